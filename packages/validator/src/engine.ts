@@ -1,0 +1,128 @@
+import type { ConnectorFolder, LoadedFile } from './loader/connector-folder.js';
+import type { PointerLocation } from './json/locate.js';
+import { compareFindings, type FileKind, type Finding, type Level, type Profile, type Severity } from './model/finding.js';
+import type { Report, RuleContext, RuleDefinition } from './model/rule.js';
+import { isObject } from './swagger/json-values.js';
+import { SwaggerModel } from './swagger/swagger-model.js';
+
+/** Per-rule level overrides from a configuration file: a level for every profile, or per profile. */
+export type RuleOverrides = Record<string, Level | Partial<Record<Profile, Level>>>;
+
+export interface EngineOptions {
+  profile: Profile;
+  rules: readonly RuleDefinition[];
+  overrides?: RuleOverrides;
+}
+
+interface PendingFinding {
+  rule: RuleDefinition;
+  severity: Severity;
+  report: Report;
+}
+
+/** The level a rule has for a profile, after the configuration's overrides. */
+export function effectiveLevel(rule: RuleDefinition, profile: Profile, overrides: RuleOverrides | undefined): Level {
+  const override = overrides?.[rule.id];
+  if (typeof override === 'string') return override;
+  return override?.[profile] ?? rule.levels[profile];
+}
+
+/**
+ * Runs every rule on one loaded connector folder and returns its findings, located and sorted.
+ * A rule that throws is a bug of ours: it becomes an internal-error finding on the folder instead of
+ * hiding the other rules' findings.
+ */
+export function validateLoadedConnector(connector: ConnectorFolder, options: EngineOptions): Finding[] {
+  const swaggerValue = connector.files.swagger?.document?.value;
+  const apiPropertiesValue = connector.files.apiProperties?.document?.value;
+  const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : undefined;
+  const pending: PendingFinding[] = [];
+
+  for (const rule of options.rules) {
+    const level = effectiveLevel(rule, options.profile, options.overrides);
+    if (level === 'off') continue;
+    const context: RuleContext = {
+      connector,
+      profile: options.profile,
+      swagger,
+      apiProperties: isObject(apiPropertiesValue) ? apiPropertiesValue : undefined,
+      report: (report) => pending.push({ rule, severity: report.severity ?? level, report }),
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      pending.push({
+        rule,
+        severity: 'error',
+        report: {
+          file: 'folder',
+          message: `Internal error in rule ${rule.id}: ${(error as Error).message}. Please report this with the connector folder.`,
+        },
+      });
+    }
+  }
+  return locateFindings(connector, pending);
+}
+
+function locateFindings(connector: ConnectorFolder, pending: PendingFinding[]): Finding[] {
+  // Locate every pointer of a file in one pass over its text.
+  const pointersByFile = new Map<LoadedFile, Set<string>>();
+  for (const { rule, report } of pending) {
+    const file = fileOf(connector, report.file ?? rule.file);
+    if (file && report.pointer !== undefined && !report.path) {
+      const set = pointersByFile.get(file) ?? new Set<string>();
+      set.add(report.pointer);
+      pointersByFile.set(file, set);
+    }
+  }
+  const located = new Map<LoadedFile, Map<string, PointerLocation>>();
+  for (const [file, pointers] of pointersByFile) {
+    if ('document' in file && file.document && 'locateAll' in file.document) {
+      located.set(file, file.document.locateAll(pointers));
+    }
+  }
+
+  const findings: Finding[] = pending.map(({ rule, severity, report }) => {
+    const kind = report.file ?? rule.file;
+    const file = report.path ? undefined : fileOf(connector, kind);
+    const finding: Finding = {
+      ruleId: rule.id,
+      severity,
+      message: report.message,
+      file: report.path ? joinDisplay(connector.displayPath, report.path) : (file?.displayPath ?? connector.displayPath),
+      line: 1,
+      column: 1,
+      connector: connector.displayPath,
+    };
+    if (rule.msCode) finding.msCode = rule.msCode;
+    if (file && 'document' in file && file.document) {
+      const document = file.document;
+      if (report.pointer !== undefined && 'locateAll' in document) {
+        finding.pointer = report.pointer;
+        const where = located.get(file)?.get(report.pointer);
+        if (where) Object.assign(finding, document.range(where.offset, where.length));
+      } else if (report.offset !== undefined) {
+        const start = document.position(report.offset);
+        const end = document.position(report.offset + (report.length ?? 0));
+        Object.assign(finding, start, { endLine: end.line, endColumn: end.column });
+      } else if (report.line !== undefined) {
+        finding.line = report.line;
+        finding.column = report.column ?? 1;
+      }
+    } else if (report.line !== undefined) {
+      finding.line = report.line;
+      finding.column = report.column ?? 1;
+    }
+    return finding;
+  });
+  return findings.sort(compareFindings);
+}
+
+function fileOf(connector: ConnectorFolder, kind: FileKind): LoadedFile | undefined {
+  if (kind === 'folder') return undefined;
+  return connector.files[kind];
+}
+
+function joinDisplay(folder: string, relative: string): string {
+  return folder === '.' ? relative : `${folder}/${relative}`;
+}

@@ -1,0 +1,218 @@
+import * as jsonc from 'jsonc-parser';
+import { LineIndex, type TextPosition } from './line-index.js';
+import { locatePointers, type PointerLocation } from './locate.js';
+import { nestingDepth } from './scan.js';
+
+/**
+ * Deeper nesting than this is refused before anything recursive touches the document. Real
+ * swaggers nest about 25 levels; a file nested 100,000 levels deep would otherwise overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 256;
+
+/** A syntax problem with its place in the text. */
+export interface JsonSyntaxIssue {
+  message: string;
+  offset: number;
+  length: number;
+}
+
+/** A located range: 1-based start line and column, plus the end where known. */
+export interface TextRange extends TextPosition {
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * A JSON file as text and value. The value comes from JSON.parse when the text is strict JSON, and
+ * from jsonc-parser's error-tolerant parse otherwise, so that one missing comma does not hide every
+ * other problem of the file. Positions are computed only for the pointers that findings name.
+ */
+export class JsonDocument {
+  readonly text: string;
+  readonly hadBom: boolean;
+  /** The parsed value; undefined when nothing could be recovered (empty, or too deep). */
+  readonly value: unknown;
+  readonly syntaxIssues: readonly JsonSyntaxIssue[];
+  readonly tooDeep: boolean;
+  private readonly lines: LineIndex;
+  private tree: jsonc.Node | undefined;
+
+  private constructor(text: string, hadBom: boolean) {
+    this.text = text;
+    this.hadBom = hadBom;
+    this.lines = new LineIndex(text);
+    const issues: JsonSyntaxIssue[] = [];
+    this.tooDeep = nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
+    if (this.tooDeep) {
+      issues.push({
+        message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
+        offset: 0,
+        length: 1,
+      });
+      this.value = undefined;
+    } else if (text.trim() === '') {
+      issues.push({ message: 'The file is empty.', offset: 0, length: 0 });
+      this.value = undefined;
+    } else {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        value = parseTolerantly(text, issues);
+      }
+      this.value = value;
+    }
+    this.syntaxIssues = issues;
+  }
+
+  static parse(text: string): JsonDocument {
+    const hadBom = text.charCodeAt(0) === 0xfeff;
+    return new JsonDocument(hadBom ? text.slice(1) : text, hadBom);
+  }
+
+  get isStrictJson(): boolean {
+    return this.syntaxIssues.length === 0;
+  }
+
+  position(offset: number): TextPosition {
+    return this.lines.position(offset);
+  }
+
+  range(offset: number, length: number): TextRange {
+    const start = this.lines.position(offset);
+    const end = this.lines.position(offset + Math.max(length, 0));
+    return { ...start, endLine: end.line, endColumn: end.column };
+  }
+
+  /** Locates many pointers at once (one pass over the text). */
+  locateAll(pointers: Iterable<string>): Map<string, PointerLocation> {
+    if (this.isStrictJson) return locatePointers(this.text, pointers);
+    const result = new Map<string, PointerLocation>();
+    for (const pointer of pointers) result.set(pointer, this.locateInTree(pointer));
+    return result;
+  }
+
+  locate(pointer: string): PointerLocation {
+    return this.locateAll([pointer]).get(pointer)!;
+  }
+
+  /** Text with syntax errors: positions come from jsonc-parser's tolerant tree. */
+  private locateInTree(pointer: string): PointerLocation {
+    if (this.tooDeep) return { offset: 0, length: 1, resolved: false };
+    this.tree ??= jsonc.parseTree(this.text, [], { allowTrailingComma: true }) ?? undefined;
+    let node: jsonc.Node | undefined = this.tree;
+    if (!node) return { offset: 0, length: 1, resolved: false };
+    const segments = pointer === '' ? [] : pointer.slice(1).split('/');
+    for (const raw of segments) {
+      const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      const current: jsonc.Node = node;
+      const next: jsonc.Node | undefined =
+        current.type === 'array'
+          ? current.children?.[Number(segment)]
+          : current.children?.find((property) => property.children?.[0]?.value === segment)?.children?.[1];
+      if (!next) return { offset: keyOffset(current), length: 1, resolved: false };
+      node = next;
+    }
+    const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+    return { offset: keyOffset(node), length: key?.length ?? 1, resolved: true };
+  }
+}
+
+/** A property's value is reported at its key, which is the line a person looks for. */
+function keyOffset(node: jsonc.Node): number {
+  if (node.parent?.type === 'property') return node.parent.offset;
+  return node.offset;
+}
+
+function parseTolerantly(text: string, issues: JsonSyntaxIssue[]): unknown {
+  const errors: jsonc.ParseError[] = [];
+  const value = jsonc.parse(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const seen = new Set<number>();
+  for (const error of errors) {
+    const issue = describeIssue(text, error);
+    // One trailing comma gives two errors at the same place ("property name expected", "value expected").
+    if (seen.has(issue.offset)) continue;
+    seen.add(issue.offset);
+    issues.push(issue);
+  }
+  if (errors.length === 0) {
+    // JSON.parse refused what jsonc-parser accepts: a raw control character inside a string.
+    issues.push({ message: CONTROL_CHARACTER, offset: findControlCharacterInString(text, 0), length: 1 });
+  }
+  return value;
+}
+
+const CONTROL_CHARACTER = 'A string contains a raw control character (such as a TAB); escape it as \\t or \\n.';
+
+function describeIssue(text: string, error: jsonc.ParseError): JsonSyntaxIssue {
+  const code = error.error;
+  const name = jsonc.printParseErrorCode(code);
+  if (name === 'PropertyNameExpected' || name === 'ValueExpected') {
+    const comma = previousNonWhitespace(text, error.offset);
+    const next = text.charAt(error.offset);
+    if (comma !== -1 && text.charAt(comma) === ',' && (next === '}' || next === ']')) {
+      return { message: `A trailing comma before '${next}' is not allowed in JSON; remove it.`, offset: comma, length: 1 };
+    }
+  }
+  if (name === 'InvalidCharacter' || name === 'UnexpectedEndOfString') {
+    const at = findControlCharacterInString(text, error.offset);
+    if (at >= error.offset && at <= error.offset + Math.max(error.length, 1)) {
+      return { message: CONTROL_CHARACTER, offset: at, length: 1 };
+    }
+  }
+  return { message: describeParseError(code), offset: error.offset, length: error.length };
+}
+
+function previousNonWhitespace(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text.charAt(i))) i--;
+  return i;
+}
+
+function describeParseError(code: jsonc.ParseErrorCode): string {
+  // Switch on the code's name: ParseErrorCode is an ambient const enum, unusable under isolatedModules.
+  switch (jsonc.printParseErrorCode(code)) {
+    case 'CommaExpected':
+      return 'A comma is missing between two values.';
+    case 'ColonExpected':
+      return 'A colon is missing after a property name.';
+    case 'PropertyNameExpected':
+      return 'A property name (in double quotes) was expected; remove the trailing comma or add the property.';
+    case 'ValueExpected':
+      return 'A value was expected here; remove the trailing comma or add the value.';
+    case 'CloseBraceExpected':
+      return "A closing '}' is missing.";
+    case 'CloseBracketExpected':
+      return "A closing ']' is missing.";
+    case 'EndOfFileExpected':
+      return 'There is more text after the end of the JSON value.';
+    case 'InvalidCommentToken':
+      return 'Comments are not allowed in JSON.';
+    case 'UnexpectedEndOfString':
+      return 'A string is not closed.';
+    case 'InvalidEscapeCharacter':
+      return 'A string contains an invalid escape sequence.';
+    case 'InvalidUnicode':
+      return 'A string contains an invalid \\u escape.';
+    case 'InvalidCharacter':
+      return 'A string contains a raw control character (such as a TAB); escape it as \\t or \\n.';
+    case 'InvalidNumberFormat':
+      return 'A number is not written as JSON allows.';
+    default:
+      return `The JSON is not valid (${jsonc.printParseErrorCode(code)}).`;
+  }
+}
+
+/** The first raw control character inside a string, searching from the string that starts at or after `from`. */
+function findControlCharacterInString(text: string, from: number): number {
+  let inString = false;
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i++;
+      else if (code === 0x22) inString = false;
+      else if (code < 0x20) return i;
+    } else if (code === 0x22) inString = true;
+  }
+  return from;
+}

@@ -1,0 +1,38 @@
+/** RFC 6901 JSON pointers: "" is the whole document, "/a~1b/0" is key "a/b", then index 0. */
+
+export function encodeSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function decodeSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Builds a pointer from raw (unescaped) segments. */
+export function toPointer(segments: readonly (string | number)[]): string {
+  let pointer = '';
+  for (const segment of segments) pointer += `/${encodeSegment(segment)}`;
+  return pointer;
+}
+
+/** Appends raw segments to an existing pointer. */
+export function childPointer(pointer: string, ...segments: (string | number)[]): string {
+  return pointer + toPointer(segments);
+}
+
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) throw new Error(`Not a JSON pointer: "${pointer}"`);
+  return pointer.slice(1).split('/').map(decodeSegment);
+}
+
+/** The value at `pointer` in `root`, or undefined. Never throws. */
+export function valueAtPointer(root: unknown, pointer: string): unknown {
+  let current: unknown = root;
+  for (const segment of parsePointer(pointer)) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}

@@ -1,0 +1,223 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { JsonDocument } from '../json/json-document.js';
+import type { FileKind } from '../model/finding.js';
+import { decodeUtf8, looksBinary } from './decode.js';
+import { TextDocument } from './text-document.js';
+
+/** Files larger than this are not read at all; the swagger import limit is 1 MB, so this is generous. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The canonical file names of the PowerPlatformConnectors layout, by kind. */
+export const CANONICAL_NAMES: Record<Exclude<FileKind, 'folder'>, string> = {
+  swagger: 'apiDefinition.swagger.json',
+  apiProperties: 'apiProperties.json',
+  icon: 'icon.png',
+  readme: 'readme.md',
+  script: 'script.csx',
+  settings: 'settings.json',
+};
+
+const KIND_BY_LOWER_NAME = new Map<string, Exclude<FileKind, 'folder'>>(
+  Object.entries(CANONICAL_NAMES).map(([kind, name]) => [name.toLowerCase(), kind as Exclude<FileKind, 'folder'>]),
+);
+
+/** A problem met while reading a file, before any rule runs. */
+export interface FileIssue {
+  ruleId: 'GEN-ENCODING' | 'GEN-FILE-TOO-LARGE' | 'GEN-SYMLINK' | 'GEN-BINARY' | 'GEN-UNREADABLE';
+  message: string;
+  offset?: number;
+}
+
+interface LoadedFileBase {
+  kind: Exclude<FileKind, 'folder'>;
+  /** The name on disk, e.g. `Readme.md`. */
+  name: string;
+  /** The path as reachable from the working directory. */
+  displayPath: string;
+  bytes: number;
+  issues: FileIssue[];
+}
+
+export interface JsonFile extends LoadedFileBase {
+  kind: 'swagger' | 'apiProperties' | 'settings';
+  /** Undefined when the file could not be read (see issues). */
+  document: JsonDocument | undefined;
+}
+
+export interface TextFile extends LoadedFileBase {
+  kind: 'readme' | 'script';
+  document: TextDocument | undefined;
+}
+
+export interface BinaryFile extends LoadedFileBase {
+  kind: 'icon';
+  data: Buffer | undefined;
+}
+
+export type LoadedFile = JsonFile | TextFile | BinaryFile;
+
+export interface FolderEntry {
+  name: string;
+  type: 'file' | 'directory' | 'symlink' | 'other';
+  size: number;
+}
+
+/** A connector folder with its files read and parsed. Everything rules need, nothing more. */
+export interface ConnectorFolder {
+  /** The folder as reachable from the working directory. */
+  displayPath: string;
+  absolutePath: string;
+  name: string;
+  /** Every entry directly in the folder, sorted by name. */
+  entries: FolderEntry[];
+  files: {
+    swagger?: JsonFile;
+    apiProperties?: JsonFile;
+    settings?: JsonFile;
+    readme?: TextFile;
+    script?: TextFile;
+    icon?: BinaryFile;
+  };
+}
+
+/** The kind a file name stands for, matched case-insensitively, or undefined. */
+export function kindOfFileName(name: string): Exclude<FileKind, 'folder'> | undefined {
+  return KIND_BY_LOWER_NAME.get(name.toLowerCase());
+}
+
+/**
+ * Reads a connector folder. Never follows a link out of the folder and never throws for a problem in
+ * the user's files: those become issues that rules report.
+ */
+export async function loadConnectorFolder(folder: string, cwd: string = process.cwd()): Promise<ConnectorFolder> {
+  const absolutePath = path.resolve(cwd, folder);
+  const realFolder = await fs.realpath(absolutePath);
+  const dirents = await fs.readdir(absolutePath, { withFileTypes: true });
+  const entries: FolderEntry[] = [];
+  for (const dirent of dirents) {
+    const type = dirent.isFile()
+      ? 'file'
+      : dirent.isDirectory()
+        ? 'directory'
+        : dirent.isSymbolicLink()
+          ? 'symlink'
+          : 'other';
+    let size = 0;
+    if (type === 'file') size = (await fs.stat(path.join(absolutePath, dirent.name))).size;
+    entries.push({ name: dirent.name, type, size });
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+  const displayPath = toDisplayPath(cwd, absolutePath);
+  const connector: ConnectorFolder = {
+    displayPath,
+    absolutePath,
+    name: path.basename(absolutePath),
+    entries,
+    files: {},
+  };
+
+  for (const entry of entries) {
+    const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? 'swagger' : undefined);
+    if (!kind || (entry.type !== 'file' && entry.type !== 'symlink')) continue;
+    // An exact (case-insensitive) name wins over a misnamed swagger such as `Foo.swagger.json`.
+    const existing = connector.files[kind];
+    if (existing && kindOfFileName(existing.name) === kind) continue;
+    const loaded = await loadFile(kind, entry, absolutePath, realFolder, displayPath);
+    (connector.files as Record<string, LoadedFile>)[kind] = loaded;
+  }
+  return connector;
+}
+
+/** `X.swagger.json` that is not `apiDefinition.swagger.json`: the pipeline never validates it. */
+export function isMisnamedSwagger(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.endsWith('.swagger.json') && lower !== 'apidefinition.swagger.json';
+}
+
+export function toDisplayPath(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative === '' ? '.' : relative;
+}
+
+async function loadFile(
+  kind: Exclude<FileKind, 'folder'>,
+  entry: FolderEntry,
+  folder: string,
+  realFolder: string,
+  displayFolder: string,
+): Promise<LoadedFile> {
+  const filePath = path.join(folder, entry.name);
+  const displayPath = displayFolder === '.' ? entry.name : path.join(displayFolder, entry.name);
+  const issues: FileIssue[] = [];
+  const base = { kind, name: entry.name, displayPath, bytes: entry.size, issues };
+  const bytes = await readSafely(filePath, entry, realFolder, issues);
+  if (bytes) base.bytes = bytes.length;
+
+  if (kind === 'icon') return { ...base, kind, data: bytes };
+  if (!bytes) return { ...base, kind, document: undefined } as JsonFile | TextFile;
+
+  if (looksBinary(bytes)) {
+    issues.push({ ruleId: 'GEN-BINARY', message: `${entry.name} holds binary data, not text.` });
+    return { ...base, kind, document: undefined } as JsonFile | TextFile;
+  }
+  const decoded = decodeUtf8(bytes);
+  if (decoded.invalidAt !== undefined) {
+    issues.push({
+      ruleId: 'GEN-ENCODING',
+      message: `${entry.name} is not valid UTF-8; save it as UTF-8. The first invalid byte is here.`,
+      offset: Math.max(0, decoded.invalidAt - (decoded.text.charCodeAt(0) === 0xfeff ? 1 : 0)),
+    });
+  }
+  if (kind === 'readme' || kind === 'script') {
+    return { ...base, kind, document: new TextDocument(decoded.text) };
+  }
+  return { ...base, kind, document: JsonDocument.parse(decoded.text) };
+}
+
+async function readSafely(
+  filePath: string,
+  entry: FolderEntry,
+  realFolder: string,
+  issues: FileIssue[],
+): Promise<Buffer | undefined> {
+  try {
+    if (entry.type === 'symlink') {
+      const target = await fs.realpath(filePath);
+      const inside = target.startsWith(realFolder + path.sep);
+      if (!inside) {
+        issues.push({
+          ruleId: 'GEN-SYMLINK',
+          message: `${entry.name} is a symbolic link to a file outside the connector folder; it was not read. Commit the file itself.`,
+        });
+        return undefined;
+      }
+    }
+    const stat = await fs.stat(filePath);
+    if (!stat.isFile()) {
+      issues.push({ ruleId: 'GEN-UNREADABLE', message: `${entry.name} is not a regular file.` });
+      return undefined;
+    }
+    if (stat.size > MAX_FILE_BYTES) {
+      issues.push({
+        ruleId: 'GEN-FILE-TOO-LARGE',
+        message: `${entry.name} is ${formatBytes(stat.size)}, more than the ${formatBytes(MAX_FILE_BYTES)} this tool reads; it was not checked.`,
+      });
+      return undefined;
+    }
+    return await fs.readFile(filePath);
+  } catch (error) {
+    issues.push({
+      ruleId: 'GEN-UNREADABLE',
+      message: `${entry.name} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    });
+    return undefined;
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}

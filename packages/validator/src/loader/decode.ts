@@ -1,0 +1,29 @@
+/**
+ * Bytes to text. Connector files must be UTF-8 (the pipeline POSTs them as such); a BOM is allowed,
+ * as paconn reads files with utf-8-sig. Invalid bytes become U+FFFD so the rest is still checked,
+ * and the first one is located for the finding.
+ */
+export interface DecodedText {
+  text: string;
+  /** Offset (in the decoded text) of the first replaced byte sequence, when the bytes were not UTF-8. */
+  invalidAt?: number;
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+export function decodeUtf8(bytes: Uint8Array): DecodedText {
+  try {
+    return { text: strict.decode(bytes) };
+  } catch {
+    const text = lenient.decode(bytes);
+    return { text, invalidAt: Math.max(0, text.indexOf('\uFFFD')) };
+  }
+}
+
+/** True when the bytes hold a NUL, which no connector text file has: it is binary. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 8192);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
+  return false;
+}

@@ -1,0 +1,83 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '@connector-alm/core';
+import type { Profile } from '../model/finding.js';
+import { isMisnamedSwagger, kindOfFileName } from './connector-folder.js';
+
+/** Folders never searched for connectors. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'bin', 'obj']);
+const MAX_SEARCH_DEPTH = 8;
+
+/** The top folders of PowerPlatformConnectors and the rule set each one gets. */
+export const TOP_FOLDER_PROFILES: Record<string, Profile> = {
+  'certified-connectors': 'certified',
+  'independent-publisher-connectors': 'independent-publisher',
+  'custom-connectors': 'custom',
+};
+
+/** True when a folder's file names make it a connector folder: it has a swagger or apiProperties. */
+export function isConnectorFolderListing(names: readonly string[]): boolean {
+  return names.some((name) => {
+    const kind = kindOfFileName(name);
+    return kind === 'swagger' || kind === 'apiProperties' || isMisnamedSwagger(name);
+  });
+}
+
+/**
+ * Finds the connector folders in the given paths. A path may be a connector folder, a file inside
+ * one, or any tree holding many (a whole PowerPlatformConnectors checkout). Links are not followed,
+ * so the search never leaves the trees it was given. The result is sorted and has no duplicates.
+ */
+export async function discoverConnectorFolders(paths: readonly string[], cwd: string = process.cwd()): Promise<string[]> {
+  const found = new Set<string>();
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let stat;
+    try {
+      stat = await fs.stat(absolute);
+    } catch {
+      throw new UserError(`The path "${given}" does not exist.`, {
+        hint: 'Give a connector folder, or a folder that holds connector folders.',
+      });
+    }
+    if (stat.isFile()) {
+      const folder = path.dirname(absolute);
+      if (!isConnectorFolderListing(await fs.readdir(folder))) {
+        throw new UserError(`"${given}" is not a file of a connector folder.`, {
+          hint: 'A connector folder holds apiDefinition.swagger.json and apiProperties.json.',
+        });
+      }
+      found.add(folder);
+      continue;
+    }
+    await search(absolute, 0, found);
+  }
+  return [...found].sort();
+}
+
+async function search(folder: string, depth: number, found: Set<string>): Promise<void> {
+  const dirents = await fs.readdir(folder, { withFileTypes: true });
+  if (isConnectorFolderListing(dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name))) {
+    found.add(folder);
+    return;
+  }
+  if (depth >= MAX_SEARCH_DEPTH) return;
+  const children = dirents
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.') && !SKIPPED_DIRECTORIES.has(d.name))
+    .map((d) => d.name)
+    .sort();
+  for (const child of children) await search(path.join(folder, child), depth + 1, found);
+}
+
+/**
+ * The profile a connector folder gets from its place in the tree: the nearest top folder of the
+ * PowerPlatformConnectors layout above it. Outside that layout, the relaxed `custom` rules apply.
+ */
+export function profileFromPath(folder: string): Profile {
+  const segments = path.resolve(folder).split(path.sep).reverse();
+  for (const segment of segments) {
+    const profile = TOP_FOLDER_PROFILES[segment.toLowerCase()];
+    if (profile) return profile;
+  }
+  return 'custom';
+}

@@ -1,0 +1,50 @@
+/** The three rule sets of PowerPlatformConnectors, chosen by the connector's top folder. */
+export const PROFILES = ['certified', 'independent-publisher', 'custom'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A rule's level in one profile: a severity, or off. */
+export type Level = Severity | 'off';
+
+/** The files of a connector folder that rules look at; `folder` is the folder itself. */
+export type FileKind = 'swagger' | 'apiProperties' | 'icon' | 'readme' | 'script' | 'settings' | 'folder';
+
+/** One problem, located. This shape is the JSON output's contract: keep it stable. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** The file's path as reachable from the working directory (the folder itself for folder rules). */
+  file: string;
+  /** RFC 6901 pointer into a JSON file; absent for other files. */
+  pointer?: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units. */
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** The connector folder the finding belongs to. */
+  connector: string;
+  /** Microsoft's code name for the same check, where it has one (e.g. OperationIdNotUnique). */
+  msCode?: string;
+  /** Set when validating against a base: whether the base already had this finding. */
+  baseline?: 'new' | 'existing';
+}
+
+export function severityRank(severity: Severity): number {
+  return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.connector.localeCompare(b.connector) ||
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}

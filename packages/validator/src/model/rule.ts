@@ -1,0 +1,64 @@
+import type { ConnectorFolder } from '../loader/connector-folder.js';
+import type { SwaggerModel } from '../swagger/swagger-model.js';
+import type { FileKind, Level, Profile, Severity } from './finding.js';
+
+/**
+ * What a rule says about one problem. Where it is:
+ * - JSON files (swagger, apiProperties, settings): `pointer` (RFC 6901, build it with `childPointer`);
+ *   a pointer to a missing property may name it: it is shown at its nearest existing ancestor.
+ * - Text files (readme, script): `offset` into the text, or `line` (1-based) with optional `column`.
+ * - icon and folder: nothing (reported at 1:1 of the file or folder).
+ * `file` defaults to the rule's own file; `path` names another file of the folder (relative to it),
+ * for rules about misnamed or extra files.
+ */
+export interface Report {
+  message: string;
+  file?: FileKind;
+  path?: string;
+  pointer?: string;
+  offset?: number;
+  length?: number;
+  line?: number;
+  column?: number;
+  /** Overrides the rule's level for this one report (e.g. an info variant of a warning rule). */
+  severity?: Severity;
+}
+
+/** What a rule sees: the loaded folder, the profile, a parsed swagger model, and the report sink. */
+export interface RuleContext {
+  readonly connector: ConnectorFolder;
+  readonly profile: Profile;
+  /** Present when the swagger parsed to an object. */
+  readonly swagger: SwaggerModel | undefined;
+  /** The apiProperties value when it parsed to an object. */
+  readonly apiProperties: Record<string, unknown> | undefined;
+  report(report: Report): void;
+}
+
+export interface RuleDefinition {
+  /** Stable id from the catalog (`../shared/reference/rules.md`), e.g. SWG-OPID-UNIQUE. Never reuse one. */
+  id: string;
+  /** The file the rule is about; findings go there unless a report says otherwise. */
+  file: FileKind;
+  /** One line, imperative: what a good connector does. */
+  title: string;
+  /** Why the rule exists and where it comes from (Microsoft's doc, a reviewer's comment, corpus facts). */
+  description: string;
+  /** Level per profile, calibrated on the corpus: never broken by merged connectors → error. */
+  levels: Record<Profile, Level>;
+  /** Microsoft's code name and message template, where Microsoft has one. */
+  msCode?: string;
+  msMessage?: string;
+  /** A minimal example that fires the rule, and the fix; shown in docs/rules.md. */
+  example?: { bad: string; good?: string };
+  check(context: RuleContext): void;
+}
+
+/** Helper for the common case of the same level everywhere but custom connectors. */
+export function certificationLevels(level: Level, custom: Level = level === 'error' ? 'warning' : level): Record<Profile, Level> {
+  return { certified: level, 'independent-publisher': level, custom };
+}
+
+export function sameLevels(level: Level): Record<Profile, Level> {
+  return { certified: level, 'independent-publisher': level, custom: level };
+}

@@ -1,0 +1,100 @@
+import type { FileKind } from '../model/finding.js';
+import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
+import type { FileIssue, LoadedFile } from '../loader/connector-folder.js';
+
+const FILE_KINDS: Exclude<FileKind, 'folder'>[] = ['swagger', 'apiProperties', 'settings', 'readme', 'script', 'icon'];
+
+function eachFile(context: RuleContext): [Exclude<FileKind, 'folder'>, LoadedFile][] {
+  const files: [Exclude<FileKind, 'folder'>, LoadedFile][] = [];
+  for (const kind of FILE_KINDS) {
+    const file = context.connector.files[kind];
+    if (file) files.push([kind, file]);
+  }
+  return files;
+}
+
+/** Reports the loader's issues of one id (encoding, size, links) on their files. */
+function fileIssueRule(id: FileIssue['ruleId'], title: string, description: string, bad: string): RuleDefinition {
+  return {
+    id,
+    file: 'folder',
+    title,
+    description,
+    levels: sameLevels('error'),
+    example: { bad },
+    check(context) {
+      for (const [kind, file] of eachFile(context)) {
+        for (const issue of file.issues) {
+          if (issue.ruleId !== id) continue;
+          context.report({ file: kind, message: issue.message, offset: issue.offset });
+        }
+      }
+    },
+  };
+}
+
+export const generalRules: RuleDefinition[] = [
+  {
+    id: 'GEN-JSON-PARSE',
+    file: 'swagger',
+    title: 'JSON files must be strict JSON.',
+    description:
+      "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Every syntax error is reported where it is, and the rest of the file is still checked as far as it can be recovered.",
+    levels: sameLevels('error'),
+    example: { bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}', good: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso" }\n}' },
+    check(context) {
+      for (const kind of ['swagger', 'apiProperties', 'settings'] as const) {
+        const document = context.connector.files[kind]?.document;
+        if (!document) continue;
+        for (const issue of document.syntaxIssues) {
+          context.report({ file: kind, message: issue.message, offset: issue.offset, length: issue.length });
+        }
+      }
+    },
+  },
+  {
+    id: 'GEN-JSON-BOM',
+    file: 'swagger',
+    title: 'Save JSON files without a byte-order mark.',
+    description:
+      'A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619).',
+    levels: sameLevels('info'),
+    check(context) {
+      for (const kind of ['swagger', 'apiProperties', 'settings'] as const) {
+        if (context.connector.files[kind]?.document?.hadBom) {
+          context.report({ file: kind, message: 'The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM.', line: 1 });
+        }
+      }
+    },
+  },
+  fileIssueRule(
+    'GEN-ENCODING',
+    'Files must be UTF-8.',
+    'Connector files are posted to the validation services as UTF-8 text; other encodings garble non-ASCII characters or fail to parse.',
+    'A readme.md saved as Windows-1252 with "café" in it.',
+  ),
+  fileIssueRule(
+    'GEN-BINARY',
+    'Text files must hold text.',
+    'A swagger, apiProperties, settings, readme or script file with NUL bytes is binary data under a text name.',
+    'apiProperties.json that is really a zip file.',
+  ),
+  fileIssueRule(
+    'GEN-FILE-TOO-LARGE',
+    'Files must be small enough to check.',
+    'Files over 64 MB are not read at all. The platform imports swaggers of at most 1 MB (see SWG-SIZE).',
+    'A 100 MB apiDefinition.swagger.json.',
+  ),
+  fileIssueRule(
+    'GEN-SYMLINK',
+    'Connector files must be real files in the folder.',
+    'A symbolic link to a file outside the connector folder is not followed: the pipeline sees the link, not the file, and reading outside the folder would be unsafe.',
+    'apiProperties.json -> ../../shared/apiProperties.json',
+  ),
+  fileIssueRule(
+    'GEN-UNREADABLE',
+    'Connector files must be readable.',
+    'A file that cannot be read (permissions, a device, a broken link) cannot be checked.',
+    'icon.png as a broken symbolic link.',
+  ),
+];

@@ -1,0 +1,41 @@
+import type { RuleDefinition } from '../model/rule.js';
+import { apiPropertiesRules } from './api-properties.js';
+import { folderRules } from './folder.js';
+import { generalRules } from './general.js';
+import { iconRules } from './icon.js';
+import { readmeRules } from './readme.js';
+import { scriptRules } from './script.js';
+import { settingsRules } from './settings.js';
+import { swaggerDocumentRules } from './swagger-document.js';
+import { swaggerDynamicRules } from './swagger-dynamic.js';
+import { swaggerInfoRules } from './swagger-info.js';
+import { swaggerOperationsRules } from './swagger-operations.js';
+import { swaggerParametersRules } from './swagger-parameters.js';
+import { swaggerSchemasRules } from './swagger-schemas.js';
+import { swaggerSecurityRules } from './swagger-security.js';
+import { swaggerVersioningRules } from './swagger-versioning.js';
+import { swaggerWebhooksRules } from './swagger-webhooks.js';
+
+/** Every rule, in the order of the catalog. Ids are unique (a test checks it). */
+export const ALL_RULES: readonly RuleDefinition[] = [
+  ...generalRules,
+  ...swaggerDocumentRules,
+  ...swaggerInfoRules,
+  ...swaggerOperationsRules,
+  ...swaggerVersioningRules,
+  ...swaggerParametersRules,
+  ...swaggerDynamicRules,
+  ...swaggerWebhooksRules,
+  ...swaggerSchemasRules,
+  ...swaggerSecurityRules,
+  ...apiPropertiesRules,
+  ...iconRules,
+  ...readmeRules,
+  ...scriptRules,
+  ...settingsRules,
+  ...folderRules,
+];
+
+export function findRule(id: string): RuleDefinition | undefined {
+  return ALL_RULES.find((rule) => rule.id === id);
+}

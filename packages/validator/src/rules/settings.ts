@@ -1,0 +1,3 @@
+import type { RuleDefinition } from '../model/rule.js';
+
+export const settingsRules: RuleDefinition[] = [];

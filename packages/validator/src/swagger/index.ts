@@ -1,0 +1,2 @@
+export * from './json-values.js';
+export * from './swagger-model.js';

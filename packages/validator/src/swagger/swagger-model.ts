@@ -1,0 +1,253 @@
+import { childPointer, parsePointer } from '../json/pointer.js';
+import { asArray, asObject, asString, entriesOf, has, isObject, type JsonObject } from './json-values.js';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** Schemas nest deeper than this only through recursion; walks stop there. */
+export const MAX_SCHEMA_WALK_DEPTH = 64;
+const MAX_REF_HOPS = 32;
+
+/** A value and the pointer it was found at (after following `$ref`s, the target's pointer). */
+export interface Located<T = unknown> {
+  value: T;
+  pointer: string;
+}
+
+export interface ParameterInfo {
+  /** Where the parameter is listed: an entry of an operation's or path item's `parameters`. */
+  pointer: string;
+  /** Where its definition is: the same as `pointer`, or the `#/parameters/…` target of a `$ref`. */
+  definitionPointer: string;
+  /** The resolved parameter object ({} when the entry is not an object or the `$ref` is broken). */
+  value: JsonObject;
+  name: string | undefined;
+  in: string | undefined;
+  level: 'path' | 'operation';
+  /** The parameter, or its operation, has `x-ms-visibility: internal`. */
+  isInternal: boolean;
+}
+
+export interface ResponseInfo {
+  code: string;
+  pointer: string;
+  definitionPointer: string;
+  value: JsonObject;
+}
+
+export interface OperationInfo {
+  path: string;
+  method: HttpMethod;
+  /** `/paths/<path>/<method>` */
+  pointer: string;
+  pathItemPointer: string;
+  operation: JsonObject;
+  operationId: string | undefined;
+  /** The raw `x-ms-visibility` value, if any. */
+  visibility: unknown;
+  isInternal: boolean;
+  isTrigger: boolean;
+  isDeprecated: boolean;
+  /** Effective parameters: the path item's, overridden by the operation's of the same name and location. */
+  parameters: ParameterInfo[];
+  responses: ResponseInfo[];
+}
+
+/** One node met while walking a schema. */
+export interface SchemaNode {
+  schema: JsonObject;
+  /** Where this schema is written (after `$ref`s: the definition's pointer). */
+  pointer: string;
+  /** Property names from the walk's root, `[]` for array items written as "items" (Microsoft's ValuePath style). */
+  path: string[];
+  depth: number;
+  /** The walk reached this node through a `$ref`. */
+  viaRef: boolean;
+  /** The nearest parent object schema lists this property as required. */
+  required: boolean;
+}
+
+/**
+ * The swagger as rules want to see it: operations with their effective parameters and responses,
+ * `$ref` resolution, and schema walks that are safe on recursive definitions. Built once per
+ * connector and shared by every rule, so that no rule walks `paths` on its own.
+ */
+export class SwaggerModel {
+  private operationList: OperationInfo[] | undefined;
+  private byId: Map<string, OperationInfo[]> | undefined;
+
+  constructor(readonly root: JsonObject) {}
+
+  get paths(): JsonObject | undefined {
+    return asObject(this.root.paths);
+  }
+
+  get definitions(): JsonObject | undefined {
+    return asObject(this.root.definitions);
+  }
+
+  get operations(): OperationInfo[] {
+    this.operationList ??= this.buildOperations();
+    return this.operationList;
+  }
+
+  /** Operations by operationId (a list, since duplicates are possible and reported by a rule). */
+  get operationsById(): Map<string, OperationInfo[]> {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const operation of this.operations) {
+        if (operation.operationId === undefined) continue;
+        const list = this.byId.get(operation.operationId) ?? [];
+        list.push(operation);
+        this.byId.set(operation.operationId, list);
+      }
+    }
+    return this.byId;
+  }
+
+  operationById(operationId: string): OperationInfo | undefined {
+    return this.operationsById.get(operationId)?.[0];
+  }
+
+  /** The value a local reference (`#/definitions/X`) points to, or undefined when it is broken or remote. */
+  resolveRef(ref: string): Located | undefined {
+    if (!ref.startsWith('#')) return undefined;
+    const pointer = ref.slice(1);
+    if (pointer !== '' && !pointer.startsWith('/')) return undefined;
+    let current: unknown = this.root;
+    for (const segment of safeParsePointer(pointer)) {
+      if (current === null || typeof current !== 'object' || !has(current as JsonObject, segment)) return undefined;
+      current = (current as JsonObject)[segment];
+    }
+    return { value: current, pointer };
+  }
+
+  /** Follows `$ref` chains from a value; stops at a broken or circular reference (returns the last good one). */
+  resolve(value: unknown, pointer: string): Located & { viaRef: boolean; broken: boolean } {
+    let current: Located = { value, pointer };
+    let viaRef = false;
+    const seen = new Set<string>();
+    for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
+      const ref = isObject(current.value) ? asString(current.value.$ref) : undefined;
+      if (ref === undefined) return { ...current, viaRef, broken: false };
+      if (seen.has(ref)) return { ...current, viaRef, broken: true };
+      seen.add(ref);
+      const target = this.resolveRef(ref);
+      if (!target) return { ...current, viaRef, broken: true };
+      current = target;
+      viaRef = true;
+    }
+    return { ...current, viaRef, broken: true };
+  }
+
+  /**
+   * Visits a schema and everything under it: `properties`, `items`, `additionalProperties`, `allOf`.
+   * A `$ref` is followed, but never twice on the same branch, so recursive definitions end.
+   * Return false from `visit` to skip a node's children.
+   */
+  walkSchema(schema: unknown, pointer: string, visit: (node: SchemaNode) => boolean | void): void {
+    const walk = (value: unknown, at: string, path: string[], depth: number, refs: Set<string>, viaRef: boolean, required: boolean): void => {
+      if (depth > MAX_SCHEMA_WALK_DEPTH) return;
+      let here: Located = { value, pointer: at };
+      let reachedByRef = viaRef;
+      let branchRefs = refs;
+      const ref = isObject(value) ? asString(value.$ref) : undefined;
+      if (ref !== undefined) {
+        if (refs.has(ref)) return;
+        const target = this.resolve(value, at);
+        if (target.broken) return;
+        branchRefs = new Set(refs).add(ref);
+        here = target;
+        reachedByRef = true;
+      }
+      const node = asObject(here.value);
+      if (!node) return;
+      if (visit({ schema: node, pointer: here.pointer, path, depth, viaRef: reachedByRef, required }) === false) return;
+      const requiredNames = new Set((asArray(node.required) ?? []).filter((n): n is string => typeof n === 'string'));
+      for (const [name, property] of entriesOf(node.properties)) {
+        walk(property, childPointer(here.pointer, 'properties', name), [...path, name], depth + 1, branchRefs, reachedByRef, requiredNames.has(name));
+      }
+      if (isObject(node.items)) {
+        walk(node.items, childPointer(here.pointer, 'items'), [...path, 'items'], depth + 1, branchRefs, reachedByRef, false);
+      }
+      if (isObject(node.additionalProperties)) {
+        walk(node.additionalProperties, childPointer(here.pointer, 'additionalProperties'), [...path, 'additionalProperties'], depth + 1, branchRefs, reachedByRef, false);
+      }
+      (asArray(node.allOf) ?? []).forEach((member, index) => {
+        walk(member, childPointer(here.pointer, 'allOf', index), path, depth + 1, branchRefs, reachedByRef, required);
+      });
+    };
+    walk(schema, pointer, [], 0, new Set(), false, false);
+  }
+
+  private buildOperations(): OperationInfo[] {
+    const operations: OperationInfo[] = [];
+    for (const [path, pathItemValue] of entriesOf(this.paths)) {
+      const pathItem = asObject(pathItemValue);
+      if (!pathItem) continue;
+      const pathItemPointer = childPointer('/paths', path);
+      const pathParameters = this.parameterList(pathItem.parameters, childPointer(pathItemPointer, 'parameters'), 'path', false);
+      for (const method of HTTP_METHODS) {
+        const operation = asObject(pathItem[method]);
+        if (!operation) continue;
+        const pointer = childPointer(pathItemPointer, method);
+        const visibility = operation['x-ms-visibility'];
+        const isInternal = visibility === 'internal' || visibility === 'Internal';
+        const own = this.parameterList(operation.parameters, childPointer(pointer, 'parameters'), 'operation', isInternal);
+        const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
+        const inherited = pathParameters
+          .filter((p) => !ownKeys.has(`${p.in}:${p.name}`))
+          .map((p) => ({ ...p, isInternal: p.isInternal || isInternal }));
+        operations.push({
+          path,
+          method,
+          pointer,
+          pathItemPointer,
+          operation,
+          operationId: asString(operation.operationId),
+          visibility,
+          isInternal,
+          isTrigger: has(operation, 'x-ms-trigger'),
+          isDeprecated: operation.deprecated === true,
+          parameters: [...inherited, ...own],
+          responses: this.responseList(operation.responses, childPointer(pointer, 'responses')),
+        });
+      }
+    }
+    return operations;
+  }
+
+  private parameterList(list: unknown, pointer: string, level: 'path' | 'operation', operationInternal: boolean): ParameterInfo[] {
+    return (asArray(list) ?? []).map((entry, index) => {
+      const at = childPointer(pointer, index);
+      const resolved = this.resolve(entry, at);
+      const value = asObject(resolved.value) ?? {};
+      const visibility = value['x-ms-visibility'];
+      return {
+        pointer: at,
+        definitionPointer: resolved.pointer,
+        value,
+        name: asString(value.name),
+        in: asString(value.in),
+        level,
+        isInternal: operationInternal || visibility === 'internal' || visibility === 'Internal',
+      };
+    });
+  }
+
+  private responseList(responses: unknown, pointer: string): ResponseInfo[] {
+    return entriesOf(responses).map(([code, entry]) => {
+      const at = childPointer(pointer, code);
+      const resolved = this.resolve(entry, at);
+      return { code, pointer: at, definitionPointer: resolved.pointer, value: asObject(resolved.value) ?? {} };
+    });
+  }
+}
+
+function safeParsePointer(pointer: string): string[] {
+  try {
+    return parsePointer(pointer);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { loadConnectorFolder } from './loader/connector-folder.js';
+import { discoverConnectorFolders, profileFromPath, TOP_FOLDER_PROFILES } from './loader/discover.js';
+import { DEFAULT_CONFIG, type ValidatorConfig } from './config/config-types.js';
+import { validateLoadedConnector } from './engine.js';
+import type { Finding, Profile, Severity } from './model/finding.js';
+import type { RuleDefinition } from './model/rule.js';
+import { ALL_RULES } from './rules/index.js';
+
+export interface ValidateOptions {
+  /** Forces a profile for every connector; otherwise it comes from each folder's place in the tree. */
+  profile?: Profile;
+  config?: ValidatorConfig;
+  cwd?: string;
+  rules?: readonly RuleDefinition[];
+  /** Called after each connector, e.g. for progress output. */
+  onConnector?: (result: ConnectorResult) => void;
+}
+
+export interface ConnectorResult {
+  /** The folder as reachable from the working directory. */
+  path: string;
+  name: string;
+  profile: Profile;
+  findings: Finding[];
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+export interface ValidationResult {
+  connectors: ConnectorResult[];
+  findings: Finding[];
+  counts: SeverityCounts;
+}
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** The profile of one folder: forced, else from the tree, else the configuration's, else custom. */
+export function resolveProfile(folder: string, forced: Profile | undefined, config: ValidatorConfig): Profile {
+  if (forced) return forced;
+  const fromTree = profileFromPath(folder);
+  const inLayout = path
+    .resolve(folder)
+    .split(path.sep)
+    .some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
+  if (inLayout) return fromTree;
+  return config.profile ?? 'custom';
+}
+
+/** Finds every connector folder under `paths` and validates each one. */
+export async function validatePaths(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidationResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const config = options.config ?? DEFAULT_CONFIG;
+  const folders = await discoverConnectorFolders(paths, cwd);
+  const connectors: ConnectorResult[] = [];
+  for (const folder of folders) {
+    if (isIgnored(folder, config)) continue;
+    const result = await validateFolder(folder, options, config, cwd);
+    connectors.push(result);
+    options.onConnector?.(result);
+  }
+  const findings = connectors.flatMap((connector) => connector.findings);
+  return { connectors, findings, counts: countBySeverity(findings) };
+}
+
+export async function validateFolder(
+  folder: string,
+  options: ValidateOptions,
+  config: ValidatorConfig = options.config ?? DEFAULT_CONFIG,
+  cwd: string = options.cwd ?? process.cwd(),
+): Promise<ConnectorResult> {
+  const connector = await loadConnectorFolder(folder, cwd);
+  const profile = resolveProfile(connector.absolutePath, options.profile, config);
+  const findings = validateLoadedConnector(connector, {
+    profile,
+    rules: options.rules ?? ALL_RULES,
+    overrides: config.rules,
+  });
+  return { path: connector.displayPath, name: connector.name, profile, findings };
+}
+
+function isIgnored(folder: string, config: ValidatorConfig): boolean {
+  if (config.ignore.length === 0 || !config.path) return false;
+  const base = path.dirname(config.path);
+  const relative = path.relative(base, folder).split(path.sep).join('/');
+  return config.ignore.some((pattern) => picomatch.isMatch(relative, pattern, { dot: true }));
+}

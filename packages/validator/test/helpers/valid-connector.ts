@@ -1,0 +1,165 @@
+/**
+ * A small connector that passes every certification rule: tests start from it and break one thing.
+ * Each call returns fresh objects, so a test may change them freely.
+ */
+export function validSwagger(): Record<string, any> {
+  return {
+    swagger: '2.0',
+    info: {
+      title: 'Contoso Tasks',
+      description: 'Contoso Tasks lets teams plan, assign and track their work items from anywhere.',
+      version: '1.0',
+      contact: { name: 'Contoso Support', url: 'https://support.contoso.com', email: 'support@contoso.com' },
+    },
+    host: 'api.contoso.com',
+    basePath: '/v1',
+    schemes: ['https'],
+    consumes: ['application/json'],
+    produces: ['application/json'],
+    paths: {
+      '/tasks': {
+        get: {
+          summary: 'List tasks',
+          description: 'Lists the tasks of the current user.',
+          operationId: 'ListTasks',
+          parameters: [
+            {
+              name: 'status',
+              in: 'query',
+              type: 'string',
+              required: false,
+              enum: ['open', 'done'],
+              'x-ms-summary': 'Status',
+              description: 'Only tasks with this status.',
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The tasks.',
+              schema: { type: 'array', items: { $ref: '#/definitions/Task' } },
+            },
+          },
+        },
+        post: {
+          summary: 'Create a task',
+          description: 'Creates a task for the current user.',
+          operationId: 'CreateTask',
+          parameters: [
+            {
+              name: 'body',
+              in: 'body',
+              required: true,
+              schema: {
+                type: 'object',
+                required: ['title'],
+                properties: {
+                  title: { type: 'string', 'x-ms-summary': 'Title', description: 'The title of the task.' },
+                  due: { type: 'string', format: 'date-time', 'x-ms-summary': 'Due', description: 'When it is due.' },
+                },
+              },
+            },
+          ],
+          responses: { '201': { description: 'The new task.', schema: { $ref: '#/definitions/Task' } } },
+        },
+      },
+      '/tasks/{taskId}': {
+        get: {
+          summary: 'Get a task',
+          description: 'Gets one task by its identifier.',
+          operationId: 'GetTask',
+          parameters: [
+            {
+              name: 'taskId',
+              in: 'path',
+              type: 'string',
+              required: true,
+              'x-ms-url-encoding': 'single',
+              'x-ms-summary': 'Task ID',
+              description: 'The identifier of the task.',
+            },
+          ],
+          responses: { '200': { description: 'The task.', schema: { $ref: '#/definitions/Task' } } },
+        },
+      },
+    },
+    definitions: {
+      Task: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', 'x-ms-summary': 'Task ID', description: 'The identifier of the task.' },
+          title: { type: 'string', 'x-ms-summary': 'Title', description: 'The title of the task.' },
+          status: { type: 'string', 'x-ms-summary': 'Status', description: 'open or done.' },
+        },
+      },
+    },
+    securityDefinitions: {
+      API_Key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+    },
+    security: [{ API_Key: [] }],
+    tags: [],
+    'x-ms-connector-metadata': [
+      { propertyName: 'Website', propertyValue: 'https://www.contoso.com' },
+      { propertyName: 'Privacy policy', propertyValue: 'https://www.contoso.com/privacy' },
+      { propertyName: 'Categories', propertyValue: 'Productivity;Collaboration' },
+    ],
+  };
+}
+
+export function validApiProperties(): Record<string, any> {
+  return {
+    properties: {
+      connectionParameters: {
+        api_key: {
+          type: 'securestring',
+          uiDefinition: {
+            displayName: 'API Key',
+            description: 'The API key of your Contoso account.',
+            tooltip: 'Find it under Settings, API keys.',
+            constraints: { tabIndex: 2, clearText: false, required: 'true' },
+          },
+        },
+      },
+      iconBrandColor: '#3b5bdb',
+      capabilities: [],
+      publisher: 'Contoso Ltd',
+      stackOwner: 'Contoso Ltd',
+    },
+  };
+}
+
+export function validReadme(): string {
+  return `# Contoso Tasks
+Contoso Tasks lets teams plan, assign and track their work items.
+
+## Publisher: Contoso Ltd
+
+## Prerequisites
+A Contoso account with an API key.
+
+## Supported Operations
+### List tasks
+Lists the tasks of the current user.
+### Create a task
+Creates a task for the current user.
+### Get a task
+Gets one task by its identifier.
+
+## Obtaining Credentials
+Sign in to Contoso, open Settings, API keys, and create a key.
+
+## Known Issues and Limitations
+None known.
+
+## Deployment Instructions
+Run \`paconn create --api-def apiDefinition.swagger.json --api-prop apiProperties.json\`.
+`;
+}
+
+/** The three files every connector folder has. */
+export function validConnectorFiles(): Record<string, object | string> {
+  return {
+    'apiDefinition.swagger.json': validSwagger(),
+    'apiProperties.json': validApiProperties(),
+    'readme.md': validReadme(),
+  };
+}

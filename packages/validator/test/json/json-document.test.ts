@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import { JsonDocument } from '../../src/json/json-document.js';
+
+describe('JsonDocument', () => {
+  const text = '{\n  "info": {\n    "title": "A/B",\n    "x": [1, {"y": 2}]\n  },\n  "a~b": {"c/d": true}\n}';
+
+  it('locates an object member at its key', () => {
+    const document = JsonDocument.parse(text);
+    expect(document.range(document.locate('/info/title').offset, 1)).toMatchObject({ line: 3, column: 5 });
+  });
+
+  it('locates array elements and escaped segments', () => {
+    const document = JsonDocument.parse(text);
+    const found = document.locateAll(['/info/x/1/y', '/a~0b/c~1d', '/info/x/0']);
+    expect(document.position(found.get('/info/x/1/y')!.offset)).toEqual({ line: 4, column: 15 });
+    expect(document.position(found.get('/a~0b/c~1d')!.offset)).toEqual({ line: 6, column: 11 });
+    expect(document.position(found.get('/info/x/0')!.offset)).toEqual({ line: 4, column: 11 });
+  });
+
+  it('places a missing member at its nearest existing ancestor', () => {
+    const document = JsonDocument.parse(text);
+    const where = document.locate('/info/contact/email');
+    expect(where.resolved).toBe(false);
+    expect(document.position(where.offset)).toEqual({ line: 2, column: 3 });
+  });
+
+  it('accepts a byte-order mark and says it had one', () => {
+    const document = JsonDocument.parse('\uFEFF{"a": 1}');
+    expect(document.hadBom).toBe(true);
+    expect(document.value).toEqual({ a: 1 });
+    expect(document.syntaxIssues).toEqual([]);
+  });
+
+  it('reports each syntax error with its place and still recovers the rest', () => {
+    const document = JsonDocument.parse('{\n  "a": 1,\n  "b": [1, 2,],\n  "c": true\n}');
+    expect(document.isStrictJson).toBe(false);
+    expect(document.syntaxIssues.length).toBeGreaterThan(0);
+    expect(document.position(document.syntaxIssues[0]!.offset).line).toBe(3);
+    expect((document.value as Record<string, unknown>).c).toBe(true);
+    expect(document.position(document.locate('/c').offset).line).toBe(4);
+  });
+
+  it('reports a raw TAB inside a string', () => {
+    const document = JsonDocument.parse('{\n "a": "x\ty"\n}');
+    expect(document.syntaxIssues[0]!.message).toMatch(/control character/);
+    expect(document.position(document.syntaxIssues[0]!.offset)).toEqual({ line: 2, column: 9 });
+  });
+
+  it('refuses JSON nested 100,000 levels deep without overflowing the stack', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const document = JsonDocument.parse(deep);
+    expect(document.tooDeep).toBe(true);
+    expect(document.value).toBeUndefined();
+    expect(document.locate('/0/0').resolved).toBe(false);
+  });
+
+  it('calls an empty file empty', () => {
+    expect(JsonDocument.parse('  \n').syntaxIssues[0]!.message).toBe('The file is empty.');
+  });
+});
