@@ -12,7 +12,9 @@ export interface Logger {
 }
 
 /** A logger for terminals: info to stdout, the rest to stderr, debug only when asked for. */
-export function createConsoleLogger(options: { debug?: boolean; stream?: NodeJS.WritableStream } = {}): Logger {
+export function createConsoleLogger(
+  options: { debug?: boolean; stream?: NodeJS.WritableStream } = {},
+): Logger {
   const out = options.stream ?? process.stdout;
   const err = options.stream ?? process.stderr;
   return {

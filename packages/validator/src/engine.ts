@@ -1,6 +1,13 @@
 import type { ConnectorFolder, LoadedFile } from './loader/connector-folder.js';
 import type { PointerLocation } from './json/locate.js';
-import { compareFindings, type FileKind, type Finding, type Level, type Profile, type Severity } from './model/finding.js';
+import {
+  compareFindings,
+  type FileKind,
+  type Finding,
+  type Level,
+  type Profile,
+  type Severity,
+} from './model/finding.js';
 import type { Report, RuleContext, RuleDefinition } from './model/rule.js';
 import { isObject } from './swagger/json-values.js';
 import { SwaggerModel } from './swagger/swagger-model.js';
@@ -21,7 +28,11 @@ interface PendingFinding {
 }
 
 /** The level a rule has for a profile, after the configuration's overrides. */
-export function effectiveLevel(rule: RuleDefinition, profile: Profile, overrides: RuleOverrides | undefined): Level {
+export function effectiveLevel(
+  rule: RuleDefinition,
+  profile: Profile,
+  overrides: RuleOverrides | undefined,
+): Level {
   const override = overrides?.[rule.id];
   if (typeof override === 'string') return override;
   return override?.[profile] ?? rule.levels[profile];
@@ -89,7 +100,9 @@ function locateFindings(connector: ConnectorFolder, pending: PendingFinding[]): 
       ruleId: rule.id,
       severity,
       message: report.message,
-      file: report.path ? joinDisplay(connector.displayPath, report.path) : (file?.displayPath ?? connector.displayPath),
+      file: report.path
+        ? joinDisplay(connector.displayPath, report.path)
+        : (file?.displayPath ?? connector.displayPath),
       line: 1,
       column: 1,
       connector: connector.displayPath,

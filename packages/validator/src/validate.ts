@@ -41,7 +41,11 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
 }
 
 /** The profile of one folder: forced, else from the tree, else the configuration's, else custom. */
-export function resolveProfile(folder: string, forced: Profile | undefined, config: ValidatorConfig): Profile {
+export function resolveProfile(
+  folder: string,
+  forced: Profile | undefined,
+  config: ValidatorConfig,
+): Profile {
   if (forced) return forced;
   const fromTree = profileFromPath(folder);
   const inLayout = path
@@ -53,7 +57,10 @@ export function resolveProfile(folder: string, forced: Profile | undefined, conf
 }
 
 /** Finds every connector folder under `paths` and validates each one. */
-export async function validatePaths(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidationResult> {
+export async function validatePaths(
+  paths: readonly string[],
+  options: ValidateOptions = {},
+): Promise<ValidationResult> {
   const cwd = options.cwd ?? process.cwd();
   const config = options.config ?? DEFAULT_CONFIG;
   const folders = await discoverConnectorFolders(paths, cwd);

@@ -126,7 +126,11 @@ function keyOffset(node: jsonc.Node): number {
 
 function parseTolerantly(text: string, issues: JsonSyntaxIssue[]): unknown {
   const errors: jsonc.ParseError[] = [];
-  const value = jsonc.parse(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const value = jsonc.parse(text, errors, {
+    allowTrailingComma: false,
+    disallowComments: true,
+    allowEmptyContent: false,
+  });
   const seen = new Set<number>();
   for (const error of errors) {
     const issue = describeIssue(text, error);
@@ -142,7 +146,8 @@ function parseTolerantly(text: string, issues: JsonSyntaxIssue[]): unknown {
   return value;
 }
 
-const CONTROL_CHARACTER = 'A string contains a raw control character (such as a TAB); escape it as \\t or \\n.';
+const CONTROL_CHARACTER =
+  'A string contains a raw control character (such as a TAB); escape it as \\t or \\n.';
 
 function describeIssue(text: string, error: jsonc.ParseError): JsonSyntaxIssue {
   const code = error.error;
@@ -151,7 +156,11 @@ function describeIssue(text: string, error: jsonc.ParseError): JsonSyntaxIssue {
     const comma = previousNonWhitespace(text, error.offset);
     const next = text.charAt(error.offset);
     if (comma !== -1 && text.charAt(comma) === ',' && (next === '}' || next === ']')) {
-      return { message: `A trailing comma before '${next}' is not allowed in JSON; remove it.`, offset: comma, length: 1 };
+      return {
+        message: `A trailing comma before '${next}' is not allowed in JSON; remove it.`,
+        offset: comma,
+        length: 1,
+      };
     }
   }
   if (name === 'InvalidCharacter' || name === 'UnexpectedEndOfString') {

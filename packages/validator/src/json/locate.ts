@@ -103,7 +103,11 @@ function descendObject(text: string, at: number, node: TrieNode): number {
 function descendArray(text: string, at: number, node: TrieNode): number {
   let remaining = node.children.size;
   let i = skipWhitespace(text, at + 1);
-  for (let index = 0; remaining > 0 && i < text.length && text.charCodeAt(i) !== chars.CLOSE_BRACKET; index++) {
+  for (
+    let index = 0;
+    remaining > 0 && i < text.length && text.charCodeAt(i) !== chars.CLOSE_BRACKET;
+    index++
+  ) {
     const child = node.children.get(String(index));
     let valueEnd: number;
     if (child) {

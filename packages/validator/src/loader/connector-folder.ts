@@ -19,7 +19,10 @@ export const CANONICAL_NAMES: Record<Exclude<FileKind, 'folder'>, string> = {
 };
 
 const KIND_BY_LOWER_NAME = new Map<string, Exclude<FileKind, 'folder'>>(
-  Object.entries(CANONICAL_NAMES).map(([kind, name]) => [name.toLowerCase(), kind as Exclude<FileKind, 'folder'>]),
+  Object.entries(CANONICAL_NAMES).map(([kind, name]) => [
+    name.toLowerCase(),
+    kind as Exclude<FileKind, 'folder'>,
+  ]),
 );
 
 /** A problem met while reading a file, before any rule runs. */
@@ -90,7 +93,10 @@ export function kindOfFileName(name: string): Exclude<FileKind, 'folder'> | unde
  * Reads a connector folder. Never follows a link out of the folder and never throws for a problem in
  * the user's files: those become issues that rules report.
  */
-export async function loadConnectorFolder(folder: string, cwd: string = process.cwd()): Promise<ConnectorFolder> {
+export async function loadConnectorFolder(
+  folder: string,
+  cwd: string = process.cwd(),
+): Promise<ConnectorFolder> {
   const absolutePath = path.resolve(cwd, folder);
   const realFolder = await fs.realpath(absolutePath);
   const dirents = await fs.readdir(absolutePath, { withFileTypes: true });

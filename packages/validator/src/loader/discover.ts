@@ -28,7 +28,10 @@ export function isConnectorFolderListing(names: readonly string[]): boolean {
  * one, or any tree holding many (a whole PowerPlatformConnectors checkout). Links are not followed,
  * so the search never leaves the trees it was given. The result is sorted and has no duplicates.
  */
-export async function discoverConnectorFolders(paths: readonly string[], cwd: string = process.cwd()): Promise<string[]> {
+export async function discoverConnectorFolders(
+  paths: readonly string[],
+  cwd: string = process.cwd(),
+): Promise<string[]> {
   const found = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);

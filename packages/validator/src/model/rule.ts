@@ -55,7 +55,10 @@ export interface RuleDefinition {
 }
 
 /** Helper for the common case of the same level everywhere but custom connectors. */
-export function certificationLevels(level: Level, custom: Level = level === 'error' ? 'warning' : level): Record<Profile, Level> {
+export function certificationLevels(
+  level: Level,
+  custom: Level = level === 'error' ? 'warning' : level,
+): Record<Profile, Level> {
   return { certified: level, 'independent-publisher': level, custom };
 }
 

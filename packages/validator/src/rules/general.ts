@@ -2,7 +2,14 @@ import type { FileKind } from '../model/finding.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import type { FileIssue, LoadedFile } from '../loader/connector-folder.js';
 
-const FILE_KINDS: Exclude<FileKind, 'folder'>[] = ['swagger', 'apiProperties', 'settings', 'readme', 'script', 'icon'];
+const FILE_KINDS: Exclude<FileKind, 'folder'>[] = [
+  'swagger',
+  'apiProperties',
+  'settings',
+  'readme',
+  'script',
+  'icon',
+];
 
 function eachFile(context: RuleContext): [Exclude<FileKind, 'folder'>, LoadedFile][] {
   const files: [Exclude<FileKind, 'folder'>, LoadedFile][] = [];
@@ -14,7 +21,12 @@ function eachFile(context: RuleContext): [Exclude<FileKind, 'folder'>, LoadedFil
 }
 
 /** Reports the loader's issues of one id (encoding, size, links) on their files. */
-function fileIssueRule(id: FileIssue['ruleId'], title: string, description: string, bad: string): RuleDefinition {
+function fileIssueRule(
+  id: FileIssue['ruleId'],
+  title: string,
+  description: string,
+  bad: string,
+): RuleDefinition {
   return {
     id,
     file: 'folder',
@@ -41,7 +53,10 @@ export const generalRules: RuleDefinition[] = [
     description:
       "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Every syntax error is reported where it is, and the rest of the file is still checked as far as it can be recovered.",
     levels: sameLevels('error'),
-    example: { bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}', good: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso" }\n}' },
+    example: {
+      bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
+      good: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso" }\n}',
+    },
     check(context) {
       for (const kind of ['swagger', 'apiProperties', 'settings'] as const) {
         const document = context.connector.files[kind]?.document;
@@ -62,7 +77,11 @@ export const generalRules: RuleDefinition[] = [
     check(context) {
       for (const kind of ['swagger', 'apiProperties', 'settings'] as const) {
         if (context.connector.files[kind]?.document?.hadBom) {
-          context.report({ file: kind, message: 'The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM.', line: 1 });
+          context.report({
+            file: kind,
+            message: 'The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM.',
+            line: 1,
+          });
         }
       }
     },

@@ -67,6 +67,16 @@ export interface SchemaNode {
   required: boolean;
 }
 
+/** A schema object as written in the document (not reached through a `$ref`). */
+export interface WrittenSchema {
+  schema: JsonObject;
+  pointer: string;
+  /** Where the outermost schema of this tree is written. */
+  origin: 'definition' | 'parameter' | 'response' | 'global-parameter' | 'global-response';
+  /** Nesting below that outermost schema (0 for the outermost). */
+  depth: number;
+}
+
 /**
  * The swagger as rules want to see it: operations with their effective parameters and responses,
  * `$ref` resolution, and schema walks that are safe on recursive definitions. Built once per
@@ -74,6 +84,7 @@ export interface SchemaNode {
  */
 export class SwaggerModel {
   private operationList: OperationInfo[] | undefined;
+  private writtenSchemaList: WrittenSchema[] | undefined;
   private byId: Map<string, OperationInfo[]> | undefined;
 
   constructor(readonly root: JsonObject) {}
@@ -109,6 +120,16 @@ export class SwaggerModel {
     return this.operationsById.get(operationId)?.[0];
   }
 
+  /**
+   * Every schema object written in the document, each exactly once and without following `$ref`s:
+   * definitions, body-parameter schemas, response schemas, and everything nested in them. Rules that
+   * check schemas in isolation iterate this list instead of walking the document again.
+   */
+  get writtenSchemas(): WrittenSchema[] {
+    this.writtenSchemaList ??= this.collectWrittenSchemas();
+    return this.writtenSchemaList;
+  }
+
   /** The value a local reference (`#/definitions/X`) points to, or undefined when it is broken or remote. */
   resolveRef(ref: string): Located | undefined {
     if (!ref.startsWith('#')) return undefined;
@@ -116,7 +137,8 @@ export class SwaggerModel {
     if (pointer !== '' && !pointer.startsWith('/')) return undefined;
     let current: unknown = this.root;
     for (const segment of safeParsePointer(pointer)) {
-      if (current === null || typeof current !== 'object' || !has(current as JsonObject, segment)) return undefined;
+      if (current === null || typeof current !== 'object' || !has(current as JsonObject, segment))
+        return undefined;
       current = (current as JsonObject)[segment];
     }
     return { value: current, pointer };
@@ -146,7 +168,15 @@ export class SwaggerModel {
    * Return false from `visit` to skip a node's children.
    */
   walkSchema(schema: unknown, pointer: string, visit: (node: SchemaNode) => boolean | void): void {
-    const walk = (value: unknown, at: string, path: string[], depth: number, refs: Set<string>, viaRef: boolean, required: boolean): void => {
+    const walk = (
+      value: unknown,
+      at: string,
+      path: string[],
+      depth: number,
+      refs: Set<string>,
+      viaRef: boolean,
+      required: boolean,
+    ): void => {
       if (depth > MAX_SCHEMA_WALK_DEPTH) return;
       let here: Located = { value, pointer: at };
       let reachedByRef = viaRef;
@@ -162,22 +192,110 @@ export class SwaggerModel {
       }
       const node = asObject(here.value);
       if (!node) return;
-      if (visit({ schema: node, pointer: here.pointer, path, depth, viaRef: reachedByRef, required }) === false) return;
-      const requiredNames = new Set((asArray(node.required) ?? []).filter((n): n is string => typeof n === 'string'));
+      if (
+        visit({ schema: node, pointer: here.pointer, path, depth, viaRef: reachedByRef, required }) === false
+      )
+        return;
+      const requiredNames = new Set(
+        (asArray(node.required) ?? []).filter((n): n is string => typeof n === 'string'),
+      );
       for (const [name, property] of entriesOf(node.properties)) {
-        walk(property, childPointer(here.pointer, 'properties', name), [...path, name], depth + 1, branchRefs, reachedByRef, requiredNames.has(name));
+        walk(
+          property,
+          childPointer(here.pointer, 'properties', name),
+          [...path, name],
+          depth + 1,
+          branchRefs,
+          reachedByRef,
+          requiredNames.has(name),
+        );
       }
       if (isObject(node.items)) {
-        walk(node.items, childPointer(here.pointer, 'items'), [...path, 'items'], depth + 1, branchRefs, reachedByRef, false);
+        walk(
+          node.items,
+          childPointer(here.pointer, 'items'),
+          [...path, 'items'],
+          depth + 1,
+          branchRefs,
+          reachedByRef,
+          false,
+        );
       }
       if (isObject(node.additionalProperties)) {
-        walk(node.additionalProperties, childPointer(here.pointer, 'additionalProperties'), [...path, 'additionalProperties'], depth + 1, branchRefs, reachedByRef, false);
+        walk(
+          node.additionalProperties,
+          childPointer(here.pointer, 'additionalProperties'),
+          [...path, 'additionalProperties'],
+          depth + 1,
+          branchRefs,
+          reachedByRef,
+          false,
+        );
       }
       (asArray(node.allOf) ?? []).forEach((member, index) => {
-        walk(member, childPointer(here.pointer, 'allOf', index), path, depth + 1, branchRefs, reachedByRef, required);
+        walk(
+          member,
+          childPointer(here.pointer, 'allOf', index),
+          path,
+          depth + 1,
+          branchRefs,
+          reachedByRef,
+          required,
+        );
       });
     };
     walk(schema, pointer, [], 0, new Set(), false, false);
+  }
+
+  private collectWrittenSchemas(): WrittenSchema[] {
+    const list: WrittenSchema[] = [];
+    const add = (value: unknown, pointer: string, origin: WrittenSchema['origin'], depth: number): void => {
+      const schema = asObject(value);
+      if (!schema || depth > MAX_SCHEMA_WALK_DEPTH) return;
+      list.push({ schema, pointer, origin, depth });
+      for (const [name, property] of entriesOf(schema.properties)) {
+        add(property, childPointer(pointer, 'properties', name), origin, depth + 1);
+      }
+      if (isObject(schema.items)) add(schema.items, childPointer(pointer, 'items'), origin, depth + 1);
+      if (isObject(schema.additionalProperties)) {
+        add(schema.additionalProperties, childPointer(pointer, 'additionalProperties'), origin, depth + 1);
+      }
+      (asArray(schema.allOf) ?? []).forEach((member, index) =>
+        add(member, childPointer(pointer, 'allOf', index), origin, depth + 1),
+      );
+    };
+    for (const [name, definition] of entriesOf(this.definitions))
+      add(definition, childPointer('/definitions', name), 'definition', 0);
+    for (const [name, parameter] of entriesOf(this.root.parameters)) {
+      if (isObject(parameter))
+        add(parameter.schema, childPointer('/parameters', name, 'schema'), 'global-parameter', 0);
+    }
+    for (const [code, response] of entriesOf(this.root.responses)) {
+      if (isObject(response))
+        add(response.schema, childPointer('/responses', code, 'schema'), 'global-response', 0);
+    }
+    for (const [path, pathItem] of entriesOf(this.paths)) {
+      const pathItemPointer = childPointer('/paths', path);
+      const visitParameters = (list: unknown, pointer: string): void => {
+        (asArray(list) ?? []).forEach((parameter, index) => {
+          if (isObject(parameter))
+            add(parameter.schema, childPointer(pointer, index, 'schema'), 'parameter', 0);
+        });
+      };
+      if (!isObject(pathItem)) continue;
+      visitParameters(pathItem.parameters, childPointer(pathItemPointer, 'parameters'));
+      for (const method of HTTP_METHODS) {
+        const operation = asObject(pathItem[method]);
+        if (!operation) continue;
+        const pointer = childPointer(pathItemPointer, method);
+        visitParameters(operation.parameters, childPointer(pointer, 'parameters'));
+        for (const [code, response] of entriesOf(operation.responses)) {
+          if (isObject(response))
+            add(response.schema, childPointer(pointer, 'responses', code, 'schema'), 'response', 0);
+        }
+      }
+    }
+    return list;
   }
 
   private buildOperations(): OperationInfo[] {
@@ -186,14 +304,24 @@ export class SwaggerModel {
       const pathItem = asObject(pathItemValue);
       if (!pathItem) continue;
       const pathItemPointer = childPointer('/paths', path);
-      const pathParameters = this.parameterList(pathItem.parameters, childPointer(pathItemPointer, 'parameters'), 'path', false);
+      const pathParameters = this.parameterList(
+        pathItem.parameters,
+        childPointer(pathItemPointer, 'parameters'),
+        'path',
+        false,
+      );
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
         if (!operation) continue;
         const pointer = childPointer(pathItemPointer, method);
         const visibility = operation['x-ms-visibility'];
         const isInternal = visibility === 'internal' || visibility === 'Internal';
-        const own = this.parameterList(operation.parameters, childPointer(pointer, 'parameters'), 'operation', isInternal);
+        const own = this.parameterList(
+          operation.parameters,
+          childPointer(pointer, 'parameters'),
+          'operation',
+          isInternal,
+        );
         const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
         const inherited = pathParameters
           .filter((p) => !ownKeys.has(`${p.in}:${p.name}`))
@@ -217,7 +345,12 @@ export class SwaggerModel {
     return operations;
   }
 
-  private parameterList(list: unknown, pointer: string, level: 'path' | 'operation', operationInternal: boolean): ParameterInfo[] {
+  private parameterList(
+    list: unknown,
+    pointer: string,
+    level: 'path' | 'operation',
+    operationInternal: boolean,
+  ): ParameterInfo[] {
     return (asArray(list) ?? []).map((entry, index) => {
       const at = childPointer(pointer, index);
       const resolved = this.resolve(entry, at);
@@ -239,7 +372,12 @@ export class SwaggerModel {
     return entriesOf(responses).map(([code, entry]) => {
       const at = childPointer(pointer, code);
       const resolved = this.resolve(entry, at);
-      return { code, pointer: at, definitionPointer: resolved.pointer, value: asObject(resolved.value) ?? {} };
+      return {
+        code,
+        pointer: at,
+        definitionPointer: resolved.pointer,
+        value: asObject(resolved.value) ?? {},
+      };
     });
   }
 }

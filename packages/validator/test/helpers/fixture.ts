@@ -18,22 +18,37 @@ export type FixtureFiles = Record<string, string | Buffer | object>;
  * Writes a real connector folder in a temporary directory, under the top folder of the profile
  * (certified-connectors/…), and returns its path.
  */
-export function writeConnector(files: FixtureFiles, profile: Profile = 'certified', name = 'Contoso'): string {
+export function writeConnector(
+  files: FixtureFiles,
+  profile: Profile = 'certified',
+  name = 'Contoso',
+): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-'));
   made.push(root);
-  const top = { certified: 'certified-connectors', 'independent-publisher': 'independent-publisher-connectors', custom: 'custom-connectors' }[profile];
+  const top = {
+    certified: 'certified-connectors',
+    'independent-publisher': 'independent-publisher-connectors',
+    custom: 'custom-connectors',
+  }[profile];
   const folder = path.join(root, top, name);
   mkdirSync(folder, { recursive: true });
   for (const [file, content] of Object.entries(files)) {
     const target = path.join(folder, file);
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content, null, 2));
+    writeFileSync(
+      target,
+      typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content, null, 2),
+    );
   }
   return folder;
 }
 
 /** Validates a fixture folder with only the named rules (all rules when none are named). */
-export async function runRules(files: FixtureFiles, ruleIds: string[], profile: Profile = 'certified'): Promise<Finding[]> {
+export async function runRules(
+  files: FixtureFiles,
+  ruleIds: string[],
+  profile: Profile = 'certified',
+): Promise<Finding[]> {
   const folder = writeConnector(files, profile);
   const rules = ruleIds.map((id) => {
     const rule = findRule(id);

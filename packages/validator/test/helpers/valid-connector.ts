@@ -54,7 +54,12 @@ export function validSwagger(): Record<string, any> {
                 required: ['title'],
                 properties: {
                   title: { type: 'string', 'x-ms-summary': 'Title', description: 'The title of the task.' },
-                  due: { type: 'string', format: 'date-time', 'x-ms-summary': 'Due', description: 'When it is due.' },
+                  due: {
+                    type: 'string',
+                    format: 'date-time',
+                    'x-ms-summary': 'Due',
+                    description: 'When it is due.',
+                  },
                 },
               },
             },

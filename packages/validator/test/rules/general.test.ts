@@ -9,7 +9,9 @@ import { validConnectorFiles } from '../helpers/valid-connector.js';
 
 describe('GEN-JSON-PARSE', () => {
   it('fires on a trailing comma, at its line', async () => {
-    const findings = await runRules({ 'apiDefinition.swagger.json': '{\n  "swagger": "2.0",\n}' }, ['GEN-JSON-PARSE']);
+    const findings = await runRules({ 'apiDefinition.swagger.json': '{\n  "swagger": "2.0",\n}' }, [
+      'GEN-JSON-PARSE',
+    ]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ ruleId: 'GEN-JSON-PARSE', severity: 'error', line: 2, column: 19 });
     expect(findings[0]!.message).toMatch(/trailing comma/);
@@ -23,13 +25,18 @@ describe('GEN-JSON-PARSE', () => {
 
 describe('GEN-ENCODING', () => {
   it('fires on a Windows-1252 readme, at the bad byte', async () => {
-    const findings = await runRules({ ...validConnectorFiles(), 'readme.md': Buffer.from('# Title\ncaf\xe9\n', 'latin1') }, ['GEN-ENCODING']);
+    const findings = await runRules(
+      { ...validConnectorFiles(), 'readme.md': Buffer.from('# Title\ncaf\xe9\n', 'latin1') },
+      ['GEN-ENCODING'],
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 2, column: 4 });
   });
 
   it('stays quiet on UTF-8', async () => {
-    expect(await runRules({ ...validConnectorFiles(), 'readme.md': '# Café\n' }, ['GEN-ENCODING'])).toEqual([]);
+    expect(await runRules({ ...validConnectorFiles(), 'readme.md': '# Café\n' }, ['GEN-ENCODING'])).toEqual(
+      [],
+    );
   });
 });
 
