@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { UsageError, UserError } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
 import { isMisnamedSwagger, kindOfFileName } from './connector-folder.js';
 
@@ -39,7 +39,7 @@ export async function discoverConnectorFolders(
     try {
       stat = await fs.stat(absolute);
     } catch {
-      throw new UserError(`The path "${given}" does not exist.`, {
+      throw new UsageError(`The path "${given}" does not exist.`, {
         hint: 'Give a connector folder, or a folder that holds connector folders.',
       });
     }

@@ -1,0 +1,57 @@
+import * as core from '@actions/core';
+import { UsageError } from '@connector-alm/core';
+
+/**
+ * Typed readers for action inputs. The runner passes each input as INPUT_<NAME> (spaces to
+ * underscores, upper case, hyphens kept) and fills in the defaults of action.yml, so an empty value
+ * means the user left it empty. Every reader names the input in its error, since that is all a
+ * workflow author can act on.
+ */
+export class InputError extends UsageError {
+  constructor(input: string, problem: string, hint?: string) {
+    super(`Input '${input}' ${problem}`, hint ? { hint } : {});
+  }
+}
+
+export function readString(name: string): string {
+  return core.getInput(name);
+}
+
+export function readRequiredString(name: string): string {
+  const value = core.getInput(name);
+  if (value === '') throw new InputError(name, 'is required but was empty.', `Set '${name}' in the step's with: block.`);
+  return value;
+}
+
+/** Non-empty lines, trimmed; comments (#) skipped, as in actions/checkout's multi-line inputs. */
+export function readLines(name: string): string[] {
+  return core
+    .getInput(name)
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** One of a fixed set of values. */
+export function readChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+  const value = core.getInput(name);
+  if (value === '') return fallback;
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new InputError(name, `must be one of ${choices.join(', ')}; got '${value}'.`);
+}
+
+/** YAML 1.2 core-schema booleans, as @actions/core's getBooleanInput, with our error text. */
+export function readBoolean(name: string, fallback: boolean): boolean {
+  const value = core.getInput(name);
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(name, `must be true or false; got '${value}'.`);
+}
+
+export function readPositiveInteger(name: string, fallback: number): number {
+  const value = core.getInput(name);
+  if (value === '') return fallback;
+  if (!/^\d+$/.test(value) || Number(value) <= 0) throw new InputError(name, `must be a positive whole number; got '${value}'.`);
+  return Number(value);
+}

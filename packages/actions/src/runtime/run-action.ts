@@ -1,0 +1,25 @@
+import * as core from '@actions/core';
+import { describeUserError, errorMessage, isUserError } from '@connector-alm/core';
+import { createActionsLogger } from './actions-logger.js';
+import type { Logger } from '@connector-alm/core';
+
+/**
+ * Runs an action's main function. A user mistake (bad input, a file that does not parse) becomes one
+ * error annotation, on its file and line when known, and exit code 1; an internal failure says that it
+ * is one, with the stack only in debug output. Neither prints a raw stack trace into the log.
+ */
+export async function runAction(main: (logger: Logger) => Promise<void>): Promise<void> {
+  const logger = createActionsLogger();
+  try {
+    await main(logger);
+  } catch (error) {
+    process.exitCode = 1;
+    if (isUserError(error)) {
+      const location = error.location;
+      core.error(describeUserError(error), location ? { file: location.file, startLine: location.line, startColumn: location.column } : {});
+      return;
+    }
+    core.error(`connector-alm failed unexpectedly: ${errorMessage(error)}. This is a bug; please report it.`);
+    if (error instanceof Error && error.stack) core.debug(error.stack);
+  }
+}

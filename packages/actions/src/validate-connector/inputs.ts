@@ -1,0 +1,31 @@
+import { PROFILES, type Profile } from '@connector-alm/validator';
+import { readBoolean, readChoice, readLines, readPositiveInteger, readString } from '../runtime/inputs.js';
+
+export const FAIL_ON = ['error', 'warning', 'never'] as const;
+
+/** The inputs of validate-connector, parsed and checked; names mirror action.yml in camelCase. */
+export interface ValidateConnectorInputs {
+  paths: string[];
+  profile: Profile | 'auto';
+  config: string;
+  failOn: (typeof FAIL_ON)[number];
+  sarifFile: string;
+  base: string;
+  onlyNew: boolean;
+  failOnBreaking: boolean;
+  maxAnnotations: number;
+}
+
+export function readValidateConnectorInputs(): ValidateConnectorInputs {
+  return {
+    paths: readLines('path'),
+    profile: readChoice('profile', ['auto', ...PROFILES] as const, 'auto'),
+    config: readString('config'),
+    failOn: readChoice('fail-on', FAIL_ON, 'error'),
+    sarifFile: readString('sarif-file'),
+    base: readString('base'),
+    onlyNew: readBoolean('only-new', false),
+    failOnBreaking: readBoolean('fail-on-breaking', false),
+    maxAnnotations: readPositiveInteger('max-annotations', 10),
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * What a CLI run talks to. The real process in production; buffers in tests, so that a command can
+ * be run in-process and its output, exit code and files checked without spawning anything.
+ */
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Conventional exit codes: 0 success, 1 findings or a failed job, 2 usage error. */
+export const ExitCode = {
+  Success: 0,
+  Failure: 1,
+  Usage: 2,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org); FORCE_COLOR forces it. */
+export function useColor(io: CliIo, stream: 'stdout' | 'stderr' = 'stdout'): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io[stream].isTTY === true && io.env.TERM !== 'dumb';
+}
+
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}

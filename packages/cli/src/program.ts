@@ -1,0 +1,52 @@
+import { Command, CommanderError, Option } from 'commander';
+import { describeUserError, errorMessage, isUserError, UsageError } from '@connector-alm/core';
+import { ExitCode, type CliIo } from './io.js';
+import { VERSION } from './version.js';
+import { registerValidateCommand } from './commands/validate.js';
+import { registerRulesCommand } from './commands/rules.js';
+
+/** A command module adds its subcommand to the program and reports its exit code through `setExit`. */
+export interface CommandContext {
+  io: CliIo;
+  setExit(code: number): void;
+}
+
+/**
+ * Runs the CLI with `argv` (without "node" and the script) and returns the exit code. Never throws:
+ * user mistakes become one clear line on stderr, internal failures a line asking for a report.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = ExitCode.Success;
+  const context: CommandContext = { io, setExit: (code) => (exitCode = Math.max(exitCode, code)) };
+  const program = new Command('connector-alm')
+    .description('Lifecycle tooling for Power Platform custom connectors.')
+    .version(VERSION, '-v, --version')
+    .addOption(new Option('--debug', 'print debugging details'))
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+  registerValidateCommand(program, context);
+  registerRulesCommand(program, context);
+  for (const command of program.commands) command.exitOverride();
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
+    }
+    if (isUserError(error)) {
+      io.stderr.write(`error: ${describeUserError(error)}\n`);
+      return error instanceof UsageError ? ExitCode.Usage : ExitCode.Failure;
+    }
+    io.stderr.write(`error: connector-alm failed unexpectedly: ${errorMessage(error)}\n`);
+    io.stderr.write('This is a bug; please report it with the command you ran.\n');
+    if (program.opts().debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return ExitCode.Failure;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './run-action.js';
+export * from './workflow-commands.js';

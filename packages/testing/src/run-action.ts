@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { parseFileCommands, parseWorkflowCommands, type Annotation } from './workflow-commands.js';
+
+export const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+
+export interface RunActionOptions {
+  /** Inputs as a workflow's `with:` block gives them; undeclared names are refused, as typos. */
+  inputs?: Record<string, string>;
+  /** GITHUB_WORKSPACE, and the working directory of the step. */
+  workspace: string;
+  eventName?: string;
+  /** The webhook payload, written to GITHUB_EVENT_PATH. */
+  event?: unknown;
+  /** GITHUB_API_URL, e.g. a local server on 127.0.0.1. */
+  apiUrl?: string;
+  /** Extra environment (GITHUB_TOKEN, ACTIONS_ID_TOKEN_REQUEST_URL, …). */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export interface ActionRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  annotations: Annotation[];
+  masks: string[];
+  /** The job summary the step appended (GITHUB_STEP_SUMMARY). */
+  summary: string;
+}
+
+interface ActionManifest {
+  inputs?: Record<string, { default?: string; required?: boolean; description?: string }>;
+  runs: { using: string; main: string };
+}
+
+/** The runner's name mangling: spaces become underscores, upper case; hyphens stay. */
+export function inputEnvName(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+/**
+ * Runs an action's built bundle the way the Actions runner does: a child `node` process with
+ * INPUT_* (action.yml defaults filled in), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_ENV,
+ * GITHUB_STATE, GITHUB_WORKSPACE, GITHUB_EVENT_NAME/PATH and GITHUB_API_URL, and a clean environment
+ * otherwise. Returns what the runner would read back.
+ */
+export async function runActionBundle(actionName: string, options: RunActionOptions): Promise<ActionRun> {
+  const actionDir = path.join(REPO_ROOT, 'actions', actionName);
+  const manifest = parseYaml(readFileSync(path.join(actionDir, 'action.yml'), 'utf8')) as ActionManifest;
+  const main = path.resolve(actionDir, manifest.runs.main);
+  if (!existsSync(main)) throw new Error(`${actionName}: ${manifest.runs.main} does not exist; run npm run build`);
+
+  const declared = manifest.inputs ?? {};
+  for (const name of Object.keys(options.inputs ?? {})) {
+    if (!(name in declared)) throw new Error(`${actionName} has no input '${name}'`);
+  }
+
+  const temp = mkdtempSync(path.join(os.tmpdir(), `runner-${actionName}-`));
+  const files = {
+    output: path.join(temp, 'output'),
+    summary: path.join(temp, 'summary.md'),
+    env: path.join(temp, 'env'),
+    state: path.join(temp, 'state'),
+    path: path.join(temp, 'path'),
+    event: path.join(temp, 'event.json'),
+  };
+  for (const file of [files.output, files.summary, files.env, files.state, files.path]) writeFileSync(file, '');
+  writeFileSync(files.event, JSON.stringify(options.event ?? {}));
+
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? temp,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_ENV: files.env,
+    GITHUB_STATE: files.state,
+    GITHUB_PATH: files.path,
+    GITHUB_EVENT_NAME: options.eventName ?? 'push',
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_API_URL: options.apiUrl ?? 'https://api.github.com',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'contoso/connectors',
+    GITHUB_RUN_ID: '1',
+    GITHUB_ACTION: actionName,
+    RUNNER_TEMP: temp,
+    RUNNER_OS: 'Linux',
+    ...options.env,
+  };
+  for (const [name, spec] of Object.entries(declared)) {
+    const value = options.inputs?.[name] ?? spec.default ?? '';
+    env[inputEnvName(name)] = value;
+  }
+
+  try {
+    const { exitCode, stdout, stderr } = await spawnNode(main, options.workspace, env, options.timeoutMs ?? 60_000);
+    const commands = parseWorkflowCommands(stdout);
+    return {
+      exitCode,
+      stdout,
+      stderr,
+      outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
+      annotations: commands.annotations,
+      masks: commands.masks,
+      summary: readFileSync(files.summary, 'utf8'),
+    };
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+function spawnNode(
+  main: string,
+  cwd: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`action did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ exitCode: code ?? 1, stdout, stderr });
+    });
+  });
+}

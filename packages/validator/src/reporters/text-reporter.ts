@@ -1,0 +1,74 @@
+import { styleText } from 'node:util';
+import type { Finding, Severity } from '../model/finding.js';
+import { countBySeverity, type ConnectorResult, type SeverityCounts, type ValidationResult } from '../validate.js';
+
+export interface TextReportOptions {
+  /** ANSI colours; the caller decides (a TTY, no NO_COLOR), so output to a pipe or file stays plain. */
+  color?: boolean;
+}
+
+type Style = Parameters<typeof styleText>[0];
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
+
+/**
+ * One line per finding, `file:line:col severity rule-id message`, so editors and problem matchers can
+ * jump to it; findings are grouped under a one-line header per connector, and a count line ends it.
+ */
+export function formatText(result: ValidationResult, options: TextReportOptions = {}): string {
+  const paint = painter(options.color ?? false);
+  const blocks = result.connectors.map((connector) => formatConnector(connector, paint));
+  const connectors = plural(result.connectors.length, 'connector');
+  const total = result.findings.length;
+  const last =
+    total === 0
+      ? paint('green', `No problems in ${connectors}.`)
+      : paint(worstStyle(result.counts), `${plural(total, 'problem')} (${summaryLine(result.counts)}) in ${connectors}.`);
+  return [...blocks, last].join('\n\n') + '\n';
+}
+
+/** The counts in a few words: `2 errors, 1 warning, 0 info`. */
+export function summaryLine(counts: SeverityCounts): string {
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+}
+
+/** One finding as one line (line breaks in the message become spaces). */
+export function formatFindingLine(finding: Finding, options: TextReportOptions = {}): string {
+  const paint = painter(options.color ?? false);
+  const message = finding.message.replace(/\s*[\r\n]+\s*/g, ' ');
+  const baseline = finding.baseline === 'existing' ? paint('dim', ' (existing)') : '';
+  return (
+    `${finding.file}:${finding.line}:${finding.column} ` +
+    `${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ` +
+    `${paint('gray', finding.ruleId)} ${message}${baseline}`
+  );
+}
+
+function formatConnector(connector: ConnectorResult, paint: Painter): string {
+  const counts = countBySeverity(connector.findings);
+  const status = connector.findings.length === 0 ? 'no problems' : summaryLine(counts);
+  const header = paint('bold', `${connector.path} [${connector.profile}]: ${status}`);
+  const lines = connector.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
+  return [header, ...lines].join('\n');
+}
+
+interface Painter {
+  (style: Style, text: string): string;
+  enabled: boolean;
+}
+
+function painter(enabled: boolean): Painter {
+  // validateStream: false, because the caller has already decided; styleText would otherwise look at stdout.
+  const paint = (style: Style, text: string) => (enabled ? styleText(style, text, { validateStream: false }) : text);
+  return Object.assign(paint, { enabled });
+}
+
+function worstStyle(counts: SeverityCounts): Style {
+  if (counts.error > 0) return SEVERITY_STYLE.error;
+  if (counts.warning > 0) return SEVERITY_STYLE.warning;
+  return SEVERITY_STYLE.info;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

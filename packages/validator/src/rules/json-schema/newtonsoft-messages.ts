@@ -1,0 +1,127 @@
+import type { ErrorObject } from 'ajv';
+import { childPointer } from '../../json/pointer.js';
+
+/**
+ * Ajv errors in Newtonsoft.Json.Schema's wording, which is what Microsoft's apiProperties pipeline
+ * prints (e.g. `Invalid type. Expected Boolean but got String.`, PR #1421), each with the pointer of
+ * the most specific node: the offending key for unknown or badly named properties.
+ */
+export interface SchemaProblem {
+  message: string;
+  pointer: string;
+  /** The instance path as raw segments, for classifying the problem. */
+  segments: string[];
+  keyword: string;
+}
+
+/** Newtonsoft's names of JSON types. */
+function typeName(value: unknown): string {
+  if (value === null) return 'Null';
+  if (Array.isArray(value)) return 'Array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'Float';
+  const name = typeof value;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+const SCHEMA_TYPE_NAMES: Record<string, string> = {
+  string: 'String',
+  boolean: 'Boolean',
+  integer: 'Integer',
+  number: 'Number',
+  object: 'Object',
+  array: 'Array',
+  null: 'Null',
+};
+
+function expectedTypes(type: unknown): string {
+  const list = Array.isArray(type) ? type : String(type).split(',');
+  return list.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(', ');
+}
+
+function show(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function decodeSegments(instancePath: string): string[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Turns Ajv's errors into located problems, dropping the wrapper errors that repeat inner ones. */
+export function toSchemaProblems(errors: readonly ErrorObject[] | null | undefined): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  for (const error of errors ?? []) {
+    const problem = describe(error);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
+function describe(error: ErrorObject): SchemaProblem | undefined {
+  const segments = decodeSegments(error.instancePath);
+  const at = (message: string, pointer = error.instancePath, extra: string[] = []): SchemaProblem => ({
+    message,
+    pointer,
+    segments: [...segments, ...extra],
+    keyword: error.keyword,
+  });
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type':
+      return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(error.data)}.`);
+    case 'enum':
+      return at(`Value ${JSON.stringify(error.data)} is not defined in enum.`);
+    case 'const':
+      return at(`Value ${JSON.stringify(error.data)} does not match const.`);
+    case 'required': {
+      const name = String(params.missingProperty);
+      return at(`Required properties are missing from object: ${name}.`, error.instancePath, []);
+    }
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      return at(
+        `Property '${name}' has not been defined and the schema does not allow additional properties.`,
+        childPointer(error.instancePath, name),
+        [name],
+      );
+    }
+    case 'propertyNames':
+      // Ajv reports the name's own failure (a `pattern` error carrying `propertyName`) just before.
+      return undefined;
+    case 'pattern':
+      if (error.propertyName !== undefined) {
+        return at(
+          `Property name '${error.propertyName}' does not match regex pattern '${String(params.pattern)}'.`,
+          childPointer(error.instancePath, error.propertyName),
+          [error.propertyName],
+        );
+      }
+      return at(`String '${show(error.data)}' does not match regex pattern '${String(params.pattern)}'.`);
+    case 'format':
+      return at(`String '${show(error.data)}' does not validate against format '${String(params.format)}'.`);
+    case 'minLength':
+      return at(`String '${show(error.data)}' is less than minimum length of ${String(params.limit)}.`);
+    case 'maxLength':
+      return at(`String '${show(error.data)}' exceeds maximum length of ${String(params.limit)}.`);
+    case 'minimum':
+      return at(`${typeName(error.data)} ${show(error.data)} is less than minimum value of ${String(params.limit)}.`);
+    case 'maximum':
+      return at(`${typeName(error.data)} ${show(error.data)} exceeds maximum value of ${String(params.limit)}.`);
+    case 'minItems':
+      return at(`Array item count ${show((error.data as unknown[]).length)} is less than minimum count of ${String(params.limit)}.`);
+    case 'uniqueItems':
+      return at(`Non-unique array item at index ${String(params.i)}.`);
+    case 'if':
+    case 'anyOf':
+    case 'oneOf':
+    case 'allOf':
+      // The branch errors that explain them are reported on their own.
+      return undefined;
+    default:
+      return at(`${error.message ?? 'Invalid value'}.`);
+  }
+}

@@ -1,0 +1,190 @@
+import { childPointer } from '../../json/pointer.js';
+import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
+import { asString, has } from '../../swagger/json-values.js';
+import type { OperationInfo } from '../../swagger/swagger-model.js';
+import { fill, nonEmptyString } from './rule-kit.js';
+
+const SUMMARY_MAX_LENGTH = 80;
+const RESTRICTED_SUMMARY_CHARACTERS = /[/\\<>*%&?]/;
+/** A letter, a digit, or `)`: merged summaries end with "(deprecated)" or "(V2)" by the hundreds. */
+const GOOD_SUMMARY_END = /[\p{L}\p{N})]$/u;
+/** `list_boards`, `GetDynamicSchema`, `get-items`: an identifier, not a sentence. */
+const IDENTIFIER_LIKE = /^[A-Za-z0-9]+(?:[_\-.][A-Za-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+
+function visibleOperations(operations: OperationInfo[] | undefined): OperationInfo[] {
+  return (operations ?? []).filter((operation) => !operation.isInternal);
+}
+
+export const operationDocumentationRules: RuleDefinition[] = [
+  {
+    id: 'SWG-OP-SUMMARY-REQ',
+    file: 'swagger',
+    title: 'Give every visible operation a summary.',
+    description:
+      'The summary is the action or trigger name shown in the designer; the certification checklist requires one. Merged connectors have none missing on visible operations; internal operations are exempt (20 connectors rely on it).',
+    levels: certificationLevels('error', 'info'),
+    msCode: 'RequiredPropertyMissing',
+    msMessage: "The '{0}' property is required.",
+    example: {
+      bad: '"get": { "operationId": "ListTasks", "description": "Lists tasks." }',
+      good: '"get": { "operationId": "ListTasks", "summary": "List tasks", "description": "Lists tasks." }',
+    },
+    check({ swagger, report }) {
+      for (const operation of visibleOperations(swagger?.operations)) {
+        if (nonEmptyString(operation.operation.summary) !== undefined) continue;
+        report({ pointer: operation.pointer, message: "The 'summary' property is required." });
+      }
+    },
+  },
+  {
+    id: 'SWG-OP-DESC-REQ',
+    file: 'swagger',
+    title: 'Give every visible operation a description.',
+    description:
+      'The description is the tooltip of the action; the swagger validator reports it missing (PR #3408). Merged connectors have none missing on visible operations; internal operations are exempt.',
+    levels: certificationLevels('error', 'info'),
+    msCode: 'RequiredPropertyMissing',
+    msMessage: "The '{0}' property is required.",
+    example: {
+      bad: '"get": { "operationId": "ListTasks", "summary": "List tasks" }',
+      good: '"get": { "operationId": "ListTasks", "summary": "List tasks", "description": "Lists the tasks of the current user." }',
+    },
+    check({ swagger, report }) {
+      for (const operation of visibleOperations(swagger?.operations)) {
+        if (nonEmptyString(operation.operation.description) !== undefined) continue;
+        report({ pointer: operation.pointer, message: "The 'description' property is required." });
+      }
+    },
+  },
+  {
+    id: 'SWG-OP-SUMMARY-LEN',
+    file: 'swagger',
+    title: `Keep operation summaries to ${SUMMARY_MAX_LENGTH} characters.`,
+    description:
+      'Certification and the string guidance say summaries are "80 characters or shorter"; SVR (OperationSummaryTooLong) mentions 120, but no merged connector goes over 80, so 80 is enforced.',
+    levels: certificationLevels('error'),
+    msCode: 'OperationSummaryTooLong',
+    msMessage: "The operation 'summary' should be fewer than {0} characters for improved readablity.",
+    example: {
+      bad: '"summary": "Lists all of the tasks that are assigned to the current user in every project of the workspace"',
+      good: '"summary": "List my tasks"',
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const summary = asString(operation.operation.summary);
+        if (summary === undefined || summary.length <= SUMMARY_MAX_LENGTH) continue;
+        report({
+          pointer: childPointer(operation.pointer, 'summary'),
+          message: `${fill("The operation 'summary' should be fewer than {0} characters for improved readablity.", SUMMARY_MAX_LENGTH)} It has ${summary.length}; at most ${SUMMARY_MAX_LENGTH} are accepted.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-OP-SUMMARY-CHARS',
+    file: 'swagger',
+    title: 'Keep / \\ < > * % & ? out of operation summaries.',
+    description:
+      'The swagger validator rejects these characters in operation summaries (PR #1095, RestrictedCharactersInSummary); no merged connector has one. Parameter x-ms-summary values may use them.',
+    levels: certificationLevels('error'),
+    msCode: 'RestrictedCharactersInSummary',
+    msMessage: 'Summary string contains any of the restricted characters [{0}]',
+    example: { bad: '"summary": "Create/update a task"', good: '"summary": "Create or update a task"' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const summary = asString(operation.operation.summary);
+        if (summary === undefined || !RESTRICTED_SUMMARY_CHARACTERS.test(summary)) continue;
+        report({
+          pointer: childPointer(operation.pointer, 'summary'),
+          message: fill('Summary string contains any of the restricted characters [{0}]', '/\\<>*%&?'),
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-OP-SUMMARY-END',
+    file: 'swagger',
+    title: 'End operation summaries with a letter, a digit or ")".',
+    description:
+      'The string guidance says a summary "shouldn\'t end with a non-alphanumeric character, including punctuation or space". A closing parenthesis is accepted: the deprecation guidance appends "(deprecated)", and 87 merged certified connectors end summaries with ")".',
+    levels: certificationLevels('warning', 'info'),
+    example: { bad: '"summary": "List tasks."', good: '"summary": "List tasks"' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const summary = asString(operation.operation.summary);
+        if (summary === undefined || summary === '' || GOOD_SUMMARY_END.test(summary)) continue;
+        report({
+          pointer: childPointer(operation.pointer, 'summary'),
+          message: `The 'summary' value must end with alphanumeric character. Remove the trailing '${summary.slice(-1)}'.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-OP-SUMMARY-SENTENCE',
+    file: 'swagger',
+    title: 'Write summaries as words, not as identifiers.',
+    description:
+      'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id … please provide a valid sentence", PR #583, #602). 52 certified and 15 IP merged connectors still do it, so this is a warning.',
+    levels: certificationLevels('warning', 'off'),
+    example: { bad: '"operationId": "ListTasks", "summary": "ListTasks"', good: '"summary": "List tasks"' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const summary = asString(operation.operation.summary)?.trim();
+        if (!summary) continue;
+        const sameAsId = summary === operation.operationId;
+        if (!sameAsId && !IDENTIFIER_LIKE.test(summary)) continue;
+        report({
+          pointer: childPointer(operation.pointer, 'summary'),
+          message: sameAsId
+            ? `The summary '${summary}' is the operationId; write a short sentence such as "List tasks".`
+            : `The summary '${summary}' reads like an identifier; write a short sentence such as "List tasks".`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-OP-DESC-SENTENCE',
+    file: 'swagger',
+    title: 'Write a description that says more than the summary.',
+    description:
+      'Certification asks for "full, descriptive sentences" as descriptions, and the string guidance says the description should not repeat the summary. 1,078 merged certified operations repeat it, so this is advice.',
+    levels: certificationLevels('info', 'off'),
+    example: {
+      bad: '"summary": "List tasks", "description": "List tasks"',
+      good: '"summary": "List tasks", "description": "Lists the tasks of the current user."',
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const summary = asString(operation.operation.summary)?.trim();
+        const description = asString(operation.operation.description)?.trim();
+        if (!summary || !description || summary.toLowerCase() !== description.toLowerCase()) continue;
+        report({
+          pointer: childPointer(operation.pointer, 'description'),
+          message: 'The description repeats the summary; describe what the operation does in a full sentence.',
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-OP-EMPTY',
+    file: 'swagger',
+    title: 'Do not publish empty operations.',
+    description:
+      'Certification: "Empty operations aren\'t allowed." An operation with no summary, no description, no parameters and no responses is a placeholder.',
+    levels: certificationLevels('warning', 'info'),
+    example: { bad: '"/tasks": { "get": {} }' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const body = operation.operation;
+        const documented = ['summary', 'description'].some((key) => nonEmptyString(body[key]) !== undefined);
+        if (documented || operation.parameters.length > 0 || operation.responses.length > 0) continue;
+        if (has(body, 'x-ms-trigger')) continue;
+        report({
+          pointer: operation.pointer,
+          message: `The operation '${operation.method.toUpperCase()} ${operation.path}' is empty: it has no summary, description, parameters or responses.`,
+        });
+      }
+    },
+  },
+];

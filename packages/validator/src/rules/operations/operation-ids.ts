@@ -1,0 +1,103 @@
+import { childPointer } from '../../json/pointer.js';
+import { sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { has } from '../../swagger/json-values.js';
+import { fill } from './rule-kit.js';
+
+const OPERATION_ID_MAX_LENGTH = 128;
+const NOT_SANITIZED = /[^A-Za-z0-9_]/g;
+
+export const operationIdRules: RuleDefinition[] = [
+  {
+    id: 'SWG-OPID-REQ',
+    file: 'swagger',
+    title: 'Give every operation an operationId.',
+    description:
+      'The platform names actions and triggers by operationId; flows store it, so an operation without one cannot be used (SVR OperationIdRequired).',
+    levels: sameLevels('error'),
+    msCode: 'OperationIdRequired',
+    msMessage: "The operation 'operationId' property is required.",
+    example: { bad: '"get": { "summary": "List tasks" }', good: '"get": { "operationId": "ListTasks" }' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (operation.operationId === undefined || operation.operationId.trim() === '') {
+          const pointer = has(operation.operation, 'operationId')
+            ? childPointer(operation.pointer, 'operationId')
+            : operation.pointer;
+          report({ pointer, message: "The operation 'operationId' property is required." });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-OPID-UNIQUE',
+    file: 'swagger',
+    title: 'Use each operationId once.',
+    description:
+      'Flows refer to operations by operationId, so two operations with the same id are indistinguishable (SVR OperationIdNotUnique). Merged connectors never break this rule.',
+    levels: sameLevels('error'),
+    msCode: 'OperationIdNotUnique',
+    msMessage: "The operationId '{0}' is used multiple times. Operation identifiers must be unique.",
+    example: {
+      bad: '"/a": { "get": { "operationId": "GetItem" } }, "/b": { "get": { "operationId": "GetItem" } }',
+      good: '"/a": { "get": { "operationId": "GetItem" } }, "/b": { "get": { "operationId": "GetOtherItem" } }',
+    },
+    check({ swagger, report }) {
+      for (const [operationId, operations] of swagger?.operationsById ?? []) {
+        for (const operation of operations.slice(1)) {
+          report({
+            pointer: childPointer(operation.pointer, 'operationId'),
+            message: fill(
+              "The operationId '{0}' is used multiple times. Operation identifiers must be unique.",
+              operationId,
+            ),
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-OPID-SANITIZED',
+    file: 'swagger',
+    title: 'Write operationIds with letters, digits and underscores only.',
+    description:
+      "The service sanitizes operationIds to [A-Za-z0-9_] (SVR OperationIdSanitized); connector-string guidance recommends CamelCase. Merged connectors have 689 operations with '-' or '.', so this is a warning.",
+    levels: sameLevels('warning'),
+    msCode: 'OperationIdSanitized',
+    msMessage:
+      "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
+    example: { bad: '"operationId": "List-Tasks"', good: '"operationId": "ListTasks"' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const id = operation.operationId;
+        if (id === undefined || !/[^A-Za-z0-9_]/.test(id)) continue;
+        report({
+          pointer: childPointer(operation.pointer, 'operationId'),
+          message: fill(
+            "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
+            id.replace(NOT_SANITIZED, ''),
+          ),
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-OPID-LEN',
+    file: 'swagger',
+    title: `Keep operationIds shorter than ${OPERATION_ID_MAX_LENGTH} characters.`,
+    description:
+      'The service limits operationId length (SVR OperationIdTooLong) without publishing the limit; the longest merged operationId has 77 characters, so 128 is a safe bound.',
+    levels: sameLevels('error'),
+    msCode: 'OperationIdTooLong',
+    msMessage: "The operationId length must be less than '{0}'.",
+    example: { bad: `"operationId": "${'A'.repeat(130)}"`, good: '"operationId": "ListTasks"' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if ((operation.operationId?.length ?? 0) < OPERATION_ID_MAX_LENGTH) continue;
+        report({
+          pointer: childPointer(operation.pointer, 'operationId'),
+          message: fill("The operationId length must be less than '{0}'.", OPERATION_ID_MAX_LENGTH),
+        });
+      }
+    },
+  },
+];

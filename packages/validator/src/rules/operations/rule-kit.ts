@@ -1,0 +1,92 @@
+import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import { asArray, asObject, asString, isObject } from '../../swagger/json-values.js';
+
+/** Fills Microsoft's `{0}`, `{1}` placeholders, so messages keep their exact wording. */
+export function fill(template: string, ...args: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
+    const value = args[Number(index)];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** How messages name an operation: its operationId, else its method and path. */
+export function operationLabel(operation: OperationInfo): string {
+  return operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`;
+}
+
+/** A non-empty string after trimming, else undefined. */
+export function nonEmptyString(value: unknown): string | undefined {
+  const text = asString(value);
+  return text !== undefined && text.trim() !== '' ? text : undefined;
+}
+
+/** `x-ms-visibility: internal` in any capitalization (the platform accepts `Internal`). */
+export function isInternalVisibility(value: unknown): boolean {
+  return typeof value === 'string' && value.toLowerCase() === 'internal';
+}
+
+/** The MIME types an operation consumes or produces: its own list, else the document's. */
+export function effectiveMimeTypes(
+  model: SwaggerModel,
+  operation: OperationInfo,
+  key: 'consumes' | 'produces',
+): string[] | undefined {
+  const list = asArray(operation.operation[key]) ?? asArray(model.root[key]);
+  return list?.filter((entry): entry is string => typeof entry === 'string');
+}
+
+/** Variable names of a path template, e.g. `/a/{id}/b/{name}` → [id, name]. */
+export function pathVariables(path: string): string[] {
+  const names: string[] = [];
+  for (const match of path.matchAll(PATH_VARIABLE)) names.push(match[1]!);
+  return names;
+}
+const PATH_VARIABLE = /\{([^{}]*)\}/g;
+
+/** JSON type name of a value, in Swagger's words (integer for whole numbers). */
+export function jsonTypeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+/** Whether a JSON value fits a Swagger `type` (an integer is also a number). */
+export function valueMatchesType(value: unknown, type: string): boolean {
+  const actual = jsonTypeOf(value);
+  if (type === 'number') return actual === 'number' || actual === 'integer';
+  if (type === 'file') return true;
+  return actual === type;
+}
+
+/** The 2xx responses of an operation, in document order. */
+export function successResponses(operation: OperationInfo): OperationInfo['responses'] {
+  return operation.responses.filter((response) => /^2\d\d$/.test(response.code));
+}
+
+/** The schema of the first 2xx response that has one. */
+export function successSchema(operation: OperationInfo): { value: unknown; pointer: string } | undefined {
+  for (const response of successResponses(operation)) {
+    if (isObject(response.value.schema))
+      return { value: response.value.schema, pointer: `${response.definitionPointer}/schema` };
+  }
+  return undefined;
+}
+
+/** Reads `object[key]` as an object; undefined otherwise. */
+export function objectAt(object: unknown, key: string): Record<string, unknown> | undefined {
+  return isObject(object) ? asObject(object[key]) : undefined;
+}
+
+/** Memoizes a per-document index, so rules that share it build it once per connector. */
+export function perModel<T>(build: (model: SwaggerModel) => T): (model: SwaggerModel) => T {
+  const cache = new WeakMap<SwaggerModel, T>();
+  return (model) => {
+    let value = cache.get(model);
+    if (value === undefined) {
+      value = build(model);
+      cache.set(model, value);
+    }
+    return value;
+  };
+}

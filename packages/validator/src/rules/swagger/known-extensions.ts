@@ -1,0 +1,110 @@
+/**
+ * The `x-ms-*` extensions a connector swagger may use. The repo's JSON schema lists only a few; the
+ * rest are documented on "OpenAPI extensions" (EXT) or are real but unschematized (the OpenAI and
+ * Copilot ones, counted in the corpus by the hundreds), or are AutoRest extensions that swaggers
+ * generated from Azure specs carry and the platform ignores harmlessly.
+ */
+export const KNOWN_XMS_EXTENSIONS: ReadonlySet<string> = new Set([
+  // Power Platform connector extensions (EXT, the repo schema).
+  'x-ms-api-annotation',
+  'x-ms-capabilities',
+  'x-ms-connector-metadata',
+  'x-ms-deployment-version',
+  'x-ms-dynamic-list',
+  'x-ms-dynamic-properties',
+  'x-ms-dynamic-schema',
+  'x-ms-dynamic-tree',
+  'x-ms-dynamic-values',
+  'x-ms-editor',
+  'x-ms-editor-options',
+  'x-ms-enum-values',
+  'x-ms-keywords',
+  'x-ms-media-kind',
+  'x-ms-no-generic-test',
+  'x-ms-notification',
+  'x-ms-notification-content',
+  'x-ms-notification-url',
+  'x-ms-openai-data',
+  'x-ms-openai-manifest',
+  'x-ms-openai-published-to-copilots',
+  'x-ms-operation-context',
+  'x-ms-pageable',
+  'x-ms-property-name-alias',
+  'x-ms-require-user-confirmation',
+  'x-ms-safe-operation',
+  'x-ms-secret',
+  'x-ms-summary',
+  'x-ms-test-value',
+  'x-ms-trigger',
+  'x-ms-trigger-hint',
+  'x-ms-trigger-metadata',
+  'x-ms-url-encoding',
+  'x-ms-visibility',
+  'x-ms-apihub-cached-response',
+  // AutoRest extensions (Azure REST API specs).
+  'x-ms-azure-resource',
+  'x-ms-client-default',
+  'x-ms-client-flatten',
+  'x-ms-client-name',
+  'x-ms-client-request-id',
+  'x-ms-code-generation-settings',
+  'x-ms-discriminator-value',
+  'x-ms-enum',
+  'x-ms-error-response',
+  'x-ms-examples',
+  'x-ms-external',
+  'x-ms-header-collection-prefix',
+  'x-ms-identifiers',
+  'x-ms-long-running-operation',
+  'x-ms-long-running-operation-options',
+  'x-ms-mutability',
+  'x-ms-odata',
+  'x-ms-parameter-grouping',
+  'x-ms-parameter-location',
+  'x-ms-parameterized-host',
+  'x-ms-paths',
+  'x-ms-request-id',
+  'x-ms-skip-url-encoding',
+]);
+
+/** The known extension an unknown `x-ms-*` key most likely meant, for a "did you mean" hint. */
+export function suggestExtension(key: string): string | undefined {
+  // `x-ms-summary title`, `x-ms-summary:`: a known name followed by junk.
+  const head = key.split(/[\s:]/)[0]!;
+  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return head;
+  const lower = key.toLowerCase();
+  if (KNOWN_XMS_EXTENSIONS.has(lower)) return lower;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const known of KNOWN_XMS_EXTENSIONS) {
+    const distance = editDistance(lower, known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  // Two edits in the part after `x-ms-` is a typo; more is another word.
+  return bestDistance <= 2 ? best : undefined;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return Math.abs(a.length - b.length);
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push(new Array<number>(b.length + 1).fill(0));
+    rows[i]![0] = i;
+  }
+  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      }
+      rows[i]![j] = value;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
