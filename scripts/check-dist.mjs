@@ -2,7 +2,9 @@
 // actions/typescript-action's check-dist workflow does: users run dist/, not the sources.
 import { execFileSync } from 'node:child_process';
 
-const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'dist'], { encoding: 'utf8' });
+const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'dist'], {
+  encoding: 'utf8',
+});
 if (status.trim() !== '') {
   console.error('dist/ differs from a fresh build. Run `npm run build` and commit dist/:');
   console.error(status);

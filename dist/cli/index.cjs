@@ -1112,7 +1112,7 @@ var require_option = __commonJS({
 var require_suggestSimilar = __commonJS({
   "node_modules/commander/lib/suggestSimilar.js"(exports2) {
     var maxDistance = 3;
-    function editDistance(a, b) {
+    function editDistance2(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
         return Math.max(a.length, b.length);
       const d = [];
@@ -1158,7 +1158,7 @@ var require_suggestSimilar = __commonJS({
       const minSimilarity = 0.4;
       candidates.forEach((candidate) => {
         if (candidate.length <= 1) return;
-        const distance = editDistance(word, candidate);
+        const distance = editDistance2(word, candidate);
         const length = Math.max(word.length, candidate.length);
         const similarity = (length - distance) / length;
         if (similarity > minSimilarity) {
@@ -3456,8 +3456,9318 @@ var require_commander = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
+// node_modules/ajv/dist/compile/codegen/code.js
+var require_code = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.regexpCode = exports2.getEsmExportName = exports2.getProperty = exports2.safeStringify = exports2.stringify = exports2.strConcat = exports2.addCodeArg = exports2.str = exports2._ = exports2.nil = exports2._Code = exports2.Name = exports2.IDENTIFIER = exports2._CodeOrName = void 0;
+    var _CodeOrName = class {
+    };
+    exports2._CodeOrName = _CodeOrName;
+    exports2.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+    var Name = class extends _CodeOrName {
+      constructor(s) {
+        super();
+        if (!exports2.IDENTIFIER.test(s))
+          throw new Error("CodeGen: name must be a valid identifier");
+        this.str = s;
+      }
+      toString() {
+        return this.str;
+      }
+      emptyStr() {
+        return false;
+      }
+      get names() {
+        return { [this.str]: 1 };
+      }
+    };
+    exports2.Name = Name;
+    var _Code = class extends _CodeOrName {
+      constructor(code) {
+        super();
+        this._items = typeof code === "string" ? [code] : code;
+      }
+      toString() {
+        return this.str;
+      }
+      emptyStr() {
+        if (this._items.length > 1)
+          return false;
+        const item = this._items[0];
+        return item === "" || item === '""';
+      }
+      get str() {
+        var _a;
+        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
+      }
+      get names() {
+        var _a;
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+          if (c instanceof Name)
+            names[c.str] = (names[c.str] || 0) + 1;
+          return names;
+        }, {});
+      }
+    };
+    exports2._Code = _Code;
+    exports2.nil = new _Code("");
+    function _(strs, ...args) {
+      const code = [strs[0]];
+      let i = 0;
+      while (i < args.length) {
+        addCodeArg(code, args[i]);
+        code.push(strs[++i]);
+      }
+      return new _Code(code);
+    }
+    exports2._ = _;
+    var plus = new _Code("+");
+    function str(strs, ...args) {
+      const expr = [safeStringify(strs[0])];
+      let i = 0;
+      while (i < args.length) {
+        expr.push(plus);
+        addCodeArg(expr, args[i]);
+        expr.push(plus, safeStringify(strs[++i]));
+      }
+      optimize(expr);
+      return new _Code(expr);
+    }
+    exports2.str = str;
+    function addCodeArg(code, arg) {
+      if (arg instanceof _Code)
+        code.push(...arg._items);
+      else if (arg instanceof Name)
+        code.push(arg);
+      else
+        code.push(interpolate(arg));
+    }
+    exports2.addCodeArg = addCodeArg;
+    function optimize(expr) {
+      let i = 1;
+      while (i < expr.length - 1) {
+        if (expr[i] === plus) {
+          const res = mergeExprItems(expr[i - 1], expr[i + 1]);
+          if (res !== void 0) {
+            expr.splice(i - 1, 3, res);
+            continue;
+          }
+          expr[i++] = "+";
+        }
+        i++;
+      }
+    }
+    function mergeExprItems(a, b) {
+      if (b === '""')
+        return a;
+      if (a === '""')
+        return b;
+      if (typeof a == "string") {
+        if (b instanceof Name || a[a.length - 1] !== '"')
+          return;
+        if (typeof b != "string")
+          return `${a.slice(0, -1)}${b}"`;
+        if (b[0] === '"')
+          return a.slice(0, -1) + b.slice(1);
+        return;
+      }
+      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+        return `"${a}${b.slice(1)}`;
+      return;
+    }
+    function strConcat(c1, c2) {
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
+    }
+    exports2.strConcat = strConcat;
+    function interpolate(x) {
+      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
+    }
+    function stringify(x) {
+      return new _Code(safeStringify(x));
+    }
+    exports2.stringify = stringify;
+    function safeStringify(x) {
+      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    }
+    exports2.safeStringify = safeStringify;
+    function getProperty(key) {
+      return typeof key == "string" && exports2.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+    }
+    exports2.getProperty = getProperty;
+    function getEsmExportName(key) {
+      if (typeof key == "string" && exports2.IDENTIFIER.test(key)) {
+        return new _Code(`${key}`);
+      }
+      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+    }
+    exports2.getEsmExportName = getEsmExportName;
+    function regexpCode(rx) {
+      return new _Code(rx.toString());
+    }
+    exports2.regexpCode = regexpCode;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/scope.js
+var require_scope = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ValueScope = exports2.ValueScopeName = exports2.Scope = exports2.varKinds = exports2.UsedValueState = void 0;
+    var code_1 = require_code();
+    var ValueError = class extends Error {
+      constructor(name) {
+        super(`CodeGen: "code" for ${name} not defined`);
+        this.value = name.value;
+      }
+    };
+    var UsedValueState;
+    (function(UsedValueState2) {
+      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
+      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
+    })(UsedValueState || (exports2.UsedValueState = UsedValueState = {}));
+    exports2.varKinds = {
+      const: new code_1.Name("const"),
+      let: new code_1.Name("let"),
+      var: new code_1.Name("var")
+    };
+    var Scope = class {
+      constructor({ prefixes, parent } = {}) {
+        this._names = {};
+        this._prefixes = prefixes;
+        this._parent = parent;
+      }
+      toName(nameOrPrefix) {
+        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
+      }
+      name(prefix) {
+        return new code_1.Name(this._newName(prefix));
+      }
+      _newName(prefix) {
+        const ng = this._names[prefix] || this._nameGroup(prefix);
+        return `${prefix}${ng.index++}`;
+      }
+      _nameGroup(prefix) {
+        var _a, _b;
+        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
+          throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
+        }
+        return this._names[prefix] = { prefix, index: 0 };
+      }
+    };
+    exports2.Scope = Scope;
+    var ValueScopeName = class extends code_1.Name {
+      constructor(prefix, nameStr) {
+        super(nameStr);
+        this.prefix = prefix;
+      }
+      setValue(value, { property, itemIndex }) {
+        this.value = value;
+        this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
+      }
+    };
+    exports2.ValueScopeName = ValueScopeName;
+    var line = (0, code_1._)`\n`;
+    var ValueScope = class extends Scope {
+      constructor(opts) {
+        super(opts);
+        this._values = {};
+        this._scope = opts.scope;
+        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
+      }
+      get() {
+        return this._scope;
+      }
+      name(prefix) {
+        return new ValueScopeName(prefix, this._newName(prefix));
+      }
+      value(nameOrPrefix, value) {
+        var _a;
+        if (value.ref === void 0)
+          throw new Error("CodeGen: ref must be passed in value");
+        const name = this.toName(nameOrPrefix);
+        const { prefix } = name;
+        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+        let vs = this._values[prefix];
+        if (vs) {
+          const _name = vs.get(valueKey);
+          if (_name)
+            return _name;
+        } else {
+          vs = this._values[prefix] = /* @__PURE__ */ new Map();
+        }
+        vs.set(valueKey, name);
+        const s = this._scope[prefix] || (this._scope[prefix] = []);
+        const itemIndex = s.length;
+        s[itemIndex] = value.ref;
+        name.setValue(value, { property: prefix, itemIndex });
+        return name;
+      }
+      getValue(prefix, keyOrRef) {
+        const vs = this._values[prefix];
+        if (!vs)
+          return;
+        return vs.get(keyOrRef);
+      }
+      scopeRefs(scopeName, values = this._values) {
+        return this._reduceValues(values, (name) => {
+          if (name.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name}" has no value`);
+          return (0, code_1._)`${scopeName}${name.scopePath}`;
+        });
+      }
+      scopeCode(values = this._values, usedValues, getCode) {
+        return this._reduceValues(values, (name) => {
+          if (name.value === void 0)
+            throw new Error(`CodeGen: name "${name}" has no value`);
+          return name.value.code;
+        }, usedValues, getCode);
+      }
+      _reduceValues(values, valueCode, usedValues = {}, getCode) {
+        let code = code_1.nil;
+        for (const prefix in values) {
+          const vs = values[prefix];
+          if (!vs)
+            continue;
+          const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
+          vs.forEach((name) => {
+            if (nameSet.has(name))
+              return;
+            nameSet.set(name, UsedValueState.Started);
+            let c = valueCode(name);
+            if (c) {
+              const def = this.opts.es5 ? exports2.varKinds.var : exports2.varKinds.const;
+              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
+              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+            } else {
+              throw new ValueError(name);
+            }
+            nameSet.set(name, UsedValueState.Completed);
+          });
+        }
+        return code;
+      }
+    };
+    exports2.ValueScope = ValueScope;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/index.js
+var require_codegen = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.or = exports2.and = exports2.not = exports2.CodeGen = exports2.operators = exports2.varKinds = exports2.ValueScopeName = exports2.ValueScope = exports2.Scope = exports2.Name = exports2.regexpCode = exports2.stringify = exports2.getProperty = exports2.nil = exports2.strConcat = exports2.str = exports2._ = void 0;
+    var code_1 = require_code();
+    var scope_1 = require_scope();
+    var code_2 = require_code();
+    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
+      return code_2._;
+    } });
+    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
+      return code_2.str;
+    } });
+    Object.defineProperty(exports2, "strConcat", { enumerable: true, get: function() {
+      return code_2.strConcat;
+    } });
+    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
+      return code_2.nil;
+    } });
+    Object.defineProperty(exports2, "getProperty", { enumerable: true, get: function() {
+      return code_2.getProperty;
+    } });
+    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
+      return code_2.stringify;
+    } });
+    Object.defineProperty(exports2, "regexpCode", { enumerable: true, get: function() {
+      return code_2.regexpCode;
+    } });
+    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
+      return code_2.Name;
+    } });
+    var scope_2 = require_scope();
+    Object.defineProperty(exports2, "Scope", { enumerable: true, get: function() {
+      return scope_2.Scope;
+    } });
+    Object.defineProperty(exports2, "ValueScope", { enumerable: true, get: function() {
+      return scope_2.ValueScope;
+    } });
+    Object.defineProperty(exports2, "ValueScopeName", { enumerable: true, get: function() {
+      return scope_2.ValueScopeName;
+    } });
+    Object.defineProperty(exports2, "varKinds", { enumerable: true, get: function() {
+      return scope_2.varKinds;
+    } });
+    exports2.operators = {
+      GT: new code_1._Code(">"),
+      GTE: new code_1._Code(">="),
+      LT: new code_1._Code("<"),
+      LTE: new code_1._Code("<="),
+      EQ: new code_1._Code("==="),
+      NEQ: new code_1._Code("!=="),
+      NOT: new code_1._Code("!"),
+      OR: new code_1._Code("||"),
+      AND: new code_1._Code("&&"),
+      ADD: new code_1._Code("+")
+    };
+    var Node = class {
+      optimizeNodes() {
+        return this;
+      }
+      optimizeNames(_names, _constants) {
+        return this;
+      }
+    };
+    var Def = class extends Node {
+      constructor(varKind, name, rhs) {
+        super();
+        this.varKind = varKind;
+        this.name = name;
+        this.rhs = rhs;
+      }
+      render({ es5, _n }) {
+        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
+        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
+        return `${varKind} ${this.name}${rhs};` + _n;
+      }
+      optimizeNames(names, constants) {
+        if (!names[this.name.str])
+          return;
+        if (this.rhs)
+          this.rhs = optimizeExpr(this.rhs, names, constants);
+        return this;
+      }
+      get names() {
+        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
+      }
+    };
+    var Assign = class extends Node {
+      constructor(lhs, rhs, sideEffects) {
+        super();
+        this.lhs = lhs;
+        this.rhs = rhs;
+        this.sideEffects = sideEffects;
+      }
+      render({ _n }) {
+        return `${this.lhs} = ${this.rhs};` + _n;
+      }
+      optimizeNames(names, constants) {
+        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+          return;
+        this.rhs = optimizeExpr(this.rhs, names, constants);
+        return this;
+      }
+      get names() {
+        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names, this.rhs);
+      }
+    };
+    var AssignOp = class extends Assign {
+      constructor(lhs, op, rhs, sideEffects) {
+        super(lhs, rhs, sideEffects);
+        this.op = op;
+      }
+      render({ _n }) {
+        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
+      }
+    };
+    var Label = class extends Node {
+      constructor(label) {
+        super();
+        this.label = label;
+        this.names = {};
+      }
+      render({ _n }) {
+        return `${this.label}:` + _n;
+      }
+    };
+    var Break = class extends Node {
+      constructor(label) {
+        super();
+        this.label = label;
+        this.names = {};
+      }
+      render({ _n }) {
+        const label = this.label ? ` ${this.label}` : "";
+        return `break${label};` + _n;
+      }
+    };
+    var Throw = class extends Node {
+      constructor(error) {
+        super();
+        this.error = error;
+      }
+      render({ _n }) {
+        return `throw ${this.error};` + _n;
+      }
+      get names() {
+        return this.error.names;
+      }
+    };
+    var AnyCode = class extends Node {
+      constructor(code) {
+        super();
+        this.code = code;
+      }
+      render({ _n }) {
+        return `${this.code};` + _n;
+      }
+      optimizeNodes() {
+        return `${this.code}` ? this : void 0;
+      }
+      optimizeNames(names, constants) {
+        this.code = optimizeExpr(this.code, names, constants);
+        return this;
+      }
+      get names() {
+        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
+      }
+    };
+    var ParentNode = class extends Node {
+      constructor(nodes = []) {
+        super();
+        this.nodes = nodes;
+      }
+      render(opts) {
+        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+      }
+      optimizeNodes() {
+        const { nodes } = this;
+        let i = nodes.length;
+        while (i--) {
+          const n = nodes[i].optimizeNodes();
+          if (Array.isArray(n))
+            nodes.splice(i, 1, ...n);
+          else if (n)
+            nodes[i] = n;
+          else
+            nodes.splice(i, 1);
+        }
+        return nodes.length > 0 ? this : void 0;
+      }
+      optimizeNames(names, constants) {
+        const { nodes } = this;
+        let i = nodes.length;
+        while (i--) {
+          const n = nodes[i];
+          if (n.optimizeNames(names, constants))
+            continue;
+          subtractNames(names, n.names);
+          nodes.splice(i, 1);
+        }
+        return nodes.length > 0 ? this : void 0;
+      }
+      get names() {
+        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+      }
+    };
+    var BlockNode = class extends ParentNode {
+      render(opts) {
+        return "{" + opts._n + super.render(opts) + "}" + opts._n;
+      }
+    };
+    var Root = class extends ParentNode {
+    };
+    var Else = class extends BlockNode {
+    };
+    Else.kind = "else";
+    var If = class _If extends BlockNode {
+      constructor(condition, nodes) {
+        super(nodes);
+        this.condition = condition;
+      }
+      render(opts) {
+        let code = `if(${this.condition})` + super.render(opts);
+        if (this.else)
+          code += "else " + this.else.render(opts);
+        return code;
+      }
+      optimizeNodes() {
+        super.optimizeNodes();
+        const cond = this.condition;
+        if (cond === true)
+          return this.nodes;
+        let e = this.else;
+        if (e) {
+          const ns = e.optimizeNodes();
+          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
+        }
+        if (e) {
+          if (cond === false)
+            return e instanceof _If ? e : e.nodes;
+          if (this.nodes.length)
+            return this;
+          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
+        }
+        if (cond === false || !this.nodes.length)
+          return void 0;
+        return this;
+      }
+      optimizeNames(names, constants) {
+        var _a;
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+        if (!(super.optimizeNames(names, constants) || this.else))
+          return;
+        this.condition = optimizeExpr(this.condition, names, constants);
+        return this;
+      }
+      get names() {
+        const names = super.names;
+        addExprNames(names, this.condition);
+        if (this.else)
+          addNames(names, this.else.names);
+        return names;
+      }
+    };
+    If.kind = "if";
+    var For = class extends BlockNode {
+    };
+    For.kind = "for";
+    var ForLoop = class extends For {
+      constructor(iteration) {
+        super();
+        this.iteration = iteration;
+      }
+      render(opts) {
+        return `for(${this.iteration})` + super.render(opts);
+      }
+      optimizeNames(names, constants) {
+        if (!super.optimizeNames(names, constants))
+          return;
+        this.iteration = optimizeExpr(this.iteration, names, constants);
+        return this;
+      }
+      get names() {
+        return addNames(super.names, this.iteration.names);
+      }
+    };
+    var ForRange = class extends For {
+      constructor(varKind, name, from, to) {
+        super();
+        this.varKind = varKind;
+        this.name = name;
+        this.from = from;
+        this.to = to;
+      }
+      render(opts) {
+        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
+        const { name, from, to } = this;
+        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+      }
+      get names() {
+        const names = addExprNames(super.names, this.from);
+        return addExprNames(names, this.to);
+      }
+    };
+    var ForIter = class extends For {
+      constructor(loop, varKind, name, iterable) {
+        super();
+        this.loop = loop;
+        this.varKind = varKind;
+        this.name = name;
+        this.iterable = iterable;
+      }
+      render(opts) {
+        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
+      }
+      optimizeNames(names, constants) {
+        if (!super.optimizeNames(names, constants))
+          return;
+        this.iterable = optimizeExpr(this.iterable, names, constants);
+        return this;
+      }
+      get names() {
+        return addNames(super.names, this.iterable.names);
+      }
+    };
+    var Func = class extends BlockNode {
+      constructor(name, args, async) {
+        super();
+        this.name = name;
+        this.args = args;
+        this.async = async;
+      }
+      render(opts) {
+        const _async = this.async ? "async " : "";
+        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
+      }
+    };
+    Func.kind = "func";
+    var Return = class extends ParentNode {
+      render(opts) {
+        return "return " + super.render(opts);
+      }
+    };
+    Return.kind = "return";
+    var Try = class extends BlockNode {
+      render(opts) {
+        let code = "try" + super.render(opts);
+        if (this.catch)
+          code += this.catch.render(opts);
+        if (this.finally)
+          code += this.finally.render(opts);
+        return code;
+      }
+      optimizeNodes() {
+        var _a, _b;
+        super.optimizeNodes();
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
+        return this;
+      }
+      optimizeNames(names, constants) {
+        var _a, _b;
+        super.optimizeNames(names, constants);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        return this;
+      }
+      get names() {
+        const names = super.names;
+        if (this.catch)
+          addNames(names, this.catch.names);
+        if (this.finally)
+          addNames(names, this.finally.names);
+        return names;
+      }
+    };
+    var Catch = class extends BlockNode {
+      constructor(error) {
+        super();
+        this.error = error;
+      }
+      render(opts) {
+        return `catch(${this.error})` + super.render(opts);
+      }
+    };
+    Catch.kind = "catch";
+    var Finally = class extends BlockNode {
+      render(opts) {
+        return "finally" + super.render(opts);
+      }
+    };
+    Finally.kind = "finally";
+    var CodeGen = class {
+      constructor(extScope, opts = {}) {
+        this._values = {};
+        this._blockStarts = [];
+        this._constants = {};
+        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
+        this._extScope = extScope;
+        this._scope = new scope_1.Scope({ parent: extScope });
+        this._nodes = [new Root()];
+      }
+      toString() {
+        return this._root.render(this.opts);
+      }
+      // returns unique name in the internal scope
+      name(prefix) {
+        return this._scope.name(prefix);
+      }
+      // reserves unique name in the external scope
+      scopeName(prefix) {
+        return this._extScope.name(prefix);
+      }
+      // reserves unique name in the external scope and assigns value to it
+      scopeValue(prefixOrName, value) {
+        const name = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name);
+        return name;
+      }
+      getScopeValue(prefix, keyOrRef) {
+        return this._extScope.getValue(prefix, keyOrRef);
+      }
+      // return code that assigns values in the external scope to the names that are used internally
+      // (same names that were returned by gen.scopeName or gen.scopeValue)
+      scopeRefs(scopeName) {
+        return this._extScope.scopeRefs(scopeName, this._values);
+      }
+      scopeCode() {
+        return this._extScope.scopeCode(this._values);
+      }
+      _def(varKind, nameOrPrefix, rhs, constant) {
+        const name = this._scope.toName(nameOrPrefix);
+        if (rhs !== void 0 && constant)
+          this._constants[name.str] = rhs;
+        this._leafNode(new Def(varKind, name, rhs));
+        return name;
+      }
+      // `const` declaration (`var` in es5 mode)
+      const(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
+      }
+      // `let` declaration with optional assignment (`var` in es5 mode)
+      let(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
+      }
+      // `var` declaration with optional assignment
+      var(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
+      }
+      // assignment code
+      assign(lhs, rhs, sideEffects) {
+        return this._leafNode(new Assign(lhs, rhs, sideEffects));
+      }
+      // `+=` code
+      add(lhs, rhs) {
+        return this._leafNode(new AssignOp(lhs, exports2.operators.ADD, rhs));
+      }
+      // appends passed SafeExpr to code or executes Block
+      code(c) {
+        if (typeof c == "function")
+          c();
+        else if (c !== code_1.nil)
+          this._leafNode(new AnyCode(c));
+        return this;
+      }
+      // returns code for object literal for the passed argument list of key-value pairs
+      object(...keyValues) {
+        const code = ["{"];
+        for (const [key, value] of keyValues) {
+          if (code.length > 1)
+            code.push(",");
+          code.push(key);
+          if (key !== value || this.opts.es5) {
+            code.push(":");
+            (0, code_1.addCodeArg)(code, value);
+          }
+        }
+        code.push("}");
+        return new code_1._Code(code);
+      }
+      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
+      if(condition, thenBody, elseBody) {
+        this._blockNode(new If(condition));
+        if (thenBody && elseBody) {
+          this.code(thenBody).else().code(elseBody).endIf();
+        } else if (thenBody) {
+          this.code(thenBody).endIf();
+        } else if (elseBody) {
+          throw new Error('CodeGen: "else" body without "then" body');
+        }
+        return this;
+      }
+      // `else if` clause - invalid without `if` or after `else` clauses
+      elseIf(condition) {
+        return this._elseNode(new If(condition));
+      }
+      // `else` clause - only valid after `if` or `else if` clauses
+      else() {
+        return this._elseNode(new Else());
+      }
+      // end `if` statement (needed if gen.if was used only with condition)
+      endIf() {
+        return this._endBlockNode(If, Else);
+      }
+      _for(node, forBody) {
+        this._blockNode(node);
+        if (forBody)
+          this.code(forBody).endFor();
+        return this;
+      }
+      // a generic `for` clause (or statement if `forBody` is passed)
+      for(iteration, forBody) {
+        return this._for(new ForLoop(iteration), forBody);
+      }
+      // `for` statement for a range of values
+      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
+        const name = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+      }
+      // `for-of` statement (in es5 mode replace with a normal for loop)
+      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
+        const name = this._scope.toName(nameOrPrefix);
+        if (this.opts.es5) {
+          const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
+          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
+            this.var(name, (0, code_1._)`${arr}[${i}]`);
+            forBody(name);
+          });
+        }
+        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+      }
+      // `for-in` statement.
+      // With option `ownProperties` replaced with a `for-of` loop for object keys
+      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+        if (this.opts.ownProperties) {
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
+        }
+        const name = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+      }
+      // end `for` loop
+      endFor() {
+        return this._endBlockNode(For);
+      }
+      // `label` statement
+      label(label) {
+        return this._leafNode(new Label(label));
+      }
+      // `break` statement
+      break(label) {
+        return this._leafNode(new Break(label));
+      }
+      // `return` statement
+      return(value) {
+        const node = new Return();
+        this._blockNode(node);
+        this.code(value);
+        if (node.nodes.length !== 1)
+          throw new Error('CodeGen: "return" should have one node');
+        return this._endBlockNode(Return);
+      }
+      // `try` statement
+      try(tryBody, catchCode, finallyCode) {
+        if (!catchCode && !finallyCode)
+          throw new Error('CodeGen: "try" without "catch" and "finally"');
+        const node = new Try();
+        this._blockNode(node);
+        this.code(tryBody);
+        if (catchCode) {
+          const error = this.name("e");
+          this._currNode = node.catch = new Catch(error);
+          catchCode(error);
+        }
+        if (finallyCode) {
+          this._currNode = node.finally = new Finally();
+          this.code(finallyCode);
+        }
+        return this._endBlockNode(Catch, Finally);
+      }
+      // `throw` statement
+      throw(error) {
+        return this._leafNode(new Throw(error));
+      }
+      // start self-balancing block
+      block(body, nodeCount) {
+        this._blockStarts.push(this._nodes.length);
+        if (body)
+          this.code(body).endBlock(nodeCount);
+        return this;
+      }
+      // end the current self-balancing block
+      endBlock(nodeCount) {
+        const len = this._blockStarts.pop();
+        if (len === void 0)
+          throw new Error("CodeGen: not in self-balancing block");
+        const toClose = this._nodes.length - len;
+        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
+          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
+        }
+        this._nodes.length = len;
+        return this;
+      }
+      // `function` heading (or definition if funcBody is passed)
+      func(name, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name, args, async));
+        if (funcBody)
+          this.code(funcBody).endFunc();
+        return this;
+      }
+      // end function definition
+      endFunc() {
+        return this._endBlockNode(Func);
+      }
+      optimize(n = 1) {
+        while (n-- > 0) {
+          this._root.optimizeNodes();
+          this._root.optimizeNames(this._root.names, this._constants);
+        }
+      }
+      _leafNode(node) {
+        this._currNode.nodes.push(node);
+        return this;
+      }
+      _blockNode(node) {
+        this._currNode.nodes.push(node);
+        this._nodes.push(node);
+      }
+      _endBlockNode(N1, N2) {
+        const n = this._currNode;
+        if (n instanceof N1 || N2 && n instanceof N2) {
+          this._nodes.pop();
+          return this;
+        }
+        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
+      }
+      _elseNode(node) {
+        const n = this._currNode;
+        if (!(n instanceof If)) {
+          throw new Error('CodeGen: "else" without "if"');
+        }
+        this._currNode = n.else = node;
+        return this;
+      }
+      get _root() {
+        return this._nodes[0];
+      }
+      get _currNode() {
+        const ns = this._nodes;
+        return ns[ns.length - 1];
+      }
+      set _currNode(node) {
+        const ns = this._nodes;
+        ns[ns.length - 1] = node;
+      }
+    };
+    exports2.CodeGen = CodeGen;
+    function addNames(names, from) {
+      for (const n in from)
+        names[n] = (names[n] || 0) + (from[n] || 0);
+      return names;
+    }
+    function addExprNames(names, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    }
+    function optimizeExpr(expr, names, constants) {
+      if (expr instanceof code_1.Name)
+        return replaceName(expr);
+      if (!canOptimize(expr))
+        return expr;
+      return new code_1._Code(expr._items.reduce((items, c) => {
+        if (c instanceof code_1.Name)
+          c = replaceName(c);
+        if (c instanceof code_1._Code)
+          items.push(...c._items);
+        else
+          items.push(c);
+        return items;
+      }, []));
+      function replaceName(n) {
+        const c = constants[n.str];
+        if (c === void 0 || names[n.str] !== 1)
+          return n;
+        delete names[n.str];
+        return c;
+      }
+      function canOptimize(e) {
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+      }
+    }
+    function subtractNames(names, from) {
+      for (const n in from)
+        names[n] = (names[n] || 0) - (from[n] || 0);
+    }
+    function not(x) {
+      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
+    }
+    exports2.not = not;
+    var andCode = mappend(exports2.operators.AND);
+    function and(...args) {
+      return args.reduce(andCode);
+    }
+    exports2.and = and;
+    var orCode = mappend(exports2.operators.OR);
+    function or(...args) {
+      return args.reduce(orCode);
+    }
+    exports2.or = or;
+    function mappend(op) {
+      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
+    }
+    function par(x) {
+      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/util.js
+var require_util = __commonJS({
+  "node_modules/ajv/dist/compile/util.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.checkStrictMode = exports2.getErrorPath = exports2.Type = exports2.useFunc = exports2.setEvaluated = exports2.evaluatedPropsToName = exports2.mergeEvaluated = exports2.eachItem = exports2.unescapeJsonPointer = exports2.escapeJsonPointer = exports2.escapeFragment = exports2.unescapeFragment = exports2.schemaRefOrVal = exports2.schemaHasRulesButRef = exports2.schemaHasRules = exports2.checkUnknownRules = exports2.alwaysValidSchema = exports2.toHash = void 0;
+    var codegen_1 = require_codegen();
+    var code_1 = require_code();
+    function toHash(arr) {
+      const hash = {};
+      for (const item of arr)
+        hash[item] = true;
+      return hash;
+    }
+    exports2.toHash = toHash;
+    function alwaysValidSchema(it, schema) {
+      if (typeof schema == "boolean")
+        return schema;
+      if (Object.keys(schema).length === 0)
+        return true;
+      checkUnknownRules(it, schema);
+      return !schemaHasRules(schema, it.self.RULES.all);
+    }
+    exports2.alwaysValidSchema = alwaysValidSchema;
+    function checkUnknownRules(it, schema = it.schema) {
+      const { opts, self } = it;
+      if (!opts.strictSchema)
+        return;
+      if (typeof schema === "boolean")
+        return;
+      const rules = self.RULES.keywords;
+      for (const key in schema) {
+        if (!rules[key])
+          checkStrictMode(it, `unknown keyword: "${key}"`);
+      }
+    }
+    exports2.checkUnknownRules = checkUnknownRules;
+    function schemaHasRules(schema, rules) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (rules[key])
+          return true;
+      return false;
+    }
+    exports2.schemaHasRules = schemaHasRules;
+    function schemaHasRulesButRef(schema, RULES) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (key !== "$ref" && RULES.all[key])
+          return true;
+      return false;
+    }
+    exports2.schemaHasRulesButRef = schemaHasRulesButRef;
+    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+      if (!$data) {
+        if (typeof schema == "number" || typeof schema == "boolean")
+          return schema;
+        if (typeof schema == "string")
+          return (0, codegen_1._)`${schema}`;
+      }
+      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+    }
+    exports2.schemaRefOrVal = schemaRefOrVal;
+    function unescapeFragment(str) {
+      return unescapeJsonPointer(decodeURIComponent(str));
+    }
+    exports2.unescapeFragment = unescapeFragment;
+    function escapeFragment(str) {
+      return encodeURIComponent(escapeJsonPointer(str));
+    }
+    exports2.escapeFragment = escapeFragment;
+    function escapeJsonPointer(str) {
+      if (typeof str == "number")
+        return `${str}`;
+      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+    exports2.escapeJsonPointer = escapeJsonPointer;
+    function unescapeJsonPointer(str) {
+      return str.replace(/~1/g, "/").replace(/~0/g, "~");
+    }
+    exports2.unescapeJsonPointer = unescapeJsonPointer;
+    function eachItem(xs, f) {
+      if (Array.isArray(xs)) {
+        for (const x of xs)
+          f(x);
+      } else {
+        f(xs);
+      }
+    }
+    exports2.eachItem = eachItem;
+    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
+      return (gen, from, to, toName) => {
+        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
+        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
+      };
+    }
+    exports2.mergeEvaluated = {
+      props: makeMergeEvaluated({
+        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
+          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
+        }),
+        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
+          if (from === true) {
+            gen.assign(to, true);
+          } else {
+            gen.assign(to, (0, codegen_1._)`${to} || {}`);
+            setEvaluated(gen, to, from);
+          }
+        }),
+        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
+        resultToName: evaluatedPropsToName
+      }),
+      items: makeMergeEvaluated({
+        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
+        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
+        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
+        resultToName: (gen, items) => gen.var("items", items)
+      })
+    };
+    function evaluatedPropsToName(gen, ps) {
+      if (ps === true)
+        return gen.var("props", true);
+      const props = gen.var("props", (0, codegen_1._)`{}`);
+      if (ps !== void 0)
+        setEvaluated(gen, props, ps);
+      return props;
+    }
+    exports2.evaluatedPropsToName = evaluatedPropsToName;
+    function setEvaluated(gen, props, ps) {
+      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
+    }
+    exports2.setEvaluated = setEvaluated;
+    var snippets = {};
+    function useFunc(gen, f) {
+      return gen.scopeValue("func", {
+        ref: f,
+        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
+      });
+    }
+    exports2.useFunc = useFunc;
+    var Type;
+    (function(Type2) {
+      Type2[Type2["Num"] = 0] = "Num";
+      Type2[Type2["Str"] = 1] = "Str";
+    })(Type || (exports2.Type = Type = {}));
+    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
+      if (dataProp instanceof codegen_1.Name) {
+        const isNumber = dataPropType === Type.Num;
+        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+      }
+      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
+    }
+    exports2.getErrorPath = getErrorPath;
+    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
+      if (!mode)
+        return;
+      msg = `strict mode: ${msg}`;
+      if (mode === true)
+        throw new Error(msg);
+      it.self.logger.warn(msg);
+    }
+    exports2.checkStrictMode = checkStrictMode;
+  }
+});
+
+// node_modules/ajv/dist/compile/names.js
+var require_names = __commonJS({
+  "node_modules/ajv/dist/compile/names.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var names = {
+      // validation function arguments
+      data: new codegen_1.Name("data"),
+      // data passed to validation function
+      // args passed from referencing schema
+      valCxt: new codegen_1.Name("valCxt"),
+      // validation/data context - should not be used directly, it is destructured to the names below
+      instancePath: new codegen_1.Name("instancePath"),
+      parentData: new codegen_1.Name("parentData"),
+      parentDataProperty: new codegen_1.Name("parentDataProperty"),
+      rootData: new codegen_1.Name("rootData"),
+      // root data - same as the data passed to the first/top validation function
+      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
+      // used to support recursiveRef and dynamicRef
+      // function scoped variables
+      vErrors: new codegen_1.Name("vErrors"),
+      // null or array of validation errors
+      errors: new codegen_1.Name("errors"),
+      // counter of validation errors
+      this: new codegen_1.Name("this"),
+      // "globals"
+      self: new codegen_1.Name("self"),
+      scope: new codegen_1.Name("scope"),
+      // JTD serialize/parse name for JSON string and position
+      json: new codegen_1.Name("json"),
+      jsonPos: new codegen_1.Name("jsonPos"),
+      jsonLen: new codegen_1.Name("jsonLen"),
+      jsonPart: new codegen_1.Name("jsonPart")
+    };
+    exports2.default = names;
+  }
+});
+
+// node_modules/ajv/dist/compile/errors.js
+var require_errors = __commonJS({
+  "node_modules/ajv/dist/compile/errors.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.extendErrors = exports2.resetErrorsCount = exports2.reportExtraError = exports2.reportError = exports2.keyword$DataError = exports2.keywordError = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var names_1 = require_names();
+    exports2.keywordError = {
+      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
+    };
+    exports2.keyword$DataError = {
+      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
+    };
+    function reportError(cxt, error = exports2.keywordError, errorPaths, overrideAllErrors) {
+      const { it } = cxt;
+      const { gen, compositeRule, allErrors } = it;
+      const errObj = errorObjectCode(cxt, error, errorPaths);
+      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
+        addError(gen, errObj);
+      } else {
+        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
+      }
+    }
+    exports2.reportError = reportError;
+    function reportExtraError(cxt, error = exports2.keywordError, errorPaths) {
+      const { it } = cxt;
+      const { gen, compositeRule, allErrors } = it;
+      const errObj = errorObjectCode(cxt, error, errorPaths);
+      addError(gen, errObj);
+      if (!(compositeRule || allErrors)) {
+        returnErrors(it, names_1.default.vErrors);
+      }
+    }
+    exports2.reportExtraError = reportExtraError;
+    function resetErrorsCount(gen, errsCount) {
+      gen.assign(names_1.default.errors, errsCount);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
+    }
+    exports2.resetErrorsCount = resetErrorsCount;
+    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
+      if (errsCount === void 0)
+        throw new Error("ajv implementation error");
+      const err = gen.name("err");
+      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
+        gen.const(err, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
+        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
+        if (it.opts.verbose) {
+          gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
+          gen.assign((0, codegen_1._)`${err}.data`, data);
+        }
+      });
+    }
+    exports2.extendErrors = extendErrors;
+    function addError(gen, errObj) {
+      const err = gen.const("err", errObj);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
+      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
+    }
+    function returnErrors(it, errs) {
+      const { gen, validateName, schemaEnv } = it;
+      if (schemaEnv.$async) {
+        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
+        gen.return(false);
+      }
+    }
+    var E = {
+      keyword: new codegen_1.Name("keyword"),
+      schemaPath: new codegen_1.Name("schemaPath"),
+      // also used in JTD errors
+      params: new codegen_1.Name("params"),
+      propertyName: new codegen_1.Name("propertyName"),
+      message: new codegen_1.Name("message"),
+      schema: new codegen_1.Name("schema"),
+      parentSchema: new codegen_1.Name("parentSchema")
+    };
+    function errorObjectCode(cxt, error, errorPaths) {
+      const { createErrors } = cxt.it;
+      if (createErrors === false)
+        return (0, codegen_1._)`{}`;
+      return errorObject(cxt, error, errorPaths);
+    }
+    function errorObject(cxt, error, errorPaths = {}) {
+      const { gen, it } = cxt;
+      const keyValues = [
+        errorInstancePath(it, errorPaths),
+        errorSchemaPath(cxt, errorPaths)
+      ];
+      extraErrorProps(cxt, error, keyValues);
+      return gen.object(...keyValues);
+    }
+    function errorInstancePath({ errorPath }, { instancePath }) {
+      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
+      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
+    }
+    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
+      if (schemaPath) {
+        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+      }
+      return [E.schemaPath, schPath];
+    }
+    function extraErrorProps(cxt, { params, message }, keyValues) {
+      const { keyword, data, schemaValue, it } = cxt;
+      const { opts, propertyName, topSchemaRef, schemaPath } = it;
+      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      if (opts.messages) {
+        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+      }
+      if (opts.verbose) {
+        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+      }
+      if (propertyName)
+        keyValues.push([E.propertyName, propertyName]);
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/boolSchema.js
+var require_boolSchema = __commonJS({
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.boolOrEmptySchema = exports2.topBoolOrEmptySchema = void 0;
+    var errors_1 = require_errors();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var boolError = {
+      message: "boolean schema is false"
+    };
+    function topBoolOrEmptySchema(it) {
+      const { gen, schema, validateName } = it;
+      if (schema === false) {
+        falseSchemaError(it, false);
+      } else if (typeof schema == "object" && schema.$async === true) {
+        gen.return(names_1.default.data);
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
+        gen.return(true);
+      }
+    }
+    exports2.topBoolOrEmptySchema = topBoolOrEmptySchema;
+    function boolOrEmptySchema(it, valid) {
+      const { gen, schema } = it;
+      if (schema === false) {
+        gen.var(valid, false);
+        falseSchemaError(it);
+      } else {
+        gen.var(valid, true);
+      }
+    }
+    exports2.boolOrEmptySchema = boolOrEmptySchema;
+    function falseSchemaError(it, overrideAllErrors) {
+      const { gen, data } = it;
+      const cxt = {
+        gen,
+        keyword: "false schema",
+        data,
+        schema: false,
+        schemaCode: false,
+        schemaValue: false,
+        params: {},
+        it
+      };
+      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/rules.js
+var require_rules = __commonJS({
+  "node_modules/ajv/dist/compile/rules.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getRules = exports2.isJSONType = void 0;
+    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
+    var jsonTypes = new Set(_jsonTypes);
+    function isJSONType(x) {
+      return typeof x == "string" && jsonTypes.has(x);
+    }
+    exports2.isJSONType = isJSONType;
+    function getRules() {
+      const groups = {
+        number: { type: "number", rules: [] },
+        string: { type: "string", rules: [] },
+        array: { type: "array", rules: [] },
+        object: { type: "object", rules: [] }
+      };
+      return {
+        types: { ...groups, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+        post: { rules: [] },
+        all: {},
+        keywords: {}
+      };
+    }
+    exports2.getRules = getRules;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/applicability.js
+var require_applicability = __commonJS({
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.shouldUseRule = exports2.shouldUseGroup = exports2.schemaHasRulesForType = void 0;
+    function schemaHasRulesForType({ schema, self }, type) {
+      const group = self.RULES.types[type];
+      return group && group !== true && shouldUseGroup(schema, group);
+    }
+    exports2.schemaHasRulesForType = schemaHasRulesForType;
+    function shouldUseGroup(schema, group) {
+      return group.rules.some((rule) => shouldUseRule(schema, rule));
+    }
+    exports2.shouldUseGroup = shouldUseGroup;
+    function shouldUseRule(schema, rule) {
+      var _a;
+      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+    }
+    exports2.shouldUseRule = shouldUseRule;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/dataType.js
+var require_dataType = __commonJS({
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.reportTypeError = exports2.checkDataTypes = exports2.checkDataType = exports2.coerceAndCheckDataType = exports2.getJSONTypes = exports2.getSchemaTypes = exports2.DataType = void 0;
+    var rules_1 = require_rules();
+    var applicability_1 = require_applicability();
+    var errors_1 = require_errors();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var DataType;
+    (function(DataType2) {
+      DataType2[DataType2["Correct"] = 0] = "Correct";
+      DataType2[DataType2["Wrong"] = 1] = "Wrong";
+    })(DataType || (exports2.DataType = DataType = {}));
+    function getSchemaTypes(schema) {
+      const types = getJSONTypes(schema.type);
+      const hasNull = types.includes("null");
+      if (hasNull) {
+        if (schema.nullable === false)
+          throw new Error("type: null contradicts nullable: false");
+      } else {
+        if (!types.length && schema.nullable !== void 0) {
+          throw new Error('"nullable" cannot be used without "type"');
+        }
+        if (schema.nullable === true)
+          types.push("null");
+      }
+      return types;
+    }
+    exports2.getSchemaTypes = getSchemaTypes;
+    function getJSONTypes(ts) {
+      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
+      if (types.every(rules_1.isJSONType))
+        return types;
+      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
+    }
+    exports2.getJSONTypes = getJSONTypes;
+    function coerceAndCheckDataType(it, types) {
+      const { gen, data, opts } = it;
+      const coerceTo = coerceToTypes(types, opts.coerceTypes);
+      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
+      if (checkTypes) {
+        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
+        gen.if(wrongType, () => {
+          if (coerceTo.length)
+            coerceData(it, types, coerceTo);
+          else
+            reportTypeError(it);
+        });
+      }
+      return checkTypes;
+    }
+    exports2.coerceAndCheckDataType = coerceAndCheckDataType;
+    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
+    function coerceToTypes(types, coerceTypes) {
+      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
+    }
+    function coerceData(it, types, coerceTo) {
+      const { gen, data, opts } = it;
+      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
+      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
+      if (opts.coerceTypes === "array") {
+        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
+      }
+      gen.if((0, codegen_1._)`${coerced} !== undefined`);
+      for (const t of coerceTo) {
+        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
+          coerceSpecificType(t);
+        }
+      }
+      gen.else();
+      reportTypeError(it);
+      gen.endIf();
+      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
+        gen.assign(data, coerced);
+        assignParentData(it, coerced);
+      });
+      function coerceSpecificType(t) {
+        switch (t) {
+          case "string":
+            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
+            return;
+          case "number":
+            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
+              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
+            return;
+          case "integer":
+            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
+              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
+            return;
+          case "boolean":
+            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
+            return;
+          case "null":
+            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
+            gen.assign(coerced, null);
+            return;
+          case "array":
+            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
+              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
+        }
+      }
+    }
+    function assignParentData({ gen, parentData, parentDataProperty }, expr) {
+      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
+    }
+    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
+      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      let cond;
+      switch (dataType) {
+        case "null":
+          return (0, codegen_1._)`${data} ${EQ} null`;
+        case "array":
+          cond = (0, codegen_1._)`Array.isArray(${data})`;
+          break;
+        case "object":
+          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+          break;
+        case "integer":
+          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
+          break;
+        case "number":
+          cond = numCond();
+          break;
+        default:
+          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
+      }
+      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
+      function numCond(_cond = codegen_1.nil) {
+        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
+      }
+    }
+    exports2.checkDataType = checkDataType;
+    function checkDataTypes(dataTypes, data, strictNums, correct) {
+      if (dataTypes.length === 1) {
+        return checkDataType(dataTypes[0], data, strictNums, correct);
+      }
+      let cond;
+      const types = (0, util_1.toHash)(dataTypes);
+      if (types.array && types.object) {
+        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
+        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
+        delete types.null;
+        delete types.array;
+        delete types.object;
+      } else {
+        cond = codegen_1.nil;
+      }
+      if (types.number)
+        delete types.integer;
+      for (const t in types)
+        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+      return cond;
+    }
+    exports2.checkDataTypes = checkDataTypes;
+    var typeError = {
+      message: ({ schema }) => `must be ${schema}`,
+      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
+    };
+    function reportTypeError(it) {
+      const cxt = getTypeErrorContext(it);
+      (0, errors_1.reportError)(cxt, typeError);
+    }
+    exports2.reportTypeError = reportTypeError;
+    function getTypeErrorContext(it) {
+      const { gen, data, schema } = it;
+      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
+      return {
+        gen,
+        keyword: "type",
+        data,
+        schema: schema.type,
+        schemaCode,
+        schemaValue: schemaCode,
+        parentSchema: schema,
+        params: {},
+        it
+      };
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/defaults.js
+var require_defaults = __commonJS({
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.assignDefaults = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    function assignDefaults(it, ty) {
+      const { properties, items } = it.schema;
+      if (ty === "object" && properties) {
+        for (const key in properties) {
+          assignDefault(it, key, properties[key].default);
+        }
+      } else if (ty === "array" && Array.isArray(items)) {
+        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+      }
+    }
+    exports2.assignDefaults = assignDefaults;
+    function assignDefault(it, prop, defaultValue) {
+      const { gen, compositeRule, data, opts } = it;
+      if (defaultValue === void 0)
+        return;
+      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
+      if (compositeRule) {
+        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
+        return;
+      }
+      let condition = (0, codegen_1._)`${childData} === undefined`;
+      if (opts.useDefaults === "empty") {
+        condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
+      }
+      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
+    }
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/code.js
+var require_code2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/code.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateUnion = exports2.validateArray = exports2.usePattern = exports2.callValidateCode = exports2.schemaProperties = exports2.allSchemaProperties = exports2.noPropertyInData = exports2.propertyInData = exports2.isOwnProperty = exports2.hasPropFunc = exports2.reportMissingProp = exports2.checkMissingProp = exports2.checkReportMissingProp = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var names_1 = require_names();
+    var util_2 = require_util();
+    function checkReportMissingProp(cxt, prop) {
+      const { gen, data, it } = cxt;
+      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
+        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
+        cxt.error();
+      });
+    }
+    exports2.checkReportMissingProp = checkReportMissingProp;
+    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    }
+    exports2.checkMissingProp = checkMissingProp;
+    function reportMissingProp(cxt, missing) {
+      cxt.setParams({ missingProperty: missing }, true);
+      cxt.error();
+    }
+    exports2.reportMissingProp = reportMissingProp;
+    function hasPropFunc(gen) {
+      return gen.scopeValue("func", {
+        // eslint-disable-next-line @typescript-eslint/unbound-method
+        ref: Object.prototype.hasOwnProperty,
+        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
+      });
+    }
+    exports2.hasPropFunc = hasPropFunc;
+    function isOwnProperty(gen, data, property) {
+      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
+    }
+    exports2.isOwnProperty = isOwnProperty;
+    function propertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
+      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
+    }
+    exports2.propertyInData = propertyInData;
+    function noPropertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
+      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
+    }
+    exports2.noPropertyInData = noPropertyInData;
+    function allSchemaProperties(schemaMap) {
+      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
+    }
+    exports2.allSchemaProperties = allSchemaProperties;
+    function schemaProperties(it, schemaMap) {
+      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
+    }
+    exports2.schemaProperties = schemaProperties;
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+      const valCxt = [
+        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
+        [names_1.default.parentData, it.parentData],
+        [names_1.default.parentDataProperty, it.parentDataProperty],
+        [names_1.default.rootData, names_1.default.rootData]
+      ];
+      if (it.opts.dynamicRef)
+        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
+      const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
+      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
+    }
+    exports2.callValidateCode = callValidateCode;
+    var newRegExp = (0, codegen_1._)`new RegExp`;
+    function usePattern({ gen, it: { opts } }, pattern) {
+      const u = opts.unicodeRegExp ? "u" : "";
+      const { regExp } = opts.code;
+      const rx = regExp(pattern, u);
+      return gen.scopeValue("pattern", {
+        key: rx.toString(),
+        ref: rx,
+        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
+      });
+    }
+    exports2.usePattern = usePattern;
+    function validateArray(cxt) {
+      const { gen, data, keyword, it } = cxt;
+      const valid = gen.name("valid");
+      if (it.allErrors) {
+        const validArr = gen.let("valid", true);
+        validateItems(() => gen.assign(validArr, false));
+        return validArr;
+      }
+      gen.var(valid, true);
+      validateItems(() => gen.break());
+      return valid;
+      function validateItems(notValid) {
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        gen.forRange("i", 0, len, (i) => {
+          cxt.subschema({
+            keyword,
+            dataProp: i,
+            dataPropType: util_1.Type.Num
+          }, valid);
+          gen.if((0, codegen_1.not)(valid), notValid);
+        });
+      }
+    }
+    exports2.validateArray = validateArray;
+    function validateUnion(cxt) {
+      const { gen, schema, keyword, it } = cxt;
+      if (!Array.isArray(schema))
+        throw new Error("ajv implementation error");
+      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+      if (alwaysValid && !it.opts.unevaluated)
+        return;
+      const valid = gen.let("valid", false);
+      const schValid = gen.name("_valid");
+      gen.block(() => schema.forEach((_sch, i) => {
+        const schCxt = cxt.subschema({
+          keyword,
+          schemaProp: i,
+          compositeRule: true
+        }, schValid);
+        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
+        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
+        if (!merged)
+          gen.if((0, codegen_1.not)(valid));
+      }));
+      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+    }
+    exports2.validateUnion = validateUnion;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/keyword.js
+var require_keyword = __commonJS({
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateKeywordUsage = exports2.validSchemaType = exports2.funcKeywordCode = exports2.macroKeywordCode = void 0;
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var code_1 = require_code2();
+    var errors_1 = require_errors();
+    function macroKeywordCode(cxt, def) {
+      const { gen, keyword, schema, parentSchema, it } = cxt;
+      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
+      const schemaRef = useKeyword(gen, keyword, macroSchema);
+      if (it.opts.validateSchema !== false)
+        it.self.validateSchema(macroSchema, true);
+      const valid = gen.name("valid");
+      cxt.subschema({
+        schema: macroSchema,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+        topSchemaRef: schemaRef,
+        compositeRule: true
+      }, valid);
+      cxt.pass(valid, () => cxt.error(true));
+    }
+    exports2.macroKeywordCode = macroKeywordCode;
+    function funcKeywordCode(cxt, def) {
+      var _a;
+      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
+      checkAsyncKeyword(it, def);
+      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate);
+      const valid = gen.let("valid");
+      cxt.block$data(valid, validateKeyword);
+      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
+      function validateKeyword() {
+        if (def.errors === false) {
+          assignValid();
+          if (def.modifying)
+            modifyData(cxt);
+          reportErrs(() => cxt.error());
+        } else {
+          const ruleErrs = def.async ? validateAsync() : validateSync();
+          if (def.modifying)
+            modifyData(cxt);
+          reportErrs(() => addErrs(cxt, ruleErrs));
+        }
+      }
+      function validateAsync() {
+        const ruleErrs = gen.let("ruleErrs", null);
+        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
+        return ruleErrs;
+      }
+      function validateSync() {
+        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
+        gen.assign(validateErrs, null);
+        assignValid(codegen_1.nil);
+        return validateErrs;
+      }
+      function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
+        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
+        const passSchema = !("compile" in def && !$data || def.schema === false);
+        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
+      }
+      function reportErrs(errors) {
+        var _a2;
+        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
+      }
+    }
+    exports2.funcKeywordCode = funcKeywordCode;
+    function modifyData(cxt) {
+      const { gen, data, it } = cxt;
+      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
+    }
+    function addErrs(cxt, errs) {
+      const { gen } = cxt;
+      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
+        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
+        (0, errors_1.extendErrors)(cxt);
+      }, () => cxt.error());
+    }
+    function checkAsyncKeyword({ schemaEnv }, def) {
+      if (def.async && !schemaEnv.$async)
+        throw new Error("async keyword in sync schema");
+    }
+    function useKeyword(gen, keyword, result) {
+      if (result === void 0)
+        throw new Error(`keyword "${keyword}" failed to compile`);
+      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
+    }
+    function validSchemaType(schema, schemaType, allowUndefined = false) {
+      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
+    }
+    exports2.validSchemaType = validSchemaType;
+    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
+        throw new Error("ajv implementation error");
+      }
+      const deps = def.dependencies;
+      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
+        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
+      }
+      if (def.validateSchema) {
+        const valid = def.validateSchema(schema[keyword]);
+        if (!valid) {
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
+          if (opts.validateSchema === "log")
+            self.logger.error(msg);
+          else
+            throw new Error(msg);
+        }
+      }
+    }
+    exports2.validateKeywordUsage = validateKeywordUsage;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/subschema.js
+var require_subschema = __commonJS({
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.extendSubschemaMode = exports2.extendSubschemaData = exports2.getSubschema = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+      if (keyword !== void 0 && schema !== void 0) {
+        throw new Error('both "keyword" and "schema" passed, only one allowed');
+      }
+      if (keyword !== void 0) {
+        const sch = it.schema[keyword];
+        return schemaProp === void 0 ? {
+          schema: sch,
+          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
+          errSchemaPath: `${it.errSchemaPath}/${keyword}`
+        } : {
+          schema: sch[schemaProp],
+          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
+          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
+        };
+      }
+      if (schema !== void 0) {
+        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
+          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
+        }
+        return {
+          schema,
+          schemaPath,
+          topSchemaRef,
+          errSchemaPath
+        };
+      }
+      throw new Error('either "keyword" or "schema" must be passed');
+    }
+    exports2.getSubschema = getSubschema;
+    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
+      if (data !== void 0 && dataProp !== void 0) {
+        throw new Error('both "data" and "dataProp" passed, only one allowed');
+      }
+      const { gen } = it;
+      if (dataProp !== void 0) {
+        const { errorPath, dataPathArr, opts } = it;
+        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
+        dataContextProps(nextData);
+        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
+        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
+        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
+      }
+      if (data !== void 0) {
+        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
+        dataContextProps(nextData);
+        if (propertyName !== void 0)
+          subschema.propertyName = propertyName;
+      }
+      if (dataTypes)
+        subschema.dataTypes = dataTypes;
+      function dataContextProps(_nextData) {
+        subschema.data = _nextData;
+        subschema.dataLevel = it.dataLevel + 1;
+        subschema.dataTypes = [];
+        it.definedProperties = /* @__PURE__ */ new Set();
+        subschema.parentData = it.data;
+        subschema.dataNames = [...it.dataNames, _nextData];
+      }
+    }
+    exports2.extendSubschemaData = extendSubschemaData;
+    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
+      if (compositeRule !== void 0)
+        subschema.compositeRule = compositeRule;
+      if (createErrors !== void 0)
+        subschema.createErrors = createErrors;
+      if (allErrors !== void 0)
+        subschema.allErrors = allErrors;
+      subschema.jtdDiscriminator = jtdDiscriminator;
+      subschema.jtdMetadata = jtdMetadata;
+    }
+    exports2.extendSubschemaMode = extendSubschemaMode;
+  }
+});
+
+// node_modules/fast-deep-equal/index.js
+var require_fast_deep_equal = __commonJS({
+  "node_modules/fast-deep-equal/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = function equal(a, b) {
+      if (a === b) return true;
+      if (a && b && typeof a == "object" && typeof b == "object") {
+        if (a.constructor !== b.constructor) return false;
+        var length, i, keys;
+        if (Array.isArray(a)) {
+          length = a.length;
+          if (length != b.length) return false;
+          for (i = length; i-- !== 0; )
+            if (!equal(a[i], b[i])) return false;
+          return true;
+        }
+        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+        keys = Object.keys(a);
+        length = keys.length;
+        if (length !== Object.keys(b).length) return false;
+        for (i = length; i-- !== 0; )
+          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+        for (i = length; i-- !== 0; ) {
+          var key = keys[i];
+          if (!equal(a[key], b[key])) return false;
+        }
+        return true;
+      }
+      return a !== a && b !== b;
+    };
+  }
+});
+
+// node_modules/json-schema-traverse/index.js
+var require_json_schema_traverse = __commonJS({
+  "node_modules/json-schema-traverse/index.js"(exports2, module2) {
+    "use strict";
+    var traverse = module2.exports = function(schema, opts, cb) {
+      if (typeof opts == "function") {
+        cb = opts;
+        opts = {};
+      }
+      cb = opts.cb || cb;
+      var pre = typeof cb == "function" ? cb : cb.pre || function() {
+      };
+      var post = cb.post || function() {
+      };
+      _traverse(opts, pre, post, schema, "", schema);
+    };
+    traverse.keywords = {
+      additionalItems: true,
+      items: true,
+      contains: true,
+      additionalProperties: true,
+      propertyNames: true,
+      not: true,
+      if: true,
+      then: true,
+      else: true
+    };
+    traverse.arrayKeywords = {
+      items: true,
+      allOf: true,
+      anyOf: true,
+      oneOf: true
+    };
+    traverse.propsKeywords = {
+      $defs: true,
+      definitions: true,
+      properties: true,
+      patternProperties: true,
+      dependencies: true
+    };
+    traverse.skipKeywords = {
+      default: true,
+      enum: true,
+      const: true,
+      required: true,
+      maximum: true,
+      minimum: true,
+      exclusiveMaximum: true,
+      exclusiveMinimum: true,
+      multipleOf: true,
+      maxLength: true,
+      minLength: true,
+      pattern: true,
+      format: true,
+      maxItems: true,
+      minItems: true,
+      uniqueItems: true,
+      maxProperties: true,
+      minProperties: true
+    };
+    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
+        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        for (var key in schema) {
+          var sch = schema[key];
+          if (Array.isArray(sch)) {
+            if (key in traverse.arrayKeywords) {
+              for (var i = 0; i < sch.length; i++)
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
+            }
+          } else if (key in traverse.propsKeywords) {
+            if (sch && typeof sch == "object") {
+              for (var prop in sch)
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+            }
+          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+          }
+        }
+        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+      }
+    }
+    function escapeJsonPtr(str) {
+      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/resolve.js
+var require_resolve = __commonJS({
+  "node_modules/ajv/dist/compile/resolve.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getSchemaRefs = exports2.resolveUrl = exports2.normalizeId = exports2._getFullPath = exports2.getFullPath = exports2.inlineRef = void 0;
+    var util_1 = require_util();
+    var equal = require_fast_deep_equal();
+    var traverse = require_json_schema_traverse();
+    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
+      "type",
+      "format",
+      "pattern",
+      "maxLength",
+      "minLength",
+      "maxProperties",
+      "minProperties",
+      "maxItems",
+      "minItems",
+      "maximum",
+      "minimum",
+      "uniqueItems",
+      "multipleOf",
+      "required",
+      "enum",
+      "const"
+    ]);
+    function inlineRef(schema, limit = true) {
+      if (typeof schema == "boolean")
+        return true;
+      if (limit === true)
+        return !hasRef(schema);
+      if (!limit)
+        return false;
+      return countKeys(schema) <= limit;
+    }
+    exports2.inlineRef = inlineRef;
+    var REF_KEYWORDS = /* @__PURE__ */ new Set([
+      "$ref",
+      "$recursiveRef",
+      "$recursiveAnchor",
+      "$dynamicRef",
+      "$dynamicAnchor"
+    ]);
+    function hasRef(schema) {
+      for (const key in schema) {
+        if (REF_KEYWORDS.has(key))
+          return true;
+        const sch = schema[key];
+        if (Array.isArray(sch) && sch.some(hasRef))
+          return true;
+        if (typeof sch == "object" && hasRef(sch))
+          return true;
+      }
+      return false;
+    }
+    function countKeys(schema) {
+      let count = 0;
+      for (const key in schema) {
+        if (key === "$ref")
+          return Infinity;
+        count++;
+        if (SIMPLE_INLINED.has(key))
+          continue;
+        if (typeof schema[key] == "object") {
+          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+        }
+        if (count === Infinity)
+          return Infinity;
+      }
+      return count;
+    }
+    function getFullPath(resolver, id = "", normalize) {
+      if (normalize !== false)
+        id = normalizeId(id);
+      const p = resolver.parse(id);
+      return _getFullPath(resolver, p);
+    }
+    exports2.getFullPath = getFullPath;
+    function _getFullPath(resolver, p) {
+      const serialized = resolver.serialize(p);
+      return serialized.split("#")[0] + "#";
+    }
+    exports2._getFullPath = _getFullPath;
+    var TRAILING_SLASH_HASH = /#\/?$/;
+    function normalizeId(id) {
+      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
+    }
+    exports2.normalizeId = normalizeId;
+    function resolveUrl(resolver, baseId, id) {
+      id = normalizeId(id);
+      return resolver.resolve(baseId, id);
+    }
+    exports2.resolveUrl = resolveUrl;
+    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
+    function getSchemaRefs(schema, baseId) {
+      if (typeof schema == "boolean")
+        return {};
+      const { schemaId, uriResolver } = this.opts;
+      const schId = normalizeId(schema[schemaId] || baseId);
+      const baseIds = { "": schId };
+      const pathPrefix = getFullPath(uriResolver, schId, false);
+      const localRefs = {};
+      const schemaRefs = /* @__PURE__ */ new Set();
+      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+        if (parentJsonPtr === void 0)
+          return;
+        const fullPath = pathPrefix + jsonPtr;
+        let innerBaseId = baseIds[parentJsonPtr];
+        if (typeof sch[schemaId] == "string")
+          innerBaseId = addRef.call(this, sch[schemaId]);
+        addAnchor.call(this, sch.$anchor);
+        addAnchor.call(this, sch.$dynamicAnchor);
+        baseIds[jsonPtr] = innerBaseId;
+        function addRef(ref) {
+          const _resolve = this.opts.uriResolver.resolve;
+          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
+          if (schemaRefs.has(ref))
+            throw ambiguos(ref);
+          schemaRefs.add(ref);
+          let schOrRef = this.refs[ref];
+          if (typeof schOrRef == "string")
+            schOrRef = this.refs[schOrRef];
+          if (typeof schOrRef == "object") {
+            checkAmbiguosRef(sch, schOrRef.schema, ref);
+          } else if (ref !== normalizeId(fullPath)) {
+            if (ref[0] === "#") {
+              checkAmbiguosRef(sch, localRefs[ref], ref);
+              localRefs[ref] = sch;
+            } else {
+              this.refs[ref] = fullPath;
+            }
+          }
+          return ref;
+        }
+        function addAnchor(anchor) {
+          if (typeof anchor == "string") {
+            if (!ANCHOR.test(anchor))
+              throw new Error(`invalid anchor "${anchor}"`);
+            addRef.call(this, `#${anchor}`);
+          }
+        }
+      });
+      return localRefs;
+      function checkAmbiguosRef(sch1, sch2, ref) {
+        if (sch2 !== void 0 && !equal(sch1, sch2))
+          throw ambiguos(ref);
+      }
+      function ambiguos(ref) {
+        return new Error(`reference "${ref}" resolves to more than one schema`);
+      }
+    }
+    exports2.getSchemaRefs = getSchemaRefs;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/index.js
+var require_validate = __commonJS({
+  "node_modules/ajv/dist/compile/validate/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getData = exports2.KeywordCxt = exports2.validateFunctionCode = void 0;
+    var boolSchema_1 = require_boolSchema();
+    var dataType_1 = require_dataType();
+    var applicability_1 = require_applicability();
+    var dataType_2 = require_dataType();
+    var defaults_1 = require_defaults();
+    var keyword_1 = require_keyword();
+    var subschema_1 = require_subschema();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var resolve_1 = require_resolve();
+    var util_1 = require_util();
+    var errors_1 = require_errors();
+    function validateFunctionCode(it) {
+      if (isSchemaObj(it)) {
+        checkKeywords(it);
+        if (schemaCxtHasRules(it)) {
+          topSchemaObjCode(it);
+          return;
+        }
+      }
+      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
+    }
+    exports2.validateFunctionCode = validateFunctionCode;
+    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
+      if (opts.code.es5) {
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
+          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
+          destructureValCxtES5(gen, opts);
+          gen.code(body);
+        });
+      } else {
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
+      }
+    }
+    function destructureValCxt(opts) {
+      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
+    }
+    function destructureValCxtES5(gen, opts) {
+      gen.if(names_1.default.valCxt, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
+        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
+        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
+        if (opts.dynamicRef)
+          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
+      }, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
+        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
+        gen.var(names_1.default.rootData, names_1.default.data);
+        if (opts.dynamicRef)
+          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
+      });
+    }
+    function topSchemaObjCode(it) {
+      const { schema, opts, gen } = it;
+      validateFunction(it, () => {
+        if (opts.$comment && schema.$comment)
+          commentKeyword(it);
+        checkNoDefault(it);
+        gen.let(names_1.default.vErrors, null);
+        gen.let(names_1.default.errors, 0);
+        if (opts.unevaluated)
+          resetEvaluated(it);
+        typeAndKeywords(it);
+        returnResults(it);
+      });
+      return;
+    }
+    function resetEvaluated(it) {
+      const { gen, validateName } = it;
+      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
+      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
+      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
+    }
+    function funcSourceUrl(schema, opts) {
+      const schId = typeof schema == "object" && schema[opts.schemaId];
+      return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
+    }
+    function subschemaCode(it, valid) {
+      if (isSchemaObj(it)) {
+        checkKeywords(it);
+        if (schemaCxtHasRules(it)) {
+          subSchemaObjCode(it, valid);
+          return;
+        }
+      }
+      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
+    }
+    function schemaCxtHasRules({ schema, self }) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (self.RULES.all[key])
+          return true;
+      return false;
+    }
+    function isSchemaObj(it) {
+      return typeof it.schema != "boolean";
+    }
+    function subSchemaObjCode(it, valid) {
+      const { schema, gen, opts } = it;
+      if (opts.$comment && schema.$comment)
+        commentKeyword(it);
+      updateContext(it);
+      checkAsyncSchema(it);
+      const errsCount = gen.const("_errs", names_1.default.errors);
+      typeAndKeywords(it, errsCount);
+      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+    }
+    function checkKeywords(it) {
+      (0, util_1.checkUnknownRules)(it);
+      checkRefsAndKeywords(it);
+    }
+    function typeAndKeywords(it, errsCount) {
+      if (it.opts.jtd)
+        return schemaKeywords(it, [], false, errsCount);
+      const types = (0, dataType_1.getSchemaTypes)(it.schema);
+      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
+      schemaKeywords(it, types, !checkedTypes, errsCount);
+    }
+    function checkRefsAndKeywords(it) {
+      const { schema, errSchemaPath, opts, self } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
+        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      }
+    }
+    function checkNoDefault(it) {
+      const { schema, opts } = it;
+      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
+        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
+      }
+    }
+    function updateContext(it) {
+      const schId = it.schema[it.opts.schemaId];
+      if (schId)
+        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
+    }
+    function checkAsyncSchema(it) {
+      if (it.schema.$async && !it.schemaEnv.$async)
+        throw new Error("async schema in sync schema");
+    }
+    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
+      const msg = schema.$comment;
+      if (opts.$comment === true) {
+        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
+      } else if (typeof opts.$comment == "function") {
+        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
+        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
+        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+      }
+    }
+    function returnResults(it) {
+      const { gen, schemaEnv, validateName, ValidationError, opts } = it;
+      if (schemaEnv.$async) {
+        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
+        if (opts.unevaluated)
+          assignEvaluated(it);
+        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
+      }
+    }
+    function assignEvaluated({ gen, evaluated, props, items }) {
+      if (props instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
+      if (items instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
+    }
+    function schemaKeywords(it, types, typeErrors, errsCount) {
+      const { gen, schema, data, allErrors, opts, self } = it;
+      const { RULES } = self;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
+        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+        return;
+      }
+      if (!opts.jtd)
+        checkStrictTypes(it, types);
+      gen.block(() => {
+        for (const group of RULES.rules)
+          groupKeywords(group);
+        groupKeywords(RULES.post);
+      });
+      function groupKeywords(group) {
+        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+          return;
+        if (group.type) {
+          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
+          iterateKeywords(it, group);
+          if (types.length === 1 && types[0] === group.type && typeErrors) {
+            gen.else();
+            (0, dataType_2.reportTypeError)(it);
+          }
+          gen.endIf();
+        } else {
+          iterateKeywords(it, group);
+        }
+        if (!allErrors)
+          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
+      }
+    }
+    function iterateKeywords(it, group) {
+      const { gen, schema, opts: { useDefaults } } = it;
+      if (useDefaults)
+        (0, defaults_1.assignDefaults)(it, group.type);
+      gen.block(() => {
+        for (const rule of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
+            keywordCode(it, rule.keyword, rule.definition, group.type);
+          }
+        }
+      });
+    }
+    function checkStrictTypes(it, types) {
+      if (it.schemaEnv.meta || !it.opts.strictTypes)
+        return;
+      checkContextTypes(it, types);
+      if (!it.opts.allowUnionTypes)
+        checkMultipleTypes(it, types);
+      checkKeywordTypes(it, it.dataTypes);
+    }
+    function checkContextTypes(it, types) {
+      if (!types.length)
+        return;
+      if (!it.dataTypes.length) {
+        it.dataTypes = types;
+        return;
+      }
+      types.forEach((t) => {
+        if (!includesType(it.dataTypes, t)) {
+          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
+        }
+      });
+      narrowSchemaTypes(it, types);
+    }
+    function checkMultipleTypes(it, ts) {
+      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
+        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
+      }
+    }
+    function checkKeywordTypes(it, ts) {
+      const rules = it.self.RULES.all;
+      for (const keyword in rules) {
+        const rule = rules[keyword];
+        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
+          const { type } = rule.definition;
+          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
+            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+          }
+        }
+      }
+    }
+    function hasApplicableType(schTs, kwdT) {
+      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
+    }
+    function includesType(ts, t) {
+      return ts.includes(t) || t === "integer" && ts.includes("number");
+    }
+    function narrowSchemaTypes(it, withTypes) {
+      const ts = [];
+      for (const t of it.dataTypes) {
+        if (includesType(withTypes, t))
+          ts.push(t);
+        else if (withTypes.includes("integer") && t === "number")
+          ts.push("integer");
+      }
+      it.dataTypes = ts;
+    }
+    function strictTypesError(it, msg) {
+      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+      msg += ` at "${schemaPath}" (strictTypes)`;
+      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
+    }
+    var KeywordCxt = class {
+      constructor(it, def, keyword) {
+        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
+        this.gen = it.gen;
+        this.allErrors = it.allErrors;
+        this.keyword = keyword;
+        this.data = it.data;
+        this.schema = it.schema[keyword];
+        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
+        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
+        this.schemaType = def.schemaType;
+        this.parentSchema = it.schema;
+        this.params = {};
+        this.it = it;
+        this.def = def;
+        if (this.$data) {
+          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
+        } else {
+          this.schemaCode = this.schemaValue;
+          if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
+            throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
+          }
+        }
+        if ("code" in def ? def.trackErrors : def.errors !== false) {
+          this.errsCount = it.gen.const("_errs", names_1.default.errors);
+        }
+      }
+      result(condition, successAction, failAction) {
+        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
+      }
+      failResult(condition, successAction, failAction) {
+        this.gen.if(condition);
+        if (failAction)
+          failAction();
+        else
+          this.error();
+        if (successAction) {
+          this.gen.else();
+          successAction();
+          if (this.allErrors)
+            this.gen.endIf();
+        } else {
+          if (this.allErrors)
+            this.gen.endIf();
+          else
+            this.gen.else();
+        }
+      }
+      pass(condition, failAction) {
+        this.failResult((0, codegen_1.not)(condition), void 0, failAction);
+      }
+      fail(condition) {
+        if (condition === void 0) {
+          this.error();
+          if (!this.allErrors)
+            this.gen.if(false);
+          return;
+        }
+        this.gen.if(condition);
+        this.error();
+        if (this.allErrors)
+          this.gen.endIf();
+        else
+          this.gen.else();
+      }
+      fail$data(condition) {
+        if (!this.$data)
+          return this.fail(condition);
+        const { schemaCode } = this;
+        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
+      }
+      error(append, errorParams, errorPaths) {
+        if (errorParams) {
+          this.setParams(errorParams);
+          this._error(append, errorPaths);
+          this.setParams({});
+          return;
+        }
+        this._error(append, errorPaths);
+      }
+      _error(append, errorPaths) {
+        ;
+        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+      }
+      $dataError() {
+        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
+      }
+      reset() {
+        if (this.errsCount === void 0)
+          throw new Error('add "trackErrors" to keyword definition');
+        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
+      }
+      ok(cond) {
+        if (!this.allErrors)
+          this.gen.if(cond);
+      }
+      setParams(obj, assign) {
+        if (assign)
+          Object.assign(this.params, obj);
+        else
+          this.params = obj;
+      }
+      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+        this.gen.block(() => {
+          this.check$data(valid, $dataValid);
+          codeBlock();
+        });
+      }
+      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
+        if (!this.$data)
+          return;
+        const { gen, schemaCode, schemaType, def } = this;
+        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
+        if (valid !== codegen_1.nil)
+          gen.assign(valid, true);
+        if (schemaType.length || def.validateSchema) {
+          gen.elseIf(this.invalid$data());
+          this.$dataError();
+          if (valid !== codegen_1.nil)
+            gen.assign(valid, false);
+        }
+        gen.else();
+      }
+      invalid$data() {
+        const { gen, schemaCode, schemaType, def, it } = this;
+        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
+        function wrong$DataType() {
+          if (schemaType.length) {
+            if (!(schemaCode instanceof codegen_1.Name))
+              throw new Error("ajv implementation error");
+            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
+            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
+          }
+          return codegen_1.nil;
+        }
+        function invalid$DataSchema() {
+          if (def.validateSchema) {
+            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema });
+            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
+          }
+          return codegen_1.nil;
+        }
+      }
+      subschema(appl, valid) {
+        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
+        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
+        (0, subschema_1.extendSubschemaMode)(subschema, appl);
+        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
+        subschemaCode(nextContext, valid);
+        return nextContext;
+      }
+      mergeEvaluated(schemaCxt, toName) {
+        const { it, gen } = this;
+        if (!it.opts.unevaluated)
+          return;
+        if (it.props !== true && schemaCxt.props !== void 0) {
+          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
+        }
+        if (it.items !== true && schemaCxt.items !== void 0) {
+          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
+        }
+      }
+      mergeValidEvaluated(schemaCxt, valid) {
+        const { it, gen } = this;
+        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
+          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
+          return true;
+        }
+      }
+    };
+    exports2.KeywordCxt = KeywordCxt;
+    function keywordCode(it, keyword, def, ruleType) {
+      const cxt = new KeywordCxt(it, def, keyword);
+      if ("code" in def) {
+        def.code(cxt, ruleType);
+      } else if (cxt.$data && def.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def);
+      } else if ("macro" in def) {
+        (0, keyword_1.macroKeywordCode)(cxt, def);
+      } else if (def.compile || def.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def);
+      }
+    }
+    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
+    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
+    function getData($data, { dataLevel, dataNames, dataPathArr }) {
+      let jsonPointer;
+      let data;
+      if ($data === "")
+        return names_1.default.rootData;
+      if ($data[0] === "/") {
+        if (!JSON_POINTER.test($data))
+          throw new Error(`Invalid JSON-pointer: ${$data}`);
+        jsonPointer = $data;
+        data = names_1.default.rootData;
+      } else {
+        const matches2 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches2)
+          throw new Error(`Invalid JSON-pointer: ${$data}`);
+        const up = +matches2[1];
+        jsonPointer = matches2[2];
+        if (jsonPointer === "#") {
+          if (up >= dataLevel)
+            throw new Error(errorMsg("property/index", up));
+          return dataPathArr[dataLevel - up];
+        }
+        if (up > dataLevel)
+          throw new Error(errorMsg("data", up));
+        data = dataNames[dataLevel - up];
+        if (!jsonPointer)
+          return data;
+      }
+      let expr = data;
+      const segments = jsonPointer.split("/");
+      for (const segment of segments) {
+        if (segment) {
+          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
+          expr = (0, codegen_1._)`${expr} && ${data}`;
+        }
+      }
+      return expr;
+      function errorMsg(pointerType, up) {
+        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
+      }
+    }
+    exports2.getData = getData;
+  }
+});
+
+// node_modules/ajv/dist/runtime/validation_error.js
+var require_validation_error = __commonJS({
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var ValidationError = class extends Error {
+      constructor(errors) {
+        super("validation failed");
+        this.errors = errors;
+        this.ajv = this.validation = true;
+      }
+    };
+    exports2.default = ValidationError;
+  }
+});
+
+// node_modules/ajv/dist/compile/ref_error.js
+var require_ref_error = __commonJS({
+  "node_modules/ajv/dist/compile/ref_error.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var resolve_1 = require_resolve();
+    var MissingRefError = class extends Error {
+      constructor(resolver, baseId, ref, msg) {
+        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
+      }
+    };
+    exports2.default = MissingRefError;
+  }
+});
+
+// node_modules/ajv/dist/compile/index.js
+var require_compile = __commonJS({
+  "node_modules/ajv/dist/compile/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.resolveSchema = exports2.getCompilingSchema = exports2.resolveRef = exports2.compileSchema = exports2.SchemaEnv = void 0;
+    var codegen_1 = require_codegen();
+    var validation_error_1 = require_validation_error();
+    var names_1 = require_names();
+    var resolve_1 = require_resolve();
+    var util_1 = require_util();
+    var validate_1 = require_validate();
+    var SchemaEnv = class {
+      constructor(env) {
+        var _a;
+        this.refs = {};
+        this.dynamicAnchors = {};
+        let schema;
+        if (typeof env.schema == "object")
+          schema = env.schema;
+        this.schema = env.schema;
+        this.schemaId = env.schemaId;
+        this.root = env.root || this;
+        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+        this.schemaPath = env.schemaPath;
+        this.localRefs = env.localRefs;
+        this.meta = env.meta;
+        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
+        this.refs = {};
+      }
+    };
+    exports2.SchemaEnv = SchemaEnv;
+    function compileSchema(sch) {
+      const _sch = getCompilingSchema.call(this, sch);
+      if (_sch)
+        return _sch;
+      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
+      const { es5, lines } = this.opts.code;
+      const { ownProperties } = this.opts;
+      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+      let _ValidationError;
+      if (sch.$async) {
+        _ValidationError = gen.scopeValue("Error", {
+          ref: validation_error_1.default,
+          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
+        });
+      }
+      const validateName = gen.scopeName("validate");
+      sch.validateName = validateName;
+      const schemaCxt = {
+        gen,
+        allErrors: this.opts.allErrors,
+        data: names_1.default.data,
+        parentData: names_1.default.parentData,
+        parentDataProperty: names_1.default.parentDataProperty,
+        dataNames: [names_1.default.data],
+        dataPathArr: [codegen_1.nil],
+        // TODO can its length be used as dataLevel if nil is removed?
+        dataLevel: 0,
+        dataTypes: [],
+        definedProperties: /* @__PURE__ */ new Set(),
+        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
+        validateName,
+        ValidationError: _ValidationError,
+        schema: sch.schema,
+        schemaEnv: sch,
+        rootId,
+        baseId: sch.baseId || rootId,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
+        errorPath: (0, codegen_1._)`""`,
+        opts: this.opts,
+        self: this
+      };
+      let sourceCode;
+      try {
+        this._compilations.add(sch);
+        (0, validate_1.validateFunctionCode)(schemaCxt);
+        gen.optimize(this.opts.code.optimize);
+        const validateCode = gen.toString();
+        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
+        if (this.opts.code.process)
+          sourceCode = this.opts.code.process(sourceCode, sch);
+        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
+        const validate = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate });
+        validate.errors = null;
+        validate.schema = sch.schema;
+        validate.schemaEnv = sch;
+        if (sch.$async)
+          validate.$async = true;
+        if (this.opts.code.source === true) {
+          validate.source = { validateName, validateCode, scopeValues: gen._values };
+        }
+        if (this.opts.unevaluated) {
+          const { props, items } = schemaCxt;
+          validate.evaluated = {
+            props: props instanceof codegen_1.Name ? void 0 : props,
+            items: items instanceof codegen_1.Name ? void 0 : items,
+            dynamicProps: props instanceof codegen_1.Name,
+            dynamicItems: items instanceof codegen_1.Name
+          };
+          if (validate.source)
+            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
+        }
+        sch.validate = validate;
+        return sch;
+      } catch (e) {
+        delete sch.validate;
+        delete sch.validateName;
+        if (sourceCode)
+          this.logger.error("Error compiling schema, function code:", sourceCode);
+        throw e;
+      } finally {
+        this._compilations.delete(sch);
+      }
+    }
+    exports2.compileSchema = compileSchema;
+    function resolveRef(root, baseId, ref) {
+      var _a;
+      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
+      const schOrFunc = root.refs[ref];
+      if (schOrFunc)
+        return schOrFunc;
+      let _sch = resolve.call(this, root, ref);
+      if (_sch === void 0) {
+        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const { schemaId } = this.opts;
+        if (schema)
+          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+      }
+      if (_sch === void 0)
+        return;
+      return root.refs[ref] = inlineOrCompile.call(this, _sch);
+    }
+    exports2.resolveRef = resolveRef;
+    function inlineOrCompile(sch) {
+      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
+        return sch.schema;
+      return sch.validate ? sch : compileSchema.call(this, sch);
+    }
+    function getCompilingSchema(schEnv) {
+      for (const sch of this._compilations) {
+        if (sameSchemaEnv(sch, schEnv))
+          return sch;
+      }
+    }
+    exports2.getCompilingSchema = getCompilingSchema;
+    function sameSchemaEnv(s1, s2) {
+      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
+    }
+    function resolve(root, ref) {
+      let sch;
+      while (typeof (sch = this.refs[ref]) == "string")
+        ref = sch;
+      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+    }
+    function resolveSchema(root, ref) {
+      const p = this.opts.uriResolver.parse(ref);
+      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
+      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
+      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+        return getJsonPointer.call(this, p, root);
+      }
+      const id = (0, resolve_1.normalizeId)(refPath);
+      const schOrRef = this.refs[id] || this.schemas[id];
+      if (typeof schOrRef == "string") {
+        const sch = resolveSchema.call(this, root, schOrRef);
+        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
+          return;
+        return getJsonPointer.call(this, p, sch);
+      }
+      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
+        return;
+      if (!schOrRef.validate)
+        compileSchema.call(this, schOrRef);
+      if (id === (0, resolve_1.normalizeId)(ref)) {
+        const { schema } = schOrRef;
+        const { schemaId } = this.opts;
+        const schId = schema[schemaId];
+        if (schId)
+          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        return new SchemaEnv({ schema, schemaId, root, baseId });
+      }
+      return getJsonPointer.call(this, p, schOrRef);
+    }
+    exports2.resolveSchema = resolveSchema;
+    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
+      "properties",
+      "patternProperties",
+      "enum",
+      "dependencies",
+      "definitions"
+    ]);
+    function getJsonPointer(parsedRef, { baseId, schema, root }) {
+      var _a;
+      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+        return;
+      for (const part of parsedRef.fragment.slice(1).split("/")) {
+        if (typeof schema === "boolean")
+          return;
+        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+        if (partSchema === void 0)
+          return;
+        schema = partSchema;
+        const schId = typeof schema === "object" && schema[this.opts.schemaId];
+        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        }
+      }
+      let env;
+      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
+        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
+        env = resolveSchema.call(this, root, $ref);
+      }
+      const { schemaId } = this.opts;
+      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+      if (env.schema !== env.root.schema)
+        return env;
+      return void 0;
+    }
+  }
+});
+
+// node_modules/ajv/dist/refs/data.json
+var require_data = __commonJS({
+  "node_modules/ajv/dist/refs/data.json"(exports2, module2) {
+    module2.exports = {
+      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
+      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
+      type: "object",
+      required: ["$data"],
+      properties: {
+        $data: {
+          type: "string",
+          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
+        }
+      },
+      additionalProperties: false
+    };
+  }
+});
+
+// node_modules/fast-uri/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/fast-uri/lib/utils.js"(exports2, module2) {
+    "use strict";
+    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
+    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
+    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
+    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
+    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
+    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
+    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
+    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
+    var BYTE_HEX = new Array(256);
+    {
+      const HEX_DIGITS = "0123456789ABCDEF";
+      for (let i = 0; i < 256; i++) {
+        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
+      }
+    }
+    function percentEncodeNonAscii(cp) {
+      if (cp < 2048) {
+        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
+      }
+      if (cp < 65536) {
+        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+      }
+      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+    }
+    function stringArrayToHexStripped(input) {
+      let acc = "";
+      let code = 0;
+      let i = 0;
+      for (i = 0; i < input.length; i++) {
+        code = input[i].charCodeAt(0);
+        if (code === 48) {
+          continue;
+        }
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+          return "";
+        }
+        acc += input[i];
+        break;
+      }
+      for (i += 1; i < input.length; i++) {
+        code = input[i].charCodeAt(0);
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+          return "";
+        }
+        acc += input[i];
+      }
+      return acc;
+    }
+    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
+    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
+    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
+    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
+    function isZoneIdentifier(zone) {
+      if (zone.length === 0) return false;
+      for (let i = 0; i < zone.length; i++) {
+        if (isZoneCharacter(zone[i])) continue;
+        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
+          i += 2;
+          continue;
+        }
+        return false;
+      }
+      return true;
+    }
+    function compressIPv6ZeroRun(hextets) {
+      let bestStart = -1;
+      let bestLength = 0;
+      let runStart = -1;
+      let runLength = 0;
+      for (let i = 0; i < hextets.length; i++) {
+        if (hextets[i] === "0") {
+          if (runStart === -1) runStart = i;
+          runLength++;
+          if (runLength > bestLength) {
+            bestLength = runLength;
+            bestStart = runStart;
+          }
+        } else {
+          runStart = -1;
+          runLength = 0;
+        }
+      }
+      if (bestLength < 2) return hextets.join(":");
+      const head = hextets.slice(0, bestStart).join(":");
+      const tail = hextets.slice(bestStart + bestLength).join(":");
+      return head + "::" + tail;
+    }
+    function normalizeIPv6Address(input) {
+      const compression = input.indexOf("::");
+      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
+      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
+      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
+      if (compression !== -1) {
+        if (left.length === 1 && left[0] === "") left.length = 0;
+        if (right.length === 1 && right[0] === "") right.length = 0;
+      }
+      const parts = left.concat(right);
+      let hextetCount = 0;
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (part === "") return void 0;
+        if (part.indexOf(".") !== -1) {
+          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+          hextetCount += 2;
+          continue;
+        }
+        if (!isHextet(part)) return void 0;
+        parts[i] = parseInt(part, 16).toString(16);
+        hextetCount++;
+      }
+      if (compression === -1) {
+        if (hextetCount !== 8) return void 0;
+        return compressIPv6ZeroRun(parts);
+      }
+      if (hextetCount >= 8) return void 0;
+      const expanded = parts.slice(0, left.length);
+      for (let i = hextetCount; i < 8; i++) expanded.push("0");
+      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
+      return compressIPv6ZeroRun(expanded);
+    }
+    function normalizeIPv6(host) {
+      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
+      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
+      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
+      let input = bracketed ? host.slice(1, -1) : host;
+      if (bracketed && isIPvFuture(input)) {
+        input = input.toLowerCase();
+        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
+      }
+      if (findToken(input, ":") < 2) {
+        return { host, isIPV6: false, error: bracketed };
+      }
+      let zoneIdentifier = "";
+      const zoneSeparator = input.indexOf("%");
+      if (zoneSeparator !== -1) {
+        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
+        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
+        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
+        input = input.slice(0, zoneSeparator);
+      }
+      const address = normalizeIPv6Address(input);
+      if (address === void 0) return { host, isIPV6: false, error: true };
+      return {
+        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
+        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
+        isIPV6: true
+      };
+    }
+    function findToken(str, token) {
+      let ind = 0;
+      for (let i = 0; i < str.length; i++) {
+        if (str[i] === token) ind++;
+      }
+      return ind;
+    }
+    function removeDotSegments(path5) {
+      let input = path5;
+      const output = [];
+      let nextSlash = -1;
+      let len = 0;
+      while (len = input.length) {
+        if (len === 1) {
+          if (input === ".") {
+            break;
+          } else if (input === "/") {
+            output.push("/");
+            break;
+          } else {
+            output.push(input);
+            break;
+          }
+        } else if (len === 2) {
+          if (input[0] === ".") {
+            if (input[1] === ".") {
+              break;
+            } else if (input[1] === "/") {
+              input = input.slice(2);
+              continue;
+            }
+          } else if (input[0] === "/") {
+            if (input[1] === "." || input[1] === "/") {
+              output.push("/");
+              break;
+            }
+          }
+        } else if (len === 3) {
+          if (input === "/..") {
+            if (output.length !== 0) {
+              output.pop();
+            }
+            output.push("/");
+            break;
+          }
+        }
+        if (input[0] === ".") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(3);
+              continue;
+            }
+          } else if (input[1] === "/") {
+            input = input.slice(2);
+            continue;
+          }
+        } else if (input[0] === "/") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(2);
+              continue;
+            } else if (input[2] === ".") {
+              if (input[3] === "/") {
+                input = input.slice(3);
+                if (output.length !== 0) {
+                  output.pop();
+                }
+                continue;
+              }
+            }
+          }
+        }
+        if ((nextSlash = input.indexOf("/", 1)) === -1) {
+          output.push(input);
+          break;
+        } else {
+          output.push(input.slice(0, nextSlash));
+          input = input.slice(nextSlash);
+        }
+      }
+      return output.join("");
+    }
+    function removeDotSegmentsRelative(path5) {
+      if (path5 === "" || path5[0] === "/") {
+        return removeDotSegments(path5);
+      }
+      const segments = path5.split("/");
+      const last = segments.length - 1;
+      const output = [];
+      let trailingDirectory = false;
+      for (let i = 0; i <= last; i++) {
+        const segment = segments[i];
+        if (segment === "." || segment === "..") {
+          if (segment === "..") {
+            if (output.length !== 0 && output[output.length - 1] !== "..") {
+              output.pop();
+            } else {
+              output.push("..");
+            }
+          }
+          trailingDirectory = i === last;
+        } else {
+          output.push(segment);
+        }
+      }
+      if (trailingDirectory && output[output.length - 1] !== "..") {
+        output.push("");
+      }
+      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
+        output.unshift(".");
+      }
+      return output.join("/");
+    }
+    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
+    var HOST_DELIM_RE = /[@/?#:]/g;
+    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
+    function reescapeHostDelimiters(host, isIP) {
+      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+      re.lastIndex = 0;
+      return host.replace(re, (ch) => HOST_DELIMS[ch]);
+    }
+    function normalizePercentEncoding(input, decodeUnreserved = false) {
+      if (input.indexOf("%") === -1) {
+        return input;
+      }
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        if (input[i] === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decodeUnreserved && isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        output += input[i];
+      }
+      return output;
+    }
+    function normalizePathEncoding(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decoded !== "." && isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        if (isPathCharacter(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function serializePathEncoding(input, pathNoScheme = false) {
+      let output = "";
+      let firstSegment = pathNoScheme && input[0] !== "/";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        if (ch === "/") {
+          firstSegment = false;
+        }
+        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function encodeComponent(input, isAllowed) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        if (isAllowed(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function encodeUserinfo(input) {
+      return encodeComponent(input, isUserinfoCharacter);
+    }
+    function encodeQuery(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
+    }
+    function encodeFragment(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
+    }
+    function isEscapeSafe(cp) {
+      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
+    }
+    function normalizeQueryFragmentEncoding(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        if (isQueryFragmentCharacter(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function escapePreservingEscapes(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        if (input[i] === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        output += escape(input[i]);
+      }
+      return output;
+    }
+    function recomposeAuthority(component) {
+      const uriTokens = [];
+      if (component.userinfo !== void 0) {
+        uriTokens.push(encodeUserinfo(component.userinfo));
+        uriTokens.push("@");
+      }
+      if (component.host !== void 0) {
+        let host = component.host;
+        if (!isIPv4(host)) {
+          let ipV6res = normalizeIPv6(host);
+          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
+            host = normalizePercentEncoding(host, true);
+            ipV6res = normalizeIPv6(host);
+          }
+          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
+            host = `[${ipV6res.escapedHost}]`;
+          } else {
+            host = reescapeHostDelimiters(host, false);
+          }
+        }
+        uriTokens.push(host);
+      }
+      if (typeof component.port === "number" || typeof component.port === "string") {
+        const port = String(component.port);
+        if (!isPort(port)) {
+          throw new TypeError("URI port is malformed.");
+        }
+        uriTokens.push(":");
+        uriTokens.push(port);
+      }
+      return uriTokens.length ? uriTokens.join("") : void 0;
+    }
+    module2.exports = {
+      nonSimpleDomain,
+      recomposeAuthority,
+      reescapeHostDelimiters,
+      normalizePercentEncoding,
+      normalizePathEncoding,
+      serializePathEncoding,
+      normalizeQueryFragmentEncoding,
+      encodeUserinfo,
+      encodeQuery,
+      encodeFragment,
+      escapePreservingEscapes,
+      removeDotSegments,
+      removeDotSegmentsRelative,
+      isIPv4,
+      isUUID,
+      normalizeIPv6,
+      stringArrayToHexStripped
+    };
+  }
+});
+
+// node_modules/fast-uri/lib/schemes.js
+var require_schemes = __commonJS({
+  "node_modules/fast-uri/lib/schemes.js"(exports2, module2) {
+    "use strict";
+    var { isUUID } = require_utils();
+    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
+    var supportedSchemeNames = (
+      /** @type {const} */
+      [
+        "http",
+        "https",
+        "ws",
+        "wss",
+        "urn",
+        "urn:uuid"
+      ]
+    );
+    function isValidSchemeName(name) {
+      return supportedSchemeNames.indexOf(
+        /** @type {*} */
+        name
+      ) !== -1;
+    }
+    function wsIsSecure(wsComponent) {
+      if (wsComponent.secure === true) {
+        return true;
+      } else if (wsComponent.secure === false) {
+        return false;
+      } else if (wsComponent.scheme) {
+        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
+      } else {
+        return false;
+      }
+    }
+    function httpParse(component) {
+      if (!component.host) {
+        component.error = component.error || "HTTP URIs must have a host.";
+      }
+      return component;
+    }
+    function httpSerialize(component) {
+      const secure = String(component.scheme).toLowerCase() === "https";
+      if (component.port === (secure ? 443 : 80) || component.port === "") {
+        component.port = void 0;
+      }
+      if (!component.path) {
+        component.path = "/";
+      }
+      return component;
+    }
+    function wsParse(wsComponent) {
+      wsComponent.secure = wsIsSecure(wsComponent);
+      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
+      wsComponent.path = void 0;
+      wsComponent.query = void 0;
+      return wsComponent;
+    }
+    function wsSerialize(wsComponent) {
+      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
+        wsComponent.port = void 0;
+      }
+      if (typeof wsComponent.secure === "boolean") {
+        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
+        wsComponent.secure = void 0;
+      }
+      if (wsComponent.resourceName) {
+        const queryIndex = wsComponent.resourceName.indexOf("?");
+        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
+        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
+        wsComponent.resourceName = void 0;
+      }
+      wsComponent.fragment = void 0;
+      return wsComponent;
+    }
+    function urnParse(urnComponent, options) {
+      if (!urnComponent.path) {
+        urnComponent.error = "URN can not be parsed";
+        return urnComponent;
+      }
+      const matches2 = urnComponent.path.match(URN_REG);
+      if (matches2 && matches2[0] === urnComponent.path) {
+        const scheme = options.scheme || urnComponent.scheme || "urn";
+        urnComponent.nid = matches2[1].toLowerCase();
+        urnComponent.nss = matches2[2];
+        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
+        const schemeHandler = getSchemeHandler(urnScheme);
+        urnComponent.path = void 0;
+        if (schemeHandler) {
+          urnComponent = schemeHandler.parse(urnComponent, options);
+        }
+      } else {
+        urnComponent.error = urnComponent.error || "URN can not be parsed.";
+      }
+      return urnComponent;
+    }
+    function urnSerialize(urnComponent, options) {
+      if (urnComponent.nid === void 0) {
+        throw new Error("URN without nid cannot be serialized");
+      }
+      const scheme = options.scheme || urnComponent.scheme || "urn";
+      const nid = urnComponent.nid.toLowerCase();
+      const urnScheme = `${scheme}:${options.nid || nid}`;
+      const schemeHandler = getSchemeHandler(urnScheme);
+      if (schemeHandler) {
+        urnComponent = schemeHandler.serialize(urnComponent, options);
+      }
+      const uriComponent = urnComponent;
+      const nss = urnComponent.nss;
+      uriComponent.path = `${nid || options.nid}:${nss}`;
+      options.skipEscape = true;
+      return uriComponent;
+    }
+    function urnuuidParse(urnComponent, options) {
+      const uuidComponent = urnComponent;
+      uuidComponent.uuid = uuidComponent.nss;
+      uuidComponent.nss = void 0;
+      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
+      }
+      return uuidComponent;
+    }
+    function urnuuidSerialize(uuidComponent) {
+      const urnComponent = uuidComponent;
+      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
+      return urnComponent;
+    }
+    var http = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "http",
+        domainHost: true,
+        parse: httpParse,
+        serialize: httpSerialize
+      }
+    );
+    var https = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "https",
+        domainHost: http.domainHost,
+        parse: httpParse,
+        serialize: httpSerialize
+      }
+    );
+    var ws = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "ws",
+        domainHost: true,
+        parse: wsParse,
+        serialize: wsSerialize
+      }
+    );
+    var wss = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "wss",
+        domainHost: ws.domainHost,
+        parse: ws.parse,
+        serialize: ws.serialize
+      }
+    );
+    var urn = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "urn",
+        parse: urnParse,
+        serialize: urnSerialize,
+        skipNormalize: true
+      }
+    );
+    var urnuuid = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "urn:uuid",
+        parse: urnuuidParse,
+        serialize: urnuuidSerialize,
+        skipNormalize: true
+      }
+    );
+    var SCHEMES = (
+      /** @type {Record<SchemeName, SchemeHandler>} */
+      {
+        http,
+        https,
+        ws,
+        wss,
+        urn,
+        "urn:uuid": urnuuid
+      }
+    );
+    Object.setPrototypeOf(SCHEMES, null);
+    function getSchemeHandler(scheme) {
+      return scheme && (SCHEMES[
+        /** @type {SchemeName} */
+        scheme
+      ] || SCHEMES[
+        /** @type {SchemeName} */
+        scheme.toLowerCase()
+      ]) || void 0;
+    }
+    module2.exports = {
+      wsIsSecure,
+      SCHEMES,
+      isValidSchemeName,
+      getSchemeHandler
+    };
+  }
+});
+
+// node_modules/fast-uri/index.js
+var require_fast_uri = __commonJS({
+  "node_modules/fast-uri/index.js"(exports2, module2) {
+    "use strict";
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
+    var { SCHEMES, getSchemeHandler } = require_schemes();
+    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
+    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
+    var MALFORMED_HOST_ERROR = "URI host is malformed.";
+    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
+    function validateScheme(scheme) {
+      const stringScheme = String(scheme);
+      if (!VALID_SCHEME.test(stringScheme)) {
+        throw new TypeError(MALFORMED_SCHEME_ERROR);
+      }
+      return stringScheme;
+    }
+    function normalize(uri, options) {
+      if (typeof uri === "string") {
+        uri = /** @type {T} */
+        normalizeString(uri, options);
+      } else if (typeof uri === "object") {
+        uri = /** @type {T} */
+        parse3(serialize(uri, options), options);
+      }
+      return uri;
+    }
+    function resolve(baseURI, relativeURI, options) {
+      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
+      const {
+        parsed: baseParsed,
+        malformedAuthorityOrPort: baseMalformed,
+        malformedPercentEncoding: baseMalformedPercentEncoding,
+        malformedSchemeSpecific: baseMalformedSchemeSpecific,
+        malformedHost: baseMalformedHost,
+        malformedScheme: baseMalformedScheme
+      } = parseWithStatus(baseURI, schemelessOptions);
+      const {
+        parsed: relativeParsed,
+        malformedAuthorityOrPort: relativeMalformed,
+        malformedPercentEncoding: relativeMalformedPercentEncoding,
+        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
+        malformedHost: relativeMalformedHost,
+        malformedScheme: relativeMalformedScheme
+      } = parseWithStatus(relativeURI, schemelessOptions);
+      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
+        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
+      }
+      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
+      const resolvedHost = resolved.host;
+      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
+      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+        throw new Error(MALFORMED_HOST_ERROR);
+      }
+      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
+      if (resolved.error && !encodedASCIIHost) {
+        throw new Error(resolved.error);
+      }
+      schemelessOptions.skipEscape = true;
+      return serialize(resolved, schemelessOptions);
+    }
+    function resolveComponent(base, relative, options, skipNormalization) {
+      const target = {};
+      if (!skipNormalization) {
+        base = parse3(serialize(base, options), options);
+        relative = parse3(serialize(relative, options), options);
+      }
+      options = options || {};
+      if (!options.tolerant && relative.scheme) {
+        target.scheme = relative.scheme;
+        target.userinfo = relative.userinfo;
+        target.host = relative.host;
+        target.port = relative.port;
+        target.path = removeDotSegments(relative.path || "");
+        target.query = relative.query;
+      } else {
+        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
+          target.userinfo = relative.userinfo;
+          target.host = relative.host;
+          target.port = relative.port;
+          target.path = removeDotSegments(relative.path || "");
+          target.query = relative.query;
+        } else {
+          if (!relative.path) {
+            target.path = base.path;
+            if (relative.query !== void 0) {
+              target.query = relative.query;
+            } else {
+              target.query = base.query;
+            }
+          } else {
+            if (relative.path[0] === "/") {
+              target.path = removeDotSegments(relative.path);
+            } else {
+              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
+              if (baseHasAuthority && !base.path) {
+                target.path = "/" + relative.path;
+              } else if (!base.path) {
+                target.path = relative.path;
+              } else {
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+              }
+              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+            }
+            target.query = relative.query;
+          }
+          target.userinfo = base.userinfo;
+          target.host = base.host;
+          target.port = base.port;
+        }
+        target.scheme = base.scheme;
+      }
+      target.fragment = relative.fragment;
+      return target;
+    }
+    function equal(uriA, uriB, options) {
+      const normalizedA = normalizeComparableURI(uriA, options);
+      const normalizedB = normalizeComparableURI(uriB, options);
+      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
+    }
+    function serialize(cmpts, opts) {
+      const component = {
+        host: cmpts.host,
+        scheme: cmpts.scheme,
+        userinfo: cmpts.userinfo,
+        port: cmpts.port,
+        path: cmpts.path,
+        query: cmpts.query,
+        nid: cmpts.nid,
+        nss: cmpts.nss,
+        uuid: cmpts.uuid,
+        fragment: cmpts.fragment,
+        reference: cmpts.reference,
+        resourceName: cmpts.resourceName,
+        secure: cmpts.secure,
+        error: ""
+      };
+      const options = Object.assign({}, opts);
+      const uriTokens = [];
+      if (component.scheme) {
+        component.scheme = validateScheme(component.scheme);
+      }
+      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
+      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
+      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
+      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
+      const pathNoScheme = !options.skipEscape && schemelessReference;
+      if (component.path !== void 0) {
+        if (!options.skipEscape) {
+          component.path = serializePathEncoding(component.path, pathNoScheme);
+        } else {
+          component.path = normalizePercentEncoding(component.path);
+        }
+      }
+      if (options.reference !== "suffix" && component.scheme) {
+        component.scheme = validateScheme(component.scheme);
+        uriTokens.push(component.scheme, ":");
+      }
+      const authority = recomposeAuthority(component);
+      if (authority !== void 0) {
+        if (options.reference !== "suffix") {
+          uriTokens.push("//");
+        }
+        uriTokens.push(authority);
+        if (component.path && component.path[0] !== "/") {
+          uriTokens.push("/");
+        }
+      }
+      if (component.path !== void 0) {
+        let s = component.path;
+        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
+        }
+        if (schemelessReference) {
+          s = serializePathEncoding(s, true);
+        }
+        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
+          s = "/%2F" + s.slice(2);
+        }
+        uriTokens.push(s);
+      }
+      if (component.query !== void 0) {
+        uriTokens.push("?", encodeQuery(component.query));
+      }
+      if (component.fragment !== void 0) {
+        uriTokens.push("#", encodeFragment(component.fragment));
+      }
+      return uriTokens.join("");
+    }
+    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
+    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
+    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
+    function getParseError(parsed, matches2) {
+      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+        return 'URI path must start with "/" when authority is present.';
+      }
+      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
+        return "URI port is malformed.";
+      }
+      return void 0;
+    }
+    function hasMalformedPercentEncoding(component) {
+      if (component === void 0) return false;
+      let percent = component.indexOf("%");
+      while (percent !== -1) {
+        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+          return true;
+        }
+        percent = component.indexOf("%", percent + 3);
+      }
+      return false;
+    }
+    function isIPLiteral(host) {
+      return host[0] === "[" && host[host.length - 1] === "]";
+    }
+    function hasMalformedComponentPercentEncoding(matches2) {
+      const host = matches2[4];
+      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
+    }
+    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+        return true;
+      }
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+        let url;
+        try {
+          url = new URL("http://" + parsed.host);
+        } catch (e) {
+          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
+          return true;
+        }
+        if (!isHostOnlyURL(url)) {
+          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+          return true;
+        }
+        parsed.host = url.hostname;
+      }
+      return false;
+    }
+    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
+      return Boolean(
+        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+      );
+    }
+    function isHostOnlyURL(url) {
+      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
+    }
+    function parseWithStatus(uri, opts) {
+      const options = Object.assign({}, opts);
+      const parsed = {
+        scheme: void 0,
+        userinfo: void 0,
+        host: "",
+        port: void 0,
+        path: "",
+        query: void 0,
+        fragment: void 0
+      };
+      let malformedAuthorityOrPort = false;
+      let malformedPercentEncoding = false;
+      let malformedSchemeSpecific = false;
+      let malformedHost = false;
+      let malformedIPLiteral = false;
+      let malformedScheme = false;
+      let isIP = false;
+      if (options.reference === "suffix") {
+        if (options.scheme) {
+          uri = options.scheme + ":" + uri;
+        } else {
+          uri = "//" + uri;
+        }
+      }
+      const authorityMatch = uri.match(AUTHORITY_PREFIX);
+      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
+        parsed.error = "URI authority must not contain a literal backslash.";
+        malformedAuthorityOrPort = true;
+      }
+      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
+      if (introducerMatch !== null) {
+        const region = introducerMatch[1];
+        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
+        if (normalizedRegion.length >= 2) {
+          if (normalizedRegion.slice(0, 2) !== "//") {
+            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
+            malformedAuthorityOrPort = true;
+          } else if (region.length !== normalizedRegion.length) {
+            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
+            malformedAuthorityOrPort = true;
+          }
+        }
+      }
+      const matches2 = uri.match(URI_PARSE);
+      if (matches2) {
+        parsed.scheme = matches2[1];
+        parsed.userinfo = matches2[3];
+        parsed.host = matches2[4];
+        parsed.port = parseInt(matches2[5], 10);
+        parsed.path = matches2[6] || "";
+        parsed.query = matches2[7];
+        parsed.fragment = matches2[8];
+        if (parsed.scheme !== void 0) {
+          if (VALID_SCHEME.test(parsed.scheme)) {
+            parsed.scheme = parsed.scheme.toLowerCase();
+          } else {
+            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
+            malformedScheme = true;
+          }
+        }
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
+        if (malformedPercentEncoding) {
+          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
+        }
+        if (isNaN(parsed.port)) {
+          parsed.port = matches2[5];
+        }
+        const parseError = getParseError(parsed, matches2);
+        if (parseError !== void 0) {
+          parsed.error = parsed.error || parseError;
+          malformedAuthorityOrPort = true;
+        }
+        if (parsed.host) {
+          const ipv4result = isIPv4(parsed.host);
+          if (ipv4result === false) {
+            const bracketedIPLiteral = isIPLiteral(parsed.host);
+            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
+            const ipv6result = normalizeIPv6(parsed.host);
+            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
+            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+            if (malformedIPLiteral) {
+              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+              malformedAuthorityOrPort = true;
+            }
+          } else {
+            isIP = true;
+          }
+        }
+        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
+          parsed.reference = "same-document";
+        } else if (parsed.scheme === void 0) {
+          parsed.reference = "relative";
+        } else if (parsed.fragment === void 0) {
+          parsed.reference = "absolute";
+        } else {
+          parsed.reference = "uri";
+        }
+        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
+          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
+        }
+        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
+        if (!malformedIPLiteral) {
+          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+        }
+        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
+          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          if (!isIP) {
+            host = normalizePercentEncoding(host.toLowerCase());
+          }
+          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+        }
+        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
+          if (parsed.path) {
+            parsed.path = normalizePathEncoding(parsed.path);
+          }
+          if (parsed.query) {
+            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
+          }
+          if (parsed.fragment) {
+            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
+          }
+        }
+        if (schemeHandler && schemeHandler.parse) {
+          schemeHandler.parse(parsed, options);
+          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
+            malformedSchemeSpecific = true;
+          }
+        }
+      } else {
+        parsed.error = parsed.error || "URI can not be parsed.";
+      }
+      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
+    }
+    function parse3(uri, opts) {
+      return parseWithStatus(uri, opts).parsed;
+    }
+    function normalizeString(uri, opts) {
+      return normalizeStringWithStatus(uri, opts).normalized;
+    }
+    function normalizeStringWithStatus(uri, opts) {
+      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+      return {
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+        malformedAuthorityOrPort,
+        malformedPercentEncoding,
+        malformedSchemeSpecific,
+        malformedHost,
+        malformedScheme
+      };
+    }
+    function normalizeComparableURI(uri, opts) {
+      if (typeof uri !== "string" && typeof uri !== "object") {
+        return void 0;
+      }
+      let value;
+      try {
+        value = typeof uri === "string" ? uri : serialize(uri, opts);
+      } catch {
+        return void 0;
+      }
+      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
+      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
+    }
+    var fastUri = {
+      SCHEMES,
+      normalize,
+      resolve,
+      resolveComponent,
+      equal,
+      serialize,
+      parse: parse3
+    };
+    module2.exports = fastUri;
+    module2.exports.default = fastUri;
+    module2.exports.fastUri = fastUri;
+  }
+});
+
+// node_modules/ajv/dist/runtime/uri.js
+var require_uri = __commonJS({
+  "node_modules/ajv/dist/runtime/uri.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var uri = require_fast_uri();
+    uri.code = 'require("ajv/dist/runtime/uri").default';
+    exports2.default = uri;
+  }
+});
+
+// node_modules/ajv/dist/core.js
+var require_core = __commonJS({
+  "node_modules/ajv/dist/core.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = void 0;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    var ref_error_1 = require_ref_error();
+    var rules_1 = require_rules();
+    var compile_1 = require_compile();
+    var codegen_2 = require_codegen();
+    var resolve_1 = require_resolve();
+    var dataType_1 = require_dataType();
+    var util_1 = require_util();
+    var $dataRefSchema = require_data();
+    var uri_1 = require_uri();
+    var defaultRegExp = (str, flags) => new RegExp(str, flags);
+    defaultRegExp.code = "new RegExp";
+    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
+    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
+      "validate",
+      "serialize",
+      "parse",
+      "wrapper",
+      "root",
+      "schema",
+      "keyword",
+      "pattern",
+      "formats",
+      "validate$data",
+      "func",
+      "obj",
+      "Error"
+    ]);
+    var removedOptions = {
+      errorDataPath: "",
+      format: "`validateFormats: false` can be used instead.",
+      nullable: '"nullable" keyword is supported by default.',
+      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
+      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
+      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
+      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
+      sourceCode: "Use option `code: {source: true}`",
+      strictDefaults: "It is default now, see option `strict`.",
+      strictKeywords: "It is default now, see option `strict`.",
+      uniqueItems: '"uniqueItems" keyword is always validated.',
+      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
+      cache: "Map is used as cache, schema object as key.",
+      serialize: "Map is used as cache, schema object as key.",
+      ajvErrors: "It is default now."
+    };
+    var deprecatedOptions = {
+      ignoreKeywordsWithRef: "",
+      jsPropertySyntax: "",
+      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
+    };
+    var MAX_EXPRESSION = 200;
+    function requiredOptions(o) {
+      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+      const s = o.strict;
+      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
+      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
+      return {
+        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
+        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
+        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
+        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
+        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
+        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
+        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
+        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
+        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
+        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
+        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
+        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
+        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
+        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
+        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
+        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
+        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
+        uriResolver
+      };
+    }
+    var Ajv2 = class {
+      constructor(opts = {}) {
+        this.schemas = {};
+        this.refs = {};
+        this.formats = /* @__PURE__ */ Object.create(null);
+        this._compilations = /* @__PURE__ */ new Set();
+        this._loading = {};
+        this._cache = /* @__PURE__ */ new Map();
+        opts = this.opts = { ...opts, ...requiredOptions(opts) };
+        const { es5, lines } = this.opts.code;
+        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+        this.logger = getLogger(opts.logger);
+        const formatOpt = opts.validateFormats;
+        opts.validateFormats = false;
+        this.RULES = (0, rules_1.getRules)();
+        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
+        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
+        this._metaOpts = getMetaSchemaOptions.call(this);
+        if (opts.formats)
+          addInitialFormats.call(this);
+        this._addVocabularies();
+        this._addDefaultMetaSchema();
+        if (opts.keywords)
+          addInitialKeywords.call(this, opts.keywords);
+        if (typeof opts.meta == "object")
+          this.addMetaSchema(opts.meta);
+        addInitialSchemas.call(this);
+        opts.validateFormats = formatOpt;
+      }
+      _addVocabularies() {
+        this.addKeyword("$async");
+      }
+      _addDefaultMetaSchema() {
+        const { $data, meta, schemaId } = this.opts;
+        let _dataRefSchema = $dataRefSchema;
+        if (schemaId === "id") {
+          _dataRefSchema = { ...$dataRefSchema };
+          _dataRefSchema.id = _dataRefSchema.$id;
+          delete _dataRefSchema.$id;
+        }
+        if (meta && $data)
+          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
+      }
+      defaultMeta() {
+        const { meta, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
+      }
+      validate(schemaKeyRef, data) {
+        let v;
+        if (typeof schemaKeyRef == "string") {
+          v = this.getSchema(schemaKeyRef);
+          if (!v)
+            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
+        } else {
+          v = this.compile(schemaKeyRef);
+        }
+        const valid = v(data);
+        if (!("$async" in v))
+          this.errors = v.errors;
+        return valid;
+      }
+      compile(schema, _meta) {
+        const sch = this._addSchema(schema, _meta);
+        return sch.validate || this._compileSchemaEnv(sch);
+      }
+      compileAsync(schema, meta) {
+        if (typeof this.opts.loadSchema != "function") {
+          throw new Error("options.loadSchema should be a function");
+        }
+        const { loadSchema } = this.opts;
+        return runCompileAsync.call(this, schema, meta);
+        async function runCompileAsync(_schema, _meta) {
+          await loadMetaSchema.call(this, _schema.$schema);
+          const sch = this._addSchema(_schema, _meta);
+          return sch.validate || _compileAsync.call(this, sch);
+        }
+        async function loadMetaSchema($ref) {
+          if ($ref && !this.getSchema($ref)) {
+            await runCompileAsync.call(this, { $ref }, true);
+          }
+        }
+        async function _compileAsync(sch) {
+          try {
+            return this._compileSchemaEnv(sch);
+          } catch (e) {
+            if (!(e instanceof ref_error_1.default))
+              throw e;
+            checkLoaded.call(this, e);
+            await loadMissingSchema.call(this, e.missingSchema);
+            return _compileAsync.call(this, sch);
+          }
+        }
+        function checkLoaded({ missingSchema: ref, missingRef }) {
+          if (this.refs[ref]) {
+            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+          }
+        }
+        async function loadMissingSchema(ref) {
+          const _schema = await _loadSchema.call(this, ref);
+          if (!this.refs[ref])
+            await loadMetaSchema.call(this, _schema.$schema);
+          if (!this.refs[ref])
+            this.addSchema(_schema, ref, meta);
+        }
+        async function _loadSchema(ref) {
+          const p = this._loading[ref];
+          if (p)
+            return p;
+          try {
+            return await (this._loading[ref] = loadSchema(ref));
+          } finally {
+            delete this._loading[ref];
+          }
+        }
+      }
+      // Adds schema to the instance
+      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
+        if (Array.isArray(schema)) {
+          for (const sch of schema)
+            this.addSchema(sch, void 0, _meta, _validateSchema);
+          return this;
+        }
+        let id;
+        if (typeof schema === "object") {
+          const { schemaId } = this.opts;
+          id = schema[schemaId];
+          if (id !== void 0 && typeof id != "string") {
+            throw new Error(`schema ${schemaId} must be string`);
+          }
+        }
+        key = (0, resolve_1.normalizeId)(key || id);
+        this._checkUnique(key);
+        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+        return this;
+      }
+      // Add schema that will be used to validate other schemas
+      // options in META_IGNORE_OPTIONS are alway set to false
+      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key, true, _validateSchema);
+        return this;
+      }
+      //  Validate schema against its meta-schema
+      validateSchema(schema, throwOrLogError) {
+        if (typeof schema == "boolean")
+          return true;
+        let $schema;
+        $schema = schema.$schema;
+        if ($schema !== void 0 && typeof $schema != "string") {
+          throw new Error("$schema must be a string");
+        }
+        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
+        if (!$schema) {
+          this.logger.warn("meta-schema not available");
+          this.errors = null;
+          return true;
+        }
+        const valid = this.validate($schema, schema);
+        if (!valid && throwOrLogError) {
+          const message = "schema is invalid: " + this.errorsText();
+          if (this.opts.validateSchema === "log")
+            this.logger.error(message);
+          else
+            throw new Error(message);
+        }
+        return valid;
+      }
+      // Get compiled schema by `key` or `ref`.
+      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
+      getSchema(keyRef) {
+        let sch;
+        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
+          keyRef = sch;
+        if (sch === void 0) {
+          const { schemaId } = this.opts;
+          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+          sch = compile_1.resolveSchema.call(this, root, keyRef);
+          if (!sch)
+            return;
+          this.refs[keyRef] = sch;
+        }
+        return sch.validate || this._compileSchemaEnv(sch);
+      }
+      // Remove cached schema(s).
+      // If no parameter is passed all schemas but meta-schemas are removed.
+      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
+      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
+      removeSchema(schemaKeyRef) {
+        if (schemaKeyRef instanceof RegExp) {
+          this._removeAllSchemas(this.schemas, schemaKeyRef);
+          this._removeAllSchemas(this.refs, schemaKeyRef);
+          return this;
+        }
+        switch (typeof schemaKeyRef) {
+          case "undefined":
+            this._removeAllSchemas(this.schemas);
+            this._removeAllSchemas(this.refs);
+            this._cache.clear();
+            return this;
+          case "string": {
+            const sch = getSchEnv.call(this, schemaKeyRef);
+            if (typeof sch == "object")
+              this._cache.delete(sch.schema);
+            delete this.schemas[schemaKeyRef];
+            delete this.refs[schemaKeyRef];
+            return this;
+          }
+          case "object": {
+            const cacheKey = schemaKeyRef;
+            this._cache.delete(cacheKey);
+            let id = schemaKeyRef[this.opts.schemaId];
+            if (id) {
+              id = (0, resolve_1.normalizeId)(id);
+              delete this.schemas[id];
+              delete this.refs[id];
+            }
+            return this;
+          }
+          default:
+            throw new Error("ajv.removeSchema: invalid parameter");
+        }
+      }
+      // add "vocabulary" - a collection of keywords
+      addVocabulary(definitions) {
+        for (const def of definitions)
+          this.addKeyword(def);
+        return this;
+      }
+      addKeyword(kwdOrDef, def) {
+        let keyword;
+        if (typeof kwdOrDef == "string") {
+          keyword = kwdOrDef;
+          if (typeof def == "object") {
+            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
+            def.keyword = keyword;
+          }
+        } else if (typeof kwdOrDef == "object" && def === void 0) {
+          def = kwdOrDef;
+          keyword = def.keyword;
+          if (Array.isArray(keyword) && !keyword.length) {
+            throw new Error("addKeywords: keyword must be string or non-empty array");
+          }
+        } else {
+          throw new Error("invalid addKeywords parameters");
+        }
+        checkKeyword.call(this, keyword, def);
+        if (!def) {
+          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+          return this;
+        }
+        keywordMetaschema.call(this, def);
+        const definition = {
+          ...def,
+          type: (0, dataType_1.getJSONTypes)(def.type),
+          schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
+        };
+        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+        return this;
+      }
+      getKeyword(keyword) {
+        const rule = this.RULES.all[keyword];
+        return typeof rule == "object" ? rule.definition : !!rule;
+      }
+      // Remove keyword
+      removeKeyword(keyword) {
+        const { RULES } = this;
+        delete RULES.keywords[keyword];
+        delete RULES.all[keyword];
+        for (const group of RULES.rules) {
+          const i = group.rules.findIndex((rule) => rule.keyword === keyword);
+          if (i >= 0)
+            group.rules.splice(i, 1);
+        }
+        return this;
+      }
+      // Add format
+      addFormat(name, format2) {
+        if (typeof format2 == "string")
+          format2 = new RegExp(format2);
+        this.formats[name] = format2;
+        return this;
+      }
+      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
+        if (!errors || errors.length === 0)
+          return "No errors";
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+      }
+      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
+        const rules = this.RULES.all;
+        metaSchema = JSON.parse(JSON.stringify(metaSchema));
+        for (const jsonPointer of keywordsJsonPointers) {
+          const segments = jsonPointer.split("/").slice(1);
+          let keywords = metaSchema;
+          for (const seg of segments)
+            keywords = keywords[seg];
+          for (const key in rules) {
+            const rule = rules[key];
+            if (typeof rule != "object")
+              continue;
+            const { $data } = rule.definition;
+            const schema = keywords[key];
+            if ($data && schema)
+              keywords[key] = schemaOrData(schema);
+          }
+        }
+        return metaSchema;
+      }
+      _removeAllSchemas(schemas, regex) {
+        for (const keyRef in schemas) {
+          const sch = schemas[keyRef];
+          if (!regex || regex.test(keyRef)) {
+            if (typeof sch == "string") {
+              delete schemas[keyRef];
+            } else if (sch && !sch.meta) {
+              this._cache.delete(sch.schema);
+              delete schemas[keyRef];
+            }
+          }
+        }
+      }
+      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+        let id;
+        const { schemaId } = this.opts;
+        if (typeof schema == "object") {
+          id = schema[schemaId];
+        } else {
+          if (this.opts.jtd)
+            throw new Error("schema must be object");
+          else if (typeof schema != "boolean")
+            throw new Error("schema must be object or boolean");
+        }
+        let sch = this._cache.get(schema);
+        if (sch !== void 0)
+          return sch;
+        baseId = (0, resolve_1.normalizeId)(id || baseId);
+        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
+        this._cache.set(sch.schema, sch);
+        if (addSchema && !baseId.startsWith("#")) {
+          if (baseId)
+            this._checkUnique(baseId);
+          this.refs[baseId] = sch;
+        }
+        if (validateSchema)
+          this.validateSchema(schema, true);
+        return sch;
+      }
+      _checkUnique(id) {
+        if (this.schemas[id] || this.refs[id]) {
+          throw new Error(`schema with key or id "${id}" already exists`);
+        }
+      }
+      _compileSchemaEnv(sch) {
+        if (sch.meta)
+          this._compileMetaSchema(sch);
+        else
+          compile_1.compileSchema.call(this, sch);
+        if (!sch.validate)
+          throw new Error("ajv implementation error");
+        return sch.validate;
+      }
+      _compileMetaSchema(sch) {
+        const currentOpts = this.opts;
+        this.opts = this._metaOpts;
+        try {
+          compile_1.compileSchema.call(this, sch);
+        } finally {
+          this.opts = currentOpts;
+        }
+      }
+    };
+    Ajv2.ValidationError = validation_error_1.default;
+    Ajv2.MissingRefError = ref_error_1.default;
+    exports2.default = Ajv2;
+    function checkOptions(checkOpts, options, msg, log = "error") {
+      for (const key in checkOpts) {
+        const opt = key;
+        if (opt in options)
+          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+      }
+    }
+    function getSchEnv(keyRef) {
+      keyRef = (0, resolve_1.normalizeId)(keyRef);
+      return this.schemas[keyRef] || this.refs[keyRef];
+    }
+    function addInitialSchemas() {
+      const optsSchemas = this.opts.schemas;
+      if (!optsSchemas)
+        return;
+      if (Array.isArray(optsSchemas))
+        this.addSchema(optsSchemas);
+      else
+        for (const key in optsSchemas)
+          this.addSchema(optsSchemas[key], key);
+    }
+    function addInitialFormats() {
+      for (const name in this.opts.formats) {
+        const format2 = this.opts.formats[name];
+        if (format2)
+          this.addFormat(name, format2);
+      }
+    }
+    function addInitialKeywords(defs) {
+      if (Array.isArray(defs)) {
+        this.addVocabulary(defs);
+        return;
+      }
+      this.logger.warn("keywords option as map is deprecated, pass array");
+      for (const keyword in defs) {
+        const def = defs[keyword];
+        if (!def.keyword)
+          def.keyword = keyword;
+        this.addKeyword(def);
+      }
+    }
+    function getMetaSchemaOptions() {
+      const metaOpts = { ...this.opts };
+      for (const opt of META_IGNORE_OPTIONS)
+        delete metaOpts[opt];
+      return metaOpts;
+    }
+    var noLogs = { log() {
+    }, warn() {
+    }, error() {
+    } };
+    function getLogger(logger) {
+      if (logger === false)
+        return noLogs;
+      if (logger === void 0)
+        return console;
+      if (logger.log && logger.warn && logger.error)
+        return logger;
+      throw new Error("logger must implement log, warn and error methods");
+    }
+    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
+    function checkKeyword(keyword, def) {
+      const { RULES } = this;
+      (0, util_1.eachItem)(keyword, (kwd) => {
+        if (RULES.keywords[kwd])
+          throw new Error(`Keyword ${kwd} is already defined`);
+        if (!KEYWORD_NAME.test(kwd))
+          throw new Error(`Keyword ${kwd} has invalid name`);
+      });
+      if (!def)
+        return;
+      if (def.$data && !("code" in def || "validate" in def)) {
+        throw new Error('$data keyword must have "code" or "validate" function');
+      }
+    }
+    function addRule(keyword, definition, dataType) {
+      var _a;
+      const post = definition === null || definition === void 0 ? void 0 : definition.post;
+      if (dataType && post)
+        throw new Error('keyword with "post" flag cannot have "type"');
+      const { RULES } = this;
+      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      if (!ruleGroup) {
+        ruleGroup = { type: dataType, rules: [] };
+        RULES.rules.push(ruleGroup);
+      }
+      RULES.keywords[keyword] = true;
+      if (!definition)
+        return;
+      const rule = {
+        keyword,
+        definition: {
+          ...definition,
+          type: (0, dataType_1.getJSONTypes)(definition.type),
+          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
+        }
+      };
+      if (definition.before)
+        addBeforeRule.call(this, ruleGroup, rule, definition.before);
+      else
+        ruleGroup.rules.push(rule);
+      RULES.all[keyword] = rule;
+      (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+    }
+    function addBeforeRule(ruleGroup, rule, before) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+      if (i >= 0) {
+        ruleGroup.rules.splice(i, 0, rule);
+      } else {
+        ruleGroup.rules.push(rule);
+        this.logger.warn(`rule ${before} is not defined`);
+      }
+    }
+    function keywordMetaschema(def) {
+      let { metaSchema } = def;
+      if (metaSchema === void 0)
+        return;
+      if (def.$data && this.opts.$data)
+        metaSchema = schemaOrData(metaSchema);
+      def.validateSchema = this.compile(metaSchema, true);
+    }
+    var $dataRef = {
+      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
+    };
+    function schemaOrData(schema) {
+      return { anyOf: [schema, $dataRef] };
+    }
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/id.js
+var require_id = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var def = {
+      keyword: "id",
+      code() {
+        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/ref.js
+var require_ref = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.callRef = exports2.getValidate = void 0;
+    var ref_error_1 = require_ref_error();
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var compile_1 = require_compile();
+    var util_1 = require_util();
+    var def = {
+      keyword: "$ref",
+      schemaType: "string",
+      code(cxt) {
+        const { gen, schema: $ref, it } = cxt;
+        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+        const { root } = env;
+        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
+          return callRootRef();
+        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        if (schOrEnv === void 0)
+          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
+        if (schOrEnv instanceof compile_1.SchemaEnv)
+          return callValidate(schOrEnv);
+        return inlineRefSchema(schOrEnv);
+        function callRootRef() {
+          if (env === root)
+            return callRef(cxt, validateName, env, env.$async);
+          const rootName = gen.scopeValue("root", { ref: root });
+          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
+        }
+        function callValidate(sch) {
+          const v = getValidate(cxt, sch);
+          callRef(cxt, v, sch, sch.$async);
+        }
+        function inlineRefSchema(sch) {
+          const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
+          const valid = gen.name("valid");
+          const schCxt = cxt.subschema({
+            schema: sch,
+            dataTypes: [],
+            schemaPath: codegen_1.nil,
+            topSchemaRef: schName,
+            errSchemaPath: $ref
+          }, valid);
+          cxt.mergeEvaluated(schCxt);
+          cxt.ok(valid);
+        }
+      }
+    };
+    function getValidate(cxt, sch) {
+      const { gen } = cxt;
+      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
+    }
+    exports2.getValidate = getValidate;
+    function callRef(cxt, v, sch, $async) {
+      const { gen, it } = cxt;
+      const { allErrors, schemaEnv: env, opts } = it;
+      const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
+      if ($async)
+        callAsyncRef();
+      else
+        callSyncRef();
+      function callAsyncRef() {
+        if (!env.$async)
+          throw new Error("async schema referenced by sync schema");
+        const valid = gen.let("valid");
+        gen.try(() => {
+          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
+          addEvaluatedFrom(v);
+          if (!allErrors)
+            gen.assign(valid, true);
+        }, (e) => {
+          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
+          addErrorsFrom(e);
+          if (!allErrors)
+            gen.assign(valid, false);
+        });
+        cxt.ok(valid);
+      }
+      function callSyncRef() {
+        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
+      }
+      function addErrorsFrom(source) {
+        const errs = (0, codegen_1._)`${source}.errors`;
+        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
+        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
+      }
+      function addEvaluatedFrom(source) {
+        var _a;
+        if (!it.opts.unevaluated)
+          return;
+        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+        if (it.props !== true) {
+          if (schEvaluated && !schEvaluated.dynamicProps) {
+            if (schEvaluated.props !== void 0) {
+              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
+            }
+          } else {
+            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
+            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
+          }
+        }
+        if (it.items !== true) {
+          if (schEvaluated && !schEvaluated.dynamicItems) {
+            if (schEvaluated.items !== void 0) {
+              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
+            }
+          } else {
+            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
+            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+          }
+        }
+      }
+    }
+    exports2.callRef = callRef;
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/index.js
+var require_core2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var id_1 = require_id();
+    var ref_1 = require_ref();
+    var core = [
+      "$schema",
+      "$id",
+      "$defs",
+      "$vocabulary",
+      { keyword: "$comment" },
+      "definitions",
+      id_1.default,
+      ref_1.default
+    ];
+    exports2.default = core;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+var require_limitNumber = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var ops = codegen_1.operators;
+    var KWDs = {
+      maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+      minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+      exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+      exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
+    };
+    var error = {
+      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
+      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: Object.keys(KWDs),
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+var require_multipleOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "multipleOf",
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, schemaCode, it } = cxt;
+        const prec = it.opts.multipleOfPrecision;
+        const res = gen.let("res");
+        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    function ucs2length(str) {
+      const len = str.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports2.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+var require_limitLength = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var ucs2length_1 = require_ucs2length();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxLength" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxLength", "minLength"],
+      type: "string",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode, it } = cxt;
+        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
+        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
+var require_pattern = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var util_1 = require_util();
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "pattern",
+      type: "string",
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const u = it.opts.unicodeRegExp ? "u" : "";
+        if ($data) {
+          const { regExp } = it.opts.code;
+          const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
+          const valid = gen.let("valid");
+          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
+          cxt.fail$data((0, codegen_1._)`!${valid}`);
+        } else {
+          const regExp = (0, code_1.usePattern)(cxt, schema);
+          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
+        }
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+var require_limitProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxProperties" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxProperties", "minProperties"],
+      type: "object",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/required.js
+var require_required = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
+      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
+    };
+    var def = {
+      keyword: "required",
+      type: "object",
+      schemaType: "array",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, schema, schemaCode, data, $data, it } = cxt;
+        const { opts } = it;
+        if (!$data && schema.length === 0)
+          return;
+        const useLoop = schema.length >= opts.loopRequired;
+        if (it.allErrors)
+          allErrorsMode();
+        else
+          exitOnErrorMode();
+        if (opts.strictRequired) {
+          const props = cxt.parentSchema.properties;
+          const { definedProperties } = cxt.it;
+          for (const requiredKey of schema) {
+            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
+              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
+            }
+          }
+        }
+        function allErrorsMode() {
+          if (useLoop || $data) {
+            cxt.block$data(codegen_1.nil, loopAllRequired);
+          } else {
+            for (const prop of schema) {
+              (0, code_1.checkReportMissingProp)(cxt, prop);
+            }
+          }
+        }
+        function exitOnErrorMode() {
+          const missing = gen.let("missing");
+          if (useLoop || $data) {
+            const valid = gen.let("valid", true);
+            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+            cxt.ok(valid);
+          } else {
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
+            (0, code_1.reportMissingProp)(cxt, missing);
+            gen.else();
+          }
+        }
+        function loopAllRequired() {
+          gen.forOf("prop", schemaCode, (prop) => {
+            cxt.setParams({ missingProperty: prop });
+            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
+          });
+        }
+        function loopUntilMissing(missing, valid) {
+          cxt.setParams({ missingProperty: missing });
+          gen.forOf(missing, schemaCode, () => {
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+            gen.if((0, codegen_1.not)(valid), () => {
+              cxt.error();
+              gen.break();
+            });
+          }, codegen_1.nil);
+        }
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+var require_limitItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxItems" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxItems", "minItems"],
+      type: "array",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/runtime/equal.js
+var require_equal = __commonJS({
+  "node_modules/ajv/dist/runtime/equal.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var equal = require_fast_deep_equal();
+    equal.code = 'require("ajv/dist/runtime/equal").default';
+    exports2.default = equal;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+var require_uniqueItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var dataType_1 = require_dataType();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
+    };
+    var def = {
+      keyword: "uniqueItems",
+      type: "array",
+      schemaType: "boolean",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
+        if (!$data && !schema)
+          return;
+        const valid = gen.let("valid");
+        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
+        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
+        cxt.ok(valid);
+        function validateUniqueItems() {
+          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
+          const j = gen.let("j");
+          cxt.setParams({ i, j });
+          gen.assign(valid, true);
+          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+        }
+        function canOptimize() {
+          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
+        }
+        function loopN(i, j) {
+          const item = gen.name("item");
+          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+          const indices = gen.const("indices", (0, codegen_1._)`{}`);
+          gen.for((0, codegen_1._)`;${i}--;`, () => {
+            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
+            gen.if(wrongType, (0, codegen_1._)`continue`);
+            if (itemTypes.length > 1)
+              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
+            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
+              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
+              cxt.error();
+              gen.assign(valid, false).break();
+            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
+          });
+        }
+        function loopN2(i, j) {
+          const eql = (0, util_1.useFunc)(gen, equal_1.default);
+          const outer = gen.name("outer");
+          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
+            cxt.error();
+            gen.assign(valid, false).break(outer);
+          })));
+        }
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/const.js
+var require_const = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: "must be equal to constant",
+      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "const",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schemaCode, schema } = cxt;
+        if ($data || schema && typeof schema == "object") {
+          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
+        } else {
+          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
+        }
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/enum.js
+var require_enum = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: "must be equal to one of the allowed values",
+      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "enum",
+      schemaType: "array",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        if (!$data && schema.length === 0)
+          throw new Error("enum must have non-empty array");
+        const useLoop = schema.length >= it.opts.loopEnum;
+        let eql;
+        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
+        let valid;
+        if (useLoop || $data) {
+          valid = gen.let("valid");
+          cxt.block$data(valid, loopEnum);
+        } else {
+          if (!Array.isArray(schema))
+            throw new Error("ajv implementation error");
+          const vSchema = gen.const("vSchema", schemaCode);
+          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
+        }
+        cxt.pass(valid);
+        function loopEnum() {
+          gen.assign(valid, false);
+          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
+        }
+        function equalCode(vSchema, i) {
+          const sch = schema[i];
+          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
+        }
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/index.js
+var require_validation = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var limitNumber_1 = require_limitNumber();
+    var multipleOf_1 = require_multipleOf();
+    var limitLength_1 = require_limitLength();
+    var pattern_1 = require_pattern();
+    var limitProperties_1 = require_limitProperties();
+    var required_1 = require_required();
+    var limitItems_1 = require_limitItems();
+    var uniqueItems_1 = require_uniqueItems();
+    var const_1 = require_const();
+    var enum_1 = require_enum();
+    var validation = [
+      // number
+      limitNumber_1.default,
+      multipleOf_1.default,
+      // string
+      limitLength_1.default,
+      pattern_1.default,
+      // object
+      limitProperties_1.default,
+      required_1.default,
+      // array
+      limitItems_1.default,
+      uniqueItems_1.default,
+      // any
+      { keyword: "type", schemaType: ["string", "array"] },
+      { keyword: "nullable", schemaType: "boolean" },
+      const_1.default,
+      enum_1.default
+    ];
+    exports2.default = validation;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+var require_additionalItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateAdditionalItems = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "additionalItems",
+      type: "array",
+      schemaType: ["boolean", "object"],
+      before: "uniqueItems",
+      error,
+      code(cxt) {
+        const { parentSchema, it } = cxt;
+        const { items } = parentSchema;
+        if (!Array.isArray(items)) {
+          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
+          return;
+        }
+        validateAdditionalItems(cxt, items);
+      }
+    };
+    function validateAdditionalItems(cxt, items) {
+      const { gen, schema, data, keyword, it } = cxt;
+      it.items = true;
+      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      if (schema === false) {
+        cxt.setParams({ len: items.length });
+        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
+      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
+        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
+        cxt.ok(valid);
+      }
+      function validateItems(valid) {
+        gen.forRange("i", items.length, len, (i) => {
+          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
+          if (!it.allErrors)
+            gen.if((0, codegen_1.not)(valid), () => gen.break());
+        });
+      }
+    }
+    exports2.validateAdditionalItems = validateAdditionalItems;
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/items.js
+var require_items = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateTuple = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    var def = {
+      keyword: "items",
+      type: "array",
+      schemaType: ["object", "array", "boolean"],
+      before: "uniqueItems",
+      code(cxt) {
+        const { schema, it } = cxt;
+        if (Array.isArray(schema))
+          return validateTuple(cxt, "additionalItems", schema);
+        it.items = true;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        cxt.ok((0, code_1.validateArray)(cxt));
+      }
+    };
+    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
+      const { gen, parentSchema, data, keyword, it } = cxt;
+      checkStrictTuple(parentSchema);
+      if (it.opts.unevaluated && schArr.length && it.items !== true) {
+        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
+      }
+      const valid = gen.name("valid");
+      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      schArr.forEach((sch, i) => {
+        if ((0, util_1.alwaysValidSchema)(it, sch))
+          return;
+        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
+          keyword,
+          schemaProp: i,
+          dataProp: i
+        }, valid));
+        cxt.ok(valid);
+      });
+      function checkStrictTuple(sch) {
+        const { opts, errSchemaPath } = it;
+        const l = schArr.length;
+        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
+        if (opts.strictTuples && !fullTuple) {
+          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+          (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
+        }
+      }
+    }
+    exports2.validateTuple = validateTuple;
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+var require_prefixItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var items_1 = require_items();
+    var def = {
+      keyword: "prefixItems",
+      type: "array",
+      schemaType: ["array"],
+      before: "uniqueItems",
+      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+var require_items2020 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    var additionalItems_1 = require_additionalItems();
+    var error = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "items",
+      type: "array",
+      schemaType: ["object", "boolean"],
+      before: "uniqueItems",
+      error,
+      code(cxt) {
+        const { schema, parentSchema, it } = cxt;
+        const { prefixItems } = parentSchema;
+        it.items = true;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        if (prefixItems)
+          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
+        else
+          cxt.ok((0, code_1.validateArray)(cxt));
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
+var require_contains = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
+      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
+    };
+    var def = {
+      keyword: "contains",
+      type: "array",
+      schemaType: ["object", "boolean"],
+      before: "uniqueItems",
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, data, it } = cxt;
+        let min;
+        let max;
+        const { minContains, maxContains } = parentSchema;
+        if (it.opts.next) {
+          min = minContains === void 0 ? 1 : minContains;
+          max = maxContains;
+        } else {
+          min = 1;
+        }
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        cxt.setParams({ min, max });
+        if (max === void 0 && min === 0) {
+          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
+          return;
+        }
+        if (max !== void 0 && min > max) {
+          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
+          cxt.fail();
+          return;
+        }
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+          let cond = (0, codegen_1._)`${len} >= ${min}`;
+          if (max !== void 0)
+            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
+          cxt.pass(cond);
+          return;
+        }
+        it.items = true;
+        const valid = gen.name("valid");
+        if (max === void 0 && min === 1) {
+          validateItems(valid, () => gen.if(valid, () => gen.break()));
+        } else if (min === 0) {
+          gen.let(valid, true);
+          if (max !== void 0)
+            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
+        } else {
+          gen.let(valid, false);
+          validateItemsWithCount();
+        }
+        cxt.result(valid, () => cxt.reset());
+        function validateItemsWithCount() {
+          const schValid = gen.name("_valid");
+          const count = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+        }
+        function validateItems(_valid, block) {
+          gen.forRange("i", 0, len, (i) => {
+            cxt.subschema({
+              keyword: "contains",
+              dataProp: i,
+              dataPropType: util_1.Type.Num,
+              compositeRule: true
+            }, _valid);
+            block();
+          });
+        }
+        function checkLimits(count) {
+          gen.code((0, codegen_1._)`${count}++`);
+          if (max === void 0) {
+            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+          } else {
+            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            if (min === 1)
+              gen.assign(valid, true);
+            else
+              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+          }
+        }
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+var require_dependencies = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateSchemaDeps = exports2.validatePropertyDeps = exports2.error = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    exports2.error = {
+      message: ({ params: { property, depsCount, deps } }) => {
+        const property_ies = depsCount === 1 ? "property" : "properties";
+        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
+      },
+      params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property},
+    missingProperty: ${missingProperty},
+    depsCount: ${depsCount},
+    deps: ${deps}}`
+      // TODO change to reference
+    };
+    var def = {
+      keyword: "dependencies",
+      type: "object",
+      schemaType: "object",
+      error: exports2.error,
+      code(cxt) {
+        const [propDeps, schDeps] = splitDependencies(cxt);
+        validatePropertyDeps(cxt, propDeps);
+        validateSchemaDeps(cxt, schDeps);
+      }
+    };
+    function splitDependencies({ schema }) {
+      const propertyDeps = {};
+      const schemaDeps = {};
+      for (const key in schema) {
+        if (key === "__proto__")
+          continue;
+        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
+        deps[key] = schema[key];
+      }
+      return [propertyDeps, schemaDeps];
+    }
+    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
+      const { gen, data, it } = cxt;
+      if (Object.keys(propertyDeps).length === 0)
+        return;
+      const missing = gen.let("missing");
+      for (const prop in propertyDeps) {
+        const deps = propertyDeps[prop];
+        if (deps.length === 0)
+          continue;
+        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
+        cxt.setParams({
+          property: prop,
+          depsCount: deps.length,
+          deps: deps.join(", ")
+        });
+        if (it.allErrors) {
+          gen.if(hasProperty, () => {
+            for (const depProp of deps) {
+              (0, code_1.checkReportMissingProp)(cxt, depProp);
+            }
+          });
+        } else {
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
+          (0, code_1.reportMissingProp)(cxt, missing);
+          gen.else();
+        }
+      }
+    }
+    exports2.validatePropertyDeps = validatePropertyDeps;
+    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
+      const { gen, data, keyword, it } = cxt;
+      const valid = gen.name("valid");
+      for (const prop in schemaDeps) {
+        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
+          continue;
+        gen.if(
+          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
+          () => {
+            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
+            cxt.mergeValidEvaluated(schCxt, valid);
+          },
+          () => gen.var(valid, true)
+          // TODO var
+        );
+        cxt.ok(valid);
+      }
+    }
+    exports2.validateSchemaDeps = validateSchemaDeps;
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+var require_propertyNames = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: "property name must be valid",
+      params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
+    };
+    var def = {
+      keyword: "propertyNames",
+      type: "object",
+      schemaType: ["object", "boolean"],
+      error,
+      code(cxt) {
+        const { gen, schema, data, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        const valid = gen.name("valid");
+        gen.forIn("key", data, (key) => {
+          cxt.setParams({ propertyName: key });
+          cxt.subschema({
+            keyword: "propertyNames",
+            data: key,
+            dataTypes: ["string"],
+            propertyName: key,
+            compositeRule: true
+          }, valid);
+          gen.if((0, codegen_1.not)(valid), () => {
+            cxt.error(true);
+            if (!it.allErrors)
+              gen.break();
+          });
+        });
+        cxt.ok(valid);
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+var require_additionalProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var util_1 = require_util();
+    var error = {
+      message: "must NOT have additional properties",
+      params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
+    };
+    var def = {
+      keyword: "additionalProperties",
+      type: ["object"],
+      schemaType: ["boolean", "object"],
+      allowUndefined: true,
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
+        if (!errsCount)
+          throw new Error("ajv implementation error");
+        const { allErrors, opts } = it;
+        it.props = true;
+        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
+        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
+        checkAdditionalProperties();
+        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+        function checkAdditionalProperties() {
+          gen.forIn("key", data, (key) => {
+            if (!props.length && !patProps.length)
+              additionalPropertyCode(key);
+            else
+              gen.if(isAdditional(key), () => additionalPropertyCode(key));
+          });
+        }
+        function isAdditional(key) {
+          let definedProp;
+          if (props.length > 8) {
+            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+          } else if (props.length) {
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
+          } else {
+            definedProp = codegen_1.nil;
+          }
+          if (patProps.length) {
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+          }
+          return (0, codegen_1.not)(definedProp);
+        }
+        function deleteAdditional(key) {
+          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
+        }
+        function additionalPropertyCode(key) {
+          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
+            deleteAdditional(key);
+            return;
+          }
+          if (schema === false) {
+            cxt.setParams({ additionalProperty: key });
+            cxt.error();
+            if (!allErrors)
+              gen.break();
+            return;
+          }
+          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+            const valid = gen.name("valid");
+            if (opts.removeAdditional === "failing") {
+              applyAdditionalSchema(key, valid, false);
+              gen.if((0, codegen_1.not)(valid), () => {
+                cxt.reset();
+                deleteAdditional(key);
+              });
+            } else {
+              applyAdditionalSchema(key, valid);
+              if (!allErrors)
+                gen.if((0, codegen_1.not)(valid), () => gen.break());
+            }
+          }
+        }
+        function applyAdditionalSchema(key, valid, errors) {
+          const subschema = {
+            keyword: "additionalProperties",
+            dataProp: key,
+            dataPropType: util_1.Type.Str
+          };
+          if (errors === false) {
+            Object.assign(subschema, {
+              compositeRule: true,
+              createErrors: false,
+              allErrors: false
+            });
+          }
+          cxt.subschema(subschema, valid);
+        }
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
+var require_properties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var validate_1 = require_validate();
+    var code_1 = require_code2();
+    var util_1 = require_util();
+    var additionalProperties_1 = require_additionalProperties();
+    var def = {
+      keyword: "properties",
+      type: "object",
+      schemaType: "object",
+      code(cxt) {
+        const { gen, schema, parentSchema, data, it } = cxt;
+        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
+          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
+        }
+        const allProps = (0, code_1.allSchemaProperties)(schema);
+        for (const prop of allProps) {
+          it.definedProperties.add(prop);
+        }
+        if (it.opts.unevaluated && allProps.length && it.props !== true) {
+          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
+        }
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (properties.length === 0)
+          return;
+        const valid = gen.name("valid");
+        for (const prop of properties) {
+          if (hasDefault(prop)) {
+            applyPropertySchema(prop);
+          } else {
+            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
+            applyPropertySchema(prop);
+            if (!it.allErrors)
+              gen.else().var(valid, true);
+            gen.endIf();
+          }
+          cxt.it.definedProperties.add(prop);
+          cxt.ok(valid);
+        }
+        function hasDefault(prop) {
+          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
+        }
+        function applyPropertySchema(prop) {
+          cxt.subschema({
+            keyword: "properties",
+            schemaProp: prop,
+            dataProp: prop
+          }, valid);
+        }
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+var require_patternProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var util_2 = require_util();
+    var def = {
+      keyword: "patternProperties",
+      type: "object",
+      schemaType: "object",
+      code(cxt) {
+        const { gen, schema, data, parentSchema, it } = cxt;
+        const { opts } = it;
+        const patterns = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
+          return;
+        }
+        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
+        const valid = gen.name("valid");
+        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
+          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
+        }
+        const { props } = it;
+        validatePatternProperties();
+        function validatePatternProperties() {
+          for (const pat of patterns) {
+            if (checkProperties)
+              checkMatchingProperties(pat);
+            if (it.allErrors) {
+              validateProperties(pat);
+            } else {
+              gen.var(valid, true);
+              validateProperties(pat);
+              gen.if(valid);
+            }
+          }
+        }
+        function checkMatchingProperties(pat) {
+          for (const prop in checkProperties) {
+            if (new RegExp(pat).test(prop)) {
+              (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
+            }
+          }
+        }
+        function validateProperties(pat) {
+          gen.forIn("key", data, (key) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+              const alwaysValid = alwaysValidPatterns.includes(pat);
+              if (!alwaysValid) {
+                cxt.subschema({
+                  keyword: "patternProperties",
+                  schemaProp: pat,
+                  dataProp: key,
+                  dataPropType: util_2.Type.Str
+                }, valid);
+              }
+              if (it.opts.unevaluated && props !== true) {
+                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
+              } else if (!alwaysValid && !it.allErrors) {
+                gen.if((0, codegen_1.not)(valid), () => gen.break());
+              }
+            });
+          });
+        }
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/not.js
+var require_not = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: "not",
+      schemaType: ["object", "boolean"],
+      trackErrors: true,
+      code(cxt) {
+        const { gen, schema, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+          cxt.fail();
+          return;
+        }
+        const valid = gen.name("valid");
+        cxt.subschema({
+          keyword: "not",
+          compositeRule: true,
+          createErrors: false,
+          allErrors: false
+        }, valid);
+        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
+      },
+      error: { message: "must NOT be valid" }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+var require_anyOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var def = {
+      keyword: "anyOf",
+      schemaType: "array",
+      trackErrors: true,
+      code: code_1.validateUnion,
+      error: { message: "must match a schema in anyOf" }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+var require_oneOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: "must match exactly one schema in oneOf",
+      params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
+    };
+    var def = {
+      keyword: "oneOf",
+      schemaType: "array",
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, it } = cxt;
+        if (!Array.isArray(schema))
+          throw new Error("ajv implementation error");
+        if (it.opts.discriminator && parentSchema.discriminator)
+          return;
+        const schArr = schema;
+        const valid = gen.let("valid", false);
+        const passing = gen.let("passing", null);
+        const schValid = gen.name("_valid");
+        cxt.setParams({ passing });
+        gen.block(validateOneOf);
+        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+        function validateOneOf() {
+          schArr.forEach((sch, i) => {
+            let schCxt;
+            if ((0, util_1.alwaysValidSchema)(it, sch)) {
+              gen.var(schValid, true);
+            } else {
+              schCxt = cxt.subschema({
+                keyword: "oneOf",
+                schemaProp: i,
+                compositeRule: true
+              }, schValid);
+            }
+            if (i > 0) {
+              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
+            }
+            gen.if(schValid, () => {
+              gen.assign(valid, true);
+              gen.assign(passing, i);
+              if (schCxt)
+                cxt.mergeEvaluated(schCxt, codegen_1.Name);
+            });
+          });
+        }
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+var require_allOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: "allOf",
+      schemaType: "array",
+      code(cxt) {
+        const { gen, schema, it } = cxt;
+        if (!Array.isArray(schema))
+          throw new Error("ajv implementation error");
+        const valid = gen.name("valid");
+        schema.forEach((sch, i) => {
+          if ((0, util_1.alwaysValidSchema)(it, sch))
+            return;
+          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
+          cxt.ok(valid);
+          cxt.mergeEvaluated(schCxt);
+        });
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/if.js
+var require_if = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
+      params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
+    };
+    var def = {
+      keyword: "if",
+      schemaType: ["object", "boolean"],
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, parentSchema, it } = cxt;
+        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
+          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
+        }
+        const hasThen = hasSchema2(it, "then");
+        const hasElse = hasSchema2(it, "else");
+        if (!hasThen && !hasElse)
+          return;
+        const valid = gen.let("valid", true);
+        const schValid = gen.name("_valid");
+        validateIf();
+        cxt.reset();
+        if (hasThen && hasElse) {
+          const ifClause = gen.let("ifClause");
+          cxt.setParams({ ifClause });
+          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
+        } else if (hasThen) {
+          gen.if(schValid, validateClause("then"));
+        } else {
+          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
+        }
+        cxt.pass(valid, () => cxt.error(true));
+        function validateIf() {
+          const schCxt = cxt.subschema({
+            keyword: "if",
+            compositeRule: true,
+            createErrors: false,
+            allErrors: false
+          }, schValid);
+          cxt.mergeEvaluated(schCxt);
+        }
+        function validateClause(keyword, ifClause) {
+          return () => {
+            const schCxt = cxt.subschema({ keyword }, schValid);
+            gen.assign(valid, schValid);
+            cxt.mergeValidEvaluated(schCxt, valid);
+            if (ifClause)
+              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
+            else
+              cxt.setParams({ ifClause: keyword });
+          };
+        }
+      }
+    };
+    function hasSchema2(it, keyword) {
+      const schema = it.schema[keyword];
+      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
+    }
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+var require_thenElse = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: ["then", "else"],
+      schemaType: ["object", "boolean"],
+      code({ keyword, parentSchema, it }) {
+        if (parentSchema.if === void 0)
+          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/index.js
+var require_applicator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var additionalItems_1 = require_additionalItems();
+    var prefixItems_1 = require_prefixItems();
+    var items_1 = require_items();
+    var items2020_1 = require_items2020();
+    var contains_1 = require_contains();
+    var dependencies_1 = require_dependencies();
+    var propertyNames_1 = require_propertyNames();
+    var additionalProperties_1 = require_additionalProperties();
+    var properties_1 = require_properties();
+    var patternProperties_1 = require_patternProperties();
+    var not_1 = require_not();
+    var anyOf_1 = require_anyOf();
+    var oneOf_1 = require_oneOf();
+    var allOf_1 = require_allOf();
+    var if_1 = require_if();
+    var thenElse_1 = require_thenElse();
+    function getApplicator(draft2020 = false) {
+      const applicator = [
+        // any
+        not_1.default,
+        anyOf_1.default,
+        oneOf_1.default,
+        allOf_1.default,
+        if_1.default,
+        thenElse_1.default,
+        // object
+        propertyNames_1.default,
+        additionalProperties_1.default,
+        dependencies_1.default,
+        properties_1.default,
+        patternProperties_1.default
+      ];
+      if (draft2020)
+        applicator.push(prefixItems_1.default, items2020_1.default);
+      else
+        applicator.push(additionalItems_1.default, items_1.default);
+      applicator.push(contains_1.default);
+      return applicator;
+    }
+    exports2.default = getApplicator;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/format.js
+var require_format = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "format",
+      type: ["number", "string"],
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt, ruleType) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const { opts, errSchemaPath, schemaEnv, self } = it;
+        if (!opts.validateFormats)
+          return;
+        if ($data)
+          validate$DataFormat();
+        else
+          validateFormat();
+        function validate$DataFormat() {
+          const fmts = gen.scopeValue("formats", {
+            ref: self.formats,
+            code: opts.code.formats
+          });
+          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
+          const fType = gen.let("fType");
+          const format2 = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format2, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format2, fDef));
+          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
+          function unknownFmt() {
+            if (opts.strictSchema === false)
+              return codegen_1.nil;
+            return (0, codegen_1._)`${schemaCode} && !${format2}`;
+          }
+          function invalidFmt() {
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format2}(${data}) : ${format2}(${data}))` : (0, codegen_1._)`${format2}(${data})`;
+            const validData = (0, codegen_1._)`(typeof ${format2} == "function" ? ${callFormat} : ${format2}.test(${data}))`;
+            return (0, codegen_1._)`${format2} && ${format2} !== true && ${fType} === ${ruleType} && !${validData}`;
+          }
+        }
+        function validateFormat() {
+          const formatDef = self.formats[schema];
+          if (!formatDef) {
+            unknownFormat();
+            return;
+          }
+          if (formatDef === true)
+            return;
+          const [fmtType, format2, fmtRef] = getFormat(formatDef);
+          if (fmtType === ruleType)
+            cxt.pass(validCondition());
+          function unknownFormat() {
+            if (opts.strictSchema === false) {
+              self.logger.warn(unknownMsg());
+              return;
+            }
+            throw new Error(unknownMsg());
+            function unknownMsg() {
+              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
+            }
+          }
+          function getFormat(fmtDef) {
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
+            }
+            return ["string", fmtDef, fmt];
+          }
+          function validCondition() {
+            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
+              if (!schemaEnv.$async)
+                throw new Error("async format in sync schema");
+              return (0, codegen_1._)`await ${fmtRef}(${data})`;
+            }
+            return typeof format2 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+          }
+        }
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/index.js
+var require_format2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var format_1 = require_format();
+    var format2 = [format_1.default];
+    exports2.default = format2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/metadata.js
+var require_metadata = __commonJS({
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.contentVocabulary = exports2.metadataVocabulary = void 0;
+    exports2.metadataVocabulary = [
+      "title",
+      "description",
+      "default",
+      "deprecated",
+      "readOnly",
+      "writeOnly",
+      "examples"
+    ];
+    exports2.contentVocabulary = [
+      "contentMediaType",
+      "contentEncoding",
+      "contentSchema"
+    ];
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/draft7.js
+var require_draft7 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var core_1 = require_core2();
+    var validation_1 = require_validation();
+    var applicator_1 = require_applicator();
+    var format_1 = require_format2();
+    var metadata_1 = require_metadata();
+    var draft7Vocabularies = [
+      core_1.default,
+      validation_1.default,
+      (0, applicator_1.default)(),
+      format_1.default,
+      metadata_1.metadataVocabulary,
+      metadata_1.contentVocabulary
+    ];
+    exports2.default = draft7Vocabularies;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
+var require_types = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DiscrError = void 0;
+    var DiscrError;
+    (function(DiscrError2) {
+      DiscrError2["Tag"] = "tag";
+      DiscrError2["Mapping"] = "mapping";
+    })(DiscrError || (exports2.DiscrError = DiscrError = {}));
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
+var require_discriminator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var types_1 = require_types();
+    var compile_1 = require_compile();
+    var ref_error_1 = require_ref_error();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
+      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+    };
+    var def = {
+      keyword: "discriminator",
+      type: "object",
+      schemaType: "object",
+      error,
+      code(cxt) {
+        const { gen, data, schema, parentSchema, it } = cxt;
+        const { oneOf } = parentSchema;
+        if (!it.opts.discriminator) {
+          throw new Error("discriminator: requires discriminator option");
+        }
+        const tagName = schema.propertyName;
+        if (typeof tagName != "string")
+          throw new Error("discriminator: requires propertyName");
+        if (schema.mapping)
+          throw new Error("discriminator: mapping is not supported");
+        if (!oneOf)
+          throw new Error("discriminator: requires oneOf keyword");
+        const valid = gen.let("valid", false);
+        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
+        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        cxt.ok(valid);
+        function validateMapping() {
+          const mapping = getMapping();
+          gen.if(false);
+          for (const tagValue in mapping) {
+            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
+            gen.assign(valid, applyTagSchema(mapping[tagValue]));
+          }
+          gen.else();
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          gen.endIf();
+        }
+        function applyTagSchema(schemaProp) {
+          const _valid = gen.name("valid");
+          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
+          cxt.mergeEvaluated(schCxt, codegen_1.Name);
+          return _valid;
+        }
+        function getMapping() {
+          var _a;
+          const oneOfMapping = {};
+          const topRequired = hasRequired(parentSchema);
+          let tagRequired = true;
+          for (let i = 0; i < oneOf.length; i++) {
+            let sch = oneOf[i];
+            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
+              const ref = sch.$ref;
+              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+              if (sch instanceof compile_1.SchemaEnv)
+                sch = sch.schema;
+              if (sch === void 0)
+                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+            }
+            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+            if (typeof propSch != "object") {
+              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+            }
+            tagRequired = tagRequired && (topRequired || hasRequired(sch));
+            addMappings(propSch, i);
+          }
+          if (!tagRequired)
+            throw new Error(`discriminator: "${tagName}" must be required`);
+          return oneOfMapping;
+          function hasRequired({ required }) {
+            return Array.isArray(required) && required.includes(tagName);
+          }
+          function addMappings(sch, i) {
+            if (sch.const) {
+              addMapping(sch.const, i);
+            } else if (sch.enum) {
+              for (const tagValue of sch.enum) {
+                addMapping(tagValue, i);
+              }
+            } else {
+              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+            }
+          }
+          function addMapping(tagValue, i) {
+            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
+              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+            }
+            oneOfMapping[tagValue] = i;
+          }
+        }
+      }
+    };
+    exports2.default = def;
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
+var require_json_schema_draft_07 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports2, module2) {
+    module2.exports = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      $id: "http://json-schema.org/draft-07/schema#",
+      title: "Core schema meta-schema",
+      definitions: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $ref: "#" }
+        },
+        nonNegativeInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        nonNegativeIntegerDefault0: {
+          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          uniqueItems: true,
+          default: []
+        }
+      },
+      type: ["object", "boolean"],
+      properties: {
+        $id: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $schema: {
+          type: "string",
+          format: "uri"
+        },
+        $ref: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $comment: {
+          type: "string"
+        },
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: true,
+        readOnly: {
+          type: "boolean",
+          default: false
+        },
+        examples: {
+          type: "array",
+          items: true
+        },
+        multipleOf: {
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "number"
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "number"
+        },
+        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
+        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        additionalItems: { $ref: "#" },
+        items: {
+          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
+          default: true
+        },
+        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
+        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        contains: { $ref: "#" },
+        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
+        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        required: { $ref: "#/definitions/stringArray" },
+        additionalProperties: { $ref: "#" },
+        definitions: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        properties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          propertyNames: { format: "regex" },
+          default: {}
+        },
+        dependencies: {
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
+          }
+        },
+        propertyNames: { $ref: "#" },
+        const: true,
+        enum: {
+          type: "array",
+          items: true,
+          minItems: 1,
+          uniqueItems: true
+        },
+        type: {
+          anyOf: [
+            { $ref: "#/definitions/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/definitions/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        },
+        format: { type: "string" },
+        contentMediaType: { type: "string" },
+        contentEncoding: { type: "string" },
+        if: { $ref: "#" },
+        then: { $ref: "#" },
+        else: { $ref: "#" },
+        allOf: { $ref: "#/definitions/schemaArray" },
+        anyOf: { $ref: "#/definitions/schemaArray" },
+        oneOf: { $ref: "#/definitions/schemaArray" },
+        not: { $ref: "#" }
+      },
+      default: true
+    };
+  }
+});
+
+// node_modules/ajv/dist/ajv.js
+var require_ajv = __commonJS({
+  "node_modules/ajv/dist/ajv.js"(exports2, module2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.MissingRefError = exports2.ValidationError = exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = exports2.Ajv = void 0;
+    var core_1 = require_core();
+    var draft7_1 = require_draft7();
+    var discriminator_1 = require_discriminator();
+    var draft7MetaSchema = require_json_schema_draft_07();
+    var META_SUPPORT_DATA = ["/properties"];
+    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
+    var Ajv2 = class extends core_1.default {
+      _addVocabularies() {
+        super._addVocabularies();
+        draft7_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+          this.addKeyword(discriminator_1.default);
+      }
+      _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        if (!this.opts.meta)
+          return;
+        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
+        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+      }
+      defaultMeta() {
+        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
+      }
+    };
+    exports2.Ajv = Ajv2;
+    module2.exports = exports2 = Ajv2;
+    module2.exports.Ajv = Ajv2;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.default = Ajv2;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    Object.defineProperty(exports2, "ValidationError", { enumerable: true, get: function() {
+      return validation_error_1.default;
+    } });
+    var ref_error_1 = require_ref_error();
+    Object.defineProperty(exports2, "MissingRefError", { enumerable: true, get: function() {
+      return ref_error_1.default;
+    } });
+  }
+});
+
+// node_modules/ajv-formats/dist/formats.js
+var require_formats = __commonJS({
+  "node_modules/ajv-formats/dist/formats.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.formatNames = exports2.fastFormats = exports2.fullFormats = void 0;
+    function fmtDef(validate, compare) {
+      return { validate, compare };
+    }
+    exports2.fullFormats = {
+      // date: http://tools.ietf.org/html/rfc3339#section-5.6
+      date: fmtDef(date, compareDate),
+      // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
+      time: fmtDef(getTime(true), compareTime),
+      "date-time": fmtDef(getDateTime(true), compareDateTime),
+      "iso-time": fmtDef(getTime(), compareIsoTime),
+      "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
+      // duration: https://tools.ietf.org/html/rfc3339#appendix-A
+      duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
+      uri,
+      "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
+      // uri-template: https://tools.ietf.org/html/rfc6570
+      "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
+      // For the source: https://gist.github.com/dperini/729294
+      // For test cases: https://mathiasbynens.be/demo/url-regex
+      url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
+      email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+      hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+      // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
+      ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+      ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
+      regex,
+      // uuid: http://tools.ietf.org/html/rfc4122
+      uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+      // JSON-pointer: https://tools.ietf.org/html/rfc6901
+      // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
+      "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+      "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+      // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
+      "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
+      // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
+      // byte: https://github.com/miguelmota/is-base64
+      byte,
+      // signed 32 bit integer
+      int32: { type: "number", validate: validateInt32 },
+      // signed 64 bit integer
+      int64: { type: "number", validate: validateInt64 },
+      // C-type float
+      float: { type: "number", validate: validateNumber },
+      // C-type double
+      double: { type: "number", validate: validateNumber },
+      // hint to the UI to hide input strings
+      password: true,
+      // unchecked string payload
+      binary: true
+    };
+    exports2.fastFormats = {
+      ...exports2.fullFormats,
+      date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
+      time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
+      "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
+      "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
+      "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
+      // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
+      uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+      "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+      // email (sources from jsen validator):
+      // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
+      // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
+      email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
+    };
+    exports2.formatNames = Object.keys(exports2.fullFormats);
+    function isLeapYear(year) {
+      return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    }
+    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    function date(str) {
+      const matches2 = DATE.exec(str);
+      if (!matches2)
+        return false;
+      const year = +matches2[1];
+      const month = +matches2[2];
+      const day = +matches2[3];
+      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
+    }
+    function compareDate(d1, d2) {
+      if (!(d1 && d2))
+        return void 0;
+      if (d1 > d2)
+        return 1;
+      if (d1 < d2)
+        return -1;
+      return 0;
+    }
+    var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+    function getTime(strictTimeZone) {
+      return function time(str) {
+        const matches2 = TIME.exec(str);
+        if (!matches2)
+          return false;
+        const hr = +matches2[1];
+        const min = +matches2[2];
+        const sec = +matches2[3];
+        const tz = matches2[4];
+        const tzSign = matches2[5] === "-" ? -1 : 1;
+        const tzH = +(matches2[6] || 0);
+        const tzM = +(matches2[7] || 0);
+        if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
+          return false;
+        if (hr <= 23 && min <= 59 && sec < 60)
+          return true;
+        const utcMin = min - tzM * tzSign;
+        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+      };
+    }
+    function compareTime(s1, s2) {
+      if (!(s1 && s2))
+        return void 0;
+      const t1 = (/* @__PURE__ */ new Date("2020-01-01T" + s1)).valueOf();
+      const t2 = (/* @__PURE__ */ new Date("2020-01-01T" + s2)).valueOf();
+      if (!(t1 && t2))
+        return void 0;
+      return t1 - t2;
+    }
+    function compareIsoTime(t1, t2) {
+      if (!(t1 && t2))
+        return void 0;
+      const a1 = TIME.exec(t1);
+      const a2 = TIME.exec(t2);
+      if (!(a1 && a2))
+        return void 0;
+      t1 = a1[1] + a1[2] + a1[3];
+      t2 = a2[1] + a2[2] + a2[3];
+      if (t1 > t2)
+        return 1;
+      if (t1 < t2)
+        return -1;
+      return 0;
+    }
+    var DATE_TIME_SEPARATOR = /t|\s/i;
+    function getDateTime(strictTimeZone) {
+      const time = getTime(strictTimeZone);
+      return function date_time(str) {
+        const dateTime = str.split(DATE_TIME_SEPARATOR);
+        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+      };
+    }
+    function compareDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const d1 = new Date(dt1).valueOf();
+      const d2 = new Date(dt2).valueOf();
+      if (!(d1 && d2))
+        return void 0;
+      return d1 - d2;
+    }
+    function compareIsoDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
+      const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
+      const res = compareDate(d1, d2);
+      if (res === void 0)
+        return void 0;
+      return res || compareTime(t1, t2);
+    }
+    var NOT_URI_FRAGMENT = /\/|:/;
+    var URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+    function uri(str) {
+      return NOT_URI_FRAGMENT.test(str) && URI.test(str);
+    }
+    var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+    function byte(str) {
+      BYTE.lastIndex = 0;
+      return BYTE.test(str);
+    }
+    var MIN_INT32 = -(2 ** 31);
+    var MAX_INT32 = 2 ** 31 - 1;
+    function validateInt32(value) {
+      return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+    }
+    function validateInt64(value) {
+      return Number.isInteger(value);
+    }
+    function validateNumber() {
+      return true;
+    }
+    var Z_ANCHOR = /[^\\]\\Z/;
+    function regex(str) {
+      if (Z_ANCHOR.test(str))
+        return false;
+      try {
+        new RegExp(str);
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
+  }
+});
+
+// node_modules/ajv-formats/dist/limit.js
+var require_limit = __commonJS({
+  "node_modules/ajv-formats/dist/limit.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.formatLimitDefinition = void 0;
+    var ajv_1 = require_ajv();
+    var codegen_1 = require_codegen();
+    var ops = codegen_1.operators;
+    var KWDs = {
+      formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+      formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+      formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+      formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
+    };
+    var error = {
+      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
+      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+    };
+    exports2.formatLimitDefinition = {
+      keyword: Object.keys(KWDs),
+      type: "string",
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, schemaCode, keyword, it } = cxt;
+        const { opts, self } = it;
+        if (!opts.validateFormats)
+          return;
+        const fCxt = new ajv_1.KeywordCxt(it, self.RULES.all.format.definition, "format");
+        if (fCxt.$data)
+          validate$DataFormat();
+        else
+          validateFormat();
+        function validate$DataFormat() {
+          const fmts = gen.scopeValue("formats", {
+            ref: self.formats,
+            code: opts.code.formats
+          });
+          const fmt = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
+          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
+        }
+        function validateFormat() {
+          const format2 = fCxt.schema;
+          const fmtDef = self.formats[format2];
+          if (!fmtDef || fmtDef === true)
+            return;
+          if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
+            throw new Error(`"${keyword}": format "${format2}" does not define "compare" function`);
+          }
+          const fmt = gen.scopeValue("formats", {
+            key: format2,
+            ref: fmtDef,
+            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format2)}` : void 0
+          });
+          cxt.fail$data(compareCode(fmt));
+        }
+        function compareCode(fmt) {
+          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+        }
+      },
+      dependencies: ["format"]
+    };
+    var formatLimitPlugin = (ajv) => {
+      ajv.addKeyword(exports2.formatLimitDefinition);
+      return ajv;
+    };
+    exports2.default = formatLimitPlugin;
+  }
+});
+
+// node_modules/ajv-formats/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/ajv-formats/dist/index.js"(exports2, module2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    var formats_1 = require_formats();
+    var limit_1 = require_limit();
+    var codegen_1 = require_codegen();
+    var fullName = new codegen_1.Name("fullFormats");
+    var fastName = new codegen_1.Name("fastFormats");
+    var formatsPlugin = (ajv, opts = { keywords: true }) => {
+      if (Array.isArray(opts)) {
+        addFormats2(ajv, opts, formats_1.fullFormats, fullName);
+        return ajv;
+      }
+      const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
+      const list = opts.formats || formats_1.formatNames;
+      addFormats2(ajv, list, formats, exportName);
+      if (opts.keywords)
+        (0, limit_1.default)(ajv);
+      return ajv;
+    };
+    formatsPlugin.get = (name, mode = "full") => {
+      const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
+      const f = formats[name];
+      if (!f)
+        throw new Error(`Unknown format "${name}"`);
+      return f;
+    };
+    function addFormats2(ajv, list, fs4, exportName) {
+      var _a;
+      var _b;
+      (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
+      for (const f of list)
+        ajv.addFormat(f, fs4[f]);
+    }
+    module2.exports = exports2 = formatsPlugin;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.default = formatsPlugin;
+  }
+});
+
+// node_modules/pngjs/lib/chunkstream.js
+var require_chunkstream = __commonJS({
+  "node_modules/pngjs/lib/chunkstream.js"(exports2, module2) {
+    "use strict";
+    var util = require("util");
+    var Stream = require("stream");
+    var ChunkStream = module2.exports = function() {
+      Stream.call(this);
+      this._buffers = [];
+      this._buffered = 0;
+      this._reads = [];
+      this._paused = false;
+      this._encoding = "utf8";
+      this.writable = true;
+    };
+    util.inherits(ChunkStream, Stream);
+    ChunkStream.prototype.read = function(length, callback) {
+      this._reads.push({
+        length: Math.abs(length),
+        // if length < 0 then at most this length
+        allowLess: length < 0,
+        func: callback
+      });
+      process.nextTick(
+        function() {
+          this._process();
+          if (this._paused && this._reads && this._reads.length > 0) {
+            this._paused = false;
+            this.emit("drain");
+          }
+        }.bind(this)
+      );
+    };
+    ChunkStream.prototype.write = function(data, encoding) {
+      if (!this.writable) {
+        this.emit("error", new Error("Stream not writable"));
+        return false;
+      }
+      let dataBuffer;
+      if (Buffer.isBuffer(data)) {
+        dataBuffer = data;
+      } else {
+        dataBuffer = Buffer.from(data, encoding || this._encoding);
+      }
+      this._buffers.push(dataBuffer);
+      this._buffered += dataBuffer.length;
+      this._process();
+      if (this._reads && this._reads.length === 0) {
+        this._paused = true;
+      }
+      return this.writable && !this._paused;
+    };
+    ChunkStream.prototype.end = function(data, encoding) {
+      if (data) {
+        this.write(data, encoding);
+      }
+      this.writable = false;
+      if (!this._buffers) {
+        return;
+      }
+      if (this._buffers.length === 0) {
+        this._end();
+      } else {
+        this._buffers.push(null);
+        this._process();
+      }
+    };
+    ChunkStream.prototype.destroySoon = ChunkStream.prototype.end;
+    ChunkStream.prototype._end = function() {
+      if (this._reads.length > 0) {
+        this.emit("error", new Error("Unexpected end of input"));
+      }
+      this.destroy();
+    };
+    ChunkStream.prototype.destroy = function() {
+      if (!this._buffers) {
+        return;
+      }
+      this.writable = false;
+      this._reads = null;
+      this._buffers = null;
+      this.emit("close");
+    };
+    ChunkStream.prototype._processReadAllowingLess = function(read) {
+      this._reads.shift();
+      let smallerBuf = this._buffers[0];
+      if (smallerBuf.length > read.length) {
+        this._buffered -= read.length;
+        this._buffers[0] = smallerBuf.slice(read.length);
+        read.func.call(this, smallerBuf.slice(0, read.length));
+      } else {
+        this._buffered -= smallerBuf.length;
+        this._buffers.shift();
+        read.func.call(this, smallerBuf);
+      }
+    };
+    ChunkStream.prototype._processRead = function(read) {
+      this._reads.shift();
+      let pos = 0;
+      let count = 0;
+      let data = Buffer.alloc(read.length);
+      while (pos < read.length) {
+        let buf = this._buffers[count++];
+        let len = Math.min(buf.length, read.length - pos);
+        buf.copy(data, pos, 0, len);
+        pos += len;
+        if (len !== buf.length) {
+          this._buffers[--count] = buf.slice(len);
+        }
+      }
+      if (count > 0) {
+        this._buffers.splice(0, count);
+      }
+      this._buffered -= read.length;
+      read.func.call(this, data);
+    };
+    ChunkStream.prototype._process = function() {
+      try {
+        while (this._buffered > 0 && this._reads && this._reads.length > 0) {
+          let read = this._reads[0];
+          if (read.allowLess) {
+            this._processReadAllowingLess(read);
+          } else if (this._buffered >= read.length) {
+            this._processRead(read);
+          } else {
+            break;
+          }
+        }
+        if (this._buffers && !this.writable) {
+          this._end();
+        }
+      } catch (ex) {
+        this.emit("error", ex);
+      }
+    };
+  }
+});
+
+// node_modules/pngjs/lib/interlace.js
+var require_interlace = __commonJS({
+  "node_modules/pngjs/lib/interlace.js"(exports2) {
+    "use strict";
+    var imagePasses = [
+      {
+        // pass 1 - 1px
+        x: [0],
+        y: [0]
+      },
+      {
+        // pass 2 - 1px
+        x: [4],
+        y: [0]
+      },
+      {
+        // pass 3 - 2px
+        x: [0, 4],
+        y: [4]
+      },
+      {
+        // pass 4 - 4px
+        x: [2, 6],
+        y: [0, 4]
+      },
+      {
+        // pass 5 - 8px
+        x: [0, 2, 4, 6],
+        y: [2, 6]
+      },
+      {
+        // pass 6 - 16px
+        x: [1, 3, 5, 7],
+        y: [0, 2, 4, 6]
+      },
+      {
+        // pass 7 - 32px
+        x: [0, 1, 2, 3, 4, 5, 6, 7],
+        y: [1, 3, 5, 7]
+      }
+    ];
+    exports2.getImagePasses = function(width, height) {
+      let images = [];
+      let xLeftOver = width % 8;
+      let yLeftOver = height % 8;
+      let xRepeats = (width - xLeftOver) / 8;
+      let yRepeats = (height - yLeftOver) / 8;
+      for (let i = 0; i < imagePasses.length; i++) {
+        let pass = imagePasses[i];
+        let passWidth = xRepeats * pass.x.length;
+        let passHeight = yRepeats * pass.y.length;
+        for (let j = 0; j < pass.x.length; j++) {
+          if (pass.x[j] < xLeftOver) {
+            passWidth++;
+          } else {
+            break;
+          }
+        }
+        for (let j = 0; j < pass.y.length; j++) {
+          if (pass.y[j] < yLeftOver) {
+            passHeight++;
+          } else {
+            break;
+          }
+        }
+        if (passWidth > 0 && passHeight > 0) {
+          images.push({ width: passWidth, height: passHeight, index: i });
+        }
+      }
+      return images;
+    };
+    exports2.getInterlaceIterator = function(width) {
+      return function(x, y, pass) {
+        let outerXLeftOver = x % imagePasses[pass].x.length;
+        let outerX = (x - outerXLeftOver) / imagePasses[pass].x.length * 8 + imagePasses[pass].x[outerXLeftOver];
+        let outerYLeftOver = y % imagePasses[pass].y.length;
+        let outerY = (y - outerYLeftOver) / imagePasses[pass].y.length * 8 + imagePasses[pass].y[outerYLeftOver];
+        return outerX * 4 + outerY * width * 4;
+      };
+    };
+  }
+});
+
+// node_modules/pngjs/lib/paeth-predictor.js
+var require_paeth_predictor = __commonJS({
+  "node_modules/pngjs/lib/paeth-predictor.js"(exports2, module2) {
+    "use strict";
+    module2.exports = function paethPredictor(left, above, upLeft) {
+      let paeth = left + above - upLeft;
+      let pLeft = Math.abs(paeth - left);
+      let pAbove = Math.abs(paeth - above);
+      let pUpLeft = Math.abs(paeth - upLeft);
+      if (pLeft <= pAbove && pLeft <= pUpLeft) {
+        return left;
+      }
+      if (pAbove <= pUpLeft) {
+        return above;
+      }
+      return upLeft;
+    };
+  }
+});
+
+// node_modules/pngjs/lib/filter-parse.js
+var require_filter_parse = __commonJS({
+  "node_modules/pngjs/lib/filter-parse.js"(exports2, module2) {
+    "use strict";
+    var interlaceUtils = require_interlace();
+    var paethPredictor = require_paeth_predictor();
+    function getByteWidth(width, bpp, depth) {
+      let byteWidth = width * bpp;
+      if (depth !== 8) {
+        byteWidth = Math.ceil(byteWidth / (8 / depth));
+      }
+      return byteWidth;
+    }
+    var Filter = module2.exports = function(bitmapInfo, dependencies) {
+      let width = bitmapInfo.width;
+      let height = bitmapInfo.height;
+      let interlace = bitmapInfo.interlace;
+      let bpp = bitmapInfo.bpp;
+      let depth = bitmapInfo.depth;
+      this.read = dependencies.read;
+      this.write = dependencies.write;
+      this.complete = dependencies.complete;
+      this._imageIndex = 0;
+      this._images = [];
+      if (interlace) {
+        let passes = interlaceUtils.getImagePasses(width, height);
+        for (let i = 0; i < passes.length; i++) {
+          this._images.push({
+            byteWidth: getByteWidth(passes[i].width, bpp, depth),
+            height: passes[i].height,
+            lineIndex: 0
+          });
+        }
+      } else {
+        this._images.push({
+          byteWidth: getByteWidth(width, bpp, depth),
+          height,
+          lineIndex: 0
+        });
+      }
+      if (depth === 8) {
+        this._xComparison = bpp;
+      } else if (depth === 16) {
+        this._xComparison = bpp * 2;
+      } else {
+        this._xComparison = 1;
+      }
+    };
+    Filter.prototype.start = function() {
+      this.read(
+        this._images[this._imageIndex].byteWidth + 1,
+        this._reverseFilterLine.bind(this)
+      );
+    };
+    Filter.prototype._unFilterType1 = function(rawData, unfilteredLine, byteWidth) {
+      let xComparison = this._xComparison;
+      let xBiggerThan = xComparison - 1;
+      for (let x = 0; x < byteWidth; x++) {
+        let rawByte = rawData[1 + x];
+        let f1Left = x > xBiggerThan ? unfilteredLine[x - xComparison] : 0;
+        unfilteredLine[x] = rawByte + f1Left;
+      }
+    };
+    Filter.prototype._unFilterType2 = function(rawData, unfilteredLine, byteWidth) {
+      let lastLine = this._lastLine;
+      for (let x = 0; x < byteWidth; x++) {
+        let rawByte = rawData[1 + x];
+        let f2Up = lastLine ? lastLine[x] : 0;
+        unfilteredLine[x] = rawByte + f2Up;
+      }
+    };
+    Filter.prototype._unFilterType3 = function(rawData, unfilteredLine, byteWidth) {
+      let xComparison = this._xComparison;
+      let xBiggerThan = xComparison - 1;
+      let lastLine = this._lastLine;
+      for (let x = 0; x < byteWidth; x++) {
+        let rawByte = rawData[1 + x];
+        let f3Up = lastLine ? lastLine[x] : 0;
+        let f3Left = x > xBiggerThan ? unfilteredLine[x - xComparison] : 0;
+        let f3Add = Math.floor((f3Left + f3Up) / 2);
+        unfilteredLine[x] = rawByte + f3Add;
+      }
+    };
+    Filter.prototype._unFilterType4 = function(rawData, unfilteredLine, byteWidth) {
+      let xComparison = this._xComparison;
+      let xBiggerThan = xComparison - 1;
+      let lastLine = this._lastLine;
+      for (let x = 0; x < byteWidth; x++) {
+        let rawByte = rawData[1 + x];
+        let f4Up = lastLine ? lastLine[x] : 0;
+        let f4Left = x > xBiggerThan ? unfilteredLine[x - xComparison] : 0;
+        let f4UpLeft = x > xBiggerThan && lastLine ? lastLine[x - xComparison] : 0;
+        let f4Add = paethPredictor(f4Left, f4Up, f4UpLeft);
+        unfilteredLine[x] = rawByte + f4Add;
+      }
+    };
+    Filter.prototype._reverseFilterLine = function(rawData) {
+      let filter = rawData[0];
+      let unfilteredLine;
+      let currentImage = this._images[this._imageIndex];
+      let byteWidth = currentImage.byteWidth;
+      if (filter === 0) {
+        unfilteredLine = rawData.slice(1, byteWidth + 1);
+      } else {
+        unfilteredLine = Buffer.alloc(byteWidth);
+        switch (filter) {
+          case 1:
+            this._unFilterType1(rawData, unfilteredLine, byteWidth);
+            break;
+          case 2:
+            this._unFilterType2(rawData, unfilteredLine, byteWidth);
+            break;
+          case 3:
+            this._unFilterType3(rawData, unfilteredLine, byteWidth);
+            break;
+          case 4:
+            this._unFilterType4(rawData, unfilteredLine, byteWidth);
+            break;
+          default:
+            throw new Error("Unrecognised filter type - " + filter);
+        }
+      }
+      this.write(unfilteredLine);
+      currentImage.lineIndex++;
+      if (currentImage.lineIndex >= currentImage.height) {
+        this._lastLine = null;
+        this._imageIndex++;
+        currentImage = this._images[this._imageIndex];
+      } else {
+        this._lastLine = unfilteredLine;
+      }
+      if (currentImage) {
+        this.read(currentImage.byteWidth + 1, this._reverseFilterLine.bind(this));
+      } else {
+        this._lastLine = null;
+        this.complete();
+      }
+    };
+  }
+});
+
+// node_modules/pngjs/lib/filter-parse-async.js
+var require_filter_parse_async = __commonJS({
+  "node_modules/pngjs/lib/filter-parse-async.js"(exports2, module2) {
+    "use strict";
+    var util = require("util");
+    var ChunkStream = require_chunkstream();
+    var Filter = require_filter_parse();
+    var FilterAsync = module2.exports = function(bitmapInfo) {
+      ChunkStream.call(this);
+      let buffers = [];
+      let that = this;
+      this._filter = new Filter(bitmapInfo, {
+        read: this.read.bind(this),
+        write: function(buffer) {
+          buffers.push(buffer);
+        },
+        complete: function() {
+          that.emit("complete", Buffer.concat(buffers));
+        }
+      });
+      this._filter.start();
+    };
+    util.inherits(FilterAsync, ChunkStream);
+  }
+});
+
+// node_modules/pngjs/lib/constants.js
 var require_constants = __commonJS({
+  "node_modules/pngjs/lib/constants.js"(exports2, module2) {
+    "use strict";
+    module2.exports = {
+      PNG_SIGNATURE: [137, 80, 78, 71, 13, 10, 26, 10],
+      TYPE_IHDR: 1229472850,
+      TYPE_IEND: 1229278788,
+      TYPE_IDAT: 1229209940,
+      TYPE_PLTE: 1347179589,
+      TYPE_tRNS: 1951551059,
+      // eslint-disable-line camelcase
+      TYPE_gAMA: 1732332865,
+      // eslint-disable-line camelcase
+      // color-type bits
+      COLORTYPE_GRAYSCALE: 0,
+      COLORTYPE_PALETTE: 1,
+      COLORTYPE_COLOR: 2,
+      COLORTYPE_ALPHA: 4,
+      // e.g. grayscale and alpha
+      // color-type combinations
+      COLORTYPE_PALETTE_COLOR: 3,
+      COLORTYPE_COLOR_ALPHA: 6,
+      COLORTYPE_TO_BPP_MAP: {
+        0: 1,
+        2: 3,
+        3: 1,
+        4: 2,
+        6: 4
+      },
+      GAMMA_DIVISION: 1e5
+    };
+  }
+});
+
+// node_modules/pngjs/lib/crc.js
+var require_crc = __commonJS({
+  "node_modules/pngjs/lib/crc.js"(exports2, module2) {
+    "use strict";
+    var crcTable = [];
+    (function() {
+      for (let i = 0; i < 256; i++) {
+        let currentCrc = i;
+        for (let j = 0; j < 8; j++) {
+          if (currentCrc & 1) {
+            currentCrc = 3988292384 ^ currentCrc >>> 1;
+          } else {
+            currentCrc = currentCrc >>> 1;
+          }
+        }
+        crcTable[i] = currentCrc;
+      }
+    })();
+    var CrcCalculator = module2.exports = function() {
+      this._crc = -1;
+    };
+    CrcCalculator.prototype.write = function(data) {
+      for (let i = 0; i < data.length; i++) {
+        this._crc = crcTable[(this._crc ^ data[i]) & 255] ^ this._crc >>> 8;
+      }
+      return true;
+    };
+    CrcCalculator.prototype.crc32 = function() {
+      return this._crc ^ -1;
+    };
+    CrcCalculator.crc32 = function(buf) {
+      let crc = -1;
+      for (let i = 0; i < buf.length; i++) {
+        crc = crcTable[(crc ^ buf[i]) & 255] ^ crc >>> 8;
+      }
+      return crc ^ -1;
+    };
+  }
+});
+
+// node_modules/pngjs/lib/parser.js
+var require_parser = __commonJS({
+  "node_modules/pngjs/lib/parser.js"(exports2, module2) {
+    "use strict";
+    var constants = require_constants();
+    var CrcCalculator = require_crc();
+    var Parser = module2.exports = function(options, dependencies) {
+      this._options = options;
+      options.checkCRC = options.checkCRC !== false;
+      this._hasIHDR = false;
+      this._hasIEND = false;
+      this._emittedHeadersFinished = false;
+      this._palette = [];
+      this._colorType = 0;
+      this._chunks = {};
+      this._chunks[constants.TYPE_IHDR] = this._handleIHDR.bind(this);
+      this._chunks[constants.TYPE_IEND] = this._handleIEND.bind(this);
+      this._chunks[constants.TYPE_IDAT] = this._handleIDAT.bind(this);
+      this._chunks[constants.TYPE_PLTE] = this._handlePLTE.bind(this);
+      this._chunks[constants.TYPE_tRNS] = this._handleTRNS.bind(this);
+      this._chunks[constants.TYPE_gAMA] = this._handleGAMA.bind(this);
+      this.read = dependencies.read;
+      this.error = dependencies.error;
+      this.metadata = dependencies.metadata;
+      this.gamma = dependencies.gamma;
+      this.transColor = dependencies.transColor;
+      this.palette = dependencies.palette;
+      this.parsed = dependencies.parsed;
+      this.inflateData = dependencies.inflateData;
+      this.finished = dependencies.finished;
+      this.simpleTransparency = dependencies.simpleTransparency;
+      this.headersFinished = dependencies.headersFinished || function() {
+      };
+    };
+    Parser.prototype.start = function() {
+      this.read(constants.PNG_SIGNATURE.length, this._parseSignature.bind(this));
+    };
+    Parser.prototype._parseSignature = function(data) {
+      let signature = constants.PNG_SIGNATURE;
+      for (let i = 0; i < signature.length; i++) {
+        if (data[i] !== signature[i]) {
+          this.error(new Error("Invalid file signature"));
+          return;
+        }
+      }
+      this.read(8, this._parseChunkBegin.bind(this));
+    };
+    Parser.prototype._parseChunkBegin = function(data) {
+      let length = data.readUInt32BE(0);
+      let type = data.readUInt32BE(4);
+      let name = "";
+      for (let i = 4; i < 8; i++) {
+        name += String.fromCharCode(data[i]);
+      }
+      let ancillary = Boolean(data[4] & 32);
+      if (!this._hasIHDR && type !== constants.TYPE_IHDR) {
+        this.error(new Error("Expected IHDR on beggining"));
+        return;
+      }
+      this._crc = new CrcCalculator();
+      this._crc.write(Buffer.from(name));
+      if (this._chunks[type]) {
+        return this._chunks[type](length);
+      }
+      if (!ancillary) {
+        this.error(new Error("Unsupported critical chunk type " + name));
+        return;
+      }
+      this.read(length + 4, this._skipChunk.bind(this));
+    };
+    Parser.prototype._skipChunk = function() {
+      this.read(8, this._parseChunkBegin.bind(this));
+    };
+    Parser.prototype._handleChunkEnd = function() {
+      this.read(4, this._parseChunkEnd.bind(this));
+    };
+    Parser.prototype._parseChunkEnd = function(data) {
+      let fileCrc = data.readInt32BE(0);
+      let calcCrc = this._crc.crc32();
+      if (this._options.checkCRC && calcCrc !== fileCrc) {
+        this.error(new Error("Crc error - " + fileCrc + " - " + calcCrc));
+        return;
+      }
+      if (!this._hasIEND) {
+        this.read(8, this._parseChunkBegin.bind(this));
+      }
+    };
+    Parser.prototype._handleIHDR = function(length) {
+      this.read(length, this._parseIHDR.bind(this));
+    };
+    Parser.prototype._parseIHDR = function(data) {
+      this._crc.write(data);
+      let width = data.readUInt32BE(0);
+      let height = data.readUInt32BE(4);
+      let depth = data[8];
+      let colorType = data[9];
+      let compr = data[10];
+      let filter = data[11];
+      let interlace = data[12];
+      if (depth !== 8 && depth !== 4 && depth !== 2 && depth !== 1 && depth !== 16) {
+        this.error(new Error("Unsupported bit depth " + depth));
+        return;
+      }
+      if (!(colorType in constants.COLORTYPE_TO_BPP_MAP)) {
+        this.error(new Error("Unsupported color type"));
+        return;
+      }
+      if (compr !== 0) {
+        this.error(new Error("Unsupported compression method"));
+        return;
+      }
+      if (filter !== 0) {
+        this.error(new Error("Unsupported filter method"));
+        return;
+      }
+      if (interlace !== 0 && interlace !== 1) {
+        this.error(new Error("Unsupported interlace method"));
+        return;
+      }
+      this._colorType = colorType;
+      let bpp = constants.COLORTYPE_TO_BPP_MAP[this._colorType];
+      this._hasIHDR = true;
+      this.metadata({
+        width,
+        height,
+        depth,
+        interlace: Boolean(interlace),
+        palette: Boolean(colorType & constants.COLORTYPE_PALETTE),
+        color: Boolean(colorType & constants.COLORTYPE_COLOR),
+        alpha: Boolean(colorType & constants.COLORTYPE_ALPHA),
+        bpp,
+        colorType
+      });
+      this._handleChunkEnd();
+    };
+    Parser.prototype._handlePLTE = function(length) {
+      this.read(length, this._parsePLTE.bind(this));
+    };
+    Parser.prototype._parsePLTE = function(data) {
+      this._crc.write(data);
+      let entries = Math.floor(data.length / 3);
+      for (let i = 0; i < entries; i++) {
+        this._palette.push([data[i * 3], data[i * 3 + 1], data[i * 3 + 2], 255]);
+      }
+      this.palette(this._palette);
+      this._handleChunkEnd();
+    };
+    Parser.prototype._handleTRNS = function(length) {
+      this.simpleTransparency();
+      this.read(length, this._parseTRNS.bind(this));
+    };
+    Parser.prototype._parseTRNS = function(data) {
+      this._crc.write(data);
+      if (this._colorType === constants.COLORTYPE_PALETTE_COLOR) {
+        if (this._palette.length === 0) {
+          this.error(new Error("Transparency chunk must be after palette"));
+          return;
+        }
+        if (data.length > this._palette.length) {
+          this.error(new Error("More transparent colors than palette size"));
+          return;
+        }
+        for (let i = 0; i < data.length; i++) {
+          this._palette[i][3] = data[i];
+        }
+        this.palette(this._palette);
+      }
+      if (this._colorType === constants.COLORTYPE_GRAYSCALE) {
+        this.transColor([data.readUInt16BE(0)]);
+      }
+      if (this._colorType === constants.COLORTYPE_COLOR) {
+        this.transColor([
+          data.readUInt16BE(0),
+          data.readUInt16BE(2),
+          data.readUInt16BE(4)
+        ]);
+      }
+      this._handleChunkEnd();
+    };
+    Parser.prototype._handleGAMA = function(length) {
+      this.read(length, this._parseGAMA.bind(this));
+    };
+    Parser.prototype._parseGAMA = function(data) {
+      this._crc.write(data);
+      this.gamma(data.readUInt32BE(0) / constants.GAMMA_DIVISION);
+      this._handleChunkEnd();
+    };
+    Parser.prototype._handleIDAT = function(length) {
+      if (!this._emittedHeadersFinished) {
+        this._emittedHeadersFinished = true;
+        this.headersFinished();
+      }
+      this.read(-length, this._parseIDAT.bind(this, length));
+    };
+    Parser.prototype._parseIDAT = function(length, data) {
+      this._crc.write(data);
+      if (this._colorType === constants.COLORTYPE_PALETTE_COLOR && this._palette.length === 0) {
+        throw new Error("Expected palette not found");
+      }
+      this.inflateData(data);
+      let leftOverLength = length - data.length;
+      if (leftOverLength > 0) {
+        this._handleIDAT(leftOverLength);
+      } else {
+        this._handleChunkEnd();
+      }
+    };
+    Parser.prototype._handleIEND = function(length) {
+      this.read(length, this._parseIEND.bind(this));
+    };
+    Parser.prototype._parseIEND = function(data) {
+      this._crc.write(data);
+      this._hasIEND = true;
+      this._handleChunkEnd();
+      if (this.finished) {
+        this.finished();
+      }
+    };
+  }
+});
+
+// node_modules/pngjs/lib/bitmapper.js
+var require_bitmapper = __commonJS({
+  "node_modules/pngjs/lib/bitmapper.js"(exports2) {
+    "use strict";
+    var interlaceUtils = require_interlace();
+    var pixelBppMapper = [
+      // 0 - dummy entry
+      function() {
+      },
+      // 1 - L
+      // 0: 0, 1: 0, 2: 0, 3: 0xff
+      function(pxData, data, pxPos, rawPos) {
+        if (rawPos === data.length) {
+          throw new Error("Ran out of data");
+        }
+        let pixel = data[rawPos];
+        pxData[pxPos] = pixel;
+        pxData[pxPos + 1] = pixel;
+        pxData[pxPos + 2] = pixel;
+        pxData[pxPos + 3] = 255;
+      },
+      // 2 - LA
+      // 0: 0, 1: 0, 2: 0, 3: 1
+      function(pxData, data, pxPos, rawPos) {
+        if (rawPos + 1 >= data.length) {
+          throw new Error("Ran out of data");
+        }
+        let pixel = data[rawPos];
+        pxData[pxPos] = pixel;
+        pxData[pxPos + 1] = pixel;
+        pxData[pxPos + 2] = pixel;
+        pxData[pxPos + 3] = data[rawPos + 1];
+      },
+      // 3 - RGB
+      // 0: 0, 1: 1, 2: 2, 3: 0xff
+      function(pxData, data, pxPos, rawPos) {
+        if (rawPos + 2 >= data.length) {
+          throw new Error("Ran out of data");
+        }
+        pxData[pxPos] = data[rawPos];
+        pxData[pxPos + 1] = data[rawPos + 1];
+        pxData[pxPos + 2] = data[rawPos + 2];
+        pxData[pxPos + 3] = 255;
+      },
+      // 4 - RGBA
+      // 0: 0, 1: 1, 2: 2, 3: 3
+      function(pxData, data, pxPos, rawPos) {
+        if (rawPos + 3 >= data.length) {
+          throw new Error("Ran out of data");
+        }
+        pxData[pxPos] = data[rawPos];
+        pxData[pxPos + 1] = data[rawPos + 1];
+        pxData[pxPos + 2] = data[rawPos + 2];
+        pxData[pxPos + 3] = data[rawPos + 3];
+      }
+    ];
+    var pixelBppCustomMapper = [
+      // 0 - dummy entry
+      function() {
+      },
+      // 1 - L
+      // 0: 0, 1: 0, 2: 0, 3: 0xff
+      function(pxData, pixelData, pxPos, maxBit) {
+        let pixel = pixelData[0];
+        pxData[pxPos] = pixel;
+        pxData[pxPos + 1] = pixel;
+        pxData[pxPos + 2] = pixel;
+        pxData[pxPos + 3] = maxBit;
+      },
+      // 2 - LA
+      // 0: 0, 1: 0, 2: 0, 3: 1
+      function(pxData, pixelData, pxPos) {
+        let pixel = pixelData[0];
+        pxData[pxPos] = pixel;
+        pxData[pxPos + 1] = pixel;
+        pxData[pxPos + 2] = pixel;
+        pxData[pxPos + 3] = pixelData[1];
+      },
+      // 3 - RGB
+      // 0: 0, 1: 1, 2: 2, 3: 0xff
+      function(pxData, pixelData, pxPos, maxBit) {
+        pxData[pxPos] = pixelData[0];
+        pxData[pxPos + 1] = pixelData[1];
+        pxData[pxPos + 2] = pixelData[2];
+        pxData[pxPos + 3] = maxBit;
+      },
+      // 4 - RGBA
+      // 0: 0, 1: 1, 2: 2, 3: 3
+      function(pxData, pixelData, pxPos) {
+        pxData[pxPos] = pixelData[0];
+        pxData[pxPos + 1] = pixelData[1];
+        pxData[pxPos + 2] = pixelData[2];
+        pxData[pxPos + 3] = pixelData[3];
+      }
+    ];
+    function bitRetriever(data, depth) {
+      let leftOver = [];
+      let i = 0;
+      function split() {
+        if (i === data.length) {
+          throw new Error("Ran out of data");
+        }
+        let byte = data[i];
+        i++;
+        let byte8, byte7, byte6, byte5, byte4, byte3, byte2, byte1;
+        switch (depth) {
+          default:
+            throw new Error("unrecognised depth");
+          case 16:
+            byte2 = data[i];
+            i++;
+            leftOver.push((byte << 8) + byte2);
+            break;
+          case 4:
+            byte2 = byte & 15;
+            byte1 = byte >> 4;
+            leftOver.push(byte1, byte2);
+            break;
+          case 2:
+            byte4 = byte & 3;
+            byte3 = byte >> 2 & 3;
+            byte2 = byte >> 4 & 3;
+            byte1 = byte >> 6 & 3;
+            leftOver.push(byte1, byte2, byte3, byte4);
+            break;
+          case 1:
+            byte8 = byte & 1;
+            byte7 = byte >> 1 & 1;
+            byte6 = byte >> 2 & 1;
+            byte5 = byte >> 3 & 1;
+            byte4 = byte >> 4 & 1;
+            byte3 = byte >> 5 & 1;
+            byte2 = byte >> 6 & 1;
+            byte1 = byte >> 7 & 1;
+            leftOver.push(byte1, byte2, byte3, byte4, byte5, byte6, byte7, byte8);
+            break;
+        }
+      }
+      return {
+        get: function(count) {
+          while (leftOver.length < count) {
+            split();
+          }
+          let returner = leftOver.slice(0, count);
+          leftOver = leftOver.slice(count);
+          return returner;
+        },
+        resetAfterLine: function() {
+          leftOver.length = 0;
+        },
+        end: function() {
+          if (i !== data.length) {
+            throw new Error("extra data found");
+          }
+        }
+      };
+    }
+    function mapImage8Bit(image, pxData, getPxPos, bpp, data, rawPos) {
+      let imageWidth = image.width;
+      let imageHeight = image.height;
+      let imagePass = image.index;
+      for (let y = 0; y < imageHeight; y++) {
+        for (let x = 0; x < imageWidth; x++) {
+          let pxPos = getPxPos(x, y, imagePass);
+          pixelBppMapper[bpp](pxData, data, pxPos, rawPos);
+          rawPos += bpp;
+        }
+      }
+      return rawPos;
+    }
+    function mapImageCustomBit(image, pxData, getPxPos, bpp, bits, maxBit) {
+      let imageWidth = image.width;
+      let imageHeight = image.height;
+      let imagePass = image.index;
+      for (let y = 0; y < imageHeight; y++) {
+        for (let x = 0; x < imageWidth; x++) {
+          let pixelData = bits.get(bpp);
+          let pxPos = getPxPos(x, y, imagePass);
+          pixelBppCustomMapper[bpp](pxData, pixelData, pxPos, maxBit);
+        }
+        bits.resetAfterLine();
+      }
+    }
+    exports2.dataToBitMap = function(data, bitmapInfo) {
+      let width = bitmapInfo.width;
+      let height = bitmapInfo.height;
+      let depth = bitmapInfo.depth;
+      let bpp = bitmapInfo.bpp;
+      let interlace = bitmapInfo.interlace;
+      let bits;
+      if (depth !== 8) {
+        bits = bitRetriever(data, depth);
+      }
+      let pxData;
+      if (depth <= 8) {
+        pxData = Buffer.alloc(width * height * 4);
+      } else {
+        pxData = new Uint16Array(width * height * 4);
+      }
+      let maxBit = Math.pow(2, depth) - 1;
+      let rawPos = 0;
+      let images;
+      let getPxPos;
+      if (interlace) {
+        images = interlaceUtils.getImagePasses(width, height);
+        getPxPos = interlaceUtils.getInterlaceIterator(width, height);
+      } else {
+        let nonInterlacedPxPos = 0;
+        getPxPos = function() {
+          let returner = nonInterlacedPxPos;
+          nonInterlacedPxPos += 4;
+          return returner;
+        };
+        images = [{ width, height }];
+      }
+      for (let imageIndex = 0; imageIndex < images.length; imageIndex++) {
+        if (depth === 8) {
+          rawPos = mapImage8Bit(
+            images[imageIndex],
+            pxData,
+            getPxPos,
+            bpp,
+            data,
+            rawPos
+          );
+        } else {
+          mapImageCustomBit(
+            images[imageIndex],
+            pxData,
+            getPxPos,
+            bpp,
+            bits,
+            maxBit
+          );
+        }
+      }
+      if (depth === 8) {
+        if (rawPos !== data.length) {
+          throw new Error("extra data found");
+        }
+      } else {
+        bits.end();
+      }
+      return pxData;
+    };
+  }
+});
+
+// node_modules/pngjs/lib/format-normaliser.js
+var require_format_normaliser = __commonJS({
+  "node_modules/pngjs/lib/format-normaliser.js"(exports2, module2) {
+    "use strict";
+    function dePalette(indata, outdata, width, height, palette) {
+      let pxPos = 0;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          let color = palette[indata[pxPos]];
+          if (!color) {
+            throw new Error("index " + indata[pxPos] + " not in palette");
+          }
+          for (let i = 0; i < 4; i++) {
+            outdata[pxPos + i] = color[i];
+          }
+          pxPos += 4;
+        }
+      }
+    }
+    function replaceTransparentColor(indata, outdata, width, height, transColor) {
+      let pxPos = 0;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          let makeTrans = false;
+          if (transColor.length === 1) {
+            if (transColor[0] === indata[pxPos]) {
+              makeTrans = true;
+            }
+          } else if (transColor[0] === indata[pxPos] && transColor[1] === indata[pxPos + 1] && transColor[2] === indata[pxPos + 2]) {
+            makeTrans = true;
+          }
+          if (makeTrans) {
+            for (let i = 0; i < 4; i++) {
+              outdata[pxPos + i] = 0;
+            }
+          }
+          pxPos += 4;
+        }
+      }
+    }
+    function scaleDepth(indata, outdata, width, height, depth) {
+      let maxOutSample = 255;
+      let maxInSample = Math.pow(2, depth) - 1;
+      let pxPos = 0;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          for (let i = 0; i < 4; i++) {
+            outdata[pxPos + i] = Math.floor(
+              indata[pxPos + i] * maxOutSample / maxInSample + 0.5
+            );
+          }
+          pxPos += 4;
+        }
+      }
+    }
+    module2.exports = function(indata, imageData, skipRescale = false) {
+      let depth = imageData.depth;
+      let width = imageData.width;
+      let height = imageData.height;
+      let colorType = imageData.colorType;
+      let transColor = imageData.transColor;
+      let palette = imageData.palette;
+      let outdata = indata;
+      if (colorType === 3) {
+        dePalette(indata, outdata, width, height, palette);
+      } else {
+        if (transColor) {
+          replaceTransparentColor(indata, outdata, width, height, transColor);
+        }
+        if (depth !== 8 && !skipRescale) {
+          if (depth === 16) {
+            outdata = Buffer.alloc(width * height * 4);
+          }
+          scaleDepth(indata, outdata, width, height, depth);
+        }
+      }
+      return outdata;
+    };
+  }
+});
+
+// node_modules/pngjs/lib/parser-async.js
+var require_parser_async = __commonJS({
+  "node_modules/pngjs/lib/parser-async.js"(exports2, module2) {
+    "use strict";
+    var util = require("util");
+    var zlib = require("zlib");
+    var ChunkStream = require_chunkstream();
+    var FilterAsync = require_filter_parse_async();
+    var Parser = require_parser();
+    var bitmapper = require_bitmapper();
+    var formatNormaliser = require_format_normaliser();
+    var ParserAsync = module2.exports = function(options) {
+      ChunkStream.call(this);
+      this._parser = new Parser(options, {
+        read: this.read.bind(this),
+        error: this._handleError.bind(this),
+        metadata: this._handleMetaData.bind(this),
+        gamma: this.emit.bind(this, "gamma"),
+        palette: this._handlePalette.bind(this),
+        transColor: this._handleTransColor.bind(this),
+        finished: this._finished.bind(this),
+        inflateData: this._inflateData.bind(this),
+        simpleTransparency: this._simpleTransparency.bind(this),
+        headersFinished: this._headersFinished.bind(this)
+      });
+      this._options = options;
+      this.writable = true;
+      this._parser.start();
+    };
+    util.inherits(ParserAsync, ChunkStream);
+    ParserAsync.prototype._handleError = function(err) {
+      this.emit("error", err);
+      this.writable = false;
+      this.destroy();
+      if (this._inflate && this._inflate.destroy) {
+        this._inflate.destroy();
+      }
+      if (this._filter) {
+        this._filter.destroy();
+        this._filter.on("error", function() {
+        });
+      }
+      this.errord = true;
+    };
+    ParserAsync.prototype._inflateData = function(data) {
+      if (!this._inflate) {
+        if (this._bitmapInfo.interlace) {
+          this._inflate = zlib.createInflate();
+          this._inflate.on("error", this.emit.bind(this, "error"));
+          this._filter.on("complete", this._complete.bind(this));
+          this._inflate.pipe(this._filter);
+        } else {
+          let rowSize = (this._bitmapInfo.width * this._bitmapInfo.bpp * this._bitmapInfo.depth + 7 >> 3) + 1;
+          let imageSize = rowSize * this._bitmapInfo.height;
+          let chunkSize = Math.max(imageSize, zlib.Z_MIN_CHUNK);
+          this._inflate = zlib.createInflate({ chunkSize });
+          let leftToInflate = imageSize;
+          let emitError = this.emit.bind(this, "error");
+          this._inflate.on("error", function(err) {
+            if (!leftToInflate) {
+              return;
+            }
+            emitError(err);
+          });
+          this._filter.on("complete", this._complete.bind(this));
+          let filterWrite = this._filter.write.bind(this._filter);
+          this._inflate.on("data", function(chunk) {
+            if (!leftToInflate) {
+              return;
+            }
+            if (chunk.length > leftToInflate) {
+              chunk = chunk.slice(0, leftToInflate);
+            }
+            leftToInflate -= chunk.length;
+            filterWrite(chunk);
+          });
+          this._inflate.on("end", this._filter.end.bind(this._filter));
+        }
+      }
+      this._inflate.write(data);
+    };
+    ParserAsync.prototype._handleMetaData = function(metaData) {
+      this._metaData = metaData;
+      this._bitmapInfo = Object.create(metaData);
+      this._filter = new FilterAsync(this._bitmapInfo);
+    };
+    ParserAsync.prototype._handleTransColor = function(transColor) {
+      this._bitmapInfo.transColor = transColor;
+    };
+    ParserAsync.prototype._handlePalette = function(palette) {
+      this._bitmapInfo.palette = palette;
+    };
+    ParserAsync.prototype._simpleTransparency = function() {
+      this._metaData.alpha = true;
+    };
+    ParserAsync.prototype._headersFinished = function() {
+      this.emit("metadata", this._metaData);
+    };
+    ParserAsync.prototype._finished = function() {
+      if (this.errord) {
+        return;
+      }
+      if (!this._inflate) {
+        this.emit("error", "No Inflate block");
+      } else {
+        this._inflate.end();
+      }
+    };
+    ParserAsync.prototype._complete = function(filteredData) {
+      if (this.errord) {
+        return;
+      }
+      let normalisedBitmapData;
+      try {
+        let bitmapData = bitmapper.dataToBitMap(filteredData, this._bitmapInfo);
+        normalisedBitmapData = formatNormaliser(
+          bitmapData,
+          this._bitmapInfo,
+          this._options.skipRescale
+        );
+        bitmapData = null;
+      } catch (ex) {
+        this._handleError(ex);
+        return;
+      }
+      this.emit("parsed", normalisedBitmapData);
+    };
+  }
+});
+
+// node_modules/pngjs/lib/bitpacker.js
+var require_bitpacker = __commonJS({
+  "node_modules/pngjs/lib/bitpacker.js"(exports2, module2) {
+    "use strict";
+    var constants = require_constants();
+    module2.exports = function(dataIn, width, height, options) {
+      let outHasAlpha = [constants.COLORTYPE_COLOR_ALPHA, constants.COLORTYPE_ALPHA].indexOf(
+        options.colorType
+      ) !== -1;
+      if (options.colorType === options.inputColorType) {
+        let bigEndian = (function() {
+          let buffer = new ArrayBuffer(2);
+          new DataView(buffer).setInt16(
+            0,
+            256,
+            true
+            /* littleEndian */
+          );
+          return new Int16Array(buffer)[0] !== 256;
+        })();
+        if (options.bitDepth === 8 || options.bitDepth === 16 && bigEndian) {
+          return dataIn;
+        }
+      }
+      let data = options.bitDepth !== 16 ? dataIn : new Uint16Array(dataIn.buffer);
+      let maxValue = 255;
+      let inBpp = constants.COLORTYPE_TO_BPP_MAP[options.inputColorType];
+      if (inBpp === 4 && !options.inputHasAlpha) {
+        inBpp = 3;
+      }
+      let outBpp = constants.COLORTYPE_TO_BPP_MAP[options.colorType];
+      if (options.bitDepth === 16) {
+        maxValue = 65535;
+        outBpp *= 2;
+      }
+      let outData = Buffer.alloc(width * height * outBpp);
+      let inIndex = 0;
+      let outIndex = 0;
+      let bgColor = options.bgColor || {};
+      if (bgColor.red === void 0) {
+        bgColor.red = maxValue;
+      }
+      if (bgColor.green === void 0) {
+        bgColor.green = maxValue;
+      }
+      if (bgColor.blue === void 0) {
+        bgColor.blue = maxValue;
+      }
+      function getRGBA() {
+        let red;
+        let green;
+        let blue;
+        let alpha = maxValue;
+        switch (options.inputColorType) {
+          case constants.COLORTYPE_COLOR_ALPHA:
+            alpha = data[inIndex + 3];
+            red = data[inIndex];
+            green = data[inIndex + 1];
+            blue = data[inIndex + 2];
+            break;
+          case constants.COLORTYPE_COLOR:
+            red = data[inIndex];
+            green = data[inIndex + 1];
+            blue = data[inIndex + 2];
+            break;
+          case constants.COLORTYPE_ALPHA:
+            alpha = data[inIndex + 1];
+            red = data[inIndex];
+            green = red;
+            blue = red;
+            break;
+          case constants.COLORTYPE_GRAYSCALE:
+            red = data[inIndex];
+            green = red;
+            blue = red;
+            break;
+          default:
+            throw new Error(
+              "input color type:" + options.inputColorType + " is not supported at present"
+            );
+        }
+        if (options.inputHasAlpha) {
+          if (!outHasAlpha) {
+            alpha /= maxValue;
+            red = Math.min(
+              Math.max(Math.round((1 - alpha) * bgColor.red + alpha * red), 0),
+              maxValue
+            );
+            green = Math.min(
+              Math.max(Math.round((1 - alpha) * bgColor.green + alpha * green), 0),
+              maxValue
+            );
+            blue = Math.min(
+              Math.max(Math.round((1 - alpha) * bgColor.blue + alpha * blue), 0),
+              maxValue
+            );
+          }
+        }
+        return { red, green, blue, alpha };
+      }
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          let rgba = getRGBA(data, inIndex);
+          switch (options.colorType) {
+            case constants.COLORTYPE_COLOR_ALPHA:
+            case constants.COLORTYPE_COLOR:
+              if (options.bitDepth === 8) {
+                outData[outIndex] = rgba.red;
+                outData[outIndex + 1] = rgba.green;
+                outData[outIndex + 2] = rgba.blue;
+                if (outHasAlpha) {
+                  outData[outIndex + 3] = rgba.alpha;
+                }
+              } else {
+                outData.writeUInt16BE(rgba.red, outIndex);
+                outData.writeUInt16BE(rgba.green, outIndex + 2);
+                outData.writeUInt16BE(rgba.blue, outIndex + 4);
+                if (outHasAlpha) {
+                  outData.writeUInt16BE(rgba.alpha, outIndex + 6);
+                }
+              }
+              break;
+            case constants.COLORTYPE_ALPHA:
+            case constants.COLORTYPE_GRAYSCALE: {
+              let grayscale = (rgba.red + rgba.green + rgba.blue) / 3;
+              if (options.bitDepth === 8) {
+                outData[outIndex] = grayscale;
+                if (outHasAlpha) {
+                  outData[outIndex + 1] = rgba.alpha;
+                }
+              } else {
+                outData.writeUInt16BE(grayscale, outIndex);
+                if (outHasAlpha) {
+                  outData.writeUInt16BE(rgba.alpha, outIndex + 2);
+                }
+              }
+              break;
+            }
+            default:
+              throw new Error("unrecognised color Type " + options.colorType);
+          }
+          inIndex += inBpp;
+          outIndex += outBpp;
+        }
+      }
+      return outData;
+    };
+  }
+});
+
+// node_modules/pngjs/lib/filter-pack.js
+var require_filter_pack = __commonJS({
+  "node_modules/pngjs/lib/filter-pack.js"(exports2, module2) {
+    "use strict";
+    var paethPredictor = require_paeth_predictor();
+    function filterNone(pxData, pxPos, byteWidth, rawData, rawPos) {
+      for (let x = 0; x < byteWidth; x++) {
+        rawData[rawPos + x] = pxData[pxPos + x];
+      }
+    }
+    function filterSumNone(pxData, pxPos, byteWidth) {
+      let sum = 0;
+      let length = pxPos + byteWidth;
+      for (let i = pxPos; i < length; i++) {
+        sum += Math.abs(pxData[i]);
+      }
+      return sum;
+    }
+    function filterSub(pxData, pxPos, byteWidth, rawData, rawPos, bpp) {
+      for (let x = 0; x < byteWidth; x++) {
+        let left = x >= bpp ? pxData[pxPos + x - bpp] : 0;
+        let val = pxData[pxPos + x] - left;
+        rawData[rawPos + x] = val;
+      }
+    }
+    function filterSumSub(pxData, pxPos, byteWidth, bpp) {
+      let sum = 0;
+      for (let x = 0; x < byteWidth; x++) {
+        let left = x >= bpp ? pxData[pxPos + x - bpp] : 0;
+        let val = pxData[pxPos + x] - left;
+        sum += Math.abs(val);
+      }
+      return sum;
+    }
+    function filterUp(pxData, pxPos, byteWidth, rawData, rawPos) {
+      for (let x = 0; x < byteWidth; x++) {
+        let up = pxPos > 0 ? pxData[pxPos + x - byteWidth] : 0;
+        let val = pxData[pxPos + x] - up;
+        rawData[rawPos + x] = val;
+      }
+    }
+    function filterSumUp(pxData, pxPos, byteWidth) {
+      let sum = 0;
+      let length = pxPos + byteWidth;
+      for (let x = pxPos; x < length; x++) {
+        let up = pxPos > 0 ? pxData[x - byteWidth] : 0;
+        let val = pxData[x] - up;
+        sum += Math.abs(val);
+      }
+      return sum;
+    }
+    function filterAvg(pxData, pxPos, byteWidth, rawData, rawPos, bpp) {
+      for (let x = 0; x < byteWidth; x++) {
+        let left = x >= bpp ? pxData[pxPos + x - bpp] : 0;
+        let up = pxPos > 0 ? pxData[pxPos + x - byteWidth] : 0;
+        let val = pxData[pxPos + x] - (left + up >> 1);
+        rawData[rawPos + x] = val;
+      }
+    }
+    function filterSumAvg(pxData, pxPos, byteWidth, bpp) {
+      let sum = 0;
+      for (let x = 0; x < byteWidth; x++) {
+        let left = x >= bpp ? pxData[pxPos + x - bpp] : 0;
+        let up = pxPos > 0 ? pxData[pxPos + x - byteWidth] : 0;
+        let val = pxData[pxPos + x] - (left + up >> 1);
+        sum += Math.abs(val);
+      }
+      return sum;
+    }
+    function filterPaeth(pxData, pxPos, byteWidth, rawData, rawPos, bpp) {
+      for (let x = 0; x < byteWidth; x++) {
+        let left = x >= bpp ? pxData[pxPos + x - bpp] : 0;
+        let up = pxPos > 0 ? pxData[pxPos + x - byteWidth] : 0;
+        let upleft = pxPos > 0 && x >= bpp ? pxData[pxPos + x - (byteWidth + bpp)] : 0;
+        let val = pxData[pxPos + x] - paethPredictor(left, up, upleft);
+        rawData[rawPos + x] = val;
+      }
+    }
+    function filterSumPaeth(pxData, pxPos, byteWidth, bpp) {
+      let sum = 0;
+      for (let x = 0; x < byteWidth; x++) {
+        let left = x >= bpp ? pxData[pxPos + x - bpp] : 0;
+        let up = pxPos > 0 ? pxData[pxPos + x - byteWidth] : 0;
+        let upleft = pxPos > 0 && x >= bpp ? pxData[pxPos + x - (byteWidth + bpp)] : 0;
+        let val = pxData[pxPos + x] - paethPredictor(left, up, upleft);
+        sum += Math.abs(val);
+      }
+      return sum;
+    }
+    var filters = {
+      0: filterNone,
+      1: filterSub,
+      2: filterUp,
+      3: filterAvg,
+      4: filterPaeth
+    };
+    var filterSums = {
+      0: filterSumNone,
+      1: filterSumSub,
+      2: filterSumUp,
+      3: filterSumAvg,
+      4: filterSumPaeth
+    };
+    module2.exports = function(pxData, width, height, options, bpp) {
+      let filterTypes;
+      if (!("filterType" in options) || options.filterType === -1) {
+        filterTypes = [0, 1, 2, 3, 4];
+      } else if (typeof options.filterType === "number") {
+        filterTypes = [options.filterType];
+      } else {
+        throw new Error("unrecognised filter types");
+      }
+      if (options.bitDepth === 16) {
+        bpp *= 2;
+      }
+      let byteWidth = width * bpp;
+      let rawPos = 0;
+      let pxPos = 0;
+      let rawData = Buffer.alloc((byteWidth + 1) * height);
+      let sel = filterTypes[0];
+      for (let y = 0; y < height; y++) {
+        if (filterTypes.length > 1) {
+          let min = Infinity;
+          for (let i = 0; i < filterTypes.length; i++) {
+            let sum = filterSums[filterTypes[i]](pxData, pxPos, byteWidth, bpp);
+            if (sum < min) {
+              sel = filterTypes[i];
+              min = sum;
+            }
+          }
+        }
+        rawData[rawPos] = sel;
+        rawPos++;
+        filters[sel](pxData, pxPos, byteWidth, rawData, rawPos, bpp);
+        rawPos += byteWidth;
+        pxPos += byteWidth;
+      }
+      return rawData;
+    };
+  }
+});
+
+// node_modules/pngjs/lib/packer.js
+var require_packer = __commonJS({
+  "node_modules/pngjs/lib/packer.js"(exports2, module2) {
+    "use strict";
+    var constants = require_constants();
+    var CrcStream = require_crc();
+    var bitPacker = require_bitpacker();
+    var filter = require_filter_pack();
+    var zlib = require("zlib");
+    var Packer = module2.exports = function(options) {
+      this._options = options;
+      options.deflateChunkSize = options.deflateChunkSize || 32 * 1024;
+      options.deflateLevel = options.deflateLevel != null ? options.deflateLevel : 9;
+      options.deflateStrategy = options.deflateStrategy != null ? options.deflateStrategy : 3;
+      options.inputHasAlpha = options.inputHasAlpha != null ? options.inputHasAlpha : true;
+      options.deflateFactory = options.deflateFactory || zlib.createDeflate;
+      options.bitDepth = options.bitDepth || 8;
+      options.colorType = typeof options.colorType === "number" ? options.colorType : constants.COLORTYPE_COLOR_ALPHA;
+      options.inputColorType = typeof options.inputColorType === "number" ? options.inputColorType : constants.COLORTYPE_COLOR_ALPHA;
+      if ([
+        constants.COLORTYPE_GRAYSCALE,
+        constants.COLORTYPE_COLOR,
+        constants.COLORTYPE_COLOR_ALPHA,
+        constants.COLORTYPE_ALPHA
+      ].indexOf(options.colorType) === -1) {
+        throw new Error(
+          "option color type:" + options.colorType + " is not supported at present"
+        );
+      }
+      if ([
+        constants.COLORTYPE_GRAYSCALE,
+        constants.COLORTYPE_COLOR,
+        constants.COLORTYPE_COLOR_ALPHA,
+        constants.COLORTYPE_ALPHA
+      ].indexOf(options.inputColorType) === -1) {
+        throw new Error(
+          "option input color type:" + options.inputColorType + " is not supported at present"
+        );
+      }
+      if (options.bitDepth !== 8 && options.bitDepth !== 16) {
+        throw new Error(
+          "option bit depth:" + options.bitDepth + " is not supported at present"
+        );
+      }
+    };
+    Packer.prototype.getDeflateOptions = function() {
+      return {
+        chunkSize: this._options.deflateChunkSize,
+        level: this._options.deflateLevel,
+        strategy: this._options.deflateStrategy
+      };
+    };
+    Packer.prototype.createDeflate = function() {
+      return this._options.deflateFactory(this.getDeflateOptions());
+    };
+    Packer.prototype.filterData = function(data, width, height) {
+      let packedData = bitPacker(data, width, height, this._options);
+      let bpp = constants.COLORTYPE_TO_BPP_MAP[this._options.colorType];
+      let filteredData = filter(packedData, width, height, this._options, bpp);
+      return filteredData;
+    };
+    Packer.prototype._packChunk = function(type, data) {
+      let len = data ? data.length : 0;
+      let buf = Buffer.alloc(len + 12);
+      buf.writeUInt32BE(len, 0);
+      buf.writeUInt32BE(type, 4);
+      if (data) {
+        data.copy(buf, 8);
+      }
+      buf.writeInt32BE(
+        CrcStream.crc32(buf.slice(4, buf.length - 4)),
+        buf.length - 4
+      );
+      return buf;
+    };
+    Packer.prototype.packGAMA = function(gamma) {
+      let buf = Buffer.alloc(4);
+      buf.writeUInt32BE(Math.floor(gamma * constants.GAMMA_DIVISION), 0);
+      return this._packChunk(constants.TYPE_gAMA, buf);
+    };
+    Packer.prototype.packIHDR = function(width, height) {
+      let buf = Buffer.alloc(13);
+      buf.writeUInt32BE(width, 0);
+      buf.writeUInt32BE(height, 4);
+      buf[8] = this._options.bitDepth;
+      buf[9] = this._options.colorType;
+      buf[10] = 0;
+      buf[11] = 0;
+      buf[12] = 0;
+      return this._packChunk(constants.TYPE_IHDR, buf);
+    };
+    Packer.prototype.packIDAT = function(data) {
+      return this._packChunk(constants.TYPE_IDAT, data);
+    };
+    Packer.prototype.packIEND = function() {
+      return this._packChunk(constants.TYPE_IEND, null);
+    };
+  }
+});
+
+// node_modules/pngjs/lib/packer-async.js
+var require_packer_async = __commonJS({
+  "node_modules/pngjs/lib/packer-async.js"(exports2, module2) {
+    "use strict";
+    var util = require("util");
+    var Stream = require("stream");
+    var constants = require_constants();
+    var Packer = require_packer();
+    var PackerAsync = module2.exports = function(opt) {
+      Stream.call(this);
+      let options = opt || {};
+      this._packer = new Packer(options);
+      this._deflate = this._packer.createDeflate();
+      this.readable = true;
+    };
+    util.inherits(PackerAsync, Stream);
+    PackerAsync.prototype.pack = function(data, width, height, gamma) {
+      this.emit("data", Buffer.from(constants.PNG_SIGNATURE));
+      this.emit("data", this._packer.packIHDR(width, height));
+      if (gamma) {
+        this.emit("data", this._packer.packGAMA(gamma));
+      }
+      let filteredData = this._packer.filterData(data, width, height);
+      this._deflate.on("error", this.emit.bind(this, "error"));
+      this._deflate.on(
+        "data",
+        function(compressedData) {
+          this.emit("data", this._packer.packIDAT(compressedData));
+        }.bind(this)
+      );
+      this._deflate.on(
+        "end",
+        function() {
+          this.emit("data", this._packer.packIEND());
+          this.emit("end");
+        }.bind(this)
+      );
+      this._deflate.end(filteredData);
+    };
+  }
+});
+
+// node_modules/pngjs/lib/sync-inflate.js
+var require_sync_inflate = __commonJS({
+  "node_modules/pngjs/lib/sync-inflate.js"(exports2, module2) {
+    "use strict";
+    var assert = require("assert").ok;
+    var zlib = require("zlib");
+    var util = require("util");
+    var kMaxLength = require("buffer").kMaxLength;
+    function Inflate(opts) {
+      if (!(this instanceof Inflate)) {
+        return new Inflate(opts);
+      }
+      if (opts && opts.chunkSize < zlib.Z_MIN_CHUNK) {
+        opts.chunkSize = zlib.Z_MIN_CHUNK;
+      }
+      zlib.Inflate.call(this, opts);
+      this._offset = this._offset === void 0 ? this._outOffset : this._offset;
+      this._buffer = this._buffer || this._outBuffer;
+      if (opts && opts.maxLength != null) {
+        this._maxLength = opts.maxLength;
+      }
+    }
+    function createInflate(opts) {
+      return new Inflate(opts);
+    }
+    function _close(engine, callback) {
+      if (callback) {
+        process.nextTick(callback);
+      }
+      if (!engine._handle) {
+        return;
+      }
+      engine._handle.close();
+      engine._handle = null;
+    }
+    Inflate.prototype._processChunk = function(chunk, flushFlag, asyncCb) {
+      if (typeof asyncCb === "function") {
+        return zlib.Inflate._processChunk.call(this, chunk, flushFlag, asyncCb);
+      }
+      let self = this;
+      let availInBefore = chunk && chunk.length;
+      let availOutBefore = this._chunkSize - this._offset;
+      let leftToInflate = this._maxLength;
+      let inOff = 0;
+      let buffers = [];
+      let nread = 0;
+      let error;
+      this.on("error", function(err) {
+        error = err;
+      });
+      function handleChunk(availInAfter, availOutAfter) {
+        if (self._hadError) {
+          return;
+        }
+        let have = availOutBefore - availOutAfter;
+        assert(have >= 0, "have should not go down");
+        if (have > 0) {
+          let out = self._buffer.slice(self._offset, self._offset + have);
+          self._offset += have;
+          if (out.length > leftToInflate) {
+            out = out.slice(0, leftToInflate);
+          }
+          buffers.push(out);
+          nread += out.length;
+          leftToInflate -= out.length;
+          if (leftToInflate === 0) {
+            return false;
+          }
+        }
+        if (availOutAfter === 0 || self._offset >= self._chunkSize) {
+          availOutBefore = self._chunkSize;
+          self._offset = 0;
+          self._buffer = Buffer.allocUnsafe(self._chunkSize);
+        }
+        if (availOutAfter === 0) {
+          inOff += availInBefore - availInAfter;
+          availInBefore = availInAfter;
+          return true;
+        }
+        return false;
+      }
+      assert(this._handle, "zlib binding closed");
+      let res;
+      do {
+        res = this._handle.writeSync(
+          flushFlag,
+          chunk,
+          // in
+          inOff,
+          // in_off
+          availInBefore,
+          // in_len
+          this._buffer,
+          // out
+          this._offset,
+          //out_off
+          availOutBefore
+        );
+        res = res || this._writeState;
+      } while (!this._hadError && handleChunk(res[0], res[1]));
+      if (this._hadError) {
+        throw error;
+      }
+      if (nread >= kMaxLength) {
+        _close(this);
+        throw new RangeError(
+          "Cannot create final Buffer. It would be larger than 0x" + kMaxLength.toString(16) + " bytes"
+        );
+      }
+      let buf = Buffer.concat(buffers, nread);
+      _close(this);
+      return buf;
+    };
+    util.inherits(Inflate, zlib.Inflate);
+    function zlibBufferSync(engine, buffer) {
+      if (typeof buffer === "string") {
+        buffer = Buffer.from(buffer);
+      }
+      if (!(buffer instanceof Buffer)) {
+        throw new TypeError("Not a string or buffer");
+      }
+      let flushFlag = engine._finishFlushFlag;
+      if (flushFlag == null) {
+        flushFlag = zlib.Z_FINISH;
+      }
+      return engine._processChunk(buffer, flushFlag);
+    }
+    function inflateSync(buffer, opts) {
+      return zlibBufferSync(new Inflate(opts), buffer);
+    }
+    module2.exports = exports2 = inflateSync;
+    exports2.Inflate = Inflate;
+    exports2.createInflate = createInflate;
+    exports2.inflateSync = inflateSync;
+  }
+});
+
+// node_modules/pngjs/lib/sync-reader.js
+var require_sync_reader = __commonJS({
+  "node_modules/pngjs/lib/sync-reader.js"(exports2, module2) {
+    "use strict";
+    var SyncReader = module2.exports = function(buffer) {
+      this._buffer = buffer;
+      this._reads = [];
+    };
+    SyncReader.prototype.read = function(length, callback) {
+      this._reads.push({
+        length: Math.abs(length),
+        // if length < 0 then at most this length
+        allowLess: length < 0,
+        func: callback
+      });
+    };
+    SyncReader.prototype.process = function() {
+      while (this._reads.length > 0 && this._buffer.length) {
+        let read = this._reads[0];
+        if (this._buffer.length && (this._buffer.length >= read.length || read.allowLess)) {
+          this._reads.shift();
+          let buf = this._buffer;
+          this._buffer = buf.slice(read.length);
+          read.func.call(this, buf.slice(0, read.length));
+        } else {
+          break;
+        }
+      }
+      if (this._reads.length > 0) {
+        throw new Error("There are some read requests waitng on finished stream");
+      }
+      if (this._buffer.length > 0) {
+        throw new Error("unrecognised content at end of stream");
+      }
+    };
+  }
+});
+
+// node_modules/pngjs/lib/filter-parse-sync.js
+var require_filter_parse_sync = __commonJS({
+  "node_modules/pngjs/lib/filter-parse-sync.js"(exports2) {
+    "use strict";
+    var SyncReader = require_sync_reader();
+    var Filter = require_filter_parse();
+    exports2.process = function(inBuffer, bitmapInfo) {
+      let outBuffers = [];
+      let reader = new SyncReader(inBuffer);
+      let filter = new Filter(bitmapInfo, {
+        read: reader.read.bind(reader),
+        write: function(bufferPart) {
+          outBuffers.push(bufferPart);
+        },
+        complete: function() {
+        }
+      });
+      filter.start();
+      reader.process();
+      return Buffer.concat(outBuffers);
+    };
+  }
+});
+
+// node_modules/pngjs/lib/parser-sync.js
+var require_parser_sync = __commonJS({
+  "node_modules/pngjs/lib/parser-sync.js"(exports2, module2) {
+    "use strict";
+    var hasSyncZlib = true;
+    var zlib = require("zlib");
+    var inflateSync = require_sync_inflate();
+    if (!zlib.deflateSync) {
+      hasSyncZlib = false;
+    }
+    var SyncReader = require_sync_reader();
+    var FilterSync = require_filter_parse_sync();
+    var Parser = require_parser();
+    var bitmapper = require_bitmapper();
+    var formatNormaliser = require_format_normaliser();
+    module2.exports = function(buffer, options) {
+      if (!hasSyncZlib) {
+        throw new Error(
+          "To use the sync capability of this library in old node versions, please pin pngjs to v2.3.0"
+        );
+      }
+      let err;
+      function handleError(_err_) {
+        err = _err_;
+      }
+      let metaData;
+      function handleMetaData(_metaData_) {
+        metaData = _metaData_;
+      }
+      function handleTransColor(transColor) {
+        metaData.transColor = transColor;
+      }
+      function handlePalette(palette) {
+        metaData.palette = palette;
+      }
+      function handleSimpleTransparency() {
+        metaData.alpha = true;
+      }
+      let gamma;
+      function handleGamma(_gamma_) {
+        gamma = _gamma_;
+      }
+      let inflateDataList = [];
+      function handleInflateData(inflatedData2) {
+        inflateDataList.push(inflatedData2);
+      }
+      let reader = new SyncReader(buffer);
+      let parser = new Parser(options, {
+        read: reader.read.bind(reader),
+        error: handleError,
+        metadata: handleMetaData,
+        gamma: handleGamma,
+        palette: handlePalette,
+        transColor: handleTransColor,
+        inflateData: handleInflateData,
+        simpleTransparency: handleSimpleTransparency
+      });
+      parser.start();
+      reader.process();
+      if (err) {
+        throw err;
+      }
+      let inflateData = Buffer.concat(inflateDataList);
+      inflateDataList.length = 0;
+      let inflatedData;
+      if (metaData.interlace) {
+        inflatedData = zlib.inflateSync(inflateData);
+      } else {
+        let rowSize = (metaData.width * metaData.bpp * metaData.depth + 7 >> 3) + 1;
+        let imageSize = rowSize * metaData.height;
+        inflatedData = inflateSync(inflateData, {
+          chunkSize: imageSize,
+          maxLength: imageSize
+        });
+      }
+      inflateData = null;
+      if (!inflatedData || !inflatedData.length) {
+        throw new Error("bad png - invalid inflate data response");
+      }
+      let unfilteredData = FilterSync.process(inflatedData, metaData);
+      inflateData = null;
+      let bitmapData = bitmapper.dataToBitMap(unfilteredData, metaData);
+      unfilteredData = null;
+      let normalisedBitmapData = formatNormaliser(
+        bitmapData,
+        metaData,
+        options.skipRescale
+      );
+      metaData.data = normalisedBitmapData;
+      metaData.gamma = gamma || 0;
+      return metaData;
+    };
+  }
+});
+
+// node_modules/pngjs/lib/packer-sync.js
+var require_packer_sync = __commonJS({
+  "node_modules/pngjs/lib/packer-sync.js"(exports2, module2) {
+    "use strict";
+    var hasSyncZlib = true;
+    var zlib = require("zlib");
+    if (!zlib.deflateSync) {
+      hasSyncZlib = false;
+    }
+    var constants = require_constants();
+    var Packer = require_packer();
+    module2.exports = function(metaData, opt) {
+      if (!hasSyncZlib) {
+        throw new Error(
+          "To use the sync capability of this library in old node versions, please pin pngjs to v2.3.0"
+        );
+      }
+      let options = opt || {};
+      let packer = new Packer(options);
+      let chunks = [];
+      chunks.push(Buffer.from(constants.PNG_SIGNATURE));
+      chunks.push(packer.packIHDR(metaData.width, metaData.height));
+      if (metaData.gamma) {
+        chunks.push(packer.packGAMA(metaData.gamma));
+      }
+      let filteredData = packer.filterData(
+        metaData.data,
+        metaData.width,
+        metaData.height
+      );
+      let compressedData = zlib.deflateSync(
+        filteredData,
+        packer.getDeflateOptions()
+      );
+      filteredData = null;
+      if (!compressedData || !compressedData.length) {
+        throw new Error("bad png - invalid compressed data response");
+      }
+      chunks.push(packer.packIDAT(compressedData));
+      chunks.push(packer.packIEND());
+      return Buffer.concat(chunks);
+    };
+  }
+});
+
+// node_modules/pngjs/lib/png-sync.js
+var require_png_sync = __commonJS({
+  "node_modules/pngjs/lib/png-sync.js"(exports2) {
+    "use strict";
+    var parse3 = require_parser_sync();
+    var pack = require_packer_sync();
+    exports2.read = function(buffer, options) {
+      return parse3(buffer, options || {});
+    };
+    exports2.write = function(png, options) {
+      return pack(png, options);
+    };
+  }
+});
+
+// node_modules/pngjs/lib/png.js
+var require_png = __commonJS({
+  "node_modules/pngjs/lib/png.js"(exports2) {
+    "use strict";
+    var util = require("util");
+    var Stream = require("stream");
+    var Parser = require_parser_async();
+    var Packer = require_packer_async();
+    var PNGSync = require_png_sync();
+    var PNG2 = exports2.PNG = function(options) {
+      Stream.call(this);
+      options = options || {};
+      this.width = options.width | 0;
+      this.height = options.height | 0;
+      this.data = this.width > 0 && this.height > 0 ? Buffer.alloc(4 * this.width * this.height) : null;
+      if (options.fill && this.data) {
+        this.data.fill(0);
+      }
+      this.gamma = 0;
+      this.readable = this.writable = true;
+      this._parser = new Parser(options);
+      this._parser.on("error", this.emit.bind(this, "error"));
+      this._parser.on("close", this._handleClose.bind(this));
+      this._parser.on("metadata", this._metadata.bind(this));
+      this._parser.on("gamma", this._gamma.bind(this));
+      this._parser.on(
+        "parsed",
+        function(data) {
+          this.data = data;
+          this.emit("parsed", data);
+        }.bind(this)
+      );
+      this._packer = new Packer(options);
+      this._packer.on("data", this.emit.bind(this, "data"));
+      this._packer.on("end", this.emit.bind(this, "end"));
+      this._parser.on("close", this._handleClose.bind(this));
+      this._packer.on("error", this.emit.bind(this, "error"));
+    };
+    util.inherits(PNG2, Stream);
+    PNG2.sync = PNGSync;
+    PNG2.prototype.pack = function() {
+      if (!this.data || !this.data.length) {
+        this.emit("error", "No data provided");
+        return this;
+      }
+      process.nextTick(
+        function() {
+          this._packer.pack(this.data, this.width, this.height, this.gamma);
+        }.bind(this)
+      );
+      return this;
+    };
+    PNG2.prototype.parse = function(data, callback) {
+      if (callback) {
+        let onParsed, onError;
+        onParsed = function(parsedData) {
+          this.removeListener("error", onError);
+          this.data = parsedData;
+          callback(null, this);
+        }.bind(this);
+        onError = function(err) {
+          this.removeListener("parsed", onParsed);
+          callback(err, null);
+        }.bind(this);
+        this.once("parsed", onParsed);
+        this.once("error", onError);
+      }
+      this.end(data);
+      return this;
+    };
+    PNG2.prototype.write = function(data) {
+      this._parser.write(data);
+      return true;
+    };
+    PNG2.prototype.end = function(data) {
+      this._parser.end(data);
+    };
+    PNG2.prototype._metadata = function(metadata) {
+      this.width = metadata.width;
+      this.height = metadata.height;
+      this.emit("metadata", metadata);
+    };
+    PNG2.prototype._gamma = function(gamma) {
+      this.gamma = gamma;
+    };
+    PNG2.prototype._handleClose = function() {
+      if (!this._parser.writable && !this._packer.readable) {
+        this.emit("close");
+      }
+    };
+    PNG2.bitblt = function(src, dst, srcX, srcY, width, height, deltaX, deltaY) {
+      srcX |= 0;
+      srcY |= 0;
+      width |= 0;
+      height |= 0;
+      deltaX |= 0;
+      deltaY |= 0;
+      if (srcX > src.width || srcY > src.height || srcX + width > src.width || srcY + height > src.height) {
+        throw new Error("bitblt reading outside image");
+      }
+      if (deltaX > dst.width || deltaY > dst.height || deltaX + width > dst.width || deltaY + height > dst.height) {
+        throw new Error("bitblt writing outside image");
+      }
+      for (let y = 0; y < height; y++) {
+        src.data.copy(
+          dst.data,
+          (deltaY + y) * dst.width + deltaX << 2,
+          (srcY + y) * src.width + srcX << 2,
+          (srcY + y) * src.width + srcX + width << 2
+        );
+      }
+    };
+    PNG2.prototype.bitblt = function(dst, srcX, srcY, width, height, deltaX, deltaY) {
+      PNG2.bitblt(this, dst, srcX, srcY, width, height, deltaX, deltaY);
+      return this;
+    };
+    PNG2.adjustGamma = function(src) {
+      if (src.gamma) {
+        for (let y = 0; y < src.height; y++) {
+          for (let x = 0; x < src.width; x++) {
+            let idx = src.width * y + x << 2;
+            for (let i = 0; i < 3; i++) {
+              let sample = src.data[idx + i] / 255;
+              sample = Math.pow(sample, 1 / 2.2 / src.gamma);
+              src.data[idx + i] = Math.round(sample * 255);
+            }
+          }
+        }
+        src.gamma = 0;
+      }
+    };
+    PNG2.prototype.adjustGamma = function() {
+      PNG2.adjustGamma(this);
+    };
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
     var WIN_SLASH = "\\\\/";
@@ -3659,7 +12969,7 @@ var require_constants = __commonJS({
 });
 
 // node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
+var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
     var {
@@ -3667,7 +12977,7 @@ var require_utils = __commonJS({
       REGEX_REMOVE_BACKSLASH,
       REGEX_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
+    } = require_constants2();
     exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
     exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
@@ -3726,7 +13036,7 @@ var require_utils = __commonJS({
 var require_scan = __commonJS({
   "node_modules/picomatch/lib/scan.js"(exports2, module2) {
     "use strict";
-    var utils = require_utils();
+    var utils = require_utils2();
     var {
       CHAR_ASTERISK,
       /* * */
@@ -3758,7 +13068,7 @@ var require_scan = __commonJS({
       /* ) */
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
-    } = require_constants();
+    } = require_constants2();
     var isPathSeparator = (code) => {
       return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
@@ -4064,8 +13374,8 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants = require_constants();
-    var utils = require_utils();
+    var constants = require_constants2();
+    var utils = require_utils2();
     var {
       MAX_LENGTH,
       POSIX_REGEX_SOURCE,
@@ -5081,8 +14391,8 @@ var require_picomatch = __commonJS({
     "use strict";
     var scan = require_scan();
     var parse3 = require_parse();
-    var utils = require_utils();
-    var constants = require_constants();
+    var utils = require_utils2();
+    var constants = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -5220,7 +14530,7 @@ var require_picomatch2 = __commonJS({
   "node_modules/picomatch/index.js"(exports2, module2) {
     "use strict";
     var pico = require_picomatch();
-    var utils = require_utils();
+    var utils = require_utils2();
     function picomatch2(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
@@ -5350,6 +14660,15 @@ function parsePointer(pointer) {
   if (pointer === "") return [];
   if (!pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
   return pointer.slice(1).split("/").map(decodeSegment);
+}
+function valueAtPointer(root, pointer) {
+  let current = root;
+  for (const segment of parsePointer(pointer)) {
+    if (current === null || typeof current !== "object") return void 0;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return void 0;
+    current = current[segment];
+  }
+  return current;
 }
 
 // packages/validator/src/swagger/swagger-model.ts
@@ -5559,7 +14878,7 @@ var SwaggerModel = class {
       const pathItem = asObject(pathItemValue);
       if (!pathItem) continue;
       const pathItemPointer = childPointer("/paths", path5);
-      const pathParameters = this.parameterList(
+      const pathParameters2 = this.parameterList(
         pathItem.parameters,
         childPointer(pathItemPointer, "parameters"),
         "path",
@@ -5578,7 +14897,7 @@ var SwaggerModel = class {
           isInternal
         );
         const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
-        const inherited = pathParameters.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => ({ ...p, isInternal: p.isInternal || isInternal }));
+        const inherited = pathParameters2.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => ({ ...p, isInternal: p.isInternal || isInternal }));
         operations.push({
           path: path5,
           method,
@@ -7096,7 +16415,7 @@ function findControlCharacterInString(text, from) {
 }
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs = require("node:fs");
+var import_node_fs = __toESM(require("node:fs"), 1);
 var import_node_path = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -7150,13 +16469,13 @@ function kindOfFileName(name) {
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const absolutePath = import_node_path.default.resolve(cwd, folder);
-  const realFolder = await import_node_fs.promises.realpath(absolutePath);
-  const dirents = await import_node_fs.promises.readdir(absolutePath, { withFileTypes: true });
+  const realFolder = import_node_fs.default.realpathSync(absolutePath);
+  const dirents = import_node_fs.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
     let size = 0;
-    if (type === "file") size = (await import_node_fs.promises.stat(import_node_path.default.join(absolutePath, dirent.name))).size;
+    if (type === "file") size = import_node_fs.default.statSync(import_node_path.default.join(absolutePath, dirent.name)).size;
     entries.push({ name: dirent.name, type, size });
   }
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -7173,7 +16492,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
     if (!kind || entry.type !== "file" && entry.type !== "symlink") continue;
     const existing = connector.files[kind];
     if (existing && kindOfFileName(existing.name) === kind) continue;
-    const loaded = await loadFile(kind, entry, absolutePath, realFolder, displayPath);
+    const loaded = loadFile(kind, entry, absolutePath, realFolder, displayPath);
     connector.files[kind] = loaded;
   }
   return connector;
@@ -7186,12 +16505,12 @@ function toDisplayPath(cwd, absolute) {
   const relative = import_node_path.default.relative(cwd, absolute);
   return relative === "" ? "." : relative;
 }
-async function loadFile(kind, entry, folder, realFolder, displayFolder) {
+function loadFile(kind, entry, folder, realFolder, displayFolder) {
   const filePath = import_node_path.default.join(folder, entry.name);
   const displayPath = displayFolder === "." ? entry.name : import_node_path.default.join(displayFolder, entry.name);
   const issues = [];
   const base = { kind, name: entry.name, displayPath, bytes: entry.size, issues };
-  const bytes = await readSafely(filePath, entry, realFolder, issues);
+  const bytes = readSafely(filePath, entry, realFolder, issues);
   if (bytes) base.bytes = bytes.length;
   if (kind === "icon") return { ...base, kind, data: bytes };
   if (!bytes) return { ...base, kind, document: void 0 };
@@ -7212,10 +16531,10 @@ async function loadFile(kind, entry, folder, realFolder, displayFolder) {
   }
   return { ...base, kind, document: JsonDocument.parse(decoded.text) };
 }
-async function readSafely(filePath, entry, realFolder, issues) {
+function readSafely(filePath, entry, realFolder, issues) {
   try {
     if (entry.type === "symlink") {
-      const target = await import_node_fs.promises.realpath(filePath);
+      const target = import_node_fs.default.realpathSync(filePath);
       const inside = target.startsWith(realFolder + import_node_path.default.sep);
       if (!inside) {
         issues.push({
@@ -7225,7 +16544,7 @@ async function readSafely(filePath, entry, realFolder, issues) {
         return void 0;
       }
     }
-    const stat = await import_node_fs.promises.stat(filePath);
+    const stat = import_node_fs.default.statSync(filePath);
     if (!stat.isFile()) {
       issues.push({ ruleId: "GEN-UNREADABLE", message: `${entry.name} is not a regular file.` });
       return void 0;
@@ -7237,7 +16556,7 @@ async function readSafely(filePath, entry, realFolder, issues) {
       });
       return void 0;
     }
-    return await import_node_fs.promises.readFile(filePath);
+    return import_node_fs.default.readFileSync(filePath);
   } catch (error) {
     issues.push({
       ruleId: "GEN-UNREADABLE",
@@ -7296,7 +16615,8 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
 }
 async function search(folder, depth, found) {
   const dirents = await import_node_fs2.promises.readdir(folder, { withFileTypes: true });
-  if (isConnectorFolderListing(dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name))) {
+  const inTopFolder = import_node_path2.default.basename(import_node_path2.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
+  if (inTopFolder || isConnectorFolderListing(dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name))) {
     found.add(folder);
     return;
   }
@@ -7314,12 +16634,1004 @@ function profileFromPath(folder) {
 }
 
 // packages/validator/src/model/rule.ts
+function certificationLevels(level, custom = level === "error" ? "warning" : level) {
+  return { certified: level, "independent-publisher": level, custom };
+}
 function sameLevels(level) {
   return { certified: level, "independent-publisher": level, custom: level };
 }
 
+// packages/validator/src/rules/api-properties/brand-colour.ts
+var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+var IP_BRAND_COLOUR = "#da3b01";
+var FORBIDDEN_BRAND_COLOURS = ["#007ee5", "#ffffff"];
+function parseHexColour(text) {
+  if (!HEX_COLOUR.test(text)) return void 0;
+  const value = Number.parseInt(text.slice(1), 16);
+  return { r: value >> 16 & 255, g: value >> 8 & 255, b: value & 255 };
+}
+function toHex({ r, g, b }) {
+  return `#${[r, g, b].map((channel) => channel.toString(16).padStart(2, "0")).join("")}`;
+}
+function colourDistance(a, b) {
+  return Math.hypot(a.r - b.r, a.g - b.g, a.b - b.b);
+}
+function isNearWhite(colour) {
+  return colour.r >= 238 && colour.g >= 238 && colour.b >= 238;
+}
+
+// packages/validator/src/rules/api-properties/connection-parameters.ts
+function propertiesOf(apiProperties) {
+  return asObject(apiProperties?.properties);
+}
+function connectionParametersOf(apiProperties) {
+  const properties = propertiesOf(apiProperties);
+  if (!properties) return [];
+  const list = [];
+  const collect = (parameters, pointer) => {
+    for (const [name, raw] of entriesOf(parameters)) {
+      const value = asObject(raw);
+      if (value) list.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
+    }
+  };
+  collect(properties.connectionParameters, "/properties/connectionParameters");
+  const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
+  sets.forEach((set, index) => {
+    collect(asObject(set)?.parameters, `/properties/connectionParameterSets/values/${index}/parameters`);
+  });
+  return list;
+}
+function oAuthSettingsOf(apiProperties) {
+  const list = [];
+  for (const parameter of connectionParametersOf(apiProperties)) {
+    const settings = asObject(parameter.value.oAuthSettings);
+    if (settings) list.push({ parameter, settings, pointer: childPointer(parameter.pointer, "oAuthSettings") });
+  }
+  return list;
+}
+
+// packages/validator/src/rules/json-schema/ajv-validator.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_ajv_formats = __toESM(require_dist(), 1);
+
+// packages/validator/src/rules/json-schema/newtonsoft-messages.ts
+function typeName(value) {
+  if (value === null) return "Null";
+  if (Array.isArray(value)) return "Array";
+  if (typeof value === "number") return Number.isInteger(value) ? "Integer" : "Float";
+  const name = typeof value;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+var SCHEMA_TYPE_NAMES = {
+  string: "String",
+  boolean: "Boolean",
+  integer: "Integer",
+  number: "Number",
+  object: "Object",
+  array: "Array",
+  null: "Null"
+};
+function expectedTypes(type) {
+  const list = Array.isArray(type) ? type : String(type).split(",");
+  return list.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
+}
+function show(value) {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text === void 0 ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+function decodeSegments(instancePath) {
+  if (instancePath === "") return [];
+  return instancePath.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function toSchemaProblems(errors) {
+  const problems = [];
+  for (const error of errors ?? []) {
+    const problem = describe(error);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+function describe(error) {
+  const segments = decodeSegments(error.instancePath);
+  const at = (message, pointer = error.instancePath, key) => ({
+    message,
+    pointer,
+    segments,
+    keyword: error.keyword,
+    ...key === void 0 ? {} : { key }
+  });
+  const params = error.params;
+  switch (error.keyword) {
+    case "type":
+      return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(error.data)}.`);
+    case "enum":
+      return at(`Value ${JSON.stringify(error.data)} is not defined in enum.`);
+    case "const":
+      return at(`Value ${JSON.stringify(error.data)} does not match const.`);
+    case "required": {
+      const name = String(params.missingProperty);
+      return at(`Required properties are missing from object: ${name}.`, error.instancePath, name);
+    }
+    case "additionalProperties": {
+      const name = String(params.additionalProperty);
+      return at(
+        `Property '${name}' has not been defined and the schema does not allow additional properties.`,
+        childPointer(error.instancePath, name),
+        name
+      );
+    }
+    case "propertyNames":
+      return void 0;
+    case "pattern":
+      if (error.propertyName !== void 0) {
+        return at(
+          `Property name '${error.propertyName}' does not match regex pattern '${String(params.pattern)}'.`,
+          childPointer(error.instancePath, error.propertyName),
+          error.propertyName
+        );
+      }
+      return at(`String '${show(error.data)}' does not match regex pattern '${String(params.pattern)}'.`);
+    case "format":
+      return at(`String '${show(error.data)}' does not validate against format '${String(params.format)}'.`);
+    case "minLength":
+      return at(`String '${show(error.data)}' is less than minimum length of ${String(params.limit)}.`);
+    case "maxLength":
+      return at(`String '${show(error.data)}' exceeds maximum length of ${String(params.limit)}.`);
+    case "minimum":
+      return at(`${typeName(error.data)} ${show(error.data)} is less than minimum value of ${String(params.limit)}.`);
+    case "maximum":
+      return at(`${typeName(error.data)} ${show(error.data)} exceeds maximum value of ${String(params.limit)}.`);
+    case "minItems":
+      return at(`Array item count ${show(error.data.length)} is less than minimum count of ${String(params.limit)}.`);
+    case "uniqueItems":
+      return at(`Non-unique array item at index ${String(params.i)}.`);
+    case "if":
+    case "anyOf":
+    case "oneOf":
+    case "allOf":
+      return void 0;
+    default:
+      return at(`${error.message ?? "Invalid value"}.`);
+  }
+}
+
+// packages/validator/src/rules/json-schema/ajv-validator.ts
+function lazySchemaValidator(schema) {
+  let validate;
+  return (value) => {
+    if (!validate) {
+      const ajv = new import_ajv.default({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+      (0, import_ajv_formats.default)(ajv);
+      validate = ajv.compile(schema);
+    }
+    return validate(value) ? [] : toSchemaProblems(validate.errors);
+  };
+}
+function cachedSchemaProblems(validate) {
+  const cache4 = /* @__PURE__ */ new WeakMap();
+  return (value) => {
+    if (value === null || typeof value !== "object") return validate(value);
+    let problems = cache4.get(value);
+    if (!problems) {
+      problems = validate(value);
+      cache4.set(value, problems);
+    }
+    return problems;
+  };
+}
+
+// packages/validator/src/rules/api-properties/schema.ts
+var IDENTITY_PROVIDERS = ["oauth2", "oauth2generic", "aad", "aadcertificate", "facebook", "DocuSign"];
+var REDIRECT_MODES = ["Global", "GlobalPerConnector", "Direct"];
+var CONNECTION_PARAMETER_TYPES = [
+  "string",
+  "securestring",
+  "int",
+  "bool",
+  "gatewaySetting",
+  "oauthSetting"
+];
+var CONNECTION_PARAMETER_NAME = "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$";
+var nullableString = { type: ["string", "null"] };
+var uiDefinition = {
+  type: "object",
+  properties: {
+    displayName: { type: "string" },
+    description: { type: "string" },
+    tooltip: { type: "string" },
+    tabIndex: { type: "integer" },
+    constraints: {
+      type: "object",
+      properties: {
+        clearText: { type: "boolean" },
+        // The schema says the string "true"/"false"; eight merged certified files use a boolean.
+        required: { type: ["string", "boolean"] },
+        tabIndex: { type: "integer" },
+        capability: { type: "array", items: { type: "string" } },
+        hidden: { type: ["boolean", "string"] },
+        allowedValues: {
+          type: "array",
+          items: { type: "object", properties: { text: { type: "string" } } }
+        },
+        dependencies: { type: "object" }
+      }
+    }
+  }
+};
+var oAuthSettings = {
+  type: "object",
+  required: ["identityProvider"],
+  properties: {
+    identityProvider: { type: "string", enum: IDENTITY_PROVIDERS },
+    clientId: nullableString,
+    clientSecret: nullableString,
+    scopes: { type: "array", items: { type: "string" } },
+    redirectMode: { type: "string", enum: REDIRECT_MODES },
+    redirectUrl: { type: "string", format: "uri" },
+    properties: { type: "object" },
+    customParameters: { type: "object" }
+  }
+};
+var connectionParameter = {
+  type: "object",
+  required: ["type"],
+  properties: {
+    type: { type: "string", enum: CONNECTION_PARAMETER_TYPES },
+    uiDefinition,
+    oAuthSettings,
+    allowedValues: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          uiDefinition: {
+            type: "object",
+            properties: { displayName: { type: "string" }, description: { type: "string" } }
+          }
+        }
+      }
+    },
+    metadata: { type: "object" }
+  },
+  if: { properties: { type: { const: "oauthSetting" } }, required: ["type"] },
+  then: { required: ["oAuthSettings"] }
+};
+var connectionParameters = {
+  type: "object",
+  propertyNames: { pattern: CONNECTION_PARAMETER_NAME },
+  additionalProperties: connectionParameter
+};
+var policyTemplateInstance = {
+  type: "object",
+  required: ["templateId", "parameters"],
+  properties: {
+    templateId: { type: "string" },
+    title: { type: "string" },
+    parameters: { type: "object" }
+  }
+};
+var API_PROPERTIES_SCHEMA = {
+  type: "object",
+  required: ["properties"],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: "string" },
+    properties: {
+      type: "object",
+      required: ["iconBrandColor"],
+      additionalProperties: false,
+      properties: {
+        iconBrandColor: { type: "string" },
+        publisher: { type: "string" },
+        stackOwner: { type: "string" },
+        capabilities: { type: "array", items: { type: "string" } },
+        connectionParameters,
+        connectionParameterSets: {
+          type: "object",
+          properties: {
+            uiDefinition,
+            values: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["name", "parameters"],
+                properties: { name: { type: "string" }, uiDefinition, parameters: connectionParameters }
+              }
+            }
+          }
+        },
+        policyTemplateInstances: { type: "array", items: policyTemplateInstance },
+        scriptOperations: { type: "array", items: { type: "string" } },
+        isCustomApi: { type: "boolean" },
+        // Written by newer tooling instead of scriptOperations (2 merged certified connectors).
+        script: {
+          type: "object",
+          properties: { language: { type: "string" }, operationIds: { type: "array", items: { type: "string" } } }
+        }
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/api-properties/schema-problems.ts
+var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
+function classify(problem) {
+  const [first, second] = problem.segments;
+  const path5 = problem.segments;
+  if (first === void 0) return "PROP-ROOT";
+  if (first !== "properties") return "PROP-ROOT";
+  if (second === void 0) {
+    if (problem.keyword === "additionalProperties") return "PROP-UNKNOWN-KEYS";
+    if (problem.keyword === "required" && problem.key === "iconBrandColor") return "PROP-BRAND-REQ";
+    return "PROP-ROOT";
+  }
+  if (second === "iconBrandColor") return "PROP-BRAND-FORMAT";
+  if (second === "capabilities") return "PROP-CAPABILITIES";
+  if (second === "scriptOperations") return "PROP-SCRIPTOPS";
+  if (second === "policyTemplateInstances") return "PROP-POLICY";
+  if (second === "connectionParameters" || second === "connectionParameterSets") {
+    if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
+    if (path5.includes("oAuthSettings")) {
+      const last = path5[path5.length - 1];
+      if (last === "redirectMode") return "PROP-OAUTH-REDIRECT";
+      if (last === "identityProvider") return "PROP-OAUTH-IDP";
+      if (last === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
+      return "PROP-SCHEMA";
+    }
+    if (path5.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path5[path5.length - 1] === "type" && path5.length === parameterNameDepth(path5) + 1) return "PROP-CP-TYPE";
+  }
+  return "PROP-SCHEMA";
+}
+function parameterNameDepth(path5) {
+  return path5[1] === "connectionParameterSets" ? 6 : 3;
+}
+function schemaProblemsFor(context, ruleId) {
+  const document = context.connector.files.apiProperties?.document;
+  if (!document || document.value === void 0) return [];
+  return problemsOf(document.value).filter((problem) => classify(problem) === ruleId);
+}
+function reportSchemaProblems(context, ruleId, advice = "") {
+  for (const problem of schemaProblemsFor(context, ruleId)) {
+    context.report({ pointer: problem.pointer, message: advice ? `${problem.message} ${advice}` : problem.message });
+  }
+}
+
+// packages/validator/src/rules/api-properties/brand-rules.ts
+var BRAND_POINTER = "/properties/iconBrandColor";
+function brandColourOf(context) {
+  return asString(propertiesOf(context.apiProperties)?.iconBrandColor);
+}
+var apiPropertiesBrandRules = [
+  {
+    id: "PROP-BRAND-FORMAT",
+    file: "apiProperties",
+    title: "Write iconBrandColor as an HTML hex colour `#RRGGBB`.",
+    description: "The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.",
+    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    example: { bad: '"iconBrandColor": "blue"', good: '"iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-BRAND-FORMAT");
+      const colour = brandColourOf(context);
+      if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
+        context.report({
+          pointer: BRAND_POINTER,
+          message: `The iconBrandColor "${colour}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
+        });
+      }
+    }
+  },
+  {
+    id: "PROP-BRAND-FORBIDDEN",
+    file: "apiProperties",
+    title: "Do not use the default blue or white as brand colour.",
+    description: 'Certification rejects the designer default `#007ee5` and white `#ffffff` ("the icon colour cannot be the same as the default", PR #3187; PR template). Near-white colours such as `#fefefe` or `#f5f5f5` (20+ merged connectors) are workarounds that still show a white tile, so they get a warning. Four legacy certified connectors break the hard rule.',
+    levels: { certified: "error", "independent-publisher": "off", custom: "off" },
+    example: { bad: '"iconBrandColor": "#007ee5"', good: '"iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      const colour = brandColourOf(context);
+      const rgb = colour === void 0 ? void 0 : parseHexColour(colour);
+      if (!colour || !rgb) return;
+      if (FORBIDDEN_BRAND_COLOURS.includes(colour.toLowerCase())) {
+        context.report({
+          pointer: BRAND_POINTER,
+          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`
+        });
+      } else if (isNearWhite(rgb)) {
+        context.report({
+          pointer: BRAND_POINTER,
+          severity: "warning",
+          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`
+        });
+      }
+    }
+  },
+  {
+    id: "PROP-BRAND-IP",
+    file: "apiProperties",
+    title: "Independent publisher connectors use the brand colour #da3b01.",
+    description: "Independent publisher connectors all get the generic orange icon, so their iconBrandColor must be `#da3b01` (README; certification step 4). All 395 merged IP connectors comply.",
+    levels: { certified: "off", "independent-publisher": "error", custom: "off" },
+    example: { bad: '"iconBrandColor": "#3b5bdb"', good: '"iconBrandColor": "#da3b01"' },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      const colour = asString(properties.iconBrandColor);
+      if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
+      context.report({
+        pointer: BRAND_POINTER,
+        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${colour}.`
+      });
+    }
+  }
+];
+
+// packages/validator/src/rules/general-secrets/placeholders.ts
+var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|secret|client|change_?me|redacted|xxx|test|fake|todo|insert|here|value|token|password|key|none|null|string|demo/i;
+var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
+var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
+function isPlaceholderSecret(value) {
+  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value) || !looksGenerated(value);
+}
+function looksGenerated(value) {
+  if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+  return classes >= 2 && shannonEntropy(value) >= 3;
+}
+function shannonEntropy(value) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+function maskSecret(value) {
+  const visible = value.length >= 16 ? 4 : 2;
+  return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
+}
+
+// packages/validator/src/rules/api-properties/oauth-rules.ts
+var TENANT_UI = {
+  displayName: "Tenant",
+  description: "The tenant ID of for the Azure Active Directory application"
+};
+var ALLOWED_CUSTOM_PARAMETERS = {
+  oauth2: ["authorizationUrl", "tokenUrl", "refreshUrl"]
+};
+var apiPropertiesOAuthRules = [
+  {
+    id: "PROP-TENANTID",
+    file: "apiProperties",
+    title: "`token:TenantId` must have its exact fixed shape.",
+    description: 'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else as Critical (PR #1421, #3097).',
+    levels: certificationLevels("error"),
+    msMessage: "Invalid value for the {0} property within the UI Definition object.",
+    example: {
+      bad: '"token:TenantId": { "type": "string", "metadata": { "sourceType": "AzureActiveDirectoryTenant" }, "uiDefinition": { "description": "Your tenant", "constraints": { "hidden": "true", "required": "false" } } }',
+      good: '"token:TenantId": { "type": "string", "metadata": { "sourceType": "AzureActiveDirectoryTenant" }, "uiDefinition": { "constraints": { "hidden": "true", "required": "false" } } }'
+    },
+    check(context) {
+      for (const parameter of connectionParametersOf(context.apiProperties)) {
+        if (parameter.name !== "token:TenantId") continue;
+        const { value, pointer } = parameter;
+        if (value.type !== "string") {
+          context.report({ pointer: childPointer(pointer, "type"), message: 'The type of token:TenantId must be "string".' });
+        }
+        if (asObject(value.metadata)?.sourceType !== "AzureActiveDirectoryTenant") {
+          context.report({
+            pointer: childPointer(pointer, "metadata"),
+            message: 'token:TenantId must have "metadata": { "sourceType": "AzureActiveDirectoryTenant" }.'
+          });
+        }
+        const ui = asObject(value.uiDefinition);
+        const uiPointer = childPointer(pointer, "uiDefinition");
+        for (const [key, given] of entriesOf(ui)) {
+          if (key === "constraints") continue;
+          if (TENANT_UI[key] === void 0 || given !== TENANT_UI[key]) {
+            context.report({
+              pointer: childPointer(uiPointer, key),
+              message: `Invalid value for the ${key} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
+            });
+          }
+        }
+        const constraints = asObject(ui?.constraints);
+        for (const [key, expected] of [
+          ["hidden", "true"],
+          ["required", "false"]
+        ]) {
+          const given = constraints?.[key];
+          if (String(given) !== expected) {
+            context.report({
+              pointer: childPointer(uiPointer, "constraints", key),
+              message: `Invalid value for the constraints.${key} property within the UI Definition object. token:TenantId needs "${key}": "${expected}".`
+            });
+          }
+        }
+      }
+    }
+  },
+  {
+    id: "PROP-OAUTH-IDP",
+    file: "apiProperties",
+    title: "Use a known OAuth identity provider with its required settings.",
+    description: 'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri; aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning).',
+    levels: certificationLevels("error"),
+    msMessage: "Value {0} is not defined in enum.",
+    example: {
+      bad: '"oAuthSettings": { "identityProvider": "aad", "clientId": "\u2026" }',
+      good: '"oAuthSettings": { "identityProvider": "aad", "clientId": "\u2026", "customParameters": { "resourceUri": { "value": "https://graph.microsoft.com" } } }'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-OAUTH-IDP");
+      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
+        const provider = asString(settings.identityProvider);
+        const customParameters = asObject(settings.customParameters);
+        const customPointer = childPointer(pointer, "customParameters");
+        if ((provider === "aad" || provider === "aadcertificate") && !has(customParameters ?? {}, "resourceUri")) {
+          context.report({
+            pointer: childPointer(customPointer, "resourceUri"),
+            message: `The identity provider ${provider} requires customParameters.resourceUri: the resource (audience) to get tokens for.`
+          });
+        }
+        const properties = asObject(settings.properties);
+        const firstParty = properties?.IsFirstParty;
+        if (provider === "aadcertificate" && firstParty !== "True") {
+          context.report({
+            pointer: childPointer(pointer, "properties", "IsFirstParty"),
+            message: 'The identity provider aadcertificate requires "properties": { "IsFirstParty": "True" }.'
+          });
+        } else if (firstParty !== void 0 && firstParty !== "True" && firstParty !== "False") {
+          context.report({
+            pointer: childPointer(pointer, "properties", "IsFirstParty"),
+            severity: "warning",
+            message: `Value ${JSON.stringify(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
+          });
+        }
+        const allowed = provider === void 0 ? void 0 : ALLOWED_CUSTOM_PARAMETERS[provider];
+        if (!allowed) continue;
+        for (const [name] of entriesOf(customParameters)) {
+          if (allowed.includes(name)) continue;
+          const intended = allowed.find((known) => known.toLowerCase() === name.toLowerCase());
+          if (intended) {
+            context.report({
+              pointer: childPointer(customPointer, name),
+              severity: "warning",
+              message: `Write the custom parameter '${name}' as '${intended}', the name the schema defines.`
+            });
+            continue;
+          }
+          context.report({
+            pointer: childPointer(customPointer, name),
+            message: `The identity provider ${provider} does not accept the custom parameter '${name}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "PROP-OAUTH-REDIRECT",
+    file: "apiProperties",
+    title: "Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`).",
+    description: 'redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value "GlobalPerConnector" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning. Values are case-sensitive.',
+    levels: certificationLevels("error", "warning"),
+    msMessage: "Value {0} is not defined in enum.",
+    example: { bad: '"redirectMode": "Global"', good: '"redirectMode": "GlobalPerConnector"' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-OAUTH-REDIRECT", `Use one of: ${REDIRECT_MODES.join(", ")} (case-sensitive).`);
+      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
+        const mode = settings.redirectMode;
+        const modePointer = childPointer(pointer, "redirectMode");
+        if (mode === "Global") {
+          context.report({
+            pointer: modePointer,
+            severity: "warning",
+            message: "redirectMode Global uses the shared redirect URI https://global.consent.azure-apim.net/redirect; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for."
+          });
+        } else if (mode === "GlobalPerConnector") {
+          context.report({
+            pointer: modePointer,
+            severity: "info",
+            message: 'Microsoft\'s apiProperties pipeline reports `Value "GlobalPerConnector" is not defined in enum.` for this value, but the platform accepts it and reviewers ask for it (PR #3097): that pipeline error can be ignored.'
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "PROP-OAUTH-SECRET",
+    file: "apiProperties",
+    title: "Never commit a real OAuth client secret.",
+    description: "clientSecret should be absent or a placeholder: paconn takes the secret with `--secret`, and the repository README says to replace secrets with dummy values (CredScan breaks the security build). Every merged clientSecret is a placeholder such as `[[DUMMY]]` or `YOUR_CLIENT_SECRET`.",
+    levels: certificationLevels("error"),
+    example: { bad: '"clientSecret": "q8R~x0P2mD3vN9bK7cL1zW4yT6uH5jF0gS8aE2"', good: '"clientSecret": "[[DUMMY]]"' },
+    check(context) {
+      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
+        for (const key of ["clientSecret", "ClientSecret", "clientsecret"]) {
+          const secret = asString(settings[key]);
+          if (secret === void 0 || isPlaceholderSecret(secret)) continue;
+          context.report({
+            pointer: childPointer(pointer, key),
+            message: `The ${key} ${maskSecret(secret)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]", pass the secret with paconn --secret, and revoke it: it is in the git history.`
+          });
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/api-properties/policy-templates.ts
+var TEMPLATE_PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
+var OPERATION_NAME_PARAMETER = "x-ms-apimTemplate-operationName";
+var POLICY_TEMPLATE_REQUIRED_PARAMETERS = /* @__PURE__ */ new Map([
+  ["convertarraytoobject", ["propertyParentPath", "keyWithinCollectionPath", "newPropertyPath"]],
+  ["convertobjecttoarray", ["propertyParentPath", "newPropertyPath"]],
+  ["dynamichosturl", ["urlTemplate"]],
+  ["encodepropertyvalue", ["propertyParentPath", "newPropertyPath"]],
+  ["pollingtrigger", ["triggerConfig", "triggerDataPath"]],
+  ["routerequesttoendpoint", ["newPath"]],
+  ["setheader", ["name", "value"]],
+  ["setproperty", ["newPropertyParentPathTemplate", "newPropertySubPathTemplate", "propertyValuePathTemplate"]],
+  ["setqueryparameter", ["name", "value"]],
+  ["setvaluefromurl", ["parameterTemplate", "parameterValueUrl", "parameterValuePathTemplate"]],
+  ["stringreplace", ["propertyParentPath", "sourceString", "replacementString", "newPropertyPath"]],
+  ["stringtoarray", ["propertyParentPath", "delimiterList", "childPropertyName", "newPropertyPath"]],
+  ["updatenextlink", ["nextLinkPropertyName"]],
+  // Real platform templates used by merged connectors but missing from the published schema.
+  ["dynamicsubdomain", []],
+  ["moveproperties", []],
+  ["setconnectionstatustounauthenticated", []]
+]);
+var POLICY_PARAMETER_ENUMS = /* @__PURE__ */ new Map([
+  ["routerequesttoendpoint", { httpMethod: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "@Request.OriginalHTTPMethod"] }],
+  ["setheader", { existsAction: ["override", "skip", "append"], policySection: ["Request", "Response", "Failure"] }]
+]);
+
+// packages/validator/src/rules/api-properties/policy-rules.ts
+var apiPropertiesPolicyRules = [
+  {
+    id: "PROP-POLICY",
+    file: "apiProperties",
+    title: "Use known policy templates with their required parameters and real operationIds.",
+    description: "policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required `x-ms-apimTemplateParameter.*` parameters (published schema). `dynamicsubdomain`, `moveproperties` and `setconnectionstatustounauthenticated` are real templates missing from the schema. The optional `x-ms-apimTemplate-operationName` lists the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing.",
+    levels: certificationLevels("error"),
+    example: {
+      bad: '{ "templateId": "setheader", "title": "Set header", "parameters": { "x-ms-apimTemplateParameter.name": "Accept" } }',
+      good: '{ "templateId": "setheader", "title": "Set header", "parameters": { "x-ms-apimTemplateParameter.name": "Accept", "x-ms-apimTemplateParameter.value": "application/json" } }'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-POLICY");
+      const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances) ?? [];
+      instances.forEach((raw, index) => {
+        const instance = asObject(raw);
+        const templateId = asString(instance?.templateId);
+        if (!instance || templateId === void 0) return;
+        const pointer = childPointer("/properties/policyTemplateInstances", index);
+        const key = templateId.toLowerCase();
+        const required = POLICY_TEMPLATE_REQUIRED_PARAMETERS.get(key);
+        if (!required) {
+          context.report({
+            pointer: childPointer(pointer, "templateId"),
+            message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
+          });
+          return;
+        }
+        const parameters = asObject(instance.parameters);
+        if (!parameters) return;
+        const parametersPointer = childPointer(pointer, "parameters");
+        const missing = required.filter((name) => !has(parameters, TEMPLATE_PARAMETER_PREFIX + name));
+        if (missing.length > 0) {
+          context.report({
+            pointer: parametersPointer,
+            message: `Required properties are missing from object: ${missing.map((name) => TEMPLATE_PARAMETER_PREFIX + name).join(", ")}. The ${templateId} template needs them.`
+          });
+        }
+        for (const [name, allowed] of Object.entries(POLICY_PARAMETER_ENUMS.get(key) ?? {})) {
+          const value = parameters[TEMPLATE_PARAMETER_PREFIX + name];
+          if (typeof value === "string" && !allowed.includes(value)) {
+            context.report({
+              pointer: childPointer(parametersPointer, TEMPLATE_PARAMETER_PREFIX + name),
+              message: `Value "${value}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
+            });
+          }
+        }
+        checkOperationNames(parameters[OPERATION_NAME_PARAMETER], childPointer(parametersPointer, OPERATION_NAME_PARAMETER));
+      });
+      function checkOperationNames(value, pointer) {
+        const swagger = context.swagger;
+        if (value === void 0 || !swagger) return;
+        const names = asArray(value);
+        if (!names) {
+          context.report({ pointer, message: `${OPERATION_NAME_PARAMETER} is a list of operationIds.` });
+          return;
+        }
+        names.forEach((name, index) => {
+          if (typeof name !== "string") return;
+          if (swagger.operationsById.has(name)) return;
+          context.report({
+            pointer: childPointer(pointer, index),
+            message: `The operation "${name}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
+          });
+        });
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/api-properties/publisher-rules.ts
+var TEMPLATE_TEXTS = [
+  "full name or name of company or organization",
+  "name of the owner of the service or product",
+  "publisher's name"
+];
+var PUBLISHER_ADVICE = {
+  certified: {
+    publisher: "the company or organization that publishes the connector",
+    stackOwner: "the company that owns the service, usually the publisher"
+  },
+  "independent-publisher": {
+    publisher: "your first and last name (comma-separated for several people)",
+    stackOwner: "the company that owns the service"
+  },
+  custom: { publisher: "the publisher", stackOwner: "the owner of the service" }
+};
+var apiPropertiesPublisherRules = [
+  {
+    id: "PROP-PUBLISHER",
+    file: "apiProperties",
+    title: "Set `publisher` and `stackOwner`.",
+    description: `Certified and independent-publisher connectors name their publisher and the owner of the service (certification step 3a; reviewers: "Please add the 'stackOwner' property", PR #2459). Legacy certified connectors often lack them (54 without publisher, 72 without stackOwner), hence a warning there. Not checked for custom connectors: paconn create/update fail when stackOwner is present (PR #754).`,
+    levels: { certified: "warning", "independent-publisher": "error", custom: "off" },
+    example: { bad: '"properties": { "iconBrandColor": "#da3b01" }', good: '"publisher": "Jane Doe", "stackOwner": "Contoso Ltd"' },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      for (const key of ["publisher", "stackOwner"]) {
+        const value = properties[key];
+        const present = has(properties, key) && typeof value === "string" && value.trim() !== "";
+        if (present) continue;
+        context.report({
+          pointer: childPointer("/properties", key),
+          message: `Please add the '${key}' property: ${PUBLISHER_ADVICE[context.profile][key]}.`
+        });
+      }
+    }
+  },
+  {
+    id: "PROP-PUBLISHER-TEMPLATE",
+    file: "apiProperties",
+    title: "Replace the template text of `publisher` and `stackOwner`.",
+    description: 'The repository templates ship "Full name or name of company or organization." and "Name of the owner of the service or product." as values; left in place they end up on the connector page.',
+    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    example: {
+      bad: '"publisher": "Full name or name of company or organization."',
+      good: '"publisher": "Contoso Ltd"'
+    },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      for (const key of ["publisher", "stackOwner"]) {
+        const value = properties[key];
+        if (typeof value !== "string") continue;
+        const lower = value.toLowerCase();
+        if (TEMPLATE_TEXTS.some((text) => lower.includes(text))) {
+          context.report({
+            pointer: childPointer("/properties", key),
+            message: `The ${key} "${value}" is the template's text; replace it with the real name.`
+          });
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/api-properties/schema-rules.ts
+var apiPropertiesSchemaRules = [
+  {
+    id: "PROP-SCHEMA",
+    file: "apiProperties",
+    title: "apiProperties.json must match the apiProperties schema.",
+    description: "Microsoft's apiProperties pipeline (PR #1427) validates the file with Newtonsoft.Json.Schema and fails on any error (PR #1421: `Invalid type. Expected Boolean but got String.`). The published schema is stale, so this rule uses our own schema with the fixes merged connectors need (scriptOperations, connectionParameterSets, GlobalPerConnector, hidden as boolean or string, DocuSign, extra policy templates). Problems owned by a more specific PROP-* rule are reported there.",
+    levels: certificationLevels("error"),
+    msMessage: "Invalid type. Expected {0} but got {1}.",
+    example: {
+      bad: '{ "properties": { "iconBrandColor": "#3b5bdb", "connectionParameters": { "api_key": { "type": "securestring", "oAuthSettings": { "identityProvider": "oauth2", "scopes": "read" } } } } }',
+      good: '"scopes": ["read"]'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-SCHEMA");
+    }
+  },
+  {
+    id: "PROP-ROOT",
+    file: "apiProperties",
+    title: "apiProperties.json is an object with only `properties` (and `$schema`).",
+    description: 'The schema requires a root object `{ "properties": { \u2026 } }` and allows nothing else but `$schema`; paconn and the portal read only `properties`.',
+    levels: certificationLevels("error"),
+    example: {
+      bad: '{ "iconBrandColor": "#3b5bdb" }',
+      good: '{ "properties": { "iconBrandColor": "#3b5bdb" } }'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-ROOT");
+    }
+  },
+  {
+    id: "PROP-BRAND-REQ",
+    file: "apiProperties",
+    title: "Set `properties.iconBrandColor`.",
+    description: "The schema requires iconBrandColor: it is the background of the connector icon in the designers.",
+    levels: certificationLevels("error"),
+    example: { bad: '{ "properties": { "publisher": "Contoso" } }', good: '"iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-BRAND-REQ");
+    }
+  },
+  {
+    id: "PROP-UNKNOWN-KEYS",
+    file: "apiProperties",
+    title: "Use only known keys under `properties`.",
+    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores.",
+    levels: certificationLevels("warning"),
+    msMessage: "Property {0} has not been defined and the schema does not allow additional properties.",
+    example: { bad: '"properties": { "iconBrandColour": "#3b5bdb" }', good: '"iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-UNKNOWN-KEYS");
+    }
+  },
+  {
+    id: "PROP-CP-NAME",
+    file: "apiProperties",
+    title: "Name connection parameters with letters, digits and underscores.",
+    description: "Connection parameter names match `^[0-9a-zA-Z_]+$`, or `name:sub`, or are exactly `token:TenantId` (schema). Other names are rejected on import.",
+    levels: certificationLevels("error"),
+    example: { bad: '"api-key": { "type": "securestring" }', good: '"api_key": { "type": "securestring" }' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-CP-NAME");
+    }
+  },
+  {
+    id: "PROP-CP-TYPE",
+    file: "apiProperties",
+    title: "Give each connection parameter a known type.",
+    description: "A connection parameter `type` is one of string, securestring, int, bool, gatewaySetting, oauthSetting (schema; the values are case-sensitive, one merged connector writes `oAuthSetting`).",
+    levels: certificationLevels("error"),
+    example: { bad: '"type": "password"', good: '"type": "securestring"' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-CP-TYPE", "Use one of: string, securestring, int, bool, gatewaySetting, oauthSetting.");
+    }
+  },
+  {
+    id: "PROP-CP-UI",
+    file: "apiProperties",
+    title: "Write connection parameter `uiDefinition`s as the schema describes.",
+    description: 'uiDefinition has displayName, description, tooltip (strings), tabIndex (integer) and constraints {clearText: boolean, required: "true"/"false", tabIndex, capability[], hidden, allowedValues[{value, text}], dependencies}. The schema wants `constraints.required` as the string "true" or "false" (760 merged uses); 8 merged files write a boolean, which works, so that gets an info note.',
+    levels: certificationLevels("error"),
+    example: { bad: '"constraints": { "tabIndex": "2" }', good: '"constraints": { "tabIndex": 2 }' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-CP-UI");
+      for (const parameter of connectionParametersOf(context.apiProperties)) {
+        const constraints = asObject(asObject(parameter.value.uiDefinition)?.constraints);
+        if (typeof constraints?.required === "boolean") {
+          context.report({
+            pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "required"),
+            severity: "info",
+            message: `constraints.required is the boolean ${constraints.required}; the schema documents the string "${constraints.required}".`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "PROP-CP-HIDDEN-TYPE",
+    file: "apiProperties",
+    title: "Write `constraints.hidden` as a boolean.",
+    description: 'The published schema says `hidden` is a string, but the apiProperties pipeline rejected the string "true" with `Invalid type. Expected Boolean but got String.` (PR #1421). Merged connectors use both (61 strings, 31 booleans), so both are accepted and a string gets this note. `token:TenantId` is the exception: its exact shape has `hidden: "true"`.',
+    levels: sameLevels("info"),
+    msMessage: "Invalid type. Expected Boolean but got String.",
+    example: { bad: '"constraints": { "hidden": "true" }', good: '"constraints": { "hidden": true }' },
+    check(context) {
+      for (const parameter of connectionParametersOf(context.apiProperties)) {
+        if (parameter.name === "token:TenantId") continue;
+        const constraints = asObject(asObject(parameter.value.uiDefinition)?.constraints);
+        if (constraints && has(constraints, "hidden") && typeof constraints.hidden === "string") {
+          context.report({
+            pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "hidden"),
+            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${JSON.stringify(constraints.hidden)} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
+          });
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/api-properties/script-operation-rules.ts
+var KNOWN_CAPABILITIES = ["actions", "triggers", "gateway", "cloud only"];
+var apiPropertiesCapabilityRules = [
+  {
+    id: "PROP-CAPABILITIES",
+    file: "apiProperties",
+    title: "List only known capabilities.",
+    description: "capabilities is an array of strings; the schema and README give `actions` and `triggers`, and merged connectors also use `gateway` and `cloud only`. Other values are most likely typos.",
+    levels: certificationLevels("warning", "info"),
+    example: { bad: '"capabilities": ["action"]', good: '"capabilities": ["actions"]' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-CAPABILITIES");
+      const capabilities = asArray(propertiesOf(context.apiProperties)?.capabilities) ?? [];
+      capabilities.forEach((capability, index) => {
+        if (typeof capability !== "string" || KNOWN_CAPABILITIES.includes(capability)) return;
+        const pointer = childPointer("/properties/capabilities", index);
+        if (KNOWN_CAPABILITIES.includes(capability.toLowerCase())) {
+          context.report({
+            pointer,
+            severity: "info",
+            message: `Write the capability "${capability}" in lower case: "${capability.toLowerCase()}".`
+          });
+        } else {
+          context.report({
+            pointer,
+            message: `"${capability}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
+          });
+        }
+      });
+    }
+  },
+  {
+    id: "PROP-SCRIPTOPS",
+    file: "apiProperties",
+    title: "`scriptOperations` names operations of the swagger, and goes with script.csx.",
+    description: "scriptOperations lists the operationIds whose calls go through script.csx (paconn README). A name that is not an operationId does nothing; scriptOperations without script.csx is pointless; a script without scriptOperations runs for every operation (25 merged connectors), which is worth knowing.",
+    levels: certificationLevels("warning"),
+    example: {
+      bad: '"scriptOperations": ["ListTask"]',
+      good: '"scriptOperations": ["ListTasks"]'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-SCRIPTOPS");
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      const hasScript = context.connector.files.script !== void 0;
+      const pointer = "/properties/scriptOperations";
+      if (!has(properties, "scriptOperations")) {
+        if (hasScript) {
+          context.report({
+            pointer,
+            severity: "info",
+            message: "script.csx is present but apiProperties.json has no scriptOperations, so the script runs for every operation. List the operationIds it handles if it is meant for only some."
+          });
+        }
+        return;
+      }
+      if (!hasScript) {
+        context.report({
+          pointer,
+          message: "scriptOperations is set but the folder has no script.csx; add the script or remove scriptOperations."
+        });
+      }
+      const swagger = context.swagger;
+      if (!swagger) return;
+      (asArray(properties.scriptOperations) ?? []).forEach((name, index) => {
+        if (typeof name !== "string" || swagger.operationsById.has(name)) return;
+        context.report({
+          pointer: childPointer(pointer, index),
+          message: `The script operation "${name}" is not an operationId of the swagger, so the script never runs for it.`
+        });
+      });
+    }
+  }
+];
+
 // packages/validator/src/rules/api-properties.ts
-var apiPropertiesRules = [];
+var apiPropertiesRules = [
+  ...apiPropertiesSchemaRules,
+  ...apiPropertiesBrandRules,
+  ...apiPropertiesPublisherRules,
+  ...apiPropertiesOAuthRules,
+  ...apiPropertiesPolicyRules,
+  ...apiPropertiesCapabilityRules
+];
 
 // packages/validator/src/rules/folder.ts
 var folderRules = [];
@@ -7430,8 +17742,161 @@ var generalRules = [
   )
 ];
 
+// packages/validator/src/rules/icon/png-image.ts
+var import_pngjs = __toESM(require_png(), 1);
+var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+var MAX_DECODED_PIXELS = 4096 * 4096;
+function hasPngSignature(data) {
+  return data.length >= PNG_SIGNATURE.length && data.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);
+}
+function headerSize(data) {
+  if (data.length < 24 || data.toString("latin1", 12, 16) !== "IHDR") return void 0;
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+}
+function decodeIcon(data) {
+  if (!hasPngSignature(data)) return { ok: false, reason: "it does not start with the PNG signature" };
+  const header = headerSize(data);
+  if (!header) return { ok: false, reason: "its IHDR header is missing" };
+  if (header.width === 0 || header.height === 0 || header.width * header.height > MAX_DECODED_PIXELS) {
+    return { ok: false, reason: `its size ${header.width}\xD7${header.height} is not a usable icon size` };
+  }
+  let png;
+  try {
+    png = import_pngjs.PNG.sync.read(data);
+  } catch (error) {
+    return { ok: false, reason: `it cannot be decoded (${error.message})` };
+  }
+  const { width, height } = png;
+  const pixel = (x, y) => {
+    const i = (y * width + x) * 4;
+    return { r: png.data[i], g: png.data[i + 1], b: png.data[i + 2], a: png.data[i + 3] };
+  };
+  return {
+    ok: true,
+    width,
+    height,
+    corners: [pixel(0, 0), pixel(width - 1, 0), pixel(0, height - 1), pixel(width - 1, height - 1)]
+  };
+}
+var cache = /* @__PURE__ */ new WeakMap();
+function decodedIcon(data) {
+  let decoded = cache.get(data);
+  if (!decoded) {
+    decoded = decodeIcon(data);
+    cache.set(data, decoded);
+  }
+  return decoded;
+}
+
 // packages/validator/src/rules/icon.ts
-var iconRules = [];
+var ICON_SIZE = 230;
+var BRAND_COLOUR_TOLERANCE = 24;
+var CORNER_NAMES = ["top-left", "top-right", "bottom-left", "bottom-right"];
+function iconOf(context) {
+  const data = context.connector.files.icon?.data;
+  return data ? { data, decoded: decodedIcon(data) } : void 0;
+}
+var iconRules = [
+  {
+    id: "ICON-PNG",
+    file: "icon",
+    title: "icon.png must be a real PNG image.",
+    description: 'The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload.',
+    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    example: { bad: "icon.png that is a JPEG file", good: "icon.png saved as PNG" },
+    check(context) {
+      const icon = iconOf(context);
+      if (icon && !icon.decoded.ok) {
+        context.report({ message: `icon.png is not a valid PNG image: ${icon.decoded.reason}.` });
+      }
+    }
+  },
+  {
+    id: "ICON-SIZE",
+    file: "icon",
+    title: "The icon is 230\xD7230 pixels.",
+    description: "Reviewers require a 230\xD7230 px icon with a ~160\xD7160 logo centred in it (PR #3473, #3250; certification docs). 9 of the 11 icons committed in certified folders are 230\xD7230.",
+    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    msMessage: "Please make sure that the icon meets all the requirements, that it's size is 230x230, icon background is not white or transparent",
+    example: { bad: "icon.png of 471\xD7471 px", good: "icon.png of 230\xD7230 px" },
+    check(context) {
+      const icon = iconOf(context);
+      if (!icon?.decoded.ok) return;
+      const { width, height } = icon.decoded;
+      if (width !== ICON_SIZE || height !== ICON_SIZE) {
+        context.report({
+          message: `The icon is ${width}\xD7${height} px; it must be ${ICON_SIZE}\xD7${ICON_SIZE} px, with the logo (about 160\xD7160) centred on the brand colour.`
+        });
+      }
+    }
+  },
+  {
+    id: "ICON-BG",
+    file: "icon",
+    title: "The icon background is opaque and equals iconBrandColor.",
+    description: "The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE.",
+    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    msMessage: "Please make sure that the icon meets all the requirements, that it's size is 230x230, icon background is not white or transparent",
+    example: { bad: "icon.png with transparent corners", good: 'icon.png on a solid #3b5bdb square, "iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      const icon = iconOf(context);
+      if (!icon?.decoded.ok) return;
+      const corners = icon.decoded.corners;
+      const transparent = corners.findIndex((corner2) => corner2.a < 255);
+      if (transparent >= 0) {
+        context.report({
+          message: `The icon's ${CORNER_NAMES[transparent]} corner is transparent (alpha ${corners[transparent].a}); the background must be an opaque square of the brand colour, without rounded corners.`
+        });
+        return;
+      }
+      const brandText = asString(propertiesOf(context.apiProperties)?.iconBrandColor);
+      const brand = brandText === void 0 ? void 0 : parseHexColour(brandText);
+      const white = { r: 255, g: 255, b: 255 };
+      const corner = corners[0];
+      if (colourDistance(corner, white) <= BRAND_COLOUR_TOLERANCE) {
+        context.report({ message: `The icon background is white (${toHex(corner)}); use your brand colour.` });
+        return;
+      }
+      if (!brand) return;
+      const off = corners.findIndex((pixel) => colourDistance(pixel, brand) > BRAND_COLOUR_TOLERANCE);
+      if (off >= 0) {
+        context.report({
+          message: `The icon's ${CORNER_NAMES[off]} corner is ${toHex(corners[off])}, but iconBrandColor is ${brandText}; the background must be the brand colour.`
+        });
+      }
+    }
+  },
+  {
+    id: "ICON-IP-NONE",
+    file: "icon",
+    title: "Independent publisher connectors have no icon.",
+    description: 'Independent publisher connectors get a generic orange icon; the PR checklist says "I confirm that I am not submitting a connector icon". No merged IP folder has an icon.png.',
+    levels: { certified: "off", "independent-publisher": "error", custom: "off" },
+    example: { bad: "independent-publisher-connectors/Contoso/icon.png", good: "no icon.png" },
+    check(context) {
+      if (context.connector.files.icon) {
+        context.report({
+          message: "Independent publisher connectors must not include an icon: the generic independent-publisher icon is used. Remove icon.png."
+        });
+      }
+    }
+  },
+  {
+    id: "ICON-IN-REPO",
+    file: "icon",
+    title: "Certified connector icons go to the certification portal.",
+    description: "Only 11 of 619 certified folders commit an icon.png: the icon is uploaded with the certification package. An absent icon is fine in the repository; a committed one is only informational.",
+    levels: { certified: "info", "independent-publisher": "off", custom: "off" },
+    example: { bad: "certified-connectors/Contoso/icon.png" },
+    check(context) {
+      if (context.connector.files.icon) {
+        context.report({
+          message: "icon.png is not needed in the repository: certified connector icons are submitted with the certification package."
+        });
+      }
+    }
+  }
+];
 
 // packages/validator/src/rules/readme.ts
 var readmeRules = [];
@@ -7442,20 +17907,3510 @@ var scriptRules = [];
 // packages/validator/src/rules/settings.ts
 var settingsRules = [];
 
+// packages/validator/src/rules/swagger/structure.ts
+var NUMERIC_KEYWORDS = {
+  default: "Any",
+  maximum: "Number",
+  exclusiveMaximum: "Boolean",
+  minimum: "Number",
+  exclusiveMinimum: "Boolean",
+  maxLength: "Integer",
+  minLength: "Integer",
+  pattern: "String",
+  maxItems: "Integer",
+  minItems: "Integer",
+  uniqueItems: "Boolean",
+  enum: "Array",
+  multipleOf: "Number"
+};
+var PRIMITIVE_FIELDS = {
+  type: "String",
+  format: "String",
+  items: "Object",
+  collectionFormat: "String",
+  ...NUMERIC_KEYWORDS
+};
+var OBJECT_FIELDS = {
+  root: {
+    swagger: "String",
+    info: "Object",
+    host: "String",
+    basePath: "String",
+    schemes: "Array",
+    consumes: "Array",
+    produces: "Array",
+    paths: "Object",
+    definitions: "Object",
+    parameters: "Object",
+    responses: "Object",
+    security: "Array",
+    securityDefinitions: "Object",
+    tags: "Array",
+    externalDocs: "Object"
+  },
+  info: {
+    title: "String",
+    version: "String",
+    description: "String",
+    termsOfService: "String",
+    contact: "Object",
+    license: "Object"
+  },
+  contact: { name: "String", url: "String", email: "String" },
+  license: { name: "String", url: "String" },
+  externalDocs: { description: "String", url: "String" },
+  tag: { name: "String", description: "String", externalDocs: "Object" },
+  pathItem: {
+    $ref: "String",
+    ...Object.fromEntries(HTTP_METHODS.map((method) => [method, "Object"])),
+    parameters: "Array"
+  },
+  operation: {
+    tags: "Array",
+    summary: "String",
+    description: "String",
+    externalDocs: "Object",
+    operationId: "String",
+    produces: "Array",
+    consumes: "Array",
+    parameters: "Array",
+    responses: "Object",
+    schemes: "Array",
+    deprecated: "Boolean",
+    security: "Array"
+  },
+  parameter: {
+    name: "String",
+    in: "String",
+    description: "String",
+    required: "Boolean",
+    schema: "Object",
+    allowEmptyValue: "Boolean",
+    ...PRIMITIVE_FIELDS
+  },
+  items: PRIMITIVE_FIELDS,
+  header: { description: "String", ...PRIMITIVE_FIELDS },
+  response: { description: "String", schema: "Object", headers: "Object", examples: "Object" },
+  schema: {
+    $ref: "String",
+    format: "String",
+    title: "String",
+    description: "String",
+    ...NUMERIC_KEYWORDS,
+    maxProperties: "Integer",
+    minProperties: "Integer",
+    required: "Array",
+    additionalProperties: ["Object", "Boolean"],
+    type: "String",
+    items: "Object",
+    allOf: "Array",
+    properties: "Object",
+    discriminator: "String",
+    readOnly: "Boolean",
+    xml: "Object",
+    externalDocs: "Object",
+    example: "Any"
+  },
+  xml: { name: "String", namespace: "String", prefix: "String", attribute: "Boolean", wrapped: "Boolean" },
+  securityScheme: {
+    type: "String",
+    description: "String",
+    name: "String",
+    in: "String",
+    flow: "String",
+    authorizationUrl: "String",
+    tokenUrl: "String",
+    scopes: "Object"
+  }
+};
+var MAX_WALK_DEPTH = 200;
+var cache2 = /* @__PURE__ */ new WeakMap();
+function structureOf(model) {
+  let structure = cache2.get(model.root);
+  if (!structure) {
+    structure = new StructureWalker().walk(model.root);
+    cache2.set(model.root, structure);
+  }
+  return structure;
+}
+function jsonTypeOf(value) {
+  if (value === null) return "Null";
+  if (Array.isArray(value)) return "Array";
+  switch (typeof value) {
+    case "string":
+      return "String";
+    case "boolean":
+      return "Boolean";
+    case "number":
+      return Number.isInteger(value) ? "Integer" : "Float";
+    default:
+      return "Object";
+  }
+}
+function matches(value, expected) {
+  if (expected === "Any") return true;
+  const actual = jsonTypeOf(value);
+  if (expected === "Number") return actual === "Integer" || actual === "Float";
+  return actual === expected;
+}
+var StructureWalker = class {
+  result = { nodes: [], byKind: /* @__PURE__ */ new Map(), refs: [], typeIssues: [] };
+  walk(root) {
+    this.visitRoot(root);
+    return this.result;
+  }
+  /** Records a node and checks its fields' types; returns the fields of the right type only. */
+  add(kind, value, pointer, extra) {
+    const node = { kind, value, pointer, ...extra };
+    this.result.nodes.push(node);
+    const list = this.result.byKind.get(kind) ?? [];
+    list.push(node);
+    this.result.byKind.set(kind, list);
+    const fields = OBJECT_FIELDS[kind];
+    const good = {};
+    for (const [key, field] of Object.entries(value)) {
+      const expected = fields[key];
+      if (expected === void 0) continue;
+      const allowed = Array.isArray(expected) ? expected : [expected];
+      if (allowed.some((type) => matches(field, type))) {
+        good[key] = field;
+      } else {
+        this.result.typeIssues.push({
+          pointer: childPointer(pointer, key),
+          expected: toTypeName(allowed[0]),
+          actual: jsonTypeOf(field)
+        });
+      }
+    }
+    return good;
+  }
+  typeIssue(pointer, expected, value) {
+    this.result.typeIssues.push({ pointer, expected, actual: jsonTypeOf(value) });
+  }
+  ref(value, pointer, expects) {
+    if (!("$ref" in value)) return false;
+    if (typeof value.$ref !== "string") {
+      this.typeIssue(childPointer(pointer, "$ref"), "String", value.$ref);
+      return true;
+    }
+    this.result.refs.push({
+      ref: value.$ref,
+      pointer,
+      expects,
+      siblings: Object.keys(value).filter((key) => key !== "$ref")
+    });
+    return true;
+  }
+  visitRoot(root) {
+    const fields = this.add("root", root, "");
+    if (isObject(fields.info)) this.visitInfo(fields.info);
+    if (isObject(fields.externalDocs)) this.add("externalDocs", fields.externalDocs, "/externalDocs");
+    this.eachObject(fields.tags, "/tags", (tag, at) => {
+      const tagFields = this.add("tag", tag, at);
+      if (isObject(tagFields.externalDocs))
+        this.add("externalDocs", tagFields.externalDocs, childPointer(at, "externalDocs"));
+    });
+    for (const [path5, item] of entriesOf(fields.paths)) {
+      if (path5.startsWith("x-")) continue;
+      const at = childPointer("/paths", path5);
+      if (isObject(item)) this.visitPathItem(item, at);
+      else this.typeIssue(at, "Object", item);
+    }
+    for (const [name, schema] of entriesOf(fields.definitions)) {
+      this.visitSchema(schema, childPointer("/definitions", name), "definition", 0);
+    }
+    for (const [name, parameter] of entriesOf(fields.parameters)) {
+      this.visitParameter(parameter, childPointer("/parameters", name), "global-parameter");
+    }
+    for (const [code, response] of entriesOf(fields.responses)) {
+      this.visitResponse(response, childPointer("/responses", code), "global-response");
+    }
+    for (const [name, scheme] of entriesOf(fields.securityDefinitions)) {
+      const at = childPointer("/securityDefinitions", name);
+      if (isObject(scheme)) {
+        const schemeFields = this.add("securityScheme", scheme, at);
+        this.checkMapOf(schemeFields.scopes, childPointer(at, "scopes"), "String");
+      } else this.typeIssue(at, "Object", scheme);
+    }
+    this.visitSecurity(fields.security, "/security");
+  }
+  visitInfo(info) {
+    const fields = this.add("info", info, "/info");
+    if (isObject(fields.contact)) this.add("contact", fields.contact, "/info/contact");
+    if (isObject(fields.license)) this.add("license", fields.license, "/info/license");
+  }
+  visitPathItem(item, at) {
+    this.ref(item, at, "pathItem");
+    const fields = this.add("pathItem", item, at);
+    this.visitParameters(fields.parameters, childPointer(at, "parameters"));
+    for (const method of HTTP_METHODS) {
+      const operation = fields[method];
+      if (isObject(operation)) this.visitOperation(operation, childPointer(at, method));
+    }
+  }
+  visitOperation(operation, at) {
+    const fields = this.add("operation", operation, at);
+    if (isObject(fields.externalDocs))
+      this.add("externalDocs", fields.externalDocs, childPointer(at, "externalDocs"));
+    this.visitParameters(fields.parameters, childPointer(at, "parameters"));
+    for (const [code, response] of entriesOf(fields.responses)) {
+      if (code.startsWith("x-")) continue;
+      this.visitResponse(response, childPointer(at, "responses", code), "response");
+    }
+    this.visitSecurity(fields.security, childPointer(at, "security"));
+  }
+  visitParameters(list, at) {
+    (asArray(list) ?? []).forEach((parameter, index) => {
+      this.visitParameter(parameter, childPointer(at, index), "body-parameter");
+    });
+  }
+  visitParameter(parameter, at, origin) {
+    if (!isObject(parameter)) return this.typeIssue(at, "Object", parameter);
+    if (this.ref(parameter, at, "parameter")) return;
+    const fields = this.add("parameter", parameter, at);
+    if (isObject(fields.schema)) this.visitSchema(fields.schema, childPointer(at, "schema"), origin, 0);
+    if (isObject(fields.items)) this.visitItems(fields.items, childPointer(at, "items"), 0);
+  }
+  visitItems(items, at, depth) {
+    if (depth > MAX_WALK_DEPTH) return;
+    const fields = this.add("items", items, at);
+    if (isObject(fields.items)) this.visitItems(fields.items, childPointer(at, "items"), depth + 1);
+  }
+  visitResponse(response, at, origin) {
+    if (!isObject(response)) return this.typeIssue(at, "Object", response);
+    if (this.ref(response, at, "response")) return;
+    const fields = this.add("response", response, at);
+    if (isObject(fields.schema)) this.visitSchema(fields.schema, childPointer(at, "schema"), origin, 0);
+    for (const [name, header] of entriesOf(fields.headers)) {
+      const headerAt = childPointer(at, "headers", name);
+      if (!isObject(header)) {
+        this.typeIssue(headerAt, "Object", header);
+        continue;
+      }
+      const headerFields = this.add("header", header, headerAt);
+      if (isObject(headerFields.items)) this.visitItems(headerFields.items, childPointer(headerAt, "items"), 0);
+    }
+  }
+  visitSchema(schema, at, origin, depth, propertyName) {
+    if (depth > MAX_WALK_DEPTH) return;
+    if (!isObject(schema)) return this.typeIssue(at, "Object", schema);
+    this.ref(schema, at, "schema");
+    const fields = this.add("schema", schema, at, { schemaOrigin: origin, schemaDepth: depth, propertyName });
+    for (const [name, property] of entriesOf(fields.properties)) {
+      this.visitSchema(property, childPointer(at, "properties", name), origin, depth + 1, name);
+    }
+    if (isObject(fields.items)) this.visitSchema(fields.items, childPointer(at, "items"), origin, depth + 1);
+    else if (Array.isArray(schema.items)) this.typeIssue(childPointer(at, "items"), "Object", schema.items);
+    if (isObject(fields.additionalProperties)) {
+      this.visitSchema(
+        fields.additionalProperties,
+        childPointer(at, "additionalProperties"),
+        origin,
+        depth + 1
+      );
+    }
+    this.eachObject(
+      fields.allOf,
+      childPointer(at, "allOf"),
+      (member, memberAt) => this.visitSchema(member, memberAt, origin, depth + 1)
+    );
+    if (isObject(fields.xml)) this.add("xml", fields.xml, childPointer(at, "xml"));
+    if (isObject(fields.externalDocs))
+      this.add("externalDocs", fields.externalDocs, childPointer(at, "externalDocs"));
+  }
+  visitSecurity(list, at) {
+    this.eachObject(list, at, (requirement, requirementAt) => {
+      for (const [name, scopes] of entriesOf(requirement)) {
+        const scopesAt = childPointer(requirementAt, name);
+        if (!Array.isArray(scopes)) this.typeIssue(scopesAt, "Array", scopes);
+      }
+    });
+  }
+  eachObject(list, at, visit2) {
+    (asArray(list) ?? []).forEach((entry, index) => {
+      const entryAt = childPointer(at, index);
+      if (isObject(entry)) visit2(entry, entryAt);
+      else this.typeIssue(entryAt, "Object", entry);
+    });
+  }
+  checkMapOf(map, at, expected) {
+    for (const [key, value] of entriesOf(map)) {
+      if (!matches(value, expected)) this.typeIssue(childPointer(at, key), expected, value);
+    }
+  }
+};
+function toTypeName(type) {
+  return type === "Number" ? "Float" : type === "Any" ? "Object" : type;
+}
+
+// packages/validator/src/rules/swagger/document-host.ts
+var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
+var NON_PRODUCTION_HOST = /(?:^|[.-])(?:dev|devel|develop|development|staging|stage|stg|test|testing|qa|uat|preprod|sandbox)(?:\d*)(?=[.-]|$)|localhost|ngrok|^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/i;
+var SUPPORTED_SCHEMES = ["http", "https"];
+var documentHostRules = [
+  {
+    id: "SWG-HOST",
+    file: "swagger",
+    title: 'Give "host" as a bare host name, without scheme or path.',
+    description: "Swagger 2.0 `host` is a name or IP with an optional port. A scheme (`https://`), a path or a template placeholder is rejected (SVR: HostNameNotValid). Put the path in `basePath`; for per-connection hosts use the dynamichosturl policy.",
+    levels: sameLevels("error"),
+    msCode: "HostNameNotValid",
+    msMessage: "The 'host' property, if present, must be a valid URI host without a scheme or path.",
+    example: { bad: '{ "host": "https://api.contoso.com/v1" }', good: '{ "host": "api.contoso.com", "basePath": "/v1" }' },
+    check(context) {
+      const host = context.swagger?.root.host;
+      if (typeof host !== "string" || HOST_PATTERN.test(host)) return;
+      context.report({
+        pointer: "/host",
+        message: "The 'host' property, if present, must be a valid URI host without a scheme or path."
+      });
+    }
+  },
+  {
+    id: "SWG-HOST-PROD",
+    file: "swagger",
+    title: 'Point "host" at the production service.',
+    description: `Certification requires a production host: "Staging, dev, and test host URLs aren't allowed" (CERT step 4). Flagged heuristically: host names with dev, staging, test, qa, uat, sandbox labels, localhost, ngrok tunnels and raw IP addresses.`,
+    levels: certificationLevels("warning", "off"),
+    example: { bad: '{ "host": "api-staging.contoso.com" }', good: '{ "host": "api.contoso.com" }' },
+    check(context) {
+      const host = context.swagger?.root.host;
+      if (typeof host !== "string" || !NON_PRODUCTION_HOST.test(host)) return;
+      context.report({
+        pointer: "/host",
+        message: `The host '${host}' looks like a development, test or staging host. Certified connectors must use the production host.`
+      });
+    }
+  },
+  {
+    id: "SWG-BASEPATH",
+    file: "swagger",
+    title: 'Start "basePath" with a slash.',
+    description: "Swagger 2.0 `basePath` is an absolute path (SVR: BasePathNotValid).",
+    levels: sameLevels("error"),
+    msCode: "BasePathNotValid",
+    msMessage: "The 'basePath' property, if present, must start with a '/' character.",
+    example: { bad: '{ "basePath": "v1" }', good: '{ "basePath": "/v1" }' },
+    check(context) {
+      const basePath = context.swagger?.root.basePath;
+      if (typeof basePath !== "string" || basePath.startsWith("/")) return;
+      context.report({
+        pointer: "/basePath",
+        message: "The 'basePath' property, if present, must start with a '/' character."
+      });
+    }
+  },
+  {
+    id: "SWG-SCHEMES-EMPTY",
+    file: "swagger",
+    title: 'List at least one scheme in "schemes".',
+    description: 'An empty `schemes` array is rejected (SVR: SchemesArrayEmpty). The repo templates ship `"schemes": []`, so a template left unchanged fails.',
+    levels: sameLevels("error"),
+    msCode: "SchemesArrayEmpty",
+    msMessage: "The 'schemes' array requires at least one value.",
+    example: { bad: '{ "schemes": [] }', good: '{ "schemes": ["https"] }' },
+    check(context) {
+      if (!context.swagger) return;
+      for (const node of structureOf(context.swagger).nodes) {
+        if (node.kind !== "root" && node.kind !== "operation") continue;
+        const schemes = asArray(node.value.schemes);
+        if (schemes && schemes.length === 0) {
+          context.report({
+            pointer: childPointer(node.pointer, "schemes"),
+            message: "The 'schemes' array requires at least one value."
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-SCHEMES-VALID",
+    file: "swagger",
+    title: 'Use only https (or http) in "schemes".',
+    description: "Connectors support only HTTP transfer protocols: WebSocket schemes are not supported (SVR: SchemeNotSupported) and anything else is invalid (SVR: SchemeNotValid). Beyond Microsoft: an API reachable only over plain http gets a warning, since credentials and data would travel unencrypted (9 merged connectors).",
+    levels: sameLevels("error"),
+    msCode: "SchemeNotValid",
+    msMessage: "The 'schemes' property must only contain transfer protocols from the list: {0}.",
+    example: { bad: '{ "schemes": ["wss"] }', good: '{ "schemes": ["https"] }' },
+    check(context) {
+      if (!context.swagger) return;
+      for (const node of structureOf(context.swagger).nodes) {
+        if (node.kind !== "root" && node.kind !== "operation") continue;
+        const schemes = asArray(node.value.schemes);
+        if (!schemes) continue;
+        const at = childPointer(node.pointer, "schemes");
+        schemes.forEach((scheme, index) => {
+          if (typeof scheme === "string" && SUPPORTED_SCHEMES.includes(scheme)) return;
+          context.report({
+            pointer: childPointer(at, index),
+            message: scheme === "ws" || scheme === "wss" ? "The WebSocket transfer protocol schemes are not supported." : `The 'schemes' property must only contain transfer protocols from the list: ${SUPPORTED_SCHEMES.join(", ")}.`
+          });
+        });
+        if (schemes.length > 0 && schemes.every((scheme) => scheme === "http") && has(node.value, "schemes")) {
+          context.report({
+            pointer: at,
+            severity: "warning",
+            message: "The API is reachable only over plain 'http'; use 'https' so that credentials and data are encrypted."
+          });
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/swagger/schema-measure.ts
+var MAX_COUNT = 1e9;
+var MAX_RECURSION = 400;
+var cache3 = /* @__PURE__ */ new WeakMap();
+function schemaMeasurer(model) {
+  let measurer = cache3.get(model.root);
+  if (!measurer) {
+    measurer = new SchemaMeasurer(model);
+    cache3.set(model.root, measurer);
+  }
+  return measurer;
+}
+var SchemaMeasurer = class {
+  constructor(model) {
+    this.model = model;
+  }
+  model;
+  memo = /* @__PURE__ */ new Map();
+  active = /* @__PURE__ */ new Set();
+  operationMemo = /* @__PURE__ */ new Map();
+  recursion = 0;
+  /** The schemas of an operation's parameters and responses, expanded. */
+  operation(operation) {
+    const known = this.operationMemo.get(operation);
+    if (known) return known;
+    const result = { count: 0, depth: 0, deepestPointer: void 0 };
+    const add = (schema, pointer) => {
+      const size = this.measure(schema);
+      result.count = Math.min(MAX_COUNT, result.count + size.count);
+      if (size.depth > result.depth || result.deepestPointer === void 0) {
+        result.depth = Math.max(result.depth, size.depth);
+        result.deepestPointer = pointer;
+      }
+    };
+    for (const parameter of operation.parameters) {
+      if (isObject(parameter.value.schema)) {
+        add(parameter.value.schema, childPointer(parameter.definitionPointer, "schema"));
+      } else {
+        result.count += 1;
+      }
+    }
+    for (const response of operation.responses) {
+      if (isObject(response.value.schema)) {
+        add(response.value.schema, childPointer(response.definitionPointer, "schema"));
+      }
+    }
+    this.operationMemo.set(operation, result);
+    return result;
+  }
+  measure(schema) {
+    if (!isObject(schema)) return { count: 0, depth: 0 };
+    const ref = asString(schema.$ref);
+    if (ref === void 0) return this.measureInline(schema);
+    const target = this.model.resolve(schema, "");
+    if (target.broken || !isObject(target.value)) return { count: 1, depth: 0 };
+    const key = target.pointer;
+    const known = this.memo.get(key);
+    if (known) return known;
+    if (this.active.has(key)) return { count: 0, depth: 0 };
+    this.active.add(key);
+    const size = this.measureInline(target.value);
+    this.active.delete(key);
+    this.memo.set(key, size);
+    return size;
+  }
+  measureInline(schema) {
+    if (this.recursion > MAX_RECURSION) return { count: 1, depth: MAX_RECURSION };
+    this.recursion++;
+    let count = 1;
+    let depth = 0;
+    const nested = (child) => {
+      const size = this.measure(child);
+      count = Math.min(MAX_COUNT, count + size.count);
+      depth = Math.max(depth, size.depth + 1);
+    };
+    try {
+      for (const [, property] of entriesOf(schema.properties)) nested(property);
+      if (isObject(schema.items)) nested(schema.items);
+      if (isObject(schema.additionalProperties)) nested(schema.additionalProperties);
+      for (const member of asArray(schema.allOf) ?? []) {
+        const size = this.measure(member);
+        count = Math.min(MAX_COUNT, count + size.count);
+        depth = Math.max(depth, size.depth);
+      }
+    } finally {
+      this.recursion--;
+    }
+    return { count, depth };
+  }
+};
+
+// packages/validator/src/rules/swagger/document-limits.ts
+var SWAGGER_LIMITS = {
+  /** "the file must be less than 1 MB" (FAQ); the import fails above it. */
+  maxBytes: 1024 * 1024,
+  /** A Dataverse solution stores the definition in a 500,000-character column (issue #3567). */
+  maxSolutionCharacters: 5e5,
+  maxOperations: 256,
+  maxSchemasPerOperation: 16384,
+  maxSchemasTotal: 256 * 16384,
+  maxSchemaDepth: 32
+};
+var documentLimitRules = [
+  {
+    id: "SWG-SIZE",
+    file: "swagger",
+    title: "Keep the swagger under 1 MB.",
+    description: `The platform imports swagger files of less than 1 MB (FAQ; CERT 3d: "Swagger files shouldn't be greater than 1 MB"). In a Dataverse solution the definition is also limited to 500,000 characters (issue #3567), reported as a warning. Split a very large API into several connectors.`,
+    levels: sameLevels("error"),
+    example: { bad: "apiDefinition.swagger.json of 1.2 MB" },
+    check(context) {
+      const file = context.connector.files.swagger;
+      if (!file) return;
+      if (file.bytes >= SWAGGER_LIMITS.maxBytes) {
+        context.report({
+          line: 1,
+          message: `The swagger file is ${formatBytes(file.bytes)}; the platform accepts only files of less than 1 MB. Remove unused definitions and operations, or split the connector.`
+        });
+        return;
+      }
+      const characters = file.document?.text.length ?? 0;
+      if (characters > SWAGGER_LIMITS.maxSolutionCharacters) {
+        context.report({
+          line: 1,
+          severity: "warning",
+          message: `The swagger has ${characters.toLocaleString("en-US")} characters; a Dataverse solution stores at most 500,000, so the connector cannot be moved in a solution.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-OPS-MAX",
+    file: "swagger",
+    title: "Define at most 256 operations.",
+    description: "A connector can have at most 256 operations (FAQ; SVR: TotalOperationsCountExceedsMaxAllowed). The largest merged connector has 219.",
+    levels: sameLevels("error"),
+    msCode: "TotalOperationsCountExceedsMaxAllowed",
+    msMessage: "The total number of operations in the swagger exceeds the maximum allowed value of '{0}'.",
+    example: { bad: "A swagger with 300 operations." },
+    check(context) {
+      const operations = context.swagger?.operations ?? [];
+      if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
+      context.report({
+        pointer: "/paths",
+        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.`
+      });
+    }
+  },
+  {
+    id: "SWG-SCHEMA-COUNT",
+    file: "swagger",
+    title: "Keep each operation's expanded schemas under the platform limit.",
+    description: "The platform counts schemas after expanding `$ref`s: at most 16,384 per operation and 256 \xD7 16,384 in the swagger (FAQ; SVR). Deeply shared definitions can blow up when expanded.",
+    levels: sameLevels("error"),
+    msCode: "TotalSchemasCountExceedsMaxAllowed",
+    msMessage: "The total number of schemas in the operation has exceeded the maximum allowed value of '{0}'.",
+    example: { bad: "An operation whose response expands to 20,000 schemas." },
+    check(context) {
+      if (!context.swagger) return;
+      const measurer = schemaMeasurer(context.swagger);
+      let total = 0;
+      for (const operation of context.swagger.operations) {
+        const size = measurer.operation(operation);
+        total += size.count;
+        if (size.count > SWAGGER_LIMITS.maxSchemasPerOperation) {
+          context.report({
+            pointer: operation.pointer,
+            message: `The total number of schemas in the operation has exceeded the maximum allowed value of '${SWAGGER_LIMITS.maxSchemasPerOperation}'. It has ${size.count.toLocaleString("en-US")} after expanding $refs.`
+          });
+        }
+      }
+      if (total > SWAGGER_LIMITS.maxSchemasTotal) {
+        context.report({
+          pointer: "/paths",
+          message: `The maximum allowed number of schemas in the swagger is '${SWAGGER_LIMITS.maxSchemasTotal}'. It has ${total.toLocaleString("en-US")} after expanding $refs.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-SCHEMA-DEPTH",
+    file: "swagger",
+    title: "Do not nest schemas too deeply.",
+    description: `The platform rejects schemas nested too deeply, counting through \`$ref\`s (SVR: SchemaTooDeep). Microsoft does not publish the limit; this tool uses ${SWAGGER_LIMITS.maxSchemaDepth} levels of properties and items, above every merged connector. Recursive definitions count once.`,
+    levels: sameLevels("error"),
+    msCode: "SchemaTooDeep",
+    msMessage: "The schema exceeds the maximum allowed depth. Schemas must not exceed a depth of '{0}', including referenced ('$ref') schemas.",
+    example: { bad: "A response schema with 40 levels of nested objects." },
+    check(context) {
+      if (!context.swagger) return;
+      const measurer = schemaMeasurer(context.swagger);
+      const reported = /* @__PURE__ */ new Set();
+      for (const operation of context.swagger.operations) {
+        const size = measurer.operation(operation);
+        const pointer = size.deepestPointer ?? operation.pointer;
+        if (size.depth <= SWAGGER_LIMITS.maxSchemaDepth || reported.has(pointer)) continue;
+        reported.add(pointer);
+        context.report({
+          pointer,
+          message: `The schema exceeds the maximum allowed depth. Schemas must not exceed a depth of '${SWAGGER_LIMITS.maxSchemaDepth}', including referenced ('$ref') schemas.`
+        });
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/swagger/known-extensions.ts
+var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
+  // Power Platform connector extensions (EXT, the repo schema).
+  "x-ms-api-annotation",
+  "x-ms-capabilities",
+  "x-ms-connector-metadata",
+  "x-ms-deployment-version",
+  "x-ms-dynamic-list",
+  "x-ms-dynamic-properties",
+  "x-ms-dynamic-schema",
+  "x-ms-dynamic-tree",
+  "x-ms-dynamic-values",
+  "x-ms-editor",
+  "x-ms-editor-options",
+  "x-ms-enum-values",
+  "x-ms-keywords",
+  "x-ms-media-kind",
+  "x-ms-no-generic-test",
+  "x-ms-notification",
+  "x-ms-notification-content",
+  "x-ms-notification-url",
+  "x-ms-openai-data",
+  "x-ms-openai-manifest",
+  "x-ms-openai-published-to-copilots",
+  "x-ms-operation-context",
+  "x-ms-pageable",
+  "x-ms-property-name-alias",
+  "x-ms-require-user-confirmation",
+  "x-ms-safe-operation",
+  "x-ms-secret",
+  "x-ms-summary",
+  "x-ms-test-value",
+  "x-ms-trigger",
+  "x-ms-trigger-hint",
+  "x-ms-trigger-metadata",
+  "x-ms-url-encoding",
+  "x-ms-visibility",
+  "x-ms-apihub-cached-response",
+  // AutoRest extensions (Azure REST API specs).
+  "x-ms-azure-resource",
+  "x-ms-client-default",
+  "x-ms-client-flatten",
+  "x-ms-client-name",
+  "x-ms-client-request-id",
+  "x-ms-code-generation-settings",
+  "x-ms-discriminator-value",
+  "x-ms-enum",
+  "x-ms-error-response",
+  "x-ms-examples",
+  "x-ms-external",
+  "x-ms-header-collection-prefix",
+  "x-ms-identifiers",
+  "x-ms-long-running-operation",
+  "x-ms-long-running-operation-options",
+  "x-ms-mutability",
+  "x-ms-odata",
+  "x-ms-parameter-grouping",
+  "x-ms-parameter-location",
+  "x-ms-parameterized-host",
+  "x-ms-paths",
+  "x-ms-request-id",
+  "x-ms-skip-url-encoding"
+]);
+function suggestExtension(key) {
+  const head = key.split(/[\s:]/)[0];
+  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return head;
+  const lower = key.toLowerCase();
+  if (KNOWN_XMS_EXTENSIONS.has(lower)) return lower;
+  let best;
+  let bestDistance = Infinity;
+  for (const known of KNOWN_XMS_EXTENSIONS) {
+    const distance = editDistance(lower, known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= 2 ? best : void 0;
+}
+function editDistance(a, b) {
+  if (Math.abs(a.length - b.length) > 2) return Math.abs(a.length - b.length);
+  const rows = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push(new Array(b.length + 1).fill(0));
+    rows[i][0] = i;
+  }
+  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, rows[i - 2][j - 2] + 1);
+      }
+      rows[i][j] = value;
+    }
+  }
+  return rows[a.length][b.length];
+}
+
+// packages/validator/src/rules/swagger/document-structure.ts
+var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
+function unknownKeys(node) {
+  const fields = OBJECT_FIELDS[node.kind];
+  return Object.keys(node.value).filter((key) => !has(fields, key) && !key.startsWith("x-"));
+}
+function eachNode(context, visit2) {
+  if (!context.swagger) return;
+  for (const node of structureOf(context.swagger).nodes) visit2(node);
+}
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (isObject(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
+}
+function duplicateEntries(list, pointer) {
+  const array = asArray(list);
+  if (!array || array.length < 2) return [];
+  const seen = /* @__PURE__ */ new Set();
+  const duplicates = [];
+  array.forEach((entry, index) => {
+    const key = canonical(entry);
+    if (seen.has(key)) duplicates.push(childPointer(pointer, index));
+    seen.add(key);
+  });
+  return duplicates;
+}
+var UNIQUE_ARRAYS = {
+  root: ["schemes", "consumes", "produces"],
+  operation: ["schemes", "consumes", "produces", "tags"],
+  schema: ["enum", "required"],
+  parameter: ["enum"],
+  items: ["enum"],
+  header: ["enum"]
+};
+var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object", "file"];
+var REQUIRED_STRINGS = {
+  info: ["title", "version"],
+  parameter: ["name"],
+  tag: ["name"]
+};
+var documentStructureRules = [
+  {
+    id: "SWG-VERSION",
+    file: "swagger",
+    title: 'Declare "swagger": "2.0".',
+    description: "Custom connectors are OpenAPI 2.0 (Swagger) documents; OpenAPI 3 is not accepted by the connector platform or the certification validator (SVR: SpecificationVersionIncorrect).",
+    levels: sameLevels("error"),
+    msCode: "SpecificationVersionIncorrect",
+    msMessage: `The 'swagger' property must have the string value "2.0".`,
+    example: { bad: '{ "openapi": "3.0.1" }', good: '{ "swagger": "2.0" }' },
+    check(context) {
+      const root = context.swagger?.root;
+      if (!root || !has(root, "swagger")) {
+        if (root && has(root, "openapi")) {
+          context.report({
+            pointer: "/openapi",
+            message: `The 'swagger' property must have the string value "2.0". This is an OpenAPI 3 document; convert it to Swagger 2.0 first.`
+          });
+        }
+        return;
+      }
+      if (root.swagger !== "2.0") {
+        context.report({
+          pointer: "/swagger",
+          message: `The 'swagger' property must have the string value "2.0".`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-REQUIRED-ROOT",
+    file: "swagger",
+    title: "Give swagger, info, paths, info.title and info.version.",
+    description: "The Swagger 2.0 schema requires these properties; the validator reports each missing one (SVR: RequiredPropertyMissing).",
+    levels: sameLevels("error"),
+    msCode: "RequiredPropertyMissing",
+    msMessage: "The '{0}' property is required.",
+    example: { bad: '{ "swagger": "2.0", "paths": {} }', good: '{ "swagger": "2.0", "info": {\u2026}, "paths": {} }' },
+    check(context) {
+      const root = context.swagger?.root;
+      if (!root) return;
+      for (const key of ["swagger", "info", "paths"]) {
+        if (!has(root, key))
+          context.report({ pointer: childPointer("", key), message: `The '${key}' property is required.` });
+      }
+      const info = asObject(root.info);
+      if (!info) return;
+      for (const key of ["title", "version"]) {
+        if (!has(info, key))
+          context.report({ pointer: childPointer("/info", key), message: `The '${key}' property is required.` });
+      }
+    }
+  },
+  {
+    id: "SWG-ADDL-PROP",
+    file: "swagger",
+    title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
+    description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost.',
+    levels: sameLevels("error"),
+    msCode: "AdditionalPropertyNotAllowed",
+    msMessage: "The property '{0}' is not allowed and must be removed.",
+    example: {
+      bad: '{ "swagger": "2.0", "basepath": "/v1" }',
+      good: '{ "swagger": "2.0", "basePath": "/v1" }'
+    },
+    check(context) {
+      eachNode(context, (node) => {
+        for (const key of unknownKeys(node)) {
+          if (EXTENSION_LOOKALIKE.test(key)) continue;
+          const hint = caseHint(key, node);
+          context.report({
+            pointer: childPointer(node.pointer, key),
+            message: `The property '${key}' is not allowed and must be removed.${hint}`
+          });
+        }
+      });
+    }
+  },
+  {
+    id: "SWG-EXT-NAME",
+    file: "swagger",
+    title: 'Start extension names with a lower-case "x-".',
+    description: 'Only keys that begin with "x-" are extensions. `X-ms-summary` or `ms-summary` is an unknown property, not an extension, and the label or setting it carries is lost (SVR: ExtensionNameNotValid).',
+    levels: sameLevels("error"),
+    msCode: "ExtensionNameNotValid",
+    msMessage: `The property '{0}' is not valid. If this property is an extension, its name must begin with "x-".`,
+    example: { bad: '{ "X-ms-summary": "Name" }', good: '{ "x-ms-summary": "Name" }' },
+    check(context) {
+      eachNode(context, (node) => {
+        for (const key of unknownKeys(node)) {
+          if (!EXTENSION_LOOKALIKE.test(key)) continue;
+          context.report({
+            pointer: childPointer(node.pointer, key),
+            message: `The property '${key}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${extensionSpelling(key)}'?`
+          });
+        }
+      });
+    }
+  },
+  {
+    id: "SWG-XMS-UNKNOWN",
+    file: "swagger",
+    title: "Use only known x-ms- extensions, spelled right.",
+    description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed.",
+    levels: sameLevels("warning"),
+    example: {
+      bad: '{ "name": "id", "in": "path", "x-ms-visibilty": "internal" }',
+      good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
+    },
+    check(context) {
+      eachNode(context, (node) => {
+        for (const key of Object.keys(node.value)) {
+          if (!key.startsWith("x-ms-") || KNOWN_XMS_EXTENSIONS.has(key)) continue;
+          const suggestion = suggestExtension(key);
+          context.report({
+            pointer: childPointer(node.pointer, key),
+            message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`
+          });
+        }
+      });
+    }
+  },
+  {
+    id: "SWG-JSONTYPE",
+    file: "swagger",
+    title: "Give every Swagger property the JSON type the specification requires.",
+    description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123).',
+    levels: sameLevels("error"),
+    msCode: "JsonTypeIncorrect",
+    msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
+    example: {
+      bad: '{ "type": "object", "required": true }',
+      good: '{ "type": "object", "required": ["id"] }'
+    },
+    check(context) {
+      if (!context.swagger) return;
+      for (const issue of structureOf(context.swagger).typeIssues) {
+        context.report({
+          pointer: issue.pointer,
+          message: `The type of the property is incorrect. Expected type '${issue.expected}', but value is of type '${issue.actual}'.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-JSONENUM",
+    file: "swagger",
+    title: 'Use a Swagger 2.0 data type in "type".',
+    description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted.',
+    levels: sameLevels("error"),
+    msCode: "JsonValueNotInEnum",
+    msMessage: "The property value must be one of the following: {0}.",
+    example: { bad: '{ "type": "String" }', good: '{ "type": "string" }' },
+    check(context) {
+      eachNode(context, (node) => {
+        if (node.kind !== "schema" && node.kind !== "items" && node.kind !== "header") return;
+        const type = node.value.type;
+        if (typeof type !== "string" || SCHEMA_TYPES.includes(type)) return;
+        const allowed = node.kind === "schema" ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
+        const lower = type.toLowerCase();
+        const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : "";
+        context.report({
+          pointer: childPointer(node.pointer, "type"),
+          message: `The property value must be one of the following: ${allowed.join(", ")}.${hint}`
+        });
+      });
+    }
+  },
+  {
+    id: "SWG-ARRAY-DUP",
+    file: "swagger",
+    title: "Do not repeat values in enum, required, schemes, consumes or produces.",
+    description: "Swagger 2.0 declares these arrays `uniqueItems`; the validator rejects repeated values (SVR: ArrayDuplicateValue). A repeated enum value also shows twice in the designer.",
+    levels: sameLevels("error"),
+    msCode: "ArrayDuplicateValue",
+    msMessage: "The array contains duplicate values, values must be unique.",
+    example: { bad: '{ "enum": ["open", "done", "open"] }', good: '{ "enum": ["open", "done"] }' },
+    check(context) {
+      eachNode(context, (node) => {
+        for (const key of UNIQUE_ARRAYS[node.kind] ?? []) {
+          for (const pointer of duplicateEntries(node.value[key], childPointer(node.pointer, key))) {
+            context.report({ pointer, message: "The array contains duplicate values, values must be unique." });
+          }
+        }
+      });
+    }
+  },
+  {
+    id: "SWG-REQUIRED-EMPTY",
+    file: "swagger",
+    title: "Do not leave required strings empty.",
+    description: 'A required string that is present but empty (`"title": ""`, a parameter or tag without a name) passes the schema but not the validator (SVR: RequiredValueEmpty).',
+    levels: certificationLevels("error"),
+    msCode: "RequiredValueEmpty",
+    msMessage: "The '{0}' property must have not empty value.",
+    example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
+    check(context) {
+      eachNode(context, (node) => {
+        for (const key of REQUIRED_STRINGS[node.kind] ?? []) {
+          const value = node.value[key];
+          if (typeof value === "string" && value.trim() === "") {
+            context.report({
+              pointer: childPointer(node.pointer, key),
+              message: `The '${key}' property must have not empty value.`
+            });
+          }
+        }
+      });
+    }
+  }
+];
+function caseHint(key, node) {
+  const lower = key.toLowerCase();
+  const match = Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
+  return match ? ` Did you mean '${match}'?` : "";
+}
+function extensionSpelling(key) {
+  const rest = key.replace(/^x[-_ .]?/i, "").replace(/^ms_/i, "ms-");
+  return `x-${rest}`;
+}
+
+// packages/validator/src/rules/swagger/document-text.ts
+var NON_LATIN_WORD = new RegExp("(?:(?![\\p{Script=Latin}])\\p{L}){2,}", "u");
+var TEXT_FIELDS = {
+  info: ["title", "description"],
+  operation: ["summary", "description"],
+  parameter: ["x-ms-summary", "description"],
+  schema: ["x-ms-summary", "title", "description"],
+  response: ["description"],
+  tag: ["description"]
+};
+var MAX_SCHEMA_SUMMARY = 80;
+var BAD_LABEL_END = /[\s.,:;]$/;
+var documentTextRules = [
+  {
+    id: "GEN-ENGLISH",
+    file: "swagger",
+    title: "Write titles, summaries and descriptions in English.",
+    description: 'Certification requires English in every user-facing string: "Any non-English characters are not allowed in any connector artifacts" (PR #705; SVR: ValueMustBeInEnglish). Detected: words in a non-Latin script. No merged connector has one.',
+    levels: certificationLevels("error", "info"),
+    msCode: "ValueMustBeInEnglish",
+    msMessage: "The '{0}' value must be written in English.",
+    example: {
+      bad: '{ "summary": "\u041F\u043E\u043B\u0443\u0447\u0438\u0442\u044C \u0437\u0430\u0434\u0430\u0447\u0438" }',
+      good: '{ "summary": "Get tasks" }'
+    },
+    check(context) {
+      if (!context.swagger) return;
+      for (const node of structureOf(context.swagger).nodes) {
+        for (const field of TEXT_FIELDS[node.kind] ?? []) {
+          const text = asString(node.value[field]);
+          if (text === void 0 || !NON_LATIN_WORD.test(text)) continue;
+          context.report({
+            pointer: childPointer(node.pointer, field),
+            message: `The '${field}' value must be written in English.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-FIELD-LEN",
+    file: "swagger",
+    title: "Keep property labels (x-ms-summary) to 80 characters.",
+    description: 'Microsoft limits `x-ms-summary` to 80 characters (STR: "It has a limit of 80 characters"; SVR: FieldLengthExceeded). The title, description, operation summary and parameter label limits have their own rules; this one covers the labels of schema properties. Two merged connectors exceed it.',
+    levels: certificationLevels("warning", "info"),
+    msCode: "FieldLengthExceeded",
+    msMessage: "The '{0}' value goes over the character limit '{1}'",
+    example: { bad: '{ "x-ms-summary": "The identifier of the project that this task belongs to, as shown in the URL of the project" }' },
+    check(context) {
+      if (!context.swagger) return;
+      for (const node of structureOf(context.swagger).byKind.get("schema") ?? []) {
+        const label = asString(node.value["x-ms-summary"]);
+        if (label === void 0 || label.length <= MAX_SCHEMA_SUMMARY) continue;
+        context.report({
+          pointer: childPointer(node.pointer, "x-ms-summary"),
+          message: `The 'x-ms-summary' value goes over the character limit '${MAX_SCHEMA_SUMMARY}' (it has ${label.length}).`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-END-ALNUM",
+    file: "swagger",
+    title: "End labels (x-ms-summary) without trailing space or sentence punctuation.",
+    description: 'String guidance: labels "shouldn\'t end with a non-alphanumeric character, including punctuation or space" (STR; SVR: ValueMustEndWithAlphanumeric, enforced on the title by SWG-INFO-TITLE-END). Merged connectors often end labels with `?` or `)`, which read well, so only a trailing space, period, comma, colon or semicolon is reported, as advice.',
+    levels: sameLevels("info"),
+    msCode: "ValueMustEndWithAlphanumeric",
+    msMessage: "The '{0}' value must end with alphanumeric character.",
+    example: { bad: '{ "x-ms-summary": "Task name:" }', good: '{ "x-ms-summary": "Task name" }' },
+    check(context) {
+      if (!context.swagger) return;
+      const structure = structureOf(context.swagger);
+      for (const kind of ["parameter", "schema"]) {
+        for (const node of structure.byKind.get(kind) ?? []) {
+          const label = asString(node.value["x-ms-summary"]);
+          if (!label || !BAD_LABEL_END.test(label)) continue;
+          context.report({
+            pointer: childPointer(node.pointer, "x-ms-summary"),
+            message: `The 'x-ms-summary' value must end with alphanumeric character.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-TAG-DUP",
+    file: "swagger",
+    title: "Define each tag once.",
+    description: "Tag names in the root `tags` list must be unique (SVR: TagRedefined).",
+    levels: sameLevels("error"),
+    msCode: "TagRedefined",
+    msMessage: "The 'tags' property defines tag '{0}' multiple times.",
+    example: { bad: '{ "tags": [{ "name": "Tasks" }, { "name": "Tasks" }] }' },
+    check(context) {
+      const seen = /* @__PURE__ */ new Set();
+      (asArray(context.swagger?.root.tags) ?? []).forEach((tag, index) => {
+        const name = asString(asObject(tag)?.name);
+        if (name === void 0) return;
+        if (seen.has(name)) {
+          context.report({
+            pointer: childPointer("/tags", index, "name"),
+            message: `The 'tags' property defines tag '${name}' multiple times.`
+          });
+        }
+        seen.add(name);
+      });
+    }
+  }
+];
+
 // packages/validator/src/rules/swagger-document.ts
-var swaggerDocumentRules = [];
+var swaggerDocumentRules = [
+  ...documentStructureRules,
+  ...documentHostRules,
+  ...documentLimitRules,
+  ...documentTextRules
+];
 
 // packages/validator/src/rules/swagger-dynamic.ts
 var swaggerDynamicRules = [];
 
+// packages/validator/src/rules/swagger/info-metadata.ts
+var CONNECTOR_CATEGORIES = [
+  "AI",
+  "Business Management",
+  "Business Intelligence",
+  "Collaboration",
+  "Commerce",
+  "Communication",
+  "Content and Files",
+  "Finance",
+  "Data",
+  "Human Resources",
+  "Internet of Things",
+  "IT Operations",
+  "Lifestyle and Entertainment",
+  "Marketing",
+  "Productivity",
+  "Sales and CRM",
+  "Security",
+  "Social Media",
+  "Website"
+];
+var CATEGORY_BY_LOWER = new Map(CONNECTOR_CATEGORIES.map((category) => [category.toLowerCase(), category]));
+var MAX_CATEGORIES = 2;
+var METADATA_PROPERTIES = ["Website", "Privacy policy", "Categories"];
+var METADATA_POINTER = "/x-ms-connector-metadata";
+var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+function isAbsoluteHttpUrl(text) {
+  if (/\s/.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+function metadataEntries(context) {
+  const list = asArray(context.swagger?.root["x-ms-connector-metadata"]) ?? [];
+  const entries = [];
+  list.forEach((entry, index) => {
+    const name = asString(asObject(entry)?.propertyName);
+    if (name !== void 0)
+      entries.push({ name, value: asObject(entry).propertyValue, pointer: childPointer(METADATA_POINTER, index) });
+  });
+  return entries;
+}
+function contactOf(context) {
+  return asObject(asObject(context.swagger?.root.info)?.contact);
+}
+var infoMetadataRules = [
+  {
+    id: "SWG-INFO-CONTACT",
+    file: "swagger",
+    title: "Give contact information in info.contact.",
+    description: "Certification requires `info.contact` (paconn: \"Error : info : The 'contact' property is required.\", PR #683, #1095). Some legacy connectors (the Cloudmersive family) lack it.",
+    levels: certificationLevels("error", "off"),
+    msCode: "RequiredPropertyMissing",
+    msMessage: "The '{0}' property is required.",
+    example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
+    check(context) {
+      const info = asObject(context.swagger?.root.info);
+      if (!info || has(info, "contact")) return;
+      context.report({ pointer: "/info/contact", message: "The 'contact' property is required." });
+    }
+  },
+  {
+    id: "SWG-INFO-CONTACT-FIELDS",
+    file: "swagger",
+    title: "Give the support name, URL and e-mail in info.contact.",
+    description: "The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning.",
+    levels: certificationLevels("warning", "off"),
+    example: {
+      bad: '{ "contact": { "name": "Contoso Support" } }',
+      good: '{ "contact": { "name": "Contoso Support", "url": "https://support.contoso.com", "email": "support@contoso.com" } }'
+    },
+    check(context) {
+      const contact = contactOf(context);
+      if (!contact) return;
+      for (const key of ["name", "url", "email"]) {
+        if (has(contact, key)) continue;
+        context.report({
+          pointer: childPointer("/info/contact", key),
+          message: `The contact '${key}' property should be given for certification.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-INFO-CONTACT-EMAIL",
+    file: "swagger",
+    title: "Give a valid e-mail address in info.contact.email.",
+    description: "The contact e-mail must be a valid (ASCII) e-mail address (SVR: ContactEmailNotValid).",
+    levels: certificationLevels("error"),
+    msCode: "ContactEmailNotValid",
+    msMessage: "The contact 'email' property, if present, must be a valid email address.",
+    example: { bad: '{ "email": "support at contoso.com" }', good: '{ "email": "support@contoso.com" }' },
+    check(context) {
+      const email = asString(contactOf(context)?.email);
+      if (email === void 0 || EMAIL.test(email)) return;
+      context.report({
+        pointer: "/info/contact/email",
+        message: "The contact 'email' property, if present, must be a valid email address."
+      });
+    }
+  },
+  {
+    id: "SWG-META-REQ",
+    file: "swagger",
+    title: "Give x-ms-connector-metadata.",
+    description: "Certified and independent-publisher connectors need the root `x-ms-connector-metadata` array with Website, Privacy policy and Categories (PR #683, #1095, #2459).",
+    levels: certificationLevels("error", "off"),
+    msCode: "RequiredPropertyMissing",
+    msMessage: "The '{0}' property is required.",
+    example: {
+      bad: '{ "swagger": "2.0", "info": {\u2026}, "paths": {\u2026} }',
+      good: '{ "x-ms-connector-metadata": [{ "propertyName": "Website", "propertyValue": "https://contoso.com" }, \u2026] }'
+    },
+    check(context) {
+      const root = context.swagger?.root;
+      if (!root) return;
+      if (!has(root, "x-ms-connector-metadata")) {
+        context.report({ pointer: METADATA_POINTER, message: "The 'x-ms-connector-metadata' property is required." });
+      } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
+        context.report({
+          pointer: METADATA_POINTER,
+          message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-META-PROPS",
+    file: "swagger",
+    title: "List Website, Privacy policy and Categories in x-ms-connector-metadata.",
+    description: 'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it, so its absence is a warning.',
+    levels: certificationLevels("error", "off"),
+    msCode: "ConnectorMetadataPropertiesMissing",
+    msMessage: "The connector metadata property '{0}' is required.",
+    example: {
+      bad: '[{ "propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy" }]',
+      good: '[{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }]'
+    },
+    check(context) {
+      const list = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+      if (!list) return;
+      list.forEach((entry, index) => {
+        const at = childPointer(METADATA_POINTER, index);
+        if (!isObject(entry)) {
+          context.report({ pointer: at, message: "Each connector metadata entry must be an object with propertyName and propertyValue." });
+          return;
+        }
+        for (const key of ["propertyName", "propertyValue"]) {
+          if (typeof entry[key] !== "string")
+            context.report({
+              pointer: childPointer(at, key),
+              message: has(entry, key) ? `The type of the property is incorrect. Expected type 'String'.` : `The '${key}' property is required.`
+            });
+        }
+      });
+      const names = metadataEntries(context);
+      for (const required of METADATA_PROPERTIES) {
+        if (names.some((entry) => entry.name === required)) continue;
+        const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
+        context.report({
+          pointer: nearMiss ? childPointer(nearMiss.pointer, "propertyName") : METADATA_POINTER,
+          severity: required === "Privacy policy" && !nearMiss ? "warning" : void 0,
+          message: nearMiss ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.` : `The connector metadata property '${required}' is required.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-META-CATEGORY",
+    file: "swagger",
+    title: "Use only the listed connector categories, spelled exactly.",
+    description: 'Categories is a semicolon-separated list of values from a fixed, case-sensitive list (SVR: InvalidConnectorCategory; CERT 3b; PR #570, #1260, #4077). Beyond Microsoft: a category in the wrong case gets a "did you mean" (`website`, `Social media` are in merged connectors).',
+    levels: certificationLevels("error", "off"),
+    msCode: "InvalidConnectorCategory",
+    msMessage: "The connector category is invalid. Available categories are: [{0}].",
+    example: {
+      bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
+      good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
+    },
+    check(context) {
+      for (const entry of metadataEntries(context)) {
+        if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
+        for (const raw of entry.value.split(";")) {
+          const category = raw.trim();
+          if (category === "" || CONNECTOR_CATEGORIES.includes(category)) continue;
+          const meant = CATEGORY_BY_LOWER.get(category.toLowerCase());
+          context.report({
+            pointer: childPointer(entry.pointer, "propertyValue"),
+            message: meant ? `The connector category is invalid. '${category}' must be spelled '${meant}'.` : `The connector category is invalid. Available categories are: [${CONNECTOR_CATEGORIES.join(", ")}]. '${category}' is not one of them.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-META-CATEGORY-MAX",
+    file: "swagger",
+    title: "Choose at most two categories.",
+    description: "A connector can have at most two categories (SVR: TooManyConnectorCategories; CERT).",
+    levels: certificationLevels("error", "off"),
+    msCode: "TooManyConnectorCategories",
+    msMessage: "The maximum allowed number of categories for the connector is '{0}'.",
+    example: { bad: '{ "propertyName": "Categories", "propertyValue": "AI;Data;Productivity" }' },
+    check(context) {
+      for (const entry of metadataEntries(context)) {
+        if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
+        const count = entry.value.split(";").filter((category) => category.trim() !== "").length;
+        if (count <= MAX_CATEGORIES) continue;
+        context.report({
+          pointer: childPointer(entry.pointer, "propertyValue"),
+          message: `The maximum allowed number of categories for the connector is '${MAX_CATEGORIES}'.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-META-URL",
+    file: "swagger",
+    title: "Give absolute http(s) URLs for Website, Privacy policy and contact or docs links.",
+    description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026` and `Not Available`.',
+    levels: certificationLevels("error"),
+    msCode: "UrlNotValid",
+    msMessage: "The 'url' property must be a valid absolute URL.",
+    example: {
+      bad: '{ "propertyName": "Website", "propertyValue": "www.contoso.com" }',
+      good: '{ "propertyName": "Website", "propertyValue": "https://www.contoso.com" }'
+    },
+    check(context) {
+      if (!context.swagger) return;
+      for (const entry of metadataEntries(context)) {
+        if (entry.name !== "Website" && entry.name !== "Privacy policy") continue;
+        if (typeof entry.value !== "string" || isAbsoluteHttpUrl(entry.value)) continue;
+        context.report({
+          pointer: childPointer(entry.pointer, "propertyValue"),
+          message: `The '${entry.name}' value '${entry.value}' must be a valid absolute URL (https://\u2026).`
+        });
+      }
+      for (const node of structureOf(context.swagger).nodes) {
+        if (node.kind !== "contact" && node.kind !== "externalDocs" && node.kind !== "license") continue;
+        const url = asString(node.value.url);
+        if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
+        context.report({
+          pointer: childPointer(node.pointer, "url"),
+          message: "The 'url' property must be a valid absolute URL."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-API-STATUS",
+    file: "swagger",
+    title: "Use Preview or Production as status, and no operation ahead of the connector.",
+    description: '`x-ms-api-annotation.status` is "Preview" or "Production" (schema; case-sensitive: ten merged connectors use "production", which the schema rejects), and an operation cannot be in Production while the connector is in Preview (SVR: OperationStatusAheadOfConnector; VER).',
+    levels: certificationLevels("error"),
+    msCode: "OperationStatusAheadOfConnector",
+    msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
+    example: {
+      bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
+      good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }'
+    },
+    check(context) {
+      if (!context.swagger) return;
+      const checkStatus = (holder, pointer) => {
+        const status = asObject(holder)?.status;
+        if (status === void 0) return void 0;
+        if (status === "Preview" || status === "Production") return status;
+        const meant = typeof status === "string" ? ["Preview", "Production"].find((s) => s.toLowerCase() === status.toLowerCase()) : void 0;
+        context.report({
+          pointer: childPointer(pointer, "status"),
+          message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ""}`
+        });
+        return meant;
+      };
+      const apiStatus = checkStatus(asObject(context.swagger.root.info)?.["x-ms-api-annotation"], "/info/x-ms-api-annotation");
+      for (const operation of context.swagger.operations) {
+        const at = childPointer(operation.pointer, "x-ms-api-annotation");
+        const status = checkStatus(operation.operation["x-ms-api-annotation"], at);
+        if (status === "Production" && apiStatus === "Preview") {
+          context.report({
+            pointer: childPointer(at, "status"),
+            message: `The operation '${operation.operationId ?? operation.pointer}' cannot be in a Production status ahead of the connector.`
+          });
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/swagger/info-text.ts
+var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power virtual agents|copilot studio)\b/gi;
+var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+var MAX_TITLE = 30;
+var MIN_DESCRIPTION = 30;
+var MAX_DESCRIPTION = 500;
+var PLACEHOLDER_TITLE = /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
+function infoString(context, key) {
+  return asString(asObject(context.swagger?.root.info)?.[key]);
+}
+function distinctMatches(text, pattern) {
+  return [...new Set([...text.matchAll(pattern)].map((match) => match[1].toLowerCase()))];
+}
+var infoTextRules = [
+  {
+    id: "SWG-INFO-TITLE-LEN",
+    file: "swagger",
+    title: "Keep the title to 30 characters.",
+    description: "The connector title is limited to 30 characters (CERT; STR; PR #3407 pipeline log). Every merged connector but one legacy title complies.",
+    levels: certificationLevels("error", "info"),
+    msCode: "FieldLengthExceeded",
+    msMessage: "The '{0}' value goes over the character limit '{1}'",
+    example: { bad: '{ "title": "Contoso Project Management Suite" }', good: '{ "title": "Contoso Projects" }' },
+    check(context) {
+      const title = infoString(context, "title");
+      if (title === void 0 || title.length <= MAX_TITLE) return;
+      context.report({
+        pointer: "/info/title",
+        message: `The 'title' value goes over the character limit '${MAX_TITLE}' (it has ${title.length}).`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-TITLE-WORDS",
+    file: "swagger",
+    title: 'Leave "API", "Connector" and product names out of the title.',
+    description: 'The title cannot include "API", "Connector", "Copilot Studio" or any Power Platform product name (CERT; STR; the pipeline error in PR #3407). Matched as whole words, case-insensitive.',
+    levels: certificationLevels("error", "info"),
+    msCode: "RestrictedWordsInValue",
+    msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
+    example: { bad: '{ "title": "Contoso API Connector" }', good: '{ "title": "Contoso" }' },
+    check(context) {
+      const title = infoString(context, "title");
+      if (title === void 0) return;
+      const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+      if (found.length === 0) return;
+      context.report({
+        pointer: "/info/title",
+        message: `The value 'title' contains at least one of the restricted words: '${found.join(", ")}'.`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-TITLE-END",
+    file: "swagger",
+    title: "End the title with a letter or digit.",
+    description: 'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error.',
+    levels: certificationLevels("error", "info"),
+    msCode: "ValueMustEndWithAlphanumeric",
+    msMessage: "The '{0}' value must end with alphanumeric character.",
+    example: { bad: '{ "title": "Contoso Tasks." }', good: '{ "title": "Contoso Tasks" }' },
+    check(context) {
+      const title = infoString(context, "title");
+      if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
+      context.report({
+        pointer: "/info/title",
+        severity: /[)\]]$/.test(title) && context.profile !== "custom" ? "warning" : void 0,
+        message: "The 'title' value must end with alphanumeric character."
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-TITLE-PLACEHOLDER",
+    file: "swagger",
+    title: "Replace the template title with the connector name.",
+    description: 'Reviewers reject "Default title" and the template text ("Title needs to be updated", PR #602).',
+    levels: certificationLevels("error", "info"),
+    example: { bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
+    check(context) {
+      const title = infoString(context, "title");
+      if (title === void 0 || !PLACEHOLDER_TITLE.test(title.trim())) return;
+      context.report({
+        pointer: "/info/title",
+        message: `The title '${title}' is a template placeholder; give the connector's name.`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-DESC-REQ",
+    file: "swagger",
+    title: "Describe the connector in info.description.",
+    description: "Certification requires a connector description (CERT; SVR: RequiredPropertyMissing).",
+    levels: certificationLevels("error", "info"),
+    msCode: "RequiredPropertyMissing",
+    msMessage: "The '{0}' property is required.",
+    example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
+    check(context) {
+      const info = asObject(context.swagger?.root.info);
+      if (!info || has(info, "description")) return;
+      context.report({ pointer: "/info/description", message: "The 'description' property is required." });
+    }
+  },
+  {
+    id: "SWG-INFO-DESC-LEN",
+    file: "swagger",
+    title: "Write a description of 30 to 500 characters.",
+    description: "The connector description must be between 30 and 500 characters (CERT; SVR: FieldLengthNotInRange). The longest merged description is exactly 500.",
+    levels: certificationLevels("error", "info"),
+    msCode: "FieldLengthNotInRange",
+    msMessage: "The '{0}' value must be between '{1}' and '{2}' characters.",
+    example: { bad: '{ "description": "Tasks." }' },
+    check(context) {
+      const description = infoString(context, "description");
+      if (description === void 0) return;
+      const length = description.length;
+      if (length >= MIN_DESCRIPTION && length <= MAX_DESCRIPTION) return;
+      context.report({
+        pointer: "/info/description",
+        message: `The 'description' value must be between '${MIN_DESCRIPTION}' and '${MAX_DESCRIPTION}' characters (it has ${length}).`
+      });
+    }
+  },
+  {
+    id: "SWG-INFO-DESC-WORDS",
+    file: "swagger",
+    title: "Leave Power Platform product names out of the description.",
+    description: 'The connector description must not name Power Apps, Power Automate, Logic Apps or other Microsoft products (CERT; the pipeline error in PR #3407). STR also discourages "API" in the description, but 130+ merged descriptions use it, so that part is not checked.',
+    levels: certificationLevels("error", "info"),
+    msCode: "RestrictedWordsInValue",
+    msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
+    example: {
+      bad: '{ "description": "Use Contoso Tasks from Power Automate flows." }',
+      good: '{ "description": "Plan, assign and track Contoso tasks." }'
+    },
+    check(context) {
+      const description = infoString(context, "description");
+      if (description === void 0) return;
+      const found = distinctMatches(description, PRODUCT_NAMES);
+      if (found.length === 0) return;
+      context.report({
+        pointer: "/info/description",
+        message: `The value 'description' contains at least one of the restricted words: '${found.join(", ")}'.`
+      });
+    }
+  }
+];
+
 // packages/validator/src/rules/swagger-info.ts
-var swaggerInfoRules = [];
+var swaggerInfoRules = [...infoTextRules, ...infoMetadataRules];
+
+// packages/validator/src/rules/operations/rule-kit.ts
+function fill(template, ...args) {
+  return template.replace(/\{(\d+)\}/g, (whole, index) => {
+    const value = args[Number(index)];
+    return value === void 0 ? whole : String(value);
+  });
+}
+function operationLabel(operation) {
+  return operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`;
+}
+function nonEmptyString(value) {
+  const text = asString(value);
+  return text !== void 0 && text.trim() !== "" ? text : void 0;
+}
+function isInternalVisibility(value) {
+  return typeof value === "string" && value.toLowerCase() === "internal";
+}
+function effectiveMimeTypes(model, operation, key) {
+  const list = asArray(operation.operation[key]) ?? asArray(model.root[key]);
+  return list?.filter((entry) => typeof entry === "string");
+}
+function pathVariables(path5) {
+  const names = [];
+  for (const match of path5.matchAll(PATH_VARIABLE)) names.push(match[1]);
+  return names;
+}
+var PATH_VARIABLE = /\{([^{}]*)\}/g;
+function jsonTypeOf2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+function valueMatchesType(value, type) {
+  const actual = jsonTypeOf2(value);
+  if (type === "number") return actual === "number" || actual === "integer";
+  if (type === "file") return true;
+  return actual === type;
+}
+function successResponses(operation) {
+  return operation.responses.filter((response) => /^2\d\d$/.test(response.code));
+}
+function perModel(build) {
+  const cache4 = /* @__PURE__ */ new WeakMap();
+  return (model) => {
+    let value = cache4.get(model);
+    if (value === void 0) {
+      value = build(model);
+      cache4.set(model, value);
+    }
+    return value;
+  };
+}
+
+// packages/validator/src/rules/operations/content-types.ts
+var MIME_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/(?:\*|[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*)(?:\s*;.*)?$/;
+var FORM_TYPES = ["multipart/form-data", "application/x-www-form-urlencoded"];
+var URL_ENCODED = "application/x-www-form-urlencoded";
+function mediaType(mimeType) {
+  return mimeType.split(";")[0].trim().toLowerCase();
+}
+function sends(operation, location) {
+  return operation.parameters.some((parameter) => parameter.in === location);
+}
+function mimeLists(model) {
+  const lists = [];
+  for (const key of ["consumes", "produces"]) {
+    const root = asArray(model.root[key]);
+    if (root) lists.push({ list: root, pointer: `/${key}` });
+    for (const operation of model.operations) {
+      const own = asArray(operation.operation[key]);
+      if (own) lists.push({ list: own, pointer: childPointer(operation.pointer, key) });
+    }
+  }
+  return lists;
+}
+var contentTypeRules = [
+  {
+    id: "SWG-GET-BODY",
+    file: "swagger",
+    title: "Do not send a body or form data with GET.",
+    description: "A fetch (GET) operation cannot carry a body (SVR BodyOrFormDataParameterInFetchOperationNotAllowed). 8 legacy merged operations still do.",
+    levels: sameLevels("error"),
+    msCode: "BodyOrFormDataParameterInFetchOperationNotAllowed",
+    msMessage: "Body or form data parameters are not supported in a fetch operation.",
+    example: {
+      bad: '"get": { "parameters": [{ "name": "body", "in": "body", "schema": {} }] }',
+      good: '"post": { "parameters": [{ "name": "body", "in": "body", "schema": {} }] }'
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (operation.method !== "get") continue;
+        for (const parameter of operation.parameters) {
+          if (parameter.in !== "body" && parameter.in !== "formData") continue;
+          report({
+            pointer: parameter.pointer,
+            message: "Body or form data parameters are not supported in a fetch operation."
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-CONSUMES",
+    file: "swagger",
+    title: "Declare 'consumes' for operations that send a body or form data.",
+    description: "Without a request MIME type the platform does not know how to serialize the body (SVR ConsumesMissing). The operation's or the document's `consumes` counts.",
+    levels: sameLevels("error"),
+    msCode: "ConsumesMissing",
+    msMessage: "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
+    example: {
+      bad: '{ "paths": { "/tasks": { "post": { "parameters": [{ "in": "body", \u2026 }] } } } }',
+      good: '{ "consumes": ["application/json"], "paths": { \u2026 } }'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
+        if (!sends(operation, "body") && !sends(operation, "formData")) continue;
+        if ((effectiveMimeTypes(swagger, operation, "consumes") ?? []).length > 0) continue;
+        report({
+          pointer: operation.pointer,
+          message: fill(
+            "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
+            operationLabel(operation)
+          )
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-MIME-SUPPORTED",
+    file: "swagger",
+    title: "Write 'consumes' and 'produces' entries as MIME types.",
+    description: "Each entry must be a `type/subtype` MIME type (SVR). Microsoft does not publish its full list of supported types and merged connectors use many (octet-stream, text/csv, xml\u2026), so only the syntax is checked.",
+    levels: sameLevels("error"),
+    msMessage: "The MIME type '{0}' is not valid.",
+    example: { bad: '"consumes": ["json"]', good: '"consumes": ["application/json"]' },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const { list, pointer } of mimeLists(swagger)) {
+        list.forEach((entry, index) => {
+          const mimeType = asString(entry);
+          if (mimeType !== void 0 && MIME_TYPE.test(mimeType.trim())) return;
+          report({ pointer: childPointer(pointer, index), message: fill("The MIME type '{0}' is not valid.", String(entry)) });
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-MIME-COMPAT",
+    file: "swagger",
+    title: "Send form data with a form MIME type.",
+    description: "formData parameters are sent as multipart/form-data or application/x-www-form-urlencoded, and file parameters only as multipart/form-data (Swagger 2.0; SVR).",
+    levels: sameLevels("error"),
+    msMessage: "The MIME type(s) are not compatible with the request content type '{0}' for operation '{1}'.",
+    example: {
+      bad: '"consumes": ["application/json"], "parameters": [{ "name": "file", "in": "formData", "type": "file" }]',
+      good: '"consumes": ["multipart/form-data"], "parameters": [{ "name": "file", "in": "formData", "type": "file" }]'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
+        if (!sends(operation, "formData")) continue;
+        const consumes = (effectiveMimeTypes(swagger, operation, "consumes") ?? []).map(mediaType);
+        if (consumes.length === 0) continue;
+        const hasFile = operation.parameters.some((p) => p.in === "formData" && p.value.type === "file");
+        const needed = hasFile ? ["multipart/form-data"] : FORM_TYPES;
+        if (consumes.some((type) => needed.includes(type))) continue;
+        report({
+          pointer: childPointer(operation.pointer, "parameters"),
+          message: fill(
+            "The MIME type(s) are not compatible with the request content type '{0}' for operation '{1}'.",
+            needed.join("' or '"),
+            operationLabel(operation)
+          )
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-FORMURLENC",
+    file: "swagger",
+    title: "Do not send files or binary strings as application/x-www-form-urlencoded.",
+    description: "URL-encoded forms carry text only; a `file` or `string/binary` form parameter needs multipart/form-data (SVR).",
+    levels: sameLevels("error"),
+    msMessage: "String/binary parameters are not supported for operation '{0}' with 'application/x-www-form-urlencoded' consumes type.",
+    example: {
+      bad: '"consumes": ["application/x-www-form-urlencoded"], "parameters": [{ "in": "formData", "type": "file" }]',
+      good: '"consumes": ["multipart/form-data"], "parameters": [{ "in": "formData", "type": "file" }]'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
+        const consumes = (effectiveMimeTypes(swagger, operation, "consumes") ?? []).map(mediaType);
+        if (!consumes.includes(URL_ENCODED) || consumes.includes("multipart/form-data")) continue;
+        for (const parameter of operation.parameters) {
+          const binary = parameter.value.type === "file" || parameter.value.type === "string" && parameter.value.format === "binary";
+          if (parameter.in !== "formData" || !binary) continue;
+          report({
+            pointer: parameter.pointer,
+            message: fill(
+              "String/binary parameters are not supported for operation '{0}' with 'application/x-www-form-urlencoded' consumes type.",
+              operationLabel(operation)
+            )
+          });
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/operations/operation-docs.ts
+var SUMMARY_MAX_LENGTH = 80;
+var RESTRICTED_SUMMARY_CHARACTERS = /[/\\<>*%&?]/;
+var GOOD_SUMMARY_END = /[\p{L}\p{N})]$/u;
+var IDENTIFIER_LIKE = /^[A-Za-z0-9]+(?:[_\-.][A-Za-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+function visibleOperations(operations) {
+  return (operations ?? []).filter((operation) => !operation.isInternal);
+}
+var operationDocumentationRules = [
+  {
+    id: "SWG-OP-SUMMARY-REQ",
+    file: "swagger",
+    title: "Give every visible operation a summary.",
+    description: "The summary is the action or trigger name shown in the designer; the certification checklist requires one. Merged connectors have none missing on visible operations; internal operations are exempt (20 connectors rely on it).",
+    levels: certificationLevels("error", "info"),
+    msCode: "RequiredPropertyMissing",
+    msMessage: "The '{0}' property is required.",
+    example: {
+      bad: '"get": { "operationId": "ListTasks", "description": "Lists tasks." }',
+      good: '"get": { "operationId": "ListTasks", "summary": "List tasks", "description": "Lists tasks." }'
+    },
+    check({ swagger, report }) {
+      for (const operation of visibleOperations(swagger?.operations)) {
+        if (nonEmptyString(operation.operation.summary) !== void 0) continue;
+        report({ pointer: operation.pointer, message: "The 'summary' property is required." });
+      }
+    }
+  },
+  {
+    id: "SWG-OP-DESC-REQ",
+    file: "swagger",
+    title: "Give every visible operation a description.",
+    description: "The description is the tooltip of the action; the swagger validator reports it missing (PR #3408). Merged connectors have none missing on visible operations; internal operations are exempt.",
+    levels: certificationLevels("error", "info"),
+    msCode: "RequiredPropertyMissing",
+    msMessage: "The '{0}' property is required.",
+    example: {
+      bad: '"get": { "operationId": "ListTasks", "summary": "List tasks" }',
+      good: '"get": { "operationId": "ListTasks", "summary": "List tasks", "description": "Lists the tasks of the current user." }'
+    },
+    check({ swagger, report }) {
+      for (const operation of visibleOperations(swagger?.operations)) {
+        if (nonEmptyString(operation.operation.description) !== void 0) continue;
+        report({ pointer: operation.pointer, message: "The 'description' property is required." });
+      }
+    }
+  },
+  {
+    id: "SWG-OP-SUMMARY-LEN",
+    file: "swagger",
+    title: `Keep operation summaries to ${SUMMARY_MAX_LENGTH} characters.`,
+    description: 'Certification and the string guidance say summaries are "80 characters or shorter"; SVR (OperationSummaryTooLong) mentions 120, but no merged connector goes over 80, so 80 is enforced.',
+    levels: certificationLevels("error"),
+    msCode: "OperationSummaryTooLong",
+    msMessage: "The operation 'summary' should be fewer than {0} characters for improved readablity.",
+    example: {
+      bad: '"summary": "Lists all of the tasks that are assigned to the current user in every project of the workspace"',
+      good: '"summary": "List my tasks"'
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const summary = asString(operation.operation.summary);
+        if (summary === void 0 || summary.length <= SUMMARY_MAX_LENGTH) continue;
+        report({
+          pointer: childPointer(operation.pointer, "summary"),
+          message: `${fill("The operation 'summary' should be fewer than {0} characters for improved readablity.", SUMMARY_MAX_LENGTH)} It has ${summary.length}; at most ${SUMMARY_MAX_LENGTH} are accepted.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-OP-SUMMARY-CHARS",
+    file: "swagger",
+    title: "Keep / \\ < > * % & ? out of operation summaries.",
+    description: "The swagger validator rejects these characters in operation summaries (PR #1095, RestrictedCharactersInSummary); no merged connector has one. Parameter x-ms-summary values may use them.",
+    levels: certificationLevels("error"),
+    msCode: "RestrictedCharactersInSummary",
+    msMessage: "Summary string contains any of the restricted characters [{0}]",
+    example: { bad: '"summary": "Create/update a task"', good: '"summary": "Create or update a task"' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const summary = asString(operation.operation.summary);
+        if (summary === void 0 || !RESTRICTED_SUMMARY_CHARACTERS.test(summary)) continue;
+        report({
+          pointer: childPointer(operation.pointer, "summary"),
+          message: fill("Summary string contains any of the restricted characters [{0}]", "/\\<>*%&?")
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-OP-SUMMARY-END",
+    file: "swagger",
+    title: 'End operation summaries with a letter, a digit or ")".',
+    description: `The string guidance says a summary "shouldn't end with a non-alphanumeric character, including punctuation or space". A closing parenthesis is accepted: the deprecation guidance appends "(deprecated)", and 87 merged certified connectors end summaries with ")".`,
+    levels: certificationLevels("warning", "info"),
+    example: { bad: '"summary": "List tasks."', good: '"summary": "List tasks"' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const summary = asString(operation.operation.summary);
+        if (summary === void 0 || summary === "" || GOOD_SUMMARY_END.test(summary)) continue;
+        report({
+          pointer: childPointer(operation.pointer, "summary"),
+          message: `The 'summary' value must end with alphanumeric character. Remove the trailing '${summary.slice(-1)}'.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-OP-SUMMARY-SENTENCE",
+    file: "swagger",
+    title: "Write summaries as words, not as identifiers.",
+    description: 'Reviewers reject summaries that repeat the operationId or read like code ("Summary value is provided as an operation Id \u2026 please provide a valid sentence", PR #583, #602). 52 certified and 15 IP merged connectors still do it, so this is a warning.',
+    levels: certificationLevels("warning", "off"),
+    example: { bad: '"operationId": "ListTasks", "summary": "ListTasks"', good: '"summary": "List tasks"' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const summary = asString(operation.operation.summary)?.trim();
+        if (!summary) continue;
+        const sameAsId = summary === operation.operationId;
+        if (!sameAsId && !IDENTIFIER_LIKE.test(summary)) continue;
+        report({
+          pointer: childPointer(operation.pointer, "summary"),
+          message: sameAsId ? `The summary '${summary}' is the operationId; write a short sentence such as "List tasks".` : `The summary '${summary}' reads like an identifier; write a short sentence such as "List tasks".`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-OP-DESC-SENTENCE",
+    file: "swagger",
+    title: "Write a description that says more than the summary.",
+    description: 'Certification asks for "full, descriptive sentences" as descriptions, and the string guidance says the description should not repeat the summary. 1,078 merged certified operations repeat it, so this is advice.',
+    levels: certificationLevels("info", "off"),
+    example: {
+      bad: '"summary": "List tasks", "description": "List tasks"',
+      good: '"summary": "List tasks", "description": "Lists the tasks of the current user."'
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const summary = asString(operation.operation.summary)?.trim();
+        const description = asString(operation.operation.description)?.trim();
+        if (!summary || !description || summary.toLowerCase() !== description.toLowerCase()) continue;
+        report({
+          pointer: childPointer(operation.pointer, "description"),
+          message: "The description repeats the summary; describe what the operation does in a full sentence."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-OP-EMPTY",
+    file: "swagger",
+    title: "Do not publish empty operations.",
+    description: `Certification: "Empty operations aren't allowed." An operation with no summary, no description, no parameters and no responses is a placeholder.`,
+    levels: certificationLevels("warning", "info"),
+    example: { bad: '"/tasks": { "get": {} }' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const body = operation.operation;
+        const documented = ["summary", "description"].some((key) => nonEmptyString(body[key]) !== void 0);
+        if (documented || operation.parameters.length > 0 || operation.responses.length > 0) continue;
+        if (has(body, "x-ms-trigger")) continue;
+        report({
+          pointer: operation.pointer,
+          message: `The operation '${operation.method.toUpperCase()} ${operation.path}' is empty: it has no summary, description, parameters or responses.`
+        });
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/operations/parameter-index.ts
+var writtenParameters = perModel((model) => {
+  const byPointer = /* @__PURE__ */ new Map();
+  const add = (value, pointer) => {
+    let entry = byPointer.get(pointer);
+    if (!entry) {
+      entry = { value, pointer, name: asString(value.name), in: asString(value.in), users: [], visible: false };
+      byPointer.set(pointer, entry);
+    }
+    return entry;
+  };
+  for (const [name, value] of entriesOf(model.root.parameters)) {
+    const parameter = asObject(value);
+    if (parameter && !has(parameter, "$ref")) add(parameter, childPointer("/parameters", name));
+  }
+  for (const operation of model.operations) {
+    for (const parameter of operation.parameters) {
+      if (has(parameter.value, "$ref") || Object.keys(parameter.value).length === 0) continue;
+      const entry = add(parameter.value, parameter.definitionPointer);
+      entry.users.push(operation);
+      if (!parameter.isInternal) entry.visible = true;
+    }
+  }
+  return [...byPointer.values()];
+});
+
+// packages/validator/src/rules/operations/operation-extensions.ts
+var VISIBILITIES = ["important", "advanced", "internal"];
+var NEXT_LINK_NAMES = ["nextLink", "@odata.nextLink"];
+var ROOT_CAPABILITIES = ["file-picker", "testConnection"];
+var OPERATION_CAPABILITIES = ["chunkTransfer"];
+function visibilityHolders(model) {
+  return [
+    ...model.operations.map((operation) => ({ holder: operation.operation, pointer: operation.pointer })),
+    ...writtenParameters(model).map((parameter) => ({ holder: parameter.value, pointer: parameter.pointer })),
+    ...model.writtenSchemas.map((schema) => ({ holder: schema.schema, pointer: schema.pointer }))
+  ];
+}
+var operationExtensionRules = [
+  {
+    id: "SWG-VISIBILITY-ENUM",
+    file: "swagger",
+    title: "Use 'important', 'advanced' or 'internal' for x-ms-visibility.",
+    description: 'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint; the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings. Anything else is ignored by the platform and is an error.',
+    levels: sameLevels("error"),
+    example: { bad: '"x-ms-visibility": "hidden"', good: '"x-ms-visibility": "internal"' },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const { holder, pointer } of visibilityHolders(swagger)) {
+        if (!has(holder, "x-ms-visibility")) continue;
+        const value = holder["x-ms-visibility"];
+        const at = childPointer(pointer, "x-ms-visibility");
+        if (typeof value === "string" && VISIBILITIES.includes(value)) continue;
+        if (value === "" || value === null) {
+          report({
+            pointer: at,
+            severity: "info",
+            message: "x-ms-visibility is empty, which means normal visibility; remove it or use 'important' or 'advanced'."
+          });
+        } else if (typeof value === "string" && VISIBILITIES.includes(value.toLowerCase())) {
+          report({
+            pointer: at,
+            severity: "warning",
+            message: `Write x-ms-visibility in lower case: '${value.toLowerCase()}' instead of '${value}'.`
+          });
+        } else {
+          report({
+            pointer: at,
+            message: `The property value must be one of the following: important, advanced, internal. '${String(value)}' is ignored by the platform.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-TRIGGER-ENUM",
+    file: "swagger",
+    title: "Use 'single' or 'batch' for x-ms-trigger, and the documented x-ms-trigger-metadata.",
+    description: "The schema allows `x-ms-trigger` single or batch, and `x-ms-trigger-metadata` with kind `query` and mode `polling` (openapi-extensions doc). Other values make the operation an action, or no trigger at all.",
+    levels: sameLevels("error"),
+    example: { bad: '"x-ms-trigger": "polling"', good: '"x-ms-trigger": "single"' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const body = operation.operation;
+        if (has(body, "x-ms-trigger") && body["x-ms-trigger"] !== "single" && body["x-ms-trigger"] !== "batch") {
+          report({
+            pointer: childPointer(operation.pointer, "x-ms-trigger"),
+            message: `The property value must be one of the following: single, batch. '${String(body["x-ms-trigger"])}' is not a trigger kind.`
+          });
+        }
+        const metadata = asObject(body["x-ms-trigger-metadata"]);
+        for (const [key, expected] of [["kind", "query"], ["mode", "polling"]]) {
+          if (!metadata || !has(metadata, key) || metadata[key] === expected) continue;
+          report({
+            pointer: childPointer(operation.pointer, "x-ms-trigger-metadata", key),
+            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${String(metadata[key])}'.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PAGEABLE",
+    file: "swagger",
+    title: "Name the next-page link 'nextLink' or '@odata.nextLink' in x-ms-pageable.",
+    description: "The platform follows only these two next-link names (SVR InvalidNextLinkNameValue).",
+    levels: sameLevels("error"),
+    msCode: "InvalidNextLinkNameValue",
+    msMessage: "The nextLinkName value for operation '{0}' is invalid. Supported values are 'nextLink' or '@odata.nextLink'.",
+    example: { bad: '"x-ms-pageable": { "nextLinkName": "next" }', good: '"x-ms-pageable": { "nextLinkName": "@odata.nextLink" }' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (!has(operation.operation, "x-ms-pageable")) continue;
+        const pageable = asObject(operation.operation["x-ms-pageable"]);
+        const name = pageable?.nextLinkName;
+        if (typeof name === "string" && NEXT_LINK_NAMES.includes(name)) continue;
+        report({
+          pointer: pageable && has(pageable, "nextLinkName") ? childPointer(operation.pointer, "x-ms-pageable", "nextLinkName") : childPointer(operation.pointer, "x-ms-pageable"),
+          message: fill(
+            "The nextLinkName value for operation '{0}' is invalid. Supported values are 'nextLink' or '@odata.nextLink'.",
+            operationLabel(operation)
+          )
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-CAPABILITIES",
+    file: "swagger",
+    title: "Use only the documented x-ms-capabilities.",
+    description: "At the root, x-ms-capabilities has `file-picker` (open/browse) and `testConnection` (not supported for custom connectors); on an operation only `chunkTransfer` (boolean). Referenced operationIds are checked by SWG-DYN-OPID. Source: the schema and the openapi-extensions doc.",
+    levels: sameLevels("error"),
+    example: { bad: '"x-ms-capabilities": { "chunkTransfer": "yes" }', good: '"x-ms-capabilities": { "chunkTransfer": true }' },
+    check({ swagger, profile, report }) {
+      if (!swagger) return;
+      if (has(swagger.root, "x-ms-capabilities")) {
+        const root = asObject(swagger.root["x-ms-capabilities"]);
+        if (!root) report({ pointer: "/x-ms-capabilities", message: "x-ms-capabilities must be an object." });
+        for (const [key] of entriesOf(root)) {
+          const pointer = childPointer("/x-ms-capabilities", key);
+          if (!ROOT_CAPABILITIES.includes(key)) {
+            report({ pointer, message: `The capability '${key}' is not supported; use 'file-picker' or 'testConnection'.` });
+          } else if (key === "testConnection" && profile === "custom") {
+            report({ pointer, severity: "info", message: "The 'testConnection' capability is not supported for custom connectors." });
+          }
+        }
+      }
+      for (const operation of swagger.operations) {
+        if (!has(operation.operation, "x-ms-capabilities")) continue;
+        const capabilities = asObject(operation.operation["x-ms-capabilities"]);
+        const pointer = childPointer(operation.pointer, "x-ms-capabilities");
+        if (!capabilities) report({ pointer, message: "x-ms-capabilities must be an object." });
+        for (const [key, value] of entriesOf(capabilities)) {
+          if (!OPERATION_CAPABILITIES.includes(key)) {
+            report({ pointer: childPointer(pointer, key), message: `The operation capability '${key}' is not supported; only 'chunkTransfer' is.` });
+          } else if (typeof value !== "boolean") {
+            report({ pointer: childPointer(pointer, key), message: "'chunkTransfer' must be true or false." });
+          }
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/operations/operation-ids.ts
+var OPERATION_ID_MAX_LENGTH = 128;
+var NOT_SANITIZED = /[^A-Za-z0-9_]/g;
+var operationIdRules = [
+  {
+    id: "SWG-OPID-REQ",
+    file: "swagger",
+    title: "Give every operation an operationId.",
+    description: "The platform names actions and triggers by operationId; flows store it, so an operation without one cannot be used (SVR OperationIdRequired).",
+    levels: sameLevels("error"),
+    msCode: "OperationIdRequired",
+    msMessage: "The operation 'operationId' property is required.",
+    example: { bad: '"get": { "summary": "List tasks" }', good: '"get": { "operationId": "ListTasks" }' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (operation.operationId === void 0 || operation.operationId.trim() === "") {
+          const pointer = has(operation.operation, "operationId") ? childPointer(operation.pointer, "operationId") : operation.pointer;
+          report({ pointer, message: "The operation 'operationId' property is required." });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-OPID-UNIQUE",
+    file: "swagger",
+    title: "Use each operationId once.",
+    description: "Flows refer to operations by operationId, so two operations with the same id are indistinguishable (SVR OperationIdNotUnique). Merged connectors never break this rule.",
+    levels: sameLevels("error"),
+    msCode: "OperationIdNotUnique",
+    msMessage: "The operationId '{0}' is used multiple times. Operation identifiers must be unique.",
+    example: {
+      bad: '"/a": { "get": { "operationId": "GetItem" } }, "/b": { "get": { "operationId": "GetItem" } }',
+      good: '"/a": { "get": { "operationId": "GetItem" } }, "/b": { "get": { "operationId": "GetOtherItem" } }'
+    },
+    check({ swagger, report }) {
+      for (const [operationId, operations] of swagger?.operationsById ?? []) {
+        for (const operation of operations.slice(1)) {
+          report({
+            pointer: childPointer(operation.pointer, "operationId"),
+            message: fill(
+              "The operationId '{0}' is used multiple times. Operation identifiers must be unique.",
+              operationId
+            )
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-OPID-SANITIZED",
+    file: "swagger",
+    title: "Write operationIds with letters, digits and underscores only.",
+    description: "The service sanitizes operationIds to [A-Za-z0-9_] (SVR OperationIdSanitized); connector-string guidance recommends CamelCase. Merged connectors have 689 operations with '-' or '.', so this is a warning.",
+    levels: sameLevels("warning"),
+    msCode: "OperationIdSanitized",
+    msMessage: "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
+    example: { bad: '"operationId": "List-Tasks"', good: '"operationId": "ListTasks"' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const id = operation.operationId;
+        if (id === void 0 || !/[^A-Za-z0-9_]/.test(id)) continue;
+        report({
+          pointer: childPointer(operation.pointer, "operationId"),
+          message: fill(
+            "The 'operationId' property value is different from its sanitized value '{0}'. Please avoid the useage of non-alphanumeric characters to have matching values.",
+            id.replace(NOT_SANITIZED, "")
+          )
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-OPID-LEN",
+    file: "swagger",
+    title: `Keep operationIds shorter than ${OPERATION_ID_MAX_LENGTH} characters.`,
+    description: "The service limits operationId length (SVR OperationIdTooLong) without publishing the limit; the longest merged operationId has 77 characters, so 128 is a safe bound.",
+    levels: sameLevels("error"),
+    msCode: "OperationIdTooLong",
+    msMessage: "The operationId length must be less than '{0}'.",
+    example: { bad: `"operationId": "${"A".repeat(130)}"`, good: '"operationId": "ListTasks"' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if ((operation.operationId?.length ?? 0) < OPERATION_ID_MAX_LENGTH) continue;
+        report({
+          pointer: childPointer(operation.pointer, "operationId"),
+          message: fill("The operationId length must be less than '{0}'.", OPERATION_ID_MAX_LENGTH)
+        });
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/operations/paths.ts
+function pathKeys(paths) {
+  return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
+}
+function normalizePath(path5) {
+  return path5.replace(/\{[^{}]*\}/g, "{}");
+}
+function isVariableSegment(segment) {
+  return /^\{[^{}]*\}$/.test(segment);
+}
+function partiallyDuplicates(a, b) {
+  if (a.length !== b.length) return false;
+  let differs = false;
+  for (let index = 0; index < a.length; index++) {
+    const [left, right] = [a[index], b[index]];
+    const leftVariable = isVariableSegment(left);
+    const rightVariable = isVariableSegment(right);
+    if (leftVariable && rightVariable) continue;
+    if (leftVariable || rightVariable) differs = true;
+    else if (left !== right) return false;
+  }
+  return differs;
+}
+function templateProblem(path5) {
+  let open = -1;
+  for (let index = 0; index < path5.length; index++) {
+    const character = path5[index];
+    if (character === "{") {
+      if (open !== -1) return "a variable is nested in another one";
+      open = index;
+    } else if (character === "}") {
+      if (open === -1) return "a '}' has no matching '{'";
+      if (index === open + 1) return "a variable has no name";
+      open = -1;
+    } else if (character === "/" && open !== -1) {
+      return "a variable spans more than one segment";
+    }
+  }
+  return open !== -1 ? "a '{' is never closed" : void 0;
+}
+function groupByMethod(operations) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const operation of operations) {
+    const list = groups.get(operation.method) ?? [];
+    list.push(operation);
+    groups.set(operation.method, list);
+  }
+  return groups;
+}
+var pathRules = [
+  {
+    id: "SWG-PATH-SLASH",
+    file: "swagger",
+    title: "Start every path with '/'.",
+    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathMustStartWithSlash",
+    msMessage: "The path is not valid, it must start with a '/' character.",
+    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
+    check({ swagger, report }) {
+      for (const path5 of pathKeys(swagger?.paths)) {
+        if (path5.startsWith("/")) continue;
+        report({
+          pointer: childPointer("/paths", path5),
+          message: "The path is not valid, it must start with a '/' character."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-QUERY",
+    file: "swagger",
+    title: "Keep query strings and fragments out of paths.",
+    description: "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathMayNotContainQueryOrFragment",
+    msMessage: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
+    example: {
+      bad: '"/tasks?status=open": {}',
+      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
+    },
+    check({ swagger, report }) {
+      for (const path5 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path5)) continue;
+        report({
+          pointer: childPointer("/paths", path5),
+          message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-WILDCARD",
+    file: "swagger",
+    title: "Do not use '*' in paths.",
+    description: "Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathContainsUnsupportedCharacters",
+    msMessage: "The operation path cannot contain wildcard character '*'.",
+    example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
+    check({ swagger, report }) {
+      for (const path5 of pathKeys(swagger?.paths)) {
+        if (!path5.includes("*")) continue;
+        report({
+          pointer: childPointer("/paths", path5),
+          message: "The operation path cannot contain wildcard character '*'."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-TEMPLATE",
+    file: "swagger",
+    title: "Write path variables as {name}, one segment each.",
+    description: "Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathTemplateNotValid",
+    msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
+    example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
+    check({ swagger, report }) {
+      for (const path5 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path5);
+        if (problem === void 0) continue;
+        report({
+          pointer: childPointer("/paths", path5),
+          message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-VAR-DEFAULT",
+    file: "swagger",
+    title: "Give path variables defaults in their parameter, not in the path.",
+    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
+    levels: sameLevels("error"),
+    msCode: "OperationPathVariablesContainDefaults",
+    msMessage: "The operation path template variables cannot set default values with character '='.",
+    example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
+    check({ swagger, report }) {
+      for (const path5 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path5).some((name) => name.includes("="))) continue;
+        report({
+          pointer: childPointer("/paths", path5),
+          message: "The operation path template variables cannot set default values with character '='."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-DUP",
+    file: "swagger",
+    title: "Do not define the same route twice with different variable names.",
+    description: "`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).",
+    levels: sameLevels("error"),
+    msCode: "DuplicateOperationPath",
+    msMessage: "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+    example: { bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
+    check({ swagger, report }) {
+      for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
+        const first = /* @__PURE__ */ new Map();
+        for (const operation of operations) {
+          const key = normalizePath(operation.path);
+          const earlier = first.get(key);
+          if (!earlier) {
+            first.set(key, operation);
+            continue;
+          }
+          report({
+            pointer: operation.pointer,
+            message: fill(
+              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+              operationLabel(earlier),
+              operationLabel(operation),
+              earlier.path,
+              operation.path
+            )
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-PARTIAL-DUP",
+    file: "swagger",
+    title: "Avoid routes that differ only by a variable segment.",
+    description: "`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath).",
+    levels: sameLevels("warning"),
+    msCode: "PartialDuplicateOperationPath",
+    msMessage: "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+    example: { bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
+    check({ swagger, report }) {
+      for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
+        const segments = operations.map((operation) => operation.path.split("/"));
+        operations.forEach((operation, index) => {
+          if (!segments[index].some(isVariableSegment)) return;
+          const similar = operations.filter(
+            (_other, otherIndex) => otherIndex !== index && partiallyDuplicates(segments[index], segments[otherIndex]) && segments[otherIndex].filter(isVariableSegment).length < segments[index].filter(isVariableSegment).length
+          );
+          if (similar.length === 0) return;
+          report({
+            pointer: operation.pointer,
+            message: fill(
+              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+              operationLabel(operation),
+              operation.path,
+              similar.map((other) => other.path).join(", ")
+            )
+          });
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-CASE",
+    file: "swagger",
+    title: "Do not define a path twice with different capitalization.",
+    description: "Paths must be unique when compared case-insensitively (SVR PathRedefined).",
+    levels: sameLevels("error"),
+    msCode: "PathRedefined",
+    msMessage: "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+    example: { bad: '"/Tasks": {}, "/tasks": {}' },
+    check({ swagger, report }) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const path5 of pathKeys(swagger?.paths)) {
+        const key = path5.toLowerCase();
+        if (seen.has(key)) {
+          report({
+            pointer: childPointer("/paths", path5),
+            message: fill(
+              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+              path5
+            )
+          });
+        }
+        seen.add(key);
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-REF",
+    file: "swagger",
+    title: "Write path items in place; '$ref' is not supported there.",
+    description: "The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).",
+    levels: sameLevels("error"),
+    msCode: "PathItemRefNotSuppored",
+    msMessage: "The '$ref' property in a path is not supported.",
+    example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
+    check({ swagger, report }) {
+      for (const [path5, item] of entriesOf(swagger?.paths)) {
+        const pathItem = asObject(item);
+        if (!pathItem || !has(pathItem, "$ref")) continue;
+        report({ pointer: childPointer("/paths", path5, "$ref"), message: "The '$ref' property in a path is not supported." });
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-MISSING-PARAM",
+    file: "swagger",
+    title: "Define an `in: path` parameter for every path variable.",
+    description: "The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).",
+    levels: sameLevels("error"),
+    msCode: "OperationMissingPathParameter",
+    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+    example: {
+      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
+      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }'
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const defined = new Set(operation.parameters.filter((p) => p.in === "path").map((p) => p.name));
+        for (const name of new Set(pathVariables(operation.path))) {
+          if (defined.has(name) || name === "" || name.includes("=")) continue;
+          report({
+            pointer: operation.pointer,
+            message: fill(
+              "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+              operationLabel(operation),
+              name
+            )
+          });
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/operations/responses.ts
+var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
+function hasSchema(response) {
+  return isObject(response.value.schema);
+}
+function isEmptySchema(model, schema, pointer) {
+  const resolved = asObject(model.resolve(schema, pointer).value);
+  if (!resolved) return false;
+  const meaningful = Object.keys(resolved).filter(
+    (key) => !["type", "description", "title", "x-ms-summary"].includes(key)
+  );
+  return meaningful.length === 0 && (resolved.type === void 0 || resolved.type === "object");
+}
+function isWebhookSubscription(model, operation) {
+  const pathItem = asObject(model.paths?.[operation.path]);
+  return operation.isTrigger && pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
+}
+var responseRules = [
+  {
+    id: "SWG-OP-RESP-REQ",
+    file: "swagger",
+    title: "Define at least one response for every operation.",
+    description: "Swagger 2.0 requires `responses` with at least one entry, and the service rejects operations without (SVR OperationMustHaveResponse).",
+    levels: sameLevels("error"),
+    msCode: "OperationMustHaveResponse",
+    msMessage: "The operation is not valid, it must contain at least one response definition.",
+    example: {
+      bad: '"get": { "operationId": "ListTasks" }',
+      good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }'
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (operation.responses.length > 0) continue;
+        report({
+          pointer: has(operation.operation, "responses") ? childPointer(operation.pointer, "responses") : operation.pointer,
+          message: "The operation is not valid, it must contain at least one response definition."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-OP-RESP-SUCCESS",
+    file: "swagger",
+    title: "Define a 2xx response for every operation.",
+    description: "Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.",
+    levels: sameLevels("warning"),
+    msCode: "OperationShouldHaveSuccessfulResponse",
+    msMessage: "The operation '{0}' should have at least one successful response definition.",
+    example: {
+      bad: '"responses": { "default": { "description": "OK" } }',
+      good: '"responses": { "200": { "description": "OK" } }'
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (operation.responses.length === 0 || successResponses(operation).length > 0) continue;
+        report({
+          pointer: childPointer(operation.pointer, "responses"),
+          message: fill(
+            "The operation '{0}' should have at least one successful response definition.",
+            operationLabel(operation)
+          )
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-RESP-CODE",
+    file: "swagger",
+    title: "Key responses by a three-digit status code or 'default'.",
+    description: "Swagger 2.0 response keys are HTTP status codes or `default` (SVR ResponseMustBeDefaultOrHttpStatusCode).",
+    levels: sameLevels("error"),
+    msCode: "ResponseMustBeDefaultOrHttpStatusCode",
+    msMessage: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
+    example: { bad: '"responses": { "OK": { "description": "OK" } }', good: '"responses": { "200": { "description": "OK" } }' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        for (const response of operation.responses) {
+          if (RESPONSE_CODE.test(response.code) || response.code.startsWith("x-")) continue;
+          report({
+            pointer: response.pointer,
+            message: "The response is not valid, the response must be a valid HTTP status code, or the string 'default'."
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-RESP-DEFAULT-SCHEMA",
+    file: "swagger",
+    title: "Do not give the 'default' response a schema.",
+    description: 'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
+    levels: certificationLevels("warning", "info"),
+    msCode: "DefaultResponseHasSchema",
+    msMessage: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
+    example: {
+      bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
+      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        for (const response of operation.responses) {
+          if (response.code !== "default" || !hasSchema(response)) continue;
+          report({
+            pointer: childPointer(response.definitionPointer, "schema"),
+            message: "The 'default' response should not have schema definition. Schemas should be defined on expected responses only."
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-RESP-MULTI-SCHEMA",
+    file: "swagger",
+    title: "Give a schema to one response per operation.",
+    description: "The designer shows the outputs of one response schema only (SVR OperationHasManyResponsesWithSchema). 2,112 merged certified operations have several, so it is a warning.",
+    levels: sameLevels("warning"),
+    msCode: "OperationHasManyResponsesWithSchema",
+    msMessage: "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+    example: {
+      bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
+      good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }'
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (operation.responses.filter(hasSchema).length < 2) continue;
+        report({
+          pointer: childPointer(operation.pointer, "responses"),
+          message: fill(
+            "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+            operationLabel(operation)
+          )
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-RESP-SCHEMA-200",
+    file: "swagger",
+    title: "Put the output schema on the 200 or 201 response.",
+    description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
+    levels: sameLevels("warning"),
+    msCode: "SchemaDefinitionSetIncorrectly",
+    msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+    example: {
+      bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
+      good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
+        const success = successResponses(operation).filter(hasSchema);
+        if (success.length === 0 || success.some((r) => r.code === "200" || r.code === "201")) continue;
+        if (isWebhookSubscription(swagger, operation)) continue;
+        report({
+          pointer: childPointer(operation.pointer, "responses"),
+          message: fill(
+            "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+            operationLabel(operation)
+          )
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-RESP-EMPTY-SCHEMA",
+    file: "swagger",
+    title: "Describe response bodies; do not leave their schema empty.",
+    description: 'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, \u2026 makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. 112 merged certified connectors still have one, so it is a warning.',
+    levels: certificationLevels("warning", "off"),
+    example: {
+      bad: '"200": { "description": "OK", "schema": {} }',
+      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
+        for (const response of successResponses(operation)) {
+          const pointer = childPointer(response.definitionPointer, "schema");
+          if (!hasSchema(response) || !isEmptySchema(swagger, response.value.schema, pointer)) continue;
+          report({
+            pointer,
+            message: `The ${response.code} response of '${operationLabel(operation)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-RESP-DEFINED",
+    file: "swagger",
+    title: "Give visible actions a response schema.",
+    description: 'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine.',
+    levels: certificationLevels("warning", "off"),
+    example: {
+      bad: '"200": { "description": "OK" }',
+      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }'
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (operation.isInternal || operation.isTrigger || operation.responses.some(hasSchema)) continue;
+        const withBody = successResponses(operation).filter((r) => r.code !== "204" && r.code !== "202");
+        if (withBody.length === 0) continue;
+        report({
+          pointer: withBody[0].pointer,
+          message: `The operation '${operationLabel(operation)}' defines no response schema, so it has no outputs in the designer.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-RESP-HEADERS",
+    file: "swagger",
+    title: "Name each response header once.",
+    description: "HTTP header names are case-insensitive, so `Location` and `location` are the same header (SVR ResponseHeadersAreNotUnique).",
+    levels: sameLevels("error"),
+    msCode: "ResponseHeadersAreNotUnique",
+    msMessage: "The response headers are not unique.",
+    example: { bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }' },
+    check({ swagger, report }) {
+      const seenResponses = /* @__PURE__ */ new Set();
+      for (const operation of swagger?.operations ?? []) {
+        for (const response of operation.responses) {
+          if (seenResponses.has(response.definitionPointer)) continue;
+          seenResponses.add(response.definitionPointer);
+          const seen = /* @__PURE__ */ new Set();
+          for (const [name] of entriesOf(response.value.headers)) {
+            const key = name.toLowerCase();
+            if (seen.has(key)) {
+              report({
+                pointer: childPointer(response.definitionPointer, "headers", name),
+                message: `The response headers are not unique. '${name}' is defined more than once (header names are case-insensitive).`
+              });
+            }
+            seen.add(key);
+          }
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-RESP-EXAMPLE",
+    file: "swagger",
+    title: "Key response examples by a MIME type the operation produces.",
+    description: "An example for a MIME type that is not in the operation's `produces` can never be returned (SVR ResponseExampleMustBeProducedByOperation).",
+    levels: sameLevels("error"),
+    msCode: "ResponseExampleMustBeProducedByOperation",
+    msMessage: "The response example '{0}' is not produced by the operation '{1}'.",
+    example: {
+      bad: '"produces": ["application/json"], \u2026 "examples": { "text/xml": "<a/>" }',
+      good: '"produces": ["application/json"], \u2026 "examples": { "application/json": {} }'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
+        const produces = effectiveMimeTypes(swagger, operation, "produces");
+        if (!produces) continue;
+        const allowed = new Set(produces.map((type) => type.toLowerCase()));
+        for (const response of operation.responses) {
+          for (const [mimeType] of entriesOf(response.value.examples)) {
+            if (allowed.has(mimeType.toLowerCase())) continue;
+            report({
+              pointer: childPointer(response.definitionPointer, "examples", mimeType),
+              message: fill(
+                "The response example '{0}' is not produced by the operation '{1}'.",
+                mimeType,
+                operationLabel(operation)
+              )
+            });
+          }
+        }
+      }
+    }
+  }
+];
 
 // packages/validator/src/rules/swagger-operations.ts
-var swaggerOperationsRules = [];
+var swaggerOperationsRules = [
+  ...operationIdRules,
+  ...operationDocumentationRules,
+  ...responseRules,
+  ...pathRules,
+  ...contentTypeRules,
+  ...operationExtensionRules
+];
+
+// packages/validator/src/rules/operations/parameter-docs.ts
+var X_MS_SUMMARY_MAX_LENGTH = 80;
+function visibleNonBodyParameters(parameters) {
+  return parameters.filter(
+    (parameter) => parameter.visible && parameter.in !== "body" && !isInternalVisibility(parameter.value["x-ms-visibility"])
+  );
+}
+var parameterDocumentationRules = [
+  {
+    id: "SWG-PARAM-XMS-SUMMARY",
+    file: "swagger",
+    title: "Give every visible parameter an x-ms-summary.",
+    description: "x-ms-summary is the parameter's label in the designer; the certification validator requires it (PR #1003, #3407). Calibrated on merged connectors: internal parameters, parameters of internal operations and body parameters are exempt (thousands lack it), visible ones almost never do.",
+    levels: certificationLevels("error", "info"),
+    msCode: "RequiredPropertyMissing",
+    msMessage: "The '{0}' property is required.",
+    example: {
+      bad: '{ "name": "status", "in": "query", "type": "string", "description": "Only tasks with this status." }',
+      good: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status", "description": "Only tasks with this status." }'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const parameter of visibleNonBodyParameters(writtenParameters(swagger))) {
+        if (nonEmptyString(parameter.value["x-ms-summary"]) !== void 0) continue;
+        report({ pointer: parameter.pointer, message: "The 'x-ms-summary' property is required." });
+      }
+    }
+  },
+  {
+    id: "SWG-PARAM-DESC",
+    file: "swagger",
+    title: "Give every visible parameter a description.",
+    description: "The description is the hint under the field; the certification validator requires it (PR #3407). Internal parameters, parameters of internal operations and body parameters are exempt.",
+    levels: certificationLevels("error", "info"),
+    msCode: "RequiredPropertyMissing",
+    msMessage: "The '{0}' property is required.",
+    example: {
+      bad: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status" }',
+      good: '{ "name": "status", "in": "query", "type": "string", "x-ms-summary": "Status", "description": "Only tasks with this status." }'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const parameter of visibleNonBodyParameters(writtenParameters(swagger))) {
+        if (nonEmptyString(parameter.value.description) !== void 0) continue;
+        report({ pointer: parameter.pointer, message: "The 'description' property is required." });
+      }
+    }
+  },
+  {
+    id: "SWG-PARAM-XMS-SUMMARY-LEN",
+    file: "swagger",
+    title: `Keep parameter x-ms-summary to ${X_MS_SUMMARY_MAX_LENGTH} characters.`,
+    description: 'The string guidance gives x-ms-summary "a limit of 80 characters"; the longest in merged connectors is exactly 80, so the limit is enforced.',
+    levels: certificationLevels("error"),
+    example: {
+      bad: '"x-ms-summary": "The status of the tasks that should be returned by this operation, open or done"',
+      good: '"x-ms-summary": "Status"'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const parameter of writtenParameters(swagger)) {
+        const summary = asString(parameter.value["x-ms-summary"]);
+        if (summary === void 0 || summary.length <= X_MS_SUMMARY_MAX_LENGTH) continue;
+        report({
+          pointer: childPointer(parameter.pointer, "x-ms-summary"),
+          message: `The 'x-ms-summary' value goes over the character limit '${X_MS_SUMMARY_MAX_LENGTH}' (it has ${summary.length}).`
+        });
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/operations/parameter-locations.ts
+var LOCATIONS = ["query", "header", "path", "formData", "body"];
+var SIMPLE_TYPES = ["string", "number", "boolean", "integer", "array"];
+var COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"];
+var BODY_ONLY_IN_SCHEMA = ["type", "format", "items", "enum", "collectionFormat", "default"];
+function once() {
+  const seen = /* @__PURE__ */ new Set();
+  return (pointer) => {
+    if (seen.has(pointer)) return false;
+    seen.add(pointer);
+    return true;
+  };
+}
+function pathParameters(operation) {
+  return operation.parameters.filter((parameter) => parameter.in === "path");
+}
+var parameterLocationRules = [
+  {
+    id: "SWG-PATH-PARAM-REQUIRED",
+    file: "swagger",
+    title: "Mark path parameters as required.",
+    description: "A URL cannot be built without its path variables (Swagger 2.0; SVR PathParameterMustBeRequired).",
+    levels: sameLevels("error"),
+    msCode: "PathParameterMustBeRequired",
+    msMessage: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
+    example: { bad: '{ "name": "taskId", "in": "path", "type": "string" }', good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }' },
+    check({ swagger, report }) {
+      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+        if (parameter.in !== "path" || parameter.value.required === true) continue;
+        report({
+          pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
+          message: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-PARAM-IN-TEMPLATE",
+    file: "swagger",
+    title: "Use every path parameter in the path template.",
+    description: "An `in: path` parameter whose name is not a `{variable}` of the path is never sent (SVR PathParameterNotDefinedInTemplate).",
+    levels: sameLevels("error"),
+    msCode: "PathParameterNotDefinedInTemplate",
+    msMessage: "The 'path' parameter '{0}' is not defined in the URI path template.",
+    example: { bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }' },
+    check({ swagger, report }) {
+      const first = once();
+      for (const operation of swagger?.operations ?? []) {
+        const variables = new Set(pathVariables(operation.path));
+        for (const parameter of pathParameters(operation)) {
+          if (parameter.name === void 0 || variables.has(parameter.name) || !first(parameter.pointer)) continue;
+          report({
+            pointer: parameter.pointer,
+            message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", parameter.name)} The path is '${operation.path}'.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PATH-PARAM-ENCODING",
+    file: "swagger",
+    title: "Declare x-ms-url-encoding on path parameters.",
+    description: 'Without `"x-ms-url-encoding": "single"` a value with `/` or `%` can change the request path (SVR PathParameterMissingEncoding, a warning). 126 merged certified connectors lack it.',
+    levels: sameLevels("warning"),
+    msCode: "PathParameterMissingEncoding",
+    msMessage: `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+    example: {
+      bad: '{ "name": "taskId", "in": "path", "required": true, "type": "string" }',
+      good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }'
+    },
+    check({ swagger, report }) {
+      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+        if (parameter.in !== "path" || has(parameter.value, "x-ms-url-encoding")) continue;
+        report({
+          pointer: parameter.pointer,
+          message: fill(
+            `Encoding for path parameter '{0}' is missing, which might lead to invalid requests. Use "x-ms-url-encoding": "single" to ensure the value is URL encoded.`,
+            parameter.name ?? ""
+          )
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-QUERY-ENCODING",
+    file: "swagger",
+    title: "Do not set x-ms-url-encoding on query parameters.",
+    description: "Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported).",
+    levels: sameLevels("error"),
+    msCode: "QueryParameterEncodingNotSupported",
+    msMessage: "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
+    example: { bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }', good: '{ "name": "q", "in": "query", "type": "string" }' },
+    check({ swagger, report }) {
+      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+        if (parameter.in !== "query" || !has(parameter.value, "x-ms-url-encoding")) continue;
+        report({
+          pointer: childPointer(parameter.pointer, "x-ms-url-encoding"),
+          message: fill(
+            "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
+            parameter.name ?? ""
+          )
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PARAM-DUP",
+    file: "swagger",
+    title: "Define each parameter (name and location) once per operation.",
+    description: "Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).",
+    levels: sameLevels("error"),
+    msMessage: "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.",
+    example: { bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]' },
+    check({ swagger, report }) {
+      const first = once();
+      for (const operation of swagger?.operations ?? []) {
+        const seen = /* @__PURE__ */ new Set();
+        for (const parameter of operation.parameters) {
+          if (parameter.name === void 0) continue;
+          const key = `${parameter.in}\0${parameter.name}`;
+          if (!seen.has(key)) {
+            seen.add(key);
+            continue;
+          }
+          if (!first(parameter.pointer)) continue;
+          const template = parameter.level === "path" ? "The path '{0}' contains duplicate parameters with name '{1}', location '{2}'." : "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.";
+          report({
+            pointer: parameter.pointer,
+            message: fill(
+              template,
+              parameter.level === "path" ? operation.path : operationLabel(operation),
+              parameter.name,
+              parameter.in ?? ""
+            )
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PARAM-MULTI-BODY",
+    file: "swagger",
+    title: "Give an operation at most one body parameter.",
+    description: "A request has one body (Swagger 2.0; SVR).",
+    levels: sameLevels("error"),
+    msMessage: "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
+    example: { bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]' },
+    check({ swagger, report }) {
+      const first = once();
+      for (const operation of swagger?.operations ?? []) {
+        const bodies = operation.parameters.filter((parameter) => parameter.in === "body");
+        for (const extra of bodies.slice(1)) {
+          if (!first(extra.pointer)) continue;
+          report({
+            pointer: extra.pointer,
+            message: fill(
+              "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
+              operationLabel(operation)
+            )
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PARAM-BODY-FORM",
+    file: "swagger",
+    title: "Use either a body parameter or formData parameters, not both.",
+    description: "A request body is either a document or a form (Swagger 2.0; SVR).",
+    levels: sameLevels("error"),
+    msMessage: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation.",
+    example: { bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const body = operation.parameters.find((parameter) => parameter.in === "body");
+        if (!body || !operation.parameters.some((parameter) => parameter.in === "formData")) continue;
+        report({
+          pointer: body.pointer,
+          message: "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PARAM-FILE",
+    file: "swagger",
+    title: "Use type 'file' only for formData parameters and whole response bodies.",
+    description: "Swagger 2.0 allows `type: file` in formData parameters and at the root of a response schema only (SVR).",
+    levels: sameLevels("error"),
+    msMessage: "Parameters of type 'file' are not valid in locations other than 'formData'.",
+    example: { bad: '{ "name": "content", "in": "query", "type": "file" }', good: '{ "name": "content", "in": "formData", "type": "file" }' },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const parameter of writtenParameters(swagger)) {
+        if (parameter.value.type !== "file" || parameter.in === "formData") continue;
+        report({
+          pointer: childPointer(parameter.pointer, "type"),
+          message: "Parameters of type 'file' are not valid in locations other than 'formData'."
+        });
+      }
+      for (const written of swagger.writtenSchemas) {
+        if (written.schema.type !== "file") continue;
+        const rootOfResponse = written.depth === 0 && (written.origin === "response" || written.origin === "global-response");
+        if (rootOfResponse) continue;
+        report({
+          pointer: childPointer(written.pointer, "type"),
+          message: "The schema type 'file' is not valid. Only parameters in 'formData' and the root response schema may be of type 'file'."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PARAM-FORMDATA-ASCII",
+    file: "swagger",
+    title: "Name form fields with US-ASCII characters.",
+    description: "Form field names go into multipart headers and URL-encoded bodies, which are ASCII (SVR).",
+    levels: sameLevels("error"),
+    msMessage: "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
+    example: { bad: '{ "name": "fichier_\xE9", "in": "formData", "type": "file" }', good: '{ "name": "file", "in": "formData", "type": "file" }' },
+    check({ swagger, report }) {
+      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+        if (parameter.in !== "formData" || parameter.name === void 0 || /^[\x20-\x7e]*$/.test(parameter.name)) continue;
+        report({
+          pointer: childPointer(parameter.pointer, "name"),
+          message: fill(
+            "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
+            parameter.name
+          )
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PARAM-CONNECTIONID",
+    file: "swagger",
+    title: "Do not name a parameter 'connectionId'.",
+    description: "The platform uses connectionId for the connection itself (SVR ConnectionIdParameterNotAllowed).",
+    levels: sameLevels("error"),
+    msCode: "ConnectionIdParameterNotAllowed",
+    msMessage: "A parameter cannot be named as 'connectionId'.",
+    example: { bad: '{ "name": "connectionId", "in": "query", "type": "string" }', good: '{ "name": "accountId", "in": "query", "type": "string" }' },
+    check({ swagger, report }) {
+      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+        if (parameter.name?.toLowerCase() !== "connectionid") continue;
+        report({ pointer: childPointer(parameter.pointer, "name"), message: "A parameter cannot be named as 'connectionId'." });
+      }
+    }
+  },
+  {
+    id: "SWG-PARAM-RESERVED",
+    file: "swagger",
+    title: "Do not declare the Authorization header as a parameter when the connector has security definitions.",
+    description: "The platform sets the Authorization header from the connection (SVR ReservedParameterIsUsed). Microsoft does not publish its reserved list; only this case is certain, so it is a warning.",
+    levels: sameLevels("warning"),
+    msCode: "ReservedParameterIsUsed",
+    msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
+    example: { bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }' },
+    check({ swagger, report }) {
+      if (!swagger || entriesOf(swagger.root.securityDefinitions).length === 0) return;
+      for (const parameter of writtenParameters(swagger)) {
+        if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
+        report({
+          pointer: childPointer(parameter.pointer, "name"),
+          message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", parameter.name, "header")} The connection's security definition sets it.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PARAM-BODY-SCHEMA",
+    file: "swagger",
+    title: "Describe body parameters with 'schema', other parameters without it.",
+    description: "Swagger 2.0: a body parameter has a `schema` and no `type`; other parameters have a `type` and no `schema` (SVR).",
+    levels: sameLevels("error"),
+    msMessage: "The 'body' parameter must define a 'schema' property.",
+    example: { bad: '{ "name": "body", "in": "body", "type": "object" }', good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }' },
+    check({ swagger, report }) {
+      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+        const value = parameter.value;
+        if (parameter.in === "body") {
+          if (!has(value, "schema")) {
+            report({ pointer: parameter.pointer, message: "The 'body' parameter must define a 'schema' property." });
+          }
+          for (const key of BODY_ONLY_IN_SCHEMA.filter((k) => has(value, k))) {
+            report({
+              pointer: childPointer(parameter.pointer, key),
+              message: `The 'body' parameter cannot use property '${key}', instead, the 'schema' property should be used.`
+            });
+          }
+        } else if (parameter.in !== void 0 && has(value, "schema")) {
+          report({
+            pointer: childPointer(parameter.pointer, "schema"),
+            message: "The parameter cannot define a schema as it is not in the 'body'."
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PARAM-ALLOWEMPTY",
+    file: "swagger",
+    title: "Use 'allowEmptyValue' only on query and formData parameters.",
+    description: "Swagger 2.0 defines allowEmptyValue for query and formData only (SVR).",
+    levels: sameLevels("error"),
+    msMessage: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
+    example: { bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
+    check({ swagger, report }) {
+      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+        if (!has(parameter.value, "allowEmptyValue") || parameter.in === "query" || parameter.in === "formData") continue;
+        report({
+          pointer: childPointer(parameter.pointer, "allowEmptyValue"),
+          message: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-PARAM-REF",
+    file: "swagger",
+    title: "Point parameter '$ref's at an existing '#/parameters/\u2026' entry.",
+    description: "Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).",
+    levels: sameLevels("error"),
+    msMessage: "The parameter reference '{0}' could not be found in the swagger document.",
+    example: { bad: '{ "$ref": "#/parameters/Missing" }', good: '{ "$ref": "#/parameters/TaskId" }' },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const [name, value] of entriesOf(swagger.root.parameters)) {
+        if (isObject(value) && has(value, "$ref")) {
+          report({
+            pointer: childPointer("/parameters", name, "$ref"),
+            message: "The parameter definition may not use a '$ref' to point to another definition."
+          });
+        }
+      }
+      const first = once();
+      for (const operation of swagger.operations) {
+        for (const parameter of operation.parameters) {
+          const ref = asString(asObject(valueAtPointer(swagger.root, parameter.pointer))?.$ref);
+          if (ref === void 0 || !first(parameter.pointer)) continue;
+          const pointer = childPointer(parameter.pointer, "$ref");
+          if (!ref.startsWith("#/parameters/")) {
+            report({
+              pointer,
+              message: `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.`
+            });
+          } else if (!swagger.resolveRef(ref)) {
+            report({ pointer, message: fill("The parameter reference '{0}' could not be found in the swagger document.", ref) });
+          }
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-COLLECTIONFORMAT",
+    file: "swagger",
+    title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
+    description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).",
+    levels: sameLevels("error"),
+    msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
+    example: { bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }', good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }' },
+    check({ swagger, report }) {
+      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+        if (!has(parameter.value, "collectionFormat")) continue;
+        const format2 = parameter.value.collectionFormat;
+        const known = typeof format2 === "string" && COLLECTION_FORMATS.includes(format2);
+        const misplaced = format2 === "multi" && parameter.in !== "query" && parameter.in !== "formData";
+        if (known && !misplaced) continue;
+        report({
+          pointer: childPointer(parameter.pointer, "collectionFormat"),
+          message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", String(format2))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-SAME-NAME-FETCH-SUB",
+    file: "swagger",
+    title: "Keep parameters shared by a polling trigger and its webhook alike.",
+    description: "When a trigger names a webhook operation in x-ms-notification, the designer shows one set of inputs for both, so parameters of the same name need the same type and visibility (SVR).",
+    levels: sameLevels("error"),
+    msMessage: "Parameters of the same name in fetch and subscribe operations must be of the same type and visibility.",
+    example: { bad: 'fetch: { "name": "folder", "type": "string" } / subscribe: { "name": "folder", "type": "integer" }' },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const fetch of swagger.operations) {
+        const targetId = asString(asObject(fetch.operation["x-ms-notification"])?.operationId);
+        const subscribe = targetId === void 0 ? void 0 : swagger.operationById(targetId);
+        if (!subscribe) continue;
+        const byName = new Map(subscribe.parameters.map((parameter) => [parameter.name, parameter]));
+        for (const parameter of fetch.parameters) {
+          const other = byName.get(parameter.name);
+          if (!other || parameter.in === "body") continue;
+          const sameType = parameter.value.type === other.value.type;
+          const sameVisibility = (parameter.value["x-ms-visibility"] ?? "") === (other.value["x-ms-visibility"] ?? "");
+          if (sameType && sameVisibility) continue;
+          report({
+            pointer: parameter.pointer,
+            message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${parameter.name}' differs in '${operationLabel(subscribe)}'.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PARAM-IN-ENUM",
+    file: "swagger",
+    title: "Give every parameter a valid location and type.",
+    description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
+    levels: sameLevels("error"),
+    example: { bad: '{ "name": "id", "in": "url", "type": "guid" }', good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }' },
+    check({ swagger, report }) {
+      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+        if (parameter.in === void 0 || !LOCATIONS.includes(parameter.in)) {
+          report({
+            pointer: has(parameter.value, "in") ? childPointer(parameter.pointer, "in") : parameter.pointer,
+            message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}.`
+          });
+          continue;
+        }
+        if (parameter.in === "body") continue;
+        const type = parameter.value.type;
+        const allowed = parameter.in === "formData" ? [...SIMPLE_TYPES, "file"] : SIMPLE_TYPES;
+        if (typeof type === "string" && allowed.includes(type)) continue;
+        report({
+          pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
+          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${String(type)}'`}.`
+        });
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/operations/value-constraints.ts
+var FORMATS = /* @__PURE__ */ new Set([
+  "int32",
+  "int64",
+  "float",
+  "double",
+  "byte",
+  "binary",
+  "date",
+  "date-time",
+  "password",
+  "date-no-tz",
+  "email",
+  "html",
+  "uri",
+  "uuid"
+]);
+var FORMAT_SUGGESTIONS = { guid: "uuid", url: "uri", datetime: "date-time" };
+var typedNodes = perModel((model) => [
+  ...writtenParameters(model).filter((parameter) => parameter.in !== "body").map((parameter) => ({ node: parameter.value, pointer: parameter.pointer })),
+  ...model.writtenSchemas.map((schema) => ({ node: schema.schema, pointer: schema.pointer }))
+]);
+function declaredType(node) {
+  return asString(node.type);
+}
+var valueConstraintRules = [
+  {
+    id: "SWG-INTERNAL-DEFAULT",
+    file: "swagger",
+    title: "Make internal parameters required, with a default value.",
+    description: 'An internal field is hidden from makers, so the platform sends it only when it is required and has a default: "For parameters that are internal and required, you must provide default values" (openapi-extensions doc), and an optional internal field with a default is ignored (SVR PropertyMustBeRequired / InternalPropertyWithDefaultOptional).',
+    levels: sameLevels("error"),
+    msCode: "InternalPropertyWithDefaultOptional",
+    msMessage: "The internal property has a default value but is optional. Only required properties are guaranteed to be included in requests.",
+    example: {
+      bad: '{ "name": "api-version", "in": "query", "type": "string", "default": "2024-01-01", "x-ms-visibility": "internal" }',
+      good: '{ "name": "api-version", "in": "query", "type": "string", "default": "2024-01-01", "required": true, "x-ms-visibility": "internal" }'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const optionalWithDefault = "The internal property has a default value but is optional. Only required properties are guaranteed to be included in requests.";
+      for (const parameter of writtenParameters(swagger)) {
+        const value = parameter.value;
+        if (parameter.in === "body" || !isInternalVisibility(value["x-ms-visibility"])) continue;
+        if (has(value, "default") && value.required !== true) {
+          report({ pointer: parameter.pointer, severity: "warning", message: optionalWithDefault });
+        } else if (!has(value, "default") && value.required === true) {
+          report({
+            pointer: parameter.pointer,
+            message: `The internal parameter '${parameter.name ?? ""}' is required but has no default value; makers cannot see it, so nothing would be sent.`
+          });
+        }
+      }
+      for (const written of swagger.writtenSchemas) {
+        const required = new Set((asArray(written.schema.required) ?? []).filter((n) => typeof n === "string"));
+        for (const [name, property] of entriesOf(written.schema.properties)) {
+          const value = asObject(property);
+          if (!value || !isInternalVisibility(value["x-ms-visibility"]) || !has(value, "default") || required.has(name))
+            continue;
+          report({
+            pointer: childPointer(written.pointer, "properties", name),
+            severity: "warning",
+            message: optionalWithDefault
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-DEFAULT-TYPE",
+    file: "swagger",
+    title: "Give 'default' a value of the declared type.",
+    description: "A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType).",
+    levels: sameLevels("error"),
+    msCode: "DefaultValueMustMatchType",
+    msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
+    example: { bad: '{ "type": "integer", "default": "10" }', good: '{ "type": "integer", "default": 10 }' },
+    check({ swagger, report }) {
+      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+        const type = declaredType(node);
+        if (type === void 0 || !has(node, "default") || valueMatchesType(node.default, type)) continue;
+        report({
+          pointer: childPointer(pointer, "default"),
+          message: fill(
+            "The 'default' value is of type '{0}', but should match the given type '{1}'.",
+            jsonTypeOf2(node.default),
+            type
+          )
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-ENUM-NONEMPTY",
+    file: "swagger",
+    title: "Give 'enum' at least one value.",
+    description: "An empty enum allows no value at all (SVR).",
+    levels: sameLevels("error"),
+    msMessage: "The 'enum' array requires at least one value.",
+    example: { bad: '{ "type": "string", "enum": [] }', good: '{ "type": "string", "enum": ["open", "done"] }' },
+    check({ swagger, report }) {
+      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+        if (asArray(node.enum)?.length !== 0) continue;
+        report({ pointer: childPointer(pointer, "enum"), message: "The 'enum' array requires at least one value." });
+      }
+    }
+  },
+  {
+    id: "SWG-ENUM-TYPE",
+    file: "swagger",
+    title: "Write enum values of the declared type.",
+    description: "An enum value of another type can never be a valid value (SVR InvalidEnumValue).",
+    levels: sameLevels("error"),
+    msCode: "InvalidEnumValue",
+    msMessage: "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
+    example: { bad: '{ "type": "integer", "enum": ["1", "2"] }', good: '{ "type": "integer", "enum": [1, 2] }' },
+    check({ swagger, report }) {
+      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+        const type = declaredType(node);
+        if (type === void 0) continue;
+        (asArray(node.enum) ?? []).forEach((value, index) => {
+          if (value === null || valueMatchesType(value, type)) return;
+          report({
+            pointer: childPointer(pointer, "enum", index),
+            message: fill(
+              "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
+              jsonTypeOf2(value),
+              type
+            )
+          });
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-ENUMVALUES",
+    file: "swagger",
+    title: "Give x-ms-enum-values unique values from the enum, each with a displayName.",
+    description: "x-ms-enum-values labels the enum values in the designer; each entry needs `value` and `displayName` (schema; SVR).",
+    levels: sameLevels("error"),
+    msMessage: "The 'x-ms-enum-values' extension is invalid. Please specify the property 'displayName'.",
+    example: {
+      bad: '"enum": ["open"], "x-ms-enum-values": [{ "value": "closed" }]',
+      good: '"enum": ["open"], "x-ms-enum-values": [{ "value": "open", "displayName": "Open" }]'
+    },
+    check({ swagger, report }) {
+      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+        const entries = asArray(node["x-ms-enum-values"]);
+        if (!entries) continue;
+        const enumValues = asArray(node.enum);
+        const seen = /* @__PURE__ */ new Set();
+        entries.forEach((entry, index) => {
+          const at = childPointer(pointer, "x-ms-enum-values", index);
+          const value = asObject(entry);
+          if (!value || asString(value.displayName) === void 0) {
+            report({ pointer: at, message: "The 'x-ms-enum-values' extension is invalid. Please specify the property 'displayName'." });
+          }
+          if (!value || !has(value, "value")) return;
+          const key = JSON.stringify(value.value);
+          if (seen.has(key)) {
+            report({ pointer: childPointer(at, "value"), message: `The 'x-ms-enum-values' extension has duplicate values. ${key} is listed twice.` });
+          }
+          seen.add(key);
+          if (enumValues && !enumValues.some((candidate) => JSON.stringify(candidate) === key)) {
+            report({
+              pointer: childPointer(at, "value"),
+              message: "The 'value' field must match one of the enums as defined in the 'enum' property of the schema."
+            });
+          }
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-FORMAT",
+    file: "swagger",
+    title: "Use a format the platform recognizes.",
+    description: "The schema's formats are int32, int64, float, double, byte, binary, date, date-time, password, date-no-tz, email, html, uri and uuid; others are ignored (SVR UnrecognizedTypeFormat). Merged connectors use `enum`, `guid`, `decimal`\u2026 by the hundreds, so this is a warning.",
+    levels: sameLevels("warning"),
+    msCode: "UnrecognizedTypeFormat",
+    msMessage: "The type/format '{0}' is not recognized.",
+    example: { bad: '{ "type": "string", "format": "guid" }', good: '{ "type": "string", "format": "uuid" }' },
+    check({ swagger, report }) {
+      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+        if (!has(node, "format")) continue;
+        const format2 = node.format;
+        if (typeof format2 === "string" && FORMATS.has(format2)) continue;
+        const suggestion = typeof format2 === "string" ? FORMAT_SUGGESTIONS[format2.toLowerCase()] : void 0;
+        report({
+          pointer: childPointer(pointer, "format"),
+          message: `${fill("The type/format '{0}' is not recognized.", `${String(node.type ?? "")}/${String(format2)}`)}${suggestion ? ` Use '${suggestion}'.` : ""}`
+        });
+      }
+    }
+  }
+];
 
 // packages/validator/src/rules/swagger-parameters.ts
-var swaggerParametersRules = [];
+var swaggerParametersRules = [
+  ...parameterDocumentationRules,
+  ...parameterLocationRules,
+  ...valueConstraintRules
+];
 
 // packages/validator/src/rules/swagger-schemas.ts
 var swaggerSchemasRules = [];

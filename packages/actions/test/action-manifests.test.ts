@@ -6,7 +6,9 @@ import { parse as parseYaml } from 'yaml';
 import { REPO_ROOT } from '@connector-alm/testing';
 
 const actionsDir = path.join(REPO_ROOT, 'actions');
-const actionNames = readdirSync(actionsDir).filter((name) => existsSync(path.join(actionsDir, name, 'action.yml')));
+const actionNames = readdirSync(actionsDir).filter((name) =>
+  existsSync(path.join(actionsDir, name, 'action.yml')),
+);
 
 describe.each(actionNames)('actions/%s/action.yml', (name) => {
   const file = path.join(actionsDir, name, 'action.yml');
@@ -43,7 +45,11 @@ describe.each(actionNames)('actions/%s/action.yml', (name) => {
 const workflowFiles = ['.github/workflows']
   .map((dir) => path.join(REPO_ROOT, dir))
   .filter((dir) => existsSync(dir))
-  .flatMap((dir) => readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(dir, f)));
+  .flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => path.join(dir, f)),
+  );
 
 describe.each(workflowFiles)('workflow %s', (file) => {
   it('is valid against the workflow schema', () => {

@@ -3,7 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
-import { validApiProperties, validReadme, validSwagger } from '../../validator/test/helpers/valid-connector.js';
+import {
+  validApiProperties,
+  validReadme,
+  validSwagger,
+} from '../../validator/test/helpers/valid-connector.js';
 
 const workspaces: string[] = [];
 afterAll(() => workspaces.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -14,7 +18,10 @@ function workspaceWithConnector(swaggerText?: string): string {
   workspaces.push(workspace);
   const folder = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
   mkdirSync(folder, { recursive: true });
-  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), swaggerText ?? JSON.stringify(validSwagger(), null, 2));
+  writeFileSync(
+    path.join(folder, 'apiDefinition.swagger.json'),
+    swaggerText ?? JSON.stringify(validSwagger(), null, 2),
+  );
   writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
   writeFileSync(path.join(folder, 'readme.md'), validReadme());
   return workspace;
@@ -51,7 +58,10 @@ describe('validate-connector, run as the runner runs it', () => {
     });
     expect(run.exitCode).toBe(1);
     expect(run.annotations).toEqual([
-      expect.objectContaining({ level: 'error', message: "Input 'fail-on' must be one of error, warning, never; got 'sometimes'." }),
+      expect.objectContaining({
+        level: 'error',
+        message: "Input 'fail-on' must be one of error, warning, never; got 'sometimes'.",
+      }),
     ]);
     expect(run.stdout).not.toMatch(/at .*\.cjs:\d+/);
   });

@@ -13,8 +13,13 @@ export async function writeReport(
   const { io } = context;
   const color = options.output === undefined && useColor(io);
   let text: string;
-  if (options.format === 'json') text = `${JSON.stringify({ findings: result.findings, counts: result.counts }, null, 2)}\n`;
-  else text = result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`).join('\n') + '\n';
+  if (options.format === 'json')
+    text = `${JSON.stringify({ findings: result.findings, counts: result.counts }, null, 2)}\n`;
+  else
+    text =
+      result.findings
+        .map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`)
+        .join('\n') + '\n';
   void color;
   if (options.output) {
     const target = path.resolve(io.cwd, options.output);

@@ -53,7 +53,8 @@ export async function runActionBundle(actionName: string, options: RunActionOpti
   const actionDir = path.join(REPO_ROOT, 'actions', actionName);
   const manifest = parseYaml(readFileSync(path.join(actionDir, 'action.yml'), 'utf8')) as ActionManifest;
   const main = path.resolve(actionDir, manifest.runs.main);
-  if (!existsSync(main)) throw new Error(`${actionName}: ${manifest.runs.main} does not exist; run npm run build`);
+  if (!existsSync(main))
+    throw new Error(`${actionName}: ${manifest.runs.main} does not exist; run npm run build`);
 
   const declared = manifest.inputs ?? {};
   for (const name of Object.keys(options.inputs ?? {})) {
@@ -69,7 +70,8 @@ export async function runActionBundle(actionName: string, options: RunActionOpti
     path: path.join(temp, 'path'),
     event: path.join(temp, 'event.json'),
   };
-  for (const file of [files.output, files.summary, files.env, files.state, files.path]) writeFileSync(file, '');
+  for (const file of [files.output, files.summary, files.env, files.state, files.path])
+    writeFileSync(file, '');
   writeFileSync(files.event, JSON.stringify(options.event ?? {}));
 
   const env: Record<string, string> = {
@@ -100,7 +102,12 @@ export async function runActionBundle(actionName: string, options: RunActionOpti
   }
 
   try {
-    const { exitCode, stdout, stderr } = await spawnNode(main, options.workspace, env, options.timeoutMs ?? 60_000);
+    const { exitCode, stdout, stderr } = await spawnNode(
+      main,
+      options.workspace,
+      env,
+      options.timeoutMs ?? 60_000,
+    );
     const commands = parseWorkflowCommands(stdout);
     return {
       exitCode,

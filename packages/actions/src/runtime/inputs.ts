@@ -19,7 +19,8 @@ export function readString(name: string): string {
 
 export function readRequiredString(name: string): string {
   const value = core.getInput(name);
-  if (value === '') throw new InputError(name, 'is required but was empty.', `Set '${name}' in the step's with: block.`);
+  if (value === '')
+    throw new InputError(name, 'is required but was empty.', `Set '${name}' in the step's with: block.`);
   return value;
 }
 
@@ -52,6 +53,7 @@ export function readBoolean(name: string, fallback: boolean): boolean {
 export function readPositiveInteger(name: string, fallback: number): number {
   const value = core.getInput(name);
   if (value === '') return fallback;
-  if (!/^\d+$/.test(value) || Number(value) <= 0) throw new InputError(name, `must be a positive whole number; got '${value}'.`);
+  if (!/^\d+$/.test(value) || Number(value) <= 0)
+    throw new InputError(name, `must be a positive whole number; got '${value}'.`);
   return Number(value);
 }

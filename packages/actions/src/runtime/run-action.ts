@@ -16,7 +16,10 @@ export async function runAction(main: (logger: Logger) => Promise<void>): Promis
     process.exitCode = 1;
     if (isUserError(error)) {
       const location = error.location;
-      core.error(describeUserError(error), location ? { file: location.file, startLine: location.line, startColumn: location.column } : {});
+      core.error(
+        describeUserError(error),
+        location ? { file: location.file, startLine: location.line, startColumn: location.column } : {},
+      );
       return;
     }
     core.error(`connector-alm failed unexpectedly: ${errorMessage(error)}. This is a bug; please report it.`);

@@ -18,13 +18,26 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   core.setOutput('warnings', result.counts.warning);
   core.setOutput('notices', result.counts.info);
   core.setOutput('connectors', JSON.stringify(result.connectors.map((c) => c.path)));
-  const failed = inputs.failOn === 'never' ? false : inputs.failOn === 'warning' ? result.counts.error + result.counts.warning > 0 : result.counts.error > 0;
+  const failed =
+    inputs.failOn === 'never'
+      ? false
+      : inputs.failOn === 'warning'
+        ? result.counts.error + result.counts.warning > 0
+        : result.counts.error > 0;
   core.setOutput('result', failed ? 'failure' : 'success');
-  if (failed) core.setFailed(`${result.counts.error} errors and ${result.counts.warning} warnings in ${result.connectors.length} connectors.`);
+  if (failed)
+    core.setFailed(
+      `${result.counts.error} errors and ${result.counts.warning} warnings in ${result.connectors.length} connectors.`,
+    );
 }
 
 function annotate(finding: Finding): void {
-  const properties = { file: finding.file, startLine: finding.line, startColumn: finding.column, title: finding.ruleId };
+  const properties = {
+    file: finding.file,
+    startLine: finding.line,
+    startColumn: finding.column,
+    title: finding.ruleId,
+  };
   if (finding.severity === 'error') core.error(finding.message, properties);
   else if (finding.severity === 'warning') core.warning(finding.message, properties);
   else core.notice(finding.message, properties);

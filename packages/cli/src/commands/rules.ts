@@ -12,7 +12,14 @@ export function registerRulesCommand(program: Command, context: CommandContext):
     .action((options: { format: string }) => {
       const { io } = context;
       if (options.format === 'json') {
-        const rules = ALL_RULES.map(({ id, file, title, levels, msCode, msMessage }) => ({ id, file, title, levels, msCode, msMessage }));
+        const rules = ALL_RULES.map(({ id, file, title, levels, msCode, msMessage }) => ({
+          id,
+          file,
+          title,
+          levels,
+          msCode,
+          msMessage,
+        }));
         io.stdout.write(`${JSON.stringify({ rules }, null, 2)}\n`);
       } else if (options.format === 'text') {
         for (const rule of ALL_RULES) {

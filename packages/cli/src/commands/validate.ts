@@ -21,11 +21,21 @@ export function registerValidateCommand(program: Command, context: CommandContex
     .command('validate')
     .description('check connector folders with the certification rules, offline')
     .argument('[paths...]', 'connector folders, or trees that hold them', ['.'])
-    .addOption(new Option('--profile <profile>', 'rule set; auto picks it from the folder').choices(['auto', ...PROFILES]).default('auto'))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(
+      new Option('--profile <profile>', 'rule set; auto picks it from the folder')
+        .choices(['auto', ...PROFILES])
+        .default('auto'),
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--config <file>', 'configuration file (default: .connector-alm.yml found upwards)')
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding reaches this level').choices(FAIL_ON_LEVELS).default('error'))
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a finding reaches this level')
+        .choices(FAIL_ON_LEVELS)
+        .default('error'),
+    )
     .action(async (paths: string[], options: ValidateOptions) => {
       const { io } = context;
       if (paths.length === 0) throw new UsageError('Give at least one path.');

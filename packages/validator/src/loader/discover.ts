@@ -60,7 +60,13 @@ export async function discoverConnectorFolders(
 
 async function search(folder: string, depth: number, found: Set<string>): Promise<void> {
   const dirents = await fs.readdir(folder, { withFileTypes: true });
-  if (isConnectorFolderListing(dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name))) {
+  // A direct child of certified-connectors/ (or the other top folders) is a connector folder even when
+  // its swagger is missing: that is a finding, not a reason to skip it.
+  const inTopFolder = path.basename(path.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
+  if (
+    inTopFolder ||
+    isConnectorFolderListing(dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name))
+  ) {
     found.add(folder);
     return;
   }

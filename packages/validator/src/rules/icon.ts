@@ -1,3 +1,127 @@
-import type { RuleDefinition } from '../model/rule.js';
+import type { RuleContext, RuleDefinition } from '../model/rule.js';
+import { asString } from '../swagger/json-values.js';
+import { colourDistance, parseHexColour, toHex, type Rgb } from './api-properties/brand-colour.js';
+import { propertiesOf } from './api-properties/connection-parameters.js';
+import { decodedIcon, type DecodedIcon } from './icon/png-image.js';
 
-export const iconRules: RuleDefinition[] = [];
+/** The size reviewers require (PR #3473, #3250). */
+const ICON_SIZE = 230;
+/** How far the corner colour may be from iconBrandColor (RGB distance): antialiasing and compression, not a different colour. */
+const BRAND_COLOUR_TOLERANCE = 24;
+const CORNER_NAMES = ['top-left', 'top-right', 'bottom-left', 'bottom-right'];
+
+function iconOf(context: RuleContext): { data: Buffer; decoded: DecodedIcon } | undefined {
+  const data = context.connector.files.icon?.data;
+  return data ? { data, decoded: decodedIcon(data) } : undefined;
+}
+
+export const iconRules: RuleDefinition[] = [
+  {
+    id: 'ICON-PNG',
+    file: 'icon',
+    title: 'icon.png must be a real PNG image.',
+    description:
+      'The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload.',
+    levels: { certified: 'error', 'independent-publisher': 'error', custom: 'warning' },
+    example: { bad: 'icon.png that is a JPEG file', good: 'icon.png saved as PNG' },
+    check(context) {
+      const icon = iconOf(context);
+      if (icon && !icon.decoded.ok) {
+        context.report({ message: `icon.png is not a valid PNG image: ${icon.decoded.reason}.` });
+      }
+    },
+  },
+  {
+    id: 'ICON-SIZE',
+    file: 'icon',
+    title: 'The icon is 230×230 pixels.',
+    description:
+      'Reviewers require a 230×230 px icon with a ~160×160 logo centred in it (PR #3473, #3250; certification docs). 9 of the 11 icons committed in certified folders are 230×230.',
+    levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'info' },
+    msMessage:
+      "Please make sure that the icon meets all the requirements, that it's size is 230x230, icon background is not white or transparent",
+    example: { bad: 'icon.png of 471×471 px', good: 'icon.png of 230×230 px' },
+    check(context) {
+      const icon = iconOf(context);
+      if (!icon?.decoded.ok) return;
+      const { width, height } = icon.decoded;
+      if (width !== ICON_SIZE || height !== ICON_SIZE) {
+        context.report({
+          message: `The icon is ${width}×${height} px; it must be ${ICON_SIZE}×${ICON_SIZE} px, with the logo (about 160×160) centred on the brand colour.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'ICON-BG',
+    file: 'icon',
+    title: 'The icon background is opaque and equals iconBrandColor.',
+    description:
+      'The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE.',
+    levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'info' },
+    msMessage:
+      "Please make sure that the icon meets all the requirements, that it's size is 230x230, icon background is not white or transparent",
+    example: { bad: 'icon.png with transparent corners', good: 'icon.png on a solid #3b5bdb square, "iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      const icon = iconOf(context);
+      if (!icon?.decoded.ok) return;
+      const corners = icon.decoded.corners;
+      const transparent = corners.findIndex((corner) => corner.a < 255);
+      if (transparent >= 0) {
+        context.report({
+          message: `The icon's ${CORNER_NAMES[transparent]} corner is transparent (alpha ${corners[transparent]!.a}); the background must be an opaque square of the brand colour, without rounded corners.`,
+        });
+        return;
+      }
+      const brandText = asString(propertiesOf(context.apiProperties)?.iconBrandColor);
+      const brand = brandText === undefined ? undefined : parseHexColour(brandText);
+      const white: Rgb = { r: 255, g: 255, b: 255 };
+      const corner = corners[0]!;
+      if (colourDistance(corner, white) <= BRAND_COLOUR_TOLERANCE) {
+        context.report({ message: `The icon background is white (${toHex(corner)}); use your brand colour.` });
+        return;
+      }
+      if (!brand) return;
+      const off = corners.findIndex((pixel) => colourDistance(pixel, brand) > BRAND_COLOUR_TOLERANCE);
+      if (off >= 0) {
+        context.report({
+          message: `The icon's ${CORNER_NAMES[off]} corner is ${toHex(corners[off]!)}, but iconBrandColor is ${brandText}; the background must be the brand colour.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'ICON-IP-NONE',
+    file: 'icon',
+    title: 'Independent publisher connectors have no icon.',
+    description:
+      'Independent publisher connectors get a generic orange icon; the PR checklist says "I confirm that I am not submitting a connector icon". No merged IP folder has an icon.png.',
+    levels: { certified: 'off', 'independent-publisher': 'error', custom: 'off' },
+    example: { bad: 'independent-publisher-connectors/Contoso/icon.png', good: 'no icon.png' },
+    check(context) {
+      if (context.connector.files.icon) {
+        context.report({
+          message:
+            'Independent publisher connectors must not include an icon: the generic independent-publisher icon is used. Remove icon.png.',
+        });
+      }
+    },
+  },
+  {
+    id: 'ICON-IN-REPO',
+    file: 'icon',
+    title: 'Certified connector icons go to the certification portal.',
+    description:
+      'Only 11 of 619 certified folders commit an icon.png: the icon is uploaded with the certification package. An absent icon is fine in the repository; a committed one is only informational.',
+    levels: { certified: 'info', 'independent-publisher': 'off', custom: 'off' },
+    example: { bad: 'certified-connectors/Contoso/icon.png' },
+    check(context) {
+      if (context.connector.files.icon) {
+        context.report({
+          message:
+            'icon.png is not needed in the repository: certified connector icons are submitted with the certification package.',
+        });
+      }
+    },
+  },
+];

@@ -1,3 +1,6 @@
 import type { RuleDefinition } from '../model/rule.js';
+import { infoMetadataRules } from './swagger/info-metadata.js';
+import { infoTextRules } from './swagger/info-text.js';
 
-export const swaggerInfoRules: RuleDefinition[] = [];
+/** Catalog §1.3: `info` and connector metadata, the certification rules. */
+export const swaggerInfoRules: RuleDefinition[] = [...infoTextRules, ...infoMetadataRules];

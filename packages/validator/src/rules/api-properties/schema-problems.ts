@@ -28,7 +28,7 @@ export function classify(problem: SchemaProblem): SchemaRuleId {
   if (first !== 'properties') return 'PROP-ROOT';
   if (second === undefined) {
     if (problem.keyword === 'additionalProperties') return 'PROP-UNKNOWN-KEYS';
-    if (problem.keyword === 'required' && problem.message.includes('iconBrandColor')) return 'PROP-BRAND-REQ';
+    if (problem.keyword === 'required' && problem.key === 'iconBrandColor') return 'PROP-BRAND-REQ';
     return 'PROP-ROOT';
   }
   if (second === 'iconBrandColor') return 'PROP-BRAND-FORMAT';
@@ -36,12 +36,12 @@ export function classify(problem: SchemaProblem): SchemaRuleId {
   if (second === 'scriptOperations') return 'PROP-SCRIPTOPS';
   if (second === 'policyTemplateInstances') return 'PROP-POLICY';
   if (second === 'connectionParameters' || second === 'connectionParameterSets') {
-    if (problem.keyword === 'pattern' && path.length === parameterNameDepth(path)) return 'PROP-CP-NAME';
+    if (problem.keyword === 'pattern' && problem.key !== undefined) return 'PROP-CP-NAME';
     if (path.includes('oAuthSettings')) {
       const last = path[path.length - 1];
       if (last === 'redirectMode') return 'PROP-OAUTH-REDIRECT';
       if (last === 'identityProvider') return 'PROP-OAUTH-IDP';
-      if (last === 'oAuthSettings' && problem.keyword === 'required') return 'PROP-OAUTH-IDP';
+      if (last === 'oAuthSettings' && problem.key === 'identityProvider') return 'PROP-OAUTH-IDP';
       return 'PROP-SCHEMA';
     }
     if (path.includes('uiDefinition')) return 'PROP-CP-UI';

@@ -1,7 +1,7 @@
 /**
  * Our JSON schema for apiProperties.json, written from the description of Microsoft's published
  * `schemas/paconn-apiProperties.schema.json` (catalog §3.1) with the fixes that merged connectors
- * need: `scriptOperations`, `connectionParameterSets` and `isCustomApi` are allowed under
+ * need: `scriptOperations`, `script`, `connectionParameterSets` and `isCustomApi` are allowed under
  * `properties`, `redirectMode` accepts `GlobalPerConnector` (PR #3097), `constraints.hidden` is a
  * boolean or a string (PR #1421), `DocuSign` is an identity provider, and policy templates are
  * checked by code (case-insensitive ids, templates missing from the published schema) rather than here.
@@ -141,6 +141,11 @@ export const API_PROPERTIES_SCHEMA = {
         policyTemplateInstances: { type: 'array', items: policyTemplateInstance },
         scriptOperations: { type: 'array', items: { type: 'string' } },
         isCustomApi: { type: 'boolean' },
+        // Written by newer tooling instead of scriptOperations (2 merged certified connectors).
+        script: {
+          type: 'object',
+          properties: { language: { type: 'string' }, operationIds: { type: 'array', items: { type: 'string' } } },
+        },
       },
     },
   },

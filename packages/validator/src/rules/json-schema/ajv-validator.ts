@@ -10,7 +10,7 @@ export function lazySchemaValidator(schema: object): (value: unknown) => SchemaP
   let validate: ValidateFunction | undefined;
   return (value) => {
     if (!validate) {
-      const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+      const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
       addFormats(ajv);
       validate = ajv.compile(schema);
     }

@@ -9,8 +9,10 @@ import { childPointer } from '../../json/pointer.js';
 export interface SchemaProblem {
   message: string;
   pointer: string;
-  /** The instance path as raw segments, for classifying the problem. */
+  /** The instance path as raw segments (the object holding the problem), for classifying it. */
   segments: string[];
+  /** The property the problem is about, when it is a key of that object (unknown or misnamed). */
+  key?: string;
   keyword: string;
 }
 
@@ -63,11 +65,12 @@ export function toSchemaProblems(errors: readonly ErrorObject[] | null | undefin
 
 function describe(error: ErrorObject): SchemaProblem | undefined {
   const segments = decodeSegments(error.instancePath);
-  const at = (message: string, pointer = error.instancePath, extra: string[] = []): SchemaProblem => ({
+  const at = (message: string, pointer = error.instancePath, key?: string): SchemaProblem => ({
     message,
     pointer,
-    segments: [...segments, ...extra],
+    segments,
     keyword: error.keyword,
+    ...(key === undefined ? {} : { key }),
   });
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -79,14 +82,14 @@ function describe(error: ErrorObject): SchemaProblem | undefined {
       return at(`Value ${JSON.stringify(error.data)} does not match const.`);
     case 'required': {
       const name = String(params.missingProperty);
-      return at(`Required properties are missing from object: ${name}.`, error.instancePath, []);
+      return at(`Required properties are missing from object: ${name}.`, error.instancePath, name);
     }
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
       return at(
         `Property '${name}' has not been defined and the schema does not allow additional properties.`,
         childPointer(error.instancePath, name),
-        [name],
+        name,
       );
     }
     case 'propertyNames':
@@ -97,7 +100,7 @@ function describe(error: ErrorObject): SchemaProblem | undefined {
         return at(
           `Property name '${error.propertyName}' does not match regex pattern '${String(params.pattern)}'.`,
           childPointer(error.instancePath, error.propertyName),
-          [error.propertyName],
+          error.propertyName,
         );
       }
       return at(`String '${show(error.data)}' does not match regex pattern '${String(params.pattern)}'.`);

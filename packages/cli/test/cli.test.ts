@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT } from '@connector-alm/testing';
+import { runCli } from '../src/program.js';
+import { memoryIo } from './memory-io.js';
+
+const example = 'examples/certified-connectors/Contoso Tasks';
+
+describe('connector-alm (the built bundle, as npx runs it)', () => {
+  const bin = path.join(REPO_ROOT, 'node_modules/.bin/connector-alm');
+
+  it('prints help with the subcommands and exits 0', () => {
+    const help = execFileSync(bin, ['--help'], { encoding: 'utf8' });
+    expect(help).toMatch(/Usage: connector-alm/);
+    expect(help).toMatch(/validate/);
+  });
+
+  it('prints the version of package.json', () => {
+    const { version } = JSON.parse(
+      execFileSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      }),
+    );
+    expect(execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()).toBe(version);
+  });
+
+  it('exits 2 with a one-line error on an unknown option, and prints no stack trace', () => {
+    const run = spawnSync(bin, ['validate', '--format', 'xml'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/argument 'xml' is invalid/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('connector-alm validate', () => {
+  it('validates the bundled example cleanly and exits 0', async () => {
+    const io = memoryIo(REPO_ROOT);
+    expect(await runCli(['validate', example], io)).toBe(0);
+    expect(io.err()).toBe('');
+  });
+
+  it('writes JSON findings with file, pointer, line and column', async () => {
+    const io = memoryIo(REPO_ROOT);
+    const code = await runCli(['validate', example, '--format', 'json'], io);
+    const report = JSON.parse(io.out());
+    expect(code).toBe(0);
+    expect(Array.isArray(report.findings)).toBe(true);
+    for (const finding of report.findings) {
+      expect(finding).toEqual(
+        expect.objectContaining({
+          ruleId: expect.any(String),
+          file: expect.any(String),
+          line: expect.any(Number),
+        }),
+      );
+    }
+  });
+
+  it('exits 2 on a path that does not exist', async () => {
+    const io = memoryIo(REPO_ROOT);
+    expect(await runCli(['validate', 'no/such/folder'], io)).toBe(2);
+    expect(io.err()).toMatch(/^error: The path "no\/such\/folder" does not exist\./);
+  });
+
+  it('exits 2 when no connector folder is found', async () => {
+    const io = memoryIo(REPO_ROOT);
+    expect(await runCli(['validate', 'scripts'], io)).toBe(2);
+    expect(io.err()).toMatch(/No connector folder found/);
+  });
+});

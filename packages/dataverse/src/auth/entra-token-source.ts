@@ -1,0 +1,46 @@
+import type { Clock } from '../clock.js';
+import type { Fetch } from '../http/fetch.js';
+import { signCertificateAssertion } from './certificate-assertion.js';
+import { GITHUB_OIDC_AUDIENCE, JWT_BEARER_ASSERTION_TYPE, type ClientCredential } from './credentials.js';
+import { requestGitHubIdToken } from './github-oidc.js';
+import { requestClientCredentialsToken, tokenEndpointUrl } from './token-endpoint.js';
+import { CachedTokenSource } from './token-provider.js';
+
+export interface EntraAuthOptions {
+  authorityHost: URL;
+  tenantId: string;
+  clientId: string;
+  credential: ClientCredential;
+  /** The resource: the environment's origin; the scope is `<origin>/.default`. */
+  resource: URL;
+  fetch: Fetch;
+  clock: Clock;
+  onSecret?: (value: string) => void;
+}
+
+/**
+ * Access tokens for Dataverse from Entra ID with any of the three credentials. The assertion is made
+ * fresh for every token request: GitHub's ID tokens live minutes, far shorter than a long import.
+ */
+export function createEntraTokenSource(options: EntraAuthOptions): CachedTokenSource {
+  const onSecret = options.onSecret ?? (() => {});
+  const endpoint = tokenEndpointUrl(options.authorityHost, options.tenantId);
+  const scope = `${options.resource.origin}/.default`;
+
+  async function clientAuthentication(): Promise<Record<string, string>> {
+    const { credential } = options;
+    if (credential.kind === 'secret') return { client_secret: credential.secret };
+    const assertion =
+      credential.kind === 'certificate'
+        ? await signCertificateAssertion({ ...credential, clientId: options.clientId, tokenEndpoint: endpoint, nowMs: options.clock.now() })
+        : await requestGitHubIdToken(options.fetch, credential.requestUrl, credential.requestToken, GITHUB_OIDC_AUDIENCE);
+    onSecret(assertion);
+    return { client_assertion_type: JWT_BEARER_ASSERTION_TYPE, client_assertion: assertion };
+  }
+
+  return new CachedTokenSource(
+    async () => requestClientCredentialsToken(options.fetch, endpoint, { client_id: options.clientId, scope, ...(await clientAuthentication()) }),
+    options.clock,
+    onSecret,
+  );
+}

@@ -1,0 +1,49 @@
+import type { Clock } from '../clock.js';
+import type { TokenResponse } from './token-endpoint.js';
+
+/** Hands out a valid access token; callers ask before every request and never keep one. */
+export interface AccessTokenSource {
+  getToken(): Promise<string>;
+  /** Drops the cached token, after the service rejected it (revoked, or clocks disagree). */
+  invalidate(): void;
+}
+
+/** Refresh this long before expiry: five minutes, or a quarter of a short lifetime. */
+export function refreshMarginMs(lifetimeMs: number): number {
+  return Math.min(5 * 60_000, Math.floor(lifetimeMs / 4));
+}
+
+/**
+ * Caches the token and fetches a new one before the old one expires, so that a wait of several hours
+ * for an async import never sends an expired token (powerplatform-actions#85). Concurrent callers share
+ * one request. Every token is passed to `onSecret` so that logs mask it.
+ */
+export class CachedTokenSource implements AccessTokenSource {
+  private cached?: { token: string; refreshAtMs: number };
+  private pending?: Promise<string>;
+
+  constructor(
+    private readonly acquire: () => Promise<TokenResponse>,
+    private readonly clock: Clock,
+    private readonly onSecret: (value: string) => void = () => {},
+  ) {}
+
+  async getToken(): Promise<string> {
+    if (this.cached && this.clock.now() < this.cached.refreshAtMs) return this.cached.token;
+    this.pending ??= this.refresh().finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  private async refresh(): Promise<string> {
+    const issuedAt = this.clock.now();
+    const response = await this.acquire();
+    this.onSecret(response.accessToken);
+    const lifetimeMs = response.expiresInSeconds * 1000;
+    this.cached = { token: response.accessToken, refreshAtMs: issuedAt + lifetimeMs - refreshMarginMs(lifetimeMs) };
+    return response.accessToken;
+  }
+}

@@ -1,0 +1,41 @@
+import { UsageError } from '@connector-alm/core';
+
+/**
+ * Sovereign clouds, named as the `cloud` input of microsoft/powerplatform-actions (pac `--cloud`).
+ * Each has its own login host; the Dataverse host suffixes let us catch an environment URL from
+ * another cloud before Entra ID answers with a puzzling AADSTS500011.
+ */
+export interface CloudSettings {
+  name: CloudName;
+  authorityHost: string;
+  dataverseHostSuffixes: readonly string[];
+}
+
+export const CLOUD_NAMES = ['Public', 'UsGov', 'UsGovHigh', 'UsGovDod', 'China'] as const;
+export type CloudName = (typeof CLOUD_NAMES)[number];
+
+const CLOUDS: Record<CloudName, CloudSettings> = {
+  Public: { name: 'Public', authorityHost: 'https://login.microsoftonline.com', dataverseHostSuffixes: ['.dynamics.com'] },
+  // GCC keeps the public login host; only its Dataverse hosts (crm9) differ.
+  UsGov: { name: 'UsGov', authorityHost: 'https://login.microsoftonline.com', dataverseHostSuffixes: ['.crm9.dynamics.com'] },
+  UsGovHigh: { name: 'UsGovHigh', authorityHost: 'https://login.microsoftonline.us', dataverseHostSuffixes: ['.crm.microsoftdynamics.us'] },
+  UsGovDod: { name: 'UsGovDod', authorityHost: 'https://login.microsoftonline.us', dataverseHostSuffixes: ['.crm.appsplatform.us'] },
+  China: { name: 'China', authorityHost: 'https://login.chinacloudapi.cn', dataverseHostSuffixes: ['.crm.dynamics.cn'] },
+};
+
+/** The settings of a cloud by name, case-insensitively; empty means Public. */
+export function resolveCloud(name: string): CloudSettings {
+  if (name.trim() === '') return CLOUDS.Public;
+  const match = CLOUD_NAMES.find((candidate) => candidate.toLowerCase() === name.trim().toLowerCase());
+  if (!match) throw new UsageError(`Unknown cloud '${name}'.`, { hint: `Use one of ${CLOUD_NAMES.join(', ')}.` });
+  return CLOUDS[match];
+}
+
+/** The cloud whose Dataverse hosts the URL belongs to, if any (most specific suffix wins). */
+export function cloudOfHost(hostname: string): CloudName | undefined {
+  const matches = Object.values(CLOUDS)
+    .flatMap((cloud) => cloud.dataverseHostSuffixes.map((suffix) => ({ cloud: cloud.name, suffix })))
+    .filter(({ suffix }) => hostname.endsWith(suffix))
+    .sort((a, b) => b.suffix.length - a.suffix.length);
+  return matches[0]?.cloud;
+}

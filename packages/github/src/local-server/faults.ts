@@ -1,0 +1,32 @@
+/**
+ * Misbehaviours of the real GitHub that a client must survive, switched on per test. Each counter
+ * is consumed as the fault fires, so a test says how many times GitHub misbehaves before it recovers.
+ */
+export interface Faults {
+  /** A new fork's git data is copied asynchronously: this many git requests on it answer 409 first. */
+  forkNotReadyFor: number;
+  /** The next requests answer a secondary rate limit (403 with retry-after). */
+  secondaryRateLimit: { times: number; retryAfterSeconds: number };
+  /** The next requests answer a primary rate limit (403, x-ratelimit-remaining 0 and a reset time). */
+  primaryRateLimit: { times: number; resetInSeconds: number };
+  /**
+   * Pull request creation races another run: the PR gets created, but this call answers
+   * 422 "A pull request already exists for …", as when two workflow runs open the same PR at once.
+   */
+  pullRequestCreateRace: number;
+  /**
+   * Right after a pull request is created, this many label or reviewer requests on it answer
+   * 422 "Could not resolve to a node with the global id …" (GitHub's eventual consistency).
+   */
+  nodeNotResolved: number;
+}
+
+export function noFaults(): Faults {
+  return {
+    forkNotReadyFor: 0,
+    secondaryRateLimit: { times: 0, retryAfterSeconds: 1 },
+    primaryRateLimit: { times: 0, resetInSeconds: 1 },
+    pullRequestCreateRace: 0,
+    nodeNotResolved: 0,
+  };
+}

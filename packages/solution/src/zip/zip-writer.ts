@@ -1,0 +1,44 @@
+import { createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { temporarySibling } from '../fs/temporary.js';
+
+/** An entry to write: bytes already in memory, or a file streamed from disk. */
+export type ZipSource = { name: string; data: Buffer } | { name: string; file: string };
+
+export interface WriteZipOptions {
+  /**
+   * The one timestamp every entry gets. Fixed by default so that packing the same folder twice
+   * gives the same bytes, which keeps release artefacts reproducible.
+   */
+  mtime?: Date;
+}
+
+const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
+
+/**
+ * Writes a deflated zip to a temporary file beside `destination` and renames it into place, so a
+ * failure leaves any earlier file at `destination` as it was.
+ */
+export async function writeZipAtomically(destination: string, sources: Iterable<ZipSource>, options: WriteZipOptions = {}): Promise<void> {
+  await fs.mkdir(path.dirname(destination), { recursive: true });
+  const temporary = temporarySibling(destination);
+  const zip = new yazl.ZipFile();
+  const entryOptions = { mtime: options.mtime ?? FIXED_MTIME, forceDosTimestamp: true, compress: true, mode: 0o100644 };
+  const written = pipeline(zip.outputStream, createWriteStream(temporary, { flags: 'wx' }));
+  try {
+    for (const source of sources) {
+      if ('data' in source) zip.addBuffer(source.data, source.name, entryOptions);
+      else zip.addFile(source.file, source.name, entryOptions);
+    }
+    zip.end();
+    await written;
+    await fs.rename(temporary, destination);
+  } catch (error) {
+    zip.outputStream.destroy();
+    await written.catch(() => undefined);
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+}

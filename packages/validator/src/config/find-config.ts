@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '@connector-alm/core';
+
+/** The names a configuration file may have, in order of preference. */
+export const CONFIG_FILE_NAMES = ['.connector-alm.yml', '.connector-alm.yaml', '.connector-alm.json'] as const;
+
+/**
+ * The configuration file that applies in `cwd`: the first folder from `cwd` upwards that has one,
+ * stopping at the repository root (the folder with `.git`) so that a checkout never picks up a
+ * file from outside it, or at the filesystem root.
+ */
+export function findConfigFile(cwd: string): string | undefined {
+  let folder = path.resolve(cwd);
+  for (;;) {
+    const present = CONFIG_FILE_NAMES.filter((name) => existsSync(path.join(folder, name)));
+    if (present.length > 1) {
+      throw new UserError(`Two configuration files in one folder: ${present.join(' and ')}.`, {
+        location: { file: path.join(folder, present[1]!) },
+        hint: 'Keep one of them, so that it is clear which one applies.',
+      });
+    }
+    if (present.length === 1) return path.join(folder, present[0]!);
+    const parent = path.dirname(folder);
+    if (existsSync(path.join(folder, '.git')) || parent === folder) return undefined;
+    folder = parent;
+  }
+}

@@ -1,0 +1,6 @@
+/** The per-repository configuration file: finding, parsing and validating it. */
+export * from './config-schema.js';
+export * from './config-types.js';
+export * from './did-you-mean.js';
+export * from './find-config.js';
+export * from './load-config.js';

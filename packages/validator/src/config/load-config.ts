@@ -1,0 +1,199 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { LineCounter, parseDocument } from 'yaml';
+import { UserError } from '@connector-alm/core';
+import type { RuleOverrides } from '../engine.js';
+import { PROFILES, type Profile } from '../model/finding.js';
+import { ALL_RULES } from '../rules/index.js';
+import { CONFIG_SCHEMA, LEVELS } from './config-schema.js';
+import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
+import { didYouMean } from './did-you-mean.js';
+import { CONFIG_FILE_NAMES, findConfigFile } from './find-config.js';
+import { offsetOfPath, pointerSteps } from './yaml-locate.js';
+
+export interface LoadConfigOptions {
+  /** Where the search starts, and what paths in messages are relative to. */
+  cwd: string;
+  /** A file named by the user (`--config`, the action's `config` input): no search, and it must exist. */
+  explicitPath?: string;
+  /** The rule ids the file may name (default: every validation rule). */
+  ruleIds?: readonly string[];
+}
+
+const SETTINGS = ['profile', 'rules', 'ignore'];
+const LEVEL_LIST = 'error, warning, info or off';
+const RULES_HINT = 'The rule ids are listed in docs/rules.md.';
+
+/**
+ * Finds and reads the configuration file (`.connector-alm.yml`, `.yaml` or `.json`), or returns the
+ * defaults when there is none. A mistake in the file is a UserError located on its line, with a
+ * suggestion where one is likely (a misspelt rule id or level), never a stack trace.
+ */
+export async function loadConfig(options: LoadConfigOptions): Promise<ValidatorConfig> {
+  const file = options.explicitPath ? path.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
+  if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
+  const text = await readConfigText(file, options.cwd);
+  return parseConfig(text, file, options);
+}
+
+/** Parses and validates a configuration file's text; `file` is its absolute path. */
+export function parseConfig(
+  text: string,
+  file: string,
+  options: Pick<LoadConfigOptions, 'cwd' | 'ruleIds'>,
+): ValidatorConfig {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false });
+  const fail = (message: string, offset: number, hint?: string): never => {
+    const { line, col } = lineCounter.linePos(offset);
+    throw new UserError(message, {
+      location: { file: displayPath(options.cwd, file), line, column: col },
+      hint,
+    });
+  };
+
+  const syntaxError = document.errors[0];
+  if (syntaxError) {
+    fail(
+      `The configuration file is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${syntaxError.message}.`,
+      syntaxError.pos[0],
+      'Fix the syntax at this position.',
+    );
+  }
+
+  // An empty file is a valid configuration: it only marks where the search stops.
+  const value: unknown = document.toJS() ?? {};
+  const validate = compiledSchema();
+  if (!validate(value)) {
+    const problem = describeSchemaError(validate.errors![0]!);
+    fail(problem.message, offsetOfPath(document, problem.path, { key: problem.atKey }), problem.hint);
+  }
+  const config = value as { profile?: Profile; rules?: RuleOverrides; ignore?: string[] };
+
+  const known = options.ruleIds ?? ALL_RULES.map((rule) => rule.id);
+  const knownSet = new Set(known);
+  for (const ruleId of Object.keys(config.rules ?? {})) {
+    if (knownSet.has(ruleId)) continue;
+    fail(
+      `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
+      offsetOfPath(document, ['rules', ruleId], { key: true }),
+      RULES_HINT,
+    );
+  }
+
+  return {
+    path: file,
+    ...(config.profile && { profile: config.profile }),
+    rules: config.rules ?? {},
+    ignore: config.ignore ?? [],
+  };
+}
+
+async function readConfigText(file: string, cwd: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const shown = displayPath(cwd, file);
+    if (code === 'ENOENT') {
+      throw new UserError(`Configuration file not found: ${shown}.`, {
+        hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(', ')} from the repository.`,
+      });
+    }
+    throw new UserError(`Cannot read the configuration file ${shown}: ${(error as Error).message}.`, {
+      location: { file: shown },
+    });
+  }
+}
+
+interface SchemaProblem {
+  message: string;
+  hint?: string;
+  /** The path of the offending value in the document. */
+  path: string[];
+  /** Point at the key rather than the value (unknown keys). */
+  atKey: boolean;
+}
+
+/** Ajv's first error as a sentence about the user's setting. */
+function describeSchemaError(error: ErrorObject): SchemaProblem {
+  const path = pointerSteps(error.instancePath);
+  const [setting, ruleId, profile] = path;
+  const value = error.data;
+  const levelHint = `A level is ${LEVEL_LIST}.`;
+
+  if (error.keyword === 'additionalProperties') {
+    const name = String((error.params as { additionalProperty: string }).additionalProperty);
+    if (path.length === 0) {
+      return {
+        message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
+        hint: `The settings are ${SETTINGS.join(', ')}.`,
+        path: [name],
+        atKey: true,
+      };
+    }
+    return {
+      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
+      hint: `The profiles are ${PROFILES.join(', ')}.`,
+      path: [...path, name],
+      atKey: true,
+    };
+  }
+  if (setting === 'profile') {
+    return {
+      message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
+      hint: `The profiles are ${PROFILES.join(', ')}.`,
+      path,
+      atKey: false,
+    };
+  }
+  if (setting === 'rules' && ruleId !== undefined) {
+    const where = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
+    if (error.keyword === 'enum') {
+      return {
+        message: `Bad level '${String(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
+        hint: levelHint,
+        path,
+        atKey: false,
+      };
+    }
+    if (error.keyword === 'minProperties') {
+      return { message: `No level given for ${where}.`, hint: levelHint, path, atKey: false };
+    }
+    return {
+      message: `The level of ${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
+      hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
+      path,
+      atKey: false,
+    };
+  }
+  if (setting === 'rules') {
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path, atKey: false };
+  }
+  if (setting === 'ignore') {
+    return {
+      message: "'ignore' must be a list of glob patterns (non-empty strings).",
+      hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
+      path,
+      atKey: false,
+    };
+  }
+  return {
+    message: `The configuration must be a map of settings (${SETTINGS.join(', ')}).`,
+    path,
+    atKey: false,
+  };
+}
+
+let validator: ValidateFunction | undefined;
+
+function compiledSchema(): ValidateFunction {
+  validator ??= new Ajv({ allErrors: false, strict: true }).compile(CONFIG_SCHEMA);
+  return validator;
+}
+
+function displayPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' || path.isAbsolute(relative) ? file : relative;
+}

@@ -1,0 +1,48 @@
+import type { Severity } from '../model/finding.js';
+
+/**
+ * How much a change matters to certification: `breaking` changes break existing flows, `major`
+ * ones need the full review (new operations, new fields), `minor` ones are the text and branding
+ * edits that Microsoft's "criteria of a minor update" list (rules.md §2, BRK-MINOR-UPDATE).
+ */
+export type ChangeImpact = 'breaking' | 'major' | 'minor';
+
+/** The change set as certification sees it. */
+export type Classification = 'no-change' | 'minor-update' | 'major-update' | 'breaking';
+
+/** The files of a connector the diff compares. */
+export type ChangedFileKind = 'swagger' | 'apiProperties' | 'readme' | 'script' | 'icon';
+
+/** One difference between two versions of a connector. This shape is the JSON output's contract. */
+export interface Change {
+  /** BRK-* (rules.md §2) for breaking and process changes, CHG-* for the others. */
+  ruleId: string;
+  breaking: boolean;
+  severity: Severity;
+  message: string;
+  /** The operation the change is about, where there is one. */
+  operationId?: string;
+  /** The file the location is in: the new version's, or the old one's for deletions. */
+  file: string;
+  pointer: string;
+  line: number;
+  column: number;
+  /** Which version `file`, `pointer`, `line` and `column` refer to. */
+  side: 'old' | 'new';
+  impact: ChangeImpact;
+  /** The place in Microsoft's ValuePath style, e.g. `operation/GetTask/responses/200/schema/status`. */
+  valuePath?: string;
+}
+
+export interface DiffResult {
+  changes: Change[];
+  classification: Classification;
+}
+
+/** Certification's view of a change set: any breaking change wins, then any major one. */
+export function classifyChanges(changes: readonly Pick<Change, 'impact'>[]): Classification {
+  if (changes.length === 0) return 'no-change';
+  if (changes.some((change) => change.impact === 'breaking')) return 'breaking';
+  if (changes.some((change) => change.impact === 'major')) return 'major-update';
+  return 'minor-update';
+}

@@ -1,0 +1,133 @@
+import { childPointer } from '../json/pointer.js';
+import { has } from '../swagger/json-values.js';
+import type { OperationInfo, ParameterInfo } from '../swagger/swagger-model.js';
+import { CHANGE_RULES } from './change-rules.js';
+import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
+import { jsonEqual } from './json-equal.js';
+
+/** Keys of a parameter object that this module compares itself. */
+const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'schema']);
+
+/**
+ * Compares the effective parameters of one operation in two versions, matched by name and location.
+ * A parameter that only moved (same name, other `in`) is a location change, and a parameter that
+ * disappeared while a required one of the same location and type appeared is a rename.
+ */
+export function diffParameters(context: SwaggerDiffContext, before: OperationInfo, after: OperationInfo): void {
+  const label = operationLabel(after);
+  const report = (
+    rule: (typeof CHANGE_RULES)[keyof typeof CHANGE_RULES],
+    side: 'old' | 'new',
+    parameter: ParameterInfo,
+    detail?: string,
+    pointer = parameter.pointer,
+  ): void =>
+    context.sink.add({
+      rule,
+      file: 'swagger',
+      side,
+      pointer,
+      operationId: after.operationId,
+      valuePath: `operation/${label}/parameter/${parameter.name ?? '?'}`,
+      detail,
+    });
+
+  const oldByKey = byKey(before.parameters);
+  const newByKey = byKey(after.parameters);
+  let added = after.parameters.filter((parameter) => !oldByKey.has(parameterKey(parameter)));
+  let removed = before.parameters.filter((parameter) => !newByKey.has(parameterKey(parameter)));
+
+  for (const previous of [...removed]) {
+    const moved = added.find((parameter) => parameter.name !== undefined && parameter.name === previous.name);
+    if (!moved) continue;
+    report(
+      CHANGE_RULES.parameterLocation,
+      'new',
+      moved,
+      `'${moved.name}' moved from ${previous.in ?? '?'} to ${moved.in ?? '?'}.`,
+    );
+    added = added.filter((parameter) => parameter !== moved);
+    removed = removed.filter((parameter) => parameter !== previous);
+  }
+
+  for (const location of new Set(removed.map((parameter) => parameter.in))) {
+    const gone = removed.filter((parameter) => parameter.in === location);
+    const came = added.filter((parameter) => parameter.in === location && mustBeSent(parameter));
+    if (gone.length !== 1 || came.length !== 1) continue;
+    const [previous, renamed] = [gone[0]!, came[0]!];
+    if (!jsonEqual(previous.value.type, renamed.value.type)) continue;
+    report(CHANGE_RULES.parameterRenamed, 'new', renamed, `'${previous.name}' is now '${renamed.name}'.`);
+    added = added.filter((parameter) => parameter !== renamed);
+    removed = removed.filter((parameter) => parameter !== previous);
+  }
+
+  for (const parameter of added) {
+    if (mustBeSent(parameter)) report(CHANGE_RULES.requiredParameterAdded, 'new', parameter);
+    else report(CHANGE_RULES.parameterAdded, 'new', parameter);
+  }
+  for (const parameter of removed) report(CHANGE_RULES.parameterDeleted, 'old', parameter);
+
+  for (const parameter of after.parameters) {
+    const previous = oldByKey.get(parameterKey(parameter));
+    if (!previous || parameter !== newByKey.get(parameterKey(parameter))) continue;
+    const valuePath = `operation/${label}/parameter/${parameter.name ?? '?'}`;
+    if (previous.value.required !== true && mustBeSent(parameter)) {
+      report(
+        CHANGE_RULES.optionalToRequired,
+        'new',
+        parameter,
+        undefined,
+        childPointer(parameter.definitionPointer, 'required'),
+      );
+    }
+    const own = context.schemas.compare(
+      previous.value,
+      previous.definitionPointer,
+      parameter.value,
+      parameter.definitionPointer,
+      'input',
+      PARAMETER_KEYS,
+    );
+    reportSchemaChanges(context, own, after, valuePath);
+    if (has(previous.value, 'schema') || has(parameter.value, 'schema')) {
+      const schema = context.schemas.compare(
+        previous.value.schema,
+        childPointer(previous.definitionPointer, 'schema'),
+        parameter.value.schema,
+        childPointer(parameter.definitionPointer, 'schema'),
+        'input',
+      );
+      reportSchemaChanges(context, schema, after, `${valuePath}/schema`);
+      if (has(previous.value, 'schema') !== has(parameter.value, 'schema')) {
+        context.sink.add({
+          rule: CHANGE_RULES.other,
+          file: 'swagger',
+          side: 'new',
+          pointer: parameter.definitionPointer,
+          operationId: after.operationId,
+          valuePath,
+          detail: 'Changed: schema.',
+        });
+      }
+    }
+  }
+}
+
+/** A required parameter without a default: existing flows do not send it. */
+function mustBeSent(parameter: ParameterInfo): boolean {
+  return parameter.value.required === true && !has(parameter.value, 'default');
+}
+
+function parameterKey(parameter: ParameterInfo): string {
+  return `${parameter.in ?? ''}\u0000${parameter.name ?? ''}`;
+}
+
+/** The first parameter of each name and location (duplicates are a validation rule's business). */
+function byKey(parameters: readonly ParameterInfo[]): Map<string, ParameterInfo> {
+  const map = new Map<string, ParameterInfo>();
+  for (const parameter of parameters) {
+    const key = parameterKey(parameter);
+    if (!map.has(key)) map.set(key, parameter);
+  }
+  return map;
+}

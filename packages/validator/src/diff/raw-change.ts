@@ -1,0 +1,41 @@
+import type { ChangedFileKind, ChangeImpact } from './change.js';
+import type { ChangeRule } from './change-rules.js';
+
+/** A change before it is located in its file: the comparers produce these, the entry point locates them. */
+export interface RawChange {
+  rule: ChangeRule;
+  file: ChangedFileKind;
+  /** `old` for deletions: the place only exists in the old version. */
+  side: 'old' | 'new';
+  pointer: string;
+  operationId?: string;
+  valuePath?: string;
+  /** One sentence naming what changed, appended to the rule's message. */
+  detail?: string;
+  /** Overrides the rule's impact (a text edit is minor or major depending on where it is). */
+  impact?: ChangeImpact;
+}
+
+/** Where one comparer's changes go. Keeps the list and the pointers it touched, for the fallbacks. */
+export class ChangeSink {
+  readonly changes: RawChange[] = [];
+
+  add(change: RawChange): void {
+    this.changes.push(change);
+  }
+
+  /** True when a change was reported at `pointer` or below it, in either version. */
+  touches(pointer: string, file: ChangedFileKind = 'swagger'): boolean {
+    const prefix = `${pointer}/`;
+    return this.changes.some(
+      (change) => change.file === file && (change.pointer === pointer || change.pointer.startsWith(prefix)),
+    );
+  }
+}
+
+/** Short quoted list for messages: 'a', 'b' and 3 more. */
+export function quoteList(values: readonly unknown[], max = 5): string {
+  const shown = values.slice(0, max).map((value) => `'${typeof value === 'string' ? value : JSON.stringify(value)}'`);
+  const rest = values.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}

@@ -1,0 +1,180 @@
+import { childPointer } from '../json/pointer.js';
+import { has, isObject } from '../swagger/json-values.js';
+import type { OperationInfo, ResponseInfo } from '../swagger/swagger-model.js';
+import { CHANGE_RULES } from './change-rules.js';
+import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
+import { differingKeys, jsonEqual } from './json-equal.js';
+import { viewSchema } from './schema-view.js';
+
+const DYNAMIC_SCHEMA_KEYS = ['x-ms-dynamic-schema', 'x-ms-dynamic-properties'] as const;
+const RESPONSE_KEYS: ReadonlySet<string> = new Set(['description', 'schema']);
+
+/**
+ * Compares what an operation returns. Flows read the success response: its status code, its root
+ * type (object or array) and whether its schema is dynamic decide what the designer offers, so a
+ * change there is breaking; below the root, output fields are compared one by one.
+ */
+export function diffResponses(context: SwaggerDiffContext, before: OperationInfo, after: OperationInfo): void {
+  const label = operationLabel(after);
+  const add = (
+    rule: (typeof CHANGE_RULES)[keyof typeof CHANGE_RULES],
+    side: 'old' | 'new',
+    pointer: string,
+    valuePath: string,
+    detail?: string,
+    impact?: 'minor' | 'major',
+  ): void =>
+    context.sink.add({
+      rule,
+      file: 'swagger',
+      side,
+      pointer,
+      operationId: after.operationId,
+      valuePath,
+      detail,
+      impact,
+    });
+
+  const previous = successResponse(before.responses);
+  const current = successResponse(after.responses);
+  if (previous && !current) {
+    add(
+      CHANGE_RULES.responseChanged,
+      'old',
+      previous.pointer,
+      `operation/${label}/responses/${previous.code}`,
+      `The success response ${previous.code} has been removed.`,
+    );
+  } else if (!previous && current) {
+    add(CHANGE_RULES.other, 'new', current.pointer, `operation/${label}/responses/${current.code}`, 'Changed: responses.');
+  } else if (previous && current) {
+    diffSuccessResponse(context, after, previous, current, add);
+  }
+
+  const others = otherResponseChanges(before.responses, after.responses, previous, current);
+  if (others.length > 0) {
+    add(
+      CHANGE_RULES.other,
+      has(after.operation, 'responses') ? 'new' : 'old',
+      childPointer(has(after.operation, 'responses') ? after.pointer : before.pointer, 'responses'),
+      `operation/${label}/responses`,
+      `Changed: responses ${others.join(', ')}.`,
+    );
+  }
+}
+
+function diffSuccessResponse(
+  context: SwaggerDiffContext,
+  operation: OperationInfo,
+  previous: ResponseInfo,
+  current: ResponseInfo,
+  add: (
+    rule: (typeof CHANGE_RULES)[keyof typeof CHANGE_RULES],
+    side: 'old' | 'new',
+    pointer: string,
+    valuePath: string,
+    detail?: string,
+    impact?: 'minor' | 'major',
+  ) => void,
+): void {
+  const valuePath = `operation/${operationLabel(operation)}/responses/${current.code}`;
+  if (previous.code !== current.code) {
+    add(
+      CHANGE_RULES.responseChanged,
+      'new',
+      current.pointer,
+      valuePath,
+      `The status code changed from ${previous.code} to ${current.code}.`,
+    );
+  }
+  if (!jsonEqual(previous.value.description, current.value.description)) {
+    add(CHANGE_RULES.textEdited, 'new', current.definitionPointer, valuePath, 'Edited: description.', 'minor');
+  }
+  const leftover = differingKeys(previous.value, current.value, RESPONSE_KEYS);
+  if (leftover.length > 0) {
+    add(CHANGE_RULES.other, 'new', current.definitionPointer, valuePath, `Changed: ${leftover.join(', ')}.`);
+  }
+
+  const oldPointer = childPointer(previous.definitionPointer, 'schema');
+  const newPointer = childPointer(current.definitionPointer, 'schema');
+  const hadBody = has(previous.value, 'schema');
+  const hasBody = has(current.value, 'schema');
+  if (hadBody && !hasBody) {
+    add(
+      CHANGE_RULES.outputDeleted,
+      'old',
+      oldPointer,
+      `${valuePath}/schema`,
+      'The response no longer has a body.',
+    );
+    return;
+  }
+  if (!hadBody && hasBody) {
+    add(CHANGE_RULES.outputAdded, 'new', newPointer, `${valuePath}/schema`, 'The response now has a body.');
+    return;
+  }
+  if (!hadBody) return;
+
+  const before = viewSchema(context.old, previous.value.schema, oldPointer);
+  const after = viewSchema(context.new, current.value.schema, newPointer);
+  if (before && after) {
+    if (before.type !== undefined && after.type !== undefined && before.type !== after.type) {
+      add(
+        CHANGE_RULES.responseChanged,
+        'new',
+        after.pointer,
+        `${valuePath}/schema`,
+        `The root type changed from '${before.type}' to '${after.type}'.`,
+      );
+      return;
+    }
+    if (isDynamic(before.node) !== isDynamic(after.node)) {
+      add(
+        CHANGE_RULES.responseChanged,
+        'new',
+        after.pointer,
+        `${valuePath}/schema`,
+        isDynamic(after.node)
+          ? 'The response schema changed from static to dynamic.'
+          : 'The response schema changed from dynamic to static.',
+      );
+    }
+  }
+  const changes = context.schemas.compare(
+    previous.value.schema,
+    oldPointer,
+    current.value.schema,
+    newPointer,
+    'output',
+  );
+  reportSchemaChanges(context, changes, operation, `${valuePath}/schema`);
+}
+
+/** The response flows use: the lowest 2xx code, else `default`. */
+export function successResponse(responses: readonly ResponseInfo[]): ResponseInfo | undefined {
+  const success = responses.filter((response) => /^2\d\d$/.test(response.code));
+  success.sort((a, b) => a.code.localeCompare(b.code));
+  return success[0] ?? responses.find((response) => response.code === 'default');
+}
+
+/** Codes other than the success response's that were added, removed or edited. */
+function otherResponseChanges(
+  before: readonly ResponseInfo[],
+  after: readonly ResponseInfo[],
+  previous: ResponseInfo | undefined,
+  current: ResponseInfo | undefined,
+): string[] {
+  const skip = new Set([previous?.code, current?.code]);
+  const codes = new Set([...before, ...after].map((response) => response.code).filter((code) => !skip.has(code)));
+  const changed: string[] = [];
+  for (const code of [...codes].sort()) {
+    const was = before.find((response) => response.code === code);
+    const is = after.find((response) => response.code === code);
+    if (!was || !is || !jsonEqual(was.value, is.value)) changed.push(code);
+  }
+  return changed;
+}
+
+function isDynamic(schema: Record<string, unknown>): boolean {
+  return DYNAMIC_SCHEMA_KEYS.some((key) => isObject(schema[key]));
+}

@@ -1,0 +1,308 @@
+import { childPointer } from '../json/pointer.js';
+import { has, isObject } from '../swagger/json-values.js';
+import { MAX_SCHEMA_WALK_DEPTH, type SwaggerModel } from '../swagger/swagger-model.js';
+import type { ChangeImpact } from './change.js';
+import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
+import { differingKeys, jsonEqual } from './json-equal.js';
+import { quoteList } from './raw-change.js';
+import { viewSchema, type SchemaView } from './schema-view.js';
+
+/** Inputs are what flows send, outputs what they read: the same edit breaks one and not the other. */
+export type Direction = 'input' | 'output';
+
+/** A change found inside a schema; `path` is relative to the compared schema (Microsoft's ValuePath style). */
+export interface SchemaChange {
+  rule: ChangeRule;
+  side: 'old' | 'new';
+  pointer: string;
+  path: string[];
+  detail?: string;
+  impact?: ChangeImpact;
+}
+
+/** Keys the comparer understands; a difference in any other key is reported as CHG-OTHER. */
+const SCHEMA_KEYS: ReadonlySet<string> = new Set([
+  '$ref',
+  'type',
+  'format',
+  'enum',
+  'properties',
+  'required',
+  'items',
+  'allOf',
+  'x-ms-visibility',
+]);
+/** Display texts: editing them never breaks a flow. */
+export const TEXT_KEYS = ['title', 'x-ms-summary', 'description', 'example', 'x-example'] as const;
+
+/**
+ * Compares schemas of two versions of a swagger, following `$ref`s on both sides. Results are
+ * memoized per pair of schema locations, so a definition used by fifty operations is compared once,
+ * and a pair already being compared higher on the branch is skipped, so recursive definitions end.
+ */
+export class SchemaComparer {
+  private readonly memo = new Map<string, SchemaChange[]>();
+  private readonly active = new Set<string>();
+  /** Schema locations the comparer looked at, per version (their differences are reported). */
+  readonly visitedOld = new Set<string>();
+  readonly visitedNew = new Set<string>();
+
+  constructor(
+    private readonly oldModel: SwaggerModel,
+    private readonly newModel: SwaggerModel,
+  ) {}
+
+  /**
+   * Changes between two schemas. `extraKeys` are keys the caller handles itself (a parameter's
+   * `name`, `in`, `required`), which are then not reported as other changes.
+   */
+  compare(
+    oldValue: unknown,
+    oldPointer: string,
+    newValue: unknown,
+    newPointer: string,
+    direction: Direction,
+    extraKeys?: ReadonlySet<string>,
+  ): SchemaChange[] {
+    return this.compareAt(oldValue, oldPointer, newValue, newPointer, direction, 0, extraKeys);
+  }
+
+  private compareAt(
+    oldValue: unknown,
+    oldPointer: string,
+    newValue: unknown,
+    newPointer: string,
+    direction: Direction,
+    depth: number,
+    extraKeys?: ReadonlySet<string>,
+  ): SchemaChange[] {
+    if (depth > MAX_SCHEMA_WALK_DEPTH) return [];
+    const before = viewSchema(this.oldModel, oldValue, oldPointer);
+    const after = viewSchema(this.newModel, newValue, newPointer);
+    if (!before || !after) return [];
+    const key = `${direction}|${extraKeys ? 'parameter' : 'schema'}|${before.pointer}|${after.pointer}`;
+    const known = this.memo.get(key);
+    if (known) return known;
+    if (this.active.has(key)) return [];
+    this.active.add(key);
+    this.visitedOld.add(before.pointer);
+    this.visitedNew.add(after.pointer);
+    const changes = this.compareViews(before, after, direction, depth, extraKeys);
+    this.active.delete(key);
+    this.memo.set(key, changes);
+    return changes;
+  }
+
+  private compareViews(
+    before: SchemaView,
+    after: SchemaView,
+    direction: Direction,
+    depth: number,
+    extraKeys: ReadonlySet<string> | undefined,
+  ): SchemaChange[] {
+    const changes: SchemaChange[] = [];
+    const others: string[] = [];
+    const add = (change: Omit<SchemaChange, 'path'> & { path?: string[] }): void => {
+      changes.push({ ...change, path: change.path ?? [] });
+    };
+
+    compareType(before, after, direction, add, others);
+    compareEnum(before, after, direction, add, others);
+
+    if (!before.isInternal && after.isInternal) {
+      add({ rule: CHANGE_RULES.visibilityInternal, side: 'new', pointer: keyPointer(after, 'x-ms-visibility') });
+    } else if (!jsonEqual(before.node['x-ms-visibility'], after.node['x-ms-visibility'])) {
+      others.push('x-ms-visibility');
+    }
+
+    const edited = TEXT_KEYS.filter((key) => !jsonEqual(before.node[key], after.node[key]));
+    if (edited.length > 0) {
+      add({
+        rule: CHANGE_RULES.textEdited,
+        side: 'new',
+        pointer: after.pointer,
+        detail: `Edited: ${edited.join(', ')}.`,
+        impact: 'major',
+      });
+    }
+
+    this.compareProperties(before, after, direction, depth, changes, others);
+
+    if (before.items && after.items) {
+      const nested = this.compareAt(
+        before.items.value,
+        before.items.pointer,
+        after.items.value,
+        after.items.pointer,
+        direction,
+        depth + 1,
+      );
+      for (const change of nested) changes.push({ ...change, path: ['items', ...change.path] });
+    } else if (Boolean(before.items) !== Boolean(after.items)) {
+      others.push('items');
+    }
+
+    const ignored = extraKeys ? new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
+    others.push(...differingKeys(before.node, after.node, ignored));
+    if (others.length > 0) {
+      add({
+        rule: CHANGE_RULES.other,
+        side: 'new',
+        pointer: after.pointer,
+        detail: `Changed: ${[...new Set(others)].join(', ')}.`,
+      });
+    }
+    return changes;
+  }
+
+  private compareProperties(
+    before: SchemaView,
+    after: SchemaView,
+    direction: Direction,
+    depth: number,
+    changes: SchemaChange[],
+    others: string[],
+  ): void {
+    for (const [name, property] of after.properties) {
+      const previous = before.properties.get(name);
+      const mustSend =
+        direction === 'input' &&
+        after.required.has(name) &&
+        !isOptionalToSend(this.newModel.resolve(property.value, property.pointer).value);
+      if (!previous) {
+        const rule =
+          direction === 'output'
+            ? CHANGE_RULES.outputAdded
+            : mustSend
+              ? CHANGE_RULES.requiredFieldAdded
+              : CHANGE_RULES.inputFieldAdded;
+        changes.push({ rule, side: 'new', pointer: property.pointer, path: [name] });
+        continue;
+      }
+      if (mustSend && !before.required.has(name)) {
+        changes.push({
+          rule: CHANGE_RULES.optionalToRequired,
+          side: 'new',
+          pointer: property.pointer,
+          path: [name],
+          detail: `'${name}' is now listed in 'required'.`,
+        });
+      }
+      const nested = this.compareAt(
+        previous.value,
+        previous.pointer,
+        property.value,
+        property.pointer,
+        direction,
+        depth + 1,
+      );
+      for (const change of nested) changes.push({ ...change, path: [name, ...change.path] });
+    }
+    for (const [name, property] of before.properties) {
+      if (after.properties.has(name)) continue;
+      changes.push(
+        direction === 'output'
+          ? { rule: CHANGE_RULES.outputDeleted, side: 'old', pointer: property.pointer, path: [name] }
+          : {
+              rule: CHANGE_RULES.parameterDeleted,
+              side: 'old',
+              pointer: property.pointer,
+              path: [name],
+              detail: `The input field '${name}' has been removed.`,
+            },
+      );
+    }
+    // Fields that stopped being required are harmless for inputs, but still a change to list.
+    const relaxed = [...before.required].some((name) => !after.required.has(name) && after.properties.has(name));
+    const tightenedOutput = direction === 'output' && [...after.required].some((name) => !before.required.has(name));
+    if (relaxed || tightenedOutput) others.push('required');
+  }
+}
+
+const SCHEMA_WITH_TEXT_KEYS: ReadonlySet<string> = new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
+
+type AddChange = (change: Omit<SchemaChange, 'path'> & { path?: string[] }) => void;
+
+function compareType(
+  before: SchemaView,
+  after: SchemaView,
+  direction: Direction,
+  add: AddChange,
+  others: string[],
+): void {
+  const rule = direction === 'input' ? CHANGE_RULES.inputType : CHANGE_RULES.outputType;
+  for (const key of ['type', 'format'] as const) {
+    const was = before[key];
+    const is = after[key];
+    if (was === is) continue;
+    // Declaring a type or format where there was none (or dropping one) narrows or widens the
+    // field without changing what existing flows send or read: listed, but not breaking.
+    if (was === undefined || is === undefined) {
+      others.push(key);
+      continue;
+    }
+    add({
+      rule,
+      side: 'new',
+      pointer: keyPointer(after, key),
+      path: [key],
+      detail: `The ${key} changed from '${was}' to '${is}'.`,
+    });
+    return;
+  }
+}
+
+function compareEnum(
+  before: SchemaView,
+  after: SchemaView,
+  direction: Direction,
+  add: AddChange,
+  others: string[],
+): void {
+  const was = before.enum;
+  const is = after.enum;
+  if (jsonEqual(was, is)) return;
+  if (direction === 'input') {
+    if (!was && is) {
+      add({
+        rule: CHANGE_RULES.inputEnumAdded,
+        side: 'new',
+        pointer: keyPointer(after, 'enum'),
+        path: ['enum'],
+        detail: `Allowed values: ${quoteList(is)}.`,
+      });
+      return;
+    }
+    const removed = was && is ? was.filter((value) => !is.some((other) => jsonEqual(value, other))) : [];
+    if (removed.length > 0) {
+      add({
+        rule: CHANGE_RULES.enumNarrowed,
+        side: 'new',
+        pointer: keyPointer(after, 'enum'),
+        path: ['enum'],
+        detail: `Removed: ${quoteList(removed)}.`,
+      });
+      return;
+    }
+  } else if (was && !is) {
+    add({
+      rule: CHANGE_RULES.outputEnumRemoved,
+      side: 'new',
+      pointer: after.pointer,
+      path: ['enum'],
+      detail: `The values were ${quoteList(was)}.`,
+    });
+    return;
+  }
+  others.push('enum');
+}
+
+/** A required input field that flows need not send: it has a default, or the service fills it. */
+function isOptionalToSend(value: unknown): boolean {
+  return isObject(value) && (has(value, 'default') || value.readOnly === true);
+}
+
+/** The pointer of a key of the view's node when it is written there, else of the node. */
+function keyPointer(view: SchemaView, key: string): string {
+  return has(view.node, key) ? childPointer(view.pointer, key) : view.pointer;
+}

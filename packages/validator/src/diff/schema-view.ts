@@ -1,0 +1,83 @@
+import { childPointer } from '../json/pointer.js';
+import { asArray, asObject, entriesOf, has, type JsonObject } from '../swagger/json-values.js';
+import type { Located, SwaggerModel } from '../swagger/swagger-model.js';
+
+/** allOf inside allOf deeper than this is not merged (real swaggers use one or two levels). */
+const MAX_ALL_OF_DEPTH = 8;
+
+/**
+ * A schema as a flow sees it: `$ref`s followed, `allOf` members merged, so that moving a property
+ * into a shared definition, or writing the same schema inline, is no change.
+ */
+export interface SchemaView {
+  node: JsonObject;
+  /** Where `node` is written (after `$ref`s). */
+  pointer: string;
+  /** The declared type, or "object" when only properties say so. */
+  type: string | undefined;
+  format: string | undefined;
+  enum: unknown[] | undefined;
+  properties: Map<string, Located>;
+  required: Set<string>;
+  items: Located | undefined;
+  isInternal: boolean;
+}
+
+/** The view of the schema at `value`, or undefined when it is not an object or its `$ref` is broken. */
+export function viewSchema(model: SwaggerModel, value: unknown, pointer: string): SchemaView | undefined {
+  const resolved = model.resolve(value, pointer);
+  if (resolved.broken) return undefined;
+  const node = asObject(resolved.value);
+  if (!node) return undefined;
+  const view: SchemaView = {
+    node,
+    pointer: resolved.pointer,
+    type: typeText(node.type),
+    format: typeText(node.format),
+    enum: asArray(node.enum),
+    properties: new Map(),
+    required: new Set(),
+    items: undefined,
+    isInternal: isInternalVisibility(node['x-ms-visibility']),
+  };
+  merge(model, view, node, resolved.pointer, 0, new Set([resolved.pointer]));
+  if (view.type === undefined && view.properties.size > 0) view.type = 'object';
+  return view;
+}
+
+export function isInternalVisibility(value: unknown): boolean {
+  return typeof value === 'string' && value.toLowerCase() === 'internal';
+}
+
+function merge(
+  model: SwaggerModel,
+  view: SchemaView,
+  node: JsonObject,
+  pointer: string,
+  depth: number,
+  seen: Set<string>,
+): void {
+  for (const [name, property] of entriesOf(node.properties)) {
+    if (!view.properties.has(name))
+      view.properties.set(name, { value: property, pointer: childPointer(pointer, 'properties', name) });
+  }
+  for (const name of asArray(node.required) ?? []) if (typeof name === 'string') view.required.add(name);
+  if (!view.items && asObject(node.items)) view.items = { value: node.items, pointer: childPointer(pointer, 'items') };
+  if (depth >= MAX_ALL_OF_DEPTH) return;
+  (asArray(node.allOf) ?? []).forEach((member, index) => {
+    const resolved = model.resolve(member, childPointer(pointer, 'allOf', index));
+    const memberNode = asObject(resolved.value);
+    if (resolved.broken || !memberNode || seen.has(resolved.pointer)) return;
+    seen.add(resolved.pointer);
+    view.type ??= typeText(memberNode.type);
+    view.format ??= typeText(memberNode.format);
+    if (!view.enum && has(memberNode, 'enum')) view.enum = asArray(memberNode.enum);
+    merge(model, view, memberNode, resolved.pointer, depth + 1, seen);
+  });
+}
+
+/** `type` and `format` as text: a string as is, anything else (an array of types) as JSON. */
+function typeText(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

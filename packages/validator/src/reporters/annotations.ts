@@ -1,0 +1,92 @@
+import type { Finding, Severity } from '../model/finding.js';
+import { repositoryPath, type PathBase } from './artifact-path.js';
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+/** One GitHub Actions annotation: the properties of `core.error/warning/notice(message, properties)`. */
+export interface Annotation {
+  level: AnnotationLevel;
+  message: string;
+  title: string;
+  file: string;
+  startLine: number;
+  endLine: number;
+  /** Only for one-line ranges: GitHub ignores columns when an annotation spans lines. */
+  startColumn?: number;
+  endColumn?: number;
+}
+
+export interface AnnotationSelection {
+  /** The annotations to write, in report order. */
+  annotations: Annotation[];
+  /** How many findings of each level did not fit. */
+  omitted: Record<AnnotationLevel, number>;
+}
+
+/**
+ * GitHub shows at most 10 error and 10 warning annotations per step (and drops the rest silently),
+ * so the defaults keep that many of each.
+ */
+export const GITHUB_ANNOTATION_LIMIT = 10;
+
+export interface AnnotationOptions extends PathBase {
+  /** The most annotations of each level: one number for all, or per level (default 10). */
+  maxPerSeverity?: number | Partial<Record<AnnotationLevel, number>>;
+}
+
+const LEVEL_OF: Record<Severity, AnnotationLevel> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/**
+ * Chooses the findings worth an annotation and says how many were left out. Within each level, new
+ * findings come before existing ones (when validated against a base), then one finding per rule
+ * before a second of any rule, so that ten annotations show ten different problems rather than ten
+ * times the same one; ties keep report order. The SARIF log and the job summary carry every finding.
+ */
+export function toAnnotations(findings: readonly Finding[], options: AnnotationOptions = {}): AnnotationSelection {
+  const omitted: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
+  const chosen = new Set<Finding>();
+  for (const level of ['error', 'warning', 'notice'] as const) {
+    const candidates = findings.filter((finding) => LEVEL_OF[finding.severity] === level);
+    const limit = limitFor(level, options.maxPerSeverity);
+    const ranked = rankByImportance(candidates);
+    for (const finding of ranked.slice(0, limit)) chosen.add(finding);
+    omitted[level] = Math.max(0, ranked.length - limit);
+  }
+  const annotations = findings.filter((finding) => chosen.has(finding)).map((finding) => toAnnotation(finding, options));
+  return { annotations, omitted };
+}
+
+function toAnnotation(finding: Finding, base: PathBase): Annotation {
+  const endLine = finding.endLine ?? finding.line;
+  const annotation: Annotation = {
+    level: LEVEL_OF[finding.severity],
+    message: finding.message,
+    title: finding.msCode ? `${finding.ruleId} (${finding.msCode})` : finding.ruleId,
+    file: repositoryPath(finding.file, base) ?? finding.file,
+    startLine: finding.line,
+    endLine,
+  };
+  if (endLine === finding.line) {
+    annotation.startColumn = finding.column;
+    annotation.endColumn = finding.endColumn ?? finding.column;
+  }
+  return annotation;
+}
+
+function rankByImportance(findings: readonly Finding[]): Finding[] {
+  const perRule = new Map<string, number>();
+  const keyed = findings.map((finding, order) => {
+    const baseline = finding.baseline === 'existing' ? 1 : 0;
+    const ruleKey = `${baseline}:${finding.ruleId}`;
+    const occurrence = perRule.get(ruleKey) ?? 0;
+    perRule.set(ruleKey, occurrence + 1);
+    return { finding, baseline, occurrence, order };
+  });
+  keyed.sort((a, b) => a.baseline - b.baseline || a.occurrence - b.occurrence || a.order - b.order);
+  return keyed.map((entry) => entry.finding);
+}
+
+function limitFor(level: AnnotationLevel, max: AnnotationOptions['maxPerSeverity']): number {
+  if (typeof max === 'number') return max;
+  return max?.[level] ?? GITHUB_ANNOTATION_LIMIT;
+}

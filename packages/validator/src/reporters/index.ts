@@ -1,0 +1,13 @@
+/** Reporters: the same validation result as text, JSON, SARIF, Actions annotations and a job summary. */
+export * from './annotations.js';
+export * from './artifact-path.js';
+export * from './fingerprint.js';
+export * from './job-summary.js';
+export * from './json-reporter.js';
+export { escapeMarkdown } from './markdown.js';
+export * from './rule-descriptor.js';
+export * from './rules-markdown.js';
+export * from './sarif-reporter.js';
+export * from './summary-budget.js';
+export * from './text-reporter.js';
+export * from './tool-info.js';

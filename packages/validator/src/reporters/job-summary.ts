@@ -1,0 +1,222 @@
+import type { Finding, Severity } from '../model/finding.js';
+import { ALL_RULES } from '../rules/index.js';
+import { countBySeverity, type ConnectorResult, type SeverityCounts, type ValidationResult } from '../validate.js';
+import { escapeMarkdown, inlineCode, tableRow } from './markdown.js';
+import type { RuleDescriptor } from './rule-descriptor.js';
+import { GITHUB_SUMMARY_LIMIT, SummaryBudget } from './summary-budget.js';
+import { DEFAULT_RULES_DOC_URL, ruleDocUrl } from './tool-info.js';
+
+/** One change between a connector's base version and the PR's, as the diff engine reports it. */
+export interface ConnectorChange {
+  ruleId: string;
+  breaking: boolean;
+  message: string;
+  operationId?: string;
+  file?: string;
+  line?: number;
+}
+
+/** The changes of one connector against its base version, and their certification classification. */
+export interface ConnectorChanges {
+  connector: string;
+  changes: readonly ConnectorChange[];
+  /** e.g. `no change`, `minor update`, `major update`, `breaking`. */
+  classification: string;
+}
+
+export interface JobSummaryOptions {
+  /** Breaking-change results, shown in their own section when given. */
+  changes?: readonly ConnectorChanges[];
+  /** For rule titles (default: every validation rule). */
+  rules?: readonly RuleDescriptor[];
+  rulesDocUrl?: string;
+  /** The failure threshold of the run: a connector with a finding at or above it shows ❌ (default error). */
+  failOn?: 'error' | 'warning' | 'never';
+  /** Size limit in UTF-8 bytes (default: GitHub's 1 MiB). */
+  maxBytes?: number;
+  title?: string;
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * The job summary of a validation run, in GitHub-flavoured markdown: a status table per connector,
+ * the breaking changes (when given), and every finding grouped by rule with a link to the rule's
+ * documentation. User text is escaped. When the text would pass GitHub's size limit, the rest is
+ * left out with a note saying how much.
+ */
+export function renderJobSummary(result: ValidationResult, options: JobSummaryOptions = {}): string {
+  const budget = new SummaryBudget(options.maxBytes ?? GITHUB_SUMMARY_LIMIT);
+  const failOn = options.failOn ?? 'error';
+  const omitted = { findings: 0, changes: 0, connectors: 0 };
+
+  budget.add(`## ${escapeMarkdown(options.title ?? 'Connector validation')}`, '', overallLine(result, failOn), '');
+  writeStatusTable(budget, result.connectors, failOn, omitted);
+  if (options.changes) writeChanges(budget, options.changes, omitted);
+  writeFindingsByRule(budget, result.findings, options, omitted);
+
+  return budget.text(truncationNote(omitted));
+}
+
+function overallLine(result: ValidationResult, failOn: JobSummaryOptions['failOn']): string {
+  const connectors = `${result.connectors.length} connector${result.connectors.length === 1 ? '' : 's'}`;
+  const icon = fails(result.counts, failOn) ? '❌' : '✅';
+  return `${icon} ${connectors} checked: ${countWords(result.counts)}.`;
+}
+
+function writeStatusTable(
+  budget: SummaryBudget,
+  connectors: readonly ConnectorResult[],
+  failOn: JobSummaryOptions['failOn'],
+  omitted: { connectors: number },
+): void {
+  if (connectors.length === 0) return;
+  budget.add(
+    tableRow(['Connector', 'Profile', 'Errors', 'Warnings', 'Info', 'Status']),
+    tableRow(['---', '---', '---:', '---:', '---:', ':---:']),
+  );
+  for (const [index, connector] of connectors.entries()) {
+    const counts = countBySeverity(connector.findings);
+    const row = tableRow([
+      escapeMarkdown(connector.path),
+      connector.profile,
+      String(counts.error),
+      String(counts.warning),
+      String(counts.info),
+      fails(counts, failOn) ? '❌' : '✅',
+    ]);
+    if (!budget.add(row)) {
+      omitted.connectors += connectors.length - index;
+      return;
+    }
+  }
+  budget.add('');
+}
+
+function writeChanges(
+  budget: SummaryBudget,
+  changeSets: readonly ConnectorChanges[],
+  omitted: { changes: number },
+): void {
+  budget.add('### Changes against the base branch', '');
+  if (changeSets.length === 0) budget.add('No connector changed.', '');
+  for (const set of changeSets) {
+    const breaking = set.changes.filter((change) => change.breaking).length;
+    budget.add(
+      `**${escapeMarkdown(set.connector)}**: ${escapeMarkdown(set.classification)}` +
+        (set.changes.length === 0 ? '' : ` (${breaking} breaking, ${set.changes.length - breaking} non-breaking)`),
+      '',
+    );
+    // Breaking changes first: they are what the reviewer has to decide on.
+    const ordered = [...set.changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
+    for (const [index, change] of ordered.entries()) {
+      if (!budget.add(changeLine(change))) {
+        omitted.changes += ordered.length - index;
+        break;
+      }
+    }
+    budget.add('');
+  }
+}
+
+function changeLine(change: ConnectorChange): string {
+  const kind = change.breaking ? '💥 **breaking**' : '➕ non-breaking';
+  const operation = change.operationId ? ` ${inlineCode(change.operationId)}` : '';
+  const where = change.file
+    ? ` (${escapeMarkdown(change.file)}${change.line !== undefined ? `:${change.line}` : ''})`
+    : '';
+  return `- ${kind} ${inlineCode(change.ruleId)}${operation}: ${escapeMarkdown(change.message)}${where}`;
+}
+
+interface RuleGroup {
+  ruleId: string;
+  findings: Finding[];
+  worst: Severity;
+}
+
+function writeFindingsByRule(
+  budget: SummaryBudget,
+  findings: readonly Finding[],
+  options: JobSummaryOptions,
+  omitted: { findings: number },
+): void {
+  if (findings.length === 0) return;
+  const titles = new Map((options.rules ?? ALL_RULES).map((rule) => [rule.id, rule.title]));
+  const docs = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
+  budget.add('### Findings by rule', '');
+  const groups = groupByRule(findings);
+  for (const [index, group] of groups.entries()) {
+    const title = titles.get(group.ruleId);
+    const heading =
+      `#### [${group.ruleId}](${ruleDocUrl(group.ruleId, docs)})` +
+      (title ? `: ${escapeMarkdown(title)}` : '') +
+      ` (${countWords(countBySeverity(group.findings), true)})`;
+    if (!budget.add(heading, '')) {
+      omitted.findings += groups.slice(index).reduce((sum, rest) => sum + rest.findings.length, 0);
+      return;
+    }
+    for (const [position, finding] of group.findings.entries()) {
+      if (!budget.add(findingLine(finding))) {
+        omitted.findings += group.findings.length - position;
+        omitted.findings += groups.slice(index + 1).reduce((sum, rest) => sum + rest.findings.length, 0);
+        return;
+      }
+    }
+    budget.add('');
+  }
+}
+
+function findingLine(finding: Finding): string {
+  const where = escapeMarkdown(`${finding.file}:${finding.line}:${finding.column}`);
+  const existing = finding.baseline === 'existing' ? ' _(existing)_' : '';
+  return `- ${finding.severity} ${where}: ${escapeMarkdown(finding.message)}${existing}`;
+}
+
+/** Groups by rule; the worst and most frequent rules first. */
+function groupByRule(findings: readonly Finding[]): RuleGroup[] {
+  const groups = new Map<string, RuleGroup>();
+  for (const finding of findings) {
+    let group = groups.get(finding.ruleId);
+    if (!group) {
+      group = { ruleId: finding.ruleId, findings: [], worst: finding.severity };
+      groups.set(finding.ruleId, group);
+    }
+    group.findings.push(finding);
+    if (SEVERITY_ORDER.indexOf(finding.severity) < SEVERITY_ORDER.indexOf(group.worst)) group.worst = finding.severity;
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      SEVERITY_ORDER.indexOf(a.worst) - SEVERITY_ORDER.indexOf(b.worst) ||
+      b.findings.length - a.findings.length ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+function fails(counts: SeverityCounts, failOn: JobSummaryOptions['failOn']): boolean {
+  return counts.error > 0 || (failOn === 'warning' && counts.warning > 0);
+}
+
+/** `2 errors, 1 warning, 0 info`; with `skipZero`, only the non-zero counts. */
+function countWords(counts: SeverityCounts, skipZero = false): string {
+  const words = [
+    [counts.error, counts.error === 1 ? 'error' : 'errors'],
+    [counts.warning, counts.warning === 1 ? 'warning' : 'warnings'],
+    [counts.info, 'info'],
+  ] as const;
+  return words
+    .filter(([count]) => !skipZero || count > 0)
+    .map(([count, word]) => `${count} ${word}`)
+    .join(', ');
+}
+
+function truncationNote(omitted: { findings: number; changes: number; connectors: number }): string | undefined {
+  const parts: string[] = [];
+  if (omitted.connectors > 0) parts.push(`${omitted.connectors} connector rows`);
+  if (omitted.changes > 0) parts.push(`${omitted.changes} changes`);
+  if (omitted.findings > 0) parts.push(`${omitted.findings} findings`);
+  if (parts.length === 0) return undefined;
+  return (
+    `> [!NOTE]\n> This summary was cut to stay within GitHub's 1 MiB limit: ${parts.join(', ')} are not shown. ` +
+    'The SARIF log and the command-line output list every finding.'
+  );
+}

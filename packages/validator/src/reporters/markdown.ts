@@ -1,0 +1,58 @@
+/** Small helpers for writing GitHub-flavoured markdown that contains user text. */
+
+// Characters that make inline markup anywhere in a line (emphasis, code, links, tables, strikethrough).
+const INLINE_SPECIAL = /[\\`*_[\]|~]/g;
+// Characters that make block markup at the start of a line (heading, list, quote, ordered list).
+const BLOCK_START = /^[#+\-=]/;
+const ORDERED_LIST_START = /^(\d+)([.)])/;
+
+/**
+ * User text (messages, paths, operation ids) as inert inline markdown: HTML is neutralised, markup
+ * characters are backslash-escaped, line breaks become spaces, and `@` cannot mention anyone.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(INLINE_SPECIAL, (c) => `\\${c}`)
+    .replace(BLOCK_START, (start) => `\\${start}`)
+    .replace(ORDERED_LIST_START, '$1\\$2')
+    .replace(/@/g, '@\u200b');
+}
+
+/**
+ * Our own prose (rule titles and descriptions) as markdown: code spans are kept, but outside them
+ * `<`, `>` and `|` are escaped, so `<your client secret>` shows instead of vanishing as an HTML tag
+ * and a pipe cannot split a table cell.
+ */
+export function proseMarkdown(text: string): string {
+  return text
+    .split(/(`+[^`]*`+)/)
+    .map((part, index) =>
+      index % 2 === 1 ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|'),
+    )
+    .join('');
+}
+
+/** Text as an inline code span, with a fence longer than any run of backticks inside it. */
+export function inlineCode(text: string): string {
+  const single = text.replace(/[\r\n]+/g, ' ');
+  const longestRun = Math.max(0, ...(single.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = single.startsWith('`') || single.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${single}${pad}${fence}`;
+}
+
+/** A fenced code block whose fence cannot be closed by the content. */
+export function codeBlock(text: string, language = ''): string {
+  const longestRun = Math.max(2, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
+}
+
+/** One table row. */
+export function tableRow(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}

@@ -1,0 +1,87 @@
+import { type RuleContext, type RuleDefinition } from '../../model/rule.js';
+import { asString } from '../../swagger/json-values.js';
+import {
+  FORBIDDEN_BRAND_COLOURS,
+  HEX_COLOUR,
+  IP_BRAND_COLOUR,
+  isNearWhite,
+  parseHexColour,
+} from './brand-colour.js';
+import { propertiesOf } from './connection-parameters.js';
+import { reportSchemaProblems } from './schema-problems.js';
+
+const BRAND_POINTER = '/properties/iconBrandColor';
+
+function brandColourOf(context: RuleContext): string | undefined {
+  return asString(propertiesOf(context.apiProperties)?.iconBrandColor);
+}
+
+export const apiPropertiesBrandRules: RuleDefinition[] = [
+  {
+    id: 'PROP-BRAND-FORMAT',
+    file: 'apiProperties',
+    title: 'Write iconBrandColor as an HTML hex colour `#RRGGBB`.',
+    description:
+      'The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.',
+    levels: { certified: 'error', 'independent-publisher': 'error', custom: 'warning' },
+    example: { bad: '"iconBrandColor": "blue"', good: '"iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      reportSchemaProblems(context, 'PROP-BRAND-FORMAT');
+      const colour = brandColourOf(context);
+      if (colour !== undefined && !HEX_COLOUR.test(colour)) {
+        context.report({
+          pointer: BRAND_POINTER,
+          message: `The iconBrandColor "${colour}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'PROP-BRAND-FORBIDDEN',
+    file: 'apiProperties',
+    title: 'Do not use the default blue or white as brand colour.',
+    description:
+      'Certification rejects the designer default `#007ee5` and white `#ffffff` ("the icon colour cannot be the same as the default", PR #3187; PR template). Near-white colours such as `#fefefe` or `#f5f5f5` (20+ merged connectors) are workarounds that still show a white tile, so they get a warning. Four legacy certified connectors break the hard rule.',
+    levels: { certified: 'error', 'independent-publisher': 'off', custom: 'off' },
+    example: { bad: '"iconBrandColor": "#007ee5"', good: '"iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      const colour = brandColourOf(context);
+      const rgb = colour === undefined ? undefined : parseHexColour(colour);
+      if (!colour || !rgb) return;
+      if (FORBIDDEN_BRAND_COLOURS.includes(colour.toLowerCase())) {
+        context.report({
+          pointer: BRAND_POINTER,
+          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`,
+        });
+      } else if (isNearWhite(rgb)) {
+        context.report({
+          pointer: BRAND_POINTER,
+          severity: 'warning',
+          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'PROP-BRAND-IP',
+    file: 'apiProperties',
+    title: 'Independent publisher connectors use the brand colour #da3b01.',
+    description:
+      'Independent publisher connectors all get the generic orange icon, so their iconBrandColor must be `#da3b01` (README; certification step 4). All 395 merged IP connectors comply.',
+    levels: { certified: 'off', 'independent-publisher': 'error', custom: 'off' },
+    example: { bad: '"iconBrandColor": "#3b5bdb"', good: '"iconBrandColor": "#da3b01"' },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      const colour = asString(properties.iconBrandColor);
+      if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
+      context.report({
+        pointer: BRAND_POINTER,
+        message:
+          colour === undefined
+            ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".`
+            : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${colour}.`,
+      });
+    },
+  },
+];

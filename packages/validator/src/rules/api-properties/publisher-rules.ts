@@ -1,0 +1,76 @@
+import { childPointer } from '../../json/pointer.js';
+import type { Profile } from '../../model/finding.js';
+import type { RuleDefinition } from '../../model/rule.js';
+import { has } from '../../swagger/json-values.js';
+import { propertiesOf } from './connection-parameters.js';
+
+/** Text of the repository templates' apiProperties.json, which must be replaced. */
+const TEMPLATE_TEXTS = [
+  'full name or name of company or organization',
+  'name of the owner of the service or product',
+  "publisher's name",
+];
+
+const PUBLISHER_ADVICE: Record<Profile, Record<'publisher' | 'stackOwner', string>> = {
+  certified: {
+    publisher: 'the company or organization that publishes the connector',
+    stackOwner: 'the company that owns the service, usually the publisher',
+  },
+  'independent-publisher': {
+    publisher: 'your first and last name (comma-separated for several people)',
+    stackOwner: 'the company that owns the service',
+  },
+  custom: { publisher: 'the publisher', stackOwner: 'the owner of the service' },
+};
+
+export const apiPropertiesPublisherRules: RuleDefinition[] = [
+  {
+    id: 'PROP-PUBLISHER',
+    file: 'apiProperties',
+    title: 'Set `publisher` and `stackOwner`.',
+    description:
+      'Certified and independent-publisher connectors name their publisher and the owner of the service (certification step 3a; reviewers: "Please add the \'stackOwner\' property", PR #2459). Legacy certified connectors often lack them (54 without publisher, 72 without stackOwner), hence a warning there. Not checked for custom connectors: paconn create/update fail when stackOwner is present (PR #754).',
+    levels: { certified: 'warning', 'independent-publisher': 'error', custom: 'off' },
+    example: { bad: '"properties": { "iconBrandColor": "#da3b01" }', good: '"publisher": "Jane Doe", "stackOwner": "Contoso Ltd"' },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      for (const key of ['publisher', 'stackOwner'] as const) {
+        const value = properties[key];
+        const present = has(properties, key) && typeof value === 'string' && value.trim() !== '';
+        if (present) continue;
+        context.report({
+          pointer: childPointer('/properties', key),
+          message: `Please add the '${key}' property: ${PUBLISHER_ADVICE[context.profile][key]}.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'PROP-PUBLISHER-TEMPLATE',
+    file: 'apiProperties',
+    title: 'Replace the template text of `publisher` and `stackOwner`.',
+    description:
+      'The repository templates ship "Full name or name of company or organization." and "Name of the owner of the service or product." as values; left in place they end up on the connector page.',
+    levels: { certified: 'error', 'independent-publisher': 'error', custom: 'warning' },
+    example: {
+      bad: '"publisher": "Full name or name of company or organization."',
+      good: '"publisher": "Contoso Ltd"',
+    },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      for (const key of ['publisher', 'stackOwner']) {
+        const value = properties[key];
+        if (typeof value !== 'string') continue;
+        const lower = value.toLowerCase();
+        if (TEMPLATE_TEXTS.some((text) => lower.includes(text))) {
+          context.report({
+            pointer: childPointer('/properties', key),
+            message: `The ${key} "${value}" is the template's text; replace it with the real name.`,
+          });
+        }
+      }
+    },
+  },
+];

@@ -1,0 +1,85 @@
+import { childPointer } from '../../json/pointer.js';
+import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
+import { asArray, has } from '../../swagger/json-values.js';
+import { propertiesOf } from './connection-parameters.js';
+import { reportSchemaProblems } from './schema-problems.js';
+
+/** Capabilities seen on the platform; `actions` and `triggers` are the documented examples. */
+const KNOWN_CAPABILITIES = ['actions', 'triggers', 'gateway', 'cloud only'];
+
+export const apiPropertiesCapabilityRules: RuleDefinition[] = [
+  {
+    id: 'PROP-CAPABILITIES',
+    file: 'apiProperties',
+    title: 'List only known capabilities.',
+    description:
+      'capabilities is an array of strings; the schema and README give `actions` and `triggers`, and merged connectors also use `gateway` and `cloud only`. Other values are most likely typos.',
+    levels: certificationLevels('warning', 'info'),
+    example: { bad: '"capabilities": ["action"]', good: '"capabilities": ["actions"]' },
+    check(context) {
+      reportSchemaProblems(context, 'PROP-CAPABILITIES');
+      const capabilities = asArray(propertiesOf(context.apiProperties)?.capabilities) ?? [];
+      capabilities.forEach((capability, index) => {
+        if (typeof capability !== 'string' || KNOWN_CAPABILITIES.includes(capability)) return;
+        const pointer = childPointer('/properties/capabilities', index);
+        if (KNOWN_CAPABILITIES.includes(capability.toLowerCase())) {
+          context.report({
+            pointer,
+            severity: 'info',
+            message: `Write the capability "${capability}" in lower case: "${capability.toLowerCase()}".`,
+          });
+        } else {
+          context.report({
+            pointer,
+            message: `"${capability}" is not a known capability (${KNOWN_CAPABILITIES.join(', ')}).`,
+          });
+        }
+      });
+    },
+  },
+  {
+    id: 'PROP-SCRIPTOPS',
+    file: 'apiProperties',
+    title: '`scriptOperations` names operations of the swagger, and goes with script.csx.',
+    description:
+      'scriptOperations lists the operationIds whose calls go through script.csx (paconn README). A name that is not an operationId does nothing; scriptOperations without script.csx is pointless; a script without scriptOperations runs for every operation (25 merged connectors), which is worth knowing.',
+    levels: certificationLevels('warning'),
+    example: {
+      bad: '"scriptOperations": ["ListTask"]',
+      good: '"scriptOperations": ["ListTasks"]',
+    },
+    check(context) {
+      reportSchemaProblems(context, 'PROP-SCRIPTOPS');
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      const hasScript = context.connector.files.script !== undefined;
+      const pointer = '/properties/scriptOperations';
+      if (!has(properties, 'scriptOperations')) {
+        if (hasScript) {
+          context.report({
+            pointer,
+            severity: 'info',
+            message:
+              'script.csx is present but apiProperties.json has no scriptOperations, so the script runs for every operation. List the operationIds it handles if it is meant for only some.',
+          });
+        }
+        return;
+      }
+      if (!hasScript) {
+        context.report({
+          pointer,
+          message: 'scriptOperations is set but the folder has no script.csx; add the script or remove scriptOperations.',
+        });
+      }
+      const swagger = context.swagger;
+      if (!swagger) return;
+      (asArray(properties.scriptOperations) ?? []).forEach((name, index) => {
+        if (typeof name !== 'string' || swagger.operationsById.has(name)) return;
+        context.report({
+          pointer: childPointer(pointer, index),
+          message: `The script operation "${name}" is not an operationId of the swagger, so the script never runs for it.`,
+        });
+      });
+    },
+  },
+];

@@ -1,0 +1,174 @@
+import { childPointer } from '../../json/pointer.js';
+import { sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { asArray, asString } from '../../swagger/json-values.js';
+import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import { effectiveMimeTypes, fill, operationLabel } from './rule-kit.js';
+
+/** RFC 6838 type/subtype with optional parameters (`; charset=utf-8`). */
+const MIME_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/(?:\*|[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*)(?:\s*;.*)?$/;
+const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
+const URL_ENCODED = 'application/x-www-form-urlencoded';
+
+function mediaType(mimeType: string): string {
+  return mimeType.split(';')[0]!.trim().toLowerCase();
+}
+
+function sends(operation: OperationInfo, location: 'body' | 'formData'): boolean {
+  return operation.parameters.some((parameter) => parameter.in === location);
+}
+
+/** Where each consumes/produces list is written: the root's and every operation's. */
+function mimeLists(model: SwaggerModel): { list: unknown[]; pointer: string }[] {
+  const lists: { list: unknown[]; pointer: string }[] = [];
+  for (const key of ['consumes', 'produces'] as const) {
+    const root = asArray(model.root[key]);
+    if (root) lists.push({ list: root, pointer: `/${key}` });
+    for (const operation of model.operations) {
+      const own = asArray(operation.operation[key]);
+      if (own) lists.push({ list: own, pointer: childPointer(operation.pointer, key) });
+    }
+  }
+  return lists;
+}
+
+export const contentTypeRules: RuleDefinition[] = [
+  {
+    id: 'SWG-GET-BODY',
+    file: 'swagger',
+    title: 'Do not send a body or form data with GET.',
+    description:
+      'A fetch (GET) operation cannot carry a body (SVR BodyOrFormDataParameterInFetchOperationNotAllowed). 8 legacy merged operations still do.',
+    levels: sameLevels('error'),
+    msCode: 'BodyOrFormDataParameterInFetchOperationNotAllowed',
+    msMessage: 'Body or form data parameters are not supported in a fetch operation.',
+    example: {
+      bad: '"get": { "parameters": [{ "name": "body", "in": "body", "schema": {} }] }',
+      good: '"post": { "parameters": [{ "name": "body", "in": "body", "schema": {} }] }',
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (operation.method !== 'get') continue;
+        for (const parameter of operation.parameters) {
+          if (parameter.in !== 'body' && parameter.in !== 'formData') continue;
+          report({
+            pointer: parameter.pointer,
+            message: 'Body or form data parameters are not supported in a fetch operation.',
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-CONSUMES',
+    file: 'swagger',
+    title: "Declare 'consumes' for operations that send a body or form data.",
+    description:
+      "Without a request MIME type the platform does not know how to serialize the body (SVR ConsumesMissing). The operation's or the document's `consumes` counts.",
+    levels: sameLevels('error'),
+    msCode: 'ConsumesMissing',
+    msMessage: "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
+    example: {
+      bad: '{ "paths": { "/tasks": { "post": { "parameters": [{ "in": "body", … }] } } } }',
+      good: '{ "consumes": ["application/json"], "paths": { … } }',
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
+        if (!sends(operation, 'body') && !sends(operation, 'formData')) continue;
+        if ((effectiveMimeTypes(swagger, operation, 'consumes') ?? []).length > 0) continue;
+        report({
+          pointer: operation.pointer,
+          message: fill(
+            "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
+            operationLabel(operation),
+          ),
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-MIME-SUPPORTED',
+    file: 'swagger',
+    title: "Write 'consumes' and 'produces' entries as MIME types.",
+    description:
+      'Each entry must be a `type/subtype` MIME type (SVR). Microsoft does not publish its full list of supported types and merged connectors use many (octet-stream, text/csv, xml…), so only the syntax is checked.',
+    levels: sameLevels('error'),
+    msMessage: "The MIME type '{0}' is not valid.",
+    example: { bad: '"consumes": ["json"]', good: '"consumes": ["application/json"]' },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const { list, pointer } of mimeLists(swagger)) {
+        list.forEach((entry, index) => {
+          const mimeType = asString(entry);
+          if (mimeType !== undefined && MIME_TYPE.test(mimeType.trim())) return;
+          report({ pointer: childPointer(pointer, index), message: fill("The MIME type '{0}' is not valid.", String(entry)) });
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-MIME-COMPAT',
+    file: 'swagger',
+    title: 'Send form data with a form MIME type.',
+    description:
+      'formData parameters are sent as multipart/form-data or application/x-www-form-urlencoded, and file parameters only as multipart/form-data (Swagger 2.0; SVR).',
+    levels: sameLevels('error'),
+    msMessage: "The MIME type(s) are not compatible with the request content type '{0}' for operation '{1}'.",
+    example: {
+      bad: '"consumes": ["application/json"], "parameters": [{ "name": "file", "in": "formData", "type": "file" }]',
+      good: '"consumes": ["multipart/form-data"], "parameters": [{ "name": "file", "in": "formData", "type": "file" }]',
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
+        if (!sends(operation, 'formData')) continue;
+        const consumes = (effectiveMimeTypes(swagger, operation, 'consumes') ?? []).map(mediaType);
+        if (consumes.length === 0) continue; // SWG-CONSUMES reports it.
+        const hasFile = operation.parameters.some((p) => p.in === 'formData' && p.value.type === 'file');
+        const needed = hasFile ? ['multipart/form-data'] : FORM_TYPES;
+        if (consumes.some((type) => needed.includes(type))) continue;
+        report({
+          pointer: childPointer(operation.pointer, 'parameters'),
+          message: fill(
+            "The MIME type(s) are not compatible with the request content type '{0}' for operation '{1}'.",
+            needed.join("' or '"),
+            operationLabel(operation),
+          ),
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-FORMURLENC',
+    file: 'swagger',
+    title: 'Do not send files or binary strings as application/x-www-form-urlencoded.',
+    description:
+      'URL-encoded forms carry text only; a `file` or `string/binary` form parameter needs multipart/form-data (SVR).',
+    levels: sameLevels('error'),
+    msMessage:
+      "String/binary parameters are not supported for operation '{0}' with 'application/x-www-form-urlencoded' consumes type.",
+    example: {
+      bad: '"consumes": ["application/x-www-form-urlencoded"], "parameters": [{ "in": "formData", "type": "file" }]',
+      good: '"consumes": ["multipart/form-data"], "parameters": [{ "in": "formData", "type": "file" }]',
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
+        const consumes = (effectiveMimeTypes(swagger, operation, 'consumes') ?? []).map(mediaType);
+        if (!consumes.includes(URL_ENCODED) || consumes.includes('multipart/form-data')) continue;
+        for (const parameter of operation.parameters) {
+          const binary =
+            parameter.value.type === 'file' || (parameter.value.type === 'string' && parameter.value.format === 'binary');
+          if (parameter.in !== 'formData' || !binary) continue;
+          report({
+            pointer: parameter.pointer,
+            message: fill(
+              "String/binary parameters are not supported for operation '{0}' with 'application/x-www-form-urlencoded' consumes type.",
+              operationLabel(operation),
+            ),
+          });
+        }
+      }
+    },
+  },
+];

@@ -1,0 +1,151 @@
+import { childPointer } from '../../json/pointer.js';
+import { sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { asObject, entriesOf, has, type JsonObject } from '../../swagger/json-values.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { writtenParameters } from './parameter-index.js';
+import { fill, operationLabel } from './rule-kit.js';
+
+const VISIBILITIES = ['important', 'advanced', 'internal'];
+const NEXT_LINK_NAMES = ['nextLink', '@odata.nextLink'];
+const ROOT_CAPABILITIES = ['file-picker', 'testConnection'];
+const OPERATION_CAPABILITIES = ['chunkTransfer'];
+
+/** Every object that may carry `x-ms-visibility`, with its pointer: operations, parameters, schemas. */
+function visibilityHolders(model: SwaggerModel): { holder: JsonObject; pointer: string }[] {
+  return [
+    ...model.operations.map((operation) => ({ holder: operation.operation, pointer: operation.pointer })),
+    ...writtenParameters(model).map((parameter) => ({ holder: parameter.value, pointer: parameter.pointer })),
+    ...model.writtenSchemas.map((schema) => ({ holder: schema.schema, pointer: schema.pointer })),
+  ];
+}
+
+export const operationExtensionRules: RuleDefinition[] = [
+  {
+    id: 'SWG-VISIBILITY-ENUM',
+    file: 'swagger',
+    title: "Use 'important', 'advanced' or 'internal' for x-ms-visibility.",
+    description:
+      'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint; the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings. Anything else is ignored by the platform and is an error.',
+    levels: sameLevels('error'),
+    example: { bad: '"x-ms-visibility": "hidden"', good: '"x-ms-visibility": "internal"' },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const { holder, pointer } of visibilityHolders(swagger)) {
+        if (!has(holder, 'x-ms-visibility')) continue;
+        const value = holder['x-ms-visibility'];
+        const at = childPointer(pointer, 'x-ms-visibility');
+        if (typeof value === 'string' && VISIBILITIES.includes(value)) continue;
+        if (value === '' || value === null) {
+          report({
+            pointer: at,
+            severity: 'info',
+            message: "x-ms-visibility is empty, which means normal visibility; remove it or use 'important' or 'advanced'.",
+          });
+        } else if (typeof value === 'string' && VISIBILITIES.includes(value.toLowerCase())) {
+          report({
+            pointer: at,
+            severity: 'warning',
+            message: `Write x-ms-visibility in lower case: '${value.toLowerCase()}' instead of '${value}'.`,
+          });
+        } else {
+          report({
+            pointer: at,
+            message: `The property value must be one of the following: important, advanced, internal. '${String(value)}' is ignored by the platform.`,
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-TRIGGER-ENUM',
+    file: 'swagger',
+    title: "Use 'single' or 'batch' for x-ms-trigger, and the documented x-ms-trigger-metadata.",
+    description:
+      'The schema allows `x-ms-trigger` single or batch, and `x-ms-trigger-metadata` with kind `query` and mode `polling` (openapi-extensions doc). Other values make the operation an action, or no trigger at all.',
+    levels: sameLevels('error'),
+    example: { bad: '"x-ms-trigger": "polling"', good: '"x-ms-trigger": "single"' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const body = operation.operation;
+        if (has(body, 'x-ms-trigger') && body['x-ms-trigger'] !== 'single' && body['x-ms-trigger'] !== 'batch') {
+          report({
+            pointer: childPointer(operation.pointer, 'x-ms-trigger'),
+            message: `The property value must be one of the following: single, batch. '${String(body['x-ms-trigger'])}' is not a trigger kind.`,
+          });
+        }
+        const metadata = asObject(body['x-ms-trigger-metadata']);
+        for (const [key, expected] of [['kind', 'query'], ['mode', 'polling']] as const) {
+          if (!metadata || !has(metadata, key) || metadata[key] === expected) continue;
+          report({
+            pointer: childPointer(operation.pointer, 'x-ms-trigger-metadata', key),
+            message: `x-ms-trigger-metadata '${key}' must be '${expected}', not '${String(metadata[key])}'.`,
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-PAGEABLE',
+    file: 'swagger',
+    title: "Name the next-page link 'nextLink' or '@odata.nextLink' in x-ms-pageable.",
+    description: 'The platform follows only these two next-link names (SVR InvalidNextLinkNameValue).',
+    levels: sameLevels('error'),
+    msCode: 'InvalidNextLinkNameValue',
+    msMessage: "The nextLinkName value for operation '{0}' is invalid. Supported values are 'nextLink' or '@odata.nextLink'.",
+    example: { bad: '"x-ms-pageable": { "nextLinkName": "next" }', good: '"x-ms-pageable": { "nextLinkName": "@odata.nextLink" }' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (!has(operation.operation, 'x-ms-pageable')) continue;
+        const pageable = asObject(operation.operation['x-ms-pageable']);
+        const name = pageable?.nextLinkName;
+        if (typeof name === 'string' && NEXT_LINK_NAMES.includes(name)) continue;
+        report({
+          pointer: pageable && has(pageable, 'nextLinkName')
+            ? childPointer(operation.pointer, 'x-ms-pageable', 'nextLinkName')
+            : childPointer(operation.pointer, 'x-ms-pageable'),
+          message: fill(
+            "The nextLinkName value for operation '{0}' is invalid. Supported values are 'nextLink' or '@odata.nextLink'.",
+            operationLabel(operation),
+          ),
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-CAPABILITIES',
+    file: 'swagger',
+    title: 'Use only the documented x-ms-capabilities.',
+    description:
+      "At the root, x-ms-capabilities has `file-picker` (open/browse) and `testConnection` (not supported for custom connectors); on an operation only `chunkTransfer` (boolean). Referenced operationIds are checked by SWG-DYN-OPID. Source: the schema and the openapi-extensions doc.",
+    levels: sameLevels('error'),
+    example: { bad: '"x-ms-capabilities": { "chunkTransfer": "yes" }', good: '"x-ms-capabilities": { "chunkTransfer": true }' },
+    check({ swagger, profile, report }) {
+      if (!swagger) return;
+      if (has(swagger.root, 'x-ms-capabilities')) {
+        const root = asObject(swagger.root['x-ms-capabilities']);
+        if (!root) report({ pointer: '/x-ms-capabilities', message: 'x-ms-capabilities must be an object.' });
+        for (const [key] of entriesOf(root)) {
+          const pointer = childPointer('/x-ms-capabilities', key);
+          if (!ROOT_CAPABILITIES.includes(key)) {
+            report({ pointer, message: `The capability '${key}' is not supported; use 'file-picker' or 'testConnection'.` });
+          } else if (key === 'testConnection' && profile === 'custom') {
+            report({ pointer, severity: 'info', message: "The 'testConnection' capability is not supported for custom connectors." });
+          }
+        }
+      }
+      for (const operation of swagger.operations) {
+        if (!has(operation.operation, 'x-ms-capabilities')) continue;
+        const capabilities = asObject(operation.operation['x-ms-capabilities']);
+        const pointer = childPointer(operation.pointer, 'x-ms-capabilities');
+        if (!capabilities) report({ pointer, message: 'x-ms-capabilities must be an object.' });
+        for (const [key, value] of entriesOf(capabilities)) {
+          if (!OPERATION_CAPABILITIES.includes(key)) {
+            report({ pointer: childPointer(pointer, key), message: `The operation capability '${key}' is not supported; only 'chunkTransfer' is.` });
+          } else if (typeof value !== 'boolean') {
+            report({ pointer: childPointer(pointer, key), message: "'chunkTransfer' must be true or false." });
+          }
+        }
+      }
+    },
+  },
+];

@@ -1,0 +1,316 @@
+import { childPointer } from '../../json/pointer.js';
+import { sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { asObject, entriesOf, has } from '../../swagger/json-values.js';
+import type { OperationInfo } from '../../swagger/swagger-model.js';
+import { fill, operationLabel, pathVariables } from './rule-kit.js';
+
+/** The keys of `paths`, without extensions (`x-…` keys are allowed there). */
+function pathKeys(paths: Record<string, unknown> | undefined): string[] {
+  return Object.keys(paths ?? {}).filter((key) => !key.startsWith('x-'));
+}
+
+/** `/items/{id}` and `/items/{itemId}` are the same route: variables become `{}`. */
+function normalizePath(path: string): string {
+  return path.replace(/\{[^{}]*\}/g, '{}');
+}
+
+function isVariableSegment(segment: string): boolean {
+  return /^\{[^{}]*\}$/.test(segment);
+}
+
+/** Same segment count, and every segment equal or a variable on either side, but not identical. */
+function partiallyDuplicates(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  let differs = false;
+  for (let index = 0; index < a.length; index++) {
+    const [left, right] = [a[index]!, b[index]!];
+    const leftVariable = isVariableSegment(left);
+    const rightVariable = isVariableSegment(right);
+    if (leftVariable && rightVariable) continue;
+    if (leftVariable || rightVariable) differs = true;
+    else if (left !== right) return false;
+  }
+  return differs;
+}
+
+/** Why a path template is malformed, or undefined when its braces are fine. */
+function templateProblem(path: string): string | undefined {
+  let open = -1;
+  for (let index = 0; index < path.length; index++) {
+    const character = path[index];
+    if (character === '{') {
+      if (open !== -1) return 'a variable is nested in another one';
+      open = index;
+    } else if (character === '}') {
+      if (open === -1) return "a '}' has no matching '{'";
+      if (index === open + 1) return 'a variable has no name';
+      open = -1;
+    } else if (character === '/' && open !== -1) {
+      return 'a variable spans more than one segment';
+    }
+  }
+  return open !== -1 ? "a '{' is never closed" : undefined;
+}
+
+function groupByMethod(operations: OperationInfo[]): Map<string, OperationInfo[]> {
+  const groups = new Map<string, OperationInfo[]>();
+  for (const operation of operations) {
+    const list = groups.get(operation.method) ?? [];
+    list.push(operation);
+    groups.set(operation.method, list);
+  }
+  return groups;
+}
+
+export const pathRules: RuleDefinition[] = [
+  {
+    id: 'SWG-PATH-SLASH',
+    file: 'swagger',
+    title: "Start every path with '/'.",
+    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
+    levels: sameLevels('error'),
+    msCode: 'OperationPathMustStartWithSlash',
+    msMessage: "The path is not valid, it must start with a '/' character.",
+    example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
+    check({ swagger, report }) {
+      for (const path of pathKeys(swagger?.paths)) {
+        if (path.startsWith('/')) continue;
+        report({
+          pointer: childPointer('/paths', path),
+          message: "The path is not valid, it must start with a '/' character.",
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-PATH-QUERY',
+    file: 'swagger',
+    title: 'Keep query strings and fragments out of paths.',
+    description:
+      "Query values are parameters with `in: query`; a '?' or '#' in a path key is rejected (SVR OperationPathMayNotContainQueryOrFragment).",
+    levels: sameLevels('error'),
+    msCode: 'OperationPathMayNotContainQueryOrFragment',
+    msMessage:
+      "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
+    example: {
+      bad: '"/tasks?status=open": {}',
+      good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }',
+    },
+    check({ swagger, report }) {
+      for (const path of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path)) continue;
+        report({
+          pointer: childPointer('/paths', path),
+          message:
+            "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-PATH-WILDCARD',
+    file: 'swagger',
+    title: "Do not use '*' in paths.",
+    description: 'Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).',
+    levels: sameLevels('error'),
+    msCode: 'OperationPathContainsUnsupportedCharacters',
+    msMessage: "The operation path cannot contain wildcard character '*'.",
+    example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
+    check({ swagger, report }) {
+      for (const path of pathKeys(swagger?.paths)) {
+        if (!path.includes('*')) continue;
+        report({
+          pointer: childPointer('/paths', path),
+          message: "The operation path cannot contain wildcard character '*'.",
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-PATH-TEMPLATE',
+    file: 'swagger',
+    title: 'Write path variables as {name}, one segment each.',
+    description:
+      'Each path template variable is enclosed in braces within a single URL segment (SVR OperationPathTemplateNotValid).',
+    levels: sameLevels('error'),
+    msCode: 'OperationPathTemplateNotValid',
+    msMessage:
+      "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
+    example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
+    check({ swagger, report }) {
+      for (const path of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path);
+        if (problem === undefined) continue;
+        report({
+          pointer: childPointer('/paths', path),
+          message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-PATH-VAR-DEFAULT',
+    file: 'swagger',
+    title: 'Give path variables defaults in their parameter, not in the path.',
+    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
+    levels: sameLevels('error'),
+    msCode: 'OperationPathVariablesContainDefaults',
+    msMessage: "The operation path template variables cannot set default values with character '='.",
+    example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
+    check({ swagger, report }) {
+      for (const path of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path).some((name) => name.includes('='))) continue;
+        report({
+          pointer: childPointer('/paths', path),
+          message: "The operation path template variables cannot set default values with character '='.",
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-PATH-DUP',
+    file: 'swagger',
+    title: 'Do not define the same route twice with different variable names.',
+    description:
+      '`GET /items/{id}` and `GET /items/{itemId}` match the same requests (SVR DuplicateOperationPath).',
+    levels: sameLevels('error'),
+    msCode: 'DuplicateOperationPath',
+    msMessage:
+      "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+    example: { bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
+    check({ swagger, report }) {
+      for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
+        const first = new Map<string, OperationInfo>();
+        for (const operation of operations) {
+          const key = normalizePath(operation.path);
+          const earlier = first.get(key);
+          if (!earlier) {
+            first.set(key, operation);
+            continue;
+          }
+          report({
+            pointer: operation.pointer,
+            message: fill(
+              "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
+              operationLabel(earlier),
+              operationLabel(operation),
+              earlier.path,
+              operation.path,
+            ),
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-PATH-PARTIAL-DUP',
+    file: 'swagger',
+    title: 'Avoid routes that differ only by a variable segment.',
+    description:
+      '`GET /items/{id}` also matches `GET /items/search`, so the service warns that the routes overlap (SVR PartialDuplicateOperationPath).',
+    levels: sameLevels('warning'),
+    msCode: 'PartialDuplicateOperationPath',
+    msMessage:
+      "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+    example: { bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
+    check({ swagger, report }) {
+      for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
+        const segments = operations.map((operation) => operation.path.split('/'));
+        operations.forEach((operation, index) => {
+          // Only the operation with the variable is reported: it is the one that shadows the others.
+          if (!segments[index]!.some(isVariableSegment)) return;
+          const similar = operations.filter(
+            (_other, otherIndex) =>
+              otherIndex !== index &&
+              partiallyDuplicates(segments[index]!, segments[otherIndex]!) &&
+              segments[otherIndex]!.filter(isVariableSegment).length < segments[index]!.filter(isVariableSegment).length,
+          );
+          if (similar.length === 0) return;
+          report({
+            pointer: operation.pointer,
+            message: fill(
+              "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
+              operationLabel(operation),
+              operation.path,
+              similar.map((other) => other.path).join(', '),
+            ),
+          });
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-PATH-CASE',
+    file: 'swagger',
+    title: 'Do not define a path twice with different capitalization.',
+    description: 'Paths must be unique when compared case-insensitively (SVR PathRedefined).',
+    levels: sameLevels('error'),
+    msCode: 'PathRedefined',
+    msMessage:
+      "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+    example: { bad: '"/Tasks": {}, "/tasks": {}' },
+    check({ swagger, report }) {
+      const seen = new Set<string>();
+      for (const path of pathKeys(swagger?.paths)) {
+        const key = path.toLowerCase();
+        if (seen.has(key)) {
+          report({
+            pointer: childPointer('/paths', path),
+            message: fill(
+              "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+              path,
+            ),
+          });
+        }
+        seen.add(key);
+      }
+    },
+  },
+  {
+    id: 'SWG-PATH-REF',
+    file: 'swagger',
+    title: "Write path items in place; '$ref' is not supported there.",
+    description: 'The service does not resolve a `$ref` on a path item (SVR PathItemRefNotSuppored).',
+    levels: sameLevels('error'),
+    msCode: 'PathItemRefNotSuppored',
+    msMessage: "The '$ref' property in a path is not supported.",
+    example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
+    check({ swagger, report }) {
+      for (const [path, item] of entriesOf(swagger?.paths)) {
+        const pathItem = asObject(item);
+        if (!pathItem || !has(pathItem, '$ref')) continue;
+        report({ pointer: childPointer('/paths', path, '$ref'), message: "The '$ref' property in a path is not supported." });
+      }
+    },
+  },
+  {
+    id: 'SWG-PATH-MISSING-PARAM',
+    file: 'swagger',
+    title: 'Define an `in: path` parameter for every path variable.',
+    description:
+      'The platform builds the URL from path parameters; a `{variable}` without one cannot be filled (SVR OperationMissingPathParameter).',
+    levels: sameLevels('error'),
+    msCode: 'OperationMissingPathParameter',
+    msMessage: "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+    example: {
+      bad: '"/tasks/{taskId}": { "get": { "parameters": [] } }',
+      good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }',
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        const defined = new Set(operation.parameters.filter((p) => p.in === 'path').map((p) => p.name));
+        for (const name of new Set(pathVariables(operation.path))) {
+          if (defined.has(name) || name === '' || name.includes('=')) continue;
+          report({
+            pointer: operation.pointer,
+            message: fill(
+              "The operation '{0}' does not define the '{1}' parameter which is required by the path.",
+              operationLabel(operation),
+              name,
+            ),
+          });
+        }
+      }
+    },
+  },
+];

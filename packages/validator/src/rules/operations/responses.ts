@@ -1,0 +1,302 @@
+import { childPointer } from '../../json/pointer.js';
+import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { asObject, entriesOf, has, isObject, type JsonObject } from '../../swagger/json-values.js';
+import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import { effectiveMimeTypes, fill, operationLabel, successResponses } from './rule-kit.js';
+
+const RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
+
+function hasSchema(response: { value: JsonObject }): boolean {
+  return isObject(response.value.schema);
+}
+
+/** `{}` or a bare `{"type": "object"}`: a schema that tells the designer nothing. */
+function isEmptySchema(model: SwaggerModel, schema: unknown, pointer: string): boolean {
+  const resolved = asObject(model.resolve(schema, pointer).value);
+  if (!resolved) return false;
+  const meaningful = Object.keys(resolved).filter(
+    (key) => !['type', 'description', 'title', 'x-ms-summary'].includes(key),
+  );
+  return meaningful.length === 0 && (resolved.type === undefined || resolved.type === 'object');
+}
+
+function isWebhookSubscription(model: SwaggerModel, operation: OperationInfo): boolean {
+  const pathItem = asObject(model.paths?.[operation.path]);
+  return operation.isTrigger && pathItem !== undefined && has(pathItem, 'x-ms-notification-content');
+}
+
+export const responseRules: RuleDefinition[] = [
+  {
+    id: 'SWG-OP-RESP-REQ',
+    file: 'swagger',
+    title: 'Define at least one response for every operation.',
+    description:
+      'Swagger 2.0 requires `responses` with at least one entry, and the service rejects operations without (SVR OperationMustHaveResponse).',
+    levels: sameLevels('error'),
+    msCode: 'OperationMustHaveResponse',
+    msMessage: 'The operation is not valid, it must contain at least one response definition.',
+    example: {
+      bad: '"get": { "operationId": "ListTasks" }',
+      good: '"get": { "operationId": "ListTasks", "responses": { "200": { "description": "OK" } } }',
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (operation.responses.length > 0) continue;
+        report({
+          pointer: has(operation.operation, 'responses')
+            ? childPointer(operation.pointer, 'responses')
+            : operation.pointer,
+          message: 'The operation is not valid, it must contain at least one response definition.',
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-OP-RESP-SUCCESS',
+    file: 'swagger',
+    title: 'Define a 2xx response for every operation.',
+    description:
+      'Without a successful response the designer cannot show outputs (SVR OperationShouldHaveSuccessfulResponse, a warning). 236 merged certified operations only have `default`.',
+    levels: sameLevels('warning'),
+    msCode: 'OperationShouldHaveSuccessfulResponse',
+    msMessage: "The operation '{0}' should have at least one successful response definition.",
+    example: {
+      bad: '"responses": { "default": { "description": "OK" } }',
+      good: '"responses": { "200": { "description": "OK" } }',
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (operation.responses.length === 0 || successResponses(operation).length > 0) continue;
+        report({
+          pointer: childPointer(operation.pointer, 'responses'),
+          message: fill(
+            "The operation '{0}' should have at least one successful response definition.",
+            operationLabel(operation),
+          ),
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-RESP-CODE',
+    file: 'swagger',
+    title: "Key responses by a three-digit status code or 'default'.",
+    description: 'Swagger 2.0 response keys are HTTP status codes or `default` (SVR ResponseMustBeDefaultOrHttpStatusCode).',
+    levels: sameLevels('error'),
+    msCode: 'ResponseMustBeDefaultOrHttpStatusCode',
+    msMessage:
+      "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
+    example: { bad: '"responses": { "OK": { "description": "OK" } }', good: '"responses": { "200": { "description": "OK" } }' },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        for (const response of operation.responses) {
+          if (RESPONSE_CODE.test(response.code) || response.code.startsWith('x-')) continue;
+          report({
+            pointer: response.pointer,
+            message:
+              "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-RESP-DEFAULT-SCHEMA',
+    file: 'swagger',
+    title: "Do not give the 'default' response a schema.",
+    description:
+      'SVR (DefaultResponseHasSchema) and certification: schemas belong on expected responses. Reviewers now reject it ("Default responses are not allowed anymore", PR #1425); 70 merged connectors still have one, so it is a warning.',
+    levels: certificationLevels('warning', 'info'),
+    msCode: 'DefaultResponseHasSchema',
+    msMessage:
+      "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
+    example: {
+      bad: '"default": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
+      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        for (const response of operation.responses) {
+          if (response.code !== 'default' || !hasSchema(response)) continue;
+          report({
+            pointer: childPointer(response.definitionPointer, 'schema'),
+            message:
+              "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-RESP-MULTI-SCHEMA',
+    file: 'swagger',
+    title: 'Give a schema to one response per operation.',
+    description:
+      'The designer shows the outputs of one response schema only (SVR OperationHasManyResponsesWithSchema). 2,112 merged certified operations have several, so it is a warning.',
+    levels: sameLevels('warning'),
+    msCode: 'OperationHasManyResponsesWithSchema',
+    msMessage:
+      "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+    example: {
+      bad: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "schema": { "$ref": "#/definitions/Error" } }',
+      good: '"200": { "schema": { "$ref": "#/definitions/Task" } }, "400": { "description": "Bad request" }',
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (operation.responses.filter(hasSchema).length < 2) continue;
+        report({
+          pointer: childPointer(operation.pointer, 'responses'),
+          message: fill(
+            "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+            operationLabel(operation),
+          ),
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-RESP-SCHEMA-200',
+    file: 'swagger',
+    title: 'Put the output schema on the 200 or 201 response.',
+    description:
+      "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown.",
+    levels: sameLevels('warning'),
+    msCode: 'SchemaDefinitionSetIncorrectly',
+    msMessage:
+      "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+    example: {
+      bad: '"responses": { "202": { "description": "Accepted", "schema": { "$ref": "#/definitions/Task" } } }',
+      good: '"responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } }',
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
+        // Only a schema on another 2xx (202, 206…) is lost; default and error schemas have their own rules.
+        const success = successResponses(operation).filter(hasSchema);
+        if (success.length === 0 || success.some((r) => r.code === '200' || r.code === '201')) continue;
+        if (isWebhookSubscription(swagger, operation)) continue;
+        report({
+          pointer: childPointer(operation.pointer, 'responses'),
+          message: fill(
+            "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+            operationLabel(operation),
+          ),
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-RESP-EMPTY-SCHEMA',
+    file: 'swagger',
+    title: 'Describe response bodies; do not leave their schema empty.',
+    description:
+      'Reviewers reject `"schema": {}` on success responses ("Empty response schema is not allowed anymore, … makers have to use parse JSON", PR #1316, #2145). Dynamic schemas are fine. 112 merged certified connectors still have one, so it is a warning.',
+    levels: certificationLevels('warning', 'off'),
+    example: {
+      bad: '"200": { "description": "OK", "schema": {} }',
+      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
+        for (const response of successResponses(operation)) {
+          const pointer = childPointer(response.definitionPointer, 'schema');
+          if (!hasSchema(response) || !isEmptySchema(swagger, response.value.schema, pointer)) continue;
+          report({
+            pointer,
+            message: `The ${response.code} response of '${operationLabel(operation)}' has an empty schema; describe its properties so makers need no Parse JSON step.`,
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-RESP-DEFINED',
+    file: 'swagger',
+    title: 'Give visible actions a response schema.',
+    description:
+      'Certification asks for "valid response schema definitions for all operations"; without one the action has no outputs. 204 and 202 responses without a body are fine.',
+    levels: certificationLevels('warning', 'off'),
+    example: {
+      bad: '"200": { "description": "OK" }',
+      good: '"200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } }',
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (operation.isInternal || operation.isTrigger || operation.responses.some(hasSchema)) continue;
+        const withBody = successResponses(operation).filter((r) => r.code !== '204' && r.code !== '202');
+        if (withBody.length === 0) continue;
+        report({
+          pointer: withBody[0]!.pointer,
+          message: `The operation '${operationLabel(operation)}' defines no response schema, so it has no outputs in the designer.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-RESP-HEADERS',
+    file: 'swagger',
+    title: 'Name each response header once.',
+    description:
+      'HTTP header names are case-insensitive, so `Location` and `location` are the same header (SVR ResponseHeadersAreNotUnique).',
+    levels: sameLevels('error'),
+    msCode: 'ResponseHeadersAreNotUnique',
+    msMessage: 'The response headers are not unique.',
+    example: { bad: '"headers": { "Location": { "type": "string" }, "location": { "type": "string" } }' },
+    check({ swagger, report }) {
+      const seenResponses = new Set<string>();
+      for (const operation of swagger?.operations ?? []) {
+        for (const response of operation.responses) {
+          if (seenResponses.has(response.definitionPointer)) continue;
+          seenResponses.add(response.definitionPointer);
+          const seen = new Set<string>();
+          for (const [name] of entriesOf(response.value.headers)) {
+            const key = name.toLowerCase();
+            if (seen.has(key)) {
+              report({
+                pointer: childPointer(response.definitionPointer, 'headers', name),
+                message: `The response headers are not unique. '${name}' is defined more than once (header names are case-insensitive).`,
+              });
+            }
+            seen.add(key);
+          }
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-RESP-EXAMPLE',
+    file: 'swagger',
+    title: 'Key response examples by a MIME type the operation produces.',
+    description:
+      "An example for a MIME type that is not in the operation's `produces` can never be returned (SVR ResponseExampleMustBeProducedByOperation).",
+    levels: sameLevels('error'),
+    msCode: 'ResponseExampleMustBeProducedByOperation',
+    msMessage: "The response example '{0}' is not produced by the operation '{1}'.",
+    example: {
+      bad: '"produces": ["application/json"], … "examples": { "text/xml": "<a/>" }',
+      good: '"produces": ["application/json"], … "examples": { "application/json": {} }',
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
+        const produces = effectiveMimeTypes(swagger, operation, 'produces');
+        if (!produces) continue;
+        const allowed = new Set(produces.map((type) => type.toLowerCase()));
+        for (const response of operation.responses) {
+          for (const [mimeType] of entriesOf(response.value.examples)) {
+            if (allowed.has(mimeType.toLowerCase())) continue;
+            report({
+              pointer: childPointer(response.definitionPointer, 'examples', mimeType),
+              message: fill(
+                "The response example '{0}' is not produced by the operation '{1}'.",
+                mimeType,
+                operationLabel(operation),
+              ),
+            });
+          }
+        }
+      }
+    },
+  },
+];

@@ -1,0 +1,209 @@
+import { childPointer } from '../../json/pointer.js';
+import { sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { asArray, asObject, asString, entriesOf, has, type JsonObject } from '../../swagger/json-values.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { writtenParameters } from './parameter-index.js';
+import { fill, isInternalVisibility, jsonTypeOf, perModel, valueMatchesType } from './rule-kit.js';
+
+const FORMATS = new Set([
+  'int32', 'int64', 'float', 'double', 'byte', 'binary', 'date', 'date-time',
+  'password', 'date-no-tz', 'email', 'html', 'uri', 'uuid',
+]);
+const FORMAT_SUGGESTIONS = new Map([
+  ['guid', 'uuid'],
+  ['url', 'uri'],
+  ['datetime', 'date-time'],
+]);
+
+/** A parameter (not body) or a schema: the objects that carry type, default, enum and format. */
+interface TypedNode {
+  node: JsonObject;
+  pointer: string;
+}
+
+const typedNodes = perModel((model: SwaggerModel): TypedNode[] => [
+  ...writtenParameters(model)
+    .filter((parameter) => parameter.in !== 'body')
+    .map((parameter) => ({ node: parameter.value, pointer: parameter.pointer })),
+  ...model.writtenSchemas.map((schema) => ({ node: schema.schema, pointer: schema.pointer })),
+]);
+
+function declaredType(node: JsonObject): string | undefined {
+  return asString(node.type);
+}
+
+export const valueConstraintRules: RuleDefinition[] = [
+  {
+    id: 'SWG-INTERNAL-DEFAULT',
+    file: 'swagger',
+    title: 'Make internal parameters required, with a default value.',
+    description:
+      'An internal field is hidden from makers, so the platform sends it only when it is required and has a default: "For parameters that are internal and required, you must provide default values" (openapi-extensions doc), and an optional internal field with a default is ignored (SVR PropertyMustBeRequired / InternalPropertyWithDefaultOptional).',
+    levels: sameLevels('error'),
+    msCode: 'InternalPropertyWithDefaultOptional',
+    msMessage:
+      'The internal property has a default value but is optional. Only required properties are guaranteed to be included in requests.',
+    example: {
+      bad: '{ "name": "api-version", "in": "query", "type": "string", "default": "2024-01-01", "x-ms-visibility": "internal" }',
+      good: '{ "name": "api-version", "in": "query", "type": "string", "default": "2024-01-01", "required": true, "x-ms-visibility": "internal" }',
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const optionalWithDefault =
+        'The internal property has a default value but is optional. Only required properties are guaranteed to be included in requests.';
+      for (const parameter of writtenParameters(swagger)) {
+        const value = parameter.value;
+        if (parameter.in === 'body' || !isInternalVisibility(value['x-ms-visibility'])) continue;
+        if (has(value, 'default') && value.required !== true) {
+          report({ pointer: parameter.pointer, severity: 'warning', message: optionalWithDefault });
+        } else if (!has(value, 'default') && value.required === true) {
+          report({
+            pointer: parameter.pointer,
+            message: `The internal parameter '${parameter.name ?? ''}' is required but has no default value; makers cannot see it, so nothing would be sent.`,
+          });
+        }
+      }
+      for (const written of swagger.writtenSchemas) {
+        const required = new Set((asArray(written.schema.required) ?? []).filter((n) => typeof n === 'string'));
+        for (const [name, property] of entriesOf(written.schema.properties)) {
+          const value = asObject(property);
+          if (!value || !isInternalVisibility(value['x-ms-visibility']) || !has(value, 'default') || required.has(name))
+            continue;
+          report({
+            pointer: childPointer(written.pointer, 'properties', name),
+            severity: 'warning',
+            message: optionalWithDefault,
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-DEFAULT-TYPE',
+    file: 'swagger',
+    title: "Give 'default' a value of the declared type.",
+    description: 'A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType).',
+    levels: sameLevels('error'),
+    msCode: 'DefaultValueMustMatchType',
+    msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
+    example: { bad: '{ "type": "integer", "default": "10" }', good: '{ "type": "integer", "default": 10 }' },
+    check({ swagger, report }) {
+      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+        const type = declaredType(node);
+        if (type === undefined || !has(node, 'default') || valueMatchesType(node.default, type)) continue;
+        report({
+          pointer: childPointer(pointer, 'default'),
+          message: fill(
+            "The 'default' value is of type '{0}', but should match the given type '{1}'.",
+            jsonTypeOf(node.default),
+            type,
+          ),
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-ENUM-NONEMPTY',
+    file: 'swagger',
+    title: "Give 'enum' at least one value.",
+    description: 'An empty enum allows no value at all (SVR).',
+    levels: sameLevels('error'),
+    msMessage: "The 'enum' array requires at least one value.",
+    example: { bad: '{ "type": "string", "enum": [] }', good: '{ "type": "string", "enum": ["open", "done"] }' },
+    check({ swagger, report }) {
+      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+        if (asArray(node.enum)?.length !== 0) continue;
+        report({ pointer: childPointer(pointer, 'enum'), message: "The 'enum' array requires at least one value." });
+      }
+    },
+  },
+  {
+    id: 'SWG-ENUM-TYPE',
+    file: 'swagger',
+    title: 'Write enum values of the declared type.',
+    description: 'An enum value of another type can never be a valid value (SVR InvalidEnumValue).',
+    levels: sameLevels('error'),
+    msCode: 'InvalidEnumValue',
+    msMessage: "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
+    example: { bad: '{ "type": "integer", "enum": ["1", "2"] }', good: '{ "type": "integer", "enum": [1, 2] }' },
+    check({ swagger, report }) {
+      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+        const type = declaredType(node);
+        if (type === undefined) continue;
+        (asArray(node.enum) ?? []).forEach((value, index) => {
+          if (value === null || valueMatchesType(value, type)) return;
+          report({
+            pointer: childPointer(pointer, 'enum', index),
+            message: fill(
+              "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
+              jsonTypeOf(value),
+              type,
+            ),
+          });
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-ENUMVALUES',
+    file: 'swagger',
+    title: 'Give x-ms-enum-values unique values from the enum, each with a displayName.',
+    description: 'x-ms-enum-values labels the enum values in the designer; each entry needs `value` and `displayName` (schema; SVR).',
+    levels: sameLevels('error'),
+    msMessage: "The 'x-ms-enum-values' extension is invalid. Please specify the property 'displayName'.",
+    example: {
+      bad: '"enum": ["open"], "x-ms-enum-values": [{ "value": "closed" }]',
+      good: '"enum": ["open"], "x-ms-enum-values": [{ "value": "open", "displayName": "Open" }]',
+    },
+    check({ swagger, report }) {
+      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+        const entries = asArray(node['x-ms-enum-values']);
+        if (!entries) continue;
+        const enumValues = asArray(node.enum);
+        const seen = new Set<string>();
+        entries.forEach((entry, index) => {
+          const at = childPointer(pointer, 'x-ms-enum-values', index);
+          const value = asObject(entry);
+          if (!value || asString(value.displayName) === undefined) {
+            report({ pointer: at, message: "The 'x-ms-enum-values' extension is invalid. Please specify the property 'displayName'." });
+          }
+          if (!value || !has(value, 'value')) return;
+          const key = JSON.stringify(value.value);
+          if (seen.has(key)) {
+            report({ pointer: childPointer(at, 'value'), message: `The 'x-ms-enum-values' extension has duplicate values. ${key} is listed twice.` });
+          }
+          seen.add(key);
+          if (enumValues && !enumValues.some((candidate) => JSON.stringify(candidate) === key)) {
+            report({
+              pointer: childPointer(at, 'value'),
+              message: "The 'value' field must match one of the enums as defined in the 'enum' property of the schema.",
+            });
+          }
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-FORMAT',
+    file: 'swagger',
+    title: 'Use a format the platform recognizes.',
+    description:
+      "The schema's formats are int32, int64, float, double, byte, binary, date, date-time, password, date-no-tz, email, html, uri and uuid; others are ignored (SVR UnrecognizedTypeFormat). Merged connectors use `enum`, `guid`, `decimal`… by the hundreds, so this is a warning.",
+    levels: sameLevels('warning'),
+    msCode: 'UnrecognizedTypeFormat',
+    msMessage: "The type/format '{0}' is not recognized.",
+    example: { bad: '{ "type": "string", "format": "guid" }', good: '{ "type": "string", "format": "uuid" }' },
+    check({ swagger, report }) {
+      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+        if (!has(node, 'format')) continue;
+        const format = node.format;
+        if (typeof format === 'string' && FORMATS.has(format)) continue;
+        const suggestion = typeof format === 'string' ? FORMAT_SUGGESTIONS.get(format.toLowerCase()) : undefined;
+        report({
+          pointer: childPointer(pointer, 'format'),
+          message: `${fill("The type/format '{0}' is not recognized.", `${String(node.type ?? '')}/${String(format)}`)}${suggestion ? ` Use '${suggestion}'.` : ''}`,
+        });
+      }
+    },
+  },
+];

@@ -1,0 +1,243 @@
+import { childPointer } from '../../json/pointer.js';
+import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
+import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import { fill, operationLabel, perModel } from './rule-kit.js';
+
+/** An operation with an `x-ms-api-annotation` object. */
+interface Annotated {
+  operation: OperationInfo;
+  annotation: JsonObject;
+  pointer: string;
+  family: string | undefined;
+  revision: unknown;
+}
+
+const annotatedOperations = perModel((model: SwaggerModel): Annotated[] =>
+  model.operations.flatMap((operation) => {
+    const annotation = asObject(operation.operation['x-ms-api-annotation']);
+    if (!annotation) return [];
+    return [
+      {
+        operation,
+        annotation,
+        pointer: childPointer(operation.pointer, 'x-ms-api-annotation'),
+        family: asString(annotation.family),
+        revision: annotation.revision,
+      },
+    ];
+  }),
+);
+
+const families = perModel((model: SwaggerModel): Map<string, Annotated[]> => {
+  const map = new Map<string, Annotated[]>();
+  for (const annotated of annotatedOperations(model)) {
+    if (annotated.family === undefined) continue;
+    const list = map.get(annotated.family) ?? [];
+    list.push(annotated);
+    map.set(annotated.family, list);
+  }
+  return map;
+});
+
+function hasRevision(annotated: Annotated): boolean {
+  return annotated.revision !== undefined && annotated.revision !== null && annotated.revision !== '';
+}
+
+function isProduction(annotated: Annotated): boolean {
+  return asString(annotated.annotation.status)?.toLowerCase() === 'production';
+}
+
+const INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}' is invalid.";
+
+/** A rule about every family: `problem` returns the members to report, if any. */
+function familyRule(
+  id: string,
+  title: string,
+  description: string,
+  message: string,
+  problem: (members: Annotated[]) => Annotated[],
+): RuleDefinition {
+  return {
+    id,
+    file: 'swagger',
+    title,
+    description,
+    levels: sameLevels('error'),
+    msMessage: message,
+    example: {
+      bad: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 1 } (twice)',
+      good: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 2 } on the newer operation',
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const [family, members] of families(swagger)) {
+        for (const annotated of problem(members)) {
+          report({ pointer: childPointer(annotated.pointer, 'family'), message: fill(message, family) });
+        }
+      }
+    },
+  };
+}
+
+export const versioningRules: RuleDefinition[] = [
+  {
+    id: 'SWG-ANN-REPL-DEPRECATED',
+    file: 'swagger',
+    title: "Name a 'replacement' only on deprecated operations.",
+    description: 'A replacement tells makers what to use instead of a deprecated operation (SVR; operational-versioning doc).',
+    levels: sameLevels('error'),
+    msMessage: `${INVALID_ANNOTATION} The replacement property should be specified for deprecated operations only.`,
+    example: {
+      bad: '"x-ms-api-annotation": { "replacement": { "api": "contoso", "operationId": "ListTasks_V2" } }',
+      good: '"deprecated": true, "x-ms-api-annotation": { "replacement": { "api": "contoso", "operationId": "ListTasks_V2" } }',
+    },
+    check({ swagger, report }) {
+      for (const annotated of swagger ? annotatedOperations(swagger) : []) {
+        if (!has(annotated.annotation, 'replacement') || annotated.operation.isDeprecated) continue;
+        report({
+          pointer: childPointer(annotated.pointer, 'replacement'),
+          message: `${fill(INVALID_ANNOTATION, operationLabel(annotated.operation))} The replacement property should be specified for deprecated operations only.`,
+        });
+      }
+    },
+  },
+  ...(['api', 'operationId'] as const).map(
+    (key): RuleDefinition => ({
+      id: key === 'api' ? 'SWG-ANN-REPL-API' : 'SWG-ANN-REPL-OPID',
+      file: 'swagger',
+      title: `Give a replacement its '${key}'.`,
+      description: `The replacement of a deprecated operation is identified by api and operationId (SVR).`,
+      levels: sameLevels('error'),
+      msMessage: `${INVALID_ANNOTATION} The replacement property must specify '${key}' property.`,
+      example: {
+        bad: '"replacement": {}',
+        good: '"replacement": { "api": "contoso", "operationId": "ListTasks_V2" }',
+      },
+      check({ swagger, report }) {
+        for (const annotated of swagger ? annotatedOperations(swagger) : []) {
+          if (!has(annotated.annotation, 'replacement')) continue;
+          const replacement = asObject(annotated.annotation.replacement);
+          if (replacement && typeof replacement[key] === 'string' && replacement[key] !== '') continue;
+          report({
+            pointer: childPointer(annotated.pointer, 'replacement'),
+            message: `${fill(INVALID_ANNOTATION, operationLabel(annotated.operation))} The replacement property must specify '${key}' property.`,
+          });
+        }
+      },
+    }),
+  ),
+  familyRule(
+    'SWG-FAMILY-DUP-REV',
+    'Give each operation of a family its own revision.',
+    'Revisions order the versions of one operation family (SVR; operational-versioning doc).',
+    "The operation family '{0}' has operations with duplicate revision.",
+    (members) => {
+      const seen = new Set<string>();
+      return members.filter((member) => {
+        if (!hasRevision(member)) return false;
+        const key = JSON.stringify(member.revision);
+        if (seen.has(key)) return true;
+        seen.add(key);
+        return false;
+      });
+    },
+  ),
+  familyRule(
+    'SWG-FAMILY-ACTIVE',
+    'Keep at most two active operations per family.',
+    'When a third revision arrives, the oldest must be deprecated (SVR).',
+    "The operation family '{0}' has more than two active operations. Extra operations must be deprecated.",
+    (members) => members.filter((member) => !member.operation.isDeprecated).slice(2),
+  ),
+  familyRule(
+    'SWG-FAMILY-PROD',
+    'Keep one active Production operation per family.',
+    'Older revisions in Production status should be deprecated when a newer one is in Production (SVR).',
+    "The operation family '{0}' has several active operations in Production status. Previous revisions should be deprecated.",
+    (members) => members.filter((member) => !member.operation.isDeprecated && isProduction(member)).slice(1),
+  ),
+  familyRule(
+    'SWG-FAMILY-EMPTY-REV',
+    'Leave the revision out on one family member at most.',
+    'Only the first operation of a family may omit its revision (SVR).',
+    "The operation family '{0}' has several operations with empty revision. Only one operation can have empty revision.",
+    (members) => members.filter((member) => !hasRevision(member)).slice(1),
+  ),
+  {
+    id: 'SWG-REV-EMPTY',
+    file: 'swagger',
+    title: 'Give a revision to annotated operations of a family with several members.',
+    description:
+      'An operation that joins a family needs a revision (an integer ≥ 1) to be ordered among its versions (SVR OperationRevisionEmpty; schema).',
+    levels: sameLevels('error'),
+    msCode: 'OperationRevisionEmpty',
+    msMessage: "The operation '{0}' does not specify a revision in api annotation.",
+    example: {
+      bad: '"x-ms-api-annotation": { "family": "ListTasks", "revision": "" }',
+      good: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }',
+    },
+    check({ swagger, report }) {
+      for (const annotated of swagger ? annotatedOperations(swagger) : []) {
+        const revision = annotated.revision;
+        const present = has(annotated.annotation, 'revision');
+        const valid = typeof revision === 'number' && Number.isInteger(revision) && revision >= 1;
+        if (valid || (!present && annotated.family === undefined)) continue;
+        if (!present && (families(swagger!).get(annotated.family!)?.length ?? 0) < 2) continue;
+        report({
+          pointer: present ? childPointer(annotated.pointer, 'revision') : annotated.pointer,
+          message: fill("The operation '{0}' does not specify a revision in api annotation.", operationLabel(annotated.operation)),
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-OPID-REV-SUFFIX',
+    file: 'swagger',
+    title: 'End the operationId of revision n ≥ 2 with _Vn.',
+    description: 'The versioning guidance names revisions `GetItems_V2`, `GetItems_V3` (SVR OperationIdShouldEndWithRevision).',
+    levels: certificationLevels('warning', 'info'),
+    msCode: 'OperationIdShouldEndWithRevision',
+    msMessage: "The operation Id '{0}' should end with revision suffix '{1}'.",
+    example: {
+      bad: '"operationId": "ListTasksNew", "x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }',
+      good: '"operationId": "ListTasks_V2", "x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }',
+    },
+    check({ swagger, report }) {
+      for (const annotated of swagger ? annotatedOperations(swagger) : []) {
+        const revision = annotated.revision;
+        const id = annotated.operation.operationId;
+        if (typeof revision !== 'number' || revision < 2 || id === undefined) continue;
+        const suffix = `_V${revision}`;
+        if (id.toLowerCase().endsWith(suffix.toLowerCase())) continue;
+        report({
+          pointer: childPointer(annotated.operation.pointer, 'operationId'),
+          message: fill("The operation Id '{0}' should end with revision suffix '{1}'.", id, suffix),
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-DEPRECATED-LABEL',
+    file: 'swagger',
+    title: 'Label deprecated operations "(deprecated)" in their summary.',
+    description:
+      'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. 20 merged certified connectors have unlabeled deprecated operations.',
+    levels: certificationLevels('warning', 'info'),
+    example: {
+      bad: '"deprecated": true, "summary": "List tasks"',
+      good: '"deprecated": true, "summary": "List tasks (deprecated)"',
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (!operation.isDeprecated) continue;
+        const summary = asString(operation.operation.summary);
+        if (summary === undefined || /deprecated/i.test(summary)) continue;
+        report({
+          pointer: childPointer(operation.pointer, 'summary'),
+          message: `The operation '${operationLabel(operation)}' is deprecated; append "(deprecated)" to its summary and description.`,
+        });
+      }
+    },
+  },
+];

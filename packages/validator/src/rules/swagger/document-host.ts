@@ -1,0 +1,131 @@
+import { childPointer } from '../../json/pointer.js';
+import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { asArray, has } from '../../swagger/json-values.js';
+import { structureOf } from './structure.js';
+
+/** The repo schema's host pattern: a name or IP, an optional port, no scheme, path or template. */
+const HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
+
+/** Host names that point at a non-production environment (CERT step 4). */
+const NON_PRODUCTION_HOST =
+  /(?:^|[.-])(?:dev|devel|develop|development|staging|stage|stg|test|testing|qa|uat|preprod|sandbox)(?:\d*)(?=[.-]|$)|localhost|ngrok|^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/i;
+
+const SUPPORTED_SCHEMES = ['http', 'https'];
+
+export const documentHostRules: RuleDefinition[] = [
+  {
+    id: 'SWG-HOST',
+    file: 'swagger',
+    title: 'Give "host" as a bare host name, without scheme or path.',
+    description:
+      'Swagger 2.0 `host` is a name or IP with an optional port. A scheme (`https://`), a path or a template placeholder is rejected (SVR: HostNameNotValid). Put the path in `basePath`; for per-connection hosts use the dynamichosturl policy.',
+    levels: sameLevels('error'),
+    msCode: 'HostNameNotValid',
+    msMessage: "The 'host' property, if present, must be a valid URI host without a scheme or path.",
+    example: { bad: '{ "host": "https://api.contoso.com/v1" }', good: '{ "host": "api.contoso.com", "basePath": "/v1" }' },
+    check(context) {
+      const host = context.swagger?.root.host;
+      if (typeof host !== 'string' || HOST_PATTERN.test(host)) return;
+      context.report({
+        pointer: '/host',
+        message: "The 'host' property, if present, must be a valid URI host without a scheme or path.",
+      });
+    },
+  },
+  {
+    id: 'SWG-HOST-PROD',
+    file: 'swagger',
+    title: 'Point "host" at the production service.',
+    description:
+      'Certification requires a production host: "Staging, dev, and test host URLs aren\'t allowed" (CERT step 4). Flagged heuristically: host names with dev, staging, test, qa, uat, sandbox labels, localhost, ngrok tunnels and raw IP addresses.',
+    levels: certificationLevels('warning', 'off'),
+    example: { bad: '{ "host": "api-staging.contoso.com" }', good: '{ "host": "api.contoso.com" }' },
+    check(context) {
+      const host = context.swagger?.root.host;
+      if (typeof host !== 'string' || !NON_PRODUCTION_HOST.test(host)) return;
+      context.report({
+        pointer: '/host',
+        message: `The host '${host}' looks like a development, test or staging host. Certified connectors must use the production host.`,
+      });
+    },
+  },
+  {
+    id: 'SWG-BASEPATH',
+    file: 'swagger',
+    title: 'Start "basePath" with a slash.',
+    description: 'Swagger 2.0 `basePath` is an absolute path (SVR: BasePathNotValid).',
+    levels: sameLevels('error'),
+    msCode: 'BasePathNotValid',
+    msMessage: "The 'basePath' property, if present, must start with a '/' character.",
+    example: { bad: '{ "basePath": "v1" }', good: '{ "basePath": "/v1" }' },
+    check(context) {
+      const basePath = context.swagger?.root.basePath;
+      if (typeof basePath !== 'string' || basePath.startsWith('/')) return;
+      context.report({
+        pointer: '/basePath',
+        message: "The 'basePath' property, if present, must start with a '/' character.",
+      });
+    },
+  },
+  {
+    id: 'SWG-SCHEMES-EMPTY',
+    file: 'swagger',
+    title: 'List at least one scheme in "schemes".',
+    description:
+      'An empty `schemes` array is rejected (SVR: SchemesArrayEmpty). The repo templates ship `"schemes": []`, so a template left unchanged fails.',
+    levels: sameLevels('error'),
+    msCode: 'SchemesArrayEmpty',
+    msMessage: "The 'schemes' array requires at least one value.",
+    example: { bad: '{ "schemes": [] }', good: '{ "schemes": ["https"] }' },
+    check(context) {
+      if (!context.swagger) return;
+      for (const node of structureOf(context.swagger).nodes) {
+        if (node.kind !== 'root' && node.kind !== 'operation') continue;
+        const schemes = asArray(node.value.schemes);
+        if (schemes && schemes.length === 0) {
+          context.report({
+            pointer: childPointer(node.pointer, 'schemes'),
+            message: "The 'schemes' array requires at least one value.",
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-SCHEMES-VALID',
+    file: 'swagger',
+    title: 'Use only https (or http) in "schemes".',
+    description:
+      'Connectors support only HTTP transfer protocols: WebSocket schemes are not supported (SVR: SchemeNotSupported) and anything else is invalid (SVR: SchemeNotValid). Beyond Microsoft: an API reachable only over plain http gets a warning, since credentials and data would travel unencrypted (9 merged connectors).',
+    levels: sameLevels('error'),
+    msCode: 'SchemeNotValid',
+    msMessage: "The 'schemes' property must only contain transfer protocols from the list: {0}.",
+    example: { bad: '{ "schemes": ["wss"] }', good: '{ "schemes": ["https"] }' },
+    check(context) {
+      if (!context.swagger) return;
+      for (const node of structureOf(context.swagger).nodes) {
+        if (node.kind !== 'root' && node.kind !== 'operation') continue;
+        const schemes = asArray(node.value.schemes);
+        if (!schemes) continue;
+        const at = childPointer(node.pointer, 'schemes');
+        schemes.forEach((scheme, index) => {
+          if (typeof scheme === 'string' && SUPPORTED_SCHEMES.includes(scheme)) return;
+          context.report({
+            pointer: childPointer(at, index),
+            message:
+              scheme === 'ws' || scheme === 'wss'
+                ? 'The WebSocket transfer protocol schemes are not supported.'
+                : `The 'schemes' property must only contain transfer protocols from the list: ${SUPPORTED_SCHEMES.join(', ')}.`,
+          });
+        });
+        if (schemes.length > 0 && schemes.every((scheme) => scheme === 'http') && has(node.value, 'schemes')) {
+          context.report({
+            pointer: at,
+            severity: 'warning',
+            message: "The API is reachable only over plain 'http'; use 'https' so that credentials and data are encrypted.",
+          });
+        }
+      }
+    },
+  },
+];

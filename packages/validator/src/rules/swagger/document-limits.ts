@@ -1,0 +1,128 @@
+import { formatBytes } from '../../loader/connector-folder.js';
+import { sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { schemaMeasurer } from './schema-measure.js';
+
+/**
+ * Platform limits. The operation and schema counts are from the FAQ limits table; the depth limit is
+ * not published (SchemaTooDeep has a placeholder), so it is set above the deepest merged connector
+ * and can be changed here.
+ */
+export const SWAGGER_LIMITS = {
+  /** "the file must be less than 1 MB" (FAQ); the import fails above it. */
+  maxBytes: 1024 * 1024,
+  /** A Dataverse solution stores the definition in a 500,000-character column (issue #3567). */
+  maxSolutionCharacters: 500_000,
+  maxOperations: 256,
+  maxSchemasPerOperation: 16_384,
+  maxSchemasTotal: 256 * 16_384,
+  maxSchemaDepth: 32,
+};
+
+export const documentLimitRules: RuleDefinition[] = [
+  {
+    id: 'SWG-SIZE',
+    file: 'swagger',
+    title: 'Keep the swagger under 1 MB.',
+    description:
+      'The platform imports swagger files of less than 1 MB (FAQ; CERT 3d: "Swagger files shouldn\'t be greater than 1 MB"). In a Dataverse solution the definition is also limited to 500,000 characters (issue #3567), reported as a warning. Split a very large API into several connectors.',
+    levels: sameLevels('error'),
+    example: { bad: 'apiDefinition.swagger.json of 1.2 MB' },
+    check(context) {
+      const file = context.connector.files.swagger;
+      if (!file) return;
+      if (file.bytes >= SWAGGER_LIMITS.maxBytes) {
+        context.report({
+          line: 1,
+          message: `The swagger file is ${formatBytes(file.bytes)}; the platform accepts only files of less than 1 MB. Remove unused definitions and operations, or split the connector.`,
+        });
+        return;
+      }
+      const characters = file.document?.text.length ?? 0;
+      if (characters > SWAGGER_LIMITS.maxSolutionCharacters) {
+        context.report({
+          line: 1,
+          severity: 'warning',
+          message: `The swagger has ${characters.toLocaleString('en-US')} characters; a Dataverse solution stores at most 500,000, so the connector cannot be moved in a solution.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-OPS-MAX',
+    file: 'swagger',
+    title: 'Define at most 256 operations.',
+    description:
+      'A connector can have at most 256 operations (FAQ; SVR: TotalOperationsCountExceedsMaxAllowed). The largest merged connector has 219.',
+    levels: sameLevels('error'),
+    msCode: 'TotalOperationsCountExceedsMaxAllowed',
+    msMessage: "The total number of operations in the swagger exceeds the maximum allowed value of '{0}'.",
+    example: { bad: 'A swagger with 300 operations.' },
+    check(context) {
+      const operations = context.swagger?.operations ?? [];
+      if (operations.length <= SWAGGER_LIMITS.maxOperations) return;
+      context.report({
+        pointer: '/paths',
+        message: `The total number of operations in the swagger exceeds the maximum allowed value of '${SWAGGER_LIMITS.maxOperations}'. It has ${operations.length}.`,
+      });
+    },
+  },
+  {
+    id: 'SWG-SCHEMA-COUNT',
+    file: 'swagger',
+    title: "Keep each operation's expanded schemas under the platform limit.",
+    description:
+      'The platform counts schemas after expanding `$ref`s: at most 16,384 per operation and 256 × 16,384 in the swagger (FAQ; SVR). Deeply shared definitions can blow up when expanded.',
+    levels: sameLevels('error'),
+    msCode: 'TotalSchemasCountExceedsMaxAllowed',
+    msMessage:
+      "The total number of schemas in the operation has exceeded the maximum allowed value of '{0}'.",
+    example: { bad: 'An operation whose response expands to 20,000 schemas.' },
+    check(context) {
+      if (!context.swagger) return;
+      const measurer = schemaMeasurer(context.swagger);
+      let total = 0;
+      for (const operation of context.swagger.operations) {
+        const size = measurer.operation(operation);
+        total += size.count;
+        if (size.count > SWAGGER_LIMITS.maxSchemasPerOperation) {
+          context.report({
+            pointer: operation.pointer,
+            message: `The total number of schemas in the operation has exceeded the maximum allowed value of '${SWAGGER_LIMITS.maxSchemasPerOperation}'. It has ${size.count.toLocaleString('en-US')} after expanding $refs.`,
+          });
+        }
+      }
+      if (total > SWAGGER_LIMITS.maxSchemasTotal) {
+        context.report({
+          pointer: '/paths',
+          message: `The maximum allowed number of schemas in the swagger is '${SWAGGER_LIMITS.maxSchemasTotal}'. It has ${total.toLocaleString('en-US')} after expanding $refs.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-SCHEMA-DEPTH',
+    file: 'swagger',
+    title: 'Do not nest schemas too deeply.',
+    description: `The platform rejects schemas nested too deeply, counting through \`$ref\`s (SVR: SchemaTooDeep). Microsoft does not publish the limit; this tool uses ${SWAGGER_LIMITS.maxSchemaDepth} levels of properties and items, above every merged connector. Recursive definitions count once.`,
+    levels: sameLevels('error'),
+    msCode: 'SchemaTooDeep',
+    msMessage:
+      "The schema exceeds the maximum allowed depth. Schemas must not exceed a depth of '{0}', including referenced ('$ref') schemas.",
+    example: { bad: 'A response schema with 40 levels of nested objects.' },
+    check(context) {
+      if (!context.swagger) return;
+      const measurer = schemaMeasurer(context.swagger);
+      const reported = new Set<string>();
+      for (const operation of context.swagger.operations) {
+        const size = measurer.operation(operation);
+        const pointer = size.deepestPointer ?? operation.pointer;
+        if (size.depth <= SWAGGER_LIMITS.maxSchemaDepth || reported.has(pointer)) continue;
+        reported.add(pointer);
+        context.report({
+          pointer,
+          message: `The schema exceeds the maximum allowed depth. Schemas must not exceed a depth of '${SWAGGER_LIMITS.maxSchemaDepth}', including referenced ('$ref') schemas.`,
+        });
+      }
+    },
+  },
+];

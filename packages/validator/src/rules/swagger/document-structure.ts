@@ -1,0 +1,302 @@
+import { childPointer } from '../../json/pointer.js';
+import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
+import { asArray, asObject, has, isObject } from '../../swagger/json-values.js';
+import { KNOWN_XMS_EXTENSIONS, suggestExtension } from './known-extensions.js';
+import { OBJECT_FIELDS, structureOf, type StructureNode } from './structure.js';
+
+/**
+ * Keys that were meant as extensions but miss the exact `x-` prefix: `X-ms-summary`, `ms-summary`,
+ * `x_ms_summary`, `x ms-summary`. The schema only treats lower-case `x-` as an extension.
+ */
+const EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
+
+function unknownKeys(node: StructureNode): string[] {
+  const fields = OBJECT_FIELDS[node.kind];
+  return Object.keys(node.value).filter((key) => !has(fields, key) && !key.startsWith('x-'));
+}
+
+function eachNode(context: RuleContext, visit: (node: StructureNode) => void): void {
+  if (!context.swagger) return;
+  for (const node of structureOf(context.swagger).nodes) visit(node);
+}
+
+/** A stable text form of a JSON value, so that `{"a":1,"b":2}` and `{"b":2,"a":1}` compare equal. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isObject(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/** Pointers to the entries that repeat an earlier entry of the array. */
+export function duplicateEntries(list: unknown, pointer: string): string[] {
+  const array = asArray(list);
+  if (!array || array.length < 2) return [];
+  const seen = new Set<string>();
+  const duplicates: string[] = [];
+  array.forEach((entry, index) => {
+    const key = canonical(entry);
+    if (seen.has(key)) duplicates.push(childPointer(pointer, index));
+    seen.add(key);
+  });
+  return duplicates;
+}
+
+/** The arrays of each kind that Swagger 2.0 declares `uniqueItems`. */
+const UNIQUE_ARRAYS: Partial<Record<StructureNode['kind'], string[]>> = {
+  root: ['schemes', 'consumes', 'produces'],
+  operation: ['schemes', 'consumes', 'produces', 'tags'],
+  schema: ['enum', 'required'],
+  parameter: ['enum'],
+  items: ['enum'],
+  header: ['enum'],
+};
+
+const SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'file'];
+
+/** Strings the Swagger 2.0 schema requires that must also not be empty. */
+const REQUIRED_STRINGS: Partial<Record<StructureNode['kind'], string[]>> = {
+  info: ['title', 'version'],
+  parameter: ['name'],
+  tag: ['name'],
+};
+
+export const documentStructureRules: RuleDefinition[] = [
+  {
+    id: 'SWG-VERSION',
+    file: 'swagger',
+    title: 'Declare "swagger": "2.0".',
+    description:
+      'Custom connectors are OpenAPI 2.0 (Swagger) documents; OpenAPI 3 is not accepted by the connector platform or the certification validator (SVR: SpecificationVersionIncorrect).',
+    levels: sameLevels('error'),
+    msCode: 'SpecificationVersionIncorrect',
+    msMessage: 'The \'swagger\' property must have the string value "2.0".',
+    example: { bad: '{ "openapi": "3.0.1" }', good: '{ "swagger": "2.0" }' },
+    check(context) {
+      const root = context.swagger?.root;
+      if (!root || !has(root, 'swagger')) {
+        if (root && has(root, 'openapi')) {
+          context.report({
+            pointer: '/openapi',
+            message:
+              'The \'swagger\' property must have the string value "2.0". This is an OpenAPI 3 document; convert it to Swagger 2.0 first.',
+          });
+        }
+        return;
+      }
+      if (root.swagger !== '2.0') {
+        context.report({
+          pointer: '/swagger',
+          message: 'The \'swagger\' property must have the string value "2.0".',
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-REQUIRED-ROOT',
+    file: 'swagger',
+    title: 'Give swagger, info, paths, info.title and info.version.',
+    description:
+      'The Swagger 2.0 schema requires these properties; the validator reports each missing one (SVR: RequiredPropertyMissing).',
+    levels: sameLevels('error'),
+    msCode: 'RequiredPropertyMissing',
+    msMessage: "The '{0}' property is required.",
+    example: { bad: '{ "swagger": "2.0", "paths": {} }', good: '{ "swagger": "2.0", "info": {…}, "paths": {} }' },
+    check(context) {
+      const root = context.swagger?.root;
+      if (!root) return;
+      for (const key of ['swagger', 'info', 'paths']) {
+        if (!has(root, key))
+          context.report({ pointer: childPointer('', key), message: `The '${key}' property is required.` });
+      }
+      const info = asObject(root.info);
+      if (!info) return;
+      for (const key of ['title', 'version']) {
+        if (!has(info, key))
+          context.report({ pointer: childPointer('/info', key), message: `The '${key}' property is required.` });
+      }
+    },
+  },
+  {
+    id: 'SWG-ADDL-PROP',
+    file: 'swagger',
+    title: 'Use only the properties Swagger 2.0 defines, or x- extensions.',
+    description:
+      'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost.',
+    levels: sameLevels('error'),
+    msCode: 'AdditionalPropertyNotAllowed',
+    msMessage: "The property '{0}' is not allowed and must be removed.",
+    example: {
+      bad: '{ "swagger": "2.0", "basepath": "/v1" }',
+      good: '{ "swagger": "2.0", "basePath": "/v1" }',
+    },
+    check(context) {
+      eachNode(context, (node) => {
+        for (const key of unknownKeys(node)) {
+          if (EXTENSION_LOOKALIKE.test(key)) continue;
+          const hint = caseHint(key, node);
+          context.report({
+            pointer: childPointer(node.pointer, key),
+            message: `The property '${key}' is not allowed and must be removed.${hint}`,
+          });
+        }
+      });
+    },
+  },
+  {
+    id: 'SWG-EXT-NAME',
+    file: 'swagger',
+    title: 'Start extension names with a lower-case "x-".',
+    description:
+      'Only keys that begin with "x-" are extensions. `X-ms-summary` or `ms-summary` is an unknown property, not an extension, and the label or setting it carries is lost (SVR: ExtensionNameNotValid).',
+    levels: sameLevels('error'),
+    msCode: 'ExtensionNameNotValid',
+    msMessage:
+      'The property \'{0}\' is not valid. If this property is an extension, its name must begin with "x-".',
+    example: { bad: '{ "X-ms-summary": "Name" }', good: '{ "x-ms-summary": "Name" }' },
+    check(context) {
+      eachNode(context, (node) => {
+        for (const key of unknownKeys(node)) {
+          if (!EXTENSION_LOOKALIKE.test(key)) continue;
+          context.report({
+            pointer: childPointer(node.pointer, key),
+            message: `The property '${key}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${extensionSpelling(key)}'?`,
+          });
+        }
+      });
+    },
+  },
+  {
+    id: 'SWG-XMS-UNKNOWN',
+    file: 'swagger',
+    title: 'Use only known x-ms- extensions, spelled right.',
+    description:
+      'The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed.',
+    levels: sameLevels('warning'),
+    example: {
+      bad: '{ "name": "id", "in": "path", "x-ms-visibilty": "internal" }',
+      good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }',
+    },
+    check(context) {
+      eachNode(context, (node) => {
+        for (const key of Object.keys(node.value)) {
+          if (!key.startsWith('x-ms-') || KNOWN_XMS_EXTENSIONS.has(key)) continue;
+          const suggestion = suggestExtension(key);
+          context.report({
+            pointer: childPointer(node.pointer, key),
+            message: suggestion
+              ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?`
+              : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+          });
+        }
+      });
+    },
+  },
+  {
+    id: 'SWG-JSONTYPE',
+    file: 'swagger',
+    title: 'Give every Swagger property the JSON type the specification requires.',
+    description:
+      'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123).',
+    levels: sameLevels('error'),
+    msCode: 'JsonTypeIncorrect',
+    msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
+    example: {
+      bad: '{ "type": "object", "required": true }',
+      good: '{ "type": "object", "required": ["id"] }',
+    },
+    check(context) {
+      if (!context.swagger) return;
+      for (const issue of structureOf(context.swagger).typeIssues) {
+        context.report({
+          pointer: issue.pointer,
+          message: `The type of the property is incorrect. Expected type '${issue.expected}', but value is of type '${issue.actual}'.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-JSONENUM',
+    file: 'swagger',
+    title: 'Use a Swagger 2.0 data type in "type".',
+    description:
+      'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted.',
+    levels: sameLevels('error'),
+    msCode: 'JsonValueNotInEnum',
+    msMessage: 'The property value must be one of the following: {0}.',
+    example: { bad: '{ "type": "String" }', good: '{ "type": "string" }' },
+    check(context) {
+      eachNode(context, (node) => {
+        if (node.kind !== 'schema' && node.kind !== 'items' && node.kind !== 'header') return;
+        const type = node.value.type;
+        if (typeof type !== 'string' || SCHEMA_TYPES.includes(type)) return;
+        const allowed = node.kind === 'schema' ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
+        const lower = type.toLowerCase();
+        const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : '';
+        context.report({
+          pointer: childPointer(node.pointer, 'type'),
+          message: `The property value must be one of the following: ${allowed.join(', ')}.${hint}`,
+        });
+      });
+    },
+  },
+  {
+    id: 'SWG-ARRAY-DUP',
+    file: 'swagger',
+    title: 'Do not repeat values in enum, required, schemes, consumes or produces.',
+    description:
+      'Swagger 2.0 declares these arrays `uniqueItems`; the validator rejects repeated values (SVR: ArrayDuplicateValue). A repeated enum value also shows twice in the designer.',
+    levels: sameLevels('error'),
+    msCode: 'ArrayDuplicateValue',
+    msMessage: 'The array contains duplicate values, values must be unique.',
+    example: { bad: '{ "enum": ["open", "done", "open"] }', good: '{ "enum": ["open", "done"] }' },
+    check(context) {
+      eachNode(context, (node) => {
+        for (const key of UNIQUE_ARRAYS[node.kind] ?? []) {
+          for (const pointer of duplicateEntries(node.value[key], childPointer(node.pointer, key))) {
+            context.report({ pointer, message: 'The array contains duplicate values, values must be unique.' });
+          }
+        }
+      });
+    },
+  },
+  {
+    id: 'SWG-REQUIRED-EMPTY',
+    file: 'swagger',
+    title: 'Do not leave required strings empty.',
+    description:
+      'A required string that is present but empty (`"title": ""`, a parameter or tag without a name) passes the schema but not the validator (SVR: RequiredValueEmpty).',
+    levels: certificationLevels('error'),
+    msCode: 'RequiredValueEmpty',
+    msMessage: "The '{0}' property must have not empty value.",
+    example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
+    check(context) {
+      eachNode(context, (node) => {
+        for (const key of REQUIRED_STRINGS[node.kind] ?? []) {
+          const value = node.value[key];
+          if (typeof value === 'string' && value.trim() === '') {
+            context.report({
+              pointer: childPointer(node.pointer, key),
+              message: `The '${key}' property must have not empty value.`,
+            });
+          }
+        }
+      });
+    },
+  },
+];
+
+/** ` Did you mean 'basePath'?` when the key is a known field in the wrong case. */
+function caseHint(key: string, node: StructureNode): string {
+  const lower = key.toLowerCase();
+  const match = Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
+  return match ? ` Did you mean '${match}'?` : '';
+}
+
+/** `X-ms-summary`, `x_ms_summary`, `ms-summary` → `x-ms-summary`. */
+function extensionSpelling(key: string): string {
+  const rest = key.replace(/^x[-_ .]?/i, '').replace(/^ms_/i, 'ms-');
+  return `x-${rest}`;
+}

@@ -1,0 +1,128 @@
+import { childPointer } from '../../json/pointer.js';
+import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { asArray, asObject, asString } from '../../swagger/json-values.js';
+import { structureOf, type NodeKind } from './structure.js';
+
+/**
+ * A run of two or more letters of a non-Latin script (Cyrillic, CJK, Arabic, …). A single such
+ * letter is allowed: `µg/m3` and a lone homoglyph are not a language. Latin letters with diacritics
+ * are not flagged either, because names (Brønnøysund) and loanwords (café) are fine in English.
+ */
+const NON_LATIN_WORD = /(?:(?![\p{Script=Latin}])\p{L}){2,}/u;
+
+/** The user-facing text fields of each kind of object. */
+const TEXT_FIELDS: Partial<Record<NodeKind, string[]>> = {
+  info: ['title', 'description'],
+  operation: ['summary', 'description'],
+  parameter: ['x-ms-summary', 'description'],
+  schema: ['x-ms-summary', 'title', 'description'],
+  response: ['description'],
+  tag: ['description'],
+};
+
+/** Label length limit: "It has a limit of 80 characters" (STR), enforced on parameters and summaries. */
+const MAX_SCHEMA_SUMMARY = 80;
+
+/** Punctuation that ends a sentence or a list, not a label; `?` and `)` are common in good labels. */
+const BAD_LABEL_END = /[\s.,:;]$/;
+
+export const documentTextRules: RuleDefinition[] = [
+  {
+    id: 'GEN-ENGLISH',
+    file: 'swagger',
+    title: 'Write titles, summaries and descriptions in English.',
+    description:
+      'Certification requires English in every user-facing string: "Any non-English characters are not allowed in any connector artifacts" (PR #705; SVR: ValueMustBeInEnglish). Detected: words in a non-Latin script. No merged connector has one.',
+    levels: certificationLevels('error', 'info'),
+    msCode: 'ValueMustBeInEnglish',
+    msMessage: "The '{0}' value must be written in English.",
+    example: {
+      bad: '{ "summary": "Получить задачи" }',
+      good: '{ "summary": "Get tasks" }',
+    },
+    check(context) {
+      if (!context.swagger) return;
+      for (const node of structureOf(context.swagger).nodes) {
+        for (const field of TEXT_FIELDS[node.kind] ?? []) {
+          const text = asString(node.value[field]);
+          if (text === undefined || !NON_LATIN_WORD.test(text)) continue;
+          context.report({
+            pointer: childPointer(node.pointer, field),
+            message: `The '${field}' value must be written in English.`,
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-FIELD-LEN',
+    file: 'swagger',
+    title: 'Keep property labels (x-ms-summary) to 80 characters.',
+    description:
+      'Microsoft limits `x-ms-summary` to 80 characters (STR: "It has a limit of 80 characters"; SVR: FieldLengthExceeded). The title, description, operation summary and parameter label limits have their own rules; this one covers the labels of schema properties. Two merged connectors exceed it.',
+    levels: certificationLevels('warning', 'info'),
+    msCode: 'FieldLengthExceeded',
+    msMessage: "The '{0}' value goes over the character limit '{1}'",
+    example: { bad: '{ "x-ms-summary": "The identifier of the project that this task belongs to, as shown in the URL of the project" }' },
+    check(context) {
+      if (!context.swagger) return;
+      for (const node of structureOf(context.swagger).byKind.get('schema') ?? []) {
+        const label = asString(node.value['x-ms-summary']);
+        if (label === undefined || label.length <= MAX_SCHEMA_SUMMARY) continue;
+        context.report({
+          pointer: childPointer(node.pointer, 'x-ms-summary'),
+          message: `The 'x-ms-summary' value goes over the character limit '${MAX_SCHEMA_SUMMARY}' (it has ${label.length}).`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-END-ALNUM',
+    file: 'swagger',
+    title: 'End labels (x-ms-summary) without trailing space or sentence punctuation.',
+    description:
+      'String guidance: labels "shouldn\'t end with a non-alphanumeric character, including punctuation or space" (STR; SVR: ValueMustEndWithAlphanumeric, enforced on the title by SWG-INFO-TITLE-END). Merged connectors often end labels with `?` or `)`, which read well, so only a trailing space, period, comma, colon or semicolon is reported, as advice.',
+    levels: sameLevels('info'),
+    msCode: 'ValueMustEndWithAlphanumeric',
+    msMessage: "The '{0}' value must end with alphanumeric character.",
+    example: { bad: '{ "x-ms-summary": "Task name:" }', good: '{ "x-ms-summary": "Task name" }' },
+    check(context) {
+      if (!context.swagger) return;
+      const structure = structureOf(context.swagger);
+      for (const kind of ['parameter', 'schema'] as const) {
+        for (const node of structure.byKind.get(kind) ?? []) {
+          const label = asString(node.value['x-ms-summary']);
+          if (!label || !BAD_LABEL_END.test(label)) continue;
+          context.report({
+            pointer: childPointer(node.pointer, 'x-ms-summary'),
+            message: `The 'x-ms-summary' value must end with alphanumeric character.`,
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-TAG-DUP',
+    file: 'swagger',
+    title: 'Define each tag once.',
+    description: 'Tag names in the root `tags` list must be unique (SVR: TagRedefined).',
+    levels: sameLevels('error'),
+    msCode: 'TagRedefined',
+    msMessage: "The 'tags' property defines tag '{0}' multiple times.",
+    example: { bad: '{ "tags": [{ "name": "Tasks" }, { "name": "Tasks" }] }' },
+    check(context) {
+      const seen = new Set<string>();
+      (asArray(context.swagger?.root.tags) ?? []).forEach((tag, index) => {
+        const name = asString(asObject(tag)?.name);
+        if (name === undefined) return;
+        if (seen.has(name)) {
+          context.report({
+            pointer: childPointer('/tags', index, 'name'),
+            message: `The 'tags' property defines tag '${name}' multiple times.`,
+          });
+        }
+        seen.add(name);
+      });
+    },
+  },
+];

@@ -1,0 +1,163 @@
+import { certificationLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
+import { asObject, asString, has } from '../../swagger/json-values.js';
+
+/** Product names that must not appear in a connector's title or description (CERT; STR; PR #3407). */
+const PRODUCT_NAMES =
+  /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|power ?bi|power virtual agents|copilot studio)\b/gi;
+/** Words the title must not use besides the product names (CERT; STR). */
+const TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
+
+const MAX_TITLE = 30;
+const MIN_DESCRIPTION = 30;
+const MAX_DESCRIPTION = 500;
+
+/** Titles left from the repo templates or the portal's default (PR #602). */
+const PLACEHOLDER_TITLE = /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
+
+function infoString(context: RuleContext, key: string): string | undefined {
+  return asString(asObject(context.swagger?.root.info)?.[key]);
+}
+
+function distinctMatches(text: string, pattern: RegExp): string[] {
+  return [...new Set([...text.matchAll(pattern)].map((match) => match[1]!.toLowerCase()))];
+}
+
+export const infoTextRules: RuleDefinition[] = [
+  {
+    id: 'SWG-INFO-TITLE-LEN',
+    file: 'swagger',
+    title: 'Keep the title to 30 characters.',
+    description:
+      'The connector title is limited to 30 characters (CERT; STR; PR #3407 pipeline log). Every merged connector but one legacy title complies.',
+    levels: certificationLevels('error', 'info'),
+    msCode: 'FieldLengthExceeded',
+    msMessage: "The '{0}' value goes over the character limit '{1}'",
+    example: { bad: '{ "title": "Contoso Project Management Suite" }', good: '{ "title": "Contoso Projects" }' },
+    check(context) {
+      const title = infoString(context, 'title');
+      if (title === undefined || title.length <= MAX_TITLE) return;
+      context.report({
+        pointer: '/info/title',
+        message: `The 'title' value goes over the character limit '${MAX_TITLE}' (it has ${title.length}).`,
+      });
+    },
+  },
+  {
+    id: 'SWG-INFO-TITLE-WORDS',
+    file: 'swagger',
+    title: 'Leave "API", "Connector" and product names out of the title.',
+    description:
+      'The title cannot include "API", "Connector", "Copilot Studio" or any Power Platform product name (CERT; STR; the pipeline error in PR #3407). Matched as whole words, case-insensitive.',
+    levels: certificationLevels('error', 'info'),
+    msCode: 'RestrictedWordsInValue',
+    msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
+    example: { bad: '{ "title": "Contoso API Connector" }', good: '{ "title": "Contoso" }' },
+    check(context) {
+      const title = infoString(context, 'title');
+      if (title === undefined) return;
+      const found = [...distinctMatches(title, TITLE_WORDS), ...distinctMatches(title, PRODUCT_NAMES)];
+      if (found.length === 0) return;
+      context.report({
+        pointer: '/info/title',
+        message: `The value 'title' contains at least one of the restricted words: '${found.join(', ')}'.`,
+      });
+    },
+  },
+  {
+    id: 'SWG-INFO-TITLE-END',
+    file: 'swagger',
+    title: 'End the title with a letter or digit.',
+    description:
+      'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error.',
+    levels: certificationLevels('error', 'info'),
+    msCode: 'ValueMustEndWithAlphanumeric',
+    msMessage: "The '{0}' value must end with alphanumeric character.",
+    example: { bad: '{ "title": "Contoso Tasks." }', good: '{ "title": "Contoso Tasks" }' },
+    check(context) {
+      const title = infoString(context, 'title');
+      if (!title || /[\p{L}\p{N}]$/u.test(title)) return;
+      context.report({
+        pointer: '/info/title',
+        severity: /[)\]]$/.test(title) && context.profile !== 'custom' ? 'warning' : undefined,
+        message: "The 'title' value must end with alphanumeric character.",
+      });
+    },
+  },
+  {
+    id: 'SWG-INFO-TITLE-PLACEHOLDER',
+    file: 'swagger',
+    title: 'Replace the template title with the connector name.',
+    description:
+      'Reviewers reject "Default title" and the template text ("Title needs to be updated", PR #602).',
+    levels: certificationLevels('error', 'info'),
+    example: { bad: '{ "title": "Default title" }', good: '{ "title": "Contoso Tasks" }' },
+    check(context) {
+      const title = infoString(context, 'title');
+      if (title === undefined || !PLACEHOLDER_TITLE.test(title.trim())) return;
+      context.report({
+        pointer: '/info/title',
+        message: `The title '${title}' is a template placeholder; give the connector's name.`,
+      });
+    },
+  },
+  {
+    id: 'SWG-INFO-DESC-REQ',
+    file: 'swagger',
+    title: 'Describe the connector in info.description.',
+    description: 'Certification requires a connector description (CERT; SVR: RequiredPropertyMissing).',
+    levels: certificationLevels('error', 'info'),
+    msCode: 'RequiredPropertyMissing',
+    msMessage: "The '{0}' property is required.",
+    example: { bad: '{ "info": { "title": "Contoso", "version": "1.0" } }' },
+    check(context) {
+      const info = asObject(context.swagger?.root.info);
+      if (!info || has(info, 'description')) return;
+      context.report({ pointer: '/info/description', message: "The 'description' property is required." });
+    },
+  },
+  {
+    id: 'SWG-INFO-DESC-LEN',
+    file: 'swagger',
+    title: 'Write a description of 30 to 500 characters.',
+    description:
+      'The connector description must be between 30 and 500 characters (CERT; SVR: FieldLengthNotInRange). The longest merged description is exactly 500.',
+    levels: certificationLevels('error', 'info'),
+    msCode: 'FieldLengthNotInRange',
+    msMessage: "The '{0}' value must be between '{1}' and '{2}' characters.",
+    example: { bad: '{ "description": "Tasks." }' },
+    check(context) {
+      const description = infoString(context, 'description');
+      if (description === undefined) return;
+      const length = description.length;
+      if (length >= MIN_DESCRIPTION && length <= MAX_DESCRIPTION) return;
+      context.report({
+        pointer: '/info/description',
+        message: `The 'description' value must be between '${MIN_DESCRIPTION}' and '${MAX_DESCRIPTION}' characters (it has ${length}).`,
+      });
+    },
+  },
+  {
+    id: 'SWG-INFO-DESC-WORDS',
+    file: 'swagger',
+    title: 'Leave Power Platform product names out of the description.',
+    description:
+      'The connector description must not name Power Apps, Power Automate, Logic Apps or other Microsoft products (CERT; the pipeline error in PR #3407). STR also discourages "API" in the description, but 130+ merged descriptions use it, so that part is not checked.',
+    levels: certificationLevels('error', 'info'),
+    msCode: 'RestrictedWordsInValue',
+    msMessage: "The value '{0}' contains at least one of the restricted words: '{1}'.",
+    example: {
+      bad: '{ "description": "Use Contoso Tasks from Power Automate flows." }',
+      good: '{ "description": "Plan, assign and track Contoso tasks." }',
+    },
+    check(context) {
+      const description = infoString(context, 'description');
+      if (description === undefined) return;
+      const found = distinctMatches(description, PRODUCT_NAMES);
+      if (found.length === 0) return;
+      context.report({
+        pointer: '/info/description',
+        message: `The value 'description' contains at least one of the restricted words: '${found.join(', ')}'.`,
+      });
+    },
+  },
+];

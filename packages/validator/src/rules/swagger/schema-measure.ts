@@ -1,0 +1,115 @@
+import { childPointer } from '../../json/pointer.js';
+import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import { asArray, asString, entriesOf, isObject } from '../../swagger/json-values.js';
+
+/**
+ * How big a schema is once its `$ref`s are expanded, the way the platform counts it. Each definition
+ * is measured once and memoized, so operations that share definitions cost nothing extra; a `$ref`
+ * back into a definition being measured counts as nothing, so recursive definitions end.
+ */
+export interface SchemaSize {
+  /** Schemas in the expanded tree, capped at MAX_COUNT. */
+  count: number;
+  /** Levels of properties / items / additionalProperties nesting below this schema. */
+  depth: number;
+}
+
+const MAX_COUNT = 1e9;
+/** Deeper native recursion than this is cut; the depth reported is then at least this. */
+const MAX_RECURSION = 400;
+
+export interface OperationSchemaSize extends SchemaSize {
+  /** The deepest schema of the operation, for the finding's location. */
+  deepestPointer: string | undefined;
+}
+
+const cache = new WeakMap<object, SchemaMeasurer>();
+
+export function schemaMeasurer(model: SwaggerModel): SchemaMeasurer {
+  let measurer = cache.get(model.root);
+  if (!measurer) {
+    measurer = new SchemaMeasurer(model);
+    cache.set(model.root, measurer);
+  }
+  return measurer;
+}
+
+export class SchemaMeasurer {
+  private readonly memo = new Map<string, SchemaSize>();
+  private readonly active = new Set<string>();
+  private readonly operationMemo = new Map<OperationInfo, OperationSchemaSize>();
+  private recursion = 0;
+
+  constructor(private readonly model: SwaggerModel) {}
+
+  /** The schemas of an operation's parameters and responses, expanded. */
+  operation(operation: OperationInfo): OperationSchemaSize {
+    const known = this.operationMemo.get(operation);
+    if (known) return known;
+    const result: OperationSchemaSize = { count: 0, depth: 0, deepestPointer: undefined };
+    const add = (schema: unknown, pointer: string): void => {
+      const size = this.measure(schema);
+      result.count = Math.min(MAX_COUNT, result.count + size.count);
+      if (size.depth > result.depth || result.deepestPointer === undefined) {
+        result.depth = Math.max(result.depth, size.depth);
+        result.deepestPointer = pointer;
+      }
+    };
+    for (const parameter of operation.parameters) {
+      if (isObject(parameter.value.schema)) {
+        add(parameter.value.schema, childPointer(parameter.definitionPointer, 'schema'));
+      } else {
+        result.count += 1;
+      }
+    }
+    for (const response of operation.responses) {
+      if (isObject(response.value.schema)) {
+        add(response.value.schema, childPointer(response.definitionPointer, 'schema'));
+      }
+    }
+    this.operationMemo.set(operation, result);
+    return result;
+  }
+
+  measure(schema: unknown): SchemaSize {
+    if (!isObject(schema)) return { count: 0, depth: 0 };
+    const ref = asString(schema.$ref);
+    if (ref === undefined) return this.measureInline(schema);
+    const target = this.model.resolve(schema, '');
+    if (target.broken || !isObject(target.value)) return { count: 1, depth: 0 };
+    const key = target.pointer;
+    const known = this.memo.get(key);
+    if (known) return known;
+    if (this.active.has(key)) return { count: 0, depth: 0 };
+    this.active.add(key);
+    const size = this.measureInline(target.value);
+    this.active.delete(key);
+    this.memo.set(key, size);
+    return size;
+  }
+
+  private measureInline(schema: Record<string, unknown>): SchemaSize {
+    if (this.recursion > MAX_RECURSION) return { count: 1, depth: MAX_RECURSION };
+    this.recursion++;
+    let count = 1;
+    let depth = 0;
+    const nested = (child: unknown): void => {
+      const size = this.measure(child);
+      count = Math.min(MAX_COUNT, count + size.count);
+      depth = Math.max(depth, size.depth + 1);
+    };
+    try {
+      for (const [, property] of entriesOf(schema.properties)) nested(property);
+      if (isObject(schema.items)) nested(schema.items);
+      if (isObject(schema.additionalProperties)) nested(schema.additionalProperties);
+      for (const member of asArray(schema.allOf) ?? []) {
+        const size = this.measure(member);
+        count = Math.min(MAX_COUNT, count + size.count);
+        depth = Math.max(depth, size.depth);
+      }
+    } finally {
+      this.recursion--;
+    }
+    return { count, depth };
+  }
+}

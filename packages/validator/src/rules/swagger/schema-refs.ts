@@ -1,0 +1,226 @@
+import { childPointer } from '../../json/pointer.js';
+import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { asArray, asObject, asString, entriesOf, isObject } from '../../swagger/json-values.js';
+import { structureOf, type RefUse } from './structure.js';
+
+/** `#` then nothing or `/segments`, where `~` is only ever `~0` or `~1` (RFC 6901). */
+const VALID_FRAGMENT_POINTER = /^#(?:\/(?:[^~/]|~[01])*)*$/;
+
+export function isValidRefPointer(ref: string): boolean {
+  return !ref.startsWith('#') || VALID_FRAGMENT_POINTER.test(ref);
+}
+
+function refsOf(context: RuleContext, expects: RefUse['expects']): RefUse[] {
+  if (!context.swagger) return [];
+  return structureOf(context.swagger).refs.filter((use) => use.expects === expects);
+}
+
+/** The name under `#/<section>/` a reference points to, when it has exactly that form. */
+function sectionTarget(ref: string, section: string): string | undefined {
+  const prefix = `#/${section}/`;
+  if (!ref.startsWith(prefix)) return undefined;
+  const rest = ref.slice(prefix.length);
+  return rest === '' || rest.includes('/') ? undefined : rest;
+}
+
+function checkSectionRef(
+  context: RuleContext,
+  model: SwaggerModel,
+  use: RefUse,
+  section: 'definitions' | 'responses',
+  noun: 'schema' | 'response',
+): void {
+  if (!isValidRefPointer(use.ref)) return; // SWG-JSONPOINTER
+  const at = childPointer(use.pointer, '$ref');
+  if (sectionTarget(use.ref, section) === undefined) {
+    const nested = use.ref.startsWith(`#/${section}/`) ? ` Point at a ${noun} definition itself, not inside one.` : '';
+    context.report({
+      pointer: at,
+      message: `The ${noun} reference '${use.ref}' is not valid. ${noun === 'schema' ? 'Schema' : 'Response'} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`,
+    });
+  } else if (model.resolveRef(use.ref) === undefined) {
+    context.report({
+      pointer: at,
+      message: `The ${noun} reference '${use.ref}' could not be found in the swagger document.`,
+    });
+  }
+}
+
+/** Definitions whose required properties refer to each other in a cycle: no instance could exist. */
+function requiredCycles(model: SwaggerModel): string[][] {
+  const edges = new Map<string, string[]>();
+  for (const [name, definition] of entriesOf(model.definitions)) {
+    const targets: string[] = [];
+    const collect = (schema: unknown): void => {
+      const object = asObject(schema);
+      if (!object) return;
+      const properties = asObject(object.properties) ?? {};
+      for (const required of asArray(object.required) ?? []) {
+        if (typeof required !== 'string') continue;
+        const target = sectionTarget(asString(asObject(properties[required])?.$ref) ?? '', 'definitions');
+        if (target !== undefined) targets.push(target);
+      }
+    };
+    collect(definition);
+    for (const member of asArray(asObject(definition)?.allOf) ?? []) collect(member);
+    edges.set(name, targets);
+  }
+  // Iterative depth-first search: white (unseen), grey (on the path), black (done).
+  const state = new Map<string, 'grey' | 'black'>();
+  const cycles: string[][] = [];
+  for (const start of edges.keys()) {
+    if (state.has(start)) continue;
+    const path: string[] = [];
+    const stack: { name: string; next: number }[] = [{ name: start, next: 0 }];
+    state.set(start, 'grey');
+    path.push(start);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const targets = edges.get(frame.name) ?? [];
+      if (frame.next >= targets.length) {
+        state.set(frame.name, 'black');
+        stack.pop();
+        path.pop();
+        continue;
+      }
+      const target = targets[frame.next++]!;
+      if (!edges.has(target)) continue;
+      const seen = state.get(target);
+      if (seen === 'grey') cycles.push(path.slice(path.indexOf(target)));
+      else if (seen === undefined) {
+        state.set(target, 'grey');
+        path.push(target);
+        stack.push({ name: target, next: 0 });
+      }
+    }
+  }
+  return cycles;
+}
+
+export const schemaRefRules: RuleDefinition[] = [
+  {
+    id: 'SWG-REF-SCHEMA',
+    file: 'swagger',
+    title: 'Point schema $refs at an existing #/definitions/ entry.',
+    description:
+      'Only local references to `#/definitions/<name>` are allowed for schemas; external files and other sections are not (SVR; the repo schema\'s `$ref` description). A broken reference makes the import fail.',
+    levels: sameLevels('error'),
+    msCode: 'SchemaReferenceNotFound',
+    msMessage: "The schema reference '{0}' could not be found in the swagger document.",
+    example: {
+      bad: '{ "schema": { "$ref": "#/definitions/Taks" } }',
+      good: '{ "schema": { "$ref": "#/definitions/Task" } }',
+    },
+    check(context) {
+      const model = context.swagger;
+      if (!model) return;
+      for (const use of refsOf(context, 'schema')) checkSectionRef(context, model, use, 'definitions', 'schema');
+    },
+  },
+  {
+    id: 'SWG-REF-RESPONSE',
+    file: 'swagger',
+    title: 'Point response $refs at an existing #/responses/ entry.',
+    description:
+      'A response `$ref` must be `#/responses/<name>` and exist; a response definition may not itself be a `$ref` to another one (SVR).',
+    levels: sameLevels('error'),
+    msCode: 'ResponseReferenceNotFound',
+    msMessage: "The response reference '{0}' could not be found in the swagger document.",
+    example: {
+      bad: '{ "responses": { "404": { "$ref": "#/responses/Missing" } } }',
+      good: '{ "responses": { "404": { "$ref": "#/responses/NotFound" } } }',
+    },
+    check(context) {
+      const model = context.swagger;
+      if (!model) return;
+      for (const use of refsOf(context, 'response')) {
+        if (use.pointer.startsWith('/responses/')) {
+          context.report({
+            pointer: childPointer(use.pointer, '$ref'),
+            message: "The response definition may not use a '$ref' to point to another definition.",
+          });
+          continue;
+        }
+        checkSectionRef(context, model, use, 'responses', 'response');
+      }
+    },
+  },
+  {
+    id: 'SWG-REF-LOOP',
+    file: 'swagger',
+    title: 'Do not alias definitions, and do not make required properties loop.',
+    description:
+      'A definition that is only a `$ref` to another definition is rejected (SVR: SchemaRefLoopNotAllowed), and so is a cycle of required properties (A requires a B, B requires an A), which no finite value can satisfy. Optional recursion is fine.',
+    levels: sameLevels('error'),
+    msCode: 'SchemaRefLoopNotAllowed',
+    msMessage: "The schema definition may not use a '$ref' to point to another definition.",
+    example: {
+      bad: '{ "definitions": { "Item": { "$ref": "#/definitions/Task" } } }',
+      good: '{ "definitions": { "Item": { "type": "object", "properties": { "task": { "$ref": "#/definitions/Task" } } } } }',
+    },
+    check(context) {
+      const model = context.swagger;
+      if (!model) return;
+      for (const [name, definition] of entriesOf(model.definitions)) {
+        if (isObject(definition) && typeof definition.$ref === 'string') {
+          context.report({
+            pointer: childPointer('/definitions', name, '$ref'),
+            message: "The schema definition may not use a '$ref' to point to another definition.",
+          });
+        }
+      }
+      for (const cycle of requiredCycles(model)) {
+        context.report({
+          pointer: childPointer('/definitions', cycle[0]!, 'required'),
+          message: `Loops of required schema properties are not allowed: ${[...cycle, cycle[0]].join(' → ')}.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-REF-ADJACENT',
+    file: 'swagger',
+    title: 'Give nothing beside a $ref.',
+    description:
+      'Swagger 2.0 ignores every property next to a `$ref`, and Microsoft\'s validator rejects them (SVR). A description or x-ms-summary written beside a `$ref` is silently lost: put it in the referenced definition.',
+    levels: sameLevels('warning'),
+    msCode: 'RefSiblingsNotAllowed',
+    msMessage: "When '$ref' is defined, no other properties may be specified.",
+    example: {
+      bad: '{ "$ref": "#/definitions/Task", "description": "The task." }',
+      good: '{ "$ref": "#/definitions/Task" }',
+    },
+    check(context) {
+      if (!context.swagger) return;
+      for (const use of structureOf(context.swagger).refs) {
+        if (use.siblings.length === 0) continue;
+        context.report({
+          pointer: childPointer(use.pointer, use.siblings[0]!),
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${use.siblings.join(', ')}.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-JSONPOINTER',
+    file: 'swagger',
+    title: 'Write $refs as valid JSON pointers.',
+    description:
+      'A local reference is `#` followed by a JSON pointer (RFC 6901): `#/definitions/Task`, with `~0` and `~1` escaping `~` and `/`. `#definitions/Task` or a bare `~` is not a pointer (SVR).',
+    levels: sameLevels('error'),
+    msCode: 'JsonPointerNotValid',
+    msMessage: 'The JSON Pointer path is not valid.',
+    example: { bad: '{ "$ref": "#definitions/Task" }', good: '{ "$ref": "#/definitions/Task" }' },
+    check(context) {
+      if (!context.swagger) return;
+      for (const use of structureOf(context.swagger).refs) {
+        if (isValidRefPointer(use.ref)) continue;
+        context.report({
+          pointer: childPointer(use.pointer, '$ref'),
+          message: `The JSON Pointer path is not valid: '${use.ref}'.`,
+        });
+      }
+    },
+  },
+];
