@@ -42,7 +42,7 @@ describe.each(actionNames)('actions/%s/action.yml', (name) => {
   });
 });
 
-const workflowFiles = ['.github/workflows']
+const workflowFiles = ['.github/workflows', 'examples/workflows']
   .map((dir) => path.join(REPO_ROOT, dir))
   .filter((dir) => existsSync(dir))
   .flatMap((dir) =>

@@ -1,2 +1,4 @@
+export * from './expressions.js';
 export * from './run-action.js';
 export * from './workflow-commands.js';
+export * from './workflow-runner.js';
