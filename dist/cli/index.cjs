@@ -13,6 +13,10 @@ var __commonJS = (cb, mod) => function __require() {
     throw mod = 0, e;
   }
 };
+var __export = (target, all2) => {
+  for (var name in all2)
+    __defProp(target, name, { get: all2[name], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -115,12 +119,12 @@ var require_argument = __commonJS({
       /**
        * @package
        */
-      _collectValue(value, previous) {
-        if (previous === this.defaultValue || !Array.isArray(previous)) {
+      _collectValue(value, previous2) {
+        if (previous2 === this.defaultValue || !Array.isArray(previous2)) {
           return [value];
         }
-        previous.push(value);
-        return previous;
+        previous2.push(value);
+        return previous2;
       }
       /**
        * Set the default value, and optionally supply the description to be displayed in the help.
@@ -152,14 +156,14 @@ var require_argument = __commonJS({
        */
       choices(values) {
         this.argChoices = values.slice();
-        this.parseArg = (arg, previous) => {
+        this.parseArg = (arg, previous2) => {
           if (!this.argChoices.includes(arg)) {
             throw new InvalidArgumentError2(
               `Allowed choices are ${this.argChoices.join(", ")}.`
             );
           }
           if (this.variadic) {
-            return this._collectValue(arg, previous);
+            return this._collectValue(arg, previous2);
           }
           return arg;
         };
@@ -940,12 +944,12 @@ var require_option = __commonJS({
       /**
        * @package
        */
-      _collectValue(value, previous) {
-        if (previous === this.defaultValue || !Array.isArray(previous)) {
+      _collectValue(value, previous2) {
+        if (previous2 === this.defaultValue || !Array.isArray(previous2)) {
           return [value];
         }
-        previous.push(value);
-        return previous;
+        previous2.push(value);
+        return previous2;
       }
       /**
        * Only allow option value to be one of choices.
@@ -955,14 +959,14 @@ var require_option = __commonJS({
        */
       choices(values) {
         this.argChoices = values.slice();
-        this.parseArg = (arg, previous) => {
+        this.parseArg = (arg, previous2) => {
           if (!this.argChoices.includes(arg)) {
             throw new InvalidArgumentError2(
               `Allowed choices are ${this.argChoices.join(", ")}.`
             );
           }
           if (this.variadic) {
-            return this._collectValue(arg, previous);
+            return this._collectValue(arg, previous2);
           }
           return arg;
         };
@@ -1112,7 +1116,7 @@ var require_option = __commonJS({
 var require_suggestSimilar = __commonJS({
   "node_modules/commander/lib/suggestSimilar.js"(exports2) {
     var maxDistance = 3;
-    function editDistance2(a, b) {
+    function editDistance4(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
         return Math.max(a.length, b.length);
       const d = [];
@@ -1158,7 +1162,7 @@ var require_suggestSimilar = __commonJS({
       const minSimilarity = 0.4;
       candidates.forEach((candidate) => {
         if (candidate.length <= 1) return;
-        const distance = editDistance2(word, candidate);
+        const distance = editDistance4(word, candidate);
         const length = Math.max(word.length, candidate.length);
         const similarity = (length - distance) / length;
         if (similarity > minSimilarity) {
@@ -1193,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path5 = require("node:path");
+    var path10 = require("node:path");
     var fs4 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -1695,9 +1699,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} invalidArgumentMessage
        * @private
        */
-      _callParseArg(target, value, previous, invalidArgumentMessage) {
+      _callParseArg(target, value, previous2, invalidArgumentMessage) {
         try {
-          return target.parseArg(value, previous);
+          return target.parseArg(value, previous2);
         } catch (err) {
           if (err.code === "commander.invalidArgument") {
             const message = `${invalidArgumentMessage} ${err.message}`;
@@ -2206,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path5.resolve(baseDir, baseName);
+          const localBin = path10.resolve(baseDir, baseName);
           if (fs4.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path5.extname(baseName))) return void 0;
+          if (sourceExt.includes(path10.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs4.existsSync(`${localBin}${ext}`)
           );
@@ -2226,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path5.resolve(
-            path5.dirname(resolvedScriptPath),
+          executableDir = path10.resolve(
+            path10.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path5.basename(
+            const legacyName = path10.basename(
               this._scriptPath,
-              path5.extname(this._scriptPath)
+              path10.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2247,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path5.extname(executableFile));
+        launchWithNode = sourceExt.includes(path10.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -2382,14 +2386,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       _processArguments() {
-        const myParseArg = (argument, value, previous) => {
+        const myParseArg = (argument, value, previous2) => {
           let parsedValue = value;
           if (value !== null && argument.parseArg) {
             const invalidValueMessage = `error: command-argument value '${value}' is invalid for argument '${argument.name()}'.`;
             parsedValue = this._callParseArg(
               argument,
               value,
-              previous,
+              previous2,
               invalidValueMessage
             );
           }
@@ -2397,11 +2401,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         };
         this._checkNumberOfArguments();
         const processedArgs = [];
-        this.registeredArguments.forEach((declaredArg, index) => {
+        this.registeredArguments.forEach((declaredArg, index2) => {
           let value = declaredArg.defaultValue;
           if (declaredArg.variadic) {
-            if (index < this.args.length) {
-              value = this.args.slice(index);
+            if (index2 < this.args.length) {
+              value = this.args.slice(index2);
               if (declaredArg.parseArg) {
                 value = value.reduce((processed, v) => {
                   return myParseArg(declaredArg, v, processed);
@@ -2410,13 +2414,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
             } else if (value === void 0) {
               value = [];
             }
-          } else if (index < this.args.length) {
-            value = this.args[index];
+          } else if (index2 < this.args.length) {
+            value = this.args[index2];
             if (declaredArg.parseArg) {
               value = myParseArg(declaredArg, value, declaredArg.defaultValue);
             }
           }
-          processedArgs[index] = value;
+          processedArgs[index2] = value;
         });
         this.processedArgs = processedArgs;
       }
@@ -2710,10 +2714,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
             }
           }
           if (/^--[^=]+=/.test(arg)) {
-            const index = arg.indexOf("=");
-            const option = this._findOption(arg.slice(0, index));
+            const index2 = arg.indexOf("=");
+            const option = this._findOption(arg.slice(0, index2));
             if (option && (option.required || option.optional)) {
-              this.emit(`option:${option.name()}`, arg.slice(index + 1));
+              this.emit(`option:${option.name()}`, arg.slice(index2 + 1));
               continue;
             }
           }
@@ -3162,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path5.basename(filename, path5.extname(filename));
+        this._name = path10.basename(filename, path10.extname(filename));
         return this;
       }
       /**
@@ -3176,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path6) {
-        if (path6 === void 0) return this._executableDir;
-        this._executableDir = path6;
+      executableDir(path11) {
+        if (path11 === void 0) return this._executableDir;
+        this._executableDir = path11;
         return this;
       }
       /**
@@ -3195,9 +3199,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context.helpWidth,
           outputHasColors: context.hasColors
         });
-        const text = helper.formatHelp(this, helper);
-        if (context.hasColors) return text;
-        return this._outputConfiguration.stripColor(text);
+        const text3 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text3;
+        return this._outputConfiguration.stripColor(text3);
       }
       /**
        * @typedef HelpContext
@@ -3357,19 +3361,19 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position, text) {
+      addHelpText(position2, text3) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
-        if (!allowedValues.includes(position)) {
+        if (!allowedValues.includes(position2)) {
           throw new Error(`Unexpected value for position to addHelpText.
 Expecting one of '${allowedValues.join("', '")}'`);
         }
-        const helpEvent = `${position}Help`;
+        const helpEvent = `${position2}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
-          if (typeof text === "function") {
-            helpStr = text({ error: context.error, command: context.command });
+          if (typeof text3 === "function") {
+            helpStr = text3({ error: context.error, command: context.command });
           } else {
-            helpStr = text;
+            helpStr = text3;
           }
           if (helpStr) {
             context.write(`${helpStr}
@@ -3663,9 +3667,9 @@ var require_scope = __commonJS({
         super(nameStr);
         this.prefix = prefix;
       }
-      setValue(value, { property, itemIndex }) {
+      setValue(value, { property: property2, itemIndex }) {
         this.value = value;
-        this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
+        this.scopePath = (0, code_1._)`.${new code_1.Name(property2)}[${itemIndex}]`;
       }
     };
     exports2.ValueScopeName = ValueScopeName;
@@ -4263,8 +4267,8 @@ var require_codegen = __commonJS({
       endIf() {
         return this._endBlockNode(If, Else);
       }
-      _for(node, forBody) {
-        this._blockNode(node);
+      _for(node2, forBody) {
+        this._blockNode(node2);
         if (forBody)
           this.code(forBody).endFor();
         return this;
@@ -4313,10 +4317,10 @@ var require_codegen = __commonJS({
       }
       // `return` statement
       return(value) {
-        const node = new Return();
-        this._blockNode(node);
+        const node2 = new Return();
+        this._blockNode(node2);
         this.code(value);
-        if (node.nodes.length !== 1)
+        if (node2.nodes.length !== 1)
           throw new Error('CodeGen: "return" should have one node');
         return this._endBlockNode(Return);
       }
@@ -4324,16 +4328,16 @@ var require_codegen = __commonJS({
       try(tryBody, catchCode, finallyCode) {
         if (!catchCode && !finallyCode)
           throw new Error('CodeGen: "try" without "catch" and "finally"');
-        const node = new Try();
-        this._blockNode(node);
+        const node2 = new Try();
+        this._blockNode(node2);
         this.code(tryBody);
         if (catchCode) {
           const error = this.name("e");
-          this._currNode = node.catch = new Catch(error);
+          this._currNode = node2.catch = new Catch(error);
           catchCode(error);
         }
         if (finallyCode) {
-          this._currNode = node.finally = new Finally();
+          this._currNode = node2.finally = new Finally();
           this.code(finallyCode);
         }
         return this._endBlockNode(Catch, Finally);
@@ -4378,13 +4382,13 @@ var require_codegen = __commonJS({
           this._root.optimizeNames(this._root.names, this._constants);
         }
       }
-      _leafNode(node) {
-        this._currNode.nodes.push(node);
+      _leafNode(node2) {
+        this._currNode.nodes.push(node2);
         return this;
       }
-      _blockNode(node) {
-        this._currNode.nodes.push(node);
-        this._nodes.push(node);
+      _blockNode(node2) {
+        this._currNode.nodes.push(node2);
+        this._nodes.push(node2);
       }
       _endBlockNode(N1, N2) {
         const n = this._currNode;
@@ -4394,12 +4398,12 @@ var require_codegen = __commonJS({
         }
         throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
       }
-      _elseNode(node) {
+      _elseNode(node2) {
         const n = this._currNode;
         if (!(n instanceof If)) {
           throw new Error('CodeGen: "else" without "if"');
         }
-        this._currNode = n.else = node;
+        this._currNode = n.else = node2;
         return this;
       }
       get _root() {
@@ -4409,9 +4413,9 @@ var require_codegen = __commonJS({
         const ns = this._nodes;
         return ns[ns.length - 1];
       }
-      set _currNode(node) {
+      set _currNode(node2) {
         const ns = this._nodes;
-        ns[ns.length - 1] = node;
+        ns[ns.length - 1] = node2;
       }
     };
     exports2.CodeGen = CodeGen;
@@ -5164,18 +5168,18 @@ var require_code2 = __commonJS({
       });
     }
     exports2.hasPropFunc = hasPropFunc;
-    function isOwnProperty(gen, data, property) {
-      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
+    function isOwnProperty(gen, data, property2) {
+      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property2})`;
     }
     exports2.isOwnProperty = isOwnProperty;
-    function propertyInData(gen, data, property, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
-      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
+    function propertyInData(gen, data, property2, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property2)} !== undefined`;
+      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property2)}` : cond;
     }
     exports2.propertyInData = propertyInData;
-    function noPropertyInData(gen, data, property, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
-      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
+    function noPropertyInData(gen, data, property2, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property2)} === undefined`;
+      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property2))) : cond;
     }
     exports2.noPropertyInData = noPropertyInData;
     function allSchemaProperties(schemaMap) {
@@ -5658,15 +5662,15 @@ var require_resolve = __commonJS({
       }
       return count;
     }
-    function getFullPath(resolver, id = "", normalize) {
+    function getFullPath(resolver2, id = "", normalize) {
       if (normalize !== false)
         id = normalizeId(id);
-      const p = resolver.parse(id);
-      return _getFullPath(resolver, p);
+      const p = resolver2.parse(id);
+      return _getFullPath(resolver2, p);
     }
     exports2.getFullPath = getFullPath;
-    function _getFullPath(resolver, p) {
-      const serialized = resolver.serialize(p);
+    function _getFullPath(resolver2, p) {
+      const serialized = resolver2.serialize(p);
       return serialized.split("#")[0] + "#";
     }
     exports2._getFullPath = _getFullPath;
@@ -5675,9 +5679,9 @@ var require_resolve = __commonJS({
       return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
     }
     exports2.normalizeId = normalizeId;
-    function resolveUrl(resolver, baseId, id) {
+    function resolveUrl(resolver2, baseId, id) {
       id = normalizeId(id);
-      return resolver.resolve(baseId, id);
+      return resolver2.resolve(baseId, id);
     }
     exports2.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
@@ -6123,10 +6127,10 @@ var require_validate = __commonJS({
         else
           this.params = obj;
       }
-      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+      block$data(valid, codeBlock2, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
           this.check$data(valid, $dataValid);
-          codeBlock();
+          codeBlock2();
         });
       }
       check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
@@ -6273,10 +6277,10 @@ var require_ref_error = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     var resolve_1 = require_resolve();
     var MissingRefError = class extends Error {
-      constructor(resolver, baseId, ref, msg) {
+      constructor(resolver2, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
-        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver2, baseId, ref);
+        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver2, this.missingRef));
       }
     };
     exports2.default = MissingRefError;
@@ -6685,8 +6689,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path5) {
-      let input = path5;
+    function removeDotSegments(path10) {
+      let input = path10;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6760,15 +6764,15 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path5) {
-      if (path5 === "" || path5[0] === "/") {
-        return removeDotSegments(path5);
+    function removeDotSegmentsRelative(path10) {
+      if (path10 === "" || path10[0] === "/") {
+        return removeDotSegments(path10);
       }
-      const segments = path5.split("/");
-      const last = segments.length - 1;
+      const segments = path10.split("/");
+      const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
-      for (let i = 0; i <= last; i++) {
+      for (let i = 0; i <= last2; i++) {
         const segment = segments[i];
         if (segment === "." || segment === "..") {
           if (segment === "..") {
@@ -6778,7 +6782,7 @@ var require_utils = __commonJS({
               output.push("..");
             }
           }
-          trailingDirectory = i === last;
+          trailingDirectory = i === last2;
         } else {
           output.push(segment);
         }
@@ -7127,8 +7131,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
+        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7294,7 +7298,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse3(serialize(uri, options), options);
+        parse5(serialize(uri, options), options);
       }
       return uri;
     }
@@ -7319,26 +7323,26 @@ var require_fast_uri = __commonJS({
       if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
         throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
       }
-      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
-      const resolvedHost = resolved.host;
+      const resolved2 = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved2.scheme);
+      const resolvedHost = resolved2.host;
       const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+      if (hasForbiddenDomainHost(resolved2, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
         throw new Error(MALFORMED_HOST_ERROR);
       }
-      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      canonicalizeHost(resolved2, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
       const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
-      if (resolved.error && !encodedASCIIHost) {
-        throw new Error(resolved.error);
+      if (resolved2.error && !encodedASCIIHost) {
+        throw new Error(resolved2.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize(resolved, schemelessOptions);
+      return serialize(resolved2, schemelessOptions);
     }
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse3(serialize(base, options), options);
-        relative = parse3(serialize(relative, options), options);
+        base = parse5(serialize(base, options), options);
+        relative = parse5(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -7656,7 +7660,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse3(uri, opts) {
+    function parse5(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -7693,7 +7697,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse3
+      parse: parse5
     };
     module2.exports = fastUri;
     module2.exports.default = fastUri;
@@ -7820,7 +7824,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv3 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -8070,12 +8074,12 @@ var require_core = __commonJS({
           return this;
         }
         keywordMetaschema.call(this, def);
-        const definition = {
+        const definition2 = {
           ...def,
           type: (0, dataType_1.getJSONTypes)(def.type),
           schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
         };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+        (0, util_1.eachItem)(keyword, definition2.type.length === 0 ? (k) => addRule.call(this, k, definition2) : (k) => definition2.type.forEach((t) => addRule.call(this, k, definition2, t)));
         return this;
       }
       getKeyword(keyword) {
@@ -8104,7 +8108,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text3, msg) => text3 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -8190,9 +8194,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports2.default = Ajv2;
+    Ajv3.ValidationError = validation_error_1.default;
+    Ajv3.MissingRefError = ref_error_1.default;
+    exports2.default = Ajv3;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -8268,9 +8272,9 @@ var require_core = __commonJS({
         throw new Error('$data keyword must have "code" or "validate" function');
       }
     }
-    function addRule(keyword, definition, dataType) {
+    function addRule(keyword, definition2, dataType) {
       var _a;
-      const post = definition === null || definition === void 0 ? void 0 : definition.post;
+      const post = definition2 === null || definition2 === void 0 ? void 0 : definition2.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
       const { RULES } = this;
@@ -8280,22 +8284,22 @@ var require_core = __commonJS({
         RULES.rules.push(ruleGroup);
       }
       RULES.keywords[keyword] = true;
-      if (!definition)
+      if (!definition2)
         return;
       const rule = {
         keyword,
         definition: {
-          ...definition,
-          type: (0, dataType_1.getJSONTypes)(definition.type),
-          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
+          ...definition2,
+          type: (0, dataType_1.getJSONTypes)(definition2.type),
+          schemaType: (0, dataType_1.getJSONTypes)(definition2.schemaType)
         }
       };
-      if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule, definition.before);
+      if (definition2.before)
+        addBeforeRule.call(this, ruleGroup, rule, definition2.before);
       else
         ruleGroup.rules.push(rule);
       RULES.all[keyword] = rule;
-      (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+      (_a = definition2.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
@@ -9236,11 +9240,11 @@ var require_dependencies = __commonJS({
     var util_1 = require_util();
     var code_1 = require_code2();
     exports2.error = {
-      message: ({ params: { property, depsCount, deps } }) => {
+      message: ({ params: { property: property2, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
-        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
+        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property2} is present`;
       },
-      params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property},
+      params: ({ params: { property: property2, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property2},
     missingProperty: ${missingProperty},
     depsCount: ${depsCount},
     deps: ${deps}}`
@@ -10303,7 +10307,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv3 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -10322,11 +10326,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports2.Ajv = Ajv2;
-    module2.exports = exports2 = Ajv2;
-    module2.exports.Ajv = Ajv2;
+    exports2.Ajv = Ajv3;
+    module2.exports = exports2 = Ajv3;
+    module2.exports.Ajv = Ajv3;
     Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.default = Ajv2;
+    exports2.default = Ajv3;
     var validate_1 = require_validate();
     Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -10358,6 +10362,7336 @@ var require_ajv = __commonJS({
     Object.defineProperty(exports2, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
+  }
+});
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
+    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    function isCollection(node2) {
+      if (node2 && typeof node2 === "object")
+        switch (node2[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node2) {
+      if (node2 && typeof node2 === "object")
+        switch (node2[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
+    exports2.ALIAS = ALIAS;
+    exports2.DOC = DOC;
+    exports2.MAP = MAP;
+    exports2.NODE_TYPE = NODE_TYPE;
+    exports2.PAIR = PAIR;
+    exports2.SCALAR = SCALAR;
+    exports2.SEQ = SEQ;
+    exports2.hasAnchor = hasAnchor;
+    exports2.isAlias = isAlias;
+    exports2.isCollection = isCollection;
+    exports2.isDocument = isDocument;
+    exports2.isMap = isMap2;
+    exports2.isNode = isNode;
+    exports2.isPair = isPair;
+    exports2.isScalar = isScalar2;
+    exports2.isSeq = isSeq2;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit2(node2, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node2)) {
+        const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
+        if (cd === REMOVE)
+          node2.contents = null;
+      } else
+        visit_(null, node2, visitor_, Object.freeze([]));
+    }
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    function visit_(key, node2, visitor, path10) {
+      const ctrl = callVisitor(key, node2, visitor, path10);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node2)) {
+          path10 = Object.freeze(path10.concat(node2));
+          for (let i = 0; i < node2.items.length; ++i) {
+            const ci = visit_(i, node2.items[i], visitor, path10);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node2.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node2)) {
+          path10 = Object.freeze(path10.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path10);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node2.key = null;
+          const cv = visit_("value", node2.value, visitor, path10);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node2.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node2, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node2)) {
+        const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
+        if (cd === REMOVE)
+          node2.contents = null;
+      } else
+        await visitAsync_(null, node2, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node2, visitor, path10) {
+      const ctrl = await callVisitor(key, node2, visitor, path10);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node2)) {
+          path10 = Object.freeze(path10.concat(node2));
+          for (let i = 0; i < node2.items.length; ++i) {
+            const ci = await visitAsync_(i, node2.items[i], visitor, path10);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node2.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node2)) {
+          path10 = Object.freeze(path10.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path10);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node2.key = null;
+          const cv = await visitAsync_("value", node2.value, visitor, path10);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node2.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node2, visitor, path10) {
+      if (typeof visitor === "function")
+        return visitor(key, node2, path10);
+      if (identity.isMap(node2))
+        return visitor.Map?.(key, node2, path10);
+      if (identity.isSeq(node2))
+        return visitor.Seq?.(key, node2, path10);
+      if (identity.isPair(node2))
+        return visitor.Pair?.(key, node2, path10);
+      if (identity.isScalar(node2))
+        return visitor.Scalar?.(key, node2, path10);
+      if (identity.isAlias(node2))
+        return visitor.Alias?.(key, node2, path10);
+      return void 0;
+    }
+    function replaceNode(key, path10, node2) {
+      const parent = path10[path10.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node2;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node2;
+        else
+          parent.value = node2;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node2;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports2.visit = visit2;
+    exports2.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var visit2 = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error) {
+            onError(String(error));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit2.visit(doc.contents, (_key, node2) => {
+            if (identity.isNode(node2) && node2.tag)
+              tags[node2.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports2.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var visit2 = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit2.visit(root, {
+        Value(_key, node2) {
+          if (node2.anchor)
+            anchors.add(node2.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports2.anchorIsValid = anchorIsValid;
+    exports2.anchorNames = anchorNames;
+    exports2.createNodeAnchors = createNodeAnchors;
+    exports2.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports2.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports2.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports2.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit2 = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit2.visit(doc, {
+            Node: (_key, node2) => {
+              if (identity.isAlias(node2) || identity.hasAnchor(node2))
+                nodes.push(node2);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node2 of nodes) {
+          if (node2 === this)
+            break;
+          if (node2.anchor === this.source)
+            found = node2;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node2, anchors2) {
+      if (identity.isAlias(node2)) {
+        const source = node2.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node2)) {
+        let count = 0;
+        for (const item of node2.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
+        }
+        return count;
+      } else if (identity.isPair(node2)) {
+        const kc = getAliasCount(doc, node2.key, anchors2);
+        const vc = getAliasCount(doc, node2.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports2.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar;
+    exports2.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node3 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node3;
+          return node3;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node2.tag = tagName;
+      else if (!tagObj.default)
+        node2.tag = tagObj.tag;
+      if (ref)
+        ref.node = node2;
+      return node2;
+    }
+    exports2.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path10, value) {
+      let v = value;
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
+          this.add(value);
+        else {
+          const [key, ...rest] = path10;
+          const node2 = this.get(key, true);
+          if (identity.isCollection(node2))
+            node2.addIn(rest, value);
+          else if (node2 === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node2 = this.get(key, true);
+        if (identity.isCollection(node2))
+          return node2.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
+        const node2 = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
+        else
+          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node2) => {
+          if (!identity.isPair(node2))
+            return false;
+          const n = node2.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path10) {
+        const [key, ...rest] = path10;
+        if (rest.length === 0)
+          return this.has(key);
+        const node2 = this.get(key, true);
+        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node2 = this.get(key, true);
+          if (identity.isCollection(node2))
+            node2.setIn(rest, value);
+          else if (node2 === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports2.Collection = Collection;
+    exports2.collectionFromPath = collectionFromPath;
+    exports2.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    exports2.indentComment = indentComment;
+    exports2.lineComment = lineComment;
+    exports2.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text3;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text3.length <= endStep)
+        return text3;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text3, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text3[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text3[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text3, i, indent.length);
+          end = i + indent.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text3[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text3[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text3;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text3;
+      if (onFold)
+        onFold();
+      let res = text3.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text3.length;
+        if (fold === 0)
+          res = `
+${indent}${text3.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text3[fold]}\\`;
+          res += `
+${indent}${text3.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text3, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text3[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text3[++i];
+        } else {
+          do {
+            ch = text3[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text3[start];
+        }
+      }
+      return end;
+    }
+    exports2.FOLD_BLOCK = FOLD_BLOCK;
+    exports2.FOLD_FLOW = FOLD_FLOW;
+    exports2.FOLD_QUOTED = FOLD_QUOTED;
+    exports2.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i + 1]) {
+            case "u":
+              {
+                str += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent;
+                if (json[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs;
+      if (singleQuote === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote: blockQuote2, commentString, lineWidth } = ctx.options;
+      if (!blockQuote2 || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports2.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node2, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node2.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
+      const props = stringifyProps(node2, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports2.createStringifyContext = createStringifyContext;
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow3 = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow3) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports2.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports2) {
+    "use strict";
+    var node_process = require("process");
+    function debug(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning);
+        else
+          console.warn(warning);
+      }
+    }
+    exports2.debug = debug;
+    exports2.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value2);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports2.addMergeToJSMap = addMergeToJSMap;
+    exports2.isMergeKey = isMergeKey;
+    exports2.merge = merge;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+    "use strict";
+    var log = require_log();
+    var merge = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node2 of ctx.anchors.keys())
+          strCtx.anchors.add(node2.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports2.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports2.Pair = Pair;
+    exports2.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow3 = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports2.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k = identity.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node2 = it?.value;
+        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports2.YAMLMap = YAMLMap;
+    exports2.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports2.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports2.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports2.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string3 = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports2.string = string3;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports2.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports2.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+    "use strict";
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports2.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node2) {
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node2 = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node2.minFractionDigits = str.length - dot - 1;
+        return node2;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node2, radix, prefix) {
+      const { value } = node2;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node2);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node2) => intStringify(node2, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node2) => intStringify(node2, 16, "0x")
+    };
+    exports2.int = int;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string3 = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string3.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+    "use strict";
+    var node_buffer = require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports2.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key = keys[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports2.createPairs = createPairs;
+    exports2.pairs = pairs;
+    exports2.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key, value;
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key, value);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports2.YAMLOMap = YAMLOMap;
+    exports2.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports2.falseTag = falseTag;
+    exports2.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node2) {
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node2.minFractionDigits = f.length;
+        }
+        return node2;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node2, radix, prefix) {
+      const { value } = node2;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node2);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node2) => intStringify(node2, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node2) => intStringify(node2, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node2) => intStringify(node2, 16, "0x")
+    };
+    exports2.int = int;
+    exports2.intBin = intBin;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports2.YAMLSet = YAMLSet;
+    exports2.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node2) {
+      let { value } = node2;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node2);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports2.floatTime = floatTime;
+    exports2.intTime = intTime;
+    exports2.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string3 = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string3.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string3 = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string3.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports2.coreKnownTags = coreKnownTags;
+    exports2.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string3 = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string3.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports2.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports2.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path10, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path10, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node2, name) {
+        if (!node2.anchor) {
+          const prev = anchors.anchorNames(this);
+          node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node2.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow: flow3, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node2 = createNode.createNode(value, tag, ctx);
+        if (flow3 && identity.isCollection(node2))
+          node2.flow = true;
+        setAnchors();
+        return node2;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path10, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version, options = {}) {
+        if (typeof version === "number")
+          version = String(version);
+        let opt;
+        switch (version) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version;
+            else
+              this.directives = new directives.Directives({ version });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports2.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports2) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
+        return;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports2.YAMLError = YAMLError;
+    exports2.YAMLParseError = YAMLParseError;
+    exports2.YAMLWarning = YAMLWarning;
+    exports2.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+    "use strict";
+    function resolveProps(tokens, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow3 && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment)
+              comment = cb;
+            else
+              comment += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow3 ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow3) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow3}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last2 = tokens[tokens.length - 1];
+      const end = last2 ? last2.offset + last2.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports2.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports2.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports2.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search3) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search3));
+    }
+    exports2.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports2.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node2.range[2];
+        seq.items.push(node2);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports2.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment)
+                comment = cb;
+              else
+                comment += sep + cb;
+              sep = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports2.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap2 && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
+              if (sep)
+                for (const st of sep) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap2) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap2 ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports2.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node2.range = coll.range;
+      node2.tag = tagName;
+      if (tag?.format)
+        node2.format = tag.format;
+      return node2;
+    }
+    exports2.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content3 = lines[i][1];
+        if (content3 === "" || content3 === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content3] = lines[i];
+        if (content3 === "" || content3 === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content3.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content3] = lines[i];
+        offset += indent.length + content3.length + 1;
+        const crlf = content3[content3.length - 1] === "\r";
+        if (crlf)
+          content3 = content3.slice(0, -1);
+        if (content3 && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep + indent.slice(trimIndent) + content3;
+          sep = "\n";
+        } else if (indent.length > trimIndent || content3[0] === "	") {
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent.slice(trimIndent) + content3;
+          sep = "\n";
+          prevMoreIndented = true;
+        } else if (content3 === "") {
+          if (sep === "\n")
+            value += "\n";
+          else
+            sep = "\n";
+        } else {
+          value += sep + content3;
+          sep = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict2, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent && n)
+            indent = n;
+          else if (error === -1)
+            error = offset + i;
+        }
+      }
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict2 && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports2.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict2, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict2, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep === "\n")
+            res += sep;
+          else
+            sep = "\n";
+        } else {
+          res += sep + lm;
+          sep = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last2 = /[ \t]*(.*)/sy;
+      last2.lastIndex = pos;
+      match = last2.exec(source);
+      return res + sep + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports2.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment)
+        scalar.comment = comment;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports2.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports2.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor, tag } = props;
+      let node2;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node2 = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node2.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node2 = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node2.anchor = anchor.source.substring(1);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node2.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node2.spaceBefore = true;
+      if (comment) {
+        if (token.type === "scalar" && token.source === "")
+          node2.comment = comment;
+        else
+          node2.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node2.srcToken = token;
+      return node2;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node2.anchor = anchor.source.substring(1);
+        if (node2.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node2.spaceBefore = true;
+      if (comment) {
+        node2.comment = comment;
+        node2.range[2] = end;
+      }
+      return node2;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports2.composeEmptyNode = composeEmptyNode;
+    exports2.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports2.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+    "use strict";
+    var node_process = require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors2();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+          const pos = getErrorPos(source);
+          if (warning)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error);
+            else
+              this.doc.errors.push(error);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports2.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors2();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict2 = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict2, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict: strict2 } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports2.createScalarToken = createScalarToken;
+    exports2.resolveAsScalar = resolveAsScalar;
+    exports2.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep)
+        for (const st of sep)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit2(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path10) => {
+      let item = cst;
+      for (const [field, index2] of path10) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index2];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit2.parentCollection = (cst, path10) => {
+      const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path10);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+    }
+    exports2.visit = visit2;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports2.createScalarToken = cstScalar.createScalarToken;
+    exports2.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports2.setScalarValue = cstScalar.setScalarValue;
+    exports2.stringify = cstStringify.stringify;
+    exports2.visit = cstVisit.visit;
+    exports2.BOM = BOM;
+    exports2.DOCUMENT = DOCUMENT;
+    exports2.FLOW_END = FLOW_END;
+    exports2.SCALAR = SCALAR;
+    exports2.isCollection = isCollection;
+    exports2.isScalar = isScalar2;
+    exports2.prettyToken = prettyToken;
+    exports2.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports2.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+    "use strict";
+    var LineCounter2 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports2.LineCounter = LineCounter2;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+    "use strict";
+    var node_process = require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error) {
+        const token = error ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last2 = token.items[token.items.length - 1];
+            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last2.start;
+              else
+                top.items.push({ start: last2.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep;
+          if (scalar.end) {
+            sep = scalar.end;
+            sep.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs4 = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs4, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs4);
+              } else {
+                Object.assign(it, { key: fs4, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs4 = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs4, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs4);
+              else
+                Object.assign(it, { key: fs4, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports2.Parser = Parser;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports2) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors2();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument2(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse5(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument2(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports2.parse = parse5;
+    exports2.parseAllDocuments = parseAllDocuments;
+    exports2.parseDocument = parseDocument2;
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports2) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors2();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit2 = require_visit();
+    exports2.Composer = composer.Composer;
+    exports2.Document = Document.Document;
+    exports2.Schema = Schema.Schema;
+    exports2.YAMLError = errors.YAMLError;
+    exports2.YAMLParseError = errors.YAMLParseError;
+    exports2.YAMLWarning = errors.YAMLWarning;
+    exports2.Alias = Alias.Alias;
+    exports2.isAlias = identity.isAlias;
+    exports2.isCollection = identity.isCollection;
+    exports2.isDocument = identity.isDocument;
+    exports2.isMap = identity.isMap;
+    exports2.isNode = identity.isNode;
+    exports2.isPair = identity.isPair;
+    exports2.isScalar = identity.isScalar;
+    exports2.isSeq = identity.isSeq;
+    exports2.Pair = Pair.Pair;
+    exports2.Scalar = Scalar.Scalar;
+    exports2.YAMLMap = YAMLMap.YAMLMap;
+    exports2.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports2.CST = cst;
+    exports2.Lexer = lexer.Lexer;
+    exports2.LineCounter = lineCounter.LineCounter;
+    exports2.Parser = parser.Parser;
+    exports2.parse = publicApi.parse;
+    exports2.parseAllDocuments = publicApi.parseAllDocuments;
+    exports2.parseDocument = publicApi.parseDocument;
+    exports2.stringify = publicApi.stringify;
+    exports2.visit = visit2.visit;
+    exports2.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -10637,7 +17971,7 @@ var require_limit = __commonJS({
 });
 
 // node_modules/ajv-formats/dist/index.js
-var require_dist = __commonJS({
+var require_dist2 = __commonJS({
   "node_modules/ajv-formats/dist/index.js"(exports2, module2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -10652,8 +17986,8 @@ var require_dist = __commonJS({
         return ajv;
       }
       const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
-      const list = opts.formats || formats_1.formatNames;
-      addFormats2(ajv, list, formats, exportName);
+      const list2 = opts.formats || formats_1.formatNames;
+      addFormats2(ajv, list2, formats, exportName);
       if (opts.keywords)
         (0, limit_1.default)(ajv);
       return ajv;
@@ -10665,11 +17999,11 @@ var require_dist = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list, fs4, exportName) {
+    function addFormats2(ajv, list2, fs4, exportName) {
       var _a;
       var _b;
       (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
-      for (const f of list)
+      for (const f of list2)
         ajv.addFormat(f, fs4[f]);
     }
     module2.exports = exports2 = formatsPlugin;
@@ -11162,7 +18496,7 @@ var require_crc = __commonJS({
 });
 
 // node_modules/pngjs/lib/parser.js
-var require_parser = __commonJS({
+var require_parser2 = __commonJS({
   "node_modules/pngjs/lib/parser.js"(exports2, module2) {
     "use strict";
     var constants = require_constants();
@@ -11719,7 +19053,7 @@ var require_parser_async = __commonJS({
     var zlib = require("zlib");
     var ChunkStream = require_chunkstream();
     var FilterAsync = require_filter_parse_async();
-    var Parser = require_parser();
+    var Parser = require_parser2();
     var bitmapper = require_bitmapper();
     var formatNormaliser = require_format_normaliser();
     var ParserAsync = module2.exports = function(options) {
@@ -12486,7 +19820,7 @@ var require_parser_sync = __commonJS({
     }
     var SyncReader = require_sync_reader();
     var FilterSync = require_filter_parse_sync();
-    var Parser = require_parser();
+    var Parser = require_parser2();
     var bitmapper = require_bitmapper();
     var formatNormaliser = require_format_normaliser();
     module2.exports = function(buffer, options) {
@@ -12618,10 +19952,10 @@ var require_packer_sync = __commonJS({
 var require_png_sync = __commonJS({
   "node_modules/pngjs/lib/png-sync.js"(exports2) {
     "use strict";
-    var parse3 = require_parser_sync();
+    var parse5 = require_parser_sync();
     var pack = require_packer_sync();
     exports2.read = function(buffer, options) {
-      return parse3(buffer, options || {});
+      return parse5(buffer, options || {});
     };
     exports2.write = function(png, options) {
       return pack(png, options);
@@ -13021,13 +20355,13 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path5, { windows } = {}) => {
-      const segs = path5.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
+    exports2.basename = (path10, { windows } = {}) => {
+      const segs = path10.split(windows ? /[\\/]/ : "/");
+      const last2 = segs[segs.length - 1];
+      if (last2 === "") {
         return segs[segs.length - 2];
       }
-      return last;
+      return last2;
     };
   }
 });
@@ -13085,7 +20419,7 @@ var require_scan = __commonJS({
       const tokens = [];
       const parts = [];
       let str = input;
-      let index = -1;
+      let index2 = -1;
       let start = 0;
       let lastIndex = 0;
       let isBrace = false;
@@ -13102,13 +20436,13 @@ var require_scan = __commonJS({
       let prev;
       let code;
       let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const eos = () => index2 >= length;
+      const peek = () => str.charCodeAt(index2 + 1);
       const advance = () => {
         prev = code;
-        return str.charCodeAt(++index);
+        return str.charCodeAt(++index2);
       };
-      while (index < length) {
+      while (index2 < length) {
         code = advance();
         let next;
         if (code === CHAR_BACKWARD_SLASH) {
@@ -13165,15 +20499,15 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
+          slashes.push(index2);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
+          if (prev === CHAR_DOT && index2 === start + 1) {
             start += 2;
             continue;
           }
-          lastIndex = index + 1;
+          lastIndex = index2 + 1;
           continue;
         }
         if (opts.noext !== true) {
@@ -13182,7 +20516,7 @@ var require_scan = __commonJS({
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -13243,7 +20577,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start) {
           negated = token.negated = true;
           start++;
           continue;
@@ -13553,10 +20887,10 @@ var require_parse = __commonJS({
       return `${source}*`;
     };
     var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
+      let index2 = 0;
       const chars2 = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
+      while (index2 < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index2), false);
         if (!match || match.type !== "*") {
           return;
         }
@@ -13569,7 +20903,7 @@ var require_parse = __commonJS({
           return;
         }
         chars2.push(branch);
-        index += match.end + 1;
+        index2 += match.end + 1;
       }
       if (chars2.length < 1) {
         return;
@@ -13623,7 +20957,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input, options) => {
+    var parse5 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -13723,7 +21057,7 @@ var require_parse = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push = (tok) => {
+      const push2 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -13757,8 +21091,8 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -13778,7 +21112,7 @@ var require_parse = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
+          push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -13793,19 +21127,19 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse5(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output });
+        push2({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars2, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars2, first, rest, index2) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -13814,7 +21148,7 @@ var require_parse = __commonJS({
             if (esc) {
               return esc + first + (rest ? QMARK.repeat(rest.length) : "");
             }
-            if (index === 0) {
+            if (index2 === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
             }
             return QMARK.repeat(chars2.length);
@@ -13861,7 +21195,7 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -13879,7 +21213,7 @@ var require_parse = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
         }
@@ -13927,13 +21261,13 @@ var require_parse = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push({ type: "paren", value });
+          push2({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -13945,7 +21279,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -13958,19 +21292,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value });
+          push2({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -14004,13 +21338,13 @@ var require_parse = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push(open);
+          push2(open);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
+            push2({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -14039,7 +21373,7 @@ var require_parse = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value, output });
+          push2({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -14048,7 +21382,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -14058,7 +21392,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push({ type: "comma", value, output });
+          push2({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -14070,7 +21404,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value, output: SLASH_LITERAL });
+          push2({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -14084,10 +21418,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
+            push2({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value, output: DOT_LITERAL });
+          push2({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -14102,14 +21436,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push({ type: "text", value, output });
+            push2({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value, output: QMARK });
+          push2({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -14130,22 +21464,22 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
+            push2({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
+            push2({ type: "plus", value });
             continue;
           }
-          push({ type: "plus", value: PLUS_LITERAL });
+          push2({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+            push2({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -14157,7 +21491,7 @@ var require_parse = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -14185,13 +21519,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -14233,7 +21567,7 @@ var require_parse = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -14243,7 +21577,7 @@ var require_parse = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -14261,12 +21595,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push(token);
+          push2(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push(token);
+          push2(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -14285,7 +21619,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push(token);
+        push2(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -14303,7 +21637,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -14316,7 +21650,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input, options) => {
+    parse5.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -14381,7 +21715,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse3;
+    module2.exports = parse5;
   }
 });
 
@@ -14390,7 +21724,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
-    var parse3 = require_parse();
+    var parse5 = require_parse();
     var utils = require_utils2();
     var constants = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -14478,7 +21812,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
+      return parse5(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -14504,10 +21838,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options);
+        parsed.output = parse5.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse3(input, options);
+        parsed = parse5(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -14586,13 +21920,16 @@ function describeUserError(error) {
   return `${error.message}${where}${hint}`;
 }
 function formatLocation(location) {
-  let text = location.file;
+  let text3 = location.file;
   if (location.line !== void 0) {
-    text += `:${location.line}`;
-    if (location.column !== void 0) text += `:${location.column}`;
+    text3 += `:${location.line}`;
+    if (location.column !== void 0) text3 += `:${location.column}`;
   }
-  return text;
+  return text3;
 }
+
+// packages/core/src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // packages/cli/src/io.ts
 var ExitCode = {
@@ -14609,16 +21946,132 @@ function processIo() {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }
 
-// packages/cli/src/version.ts
-var VERSION = true ? "0.1.0" : "0.0.0-dev";
-
-// packages/validator/src/config/config-types.ts
-var DEFAULT_CONFIG = { rules: {}, ignore: [] };
-
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
 function compareFindings(a, b) {
   return a.connector.localeCompare(b.connector) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
+
+// packages/validator/src/config/config-schema.ts
+var LEVELS = ["error", "warning", "info", "off"];
+var CONFIG_SCHEMA = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "connector-alm configuration",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    $schema: { type: "string" },
+    profile: {
+      description: "The profile of connector folders outside the PowerPlatformConnectors layout.",
+      enum: [...PROFILES]
+    },
+    rules: {
+      description: "Rule levels by rule id: one level for every profile, or a level per profile.",
+      type: "object",
+      additionalProperties: {
+        if: { type: "string" },
+        then: { $ref: "#/definitions/level" },
+        else: {
+          type: "object",
+          additionalProperties: false,
+          minProperties: 1,
+          properties: Object.fromEntries(
+            PROFILES.map((profile) => [profile, { $ref: "#/definitions/level" }])
+          )
+        }
+      }
+    },
+    ignore: {
+      description: "Glob patterns, relative to this file, of connector folders to skip.",
+      type: "array",
+      items: { type: "string", minLength: 1 }
+    }
+  },
+  definitions: {
+    level: { enum: [...LEVELS] }
+  }
+};
+
+// packages/validator/src/config/config-types.ts
+var DEFAULT_CONFIG = { rules: {}, ignore: [] };
+
+// packages/validator/src/config/did-you-mean.ts
+function closestMatch(word, candidates) {
+  const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(lower, candidate.toLowerCase(), limit);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (bestDistance <= limit) return best;
+  if (lower.length < 3) return void 0;
+  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return extended.length === 1 ? extended[0] : void 0;
+}
+function didYouMean(word, candidates) {
+  const match = closestMatch(word, candidates);
+  return match === void 0 ? "" : ` Did you mean '${match}'?`;
+}
+function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous2 = Array.from({ length: b.length + 1 }, (_, index2) => index2);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous2[j] + 1, current[j - 1] + 1, previous2[j - 1] + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous2 = current;
+  }
+  return previous2[b.length];
+}
+
+// packages/validator/src/config/find-config.ts
+var import_node_fs = require("node:fs");
+var import_node_path = __toESM(require("node:path"), 1);
+var CONFIG_FILE_NAMES = [
+  ".connector-alm.yml",
+  ".connector-alm.yaml",
+  ".connector-alm.json"
+];
+function findConfigFile(cwd) {
+  let folder = import_node_path.default.resolve(cwd);
+  for (; ; ) {
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs.existsSync)(import_node_path.default.join(folder, name)));
+    if (present.length > 1) {
+      throw new UserError(`Two configuration files in one folder: ${present.join(" and ")}.`, {
+        location: { file: import_node_path.default.join(folder, present[1]) },
+        hint: "Keep one of them, so that it is clear which one applies."
+      });
+    }
+    if (present.length === 1) return import_node_path.default.join(folder, present[0]);
+    const parent = import_node_path.default.dirname(folder);
+    if ((0, import_node_fs.existsSync)(import_node_path.default.join(folder, ".git")) || parent === folder) return void 0;
+    folder = parent;
+  }
+}
+
+// packages/validator/src/config/load-config.ts
+var import_promises = require("node:fs/promises");
+var import_node_path5 = __toESM(require("node:path"), 1);
+var import_ajv2 = __toESM(require_ajv(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// packages/validator/src/model/rule.ts
+function certificationLevels(level, custom = level === "error" ? "warning" : level) {
+  return { certified: level, "independent-publisher": level, custom };
+}
+function sameLevels(level) {
+  return { certified: level, "independent-publisher": level, custom: level };
 }
 
 // packages/validator/src/swagger/json-values.ts
@@ -14639,6 +22092,25 @@ function entriesOf(value) {
 }
 function has(object, key) {
   return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+// packages/validator/src/rules/api-properties/brand-colour.ts
+var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+var IP_BRAND_COLOUR = "#da3b01";
+var FORBIDDEN_BRAND_COLOURS = ["#007ee5", "#ffffff"];
+function parseHexColour(text3) {
+  if (!HEX_COLOUR.test(text3)) return void 0;
+  const value = Number.parseInt(text3.slice(1), 16);
+  return { r: value >> 16 & 255, g: value >> 8 & 255, b: value & 255 };
+}
+function toHex({ r, g, b }) {
+  return `#${[r, g, b].map((channel) => channel.toString(16).padStart(2, "0")).join("")}`;
+}
+function colourDistance(a, b) {
+  return Math.hypot(a.r - b.r, a.g - b.g, a.b - b.b);
+}
+function isNearWhite(colour) {
+  return colour.r >= 238 && colour.g >= 238 && colour.b >= 238;
 }
 
 // packages/validator/src/json/pointer.ts
@@ -14671,393 +22143,1051 @@ function valueAtPointer(root, pointer) {
   return current;
 }
 
-// packages/validator/src/swagger/swagger-model.ts
-var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
-var MAX_SCHEMA_WALK_DEPTH = 64;
-var MAX_REF_HOPS = 32;
-var SwaggerModel = class {
-  constructor(root) {
-    this.root = root;
-  }
-  root;
-  operationList;
-  writtenSchemaList;
-  byId;
-  get paths() {
-    return asObject(this.root.paths);
-  }
-  get definitions() {
-    return asObject(this.root.definitions);
-  }
-  get operations() {
-    this.operationList ??= this.buildOperations();
-    return this.operationList;
-  }
-  /** Operations by operationId (a list, since duplicates are possible and reported by a rule). */
-  get operationsById() {
-    if (!this.byId) {
-      this.byId = /* @__PURE__ */ new Map();
-      for (const operation of this.operations) {
-        if (operation.operationId === void 0) continue;
-        const list = this.byId.get(operation.operationId) ?? [];
-        list.push(operation);
-        this.byId.set(operation.operationId, list);
-      }
+// packages/validator/src/rules/api-properties/connection-parameters.ts
+function propertiesOf(apiProperties) {
+  return asObject(apiProperties?.properties);
+}
+function connectionParametersOf(apiProperties) {
+  const properties = propertiesOf(apiProperties);
+  if (!properties) return [];
+  const list2 = [];
+  const collect = (parameters, pointer) => {
+    for (const [name, raw] of entriesOf(parameters)) {
+      const value = asObject(raw);
+      if (value) list2.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
     }
-    return this.byId;
+  };
+  collect(properties.connectionParameters, "/properties/connectionParameters");
+  const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
+  sets.forEach((set, index2) => {
+    collect(asObject(set)?.parameters, `/properties/connectionParameterSets/values/${index2}/parameters`);
+  });
+  return list2;
+}
+function oAuthSettingsOf(apiProperties) {
+  const list2 = [];
+  for (const parameter of connectionParametersOf(apiProperties)) {
+    const settings = asObject(parameter.value.oAuthSettings);
+    if (settings)
+      list2.push({ parameter, settings, pointer: childPointer(parameter.pointer, "oAuthSettings") });
   }
-  operationById(operationId) {
-    return this.operationsById.get(operationId)?.[0];
+  return list2;
+}
+function hasParameterType(apiProperties, type) {
+  const wanted = type.toLowerCase();
+  return connectionParametersOf(apiProperties).some((parameter) => parameter.type?.toLowerCase() === wanted);
+}
+
+// packages/validator/src/rules/json-schema/ajv-validator.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_ajv_formats = __toESM(require_dist2(), 1);
+
+// packages/validator/src/rules/json-schema/newtonsoft-messages.ts
+function typeName(value) {
+  if (value === null) return "Null";
+  if (Array.isArray(value)) return "Array";
+  if (typeof value === "number") return Number.isInteger(value) ? "Integer" : "Float";
+  const name = typeof value;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+var SCHEMA_TYPE_NAMES = {
+  string: "String",
+  boolean: "Boolean",
+  integer: "Integer",
+  number: "Number",
+  object: "Object",
+  array: "Array",
+  null: "Null"
+};
+function expectedTypes(type) {
+  const list2 = Array.isArray(type) ? type : String(type).split(",");
+  return list2.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
+}
+function show(value) {
+  const text3 = typeof value === "string" ? value : JSON.stringify(value);
+  return text3 === void 0 ? String(value) : text3.length > 80 ? `${text3.slice(0, 77)}...` : text3;
+}
+function decodeSegments(instancePath) {
+  if (instancePath === "") return [];
+  return instancePath.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function toSchemaProblems(errors) {
+  const problems = [];
+  for (const error of errors ?? []) {
+    const problem = describe(error);
+    if (problem) problems.push(problem);
   }
-  /**
-   * Every schema object written in the document, each exactly once and without following `$ref`s:
-   * definitions, body-parameter schemas, response schemas, and everything nested in them. Rules that
-   * check schemas in isolation iterate this list instead of walking the document again.
-   */
-  get writtenSchemas() {
-    this.writtenSchemaList ??= this.collectWrittenSchemas();
-    return this.writtenSchemaList;
-  }
-  /** The value a local reference (`#/definitions/X`) points to, or undefined when it is broken or remote. */
-  resolveRef(ref) {
-    if (!ref.startsWith("#")) return void 0;
-    const pointer = ref.slice(1);
-    if (pointer !== "" && !pointer.startsWith("/")) return void 0;
-    let current = this.root;
-    for (const segment of safeParsePointer(pointer)) {
-      if (current === null || typeof current !== "object" || !has(current, segment))
-        return void 0;
-      current = current[segment];
+  return problems;
+}
+function describe(error) {
+  const segments = decodeSegments(error.instancePath);
+  const at = (message, pointer = error.instancePath, key) => ({
+    message,
+    pointer,
+    segments,
+    keyword: error.keyword,
+    ...key === void 0 ? {} : { key }
+  });
+  const params = error.params;
+  switch (error.keyword) {
+    case "type":
+      return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(error.data)}.`);
+    case "enum":
+      return at(`Value ${JSON.stringify(error.data)} is not defined in enum.`);
+    case "const":
+      return at(`Value ${JSON.stringify(error.data)} does not match const.`);
+    case "required": {
+      const name = String(params.missingProperty);
+      return at(`Required properties are missing from object: ${name}.`, error.instancePath, name);
     }
-    return { value: current, pointer };
-  }
-  /** Follows `$ref` chains from a value; stops at a broken or circular reference (returns the last good one). */
-  resolve(value, pointer) {
-    let current = { value, pointer };
-    let viaRef = false;
-    const seen = /* @__PURE__ */ new Set();
-    for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
-      const ref = isObject(current.value) ? asString(current.value.$ref) : void 0;
-      if (ref === void 0) return { ...current, viaRef, broken: false };
-      if (seen.has(ref)) return { ...current, viaRef, broken: true };
-      seen.add(ref);
-      const target = this.resolveRef(ref);
-      if (!target) return { ...current, viaRef, broken: true };
-      current = target;
-      viaRef = true;
-    }
-    return { ...current, viaRef, broken: true };
-  }
-  /**
-   * Visits a schema and everything under it: `properties`, `items`, `additionalProperties`, `allOf`.
-   * A `$ref` is followed, but never twice on the same branch, so recursive definitions end.
-   * Return false from `visit` to skip a node's children.
-   */
-  walkSchema(schema, pointer, visit2) {
-    const walk = (value, at, path5, depth, refs, viaRef, required) => {
-      if (depth > MAX_SCHEMA_WALK_DEPTH) return;
-      let here = { value, pointer: at };
-      let reachedByRef = viaRef;
-      let branchRefs = refs;
-      const ref = isObject(value) ? asString(value.$ref) : void 0;
-      if (ref !== void 0) {
-        if (refs.has(ref)) return;
-        const target = this.resolve(value, at);
-        if (target.broken) return;
-        branchRefs = new Set(refs).add(ref);
-        here = target;
-        reachedByRef = true;
-      }
-      const node = asObject(here.value);
-      if (!node) return;
-      if (visit2({ schema: node, pointer: here.pointer, path: path5, depth, viaRef: reachedByRef, required }) === false)
-        return;
-      const requiredNames = new Set(
-        (asArray(node.required) ?? []).filter((n) => typeof n === "string")
+    case "additionalProperties": {
+      const name = String(params.additionalProperty);
+      return at(
+        `Property '${name}' has not been defined and the schema does not allow additional properties.`,
+        childPointer(error.instancePath, name),
+        name
       );
-      for (const [name, property] of entriesOf(node.properties)) {
-        walk(
-          property,
-          childPointer(here.pointer, "properties", name),
-          [...path5, name],
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          requiredNames.has(name)
+    }
+    case "propertyNames":
+      return void 0;
+    case "pattern":
+      if (error.propertyName !== void 0) {
+        return at(
+          `Property name '${error.propertyName}' does not match regex pattern '${String(params.pattern)}'.`,
+          childPointer(error.instancePath, error.propertyName),
+          error.propertyName
         );
       }
-      if (isObject(node.items)) {
-        walk(
-          node.items,
-          childPointer(here.pointer, "items"),
-          [...path5, "items"],
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          false
-        );
-      }
-      if (isObject(node.additionalProperties)) {
-        walk(
-          node.additionalProperties,
-          childPointer(here.pointer, "additionalProperties"),
-          [...path5, "additionalProperties"],
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          false
-        );
-      }
-      (asArray(node.allOf) ?? []).forEach((member, index) => {
-        walk(
-          member,
-          childPointer(here.pointer, "allOf", index),
-          path5,
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          required
-        );
-      });
-    };
-    walk(schema, pointer, [], 0, /* @__PURE__ */ new Set(), false, false);
-  }
-  collectWrittenSchemas() {
-    const list = [];
-    const add = (value, pointer, origin, depth) => {
-      const schema = asObject(value);
-      if (!schema || depth > MAX_SCHEMA_WALK_DEPTH) return;
-      list.push({ schema, pointer, origin, depth });
-      for (const [name, property] of entriesOf(schema.properties)) {
-        add(property, childPointer(pointer, "properties", name), origin, depth + 1);
-      }
-      if (isObject(schema.items)) add(schema.items, childPointer(pointer, "items"), origin, depth + 1);
-      if (isObject(schema.additionalProperties)) {
-        add(schema.additionalProperties, childPointer(pointer, "additionalProperties"), origin, depth + 1);
-      }
-      (asArray(schema.allOf) ?? []).forEach(
-        (member, index) => add(member, childPointer(pointer, "allOf", index), origin, depth + 1)
+      return at(`String '${show(error.data)}' does not match regex pattern '${String(params.pattern)}'.`);
+    case "format":
+      return at(`String '${show(error.data)}' does not validate against format '${String(params.format)}'.`);
+    case "minLength":
+      return at(`String '${show(error.data)}' is less than minimum length of ${String(params.limit)}.`);
+    case "maxLength":
+      return at(`String '${show(error.data)}' exceeds maximum length of ${String(params.limit)}.`);
+    case "minimum":
+      return at(
+        `${typeName(error.data)} ${show(error.data)} is less than minimum value of ${String(params.limit)}.`
       );
-    };
-    for (const [name, definition] of entriesOf(this.definitions))
-      add(definition, childPointer("/definitions", name), "definition", 0);
-    for (const [name, parameter] of entriesOf(this.root.parameters)) {
-      if (isObject(parameter))
-        add(parameter.schema, childPointer("/parameters", name, "schema"), "global-parameter", 0);
-    }
-    for (const [code, response] of entriesOf(this.root.responses)) {
-      if (isObject(response))
-        add(response.schema, childPointer("/responses", code, "schema"), "global-response", 0);
-    }
-    for (const [path5, pathItem] of entriesOf(this.paths)) {
-      const pathItemPointer = childPointer("/paths", path5);
-      const visitParameters = (list2, pointer) => {
-        (asArray(list2) ?? []).forEach((parameter, index) => {
-          if (isObject(parameter))
-            add(parameter.schema, childPointer(pointer, index, "schema"), "parameter", 0);
-        });
-      };
-      if (!isObject(pathItem)) continue;
-      visitParameters(pathItem.parameters, childPointer(pathItemPointer, "parameters"));
-      for (const method of HTTP_METHODS) {
-        const operation = asObject(pathItem[method]);
-        if (!operation) continue;
-        const pointer = childPointer(pathItemPointer, method);
-        visitParameters(operation.parameters, childPointer(pointer, "parameters"));
-        for (const [code, response] of entriesOf(operation.responses)) {
-          if (isObject(response))
-            add(response.schema, childPointer(pointer, "responses", code, "schema"), "response", 0);
-        }
-      }
-    }
-    return list;
-  }
-  buildOperations() {
-    const operations = [];
-    for (const [path5, pathItemValue] of entriesOf(this.paths)) {
-      const pathItem = asObject(pathItemValue);
-      if (!pathItem) continue;
-      const pathItemPointer = childPointer("/paths", path5);
-      const pathParameters2 = this.parameterList(
-        pathItem.parameters,
-        childPointer(pathItemPointer, "parameters"),
-        "path",
-        false
+    case "maximum":
+      return at(
+        `${typeName(error.data)} ${show(error.data)} exceeds maximum value of ${String(params.limit)}.`
       );
-      for (const method of HTTP_METHODS) {
-        const operation = asObject(pathItem[method]);
-        if (!operation) continue;
-        const pointer = childPointer(pathItemPointer, method);
-        const visibility = operation["x-ms-visibility"];
-        const isInternal = visibility === "internal" || visibility === "Internal";
-        const own = this.parameterList(
-          operation.parameters,
-          childPointer(pointer, "parameters"),
-          "operation",
-          isInternal
-        );
-        const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
-        const inherited = pathParameters2.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => ({ ...p, isInternal: p.isInternal || isInternal }));
-        operations.push({
-          path: path5,
-          method,
-          pointer,
-          pathItemPointer,
-          operation,
-          operationId: asString(operation.operationId),
-          visibility,
-          isInternal,
-          isTrigger: has(operation, "x-ms-trigger"),
-          isDeprecated: operation.deprecated === true,
-          parameters: [...inherited, ...own],
-          responses: this.responseList(operation.responses, childPointer(pointer, "responses"))
-        });
+    case "minItems":
+      return at(
+        `Array item count ${show(error.data.length)} is less than minimum count of ${String(params.limit)}.`
+      );
+    case "uniqueItems":
+      return at(`Non-unique array item at index ${String(params.i)}.`);
+    case "if":
+    case "anyOf":
+    case "oneOf":
+    case "allOf":
+      return void 0;
+    default:
+      return at(`${error.message ?? "Invalid value"}.`);
+  }
+}
+
+// packages/validator/src/rules/json-schema/ajv-validator.ts
+function lazySchemaValidator(schema) {
+  let validate;
+  return (value) => {
+    if (!validate) {
+      const ajv = new import_ajv.default({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+      (0, import_ajv_formats.default)(ajv);
+      validate = ajv.compile(schema);
+    }
+    return validate(value) ? [] : toSchemaProblems(validate.errors);
+  };
+}
+function cachedSchemaProblems(validate) {
+  const cache5 = /* @__PURE__ */ new WeakMap();
+  return (value) => {
+    if (value === null || typeof value !== "object") return validate(value);
+    let problems = cache5.get(value);
+    if (!problems) {
+      problems = validate(value);
+      cache5.set(value, problems);
+    }
+    return problems;
+  };
+}
+
+// packages/validator/src/rules/api-properties/schema.ts
+var IDENTITY_PROVIDERS = [
+  "oauth2",
+  "oauth2generic",
+  "aad",
+  "aadcertificate",
+  "facebook",
+  "DocuSign"
+];
+var REDIRECT_MODES = ["Global", "GlobalPerConnector", "Direct"];
+var CONNECTION_PARAMETER_TYPES = [
+  "string",
+  "securestring",
+  "int",
+  "bool",
+  "gatewaySetting",
+  "oauthSetting"
+];
+var CONNECTION_PARAMETER_NAME = "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$";
+var nullableString = { type: ["string", "null"] };
+var uiDefinition = {
+  type: "object",
+  properties: {
+    displayName: { type: "string" },
+    description: { type: "string" },
+    tooltip: { type: "string" },
+    tabIndex: { type: "integer" },
+    constraints: {
+      type: "object",
+      properties: {
+        clearText: { type: "boolean" },
+        // The schema says the string "true"/"false"; eight merged certified files use a boolean.
+        required: { type: ["string", "boolean"] },
+        tabIndex: { type: "integer" },
+        capability: { type: "array", items: { type: "string" } },
+        hidden: { type: ["boolean", "string"] },
+        allowedValues: {
+          type: "array",
+          items: { type: "object", properties: { text: { type: "string" } } }
+        },
+        dependencies: { type: "object" }
       }
     }
-    return operations;
-  }
-  parameterList(list, pointer, level, operationInternal) {
-    return (asArray(list) ?? []).map((entry, index) => {
-      const at = childPointer(pointer, index);
-      const resolved = this.resolve(entry, at);
-      const value = asObject(resolved.value) ?? {};
-      const visibility = value["x-ms-visibility"];
-      return {
-        pointer: at,
-        definitionPointer: resolved.pointer,
-        value,
-        name: asString(value.name),
-        in: asString(value.in),
-        level,
-        isInternal: operationInternal || visibility === "internal" || visibility === "Internal"
-      };
-    });
-  }
-  responseList(responses, pointer) {
-    return entriesOf(responses).map(([code, entry]) => {
-      const at = childPointer(pointer, code);
-      const resolved = this.resolve(entry, at);
-      return {
-        code,
-        pointer: at,
-        definitionPointer: resolved.pointer,
-        value: asObject(resolved.value) ?? {}
-      };
-    });
   }
 };
-function safeParsePointer(pointer) {
-  try {
-    return parsePointer(pointer);
-  } catch {
-    return [];
+var oAuthSettings = {
+  type: "object",
+  required: ["identityProvider"],
+  properties: {
+    identityProvider: { type: "string", enum: IDENTITY_PROVIDERS },
+    clientId: nullableString,
+    clientSecret: nullableString,
+    scopes: { type: "array", items: { type: "string" } },
+    redirectMode: { type: "string", enum: REDIRECT_MODES },
+    redirectUrl: { type: "string", format: "uri" },
+    properties: { type: "object" },
+    customParameters: { type: "object" }
+  }
+};
+var connectionParameter = {
+  type: "object",
+  required: ["type"],
+  properties: {
+    type: { type: "string", enum: CONNECTION_PARAMETER_TYPES },
+    uiDefinition,
+    oAuthSettings,
+    allowedValues: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          uiDefinition: {
+            type: "object",
+            properties: { displayName: { type: "string" }, description: { type: "string" } }
+          }
+        }
+      }
+    },
+    metadata: { type: "object" }
+  },
+  if: { properties: { type: { const: "oauthSetting" } }, required: ["type"] },
+  then: { required: ["oAuthSettings"] }
+};
+var connectionParameters = {
+  type: "object",
+  propertyNames: { pattern: CONNECTION_PARAMETER_NAME },
+  additionalProperties: connectionParameter
+};
+var policyTemplateInstance = {
+  type: "object",
+  required: ["templateId", "parameters"],
+  properties: {
+    templateId: { type: "string" },
+    title: { type: "string" },
+    parameters: { type: "object" }
+  }
+};
+var API_PROPERTIES_SCHEMA = {
+  type: "object",
+  required: ["properties"],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: "string" },
+    properties: {
+      type: "object",
+      required: ["iconBrandColor"],
+      additionalProperties: false,
+      properties: {
+        iconBrandColor: { type: "string" },
+        publisher: { type: "string" },
+        stackOwner: { type: "string" },
+        capabilities: { type: "array", items: { type: "string" } },
+        connectionParameters,
+        connectionParameterSets: {
+          type: "object",
+          properties: {
+            uiDefinition,
+            values: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["name", "parameters"],
+                properties: { name: { type: "string" }, uiDefinition, parameters: connectionParameters }
+              }
+            }
+          }
+        },
+        policyTemplateInstances: { type: "array", items: policyTemplateInstance },
+        scriptOperations: { type: "array", items: { type: "string" } },
+        isCustomApi: { type: "boolean" },
+        // Written by newer tooling instead of scriptOperations (2 merged certified connectors).
+        script: {
+          type: "object",
+          properties: {
+            language: { type: "string" },
+            operationIds: { type: "array", items: { type: "string" } }
+          }
+        }
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/api-properties/schema-problems.ts
+var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
+function classify(problem) {
+  const [first, second] = problem.segments;
+  const path10 = problem.segments;
+  if (first === void 0) return "PROP-ROOT";
+  if (first !== "properties") return "PROP-ROOT";
+  if (second === void 0) {
+    if (problem.keyword === "additionalProperties") return "PROP-UNKNOWN-KEYS";
+    if (problem.keyword === "required" && problem.key === "iconBrandColor") return "PROP-BRAND-REQ";
+    return "PROP-ROOT";
+  }
+  if (second === "iconBrandColor") return "PROP-BRAND-FORMAT";
+  if (second === "capabilities") return "PROP-CAPABILITIES";
+  if (second === "scriptOperations") return "PROP-SCRIPTOPS";
+  if (second === "policyTemplateInstances") return "PROP-POLICY";
+  if (second === "connectionParameters" || second === "connectionParameterSets") {
+    if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
+    if (path10.includes("oAuthSettings")) {
+      const last2 = path10[path10.length - 1];
+      if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
+      if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
+      if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
+      return "PROP-SCHEMA";
+    }
+    if (path10.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path10[path10.length - 1] === "type" && path10.length === parameterNameDepth(path10) + 1)
+      return "PROP-CP-TYPE";
+  }
+  return "PROP-SCHEMA";
+}
+function parameterNameDepth(path10) {
+  return path10[1] === "connectionParameterSets" ? 6 : 3;
+}
+function schemaProblemsFor(context, ruleId) {
+  const document3 = context.connector.files.apiProperties?.document;
+  if (!document3 || document3.value === void 0) return [];
+  return problemsOf(document3.value).filter((problem) => classify(problem) === ruleId);
+}
+function reportSchemaProblems(context, ruleId, advice = "") {
+  for (const problem of schemaProblemsFor(context, ruleId)) {
+    context.report({
+      pointer: problem.pointer,
+      message: advice ? `${problem.message} ${advice}` : problem.message
+    });
   }
 }
 
-// packages/validator/src/engine.ts
-function effectiveLevel(rule, profile, overrides) {
-  const override = overrides?.[rule.id];
-  if (typeof override === "string") return override;
-  return override?.[profile] ?? rule.levels[profile];
+// packages/validator/src/rules/api-properties/brand-rules.ts
+var BRAND_POINTER = "/properties/iconBrandColor";
+function brandColourOf(context) {
+  return asString(propertiesOf(context.apiProperties)?.iconBrandColor);
 }
-function validateLoadedConnector(connector, options) {
-  const swaggerValue = connector.files.swagger?.document?.value;
-  const apiPropertiesValue = connector.files.apiProperties?.document?.value;
-  const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
-  const pending = [];
-  for (const rule of options.rules) {
-    const level = effectiveLevel(rule, options.profile, options.overrides);
-    if (level === "off") continue;
-    const context = {
-      connector,
-      profile: options.profile,
-      swagger,
-      apiProperties: isObject(apiPropertiesValue) ? apiPropertiesValue : void 0,
-      report: (report) => pending.push({ rule, severity: report.severity ?? level, report })
-    };
-    try {
-      rule.check(context);
-    } catch (error) {
-      pending.push({
-        rule,
-        severity: "error",
-        report: {
-          file: "folder",
-          message: `Internal error in rule ${rule.id}: ${error.message}. Please report this with the connector folder.`
-        }
+var apiPropertiesBrandRules = [
+  {
+    id: "PROP-BRAND-FORMAT",
+    file: "apiProperties",
+    title: "Write iconBrandColor as an HTML hex colour `#RRGGBB`.",
+    description: "The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.",
+    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    example: { bad: '"iconBrandColor": "blue"', good: '"iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-BRAND-FORMAT");
+      const colour = brandColourOf(context);
+      if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
+        context.report({
+          pointer: BRAND_POINTER,
+          message: `The iconBrandColor "${colour}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
+        });
+      }
+    }
+  },
+  {
+    id: "PROP-BRAND-FORBIDDEN",
+    file: "apiProperties",
+    title: "Do not use the default blue or white as brand colour.",
+    description: 'Certification rejects the designer default `#007ee5` and white `#ffffff` ("the icon colour cannot be the same as the default", PR #3187; PR template). Near-white colours such as `#fefefe` or `#f5f5f5` (20+ merged connectors) are workarounds that still show a white tile, so they get a warning. Four legacy certified connectors break the hard rule.',
+    levels: { certified: "error", "independent-publisher": "off", custom: "off" },
+    example: { bad: '"iconBrandColor": "#007ee5"', good: '"iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      const colour = brandColourOf(context);
+      const rgb = colour === void 0 ? void 0 : parseHexColour(colour);
+      if (!colour || !rgb) return;
+      if (FORBIDDEN_BRAND_COLOURS.includes(colour.toLowerCase())) {
+        context.report({
+          pointer: BRAND_POINTER,
+          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`
+        });
+      } else if (isNearWhite(rgb)) {
+        context.report({
+          pointer: BRAND_POINTER,
+          severity: "warning",
+          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`
+        });
+      }
+    }
+  },
+  {
+    id: "PROP-BRAND-IP",
+    file: "apiProperties",
+    title: "Independent publisher connectors use the brand colour #da3b01.",
+    description: "Independent publisher connectors all get the generic orange icon, so their iconBrandColor must be `#da3b01` (README; certification step 4). All 395 merged IP connectors comply.",
+    levels: { certified: "off", "independent-publisher": "error", custom: "off" },
+    example: { bad: '"iconBrandColor": "#3b5bdb"', good: '"iconBrandColor": "#da3b01"' },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      const colour = asString(properties.iconBrandColor);
+      if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
+      context.report({
+        pointer: BRAND_POINTER,
+        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${colour}.`
       });
     }
   }
-  return locateFindings(connector, pending);
+];
+
+// packages/validator/src/rules/general-secrets/placeholders.ts
+var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|secret|client|change_?me|redacted|xxx|test|fake|todo|insert|here|value|token|password|key|none|null|string|demo/i;
+var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
+var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
+function isPlaceholderSecret(value) {
+  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value) || !looksGenerated(value);
 }
-function locateFindings(connector, pending) {
-  const pointersByFile = /* @__PURE__ */ new Map();
-  for (const { rule, report } of pending) {
-    const file = fileOf(connector, report.file ?? rule.file);
-    if (file && report.pointer !== void 0 && !report.path) {
-      const set = pointersByFile.get(file) ?? /* @__PURE__ */ new Set();
-      set.add(report.pointer);
-      pointersByFile.set(file, set);
-    }
+function looksGenerated(value) {
+  if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+  return classes >= 2 && shannonEntropy(value) >= 3;
+}
+function shannonEntropy(value) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
   }
-  const located = /* @__PURE__ */ new Map();
-  for (const [file, pointers] of pointersByFile) {
-    if ("document" in file && file.document && "locateAll" in file.document) {
-      located.set(file, file.document.locateAll(pointers));
-    }
-  }
-  const findings = pending.map(({ rule, severity, report }) => {
-    const kind = report.file ?? rule.file;
-    const file = report.path ? void 0 : fileOf(connector, kind);
-    const finding = {
-      ruleId: rule.id,
-      severity,
-      message: report.message,
-      file: report.path ? joinDisplay(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
-      line: 1,
-      column: 1,
-      connector: connector.displayPath
-    };
-    if (rule.msCode) finding.msCode = rule.msCode;
-    if (file && "document" in file && file.document) {
-      const document = file.document;
-      if (report.pointer !== void 0 && "locateAll" in document) {
-        finding.pointer = report.pointer;
-        const where = located.get(file)?.get(report.pointer);
-        if (where) Object.assign(finding, document.range(where.offset, where.length));
-      } else if (report.offset !== void 0) {
-        const start = document.position(report.offset);
-        const end = document.position(report.offset + (report.length ?? 0));
-        Object.assign(finding, start, { endLine: end.line, endColumn: end.column });
-      } else if (report.line !== void 0) {
-        finding.line = report.line;
-        finding.column = report.column ?? 1;
-      }
-    } else if (report.line !== void 0) {
-      finding.line = report.line;
-      finding.column = report.column ?? 1;
-    }
-    return finding;
-  });
-  return findings.sort(compareFindings);
+  return entropy;
 }
-function fileOf(connector, kind) {
-  if (kind === "folder") return void 0;
-  return connector.files[kind];
-}
-function joinDisplay(folder, relative) {
-  return folder === "." ? relative : `${folder}/${relative}`;
+function maskSecret(value) {
+  const visible = value.length >= 16 ? 4 : 2;
+  return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
 }
 
+// packages/validator/src/rules/api-properties/oauth-rules.ts
+var TENANT_UI = {
+  displayName: "Tenant",
+  description: "The tenant ID of for the Azure Active Directory application"
+};
+var ALLOWED_CUSTOM_PARAMETERS = {
+  oauth2: ["authorizationUrl", "tokenUrl", "refreshUrl"]
+};
+var apiPropertiesOAuthRules = [
+  {
+    id: "PROP-TENANTID",
+    file: "apiProperties",
+    title: "`token:TenantId` must have its exact fixed shape.",
+    description: 'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else as Critical (PR #1421, #3097).',
+    levels: certificationLevels("error"),
+    msMessage: "Invalid value for the {0} property within the UI Definition object.",
+    example: {
+      bad: '"token:TenantId": { "type": "string", "metadata": { "sourceType": "AzureActiveDirectoryTenant" }, "uiDefinition": { "description": "Your tenant", "constraints": { "hidden": "true", "required": "false" } } }',
+      good: '"token:TenantId": { "type": "string", "metadata": { "sourceType": "AzureActiveDirectoryTenant" }, "uiDefinition": { "constraints": { "hidden": "true", "required": "false" } } }'
+    },
+    check(context) {
+      for (const parameter of connectionParametersOf(context.apiProperties)) {
+        if (parameter.name !== "token:TenantId") continue;
+        const { value, pointer } = parameter;
+        if (value.type !== "string") {
+          context.report({
+            pointer: childPointer(pointer, "type"),
+            message: 'The type of token:TenantId must be "string".'
+          });
+        }
+        if (asObject(value.metadata)?.sourceType !== "AzureActiveDirectoryTenant") {
+          context.report({
+            pointer: childPointer(pointer, "metadata"),
+            message: 'token:TenantId must have "metadata": { "sourceType": "AzureActiveDirectoryTenant" }.'
+          });
+        }
+        const ui = asObject(value.uiDefinition);
+        const uiPointer = childPointer(pointer, "uiDefinition");
+        for (const [key, given] of entriesOf(ui)) {
+          if (key === "constraints") continue;
+          if (TENANT_UI[key] === void 0 || given !== TENANT_UI[key]) {
+            context.report({
+              pointer: childPointer(uiPointer, key),
+              message: `Invalid value for the ${key} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
+            });
+          }
+        }
+        const constraints = asObject(ui?.constraints);
+        for (const [key, expected] of [
+          ["hidden", "true"],
+          ["required", "false"]
+        ]) {
+          const given = constraints?.[key];
+          if (String(given) !== expected) {
+            context.report({
+              pointer: childPointer(uiPointer, "constraints", key),
+              message: `Invalid value for the constraints.${key} property within the UI Definition object. token:TenantId needs "${key}": "${expected}".`
+            });
+          }
+        }
+      }
+    }
+  },
+  {
+    id: "PROP-OAUTH-IDP",
+    file: "apiProperties",
+    title: "Use a known OAuth identity provider with its required settings.",
+    description: 'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri; aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning).',
+    levels: certificationLevels("error"),
+    msMessage: "Value {0} is not defined in enum.",
+    example: {
+      bad: '"oAuthSettings": { "identityProvider": "aad", "clientId": "\u2026" }',
+      good: '"oAuthSettings": { "identityProvider": "aad", "clientId": "\u2026", "customParameters": { "resourceUri": { "value": "https://graph.microsoft.com" } } }'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-OAUTH-IDP");
+      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
+        const provider = asString(settings.identityProvider);
+        const customParameters = asObject(settings.customParameters);
+        const customPointer = childPointer(pointer, "customParameters");
+        if ((provider === "aad" || provider === "aadcertificate") && !has(customParameters ?? {}, "resourceUri")) {
+          context.report({
+            pointer: childPointer(customPointer, "resourceUri"),
+            message: `The identity provider ${provider} requires customParameters.resourceUri: the resource (audience) to get tokens for.`
+          });
+        }
+        const properties = asObject(settings.properties);
+        const firstParty = properties?.IsFirstParty;
+        if (provider === "aadcertificate" && firstParty !== "True") {
+          context.report({
+            pointer: childPointer(pointer, "properties", "IsFirstParty"),
+            message: 'The identity provider aadcertificate requires "properties": { "IsFirstParty": "True" }.'
+          });
+        } else if (firstParty !== void 0 && firstParty !== "True" && firstParty !== "False") {
+          context.report({
+            pointer: childPointer(pointer, "properties", "IsFirstParty"),
+            severity: "warning",
+            message: `Value ${JSON.stringify(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
+          });
+        }
+        const allowed = provider === void 0 ? void 0 : ALLOWED_CUSTOM_PARAMETERS[provider];
+        if (!allowed) continue;
+        for (const [name] of entriesOf(customParameters)) {
+          if (allowed.includes(name)) continue;
+          const intended = allowed.find((known) => known.toLowerCase() === name.toLowerCase());
+          if (intended) {
+            context.report({
+              pointer: childPointer(customPointer, name),
+              severity: "warning",
+              message: `Write the custom parameter '${name}' as '${intended}', the name the schema defines.`
+            });
+            continue;
+          }
+          context.report({
+            pointer: childPointer(customPointer, name),
+            message: `The identity provider ${provider} does not accept the custom parameter '${name}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "PROP-OAUTH-REDIRECT",
+    file: "apiProperties",
+    title: "Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`).",
+    description: 'redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value "GlobalPerConnector" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning. Values are case-sensitive.',
+    levels: certificationLevels("error", "warning"),
+    msMessage: "Value {0} is not defined in enum.",
+    example: { bad: '"redirectMode": "Global"', good: '"redirectMode": "GlobalPerConnector"' },
+    check(context) {
+      reportSchemaProblems(
+        context,
+        "PROP-OAUTH-REDIRECT",
+        `Use one of: ${REDIRECT_MODES.join(", ")} (case-sensitive).`
+      );
+      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
+        const mode = settings.redirectMode;
+        const modePointer = childPointer(pointer, "redirectMode");
+        if (mode === "Global") {
+          context.report({
+            pointer: modePointer,
+            severity: "warning",
+            message: "redirectMode Global uses the shared redirect URI https://global.consent.azure-apim.net/redirect; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for."
+          });
+        } else if (mode === "GlobalPerConnector") {
+          context.report({
+            pointer: modePointer,
+            severity: "info",
+            message: 'Microsoft\'s apiProperties pipeline reports `Value "GlobalPerConnector" is not defined in enum.` for this value, but the platform accepts it and reviewers ask for it (PR #3097): that pipeline error can be ignored.'
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "PROP-OAUTH-SECRET",
+    file: "apiProperties",
+    title: "Never commit a real OAuth client secret.",
+    description: "clientSecret should be absent or a placeholder: paconn takes the secret with `--secret`, and the repository README says to replace secrets with dummy values (CredScan breaks the security build). Every merged clientSecret is a placeholder such as `[[DUMMY]]` or `YOUR_CLIENT_SECRET`.",
+    levels: certificationLevels("error"),
+    example: {
+      bad: '"clientSecret": "q8R~x0P2mD3vN9bK7cL1zW4yT6uH5jF0gS8aE2"',
+      good: '"clientSecret": "[[DUMMY]]"'
+    },
+    check(context) {
+      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
+        for (const key of ["clientSecret", "ClientSecret", "clientsecret"]) {
+          const secret = asString(settings[key]);
+          if (secret === void 0 || isPlaceholderSecret(secret)) continue;
+          context.report({
+            pointer: childPointer(pointer, key),
+            message: `The ${key} ${maskSecret(secret)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]", pass the secret with paconn --secret, and revoke it: it is in the git history.`
+          });
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/api-properties/policy-templates.ts
+var TEMPLATE_PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
+var OPERATION_NAME_PARAMETER = "x-ms-apimTemplate-operationName";
+var POLICY_TEMPLATE_REQUIRED_PARAMETERS = /* @__PURE__ */ new Map([
+  ["convertarraytoobject", ["propertyParentPath", "keyWithinCollectionPath", "newPropertyPath"]],
+  ["convertobjecttoarray", ["propertyParentPath", "newPropertyPath"]],
+  ["dynamichosturl", ["urlTemplate"]],
+  ["encodepropertyvalue", ["propertyParentPath", "newPropertyPath"]],
+  ["pollingtrigger", ["triggerConfig", "triggerDataPath"]],
+  ["routerequesttoendpoint", ["newPath"]],
+  ["setheader", ["name", "value"]],
+  [
+    "setproperty",
+    ["newPropertyParentPathTemplate", "newPropertySubPathTemplate", "propertyValuePathTemplate"]
+  ],
+  ["setqueryparameter", ["name", "value"]],
+  ["setvaluefromurl", ["parameterTemplate", "parameterValueUrl", "parameterValuePathTemplate"]],
+  ["stringreplace", ["propertyParentPath", "sourceString", "replacementString", "newPropertyPath"]],
+  ["stringtoarray", ["propertyParentPath", "delimiterList", "childPropertyName", "newPropertyPath"]],
+  ["updatenextlink", ["nextLinkPropertyName"]],
+  // Real platform templates used by merged connectors but missing from the published schema.
+  ["dynamicsubdomain", []],
+  ["moveproperties", []],
+  ["setconnectionstatustounauthenticated", []]
+]);
+var POLICY_PARAMETER_ENUMS = /* @__PURE__ */ new Map([
+  [
+    "routerequesttoendpoint",
+    {
+      httpMethod: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "@Request.OriginalHTTPMethod"]
+    }
+  ],
+  [
+    "setheader",
+    { existsAction: ["override", "skip", "append"], policySection: ["Request", "Response", "Failure"] }
+  ]
+]);
+
+// packages/validator/src/rules/api-properties/policy-rules.ts
+var apiPropertiesPolicyRules = [
+  {
+    id: "PROP-POLICY",
+    file: "apiProperties",
+    title: "Use known policy templates with their required parameters and real operationIds.",
+    description: "policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required `x-ms-apimTemplateParameter.*` parameters (published schema). `dynamicsubdomain`, `moveproperties` and `setconnectionstatustounauthenticated` are real templates missing from the schema. The optional `x-ms-apimTemplate-operationName` lists the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing.",
+    levels: certificationLevels("error"),
+    example: {
+      bad: '{ "templateId": "setheader", "title": "Set header", "parameters": { "x-ms-apimTemplateParameter.name": "Accept" } }',
+      good: '{ "templateId": "setheader", "title": "Set header", "parameters": { "x-ms-apimTemplateParameter.name": "Accept", "x-ms-apimTemplateParameter.value": "application/json" } }'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-POLICY");
+      const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances) ?? [];
+      instances.forEach((raw, index2) => {
+        const instance = asObject(raw);
+        const templateId = asString(instance?.templateId);
+        if (!instance || templateId === void 0) return;
+        const pointer = childPointer("/properties/policyTemplateInstances", index2);
+        const key = templateId.toLowerCase();
+        const required = POLICY_TEMPLATE_REQUIRED_PARAMETERS.get(key);
+        if (!required) {
+          context.report({
+            pointer: childPointer(pointer, "templateId"),
+            message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
+          });
+          return;
+        }
+        const parameters = asObject(instance.parameters);
+        if (!parameters) return;
+        const parametersPointer = childPointer(pointer, "parameters");
+        const missing = required.filter((name) => !has(parameters, TEMPLATE_PARAMETER_PREFIX + name));
+        if (missing.length > 0) {
+          context.report({
+            pointer: parametersPointer,
+            message: `Required properties are missing from object: ${missing.map((name) => TEMPLATE_PARAMETER_PREFIX + name).join(", ")}. The ${templateId} template needs them.`
+          });
+        }
+        for (const [name, allowed] of Object.entries(POLICY_PARAMETER_ENUMS.get(key) ?? {})) {
+          const value = parameters[TEMPLATE_PARAMETER_PREFIX + name];
+          if (typeof value === "string" && !allowed.includes(value)) {
+            context.report({
+              pointer: childPointer(parametersPointer, TEMPLATE_PARAMETER_PREFIX + name),
+              message: `Value "${value}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
+            });
+          }
+        }
+        checkOperationNames(
+          parameters[OPERATION_NAME_PARAMETER],
+          childPointer(parametersPointer, OPERATION_NAME_PARAMETER)
+        );
+      });
+      function checkOperationNames(value, pointer) {
+        const swagger = context.swagger;
+        if (value === void 0 || !swagger) return;
+        const names = asArray(value);
+        if (!names) {
+          context.report({ pointer, message: `${OPERATION_NAME_PARAMETER} is a list of operationIds.` });
+          return;
+        }
+        names.forEach((name, index2) => {
+          if (typeof name !== "string") return;
+          if (swagger.operationsById.has(name)) return;
+          context.report({
+            pointer: childPointer(pointer, index2),
+            message: `The operation "${name}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
+          });
+        });
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/api-properties/publisher-rules.ts
+var TEMPLATE_TEXTS = [
+  "full name or name of company or organization",
+  "name of the owner of the service or product",
+  "publisher's name"
+];
+var PUBLISHER_ADVICE = {
+  certified: {
+    publisher: "the company or organization that publishes the connector",
+    stackOwner: "the company that owns the service, usually the publisher"
+  },
+  "independent-publisher": {
+    publisher: "your first and last name (comma-separated for several people)",
+    stackOwner: "the company that owns the service"
+  },
+  custom: { publisher: "the publisher", stackOwner: "the owner of the service" }
+};
+var apiPropertiesPublisherRules = [
+  {
+    id: "PROP-PUBLISHER",
+    file: "apiProperties",
+    title: "Set `publisher` and `stackOwner`.",
+    description: `Certified and independent-publisher connectors name their publisher and the owner of the service (certification step 3a; reviewers: "Please add the 'stackOwner' property", PR #2459). Legacy certified connectors often lack them (54 without publisher, 72 without stackOwner), hence a warning there. Not checked for custom connectors: paconn create/update fail when stackOwner is present (PR #754).`,
+    levels: { certified: "warning", "independent-publisher": "error", custom: "off" },
+    example: {
+      bad: '"properties": { "iconBrandColor": "#da3b01" }',
+      good: '"publisher": "Jane Doe", "stackOwner": "Contoso Ltd"'
+    },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      for (const key of ["publisher", "stackOwner"]) {
+        const value = properties[key];
+        const present = has(properties, key) && typeof value === "string" && value.trim() !== "";
+        if (present) continue;
+        context.report({
+          pointer: childPointer("/properties", key),
+          message: `Please add the '${key}' property: ${PUBLISHER_ADVICE[context.profile][key]}.`
+        });
+      }
+    }
+  },
+  {
+    id: "PROP-PUBLISHER-TEMPLATE",
+    file: "apiProperties",
+    title: "Replace the template text of `publisher` and `stackOwner`.",
+    description: 'The repository templates ship "Full name or name of company or organization." and "Name of the owner of the service or product." as values; left in place they end up on the connector page.',
+    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    example: {
+      bad: '"publisher": "Full name or name of company or organization."',
+      good: '"publisher": "Contoso Ltd"'
+    },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      for (const key of ["publisher", "stackOwner"]) {
+        const value = properties[key];
+        if (typeof value !== "string") continue;
+        const lower = value.toLowerCase();
+        if (TEMPLATE_TEXTS.some((text3) => lower.includes(text3))) {
+          context.report({
+            pointer: childPointer("/properties", key),
+            message: `The ${key} "${value}" is the template's text; replace it with the real name.`
+          });
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/api-properties/schema-rules.ts
+var apiPropertiesSchemaRules = [
+  {
+    id: "PROP-SCHEMA",
+    file: "apiProperties",
+    title: "apiProperties.json must match the apiProperties schema.",
+    description: "Microsoft's apiProperties pipeline (PR #1427) validates the file with Newtonsoft.Json.Schema and fails on any error (PR #1421: `Invalid type. Expected Boolean but got String.`). The published schema is stale, so this rule uses our own schema with the fixes merged connectors need (scriptOperations, connectionParameterSets, GlobalPerConnector, hidden as boolean or string, DocuSign, extra policy templates). Problems owned by a more specific PROP-* rule are reported there.",
+    levels: certificationLevels("error"),
+    msMessage: "Invalid type. Expected {0} but got {1}.",
+    example: {
+      bad: '{ "properties": { "iconBrandColor": "#3b5bdb", "connectionParameters": { "api_key": { "type": "securestring", "oAuthSettings": { "identityProvider": "oauth2", "scopes": "read" } } } } }',
+      good: '"scopes": ["read"]'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-SCHEMA");
+    }
+  },
+  {
+    id: "PROP-ROOT",
+    file: "apiProperties",
+    title: "apiProperties.json is an object with only `properties` (and `$schema`).",
+    description: 'The schema requires a root object `{ "properties": { \u2026 } }` and allows nothing else but `$schema`; paconn and the portal read only `properties`.',
+    levels: certificationLevels("error"),
+    example: {
+      bad: '{ "iconBrandColor": "#3b5bdb" }',
+      good: '{ "properties": { "iconBrandColor": "#3b5bdb" } }'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-ROOT");
+    }
+  },
+  {
+    id: "PROP-BRAND-REQ",
+    file: "apiProperties",
+    title: "Set `properties.iconBrandColor`.",
+    description: "The schema requires iconBrandColor: it is the background of the connector icon in the designers.",
+    levels: certificationLevels("error"),
+    example: { bad: '{ "properties": { "publisher": "Contoso" } }', good: '"iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-BRAND-REQ");
+    }
+  },
+  {
+    id: "PROP-UNKNOWN-KEYS",
+    file: "apiProperties",
+    title: "Use only known keys under `properties`.",
+    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores.",
+    levels: certificationLevels("warning"),
+    msMessage: "Property {0} has not been defined and the schema does not allow additional properties.",
+    example: { bad: '"properties": { "iconBrandColour": "#3b5bdb" }', good: '"iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-UNKNOWN-KEYS");
+    }
+  },
+  {
+    id: "PROP-CP-NAME",
+    file: "apiProperties",
+    title: "Name connection parameters with letters, digits and underscores.",
+    description: "Connection parameter names match `^[0-9a-zA-Z_]+$`, or `name:sub`, or are exactly `token:TenantId` (schema). Other names are rejected on import.",
+    levels: certificationLevels("error"),
+    example: { bad: '"api-key": { "type": "securestring" }', good: '"api_key": { "type": "securestring" }' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-CP-NAME");
+    }
+  },
+  {
+    id: "PROP-CP-TYPE",
+    file: "apiProperties",
+    title: "Give each connection parameter a known type.",
+    description: "A connection parameter `type` is one of string, securestring, int, bool, gatewaySetting, oauthSetting (schema; the values are case-sensitive, one merged connector writes `oAuthSetting`).",
+    levels: certificationLevels("error"),
+    example: { bad: '"type": "password"', good: '"type": "securestring"' },
+    check(context) {
+      reportSchemaProblems(
+        context,
+        "PROP-CP-TYPE",
+        "Use one of: string, securestring, int, bool, gatewaySetting, oauthSetting."
+      );
+    }
+  },
+  {
+    id: "PROP-CP-UI",
+    file: "apiProperties",
+    title: "Write connection parameter `uiDefinition`s as the schema describes.",
+    description: 'uiDefinition has displayName, description, tooltip (strings), tabIndex (integer) and constraints {clearText: boolean, required: "true"/"false", tabIndex, capability[], hidden, allowedValues[{value, text}], dependencies}. The schema wants `constraints.required` as the string "true" or "false" (760 merged uses); 8 merged files write a boolean, which works, so that gets an info note.',
+    levels: certificationLevels("error"),
+    example: { bad: '"constraints": { "tabIndex": "2" }', good: '"constraints": { "tabIndex": 2 }' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-CP-UI");
+      for (const parameter of connectionParametersOf(context.apiProperties)) {
+        const constraints = asObject(asObject(parameter.value.uiDefinition)?.constraints);
+        if (typeof constraints?.required === "boolean") {
+          context.report({
+            pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "required"),
+            severity: "info",
+            message: `constraints.required is the boolean ${constraints.required}; the schema documents the string "${constraints.required}".`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "PROP-CP-HIDDEN-TYPE",
+    file: "apiProperties",
+    title: "Write `constraints.hidden` as a boolean.",
+    description: 'The published schema says `hidden` is a string, but the apiProperties pipeline rejected the string "true" with `Invalid type. Expected Boolean but got String.` (PR #1421). Merged connectors use both (61 strings, 31 booleans), so both are accepted and a string gets this note. `token:TenantId` is the exception: its exact shape has `hidden: "true"`.',
+    levels: sameLevels("info"),
+    msMessage: "Invalid type. Expected Boolean but got String.",
+    example: { bad: '"constraints": { "hidden": "true" }', good: '"constraints": { "hidden": true }' },
+    check(context) {
+      for (const parameter of connectionParametersOf(context.apiProperties)) {
+        if (parameter.name === "token:TenantId") continue;
+        const constraints = asObject(asObject(parameter.value.uiDefinition)?.constraints);
+        if (constraints && has(constraints, "hidden") && typeof constraints.hidden === "string") {
+          context.report({
+            pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "hidden"),
+            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${JSON.stringify(constraints.hidden)} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
+          });
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/api-properties/script-operation-rules.ts
+var KNOWN_CAPABILITIES = ["actions", "triggers", "gateway", "cloud only"];
+var apiPropertiesCapabilityRules = [
+  {
+    id: "PROP-CAPABILITIES",
+    file: "apiProperties",
+    title: "List only known capabilities.",
+    description: "capabilities is an array of strings; the schema and README give `actions` and `triggers`, and merged connectors also use `gateway` and `cloud only`. Other values are most likely typos.",
+    levels: certificationLevels("warning", "info"),
+    example: { bad: '"capabilities": ["action"]', good: '"capabilities": ["actions"]' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-CAPABILITIES");
+      const capabilities = asArray(propertiesOf(context.apiProperties)?.capabilities) ?? [];
+      capabilities.forEach((capability, index2) => {
+        if (typeof capability !== "string" || KNOWN_CAPABILITIES.includes(capability)) return;
+        const pointer = childPointer("/properties/capabilities", index2);
+        if (KNOWN_CAPABILITIES.includes(capability.toLowerCase())) {
+          context.report({
+            pointer,
+            severity: "info",
+            message: `Write the capability "${capability}" in lower case: "${capability.toLowerCase()}".`
+          });
+        } else {
+          context.report({
+            pointer,
+            message: `"${capability}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
+          });
+        }
+      });
+    }
+  },
+  {
+    id: "PROP-SCRIPTOPS",
+    file: "apiProperties",
+    title: "`scriptOperations` names operations of the swagger, and goes with script.csx.",
+    description: "scriptOperations lists the operationIds whose calls go through script.csx (paconn README). A name that is not an operationId does nothing; scriptOperations without script.csx is pointless; a script without scriptOperations runs for every operation (25 merged connectors), which is worth knowing.",
+    levels: certificationLevels("warning"),
+    example: {
+      bad: '"scriptOperations": ["ListTask"]',
+      good: '"scriptOperations": ["ListTasks"]'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-SCRIPTOPS");
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      const hasScript = context.connector.files.script !== void 0;
+      const pointer = "/properties/scriptOperations";
+      if (!has(properties, "scriptOperations")) {
+        if (hasScript) {
+          context.report({
+            pointer,
+            severity: "info",
+            message: "script.csx is present but apiProperties.json has no scriptOperations, so the script runs for every operation. List the operationIds it handles if it is meant for only some."
+          });
+        }
+        return;
+      }
+      if (!hasScript) {
+        context.report({
+          pointer,
+          message: "scriptOperations is set but the folder has no script.csx; add the script or remove scriptOperations."
+        });
+      }
+      const swagger = context.swagger;
+      if (!swagger) return;
+      (asArray(properties.scriptOperations) ?? []).forEach((name, index2) => {
+        if (typeof name !== "string" || swagger.operationsById.has(name)) return;
+        context.report({
+          pointer: childPointer(pointer, index2),
+          message: `The script operation "${name}" is not an operationId of the swagger, so the script never runs for it.`
+        });
+      });
+    }
+  }
+];
+
+// packages/validator/src/rules/api-properties.ts
+var apiPropertiesRules = [
+  ...apiPropertiesSchemaRules,
+  ...apiPropertiesBrandRules,
+  ...apiPropertiesPublisherRules,
+  ...apiPropertiesOAuthRules,
+  ...apiPropertiesPolicyRules,
+  ...apiPropertiesCapabilityRules
+];
+
+// packages/validator/src/rules/folder.ts
+var import_node_path4 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/loader/connector-folder.ts
+var import_node_fs2 = __toESM(require("node:fs"), 1);
+var import_node_path2 = __toESM(require("node:path"), 1);
+
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text, ignoreTrivia = false) {
-  const len = text.length;
+function createScanner(text3, ignoreTrivia = false) {
+  const len = text3.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count || !exact) {
-      let ch = text.charCodeAt(pos);
+      let ch = text3.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -15084,35 +23214,35 @@ function createScanner(text, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start = pos;
-    if (text.charCodeAt(pos) === 48) {
+    if (text3.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+      while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text.length && text.charCodeAt(pos) === 46) {
+    if (pos < text3.length && text3.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text.substring(start, pos);
+        return text3.substring(start, pos);
       }
     }
     let end = pos;
-    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+    if (pos < text3.length && (text3.charCodeAt(pos) === 69 || text3.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
+      if (pos < text3.length && text3.charCodeAt(pos) === 43 || text3.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -15120,30 +23250,30 @@ function createScanner(text, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text.substring(start, end);
+    return text3.substring(start, end);
   }
   function scanString() {
     let result = "", start = pos;
     while (true) {
       if (pos >= len) {
-        result += text.substring(start, pos);
+        result += text3.substring(start, pos);
         scanError = 2;
         break;
       }
-      const ch = text.charCodeAt(pos);
+      const ch = text3.charCodeAt(pos);
       if (ch === 34) {
-        result += text.substring(start, pos);
+        result += text3.substring(start, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result += text.substring(start, pos);
+        result += text3.substring(start, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text.charCodeAt(pos++);
+        const ch2 = text3.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result += '"';
@@ -15185,7 +23315,7 @@ function createScanner(text, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text.substring(start, pos);
+          result += text3.substring(start, pos);
           scanError = 2;
           break;
         } else {
@@ -15206,19 +23336,19 @@ function createScanner(text, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code = text.charCodeAt(pos);
+    let code = text3.charCodeAt(pos);
     if (isWhiteSpace(code)) {
       do {
         pos++;
         value += String.fromCharCode(code);
-        code = text.charCodeAt(pos);
+        code = text3.charCodeAt(pos);
       } while (isWhiteSpace(code));
       return token = 15;
     }
     if (isLineBreak(code)) {
       pos++;
       value += String.fromCharCode(code);
-      if (code === 13 && text.charCodeAt(pos) === 10) {
+      if (code === 13 && text3.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -15254,31 +23384,31 @@ function createScanner(text, ignoreTrivia = false) {
       // comments
       case 47:
         const start = pos - 1;
-        if (text.charCodeAt(pos + 1) === 47) {
+        if (text3.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text.charCodeAt(pos))) {
+            if (isLineBreak(text3.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value = text.substring(start, pos);
+          value = text3.substring(start, pos);
           return token = 12;
         }
-        if (text.charCodeAt(pos + 1) === 42) {
+        if (text3.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text.charCodeAt(pos);
-            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+            const ch = text3.charCodeAt(pos);
+            if (ch === 42 && text3.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text.charCodeAt(pos) === 10) {
+              if (ch === 13 && text3.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -15289,7 +23419,7 @@ function createScanner(text, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text.substring(start, pos);
+          value = text3.substring(start, pos);
           return token = 13;
         }
         value += String.fromCharCode(code);
@@ -15299,7 +23429,7 @@ function createScanner(text, ignoreTrivia = false) {
       case 45:
         value += String.fromCharCode(code);
         pos++;
-        if (pos === len || !isDigit(text.charCodeAt(pos))) {
+        if (pos === len || !isDigit(text3.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -15321,10 +23451,10 @@ function createScanner(text, ignoreTrivia = false) {
       default:
         while (pos < len && isUnknownContentCharacter(code)) {
           pos++;
-          code = text.charCodeAt(pos);
+          code = text3.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value = text.substring(tokenOffset, pos);
+          value = text3.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -15471,31 +23601,31 @@ var CharacterCodes;
 })(CharacterCodes || (CharacterCodes = {}));
 
 // node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index) => {
-  return " ".repeat(index);
+var cachedSpaces = new Array(20).fill(0).map((_, index2) => {
+  return " ".repeat(index2);
 });
 var maxCachedValues = 200;
 var cachedBreakLinesWithSpaces = {
   " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + " ".repeat(index);
+    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\n" + " ".repeat(index2);
     }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + " ".repeat(index);
+    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r" + " ".repeat(index2);
     }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + " ".repeat(index);
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r\n" + " ".repeat(index2);
     })
   },
   "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + "	".repeat(index);
+    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\n" + "	".repeat(index2);
     }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + "	".repeat(index);
+    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r" + "	".repeat(index2);
     }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + "	".repeat(index);
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r\n" + "	".repeat(index2);
     })
   }
 };
@@ -15507,7 +23637,7 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parse(text, errors = [], options = ParseOptions.DEFAULT) {
+function parse(text3, errors = [], options = ParseOptions.DEFAULT) {
   let currentProperty = null;
   let currentParent = [];
   const previousParents = [];
@@ -15547,10 +23677,10 @@ function parse(text, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text, visitor, options);
+  visit(text3, visitor, options);
   return currentParent[0];
 }
-function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+function parseTree(text3, errors = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -15601,15 +23731,15 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text, visitor, options);
+  visit(text3, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
   }
   return result;
 }
-function visit(text, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text, false);
+function visit(text3, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text3, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -16026,8 +24156,8 @@ function printParseErrorCode(code) {
 
 // packages/validator/src/json/line-index.ts
 var LineIndex = class {
-  constructor(text) {
-    this.text = text;
+  constructor(text3) {
+    this.text = text3;
   }
   text;
   starts;
@@ -16071,29 +24201,29 @@ var COLON = 58;
 function isWhitespace(code) {
   return code === 32 || code === 10 || code === 13 || code === 9;
 }
-function skipWhitespace(text, at) {
-  while (at < text.length && isWhitespace(text.charCodeAt(at))) at++;
+function skipWhitespace(text3, at) {
+  while (at < text3.length && isWhitespace(text3.charCodeAt(at))) at++;
   return at;
 }
-function skipString(text, at) {
+function skipString(text3, at) {
   let end = at;
   for (; ; ) {
-    end = text.indexOf('"', end + 1);
+    end = text3.indexOf('"', end + 1);
     if (end === -1) return -1;
     let backslashes = 0;
-    for (let k = end - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    for (let k = end - 1; text3.charCodeAt(k) === BACKSLASH; k--) backslashes++;
     if ((backslashes & 1) === 0) return end + 1;
   }
 }
-function skipValue(text, at) {
-  const first = text.charCodeAt(at);
-  if (first === QUOTE) return skipString(text, at);
+function skipValue(text3, at) {
+  const first = text3.charCodeAt(at);
+  if (first === QUOTE) return skipString(text3, at);
   if (first === OPEN_BRACE || first === OPEN_BRACKET) {
     let depth = 0;
-    for (let i2 = at; i2 < text.length; i2++) {
-      const code = text.charCodeAt(i2);
+    for (let i2 = at; i2 < text3.length; i2++) {
+      const code = text3.charCodeAt(i2);
       if (code === QUOTE) {
-        const end = skipString(text, i2);
+        const end = skipString(text3, i2);
         if (end === -1) return -1;
         i2 = end - 1;
       } else if (code === OPEN_BRACE || code === OPEN_BRACKET) depth++;
@@ -16105,20 +24235,20 @@ function skipValue(text, at) {
     return -1;
   }
   let i = at;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
+  while (i < text3.length) {
+    const code = text3.charCodeAt(i);
     if (code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET || isWhitespace(code)) break;
     i++;
   }
   return i === at ? -1 : i;
 }
-function nestingDepth(text, limit) {
+function nestingDepth(text3, limit) {
   let depth = 0;
   let max = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = 0; i < text3.length; i++) {
+    const code = text3.charCodeAt(i);
     if (code === QUOTE) {
-      const end = skipString(text, i);
+      const end = skipString(text3, i);
       if (end === -1) return max;
       i = end - 1;
     } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
@@ -16137,95 +24267,95 @@ var chars = { QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA
 function newNode() {
   return { children: /* @__PURE__ */ new Map(), pointers: [] };
 }
-function locatePointers(text, pointers) {
+function locatePointers(text3, pointers) {
   const root = newNode();
   for (const pointer of pointers) {
-    let node = root;
+    let node2 = root;
     for (const segment of parsePointer(pointer)) {
-      let child = node.children.get(segment);
+      let child = node2.children.get(segment);
       if (!child) {
         child = newNode();
-        node.children.set(segment, child);
+        node2.children.set(segment, child);
       }
-      node = child;
+      node2 = child;
     }
-    node.pointers.push(pointer);
+    node2.pointers.push(pointer);
   }
-  const start = skipWhitespace(text, 0);
+  const start = skipWhitespace(text3, 0);
   root.offset = start;
   root.length = 1;
-  if (start < text.length) descend(text, start, root);
+  if (start < text3.length) descend(text3, start, root);
   const result = /* @__PURE__ */ new Map();
-  const collect = (node, fallback) => {
-    const here = node.offset === void 0 ? { ...fallback, resolved: false } : { offset: node.offset, length: node.length ?? 1, resolved: true };
-    for (const pointer of node.pointers) result.set(pointer, here);
-    for (const child of node.children.values()) collect(child, here);
+  const collect = (node2, fallback) => {
+    const here = node2.offset === void 0 ? { ...fallback, resolved: false } : { offset: node2.offset, length: node2.length ?? 1, resolved: true };
+    for (const pointer of node2.pointers) result.set(pointer, here);
+    for (const child of node2.children.values()) collect(child, here);
   };
   collect(root, { offset: start, length: 1, resolved: true });
   return result;
 }
-function descend(text, at, node) {
-  const open = text.charCodeAt(at);
-  if (open === chars.OPEN_BRACE) return descendObject(text, at, node);
-  if (open === chars.OPEN_BRACKET) return descendArray(text, at, node);
-  return skipValue(text, at);
+function descend(text3, at, node2) {
+  const open = text3.charCodeAt(at);
+  if (open === chars.OPEN_BRACE) return descendObject(text3, at, node2);
+  if (open === chars.OPEN_BRACKET) return descendArray(text3, at, node2);
+  return skipValue(text3, at);
 }
-function descendObject(text, at, node) {
-  let remaining = node.children.size;
-  let i = skipWhitespace(text, at + 1);
-  while (remaining > 0 && text.charCodeAt(i) === chars.QUOTE) {
+function descendObject(text3, at, node2) {
+  let remaining = node2.children.size;
+  let i = skipWhitespace(text3, at + 1);
+  while (remaining > 0 && text3.charCodeAt(i) === chars.QUOTE) {
     const keyStart = i;
-    const keyEnd = skipString(text, i);
+    const keyEnd = skipString(text3, i);
     if (keyEnd === -1) return -1;
-    const raw = text.slice(keyStart + 1, keyEnd - 1);
-    const key = raw.includes("\\") ? JSON.parse(text.slice(keyStart, keyEnd)) : raw;
-    i = skipWhitespace(text, keyEnd);
-    if (text.charCodeAt(i) !== chars.COLON) return -1;
-    const valueStart = skipWhitespace(text, i + 1);
-    const child = node.children.get(key);
+    const raw = text3.slice(keyStart + 1, keyEnd - 1);
+    const key = raw.includes("\\") ? JSON.parse(text3.slice(keyStart, keyEnd)) : raw;
+    i = skipWhitespace(text3, keyEnd);
+    if (text3.charCodeAt(i) !== chars.COLON) return -1;
+    const valueStart = skipWhitespace(text3, i + 1);
+    const child = node2.children.get(key);
     let valueEnd;
     if (child) {
       if (child.offset === void 0) remaining--;
       child.offset = keyStart;
       child.length = keyEnd - keyStart;
-      valueEnd = descend(text, valueStart, child);
+      valueEnd = descend(text3, valueStart, child);
     } else {
-      valueEnd = skipValue(text, valueStart);
+      valueEnd = skipValue(text3, valueStart);
     }
     if (valueEnd === -1) return -1;
-    i = skipWhitespace(text, valueEnd);
-    if (text.charCodeAt(i) !== chars.COMMA) break;
-    i = skipWhitespace(text, i + 1);
+    i = skipWhitespace(text3, valueEnd);
+    if (text3.charCodeAt(i) !== chars.COMMA) break;
+    i = skipWhitespace(text3, i + 1);
   }
-  return skipRest(text, i);
+  return skipRest(text3, i);
 }
-function descendArray(text, at, node) {
-  let remaining = node.children.size;
-  let i = skipWhitespace(text, at + 1);
-  for (let index = 0; remaining > 0 && i < text.length && text.charCodeAt(i) !== chars.CLOSE_BRACKET; index++) {
-    const child = node.children.get(String(index));
+function descendArray(text3, at, node2) {
+  let remaining = node2.children.size;
+  let i = skipWhitespace(text3, at + 1);
+  for (let index2 = 0; remaining > 0 && i < text3.length && text3.charCodeAt(i) !== chars.CLOSE_BRACKET; index2++) {
+    const child = node2.children.get(String(index2));
     let valueEnd;
     if (child) {
       remaining--;
       child.offset = i;
       child.length = 1;
-      valueEnd = descend(text, i, child);
+      valueEnd = descend(text3, i, child);
     } else {
-      valueEnd = skipValue(text, i);
+      valueEnd = skipValue(text3, i);
     }
     if (valueEnd === -1) return -1;
-    i = skipWhitespace(text, valueEnd);
-    if (text.charCodeAt(i) !== chars.COMMA) break;
-    i = skipWhitespace(text, i + 1);
+    i = skipWhitespace(text3, valueEnd);
+    if (text3.charCodeAt(i) !== chars.COMMA) break;
+    i = skipWhitespace(text3, i + 1);
   }
-  return skipRest(text, i);
+  return skipRest(text3, i);
 }
-function skipRest(text, at) {
+function skipRest(text3, at) {
   let depth = 1;
-  for (let i = at; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = at; i < text3.length; i++) {
+    const code = text3.charCodeAt(i);
     if (code === chars.QUOTE) {
-      const end = skipString(text, i);
+      const end = skipString(text3, i);
       if (end === -1) return -1;
       i = end - 1;
     } else if (code === chars.OPEN_BRACE || code === chars.OPEN_BRACKET) depth++;
@@ -16248,12 +24378,12 @@ var JsonDocument = class _JsonDocument {
   tooDeep;
   lines;
   tree;
-  constructor(text, hadBom) {
-    this.text = text;
+  constructor(text3, hadBom) {
+    this.text = text3;
     this.hadBom = hadBom;
-    this.lines = new LineIndex(text);
+    this.lines = new LineIndex(text3);
     const issues = [];
-    this.tooDeep = nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
+    this.tooDeep = nestingDepth(text3, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
@@ -16261,23 +24391,23 @@ var JsonDocument = class _JsonDocument {
         length: 1
       });
       this.value = void 0;
-    } else if (text.trim() === "") {
+    } else if (text3.trim() === "") {
       issues.push({ message: "The file is empty.", offset: 0, length: 0 });
       this.value = void 0;
     } else {
       let value;
       try {
-        value = JSON.parse(text);
+        value = JSON.parse(text3);
       } catch {
-        value = parseTolerantly(text, issues);
+        value = parseTolerantly(text3, issues);
       }
       this.value = value;
     }
     this.syntaxIssues = issues;
   }
-  static parse(text) {
-    const hadBom = text.charCodeAt(0) === 65279;
-    return new _JsonDocument(hadBom ? text.slice(1) : text, hadBom);
+  static parse(text3) {
+    const hadBom = text3.charCodeAt(0) === 65279;
+    return new _JsonDocument(hadBom ? text3.slice(1) : text3, hadBom);
   }
   get isStrictJson() {
     return this.syntaxIssues.length === 0;
@@ -16304,51 +24434,51 @@ var JsonDocument = class _JsonDocument {
   locateInTree(pointer) {
     if (this.tooDeep) return { offset: 0, length: 1, resolved: false };
     this.tree ??= parseTree2(this.text, [], { allowTrailingComma: true }) ?? void 0;
-    let node = this.tree;
-    if (!node) return { offset: 0, length: 1, resolved: false };
+    let node2 = this.tree;
+    if (!node2) return { offset: 0, length: 1, resolved: false };
     const segments = pointer === "" ? [] : pointer.slice(1).split("/");
     for (const raw of segments) {
       const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-      const current = node;
-      const next = current.type === "array" ? current.children?.[Number(segment)] : current.children?.find((property) => property.children?.[0]?.value === segment)?.children?.[1];
+      const current = node2;
+      const next = current.type === "array" ? current.children?.[Number(segment)] : current.children?.find((property2) => property2.children?.[0]?.value === segment)?.children?.[1];
       if (!next) return { offset: keyOffset(current), length: 1, resolved: false };
-      node = next;
+      node2 = next;
     }
-    const key = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
-    return { offset: keyOffset(node), length: key?.length ?? 1, resolved: true };
+    const key = node2.parent?.type === "property" ? node2.parent.children?.[0] : void 0;
+    return { offset: keyOffset(node2), length: key?.length ?? 1, resolved: true };
   }
 };
-function keyOffset(node) {
-  if (node.parent?.type === "property") return node.parent.offset;
-  return node.offset;
+function keyOffset(node2) {
+  if (node2.parent?.type === "property") return node2.parent.offset;
+  return node2.offset;
 }
-function parseTolerantly(text, issues) {
+function parseTolerantly(text3, issues) {
   const errors = [];
-  const value = parse2(text, errors, {
+  const value = parse2(text3, errors, {
     allowTrailingComma: false,
     disallowComments: true,
     allowEmptyContent: false
   });
   const seen = /* @__PURE__ */ new Set();
   for (const error of errors) {
-    const issue = describeIssue(text, error);
+    const issue = describeIssue(text3, error);
     if (seen.has(issue.offset)) continue;
     seen.add(issue.offset);
     issues.push(issue);
   }
   if (errors.length === 0) {
-    issues.push({ message: CONTROL_CHARACTER, offset: findControlCharacterInString(text, 0), length: 1 });
+    issues.push({ message: CONTROL_CHARACTER, offset: findControlCharacterInString(text3, 0), length: 1 });
   }
   return value;
 }
 var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-function describeIssue(text, error) {
+function describeIssue(text3, error) {
   const code = error.error;
   const name = printParseErrorCode(code);
   if (name === "PropertyNameExpected" || name === "ValueExpected") {
-    const comma = previousNonWhitespace(text, error.offset);
-    const next = text.charAt(error.offset);
-    if (comma !== -1 && text.charAt(comma) === "," && (next === "}" || next === "]")) {
+    const comma = previousNonWhitespace(text3, error.offset);
+    const next = text3.charAt(error.offset);
+    if (comma !== -1 && text3.charAt(comma) === "," && (next === "}" || next === "]")) {
       return {
         message: `A trailing comma before '${next}' is not allowed in JSON; remove it.`,
         offset: comma,
@@ -16357,16 +24487,16 @@ function describeIssue(text, error) {
     }
   }
   if (name === "InvalidCharacter" || name === "UnexpectedEndOfString") {
-    const at = findControlCharacterInString(text, error.offset);
+    const at = findControlCharacterInString(text3, error.offset);
     if (at >= error.offset && at <= error.offset + Math.max(error.length, 1)) {
       return { message: CONTROL_CHARACTER, offset: at, length: 1 };
     }
   }
   return { message: describeParseError(code), offset: error.offset, length: error.length };
 }
-function previousNonWhitespace(text, offset) {
+function previousNonWhitespace(text3, offset) {
   let i = offset - 1;
-  while (i >= 0 && /\s/.test(text.charAt(i))) i--;
+  while (i >= 0 && /\s/.test(text3.charAt(i))) i--;
   return i;
 }
 function describeParseError(code) {
@@ -16401,10 +24531,10 @@ function describeParseError(code) {
       return `The JSON is not valid (${printParseErrorCode(code)}).`;
   }
 }
-function findControlCharacterInString(text, from) {
+function findControlCharacterInString(text3, from) {
   let inString = false;
-  for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = from; i < text3.length; i++) {
+    const code = text3.charCodeAt(i);
     if (inString) {
       if (code === 92) i++;
       else if (code === 34) inString = false;
@@ -16414,10 +24544,6 @@ function findControlCharacterInString(text, from) {
   return from;
 }
 
-// packages/validator/src/loader/connector-folder.ts
-var import_node_fs = __toESM(require("node:fs"), 1);
-var import_node_path = __toESM(require("node:path"), 1);
-
 // packages/validator/src/loader/decode.ts
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
@@ -16425,8 +24551,8 @@ function decodeUtf8(bytes) {
   try {
     return { text: strict.decode(bytes) };
   } catch {
-    const text = lenient.decode(bytes);
-    return { text, invalidAt: Math.max(0, text.indexOf("\uFFFD")) };
+    const text3 = lenient.decode(bytes);
+    return { text: text3, invalidAt: Math.max(0, text3.indexOf("\uFFFD")) };
   }
 }
 function looksBinary(bytes) {
@@ -16437,9 +24563,9 @@ function looksBinary(bytes) {
 
 // packages/validator/src/loader/text-document.ts
 var TextDocument = class {
-  constructor(text) {
-    this.text = text;
-    this.lines = new LineIndex(text);
+  constructor(text3) {
+    this.text = text3;
+    this.lines = new LineIndex(text3);
   }
   text;
   lines;
@@ -16468,22 +24594,22 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path.default.resolve(cwd, folder);
-  const realFolder = import_node_fs.default.realpathSync(absolutePath);
-  const dirents = import_node_fs.default.readdirSync(absolutePath, { withFileTypes: true });
+  const absolutePath = import_node_path2.default.resolve(cwd, folder);
+  const realFolder = import_node_fs2.default.realpathSync(absolutePath);
+  const dirents = import_node_fs2.default.readdirSync(absolutePath, { withFileTypes: true });
   const entries = [];
   for (const dirent of dirents) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
     let size = 0;
-    if (type === "file") size = import_node_fs.default.statSync(import_node_path.default.join(absolutePath, dirent.name)).size;
+    if (type === "file") size = import_node_fs2.default.statSync(import_node_path2.default.join(absolutePath, dirent.name)).size;
     entries.push({ name: dirent.name, type, size });
   }
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const displayPath = toDisplayPath(cwd, absolutePath);
+  const displayPath2 = toDisplayPath(cwd, absolutePath);
   const connector = {
-    displayPath,
+    displayPath: displayPath2,
     absolutePath,
-    name: import_node_path.default.basename(absolutePath),
+    name: import_node_path2.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -16492,7 +24618,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
     if (!kind || entry.type !== "file" && entry.type !== "symlink") continue;
     const existing = connector.files[kind];
     if (existing && kindOfFileName(existing.name) === kind) continue;
-    const loaded = loadFile(kind, entry, absolutePath, realFolder, displayPath);
+    const loaded = loadFile(kind, entry, absolutePath, realFolder, displayPath2);
     connector.files[kind] = loaded;
   }
   return connector;
@@ -16502,14 +24628,14 @@ function isMisnamedSwagger(name) {
   return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
 function toDisplayPath(cwd, absolute) {
-  const relative = import_node_path.default.relative(cwd, absolute);
+  const relative = import_node_path2.default.relative(cwd, absolute);
   return relative === "" ? "." : relative;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder) {
-  const filePath = import_node_path.default.join(folder, entry.name);
-  const displayPath = displayFolder === "." ? entry.name : import_node_path.default.join(displayFolder, entry.name);
+  const filePath = import_node_path2.default.join(folder, entry.name);
+  const displayPath2 = displayFolder === "." ? entry.name : import_node_path2.default.join(displayFolder, entry.name);
   const issues = [];
-  const base = { kind, name: entry.name, displayPath, bytes: entry.size, issues };
+  const base = { kind, name: entry.name, displayPath: displayPath2, bytes: entry.size, issues };
   const bytes = readSafely(filePath, entry, realFolder, issues);
   if (bytes) base.bytes = bytes.length;
   if (kind === "icon") return { ...base, kind, data: bytes };
@@ -16534,8 +24660,8 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
 function readSafely(filePath, entry, realFolder, issues) {
   try {
     if (entry.type === "symlink") {
-      const target = import_node_fs.default.realpathSync(filePath);
-      const inside = target.startsWith(realFolder + import_node_path.default.sep);
+      const target = import_node_fs2.default.realpathSync(filePath);
+      const inside = target.startsWith(realFolder + import_node_path2.default.sep);
       if (!inside) {
         issues.push({
           ruleId: "GEN-SYMLINK",
@@ -16544,7 +24670,7 @@ function readSafely(filePath, entry, realFolder, issues) {
         return void 0;
       }
     }
-    const stat = import_node_fs.default.statSync(filePath);
+    const stat = import_node_fs2.default.statSync(filePath);
     if (!stat.isFile()) {
       issues.push({ ruleId: "GEN-UNREADABLE", message: `${entry.name} is not a regular file.` });
       return void 0;
@@ -16556,7 +24682,7 @@ function readSafely(filePath, entry, realFolder, issues) {
       });
       return void 0;
     }
-    return import_node_fs.default.readFileSync(filePath);
+    return import_node_fs2.default.readFileSync(filePath);
   } catch (error) {
     issues.push({
       ruleId: "GEN-UNREADABLE",
@@ -16572,8 +24698,8 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_fs3 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 var MAX_SEARCH_DEPTH = 8;
 var TOP_FOLDER_PROFILES = {
@@ -16590,18 +24716,18 @@ function isConnectorFolderListing(names) {
 async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path2.default.resolve(cwd, given);
+    const absolute = import_node_path3.default.resolve(cwd, given);
     let stat;
     try {
-      stat = await import_node_fs2.promises.stat(absolute);
+      stat = await import_node_fs3.promises.stat(absolute);
     } catch {
       throw new UsageError(`The path "${given}" does not exist.`, {
         hint: "Give a connector folder, or a folder that holds connector folders."
       });
     }
     if (stat.isFile()) {
-      const folder = import_node_path2.default.dirname(absolute);
-      if (!isConnectorFolderListing(await import_node_fs2.promises.readdir(folder))) {
+      const folder = import_node_path3.default.dirname(absolute);
+      if (!isConnectorFolderListing(await import_node_fs3.promises.readdir(folder))) {
         throw new UserError(`"${given}" is not a file of a connector folder.`, {
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
         });
@@ -16614,18 +24740,18 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   return [...found].sort();
 }
 async function search(folder, depth, found) {
-  const dirents = await import_node_fs2.promises.readdir(folder, { withFileTypes: true });
-  const inTopFolder = import_node_path2.default.basename(import_node_path2.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
+  const dirents = await import_node_fs3.promises.readdir(folder, { withFileTypes: true });
+  const inTopFolder = import_node_path3.default.basename(import_node_path3.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
   if (inTopFolder || isConnectorFolderListing(dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
-  for (const child of children) await search(import_node_path2.default.join(folder, child), depth + 1, found);
+  for (const child of children) await search(import_node_path3.default.join(folder, child), depth + 1, found);
 }
 function profileFromPath(folder) {
-  const segments = import_node_path2.default.resolve(folder).split(import_node_path2.default.sep).reverse();
+  const segments = import_node_path3.default.resolve(folder).split(import_node_path3.default.sep).reverse();
   for (const segment of segments) {
     const profile = TOP_FOLDER_PROFILES[segment.toLowerCase()];
     if (profile) return profile;
@@ -16633,1008 +24759,173 @@ function profileFromPath(folder) {
   return "custom";
 }
 
-// packages/validator/src/model/rule.ts
-function certificationLevels(level, custom = level === "error" ? "warning" : level) {
-  return { certified: level, "independent-publisher": level, custom };
+// packages/validator/src/rules/folder.ts
+var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
+var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
+var IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
+var CANONICAL_LOWER = Object.values(CANONICAL_NAMES).map((name) => name.toLowerCase());
+function extraReason(entry) {
+  const lower = entry.name.toLowerCase();
+  if (entry.type === "directory")
+    return "a nested folder: connector files sit directly in the connector folder";
+  if (kindOfFileName(entry.name) || isMisnamedSwagger(entry.name) || lower.endsWith(".csx")) return void 0;
+  if (looksLikeCanonical(lower)) return void 0;
+  if (IMAGE.test(lower)) return "an image: reviewers ask to remove images from pull requests (PR #1117)";
+  if (lower === "intro.md")
+    return "the intro.md of the certification package, which does not belong in the repository";
+  if (lower.endsWith(".pdf")) return "a PDF document";
+  if (lower.endsWith(".msapp")) return "a Power Apps package";
+  if (lower.endsWith(".cs")) return "C# source: custom code goes in script.csx only";
+  if (lower.endsWith(".zip")) return "an archive";
+  return "not a connector file";
 }
-function sameLevels(level) {
-  return { certified: level, "independent-publisher": level, custom: level };
-}
-
-// packages/validator/src/rules/api-properties/brand-colour.ts
-var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
-var IP_BRAND_COLOUR = "#da3b01";
-var FORBIDDEN_BRAND_COLOURS = ["#007ee5", "#ffffff"];
-function parseHexColour(text) {
-  if (!HEX_COLOUR.test(text)) return void 0;
-  const value = Number.parseInt(text.slice(1), 16);
-  return { r: value >> 16 & 255, g: value >> 8 & 255, b: value & 255 };
-}
-function toHex({ r, g, b }) {
-  return `#${[r, g, b].map((channel) => channel.toString(16).padStart(2, "0")).join("")}`;
-}
-function colourDistance(a, b) {
-  return Math.hypot(a.r - b.r, a.g - b.g, a.b - b.b);
-}
-function isNearWhite(colour) {
-  return colour.r >= 238 && colour.g >= 238 && colour.b >= 238;
-}
-
-// packages/validator/src/rules/api-properties/connection-parameters.ts
-function propertiesOf(apiProperties) {
-  return asObject(apiProperties?.properties);
-}
-function connectionParametersOf(apiProperties) {
-  const properties = propertiesOf(apiProperties);
-  if (!properties) return [];
-  const list = [];
-  const collect = (parameters, pointer) => {
-    for (const [name, raw] of entriesOf(parameters)) {
-      const value = asObject(raw);
-      if (value) list.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
-    }
-  };
-  collect(properties.connectionParameters, "/properties/connectionParameters");
-  const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
-  sets.forEach((set, index) => {
-    collect(asObject(set)?.parameters, `/properties/connectionParameterSets/values/${index}/parameters`);
-  });
-  return list;
-}
-function oAuthSettingsOf(apiProperties) {
-  const list = [];
-  for (const parameter of connectionParametersOf(apiProperties)) {
-    const settings = asObject(parameter.value.oAuthSettings);
-    if (settings) list.push({ parameter, settings, pointer: childPointer(parameter.pointer, "oAuthSettings") });
+function looksLikeCanonical(lower) {
+  if (lower.endsWith(".cs")) return void 0;
+  for (const canonical2 of CANONICAL_LOWER) {
+    if (lower === canonical2) return void 0;
+    if (lower.startsWith(canonical2) || editDistance2(lower, canonical2) <= 3) return canonical2;
   }
-  return list;
+  return void 0;
 }
-
-// packages/validator/src/rules/json-schema/ajv-validator.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_ajv_formats = __toESM(require_dist(), 1);
-
-// packages/validator/src/rules/json-schema/newtonsoft-messages.ts
-function typeName(value) {
-  if (value === null) return "Null";
-  if (Array.isArray(value)) return "Array";
-  if (typeof value === "number") return Number.isInteger(value) ? "Integer" : "Float";
-  const name = typeof value;
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-var SCHEMA_TYPE_NAMES = {
-  string: "String",
-  boolean: "Boolean",
-  integer: "Integer",
-  number: "Number",
-  object: "Object",
-  array: "Array",
-  null: "Null"
-};
-function expectedTypes(type) {
-  const list = Array.isArray(type) ? type : String(type).split(",");
-  return list.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
-}
-function show(value) {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text === void 0 ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-function decodeSegments(instancePath) {
-  if (instancePath === "") return [];
-  return instancePath.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function toSchemaProblems(errors) {
-  const problems = [];
-  for (const error of errors ?? []) {
-    const problem = describe(error);
-    if (problem) problems.push(problem);
-  }
-  return problems;
-}
-function describe(error) {
-  const segments = decodeSegments(error.instancePath);
-  const at = (message, pointer = error.instancePath, key) => ({
-    message,
-    pointer,
-    segments,
-    keyword: error.keyword,
-    ...key === void 0 ? {} : { key }
-  });
-  const params = error.params;
-  switch (error.keyword) {
-    case "type":
-      return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(error.data)}.`);
-    case "enum":
-      return at(`Value ${JSON.stringify(error.data)} is not defined in enum.`);
-    case "const":
-      return at(`Value ${JSON.stringify(error.data)} does not match const.`);
-    case "required": {
-      const name = String(params.missingProperty);
-      return at(`Required properties are missing from object: ${name}.`, error.instancePath, name);
-    }
-    case "additionalProperties": {
-      const name = String(params.additionalProperty);
-      return at(
-        `Property '${name}' has not been defined and the schema does not allow additional properties.`,
-        childPointer(error.instancePath, name),
-        name
+function editDistance2(a, b) {
+  if (Math.abs(a.length - b.length) > 3) return 4;
+  let previous2 = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous2[j] + 1,
+        current[j - 1] + 1,
+        previous2[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
       );
     }
-    case "propertyNames":
-      return void 0;
-    case "pattern":
-      if (error.propertyName !== void 0) {
-        return at(
-          `Property name '${error.propertyName}' does not match regex pattern '${String(params.pattern)}'.`,
-          childPointer(error.instancePath, error.propertyName),
-          error.propertyName
-        );
-      }
-      return at(`String '${show(error.data)}' does not match regex pattern '${String(params.pattern)}'.`);
-    case "format":
-      return at(`String '${show(error.data)}' does not validate against format '${String(params.format)}'.`);
-    case "minLength":
-      return at(`String '${show(error.data)}' is less than minimum length of ${String(params.limit)}.`);
-    case "maxLength":
-      return at(`String '${show(error.data)}' exceeds maximum length of ${String(params.limit)}.`);
-    case "minimum":
-      return at(`${typeName(error.data)} ${show(error.data)} is less than minimum value of ${String(params.limit)}.`);
-    case "maximum":
-      return at(`${typeName(error.data)} ${show(error.data)} exceeds maximum value of ${String(params.limit)}.`);
-    case "minItems":
-      return at(`Array item count ${show(error.data.length)} is less than minimum count of ${String(params.limit)}.`);
-    case "uniqueItems":
-      return at(`Non-unique array item at index ${String(params.i)}.`);
-    case "if":
-    case "anyOf":
-    case "oneOf":
-    case "allOf":
-      return void 0;
-    default:
-      return at(`${error.message ?? "Invalid value"}.`);
+    previous2 = current;
   }
+  return previous2[b.length];
 }
-
-// packages/validator/src/rules/json-schema/ajv-validator.ts
-function lazySchemaValidator(schema) {
-  let validate;
-  return (value) => {
-    if (!validate) {
-      const ajv = new import_ajv.default({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-      (0, import_ajv_formats.default)(ajv);
-      validate = ajv.compile(schema);
-    }
-    return validate(value) ? [] : toSchemaProblems(validate.errors);
-  };
+function hasControlCharacter(name) {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
+  return false;
 }
-function cachedSchemaProblems(validate) {
-  const cache4 = /* @__PURE__ */ new WeakMap();
-  return (value) => {
-    if (value === null || typeof value !== "object") return validate(value);
-    let problems = cache4.get(value);
-    if (!problems) {
-      problems = validate(value);
-      cache4.set(value, problems);
-    }
-    return problems;
-  };
+function canonicalFor(lower) {
+  return Object.values(CANONICAL_NAMES).find((name) => name.toLowerCase() === lower);
 }
-
-// packages/validator/src/rules/api-properties/schema.ts
-var IDENTITY_PROVIDERS = ["oauth2", "oauth2generic", "aad", "aadcertificate", "facebook", "DocuSign"];
-var REDIRECT_MODES = ["Global", "GlobalPerConnector", "Direct"];
-var CONNECTION_PARAMETER_TYPES = [
-  "string",
-  "securestring",
-  "int",
-  "bool",
-  "gatewaySetting",
-  "oauthSetting"
-];
-var CONNECTION_PARAMETER_NAME = "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$";
-var nullableString = { type: ["string", "null"] };
-var uiDefinition = {
-  type: "object",
-  properties: {
-    displayName: { type: "string" },
-    description: { type: "string" },
-    tooltip: { type: "string" },
-    tabIndex: { type: "integer" },
-    constraints: {
-      type: "object",
-      properties: {
-        clearText: { type: "boolean" },
-        // The schema says the string "true"/"false"; eight merged certified files use a boolean.
-        required: { type: ["string", "boolean"] },
-        tabIndex: { type: "integer" },
-        capability: { type: "array", items: { type: "string" } },
-        hidden: { type: ["boolean", "string"] },
-        allowedValues: {
-          type: "array",
-          items: { type: "object", properties: { text: { type: "string" } } }
-        },
-        dependencies: { type: "object" }
-      }
-    }
-  }
-};
-var oAuthSettings = {
-  type: "object",
-  required: ["identityProvider"],
-  properties: {
-    identityProvider: { type: "string", enum: IDENTITY_PROVIDERS },
-    clientId: nullableString,
-    clientSecret: nullableString,
-    scopes: { type: "array", items: { type: "string" } },
-    redirectMode: { type: "string", enum: REDIRECT_MODES },
-    redirectUrl: { type: "string", format: "uri" },
-    properties: { type: "object" },
-    customParameters: { type: "object" }
-  }
-};
-var connectionParameter = {
-  type: "object",
-  required: ["type"],
-  properties: {
-    type: { type: "string", enum: CONNECTION_PARAMETER_TYPES },
-    uiDefinition,
-    oAuthSettings,
-    allowedValues: {
-      type: "array",
-      items: {
-        type: "object",
-        properties: {
-          uiDefinition: {
-            type: "object",
-            properties: { displayName: { type: "string" }, description: { type: "string" } }
-          }
-        }
-      }
+var folderRules = [
+  {
+    id: "REPO-TOP-FOLDER",
+    file: "folder",
+    title: "The connector folder is a direct child of a top folder.",
+    description: 'In PowerPlatformConnectors a connector folder sits directly in certified-connectors/, independent-publisher-connectors/ or custom-connectors/, with its files at its root ("the artifacts should go within the certified-connectors directory", PR #570; PR #3936). The top folder also decides which rules apply. Not checked outside that layout.',
+    levels: sameLevels("error"),
+    example: {
+      bad: "certified-connectors/Contoso/v2/apiDefinition.swagger.json",
+      good: "certified-connectors/Contoso/apiDefinition.swagger.json"
     },
-    metadata: { type: "object" }
-  },
-  if: { properties: { type: { const: "oauthSetting" } }, required: ["type"] },
-  then: { required: ["oAuthSettings"] }
-};
-var connectionParameters = {
-  type: "object",
-  propertyNames: { pattern: CONNECTION_PARAMETER_NAME },
-  additionalProperties: connectionParameter
-};
-var policyTemplateInstance = {
-  type: "object",
-  required: ["templateId", "parameters"],
-  properties: {
-    templateId: { type: "string" },
-    title: { type: "string" },
-    parameters: { type: "object" }
-  }
-};
-var API_PROPERTIES_SCHEMA = {
-  type: "object",
-  required: ["properties"],
-  additionalProperties: false,
-  properties: {
-    $schema: { type: "string" },
-    properties: {
-      type: "object",
-      required: ["iconBrandColor"],
-      additionalProperties: false,
-      properties: {
-        iconBrandColor: { type: "string" },
-        publisher: { type: "string" },
-        stackOwner: { type: "string" },
-        capabilities: { type: "array", items: { type: "string" } },
-        connectionParameters,
-        connectionParameterSets: {
-          type: "object",
-          properties: {
-            uiDefinition,
-            values: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["name", "parameters"],
-                properties: { name: { type: "string" }, uiDefinition, parameters: connectionParameters }
-              }
-            }
-          }
-        },
-        policyTemplateInstances: { type: "array", items: policyTemplateInstance },
-        scriptOperations: { type: "array", items: { type: "string" } },
-        isCustomApi: { type: "boolean" },
-        // Written by newer tooling instead of scriptOperations (2 merged certified connectors).
-        script: {
-          type: "object",
-          properties: { language: { type: "string" }, operationIds: { type: "array", items: { type: "string" } } }
-        }
-      }
-    }
-  }
-};
-
-// packages/validator/src/rules/api-properties/schema-problems.ts
-var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
-function classify(problem) {
-  const [first, second] = problem.segments;
-  const path5 = problem.segments;
-  if (first === void 0) return "PROP-ROOT";
-  if (first !== "properties") return "PROP-ROOT";
-  if (second === void 0) {
-    if (problem.keyword === "additionalProperties") return "PROP-UNKNOWN-KEYS";
-    if (problem.keyword === "required" && problem.key === "iconBrandColor") return "PROP-BRAND-REQ";
-    return "PROP-ROOT";
-  }
-  if (second === "iconBrandColor") return "PROP-BRAND-FORMAT";
-  if (second === "capabilities") return "PROP-CAPABILITIES";
-  if (second === "scriptOperations") return "PROP-SCRIPTOPS";
-  if (second === "policyTemplateInstances") return "PROP-POLICY";
-  if (second === "connectionParameters" || second === "connectionParameterSets") {
-    if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path5.includes("oAuthSettings")) {
-      const last = path5[path5.length - 1];
-      if (last === "redirectMode") return "PROP-OAUTH-REDIRECT";
-      if (last === "identityProvider") return "PROP-OAUTH-IDP";
-      if (last === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
-      return "PROP-SCHEMA";
-    }
-    if (path5.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path5[path5.length - 1] === "type" && path5.length === parameterNameDepth(path5) + 1) return "PROP-CP-TYPE";
-  }
-  return "PROP-SCHEMA";
-}
-function parameterNameDepth(path5) {
-  return path5[1] === "connectionParameterSets" ? 6 : 3;
-}
-function schemaProblemsFor(context, ruleId) {
-  const document = context.connector.files.apiProperties?.document;
-  if (!document || document.value === void 0) return [];
-  return problemsOf(document.value).filter((problem) => classify(problem) === ruleId);
-}
-function reportSchemaProblems(context, ruleId, advice = "") {
-  for (const problem of schemaProblemsFor(context, ruleId)) {
-    context.report({ pointer: problem.pointer, message: advice ? `${problem.message} ${advice}` : problem.message });
-  }
-}
-
-// packages/validator/src/rules/api-properties/brand-rules.ts
-var BRAND_POINTER = "/properties/iconBrandColor";
-function brandColourOf(context) {
-  return asString(propertiesOf(context.apiProperties)?.iconBrandColor);
-}
-var apiPropertiesBrandRules = [
-  {
-    id: "PROP-BRAND-FORMAT",
-    file: "apiProperties",
-    title: "Write iconBrandColor as an HTML hex colour `#RRGGBB`.",
-    description: "The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.",
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
-    example: { bad: '"iconBrandColor": "blue"', good: '"iconBrandColor": "#3b5bdb"' },
     check(context) {
-      reportSchemaProblems(context, "PROP-BRAND-FORMAT");
-      const colour = brandColourOf(context);
-      if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
-        context.report({
-          pointer: BRAND_POINTER,
-          message: `The iconBrandColor "${colour}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
-        });
-      }
-    }
-  },
-  {
-    id: "PROP-BRAND-FORBIDDEN",
-    file: "apiProperties",
-    title: "Do not use the default blue or white as brand colour.",
-    description: 'Certification rejects the designer default `#007ee5` and white `#ffffff` ("the icon colour cannot be the same as the default", PR #3187; PR template). Near-white colours such as `#fefefe` or `#f5f5f5` (20+ merged connectors) are workarounds that still show a white tile, so they get a warning. Four legacy certified connectors break the hard rule.',
-    levels: { certified: "error", "independent-publisher": "off", custom: "off" },
-    example: { bad: '"iconBrandColor": "#007ee5"', good: '"iconBrandColor": "#3b5bdb"' },
-    check(context) {
-      const colour = brandColourOf(context);
-      const rgb = colour === void 0 ? void 0 : parseHexColour(colour);
-      if (!colour || !rgb) return;
-      if (FORBIDDEN_BRAND_COLOURS.includes(colour.toLowerCase())) {
-        context.report({
-          pointer: BRAND_POINTER,
-          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`
-        });
-      } else if (isNearWhite(rgb)) {
-        context.report({
-          pointer: BRAND_POINTER,
-          severity: "warning",
-          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`
-        });
-      }
-    }
-  },
-  {
-    id: "PROP-BRAND-IP",
-    file: "apiProperties",
-    title: "Independent publisher connectors use the brand colour #da3b01.",
-    description: "Independent publisher connectors all get the generic orange icon, so their iconBrandColor must be `#da3b01` (README; certification step 4). All 395 merged IP connectors comply.",
-    levels: { certified: "off", "independent-publisher": "error", custom: "off" },
-    example: { bad: '"iconBrandColor": "#3b5bdb"', good: '"iconBrandColor": "#da3b01"' },
-    check(context) {
-      const properties = propertiesOf(context.apiProperties);
-      if (!properties) return;
-      const colour = asString(properties.iconBrandColor);
-      if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
+      const segments = context.connector.absolutePath.split(import_node_path4.default.sep);
+      const parent = segments[segments.length - 2]?.toLowerCase() ?? "";
+      if (parent in TOP_FOLDER_PROFILES) return;
+      const top = segments.slice(0, -1).reverse().find((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
+      if (!top) return;
       context.report({
-        pointer: BRAND_POINTER,
-        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${colour}.`
+        message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
       });
     }
-  }
-];
-
-// packages/validator/src/rules/general-secrets/placeholders.ts
-var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|secret|client|change_?me|redacted|xxx|test|fake|todo|insert|here|value|token|password|key|none|null|string|demo/i;
-var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
-var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
-function isPlaceholderSecret(value) {
-  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value) || !looksGenerated(value);
-}
-function looksGenerated(value) {
-  if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
-  return classes >= 2 && shannonEntropy(value) >= 3;
-}
-function shannonEntropy(value) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    entropy -= p * Math.log2(p);
-  }
-  return entropy;
-}
-function maskSecret(value) {
-  const visible = value.length >= 16 ? 4 : 2;
-  return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
-}
-
-// packages/validator/src/rules/api-properties/oauth-rules.ts
-var TENANT_UI = {
-  displayName: "Tenant",
-  description: "The tenant ID of for the Azure Active Directory application"
-};
-var ALLOWED_CUSTOM_PARAMETERS = {
-  oauth2: ["authorizationUrl", "tokenUrl", "refreshUrl"]
-};
-var apiPropertiesOAuthRules = [
-  {
-    id: "PROP-TENANTID",
-    file: "apiProperties",
-    title: "`token:TenantId` must have its exact fixed shape.",
-    description: 'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else as Critical (PR #1421, #3097).',
-    levels: certificationLevels("error"),
-    msMessage: "Invalid value for the {0} property within the UI Definition object.",
-    example: {
-      bad: '"token:TenantId": { "type": "string", "metadata": { "sourceType": "AzureActiveDirectoryTenant" }, "uiDefinition": { "description": "Your tenant", "constraints": { "hidden": "true", "required": "false" } } }',
-      good: '"token:TenantId": { "type": "string", "metadata": { "sourceType": "AzureActiveDirectoryTenant" }, "uiDefinition": { "constraints": { "hidden": "true", "required": "false" } } }'
-    },
-    check(context) {
-      for (const parameter of connectionParametersOf(context.apiProperties)) {
-        if (parameter.name !== "token:TenantId") continue;
-        const { value, pointer } = parameter;
-        if (value.type !== "string") {
-          context.report({ pointer: childPointer(pointer, "type"), message: 'The type of token:TenantId must be "string".' });
-        }
-        if (asObject(value.metadata)?.sourceType !== "AzureActiveDirectoryTenant") {
-          context.report({
-            pointer: childPointer(pointer, "metadata"),
-            message: 'token:TenantId must have "metadata": { "sourceType": "AzureActiveDirectoryTenant" }.'
-          });
-        }
-        const ui = asObject(value.uiDefinition);
-        const uiPointer = childPointer(pointer, "uiDefinition");
-        for (const [key, given] of entriesOf(ui)) {
-          if (key === "constraints") continue;
-          if (TENANT_UI[key] === void 0 || given !== TENANT_UI[key]) {
-            context.report({
-              pointer: childPointer(uiPointer, key),
-              message: `Invalid value for the ${key} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
-            });
-          }
-        }
-        const constraints = asObject(ui?.constraints);
-        for (const [key, expected] of [
-          ["hidden", "true"],
-          ["required", "false"]
-        ]) {
-          const given = constraints?.[key];
-          if (String(given) !== expected) {
-            context.report({
-              pointer: childPointer(uiPointer, "constraints", key),
-              message: `Invalid value for the constraints.${key} property within the UI Definition object. token:TenantId needs "${key}": "${expected}".`
-            });
-          }
-        }
-      }
-    }
   },
   {
-    id: "PROP-OAUTH-IDP",
-    file: "apiProperties",
-    title: "Use a known OAuth identity provider with its required settings.",
-    description: 'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri; aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning).',
-    levels: certificationLevels("error"),
-    msMessage: "Value {0} is not defined in enum.",
-    example: {
-      bad: '"oAuthSettings": { "identityProvider": "aad", "clientId": "\u2026" }',
-      good: '"oAuthSettings": { "identityProvider": "aad", "clientId": "\u2026", "customParameters": { "resourceUri": { "value": "https://graph.microsoft.com" } } }'
-    },
-    check(context) {
-      reportSchemaProblems(context, "PROP-OAUTH-IDP");
-      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
-        const provider = asString(settings.identityProvider);
-        const customParameters = asObject(settings.customParameters);
-        const customPointer = childPointer(pointer, "customParameters");
-        if ((provider === "aad" || provider === "aadcertificate") && !has(customParameters ?? {}, "resourceUri")) {
-          context.report({
-            pointer: childPointer(customPointer, "resourceUri"),
-            message: `The identity provider ${provider} requires customParameters.resourceUri: the resource (audience) to get tokens for.`
-          });
-        }
-        const properties = asObject(settings.properties);
-        const firstParty = properties?.IsFirstParty;
-        if (provider === "aadcertificate" && firstParty !== "True") {
-          context.report({
-            pointer: childPointer(pointer, "properties", "IsFirstParty"),
-            message: 'The identity provider aadcertificate requires "properties": { "IsFirstParty": "True" }.'
-          });
-        } else if (firstParty !== void 0 && firstParty !== "True" && firstParty !== "False") {
-          context.report({
-            pointer: childPointer(pointer, "properties", "IsFirstParty"),
-            severity: "warning",
-            message: `Value ${JSON.stringify(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
-          });
-        }
-        const allowed = provider === void 0 ? void 0 : ALLOWED_CUSTOM_PARAMETERS[provider];
-        if (!allowed) continue;
-        for (const [name] of entriesOf(customParameters)) {
-          if (allowed.includes(name)) continue;
-          const intended = allowed.find((known) => known.toLowerCase() === name.toLowerCase());
-          if (intended) {
-            context.report({
-              pointer: childPointer(customPointer, name),
-              severity: "warning",
-              message: `Write the custom parameter '${name}' as '${intended}', the name the schema defines.`
-            });
-            continue;
-          }
-          context.report({
-            pointer: childPointer(customPointer, name),
-            message: `The identity provider ${provider} does not accept the custom parameter '${name}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "PROP-OAUTH-REDIRECT",
-    file: "apiProperties",
-    title: "Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`).",
-    description: 'redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value "GlobalPerConnector" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning. Values are case-sensitive.',
+    id: "REPO-FILENAMES",
+    file: "folder",
+    title: "Name connector files exactly as the repository does.",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools.",
     levels: certificationLevels("error", "warning"),
-    msMessage: "Value {0} is not defined in enum.",
-    example: { bad: '"redirectMode": "Global"', good: '"redirectMode": "GlobalPerConnector"' },
+    example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
-      reportSchemaProblems(context, "PROP-OAUTH-REDIRECT", `Use one of: ${REDIRECT_MODES.join(", ")} (case-sensitive).`);
-      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
-        const mode = settings.redirectMode;
-        const modePointer = childPointer(pointer, "redirectMode");
-        if (mode === "Global") {
+      for (const entry of context.connector.entries) {
+        if (entry.type !== "file" && entry.type !== "symlink") continue;
+        const lower = entry.name.toLowerCase();
+        const kind = kindOfFileName(entry.name);
+        if (kind) {
+          const canonical2 = CANONICAL_NAMES[kind];
+          if (kind === "readme" || entry.name === canonical2) continue;
           context.report({
-            pointer: modePointer,
+            path: entry.name,
             severity: "warning",
-            message: "redirectMode Global uses the shared redirect URI https://global.consent.azure-apim.net/redirect; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for."
+            message: `Rename ${entry.name} to ${canonical2}: tools that compare names case-sensitively will not find it.`
           });
-        } else if (mode === "GlobalPerConnector") {
+        } else if (isMisnamedSwagger(entry.name)) {
           context.report({
-            pointer: modePointer,
-            severity: "info",
-            message: 'Microsoft\'s apiProperties pipeline reports `Value "GlobalPerConnector" is not defined in enum.` for this value, but the platform accepts it and reviewers ask for it (PR #3097): that pipeline error can be ignored.'
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "PROP-OAUTH-SECRET",
-    file: "apiProperties",
-    title: "Never commit a real OAuth client secret.",
-    description: "clientSecret should be absent or a placeholder: paconn takes the secret with `--secret`, and the repository README says to replace secrets with dummy values (CredScan breaks the security build). Every merged clientSecret is a placeholder such as `[[DUMMY]]` or `YOUR_CLIENT_SECRET`.",
-    levels: certificationLevels("error"),
-    example: { bad: '"clientSecret": "q8R~x0P2mD3vN9bK7cL1zW4yT6uH5jF0gS8aE2"', good: '"clientSecret": "[[DUMMY]]"' },
-    check(context) {
-      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
-        for (const key of ["clientSecret", "ClientSecret", "clientsecret"]) {
-          const secret = asString(settings[key]);
-          if (secret === void 0 || isPlaceholderSecret(secret)) continue;
-          context.report({
-            pointer: childPointer(pointer, key),
-            message: `The ${key} ${maskSecret(secret)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]", pass the secret with paconn --secret, and revoke it: it is in the git history.`
-          });
-        }
-      }
-    }
-  }
-];
-
-// packages/validator/src/rules/api-properties/policy-templates.ts
-var TEMPLATE_PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
-var OPERATION_NAME_PARAMETER = "x-ms-apimTemplate-operationName";
-var POLICY_TEMPLATE_REQUIRED_PARAMETERS = /* @__PURE__ */ new Map([
-  ["convertarraytoobject", ["propertyParentPath", "keyWithinCollectionPath", "newPropertyPath"]],
-  ["convertobjecttoarray", ["propertyParentPath", "newPropertyPath"]],
-  ["dynamichosturl", ["urlTemplate"]],
-  ["encodepropertyvalue", ["propertyParentPath", "newPropertyPath"]],
-  ["pollingtrigger", ["triggerConfig", "triggerDataPath"]],
-  ["routerequesttoendpoint", ["newPath"]],
-  ["setheader", ["name", "value"]],
-  ["setproperty", ["newPropertyParentPathTemplate", "newPropertySubPathTemplate", "propertyValuePathTemplate"]],
-  ["setqueryparameter", ["name", "value"]],
-  ["setvaluefromurl", ["parameterTemplate", "parameterValueUrl", "parameterValuePathTemplate"]],
-  ["stringreplace", ["propertyParentPath", "sourceString", "replacementString", "newPropertyPath"]],
-  ["stringtoarray", ["propertyParentPath", "delimiterList", "childPropertyName", "newPropertyPath"]],
-  ["updatenextlink", ["nextLinkPropertyName"]],
-  // Real platform templates used by merged connectors but missing from the published schema.
-  ["dynamicsubdomain", []],
-  ["moveproperties", []],
-  ["setconnectionstatustounauthenticated", []]
-]);
-var POLICY_PARAMETER_ENUMS = /* @__PURE__ */ new Map([
-  ["routerequesttoendpoint", { httpMethod: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "@Request.OriginalHTTPMethod"] }],
-  ["setheader", { existsAction: ["override", "skip", "append"], policySection: ["Request", "Response", "Failure"] }]
-]);
-
-// packages/validator/src/rules/api-properties/policy-rules.ts
-var apiPropertiesPolicyRules = [
-  {
-    id: "PROP-POLICY",
-    file: "apiProperties",
-    title: "Use known policy templates with their required parameters and real operationIds.",
-    description: "policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required `x-ms-apimTemplateParameter.*` parameters (published schema). `dynamicsubdomain`, `moveproperties` and `setconnectionstatustounauthenticated` are real templates missing from the schema. The optional `x-ms-apimTemplate-operationName` lists the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing.",
-    levels: certificationLevels("error"),
-    example: {
-      bad: '{ "templateId": "setheader", "title": "Set header", "parameters": { "x-ms-apimTemplateParameter.name": "Accept" } }',
-      good: '{ "templateId": "setheader", "title": "Set header", "parameters": { "x-ms-apimTemplateParameter.name": "Accept", "x-ms-apimTemplateParameter.value": "application/json" } }'
-    },
-    check(context) {
-      reportSchemaProblems(context, "PROP-POLICY");
-      const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances) ?? [];
-      instances.forEach((raw, index) => {
-        const instance = asObject(raw);
-        const templateId = asString(instance?.templateId);
-        if (!instance || templateId === void 0) return;
-        const pointer = childPointer("/properties/policyTemplateInstances", index);
-        const key = templateId.toLowerCase();
-        const required = POLICY_TEMPLATE_REQUIRED_PARAMETERS.get(key);
-        if (!required) {
-          context.report({
-            pointer: childPointer(pointer, "templateId"),
-            message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
-          });
-          return;
-        }
-        const parameters = asObject(instance.parameters);
-        if (!parameters) return;
-        const parametersPointer = childPointer(pointer, "parameters");
-        const missing = required.filter((name) => !has(parameters, TEMPLATE_PARAMETER_PREFIX + name));
-        if (missing.length > 0) {
-          context.report({
-            pointer: parametersPointer,
-            message: `Required properties are missing from object: ${missing.map((name) => TEMPLATE_PARAMETER_PREFIX + name).join(", ")}. The ${templateId} template needs them.`
-          });
-        }
-        for (const [name, allowed] of Object.entries(POLICY_PARAMETER_ENUMS.get(key) ?? {})) {
-          const value = parameters[TEMPLATE_PARAMETER_PREFIX + name];
-          if (typeof value === "string" && !allowed.includes(value)) {
-            context.report({
-              pointer: childPointer(parametersPointer, TEMPLATE_PARAMETER_PREFIX + name),
-              message: `Value "${value}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
-            });
-          }
-        }
-        checkOperationNames(parameters[OPERATION_NAME_PARAMETER], childPointer(parametersPointer, OPERATION_NAME_PARAMETER));
-      });
-      function checkOperationNames(value, pointer) {
-        const swagger = context.swagger;
-        if (value === void 0 || !swagger) return;
-        const names = asArray(value);
-        if (!names) {
-          context.report({ pointer, message: `${OPERATION_NAME_PARAMETER} is a list of operationIds.` });
-          return;
-        }
-        names.forEach((name, index) => {
-          if (typeof name !== "string") return;
-          if (swagger.operationsById.has(name)) return;
-          context.report({
-            pointer: childPointer(pointer, index),
-            message: `The operation "${name}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
-          });
-        });
-      }
-    }
-  }
-];
-
-// packages/validator/src/rules/api-properties/publisher-rules.ts
-var TEMPLATE_TEXTS = [
-  "full name or name of company or organization",
-  "name of the owner of the service or product",
-  "publisher's name"
-];
-var PUBLISHER_ADVICE = {
-  certified: {
-    publisher: "the company or organization that publishes the connector",
-    stackOwner: "the company that owns the service, usually the publisher"
-  },
-  "independent-publisher": {
-    publisher: "your first and last name (comma-separated for several people)",
-    stackOwner: "the company that owns the service"
-  },
-  custom: { publisher: "the publisher", stackOwner: "the owner of the service" }
-};
-var apiPropertiesPublisherRules = [
-  {
-    id: "PROP-PUBLISHER",
-    file: "apiProperties",
-    title: "Set `publisher` and `stackOwner`.",
-    description: `Certified and independent-publisher connectors name their publisher and the owner of the service (certification step 3a; reviewers: "Please add the 'stackOwner' property", PR #2459). Legacy certified connectors often lack them (54 without publisher, 72 without stackOwner), hence a warning there. Not checked for custom connectors: paconn create/update fail when stackOwner is present (PR #754).`,
-    levels: { certified: "warning", "independent-publisher": "error", custom: "off" },
-    example: { bad: '"properties": { "iconBrandColor": "#da3b01" }', good: '"publisher": "Jane Doe", "stackOwner": "Contoso Ltd"' },
-    check(context) {
-      const properties = propertiesOf(context.apiProperties);
-      if (!properties) return;
-      for (const key of ["publisher", "stackOwner"]) {
-        const value = properties[key];
-        const present = has(properties, key) && typeof value === "string" && value.trim() !== "";
-        if (present) continue;
-        context.report({
-          pointer: childPointer("/properties", key),
-          message: `Please add the '${key}' property: ${PUBLISHER_ADVICE[context.profile][key]}.`
-        });
-      }
-    }
-  },
-  {
-    id: "PROP-PUBLISHER-TEMPLATE",
-    file: "apiProperties",
-    title: "Replace the template text of `publisher` and `stackOwner`.",
-    description: 'The repository templates ship "Full name or name of company or organization." and "Name of the owner of the service or product." as values; left in place they end up on the connector page.',
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
-    example: {
-      bad: '"publisher": "Full name or name of company or organization."',
-      good: '"publisher": "Contoso Ltd"'
-    },
-    check(context) {
-      const properties = propertiesOf(context.apiProperties);
-      if (!properties) return;
-      for (const key of ["publisher", "stackOwner"]) {
-        const value = properties[key];
-        if (typeof value !== "string") continue;
-        const lower = value.toLowerCase();
-        if (TEMPLATE_TEXTS.some((text) => lower.includes(text))) {
-          context.report({
-            pointer: childPointer("/properties", key),
-            message: `The ${key} "${value}" is the template's text; replace it with the real name.`
-          });
-        }
-      }
-    }
-  }
-];
-
-// packages/validator/src/rules/api-properties/schema-rules.ts
-var apiPropertiesSchemaRules = [
-  {
-    id: "PROP-SCHEMA",
-    file: "apiProperties",
-    title: "apiProperties.json must match the apiProperties schema.",
-    description: "Microsoft's apiProperties pipeline (PR #1427) validates the file with Newtonsoft.Json.Schema and fails on any error (PR #1421: `Invalid type. Expected Boolean but got String.`). The published schema is stale, so this rule uses our own schema with the fixes merged connectors need (scriptOperations, connectionParameterSets, GlobalPerConnector, hidden as boolean or string, DocuSign, extra policy templates). Problems owned by a more specific PROP-* rule are reported there.",
-    levels: certificationLevels("error"),
-    msMessage: "Invalid type. Expected {0} but got {1}.",
-    example: {
-      bad: '{ "properties": { "iconBrandColor": "#3b5bdb", "connectionParameters": { "api_key": { "type": "securestring", "oAuthSettings": { "identityProvider": "oauth2", "scopes": "read" } } } } }',
-      good: '"scopes": ["read"]'
-    },
-    check(context) {
-      reportSchemaProblems(context, "PROP-SCHEMA");
-    }
-  },
-  {
-    id: "PROP-ROOT",
-    file: "apiProperties",
-    title: "apiProperties.json is an object with only `properties` (and `$schema`).",
-    description: 'The schema requires a root object `{ "properties": { \u2026 } }` and allows nothing else but `$schema`; paconn and the portal read only `properties`.',
-    levels: certificationLevels("error"),
-    example: {
-      bad: '{ "iconBrandColor": "#3b5bdb" }',
-      good: '{ "properties": { "iconBrandColor": "#3b5bdb" } }'
-    },
-    check(context) {
-      reportSchemaProblems(context, "PROP-ROOT");
-    }
-  },
-  {
-    id: "PROP-BRAND-REQ",
-    file: "apiProperties",
-    title: "Set `properties.iconBrandColor`.",
-    description: "The schema requires iconBrandColor: it is the background of the connector icon in the designers.",
-    levels: certificationLevels("error"),
-    example: { bad: '{ "properties": { "publisher": "Contoso" } }', good: '"iconBrandColor": "#3b5bdb"' },
-    check(context) {
-      reportSchemaProblems(context, "PROP-BRAND-REQ");
-    }
-  },
-  {
-    id: "PROP-UNKNOWN-KEYS",
-    file: "apiProperties",
-    title: "Use only known keys under `properties`.",
-    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores.",
-    levels: certificationLevels("warning"),
-    msMessage: "Property {0} has not been defined and the schema does not allow additional properties.",
-    example: { bad: '"properties": { "iconBrandColour": "#3b5bdb" }', good: '"iconBrandColor": "#3b5bdb"' },
-    check(context) {
-      reportSchemaProblems(context, "PROP-UNKNOWN-KEYS");
-    }
-  },
-  {
-    id: "PROP-CP-NAME",
-    file: "apiProperties",
-    title: "Name connection parameters with letters, digits and underscores.",
-    description: "Connection parameter names match `^[0-9a-zA-Z_]+$`, or `name:sub`, or are exactly `token:TenantId` (schema). Other names are rejected on import.",
-    levels: certificationLevels("error"),
-    example: { bad: '"api-key": { "type": "securestring" }', good: '"api_key": { "type": "securestring" }' },
-    check(context) {
-      reportSchemaProblems(context, "PROP-CP-NAME");
-    }
-  },
-  {
-    id: "PROP-CP-TYPE",
-    file: "apiProperties",
-    title: "Give each connection parameter a known type.",
-    description: "A connection parameter `type` is one of string, securestring, int, bool, gatewaySetting, oauthSetting (schema; the values are case-sensitive, one merged connector writes `oAuthSetting`).",
-    levels: certificationLevels("error"),
-    example: { bad: '"type": "password"', good: '"type": "securestring"' },
-    check(context) {
-      reportSchemaProblems(context, "PROP-CP-TYPE", "Use one of: string, securestring, int, bool, gatewaySetting, oauthSetting.");
-    }
-  },
-  {
-    id: "PROP-CP-UI",
-    file: "apiProperties",
-    title: "Write connection parameter `uiDefinition`s as the schema describes.",
-    description: 'uiDefinition has displayName, description, tooltip (strings), tabIndex (integer) and constraints {clearText: boolean, required: "true"/"false", tabIndex, capability[], hidden, allowedValues[{value, text}], dependencies}. The schema wants `constraints.required` as the string "true" or "false" (760 merged uses); 8 merged files write a boolean, which works, so that gets an info note.',
-    levels: certificationLevels("error"),
-    example: { bad: '"constraints": { "tabIndex": "2" }', good: '"constraints": { "tabIndex": 2 }' },
-    check(context) {
-      reportSchemaProblems(context, "PROP-CP-UI");
-      for (const parameter of connectionParametersOf(context.apiProperties)) {
-        const constraints = asObject(asObject(parameter.value.uiDefinition)?.constraints);
-        if (typeof constraints?.required === "boolean") {
-          context.report({
-            pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "required"),
-            severity: "info",
-            message: `constraints.required is the boolean ${constraints.required}; the schema documents the string "${constraints.required}".`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "PROP-CP-HIDDEN-TYPE",
-    file: "apiProperties",
-    title: "Write `constraints.hidden` as a boolean.",
-    description: 'The published schema says `hidden` is a string, but the apiProperties pipeline rejected the string "true" with `Invalid type. Expected Boolean but got String.` (PR #1421). Merged connectors use both (61 strings, 31 booleans), so both are accepted and a string gets this note. `token:TenantId` is the exception: its exact shape has `hidden: "true"`.',
-    levels: sameLevels("info"),
-    msMessage: "Invalid type. Expected Boolean but got String.",
-    example: { bad: '"constraints": { "hidden": "true" }', good: '"constraints": { "hidden": true }' },
-    check(context) {
-      for (const parameter of connectionParametersOf(context.apiProperties)) {
-        if (parameter.name === "token:TenantId") continue;
-        const constraints = asObject(asObject(parameter.value.uiDefinition)?.constraints);
-        if (constraints && has(constraints, "hidden") && typeof constraints.hidden === "string") {
-          context.report({
-            pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "hidden"),
-            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${JSON.stringify(constraints.hidden)} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
-          });
-        }
-      }
-    }
-  }
-];
-
-// packages/validator/src/rules/api-properties/script-operation-rules.ts
-var KNOWN_CAPABILITIES = ["actions", "triggers", "gateway", "cloud only"];
-var apiPropertiesCapabilityRules = [
-  {
-    id: "PROP-CAPABILITIES",
-    file: "apiProperties",
-    title: "List only known capabilities.",
-    description: "capabilities is an array of strings; the schema and README give `actions` and `triggers`, and merged connectors also use `gateway` and `cloud only`. Other values are most likely typos.",
-    levels: certificationLevels("warning", "info"),
-    example: { bad: '"capabilities": ["action"]', good: '"capabilities": ["actions"]' },
-    check(context) {
-      reportSchemaProblems(context, "PROP-CAPABILITIES");
-      const capabilities = asArray(propertiesOf(context.apiProperties)?.capabilities) ?? [];
-      capabilities.forEach((capability, index) => {
-        if (typeof capability !== "string" || KNOWN_CAPABILITIES.includes(capability)) return;
-        const pointer = childPointer("/properties/capabilities", index);
-        if (KNOWN_CAPABILITIES.includes(capability.toLowerCase())) {
-          context.report({
-            pointer,
-            severity: "info",
-            message: `Write the capability "${capability}" in lower case: "${capability.toLowerCase()}".`
+            path: entry.name,
+            message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
           });
         } else {
+          const intended = looksLikeCanonical(lower);
+          if (!intended) continue;
           context.report({
-            pointer,
-            message: `"${capability}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
+            path: entry.name,
+            message: `${entry.name} looks like a misnamed ${canonicalFor(intended)}; rename it so that it is used.`
           });
         }
-      });
+      }
     }
   },
   {
-    id: "PROP-SCRIPTOPS",
-    file: "apiProperties",
-    title: "`scriptOperations` names operations of the swagger, and goes with script.csx.",
-    description: "scriptOperations lists the operationIds whose calls go through script.csx (paconn README). A name that is not an operationId does nothing; scriptOperations without script.csx is pointless; a script without scriptOperations runs for every operation (25 merged connectors), which is worth knowing.",
-    levels: certificationLevels("warning"),
+    id: "REPO-REQUIRED-FILES",
+    file: "folder",
+    title: "The folder has apiDefinition.swagger.json and apiProperties.json.",
+    description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT.',
+    levels: sameLevels("error"),
     example: {
-      bad: '"scriptOperations": ["ListTask"]',
-      good: '"scriptOperations": ["ListTasks"]'
+      bad: "a folder with only apiDefinition.swagger.json",
+      good: "apiDefinition.swagger.json, apiProperties.json, readme.md"
     },
     check(context) {
-      reportSchemaProblems(context, "PROP-SCRIPTOPS");
-      const properties = propertiesOf(context.apiProperties);
-      if (!properties) return;
-      const hasScript = context.connector.files.script !== void 0;
-      const pointer = "/properties/scriptOperations";
-      if (!has(properties, "scriptOperations")) {
-        if (hasScript) {
+      const { files } = context.connector;
+      if (!files.swagger) context.report({ message: "The connector has no apiDefinition.swagger.json." });
+      if (!files.apiProperties) context.report({ message: "The connector has no apiProperties.json." });
+    }
+  },
+  {
+    id: "REPO-EXTRA-FILES",
+    file: "folder",
+    title: "Commit only connector files.",
+    description: 'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning.',
+    levels: certificationLevels("warning", "info"),
+    example: { bad: "certified-connectors/Contoso/screenshot.png", good: "only the connector files" },
+    check(context) {
+      for (const entry of context.connector.entries) {
+        const reason = extraReason(entry);
+        if (reason)
           context.report({
-            pointer,
-            severity: "info",
-            message: "script.csx is present but apiProperties.json has no scriptOperations, so the script runs for every operation. List the operationIds it handles if it is meant for only some."
+            path: entry.name,
+            message: `${entry.name} is ${reason}. Remove it from the connector folder.`
           });
-        }
-        return;
       }
-      if (!hasScript) {
+    }
+  },
+  {
+    id: "REPO-FOLDER-NAME",
+    file: "folder",
+    title: "Name the folder after the connector, with characters Windows accepts.",
+    description: 'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note.',
+    levels: { certified: "error", "independent-publisher": "error", custom: "error" },
+    example: { bad: "certified-connectors/Contoso: Tasks?", good: "certified-connectors/Contoso Tasks" },
+    check(context) {
+      const name = context.connector.name;
+      if (WINDOWS_ILLEGAL.test(name) || hasControlCharacter(name) || WINDOWS_RESERVED.test(name) || /[. ]$/.test(name)) {
         context.report({
-          pointer,
-          message: "scriptOperations is set but the folder has no script.csx; add the script or remove scriptOperations."
+          message: `The folder name "${name}" cannot be used on Windows (no <>:"|?*\\, control characters, reserved names, or a trailing dot or space).`
         });
       }
-      const swagger = context.swagger;
-      if (!swagger) return;
-      (asArray(properties.scriptOperations) ?? []).forEach((name, index) => {
-        if (typeof name !== "string" || swagger.operationsById.has(name)) return;
+      const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
+      if (context.profile !== "custom" && title && title.toLowerCase() !== name.trim().toLowerCase()) {
         context.report({
-          pointer: childPointer(pointer, index),
-          message: `The script operation "${name}" is not an operationId of the swagger, so the script never runs for it.`
+          severity: "info",
+          message: `The folder "${name}" is not named like the connector's title "${title}"; most connector folders use the title.`
         });
-      });
+      }
     }
   }
 ];
-
-// packages/validator/src/rules/api-properties.ts
-var apiPropertiesRules = [
-  ...apiPropertiesSchemaRules,
-  ...apiPropertiesBrandRules,
-  ...apiPropertiesPublisherRules,
-  ...apiPropertiesOAuthRules,
-  ...apiPropertiesPolicyRules,
-  ...apiPropertiesCapabilityRules
-];
-
-// packages/validator/src/rules/folder.ts
-var folderRules = [];
 
 // packages/validator/src/rules/general.ts
 var FILE_KINDS = [
@@ -17684,9 +24975,9 @@ var generalRules = [
     },
     check(context) {
       for (const kind of ["swagger", "apiProperties", "settings"]) {
-        const document = context.connector.files[kind]?.document;
-        if (!document) continue;
-        for (const issue of document.syntaxIssues) {
+        const document3 = context.connector.files[kind]?.document;
+        if (!document3) continue;
+        for (const issue of document3.syntaxIssues) {
           context.report({ file: kind, message: issue.message, offset: issue.offset, length: issue.length });
         }
       }
@@ -17837,7 +25128,10 @@ var iconRules = [
     description: "The icon background must not be transparent or white and must be the iconBrandColor of apiProperties.json (certification docs; PR #3473). The four corner pixels are checked: they must be opaque and within a small tolerance of the brand colour. Merged examples: Kanbanize has transparent corners, RecordedFutureV2 a #2074b5 corner with brand #0071CE.",
     levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
     msMessage: "Please make sure that the icon meets all the requirements, that it's size is 230x230, icon background is not white or transparent",
-    example: { bad: "icon.png with transparent corners", good: 'icon.png on a solid #3b5bdb square, "iconBrandColor": "#3b5bdb"' },
+    example: {
+      bad: "icon.png with transparent corners",
+      good: 'icon.png on a solid #3b5bdb square, "iconBrandColor": "#3b5bdb"'
+    },
     check(context) {
       const icon = iconOf(context);
       if (!icon?.decoded.ok) return;
@@ -17854,7 +25148,9 @@ var iconRules = [
       const white = { r: 255, g: 255, b: 255 };
       const corner = corners[0];
       if (colourDistance(corner, white) <= BRAND_COLOUR_TOLERANCE) {
-        context.report({ message: `The icon background is white (${toHex(corner)}); use your brand colour.` });
+        context.report({
+          message: `The icon background is white (${toHex(corner)}); use your brand colour.`
+        });
         return;
       }
       if (!brand) return;
@@ -17898,14 +25194,8141 @@ var iconRules = [
   }
 ];
 
+// node_modules/mdast-util-to-string/lib/index.js
+var emptyOptions = {};
+function toString(value, options) {
+  const settings = options || emptyOptions;
+  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
+  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
+  return one(value, includeImageAlt, includeHtml);
+}
+function one(value, includeImageAlt, includeHtml) {
+  if (node(value)) {
+    if ("value" in value) {
+      return value.type === "html" && !includeHtml ? "" : value.value;
+    }
+    if (includeImageAlt && "alt" in value && value.alt) {
+      return value.alt;
+    }
+    if ("children" in value) {
+      return all(value.children, includeImageAlt, includeHtml);
+    }
+  }
+  if (Array.isArray(value)) {
+    return all(value, includeImageAlt, includeHtml);
+  }
+  return "";
+}
+function all(values, includeImageAlt, includeHtml) {
+  const result = [];
+  let index2 = -1;
+  while (++index2 < values.length) {
+    result[index2] = one(values[index2], includeImageAlt, includeHtml);
+  }
+  return result.join("");
+}
+function node(value) {
+  return Boolean(value && typeof value === "object");
+}
+
+// node_modules/character-entities/index.js
+var characterEntities = {
+  AElig: "\xC6",
+  AMP: "&",
+  Aacute: "\xC1",
+  Abreve: "\u0102",
+  Acirc: "\xC2",
+  Acy: "\u0410",
+  Afr: "\u{1D504}",
+  Agrave: "\xC0",
+  Alpha: "\u0391",
+  Amacr: "\u0100",
+  And: "\u2A53",
+  Aogon: "\u0104",
+  Aopf: "\u{1D538}",
+  ApplyFunction: "\u2061",
+  Aring: "\xC5",
+  Ascr: "\u{1D49C}",
+  Assign: "\u2254",
+  Atilde: "\xC3",
+  Auml: "\xC4",
+  Backslash: "\u2216",
+  Barv: "\u2AE7",
+  Barwed: "\u2306",
+  Bcy: "\u0411",
+  Because: "\u2235",
+  Bernoullis: "\u212C",
+  Beta: "\u0392",
+  Bfr: "\u{1D505}",
+  Bopf: "\u{1D539}",
+  Breve: "\u02D8",
+  Bscr: "\u212C",
+  Bumpeq: "\u224E",
+  CHcy: "\u0427",
+  COPY: "\xA9",
+  Cacute: "\u0106",
+  Cap: "\u22D2",
+  CapitalDifferentialD: "\u2145",
+  Cayleys: "\u212D",
+  Ccaron: "\u010C",
+  Ccedil: "\xC7",
+  Ccirc: "\u0108",
+  Cconint: "\u2230",
+  Cdot: "\u010A",
+  Cedilla: "\xB8",
+  CenterDot: "\xB7",
+  Cfr: "\u212D",
+  Chi: "\u03A7",
+  CircleDot: "\u2299",
+  CircleMinus: "\u2296",
+  CirclePlus: "\u2295",
+  CircleTimes: "\u2297",
+  ClockwiseContourIntegral: "\u2232",
+  CloseCurlyDoubleQuote: "\u201D",
+  CloseCurlyQuote: "\u2019",
+  Colon: "\u2237",
+  Colone: "\u2A74",
+  Congruent: "\u2261",
+  Conint: "\u222F",
+  ContourIntegral: "\u222E",
+  Copf: "\u2102",
+  Coproduct: "\u2210",
+  CounterClockwiseContourIntegral: "\u2233",
+  Cross: "\u2A2F",
+  Cscr: "\u{1D49E}",
+  Cup: "\u22D3",
+  CupCap: "\u224D",
+  DD: "\u2145",
+  DDotrahd: "\u2911",
+  DJcy: "\u0402",
+  DScy: "\u0405",
+  DZcy: "\u040F",
+  Dagger: "\u2021",
+  Darr: "\u21A1",
+  Dashv: "\u2AE4",
+  Dcaron: "\u010E",
+  Dcy: "\u0414",
+  Del: "\u2207",
+  Delta: "\u0394",
+  Dfr: "\u{1D507}",
+  DiacriticalAcute: "\xB4",
+  DiacriticalDot: "\u02D9",
+  DiacriticalDoubleAcute: "\u02DD",
+  DiacriticalGrave: "`",
+  DiacriticalTilde: "\u02DC",
+  Diamond: "\u22C4",
+  DifferentialD: "\u2146",
+  Dopf: "\u{1D53B}",
+  Dot: "\xA8",
+  DotDot: "\u20DC",
+  DotEqual: "\u2250",
+  DoubleContourIntegral: "\u222F",
+  DoubleDot: "\xA8",
+  DoubleDownArrow: "\u21D3",
+  DoubleLeftArrow: "\u21D0",
+  DoubleLeftRightArrow: "\u21D4",
+  DoubleLeftTee: "\u2AE4",
+  DoubleLongLeftArrow: "\u27F8",
+  DoubleLongLeftRightArrow: "\u27FA",
+  DoubleLongRightArrow: "\u27F9",
+  DoubleRightArrow: "\u21D2",
+  DoubleRightTee: "\u22A8",
+  DoubleUpArrow: "\u21D1",
+  DoubleUpDownArrow: "\u21D5",
+  DoubleVerticalBar: "\u2225",
+  DownArrow: "\u2193",
+  DownArrowBar: "\u2913",
+  DownArrowUpArrow: "\u21F5",
+  DownBreve: "\u0311",
+  DownLeftRightVector: "\u2950",
+  DownLeftTeeVector: "\u295E",
+  DownLeftVector: "\u21BD",
+  DownLeftVectorBar: "\u2956",
+  DownRightTeeVector: "\u295F",
+  DownRightVector: "\u21C1",
+  DownRightVectorBar: "\u2957",
+  DownTee: "\u22A4",
+  DownTeeArrow: "\u21A7",
+  Downarrow: "\u21D3",
+  Dscr: "\u{1D49F}",
+  Dstrok: "\u0110",
+  ENG: "\u014A",
+  ETH: "\xD0",
+  Eacute: "\xC9",
+  Ecaron: "\u011A",
+  Ecirc: "\xCA",
+  Ecy: "\u042D",
+  Edot: "\u0116",
+  Efr: "\u{1D508}",
+  Egrave: "\xC8",
+  Element: "\u2208",
+  Emacr: "\u0112",
+  EmptySmallSquare: "\u25FB",
+  EmptyVerySmallSquare: "\u25AB",
+  Eogon: "\u0118",
+  Eopf: "\u{1D53C}",
+  Epsilon: "\u0395",
+  Equal: "\u2A75",
+  EqualTilde: "\u2242",
+  Equilibrium: "\u21CC",
+  Escr: "\u2130",
+  Esim: "\u2A73",
+  Eta: "\u0397",
+  Euml: "\xCB",
+  Exists: "\u2203",
+  ExponentialE: "\u2147",
+  Fcy: "\u0424",
+  Ffr: "\u{1D509}",
+  FilledSmallSquare: "\u25FC",
+  FilledVerySmallSquare: "\u25AA",
+  Fopf: "\u{1D53D}",
+  ForAll: "\u2200",
+  Fouriertrf: "\u2131",
+  Fscr: "\u2131",
+  GJcy: "\u0403",
+  GT: ">",
+  Gamma: "\u0393",
+  Gammad: "\u03DC",
+  Gbreve: "\u011E",
+  Gcedil: "\u0122",
+  Gcirc: "\u011C",
+  Gcy: "\u0413",
+  Gdot: "\u0120",
+  Gfr: "\u{1D50A}",
+  Gg: "\u22D9",
+  Gopf: "\u{1D53E}",
+  GreaterEqual: "\u2265",
+  GreaterEqualLess: "\u22DB",
+  GreaterFullEqual: "\u2267",
+  GreaterGreater: "\u2AA2",
+  GreaterLess: "\u2277",
+  GreaterSlantEqual: "\u2A7E",
+  GreaterTilde: "\u2273",
+  Gscr: "\u{1D4A2}",
+  Gt: "\u226B",
+  HARDcy: "\u042A",
+  Hacek: "\u02C7",
+  Hat: "^",
+  Hcirc: "\u0124",
+  Hfr: "\u210C",
+  HilbertSpace: "\u210B",
+  Hopf: "\u210D",
+  HorizontalLine: "\u2500",
+  Hscr: "\u210B",
+  Hstrok: "\u0126",
+  HumpDownHump: "\u224E",
+  HumpEqual: "\u224F",
+  IEcy: "\u0415",
+  IJlig: "\u0132",
+  IOcy: "\u0401",
+  Iacute: "\xCD",
+  Icirc: "\xCE",
+  Icy: "\u0418",
+  Idot: "\u0130",
+  Ifr: "\u2111",
+  Igrave: "\xCC",
+  Im: "\u2111",
+  Imacr: "\u012A",
+  ImaginaryI: "\u2148",
+  Implies: "\u21D2",
+  Int: "\u222C",
+  Integral: "\u222B",
+  Intersection: "\u22C2",
+  InvisibleComma: "\u2063",
+  InvisibleTimes: "\u2062",
+  Iogon: "\u012E",
+  Iopf: "\u{1D540}",
+  Iota: "\u0399",
+  Iscr: "\u2110",
+  Itilde: "\u0128",
+  Iukcy: "\u0406",
+  Iuml: "\xCF",
+  Jcirc: "\u0134",
+  Jcy: "\u0419",
+  Jfr: "\u{1D50D}",
+  Jopf: "\u{1D541}",
+  Jscr: "\u{1D4A5}",
+  Jsercy: "\u0408",
+  Jukcy: "\u0404",
+  KHcy: "\u0425",
+  KJcy: "\u040C",
+  Kappa: "\u039A",
+  Kcedil: "\u0136",
+  Kcy: "\u041A",
+  Kfr: "\u{1D50E}",
+  Kopf: "\u{1D542}",
+  Kscr: "\u{1D4A6}",
+  LJcy: "\u0409",
+  LT: "<",
+  Lacute: "\u0139",
+  Lambda: "\u039B",
+  Lang: "\u27EA",
+  Laplacetrf: "\u2112",
+  Larr: "\u219E",
+  Lcaron: "\u013D",
+  Lcedil: "\u013B",
+  Lcy: "\u041B",
+  LeftAngleBracket: "\u27E8",
+  LeftArrow: "\u2190",
+  LeftArrowBar: "\u21E4",
+  LeftArrowRightArrow: "\u21C6",
+  LeftCeiling: "\u2308",
+  LeftDoubleBracket: "\u27E6",
+  LeftDownTeeVector: "\u2961",
+  LeftDownVector: "\u21C3",
+  LeftDownVectorBar: "\u2959",
+  LeftFloor: "\u230A",
+  LeftRightArrow: "\u2194",
+  LeftRightVector: "\u294E",
+  LeftTee: "\u22A3",
+  LeftTeeArrow: "\u21A4",
+  LeftTeeVector: "\u295A",
+  LeftTriangle: "\u22B2",
+  LeftTriangleBar: "\u29CF",
+  LeftTriangleEqual: "\u22B4",
+  LeftUpDownVector: "\u2951",
+  LeftUpTeeVector: "\u2960",
+  LeftUpVector: "\u21BF",
+  LeftUpVectorBar: "\u2958",
+  LeftVector: "\u21BC",
+  LeftVectorBar: "\u2952",
+  Leftarrow: "\u21D0",
+  Leftrightarrow: "\u21D4",
+  LessEqualGreater: "\u22DA",
+  LessFullEqual: "\u2266",
+  LessGreater: "\u2276",
+  LessLess: "\u2AA1",
+  LessSlantEqual: "\u2A7D",
+  LessTilde: "\u2272",
+  Lfr: "\u{1D50F}",
+  Ll: "\u22D8",
+  Lleftarrow: "\u21DA",
+  Lmidot: "\u013F",
+  LongLeftArrow: "\u27F5",
+  LongLeftRightArrow: "\u27F7",
+  LongRightArrow: "\u27F6",
+  Longleftarrow: "\u27F8",
+  Longleftrightarrow: "\u27FA",
+  Longrightarrow: "\u27F9",
+  Lopf: "\u{1D543}",
+  LowerLeftArrow: "\u2199",
+  LowerRightArrow: "\u2198",
+  Lscr: "\u2112",
+  Lsh: "\u21B0",
+  Lstrok: "\u0141",
+  Lt: "\u226A",
+  Map: "\u2905",
+  Mcy: "\u041C",
+  MediumSpace: "\u205F",
+  Mellintrf: "\u2133",
+  Mfr: "\u{1D510}",
+  MinusPlus: "\u2213",
+  Mopf: "\u{1D544}",
+  Mscr: "\u2133",
+  Mu: "\u039C",
+  NJcy: "\u040A",
+  Nacute: "\u0143",
+  Ncaron: "\u0147",
+  Ncedil: "\u0145",
+  Ncy: "\u041D",
+  NegativeMediumSpace: "\u200B",
+  NegativeThickSpace: "\u200B",
+  NegativeThinSpace: "\u200B",
+  NegativeVeryThinSpace: "\u200B",
+  NestedGreaterGreater: "\u226B",
+  NestedLessLess: "\u226A",
+  NewLine: "\n",
+  Nfr: "\u{1D511}",
+  NoBreak: "\u2060",
+  NonBreakingSpace: "\xA0",
+  Nopf: "\u2115",
+  Not: "\u2AEC",
+  NotCongruent: "\u2262",
+  NotCupCap: "\u226D",
+  NotDoubleVerticalBar: "\u2226",
+  NotElement: "\u2209",
+  NotEqual: "\u2260",
+  NotEqualTilde: "\u2242\u0338",
+  NotExists: "\u2204",
+  NotGreater: "\u226F",
+  NotGreaterEqual: "\u2271",
+  NotGreaterFullEqual: "\u2267\u0338",
+  NotGreaterGreater: "\u226B\u0338",
+  NotGreaterLess: "\u2279",
+  NotGreaterSlantEqual: "\u2A7E\u0338",
+  NotGreaterTilde: "\u2275",
+  NotHumpDownHump: "\u224E\u0338",
+  NotHumpEqual: "\u224F\u0338",
+  NotLeftTriangle: "\u22EA",
+  NotLeftTriangleBar: "\u29CF\u0338",
+  NotLeftTriangleEqual: "\u22EC",
+  NotLess: "\u226E",
+  NotLessEqual: "\u2270",
+  NotLessGreater: "\u2278",
+  NotLessLess: "\u226A\u0338",
+  NotLessSlantEqual: "\u2A7D\u0338",
+  NotLessTilde: "\u2274",
+  NotNestedGreaterGreater: "\u2AA2\u0338",
+  NotNestedLessLess: "\u2AA1\u0338",
+  NotPrecedes: "\u2280",
+  NotPrecedesEqual: "\u2AAF\u0338",
+  NotPrecedesSlantEqual: "\u22E0",
+  NotReverseElement: "\u220C",
+  NotRightTriangle: "\u22EB",
+  NotRightTriangleBar: "\u29D0\u0338",
+  NotRightTriangleEqual: "\u22ED",
+  NotSquareSubset: "\u228F\u0338",
+  NotSquareSubsetEqual: "\u22E2",
+  NotSquareSuperset: "\u2290\u0338",
+  NotSquareSupersetEqual: "\u22E3",
+  NotSubset: "\u2282\u20D2",
+  NotSubsetEqual: "\u2288",
+  NotSucceeds: "\u2281",
+  NotSucceedsEqual: "\u2AB0\u0338",
+  NotSucceedsSlantEqual: "\u22E1",
+  NotSucceedsTilde: "\u227F\u0338",
+  NotSuperset: "\u2283\u20D2",
+  NotSupersetEqual: "\u2289",
+  NotTilde: "\u2241",
+  NotTildeEqual: "\u2244",
+  NotTildeFullEqual: "\u2247",
+  NotTildeTilde: "\u2249",
+  NotVerticalBar: "\u2224",
+  Nscr: "\u{1D4A9}",
+  Ntilde: "\xD1",
+  Nu: "\u039D",
+  OElig: "\u0152",
+  Oacute: "\xD3",
+  Ocirc: "\xD4",
+  Ocy: "\u041E",
+  Odblac: "\u0150",
+  Ofr: "\u{1D512}",
+  Ograve: "\xD2",
+  Omacr: "\u014C",
+  Omega: "\u03A9",
+  Omicron: "\u039F",
+  Oopf: "\u{1D546}",
+  OpenCurlyDoubleQuote: "\u201C",
+  OpenCurlyQuote: "\u2018",
+  Or: "\u2A54",
+  Oscr: "\u{1D4AA}",
+  Oslash: "\xD8",
+  Otilde: "\xD5",
+  Otimes: "\u2A37",
+  Ouml: "\xD6",
+  OverBar: "\u203E",
+  OverBrace: "\u23DE",
+  OverBracket: "\u23B4",
+  OverParenthesis: "\u23DC",
+  PartialD: "\u2202",
+  Pcy: "\u041F",
+  Pfr: "\u{1D513}",
+  Phi: "\u03A6",
+  Pi: "\u03A0",
+  PlusMinus: "\xB1",
+  Poincareplane: "\u210C",
+  Popf: "\u2119",
+  Pr: "\u2ABB",
+  Precedes: "\u227A",
+  PrecedesEqual: "\u2AAF",
+  PrecedesSlantEqual: "\u227C",
+  PrecedesTilde: "\u227E",
+  Prime: "\u2033",
+  Product: "\u220F",
+  Proportion: "\u2237",
+  Proportional: "\u221D",
+  Pscr: "\u{1D4AB}",
+  Psi: "\u03A8",
+  QUOT: '"',
+  Qfr: "\u{1D514}",
+  Qopf: "\u211A",
+  Qscr: "\u{1D4AC}",
+  RBarr: "\u2910",
+  REG: "\xAE",
+  Racute: "\u0154",
+  Rang: "\u27EB",
+  Rarr: "\u21A0",
+  Rarrtl: "\u2916",
+  Rcaron: "\u0158",
+  Rcedil: "\u0156",
+  Rcy: "\u0420",
+  Re: "\u211C",
+  ReverseElement: "\u220B",
+  ReverseEquilibrium: "\u21CB",
+  ReverseUpEquilibrium: "\u296F",
+  Rfr: "\u211C",
+  Rho: "\u03A1",
+  RightAngleBracket: "\u27E9",
+  RightArrow: "\u2192",
+  RightArrowBar: "\u21E5",
+  RightArrowLeftArrow: "\u21C4",
+  RightCeiling: "\u2309",
+  RightDoubleBracket: "\u27E7",
+  RightDownTeeVector: "\u295D",
+  RightDownVector: "\u21C2",
+  RightDownVectorBar: "\u2955",
+  RightFloor: "\u230B",
+  RightTee: "\u22A2",
+  RightTeeArrow: "\u21A6",
+  RightTeeVector: "\u295B",
+  RightTriangle: "\u22B3",
+  RightTriangleBar: "\u29D0",
+  RightTriangleEqual: "\u22B5",
+  RightUpDownVector: "\u294F",
+  RightUpTeeVector: "\u295C",
+  RightUpVector: "\u21BE",
+  RightUpVectorBar: "\u2954",
+  RightVector: "\u21C0",
+  RightVectorBar: "\u2953",
+  Rightarrow: "\u21D2",
+  Ropf: "\u211D",
+  RoundImplies: "\u2970",
+  Rrightarrow: "\u21DB",
+  Rscr: "\u211B",
+  Rsh: "\u21B1",
+  RuleDelayed: "\u29F4",
+  SHCHcy: "\u0429",
+  SHcy: "\u0428",
+  SOFTcy: "\u042C",
+  Sacute: "\u015A",
+  Sc: "\u2ABC",
+  Scaron: "\u0160",
+  Scedil: "\u015E",
+  Scirc: "\u015C",
+  Scy: "\u0421",
+  Sfr: "\u{1D516}",
+  ShortDownArrow: "\u2193",
+  ShortLeftArrow: "\u2190",
+  ShortRightArrow: "\u2192",
+  ShortUpArrow: "\u2191",
+  Sigma: "\u03A3",
+  SmallCircle: "\u2218",
+  Sopf: "\u{1D54A}",
+  Sqrt: "\u221A",
+  Square: "\u25A1",
+  SquareIntersection: "\u2293",
+  SquareSubset: "\u228F",
+  SquareSubsetEqual: "\u2291",
+  SquareSuperset: "\u2290",
+  SquareSupersetEqual: "\u2292",
+  SquareUnion: "\u2294",
+  Sscr: "\u{1D4AE}",
+  Star: "\u22C6",
+  Sub: "\u22D0",
+  Subset: "\u22D0",
+  SubsetEqual: "\u2286",
+  Succeeds: "\u227B",
+  SucceedsEqual: "\u2AB0",
+  SucceedsSlantEqual: "\u227D",
+  SucceedsTilde: "\u227F",
+  SuchThat: "\u220B",
+  Sum: "\u2211",
+  Sup: "\u22D1",
+  Superset: "\u2283",
+  SupersetEqual: "\u2287",
+  Supset: "\u22D1",
+  THORN: "\xDE",
+  TRADE: "\u2122",
+  TSHcy: "\u040B",
+  TScy: "\u0426",
+  Tab: "	",
+  Tau: "\u03A4",
+  Tcaron: "\u0164",
+  Tcedil: "\u0162",
+  Tcy: "\u0422",
+  Tfr: "\u{1D517}",
+  Therefore: "\u2234",
+  Theta: "\u0398",
+  ThickSpace: "\u205F\u200A",
+  ThinSpace: "\u2009",
+  Tilde: "\u223C",
+  TildeEqual: "\u2243",
+  TildeFullEqual: "\u2245",
+  TildeTilde: "\u2248",
+  Topf: "\u{1D54B}",
+  TripleDot: "\u20DB",
+  Tscr: "\u{1D4AF}",
+  Tstrok: "\u0166",
+  Uacute: "\xDA",
+  Uarr: "\u219F",
+  Uarrocir: "\u2949",
+  Ubrcy: "\u040E",
+  Ubreve: "\u016C",
+  Ucirc: "\xDB",
+  Ucy: "\u0423",
+  Udblac: "\u0170",
+  Ufr: "\u{1D518}",
+  Ugrave: "\xD9",
+  Umacr: "\u016A",
+  UnderBar: "_",
+  UnderBrace: "\u23DF",
+  UnderBracket: "\u23B5",
+  UnderParenthesis: "\u23DD",
+  Union: "\u22C3",
+  UnionPlus: "\u228E",
+  Uogon: "\u0172",
+  Uopf: "\u{1D54C}",
+  UpArrow: "\u2191",
+  UpArrowBar: "\u2912",
+  UpArrowDownArrow: "\u21C5",
+  UpDownArrow: "\u2195",
+  UpEquilibrium: "\u296E",
+  UpTee: "\u22A5",
+  UpTeeArrow: "\u21A5",
+  Uparrow: "\u21D1",
+  Updownarrow: "\u21D5",
+  UpperLeftArrow: "\u2196",
+  UpperRightArrow: "\u2197",
+  Upsi: "\u03D2",
+  Upsilon: "\u03A5",
+  Uring: "\u016E",
+  Uscr: "\u{1D4B0}",
+  Utilde: "\u0168",
+  Uuml: "\xDC",
+  VDash: "\u22AB",
+  Vbar: "\u2AEB",
+  Vcy: "\u0412",
+  Vdash: "\u22A9",
+  Vdashl: "\u2AE6",
+  Vee: "\u22C1",
+  Verbar: "\u2016",
+  Vert: "\u2016",
+  VerticalBar: "\u2223",
+  VerticalLine: "|",
+  VerticalSeparator: "\u2758",
+  VerticalTilde: "\u2240",
+  VeryThinSpace: "\u200A",
+  Vfr: "\u{1D519}",
+  Vopf: "\u{1D54D}",
+  Vscr: "\u{1D4B1}",
+  Vvdash: "\u22AA",
+  Wcirc: "\u0174",
+  Wedge: "\u22C0",
+  Wfr: "\u{1D51A}",
+  Wopf: "\u{1D54E}",
+  Wscr: "\u{1D4B2}",
+  Xfr: "\u{1D51B}",
+  Xi: "\u039E",
+  Xopf: "\u{1D54F}",
+  Xscr: "\u{1D4B3}",
+  YAcy: "\u042F",
+  YIcy: "\u0407",
+  YUcy: "\u042E",
+  Yacute: "\xDD",
+  Ycirc: "\u0176",
+  Ycy: "\u042B",
+  Yfr: "\u{1D51C}",
+  Yopf: "\u{1D550}",
+  Yscr: "\u{1D4B4}",
+  Yuml: "\u0178",
+  ZHcy: "\u0416",
+  Zacute: "\u0179",
+  Zcaron: "\u017D",
+  Zcy: "\u0417",
+  Zdot: "\u017B",
+  ZeroWidthSpace: "\u200B",
+  Zeta: "\u0396",
+  Zfr: "\u2128",
+  Zopf: "\u2124",
+  Zscr: "\u{1D4B5}",
+  aacute: "\xE1",
+  abreve: "\u0103",
+  ac: "\u223E",
+  acE: "\u223E\u0333",
+  acd: "\u223F",
+  acirc: "\xE2",
+  acute: "\xB4",
+  acy: "\u0430",
+  aelig: "\xE6",
+  af: "\u2061",
+  afr: "\u{1D51E}",
+  agrave: "\xE0",
+  alefsym: "\u2135",
+  aleph: "\u2135",
+  alpha: "\u03B1",
+  amacr: "\u0101",
+  amalg: "\u2A3F",
+  amp: "&",
+  and: "\u2227",
+  andand: "\u2A55",
+  andd: "\u2A5C",
+  andslope: "\u2A58",
+  andv: "\u2A5A",
+  ang: "\u2220",
+  ange: "\u29A4",
+  angle: "\u2220",
+  angmsd: "\u2221",
+  angmsdaa: "\u29A8",
+  angmsdab: "\u29A9",
+  angmsdac: "\u29AA",
+  angmsdad: "\u29AB",
+  angmsdae: "\u29AC",
+  angmsdaf: "\u29AD",
+  angmsdag: "\u29AE",
+  angmsdah: "\u29AF",
+  angrt: "\u221F",
+  angrtvb: "\u22BE",
+  angrtvbd: "\u299D",
+  angsph: "\u2222",
+  angst: "\xC5",
+  angzarr: "\u237C",
+  aogon: "\u0105",
+  aopf: "\u{1D552}",
+  ap: "\u2248",
+  apE: "\u2A70",
+  apacir: "\u2A6F",
+  ape: "\u224A",
+  apid: "\u224B",
+  apos: "'",
+  approx: "\u2248",
+  approxeq: "\u224A",
+  aring: "\xE5",
+  ascr: "\u{1D4B6}",
+  ast: "*",
+  asymp: "\u2248",
+  asympeq: "\u224D",
+  atilde: "\xE3",
+  auml: "\xE4",
+  awconint: "\u2233",
+  awint: "\u2A11",
+  bNot: "\u2AED",
+  backcong: "\u224C",
+  backepsilon: "\u03F6",
+  backprime: "\u2035",
+  backsim: "\u223D",
+  backsimeq: "\u22CD",
+  barvee: "\u22BD",
+  barwed: "\u2305",
+  barwedge: "\u2305",
+  bbrk: "\u23B5",
+  bbrktbrk: "\u23B6",
+  bcong: "\u224C",
+  bcy: "\u0431",
+  bdquo: "\u201E",
+  becaus: "\u2235",
+  because: "\u2235",
+  bemptyv: "\u29B0",
+  bepsi: "\u03F6",
+  bernou: "\u212C",
+  beta: "\u03B2",
+  beth: "\u2136",
+  between: "\u226C",
+  bfr: "\u{1D51F}",
+  bigcap: "\u22C2",
+  bigcirc: "\u25EF",
+  bigcup: "\u22C3",
+  bigodot: "\u2A00",
+  bigoplus: "\u2A01",
+  bigotimes: "\u2A02",
+  bigsqcup: "\u2A06",
+  bigstar: "\u2605",
+  bigtriangledown: "\u25BD",
+  bigtriangleup: "\u25B3",
+  biguplus: "\u2A04",
+  bigvee: "\u22C1",
+  bigwedge: "\u22C0",
+  bkarow: "\u290D",
+  blacklozenge: "\u29EB",
+  blacksquare: "\u25AA",
+  blacktriangle: "\u25B4",
+  blacktriangledown: "\u25BE",
+  blacktriangleleft: "\u25C2",
+  blacktriangleright: "\u25B8",
+  blank: "\u2423",
+  blk12: "\u2592",
+  blk14: "\u2591",
+  blk34: "\u2593",
+  block: "\u2588",
+  bne: "=\u20E5",
+  bnequiv: "\u2261\u20E5",
+  bnot: "\u2310",
+  bopf: "\u{1D553}",
+  bot: "\u22A5",
+  bottom: "\u22A5",
+  bowtie: "\u22C8",
+  boxDL: "\u2557",
+  boxDR: "\u2554",
+  boxDl: "\u2556",
+  boxDr: "\u2553",
+  boxH: "\u2550",
+  boxHD: "\u2566",
+  boxHU: "\u2569",
+  boxHd: "\u2564",
+  boxHu: "\u2567",
+  boxUL: "\u255D",
+  boxUR: "\u255A",
+  boxUl: "\u255C",
+  boxUr: "\u2559",
+  boxV: "\u2551",
+  boxVH: "\u256C",
+  boxVL: "\u2563",
+  boxVR: "\u2560",
+  boxVh: "\u256B",
+  boxVl: "\u2562",
+  boxVr: "\u255F",
+  boxbox: "\u29C9",
+  boxdL: "\u2555",
+  boxdR: "\u2552",
+  boxdl: "\u2510",
+  boxdr: "\u250C",
+  boxh: "\u2500",
+  boxhD: "\u2565",
+  boxhU: "\u2568",
+  boxhd: "\u252C",
+  boxhu: "\u2534",
+  boxminus: "\u229F",
+  boxplus: "\u229E",
+  boxtimes: "\u22A0",
+  boxuL: "\u255B",
+  boxuR: "\u2558",
+  boxul: "\u2518",
+  boxur: "\u2514",
+  boxv: "\u2502",
+  boxvH: "\u256A",
+  boxvL: "\u2561",
+  boxvR: "\u255E",
+  boxvh: "\u253C",
+  boxvl: "\u2524",
+  boxvr: "\u251C",
+  bprime: "\u2035",
+  breve: "\u02D8",
+  brvbar: "\xA6",
+  bscr: "\u{1D4B7}",
+  bsemi: "\u204F",
+  bsim: "\u223D",
+  bsime: "\u22CD",
+  bsol: "\\",
+  bsolb: "\u29C5",
+  bsolhsub: "\u27C8",
+  bull: "\u2022",
+  bullet: "\u2022",
+  bump: "\u224E",
+  bumpE: "\u2AAE",
+  bumpe: "\u224F",
+  bumpeq: "\u224F",
+  cacute: "\u0107",
+  cap: "\u2229",
+  capand: "\u2A44",
+  capbrcup: "\u2A49",
+  capcap: "\u2A4B",
+  capcup: "\u2A47",
+  capdot: "\u2A40",
+  caps: "\u2229\uFE00",
+  caret: "\u2041",
+  caron: "\u02C7",
+  ccaps: "\u2A4D",
+  ccaron: "\u010D",
+  ccedil: "\xE7",
+  ccirc: "\u0109",
+  ccups: "\u2A4C",
+  ccupssm: "\u2A50",
+  cdot: "\u010B",
+  cedil: "\xB8",
+  cemptyv: "\u29B2",
+  cent: "\xA2",
+  centerdot: "\xB7",
+  cfr: "\u{1D520}",
+  chcy: "\u0447",
+  check: "\u2713",
+  checkmark: "\u2713",
+  chi: "\u03C7",
+  cir: "\u25CB",
+  cirE: "\u29C3",
+  circ: "\u02C6",
+  circeq: "\u2257",
+  circlearrowleft: "\u21BA",
+  circlearrowright: "\u21BB",
+  circledR: "\xAE",
+  circledS: "\u24C8",
+  circledast: "\u229B",
+  circledcirc: "\u229A",
+  circleddash: "\u229D",
+  cire: "\u2257",
+  cirfnint: "\u2A10",
+  cirmid: "\u2AEF",
+  cirscir: "\u29C2",
+  clubs: "\u2663",
+  clubsuit: "\u2663",
+  colon: ":",
+  colone: "\u2254",
+  coloneq: "\u2254",
+  comma: ",",
+  commat: "@",
+  comp: "\u2201",
+  compfn: "\u2218",
+  complement: "\u2201",
+  complexes: "\u2102",
+  cong: "\u2245",
+  congdot: "\u2A6D",
+  conint: "\u222E",
+  copf: "\u{1D554}",
+  coprod: "\u2210",
+  copy: "\xA9",
+  copysr: "\u2117",
+  crarr: "\u21B5",
+  cross: "\u2717",
+  cscr: "\u{1D4B8}",
+  csub: "\u2ACF",
+  csube: "\u2AD1",
+  csup: "\u2AD0",
+  csupe: "\u2AD2",
+  ctdot: "\u22EF",
+  cudarrl: "\u2938",
+  cudarrr: "\u2935",
+  cuepr: "\u22DE",
+  cuesc: "\u22DF",
+  cularr: "\u21B6",
+  cularrp: "\u293D",
+  cup: "\u222A",
+  cupbrcap: "\u2A48",
+  cupcap: "\u2A46",
+  cupcup: "\u2A4A",
+  cupdot: "\u228D",
+  cupor: "\u2A45",
+  cups: "\u222A\uFE00",
+  curarr: "\u21B7",
+  curarrm: "\u293C",
+  curlyeqprec: "\u22DE",
+  curlyeqsucc: "\u22DF",
+  curlyvee: "\u22CE",
+  curlywedge: "\u22CF",
+  curren: "\xA4",
+  curvearrowleft: "\u21B6",
+  curvearrowright: "\u21B7",
+  cuvee: "\u22CE",
+  cuwed: "\u22CF",
+  cwconint: "\u2232",
+  cwint: "\u2231",
+  cylcty: "\u232D",
+  dArr: "\u21D3",
+  dHar: "\u2965",
+  dagger: "\u2020",
+  daleth: "\u2138",
+  darr: "\u2193",
+  dash: "\u2010",
+  dashv: "\u22A3",
+  dbkarow: "\u290F",
+  dblac: "\u02DD",
+  dcaron: "\u010F",
+  dcy: "\u0434",
+  dd: "\u2146",
+  ddagger: "\u2021",
+  ddarr: "\u21CA",
+  ddotseq: "\u2A77",
+  deg: "\xB0",
+  delta: "\u03B4",
+  demptyv: "\u29B1",
+  dfisht: "\u297F",
+  dfr: "\u{1D521}",
+  dharl: "\u21C3",
+  dharr: "\u21C2",
+  diam: "\u22C4",
+  diamond: "\u22C4",
+  diamondsuit: "\u2666",
+  diams: "\u2666",
+  die: "\xA8",
+  digamma: "\u03DD",
+  disin: "\u22F2",
+  div: "\xF7",
+  divide: "\xF7",
+  divideontimes: "\u22C7",
+  divonx: "\u22C7",
+  djcy: "\u0452",
+  dlcorn: "\u231E",
+  dlcrop: "\u230D",
+  dollar: "$",
+  dopf: "\u{1D555}",
+  dot: "\u02D9",
+  doteq: "\u2250",
+  doteqdot: "\u2251",
+  dotminus: "\u2238",
+  dotplus: "\u2214",
+  dotsquare: "\u22A1",
+  doublebarwedge: "\u2306",
+  downarrow: "\u2193",
+  downdownarrows: "\u21CA",
+  downharpoonleft: "\u21C3",
+  downharpoonright: "\u21C2",
+  drbkarow: "\u2910",
+  drcorn: "\u231F",
+  drcrop: "\u230C",
+  dscr: "\u{1D4B9}",
+  dscy: "\u0455",
+  dsol: "\u29F6",
+  dstrok: "\u0111",
+  dtdot: "\u22F1",
+  dtri: "\u25BF",
+  dtrif: "\u25BE",
+  duarr: "\u21F5",
+  duhar: "\u296F",
+  dwangle: "\u29A6",
+  dzcy: "\u045F",
+  dzigrarr: "\u27FF",
+  eDDot: "\u2A77",
+  eDot: "\u2251",
+  eacute: "\xE9",
+  easter: "\u2A6E",
+  ecaron: "\u011B",
+  ecir: "\u2256",
+  ecirc: "\xEA",
+  ecolon: "\u2255",
+  ecy: "\u044D",
+  edot: "\u0117",
+  ee: "\u2147",
+  efDot: "\u2252",
+  efr: "\u{1D522}",
+  eg: "\u2A9A",
+  egrave: "\xE8",
+  egs: "\u2A96",
+  egsdot: "\u2A98",
+  el: "\u2A99",
+  elinters: "\u23E7",
+  ell: "\u2113",
+  els: "\u2A95",
+  elsdot: "\u2A97",
+  emacr: "\u0113",
+  empty: "\u2205",
+  emptyset: "\u2205",
+  emptyv: "\u2205",
+  emsp13: "\u2004",
+  emsp14: "\u2005",
+  emsp: "\u2003",
+  eng: "\u014B",
+  ensp: "\u2002",
+  eogon: "\u0119",
+  eopf: "\u{1D556}",
+  epar: "\u22D5",
+  eparsl: "\u29E3",
+  eplus: "\u2A71",
+  epsi: "\u03B5",
+  epsilon: "\u03B5",
+  epsiv: "\u03F5",
+  eqcirc: "\u2256",
+  eqcolon: "\u2255",
+  eqsim: "\u2242",
+  eqslantgtr: "\u2A96",
+  eqslantless: "\u2A95",
+  equals: "=",
+  equest: "\u225F",
+  equiv: "\u2261",
+  equivDD: "\u2A78",
+  eqvparsl: "\u29E5",
+  erDot: "\u2253",
+  erarr: "\u2971",
+  escr: "\u212F",
+  esdot: "\u2250",
+  esim: "\u2242",
+  eta: "\u03B7",
+  eth: "\xF0",
+  euml: "\xEB",
+  euro: "\u20AC",
+  excl: "!",
+  exist: "\u2203",
+  expectation: "\u2130",
+  exponentiale: "\u2147",
+  fallingdotseq: "\u2252",
+  fcy: "\u0444",
+  female: "\u2640",
+  ffilig: "\uFB03",
+  fflig: "\uFB00",
+  ffllig: "\uFB04",
+  ffr: "\u{1D523}",
+  filig: "\uFB01",
+  fjlig: "fj",
+  flat: "\u266D",
+  fllig: "\uFB02",
+  fltns: "\u25B1",
+  fnof: "\u0192",
+  fopf: "\u{1D557}",
+  forall: "\u2200",
+  fork: "\u22D4",
+  forkv: "\u2AD9",
+  fpartint: "\u2A0D",
+  frac12: "\xBD",
+  frac13: "\u2153",
+  frac14: "\xBC",
+  frac15: "\u2155",
+  frac16: "\u2159",
+  frac18: "\u215B",
+  frac23: "\u2154",
+  frac25: "\u2156",
+  frac34: "\xBE",
+  frac35: "\u2157",
+  frac38: "\u215C",
+  frac45: "\u2158",
+  frac56: "\u215A",
+  frac58: "\u215D",
+  frac78: "\u215E",
+  frasl: "\u2044",
+  frown: "\u2322",
+  fscr: "\u{1D4BB}",
+  gE: "\u2267",
+  gEl: "\u2A8C",
+  gacute: "\u01F5",
+  gamma: "\u03B3",
+  gammad: "\u03DD",
+  gap: "\u2A86",
+  gbreve: "\u011F",
+  gcirc: "\u011D",
+  gcy: "\u0433",
+  gdot: "\u0121",
+  ge: "\u2265",
+  gel: "\u22DB",
+  geq: "\u2265",
+  geqq: "\u2267",
+  geqslant: "\u2A7E",
+  ges: "\u2A7E",
+  gescc: "\u2AA9",
+  gesdot: "\u2A80",
+  gesdoto: "\u2A82",
+  gesdotol: "\u2A84",
+  gesl: "\u22DB\uFE00",
+  gesles: "\u2A94",
+  gfr: "\u{1D524}",
+  gg: "\u226B",
+  ggg: "\u22D9",
+  gimel: "\u2137",
+  gjcy: "\u0453",
+  gl: "\u2277",
+  glE: "\u2A92",
+  gla: "\u2AA5",
+  glj: "\u2AA4",
+  gnE: "\u2269",
+  gnap: "\u2A8A",
+  gnapprox: "\u2A8A",
+  gne: "\u2A88",
+  gneq: "\u2A88",
+  gneqq: "\u2269",
+  gnsim: "\u22E7",
+  gopf: "\u{1D558}",
+  grave: "`",
+  gscr: "\u210A",
+  gsim: "\u2273",
+  gsime: "\u2A8E",
+  gsiml: "\u2A90",
+  gt: ">",
+  gtcc: "\u2AA7",
+  gtcir: "\u2A7A",
+  gtdot: "\u22D7",
+  gtlPar: "\u2995",
+  gtquest: "\u2A7C",
+  gtrapprox: "\u2A86",
+  gtrarr: "\u2978",
+  gtrdot: "\u22D7",
+  gtreqless: "\u22DB",
+  gtreqqless: "\u2A8C",
+  gtrless: "\u2277",
+  gtrsim: "\u2273",
+  gvertneqq: "\u2269\uFE00",
+  gvnE: "\u2269\uFE00",
+  hArr: "\u21D4",
+  hairsp: "\u200A",
+  half: "\xBD",
+  hamilt: "\u210B",
+  hardcy: "\u044A",
+  harr: "\u2194",
+  harrcir: "\u2948",
+  harrw: "\u21AD",
+  hbar: "\u210F",
+  hcirc: "\u0125",
+  hearts: "\u2665",
+  heartsuit: "\u2665",
+  hellip: "\u2026",
+  hercon: "\u22B9",
+  hfr: "\u{1D525}",
+  hksearow: "\u2925",
+  hkswarow: "\u2926",
+  hoarr: "\u21FF",
+  homtht: "\u223B",
+  hookleftarrow: "\u21A9",
+  hookrightarrow: "\u21AA",
+  hopf: "\u{1D559}",
+  horbar: "\u2015",
+  hscr: "\u{1D4BD}",
+  hslash: "\u210F",
+  hstrok: "\u0127",
+  hybull: "\u2043",
+  hyphen: "\u2010",
+  iacute: "\xED",
+  ic: "\u2063",
+  icirc: "\xEE",
+  icy: "\u0438",
+  iecy: "\u0435",
+  iexcl: "\xA1",
+  iff: "\u21D4",
+  ifr: "\u{1D526}",
+  igrave: "\xEC",
+  ii: "\u2148",
+  iiiint: "\u2A0C",
+  iiint: "\u222D",
+  iinfin: "\u29DC",
+  iiota: "\u2129",
+  ijlig: "\u0133",
+  imacr: "\u012B",
+  image: "\u2111",
+  imagline: "\u2110",
+  imagpart: "\u2111",
+  imath: "\u0131",
+  imof: "\u22B7",
+  imped: "\u01B5",
+  in: "\u2208",
+  incare: "\u2105",
+  infin: "\u221E",
+  infintie: "\u29DD",
+  inodot: "\u0131",
+  int: "\u222B",
+  intcal: "\u22BA",
+  integers: "\u2124",
+  intercal: "\u22BA",
+  intlarhk: "\u2A17",
+  intprod: "\u2A3C",
+  iocy: "\u0451",
+  iogon: "\u012F",
+  iopf: "\u{1D55A}",
+  iota: "\u03B9",
+  iprod: "\u2A3C",
+  iquest: "\xBF",
+  iscr: "\u{1D4BE}",
+  isin: "\u2208",
+  isinE: "\u22F9",
+  isindot: "\u22F5",
+  isins: "\u22F4",
+  isinsv: "\u22F3",
+  isinv: "\u2208",
+  it: "\u2062",
+  itilde: "\u0129",
+  iukcy: "\u0456",
+  iuml: "\xEF",
+  jcirc: "\u0135",
+  jcy: "\u0439",
+  jfr: "\u{1D527}",
+  jmath: "\u0237",
+  jopf: "\u{1D55B}",
+  jscr: "\u{1D4BF}",
+  jsercy: "\u0458",
+  jukcy: "\u0454",
+  kappa: "\u03BA",
+  kappav: "\u03F0",
+  kcedil: "\u0137",
+  kcy: "\u043A",
+  kfr: "\u{1D528}",
+  kgreen: "\u0138",
+  khcy: "\u0445",
+  kjcy: "\u045C",
+  kopf: "\u{1D55C}",
+  kscr: "\u{1D4C0}",
+  lAarr: "\u21DA",
+  lArr: "\u21D0",
+  lAtail: "\u291B",
+  lBarr: "\u290E",
+  lE: "\u2266",
+  lEg: "\u2A8B",
+  lHar: "\u2962",
+  lacute: "\u013A",
+  laemptyv: "\u29B4",
+  lagran: "\u2112",
+  lambda: "\u03BB",
+  lang: "\u27E8",
+  langd: "\u2991",
+  langle: "\u27E8",
+  lap: "\u2A85",
+  laquo: "\xAB",
+  larr: "\u2190",
+  larrb: "\u21E4",
+  larrbfs: "\u291F",
+  larrfs: "\u291D",
+  larrhk: "\u21A9",
+  larrlp: "\u21AB",
+  larrpl: "\u2939",
+  larrsim: "\u2973",
+  larrtl: "\u21A2",
+  lat: "\u2AAB",
+  latail: "\u2919",
+  late: "\u2AAD",
+  lates: "\u2AAD\uFE00",
+  lbarr: "\u290C",
+  lbbrk: "\u2772",
+  lbrace: "{",
+  lbrack: "[",
+  lbrke: "\u298B",
+  lbrksld: "\u298F",
+  lbrkslu: "\u298D",
+  lcaron: "\u013E",
+  lcedil: "\u013C",
+  lceil: "\u2308",
+  lcub: "{",
+  lcy: "\u043B",
+  ldca: "\u2936",
+  ldquo: "\u201C",
+  ldquor: "\u201E",
+  ldrdhar: "\u2967",
+  ldrushar: "\u294B",
+  ldsh: "\u21B2",
+  le: "\u2264",
+  leftarrow: "\u2190",
+  leftarrowtail: "\u21A2",
+  leftharpoondown: "\u21BD",
+  leftharpoonup: "\u21BC",
+  leftleftarrows: "\u21C7",
+  leftrightarrow: "\u2194",
+  leftrightarrows: "\u21C6",
+  leftrightharpoons: "\u21CB",
+  leftrightsquigarrow: "\u21AD",
+  leftthreetimes: "\u22CB",
+  leg: "\u22DA",
+  leq: "\u2264",
+  leqq: "\u2266",
+  leqslant: "\u2A7D",
+  les: "\u2A7D",
+  lescc: "\u2AA8",
+  lesdot: "\u2A7F",
+  lesdoto: "\u2A81",
+  lesdotor: "\u2A83",
+  lesg: "\u22DA\uFE00",
+  lesges: "\u2A93",
+  lessapprox: "\u2A85",
+  lessdot: "\u22D6",
+  lesseqgtr: "\u22DA",
+  lesseqqgtr: "\u2A8B",
+  lessgtr: "\u2276",
+  lesssim: "\u2272",
+  lfisht: "\u297C",
+  lfloor: "\u230A",
+  lfr: "\u{1D529}",
+  lg: "\u2276",
+  lgE: "\u2A91",
+  lhard: "\u21BD",
+  lharu: "\u21BC",
+  lharul: "\u296A",
+  lhblk: "\u2584",
+  ljcy: "\u0459",
+  ll: "\u226A",
+  llarr: "\u21C7",
+  llcorner: "\u231E",
+  llhard: "\u296B",
+  lltri: "\u25FA",
+  lmidot: "\u0140",
+  lmoust: "\u23B0",
+  lmoustache: "\u23B0",
+  lnE: "\u2268",
+  lnap: "\u2A89",
+  lnapprox: "\u2A89",
+  lne: "\u2A87",
+  lneq: "\u2A87",
+  lneqq: "\u2268",
+  lnsim: "\u22E6",
+  loang: "\u27EC",
+  loarr: "\u21FD",
+  lobrk: "\u27E6",
+  longleftarrow: "\u27F5",
+  longleftrightarrow: "\u27F7",
+  longmapsto: "\u27FC",
+  longrightarrow: "\u27F6",
+  looparrowleft: "\u21AB",
+  looparrowright: "\u21AC",
+  lopar: "\u2985",
+  lopf: "\u{1D55D}",
+  loplus: "\u2A2D",
+  lotimes: "\u2A34",
+  lowast: "\u2217",
+  lowbar: "_",
+  loz: "\u25CA",
+  lozenge: "\u25CA",
+  lozf: "\u29EB",
+  lpar: "(",
+  lparlt: "\u2993",
+  lrarr: "\u21C6",
+  lrcorner: "\u231F",
+  lrhar: "\u21CB",
+  lrhard: "\u296D",
+  lrm: "\u200E",
+  lrtri: "\u22BF",
+  lsaquo: "\u2039",
+  lscr: "\u{1D4C1}",
+  lsh: "\u21B0",
+  lsim: "\u2272",
+  lsime: "\u2A8D",
+  lsimg: "\u2A8F",
+  lsqb: "[",
+  lsquo: "\u2018",
+  lsquor: "\u201A",
+  lstrok: "\u0142",
+  lt: "<",
+  ltcc: "\u2AA6",
+  ltcir: "\u2A79",
+  ltdot: "\u22D6",
+  lthree: "\u22CB",
+  ltimes: "\u22C9",
+  ltlarr: "\u2976",
+  ltquest: "\u2A7B",
+  ltrPar: "\u2996",
+  ltri: "\u25C3",
+  ltrie: "\u22B4",
+  ltrif: "\u25C2",
+  lurdshar: "\u294A",
+  luruhar: "\u2966",
+  lvertneqq: "\u2268\uFE00",
+  lvnE: "\u2268\uFE00",
+  mDDot: "\u223A",
+  macr: "\xAF",
+  male: "\u2642",
+  malt: "\u2720",
+  maltese: "\u2720",
+  map: "\u21A6",
+  mapsto: "\u21A6",
+  mapstodown: "\u21A7",
+  mapstoleft: "\u21A4",
+  mapstoup: "\u21A5",
+  marker: "\u25AE",
+  mcomma: "\u2A29",
+  mcy: "\u043C",
+  mdash: "\u2014",
+  measuredangle: "\u2221",
+  mfr: "\u{1D52A}",
+  mho: "\u2127",
+  micro: "\xB5",
+  mid: "\u2223",
+  midast: "*",
+  midcir: "\u2AF0",
+  middot: "\xB7",
+  minus: "\u2212",
+  minusb: "\u229F",
+  minusd: "\u2238",
+  minusdu: "\u2A2A",
+  mlcp: "\u2ADB",
+  mldr: "\u2026",
+  mnplus: "\u2213",
+  models: "\u22A7",
+  mopf: "\u{1D55E}",
+  mp: "\u2213",
+  mscr: "\u{1D4C2}",
+  mstpos: "\u223E",
+  mu: "\u03BC",
+  multimap: "\u22B8",
+  mumap: "\u22B8",
+  nGg: "\u22D9\u0338",
+  nGt: "\u226B\u20D2",
+  nGtv: "\u226B\u0338",
+  nLeftarrow: "\u21CD",
+  nLeftrightarrow: "\u21CE",
+  nLl: "\u22D8\u0338",
+  nLt: "\u226A\u20D2",
+  nLtv: "\u226A\u0338",
+  nRightarrow: "\u21CF",
+  nVDash: "\u22AF",
+  nVdash: "\u22AE",
+  nabla: "\u2207",
+  nacute: "\u0144",
+  nang: "\u2220\u20D2",
+  nap: "\u2249",
+  napE: "\u2A70\u0338",
+  napid: "\u224B\u0338",
+  napos: "\u0149",
+  napprox: "\u2249",
+  natur: "\u266E",
+  natural: "\u266E",
+  naturals: "\u2115",
+  nbsp: "\xA0",
+  nbump: "\u224E\u0338",
+  nbumpe: "\u224F\u0338",
+  ncap: "\u2A43",
+  ncaron: "\u0148",
+  ncedil: "\u0146",
+  ncong: "\u2247",
+  ncongdot: "\u2A6D\u0338",
+  ncup: "\u2A42",
+  ncy: "\u043D",
+  ndash: "\u2013",
+  ne: "\u2260",
+  neArr: "\u21D7",
+  nearhk: "\u2924",
+  nearr: "\u2197",
+  nearrow: "\u2197",
+  nedot: "\u2250\u0338",
+  nequiv: "\u2262",
+  nesear: "\u2928",
+  nesim: "\u2242\u0338",
+  nexist: "\u2204",
+  nexists: "\u2204",
+  nfr: "\u{1D52B}",
+  ngE: "\u2267\u0338",
+  nge: "\u2271",
+  ngeq: "\u2271",
+  ngeqq: "\u2267\u0338",
+  ngeqslant: "\u2A7E\u0338",
+  nges: "\u2A7E\u0338",
+  ngsim: "\u2275",
+  ngt: "\u226F",
+  ngtr: "\u226F",
+  nhArr: "\u21CE",
+  nharr: "\u21AE",
+  nhpar: "\u2AF2",
+  ni: "\u220B",
+  nis: "\u22FC",
+  nisd: "\u22FA",
+  niv: "\u220B",
+  njcy: "\u045A",
+  nlArr: "\u21CD",
+  nlE: "\u2266\u0338",
+  nlarr: "\u219A",
+  nldr: "\u2025",
+  nle: "\u2270",
+  nleftarrow: "\u219A",
+  nleftrightarrow: "\u21AE",
+  nleq: "\u2270",
+  nleqq: "\u2266\u0338",
+  nleqslant: "\u2A7D\u0338",
+  nles: "\u2A7D\u0338",
+  nless: "\u226E",
+  nlsim: "\u2274",
+  nlt: "\u226E",
+  nltri: "\u22EA",
+  nltrie: "\u22EC",
+  nmid: "\u2224",
+  nopf: "\u{1D55F}",
+  not: "\xAC",
+  notin: "\u2209",
+  notinE: "\u22F9\u0338",
+  notindot: "\u22F5\u0338",
+  notinva: "\u2209",
+  notinvb: "\u22F7",
+  notinvc: "\u22F6",
+  notni: "\u220C",
+  notniva: "\u220C",
+  notnivb: "\u22FE",
+  notnivc: "\u22FD",
+  npar: "\u2226",
+  nparallel: "\u2226",
+  nparsl: "\u2AFD\u20E5",
+  npart: "\u2202\u0338",
+  npolint: "\u2A14",
+  npr: "\u2280",
+  nprcue: "\u22E0",
+  npre: "\u2AAF\u0338",
+  nprec: "\u2280",
+  npreceq: "\u2AAF\u0338",
+  nrArr: "\u21CF",
+  nrarr: "\u219B",
+  nrarrc: "\u2933\u0338",
+  nrarrw: "\u219D\u0338",
+  nrightarrow: "\u219B",
+  nrtri: "\u22EB",
+  nrtrie: "\u22ED",
+  nsc: "\u2281",
+  nsccue: "\u22E1",
+  nsce: "\u2AB0\u0338",
+  nscr: "\u{1D4C3}",
+  nshortmid: "\u2224",
+  nshortparallel: "\u2226",
+  nsim: "\u2241",
+  nsime: "\u2244",
+  nsimeq: "\u2244",
+  nsmid: "\u2224",
+  nspar: "\u2226",
+  nsqsube: "\u22E2",
+  nsqsupe: "\u22E3",
+  nsub: "\u2284",
+  nsubE: "\u2AC5\u0338",
+  nsube: "\u2288",
+  nsubset: "\u2282\u20D2",
+  nsubseteq: "\u2288",
+  nsubseteqq: "\u2AC5\u0338",
+  nsucc: "\u2281",
+  nsucceq: "\u2AB0\u0338",
+  nsup: "\u2285",
+  nsupE: "\u2AC6\u0338",
+  nsupe: "\u2289",
+  nsupset: "\u2283\u20D2",
+  nsupseteq: "\u2289",
+  nsupseteqq: "\u2AC6\u0338",
+  ntgl: "\u2279",
+  ntilde: "\xF1",
+  ntlg: "\u2278",
+  ntriangleleft: "\u22EA",
+  ntrianglelefteq: "\u22EC",
+  ntriangleright: "\u22EB",
+  ntrianglerighteq: "\u22ED",
+  nu: "\u03BD",
+  num: "#",
+  numero: "\u2116",
+  numsp: "\u2007",
+  nvDash: "\u22AD",
+  nvHarr: "\u2904",
+  nvap: "\u224D\u20D2",
+  nvdash: "\u22AC",
+  nvge: "\u2265\u20D2",
+  nvgt: ">\u20D2",
+  nvinfin: "\u29DE",
+  nvlArr: "\u2902",
+  nvle: "\u2264\u20D2",
+  nvlt: "<\u20D2",
+  nvltrie: "\u22B4\u20D2",
+  nvrArr: "\u2903",
+  nvrtrie: "\u22B5\u20D2",
+  nvsim: "\u223C\u20D2",
+  nwArr: "\u21D6",
+  nwarhk: "\u2923",
+  nwarr: "\u2196",
+  nwarrow: "\u2196",
+  nwnear: "\u2927",
+  oS: "\u24C8",
+  oacute: "\xF3",
+  oast: "\u229B",
+  ocir: "\u229A",
+  ocirc: "\xF4",
+  ocy: "\u043E",
+  odash: "\u229D",
+  odblac: "\u0151",
+  odiv: "\u2A38",
+  odot: "\u2299",
+  odsold: "\u29BC",
+  oelig: "\u0153",
+  ofcir: "\u29BF",
+  ofr: "\u{1D52C}",
+  ogon: "\u02DB",
+  ograve: "\xF2",
+  ogt: "\u29C1",
+  ohbar: "\u29B5",
+  ohm: "\u03A9",
+  oint: "\u222E",
+  olarr: "\u21BA",
+  olcir: "\u29BE",
+  olcross: "\u29BB",
+  oline: "\u203E",
+  olt: "\u29C0",
+  omacr: "\u014D",
+  omega: "\u03C9",
+  omicron: "\u03BF",
+  omid: "\u29B6",
+  ominus: "\u2296",
+  oopf: "\u{1D560}",
+  opar: "\u29B7",
+  operp: "\u29B9",
+  oplus: "\u2295",
+  or: "\u2228",
+  orarr: "\u21BB",
+  ord: "\u2A5D",
+  order: "\u2134",
+  orderof: "\u2134",
+  ordf: "\xAA",
+  ordm: "\xBA",
+  origof: "\u22B6",
+  oror: "\u2A56",
+  orslope: "\u2A57",
+  orv: "\u2A5B",
+  oscr: "\u2134",
+  oslash: "\xF8",
+  osol: "\u2298",
+  otilde: "\xF5",
+  otimes: "\u2297",
+  otimesas: "\u2A36",
+  ouml: "\xF6",
+  ovbar: "\u233D",
+  par: "\u2225",
+  para: "\xB6",
+  parallel: "\u2225",
+  parsim: "\u2AF3",
+  parsl: "\u2AFD",
+  part: "\u2202",
+  pcy: "\u043F",
+  percnt: "%",
+  period: ".",
+  permil: "\u2030",
+  perp: "\u22A5",
+  pertenk: "\u2031",
+  pfr: "\u{1D52D}",
+  phi: "\u03C6",
+  phiv: "\u03D5",
+  phmmat: "\u2133",
+  phone: "\u260E",
+  pi: "\u03C0",
+  pitchfork: "\u22D4",
+  piv: "\u03D6",
+  planck: "\u210F",
+  planckh: "\u210E",
+  plankv: "\u210F",
+  plus: "+",
+  plusacir: "\u2A23",
+  plusb: "\u229E",
+  pluscir: "\u2A22",
+  plusdo: "\u2214",
+  plusdu: "\u2A25",
+  pluse: "\u2A72",
+  plusmn: "\xB1",
+  plussim: "\u2A26",
+  plustwo: "\u2A27",
+  pm: "\xB1",
+  pointint: "\u2A15",
+  popf: "\u{1D561}",
+  pound: "\xA3",
+  pr: "\u227A",
+  prE: "\u2AB3",
+  prap: "\u2AB7",
+  prcue: "\u227C",
+  pre: "\u2AAF",
+  prec: "\u227A",
+  precapprox: "\u2AB7",
+  preccurlyeq: "\u227C",
+  preceq: "\u2AAF",
+  precnapprox: "\u2AB9",
+  precneqq: "\u2AB5",
+  precnsim: "\u22E8",
+  precsim: "\u227E",
+  prime: "\u2032",
+  primes: "\u2119",
+  prnE: "\u2AB5",
+  prnap: "\u2AB9",
+  prnsim: "\u22E8",
+  prod: "\u220F",
+  profalar: "\u232E",
+  profline: "\u2312",
+  profsurf: "\u2313",
+  prop: "\u221D",
+  propto: "\u221D",
+  prsim: "\u227E",
+  prurel: "\u22B0",
+  pscr: "\u{1D4C5}",
+  psi: "\u03C8",
+  puncsp: "\u2008",
+  qfr: "\u{1D52E}",
+  qint: "\u2A0C",
+  qopf: "\u{1D562}",
+  qprime: "\u2057",
+  qscr: "\u{1D4C6}",
+  quaternions: "\u210D",
+  quatint: "\u2A16",
+  quest: "?",
+  questeq: "\u225F",
+  quot: '"',
+  rAarr: "\u21DB",
+  rArr: "\u21D2",
+  rAtail: "\u291C",
+  rBarr: "\u290F",
+  rHar: "\u2964",
+  race: "\u223D\u0331",
+  racute: "\u0155",
+  radic: "\u221A",
+  raemptyv: "\u29B3",
+  rang: "\u27E9",
+  rangd: "\u2992",
+  range: "\u29A5",
+  rangle: "\u27E9",
+  raquo: "\xBB",
+  rarr: "\u2192",
+  rarrap: "\u2975",
+  rarrb: "\u21E5",
+  rarrbfs: "\u2920",
+  rarrc: "\u2933",
+  rarrfs: "\u291E",
+  rarrhk: "\u21AA",
+  rarrlp: "\u21AC",
+  rarrpl: "\u2945",
+  rarrsim: "\u2974",
+  rarrtl: "\u21A3",
+  rarrw: "\u219D",
+  ratail: "\u291A",
+  ratio: "\u2236",
+  rationals: "\u211A",
+  rbarr: "\u290D",
+  rbbrk: "\u2773",
+  rbrace: "}",
+  rbrack: "]",
+  rbrke: "\u298C",
+  rbrksld: "\u298E",
+  rbrkslu: "\u2990",
+  rcaron: "\u0159",
+  rcedil: "\u0157",
+  rceil: "\u2309",
+  rcub: "}",
+  rcy: "\u0440",
+  rdca: "\u2937",
+  rdldhar: "\u2969",
+  rdquo: "\u201D",
+  rdquor: "\u201D",
+  rdsh: "\u21B3",
+  real: "\u211C",
+  realine: "\u211B",
+  realpart: "\u211C",
+  reals: "\u211D",
+  rect: "\u25AD",
+  reg: "\xAE",
+  rfisht: "\u297D",
+  rfloor: "\u230B",
+  rfr: "\u{1D52F}",
+  rhard: "\u21C1",
+  rharu: "\u21C0",
+  rharul: "\u296C",
+  rho: "\u03C1",
+  rhov: "\u03F1",
+  rightarrow: "\u2192",
+  rightarrowtail: "\u21A3",
+  rightharpoondown: "\u21C1",
+  rightharpoonup: "\u21C0",
+  rightleftarrows: "\u21C4",
+  rightleftharpoons: "\u21CC",
+  rightrightarrows: "\u21C9",
+  rightsquigarrow: "\u219D",
+  rightthreetimes: "\u22CC",
+  ring: "\u02DA",
+  risingdotseq: "\u2253",
+  rlarr: "\u21C4",
+  rlhar: "\u21CC",
+  rlm: "\u200F",
+  rmoust: "\u23B1",
+  rmoustache: "\u23B1",
+  rnmid: "\u2AEE",
+  roang: "\u27ED",
+  roarr: "\u21FE",
+  robrk: "\u27E7",
+  ropar: "\u2986",
+  ropf: "\u{1D563}",
+  roplus: "\u2A2E",
+  rotimes: "\u2A35",
+  rpar: ")",
+  rpargt: "\u2994",
+  rppolint: "\u2A12",
+  rrarr: "\u21C9",
+  rsaquo: "\u203A",
+  rscr: "\u{1D4C7}",
+  rsh: "\u21B1",
+  rsqb: "]",
+  rsquo: "\u2019",
+  rsquor: "\u2019",
+  rthree: "\u22CC",
+  rtimes: "\u22CA",
+  rtri: "\u25B9",
+  rtrie: "\u22B5",
+  rtrif: "\u25B8",
+  rtriltri: "\u29CE",
+  ruluhar: "\u2968",
+  rx: "\u211E",
+  sacute: "\u015B",
+  sbquo: "\u201A",
+  sc: "\u227B",
+  scE: "\u2AB4",
+  scap: "\u2AB8",
+  scaron: "\u0161",
+  sccue: "\u227D",
+  sce: "\u2AB0",
+  scedil: "\u015F",
+  scirc: "\u015D",
+  scnE: "\u2AB6",
+  scnap: "\u2ABA",
+  scnsim: "\u22E9",
+  scpolint: "\u2A13",
+  scsim: "\u227F",
+  scy: "\u0441",
+  sdot: "\u22C5",
+  sdotb: "\u22A1",
+  sdote: "\u2A66",
+  seArr: "\u21D8",
+  searhk: "\u2925",
+  searr: "\u2198",
+  searrow: "\u2198",
+  sect: "\xA7",
+  semi: ";",
+  seswar: "\u2929",
+  setminus: "\u2216",
+  setmn: "\u2216",
+  sext: "\u2736",
+  sfr: "\u{1D530}",
+  sfrown: "\u2322",
+  sharp: "\u266F",
+  shchcy: "\u0449",
+  shcy: "\u0448",
+  shortmid: "\u2223",
+  shortparallel: "\u2225",
+  shy: "\xAD",
+  sigma: "\u03C3",
+  sigmaf: "\u03C2",
+  sigmav: "\u03C2",
+  sim: "\u223C",
+  simdot: "\u2A6A",
+  sime: "\u2243",
+  simeq: "\u2243",
+  simg: "\u2A9E",
+  simgE: "\u2AA0",
+  siml: "\u2A9D",
+  simlE: "\u2A9F",
+  simne: "\u2246",
+  simplus: "\u2A24",
+  simrarr: "\u2972",
+  slarr: "\u2190",
+  smallsetminus: "\u2216",
+  smashp: "\u2A33",
+  smeparsl: "\u29E4",
+  smid: "\u2223",
+  smile: "\u2323",
+  smt: "\u2AAA",
+  smte: "\u2AAC",
+  smtes: "\u2AAC\uFE00",
+  softcy: "\u044C",
+  sol: "/",
+  solb: "\u29C4",
+  solbar: "\u233F",
+  sopf: "\u{1D564}",
+  spades: "\u2660",
+  spadesuit: "\u2660",
+  spar: "\u2225",
+  sqcap: "\u2293",
+  sqcaps: "\u2293\uFE00",
+  sqcup: "\u2294",
+  sqcups: "\u2294\uFE00",
+  sqsub: "\u228F",
+  sqsube: "\u2291",
+  sqsubset: "\u228F",
+  sqsubseteq: "\u2291",
+  sqsup: "\u2290",
+  sqsupe: "\u2292",
+  sqsupset: "\u2290",
+  sqsupseteq: "\u2292",
+  squ: "\u25A1",
+  square: "\u25A1",
+  squarf: "\u25AA",
+  squf: "\u25AA",
+  srarr: "\u2192",
+  sscr: "\u{1D4C8}",
+  ssetmn: "\u2216",
+  ssmile: "\u2323",
+  sstarf: "\u22C6",
+  star: "\u2606",
+  starf: "\u2605",
+  straightepsilon: "\u03F5",
+  straightphi: "\u03D5",
+  strns: "\xAF",
+  sub: "\u2282",
+  subE: "\u2AC5",
+  subdot: "\u2ABD",
+  sube: "\u2286",
+  subedot: "\u2AC3",
+  submult: "\u2AC1",
+  subnE: "\u2ACB",
+  subne: "\u228A",
+  subplus: "\u2ABF",
+  subrarr: "\u2979",
+  subset: "\u2282",
+  subseteq: "\u2286",
+  subseteqq: "\u2AC5",
+  subsetneq: "\u228A",
+  subsetneqq: "\u2ACB",
+  subsim: "\u2AC7",
+  subsub: "\u2AD5",
+  subsup: "\u2AD3",
+  succ: "\u227B",
+  succapprox: "\u2AB8",
+  succcurlyeq: "\u227D",
+  succeq: "\u2AB0",
+  succnapprox: "\u2ABA",
+  succneqq: "\u2AB6",
+  succnsim: "\u22E9",
+  succsim: "\u227F",
+  sum: "\u2211",
+  sung: "\u266A",
+  sup1: "\xB9",
+  sup2: "\xB2",
+  sup3: "\xB3",
+  sup: "\u2283",
+  supE: "\u2AC6",
+  supdot: "\u2ABE",
+  supdsub: "\u2AD8",
+  supe: "\u2287",
+  supedot: "\u2AC4",
+  suphsol: "\u27C9",
+  suphsub: "\u2AD7",
+  suplarr: "\u297B",
+  supmult: "\u2AC2",
+  supnE: "\u2ACC",
+  supne: "\u228B",
+  supplus: "\u2AC0",
+  supset: "\u2283",
+  supseteq: "\u2287",
+  supseteqq: "\u2AC6",
+  supsetneq: "\u228B",
+  supsetneqq: "\u2ACC",
+  supsim: "\u2AC8",
+  supsub: "\u2AD4",
+  supsup: "\u2AD6",
+  swArr: "\u21D9",
+  swarhk: "\u2926",
+  swarr: "\u2199",
+  swarrow: "\u2199",
+  swnwar: "\u292A",
+  szlig: "\xDF",
+  target: "\u2316",
+  tau: "\u03C4",
+  tbrk: "\u23B4",
+  tcaron: "\u0165",
+  tcedil: "\u0163",
+  tcy: "\u0442",
+  tdot: "\u20DB",
+  telrec: "\u2315",
+  tfr: "\u{1D531}",
+  there4: "\u2234",
+  therefore: "\u2234",
+  theta: "\u03B8",
+  thetasym: "\u03D1",
+  thetav: "\u03D1",
+  thickapprox: "\u2248",
+  thicksim: "\u223C",
+  thinsp: "\u2009",
+  thkap: "\u2248",
+  thksim: "\u223C",
+  thorn: "\xFE",
+  tilde: "\u02DC",
+  times: "\xD7",
+  timesb: "\u22A0",
+  timesbar: "\u2A31",
+  timesd: "\u2A30",
+  tint: "\u222D",
+  toea: "\u2928",
+  top: "\u22A4",
+  topbot: "\u2336",
+  topcir: "\u2AF1",
+  topf: "\u{1D565}",
+  topfork: "\u2ADA",
+  tosa: "\u2929",
+  tprime: "\u2034",
+  trade: "\u2122",
+  triangle: "\u25B5",
+  triangledown: "\u25BF",
+  triangleleft: "\u25C3",
+  trianglelefteq: "\u22B4",
+  triangleq: "\u225C",
+  triangleright: "\u25B9",
+  trianglerighteq: "\u22B5",
+  tridot: "\u25EC",
+  trie: "\u225C",
+  triminus: "\u2A3A",
+  triplus: "\u2A39",
+  trisb: "\u29CD",
+  tritime: "\u2A3B",
+  trpezium: "\u23E2",
+  tscr: "\u{1D4C9}",
+  tscy: "\u0446",
+  tshcy: "\u045B",
+  tstrok: "\u0167",
+  twixt: "\u226C",
+  twoheadleftarrow: "\u219E",
+  twoheadrightarrow: "\u21A0",
+  uArr: "\u21D1",
+  uHar: "\u2963",
+  uacute: "\xFA",
+  uarr: "\u2191",
+  ubrcy: "\u045E",
+  ubreve: "\u016D",
+  ucirc: "\xFB",
+  ucy: "\u0443",
+  udarr: "\u21C5",
+  udblac: "\u0171",
+  udhar: "\u296E",
+  ufisht: "\u297E",
+  ufr: "\u{1D532}",
+  ugrave: "\xF9",
+  uharl: "\u21BF",
+  uharr: "\u21BE",
+  uhblk: "\u2580",
+  ulcorn: "\u231C",
+  ulcorner: "\u231C",
+  ulcrop: "\u230F",
+  ultri: "\u25F8",
+  umacr: "\u016B",
+  uml: "\xA8",
+  uogon: "\u0173",
+  uopf: "\u{1D566}",
+  uparrow: "\u2191",
+  updownarrow: "\u2195",
+  upharpoonleft: "\u21BF",
+  upharpoonright: "\u21BE",
+  uplus: "\u228E",
+  upsi: "\u03C5",
+  upsih: "\u03D2",
+  upsilon: "\u03C5",
+  upuparrows: "\u21C8",
+  urcorn: "\u231D",
+  urcorner: "\u231D",
+  urcrop: "\u230E",
+  uring: "\u016F",
+  urtri: "\u25F9",
+  uscr: "\u{1D4CA}",
+  utdot: "\u22F0",
+  utilde: "\u0169",
+  utri: "\u25B5",
+  utrif: "\u25B4",
+  uuarr: "\u21C8",
+  uuml: "\xFC",
+  uwangle: "\u29A7",
+  vArr: "\u21D5",
+  vBar: "\u2AE8",
+  vBarv: "\u2AE9",
+  vDash: "\u22A8",
+  vangrt: "\u299C",
+  varepsilon: "\u03F5",
+  varkappa: "\u03F0",
+  varnothing: "\u2205",
+  varphi: "\u03D5",
+  varpi: "\u03D6",
+  varpropto: "\u221D",
+  varr: "\u2195",
+  varrho: "\u03F1",
+  varsigma: "\u03C2",
+  varsubsetneq: "\u228A\uFE00",
+  varsubsetneqq: "\u2ACB\uFE00",
+  varsupsetneq: "\u228B\uFE00",
+  varsupsetneqq: "\u2ACC\uFE00",
+  vartheta: "\u03D1",
+  vartriangleleft: "\u22B2",
+  vartriangleright: "\u22B3",
+  vcy: "\u0432",
+  vdash: "\u22A2",
+  vee: "\u2228",
+  veebar: "\u22BB",
+  veeeq: "\u225A",
+  vellip: "\u22EE",
+  verbar: "|",
+  vert: "|",
+  vfr: "\u{1D533}",
+  vltri: "\u22B2",
+  vnsub: "\u2282\u20D2",
+  vnsup: "\u2283\u20D2",
+  vopf: "\u{1D567}",
+  vprop: "\u221D",
+  vrtri: "\u22B3",
+  vscr: "\u{1D4CB}",
+  vsubnE: "\u2ACB\uFE00",
+  vsubne: "\u228A\uFE00",
+  vsupnE: "\u2ACC\uFE00",
+  vsupne: "\u228B\uFE00",
+  vzigzag: "\u299A",
+  wcirc: "\u0175",
+  wedbar: "\u2A5F",
+  wedge: "\u2227",
+  wedgeq: "\u2259",
+  weierp: "\u2118",
+  wfr: "\u{1D534}",
+  wopf: "\u{1D568}",
+  wp: "\u2118",
+  wr: "\u2240",
+  wreath: "\u2240",
+  wscr: "\u{1D4CC}",
+  xcap: "\u22C2",
+  xcirc: "\u25EF",
+  xcup: "\u22C3",
+  xdtri: "\u25BD",
+  xfr: "\u{1D535}",
+  xhArr: "\u27FA",
+  xharr: "\u27F7",
+  xi: "\u03BE",
+  xlArr: "\u27F8",
+  xlarr: "\u27F5",
+  xmap: "\u27FC",
+  xnis: "\u22FB",
+  xodot: "\u2A00",
+  xopf: "\u{1D569}",
+  xoplus: "\u2A01",
+  xotime: "\u2A02",
+  xrArr: "\u27F9",
+  xrarr: "\u27F6",
+  xscr: "\u{1D4CD}",
+  xsqcup: "\u2A06",
+  xuplus: "\u2A04",
+  xutri: "\u25B3",
+  xvee: "\u22C1",
+  xwedge: "\u22C0",
+  yacute: "\xFD",
+  yacy: "\u044F",
+  ycirc: "\u0177",
+  ycy: "\u044B",
+  yen: "\xA5",
+  yfr: "\u{1D536}",
+  yicy: "\u0457",
+  yopf: "\u{1D56A}",
+  yscr: "\u{1D4CE}",
+  yucy: "\u044E",
+  yuml: "\xFF",
+  zacute: "\u017A",
+  zcaron: "\u017E",
+  zcy: "\u0437",
+  zdot: "\u017C",
+  zeetrf: "\u2128",
+  zeta: "\u03B6",
+  zfr: "\u{1D537}",
+  zhcy: "\u0436",
+  zigrarr: "\u21DD",
+  zopf: "\u{1D56B}",
+  zscr: "\u{1D4CF}",
+  zwj: "\u200D",
+  zwnj: "\u200C"
+};
+
+// node_modules/decode-named-character-reference/index.js
+var own = {}.hasOwnProperty;
+function decodeNamedCharacterReference(value) {
+  return own.call(characterEntities, value) ? characterEntities[value] : false;
+}
+
+// node_modules/micromark-util-chunked/index.js
+function splice(list2, start, remove, items) {
+  const end = list2.length;
+  let chunkStart = 0;
+  let parameters;
+  if (start < 0) {
+    start = -start > end ? 0 : end + start;
+  } else {
+    start = start > end ? end : start;
+  }
+  remove = remove > 0 ? remove : 0;
+  if (items.length < 1e4) {
+    parameters = Array.from(items);
+    parameters.unshift(start, remove);
+    list2.splice(...parameters);
+  } else {
+    if (remove) list2.splice(start, remove);
+    while (chunkStart < items.length) {
+      parameters = items.slice(chunkStart, chunkStart + 1e4);
+      parameters.unshift(start, 0);
+      list2.splice(...parameters);
+      chunkStart += 1e4;
+      start += 1e4;
+    }
+  }
+}
+function push(list2, items) {
+  if (list2.length > 0) {
+    splice(list2, list2.length, 0, items);
+    return list2;
+  }
+  return items;
+}
+
+// node_modules/micromark-util-combine-extensions/index.js
+var hasOwnProperty = {}.hasOwnProperty;
+function combineExtensions(extensions) {
+  const all2 = {};
+  let index2 = -1;
+  while (++index2 < extensions.length) {
+    syntaxExtension(all2, extensions[index2]);
+  }
+  return all2;
+}
+function syntaxExtension(all2, extension2) {
+  let hook;
+  for (hook in extension2) {
+    const maybe = hasOwnProperty.call(all2, hook) ? all2[hook] : void 0;
+    const left = maybe || (all2[hook] = {});
+    const right = extension2[hook];
+    let code;
+    if (right) {
+      for (code in right) {
+        if (!hasOwnProperty.call(left, code)) left[code] = [];
+        const value = right[code];
+        constructs(
+          // @ts-expect-error Looks like a list.
+          left[code],
+          Array.isArray(value) ? value : value ? [value] : []
+        );
+      }
+    }
+  }
+}
+function constructs(existing, list2) {
+  let index2 = -1;
+  const before = [];
+  while (++index2 < list2.length) {
+    ;
+    (list2[index2].add === "after" ? existing : before).push(list2[index2]);
+  }
+  splice(existing, 0, 0, before);
+}
+
+// node_modules/micromark-util-decode-numeric-character-reference/index.js
+function decodeNumericCharacterReference(value, base) {
+  const code = Number.parseInt(value, base);
+  if (
+    // C0 except for HT, LF, FF, CR, space.
+    code < 9 || code === 11 || code > 13 && code < 32 || // Control character (DEL) of C0, and C1 controls.
+    code > 126 && code < 160 || // Lone high surrogates and low surrogates.
+    code > 55295 && code < 57344 || // Noncharacters.
+    code > 64975 && code < 65008 || /* eslint-disable no-bitwise */
+    (code & 65535) === 65535 || (code & 65535) === 65534 || /* eslint-enable no-bitwise */
+    // Out of range
+    code > 1114111
+  ) {
+    return "\uFFFD";
+  }
+  return String.fromCodePoint(code);
+}
+
+// node_modules/micromark-util-normalize-identifier/index.js
+function normalizeIdentifier(value) {
+  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
+}
+
+// node_modules/micromark-util-character/index.js
+var asciiAlpha = regexCheck(/[A-Za-z]/);
+var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
+var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
+function asciiControl(code) {
+  return (
+    // Special whitespace codes (which have negative values), C0 and Control
+    // character DEL
+    code !== null && (code < 32 || code === 127)
+  );
+}
+var asciiDigit = regexCheck(/\d/);
+var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
+var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
+function markdownLineEnding(code) {
+  return code !== null && code < -2;
+}
+function markdownLineEndingOrSpace(code) {
+  return code !== null && (code < 0 || code === 32);
+}
+function markdownSpace(code) {
+  return code === -2 || code === -1 || code === 32;
+}
+var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
+var unicodeWhitespace = regexCheck(/\s/);
+function regexCheck(regex) {
+  return check;
+  function check(code) {
+    return code !== null && code > -1 && regex.test(String.fromCharCode(code));
+  }
+}
+
+// node_modules/micromark-factory-space/index.js
+function factorySpace(effects, ok, type, max) {
+  const limit = max ? max - 1 : Infinity;
+  let size = 0;
+  return start;
+  function start(code) {
+    if (markdownSpace(code)) {
+      effects.enter(type);
+      return prefix(code);
+    }
+    return ok(code);
+  }
+  function prefix(code) {
+    if (markdownSpace(code) && size++ < limit) {
+      effects.consume(code);
+      return prefix;
+    }
+    effects.exit(type);
+    return ok(code);
+  }
+}
+function factorySpaceMinMax(effects, ok, nok, type, min, max) {
+  let size = 0;
+  return start;
+  function start(code) {
+    if (max > 0 && markdownSpace(code)) {
+      effects.enter(type);
+      return prefix(code);
+    }
+    return after(code);
+  }
+  function prefix(code) {
+    if (markdownSpace(code) && size < max) {
+      effects.consume(code);
+      size++;
+      return prefix;
+    }
+    effects.exit(type);
+    return after(code);
+  }
+  function after(code) {
+    return size >= min ? ok(code) : nok(code);
+  }
+}
+
+// node_modules/micromark/lib/initialize/content.js
+var content = {
+  tokenize: initializeContent
+};
+function initializeContent(effects) {
+  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
+  let previous2;
+  return contentStart;
+  function afterContentStartConstruct(code) {
+    if (code === null) {
+      effects.consume(code);
+      return;
+    }
+    effects.enter("lineEnding");
+    effects.consume(code);
+    effects.exit("lineEnding");
+    return factorySpace(effects, contentStart, "linePrefix");
+  }
+  function paragraphInitial(code) {
+    effects.enter("paragraph");
+    return lineStart(code);
+  }
+  function lineStart(code) {
+    const token = effects.enter("chunkText", {
+      contentType: "text",
+      previous: previous2
+    });
+    if (previous2) {
+      previous2.next = token;
+    }
+    previous2 = token;
+    return data(code);
+  }
+  function data(code) {
+    if (code === null) {
+      effects.exit("chunkText");
+      effects.exit("paragraph");
+      effects.consume(code);
+      return;
+    }
+    if (markdownLineEnding(code)) {
+      effects.consume(code);
+      effects.exit("chunkText");
+      return lineStart;
+    }
+    effects.consume(code);
+    return data;
+  }
+}
+
+// node_modules/micromark-util-edit-map/index.js
+var EditMap = class {
+  /**
+   * Create a new edit map.
+   *
+   * @returns
+   *   New instance.
+   */
+  constructor() {
+    this.index = /* @__PURE__ */ new Map();
+    this.map = [];
+  }
+  /**
+   * Create an edit: a remove and/or add at a certain place.
+   *
+   * @param {number} index
+   *   Index at which to apply the edit.
+   * @param {number} remove
+   *   Count of items to remove at the index.
+   * @param {Array<Event>} add
+   *   Items to add at the index.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  add(index2, remove, add) {
+    addImplementation(this, index2, remove, add, false);
+  }
+  /**
+   * Create an edit: but insert `add` before existing additions, instead of
+   * after them.
+   *
+   * @param {number} index
+   *   Index at which to apply the edit.
+   * @param {number} remove
+   *   Count of items to remove at the index.
+   * @param {Array<Event>} add
+   *   Items to add at the index.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  addBefore(index2, remove, add) {
+    addImplementation(this, index2, remove, add, true);
+  }
+  /**
+   * Done, change the events.
+   *
+   * @param {Array<Event>} events
+   *   List of events to apply the edits to.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  consume(events) {
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
+    });
+    if (this.map.length === 0) {
+      return;
+    }
+    let index2 = this.map.length;
+    const vecs = [];
+    while (index2 > 0) {
+      index2 -= 1;
+      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
+      events.length = this.map[index2][0];
+    }
+    vecs.push(events.slice());
+    events.length = 0;
+    let slice = vecs.pop();
+    while (slice) {
+      for (const element of slice) {
+        events.push(element);
+      }
+      slice = vecs.pop();
+    }
+    this.map.length = 0;
+    this.index.clear();
+  }
+};
+function addImplementation(editMap, at, remove, add, before) {
+  if (remove === 0 && add.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    if (before) {
+      add.push(...existing[2]);
+      existing[2] = add;
+    } else {
+      existing[2].push(...add);
+    }
+    return;
+  }
+  const change = [at, remove, add];
+  editMap.map.push(change);
+  editMap.index.set(at, change);
+}
+
+// node_modules/micromark/lib/initialize/document.js
+var document = {
+  tokenize: initializeDocument
+};
+var containerConstruct = {
+  tokenize: tokenizeContainer
+};
+function initializeDocument(effects) {
+  const self = this;
+  const stack = [];
+  let continued = 0;
+  let childFlow;
+  let childToken;
+  let lineStartOffset;
+  return start;
+  function start(code) {
+    if (continued < stack.length) {
+      const item = stack[continued];
+      self.containerState = item[1];
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code);
+    }
+    return checkNewContainers(code);
+  }
+  function documentContinue(code) {
+    continued++;
+    if (self.containerState._closeFlow) {
+      self.containerState._closeFlow = void 0;
+      if (childFlow) {
+        closeFlow();
+      }
+      const indexBeforeExits = self.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let point3;
+      while (indexBeforeFlow--) {
+        if (self.events[indexBeforeFlow][0] === "exit" && self.events[indexBeforeFlow][1].type === "chunkFlow") {
+          point3 = self.events[indexBeforeFlow][1].end;
+          break;
+        }
+      }
+      exitContainers(continued);
+      let index2 = indexBeforeExits;
+      while (index2 < self.events.length) {
+        self.events[index2][1].end = {
+          ...point3
+        };
+        index2++;
+      }
+      const editMap = new EditMap();
+      editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
+      editMap.consume(self.events);
+      return checkNewContainers(code);
+    }
+    return start(code);
+  }
+  function checkNewContainers(code) {
+    if (continued === stack.length) {
+      if (!childFlow) {
+        return documentContinued(code);
+      }
+      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
+        return flowStart(code);
+      }
+      self.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
+    }
+    self.containerState = {};
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code);
+  }
+  function thereIsANewContainer(code) {
+    if (childFlow) {
+      closeFlow();
+    }
+    exitContainers(continued);
+    return documentContinued(code);
+  }
+  function thereIsNoNewContainer(code) {
+    self.parser.lazy[self.now().line] = continued !== stack.length;
+    lineStartOffset = self.now().offset;
+    return flowStart(code);
+  }
+  function documentContinued(code) {
+    self.containerState = {};
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code);
+  }
+  function containerContinue(code) {
+    continued++;
+    stack.push([self.currentConstruct, self.containerState]);
+    return documentContinued(code);
+  }
+  function flowStart(code) {
+    if (code === null) {
+      if (childFlow) {
+        closeFlow();
+      }
+      exitContainers(0);
+      effects.consume(code);
+      return;
+    }
+    childFlow = childFlow || self.parser.flow(self.now());
+    effects.enter("chunkFlow", {
+      _tokenizer: childFlow,
+      contentType: "flow",
+      previous: childToken
+    });
+    return flowContinue(code);
+  }
+  function flowContinue(code) {
+    if (code === null) {
+      writeToChild(effects.exit("chunkFlow"), true);
+      exitContainers(0);
+      effects.consume(code);
+      return;
+    }
+    if (markdownLineEnding(code)) {
+      effects.consume(code);
+      writeToChild(effects.exit("chunkFlow"));
+      continued = 0;
+      self.interrupt = void 0;
+      return start;
+    }
+    effects.consume(code);
+    return flowContinue;
+  }
+  function writeToChild(token, endOfFile) {
+    const stream = self.sliceStream(token);
+    if (endOfFile) {
+      stream.push(null);
+    }
+    token.previous = childToken;
+    if (childToken) {
+      childToken.next = token;
+    }
+    childToken = token;
+    childFlow.defineSkip(token.start);
+    childFlow.write(stream);
+    if (self.parser.lazy[token.start.line]) {
+      let index2 = childFlow.events.length;
+      while (index2--) {
+        if (
+          // The token starts before the line ending…
+          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
+          (!childFlow.events[index2][1].end || // …or ends after it.
+          childFlow.events[index2][1].end.offset > lineStartOffset)
+        ) {
+          return;
+        }
+      }
+      const indexBeforeExits = self.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let seen;
+      let point3;
+      while (indexBeforeFlow--) {
+        if (self.events[indexBeforeFlow][0] === "exit" && self.events[indexBeforeFlow][1].type === "chunkFlow") {
+          if (seen) {
+            point3 = self.events[indexBeforeFlow][1].end;
+            break;
+          }
+          seen = true;
+        }
+      }
+      exitContainers(continued);
+      index2 = indexBeforeExits;
+      while (index2 < self.events.length) {
+        self.events[index2][1].end = {
+          ...point3
+        };
+        index2++;
+      }
+      const editMap = new EditMap();
+      editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
+      editMap.consume(self.events);
+    }
+  }
+  function exitContainers(size) {
+    let index2 = stack.length;
+    while (index2-- > size) {
+      const entry = stack[index2];
+      self.containerState = entry[1];
+      entry[0].exit.call(self, effects);
+    }
+    stack.length = size;
+  }
+  function closeFlow() {
+    childFlow.write([null]);
+    childToken = void 0;
+    childFlow = void 0;
+    self.containerState._closeFlow = void 0;
+  }
+}
+function tokenizeContainer(effects, ok, nok) {
+  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
+}
+
+// node_modules/micromark-util-classify-character/index.js
+function classifyCharacter(code) {
+  if (code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code)) {
+    return 1;
+  }
+  if (unicodePunctuation(code)) {
+    return 2;
+  }
+}
+
+// node_modules/micromark-util-resolve-all/index.js
+function resolveAll(constructs2, events, context) {
+  const called = [];
+  let index2 = -1;
+  while (++index2 < constructs2.length) {
+    const resolve = constructs2[index2].resolveAll;
+    if (resolve && !called.includes(resolve)) {
+      events = resolve(events, context);
+      called.push(resolve);
+    }
+  }
+  return events;
+}
+
+// node_modules/micromark-core-commonmark/lib/attention.js
+var attention = {
+  name: "attention",
+  resolveAll: resolveAllAttention,
+  tokenize: tokenizeAttention
+};
+function resolveAllAttention(events, context) {
+  let index2 = -1;
+  let nextEvents;
+  while (++index2 < events.length) {
+    if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
+      let open = index2;
+      while (open--) {
+        if (events[open][0] === "exit" && events[open][1].type === "attentionSequence" && events[open][1]._open && // If the markers are the same:
+        context.sliceSerialize(events[open][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open][1].end.offset - events[open][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+            continue;
+          }
+          const use = events[open][1].end.offset - events[open][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const start = {
+            ...events[open][1].end
+          };
+          const end = {
+            ...events[index2][1].start
+          };
+          movePoint(start, -use);
+          movePoint(end, use);
+          const openingSequence = {
+            type: use > 1 ? "strongSequence" : "emphasisSequence",
+            start,
+            end: {
+              ...events[open][1].end
+            }
+          };
+          const closingSequence = {
+            type: use > 1 ? "strongSequence" : "emphasisSequence",
+            start: {
+              ...events[index2][1].start
+            },
+            end
+          };
+          const text3 = {
+            type: use > 1 ? "strongText" : "emphasisText",
+            start: {
+              ...events[open][1].end
+            },
+            end: {
+              ...events[index2][1].start
+            }
+          };
+          const group = {
+            type: use > 1 ? "strong" : "emphasis",
+            start: {
+              ...openingSequence.start
+            },
+            end: {
+              ...closingSequence.end
+            }
+          };
+          events[open][1].end = {
+            ...openingSequence.start
+          };
+          events[index2][1].start = {
+            ...closingSequence.end
+          };
+          nextEvents = [];
+          if (events[open][1].end.offset - events[open][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open][1], context], ["exit", events[open][1], context]]);
+          }
+          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text3, context]]);
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + 1, index2), context));
+          nextEvents = push(nextEvents, [["exit", text3, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          let offset = 0;
+          if (events[index2][1].end.offset - events[index2][1].start.offset) {
+            offset = 2;
+            nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
+          }
+          splice(events, open - 1, index2 - open + 3, nextEvents);
+          index2 = open + nextEvents.length - offset - 2;
+          break;
+        }
+      }
+    }
+  }
+  index2 = -1;
+  while (++index2 < events.length) {
+    if (events[index2][1].type === "attentionSequence") {
+      events[index2][1].type = "data";
+    }
+  }
+  return events;
+}
+function tokenizeAttention(effects, ok) {
+  const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
+  const previous2 = this.previous;
+  const before = classifyCharacter(previous2);
+  let marker;
+  return start;
+  function start(code) {
+    marker = code;
+    effects.enter("attentionSequence");
+    return inside(code);
+  }
+  function inside(code) {
+    if (code === marker) {
+      effects.consume(code);
+      return inside;
+    }
+    const token = effects.exit("attentionSequence");
+    const after = classifyCharacter(code);
+    const open = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
+    const close = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
+    token._open = Boolean(marker === 42 ? open : open && (before || !close));
+    token._close = Boolean(marker === 42 ? close : close && (after || !open));
+    return ok(code);
+  }
+}
+function movePoint(point3, offset) {
+  point3.column += offset;
+  point3.offset += offset;
+  point3._bufferIndex += offset;
+}
+
+// node_modules/micromark-core-commonmark/lib/autolink.js
+var autolink = {
+  name: "autolink",
+  tokenize: tokenizeAutolink
+};
+function tokenizeAutolink(effects, ok, nok) {
+  let size = 0;
+  return start;
+  function start(code) {
+    effects.enter("autolink");
+    effects.enter("autolinkMarker");
+    effects.consume(code);
+    effects.exit("autolinkMarker");
+    effects.enter("autolinkProtocol");
+    return open;
+  }
+  function open(code) {
+    if (asciiAlpha(code)) {
+      effects.consume(code);
+      return schemeOrEmailAtext;
+    }
+    if (code === 64) {
+      return nok(code);
+    }
+    return emailAtext(code);
+  }
+  function schemeOrEmailAtext(code) {
+    if (code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) {
+      size = 1;
+      return schemeInsideOrEmailAtext(code);
+    }
+    return emailAtext(code);
+  }
+  function schemeInsideOrEmailAtext(code) {
+    if (code === 58) {
+      effects.consume(code);
+      size = 0;
+      return urlInside;
+    }
+    if ((code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) && size++ < 32) {
+      effects.consume(code);
+      return schemeInsideOrEmailAtext;
+    }
+    size = 0;
+    return emailAtext(code);
+  }
+  function urlInside(code) {
+    if (code === 62) {
+      effects.exit("autolinkProtocol");
+      effects.enter("autolinkMarker");
+      effects.consume(code);
+      effects.exit("autolinkMarker");
+      effects.exit("autolink");
+      return ok;
+    }
+    if (code === null || code === 32 || code === 60 || asciiControl(code)) {
+      return nok(code);
+    }
+    effects.consume(code);
+    return urlInside;
+  }
+  function emailAtext(code) {
+    if (code === 64) {
+      effects.consume(code);
+      return emailAtSignOrDot;
+    }
+    if (asciiAtext(code)) {
+      effects.consume(code);
+      return emailAtext;
+    }
+    return nok(code);
+  }
+  function emailAtSignOrDot(code) {
+    return asciiAlphanumeric(code) ? emailLabel(code) : nok(code);
+  }
+  function emailLabel(code) {
+    if (code === 46) {
+      effects.consume(code);
+      size = 0;
+      return emailAtSignOrDot;
+    }
+    if (code === 62) {
+      effects.exit("autolinkProtocol").type = "autolinkEmail";
+      effects.enter("autolinkMarker");
+      effects.consume(code);
+      effects.exit("autolinkMarker");
+      effects.exit("autolink");
+      return ok;
+    }
+    return emailValue(code);
+  }
+  function emailValue(code) {
+    if ((code === 45 || asciiAlphanumeric(code)) && size++ < 63) {
+      const next = code === 45 ? emailValue : emailLabel;
+      effects.consume(code);
+      return next;
+    }
+    return nok(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/blank-line.js
+var blankLine = {
+  partial: true,
+  tokenize: tokenizeBlankLine
+};
+function tokenizeBlankLine(effects, ok, nok) {
+  return start;
+  function start(code) {
+    return markdownSpace(code) ? factorySpace(effects, after, "linePrefix")(code) : after(code);
+  }
+  function after(code) {
+    return code === null || markdownLineEnding(code) ? ok(code) : nok(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/block-quote.js
+var blockQuote = {
+  continuation: {
+    tokenize: tokenizeBlockQuoteContinuation
+  },
+  exit,
+  name: "blockQuote",
+  tokenize: tokenizeBlockQuoteStart
+};
+function tokenizeBlockQuoteStart(effects, ok, nok) {
+  const self = this;
+  return start;
+  function start(code) {
+    if (code === 62) {
+      const state = self.containerState;
+      if (!state.open) {
+        effects.enter("blockQuote", {
+          _container: true
+        });
+        state.open = true;
+      }
+      effects.enter("blockQuotePrefix");
+      effects.enter("blockQuoteMarker");
+      effects.consume(code);
+      effects.exit("blockQuoteMarker");
+      return after;
+    }
+    return nok(code);
+  }
+  function after(code) {
+    if (markdownSpace(code)) {
+      effects.enter("blockQuotePrefixWhitespace");
+      effects.consume(code);
+      effects.exit("blockQuotePrefixWhitespace");
+      effects.exit("blockQuotePrefix");
+      return ok;
+    }
+    effects.exit("blockQuotePrefix");
+    return ok(code);
+  }
+}
+function tokenizeBlockQuoteContinuation(effects, ok, nok) {
+  const self = this;
+  return contStart;
+  function contStart(code) {
+    if (markdownSpace(code)) {
+      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
+    }
+    return contBefore(code);
+  }
+  function contBefore(code) {
+    return effects.attempt(blockQuote, ok, nok)(code);
+  }
+}
+function exit(effects) {
+  effects.exit("blockQuote");
+}
+
+// node_modules/micromark-core-commonmark/lib/character-escape.js
+var characterEscape = {
+  name: "characterEscape",
+  tokenize: tokenizeCharacterEscape
+};
+function tokenizeCharacterEscape(effects, ok, nok) {
+  return start;
+  function start(code) {
+    effects.enter("characterEscape");
+    effects.enter("escapeMarker");
+    effects.consume(code);
+    effects.exit("escapeMarker");
+    return inside;
+  }
+  function inside(code) {
+    if (asciiPunctuation(code)) {
+      effects.enter("characterEscapeValue");
+      effects.consume(code);
+      effects.exit("characterEscapeValue");
+      effects.exit("characterEscape");
+      return ok;
+    }
+    return nok(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/character-reference.js
+var characterReference = {
+  name: "characterReference",
+  tokenize: tokenizeCharacterReference
+};
+function tokenizeCharacterReference(effects, ok, nok) {
+  const self = this;
+  let size = 0;
+  let max;
+  let test;
+  return start;
+  function start(code) {
+    effects.enter("characterReference");
+    effects.enter("characterReferenceMarker");
+    effects.consume(code);
+    effects.exit("characterReferenceMarker");
+    return open;
+  }
+  function open(code) {
+    if (code === 35) {
+      effects.enter("characterReferenceMarkerNumeric");
+      effects.consume(code);
+      effects.exit("characterReferenceMarkerNumeric");
+      return numeric;
+    }
+    effects.enter("characterReferenceValue");
+    max = 31;
+    test = asciiAlphanumeric;
+    return value(code);
+  }
+  function numeric(code) {
+    if (code === 88 || code === 120) {
+      effects.enter("characterReferenceMarkerHexadecimal");
+      effects.consume(code);
+      effects.exit("characterReferenceMarkerHexadecimal");
+      effects.enter("characterReferenceValue");
+      max = 6;
+      test = asciiHexDigit;
+      return value;
+    }
+    effects.enter("characterReferenceValue");
+    max = 7;
+    test = asciiDigit;
+    return value(code);
+  }
+  function value(code) {
+    if (code === 59 && size) {
+      const token = effects.exit("characterReferenceValue");
+      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self.sliceSerialize(token))) {
+        return nok(code);
+      }
+      effects.enter("characterReferenceMarker");
+      effects.consume(code);
+      effects.exit("characterReferenceMarker");
+      effects.exit("characterReference");
+      return ok;
+    }
+    if (test(code) && size++ < max) {
+      effects.consume(code);
+      return value;
+    }
+    return nok(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
+var nonLazyContinuation = {
+  partial: true,
+  tokenize: tokenizeNonLazyContinuation
+};
+function tokenizeNonLazyContinuation(effects, ok, nok) {
+  const self = this;
+  return start;
+  function start(code) {
+    if (code === null) {
+      return nok(code);
+    }
+    effects.enter("lineEnding");
+    effects.consume(code);
+    effects.exit("lineEnding");
+    return after;
+  }
+  function after(code) {
+    return self.parser.lazy[self.now().line] ? nok(code) : ok(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/code-fenced.js
+var codeFenced = {
+  concrete: true,
+  name: "codeFenced",
+  tokenize: tokenizeCodeFenced
+};
+function tokenizeCodeFenced(effects, ok, nok) {
+  const self = this;
+  const closeStart = {
+    partial: true,
+    tokenize: tokenizeCloseStart
+  };
+  let initialPrefix = 0;
+  let sizeOpen = 0;
+  let marker;
+  return start;
+  function start(code) {
+    return beforeSequenceOpen(code);
+  }
+  function beforeSequenceOpen(code) {
+    const tail = self.events[self.events.length - 1];
+    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+    marker = code;
+    effects.enter("codeFenced");
+    effects.enter("codeFencedFence");
+    effects.enter("codeFencedFenceSequence");
+    return sequenceOpen(code);
+  }
+  function sequenceOpen(code) {
+    if (code === marker) {
+      sizeOpen++;
+      effects.consume(code);
+      return sequenceOpen;
+    }
+    if (sizeOpen < 3) {
+      return nok(code);
+    }
+    effects.exit("codeFencedFenceSequence");
+    return markdownSpace(code) ? factorySpace(effects, infoBefore, "whitespace")(code) : infoBefore(code);
+  }
+  function infoBefore(code) {
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("codeFencedFence");
+      return self.interrupt ? ok(code) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
+    }
+    effects.enter("codeFencedFenceInfo");
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return info(code);
+  }
+  function info(code) {
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceInfo");
+      return infoBefore(code);
+    }
+    if (markdownSpace(code)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceInfo");
+      return factorySpace(effects, metaBefore, "whitespace")(code);
+    }
+    if (code === 96 && code === marker) {
+      return nok(code);
+    }
+    effects.consume(code);
+    return info;
+  }
+  function metaBefore(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return infoBefore(code);
+    }
+    effects.enter("codeFencedFenceMeta");
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return meta(code);
+  }
+  function meta(code) {
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceMeta");
+      return infoBefore(code);
+    }
+    if (code === 96 && code === marker) {
+      return nok(code);
+    }
+    effects.consume(code);
+    return meta;
+  }
+  function atNonLazyBreak(code) {
+    return effects.attempt(closeStart, after, contentBefore)(code);
+  }
+  function contentBefore(code) {
+    effects.enter("lineEnding");
+    effects.consume(code);
+    effects.exit("lineEnding");
+    return contentStart;
+  }
+  function contentStart(code) {
+    return initialPrefix > 0 && markdownSpace(code) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code) : beforeContentChunk(code);
+  }
+  function beforeContentChunk(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
+    }
+    effects.enter("codeFlowValue");
+    return contentChunk(code);
+  }
+  function contentChunk(code) {
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("codeFlowValue");
+      return beforeContentChunk(code);
+    }
+    effects.consume(code);
+    return contentChunk;
+  }
+  function after(code) {
+    effects.exit("codeFenced");
+    return ok(code);
+  }
+  function tokenizeCloseStart(effects2, ok2, nok2) {
+    let size = 0;
+    return startBefore;
+    function startBefore(code) {
+      effects2.enter("lineEnding");
+      effects2.consume(code);
+      effects2.exit("lineEnding");
+      return start2;
+    }
+    function start2(code) {
+      effects2.enter("codeFencedFence");
+      return markdownSpace(code) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : beforeSequenceClose(code);
+    }
+    function beforeSequenceClose(code) {
+      if (code === marker) {
+        effects2.enter("codeFencedFenceSequence");
+        return sequenceClose(code);
+      }
+      return nok2(code);
+    }
+    function sequenceClose(code) {
+      if (code === marker) {
+        size++;
+        effects2.consume(code);
+        return sequenceClose;
+      }
+      if (size >= sizeOpen) {
+        effects2.exit("codeFencedFenceSequence");
+        return markdownSpace(code) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code) : sequenceCloseAfter(code);
+      }
+      return nok2(code);
+    }
+    function sequenceCloseAfter(code) {
+      if (code === null || markdownLineEnding(code)) {
+        effects2.exit("codeFencedFence");
+        return ok2(code);
+      }
+      return nok2(code);
+    }
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/code-indented.js
+var codeIndented = {
+  name: "codeIndented",
+  tokenize: tokenizeCodeIndented
+};
+var furtherStart = {
+  partial: true,
+  tokenize: tokenizeFurtherStart
+};
+function tokenizeCodeIndented(effects, ok, nok) {
+  return start;
+  function start(code) {
+    effects.enter("codeIndented");
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code);
+  }
+  function atBreak(code) {
+    if (code === null) {
+      return after(code);
+    }
+    if (markdownLineEnding(code)) {
+      return effects.attempt(furtherStart, atBreak, after)(code);
+    }
+    effects.enter("codeFlowValue");
+    return inside(code);
+  }
+  function inside(code) {
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("codeFlowValue");
+      return atBreak(code);
+    }
+    effects.consume(code);
+    return inside;
+  }
+  function after(code) {
+    effects.exit("codeIndented");
+    return ok(code);
+  }
+}
+function tokenizeFurtherStart(effects, ok, nok) {
+  const self = this;
+  return furtherStart2;
+  function furtherStart2(code) {
+    if (self.parser.lazy[self.now().line]) {
+      return nok(code);
+    }
+    if (markdownLineEnding(code)) {
+      effects.enter("lineEnding");
+      effects.consume(code);
+      effects.exit("lineEnding");
+      return furtherStart2;
+    }
+    return factorySpaceMinMax(effects, ok, onNotEnoughPrefix, "linePrefix", 4, 4)(code);
+  }
+  function onNotEnoughPrefix(code) {
+    return markdownLineEnding(code) ? furtherStart2(code) : nok(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/code-text.js
+var codeText = {
+  name: "codeText",
+  previous,
+  resolve: resolveCodeText,
+  tokenize: tokenizeCodeText
+};
+function resolveCodeText(events) {
+  let tailExitIndex = events.length - 4;
+  let headEnterIndex = 3;
+  let index2;
+  let enter;
+  if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === "space") && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === "space")) {
+    index2 = headEnterIndex;
+    while (++index2 < tailExitIndex) {
+      if (events[index2][1].type === "codeTextData") {
+        events[headEnterIndex][1].type = "codeTextPadding";
+        events[tailExitIndex][1].type = "codeTextPadding";
+        headEnterIndex += 2;
+        tailExitIndex -= 2;
+        break;
+      }
+    }
+  }
+  index2 = headEnterIndex - 1;
+  tailExitIndex++;
+  while (++index2 <= tailExitIndex) {
+    if (enter === void 0) {
+      if (index2 !== tailExitIndex && events[index2][1].type !== "lineEnding") {
+        enter = index2;
+      }
+    } else if (index2 === tailExitIndex || events[index2][1].type === "lineEnding") {
+      events[enter][1].type = "codeTextData";
+      if (index2 !== enter + 2) {
+        events[enter][1].end = events[index2 - 1][1].end;
+        events.splice(enter + 2, index2 - enter - 2);
+        tailExitIndex -= index2 - enter - 2;
+        index2 = enter + 2;
+      }
+      enter = void 0;
+    }
+  }
+  return events;
+}
+function previous(code) {
+  return code !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+}
+function tokenizeCodeText(effects, ok, nok) {
+  const self = this;
+  let sizeOpen = 0;
+  let size;
+  let token;
+  return start;
+  function start(code) {
+    effects.enter("codeText");
+    effects.enter("codeTextSequence");
+    return sequenceOpen(code);
+  }
+  function sequenceOpen(code) {
+    if (code === 96) {
+      effects.consume(code);
+      sizeOpen++;
+      return sequenceOpen;
+    }
+    effects.exit("codeTextSequence");
+    return between(code);
+  }
+  function between(code) {
+    if (code === null) {
+      return nok(code);
+    }
+    if (code === 32) {
+      effects.enter("space");
+      effects.consume(code);
+      effects.exit("space");
+      return between;
+    }
+    if (code === 96) {
+      token = effects.enter("codeTextSequence");
+      size = 0;
+      return sequenceClose(code);
+    }
+    if (markdownLineEnding(code)) {
+      effects.enter("lineEnding");
+      effects.consume(code);
+      effects.exit("lineEnding");
+      return between;
+    }
+    effects.enter("codeTextData");
+    return data(code);
+  }
+  function data(code) {
+    if (code === null || code === 32 || code === 96 || markdownLineEnding(code)) {
+      effects.exit("codeTextData");
+      return between(code);
+    }
+    effects.consume(code);
+    return data;
+  }
+  function sequenceClose(code) {
+    if (code === 96) {
+      effects.consume(code);
+      size++;
+      return sequenceClose;
+    }
+    if (size === sizeOpen) {
+      effects.exit("codeTextSequence");
+      effects.exit("codeText");
+      return ok(code);
+    }
+    token.type = "codeTextData";
+    return data(code);
+  }
+}
+
+// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
+var SpliceBuffer = class {
+  /**
+   * @param {ReadonlyArray<T> | null | undefined} [initial]
+   *   Initial items (optional).
+   * @returns
+   *   Splice buffer.
+   */
+  constructor(initial) {
+    this.left = initial ? [...initial] : [];
+    this.right = [];
+  }
+  /**
+   * Array access;
+   * does not move the cursor.
+   *
+   * @param {number} index
+   *   Index.
+   * @return {T}
+   *   Item.
+   */
+  get(index2) {
+    if (index2 < 0 || index2 >= this.left.length + this.right.length) {
+      throw new RangeError("Cannot access index `" + index2 + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
+    }
+    if (index2 < this.left.length) return this.left[index2];
+    return this.right[this.right.length - index2 + this.left.length - 1];
+  }
+  /**
+   * The length of the splice buffer, one greater than the largest index in the
+   * array.
+   */
+  get length() {
+    return this.left.length + this.right.length;
+  }
+  /**
+   * Remove and return `list[0]`;
+   * moves the cursor to `0`.
+   *
+   * @returns {T | undefined}
+   *   Item, optional.
+   */
+  shift() {
+    this.setCursor(0);
+    return this.right.pop();
+  }
+  /**
+   * Slice the buffer to get an array;
+   * does not move the cursor.
+   *
+   * @param {number} start
+   *   Start.
+   * @param {number | null | undefined} [end]
+   *   End (optional).
+   * @returns {Array<T>}
+   *   Array of items.
+   */
+  slice(start, end) {
+    const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
+    if (stop < this.left.length) {
+      return this.left.slice(start, stop);
+    }
+    if (start > this.left.length) {
+      return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
+    }
+    return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
+  }
+  /**
+   * Mimics the behavior of Array.prototype.splice() except for the change of
+   * interface necessary to avoid segfaults when patching in very large arrays.
+   *
+   * This operation moves cursor is moved to `start` and results in the cursor
+   * placed after any inserted items.
+   *
+   * @param {number} start
+   *   Start;
+   *   zero-based index at which to start changing the array;
+   *   negative numbers count backwards from the end of the array and values
+   *   that are out-of bounds are clamped to the appropriate end of the array.
+   * @param {number | null | undefined} [deleteCount=0]
+   *   Delete count (default: `0`);
+   *   maximum number of elements to delete, starting from start.
+   * @param {Array<T> | null | undefined} [items=[]]
+   *   Items to include in place of the deleted items (default: `[]`).
+   * @return {Array<T>}
+   *   Any removed items.
+   */
+  splice(start, deleteCount, items) {
+    const count = deleteCount || 0;
+    this.setCursor(Math.trunc(start));
+    const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
+    if (items) chunkedPush(this.left, items);
+    return removed.reverse();
+  }
+  /**
+   * Remove and return the highest-numbered item in the array, so
+   * `list[list.length - 1]`;
+   * Moves the cursor to `length`.
+   *
+   * @returns {T | undefined}
+   *   Item, optional.
+   */
+  pop() {
+    this.setCursor(Number.POSITIVE_INFINITY);
+    return this.left.pop();
+  }
+  /**
+   * Inserts a single item to the high-numbered side of the array;
+   * moves the cursor to `length`.
+   *
+   * @param {T} item
+   *   Item.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  push(item) {
+    this.setCursor(Number.POSITIVE_INFINITY);
+    this.left.push(item);
+  }
+  /**
+   * Inserts many items to the high-numbered side of the array.
+   * Moves the cursor to `length`.
+   *
+   * @param {Array<T>} items
+   *   Items.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  pushMany(items) {
+    this.setCursor(Number.POSITIVE_INFINITY);
+    chunkedPush(this.left, items);
+  }
+  /**
+   * Inserts a single item to the low-numbered side of the array;
+   * Moves the cursor to `0`.
+   *
+   * @param {T} item
+   *   Item.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  unshift(item) {
+    this.setCursor(0);
+    this.right.push(item);
+  }
+  /**
+   * Inserts many items to the low-numbered side of the array;
+   * moves the cursor to `0`.
+   *
+   * @param {Array<T>} items
+   *   Items.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  unshiftMany(items) {
+    this.setCursor(0);
+    chunkedPush(this.right, items.reverse());
+  }
+  /**
+   * Move the cursor to a specific position in the array. Requires
+   * time proportional to the distance moved.
+   *
+   * If `n < 0`, the cursor will end up at the beginning.
+   * If `n > length`, the cursor will end up at the end.
+   *
+   * @param {number} n
+   *   Position.
+   * @return {undefined}
+   *   Nothing.
+   */
+  setCursor(n) {
+    if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
+    if (n < this.left.length) {
+      const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
+      chunkedPush(this.right, removed.reverse());
+    } else {
+      const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
+      chunkedPush(this.left, removed.reverse());
+    }
+  }
+};
+function chunkedPush(list2, right) {
+  let chunkStart = 0;
+  if (right.length < 1e4) {
+    list2.push(...right);
+  } else {
+    while (chunkStart < right.length) {
+      list2.push(...right.slice(chunkStart, chunkStart + 1e4));
+      chunkStart += 1e4;
+    }
+  }
+}
+
+// node_modules/micromark-util-subtokenize/index.js
+function subtokenize(eventsArray) {
+  const jumps = {};
+  let index2 = -1;
+  let event;
+  let lineIndex;
+  let otherIndex;
+  let otherEvent;
+  let parameters;
+  let subevents;
+  let more;
+  const events = new SpliceBuffer(eventsArray);
+  while (++index2 < events.length) {
+    while (index2 in jumps) {
+      index2 = jumps[index2];
+    }
+    event = events.get(index2);
+    if (index2 && event[1].type === "chunkFlow" && events.get(index2 - 1)[1].type === "listItemPrefix") {
+      subevents = event[1]._tokenizer.events;
+      otherIndex = 0;
+      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
+        otherIndex += 2;
+      }
+      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
+        while (++otherIndex < subevents.length) {
+          if (subevents[otherIndex][1].type === "content") {
+            break;
+          }
+          if (subevents[otherIndex][1].type === "chunkText") {
+            subevents[otherIndex][1]._isInFirstContentOfListItem = true;
+            otherIndex++;
+          }
+        }
+      }
+    }
+    if (event[0] === "enter") {
+      if (event[1].contentType) {
+        Object.assign(jumps, subcontent(events, index2));
+        index2 = jumps[index2];
+        more = true;
+      }
+    } else if (event[1]._container) {
+      otherIndex = index2;
+      lineIndex = void 0;
+      while (otherIndex--) {
+        otherEvent = events.get(otherIndex);
+        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
+          if (otherEvent[0] === "enter") {
+            if (lineIndex) {
+              events.get(lineIndex)[1].type = "lineEndingBlank";
+            }
+            otherEvent[1].type = "lineEnding";
+            lineIndex = otherIndex;
+          }
+        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") {
+        } else {
+          break;
+        }
+      }
+      if (lineIndex) {
+        event[1].end = {
+          ...events.get(lineIndex)[1].start
+        };
+        parameters = events.slice(lineIndex, index2);
+        parameters.unshift(event);
+        events.splice(lineIndex, index2 - lineIndex + 1, parameters);
+      }
+    }
+  }
+  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
+  return !more;
+}
+function subcontent(events, eventIndex) {
+  const token = events.get(eventIndex)[1];
+  const context = events.get(eventIndex)[2];
+  let startPosition = eventIndex - 1;
+  const startPositions = [];
+  let tokenizer = token._tokenizer;
+  if (!tokenizer) {
+    tokenizer = context.parser[token.contentType](token.start);
+    if (token._contentTypeTextTrailing) {
+      tokenizer._contentTypeTextTrailing = true;
+    }
+  }
+  const childEvents = tokenizer.events;
+  const jumps = [];
+  const gaps = {};
+  let stream;
+  let previous2;
+  let index2 = -1;
+  let current = token;
+  let adjust = 0;
+  let start = 0;
+  const breaks = [start];
+  while (current) {
+    while (events.get(++startPosition)[1] !== current) {
+    }
+    startPositions.push(startPosition);
+    if (!current._tokenizer) {
+      stream = context.sliceStream(current);
+      if (!current.next) {
+        stream.push(null);
+      }
+      if (previous2) {
+        tokenizer.defineSkip(current.start);
+      }
+      if (current._isInFirstContentOfListItem) {
+        tokenizer._gfmTasklistFirstContentOfListItem = true;
+      }
+      tokenizer.write(stream);
+      if (current._isInFirstContentOfListItem) {
+        tokenizer._gfmTasklistFirstContentOfListItem = void 0;
+      }
+    }
+    previous2 = current;
+    current = current.next;
+  }
+  current = token;
+  while (++index2 < childEvents.length) {
+    if (
+      // Find a void token that includes a break.
+      childEvents[index2][0] === "exit" && childEvents[index2 - 1][0] === "enter" && childEvents[index2][1].type === childEvents[index2 - 1][1].type && childEvents[index2][1].start.line !== childEvents[index2][1].end.line
+    ) {
+      start = index2 + 1;
+      breaks.push(start);
+      current._tokenizer = void 0;
+      current.previous = void 0;
+      current = current.next;
+    }
+  }
+  tokenizer.events = [];
+  if (current) {
+    current._tokenizer = void 0;
+    current.previous = void 0;
+  } else {
+    breaks.pop();
+  }
+  index2 = breaks.length;
+  while (index2--) {
+    const slice = childEvents.slice(breaks[index2], breaks[index2 + 1]);
+    const start2 = startPositions.pop();
+    jumps.push([start2, start2 + slice.length - 1]);
+    events.splice(start2, 2, slice);
+  }
+  jumps.reverse();
+  index2 = -1;
+  while (++index2 < jumps.length) {
+    gaps[adjust + jumps[index2][0]] = adjust + jumps[index2][1];
+    adjust += jumps[index2][1] - jumps[index2][0] - 1;
+  }
+  return gaps;
+}
+
+// node_modules/micromark-core-commonmark/lib/content.js
+var content2 = {
+  resolve: resolveContent,
+  tokenize: tokenizeContent
+};
+var continuationConstruct = {
+  partial: true,
+  tokenize: tokenizeContinuation
+};
+function resolveContent(events) {
+  subtokenize(events);
+  return events;
+}
+function tokenizeContent(effects, ok) {
+  let previous2;
+  return chunkStart;
+  function chunkStart(code) {
+    effects.enter("content");
+    previous2 = effects.enter("chunkContent", {
+      contentType: "content"
+    });
+    return chunkInside(code);
+  }
+  function chunkInside(code) {
+    if (code === null) {
+      return contentEnd(code);
+    }
+    if (markdownLineEnding(code)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code);
+    }
+    effects.consume(code);
+    return chunkInside;
+  }
+  function contentEnd(code) {
+    effects.exit("chunkContent");
+    effects.exit("content");
+    return ok(code);
+  }
+  function contentContinue(code) {
+    effects.consume(code);
+    effects.exit("chunkContent");
+    previous2.next = effects.enter("chunkContent", {
+      contentType: "content",
+      previous: previous2
+    });
+    previous2 = previous2.next;
+    return chunkInside;
+  }
+}
+function tokenizeContinuation(effects, ok, nok) {
+  const self = this;
+  return startLookahead;
+  function startLookahead(code) {
+    effects.exit("chunkContent");
+    effects.enter("lineEnding");
+    effects.consume(code);
+    effects.exit("lineEnding");
+    return factorySpace(effects, prefixed, "linePrefix");
+  }
+  function prefixed(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return nok(code);
+    }
+    const tail = self.events[self.events.length - 1];
+    if (!self.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
+      return ok(code);
+    }
+    return effects.interrupt(self.parser.constructs.flow, nok, ok)(code);
+  }
+}
+
+// node_modules/micromark-factory-destination/index.js
+function factoryDestination(effects, ok, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
+  const limit = max || Number.POSITIVE_INFINITY;
+  let balance = 0;
+  return start;
+  function start(code) {
+    if (code === 60) {
+      effects.enter(type);
+      effects.enter(literalType);
+      effects.enter(literalMarkerType);
+      effects.consume(code);
+      effects.exit(literalMarkerType);
+      return enclosedBefore;
+    }
+    if (code === null || code === 32 || code === 41 || asciiControl(code)) {
+      return nok(code);
+    }
+    effects.enter(type);
+    effects.enter(rawType);
+    effects.enter(stringType);
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return raw(code);
+  }
+  function enclosedBefore(code) {
+    if (code === 62) {
+      effects.enter(literalMarkerType);
+      effects.consume(code);
+      effects.exit(literalMarkerType);
+      effects.exit(literalType);
+      effects.exit(type);
+      return ok;
+    }
+    effects.enter(stringType);
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return enclosed(code);
+  }
+  function enclosed(code) {
+    if (code === 62) {
+      effects.exit("chunkString");
+      effects.exit(stringType);
+      return enclosedBefore(code);
+    }
+    if (code === null || code === 60 || markdownLineEnding(code)) {
+      return nok(code);
+    }
+    effects.consume(code);
+    return code === 92 ? enclosedEscape : enclosed;
+  }
+  function enclosedEscape(code) {
+    if (code === 60 || code === 62 || code === 92) {
+      effects.consume(code);
+      return enclosed;
+    }
+    return enclosed(code);
+  }
+  function raw(code) {
+    if (!balance && (code === null || code === 41 || markdownLineEndingOrSpace(code))) {
+      effects.exit("chunkString");
+      effects.exit(stringType);
+      effects.exit(rawType);
+      effects.exit(type);
+      return ok(code);
+    }
+    if (balance < limit && code === 40) {
+      effects.consume(code);
+      balance++;
+      return raw;
+    }
+    if (code === 41) {
+      effects.consume(code);
+      balance--;
+      return raw;
+    }
+    if (code === null || code === 32 || code === 40 || asciiControl(code)) {
+      return nok(code);
+    }
+    effects.consume(code);
+    return code === 92 ? rawEscape : raw;
+  }
+  function rawEscape(code) {
+    if (code === 40 || code === 41 || code === 92) {
+      effects.consume(code);
+      return raw;
+    }
+    return raw(code);
+  }
+}
+
+// node_modules/micromark-factory-label/index.js
+function factoryLabel(effects, ok, nok, type, markerType, stringType) {
+  const self = this;
+  let size = 0;
+  let seen;
+  return start;
+  function start(code) {
+    effects.enter(type);
+    effects.enter(markerType);
+    effects.consume(code);
+    effects.exit(markerType);
+    effects.enter(stringType);
+    return atBreak;
+  }
+  function atBreak(code) {
+    if (size > 999 || code === null || code === 91 || code === 93 && !seen || // To do: remove in the future once we’ve switched from
+    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
+    // which doesn’t need this.
+    // Hidden footnotes hook.
+    /* c8 ignore next 3 */
+    code === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code);
+    }
+    if (code === 93) {
+      effects.exit(stringType);
+      effects.enter(markerType);
+      effects.consume(code);
+      effects.exit(markerType);
+      effects.exit(type);
+      return ok;
+    }
+    if (markdownLineEnding(code)) {
+      effects.enter("lineEnding");
+      effects.consume(code);
+      effects.exit("lineEnding");
+      return atBreak;
+    }
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return labelInside(code);
+  }
+  function labelInside(code) {
+    if (code === null || code === 91 || code === 93 || markdownLineEnding(code) || size++ > 999) {
+      effects.exit("chunkString");
+      return atBreak(code);
+    }
+    effects.consume(code);
+    if (!seen) seen = !markdownSpace(code);
+    return code === 92 ? labelEscape : labelInside;
+  }
+  function labelEscape(code) {
+    if (code === 91 || code === 92 || code === 93) {
+      effects.consume(code);
+      size++;
+      return labelInside;
+    }
+    return labelInside(code);
+  }
+}
+
+// node_modules/micromark-factory-title/index.js
+function factoryTitle(effects, ok, nok, type, markerType, stringType) {
+  let marker;
+  return start;
+  function start(code) {
+    if (code === 34 || code === 39 || code === 40) {
+      effects.enter(type);
+      effects.enter(markerType);
+      effects.consume(code);
+      effects.exit(markerType);
+      marker = code === 40 ? 41 : code;
+      return begin;
+    }
+    return nok(code);
+  }
+  function begin(code) {
+    if (code === marker) {
+      effects.enter(markerType);
+      effects.consume(code);
+      effects.exit(markerType);
+      effects.exit(type);
+      return ok;
+    }
+    effects.enter(stringType);
+    return atBreak(code);
+  }
+  function atBreak(code) {
+    if (code === marker) {
+      effects.exit(stringType);
+      return begin(marker);
+    }
+    if (code === null) {
+      return nok(code);
+    }
+    if (markdownLineEnding(code)) {
+      effects.enter("lineEnding");
+      effects.consume(code);
+      effects.exit("lineEnding");
+      return factorySpace(effects, atBreak, "linePrefix");
+    }
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return inside(code);
+  }
+  function inside(code) {
+    if (code === marker || code === null || markdownLineEnding(code)) {
+      effects.exit("chunkString");
+      return atBreak(code);
+    }
+    effects.consume(code);
+    return code === 92 ? escape2 : inside;
+  }
+  function escape2(code) {
+    if (code === marker || code === 92) {
+      effects.consume(code);
+      return inside;
+    }
+    return inside(code);
+  }
+}
+
+// node_modules/micromark-factory-whitespace/index.js
+function factoryWhitespace(effects, ok) {
+  let seen;
+  return start;
+  function start(code) {
+    if (markdownLineEnding(code)) {
+      effects.enter("lineEnding");
+      effects.consume(code);
+      effects.exit("lineEnding");
+      seen = true;
+      return start;
+    }
+    if (markdownSpace(code)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code);
+    }
+    return ok(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/definition.js
+var definition = {
+  name: "definition",
+  tokenize: tokenizeDefinition
+};
+var titleBefore = {
+  partial: true,
+  tokenize: tokenizeTitleBefore
+};
+function tokenizeDefinition(effects, ok, nok) {
+  const self = this;
+  let identifier;
+  return start;
+  function start(code) {
+    effects.enter("definition");
+    return before(code);
+  }
+  function before(code) {
+    return factoryLabel.call(
+      self,
+      effects,
+      labelAfter,
+      // Note: we don’t need to reset the way `markdown-rs` does.
+      nok,
+      "definitionLabel",
+      "definitionLabelMarker",
+      "definitionLabelString"
+    )(code);
+  }
+  function labelAfter(code) {
+    identifier = normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1));
+    if (code === 58) {
+      effects.enter("definitionMarker");
+      effects.consume(code);
+      effects.exit("definitionMarker");
+      return markerAfter;
+    }
+    return nok(code);
+  }
+  function markerAfter(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, destinationBefore)(code) : destinationBefore(code);
+  }
+  function destinationBefore(code) {
+    return factoryDestination(
+      effects,
+      destinationAfter,
+      // Note: we don’t need to reset the way `markdown-rs` does.
+      nok,
+      "definitionDestination",
+      "definitionDestinationLiteral",
+      "definitionDestinationLiteralMarker",
+      "definitionDestinationRaw",
+      "definitionDestinationString"
+    )(code);
+  }
+  function destinationAfter(code) {
+    return effects.attempt(titleBefore, after, after)(code);
+  }
+  function after(code) {
+    return markdownSpace(code) ? factorySpace(effects, afterWhitespace, "whitespace")(code) : afterWhitespace(code);
+  }
+  function afterWhitespace(code) {
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("definition");
+      self.parser.defined.push(identifier);
+      return ok(code);
+    }
+    return nok(code);
+  }
+}
+function tokenizeTitleBefore(effects, ok, nok) {
+  return titleBefore2;
+  function titleBefore2(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, beforeMarker)(code) : nok(code);
+  }
+  function beforeMarker(code) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code);
+  }
+  function titleAfter(code) {
+    return markdownSpace(code) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code) : titleAfterOptionalWhitespace(code);
+  }
+  function titleAfterOptionalWhitespace(code) {
+    return code === null || markdownLineEnding(code) ? ok(code) : nok(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
+var hardBreakEscape = {
+  name: "hardBreakEscape",
+  tokenize: tokenizeHardBreakEscape
+};
+function tokenizeHardBreakEscape(effects, ok, nok) {
+  return start;
+  function start(code) {
+    effects.enter("hardBreakEscape");
+    effects.consume(code);
+    return after;
+  }
+  function after(code) {
+    if (markdownLineEnding(code)) {
+      effects.exit("hardBreakEscape");
+      return ok(code);
+    }
+    return nok(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/heading-atx.js
+var headingAtx = {
+  name: "headingAtx",
+  resolve: resolveHeadingAtx,
+  tokenize: tokenizeHeadingAtx
+};
+function resolveHeadingAtx(events, context) {
+  let contentEnd = events.length - 2;
+  let contentStart = 3;
+  if (events[contentStart][1].type === "whitespace") {
+    contentStart += 2;
+  }
+  if (contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace") {
+    contentEnd -= 2;
+  }
+  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace")) {
+    contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
+  }
+  if (contentEnd > contentStart) {
+    const content3 = {
+      type: "atxHeadingText",
+      start: events[contentStart][1].start,
+      end: events[contentEnd][1].end
+    };
+    const text3 = {
+      type: "chunkText",
+      start: events[contentStart][1].start,
+      end: events[contentEnd][1].end,
+      contentType: "text"
+    };
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text3, context], ["exit", text3, context], ["exit", content3, context]]);
+  }
+  return events;
+}
+function tokenizeHeadingAtx(effects, ok, nok) {
+  let size = 0;
+  return start;
+  function start(code) {
+    effects.enter("atxHeading");
+    return before(code);
+  }
+  function before(code) {
+    effects.enter("atxHeadingSequence");
+    return sequenceOpen(code);
+  }
+  function sequenceOpen(code) {
+    if (code === 35 && size++ < 6) {
+      effects.consume(code);
+      return sequenceOpen;
+    }
+    if (code === null || markdownLineEndingOrSpace(code)) {
+      effects.exit("atxHeadingSequence");
+      return atBreak(code);
+    }
+    return nok(code);
+  }
+  function atBreak(code) {
+    if (code === 35) {
+      effects.enter("atxHeadingSequence");
+      return sequenceFurther(code);
+    }
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("atxHeading");
+      return ok(code);
+    }
+    if (markdownSpace(code)) {
+      return factorySpace(effects, atBreak, "whitespace")(code);
+    }
+    effects.enter("atxHeadingText");
+    return data(code);
+  }
+  function sequenceFurther(code) {
+    if (code === 35) {
+      effects.consume(code);
+      return sequenceFurther;
+    }
+    effects.exit("atxHeadingSequence");
+    return atBreak(code);
+  }
+  function data(code) {
+    if (code === null || code === 35 || markdownLineEndingOrSpace(code)) {
+      effects.exit("atxHeadingText");
+      return atBreak(code);
+    }
+    effects.consume(code);
+    return data;
+  }
+}
+
+// node_modules/micromark-util-html-tag-name/index.js
+var htmlBlockNames = [
+  "address",
+  "article",
+  "aside",
+  "base",
+  "basefont",
+  "blockquote",
+  "body",
+  "caption",
+  "center",
+  "col",
+  "colgroup",
+  "dd",
+  "details",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "frame",
+  "frameset",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "head",
+  "header",
+  "hr",
+  "html",
+  "iframe",
+  "legend",
+  "li",
+  "link",
+  "main",
+  "menu",
+  "menuitem",
+  "nav",
+  "noframes",
+  "ol",
+  "optgroup",
+  "option",
+  "p",
+  "param",
+  "search",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "title",
+  "tr",
+  "track",
+  "ul"
+];
+var htmlRawNames = ["pre", "script", "style", "textarea"];
+
+// node_modules/micromark-core-commonmark/lib/html-flow.js
+var htmlFlow = {
+  concrete: true,
+  name: "htmlFlow",
+  resolveTo: resolveToHtmlFlow,
+  tokenize: tokenizeHtmlFlow
+};
+var blankLineBefore = {
+  partial: true,
+  tokenize: tokenizeBlankLineBefore
+};
+function resolveToHtmlFlow(events) {
+  let index2 = events.length;
+  while (index2--) {
+    if (events[index2][0] === "enter" && events[index2][1].type === "htmlFlow") {
+      break;
+    }
+  }
+  if (index2 > 1 && events[index2 - 2][1].type === "linePrefix") {
+    events[index2][1].start = events[index2 - 2][1].start;
+    events[index2 + 1][1].start = events[index2 - 2][1].start;
+    events.splice(index2 - 2, 2);
+  }
+  return events;
+}
+function tokenizeHtmlFlow(effects, ok, nok) {
+  const self = this;
+  let marker;
+  let closingTag;
+  let buffer;
+  let index2;
+  let markerB;
+  return start;
+  function start(code) {
+    return before(code);
+  }
+  function before(code) {
+    effects.enter("htmlFlow");
+    effects.enter("htmlFlowData");
+    effects.consume(code);
+    return open;
+  }
+  function open(code) {
+    if (code === 33) {
+      effects.consume(code);
+      return declarationOpen;
+    }
+    if (code === 47) {
+      effects.consume(code);
+      closingTag = true;
+      return tagCloseStart;
+    }
+    if (code === 63) {
+      effects.consume(code);
+      marker = 3;
+      return self.interrupt ? ok : continuationDeclarationInside;
+    }
+    if (asciiAlpha(code)) {
+      effects.consume(code);
+      buffer = String.fromCharCode(code);
+      return tagName;
+    }
+    return nok(code);
+  }
+  function declarationOpen(code) {
+    if (code === 45) {
+      effects.consume(code);
+      marker = 2;
+      return commentOpenInside;
+    }
+    if (code === 91) {
+      effects.consume(code);
+      marker = 5;
+      index2 = 0;
+      return cdataOpenInside;
+    }
+    if (asciiAlpha(code)) {
+      effects.consume(code);
+      marker = 4;
+      return self.interrupt ? ok : continuationDeclarationInside;
+    }
+    return nok(code);
+  }
+  function commentOpenInside(code) {
+    if (code === 45) {
+      effects.consume(code);
+      return self.interrupt ? ok : continuationDeclarationInside;
+    }
+    return nok(code);
+  }
+  function cdataOpenInside(code) {
+    const value = "CDATA[";
+    if (code === value.charCodeAt(index2++)) {
+      effects.consume(code);
+      if (index2 === value.length) {
+        return self.interrupt ? ok : continuation;
+      }
+      return cdataOpenInside;
+    }
+    return nok(code);
+  }
+  function tagCloseStart(code) {
+    if (asciiAlpha(code)) {
+      effects.consume(code);
+      buffer = String.fromCharCode(code);
+      return tagName;
+    }
+    return nok(code);
+  }
+  function tagName(code) {
+    if (code === null || code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      const slash = code === 47;
+      const name = buffer.toLowerCase();
+      if (!slash && !closingTag && htmlRawNames.includes(name)) {
+        marker = 1;
+        return self.interrupt ? ok(code) : continuation(code);
+      }
+      if (htmlBlockNames.includes(buffer.toLowerCase())) {
+        marker = 6;
+        if (slash) {
+          effects.consume(code);
+          return basicSelfClosing;
+        }
+        return self.interrupt ? ok(code) : continuation(code);
+      }
+      marker = 7;
+      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code) : closingTag ? completeClosingTagAfter(code) : completeAttributeNameBefore(code);
+    }
+    if (code === 45 || asciiAlphanumeric(code)) {
+      effects.consume(code);
+      buffer += String.fromCharCode(code);
+      return tagName;
+    }
+    return nok(code);
+  }
+  function basicSelfClosing(code) {
+    if (code === 62) {
+      effects.consume(code);
+      return self.interrupt ? ok : continuation;
+    }
+    return nok(code);
+  }
+  function completeClosingTagAfter(code) {
+    if (markdownSpace(code)) {
+      effects.consume(code);
+      return completeClosingTagAfter;
+    }
+    return completeEnd(code);
+  }
+  function completeAttributeNameBefore(code) {
+    if (code === 47) {
+      effects.consume(code);
+      return completeEnd;
+    }
+    if (code === 58 || code === 95 || asciiAlpha(code)) {
+      effects.consume(code);
+      return completeAttributeName;
+    }
+    if (markdownSpace(code)) {
+      effects.consume(code);
+      return completeAttributeNameBefore;
+    }
+    return completeEnd(code);
+  }
+  function completeAttributeName(code) {
+    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
+      effects.consume(code);
+      return completeAttributeName;
+    }
+    return completeAttributeNameAfter(code);
+  }
+  function completeAttributeNameAfter(code) {
+    if (code === 61) {
+      effects.consume(code);
+      return completeAttributeValueBefore;
+    }
+    if (markdownSpace(code)) {
+      effects.consume(code);
+      return completeAttributeNameAfter;
+    }
+    return completeAttributeNameBefore(code);
+  }
+  function completeAttributeValueBefore(code) {
+    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
+      return nok(code);
+    }
+    if (code === 34 || code === 39) {
+      effects.consume(code);
+      markerB = code;
+      return completeAttributeValueQuoted;
+    }
+    if (markdownSpace(code)) {
+      effects.consume(code);
+      return completeAttributeValueBefore;
+    }
+    return completeAttributeValueUnquoted(code);
+  }
+  function completeAttributeValueQuoted(code) {
+    if (code === markerB) {
+      effects.consume(code);
+      markerB = null;
+      return completeAttributeValueQuotedAfter;
+    }
+    if (code === null || markdownLineEnding(code)) {
+      return nok(code);
+    }
+    effects.consume(code);
+    return completeAttributeValueQuoted;
+  }
+  function completeAttributeValueUnquoted(code) {
+    if (code === null || code === 34 || code === 39 || code === 47 || code === 60 || code === 61 || code === 62 || code === 96 || markdownLineEndingOrSpace(code)) {
+      return completeAttributeNameAfter(code);
+    }
+    effects.consume(code);
+    return completeAttributeValueUnquoted;
+  }
+  function completeAttributeValueQuotedAfter(code) {
+    if (code === 47 || code === 62 || markdownSpace(code)) {
+      return completeAttributeNameBefore(code);
+    }
+    return nok(code);
+  }
+  function completeEnd(code) {
+    if (code === 62) {
+      effects.consume(code);
+      return completeAfter;
+    }
+    return nok(code);
+  }
+  function completeAfter(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return continuation(code);
+    }
+    if (markdownSpace(code)) {
+      effects.consume(code);
+      return completeAfter;
+    }
+    return nok(code);
+  }
+  function continuation(code) {
+    if (code === 45 && marker === 2) {
+      effects.consume(code);
+      return continuationCommentInside;
+    }
+    if (code === 60 && marker === 1) {
+      effects.consume(code);
+      return continuationRawTagOpen;
+    }
+    if (code === 62 && marker === 4) {
+      effects.consume(code);
+      return continuationClose;
+    }
+    if (code === 63 && marker === 3) {
+      effects.consume(code);
+      return continuationDeclarationInside;
+    }
+    if (code === 93 && marker === 5) {
+      effects.consume(code);
+      return continuationCdataInside;
+    }
+    if (markdownLineEnding(code) && (marker === 6 || marker === 7)) {
+      effects.exit("htmlFlowData");
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code);
+    }
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("htmlFlowData");
+      return continuationStart(code);
+    }
+    effects.consume(code);
+    return continuation;
+  }
+  function continuationStart(code) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code);
+  }
+  function continuationStartNonLazy(code) {
+    effects.enter("lineEnding");
+    effects.consume(code);
+    effects.exit("lineEnding");
+    return continuationBefore;
+  }
+  function continuationBefore(code) {
+    if (code === null || markdownLineEnding(code)) {
+      return continuationStart(code);
+    }
+    effects.enter("htmlFlowData");
+    return continuation(code);
+  }
+  function continuationCommentInside(code) {
+    if (code === 45) {
+      effects.consume(code);
+      return continuationDeclarationInside;
+    }
+    return continuation(code);
+  }
+  function continuationRawTagOpen(code) {
+    if (code === 47) {
+      effects.consume(code);
+      buffer = "";
+      return continuationRawEndTag;
+    }
+    return continuation(code);
+  }
+  function continuationRawEndTag(code) {
+    if (code === 62) {
+      const name = buffer.toLowerCase();
+      if (htmlRawNames.includes(name)) {
+        effects.consume(code);
+        return continuationClose;
+      }
+      return continuation(code);
+    }
+    if (asciiAlpha(code) && buffer.length < 8) {
+      effects.consume(code);
+      buffer += String.fromCharCode(code);
+      return continuationRawEndTag;
+    }
+    return continuation(code);
+  }
+  function continuationCdataInside(code) {
+    if (code === 93) {
+      effects.consume(code);
+      return continuationDeclarationInside;
+    }
+    return continuation(code);
+  }
+  function continuationDeclarationInside(code) {
+    if (code === 62) {
+      effects.consume(code);
+      return continuationClose;
+    }
+    if (code === 45 && marker === 2) {
+      effects.consume(code);
+      return continuationDeclarationInside;
+    }
+    return continuation(code);
+  }
+  function continuationClose(code) {
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("htmlFlowData");
+      return continuationAfter(code);
+    }
+    effects.consume(code);
+    return continuationClose;
+  }
+  function continuationAfter(code) {
+    effects.exit("htmlFlow");
+    return ok(code);
+  }
+}
+function tokenizeBlankLineBefore(effects, ok, nok) {
+  return start;
+  function start(code) {
+    effects.enter("lineEnding");
+    effects.consume(code);
+    effects.exit("lineEnding");
+    return effects.attempt(blankLine, ok, nok);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/html-text.js
+var htmlText = {
+  name: "htmlText",
+  tokenize: tokenizeHtmlText
+};
+function tokenizeHtmlText(effects, ok, nok) {
+  const self = this;
+  let marker;
+  let index2;
+  let returnState;
+  return start;
+  function start(code) {
+    effects.enter("htmlText");
+    effects.enter("htmlTextData");
+    effects.consume(code);
+    return open;
+  }
+  function open(code) {
+    if (code === 33) {
+      effects.consume(code);
+      return declarationOpen;
+    }
+    if (code === 47) {
+      effects.consume(code);
+      return tagCloseStart;
+    }
+    if (code === 63) {
+      effects.consume(code);
+      return instruction;
+    }
+    if (asciiAlpha(code)) {
+      effects.consume(code);
+      return tagOpen;
+    }
+    return nok(code);
+  }
+  function declarationOpen(code) {
+    if (code === 45) {
+      effects.consume(code);
+      return commentOpenInside;
+    }
+    if (code === 91) {
+      effects.consume(code);
+      index2 = 0;
+      return cdataOpenInside;
+    }
+    if (asciiAlpha(code)) {
+      effects.consume(code);
+      return declaration;
+    }
+    return nok(code);
+  }
+  function commentOpenInside(code) {
+    if (code === 45) {
+      effects.consume(code);
+      return commentEnd;
+    }
+    return nok(code);
+  }
+  function comment(code) {
+    if (code === null) {
+      return nok(code);
+    }
+    if (code === 45) {
+      effects.consume(code);
+      return commentClose;
+    }
+    if (markdownLineEnding(code)) {
+      returnState = comment;
+      return lineEndingBefore(code);
+    }
+    effects.consume(code);
+    return comment;
+  }
+  function commentClose(code) {
+    if (code === 45) {
+      effects.consume(code);
+      return commentEnd;
+    }
+    return comment(code);
+  }
+  function commentEnd(code) {
+    return code === 62 ? end(code) : code === 45 ? commentClose(code) : comment(code);
+  }
+  function cdataOpenInside(code) {
+    const value = "CDATA[";
+    if (code === value.charCodeAt(index2++)) {
+      effects.consume(code);
+      return index2 === value.length ? cdata : cdataOpenInside;
+    }
+    return nok(code);
+  }
+  function cdata(code) {
+    if (code === null) {
+      return nok(code);
+    }
+    if (code === 93) {
+      effects.consume(code);
+      return cdataClose;
+    }
+    if (markdownLineEnding(code)) {
+      returnState = cdata;
+      return lineEndingBefore(code);
+    }
+    effects.consume(code);
+    return cdata;
+  }
+  function cdataClose(code) {
+    if (code === 93) {
+      effects.consume(code);
+      return cdataEnd;
+    }
+    return cdata(code);
+  }
+  function cdataEnd(code) {
+    if (code === 62) {
+      return end(code);
+    }
+    if (code === 93) {
+      effects.consume(code);
+      return cdataEnd;
+    }
+    return cdata(code);
+  }
+  function declaration(code) {
+    if (code === null || code === 62) {
+      return end(code);
+    }
+    if (markdownLineEnding(code)) {
+      returnState = declaration;
+      return lineEndingBefore(code);
+    }
+    effects.consume(code);
+    return declaration;
+  }
+  function instruction(code) {
+    if (code === null) {
+      return nok(code);
+    }
+    if (code === 63) {
+      effects.consume(code);
+      return instructionClose;
+    }
+    if (markdownLineEnding(code)) {
+      returnState = instruction;
+      return lineEndingBefore(code);
+    }
+    effects.consume(code);
+    return instruction;
+  }
+  function instructionClose(code) {
+    return code === 62 ? end(code) : instruction(code);
+  }
+  function tagCloseStart(code) {
+    if (asciiAlpha(code)) {
+      effects.consume(code);
+      return tagClose;
+    }
+    return nok(code);
+  }
+  function tagClose(code) {
+    if (code === 45 || asciiAlphanumeric(code)) {
+      effects.consume(code);
+      return tagClose;
+    }
+    return tagCloseBetween(code);
+  }
+  function tagCloseBetween(code) {
+    if (markdownLineEnding(code)) {
+      returnState = tagCloseBetween;
+      return lineEndingBefore(code);
+    }
+    if (markdownSpace(code)) {
+      effects.consume(code);
+      return tagCloseBetween;
+    }
+    return end(code);
+  }
+  function tagOpen(code) {
+    if (code === 45 || asciiAlphanumeric(code)) {
+      effects.consume(code);
+      return tagOpen;
+    }
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
+    }
+    return nok(code);
+  }
+  function tagOpenBetween(code) {
+    if (code === 47) {
+      effects.consume(code);
+      return end;
+    }
+    if (code === 58 || code === 95 || asciiAlpha(code)) {
+      effects.consume(code);
+      return tagOpenAttributeName;
+    }
+    if (markdownLineEnding(code)) {
+      returnState = tagOpenBetween;
+      return lineEndingBefore(code);
+    }
+    if (markdownSpace(code)) {
+      effects.consume(code);
+      return tagOpenBetween;
+    }
+    return end(code);
+  }
+  function tagOpenAttributeName(code) {
+    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
+      effects.consume(code);
+      return tagOpenAttributeName;
+    }
+    return tagOpenAttributeNameAfter(code);
+  }
+  function tagOpenAttributeNameAfter(code) {
+    if (code === 61) {
+      effects.consume(code);
+      return tagOpenAttributeValueBefore;
+    }
+    if (markdownLineEnding(code)) {
+      returnState = tagOpenAttributeNameAfter;
+      return lineEndingBefore(code);
+    }
+    if (markdownSpace(code)) {
+      effects.consume(code);
+      return tagOpenAttributeNameAfter;
+    }
+    return tagOpenBetween(code);
+  }
+  function tagOpenAttributeValueBefore(code) {
+    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
+      return nok(code);
+    }
+    if (code === 34 || code === 39) {
+      effects.consume(code);
+      marker = code;
+      return tagOpenAttributeValueQuoted;
+    }
+    if (markdownLineEnding(code)) {
+      returnState = tagOpenAttributeValueBefore;
+      return lineEndingBefore(code);
+    }
+    if (markdownSpace(code)) {
+      effects.consume(code);
+      return tagOpenAttributeValueBefore;
+    }
+    effects.consume(code);
+    return tagOpenAttributeValueUnquoted;
+  }
+  function tagOpenAttributeValueQuoted(code) {
+    if (code === marker) {
+      effects.consume(code);
+      marker = void 0;
+      return tagOpenAttributeValueQuotedAfter;
+    }
+    if (code === null) {
+      return nok(code);
+    }
+    if (markdownLineEnding(code)) {
+      returnState = tagOpenAttributeValueQuoted;
+      return lineEndingBefore(code);
+    }
+    effects.consume(code);
+    return tagOpenAttributeValueQuoted;
+  }
+  function tagOpenAttributeValueUnquoted(code) {
+    if (code === null || code === 34 || code === 39 || code === 60 || code === 61 || code === 96) {
+      return nok(code);
+    }
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
+    }
+    effects.consume(code);
+    return tagOpenAttributeValueUnquoted;
+  }
+  function tagOpenAttributeValueQuotedAfter(code) {
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
+    }
+    return nok(code);
+  }
+  function end(code) {
+    if (code === 62) {
+      effects.consume(code);
+      effects.exit("htmlTextData");
+      effects.exit("htmlText");
+      return ok;
+    }
+    return nok(code);
+  }
+  function lineEndingBefore(code) {
+    effects.exit("htmlTextData");
+    effects.enter("lineEnding");
+    effects.consume(code);
+    effects.exit("lineEnding");
+    return lineEndingAfter;
+  }
+  function lineEndingAfter(code) {
+    return markdownSpace(code) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : lineEndingAfterPrefix(code);
+  }
+  function lineEndingAfterPrefix(code) {
+    effects.enter("htmlTextData");
+    return returnState(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/label-end.js
+var labelEnd = {
+  name: "labelEnd",
+  resolveAll: resolveAllLabelEnd,
+  resolveTo: resolveToLabelEnd,
+  tokenize: tokenizeLabelEnd
+};
+var resourceConstruct = {
+  tokenize: tokenizeResource
+};
+var referenceFullConstruct = {
+  tokenize: tokenizeReferenceFull
+};
+var referenceCollapsedConstruct = {
+  tokenize: tokenizeReferenceCollapsed
+};
+function resolveAllLabelEnd(events) {
+  let index2 = -1;
+  const newEvents = [];
+  while (++index2 < events.length) {
+    const token = events[index2][1];
+    newEvents.push(events[index2]);
+    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
+      const offset = token.type === "labelImage" ? 4 : 2;
+      token.type = "data";
+      index2 += offset;
+    }
+  }
+  if (events.length !== newEvents.length) {
+    splice(events, 0, events.length, newEvents);
+  }
+  return events;
+}
+function resolveToLabelEnd(events, context) {
+  let index2 = events.length;
+  let offset = 0;
+  let open;
+  let close;
+  let media;
+  while (index2--) {
+    const token = events[index2][1];
+    if (open) {
+      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
+        break;
+      }
+      if (events[index2][0] === "enter" && token.type === "labelLink") {
+        token._inactive = true;
+      }
+    } else if (close) {
+      if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
+        open = index2;
+        if (token.type !== "labelLink") {
+          offset = 2;
+          break;
+        }
+      }
+    } else if (token.type === "labelEnd") {
+      close = index2;
+    }
+  }
+  const group = {
+    type: events[open][1].type === "labelLink" ? "link" : "image",
+    start: {
+      ...events[open][1].start
+    },
+    end: {
+      ...events[events.length - 1][1].end
+    }
+  };
+  const label = {
+    type: "label",
+    start: {
+      ...events[open][1].start
+    },
+    end: {
+      ...events[close][1].end
+    }
+  };
+  const text3 = {
+    type: "labelText",
+    start: {
+      ...events[open + offset + 2][1].end
+    },
+    end: {
+      ...events[close - 2][1].start
+    }
+  };
+  media = [["enter", group, context], ["enter", label, context]];
+  media = push(media, events.slice(open + 1, open + offset + 3));
+  media = push(media, [["enter", text3, context]]);
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + offset + 4, close - 3), context));
+  media = push(media, [["exit", text3, context], events[close - 2], events[close - 1], ["exit", label, context]]);
+  media = push(media, events.slice(close + 1));
+  media = push(media, [["exit", group, context]]);
+  splice(events, open, events.length, media);
+  return events;
+}
+function tokenizeLabelEnd(effects, ok, nok) {
+  const self = this;
+  const labelStarts = self._labelStarts;
+  let labelStart;
+  let defined;
+  if (labelStarts) {
+    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
+      labelStarts.pop();
+    }
+    labelStart = labelStarts[labelStarts.length - 1];
+  }
+  return start;
+  function start(code) {
+    if (!labelStart) {
+      return nok(code);
+    }
+    if (labelStart._inactive) {
+      return labelEndNok(code);
+    }
+    defined = self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize({
+      start: labelStart.end,
+      end: self.now()
+    })));
+    effects.enter("labelEnd");
+    effects.enter("labelMarker");
+    effects.consume(code);
+    effects.exit("labelMarker");
+    effects.exit("labelEnd");
+    return after;
+  }
+  function after(code) {
+    if (code === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code);
+    }
+    if (code === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code);
+    }
+    return defined ? labelEndOk(code) : labelEndNok(code);
+  }
+  function referenceNotFull(code) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code);
+  }
+  function labelEndOk(code) {
+    labelStarts.pop();
+    return ok(code);
+  }
+  function labelEndNok(code) {
+    labelStart._balanced = true;
+    return nok(code);
+  }
+}
+function tokenizeResource(effects, ok, nok) {
+  return resourceStart;
+  function resourceStart(code) {
+    effects.enter("resource");
+    effects.enter("resourceMarker");
+    effects.consume(code);
+    effects.exit("resourceMarker");
+    return resourceBefore;
+  }
+  function resourceBefore(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceOpen)(code) : resourceOpen(code);
+  }
+  function resourceOpen(code) {
+    if (code === 41) {
+      return resourceEnd(code);
+    }
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code);
+  }
+  function resourceDestinationAfter(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceBetween)(code) : resourceEnd(code);
+  }
+  function resourceDestinationMissing(code) {
+    return nok(code);
+  }
+  function resourceBetween(code) {
+    if (code === 34 || code === 39 || code === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code);
+    }
+    return resourceEnd(code);
+  }
+  function resourceTitleAfter(code) {
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceEnd)(code) : resourceEnd(code);
+  }
+  function resourceEnd(code) {
+    if (code === 41) {
+      effects.enter("resourceMarker");
+      effects.consume(code);
+      effects.exit("resourceMarker");
+      effects.exit("resource");
+      return ok;
+    }
+    return nok(code);
+  }
+}
+function tokenizeReferenceFull(effects, ok, nok) {
+  const self = this;
+  return referenceFull;
+  function referenceFull(code) {
+    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code);
+  }
+  function referenceFullAfter(code) {
+    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok(code) : nok(code);
+  }
+  function referenceFullMissing(code) {
+    return nok(code);
+  }
+}
+function tokenizeReferenceCollapsed(effects, ok, nok) {
+  return referenceCollapsedStart;
+  function referenceCollapsedStart(code) {
+    effects.enter("reference");
+    effects.enter("referenceMarker");
+    effects.consume(code);
+    effects.exit("referenceMarker");
+    return referenceCollapsedOpen;
+  }
+  function referenceCollapsedOpen(code) {
+    if (code === 93) {
+      effects.enter("referenceMarker");
+      effects.consume(code);
+      effects.exit("referenceMarker");
+      effects.exit("reference");
+      return ok;
+    }
+    return nok(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/label-start-image.js
+var labelStartImage = {
+  name: "labelStartImage",
+  resolveAll: labelEnd.resolveAll,
+  tokenize: tokenizeLabelStartImage
+};
+function tokenizeLabelStartImage(effects, ok, nok) {
+  const self = this;
+  let labelImage;
+  return start;
+  function start(code) {
+    effects.enter("labelImage");
+    effects.enter("labelImageMarker");
+    effects.consume(code);
+    effects.exit("labelImageMarker");
+    return open;
+  }
+  function open(code) {
+    if (code === 91) {
+      effects.enter("labelMarker");
+      effects.consume(code);
+      effects.exit("labelMarker");
+      labelImage = effects.exit("labelImage");
+      return after;
+    }
+    return nok(code);
+  }
+  function after(code) {
+    if (code === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code);
+    }
+    self._labelStarts = self._labelStarts || [];
+    self._labelStarts.push(labelImage);
+    return ok(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/label-start-link.js
+var labelStartLink = {
+  name: "labelStartLink",
+  resolveAll: labelEnd.resolveAll,
+  tokenize: tokenizeLabelStartLink
+};
+function tokenizeLabelStartLink(effects, ok, nok) {
+  const self = this;
+  let labelLink;
+  return start;
+  function start(code) {
+    effects.enter("labelLink");
+    effects.enter("labelMarker");
+    effects.consume(code);
+    effects.exit("labelMarker");
+    labelLink = effects.exit("labelLink");
+    return after;
+  }
+  function after(code) {
+    if (code === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code);
+    }
+    self._labelStarts = self._labelStarts || [];
+    self._labelStarts.push(labelLink);
+    return ok(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/line-ending.js
+var lineEnding = {
+  name: "lineEnding",
+  tokenize: tokenizeLineEnding
+};
+function tokenizeLineEnding(effects, ok) {
+  return start;
+  function start(code) {
+    effects.enter("lineEnding");
+    effects.consume(code);
+    effects.exit("lineEnding");
+    return factorySpace(effects, ok, "linePrefix");
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/thematic-break.js
+var thematicBreak = {
+  name: "thematicBreak",
+  tokenize: tokenizeThematicBreak
+};
+function tokenizeThematicBreak(effects, ok, nok) {
+  let size = 0;
+  let marker;
+  return start;
+  function start(code) {
+    effects.enter("thematicBreak");
+    return before(code);
+  }
+  function before(code) {
+    marker = code;
+    return atBreak(code);
+  }
+  function atBreak(code) {
+    if (code === marker) {
+      effects.enter("thematicBreakSequence");
+      return sequence(code);
+    }
+    if (size >= 3 && (code === null || markdownLineEnding(code))) {
+      effects.exit("thematicBreak");
+      return ok(code);
+    }
+    return nok(code);
+  }
+  function sequence(code) {
+    if (code === marker) {
+      effects.consume(code);
+      size++;
+      return sequence;
+    }
+    effects.exit("thematicBreakSequence");
+    return markdownSpace(code) ? factorySpace(effects, atBreak, "whitespace")(code) : atBreak(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/list.js
+var list = {
+  continuation: {
+    tokenize: tokenizeListContinuation
+  },
+  exit: tokenizeListEnd,
+  name: "list",
+  tokenize: tokenizeListStart
+};
+var listItemPrefixWhitespaceConstruct = {
+  partial: true,
+  tokenize: tokenizeListItemPrefixWhitespace
+};
+var indentConstruct = {
+  partial: true,
+  tokenize: tokenizeIndent
+};
+function tokenizeListStart(effects, ok, nok) {
+  const self = this;
+  const tail = self.events[self.events.length - 1];
+  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+  let size = 0;
+  return start;
+  function start(code) {
+    const kind = self.containerState.type || (code === 42 || code === 43 || code === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self.containerState.marker || code === self.containerState.marker : asciiDigit(code)) {
+      if (!self.containerState.type) {
+        self.containerState.type = kind;
+        effects.enter(kind, {
+          _container: true
+        });
+      }
+      if (kind === "listUnordered") {
+        effects.enter("listItemPrefix");
+        return code === 42 || code === 45 ? effects.check(thematicBreak, nok, atMarker)(code) : atMarker(code);
+      }
+      if (!self.interrupt || code === 49) {
+        effects.enter("listItemPrefix");
+        effects.enter("listItemValue");
+        return inside(code);
+      }
+    }
+    return nok(code);
+  }
+  function inside(code) {
+    if (asciiDigit(code) && ++size < 10) {
+      effects.consume(code);
+      return inside;
+    }
+    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code === self.containerState.marker : code === 41 || code === 46)) {
+      effects.exit("listItemValue");
+      return atMarker(code);
+    }
+    return nok(code);
+  }
+  function atMarker(code) {
+    effects.enter("listItemMarker");
+    effects.consume(code);
+    effects.exit("listItemMarker");
+    self.containerState.marker = self.containerState.marker || code;
+    return effects.check(
+      blankLine,
+      // Can’t be empty when interrupting.
+      self.interrupt ? nok : onBlank,
+      effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
+    );
+  }
+  function onBlank(code) {
+    self.containerState.initialBlankLine = true;
+    initialSize++;
+    return endOfPrefix(code);
+  }
+  function otherPrefix(code) {
+    if (markdownSpace(code)) {
+      effects.enter("listItemPrefixWhitespace");
+      effects.consume(code);
+      effects.exit("listItemPrefixWhitespace");
+      return endOfPrefix;
+    }
+    return nok(code);
+  }
+  function endOfPrefix(code) {
+    self.containerState.size = initialSize + self.sliceSerialize(effects.exit("listItemPrefix"), true).length;
+    return ok(code);
+  }
+}
+function tokenizeListContinuation(effects, ok, nok) {
+  const self = this;
+  self.containerState._closeFlow = void 0;
+  return effects.check(blankLine, onBlank, notBlank);
+  function onBlank(code) {
+    self.containerState.furtherBlankLines = self.containerState.furtherBlankLines || self.containerState.initialBlankLine;
+    return factorySpace(effects, ok, "listItemIndent", self.containerState.size + 1)(code);
+  }
+  function notBlank(code) {
+    if (self.containerState.furtherBlankLines || !markdownSpace(code)) {
+      self.containerState.furtherBlankLines = void 0;
+      self.containerState.initialBlankLine = void 0;
+      return notInCurrentItem(code);
+    }
+    self.containerState.furtherBlankLines = void 0;
+    self.containerState.initialBlankLine = void 0;
+    return effects.attempt(indentConstruct, ok, notInCurrentItem)(code);
+  }
+  function notInCurrentItem(code) {
+    self.containerState._closeFlow = true;
+    self.interrupt = void 0;
+    return factorySpace(effects, effects.attempt(list, ok, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
+  }
+}
+function tokenizeIndent(effects, ok, nok) {
+  const self = this;
+  return factorySpace(effects, afterPrefix, "listItemIndent", self.containerState.size + 1);
+  function afterPrefix(code) {
+    const tail = self.events[self.events.length - 1];
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok(code) : nok(code);
+  }
+}
+function tokenizeListEnd(effects) {
+  effects.exit(this.containerState.type);
+}
+function tokenizeListItemPrefixWhitespace(effects, ok, nok) {
+  const self = this;
+  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
+  function afterPrefix(code) {
+    const tail = self.events[self.events.length - 1];
+    return !markdownSpace(code) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok(code) : nok(code);
+  }
+}
+
+// node_modules/micromark-core-commonmark/lib/setext-underline.js
+var setextUnderline = {
+  name: "setextUnderline",
+  resolveTo: resolveToSetextUnderline,
+  tokenize: tokenizeSetextUnderline
+};
+function resolveToSetextUnderline(events, context) {
+  const editMap = new EditMap();
+  let index2 = events.length;
+  let content3;
+  let text3;
+  let definition2;
+  while (index2--) {
+    if (events[index2][0] === "enter") {
+      if (events[index2][1].type === "content") {
+        content3 = index2;
+        break;
+      }
+      if (events[index2][1].type === "paragraph") {
+        text3 = index2;
+      }
+    } else {
+      if (events[index2][1].type === "content") {
+        editMap.add(index2, 1, []);
+      }
+      if (!definition2 && events[index2][1].type === "definition") {
+        definition2 = index2;
+      }
+    }
+  }
+  const heading = {
+    type: "setextHeading",
+    start: {
+      ...events[content3][1].start
+    },
+    end: {
+      ...events[events.length - 1][1].end
+    }
+  };
+  events[text3][1].type = "setextHeadingText";
+  if (definition2) {
+    editMap.add(text3, 0, [["enter", heading, context]]);
+    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context]]);
+    events[content3][1].end = {
+      ...events[definition2][1].end
+    };
+  } else {
+    events[content3][1] = heading;
+  }
+  editMap.add(events.length, 0, [["exit", heading, context]]);
+  editMap.consume(events);
+  return events;
+}
+function tokenizeSetextUnderline(effects, ok, nok) {
+  const self = this;
+  let marker;
+  return start;
+  function start(code) {
+    let index2 = self.events.length;
+    let paragraph;
+    while (index2--) {
+      if (self.events[index2][1].type !== "lineEnding" && self.events[index2][1].type !== "linePrefix" && self.events[index2][1].type !== "content") {
+        paragraph = self.events[index2][1].type === "paragraph";
+        break;
+      }
+    }
+    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph)) {
+      effects.enter("setextHeadingLine");
+      marker = code;
+      return before(code);
+    }
+    return nok(code);
+  }
+  function before(code) {
+    effects.enter("setextHeadingLineSequence");
+    return inside(code);
+  }
+  function inside(code) {
+    if (code === marker) {
+      effects.consume(code);
+      return inside;
+    }
+    effects.exit("setextHeadingLineSequence");
+    return markdownSpace(code) ? factorySpace(effects, after, "lineSuffix")(code) : after(code);
+  }
+  function after(code) {
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("setextHeadingLine");
+      return ok(code);
+    }
+    return nok(code);
+  }
+}
+
+// node_modules/micromark/lib/initialize/flow.js
+var flow = {
+  tokenize: initializeFlow
+};
+function initializeFlow(effects) {
+  const self = this;
+  const initial = effects.attempt(
+    // Try to parse a blank line.
+    blankLine,
+    atBlankEnding,
+    // Try to parse initial flow (essentially, only code).
+    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
+  );
+  return initial;
+  function atBlankEnding(code) {
+    if (code === null) {
+      effects.consume(code);
+      return;
+    }
+    effects.enter("lineEndingBlank");
+    effects.consume(code);
+    effects.exit("lineEndingBlank");
+    self.currentConstruct = void 0;
+    return initial;
+  }
+  function afterConstruct(code) {
+    if (code === null) {
+      effects.consume(code);
+      return;
+    }
+    effects.enter("lineEnding");
+    effects.consume(code);
+    effects.exit("lineEnding");
+    self.currentConstruct = void 0;
+    return initial;
+  }
+}
+
+// node_modules/micromark/lib/initialize/text.js
+var resolver = {
+  resolveAll: createResolver()
+};
+var string = initializeFactory("string");
+var text = initializeFactory("text");
+function initializeFactory(field) {
+  return {
+    resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
+    tokenize: initializeText
+  };
+  function initializeText(effects) {
+    const self = this;
+    const constructs2 = this.parser.constructs[field];
+    const text3 = effects.attempt(constructs2, start, notText);
+    return start;
+    function start(code) {
+      return atBreak(code) ? text3(code) : notText(code);
+    }
+    function notText(code) {
+      if (code === null) {
+        effects.consume(code);
+        return;
+      }
+      effects.enter("data");
+      effects.consume(code);
+      return data;
+    }
+    function data(code) {
+      if (atBreak(code)) {
+        effects.exit("data");
+        return text3(code);
+      }
+      effects.consume(code);
+      return data;
+    }
+    function atBreak(code) {
+      if (code === null) {
+        return true;
+      }
+      const list2 = constructs2[code];
+      let index2 = -1;
+      if (list2) {
+        while (++index2 < list2.length) {
+          const item = list2[index2];
+          if (!item.previous || item.previous.call(self, self.previous)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+}
+function createResolver(extraResolver) {
+  return resolveAllText;
+  function resolveAllText(events, context) {
+    let index2 = -1;
+    let enter;
+    while (++index2 <= events.length) {
+      if (enter === void 0) {
+        if (events[index2] && events[index2][1].type === "data") {
+          enter = index2;
+          index2++;
+        }
+      } else if (!events[index2] || events[index2][1].type !== "data") {
+        if (index2 !== enter + 2) {
+          events[enter][1].end = events[index2 - 1][1].end;
+          events.splice(enter + 2, index2 - enter - 2);
+          index2 = enter + 2;
+        }
+        enter = void 0;
+      }
+    }
+    return extraResolver ? extraResolver(events, context) : events;
+  }
+}
+function resolveAllLineSuffixes(events, context) {
+  const editMap = new EditMap();
+  let eventIndex = 0;
+  while (++eventIndex <= events.length) {
+    if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
+      const data = events[eventIndex - 1][1];
+      const chunks = context.sliceStream(data);
+      let index2 = chunks.length;
+      let bufferIndex = -1;
+      let size = 0;
+      let tabs;
+      while (index2--) {
+        const chunk = chunks[index2];
+        if (typeof chunk === "string") {
+          bufferIndex = chunk.length;
+          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
+            size++;
+            bufferIndex--;
+          }
+          if (bufferIndex) {
+            break;
+          }
+          bufferIndex = -1;
+        } else if (chunk === -2) {
+          tabs = true;
+          size++;
+        } else if (chunk === -1) {
+        } else {
+          index2++;
+          break;
+        }
+      }
+      if (context._contentTypeTextTrailing && eventIndex === events.length) {
+        size = 0;
+      }
+      if (size) {
+        const token = {
+          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
+          start: {
+            _bufferIndex: index2 ? bufferIndex : data.start._bufferIndex + bufferIndex,
+            _index: data.start._index + index2,
+            line: data.end.line,
+            column: data.end.column - size,
+            offset: data.end.offset - size
+          },
+          end: {
+            ...data.end
+          }
+        };
+        data.end = {
+          ...token.start
+        };
+        if (data.start.offset === data.end.offset) {
+          Object.assign(data, token);
+        } else {
+          editMap.add(eventIndex, 0, [["enter", token, context], ["exit", token, context]]);
+        }
+      }
+      eventIndex++;
+    }
+  }
+  editMap.consume(events);
+  return events;
+}
+
+// node_modules/micromark/lib/constructs.js
+var constructs_exports = {};
+__export(constructs_exports, {
+  attentionMarkers: () => attentionMarkers,
+  contentInitial: () => contentInitial,
+  disable: () => disable,
+  document: () => document2,
+  flow: () => flow2,
+  flowInitial: () => flowInitial,
+  insideSpan: () => insideSpan,
+  string: () => string2,
+  text: () => text2
+});
+var document2 = {
+  [42]: list,
+  [43]: list,
+  [45]: list,
+  [48]: list,
+  [49]: list,
+  [50]: list,
+  [51]: list,
+  [52]: list,
+  [53]: list,
+  [54]: list,
+  [55]: list,
+  [56]: list,
+  [57]: list,
+  [62]: blockQuote
+};
+var contentInitial = {
+  [91]: definition
+};
+var flowInitial = {
+  [-2]: codeIndented,
+  [-1]: codeIndented,
+  [32]: codeIndented
+};
+var flow2 = {
+  [35]: headingAtx,
+  [42]: thematicBreak,
+  [45]: [setextUnderline, thematicBreak],
+  [60]: htmlFlow,
+  [61]: setextUnderline,
+  [95]: thematicBreak,
+  [96]: codeFenced,
+  [126]: codeFenced
+};
+var string2 = {
+  [38]: characterReference,
+  [92]: characterEscape
+};
+var text2 = {
+  [-5]: lineEnding,
+  [-4]: lineEnding,
+  [-3]: lineEnding,
+  [33]: labelStartImage,
+  [38]: characterReference,
+  [42]: attention,
+  [60]: [autolink, htmlText],
+  [91]: labelStartLink,
+  [92]: [hardBreakEscape, characterEscape],
+  [93]: labelEnd,
+  [95]: attention,
+  [96]: codeText
+};
+var insideSpan = {
+  null: [attention, resolver]
+};
+var attentionMarkers = {
+  null: [42, 95]
+};
+var disable = {
+  null: []
+};
+
+// node_modules/micromark/lib/create-tokenizer.js
+function createTokenizer(parser, initialize, from) {
+  let point3 = {
+    _bufferIndex: -1,
+    _index: 0,
+    line: from && from.line || 1,
+    column: from && from.column || 1,
+    offset: from && from.offset || 0
+  };
+  const columnStart = {};
+  const resolveAllConstructs = [];
+  let chunks = [];
+  let stack = [];
+  let consumed = true;
+  const effects = {
+    attempt: constructFactory(onsuccessfulconstruct),
+    check: constructFactory(onsuccessfulcheck),
+    consume,
+    enter,
+    exit: exit2,
+    interrupt: constructFactory(onsuccessfulcheck, {
+      interrupt: true
+    })
+  };
+  const context = {
+    code: null,
+    containerState: {},
+    defineSkip,
+    events: [],
+    now,
+    parser,
+    previous: null,
+    sliceSerialize,
+    sliceStream,
+    write
+  };
+  let state = initialize.tokenize.call(context, effects);
+  let expectedCode;
+  if (initialize.resolveAll) {
+    resolveAllConstructs.push(initialize);
+  }
+  return context;
+  function write(slice) {
+    chunks = push(chunks, slice);
+    main();
+    if (chunks[chunks.length - 1] !== null) {
+      return [];
+    }
+    addResult(initialize, 0);
+    context.events = resolveAll(resolveAllConstructs, context.events, context);
+    return context.events;
+  }
+  function sliceSerialize(token, expandTabs) {
+    return serializeChunks(sliceStream(token), expandTabs);
+  }
+  function sliceStream(token) {
+    return sliceChunks(chunks, token);
+  }
+  function now() {
+    const {
+      _bufferIndex,
+      _index,
+      line,
+      column,
+      offset
+    } = point3;
+    return {
+      _bufferIndex,
+      _index,
+      line,
+      column,
+      offset
+    };
+  }
+  function defineSkip(value) {
+    columnStart[value.line] = value.column;
+    accountForPotentialSkip();
+  }
+  function main() {
+    while (point3._index < chunks.length) {
+      const chunk = chunks[point3._index];
+      if (typeof chunk === "string") {
+        const chunkIndex = point3._index;
+        if (point3._bufferIndex < 0) {
+          point3._bufferIndex = 0;
+        }
+        while (point3._index === chunkIndex && point3._bufferIndex < chunk.length) {
+          go(chunk.charCodeAt(point3._bufferIndex));
+        }
+      } else {
+        go(chunk);
+      }
+    }
+  }
+  function go(code) {
+    consumed = void 0;
+    expectedCode = code;
+    state = state(code);
+  }
+  function consume(code) {
+    if (markdownLineEnding(code)) {
+      point3.line++;
+      point3.column = 1;
+      point3.offset += code === -3 ? 2 : 1;
+      accountForPotentialSkip();
+    } else if (code !== -1) {
+      point3.column++;
+      point3.offset++;
+    }
+    if (point3._bufferIndex < 0) {
+      point3._index++;
+    } else {
+      point3._bufferIndex++;
+      if (point3._bufferIndex === // Points w/ non-negative `_bufferIndex` reference
+      // strings.
+      /** @type {string} */
+      chunks[point3._index].length) {
+        point3._bufferIndex = -1;
+        point3._index++;
+      }
+    }
+    context.previous = code;
+    consumed = true;
+  }
+  function enter(type, fields) {
+    const token = fields || {};
+    token.type = type;
+    token.start = now();
+    context.events.push(["enter", token, context]);
+    stack.push(token);
+    return token;
+  }
+  function exit2(type) {
+    const token = stack.pop();
+    token.end = now();
+    context.events.push(["exit", token, context]);
+    return token;
+  }
+  function onsuccessfulconstruct(construct, info) {
+    addResult(construct, info.from);
+  }
+  function onsuccessfulcheck(_, info) {
+    info.restore();
+  }
+  function constructFactory(onreturn, fields) {
+    return hook;
+    function hook(constructs2, returnState, bogusState) {
+      let listOfConstructs;
+      let constructIndex;
+      let currentConstruct;
+      let info;
+      return Array.isArray(constructs2) ? (
+        /* c8 ignore next 1 */
+        handleListOfConstructs(constructs2)
+      ) : "tokenize" in constructs2 ? (
+        // Looks like a construct.
+        handleListOfConstructs([
+          /** @type {Construct} */
+          constructs2
+        ])
+      ) : handleMapOfConstructs(constructs2);
+      function handleMapOfConstructs(map) {
+        return start;
+        function start(code) {
+          const left = code !== null && map[code];
+          const all2 = code !== null && map.null;
+          const list2 = [
+            // To do: add more extension tests.
+            /* c8 ignore next 2 */
+            ...Array.isArray(left) ? left : left ? [left] : [],
+            ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
+          ];
+          return handleListOfConstructs(list2)(code);
+        }
+      }
+      function handleListOfConstructs(list2) {
+        listOfConstructs = list2;
+        constructIndex = 0;
+        if (list2.length === 0) {
+          return bogusState;
+        }
+        return handleConstruct(list2[constructIndex]);
+      }
+      function handleConstruct(construct) {
+        return start;
+        function start(code) {
+          info = store();
+          currentConstruct = construct;
+          if (!construct.partial) {
+            context.currentConstruct = construct;
+          }
+          if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
+            return nok(code);
+          }
+          return construct.tokenize.call(
+            // If we do have fields, create an object w/ `context` as its
+            // prototype.
+            // This allows a “live binding”, which is needed for `interrupt`.
+            fields ? Object.assign(Object.create(context), fields) : context,
+            effects,
+            ok,
+            nok
+          )(code);
+        }
+      }
+      function ok(code) {
+        consumed = true;
+        onreturn(currentConstruct, info);
+        return returnState;
+      }
+      function nok(code) {
+        consumed = true;
+        info.restore();
+        if (++constructIndex < listOfConstructs.length) {
+          return handleConstruct(listOfConstructs[constructIndex]);
+        }
+        return bogusState;
+      }
+    }
+  }
+  function addResult(construct, from2) {
+    if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
+      resolveAllConstructs.push(construct);
+    }
+    if (construct.resolve) {
+      splice(context.events, from2, context.events.length - from2, construct.resolve(context.events.slice(from2), context));
+    }
+    if (construct.resolveTo) {
+      context.events = construct.resolveTo(context.events, context);
+    }
+  }
+  function store() {
+    const startPoint = now();
+    const startPrevious = context.previous;
+    const startCurrentConstruct = context.currentConstruct;
+    const startEventsIndex = context.events.length;
+    const startStack = Array.from(stack);
+    return {
+      from: startEventsIndex,
+      restore
+    };
+    function restore() {
+      point3 = startPoint;
+      context.previous = startPrevious;
+      context.currentConstruct = startCurrentConstruct;
+      context.events.length = startEventsIndex;
+      stack = startStack;
+      accountForPotentialSkip();
+    }
+  }
+  function accountForPotentialSkip() {
+    if (point3.line in columnStart && point3.column < 2) {
+      point3.column = columnStart[point3.line];
+      point3.offset += columnStart[point3.line] - 1;
+    }
+  }
+}
+function sliceChunks(chunks, token) {
+  const startIndex = token.start._index;
+  const startBufferIndex = token.start._bufferIndex;
+  const endIndex = token.end._index;
+  const endBufferIndex = token.end._bufferIndex;
+  let view;
+  if (startIndex === endIndex) {
+    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
+  } else {
+    view = chunks.slice(startIndex, endIndex);
+    if (startBufferIndex > -1) {
+      const head = view[0];
+      if (typeof head === "string") {
+        view[0] = head.slice(startBufferIndex);
+      } else {
+        view.shift();
+      }
+    }
+    if (endBufferIndex > 0) {
+      view.push(chunks[endIndex].slice(0, endBufferIndex));
+    }
+  }
+  return view;
+}
+function serializeChunks(chunks, expandTabs) {
+  let index2 = -1;
+  const result = [];
+  let atTab;
+  while (++index2 < chunks.length) {
+    const chunk = chunks[index2];
+    let value;
+    if (typeof chunk === "string") {
+      value = chunk;
+    } else {
+      switch (chunk) {
+        case -5: {
+          value = "\r";
+          break;
+        }
+        case -4: {
+          value = "\n";
+          break;
+        }
+        case -3: {
+          value = "\r\n";
+          break;
+        }
+        case -2: {
+          value = expandTabs ? " " : "	";
+          break;
+        }
+        case -1: {
+          if (!expandTabs && atTab) {
+            continue;
+          }
+          value = " ";
+          break;
+        }
+        default: {
+          value = String.fromCharCode(chunk);
+        }
+      }
+    }
+    atTab = chunk === -2;
+    result.push(value);
+  }
+  return result.join("");
+}
+
+// node_modules/micromark/lib/parse.js
+function parse3(options) {
+  const settings = options || {};
+  const constructs2 = (
+    /** @type {FullNormalizedExtension} */
+    combineExtensions([constructs_exports, ...settings.extensions || []])
+  );
+  const parser = {
+    constructs: constructs2,
+    content: create(content),
+    defined: [],
+    document: create(document),
+    flow: create(flow),
+    lazy: {},
+    string: create(string),
+    text: create(text)
+  };
+  return parser;
+  function create(initial) {
+    return creator;
+    function creator(from) {
+      return createTokenizer(parser, initial, from);
+    }
+  }
+}
+
+// node_modules/micromark/lib/postprocess.js
+function postprocess(events) {
+  while (!subtokenize(events)) {
+  }
+  return events;
+}
+
+// node_modules/micromark/lib/preprocess.js
+var search2 = /[\0\t\n\r]/g;
+function preprocess() {
+  let column = 1;
+  let buffer = "";
+  let start = true;
+  let atCarriageReturn;
+  return preprocessor;
+  function preprocessor(value, encoding, end) {
+    value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
+    const chunks = [];
+    let startPosition = 0;
+    buffer = "";
+    if (start) {
+      if (value.charCodeAt(0) === 65279) {
+        startPosition++;
+      }
+      start = void 0;
+    }
+    while (startPosition < value.length) {
+      search2.lastIndex = startPosition;
+      const match = search2.exec(value);
+      const endPosition = match && match.index !== void 0 ? match.index : value.length;
+      const code = value.charCodeAt(endPosition);
+      if (!match) {
+        buffer = value.slice(startPosition);
+        break;
+      }
+      if (code === 10 && startPosition === endPosition && atCarriageReturn) {
+        chunks.push(-3);
+        atCarriageReturn = void 0;
+      } else {
+        if (atCarriageReturn) {
+          chunks.push(-5);
+          atCarriageReturn = void 0;
+        }
+        if (startPosition < endPosition) {
+          chunks.push(value.slice(startPosition, endPosition));
+          column += endPosition - startPosition;
+        }
+        switch (code) {
+          case 0: {
+            chunks.push(65533);
+            column++;
+            break;
+          }
+          case 9: {
+            const next = Math.ceil(column / 4) * 4;
+            chunks.push(-2);
+            while (column++ < next) {
+              chunks.push(-1);
+            }
+            break;
+          }
+          case 10: {
+            chunks.push(-4);
+            column = 1;
+            break;
+          }
+          default: {
+            atCarriageReturn = true;
+            column = 1;
+          }
+        }
+      }
+      startPosition = endPosition + 1;
+    }
+    if (end) {
+      if (atCarriageReturn) {
+        chunks.push(-5);
+      }
+      if (buffer) {
+        chunks.push(buffer);
+      }
+      chunks.push(null);
+    }
+    return chunks;
+  }
+}
+
+// node_modules/micromark-util-decode-string/index.js
+var characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
+function decodeString(value) {
+  return value.replace(characterEscapeOrReference, decode);
+}
+function decode($0, $1, $2) {
+  if ($1) {
+    return $1;
+  }
+  const head = $2.charCodeAt(0);
+  if (head === 35) {
+    const head2 = $2.charCodeAt(1);
+    const hex = head2 === 120 || head2 === 88;
+    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
+  }
+  return decodeNamedCharacterReference($2) || $0;
+}
+
+// node_modules/unist-util-stringify-position/lib/index.js
+function stringifyPosition(value) {
+  if (!value || typeof value !== "object") {
+    return "";
+  }
+  if ("position" in value || "type" in value) {
+    return position(value.position);
+  }
+  if ("start" in value || "end" in value) {
+    return position(value);
+  }
+  if ("line" in value || "column" in value) {
+    return point(value);
+  }
+  return "";
+}
+function point(point3) {
+  return index(point3 && point3.line) + ":" + index(point3 && point3.column);
+}
+function position(pos) {
+  return point(pos && pos.start) + "-" + point(pos && pos.end);
+}
+function index(value) {
+  return value && typeof value === "number" ? value : 1;
+}
+
+// node_modules/mdast-util-from-markdown/lib/index.js
+var own2 = {}.hasOwnProperty;
+function fromMarkdown(value, encoding, options) {
+  if (encoding && typeof encoding === "object") {
+    options = encoding;
+    encoding = void 0;
+  }
+  return compiler(options)(postprocess(parse3(options).document().write(preprocess()(value, encoding, true))));
+}
+function compiler(options) {
+  const config = {
+    afterExit: [],
+    beforeEnter: [],
+    transforms: [],
+    canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
+    enter: {
+      autolink: opener(link),
+      autolinkProtocol: onenterdata,
+      autolinkEmail: onenterdata,
+      atxHeading: opener(heading),
+      blockQuote: opener(blockQuote2),
+      characterEscape: onenterdata,
+      characterReference: onenterdata,
+      codeFenced: opener(codeFlow),
+      codeFencedFenceInfo: buffer,
+      codeFencedFenceMeta: buffer,
+      codeIndented: opener(codeFlow, buffer),
+      codeText: opener(codeText2, buffer),
+      codeTextData: onenterdata,
+      data: onenterdata,
+      codeFlowValue: onenterdata,
+      definition: opener(definition2),
+      definitionDestinationString: buffer,
+      definitionLabelString: buffer,
+      definitionTitleString: buffer,
+      emphasis: opener(emphasis),
+      hardBreakEscape: opener(hardBreak),
+      hardBreakTrailing: opener(hardBreak),
+      htmlFlow: opener(html, buffer),
+      htmlFlowData: onenterdata,
+      htmlText: opener(html, buffer),
+      htmlTextData: onenterdata,
+      image: opener(image),
+      label: buffer,
+      link: opener(link),
+      listItem: opener(listItem),
+      listItemValue: onenterlistitemvalue,
+      listOrdered: opener(list2, onenterlistordered),
+      listUnordered: opener(list2),
+      paragraph: opener(paragraph),
+      reference: onenterreference,
+      referenceString: buffer,
+      resourceDestinationString: buffer,
+      resourceTitleString: buffer,
+      setextHeading: opener(heading),
+      strong: opener(strong),
+      thematicBreak: opener(thematicBreak2)
+    },
+    exit: {
+      atxHeading: closer(),
+      atxHeadingSequence: onexitatxheadingsequence,
+      autolink: closer(),
+      autolinkEmail: onexitautolinkemail,
+      autolinkProtocol: onexitautolinkprotocol,
+      blockQuote: closer(),
+      characterEscapeValue: onexitdata,
+      characterReferenceMarkerHexadecimal: onexitcharacterreferencemarker,
+      characterReferenceMarkerNumeric: onexitcharacterreferencemarker,
+      characterReferenceValue: onexitcharacterreferencevalue,
+      characterReference: onexitcharacterreference,
+      codeFenced: closer(onexitcodefenced),
+      codeFencedFence: onexitcodefencedfence,
+      codeFencedFenceInfo: onexitcodefencedfenceinfo,
+      codeFencedFenceMeta: onexitcodefencedfencemeta,
+      codeFlowValue: onexitdata,
+      codeIndented: closer(onexitcodeindented),
+      codeText: closer(onexitcodetext),
+      codeTextData: onexitdata,
+      data: onexitdata,
+      definition: closer(),
+      definitionDestinationString: onexitdefinitiondestinationstring,
+      definitionLabelString: onexitdefinitionlabelstring,
+      definitionTitleString: onexitdefinitiontitlestring,
+      emphasis: closer(),
+      hardBreakEscape: closer(onexithardbreak),
+      hardBreakTrailing: closer(onexithardbreak),
+      htmlFlow: closer(onexithtmlflow),
+      htmlFlowData: onexitdata,
+      htmlText: closer(onexithtmltext),
+      htmlTextData: onexitdata,
+      image: closer(onexitimage),
+      label: onexitlabel,
+      labelText: onexitlabeltext,
+      lineEnding: onexitlineending,
+      link: closer(onexitlink),
+      listItem: closer(),
+      listOrdered: closer(),
+      listUnordered: closer(),
+      paragraph: closer(),
+      referenceString: onexitreferencestring,
+      resourceDestinationString: onexitresourcedestinationstring,
+      resourceTitleString: onexitresourcetitlestring,
+      resource: onexitresource,
+      setextHeading: closer(onexitsetextheading),
+      setextHeadingLineSequence: onexitsetextheadinglinesequence,
+      setextHeadingText: onexitsetextheadingtext,
+      strong: closer(),
+      thematicBreak: closer()
+    }
+  };
+  configure(config, (options || {}).mdastExtensions || []);
+  const data = {};
+  return compile;
+  function compile(events) {
+    let tree = {
+      type: "root",
+      children: [],
+      position: void 0
+    };
+    const context = {
+      stack: [tree],
+      tokenStack: [],
+      config,
+      enter,
+      exit: exit2,
+      buffer,
+      resume,
+      data
+    };
+    const listStack = [];
+    const prepared = [];
+    let index2 = -1;
+    while (++index2 < events.length) {
+      prepared.push(events[index2]);
+      if (events[index2][1].type === "listOrdered" || events[index2][1].type === "listUnordered") {
+        if (events[index2][0] === "enter") {
+          listStack.push(prepared.length - 1);
+        } else {
+          const tail = listStack.pop();
+          prepareList(prepared, tail);
+        }
+      }
+    }
+    events = prepared;
+    index2 = -1;
+    while (++index2 < events.length) {
+      const handler = config[events[index2][0]];
+      if (events[index2][0] === "enter" && config.beforeEnter.length > 0) {
+        callListeners(config.beforeEnter, {
+          ...context,
+          sliceSerialize: events[index2][2].sliceSerialize
+        }, events[index2][1]);
+      }
+      if (own2.call(handler, events[index2][1].type)) {
+        handler[events[index2][1].type].call({
+          ...context,
+          sliceSerialize: events[index2][2].sliceSerialize
+        }, events[index2][1]);
+      }
+      if (events[index2][0] === "exit" && config.afterExit.length > 0) {
+        callListeners(config.afterExit, {
+          ...context,
+          sliceSerialize: events[index2][2].sliceSerialize
+        }, events[index2][1]);
+      }
+    }
+    if (context.tokenStack.length > 0) {
+      const tail = context.tokenStack[context.tokenStack.length - 1];
+      const handler = tail[1] || defaultOnError;
+      handler.call(context, void 0, tail[0]);
+    }
+    tree.position = {
+      start: point2(events.length > 0 ? events[0][1].start : {
+        line: 1,
+        column: 1,
+        offset: 0
+      }),
+      end: point2(events.length > 0 ? events[events.length - 2][1].end : {
+        line: 1,
+        column: 1,
+        offset: 0
+      })
+    };
+    index2 = -1;
+    while (++index2 < config.transforms.length) {
+      tree = config.transforms[index2](tree) || tree;
+    }
+    return tree;
+  }
+  function callListeners(listeners, context, token) {
+    let index2 = -1;
+    while (++index2 < listeners.length) {
+      listeners[index2].call(context, token);
+    }
+  }
+  function prepareList(events, start) {
+    const end = events.length - 1;
+    let index2 = start - 1;
+    let containerBalance = -1;
+    let listSpread = false;
+    let listItem2;
+    let lineIndex;
+    let firstBlankLineIndex;
+    let atMarker;
+    const insertions = [];
+    while (++index2 <= end) {
+      const event = events[index2];
+      switch (event[1].type) {
+        case "listUnordered":
+        case "listOrdered":
+        case "blockQuote": {
+          if (event[0] === "enter") {
+            containerBalance++;
+          } else {
+            containerBalance--;
+          }
+          atMarker = void 0;
+          break;
+        }
+        case "lineEndingBlank": {
+          if (event[0] === "enter") {
+            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
+              firstBlankLineIndex = index2;
+            }
+            atMarker = void 0;
+          }
+          break;
+        }
+        case "linePrefix":
+        case "listItemValue":
+        case "listItemMarker":
+        case "listItemPrefix":
+        case "listItemPrefixWhitespace": {
+          break;
+        }
+        default: {
+          atMarker = void 0;
+        }
+      }
+      if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
+        if (listItem2) {
+          let tailIndex = index2;
+          lineIndex = void 0;
+          while (tailIndex--) {
+            const tailEvent = events[tailIndex];
+            if (tailEvent[1].type === "lineEnding" || tailEvent[1].type === "lineEndingBlank") {
+              if (tailEvent[0] === "exit") continue;
+              if (lineIndex) {
+                events[lineIndex][1].type = "lineEndingBlank";
+                listSpread = true;
+              }
+              tailEvent[1].type = "lineEnding";
+              lineIndex = tailIndex;
+            } else if (tailEvent[1].type === "linePrefix" || tailEvent[1].type === "blockQuotePrefix" || tailEvent[1].type === "blockQuotePrefixWhitespace" || tailEvent[1].type === "blockQuoteMarker" || tailEvent[1].type === "listItemIndent") {
+            } else {
+              break;
+            }
+          }
+          if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
+            listItem2._spread = true;
+          }
+          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
+          insertions.push({
+            at: lineIndex || index2,
+            event: ["exit", listItem2, event[2]]
+          });
+        }
+        if (event[1].type === "listItemPrefix") {
+          const item = {
+            type: "listItem",
+            _spread: false,
+            start: Object.assign({}, event[1].start),
+            // @ts-expect-error: we’ll add `end` in a second.
+            end: void 0
+          };
+          listItem2 = item;
+          insertions.push({
+            at: index2,
+            event: ["enter", item, event[2]]
+          });
+          firstBlankLineIndex = void 0;
+          atMarker = true;
+        }
+      }
+    }
+    const listEvents = events.splice(start);
+    let insertion = 0;
+    index2 = -1;
+    while (++index2 < listEvents.length) {
+      while (insertion < insertions.length && insertions[insertion].at === start + index2) {
+        events.push(insertions[insertion++].event);
+      }
+      events.push(listEvents[index2]);
+    }
+    events[start][1]._spread = listSpread;
+  }
+  function opener(create, and) {
+    return open;
+    function open(token) {
+      enter.call(this, create(token), token);
+      if (and) and.call(this, token);
+    }
+  }
+  function buffer() {
+    this.stack.push({
+      type: "fragment",
+      children: []
+    });
+  }
+  function enter(node2, token, errorHandler) {
+    const parent = this.stack[this.stack.length - 1];
+    const siblings = parent.children;
+    siblings.push(node2);
+    this.stack.push(node2);
+    this.tokenStack.push([token, errorHandler || void 0]);
+    node2.position = {
+      start: point2(token.start),
+      // @ts-expect-error: `end` will be patched later.
+      end: void 0
+    };
+  }
+  function closer(and) {
+    return close;
+    function close(token) {
+      if (and) and.call(this, token);
+      exit2.call(this, token);
+    }
+  }
+  function exit2(token, onExitError) {
+    const node2 = this.stack.pop();
+    const open = this.tokenStack.pop();
+    if (!open) {
+      throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
+        start: token.start,
+        end: token.end
+      }) + "): it\u2019s not open");
+    }
+    if (open[0].type !== token.type) {
+      if (onExitError) {
+        onExitError.call(this, token, open[0]);
+      } else {
+        const handler = open[1] || defaultOnError;
+        handler.call(this, token, open[0]);
+      }
+    }
+    node2.position.end = point2(token.end);
+  }
+  function resume() {
+    return toString(this.stack.pop());
+  }
+  function onenterlistordered() {
+    this.data.expectingFirstListItemValue = true;
+  }
+  function onenterlistitemvalue(token) {
+    if (this.data.expectingFirstListItemValue) {
+      const ancestor = this.stack[this.stack.length - 2];
+      ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
+      this.data.expectingFirstListItemValue = void 0;
+    }
+  }
+  function onexitcodefencedfenceinfo() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.lang = data2;
+  }
+  function onexitcodefencedfencemeta() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.meta = data2;
+  }
+  function onexitcodefencedfence() {
+    if (this.data.flowCodeInside) return;
+    this.buffer();
+    this.data.flowCodeInside = true;
+  }
+  function onexitcodefenced() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.value = data2.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
+    this.data.flowCodeInside = void 0;
+  }
+  function onexitcodeindented() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.value = data2.replace(/(\r?\n|\r)$/g, "");
+  }
+  function onexitdefinitionlabelstring(token) {
+    const label = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.label = label;
+    node2.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+  }
+  function onexitdefinitiontitlestring() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.title = data2;
+  }
+  function onexitdefinitiondestinationstring() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.url = data2;
+  }
+  function onexitatxheadingsequence(token) {
+    const node2 = this.stack[this.stack.length - 1];
+    if (!node2.depth) {
+      const depth = this.sliceSerialize(token).length;
+      node2.depth = depth;
+    }
+  }
+  function onexitsetextheadingtext() {
+    this.data.setextHeadingSlurpLineEnding = true;
+  }
+  function onexitsetextheadinglinesequence(token) {
+    const node2 = this.stack[this.stack.length - 1];
+    node2.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
+  }
+  function onexitsetextheading() {
+    this.data.setextHeadingSlurpLineEnding = void 0;
+  }
+  function onenterdata(token) {
+    const node2 = this.stack[this.stack.length - 1];
+    const siblings = node2.children;
+    let tail = siblings[siblings.length - 1];
+    if (!tail || tail.type !== "text") {
+      tail = text3();
+      tail.position = {
+        start: point2(token.start),
+        // @ts-expect-error: we’ll add `end` later.
+        end: void 0
+      };
+      siblings.push(tail);
+    }
+    this.stack.push(tail);
+  }
+  function onexitdata(token) {
+    const tail = this.stack.pop();
+    tail.value += this.sliceSerialize(token);
+    tail.position.end = point2(token.end);
+  }
+  function onexitlineending(token) {
+    const context = this.stack[this.stack.length - 1];
+    if (this.data.atHardBreak) {
+      const tail = context.children[context.children.length - 1];
+      tail.position.end = point2(token.end);
+      this.data.atHardBreak = void 0;
+      return;
+    }
+    if (!this.data.setextHeadingSlurpLineEnding && config.canContainEols.includes(context.type)) {
+      onenterdata.call(this, token);
+      onexitdata.call(this, token);
+    }
+  }
+  function onexithardbreak() {
+    this.data.atHardBreak = true;
+  }
+  function onexithtmlflow() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.value = data2;
+  }
+  function onexithtmltext() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.value = data2;
+  }
+  function onexitcodetext() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.value = data2;
+  }
+  function onexitlink() {
+    const node2 = this.stack[this.stack.length - 1];
+    if (this.data.inReference) {
+      const referenceType = this.data.referenceType || "shortcut";
+      node2.type += "Reference";
+      node2.referenceType = referenceType;
+      delete node2.url;
+      delete node2.title;
+    } else {
+      delete node2.identifier;
+      delete node2.label;
+    }
+    this.data.referenceType = void 0;
+  }
+  function onexitimage() {
+    const node2 = this.stack[this.stack.length - 1];
+    if (this.data.inReference) {
+      const referenceType = this.data.referenceType || "shortcut";
+      node2.type += "Reference";
+      node2.referenceType = referenceType;
+      delete node2.url;
+      delete node2.title;
+    } else {
+      delete node2.identifier;
+      delete node2.label;
+    }
+    this.data.referenceType = void 0;
+  }
+  function onexitlabeltext(token) {
+    const string3 = this.sliceSerialize(token);
+    const ancestor = this.stack[this.stack.length - 2];
+    ancestor.label = decodeString(string3);
+    ancestor.identifier = normalizeIdentifier(string3).toLowerCase();
+  }
+  function onexitlabel() {
+    const fragment = this.stack[this.stack.length - 1];
+    const value = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    this.data.inReference = true;
+    if (node2.type === "link") {
+      const children = fragment.children;
+      node2.children = children;
+    } else {
+      node2.alt = value;
+    }
+  }
+  function onexitresourcedestinationstring() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.url = data2;
+  }
+  function onexitresourcetitlestring() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.title = data2;
+  }
+  function onexitresource() {
+    this.data.inReference = void 0;
+  }
+  function onenterreference() {
+    this.data.referenceType = "collapsed";
+  }
+  function onexitreferencestring(token) {
+    const label = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.label = label;
+    node2.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+    this.data.referenceType = "full";
+  }
+  function onexitcharacterreferencemarker(token) {
+    this.data.characterReferenceType = token.type;
+  }
+  function onexitcharacterreferencevalue(token) {
+    const data2 = this.sliceSerialize(token);
+    const type = this.data.characterReferenceType;
+    let value;
+    if (type) {
+      value = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
+      this.data.characterReferenceType = void 0;
+    } else {
+      const result = decodeNamedCharacterReference(data2);
+      value = result;
+    }
+    const tail = this.stack[this.stack.length - 1];
+    tail.value += value;
+  }
+  function onexitcharacterreference(token) {
+    const tail = this.stack.pop();
+    tail.position.end = point2(token.end);
+  }
+  function onexitautolinkprotocol(token) {
+    onexitdata.call(this, token);
+    const node2 = this.stack[this.stack.length - 1];
+    node2.url = this.sliceSerialize(token);
+  }
+  function onexitautolinkemail(token) {
+    onexitdata.call(this, token);
+    const node2 = this.stack[this.stack.length - 1];
+    node2.url = "mailto:" + this.sliceSerialize(token);
+  }
+  function blockQuote2() {
+    return {
+      type: "blockquote",
+      children: [],
+      position: void 0
+    };
+  }
+  function codeFlow() {
+    return {
+      type: "code",
+      lang: null,
+      meta: null,
+      value: "",
+      position: void 0
+    };
+  }
+  function codeText2() {
+    return {
+      type: "inlineCode",
+      value: "",
+      position: void 0
+    };
+  }
+  function definition2() {
+    return {
+      type: "definition",
+      identifier: "",
+      label: null,
+      title: null,
+      url: "",
+      position: void 0
+    };
+  }
+  function emphasis() {
+    return {
+      type: "emphasis",
+      children: [],
+      position: void 0
+    };
+  }
+  function heading() {
+    return {
+      type: "heading",
+      // @ts-expect-error `depth` will be set later.
+      depth: 0,
+      children: [],
+      position: void 0
+    };
+  }
+  function hardBreak() {
+    return {
+      type: "break",
+      position: void 0
+    };
+  }
+  function html() {
+    return {
+      type: "html",
+      value: "",
+      position: void 0
+    };
+  }
+  function image() {
+    return {
+      type: "image",
+      title: null,
+      url: "",
+      alt: null,
+      position: void 0
+    };
+  }
+  function link() {
+    return {
+      type: "link",
+      title: null,
+      url: "",
+      children: [],
+      position: void 0
+    };
+  }
+  function list2(token) {
+    return {
+      type: "list",
+      ordered: token.type === "listOrdered",
+      start: null,
+      spread: token._spread,
+      children: [],
+      position: void 0
+    };
+  }
+  function listItem(token) {
+    return {
+      type: "listItem",
+      spread: token._spread,
+      checked: null,
+      children: [],
+      position: void 0
+    };
+  }
+  function paragraph() {
+    return {
+      type: "paragraph",
+      children: [],
+      position: void 0
+    };
+  }
+  function strong() {
+    return {
+      type: "strong",
+      children: [],
+      position: void 0
+    };
+  }
+  function text3() {
+    return {
+      type: "text",
+      value: "",
+      position: void 0
+    };
+  }
+  function thematicBreak2() {
+    return {
+      type: "thematicBreak",
+      position: void 0
+    };
+  }
+}
+function point2(d) {
+  return {
+    line: d.line,
+    column: d.column,
+    offset: d.offset
+  };
+}
+function configure(combined, extensions) {
+  let index2 = -1;
+  while (++index2 < extensions.length) {
+    const value = extensions[index2];
+    if (Array.isArray(value)) {
+      configure(combined, value);
+    } else {
+      extension(combined, value);
+    }
+  }
+}
+function extension(combined, extension2) {
+  let key;
+  for (key in extension2) {
+    if (own2.call(extension2, key)) {
+      switch (key) {
+        case "canContainEols": {
+          const right = extension2[key];
+          if (right) {
+            combined[key].push(...right);
+          }
+          break;
+        }
+        case "transforms": {
+          const right = extension2[key];
+          if (right) {
+            combined[key].push(...right);
+          }
+          break;
+        }
+        case "afterExit":
+        case "beforeEnter": {
+          const right = extension2[key];
+          if (right) {
+            combined[key].push(right);
+          }
+          break;
+        }
+        case "enter":
+        case "exit": {
+          const right = extension2[key];
+          if (right) {
+            Object.assign(combined[key], right);
+          }
+          break;
+        }
+      }
+    }
+  }
+}
+function defaultOnError(left, right) {
+  if (left) {
+    throw new Error("Cannot close `" + left.type + "` (" + stringifyPosition({
+      start: left.start,
+      end: left.end
+    }) + "): a different token (`" + right.type + "`, " + stringifyPosition({
+      start: right.start,
+      end: right.end
+    }) + ") is open");
+  }
+  throw new Error("Cannot close document, a token (`" + right.type + "`, " + stringifyPosition({
+    start: right.start,
+    end: right.end
+  }) + ") is still open");
+}
+
+// packages/validator/src/rules/readme/outline.ts
+function normalizeTitle(text3) {
+  return text3.toLowerCase().replace(/[^a-z0-9]+/g, "");
+}
+function plainText(node2, depth = 0) {
+  if ("value" in node2 && typeof node2.value === "string" && node2.type !== "html") return node2.value;
+  if (!("children" in node2) || depth > 16) return "";
+  return node2.children.map((child) => plainText(child, depth + 1)).join("");
+}
+function parse4(text3) {
+  let root;
+  try {
+    root = fromMarkdown(text3);
+  } catch {
+    return { text: text3, headings: [] };
+  }
+  const raw = root.children.filter((node2) => node2.type === "heading");
+  const headings = raw.map((node2) => {
+    const offset = node2.position?.start.offset ?? 0;
+    const end = node2.position?.end.offset ?? offset;
+    const headingText = plainText(node2).trim();
+    return {
+      depth: node2.depth,
+      text: headingText,
+      normalized: normalizeTitle(headingText),
+      offset,
+      length: end - offset,
+      bodyStart: end,
+      bodyEnd: text3.length
+    };
+  });
+  headings.forEach((heading, index2) => {
+    const next = headings.slice(index2 + 1).find((other) => other.depth <= heading.depth);
+    if (next) heading.bodyEnd = next.offset;
+  });
+  return { text: text3, headings };
+}
+var cache2 = /* @__PURE__ */ new Map();
+function outlineOf(text3) {
+  let outline2 = cache2.get(text3);
+  if (!outline2) {
+    outline2 = parse4(text3);
+    cache2.clear();
+    cache2.set(text3, outline2);
+  }
+  return outline2;
+}
+
+// packages/validator/src/rules/readme/sections.ts
+var SUPPORTED_OPERATIONS_HEADING = /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
+var CREDENTIALS_HEADING = /credential/;
+var TEMPLATE_SECTIONS = [
+  {
+    heading: "## Publisher: <name>",
+    matches: /^publisher/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Prerequisites",
+    matches: /^prerequisite|^requirements/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Supported Operations",
+    matches: SUPPORTED_OPERATIONS_HEADING,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Obtaining Credentials",
+    matches: CREDENTIALS_HEADING,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  {
+    heading: "## Known Issues and Limitations",
+    matches: /knownissue|limitation/,
+    requiredIn: ["certified", "independent-publisher"]
+  },
+  { heading: "## Deployment Instructions", matches: /deploy/, requiredIn: ["certified"] }
+];
+function findSection(headings, pattern) {
+  return headings.find((heading) => heading.depth <= 3 && pattern.test(heading.normalized));
+}
+
 // packages/validator/src/rules/readme.ts
-var readmeRules = [];
+var PLACEHOLDERS = [
+  { pattern: /Publisher's Name/g, what: "Publisher's Name" },
+  { pattern: /Description of operation \d/gi, what: "Description of operation N" },
+  { pattern: /Optional\. How to get started/gi, what: "Optional. How to get started\u2026" },
+  { pattern: /^#\s*Title\s*$/gm, what: "# Title" }
+];
+var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+function outline(context) {
+  const text3 = context.connector.files.readme?.document?.text;
+  return text3 === void 0 ? void 0 : outlineOf(text3);
+}
+function sectionsRule(id, profile, level, template) {
+  return {
+    id,
+    file: "readme",
+    title: `The readme follows the ${template} readme template.`,
+    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
+    levels: { certified: "off", "independent-publisher": "off", custom: "off", [profile]: level },
+    example: {
+      bad: "# Contoso\nA connector.",
+      good: "# Contoso\n## Publisher: Contoso Ltd\n## Prerequisites\n\u2026"
+    },
+    check(context) {
+      const readme = outline(context);
+      if (!readme) return;
+      const firstHeading = readme.headings[0];
+      for (const section of TEMPLATE_SECTIONS) {
+        if (!section.requiredIn.includes(context.profile)) continue;
+        if (findSection(readme.headings, section.matches)) continue;
+        context.report({
+          ...firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
+          message: `The readme has no "${section.heading}" section, which the ${template} readme template requires.`
+        });
+      }
+    }
+  };
+}
+function visibleSummaries(context) {
+  const list2 = [];
+  for (const operation of context.swagger?.operations ?? []) {
+    if (operation.isInternal || operation.isDeprecated) continue;
+    const summary = asString(operation.operation.summary)?.trim();
+    if (summary) list2.push({ summary, normalized: normalizeTitle(summary) });
+  }
+  return list2;
+}
+function knownOperationNames(context) {
+  const names = /* @__PURE__ */ new Set();
+  for (const operation of context.swagger?.operations ?? []) {
+    const summary = asString(operation.operation.summary);
+    if (summary) names.add(normalizeTitle(summary));
+    if (operation.operationId) names.add(normalizeTitle(operation.operationId));
+  }
+  return names;
+}
+function usesOAuth(context) {
+  if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
+  return entriesOf(context.swagger?.root.securityDefinitions).some(
+    ([, definition2]) => asObject(definition2)?.type === "oauth2"
+  );
+}
+var readmeRules = [
+  {
+    id: "README-PRESENT",
+    file: "readme",
+    title: "The connector folder has a readme.md.",
+    description: 'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none.',
+    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    example: {
+      bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
+      good: "readme.md beside them"
+    },
+    check(context) {
+      if (context.connector.files.readme) return;
+      const misnamed = context.connector.entries.find(
+        (entry) => entry.type === "file" && /^readme(\.|$)/i.test(entry.name)
+      );
+      context.report({
+        file: "folder",
+        message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : "The connector has no readme.md. Start from the readme template of the repository."
+      });
+    }
+  },
+  sectionsRule("README-SECTIONS-CERT", "certified", "warning", "certified"),
+  sectionsRule("README-SECTIONS-IP", "independent-publisher", "warning", "independent publisher"),
+  {
+    id: "README-PLACEHOLDER",
+    file: "readme",
+    title: "Replace the readme template text.",
+    description: `Text of the readme template left in place ("Publisher's Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title") ends up on the connector documentation page.`,
+    levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
+    example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
+    check(context) {
+      const text3 = context.connector.files.readme?.document?.text;
+      if (text3 === void 0) return;
+      for (const { pattern, what } of PLACEHOLDERS) {
+        pattern.lastIndex = 0;
+        for (const match of text3.matchAll(pattern)) {
+          context.report({
+            offset: match.index,
+            length: match[0].length,
+            message: `"${what}" is text of the readme template; replace it.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "README-OAUTH-STEPS",
+    file: "readme",
+    title: "For OAuth, the readme explains how to create the OAuth app.",
+    description: 'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL.',
+    levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
+    example: {
+      bad: "## Obtaining Credentials\nSign in with your account.",
+      good: "## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect \u2026"
+    },
+    check(context) {
+      const readme = outline(context);
+      if (!readme || !usesOAuth(context)) return;
+      const section = findSection(readme.headings, CREDENTIALS_HEADING);
+      const body = section ? readme.text.slice(section.bodyStart, section.bodyEnd) : "";
+      if (/redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i.test(body)) return;
+      const where = section ?? readme.headings[0];
+      context.report({
+        ...where ? { offset: where.offset, length: where.length } : { line: 1 },
+        message: section ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.' : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.'
+      });
+    }
+  },
+  {
+    id: "README-OPS-MATCH",
+    file: "readme",
+    title: "Supported Operations lists every visible operation, and only those.",
+    description: "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary) and no operation that no longer exists, so the documentation matches the connector.",
+    levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
+    example: {
+      bad: "## Supported Operations\n### List tasks",
+      good: "## Supported Operations\n### List tasks\n### Create a task\n### Get a task"
+    },
+    check(context) {
+      const readme = outline(context);
+      if (!readme || !context.swagger) return;
+      const section = findSection(readme.headings, SUPPORTED_OPERATIONS_HEADING);
+      if (!section) return;
+      const body = normalizeTitle(readme.text.slice(section.bodyStart, section.bodyEnd));
+      const missing = visibleSummaries(context).filter(
+        ({ normalized }) => normalized && !body.includes(normalized)
+      );
+      if (missing.length > 0) {
+        const names = missing.map(({ summary }) => `"${summary}"`).join(", ");
+        context.report({
+          offset: section.offset,
+          length: section.length,
+          message: missing.length === 1 ? `The operation ${names} is not listed under ${section.text}.` : `${missing.length} operations are not listed under ${section.text}: ${names}.`
+        });
+      }
+      const known = knownOperationNames(context);
+      for (const heading of subHeadings(readme, section)) {
+        if (GROUPING_HEADING.test(heading.normalized) || heading.normalized === "") continue;
+        if (known.has(heading.normalized) || [...known].some((name) => name && heading.normalized.includes(name)))
+          continue;
+        context.report({
+          offset: heading.offset,
+          length: heading.length,
+          message: `"${heading.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.`
+        });
+      }
+    }
+  }
+];
+function subHeadings(readme, section) {
+  return readme.headings.filter(
+    (heading) => heading.offset > section.offset && heading.offset < section.bodyEnd && heading.depth > section.depth
+  );
+}
+
+// packages/validator/src/rules/script/allowed-namespaces.ts
+var ALLOWED_NAMESPACES = /* @__PURE__ */ new Set([
+  "System",
+  "System.Collections",
+  "System.Collections.Generic",
+  "System.Diagnostics",
+  "System.IO",
+  "System.IO.Compression",
+  "System.Linq",
+  "System.Net",
+  "System.Net.Http",
+  "System.Net.Http.Headers",
+  "System.Net.Security",
+  "System.Security.Authentication",
+  "System.Security.Cryptography",
+  "System.Text",
+  "System.Text.RegularExpressions",
+  "System.Threading",
+  "System.Threading.Tasks",
+  "System.Web",
+  "System.Xml",
+  "System.Xml.Linq",
+  "System.Drawing",
+  "System.Drawing.Drawing2D",
+  "System.Drawing.Imaging",
+  "Microsoft.Extensions.Logging",
+  "Newtonsoft.Json",
+  "Newtonsoft.Json.Linq"
+]);
+
+// packages/validator/src/rules/script/csharp-scan.ts
+function scanCSharp(text3) {
+  const out = [];
+  const strings = [];
+  const blank = (from, to) => {
+    for (let j = from; j < to; j++) out.push(text3[j] === "\n" || text3[j] === "\r" ? text3[j] : " ");
+  };
+  let i = 0;
+  while (i < text3.length) {
+    const c = text3[i];
+    const next = text3[i + 1];
+    if (c === "/" && next === "/") {
+      const end = text3.indexOf("\n", i);
+      const stop = end < 0 ? text3.length : end;
+      blank(i, stop);
+      i = stop;
+    } else if (c === "/" && next === "*") {
+      const end = text3.indexOf("*/", i + 2);
+      const stop = end < 0 ? text3.length : end + 2;
+      blank(i, stop);
+      i = stop;
+    } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text3, i)) {
+      const literal = readString(text3, i);
+      strings.push(literal);
+      out.push('"');
+      blank(i + 1, literal.end - 1);
+      if (literal.end - 1 > i) out.push('"');
+      i = literal.end;
+    } else if (c === "'") {
+      const end = readChar(text3, i);
+      out.push("'");
+      blank(i + 1, end - 1);
+      if (end - 1 > i) out.push("'");
+      i = end;
+    } else {
+      out.push(c);
+      i++;
+    }
+  }
+  return { code: out.join(""), strings };
+}
+function isStringStart(text3, at) {
+  let i = at;
+  while (i < text3.length && (text3[i] === "@" || text3[i] === "$") && i - at < 2) i++;
+  return text3[i] === '"';
+}
+function readString(text3, start) {
+  let i = start;
+  let verbatim = false;
+  while (text3[i] === "@" || text3[i] === "$") {
+    if (text3[i] === "@") verbatim = true;
+    i++;
+  }
+  const quotes = /^"{3,}/.exec(text3.slice(i, i + 16))?.[0].length ?? 0;
+  if (quotes >= 3) {
+    const closing = '"'.repeat(quotes);
+    const end = text3.indexOf(closing, i + quotes);
+    const stop = end < 0 ? text3.length : end + quotes;
+    return { value: text3.slice(i + quotes, end < 0 ? text3.length : end), offset: start, end: stop };
+  }
+  i++;
+  let value = "";
+  while (i < text3.length) {
+    const c = text3[i];
+    if (verbatim && c === '"' && text3[i + 1] === '"') {
+      value += '"';
+      i += 2;
+    } else if (c === '"') {
+      return { value, offset: start, end: i + 1 };
+    } else if (!verbatim && c === "\\") {
+      value += text3[i + 1] ?? "";
+      i += 2;
+    } else if (!verbatim && c === "\n") {
+      return { value, offset: start, end: i };
+    } else {
+      value += c;
+      i++;
+    }
+  }
+  return { value, offset: start, end: text3.length };
+}
+function readChar(text3, start) {
+  let i = start + 1;
+  while (i < text3.length && i - start < 12) {
+    if (text3[i] === "\\") i += 2;
+    else if (text3[i] === "'") return i + 1;
+    else if (text3[i] === "\n") return i;
+    else i++;
+  }
+  return Math.min(i, text3.length);
+}
+var last;
+function scannedScript(text3) {
+  if (last?.text !== text3) last = { text: text3, scanned: scanCSharp(text3) };
+  return last.scanned;
+}
 
 // packages/validator/src/rules/script.ts
-var scriptRules = [];
+var MAX_SCRIPT_BYTES = 1024 * 1024;
+var MAX_WAIT_MS = 5e3;
+var SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
+var EXECUTE_OVERRIDE = /\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\)/;
+var USING_DIRECTIVE = /^[ \t]*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([A-Za-z_][\w.]*)\s*;/gm;
+var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
+var WAIT_CALL = /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
+var SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
+var COMPARED_BEFORE = /(?:OperationId\s*[!=]=\s*|OperationId\s*\.\s*Equals\s*\(\s*|Equals\s*\(\s*[\w.]*OperationId\s*,\s*)$/;
+var COMPARED_AFTER = /^\s*(?:[!=]=|\.\s*Equals\s*\(|,)\s*[\w.]*OperationId\b/;
+var EQUALS_OPEN_BEFORE = /Equals\s*\(\s*$/;
+var CASE_BEFORE = /\bcase\s*$/;
+var UNIT_MS = { Milliseconds: 1, Seconds: 1e3, Minutes: 6e4 };
+function script(context) {
+  const text3 = context.connector.files.script?.document?.text;
+  return text3 === void 0 ? void 0 : { text: text3, scan: scannedScript(text3) };
+}
+function operationIdLiterals(scan) {
+  const switchRanges = [];
+  for (const match of scan.code.matchAll(SWITCH_ON_OPERATION)) {
+    const open = scan.code.indexOf("{", match.index + match[0].length);
+    if (open >= 0) switchRanges.push([open, matchingBrace(scan.code, open)]);
+  }
+  const found = [];
+  for (const literal of scan.strings) {
+    const before = scan.code.slice(Math.max(0, literal.offset - 80), literal.offset);
+    const after = scan.code.slice(literal.end, literal.end + 80);
+    const inSwitch = CASE_BEFORE.test(before) && switchRanges.some(([from, to]) => literal.offset > from && literal.offset < to);
+    const afterMatch = COMPARED_AFTER.exec(after);
+    const comparedAfter = afterMatch !== null && (!afterMatch[0].trimStart().startsWith(",") || EQUALS_OPEN_BEFORE.test(before));
+    if (inSwitch || COMPARED_BEFORE.test(before) || comparedAfter) {
+      const statementEnd = after.search(/[;{]/);
+      const ignoreCase = /IgnoreCase/.test(statementEnd < 0 ? after : after.slice(0, statementEnd));
+      found.push({
+        value: literal.value,
+        offset: literal.offset,
+        length: literal.end - literal.offset,
+        ignoreCase
+      });
+    }
+  }
+  return found;
+}
+function matchingBrace(code, open) {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    if (code[i] === "{") depth++;
+    else if (code[i] === "}" && --depth === 0) return i;
+  }
+  return code.length;
+}
+var scriptRules = [
+  {
+    id: "CSX-CLASS",
+    file: "script",
+    title: "script.csx defines `public class Script : ScriptBase`.",
+    description: "Custom code is a class named Script deriving from ScriptBase (write-code docs); without it the script does not compile in the service. Three merged IP scripts write `class script: ScriptBase` and were deployed, so a different case is only a warning.",
+    levels: sameLevels("error"),
+    example: { bad: "public class Helper { }", good: "public class Script : ScriptBase { \u2026 }" },
+    check(context) {
+      const source = script(context);
+      if (!source) return;
+      let nearMiss;
+      for (const match of source.scan.code.matchAll(SCRIPT_CLASS)) {
+        if (match[1] === "Script" && match[2] === "ScriptBase") return;
+        if (match[1].toLowerCase() === "script" && match[2].toLowerCase() === "scriptbase")
+          nearMiss ??= match;
+      }
+      if (nearMiss) {
+        context.report({
+          offset: nearMiss.index,
+          length: nearMiss[0].length,
+          severity: "warning",
+          message: `Write "class Script : ScriptBase" with this case (found "${nearMiss[0]}").`
+        });
+      } else {
+        context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
+      }
+    }
+  },
+  {
+    id: "CSX-EXECUTE",
+    file: "script",
+    title: "The Script class overrides `ExecuteAsync()`.",
+    description: "The platform calls `public override async Task<HttpResponseMessage> ExecuteAsync()`; a script without it does not compile (write-code docs).",
+    levels: sameLevels("error"),
+    example: {
+      bad: "public class Script : ScriptBase { }",
+      good: "public override async Task<HttpResponseMessage> ExecuteAsync() { \u2026 }"
+    },
+    check(context) {
+      const source = script(context);
+      if (!source || EXECUTE_OVERRIDE.test(source.scan.code)) return;
+      context.report({
+        line: 1,
+        message: 'script.csx must override "public override async Task<HttpResponseMessage> ExecuteAsync()".'
+      });
+    }
+  },
+  {
+    id: "CSX-SIZE",
+    file: "script",
+    title: "script.csx is at most 1 MB.",
+    description: "The script file must be smaller than 1 MB (write-code FAQ).",
+    levels: sameLevels("error"),
+    example: { bad: "a 1.2 MB script.csx with embedded data" },
+    check(context) {
+      const file = context.connector.files.script;
+      if (file && file.bytes > MAX_SCRIPT_BYTES) {
+        context.report({
+          line: 1,
+          message: `script.csx is ${file.bytes} bytes; custom code must be under 1 MB.`
+        });
+      }
+    }
+  },
+  {
+    id: "CSX-NAMESPACES",
+    file: "script",
+    title: "Use only the namespaces custom code supports.",
+    description: `Custom code may use only ${[...ALLOWED_NAMESPACES].join(", ")} (write-code docs). Six merged scripts use others (e.g. Microsoft.PowerPlatform.Connectors.CustomCode.CSharp), hence a warning.`,
+    levels: sameLevels("warning"),
+    example: { bad: "using System.Data.SqlClient;", good: "using System.Net.Http;" },
+    check(context) {
+      const source = script(context);
+      if (!source) return;
+      for (const match of source.scan.code.matchAll(USING_DIRECTIVE)) {
+        const namespace = match[1];
+        if (ALLOWED_NAMESPACES.has(namespace)) continue;
+        context.report({
+          offset: match.index + match[0].indexOf(namespace),
+          length: namespace.length,
+          message: `The namespace ${namespace} is not supported in custom code; the script may fail to compile.`
+        });
+      }
+    }
+  },
+  {
+    id: "CSX-HTTPCLIENT",
+    file: "script",
+    title: "Send requests with `this.Context.SendAsync`, not a new HttpClient.",
+    description: 'Creating an HttpClient works today, but Microsoft says it will be blocked ("currently yes, but we\'ll block this in the future", write-code FAQ); `this.Context.SendAsync` is the supported way.',
+    levels: sameLevels("warning"),
+    example: {
+      bad: "var client = new HttpClient();",
+      good: "var response = await this.Context.SendAsync(request, this.CancellationToken);"
+    },
+    check(context) {
+      const source = script(context);
+      if (!source) return;
+      for (const match of source.scan.code.matchAll(NEW_HTTP_CLIENT)) {
+        context.report({
+          offset: match.index,
+          length: match[0].length,
+          message: "Do not create an HttpClient: use this.Context.SendAsync(request, this.CancellationToken). Microsoft plans to block new HttpClient in custom code."
+        });
+      }
+    }
+  },
+  {
+    id: "CSX-TIMEOUT",
+    file: "script",
+    title: "Custom code finishes within 5 seconds: no long waits.",
+    description: "Custom code must complete within 5 seconds (write-code FAQ). A Thread.Sleep or Task.Delay of more than 5 seconds always times out.",
+    levels: sameLevels("warning"),
+    example: { bad: "await Task.Delay(10000);", good: "await Task.Delay(500);" },
+    check(context) {
+      const source = script(context);
+      if (!source) return;
+      for (const match of source.scan.code.matchAll(WAIT_CALL)) {
+        const milliseconds = match[2] !== void 0 ? Number(match[2].replace(/_/g, "")) : Number(match[4].replace(/_/g, "")) * UNIT_MS[match[3]];
+        if (!(milliseconds > MAX_WAIT_MS)) continue;
+        context.report({
+          offset: match.index,
+          length: match[0].length,
+          message: `${match[1]} waits ${milliseconds / 1e3} s, but custom code must finish within 5 seconds.`
+        });
+      }
+    }
+  },
+  {
+    id: "CSX-OPIDS",
+    file: "script",
+    title: "Operation ids the script compares with `Context.OperationId` exist in the swagger.",
+    description: "Scripts branch on `this.Context.OperationId` (write-code samples). A string that is not an operationId of the swagger (a typo, a renamed operation) makes that branch dead code.",
+    levels: sameLevels("warning"),
+    example: {
+      bad: 'if (this.Context.OperationId == "ListTask")',
+      good: 'if (this.Context.OperationId == "ListTasks")'
+    },
+    check(context) {
+      const source = script(context);
+      const swagger = context.swagger;
+      if (!source || !swagger) return;
+      const ids = swagger.operationsById;
+      for (const literal of operationIdLiterals(source.scan)) {
+        if (ids.has(literal.value)) continue;
+        const differentCase = [...ids.keys()].find((id) => id.toLowerCase() === literal.value.toLowerCase());
+        if (differentCase && literal.ignoreCase) continue;
+        context.report({
+          offset: literal.offset,
+          length: literal.length,
+          message: differentCase ? `"${literal.value}" is compared with Context.OperationId, but the operationId is "${differentCase}" (the comparison is case-sensitive).` : `"${literal.value}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`
+        });
+      }
+    }
+  },
+  {
+    id: "CSX-NO-GATEWAY",
+    file: "script",
+    title: "Custom code cannot be used with the on-premises data gateway.",
+    description: "Custom code does not run for connectors that go through the on-premises data gateway (write-code FAQ); a gatewaySetting connection parameter with a script cannot work.",
+    levels: sameLevels("error"),
+    example: { bad: 'script.csx with "type": "gatewaySetting" in apiProperties.json' },
+    check(context) {
+      if (!context.connector.files.script || !hasParameterType(context.apiProperties, "gatewaySetting"))
+        return;
+      context.report({
+        line: 1,
+        message: "The connector has a gatewaySetting connection parameter, but custom code cannot be used with the on-premises data gateway."
+      });
+    }
+  },
+  {
+    id: "CSX-ONE",
+    file: "folder",
+    title: "Only one script file, named script.csx.",
+    description: "A connector has one custom code file (write-code FAQ). Other .csx files (e.g. connector-script.csx) are never uploaded, and confuse reviewers.",
+    levels: sameLevels("warning"),
+    example: { bad: "script.csx and connector-script.csx", good: "script.csx" },
+    check(context) {
+      for (const entry of context.connector.entries) {
+        if (entry.type !== "file" || !entry.name.toLowerCase().endsWith(".csx")) continue;
+        if (entry.name.toLowerCase() === "script.csx") continue;
+        context.report({
+          path: entry.name,
+          message: context.connector.files.script ? `${entry.name} is a second script file; only script.csx is used. Merge it into script.csx or remove it.` : `${entry.name} is never used as custom code: the script must be named script.csx.`
+        });
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/settings/schema.ts
+var SETTINGS_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    $schema: { type: "string" },
+    connectorId: { type: "string" },
+    environment: { type: "string" },
+    apiProperties: { type: "string" },
+    apiDefinition: { type: "string" },
+    icon: { type: "string" },
+    script: { type: "string" },
+    powerAppsUrl: { type: "string", format: "uri" },
+    powerAppsApiVersion: { type: "string", enum: ["2016-11-01"] },
+    flowUrl: { type: "string", format: "uri" },
+    flowApiVersion: { type: "string", enum: ["2016-11-01"] },
+    clientId: { type: "string" },
+    tenant: { type: "string" },
+    authorityUrl: { type: "string" },
+    resource: { type: "string" }
+  }
+};
+var ENVIRONMENT_ID = /^(?:Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
 
 // packages/validator/src/rules/settings.ts
-var settingsRules = [];
+var problemsOf2 = cachedSchemaProblems(lazySchemaValidator(SETTINGS_SCHEMA));
+function settingsValue(context) {
+  return context.connector.files.settings?.document?.value;
+}
+var settingsRules = [
+  {
+    id: "SET-SCHEMA",
+    file: "settings",
+    title: "settings.json matches the paconn settings schema.",
+    description: "settings.json is paconn's file: connectorId, environment, apiProperties, apiDefinition, icon, script, powerAppsUrl, powerAppsApiVersion and flowApiVersion (2016-11-01), flowUrl (schemas/paconn-settings.schema.json, plus what paconn reads and writes). Unknown keys are ignored by paconn and are most likely typos.",
+    levels: { certified: "warning", "independent-publisher": "warning", custom: "warning" },
+    example: {
+      bad: '{ "apiDefinitions": "apiDefinition.swagger.json" }',
+      good: '{ "apiDefinition": "apiDefinition.swagger.json" }'
+    },
+    check(context) {
+      const value = settingsValue(context);
+      if (value === void 0) return;
+      for (const problem of problemsOf2(value))
+        context.report({ pointer: problem.pointer, message: problem.message });
+    }
+  },
+  {
+    id: "SET-ENV",
+    file: "settings",
+    title: "environment is an environment id.",
+    description: "The schema's pattern for environment is a GUID; default environments are named `Default-<guid>` (a merged connector uses one), so that prefix is accepted too.",
+    levels: { certified: "warning", "independent-publisher": "warning", custom: "warning" },
+    example: {
+      bad: '"environment": "My environment"',
+      good: '"environment": "Default-dd15e603-0000-4b3c-9d6a-1b2c3d4e5f60"'
+    },
+    check(context) {
+      const environment = asString(asObject(settingsValue(context))?.environment);
+      if (environment === void 0 || ENVIRONMENT_ID.test(environment)) return;
+      context.report({
+        pointer: "/environment",
+        message: `String '${environment}' does not match regex pattern of an environment id (a GUID, optionally prefixed with "Default-").`
+      });
+    }
+  },
+  {
+    id: "SET-FILES-EXIST",
+    file: "settings",
+    title: "Files named in settings.json exist.",
+    description: "paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else.",
+    levels: { certified: "warning", "independent-publisher": "warning", custom: "warning" },
+    example: { bad: '"icon": "icon.png" without icon.png in the folder' },
+    check(context) {
+      const settings = asObject(settingsValue(context));
+      if (!settings) return;
+      const names = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      for (const key of FILE_SETTINGS) {
+        const file = asString(settings[key]);
+        if (file === void 0 || file.trim() === "") continue;
+        const name = file.replace(/^\.[\\/]/, "").toLowerCase();
+        if (/[\\/]/.test(name) || names.has(name)) continue;
+        context.report({
+          pointer: childPointer("", key),
+          message: `settings.json names ${file} as ${key}, but the folder has no such file.`
+        });
+      }
+    }
+  },
+  {
+    id: "SET-NOT-IN-PR",
+    file: "settings",
+    title: "Leave settings.json out of the pull request.",
+    description: "settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors.",
+    levels: { certified: "info", "independent-publisher": "info", custom: "off" },
+    example: { bad: "certified-connectors/Contoso/settings.json" },
+    check(context) {
+      if (!context.connector.files.settings) return;
+      context.report({
+        line: 1,
+        message: "settings.json is specific to your environment; keep it out of the pull request (add it to .gitignore)."
+      });
+    }
+  }
+];
+
+// packages/validator/src/swagger/swagger-model.ts
+var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
+var MAX_SCHEMA_WALK_DEPTH = 64;
+var MAX_REF_HOPS = 32;
+var SwaggerModel = class {
+  constructor(root) {
+    this.root = root;
+  }
+  root;
+  operationList;
+  writtenSchemaList;
+  byId;
+  get paths() {
+    return asObject(this.root.paths);
+  }
+  get definitions() {
+    return asObject(this.root.definitions);
+  }
+  get operations() {
+    this.operationList ??= this.buildOperations();
+    return this.operationList;
+  }
+  /** Operations by operationId (a list, since duplicates are possible and reported by a rule). */
+  get operationsById() {
+    if (!this.byId) {
+      this.byId = /* @__PURE__ */ new Map();
+      for (const operation of this.operations) {
+        if (operation.operationId === void 0) continue;
+        const list2 = this.byId.get(operation.operationId) ?? [];
+        list2.push(operation);
+        this.byId.set(operation.operationId, list2);
+      }
+    }
+    return this.byId;
+  }
+  operationById(operationId) {
+    return this.operationsById.get(operationId)?.[0];
+  }
+  /**
+   * Every schema object written in the document, each exactly once and without following `$ref`s:
+   * definitions, body-parameter schemas, response schemas, and everything nested in them. Rules that
+   * check schemas in isolation iterate this list instead of walking the document again.
+   */
+  get writtenSchemas() {
+    this.writtenSchemaList ??= this.collectWrittenSchemas();
+    return this.writtenSchemaList;
+  }
+  /** The value a local reference (`#/definitions/X`) points to, or undefined when it is broken or remote. */
+  resolveRef(ref) {
+    if (!ref.startsWith("#")) return void 0;
+    const pointer = ref.slice(1);
+    if (pointer !== "" && !pointer.startsWith("/")) return void 0;
+    let current = this.root;
+    for (const segment of safeParsePointer(pointer)) {
+      if (current === null || typeof current !== "object" || !has(current, segment))
+        return void 0;
+      current = current[segment];
+    }
+    return { value: current, pointer };
+  }
+  /** Follows `$ref` chains from a value; stops at a broken or circular reference (returns the last good one). */
+  resolve(value, pointer) {
+    let current = { value, pointer };
+    let viaRef = false;
+    const seen = /* @__PURE__ */ new Set();
+    for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
+      const ref = isObject(current.value) ? asString(current.value.$ref) : void 0;
+      if (ref === void 0) return { ...current, viaRef, broken: false };
+      if (seen.has(ref)) return { ...current, viaRef, broken: true };
+      seen.add(ref);
+      const target = this.resolveRef(ref);
+      if (!target) return { ...current, viaRef, broken: true };
+      current = target;
+      viaRef = true;
+    }
+    return { ...current, viaRef, broken: true };
+  }
+  /**
+   * Visits a schema and everything under it: `properties`, `items`, `additionalProperties`, `allOf`.
+   * A `$ref` is followed, but never twice on the same branch, so recursive definitions end.
+   * Return false from `visit` to skip a node's children.
+   */
+  walkSchema(schema, pointer, visit2) {
+    const walk = (value, at, path10, depth, refs, viaRef, required) => {
+      if (depth > MAX_SCHEMA_WALK_DEPTH) return;
+      let here = { value, pointer: at };
+      let reachedByRef = viaRef;
+      let branchRefs = refs;
+      const ref = isObject(value) ? asString(value.$ref) : void 0;
+      if (ref !== void 0) {
+        if (refs.has(ref)) return;
+        const target = this.resolve(value, at);
+        if (target.broken) return;
+        branchRefs = new Set(refs).add(ref);
+        here = target;
+        reachedByRef = true;
+      }
+      const node2 = asObject(here.value);
+      if (!node2) return;
+      if (visit2({ schema: node2, pointer: here.pointer, path: path10, depth, viaRef: reachedByRef, required }) === false)
+        return;
+      const requiredNames = new Set(
+        (asArray(node2.required) ?? []).filter((n) => typeof n === "string")
+      );
+      for (const [name, property2] of entriesOf(node2.properties)) {
+        walk(
+          property2,
+          childPointer(here.pointer, "properties", name),
+          [...path10, name],
+          depth + 1,
+          branchRefs,
+          reachedByRef,
+          requiredNames.has(name)
+        );
+      }
+      if (isObject(node2.items)) {
+        walk(
+          node2.items,
+          childPointer(here.pointer, "items"),
+          [...path10, "items"],
+          depth + 1,
+          branchRefs,
+          reachedByRef,
+          false
+        );
+      }
+      if (isObject(node2.additionalProperties)) {
+        walk(
+          node2.additionalProperties,
+          childPointer(here.pointer, "additionalProperties"),
+          [...path10, "additionalProperties"],
+          depth + 1,
+          branchRefs,
+          reachedByRef,
+          false
+        );
+      }
+      (asArray(node2.allOf) ?? []).forEach((member, index2) => {
+        walk(
+          member,
+          childPointer(here.pointer, "allOf", index2),
+          path10,
+          depth + 1,
+          branchRefs,
+          reachedByRef,
+          required
+        );
+      });
+    };
+    walk(schema, pointer, [], 0, /* @__PURE__ */ new Set(), false, false);
+  }
+  collectWrittenSchemas() {
+    const list2 = [];
+    const add = (value, pointer, origin, depth) => {
+      const schema = asObject(value);
+      if (!schema || depth > MAX_SCHEMA_WALK_DEPTH) return;
+      list2.push({ schema, pointer, origin, depth });
+      for (const [name, property2] of entriesOf(schema.properties)) {
+        add(property2, childPointer(pointer, "properties", name), origin, depth + 1);
+      }
+      if (isObject(schema.items)) add(schema.items, childPointer(pointer, "items"), origin, depth + 1);
+      if (isObject(schema.additionalProperties)) {
+        add(schema.additionalProperties, childPointer(pointer, "additionalProperties"), origin, depth + 1);
+      }
+      (asArray(schema.allOf) ?? []).forEach(
+        (member, index2) => add(member, childPointer(pointer, "allOf", index2), origin, depth + 1)
+      );
+    };
+    for (const [name, definition2] of entriesOf(this.definitions))
+      add(definition2, childPointer("/definitions", name), "definition", 0);
+    for (const [name, parameter] of entriesOf(this.root.parameters)) {
+      if (isObject(parameter))
+        add(parameter.schema, childPointer("/parameters", name, "schema"), "global-parameter", 0);
+    }
+    for (const [code, response] of entriesOf(this.root.responses)) {
+      if (isObject(response))
+        add(response.schema, childPointer("/responses", code, "schema"), "global-response", 0);
+    }
+    for (const [path10, pathItem] of entriesOf(this.paths)) {
+      const pathItemPointer = childPointer("/paths", path10);
+      const visitParameters = (list3, pointer) => {
+        (asArray(list3) ?? []).forEach((parameter, index2) => {
+          if (isObject(parameter))
+            add(parameter.schema, childPointer(pointer, index2, "schema"), "parameter", 0);
+        });
+      };
+      if (!isObject(pathItem)) continue;
+      visitParameters(pathItem.parameters, childPointer(pathItemPointer, "parameters"));
+      for (const method of HTTP_METHODS) {
+        const operation = asObject(pathItem[method]);
+        if (!operation) continue;
+        const pointer = childPointer(pathItemPointer, method);
+        visitParameters(operation.parameters, childPointer(pointer, "parameters"));
+        for (const [code, response] of entriesOf(operation.responses)) {
+          if (isObject(response))
+            add(response.schema, childPointer(pointer, "responses", code, "schema"), "response", 0);
+        }
+      }
+    }
+    return list2;
+  }
+  buildOperations() {
+    const operations = [];
+    for (const [path10, pathItemValue] of entriesOf(this.paths)) {
+      const pathItem = asObject(pathItemValue);
+      if (!pathItem) continue;
+      const pathItemPointer = childPointer("/paths", path10);
+      const pathParameters2 = this.parameterList(
+        pathItem.parameters,
+        childPointer(pathItemPointer, "parameters"),
+        "path",
+        false
+      );
+      for (const method of HTTP_METHODS) {
+        const operation = asObject(pathItem[method]);
+        if (!operation) continue;
+        const pointer = childPointer(pathItemPointer, method);
+        const visibility = operation["x-ms-visibility"];
+        const isInternal = visibility === "internal" || visibility === "Internal";
+        const own3 = this.parameterList(
+          operation.parameters,
+          childPointer(pointer, "parameters"),
+          "operation",
+          isInternal
+        );
+        const ownKeys = new Set(own3.map((p) => `${p.in}:${p.name}`));
+        const inherited = pathParameters2.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => ({ ...p, isInternal: p.isInternal || isInternal }));
+        operations.push({
+          path: path10,
+          method,
+          pointer,
+          pathItemPointer,
+          operation,
+          operationId: asString(operation.operationId),
+          visibility,
+          isInternal,
+          isTrigger: has(operation, "x-ms-trigger"),
+          isDeprecated: operation.deprecated === true,
+          parameters: [...inherited, ...own3],
+          responses: this.responseList(operation.responses, childPointer(pointer, "responses"))
+        });
+      }
+    }
+    return operations;
+  }
+  parameterList(list2, pointer, level, operationInternal) {
+    return (asArray(list2) ?? []).map((entry, index2) => {
+      const at = childPointer(pointer, index2);
+      const resolved2 = this.resolve(entry, at);
+      const value = asObject(resolved2.value) ?? {};
+      const visibility = value["x-ms-visibility"];
+      return {
+        pointer: at,
+        definitionPointer: resolved2.pointer,
+        value,
+        name: asString(value.name),
+        in: asString(value.in),
+        level,
+        isInternal: operationInternal || visibility === "internal" || visibility === "Internal"
+      };
+    });
+  }
+  responseList(responses, pointer) {
+    return entriesOf(responses).map(([code, entry]) => {
+      const at = childPointer(pointer, code);
+      const resolved2 = this.resolve(entry, at);
+      return {
+        code,
+        pointer: at,
+        definitionPointer: resolved2.pointer,
+        value: asObject(resolved2.value) ?? {}
+      };
+    });
+  }
+};
+function safeParsePointer(pointer) {
+  try {
+    return parsePointer(pointer);
+  } catch {
+    return [];
+  }
+}
 
 // packages/validator/src/rules/swagger/structure.ts
 var NUMERIC_KEYWORDS = {
@@ -18024,12 +33447,12 @@ var OBJECT_FIELDS = {
   }
 };
 var MAX_WALK_DEPTH = 200;
-var cache2 = /* @__PURE__ */ new WeakMap();
+var cache3 = /* @__PURE__ */ new WeakMap();
 function structureOf(model) {
-  let structure = cache2.get(model.root);
+  let structure = cache3.get(model.root);
   if (!structure) {
     structure = new StructureWalker().walk(model.root);
-    cache2.set(model.root, structure);
+    cache3.set(model.root, structure);
   }
   return structure;
 }
@@ -18047,6 +33470,20 @@ function jsonTypeOf(value) {
       return "Object";
   }
 }
+function childPointer2(pointer, ...segments) {
+  let result = pointer;
+  for (const segment of segments) {
+    const text3 = String(segment);
+    result += `/${text3.includes("~") || text3.includes("/") ? encodeSegment(text3) : text3}`;
+  }
+  return result;
+}
+var ALLOWED_TYPES = Object.fromEntries(
+  Object.entries(OBJECT_FIELDS).map(([kind, fields]) => [
+    kind,
+    new Map(Object.entries(fields).map(([key, type]) => [key, Array.isArray(type) ? type : [type]]))
+  ])
+);
 function matches(value, expected) {
   if (expected === "Any") return true;
   const actual = jsonTypeOf(value);
@@ -18059,29 +33496,34 @@ var StructureWalker = class {
     this.visitRoot(root);
     return this.result;
   }
-  /** Records a node and checks its fields' types; returns the fields of the right type only. */
+  /**
+   * Records a node and checks its fields' types. Returns the node's value with fields of the wrong
+   * type hidden, so the walk descends only into what has the right shape.
+   */
   add(kind, value, pointer, extra) {
-    const node = { kind, value, pointer, ...extra };
-    this.result.nodes.push(node);
-    const list = this.result.byKind.get(kind) ?? [];
-    list.push(node);
-    this.result.byKind.set(kind, list);
-    const fields = OBJECT_FIELDS[kind];
-    const good = {};
-    for (const [key, field] of Object.entries(value)) {
-      const expected = fields[key];
-      if (expected === void 0) continue;
-      const allowed = Array.isArray(expected) ? expected : [expected];
-      if (allowed.some((type) => matches(field, type))) {
-        good[key] = field;
-      } else {
-        this.result.typeIssues.push({
-          pointer: childPointer(pointer, key),
-          expected: toTypeName(allowed[0]),
-          actual: jsonTypeOf(field)
-        });
-      }
+    const node2 = { kind, value, pointer, ...extra };
+    this.result.nodes.push(node2);
+    let list2 = this.result.byKind.get(kind);
+    if (!list2) this.result.byKind.set(kind, list2 = []);
+    list2.push(node2);
+    const allowedByKey = ALLOWED_TYPES[kind];
+    let wrong;
+    for (const key in value) {
+      const allowed = allowedByKey.get(key);
+      if (allowed === void 0 || !Object.prototype.hasOwnProperty.call(value, key)) continue;
+      const field = value[key];
+      if (allowed.length === 1 ? matches(field, allowed[0]) : allowed.some((type) => matches(field, type)))
+        continue;
+      this.result.typeIssues.push({
+        pointer: childPointer2(pointer, key),
+        expected: toTypeName(allowed[0]),
+        actual: jsonTypeOf(field)
+      });
+      (wrong ??= /* @__PURE__ */ new Set()).add(key);
     }
+    if (!wrong) return value;
+    const good = {};
+    for (const key of Object.keys(value)) if (!wrong.has(key)) good[key] = value[key];
     return good;
   }
   typeIssue(pointer, expected, value) {
@@ -18090,7 +33532,7 @@ var StructureWalker = class {
   ref(value, pointer, expects) {
     if (!("$ref" in value)) return false;
     if (typeof value.$ref !== "string") {
-      this.typeIssue(childPointer(pointer, "$ref"), "String", value.$ref);
+      this.typeIssue(childPointer2(pointer, "$ref"), "String", value.$ref);
       return true;
     }
     this.result.refs.push({
@@ -18108,28 +33550,28 @@ var StructureWalker = class {
     this.eachObject(fields.tags, "/tags", (tag, at) => {
       const tagFields = this.add("tag", tag, at);
       if (isObject(tagFields.externalDocs))
-        this.add("externalDocs", tagFields.externalDocs, childPointer(at, "externalDocs"));
+        this.add("externalDocs", tagFields.externalDocs, childPointer2(at, "externalDocs"));
     });
-    for (const [path5, item] of entriesOf(fields.paths)) {
-      if (path5.startsWith("x-")) continue;
-      const at = childPointer("/paths", path5);
+    for (const [path10, item] of entriesOf(fields.paths)) {
+      if (path10.startsWith("x-")) continue;
+      const at = childPointer2("/paths", path10);
       if (isObject(item)) this.visitPathItem(item, at);
       else this.typeIssue(at, "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
-      this.visitSchema(schema, childPointer("/definitions", name), "definition", 0);
+      this.visitSchema(schema, childPointer2("/definitions", name), "definition", 0);
     }
     for (const [name, parameter] of entriesOf(fields.parameters)) {
-      this.visitParameter(parameter, childPointer("/parameters", name), "global-parameter");
+      this.visitParameter(parameter, childPointer2("/parameters", name), "global-parameter");
     }
     for (const [code, response] of entriesOf(fields.responses)) {
-      this.visitResponse(response, childPointer("/responses", code), "global-response");
+      this.visitResponse(response, childPointer2("/responses", code), "global-response");
     }
     for (const [name, scheme] of entriesOf(fields.securityDefinitions)) {
-      const at = childPointer("/securityDefinitions", name);
+      const at = childPointer2("/securityDefinitions", name);
       if (isObject(scheme)) {
         const schemeFields = this.add("securityScheme", scheme, at);
-        this.checkMapOf(schemeFields.scopes, childPointer(at, "scopes"), "String");
+        this.checkMapOf(schemeFields.scopes, childPointer2(at, "scopes"), "String");
       } else this.typeIssue(at, "Object", scheme);
     }
     this.visitSecurity(fields.security, "/security");
@@ -18142,53 +33584,54 @@ var StructureWalker = class {
   visitPathItem(item, at) {
     this.ref(item, at, "pathItem");
     const fields = this.add("pathItem", item, at);
-    this.visitParameters(fields.parameters, childPointer(at, "parameters"));
+    this.visitParameters(fields.parameters, childPointer2(at, "parameters"));
     for (const method of HTTP_METHODS) {
       const operation = fields[method];
-      if (isObject(operation)) this.visitOperation(operation, childPointer(at, method));
+      if (isObject(operation)) this.visitOperation(operation, childPointer2(at, method));
     }
   }
   visitOperation(operation, at) {
     const fields = this.add("operation", operation, at);
     if (isObject(fields.externalDocs))
-      this.add("externalDocs", fields.externalDocs, childPointer(at, "externalDocs"));
-    this.visitParameters(fields.parameters, childPointer(at, "parameters"));
+      this.add("externalDocs", fields.externalDocs, childPointer2(at, "externalDocs"));
+    this.visitParameters(fields.parameters, childPointer2(at, "parameters"));
     for (const [code, response] of entriesOf(fields.responses)) {
       if (code.startsWith("x-")) continue;
-      this.visitResponse(response, childPointer(at, "responses", code), "response");
+      this.visitResponse(response, childPointer2(at, "responses", code), "response");
     }
-    this.visitSecurity(fields.security, childPointer(at, "security"));
+    this.visitSecurity(fields.security, childPointer2(at, "security"));
   }
-  visitParameters(list, at) {
-    (asArray(list) ?? []).forEach((parameter, index) => {
-      this.visitParameter(parameter, childPointer(at, index), "body-parameter");
+  visitParameters(list2, at) {
+    (asArray(list2) ?? []).forEach((parameter, index2) => {
+      this.visitParameter(parameter, childPointer2(at, index2), "body-parameter");
     });
   }
   visitParameter(parameter, at, origin) {
     if (!isObject(parameter)) return this.typeIssue(at, "Object", parameter);
     if (this.ref(parameter, at, "parameter")) return;
     const fields = this.add("parameter", parameter, at);
-    if (isObject(fields.schema)) this.visitSchema(fields.schema, childPointer(at, "schema"), origin, 0);
-    if (isObject(fields.items)) this.visitItems(fields.items, childPointer(at, "items"), 0);
+    if (isObject(fields.schema)) this.visitSchema(fields.schema, childPointer2(at, "schema"), origin, 0);
+    if (isObject(fields.items)) this.visitItems(fields.items, childPointer2(at, "items"), 0);
   }
   visitItems(items, at, depth) {
     if (depth > MAX_WALK_DEPTH) return;
     const fields = this.add("items", items, at);
-    if (isObject(fields.items)) this.visitItems(fields.items, childPointer(at, "items"), depth + 1);
+    if (isObject(fields.items)) this.visitItems(fields.items, childPointer2(at, "items"), depth + 1);
   }
   visitResponse(response, at, origin) {
     if (!isObject(response)) return this.typeIssue(at, "Object", response);
     if (this.ref(response, at, "response")) return;
     const fields = this.add("response", response, at);
-    if (isObject(fields.schema)) this.visitSchema(fields.schema, childPointer(at, "schema"), origin, 0);
+    if (isObject(fields.schema)) this.visitSchema(fields.schema, childPointer2(at, "schema"), origin, 0);
     for (const [name, header] of entriesOf(fields.headers)) {
-      const headerAt = childPointer(at, "headers", name);
+      const headerAt = childPointer2(at, "headers", name);
       if (!isObject(header)) {
         this.typeIssue(headerAt, "Object", header);
         continue;
       }
       const headerFields = this.add("header", header, headerAt);
-      if (isObject(headerFields.items)) this.visitItems(headerFields.items, childPointer(headerAt, "items"), 0);
+      if (isObject(headerFields.items))
+        this.visitItems(headerFields.items, childPointer2(headerAt, "items"), 0);
     }
   }
   visitSchema(schema, at, origin, depth, propertyName) {
@@ -18196,46 +33639,46 @@ var StructureWalker = class {
     if (!isObject(schema)) return this.typeIssue(at, "Object", schema);
     this.ref(schema, at, "schema");
     const fields = this.add("schema", schema, at, { schemaOrigin: origin, schemaDepth: depth, propertyName });
-    for (const [name, property] of entriesOf(fields.properties)) {
-      this.visitSchema(property, childPointer(at, "properties", name), origin, depth + 1, name);
+    for (const [name, property2] of entriesOf(fields.properties)) {
+      this.visitSchema(property2, childPointer2(at, "properties", name), origin, depth + 1, name);
     }
-    if (isObject(fields.items)) this.visitSchema(fields.items, childPointer(at, "items"), origin, depth + 1);
-    else if (Array.isArray(schema.items)) this.typeIssue(childPointer(at, "items"), "Object", schema.items);
+    if (isObject(fields.items)) this.visitSchema(fields.items, childPointer2(at, "items"), origin, depth + 1);
+    else if (Array.isArray(schema.items)) this.typeIssue(childPointer2(at, "items"), "Object", schema.items);
     if (isObject(fields.additionalProperties)) {
       this.visitSchema(
         fields.additionalProperties,
-        childPointer(at, "additionalProperties"),
+        childPointer2(at, "additionalProperties"),
         origin,
         depth + 1
       );
     }
     this.eachObject(
       fields.allOf,
-      childPointer(at, "allOf"),
+      childPointer2(at, "allOf"),
       (member, memberAt) => this.visitSchema(member, memberAt, origin, depth + 1)
     );
-    if (isObject(fields.xml)) this.add("xml", fields.xml, childPointer(at, "xml"));
+    if (isObject(fields.xml)) this.add("xml", fields.xml, childPointer2(at, "xml"));
     if (isObject(fields.externalDocs))
-      this.add("externalDocs", fields.externalDocs, childPointer(at, "externalDocs"));
+      this.add("externalDocs", fields.externalDocs, childPointer2(at, "externalDocs"));
   }
-  visitSecurity(list, at) {
-    this.eachObject(list, at, (requirement, requirementAt) => {
+  visitSecurity(list2, at) {
+    this.eachObject(list2, at, (requirement, requirementAt) => {
       for (const [name, scopes] of entriesOf(requirement)) {
-        const scopesAt = childPointer(requirementAt, name);
-        if (!Array.isArray(scopes)) this.typeIssue(scopesAt, "Array", scopes);
+        const scopesAt = childPointer2(requirementAt, name);
+        if (!Array.isArray(scopes) && scopes !== null) this.typeIssue(scopesAt, "Array", scopes);
       }
     });
   }
-  eachObject(list, at, visit2) {
-    (asArray(list) ?? []).forEach((entry, index) => {
-      const entryAt = childPointer(at, index);
+  eachObject(list2, at, visit2) {
+    (asArray(list2) ?? []).forEach((entry, index2) => {
+      const entryAt = childPointer2(at, index2);
       if (isObject(entry)) visit2(entry, entryAt);
       else this.typeIssue(entryAt, "Object", entry);
     });
   }
   checkMapOf(map, at, expected) {
     for (const [key, value] of entriesOf(map)) {
-      if (!matches(value, expected)) this.typeIssue(childPointer(at, key), expected, value);
+      if (!matches(value, expected)) this.typeIssue(childPointer2(at, key), expected, value);
     }
   }
 };
@@ -18245,7 +33688,7 @@ function toTypeName(type) {
 
 // packages/validator/src/rules/swagger/document-host.ts
 var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
-var NON_PRODUCTION_HOST = /(?:^|[.-])(?:dev|devel|develop|development|staging|stage|stg|test|testing|qa|uat|preprod|sandbox)(?:\d*)(?=[.-]|$)|localhost|ngrok|^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/i;
+var NON_PRODUCTION_HOST = /(?:^|[.-])(?:dev|devel|develop|development|staging|stage|stg|test|testing|qa|uat|preprod|sandbox)\d*(?=[.-])|localhost|ngrok|^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/i;
 var SUPPORTED_SCHEMES = ["http", "https"];
 var documentHostRules = [
   {
@@ -18256,7 +33699,10 @@ var documentHostRules = [
     levels: sameLevels("error"),
     msCode: "HostNameNotValid",
     msMessage: "The 'host' property, if present, must be a valid URI host without a scheme or path.",
-    example: { bad: '{ "host": "https://api.contoso.com/v1" }', good: '{ "host": "api.contoso.com", "basePath": "/v1" }' },
+    example: {
+      bad: '{ "host": "https://api.contoso.com/v1" }',
+      good: '{ "host": "api.contoso.com", "basePath": "/v1" }'
+    },
     check(context) {
       const host = context.swagger?.root.host;
       if (typeof host !== "string" || HOST_PATTERN.test(host)) return;
@@ -18311,12 +33757,12 @@ var documentHostRules = [
     example: { bad: '{ "schemes": [] }', good: '{ "schemes": ["https"] }' },
     check(context) {
       if (!context.swagger) return;
-      for (const node of structureOf(context.swagger).nodes) {
-        if (node.kind !== "root" && node.kind !== "operation") continue;
-        const schemes = asArray(node.value.schemes);
+      for (const node2 of structureOf(context.swagger).nodes) {
+        if (node2.kind !== "root" && node2.kind !== "operation") continue;
+        const schemes = asArray(node2.value.schemes);
         if (schemes && schemes.length === 0) {
           context.report({
-            pointer: childPointer(node.pointer, "schemes"),
+            pointer: childPointer(node2.pointer, "schemes"),
             message: "The 'schemes' array requires at least one value."
           });
         }
@@ -18334,19 +33780,19 @@ var documentHostRules = [
     example: { bad: '{ "schemes": ["wss"] }', good: '{ "schemes": ["https"] }' },
     check(context) {
       if (!context.swagger) return;
-      for (const node of structureOf(context.swagger).nodes) {
-        if (node.kind !== "root" && node.kind !== "operation") continue;
-        const schemes = asArray(node.value.schemes);
+      for (const node2 of structureOf(context.swagger).nodes) {
+        if (node2.kind !== "root" && node2.kind !== "operation") continue;
+        const schemes = asArray(node2.value.schemes);
         if (!schemes) continue;
-        const at = childPointer(node.pointer, "schemes");
-        schemes.forEach((scheme, index) => {
+        const at = childPointer(node2.pointer, "schemes");
+        schemes.forEach((scheme, index2) => {
           if (typeof scheme === "string" && SUPPORTED_SCHEMES.includes(scheme)) return;
           context.report({
-            pointer: childPointer(at, index),
+            pointer: childPointer(at, index2),
             message: scheme === "ws" || scheme === "wss" ? "The WebSocket transfer protocol schemes are not supported." : `The 'schemes' property must only contain transfer protocols from the list: ${SUPPORTED_SCHEMES.join(", ")}.`
           });
         });
-        if (schemes.length > 0 && schemes.every((scheme) => scheme === "http") && has(node.value, "schemes")) {
+        if (schemes.length > 0 && schemes.every((scheme) => scheme === "http") && has(node2.value, "schemes")) {
           context.report({
             pointer: at,
             severity: "warning",
@@ -18361,12 +33807,12 @@ var documentHostRules = [
 // packages/validator/src/rules/swagger/schema-measure.ts
 var MAX_COUNT = 1e9;
 var MAX_RECURSION = 400;
-var cache3 = /* @__PURE__ */ new WeakMap();
+var cache4 = /* @__PURE__ */ new WeakMap();
 function schemaMeasurer(model) {
-  let measurer = cache3.get(model.root);
+  let measurer = cache4.get(model.root);
   if (!measurer) {
     measurer = new SchemaMeasurer(model);
-    cache3.set(model.root, measurer);
+    cache4.set(model.root, measurer);
   }
   return measurer;
 }
@@ -18434,7 +33880,7 @@ var SchemaMeasurer = class {
       depth = Math.max(depth, size.depth + 1);
     };
     try {
-      for (const [, property] of entriesOf(schema.properties)) nested(property);
+      for (const [, property2] of entriesOf(schema.properties)) nested(property2);
       if (isObject(schema.items)) nested(schema.items);
       if (isObject(schema.additionalProperties)) nested(schema.additionalProperties);
       for (const member of asArray(schema.allOf) ?? []) {
@@ -18465,7 +33911,7 @@ var documentLimitRules = [
     id: "SWG-SIZE",
     file: "swagger",
     title: "Keep the swagger under 1 MB.",
-    description: `The platform imports swagger files of less than 1 MB (FAQ; CERT 3d: "Swagger files shouldn't be greater than 1 MB"). In a Dataverse solution the definition is also limited to 500,000 characters (issue #3567), reported as a warning. Split a very large API into several connectors.`,
+    description: `The platform imports swagger files of less than 1 MB (FAQ; CERT 3d: "Swagger files shouldn't be greater than 1 MB"). In a Dataverse solution the definition is also limited to 500,000 characters (issue #3567), reported as a warning for custom connectors (info otherwise). Split a very large API into several connectors.`,
     levels: sameLevels("error"),
     example: { bad: "apiDefinition.swagger.json of 1.2 MB" },
     check(context) {
@@ -18482,7 +33928,8 @@ var documentLimitRules = [
       if (characters > SWAGGER_LIMITS.maxSolutionCharacters) {
         context.report({
           line: 1,
-          severity: "warning",
+          // Solutions matter for custom connectors moved between environments, less for certification.
+          severity: context.profile === "custom" ? "warning" : "info",
           message: `The swagger has ${characters.toLocaleString("en-US")} characters; a Dataverse solution stores at most 500,000, so the connector cannot be moved in a solution.`
         });
       }
@@ -18571,6 +34018,7 @@ var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
   "x-ms-capabilities",
   "x-ms-connector-metadata",
   "x-ms-deployment-version",
+  "x-ms-docs",
   "x-ms-dynamic-list",
   "x-ms-dynamic-properties",
   "x-ms-dynamic-schema",
@@ -18635,7 +34083,7 @@ function suggestExtension(key) {
   let best;
   let bestDistance = Infinity;
   for (const known of KNOWN_XMS_EXTENSIONS) {
-    const distance = editDistance(lower, known);
+    const distance = editDistance3(lower, known);
     if (distance < bestDistance) {
       best = known;
       bestDistance = distance;
@@ -18643,7 +34091,7 @@ function suggestExtension(key) {
   }
   return bestDistance <= 2 ? best : void 0;
 }
-function editDistance(a, b) {
+function editDistance3(a, b) {
   if (Math.abs(a.length - b.length) > 2) return Math.abs(a.length - b.length);
   const rows = [];
   for (let i = 0; i <= a.length; i++) {
@@ -18666,13 +34114,29 @@ function editDistance(a, b) {
 
 // packages/validator/src/rules/swagger/document-structure.ts
 var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
-function unknownKeys(node) {
-  const fields = OBJECT_FIELDS[node.kind];
-  return Object.keys(node.value).filter((key) => !has(fields, key) && !key.startsWith("x-"));
+var keyClassCache = /* @__PURE__ */ new WeakMap();
+function keyClassesOf(context) {
+  const model = context.swagger;
+  if (!model) return { unknown: [], lookalike: [], unknownXms: [] };
+  let classes = keyClassCache.get(model.root);
+  if (classes) return classes;
+  classes = { unknown: [], lookalike: [], unknownXms: [] };
+  for (const node2 of structureOf(model).nodes) {
+    const fields = OBJECT_FIELDS[node2.kind];
+    for (const key of Object.keys(node2.value)) {
+      if (key.startsWith("x-")) {
+        if (key.startsWith("x-ms-") && !KNOWN_XMS_EXTENSIONS.has(key)) classes.unknownXms.push({ node: node2, key });
+      } else if (!has(fields, key)) {
+        (EXTENSION_LOOKALIKE.test(key) ? classes.lookalike : classes.unknown).push({ node: node2, key });
+      }
+    }
+  }
+  keyClassCache.set(model.root, classes);
+  return classes;
 }
 function eachNode(context, visit2) {
   if (!context.swagger) return;
-  for (const node of structureOf(context.swagger).nodes) visit2(node);
+  for (const node2 of structureOf(context.swagger).nodes) visit2(node2);
 }
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
@@ -18682,14 +34146,14 @@ function canonical(value) {
   }
   return JSON.stringify(value) ?? "undefined";
 }
-function duplicateEntries(list, pointer) {
-  const array = asArray(list);
+function duplicateEntries(list2, pointer) {
+  const array = asArray(list2);
   if (!array || array.length < 2) return [];
   const seen = /* @__PURE__ */ new Set();
   const duplicates = [];
-  array.forEach((entry, index) => {
+  array.forEach((entry, index2) => {
     const key = canonical(entry);
-    if (seen.has(key)) duplicates.push(childPointer(pointer, index));
+    if (seen.has(key)) duplicates.push(childPointer(pointer, index2));
     seen.add(key);
   });
   return duplicates;
@@ -18745,7 +34209,10 @@ var documentStructureRules = [
     levels: sameLevels("error"),
     msCode: "RequiredPropertyMissing",
     msMessage: "The '{0}' property is required.",
-    example: { bad: '{ "swagger": "2.0", "paths": {} }', good: '{ "swagger": "2.0", "info": {\u2026}, "paths": {} }' },
+    example: {
+      bad: '{ "swagger": "2.0", "paths": {} }',
+      good: '{ "swagger": "2.0", "info": {\u2026}, "paths": {} }'
+    },
     check(context) {
       const root = context.swagger?.root;
       if (!root) return;
@@ -18757,7 +34224,10 @@ var documentStructureRules = [
       if (!info) return;
       for (const key of ["title", "version"]) {
         if (!has(info, key))
-          context.report({ pointer: childPointer("/info", key), message: `The '${key}' property is required.` });
+          context.report({
+            pointer: childPointer("/info", key),
+            message: `The '${key}' property is required.`
+          });
       }
     }
   },
@@ -18774,16 +34244,12 @@ var documentStructureRules = [
       good: '{ "swagger": "2.0", "basePath": "/v1" }'
     },
     check(context) {
-      eachNode(context, (node) => {
-        for (const key of unknownKeys(node)) {
-          if (EXTENSION_LOOKALIKE.test(key)) continue;
-          const hint = caseHint(key, node);
-          context.report({
-            pointer: childPointer(node.pointer, key),
-            message: `The property '${key}' is not allowed and must be removed.${hint}`
-          });
-        }
-      });
+      for (const { node: node2, key } of keyClassesOf(context).unknown) {
+        context.report({
+          pointer: childPointer(node2.pointer, key),
+          message: `The property '${key}' is not allowed and must be removed.${caseHint(key, node2)}`
+        });
+      }
     }
   },
   {
@@ -18796,15 +34262,12 @@ var documentStructureRules = [
     msMessage: `The property '{0}' is not valid. If this property is an extension, its name must begin with "x-".`,
     example: { bad: '{ "X-ms-summary": "Name" }', good: '{ "x-ms-summary": "Name" }' },
     check(context) {
-      eachNode(context, (node) => {
-        for (const key of unknownKeys(node)) {
-          if (!EXTENSION_LOOKALIKE.test(key)) continue;
-          context.report({
-            pointer: childPointer(node.pointer, key),
-            message: `The property '${key}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${extensionSpelling(key)}'?`
-          });
-        }
-      });
+      for (const { node: node2, key } of keyClassesOf(context).lookalike) {
+        context.report({
+          pointer: childPointer(node2.pointer, key),
+          message: `The property '${key}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${extensionSpelling(key)}'?`
+        });
+      }
     }
   },
   {
@@ -18818,16 +34281,13 @@ var documentStructureRules = [
       good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }'
     },
     check(context) {
-      eachNode(context, (node) => {
-        for (const key of Object.keys(node.value)) {
-          if (!key.startsWith("x-ms-") || KNOWN_XMS_EXTENSIONS.has(key)) continue;
-          const suggestion = suggestExtension(key);
-          context.report({
-            pointer: childPointer(node.pointer, key),
-            message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`
-          });
-        }
-      });
+      for (const { node: node2, key } of keyClassesOf(context).unknownXms) {
+        const suggestion = suggestExtension(key);
+        context.report({
+          pointer: childPointer(node2.pointer, key),
+          message: suggestion ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?` : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`
+        });
+      }
     }
   },
   {
@@ -18862,15 +34322,15 @@ var documentStructureRules = [
     msMessage: "The property value must be one of the following: {0}.",
     example: { bad: '{ "type": "String" }', good: '{ "type": "string" }' },
     check(context) {
-      eachNode(context, (node) => {
-        if (node.kind !== "schema" && node.kind !== "items" && node.kind !== "header") return;
-        const type = node.value.type;
+      eachNode(context, (node2) => {
+        if (node2.kind !== "schema" && node2.kind !== "items" && node2.kind !== "header") return;
+        const type = node2.value.type;
         if (typeof type !== "string" || SCHEMA_TYPES.includes(type)) return;
-        const allowed = node.kind === "schema" ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
+        const allowed = node2.kind === "schema" ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
         const lower = type.toLowerCase();
         const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : "";
         context.report({
-          pointer: childPointer(node.pointer, "type"),
+          pointer: childPointer(node2.pointer, "type"),
           message: `The property value must be one of the following: ${allowed.join(", ")}.${hint}`
         });
       });
@@ -18886,10 +34346,13 @@ var documentStructureRules = [
     msMessage: "The array contains duplicate values, values must be unique.",
     example: { bad: '{ "enum": ["open", "done", "open"] }', good: '{ "enum": ["open", "done"] }' },
     check(context) {
-      eachNode(context, (node) => {
-        for (const key of UNIQUE_ARRAYS[node.kind] ?? []) {
-          for (const pointer of duplicateEntries(node.value[key], childPointer(node.pointer, key))) {
-            context.report({ pointer, message: "The array contains duplicate values, values must be unique." });
+      eachNode(context, (node2) => {
+        for (const key of UNIQUE_ARRAYS[node2.kind] ?? []) {
+          for (const pointer of duplicateEntries(node2.value[key], childPointer(node2.pointer, key))) {
+            context.report({
+              pointer,
+              message: "The array contains duplicate values, values must be unique."
+            });
           }
         }
       });
@@ -18905,12 +34368,12 @@ var documentStructureRules = [
     msMessage: "The '{0}' property must have not empty value.",
     example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
     check(context) {
-      eachNode(context, (node) => {
-        for (const key of REQUIRED_STRINGS[node.kind] ?? []) {
-          const value = node.value[key];
+      eachNode(context, (node2) => {
+        for (const key of REQUIRED_STRINGS[node2.kind] ?? []) {
+          const value = node2.value[key];
           if (typeof value === "string" && value.trim() === "") {
             context.report({
-              pointer: childPointer(node.pointer, key),
+              pointer: childPointer(node2.pointer, key),
               message: `The '${key}' property must have not empty value.`
             });
           }
@@ -18919,9 +34382,9 @@ var documentStructureRules = [
     }
   }
 ];
-function caseHint(key, node) {
+function caseHint(key, node2) {
   const lower = key.toLowerCase();
-  const match = Object.keys(OBJECT_FIELDS[node.kind]).find((field) => field.toLowerCase() === lower);
+  const match = Object.keys(OBJECT_FIELDS[node2.kind]).find((field) => field.toLowerCase() === lower);
   return match ? ` Did you mean '${match}'?` : "";
 }
 function extensionSpelling(key) {
@@ -18956,12 +34419,12 @@ var documentTextRules = [
     },
     check(context) {
       if (!context.swagger) return;
-      for (const node of structureOf(context.swagger).nodes) {
-        for (const field of TEXT_FIELDS[node.kind] ?? []) {
-          const text = asString(node.value[field]);
-          if (text === void 0 || !NON_LATIN_WORD.test(text)) continue;
+      for (const node2 of structureOf(context.swagger).nodes) {
+        for (const field of TEXT_FIELDS[node2.kind] ?? []) {
+          const text3 = asString(node2.value[field]);
+          if (text3 === void 0 || !NON_LATIN_WORD.test(text3)) continue;
           context.report({
-            pointer: childPointer(node.pointer, field),
+            pointer: childPointer(node2.pointer, field),
             message: `The '${field}' value must be written in English.`
           });
         }
@@ -18976,14 +34439,16 @@ var documentTextRules = [
     levels: certificationLevels("warning", "info"),
     msCode: "FieldLengthExceeded",
     msMessage: "The '{0}' value goes over the character limit '{1}'",
-    example: { bad: '{ "x-ms-summary": "The identifier of the project that this task belongs to, as shown in the URL of the project" }' },
+    example: {
+      bad: '{ "x-ms-summary": "The identifier of the project that this task belongs to, as shown in the URL of the project" }'
+    },
     check(context) {
       if (!context.swagger) return;
-      for (const node of structureOf(context.swagger).byKind.get("schema") ?? []) {
-        const label = asString(node.value["x-ms-summary"]);
+      for (const node2 of structureOf(context.swagger).byKind.get("schema") ?? []) {
+        const label = asString(node2.value["x-ms-summary"]);
         if (label === void 0 || label.length <= MAX_SCHEMA_SUMMARY) continue;
         context.report({
-          pointer: childPointer(node.pointer, "x-ms-summary"),
+          pointer: childPointer(node2.pointer, "x-ms-summary"),
           message: `The 'x-ms-summary' value goes over the character limit '${MAX_SCHEMA_SUMMARY}' (it has ${label.length}).`
         });
       }
@@ -19002,11 +34467,11 @@ var documentTextRules = [
       if (!context.swagger) return;
       const structure = structureOf(context.swagger);
       for (const kind of ["parameter", "schema"]) {
-        for (const node of structure.byKind.get(kind) ?? []) {
-          const label = asString(node.value["x-ms-summary"]);
+        for (const node2 of structure.byKind.get(kind) ?? []) {
+          const label = asString(node2.value["x-ms-summary"]);
           if (!label || !BAD_LABEL_END.test(label)) continue;
           context.report({
-            pointer: childPointer(node.pointer, "x-ms-summary"),
+            pointer: childPointer(node2.pointer, "x-ms-summary"),
             message: `The 'x-ms-summary' value must end with alphanumeric character.`
           });
         }
@@ -19024,12 +34489,12 @@ var documentTextRules = [
     example: { bad: '{ "tags": [{ "name": "Tasks" }, { "name": "Tasks" }] }' },
     check(context) {
       const seen = /* @__PURE__ */ new Set();
-      (asArray(context.swagger?.root.tags) ?? []).forEach((tag, index) => {
+      (asArray(context.swagger?.root.tags) ?? []).forEach((tag, index2) => {
         const name = asString(asObject(tag)?.name);
         if (name === void 0) return;
         if (seen.has(name)) {
           context.report({
-            pointer: childPointer("/tags", index, "name"),
+            pointer: childPointer("/tags", index2, "name"),
             message: `The 'tags' property defines tag '${name}' multiple times.`
           });
         }
@@ -19047,8 +34512,532 @@ var swaggerDocumentRules = [
   ...documentTextRules
 ];
 
+// packages/validator/src/rules/operations/rule-kit.ts
+function fill(template, ...args) {
+  return template.replace(/\{(\d+)\}/g, (whole, index2) => {
+    const value = args[Number(index2)];
+    return value === void 0 ? whole : String(value);
+  });
+}
+function operationLabel(operation) {
+  return operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`;
+}
+function nonEmptyString(value) {
+  const text3 = asString(value);
+  return text3 !== void 0 && text3.trim() !== "" ? text3 : void 0;
+}
+function isInternalVisibility(value) {
+  return typeof value === "string" && value.toLowerCase() === "internal";
+}
+function effectiveMimeTypes(model, operation, key) {
+  const list2 = asArray(operation.operation[key]) ?? asArray(model.root[key]);
+  return list2?.filter((entry) => typeof entry === "string");
+}
+function pathVariables(path10) {
+  const names = [];
+  for (const match of path10.matchAll(PATH_VARIABLE)) names.push(match[1]);
+  return names;
+}
+var PATH_VARIABLE = /\{([^{}]*)\}/g;
+function jsonTypeOf2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+function valueMatchesType(value, type) {
+  const actual = jsonTypeOf2(value);
+  if (type === "number") return actual === "number" || actual === "integer";
+  if (type === "file") return true;
+  return actual === type;
+}
+function successResponses(operation) {
+  return operation.responses.filter((response) => /^2\d\d$/.test(response.code));
+}
+function successSchema(operation) {
+  for (const response of successResponses(operation)) {
+    if (isObject(response.value.schema))
+      return { value: response.value.schema, pointer: `${response.definitionPointer}/schema` };
+  }
+  return void 0;
+}
+function perModel(build) {
+  const cache5 = /* @__PURE__ */ new WeakMap();
+  return (model) => {
+    let value = cache5.get(model);
+    if (value === void 0) {
+      value = build(model);
+      cache5.set(model, value);
+    }
+    return value;
+  };
+}
+function isLenientMatch(value, type) {
+  if (value === null) return true;
+  if (typeof value !== "string") return false;
+  if (type === "boolean") return /^(?:true|false)$/i.test(value);
+  if (type === "integer") return /^-?\d+$/.test(value);
+  if (type === "number") return value.trim() !== "" && Number.isFinite(Number(value));
+  return false;
+}
+
+// packages/validator/src/rules/operations/parameter-index.ts
+var writtenParameters = perModel((model) => {
+  const byPointer = /* @__PURE__ */ new Map();
+  const add = (value, pointer) => {
+    let entry = byPointer.get(pointer);
+    if (!entry) {
+      entry = { value, pointer, name: asString(value.name), in: asString(value.in), users: [], visible: false };
+      byPointer.set(pointer, entry);
+    }
+    return entry;
+  };
+  for (const [name, value] of entriesOf(model.root.parameters)) {
+    const parameter = asObject(value);
+    if (parameter && !has(parameter, "$ref")) add(parameter, childPointer("/parameters", name));
+  }
+  for (const operation of model.operations) {
+    for (const parameter of operation.parameters) {
+      if (has(parameter.value, "$ref") || Object.keys(parameter.value).length === 0) continue;
+      const entry = add(parameter.value, parameter.definitionPointer);
+      entry.users.push(operation);
+      if (!parameter.isInternal) entry.visible = true;
+    }
+  }
+  return [...byPointer.values()];
+});
+
+// packages/validator/src/rules/operations/dynamic-index.ts
+var DYNAMIC_EXTENSIONS = [
+  "x-ms-dynamic-values",
+  "x-ms-dynamic-list",
+  "x-ms-dynamic-schema",
+  "x-ms-dynamic-properties",
+  "x-ms-dynamic-tree"
+];
+function operationOwning(model, pointer) {
+  let segments;
+  try {
+    segments = parsePointer(pointer);
+  } catch {
+    return void 0;
+  }
+  if (segments[0] !== "paths" || segments.length < 3) return void 0;
+  const [, path10, method] = segments;
+  return model.operations.find(
+    (operation) => operation.path === path10 && (operation.method === method || method === "parameters")
+  );
+}
+function callsOf(extension2, value, pointer) {
+  if (extension2 !== "x-ms-dynamic-tree") return [{ call: value, pointer }];
+  const parts = [];
+  for (const part of ["open", "browse"]) {
+    const call = asObject(value[part]);
+    if (call) parts.push({ call, pointer: childPointer(pointer, part) });
+  }
+  return parts;
+}
+var dynamicCalls = perModel((model) => {
+  const calls = [];
+  const collect = (holder, holderPointer, holderKind, holderIn, source) => {
+    for (const extension2 of DYNAMIC_EXTENSIONS) {
+      const value = asObject(holder[extension2]);
+      if (!value) continue;
+      for (const { call, pointer } of callsOf(extension2, value, childPointer(holderPointer, extension2))) {
+        calls.push({ extension: extension2, call, pointer, holder, holderPointer, holderKind, holderIn, source });
+      }
+    }
+  };
+  for (const parameter of writtenParameters(model)) {
+    collect(parameter.value, parameter.pointer, "parameter", parameter.in, parameter.users[0]);
+  }
+  for (const written of model.writtenSchemas) {
+    if (!DYNAMIC_EXTENSIONS.some((extension2) => has(written.schema, extension2))) continue;
+    collect(written.schema, written.pointer, "schema", void 0, operationOwning(model, written.pointer));
+  }
+  return calls;
+});
+function callArgument(entry) {
+  if (!isObject(entry)) return { kind: "static", value: entry };
+  const reference = asString(entry.parameter) ?? asString(entry.parameterReference);
+  if (reference !== void 0) return { kind: "reference", name: reference };
+  if (has(entry, "value")) return { kind: "static", value: entry.value };
+  return { kind: "other" };
+}
+function callArguments(call) {
+  return entriesOf(call.parameters);
+}
+
+// packages/validator/src/rules/operations/schema-path.ts
+var MAX_STEPS = 32;
+function resolved(model, schema) {
+  return asObject(model.resolve(schema, "").value);
+}
+function isClosed(schema) {
+  return asObject(schema.properties) !== void 0 && !has(schema, "allOf") && !has(schema, "additionalProperties") && !has(schema, "x-ms-dynamic-schema") && !has(schema, "x-ms-dynamic-properties");
+}
+function propertyValue(properties, name) {
+  if (!properties) return void 0;
+  if (has(properties, name)) return properties[name];
+  const lower = name.toLowerCase();
+  const key = Object.keys(properties).find((candidate) => candidate.toLowerCase() === lower);
+  return key === void 0 ? void 0 : properties[key];
+}
+function property(model, schema, name) {
+  const direct = propertyValue(asObject(schema.properties), name);
+  if (direct !== void 0) {
+    const target = resolved(model, direct);
+    return target ? { kind: "found", schema: target } : { kind: "unknown" };
+  }
+  for (const member of asArray(schema.allOf) ?? []) {
+    const memberSchema = resolved(model, member);
+    if (!memberSchema) continue;
+    const found = propertyValue(asObject(memberSchema.properties), name);
+    if (found !== void 0) {
+      const target = resolved(model, found);
+      return target ? { kind: "found", schema: target } : { kind: "unknown" };
+    }
+  }
+  return isClosed(schema) ? { kind: "missing" } : { kind: "unknown" };
+}
+function followSchemaPath(model, root, path10) {
+  let current = resolved(model, root);
+  if (!current) return { kind: "unknown" };
+  const segments = path10.split("/").filter((segment) => segment !== "");
+  for (const segment of segments.slice(0, MAX_STEPS)) {
+    const next = property(model, current, segment);
+    if (next.kind !== "found") return next;
+    current = next.schema;
+  }
+  return { kind: "found", schema: current };
+}
+function arrayItems(model, schema) {
+  if (schema.type === "array" || has(schema, "items")) {
+    const items = resolved(model, schema.items);
+    return items ? { kind: "found", schema: items } : { kind: "unknown" };
+  }
+  if (schema.type === void 0 || has(schema, "x-ms-dynamic-schema")) return { kind: "unknown" };
+  return { kind: "not-array" };
+}
+
+// packages/validator/src/rules/operations/dynamic.ts
+var NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
+function otherOperationReferences(model) {
+  const references = [];
+  const add = (holder, pointer) => {
+    const object = asObject(holder);
+    if (object && has(object, "operationId")) references.push({ operationId: object.operationId, pointer: childPointer(pointer, "operationId") });
+  };
+  for (const operation of model.operations) {
+    add(operation.operation["x-ms-notification"], childPointer(operation.pointer, "x-ms-notification"));
+    const simulate = asObject(operation.operation["x-ms-operation-context"])?.simulate;
+    add(simulate, childPointer(operation.pointer, "x-ms-operation-context", "simulate"));
+  }
+  const capabilities = asObject(model.root["x-ms-capabilities"]);
+  const filePicker = asObject(capabilities?.["file-picker"]);
+  for (const part of ["open", "browse"]) add(filePicker?.[part], childPointer("/x-ms-capabilities", "file-picker", part));
+  add(capabilities?.testConnection, childPointer("/x-ms-capabilities", "testConnection"));
+  return references;
+}
+function targetOf(model, call) {
+  const id = asString(call.call.operationId);
+  return id === void 0 ? void 0 : model.operationById(id);
+}
+function bodyPropertyNames(model, operation) {
+  const body = operation.parameters.find((parameter) => parameter.in === "body");
+  const schema = asObject(model.resolve(body?.value.schema, "").value);
+  return new Set(Object.keys(asObject(schema?.properties) ?? {}));
+}
+function sourceParameter(call, name) {
+  const matches2 = call.source?.parameters.filter((parameter) => parameter.name === name) ?? [];
+  return matches2.length === 1 ? matches2[0].value : void 0;
+}
+function ambiguousReferences(call) {
+  const names = [];
+  for (const [, entry] of callArguments(call.call)) {
+    const argument = callArgument(entry);
+    if (argument.kind !== "reference") continue;
+    const sameName = call.source?.parameters.filter((parameter) => parameter.name === argument.name).length ?? 0;
+    if (argument.name.includes("/") || sameName > 1) names.push(argument.name);
+  }
+  return names;
+}
+function ambiguityRule(id, legacy, modern) {
+  return {
+    id,
+    file: "swagger",
+    title: `Use ${modern} when ${legacy} refers to body properties or ambiguous names.`,
+    description: `${legacy} can only pass plain parameters; references to properties inside a parameter, or names used in two locations, need ${modern} (SVR; openapi-extensions doc).`,
+    levels: sameLevels("error"),
+    msMessage: `The '${legacy}' extension references ambiguous parameter references. You need to define the '${modern}' extension.`,
+    example: { bad: `"${legacy}": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "body/site" } } }` },
+    check({ swagger, report }) {
+      for (const call of swagger ? dynamicCalls(swagger) : []) {
+        if (call.extension !== legacy || has(call.holder, modern)) continue;
+        const ambiguous = ambiguousReferences(call);
+        if (ambiguous.length === 0) continue;
+        const properties = ambiguous.some((name) => name.includes("/"));
+        report({
+          pointer: childPointer(call.pointer, "parameters"),
+          message: properties ? `The '${legacy}' extension references properties within parameters. You need to define the '${modern}' extension.` : `The '${legacy}' extension references ambiguous parameter references. You need to define the '${modern}' extension.`
+        });
+      }
+    }
+  };
+}
+function resultPaths(call) {
+  const text3 = (key) => asString(call.call[key]);
+  switch (call.extension) {
+    case "x-ms-dynamic-values":
+      return {
+        collection: text3("value-collection") ?? "",
+        itemPaths: ["value-path", "value-title"].flatMap((k) => text3(k) ? [[k, text3(k)]] : [])
+      };
+    case "x-ms-dynamic-list":
+    case "x-ms-dynamic-tree":
+      return {
+        collection: text3("itemsPath") ?? (call.extension === "x-ms-dynamic-list" ? "" : void 0),
+        itemPaths: ["itemValuePath", "itemTitlePath"].flatMap((k) => text3(k) ? [[k, text3(k)]] : [])
+      };
+    case "x-ms-dynamic-schema":
+      return { collection: void 0, itemPaths: [], propertyPath: text3("value-path") ? ["value-path", text3("value-path")] : void 0 };
+    case "x-ms-dynamic-properties":
+      return { collection: void 0, itemPaths: [], propertyPath: text3("itemValuePath") ? ["itemValuePath", text3("itemValuePath")] : void 0 };
+  }
+}
+var EXPECTS_ARRAY = "The dynamic operation expects an array on the specified path '{0}' which should be defined in the successful response of the invoked operation '{1}'.";
+var EXPECTS_PROPERTY = "The dynamic operation expects a property on the specified path '{0}' which should be defined in the successful response of the invoked operation '{1}'.";
+var dynamicRules = [
+  {
+    id: "SWG-DYN-ON-BODY",
+    file: "swagger",
+    title: "Put dynamic extensions in the body schema, not on the body parameter.",
+    description: "The platform reads dynamic values and schemas of a body from its schema (SVR).",
+    levels: sameLevels("error"),
+    msMessage: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema.",
+    example: {
+      bad: '{ "name": "body", "in": "body", "x-ms-dynamic-schema": { \u2026 }, "schema": { "type": "object" } }',
+      good: '{ "name": "body", "in": "body", "schema": { "type": "object", "x-ms-dynamic-schema": { \u2026 } } }'
+    },
+    check({ swagger, report }) {
+      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+        if (parameter.in !== "body") continue;
+        for (const extension2 of DYNAMIC_EXTENSIONS) {
+          if (!has(parameter.value, extension2)) continue;
+          report({
+            pointer: childPointer(parameter.pointer, extension2),
+            message: "Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema."
+          });
+        }
+      }
+    }
+  },
+  ambiguityRule("SWG-DYN-LIST-AMBIG", "x-ms-dynamic-values", "x-ms-dynamic-list"),
+  ambiguityRule("SWG-DYN-PROPS-AMBIG", "x-ms-dynamic-schema", "x-ms-dynamic-properties"),
+  {
+    id: "SWG-DYN-PROPS-PATH",
+    file: "swagger",
+    title: "Point x-ms-dynamic-properties at the same place as x-ms-dynamic-schema.",
+    description: "x-ms-dynamic-properties.itemValuePath is x-ms-dynamic-schema's value-path without its trailing 'properties' (SVR).",
+    levels: sameLevels("error"),
+    msMessage: "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
+    example: {
+      bad: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "data" }',
+      good: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "schema" }'
+    },
+    check({ swagger, report }) {
+      for (const call of swagger ? dynamicCalls(swagger) : []) {
+        if (call.extension !== "x-ms-dynamic-properties") continue;
+        const valuePath = asString(asObject(call.holder["x-ms-dynamic-schema"])?.["value-path"]);
+        const itemValuePath = asString(call.call.itemValuePath);
+        if (valuePath === void 0 || itemValuePath === void 0) continue;
+        const expected = valuePath.replace(/\/?properties$/, "");
+        if (itemValuePath === expected) continue;
+        report({
+          pointer: childPointer(call.pointer, "itemValuePath"),
+          message: fill(
+            "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
+            expected
+          )
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-DYN-TREE",
+    file: "swagger",
+    title: "Define x-ms-dynamic-tree for file pickers.",
+    description: "A file picker (x-ms-dynamic-values with capability 'file-picker') needs x-ms-dynamic-tree to browse (SVR).",
+    levels: sameLevels("error"),
+    msMessage: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support.",
+    example: { bad: '"x-ms-dynamic-values": { "capability": "file-picker", \u2026 }' },
+    check({ swagger, report }) {
+      for (const call of swagger ? dynamicCalls(swagger) : []) {
+        if (call.extension !== "x-ms-dynamic-values" || call.call.capability !== "file-picker") continue;
+        if (has(call.holder, "x-ms-dynamic-tree")) continue;
+        report({ pointer: call.pointer, message: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support." });
+      }
+    }
+  },
+  {
+    id: "SWG-DYN-OPID",
+    file: "swagger",
+    title: "Reference operations that exist.",
+    description: "Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).",
+    levels: sameLevels("error"),
+    msCode: "OperationIdNotFound",
+    msMessage: NOT_FOUND,
+    example: { bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }', good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }' },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const references = [
+        ...dynamicCalls(swagger).filter((call) => has(call.call, "operationId")).map((call) => ({ operationId: call.call.operationId, pointer: childPointer(call.pointer, "operationId") })),
+        ...otherOperationReferences(swagger)
+      ];
+      for (const { operationId, pointer } of references) {
+        if (typeof operationId === "string" && swagger.operationById(operationId)) continue;
+        report({ pointer, message: `${NOT_FOUND} '${String(operationId)}' is not the operationId of any operation.` });
+      }
+    }
+  },
+  {
+    id: "SWG-DYN-PARAMS",
+    file: "swagger",
+    title: "Pass a dynamic call the target operation's parameters.",
+    description: "The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.",
+    levels: sameLevels("error"),
+    msMessage: "The parameter could not be found in operation '{0}'.",
+    example: {
+      bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
+      good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const call of dynamicCalls(swagger)) {
+        const target = targetOf(swagger, call);
+        if (!target) continue;
+        const label = operationLabel(target);
+        const byName = new Map(target.parameters.filter((p) => p.name !== void 0).map((p) => [p.name, p]));
+        const bodyNames = bodyPropertyNames(swagger, target);
+        const given = /* @__PURE__ */ new Set();
+        for (const [name, entry] of callArguments(call.call)) {
+          given.add(name);
+          const at = childPointer(call.pointer, "parameters", name);
+          const parameter = byName.get(name);
+          if (!parameter) {
+            if (!bodyNames.has(name) && !name.includes("/")) {
+              report({ pointer: at, message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${name}' is not one of its parameters.` });
+            }
+            continue;
+          }
+          const type = asString(parameter.value.type);
+          const argument = callArgument(entry);
+          if (type === void 0) continue;
+          if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
+            report({ pointer: at, message: `The parameter has type '${type}', but a static value is provided of type '${typeof argument.value}'.` });
+          } else if (argument.kind === "reference") {
+            const source = sourceParameter(call, argument.name);
+            const sourceType = asString(source?.type);
+            if (sourceType !== void 0 && sourceType !== type && !(sourceType === "integer" && type === "number")) {
+              report({
+                pointer: at,
+                message: fill("The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.", type, call.source ? operationLabel(call.source) : "", sourceType)
+              });
+            }
+          }
+        }
+        for (const parameter of target.parameters) {
+          const value = parameter.value;
+          if (parameter.name === void 0 || given.has(parameter.name) || parameter.in === "body") continue;
+          if (value.required !== true || has(value, "default") || isInternalVisibility(value["x-ms-visibility"])) continue;
+          report({
+            pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
+            message: `${fill("The target operation requires parameter '{0}'.", parameter.name)} Pass it in the parameters of the call to '${label}'.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-DYN-RESULT",
+    file: "swagger",
+    title: "Point value-collection, value-path and itemsPath into the target's response.",
+    description: "The designer reads the list (value-collection, itemsPath) and each item's value and title (value-path, value-title, itemValuePath, itemTitlePath) from the target operation's 2xx response schema (SVR). Paths into open or dynamic schemas are not judged, and names match case-insensitively. 19 merged certified connectors have paths their documented responses do not have (the real responses often do), so this is a warning.",
+    levels: sameLevels("warning"),
+    msMessage: EXPECTS_ARRAY,
+    example: {
+      bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
+      good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const call of dynamicCalls(swagger)) {
+        const target = targetOf(swagger, call);
+        const response = target && successSchema(target);
+        if (!target || !response) continue;
+        const label = operationLabel(target);
+        const { collection, itemPaths, propertyPath } = resultPaths(call);
+        if (propertyPath) {
+          const found = followSchemaPath(swagger, response.value, propertyPath[1]);
+          if (found.kind === "missing") {
+            report({ pointer: childPointer(call.pointer, propertyPath[0]), message: fill(EXPECTS_PROPERTY, propertyPath[1], label) });
+          }
+          continue;
+        }
+        if (collection === void 0) continue;
+        const list2 = followSchemaPath(swagger, response.value, collection);
+        const collectionPointer = has(call.call, "value-collection") ? childPointer(call.pointer, "value-collection") : has(call.call, "itemsPath") ? childPointer(call.pointer, "itemsPath") : call.pointer;
+        if (list2.kind === "missing") {
+          report({ pointer: collectionPointer, message: fill(EXPECTS_ARRAY, collection, label) });
+          continue;
+        }
+        if (list2.kind !== "found") continue;
+        const items = arrayItems(swagger, list2.schema);
+        if (items.kind === "not-array") {
+          report({ pointer: collectionPointer, message: fill(EXPECTS_ARRAY, collection, label) });
+          continue;
+        }
+        if (items.kind !== "found") continue;
+        for (const [key, path10] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path10).kind !== "missing") continue;
+          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path10, label) });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-DYN-INTERNAL-SRC",
+    file: "swagger",
+    title: "Do not feed dynamic calls from internal parameters.",
+    description: "A dynamic call that reads a parameter the maker cannot see gets no value at design time (SVR SourcePropertyInternal).",
+    levels: sameLevels("error"),
+    msCode: "SourcePropertyInternal",
+    msMessage: "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
+    example: { bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"' },
+    check({ swagger, report }) {
+      for (const call of swagger ? dynamicCalls(swagger) : []) {
+        if (!call.source) continue;
+        for (const [name, entry] of callArguments(call.call)) {
+          const argument = callArgument(entry);
+          if (argument.kind !== "reference") continue;
+          const source = sourceParameter(call, argument.name);
+          if (!source || !isInternalVisibility(source["x-ms-visibility"])) continue;
+          report({
+            pointer: childPointer(call.pointer, "parameters", name),
+            message: fill(
+              "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
+              argument.name,
+              operationLabel(call.source)
+            )
+          });
+        }
+      }
+    }
+  }
+];
+
 // packages/validator/src/rules/swagger-dynamic.ts
-var swaggerDynamicRules = [];
+var swaggerDynamicRules = dynamicRules;
 
 // packages/validator/src/rules/swagger/info-metadata.ts
 var CONNECTOR_CATEGORIES = [
@@ -19077,22 +35066,25 @@ var MAX_CATEGORIES = 2;
 var METADATA_PROPERTIES = ["Website", "Privacy policy", "Categories"];
 var METADATA_POINTER = "/x-ms-connector-metadata";
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-function isAbsoluteHttpUrl(text) {
-  if (/\s/.test(text)) return false;
+function isAbsoluteHttpUrl(text3) {
   try {
-    const url = new URL(text);
+    const url = new URL(text3.trim());
     return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
   } catch {
     return false;
   }
 }
 function metadataEntries(context) {
-  const list = asArray(context.swagger?.root["x-ms-connector-metadata"]) ?? [];
+  const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]) ?? [];
   const entries = [];
-  list.forEach((entry, index) => {
+  list2.forEach((entry, index2) => {
     const name = asString(asObject(entry)?.propertyName);
     if (name !== void 0)
-      entries.push({ name, value: asObject(entry).propertyValue, pointer: childPointer(METADATA_POINTER, index) });
+      entries.push({
+        name,
+        value: asObject(entry).propertyValue,
+        pointer: childPointer(METADATA_POINTER, index2)
+      });
   });
   return entries;
 }
@@ -19171,7 +35163,10 @@ var infoMetadataRules = [
       const root = context.swagger?.root;
       if (!root) return;
       if (!has(root, "x-ms-connector-metadata")) {
-        context.report({ pointer: METADATA_POINTER, message: "The 'x-ms-connector-metadata' property is required." });
+        context.report({
+          pointer: METADATA_POINTER,
+          message: "The 'x-ms-connector-metadata' property is required."
+        });
       } else if (!Array.isArray(root["x-ms-connector-metadata"])) {
         context.report({
           pointer: METADATA_POINTER,
@@ -19184,7 +35179,7 @@ var infoMetadataRules = [
     id: "SWG-META-PROPS",
     file: "swagger",
     title: "List Website, Privacy policy and Categories in x-ms-connector-metadata.",
-    description: 'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it, so its absence is a warning.',
+    description: 'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it or spell it "Privacy Policy", so for it this is a warning.',
     levels: certificationLevels("error", "off"),
     msCode: "ConnectorMetadataPropertiesMissing",
     msMessage: "The connector metadata property '{0}' is required.",
@@ -19193,12 +35188,15 @@ var infoMetadataRules = [
       good: '[{ "propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy" }]'
     },
     check(context) {
-      const list = asArray(context.swagger?.root["x-ms-connector-metadata"]);
-      if (!list) return;
-      list.forEach((entry, index) => {
-        const at = childPointer(METADATA_POINTER, index);
+      const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
+      if (!list2) return;
+      list2.forEach((entry, index2) => {
+        const at = childPointer(METADATA_POINTER, index2);
         if (!isObject(entry)) {
-          context.report({ pointer: at, message: "Each connector metadata entry must be an object with propertyName and propertyValue." });
+          context.report({
+            pointer: at,
+            message: "Each connector metadata entry must be an object with propertyName and propertyValue."
+          });
           return;
         }
         for (const key of ["propertyName", "propertyValue"]) {
@@ -19215,7 +35213,7 @@ var infoMetadataRules = [
         const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
         context.report({
           pointer: nearMiss ? childPointer(nearMiss.pointer, "propertyName") : METADATA_POINTER,
-          severity: required === "Privacy policy" && !nearMiss ? "warning" : void 0,
+          severity: required === "Privacy policy" ? "warning" : void 0,
           message: nearMiss ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.` : `The connector metadata property '${required}' is required.`
         });
       }
@@ -19291,12 +35289,12 @@ var infoMetadataRules = [
           message: `The '${entry.name}' value '${entry.value}' must be a valid absolute URL (https://\u2026).`
         });
       }
-      for (const node of structureOf(context.swagger).nodes) {
-        if (node.kind !== "contact" && node.kind !== "externalDocs" && node.kind !== "license") continue;
-        const url = asString(node.value.url);
+      for (const node2 of structureOf(context.swagger).nodes) {
+        if (node2.kind !== "contact" && node2.kind !== "externalDocs" && node2.kind !== "license") continue;
+        const url = asString(node2.value.url);
         if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
         context.report({
-          pointer: childPointer(node.pointer, "url"),
+          pointer: childPointer(node2.pointer, "url"),
           message: "The 'url' property must be a valid absolute URL."
         });
       }
@@ -19327,7 +35325,10 @@ var infoMetadataRules = [
         });
         return meant;
       };
-      const apiStatus = checkStatus(asObject(context.swagger.root.info)?.["x-ms-api-annotation"], "/info/x-ms-api-annotation");
+      const apiStatus = checkStatus(
+        asObject(context.swagger.root.info)?.["x-ms-api-annotation"],
+        "/info/x-ms-api-annotation"
+      );
       for (const operation of context.swagger.operations) {
         const at = childPointer(operation.pointer, "x-ms-api-annotation");
         const status = checkStatus(operation.operation["x-ms-api-annotation"], at);
@@ -19352,8 +35353,8 @@ var PLACEHOLDER_TITLE = /^(?:default title|title|untitled|my connector|connector
 function infoString(context, key) {
   return asString(asObject(context.swagger?.root.info)?.[key]);
 }
-function distinctMatches(text, pattern) {
-  return [...new Set([...text.matchAll(pattern)].map((match) => match[1].toLowerCase()))];
+function distinctMatches(text3, pattern) {
+  return [...new Set([...text3.matchAll(pattern)].map((match) => match[1].toLowerCase()))];
 }
 var infoTextRules = [
   {
@@ -19364,7 +35365,10 @@ var infoTextRules = [
     levels: certificationLevels("error", "info"),
     msCode: "FieldLengthExceeded",
     msMessage: "The '{0}' value goes over the character limit '{1}'",
-    example: { bad: '{ "title": "Contoso Project Management Suite" }', good: '{ "title": "Contoso Projects" }' },
+    example: {
+      bad: '{ "title": "Contoso Project Management Suite" }',
+      good: '{ "title": "Contoso Projects" }'
+    },
     check(context) {
       const title = infoString(context, "title");
       if (title === void 0 || title.length <= MAX_TITLE) return;
@@ -19492,62 +35496,8 @@ var infoTextRules = [
 // packages/validator/src/rules/swagger-info.ts
 var swaggerInfoRules = [...infoTextRules, ...infoMetadataRules];
 
-// packages/validator/src/rules/operations/rule-kit.ts
-function fill(template, ...args) {
-  return template.replace(/\{(\d+)\}/g, (whole, index) => {
-    const value = args[Number(index)];
-    return value === void 0 ? whole : String(value);
-  });
-}
-function operationLabel(operation) {
-  return operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`;
-}
-function nonEmptyString(value) {
-  const text = asString(value);
-  return text !== void 0 && text.trim() !== "" ? text : void 0;
-}
-function isInternalVisibility(value) {
-  return typeof value === "string" && value.toLowerCase() === "internal";
-}
-function effectiveMimeTypes(model, operation, key) {
-  const list = asArray(operation.operation[key]) ?? asArray(model.root[key]);
-  return list?.filter((entry) => typeof entry === "string");
-}
-function pathVariables(path5) {
-  const names = [];
-  for (const match of path5.matchAll(PATH_VARIABLE)) names.push(match[1]);
-  return names;
-}
-var PATH_VARIABLE = /\{([^{}]*)\}/g;
-function jsonTypeOf2(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
-  return typeof value;
-}
-function valueMatchesType(value, type) {
-  const actual = jsonTypeOf2(value);
-  if (type === "number") return actual === "number" || actual === "integer";
-  if (type === "file") return true;
-  return actual === type;
-}
-function successResponses(operation) {
-  return operation.responses.filter((response) => /^2\d\d$/.test(response.code));
-}
-function perModel(build) {
-  const cache4 = /* @__PURE__ */ new WeakMap();
-  return (model) => {
-    let value = cache4.get(model);
-    if (value === void 0) {
-      value = build(model);
-      cache4.set(model, value);
-    }
-    return value;
-  };
-}
-
 // packages/validator/src/rules/operations/content-types.ts
-var MIME_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/(?:\*|[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*)(?:\s*;.*)?$/;
+var MIME_TYPE = /^(?:\*|[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*)\/[A-Za-z0-9*][A-Za-z0-9!#$&^_.+*-]*(?:\s*;.*)?$/;
 var FORM_TYPES = ["multipart/form-data", "application/x-www-form-urlencoded"];
 var URL_ENCODED = "application/x-www-form-urlencoded";
 function mediaType(mimeType) {
@@ -19562,8 +35512,8 @@ function mimeLists(model) {
     const root = asArray(model.root[key]);
     if (root) lists.push({ list: root, pointer: `/${key}` });
     for (const operation of model.operations) {
-      const own = asArray(operation.operation[key]);
-      if (own) lists.push({ list: own, pointer: childPointer(operation.pointer, key) });
+      const own3 = asArray(operation.operation[key]);
+      if (own3) lists.push({ list: own3, pointer: childPointer(operation.pointer, key) });
     }
   }
   return lists;
@@ -19598,8 +35548,8 @@ var contentTypeRules = [
     id: "SWG-CONSUMES",
     file: "swagger",
     title: "Declare 'consumes' for operations that send a body or form data.",
-    description: "Without a request MIME type the platform does not know how to serialize the body (SVR ConsumesMissing). The operation's or the document's `consumes` counts.",
-    levels: sameLevels("error"),
+    description: "Without a request MIME type the platform has to guess how to serialize the body (SVR ConsumesMissing). The operation's or the document's `consumes` counts. 48 merged certified connectors omit it (the platform then sends JSON), so it is a warning.",
+    levels: sameLevels("warning"),
     msCode: "ConsumesMissing",
     msMessage: "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
     example: {
@@ -19631,11 +35581,11 @@ var contentTypeRules = [
     example: { bad: '"consumes": ["json"]', good: '"consumes": ["application/json"]' },
     check({ swagger, report }) {
       if (!swagger) return;
-      for (const { list, pointer } of mimeLists(swagger)) {
-        list.forEach((entry, index) => {
+      for (const { list: list2, pointer } of mimeLists(swagger)) {
+        list2.forEach((entry, index2) => {
           const mimeType = asString(entry);
           if (mimeType !== void 0 && MIME_TYPE.test(mimeType.trim())) return;
-          report({ pointer: childPointer(pointer, index), message: fill("The MIME type '{0}' is not valid.", String(entry)) });
+          report({ pointer: childPointer(pointer, index2), message: fill("The MIME type '{0}' is not valid.", String(entry)) });
         });
       }
     }
@@ -19706,7 +35656,7 @@ var contentTypeRules = [
 // packages/validator/src/rules/operations/operation-docs.ts
 var SUMMARY_MAX_LENGTH = 80;
 var RESTRICTED_SUMMARY_CHARACTERS = /[/\\<>*%&?]/;
-var GOOD_SUMMARY_END = /[\p{L}\p{N})]$/u;
+var GOOD_SUMMARY_END = /[\p{L}\p{N})\]]$/u;
 var IDENTIFIER_LIKE = /^[A-Za-z0-9]+(?:[_\-.][A-Za-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
 function visibleOperations(operations) {
   return (operations ?? []).filter((operation) => !operation.isInternal);
@@ -19796,8 +35746,8 @@ var operationDocumentationRules = [
   {
     id: "SWG-OP-SUMMARY-END",
     file: "swagger",
-    title: 'End operation summaries with a letter, a digit or ")".',
-    description: `The string guidance says a summary "shouldn't end with a non-alphanumeric character, including punctuation or space". A closing parenthesis is accepted: the deprecation guidance appends "(deprecated)", and 87 merged certified connectors end summaries with ")".`,
+    title: "End operation summaries with a letter, a digit or a closing bracket.",
+    description: `The string guidance says a summary "shouldn't end with a non-alphanumeric character, including punctuation or space". A closing bracket is accepted: the deprecation guidance appends "(deprecated)", 87 merged certified connectors end summaries with ")", and some mark "[DEPRECATED]".`,
     levels: certificationLevels("warning", "info"),
     example: { bad: '"summary": "List tasks."', good: '"summary": "List tasks"' },
     check({ swagger, report }) {
@@ -19874,32 +35824,6 @@ var operationDocumentationRules = [
     }
   }
 ];
-
-// packages/validator/src/rules/operations/parameter-index.ts
-var writtenParameters = perModel((model) => {
-  const byPointer = /* @__PURE__ */ new Map();
-  const add = (value, pointer) => {
-    let entry = byPointer.get(pointer);
-    if (!entry) {
-      entry = { value, pointer, name: asString(value.name), in: asString(value.in), users: [], visible: false };
-      byPointer.set(pointer, entry);
-    }
-    return entry;
-  };
-  for (const [name, value] of entriesOf(model.root.parameters)) {
-    const parameter = asObject(value);
-    if (parameter && !has(parameter, "$ref")) add(parameter, childPointer("/parameters", name));
-  }
-  for (const operation of model.operations) {
-    for (const parameter of operation.parameters) {
-      if (has(parameter.value, "$ref") || Object.keys(parameter.value).length === 0) continue;
-      const entry = add(parameter.value, parameter.definitionPointer);
-      entry.users.push(operation);
-      if (!parameter.isInternal) entry.visible = true;
-    }
-  }
-  return [...byPointer.values()];
-});
 
 // packages/validator/src/rules/operations/operation-extensions.ts
 var VISIBILITIES = ["important", "advanced", "internal"];
@@ -20135,8 +36059,8 @@ var operationIdRules = [
 function pathKeys(paths) {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
 }
-function normalizePath(path5) {
-  return path5.replace(/\{[^{}]*\}/g, "{}");
+function normalizePath(path10) {
+  return path10.replace(/\{[^{}]*\}/g, "{}");
 }
 function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
@@ -20144,8 +36068,8 @@ function isVariableSegment(segment) {
 function partiallyDuplicates(a, b) {
   if (a.length !== b.length) return false;
   let differs = false;
-  for (let index = 0; index < a.length; index++) {
-    const [left, right] = [a[index], b[index]];
+  for (let index2 = 0; index2 < a.length; index2++) {
+    const [left, right] = [a[index2], b[index2]];
     const leftVariable = isVariableSegment(left);
     const rightVariable = isVariableSegment(right);
     if (leftVariable && rightVariable) continue;
@@ -20154,16 +36078,16 @@ function partiallyDuplicates(a, b) {
   }
   return differs;
 }
-function templateProblem(path5) {
+function templateProblem(path10) {
   let open = -1;
-  for (let index = 0; index < path5.length; index++) {
-    const character = path5[index];
+  for (let index2 = 0; index2 < path10.length; index2++) {
+    const character = path10[index2];
     if (character === "{") {
       if (open !== -1) return "a variable is nested in another one";
-      open = index;
+      open = index2;
     } else if (character === "}") {
       if (open === -1) return "a '}' has no matching '{'";
-      if (index === open + 1) return "a variable has no name";
+      if (index2 === open + 1) return "a variable has no name";
       open = -1;
     } else if (character === "/" && open !== -1) {
       return "a variable spans more than one segment";
@@ -20174,9 +36098,9 @@ function templateProblem(path5) {
 function groupByMethod(operations) {
   const groups = /* @__PURE__ */ new Map();
   for (const operation of operations) {
-    const list = groups.get(operation.method) ?? [];
-    list.push(operation);
-    groups.set(operation.method, list);
+    const list2 = groups.get(operation.method) ?? [];
+    list2.push(operation);
+    groups.set(operation.method, list2);
   }
   return groups;
 }
@@ -20191,10 +36115,10 @@ var pathRules = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger?.paths)) {
-        if (path5.startsWith("/")) continue;
+      for (const path10 of pathKeys(swagger?.paths)) {
+        if (path10.startsWith("/")) continue;
         report({
-          pointer: childPointer("/paths", path5),
+          pointer: childPointer("/paths", path10),
           message: "The path is not valid, it must start with a '/' character."
         });
       }
@@ -20213,10 +36137,10 @@ var pathRules = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
     check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger?.paths)) {
-        if (!/[?#]/.test(path5)) continue;
+      for (const path10 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path10)) continue;
         report({
-          pointer: childPointer("/paths", path5),
+          pointer: childPointer("/paths", path10),
           message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
         });
       }
@@ -20232,10 +36156,10 @@ var pathRules = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger?.paths)) {
-        if (!path5.includes("*")) continue;
+      for (const path10 of pathKeys(swagger?.paths)) {
+        if (!path10.includes("*")) continue;
         report({
-          pointer: childPointer("/paths", path5),
+          pointer: childPointer("/paths", path10),
           message: "The operation path cannot contain wildcard character '*'."
         });
       }
@@ -20251,11 +36175,11 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger?.paths)) {
-        const problem = templateProblem(path5);
+      for (const path10 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path10);
         if (problem === void 0) continue;
         report({
-          pointer: childPointer("/paths", path5),
+          pointer: childPointer("/paths", path10),
           message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
         });
       }
@@ -20271,10 +36195,10 @@ var pathRules = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path5).some((name) => name.includes("="))) continue;
+      for (const path10 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path10).some((name) => name.includes("="))) continue;
         report({
-          pointer: childPointer("/paths", path5),
+          pointer: childPointer("/paths", path10),
           message: "The operation path template variables cannot set default values with character '='."
         });
       }
@@ -20325,10 +36249,10 @@ var pathRules = [
     check({ swagger, report }) {
       for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
         const segments = operations.map((operation) => operation.path.split("/"));
-        operations.forEach((operation, index) => {
-          if (!segments[index].some(isVariableSegment)) return;
+        operations.forEach((operation, index2) => {
+          if (!segments[index2].some(isVariableSegment)) return;
           const similar = operations.filter(
-            (_other, otherIndex) => otherIndex !== index && partiallyDuplicates(segments[index], segments[otherIndex]) && segments[otherIndex].filter(isVariableSegment).length < segments[index].filter(isVariableSegment).length
+            (_other, otherIndex) => otherIndex !== index2 && partiallyDuplicates(segments[index2], segments[otherIndex]) && segments[otherIndex].filter(isVariableSegment).length < segments[index2].filter(isVariableSegment).length
           );
           if (similar.length === 0) return;
           report({
@@ -20355,14 +36279,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path5 of pathKeys(swagger?.paths)) {
-        const key = path5.toLowerCase();
+      for (const path10 of pathKeys(swagger?.paths)) {
+        const key = path10.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path5),
+            pointer: childPointer("/paths", path10),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path5
+              path10
             )
           });
         }
@@ -20380,10 +36304,10 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      for (const [path5, item] of entriesOf(swagger?.paths)) {
+      for (const [path10, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, "$ref")) continue;
-        report({ pointer: childPointer("/paths", path5, "$ref"), message: "The '$ref' property in a path is not supported." });
+        report({ pointer: childPointer("/paths", path10, "$ref"), message: "The '$ref' property in a path is not supported." });
       }
     }
   },
@@ -20424,12 +36348,12 @@ function hasSchema(response) {
   return isObject(response.value.schema);
 }
 function isEmptySchema(model, schema, pointer) {
-  const resolved = asObject(model.resolve(schema, pointer).value);
-  if (!resolved) return false;
-  const meaningful = Object.keys(resolved).filter(
+  const resolved2 = asObject(model.resolve(schema, pointer).value);
+  if (!resolved2) return false;
+  const meaningful = Object.keys(resolved2).filter(
     (key) => !["type", "description", "title", "x-ms-summary"].includes(key)
   );
-  return meaningful.length === 0 && (resolved.type === void 0 || resolved.type === "object");
+  return meaningful.length === 0 && (resolved2.type === void 0 || resolved2.type === "object");
 }
 function isWebhookSubscription(model, operation) {
   const pathItem = asObject(model.paths?.[operation.path]);
@@ -21225,13 +37149,17 @@ var FORMATS = /* @__PURE__ */ new Set([
   "uri",
   "uuid"
 ]);
-var FORMAT_SUGGESTIONS = { guid: "uuid", url: "uri", datetime: "date-time" };
+var FORMAT_SUGGESTIONS = /* @__PURE__ */ new Map([
+  ["guid", "uuid"],
+  ["url", "uri"],
+  ["datetime", "date-time"]
+]);
 var typedNodes = perModel((model) => [
   ...writtenParameters(model).filter((parameter) => parameter.in !== "body").map((parameter) => ({ node: parameter.value, pointer: parameter.pointer })),
   ...model.writtenSchemas.map((schema) => ({ node: schema.schema, pointer: schema.pointer }))
 ]);
-function declaredType(node) {
-  return asString(node.type);
+function declaredType(node2) {
+  return asString(node2.type);
 }
 var valueConstraintRules = [
   {
@@ -21263,8 +37191,8 @@ var valueConstraintRules = [
       }
       for (const written of swagger.writtenSchemas) {
         const required = new Set((asArray(written.schema.required) ?? []).filter((n) => typeof n === "string"));
-        for (const [name, property] of entriesOf(written.schema.properties)) {
-          const value = asObject(property);
+        for (const [name, property2] of entriesOf(written.schema.properties)) {
+          const value = asObject(property2);
           if (!value || !isInternalVisibility(value["x-ms-visibility"]) || !has(value, "default") || required.has(name))
             continue;
           report({
@@ -21280,20 +37208,21 @@ var valueConstraintRules = [
     id: "SWG-DEFAULT-TYPE",
     file: "swagger",
     title: "Give 'default' a value of the declared type.",
-    description: "A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType).",
+    description: 'A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType). A string the platform can read as the type ("true", "10") or null is a warning: 11 merged connectors have such defaults.',
     levels: sameLevels("error"),
     msCode: "DefaultValueMustMatchType",
     msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
     example: { bad: '{ "type": "integer", "default": "10" }', good: '{ "type": "integer", "default": 10 }' },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
-        const type = declaredType(node);
-        if (type === void 0 || !has(node, "default") || valueMatchesType(node.default, type)) continue;
+      for (const { node: node2, pointer } of swagger ? typedNodes(swagger) : []) {
+        const type = declaredType(node2);
+        if (type === void 0 || !has(node2, "default") || valueMatchesType(node2.default, type)) continue;
         report({
           pointer: childPointer(pointer, "default"),
+          severity: isLenientMatch(node2.default, type) ? "warning" : void 0,
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
-            jsonTypeOf2(node.default),
+            jsonTypeOf2(node2.default),
             type
           )
         });
@@ -21309,8 +37238,8 @@ var valueConstraintRules = [
     msMessage: "The 'enum' array requires at least one value.",
     example: { bad: '{ "type": "string", "enum": [] }', good: '{ "type": "string", "enum": ["open", "done"] }' },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
-        if (asArray(node.enum)?.length !== 0) continue;
+      for (const { node: node2, pointer } of swagger ? typedNodes(swagger) : []) {
+        if (asArray(node2.enum)?.length !== 0) continue;
         report({ pointer: childPointer(pointer, "enum"), message: "The 'enum' array requires at least one value." });
       }
     }
@@ -21319,19 +37248,20 @@ var valueConstraintRules = [
     id: "SWG-ENUM-TYPE",
     file: "swagger",
     title: "Write enum values of the declared type.",
-    description: "An enum value of another type can never be a valid value (SVR InvalidEnumValue).",
+    description: 'An enum value of another type can never be a valid value (SVR InvalidEnumValue). Strings the platform can read as the type ("true", "1") are a warning: 7 merged connectors have them.',
     levels: sameLevels("error"),
     msCode: "InvalidEnumValue",
     msMessage: "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
     example: { bad: '{ "type": "integer", "enum": ["1", "2"] }', good: '{ "type": "integer", "enum": [1, 2] }' },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
-        const type = declaredType(node);
+      for (const { node: node2, pointer } of swagger ? typedNodes(swagger) : []) {
+        const type = declaredType(node2);
         if (type === void 0) continue;
-        (asArray(node.enum) ?? []).forEach((value, index) => {
+        (asArray(node2.enum) ?? []).forEach((value, index2) => {
           if (value === null || valueMatchesType(value, type)) return;
           report({
-            pointer: childPointer(pointer, "enum", index),
+            pointer: childPointer(pointer, "enum", index2),
+            severity: isLenientMatch(value, type) ? "warning" : void 0,
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
               jsonTypeOf2(value),
@@ -21354,13 +37284,13 @@ var valueConstraintRules = [
       good: '"enum": ["open"], "x-ms-enum-values": [{ "value": "open", "displayName": "Open" }]'
     },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
-        const entries = asArray(node["x-ms-enum-values"]);
+      for (const { node: node2, pointer } of swagger ? typedNodes(swagger) : []) {
+        const entries = asArray(node2["x-ms-enum-values"]);
         if (!entries) continue;
-        const enumValues = asArray(node.enum);
+        const enumValues = asArray(node2.enum);
         const seen = /* @__PURE__ */ new Set();
-        entries.forEach((entry, index) => {
-          const at = childPointer(pointer, "x-ms-enum-values", index);
+        entries.forEach((entry, index2) => {
+          const at = childPointer(pointer, "x-ms-enum-values", index2);
           const value = asObject(entry);
           if (!value || asString(value.displayName) === void 0) {
             report({ pointer: at, message: "The 'x-ms-enum-values' extension is invalid. Please specify the property 'displayName'." });
@@ -21391,14 +37321,14 @@ var valueConstraintRules = [
     msMessage: "The type/format '{0}' is not recognized.",
     example: { bad: '{ "type": "string", "format": "guid" }', good: '{ "type": "string", "format": "uuid" }' },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
-        if (!has(node, "format")) continue;
-        const format2 = node.format;
+      for (const { node: node2, pointer } of swagger ? typedNodes(swagger) : []) {
+        if (!has(node2, "format")) continue;
+        const format2 = node2.format;
         if (typeof format2 === "string" && FORMATS.has(format2)) continue;
-        const suggestion = typeof format2 === "string" ? FORMAT_SUGGESTIONS[format2.toLowerCase()] : void 0;
+        const suggestion = typeof format2 === "string" ? FORMAT_SUGGESTIONS.get(format2.toLowerCase()) : void 0;
         report({
           pointer: childPointer(pointer, "format"),
-          message: `${fill("The type/format '{0}' is not recognized.", `${String(node.type ?? "")}/${String(format2)}`)}${suggestion ? ` Use '${suggestion}'.` : ""}`
+          message: `${fill("The type/format '{0}' is not recognized.", `${String(node2.type ?? "")}/${String(format2)}`)}${suggestion ? ` Use '${suggestion}'.` : ""}`
         });
       }
     }
@@ -21412,17 +37342,1309 @@ var swaggerParametersRules = [
   ...valueConstraintRules
 ];
 
+// packages/validator/src/rules/swagger/schema-keywords.ts
+var KEYWORD_KINDS = ["schema", "parameter", "items", "header"];
+function keywordNodes(context) {
+  if (!context.swagger) return [];
+  const structure = structureOf(context.swagger);
+  return KEYWORD_KINDS.flatMap((kind) => structure.byKind.get(kind) ?? []);
+}
+function numberAt(node2, key) {
+  const value = node2.value[key];
+  return typeof value === "number" ? value : void 0;
+}
+var NON_NEGATIVE = ["maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties"];
+var RANGES = [
+  ["minimum", "maximum"],
+  ["minLength", "maxLength"],
+  ["minItems", "maxItems"],
+  ["minProperties", "maxProperties"]
+];
+var FILTER_FUNCTIONS = [
+  "eq",
+  "ne",
+  "gt",
+  "ge",
+  "lt",
+  "le",
+  "and",
+  "or",
+  "not",
+  "add",
+  "sub",
+  "mul",
+  "div",
+  "mod",
+  "negate",
+  "contains",
+  "startswith",
+  "endswith",
+  "length",
+  "indexof",
+  "substring",
+  "substringof",
+  "tolower",
+  "toupper",
+  "trim",
+  "concat",
+  "year",
+  "month",
+  "day",
+  "hour",
+  "minute",
+  "second",
+  "date",
+  "time",
+  "now",
+  "round",
+  "floor",
+  "ceiling",
+  "in",
+  "any",
+  "all",
+  "sum",
+  "min",
+  "max",
+  "average",
+  "countdistinct",
+  "null"
+];
+var patternValidity = /* @__PURE__ */ new Map();
+function isValidPattern(pattern) {
+  let valid = patternValidity.get(pattern);
+  if (valid === void 0) {
+    try {
+      new RegExp(pattern);
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (patternValidity.size < 1e4) patternValidity.set(pattern, valid);
+  }
+  return valid;
+}
+var schemaKeywordRules = [
+  {
+    id: "SWG-ARRAY-ITEMS",
+    file: "swagger",
+    title: 'Give every array an "items" schema.',
+    description: "A schema or parameter of type array needs `items`, or the designer cannot show or build its elements (SVR: ArrayHasNoItems).",
+    levels: sameLevels("error"),
+    msCode: "ArrayHasNoItems",
+    msMessage: "The array should have items specified.",
+    example: { bad: '{ "type": "array" }', good: '{ "type": "array", "items": { "type": "string" } }' },
+    check(context) {
+      for (const node2 of keywordNodes(context)) {
+        if (node2.value.type !== "array" || has(node2.value, "items")) continue;
+        if (node2.kind === "parameter" && node2.value.in === "body") continue;
+        context.report({
+          pointer: childPointer(node2.pointer, "type"),
+          message: "The array should have items specified."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-NUMERIC",
+    file: "swagger",
+    title: "Give consistent numeric limits.",
+    description: "`multipleOf` must be above zero, length/item/property counts at least zero, each minimum at most its maximum, and `exclusiveMaximum`/`exclusiveMinimum` only with `maximum`/`minimum` (SVR). One merged connector (Clockify) has a minimum above its maximum.",
+    levels: sameLevels("error"),
+    msCode: "MinimumShouldBeLessThanOrEqualToMaximum",
+    msMessage: "The 'minimum' value should be less than or equal to the 'maximum' value.",
+    example: {
+      bad: '{ "type": "integer", "minimum": 10, "maximum": 1 }',
+      good: '{ "type": "integer", "minimum": 1, "maximum": 10 }'
+    },
+    check(context) {
+      for (const node2 of keywordNodes(context)) {
+        const multipleOf = numberAt(node2, "multipleOf");
+        if (multipleOf !== void 0 && multipleOf <= 0) {
+          context.report({
+            pointer: childPointer(node2.pointer, "multipleOf"),
+            message: "The 'multipleOf' value must be greater than zero."
+          });
+        }
+        for (const key of NON_NEGATIVE) {
+          const value = numberAt(node2, key);
+          if (value === void 0 || value >= 0) continue;
+          context.report({
+            pointer: childPointer(node2.pointer, key),
+            message: `The '${key}' value must be greater than or equal to zero.`
+          });
+        }
+        for (const [low, high] of RANGES) {
+          const min = numberAt(node2, low);
+          const max = numberAt(node2, high);
+          if (min === void 0 || max === void 0 || min <= max) continue;
+          context.report({
+            pointer: childPointer(node2.pointer, low),
+            message: `The '${low}' value should be less than or equal to the '${high}' value.`
+          });
+        }
+        for (const [flag, bound] of [
+          ["exclusiveMaximum", "maximum"],
+          ["exclusiveMinimum", "minimum"]
+        ]) {
+          if (!has(node2.value, flag) || has(node2.value, bound)) continue;
+          context.report({
+            pointer: childPointer(node2.pointer, flag),
+            message: `The '${flag}' keyword can only be specified if the '${bound}' keyword is also specified.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-PATTERN",
+    file: "swagger",
+    title: 'Write "pattern" as a valid regular expression.',
+    description: "A `pattern` that does not compile is rejected (SVR). Checked with ECMAScript syntax, which is close to the .NET dialect the platform uses.",
+    levels: sameLevels("error"),
+    msCode: "PatternNotValid",
+    msMessage: "The 'pattern' value should be a valid regular expression.",
+    example: {
+      bad: '{ "type": "string", "pattern": "^[A-Z" }',
+      good: '{ "type": "string", "pattern": "^[A-Z]+$" }'
+    },
+    check(context) {
+      for (const node2 of keywordNodes(context)) {
+        const pattern = asString(node2.value.pattern);
+        if (pattern === void 0 || isValidPattern(pattern)) continue;
+        context.report({
+          pointer: childPointer(node2.pointer, "pattern"),
+          message: "The 'pattern' value should be a valid regular expression."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-DISCRIMINATOR",
+    file: "swagger",
+    title: 'Name a required string property as "discriminator".',
+    description: "Swagger 2.0 requires the discriminator to be a property of the schema that is required and of type string (SVR).",
+    levels: sameLevels("error"),
+    msCode: "DiscriminatorNotValid",
+    msMessage: "The 'discriminator' value must be the name of a required string property.",
+    example: {
+      bad: '{ "discriminator": "kind", "properties": { "kind": { "type": "string" } } }',
+      good: '{ "discriminator": "kind", "required": ["kind"], "properties": { "kind": { "type": "string" } } }'
+    },
+    check(context) {
+      const model = context.swagger;
+      if (!model) return;
+      for (const node2 of structureOf(model).byKind.get("schema") ?? []) {
+        const name = asString(node2.value.discriminator);
+        if (name === void 0) continue;
+        const required = (asArray(node2.value.required) ?? []).includes(name);
+        const property2 = asObject(asObject(node2.value.properties)?.[name]);
+        const resolved2 = property2 ? asObject(model.resolve(property2, "").value) : void 0;
+        if (required && resolved2?.type === "string") continue;
+        context.report({
+          pointer: childPointer(node2.pointer, "discriminator"),
+          message: "The 'discriminator' value must be the name of a required string property."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-BINARY-POS",
+    file: "swagger",
+    title: "Use string/binary only as a whole body, form field or response.",
+    description: "File content (`type: string, format: binary`) can only be the top-level schema of a body or formData parameter (SVR); nested inside a request object it cannot be sent. Checked on request bodies, following `$ref`s; merged connectors have binary properties in response definitions, which are left alone. Five merged connectors have binary properties in request objects (multipart bodies), so this is a warning.",
+    levels: sameLevels("warning"),
+    msCode: "BinaryTypeNotAtTopLevel",
+    msMessage: "A schema with type/format 'string/binary' can only be at the top level of a body or formData parameter.",
+    example: {
+      bad: '{ "type": "object", "properties": { "file": { "type": "string", "format": "binary" } } }',
+      good: '{ "name": "file", "in": "body", "schema": { "type": "string", "format": "binary" } }'
+    },
+    check(context) {
+      const model = context.swagger;
+      if (!model) return;
+      const reported = /* @__PURE__ */ new Set();
+      for (const operation of model.operations) {
+        for (const parameter of operation.parameters) {
+          if (parameter.in !== "body" || !isObject(parameter.value.schema)) continue;
+          const at = childPointer(parameter.definitionPointer, "schema");
+          model.walkSchema(parameter.value.schema, at, (node2) => {
+            if (node2.path.length === 0 || reported.has(node2.pointer)) return;
+            if (node2.schema.type !== "string" || node2.schema.format !== "binary") return;
+            reported.add(node2.pointer);
+            context.report({
+              pointer: childPointer(node2.pointer, "format"),
+              message: "A schema with type/format 'string/binary' can only be at the top level of a body or formData parameter."
+            });
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-EDITOR",
+    file: "swagger",
+    title: 'Use x-ms-editor "dictionary" only on open objects.',
+    description: "The dictionary editor edits key/value pairs, so it needs a schema of type object that allows additional properties (SVR).",
+    levels: sameLevels("error"),
+    msCode: "EditorDictionaryNotValid",
+    msMessage: "The 'x-ms-editor' extension can be specified as 'dictionary' only for schema with type object and additional properties allowed.",
+    example: {
+      bad: '{ "type": "string", "x-ms-editor": "dictionary" }',
+      good: '{ "type": "object", "additionalProperties": { "type": "string" }, "x-ms-editor": "dictionary" }'
+    },
+    check(context) {
+      for (const node2 of keywordNodes(context)) {
+        if (node2.value["x-ms-editor"] !== "dictionary") continue;
+        const schema = node2.kind === "parameter" && isObject(node2.value.schema) ? node2.value.schema : node2.value;
+        if (schema.type === "object" && schema.additionalProperties !== false) continue;
+        context.report({
+          pointer: childPointer(node2.pointer, "x-ms-editor"),
+          message: "The 'x-ms-editor' extension can be specified as 'dictionary' only for schema with type object and additional properties allowed."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-FILTERFUNCTIONS",
+    file: "swagger",
+    title: "List known, distinct filter functions, on response properties only.",
+    description: "`x-ms-capabilities.filterFunctions` tells the designer which OData filter functions a column supports for delegation. It must be a non-empty list without duplicates, of supported function names, on a response schema (SVR).",
+    levels: sameLevels("error"),
+    msCode: "FilterFunctionsNotValid",
+    msMessage: "The 'filterFunctions' property must have at least one element.",
+    example: {
+      bad: '{ "x-ms-capabilities": { "filterFunctions": [] } }',
+      good: '{ "x-ms-capabilities": { "filterFunctions": ["eq", "startswith"] } }'
+    },
+    check(context) {
+      if (!context.swagger) return;
+      for (const node2 of structureOf(context.swagger).byKind.get("schema") ?? []) {
+        const capabilities = asObject(node2.value["x-ms-capabilities"]);
+        if (!capabilities || !has(capabilities, "filterFunctions")) continue;
+        const at = childPointer(node2.pointer, "x-ms-capabilities", "filterFunctions");
+        const list2 = asArray(capabilities.filterFunctions);
+        if (!list2 || list2.length === 0) {
+          context.report({
+            pointer: at,
+            message: "The 'filterFunctions' property must have at least one element."
+          });
+          continue;
+        }
+        if (node2.schemaOrigin === "body-parameter" || node2.schemaOrigin === "global-parameter") {
+          context.report({
+            pointer: at,
+            message: "The 'filterFunctions' property has to be in the response schema."
+          });
+        }
+        if (duplicateEntries(list2, at).length > 0) {
+          context.report({
+            pointer: at,
+            message: "The 'filterFunctions' property cannot contain duplicates."
+          });
+        }
+        list2.forEach((name, index2) => {
+          if (typeof name === "string" && FILTER_FUNCTIONS.includes(name)) return;
+          context.report({
+            pointer: childPointer(at, index2),
+            message: `The 'filterFunctions' property supports only these values: ${FILTER_FUNCTIONS.join(", ")}.`
+          });
+        });
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/swagger/schema-refs.ts
+var VALID_FRAGMENT_POINTER = /^#(?:\/(?:[^~/]|~[01])*)*$/;
+function isValidRefPointer(ref) {
+  return !ref.startsWith("#") || VALID_FRAGMENT_POINTER.test(ref);
+}
+function refsOf(context, expects) {
+  if (!context.swagger) return [];
+  return structureOf(context.swagger).refs.filter((use) => use.expects === expects);
+}
+function sectionTarget(ref, section) {
+  const prefix = `#/${section}/`;
+  if (!ref.startsWith(prefix)) return void 0;
+  const rest = ref.slice(prefix.length);
+  return rest === "" || rest.includes("/") ? void 0 : rest;
+}
+function checkSectionRef(context, model, use, section, noun) {
+  if (!isValidRefPointer(use.ref)) return;
+  const at = childPointer(use.pointer, "$ref");
+  if (sectionTarget(use.ref, section) === void 0) {
+    const nested = use.ref.startsWith(`#/${section}/`) ? ` Point at a ${noun} definition itself, not inside one.` : "";
+    context.report({
+      pointer: at,
+      message: `The ${noun} reference '${use.ref}' is not valid. ${noun === "schema" ? "Schema" : "Response"} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`
+    });
+  } else if (model.resolveRef(use.ref) === void 0) {
+    context.report({
+      pointer: at,
+      message: `The ${noun} reference '${use.ref}' could not be found in the swagger document.`
+    });
+  }
+}
+function requiredCycles(model) {
+  const edges = /* @__PURE__ */ new Map();
+  for (const [name, definition2] of entriesOf(model.definitions)) {
+    const targets = [];
+    const collect = (schema) => {
+      const object = asObject(schema);
+      if (!object) return;
+      const properties = asObject(object.properties) ?? {};
+      for (const required of asArray(object.required) ?? []) {
+        if (typeof required !== "string") continue;
+        const target = sectionTarget(asString(asObject(properties[required])?.$ref) ?? "", "definitions");
+        if (target !== void 0) targets.push(target);
+      }
+    };
+    collect(definition2);
+    for (const member of asArray(asObject(definition2)?.allOf) ?? []) collect(member);
+    edges.set(name, targets);
+  }
+  const state = /* @__PURE__ */ new Map();
+  const cycles = [];
+  for (const start of edges.keys()) {
+    if (state.has(start)) continue;
+    const path10 = [];
+    const stack = [{ name: start, next: 0 }];
+    state.set(start, "grey");
+    path10.push(start);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      const targets = edges.get(frame.name) ?? [];
+      if (frame.next >= targets.length) {
+        state.set(frame.name, "black");
+        stack.pop();
+        path10.pop();
+        continue;
+      }
+      const target = targets[frame.next++];
+      if (!edges.has(target)) continue;
+      const seen = state.get(target);
+      if (seen === "grey") cycles.push(path10.slice(path10.indexOf(target)));
+      else if (seen === void 0) {
+        state.set(target, "grey");
+        path10.push(target);
+        stack.push({ name: target, next: 0 });
+      }
+    }
+  }
+  return cycles;
+}
+var schemaRefRules = [
+  {
+    id: "SWG-REF-SCHEMA",
+    file: "swagger",
+    title: "Point schema $refs at an existing #/definitions/ entry.",
+    description: "Only local references to `#/definitions/<name>` are allowed for schemas; external files and other sections are not (SVR; the repo schema's `$ref` description). A broken reference makes the import fail.",
+    levels: sameLevels("error"),
+    msCode: "SchemaReferenceNotFound",
+    msMessage: "The schema reference '{0}' could not be found in the swagger document.",
+    example: {
+      bad: '{ "schema": { "$ref": "#/definitions/Taks" } }',
+      good: '{ "schema": { "$ref": "#/definitions/Task" } }'
+    },
+    check(context) {
+      const model = context.swagger;
+      if (!model) return;
+      for (const use of refsOf(context, "schema"))
+        checkSectionRef(context, model, use, "definitions", "schema");
+    }
+  },
+  {
+    id: "SWG-REF-RESPONSE",
+    file: "swagger",
+    title: "Point response $refs at an existing #/responses/ entry.",
+    description: "A response `$ref` must be `#/responses/<name>` and exist; a response definition may not itself be a `$ref` to another one (SVR).",
+    levels: sameLevels("error"),
+    msCode: "ResponseReferenceNotFound",
+    msMessage: "The response reference '{0}' could not be found in the swagger document.",
+    example: {
+      bad: '{ "responses": { "404": { "$ref": "#/responses/Missing" } } }',
+      good: '{ "responses": { "404": { "$ref": "#/responses/NotFound" } } }'
+    },
+    check(context) {
+      const model = context.swagger;
+      if (!model) return;
+      for (const use of refsOf(context, "response")) {
+        if (use.pointer.startsWith("/responses/")) {
+          context.report({
+            pointer: childPointer(use.pointer, "$ref"),
+            message: "The response definition may not use a '$ref' to point to another definition."
+          });
+          continue;
+        }
+        checkSectionRef(context, model, use, "responses", "response");
+      }
+    }
+  },
+  {
+    id: "SWG-REF-LOOP",
+    file: "swagger",
+    title: "Do not alias definitions, and do not make required properties loop.",
+    description: "A definition that is only a `$ref` to another definition is rejected (SVR: SchemaRefLoopNotAllowed), and so is a cycle of required properties (A requires a B, B requires an A), which no finite value can satisfy. Optional recursion is fine.",
+    levels: sameLevels("error"),
+    msCode: "SchemaRefLoopNotAllowed",
+    msMessage: "The schema definition may not use a '$ref' to point to another definition.",
+    example: {
+      bad: '{ "definitions": { "Item": { "$ref": "#/definitions/Task" } } }',
+      good: '{ "definitions": { "Item": { "type": "object", "properties": { "task": { "$ref": "#/definitions/Task" } } } } }'
+    },
+    check(context) {
+      const model = context.swagger;
+      if (!model) return;
+      for (const [name, definition2] of entriesOf(model.definitions)) {
+        if (isObject(definition2) && typeof definition2.$ref === "string") {
+          context.report({
+            pointer: childPointer("/definitions", name, "$ref"),
+            message: "The schema definition may not use a '$ref' to point to another definition."
+          });
+        }
+      }
+      for (const cycle of requiredCycles(model)) {
+        context.report({
+          pointer: childPointer("/definitions", cycle[0], "required"),
+          message: `Loops of required schema properties are not allowed: ${[...cycle, cycle[0]].join(" \u2192 ")}.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-REF-ADJACENT",
+    file: "swagger",
+    title: "Give nothing beside a $ref.",
+    description: "Swagger 2.0 ignores every property next to a `$ref`, and Microsoft's validator rejects them (SVR). A description or x-ms-summary written beside a `$ref` is silently lost: put it in the referenced definition.",
+    levels: sameLevels("warning"),
+    msCode: "RefSiblingsNotAllowed",
+    msMessage: "When '$ref' is defined, no other properties may be specified.",
+    example: {
+      bad: '{ "$ref": "#/definitions/Task", "description": "The task." }',
+      good: '{ "$ref": "#/definitions/Task" }'
+    },
+    check(context) {
+      if (!context.swagger) return;
+      for (const use of structureOf(context.swagger).refs) {
+        if (use.siblings.length === 0) continue;
+        context.report({
+          pointer: childPointer(use.pointer, use.siblings[0]),
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${use.siblings.join(", ")}.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-JSONPOINTER",
+    file: "swagger",
+    title: "Write $refs as valid JSON pointers.",
+    description: "A local reference is `#` followed by a JSON pointer (RFC 6901): `#/definitions/Task`, with `~0` and `~1` escaping `~` and `/`. `#definitions/Task` or a bare `~` is not a pointer (SVR).",
+    levels: sameLevels("error"),
+    msCode: "JsonPointerNotValid",
+    msMessage: "The JSON Pointer path is not valid.",
+    example: { bad: '{ "$ref": "#definitions/Task" }', good: '{ "$ref": "#/definitions/Task" }' },
+    check(context) {
+      if (!context.swagger) return;
+      for (const use of structureOf(context.swagger).refs) {
+        if (isValidRefPointer(use.ref)) continue;
+        context.report({
+          pointer: childPointer(use.pointer, "$ref"),
+          message: `The JSON Pointer path is not valid: '${use.ref}'.`
+        });
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/swagger/schema-required.ts
+function schemasWithRequired(context) {
+  if (!context.swagger) return [];
+  const result = [];
+  for (const node2 of structureOf(context.swagger).byKind.get("schema") ?? []) {
+    const required = asArray(node2.value.required);
+    if (required) result.push({ node: node2, required });
+  }
+  return result;
+}
+function hasOpenProperties(schema) {
+  return has(schema, "allOf") || has(schema, "$ref") || has(schema, "x-ms-dynamic-schema") || has(schema, "x-ms-dynamic-properties");
+}
+var schemaRequiredRules = [
+  {
+    id: "SWG-REQ-EMPTY",
+    file: "swagger",
+    title: 'Remove an empty "required" array.',
+    description: "An empty `required` array is rejected (SVR: \"If no properties are required in the schema, remove the 'required' property.\").",
+    levels: sameLevels("error"),
+    msCode: "RequiredArrayEmpty",
+    msMessage: "The 'required' array requires at least one value. If no properties are required in the schema, remove the 'required' property.",
+    example: { bad: '{ "type": "object", "required": [] }', good: '{ "type": "object" }' },
+    check(context) {
+      for (const { node: node2, required } of schemasWithRequired(context)) {
+        if (required.length > 0) continue;
+        context.report({
+          pointer: childPointer(node2.pointer, "required"),
+          message: "The 'required' array requires at least one value. If no properties are required in the schema, remove the 'required' property."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-REQ-UNDEFINED",
+    file: "swagger",
+    title: "Require only properties the schema defines.",
+    description: "Every name in `required` must be a key of the schema's `properties` (SVR). A misspelled name makes the intended property optional and requires one that does not exist.",
+    levels: sameLevels("error"),
+    msCode: "RequiredPropertyNotDefined",
+    msMessage: "The required property '{0}' is not defined in the object schema.",
+    example: {
+      bad: '{ "required": ["titel"], "properties": { "title": { "type": "string" } } }',
+      good: '{ "required": ["title"], "properties": { "title": { "type": "string" } } }'
+    },
+    check(context) {
+      for (const { node: node2, required } of schemasWithRequired(context)) {
+        if (hasOpenProperties(node2.value)) continue;
+        const properties = asObject(node2.value.properties) ?? {};
+        required.forEach((name, index2) => {
+          if (typeof name !== "string" || has(properties, name)) return;
+          context.report({
+            pointer: childPointer(node2.pointer, "required", index2),
+            message: `The required property '${name}' is not defined in the object schema.`
+          });
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-REQ-NONOBJECT",
+    file: "swagger",
+    title: 'Use "required" only in object schemas.',
+    description: "A `required` list on a string, array or other non-object schema means nothing and is rejected (SVR). To make a property required, list it in its parent object's `required`.",
+    levels: sameLevels("error"),
+    msCode: "RequiredOnNonObject",
+    msMessage: "The property 'required' is applicable to schemas with 'object' type only and should be removed.",
+    example: {
+      bad: '{ "type": "string", "required": ["name"] }',
+      good: '{ "type": "object", "required": ["name"], "properties": { "name": { "type": "string" } } }'
+    },
+    check(context) {
+      for (const { node: node2 } of schemasWithRequired(context)) {
+        const type = node2.value.type;
+        if (typeof type !== "string" || type === "object") continue;
+        context.report({
+          pointer: childPointer(node2.pointer, "required"),
+          message: "The property 'required' is applicable to schemas with 'object' type only and should be removed."
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-REQ-READONLY",
+    file: "swagger",
+    title: "Do not make an input property both read-only and required.",
+    description: "A read-only property is never sent, so it cannot be required in a request body (SVR). Checked on body parameter schemas, following `$ref`s.",
+    levels: sameLevels("error"),
+    msCode: "ReadOnlyPropertyRequired",
+    msMessage: "An input property cannot be 'readonly' and required.",
+    example: {
+      bad: '{ "required": ["id"], "properties": { "id": { "type": "string", "readOnly": true } } }'
+    },
+    check(context) {
+      const model = context.swagger;
+      if (!model) return;
+      const reported = /* @__PURE__ */ new Set();
+      const seenSchemas = /* @__PURE__ */ new Set();
+      for (const operation of model.operations) {
+        for (const parameter of operation.parameters) {
+          if (parameter.in !== "body" || !isObject(parameter.value.schema)) continue;
+          const at = childPointer(parameter.definitionPointer, "schema");
+          if (seenSchemas.has(at)) continue;
+          seenSchemas.add(at);
+          model.walkSchema(parameter.value.schema, at, (node2) => {
+            if (!node2.required || node2.schema.readOnly !== true || reported.has(node2.pointer)) return;
+            reported.add(node2.pointer);
+            context.report({
+              pointer: childPointer(node2.pointer, "readOnly"),
+              message: "An input property cannot be 'readonly' and required."
+            });
+          });
+        }
+      }
+    }
+  }
+];
+
 // packages/validator/src/rules/swagger-schemas.ts
-var swaggerSchemasRules = [];
+var swaggerSchemasRules = [
+  ...schemaRefRules,
+  ...schemaRequiredRules,
+  ...schemaKeywordRules
+];
 
 // packages/validator/src/rules/swagger-security.ts
-var swaggerSecurityRules = [];
+function requirementUses(context) {
+  const model = context.swagger;
+  if (!model) return [];
+  const lists = [[model.root.security, "/security"]];
+  for (const operation of model.operations) {
+    lists.push([operation.operation.security, childPointer(operation.pointer, "security")]);
+  }
+  const uses = [];
+  for (const [list2, at] of lists) {
+    (asArray(list2) ?? []).forEach((requirement, index2) => {
+      for (const [name, scopes] of entriesOf(requirement)) {
+        uses.push({ name, scopes, pointer: childPointer(at, index2, name) });
+      }
+    });
+  }
+  return uses;
+}
+function securityDefinitions(context) {
+  return asObject(context.swagger?.root.securityDefinitions) ?? {};
+}
+var SCHEME_SHAPES = {
+  basic: { required: [], allowed: [] },
+  apiKey: { required: ["name", "in"], allowed: ["name", "in"] },
+  "oauth2:implicit": {
+    required: ["flow", "authorizationUrl"],
+    allowed: ["flow", "authorizationUrl", "scopes"]
+  },
+  "oauth2:password": { required: ["flow", "tokenUrl"], allowed: ["flow", "tokenUrl", "scopes"] },
+  "oauth2:application": { required: ["flow", "tokenUrl"], allowed: ["flow", "tokenUrl", "scopes"] },
+  "oauth2:accessCode": {
+    required: ["flow", "authorizationUrl", "tokenUrl"],
+    allowed: ["flow", "authorizationUrl", "tokenUrl", "scopes"]
+  },
+  oauth2: { required: ["flow"], allowed: ["flow", "authorizationUrl", "tokenUrl", "scopes"] }
+};
+var OAUTH_FLOWS = ["implicit", "password", "application", "accessCode"];
+var SCHEME_TYPES = ["basic", "apiKey", "oauth2"];
+function connectionParameters2(context) {
+  const properties = asObject(context.apiProperties?.properties);
+  if (!properties) return [];
+  const lists = [properties.connectionParameters];
+  for (const set of asArray(asObject(properties.connectionParameterSets)?.values) ?? []) {
+    lists.push(asObject(set)?.parameters);
+  }
+  return lists.flatMap(
+    (list2) => entriesOf(list2).map(([name, parameter]) => ({ ...asObject(parameter) ?? {}, name }))
+  );
+}
+var swaggerSecurityRules = [
+  {
+    id: "SWG-SEC-DEFINED",
+    file: "swagger",
+    title: "Define every security requirement in securityDefinitions.",
+    description: "A `security` requirement names a scheme of `securityDefinitions`; an undefined name is rejected (SVR). 27 legacy connectors have one.",
+    levels: sameLevels("error"),
+    msCode: "SecurityRequirementNotDefined",
+    msMessage: "The security requirement '{0}' is not defined in the 'securityDefinitions' object.",
+    example: {
+      bad: '{ "securityDefinitions": { "api_key": {\u2026} }, "security": [{ "apiKey": [] }] }',
+      good: '{ "securityDefinitions": { "api_key": {\u2026} }, "security": [{ "api_key": [] }] }'
+    },
+    check(context) {
+      const definitions = securityDefinitions(context);
+      for (const use of requirementUses(context)) {
+        if (has(definitions, use.name)) continue;
+        context.report({
+          pointer: use.pointer,
+          message: `The security requirement '${use.name}' is not defined in the 'securityDefinitions' object.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-SEC-SCOPE",
+    file: "swagger",
+    title: "Request only OAuth scopes the definition's scopes list.",
+    description: "Each scope of an OAuth 2.0 security requirement must be a key of the definition's `scopes` (SVR).",
+    levels: sameLevels("error"),
+    msCode: "SecurityRequirementScopeNotDefined",
+    msMessage: "The OAuth security requirement '{0}' refers to scope name '{1}', but this is not defined in the 'securityDefinitions' object.",
+    example: {
+      bad: '{ "security": [{ "oauth2": ["tasks.write"] }] } with scopes { "tasks.read": "\u2026" }',
+      good: '{ "security": [{ "oauth2": ["tasks.read"] }] }'
+    },
+    check(context) {
+      const definitions = securityDefinitions(context);
+      for (const use of requirementUses(context)) {
+        const definition2 = asObject(definitions[use.name]);
+        if (definition2?.type !== "oauth2") continue;
+        const scopes = asObject(definition2.scopes) ?? {};
+        (asArray(use.scopes) ?? []).forEach((scope, index2) => {
+          if (typeof scope !== "string" || has(scopes, scope)) return;
+          context.report({
+            pointer: childPointer(use.pointer, index2),
+            message: `The OAuth security requirement '${use.name}' refers to scope name '${scope}', but this is not defined in the 'securityDefinitions' object.`
+          });
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-SEC-EMPTY",
+    file: "swagger",
+    title: "Give non-OAuth security requirements an empty scope list.",
+    description: "Only OAuth 2.0 requirements list scopes; basic and apiKey requirements must be `[]`, and every requirement needs a value (SVR).",
+    levels: sameLevels("error"),
+    msCode: "SecurityRequirementScopesNotAllowed",
+    msMessage: "The security requirement '{0}' cannot specify any scopes, an empty array should be provided.",
+    example: {
+      bad: '{ "security": [{ "api_key": ["read"] }] }',
+      good: '{ "security": [{ "api_key": [] }] }'
+    },
+    check(context) {
+      const definitions = securityDefinitions(context);
+      for (const use of requirementUses(context)) {
+        if (use.scopes === null) {
+          context.report({
+            pointer: use.pointer,
+            message: `The security requirement '${use.name}' must have have a value. Provide an empty array if no OAuth scopes are required.`
+          });
+          continue;
+        }
+        const type = asObject(definitions[use.name])?.type;
+        const scopes = asArray(use.scopes);
+        if (type === void 0 || type === "oauth2" || !scopes || scopes.length === 0) continue;
+        context.report({
+          pointer: use.pointer,
+          message: `The security requirement '${use.name}' cannot specify any scopes, an empty array should be provided.`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-SEC-PROPS",
+    file: "swagger",
+    title: "Give each security definition the properties of its type.",
+    description: "basic takes only `type`; apiKey needs `name` and `in` (header or query); oauth2 needs a `flow` (implicit, password, application, accessCode) and the URLs of that flow: authorizationUrl for implicit and accessCode, tokenUrl for the others and accessCode (SVR; the repo schema).",
+    levels: sameLevels("error"),
+    msCode: "SecurityDefinitionPropertyRequired",
+    msMessage: "The security definition property '{0}' is required for definitions of type '{1}'.",
+    example: {
+      bad: '{ "type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://login.contoso.com/authorize" }',
+      good: '{ "type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://login.contoso.com/authorize", "tokenUrl": "https://login.contoso.com/token" }'
+    },
+    check(context) {
+      for (const [name, value] of entriesOf(securityDefinitions(context))) {
+        const definition2 = asObject(value);
+        if (!definition2) continue;
+        const at = childPointer("/securityDefinitions", name);
+        const type = asString(definition2.type);
+        if (type === void 0) {
+          context.report({ pointer: childPointer(at, "type"), message: "The 'type' property is required." });
+          continue;
+        }
+        if (!SCHEME_TYPES.includes(type)) {
+          context.report({
+            pointer: childPointer(at, "type"),
+            message: `The property value must be one of the following: ${SCHEME_TYPES.join(", ")}.`
+          });
+          continue;
+        }
+        const flow3 = asString(definition2.flow);
+        if (type === "oauth2" && flow3 !== void 0 && !OAUTH_FLOWS.includes(flow3)) {
+          context.report({
+            pointer: childPointer(at, "flow"),
+            message: `The property value must be one of the following: ${OAUTH_FLOWS.join(", ")}.`
+          });
+        }
+        if (type === "apiKey" && typeof definition2.in === "string" && !["header", "query"].includes(definition2.in)) {
+          context.report({
+            pointer: childPointer(at, "in"),
+            message: "The property value must be one of the following: header, query."
+          });
+        }
+        const shape = SCHEME_SHAPES[type === "oauth2" && flow3 && OAUTH_FLOWS.includes(flow3) ? `oauth2:${flow3}` : type];
+        for (const key of shape.required) {
+          if (has(definition2, key)) continue;
+          context.report({
+            pointer: childPointer(at, key),
+            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === "oauth2" && flow3 ? ` with flow '${flow3}'` : ""}.`
+          });
+        }
+        for (const key of Object.keys(definition2)) {
+          if (!has(OBJECT_FIELDS.securityScheme, key) || ["type", "description"].includes(key)) continue;
+          if (shape.allowed.includes(key)) continue;
+          context.report({
+            pointer: childPointer(at, key),
+            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === "oauth2" && flow3 ? ` with flow '${flow3}'` : ""}.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-SEC-PROPS-CONSISTENCY",
+    file: "swagger",
+    title: "Match security definitions with the connection parameters of apiProperties.",
+    description: "Beyond Microsoft: an oauth2 security definition only works with an `oauthSetting` connection parameter in apiProperties.json (one merged connector lacks it), and a basic one with `username` and `password` parameters. The apiKey definition name need not match the parameter name: the platform maps it to `api_key` (432 merged connectors differ).",
+    levels: sameLevels("warning"),
+    example: {
+      bad: 'securityDefinitions { "oauth2": { "type": "oauth2", \u2026 } } with connectionParameters { "api_key": { "type": "securestring" } }',
+      good: 'connectionParameters { "token": { "type": "oauthSetting", "oAuthSettings": {\u2026} } }'
+    },
+    check(context) {
+      if (!context.swagger || !context.apiProperties) return;
+      const parameters = connectionParameters2(context);
+      const types = new Set(parameters.map((parameter) => parameter.type));
+      const names = new Set(parameters.map((parameter) => String(parameter.name).toLowerCase()));
+      for (const node2 of structureOf(context.swagger).byKind.get("securityScheme") ?? []) {
+        const type = node2.value.type;
+        if (type === "oauth2" && !types.has("oauthSetting")) {
+          context.report({
+            pointer: childPointer(node2.pointer, "type"),
+            message: "This oauth2 security definition has no connection parameter of type 'oauthSetting' in apiProperties.json; users could not sign in."
+          });
+        }
+        if (type === "basic" && !(names.has("username") && names.has("password"))) {
+          context.report({
+            pointer: childPointer(node2.pointer, "type"),
+            message: "This basic security definition needs 'username' and 'password' connection parameters in apiProperties.json."
+          });
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/operations/versioning.ts
+var annotatedOperations = perModel(
+  (model) => model.operations.flatMap((operation) => {
+    const annotation = asObject(operation.operation["x-ms-api-annotation"]);
+    if (!annotation) return [];
+    return [
+      {
+        operation,
+        annotation,
+        pointer: childPointer(operation.pointer, "x-ms-api-annotation"),
+        family: asString(annotation.family),
+        revision: annotation.revision
+      }
+    ];
+  })
+);
+var families = perModel((model) => {
+  const map = /* @__PURE__ */ new Map();
+  for (const annotated of annotatedOperations(model)) {
+    if (annotated.family === void 0) continue;
+    const list2 = map.get(annotated.family) ?? [];
+    list2.push(annotated);
+    map.set(annotated.family, list2);
+  }
+  return map;
+});
+function hasRevision(annotated) {
+  return typeof annotated.revision === "number" && annotated.revision >= 1;
+}
+function isProduction(annotated) {
+  return asString(annotated.annotation.status)?.toLowerCase() === "production";
+}
+var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}' is invalid.";
+function familyRule(id, title, description, message, problem) {
+  return {
+    id,
+    file: "swagger",
+    title,
+    description,
+    levels: sameLevels("error"),
+    msMessage: message,
+    example: {
+      bad: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 1 } (twice)',
+      good: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 2 } on the newer operation'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const [family, members] of families(swagger)) {
+        for (const annotated of problem(members)) {
+          report({ pointer: childPointer(annotated.pointer, "family"), message: fill(message, family) });
+        }
+      }
+    }
+  };
+}
+var versioningRules = [
+  {
+    id: "SWG-ANN-REPL-DEPRECATED",
+    file: "swagger",
+    title: "Name a 'replacement' only on deprecated operations.",
+    description: "A replacement tells makers what to use instead of a deprecated operation (SVR; operational-versioning doc).",
+    levels: sameLevels("error"),
+    msMessage: `${INVALID_ANNOTATION} The replacement property should be specified for deprecated operations only.`,
+    example: {
+      bad: '"x-ms-api-annotation": { "replacement": { "api": "contoso", "operationId": "ListTasks_V2" } }',
+      good: '"deprecated": true, "x-ms-api-annotation": { "replacement": { "api": "contoso", "operationId": "ListTasks_V2" } }'
+    },
+    check({ swagger, report }) {
+      for (const annotated of swagger ? annotatedOperations(swagger) : []) {
+        if (!has(annotated.annotation, "replacement") || annotated.operation.isDeprecated) continue;
+        report({
+          pointer: childPointer(annotated.pointer, "replacement"),
+          message: `${fill(INVALID_ANNOTATION, operationLabel(annotated.operation))} The replacement property should be specified for deprecated operations only.`
+        });
+      }
+    }
+  },
+  ...["api", "operationId"].map(
+    (key) => ({
+      id: key === "api" ? "SWG-ANN-REPL-API" : "SWG-ANN-REPL-OPID",
+      file: "swagger",
+      title: `Give a replacement its '${key}'.`,
+      description: `The replacement of a deprecated operation is identified by api and operationId (SVR).`,
+      levels: sameLevels("error"),
+      msMessage: `${INVALID_ANNOTATION} The replacement property must specify '${key}' property.`,
+      example: {
+        bad: '"replacement": {}',
+        good: '"replacement": { "api": "contoso", "operationId": "ListTasks_V2" }'
+      },
+      check({ swagger, report }) {
+        for (const annotated of swagger ? annotatedOperations(swagger) : []) {
+          if (!has(annotated.annotation, "replacement")) continue;
+          const replacement = asObject(annotated.annotation.replacement);
+          if (replacement && typeof replacement[key] === "string" && replacement[key] !== "") continue;
+          report({
+            pointer: childPointer(annotated.pointer, "replacement"),
+            message: `${fill(INVALID_ANNOTATION, operationLabel(annotated.operation))} The replacement property must specify '${key}' property.`
+          });
+        }
+      }
+    })
+  ),
+  familyRule(
+    "SWG-FAMILY-DUP-REV",
+    "Give each operation of a family its own revision.",
+    "Revisions order the versions of one operation family (SVR; operational-versioning doc).",
+    "The operation family '{0}' has operations with duplicate revision.",
+    (members) => {
+      const seen = /* @__PURE__ */ new Set();
+      return members.filter((member) => {
+        if (!hasRevision(member)) return false;
+        const key = JSON.stringify(member.revision);
+        if (seen.has(key)) return true;
+        seen.add(key);
+        return false;
+      });
+    }
+  ),
+  familyRule(
+    "SWG-FAMILY-ACTIVE",
+    "Keep at most two active operations per family.",
+    "When a third revision arrives, the oldest must be deprecated (SVR).",
+    "The operation family '{0}' has more than two active operations. Extra operations must be deprecated.",
+    (members) => members.filter((member) => !member.operation.isDeprecated).slice(2)
+  ),
+  familyRule(
+    "SWG-FAMILY-PROD",
+    "Keep one active Production operation per family.",
+    "Older revisions in Production status should be deprecated when a newer one is in Production (SVR).",
+    "The operation family '{0}' has several active operations in Production status. Previous revisions should be deprecated.",
+    (members) => members.filter((member) => !member.operation.isDeprecated && isProduction(member)).slice(1)
+  ),
+  familyRule(
+    "SWG-FAMILY-EMPTY-REV",
+    "Leave the revision out on one family member at most.",
+    "Only the first operation of a family may omit its revision (SVR).",
+    "The operation family '{0}' has several operations with empty revision. Only one operation can have empty revision.",
+    (members) => members.filter((member) => !hasRevision(member)).slice(1)
+  ),
+  {
+    id: "SWG-REV-EMPTY",
+    file: "swagger",
+    title: "Write the revision of an x-ms-api-annotation as a whole number.",
+    description: 'A revision orders the versions of an operation family; a revision that is not a number ("", "2", null) is treated as empty (SVR OperationRevisionEmpty; schema). A missing revision is allowed once per family (SWG-FAMILY-EMPTY-REV).',
+    levels: sameLevels("error"),
+    msCode: "OperationRevisionEmpty",
+    msMessage: "The operation '{0}' does not specify a revision in api annotation.",
+    example: {
+      bad: '"x-ms-api-annotation": { "family": "ListTasks", "revision": "" }',
+      good: '"x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }'
+    },
+    check({ swagger, report }) {
+      for (const annotated of swagger ? annotatedOperations(swagger) : []) {
+        if (!has(annotated.annotation, "revision")) continue;
+        const revision = annotated.revision;
+        if (typeof revision === "number" && Number.isInteger(revision) && revision >= 0) continue;
+        report({
+          pointer: childPointer(annotated.pointer, "revision"),
+          message: fill("The operation '{0}' does not specify a revision in api annotation.", operationLabel(annotated.operation))
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-OPID-REV-SUFFIX",
+    file: "swagger",
+    title: "End the operationId of revision n \u2265 2 with _Vn.",
+    description: "The versioning guidance names revisions `GetItems_V2`, `GetItems_V3` (SVR OperationIdShouldEndWithRevision).",
+    levels: certificationLevels("warning", "info"),
+    msCode: "OperationIdShouldEndWithRevision",
+    msMessage: "The operation Id '{0}' should end with revision suffix '{1}'.",
+    example: {
+      bad: '"operationId": "ListTasksNew", "x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }',
+      good: '"operationId": "ListTasks_V2", "x-ms-api-annotation": { "family": "ListTasks", "revision": 2 }'
+    },
+    check({ swagger, report }) {
+      for (const annotated of swagger ? annotatedOperations(swagger) : []) {
+        const revision = annotated.revision;
+        const id = annotated.operation.operationId;
+        if (typeof revision !== "number" || revision < 2 || id === void 0) continue;
+        const suffix = `_V${revision}`;
+        if (id.toLowerCase().endsWith(suffix.toLowerCase())) continue;
+        report({
+          pointer: childPointer(annotated.operation.pointer, "operationId"),
+          message: fill("The operation Id '{0}' should end with revision suffix '{1}'.", id, suffix)
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-DEPRECATED-LABEL",
+    file: "swagger",
+    title: 'Label deprecated operations "(deprecated)" in their summary.',
+    description: 'The deprecation guidance asks to append "(deprecated)" to the summary and description, so makers see it in the designer. 20 merged certified connectors have unlabeled deprecated operations.',
+    levels: certificationLevels("warning", "info"),
+    example: {
+      bad: '"deprecated": true, "summary": "List tasks"',
+      good: '"deprecated": true, "summary": "List tasks (deprecated)"'
+    },
+    check({ swagger, report }) {
+      for (const operation of swagger?.operations ?? []) {
+        if (!operation.isDeprecated) continue;
+        const summary = asString(operation.operation.summary);
+        if (summary === void 0 || /deprecated/i.test(summary)) continue;
+        report({
+          pointer: childPointer(operation.pointer, "summary"),
+          message: `The operation '${operationLabel(operation)}' is deprecated; append "(deprecated)" to its summary and description.`
+        });
+      }
+    }
+  }
+];
 
 // packages/validator/src/rules/swagger-versioning.ts
-var swaggerVersioningRules = [];
+var swaggerVersioningRules = versioningRules;
+
+// packages/validator/src/rules/operations/notification-urls.ts
+function isMarked(value) {
+  return asObject(value)?.["x-ms-notification-url"] === true;
+}
+function bodyNotificationUrls(model, operation) {
+  const body = operation.parameters.find((parameter) => parameter.in === "body");
+  if (!body) return [];
+  const urls = [];
+  const internal = [];
+  const required = [];
+  model.walkSchema(body.value.schema, childPointer(body.definitionPointer, "schema"), (node2) => {
+    internal[node2.depth] = isInternalVisibility(node2.schema["x-ms-visibility"]);
+    required[node2.depth] = node2.depth === 0 || node2.required;
+    if (node2.schema["x-ms-notification-url"] !== true) return;
+    urls.push({
+      pointer: node2.pointer,
+      isString: node2.schema.type === "string",
+      internalChain: isInternalVisibility(body.value["x-ms-visibility"]) || internal.slice(0, node2.depth + 1).some(Boolean),
+      requiredChain: required.slice(0, node2.depth + 1).every(Boolean)
+    });
+  });
+  return urls;
+}
+var webhooks = perModel(
+  (model) => model.operations.flatMap((operation) => {
+    if (!operation.isTrigger) return [];
+    const urls = bodyNotificationUrls(model, operation);
+    const pathItem = asObject(model.paths?.[operation.path]);
+    const notificationContent = pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
+    if (urls.length === 0 && !notificationContent) return [];
+    return [{ operation, urls, notificationContent }];
+  })
+);
+
+// packages/validator/src/rules/operations/webhooks.ts
+function urlRule(id, title, message, broken, example) {
+  return {
+    id,
+    file: "swagger",
+    title,
+    description: `The platform fills the notification URL of a webhook registration itself, so the property must be a hidden, always-sent string in the request body (SVR; create-webhook-trigger doc).`,
+    levels: sameLevels("error"),
+    msMessage: message,
+    example,
+    check({ swagger, report }) {
+      for (const webhook of swagger ? webhooks(swagger) : []) {
+        for (const url of webhook.urls) {
+          if (broken(url)) report({ pointer: childPointer(url.pointer, "x-ms-notification-url"), message });
+        }
+      }
+    }
+  };
+}
+var webhookRules = [
+  {
+    id: "SWG-WH-NOTIF-URL",
+    file: "swagger",
+    title: "Mark the callback URL of a webhook registration with x-ms-notification-url.",
+    description: "A webhook trigger (x-ms-trigger with x-ms-notification-content) registers a callback; the body property for it carries `x-ms-notification-url: true` so the platform fills it in (SVR; openapi-extensions doc).",
+    levels: sameLevels("error"),
+    msMessage: "The webhook operation '{0}' is missing notification URL property.",
+    example: {
+      bad: '"schema": { "properties": { "callbackUrl": { "type": "string" } } }',
+      good: '"schema": { "properties": { "callbackUrl": { "type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal" } } }'
+    },
+    check({ swagger, report }) {
+      for (const webhook of swagger ? webhooks(swagger) : []) {
+        if (webhook.urls.length > 0) continue;
+        report({
+          pointer: webhook.operation.pointer,
+          message: fill("The webhook operation '{0}' is missing notification URL property.", operationLabel(webhook.operation))
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-WH-NOTIF-CONTENT",
+    file: "swagger",
+    title: "Describe the webhook payload with x-ms-notification-content.",
+    description: "The trigger's outputs come from `x-ms-notification-content` on the path item of the registration operation (SVR; openapi-extensions doc).",
+    levels: sameLevels("error"),
+    msMessage: "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
+    example: {
+      bad: '"/hooks": { "post": { "x-ms-trigger": "single", \u2026 } }',
+      good: '"/hooks": { "x-ms-notification-content": { "schema": { "$ref": "#/definitions/Event" } }, "post": { \u2026 } }'
+    },
+    check({ swagger, report }) {
+      for (const webhook of swagger ? webhooks(swagger) : []) {
+        if (webhook.notificationContent || webhook.urls.length === 0) continue;
+        report({
+          pointer: webhook.operation.pathItemPointer,
+          message: fill(
+            "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
+            operationLabel(webhook.operation),
+            webhook.urls.length
+          )
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-NOTIF-URL-POS",
+    file: "swagger",
+    title: "Use x-ms-notification-url only in a request body.",
+    description: "Only a request body property can receive the callback URL (SVR).",
+    levels: sameLevels("error"),
+    msMessage: "The notification URL property is not allowed in this position. It is allowed only in input body.",
+    example: { bad: '{ "name": "callback", "in": "query", "type": "string", "x-ms-notification-url": true }' },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const message = "The notification URL property is not allowed in this position. It is allowed only in input body.";
+      for (const parameter of writtenParameters(swagger)) {
+        if (parameter.in === "body" || !isMarked(parameter.value)) continue;
+        report({ pointer: childPointer(parameter.pointer, "x-ms-notification-url"), message });
+      }
+      for (const written of swagger.writtenSchemas) {
+        if (written.origin !== "response" && written.origin !== "global-response") continue;
+        if (isMarked(written.schema)) report({ pointer: childPointer(written.pointer, "x-ms-notification-url"), message });
+      }
+    }
+  },
+  urlRule(
+    "SWG-NOTIF-URL-INTERNAL",
+    "Hide the notification URL property (x-ms-visibility: internal).",
+    "The notification URL property itself or at least one of its parents must be internal.",
+    (url) => !url.internalChain,
+    {
+      bad: '"callbackUrl": { "type": "string", "x-ms-notification-url": true }',
+      good: '"callbackUrl": { "type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal" }'
+    }
+  ),
+  urlRule(
+    "SWG-NOTIF-URL-REQUIRED",
+    "Make the notification URL property required, and every parent too.",
+    "The notification URL property must be required all the way through the schema chain.",
+    (url) => !url.requiredChain,
+    {
+      bad: '"schema": { "properties": { "callbackUrl": { \u2026 "x-ms-notification-url": true } } }',
+      good: '"required": true, "schema": { "required": ["callbackUrl"], "properties": { "callbackUrl": { \u2026 } } }'
+    }
+  ),
+  urlRule(
+    "SWG-NOTIF-URL-STRING",
+    "Type the notification URL property as a string.",
+    "The notification URL property must be of type string.",
+    (url) => !url.isString,
+    {
+      bad: '"callbackUrl": { "type": "object", "x-ms-notification-url": true }',
+      good: '"callbackUrl": { "type": "string", "x-ms-notification-url": true }'
+    }
+  ),
+  {
+    id: "SWG-NOTIF-EXT",
+    file: "swagger",
+    title: "Use x-ms-notification only on polling triggers, pointing at a webhook operation.",
+    description: "x-ms-notification links a polling trigger to the webhook operation that replaces it; it cannot be on a webhook or an action (SVR).",
+    levels: sameLevels("error"),
+    msMessage: "The 'x-ms-notification' is supported for trigger operations only.",
+    example: { bad: '"post": { "operationId": "CreateTask", "x-ms-notification": { "operationId": "OnTask" } }' },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const webhookOperations = new Set(webhooks(swagger).map((webhook) => webhook.operation));
+      for (const operation of swagger.operations) {
+        const notification = asObject(operation.operation["x-ms-notification"]);
+        if (!notification) continue;
+        const pointer = childPointer(operation.pointer, "x-ms-notification");
+        if (webhookOperations.has(operation)) {
+          report({ pointer, message: "The 'x-ms-notification' extension must not be defined in a webhook operation." });
+        } else if (!operation.isTrigger) {
+          report({ pointer, message: "The 'x-ms-notification' is supported for trigger operations only." });
+        }
+        const targetId = asString(notification.operationId);
+        const target = targetId === void 0 ? void 0 : swagger.operationById(targetId);
+        if (target && !webhookOperations.has(target)) {
+          report({
+            pointer: childPointer(pointer, "operationId"),
+            message: "The 'operationId' property in 'x-ms-notification' extension must be for a webhook operation."
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "SWG-WH-DELETE",
+    file: "swagger",
+    title: "Let webhooks be deleted: a DELETE operation, and a 201 with a Location header on registration.",
+    description: 'The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed.',
+    levels: certificationLevels("warning", "info"),
+    example: {
+      bad: '"/hooks": { "post": { "x-ms-trigger": "single", "responses": { "200": {\u2026} } } } (no DELETE)',
+      good: '"/hooks": { "post": { \u2026 "responses": { "201": { "headers": { "Location": { "type": "string" } } } } } }, "/hooks/{id}": { "delete": { "x-ms-visibility": "internal" } }'
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const hasDelete = swagger.operations.some((operation) => operation.method === "delete");
+      for (const webhook of webhooks(swagger)) {
+        if (webhook.urls.length === 0) continue;
+        const operation = webhook.operation;
+        if (!hasDelete) {
+          report({
+            pointer: operation.pointer,
+            message: `The webhook operation '${operationLabel(operation)}' has no matching DELETE operation; define one (usually internal) so the platform can remove the subscription.`
+          });
+        }
+        const created = operation.responses.find((response) => response.code === "201");
+        const location = Object.keys(asObject(created?.value.headers) ?? {}).some((name) => name.toLowerCase() === "location");
+        if (!created || !location) {
+          report({
+            pointer: created ? created.pointer : childPointer(operation.pointer, "responses"),
+            severity: "info",
+            message: `The webhook operation '${operationLabel(operation)}' should return 201 with a 'Location' header; the platform deletes the subscription at that URL.`
+          });
+        }
+      }
+    }
+  }
+];
 
 // packages/validator/src/rules/swagger-webhooks.ts
-var swaggerWebhooksRules = [];
+var swaggerWebhooksRules = webhookRules;
 
 // packages/validator/src/rules/index.ts
 var ALL_RULES = [
@@ -21444,8 +38666,324 @@ var ALL_RULES = [
   ...folderRules
 ];
 
+// packages/validator/src/config/yaml-locate.ts
+var import_yaml = __toESM(require_dist(), 1);
+function offsetOfPath(document3, path10, options = {}) {
+  let node2 = document3.contents;
+  let offset = rangeStart(node2) ?? 0;
+  for (const [index2, step] of path10.entries()) {
+    let pair;
+    if ((0, import_yaml.isMap)(node2)) {
+      pair = node2.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
+      if (!pair) return offset;
+      node2 = pair.value;
+    } else if ((0, import_yaml.isSeq)(node2)) {
+      node2 = node2.items[Number(step)];
+    } else {
+      return offset;
+    }
+    const isLast = index2 === path10.length - 1;
+    offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node2)) ?? offset;
+  }
+  return offset;
+}
+function pointerSteps(pointer) {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((step) => step.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function rangeStart(node2) {
+  return node2?.range?.[0];
+}
+
+// packages/validator/src/config/load-config.ts
+var SETTINGS = ["profile", "rules", "ignore"];
+var LEVEL_LIST = "error, warning, info or off";
+var RULES_HINT = "The rule ids are listed in docs/rules.md.";
+async function loadConfig(options) {
+  const file = options.explicitPath ? import_node_path5.default.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
+  if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
+  const text3 = await readConfigText(file, options.cwd);
+  return parseConfig(text3, file, options);
+}
+function parseConfig(text3, file, options) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const document3 = (0, import_yaml2.parseDocument)(text3.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false });
+  const fail = (message, offset, hint) => {
+    const { line, col } = lineCounter.linePos(offset);
+    throw new UserError(message, {
+      location: { file: displayPath(options.cwd, file), line, column: col },
+      hint
+    });
+  };
+  const syntaxError = document3.errors[0];
+  if (syntaxError) {
+    fail(
+      `The configuration file is not valid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${syntaxError.message.replace(/\.$/, "")}.`,
+      syntaxError.pos[0],
+      "Fix the syntax at this position."
+    );
+  }
+  const value = toPlainValue(document3, fail) ?? {};
+  const validate = compiledSchema();
+  if (!validate(value)) {
+    const problem = describeSchemaError(validate.errors[0], value);
+    fail(problem.message, offsetOfPath(document3, problem.path, { key: problem.atKey }), problem.hint);
+  }
+  const config = value;
+  const known = options.ruleIds ?? ALL_RULES.map((rule) => rule.id);
+  const knownSet = new Set(known);
+  for (const ruleId of Object.keys(config.rules ?? {})) {
+    if (knownSet.has(ruleId)) continue;
+    fail(
+      `Unknown rule '${ruleId}'.${didYouMean(ruleId, known)}`,
+      offsetOfPath(document3, ["rules", ruleId], { key: true }),
+      RULES_HINT
+    );
+  }
+  return {
+    path: file,
+    ...config.profile && { profile: config.profile },
+    rules: config.rules ?? {},
+    ignore: config.ignore ?? []
+  };
+}
+function toPlainValue(document3, fail) {
+  try {
+    return document3.toJS();
+  } catch (error) {
+    return fail(
+      `The configuration file cannot be read as data: ${error.message}.`,
+      0,
+      "Avoid YAML aliases."
+    );
+  }
+}
+async function readConfigText(file, cwd) {
+  try {
+    return await (0, import_promises.readFile)(file, "utf8");
+  } catch (error) {
+    const code = error.code;
+    const shown = displayPath(cwd, file);
+    if (code === "ENOENT") {
+      throw new UserError(`Configuration file not found: ${shown}.`, {
+        hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`
+      });
+    }
+    throw new UserError(`Cannot read the configuration file ${shown}: ${error.message}.`, {
+      location: { file: shown }
+    });
+  }
+}
+function describeSchemaError(error, root) {
+  const path10 = pointerSteps(error.instancePath);
+  const [setting, ruleId, profile] = path10;
+  const value = path10.reduce(
+    (node2, step) => node2?.[step],
+    root
+  );
+  const levelHint = `A level is ${LEVEL_LIST}.`;
+  if (error.keyword === "additionalProperties") {
+    const name = String(error.params.additionalProperty);
+    if (path10.length === 0) {
+      return {
+        message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
+        hint: `The settings are ${SETTINGS.join(", ")}.`,
+        path: [name],
+        atKey: true
+      };
+    }
+    return {
+      message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
+      hint: `The profiles are ${PROFILES.join(", ")}.`,
+      path: [...path10, name],
+      atKey: true
+    };
+  }
+  if (setting === "profile") {
+    return {
+      message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
+      hint: `The profiles are ${PROFILES.join(", ")}.`,
+      path: path10,
+      atKey: false
+    };
+  }
+  if (setting === "rules" && ruleId !== void 0) {
+    const where = profile ? `rule ${ruleId} in profile ${profile}` : `rule ${ruleId}`;
+    if (error.keyword === "enum") {
+      return {
+        message: `Bad level '${String(value)}' for ${where}.${didYouMean(String(value), LEVELS)}`,
+        hint: levelHint,
+        path: path10,
+        atKey: false
+      };
+    }
+    if (error.keyword === "minProperties") {
+      return { message: `No level given for ${where}.`, hint: levelHint, path: path10, atKey: false };
+    }
+    return {
+      message: `The level of ${where} must be ${LEVEL_LIST}, or a map of profile to level.`,
+      hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
+      path: path10,
+      atKey: false
+    };
+  }
+  if (setting === "rules") {
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path10, atKey: false };
+  }
+  if (setting === "ignore") {
+    return {
+      message: "'ignore' must be a list of glob patterns (non-empty strings).",
+      hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
+      path: path10,
+      atKey: false
+    };
+  }
+  return {
+    message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
+    path: path10,
+    atKey: false
+  };
+}
+var validator;
+function compiledSchema() {
+  validator ??= new import_ajv2.default({ allErrors: false, strict: true }).compile(CONFIG_SCHEMA);
+  return validator;
+}
+function displayPath(cwd, file) {
+  const relative = import_node_path5.default.relative(cwd, file);
+  return relative === "" || import_node_path5.default.isAbsolute(relative) ? file : relative;
+}
+
+// packages/validator/src/engine.ts
+function effectiveLevel(rule, profile, overrides) {
+  const override = overrides?.[rule.id];
+  if (typeof override === "string") return override;
+  return override?.[profile] ?? rule.levels[profile];
+}
+function validateLoadedConnector(connector, options) {
+  const swaggerValue = connector.files.swagger?.document?.value;
+  const apiPropertiesValue = connector.files.apiProperties?.document?.value;
+  const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
+  const pending = [];
+  for (const rule of options.rules) {
+    const level = effectiveLevel(rule, options.profile, options.overrides);
+    if (level === "off") continue;
+    const context = {
+      connector,
+      profile: options.profile,
+      swagger,
+      apiProperties: isObject(apiPropertiesValue) ? apiPropertiesValue : void 0,
+      report: (report) => pending.push({ rule, severity: report.severity ?? level, report })
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      pending.push({
+        rule,
+        severity: "error",
+        report: {
+          file: "folder",
+          message: `Internal error in rule ${rule.id}: ${error.message}. Please report this with the connector folder.`
+        }
+      });
+    }
+  }
+  return locateFindings(connector, pending);
+}
+function locateFindings(connector, pending) {
+  const pointersByFile = /* @__PURE__ */ new Map();
+  for (const { rule, report } of pending) {
+    const file = fileOf(connector, report.file ?? rule.file);
+    if (file && report.pointer !== void 0 && !report.path) {
+      const set = pointersByFile.get(file) ?? /* @__PURE__ */ new Set();
+      set.add(report.pointer);
+      pointersByFile.set(file, set);
+    }
+  }
+  const located = /* @__PURE__ */ new Map();
+  for (const [file, pointers] of pointersByFile) {
+    if ("document" in file && file.document && "locateAll" in file.document) {
+      located.set(file, file.document.locateAll(pointers));
+    }
+  }
+  const findings = pending.map(({ rule, severity, report }) => {
+    const kind = report.file ?? rule.file;
+    const file = report.path ? void 0 : fileOf(connector, kind);
+    const finding = {
+      ruleId: rule.id,
+      severity,
+      message: report.message,
+      file: report.path ? joinDisplay(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
+      line: 1,
+      column: 1,
+      connector: connector.displayPath
+    };
+    if (rule.msCode) finding.msCode = rule.msCode;
+    if (file && "document" in file && file.document) {
+      const document3 = file.document;
+      if (report.pointer !== void 0 && "locateAll" in document3) {
+        finding.pointer = report.pointer;
+        const where = located.get(file)?.get(report.pointer);
+        if (where) Object.assign(finding, document3.range(where.offset, where.length));
+      } else if (report.offset !== void 0) {
+        const start = document3.position(report.offset);
+        const end = document3.position(report.offset + (report.length ?? 0));
+        Object.assign(finding, start, { endLine: end.line, endColumn: end.column });
+      } else if (report.line !== void 0) {
+        finding.line = report.line;
+        finding.column = report.column ?? 1;
+      }
+    } else if (report.line !== void 0) {
+      finding.line = report.line;
+      finding.column = report.column ?? 1;
+    }
+    return finding;
+  });
+  return findings.sort(compareFindings);
+}
+function fileOf(connector, kind) {
+  if (kind === "folder") return void 0;
+  return connector.files[kind];
+}
+function joinDisplay(folder, relative) {
+  return folder === "." ? relative : `${folder}/${relative}`;
+}
+
+// packages/validator/src/reporters/artifact-path.ts
+var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_url = require("node:url");
+function repositoryPath(file, base = {}) {
+  const cwd = base.cwd ?? process.cwd();
+  const baseDir = import_node_path6.default.resolve(cwd, base.baseDir ?? ".");
+  const relative = import_node_path6.default.relative(baseDir, import_node_path6.default.resolve(cwd, file));
+  if (relative === "") return ".";
+  if (relative.startsWith("..") || import_node_path6.default.isAbsolute(relative)) return void 0;
+  return relative.split(import_node_path6.default.sep).join("/");
+}
+function artifactUri(file, base = {}) {
+  const relative = repositoryPath(file, base);
+  if (relative !== void 0) {
+    return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
+  }
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path6.default.resolve(base.cwd ?? process.cwd(), file)).href, inRepository: false };
+}
+
+// packages/validator/src/reporters/fingerprint.ts
+var import_node_crypto = require("node:crypto");
+var FINGERPRINT_KEY = "connectorAlmFinding/v1";
+function fingerprints(findings, fileKeyOf) {
+  const seen = /* @__PURE__ */ new Map();
+  return findings.map((finding) => {
+    const where = finding.pointer ?? `message:${finding.message}`;
+    const hash = (0, import_node_crypto.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where}`).digest("hex").slice(0, 32);
+    const occurrence = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, occurrence);
+    return `${hash}:${occurrence}`;
+  });
+}
+
 // packages/validator/src/validate.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function countBySeverity(findings) {
   const counts = { error: 0, warning: 0, info: 0 };
@@ -21455,7 +38993,7 @@ function countBySeverity(findings) {
 function resolveProfile(folder, forced, config) {
   if (forced) return forced;
   const fromTree = profileFromPath(folder);
-  const inLayout = import_node_path3.default.resolve(folder).split(import_node_path3.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
+  const inLayout = import_node_path7.default.resolve(folder).split(import_node_path7.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
   if (inLayout) return fromTree;
   return config.profile ?? "custom";
 }
@@ -21485,28 +39023,393 @@ async function validateFolder(folder, options, config = options.config ?? DEFAUL
 }
 function isIgnored(folder, config) {
   if (config.ignore.length === 0 || !config.path) return false;
-  const base = import_node_path3.default.dirname(config.path);
-  const relative = import_node_path3.default.relative(base, folder).split(import_node_path3.default.sep).join("/");
+  const base = import_node_path7.default.dirname(config.path);
+  const relative = import_node_path7.default.relative(base, folder).split(import_node_path7.default.sep).join("/");
   return config.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
 }
 
+// packages/validator/src/reporters/markdown.ts
+function proseMarkdown(text3) {
+  return text3.split(/(`+[^`]*`+)/).map(
+    (part, index2) => index2 % 2 === 1 ? part : part.replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|")
+  ).join("");
+}
+function inlineCode(text3) {
+  const single = text3.replace(/[\r\n]+/g, " ");
+  const longestRun = Math.max(0, ...(single.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = single.startsWith("`") || single.endsWith("`") ? " " : "";
+  return `${fence}${pad}${single}${pad}${fence}`;
+}
+function codeBlock(text3, language = "") {
+  const longestRun = Math.max(2, ...(text3.match(/`{3,}/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  return `${fence}${language}
+${text3.replace(/\n$/, "")}
+${fence}`;
+}
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+
+// packages/validator/src/reporters/summary-budget.ts
+var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
+
+// packages/validator/src/reporters/tool-info.ts
+var TOOL_NAME = "connector-alm";
+var DEFAULT_TOOL_VERSION = "0.1.0";
+var DEFAULT_INFORMATION_URI = "https://github.com/connector-alm/connector-alm";
+var DEFAULT_RULES_DOC_URL = `${DEFAULT_INFORMATION_URI}/blob/main/docs/rules.md`;
+function ruleAnchor(ruleId) {
+  return ruleId.toLowerCase().replace(/[^a-z0-9_-]/g, "");
+}
+function ruleDocUrl(ruleId, rulesDocUrl = DEFAULT_RULES_DOC_URL) {
+  return `${rulesDocUrl}#${ruleAnchor(ruleId)}`;
+}
+
+// packages/validator/src/reporters/json-reporter.ts
+function toJsonReport(result) {
+  return {
+    findings: result.findings.map(toJsonFinding),
+    connectors: result.connectors.map((connector) => ({
+      path: connector.path,
+      name: connector.name,
+      profile: connector.profile,
+      counts: countBySeverity(connector.findings)
+    })),
+    counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info }
+  };
+}
+function formatJson(result) {
+  return JSON.stringify(toJsonReport(result), null, 2) + "\n";
+}
+function toJsonFinding(finding) {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file,
+    ...ifDefined("pointer", finding.pointer),
+    line: finding.line,
+    column: finding.column,
+    ...ifDefined("endLine", finding.endLine),
+    ...ifDefined("endColumn", finding.endColumn),
+    connector: finding.connector,
+    ...ifDefined("msCode", finding.msCode),
+    ...ifDefined("baseline", finding.baseline)
+  };
+}
+function ifDefined(key, value) {
+  return value === void 0 ? {} : { [key]: value };
+}
+
+// packages/validator/src/reporters/rule-descriptor.ts
+function exampleLanguage(snippet, file) {
+  switch (file) {
+    case "swagger":
+    case "apiProperties":
+    case "settings":
+      return "json";
+    case "readme":
+      return "markdown";
+    case "script":
+      return "csharp";
+    default:
+      return /^\s*[{["]/.test(snippet) ? "json" : "text";
+  }
+}
+function sarifLevel(level) {
+  if (level === "info") return "note";
+  if (level === "off") return "none";
+  return level;
+}
+
+// packages/validator/src/reporters/rules-markdown.ts
+var SECTIONS = [
+  { prefix: "GEN", title: "All files" },
+  { prefix: "SWG", title: "Swagger (apiDefinition.swagger.json)" },
+  { prefix: "PROP", title: "apiProperties.json" },
+  { prefix: "ICON", title: "icon.png" },
+  { prefix: "README", title: "readme.md" },
+  { prefix: "CSX", title: "script.csx" },
+  { prefix: "SET", title: "settings.json" },
+  { prefix: "REPO", title: "Folder and repository" }
+];
+function renderRulesMarkdown(rules, options = {}) {
+  const lines = [`# ${options.title ?? "Rule reference"}`, ""];
+  if (options.preamble) lines.push(options.preamble, "");
+  lines.push(
+    `${rules.length} rules. Each has a level per profile: \`certified\` (certified-connectors/), \`independent-publisher\` (independent-publisher-connectors/) and \`custom\` (custom-connectors/ and folders outside that layout). A configuration file can change any level or turn a rule off.`,
+    ""
+  );
+  const sections = groupIntoSections(rules);
+  lines.push(...indexTable(sections), "");
+  for (const section of sections) {
+    lines.push(`## ${section.title}`, "");
+    for (const rule of section.rules) lines.push(...ruleEntry(rule));
+  }
+  return lines.join("\n").replace(/\n+$/, "\n");
+}
+function groupIntoSections(rules) {
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    const prefix = rule.id.split("-")[0] ?? rule.id;
+    let section = byPrefix.get(prefix);
+    if (!section) {
+      section = { title: SECTIONS.find((known) => known.prefix === prefix)?.title ?? prefix, rules: [] };
+      byPrefix.set(prefix, section);
+    }
+    section.rules.push(rule);
+  }
+  const order = (prefix) => {
+    const index2 = SECTIONS.findIndex((known) => known.prefix === prefix);
+    return index2 === -1 ? SECTIONS.length : index2;
+  };
+  return [...byPrefix.entries()].sort(([a], [b]) => order(a) - order(b)).map(([, section]) => section);
+}
+function indexTable(sections) {
+  const rows = [
+    tableRow(["Rule", "Title", ...PROFILES]),
+    tableRow(["---", "---", ...PROFILES.map(() => "---")])
+  ];
+  for (const section of sections) {
+    for (const rule of section.rules) {
+      rows.push(
+        tableRow([
+          `[${rule.id}](#${ruleAnchor(rule.id)})`,
+          proseMarkdown(rule.title),
+          ...PROFILES.map((profile) => levelText(rule.levels?.[profile]))
+        ])
+      );
+    }
+  }
+  return rows;
+}
+function ruleEntry(rule) {
+  const lines = [`### ${rule.id}`, "", `**${proseMarkdown(rule.title)}**`, ""];
+  if (rule.levels) lines.push(...levelsTable(rule.levels), "");
+  if (rule.msCode) lines.push(`- Microsoft code: ${inlineCode(rule.msCode)}`);
+  if (rule.msMessage) lines.push(`- Microsoft message: ${inlineCode(rule.msMessage)}`);
+  if (rule.msCode || rule.msMessage) lines.push("");
+  if (rule.description) lines.push(proseMarkdown(rule.description), "");
+  if (rule.example) {
+    lines.push(
+      "Fires on:",
+      "",
+      codeBlock(rule.example.bad, exampleLanguage(rule.example.bad, rule.file)),
+      ""
+    );
+    if (rule.example.good) {
+      lines.push(
+        "Passes:",
+        "",
+        codeBlock(rule.example.good, exampleLanguage(rule.example.good, rule.file)),
+        ""
+      );
+    }
+  }
+  return lines;
+}
+function levelsTable(levels) {
+  return [
+    tableRow(["Profile", ...PROFILES]),
+    tableRow(["---", ...PROFILES.map(() => "---")]),
+    tableRow(["Level", ...PROFILES.map((profile) => levelText(levels[profile]))])
+  ];
+}
+function levelText(level) {
+  return level ?? "\u2013";
+}
+
+// packages/validator/src/reporters/sarif-reporter.ts
+var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+var SOURCE_ROOT = "%SRCROOT%";
+function toSarif(result, options = {}) {
+  const profile = options.profile ?? sharedProfile(result) ?? "certified";
+  const rulesDocUrl = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
+  const descriptors = describedRules(options.rules ?? ALL_RULES, result.findings);
+  const indexById = new Map(descriptors.map((rule, index2) => [rule.id, index2]));
+  const uriOf = (finding) => artifactUri(finding.file, options);
+  const prints = fingerprints(result.findings, (finding) => uriOf(finding).uri);
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: options.toolVersion ?? DEFAULT_TOOL_VERSION,
+            informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
+            rules: descriptors.map((rule) => toReportingDescriptor(rule, profile, rulesDocUrl))
+          }
+        },
+        columnKind: "utf16CodeUnits",
+        results: result.findings.map(
+          (finding, index2) => toResult(finding, indexById.get(finding.ruleId), uriOf(finding), prints[index2])
+        )
+      }
+    ]
+  };
+}
+function formatSarif(result, options = {}) {
+  return JSON.stringify(toSarif(result, options), null, 2) + "\n";
+}
+function toResult(finding, ruleIndex, artifact, fingerprint) {
+  const result = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: sarifLevel(finding.severity),
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifact.inRepository ? { uri: artifact.uri, uriBaseId: SOURCE_ROOT } : { uri: artifact.uri },
+          // A folder finding is about the folder as a whole: it has no region.
+          ...finding.file === finding.connector ? {} : { region: regionOf(finding) }
+        }
+      }
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    properties: {
+      ...finding.pointer !== void 0 && { pointer: finding.pointer },
+      connector: finding.connector,
+      ...finding.msCode !== void 0 && { msCode: finding.msCode }
+    }
+  };
+  if (finding.baseline) result.baselineState = finding.baseline === "new" ? "new" : "unchanged";
+  return result;
+}
+function regionOf(finding) {
+  return {
+    startLine: finding.line,
+    startColumn: finding.column,
+    ...finding.endLine !== void 0 && { endLine: finding.endLine },
+    ...finding.endColumn !== void 0 && { endColumn: finding.endColumn }
+  };
+}
+function toReportingDescriptor(rule, profile, rulesDocUrl) {
+  const level = rule.levels?.[profile];
+  const descriptor = {
+    id: rule.id,
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description ?? rule.title },
+    helpUri: ruleDocUrl(rule.id, rulesDocUrl),
+    help: { text: rule.description ?? rule.title, markdown: helpMarkdown(rule) }
+  };
+  if (level) {
+    descriptor.defaultConfiguration = {
+      level: sarifLevel(level),
+      ...level === "off" && { enabled: false }
+    };
+  }
+  descriptor.properties = {
+    tags: ["power-platform-connector", ...rule.file ? [rule.file] : []],
+    ...rule.levels && { levels: rule.levels },
+    ...rule.msCode !== void 0 && { msCode: rule.msCode }
+  };
+  return descriptor;
+}
+function helpMarkdown(rule) {
+  const parts = [proseMarkdown(rule.description ?? rule.title)];
+  if (rule.example) {
+    parts.push("Fires on:", codeBlock(rule.example.bad, exampleLanguage(rule.example.bad, rule.file)));
+    if (rule.example.good) {
+      parts.push("Passes:", codeBlock(rule.example.good, exampleLanguage(rule.example.good, rule.file)));
+    }
+  }
+  return parts.join("\n\n");
+}
+function describedRules(rules, findings) {
+  const all2 = [...rules];
+  const known = new Set(rules.map((rule) => rule.id));
+  for (const finding of findings) {
+    if (known.has(finding.ruleId)) continue;
+    known.add(finding.ruleId);
+    all2.push({ id: finding.ruleId, title: finding.ruleId });
+  }
+  return all2;
+}
+function sharedProfile(result) {
+  const profiles = new Set(result.connectors.map((connector) => connector.profile));
+  return profiles.size === 1 ? [...profiles][0] : void 0;
+}
+
+// packages/validator/src/reporters/text-reporter.ts
+var import_node_util = require("node:util");
+var SEVERITY_STYLE = { error: "red", warning: "yellow", info: "cyan" };
+function formatText(result, options = {}) {
+  const paint = painter(options.color ?? false);
+  const blocks = result.connectors.map((connector) => formatConnector(connector, paint));
+  const connectors = plural(result.connectors.length, "connector");
+  const total = result.findings.length;
+  const last2 = total === 0 ? paint("green", `No problems in ${connectors}.`) : paint(
+    worstStyle(result.counts),
+    `${plural(total, "problem")} (${summaryLine(result.counts)}) in ${connectors}.`
+  );
+  return [...blocks, last2].join("\n\n") + "\n";
+}
+function summaryLine(counts) {
+  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
+}
+function formatFindingLine(finding, options = {}) {
+  const paint = painter(options.color ?? false);
+  const message = finding.message.replace(/\s*[\r\n]+\s*/g, " ");
+  const baseline = finding.baseline === "existing" ? paint("dim", " (existing)") : "";
+  return `${finding.file}:${finding.line}:${finding.column} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("gray", finding.ruleId)} ${message}${baseline}`;
+}
+function formatConnector(connector, paint) {
+  const counts = countBySeverity(connector.findings);
+  const status = connector.findings.length === 0 ? "no problems" : summaryLine(counts);
+  const header = paint("bold", `${connector.path} [${connector.profile}]: ${status}`);
+  const lines = connector.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
+  return [header, ...lines].join("\n");
+}
+function painter(enabled) {
+  const paint = (style, text3) => enabled ? (0, import_node_util.styleText)(style, text3, { validateStream: false }) : text3;
+  return Object.assign(paint, { enabled });
+}
+function worstStyle(counts) {
+  if (counts.error > 0) return SEVERITY_STYLE.error;
+  if (counts.warning > 0) return SEVERITY_STYLE.warning;
+  return SEVERITY_STYLE.info;
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 // packages/cli/src/report-output.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
+
+// packages/cli/src/repository-root.ts
+var import_node_fs4 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"), 1);
+function repositoryRoot(cwd) {
+  for (let dir = import_node_path8.default.resolve(cwd); ; dir = import_node_path8.default.dirname(dir)) {
+    if ((0, import_node_fs4.existsSync)(import_node_path8.default.join(dir, ".git"))) return dir;
+    if (import_node_path8.default.dirname(dir) === dir) return import_node_path8.default.resolve(cwd);
+  }
+}
+
+// packages/cli/src/report-output.ts
+function renderReport(result, format2, options) {
+  if (format2 === "json") return formatJson(result);
+  if (format2 === "sarif") return formatSarif(result, { toolVersion: VERSION, baseDir: repositoryRoot(options.cwd), cwd: options.cwd });
+  return formatText(result, { color: options.color });
+}
 async function writeReport(context, result, options) {
   const { io } = context;
-  const color = options.output === void 0 && useColor(io);
-  let text;
-  if (options.format === "json") text = `${JSON.stringify({ findings: result.findings, counts: result.counts }, null, 2)}
-`;
-  else text = result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`).join("\n") + "\n";
-  void color;
+  const text3 = renderReport(result, options.format, {
+    cwd: io.cwd,
+    color: options.output === void 0 && useColor(io)
+  });
   if (options.output) {
-    const target = import_node_path4.default.resolve(io.cwd, options.output);
-    await import_node_fs3.promises.mkdir(import_node_path4.default.dirname(target), { recursive: true });
-    await import_node_fs3.promises.writeFile(target, text);
+    const target = import_node_path9.default.resolve(io.cwd, options.output);
+    await import_node_fs5.promises.mkdir(import_node_path9.default.dirname(target), { recursive: true });
+    await import_node_fs5.promises.writeFile(target, text3);
   } else {
-    io.stdout.write(text);
+    io.stdout.write(text3);
   }
 }
 
@@ -21520,11 +39423,19 @@ function failsThreshold(result, failOn) {
 
 // packages/cli/src/commands/validate.ts
 function registerValidateCommand(program2, context) {
-  program2.command("validate").description("check connector folders with the certification rules, offline").argument("[paths...]", "connector folders, or trees that hold them", ["."]).addOption(new Option("--profile <profile>", "rule set; auto picks it from the folder").choices(["auto", ...PROFILES]).default("auto")).addOption(new Option("--format <format>", "output format").choices(["text", "json", "sarif"]).default("text")).option("-o, --output <file>", "write the report to a file instead of stdout").option("--config <file>", "configuration file (default: .connector-alm.yml found upwards)").addOption(new Option("--fail-on <level>", "exit 1 when a finding reaches this level").choices(FAIL_ON_LEVELS).default("error")).action(async (paths, options) => {
+  program2.command("validate").description("check connector folders with the certification rules, offline").argument("[paths...]", "connector folders, or trees that hold them", ["."]).addOption(
+    new Option("--profile <profile>", "rule set; auto picks it from the folder").choices(["auto", ...PROFILES]).default("auto")
+  ).addOption(
+    new Option("--format <format>", "output format").choices(["text", "json", "sarif"]).default("text")
+  ).option("-o, --output <file>", "write the report to a file instead of stdout").option("--config <file>", "configuration file (default: .connector-alm.yml found upwards)").addOption(
+    new Option("--fail-on <level>", "exit 1 when a finding reaches this level").choices(FAIL_ON_LEVELS).default("error")
+  ).action(async (paths, options) => {
     const { io } = context;
     if (paths.length === 0) throw new UsageError("Give at least one path.");
+    const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
     const result = await validatePaths(paths, {
       cwd: io.cwd,
+      config,
       profile: options.profile === "auto" ? void 0 : options.profile
     });
     if (result.connectors.length === 0) {
@@ -21542,7 +39453,14 @@ function registerRulesCommand(program2, context) {
   program2.command("rules").description("list every validation rule with its level per profile").option("--format <format>", "text, json or markdown", "text").action((options) => {
     const { io } = context;
     if (options.format === "json") {
-      const rules = ALL_RULES.map(({ id, file, title, levels, msCode, msMessage }) => ({ id, file, title, levels, msCode, msMessage }));
+      const rules = ALL_RULES.map(({ id, file, title, levels, msCode, msMessage }) => ({
+        id,
+        file,
+        title,
+        levels,
+        msCode,
+        msMessage
+      }));
       io.stdout.write(`${JSON.stringify({ rules }, null, 2)}
 `);
     } else if (options.format === "text") {
@@ -21551,8 +39469,10 @@ function registerRulesCommand(program2, context) {
         io.stdout.write(`${rule.id.padEnd(28)} ${levels.padEnd(22)} ${rule.title}
 `);
       }
+    } else if (options.format === "markdown") {
+      io.stdout.write(renderRulesMarkdown(ALL_RULES));
     } else {
-      throw new UsageError(`Unknown format "${options.format}".`, { hint: "Use text or json." });
+      throw new UsageError(`Unknown format "${options.format}".`, { hint: "Use text, json or markdown." });
     }
   });
 }
@@ -21562,8 +39482,8 @@ async function runCli(argv, io) {
   let exitCode = ExitCode.Success;
   const context = { io, setExit: (code) => exitCode = Math.max(exitCode, code) };
   const program2 = new Command("connector-alm").description("Lifecycle tooling for Power Platform custom connectors.").version(VERSION, "-v, --version").addOption(new Option("--debug", "print debugging details")).showHelpAfterError("(run with --help for usage)").configureOutput({
-    writeOut: (text) => io.stdout.write(text),
-    writeErr: (text) => io.stderr.write(text)
+    writeOut: (text3) => io.stdout.write(text3),
+    writeErr: (text3) => io.stderr.write(text3)
   }).exitOverride();
   registerValidateCommand(program2, context);
   registerRulesCommand(program2, context);

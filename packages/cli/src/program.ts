@@ -1,9 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { describeUserError, errorMessage, isUserError, UsageError } from '@connector-alm/core';
 import { ExitCode, type CliIo } from './io.js';
-import { VERSION } from './version.js';
+import { VERSION } from '@connector-alm/core';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerRulesCommand } from './commands/rules.js';
+import { registerDiffCommand } from './commands/diff.js';
+import { registerExportCommand } from './commands/export.js';
+import { registerImportCommand } from './commands/import.js';
+import { registerDevServerCommand } from './commands/dev-server.js';
 
 /** A command module adds its subcommand to the program and reports its exit code through `setExit`. */
 export interface CommandContext {
@@ -29,6 +33,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     })
     .exitOverride();
   registerValidateCommand(program, context);
+  registerDiffCommand(program, context);
+  registerExportCommand(program, context);
+  registerImportCommand(program, context);
+  registerDevServerCommand(program, context);
   registerRulesCommand(program, context);
   for (const command of program.commands) command.exitOverride();
 

@@ -1,26 +1,40 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ValidationResult } from '@connector-alm/validator';
+import { VERSION } from '@connector-alm/core';
+import { formatJson, formatSarif, formatText, type ValidationResult } from '@connector-alm/validator';
 import { useColor } from './io.js';
+import { repositoryRoot } from './repository-root.js';
 import type { CommandContext } from './program.js';
 
-/** Renders a validation result in the asked format, to stdout or to a file. */
+export type ReportFormat = 'text' | 'json' | 'sarif';
+
+/** Renders a validation result in the asked format. SARIF paths are relative to the repository root. */
+export function renderReport(
+  result: ValidationResult,
+  format: ReportFormat,
+  options: { cwd: string; color: boolean },
+): string {
+  if (format === 'json') return formatJson(result);
+  if (format === 'sarif')
+    return formatSarif(result, {
+      toolVersion: VERSION,
+      baseDir: repositoryRoot(options.cwd),
+      cwd: options.cwd,
+    });
+  return formatText(result, { color: options.color });
+}
+
+/** Writes the report to stdout, or to a file (creating its folder) when `output` is given. */
 export async function writeReport(
   context: CommandContext,
   result: ValidationResult,
-  options: { format: 'text' | 'json' | 'sarif'; output?: string },
+  options: { format: ReportFormat; output?: string },
 ): Promise<void> {
   const { io } = context;
-  const color = options.output === undefined && useColor(io);
-  let text: string;
-  if (options.format === 'json')
-    text = `${JSON.stringify({ findings: result.findings, counts: result.counts }, null, 2)}\n`;
-  else
-    text =
-      result.findings
-        .map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`)
-        .join('\n') + '\n';
-  void color;
+  const text = renderReport(result, options.format, {
+    cwd: io.cwd,
+    color: options.output === undefined && useColor(io),
+  });
   if (options.output) {
     const target = path.resolve(io.cwd, options.output);
     await fs.mkdir(path.dirname(target), { recursive: true });

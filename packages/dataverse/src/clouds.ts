@@ -15,19 +15,40 @@ export const CLOUD_NAMES = ['Public', 'UsGov', 'UsGovHigh', 'UsGovDod', 'China']
 export type CloudName = (typeof CLOUD_NAMES)[number];
 
 const CLOUDS: Record<CloudName, CloudSettings> = {
-  Public: { name: 'Public', authorityHost: 'https://login.microsoftonline.com', dataverseHostSuffixes: ['.dynamics.com'] },
+  Public: {
+    name: 'Public',
+    authorityHost: 'https://login.microsoftonline.com',
+    dataverseHostSuffixes: ['.dynamics.com'],
+  },
   // GCC keeps the public login host; only its Dataverse hosts (crm9) differ.
-  UsGov: { name: 'UsGov', authorityHost: 'https://login.microsoftonline.com', dataverseHostSuffixes: ['.crm9.dynamics.com'] },
-  UsGovHigh: { name: 'UsGovHigh', authorityHost: 'https://login.microsoftonline.us', dataverseHostSuffixes: ['.crm.microsoftdynamics.us'] },
-  UsGovDod: { name: 'UsGovDod', authorityHost: 'https://login.microsoftonline.us', dataverseHostSuffixes: ['.crm.appsplatform.us'] },
-  China: { name: 'China', authorityHost: 'https://login.chinacloudapi.cn', dataverseHostSuffixes: ['.crm.dynamics.cn'] },
+  UsGov: {
+    name: 'UsGov',
+    authorityHost: 'https://login.microsoftonline.com',
+    dataverseHostSuffixes: ['.crm9.dynamics.com'],
+  },
+  UsGovHigh: {
+    name: 'UsGovHigh',
+    authorityHost: 'https://login.microsoftonline.us',
+    dataverseHostSuffixes: ['.crm.microsoftdynamics.us'],
+  },
+  UsGovDod: {
+    name: 'UsGovDod',
+    authorityHost: 'https://login.microsoftonline.us',
+    dataverseHostSuffixes: ['.crm.appsplatform.us'],
+  },
+  China: {
+    name: 'China',
+    authorityHost: 'https://login.chinacloudapi.cn',
+    dataverseHostSuffixes: ['.crm.dynamics.cn'],
+  },
 };
 
 /** The settings of a cloud by name, case-insensitively; empty means Public. */
 export function resolveCloud(name: string): CloudSettings {
   if (name.trim() === '') return CLOUDS.Public;
   const match = CLOUD_NAMES.find((candidate) => candidate.toLowerCase() === name.trim().toLowerCase());
-  if (!match) throw new UsageError(`Unknown cloud '${name}'.`, { hint: `Use one of ${CLOUD_NAMES.join(', ')}.` });
+  if (!match)
+    throw new UsageError(`Unknown cloud '${name}'.`, { hint: `Use one of ${CLOUD_NAMES.join(', ')}.` });
   return CLOUDS[match];
 }
 

@@ -17,10 +17,14 @@ export function parseServiceUrl(text: string, what: string): URL {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new UsageError(`${what} '${text}' is not a URL.`, { hint: 'Give the full URL, e.g. https://contoso.crm.dynamics.com.' });
+    throw new UsageError(`${what} '${text}' is not a URL.`, {
+      hint: 'Give the full URL, e.g. https://contoso.crm.dynamics.com.',
+    });
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    throw new UsageError(`${what} '${text}' must use https.`, { hint: 'Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1).' });
+    throw new UsageError(`${what} '${text}' must use https.`, {
+      hint: 'Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1).',
+    });
   }
   if (url.username || url.password) throw new UsageError(`${what} must not contain a user name or password.`);
   return new URL(url.origin);

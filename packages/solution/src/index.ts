@@ -1,1 +1,29 @@
-export {};
+/**
+ * @connector-alm/solution: Dataverse solutions in source control. Safe zip reading and writing,
+ * unpack to a canonical SolutionPackager-style folder, pack back, and conversion between solution
+ * connectors and the PowerPlatformConnectors folder layout.
+ */
+export * from './zip/limits.js';
+export * from './zip/entry-name.js';
+export * from './zip/zip-errors.js';
+export * from './zip/zip-reader.js';
+export * from './zip/zip-writer.js';
+export * from './xml/xml-tree.js';
+export * from './xml/parse-xml.js';
+export * from './xml/serialize-xml.js';
+export * from './json/json-text.js';
+export * from './fs/commit-folder.js';
+export * from './fs/list-files.js';
+export * from './solution/layout.js';
+export * from './solution/manifest.js';
+export * from './solution/solution-errors.js';
+export * from './solution/unpack.js';
+export * from './solution/pack.js';
+export * from './connector/solution-connector.js';
+export * from './connector/repository-layout.js';
+export * from './connector/api-properties.js';
+export * from './connector/read-solution-connectors.js';
+export * from './connector/extract.js';
+export * from './connector/connector-identity.js';
+export * from './connector/read-repository-connector.js';
+export * from './connector/build-solution.js';

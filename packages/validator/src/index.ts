@@ -2,11 +2,14 @@
  * @connector-alm/validator: offline validation of Power Platform connector folders with the
  * certification rules of PowerPlatformConnectors.
  */
-export * from './config/config-types.js';
+export * from './config/index.js';
+export * from './diff/index.js';
 export * from './engine.js';
+export * from './git/index.js';
 export * from './json/index.js';
 export * from './loader/index.js';
 export * from './model/index.js';
+export * from './reporters/index.js';
 export { ALL_RULES, findRule } from './rules/index.js';
 export * from './swagger/index.js';
 export * from './validate.js';

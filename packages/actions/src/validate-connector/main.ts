@@ -1,44 +1,164 @@
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
 import * as core from '@actions/core';
-import type { Logger } from '@connector-alm/core';
-import { validatePaths, type Finding } from '@connector-alm/validator';
-import { readValidateConnectorInputs } from './inputs.js';
+import { VERSION, type Logger } from '@connector-alm/core';
+import {
+  formatSarif,
+  loadConfig,
+  onlyNewFindings,
+  renderJobSummary,
+  toAnnotations,
+  validateAgainstBase,
+  validatePaths,
+  type BaseValidationResult,
+  type ConnectorChanges,
+  type ValidationResult,
+} from '@connector-alm/validator';
+import { InputError } from '../runtime/inputs.js';
+import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inputs.js';
+import { changedConnectorFolders, readPullRequestEvent } from './pull-request.js';
 
-/** validate-connector: reads inputs, validates, and writes annotations, the job summary and outputs. */
+/**
+ * validate-connector: decides what to check (the given folders, or in a pull request the connector
+ * folders it changes), validates against the base when there is one, and writes annotations, the job
+ * summary, SARIF and the outputs.
+ */
 export async function validateConnectorAction(logger: Logger): Promise<void> {
   const inputs = readValidateConnectorInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const paths = inputs.paths.length > 0 ? inputs.paths : ['.'];
+  const pullRequest = readPullRequestEvent();
+  const base = inputs.base === 'none' ? undefined : inputs.base || pullRequest?.baseSha;
 
-  const result = await logger.group('Validate connectors', () =>
-    validatePaths(paths, { cwd: workspace, profile: inputs.profile === 'auto' ? undefined : inputs.profile }),
+  let paths = inputs.paths;
+  if (paths.length === 0 && pullRequest && base) {
+    paths = await logger.group('Find the connectors the pull request changes', async () => {
+      const folders = (await changedConnectorFolders(workspace, base)).filter((folder) =>
+        existsSync(path.join(workspace, folder)),
+      );
+      logger.info(folders.length > 0 ? folders.join('\n') : 'none');
+      return folders;
+    });
+    if (paths.length === 0) {
+      logger.info('The pull request changes no connector folder; nothing to validate.');
+      await writeOutputs(
+        { connectors: [], findings: [], counts: { error: 0, warning: 0, info: 0 } },
+        inputs,
+        undefined,
+        0,
+        false,
+      );
+      return;
+    }
+  }
+  if (paths.length === 0) paths = ['.'];
+
+  const config = await loadConfig({ cwd: workspace, explicitPath: inputs.config || undefined });
+  const options = {
+    cwd: workspace,
+    config,
+    profile: inputs.profile === 'auto' ? undefined : inputs.profile,
+    onConnector: (connector: { path: string; profile: string; findings: unknown[] }) =>
+      logger.info(`${connector.path} [${connector.profile}]: ${connector.findings.length} findings`),
+  };
+  let result: ValidationResult | BaseValidationResult = await logger.group('Validate connectors', () =>
+    base
+      ? validateAgainstBase(paths, base, { ...options, includeWorkingTree: false })
+      : validatePaths(paths, options),
   );
-  for (const finding of result.findings) annotate(finding);
+  if (inputs.onlyNew && base) result = onlyNewFindings(result);
 
+  const changes = connectorChanges(result);
+  const breaking = changes.reduce(
+    (sum, connector) => sum + connector.changes.filter((change) => change.breaking).length,
+    0,
+  );
+  annotate(result, inputs, workspace);
+  await core.summary.addRaw(renderJobSummary(result, { failOn: inputs.failOn, changes })).write();
+  const sarifFile = await writeSarif(result, inputs, workspace);
+  await writeOutputs(result, inputs, sarifFile, breaking, true);
+}
+
+async function writeOutputs(
+  result: ValidationResult,
+  inputs: ValidateConnectorInputs,
+  sarifFile: string | undefined,
+  breaking: number,
+  validated: boolean,
+): Promise<void> {
   core.setOutput('errors', result.counts.error);
   core.setOutput('warnings', result.counts.warning);
   core.setOutput('notices', result.counts.info);
-  core.setOutput('connectors', JSON.stringify(result.connectors.map((c) => c.path)));
-  const failed =
-    inputs.failOn === 'never'
-      ? false
-      : inputs.failOn === 'warning'
-        ? result.counts.error + result.counts.warning > 0
-        : result.counts.error > 0;
-  core.setOutput('result', failed ? 'failure' : 'success');
-  if (failed)
+  core.setOutput('connectors', JSON.stringify(result.connectors.map((connector) => connector.path)));
+  core.setOutput('breaking-changes', breaking);
+  core.setOutput('sarif-file', sarifFile ?? '');
+  const failsFindings = validated && failsThreshold(result, inputs.failOn);
+  const failsBreaking = inputs.failOnBreaking && breaking > 0;
+  core.setOutput('result', failsFindings || failsBreaking ? 'failure' : 'success');
+  if (breaking > 0 && !inputs.failOnBreaking) {
+    core.warning(
+      `${breaking} breaking changes against the base; reviewers must acknowledge them (see the job summary).`,
+    );
+  }
+  if (failsFindings) {
     core.setFailed(
-      `${result.counts.error} errors and ${result.counts.warning} warnings in ${result.connectors.length} connectors.`,
+      `${result.counts.error} errors and ${result.counts.warning} warnings in ${result.connectors.length} connectors (fail-on: ${inputs.failOn}).`,
+    );
+  } else if (failsBreaking) {
+    core.setFailed(`${breaking} breaking changes against the base (fail-on-breaking: true).`);
+  }
+}
+
+function failsThreshold(result: ValidationResult, failOn: ValidateConnectorInputs['failOn']): boolean {
+  if (failOn === 'never') return false;
+  if (failOn === 'warning') return result.counts.error + result.counts.warning > 0;
+  return result.counts.error > 0;
+}
+
+/** The breaking and other changes per connector, for the job summary. */
+function connectorChanges(result: ValidationResult | BaseValidationResult): ConnectorChanges[] {
+  if (!('diffs' in result)) return [];
+  return result.diffs
+    .filter((entry) => entry.diff && entry.diff.changes.length > 0)
+    .map((entry) => ({
+      connector: entry.path,
+      changes: entry.diff!.changes,
+      classification: entry.diff!.classification,
+    }));
+}
+
+/** GitHub shows few annotations per step: the most telling ones go on the lines, the rest are counted. */
+function annotate(result: ValidationResult, inputs: ValidateConnectorInputs, workspace: string): void {
+  const selection = toAnnotations(result.findings, {
+    maxPerSeverity: inputs.maxAnnotations,
+    cwd: workspace,
+    baseDir: workspace,
+  });
+  for (const { level, message, ...properties } of selection.annotations) {
+    if (level === 'error') core.error(message, properties);
+    else if (level === 'warning') core.warning(message, properties);
+    else core.notice(message, properties);
+  }
+  const omitted = selection.omitted.error + selection.omitted.warning + selection.omitted.notice;
+  if (omitted > 0)
+    core.info(
+      `${omitted} more findings are in the job summary${inputs.sarifFile ? ' and the SARIF report' : ''}.`,
     );
 }
 
-function annotate(finding: Finding): void {
-  const properties = {
-    file: finding.file,
-    startLine: finding.line,
-    startColumn: finding.column,
-    title: finding.ruleId,
-  };
-  if (finding.severity === 'error') core.error(finding.message, properties);
-  else if (finding.severity === 'warning') core.warning(finding.message, properties);
-  else core.notice(finding.message, properties);
+async function writeSarif(
+  result: ValidationResult,
+  inputs: ValidateConnectorInputs,
+  workspace: string,
+): Promise<string | undefined> {
+  if (!inputs.sarifFile) return undefined;
+  const target = path.resolve(workspace, inputs.sarifFile);
+  if (path.relative(workspace, target).startsWith('..')) {
+    throw new InputError('sarif-file', `must be inside the workspace; got '${inputs.sarifFile}'.`);
+  }
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await fs.writeFile(
+    target,
+    formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace }),
+  );
+  return path.relative(workspace, target);
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ALL_RULES } from '@connector-alm/validator';
+import { ALL_RULES, renderRulesMarkdown } from '@connector-alm/validator';
 import { UsageError } from '@connector-alm/core';
 import type { CommandContext } from '../program.js';
 
@@ -26,8 +26,10 @@ export function registerRulesCommand(program: Command, context: CommandContext):
           const levels = `${rule.levels.certified}/${rule.levels['independent-publisher']}/${rule.levels.custom}`;
           io.stdout.write(`${rule.id.padEnd(28)} ${levels.padEnd(22)} ${rule.title}\n`);
         }
+      } else if (options.format === 'markdown') {
+        io.stdout.write(renderRulesMarkdown(ALL_RULES));
       } else {
-        throw new UsageError(`Unknown format "${options.format}".`, { hint: 'Use text or json.' });
+        throw new UsageError(`Unknown format "${options.format}".`, { hint: 'Use text, json or markdown.' });
       }
     });
 }

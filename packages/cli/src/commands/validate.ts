@@ -1,18 +1,28 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UsageError } from '@connector-alm/core';
-import { PROFILES, validatePaths, type Profile, type ValidationResult } from '@connector-alm/validator';
+import {
+  loadConfig,
+  onlyNewFindings,
+  PROFILES,
+  validateAgainstBase,
+  validatePaths,
+  type Profile,
+  type ValidationResult,
+} from '@connector-alm/validator';
 import { ExitCode } from '../io.js';
 import type { CommandContext } from '../program.js';
-import { writeReport } from '../report-output.js';
+import { writeReport, type ReportFormat } from '../report-output.js';
 import { failsThreshold, FAIL_ON_LEVELS, type FailOn } from '../thresholds.js';
 
 interface ValidateOptions {
   profile: Profile | 'auto';
-  format: 'text' | 'json' | 'sarif';
+  format: ReportFormat;
   output?: string;
   config?: string;
   failOn: FailOn;
+  base?: string;
+  onlyNew?: boolean;
 }
 
 /** `connector-alm validate <path...>`: the certification rules, offline, on every connector folder found. */
@@ -39,10 +49,17 @@ export function registerValidateCommand(program: Command, context: CommandContex
     .action(async (paths: string[], options: ValidateOptions) => {
       const { io } = context;
       if (paths.length === 0) throw new UsageError('Give at least one path.');
-      const result = await validatePaths(paths, {
+      if (options.onlyNew && !options.base) throw new UsageError('--only-new needs --base <ref>.');
+      const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config });
+      const validateOptions = {
         cwd: io.cwd,
+        config,
         profile: options.profile === 'auto' ? undefined : options.profile,
-      });
+      };
+      let result: ValidationResult = options.base
+        ? await validateAgainstBase(paths, options.base, validateOptions)
+        : await validatePaths(paths, validateOptions);
+      if (options.onlyNew) result = onlyNewFindings(result);
       if (result.connectors.length === 0) {
         throw new UsageError(`No connector folder found in ${paths.map((p) => `"${p}"`).join(', ')}.`, {
           hint: 'A connector folder holds apiDefinition.swagger.json and apiProperties.json.',
@@ -52,5 +69,3 @@ export function registerValidateCommand(program: Command, context: CommandContex
       context.setExit(failsThreshold(result, options.failOn) ? ExitCode.Failure : ExitCode.Success);
     });
 }
-
-export type { ValidationResult };

@@ -14,15 +14,21 @@ const HINTS: Record<number, string> = {
   70011: 'The scope must be the environment URL followed by /.default; check environment-url.',
   90002: 'Check tenant-id: it must be the directory (tenant) ID or a verified domain of the tenant.',
   700016: 'Check app-id and tenant-id: the app registration must exist in that tenant.',
-  7000215: 'The client secret is wrong: copy the secret Value (not its ID) from the app registration into the secret.',
+  7000215:
+    'The client secret is wrong: copy the secret Value (not its ID) from the app registration into the secret.',
   7000222: 'The client secret has expired: create a new one in the app registration and update the secret.',
-  70021: 'No federated credential matches this workflow: add one for the repository, branch or environment in the app registration.',
+  70021:
+    'No federated credential matches this workflow: add one for the repository, branch or environment in the app registration.',
   700211: "No federated credential has this issuer: use 'https://token.actions.githubusercontent.com'.",
   700212: "No federated credential has this audience: use 'api://AzureADTokenExchange'.",
-  700213: 'No federated credential matches the subject shown (matching is exact and case-sensitive): add one for it in the app registration.',
-  7002138: 'A federated credential differs only in letter case from the subject shown; matching is case-sensitive.',
-  700024: 'The client assertion has expired or is not yet valid: check the clock of the machine, or rerun the job.',
-  700027: 'The certificate is not registered on the app registration, or the assertion signature does not verify: upload the certificate (public part) to the app registration.',
+  700213:
+    'No federated credential matches the subject shown (matching is exact and case-sensitive): add one for it in the app registration.',
+  7002138:
+    'A federated credential differs only in letter case from the subject shown; matching is case-sensitive.',
+  700024:
+    'The client assertion has expired or is not yet valid: check the clock of the machine, or rerun the job.',
+  700027:
+    'The certificate is not registered on the app registration, or the assertion signature does not verify: upload the certificate (public part) to the app registration.',
   500011: 'Entra ID does not know this environment URL as a resource: check environment-url and cloud.',
   500014: 'The resource service principal is disabled in the tenant.',
   50049: 'The authority host is not known: check cloud and authority-host.',
@@ -39,7 +45,8 @@ export function entraErrorCode(body: EntraErrorBody): number | undefined {
 export function entraError(status: number, body: EntraErrorBody): UserError {
   const code = entraErrorCode(body);
   // Entra appends Trace ID, Correlation ID and Timestamp lines; the first line is the message.
-  const description = (body.error_description ?? '').split(/\r?\n/)[0]?.trim() || `${body.error ?? 'error'} (HTTP ${status})`;
+  const description =
+    (body.error_description ?? '').split(/\r?\n/)[0]?.trim() || `${body.error ?? 'error'} (HTTP ${status})`;
   const hint = code !== undefined ? HINTS[code] : undefined;
   const trace = body.trace_id ? ` Trace ID: ${body.trace_id}.` : '';
   return new UserError(`Entra ID refused the token request: ${description}${trace}`, hint ? { hint } : {});

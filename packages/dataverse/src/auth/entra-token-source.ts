@@ -32,14 +32,29 @@ export function createEntraTokenSource(options: EntraAuthOptions): CachedTokenSo
     if (credential.kind === 'secret') return { client_secret: credential.secret };
     const assertion =
       credential.kind === 'certificate'
-        ? await signCertificateAssertion({ ...credential, clientId: options.clientId, tokenEndpoint: endpoint, nowMs: options.clock.now() })
-        : await requestGitHubIdToken(options.fetch, credential.requestUrl, credential.requestToken, GITHUB_OIDC_AUDIENCE);
+        ? await signCertificateAssertion({
+            ...credential,
+            clientId: options.clientId,
+            tokenEndpoint: endpoint,
+            nowMs: options.clock.now(),
+          })
+        : await requestGitHubIdToken(
+            options.fetch,
+            credential.requestUrl,
+            credential.requestToken,
+            GITHUB_OIDC_AUDIENCE,
+          );
     onSecret(assertion);
     return { client_assertion_type: JWT_BEARER_ASSERTION_TYPE, client_assertion: assertion };
   }
 
   return new CachedTokenSource(
-    async () => requestClientCredentialsToken(options.fetch, endpoint, { client_id: options.clientId, scope, ...(await clientAuthentication()) }),
+    async () =>
+      requestClientCredentialsToken(options.fetch, endpoint, {
+        client_id: options.clientId,
+        scope,
+        ...(await clientAuthentication()),
+      }),
     options.clock,
     onSecret,
   );

@@ -25,9 +25,12 @@ export function resolveCredential(inputs: CredentialInputs): ClientCredential {
   if (secret !== '') return { kind: 'secret', secret };
   if (certificate !== '') {
     if (!certificate.includes('PRIVATE KEY-----') || !certificate.includes('-----BEGIN CERTIFICATE-----')) {
-      throw new UsageError('The client certificate must be PEM text holding both the certificate and its private key.', {
-        hint: 'Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes',
-      });
+      throw new UsageError(
+        'The client certificate must be PEM text holding both the certificate and its private key.',
+        {
+          hint: 'Convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes',
+        },
+      );
     }
     return {
       kind: 'certificate',
@@ -37,9 +40,16 @@ export function resolveCredential(inputs: CredentialInputs): ClientCredential {
     };
   }
   if (inputs.idTokenRequestUrl && inputs.idTokenRequestToken) {
-    return { kind: 'github-oidc', requestUrl: inputs.idTokenRequestUrl, requestToken: inputs.idTokenRequestToken };
+    return {
+      kind: 'github-oidc',
+      requestUrl: inputs.idTokenRequestUrl,
+      requestToken: inputs.idTokenRequestToken,
+    };
   }
-  throw new UsageError('No credential for Entra ID: give a client secret, a client certificate, or use GitHub OIDC federation.', {
-    hint: 'For OIDC (no stored secret), give the job "permissions: id-token: write" and add a federated credential to the app registration.',
-  });
+  throw new UsageError(
+    'No credential for Entra ID: give a client secret, a client certificate, or use GitHub OIDC federation.',
+    {
+      hint: 'For OIDC (no stored secret), give the job "permissions: id-token: write" and add a federated credential to the app registration.',
+    },
+  );
 }

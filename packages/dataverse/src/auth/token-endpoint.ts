@@ -35,11 +35,19 @@ export async function requestClientCredentialsToken(
       cause: error,
     });
   }
-  const body = (await response.json().catch(() => ({}))) as EntraErrorBody & { access_token?: unknown; expires_in?: unknown };
+  const body = (await response.json().catch(() => ({}))) as EntraErrorBody & {
+    access_token?: unknown;
+    expires_in?: unknown;
+  };
   if (!response.ok) throw entraError(response.status, body);
   if (typeof body.access_token !== 'string' || body.access_token === '') {
-    throw new UserError(`The token endpoint at ${new URL(endpoint).origin} answered without an access token.`);
+    throw new UserError(
+      `The token endpoint at ${new URL(endpoint).origin} answered without an access token.`,
+    );
   }
   const expiresIn = Number(body.expires_in);
-  return { accessToken: body.access_token, expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3599 };
+  return {
+    accessToken: body.access_token,
+    expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3599,
+  };
 }

@@ -43,7 +43,10 @@ export class CachedTokenSource implements AccessTokenSource {
     const response = await this.acquire();
     this.onSecret(response.accessToken);
     const lifetimeMs = response.expiresInSeconds * 1000;
-    this.cached = { token: response.accessToken, refreshAtMs: issuedAt + lifetimeMs - refreshMarginMs(lifetimeMs) };
+    this.cached = {
+      token: response.accessToken,
+      refreshAtMs: issuedAt + lifetimeMs - refreshMarginMs(lifetimeMs),
+    };
     return response.accessToken;
   }
 }

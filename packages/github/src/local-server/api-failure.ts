@@ -21,14 +21,21 @@ export function badCredentials(): ApiFailure {
 
 /** What GitHub says when a fine-grained token (or one without the scope) may not write. */
 export function notAccessible(): ApiFailure {
-  return new ApiFailure(403, { message: 'Resource not accessible by personal access token', documentation_url: DOCS, status: '403' });
+  return new ApiFailure(403, {
+    message: 'Resource not accessible by personal access token',
+    documentation_url: DOCS,
+    status: '403',
+  });
 }
 
 export function conflict(message: string): ApiFailure {
   return new ApiFailure(409, { message, documentation_url: DOCS, status: '409' });
 }
 
-export function validationFailed(errors: { resource?: string; field?: string; code: string; message?: string }[], message = 'Validation Failed'): ApiFailure {
+export function validationFailed(
+  errors: { resource?: string; field?: string; code: string; message?: string }[],
+  message = 'Validation Failed',
+): ApiFailure {
   return new ApiFailure(422, { message, errors, documentation_url: DOCS, status: '422' });
 }
 

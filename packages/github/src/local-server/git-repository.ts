@@ -43,32 +43,51 @@ export class GitRepository {
     const repository = new GitRepository(directory);
     await repository.git(['init', '--bare', '--quiet', '--initial-branch=main']);
     if (alternates) {
-      await fs.writeFile(path.join(directory, 'objects/info/alternates'), `${path.join(alternates, 'objects')}\n`);
+      await fs.writeFile(
+        path.join(directory, 'objects/info/alternates'),
+        `${path.join(alternates, 'objects')}\n`,
+      );
     }
     return repository;
   }
 
-  async git(args: readonly string[], options: { input?: Buffer | string; env?: Record<string, string> } = {}): Promise<string> {
+  async git(
+    args: readonly string[],
+    options: { input?: Buffer | string; env?: Record<string, string> } = {},
+  ): Promise<string> {
     return (await this.gitBytes(args, options)).toString('utf8');
   }
 
   /** Runs git with the repository as GIT_DIR and returns stdout as bytes; rejects with git's stderr. */
-  gitBytes(args: readonly string[], options: { input?: Buffer | string; env?: Record<string, string> } = {}): Promise<Buffer> {
+  gitBytes(
+    args: readonly string[],
+    options: { input?: Buffer | string; env?: Record<string, string> } = {},
+  ): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const child = spawn('git', args, {
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_DIR: this.directory, GIT_CONFIG_NOSYSTEM: '1', HOME: this.directory, ...options.env },
-        stdio: ['pipe', 'pipe', 'pipe'],
+        env: {
+          PATH: process.env.PATH ?? '/usr/bin:/bin',
+          GIT_DIR: this.directory,
+          GIT_CONFIG_NOSYSTEM: '1',
+          HOME: this.directory,
+          ...options.env,
+        },
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
-      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+      child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+      child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
       child.on('error', reject);
       child.on('close', (code) => {
         if (code === 0) resolve(Buffer.concat(out));
         else reject(new GitError(args, Buffer.concat(err).toString('utf8').trim()));
       });
-      child.stdin.end(options.input ?? '');
+      if (child.stdin) {
+        // git may exit before reading all of stdin; its exit code tells what happened.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+      }
     });
   }
 
@@ -92,20 +111,32 @@ export class GitRepository {
 
   /** Applies changes to `baseTree` (or to nothing) through a throwaway index and writes the tree. */
   async writeTree(baseTree: string | undefined, changes: readonly IndexChange[]): Promise<string> {
-    const indexFile = path.join(this.directory, `index-${process.pid}-${Math.random().toString(36).slice(2)}`);
-    const env = { GIT_INDEX_FILE: indexFile };
+    const indexFile = path.join(
+      this.directory,
+      `index-${process.pid}-${Math.random().toString(36).slice(2)}`,
+    );
+    const env = { GIT_INDEX_FILE: indexFile, GIT_LITERAL_PATHSPECS: '1' };
     try {
       if (baseTree) await this.git(['read-tree', baseTree], { env });
       else await this.git(['read-tree', '--empty'], { env });
+      // --index-info works without a work tree (these repositories are bare); mode 0 removes a path.
+      const lines: string[] = [];
       for (const change of changes) {
         if ('remove' in change) {
           // A path may name a folder: remove every file under it.
-          const listed = (await this.git(['ls-files', '-z', '--', change.path], { env })).split('\0').filter(Boolean);
-          for (const file of listed) await this.git(['update-index', '--force-remove', '--', file], { env });
+          const listed = (await this.git(['ls-files', '-z', '--', change.path], { env }))
+            .split('\0')
+            .filter(Boolean);
+          for (const file of listed) lines.push(`0 ${'0'.repeat(40)}\t${file}`);
         } else {
-          await this.git(['update-index', '--add', '--cacheinfo', `${change.mode},${change.sha},${change.path}`], { env });
+          lines.push(`${change.mode} ${change.sha}\t${change.path}`);
         }
       }
+      if (lines.length > 0)
+        await this.git(['update-index', '-z', '--index-info'], {
+          env,
+          input: lines.map((line) => `${line}\0`).join(''),
+        });
       return (await this.git(['write-tree'], { env })).trim();
     } finally {
       await fs.rm(indexFile, { force: true });
@@ -120,14 +151,25 @@ export class GitRepository {
       .filter(Boolean)
       .map((line) => {
         const tab = line.indexOf('\t');
-        const [mode, type, sha, size] = line.slice(0, tab).split(/\s+/) as [string, TreeEntry['type'], string, string];
+        const [mode, type, sha, size] = line.slice(0, tab).split(/\s+/) as [
+          string,
+          TreeEntry['type'],
+          string,
+          string,
+        ];
         const entry: TreeEntry = { mode, type, sha, path: line.slice(tab + 1) };
         if (type === 'blob') entry.size = Number(size);
         return entry;
       });
   }
 
-  async writeCommit(tree: string, parents: readonly string[], message: string, author: Signature, committer: Signature): Promise<string> {
+  async writeCommit(
+    tree: string,
+    parents: readonly string[],
+    message: string,
+    author: Signature,
+    committer: Signature,
+  ): Promise<string> {
     const args = ['commit-tree', tree, ...parents.flatMap((parent) => ['-p', parent])];
     return (
       await this.git(args, {
@@ -216,6 +258,9 @@ export class GitError extends Error {
 function parseSignature(text: string): Signature {
   const match = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(text);
   if (!match) return { name: text, email: '', date: '' };
-  return { name: match[1]!, email: match[2]!, date: new Date(Number(match[3]) * 1000).toISOString().replace('.000Z', 'Z') };
+  return {
+    name: match[1]!,
+    email: match[2]!,
+    date: new Date(Number(match[3]) * 1000).toISOString().replace('.000Z', 'Z'),
+  };
 }
-

@@ -60,5 +60,8 @@ export function fullName(repository: Repository): string {
 }
 
 export function canPush(account: Account, repository: Repository): boolean {
-  return account.canWrite && (repository.owner.login === account.login || repository.collaborators.has(account.login));
+  return (
+    account.canWrite &&
+    (repository.owner.login === account.login || repository.collaborators.has(account.login))
+  );
 }

@@ -16,7 +16,10 @@ interface OpenApiOperation {
 
 interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>;
-  components: { responses: Record<string, { content?: Record<string, { schema: unknown }> }> } & Record<string, unknown>;
+  components: { responses: Record<string, { content?: Record<string, { schema: unknown }> }> } & Record<
+    string,
+    unknown
+  >;
 }
 
 export interface RouteMatch {
@@ -45,15 +48,23 @@ function rebase(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(rebase);
   if (node === null || typeof node !== 'object') return node;
   return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' ? `${SCHEMA_ID}${value}` : rebase(value)]),
+    Object.entries(node).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' ? `${SCHEMA_ID}${value}` : rebase(value),
+    ]),
   );
 }
 
 export class OpenApiContract {
   private readonly ajv: Ajv;
   private readonly document: OpenApiDocument;
-  private readonly routes: { method: string; pattern: RegExp; names: string[]; operation: OpenApiOperation }[] = [];
-  private readonly compiled = new Map<string, ValidateFunction | null>();
+  private readonly routes: {
+    method: string;
+    pattern: RegExp;
+    names: string[];
+    operation: OpenApiOperation;
+  }[] = [];
+  private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(document: OpenApiDocument = loadDocument()) {
     this.document = document;
@@ -62,7 +73,11 @@ export class OpenApiContract {
     this.ajv = new Ajv({ strict: false, allErrors: true });
     const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
     addFormats(this.ajv);
-    this.ajv.addFormat('int64', true).addFormat('timestamp', true).addFormat('uri-template', true);
+    this.ajv
+      .addFormat('int64', true)
+      .addFormat('timestamp', true)
+      .addFormat('uri-template', true)
+      .addFormat('repo.nwo', true);
     this.ajv.addSchema({ components: rebase(document.components) } as object, SCHEMA_ID);
     for (const [template, item] of Object.entries(document.paths)) {
       const names: string[] = [];
@@ -72,7 +87,12 @@ export class OpenApiContract {
         return name === 'ref' ? '(.+)' : '([^/]+)';
       });
       for (const [method, operation] of Object.entries(item)) {
-        this.routes.push({ method: method.toUpperCase(), pattern: new RegExp(`^${source}$`), names, operation });
+        this.routes.push({
+          method: method.toUpperCase(),
+          pattern: new RegExp(`^${source}$`),
+          names,
+          operation,
+        });
       }
     }
   }
@@ -83,7 +103,9 @@ export class OpenApiContract {
       if (route.method !== method) continue;
       const found = route.pattern.exec(pathname);
       if (!found) continue;
-      const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(found[i + 1]!)]));
+      const params = Object.fromEntries(
+        route.names.map((name, i) => [name, decodeURIComponent(found[i + 1]!)]),
+      );
       return { operationId: route.operation.operationId, params };
     }
     return undefined;
@@ -92,7 +114,7 @@ export class OpenApiContract {
   checkRequest(operationId: string, body: unknown): string[] {
     const operation = this.operation(operationId);
     const schema = operation.requestBody?.content['application/json']?.schema;
-    if (!schema) return body === undefined ? [] : [];
+    if (!schema) return [];
     return this.run(`${operationId} request`, schema, body);
   }
 
@@ -101,10 +123,17 @@ export class OpenApiContract {
     const operation = this.operation(operationId);
     const response = operation.responses[String(status)];
     if (!response) return [`status ${status} is not documented for ${operationId}`];
-    const resolved = response.$ref ? this.document.components.responses[response.$ref.split('/').pop()!] : response;
+    const resolved = response.$ref
+      ? this.document.components.responses[response.$ref.split('/').pop()!]
+      : response;
     const schema = resolved?.content?.['application/json']?.schema;
     if (!schema) return [];
     return this.run(`${operationId} ${status}`, schema, body);
+  }
+
+  /** An error body GitHub may send on any operation (401, rate limits, permission 403/404). */
+  checkBasicError(body: unknown): string[] {
+    return this.run('basic-error', { $ref: '#/components/schemas/basic-error' }, body);
   }
 
   private operation(operationId: string): OpenApiOperation {
@@ -119,7 +148,7 @@ export class OpenApiContract {
       validate = this.ajv.compile(rebase(schema) as object);
       this.compiled.set(key, validate);
     }
-    if (validate === null || validate(value)) return [];
+    if (validate(value)) return [];
     return (validate.errors ?? []).map(describeAjvError);
   }
 }

@@ -184,7 +184,12 @@ export class Representations {
     const url = `${this.apiUrl}/repos/${name}/pulls/${pull.number}`;
     const issueUrl = `${this.apiUrl}/repos/${name}/issues/${pull.number}`;
     const html = this.htmlUrl(name, 'pull', pull.number);
-    const labels = pull.labels.map((labelName) => this.label(base, base.labels.find((label) => label.name === labelName)!));
+    const labels = pull.labels.map((labelName) =>
+      this.label(
+        base,
+        base.labels.find((label) => label.name === labelName)!,
+      ),
+    );
     return {
       url,
       id: pull.id,
@@ -234,7 +239,11 @@ export class Representations {
     };
   }
 
-  pullRequest(pull: PullRequest, heads: { head: string; base: string }, changes: { commits: number; files: number }): Record<string, unknown> {
+  pullRequest(
+    pull: PullRequest,
+    heads: { head: string; base: string },
+    changes: { commits: number; files: number },
+  ): Record<string, unknown> {
     return {
       ...this.pullRequestSimple(pull, heads),
       merged: false,
@@ -260,6 +269,10 @@ export class Representations {
       url: `${url}/git/${ref}`,
       object: { type: 'commit', sha, url: `${url}/git/commits/${sha}` },
     };
+  }
+
+  shortBlob(repository: Repository, sha: string): { url: string; sha: string } {
+    return { url: `${this.apiUrl}/repos/${fullName(repository)}/git/blobs/${sha}`, sha };
   }
 
   gitTree(repository: Repository, sha: string, entries: readonly TreeEntry[]): Record<string, unknown> {
@@ -290,9 +303,19 @@ export class Representations {
       committer: commit.committer,
       tree: { sha: commit.tree, url: `${url}/trees/${commit.tree}` },
       message: commit.message,
-      parents: commit.parents.map((sha) => ({ sha, url: `${url}/commits/${sha}`, html_url: this.htmlUrl(fullName(repository), 'commit', sha) })),
+      parents: commit.parents.map((sha) => ({
+        sha,
+        url: `${url}/commits/${sha}`,
+        html_url: this.htmlUrl(fullName(repository), 'commit', sha),
+      })),
       // API commits made with a personal access token are not signed (see the reference, B.5).
-      verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+      verification: {
+        verified: false,
+        reason: 'unsigned',
+        signature: null,
+        payload: null,
+        verified_at: null,
+      },
     };
   }
 
@@ -313,7 +336,15 @@ export function nodeId(prefix: string, id: number): string {
 }
 
 function accountStub(login: string) {
-  return { login, id: hashId(login), name: login, email: '', token: '', type: 'User' as const, canWrite: false };
+  return {
+    login,
+    id: hashId(login),
+    name: login,
+    email: '',
+    token: '',
+    type: 'User' as const,
+    canWrite: false,
+  };
 }
 
 function hashId(text: string): number {

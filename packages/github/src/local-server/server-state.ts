@@ -22,7 +22,9 @@ export class ServerState {
   }
 
   now(): string {
-    return this.clock().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return this.clock()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
   }
 
   account(login: string): Account | undefined {
@@ -35,7 +37,9 @@ export class ServerState {
 
   findRepository(owner: string, name: string): Repository | undefined {
     return this.repositories.find(
-      (repository) => repository.owner.login.toLowerCase() === owner.toLowerCase() && repository.name.toLowerCase() === name.toLowerCase(),
+      (repository) =>
+        repository.owner.login.toLowerCase() === owner.toLowerCase() &&
+        repository.name.toLowerCase() === name.toLowerCase(),
     );
   }
 
@@ -50,7 +54,12 @@ export class ServerState {
     return path.join(this.root, owner, `${name}.git`);
   }
 
-  async addRepository(owner: Account, name: string, defaultBranch: string, parent?: Repository): Promise<Repository> {
+  async addRepository(
+    owner: Account,
+    name: string,
+    defaultBranch: string,
+    parent?: Repository,
+  ): Promise<Repository> {
     // Forks read the objects of their network's root, as on GitHub, so upstream SHAs resolve in them.
     let networkRoot = parent;
     while (networkRoot?.parent) networkRoot = networkRoot.parent;
@@ -74,7 +83,8 @@ export class ServerState {
 
   /** Repositories of the same fork network as `repository`, itself included. */
   network(repository: Repository): Repository[] {
-    const rootOf = (candidate: Repository): Repository => (candidate.parent ? rootOf(candidate.parent) : candidate);
+    const rootOf = (candidate: Repository): Repository =>
+      candidate.parent ? rootOf(candidate.parent) : candidate;
     const root = rootOf(repository);
     return this.repositories.filter((candidate) => rootOf(candidate) === root);
   }

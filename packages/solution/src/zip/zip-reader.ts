@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
@@ -88,6 +89,7 @@ export class ZipReader {
     try {
       await pipeline(stream, createWriteStream(destination, { flags: 'wx' }));
     } catch (error) {
+      await rm(destination, { force: true });
       throw this.readError(entry, error);
     }
   }
@@ -102,7 +104,10 @@ export class ZipReader {
     const stream = await new Promise<Readable>((resolve, reject) =>
       this.zip.openReadStream(raw, (error, readStream) => (error ? reject(this.readError(entry, error)) : resolve(readStream))),
     );
-    return stream.pipe(this.byteCounter(entry));
+    const counter = this.byteCounter(entry);
+    // pipe() does not forward errors: a failed inflate must fail the reader of the counter.
+    stream.on('error', (error) => counter.destroy(this.readError(entry, error)));
+    return stream.pipe(counter);
   }
 
   /** Counts inflated bytes against the total limit; yauzl itself stops an entry at its declared size. */

@@ -36,7 +36,7 @@ export async function writeZipAtomically(destination: string, sources: Iterable<
     await written;
     await fs.rename(temporary, destination);
   } catch (error) {
-    zip.outputStream.destroy();
+    (zip.outputStream as unknown as NodeJS.ReadableStream & { destroy(): void }).destroy();
     await written.catch(() => undefined);
     await fs.rm(temporary, { force: true });
     throw error;

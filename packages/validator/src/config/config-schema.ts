@@ -27,7 +27,9 @@ export const CONFIG_SCHEMA = {
           type: 'object',
           additionalProperties: false,
           minProperties: 1,
-          properties: Object.fromEntries(PROFILES.map((profile) => [profile, { $ref: '#/definitions/level' }])),
+          properties: Object.fromEntries(
+            PROFILES.map((profile) => [profile, { $ref: '#/definitions/level' }]),
+          ),
         },
       },
     },

@@ -1,8 +1,9 @@
 /**
  * The candidate closest to a misspelt word, if it is close enough to be what was meant: an exact
- * case-insensitive match, or at most about one edit per three characters.
+ * case-insensitive match, at most about one edit per three characters, or else the one candidate
+ * that the word begins (`independent` for `independent-publisher`).
  */
-export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
+export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
   const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
@@ -14,11 +15,14 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
       bestDistance = distance;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  if (lower.length < 3) return undefined;
+  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return extended.length === 1 ? extended[0] : undefined;
 }
 
 /** ` Did you mean 'X'?` or nothing. */
-export function didYouMean(word: string, candidates: Iterable<string>): string {
+export function didYouMean(word: string, candidates: readonly string[]): string {
   const match = closestMatch(word, candidates);
   return match === undefined ? '' : ` Did you mean '${match}'?`;
 }

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 
 /** The names a configuration file may have, in order of preference. */
-export const CONFIG_FILE_NAMES = ['.connector-alm.yml', '.connector-alm.yaml', '.connector-alm.json'] as const;
+export const CONFIG_FILE_NAMES = [
+  '.connector-alm.yml',
+  '.connector-alm.yaml',
+  '.connector-alm.json',
+] as const;
 
 /**
  * The configuration file that applies in `cwd`: the first folder from `cwd` upwards that has one,

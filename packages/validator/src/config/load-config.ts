@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { UserError } from '@connector-alm/core';
 import type { RuleOverrides } from '../engine.js';
 import { PROFILES, type Profile } from '../model/finding.js';
@@ -31,7 +31,9 @@ const RULES_HINT = 'The rule ids are listed in docs/rules.md.';
  * suggestion where one is likely (a misspelt rule id or level), never a stack trace.
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<ValidatorConfig> {
-  const file = options.explicitPath ? path.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
+  const file = options.explicitPath
+    ? path.resolve(options.cwd, options.explicitPath)
+    : findConfigFile(options.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text = await readConfigText(file, options.cwd);
   return parseConfig(text, file, options);
@@ -56,17 +58,17 @@ export function parseConfig(
   const syntaxError = document.errors[0];
   if (syntaxError) {
     fail(
-      `The configuration file is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${syntaxError.message}.`,
+      `The configuration file is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${syntaxError.message.replace(/\.$/, '')}.`,
       syntaxError.pos[0],
       'Fix the syntax at this position.',
     );
   }
 
   // An empty file is a valid configuration: it only marks where the search stops.
-  const value: unknown = document.toJS() ?? {};
+  const value: unknown = toPlainValue(document, fail) ?? {};
   const validate = compiledSchema();
   if (!validate(value)) {
-    const problem = describeSchemaError(validate.errors![0]!);
+    const problem = describeSchemaError(validate.errors![0]!, value);
     fail(problem.message, offsetOfPath(document, problem.path, { key: problem.atKey }), problem.hint);
   }
   const config = value as { profile?: Profile; rules?: RuleOverrides; ignore?: string[] };
@@ -88,6 +90,22 @@ export function parseConfig(
     rules: config.rules ?? {},
     ignore: config.ignore ?? [],
   };
+}
+
+/** The document as plain data; the yaml package throws on alias bombs (too many `*alias` expansions). */
+function toPlainValue(
+  document: Document,
+  fail: (message: string, offset: number, hint?: string) => never,
+): unknown {
+  try {
+    return document.toJS();
+  } catch (error) {
+    return fail(
+      `The configuration file cannot be read as data: ${(error as Error).message}.`,
+      0,
+      'Avoid YAML aliases.',
+    );
+  }
 }
 
 async function readConfigText(file: string, cwd: string): Promise<string> {
@@ -117,10 +135,13 @@ interface SchemaProblem {
 }
 
 /** Ajv's first error as a sentence about the user's setting. */
-function describeSchemaError(error: ErrorObject): SchemaProblem {
+function describeSchemaError(error: ErrorObject, root: unknown): SchemaProblem {
   const path = pointerSteps(error.instancePath);
   const [setting, ruleId, profile] = path;
-  const value = error.data;
+  const value = path.reduce<unknown>(
+    (node, step) => (node as Record<string, unknown> | undefined)?.[step],
+    root,
+  );
   const levelHint = `A level is ${LEVEL_LIST}.`;
 
   if (error.keyword === 'additionalProperties') {

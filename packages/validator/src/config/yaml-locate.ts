@@ -5,7 +5,11 @@ import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yam
  * node itself, or with `key: true` the key of the last step, which is where a reader looks for an
  * unknown or misspelt setting. Falls back to the deepest node found.
  */
-export function offsetOfPath(document: Document, path: readonly string[], options: { key?: boolean } = {}): number {
+export function offsetOfPath(
+  document: Document,
+  path: readonly string[],
+  options: { key?: boolean } = {},
+): number {
   let node: unknown = document.contents;
   let offset = rangeStart(node) ?? 0;
   for (const [index, step] of path.entries()) {

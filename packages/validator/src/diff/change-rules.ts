@@ -191,7 +191,13 @@ export const CHANGE_RULES = {
     'A new optional input field has been added.',
     'non-breaking',
   ),
-  outputAdded: rule('CHG-OUTPUT-ADDED', 'major', 'info', 'A new output field has been added.', 'non-breaking'),
+  outputAdded: rule(
+    'CHG-OUTPUT-ADDED',
+    'major',
+    'info',
+    'A new output field has been added.',
+    'non-breaking',
+  ),
   textEdited: rule(
     'CHG-TEXT-EDITED',
     'minor',
@@ -201,7 +207,13 @@ export const CHANGE_RULES = {
   ),
   readmeEdited: rule('CHG-README-EDITED', 'minor', 'info', 'The readme has been edited.', 'minor update'),
   iconChanged: rule('CHG-ICON-CHANGED', 'minor', 'info', 'The icon has been changed.', 'minor update'),
-  scriptChanged: rule('CHG-SCRIPT-CHANGED', 'major', 'info', 'The custom code has been changed.', 'non-breaking'),
+  scriptChanged: rule(
+    'CHG-SCRIPT-CHANGED',
+    'major',
+    'info',
+    'The custom code has been changed.',
+    'non-breaking',
+  ),
   other: rule('CHG-OTHER', 'major', 'info', 'Other properties have been changed.', 'non-breaking'),
   uncomparable: rule(
     'CHG-UNCOMPARABLE',

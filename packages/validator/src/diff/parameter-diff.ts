@@ -13,7 +13,11 @@ const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', '
  * A parameter that only moved (same name, other `in`) is a location change, and a parameter that
  * disappeared while a required one of the same location and type appeared is a rename.
  */
-export function diffParameters(context: SwaggerDiffContext, before: OperationInfo, after: OperationInfo): void {
+export function diffParameters(
+  context: SwaggerDiffContext,
+  before: OperationInfo,
+  after: OperationInfo,
+): void {
   const label = operationLabel(after);
   const report = (
     rule: (typeof CHANGE_RULES)[keyof typeof CHANGE_RULES],

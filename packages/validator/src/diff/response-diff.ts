@@ -14,7 +14,11 @@ const RESPONSE_KEYS: ReadonlySet<string> = new Set(['description', 'schema']);
  * type (object or array) and whether its schema is dynamic decide what the designer offers, so a
  * change there is breaking; below the root, output fields are compared one by one.
  */
-export function diffResponses(context: SwaggerDiffContext, before: OperationInfo, after: OperationInfo): void {
+export function diffResponses(
+  context: SwaggerDiffContext,
+  before: OperationInfo,
+  after: OperationInfo,
+): void {
   const label = operationLabel(after);
   const add = (
     rule: (typeof CHANGE_RULES)[keyof typeof CHANGE_RULES],
@@ -46,7 +50,13 @@ export function diffResponses(context: SwaggerDiffContext, before: OperationInfo
       `The success response ${previous.code} has been removed.`,
     );
   } else if (!previous && current) {
-    add(CHANGE_RULES.other, 'new', current.pointer, `operation/${label}/responses/${current.code}`, 'Changed: responses.');
+    add(
+      CHANGE_RULES.other,
+      'new',
+      current.pointer,
+      `operation/${label}/responses/${current.code}`,
+      'Changed: responses.',
+    );
   } else if (previous && current) {
     diffSuccessResponse(context, after, previous, current, add);
   }
@@ -88,7 +98,14 @@ function diffSuccessResponse(
     );
   }
   if (!jsonEqual(previous.value.description, current.value.description)) {
-    add(CHANGE_RULES.textEdited, 'new', current.definitionPointer, valuePath, 'Edited: description.', 'minor');
+    add(
+      CHANGE_RULES.textEdited,
+      'new',
+      current.definitionPointer,
+      valuePath,
+      'Edited: description.',
+      'minor',
+    );
   }
   const leftover = differingKeys(previous.value, current.value, RESPONSE_KEYS);
   if (leftover.length > 0) {
@@ -165,7 +182,9 @@ function otherResponseChanges(
   current: ResponseInfo | undefined,
 ): string[] {
   const skip = new Set([previous?.code, current?.code]);
-  const codes = new Set([...before, ...after].map((response) => response.code).filter((code) => !skip.has(code)));
+  const codes = new Set(
+    [...before, ...after].map((response) => response.code).filter((code) => !skip.has(code)),
+  );
   const changed: string[] = [];
   for (const code of [...codes].sort()) {
     const was = before.find((response) => response.code === code);

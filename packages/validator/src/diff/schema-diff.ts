@@ -43,6 +43,8 @@ export const TEXT_KEYS = ['title', 'x-ms-summary', 'description', 'example', 'x-
 export class SchemaComparer {
   private readonly memo = new Map<string, SchemaChange[]>();
   private readonly active = new Set<string>();
+  private readonly oldViews = new Map<string, SchemaView | undefined>();
+  private readonly newViews = new Map<string, SchemaView | undefined>();
   /** Schema locations the comparer looked at, per version (their differences are reported). */
   readonly visitedOld = new Set<string>();
   readonly visitedNew = new Set<string>();
@@ -77,12 +79,21 @@ export class SchemaComparer {
     extraKeys?: ReadonlySet<string>,
   ): SchemaChange[] {
     if (depth > MAX_SCHEMA_WALK_DEPTH) return [];
-    const before = viewSchema(this.oldModel, oldValue, oldPointer);
-    const after = viewSchema(this.newModel, newValue, newPointer);
+    const kind = `${direction}|${extraKeys ? 'parameter' : 'schema'}`;
+    // Most pairs are properties of shared definitions, met again from every operation: look them
+    // up by where they are written before paying for `$ref` resolution.
+    const writtenKey = `${kind}|${oldPointer}|${newPointer}`;
+    const seen = this.memo.get(writtenKey);
+    if (seen) return seen;
+    const before = this.view(this.oldViews, this.oldModel, oldValue, oldPointer);
+    const after = this.view(this.newViews, this.newModel, newValue, newPointer);
     if (!before || !after) return [];
-    const key = `${direction}|${extraKeys ? 'parameter' : 'schema'}|${before.pointer}|${after.pointer}`;
+    const key = `${kind}|${before.pointer}|${after.pointer}`;
     const known = this.memo.get(key);
-    if (known) return known;
+    if (known) {
+      this.memo.set(writtenKey, known);
+      return known;
+    }
     if (this.active.has(key)) return [];
     this.active.add(key);
     this.visitedOld.add(before.pointer);
@@ -90,7 +101,21 @@ export class SchemaComparer {
     const changes = this.compareViews(before, after, direction, depth, extraKeys);
     this.active.delete(key);
     this.memo.set(key, changes);
+    this.memo.set(writtenKey, changes);
     return changes;
+  }
+
+  /** The view of the schema written at `pointer`, built once per version. */
+  private view(
+    cache: Map<string, SchemaView | undefined>,
+    model: SwaggerModel,
+    value: unknown,
+    pointer: string,
+  ): SchemaView | undefined {
+    if (cache.has(pointer)) return cache.get(pointer);
+    const view = viewSchema(model, value, pointer);
+    cache.set(pointer, view);
+    return view;
   }
 
   private compareViews(
@@ -110,7 +135,11 @@ export class SchemaComparer {
     compareEnum(before, after, direction, add, others);
 
     if (!before.isInternal && after.isInternal) {
-      add({ rule: CHANGE_RULES.visibilityInternal, side: 'new', pointer: keyPointer(after, 'x-ms-visibility') });
+      add({
+        rule: CHANGE_RULES.visibilityInternal,
+        side: 'new',
+        pointer: keyPointer(after, 'x-ms-visibility'),
+      });
     } else if (!jsonEqual(before.node['x-ms-visibility'], after.node['x-ms-visibility'])) {
       others.push('x-ms-visibility');
     }
@@ -213,8 +242,11 @@ export class SchemaComparer {
       );
     }
     // Fields that stopped being required are harmless for inputs, but still a change to list.
-    const relaxed = [...before.required].some((name) => !after.required.has(name) && after.properties.has(name));
-    const tightenedOutput = direction === 'output' && [...after.required].some((name) => !before.required.has(name));
+    const relaxed = [...before.required].some(
+      (name) => !after.required.has(name) && after.properties.has(name),
+    );
+    const tightenedOutput =
+      direction === 'output' && [...after.required].some((name) => !before.required.has(name));
     if (relaxed || tightenedOutput) others.push('required');
   }
 }

@@ -62,7 +62,8 @@ function merge(
       view.properties.set(name, { value: property, pointer: childPointer(pointer, 'properties', name) });
   }
   for (const name of asArray(node.required) ?? []) if (typeof name === 'string') view.required.add(name);
-  if (!view.items && asObject(node.items)) view.items = { value: node.items, pointer: childPointer(pointer, 'items') };
+  if (!view.items && asObject(node.items))
+    view.items = { value: node.items, pointer: childPointer(pointer, 'items') };
   if (depth >= MAX_ALL_OF_DEPTH) return;
   (asArray(node.allOf) ?? []).forEach((member, index) => {
     const resolved = model.resolve(member, childPointer(pointer, 'allOf', index));

@@ -42,7 +42,10 @@ const LEVEL_OF: Record<Severity, AnnotationLevel> = { error: 'error', warning: '
  * before a second of any rule, so that ten annotations show ten different problems rather than ten
  * times the same one; ties keep report order. The SARIF log and the job summary carry every finding.
  */
-export function toAnnotations(findings: readonly Finding[], options: AnnotationOptions = {}): AnnotationSelection {
+export function toAnnotations(
+  findings: readonly Finding[],
+  options: AnnotationOptions = {},
+): AnnotationSelection {
   const omitted: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
   const chosen = new Set<Finding>();
   for (const level of ['error', 'warning', 'notice'] as const) {
@@ -52,7 +55,9 @@ export function toAnnotations(findings: readonly Finding[], options: AnnotationO
     for (const finding of ranked.slice(0, limit)) chosen.add(finding);
     omitted[level] = Math.max(0, ranked.length - limit);
   }
-  const annotations = findings.filter((finding) => chosen.has(finding)).map((finding) => toAnnotation(finding, options));
+  const annotations = findings
+    .filter((finding) => chosen.has(finding))
+    .map((finding) => toAnnotation(finding, options));
   return { annotations, omitted };
 }
 

@@ -10,7 +10,10 @@ export const FINGERPRINT_KEY = 'connectorAlmFinding/v1';
  * repository-relative file and the JSON pointer (the message, for files without pointers), never
  * the line. Identical findings get `:1`, `:2`, … in report order, as GitHub's own fingerprints do.
  */
-export function fingerprints(findings: readonly Finding[], fileKeyOf: (finding: Finding) => string): string[] {
+export function fingerprints(
+  findings: readonly Finding[],
+  fileKeyOf: (finding: Finding) => string,
+): string[] {
   const seen = new Map<string, number>();
   return findings.map((finding) => {
     const where = finding.pointer ?? `message:${finding.message}`;

@@ -1,6 +1,11 @@
 import type { Finding, Severity } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
-import { countBySeverity, type ConnectorResult, type SeverityCounts, type ValidationResult } from '../validate.js';
+import {
+  countBySeverity,
+  type ConnectorResult,
+  type SeverityCounts,
+  type ValidationResult,
+} from '../validate.js';
 import { escapeMarkdown, inlineCode, tableRow } from './markdown.js';
 import type { RuleDescriptor } from './rule-descriptor.js';
 import { GITHUB_SUMMARY_LIMIT, SummaryBudget } from './summary-budget.js';
@@ -30,7 +35,10 @@ export interface JobSummaryOptions {
   /** For rule titles (default: every validation rule). */
   rules?: readonly RuleDescriptor[];
   rulesDocUrl?: string;
-  /** The failure threshold of the run: a connector with a finding at or above it shows ❌ (default error). */
+  /**
+   * The failure threshold of the run: a connector with a finding at or above it shows ❌ (default
+   * error). With `never` the run does not fail, but connectors with errors still show ❌.
+   */
   failOn?: 'error' | 'warning' | 'never';
   /** Size limit in UTF-8 bytes (default: GitHub's 1 MiB). */
   maxBytes?: number;
@@ -50,7 +58,12 @@ export function renderJobSummary(result: ValidationResult, options: JobSummaryOp
   const failOn = options.failOn ?? 'error';
   const omitted = { findings: 0, changes: 0, connectors: 0 };
 
-  budget.add(`## ${escapeMarkdown(options.title ?? 'Connector validation')}`, '', overallLine(result, failOn), '');
+  budget.add(
+    `## ${escapeMarkdown(options.title ?? 'Connector validation')}`,
+    '',
+    overallLine(result, failOn),
+    '',
+  );
   writeStatusTable(budget, result.connectors, failOn, omitted);
   if (options.changes) writeChanges(budget, options.changes, omitted);
   writeFindingsByRule(budget, result.findings, options, omitted);
@@ -104,7 +117,9 @@ function writeChanges(
     const breaking = set.changes.filter((change) => change.breaking).length;
     budget.add(
       `**${escapeMarkdown(set.connector)}**: ${escapeMarkdown(set.classification)}` +
-        (set.changes.length === 0 ? '' : ` (${breaking} breaking, ${set.changes.length - breaking} non-breaking)`),
+        (set.changes.length === 0
+          ? ''
+          : ` (${breaking} breaking, ${set.changes.length - breaking} non-breaking)`),
       '',
     );
     // Breaking changes first: they are what the reviewer has to decide on.
@@ -182,7 +197,8 @@ function groupByRule(findings: readonly Finding[]): RuleGroup[] {
       groups.set(finding.ruleId, group);
     }
     group.findings.push(finding);
-    if (SEVERITY_ORDER.indexOf(finding.severity) < SEVERITY_ORDER.indexOf(group.worst)) group.worst = finding.severity;
+    if (SEVERITY_ORDER.indexOf(finding.severity) < SEVERITY_ORDER.indexOf(group.worst))
+      group.worst = finding.severity;
   }
   return [...groups.values()].sort(
     (a, b) =>
@@ -209,7 +225,11 @@ function countWords(counts: SeverityCounts, skipZero = false): string {
     .join(', ');
 }
 
-function truncationNote(omitted: { findings: number; changes: number; connectors: number }): string | undefined {
+function truncationNote(omitted: {
+  findings: number;
+  changes: number;
+  connectors: number;
+}): string | undefined {
   const parts: string[] = [];
   if (omitted.connectors > 0) parts.push(`${omitted.connectors} connector rows`);
   if (omitted.changes > 0) parts.push(`${omitted.changes} changes`);

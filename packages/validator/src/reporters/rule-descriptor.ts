@@ -1,4 +1,4 @@
-import type { FileKind, Level, Profile, Severity } from '../model/finding.js';
+import type { FileKind, Level, Severity } from '../model/finding.js';
 import type { RuleDefinition } from '../model/rule.js';
 
 /**
@@ -8,9 +8,8 @@ import type { RuleDefinition } from '../model/rule.js';
 export type RuleDescriptor = Pick<RuleDefinition, 'id' | 'title'> &
   Partial<Omit<RuleDefinition, 'id' | 'title' | 'check'>>;
 
-/** The code block language of a rule's example, from the snippet or else the rule's file. */
+/** The code block language of a rule's example: from the rule's file, else JSON if it looks like JSON. */
 export function exampleLanguage(snippet: string, file: FileKind | undefined): string {
-  if (/^\s*[{["]/.test(snippet)) return 'json';
   switch (file) {
     case 'swagger':
     case 'apiProperties':
@@ -21,7 +20,7 @@ export function exampleLanguage(snippet: string, file: FileKind | undefined): st
     case 'script':
       return 'csharp';
     default:
-      return 'text';
+      return /^\s*[{["]/.test(snippet) ? 'json' : 'text';
   }
 }
 
@@ -31,9 +30,3 @@ export function sarifLevel(level: Level | Severity): 'error' | 'warning' | 'note
   if (level === 'off') return 'none';
   return level;
 }
-
-export const PROFILE_LABELS: Record<Profile, string> = {
-  certified: 'certified',
-  'independent-publisher': 'independent-publisher',
-  custom: 'custom',
-};

@@ -27,7 +27,10 @@ export interface RulesMarkdownOptions {
  * the heading (so `rules.md#swg-opid-unique` links to it), the levels per profile, Microsoft's code and
  * message where known, why the rule exists, and an example that fires it with its fix.
  */
-export function renderRulesMarkdown(rules: readonly RuleDescriptor[], options: RulesMarkdownOptions = {}): string {
+export function renderRulesMarkdown(
+  rules: readonly RuleDescriptor[],
+  options: RulesMarkdownOptions = {},
+): string {
   const lines: string[] = [`# ${options.title ?? 'Rule reference'}`, ''];
   if (options.preamble) lines.push(options.preamble, '');
   lines.push(
@@ -69,7 +72,10 @@ function groupIntoSections(rules: readonly RuleDescriptor[]): Section[] {
 }
 
 function indexTable(sections: readonly Section[]): string[] {
-  const rows = [tableRow(['Rule', 'Title', ...PROFILES]), tableRow(['---', '---', ...PROFILES.map(() => '---')])];
+  const rows = [
+    tableRow(['Rule', 'Title', ...PROFILES]),
+    tableRow(['---', '---', ...PROFILES.map(() => '---')]),
+  ];
   for (const section of sections) {
     for (const rule of section.rules) {
       rows.push(
@@ -92,9 +98,19 @@ function ruleEntry(rule: RuleDescriptor): string[] {
   if (rule.msCode || rule.msMessage) lines.push('');
   if (rule.description) lines.push(proseMarkdown(rule.description), '');
   if (rule.example) {
-    lines.push('Fires on:', '', codeBlock(rule.example.bad, exampleLanguage(rule.example.bad, rule.file)), '');
+    lines.push(
+      'Fires on:',
+      '',
+      codeBlock(rule.example.bad, exampleLanguage(rule.example.bad, rule.file)),
+      '',
+    );
     if (rule.example.good) {
-      lines.push('Passes:', '', codeBlock(rule.example.good, exampleLanguage(rule.example.good, rule.file)), '');
+      lines.push(
+        'Passes:',
+        '',
+        codeBlock(rule.example.good, exampleLanguage(rule.example.good, rule.file)),
+        '',
+      );
     }
   }
   return lines;

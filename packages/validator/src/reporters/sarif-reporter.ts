@@ -112,7 +112,11 @@ function regionOf(finding: Finding) {
   };
 }
 
-function toReportingDescriptor(rule: RuleDescriptor, profile: Profile, rulesDocUrl: string): ReportingDescriptor {
+function toReportingDescriptor(
+  rule: RuleDescriptor,
+  profile: Profile,
+  rulesDocUrl: string,
+): ReportingDescriptor {
   const level = rule.levels?.[profile];
   const descriptor: ReportingDescriptor = {
     id: rule.id,
@@ -122,7 +126,10 @@ function toReportingDescriptor(rule: RuleDescriptor, profile: Profile, rulesDocU
     help: { text: rule.description ?? rule.title, markdown: helpMarkdown(rule) },
   };
   if (level) {
-    descriptor.defaultConfiguration = { level: sarifLevel(level), ...(level === 'off' && { enabled: false }) };
+    descriptor.defaultConfiguration = {
+      level: sarifLevel(level),
+      ...(level === 'off' && { enabled: false }),
+    };
   }
   descriptor.properties = {
     tags: ['power-platform-connector', ...(rule.file ? [rule.file] : [])],

@@ -1,6 +1,11 @@
 import { styleText } from 'node:util';
 import type { Finding, Severity } from '../model/finding.js';
-import { countBySeverity, type ConnectorResult, type SeverityCounts, type ValidationResult } from '../validate.js';
+import {
+  countBySeverity,
+  type ConnectorResult,
+  type SeverityCounts,
+  type ValidationResult,
+} from '../validate.js';
 
 export interface TextReportOptions {
   /** ANSI colours; the caller decides (a TTY, no NO_COLOR), so output to a pipe or file stays plain. */
@@ -23,7 +28,10 @@ export function formatText(result: ValidationResult, options: TextReportOptions 
   const last =
     total === 0
       ? paint('green', `No problems in ${connectors}.`)
-      : paint(worstStyle(result.counts), `${plural(total, 'problem')} (${summaryLine(result.counts)}) in ${connectors}.`);
+      : paint(
+          worstStyle(result.counts),
+          `${plural(total, 'problem')} (${summaryLine(result.counts)}) in ${connectors}.`,
+        );
   return [...blocks, last].join('\n\n') + '\n';
 }
 
@@ -59,7 +67,8 @@ interface Painter {
 
 function painter(enabled: boolean): Painter {
   // validateStream: false, because the caller has already decided; styleText would otherwise look at stdout.
-  const paint = (style: Style, text: string) => (enabled ? styleText(style, text, { validateStream: false }) : text);
+  const paint = (style: Style, text: string) =>
+    enabled ? styleText(style, text, { validateStream: false }) : text;
   return Object.assign(paint, { enabled });
 }
 

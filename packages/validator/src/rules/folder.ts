@@ -1,3 +1,196 @@
-import type { RuleDefinition } from '../model/rule.js';
+import path from 'node:path';
+import { CANONICAL_NAMES, isMisnamedSwagger, kindOfFileName } from '../loader/connector-folder.js';
+import { TOP_FOLDER_PROFILES } from '../loader/discover.js';
+import type { FolderEntry } from '../loader/connector-folder.js';
+import { certificationLevels, sameLevels, type RuleDefinition } from '../model/rule.js';
+import { asObject, asString } from '../swagger/json-values.js';
 
-export const folderRules: RuleDefinition[] = [];
+const WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
+const IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
+const CANONICAL_LOWER = Object.values(CANONICAL_NAMES).map((name) => name.toLowerCase());
+
+/** Why an entry does not belong in a connector folder, or undefined when it does. */
+function extraReason(entry: FolderEntry): string | undefined {
+  const lower = entry.name.toLowerCase();
+  if (entry.type === 'directory')
+    return 'a nested folder: connector files sit directly in the connector folder';
+  if (kindOfFileName(entry.name) || isMisnamedSwagger(entry.name) || lower.endsWith('.csx')) return undefined;
+  if (looksLikeCanonical(lower)) return undefined;
+  if (IMAGE.test(lower)) return 'an image: reviewers ask to remove images from pull requests (PR #1117)';
+  if (lower === 'intro.md')
+    return 'the intro.md of the certification package, which does not belong in the repository';
+  if (lower.endsWith('.pdf')) return 'a PDF document';
+  if (lower.endsWith('.msapp')) return 'a Power Apps package';
+  if (lower.endsWith('.cs')) return 'C# source: custom code goes in script.csx only';
+  if (lower.endsWith('.zip')) return 'an archive';
+  return 'not a connector file';
+}
+
+/** A misspelled or mis-extended canonical name, e.g. `apiProperty.json`, `Readme.md.txt`. */
+function looksLikeCanonical(lower: string): string | undefined {
+  // Script.cs is C# source next to the script (REPO-EXTRA-FILES), not a misspelled script.csx.
+  if (lower.endsWith('.cs')) return undefined;
+  for (const canonical of CANONICAL_LOWER) {
+    if (lower === canonical) return undefined;
+    if (lower.startsWith(canonical) || editDistance(lower, canonical) <= 3) return canonical;
+  }
+  return undefined;
+}
+
+/** Levenshtein distance, for short file names only. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 4;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function hasControlCharacter(name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 0x20) return true;
+  return false;
+}
+
+function canonicalFor(lower: string): string | undefined {
+  return Object.values(CANONICAL_NAMES).find((name) => name.toLowerCase() === lower);
+}
+
+export const folderRules: RuleDefinition[] = [
+  {
+    id: 'REPO-TOP-FOLDER',
+    file: 'folder',
+    title: 'The connector folder is a direct child of a top folder.',
+    description:
+      'In PowerPlatformConnectors a connector folder sits directly in certified-connectors/, independent-publisher-connectors/ or custom-connectors/, with its files at its root ("the artifacts should go within the certified-connectors directory", PR #570; PR #3936). The top folder also decides which rules apply. Not checked outside that layout.',
+    levels: sameLevels('error'),
+    example: {
+      bad: 'certified-connectors/Contoso/v2/apiDefinition.swagger.json',
+      good: 'certified-connectors/Contoso/apiDefinition.swagger.json',
+    },
+    check(context) {
+      const segments = context.connector.absolutePath.split(path.sep);
+      const parent = segments[segments.length - 2]?.toLowerCase() ?? '';
+      if (parent in TOP_FOLDER_PROFILES) return;
+      const top = segments
+        .slice(0, -1)
+        .reverse()
+        .find((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
+      if (!top) return;
+      context.report({
+        message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`,
+      });
+    },
+  },
+  {
+    id: 'REPO-FILENAMES',
+    file: 'folder',
+    title: 'Name connector files exactly as the repository does.',
+    description:
+      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools.',
+    levels: certificationLevels('error', 'warning'),
+    example: { bad: 'apiDefination.swagger.json', good: 'apiDefinition.swagger.json' },
+    check(context) {
+      for (const entry of context.connector.entries) {
+        if (entry.type !== 'file' && entry.type !== 'symlink') continue;
+        const lower = entry.name.toLowerCase();
+        const kind = kindOfFileName(entry.name);
+        if (kind) {
+          const canonical = CANONICAL_NAMES[kind];
+          if (kind === 'readme' || entry.name === canonical) continue;
+          context.report({
+            path: entry.name,
+            severity: 'warning',
+            message: `Rename ${entry.name} to ${canonical}: tools that compare names case-sensitively will not find it.`,
+          });
+        } else if (isMisnamedSwagger(entry.name)) {
+          context.report({
+            path: entry.name,
+            message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`,
+          });
+        } else {
+          const intended = looksLikeCanonical(lower);
+          if (!intended) continue;
+          context.report({
+            path: entry.name,
+            message: `${entry.name} looks like a misnamed ${canonicalFor(intended)}; rename it so that it is used.`,
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'REPO-REQUIRED-FILES',
+    file: 'folder',
+    title: 'The folder has apiDefinition.swagger.json and apiProperties.json.',
+    description:
+      'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT.',
+    levels: sameLevels('error'),
+    example: {
+      bad: 'a folder with only apiDefinition.swagger.json',
+      good: 'apiDefinition.swagger.json, apiProperties.json, readme.md',
+    },
+    check(context) {
+      const { files } = context.connector;
+      if (!files.swagger) context.report({ message: 'The connector has no apiDefinition.swagger.json.' });
+      if (!files.apiProperties) context.report({ message: 'The connector has no apiProperties.json.' });
+    },
+  },
+  {
+    id: 'REPO-EXTRA-FILES',
+    file: 'folder',
+    title: 'Commit only connector files.',
+    description:
+      'Reviewers ask to remove images, documents and other files from connector pull requests ("Please remove the image added to PR", PR #1117; PR #602). Merged folders still hold screenshots, Script.cs files, a PDF, an .msapp and intro.md files, hence a warning.',
+    levels: certificationLevels('warning', 'info'),
+    example: { bad: 'certified-connectors/Contoso/screenshot.png', good: 'only the connector files' },
+    check(context) {
+      for (const entry of context.connector.entries) {
+        const reason = extraReason(entry);
+        if (reason)
+          context.report({
+            path: entry.name,
+            message: `${entry.name} is ${reason}. Remove it from the connector folder.`,
+          });
+      }
+    },
+  },
+  {
+    id: 'REPO-FOLDER-NAME',
+    file: 'folder',
+    title: 'Name the folder after the connector, with characters Windows accepts.',
+    description:
+      'No documented rule, but a folder name with `<>:"|?*` (or a reserved name such as CON) cannot be checked out on Windows. Most merged folders (73% certified, 86% IP) are named exactly like info.title; a different name only gets a note.',
+    levels: { certified: 'error', 'independent-publisher': 'error', custom: 'error' },
+    example: { bad: 'certified-connectors/Contoso: Tasks?', good: 'certified-connectors/Contoso Tasks' },
+    check(context) {
+      const name = context.connector.name;
+      if (
+        WINDOWS_ILLEGAL.test(name) ||
+        hasControlCharacter(name) ||
+        WINDOWS_RESERVED.test(name) ||
+        /[. ]$/.test(name)
+      ) {
+        context.report({
+          message: `The folder name "${name}" cannot be used on Windows (no <>:"|?*\\, control characters, reserved names, or a trailing dot or space).`,
+        });
+      }
+      const title = asString(asObject(context.swagger?.root.info)?.title)?.trim();
+      if (context.profile !== 'custom' && title && title.toLowerCase() !== name.trim().toLowerCase()) {
+        context.report({
+          severity: 'info',
+          message: `The folder "${name}" is not named like the connector's title "${title}"; most connector folders use the title.`,
+        });
+      }
+    },
+  },
+];

@@ -61,7 +61,10 @@ export const iconRules: RuleDefinition[] = [
     levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'info' },
     msMessage:
       "Please make sure that the icon meets all the requirements, that it's size is 230x230, icon background is not white or transparent",
-    example: { bad: 'icon.png with transparent corners', good: 'icon.png on a solid #3b5bdb square, "iconBrandColor": "#3b5bdb"' },
+    example: {
+      bad: 'icon.png with transparent corners',
+      good: 'icon.png on a solid #3b5bdb square, "iconBrandColor": "#3b5bdb"',
+    },
     check(context) {
       const icon = iconOf(context);
       if (!icon?.decoded.ok) return;
@@ -78,7 +81,9 @@ export const iconRules: RuleDefinition[] = [
       const white: Rgb = { r: 255, g: 255, b: 255 };
       const corner = corners[0]!;
       if (colourDistance(corner, white) <= BRAND_COLOUR_TOLERANCE) {
-        context.report({ message: `The icon background is white (${toHex(corner)}); use your brand colour.` });
+        context.report({
+          message: `The icon background is white (${toHex(corner)}); use your brand colour.`,
+        });
         return;
       }
       if (!brand) return;

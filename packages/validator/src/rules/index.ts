@@ -2,6 +2,7 @@ import type { RuleDefinition } from '../model/rule.js';
 import { apiPropertiesRules } from './api-properties.js';
 import { folderRules } from './folder.js';
 import { generalRules } from './general.js';
+import { secretRules } from './general-secrets.js';
 import { iconRules } from './icon.js';
 import { readmeRules } from './readme.js';
 import { scriptRules } from './script.js';
@@ -19,6 +20,7 @@ import { swaggerWebhooksRules } from './swagger-webhooks.js';
 /** Every rule, in the order of the catalog. Ids are unique (a test checks it). */
 export const ALL_RULES: readonly RuleDefinition[] = [
   ...generalRules,
+  ...secretRules,
   ...swaggerDocumentRules,
   ...swaggerInfoRules,
   ...swaggerOperationsRules,

@@ -1,3 +1,215 @@
-import type { RuleDefinition } from '../model/rule.js';
+import type { Profile } from '../model/finding.js';
+import type { RuleContext, RuleDefinition } from '../model/rule.js';
+import { asString, entriesOf, asObject } from '../swagger/json-values.js';
+import { hasParameterType } from './api-properties/connection-parameters.js';
+import { normalizeTitle, outlineOf, type ReadmeHeading, type ReadmeOutline } from './readme/outline.js';
+import {
+  CREDENTIALS_HEADING,
+  findSection,
+  SUPPORTED_OPERATIONS_HEADING,
+  TEMPLATE_SECTIONS,
+} from './readme/sections.js';
 
-export const readmeRules: RuleDefinition[] = [];
+/** Template text left in place (18 merged readmes still say "Publisher's Name"). */
+const PLACEHOLDERS: { pattern: RegExp; what: string }[] = [
+  { pattern: /Publisher's Name/g, what: "Publisher's Name" },
+  { pattern: /Description of operation \d/gi, what: 'Description of operation N' },
+  { pattern: /Optional\. How to get started/gi, what: 'Optional. How to get started…' },
+  { pattern: /^#\s*Title\s*$/gm, what: '# Title' },
+];
+
+/** Sub-headings of Supported Operations that group operations rather than name one. */
+const GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
+
+function outline(context: RuleContext): ReadmeOutline | undefined {
+  const text = context.connector.files.readme?.document?.text;
+  return text === undefined ? undefined : outlineOf(text);
+}
+
+function sectionsRule(id: string, profile: Profile, level: 'warning', template: string): RuleDefinition {
+  return {
+    id,
+    file: 'readme',
+    title: `The readme follows the ${template} readme template.`,
+    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? '' : ' (optional)'}`).join(', ')}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted. Merged readmes: ${profile === 'certified' ? 'certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)' : 'independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)'}.`,
+    levels: { certified: 'off', 'independent-publisher': 'off', custom: 'off', [profile]: level },
+    example: {
+      bad: '# Contoso\nA connector.',
+      good: '# Contoso\n## Publisher: Contoso Ltd\n## Prerequisites\n…',
+    },
+    check(context) {
+      const readme = outline(context);
+      if (!readme) return;
+      const firstHeading = readme.headings[0];
+      for (const section of TEMPLATE_SECTIONS) {
+        if (!section.requiredIn.includes(context.profile)) continue;
+        if (findSection(readme.headings, section.matches)) continue;
+        context.report({
+          ...(firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 }),
+          message: `The readme has no "${section.heading}" section, which the ${template} readme template requires.`,
+        });
+      }
+    },
+  };
+}
+
+/** Operation summaries that users see, for the Supported Operations cross-check. */
+function visibleSummaries(context: RuleContext): { summary: string; normalized: string }[] {
+  const list: { summary: string; normalized: string }[] = [];
+  for (const operation of context.swagger?.operations ?? []) {
+    if (operation.isInternal || operation.isDeprecated) continue;
+    const summary = asString(operation.operation.summary)?.trim();
+    if (summary) list.push({ summary, normalized: normalizeTitle(summary) });
+  }
+  return list;
+}
+
+/** Every name an operation may be listed under in a readme: summary or operationId. */
+function knownOperationNames(context: RuleContext): Set<string> {
+  const names = new Set<string>();
+  for (const operation of context.swagger?.operations ?? []) {
+    const summary = asString(operation.operation.summary);
+    if (summary) names.add(normalizeTitle(summary));
+    if (operation.operationId) names.add(normalizeTitle(operation.operationId));
+  }
+  return names;
+}
+
+function usesOAuth(context: RuleContext): boolean {
+  if (hasParameterType(context.apiProperties, 'oauthSetting')) return true;
+  return entriesOf(context.swagger?.root.securityDefinitions).some(
+    ([, definition]) => asObject(definition)?.type === 'oauth2',
+  );
+}
+
+export const readmeRules: RuleDefinition[] = [
+  {
+    id: 'README-PRESENT',
+    file: 'readme',
+    title: 'The connector folder has a readme.md.',
+    description:
+      'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md…). 8 certified and 2 IP merged folders have none.',
+    levels: { certified: 'error', 'independent-publisher': 'error', custom: 'warning' },
+    example: {
+      bad: 'a folder with only apiDefinition.swagger.json and apiProperties.json',
+      good: 'readme.md beside them',
+    },
+    check(context) {
+      if (context.connector.files.readme) return;
+      const misnamed = context.connector.entries.find(
+        (entry) => entry.type === 'file' && /^readme(\.|$)/i.test(entry.name),
+      );
+      context.report({
+        file: 'folder',
+        message: misnamed
+          ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.`
+          : 'The connector has no readme.md. Start from the readme template of the repository.',
+      });
+    },
+  },
+  sectionsRule('README-SECTIONS-CERT', 'certified', 'warning', 'certified'),
+  sectionsRule('README-SECTIONS-IP', 'independent-publisher', 'warning', 'independent publisher'),
+  {
+    id: 'README-PLACEHOLDER',
+    file: 'readme',
+    title: 'Replace the readme template text.',
+    description:
+      'Text of the readme template left in place ("Publisher\'s Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started…", "# Title") ends up on the connector documentation page.',
+    levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'info' },
+    example: { bad: "## Publisher: Publisher's Name", good: '## Publisher: Contoso Ltd' },
+    check(context) {
+      const text = context.connector.files.readme?.document?.text;
+      if (text === undefined) return;
+      for (const { pattern, what } of PLACEHOLDERS) {
+        pattern.lastIndex = 0;
+        for (const match of text.matchAll(pattern)) {
+          context.report({
+            offset: match.index,
+            length: match[0].length,
+            message: `"${what}" is text of the readme template; replace it.`,
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'README-OAUTH-STEPS',
+    file: 'readme',
+    title: 'For OAuth, the readme explains how to create the OAuth app.',
+    description:
+      'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL.',
+    levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
+    example: {
+      bad: '## Obtaining Credentials\nSign in with your account.',
+      good: '## Obtaining Credentials\nRegister an app at https://developer.contoso.com with the redirect URL https://global.consent.azure-apim.net/redirect …',
+    },
+    check(context) {
+      const readme = outline(context);
+      if (!readme || !usesOAuth(context)) return;
+      const section = findSection(readme.headings, CREDENTIALS_HEADING);
+      const body = section ? readme.text.slice(section.bodyStart, section.bodyEnd) : '';
+      if (/redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i.test(body)) return;
+      const where = section ?? readme.headings[0];
+      context.report({
+        ...(where ? { offset: where.offset, length: where.length } : { line: 1 }),
+        message: section
+          ? 'The connector uses OAuth, but "Obtaining Credentials" does not explain how to register the OAuth app and its redirect URL (https://global.consent.azure-apim.net/redirect). The certification team follows these steps.'
+          : 'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.',
+      });
+    },
+  },
+  {
+    id: 'README-OPS-MATCH',
+    file: 'readme',
+    title: 'Supported Operations lists every visible operation, and only those.',
+    description:
+      "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary) and no operation that no longer exists, so the documentation matches the connector.",
+    levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
+    example: {
+      bad: '## Supported Operations\n### List tasks',
+      good: '## Supported Operations\n### List tasks\n### Create a task\n### Get a task',
+    },
+    check(context) {
+      const readme = outline(context);
+      if (!readme || !context.swagger) return;
+      const section = findSection(readme.headings, SUPPORTED_OPERATIONS_HEADING);
+      if (!section) return;
+      const body = normalizeTitle(readme.text.slice(section.bodyStart, section.bodyEnd));
+      const missing = visibleSummaries(context).filter(
+        ({ normalized }) => normalized && !body.includes(normalized),
+      );
+      if (missing.length > 0) {
+        const names = missing.map(({ summary }) => `"${summary}"`).join(', ');
+        context.report({
+          offset: section.offset,
+          length: section.length,
+          message:
+            missing.length === 1
+              ? `The operation ${names} is not listed under ${section.text}.`
+              : `${missing.length} operations are not listed under ${section.text}: ${names}.`,
+        });
+      }
+      const known = knownOperationNames(context);
+      for (const heading of subHeadings(readme, section)) {
+        if (GROUPING_HEADING.test(heading.normalized) || heading.normalized === '') continue;
+        if (
+          known.has(heading.normalized) ||
+          [...known].some((name) => name && heading.normalized.includes(name))
+        )
+          continue;
+        context.report({
+          offset: heading.offset,
+          length: heading.length,
+          message: `"${heading.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.`,
+        });
+      }
+    },
+  },
+];
+
+function subHeadings(readme: ReadmeOutline, section: ReadmeHeading): ReadmeHeading[] {
+  return readme.headings.filter(
+    (heading) =>
+      heading.offset > section.offset && heading.offset < section.bodyEnd && heading.depth > section.depth,
+  );
+}

@@ -1,3 +1,279 @@
-import type { RuleDefinition } from '../model/rule.js';
+import type { RuleContext, RuleDefinition } from '../model/rule.js';
+import { sameLevels } from '../model/rule.js';
+import { hasParameterType } from './api-properties/connection-parameters.js';
+import { ALLOWED_NAMESPACES } from './script/allowed-namespaces.js';
+import { scannedScript, type ScannedCSharp } from './script/csharp-scan.js';
 
-export const scriptRules: RuleDefinition[] = [];
+const MAX_SCRIPT_BYTES = 1024 * 1024;
+/** Custom code must finish within 5 seconds (write-code FAQ). */
+const MAX_WAIT_MS = 5000;
+
+const SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
+const EXECUTE_OVERRIDE = /\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\)/;
+const USING_DIRECTIVE = /^[ \t]*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([A-Za-z_][\w.]*)\s*;/gm;
+const NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
+const WAIT_CALL =
+  /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
+const SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
+const COMPARED_BEFORE =
+  /(?:OperationId\s*[!=]=\s*|OperationId\s*\.\s*Equals\s*\(\s*|Equals\s*\(\s*[\w.]*OperationId\s*,\s*)$/;
+const COMPARED_AFTER = /^\s*(?:[!=]=|\.\s*Equals\s*\(|,)\s*[\w.]*OperationId\b/;
+const EQUALS_OPEN_BEFORE = /Equals\s*\(\s*$/;
+const CASE_BEFORE = /\bcase\s*$/;
+const UNIT_MS: Record<string, number> = { Milliseconds: 1, Seconds: 1000, Minutes: 60000 };
+
+function script(context: RuleContext): { text: string; scan: ScannedCSharp } | undefined {
+  const text = context.connector.files.script?.document?.text;
+  return text === undefined ? undefined : { text, scan: scannedScript(text) };
+}
+
+/** The string literals that the code compares with `Context.OperationId` (==, Equals, switch cases). */
+function operationIdLiterals(
+  scan: ScannedCSharp,
+): { value: string; offset: number; length: number; ignoreCase: boolean }[] {
+  const switchRanges: [number, number][] = [];
+  for (const match of scan.code.matchAll(SWITCH_ON_OPERATION)) {
+    const open = scan.code.indexOf('{', match.index + match[0].length);
+    if (open >= 0) switchRanges.push([open, matchingBrace(scan.code, open)]);
+  }
+  const found = [];
+  for (const literal of scan.strings) {
+    const before = scan.code.slice(Math.max(0, literal.offset - 80), literal.offset);
+    const after = scan.code.slice(literal.end, literal.end + 80);
+    const inSwitch =
+      CASE_BEFORE.test(before) &&
+      switchRanges.some(([from, to]) => literal.offset > from && literal.offset < to);
+    const afterMatch = COMPARED_AFTER.exec(after);
+    // `, OperationId` only compares inside `string.Equals("X", OperationId…)`.
+    const comparedAfter =
+      afterMatch !== null && (!afterMatch[0].trimStart().startsWith(',') || EQUALS_OPEN_BEFORE.test(before));
+    if (inSwitch || COMPARED_BEFORE.test(before) || comparedAfter) {
+      const statementEnd = after.search(/[;{]/);
+      const ignoreCase = /IgnoreCase/.test(statementEnd < 0 ? after : after.slice(0, statementEnd));
+      found.push({
+        value: literal.value,
+        offset: literal.offset,
+        length: literal.end - literal.offset,
+        ignoreCase,
+      });
+    }
+  }
+  return found;
+}
+
+function matchingBrace(code: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    if (code[i] === '{') depth++;
+    else if (code[i] === '}' && --depth === 0) return i;
+  }
+  return code.length;
+}
+
+export const scriptRules: RuleDefinition[] = [
+  {
+    id: 'CSX-CLASS',
+    file: 'script',
+    title: 'script.csx defines `public class Script : ScriptBase`.',
+    description:
+      'Custom code is a class named Script deriving from ScriptBase (write-code docs); without it the script does not compile in the service. Three merged IP scripts write `class script: ScriptBase` and were deployed, so a different case is only a warning.',
+    levels: sameLevels('error'),
+    example: { bad: 'public class Helper { }', good: 'public class Script : ScriptBase { … }' },
+    check(context) {
+      const source = script(context);
+      if (!source) return;
+      let nearMiss: RegExpMatchArray | undefined;
+      for (const match of source.scan.code.matchAll(SCRIPT_CLASS)) {
+        if (match[1] === 'Script' && match[2] === 'ScriptBase') return;
+        if (match[1]!.toLowerCase() === 'script' && match[2]!.toLowerCase() === 'scriptbase')
+          nearMiss ??= match;
+      }
+      if (nearMiss) {
+        context.report({
+          offset: nearMiss.index,
+          length: nearMiss[0].length,
+          severity: 'warning',
+          message: `Write "class Script : ScriptBase" with this case (found "${nearMiss[0]}").`,
+        });
+      } else {
+        context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });
+      }
+    },
+  },
+  {
+    id: 'CSX-EXECUTE',
+    file: 'script',
+    title: 'The Script class overrides `ExecuteAsync()`.',
+    description:
+      'The platform calls `public override async Task<HttpResponseMessage> ExecuteAsync()`; a script without it does not compile (write-code docs).',
+    levels: sameLevels('error'),
+    example: {
+      bad: 'public class Script : ScriptBase { }',
+      good: 'public override async Task<HttpResponseMessage> ExecuteAsync() { … }',
+    },
+    check(context) {
+      const source = script(context);
+      if (!source || EXECUTE_OVERRIDE.test(source.scan.code)) return;
+      context.report({
+        line: 1,
+        message: 'script.csx must override "public override async Task<HttpResponseMessage> ExecuteAsync()".',
+      });
+    },
+  },
+  {
+    id: 'CSX-SIZE',
+    file: 'script',
+    title: 'script.csx is at most 1 MB.',
+    description: 'The script file must be smaller than 1 MB (write-code FAQ).',
+    levels: sameLevels('error'),
+    example: { bad: 'a 1.2 MB script.csx with embedded data' },
+    check(context) {
+      const file = context.connector.files.script;
+      if (file && file.bytes > MAX_SCRIPT_BYTES) {
+        context.report({
+          line: 1,
+          message: `script.csx is ${file.bytes} bytes; custom code must be under 1 MB.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'CSX-NAMESPACES',
+    file: 'script',
+    title: 'Use only the namespaces custom code supports.',
+    description: `Custom code may use only ${[...ALLOWED_NAMESPACES].join(', ')} (write-code docs). Six merged scripts use others (e.g. Microsoft.PowerPlatform.Connectors.CustomCode.CSharp), hence a warning.`,
+    levels: sameLevels('warning'),
+    example: { bad: 'using System.Data.SqlClient;', good: 'using System.Net.Http;' },
+    check(context) {
+      const source = script(context);
+      if (!source) return;
+      for (const match of source.scan.code.matchAll(USING_DIRECTIVE)) {
+        const namespace = match[1]!;
+        if (ALLOWED_NAMESPACES.has(namespace)) continue;
+        context.report({
+          offset: match.index + match[0].indexOf(namespace),
+          length: namespace.length,
+          message: `The namespace ${namespace} is not supported in custom code; the script may fail to compile.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'CSX-HTTPCLIENT',
+    file: 'script',
+    title: 'Send requests with `this.Context.SendAsync`, not a new HttpClient.',
+    description:
+      'Creating an HttpClient works today, but Microsoft says it will be blocked ("currently yes, but we\'ll block this in the future", write-code FAQ); `this.Context.SendAsync` is the supported way.',
+    levels: sameLevels('warning'),
+    example: {
+      bad: 'var client = new HttpClient();',
+      good: 'var response = await this.Context.SendAsync(request, this.CancellationToken);',
+    },
+    check(context) {
+      const source = script(context);
+      if (!source) return;
+      for (const match of source.scan.code.matchAll(NEW_HTTP_CLIENT)) {
+        context.report({
+          offset: match.index,
+          length: match[0].length,
+          message:
+            'Do not create an HttpClient: use this.Context.SendAsync(request, this.CancellationToken). Microsoft plans to block new HttpClient in custom code.',
+        });
+      }
+    },
+  },
+  {
+    id: 'CSX-TIMEOUT',
+    file: 'script',
+    title: 'Custom code finishes within 5 seconds: no long waits.',
+    description:
+      'Custom code must complete within 5 seconds (write-code FAQ). A Thread.Sleep or Task.Delay of more than 5 seconds always times out.',
+    levels: sameLevels('warning'),
+    example: { bad: 'await Task.Delay(10000);', good: 'await Task.Delay(500);' },
+    check(context) {
+      const source = script(context);
+      if (!source) return;
+      for (const match of source.scan.code.matchAll(WAIT_CALL)) {
+        const milliseconds =
+          match[2] !== undefined
+            ? Number(match[2].replace(/_/g, ''))
+            : Number(match[4]!.replace(/_/g, '')) * UNIT_MS[match[3]!]!;
+        if (!(milliseconds > MAX_WAIT_MS)) continue;
+        context.report({
+          offset: match.index,
+          length: match[0].length,
+          message: `${match[1]} waits ${milliseconds / 1000} s, but custom code must finish within 5 seconds.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'CSX-OPIDS',
+    file: 'script',
+    title: 'Operation ids the script compares with `Context.OperationId` exist in the swagger.',
+    description:
+      'Scripts branch on `this.Context.OperationId` (write-code samples). A string that is not an operationId of the swagger (a typo, a renamed operation) makes that branch dead code.',
+    levels: sameLevels('warning'),
+    example: {
+      bad: 'if (this.Context.OperationId == "ListTask")',
+      good: 'if (this.Context.OperationId == "ListTasks")',
+    },
+    check(context) {
+      const source = script(context);
+      const swagger = context.swagger;
+      if (!source || !swagger) return;
+      const ids = swagger.operationsById;
+      for (const literal of operationIdLiterals(source.scan)) {
+        if (ids.has(literal.value)) continue;
+        const differentCase = [...ids.keys()].find((id) => id.toLowerCase() === literal.value.toLowerCase());
+        if (differentCase && literal.ignoreCase) continue;
+        context.report({
+          offset: literal.offset,
+          length: literal.length,
+          message: differentCase
+            ? `"${literal.value}" is compared with Context.OperationId, but the operationId is "${differentCase}" (the comparison is case-sensitive).`
+            : `"${literal.value}" is compared with Context.OperationId, but no operation of the swagger has this operationId.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'CSX-NO-GATEWAY',
+    file: 'script',
+    title: 'Custom code cannot be used with the on-premises data gateway.',
+    description:
+      'Custom code does not run for connectors that go through the on-premises data gateway (write-code FAQ); a gatewaySetting connection parameter with a script cannot work.',
+    levels: sameLevels('error'),
+    example: { bad: 'script.csx with "type": "gatewaySetting" in apiProperties.json' },
+    check(context) {
+      if (!context.connector.files.script || !hasParameterType(context.apiProperties, 'gatewaySetting'))
+        return;
+      context.report({
+        line: 1,
+        message:
+          'The connector has a gatewaySetting connection parameter, but custom code cannot be used with the on-premises data gateway.',
+      });
+    },
+  },
+  {
+    id: 'CSX-ONE',
+    file: 'folder',
+    title: 'Only one script file, named script.csx.',
+    description:
+      'A connector has one custom code file (write-code FAQ). Other .csx files (e.g. connector-script.csx) are never uploaded, and confuse reviewers.',
+    levels: sameLevels('warning'),
+    example: { bad: 'script.csx and connector-script.csx', good: 'script.csx' },
+    check(context) {
+      for (const entry of context.connector.entries) {
+        if (entry.type !== 'file' || !entry.name.toLowerCase().endsWith('.csx')) continue;
+        if (entry.name.toLowerCase() === 'script.csx') continue;
+        context.report({
+          path: entry.name,
+          message: context.connector.files.script
+            ? `${entry.name} is a second script file; only script.csx is used. Merge it into script.csx or remove it.`
+            : `${entry.name} is never used as custom code: the script must be named script.csx.`,
+        });
+      }
+    },
+  },
+];

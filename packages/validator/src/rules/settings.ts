@@ -1,3 +1,93 @@
-import type { RuleDefinition } from '../model/rule.js';
+import { childPointer } from '../json/pointer.js';
+import type { RuleContext, RuleDefinition } from '../model/rule.js';
+import { asObject, asString } from '../swagger/json-values.js';
+import { cachedSchemaProblems, lazySchemaValidator } from './json-schema/ajv-validator.js';
+import { ENVIRONMENT_ID, FILE_SETTINGS, SETTINGS_SCHEMA } from './settings/schema.js';
 
-export const settingsRules: RuleDefinition[] = [];
+const problemsOf = cachedSchemaProblems(lazySchemaValidator(SETTINGS_SCHEMA));
+
+function settingsValue(context: RuleContext): unknown {
+  return context.connector.files.settings?.document?.value;
+}
+
+export const settingsRules: RuleDefinition[] = [
+  {
+    id: 'SET-SCHEMA',
+    file: 'settings',
+    title: 'settings.json matches the paconn settings schema.',
+    description:
+      "settings.json is paconn's file: connectorId, environment, apiProperties, apiDefinition, icon, script, powerAppsUrl, powerAppsApiVersion and flowApiVersion (2016-11-01), flowUrl (schemas/paconn-settings.schema.json, plus what paconn reads and writes). Unknown keys are ignored by paconn and are most likely typos.",
+    levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'warning' },
+    example: {
+      bad: '{ "apiDefinitions": "apiDefinition.swagger.json" }',
+      good: '{ "apiDefinition": "apiDefinition.swagger.json" }',
+    },
+    check(context) {
+      const value = settingsValue(context);
+      if (value === undefined) return;
+      for (const problem of problemsOf(value))
+        context.report({ pointer: problem.pointer, message: problem.message });
+    },
+  },
+  {
+    id: 'SET-ENV',
+    file: 'settings',
+    title: 'environment is an environment id.',
+    description:
+      "The schema's pattern for environment is a GUID; default environments are named `Default-<guid>` (a merged connector uses one), so that prefix is accepted too.",
+    levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'warning' },
+    example: {
+      bad: '"environment": "My environment"',
+      good: '"environment": "Default-dd15e603-0000-4b3c-9d6a-1b2c3d4e5f60"',
+    },
+    check(context) {
+      const environment = asString(asObject(settingsValue(context))?.environment);
+      if (environment === undefined || ENVIRONMENT_ID.test(environment)) return;
+      context.report({
+        pointer: '/environment',
+        message: `String '${environment}' does not match regex pattern of an environment id (a GUID, optionally prefixed with "Default-").`,
+      });
+    },
+  },
+  {
+    id: 'SET-FILES-EXIST',
+    file: 'settings',
+    title: 'Files named in settings.json exist.',
+    description:
+      'paconn reads the files settings.json names; two merged connectors reference an icon.png that is not committed, so `paconn create --settings` fails for anyone else.',
+    levels: { certified: 'warning', 'independent-publisher': 'warning', custom: 'warning' },
+    example: { bad: '"icon": "icon.png" without icon.png in the folder' },
+    check(context) {
+      const settings = asObject(settingsValue(context));
+      if (!settings) return;
+      const names = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      for (const key of FILE_SETTINGS) {
+        const file = asString(settings[key]);
+        if (file === undefined || file.trim() === '') continue;
+        const name = file.replace(/^\.[\\/]/, '').toLowerCase();
+        if (/[\\/]/.test(name) || names.has(name)) continue;
+        context.report({
+          pointer: childPointer('', key),
+          message: `settings.json names ${file} as ${key}, but the folder has no such file.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SET-NOT-IN-PR',
+    file: 'settings',
+    title: 'Leave settings.json out of the pull request.',
+    description:
+      'settings.json holds the ids of your own environment and connector; only 3 of 1,035 merged folders commit it. It is useful locally with paconn, not in PowerPlatformConnectors.',
+    levels: { certified: 'info', 'independent-publisher': 'info', custom: 'off' },
+    example: { bad: 'certified-connectors/Contoso/settings.json' },
+    check(context) {
+      if (!context.connector.files.settings) return;
+      context.report({
+        line: 1,
+        message:
+          'settings.json is specific to your environment; keep it out of the pull request (add it to .gitignore).',
+      });
+    },
+  },
+];

@@ -1,3 +1,5 @@
 import type { RuleDefinition } from '../model/rule.js';
+import { dynamicRules } from './operations/dynamic.js';
 
-export const swaggerDynamicRules: RuleDefinition[] = [];
+/** Catalog §1.7: dynamic extensions and cross-operation references. */
+export const swaggerDynamicRules: RuleDefinition[] = dynamicRules;

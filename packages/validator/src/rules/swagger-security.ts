@@ -1,3 +1,258 @@
-import type { RuleDefinition } from '../model/rule.js';
+import { childPointer } from '../json/pointer.js';
+import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
+import { asArray, asObject, asString, entriesOf, has, type JsonObject } from '../swagger/json-values.js';
+import { OBJECT_FIELDS, structureOf } from './swagger/structure.js';
 
-export const swaggerSecurityRules: RuleDefinition[] = [];
+/** One scheme of a security requirement: `{ "<name>": [scopes] }`, with where it is written. */
+interface RequirementUse {
+  name: string;
+  scopes: unknown;
+  pointer: string;
+}
+
+function requirementUses(context: RuleContext): RequirementUse[] {
+  const model = context.swagger;
+  if (!model) return [];
+  const lists: [unknown, string][] = [[model.root.security, '/security']];
+  for (const operation of model.operations) {
+    lists.push([operation.operation.security, childPointer(operation.pointer, 'security')]);
+  }
+  const uses: RequirementUse[] = [];
+  for (const [list, at] of lists) {
+    (asArray(list) ?? []).forEach((requirement, index) => {
+      for (const [name, scopes] of entriesOf(requirement)) {
+        uses.push({ name, scopes, pointer: childPointer(at, index, name) });
+      }
+    });
+  }
+  return uses;
+}
+
+function securityDefinitions(context: RuleContext): JsonObject {
+  return asObject(context.swagger?.root.securityDefinitions) ?? {};
+}
+
+/** Per type: properties required and allowed (besides `type`, `description` and extensions). */
+const SCHEME_SHAPES: Record<string, { required: string[]; allowed: string[] }> = {
+  basic: { required: [], allowed: [] },
+  apiKey: { required: ['name', 'in'], allowed: ['name', 'in'] },
+  'oauth2:implicit': {
+    required: ['flow', 'authorizationUrl'],
+    allowed: ['flow', 'authorizationUrl', 'scopes'],
+  },
+  'oauth2:password': { required: ['flow', 'tokenUrl'], allowed: ['flow', 'tokenUrl', 'scopes'] },
+  'oauth2:application': { required: ['flow', 'tokenUrl'], allowed: ['flow', 'tokenUrl', 'scopes'] },
+  'oauth2:accessCode': {
+    required: ['flow', 'authorizationUrl', 'tokenUrl'],
+    allowed: ['flow', 'authorizationUrl', 'tokenUrl', 'scopes'],
+  },
+  oauth2: { required: ['flow'], allowed: ['flow', 'authorizationUrl', 'tokenUrl', 'scopes'] },
+};
+const OAUTH_FLOWS = ['implicit', 'password', 'application', 'accessCode'];
+const SCHEME_TYPES = ['basic', 'apiKey', 'oauth2'];
+
+/** All connection parameters of apiProperties, single-auth or from every multi-auth parameter set. */
+function connectionParameters(context: RuleContext): JsonObject[] {
+  const properties = asObject(context.apiProperties?.properties);
+  if (!properties) return [];
+  const lists = [properties.connectionParameters];
+  for (const set of asArray(asObject(properties.connectionParameterSets)?.values) ?? []) {
+    lists.push(asObject(set)?.parameters);
+  }
+  return lists.flatMap((list) =>
+    entriesOf(list).map(([name, parameter]) => ({ ...(asObject(parameter) ?? {}), name })),
+  );
+}
+
+export const swaggerSecurityRules: RuleDefinition[] = [
+  {
+    id: 'SWG-SEC-DEFINED',
+    file: 'swagger',
+    title: 'Define every security requirement in securityDefinitions.',
+    description:
+      'A `security` requirement names a scheme of `securityDefinitions`; an undefined name is rejected (SVR). 27 legacy connectors have one.',
+    levels: sameLevels('error'),
+    msCode: 'SecurityRequirementNotDefined',
+    msMessage: "The security requirement '{0}' is not defined in the 'securityDefinitions' object.",
+    example: {
+      bad: '{ "securityDefinitions": { "api_key": {…} }, "security": [{ "apiKey": [] }] }',
+      good: '{ "securityDefinitions": { "api_key": {…} }, "security": [{ "api_key": [] }] }',
+    },
+    check(context) {
+      const definitions = securityDefinitions(context);
+      for (const use of requirementUses(context)) {
+        if (has(definitions, use.name)) continue;
+        context.report({
+          pointer: use.pointer,
+          message: `The security requirement '${use.name}' is not defined in the 'securityDefinitions' object.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-SEC-SCOPE',
+    file: 'swagger',
+    title: "Request only OAuth scopes the definition's scopes list.",
+    description:
+      "Each scope of an OAuth 2.0 security requirement must be a key of the definition's `scopes` (SVR).",
+    levels: sameLevels('error'),
+    msCode: 'SecurityRequirementScopeNotDefined',
+    msMessage:
+      "The OAuth security requirement '{0}' refers to scope name '{1}', but this is not defined in the 'securityDefinitions' object.",
+    example: {
+      bad: '{ "security": [{ "oauth2": ["tasks.write"] }] } with scopes { "tasks.read": "…" }',
+      good: '{ "security": [{ "oauth2": ["tasks.read"] }] }',
+    },
+    check(context) {
+      const definitions = securityDefinitions(context);
+      for (const use of requirementUses(context)) {
+        const definition = asObject(definitions[use.name]);
+        if (definition?.type !== 'oauth2') continue;
+        const scopes = asObject(definition.scopes) ?? {};
+        (asArray(use.scopes) ?? []).forEach((scope, index) => {
+          if (typeof scope !== 'string' || has(scopes, scope)) return;
+          context.report({
+            pointer: childPointer(use.pointer, index),
+            message: `The OAuth security requirement '${use.name}' refers to scope name '${scope}', but this is not defined in the 'securityDefinitions' object.`,
+          });
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-SEC-EMPTY',
+    file: 'swagger',
+    title: 'Give non-OAuth security requirements an empty scope list.',
+    description:
+      'Only OAuth 2.0 requirements list scopes; basic and apiKey requirements must be `[]`, and every requirement needs a value (SVR).',
+    levels: sameLevels('error'),
+    msCode: 'SecurityRequirementScopesNotAllowed',
+    msMessage: "The security requirement '{0}' cannot specify any scopes, an empty array should be provided.",
+    example: {
+      bad: '{ "security": [{ "api_key": ["read"] }] }',
+      good: '{ "security": [{ "api_key": [] }] }',
+    },
+    check(context) {
+      const definitions = securityDefinitions(context);
+      for (const use of requirementUses(context)) {
+        if (use.scopes === null) {
+          context.report({
+            pointer: use.pointer,
+            message: `The security requirement '${use.name}' must have have a value. Provide an empty array if no OAuth scopes are required.`,
+          });
+          continue;
+        }
+        const type = asObject(definitions[use.name])?.type;
+        const scopes = asArray(use.scopes);
+        if (type === undefined || type === 'oauth2' || !scopes || scopes.length === 0) continue;
+        context.report({
+          pointer: use.pointer,
+          message: `The security requirement '${use.name}' cannot specify any scopes, an empty array should be provided.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-SEC-PROPS',
+    file: 'swagger',
+    title: 'Give each security definition the properties of its type.',
+    description:
+      'basic takes only `type`; apiKey needs `name` and `in` (header or query); oauth2 needs a `flow` (implicit, password, application, accessCode) and the URLs of that flow: authorizationUrl for implicit and accessCode, tokenUrl for the others and accessCode (SVR; the repo schema).',
+    levels: sameLevels('error'),
+    msCode: 'SecurityDefinitionPropertyRequired',
+    msMessage: "The security definition property '{0}' is required for definitions of type '{1}'.",
+    example: {
+      bad: '{ "type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://login.contoso.com/authorize" }',
+      good: '{ "type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://login.contoso.com/authorize", "tokenUrl": "https://login.contoso.com/token" }',
+    },
+    check(context) {
+      for (const [name, value] of entriesOf(securityDefinitions(context))) {
+        const definition = asObject(value);
+        if (!definition) continue;
+        const at = childPointer('/securityDefinitions', name);
+        const type = asString(definition.type);
+        if (type === undefined) {
+          context.report({ pointer: childPointer(at, 'type'), message: "The 'type' property is required." });
+          continue;
+        }
+        if (!SCHEME_TYPES.includes(type)) {
+          context.report({
+            pointer: childPointer(at, 'type'),
+            message: `The property value must be one of the following: ${SCHEME_TYPES.join(', ')}.`,
+          });
+          continue;
+        }
+        const flow = asString(definition.flow);
+        if (type === 'oauth2' && flow !== undefined && !OAUTH_FLOWS.includes(flow)) {
+          context.report({
+            pointer: childPointer(at, 'flow'),
+            message: `The property value must be one of the following: ${OAUTH_FLOWS.join(', ')}.`,
+          });
+        }
+        if (
+          type === 'apiKey' &&
+          typeof definition.in === 'string' &&
+          !['header', 'query'].includes(definition.in)
+        ) {
+          context.report({
+            pointer: childPointer(at, 'in'),
+            message: 'The property value must be one of the following: header, query.',
+          });
+        }
+        const shape =
+          SCHEME_SHAPES[type === 'oauth2' && flow && OAUTH_FLOWS.includes(flow) ? `oauth2:${flow}` : type]!;
+        for (const key of shape.required) {
+          if (has(definition, key)) continue;
+          context.report({
+            pointer: childPointer(at, key),
+            message: `The security definition property '${key}' is required for definitions of type '${type}'${type === 'oauth2' && flow ? ` with flow '${flow}'` : ''}.`,
+          });
+        }
+        for (const key of Object.keys(definition)) {
+          // Unknown keys are SWG-ADDL-PROP's; here only keys of another type.
+          if (!has(OBJECT_FIELDS.securityScheme, key) || ['type', 'description'].includes(key)) continue;
+          if (shape.allowed.includes(key)) continue;
+          context.report({
+            pointer: childPointer(at, key),
+            message: `The security definition property '${key}' is not valid for definitions of type '${type}'${type === 'oauth2' && flow ? ` with flow '${flow}'` : ''}.`,
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-SEC-PROPS-CONSISTENCY',
+    file: 'swagger',
+    title: 'Match security definitions with the connection parameters of apiProperties.',
+    description:
+      'Beyond Microsoft: an oauth2 security definition only works with an `oauthSetting` connection parameter in apiProperties.json (one merged connector lacks it), and a basic one with `username` and `password` parameters. The apiKey definition name need not match the parameter name: the platform maps it to `api_key` (432 merged connectors differ).',
+    levels: sameLevels('warning'),
+    example: {
+      bad: 'securityDefinitions { "oauth2": { "type": "oauth2", … } } with connectionParameters { "api_key": { "type": "securestring" } }',
+      good: 'connectionParameters { "token": { "type": "oauthSetting", "oAuthSettings": {…} } }',
+    },
+    check(context) {
+      if (!context.swagger || !context.apiProperties) return;
+      const parameters = connectionParameters(context);
+      const types = new Set(parameters.map((parameter) => parameter.type));
+      const names = new Set(parameters.map((parameter) => String(parameter.name).toLowerCase()));
+      for (const node of structureOf(context.swagger).byKind.get('securityScheme') ?? []) {
+        const type = node.value.type;
+        if (type === 'oauth2' && !types.has('oauthSetting')) {
+          context.report({
+            pointer: childPointer(node.pointer, 'type'),
+            message:
+              "This oauth2 security definition has no connection parameter of type 'oauthSetting' in apiProperties.json; users could not sign in.",
+          });
+        }
+        if (type === 'basic' && !(names.has('username') && names.has('password'))) {
+          context.report({
+            pointer: childPointer(node.pointer, 'type'),
+            message:
+              "This basic security definition needs 'username' and 'password' connection parameters in apiProperties.json.",
+          });
+        }
+      }
+    },
+  },
+];

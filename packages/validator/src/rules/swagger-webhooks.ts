@@ -1,3 +1,5 @@
 import type { RuleDefinition } from '../model/rule.js';
+import { webhookRules } from './operations/webhooks.js';
 
-export const swaggerWebhooksRules: RuleDefinition[] = [];
+/** Catalog §1.8: webhooks and triggers. */
+export const swaggerWebhooksRules: RuleDefinition[] = webhookRules;

@@ -49,7 +49,12 @@ describe('JSON reporter', () => {
         profile: 'certified',
         counts: { error: 1, warning: 2, info: 1 },
       },
-      { path: 'custom-connectors/Clean', name: 'Clean', profile: 'custom', counts: { error: 0, warning: 0, info: 0 } },
+      {
+        path: 'custom-connectors/Clean',
+        name: 'Clean',
+        profile: 'custom',
+        counts: { error: 0, warning: 0, info: 0 },
+      },
     ]);
     expect(report.counts).toEqual({ error: 1, warning: 2, info: 1 });
   });

@@ -121,11 +121,14 @@ export async function sampleResult(options: { extraInfoLines?: number } = {}): P
 
 /** The 1-based line of the first line of a file that contains `text`. */
 export function lineOf(root: string, file: string, text: string): number {
-  return readFileSync(path.join(root, file), 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+  return (
+    readFileSync(path.join(root, file), 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(text)) + 1
+  );
 }
 
 function writeFolder(folder: string, files: Record<string, string>): void {
   mkdirSync(folder, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(folder, name), content);
 }
-

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { stripVTControlCharacters } from 'node:util';
 import { formatFindingLine, formatText, summaryLine } from '../../src/reporters/index.js';
 import { lineOf, sampleResult } from './sample-result.js';
 
@@ -15,7 +16,9 @@ describe('text reporter', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('certified-connectors/Contoso Tasks [certified]: 1 error, 2 warnings, 1 info');
     expect(lines).toContain('custom-connectors/Clean [custom]: no problems');
-    expect(text.trimEnd().split('\n').at(-1)).toBe('4 problems (1 error, 2 warnings, 1 info) in 2 connectors.');
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      '4 problems (1 error, 2 warnings, 1 info) in 2 connectors.',
+    );
   });
 
   it('has no escape codes unless colour is asked for', async () => {
@@ -23,7 +26,7 @@ describe('text reporter', () => {
     expect(formatText(result)).not.toContain('\x1b[');
     const coloured = formatText(result, { color: true });
     expect(coloured).toContain('\x1b[31merror\x1b[39m');
-    expect(coloured.replace(/\x1b\[\d+m/g, '')).toBe(formatText(result));
+    expect(stripVTControlCharacters(coloured)).toBe(formatText(result));
   });
 
   it('says so when there is nothing to report', () => {
@@ -33,7 +36,11 @@ describe('text reporter', () => {
 
   it('keeps each finding on one line and marks existing ones', async () => {
     const { result } = await sampleResult();
-    const finding = { ...result.findings[0]!, message: 'first line\nsecond line', baseline: 'existing' as const };
+    const finding = {
+      ...result.findings[0]!,
+      message: 'first line\nsecond line',
+      baseline: 'existing' as const,
+    };
     expect(formatFindingLine(finding)).toMatch(/ first line second line \(existing\)$/);
   });
 });

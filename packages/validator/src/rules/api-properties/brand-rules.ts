@@ -21,8 +21,7 @@ export const apiPropertiesBrandRules: RuleDefinition[] = [
     id: 'PROP-BRAND-FORMAT',
     file: 'apiProperties',
     title: 'Write iconBrandColor as an HTML hex colour `#RRGGBB`.',
-    description:
-      'The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.',
+    description: 'The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.',
     levels: { certified: 'error', 'independent-publisher': 'error', custom: 'warning' },
     example: { bad: '"iconBrandColor": "blue"', good: '"iconBrandColor": "#3b5bdb"' },
     check(context) {

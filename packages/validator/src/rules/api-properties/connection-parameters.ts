@@ -39,7 +39,8 @@ export function oAuthSettingsOf(
   const list = [];
   for (const parameter of connectionParametersOf(apiProperties)) {
     const settings = asObject(parameter.value.oAuthSettings);
-    if (settings) list.push({ parameter, settings, pointer: childPointer(parameter.pointer, 'oAuthSettings') });
+    if (settings)
+      list.push({ parameter, settings, pointer: childPointer(parameter.pointer, 'oAuthSettings') });
   }
   return list;
 }

@@ -34,7 +34,10 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
         if (parameter.name !== 'token:TenantId') continue;
         const { value, pointer } = parameter;
         if (value.type !== 'string') {
-          context.report({ pointer: childPointer(pointer, 'type'), message: 'The type of token:TenantId must be "string".' });
+          context.report({
+            pointer: childPointer(pointer, 'type'),
+            message: 'The type of token:TenantId must be "string".',
+          });
         }
         if (asObject(value.metadata)?.sourceType !== 'AzureActiveDirectoryTenant') {
           context.report({
@@ -87,7 +90,10 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
         const provider = asString(settings.identityProvider);
         const customParameters = asObject(settings.customParameters);
         const customPointer = childPointer(pointer, 'customParameters');
-        if ((provider === 'aad' || provider === 'aadcertificate') && !has(customParameters ?? {}, 'resourceUri')) {
+        if (
+          (provider === 'aad' || provider === 'aadcertificate') &&
+          !has(customParameters ?? {}, 'resourceUri')
+        ) {
           context.report({
             pointer: childPointer(customPointer, 'resourceUri'),
             message: `The identity provider ${provider} requires customParameters.resourceUri: the resource (audience) to get tokens for.`,
@@ -98,7 +104,8 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
         if (provider === 'aadcertificate' && firstParty !== 'True') {
           context.report({
             pointer: childPointer(pointer, 'properties', 'IsFirstParty'),
-            message: 'The identity provider aadcertificate requires "properties": { "IsFirstParty": "True" }.',
+            message:
+              'The identity provider aadcertificate requires "properties": { "IsFirstParty": "True" }.',
           });
         } else if (firstParty !== undefined && firstParty !== 'True' && firstParty !== 'False') {
           context.report({
@@ -138,7 +145,11 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
     msMessage: 'Value {0} is not defined in enum.',
     example: { bad: '"redirectMode": "Global"', good: '"redirectMode": "GlobalPerConnector"' },
     check(context) {
-      reportSchemaProblems(context, 'PROP-OAUTH-REDIRECT', `Use one of: ${REDIRECT_MODES.join(', ')} (case-sensitive).`);
+      reportSchemaProblems(
+        context,
+        'PROP-OAUTH-REDIRECT',
+        `Use one of: ${REDIRECT_MODES.join(', ')} (case-sensitive).`,
+      );
       for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
         const mode = settings.redirectMode;
         const modePointer = childPointer(pointer, 'redirectMode');
@@ -167,7 +178,10 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
     description:
       'clientSecret should be absent or a placeholder: paconn takes the secret with `--secret`, and the repository README says to replace secrets with dummy values (CredScan breaks the security build). Every merged clientSecret is a placeholder such as `[[DUMMY]]` or `YOUR_CLIENT_SECRET`.',
     levels: certificationLevels('error'),
-    example: { bad: '"clientSecret": "q8R~x0P2mD3vN9bK7cL1zW4yT6uH5jF0gS8aE2"', good: '"clientSecret": "[[DUMMY]]"' },
+    example: {
+      bad: '"clientSecret": "q8R~x0P2mD3vN9bK7cL1zW4yT6uH5jF0gS8aE2"',
+      good: '"clientSecret": "[[DUMMY]]"',
+    },
     check(context) {
       for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
         for (const key of ['clientSecret', 'ClientSecret', 'clientsecret']) {

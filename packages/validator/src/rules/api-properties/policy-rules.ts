@@ -58,7 +58,10 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
             });
           }
         }
-        checkOperationNames(parameters[OPERATION_NAME_PARAMETER], childPointer(parametersPointer, OPERATION_NAME_PARAMETER));
+        checkOperationNames(
+          parameters[OPERATION_NAME_PARAMETER],
+          childPointer(parametersPointer, OPERATION_NAME_PARAMETER),
+        );
       });
 
       function checkOperationNames(value: unknown, pointer: string): void {

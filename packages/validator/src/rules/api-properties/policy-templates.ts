@@ -15,7 +15,10 @@ export const POLICY_TEMPLATE_REQUIRED_PARAMETERS: ReadonlyMap<string, readonly s
   ['pollingtrigger', ['triggerConfig', 'triggerDataPath']],
   ['routerequesttoendpoint', ['newPath']],
   ['setheader', ['name', 'value']],
-  ['setproperty', ['newPropertyParentPathTemplate', 'newPropertySubPathTemplate', 'propertyValuePathTemplate']],
+  [
+    'setproperty',
+    ['newPropertyParentPathTemplate', 'newPropertySubPathTemplate', 'propertyValuePathTemplate'],
+  ],
   ['setqueryparameter', ['name', 'value']],
   ['setvaluefromurl', ['parameterTemplate', 'parameterValueUrl', 'parameterValuePathTemplate']],
   ['stringreplace', ['propertyParentPath', 'sourceString', 'replacementString', 'newPropertyPath']],
@@ -28,7 +31,18 @@ export const POLICY_TEMPLATE_REQUIRED_PARAMETERS: ReadonlyMap<string, readonly s
 ]);
 
 /** Enumerated template parameter values (schema). */
-export const POLICY_PARAMETER_ENUMS: ReadonlyMap<string, Readonly<Record<string, readonly string[]>>> = new Map<string, Readonly<Record<string, readonly string[]>>>([
-  ['routerequesttoendpoint', { httpMethod: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD', '@Request.OriginalHTTPMethod'] }],
-  ['setheader', { existsAction: ['override', 'skip', 'append'], policySection: ['Request', 'Response', 'Failure'] }],
+export const POLICY_PARAMETER_ENUMS: ReadonlyMap<
+  string,
+  Readonly<Record<string, readonly string[]>>
+> = new Map<string, Readonly<Record<string, readonly string[]>>>([
+  [
+    'routerequesttoendpoint',
+    {
+      httpMethod: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD', '@Request.OriginalHTTPMethod'],
+    },
+  ],
+  [
+    'setheader',
+    { existsAction: ['override', 'skip', 'append'], policySection: ['Request', 'Response', 'Failure'] },
+  ],
 ]);

@@ -31,7 +31,10 @@ export const apiPropertiesPublisherRules: RuleDefinition[] = [
     description:
       'Certified and independent-publisher connectors name their publisher and the owner of the service (certification step 3a; reviewers: "Please add the \'stackOwner\' property", PR #2459). Legacy certified connectors often lack them (54 without publisher, 72 without stackOwner), hence a warning there. Not checked for custom connectors: paconn create/update fail when stackOwner is present (PR #754).',
     levels: { certified: 'warning', 'independent-publisher': 'error', custom: 'off' },
-    example: { bad: '"properties": { "iconBrandColor": "#da3b01" }', good: '"publisher": "Jane Doe", "stackOwner": "Contoso Ltd"' },
+    example: {
+      bad: '"properties": { "iconBrandColor": "#da3b01" }',
+      good: '"publisher": "Jane Doe", "stackOwner": "Contoso Ltd"',
+    },
     check(context) {
       const properties = propertiesOf(context.apiProperties);
       if (!properties) return;

@@ -45,7 +45,8 @@ export function classify(problem: SchemaProblem): SchemaRuleId {
       return 'PROP-SCHEMA';
     }
     if (path.includes('uiDefinition')) return 'PROP-CP-UI';
-    if (path[path.length - 1] === 'type' && path.length === parameterNameDepth(path) + 1) return 'PROP-CP-TYPE';
+    if (path[path.length - 1] === 'type' && path.length === parameterNameDepth(path) + 1)
+      return 'PROP-CP-TYPE';
   }
   return 'PROP-SCHEMA';
 }
@@ -65,6 +66,9 @@ export function schemaProblemsFor(context: RuleContext, ruleId: SchemaRuleId): S
 /** Reports the schema problems a rule owns. */
 export function reportSchemaProblems(context: RuleContext, ruleId: SchemaRuleId, advice = ''): void {
   for (const problem of schemaProblemsFor(context, ruleId)) {
-    context.report({ pointer: problem.pointer, message: advice ? `${problem.message} ${advice}` : problem.message });
+    context.report({
+      pointer: problem.pointer,
+      message: advice ? `${problem.message} ${advice}` : problem.message,
+    });
   }
 }

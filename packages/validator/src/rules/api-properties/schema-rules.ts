@@ -54,7 +54,7 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
     file: 'apiProperties',
     title: 'Use only known keys under `properties`.',
     description:
-      "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores.",
+      'The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores.',
     levels: certificationLevels('warning'),
     msMessage: 'Property {0} has not been defined and the schema does not allow additional properties.',
     example: { bad: '"properties": { "iconBrandColour": "#3b5bdb" }', good: '"iconBrandColor": "#3b5bdb"' },
@@ -83,7 +83,11 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
     levels: certificationLevels('error'),
     example: { bad: '"type": "password"', good: '"type": "securestring"' },
     check(context) {
-      reportSchemaProblems(context, 'PROP-CP-TYPE', 'Use one of: string, securestring, int, bool, gatewaySetting, oauthSetting.');
+      reportSchemaProblems(
+        context,
+        'PROP-CP-TYPE',
+        'Use one of: string, securestring, int, bool, gatewaySetting, oauthSetting.',
+      );
     },
   },
   {

@@ -10,7 +10,14 @@
  * `token:TenantId`'s exact shape, brand colour) are left open here and checked by the PROP-* rules.
  */
 
-export const IDENTITY_PROVIDERS = ['oauth2', 'oauth2generic', 'aad', 'aadcertificate', 'facebook', 'DocuSign'];
+export const IDENTITY_PROVIDERS = [
+  'oauth2',
+  'oauth2generic',
+  'aad',
+  'aadcertificate',
+  'facebook',
+  'DocuSign',
+];
 export const REDIRECT_MODES = ['Global', 'GlobalPerConnector', 'Direct'];
 export const CONNECTION_PARAMETER_TYPES = [
   'string',
@@ -144,7 +151,10 @@ export const API_PROPERTIES_SCHEMA = {
         // Written by newer tooling instead of scriptOperations (2 merged certified connectors).
         script: {
           type: 'object',
-          properties: { language: { type: 'string' }, operationIds: { type: 'array', items: { type: 'string' } } },
+          properties: {
+            language: { type: 'string' },
+            operationIds: { type: 'array', items: { type: 'string' } },
+          },
         },
       },
     },

@@ -68,7 +68,8 @@ export const apiPropertiesCapabilityRules: RuleDefinition[] = [
       if (!hasScript) {
         context.report({
           pointer,
-          message: 'scriptOperations is set but the folder has no script.csx; add the script or remove scriptOperations.',
+          message:
+            'scriptOperations is set but the folder has no script.csx; add the script or remove scriptOperations.',
         });
       }
       const swagger = context.swagger;

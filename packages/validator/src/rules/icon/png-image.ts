@@ -12,8 +12,7 @@ export interface Pixel {
 }
 
 export type DecodedIcon =
-  | { ok: true; width: number; height: number; corners: Pixel[] }
-  | { ok: false; reason: string };
+  { ok: true; width: number; height: number; corners: Pixel[] } | { ok: false; reason: string };
 
 export function hasPngSignature(data: Buffer): boolean {
   return data.length >= PNG_SIGNATURE.length && data.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);

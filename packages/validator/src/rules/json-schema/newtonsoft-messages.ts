@@ -111,11 +111,17 @@ function describe(error: ErrorObject): SchemaProblem | undefined {
     case 'maxLength':
       return at(`String '${show(error.data)}' exceeds maximum length of ${String(params.limit)}.`);
     case 'minimum':
-      return at(`${typeName(error.data)} ${show(error.data)} is less than minimum value of ${String(params.limit)}.`);
+      return at(
+        `${typeName(error.data)} ${show(error.data)} is less than minimum value of ${String(params.limit)}.`,
+      );
     case 'maximum':
-      return at(`${typeName(error.data)} ${show(error.data)} exceeds maximum value of ${String(params.limit)}.`);
+      return at(
+        `${typeName(error.data)} ${show(error.data)} exceeds maximum value of ${String(params.limit)}.`,
+      );
     case 'minItems':
-      return at(`Array item count ${show((error.data as unknown[]).length)} is less than minimum count of ${String(params.limit)}.`);
+      return at(
+        `Array item count ${show((error.data as unknown[]).length)} is less than minimum count of ${String(params.limit)}.`,
+      );
     case 'uniqueItems':
       return at(`Non-unique array item at index ${String(params.i)}.`);
     case 'if':

@@ -4,8 +4,8 @@ import { asArray, asString } from '../../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { effectiveMimeTypes, fill, operationLabel } from './rule-kit.js';
 
-/** RFC 6838 type/subtype with optional parameters (`; charset=utf-8`). */
-const MIME_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/(?:\*|[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*)(?:\s*;.*)?$/;
+/** RFC 6838 type/subtype with optional parameters; wildcard types and subtypes are accepted (any type, application/any+json). */
+const MIME_TYPE = /^(?:\*|[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*)\/[A-Za-z0-9*][A-Za-z0-9!#$&^_.+*-]*(?:\s*;.*)?$/;
 const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 const URL_ENCODED = 'application/x-www-form-urlencoded';
 
@@ -63,8 +63,8 @@ export const contentTypeRules: RuleDefinition[] = [
     file: 'swagger',
     title: "Declare 'consumes' for operations that send a body or form data.",
     description:
-      "Without a request MIME type the platform does not know how to serialize the body (SVR ConsumesMissing). The operation's or the document's `consumes` counts.",
-    levels: sameLevels('error'),
+      "Without a request MIME type the platform has to guess how to serialize the body (SVR ConsumesMissing). The operation's or the document's `consumes` counts. 48 merged certified connectors omit it (the platform then sends JSON), so it is a warning.",
+    levels: sameLevels('warning'),
     msCode: 'ConsumesMissing',
     msMessage: "At least one supported MIME type must be provided in 'consumes' for operation '{0}'.",
     example: {
@@ -101,7 +101,10 @@ export const contentTypeRules: RuleDefinition[] = [
         list.forEach((entry, index) => {
           const mimeType = asString(entry);
           if (mimeType !== undefined && MIME_TYPE.test(mimeType.trim())) return;
-          report({ pointer: childPointer(pointer, index), message: fill("The MIME type '{0}' is not valid.", String(entry)) });
+          report({
+            pointer: childPointer(pointer, index),
+            message: fill("The MIME type '{0}' is not valid.", String(entry)),
+          });
         });
       }
     },
@@ -158,7 +161,8 @@ export const contentTypeRules: RuleDefinition[] = [
         if (!consumes.includes(URL_ENCODED) || consumes.includes('multipart/form-data')) continue;
         for (const parameter of operation.parameters) {
           const binary =
-            parameter.value.type === 'file' || (parameter.value.type === 'string' && parameter.value.format === 'binary');
+            parameter.value.type === 'file' ||
+            (parameter.value.type === 'string' && parameter.value.format === 'binary');
           if (parameter.in !== 'formData' || !binary) continue;
           report({
             pointer: parameter.pointer,

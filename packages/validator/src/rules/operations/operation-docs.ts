@@ -6,10 +6,11 @@ import { fill, nonEmptyString } from './rule-kit.js';
 
 const SUMMARY_MAX_LENGTH = 80;
 const RESTRICTED_SUMMARY_CHARACTERS = /[/\\<>*%&?]/;
-/** A letter, a digit, or `)`: merged summaries end with "(deprecated)" or "(V2)" by the hundreds. */
-const GOOD_SUMMARY_END = /[\p{L}\p{N})]$/u;
-/** `list_boards`, `GetDynamicSchema`, `get-items`: an identifier, not a sentence. */
-const IDENTIFIER_LIKE = /^[A-Za-z0-9]+(?:[_\-.][A-Za-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+/** A letter, a digit, `)` or `]`: merged summaries end with "(deprecated)", "(V2)" or "[DEPRECATED]". */
+const GOOD_SUMMARY_END = /[\p{L}\p{N})\]]$/u;
+/** `list_boards`, `GetDynamicSchema`, `get-all-items`: an identifier, not a sentence (`e-Delivery` is a word). */
+const IDENTIFIER_LIKE =
+  /^[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)+$|^[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
 
 function visibleOperations(operations: OperationInfo[] | undefined): OperationInfo[] {
   return (operations ?? []).filter((operation) => !operation.isInternal);
@@ -104,9 +105,9 @@ export const operationDocumentationRules: RuleDefinition[] = [
   {
     id: 'SWG-OP-SUMMARY-END',
     file: 'swagger',
-    title: 'End operation summaries with a letter, a digit or ")".',
+    title: 'End operation summaries with a letter, a digit or a closing bracket.',
     description:
-      'The string guidance says a summary "shouldn\'t end with a non-alphanumeric character, including punctuation or space". A closing parenthesis is accepted: the deprecation guidance appends "(deprecated)", and 87 merged certified connectors end summaries with ")".',
+      'The string guidance says a summary "shouldn\'t end with a non-alphanumeric character, including punctuation or space". A closing bracket is accepted: the deprecation guidance appends "(deprecated)", 87 merged certified connectors end summaries with ")", and some mark "[DEPRECATED]".',
     levels: certificationLevels('warning', 'info'),
     example: { bad: '"summary": "List tasks."', good: '"summary": "List tasks"' },
     check({ swagger, report }) {
@@ -161,7 +162,8 @@ export const operationDocumentationRules: RuleDefinition[] = [
         if (!summary || !description || summary.toLowerCase() !== description.toLowerCase()) continue;
         report({
           pointer: childPointer(operation.pointer, 'description'),
-          message: 'The description repeats the summary; describe what the operation does in a full sentence.',
+          message:
+            'The description repeats the summary; describe what the operation does in a full sentence.',
         });
       }
     },

@@ -10,13 +10,14 @@ const NEXT_LINK_NAMES = ['nextLink', '@odata.nextLink'];
 const ROOT_CAPABILITIES = ['file-picker', 'testConnection'];
 const OPERATION_CAPABILITIES = ['chunkTransfer'];
 
-/** Every object that may carry `x-ms-visibility`, with its pointer: operations, parameters, schemas. */
-function visibilityHolders(model: SwaggerModel): { holder: JsonObject; pointer: string }[] {
-  return [
-    ...model.operations.map((operation) => ({ holder: operation.operation, pointer: operation.pointer })),
-    ...writtenParameters(model).map((parameter) => ({ holder: parameter.value, pointer: parameter.pointer })),
-    ...model.writtenSchemas.map((schema) => ({ holder: schema.schema, pointer: schema.pointer })),
-  ];
+/** Calls `visit` with every object that may carry `x-ms-visibility`: operations, parameters, schemas. */
+function forEachVisibilityHolder(
+  model: SwaggerModel,
+  visit: (holder: JsonObject, pointer: string) => void,
+): void {
+  for (const operation of model.operations) visit(operation.operation, operation.pointer);
+  for (const parameter of writtenParameters(model)) visit(parameter.value, parameter.pointer);
+  for (const schema of model.writtenSchemas) visit(schema.schema, schema.pointer);
 }
 
 export const operationExtensionRules: RuleDefinition[] = [
@@ -30,16 +31,17 @@ export const operationExtensionRules: RuleDefinition[] = [
     example: { bad: '"x-ms-visibility": "hidden"', good: '"x-ms-visibility": "internal"' },
     check({ swagger, report }) {
       if (!swagger) return;
-      for (const { holder, pointer } of visibilityHolders(swagger)) {
-        if (!has(holder, 'x-ms-visibility')) continue;
+      forEachVisibilityHolder(swagger, (holder, pointer) => {
+        if (!has(holder, 'x-ms-visibility')) return;
         const value = holder['x-ms-visibility'];
+        if (typeof value === 'string' && VISIBILITIES.includes(value)) return;
         const at = childPointer(pointer, 'x-ms-visibility');
-        if (typeof value === 'string' && VISIBILITIES.includes(value)) continue;
         if (value === '' || value === null) {
           report({
             pointer: at,
             severity: 'info',
-            message: "x-ms-visibility is empty, which means normal visibility; remove it or use 'important' or 'advanced'.",
+            message:
+              "x-ms-visibility is empty, which means normal visibility; remove it or use 'important' or 'advanced'.",
           });
         } else if (typeof value === 'string' && VISIBILITIES.includes(value.toLowerCase())) {
           report({
@@ -53,7 +55,7 @@ export const operationExtensionRules: RuleDefinition[] = [
             message: `The property value must be one of the following: important, advanced, internal. '${String(value)}' is ignored by the platform.`,
           });
         }
-      }
+      });
     },
   },
   {
@@ -67,14 +69,21 @@ export const operationExtensionRules: RuleDefinition[] = [
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         const body = operation.operation;
-        if (has(body, 'x-ms-trigger') && body['x-ms-trigger'] !== 'single' && body['x-ms-trigger'] !== 'batch') {
+        if (
+          has(body, 'x-ms-trigger') &&
+          body['x-ms-trigger'] !== 'single' &&
+          body['x-ms-trigger'] !== 'batch'
+        ) {
           report({
             pointer: childPointer(operation.pointer, 'x-ms-trigger'),
             message: `The property value must be one of the following: single, batch. '${String(body['x-ms-trigger'])}' is not a trigger kind.`,
           });
         }
         const metadata = asObject(body['x-ms-trigger-metadata']);
-        for (const [key, expected] of [['kind', 'query'], ['mode', 'polling']] as const) {
+        for (const [key, expected] of [
+          ['kind', 'query'],
+          ['mode', 'polling'],
+        ] as const) {
           if (!metadata || !has(metadata, key) || metadata[key] === expected) continue;
           report({
             pointer: childPointer(operation.pointer, 'x-ms-trigger-metadata', key),
@@ -91,8 +100,12 @@ export const operationExtensionRules: RuleDefinition[] = [
     description: 'The platform follows only these two next-link names (SVR InvalidNextLinkNameValue).',
     levels: sameLevels('error'),
     msCode: 'InvalidNextLinkNameValue',
-    msMessage: "The nextLinkName value for operation '{0}' is invalid. Supported values are 'nextLink' or '@odata.nextLink'.",
-    example: { bad: '"x-ms-pageable": { "nextLinkName": "next" }', good: '"x-ms-pageable": { "nextLinkName": "@odata.nextLink" }' },
+    msMessage:
+      "The nextLinkName value for operation '{0}' is invalid. Supported values are 'nextLink' or '@odata.nextLink'.",
+    example: {
+      bad: '"x-ms-pageable": { "nextLinkName": "next" }',
+      good: '"x-ms-pageable": { "nextLinkName": "@odata.nextLink" }',
+    },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         if (!has(operation.operation, 'x-ms-pageable')) continue;
@@ -100,9 +113,10 @@ export const operationExtensionRules: RuleDefinition[] = [
         const name = pageable?.nextLinkName;
         if (typeof name === 'string' && NEXT_LINK_NAMES.includes(name)) continue;
         report({
-          pointer: pageable && has(pageable, 'nextLinkName')
-            ? childPointer(operation.pointer, 'x-ms-pageable', 'nextLinkName')
-            : childPointer(operation.pointer, 'x-ms-pageable'),
+          pointer:
+            pageable && has(pageable, 'nextLinkName')
+              ? childPointer(operation.pointer, 'x-ms-pageable', 'nextLinkName')
+              : childPointer(operation.pointer, 'x-ms-pageable'),
           message: fill(
             "The nextLinkName value for operation '{0}' is invalid. Supported values are 'nextLink' or '@odata.nextLink'.",
             operationLabel(operation),
@@ -116,9 +130,12 @@ export const operationExtensionRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Use only the documented x-ms-capabilities.',
     description:
-      "At the root, x-ms-capabilities has `file-picker` (open/browse) and `testConnection` (not supported for custom connectors); on an operation only `chunkTransfer` (boolean). Referenced operationIds are checked by SWG-DYN-OPID. Source: the schema and the openapi-extensions doc.",
+      'At the root, x-ms-capabilities has `file-picker` (open/browse) and `testConnection` (not supported for custom connectors); on an operation only `chunkTransfer` (boolean). Referenced operationIds are checked by SWG-DYN-OPID. Source: the schema and the openapi-extensions doc.',
     levels: sameLevels('error'),
-    example: { bad: '"x-ms-capabilities": { "chunkTransfer": "yes" }', good: '"x-ms-capabilities": { "chunkTransfer": true }' },
+    example: {
+      bad: '"x-ms-capabilities": { "chunkTransfer": "yes" }',
+      good: '"x-ms-capabilities": { "chunkTransfer": true }',
+    },
     check({ swagger, profile, report }) {
       if (!swagger) return;
       if (has(swagger.root, 'x-ms-capabilities')) {
@@ -127,9 +144,16 @@ export const operationExtensionRules: RuleDefinition[] = [
         for (const [key] of entriesOf(root)) {
           const pointer = childPointer('/x-ms-capabilities', key);
           if (!ROOT_CAPABILITIES.includes(key)) {
-            report({ pointer, message: `The capability '${key}' is not supported; use 'file-picker' or 'testConnection'.` });
+            report({
+              pointer,
+              message: `The capability '${key}' is not supported; use 'file-picker' or 'testConnection'.`,
+            });
           } else if (key === 'testConnection' && profile === 'custom') {
-            report({ pointer, severity: 'info', message: "The 'testConnection' capability is not supported for custom connectors." });
+            report({
+              pointer,
+              severity: 'info',
+              message: "The 'testConnection' capability is not supported for custom connectors.",
+            });
           }
         }
       }
@@ -140,9 +164,15 @@ export const operationExtensionRules: RuleDefinition[] = [
         if (!capabilities) report({ pointer, message: 'x-ms-capabilities must be an object.' });
         for (const [key, value] of entriesOf(capabilities)) {
           if (!OPERATION_CAPABILITIES.includes(key)) {
-            report({ pointer: childPointer(pointer, key), message: `The operation capability '${key}' is not supported; only 'chunkTransfer' is.` });
+            report({
+              pointer: childPointer(pointer, key),
+              message: `The operation capability '${key}' is not supported; only 'chunkTransfer' is.`,
+            });
           } else if (typeof value !== 'boolean') {
-            report({ pointer: childPointer(pointer, key), message: "'chunkTransfer' must be true or false." });
+            report({
+              pointer: childPointer(pointer, key),
+              message: "'chunkTransfer' must be true or false.",
+            });
           }
         }
       }

@@ -10,7 +10,9 @@ const X_MS_SUMMARY_MAX_LENGTH = 80;
 function visibleNonBodyParameters(parameters: WrittenParameter[]): WrittenParameter[] {
   return parameters.filter(
     (parameter) =>
-      parameter.visible && parameter.in !== 'body' && !isInternalVisibility(parameter.value['x-ms-visibility']),
+      parameter.visible &&
+      parameter.in !== 'body' &&
+      !isInternalVisibility(parameter.value['x-ms-visibility']),
   );
 }
 
@@ -81,4 +83,3 @@ export const parameterDocumentationRules: RuleDefinition[] = [
     },
   },
 ];
-

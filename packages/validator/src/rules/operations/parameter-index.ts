@@ -24,7 +24,14 @@ export const writtenParameters = perModel((model: SwaggerModel): WrittenParamete
   const add = (value: JsonObject, pointer: string): WrittenParameter => {
     let entry = byPointer.get(pointer);
     if (!entry) {
-      entry = { value, pointer, name: asString(value.name), in: asString(value.in), users: [], visible: false };
+      entry = {
+        value,
+        pointer,
+        name: asString(value.name),
+        in: asString(value.in),
+        users: [],
+        visible: false,
+      };
       byPointer.set(pointer, entry);
     }
     return entry;

@@ -1,6 +1,6 @@
-import { childPointer, valueAtPointer } from '../../json/pointer.js';
+import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
-import { asObject, asString, entriesOf, has, isObject } from '../../swagger/json-values.js';
+import { asArray, asObject, asString, entriesOf, has, isObject } from '../../swagger/json-values.js';
 import type { OperationInfo, ParameterInfo } from '../../swagger/swagger-model.js';
 import { writtenParameters } from './parameter-index.js';
 import { fill, operationLabel, pathVariables } from './rule-kit.js';
@@ -29,17 +29,23 @@ export const parameterLocationRules: RuleDefinition[] = [
     id: 'SWG-PATH-PARAM-REQUIRED',
     file: 'swagger',
     title: 'Mark path parameters as required.',
-    description: 'A URL cannot be built without its path variables (Swagger 2.0; SVR PathParameterMustBeRequired).',
+    description:
+      'A URL cannot be built without its path variables (Swagger 2.0; SVR PathParameterMustBeRequired).',
     levels: sameLevels('error'),
     msCode: 'PathParameterMustBeRequired',
     msMessage:
       "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
-    example: { bad: '{ "name": "taskId", "in": "path", "type": "string" }', good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }' },
+    example: {
+      bad: '{ "name": "taskId", "in": "path", "type": "string" }',
+      good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }',
+    },
     check({ swagger, report }) {
       for (const parameter of swagger ? writtenParameters(swagger) : []) {
         if (parameter.in !== 'path' || parameter.value.required === true) continue;
         report({
-          pointer: has(parameter.value, 'required') ? childPointer(parameter.pointer, 'required') : parameter.pointer,
+          pointer: has(parameter.value, 'required')
+            ? childPointer(parameter.pointer, 'required')
+            : parameter.pointer,
           message:
             "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'.",
         });
@@ -61,7 +67,8 @@ export const parameterLocationRules: RuleDefinition[] = [
       for (const operation of swagger?.operations ?? []) {
         const variables = new Set(pathVariables(operation.path));
         for (const parameter of pathParameters(operation)) {
-          if (parameter.name === undefined || variables.has(parameter.name) || !first(parameter.pointer)) continue;
+          if (parameter.name === undefined || variables.has(parameter.name) || !first(parameter.pointer))
+            continue;
           report({
             pointer: parameter.pointer,
             message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", parameter.name)} The path is '${operation.path}'.`,
@@ -105,8 +112,12 @@ export const parameterLocationRules: RuleDefinition[] = [
       'Query parameters are always single-encoded; the service rejects the extension there although the schema allows it (SVR QueryParameterEncodingNotSupported).',
     levels: sameLevels('error'),
     msCode: 'QueryParameterEncodingNotSupported',
-    msMessage: "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
-    example: { bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }', good: '{ "name": "q", "in": "query", "type": "string" }' },
+    msMessage:
+      "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
+    example: {
+      bad: '{ "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "double" }',
+      good: '{ "name": "q", "in": "query", "type": "string" }',
+    },
     check({ swagger, report }) {
       for (const parameter of swagger ? writtenParameters(swagger) : []) {
         if (parameter.in !== 'query' || !has(parameter.value, 'x-ms-url-encoding')) continue;
@@ -124,7 +135,8 @@ export const parameterLocationRules: RuleDefinition[] = [
     id: 'SWG-PARAM-DUP',
     file: 'swagger',
     title: 'Define each parameter (name and location) once per operation.',
-    description: 'Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).',
+    description:
+      'Two parameters with the same name and location are ambiguous (Swagger 2.0; SVR). Merged: 4 (ITGlue).',
     levels: sameLevels('error'),
     msMessage: "The operation '{0}' contains duplicate parameters with name '{1}', location '{2}'.",
     example: { bad: '"parameters": [{ "name": "id", "in": "query" }, { "name": "id", "in": "query" }]' },
@@ -163,7 +175,8 @@ export const parameterLocationRules: RuleDefinition[] = [
     title: 'Give an operation at most one body parameter.',
     description: 'A request has one body (Swagger 2.0; SVR).',
     levels: sameLevels('error'),
-    msMessage: "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
+    msMessage:
+      "The operation '{0}' contains multiple parameters in the location 'body', at most one is allowed.",
     example: { bad: '"parameters": [{ "name": "a", "in": "body" }, { "name": "b", "in": "body" }]' },
     check({ swagger, report }) {
       const first = once();
@@ -190,7 +203,9 @@ export const parameterLocationRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msMessage:
       "The 'parameters' list defines both a 'body' parameter, and a 'formData' parameter. Only one of these location types can be used in an operation.",
-    example: { bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]' },
+    example: {
+      bad: '"parameters": [{ "name": "body", "in": "body" }, { "name": "file", "in": "formData" }]',
+    },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         const body = operation.parameters.find((parameter) => parameter.in === 'body');
@@ -207,10 +222,14 @@ export const parameterLocationRules: RuleDefinition[] = [
     id: 'SWG-PARAM-FILE',
     file: 'swagger',
     title: "Use type 'file' only for formData parameters and whole response bodies.",
-    description: "Swagger 2.0 allows `type: file` in formData parameters and at the root of a response schema only (SVR).",
+    description:
+      'Swagger 2.0 allows `type: file` in formData parameters and at the root of a response schema only (SVR).',
     levels: sameLevels('error'),
     msMessage: "Parameters of type 'file' are not valid in locations other than 'formData'.",
-    example: { bad: '{ "name": "content", "in": "query", "type": "file" }', good: '{ "name": "content", "in": "formData", "type": "file" }' },
+    example: {
+      bad: '{ "name": "content", "in": "query", "type": "file" }',
+      good: '{ "name": "content", "in": "formData", "type": "file" }',
+    },
     check({ swagger, report }) {
       if (!swagger) return;
       for (const parameter of writtenParameters(swagger)) {
@@ -222,7 +241,8 @@ export const parameterLocationRules: RuleDefinition[] = [
       }
       for (const written of swagger.writtenSchemas) {
         if (written.schema.type !== 'file') continue;
-        const rootOfResponse = written.depth === 0 && (written.origin === 'response' || written.origin === 'global-response');
+        const rootOfResponse =
+          written.depth === 0 && (written.origin === 'response' || written.origin === 'global-response');
         if (rootOfResponse) continue;
         report({
           pointer: childPointer(written.pointer, 'type'),
@@ -238,11 +258,20 @@ export const parameterLocationRules: RuleDefinition[] = [
     title: 'Name form fields with US-ASCII characters.',
     description: 'Form field names go into multipart headers and URL-encoded bodies, which are ASCII (SVR).',
     levels: sameLevels('error'),
-    msMessage: "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
-    example: { bad: '{ "name": "fichier_é", "in": "formData", "type": "file" }', good: '{ "name": "file", "in": "formData", "type": "file" }' },
+    msMessage:
+      "The form data parameter name '{0}' is invalid. All characters must be part of the US-ASCII character set.",
+    example: {
+      bad: '{ "name": "fichier_é", "in": "formData", "type": "file" }',
+      good: '{ "name": "file", "in": "formData", "type": "file" }',
+    },
     check({ swagger, report }) {
       for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (parameter.in !== 'formData' || parameter.name === undefined || /^[\x20-\x7e]*$/.test(parameter.name)) continue;
+        if (
+          parameter.in !== 'formData' ||
+          parameter.name === undefined ||
+          /^[\x20-\x7e]*$/.test(parameter.name)
+        )
+          continue;
         report({
           pointer: childPointer(parameter.pointer, 'name'),
           message: fill(
@@ -257,28 +286,38 @@ export const parameterLocationRules: RuleDefinition[] = [
     id: 'SWG-PARAM-CONNECTIONID',
     file: 'swagger',
     title: "Do not name a parameter 'connectionId'.",
-    description: 'The platform uses connectionId for the connection itself (SVR ConnectionIdParameterNotAllowed).',
+    description:
+      'The platform uses connectionId for the connection itself (SVR ConnectionIdParameterNotAllowed).',
     levels: sameLevels('error'),
     msCode: 'ConnectionIdParameterNotAllowed',
     msMessage: "A parameter cannot be named as 'connectionId'.",
-    example: { bad: '{ "name": "connectionId", "in": "query", "type": "string" }', good: '{ "name": "accountId", "in": "query", "type": "string" }' },
+    example: {
+      bad: '{ "name": "connectionId", "in": "query", "type": "string" }',
+      good: '{ "name": "accountId", "in": "query", "type": "string" }',
+    },
     check({ swagger, report }) {
       for (const parameter of swagger ? writtenParameters(swagger) : []) {
         if (parameter.name?.toLowerCase() !== 'connectionid') continue;
-        report({ pointer: childPointer(parameter.pointer, 'name'), message: "A parameter cannot be named as 'connectionId'." });
+        report({
+          pointer: childPointer(parameter.pointer, 'name'),
+          message: "A parameter cannot be named as 'connectionId'.",
+        });
       }
     },
   },
   {
     id: 'SWG-PARAM-RESERVED',
     file: 'swagger',
-    title: 'Do not declare the Authorization header as a parameter when the connector has security definitions.',
+    title:
+      'Do not declare the Authorization header as a parameter when the connector has security definitions.',
     description:
       'The platform sets the Authorization header from the connection (SVR ReservedParameterIsUsed). Microsoft does not publish its reserved list; only this case is certain, so it is a warning.',
     levels: sameLevels('warning'),
     msCode: 'ReservedParameterIsUsed',
     msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
-    example: { bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, … { "name": "Authorization", "in": "header" }' },
+    example: {
+      bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, … { "name": "Authorization", "in": "header" }',
+    },
     check({ swagger, report }) {
       if (!swagger || entriesOf(swagger.root.securityDefinitions).length === 0) return;
       for (const parameter of writtenParameters(swagger)) {
@@ -294,16 +333,23 @@ export const parameterLocationRules: RuleDefinition[] = [
     id: 'SWG-PARAM-BODY-SCHEMA',
     file: 'swagger',
     title: "Describe body parameters with 'schema', other parameters without it.",
-    description: "Swagger 2.0: a body parameter has a `schema` and no `type`; other parameters have a `type` and no `schema` (SVR).",
+    description:
+      'Swagger 2.0: a body parameter has a `schema` and no `type`; other parameters have a `type` and no `schema` (SVR).',
     levels: sameLevels('error'),
     msMessage: "The 'body' parameter must define a 'schema' property.",
-    example: { bad: '{ "name": "body", "in": "body", "type": "object" }', good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }' },
+    example: {
+      bad: '{ "name": "body", "in": "body", "type": "object" }',
+      good: '{ "name": "body", "in": "body", "schema": { "type": "object" } }',
+    },
     check({ swagger, report }) {
       for (const parameter of swagger ? writtenParameters(swagger) : []) {
         const value = parameter.value;
         if (parameter.in === 'body') {
           if (!has(value, 'schema')) {
-            report({ pointer: parameter.pointer, message: "The 'body' parameter must define a 'schema' property." });
+            report({
+              pointer: parameter.pointer,
+              message: "The 'body' parameter must define a 'schema' property.",
+            });
           }
           for (const key of BODY_ONLY_IN_SCHEMA.filter((k) => has(value, k))) {
             report({
@@ -326,14 +372,21 @@ export const parameterLocationRules: RuleDefinition[] = [
     title: "Use 'allowEmptyValue' only on query and formData parameters.",
     description: 'Swagger 2.0 defines allowEmptyValue for query and formData only (SVR).',
     levels: sameLevels('error'),
-    msMessage: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
+    msMessage:
+      "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
     example: { bad: '{ "name": "id", "in": "path", "allowEmptyValue": true }' },
     check({ swagger, report }) {
       for (const parameter of swagger ? writtenParameters(swagger) : []) {
-        if (!has(parameter.value, 'allowEmptyValue') || parameter.in === 'query' || parameter.in === 'formData') continue;
+        if (
+          !has(parameter.value, 'allowEmptyValue') ||
+          parameter.in === 'query' ||
+          parameter.in === 'formData'
+        )
+          continue;
         report({
           pointer: childPointer(parameter.pointer, 'allowEmptyValue'),
-          message: "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
+          message:
+            "The parameter cannot use the 'allowEmptyValue' keyword as it is not in the 'query' or 'formData' location.",
         });
       }
     },
@@ -342,7 +395,8 @@ export const parameterLocationRules: RuleDefinition[] = [
     id: 'SWG-PARAM-REF',
     file: 'swagger',
     title: "Point parameter '$ref's at an existing '#/parameters/…' entry.",
-    description: 'Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).',
+    description:
+      'Parameter references must be local JSON pointers into `parameters`, and a shared parameter may not itself be a reference (SVR).',
     levels: sameLevels('error'),
     msMessage: "The parameter reference '{0}' could not be found in the swagger document.",
     example: { bad: '{ "$ref": "#/parameters/Missing" }', good: '{ "$ref": "#/parameters/TaskId" }' },
@@ -356,21 +410,32 @@ export const parameterLocationRules: RuleDefinition[] = [
           });
         }
       }
-      const first = once();
+      // The raw lists, as written: a path item's list is shared by its operations, so visit it once.
+      const lists = new Map<string, unknown>();
       for (const operation of swagger.operations) {
-        for (const parameter of operation.parameters) {
-          const ref = asString(asObject(valueAtPointer(swagger.root, parameter.pointer))?.$ref);
-          if (ref === undefined || !first(parameter.pointer)) continue;
-          const pointer = childPointer(parameter.pointer, '$ref');
+        lists.set(
+          childPointer(operation.pathItemPointer, 'parameters'),
+          asObject(swagger.paths?.[operation.path])?.parameters,
+        );
+        lists.set(childPointer(operation.pointer, 'parameters'), operation.operation.parameters);
+      }
+      for (const [listPointer, list] of lists) {
+        (asArray(list) ?? []).forEach((entry, index) => {
+          const ref = asString(asObject(entry)?.$ref);
+          if (ref === undefined) return;
+          const pointer = childPointer(listPointer, index, '$ref');
           if (!ref.startsWith('#/parameters/')) {
             report({
               pointer,
               message: `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.`,
             });
           } else if (!swagger.resolveRef(ref)) {
-            report({ pointer, message: fill("The parameter reference '{0}' could not be found in the swagger document.", ref) });
+            report({
+              pointer,
+              message: fill("The parameter reference '{0}' could not be found in the swagger document.", ref),
+            });
           }
-        }
+        });
       }
     },
   },
@@ -378,10 +443,14 @@ export const parameterLocationRules: RuleDefinition[] = [
     id: 'SWG-COLLECTIONFORMAT',
     file: 'swagger',
     title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
-    description: 'collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).',
+    description:
+      'collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).',
     levels: sameLevels('error'),
     msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
-    example: { bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }', good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }' },
+    example: {
+      bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
+      good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }',
+    },
     check({ swagger, report }) {
       for (const parameter of swagger ? writtenParameters(swagger) : []) {
         if (!has(parameter.value, 'collectionFormat')) continue;
@@ -403,8 +472,11 @@ export const parameterLocationRules: RuleDefinition[] = [
     description:
       'When a trigger names a webhook operation in x-ms-notification, the designer shows one set of inputs for both, so parameters of the same name need the same type and visibility (SVR).',
     levels: sameLevels('error'),
-    msMessage: 'Parameters of the same name in fetch and subscribe operations must be of the same type and visibility.',
-    example: { bad: 'fetch: { "name": "folder", "type": "string" } / subscribe: { "name": "folder", "type": "integer" }' },
+    msMessage:
+      'Parameters of the same name in fetch and subscribe operations must be of the same type and visibility.',
+    example: {
+      bad: 'fetch: { "name": "folder", "type": "string" } / subscribe: { "name": "folder", "type": "integer" }',
+    },
     check({ swagger, report }) {
       if (!swagger) return;
       for (const fetch of swagger.operations) {
@@ -416,7 +488,8 @@ export const parameterLocationRules: RuleDefinition[] = [
           const other = byName.get(parameter.name);
           if (!other || parameter.in === 'body') continue;
           const sameType = parameter.value.type === other.value.type;
-          const sameVisibility = (parameter.value['x-ms-visibility'] ?? '') === (other.value['x-ms-visibility'] ?? '');
+          const sameVisibility =
+            (parameter.value['x-ms-visibility'] ?? '') === (other.value['x-ms-visibility'] ?? '');
           if (sameType && sameVisibility) continue;
           report({
             pointer: parameter.pointer,
@@ -431,9 +504,12 @@ export const parameterLocationRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Give every parameter a valid location and type.',
     description:
-      "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
+      'Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).',
     levels: sameLevels('error'),
-    example: { bad: '{ "name": "id", "in": "url", "type": "guid" }', good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }' },
+    example: {
+      bad: '{ "name": "id", "in": "url", "type": "guid" }',
+      good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }',
+    },
     check({ swagger, report }) {
       for (const parameter of swagger ? writtenParameters(swagger) : []) {
         if (parameter.in === undefined || !LOCATIONS.includes(parameter.in)) {

@@ -67,7 +67,8 @@ export const pathRules: RuleDefinition[] = [
     id: 'SWG-PATH-SLASH',
     file: 'swagger',
     title: "Start every path with '/'.",
-    description: "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
+    description:
+      "Swagger 2.0 paths are relative to basePath and start with '/' (SVR OperationPathMustStartWithSlash).",
     levels: sameLevels('error'),
     msCode: 'OperationPathMustStartWithSlash',
     msMessage: "The path is not valid, it must start with a '/' character.",
@@ -111,7 +112,8 @@ export const pathRules: RuleDefinition[] = [
     id: 'SWG-PATH-WILDCARD',
     file: 'swagger',
     title: "Do not use '*' in paths.",
-    description: 'Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).',
+    description:
+      'Wildcards are not supported in operation paths (SVR OperationPathContainsUnsupportedCharacters).',
     levels: sameLevels('error'),
     msCode: 'OperationPathContainsUnsupportedCharacters',
     msMessage: "The operation path cannot contain wildcard character '*'.",
@@ -152,7 +154,8 @@ export const pathRules: RuleDefinition[] = [
     id: 'SWG-PATH-VAR-DEFAULT',
     file: 'swagger',
     title: 'Give path variables defaults in their parameter, not in the path.',
-    description: "A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).",
+    description:
+      'A path variable like `{version=v1}` is rejected (SVR OperationPathVariablesContainDefaults).',
     levels: sameLevels('error'),
     msCode: 'OperationPathVariablesContainDefaults',
     msMessage: "The operation path template variables cannot set default values with character '='.",
@@ -216,14 +219,14 @@ export const pathRules: RuleDefinition[] = [
     check({ swagger, report }) {
       for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
         const segments = operations.map((operation) => operation.path.split('/'));
+        const variableCounts = segments.map((list) => list.filter(isVariableSegment).length);
         operations.forEach((operation, index) => {
-          // Only the operation with the variable is reported: it is the one that shadows the others.
-          if (!segments[index]!.some(isVariableSegment)) return;
+          // Only the operation with more variables is reported: it is the one that shadows the others.
+          if (variableCounts[index] === 0) return;
           const similar = operations.filter(
             (_other, otherIndex) =>
-              otherIndex !== index &&
-              partiallyDuplicates(segments[index]!, segments[otherIndex]!) &&
-              segments[otherIndex]!.filter(isVariableSegment).length < segments[index]!.filter(isVariableSegment).length,
+              variableCounts[otherIndex]! < variableCounts[index]! &&
+              partiallyDuplicates(segments[index]!, segments[otherIndex]!),
           );
           if (similar.length === 0) return;
           report({
@@ -279,7 +282,10 @@ export const pathRules: RuleDefinition[] = [
       for (const [path, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, '$ref')) continue;
-        report({ pointer: childPointer('/paths', path, '$ref'), message: "The '$ref' property in a path is not supported." });
+        report({
+          pointer: childPointer('/paths', path, '$ref'),
+          message: "The '$ref' property in a path is not supported.",
+        });
       }
     },
   },

@@ -81,12 +81,16 @@ export const responseRules: RuleDefinition[] = [
     id: 'SWG-RESP-CODE',
     file: 'swagger',
     title: "Key responses by a three-digit status code or 'default'.",
-    description: 'Swagger 2.0 response keys are HTTP status codes or `default` (SVR ResponseMustBeDefaultOrHttpStatusCode).',
+    description:
+      'Swagger 2.0 response keys are HTTP status codes or `default` (SVR ResponseMustBeDefaultOrHttpStatusCode).',
     levels: sameLevels('error'),
     msCode: 'ResponseMustBeDefaultOrHttpStatusCode',
     msMessage:
       "The response is not valid, the response must be a valid HTTP status code, or the string 'default'.",
-    example: { bad: '"responses": { "OK": { "description": "OK" } }', good: '"responses": { "200": { "description": "OK" } }' },
+    example: {
+      bad: '"responses": { "OK": { "description": "OK" } }',
+      good: '"responses": { "200": { "description": "OK" } }',
+    },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         for (const response of operation.responses) {

@@ -90,3 +90,16 @@ export function perModel<T>(build: (model: SwaggerModel) => T): (model: SwaggerM
     return value;
   };
 }
+
+/**
+ * A value of the wrong JSON type that the platform still reads as the declared type: "true" for a
+ * boolean, "10" for an integer, or null (no value). Merged connectors have dozens of these.
+ */
+export function isLenientMatch(value: unknown, type: string): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'string') return false;
+  if (type === 'boolean') return /^(?:true|false)$/i.test(value);
+  if (type === 'integer') return /^-?\d+$/.test(value);
+  if (type === 'number') return value.trim() !== '' && Number.isFinite(Number(value));
+  return false;
+}

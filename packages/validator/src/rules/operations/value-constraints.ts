@@ -3,11 +3,30 @@ import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, entriesOf, has, type JsonObject } from '../../swagger/json-values.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { writtenParameters } from './parameter-index.js';
-import { fill, isInternalVisibility, jsonTypeOf, perModel, valueMatchesType } from './rule-kit.js';
+import {
+  fill,
+  isInternalVisibility,
+  isLenientMatch,
+  jsonTypeOf,
+  perModel,
+  valueMatchesType,
+} from './rule-kit.js';
 
 const FORMATS = new Set([
-  'int32', 'int64', 'float', 'double', 'byte', 'binary', 'date', 'date-time',
-  'password', 'date-no-tz', 'email', 'html', 'uri', 'uuid',
+  'int32',
+  'int64',
+  'float',
+  'double',
+  'byte',
+  'binary',
+  'date',
+  'date-time',
+  'password',
+  'date-no-tz',
+  'email',
+  'html',
+  'uri',
+  'uuid',
 ]);
 const FORMAT_SUGGESTIONS = new Map([
   ['guid', 'uuid'],
@@ -64,11 +83,10 @@ export const valueConstraintRules: RuleDefinition[] = [
         }
       }
       for (const written of swagger.writtenSchemas) {
-        const required = new Set((asArray(written.schema.required) ?? []).filter((n) => typeof n === 'string'));
         for (const [name, property] of entriesOf(written.schema.properties)) {
           const value = asObject(property);
-          if (!value || !isInternalVisibility(value['x-ms-visibility']) || !has(value, 'default') || required.has(name))
-            continue;
+          if (!value || !isInternalVisibility(value['x-ms-visibility']) || !has(value, 'default')) continue;
+          if (asArray(written.schema.required)?.includes(name)) continue;
           report({
             pointer: childPointer(written.pointer, 'properties', name),
             severity: 'warning',
@@ -82,7 +100,8 @@ export const valueConstraintRules: RuleDefinition[] = [
     id: 'SWG-DEFAULT-TYPE',
     file: 'swagger',
     title: "Give 'default' a value of the declared type.",
-    description: 'A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType).',
+    description:
+      'A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType). A string the platform can read as the type ("true", "10") or null is a warning: 11 merged connectors have such defaults.',
     levels: sameLevels('error'),
     msCode: 'DefaultValueMustMatchType',
     msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
@@ -93,6 +112,7 @@ export const valueConstraintRules: RuleDefinition[] = [
         if (type === undefined || !has(node, 'default') || valueMatchesType(node.default, type)) continue;
         report({
           pointer: childPointer(pointer, 'default'),
+          severity: isLenientMatch(node.default, type) ? 'warning' : undefined,
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
             jsonTypeOf(node.default),
@@ -109,11 +129,17 @@ export const valueConstraintRules: RuleDefinition[] = [
     description: 'An empty enum allows no value at all (SVR).',
     levels: sameLevels('error'),
     msMessage: "The 'enum' array requires at least one value.",
-    example: { bad: '{ "type": "string", "enum": [] }', good: '{ "type": "string", "enum": ["open", "done"] }' },
+    example: {
+      bad: '{ "type": "string", "enum": [] }',
+      good: '{ "type": "string", "enum": ["open", "done"] }',
+    },
     check({ swagger, report }) {
       for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
         if (asArray(node.enum)?.length !== 0) continue;
-        report({ pointer: childPointer(pointer, 'enum'), message: "The 'enum' array requires at least one value." });
+        report({
+          pointer: childPointer(pointer, 'enum'),
+          message: "The 'enum' array requires at least one value.",
+        });
       }
     },
   },
@@ -121,11 +147,15 @@ export const valueConstraintRules: RuleDefinition[] = [
     id: 'SWG-ENUM-TYPE',
     file: 'swagger',
     title: 'Write enum values of the declared type.',
-    description: 'An enum value of another type can never be a valid value (SVR InvalidEnumValue).',
+    description:
+      'An enum value of another type can never be a valid value (SVR InvalidEnumValue). Strings the platform can read as the type ("true", "1") are a warning: 7 merged connectors have them.',
     levels: sameLevels('error'),
     msCode: 'InvalidEnumValue',
     msMessage: "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
-    example: { bad: '{ "type": "integer", "enum": ["1", "2"] }', good: '{ "type": "integer", "enum": [1, 2] }' },
+    example: {
+      bad: '{ "type": "integer", "enum": ["1", "2"] }',
+      good: '{ "type": "integer", "enum": [1, 2] }',
+    },
     check({ swagger, report }) {
       for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
         const type = declaredType(node);
@@ -134,6 +164,7 @@ export const valueConstraintRules: RuleDefinition[] = [
           if (value === null || valueMatchesType(value, type)) return;
           report({
             pointer: childPointer(pointer, 'enum', index),
+            severity: isLenientMatch(value, type) ? 'warning' : undefined,
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
               jsonTypeOf(value),
@@ -148,7 +179,8 @@ export const valueConstraintRules: RuleDefinition[] = [
     id: 'SWG-ENUMVALUES',
     file: 'swagger',
     title: 'Give x-ms-enum-values unique values from the enum, each with a displayName.',
-    description: 'x-ms-enum-values labels the enum values in the designer; each entry needs `value` and `displayName` (schema; SVR).',
+    description:
+      'x-ms-enum-values labels the enum values in the designer; each entry needs `value` and `displayName` (schema; SVR).',
     levels: sameLevels('error'),
     msMessage: "The 'x-ms-enum-values' extension is invalid. Please specify the property 'displayName'.",
     example: {
@@ -165,18 +197,26 @@ export const valueConstraintRules: RuleDefinition[] = [
           const at = childPointer(pointer, 'x-ms-enum-values', index);
           const value = asObject(entry);
           if (!value || asString(value.displayName) === undefined) {
-            report({ pointer: at, message: "The 'x-ms-enum-values' extension is invalid. Please specify the property 'displayName'." });
+            report({
+              pointer: at,
+              message:
+                "The 'x-ms-enum-values' extension is invalid. Please specify the property 'displayName'.",
+            });
           }
           if (!value || !has(value, 'value')) return;
           const key = JSON.stringify(value.value);
           if (seen.has(key)) {
-            report({ pointer: childPointer(at, 'value'), message: `The 'x-ms-enum-values' extension has duplicate values. ${key} is listed twice.` });
+            report({
+              pointer: childPointer(at, 'value'),
+              message: `The 'x-ms-enum-values' extension has duplicate values. ${key} is listed twice.`,
+            });
           }
           seen.add(key);
           if (enumValues && !enumValues.some((candidate) => JSON.stringify(candidate) === key)) {
             report({
               pointer: childPointer(at, 'value'),
-              message: "The 'value' field must match one of the enums as defined in the 'enum' property of the schema.",
+              message:
+                "The 'value' field must match one of the enums as defined in the 'enum' property of the schema.",
             });
           }
         });
@@ -192,13 +232,17 @@ export const valueConstraintRules: RuleDefinition[] = [
     levels: sameLevels('warning'),
     msCode: 'UnrecognizedTypeFormat',
     msMessage: "The type/format '{0}' is not recognized.",
-    example: { bad: '{ "type": "string", "format": "guid" }', good: '{ "type": "string", "format": "uuid" }' },
+    example: {
+      bad: '{ "type": "string", "format": "guid" }',
+      good: '{ "type": "string", "format": "uuid" }',
+    },
     check({ swagger, report }) {
       for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
         if (!has(node, 'format')) continue;
         const format = node.format;
         if (typeof format === 'string' && FORMATS.has(format)) continue;
-        const suggestion = typeof format === 'string' ? FORMAT_SUGGESTIONS.get(format.toLowerCase()) : undefined;
+        const suggestion =
+          typeof format === 'string' ? FORMAT_SUGGESTIONS.get(format.toLowerCase()) : undefined;
         report({
           pointer: childPointer(pointer, 'format'),
           message: `${fill("The type/format '{0}' is not recognized.", `${String(node.type ?? '')}/${String(format)}`)}${suggestion ? ` Use '${suggestion}'.` : ''}`,

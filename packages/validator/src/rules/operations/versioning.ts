@@ -40,8 +40,9 @@ const families = perModel((model: SwaggerModel): Map<string, Annotated[]> => {
   return map;
 });
 
+/** Revision 0 is the service's "empty" revision (an unset integer), like a missing one. */
 function hasRevision(annotated: Annotated): boolean {
-  return annotated.revision !== undefined && annotated.revision !== null && annotated.revision !== '';
+  return typeof annotated.revision === 'number' && annotated.revision >= 1;
 }
 
 function isProduction(annotated: Annotated): boolean {
@@ -85,7 +86,8 @@ export const versioningRules: RuleDefinition[] = [
     id: 'SWG-ANN-REPL-DEPRECATED',
     file: 'swagger',
     title: "Name a 'replacement' only on deprecated operations.",
-    description: 'A replacement tells makers what to use instead of a deprecated operation (SVR; operational-versioning doc).',
+    description:
+      'A replacement tells makers what to use instead of a deprecated operation (SVR; operational-versioning doc).',
     levels: sameLevels('error'),
     msMessage: `${INVALID_ANNOTATION} The replacement property should be specified for deprecated operations only.`,
     example: {
@@ -102,31 +104,29 @@ export const versioningRules: RuleDefinition[] = [
       }
     },
   },
-  ...(['api', 'operationId'] as const).map(
-    (key): RuleDefinition => ({
-      id: key === 'api' ? 'SWG-ANN-REPL-API' : 'SWG-ANN-REPL-OPID',
-      file: 'swagger',
-      title: `Give a replacement its '${key}'.`,
-      description: `The replacement of a deprecated operation is identified by api and operationId (SVR).`,
-      levels: sameLevels('error'),
-      msMessage: `${INVALID_ANNOTATION} The replacement property must specify '${key}' property.`,
-      example: {
-        bad: '"replacement": {}',
-        good: '"replacement": { "api": "contoso", "operationId": "ListTasks_V2" }',
-      },
-      check({ swagger, report }) {
-        for (const annotated of swagger ? annotatedOperations(swagger) : []) {
-          if (!has(annotated.annotation, 'replacement')) continue;
-          const replacement = asObject(annotated.annotation.replacement);
-          if (replacement && typeof replacement[key] === 'string' && replacement[key] !== '') continue;
-          report({
-            pointer: childPointer(annotated.pointer, 'replacement'),
-            message: `${fill(INVALID_ANNOTATION, operationLabel(annotated.operation))} The replacement property must specify '${key}' property.`,
-          });
-        }
-      },
-    }),
-  ),
+  ...(['api', 'operationId'] as const).map((key): RuleDefinition => ({
+    id: key === 'api' ? 'SWG-ANN-REPL-API' : 'SWG-ANN-REPL-OPID',
+    file: 'swagger',
+    title: `Give a replacement its '${key}'.`,
+    description: `The replacement of a deprecated operation is identified by api and operationId (SVR).`,
+    levels: sameLevels('error'),
+    msMessage: `${INVALID_ANNOTATION} The replacement property must specify '${key}' property.`,
+    example: {
+      bad: '"replacement": {}',
+      good: '"replacement": { "api": "contoso", "operationId": "ListTasks_V2" }',
+    },
+    check({ swagger, report }) {
+      for (const annotated of swagger ? annotatedOperations(swagger) : []) {
+        if (!has(annotated.annotation, 'replacement')) continue;
+        const replacement = asObject(annotated.annotation.replacement);
+        if (replacement && typeof replacement[key] === 'string' && replacement[key] !== '') continue;
+        report({
+          pointer: childPointer(annotated.pointer, 'replacement'),
+          message: `${fill(INVALID_ANNOTATION, operationLabel(annotated.operation))} The replacement property must specify '${key}' property.`,
+        });
+      }
+    },
+  })),
   familyRule(
     'SWG-FAMILY-DUP-REV',
     'Give each operation of a family its own revision.',
@@ -167,9 +167,9 @@ export const versioningRules: RuleDefinition[] = [
   {
     id: 'SWG-REV-EMPTY',
     file: 'swagger',
-    title: 'Give a revision to annotated operations of a family with several members.',
+    title: 'Write the revision of an x-ms-api-annotation as a whole number.',
     description:
-      'An operation that joins a family needs a revision (an integer ≥ 1) to be ordered among its versions (SVR OperationRevisionEmpty; schema).',
+      'A revision orders the versions of an operation family; a revision that is not a number ("", "2", null) is treated as empty (SVR OperationRevisionEmpty; schema). A missing revision is allowed once per family (SWG-FAMILY-EMPTY-REV).',
     levels: sameLevels('error'),
     msCode: 'OperationRevisionEmpty',
     msMessage: "The operation '{0}' does not specify a revision in api annotation.",
@@ -179,14 +179,15 @@ export const versioningRules: RuleDefinition[] = [
     },
     check({ swagger, report }) {
       for (const annotated of swagger ? annotatedOperations(swagger) : []) {
+        if (!has(annotated.annotation, 'revision')) continue;
         const revision = annotated.revision;
-        const present = has(annotated.annotation, 'revision');
-        const valid = typeof revision === 'number' && Number.isInteger(revision) && revision >= 1;
-        if (valid || (!present && annotated.family === undefined)) continue;
-        if (!present && (families(swagger!).get(annotated.family!)?.length ?? 0) < 2) continue;
+        if (typeof revision === 'number' && Number.isInteger(revision) && revision >= 0) continue;
         report({
-          pointer: present ? childPointer(annotated.pointer, 'revision') : annotated.pointer,
-          message: fill("The operation '{0}' does not specify a revision in api annotation.", operationLabel(annotated.operation)),
+          pointer: childPointer(annotated.pointer, 'revision'),
+          message: fill(
+            "The operation '{0}' does not specify a revision in api annotation.",
+            operationLabel(annotated.operation),
+          ),
         });
       }
     },
@@ -195,7 +196,8 @@ export const versioningRules: RuleDefinition[] = [
     id: 'SWG-OPID-REV-SUFFIX',
     file: 'swagger',
     title: 'End the operationId of revision n ≥ 2 with _Vn.',
-    description: 'The versioning guidance names revisions `GetItems_V2`, `GetItems_V3` (SVR OperationIdShouldEndWithRevision).',
+    description:
+      'The versioning guidance names revisions `GetItems_V2`, `GetItems_V3` (SVR OperationIdShouldEndWithRevision).',
     levels: certificationLevels('warning', 'info'),
     msCode: 'OperationIdShouldEndWithRevision',
     msMessage: "The operation Id '{0}' should end with revision suffix '{1}'.",

@@ -8,30 +8,43 @@ export interface TemplateSection {
   requiredIn: Profile[];
 }
 
+export const SUPPORTED_OPERATIONS_HEADING =
+  /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
+export const CREDENTIALS_HEADING = /credential/;
+
 /**
  * From templates/certified-connectors/readme.md and templates/Independent Publisher/readme.md: the
  * same sections, except that Deployment Instructions is optional for independent publishers.
  * Patterns run on normalized headings (lower case, letters and digits only).
  */
 export const TEMPLATE_SECTIONS: TemplateSection[] = [
-  { heading: '## Publisher: <name>', matches: /^publisher/, requiredIn: ['certified', 'independent-publisher'] },
-  { heading: '## Prerequisites', matches: /^prerequisite|^requirements/, requiredIn: ['certified', 'independent-publisher'] },
   {
-    heading: '## Supported Operations',
-    matches: SUPPORTED_OPERATIONS(),
+    heading: '## Publisher: <name>',
+    matches: /^publisher/,
     requiredIn: ['certified', 'independent-publisher'],
   },
-  { heading: '## Obtaining Credentials', matches: /credential/, requiredIn: ['certified', 'independent-publisher'] },
-  { heading: '## Known Issues and Limitations', matches: /knownissue|limitation/, requiredIn: ['certified', 'independent-publisher'] },
+  {
+    heading: '## Prerequisites',
+    matches: /^prerequisite|^requirements/,
+    requiredIn: ['certified', 'independent-publisher'],
+  },
+  {
+    heading: '## Supported Operations',
+    matches: SUPPORTED_OPERATIONS_HEADING,
+    requiredIn: ['certified', 'independent-publisher'],
+  },
+  {
+    heading: '## Obtaining Credentials',
+    matches: CREDENTIALS_HEADING,
+    requiredIn: ['certified', 'independent-publisher'],
+  },
+  {
+    heading: '## Known Issues and Limitations',
+    matches: /knownissue|limitation/,
+    requiredIn: ['certified', 'independent-publisher'],
+  },
   { heading: '## Deployment Instructions', matches: /deploy/, requiredIn: ['certified'] },
 ];
-
-function SUPPORTED_OPERATIONS(): RegExp {
-  return /^(supported|available)?(operations|actions|triggers|actionsandtriggers|triggersandactions)/;
-}
-
-export const SUPPORTED_OPERATIONS_HEADING = SUPPORTED_OPERATIONS();
-export const CREDENTIALS_HEADING = /credential/;
 
 export function findSection(headings: readonly ReadmeHeading[], pattern: RegExp): ReadmeHeading | undefined {
   return headings.find((heading) => heading.depth <= 3 && pattern.test(heading.normalized));

@@ -8,7 +8,7 @@ const HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
 
 /** Host names that point at a non-production environment (CERT step 4). */
 const NON_PRODUCTION_HOST =
-  /(?:^|[.-])(?:dev|devel|develop|development|staging|stage|stg|test|testing|qa|uat|preprod|sandbox)(?:\d*)(?=[.-]|$)|localhost|ngrok|^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/i;
+  /(?:^|[.-])(?:dev|devel|develop|development|staging|stage|stg|test|testing|qa|uat|preprod|sandbox)\d*(?=[.-])|localhost|ngrok|^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/i;
 
 const SUPPORTED_SCHEMES = ['http', 'https'];
 
@@ -22,7 +22,10 @@ export const documentHostRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'HostNameNotValid',
     msMessage: "The 'host' property, if present, must be a valid URI host without a scheme or path.",
-    example: { bad: '{ "host": "https://api.contoso.com/v1" }', good: '{ "host": "api.contoso.com", "basePath": "/v1" }' },
+    example: {
+      bad: '{ "host": "https://api.contoso.com/v1" }',
+      good: '{ "host": "api.contoso.com", "basePath": "/v1" }',
+    },
     check(context) {
       const host = context.swagger?.root.host;
       if (typeof host !== 'string' || HOST_PATTERN.test(host)) return;
@@ -118,11 +121,16 @@ export const documentHostRules: RuleDefinition[] = [
                 : `The 'schemes' property must only contain transfer protocols from the list: ${SUPPORTED_SCHEMES.join(', ')}.`,
           });
         });
-        if (schemes.length > 0 && schemes.every((scheme) => scheme === 'http') && has(node.value, 'schemes')) {
+        if (
+          schemes.length > 0 &&
+          schemes.every((scheme) => scheme === 'http') &&
+          has(node.value, 'schemes')
+        ) {
           context.report({
             pointer: at,
             severity: 'warning',
-            message: "The API is reachable only over plain 'http'; use 'https' so that credentials and data are encrypted.",
+            message:
+              "The API is reachable only over plain 'http'; use 'https' so that credentials and data are encrypted.",
           });
         }
       }

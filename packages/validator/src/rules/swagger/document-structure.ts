@@ -10,9 +10,41 @@ import { OBJECT_FIELDS, structureOf, type StructureNode } from './structure.js';
  */
 const EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
 
-function unknownKeys(node: StructureNode): string[] {
-  const fields = OBJECT_FIELDS[node.kind];
-  return Object.keys(node.value).filter((key) => !has(fields, key) && !key.startsWith('x-'));
+interface KeyUse {
+  node: StructureNode;
+  key: string;
+}
+
+/** The keys of every Swagger object sorted into what the three key rules report, in one pass. */
+interface KeyClasses {
+  /** Not a field of the object and not an `x-` extension. */
+  unknown: KeyUse[];
+  /** Unknown, and shaped like a misspelled extension prefix. */
+  lookalike: KeyUse[];
+  /** An `x-ms-` extension that is not known. */
+  unknownXms: KeyUse[];
+}
+
+const keyClassCache = new WeakMap<object, KeyClasses>();
+
+function keyClassesOf(context: RuleContext): KeyClasses {
+  const model = context.swagger;
+  if (!model) return { unknown: [], lookalike: [], unknownXms: [] };
+  let classes = keyClassCache.get(model.root);
+  if (classes) return classes;
+  classes = { unknown: [], lookalike: [], unknownXms: [] };
+  for (const node of structureOf(model).nodes) {
+    const fields = OBJECT_FIELDS[node.kind];
+    for (const key of Object.keys(node.value)) {
+      if (key.startsWith('x-')) {
+        if (key.startsWith('x-ms-') && !KNOWN_XMS_EXTENSIONS.has(key)) classes.unknownXms.push({ node, key });
+      } else if (!has(fields, key)) {
+        (EXTENSION_LOOKALIKE.test(key) ? classes.lookalike : classes.unknown).push({ node, key });
+      }
+    }
+  }
+  keyClassCache.set(model.root, classes);
+  return classes;
 }
 
 function eachNode(context: RuleContext, visit: (node: StructureNode) => void): void {
@@ -103,7 +135,10 @@ export const documentStructureRules: RuleDefinition[] = [
     levels: sameLevels('error'),
     msCode: 'RequiredPropertyMissing',
     msMessage: "The '{0}' property is required.",
-    example: { bad: '{ "swagger": "2.0", "paths": {} }', good: '{ "swagger": "2.0", "info": {…}, "paths": {} }' },
+    example: {
+      bad: '{ "swagger": "2.0", "paths": {} }',
+      good: '{ "swagger": "2.0", "info": {…}, "paths": {} }',
+    },
     check(context) {
       const root = context.swagger?.root;
       if (!root) return;
@@ -115,7 +150,10 @@ export const documentStructureRules: RuleDefinition[] = [
       if (!info) return;
       for (const key of ['title', 'version']) {
         if (!has(info, key))
-          context.report({ pointer: childPointer('/info', key), message: `The '${key}' property is required.` });
+          context.report({
+            pointer: childPointer('/info', key),
+            message: `The '${key}' property is required.`,
+          });
       }
     },
   },
@@ -133,16 +171,12 @@ export const documentStructureRules: RuleDefinition[] = [
       good: '{ "swagger": "2.0", "basePath": "/v1" }',
     },
     check(context) {
-      eachNode(context, (node) => {
-        for (const key of unknownKeys(node)) {
-          if (EXTENSION_LOOKALIKE.test(key)) continue;
-          const hint = caseHint(key, node);
-          context.report({
-            pointer: childPointer(node.pointer, key),
-            message: `The property '${key}' is not allowed and must be removed.${hint}`,
-          });
-        }
-      });
+      for (const { node, key } of keyClassesOf(context).unknown) {
+        context.report({
+          pointer: childPointer(node.pointer, key),
+          message: `The property '${key}' is not allowed and must be removed.${caseHint(key, node)}`,
+        });
+      }
     },
   },
   {
@@ -157,15 +191,12 @@ export const documentStructureRules: RuleDefinition[] = [
       'The property \'{0}\' is not valid. If this property is an extension, its name must begin with "x-".',
     example: { bad: '{ "X-ms-summary": "Name" }', good: '{ "x-ms-summary": "Name" }' },
     check(context) {
-      eachNode(context, (node) => {
-        for (const key of unknownKeys(node)) {
-          if (!EXTENSION_LOOKALIKE.test(key)) continue;
-          context.report({
-            pointer: childPointer(node.pointer, key),
-            message: `The property '${key}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${extensionSpelling(key)}'?`,
-          });
-        }
-      });
+      for (const { node, key } of keyClassesOf(context).lookalike) {
+        context.report({
+          pointer: childPointer(node.pointer, key),
+          message: `The property '${key}' is not valid. If this property is an extension, its name must begin with "x-". Did you mean '${extensionSpelling(key)}'?`,
+        });
+      }
     },
   },
   {
@@ -180,18 +211,15 @@ export const documentStructureRules: RuleDefinition[] = [
       good: '{ "name": "id", "in": "path", "x-ms-visibility": "internal" }',
     },
     check(context) {
-      eachNode(context, (node) => {
-        for (const key of Object.keys(node.value)) {
-          if (!key.startsWith('x-ms-') || KNOWN_XMS_EXTENSIONS.has(key)) continue;
-          const suggestion = suggestExtension(key);
-          context.report({
-            pointer: childPointer(node.pointer, key),
-            message: suggestion
-              ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?`
-              : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
-          });
-        }
-      });
+      for (const { node, key } of keyClassesOf(context).unknownXms) {
+        const suggestion = suggestExtension(key);
+        context.report({
+          pointer: childPointer(node.pointer, key),
+          message: suggestion
+            ? `The extension '${key}' is unknown and will be ignored. Did you mean '${suggestion}'?`
+            : `The extension '${key}' is not a known x-ms- extension and will be ignored. Use an 'x-' name without 'ms-' for your own data.`,
+        });
+      }
     },
   },
   {
@@ -256,7 +284,10 @@ export const documentStructureRules: RuleDefinition[] = [
       eachNode(context, (node) => {
         for (const key of UNIQUE_ARRAYS[node.kind] ?? []) {
           for (const pointer of duplicateEntries(node.value[key], childPointer(node.pointer, key))) {
-            context.report({ pointer, message: 'The array contains duplicate values, values must be unique.' });
+            context.report({
+              pointer,
+              message: 'The array contains duplicate values, values must be unique.',
+            });
           }
         }
       });

@@ -9,6 +9,8 @@ import { structureOf, type NodeKind } from './structure.js';
  * are not flagged either, because names (Brønnøysund) and loanwords (café) are fine in English.
  */
 const NON_LATIN_WORD = /(?:(?![\p{Script=Latin}])\p{L}){2,}/u;
+/** Cheap pre-check: pure ASCII text cannot hold a non-Latin letter. */
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** The user-facing text fields of each kind of object. */
 const TEXT_FIELDS: Partial<Record<NodeKind, string[]>> = {
@@ -45,7 +47,7 @@ export const documentTextRules: RuleDefinition[] = [
       for (const node of structureOf(context.swagger).nodes) {
         for (const field of TEXT_FIELDS[node.kind] ?? []) {
           const text = asString(node.value[field]);
-          if (text === undefined || !NON_LATIN_WORD.test(text)) continue;
+          if (text === undefined || !NON_ASCII.test(text) || !NON_LATIN_WORD.test(text)) continue;
           context.report({
             pointer: childPointer(node.pointer, field),
             message: `The '${field}' value must be written in English.`,
@@ -63,7 +65,9 @@ export const documentTextRules: RuleDefinition[] = [
     levels: certificationLevels('warning', 'info'),
     msCode: 'FieldLengthExceeded',
     msMessage: "The '{0}' value goes over the character limit '{1}'",
-    example: { bad: '{ "x-ms-summary": "The identifier of the project that this task belongs to, as shown in the URL of the project" }' },
+    example: {
+      bad: '{ "x-ms-summary": "The identifier of the project that this task belongs to, as shown in the URL of the project" }',
+    },
     check(context) {
       if (!context.swagger) return;
       for (const node of structureOf(context.swagger).byKind.get('schema') ?? []) {

@@ -35,10 +35,10 @@ const METADATA_POINTER = '/x-ms-connector-metadata';
 const EMAIL =
   /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
+/** Like .NET's Uri.TryCreate(…, Absolute) on the trimmed text: spaces inside are escaped, not errors. */
 export function isAbsoluteHttpUrl(text: string): boolean {
-  if (/\s/.test(text)) return false;
   try {
-    const url = new URL(text);
+    const url = new URL(text.trim());
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
   } catch {
     return false;
@@ -57,7 +57,11 @@ function metadataEntries(context: RuleContext): MetadataEntry[] {
   list.forEach((entry, index) => {
     const name = asString(asObject(entry)?.propertyName);
     if (name !== undefined)
-      entries.push({ name, value: asObject(entry)!.propertyValue, pointer: childPointer(METADATA_POINTER, index) });
+      entries.push({
+        name,
+        value: asObject(entry)!.propertyValue,
+        pointer: childPointer(METADATA_POINTER, index),
+      });
   });
   return entries;
 }
@@ -141,11 +145,15 @@ export const infoMetadataRules: RuleDefinition[] = [
       const root = context.swagger?.root;
       if (!root) return;
       if (!has(root, 'x-ms-connector-metadata')) {
-        context.report({ pointer: METADATA_POINTER, message: "The 'x-ms-connector-metadata' property is required." });
+        context.report({
+          pointer: METADATA_POINTER,
+          message: "The 'x-ms-connector-metadata' property is required.",
+        });
       } else if (!Array.isArray(root['x-ms-connector-metadata'])) {
         context.report({
           pointer: METADATA_POINTER,
-          message: "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'.",
+          message:
+            "The type of the property is incorrect. Expected type 'Array', but value is of type 'Object'.",
         });
       }
     },
@@ -155,7 +163,7 @@ export const infoMetadataRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'List Website, Privacy policy and Categories in x-ms-connector-metadata.',
     description:
-      'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it, so its absence is a warning.',
+      'Each entry is `{propertyName, propertyValue}` with string values, and the names Website, Privacy policy and Categories are required, spelled exactly (SVR: ConnectorMetadataPropertiesMissing; PR #4077). "Privacy policy" was added later: 77 merged connectors lack it or spell it "Privacy Policy", so for it this is a warning.',
     levels: certificationLevels('error', 'off'),
     msCode: 'ConnectorMetadataPropertiesMissing',
     msMessage: "The connector metadata property '{0}' is required.",
@@ -169,7 +177,10 @@ export const infoMetadataRules: RuleDefinition[] = [
       list.forEach((entry, index) => {
         const at = childPointer(METADATA_POINTER, index);
         if (!isObject(entry)) {
-          context.report({ pointer: at, message: 'Each connector metadata entry must be an object with propertyName and propertyValue.' });
+          context.report({
+            pointer: at,
+            message: 'Each connector metadata entry must be an object with propertyName and propertyValue.',
+          });
           return;
         }
         for (const key of ['propertyName', 'propertyValue']) {
@@ -188,7 +199,7 @@ export const infoMetadataRules: RuleDefinition[] = [
         const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
         context.report({
           pointer: nearMiss ? childPointer(nearMiss.pointer, 'propertyName') : METADATA_POINTER,
-          severity: required === 'Privacy policy' && !nearMiss ? 'warning' : undefined,
+          severity: required === 'Privacy policy' ? 'warning' : undefined,
           message: nearMiss
             ? `The connector metadata property '${required}' is required. '${nearMiss.name}' is not recognized: spell it exactly '${required}'.`
             : `The connector metadata property '${required}' is required.`,
@@ -300,14 +311,20 @@ export const infoMetadataRules: RuleDefinition[] = [
         const status = asObject(holder)?.status;
         if (status === undefined) return undefined;
         if (status === 'Preview' || status === 'Production') return status;
-        const meant = typeof status === 'string' ? ['Preview', 'Production'].find((s) => s.toLowerCase() === status.toLowerCase()) : undefined;
+        const meant =
+          typeof status === 'string'
+            ? ['Preview', 'Production'].find((s) => s.toLowerCase() === status.toLowerCase())
+            : undefined;
         context.report({
           pointer: childPointer(pointer, 'status'),
           message: `The property value must be one of the following: Preview, Production.${meant ? ` Did you mean '${meant}'?` : ''}`,
         });
         return meant;
       };
-      const apiStatus = checkStatus(asObject(context.swagger.root.info)?.['x-ms-api-annotation'], '/info/x-ms-api-annotation');
+      const apiStatus = checkStatus(
+        asObject(context.swagger.root.info)?.['x-ms-api-annotation'],
+        '/info/x-ms-api-annotation',
+      );
       for (const operation of context.swagger.operations) {
         const at = childPointer(operation.pointer, 'x-ms-api-annotation');
         const status = checkStatus(operation.operation['x-ms-api-annotation'], at);

@@ -12,7 +12,8 @@ const MIN_DESCRIPTION = 30;
 const MAX_DESCRIPTION = 500;
 
 /** Titles left from the repo templates or the portal's default (PR #602). */
-const PLACEHOLDER_TITLE = /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
+const PLACEHOLDER_TITLE =
+  /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
 
 function infoString(context: RuleContext, key: string): string | undefined {
   return asString(asObject(context.swagger?.root.info)?.[key]);
@@ -32,7 +33,10 @@ export const infoTextRules: RuleDefinition[] = [
     levels: certificationLevels('error', 'info'),
     msCode: 'FieldLengthExceeded',
     msMessage: "The '{0}' value goes over the character limit '{1}'",
-    example: { bad: '{ "title": "Contoso Project Management Suite" }', good: '{ "title": "Contoso Projects" }' },
+    example: {
+      bad: '{ "title": "Contoso Project Management Suite" }',
+      good: '{ "title": "Contoso Projects" }',
+    },
     check(context) {
       const title = infoString(context, 'title');
       if (title === undefined || title.length <= MAX_TITLE) return;

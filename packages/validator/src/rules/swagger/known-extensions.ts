@@ -10,6 +10,7 @@ export const KNOWN_XMS_EXTENSIONS: ReadonlySet<string> = new Set([
   'x-ms-capabilities',
   'x-ms-connector-metadata',
   'x-ms-deployment-version',
+  'x-ms-docs',
   'x-ms-dynamic-list',
   'x-ms-dynamic-properties',
   'x-ms-dynamic-schema',

@@ -34,7 +34,9 @@ function checkSectionRef(
   if (!isValidRefPointer(use.ref)) return; // SWG-JSONPOINTER
   const at = childPointer(use.pointer, '$ref');
   if (sectionTarget(use.ref, section) === undefined) {
-    const nested = use.ref.startsWith(`#/${section}/`) ? ` Point at a ${noun} definition itself, not inside one.` : '';
+    const nested = use.ref.startsWith(`#/${section}/`)
+      ? ` Point at a ${noun} definition itself, not inside one.`
+      : '';
     context.report({
       pointer: at,
       message: `The ${noun} reference '${use.ref}' is not valid. ${noun === 'schema' ? 'Schema' : 'Response'} references must start with '#/${section}/' and be valid JSON Pointers.${nested}`,
@@ -104,7 +106,7 @@ export const schemaRefRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Point schema $refs at an existing #/definitions/ entry.',
     description:
-      'Only local references to `#/definitions/<name>` are allowed for schemas; external files and other sections are not (SVR; the repo schema\'s `$ref` description). A broken reference makes the import fail.',
+      "Only local references to `#/definitions/<name>` are allowed for schemas; external files and other sections are not (SVR; the repo schema's `$ref` description). A broken reference makes the import fail.",
     levels: sameLevels('error'),
     msCode: 'SchemaReferenceNotFound',
     msMessage: "The schema reference '{0}' could not be found in the swagger document.",
@@ -115,7 +117,8 @@ export const schemaRefRules: RuleDefinition[] = [
     check(context) {
       const model = context.swagger;
       if (!model) return;
-      for (const use of refsOf(context, 'schema')) checkSectionRef(context, model, use, 'definitions', 'schema');
+      for (const use of refsOf(context, 'schema'))
+        checkSectionRef(context, model, use, 'definitions', 'schema');
     },
   },
   {
@@ -183,7 +186,7 @@ export const schemaRefRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Give nothing beside a $ref.',
     description:
-      'Swagger 2.0 ignores every property next to a `$ref`, and Microsoft\'s validator rejects them (SVR). A description or x-ms-summary written beside a `$ref` is silently lost: put it in the referenced definition.',
+      "Swagger 2.0 ignores every property next to a `$ref`, and Microsoft's validator rejects them (SVR). A description or x-ms-summary written beside a `$ref` is silently lost: put it in the referenced definition.",
     levels: sameLevels('warning'),
     msCode: 'RefSiblingsNotAllowed',
     msMessage: "When '$ref' is defined, no other properties may be specified.",

@@ -1,4 +1,4 @@
-import { childPointer } from '../../json/pointer.js';
+import { encodeSegment } from '../../json/pointer.js';
 import { HTTP_METHODS, type SwaggerModel } from '../../swagger/swagger-model.js';
 import { asArray, entriesOf, isObject, type JsonObject } from '../../swagger/json-values.js';
 
@@ -163,12 +163,7 @@ export interface StructureNode {
 }
 
 export type SchemaOrigin =
-  | 'definition'
-  | 'body-parameter'
-  | 'response'
-  | 'global-parameter'
-  | 'global-response'
-  | 'other';
+  'definition' | 'body-parameter' | 'response' | 'global-parameter' | 'global-response' | 'other';
 
 /** A `$ref` as written, with the kind of object expected at its position. */
 export interface RefUse {
@@ -224,6 +219,27 @@ export function jsonTypeOf(value: unknown): JsonTypeName {
   }
 }
 
+/**
+ * `childPointer` for the walk's hot path: most keys need no escaping, so the two replacements of
+ * `encodeSegment` run only for keys that contain `~` or `/`.
+ */
+function childPointer(pointer: string, ...segments: (string | number)[]): string {
+  let result = pointer;
+  for (const segment of segments) {
+    const text = String(segment);
+    result += `/${text.includes('~') || text.includes('/') ? encodeSegment(text) : text}`;
+  }
+  return result;
+}
+
+/** The allowed types of every field, as lists, computed once. */
+const ALLOWED_TYPES = Object.fromEntries(
+  Object.entries(OBJECT_FIELDS).map(([kind, fields]) => [
+    kind,
+    new Map(Object.entries(fields).map(([key, type]) => [key, Array.isArray(type) ? type : [type]])),
+  ]),
+) as Record<NodeKind, Map<string, FieldType[]>>;
+
 function matches(value: unknown, expected: FieldType): boolean {
   if (expected === 'Any') return true;
   const actual = jsonTypeOf(value);
@@ -239,29 +255,39 @@ class StructureWalker {
     return this.result;
   }
 
-  /** Records a node and checks its fields' types; returns the fields of the right type only. */
-  private add(kind: NodeKind, value: JsonObject, pointer: string, extra?: Partial<StructureNode>): JsonObject {
+  /**
+   * Records a node and checks its fields' types. Returns the node's value with fields of the wrong
+   * type hidden, so the walk descends only into what has the right shape.
+   */
+  private add(
+    kind: NodeKind,
+    value: JsonObject,
+    pointer: string,
+    extra?: Partial<StructureNode>,
+  ): JsonObject {
     const node: StructureNode = { kind, value, pointer, ...extra };
     this.result.nodes.push(node);
-    const list = this.result.byKind.get(kind) ?? [];
+    let list = this.result.byKind.get(kind);
+    if (!list) this.result.byKind.set(kind, (list = []));
     list.push(node);
-    this.result.byKind.set(kind, list);
-    const fields = OBJECT_FIELDS[kind];
-    const good: JsonObject = {};
-    for (const [key, field] of Object.entries(value)) {
-      const expected = fields[key];
-      if (expected === undefined) continue;
-      const allowed = Array.isArray(expected) ? expected : [expected];
-      if (allowed.some((type) => matches(field, type))) {
-        good[key] = field;
-      } else {
-        this.result.typeIssues.push({
-          pointer: childPointer(pointer, key),
-          expected: toTypeName(allowed[0]!),
-          actual: jsonTypeOf(field),
-        });
-      }
+    const allowedByKey = ALLOWED_TYPES[kind];
+    let wrong: Set<string> | undefined;
+    for (const key in value) {
+      const allowed = allowedByKey.get(key);
+      if (allowed === undefined || !Object.prototype.hasOwnProperty.call(value, key)) continue;
+      const field = value[key];
+      if (allowed.length === 1 ? matches(field, allowed[0]!) : allowed.some((type) => matches(field, type)))
+        continue;
+      this.result.typeIssues.push({
+        pointer: childPointer(pointer, key),
+        expected: toTypeName(allowed[0]!),
+        actual: jsonTypeOf(field),
+      });
+      (wrong ??= new Set()).add(key);
     }
+    if (!wrong) return value;
+    const good: JsonObject = {};
+    for (const key of Object.keys(value)) if (!wrong.has(key)) good[key] = value[key];
     return good;
   }
 
@@ -378,7 +404,8 @@ class StructureWalker {
         continue;
       }
       const headerFields = this.add('header', header, headerAt);
-      if (isObject(headerFields.items)) this.visitItems(headerFields.items, childPointer(headerAt, 'items'), 0);
+      if (isObject(headerFields.items))
+        this.visitItems(headerFields.items, childPointer(headerAt, 'items'), 0);
     }
   }
 
@@ -418,7 +445,8 @@ class StructureWalker {
     this.eachObject(list, at, (requirement, requirementAt) => {
       for (const [name, scopes] of entriesOf(requirement)) {
         const scopesAt = childPointer(requirementAt, name);
-        if (!Array.isArray(scopes)) this.typeIssue(scopesAt, 'Array', scopes);
+        // A missing value (null) is SWG-SEC-EMPTY's finding.
+        if (!Array.isArray(scopes) && scopes !== null) this.typeIssue(scopesAt, 'Array', scopes);
       }
     });
   }

@@ -1,0 +1,55 @@
+import * as core from '@actions/core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { resolveCredential, type ConnectionSettings } from '@connector-alm/dataverse';
+import { InputError, readRequiredString, readString } from '../runtime/inputs.js';
+
+/**
+ * The connection inputs shared by the Dataverse actions, named as in microsoft/powerplatform-actions
+ * (environment-url, app-id, client-secret, tenant-id, cloud) plus authority-host and a certificate.
+ * Every secret is masked before anything can print it.
+ */
+export function readConnectionInputs(): ConnectionSettings {
+  const clientSecret = readString('client-secret');
+  const clientCertificate = readString('client-certificate');
+  const clientCertificatePassword = readString('client-certificate-password');
+  for (const secret of [
+    clientSecret,
+    clientCertificate,
+    clientCertificatePassword,
+    process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
+  ]) {
+    if (secret !== '') core.setSecret(secret);
+  }
+  const appId = readRequiredString('app-id');
+  const tenantId = readRequiredString('tenant-id');
+  return {
+    environmentUrl: readRequiredString('environment-url'),
+    tenantId,
+    appId,
+    cloud: readString('cloud'),
+    authorityHost: readString('authority-host'),
+    credential: resolveCredential({
+      clientSecret,
+      clientCertificate,
+      clientCertificatePassword,
+      idTokenRequestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+      idTokenRequestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+    }),
+  };
+}
+
+/** A path input resolved against working-directory (itself relative to the workspace). */
+export function resolveInPath(value: string): string {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const workingDirectory = path.resolve(workspace, readString('working-directory'));
+  return path.resolve(workingDirectory, value);
+}
+
+export function readTextFile(file: string, input: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError(input, `names '${file}', which cannot be read.`);
+  }
+}

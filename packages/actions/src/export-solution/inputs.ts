@@ -1,0 +1,44 @@
+import { EXPORT_SETTINGS, type ConnectionSettings, type ExportSetting } from '@connector-alm/dataverse';
+import { readConnectionInputs, resolveInPath } from '../dataverse-connection/inputs.js';
+import { readBoolean, readPositiveInteger, readRequiredString } from '../runtime/inputs.js';
+
+/** The export-* inputs of powerplatform-actions, mapped 1:1 onto ExportSolution's Export* flags. */
+const SETTING_INPUTS: Record<ExportSetting, string> = {
+  ExportAutoNumberingSettings: 'export-auto-numbering-settings',
+  ExportCalendarSettings: 'export-calendar-settings',
+  ExportCustomizationSettings: 'export-customization-settings',
+  ExportEmailTrackingSettings: 'export-email-tracking-settings',
+  ExportExternalApplications: 'export-external-applications-settings',
+  ExportGeneralSettings: 'export-general-settings',
+  ExportIsvConfig: 'export-isv-config',
+  ExportMarketingSettings: 'export-marketing-settings',
+  ExportOutlookSynchronizationSettings: 'export-outlook-synchronization-settings',
+  ExportRelationshipRoles: 'export-relationship-roles',
+  ExportSales: 'export-sales',
+};
+
+export interface ExportSolutionInputs {
+  connection: ConnectionSettings;
+  solutionName: string;
+  outputFile: string;
+  managed: boolean;
+  asynchronous: boolean;
+  maxAsyncWaitMinutes: number;
+  publish: boolean;
+  settings: Partial<Record<ExportSetting, boolean>>;
+}
+
+export function readExportSolutionInputs(): ExportSolutionInputs {
+  return {
+    connection: readConnectionInputs(),
+    solutionName: readRequiredString('solution-name'),
+    outputFile: resolveInPath(readRequiredString('solution-output-file')),
+    managed: readBoolean('managed', false),
+    asynchronous: readBoolean('run-asynchronously', true),
+    maxAsyncWaitMinutes: readPositiveInteger('max-async-wait-time', 60),
+    publish: readBoolean('publish-changes', true),
+    settings: Object.fromEntries(
+      EXPORT_SETTINGS.map((flag) => [flag, readBoolean(SETTING_INPUTS[flag], false)]),
+    ),
+  };
+}

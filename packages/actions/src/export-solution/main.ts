@@ -1,0 +1,33 @@
+import * as core from '@actions/core';
+import type { Logger } from '@connector-alm/core';
+import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
+import { readExportSolutionInputs } from './inputs.js';
+
+/** export-solution: exports one solution to a zip and says where, which version, and whether it changed. */
+export async function exportSolutionAction(logger: Logger): Promise<void> {
+  const inputs = readExportSolutionInputs();
+  const client = connectDataverse(inputs.connection, { logger, onSecret: (value) => core.setSecret(value) });
+  const result = await exportSolution(
+    client,
+    {
+      solutionName: inputs.solutionName,
+      outputFile: inputs.outputFile,
+      managed: inputs.managed,
+      asynchronous: inputs.asynchronous,
+      maxAsyncWaitMs: inputs.maxAsyncWaitMinutes * 60_000,
+      publish: inputs.publish,
+      settings: inputs.settings,
+    },
+    logger,
+  );
+  core.setOutput('solution-file', result.file);
+  core.setOutput('solution-version', result.version);
+  core.setOutput('changed', String(result.changed));
+  await core.summary
+    .addHeading(`Exported ${result.solutionName} ${result.version}`, 3)
+    .addRaw(
+      `${result.managed ? 'Managed' : 'Unmanaged'}, ${result.bytes} bytes, ${result.changed ? 'changed since the last export' : 'unchanged'}.`,
+      true,
+    )
+    .write();
+}

@@ -1,0 +1,41 @@
+import * as core from '@actions/core';
+import type { Logger } from '@connector-alm/core';
+import { connectDataverse, importSolution } from '@connector-alm/dataverse';
+import { readImportSolutionInputs } from './inputs.js';
+
+/** import-solution: imports one solution zip and reports the result as outputs and in the job summary. */
+export async function importSolutionAction(logger: Logger): Promise<void> {
+  const inputs = readImportSolutionInputs();
+  const client = connectDataverse(inputs.connection, { logger, onSecret: (value) => core.setSecret(value) });
+  const result = await importSolution(
+    client,
+    {
+      file: inputs.solutionFile,
+      asynchronous: inputs.asynchronous,
+      maxAsyncWaitMs: inputs.maxAsyncWaitMinutes * 60_000,
+      overwriteUnmanagedCustomizations: inputs.forceOverwrite,
+      publishWorkflows: inputs.activatePlugins,
+      convertToManaged: inputs.convertToManaged,
+      skipDependencyCheck: inputs.skipDependencyCheck,
+      holdingSolution: inputs.importAsHolding,
+      skipLowerVersion: inputs.skipLowerVersion,
+      publishChanges: inputs.publishChanges,
+      componentParameters: inputs.componentParameters,
+    },
+    logger,
+  );
+  core.setOutput('result', result.result);
+  core.setOutput('solution-name', result.solutionName);
+  core.setOutput('solution-version', result.version);
+  core.setOutput('import-job-id', result.importJobId ?? '');
+  await core.summary
+    .addHeading(
+      `${result.result === 'imported' ? 'Imported' : 'Skipped'} ${result.solutionName} ${result.version}`,
+      3,
+    )
+    .addRaw(
+      `${result.managed ? 'Managed' : 'Unmanaged'}${result.importJobId ? `, import job ${result.importJobId}` : ''}.`,
+      true,
+    )
+    .write();
+}

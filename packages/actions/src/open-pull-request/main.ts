@@ -1,0 +1,79 @@
+import * as core from '@actions/core';
+import type { Logger } from '@connector-alm/core';
+import { openPullRequest, type PullRequestResult } from '@connector-alm/github';
+import { readOpenPullRequestInputs } from './inputs.js';
+
+/** open-pull-request: one pull request per connector folder; outputs hold one line per connector. */
+export async function openPullRequestAction(logger: Logger): Promise<void> {
+  const inputs = readOpenPullRequestInputs();
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const source =
+    process.env.GITHUB_REPOSITORY && process.env.GITHUB_SHA
+      ? `${process.env.GITHUB_REPOSITORY}@${process.env.GITHUB_SHA}`
+      : undefined;
+  const results: PullRequestResult[] = [];
+  for (const connector of inputs.connectors) {
+    results.push(
+      await openPullRequest(
+        {
+          token: inputs.token,
+          apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+          upstream: inputs.upstream,
+          base: inputs.base,
+          connector,
+          cwd: workspace,
+          targetFolder: inputs.targetFolder,
+          branchPrefix: inputs.branchPrefix,
+          title: inputs.title,
+          body: inputs.body,
+          draft: inputs.draft,
+          labels: inputs.labels,
+          maintainerCanModify: inputs.maintainerCanModify,
+          source,
+        },
+        { logger },
+      ),
+    );
+  }
+  const column = (pick: (result: PullRequestResult) => string | number | undefined) =>
+    results.map((result) => String(pick(result) ?? '')).join('\n');
+  core.setOutput(
+    'operation',
+    column((result) => result.operation),
+  );
+  core.setOutput(
+    'pull-request-number',
+    column((result) => result.number),
+  );
+  core.setOutput(
+    'pull-request-url',
+    column((result) => result.url),
+  );
+  core.setOutput(
+    'branch',
+    column((result) => result.branch),
+  );
+  core.setOutput(
+    'head-sha',
+    column((result) => result.headSha),
+  );
+  await writeSummary(results);
+}
+
+async function writeSummary(results: readonly PullRequestResult[]): Promise<void> {
+  core.summary.addHeading('Connector pull requests', 3).addTable([
+    [
+      { data: 'Connector', header: true },
+      { data: 'Operation', header: true },
+      { data: 'Pull request', header: true },
+      { data: 'Branch', header: true },
+    ],
+    ...results.map((result) => [
+      result.targetFolder,
+      result.operation === 'none' && result.reason ? `none (${result.reason})` : result.operation,
+      result.url ? `<a href="${result.url}">#${result.number}</a>` : '',
+      result.branch,
+    ]),
+  ]);
+  await core.summary.write();
+}

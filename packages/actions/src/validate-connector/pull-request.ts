@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Git, changedFilesSince, connectorFoldersOf } from '@connector-alm/validator';
+
+/** The part of a pull_request event payload that the action uses. */
+export interface PullRequestEvent {
+  baseSha: string;
+  headSha: string | undefined;
+  number: number | undefined;
+}
+
+/** The pull request the workflow runs for, from GITHUB_EVENT_PATH, or undefined for other events. */
+export function readPullRequestEvent(env: NodeJS.ProcessEnv = process.env): PullRequestEvent | undefined {
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  if (!['pull_request', 'pull_request_target', 'merge_group'].includes(eventName) || !env.GITHUB_EVENT_PATH)
+    return undefined;
+  const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+    pull_request?: { number?: number; base?: { sha?: string }; head?: { sha?: string } };
+    merge_group?: { base_sha?: string; head_sha?: string };
+  };
+  const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
+  if (!baseSha) return undefined;
+  return {
+    baseSha,
+    headSha: payload.pull_request?.head?.sha ?? payload.merge_group?.head_sha,
+    number: payload.pull_request?.number,
+  };
+}
+
+/**
+ * The connector folders a change touches: files that differ between the merge base of HEAD and
+ * `base` and HEAD, mapped to their connector folders. The merge base, not the base branch's tip, so a
+ * pull request with several commits, or with merges from its base branch, is judged on its own changes.
+ * Paths are relative to the workspace.
+ */
+export async function changedConnectorFolders(workspace: string, base: string): Promise<string[]> {
+  const git = new Git(workspace);
+  const topLevel = await git.topLevel();
+  const mergeBase = await git.mergeBase('HEAD', base);
+  const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
+  const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
+  return folders.map((folder) => path.relative(workspace, path.join(topLevel, folder)) || '.');
+}

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runActionBundle } from '@connector-alm/testing';
+import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
+import { buildSolutionZip } from '../../dataverse/test/helpers/solution-zip.js';
+import { solutionFixture, solutionFixturePath } from '../../dataverse/test/helpers/fixtures.js';
+
+const APP_ID = '4e3d2c1b-1111-4222-8333-944455556666';
+const OIDC_APP = '4e3d2c1b-1111-4222-8333-944455557777';
+const SECRET = 'imp0rt~secret+value/==';
+const SUBJECT = 'repo:contoso/connectors:environment:Production';
+
+let server: LocalServer;
+let workspace: string;
+beforeAll(async () => {
+  server = await startLocalServer({
+    githubSubject: SUBJECT,
+    apps: [
+      { clientId: APP_ID, secret: SECRET },
+      {
+        clientId: OIDC_APP,
+        federatedCredentials: [
+          {
+            issuer: 'https://token.actions.githubusercontent.com',
+            subject: SUBJECT,
+            audience: 'api://AzureADTokenExchange',
+          },
+        ],
+      },
+    ],
+  });
+  workspace = mkdtempSync(path.join(os.tmpdir(), 'import-solution-'));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+const connection = () => ({
+  'environment-url': server.environmentUrl,
+  'tenant-id': server.tenantId,
+  'authority-host': server.authorityHost,
+});
+
+describe('import-solution, run as the runner runs it against the local server', () => {
+  it('imports a real export asynchronously; the server then holds exactly that solution', async () => {
+    const fixture = solutionFixturePath('customHIL/customHIL_1_0_0_3.zip');
+    if (!fixture) return void console.warn('skipping: ../shared/fixtures/solutions/customHIL is absent');
+    const run = await runActionBundle('import-solution', {
+      workspace,
+      inputs: {
+        ...connection(),
+        'app-id': APP_ID,
+        'client-secret': SECRET,
+        'solution-file': fixture,
+        'run-asynchronously': 'true',
+        'publish-changes': 'true',
+      },
+    });
+    expect(run.annotations).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.result).toBe('imported');
+    const held = server.store.get(run.outputs['solution-name']!);
+    expect(held?.version).toBe(run.outputs['solution-version']);
+    expect(
+      Buffer.from(held!.zip).equals(Buffer.from(solutionFixture('customHIL/customHIL_1_0_0_3.zip')!)),
+    ).toBe(true);
+    expect(run.stdout).toMatch(/Import: 100%/);
+    expect(`${run.stdout}${run.stderr}`.replaceAll(`::add-mask::${SECRET}`, '')).not.toContain(SECRET);
+  });
+
+  it('imports with GitHub OIDC and deployment settings, through throttling', async () => {
+    writeFileSync(
+      path.join(workspace, 'Fabrikam.zip'),
+      buildSolutionZip({ uniqueName: 'Fabrikam', version: '2.0.0.1' }),
+    );
+    writeFileSync(
+      path.join(workspace, 'settings.json'),
+      JSON.stringify({
+        EnvironmentVariables: [{ SchemaName: 'fab_ApiHost', Value: 'api.fabrikam.com' }],
+        ConnectionReferences: [],
+      }),
+    );
+    server.faults.inject(
+      { kind: 'throttle', retryAfterSeconds: 1 },
+      { times: 1, operation: 'ImportSolution' },
+    );
+    const run = await runActionBundle('import-solution', {
+      workspace,
+      inputs: {
+        ...connection(),
+        'app-id': OIDC_APP,
+        'solution-file': 'Fabrikam.zip',
+        'use-deployment-settings-file': 'true',
+        'deployment-settings-file': 'settings.json',
+      },
+      env: {
+        ACTIONS_ID_TOKEN_REQUEST_URL: server.idTokenRequestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: server.idTokenRequestToken,
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({ level: 'warning', message: expect.stringContaining('HTTP 429 0x80072322') }),
+    ]);
+    expect(run.outputs).toMatchObject({
+      result: 'imported',
+      'solution-name': 'Fabrikam',
+      'solution-version': '2.0.0.1',
+    });
+    expect(server.store.get('Fabrikam')?.version).toBe('2.0.0.1');
+    expect(server.dataverse.imports.at(-1)?.componentParameters).toEqual([
+      {
+        '@odata.type': 'Microsoft.Dynamics.CRM.environmentvariablevalue',
+        schemaname: 'fab_ApiHost',
+        value: 'api.fabrikam.com',
+      },
+    ]);
+    expect(
+      run.stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::') && /eyJ[\w-]+\.[\w-]+\./.test(line)),
+    ).toEqual([]);
+  });
+
+  it('refuses a zip that is not a solution with one clear annotation', async () => {
+    const fixture = solutionFixturePath('not-a-solution/PatternTry-Catch-Finally.zip');
+    if (!fixture) return void console.warn('skipping: ../shared/fixtures/solutions/not-a-solution is absent');
+    const run = await runActionBundle('import-solution', {
+      workspace,
+      inputs: { ...connection(), 'app-id': APP_ID, 'client-secret': SECRET, 'solution-file': fixture },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining('is not a Dataverse solution'),
+      }),
+    ]);
+  });
+
+  it('tells a workflow without a credential how to use OIDC', async () => {
+    const run = await runActionBundle('import-solution', {
+      workspace,
+      inputs: { ...connection(), 'app-id': APP_ID, 'solution-file': 'x.zip' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations[0]?.message).toContain('id-token: write');
+  });
+});

@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { runActionBundle, type ActionRun } from '@connector-alm/testing';
+import {
+  CONNECTOR,
+  connectorFiles,
+  filesOnBranch,
+  iconBytes,
+  startScenario,
+  writeConnector,
+  type Scenario,
+} from '../../github/test/helpers/scenario.js';
+
+const BRANCH = 'connector-alm/certified-connectors/contoso-tasks';
+const RUN_TIMEOUT = 120_000;
+
+/** The log as shown: the runner swallows ::add-mask:: lines and hides their values everywhere else. */
+function withoutMaskCommands(stdout: string): string {
+  return stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+}
+
+describe('open-pull-request, run as the runner runs it against a local GitHub', () => {
+  let scenario: Scenario;
+  const runs: ActionRun[] = [];
+
+  beforeAll(async () => {
+    scenario = await startScenario();
+    // Upstream already has an older version of the connector, with a file the workspace no longer has.
+    await scenario.github.commit(scenario.upstream, 'dev', {
+      [`${CONNECTOR}/apiDefinition.swagger.json`]: '{"swagger": "2.0"}\n',
+      [`${CONNECTOR}/intro.md`]: 'An old page the connector dropped.\n',
+    });
+  });
+  afterAll(async () => {
+    expect(scenario.github.violations).toEqual([]);
+    await scenario.dispose();
+  });
+
+  async function run(token = scenario.contributor.token): Promise<ActionRun> {
+    const result = await runActionBundle('open-pull-request', {
+      workspace: scenario.workspace,
+      apiUrl: scenario.github.url,
+      inputs: { token, connector: CONNECTOR, labels: 'new-connector' },
+      env: { GITHUB_SHA: 'f00dfeed' },
+      timeoutMs: RUN_TIMEOUT,
+    });
+    runs.push(result);
+    expect(withoutMaskCommands(result.stdout)).not.toContain(token);
+    return result;
+  }
+
+  const fork = () => scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+
+  it(
+    'first run: creates the fork, waits until GitHub has copied it, then commits the branch and opens the pull request',
+    async () => {
+      scenario.github.setFaults({ forkNotReadyFor: 3 });
+      const result = await run();
+      expect(result.stderr).toBe('');
+      expect(result.exitCode).toBe(0);
+      expect(result.masks).toContain(scenario.contributor.token);
+      expect(result.outputs).toMatchObject({
+        operation: 'created',
+        'pull-request-number': '1',
+        branch: BRANCH,
+      });
+      expect(result.outputs['pull-request-url']).toBe(
+        `${scenario.github.url}/microsoft/PowerPlatformConnectors/pull/1`,
+      );
+      expect(result.outputs['head-sha']).toBe(await fork().git.readRef(`refs/heads/${BRANCH}`));
+      const polls = scenario.github.requests.filter(
+        (request) => request.path === '/repos/contoso-dev/PowerPlatformConnectors/git/ref/heads%2Fdev',
+      );
+      expect(polls.map((request) => request.status)).toEqual([409, 409, 409, 200]);
+
+      const pull = scenario.upstream.pulls[0]!;
+      expect(pull).toMatchObject({
+        title: 'Contoso Tasks',
+        state: 'open',
+        head: { repository: fork(), ref: BRANCH },
+      });
+      expect(pull.body).toContain('Source: contoso/connectors\\@\u200bf00dfeed'.replace('\\', ''));
+      // No triage rights upstream: the label is a warning, not a failure.
+      expect(result.annotations).toEqual([
+        expect.objectContaining({
+          level: 'warning',
+          message: expect.stringMatching(/Could not add the labels new-connector/),
+        }),
+      ]);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'puts the binary icon in the fork byte-identical and deletes the file the connector lost',
+    async () => {
+      const files = await filesOnBranch(fork(), BRANCH, CONNECTOR);
+      expect(Object.keys(files).sort()).toEqual([
+        'apiDefinition.swagger.json',
+        'apiProperties.json',
+        'icon.png',
+        'readme.md',
+      ]);
+      expect(await fork().git.git(['cat-file', '-s', files['icon.png']!])).toBe(`${iconBytes().length}\n`);
+      expect(
+        await fork().git.gitBytes(['cat-file', 'blob', `refs/heads/${BRANCH}:${CONNECTOR}/icon.png`]),
+      ).toEqual(iconBytes());
+      expect(
+        await scenario.upstream.git.git(['ls-tree', '--name-only', `refs/heads/dev:${CONNECTOR}`]),
+      ).toContain('intro.md');
+      // The branch is one commit on the upstream's dev.
+      const head = await fork().git.readCommit(runs[0]!.outputs['head-sha']!);
+      expect(head.parents).toEqual([await scenario.upstream.git.readRef('refs/heads/dev')]);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'second run with a changed connector survives rate limiting and updates the same pull request',
+    async () => {
+      writeConnector(
+        scenario.workspace,
+        connectorFiles('Contoso Tasks now also tracks time spent on every task, per person.'),
+      );
+      const before = scenario.github.requests.length;
+      scenario.github.setFaults({
+        secondaryRateLimit: { times: 1, retryAfterSeconds: 1 },
+        primaryRateLimit: { times: 1, resetInSeconds: 1 },
+      });
+      const result = await run();
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs).toMatchObject({
+        operation: 'updated',
+        'pull-request-number': '1',
+        branch: BRANCH,
+      });
+      expect(result.outputs['head-sha']).not.toBe(runs[0]!.outputs['head-sha']);
+      const limited = scenario.github.requests.slice(before).filter((request) => request.status === 403);
+      expect(limited.map((request) => request.operationId)).toEqual(['git/get-ref', 'git/get-ref']);
+      expect(result.annotations.filter((a) => /rate limit/.test(a.message))).toHaveLength(2);
+      expect(scenario.upstream.pulls).toHaveLength(1);
+      const swagger = await fork().git.git([
+        'cat-file',
+        'blob',
+        `refs/heads/${BRANCH}:${CONNECTOR}/apiDefinition.swagger.json`,
+      ]);
+      expect(swagger).toContain('time spent on every task');
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'third run without a change is a no-op',
+    async () => {
+      const writesBefore = scenario.github.requests.filter((request) => request.method !== 'GET').length;
+      const result = await run();
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs).toMatchObject({
+        operation: 'none',
+        'pull-request-number': '1',
+        'head-sha': runs[2]!.outputs['head-sha'],
+      });
+      expect(scenario.github.requests.filter((request) => request.method !== 'GET').length).toBe(
+        writesBefore,
+      );
+    },
+    RUN_TIMEOUT,
+  );
+});
+
+describe('open-pull-request without the permission to write', () => {
+  let scenario: Scenario;
+  beforeAll(async () => {
+    scenario = await startScenario();
+  });
+  afterAll(async () => {
+    expect(scenario.github.violations).toEqual([]);
+    await scenario.dispose();
+  });
+
+  it(
+    'fails with an error that names the missing permission, and no stack trace',
+    async () => {
+      const readOnly = scenario.github.addAccount('read-only-dev', { canWrite: false });
+      const result = await runActionBundle('open-pull-request', {
+        workspace: scenario.workspace,
+        apiUrl: scenario.github.url,
+        inputs: { token: readOnly.token, connector: CONNECTOR },
+        timeoutMs: RUN_TIMEOUT,
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs).toEqual({});
+      expect(result.annotations).toEqual([
+        expect.objectContaining({
+          level: 'error',
+          message: expect.stringMatching(
+            /^GitHub refused creating the fork on microsoft\/PowerPlatformConnectors \(403 Resource not accessible by personal access token\)\. .*public_repo scope/,
+          ),
+        }),
+      ]);
+      expect(withoutMaskCommands(result.stdout)).not.toContain(readOnly.token);
+      expect(result.stdout).not.toMatch(/at .*\.cjs:\d+/);
+    },
+    RUN_TIMEOUT,
+  );
+});

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '@connector-alm/core';
+import { resolveCredential, type ConnectionSettings } from '@connector-alm/dataverse';
+import type { CliIo } from '../io.js';
+
+export interface ConnectionOptions {
+  environmentUrl?: string;
+  tenantId?: string;
+  appId?: string;
+  clientCertificate?: string;
+  cloud: string;
+  authorityHost?: string;
+}
+
+/**
+ * The connection options of the Dataverse commands. The client secret is read from the environment
+ * (CONNECTOR_ALM_CLIENT_SECRET), never from the command line, where other users could see it in ps.
+ */
+export function addConnectionOptions(command: Command): Command {
+  return command
+    .option(
+      '--environment-url <url>',
+      'environment URL, e.g. https://contoso.crm.dynamics.com (env DATAVERSE_ENVIRONMENT_URL)',
+    )
+    .option('--tenant-id <id>', 'directory (tenant) ID (env AZURE_TENANT_ID)')
+    .option('--app-id <id>', 'application (client) ID (env AZURE_CLIENT_ID)')
+    .option(
+      '--client-certificate <file>',
+      'PEM file with the certificate and private key, instead of CONNECTOR_ALM_CLIENT_SECRET',
+    )
+    .option('--cloud <cloud>', 'Public, UsGov, UsGovHigh, UsGovDod or China', 'Public')
+    .option('--authority-host <url>', 'override the Entra ID login host, e.g. the dev-server');
+}
+
+export function readConnection(options: ConnectionOptions, io: CliIo): ConnectionSettings {
+  const environmentUrl = options.environmentUrl ?? io.env.DATAVERSE_ENVIRONMENT_URL;
+  const tenantId = options.tenantId ?? io.env.AZURE_TENANT_ID;
+  const appId = options.appId ?? io.env.AZURE_CLIENT_ID;
+  if (!environmentUrl) throw new UsageError('Give --environment-url (or set DATAVERSE_ENVIRONMENT_URL).');
+  if (!tenantId) throw new UsageError('Give --tenant-id (or set AZURE_TENANT_ID).');
+  if (!appId) throw new UsageError('Give --app-id (or set AZURE_CLIENT_ID).');
+  let clientCertificate: string | undefined;
+  if (options.clientCertificate) {
+    try {
+      clientCertificate = readFileSync(path.resolve(io.cwd, options.clientCertificate), 'utf8');
+    } catch {
+      throw new UsageError(`Cannot read the certificate file '${options.clientCertificate}'.`);
+    }
+  }
+  return {
+    environmentUrl,
+    tenantId,
+    appId,
+    cloud: options.cloud,
+    ...(options.authorityHost ? { authorityHost: options.authorityHost } : {}),
+    credential: resolveCredential({
+      clientSecret: io.env.CONNECTOR_ALM_CLIENT_SECRET,
+      clientCertificate,
+      clientCertificatePassword: io.env.CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD,
+      idTokenRequestUrl: io.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+      idTokenRequestToken: io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+    }),
+  };
+}
+
+export function positiveMinutes(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) <= 0)
+    throw new UsageError(`--max-wait must be a positive number of minutes; got '${value}'.`);
+  return Number(value);
+}

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { diffPaths, type DiffResult } from '@connector-alm/validator';
+import { ExitCode } from '../io.js';
+import type { CommandContext } from '../program.js';
+
+interface DiffOptions {
+  format: 'text' | 'json';
+  failOn: 'breaking' | 'never';
+}
+
+/** `connector-alm diff <old> <new>`: what changed between two versions, and whether it breaks flows. */
+export function registerDiffCommand(program: Command, context: CommandContext): void {
+  program
+    .command('diff')
+    .description('compare two versions of a connector (folders or swagger files) and flag breaking changes')
+    .argument('<old>', 'the earlier version: a connector folder or its apiDefinition.swagger.json')
+    .argument('<new>', 'the later version')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--fail-on <what>', 'exit 1 on breaking changes, or never')
+        .choices(['breaking', 'never'])
+        .default('breaking'),
+    )
+    .action(async (oldPath: string, newPath: string, options: DiffOptions) => {
+      const result = await diffPaths(oldPath, newPath, context.io.cwd);
+      context.io.stdout.write(options.format === 'json' ? formatDiffJson(result) : formatDiffText(result));
+      const breaking = result.changes.some((change) => change.breaking);
+      context.setExit(breaking && options.failOn === 'breaking' ? ExitCode.Failure : ExitCode.Success);
+    });
+}
+
+export function formatDiffJson(result: DiffResult): string {
+  const changes = result.changes.map(
+    ({ ruleId, breaking, severity, message, operationId, file, pointer, line, column }) => ({
+      ruleId,
+      breaking,
+      severity,
+      message,
+      operationId,
+      file,
+      pointer,
+      line,
+      column,
+    }),
+  );
+  return `${JSON.stringify({ changes, classification: result.classification }, null, 2)}\n`;
+}
+
+export function formatDiffText(result: DiffResult): string {
+  const lines = result.changes.map(
+    (change) =>
+      `${change.file}:${change.line}:${change.column} ${change.breaking ? 'breaking' : change.severity} ${change.ruleId} ${change.message}`,
+  );
+  const breaking = result.changes.filter((change) => change.breaking).length;
+  lines.push(`${result.classification}: ${result.changes.length} changes, ${breaking} breaking`);
+  return `${lines.join('\n')}\n`;
+}

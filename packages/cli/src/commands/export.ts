@@ -1,0 +1,62 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { createConsoleLogger } from '@connector-alm/core';
+import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
+import type { CommandContext } from '../program.js';
+import {
+  addConnectionOptions,
+  positiveMinutes,
+  readConnection,
+  type ConnectionOptions,
+} from './dataverse-connection.js';
+
+interface ExportOptions extends ConnectionOptions {
+  out?: string;
+  managed: boolean;
+  sync: boolean;
+  maxWait: number;
+  publish: boolean;
+  format: 'text' | 'json';
+}
+
+/** `connector-alm export <solution>`: a solution from an environment into a zip, without pac. */
+export function registerExportCommand(program: Command, context: CommandContext): void {
+  addConnectionOptions(
+    program
+      .command('export')
+      .description('export a solution from a Dataverse environment to a zip')
+      .argument('<solution-name>', 'unique name of the solution'),
+  )
+    .option('-o, --out <file>', 'zip to write (default: <solution-name>.zip, or _managed.zip)')
+    .option('--managed', 'export as managed', false)
+    .option('--sync', 'use the synchronous ExportSolution call (small solutions only)', false)
+    .option('--max-wait <minutes>', 'how long to wait for an asynchronous export', positiveMinutes, 60)
+    .option('--no-publish', 'do not publish all customizations first')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (solutionName: string, options: ExportOptions) => {
+      const { io } = context;
+      const logger = createConsoleLogger({
+        debug: Boolean(io.env.CONNECTOR_ALM_DEBUG),
+        stream: options.format === 'json' ? io.stderr : io.stdout,
+      });
+      const client = connectDataverse(readConnection(options, io), { logger });
+      const outputFile = path.resolve(
+        io.cwd,
+        options.out ?? `${solutionName}${options.managed ? '_managed' : ''}.zip`,
+      );
+      const result = await exportSolution(
+        client,
+        {
+          solutionName,
+          outputFile,
+          managed: options.managed,
+          asynchronous: !options.sync,
+          maxAsyncWaitMs: options.maxWait * 60_000,
+          publish: options.publish,
+        },
+        logger,
+      );
+      if (options.format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    });
+}

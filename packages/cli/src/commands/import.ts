@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { createConsoleLogger, UsageError } from '@connector-alm/core';
+import { componentParametersFromSettings, connectDataverse, importSolution } from '@connector-alm/dataverse';
+import type { CommandContext } from '../program.js';
+import {
+  addConnectionOptions,
+  positiveMinutes,
+  readConnection,
+  type ConnectionOptions,
+} from './dataverse-connection.js';
+
+interface ImportOptions extends ConnectionOptions {
+  async?: boolean;
+  maxWait: number;
+  settings?: string;
+  forceOverwrite: boolean;
+  publish: boolean;
+  skipLowerVersion: boolean;
+  holding: boolean;
+  format: 'text' | 'json';
+}
+
+/** `connector-alm import <solution.zip>`: a solution zip into an environment, without pac. */
+export function registerImportCommand(program: Command, context: CommandContext): void {
+  addConnectionOptions(
+    program
+      .command('import')
+      .description('import a solution zip into a Dataverse environment')
+      .argument('<solution-zip>', 'the solution zip'),
+  )
+    .option('--async', 'always use ImportSolutionAsync (default: for solutions over 2 MB)')
+    .option('--no-async', 'always use the synchronous ImportSolution call')
+    .option('--max-wait <minutes>', 'how long to wait for an asynchronous import', positiveMinutes, 60)
+    .option(
+      '--settings <file>',
+      'deployment settings JSON: environment variable values and connection references',
+    )
+    .option('--force-overwrite', 'overwrite unmanaged customizations', false)
+    .option('--publish', 'publish all customizations after the import', false)
+    .option('--skip-lower-version', 'skip when the environment has this version or later', false)
+    .option('--holding', 'import as a holding solution', false)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (zip: string, options: ImportOptions) => {
+      const { io } = context;
+      const logger = createConsoleLogger({
+        debug: Boolean(io.env.CONNECTOR_ALM_DEBUG),
+        stream: options.format === 'json' ? io.stderr : io.stdout,
+      });
+      const client = connectDataverse(readConnection(options, io), { logger });
+      let componentParameters: ReturnType<typeof componentParametersFromSettings> = [];
+      if (options.settings) {
+        const file = path.resolve(io.cwd, options.settings);
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          throw new UsageError(`Cannot read the deployment settings file '${options.settings}'.`);
+        }
+        componentParameters = componentParametersFromSettings(text, file);
+      }
+      const result = await importSolution(
+        client,
+        {
+          file: path.resolve(io.cwd, zip),
+          asynchronous: options.async ?? 'auto',
+          maxAsyncWaitMs: options.maxWait * 60_000,
+          overwriteUnmanagedCustomizations: options.forceOverwrite,
+          publishWorkflows: true,
+          convertToManaged: false,
+          skipDependencyCheck: false,
+          holdingSolution: options.holding,
+          skipLowerVersion: options.skipLowerVersion,
+          publishChanges: options.publish,
+          componentParameters,
+        },
+        logger,
+      );
+      if (options.format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    });
+}

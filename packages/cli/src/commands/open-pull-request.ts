@@ -1,0 +1,111 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { UsageError, createConsoleLogger } from '@connector-alm/core';
+import {
+  DEFAULT_BASE,
+  DEFAULT_BRANCH_PREFIX,
+  DEFAULT_UPSTREAM,
+  openPullRequest,
+  type PullRequestResult,
+} from '@connector-alm/github';
+import { ExitCode } from '../io.js';
+import type { CommandContext } from '../program.js';
+
+interface PullRequestOptions {
+  token?: string;
+  apiUrl?: string;
+  upstream: string;
+  base: string;
+  targetFolder?: string;
+  branchPrefix: string;
+  title?: string;
+  body?: string;
+  draft: boolean;
+  label: string[];
+  reviewer: string[];
+  maintainerCanModify: boolean;
+  format: 'text' | 'json';
+}
+
+/**
+ * `connector-alm pr <connector...>`: the open-pull-request action outside Actions. The token comes
+ * from --token or GITHUB_TOKEN/GH_TOKEN in the environment (never from a file we would print), the
+ * API root from --api-url or GITHUB_API_URL.
+ */
+export function registerOpenPullRequestCommand(program: Command, context: CommandContext): void {
+  program
+    .command('pr')
+    .description(
+      'open or update a pull request with a connector folder against PowerPlatformConnectors, from your fork',
+    )
+    .argument('<connectors...>', 'connector folders; each gets its own branch and pull request')
+    .option(
+      '--token <token>',
+      'classic personal access token of the fork owner (default: $GITHUB_TOKEN or $GH_TOKEN)',
+    )
+    .option('--api-url <url>', 'GitHub REST API root (default: $GITHUB_API_URL or https://api.github.com)')
+    .option('--upstream <owner/repo>', 'repository that receives the pull request', DEFAULT_UPSTREAM)
+    .option('--base <branch>', 'upstream branch the pull request targets', DEFAULT_BASE)
+    .option(
+      '--target-folder <folder>',
+      'folder in the upstream (default: from the profile and the folder name)',
+    )
+    .option('--branch-prefix <prefix>', 'prefix of the branch in the fork', DEFAULT_BRANCH_PREFIX)
+    .option('--title <title>', 'pull request title (default: the connector name, per upstream convention)')
+    .option('--body <text>', 'text put before the generated body')
+    .option('--draft', 'open new pull requests as drafts', false)
+    .option('--label <label>', 'label for a new pull request (repeatable; best-effort)', collect, [])
+    .option('--reviewer <login>', 'reviewer for a new pull request (repeatable; best-effort)', collect, [])
+    .option('--no-maintainer-can-modify', 'do not let upstream maintainers push to the branch')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (connectors: string[], options: PullRequestOptions) => {
+      const { io } = context;
+      const token = options.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+      if (!token) {
+        throw new UsageError('No GitHub token.', {
+          hint: 'Pass --token or set GITHUB_TOKEN to a classic personal access token of the fork owner (public_repo scope).',
+        });
+      }
+      if (options.targetFolder && connectors.length > 1)
+        throw new UsageError('--target-folder can only be given for a single connector.');
+      // Progress goes to stderr, so that stdout holds only the result (JSON with --format json).
+      const logger = createConsoleLogger({ stream: io.stderr, debug: Boolean(program.opts().debug) });
+      const results: PullRequestResult[] = [];
+      for (const connector of connectors) {
+        results.push(
+          await openPullRequest(
+            {
+              token,
+              apiUrl: options.apiUrl || io.env.GITHUB_API_URL || 'https://api.github.com',
+              upstream: options.upstream,
+              base: options.base,
+              connector,
+              cwd: io.cwd,
+              targetFolder: options.targetFolder,
+              branchPrefix: options.branchPrefix,
+              title: options.title,
+              body: options.body,
+              draft: options.draft,
+              labels: options.label,
+              reviewers: options.reviewer,
+              maintainerCanModify: options.maintainerCanModify,
+            },
+            { logger },
+          ),
+        );
+      }
+      if (options.format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+      else for (const result of results) io.stdout.write(`${describeResult(result)}\n`);
+      context.setExit(ExitCode.Success);
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function describeResult(result: PullRequestResult): string {
+  if (result.operation === 'none')
+    return `${result.targetFolder}: nothing to do (${result.reason ?? 'no change'})${result.url ? ` ${result.url}` : ''}`;
+  return `${result.targetFolder}: ${result.operation} pull request #${result.number} ${result.url} (branch ${result.branch} at ${result.headSha})`;
+}

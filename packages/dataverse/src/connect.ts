@@ -1,0 +1,77 @@
+import { UsageError, type Logger } from '@connector-alm/core';
+import { createEntraTokenSource } from './auth/entra-token-source.js';
+import type { ClientCredential } from './auth/credentials.js';
+import { systemClock, type Clock } from './clock.js';
+import { cloudOfHost, resolveCloud } from './clouds.js';
+import { parseServiceUrl } from './environment-url.js';
+import { DataverseHttp } from './http/dataverse-http.js';
+import type { Fetch } from './http/fetch.js';
+import type { RetryBudget } from './http/retry-policy.js';
+import { DataverseClient } from './web-api/dataverse-client.js';
+
+/** Everything needed to talk to one environment, as the CLI and the actions read it from their inputs. */
+export interface ConnectionSettings {
+  environmentUrl: string;
+  tenantId: string;
+  appId: string;
+  credential: ClientCredential;
+  /** Public, UsGov, UsGovHigh, UsGovDod or China; empty means Public. */
+  cloud?: string;
+  /** Overrides the cloud's login host, e.g. a local server. */
+  authorityHost?: string;
+}
+
+export interface ConnectionPorts {
+  logger: Logger;
+  fetch?: Fetch;
+  clock?: Clock;
+  /** Called with every secret value seen (tokens, assertions), so the caller can mask it. */
+  onSecret?: (value: string) => void;
+  retry?: RetryBudget;
+}
+
+const GUID_OR_DOMAIN =
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9.-]+\.[a-z]{2,})$/i;
+
+/** Checks the settings and returns a client; nothing goes over the network until the first call. */
+export function connectDataverse(settings: ConnectionSettings, ports: ConnectionPorts): DataverseClient {
+  const environment = parseServiceUrl(settings.environmentUrl, 'Environment URL');
+  const cloud = resolveCloud(settings.cloud ?? '');
+  const authorityHost = parseServiceUrl(settings.authorityHost || cloud.authorityHost, 'Authority host');
+  if (!GUID_OR_DOMAIN.test(settings.tenantId)) {
+    throw new UsageError(`Tenant ID '${settings.tenantId}' is neither a GUID nor a domain name.`, {
+      hint: 'Use the Directory (tenant) ID from the app registration overview.',
+    });
+  }
+  if (settings.appId.trim() === '') throw new UsageError('The app ID (client ID) is empty.');
+  const urlCloud = cloudOfHost(environment.hostname);
+  if (urlCloud && urlCloud !== cloud.name && !settings.authorityHost) {
+    throw new UsageError(
+      `Environment URL ${environment.origin} belongs to the ${urlCloud} cloud, but cloud is ${cloud.name}.`,
+      {
+        hint: `Set cloud to ${urlCloud}.`,
+      },
+    );
+  }
+  const fetchFn = ports.fetch ?? fetch;
+  const clock = ports.clock ?? systemClock;
+  const tokens = createEntraTokenSource({
+    authorityHost,
+    tenantId: settings.tenantId,
+    clientId: settings.appId.trim(),
+    credential: settings.credential,
+    resource: environment,
+    fetch: fetchFn,
+    clock,
+    ...(ports.onSecret ? { onSecret: ports.onSecret } : {}),
+  });
+  const http = new DataverseHttp({
+    environment,
+    tokens,
+    fetch: fetchFn,
+    clock,
+    logger: ports.logger,
+    ...(ports.retry ? { retry: ports.retry } : {}),
+  });
+  return new DataverseClient(http, clock, ports.logger);
+}

@@ -1,0 +1,70 @@
+import { UserError } from '@connector-alm/core';
+
+/** The OData error body of the Web API: `{"error":{"code":"0x…","message":"…"}}`. */
+export interface ODataErrorBody {
+  error?: { code?: string; message?: string };
+}
+
+/** Dataverse error codes (HRESULTs) we explain, with what to do. */
+export const DATAVERSE_CODES = {
+  notAMember: '0x80072560',
+  privilegeDenied: '0x80040220',
+  apiRestricted: '0x80095ffc',
+  throttledRequests: '0x80072322',
+  throttledExecutionTime: '0x80072321',
+  throttledConcurrency: '0x80072326',
+} as const;
+
+const HINTS: Record<string, string> = {
+  [DATAVERSE_CODES.notAMember]:
+    'The app registration has no application user in this environment: add it in the Power Platform admin center (Environment > Settings > Users + permissions > Application users) with a security role.',
+  [DATAVERSE_CODES.privilegeDenied]:
+    'The application user lacks a privilege: give it a security role that has it (System Customizer covers solution export and import).',
+  [DATAVERSE_CODES.apiRestricted]: 'An administrator has restricted Dataverse API access for this app ID.',
+  [DATAVERSE_CODES.throttledRequests]:
+    'Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.',
+  [DATAVERSE_CODES.throttledExecutionTime]:
+    'Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.',
+  [DATAVERSE_CODES.throttledConcurrency]:
+    'Dataverse service protection limits were hit; retry later or reduce parallel jobs against this environment.',
+};
+
+/** A failed Web API call: Dataverse's own code and message, which request, and advice. */
+export class DataverseError extends UserError {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | undefined,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
+    super(message, options);
+  }
+}
+
+/** Turns an error response into a DataverseError naming the operation. */
+export function dataverseError(
+  operation: string,
+  status: number,
+  body: ODataErrorBody | undefined,
+  environment: URL,
+): DataverseError {
+  const code = body?.error?.code || undefined;
+  const serviceMessage = body?.error?.message?.trim();
+  if (!serviceMessage && (status === 404 || status === 405)) {
+    return new DataverseError(
+      `${operation}: ${environment.origin} has no Dataverse Web API (HTTP ${status}).`,
+      status,
+      code,
+      {
+        hint: 'Check environment-url: it is the environment URL, e.g. https://contoso.crm.dynamics.com.',
+      },
+    );
+  }
+  const text = `${operation} failed: ${serviceMessage || `HTTP ${status}`}${code ? ` (Dataverse code ${code}, HTTP ${status})` : ` (HTTP ${status})`}`;
+  const hint =
+    (code && HINTS[code]) ||
+    (status === 401
+      ? 'Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for.'
+      : undefined);
+  return new DataverseError(text, status, code, hint ? { hint } : {});
+}

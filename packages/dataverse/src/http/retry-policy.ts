@@ -1,0 +1,61 @@
+/**
+ * When to resend a Dataverse request, and after how long. Pure, so the rules are tested without a
+ * server: 429 waits for Retry-After (the service-protection limits say exactly that), 5xx other than
+ * 501 and dropped connections back off exponentially, and everything stops at a budget of attempts and
+ * total waiting, so a sick service fails the job instead of hanging it.
+ */
+export interface RetryBudget {
+  maxAttempts: number;
+  /** The most time spent waiting between attempts, summed over one request. */
+  maxTotalWaitMs: number;
+  /** First backoff step; doubled on every retry. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_BUDGET: RetryBudget = {
+  maxAttempts: 8,
+  maxTotalWaitMs: 5 * 60_000,
+  baseDelayMs: 1000,
+  maxDelayMs: 60_000,
+};
+
+/** What happened on one attempt. */
+export type AttemptOutcome =
+  { kind: 'response'; status: number; retryAfter: string | null } | { kind: 'network-error' };
+
+export type RetryDecision =
+  { retry: true; delayMs: number } | { retry: false; reason: 'not-retryable' | 'budget-spent' };
+
+/** `Retry-After` as seconds or an HTTP date, in milliseconds from `nowMs`; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || (status >= 500 && status !== 501);
+}
+
+/**
+ * @param attempt 1 for the first attempt that failed.
+ * @param waitedMs time already spent waiting for this request.
+ */
+export function decideRetry(
+  outcome: AttemptOutcome,
+  attempt: number,
+  waitedMs: number,
+  budget: RetryBudget,
+  nowMs: number,
+): RetryDecision {
+  if (outcome.kind === 'response' && !isRetryableStatus(outcome.status))
+    return { retry: false, reason: 'not-retryable' };
+  if (attempt >= budget.maxAttempts) return { retry: false, reason: 'budget-spent' };
+  const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
+  const told = outcome.kind === 'response' ? parseRetryAfter(outcome.retryAfter, nowMs) : undefined;
+  const delayMs = told ?? backoff;
+  if (waitedMs + delayMs > budget.maxTotalWaitMs) return { retry: false, reason: 'budget-spent' };
+  return { retry: true, delayMs };
+}

@@ -1,0 +1,41 @@
+/**
+ * @connector-alm/dataverse: Entra ID authentication (secret, certificate, GitHub OIDC), the Dataverse
+ * Web API solution operations with retries and token refresh, and the export/import orchestrations
+ * shared by the CLI and the actions, and the local Entra ID + Dataverse server (src/local-server) used by
+ * the tests and the dev-server command.
+ */
+export { systemClock, createManualClock, type Clock } from './clock.js';
+export { parseServiceUrl, isLoopbackHost } from './environment-url.js';
+export { resolveCloud, CLOUD_NAMES, type CloudName, type CloudSettings } from './clouds.js';
+export type { ClientCredential } from './auth/credentials.js';
+export { GITHUB_OIDC_AUDIENCE } from './auth/credentials.js';
+export { resolveCredential, type CredentialInputs } from './auth/resolve-credential.js';
+export { CachedTokenSource, refreshMarginMs, type AccessTokenSource } from './auth/token-provider.js';
+export { createEntraTokenSource } from './auth/entra-token-source.js';
+export { DataverseError, DATAVERSE_CODES } from './http/dataverse-errors.js';
+export { DEFAULT_RETRY_BUDGET, decideRetry, parseRetryAfter, type RetryBudget } from './http/retry-policy.js';
+export type { Fetch } from './http/fetch.js';
+export { DataverseClient } from './web-api/dataverse-client.js';
+export {
+  EXPORT_SETTINGS,
+  type ExportSetting,
+  type ComponentParameter,
+  type SolutionRecord,
+} from './web-api/types.js';
+export { connectDataverse, type ConnectionSettings, type ConnectionPorts } from './connect.js';
+export {
+  exportSolution,
+  type ExportSolutionOptions,
+  type ExportSolutionResult,
+} from './operations/export-solution.js';
+export {
+  importSolution,
+  SMALL_SOLUTION_BYTES,
+  type ImportSolutionOptions,
+  type ImportSolutionResult,
+} from './operations/import-solution.js';
+export { componentParametersFromSettings } from './operations/deployment-settings.js';
+export { compareVersions } from './operations/versions.js';
+export { readSolutionManifest, type SolutionManifest } from './zip/solution-manifest.js';
+export { sameZipEntries } from './zip/same-entries.js';
+export * from './local-server/index.js';

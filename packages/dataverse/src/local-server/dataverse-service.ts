@@ -1,0 +1,443 @@
+import type { CryptoKey } from 'jose';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { isUserError } from '@connector-alm/core';
+import { verifyAccessToken } from './access-tokens.js';
+import {
+  bindParameters,
+  checkComponentParameters,
+  DOWNLOAD_EXPORT_DATA,
+  EXPORT_SOLUTION,
+  IMPORT_SOLUTION,
+} from './action-parameters.js';
+import type { FaultSwitches } from './faults.js';
+import { throttleMessage } from './faults.js';
+import { CODES, ODataFailure, readBody, sendOData, sendODataError } from './http-kit.js';
+import { AsyncJob } from './jobs.js';
+import { ALL_PRIVILEGES, type LocalApp } from './scenario.js';
+import { asManagedZip, type SolutionStore } from './solution-store.js';
+
+/** What the tests can inspect after a run: every import with the parameters it carried. */
+export interface ImportRecord {
+  solutionName: string;
+  version: string;
+  asynchronous: boolean;
+  componentParameters: unknown[];
+  overwriteUnmanagedCustomizations: boolean;
+}
+
+export interface DataverseServiceOptions {
+  origin: string;
+  tenantId: string;
+  apps: LocalApp[];
+  store: SolutionStore;
+  faults: FaultSwitches;
+  tokenKey: CryptoKey;
+  asyncPolls: number;
+  now: () => number;
+}
+
+interface Caller {
+  app: LocalApp;
+  userId: string;
+}
+
+const VERSIONED_PATH = /^\/api\/data\/v9\.[0-2]\/(.*)$/;
+const KEYED = /^(asyncoperations|importjobs)\(([0-9a-f-]{36})\)$/i;
+
+/**
+ * The Dataverse Web API subset for solutions, as strict as the service: bearer tokens verified
+ * (signature, issuer, audience, expiry), application user and privileges checked, OData headers and
+ * action parameters required, errors in the OData shape.
+ */
+export class DataverseService {
+  readonly organizationId = randomUUID();
+  readonly businessUnitId = randomUUID();
+  readonly imports: ImportRecord[] = [];
+  publishCount = 0;
+  private readonly userIds = new Map<string, string>();
+  private readonly jobs = new Map<string, AsyncJob>();
+  private readonly exportJobs = new Map<string, { job: AsyncJob; zip?: Uint8Array }>();
+  private readonly importJobs = new Map<string, { job?: AsyncJob; solutionName: string | null }>();
+
+  constructor(private readonly options: DataverseServiceOptions) {}
+
+  async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    try {
+      const url = new URL(request.url ?? '/', this.options.origin);
+      const match = VERSIONED_PATH.exec(url.pathname);
+      if (!match)
+        throw new ODataFailure(
+          404,
+          CODES.badRequest,
+          `Resource not found for the segment '${url.pathname}'.`,
+        );
+      const resource = decodeURIComponent(match[1]!);
+      const operation = KEYED.exec(resource)?.[1]?.toLowerCase() ?? resource.replace(/\(\)$/, '');
+      const caller = await this.authenticate(request);
+      checkODataHeaders(request);
+      if (this.applyFault(operation, response)) return;
+      await this.route(request, response, url, resource, caller);
+    } catch (error) {
+      if (error instanceof ODataFailure) return sendODataError(response, error);
+      sendODataError(
+        response,
+        new ODataFailure(
+          500,
+          '0x80040216',
+          `An unexpected error occurred: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+    }
+  }
+
+  private async authenticate(request: IncomingMessage): Promise<Caller> {
+    const header = request.headers.authorization ?? '';
+    const challenge = {
+      'WWW-Authenticate': `Bearer authorization_uri=https://login.microsoftonline.com/${this.options.tenantId}/oauth2/authorize, resource_id=${this.options.origin}/`,
+    };
+    const token = /^Bearer (.+)$/i.exec(header)?.[1];
+    if (!token)
+      throw new ODataFailure(401, CODES.unauthorized, 'The request has no bearer access token.', challenge);
+    const verdict = await verifyAccessToken(token, {
+      key: this.options.tokenKey,
+      tenantId: this.options.tenantId,
+      resource: this.options.origin,
+      nowMs: this.options.now(),
+    });
+    if (!verdict.ok) throw new ODataFailure(401, CODES.unauthorized, verdict.reason, challenge);
+    const app = this.options.apps.find((candidate) => candidate.clientId === verdict.claims.appid);
+    if (!app || app.applicationUser === false)
+      throw new ODataFailure(403, CODES.notAMember, 'The user is not a member of the organization.');
+    let userId = this.userIds.get(app.clientId);
+    if (!userId) this.userIds.set(app.clientId, (userId = randomUUID()));
+    return { app, userId };
+  }
+
+  private applyFault(operation: string, response: ServerResponse): boolean {
+    const fault = this.options.faults.take(operation);
+    if (!fault) return false;
+    if (fault.kind === 'drop-connection') {
+      response.socket?.destroy();
+      return true;
+    }
+    if (fault.kind === 'throttle') {
+      const code = fault.code ?? '0x80072322';
+      sendODataError(
+        response,
+        new ODataFailure(429, code, throttleMessage(code), {
+          'Retry-After': String(fault.retryAfterSeconds ?? 1),
+        }),
+      );
+      return true;
+    }
+    sendODataError(
+      response,
+      new ODataFailure(
+        fault.status,
+        '0x80040216',
+        `The service is unavailable (injected HTTP ${fault.status}).`,
+      ),
+    );
+    return true;
+  }
+
+  private async route(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    resource: string,
+    caller: Caller,
+  ): Promise<void> {
+    const method = request.method ?? 'GET';
+    const keyed = KEYED.exec(resource);
+    if (method === 'GET') {
+      if (resource === 'WhoAmI' || resource === 'WhoAmI()') return this.whoAmI(response, caller);
+      if (resource === 'solutions') return this.querySolutions(response, url, caller);
+      if (keyed?.[1]?.toLowerCase() === 'asyncoperations')
+        return this.readAsyncOperation(response, keyed[2]!);
+      if (keyed?.[1]?.toLowerCase() === 'importjobs') return this.readImportJob(response, keyed[2]!);
+    }
+    if (method === 'POST') {
+      const body = await readJsonBody(request);
+      switch (resource) {
+        case 'PublishAllXml':
+          requirePrivilege(caller, 'prvPublishCustomizations');
+          bindParameters('PublishAllXml', body ?? {}, { required: {}, optional: {} });
+          this.publishCount++;
+          return sendOData(response, 204);
+        case 'ExportSolution':
+          return this.exportSolution(response, body, caller, false);
+        case 'ExportSolutionAsync':
+          return this.exportSolution(response, body, caller, true);
+        case 'DownloadSolutionExportData':
+          return this.downloadExport(response, body);
+        case 'ImportSolution':
+          return this.importSolution(response, body, caller, false);
+        case 'ImportSolutionAsync':
+          return this.importSolution(response, body, caller, true);
+      }
+    }
+    const known = [
+      'WhoAmI',
+      'solutions',
+      'PublishAllXml',
+      'ExportSolution',
+      'ExportSolutionAsync',
+      'DownloadSolutionExportData',
+      'ImportSolution',
+      'ImportSolutionAsync',
+    ];
+    if (known.includes(resource) || keyed)
+      throw new ODataFailure(
+        405,
+        CODES.badRequest,
+        `The HTTP method '${method}' is not allowed for '${resource}'.`,
+      );
+    throw new ODataFailure(404, CODES.badRequest, `Resource not found for the segment '${resource}'.`);
+  }
+
+  private whoAmI(response: ServerResponse, caller: Caller): void {
+    sendOData(response, 200, {
+      '@odata.context': `${this.options.origin}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`,
+      BusinessUnitId: this.businessUnitId,
+      UserId: caller.userId,
+      OrganizationId: this.organizationId,
+    });
+  }
+
+  /** Only `uniquename eq '…'` filters, the lookup clients make; anything else is refused, not guessed. */
+  private querySolutions(response: ServerResponse, url: URL, caller: Caller): void {
+    requirePrivilege(caller, 'prvReadSolution');
+    const filter = url.searchParams.get('$filter');
+    let rows = this.options.store.list();
+    if (filter !== null) {
+      const match = /^uniquename eq '((?:[^']|'')*)'$/.exec(filter.trim());
+      if (!match)
+        throw new ODataFailure(
+          400,
+          CODES.badRequest,
+          `The local server supports only $filter=uniquename eq '…'; got '${filter}'.`,
+        );
+      const name = match[1]!.replace(/''/g, "'").toLowerCase();
+      rows = rows.filter((solution) => solution.uniqueName.toLowerCase() === name);
+    }
+    const columns = (
+      url.searchParams.get('$select') ?? 'solutionid,uniquename,friendlyname,version,ismanaged'
+    )
+      .split(',')
+      .map((c) => c.trim());
+    const records = rows.map((solution) => {
+      const full: Record<string, unknown> = {
+        solutionid: solution.solutionId,
+        uniquename: solution.uniqueName,
+        friendlyname: solution.uniqueName,
+        version: solution.version,
+        ismanaged: solution.managed,
+      };
+      const unknown = columns.find((column) => !(column in full));
+      if (unknown)
+        throw new ODataFailure(
+          400,
+          CODES.badRequest,
+          `Could not find a property named '${unknown}' on type 'Microsoft.Dynamics.CRM.solution'.`,
+        );
+      return {
+        '@odata.etag': 'W/"1"',
+        ...Object.fromEntries(columns.map((column) => [column, full[column]])),
+      };
+    });
+    sendOData(response, 200, {
+      '@odata.context': `${this.options.origin}/api/data/v9.2/$metadata#solutions(${columns.join(',')})`,
+      value: records,
+    });
+  }
+
+  private exportSolution(
+    response: ServerResponse,
+    body: unknown,
+    caller: Caller,
+    asynchronous: boolean,
+  ): void {
+    const action = asynchronous ? 'ExportSolutionAsync' : 'ExportSolution';
+    const parameters = bindParameters(action, body, EXPORT_SOLUTION);
+    requirePrivilege(caller, 'prvExportSolution');
+    const name = parameters.SolutionName as string;
+    const solution = this.options.store.get(name);
+    if (!solution)
+      throw new ODataFailure(404, CODES.solutionNotFound, `The solution '${name}' cannot be found.`);
+    if (solution.managed)
+      throw new ODataFailure(
+        400,
+        CODES.managedExport,
+        `The solution '${name}' is managed; managed solutions cannot be exported.`,
+      );
+    const produce = () => (parameters.Managed === true ? asManagedZip(solution.zip) : solution.zip);
+    if (!asynchronous) {
+      return sendOData(response, 200, {
+        '@odata.context': `${this.options.origin}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.ExportSolutionResponse`,
+        ExportSolutionFile: Buffer.from(produce()).toString('base64'),
+      });
+    }
+    const exportJobId = randomUUID();
+    const entry: { job: AsyncJob; zip?: Uint8Array } = {
+      job: new AsyncJob(
+        'export',
+        this.options.asyncPolls,
+        () => (entry.zip = produce()),
+        this.options.faults.takeJobFailure(),
+      ),
+    };
+    this.jobs.set(entry.job.id, entry.job);
+    this.exportJobs.set(exportJobId, entry);
+    sendOData(response, 200, {
+      '@odata.context': `${this.options.origin}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.ExportSolutionAsyncResponse`,
+      AsyncOperationId: entry.job.id,
+      ExportJobId: exportJobId,
+    });
+  }
+
+  private downloadExport(response: ServerResponse, body: unknown): void {
+    const parameters = bindParameters('DownloadSolutionExportData', body, DOWNLOAD_EXPORT_DATA);
+    const entry = this.exportJobs.get((parameters.ExportJobId as string).toLowerCase());
+    if (!entry)
+      throw new ODataFailure(
+        404,
+        CODES.doesNotExist,
+        `Export job With Id = ${String(parameters.ExportJobId)} Does Not Exist`,
+      );
+    if (!entry.job.succeeded || !entry.zip)
+      throw new ODataFailure(
+        400,
+        CODES.jobNotDone,
+        'The export job has not completed successfully; there is no file to download.',
+      );
+    sendOData(response, 200, {
+      '@odata.context': `${this.options.origin}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.DownloadSolutionExportDataResponse`,
+      ExportSolutionFile: Buffer.from(entry.zip).toString('base64'),
+    });
+  }
+
+  private importSolution(
+    response: ServerResponse,
+    body: unknown,
+    caller: Caller,
+    asynchronous: boolean,
+  ): void {
+    const action = asynchronous ? 'ImportSolutionAsync' : 'ImportSolution';
+    const parameters = bindParameters(action, body, IMPORT_SOLUTION);
+    requirePrivilege(caller, 'prvImportSolution');
+    const componentParameters = (parameters.ComponentParameters as unknown[] | undefined) ?? [];
+    checkComponentParameters(componentParameters);
+    const importJobId = (parameters.ImportJobId as string).toLowerCase();
+    const zip = new Uint8Array(Buffer.from(parameters.CustomizationFile as string, 'base64'));
+    const store = () => {
+      const stored = this.options.store.put(zip);
+      this.imports.push({
+        solutionName: stored.uniqueName,
+        version: stored.version,
+        asynchronous,
+        componentParameters,
+        overwriteUnmanagedCustomizations: parameters.OverwriteUnmanagedCustomizations as boolean,
+      });
+      const importJob = this.importJobs.get(importJobId);
+      if (importJob) importJob.solutionName = stored.uniqueName;
+    };
+    if (!asynchronous) {
+      this.importJobs.set(importJobId, { solutionName: null });
+      try {
+        store();
+      } catch (error) {
+        if (isUserError(error))
+          throw new ODataFailure(
+            400,
+            CODES.invalidSolutionFile,
+            `The import file is invalid: ${error.message}`,
+          );
+        throw error;
+      }
+      return sendOData(response, 204);
+    }
+    const job = new AsyncJob('import', this.options.asyncPolls, store, this.options.faults.takeJobFailure());
+    this.jobs.set(job.id, job);
+    this.importJobs.set(importJobId, { job, solutionName: null });
+    sendOData(response, 200, {
+      '@odata.context': `${this.options.origin}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.ImportSolutionAsyncResponse`,
+      AsyncOperationId: job.id,
+      ImportJobKey: importJobId,
+    });
+  }
+
+  private readAsyncOperation(response: ServerResponse, id: string): void {
+    const job = this.jobs.get(id.toLowerCase());
+    if (!job)
+      throw new ODataFailure(
+        404,
+        CODES.doesNotExist,
+        `Entity 'asyncoperation' With Id = ${id} Does Not Exist`,
+      );
+    sendOData(response, 200, { '@odata.etag': 'W/"1"', ...job.read(new Date(this.options.now())) });
+  }
+
+  private readImportJob(response: ServerResponse, id: string): void {
+    const entry = this.importJobs.get(id.toLowerCase());
+    if (!entry)
+      throw new ODataFailure(404, CODES.doesNotExist, `Entity 'importjob' With Id = ${id} Does Not Exist`);
+    const fraction = entry.job ? entry.job.fraction : 1;
+    sendOData(response, 200, {
+      '@odata.etag': 'W/"1"',
+      importjobid: id.toLowerCase(),
+      progress: Math.round(fraction * 100),
+      solutionname: entry.solutionName,
+      completedon: fraction >= 1 ? new Date(this.options.now()).toISOString() : null,
+    });
+  }
+}
+
+function requirePrivilege(caller: Caller, privilege: string): void {
+  if ((caller.app.privileges ?? ALL_PRIVILEGES).includes(privilege)) return;
+  throw new ODataFailure(
+    403,
+    CODES.privilegeDenied,
+    `Principal user (Id=${caller.userId}, type=8, roleCount=1, privilegeCount=${(caller.app.privileges ?? []).length}, accessMode=4), is missing ${privilege} privilege.`,
+  );
+}
+
+/** OData 4.0 is the only version the Web API speaks; the headers must say so. */
+function checkODataHeaders(request: IncomingMessage): void {
+  for (const name of ['odata-version', 'odata-maxversion']) {
+    const value = request.headers[name];
+    if (value !== '4.0') {
+      throw new ODataFailure(
+        400,
+        CODES.badRequest,
+        `The '${name === 'odata-version' ? 'OData-Version' : 'OData-MaxVersion'}' header must be 4.0; got '${String(value ?? '')}'.`,
+      );
+    }
+  }
+  const accept = String(request.headers.accept ?? '');
+  if (!/application\/json|\*\/\*/.test(accept))
+    throw new ODataFailure(
+      406,
+      CODES.badRequest,
+      `The Accept header must allow application/json; got '${accept}'.`,
+    );
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const raw = await readBody(request);
+  if (raw.length === 0) return undefined;
+  const type = String(request.headers['content-type'] ?? '');
+  if (!/^application\/json\b/i.test(type))
+    throw new ODataFailure(
+      415,
+      CODES.badRequest,
+      `The Content-Type must be application/json; got '${type}'.`,
+    );
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new ODataFailure(400, CODES.badRequest, 'The request body is not valid JSON.');
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Failures tests switch on: throttling as the service-protection limits answer it, server errors,
+ * dropped connections, and system jobs that fail. Each applies to one Web API operation (its route
+ * name, e.g. "ExportSolutionAsync", "asyncoperations") or to any, for a number of requests.
+ */
+export type Fault =
+  | { kind: 'throttle'; retryAfterSeconds?: number; code?: '0x80072322' | '0x80072321' | '0x80072326' }
+  | { kind: 'status'; status: number }
+  | { kind: 'drop-connection' };
+
+interface ArmedFault {
+  fault: Fault;
+  operation?: string;
+  remaining: number;
+}
+
+const THROTTLE_MESSAGES: Record<string, string> = {
+  '0x80072322': 'Number of requests exceeded the limit of 6000 over time window of 300 seconds.',
+  '0x80072321':
+    'Combined execution time of incoming requests exceeded limit of 1,200,000 milliseconds over time window of 300 seconds. Decrease number of concurrent requests or reduce the duration of requests and try again later.',
+  '0x80072326': 'Number of concurrent requests exceeded the limit of 52.',
+};
+
+export function throttleMessage(code: string): string {
+  return THROTTLE_MESSAGES[code] ?? THROTTLE_MESSAGES['0x80072322']!;
+}
+
+export class FaultSwitches {
+  private armed: ArmedFault[] = [];
+  private jobFailures: string[] = [];
+
+  /** The next `times` requests (to `operation`, or any) get this fault. */
+  inject(fault: Fault, options: { times?: number; operation?: string } = {}): void {
+    this.armed.push({
+      fault,
+      remaining: options.times ?? 1,
+      ...(options.operation ? { operation: options.operation } : {}),
+    });
+  }
+
+  /** The next system job ends as Failed with this message. */
+  failNextJob(message: string): void {
+    this.jobFailures.push(message);
+  }
+
+  clear(): void {
+    this.armed = [];
+    this.jobFailures = [];
+  }
+
+  /** The fault for this request, if one is armed; consumes one use. */
+  take(operation: string): Fault | undefined {
+    const match = this.armed.find(
+      (armed) => armed.remaining > 0 && (armed.operation === undefined || armed.operation === operation),
+    );
+    if (!match) return undefined;
+    match.remaining--;
+    return match.fault;
+  }
+
+  takeJobFailure(): string | undefined {
+    return this.jobFailures.shift();
+  }
+}

@@ -1,0 +1,9 @@
+export {
+  startLocalServer,
+  type LocalServer,
+  type LocalServerOptions,
+  type RequestLogEntry,
+} from './server.js';
+export type { Fault } from './faults.js';
+export { DEFAULT_TENANT_ID, GITHUB_ISSUER, type FederatedCredential, type LocalApp } from './scenario.js';
+export type { ImportRecord } from './dataverse-service.js';

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { readSolutionManifest } from '../zip/solution-manifest.js';
+
+export interface StoredSolution {
+  solutionId: string;
+  uniqueName: string;
+  version: string;
+  managed: boolean;
+  /** The zip exactly as imported; unmanaged exports return these bytes unchanged. */
+  zip: Uint8Array;
+}
+
+/**
+ * The environment's solutions, in memory, optionally backed by a folder: every `*.zip` in it is loaded
+ * at start, and each import is written back as `<UniqueName>.zip`.
+ */
+export class SolutionStore {
+  private readonly solutions = new Map<string, StoredSolution>();
+
+  constructor(private readonly folder?: string) {
+    if (!folder) return;
+    for (const name of readdirSync(folder)
+      .filter((file) => file.toLowerCase().endsWith('.zip'))
+      .sort()) {
+      try {
+        this.put(new Uint8Array(readFileSync(path.join(folder, name))), false);
+      } catch {
+        // Not a solution (a flow package, say): the folder may hold other zips; skip it.
+      }
+    }
+  }
+
+  /** Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution. */
+  put(zip: Uint8Array, persist = true): StoredSolution {
+    const manifest = readSolutionManifest(zip, 'The customization file');
+    const existing = this.get(manifest.uniqueName);
+    const stored: StoredSolution = { solutionId: existing?.solutionId ?? randomUUID(), ...manifest, zip };
+    this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
+    if (persist && this.folder) writeFileSync(path.join(this.folder, `${manifest.uniqueName}.zip`), zip);
+    return stored;
+  }
+
+  /** Unique names are case-insensitive in Dataverse. */
+  get(uniqueName: string): StoredSolution | undefined {
+    return this.solutions.get(uniqueName.toLowerCase());
+  }
+
+  list(): StoredSolution[] {
+    return [...this.solutions.values()];
+  }
+}
+
+/** The managed variant of an unmanaged solution zip: solution.xml says Managed 1, every other entry unchanged. */
+export function asManagedZip(zip: Uint8Array): Uint8Array {
+  const entries = unzipSync(zip);
+  const manifest = new TextDecoder().decode(entries['solution.xml']);
+  entries['solution.xml'] = strToU8(manifest.replace(/<Managed>0<\/Managed>/, '<Managed>1</Managed>'));
+  return zipSync(entries);
+}

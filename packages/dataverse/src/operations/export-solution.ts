@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { UserError, type Logger } from '@connector-alm/core';
+import type { DataverseClient } from '../web-api/dataverse-client.js';
+import type { ExportSetting } from '../web-api/types.js';
+import { readSolutionManifest } from '../zip/solution-manifest.js';
+import { sameZipEntries } from '../zip/same-entries.js';
+import { writeFileAtomically } from './write-file-atomically.js';
+
+export interface ExportSolutionOptions {
+  solutionName: string;
+  /** Absolute path of the zip to write. */
+  outputFile: string;
+  managed: boolean;
+  /** Async unless false: synchronous exports of big solutions die on the ~4 minute HTTP idle limit. */
+  asynchronous: boolean;
+  maxAsyncWaitMs: number;
+  /** Publish all customizations first, so unpublished edits are exported too. */
+  publish: boolean;
+  settings?: Partial<Record<ExportSetting, boolean>>;
+}
+
+export interface ExportSolutionResult {
+  file: string;
+  solutionName: string;
+  version: string;
+  managed: boolean;
+  /** False when the file already held a zip with exactly these entries. */
+  changed: boolean;
+  bytes: number;
+}
+
+/** Exports one solution to a zip file: lookup, optional publish, export (async + poll + download), write. */
+export async function exportSolution(
+  client: DataverseClient,
+  options: ExportSolutionOptions,
+  logger: Logger,
+): Promise<ExportSolutionResult> {
+  const solution = await client.findSolution(options.solutionName);
+  if (!solution) {
+    throw new UserError(
+      `Solution '${options.solutionName}' does not exist in ${client.environment.origin}.`,
+      {
+        hint: 'solution-name is the unique name (Solutions > the solution > Name column), not the display name.',
+      },
+    );
+  }
+  if (solution.ismanaged) {
+    throw new UserError(
+      `Solution '${options.solutionName}' is managed in ${client.environment.origin}; managed solutions cannot be exported.`,
+      {
+        hint: 'Export it from the development environment where it is unmanaged.',
+      },
+    );
+  }
+  if (options.publish) await logger.group('Publish all customizations', () => client.publishAll());
+
+  const request = {
+    solutionName: options.solutionName,
+    managed: options.managed,
+    ...(options.settings ? { settings: options.settings } : {}),
+  };
+  const zip = await logger.group(
+    `Export ${options.managed ? 'managed' : 'unmanaged'} solution ${options.solutionName} ${solution.version}`,
+    async () => {
+      if (!options.asynchronous) return client.exportSolution(request);
+      const job = await client.startExportAsync(request);
+      logger.info(`Export job ${job.exportJobId} started (system job ${job.asyncOperationId}).`);
+      await client.waitForAsyncOperation(
+        job.asyncOperationId,
+        `Export of solution '${options.solutionName}'`,
+        options.maxAsyncWaitMs,
+        async (record) =>
+          logger.info(`Export: statecode ${record.statecode}, statuscode ${record.statuscode}`),
+      );
+      return client.downloadExportData(job.exportJobId);
+    },
+  );
+
+  const manifest = readSolutionManifest(zip, `The exported solution '${options.solutionName}'`);
+  const previous = await readFile(options.outputFile).catch(() => undefined);
+  const changed = previous === undefined || !sameZipEntries(new Uint8Array(previous), zip);
+  await writeFileAtomically(options.outputFile, zip);
+  logger.info(
+    `Wrote ${options.outputFile} (${zip.length} bytes, version ${manifest.version}${changed ? '' : ', unchanged'}).`,
+  );
+  return {
+    file: options.outputFile,
+    solutionName: manifest.uniqueName,
+    version: manifest.version,
+    managed: manifest.managed,
+    changed,
+    bytes: zip.length,
+  };
+}

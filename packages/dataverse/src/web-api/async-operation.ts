@@ -1,0 +1,38 @@
+import type { AsyncOperationRecord } from './types.js';
+
+/** statecode 3 is Completed; statuscode 30 Succeeded, 31 Failed, 32 Canceled (asyncoperation entity). */
+export type AsyncOutcome =
+  | { done: false; status: string }
+  | { done: true; succeeded: true }
+  | { done: true; succeeded: false; reason: string };
+
+const STATUS_NAMES: Record<number, string> = {
+  0: 'waiting for resources',
+  10: 'waiting',
+  20: 'in progress',
+  21: 'pausing',
+  22: 'canceling',
+  30: 'succeeded',
+  31: 'failed',
+  32: 'canceled',
+};
+
+export function asyncOutcome(record: AsyncOperationRecord): AsyncOutcome {
+  const status = STATUS_NAMES[record.statuscode] ?? `status ${record.statuscode}`;
+  if (record.statecode !== 3) return { done: false, status };
+  if (record.statuscode === 30) return { done: true, succeeded: true };
+  return {
+    done: true,
+    succeeded: false,
+    reason: record.friendlymessage || record.message || `the system job ended as ${status}`,
+  };
+}
+
+/**
+ * Seconds between polls: quick at first, as small solutions finish in seconds, then every 10 s as the
+ * service-protection guidance suggests for long jobs.
+ */
+export function pollDelayMs(poll: number): number {
+  const steps = [1000, 2000, 3000, 5000];
+  return steps[poll] ?? 10_000;
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { UserError, type Logger } from '@connector-alm/core';
+import type { Clock } from '../clock.js';
+import type { DataverseHttp } from '../http/dataverse-http.js';
+import { asyncOutcome, pollDelayMs } from './async-operation.js';
+import type {
+  AsyncOperationRecord,
+  ExportRequest,
+  ImportJobRecord,
+  ImportRequest,
+  SolutionRecord,
+  WhoAmIResponse,
+} from './types.js';
+
+/** OData string literal: single quotes doubled. */
+function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The solution operations of the Dataverse Web API, one method per action or query. */
+export class DataverseClient {
+  constructor(
+    private readonly http: DataverseHttp,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  get environment(): URL {
+    return this.http.environment;
+  }
+
+  whoAmI(): Promise<WhoAmIResponse> {
+    return this.http.get<WhoAmIResponse>('WhoAmI', { operation: 'WhoAmI' });
+  }
+
+  /** The solution with this unique name, or undefined: an empty result, not an error, when missing. */
+  async findSolution(uniqueName: string): Promise<SolutionRecord | undefined> {
+    const filter = encodeURIComponent(`uniquename eq ${odataString(uniqueName)}`);
+    const select = 'solutionid,uniquename,friendlyname,version,ismanaged';
+    const result = await this.http.get<{ value: SolutionRecord[] }>(
+      `solutions?$select=${select}&$filter=${filter}`,
+      {
+        operation: `Lookup of solution '${uniqueName}'`,
+      },
+    );
+    return result.value[0];
+  }
+
+  async publishAll(): Promise<void> {
+    await this.http.post('PublishAllXml', { operation: 'Publishing all customizations', body: {} });
+  }
+
+  async exportSolution(request: ExportRequest): Promise<Uint8Array> {
+    const result = await this.http.post<{ ExportSolutionFile: string }>('ExportSolution', {
+      operation: `Export of solution '${request.solutionName}'`,
+      body: exportBody(request),
+    });
+    return decodeFile(result.ExportSolutionFile, 'ExportSolution');
+  }
+
+  async startExportAsync(request: ExportRequest): Promise<{ asyncOperationId: string; exportJobId: string }> {
+    const result = await this.http.post<{ AsyncOperationId: string; ExportJobId: string }>(
+      'ExportSolutionAsync',
+      {
+        operation: `Export of solution '${request.solutionName}'`,
+        body: exportBody(request),
+      },
+    );
+    return { asyncOperationId: result.AsyncOperationId, exportJobId: result.ExportJobId };
+  }
+
+  async downloadExportData(exportJobId: string): Promise<Uint8Array> {
+    const result = await this.http.post<{ ExportSolutionFile: string }>('DownloadSolutionExportData', {
+      operation: 'Download of the exported solution',
+      body: { ExportJobId: exportJobId },
+    });
+    return decodeFile(result.ExportSolutionFile, 'DownloadSolutionExportData');
+  }
+
+  async importSolution(request: ImportRequest): Promise<void> {
+    await this.http.post('ImportSolution', {
+      operation: 'Import of the solution',
+      body: importBody(request),
+    });
+  }
+
+  async startImportAsync(request: ImportRequest): Promise<{ asyncOperationId: string }> {
+    const result = await this.http.post<{ AsyncOperationId: string }>('ImportSolutionAsync', {
+      operation: 'Import of the solution',
+      body: importBody(request),
+    });
+    return { asyncOperationId: result.AsyncOperationId };
+  }
+
+  getAsyncOperation(id: string): Promise<AsyncOperationRecord> {
+    return this.http.get<AsyncOperationRecord>(
+      `asyncoperations(${guid(id)})?$select=asyncoperationid,statecode,statuscode,message,friendlymessage,completedon`,
+      { operation: 'Status of the system job' },
+    );
+  }
+
+  getImportJob(id: string): Promise<ImportJobRecord> {
+    return this.http.get<ImportJobRecord>(
+      `importjobs(${guid(id)})?$select=importjobid,progress,solutionname,completedon`,
+      {
+        operation: 'Progress of the import job',
+      },
+    );
+  }
+
+  /**
+   * Polls a system job until it completes or `maxWaitMs` passes. `onPoll` sees each state, for progress
+   * lines. Failure carries the job's own message, as pac shows it ("The reason given was: …").
+   */
+  async waitForAsyncOperation(
+    id: string,
+    what: string,
+    maxWaitMs: number,
+    onPoll?: (record: AsyncOperationRecord) => Promise<void>,
+  ): Promise<void> {
+    const started = this.clock.now();
+    for (let poll = 0; ; poll++) {
+      const record = await this.getAsyncOperation(id);
+      await onPoll?.(record);
+      const outcome = asyncOutcome(record);
+      if (outcome.done && outcome.succeeded) return;
+      if (outcome.done)
+        throw new UserError(`${what} failed in Dataverse. The reason given was: ${outcome.reason}`);
+      const delay = pollDelayMs(poll);
+      if (this.clock.now() - started + delay > maxWaitMs) {
+        throw new UserError(
+          `${what} did not finish within ${Math.round(maxWaitMs / 60_000)} minutes (last status: ${outcome.status}).`,
+          {
+            hint: `The job keeps running in Dataverse (system job ${id}); raise max-async-wait-time to wait longer.`,
+          },
+        );
+      }
+      this.logger.debug(`${what}: ${outcome.status}`);
+      await this.clock.sleep(delay);
+    }
+  }
+
+  newImportJobId(): string {
+    return randomUUID();
+  }
+}
+
+function exportBody(request: ExportRequest): Record<string, unknown> {
+  return { SolutionName: request.solutionName, Managed: request.managed, ...request.settings };
+}
+
+function importBody(request: ImportRequest): Record<string, unknown> {
+  return {
+    OverwriteUnmanagedCustomizations: request.overwriteUnmanagedCustomizations,
+    PublishWorkflows: request.publishWorkflows,
+    CustomizationFile: Buffer.from(request.customizationFile).toString('base64'),
+    ImportJobId: request.importJobId,
+    ...(request.convertToManaged ? { ConvertToManaged: true } : {}),
+    ...(request.skipProductUpdateDependencies ? { SkipProductUpdateDependencies: true } : {}),
+    ...(request.holdingSolution ? { HoldingSolution: true } : {}),
+    ...(request.componentParameters && request.componentParameters.length > 0
+      ? { ComponentParameters: request.componentParameters }
+      : {}),
+  };
+}
+
+function decodeFile(base64: unknown, action: string): Uint8Array {
+  if (typeof base64 !== 'string' || base64 === '')
+    throw new UserError(`${action} answered without ExportSolutionFile.`);
+  return new Uint8Array(Buffer.from(base64, 'base64'));
+}
+
+function guid(id: string): string {
+  if (!GUID.test(id)) throw new UserError(`Dataverse returned '${id}' where a job ID (GUID) was expected.`);
+  return id;
+}

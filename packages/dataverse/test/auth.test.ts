@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createManualClock, startLocalServer, type LocalServer } from '../src/index.js';
+import { createTestCertificate } from './helpers/certificate.js';
+import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+
+const certificate = createTestCertificate();
+const otherCertificate = createTestCertificate();
+const CERT_APP = 'aaaaaaaa-0000-4000-8000-000000000001';
+const OIDC_APP = 'aaaaaaaa-0000-4000-8000-000000000002';
+const SUBJECT = 'repo:contoso/connectors:ref:refs/heads/main';
+
+let server: LocalServer;
+beforeAll(async () => {
+  server = await startLocalServer({
+    githubSubject: SUBJECT,
+    apps: [
+      { clientId: APP_ID, secret: SECRET },
+      { clientId: CERT_APP, certificates: [certificate.certificatePem] },
+      {
+        clientId: OIDC_APP,
+        federatedCredentials: [
+          {
+            issuer: 'https://token.actions.githubusercontent.com',
+            subject: SUBJECT,
+            audience: 'api://AzureADTokenExchange',
+          },
+        ],
+      },
+    ],
+  });
+});
+afterAll(() => server.close());
+
+const oidc = () => ({
+  kind: 'github-oidc' as const,
+  requestUrl: server.idTokenRequestUrl,
+  requestToken: server.idTokenRequestToken,
+});
+
+describe('Entra ID authentication against the local server', () => {
+  it('signs in with a client secret containing + / = and calls WhoAmI', async () => {
+    const { client, secrets } = connectToLocal(server);
+    const me = await client.whoAmI();
+    expect(me.OrganizationId).toBe(server.dataverse.organizationId);
+    expect(secrets).toHaveLength(1);
+    expect(secrets[0]).toMatch(/^ey/);
+  });
+
+  it('signs in with a certificate through a signed client assertion', async () => {
+    const { client, secrets } = connectToLocal(server, {
+      appId: CERT_APP,
+      credential: { kind: 'certificate', privateKeyPem: certificate.pem, certificatePem: certificate.pem },
+    });
+    await expect(client.whoAmI()).resolves.toMatchObject({ OrganizationId: server.dataverse.organizationId });
+    // The assertion and the access token are both handed over for masking.
+    expect(secrets).toHaveLength(2);
+  });
+
+  it('refuses a certificate that is not registered on the app, with AADSTS700027 and what to do', async () => {
+    const { client } = connectToLocal(server, {
+      appId: CERT_APP,
+      credential: {
+        kind: 'certificate',
+        privateKeyPem: otherCertificate.pem,
+        certificatePem: otherCertificate.pem,
+      },
+    });
+    await expect(client.whoAmI()).rejects.toMatchObject({
+      message: expect.stringContaining('AADSTS700027'),
+      hint: expect.stringContaining('upload the certificate'),
+    });
+  });
+
+  it('signs in with GitHub OIDC federation: ID token for api://AzureADTokenExchange, then jwt-bearer', async () => {
+    const { client, secrets } = connectToLocal(server, { appId: OIDC_APP, credential: oidc() });
+    await expect(client.whoAmI()).resolves.toBeDefined();
+    const idTokenRequest = server.requests.find((request) => request.path.startsWith('/_github/oidc/token'));
+    expect(idTokenRequest?.path).toContain('audience=api%3A%2F%2FAzureADTokenExchange');
+    expect(secrets).toHaveLength(2);
+  });
+
+  it('reports a federated subject that matches no credential with AADSTS700213 and the subject', async () => {
+    const other = await startLocalServer({
+      githubSubject: 'repo:contoso/connectors:ref:refs/heads/feature',
+      apps: [
+        {
+          clientId: OIDC_APP,
+          federatedCredentials: [
+            {
+              issuer: 'https://token.actions.githubusercontent.com',
+              subject: SUBJECT,
+              audience: 'api://AzureADTokenExchange',
+            },
+          ],
+        },
+      ],
+    });
+    try {
+      const { client } = connectToLocal(other, {
+        appId: OIDC_APP,
+        credential: {
+          kind: 'github-oidc',
+          requestUrl: other.idTokenRequestUrl,
+          requestToken: other.idTokenRequestToken,
+        },
+      });
+      await expect(client.whoAmI()).rejects.toThrow(
+        /AADSTS700213: .*'repo:contoso\/connectors:ref:refs\/heads\/feature'/,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('reports a subject differing only in case with AADSTS7002138', async () => {
+    const other = await startLocalServer({
+      githubSubject: 'repo:Contoso/connectors:ref:refs/heads/main',
+      apps: [
+        {
+          clientId: OIDC_APP,
+          federatedCredentials: [
+            {
+              issuer: 'https://token.actions.githubusercontent.com',
+              subject: SUBJECT,
+              audience: 'api://AzureADTokenExchange',
+            },
+          ],
+        },
+      ],
+    });
+    try {
+      const { client } = connectToLocal(other, {
+        appId: OIDC_APP,
+        credential: {
+          kind: 'github-oidc',
+          requestUrl: other.idTokenRequestUrl,
+          requestToken: other.idTokenRequestToken,
+        },
+      });
+      await expect(client.whoAmI()).rejects.toMatchObject({
+        message: expect.stringContaining('AADSTS7002138'),
+        hint: expect.stringContaining('case-sensitive'),
+      });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('says the job lacks id-token: write when the runner refuses the ID token request', async () => {
+    const { client } = connectToLocal(server, {
+      appId: OIDC_APP,
+      credential: { ...oidc(), requestToken: 'wrong' },
+    });
+    await expect(client.whoAmI()).rejects.toMatchObject({ hint: expect.stringContaining('id-token: write') });
+  });
+
+  it('explains a wrong secret (AADSTS7000215) without echoing the secret', async () => {
+    const wrong = 'not-the-secret-value-123';
+    const { client } = connectToLocal(server, { credential: { kind: 'secret', secret: wrong } });
+    const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toContain('AADSTS7000215');
+    expect(error.hint).toContain('secret Value');
+    expect(`${error.message} ${error.hint}`).not.toContain(wrong);
+  });
+
+  it('explains an unknown app ID (AADSTS700016)', async () => {
+    const { client } = connectToLocal(server, { appId: '99999999-0000-4000-8000-000000000000' });
+    await expect(client.whoAmI()).rejects.toMatchObject({
+      message: expect.stringContaining('AADSTS700016'),
+      hint: expect.stringContaining('app-id'),
+    });
+  });
+
+  it('explains an environment URL Entra ID does not know as a resource (AADSTS500011)', async () => {
+    const { client } = connectToLocal(server, { environmentUrl: 'http://127.0.0.2:9' });
+    await expect(client.whoAmI()).rejects.toMatchObject({
+      message: expect.stringContaining('AADSTS500011'),
+      hint: expect.stringContaining('environment-url'),
+    });
+  });
+
+  it('reuses one token for many requests while it is fresh', async () => {
+    const before = server.login.issued.get(APP_ID) ?? 0;
+    const { client } = connectToLocal(server, { clock: createManualClock(Date.now()) });
+    for (let i = 0; i < 5; i++) await client.whoAmI();
+    expect((server.login.issued.get(APP_ID) ?? 0) - before).toBe(1);
+  });
+});

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { connectDataverse, parseServiceUrl, startLocalServer, type LocalServer } from '../src/index.js';
+import { createMemoryLogger } from '@connector-alm/core';
+import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { buildSolutionZip } from './helpers/solution-zip.js';
+
+const NO_USER = 'bbbbbbbb-0000-4000-8000-000000000001';
+const READ_ONLY = 'bbbbbbbb-0000-4000-8000-000000000002';
+
+let server: LocalServer;
+beforeAll(async () => {
+  server = await startLocalServer({
+    apps: [
+      { clientId: APP_ID, secret: SECRET },
+      { clientId: NO_USER, secret: SECRET, applicationUser: false },
+      { clientId: READ_ONLY, secret: SECRET, privileges: ['prvReadSolution'] },
+    ],
+    solutions: [buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' })],
+  });
+});
+afterAll(() => server.close());
+
+describe('Dataverse errors shown with their code and what to do', () => {
+  it('an app registration without an application user: 0x80072560 and how to add one', async () => {
+    const { client } = connectToLocal(server, { appId: NO_USER });
+    await expect(client.whoAmI()).rejects.toMatchObject({
+      code: '0x80072560',
+      message: expect.stringContaining('The user is not a member of the organization'),
+      hint: expect.stringContaining('Application users'),
+    });
+  });
+
+  it('a missing privilege: 0x80040220, naming the privilege and the role to give', async () => {
+    const { client } = connectToLocal(server, { appId: READ_ONLY });
+    await expect(client.startExportAsync({ solutionName: 'Contoso', managed: false })).rejects.toMatchObject({
+      code: '0x80040220',
+      message: expect.stringContaining('prvExportSolution'),
+      hint: expect.stringContaining('security role'),
+    });
+  });
+
+  it('a wrong environment URL that answers without a Web API', async () => {
+    // The login host is a real HTTP server with no /api/data: what a mistyped host often is.
+    const logger = createMemoryLogger();
+    const client = connectDataverse(
+      {
+        environmentUrl: server.authorityHost,
+        tenantId: server.tenantId,
+        appId: APP_ID,
+        credential: { kind: 'secret', secret: SECRET },
+        authorityHost: server.authorityHost,
+      },
+      { logger },
+    );
+    await expect(client.whoAmI()).rejects.toThrow(/AADSTS500011|no Dataverse Web API/);
+  });
+
+  it('refuses plain http for anything but loopback, and drops a copied page path', () => {
+    expect(() => parseServiceUrl('http://contoso.crm.dynamics.com', 'Environment URL')).toThrow(
+      /must use https/,
+    );
+    expect(parseServiceUrl('http://127.0.0.1:8080/main.aspx?appid=1', 'Environment URL').toString()).toBe(
+      'http://127.0.0.1:8080/',
+    );
+    expect(parseServiceUrl('https://contoso.crm.dynamics.com/', 'Environment URL').origin).toBe(
+      'https://contoso.crm.dynamics.com',
+    );
+  });
+
+  it('catches an environment URL from another cloud before asking Entra ID', () => {
+    expect(() =>
+      connectDataverse(
+        {
+          environmentUrl: 'https://contoso.crm.microsoftdynamics.us',
+          tenantId: server.tenantId,
+          appId: APP_ID,
+          credential: { kind: 'secret', secret: 'x' },
+        },
+        { logger: createMemoryLogger() },
+      ),
+    ).toThrow(/UsGovHigh/);
+  });
+});
+
+describe('the local server is as strict as the service', () => {
+  async function token(): Promise<string> {
+    const response = await fetch(`${server.authorityHost}/${server.tenantId}/oauth2/v2.0/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: APP_ID,
+        client_secret: SECRET,
+        scope: `${server.environmentUrl}/.default`,
+      }),
+    });
+    return ((await response.json()) as { access_token: string }).access_token;
+  }
+  const odata = { Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' };
+
+  it('rejects a request without the OData headers', async () => {
+    const response = await fetch(`${server.environmentUrl}/api/data/v9.2/WhoAmI`, {
+      headers: { Authorization: `Bearer ${await token()}` },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: { code: '0x80060888', message: expect.stringContaining('OData-Version') },
+    });
+  });
+
+  it('rejects a request without a token with 401 and a Bearer challenge', async () => {
+    const response = await fetch(`${server.environmentUrl}/api/data/v9.2/WhoAmI`, { headers: odata });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer authorization_uri=/);
+  });
+
+  it('rejects an unknown action parameter and a missing required one', async () => {
+    const headers = {
+      ...odata,
+      Authorization: `Bearer ${await token()}`,
+      'Content-Type': 'application/json',
+    };
+    const unknown = await fetch(`${server.environmentUrl}/api/data/v9.2/ExportSolution`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ SolutionName: 'Contoso', Managed: false, Foo: 1 }),
+    });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain("'Foo'");
+    const missing = await fetch(`${server.environmentUrl}/api/data/v9.2/ExportSolution`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ SolutionName: 'Contoso' }),
+    });
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toContain("'Managed'");
+  });
+
+  it('rejects a token request whose scope is not a /.default scope (AADSTS70011)', async () => {
+    const response = await fetch(`${server.authorityHost}/${server.tenantId}/oauth2/v2.0/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: APP_ID,
+        client_secret: SECRET,
+        scope: `${server.environmentUrl}/user_impersonation`,
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: 'invalid_scope',
+      error_codes: [70011],
+      trace_id: expect.any(String),
+    });
+  });
+});

@@ -1,0 +1,51 @@
+import { createMemoryLogger } from '@connector-alm/core';
+import {
+  connectDataverse,
+  createManualClock,
+  type ClientCredential,
+  type LocalServer,
+  type RetryBudget,
+} from '../../src/index.js';
+
+export const APP_ID = '11111111-2222-4333-8444-555555555555';
+export const SECRET = 'S3cr+t/with=signs-and~more';
+
+/** A client for the local server, on a clock that never waits, capturing log lines and masked secrets. */
+export function connectToLocal(
+  server: LocalServer,
+  options: {
+    credential?: ClientCredential;
+    appId?: string;
+    clock?: ReturnType<typeof createManualClock>;
+    retry?: RetryBudget;
+    environmentUrl?: string;
+  } = {},
+) {
+  const clock = options.clock ?? createManualClock(Date.now());
+  const logger = createMemoryLogger();
+  const secrets: string[] = [];
+  const sleeps: number[] = [];
+  const countingClock = {
+    now: () => clock.now(),
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      await clock.sleep(ms);
+    },
+  };
+  const client = connectDataverse(
+    {
+      environmentUrl: options.environmentUrl ?? server.environmentUrl,
+      tenantId: server.tenantId,
+      appId: options.appId ?? APP_ID,
+      credential: options.credential ?? { kind: 'secret', secret: SECRET },
+      authorityHost: server.authorityHost,
+    },
+    {
+      logger,
+      clock: countingClock,
+      onSecret: (value) => secrets.push(value),
+      ...(options.retry ? { retry: options.retry } : {}),
+    },
+  );
+  return { client, logger, secrets, sleeps, clock };
+}

@@ -1,0 +1,31 @@
+import { strToU8, zipSync } from 'fflate';
+
+/** A small unmanaged solution zip in the native export's shape: solution.xml, customizations.xml, [Content_Types].xml. */
+export function buildSolutionZip(options: {
+  uniqueName: string;
+  version: string;
+  managed?: boolean;
+  extra?: Record<string, string>;
+}): Uint8Array {
+  const solutionXml = `<ImportExportXml version="9.2.24083.211" SolutionPackageVersion="9.2" languagecode="1033" generatedBy="CrmLive" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <SolutionManifest>
+    <UniqueName>${options.uniqueName}</UniqueName>
+    <LocalizedNames><LocalizedName description="${options.uniqueName}" languagecode="1033" /></LocalizedNames>
+    <Descriptions />
+    <Version>${options.version}</Version>
+    <Managed>${options.managed ? 1 : 0}</Managed>
+    <Publisher><UniqueName>contoso</UniqueName><CustomizationPrefix>cr1a6</CustomizationPrefix></Publisher>
+    <RootComponents />
+    <MissingDependencies />
+  </SolutionManifest>
+</ImportExportXml>`;
+  const customizationsXml = `<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><Entities /><Connectors /><Languages><Language>1033</Language></Languages></ImportExportXml>`;
+  const contentTypes = `<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/octet-stream" /></Types>`;
+  const entries: Record<string, Uint8Array> = {
+    'customizations.xml': strToU8(customizationsXml),
+    '[Content_Types].xml': strToU8(contentTypes),
+    'solution.xml': strToU8(solutionXml),
+  };
+  for (const [name, text] of Object.entries(options.extra ?? {})) entries[name] = strToU8(text);
+  return zipSync(entries);
+}

@@ -1,0 +1,128 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  createManualClock,
+  decideRetry,
+  DEFAULT_RETRY_BUDGET,
+  parseRetryAfter,
+  startLocalServer,
+  type LocalServer,
+} from '../src/index.js';
+import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { buildSolutionZip } from './helpers/solution-zip.js';
+
+let server: LocalServer;
+beforeAll(async () => {
+  server = await startLocalServer({
+    apps: [{ clientId: APP_ID, secret: SECRET }],
+    solutions: [buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' })],
+  });
+});
+afterEach(() => server.faults.clear());
+afterAll(() => server.close());
+
+describe('retry policy', () => {
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    expect(parseRetryAfter('7', 0)).toBe(7000);
+    expect(parseRetryAfter(new Date(10_000).toUTCString(), 4000)).toBe(6000);
+    expect(parseRetryAfter(null, 0)).toBeUndefined();
+  });
+
+  it('does not retry client errors, and stops when the waiting budget would be passed', () => {
+    expect(
+      decideRetry({ kind: 'response', status: 400, retryAfter: null }, 1, 0, DEFAULT_RETRY_BUDGET, 0),
+    ).toEqual({ retry: false, reason: 'not-retryable' });
+    expect(
+      decideRetry({ kind: 'response', status: 429, retryAfter: '600' }, 1, 0, DEFAULT_RETRY_BUDGET, 0),
+    ).toEqual({ retry: false, reason: 'budget-spent' });
+    expect(
+      decideRetry({ kind: 'response', status: 503, retryAfter: null }, 3, 0, DEFAULT_RETRY_BUDGET, 0),
+    ).toEqual({ retry: true, delayMs: 4000 });
+  });
+});
+
+describe('throttling, server errors and dropped connections against the local server', () => {
+  it.each(['0x80072322', '0x80072321', '0x80072326'] as const)(
+    'waits Retry-After on 429 with service-protection code %s, then succeeds',
+    async (code) => {
+      server.faults.inject(
+        { kind: 'throttle', code, retryAfterSeconds: 4 },
+        { times: 2, operation: 'solutions' },
+      );
+      const { client, sleeps, logger } = connectToLocal(server);
+      await expect(client.findSolution('Contoso')).resolves.toMatchObject({ version: '1.0.0.1' });
+      expect(sleeps).toEqual([4000, 4000]);
+      expect(logger.lines.filter((line) => line.includes(`HTTP 429 ${code}`))).toHaveLength(2);
+    },
+  );
+
+  it('backs off exponentially on 503 and on dropped connections', async () => {
+    server.faults.inject({ kind: 'status', status: 503 }, { times: 2, operation: 'WhoAmI' });
+    server.faults.inject({ kind: 'drop-connection' }, { times: 1, operation: 'WhoAmI' });
+    const { client, sleeps } = connectToLocal(server);
+    await expect(client.whoAmI()).resolves.toBeDefined();
+    expect(sleeps).toEqual([1000, 2000, 4000]);
+  });
+
+  it('gives up after the attempt budget with the Dataverse code and what to do', async () => {
+    server.faults.inject({ kind: 'throttle', retryAfterSeconds: 1 }, { times: 100 });
+    const { client, sleeps } = connectToLocal(server, { retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 } });
+    await expect(client.whoAmI()).rejects.toMatchObject({
+      message: expect.stringMatching(/Number of requests exceeded .*0x80072322.*gave up after 3 attempts/),
+      hint: expect.stringContaining('service protection'),
+    });
+    expect(sleeps).toHaveLength(2);
+  });
+
+  it('does not retry a 501, which will not get better', async () => {
+    server.faults.inject({ kind: 'status', status: 501 }, { times: 1 });
+    const { client, sleeps } = connectToLocal(server);
+    await expect(client.whoAmI()).rejects.toMatchObject({ status: 501 });
+    expect(sleeps).toEqual([]);
+  });
+});
+
+describe('token refresh during long operations', () => {
+  it('keeps a 2-hour async export authorised with 10-minute tokens, never sending an expired one', async () => {
+    const clock = createManualClock(Date.now());
+    const long = await startLocalServer({
+      apps: [{ clientId: APP_ID, secret: SECRET }],
+      solutions: [buildSolutionZip({ uniqueName: 'Big', version: '2.0.0.0' })],
+      tokenLifetimeSeconds: 600,
+      asyncPolls: 720,
+      now: () => clock.now(),
+    });
+    try {
+      const { client } = connectToLocal(long, { clock });
+      const job = await client.startExportAsync({ solutionName: 'Big', managed: false });
+      await client.waitForAsyncOperation(job.asyncOperationId, 'Export', 3 * 3600_000);
+      const zip = await client.downloadExportData(job.exportJobId);
+      expect(Buffer.from(zip).equals(Buffer.from(long.store.get('Big')!.zip))).toBe(true);
+      expect(clock.now() - Date.now()).toBeGreaterThan(7000_000 - 600_000);
+      expect(long.login.issued.get(APP_ID)).toBeGreaterThan(10);
+      expect(long.requests.filter((request) => request.status === 401)).toEqual([]);
+    } finally {
+      await long.close();
+    }
+  });
+
+  it('gets a new token and retries once when Dataverse rejects the cached one as expired', async () => {
+    const serverClock = createManualClock(Date.now());
+    const skewed = await startLocalServer({
+      apps: [{ clientId: APP_ID, secret: SECRET }],
+      tokenLifetimeSeconds: 600,
+      now: () => serverClock.now(),
+    });
+    try {
+      const { client } = connectToLocal(skewed, { clock: createManualClock(Date.now()) });
+      await client.whoAmI();
+      serverClock.advance(700_000); // the server's clock runs ahead: the client's cached token is expired there
+      await expect(client.whoAmI()).resolves.toBeDefined();
+      expect(
+        skewed.requests.filter((request) => request.service === 'dataverse').map((request) => request.status),
+      ).toEqual([200, 401, 200]);
+      expect(skewed.login.issued.get(APP_ID)).toBe(2);
+    } finally {
+      await skewed.close();
+    }
+  });
+});

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createMemoryLogger } from '@connector-alm/core';
+import {
+  componentParametersFromSettings,
+  exportSolution,
+  importSolution,
+  readSolutionManifest,
+  startLocalServer,
+  type ImportSolutionOptions,
+  type LocalServer,
+} from '../src/index.js';
+import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { solutionFixture, solutionFixturePath } from './helpers/fixtures.js';
+import { buildSolutionZip } from './helpers/solution-zip.js';
+
+const contoso = buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' });
+let server: LocalServer;
+let folder: string;
+beforeAll(async () => {
+  server = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }], solutions: [contoso] });
+});
+beforeEach(() => {
+  folder = mkdtempSync(path.join(os.tmpdir(), 'dataverse-ops-'));
+});
+afterAll(() => server.close());
+
+const exportOptions = (file: string) => ({
+  solutionName: 'Contoso',
+  outputFile: file,
+  managed: false,
+  asynchronous: true,
+  maxAsyncWaitMs: 60 * 60_000,
+  publish: true,
+});
+const importOptions = (
+  file: string,
+  overrides: Partial<ImportSolutionOptions> = {},
+): ImportSolutionOptions => ({
+  file,
+  asynchronous: 'auto',
+  maxAsyncWaitMs: 60 * 60_000,
+  overwriteUnmanagedCustomizations: false,
+  publishWorkflows: true,
+  convertToManaged: false,
+  skipDependencyCheck: false,
+  holdingSolution: false,
+  skipLowerVersion: false,
+  publishChanges: false,
+  componentParameters: [],
+  ...overrides,
+});
+
+describe('export', () => {
+  it('publishes, exports asynchronously over several polls, and writes the zip the server holds', async () => {
+    const { client } = connectToLocal(server);
+    const file = path.join(folder, 'out', 'Contoso.zip');
+    const start = server.requests.length;
+    const publishes = server.dataverse.publishCount;
+    const result = await exportSolution(client, exportOptions(file), createMemoryLogger());
+    expect(result).toMatchObject({
+      solutionName: 'Contoso',
+      version: '1.0.0.1',
+      managed: false,
+      changed: true,
+    });
+    expect(Buffer.from(readFileSync(file)).equals(Buffer.from(contoso))).toBe(true);
+    expect(server.dataverse.publishCount).toBe(publishes + 1);
+    const sequence = server.requests
+      .slice(start)
+      .filter((r) => r.service === 'dataverse')
+      .map((r) => r.path.replace(/\(.*\)/, '(id)').split('?')[0]);
+    expect(sequence).toEqual([
+      '/api/data/v9.2/solutions',
+      '/api/data/v9.2/PublishAllXml',
+      '/api/data/v9.2/ExportSolutionAsync',
+      '/api/data/v9.2/asyncoperations(id)',
+      '/api/data/v9.2/asyncoperations(id)',
+      '/api/data/v9.2/asyncoperations(id)',
+      '/api/data/v9.2/DownloadSolutionExportData',
+    ]);
+  });
+
+  it('reports unchanged when the file already holds the same entries', async () => {
+    const { client } = connectToLocal(server);
+    const file = path.join(folder, 'Contoso.zip');
+    await exportSolution(client, { ...exportOptions(file), asynchronous: false }, createMemoryLogger());
+    const second = await exportSolution(
+      client,
+      { ...exportOptions(file), asynchronous: false },
+      createMemoryLogger(),
+    );
+    expect(second.changed).toBe(false);
+  });
+
+  it('exports a managed zip that says Managed 1', async () => {
+    const { client } = connectToLocal(server);
+    const file = path.join(folder, 'Contoso_managed.zip');
+    const result = await exportSolution(
+      client,
+      { ...exportOptions(file), managed: true },
+      createMemoryLogger(),
+    );
+    expect(result.managed).toBe(true);
+    expect(readSolutionManifest(new Uint8Array(readFileSync(file)), 'zip').managed).toBe(true);
+  });
+
+  it('names an unknown solution and says where the unique name is', async () => {
+    const { client } = connectToLocal(server);
+    await expect(
+      exportSolution(
+        client,
+        { ...exportOptions(path.join(folder, 'x.zip')), solutionName: "Nope'd" },
+        createMemoryLogger(),
+      ),
+    ).rejects.toMatchObject({
+      message: expect.stringContaining("Solution 'Nope'd' does not exist"),
+      hint: expect.stringContaining('unique name'),
+    });
+  });
+
+  it('carries the system job failure reason', async () => {
+    server.faults.failNextJob('Workflow export: FAILURE, the solution is locked.');
+    const { client } = connectToLocal(server);
+    await expect(
+      exportSolution(client, exportOptions(path.join(folder, 'x.zip')), createMemoryLogger()),
+    ).rejects.toThrow(/The reason given was: Workflow export: FAILURE/);
+  });
+});
+
+describe('import', () => {
+  it('imports asynchronously with import-job progress and component parameters from deployment settings', async () => {
+    const file = path.join(folder, 'Fabrikam.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Fabrikam', version: '3.1.0.0' }));
+    const settings = componentParametersFromSettings(
+      JSON.stringify({
+        EnvironmentVariables: [
+          { SchemaName: 'cr1a6_ApiHost', Value: 'api.contoso.com' },
+          { SchemaName: 'cr1a6_Unset', Value: '' },
+        ],
+        ConnectionReferences: [
+          {
+            LogicalName: 'cr1a6_shopifyref',
+            ConnectionId: 'c0ffee',
+            ConnectorId: '/providers/Microsoft.PowerApps/apis/shared_x',
+          },
+        ],
+      }),
+      'settings.json',
+    );
+    const { client } = connectToLocal(server);
+    const logger = createMemoryLogger();
+    const result = await importSolution(
+      client,
+      importOptions(file, { asynchronous: true, componentParameters: settings }),
+      logger,
+    );
+    expect(result).toMatchObject({
+      result: 'imported',
+      solutionName: 'Fabrikam',
+      version: '3.1.0.0',
+      asynchronous: true,
+    });
+    expect(server.store.get('Fabrikam')?.version).toBe('3.1.0.0');
+    expect(server.dataverse.imports.at(-1)?.componentParameters).toEqual([
+      {
+        '@odata.type': 'Microsoft.Dynamics.CRM.environmentvariablevalue',
+        schemaname: 'cr1a6_ApiHost',
+        value: 'api.contoso.com',
+      },
+      {
+        '@odata.type': 'Microsoft.Dynamics.CRM.connectionreference',
+        connectionreferencelogicalname: 'cr1a6_shopifyref',
+        connectionid: 'c0ffee',
+        connectorid: '/providers/Microsoft.PowerApps/apis/shared_x',
+      },
+    ]);
+    expect(logger.lines.filter((line) => /^Import: \d+%$/.test(line)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('imports a small solution synchronously when left on auto, and skips a lower or equal version when asked', async () => {
+    const file = path.join(folder, 'Contoso.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.0' }));
+    const { client } = connectToLocal(server);
+    const skipped = await importSolution(
+      client,
+      importOptions(file, { skipLowerVersion: true }),
+      createMemoryLogger(),
+    );
+    expect(skipped.result).toBe('skipped');
+    const imported = await importSolution(client, importOptions(file), createMemoryLogger());
+    expect(imported).toMatchObject({ result: 'imported', asynchronous: false });
+    // Put the original back for the other tests.
+    server.store.put(contoso, false);
+  });
+
+  it('imports a real export from the shared fixtures', async () => {
+    const fixture = solutionFixturePath('customHIL/customHIL_1_0_0_3.zip');
+    if (!fixture) return void console.warn('skipping: customHIL fixture absent');
+    const { client } = connectToLocal(server);
+    const result = await importSolution(
+      client,
+      importOptions(fixture, { asynchronous: true }),
+      createMemoryLogger(),
+    );
+    expect(result.result).toBe('imported');
+    expect(
+      Buffer.from(server.store.get(result.solutionName)!.zip).equals(
+        Buffer.from(solutionFixture('customHIL/customHIL_1_0_0_3.zip')!),
+      ),
+    ).toBe(true);
+  });
+
+  it('refuses a zip that is not a solution, naming the file, before calling Dataverse', async () => {
+    const fixture = solutionFixturePath('not-a-solution/PatternTry-Catch-Finally.zip');
+    if (!fixture) return void console.warn('skipping: not-a-solution fixture absent');
+    const { client } = connectToLocal(server);
+    const before = server.requests.length;
+    await expect(importSolution(client, importOptions(fixture), createMemoryLogger())).rejects.toThrow(
+      /is not a Dataverse solution/,
+    );
+    expect(server.requests.length).toBe(before);
+  });
+});
+
+afterAll(() => rmSync(folder, { recursive: true, force: true }));

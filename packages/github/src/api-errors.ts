@@ -1,0 +1,79 @@
+import { UserError } from '@connector-alm/core';
+
+/** Texts of GitHub's error answers that change what we do; matched as substrings, as they are in messages. */
+export const ERROR_PR_ALREADY_EXISTS = 'A pull request already exists for';
+export const ERROR_NODE_NOT_RESOLVED = 'Could not resolve to a node';
+export const ERROR_FORK_COLLAB = 'fork_collab';
+
+/** The shape of Octokit's RequestError that we rely on, without importing its class into every module. */
+export interface ApiError {
+  status: number;
+  message: string;
+  response?: { data?: unknown };
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return (
+    typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'
+  );
+}
+
+export function apiStatus(error: unknown): number | undefined {
+  return isApiError(error) ? error.status : undefined;
+}
+
+/** The message and every `errors[].message` of a GitHub error answer, for substring matches. */
+export function apiErrorText(error: unknown): string {
+  if (!isApiError(error)) return String(error);
+  const data = error.response?.data as
+    { message?: string; errors?: { message?: string; field?: string }[] } | undefined;
+  const details = (data?.errors ?? []).map((item) => `${item.message ?? ''} ${item.field ?? ''}`);
+  return [error.message, data?.message ?? '', ...details].join(' ');
+}
+
+const TOKEN_HINT =
+  'Use a classic personal access token of the fork owner with the public_repo scope (repo for private forks); GITHUB_TOKEN and fine-grained tokens cannot open pull requests across owners.';
+
+/**
+ * A GitHub error in words a workflow author can act on: what we were doing, what GitHub said, and
+ * which permission is missing. Only 401/403/404 are translated; other errors keep their own text.
+ */
+export function describeApiFailure(error: unknown, doing: string, repository: string): Error {
+  const status = apiStatus(error);
+  const said = isApiError(error)
+    ? ((error.response?.data as { message?: string } | undefined)?.message ?? error.message)
+    : String(error);
+  if (status === 401) {
+    return new UserError(`GitHub rejected the token while ${doing} (401 ${said}).`, {
+      hint: `The token is wrong or expired. ${TOKEN_HINT}`,
+      cause: error,
+    });
+  }
+  if (status === 403) {
+    return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
+      hint: `The token lacks the permission to write to ${repository}. ${TOKEN_HINT}`,
+      cause: error,
+    });
+  }
+  if (status === 404) {
+    return new UserError(`GitHub answered 404 while ${doing} on ${repository}.`, {
+      hint: `Check the name; GitHub also answers 404 when the token may not see the repository. ${TOKEN_HINT}`,
+      cause: error,
+    });
+  }
+  if (isApiError(error))
+    return new UserError(
+      `GitHub failed while ${doing} on ${repository} (${status} ${apiErrorText(error).trim()}).`,
+      { cause: error },
+    );
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Runs one API step and turns its failure into an error that says what we were doing. */
+export async function step<T>(doing: string, repository: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw describeApiFailure(error, doing, repository);
+  }
+}

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+/** A file of the connector folder as git sees it: its path inside the folder, mode, blob SHA and bytes. */
+export interface LocalFile {
+  /** Relative to the connector folder, with forward slashes. */
+  path: string;
+  mode: '100644' | '100755';
+  sha: string;
+  content: Buffer;
+}
+
+/** Names never sent upstream: version-control and editor droppings. */
+const SKIPPED = new Set(['.git', '.DS_Store', 'Thumbs.db', 'node_modules']);
+
+/** The blob SHA git computes for these bytes; equal SHAs mean equal files, so unchanged files are not sent. */
+export function gitBlobSha(content: Buffer): string {
+  return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+
+/** Every file under the connector folder, sorted by path; links are not followed. */
+export async function readConnectorFiles(folder: string): Promise<LocalFile[]> {
+  const files: LocalFile[] = [];
+  async function walk(directory: string, prefix: string): Promise<void> {
+    for (const entry of await fs.readdir(directory, { withFileTypes: true })) {
+      if (SKIPPED.has(entry.name)) continue;
+      const absolute = path.join(directory, entry.name);
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(absolute, relative);
+      else if (entry.isFile()) {
+        const content = await fs.readFile(absolute);
+        const executable = ((await fs.stat(absolute)).mode & 0o111) !== 0;
+        files.push({
+          path: relative,
+          mode: executable ? '100755' : '100644',
+          sha: gitBlobSha(content),
+          content,
+        });
+      }
+    }
+  }
+  await walk(folder, '');
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,14 @@
+/**
+ * @connector-alm/github: submits a connector folder to a PowerPlatformConnectors-style upstream as a
+ * pull request from the token owner's fork, entirely over GitHub's REST API.
+ */
+export * from './api-errors.js';
+export * from './branch-name.js';
+export * from './clock.js';
+export * from './connector-files.js';
+export * from './octokit-client.js';
+export * from './open-pull-request.js';
+export * from './pull-request-text.js';
+export * from './repository-name.js';
+export * from './target-folder.js';
+export * from './tree-changes.js';

@@ -1,0 +1,204 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApiFailure, badCredentials } from './api-failure.js';
+import type { HandlerResult } from './handlers/context.js';
+import type { ContractViolation, OpenApiContract } from './openapi-contract.js';
+import { Representations } from './representations.js';
+import { HANDLERS } from './routes.js';
+import type { ServerState } from './server-state.js';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  operationId?: string;
+  status: number;
+}
+
+const RATE_LIMIT = 5000;
+
+/** Error answers GitHub gives on any operation, documented there or not. */
+const CROSS_CUTTING_STATUSES = new Set([401, 403, 404, 429]);
+
+/**
+ * The HTTP side of the local GitHub API server: routes by GitHub's OpenAPI paths, checks the token,
+ * applies switched-on faults, and checks both bodies against the OpenAPI contract. A body that does
+ * not match is recorded as a violation; the client gets 422 for a bad request and 500 for a bad
+ * response, so a test can never pass on a shape GitHub would not send or accept.
+ */
+export class LocalGitHubHttpServer {
+  readonly requests: RecordedRequest[] = [];
+  readonly violations: ContractViolation[] = [];
+  private server?: http.Server;
+  private views?: Representations;
+
+  constructor(
+    private readonly state: ServerState,
+    private readonly contract: OpenApiContract,
+  ) {}
+
+  async listen(): Promise<string> {
+    this.server = http.createServer((request, response) => void this.handle(request, response));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}`;
+    this.views = new Representations(url);
+    return url;
+  }
+
+  async close(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const method = request.method ?? 'GET';
+    const route = this.contract.match(method, url.pathname);
+    let result: HandlerResult;
+    try {
+      const text = await readBody(request);
+      result = await this.dispatch(request, route, url, text);
+    } catch (error) {
+      result =
+        error instanceof ApiFailure
+          ? error
+          : {
+              status: 500,
+              body: { message: `local GitHub server failed: ${String(error)}`, documentation_url: '' },
+            };
+      if (!(error instanceof ApiFailure))
+        this.violations.push({
+          operationId: route?.operationId ?? '?',
+          part: 'server',
+          errors: [String(error)],
+        });
+    }
+    if (route) result = this.checkResponse(route.operationId, result);
+    this.requests.push({
+      method,
+      path: url.pathname + url.search,
+      status: result.status,
+      ...(route ? { operationId: route.operationId } : {}),
+    });
+    response.writeHead(result.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-api-version-selected': '2022-11-28',
+      'x-ratelimit-limit': String(RATE_LIMIT),
+      'x-ratelimit-remaining': String(RATE_LIMIT - this.requests.length),
+      'x-ratelimit-used': String(this.requests.length),
+      'x-ratelimit-resource': 'core',
+      'x-ratelimit-reset': String(Math.floor(this.state.clock().getTime() / 1000) + 3600),
+      ...result.headers,
+    });
+    response.end(result.body === undefined ? '' : JSON.stringify(result.body));
+  }
+
+  private async dispatch(
+    request: http.IncomingMessage,
+    route: ReturnType<OpenApiContract['match']>,
+    url: URL,
+    text: string,
+  ): Promise<HandlerResult> {
+    const token = /^(?:token|bearer) (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const account = token ? this.state.accountByToken(token) : undefined;
+    if (!account) throw badCredentials();
+    this.applyRateLimitFaults();
+    if (!route) {
+      this.violations.push({
+        operationId: '?',
+        part: 'request',
+        errors: [`${request.method} ${url.pathname} is not an implemented GitHub operation`],
+      });
+      throw new ApiFailure(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+    }
+    let body: unknown;
+    if (text !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new ApiFailure(400, {
+          message: 'Problems parsing JSON',
+          documentation_url: 'https://docs.github.com/rest',
+        });
+      }
+    }
+    const problems = this.contract.checkRequest(route.operationId, body);
+    if (problems.length > 0) {
+      this.violations.push({ operationId: route.operationId, part: 'request', errors: problems });
+      throw new ApiFailure(422, {
+        message: 'Invalid request.',
+        errors: problems.map((message) => ({ code: 'invalid', message })),
+        documentation_url: '',
+      });
+    }
+    return HANDLERS[route.operationId]!({
+      state: this.state,
+      account,
+      params: route.params,
+      query: url.searchParams,
+      body,
+      views: this.views!,
+    });
+  }
+
+  private applyRateLimitFaults(): void {
+    const { faults } = this.state;
+    if (faults.secondaryRateLimit.times > 0) {
+      faults.secondaryRateLimit.times--;
+      throw new ApiFailure(
+        403,
+        {
+          message:
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          documentation_url:
+            'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+          status: '403',
+        },
+        { 'retry-after': String(faults.secondaryRateLimit.retryAfterSeconds) },
+      );
+    }
+    if (faults.primaryRateLimit.times > 0) {
+      faults.primaryRateLimit.times--;
+      const reset = Math.floor(Date.now() / 1000) + faults.primaryRateLimit.resetInSeconds;
+      throw new ApiFailure(
+        403,
+        {
+          message: 'API rate limit exceeded for user.',
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+          status: '403',
+        },
+        { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      );
+    }
+  }
+
+  private checkResponse(operationId: string, result: HandlerResult): HandlerResult {
+    let problems = this.contract.checkResponse(operationId, result.status, result.body);
+    if (
+      problems.length > 0 &&
+      CROSS_CUTTING_STATUSES.has(result.status) &&
+      problems[0]!.startsWith('status')
+    ) {
+      problems = this.contract.checkBasicError(result.body);
+    }
+    if (problems.length === 0) return result;
+    this.violations.push({ operationId, part: String(result.status), errors: problems });
+    return {
+      status: 500,
+      body: {
+        message: `local GitHub server: the ${result.status} answer of ${operationId} does not match GitHub's OpenAPI description`,
+        errors: problems,
+      },
+    };
+  }
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}

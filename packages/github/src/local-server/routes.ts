@@ -1,0 +1,26 @@
+import type { Handler } from './handlers/context.js';
+import * as git from './handlers/git.js';
+import * as pulls from './handlers/pulls.js';
+import * as repos from './handlers/repos.js';
+import * as users from './handlers/users.js';
+
+/** The handler of each implemented operation, by GitHub's operationId. */
+export const HANDLERS: Record<string, Handler> = {
+  'users/get-authenticated': users.getAuthenticatedUser,
+  'repos/get': repos.getRepository,
+  'repos/create-fork': repos.createFork,
+  'repos/merge-upstream': repos.mergeUpstream,
+  'git/get-ref': git.getRef,
+  'git/create-ref': git.createRef,
+  'git/update-ref': git.updateRef,
+  'git/create-blob': git.createBlob,
+  'git/create-tree': git.createTree,
+  'git/get-tree': git.getTree,
+  'git/create-commit': git.createCommit,
+  'git/get-commit': git.getCommit,
+  'pulls/list': pulls.listPulls,
+  'pulls/create': pulls.createPull,
+  'pulls/update': pulls.updatePull,
+  'pulls/request-reviewers': pulls.requestReviewers,
+  'issues/add-labels': pulls.addLabels,
+};

@@ -1,0 +1,57 @@
+import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import type { Logger } from '@connector-alm/core';
+
+/** Octokit with the REST methods, throttling and retries: the only GitHub client this package uses. */
+export const GitHubOctokit = Octokit.plugin(throttling, retry);
+export type GitHubClient = InstanceType<typeof GitHubOctokit>;
+
+export interface GitHubClientOptions {
+  token: string;
+  /** The REST API root: https://api.github.com, GITHUB_API_URL on Enterprise, or a local server. */
+  baseUrl: string;
+  logger: Logger;
+  /** How many times a rate-limited request is tried again before its error is raised. */
+  rateLimitRetries?: number;
+  userAgent?: string;
+}
+
+/**
+ * The client: rate limits (primary and secondary) are waited out as GitHub's retry-after and
+ * x-ratelimit-reset say, a few times; writes go one at a time, at most one a second (plugin-throttling's
+ * write group), which keeps us under the content-creation limit; 5xx answers are retried with backoff.
+ * Client errors are never retried: 409 is how a new fork says it is not ready, which the fork step polls.
+ */
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const retries = options.rateLimitRetries ?? 3;
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      if (retryCount >= retries) {
+        options.logger.warning(
+          `GitHub's ${kind} rate limit hit ${request.method} ${request.url} again; giving up after ${retries} retries.`,
+        );
+        return false;
+      }
+      options.logger.warning(
+        `GitHub's ${kind} rate limit hit ${request.method} ${request.url}; trying again in ${retryAfter} s.`,
+      );
+      return true;
+    };
+  return new GitHubOctokit({
+    auth: options.token,
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    userAgent: options.userAgent ?? 'connector-alm',
+    log: {
+      debug: (message: string) => options.logger.debug(message),
+      info: (message: string) => options.logger.debug(message),
+      warn: (message: string) => options.logger.warning(message),
+      // Octokit logs every failed request as an error, including the 404s and 409s we expect;
+      // failures that matter reach the caller as exceptions and are reported there.
+      error: (message: string) => options.logger.debug(message),
+    },
+    throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+    retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451] },
+  });
+}

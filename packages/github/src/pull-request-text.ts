@@ -1,0 +1,90 @@
+import type { ConnectorResult, Profile } from '@connector-alm/validator';
+import type { TreeChanges } from './tree-changes.js';
+
+/** GitHub refuses pull request bodies longer than this many characters. */
+export const MAX_BODY_LENGTH = 65_536;
+const INDEPENDENT_PUBLISHER_SUFFIX = '(Independent Publisher)';
+
+/**
+ * The upstream's pull request checklist (PowerPlatformConnectors' .github/pull_request_template.md),
+ * which reviewers expect every connector PR to carry. The author ticks the boxes on GitHub.
+ */
+export const UPSTREAM_CHECKLIST = [
+  'I attest that the connector works and I verified it by deploying and testing all the operations.',
+  'I attest that I have added detailed descriptions for all operations and parameters in the swagger file.',
+  'I validated the swagger file, `apiDefinition.swagger.json`, by running the `paconn validate` command.',
+  'If this is a certified connector, I confirm that `apiProperties.json` has a valid brand color and does not use an invalid brand color, `#007ee5` or `#ffffff`. If this is an independent publisher connector, I confirm that I am not submitting a connector icon.',
+];
+
+/** The upstream's naming rule: independent publisher connectors are titled "Name (Independent Publisher)". */
+export function pullRequestTitle(connectorTitle: string, profile: Profile): string {
+  const title = connectorTitle.trim();
+  if (profile !== 'independent-publisher' || title.endsWith(INDEPENDENT_PUBLISHER_SUFFIX)) return title;
+  return `${title} ${INDEPENDENT_PUBLISHER_SUFFIX}`;
+}
+
+export interface PullRequestBodyInput {
+  connectorTitle: string;
+  targetFolder: string;
+  validation: ConnectorResult;
+  changes: TreeChanges;
+  /** Free text put first, e.g. the `body` input. */
+  introduction?: string;
+  /** Where the change comes from, e.g. "contoso/connectors@abc1234". */
+  source?: string;
+}
+
+/** The body: the user's text, the upstream checklist, what changed and our validation summary. */
+export function pullRequestBody(input: PullRequestBodyInput): string {
+  const { validation, changes } = input;
+  const lines: string[] = [];
+  if (input.introduction?.trim()) lines.push(input.introduction.trim(), '');
+  lines.push(`Connector: **${inlineSafe(input.connectorTitle)}** in \`${input.targetFolder}\``);
+  if (input.source) lines.push(`Source: ${inlineSafe(input.source)}`);
+  lines.push(
+    '',
+    '---',
+    '',
+    'When submitting a connector, please check the following conditions for your PR.',
+    '',
+  );
+  lines.push(...UPSTREAM_CHECKLIST.map((item) => `- [ ] ${item}`));
+  lines.push('', '### Changes', '');
+  for (const file of changes.upserts) lines.push(`- \`${file.path}\` updated`);
+  for (const file of changes.deletions) lines.push(`- \`${file}\` deleted`);
+  lines.push('', '### Offline validation (connector-alm)', '');
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of validation.findings) counts[finding.severity]++;
+  lines.push(
+    `Profile \`${validation.profile}\`: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notices.`,
+  );
+  if (validation.findings.length > 0) {
+    lines.push('', '| Severity | Rule | File | Message |', '|---|---|---|---|');
+    for (const finding of validation.findings) {
+      const file = finding.file.startsWith(validation.path)
+        ? finding.file.slice(validation.path.length + 1)
+        : finding.file;
+      lines.push(
+        `| ${finding.severity} | ${finding.ruleId} | ${inlineSafe(`${file}:${finding.line}`)} | ${inlineSafe(finding.message)} |`,
+      );
+    }
+  }
+  return truncate(lines.join('\n'));
+}
+
+/** User text made inert in a table cell: no HTML, no cell breaks, no @-mentions, one line. */
+function inlineSafe(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/@/g, '@\u200b');
+}
+
+function truncate(body: string): string {
+  if (body.length <= MAX_BODY_LENGTH) return body;
+  const note = '\n\n… (truncated: GitHub allows 65536 characters)';
+  return body.slice(0, MAX_BODY_LENGTH - note.length) + note;
+}

@@ -1,0 +1,169 @@
+import type { Logger } from '@connector-alm/core';
+import {
+  apiErrorText,
+  apiStatus,
+  ERROR_NODE_NOT_RESOLVED,
+  ERROR_PR_ALREADY_EXISTS,
+  step,
+} from './api-errors.js';
+import type { Sleep } from './clock.js';
+import type { GitHubClient } from './octokit-client.js';
+import { formatRepositoryName, type RepositoryName } from './repository-name.js';
+
+export interface PullRequestSpec {
+  upstream: RepositoryName;
+  base: string;
+  /** "forkOwner:branch". */
+  head: string;
+  title: string;
+  body: string;
+  draft: boolean;
+  maintainerCanModify: boolean;
+}
+
+export interface PullRequestRef {
+  number: number;
+  url: string;
+  /** True when the title or body had to be changed (always true for a new pull request). */
+  changed: boolean;
+  created: boolean;
+}
+
+/**
+ * Opens the pull request, or updates the open one of the same head and base. Creation can race
+ * another run (GitHub answers 422 "A pull request already exists for …"); that answer is taken as
+ * "update it", so both paths end in the same state.
+ */
+export async function createOrUpdatePullRequest(
+  client: GitHubClient,
+  spec: PullRequestSpec,
+  logger: Logger,
+): Promise<PullRequestRef> {
+  const upstreamName = formatRepositoryName(spec.upstream);
+  const existing = await findOpenPullRequest(client, spec);
+  if (existing) return updatePullRequest(client, spec, existing, logger);
+  try {
+    const { data } = await client.rest.pulls.create({
+      owner: spec.upstream.owner,
+      repo: spec.upstream.repo,
+      head: spec.head,
+      base: spec.base,
+      title: spec.title,
+      body: spec.body,
+      draft: spec.draft,
+      maintainer_can_modify: spec.maintainerCanModify,
+    });
+    logger.info(`Opened pull request #${data.number}: ${data.html_url}`);
+    return { number: data.number, url: data.html_url, changed: true, created: true };
+  } catch (error) {
+    if (apiStatus(error) === 422 && apiErrorText(error).includes(ERROR_PR_ALREADY_EXISTS)) {
+      logger.info('GitHub says the pull request already exists (another run was faster); updating it.');
+      const raced = await findOpenPullRequest(client, spec);
+      if (raced) return updatePullRequest(client, spec, raced, logger);
+    }
+    return step('opening the pull request', upstreamName, () => Promise.reject(error));
+  }
+}
+
+interface OpenPull {
+  number: number;
+  html_url: string;
+  title: string;
+  body: string | null;
+}
+
+async function findOpenPullRequest(
+  client: GitHubClient,
+  spec: PullRequestSpec,
+): Promise<OpenPull | undefined> {
+  const { data } = await step('looking for an open pull request', formatRepositoryName(spec.upstream), () =>
+    client.rest.pulls.list({
+      owner: spec.upstream.owner,
+      repo: spec.upstream.repo,
+      state: 'open',
+      head: spec.head,
+      base: spec.base,
+      per_page: 10,
+    }),
+  );
+  return data[0];
+}
+
+async function updatePullRequest(
+  client: GitHubClient,
+  spec: PullRequestSpec,
+  pull: OpenPull,
+  logger: Logger,
+): Promise<PullRequestRef> {
+  const changed = pull.title !== spec.title || (pull.body ?? '') !== spec.body;
+  if (changed) {
+    await step(`updating pull request #${pull.number}`, formatRepositoryName(spec.upstream), () =>
+      client.rest.pulls.update({
+        owner: spec.upstream.owner,
+        repo: spec.upstream.repo,
+        pull_number: pull.number,
+        title: spec.title,
+        body: spec.body,
+      }),
+    );
+    logger.info(`Updated pull request #${pull.number}: ${pull.html_url}`);
+  }
+  return { number: pull.number, url: pull.html_url, changed, created: false };
+}
+
+/**
+ * Labels and reviewers need triage or write rights on the upstream, which contributors from a fork
+ * seldom have; so a refusal is a warning, not a failure. Right after creation GitHub may not yet
+ * resolve the new pull request ("Could not resolve to a node"), which is retried with backoff.
+ */
+export async function decoratePullRequest(
+  client: GitHubClient,
+  upstream: RepositoryName,
+  number: number,
+  wanted: { labels: string[]; reviewers: string[] },
+  logger: Logger,
+  sleep: Sleep,
+): Promise<string[]> {
+  const warnings: string[] = [];
+  const attempt = async (what: string, call: () => Promise<unknown>) => {
+    for (const delay of [1000, 2000, 4000, 0]) {
+      try {
+        await call();
+        return;
+      } catch (error) {
+        if (delay > 0 && apiStatus(error) === 422 && apiErrorText(error).includes(ERROR_NODE_NOT_RESOLVED)) {
+          logger.debug(
+            `GitHub does not see pull request #${number} yet; trying ${what} again in ${delay / 1000} s.`,
+          );
+          await sleep(delay);
+          continue;
+        }
+        const warning = `Could not ${what} on pull request #${number} (${apiStatus(error) ?? ''} ${apiErrorText(error).trim()}). This needs triage rights on ${formatRepositoryName(upstream)}; a maintainer can do it instead.`;
+        logger.warning(warning);
+        warnings.push(warning);
+        return;
+      }
+    }
+  };
+  if (wanted.labels.length > 0) {
+    await attempt(`add the labels ${wanted.labels.join(', ')}`, () =>
+      client.rest.issues.addLabels({
+        owner: upstream.owner,
+        repo: upstream.repo,
+        issue_number: number,
+        labels: wanted.labels,
+      }),
+    );
+  }
+  if (wanted.reviewers.length > 0) {
+    await attempt(`request reviews from ${wanted.reviewers.join(', ')}`, () =>
+      client.rest.pulls.requestReviewers({
+        owner: upstream.owner,
+        repo: upstream.repo,
+        pull_number: number,
+        reviewers: wanted.reviewers,
+      }),
+    );
+  }
+  return warnings;
+}

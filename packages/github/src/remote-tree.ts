@@ -1,0 +1,61 @@
+import { UserError } from '@connector-alm/core';
+import { apiStatus, step } from './api-errors.js';
+import type { GitHubClient } from './octokit-client.js';
+import { formatRepositoryName, type RepositoryName } from './repository-name.js';
+import type { RemoteFile } from './tree-changes.js';
+
+/**
+ * The blobs under `folder` in a tree, relative to the folder ([] when the folder does not exist).
+ * Walks one level per path segment rather than reading the whole tree recursively: the upstream has
+ * thousands of connectors, and GitHub truncates big recursive listings.
+ */
+export async function readRemoteFolder(
+  client: GitHubClient,
+  repository: RepositoryName,
+  treeSha: string,
+  folder: string,
+): Promise<RemoteFile[]> {
+  const name = formatRepositoryName(repository);
+  let current = treeSha;
+  for (const segment of folder.split('/').filter(Boolean)) {
+    const { data } = await step(`reading the tree of ${folder}`, name, () =>
+      client.rest.git.getTree({ ...repository, tree_sha: current }),
+    );
+    const entry = data.tree.find((item) => item.path === segment);
+    if (!entry) return [];
+    if (entry.type !== 'tree' || !entry.sha)
+      throw new UserError(`${folder} in ${name} is not a folder.`, { hint: 'Choose another target-folder.' });
+    current = entry.sha;
+  }
+  const { data } = await step(`reading the files of ${folder}`, name, () =>
+    client.rest.git.getTree({ ...repository, tree_sha: current, recursive: 'true' }),
+  );
+  if (data.truncated)
+    throw new UserError(`GitHub truncated the listing of ${folder} in ${name}.`, {
+      hint: 'The folder is too big for one connector.',
+    });
+  return data.tree
+    .filter((item) => item.type === 'blob' && item.path && item.sha && item.mode)
+    .map((item) => ({ path: item.path!, mode: item.mode!, sha: item.sha! }));
+}
+
+/** A branch's head commit and its tree, or undefined when the branch does not exist. */
+export async function readBranch(
+  client: GitHubClient,
+  repository: RepositoryName,
+  branch: string,
+): Promise<{ sha: string; treeSha: string; parents: string[] } | undefined> {
+  const name = formatRepositoryName(repository);
+  let sha: string;
+  try {
+    const { data } = await client.rest.git.getRef({ ...repository, ref: `heads/${branch}` });
+    sha = data.object.sha;
+  } catch (error) {
+    if (apiStatus(error) === 404) return undefined;
+    return step(`reading the branch ${branch}`, name, () => Promise.reject(error));
+  }
+  const { data: commit } = await step(`reading the commit ${sha}`, name, () =>
+    client.rest.git.getCommit({ ...repository, commit_sha: sha }),
+  );
+  return { sha, treeSha: commit.tree.sha, parents: commit.parents.map((parent) => parent.sha) };
+}

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { createMemoryLogger } from '@connector-alm/core';
+import { gitBlobSha, openPullRequest, type OpenPullRequestOptions } from '../src/index.js';
+import {
+  CONNECTOR,
+  connectorFiles,
+  filesOnBranch,
+  iconBytes,
+  startScenario,
+  writeConnector,
+  type Scenario,
+} from './helpers/scenario.js';
+
+let scenario: Scenario;
+beforeEach(async () => {
+  scenario = await startScenario();
+});
+afterEach(async () => {
+  expect(scenario.github.violations).toEqual([]);
+  await scenario.dispose();
+});
+
+function run(overrides: Partial<OpenPullRequestOptions> = {}) {
+  const logger = createMemoryLogger();
+  const delays: number[] = [];
+  const promise = openPullRequest(
+    {
+      token: scenario.contributor.token,
+      apiUrl: scenario.github.url,
+      upstream: 'microsoft/PowerPlatformConnectors',
+      base: 'dev',
+      connector: CONNECTOR,
+      cwd: scenario.workspace,
+      ...overrides,
+    },
+    { logger, sleep: async (ms) => void delays.push(ms) },
+  );
+  return { promise, logger, delays };
+}
+
+describe('openPullRequest against the local GitHub', () => {
+  it('forks, commits the connector byte-exact on a branch of the fork and opens the pull request', async () => {
+    const result = await run().promise;
+    expect(result).toMatchObject({
+      operation: 'created',
+      number: 1,
+      branch: 'connector-alm/certified-connectors/contoso-tasks',
+    });
+    const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+    expect(fork.parent).toBe(scenario.upstream);
+    const files = await filesOnBranch(fork, result.branch, CONNECTOR);
+    expect(files['icon.png']).toBe(gitBlobSha(iconBytes()));
+    expect(await fork.git.readBlob(files['icon.png']!)).toEqual(iconBytes());
+    const pull = scenario.upstream.pulls[0]!;
+    expect(pull.title).toBe('Contoso Tasks');
+    expect(pull.body).toContain('- [ ] I validated the swagger file');
+    expect(pull.body).toContain('Profile `certified`: 0 errors');
+    expect(result.headSha).toBe(await fork.git.readRef(`refs/heads/${result.branch}`));
+  });
+
+  it('updates the same pull request when the connector changes, and does nothing when it does not', async () => {
+    await run().promise;
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A changed description that is long enough for the rules.'),
+    );
+    const second = await run().promise;
+    expect(second).toMatchObject({ operation: 'updated', number: 1 });
+    const third = await run().promise;
+    expect(third).toMatchObject({ operation: 'none', number: 1, headSha: second.headSha });
+    expect(scenario.upstream.pulls).toHaveLength(1);
+  });
+
+  it('answers none without fork, branch or pull request when upstream already has the connector', async () => {
+    await scenario.github.commit(
+      scenario.upstream,
+      'dev',
+      Object.fromEntries(
+        Object.entries(connectorFiles()).map(([name, content]) => [`${CONNECTOR}/${name}`, content]),
+      ),
+    );
+    const result = await run().promise;
+    expect(result.operation).toBe('none');
+    expect(result.number).toBeUndefined();
+    expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
+  });
+
+  it('takes the "already exists" race as an update, and retries labels GitHub cannot resolve yet', async () => {
+    scenario.upstream.collaborators.add('contoso-dev');
+    scenario.github.setFaults({ pullRequestCreateRace: 1, nodeNotResolved: 0 });
+    const raced = await run().promise;
+    expect(raced).toMatchObject({ operation: 'updated', number: 1 });
+    scenario.upstream.pulls[0]!.state = 'closed';
+    scenario.github.setFaults({ nodeNotResolved: 2 });
+    const { promise, delays } = run({ labels: ['new-connector'] });
+    const labelled = await promise;
+    expect(labelled).toMatchObject({ operation: 'created', number: 2, warnings: [] });
+    expect(scenario.upstream.pulls[1]!.labels).toEqual(['new-connector']);
+    expect(delays).toEqual([1000, 2000]);
+  });
+
+  it('warns, and still succeeds, when labels need rights the contributor lacks', async () => {
+    const result = await run({ labels: ['new-connector'], reviewers: ['someone'] }).promise;
+    expect(result.operation).toBe('created');
+    expect(result.warnings).toHaveLength(2);
+    expect(result.warnings[0]).toMatch(/Could not add the labels new-connector.*403.*triage rights/);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  branchNameFor,
+  diffConnectorFiles,
+  gitBlobSha,
+  pullRequestTitle,
+  targetFolderFor,
+  type LocalFile,
+} from '../src/index.js';
+
+const file = (path: string, content: string): LocalFile => ({
+  path,
+  mode: '100644',
+  sha: gitBlobSha(Buffer.from(content)),
+  content: Buffer.from(content),
+});
+
+describe('pure pieces of the pull request flow', () => {
+  it('computes the blob SHA git computes', () => {
+    // `printf 'hello\n' | git hash-object --stdin`
+    expect(gitBlobSha(Buffer.from('hello\n'))).toBe('ce013625030ba8dba906f756967f9e9ca394464a');
+  });
+
+  it('names the branch after the target folder, the same every time, safe for git', () => {
+    expect(branchNameFor('independent-publisher-connectors/Contoso Tasks (Beta)')).toBe(
+      'connector-alm/independent-publisher-connectors/contoso-tasks-beta',
+    );
+    expect(() => branchNameFor('x', 'bad..prefix/')).toThrow('is not a valid branch name');
+  });
+
+  it('titles independent publisher connectors as the upstream asks, once', () => {
+    expect(pullRequestTitle('Contoso Tasks', 'independent-publisher')).toBe(
+      'Contoso Tasks (Independent Publisher)',
+    );
+    expect(pullRequestTitle('Contoso Tasks (Independent Publisher)', 'independent-publisher')).toBe(
+      'Contoso Tasks (Independent Publisher)',
+    );
+    expect(pullRequestTitle('Contoso Tasks', 'certified')).toBe('Contoso Tasks');
+  });
+
+  it('derives the target folder from the profile and refuses one that climbs out', () => {
+    expect(targetFolderFor('/work/Contoso Tasks', 'independent-publisher')).toBe(
+      'independent-publisher-connectors/Contoso Tasks',
+    );
+    expect(() => targetFolderFor('/work/x', 'custom', 'custom-connectors/../.github')).toThrow(
+      'Invalid target folder',
+    );
+  });
+
+  it('sends only changed files and deletes the ones the connector lost', () => {
+    const remote = [file('a.json', 'same'), file('b.json', 'old'), file('gone.md', 'x')].map(
+      ({ path, mode, sha }) => ({ path, mode, sha }),
+    );
+    const changes = diffConnectorFiles(
+      [file('a.json', 'same'), file('b.json', 'new'), file('c.png', 'added')],
+      remote,
+    );
+    expect(changes.upserts.map((f) => f.path)).toEqual(['b.json', 'c.png']);
+    expect(changes.deletions).toEqual(['gone.md']);
+  });
+});

@@ -1,0 +1,108 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '@connector-alm/core';
+import { commitFolder } from '../fs/commit-folder.js';
+import { temporarySibling } from '../fs/temporary.js';
+import { checkJson, prettyJson } from '../json/json-text.js';
+import { decodeUtf8Strict } from '../text/decode.js';
+import type { ZipLimits } from '../zip/limits.js';
+import { mergeApiProperties, parseExistingApiProperties } from './api-properties.js';
+import { readSolutionConnectors } from './read-solution-connectors.js';
+import { readmeFromTemplate } from './readme-template.js';
+import { isPng, REPOSITORY_FILES, repositoryFolderName } from './repository-layout.js';
+import type { SolutionConnector } from './solution-connector.js';
+
+export interface ExtractOptions {
+  limits?: Partial<ZipLimits>;
+}
+
+export interface ExtractedConnector {
+  name: string;
+  displayName: string;
+  /** The connector folder, relative to the destination root. */
+  folder: string;
+  written: string[];
+  unchanged: string[];
+  deleted: string[];
+  warnings: string[];
+}
+
+interface PreparedConnector {
+  connector: SolutionConnector;
+  folder: string;
+  files: Map<string, string | Buffer>;
+  remove: string[];
+  warnings: string[];
+}
+
+/**
+ * Writes the custom connectors of a solution (zip or unpacked folder) into the PowerPlatformConnectors
+ * layout, one folder per connector named after its display name. Every connector is converted and
+ * checked before the first folder is touched. An existing folder keeps what the solution does not
+ * carry: its readme, publisher, stackOwner, capabilities and any other file.
+ */
+export async function extractConnectors(source: string, destinationRoot: string, options: ExtractOptions = {}): Promise<ExtractedConnector[]> {
+  const connectors = await readSolutionConnectors(source, options.limits);
+  const folders = new Map<string, string>();
+  const prepared: PreparedConnector[] = [];
+  for (const connector of connectors) {
+    const folder = repositoryFolderName(connector.displayName || connector.name);
+    const clash = folders.get(folder.toLowerCase());
+    if (clash) throw new UserError(`Connectors '${clash}' and '${connector.name}' would both be extracted to '${folder}'.`, { hint: 'Give them different display names.' });
+    folders.set(folder.toLowerCase(), connector.name);
+    prepared.push(await prepare(connector, path.join(destinationRoot, folder), folder));
+  }
+  const results: ExtractedConnector[] = [];
+  for (const item of prepared) results.push(await write(item, path.join(destinationRoot, item.folder)));
+  return results;
+}
+
+async function prepare(connector: SolutionConnector, destination: string, folder: string): Promise<PreparedConnector> {
+  const files = new Map<string, string | Buffer>();
+  const warnings: string[] = [];
+  const remove: string[] = [];
+  const definition = connector.files.openapidefinition;
+  if (!definition) throw new UserError(`Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`);
+  const swaggerText = decodeUtf8Strict(definition.bytes, `${connector.name}_openapidefinition${definition.extension}`);
+  files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`));
+
+  const existingNames = await fs.readdir(destination).catch(() => [] as string[]);
+  const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties)
+    ? parseExistingApiProperties(await fs.readFile(path.join(destination, REPOSITORY_FILES.apiProperties), 'utf8'), path.join(destination, REPOSITORY_FILES.apiProperties))
+    : undefined;
+  files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
+
+  const icon = connector.files.iconblob;
+  if (icon && isPng(icon.bytes)) files.set(REPOSITORY_FILES.icon, icon.bytes);
+  else if (icon) warnings.push(`The icon of '${connector.name}' is not a PNG (${icon.extension}); icon.png was not written.`);
+
+  const script = connector.files.customcodeblobcontent;
+  if (script) files.set(REPOSITORY_FILES.script, script.bytes);
+  else if (existingNames.includes(REPOSITORY_FILES.script)) remove.push(REPOSITORY_FILES.script);
+
+  if (!existingNames.some((name) => name.toLowerCase() === REPOSITORY_FILES.readme)) {
+    files.set(REPOSITORY_FILES.readme, readmeFromTemplate(checkJson(swaggerText, REPOSITORY_FILES.swagger), connector.displayName));
+  }
+  return { connector, folder, files, remove, warnings };
+}
+
+async function write(item: PreparedConnector, destination: string): Promise<ExtractedConnector> {
+  const staging = temporarySibling(destination);
+  await fs.mkdir(staging, { recursive: true });
+  try {
+    for (const [name, content] of item.files) await fs.writeFile(path.join(staging, name), content);
+    const committed = await commitFolder(staging, destination, { stale: 'keep' });
+    for (const name of item.remove) await fs.rm(path.join(destination, name), { force: true });
+    return {
+      name: item.connector.name,
+      displayName: item.connector.displayName,
+      folder: item.folder,
+      written: committed.written,
+      unchanged: committed.unchanged,
+      deleted: item.remove,
+      warnings: item.warnings,
+    };
+  } finally {
+    await fs.rm(staging, { recursive: true, force: true });
+  }
+}

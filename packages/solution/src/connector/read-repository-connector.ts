@@ -1,0 +1,70 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { UserError } from '@connector-alm/core';
+import { checkJson, minifyJson } from '../json/json-text.js';
+import { decodeUtf8Strict } from '../text/decode.js';
+import { connectorIdFor, connectorNameFor } from './connector-identity.js';
+import { REPOSITORY_FILES } from './repository-layout.js';
+import type { SolutionConnector } from './solution-connector.js';
+
+/**
+ * A PowerPlatformConnectors folder as the solution connector it becomes. Values are taken as text
+ * from apiProperties.json (not re-serialised), so key order and number literals reach the solution
+ * exactly as written.
+ */
+export async function readRepositoryConnector(folder: string, prefix: string): Promise<SolutionConnector> {
+  const names = await fs.readdir(folder).catch(() => {
+    throw new UserError(`${folder} is not a folder.`);
+  });
+  const find = (name: string): string | undefined => names.find((entry) => entry.toLowerCase() === name.toLowerCase());
+  const read = async (name: string, required: boolean): Promise<Buffer | undefined> => {
+    const actual = find(name);
+    if (!actual) {
+      if (required) throw new UserError(`${folder} has no ${name}; it is not a connector folder.`, { location: { file: folder } });
+      return undefined;
+    }
+    return fs.readFile(path.join(folder, actual));
+  };
+
+  const swaggerFile = path.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerText = decodeUtf8Strict((await read(REPOSITORY_FILES.swagger, true))!, swaggerFile);
+  const swagger = checkJson(swaggerText, swaggerFile) as { info?: { title?: unknown; description?: unknown } } | null;
+  const title = swagger?.info?.title;
+  if (typeof title !== 'string' || title.trim() === '') {
+    throw new UserError(`${swaggerFile} has no info.title; the connector needs a display name.`, { location: { file: swaggerFile } });
+  }
+  const propertiesFile = path.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesText = decodeUtf8Strict((await read(REPOSITORY_FILES.apiProperties, true))!, propertiesFile);
+  checkJson(propertiesText, propertiesFile);
+  const tree = parseTree(propertiesText)!;
+  const raw = (key: string): string | undefined => {
+    const node = findNodeAtLocation(tree, ['properties', key]);
+    return node ? minifyJson(propertiesText.slice(node.offset, node.offset + node.length), propertiesFile) : undefined;
+  };
+  const brand = findNodeAtLocation(tree, ['properties', 'iconBrandColor'])?.value as unknown;
+
+  const name = connectorNameFor(prefix, title.trim());
+  const connector: SolutionConnector = {
+    name,
+    connectorId: connectorIdFor(name),
+    displayName: title.trim(),
+    description: typeof swagger?.info?.description === 'string' ? swagger.info.description : '',
+    iconBrandColor: typeof brand === 'string' ? brand : '',
+    connectorType: '1',
+    files: {
+      openapidefinition: { extension: '.json', bytes: Buffer.from(minifyJson(swaggerText, swaggerFile)) },
+      connectionparameters: { extension: '.json', bytes: Buffer.from(raw('connectionParameters') ?? '{}') },
+      policytemplateinstances: { extension: '.json', bytes: Buffer.from(raw('policyTemplateInstances') ?? 'null') },
+    },
+  };
+  const sets = raw('connectionParameterSets');
+  if (sets !== undefined) connector.files.connectionparametersets = { extension: '.json', bytes: Buffer.from(sets) };
+  const scriptOperations = raw('scriptOperations');
+  if (scriptOperations !== undefined) connector.scriptOperations = scriptOperations;
+  const script = await read(REPOSITORY_FILES.script, false);
+  if (script) connector.files.customcodeblobcontent = { extension: '.csx', bytes: script };
+  const icon = await read(REPOSITORY_FILES.icon, false);
+  if (icon) connector.files.iconblob = { extension: '.Png', bytes: icon };
+  return connector;
+}

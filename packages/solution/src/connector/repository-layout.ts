@@ -1,0 +1,26 @@
+/** File names of a connector folder in microsoft/PowerPlatformConnectors. */
+export const REPOSITORY_FILES = {
+  swagger: 'apiDefinition.swagger.json',
+  apiProperties: 'apiProperties.json',
+  icon: 'icon.png',
+  script: 'script.csx',
+  readme: 'readme.md',
+} as const;
+
+/** Characters Windows does not allow in a file name, plus the separators. */
+const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
+
+/**
+ * The folder of a connector, named after its display name as in PowerPlatformConnectors
+ * ("Azure OpenAI Service"), made safe for every OS.
+ */
+export function repositoryFolderName(displayName: string): string {
+  const name = displayName.replace(UNSAFE, '-').replace(/[. ]+$/, '').trim();
+  return name === '' || name === '.' || name === '..' ? 'connector' : name;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export function isPng(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8).equals(PNG_SIGNATURE);
+}

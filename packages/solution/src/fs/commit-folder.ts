@@ -1,0 +1,109 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { UserError } from '@connector-alm/core';
+import { listFiles } from './list-files.js';
+
+/** What to do with files of the target that the new content no longer has. */
+export type StalePolicy = 'keep' | 'delete';
+
+export interface CommitOptions {
+  stale: StalePolicy;
+  /** Paths (relative, forward slashes) that stale deletion must never touch. */
+  protect?: (relativePath: string) => boolean;
+}
+
+export interface CommitResult {
+  /** Files created or changed, relative to the target, sorted. */
+  written: string[];
+  /** Stale files removed. */
+  deleted: string[];
+  /** Files whose bytes were already right; they are not rewritten, so their times stay. */
+  unchanged: string[];
+}
+
+/**
+ * Moves a fully prepared folder (`staged`) into `target`. A missing target is created by one rename.
+ * An existing one is updated file by file: identical files are left alone and changed ones are
+ * renamed over, so the bytes on disk are never half-written. `staged` is removed afterwards.
+ */
+export async function commitFolder(staged: string, target: string, options: CommitOptions): Promise<CommitResult> {
+  const files = await listFiles(staged);
+  if (!(await exists(target))) {
+    await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
+    await fs.rename(staged, target);
+    return { written: files, deleted: [], unchanged: [] };
+  }
+  const targetRoot = await fs.realpath(target);
+  const result: CommitResult = { written: [], deleted: [], unchanged: [] };
+  for (const file of files) {
+    const from = path.join(staged, file);
+    const to = path.join(targetRoot, file);
+    await ensureDirectoryInside(targetRoot, path.dirname(to));
+    const current = await fs.lstat(to).catch(() => undefined);
+    if (current?.isFile() && (await sameContent(from, to))) {
+      result.unchanged.push(file);
+      continue;
+    }
+    if (current?.isDirectory()) await fs.rm(to, { recursive: true });
+    await fs.rename(from, to);
+    result.written.push(file);
+  }
+  if (options.stale === 'delete') {
+    const wanted = new Set(files);
+    for (const file of await listFiles(targetRoot)) {
+      if (wanted.has(file) || options.protect?.(file)) continue;
+      await fs.rm(path.join(targetRoot, file));
+      result.deleted.push(file);
+    }
+    await removeEmptyFolders(targetRoot, options.protect);
+  }
+  await fs.rm(staged, { recursive: true, force: true });
+  return result;
+}
+
+/** Refuses to write through a symbolic link that leads out of the target. */
+async function ensureDirectoryInside(root: string, directory: string): Promise<void> {
+  await fs.mkdir(directory, { recursive: true });
+  const real = await fs.realpath(directory);
+  if (real !== root && !real.startsWith(root + path.sep)) {
+    throw new UserError(`Refusing to write into ${directory}: it leads outside ${root} through a link.`, {
+      hint: 'Remove the link from the target folder.',
+    });
+  }
+}
+
+async function sameContent(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+  if (sa.size !== sb.size) return false;
+  const [ha, hb] = await Promise.all([hashFile(a), hashFile(b)]);
+  return ha === hb;
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function removeEmptyFolders(root: string, protect?: (relativePath: string) => boolean): Promise<void> {
+  const visit = async (relative: string): Promise<boolean> => {
+    const absolute = path.join(root, relative);
+    const entries = await fs.readdir(absolute, { withFileTypes: true });
+    let empty = true;
+    for (const entry of entries) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory() && !protect?.(child) && (await visit(child))) await fs.rmdir(path.join(root, child));
+      else empty = false;
+    }
+    return empty;
+  };
+  await visit('');
+}

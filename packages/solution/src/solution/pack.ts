@@ -1,0 +1,159 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '@connector-alm/core';
+import { listFiles } from '../fs/list-files.js';
+import { minifyJson } from '../json/json-text.js';
+import { decodeUtf8Strict } from '../text/decode.js';
+import { parseXml } from '../xml/parse-xml.js';
+import { EXPORT_STYLE, serializeXml } from '../xml/serialize-xml.js';
+import type { XmlElement } from '../xml/xml-tree.js';
+import { writeZipAtomically, type ZipSource } from '../zip/zip-writer.js';
+import { connectorName, fileReferences } from './connector-element.js';
+import { contentTypesXml } from './content-types.js';
+import { putConnectors } from './customizations.js';
+import {
+  FOLDER_CUSTOMIZATIONS,
+  FOLDER_SOLUTION,
+  isConnectorDocument,
+  isConnectorJson,
+  isRepositoryFile,
+  managedVariantOf,
+  ZIP_CONTENT_TYPES,
+  ZIP_CUSTOMIZATIONS,
+  ZIP_SOLUTION,
+  zipPathOf,
+} from './layout.js';
+import { checkVersion, readManifest, setManaged, setVersion } from './manifest.js';
+import { solutionError } from './solution-errors.js';
+
+export interface PackOptions {
+  /** Default: what the folder holds; `managed` needs a folder unpacked from a managed export. */
+  packageType?: 'auto' | 'unmanaged' | 'managed';
+  /** Sets `<Version>` in the zip, e.g. the release being built. */
+  version?: string;
+}
+
+export interface PackResult {
+  zip: string;
+  uniqueName: string;
+  version: string;
+  managed: boolean;
+  connectors: string[];
+  /** Zip entries in the order written. */
+  entries: string[];
+}
+
+const MAX_PART_BYTES = 64 * 1024 * 1024;
+
+/** Packs an unpacked solution folder into an importable zip, written atomically. */
+export async function packSolution(folder: string, zipPath: string, options: PackOptions = {}): Promise<PackResult> {
+  if (options.version !== undefined && !checkVersion(options.version)) {
+    throw new UserError(`'${options.version}' is not a solution version.`, { hint: 'Use two to four numbers separated by dots, e.g. 1.2.0.0.' });
+  }
+  const stat = await fs.stat(folder).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
+  const all = await listFiles(folder, isRepositoryFile);
+  if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
+    throw new UserError(`${folder} is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`, {
+      hint: 'Give the folder that unpack wrote (the one holding Other/).',
+    });
+  }
+  const located = (file: string): string => path.join(folder, file);
+  const readText = async (file: string): Promise<string> => {
+    const bytes = await fs.readFile(located(file));
+    if (bytes.length > MAX_PART_BYTES) throw solutionError(located(file), 'is too large for a solution part.');
+    return decodeUtf8Strict(bytes, located(file));
+  };
+
+  const solution = parseXml(await readText(FOLDER_SOLUTION), located(FOLDER_SOLUTION));
+  const manifest = readManifest(solution, located(FOLDER_SOLUTION));
+  const managed = resolveManaged(manifest.managed, options.packageType ?? 'auto', located(FOLDER_SOLUTION));
+  const files = selectPackageFiles(all, manifest.managed === '2', managed);
+  const solutionFile = files.get(FOLDER_SOLUTION)!;
+  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText(solutionFile), located(solutionFile));
+  setManaged(solutionRoot, located(solutionFile), managed ? '1' : '0');
+  if (options.version) setVersion(solutionRoot, located(solutionFile), options.version);
+
+  const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS)!;
+  const customizations = parseXml(await readText(customizationsFile), located(customizationsFile));
+  const connectors: Array<{ name: string; element: XmlElement }> = [];
+  const sources = new Map<string, ZipSource>();
+  for (const [logical, actual] of files) {
+    if (logical === FOLDER_SOLUTION || logical === FOLDER_CUSTOMIZATIONS) continue;
+    if (isConnectorDocument(logical)) {
+      const element = parseXml(await readText(actual), located(actual));
+      if (element.name !== 'Connector') throw solutionError(located(actual), `has a <${element.name}> root; a connector file holds one <Connector>.`);
+      connectors.push({ name: connectorName(element, located(actual)), element });
+      continue;
+    }
+    const name = zipPathOf(logical);
+    if (isConnectorJson(logical)) sources.set(name, { name, data: Buffer.from(minifyJson(await readText(actual), located(actual))) });
+    else sources.set(name, { name, file: located(actual) });
+  }
+  for (const { name, element } of connectors) {
+    for (const reference of fileReferences(element, located(`Connectors/${name}.xml`))) {
+      if (!sources.has(reference.zipName)) {
+        throw solutionError(located(`Connectors/${name}.xml`), `refers to /${reference.zipName}, but Connectors/ has no such file.`);
+      }
+    }
+  }
+  putConnectors(customizations, connectors);
+
+  const entries: ZipSource[] = [
+    { name: ZIP_CUSTOMIZATIONS, data: Buffer.from(serializeXml(customizations, EXPORT_STYLE)) },
+    { name: ZIP_SOLUTION, data: Buffer.from(serializeXml(solutionRoot, EXPORT_STYLE)) },
+    ...[...sources.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  ];
+  entries.push({ name: ZIP_CONTENT_TYPES, data: Buffer.from(contentTypesXml(entries.map((entry) => entry.name))) });
+  await writeZipAtomically(zipPath, entries);
+  return {
+    zip: zipPath,
+    uniqueName: manifest.uniqueName,
+    version: options.version ?? manifest.version,
+    managed,
+    connectors: connectors.map((c) => c.name).sort(),
+    entries: entries.map((entry) => entry.name),
+  };
+}
+
+function resolveManaged(flag: '0' | '1' | '2', requested: 'auto' | 'unmanaged' | 'managed', file: string): boolean {
+  if (requested === 'auto') return flag === '1';
+  const managed = requested === 'managed';
+  // SolutionPackager cannot turn one kind into the other either: the managed parts are not there.
+  if (flag === '0' && managed) throw solutionError(file, 'is unmanaged (<Managed>0</Managed>); it cannot be packed as managed.', 'Unpack both exports (package type both) to pack either kind.');
+  if (flag === '1' && !managed) throw solutionError(file, 'is managed (<Managed>1</Managed>); it cannot be packed as unmanaged.');
+  return managed;
+}
+
+/**
+ * The folder files that make up one package type, as logical path → file to read. In a folder that
+ * holds both kinds, `X_managed.ext` replaces `X.ext` in the managed package and is left out of the
+ * unmanaged one.
+ */
+function selectPackageFiles(all: readonly string[], holdsBoth: boolean, managed: boolean): Map<string, string> {
+  const selected = new Map<string, string>();
+  if (!holdsBoth) {
+    for (const file of all) selected.set(file, file);
+    return selected;
+  }
+  const variants = new Map(all.map((file) => [managedVariantOf(file), file]));
+  for (const file of all) {
+    const base = variants.get(file);
+    if (base !== undefined || isOrphanVariant(file, all)) continue;
+    selected.set(file, managed && all.includes(managedVariantOf(file)) ? managedVariantOf(file) : file);
+  }
+  if (managed) {
+    for (const file of all) if (isOrphanVariant(file, all)) selected.set(baseOfVariant(file), file);
+  }
+  return selected;
+}
+
+/** A `_managed` file whose unmanaged counterpart is absent: it exists only in the managed package. */
+function isOrphanVariant(file: string, all: readonly string[]): boolean {
+  const base = baseOfVariant(file);
+  return base !== file && !all.includes(base);
+}
+
+function baseOfVariant(file: string): string {
+  return file.replace(/_managed(\.[^./]+)?$/, '$1');
+}

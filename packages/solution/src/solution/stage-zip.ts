@@ -1,0 +1,121 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { prettyJson } from '../json/json-text.js';
+import { decodeUtf8Strict } from '../text/decode.js';
+import { parseXml } from '../xml/parse-xml.js';
+import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
+import { collisionKey } from '../zip/entry-name.js';
+import { IN_MEMORY_ENTRY_BYTES } from '../zip/limits.js';
+import type { ZipEntryInfo, ZipReader } from '../zip/zip-reader.js';
+import { connectorName, fileReferences } from './connector-element.js';
+import { takeConnectors } from './customizations.js';
+import {
+  FOLDER_CONNECTOR_FOLDER,
+  FOLDER_CUSTOMIZATIONS,
+  FOLDER_SOLUTION,
+  folderPathOf,
+  isConnectorJson,
+  ZIP_CONTENT_TYPES,
+  ZIP_CUSTOMIZATIONS,
+  ZIP_SOLUTION,
+} from './layout.js';
+import { readManifest, setManaged, setVersion, type ManagedFlag, type ManifestSummary } from './manifest.js';
+import { NotASolutionError, solutionError } from './solution-errors.js';
+
+export interface StageOptions {
+  /** Overrides `<Managed>`, e.g. 2 when unmanaged and managed exports are unpacked together. */
+  managed?: ManagedFlag;
+  /** Replaces `<Version>`, e.g. 0.0.0.0 so that version bumps do not show in every diff. */
+  resetVersion?: string;
+}
+
+export interface StagedSolution {
+  manifest: ManifestSummary;
+  /** Connector names, sorted. */
+  connectors: string[];
+  /** Files written, relative to the staging folder, sorted. */
+  files: string[];
+}
+
+/**
+ * Unpacks a checked solution archive into an empty staging folder in the canonical layout. Every
+ * XML and connector JSON part is parsed and checked before the first file is written, so a bad
+ * archive leaves nothing behind but the staging folder, which the caller removes.
+ */
+export async function stageSolutionZip(reader: ZipReader, staging: string, options: StageOptions = {}): Promise<StagedSolution> {
+  const archive = reader.displayName;
+  const files = reader.files;
+  const solutionEntry = findRoot(files, ZIP_SOLUTION);
+  const customizationsEntry = findRoot(files, ZIP_CUSTOMIZATIONS);
+  if (!solutionEntry || !customizationsEntry) throw new NotASolutionError(archive, files.map((entry) => entry.name));
+
+  const located = (entry: ZipEntryInfo): string => `${archive}/${entry.name}`;
+  const readText = async (entry: ZipEntryInfo): Promise<string> => {
+    if (entry.size > IN_MEMORY_ENTRY_BYTES) throw solutionError(located(entry), `is ${entry.size} bytes, too large for a solution part.`);
+    return decodeUtf8Strict(await reader.readBuffer(entry), located(entry));
+  };
+
+  const solution = parseXml(await readText(solutionEntry), located(solutionEntry));
+  const manifest = readManifest(solution, located(solutionEntry));
+  if (options.managed) setManaged(solution, located(solutionEntry), options.managed);
+  if (options.resetVersion) setVersion(solution, located(solutionEntry), options.resetVersion);
+
+  const customizations = parseXml(await readText(customizationsEntry), located(customizationsEntry));
+  const connectors = takeConnectors(customizations).map((element) => ({ element, name: connectorName(element, located(customizationsEntry)) }));
+
+  const outputs = new Map<string, string>();
+  const claim = (folderPath: string, source: string): void => {
+    const key = collisionKey(folderPath);
+    const earlier = outputs.get(key);
+    if (earlier !== undefined) throw solutionError(archive, `${source} and ${earlier} would both be unpacked to ${folderPath}.`, 'The archive is not a consistent solution.');
+    outputs.set(key, source);
+  };
+  claim(FOLDER_SOLUTION, ZIP_SOLUTION);
+  claim(FOLDER_CUSTOMIZATIONS, ZIP_CUSTOMIZATIONS);
+  const byName = new Map(files.map((entry) => [entry.name, entry]));
+  for (const { element, name } of connectors) {
+    claim(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, `connector '${name}'`);
+    for (const reference of fileReferences(element, `${located(customizationsEntry)} (connector '${name}')`)) {
+      if (!byName.has(reference.zipName)) {
+        throw solutionError(located(customizationsEntry), `connector '${name}' refers to /${reference.zipName}, which the archive does not have.`);
+      }
+    }
+  }
+  const others = files.filter((entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES);
+  for (const entry of others) claim(folderPathOf(entry.name), entry.name);
+
+  // Check and format every connector JSON part before anything is written.
+  const formatted = new Map<ZipEntryInfo, string>();
+  for (const entry of others) {
+    if (isConnectorJson(folderPathOf(entry.name))) formatted.set(entry, prettyJson(await readText(entry), located(entry)));
+  }
+
+  const written: string[] = [];
+  const write = async (folderPath: string, content: string | Buffer): Promise<void> => {
+    const destination = path.join(staging, folderPath);
+    await fs.mkdir(path.dirname(destination), { recursive: true });
+    await fs.writeFile(destination, content, { flag: 'wx' });
+    written.push(folderPath);
+  };
+  await write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE));
+  await write(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE));
+  for (const { element, name } of connectors) await write(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element, UNPACKED_STYLE));
+  for (const entry of others) {
+    const folderPath = folderPathOf(entry.name);
+    const pretty = formatted.get(entry);
+    if (pretty !== undefined) {
+      await write(folderPath, pretty);
+      continue;
+    }
+    const destination = path.join(staging, folderPath);
+    await fs.mkdir(path.dirname(destination), { recursive: true });
+    await reader.copyToFile(entry, destination);
+    written.push(folderPath);
+  }
+  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort() };
+}
+
+function findRoot(files: readonly ZipEntryInfo[], name: string): ZipEntryInfo | undefined {
+  return files.find((entry) => entry.name === name) ?? files.find((entry) => entry.name.toLowerCase() === name);
+}
+

@@ -1,0 +1,115 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '@connector-alm/core';
+import { commitFolder, type CommitResult, type StalePolicy } from '../fs/commit-folder.js';
+import { listFiles } from '../fs/list-files.js';
+import { temporarySibling } from '../fs/temporary.js';
+import type { ZipLimits } from '../zip/limits.js';
+import { ZipReader } from '../zip/zip-reader.js';
+import { isRepositoryFile, managedVariantOf } from './layout.js';
+import type { ManagedFlag } from './manifest.js';
+import { stageSolutionZip, type StagedSolution, type StageOptions } from './stage-zip.js';
+
+export type PackageType = 'unmanaged' | 'managed' | 'both';
+
+export interface UnpackOptions {
+  /**
+   * `both` unpacks `X.zip` and `X_managed.zip` (either may be named) into one folder with
+   * `<Managed>2</Managed>`; files that differ get a `_managed` twin. Otherwise the one zip as it is.
+   */
+  packageType?: 'auto' | PackageType;
+  /** Replaces the solution version, e.g. `0.0.0.0`, so release bumps do not touch the folder. */
+  resetVersion?: string;
+  /** Files in the folder that the solution no longer has: deleted (default) or kept. */
+  stale?: StalePolicy;
+  /** Allow updating a folder that already has content (default: refuse). */
+  overwrite?: boolean;
+  limits?: Partial<ZipLimits>;
+}
+
+export interface UnpackResult extends CommitResult {
+  folder: string;
+  uniqueName: string;
+  version: string;
+  managed: ManagedFlag;
+  connectors: string[];
+}
+
+/** Unpacks a solution zip into a canonical SolutionPackager-style folder. */
+export async function unpackSolution(zipPath: string, folder: string, options: UnpackOptions = {}): Promise<UnpackResult> {
+  await refuseNonEmptyTarget(folder, options.overwrite ?? false);
+  const staging = temporarySibling(folder);
+  await fs.mkdir(staging, { recursive: true });
+  try {
+    const staged = options.packageType === 'both' ? await stageBoth(zipPath, staging, options) : await stageOne(zipPath, staging, { resetVersion: options.resetVersion }, options.limits);
+    if (options.packageType === 'managed' && staged.manifest.managed !== '1') throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
+    if (options.packageType === 'unmanaged' && staged.manifest.managed !== '0') throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
+    const committed = await commitFolder(staging, folder, { stale: options.stale ?? 'delete', protect: isRepositoryFile });
+    return {
+      folder,
+      uniqueName: staged.manifest.uniqueName,
+      version: options.resetVersion ?? staged.manifest.version,
+      managed: options.packageType === 'both' ? '2' : staged.manifest.managed,
+      connectors: staged.connectors,
+      ...committed,
+    };
+  } finally {
+    await fs.rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function stageOne(zipPath: string, staging: string, options: StageOptions, limits?: Partial<ZipLimits>): Promise<StagedSolution> {
+  const reader = await ZipReader.open(zipPath, { limits });
+  try {
+    return await stageSolutionZip(reader, staging, options);
+  } finally {
+    reader.close();
+  }
+}
+
+/** The unmanaged/managed pair that a `both` unpack reads, from either file name. */
+export function pairedZipPaths(zipPath: string): { unmanaged: string; managed: string } {
+  const match = /^(.*?)(_managed)?\.zip$/i.exec(zipPath);
+  const stem = match ? match[1]! : zipPath;
+  return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
+}
+
+async function stageBoth(zipPath: string, staging: string, options: UnpackOptions): Promise<StagedSolution> {
+  const { unmanaged, managed } = pairedZipPaths(zipPath);
+  const common: StageOptions = { managed: '2', resetVersion: options.resetVersion };
+  const base = await stageOne(unmanaged, staging, common, options.limits);
+  const managedStaging = `${staging}.managed`;
+  await fs.mkdir(managedStaging);
+  try {
+    const other = await stageOne(managed, managedStaging, common, options.limits);
+    if (other.manifest.managed !== '1' || base.manifest.managed !== '0') {
+      throw new UserError(`${unmanaged} and ${managed} must be the unmanaged and the managed export of one solution.`);
+    }
+    if (other.manifest.uniqueName !== base.manifest.uniqueName) {
+      throw new UserError(`${unmanaged} holds ${base.manifest.uniqueName} but ${managed} holds ${other.manifest.uniqueName}.`);
+    }
+    const baseFiles = new Set(base.files);
+    for (const file of other.files) {
+      const from = path.join(managedStaging, file);
+      if (baseFiles.has(file) && (await fs.readFile(from)).equals(await fs.readFile(path.join(staging, file)))) continue;
+      const variant = managedVariantOf(file);
+      if (baseFiles.has(variant)) throw new UserError(`${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`);
+      await fs.mkdir(path.dirname(path.join(staging, variant)), { recursive: true });
+      await fs.rename(from, path.join(staging, variant));
+    }
+  } finally {
+    await fs.rm(managedStaging, { recursive: true, force: true });
+  }
+  return { ...base, connectors: base.connectors, files: await listFiles(staging) };
+}
+
+async function refuseNonEmptyTarget(folder: string, overwrite: boolean): Promise<void> {
+  if (overwrite) return;
+  const stat = await fs.lstat(folder).catch(() => undefined);
+  if (!stat) return;
+  if (!stat.isDirectory()) throw new UserError(`${folder} exists and is not a folder.`);
+  const files = await listFiles(folder, isRepositoryFile);
+  if (files.length > 0) {
+    throw new UserError(`${folder} already holds ${files.length} files.`, { hint: 'Pass --overwrite (overwrite: true) to update it in place.' });
+  }
+}

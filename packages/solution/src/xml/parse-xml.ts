@@ -1,0 +1,51 @@
+import { SaxesParser } from 'saxes';
+import { UserError } from '@connector-alm/core';
+import type { XmlElement, XmlNode } from './xml-tree.js';
+
+/**
+ * Parses solution XML with a strict, non-validating parser. A DOCTYPE is refused outright: solution
+ * files never have one, and refusing it means no entity declaration (internal or external) is ever
+ * expanded or fetched. Undeclared entities other than the five predefined ones are errors too.
+ */
+export function parseXml(text: string, file: string): XmlElement {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  const fail = (message: string): never => {
+    throw new UserError(`${file}: ${message} (line ${parser.line}, column ${parser.column}).`, {
+      location: { file, line: parser.line, column: parser.column },
+    });
+  };
+  const append = (node: XmlNode): void => {
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(node);
+  };
+
+  parser.on('doctype', () => fail('has a DOCTYPE; DOCTYPEs and entity declarations are refused and never resolved'));
+  parser.on('error', (error) => fail(stripSaxesPrefix(error.message)));
+  parser.on('opentag', (tag) => {
+    const node: XmlElement = { kind: 'element', name: tag.name, attributes: Object.entries(tag.attributes as Record<string, string>), children: [] };
+    if (stack.length === 0) root = node;
+    else append(node);
+    stack.push(node);
+  });
+  parser.on('closetag', () => void stack.pop());
+  parser.on('text', (value) => {
+    if (stack.length > 0) append({ kind: 'text', text: value });
+  });
+  parser.on('cdata', (value) => append({ kind: 'cdata', text: value }));
+  parser.on('comment', (value) => {
+    if (stack.length > 0) append({ kind: 'comment', text: value });
+  });
+  parser.on('processinginstruction', ({ target, body }) => {
+    if (stack.length > 0) append({ kind: 'instruction', target, body });
+  });
+  parser.write(text).close();
+  if (!root) return fail('has no root element');
+  return root;
+}
+
+/** saxes prefixes its messages with "fileName:line:column: "; we give the location ourselves. */
+function stripSaxesPrefix(message: string): string {
+  return message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
+}

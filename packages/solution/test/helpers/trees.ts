@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { listFiles, parseXml, serializeXml, EXPORT_STYLE, ZipReader, childElements, firstChild, textOf } from '../../src/index.js';
+
+/** Every file of a folder as relative path → bytes. */
+export async function readTree(root: string): Promise<Map<string, Buffer>> {
+  const files = await listFiles(root);
+  return new Map(files.map((file) => [file, readFileSync(path.join(root, file))]));
+}
+
+/** Every file entry of a zip as name → bytes (directory entries carry no content and are left out). */
+export async function readZip(file: string): Promise<Map<string, Buffer>> {
+  const reader = await ZipReader.open(file);
+  try {
+    const entries = new Map<string, Buffer>();
+    for (const entry of reader.files) entries.set(entry.name, await reader.readBuffer(entry));
+    return entries;
+  } finally {
+    reader.close();
+  }
+}
+
+const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
+
+/**
+ * The comparison form of a solution part: XML canonicalised (formatting is not content; the order of
+ * `<Connector>` elements is not either, so they are sorted by name), JSON parsed, anything else as bytes.
+ */
+export function comparable(name: string, bytes: Buffer): unknown {
+  if (/\.xml$/i.test(name) && !name.includes('/')) {
+    const root = parseXml(decoder.decode(bytes), name);
+    const connectors = firstChild(root, 'Connectors');
+    if (connectors) {
+      connectors.children = childElements(connectors).sort((a, b) => {
+        const na = textOf(firstChild(a, 'name')!);
+        const nb = textOf(firstChild(b, 'name')!);
+        return na < nb ? -1 : na > nb ? 1 : 0;
+      });
+    }
+    return serializeXml(root, EXPORT_STYLE);
+  }
+  if (/\.json$/i.test(name)) return JSON.parse(decoder.decode(bytes)) as unknown;
+  return bytes.toString('base64');
+}

@@ -1,0 +1,63 @@
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { writeFile } from 'node:fs/promises';
+import yazl from 'yazl';
+import { configure, TextReader, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter, type ZipWriterAddDataOptions } from '@zip.js/zip.js';
+
+configure({ useWebWorkers: false });
+
+export interface HostileEntry {
+  name: string;
+  content: string | Uint8Array;
+  /** zip.js options: password, zipCrypto, unixMode (0o120777 for a link), … */
+  options?: ZipWriterAddDataOptions;
+}
+
+/**
+ * Builds an archive with zip.js, which writes names exactly as given (yazl refuses unsafe ones) and
+ * can write links and encrypted entries: the hostile archives the reader must refuse.
+ */
+export async function zipWithZipJs(file: string, entries: readonly HostileEntry[]): Promise<string> {
+  const writer = new ZipWriter(new Uint8ArrayWriter());
+  for (const entry of entries) {
+    const reader = typeof entry.content === 'string' ? new TextReader(entry.content) : new Uint8ArrayReader(entry.content);
+    await writer.add(entry.name, reader, entry.options);
+  }
+  await writeFile(file, await writer.close());
+  return file;
+}
+
+/** Builds an archive with yazl, which allows the same name twice: the duplicate case. */
+export async function zipWithYazl(file: string, entries: ReadonlyArray<{ name: string; content: string | Buffer }>): Promise<string> {
+  const zip = new yazl.ZipFile();
+  for (const entry of entries) zip.addBuffer(Buffer.from(entry.content), entry.name);
+  zip.end();
+  await pipeline(zip.outputStream, createWriteStream(file));
+  return file;
+}
+
+/** A temporary folder per test file, removed by `cleanup`. */
+export function temporaryFolders(prefix: string): { make(): string; cleanup(): void } {
+  const made: string[] = [];
+  return {
+    make: () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+      made.push(dir);
+      return dir;
+    },
+    cleanup: () => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })),
+  };
+}
+
+/** A copy of a real export with some entries replaced (a Buffer or text) or removed (null), built with yazl. */
+export async function variantOf(source: string, file: string, changes: Record<string, string | Buffer | null>): Promise<string> {
+  const { readZip } = await import('./trees.js');
+  const entries: Array<{ name: string; content: string | Buffer }> = [];
+  for (const [name, bytes] of await readZip(source)) {
+    if (!(name in changes)) entries.push({ name, content: bytes });
+  }
+  for (const [name, content] of Object.entries(changes)) if (content !== null) entries.push({ name, content });
+  return zipWithYazl(file, entries);
+}

@@ -1,0 +1,141 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { NotASolutionError, unpackSolution, folderPathOf } from '../src/index.js';
+import { describeWith, FIXTURE_EXPORTS, fixturePath, NOT_A_SOLUTION, SOLUTION_FIXTURES } from './helpers/fixtures.js';
+import { comparable, readTree, readZip } from './helpers/trees.js';
+import { temporaryFolders } from './helpers/zips.js';
+
+const temp = temporaryFolders('unpack-');
+afterAll(() => temp.cleanup());
+const describeFixtures = describeWith(SOLUTION_FIXTURES, 'real solution export');
+
+describeFixtures('unpack on every real export', () => {
+  describe.each(FIXTURE_EXPORTS)('$name', (fixture) => {
+    it('writes the SolutionPackager layout and keeps other components byte for byte', async () => {
+      const folder = path.join(temp.make(), 'src');
+      const result = await unpackSolution(fixturePath(fixture.zip), folder);
+      expect(result.managed).toBe(fixture.managed);
+      expect(result.connectors).toEqual(fixture.connectors);
+      const tree = await readTree(folder);
+      expect(tree.has('Other/Solution.xml')).toBe(true);
+      expect(tree.has('Other/Customizations.xml')).toBe(true);
+      for (const name of fixture.connectors) expect(tree.has(`Connectors/${name}.xml`)).toBe(true);
+      const zip = await readZip(fixturePath(fixture.zip));
+      for (const [entry, bytes] of zip) {
+        if (['solution.xml', 'customizations.xml', '[Content_Types].xml'].includes(entry)) continue;
+        const unpacked = tree.get(folderPathOf(entry));
+        expect(unpacked).toBeDefined();
+        if (entry.endsWith('.json')) expect(JSON.parse(unpacked!.toString())).toEqual(JSON.parse(bytes.toString()));
+        else expect(unpacked!.equals(bytes)).toBe(true);
+      }
+      const customizations = tree.get('Other/Customizations.xml')!.toString();
+      expect(customizations).not.toContain('<Connector>');
+    });
+
+    it('gives byte-identical files when the same export is unpacked twice', async () => {
+      const first = path.join(temp.make(), 'a');
+      const second = path.join(temp.make(), 'b');
+      await unpackSolution(fixturePath(fixture.zip), first);
+      await unpackSolution(fixturePath(fixture.zip), second);
+      expect(await readTree(second)).toEqual(await readTree(first));
+    });
+
+    it('rewrites nothing when the folder is already up to date', async () => {
+      const folder = path.join(temp.make(), 'src');
+      const first = await unpackSolution(fixturePath(fixture.zip), folder);
+      const again = await unpackSolution(fixturePath(fixture.zip), folder, { overwrite: true });
+      expect(again.written).toEqual([]);
+      expect(again.deleted).toEqual([]);
+      expect(again.unchanged).toEqual(first.written);
+    });
+  });
+
+  it('writes canonical text: UTF-8 BOM and declaration on XML, LF only, 2-space JSON', async () => {
+    const folder = path.join(temp.make(), 'src');
+    await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), folder);
+    const solution = readFileSync(path.join(folder, 'Other/Solution.xml'), 'utf8');
+    expect(solution.startsWith('\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<ImportExportXml')).toBe(true);
+    expect(solution).not.toContain('\r');
+    const json = readFileSync(path.join(folder, 'Connectors/cat_human-2din-2dthe-2dloop_openapidefinition.json'), 'utf8');
+    expect(json.startsWith('{\n  "swagger": "2.0",\n')).toBe(true);
+  });
+
+  it('resets the version when asked', async () => {
+    const folder = path.join(temp.make(), 'src');
+    const result = await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), folder, { resetVersion: '0.0.0.0' });
+    expect(result.version).toBe('0.0.0.0');
+    expect(readFileSync(path.join(folder, 'Other/Solution.xml'), 'utf8')).toContain('<Version>0.0.0.0</Version>');
+  });
+});
+
+describeFixtures('unpack compared with the SolutionPackager twins', () => {
+  it('customHIL: XML files are byte-identical to pac output, connector JSON is equal', async () => {
+    const folder = path.join(temp.make(), 'src');
+    await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), folder);
+    const ours = await readTree(folder);
+    const twin = await readTree(fixturePath('customHIL/unpacked'));
+    expect([...ours.keys()]).toEqual([...twin.keys()]);
+    for (const [file, bytes] of twin) {
+      if (file.endsWith('.json')) expect(JSON.parse(ours.get(file)!.toString())).toEqual(JSON.parse(bytes.toString()));
+      else expect(ours.get(file)!.toString('latin1')).toBe(bytes.toString('latin1'));
+    }
+  });
+
+  it('AzureOpenAIServiceCustomConnector: same files, same XML apart from Managed=2 of a "both" unpack', async () => {
+    const folder = path.join(temp.make(), 'src');
+    await unpackSolution(fixturePath('AzureOpenAIServiceCustomConnector/AzureOpenAIServiceCustomConnector_1_0_0_1_managed.zip'), folder);
+    const ours = await readTree(folder);
+    const twin = await readTree(fixturePath('AzureOpenAIServiceCustomConnector/unpacked/src'));
+    expect([...ours.keys()]).toEqual([...twin.keys()]);
+    for (const [file, bytes] of twin) {
+      const mine = ours.get(file)!;
+      if (file.endsWith('.json')) expect(JSON.parse(mine.toString())).toEqual(JSON.parse(bytes.toString()));
+      else if (file.endsWith('.xml')) {
+        const theirs = bytes.toString('utf8').replace(/\r\n/g, '\n').replace('<Managed>2</Managed>', '<Managed>1</Managed>');
+        expect(mine.toString('utf8')).toBe(theirs);
+      } else expect(comparable(file, mine)).toEqual(comparable(file, bytes));
+    }
+  });
+});
+
+describeFixtures('unpack refuses what is not a solution', () => {
+  it('says that a legacy flow package is not a solution, and writes nothing', async () => {
+    const parent = temp.make();
+    const folder = path.join(parent, 'src');
+    const error = await unpackSolution(NOT_A_SOLUTION, folder).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotASolutionError);
+    expect((error as Error).message).toContain('is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.');
+    expect((error as NotASolutionError).hint).toContain('legacy Power Automate flow package');
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describeFixtures('unpack into an existing folder', () => {
+  const zip = (): string => fixturePath('customHIL/customHIL_1_0_0_3.zip');
+
+  it('refuses a folder with content unless overwriting is allowed', async () => {
+    const folder = temp.make();
+    writeFileSync(path.join(folder, 'notes.txt'), 'mine');
+    await expect(unpackSolution(zip(), folder)).rejects.toThrow(/already holds 1 files/);
+    expect(readdirSync(folder)).toEqual(['notes.txt']);
+  });
+
+  it('deletes stale files by default but never repository dot files', async () => {
+    const folder = temp.make();
+    mkdirSync(path.join(folder, 'Connectors'));
+    writeFileSync(path.join(folder, 'Connectors/removed_openapidefinition.json'), '{}');
+    writeFileSync(path.join(folder, '.gitignore'), 'bin/\n');
+    const result = await unpackSolution(zip(), folder, { overwrite: true });
+    expect(result.deleted).toEqual(['Connectors/removed_openapidefinition.json']);
+    expect(existsSync(path.join(folder, '.gitignore'))).toBe(true);
+  });
+
+  it('keeps stale files when asked to', async () => {
+    const folder = temp.make();
+    writeFileSync(path.join(folder, 'kept.txt'), 'old component');
+    const result = await unpackSolution(zip(), folder, { overwrite: true, stale: 'keep' });
+    expect(result.deleted).toEqual([]);
+    expect(readFileSync(path.join(folder, 'kept.txt'), 'utf8')).toBe('old component');
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from '@jest/globals';
+import { EXPORT_STYLE, parseXml, serializeXml, UNPACKED_STYLE } from '../src/index.js';
+
+describe('parseXml refuses what could resolve or expand entities', () => {
+  it('refuses a DOCTYPE with an external entity, naming the file and position', () => {
+    const text = '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<r>&x;</r>';
+    expect(() => parseXml(text, 'sol.zip/customizations.xml')).toThrow(
+      /^sol.zip\/customizations.xml: has a DOCTYPE; DOCTYPEs and entity declarations are refused and never resolved \(line 2/,
+    );
+  });
+
+  it('refuses a billion-laughs style internal entity declaration', () => {
+    const text = '<!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><r>&b;</r>';
+    expect(() => parseXml(text, 'x.xml')).toThrow(/has a DOCTYPE/);
+  });
+
+  it('refuses an undeclared entity reference', () => {
+    expect(() => parseXml('<r>&nope;</r>', 'x.xml')).toThrow('x.xml: undefined entity (line 1, column 9).');
+  });
+
+  it('reports malformed XML with its line and column', () => {
+    try {
+      parseXml('<r>\n  <a></b>\n</r>', 'x.xml');
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as { location?: unknown }).location).toMatchObject({ file: 'x.xml', line: 2 });
+    }
+  });
+
+  it('keeps the five predefined entities and character references as text', () => {
+    const root = parseXml('<r a="&quot;1&quot; &amp; &#x41;">&lt;&gt;&amp;&apos;&#65;</r>', 'x.xml');
+    expect(root.attributes).toEqual([['a', '"1" & A']]);
+    expect(root.children).toEqual([{ kind: 'text', text: "<>&'A" }]);
+  });
+});
+
+describe('serializeXml writes canonical text', () => {
+  const source =
+    '<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" b="2" a="1">\r\n' +
+    '<Entities></Entities>  <Templates/>\r\n<EMail xsi:nil="true"></EMail><d>  two\r\nlines &amp; more </d>\r\n' +
+    '<!-- kept --><m>text<i>inline</i>tail</m></ImportExportXml>';
+
+  it('formats as SolutionPackager does in the unpacked folder', () => {
+    expect(serializeXml(parseXml(source, 'x.xml'), UNPACKED_STYLE)).toBe(
+      '\uFEFF<?xml version="1.0" encoding="utf-8"?>\n' +
+        '<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" b="2" a="1">\n' +
+        '  <Entities />\n  <Templates />\n  <EMail xsi:nil="true"></EMail>\n  <d>  two\nlines &amp; more </d>\n' +
+        '  <!-- kept -->\n  <m>text<i>inline</i>tail</m>\n</ImportExportXml>',
+    );
+  });
+
+  it('formats as a native export does in the zip: no declaration, CRLF', () => {
+    const text = serializeXml(parseXml(source, 'x.xml'), EXPORT_STYLE);
+    expect(text.startsWith('<ImportExportXml')).toBe(true);
+    expect(text).toContain('<d>  two\r\nlines &amp; more </d>\r\n');
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
+  });
+
+  it('is a fixed point: formatting formatted text changes nothing', () => {
+    const once = serializeXml(parseXml(source, 'x.xml'), UNPACKED_STYLE);
+    expect(serializeXml(parseXml(once, 'x.xml'), UNPACKED_STYLE)).toBe(once);
+    const zipped = serializeXml(parseXml(once, 'x.xml'), EXPORT_STYLE);
+    expect(serializeXml(parseXml(zipped, 'x.xml'), UNPACKED_STYLE)).toBe(once);
+  });
+
+  it('escapes attribute values so that they read back the same', () => {
+    const root = parseXml('<r/>', 'x.xml');
+    root.attributes.push(['v', 'a"b<c>&\nd\te']);
+    expect(parseXml(serializeXml(root, EXPORT_STYLE), 'x.xml').attributes).toEqual([['v', 'a"b<c>&\nd\te']]);
+  });
+});

@@ -1,0 +1,147 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ZipReader, type ZipLimits } from '../src/index.js';
+import { temporaryFolders, zipWithYazl, zipWithZipJs, type HostileEntry } from './helpers/zips.js';
+
+const temp = temporaryFolders('zip-reader-');
+afterAll(() => temp.cleanup());
+
+async function hostile(entries: HostileEntry[]): Promise<string> {
+  return zipWithZipJs(path.join(temp.make(), 'hostile.zip'), entries);
+}
+
+async function openError(file: string, limits?: Partial<ZipLimits>): Promise<Error & { hint?: string }> {
+  const reader = await ZipReader.open(file, { displayName: 'hostile.zip', ...(limits ? { limits } : {}) }).catch((error: Error) => error);
+  if (reader instanceof ZipReader) {
+    reader.close();
+    throw new Error('the archive was accepted');
+  }
+  return reader;
+}
+
+describe('ZipReader accepts a well-formed archive', () => {
+  it('lists files and directories and streams their bytes', async () => {
+    const file = await hostile([
+      { name: 'Connector/', content: '', options: { directory: true } },
+      { name: 'Connector/a.json', content: '{"a":1}' },
+      { name: 'solution.xml', content: '<ImportExportXml />' },
+    ]);
+    const reader = await ZipReader.open(file);
+    try {
+      expect(reader.entries.map((e) => [e.name, e.isDirectory])).toEqual([
+        ['Connector/', true],
+        ['Connector/a.json', false],
+        ['solution.xml', false],
+      ]);
+      expect((await reader.readBuffer(reader.find('Connector/a.json')!)).toString()).toBe('{"a":1}');
+      const out = path.join(temp.make(), 'copy.xml');
+      await reader.copyToFile(reader.find('solution.xml')!, out);
+      expect(readFileSync(out, 'utf8')).toBe('<ImportExportXml />');
+    } finally {
+      reader.close();
+    }
+  });
+});
+
+describe('ZipReader refuses entries that would escape the target folder', () => {
+  it.each([
+    ['a parent segment', '../evil.txt', "contains a '..' segment"],
+    ['a nested parent segment', 'Connector/../../evil.txt', "contains a '..' segment"],
+    ['an absolute path', '/etc/cron.d/evil', 'has an absolute path'],
+    ['a drive letter', 'C:/Windows/evil.dll', 'starts with a drive letter'],
+    ['a backslash', 'Connector\\..\\evil.txt', 'contains a backslash'],
+  ])('refuses %s and names the entry', async (_what, name, problem) => {
+    const error = await openError(await hostile([{ name: 'solution.xml', content: 'x' }, { name, content: 'payload' }]));
+    expect(error.message).toContain(`hostile.zip: entry '${name}' ${problem}`);
+  });
+
+  it('refuses a symbolic link entry', async () => {
+    const error = await openError(
+      await hostile([{ name: 'Connector/link.json', content: '/etc/passwd', options: { unixMode: 0o120777, msDosCompatible: false } }]),
+    );
+    expect(error.message).toBe("hostile.zip: entry 'Connector/link.json' is a symbolic link; links are refused.");
+  });
+
+  it.each([
+    ['ZipCrypto', { password: 'secret', zipCrypto: true }],
+    ['AES', { password: 'secret', encryptionStrength: 3 as const }],
+  ])('refuses an entry encrypted with %s', async (_kind, options) => {
+    const error = await openError(await hostile([{ name: 'solution.xml', content: '<x/>', options }]));
+    expect(error.message).toContain("entry 'solution.xml' is encrypted");
+  });
+
+  it('refuses the same name twice', async () => {
+    const file = await zipWithYazl(path.join(temp.make(), 'dup.zip'), [
+      { name: 'solution.xml', content: '<good />' },
+      { name: 'solution.xml', content: '<evil />' },
+    ]);
+    expect((await openError(file)).message).toBe("hostile.zip: entry 'solution.xml' appears twice.");
+  });
+
+  it('refuses names that differ only in case, which collide on Windows and macOS', async () => {
+    const error = await openError(await hostile([{ name: 'Connector/A.json', content: '1' }, { name: 'connector/a.json', content: '2' }]));
+    expect(error.message).toContain("entry 'connector/a.json' has the same name as 'Connector/A.json' on a case-insensitive file system");
+  });
+});
+
+describe('ZipReader refuses zip bombs', () => {
+  const zeros = Buffer.alloc(8 * 1024 * 1024);
+
+  it('refuses more entries than the limit', async () => {
+    const entries = Array.from({ length: 12 }, (_, i) => ({ name: `f${i}.txt`, content: 'x' }));
+    expect((await openError(await hostile(entries), { maxEntries: 10 })).message).toBe('hostile.zip: holds 12 entries, more than the limit of 10.');
+  });
+
+  it('refuses an entry that expands past the per-entry limit', async () => {
+    const error = await openError(await hostile([{ name: 'big.bin', content: zeros }]), { maxEntryBytes: 1024 * 1024 });
+    expect(error.message).toContain("entry 'big.bin' expands to 8388608 bytes, more than the limit of 1048576");
+  });
+
+  it('refuses an archive whose entries together pass the total limit', async () => {
+    // Random bytes do not compress, so only the total limit applies.
+    const file = await hostile([
+      { name: 'a.bin', content: randomBytes(6 * 1024 * 1024) },
+      { name: 'b.bin', content: randomBytes(6 * 1024 * 1024) },
+    ]);
+    expect((await openError(file, { maxTotalBytes: 10 * 1024 * 1024 })).message).toContain("entry 'b.bin' brings the expanded size past the limit of 10485760 bytes");
+  });
+
+  it('refuses a highly compressed entry with the default limits', async () => {
+    const error = await openError(await hostile([{ name: 'bomb.bin', content: Buffer.alloc(64 * 1024 * 1024), options: { level: 9 } }]));
+    expect(error.message).toMatch(/entry 'bomb.bin' is compressed \d+ to 1, past the limit of 500: a zip bomb/);
+  });
+});
+
+describe('ZipReader on damaged input', () => {
+  it('says that a truncated archive is truncated', async () => {
+    const whole = readFileSync(await hostile([{ name: 'solution.xml', content: '<ImportExportXml />'.repeat(100) }]));
+    const file = path.join(temp.make(), 'truncated.zip');
+    writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
+    const error = await openError(file);
+    expect(error.message).toMatch(/^hostile.zip: is not a zip archive or is truncated/);
+    expect(error.hint).toBe('Export or download the solution again.');
+  });
+
+  it('says that a missing file does not exist', async () => {
+    expect((await openError(path.join(temp.make(), 'absent.zip'))).message).toBe('hostile.zip: does not exist.');
+  });
+
+  it('leaves no file behind when an entry cannot be inflated', async () => {
+    const good = readFileSync(await hostile([{ name: 'data.bin', content: Buffer.alloc(200_000, 7) }]));
+    // Damage the compressed data (after the 30-byte local header and the name), not the directory.
+    const damaged = Buffer.from(good);
+    for (let i = 40; i < 200; i++) damaged[i] = 0xff;
+    const file = path.join(temp.make(), 'damaged.zip');
+    writeFileSync(file, damaged);
+    const reader = await ZipReader.open(file, { displayName: 'damaged.zip' });
+    const outDir = temp.make();
+    try {
+      await expect(reader.copyToFile(reader.find('data.bin')!, path.join(outDir, 'data.bin'))).rejects.toThrow(/damaged.zip: entry 'data.bin' cannot be read/);
+    } finally {
+      reader.close();
+    }
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+});

@@ -1,0 +1,202 @@
+import type { JsonDocument } from '../json/json-document.js';
+import type { ConnectorFolder } from '../loader/connector-folder.js';
+import { CANONICAL_NAMES } from '../loader/connector-folder.js';
+import { asObject, type JsonObject } from '../swagger/json-values.js';
+import { diffApiPropertiesValues } from './api-properties-diff.js';
+import { classifyChanges, type Change, type ChangedFileKind, type DiffResult } from './change.js';
+import { CHANGE_RULES } from './change-rules.js';
+import type { RawChange } from './raw-change.js';
+import { diffSwaggerValues } from './swagger-diff.js';
+
+/** A text file of one version, for the minor-update classification. */
+export interface TextVersion {
+  text: string;
+  path: string;
+}
+
+/**
+ * One version of a connector's files. Only the swagger and apiProperties are compared in depth;
+ * readme, script and icon are compared as a whole, to classify the update.
+ */
+export interface ConnectorVersion {
+  swagger?: JsonDocument;
+  apiProperties?: JsonDocument;
+  /** How to name the files in changes (defaults: the canonical names). */
+  swaggerPath?: string;
+  apiPropertiesPath?: string;
+  readme?: TextVersion;
+  script?: TextVersion;
+  icon?: { data: Buffer; path: string };
+}
+
+/** The files of a loaded connector folder, as a version to compare. */
+export function connectorVersion(folder: ConnectorFolder): ConnectorVersion {
+  const { swagger, apiProperties, readme, script, icon } = folder.files;
+  const version: ConnectorVersion = {
+    swagger: swagger?.document,
+    apiProperties: apiProperties?.document,
+    swaggerPath: swagger?.displayPath,
+    apiPropertiesPath: apiProperties?.displayPath,
+  };
+  if (readme?.document) version.readme = { text: readme.document.text, path: readme.displayPath };
+  if (script?.document) version.script = { text: script.document.text, path: script.displayPath };
+  if (icon?.data) version.icon = { data: icon.data, path: icon.displayPath };
+  return version;
+}
+
+/**
+ * Compares two versions of a connector and classifies the change set as certification does.
+ * Pure: it reads nothing from disk. Each change is located in the new file, or in the old one
+ * for deletions.
+ */
+export function diffConnectorFiles(before: ConnectorVersion, after: ConnectorVersion): DiffResult {
+  const raw: RawChange[] = [];
+  raw.push(...compareJson('swagger', before.swagger, after.swagger, diffSwaggerValues));
+  raw.push(
+    ...compareJson('apiProperties', before.apiProperties, after.apiProperties, diffApiPropertiesValues),
+  );
+  raw.push(...compareWhole('readme', before.readme?.text, after.readme?.text));
+  raw.push(...compareWhole('script', before.script?.text, after.script?.text));
+  raw.push(...compareWhole('icon', before.icon?.data, after.icon?.data));
+  const changes = dedupe(locate(raw, before, after));
+  return { changes, classification: classifyChanges(changes) };
+}
+
+function compareJson(
+  file: 'swagger' | 'apiProperties',
+  before: JsonDocument | undefined,
+  after: JsonDocument | undefined,
+  compare: (before: JsonObject, after: JsonObject) => RawChange[],
+): RawChange[] {
+  if (!before && !after) return [];
+  // A missing file compares as an empty object: every operation of a new swagger is then "added".
+  const valueBefore = before ? asObject(before.value) : {};
+  const valueAfter = after ? asObject(after.value) : {};
+  if (!valueBefore || !valueAfter) {
+    return [{ rule: CHANGE_RULES.uncomparable, file, side: valueAfter ? 'old' : 'new', pointer: '' }];
+  }
+  return compare(valueBefore, valueAfter);
+}
+
+function compareWhole(
+  file: Extract<ChangedFileKind, 'readme' | 'script' | 'icon'>,
+  before: string | Buffer | undefined,
+  after: string | Buffer | undefined,
+): RawChange[] {
+  if (sameContent(before, after)) return [];
+  const rule =
+    file === 'readme'
+      ? CHANGE_RULES.readmeEdited
+      : file === 'script'
+        ? CHANGE_RULES.scriptChanged
+        : CHANGE_RULES.iconChanged;
+  const state =
+    before === undefined ? 'It has been added.' : after === undefined ? 'It has been removed.' : undefined;
+  return [{ rule, file, side: after === undefined ? 'old' : 'new', pointer: '', detail: state }];
+}
+
+function sameContent(a: string | Buffer | undefined, b: string | Buffer | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (typeof a === 'string' && typeof b === 'string') {
+    // Line endings are a checkout setting (core.autocrlf), not an edit.
+    return a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
+  }
+  return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
+}
+
+/** Locates every change in its file: one pass per file and version over the text. */
+function locate(raw: readonly RawChange[], before: ConnectorVersion, after: ConnectorVersion): Change[] {
+  const documents = new Map<string, JsonDocument | undefined>();
+  const pointers = new Map<string, Set<string>>();
+  for (const change of raw) {
+    const key = `${change.side}:${change.file}`;
+    const set = pointers.get(key) ?? new Set<string>();
+    set.add(change.pointer);
+    pointers.set(key, set);
+  }
+  const located = new Map<string, ReturnType<JsonDocument['locateAll']>>();
+  for (const [key, set] of pointers) {
+    const [side, file] = key.split(':') as ['old' | 'new', ChangedFileKind];
+    const version = side === 'old' ? before : after;
+    const document =
+      file === 'swagger' ? version.swagger : file === 'apiProperties' ? version.apiProperties : undefined;
+    documents.set(key, document);
+    if (document && document.value !== undefined) located.set(key, document.locateAll(set));
+  }
+  return raw.map((change) => {
+    const key = `${change.side}:${change.file}`;
+    const version = change.side === 'old' ? before : after;
+    const where = located.get(key)?.get(change.pointer);
+    const position = where ? documents.get(key)!.position(where.offset) : { line: 1, column: 1 };
+    const impact = change.impact ?? change.rule.impact;
+    // Keys in the documented order, optional ones only when set: this object is the JSON output.
+    return {
+      ruleId: change.rule.id,
+      breaking: impact === 'breaking',
+      severity: change.rule.severity,
+      message: change.detail ? `${change.rule.message} ${change.detail}` : change.rule.message,
+      ...(change.operationId !== undefined ? { operationId: change.operationId } : {}),
+      file: filePath(version, change.file),
+      pointer: change.pointer,
+      line: position.line,
+      column: position.column,
+      side: change.side,
+      impact,
+      ...(change.valuePath !== undefined ? { valuePath: change.valuePath } : {}),
+    };
+  });
+}
+
+function filePath(version: ConnectorVersion, file: ChangedFileKind): string {
+  switch (file) {
+    case 'swagger':
+      return version.swaggerPath ?? CANONICAL_NAMES.swagger;
+    case 'apiProperties':
+      return version.apiPropertiesPath ?? CANONICAL_NAMES.apiProperties;
+    case 'readme':
+      return version.readme?.path ?? CANONICAL_NAMES.readme;
+    case 'script':
+      return version.script?.path ?? CANONICAL_NAMES.script;
+    case 'icon':
+      return version.icon?.path ?? CANONICAL_NAMES.icon;
+  }
+}
+
+/**
+ * A shared definition reached from several operations gives one breaking change per operation, as
+ * Microsoft reports them (each names its operation); non-breaking ones are listed once per place.
+ */
+function dedupe(changes: readonly Change[]): Change[] {
+  const seen = new Set<string>();
+  const result: Change[] = [];
+  for (const change of changes) {
+    const key = change.breaking
+      ? [
+          change.ruleId,
+          change.side,
+          change.file,
+          change.pointer,
+          change.operationId,
+          change.valuePath,
+          change.message,
+        ].join('\u0000')
+      : [change.ruleId, change.side, change.file, change.pointer, change.message, change.impact].join(
+          '\u0000',
+        );
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(change);
+  }
+  return result.sort(compareChanges);
+}
+
+function compareChanges(a: Change, b: Change): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    (a.operationId ?? '').localeCompare(b.operationId ?? '') ||
+    a.message.localeCompare(b.message)
+  );
+}

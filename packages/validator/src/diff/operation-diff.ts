@@ -1,0 +1,212 @@
+import { asObject, asString, isObject } from '../swagger/json-values.js';
+import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
+import { CHANGE_RULES } from './change-rules.js';
+import { operationLabel, type SwaggerDiffContext } from './diff-context.js';
+import { differingKeys, jsonEqual } from './json-equal.js';
+import { diffParameters } from './parameter-diff.js';
+import { diffResponses } from './response-diff.js';
+
+/** Keys of an operation that this module (or the parameter and response comparers) handles. */
+const OPERATION_KEYS: ReadonlySet<string> = new Set([
+  'operationId',
+  'summary',
+  'description',
+  'parameters',
+  'responses',
+  'deprecated',
+  'x-ms-visibility',
+  'x-ms-trigger',
+  'x-ms-api-annotation',
+]);
+/** Operation texts that Microsoft counts as a minor update. */
+const OPERATION_TEXT_KEYS = ['summary', 'description'] as const;
+
+/**
+ * Matches the operations of two versions and compares each pair. Flows reference an operation by
+ * its operationId, so that is the key (as in Microsoft's change validator). An operationId that
+ * disappeared while another one appeared on the same method and path is a rename: still breaking,
+ * but reported as one change that says so instead of a deletion plus an addition.
+ */
+export function diffOperations(context: SwaggerDiffContext): void {
+  const oldOperations = context.old.operations;
+  const newOperations = context.new.operations;
+  const oldIds = new Set(oldOperations.map((operation) => operation.operationId).filter(isString));
+  const matchedNew = new Set<OperationInfo>();
+  const pairs: [OperationInfo, OperationInfo][] = [];
+  const unmatchedOld: OperationInfo[] = [];
+
+  for (const before of oldOperations) {
+    const after =
+      before.operationId !== undefined
+        ? context.new.operationById(before.operationId)
+        : newOperations.find(
+            (operation) => operation.operationId === undefined && sameEndpoint(operation, before),
+          );
+    if (after && !matchedNew.has(after)) {
+      matchedNew.add(after);
+      pairs.push([before, after]);
+    } else {
+      unmatchedOld.push(before);
+    }
+  }
+
+  for (const before of unmatchedOld) {
+    const renamed = newOperations.find(
+      (operation) =>
+        !matchedNew.has(operation) &&
+        operation.operationId !== undefined &&
+        !oldIds.has(operation.operationId) &&
+        sameEndpoint(operation, before),
+    );
+    if (renamed) {
+      matchedNew.add(renamed);
+      context.sink.add({
+        rule: CHANGE_RULES.opDeleted,
+        file: 'swagger',
+        side: 'new',
+        pointer: renamed.pointer,
+        operationId: before.operationId,
+        valuePath: `operation/${operationLabel(before)}`,
+        detail: `It was renamed to '${renamed.operationId}' (same method and path); keep the old operationId, or deprecate '${operationLabel(before)}' and add '${renamed.operationId}' as its replacement.`,
+      });
+      continue;
+    }
+    context.sink.add({
+      rule: CHANGE_RULES.opDeleted,
+      file: 'swagger',
+      side: 'old',
+      pointer: before.pointer,
+      operationId: before.operationId,
+      valuePath: `operation/${operationLabel(before)}`,
+      detail: before.isDeprecated
+        ? 'It was deprecated; deleting it still breaks the flows that use it.'
+        : "Deprecate it instead ('deprecated: true' with an 'x-ms-api-annotation' family and revision) and add its replacement.",
+    });
+  }
+
+  for (const after of newOperations) {
+    if (matchedNew.has(after)) continue;
+    context.sink.add({
+      rule: CHANGE_RULES.operationAdded,
+      file: 'swagger',
+      side: 'new',
+      pointer: after.pointer,
+      operationId: after.operationId,
+      valuePath: `operation/${operationLabel(after)}`,
+    });
+  }
+
+  for (const [before, after] of pairs) diffOperation(context, before, after);
+}
+
+function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after: OperationInfo): void {
+  const valuePath = `operation/${operationLabel(after)}`;
+  const add = (
+    rule: (typeof CHANGE_RULES)[keyof typeof CHANGE_RULES],
+    detail?: string,
+    impact?: 'minor' | 'major',
+  ): void =>
+    context.sink.add({
+      rule,
+      file: 'swagger',
+      side: 'new',
+      pointer: after.pointer,
+      operationId: after.operationId,
+      valuePath,
+      detail,
+      impact,
+    });
+  const others: string[] = [];
+
+  if (before.path !== after.path || before.method !== after.method) {
+    add(
+      CHANGE_RULES.pathChanged,
+      `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`,
+    );
+  }
+
+  const kindBefore = triggerKind(before);
+  const kindAfter = triggerKind(after);
+  if (kindBefore !== kindAfter)
+    add(CHANGE_RULES.triggerKind, `It changed from ${kindBefore} to ${kindAfter}.`);
+
+  const deprecatedNow = !before.isDeprecated && after.isDeprecated;
+  const deprecatedRight = deprecatedNow && isDeprecationDoneRight(after, context.new);
+  if (deprecatedNow) {
+    if (deprecatedRight) add(CHANGE_RULES.operationDeprecated);
+    else add(CHANGE_RULES.deprecationProcess);
+  } else if (before.isDeprecated !== after.isDeprecated) {
+    others.push('deprecated');
+  }
+  // Hiding a properly deprecated operation is part of deprecating it, not a visibility change.
+  if (!before.isInternal && after.isInternal && !deprecatedNow) {
+    add(CHANGE_RULES.visibilityInternal);
+  } else if (!jsonEqual(before.visibility, after.visibility) && !deprecatedNow) {
+    others.push('x-ms-visibility');
+  }
+  if (
+    !deprecatedNow &&
+    !jsonEqual(before.operation['x-ms-api-annotation'], after.operation['x-ms-api-annotation'])
+  ) {
+    others.push('x-ms-api-annotation');
+  }
+
+  const edited = OPERATION_TEXT_KEYS.filter((key) => !jsonEqual(before.operation[key], after.operation[key]));
+  if (edited.length > 0) add(CHANGE_RULES.textEdited, `Edited: ${edited.join(', ')}.`, 'minor');
+
+  others.push(...differingKeys(before.operation, after.operation, OPERATION_KEYS));
+  if (others.length > 0) add(CHANGE_RULES.other, `Changed: ${others.join(', ')}.`);
+
+  diffParameters(context, before, after);
+  diffResponses(context, before, after);
+}
+
+/**
+ * Microsoft's versioning process: the old operation stays, marked `deprecated: true` with an
+ * `x-ms-api-annotation` family, and a replacement exists (a newer revision of the family, the
+ * annotation's `replacement`, or an operationId with a `_V<n>` suffix).
+ */
+export function isDeprecationDoneRight(operation: OperationInfo, model: SwaggerModel): boolean {
+  if (!operation.isDeprecated) return false;
+  const annotation = asObject(operation.operation['x-ms-api-annotation']);
+  const family = asString(annotation?.family);
+  if (!annotation || !family) return false;
+  const replacementId = asString(asObject(annotation.replacement)?.operationId);
+  if (replacementId !== undefined && model.operationById(replacementId)) return true;
+  const revision = Number(annotation.revision ?? 1);
+  const versioned = new RegExp(`^${escapeRegExp(operation.operationId ?? family)}_V\\d+$`);
+  return model.operations.some((other) => {
+    if (other === operation || other.isDeprecated) return false;
+    const otherAnnotation = asObject(other.operation['x-ms-api-annotation']);
+    const sameFamilyNewer =
+      asString(otherAnnotation?.family) === family && Number(otherAnnotation?.revision ?? 1) > revision;
+    return sameFamilyNewer || (other.operationId !== undefined && versioned.test(other.operationId));
+  });
+}
+
+/** "action", or a trigger's kind: single or batch, webhook or polling. */
+function triggerKind(operation: OperationInfo): string {
+  if (!operation.isTrigger) return 'an action';
+  const trigger = asString(operation.operation['x-ms-trigger']) ?? 'unknown';
+  const webhook =
+    isObject(operation.operation['x-ms-notification-content']) ||
+    operation.parameters.some((parameter) => parameter.value['x-ms-notification-url'] === true);
+  return `a ${trigger} ${webhook ? 'webhook' : 'polling'} trigger`;
+}
+
+/** Same method and path template, whatever the path parameters are called. */
+function sameEndpoint(a: OperationInfo, b: OperationInfo): boolean {
+  return a.method === b.method && normalizePath(a.path) === normalizePath(b.path);
+}
+
+function normalizePath(path: string): string {
+  return path.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '');
+}
+
+function isString(value: string | undefined): value is string {
+  return value !== undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,191 @@
+import { childPointer } from '../json/pointer.js';
+import { asArray, asObject, asString, entriesOf, has, type JsonObject } from '../swagger/json-values.js';
+import { SwaggerModel } from '../swagger/swagger-model.js';
+import { CHANGE_RULES } from './change-rules.js';
+import type { SwaggerDiffContext } from './diff-context.js';
+import { differingKeys, jsonEqual } from './json-equal.js';
+import { diffOperations } from './operation-diff.js';
+import { ChangeSink, quoteList, type RawChange } from './raw-change.js';
+import { SchemaComparer } from './schema-diff.js';
+
+/** Top-level keys compared by a dedicated step; any other top-level key is compared as a whole. */
+const DOCUMENT_KEYS: ReadonlySet<string> = new Set([
+  'info',
+  'host',
+  'basePath',
+  'schemes',
+  'securityDefinitions',
+  'paths',
+  'definitions',
+  'parameters',
+  'responses',
+]);
+/** Sections of reusable objects: their changes are found through the operations that use them. */
+const REUSABLE_SECTIONS = ['definitions', 'parameters', 'responses'] as const;
+/** `info` texts that Microsoft counts as a minor update; a new title is a major one. */
+const INFO_MINOR_KEYS = ['description', 'contact'] as const;
+
+/** Every change between two parsed swaggers (root objects), not yet located. */
+export function diffSwaggerValues(before: JsonObject, after: JsonObject): RawChange[] {
+  const oldModel = new SwaggerModel(before);
+  const newModel = new SwaggerModel(after);
+  const context: SwaggerDiffContext = {
+    old: oldModel,
+    new: newModel,
+    sink: new ChangeSink(),
+    schemas: new SchemaComparer(oldModel, newModel),
+  };
+
+  diffEndpoint(context, before, after);
+  diffSecurity(context, before, after);
+  diffInfo(context, before, after);
+  diffOperations(context);
+  diffUnvisitedReusables(context, before, after);
+  for (const key of differingKeys(before, after, DOCUMENT_KEYS)) {
+    addOther(context, before, after, childPointer('', key), `Changed: ${key}.`);
+  }
+  return context.sink.changes;
+}
+
+function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: JsonObject): void {
+  for (const key of ['host', 'basePath'] as const) {
+    if (jsonEqual(before[key], after[key])) continue;
+    context.sink.add({
+      rule: CHANGE_RULES.hostChanged,
+      file: 'swagger',
+      ...where(before, after, `/${key}`),
+      detail: `The ${key} changed from ${describe(before[key])} to ${describe(after[key])}.`,
+    });
+  }
+  if (jsonEqual(before.schemes, after.schemes)) return;
+  const schemesAfter = new Set(asArray(after.schemes) ?? []);
+  const dropped = (asArray(before.schemes) ?? []).filter((scheme) => !schemesAfter.has(scheme));
+  if (dropped.length > 0) {
+    context.sink.add({
+      rule: CHANGE_RULES.hostChanged,
+      file: 'swagger',
+      ...where(before, after, '/schemes'),
+      detail: `The schemes no longer include ${quoteList(dropped)}.`,
+    });
+  } else {
+    addOther(context, before, after, '/schemes', 'Changed: schemes.');
+  }
+}
+
+/**
+ * Authentication: what matters is the kind (apiKey, basic, oauth2 and its flow), not the name of
+ * the security definition or its URLs; "changing the authentication type in an update isn't allowed".
+ */
+function diffSecurity(context: SwaggerDiffContext, before: JsonObject, after: JsonObject): void {
+  if (jsonEqual(before.securityDefinitions, after.securityDefinitions)) return;
+  const kindsBefore = authenticationKinds(before.securityDefinitions);
+  const kindsAfter = authenticationKinds(after.securityDefinitions);
+  if (!jsonEqual(kindsBefore, kindsAfter)) {
+    context.sink.add({
+      rule: CHANGE_RULES.authType,
+      file: 'swagger',
+      ...where(before, after, '/securityDefinitions'),
+      detail: `It changed from ${describeKinds(kindsBefore)} to ${describeKinds(kindsAfter)}.`,
+    });
+  } else {
+    addOther(context, before, after, '/securityDefinitions', 'Changed: securityDefinitions.');
+  }
+}
+
+function authenticationKinds(definitions: unknown): string[] {
+  const kinds = new Set<string>();
+  for (const [, definition] of entriesOf(definitions)) {
+    const object = asObject(definition);
+    const type = asString(object?.type) ?? 'unknown';
+    kinds.add(type === 'oauth2' ? `oauth2 (${asString(object?.flow) ?? 'no flow'})` : type);
+  }
+  return [...kinds].sort();
+}
+
+function describeKinds(kinds: readonly string[]): string {
+  return kinds.length === 0 ? 'no authentication' : kinds.join(' + ');
+}
+
+function diffInfo(context: SwaggerDiffContext, before: JsonObject, after: JsonObject): void {
+  const infoBefore = asObject(before.info) ?? {};
+  const infoAfter = asObject(after.info) ?? {};
+  const add = (keys: readonly string[], impact: 'minor' | 'major', rule = CHANGE_RULES.textEdited): void => {
+    if (keys.length === 0) return;
+    context.sink.add({
+      rule,
+      file: 'swagger',
+      ...where(before, after, '/info'),
+      detail: `${rule === CHANGE_RULES.textEdited ? 'Edited' : 'Changed'}: ${keys.map((key) => `info.${key}`).join(', ')}.`,
+      impact,
+    });
+  };
+  add(
+    INFO_MINOR_KEYS.filter((key) => !jsonEqual(infoBefore[key], infoAfter[key])),
+    'minor',
+  );
+  add(jsonEqual(infoBefore.title, infoAfter.title) ? [] : ['title'], 'major');
+  add(
+    differingKeys(infoBefore, infoAfter, new Set([...INFO_MINOR_KEYS, 'title'])),
+    'major',
+    CHANGE_RULES.other,
+  );
+}
+
+/**
+ * Definitions, global parameters and responses that changed but that no compared operation
+ * reached (unused, or used only by a deleted operation): listed so the change set is complete.
+ */
+function diffUnvisitedReusables(context: SwaggerDiffContext, before: JsonObject, after: JsonObject): void {
+  const visited = new Set<string>();
+  for (const set of [context.schemas.visitedOld, context.schemas.visitedNew]) {
+    for (const pointer of set) visited.add(sectionEntry(pointer));
+  }
+  for (const section of REUSABLE_SECTIONS) {
+    const sectionBefore = asObject(before[section]) ?? {};
+    const sectionAfter = asObject(after[section]) ?? {};
+    for (const name of differingKeys(sectionBefore, sectionAfter, new Set())) {
+      const pointer = childPointer('', section, name);
+      if (visited.has(pointer) || context.sink.touches(pointer)) continue;
+      const state = !has(sectionBefore, name) ? 'added' : !has(sectionAfter, name) ? 'removed' : 'changed';
+      context.sink.add({
+        rule: CHANGE_RULES.other,
+        file: 'swagger',
+        side: has(sectionAfter, name) ? 'new' : 'old',
+        pointer,
+        detail: `The ${section} entry '${name}' has been ${state}.`,
+      });
+    }
+  }
+}
+
+function addOther(
+  context: SwaggerDiffContext,
+  before: JsonObject,
+  after: JsonObject,
+  pointer: string,
+  detail: string,
+): void {
+  context.sink.add({ rule: CHANGE_RULES.other, file: 'swagger', ...where(before, after, pointer), detail });
+}
+
+/** A top-level place: in the new version when it is still there, else in the old one. */
+function where(
+  before: JsonObject,
+  after: JsonObject,
+  pointer: string,
+): { side: 'old' | 'new'; pointer: string } {
+  const key = pointer.slice(1);
+  if (has(after, key) || !has(before, key)) return { side: 'new', pointer };
+  return { side: 'old', pointer };
+}
+
+function describe(value: unknown): string {
+  return value === undefined ? 'nothing' : `'${typeof value === 'string' ? value : JSON.stringify(value)}'`;
+}
+
+/** `/definitions/Task` of `/definitions/Task/properties/id`: the first two segments, still encoded. */
+function sectionEntry(pointer: string): string {
+  const second = pointer.indexOf('/', 1);
+  const third = second === -1 ? -1 : pointer.indexOf('/', second + 1);
+  return third === -1 ? pointer : pointer.slice(0, third);
+}

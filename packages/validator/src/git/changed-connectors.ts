@@ -1,0 +1,80 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { isConnectorFolderListing } from '../loader/discover.js';
+import type { Git } from './git.js';
+
+/**
+ * Files changed on this branch: between the merge base and HEAD, plus (when asked) the uncommitted
+ * and untracked files of the work tree. Repository-relative, `/`-separated, sorted.
+ */
+export async function changedFilesSince(
+  git: Git,
+  mergeBase: string,
+  options: { includeWorkingTree?: boolean } = {},
+): Promise<string[]> {
+  const files = new Set(await git.changedFiles(mergeBase, 'HEAD'));
+  if (options.includeWorkingTree) {
+    for (const file of await git.changedFiles(mergeBase)) files.add(file);
+    for (const file of await git.untrackedFiles()) files.add(file);
+  }
+  return [...files].sort();
+}
+
+/**
+ * The connector folders (repository-relative, `.` for the top level) that hold the changed files:
+ * for each file, its nearest enclosing folder that is a connector folder in the work tree or at
+ * `baseRev` (a connector deleted on the branch still counts). Files outside any connector (the
+ * repository's README, workflows) map to nothing.
+ */
+export async function connectorFoldersOf(
+  files: readonly string[],
+  git: Git,
+  topLevel: string,
+  baseRev: string,
+): Promise<string[]> {
+  const verdicts = new Map<string, Promise<boolean>>();
+  const isConnector = (folder: string): Promise<boolean> => {
+    let verdict = verdicts.get(folder);
+    if (!verdict) {
+      verdict = isConnectorFolderIn(folder, git, topLevel, baseRev);
+      verdicts.set(folder, verdict);
+    }
+    return verdict;
+  };
+  const found = new Set<string>();
+  for (const file of files) {
+    for (const folder of ancestors(file)) {
+      if (await isConnector(folder)) {
+        found.add(folder);
+        break;
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+async function isConnectorFolderIn(
+  folder: string,
+  git: Git,
+  topLevel: string,
+  baseRev: string,
+): Promise<boolean> {
+  const onDisk = await fs.readdir(path.join(topLevel, folder)).catch(() => [] as string[]);
+  if (isConnectorFolderListing(onDisk)) return true;
+  const atBase = await git.listFolder(baseRev, folder);
+  return isConnectorFolderListing(
+    atBase.filter((entry) => entry.type === 'blob').map((entry) => path.posix.basename(entry.path)),
+  );
+}
+
+/** `a/b/c.json` → `a/b`, `a`, `.` */
+function ancestors(file: string): string[] {
+  const result: string[] = [];
+  let folder = path.posix.dirname(file);
+  while (folder !== '.' && folder !== '/' && folder !== '') {
+    result.push(folder);
+    folder = path.posix.dirname(folder);
+  }
+  result.push('.');
+  return result;
+}

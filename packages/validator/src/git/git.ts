@@ -1,0 +1,168 @@
+import { execFile, spawn } from 'node:child_process';
+import { UserError } from '@connector-alm/core';
+
+/** Git output can be large (a whole tree listing): allow far more than Node's 1 MB default. */
+const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+
+/** One entry of `git ls-tree`. */
+export interface TreeEntry {
+  mode: string;
+  type: 'blob' | 'tree' | 'commit';
+  object: string;
+  /** Relative to the repository's top level, `/`-separated. */
+  path: string;
+}
+
+/**
+ * The git commands this package needs, one method per verb, run with `execFile` (no shell, so
+ * paths with spaces or quotes are passed as they are). Paths are repository-relative and
+ * `/`-separated; `--literal-pathspecs` keeps folder names such as `[Beta] Foo` literal.
+ */
+export class Git {
+  constructor(
+    /** Any folder inside the work tree. */
+    readonly cwd: string,
+    private readonly executable: string = 'git',
+  ) {}
+
+  /** The absolute path of the work tree's top level. */
+  async topLevel(): Promise<string> {
+    return (await this.text(['rev-parse', '--show-toplevel'])).trim();
+  }
+
+  /** The commit a ref names; a UserError when it names none (e.g. a branch not fetched). */
+  async resolveCommit(ref: string): Promise<string> {
+    try {
+      return (
+        await this.text(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])
+      ).trim();
+    } catch {
+      throw new UserError(`The git ref "${ref}" does not name a commit in this repository.`, {
+        hint: `Fetch it first (e.g. git fetch origin ${ref.replace(/^origin\//, '')}); in GitHub Actions, check out with fetch-depth: 0.`,
+      });
+    }
+  }
+
+  /** The best common ancestor of two commits: what a pull request is compared with. */
+  async mergeBase(a: string, b: string): Promise<string> {
+    const [first, second] = await Promise.all([this.resolveCommit(a), this.resolveCommit(b)]);
+    try {
+      return (await this.text(['merge-base', first, second])).trim();
+    } catch {
+      throw new UserError(`"${a}" and "${b}" have no common history.`, {
+        hint: 'In a shallow clone the merge base may be missing: fetch with fetch-depth: 0.',
+      });
+    }
+  }
+
+  /**
+   * Files that differ between `from` and `to`, or between `from` and the work tree (staged and
+   * unstaged edits) when `to` is undefined. Renames are listed as a deletion plus an addition, so
+   * both folders of a moved file count as changed.
+   */
+  async changedFiles(from: string, to?: string): Promise<string[]> {
+    const args = ['diff', '--name-only', '-z', '--no-renames', '--no-relative', '--no-ext-diff', from];
+    if (to !== undefined) args.push(to);
+    return splitNul(await this.text(args));
+  }
+
+  /** Untracked files that are not ignored. */
+  async untrackedFiles(): Promise<string[]> {
+    // ls-files lists the current folder only: run it at the top level (`:/` is off under literal pathspecs).
+    const top = await this.topLevel();
+    return splitNul(
+      (await this.run(['ls-files', '--others', '--exclude-standard', '-z'], { cwd: top })).toString('utf8'),
+    );
+  }
+
+  /** Every file under `folder` at `rev` (recursively); empty when the folder did not exist there. */
+  async listTree(rev: string, folder: string): Promise<TreeEntry[]> {
+    return parseTree(await this.text(['ls-tree', '-r', '-z', '--full-tree', rev, ...folderPathspec(folder)]));
+  }
+
+  /** The entries directly in `folder` at `rev` (files and sub-folders); empty when it did not exist. */
+  async listFolder(rev: string, folder: string): Promise<TreeEntry[]> {
+    return parseTree(await this.text(['ls-tree', '-z', '--full-tree', rev, ...folderPathspec(folder)]));
+  }
+
+  /** The contents of blobs, byte for byte, in one `git cat-file --batch` process. */
+  async readBlobs(objects: readonly string[]): Promise<Map<string, Buffer>> {
+    const result = new Map<string, Buffer>();
+    if (objects.length === 0) return result;
+    const output = await this.run(['cat-file', '--batch'], { input: Buffer.from(`${objects.join('\n')}\n`) });
+    let at = 0;
+    while (at < output.length) {
+      const newline = output.indexOf(0x0a, at);
+      if (newline === -1) break;
+      const header = output.subarray(at, newline).toString('utf8');
+      const [object, type, size] = header.split(' ');
+      if (type === 'missing' || size === undefined) throw new Error(`git cat-file: ${header}`);
+      const start = newline + 1;
+      const end = start + Number(size);
+      result.set(object!, Buffer.from(output.subarray(start, end)));
+      at = end + 1;
+    }
+    return result;
+  }
+
+  private async text(args: string[]): Promise<string> {
+    return (await this.run(args)).toString('utf8');
+  }
+
+  /** Runs git and returns its stdout; rejects with git's stderr on a non-zero exit. */
+  private run(args: string[], options: { input?: Buffer; cwd?: string } = {}): Promise<Buffer> {
+    const { input, cwd = this.cwd } = options;
+    const fullArgs = ['--literal-pathspecs', '-c', 'core.quotepath=off', ...args];
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+    if (input === undefined) {
+      return new Promise((resolve, reject) => {
+        execFile(
+          this.executable,
+          fullArgs,
+          { cwd, env, encoding: 'buffer', maxBuffer: MAX_OUTPUT_BYTES },
+          (error, stdout, stderr) => {
+            if (error) reject(gitError(args, stderr, error));
+            else resolve(stdout);
+          },
+        );
+      });
+    }
+    // execFile cannot feed stdin; spawn does, still without a shell.
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.executable, fullArgs, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+      child.on('error', (error) => reject(gitError(args, Buffer.concat(err), error)));
+      child.on('close', (code) => {
+        if (code === 0) resolve(Buffer.concat(out));
+        else reject(gitError(args, Buffer.concat(err), new Error(`exit code ${code}`)));
+      });
+      child.stdin.end(input);
+    });
+  }
+}
+
+function gitError(args: readonly string[], stderr: Buffer | string, cause: Error): Error {
+  const detail = stderr.toString().trim() || cause.message;
+  return new Error(`git ${args[0]} failed: ${detail}`, { cause });
+}
+
+function parseTree(output: string): TreeEntry[] {
+  return splitNul(output).map((line) => {
+    const tab = line.indexOf('\t');
+    const [mode, type, object] = line.slice(0, tab).split(' ') as [string, TreeEntry['type'], string];
+    return { mode, type, object, path: line.slice(tab + 1) };
+  });
+}
+
+/** `folder/` limits ls-tree to the folder's content; the top level (`.`) needs no pathspec. */
+function folderPathspec(folder: string): string[] {
+  const trimmed = folder.replace(/\/+$/, '');
+  return trimmed === '' || trimmed === '.' ? [] : ['--', `${trimmed}/`];
+}
+
+function splitNul(output: string): string[] {
+  return output.split('\0').filter((item) => item.length > 0);
+}

@@ -1,0 +1,210 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { JsonDocument } from '../json/json-document.js';
+import { valueAtPointer } from '../json/pointer.js';
+import { loadConnectorFolder } from '../loader/connector-folder.js';
+import { compareFindings, type Finding } from '../model/finding.js';
+import { markAllExisting, markAllNew, markBaseline } from '../diff/baseline.js';
+import type { Change, DiffResult } from '../diff/change.js';
+import { connectorVersion, diffConnectorFiles, type ConnectorVersion } from '../diff/connector-diff.js';
+import {
+  countBySeverity,
+  validateFolder,
+  validatePaths,
+  type ConnectorResult,
+  type ValidateOptions,
+  type ValidationResult,
+} from '../validate.js';
+import { changedFilesSince, connectorFoldersOf } from './changed-connectors.js';
+import { Git } from './git.js';
+import { materializeFolder } from './materialize.js';
+
+export interface BaseValidationOptions extends ValidateOptions {
+  /**
+   * Count uncommitted and untracked files as changes of the branch (default true: validation reads
+   * the work tree, so its edits must be compared too). CI checkouts are clean either way.
+   */
+  includeWorkingTree?: boolean;
+  /** The git port; by default git run in `cwd`. */
+  git?: Git;
+}
+
+/**
+ * `unchanged`: no file of the connector changed since the merge base; `changed`: compared with its
+ * base version; `added`: absent at the merge base, a brand-new connector (no breaking changes).
+ */
+export type ConnectorChangeStatus = 'unchanged' | 'changed' | 'added';
+
+export interface ConnectorDiff {
+  /** The folder as reachable from the working directory (as in ConnectorResult.path). */
+  path: string;
+  /** The folder relative to the repository's top level, `/`-separated. */
+  repositoryPath: string;
+  status: ConnectorChangeStatus;
+  /** The changes against the merge base (changed connectors only). */
+  diff?: DiffResult;
+}
+
+export interface BaseValidationResult extends ValidationResult {
+  baseRef: string;
+  mergeBase: string;
+  diffs: ConnectorDiff[];
+}
+
+/**
+ * Validates `paths` as `validatePaths` does, then compares every connector the branch changed with
+ * its version at the merge base of HEAD and `baseRef`: its findings are marked `new` or `existing`
+ * (those of untouched connectors are all `existing`, those of brand-new connectors all `new`), and
+ * its breaking changes are added as BRK-* findings. The base is the merge base, not the previous
+ * commit, so a pull request with many commits, or with merges from its base branch, is judged on
+ * what it changes as a whole.
+ */
+export async function validateAgainstBase(
+  paths: readonly string[],
+  baseRef: string,
+  options: BaseValidationOptions = {},
+): Promise<BaseValidationResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const git = options.git ?? new Git(cwd);
+  const topLevel = await fs.realpath(await git.topLevel());
+  const mergeBase = await git.mergeBase('HEAD', baseRef);
+  const files = await changedFilesSince(git, mergeBase, {
+    includeWorkingTree: options.includeWorkingTree ?? true,
+  });
+  const changedFolders = new Set(await connectorFoldersOf(files, git, topLevel, mergeBase));
+
+  const validation = await validatePaths(paths, options);
+  const connectors: ConnectorResult[] = [];
+  const diffs: ConnectorDiff[] = [];
+  for (const connector of validation.connectors) {
+    const absolute = await fs.realpath(path.resolve(cwd, connector.path));
+    const repositoryPath = toRepositoryPath(topLevel, absolute);
+    if (repositoryPath === undefined || !changedFolders.has(repositoryPath)) {
+      connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
+      diffs.push({
+        path: connector.path,
+        repositoryPath: repositoryPath ?? connector.path,
+        status: 'unchanged',
+      });
+      continue;
+    }
+    const compared = await compareWithBase(connector, repositoryPath, git, mergeBase, options, cwd);
+    connectors.push({ ...connector, findings: compared.findings });
+    diffs.push({ path: connector.path, repositoryPath, status: compared.status, diff: compared.diff });
+  }
+  const findings = connectors.flatMap((connector) => connector.findings).sort(compareFindings);
+  return { connectors, findings, counts: countBySeverity(findings), baseRef, mergeBase, diffs };
+}
+
+/** Keeps only the findings the branch introduced (`validate --only-new`). */
+export function onlyNewFindings<T extends ValidationResult>(result: T): T {
+  const connectors = result.connectors.map((connector) => ({
+    ...connector,
+    findings: connector.findings.filter((finding) => finding.baseline !== 'existing'),
+  }));
+  const findings = result.findings.filter((finding) => finding.baseline !== 'existing');
+  return { ...result, connectors, findings, counts: countBySeverity(findings) };
+}
+
+async function compareWithBase(
+  connector: ConnectorResult,
+  repositoryPath: string,
+  git: Git,
+  mergeBase: string,
+  options: BaseValidationOptions,
+  cwd: string,
+): Promise<{ status: ConnectorChangeStatus; findings: Finding[]; diff?: DiffResult }> {
+  const base = await materializeFolder(git, mergeBase, repositoryPath);
+  if (!base) return { status: 'added', findings: markAllNew(connector.findings) };
+  try {
+    // The same profile as the current version: the comparison is about the change, not the rules.
+    const baseResult = await validateFolder(
+      base.path,
+      { ...options, profile: connector.profile, onConnector: undefined },
+      undefined,
+      base.root,
+    );
+    const marked = markBaseline(connector.findings, baseResult.findings);
+    const current = connectorVersion(await loadConnectorFolder(connector.path, cwd));
+    const previous = relabel(
+      connectorVersion(await loadConnectorFolder(base.path, base.root)),
+      toRepositoryPath(base.root, base.path) ?? repositoryPath,
+      `${mergeBase.slice(0, 12)}:${repositoryPath === '.' ? '' : `${repositoryPath}/`}`,
+    );
+    const diff = diffConnectorFiles(previous, current);
+    const breaking = diff.changes
+      .filter((change) => change.ruleId.startsWith('BRK-'))
+      .map((change) => changeToFinding(change, connector, current));
+    return { status: 'changed', findings: [...marked, ...breaking].sort(compareFindings), diff };
+  } finally {
+    await base.cleanup();
+  }
+}
+
+/**
+ * A breaking change as a finding of the current version. Deletions are located in the old file;
+ * the finding goes to the nearest place of the current file that still exists (the path item, or
+ * `paths`), and its message says where the deleted part was.
+ */
+export function changeToFinding(
+  change: Change,
+  connector: ConnectorResult,
+  current: ConnectorVersion,
+): Finding {
+  const valuePath = change.valuePath ? ` ValuePath: ${change.valuePath}` : '';
+  const finding: Finding = {
+    ruleId: change.ruleId,
+    severity: change.severity,
+    message: `${change.message}${valuePath}`,
+    file: change.file,
+    pointer: change.pointer,
+    line: change.line,
+    column: change.column,
+    connector: connector.path,
+    baseline: 'new',
+  };
+  if (change.side === 'new') return finding;
+  const isSwagger = !change.file.endsWith('apiProperties.json');
+  const document = isSwagger ? current.swagger : current.apiProperties;
+  const file = isSwagger ? current.swaggerPath : current.apiPropertiesPath;
+  finding.message += ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
+  if (!document || !file) {
+    return { ...finding, file: connector.path, pointer: undefined, line: 1, column: 1 };
+  }
+  const pointer = nearestExisting(document, change.pointer);
+  const where = document.locate(pointer);
+  return { ...finding, file, pointer, ...document.position(where.offset) };
+}
+
+function nearestExisting(document: JsonDocument, pointer: string): string {
+  let candidate = pointer;
+  while (candidate !== '' && valueAtPointer(document.value, candidate) === undefined) {
+    candidate = candidate.slice(0, candidate.lastIndexOf('/'));
+  }
+  return candidate;
+}
+
+/** Names the base version's files `<commit>:<repository path>`, as `git show` would. */
+function relabel(version: ConnectorVersion, folderDisplay: string, prefix: string): ConnectorVersion {
+  const rename = (display: string | undefined): string | undefined => {
+    if (display === undefined) return undefined;
+    const posix = display.split(path.sep).join('/');
+    const inside = folderDisplay === '.' ? posix : posix.slice(folderDisplay.length + 1);
+    return `${prefix}${inside}`;
+  };
+  return {
+    ...version,
+    swaggerPath: rename(version.swaggerPath),
+    apiPropertiesPath: rename(version.apiPropertiesPath),
+    readme: version.readme && { ...version.readme, path: rename(version.readme.path)! },
+    script: version.script && { ...version.script, path: rename(version.script.path)! },
+    icon: version.icon && { ...version.icon, path: rename(version.icon.path)! },
+  };
+}
+
+/** `/`-separated path of `absolute` inside `topLevel` (`.` for the top level), or undefined outside it. */
+function toRepositoryPath(topLevel: string, absolute: string): string | undefined {
+  const relative = path.relative(topLevel, absolute);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return relative === '' ? '.' : relative.split(path.sep).join('/');
+}

@@ -1,0 +1,61 @@
+import type { FileKind } from '../model/finding.js';
+import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
+import { isPlaceholderSecret, maskSecret } from './general-secrets/placeholders.js';
+import { SECRET_ASSIGNMENT, SECRET_FORMATS } from './general-secrets/patterns.js';
+
+const TEXT_KINDS = ['swagger', 'apiProperties', 'settings', 'readme', 'script'] as const;
+
+function textOf(context: RuleContext, kind: (typeof TEXT_KINDS)[number]): string | undefined {
+  return context.connector.files[kind]?.document?.text;
+}
+
+function scanFile(context: RuleContext, kind: Exclude<FileKind, 'folder' | 'icon'>, text: string): void {
+  const reported = new Set<number>();
+  for (const format of SECRET_FORMATS) {
+    for (const match of text.matchAll(format.pattern)) {
+      if (isPlaceholderSecret(match[0]) && !match[0].startsWith('-----')) continue;
+      reported.add(match.index);
+      context.report({
+        file: kind,
+        offset: match.index,
+        length: match[0].length,
+        message: `This looks like ${format.name} (${maskSecret(match[0])}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`,
+      });
+    }
+  }
+  for (const match of text.matchAll(SECRET_ASSIGNMENT)) {
+    const [, key, value] = match as unknown as [string, string, string];
+    // apiProperties' clientSecret is PROP-OAUTH-SECRET's.
+    if (kind === 'apiProperties' && /^client_?secret$/i.test(key)) continue;
+    if (isPlaceholderSecret(value)) continue;
+    const offset = match.index + match[0].lastIndexOf(value);
+    if (reported.has(offset)) continue;
+    context.report({
+      file: kind,
+      offset,
+      length: value.length,
+      message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`,
+    });
+  }
+}
+
+export const secretRules: RuleDefinition[] = [
+  {
+    id: 'GEN-SECRETS',
+    file: 'swagger',
+    title: 'Never commit real secrets.',
+    description:
+      'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs) and secret-named values (client_secret, api_key, password, …) are reported in every text file, unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.',
+    levels: sameLevels('error'),
+    example: {
+      bad: '"x-ms-connector-metadata": … "api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
+      good: '"api_key": "YOUR_API_KEY"',
+    },
+    check(context) {
+      for (const kind of TEXT_KINDS) {
+        const text = textOf(context, kind);
+        if (text !== undefined) scanFile(context, kind, text);
+      }
+    },
+  },
+];

@@ -1,0 +1,430 @@
+import { childPointer } from '../../json/pointer.js';
+import { sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
+import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import {
+  callArgument,
+  callArguments,
+  DYNAMIC_EXTENSIONS,
+  dynamicCalls,
+  type DynamicCall,
+} from './dynamic-index.js';
+import { writtenParameters } from './parameter-index.js';
+import { fill, isInternalVisibility, operationLabel, successSchema, valueMatchesType } from './rule-kit.js';
+import { arrayItems, followSchemaPath } from './schema-path.js';
+
+const NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
+
+/** Every operationId reference outside dynamic extensions: notifications, capabilities, simulate. */
+function otherOperationReferences(model: SwaggerModel): { operationId: unknown; pointer: string }[] {
+  const references: { operationId: unknown; pointer: string }[] = [];
+  const add = (holder: unknown, pointer: string): void => {
+    const object = asObject(holder);
+    if (object && has(object, 'operationId'))
+      references.push({ operationId: object.operationId, pointer: childPointer(pointer, 'operationId') });
+  };
+  for (const operation of model.operations) {
+    add(operation.operation['x-ms-notification'], childPointer(operation.pointer, 'x-ms-notification'));
+    const simulate = asObject(operation.operation['x-ms-operation-context'])?.simulate;
+    add(simulate, childPointer(operation.pointer, 'x-ms-operation-context', 'simulate'));
+  }
+  const capabilities = asObject(model.root['x-ms-capabilities']);
+  const filePicker = asObject(capabilities?.['file-picker']);
+  for (const part of ['open', 'browse'])
+    add(filePicker?.[part], childPointer('/x-ms-capabilities', 'file-picker', part));
+  add(capabilities?.testConnection, childPointer('/x-ms-capabilities', 'testConnection'));
+  return references;
+}
+
+function targetOf(model: SwaggerModel, call: DynamicCall): OperationInfo | undefined {
+  const id = asString(call.call.operationId);
+  return id === undefined ? undefined : model.operationById(id);
+}
+
+/** Top-level property names of an operation's body parameter. */
+function bodyPropertyNames(model: SwaggerModel, operation: OperationInfo): Set<string> {
+  const body = operation.parameters.find((parameter) => parameter.in === 'body');
+  const schema = asObject(model.resolve(body?.value.schema, '').value);
+  return new Set(Object.keys(asObject(schema?.properties) ?? {}));
+}
+
+function sourceParameter(call: DynamicCall, name: string): JsonObject | undefined {
+  const matches = call.source?.parameters.filter((parameter) => parameter.name === name) ?? [];
+  return matches.length === 1 ? matches[0]!.value : undefined;
+}
+
+/** References the service cannot resolve without the newer extension: property paths or names in two locations. */
+function ambiguousReferences(call: DynamicCall): string[] {
+  const names: string[] = [];
+  for (const [, entry] of callArguments(call.call)) {
+    const argument = callArgument(entry);
+    if (argument.kind !== 'reference') continue;
+    const sameName =
+      call.source?.parameters.filter((parameter) => parameter.name === argument.name).length ?? 0;
+    if (argument.name.includes('/') || sameName > 1) names.push(argument.name);
+  }
+  return names;
+}
+
+function ambiguityRule(
+  id: string,
+  legacy: 'x-ms-dynamic-values' | 'x-ms-dynamic-schema',
+  modern: 'x-ms-dynamic-list' | 'x-ms-dynamic-properties',
+): RuleDefinition {
+  return {
+    id,
+    file: 'swagger',
+    title: `Use ${modern} when ${legacy} refers to body properties or ambiguous names.`,
+    description: `${legacy} can only pass plain parameters; references to properties inside a parameter, or names used in two locations, need ${modern} (SVR; openapi-extensions doc).`,
+    levels: sameLevels('error'),
+    msMessage: `The '${legacy}' extension references ambiguous parameter references. You need to define the '${modern}' extension.`,
+    example: {
+      bad: `"${legacy}": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "body/site" } } }`,
+    },
+    check({ swagger, report }) {
+      for (const call of swagger ? dynamicCalls(swagger) : []) {
+        if (call.extension !== legacy || has(call.holder, modern)) continue;
+        const ambiguous = ambiguousReferences(call);
+        if (ambiguous.length === 0) continue;
+        const properties = ambiguous.some((name) => name.includes('/'));
+        report({
+          pointer: childPointer(call.pointer, 'parameters'),
+          message: properties
+            ? `The '${legacy}' extension references properties within parameters. You need to define the '${modern}' extension.`
+            : `The '${legacy}' extension references ambiguous parameter references. You need to define the '${modern}' extension.`,
+        });
+      }
+    },
+  };
+}
+
+/** Result paths of a call: the array to list, and the properties read from each item. */
+function resultPaths(call: DynamicCall): {
+  collection: string | undefined;
+  itemPaths: [string, string][];
+  propertyPath?: [string, string];
+} {
+  const text = (key: string): string | undefined => asString(call.call[key]);
+  switch (call.extension) {
+    case 'x-ms-dynamic-values':
+      return {
+        collection: text('value-collection') ?? '',
+        itemPaths: (['value-path', 'value-title'] as const).flatMap((k) =>
+          text(k) ? [[k, text(k)!] as [string, string]] : [],
+        ),
+      };
+    case 'x-ms-dynamic-list':
+    case 'x-ms-dynamic-tree':
+      return {
+        collection: text('itemsPath') ?? (call.extension === 'x-ms-dynamic-list' ? '' : undefined),
+        itemPaths: (['itemValuePath', 'itemTitlePath'] as const).flatMap((k) =>
+          text(k) ? [[k, text(k)!] as [string, string]] : [],
+        ),
+      };
+    case 'x-ms-dynamic-schema':
+      return {
+        collection: undefined,
+        itemPaths: [],
+        propertyPath: text('value-path') ? ['value-path', text('value-path')!] : undefined,
+      };
+    case 'x-ms-dynamic-properties':
+      return {
+        collection: undefined,
+        itemPaths: [],
+        propertyPath: text('itemValuePath') ? ['itemValuePath', text('itemValuePath')!] : undefined,
+      };
+  }
+}
+
+const EXPECTS_ARRAY =
+  "The dynamic operation expects an array on the specified path '{0}' which should be defined in the successful response of the invoked operation '{1}'.";
+const EXPECTS_PROPERTY =
+  "The dynamic operation expects a property on the specified path '{0}' which should be defined in the successful response of the invoked operation '{1}'.";
+
+export const dynamicRules: RuleDefinition[] = [
+  {
+    id: 'SWG-DYN-ON-BODY',
+    file: 'swagger',
+    title: 'Put dynamic extensions in the body schema, not on the body parameter.',
+    description: 'The platform reads dynamic values and schemas of a body from its schema (SVR).',
+    levels: sameLevels('error'),
+    msMessage:
+      'Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema.',
+    example: {
+      bad: '{ "name": "body", "in": "body", "x-ms-dynamic-schema": { … }, "schema": { "type": "object" } }',
+      good: '{ "name": "body", "in": "body", "schema": { "type": "object", "x-ms-dynamic-schema": { … } } }',
+    },
+    check({ swagger, report }) {
+      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+        if (parameter.in !== 'body') continue;
+        for (const extension of DYNAMIC_EXTENSIONS) {
+          if (!has(parameter.value, extension)) continue;
+          report({
+            pointer: childPointer(parameter.pointer, extension),
+            message:
+              'Dynamic extensions are not allowed to be defined on the body parameter. It should be in the schema.',
+          });
+        }
+      }
+    },
+  },
+  ambiguityRule('SWG-DYN-LIST-AMBIG', 'x-ms-dynamic-values', 'x-ms-dynamic-list'),
+  ambiguityRule('SWG-DYN-PROPS-AMBIG', 'x-ms-dynamic-schema', 'x-ms-dynamic-properties'),
+  {
+    id: 'SWG-DYN-PROPS-PATH',
+    file: 'swagger',
+    title: 'Point x-ms-dynamic-properties at the same place as x-ms-dynamic-schema.',
+    description:
+      "x-ms-dynamic-properties.itemValuePath is x-ms-dynamic-schema's value-path without its trailing 'properties' (SVR).",
+    levels: sameLevels('error'),
+    msMessage:
+      "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
+    example: {
+      bad: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "data" }',
+      good: '"x-ms-dynamic-schema": { "value-path": "schema/properties" }, "x-ms-dynamic-properties": { "itemValuePath": "schema" }',
+    },
+    check({ swagger, report }) {
+      for (const call of swagger ? dynamicCalls(swagger) : []) {
+        if (call.extension !== 'x-ms-dynamic-properties') continue;
+        const valuePath = asString(asObject(call.holder['x-ms-dynamic-schema'])?.['value-path']);
+        const itemValuePath = asString(call.call.itemValuePath);
+        if (valuePath === undefined || itemValuePath === undefined) continue;
+        const expected = valuePath.replace(/\/?properties$/, '');
+        if (itemValuePath === expected) continue;
+        report({
+          pointer: childPointer(call.pointer, 'itemValuePath'),
+          message: fill(
+            "The 'x-ms-dynamic-properties' extension should have the same item value path as 'x-ms-dynamic-schema' extension without 'properties' ending. The expected path is '{0}'.",
+            expected,
+          ),
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-DYN-TREE',
+    file: 'swagger',
+    title: 'Define x-ms-dynamic-tree for file pickers.',
+    description:
+      "A file picker (x-ms-dynamic-values with capability 'file-picker') needs x-ms-dynamic-tree to browse (SVR).",
+    levels: sameLevels('error'),
+    msMessage: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support.",
+    example: { bad: '"x-ms-dynamic-values": { "capability": "file-picker", … }' },
+    check({ swagger, report }) {
+      for (const call of swagger ? dynamicCalls(swagger) : []) {
+        if (call.extension !== 'x-ms-dynamic-values' || call.call.capability !== 'file-picker') continue;
+        if (has(call.holder, 'x-ms-dynamic-tree')) continue;
+        report({
+          pointer: call.pointer,
+          message: "The 'x-ms-dynamic-tree' extension must be defined to enable file picker support.",
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-DYN-OPID',
+    file: 'swagger',
+    title: 'Reference operations that exist.',
+    description:
+      'Dynamic values, lists, schemas, properties and trees, x-ms-notification, x-ms-capabilities and x-ms-operation-context call other operations by operationId; a missing one breaks the designer (SVR OperationIdNotFound).',
+    levels: sameLevels('error'),
+    msCode: 'OperationIdNotFound',
+    msMessage: NOT_FOUND,
+    example: {
+      bad: '"x-ms-dynamic-values": { "operationId": "ListProjcts" }',
+      good: '"x-ms-dynamic-values": { "operationId": "ListProjects" }',
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const references = [
+        ...dynamicCalls(swagger)
+          .filter((call) => has(call.call, 'operationId'))
+          .map((call) => ({
+            operationId: call.call.operationId,
+            pointer: childPointer(call.pointer, 'operationId'),
+          })),
+        ...otherOperationReferences(swagger),
+      ];
+      for (const { operationId, pointer } of references) {
+        if (typeof operationId === 'string' && swagger.operationById(operationId)) continue;
+        report({
+          pointer,
+          message: `${NOT_FOUND} '${String(operationId)}' is not the operationId of any operation.`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-DYN-PARAMS',
+    file: 'swagger',
+    title: "Pass a dynamic call the target operation's parameters.",
+    description:
+      'The parameters of a dynamic call are checked against the target operation: names must exist, required inputs must be given, and types must match (SVR). Body properties of the target count as names.',
+    levels: sameLevels('error'),
+    msMessage: "The parameter could not be found in operation '{0}'.",
+    example: {
+      bad: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "siteUrl": { "parameter": "site" } } } (ListFolders has no siteUrl)',
+      good: '"x-ms-dynamic-values": { "operationId": "ListFolders", "parameters": { "site": { "parameter": "site" } } }',
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const call of dynamicCalls(swagger)) {
+        const target = targetOf(swagger, call);
+        if (!target) continue;
+        const label = operationLabel(target);
+        const byName = new Map(
+          target.parameters.filter((p) => p.name !== undefined).map((p) => [p.name!, p]),
+        );
+        const bodyNames = bodyPropertyNames(swagger, target);
+        const given = new Set<string>();
+        for (const [name, entry] of callArguments(call.call)) {
+          given.add(name);
+          const at = childPointer(call.pointer, 'parameters', name);
+          const parameter = byName.get(name);
+          if (!parameter) {
+            if (!bodyNames.has(name) && !name.includes('/')) {
+              report({
+                pointer: at,
+                message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${name}' is not one of its parameters.`,
+              });
+            }
+            continue;
+          }
+          const type = asString(parameter.value.type);
+          const argument = callArgument(entry);
+          if (type === undefined) continue;
+          if (
+            argument.kind === 'static' &&
+            typeof argument.value !== 'string' &&
+            !valueMatchesType(argument.value, type)
+          ) {
+            report({
+              pointer: at,
+              message: `The parameter has type '${type}', but a static value is provided of type '${typeof argument.value}'.`,
+            });
+          } else if (argument.kind === 'reference') {
+            const source = sourceParameter(call, argument.name);
+            const sourceType = asString(source?.type);
+            if (
+              sourceType !== undefined &&
+              sourceType !== type &&
+              !(sourceType === 'integer' && type === 'number')
+            ) {
+              report({
+                pointer: at,
+                message: fill(
+                  "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
+                  type,
+                  call.source ? operationLabel(call.source) : '',
+                  sourceType,
+                ),
+              });
+            }
+          }
+        }
+        for (const parameter of target.parameters) {
+          const value = parameter.value;
+          if (parameter.name === undefined || given.has(parameter.name) || parameter.in === 'body') continue;
+          if (
+            value.required !== true ||
+            has(value, 'default') ||
+            isInternalVisibility(value['x-ms-visibility'])
+          )
+            continue;
+          report({
+            pointer: childPointer(call.pointer, has(call.call, 'parameters') ? 'parameters' : 'operationId'),
+            message: `${fill("The target operation requires parameter '{0}'.", parameter.name)} Pass it in the parameters of the call to '${label}'.`,
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-DYN-RESULT',
+    file: 'swagger',
+    title: "Point value-collection, value-path and itemsPath into the target's response.",
+    description:
+      "The designer reads the list (value-collection, itemsPath) and each item's value and title (value-path, value-title, itemValuePath, itemTitlePath) from the target operation's 2xx response schema (SVR). Paths into open or dynamic schemas are not judged, and names match case-insensitively. 19 merged certified connectors have paths their documented responses do not have (the real responses often do), so this is a warning.",
+    levels: sameLevels('warning'),
+    msMessage: EXPECTS_ARRAY,
+    example: {
+      bad: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "items" } (the response has "value")',
+      good: '"x-ms-dynamic-values": { "operationId": "ListProjects", "value-collection": "value", "value-path": "id", "value-title": "name" }',
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      for (const call of dynamicCalls(swagger)) {
+        const target = targetOf(swagger, call);
+        const response = target && successSchema(target);
+        if (!target || !response) continue;
+        const label = operationLabel(target);
+        const { collection, itemPaths, propertyPath } = resultPaths(call);
+        if (propertyPath) {
+          const found = followSchemaPath(swagger, response.value, propertyPath[1]);
+          if (found.kind === 'missing') {
+            report({
+              pointer: childPointer(call.pointer, propertyPath[0]),
+              message: fill(EXPECTS_PROPERTY, propertyPath[1], label),
+            });
+          }
+          continue;
+        }
+        if (collection === undefined) continue;
+        const list = followSchemaPath(swagger, response.value, collection);
+        const collectionPointer = has(call.call, 'value-collection')
+          ? childPointer(call.pointer, 'value-collection')
+          : has(call.call, 'itemsPath')
+            ? childPointer(call.pointer, 'itemsPath')
+            : call.pointer;
+        if (list.kind === 'missing') {
+          report({ pointer: collectionPointer, message: fill(EXPECTS_ARRAY, collection, label) });
+          continue;
+        }
+        if (list.kind !== 'found') continue;
+        const items = arrayItems(swagger, list.schema);
+        if (items.kind === 'not-array') {
+          report({ pointer: collectionPointer, message: fill(EXPECTS_ARRAY, collection, label) });
+          continue;
+        }
+        if (items.kind !== 'found') continue;
+        for (const [key, path] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path).kind !== 'missing') continue;
+          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path, label) });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-DYN-INTERNAL-SRC',
+    file: 'swagger',
+    title: 'Do not feed dynamic calls from internal parameters.',
+    description:
+      'A dynamic call that reads a parameter the maker cannot see gets no value at design time (SVR SourcePropertyInternal).',
+    levels: sameLevels('error'),
+    msCode: 'SourcePropertyInternal',
+    msMessage:
+      "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
+    example: {
+      bad: '"parameters": { "site": { "parameter": "site" } } where site has "x-ms-visibility": "internal"',
+    },
+    check({ swagger, report }) {
+      for (const call of swagger ? dynamicCalls(swagger) : []) {
+        if (!call.source) continue;
+        for (const [name, entry] of callArguments(call.call)) {
+          const argument = callArgument(entry);
+          if (argument.kind !== 'reference') continue;
+          const source = sourceParameter(call, argument.name);
+          if (!source || !isInternalVisibility(source['x-ms-visibility'])) continue;
+          report({
+            pointer: childPointer(call.pointer, 'parameters', name),
+            message: fill(
+              "The parameter reference '{0}' in the source operation '{1}' is internal or one of its parent(s) are internal.",
+              argument.name,
+              operationLabel(call.source),
+            ),
+          });
+        }
+      }
+    },
+  },
+];

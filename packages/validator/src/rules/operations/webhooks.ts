@@ -1,0 +1,218 @@
+import { childPointer } from '../../json/pointer.js';
+import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { asObject, asString } from '../../swagger/json-values.js';
+import { isMarked, webhooks, type NotificationUrl } from './notification-urls.js';
+import { writtenParameters } from './parameter-index.js';
+import { fill, operationLabel } from './rule-kit.js';
+
+function urlRule(
+  id: string,
+  title: string,
+  message: string,
+  broken: (url: NotificationUrl) => boolean,
+  example: { bad: string; good: string },
+): RuleDefinition {
+  return {
+    id,
+    file: 'swagger',
+    title,
+    description: `The platform fills the notification URL of a webhook registration itself, so the property must be a hidden, always-sent string in the request body (SVR; create-webhook-trigger doc).`,
+    levels: sameLevels('error'),
+    msMessage: message,
+    example,
+    check({ swagger, report }) {
+      for (const webhook of swagger ? webhooks(swagger) : []) {
+        for (const url of webhook.urls) {
+          if (broken(url)) report({ pointer: childPointer(url.pointer, 'x-ms-notification-url'), message });
+        }
+      }
+    },
+  };
+}
+
+export const webhookRules: RuleDefinition[] = [
+  {
+    id: 'SWG-WH-NOTIF-URL',
+    file: 'swagger',
+    title: 'Mark the callback URL of a webhook registration with x-ms-notification-url.',
+    description:
+      'A webhook trigger (x-ms-trigger with x-ms-notification-content) registers a callback; the body property for it carries `x-ms-notification-url: true` so the platform fills it in (SVR; openapi-extensions doc).',
+    levels: sameLevels('error'),
+    msMessage: "The webhook operation '{0}' is missing notification URL property.",
+    example: {
+      bad: '"schema": { "properties": { "callbackUrl": { "type": "string" } } }',
+      good: '"schema": { "properties": { "callbackUrl": { "type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal" } } }',
+    },
+    check({ swagger, report }) {
+      for (const webhook of swagger ? webhooks(swagger) : []) {
+        if (webhook.urls.length > 0) continue;
+        report({
+          pointer: webhook.operation.pointer,
+          message: fill(
+            "The webhook operation '{0}' is missing notification URL property.",
+            operationLabel(webhook.operation),
+          ),
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-WH-NOTIF-CONTENT',
+    file: 'swagger',
+    title: 'Describe the webhook payload with x-ms-notification-content.',
+    description:
+      "The trigger's outputs come from `x-ms-notification-content` on the path item of the registration operation (SVR; openapi-extensions doc).",
+    levels: sameLevels('error'),
+    msMessage:
+      "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
+    example: {
+      bad: '"/hooks": { "post": { "x-ms-trigger": "single", … } }',
+      good: '"/hooks": { "x-ms-notification-content": { "schema": { "$ref": "#/definitions/Event" } }, "post": { … } }',
+    },
+    check({ swagger, report }) {
+      for (const webhook of swagger ? webhooks(swagger) : []) {
+        if (webhook.notificationContent || webhook.urls.length === 0) continue;
+        report({
+          pointer: webhook.operation.pathItemPointer,
+          message: fill(
+            "The operation '{0}' is missing notification content extension as it has '{1}' properties marked as notification URL.",
+            operationLabel(webhook.operation),
+            webhook.urls.length,
+          ),
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-NOTIF-URL-POS',
+    file: 'swagger',
+    title: 'Use x-ms-notification-url only in a request body.',
+    description: 'Only a request body property can receive the callback URL (SVR).',
+    levels: sameLevels('error'),
+    msMessage:
+      'The notification URL property is not allowed in this position. It is allowed only in input body.',
+    example: {
+      bad: '{ "name": "callback", "in": "query", "type": "string", "x-ms-notification-url": true }',
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const message =
+        'The notification URL property is not allowed in this position. It is allowed only in input body.';
+      for (const parameter of writtenParameters(swagger)) {
+        if (parameter.in === 'body' || !isMarked(parameter.value)) continue;
+        report({ pointer: childPointer(parameter.pointer, 'x-ms-notification-url'), message });
+      }
+      for (const written of swagger.writtenSchemas) {
+        if (written.origin !== 'response' && written.origin !== 'global-response') continue;
+        if (isMarked(written.schema))
+          report({ pointer: childPointer(written.pointer, 'x-ms-notification-url'), message });
+      }
+    },
+  },
+  urlRule(
+    'SWG-NOTIF-URL-INTERNAL',
+    'Hide the notification URL property (x-ms-visibility: internal).',
+    'The notification URL property itself or at least one of its parents must be internal.',
+    (url) => !url.internalChain,
+    {
+      bad: '"callbackUrl": { "type": "string", "x-ms-notification-url": true }',
+      good: '"callbackUrl": { "type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal" }',
+    },
+  ),
+  urlRule(
+    'SWG-NOTIF-URL-REQUIRED',
+    'Make the notification URL property required, and every parent too.',
+    'The notification URL property must be required all the way through the schema chain.',
+    (url) => !url.requiredChain,
+    {
+      bad: '"schema": { "properties": { "callbackUrl": { … "x-ms-notification-url": true } } }',
+      good: '"required": true, "schema": { "required": ["callbackUrl"], "properties": { "callbackUrl": { … } } }',
+    },
+  ),
+  urlRule(
+    'SWG-NOTIF-URL-STRING',
+    'Type the notification URL property as a string.',
+    'The notification URL property must be of type string.',
+    (url) => !url.isString,
+    {
+      bad: '"callbackUrl": { "type": "object", "x-ms-notification-url": true }',
+      good: '"callbackUrl": { "type": "string", "x-ms-notification-url": true }',
+    },
+  ),
+  {
+    id: 'SWG-NOTIF-EXT',
+    file: 'swagger',
+    title: 'Use x-ms-notification only on polling triggers, pointing at a webhook operation.',
+    description:
+      'x-ms-notification links a polling trigger to the webhook operation that replaces it; it cannot be on a webhook or an action (SVR).',
+    levels: sameLevels('error'),
+    msMessage: "The 'x-ms-notification' is supported for trigger operations only.",
+    example: {
+      bad: '"post": { "operationId": "CreateTask", "x-ms-notification": { "operationId": "OnTask" } }',
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const webhookOperations = new Set(webhooks(swagger).map((webhook) => webhook.operation));
+      for (const operation of swagger.operations) {
+        const notification = asObject(operation.operation['x-ms-notification']);
+        if (!notification) continue;
+        const pointer = childPointer(operation.pointer, 'x-ms-notification');
+        if (webhookOperations.has(operation)) {
+          report({
+            pointer,
+            message: "The 'x-ms-notification' extension must not be defined in a webhook operation.",
+          });
+        } else if (!operation.isTrigger) {
+          report({ pointer, message: "The 'x-ms-notification' is supported for trigger operations only." });
+        }
+        const targetId = asString(notification.operationId);
+        const target = targetId === undefined ? undefined : swagger.operationById(targetId);
+        if (target && !webhookOperations.has(target)) {
+          report({
+            pointer: childPointer(pointer, 'operationId'),
+            message:
+              "The 'operationId' property in 'x-ms-notification' extension must be for a webhook operation.",
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'SWG-WH-DELETE',
+    file: 'swagger',
+    title: 'Let webhooks be deleted: a DELETE operation, and a 201 with a Location header on registration.',
+    description:
+      'The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed.',
+    levels: certificationLevels('warning', 'info'),
+    example: {
+      bad: '"/hooks": { "post": { "x-ms-trigger": "single", "responses": { "200": {…} } } } (no DELETE)',
+      good: '"/hooks": { "post": { … "responses": { "201": { "headers": { "Location": { "type": "string" } } } } } }, "/hooks/{id}": { "delete": { "x-ms-visibility": "internal" } }',
+    },
+    check({ swagger, report }) {
+      if (!swagger) return;
+      const hasDelete = swagger.operations.some((operation) => operation.method === 'delete');
+      for (const webhook of webhooks(swagger)) {
+        if (webhook.urls.length === 0) continue;
+        const operation = webhook.operation;
+        if (!hasDelete) {
+          report({
+            pointer: operation.pointer,
+            message: `The webhook operation '${operationLabel(operation)}' has no matching DELETE operation; define one (usually internal) so the platform can remove the subscription.`,
+          });
+        }
+        const created = operation.responses.find((response) => response.code === '201');
+        const location = Object.keys(asObject(created?.value.headers) ?? {}).some(
+          (name) => name.toLowerCase() === 'location',
+        );
+        if (!created || !location) {
+          // Most merged webhooks document 200 only (73 certified connectors), so this part is a hint.
+          report({
+            pointer: created ? created.pointer : childPointer(operation.pointer, 'responses'),
+            severity: 'info',
+            message: `The webhook operation '${operationLabel(operation)}' should return 201 with a 'Location' header; the platform deletes the subscription at that URL.`,
+          });
+        }
+      }
+    },
+  },
+];

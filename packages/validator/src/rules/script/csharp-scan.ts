@@ -1,0 +1,122 @@
+/**
+ * A light C# lexer for static checks: the code with comments and the contents of string and char
+ * literals blanked out (same length, newlines kept, so offsets stay valid), plus the string literals
+ * with their offsets. Regular expressions then run on code only: a `new HttpClient()` in a comment or
+ * a `using` in a string is not code.
+ */
+export interface StringLiteral {
+  value: string;
+  /** Offset of the opening quote (or of the `@`/`$` prefix). */
+  offset: number;
+  /** Offset just after the closing quote. */
+  end: number;
+}
+
+export interface ScannedCSharp {
+  code: string;
+  strings: StringLiteral[];
+}
+
+export function scanCSharp(text: string): ScannedCSharp {
+  const out: string[] = [];
+  const strings: StringLiteral[] = [];
+  const blank = (from: number, to: number): void => {
+    for (let j = from; j < to; j++) out.push(text[j] === '\n' || text[j] === '\r' ? text[j]! : ' ');
+  };
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    if (c === '/' && next === '/') {
+      const end = text.indexOf('\n', i);
+      const stop = end < 0 ? text.length : end;
+      blank(i, stop);
+      i = stop;
+    } else if (c === '/' && next === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      blank(i, stop);
+      i = stop;
+    } else if (c === '"' || ((c === '@' || c === '$') && isStringStart(text, i))) {
+      const literal = readString(text, i);
+      strings.push(literal);
+      out.push('"');
+      blank(i + 1, literal.end - 1);
+      if (literal.end - 1 > i) out.push('"');
+      i = literal.end;
+    } else if (c === "'") {
+      const end = readChar(text, i);
+      out.push("'");
+      blank(i + 1, end - 1);
+      if (end - 1 > i) out.push("'");
+      i = end;
+    } else {
+      out.push(c);
+      i++;
+    }
+  }
+  return { code: out.join(''), strings };
+}
+
+/** `@"`, `$"`, `$@"`, `@$"` start a string. */
+function isStringStart(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && (text[i] === '@' || text[i] === '$') && i - at < 2) i++;
+  return text[i] === '"';
+}
+
+function readString(text: string, start: number): StringLiteral {
+  let i = start;
+  let verbatim = false;
+  while (text[i] === '@' || text[i] === '$') {
+    if (text[i] === '@') verbatim = true;
+    i++;
+  }
+  // Raw string literal (C# 11): three or more quotes, ended by the same number.
+  const quotes = /^"{3,}/.exec(text.slice(i, i + 16))?.[0].length ?? 0;
+  if (quotes >= 3) {
+    const closing = '"'.repeat(quotes);
+    const end = text.indexOf(closing, i + quotes);
+    const stop = end < 0 ? text.length : end + quotes;
+    return { value: text.slice(i + quotes, end < 0 ? text.length : end), offset: start, end: stop };
+  }
+  i++;
+  let value = '';
+  while (i < text.length) {
+    const c = text[i]!;
+    if (verbatim && c === '"' && text[i + 1] === '"') {
+      value += '"';
+      i += 2;
+    } else if (c === '"') {
+      return { value, offset: start, end: i + 1 };
+    } else if (!verbatim && c === '\\') {
+      value += text[i + 1] ?? '';
+      i += 2;
+    } else if (!verbatim && c === '\n') {
+      // An unterminated regular string ends at the line end: keep the rest of the file as code.
+      return { value, offset: start, end: i };
+    } else {
+      value += c;
+      i++;
+    }
+  }
+  return { value, offset: start, end: text.length };
+}
+
+function readChar(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length && i - start < 12) {
+    if (text[i] === '\\') i += 2;
+    else if (text[i] === "'") return i + 1;
+    else if (text[i] === '\n') return i;
+    else i++;
+  }
+  return Math.min(i, text.length);
+}
+
+/** The scan of each script text, computed once for all rules. */
+let last: { text: string; scanned: ScannedCSharp } | undefined;
+export function scannedScript(text: string): ScannedCSharp {
+  if (last?.text !== text) last = { text, scanned: scanCSharp(text) };
+  return last.scanned;
+}

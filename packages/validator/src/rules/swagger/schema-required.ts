@@ -1,0 +1,129 @@
+import { childPointer } from '../../json/pointer.js';
+import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
+import { asArray, asObject, has } from '../../swagger/json-values.js';
+import { inputSchemaNodes } from './input-schemas.js';
+import { structureOf, type StructureNode } from './structure.js';
+
+/** Schema nodes that declare a `required` array. */
+function schemasWithRequired(context: RuleContext): { node: StructureNode; required: unknown[] }[] {
+  if (!context.swagger) return [];
+  const result: { node: StructureNode; required: unknown[] }[] = [];
+  for (const node of structureOf(context.swagger).byKind.get('schema') ?? []) {
+    const required = asArray(node.value.required);
+    if (required) result.push({ node, required });
+  }
+  return result;
+}
+
+/** The schema's properties can come from elsewhere: allOf members or a dynamic schema. */
+function hasOpenProperties(schema: Record<string, unknown>): boolean {
+  return (
+    has(schema, 'allOf') ||
+    has(schema, '$ref') ||
+    has(schema, 'x-ms-dynamic-schema') ||
+    has(schema, 'x-ms-dynamic-properties')
+  );
+}
+
+export const schemaRequiredRules: RuleDefinition[] = [
+  {
+    id: 'SWG-REQ-EMPTY',
+    file: 'swagger',
+    title: 'Remove an empty "required" array.',
+    description:
+      'An empty `required` array is rejected (SVR: "If no properties are required in the schema, remove the \'required\' property.").',
+    levels: sameLevels('error'),
+    msCode: 'RequiredArrayEmpty',
+    msMessage:
+      "The 'required' array requires at least one value. If no properties are required in the schema, remove the 'required' property.",
+    example: { bad: '{ "type": "object", "required": [] }', good: '{ "type": "object" }' },
+    check(context) {
+      for (const { node, required } of schemasWithRequired(context)) {
+        if (required.length > 0) continue;
+        context.report({
+          pointer: childPointer(node.pointer, 'required'),
+          message:
+            "The 'required' array requires at least one value. If no properties are required in the schema, remove the 'required' property.",
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-REQ-UNDEFINED',
+    file: 'swagger',
+    title: 'Require only properties the schema defines.',
+    description:
+      "Every name in `required` must be a key of the schema's `properties` (SVR). A misspelled name makes the intended property optional and requires one that does not exist.",
+    levels: sameLevels('error'),
+    msCode: 'RequiredPropertyNotDefined',
+    msMessage: "The required property '{0}' is not defined in the object schema.",
+    example: {
+      bad: '{ "required": ["titel"], "properties": { "title": { "type": "string" } } }',
+      good: '{ "required": ["title"], "properties": { "title": { "type": "string" } } }',
+    },
+    check(context) {
+      for (const { node, required } of schemasWithRequired(context)) {
+        if (hasOpenProperties(node.value)) continue;
+        const properties = asObject(node.value.properties) ?? {};
+        required.forEach((name, index) => {
+          if (typeof name !== 'string' || has(properties, name)) return;
+          context.report({
+            pointer: childPointer(node.pointer, 'required', index),
+            message: `The required property '${name}' is not defined in the object schema.`,
+          });
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-REQ-NONOBJECT',
+    file: 'swagger',
+    title: 'Use "required" only in object schemas.',
+    description:
+      "A `required` list on a string, array or other non-object schema means nothing and is rejected (SVR). To make a property required, list it in its parent object's `required`.",
+    levels: sameLevels('error'),
+    msCode: 'RequiredOnNonObject',
+    msMessage:
+      "The property 'required' is applicable to schemas with 'object' type only and should be removed.",
+    example: {
+      bad: '{ "type": "string", "required": ["name"] }',
+      good: '{ "type": "object", "required": ["name"], "properties": { "name": { "type": "string" } } }',
+    },
+    check(context) {
+      for (const { node } of schemasWithRequired(context)) {
+        const type = node.value.type;
+        if (typeof type !== 'string' || type === 'object') continue;
+        context.report({
+          pointer: childPointer(node.pointer, 'required'),
+          message:
+            "The property 'required' is applicable to schemas with 'object' type only and should be removed.",
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-REQ-READONLY',
+    file: 'swagger',
+    title: 'Do not make an input property both read-only and required.',
+    description:
+      'A read-only property is never sent, so it cannot be required in a request body (SVR). Checked on body parameter schemas, following `$ref`s.',
+    levels: sameLevels('error'),
+    msCode: 'ReadOnlyPropertyRequired',
+    msMessage: "An input property cannot be 'readonly' and required.",
+    example: {
+      bad: '{ "required": ["id"], "properties": { "id": { "type": "string", "readOnly": true } } }',
+    },
+    check(context) {
+      if (!context.swagger) return;
+      const reported = new Set<string>();
+      for (const node of inputSchemaNodes(context.swagger)) {
+        if (!node.required || node.schema.readOnly !== true || reported.has(node.pointer)) continue;
+        reported.add(node.pointer);
+        context.report({
+          pointer: childPointer(node.pointer, 'readOnly'),
+          message: "An input property cannot be 'readonly' and required.",
+        });
+      }
+    },
+  },
+];

@@ -1,0 +1,224 @@
+import { describe, expect, it, afterAll } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { UserError } from '@connector-alm/core';
+import { loadConfig } from '../../src/config/index.js';
+import { findRule } from '../../src/rules/index.js';
+import { validateFolder } from '../../src/validate.js';
+import { writeConnector } from '../helpers/fixture.js';
+
+const RULE_IDS = ['SWG-OPID-UNIQUE', 'SWG-SUMMARY-REQUIRED', 'GEN-JSON-PARSE', 'GEN-JSON-BOM'];
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary repository (with `.git`) holding the given files. */
+function repository(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-config-'));
+  made.push(root);
+  mkdirSync(path.join(root, '.git'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), content);
+  }
+  return root;
+}
+
+/** The UserError that loading throws. */
+async function loadError(cwd: string, explicitPath?: string): Promise<UserError> {
+  try {
+    await loadConfig({ cwd, explicitPath, ruleIds: RULE_IDS });
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return error as UserError;
+  }
+  throw new Error('loadConfig did not throw');
+}
+
+describe('loadConfig', () => {
+  it('reads profile, rule levels (one or per profile) and ignore patterns', async () => {
+    const root = repository({
+      '.connector-alm.yml': [
+        '# connector-alm settings',
+        'profile: independent-publisher',
+        'rules:',
+        '  SWG-OPID-UNIQUE: warning',
+        '  GEN-JSON-BOM: off',
+        '  SWG-SUMMARY-REQUIRED:',
+        '    custom: info',
+        '    certified: error',
+        'ignore:',
+        '  - custom-connectors/Legacy*',
+        '',
+      ].join('\n'),
+    });
+    expect(await loadConfig({ cwd: root, ruleIds: RULE_IDS })).toEqual({
+      path: path.join(root, '.connector-alm.yml'),
+      profile: 'independent-publisher',
+      rules: {
+        'SWG-OPID-UNIQUE': 'warning',
+        'GEN-JSON-BOM': 'off',
+        'SWG-SUMMARY-REQUIRED': { custom: 'info', certified: 'error' },
+      },
+      ignore: ['custom-connectors/Legacy*'],
+    });
+  });
+
+  it('reads a JSON file too, tabs and all', async () => {
+    const root = repository({
+      '.connector-alm.json': '{\n\t"rules": {\n\t\t"GEN-JSON-BOM": "info"\n\t}\n}\n',
+    });
+    const config = await loadConfig({ cwd: root, ruleIds: RULE_IDS });
+    expect(config.rules).toEqual({ 'GEN-JSON-BOM': 'info' });
+    expect(config.path).toBe(path.join(root, '.connector-alm.json'));
+  });
+
+  it('finds the file by walking up from the working directory', async () => {
+    const root = repository({ '.connector-alm.yaml': 'profile: custom\n' });
+    const cwd = path.join(root, 'custom-connectors', 'Contoso');
+    mkdirSync(cwd, { recursive: true });
+    const config = await loadConfig({ cwd, ruleIds: RULE_IDS });
+    expect(config.path).toBe(path.join(root, '.connector-alm.yaml'));
+    expect(config.profile).toBe('custom');
+  });
+
+  it('stops at the repository root', async () => {
+    const outer = repository({ '.connector-alm.yml': 'profile: custom\n' });
+    const inner = path.join(outer, 'vendor', 'other-repo');
+    mkdirSync(path.join(inner, '.git'), { recursive: true });
+    expect(await loadConfig({ cwd: inner, ruleIds: RULE_IDS })).toEqual({ rules: {}, ignore: [] });
+  });
+
+  it('accepts an empty file', async () => {
+    const root = repository({ '.connector-alm.yml': '# nothing yet\n' });
+    expect(await loadConfig({ cwd: root, ruleIds: RULE_IDS })).toEqual({
+      path: path.join(root, '.connector-alm.yml'),
+      rules: {},
+      ignore: [],
+    });
+  });
+
+  it('reports a YAML syntax error on its line', async () => {
+    const root = repository({
+      '.connector-alm.yml': 'rules:\n  SWG-OPID-UNIQUE: warning\n  GEN-JSON-BOM: [off\n',
+    });
+    const error = await loadError(root);
+    expect(error.message).toMatch(/^The configuration file is not valid YAML: /);
+    expect(error.location).toEqual({ file: '.connector-alm.yml', line: 4, column: 1 });
+    expect(error.stack).toBeDefined();
+    expect(error.hint).toBeDefined();
+  });
+
+  it('reports a duplicated key on its line', async () => {
+    const root = repository({ '.connector-alm.yml': 'profile: custom\nprofile: certified\n' });
+    const error = await loadError(root);
+    expect(error.message).toMatch(/Map keys must be unique/);
+    expect(error.location).toMatchObject({ line: 2, column: 1 });
+  });
+
+  it('reports an unknown rule id with a suggestion, on the key', async () => {
+    const root = repository({
+      '.connector-alm.yml': 'rules:\n  SWG-OPID-UNIQUE: warning\n  swg-opid-uniq: off\n',
+    });
+    const error = await loadError(root);
+    expect(error.message).toBe("Unknown rule 'swg-opid-uniq'. Did you mean 'SWG-OPID-UNIQUE'?");
+    expect(error.location).toEqual({ file: '.connector-alm.yml', line: 3, column: 3 });
+  });
+
+  it('reports an unknown rule id without a suggestion when nothing is close', async () => {
+    const root = repository({
+      '.connector-alm.json': '{\n  "rules": {\n    "NOTHING-LIKE-IT": "off"\n  }\n}\n',
+    });
+    const error = await loadError(root);
+    expect(error.message).toBe("Unknown rule 'NOTHING-LIKE-IT'.");
+    expect(error.location).toMatchObject({ line: 3, column: 5 });
+  });
+
+  it('reports a bad level with a suggestion, on the value', async () => {
+    const root = repository({ '.connector-alm.yml': 'rules:\n  SWG-OPID-UNIQUE: warn\n' });
+    const error = await loadError(root);
+    expect(error.message).toBe("Bad level 'warn' for rule SWG-OPID-UNIQUE. Did you mean 'warning'?");
+    expect(error.location).toEqual({ file: '.connector-alm.yml', line: 2, column: 20 });
+    expect(error.hint).toBe('A level is error, warning, info or off.');
+  });
+
+  it('reports a bad level in a profile map', async () => {
+    const root = repository({ '.connector-alm.yml': 'rules:\n  SWG-OPID-UNIQUE:\n    custom: false\n' });
+    const error = await loadError(root);
+    expect(error.message).toBe("Bad level 'false' for rule SWG-OPID-UNIQUE in profile custom.");
+    expect(error.location).toMatchObject({ line: 3, column: 13 });
+  });
+
+  it('reports an unknown profile in a profile map, and an unknown setting', async () => {
+    const profileMap = repository({
+      '.connector-alm.yml': 'rules:\n  SWG-OPID-UNIQUE:\n    certifed: off\n',
+    });
+    const first = await loadError(profileMap);
+    expect(first.message).toBe(
+      "Unknown profile 'certifed' for rule SWG-OPID-UNIQUE. Did you mean 'certified'?",
+    );
+    expect(first.location).toMatchObject({ line: 3, column: 5 });
+
+    const setting = repository({ '.connector-alm.yml': 'profile: custom\nrule:\n  SWG-OPID-UNIQUE: off\n' });
+    const second = await loadError(setting);
+    expect(second.message).toBe("Unknown setting 'rule'. Did you mean 'rules'?");
+    expect(second.location).toMatchObject({ line: 2, column: 1 });
+  });
+
+  it('reports a bad profile and a bad ignore list', async () => {
+    const profile = await loadError(repository({ '.connector-alm.yml': 'profile: independent\n' }));
+    expect(profile.message).toBe("Unknown profile 'independent'. Did you mean 'independent-publisher'?");
+    expect(profile.location).toMatchObject({ line: 1, column: 10 });
+
+    const ignore = await loadError(repository({ '.connector-alm.yml': 'ignore: custom-connectors/*\n' }));
+    expect(ignore.message).toMatch(/^'ignore' must be a list of glob patterns/);
+  });
+
+  it('refuses a YAML alias bomb instead of expanding it', async () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `${'b'.repeat(i)}: &${'b'.repeat(i)} [${Array(10)
+          .fill(i === 1 ? '*a' : `*${'b'.repeat(i - 1)}`)
+          .join(', ')}]`,
+      );
+    const error = await loadError(repository({ '.connector-alm.yml': lines.join('\n') + '\n' }));
+    expect(error.message).toMatch(/^The configuration file cannot be read as data: /);
+  });
+
+  it('reports a missing explicit file', async () => {
+    const root = repository({});
+    const error = await loadError(root, 'config/connector-alm.yml');
+    expect(error.message).toBe('Configuration file not found: config/connector-alm.yml.');
+  });
+
+  it('loads an explicit file under any name, without searching', async () => {
+    const root = repository({
+      '.connector-alm.yml': 'profile: custom\n',
+      'ci/strict.yml': 'profile: certified\n',
+    });
+    const config = await loadConfig({ cwd: root, explicitPath: 'ci/strict.yml', ruleIds: RULE_IDS });
+    expect(config).toMatchObject({ path: path.join(root, 'ci/strict.yml'), profile: 'certified' });
+  });
+
+  it('refuses two configuration files in one folder', async () => {
+    const root = repository({ '.connector-alm.yml': '', '.connector-alm.json': '{}' });
+    const error = await loadError(root);
+    expect(error.message).toBe(
+      'Two configuration files in one folder: .connector-alm.yml and .connector-alm.json.',
+    );
+  });
+
+  it('checks rule ids against the real rules by default, and its levels apply', async () => {
+    const folder = writeConnector({ 'apiDefinition.swagger.json': '\uFEFF{"swagger": "2.0"}' });
+    writeFileSync(path.join(folder, '.connector-alm.yml'), 'rules:\n  GEN-JSON-BOM: warning\n');
+    const config = await loadConfig({ cwd: folder });
+    const result = await validateFolder(folder, { rules: [findRule('GEN-JSON-BOM')!], config, cwd: folder });
+    expect(result.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([
+      ['GEN-JSON-BOM', 'warning'],
+    ]);
+  });
+});

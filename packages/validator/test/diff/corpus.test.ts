@@ -1,0 +1,68 @@
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { diffConnectorFiles } from '../../src/diff/connector-diff.js';
+import { JsonDocument } from '../../src/json/json-document.js';
+import { CORPUS_DIR, corpusAvailable } from '../helpers/fixture.js';
+
+/** The same value with every object's keys in reverse order. */
+function reordered(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reordered);
+  if (value !== null && typeof value === 'object') {
+    // fromEntries defines own properties, so a "__proto__" key stays data.
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([key, item]) => [key, reordered(item)]),
+    );
+  }
+  return value;
+}
+
+function corpusFolders(): string[] {
+  return ['certified-connectors', 'independent-publisher-connectors', 'custom-connectors'].flatMap((top) => {
+    const dir = path.join(CORPUS_DIR, top);
+    return readdirSync(dir).map((name) => path.join(dir, name));
+  });
+}
+
+function readJson(folder: string, matches: (lowerName: string) => boolean): JsonDocument | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return undefined;
+  }
+  const name = names.find((candidate) => matches(candidate.toLowerCase()));
+  return name ? JsonDocument.parse(readFileSync(path.join(folder, name), 'utf8')) : undefined;
+}
+
+const describeCorpus = corpusAvailable ? describe : describe.skip;
+if (!corpusAvailable) {
+  console.warn(`Skipping the corpus diff check: ${CORPUS_DIR} is absent.`);
+}
+
+describeCorpus('diff on every corpus connector', () => {
+  it('reports nothing against itself, nor against a copy with reordered keys and other indentation', () => {
+    const noisy: string[] = [];
+    let compared = 0;
+    for (const folder of corpusFolders()) {
+      const swagger = readJson(folder, (name) => name.endsWith('.swagger.json'));
+      const apiProperties = readJson(folder, (name) => name === 'apiproperties.json');
+      if (!swagger && !apiProperties) continue;
+      compared++;
+      const reformatted = (document: JsonDocument | undefined, indent: string | number) =>
+        document && JsonDocument.parse(JSON.stringify(reordered(document.value), null, indent));
+      const itself = diffConnectorFiles({ swagger, apiProperties }, { swagger, apiProperties });
+      const copy = diffConnectorFiles(
+        { swagger, apiProperties },
+        { swagger: reformatted(swagger, '\t'), apiProperties: reformatted(apiProperties, 4) },
+      );
+      if (itself.changes.length > 0 || copy.changes.length > 0) {
+        noisy.push(`${path.basename(folder)}: ${JSON.stringify([...itself.changes, ...copy.changes][0])}`);
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+    expect(noisy).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from '@jest/globals';
+import { diffApiProperties, diffEdited, lineOf, withRule } from './diff-fixture.js';
+import { validSwagger } from '../helpers/valid-connector.js';
+
+describe('BRK-HOST-BASEPATH', () => {
+  it('fires when the host changes', () => {
+    const result = diffEdited((swagger) => (swagger.host = 'api.contoso.net'));
+    expect(withRule(result, 'BRK-HOST-BASEPATH')[0]).toMatchObject({
+      pointer: '/host',
+      severity: 'warning',
+      line: lineOf(validSwagger(), '"host"'),
+    });
+  });
+
+  it('fires when https is dropped from the schemes', () => {
+    const result = diffEdited((swagger) => (swagger.schemes = ['http']));
+    expect(withRule(result, 'BRK-HOST-BASEPATH')[0]!.message).toMatch(/no longer include 'https'/);
+  });
+
+  it('stays quiet when a scheme is added', () => {
+    const result = diffEdited((swagger) => swagger.schemes.push('http'));
+    expect(withRule(result, 'BRK-HOST-BASEPATH')).toEqual([]);
+  });
+});
+
+describe('BRK-AUTH-TYPE', () => {
+  it('fires when the security definition changes from API key to OAuth', () => {
+    const result = diffEdited((swagger) => {
+      swagger.securityDefinitions = {
+        oauth2_auth: {
+          type: 'oauth2',
+          flow: 'accessCode',
+          authorizationUrl: 'https://login.contoso.com/authorize',
+          tokenUrl: 'https://login.contoso.com/token',
+          scopes: {},
+        },
+      };
+    });
+    const [change] = withRule(result, 'BRK-AUTH-TYPE');
+    expect(change).toMatchObject({ pointer: '/securityDefinitions', severity: 'error', breaking: true });
+    expect(change!.message).toMatch(/from apiKey to oauth2 \(accessCode\)/);
+  });
+
+  it('stays quiet when the security definition is only renamed', () => {
+    const result = diffEdited((swagger) => {
+      swagger.securityDefinitions = { api_key: swagger.securityDefinitions.API_Key };
+    });
+    expect(withRule(result, 'BRK-AUTH-TYPE')).toEqual([]);
+  });
+
+  it('fires when the OAuth identity provider of apiProperties changes', () => {
+    const oauth = (provider: string) => ({
+      type: 'oauthSetting',
+      oAuthSettings: { identityProvider: provider, clientId: 'x', scopes: [] },
+    });
+    const result = diffApiProperties((properties) => {
+      properties.properties.connectionParameters = { token: oauth('aad') };
+    });
+    expect(withRule(result, 'BRK-AUTH-TYPE')[0]).toMatchObject({
+      pointer: '/properties/connectionParameters',
+      file: 'apiProperties.json',
+    });
+  });
+
+  it('stays quiet for a tooltip edit, which is a minor update', () => {
+    const result = diffApiProperties((properties) => {
+      properties.properties.connectionParameters.api_key.uiDefinition.tooltip = 'Settings, API.';
+      properties.properties.iconBrandColor = '#112233';
+    });
+    expect(withRule(result, 'BRK-AUTH-TYPE')).toEqual([]);
+    expect(result.changes.every((change) => change.impact === 'minor')).toBe(true);
+    expect(result.classification).toBe('minor-update');
+  });
+});
+
+describe('classification', () => {
+  it('is no-change for an identical swagger', () => {
+    expect(diffEdited(() => undefined)).toEqual({ changes: [], classification: 'no-change' });
+  });
+
+  it('is minor for info description and contact edits, major for a new title', () => {
+    expect(diffEdited((swagger) => (swagger.info.description = 'Plan tasks.')).classification).toBe(
+      'minor-update',
+    );
+    expect(diffEdited((swagger) => (swagger.info.contact.email = 'help@contoso.com')).classification).toBe(
+      'minor-update',
+    );
+    expect(diffEdited((swagger) => (swagger.info.title = 'Contoso Work')).classification).toBe(
+      'major-update',
+    );
+  });
+
+  it('is major for an unrecognised change such as a policy template', () => {
+    const result = diffEdited((swagger) => (swagger['x-ms-policy-template-instances'] = []));
+    expect(result.changes[0]).toMatchObject({
+      ruleId: 'CHG-OTHER',
+      pointer: '/x-ms-policy-template-instances',
+    });
+    expect(result.classification).toBe('major-update');
+  });
+
+  it('lists changes to a definition no operation uses', () => {
+    const result = diffEdited((swagger) => (swagger.definitions.Unused = { type: 'object' }));
+    expect(result.changes[0]!.message).toMatch(/definitions entry 'Unused' has been added/);
+  });
+});

@@ -1,0 +1,191 @@
+import { describe, expect, it } from '@jest/globals';
+import { diffEdited, lineOf, withRule, type Json } from './diff-fixture.js';
+import { validSwagger } from '../helpers/valid-connector.js';
+
+describe('BRK-OP-DELETED', () => {
+  it('fires when an operation disappears, located in the old file', () => {
+    const result = diffEdited((swagger) => delete swagger.paths['/tasks/{taskId}']);
+    const [change] = withRule(result, 'BRK-OP-DELETED');
+    expect(change).toMatchObject({
+      breaking: true,
+      severity: 'error',
+      operationId: 'GetTask',
+      file: 'old.swagger.json',
+      side: 'old',
+      pointer: '/paths/~1tasks~1{taskId}/get',
+      line: lineOf(
+        validSwagger(),
+        '"get"',
+        JSON.stringify(validSwagger(), null, 2).indexOf('"/tasks/{taskId}"'),
+      ),
+      valuePath: 'operation/GetTask',
+    });
+    expect(change!.message).toMatch(/^The operation has been deleted\. This change breaks existing flows\./);
+    expect(result.classification).toBe('breaking');
+  });
+
+  it('reports a rename on the same method and path as one change that names the new id', () => {
+    const result = diffEdited(
+      (swagger) => (swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskById'),
+    );
+    expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-OP-DELETED']);
+    expect(result.changes[0]).toMatchObject({ side: 'new', operationId: 'GetTask' });
+    expect(result.changes[0]!.message).toMatch(/renamed to 'GetTaskById'/);
+  });
+
+  it('recognises a rename even when the path parameter was renamed too', () => {
+    const result = diffEdited((swagger) => {
+      const item = swagger.paths['/tasks/{taskId}'];
+      item.get.operationId = 'GetTaskById';
+      item.get.parameters[0].name = 'id';
+      swagger.paths['/tasks/{id}'] = item;
+      delete swagger.paths['/tasks/{taskId}'];
+    });
+    expect(withRule(result, 'BRK-OP-DELETED')[0]!.message).toMatch(/renamed to 'GetTaskById'/);
+    expect(withRule(result, 'CHG-OP-ADDED')).toEqual([]);
+  });
+
+  it('stays quiet when operations are only reordered or a new one is added', () => {
+    const result = diffEdited((swagger) => {
+      swagger.paths = Object.fromEntries(Object.entries(swagger.paths).reverse());
+      swagger.paths['/tasks/{taskId}'].delete = {
+        summary: 'Delete a task',
+        description: 'Deletes a task.',
+        operationId: 'DeleteTask',
+        responses: { '204': { description: 'Deleted.' } },
+      };
+    });
+    expect(withRule(result, 'BRK-OP-DELETED')).toEqual([]);
+    expect(result.changes.map((change) => change.ruleId)).toEqual(['CHG-OP-ADDED']);
+    expect(result.classification).toBe('major-update');
+  });
+});
+
+describe('deprecation', () => {
+  const deprecateRight = (swagger: Json): void => {
+    const old = swagger.paths['/tasks/{taskId}'].get;
+    old.deprecated = true;
+    old['x-ms-visibility'] = 'internal';
+    old['x-ms-api-annotation'] = { family: 'GetTask', revision: 1 };
+    swagger.paths['/v2/tasks/{taskId}'] = {
+      get: {
+        ...structuredClone(old),
+        deprecated: false,
+        operationId: 'GetTask_V2',
+        'x-ms-visibility': undefined,
+        'x-ms-api-annotation': { family: 'GetTask', revision: 2 },
+      },
+    };
+    delete swagger.paths['/v2/tasks/{taskId}'].get['x-ms-visibility'];
+  };
+
+  it('is not a deletion nor a visibility change when done with annotations and a _V2 replacement', () => {
+    const result = diffEdited(deprecateRight);
+    expect(result.changes.map((change) => change.ruleId).sort()).toEqual([
+      'CHG-OP-ADDED',
+      'CHG-OP-DEPRECATED',
+    ]);
+    expect(result.classification).toBe('major-update');
+  });
+
+  it('BRK-DEPRECATION-PROCESS fires on deprecated: true without annotation or replacement', () => {
+    const result = diffEdited((swagger) => (swagger.paths['/tasks/{taskId}'].get.deprecated = true));
+    const [change] = withRule(result, 'BRK-DEPRECATION-PROCESS');
+    expect(change).toMatchObject({ severity: 'warning', breaking: false, operationId: 'GetTask' });
+    expect(withRule(result, 'CHG-OP-DEPRECATED')).toEqual([]);
+  });
+
+  it('deleting the deprecated operation later is still a deletion', () => {
+    const deprecated = validSwagger();
+    deprecateRight(deprecated);
+    const result = diffEdited((swagger) => delete swagger.paths['/tasks/{taskId}'], deprecated);
+    expect(withRule(result, 'BRK-OP-DELETED')[0]!.message).toMatch(/It was deprecated/);
+  });
+});
+
+describe('BRK-PATH-CHANGED', () => {
+  it('fires when the path template of an operationId changes', () => {
+    const result = diffEdited((swagger) => {
+      swagger.paths['/items/{taskId}'] = swagger.paths['/tasks/{taskId}'];
+      delete swagger.paths['/tasks/{taskId}'];
+    });
+    const [change] = withRule(result, 'BRK-PATH-CHANGED');
+    expect(change).toMatchObject({ severity: 'error', operationId: 'GetTask', side: 'new' });
+    expect(change!.pointer).toBe('/paths/~1items~1{taskId}/get');
+    expect(change!.message).toMatch(/'GET \/tasks\/\{taskId\}' to 'GET \/items\/\{taskId\}'/);
+  });
+
+  it('fires when the method changes', () => {
+    const result = diffEdited((swagger) => {
+      const item = swagger.paths['/tasks/{taskId}'];
+      item.post = item.get;
+      delete item.get;
+    });
+    expect(withRule(result, 'BRK-PATH-CHANGED')).toHaveLength(1);
+  });
+
+  it('stays quiet when the summary changes (a minor update)', () => {
+    const result = diffEdited((swagger) => (swagger.paths['/tasks/{taskId}'].get.summary = 'Get one task'));
+    expect(withRule(result, 'BRK-PATH-CHANGED')).toEqual([]);
+    expect(result.changes.map((change) => [change.ruleId, change.impact])).toEqual([
+      ['CHG-TEXT-EDITED', 'minor'],
+    ]);
+    expect(result.classification).toBe('minor-update');
+  });
+});
+
+describe('BRK-VISIBILITY-INTERNAL', () => {
+  it('fires when an operation becomes internal', () => {
+    const result = diffEdited((swagger) => (swagger.paths['/tasks'].get['x-ms-visibility'] = 'internal'));
+    expect(withRule(result, 'BRK-VISIBILITY-INTERNAL')[0]).toMatchObject({
+      severity: 'warning',
+      operationId: 'ListTasks',
+    });
+  });
+
+  it('fires when a parameter becomes internal', () => {
+    const result = diffEdited(
+      (swagger) => (swagger.paths['/tasks'].get.parameters[0]['x-ms-visibility'] = 'internal'),
+    );
+    expect(withRule(result, 'BRK-VISIBILITY-INTERNAL')[0]!.pointer).toBe(
+      '/paths/~1tasks/get/parameters/0/x-ms-visibility',
+    );
+  });
+
+  it('stays quiet when an operation becomes advanced', () => {
+    const result = diffEdited((swagger) => (swagger.paths['/tasks'].get['x-ms-visibility'] = 'advanced'));
+    expect(withRule(result, 'BRK-VISIBILITY-INTERNAL')).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER')).toHaveLength(1);
+  });
+});
+
+describe('BRK-TRIGGER-KIND', () => {
+  const withTrigger = (): Json => {
+    const swagger = validSwagger();
+    swagger.paths['/tasks'].get['x-ms-trigger'] = 'batch';
+    return swagger;
+  };
+
+  it('fires when a polling trigger changes from batch to single', () => {
+    const result = diffEdited(
+      (swagger) => (swagger.paths['/tasks'].get['x-ms-trigger'] = 'single'),
+      withTrigger(),
+    );
+    const [change] = withRule(result, 'BRK-TRIGGER-KIND');
+    expect(change).toMatchObject({ severity: 'error', operationId: 'ListTasks' });
+    expect(change!.message).toMatch(/from a batch polling trigger to a single polling trigger/);
+  });
+
+  it('fires when an action becomes a trigger', () => {
+    const result = diffEdited((swagger) => (swagger.paths['/tasks'].get['x-ms-trigger'] = 'single'));
+    expect(withRule(result, 'BRK-TRIGGER-KIND')).toHaveLength(1);
+  });
+
+  it('stays quiet when the trigger keeps its kind', () => {
+    const result = diffEdited(
+      (swagger) => (swagger.paths['/tasks'].get.description = 'Lists tasks.'),
+      withTrigger(),
+    );
+    expect(withRule(result, 'BRK-TRIGGER-KIND')).toEqual([]);
+  });
+});

@@ -1,0 +1,204 @@
+import { describe, expect, it } from '@jest/globals';
+import { diffEdited, withRule, type Json } from './diff-fixture.js';
+
+const listTasks = (swagger: Json): Json => swagger.paths['/tasks'].get;
+const createTask = (swagger: Json): Json => swagger.paths['/tasks'].post;
+
+describe('BRK-PARAM-LOCATION', () => {
+  it('fires when a parameter moves from query to header', () => {
+    const result = diffEdited((swagger) => (listTasks(swagger).parameters[0].in = 'header'));
+    const [change] = withRule(result, 'BRK-PARAM-LOCATION');
+    expect(change).toMatchObject({
+      severity: 'error',
+      operationId: 'ListTasks',
+      pointer: '/paths/~1tasks/get/parameters/0',
+      valuePath: 'operation/ListTasks/parameter/status',
+    });
+    expect(change!.message).toMatch(/moved from query to header/);
+    expect(withRule(result, 'BRK-PARAM-DELETED')).toEqual([]);
+  });
+
+  it('stays quiet when the parameter keeps its location', () => {
+    const result = diffEdited((swagger) => (listTasks(swagger).parameters[0].description = 'Task status.'));
+    expect(withRule(result, 'BRK-PARAM-LOCATION')).toEqual([]);
+  });
+});
+
+describe('BRK-REQ-PARAM-ADDED', () => {
+  const addParameter = (extra: Record<string, unknown>) => (swagger: Json) =>
+    listTasks(swagger).parameters.push({ name: 'owner', in: 'query', type: 'string', ...extra });
+
+  it('fires on a new required parameter, at the new entry', () => {
+    const [change] = withRule(diffEdited(addParameter({ required: true })), 'BRK-REQ-PARAM-ADDED');
+    expect(change).toMatchObject({
+      severity: 'error',
+      pointer: '/paths/~1tasks/get/parameters/1',
+      valuePath: 'operation/ListTasks/parameter/owner',
+    });
+    expect(change!.message).toBe('The required parameter has been added.');
+  });
+
+  it('lists a new optional parameter, or a required one with a default, as non-breaking', () => {
+    for (const extra of [{ required: false }, { required: true, default: 'me' }]) {
+      const result = diffEdited(addParameter(extra));
+      expect(withRule(result, 'BRK-REQ-PARAM-ADDED')).toEqual([]);
+      expect(withRule(result, 'CHG-PARAM-ADDED')[0]).toMatchObject({ breaking: false, severity: 'info' });
+      expect(result.classification).toBe('major-update');
+    }
+  });
+});
+
+describe('BRK-OPTIONAL-TO-REQUIRED', () => {
+  it('fires when an optional parameter becomes required', () => {
+    const [change] = withRule(
+      diffEdited((swagger) => (listTasks(swagger).parameters[0].required = true)),
+      'BRK-OPTIONAL-TO-REQUIRED',
+    );
+    expect(change).toMatchObject({ severity: 'error', pointer: '/paths/~1tasks/get/parameters/0/required' });
+  });
+
+  it('fires when an optional body field becomes required', () => {
+    const result = diffEdited((swagger) => createTask(swagger).parameters[0].schema.required.push('due'));
+    expect(withRule(result, 'BRK-OPTIONAL-TO-REQUIRED')[0]).toMatchObject({
+      pointer: '/paths/~1tasks/post/parameters/0/schema/properties/due',
+      valuePath: 'operation/CreateTask/parameter/body/schema/due',
+    });
+  });
+
+  it('stays quiet when a required field becomes optional', () => {
+    const result = diffEdited((swagger) => (createTask(swagger).parameters[0].schema.required = []));
+    expect(withRule(result, 'BRK-OPTIONAL-TO-REQUIRED')).toEqual([]);
+    expect(result.classification).toBe('major-update');
+  });
+});
+
+describe('BRK-REQ-FIELD-ADDED', () => {
+  it('fires on a new required body field', () => {
+    const result = diffEdited((swagger) => {
+      const schema = createTask(swagger).parameters[0].schema;
+      schema.properties.owner = { type: 'string' };
+      schema.required.push('owner');
+    });
+    const [change] = withRule(result, 'BRK-REQ-FIELD-ADDED');
+    expect(change).toMatchObject({
+      severity: 'error',
+      operationId: 'CreateTask',
+      pointer: '/paths/~1tasks/post/parameters/0/schema/properties/owner',
+      valuePath: 'operation/CreateTask/parameter/body/schema/owner',
+    });
+    expect(change!.message).toBe(
+      'The required input field has been added. Existing flows will not send this new field.',
+    );
+  });
+
+  it('lists a new optional body field as non-breaking', () => {
+    const result = diffEdited(
+      (swagger) => (createTask(swagger).parameters[0].schema.properties.owner = { type: 'string' }),
+    );
+    expect(withRule(result, 'BRK-REQ-FIELD-ADDED')).toEqual([]);
+    expect(withRule(result, 'CHG-INPUT-FIELD-ADDED')).toHaveLength(1);
+  });
+});
+
+describe('BRK-PARAM-DELETED', () => {
+  it('fires as a warning when a parameter is removed, in the old file', () => {
+    const result = diffEdited((swagger) => (listTasks(swagger).parameters = []));
+    expect(withRule(result, 'BRK-PARAM-DELETED')[0]).toMatchObject({
+      severity: 'warning',
+      side: 'old',
+      pointer: '/paths/~1tasks/get/parameters/0',
+    });
+  });
+
+  it('stays quiet when the parameter is still there', () => {
+    expect(
+      withRule(
+        diffEdited(() => undefined),
+        'BRK-PARAM-DELETED',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('BRK-PARAM-RENAMED', () => {
+  it('fires when a parameter disappears and a required one of the same type appears in its place', () => {
+    const result = diffEdited((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.parameters[0].name = 'id';
+    });
+    const [change] = withRule(result, 'BRK-PARAM-RENAMED');
+    expect(change).toMatchObject({ severity: 'error', valuePath: 'operation/GetTask/parameter/id' });
+    expect(change!.message).toMatch(/'taskId' is now 'id'/);
+    expect(withRule(result, 'BRK-REQ-PARAM-ADDED')).toEqual([]);
+  });
+
+  it('stays quiet (deletion plus optional addition) when the new parameter is optional', () => {
+    const result = diffEdited((swagger) => (listTasks(swagger).parameters[0].name = 'state'));
+    expect(withRule(result, 'BRK-PARAM-RENAMED')).toEqual([]);
+    expect(result.changes.map((change) => change.ruleId).sort()).toEqual([
+      'BRK-PARAM-DELETED',
+      'CHG-PARAM-ADDED',
+    ]);
+  });
+});
+
+describe('BRK-INPUT-TYPE', () => {
+  it('fires when a query parameter changes type', () => {
+    const result = diffEdited((swagger) => (listTasks(swagger).parameters[0].type = 'integer'));
+    expect(withRule(result, 'BRK-INPUT-TYPE')[0]).toMatchObject({
+      severity: 'error',
+      pointer: '/paths/~1tasks/get/parameters/0/type',
+      valuePath: 'operation/ListTasks/parameter/status/type',
+    });
+  });
+
+  it('fires when a body field changes format', () => {
+    const result = diffEdited(
+      (swagger) => (createTask(swagger).parameters[0].schema.properties.due.format = 'date'),
+    );
+    expect(withRule(result, 'BRK-INPUT-TYPE')[0]!.message).toMatch(
+      /format changed from 'date-time' to 'date'/,
+    );
+  });
+
+  it('stays quiet when the same schema moves into a definition behind a $ref', () => {
+    const result = diffEdited((swagger) => {
+      swagger.definitions.NewTask = createTask(swagger).parameters[0].schema;
+      createTask(swagger).parameters[0].schema = { $ref: '#/definitions/NewTask' };
+    });
+    expect(result.changes).toEqual([]);
+  });
+});
+
+describe('BRK-INPUT-ENUM-ADDED', () => {
+  it('fires when an input gains an enum', () => {
+    const result = diffEdited(
+      (swagger) => (createTask(swagger).parameters[0].schema.properties.title.enum = ['a', 'b']),
+    );
+    expect(withRule(result, 'BRK-INPUT-ENUM-ADDED')[0]).toMatchObject({
+      pointer: '/paths/~1tasks/post/parameters/0/schema/properties/title/enum',
+      valuePath: 'operation/CreateTask/parameter/body/schema/title/enum',
+    });
+  });
+
+  it('stays quiet when an output gains an enum', () => {
+    const result = diffEdited(
+      (swagger) => (swagger.definitions.Task.properties.status.enum = ['open', 'done']),
+    );
+    expect(withRule(result, 'BRK-INPUT-ENUM-ADDED')).toEqual([]);
+  });
+});
+
+describe('BRK-ENUM-NARROWED', () => {
+  it('fires when input enum values are removed', () => {
+    const result = diffEdited((swagger) => (listTasks(swagger).parameters[0].enum = ['open']));
+    const [change] = withRule(result, 'BRK-ENUM-NARROWED');
+    expect(change).toMatchObject({ severity: 'error', pointer: '/paths/~1tasks/get/parameters/0/enum' });
+    expect(change!.message).toMatch(/Removed: 'done'/);
+  });
+
+  it('stays quiet when input enum values are added', () => {
+    const result = diffEdited((swagger) => listTasks(swagger).parameters[0].enum.push('blocked'));
+    expect(withRule(result, 'BRK-ENUM-NARROWED')).toEqual([]);
+    expect(result.classification).toBe('major-update');
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from '@jest/globals';
+import { diffEdited, withRule, type Json } from './diff-fixture.js';
+import { validSwagger } from '../helpers/valid-connector.js';
+
+describe('BRK-OUTPUT-DELETED', () => {
+  it('fires once per operation that returns the field, in the old file', () => {
+    const result = diffEdited((swagger) => delete swagger.definitions.Task.properties.status);
+    const changes = withRule(result, 'BRK-OUTPUT-DELETED');
+    expect(changes.map((change) => change.valuePath).sort()).toEqual([
+      'operation/CreateTask/responses/201/schema/status',
+      'operation/GetTask/responses/200/schema/status',
+      'operation/ListTasks/responses/200/schema/items/status',
+    ]);
+    expect(changes[0]).toMatchObject({
+      side: 'old',
+      pointer: '/definitions/Task/properties/status',
+      severity: 'error',
+    });
+  });
+
+  it('stays quiet when a field is added (listed as a new output field)', () => {
+    const result = diffEdited((swagger) => (swagger.definitions.Task.properties.owner = { type: 'string' }));
+    expect(withRule(result, 'BRK-OUTPUT-DELETED')).toEqual([]);
+    expect(withRule(result, 'CHG-OUTPUT-ADDED').length).toBeGreaterThan(0);
+    expect(result.classification).toBe('major-update');
+  });
+});
+
+describe('BRK-OUTPUT-TYPE', () => {
+  it('fires when an output field changes type, at its type key', () => {
+    const result = diffEdited((swagger) => (swagger.definitions.Task.properties.id.type = 'integer'));
+    const [change] = withRule(result, 'BRK-OUTPUT-TYPE');
+    expect(change).toMatchObject({ pointer: '/definitions/Task/properties/id/type', side: 'new' });
+    expect(change!.valuePath).toMatch(/\/schema\/(items\/)?id\/type$/);
+  });
+
+  it('stays quiet when only the description changes', () => {
+    const result = diffEdited((swagger) => (swagger.definitions.Task.properties.id.description = 'The ID.'));
+    expect(withRule(result, 'BRK-OUTPUT-TYPE')).toEqual([]);
+    expect(result.changes.every((change) => change.ruleId === 'CHG-TEXT-EDITED')).toBe(true);
+  });
+
+  it('ends on recursive definitions', () => {
+    const recursive = (swagger: Json, type: string): void => {
+      swagger.definitions.Task.properties.parent = { $ref: '#/definitions/Task' };
+      swagger.definitions.Task.properties.children = { type: 'array', items: { $ref: '#/definitions/Task' } };
+      swagger.definitions.Task.properties.title.type = type;
+    };
+    const result = diffEdited(
+      (swagger) => recursive(swagger, 'integer'),
+      (() => {
+        const start = validSwagger();
+        recursive(start, 'string');
+        return start;
+      })(),
+    );
+    expect(withRule(result, 'BRK-OUTPUT-TYPE').length).toBeGreaterThan(0);
+  });
+});
+
+describe('BRK-OUTPUT-ENUM-REMOVED', () => {
+  const withEnum = (): Json => {
+    const swagger = validSwagger();
+    swagger.definitions.Task.properties.status.enum = ['open', 'done'];
+    return swagger;
+  };
+
+  it('fires when an output loses its enum', () => {
+    const result = diffEdited(
+      (swagger) => delete swagger.definitions.Task.properties.status.enum,
+      withEnum(),
+    );
+    expect(withRule(result, 'BRK-OUTPUT-ENUM-REMOVED')[0]).toMatchObject({
+      pointer: '/definitions/Task/properties/status',
+      severity: 'error',
+    });
+  });
+
+  it('stays quiet when an output enum gains a value', () => {
+    const result = diffEdited(
+      (swagger) => swagger.definitions.Task.properties.status.enum.push('late'),
+      withEnum(),
+    );
+    expect(withRule(result, 'BRK-OUTPUT-ENUM-REMOVED')).toEqual([]);
+  });
+});
+
+describe('BRK-RESPONSE-CODE', () => {
+  it('fires when the success status code changes', () => {
+    const result = diffEdited((swagger) => {
+      const responses = swagger.paths['/tasks/{taskId}'].get.responses;
+      responses['203'] = responses['200'];
+      delete responses['200'];
+    });
+    const [change] = withRule(result, 'BRK-RESPONSE-CODE');
+    expect(change).toMatchObject({
+      operationId: 'GetTask',
+      pointer: '/paths/~1tasks~1{taskId}/get/responses/203',
+    });
+    expect(change!.message).toMatch(/from 200 to 203/);
+  });
+
+  it('fires when the root type changes from array to object', () => {
+    const result = diffEdited(
+      (swagger) => (swagger.paths['/tasks'].get.responses['200'].schema = { $ref: '#/definitions/Task' }),
+    );
+    expect(withRule(result, 'BRK-RESPONSE-CODE')[0]!.message).toMatch(/'array' to 'object'/);
+  });
+
+  it('fires when a static schema becomes dynamic', () => {
+    const result = diffEdited((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.responses['200'].schema = {
+        type: 'object',
+        'x-ms-dynamic-schema': { operationId: 'ListTasks', 'value-path': 'schema' },
+      };
+    });
+    expect(withRule(result, 'BRK-RESPONSE-CODE')[0]!.message).toMatch(/static to dynamic/);
+  });
+
+  it('stays quiet when an error response is added', () => {
+    const result = diffEdited(
+      (swagger) => (swagger.paths['/tasks'].get.responses['404'] = { description: 'Not found.' }),
+    );
+    expect(withRule(result, 'BRK-RESPONSE-CODE')).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER')[0]!.message).toMatch(/responses 404/);
+  });
+});

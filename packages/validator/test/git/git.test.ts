@@ -1,0 +1,103 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '@connector-alm/core';
+import { Git } from '../../src/git/git.js';
+import { changedFilesSince, connectorFoldersOf } from '../../src/git/changed-connectors.js';
+import { materializeFolder } from '../../src/git/materialize.js';
+import { connectorFiles, createRepository } from './repository-fixture.js';
+
+const minimal = {
+  'apiDefinition.swagger.json': { swagger: '2.0' },
+  'apiProperties.json': { properties: {} },
+};
+
+describe('Git', () => {
+  it('finds the merge base and the files changed on the branch, renames as both paths', async () => {
+    const repo = createRepository();
+    repo.write({ 'a/one.txt': '1', 'b/two.txt': '2' });
+    const base = repo.commitAll('base');
+    repo.git('checkout', '--quiet', '-b', 'feature');
+    repo.remove('a/one.txt');
+    repo.write({ 'c/one.txt': '1' });
+    repo.write({ 'b/two.txt': '2+' });
+    repo.commitAll('feature');
+    const git = new Git(repo.dir);
+    expect(await git.mergeBase('HEAD', 'dev')).toBe(base);
+    expect(await changedFilesSince(git, base)).toEqual(['a/one.txt', 'b/two.txt', 'c/one.txt']);
+  });
+
+  it('adds uncommitted and untracked files when asked', async () => {
+    const repo = createRepository();
+    repo.write({ 'a/one.txt': '1' });
+    const base = repo.commitAll('base');
+    repo.write({ 'a/one.txt': 'edited', 'new folder/x.txt': 'x' });
+    const git = new Git(path.join(repo.dir, 'a'));
+    expect(await changedFilesSince(git, base)).toEqual([]);
+    expect(await changedFilesSince(git, base, { includeWorkingTree: true })).toEqual([
+      'a/one.txt',
+      'new folder/x.txt',
+    ]);
+  });
+
+  it('refuses an unknown ref with a UserError that says how to fetch it', async () => {
+    const repo = createRepository();
+    repo.commitAll('base');
+    const error = await new Git(repo.dir).mergeBase('HEAD', 'origin/nope').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).hint).toMatch(/fetch-depth: 0/);
+  });
+});
+
+describe('connectorFoldersOf', () => {
+  it('maps files (nested ones too) to their connector folder, including one deleted on the branch', async () => {
+    const repo = createRepository();
+    repo.write({
+      ...connectorFiles('certified-connectors/Alpha', minimal),
+      ...connectorFiles('certified-connectors/Gone', minimal),
+      'README.md': '# repo',
+    });
+    const base = repo.commitAll('base');
+    repo.write({
+      'certified-connectors/Alpha/screenshots/a.png': Buffer.from([1, 2, 3]),
+      'README.md': '# repo!',
+    });
+    repo.remove('certified-connectors/Gone');
+    repo.commitAll('edit');
+    const git = new Git(repo.dir);
+    const files = await changedFilesSince(git, base);
+    expect(await connectorFoldersOf(files, git, repo.dir, base)).toEqual([
+      'certified-connectors/Alpha',
+      'certified-connectors/Gone',
+    ]);
+  });
+});
+
+describe('materializeFolder', () => {
+  it('writes a folder as it was at a commit, byte for byte, under the same relative path', async () => {
+    const repo = createRepository();
+    const icon = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 255, 10, 13, 10]);
+    const folder = 'certified-connectors/My [Beta] Connector';
+    repo.write(connectorFiles(folder, { ...minimal, 'icon.png': icon, 'readme.md': 'line\r\nline\n' }));
+    const base = repo.commitAll('base');
+    repo.write(connectorFiles(folder, { 'readme.md': 'changed' }));
+    repo.commitAll('edit');
+
+    const materialized = await materializeFolder(new Git(repo.dir), base, folder);
+    expect(materialized).toBeDefined();
+    try {
+      expect(materialized!.path).toBe(path.join(materialized!.root, folder));
+      expect(readFileSync(path.join(materialized!.path, 'icon.png')).equals(icon)).toBe(true);
+      expect(readFileSync(path.join(materialized!.path, 'readme.md'), 'utf8')).toBe('line\r\nline\n');
+    } finally {
+      await materialized!.cleanup();
+    }
+  });
+
+  it('returns undefined for a folder absent at that commit', async () => {
+    const repo = createRepository();
+    repo.write({ 'x.txt': 'x' });
+    const base = repo.commitAll('base');
+    expect(await materializeFolder(new Git(repo.dir), base, 'certified-connectors/New')).toBeUndefined();
+  });
+});

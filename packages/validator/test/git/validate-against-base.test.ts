@@ -1,0 +1,186 @@
+import { describe, expect, it } from '@jest/globals';
+import { childPointer } from '../../src/json/pointer.js';
+import type { Finding } from '../../src/model/finding.js';
+import { sameLevels, type RuleDefinition } from '../../src/model/rule.js';
+import { onlyNewFindings, validateAgainstBase } from '../../src/git/validate-against-base.js';
+import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
+import { connectorFiles, createRepository } from './repository-fixture.js';
+import type { Json } from '../diff/diff-fixture.js';
+
+/** Test rules, so the scenario does not depend on the catalog's rules as they evolve. */
+const rules: RuleDefinition[] = [
+  {
+    id: 'TEST-OP-DESCRIPTION',
+    file: 'swagger',
+    title: 'Describe every operation',
+    description: 'test rule',
+    levels: sameLevels('warning'),
+    check(context) {
+      for (const operation of context.swagger?.operations ?? []) {
+        if (typeof operation.operation.description !== 'string') {
+          context.report({
+            message: `Operation '${operation.operationId}' has no description.`,
+            pointer: childPointer(operation.pointer, 'operationId'),
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'TEST-README-TODO',
+    file: 'readme',
+    title: 'No TODO in the readme',
+    description: 'test rule',
+    levels: sameLevels('warning'),
+    check(context) {
+      const text = context.connector.files.readme?.document?.text ?? '';
+      text.split('\n').forEach((line, index) => {
+        if (line.includes('TODO')) context.report({ message: 'The readme has a TODO.', line: index + 1 });
+      });
+    },
+  },
+];
+
+/** A connector with one debt per test rule: GetTask has no description, the readme has a TODO. */
+function connectorWithDebts(title: string): Json {
+  const files = validConnectorFiles() as Json;
+  const swagger = validSwagger();
+  swagger.info.title = title;
+  delete swagger.paths['/tasks/{taskId}'].get.description;
+  files['apiDefinition.swagger.json'] = swagger;
+  files['readme.md'] = `# ${title}\n\nTODO: write the prerequisites.\n`;
+  return files;
+}
+
+function summary(findings: readonly Finding[]): string[] {
+  return findings
+    .map((finding) => `${finding.connector.split('/').pop()} ${finding.ruleId} ${finding.baseline}`)
+    .sort();
+}
+
+describe('validateAgainstBase on a real pull-request history', () => {
+  it('reports only the changed connectors and only their new findings', async () => {
+    const repo = createRepository('dev');
+    const alpha = 'certified-connectors/Alpha';
+    const beta = 'certified-connectors/Beta';
+    const gamma = 'independent-publisher-connectors/Gamma';
+    repo.write({
+      ...connectorFiles(alpha, connectorWithDebts('Alpha')),
+      ...connectorFiles(beta, connectorWithDebts('Beta')),
+      'README.md': '# Connectors\n',
+    });
+    repo.commitAll('dev: two connectors');
+
+    // The pull request: several commits on Alpha and a brand-new Gamma.
+    repo.git('checkout', '--quiet', '-b', 'pr');
+    const alphaSwagger = connectorWithDebts('Alpha')['apiDefinition.swagger.json'];
+    alphaSwagger.paths['/tasks/{taskId}'].delete = {
+      summary: 'Delete a task',
+      operationId: 'DeleteTask',
+      responses: { '204': { description: 'Deleted.' } },
+    };
+    repo.write({ [`${alpha}/apiDefinition.swagger.json`]: alphaSwagger });
+    repo.commitAll('pr: add DeleteTask (without a description)');
+    delete alphaSwagger.definitions.Task.properties.status;
+    repo.write({
+      [`${alpha}/apiDefinition.swagger.json`]: alphaSwagger,
+      // Lines inserted above the existing TODO: it moves from line 3 to line 5 and stays "existing".
+      [`${alpha}/readme.md`]: '# Alpha\n\nIntro.\n\nTODO: write the prerequisites.\n',
+    });
+    repo.commitAll('pr: drop the status output, reword the readme');
+    repo.write(connectorFiles(gamma, connectorWithDebts('Gamma')));
+    repo.commitAll('pr: new connector Gamma');
+    const gammaSwagger = connectorWithDebts('Gamma')['apiDefinition.swagger.json'];
+    delete gammaSwagger.paths['/tasks'].post;
+    repo.write({ [`${gamma}/apiDefinition.swagger.json`]: gammaSwagger });
+    repo.commitAll('pr: Gamma drops CreateTask before its first release');
+
+    // Meanwhile dev changes Beta (a new debt), and the pull request merges dev.
+    repo.git('checkout', '--quiet', 'dev');
+    const betaSwagger = connectorWithDebts('Beta')['apiDefinition.swagger.json'];
+    delete betaSwagger.paths['/tasks'].get.description;
+    delete betaSwagger.paths['/tasks'].get.parameters;
+    repo.write({ [`${beta}/apiDefinition.swagger.json`]: betaSwagger });
+    repo.commitAll('dev: Beta loses a description and a parameter');
+    repo.git('checkout', '--quiet', 'pr');
+    repo.git('merge', '--quiet', '--no-ff', '--no-edit', 'dev');
+
+    const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, rules });
+
+    expect(result.diffs.map((diff) => [diff.repositoryPath, diff.status])).toEqual([
+      [alpha, 'changed'],
+      [beta, 'unchanged'],
+      [gamma, 'added'],
+    ]);
+    expect(summary(result.findings)).toEqual([
+      'Alpha BRK-OUTPUT-DELETED new',
+      'Alpha BRK-OUTPUT-DELETED new',
+      'Alpha BRK-OUTPUT-DELETED new',
+      'Alpha TEST-OP-DESCRIPTION existing',
+      'Alpha TEST-OP-DESCRIPTION new',
+      'Alpha TEST-README-TODO existing',
+      'Beta TEST-OP-DESCRIPTION existing',
+      'Beta TEST-OP-DESCRIPTION existing',
+      'Beta TEST-README-TODO existing',
+      'Gamma TEST-OP-DESCRIPTION new',
+      'Gamma TEST-README-TODO new',
+    ]);
+    const newDescription = result.findings.find(
+      (finding) => finding.ruleId === 'TEST-OP-DESCRIPTION' && finding.baseline === 'new',
+    );
+    expect(newDescription!.message).toMatch(/DeleteTask/);
+
+    // A deleted output is located in the current file, at the definition that lost it.
+    const deleted = result.findings.find((finding) => finding.ruleId === 'BRK-OUTPUT-DELETED')!;
+    expect(deleted).toMatchObject({
+      file: `${alpha}/apiDefinition.swagger.json`,
+      pointer: '/definitions/Task/properties',
+      severity: 'error',
+    });
+    expect(deleted.message).toMatch(/ValuePath: operation\/\w+\/responses\/20[01]\/schema\/(items\/)?status/);
+    expect(deleted.message).toMatch(
+      /In the base version: [0-9a-f]{12}:certified-connectors\/Alpha\/apiDefinition\.swagger\.json:\d+:\d+/,
+    );
+
+    const alphaDiff = result.diffs[0]!.diff!;
+    expect(alphaDiff.classification).toBe('breaking');
+    expect(alphaDiff.changes.some((change) => change.ruleId === 'CHG-OP-ADDED')).toBe(true);
+    expect(result.diffs[2]!.diff).toBeUndefined();
+
+    const onlyNew = onlyNewFindings(result);
+    expect(summary(onlyNew.findings)).toEqual([
+      'Alpha BRK-OUTPUT-DELETED new',
+      'Alpha BRK-OUTPUT-DELETED new',
+      'Alpha BRK-OUTPUT-DELETED new',
+      'Alpha TEST-OP-DESCRIPTION new',
+      'Gamma TEST-OP-DESCRIPTION new',
+      'Gamma TEST-README-TODO new',
+    ]);
+    expect(onlyNew.counts).toEqual({ error: 3, warning: 3, info: 0 });
+  });
+
+  it('counts uncommitted edits of the work tree as the branch changes', async () => {
+    const repo = createRepository('dev');
+    const alpha = 'certified-connectors/Alpha';
+    repo.write(connectorFiles(alpha, connectorWithDebts('Alpha')));
+    repo.commitAll('dev');
+    repo.git('checkout', '--quiet', '-b', 'pr');
+    repo.write({ [`${alpha}/readme.md`]: '# Alpha\n\nTODO: one.\nTODO: two.\n' });
+
+    const result = await validateAgainstBase([alpha], 'dev', { cwd: repo.dir, rules });
+    expect(result.diffs[0]!.status).toBe('changed');
+    expect(result.diffs[0]!.diff!.classification).toBe('minor-update');
+    expect(summary(result.findings)).toEqual([
+      'Alpha TEST-OP-DESCRIPTION existing',
+      'Alpha TEST-README-TODO existing',
+      'Alpha TEST-README-TODO new',
+    ]);
+
+    const committedOnly = await validateAgainstBase([alpha], 'dev', {
+      cwd: repo.dir,
+      rules,
+      includeWorkingTree: false,
+    });
+    expect(committedOnly.diffs[0]!.status).toBe('unchanged');
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import type { Finding } from '../../src/model/finding.js';
+import { toAnnotations } from '../../src/reporters/index.js';
+import { lineOf, sampleResult } from './sample-result.js';
+
+function finding(ruleId: string, line: number, extra: Partial<Finding> = {}): Finding {
+  return {
+    ruleId,
+    severity: 'error',
+    message: `${ruleId} at ${line}`,
+    file: 'Contoso/apiDefinition.swagger.json',
+    line,
+    column: 3,
+    connector: 'Contoso',
+    ...extra,
+  };
+}
+
+describe('toAnnotations', () => {
+  it('turns real findings into annotations on their lines', async () => {
+    const { root, result } = await sampleResult();
+    const { annotations, omitted } = toAnnotations(result.findings, {
+      cwd: root,
+      baseDir: path.dirname(root),
+    });
+    const file = 'certified-connectors/Contoso Tasks/apiDefinition.swagger.json';
+    const line = lineOf(root, file, '"title": "Contoso Tasks API"');
+    expect(annotations).toContainEqual({
+      level: 'error',
+      message: "The value 'Contoso Tasks API' contains at least one of the restricted words: 'api'.",
+      title: 'TEST-TITLE-WORDS (TitleHasRestrictedWords)',
+      file: `${path.basename(root)}/${file}`,
+      startLine: line,
+      endLine: line,
+      startColumn: 5,
+      endColumn: 12,
+    });
+    expect(annotations.find((annotation) => annotation.title === 'TEST-README-TODO')!.level).toBe('notice');
+    expect(omitted).toEqual({ error: 0, warning: 0, notice: 0 });
+  });
+
+  it("keeps GitHub's 10 per level and counts the rest", () => {
+    const findings = [
+      ...Array.from({ length: 25 }, (_, i) => finding('A', i + 1)),
+      ...Array.from({ length: 12 }, (_, i) => finding('W', i + 100, { severity: 'warning' })),
+      finding('I', 200, { severity: 'info' }),
+    ];
+    const { annotations, omitted } = toAnnotations(findings);
+    expect(annotations.filter((annotation) => annotation.level === 'error')).toHaveLength(10);
+    expect(annotations.filter((annotation) => annotation.level === 'warning')).toHaveLength(10);
+    expect(omitted).toEqual({ error: 15, warning: 2, notice: 0 });
+  });
+
+  it('shows one finding of each rule before a second of any', () => {
+    const findings = [
+      ...Array.from({ length: 12 }, (_, i) => finding('A', i + 1)),
+      finding('B', 50),
+      finding('C', 60),
+    ];
+    const { annotations } = toAnnotations(findings, { maxPerSeverity: 4 });
+    expect(annotations.map((annotation) => annotation.startLine)).toEqual([1, 2, 50, 60]);
+  });
+
+  it('prefers new findings to existing ones', () => {
+    const findings = [
+      finding('A', 1, { baseline: 'existing' }),
+      finding('A', 2, { baseline: 'existing' }),
+      finding('B', 3, { baseline: 'new' }),
+    ];
+    const { annotations, omitted } = toAnnotations(findings, { maxPerSeverity: { error: 1 } });
+    expect(annotations.map((annotation) => annotation.startLine)).toEqual([3]);
+    expect(omitted.error).toBe(2);
+  });
+
+  it('leaves out columns when the range spans lines, as GitHub ignores them there', () => {
+    const [annotation] = toAnnotations([finding('A', 4, { endLine: 9, endColumn: 2 })]).annotations;
+    expect(annotation).toEqual({
+      level: 'error',
+      message: 'A at 4',
+      title: 'A',
+      file: 'Contoso/apiDefinition.swagger.json',
+      startLine: 4,
+      endLine: 9,
+    });
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Finding } from '../../src/model/finding.js';
+import { GITHUB_SUMMARY_LIMIT, renderJobSummary } from '../../src/reporters/index.js';
+import { countBySeverity, type ValidationResult } from '../../src/validate.js';
+import { SAMPLE_RULES, sampleResult } from './sample-result.js';
+
+function manyFindings(count: number, message: string): ValidationResult {
+  const findings: Finding[] = Array.from({ length: count }, (_, i) => ({
+    ruleId: `RULE-${i % 7}`,
+    severity: 'warning',
+    message: `${message} ${i}`,
+    file: 'custom-connectors/Big/apiDefinition.swagger.json',
+    line: i + 1,
+    column: 1,
+    connector: 'custom-connectors/Big',
+  }));
+  return {
+    connectors: [{ path: 'custom-connectors/Big', name: 'Big', profile: 'custom', findings }],
+    findings,
+    counts: countBySeverity(findings),
+  };
+}
+
+describe('job summary', () => {
+  it('has a status row per connector', async () => {
+    const { result } = await sampleResult();
+    const summary = renderJobSummary(result, { rules: SAMPLE_RULES });
+    expect(summary).toContain('| Connector | Profile | Errors | Warnings | Info | Status |');
+    expect(summary).toContain('| certified-connectors/Contoso Tasks | certified | 1 | 2 | 1 | ❌ |');
+    expect(summary).toContain('| custom-connectors/Clean | custom | 0 | 0 | 0 | ✅ |');
+    expect(summary).toContain('❌ 2 connectors checked: 1 error, 2 warnings, 1 info.');
+  });
+
+  it('fails a connector on warnings when the threshold is warning', async () => {
+    const { result } = await sampleResult();
+    result.connectors[0]!.findings = result.connectors[0]!.findings.filter(
+      (finding) => finding.severity !== 'error',
+    );
+    expect(renderJobSummary(result, { rules: SAMPLE_RULES })).toContain('| 0 | 2 | 1 | ✅ |');
+    expect(renderJobSummary(result, { rules: SAMPLE_RULES, failOn: 'warning' })).toContain(
+      '| 0 | 2 | 1 | ❌ |',
+    );
+  });
+
+  it('groups findings by rule, worst first, with a link to the rule documentation', async () => {
+    const { result } = await sampleResult();
+    const summary = renderJobSummary(result, { rules: SAMPLE_RULES, rulesDocUrl: 'https://x.test/rules.md' });
+    const headings = summary.split('\n').filter((line) => line.startsWith('#### '));
+    expect(headings[0]).toBe(
+      '#### [TEST-TITLE-WORDS](https://x.test/rules.md#test-title-words): Keep "API" out of the title. (1 error)',
+    );
+    expect(headings.map((heading) => heading.match(/\[([A-Z-]+)\]/)![1])).toEqual([
+      'TEST-TITLE-WORDS',
+      'TEST-NO-SCRIPT',
+      'TEST-OP-SUMMARY',
+      'TEST-README-TODO',
+    ]);
+    expect(summary).toMatch(
+      /^- info certified-connectors\/Contoso Tasks\/readme\.md:\d+:1: The readme still has a TODO\.$/m,
+    );
+  });
+
+  it('escapes markdown and HTML in user text', async () => {
+    const { result } = await sampleResult();
+    result.findings[0] = {
+      ...result.findings[0]!,
+      message: '<img src=x onerror=alert(1)> | **bold** [link](http://evil) @octocat\n# heading',
+    };
+    const summary = renderJobSummary(result, { rules: SAMPLE_RULES });
+    expect(summary).not.toContain('<img');
+    expect(summary).toContain(
+      '&lt;img src=x onerror=alert(1)&gt; \\| \\*\\*bold\\*\\* \\[link\\](http://evil) @\u200boctocat # heading',
+    );
+  });
+
+  it('shows breaking changes in their own section, breaking ones first', async () => {
+    const { result } = await sampleResult();
+    const summary = renderJobSummary(result, {
+      rules: SAMPLE_RULES,
+      changes: [
+        {
+          connector: 'certified-connectors/Contoso Tasks',
+          classification: 'breaking',
+          changes: [
+            {
+              ruleId: 'CHG-OP-ADDED',
+              breaking: false,
+              message: 'Operation CreateTask was added.',
+              operationId: 'CreateTask',
+            },
+            {
+              ruleId: 'CHG-OP-DELETED',
+              breaking: true,
+              message: 'Operation ListTasks was deleted.',
+              operationId: 'ListTasks',
+              file: 'certified-connectors/Contoso Tasks/apiDefinition.swagger.json',
+              line: 12,
+            },
+          ],
+        },
+      ],
+    });
+    const section = summary.slice(
+      summary.indexOf('### Changes against the base branch'),
+      summary.indexOf('### Findings'),
+    );
+    expect(section).toContain(
+      '**certified-connectors/Contoso Tasks**: breaking (1 breaking, 1 non-breaking)',
+    );
+    const lines = section.split('\n').filter((line) => line.startsWith('- '));
+    expect(lines).toEqual([
+      '- 💥 **breaking** `CHG-OP-DELETED` `ListTasks`: Operation ListTasks was deleted. (certified-connectors/Contoso Tasks/apiDefinition.swagger.json:12)',
+      '- ➕ non-breaking `CHG-OP-ADDED` `CreateTask`: Operation CreateTask was added.',
+    ]);
+  });
+
+  it('leaves the changes section out when no changes were given', async () => {
+    const { result } = await sampleResult();
+    expect(renderJobSummary(result, { rules: SAMPLE_RULES })).not.toContain('Changes against');
+  });
+
+  it('cuts the summary to the size limit and says how much is missing', () => {
+    const summary = renderJobSummary(manyFindings(500, 'x'.repeat(80)), { maxBytes: 8000 });
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(8000);
+    const shown = summary.split('\n').filter((line) => line.startsWith('- warning')).length;
+    expect(shown).toBeGreaterThan(10);
+    expect(summary).toContain(`${500 - shown} findings are not shown`);
+  });
+
+  it("stays within GitHub's 1 MiB by default", () => {
+    const summary = renderJobSummary(manyFindings(20000, 'é'.repeat(100)));
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(GITHUB_SUMMARY_LIMIT);
+    expect(summary).toMatch(/> \[!NOTE\]\n> This summary was cut/);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from '@jest/globals';
+import { ALL_RULES } from '../../src/rules/index.js';
+import { renderRulesMarkdown, ruleAnchor, toSarif } from '../../src/reporters/index.js';
+import { SAMPLE_RULES } from './sample-result.js';
+
+describe('renderRulesMarkdown', () => {
+  it('has a heading and an index link for every rule of the catalog', () => {
+    const page = renderRulesMarkdown(ALL_RULES);
+    for (const rule of ALL_RULES) {
+      expect(page).toContain(`\n### ${rule.id}\n`);
+      expect(page).toContain(`[${rule.id}](#${ruleAnchor(rule.id)})`);
+    }
+  });
+
+  it('links the same anchors that SARIF help links point at', () => {
+    const log = toSarif(
+      { connectors: [], findings: [], counts: { error: 0, warning: 0, info: 0 } },
+      { rules: SAMPLE_RULES },
+    );
+    for (const rule of log.runs[0]!.tool.driver.rules!) {
+      // GitHub's anchor of "### TEST-TITLE-WORDS" is the lower-cased heading text.
+      expect(rule.helpUri!.split('#')[1]).toBe(rule.id.toLowerCase());
+    }
+  });
+
+  it('shows levels per profile, Microsoft code and message, description and example', () => {
+    const page = renderRulesMarkdown(SAMPLE_RULES);
+    const entry = page.slice(page.indexOf('### TEST-TITLE-WORDS'), page.indexOf('### TEST-OP-SUMMARY'));
+    expect(entry).toContain('**Keep "API" out of the title.**');
+    expect(entry).toContain(
+      '| Profile | certified | independent-publisher | custom |\n| --- | --- | --- | --- |\n| Level | error | error | warning |',
+    );
+    expect(entry).toContain('- Microsoft code: `TitleHasRestrictedWords`');
+    expect(entry).toContain(
+      "- Microsoft message: `The value '{0}' contains at least one of the restricted words: '{1}'.`",
+    );
+    // Our prose keeps its code spans, but a <placeholder> must not vanish as an HTML tag.
+    expect(entry).toContain('titles with `API` in them; see &lt;the catalog&gt; \\| GEN-RESTRICTED-WORDS.');
+    expect(entry).toContain('Fires on:\n\n```json\n{ "info": { "title": "Contoso API" } }\n```');
+    expect(entry).toContain('Passes:\n\n```json\n{ "info": { "title": "Contoso" } }\n```');
+  });
+
+  it('groups rules by file in catalog order, with readme examples as markdown', () => {
+    const page = renderRulesMarkdown(SAMPLE_RULES);
+    expect(page.indexOf('## All files')).toBeLessThan(page.indexOf('### GEN-JSON-PARSE'));
+    expect(page).toContain('Fires on:\n\n```markdown\n# Contoso\nTODO: write this\n```');
+    expect(page.endsWith('\n')).toBe(true);
+    expect(page).not.toMatch(/\n\n\n/);
+  });
+
+  it('fences examples that contain fences', () => {
+    const page = renderRulesMarkdown([{ id: 'X-1', title: 'T', example: { bad: '```\ncode\n```' } }]);
+    expect(page).toContain('````text\n```\ncode\n```\n````');
+  });
+});

@@ -1,0 +1,209 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import type { Log, Result } from 'sarif';
+import { FINGERPRINT_KEY, toSarif } from '../../src/reporters/index.js';
+import { validateFolder, countBySeverity, type ValidationResult } from '../../src/validate.js';
+import { writeConnector } from '../helpers/fixture.js';
+import { validConnectorFiles } from '../helpers/valid-connector.js';
+import { SAMPLE_RULES, lineOf, sampleResult } from './sample-result.js';
+
+/**
+ * The official SARIF 2.1.0 schema, as shipped by @microsoft/jest-sarif. It is written for draft-04
+ * (`id`), which Ajv 8 reads as draft-07 once the root id is renamed; it uses no other draft-04 syntax.
+ * Its `language` pattern has a stray `]` that is only valid without the regular expressions' `u` flag.
+ */
+function sarifSchemaValidator() {
+  const require = createRequire(import.meta.url);
+  const schemaPath = path.join(
+    path.dirname(require.resolve('@microsoft/jest-sarif/package.json')),
+    'lib/schemas/sarif-2.1.0-rtm.5.json',
+  );
+  const { id, $schema: _draft, ...schema } = JSON.parse(readFileSync(schemaPath, 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile({ $id: id, ...schema });
+}
+const validateSarif = sarifSchemaValidator();
+
+function expectValidSarif(log: Log): void {
+  const valid = validateSarif(JSON.parse(JSON.stringify(log)));
+  expect(validateSarif.errors ?? []).toEqual([]);
+  expect(valid).toBe(true);
+}
+
+function resultOf(log: Log, ruleId: string): Result {
+  return log.runs[0]!.results!.find((result) => result.ruleId === ruleId)!;
+}
+
+const SWAGGER = 'certified-connectors/Contoso Tasks/apiDefinition.swagger.json';
+
+describe('SARIF reporter', () => {
+  it('writes a log that is valid against the SARIF 2.1.0 schema', async () => {
+    const { root, result } = await sampleResult();
+    const log = toSarif(result, { rules: SAMPLE_RULES, cwd: root, baseDir: root, toolVersion: '1.2.3' });
+    expectValidSarif(log);
+    expect(log.runs).toHaveLength(1);
+    expect(log.runs[0]!.tool.driver).toMatchObject({ name: 'connector-alm', version: '1.2.3' });
+    expect(log.runs[0]!.results).toHaveLength(result.findings.length);
+  });
+
+  it('stays valid with the real rule catalog and a real finding', async () => {
+    const folder = writeConnector({
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': '{\n  "swagger": "2.0",\n}',
+    });
+    const cwd = path.dirname(folder);
+    const connector = await validateFolder(folder, { cwd });
+    const result: ValidationResult = {
+      connectors: [connector],
+      findings: connector.findings,
+      counts: countBySeverity(connector.findings),
+    };
+    const log = toSarif(result, { cwd, baseDir: cwd });
+    expectValidSarif(log);
+    expect(resultOf(log, 'GEN-JSON-PARSE').locations![0]!.physicalLocation!.region).toMatchObject({
+      startLine: 2,
+      startColumn: 19,
+    });
+  });
+
+  it('would notice an invalid log (the schema check can fail)', async () => {
+    const { root, result } = await sampleResult();
+    const log = toSarif(result, { rules: SAMPLE_RULES, cwd: root, baseDir: root });
+    (log.runs[0]!.results![0] as { level: string }).level = 'info';
+    expect(validateSarif(JSON.parse(JSON.stringify(log)))).toBe(false);
+  });
+
+  it('locates results on repository-relative, percent-encoded paths', async () => {
+    const { root, result } = await sampleResult();
+    const log = toSarif(result, { rules: SAMPLE_RULES, cwd: root, baseDir: root });
+    const title = resultOf(log, 'TEST-TITLE-WORDS');
+    const line = lineOf(root, SWAGGER, '"title": "Contoso Tasks API"');
+    expect(title).toMatchObject({
+      level: 'error',
+      message: {
+        text: "The value 'Contoso Tasks API' contains at least one of the restricted words: 'api'.",
+      },
+      properties: { pointer: '/info/title', connector: 'certified-connectors/Contoso Tasks' },
+    });
+    expect(title.locations![0]!.physicalLocation).toEqual({
+      artifactLocation: {
+        uri: 'certified-connectors/Contoso%20Tasks/apiDefinition.swagger.json',
+        uriBaseId: '%SRCROOT%',
+      },
+      region: { startLine: line, startColumn: 5, endLine: line, endColumn: 12 },
+    });
+    expect(resultOf(log, 'TEST-README-TODO').level).toBe('note');
+    // A folder finding names the folder, with no region.
+    expect(resultOf(log, 'TEST-NO-SCRIPT').locations![0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'certified-connectors/Contoso%20Tasks', uriBaseId: '%SRCROOT%' },
+    });
+  });
+
+  it('makes paths relative to the repository root, not the working directory', async () => {
+    const { root, result } = await sampleResult();
+    const log = toSarif(result, { rules: SAMPLE_RULES, cwd: root, baseDir: path.dirname(root) });
+    const uri = resultOf(log, 'TEST-TITLE-WORDS').locations![0]!.physicalLocation!.artifactLocation!.uri;
+    expect(uri).toBe(
+      `${path.basename(root)}/certified-connectors/Contoso%20Tasks/apiDefinition.swagger.json`,
+    );
+
+    const outside = toSarif(result, {
+      rules: SAMPLE_RULES,
+      cwd: root,
+      baseDir: path.join(root, 'custom-connectors'),
+    });
+    const location = resultOf(outside, 'TEST-TITLE-WORDS').locations![0]!.physicalLocation!.artifactLocation!;
+    expect(location.uri).toMatch(/^file:\/\/\/.*Contoso%20Tasks\/apiDefinition\.swagger\.json$/);
+    expect(location.uriBaseId).toBeUndefined();
+    expectValidSarif(outside);
+  });
+
+  it('gives fingerprints that do not change when the finding moves to another line', async () => {
+    const before = await sampleResult();
+    const after = await sampleResult({ extraInfoLines: 3 });
+    const logBefore = toSarif(before.result, { rules: SAMPLE_RULES, cwd: before.root, baseDir: before.root });
+    const logAfter = toSarif(after.result, { rules: SAMPLE_RULES, cwd: after.root, baseDir: after.root });
+    const titleBefore = resultOf(logBefore, 'TEST-TITLE-WORDS');
+    const titleAfter = resultOf(logAfter, 'TEST-TITLE-WORDS');
+    const startLine = (result: Result) => result.locations![0]!.physicalLocation!.region!.startLine!;
+    expect(startLine(titleAfter)).toBe(startLine(titleBefore) + 3);
+    expect(titleAfter.partialFingerprints![FINGERPRINT_KEY]).toBe(
+      titleBefore.partialFingerprints![FINGERPRINT_KEY],
+    );
+    const all = logBefore.runs[0]!.results!.map((result) => result.partialFingerprints![FINGERPRINT_KEY]);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('numbers identical findings instead of giving them one fingerprint', async () => {
+    const { root, result } = await sampleResult();
+    const twice = { ...result, findings: [result.findings[1]!, result.findings[1]!] };
+    const prints = toSarif(twice, { rules: SAMPLE_RULES, cwd: root, baseDir: root }).runs[0]!.results!.map(
+      (entry) => entry.partialFingerprints![FINGERPRINT_KEY]!,
+    );
+    expect(prints[0]).toMatch(/:1$/);
+    expect(prints[1]).toBe(prints[0]!.replace(/:1$/, ':2'));
+  });
+
+  it('describes every rule once, with help in the rule reference', async () => {
+    const { root, result } = await sampleResult();
+    const log = toSarif(result, {
+      rules: SAMPLE_RULES,
+      cwd: root,
+      baseDir: root,
+      rulesDocUrl: 'https://x.test/rules.md',
+    });
+    const rules = log.runs[0]!.tool.driver.rules!;
+    expect(rules.map((rule) => rule.id)).toEqual(SAMPLE_RULES.map((rule) => rule.id));
+    for (const entry of log.runs[0]!.results!) expect(rules[entry.ruleIndex!]!.id).toBe(entry.ruleId);
+    expect(rules[0]).toMatchObject({
+      id: 'TEST-TITLE-WORDS',
+      shortDescription: { text: 'Keep "API" out of the title.' },
+      helpUri: 'https://x.test/rules.md#test-title-words',
+      defaultConfiguration: { level: 'error' },
+    });
+    expect(rules[0]!.fullDescription!.text).toMatch(/^Reviewers reject titles/);
+  });
+
+  it("takes the default levels from the chosen profile's", async () => {
+    const { root, result } = await sampleResult();
+    const rules = toSarif(result, { rules: SAMPLE_RULES, cwd: root, profile: 'custom' }).runs[0]!.tool.driver
+      .rules!;
+    expect(rules.find((rule) => rule.id === 'TEST-TITLE-WORDS')!.defaultConfiguration).toEqual({
+      level: 'warning',
+    });
+    expect(rules.find((rule) => rule.id === 'TEST-OP-SUMMARY')!.defaultConfiguration).toEqual({
+      level: 'none',
+      enabled: false,
+    });
+  });
+
+  it('describes rules that findings name but the list lacks', async () => {
+    const { root, result } = await sampleResult();
+    const log = toSarif(result, { rules: [], cwd: root, baseDir: root });
+    expect(log.runs[0]!.tool.driver.rules!.map((rule) => rule.id).sort()).toEqual(
+      [...new Set(result.findings.map((finding) => finding.ruleId))].sort(),
+    );
+    expectValidSarif(log);
+  });
+
+  it('sets baselineState from the baseline', async () => {
+    const { root, result } = await sampleResult();
+    result.findings = result.findings.map((finding, index) => ({
+      ...finding,
+      baseline: index === 0 ? 'new' : 'existing',
+    }));
+    const log = toSarif(result, { rules: SAMPLE_RULES, cwd: root, baseDir: root });
+    expect(log.runs[0]!.results!.map((entry) => entry.baselineState)).toEqual([
+      'new',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
+    expectValidSarif(log);
+  });
+});

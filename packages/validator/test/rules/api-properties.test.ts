@@ -1,0 +1,399 @@
+import { describe, expect, it } from '@jest/globals';
+import { runRules } from '../helpers/fixture.js';
+import { validApiProperties, validConnectorFiles } from '../helpers/valid-connector.js';
+import type { Profile } from '../../src/model/finding.js';
+
+/** The `properties` object of apiProperties.json, loosely typed like the valid connector's. */
+type Properties = ReturnType<typeof validApiProperties>;
+
+/** The valid connector with its apiProperties changed by `edit`. */
+function withProperties(edit: (properties: Properties) => void): Record<string, object | string> {
+  const apiProperties = validApiProperties();
+  edit(apiProperties.properties);
+  return { ...validConnectorFiles(), 'apiProperties.json': apiProperties };
+}
+
+const oauth = (settings: Record<string, unknown>) => (properties: Properties) => {
+  properties.connectionParameters = {
+    token: {
+      type: 'oauthSetting',
+      oAuthSettings: {
+        identityProvider: 'oauth2',
+        clientId: 'abc',
+        scopes: [],
+        redirectMode: 'GlobalPerConnector',
+        ...settings,
+      },
+    },
+  };
+};
+
+async function run(files: Record<string, object | string>, id: string, profile: Profile = 'certified') {
+  return runRules(files, [id], profile);
+}
+
+describe('valid connector', () => {
+  it('passes every apiProperties rule', async () => {
+    const ids = [
+      'PROP-SCHEMA',
+      'PROP-ROOT',
+      'PROP-BRAND-REQ',
+      'PROP-UNKNOWN-KEYS',
+      'PROP-CP-NAME',
+      'PROP-CP-TYPE',
+      'PROP-CP-UI',
+      'PROP-CP-HIDDEN-TYPE',
+      'PROP-BRAND-FORMAT',
+      'PROP-BRAND-FORBIDDEN',
+      'PROP-PUBLISHER',
+      'PROP-PUBLISHER-TEMPLATE',
+      'PROP-TENANTID',
+      'PROP-OAUTH-IDP',
+      'PROP-OAUTH-REDIRECT',
+      'PROP-OAUTH-SECRET',
+      'PROP-POLICY',
+      'PROP-CAPABILITIES',
+      'PROP-SCRIPTOPS',
+    ];
+    expect(await runRules(validConnectorFiles(), ids)).toEqual([]);
+  });
+});
+
+describe('PROP-SCHEMA', () => {
+  it('reports a wrong type in Newtonsoft wording, at the value', async () => {
+    const findings = await run(withProperties(oauth({ scopes: 'read' })), 'PROP-SCHEMA');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      ruleId: 'PROP-SCHEMA',
+      severity: 'error',
+      pointer: '/properties/connectionParameters/token/oAuthSettings/scopes',
+      message: 'Invalid type. Expected Array but got String.',
+    });
+  });
+  it('accepts scriptOperations, connectionParameterSets and a boolean hidden', async () => {
+    const files = withProperties((properties) => {
+      properties.scriptOperations = ['ListTasks'];
+      properties.connectionParameterSets = {
+        uiDefinition: { displayName: 'Auth' },
+        values: [
+          {
+            name: 'key',
+            parameters: {
+              api_key: { type: 'securestring', uiDefinition: { constraints: { hidden: true } } },
+            },
+          },
+        ],
+      };
+    });
+    expect(await run(files, 'PROP-SCHEMA')).toEqual([]);
+  });
+});
+
+describe('PROP-ROOT', () => {
+  it('fires on a root key other than properties', async () => {
+    const files = {
+      ...validConnectorFiles(),
+      'apiProperties.json': { ...validApiProperties(), iconBrandColor: '#3b5bdb' },
+    };
+    const findings = await run(files, 'PROP-ROOT');
+    expect(findings).toMatchObject([{ ruleId: 'PROP-ROOT', pointer: '/iconBrandColor' }]);
+    expect(findings[0]!.message).toMatch(/Property 'iconBrandColor' has not been defined/);
+  });
+});
+
+describe('PROP-BRAND-REQ', () => {
+  it('fires without iconBrandColor', async () => {
+    const findings = await run(
+      withProperties((p) => delete p.iconBrandColor),
+      'PROP-BRAND-REQ',
+    );
+    expect(findings).toMatchObject([
+      { severity: 'error', message: 'Required properties are missing from object: iconBrandColor.' },
+    ]);
+  });
+});
+
+describe('PROP-UNKNOWN-KEYS', () => {
+  it('warns on a typo under properties, at the key', async () => {
+    const findings = await run(
+      withProperties((p) => (p.iconBrandColour = '#000000')),
+      'PROP-UNKNOWN-KEYS',
+    );
+    expect(findings).toMatchObject([{ severity: 'warning', pointer: '/properties/iconBrandColour' }]);
+  });
+});
+
+describe('PROP-CP-NAME', () => {
+  it('fires on a dash in a parameter name', async () => {
+    const findings = await run(
+      withProperties((p) => (p.connectionParameters = { 'api-key': { type: 'securestring' } })),
+      'PROP-CP-NAME',
+    );
+    expect(findings).toMatchObject([{ pointer: '/properties/connectionParameters/api-key' }]);
+  });
+});
+
+describe('PROP-CP-TYPE', () => {
+  it('fires on a wrongly cased type', async () => {
+    const findings = await run(
+      withProperties((p) => (p.connectionParameters.api_key.type = 'oAuthSetting')),
+      'PROP-CP-TYPE',
+    );
+    expect(findings).toMatchObject([
+      { severity: 'error', pointer: '/properties/connectionParameters/api_key/type' },
+    ]);
+    expect(findings[0]!.message).toMatch(/^Value "oAuthSetting" is not defined in enum\./);
+  });
+});
+
+describe('PROP-CP-UI', () => {
+  it('fires on a string tabIndex and notes a boolean required', async () => {
+    const findings = await run(
+      withProperties(
+        (p) => (p.connectionParameters.api_key.uiDefinition.constraints = { tabIndex: '2', required: true }),
+      ),
+      'PROP-CP-UI',
+    );
+    expect(findings.map((f) => [f.severity, f.pointer])).toEqual([
+      ['error', '/properties/connectionParameters/api_key/uiDefinition/constraints/tabIndex'],
+      ['info', '/properties/connectionParameters/api_key/uiDefinition/constraints/required'],
+    ]);
+  });
+});
+
+describe('PROP-CP-HIDDEN-TYPE', () => {
+  it('notes a string hidden', async () => {
+    const findings = await run(
+      withProperties((p) => (p.connectionParameters.api_key.uiDefinition.constraints.hidden = 'true')),
+      'PROP-CP-HIDDEN-TYPE',
+    );
+    expect(findings).toMatchObject([{ severity: 'info' }]);
+    expect(findings[0]!.message).toMatch(/^Invalid type\. Expected Boolean but got String\./);
+  });
+  it('accepts a boolean', async () => {
+    expect(
+      await run(
+        withProperties((p) => (p.connectionParameters.api_key.uiDefinition.constraints.hidden = true)),
+        'PROP-CP-HIDDEN-TYPE',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('PROP-BRAND-FORMAT', () => {
+  it('fires on a colour name', async () => {
+    const findings = await run(
+      withProperties((p) => (p.iconBrandColor = 'blue')),
+      'PROP-BRAND-FORMAT',
+    );
+    expect(findings).toMatchObject([{ severity: 'error', pointer: '/properties/iconBrandColor', line: 18 }]);
+  });
+});
+
+describe('PROP-BRAND-FORBIDDEN', () => {
+  it('rejects the default blue, case-insensitively', async () => {
+    const findings = await run(
+      withProperties((p) => (p.iconBrandColor = '#007EE5')),
+      'PROP-BRAND-FORBIDDEN',
+    );
+    expect(findings).toMatchObject([{ severity: 'error', pointer: '/properties/iconBrandColor' }]);
+  });
+  it('warns on near-white', async () => {
+    const findings = await run(
+      withProperties((p) => (p.iconBrandColor = '#fefefe')),
+      'PROP-BRAND-FORBIDDEN',
+    );
+    expect(findings).toMatchObject([{ severity: 'warning' }]);
+  });
+});
+
+describe('PROP-BRAND-IP', () => {
+  it('requires #da3b01 for independent publishers', async () => {
+    const findings = await run(validConnectorFiles(), 'PROP-BRAND-IP', 'independent-publisher');
+    expect(findings).toMatchObject([{ severity: 'error', pointer: '/properties/iconBrandColor' }]);
+  });
+  it('accepts #DA3B01', async () => {
+    expect(
+      await run(
+        withProperties((p) => (p.iconBrandColor = '#DA3B01')),
+        'PROP-BRAND-IP',
+        'independent-publisher',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('PROP-PUBLISHER', () => {
+  it('asks for stackOwner, as reviewers do', async () => {
+    const findings = await run(
+      withProperties((p) => delete p.stackOwner),
+      'PROP-PUBLISHER',
+      'independent-publisher',
+    );
+    expect(findings).toMatchObject([{ severity: 'error', pointer: '/properties/stackOwner' }]);
+    expect(findings[0]!.message).toMatch(/^Please add the 'stackOwner' property/);
+  });
+  it('is off for custom connectors', async () => {
+    expect(
+      await run(
+        withProperties((p) => delete p.stackOwner),
+        'PROP-PUBLISHER',
+        'custom',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('PROP-PUBLISHER-TEMPLATE', () => {
+  it('fires on the template text', async () => {
+    const findings = await run(
+      withProperties((p) => (p.publisher = 'Full name or name of company or organization.')),
+      'PROP-PUBLISHER-TEMPLATE',
+    );
+    expect(findings).toMatchObject([{ pointer: '/properties/publisher' }]);
+  });
+});
+
+describe('PROP-TENANTID', () => {
+  const tenant = (ui: Record<string, unknown>) => (p: Properties) => {
+    p.connectionParameters['token:TenantId'] = {
+      type: 'string',
+      metadata: { sourceType: 'AzureActiveDirectoryTenant' },
+      uiDefinition: { constraints: { hidden: 'true', required: 'false' }, ...ui },
+    };
+  };
+  it("reports Microsoft's message for another description", async () => {
+    const findings = await run(withProperties(tenant({ description: 'Your tenant' })), 'PROP-TENANTID');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(
+      /^Invalid value for the description property within the UI Definition object\./,
+    );
+    expect(findings[0]!.pointer).toBe(
+      '/properties/connectionParameters/token:TenantId/uiDefinition/description',
+    );
+  });
+  it('accepts the shape merged connectors use', async () => {
+    expect(await run(withProperties(tenant({})), 'PROP-TENANTID')).toEqual([]);
+  });
+});
+
+describe('PROP-OAUTH-IDP', () => {
+  it('fires on an unknown identity provider', async () => {
+    const findings = await run(withProperties(oauth({ identityProvider: 'google' })), 'PROP-OAUTH-IDP');
+    expect(findings).toMatchObject([{ message: 'Value "google" is not defined in enum.' }]);
+  });
+  it('requires resourceUri for aad', async () => {
+    const findings = await run(withProperties(oauth({ identityProvider: 'aad' })), 'PROP-OAUTH-IDP');
+    expect(findings).toMatchObject([
+      {
+        severity: 'error',
+        pointer: '/properties/connectionParameters/token/oAuthSettings/customParameters/resourceUri',
+      },
+    ]);
+  });
+  it('accepts DocuSign', async () => {
+    expect(await run(withProperties(oauth({ identityProvider: 'DocuSign' })), 'PROP-OAUTH-IDP')).toEqual([]);
+  });
+});
+
+describe('PROP-OAUTH-REDIRECT', () => {
+  it('warns on the legacy Global mode', async () => {
+    const findings = await run(withProperties(oauth({ redirectMode: 'Global' })), 'PROP-OAUTH-REDIRECT');
+    expect(findings).toMatchObject([
+      { severity: 'warning', pointer: '/properties/connectionParameters/token/oAuthSettings/redirectMode' },
+    ]);
+  });
+  it('fails on a wrong case', async () => {
+    const findings = await run(withProperties(oauth({ redirectMode: 'global' })), 'PROP-OAUTH-REDIRECT');
+    expect(findings).toMatchObject([{ severity: 'error' }]);
+  });
+  it('only notes GlobalPerConnector', async () => {
+    const findings = await run(withProperties(oauth({})), 'PROP-OAUTH-REDIRECT');
+    expect(findings).toMatchObject([{ severity: 'info' }]);
+  });
+});
+
+describe('PROP-OAUTH-SECRET', () => {
+  it('fires on a real-looking secret and masks it', async () => {
+    const secret = 'q8R~x0P2mD3vN9bK7cL1zW4yT6uH5jF0gS8aE2';
+    const findings = await run(withProperties(oauth({ clientSecret: secret })), 'PROP-OAUTH-SECRET');
+    expect(findings).toMatchObject([
+      { severity: 'error', pointer: '/properties/connectionParameters/token/oAuthSettings/clientSecret' },
+    ]);
+    expect(findings[0]!.message).not.toContain(secret);
+  });
+  it.each(['[[DUMMY]]', 'YOUR_CLIENT_SECRET', 'test', '<Enter your client secret>'])(
+    'accepts the placeholder %s',
+    async (value) => {
+      expect(await run(withProperties(oauth({ clientSecret: value })), 'PROP-OAUTH-SECRET')).toEqual([]);
+    },
+  );
+});
+
+describe('PROP-POLICY', () => {
+  const policy = (instance: object) => (p: Properties) => (p.policyTemplateInstances = [instance]);
+  it('fires on a missing required parameter', async () => {
+    const findings = await run(
+      withProperties(
+        policy({
+          templateId: 'SetHeader',
+          title: 'h',
+          parameters: { 'x-ms-apimTemplateParameter.name': 'Accept' },
+        }),
+      ),
+      'PROP-POLICY',
+    );
+    expect(findings).toMatchObject([{ pointer: '/properties/policyTemplateInstances/0/parameters' }]);
+    expect(findings[0]!.message).toMatch(/x-ms-apimTemplateParameter\.value/);
+  });
+  it('fires on an operationName that is not an operationId', async () => {
+    const findings = await run(
+      withProperties(
+        policy({
+          templateId: 'dynamichosturl',
+          parameters: {
+            'x-ms-apimTemplateParameter.urlTemplate': 'https://x',
+            'x-ms-apimTemplate-operationName': ['ListTasks', 'Nope'],
+          },
+        }),
+      ),
+      'PROP-POLICY',
+    );
+    expect(findings).toMatchObject([
+      { pointer: '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplate-operationName/1' },
+    ]);
+  });
+  it('accepts templates missing from the published schema', async () => {
+    expect(
+      await run(withProperties(policy({ templateId: 'moveproperties', parameters: {} })), 'PROP-POLICY'),
+    ).toEqual([]);
+  });
+});
+
+describe('PROP-CAPABILITIES', () => {
+  it('warns on an unknown capability', async () => {
+    const findings = await run(
+      withProperties((p) => (p.capabilities = ['action'])),
+      'PROP-CAPABILITIES',
+    );
+    expect(findings).toMatchObject([{ severity: 'warning', pointer: '/properties/capabilities/0' }]);
+  });
+});
+
+describe('PROP-SCRIPTOPS', () => {
+  it('fires on an operation that does not exist', async () => {
+    const files = {
+      ...withProperties((p) => (p.scriptOperations = ['ListTasks', 'ListTask'])),
+      'script.csx': 'public class Script : ScriptBase {}',
+    };
+    const findings = await run(files, 'PROP-SCRIPTOPS');
+    expect(findings).toMatchObject([{ severity: 'warning', pointer: '/properties/scriptOperations/1' }]);
+  });
+  it('fires when there is no script', async () => {
+    const findings = await run(
+      withProperties((p) => (p.scriptOperations = ['ListTasks'])),
+      'PROP-SCRIPTOPS',
+    );
+    expect(findings).toMatchObject([{ pointer: '/properties/scriptOperations' }]);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import { runRules, writeConnector } from '../helpers/fixture.js';
+import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
+import { findRule } from '../../src/rules/index.js';
+import { validateFolder } from '../../src/validate.js';
+
+async function runIn(name: string, ruleIds: string[], files = validConnectorFiles()) {
+  const folder = writeConnector(files, 'certified', name);
+  const rules = ruleIds.map((id) => findRule(id)!);
+  return (await validateFolder(folder, { rules, cwd: path.dirname(folder) })).findings;
+}
+
+describe('REPO-TOP-FOLDER', () => {
+  it('fires on a nested connector folder', async () => {
+    const findings = await runIn('Contoso/v2', ['REPO-TOP-FOLDER']);
+    expect(findings).toMatchObject([{ ruleId: 'REPO-TOP-FOLDER', severity: 'error', line: 1 }]);
+    expect(findings[0]!.message).toMatch(/direct child of certified-connectors/);
+  });
+  it('is quiet for a direct child', async () => {
+    expect(await runRules(validConnectorFiles(), ['REPO-TOP-FOLDER'])).toEqual([]);
+  });
+});
+
+describe('REPO-FILENAMES', () => {
+  it('fails on a misnamed swagger, at that file', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'apiDefination.swagger.json': validSwagger(),
+    };
+    delete files['apiDefinition.swagger.json'];
+    const findings = await runRules(files, ['REPO-FILENAMES']);
+    expect(findings).toMatchObject([{ severity: 'error' }]);
+    expect(findings[0]!.file).toMatch(/apiDefination\.swagger\.json$/);
+  });
+  it('warns on a wrongly cased apiProperties.json, fails on Readme.md.txt', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'apiproperties.json': validConnectorFiles()['apiProperties.json']!,
+      'Readme.md.txt': 'x',
+    };
+    delete files['apiProperties.json'];
+    delete files['readme.md'];
+    const findings = await runRules(files, ['REPO-FILENAMES']);
+    expect(findings.map((f) => [path.basename(f.file), f.severity]).sort()).toEqual([
+      ['Readme.md.txt', 'error'],
+      ['apiproperties.json', 'warning'],
+    ]);
+  });
+  it('accepts README.md', async () => {
+    const files: Record<string, object | string> = { ...validConnectorFiles(), 'README.md': 'x' };
+    delete files['readme.md'];
+    expect(await runRules(files, ['REPO-FILENAMES'])).toEqual([]);
+  });
+});
+
+describe('REPO-REQUIRED-FILES', () => {
+  it('fails without apiProperties.json', async () => {
+    const files: Record<string, object | string> = validConnectorFiles();
+    delete files['apiProperties.json'];
+    expect(await runRules(files, ['REPO-REQUIRED-FILES'])).toMatchObject([
+      { severity: 'error', message: 'The connector has no apiProperties.json.' },
+    ]);
+  });
+  it('is quiet with both files', async () => {
+    expect(await runRules(validConnectorFiles(), ['REPO-REQUIRED-FILES'])).toEqual([]);
+  });
+});
+
+describe('REPO-EXTRA-FILES', () => {
+  it('warns on images, .cs files, intro.md and nested folders', async () => {
+    const files = {
+      ...validConnectorFiles(),
+      'screenshot.png': 'x',
+      'Script.cs': 'x',
+      'intro.md': 'x',
+      'images/a.png': 'x',
+    };
+    const findings = await runRules(files, ['REPO-EXTRA-FILES']);
+    expect(findings.map((f) => path.basename(f.file)).sort()).toEqual([
+      'Script.cs',
+      'images',
+      'intro.md',
+      'screenshot.png',
+    ]);
+    expect(findings.every((f) => f.severity === 'warning')).toBe(true);
+  });
+  it('is quiet on a clean folder', async () => {
+    expect(await runRules({ ...validConnectorFiles(), 'script.csx': 'x' }, ['REPO-EXTRA-FILES'])).toEqual([]);
+  });
+});
+
+describe('REPO-FOLDER-NAME', () => {
+  it('fails on characters Windows rejects', async () => {
+    const findings = await runIn('Contoso Tasks?', ['REPO-FOLDER-NAME']);
+    expect(findings.filter((f) => f.severity === 'error')).toHaveLength(1);
+  });
+  it('notes a folder not named like the title', async () => {
+    expect(await runRules(validConnectorFiles(), ['REPO-FOLDER-NAME'])).toMatchObject([{ severity: 'info' }]);
+    expect(await runIn('Contoso Tasks', ['REPO-FOLDER-NAME'])).toEqual([]);
+  });
+});

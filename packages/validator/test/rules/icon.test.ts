@@ -1,0 +1,91 @@
+import { describe, expect, it } from '@jest/globals';
+import { PNG } from 'pngjs';
+import { runRules } from '../helpers/fixture.js';
+import { validApiProperties, validConnectorFiles } from '../helpers/valid-connector.js';
+
+/** A real PNG of one colour, optionally with transparent corners. */
+function png(size: number, [r, g, b]: [number, number, number], transparentCorners = false): Buffer {
+  const image = new PNG({ width: size, height: size });
+  for (let i = 0; i < size * size; i++) image.data.set([r, g, b, 255], i * 4);
+  if (transparentCorners) image.data[3] = 0;
+  return PNG.sync.write(image);
+}
+
+const BRAND: [number, number, number] = [0x3b, 0x5b, 0xdb]; // #3b5bdb, the valid connector's colour
+const withIcon = (icon: Buffer) => ({ ...validConnectorFiles(), 'icon.png': icon });
+
+describe('ICON-PNG', () => {
+  it('reports garbage bytes cleanly', async () => {
+    const findings = await runRules(withIcon(Buffer.from('not a png at all')), [
+      'ICON-PNG',
+      'ICON-SIZE',
+      'ICON-BG',
+    ]);
+    expect(findings).toMatchObject([{ ruleId: 'ICON-PNG', severity: 'error', line: 1 }]);
+    expect(findings[0]!.message).toMatch(/PNG signature/);
+  });
+  it('reports a truncated PNG cleanly', async () => {
+    const findings = await runRules(withIcon(png(230, BRAND).subarray(0, 60)), ['ICON-PNG']);
+    expect(findings).toMatchObject([{ ruleId: 'ICON-PNG', severity: 'error' }]);
+  });
+  it('accepts a real PNG', async () => {
+    expect(await runRules(withIcon(png(230, BRAND)), ['ICON-PNG'])).toEqual([]);
+  });
+});
+
+describe('ICON-SIZE', () => {
+  it('fires on 471×471', async () => {
+    const findings = await runRules(withIcon(png(471, BRAND)), ['ICON-SIZE']);
+    expect(findings).toMatchObject([{ ruleId: 'ICON-SIZE', severity: 'warning' }]);
+    expect(findings[0]!.message).toMatch(/471×471/);
+  });
+  it('accepts 230×230', async () => {
+    expect(await runRules(withIcon(png(230, BRAND)), ['ICON-SIZE'])).toEqual([]);
+  });
+});
+
+describe('ICON-BG', () => {
+  it('fires on transparent corners', async () => {
+    const findings = await runRules(withIcon(png(230, BRAND, true)), ['ICON-BG']);
+    expect(findings).toMatchObject([{ severity: 'warning' }]);
+    expect(findings[0]!.message).toMatch(/top-left corner is transparent/);
+  });
+  it('fires when the corner is not the brand colour', async () => {
+    const findings = await runRules(withIcon(png(230, [0x20, 0x74, 0xb5])), ['ICON-BG']);
+    expect(findings[0]!.message).toMatch(/#2074b5, but iconBrandColor is #3b5bdb/);
+  });
+  it('tolerates a small difference', async () => {
+    expect(await runRules(withIcon(png(230, [0x3d, 0x5a, 0xd8])), ['ICON-BG'])).toEqual([]);
+  });
+});
+
+describe('ICON-IP-NONE', () => {
+  it('fires on an icon in an independent publisher folder', async () => {
+    const apiProperties = validApiProperties();
+    apiProperties.properties.iconBrandColor = '#da3b01';
+    const files = {
+      ...validConnectorFiles(),
+      'apiProperties.json': apiProperties,
+      'icon.png': png(230, [0xda, 0x3b, 0x01]),
+    };
+    expect(await runRules(files, ['ICON-IP-NONE'], 'independent-publisher')).toMatchObject([
+      { severity: 'error' },
+    ]);
+  });
+  it('is fine without an icon', async () => {
+    expect(
+      await runRules(
+        validConnectorFiles(),
+        ['ICON-IP-NONE', 'ICON-PNG', 'ICON-IN-REPO'],
+        'independent-publisher',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('ICON-IN-REPO', () => {
+  it('notes a committed certified icon, and is quiet without one', async () => {
+    expect(await runRules(withIcon(png(230, BRAND)), ['ICON-IN-REPO'])).toMatchObject([{ severity: 'info' }]);
+    expect(await runRules(validConnectorFiles(), ['ICON-IN-REPO'])).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from '@jest/globals';
+import { runRules } from '../helpers/fixture.js';
+import { validApiProperties, validConnectorFiles, validReadme } from '../helpers/valid-connector.js';
+
+const withReadme = (readme: string) => ({ ...validConnectorFiles(), 'readme.md': readme });
+
+describe('README-PRESENT', () => {
+  it('fires without a readme, and names a misnamed one', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'Readme.md.txt': validReadme(),
+    };
+    delete files['readme.md'];
+    const findings = await runRules(files, ['README-PRESENT']);
+    expect(findings).toMatchObject([{ ruleId: 'README-PRESENT', severity: 'error' }]);
+    expect(findings[0]!.message).toMatch(/rename Readme\.md\.txt/);
+  });
+  it('accepts any case', async () => {
+    const files: Record<string, object | string> = { ...validConnectorFiles(), 'README.MD': validReadme() };
+    delete files['readme.md'];
+    expect(await runRules(files, ['README-PRESENT'])).toEqual([]);
+  });
+});
+
+describe('README-SECTIONS-CERT', () => {
+  it('fires on a missing Deployment Instructions section', async () => {
+    const findings = await runRules(
+      withReadme(validReadme().replace('## Deployment Instructions', '## Notes')),
+      ['README-SECTIONS-CERT'],
+    );
+    expect(findings).toMatchObject([{ severity: 'warning', line: 1 }]);
+    expect(findings[0]!.message).toMatch(/Deployment Instructions/);
+  });
+  it('accepts the usual variants', async () => {
+    const readme = validReadme().replace('## Obtaining Credentials', '## How to get credentials');
+    expect(await runRules(withReadme(readme), ['README-SECTIONS-CERT'])).toEqual([]);
+  });
+});
+
+describe('README-SECTIONS-IP', () => {
+  it('does not require Deployment Instructions', async () => {
+    const readme = validReadme().replace('## Deployment Instructions', '## Notes');
+    expect(await runRules(withReadme(readme), ['README-SECTIONS-IP'], 'independent-publisher')).toEqual([]);
+  });
+  it('requires Known Issues', async () => {
+    const readme = validReadme().replace('## Known Issues and Limitations', '## Other');
+    expect(await runRules(withReadme(readme), ['README-SECTIONS-IP'], 'independent-publisher')).toMatchObject(
+      [{ severity: 'warning' }],
+    );
+  });
+});
+
+describe('README-PLACEHOLDER', () => {
+  it("fires on Publisher's Name, at its position", async () => {
+    const findings = await runRules(withReadme(validReadme().replace('Contoso Ltd', "Publisher's Name")), [
+      'README-PLACEHOLDER',
+    ]);
+    expect(findings).toMatchObject([{ severity: 'warning', line: 4, column: 15 }]);
+  });
+  it('is quiet on a real readme', async () => {
+    expect(await runRules(validConnectorFiles(), ['README-PLACEHOLDER'])).toEqual([]);
+  });
+});
+
+describe('README-OAUTH-STEPS', () => {
+  const oauthProperties = () => {
+    const apiProperties = validApiProperties();
+    apiProperties.properties.connectionParameters = {
+      token: { type: 'oauthSetting', oAuthSettings: { identityProvider: 'oauth2' } },
+    };
+    return apiProperties;
+  };
+  it('fires when the credentials section does not explain the OAuth app', async () => {
+    const files = { ...validConnectorFiles(), 'apiProperties.json': oauthProperties() };
+    const findings = await runRules(files, ['README-OAUTH-STEPS'], 'independent-publisher');
+    expect(findings).toMatchObject([{ severity: 'warning', line: 17 }]);
+  });
+  it('is quiet with registration steps', async () => {
+    const readme = validReadme().replace(
+      'Sign in to Contoso',
+      'Register an app with the redirect URL https://global.consent.azure-apim.net/redirect. Sign in to Contoso',
+    );
+    const files = { ...withReadme(readme), 'apiProperties.json': oauthProperties() };
+    expect(await runRules(files, ['README-OAUTH-STEPS'], 'independent-publisher')).toEqual([]);
+  });
+});
+
+describe('README-OPS-MATCH', () => {
+  it('reports a missing operation and a stale one', async () => {
+    const readme = validReadme().replace('### Get a task', '### Delete a task');
+    const findings = await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher');
+    expect(findings.map((f) => [f.severity, f.line, f.message])).toEqual([
+      ['warning', 9, 'The operation "Get a task" is not listed under Supported Operations.'],
+      [
+        'warning',
+        14,
+        '"Delete a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+      ],
+    ]);
+  });
+  it('is quiet when the list matches', async () => {
+    expect(await runRules(validConnectorFiles(), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+  });
+});

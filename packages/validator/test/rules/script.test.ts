@@ -1,0 +1,130 @@
+import { describe, expect, it } from '@jest/globals';
+import { runRules } from '../helpers/fixture.js';
+import { validApiProperties, validConnectorFiles } from '../helpers/valid-connector.js';
+
+const GOOD_SCRIPT = `using System.Net.Http;
+// new HttpClient() in a comment is not code
+public class Script : ScriptBase
+{
+    public override async Task<HttpResponseMessage> ExecuteAsync()
+    {
+        if (this.Context.OperationId == "ListTasks") { await Task.Delay(100); }
+        switch (this.Context.OperationId)
+        {
+            case "GetTask": break;
+        }
+        if ("CreateTask".Equals(this.Context.OperationId, StringComparison.OrdinalIgnoreCase)) { }
+        var note = "using Foo.Bar; new HttpClient()";
+        return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);
+    }
+}
+`;
+
+const withScript = (script: string) => ({ ...validConnectorFiles(), 'script.csx': script });
+const ALL = [
+  'CSX-CLASS',
+  'CSX-EXECUTE',
+  'CSX-SIZE',
+  'CSX-NAMESPACES',
+  'CSX-HTTPCLIENT',
+  'CSX-TIMEOUT',
+  'CSX-OPIDS',
+  'CSX-NO-GATEWAY',
+  'CSX-ONE',
+];
+
+describe('a good script', () => {
+  it('passes every script rule (comments and strings are not code)', async () => {
+    expect(await runRules(withScript(GOOD_SCRIPT), ALL)).toEqual([]);
+  });
+});
+
+describe('CSX-CLASS', () => {
+  it('fails without the Script class', async () => {
+    const findings = await runRules(
+      withScript(GOOD_SCRIPT.replace('class Script : ScriptBase', 'class Helper')),
+      ['CSX-CLASS'],
+    );
+    expect(findings).toMatchObject([{ severity: 'error', line: 1 }]);
+  });
+  it('only warns on a lower-case class name, at it', async () => {
+    const findings = await runRules(
+      withScript(GOOD_SCRIPT.replace('class Script : ScriptBase', 'class script: ScriptBase')),
+      ['CSX-CLASS'],
+    );
+    expect(findings).toMatchObject([{ severity: 'warning', line: 3, column: 8 }]);
+  });
+});
+
+describe('CSX-EXECUTE', () => {
+  it('fails without ExecuteAsync', async () => {
+    const findings = await runRules(withScript(GOOD_SCRIPT.replace('ExecuteAsync()', 'RunAsync()')), [
+      'CSX-EXECUTE',
+    ]);
+    expect(findings).toMatchObject([{ severity: 'error' }]);
+  });
+});
+
+describe('CSX-SIZE', () => {
+  it('fails over 1 MB', async () => {
+    const findings = await runRules(withScript(GOOD_SCRIPT + `// ${'x'.repeat(1024 * 1024)}\n`), [
+      'CSX-SIZE',
+    ]);
+    expect(findings).toMatchObject([{ severity: 'error' }]);
+  });
+});
+
+describe('CSX-NAMESPACES', () => {
+  it('warns on an unsupported namespace, at its name', async () => {
+    const findings = await runRules(withScript(`using System.Data.SqlClient;\n${GOOD_SCRIPT}`), [
+      'CSX-NAMESPACES',
+    ]);
+    expect(findings).toMatchObject([{ severity: 'warning', line: 1, column: 7 }]);
+  });
+});
+
+describe('CSX-HTTPCLIENT', () => {
+  it('warns on new HttpClient', async () => {
+    const script = GOOD_SCRIPT.replace('var note', 'var client = new HttpClient(); var note');
+    expect(await runRules(withScript(script), ['CSX-HTTPCLIENT'])).toMatchObject([
+      { severity: 'warning', line: 13 },
+    ]);
+  });
+});
+
+describe('CSX-TIMEOUT', () => {
+  it('warns on a wait over 5 seconds', async () => {
+    const script = GOOD_SCRIPT.replace('Task.Delay(100)', 'Task.Delay(TimeSpan.FromSeconds(10))');
+    const findings = await runRules(withScript(script), ['CSX-TIMEOUT']);
+    expect(findings).toMatchObject([{ severity: 'warning', line: 7 }]);
+    expect(findings[0]!.message).toMatch(/10 s/);
+  });
+});
+
+describe('CSX-OPIDS', () => {
+  it('warns on an operation id that does not exist', async () => {
+    const findings = await runRules(withScript(GOOD_SCRIPT.replace('case "GetTask"', 'case "GetTasks"')), [
+      'CSX-OPIDS',
+    ]);
+    expect(findings).toMatchObject([{ severity: 'warning', line: 10 }]);
+    expect(findings[0]!.message).toMatch(/"GetTasks"/);
+  });
+});
+
+describe('CSX-NO-GATEWAY', () => {
+  it('fails with a gatewaySetting parameter', async () => {
+    const apiProperties = validApiProperties();
+    apiProperties.properties.connectionParameters.gateway = { type: 'gatewaySetting' };
+    const files = { ...withScript(GOOD_SCRIPT), 'apiProperties.json': apiProperties };
+    expect(await runRules(files, ['CSX-NO-GATEWAY'])).toMatchObject([{ severity: 'error' }]);
+  });
+});
+
+describe('CSX-ONE', () => {
+  it('warns on a second script file', async () => {
+    const files = { ...withScript(GOOD_SCRIPT), 'connector-script.csx': GOOD_SCRIPT };
+    const findings = await runRules(files, ['CSX-ONE']);
+    expect(findings).toMatchObject([{ severity: 'warning' }]);
+    expect(findings[0]!.file).toMatch(/connector-script\.csx$/);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals';
+import { runRules } from '../helpers/fixture.js';
+import { validConnectorFiles } from '../helpers/valid-connector.js';
+
+const GOOD = {
+  connectorId: 'shared_contoso-5f',
+  environment: 'Default-dd15e603-1234-4b3c-9d6a-1b2c3d4e5f60',
+  apiProperties: 'apiProperties.json',
+  apiDefinition: 'apiDefinition.swagger.json',
+  powerAppsApiVersion: '2016-11-01',
+};
+const withSettings = (settings: object) => ({ ...validConnectorFiles(), 'settings.json': settings });
+
+describe('SET-SCHEMA', () => {
+  it('warns on an unknown key, at it', async () => {
+    const findings = await runRules(withSettings({ ...GOOD, apiDefinitions: 'x' }), ['SET-SCHEMA']);
+    expect(findings).toMatchObject([{ severity: 'warning', pointer: '/apiDefinitions' }]);
+  });
+  it('accepts paconn settings', async () => {
+    expect(await runRules(withSettings(GOOD), ['SET-SCHEMA'])).toEqual([]);
+  });
+});
+
+describe('SET-ENV', () => {
+  it('warns on a name instead of an id', async () => {
+    expect(await runRules(withSettings({ ...GOOD, environment: 'My env' }), ['SET-ENV'])).toMatchObject([
+      { pointer: '/environment' },
+    ]);
+  });
+  it('accepts Default-<guid>', async () => {
+    expect(await runRules(withSettings(GOOD), ['SET-ENV'])).toEqual([]);
+  });
+});
+
+describe('SET-FILES-EXIST', () => {
+  it('warns on an icon that is not committed', async () => {
+    expect(await runRules(withSettings({ ...GOOD, icon: 'icon.png' }), ['SET-FILES-EXIST'])).toMatchObject([
+      { pointer: '/icon' },
+    ]);
+  });
+  it('is quiet when the files exist', async () => {
+    expect(await runRules(withSettings(GOOD), ['SET-FILES-EXIST'])).toEqual([]);
+  });
+});
+
+describe('SET-NOT-IN-PR', () => {
+  it('notes a committed settings.json', async () => {
+    expect(await runRules(withSettings(GOOD), ['SET-NOT-IN-PR'])).toMatchObject([{ severity: 'info' }]);
+    expect(await runRules(validConnectorFiles(), ['SET-NOT-IN-PR'])).toEqual([]);
+  });
+});

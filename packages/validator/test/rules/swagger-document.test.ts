@@ -1,0 +1,258 @@
+import { describe, expect, it } from '@jest/globals';
+import { describeRuleCases, editableConnector, findingsOf, type Loose } from './swagger/rule-cases.js';
+import { suggestExtension } from '../../src/rules/swagger/known-extensions.js';
+
+describeRuleCases([
+  {
+    id: 'SWG-VERSION',
+    fires: 'fires on "swagger": "3.0"',
+    breaks: (c) => (c.swagger.swagger = '3.0'),
+    pointer: '/swagger',
+  },
+  {
+    id: 'SWG-REQUIRED-ROOT',
+    fires: 'fires on a missing info.version',
+    breaks: (c) => delete c.swagger.info.version,
+    pointer: '/info/version',
+  },
+  {
+    id: 'SWG-REQUIRED-ROOT',
+    fires: 'fires on a missing paths, shown on the root',
+    breaks: (c) => delete c.swagger.paths,
+    pointer: '/paths',
+    onFirstLine: true,
+  },
+  {
+    id: 'SWG-ADDL-PROP',
+    fires: 'fires on "basepath" at the root, suggesting basePath',
+    breaks: (c) => (c.swagger.basepath = '/v1'),
+    pointer: '/basepath',
+    message: /The property 'basepath' is not allowed and must be removed\. Did you mean 'basePath'\?/,
+  },
+  {
+    id: 'SWG-ADDL-PROP',
+    fires: 'fires on an unknown keyword in a schema',
+    breaks: (c) => (c.swagger.definitions.Task.properties.id.nullable = true),
+    pointer: '/definitions/Task/properties/id/nullable',
+  },
+  {
+    id: 'SWG-EXT-NAME',
+    fires: 'fires on X-ms-summary, suggesting x-ms-summary',
+    breaks: (c) => (c.swagger.paths['/tasks'].get.parameters[0]['X-ms-summary'] = 'Status'),
+    pointer: '/paths/~1tasks/get/parameters/0/X-ms-summary',
+    message: /must begin with "x-"\. Did you mean 'x-ms-summary'\?/,
+  },
+  {
+    id: 'SWG-XMS-UNKNOWN',
+    fires: 'fires on x-ms-visibilty, suggesting x-ms-visibility',
+    breaks: (c) => (c.swagger.paths['/tasks'].get.parameters[0]['x-ms-visibilty'] = 'advanced'),
+    pointer: '/paths/~1tasks/get/parameters/0/x-ms-visibilty',
+    severity: 'warning',
+    message: /Did you mean 'x-ms-visibility'\?/,
+  },
+  {
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on "required": true inside a schema',
+    breaks: (c) => (c.swagger.definitions.Task.required = true),
+    pointer: '/definitions/Task/required',
+    message: /Expected type 'Array', but value is of type 'Boolean'\./,
+  },
+  {
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on securityDefinitions given as an array',
+    breaks: (c) => (c.swagger.securityDefinitions = []),
+    pointer: '/securityDefinitions',
+    message: /Expected type 'Object', but value is of type 'Array'\./,
+  },
+  {
+    id: 'SWG-JSONENUM',
+    fires: 'fires on "type": "String", suggesting the lower case',
+    breaks: (c) => (c.swagger.definitions.Task.properties.title.type = 'String'),
+    pointer: '/definitions/Task/properties/title/type',
+    message: /Did you mean 'string'\?/,
+  },
+  {
+    id: 'SWG-ARRAY-DUP',
+    fires: 'fires on a repeated enum value, at the repeat',
+    breaks: (c) => c.swagger.paths['/tasks'].get.parameters[0].enum.push('open'),
+    pointer: '/paths/~1tasks/get/parameters/0/enum/2',
+  },
+  {
+    id: 'SWG-REQUIRED-EMPTY',
+    fires: 'fires on an empty title',
+    breaks: (c) => (c.swagger.info.title = ''),
+    pointer: '/info/title',
+  },
+  {
+    id: 'SWG-HOST',
+    fires: 'fires on a host with a scheme',
+    breaks: (c) => (c.swagger.host = 'https://api.contoso.com'),
+    pointer: '/host',
+  },
+  {
+    id: 'SWG-HOST-PROD',
+    fires: 'fires on a staging host',
+    breaks: (c) => (c.swagger.host = 'api-staging.contoso.com'),
+    pointer: '/host',
+    severity: 'warning',
+  },
+  {
+    id: 'SWG-BASEPATH',
+    fires: 'fires on a basePath without a slash',
+    breaks: (c) => (c.swagger.basePath = 'v1'),
+    pointer: '/basePath',
+  },
+  {
+    id: 'SWG-SCHEMES-EMPTY',
+    fires: 'fires on the template\'s "schemes": []',
+    breaks: (c) => (c.swagger.schemes = []),
+    pointer: '/schemes',
+  },
+  {
+    id: 'SWG-SCHEMES-VALID',
+    fires: 'fires on wss',
+    breaks: (c) => c.swagger.schemes.push('wss'),
+    pointer: '/schemes/1',
+    message: /WebSocket transfer protocol schemes are not supported/,
+  },
+  {
+    id: 'SWG-SCHEMES-VALID',
+    fires: 'warns on http only',
+    breaks: (c) => (c.swagger.schemes = ['http']),
+    pointer: '/schemes',
+    severity: 'warning',
+  },
+  {
+    id: 'SWG-OPS-MAX',
+    fires: 'fires on 257 operations',
+    breaks: (c) => {
+      for (let i = 0; i < 257; i++) {
+        c.swagger.paths[`/items${i}`] = {
+          get: { operationId: `Get${i}`, responses: { '200': { description: 'OK' } } },
+        };
+      }
+    },
+    pointer: '/paths',
+  },
+  {
+    id: 'SWG-TAG-DUP',
+    fires: 'fires on a tag defined twice',
+    breaks: (c) => (c.swagger.tags = [{ name: 'Tasks' }, { name: 'Tasks' }]),
+    pointer: '/tags/1/name',
+  },
+  {
+    id: 'GEN-ENGLISH',
+    fires: 'fires on a Cyrillic summary',
+    breaks: (c) => (c.swagger.paths['/tasks'].get.summary = 'Получить задачи'),
+    pointer: '/paths/~1tasks/get/summary',
+    message: /The 'summary' value must be written in English\./,
+  },
+  {
+    id: 'SWG-FIELD-LEN',
+    fires: 'fires on a property label of 81 characters',
+    breaks: (c) => (c.swagger.definitions.Task.properties.title['x-ms-summary'] = 'T'.repeat(81)),
+    pointer: '/definitions/Task/properties/title/x-ms-summary',
+    severity: 'warning',
+  },
+  {
+    id: 'SWG-END-ALNUM',
+    fires: 'notes a label ending with a colon',
+    breaks: (c) => (c.swagger.definitions.Task.properties.title['x-ms-summary'] = 'Title:'),
+    pointer: '/definitions/Task/properties/title/x-ms-summary',
+    severity: 'info',
+  },
+]);
+
+describe('SWG-XMS-UNKNOWN suggestions', () => {
+  it('maps corpus typos to the extension they meant', () => {
+    expect(suggestExtension('x-ms-summmary')).toBe('x-ms-summary');
+    expect(suggestExtension('x-ms-sumamry')).toBe('x-ms-summary');
+    expect(suggestExtension('x-ms-visbility')).toBe('x-ms-visibility');
+    expect(suggestExtension('x-ms-api-annotations')).toBe('x-ms-api-annotation');
+    expect(suggestExtension('x-ms-summary title')).toBe('x-ms-summary');
+    expect(suggestExtension('x-ms-something-else')).toBeUndefined();
+  });
+
+  it('allows real unschematized extensions', async () => {
+    const connector = editableConnector();
+    connector.swagger.paths['/tasks'].post['x-ms-require-user-confirmation'] = true;
+    connector.swagger.paths['/tasks'].post['x-ms-openai-data'] = { 'openai-enabled': true };
+    expect(await findingsOf('SWG-XMS-UNKNOWN', connector)).toEqual([]);
+  });
+});
+
+describe('SWG-ADDL-PROP positions', () => {
+  it('does not treat property names inside "properties" as keywords', async () => {
+    const connector = editableConnector();
+    connector.swagger.definitions.Task.properties.basepath = { type: 'string' };
+    connector.swagger.definitions.Task.properties['X-Custom'] = { type: 'string' };
+    expect(await findingsOf('SWG-ADDL-PROP', connector)).toEqual([]);
+    expect(await findingsOf('SWG-EXT-NAME', connector)).toEqual([]);
+  });
+});
+
+describe('SWG-SIZE', () => {
+  it('fires on a swagger of 1 MB or more', async () => {
+    const connector = editableConnector();
+    connector.swagger.info['x-padding'] = 'x'.repeat(1024 * 1024);
+    const findings = await findingsOf('SWG-SIZE', connector);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ruleId: 'SWG-SIZE', severity: 'error', line: 1 });
+  });
+
+  it('warns a custom connector over the 500,000 characters of a Dataverse solution', async () => {
+    const connector = editableConnector();
+    connector.swagger.info['x-padding'] = 'x'.repeat(600_000);
+    const findings = await findingsOf('SWG-SIZE', connector, 'custom');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'warning' });
+    expect(findings[0]!.message).toMatch(/500,000/);
+  });
+
+  it('stays quiet on a small swagger', async () => {
+    expect(await findingsOf('SWG-SIZE', editableConnector())).toEqual([]);
+  });
+});
+
+describe('SWG-SCHEMA-COUNT and SWG-SCHEMA-DEPTH', () => {
+  it('counts a doubling chain of definitions after expansion, without expanding it', async () => {
+    const connector = editableConnector();
+    // D0 has two properties of D1, D1 two of D2, …: 2^16 schemas once expanded.
+    for (let i = 0; i < 16; i++) {
+      connector.swagger.definitions[`D${i}`] = {
+        type: 'object',
+        properties: { a: { $ref: `#/definitions/D${i + 1}` }, b: { $ref: `#/definitions/D${i + 1}` } },
+      };
+    }
+    connector.swagger.definitions.D16 = { type: 'string' };
+    connector.swagger.paths['/tasks'].get.responses['200'].schema = { $ref: '#/definitions/D0' };
+    const findings = await findingsOf('SWG-SCHEMA-COUNT', connector);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'error', pointer: '/paths/~1tasks/get' });
+    expect(await findingsOf('SWG-SCHEMA-DEPTH', connector)).toEqual([]);
+  });
+
+  it('reports a schema nested deeper than the limit, and ends on recursive definitions', async () => {
+    const connector = editableConnector();
+    let schema: Loose = { type: 'string' };
+    for (let i = 0; i < 40; i++) schema = { type: 'object', properties: { child: schema } };
+    connector.swagger.definitions.Deep = schema;
+    connector.swagger.definitions.Node = {
+      type: 'object',
+      properties: {
+        next: { $ref: '#/definitions/Node' },
+        items: { type: 'array', items: { $ref: '#/definitions/Node' } },
+      },
+    };
+    connector.swagger.paths['/tasks'].get.responses['200'].schema = { $ref: '#/definitions/Deep' };
+    connector.swagger.paths['/tasks'].post.responses['201'].schema = { $ref: '#/definitions/Node' };
+    const findings = await findingsOf('SWG-SCHEMA-DEPTH', connector);
+    expect(findings.map((finding) => finding.pointer)).toEqual(['/paths/~1tasks/get/responses/200/schema']);
+    expect(await findingsOf('SWG-SCHEMA-COUNT', connector)).toEqual([]);
+  });
+
+  it('stays quiet on a valid connector', async () => {
+    expect(await findingsOf('SWG-SCHEMA-COUNT', editableConnector())).toEqual([]);
+    expect(await findingsOf('SWG-SCHEMA-DEPTH', editableConnector())).toEqual([]);
+  });
+});

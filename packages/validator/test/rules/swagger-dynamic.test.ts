@@ -1,0 +1,276 @@
+import { describeRule, VALID, type SwaggerEdit } from '../helpers/swagger-cases.js';
+
+const STATUS = '/paths/~1tasks/get/parameters/0';
+const BODY = '/paths/~1tasks/post/parameters/0';
+const VALUES = `${STATUS}/x-ms-dynamic-values`;
+
+/**
+ * GET /statuses (ListStatuses) needs a `project` query parameter and returns `{ value: [{ id, name }] }`;
+ * the `status` parameter of ListTasks gets its values from it, with `call` merged into the extension.
+ */
+function dynamicStatus(call: Record<string, unknown> = {}, more: SwaggerEdit = () => {}): SwaggerEdit {
+  return (s) => {
+    s.paths['/statuses'] = {
+      get: {
+        operationId: 'ListStatuses',
+        'x-ms-visibility': 'internal',
+        parameters: [{ name: 'project', in: 'query', required: true, type: 'string' }],
+        responses: {
+          '200': {
+            description: 'OK',
+            schema: {
+              type: 'object',
+              properties: {
+                value: {
+                  type: 'array',
+                  items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    };
+    s.paths['/tasks'].get.parameters.push({
+      name: 'project',
+      in: 'query',
+      type: 'string',
+      'x-ms-summary': 'Project',
+      description: 'The project.',
+    });
+    s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-values'] = {
+      operationId: 'ListStatuses',
+      parameters: { project: { parameter: 'project' } },
+      'value-collection': 'value',
+      'value-path': 'id',
+      'value-title': 'name',
+      ...call,
+    };
+    more(s);
+  };
+}
+
+describeRule(
+  'SWG-DYN-ON-BODY',
+  [
+    {
+      name: 'on x-ms-dynamic-schema on the body parameter',
+      edit: (s) => (s.paths['/tasks'].post.parameters[0]['x-ms-dynamic-schema'] = { operationId: 'GetTask' }),
+      pointer: `${BODY}/x-ms-dynamic-schema`,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on x-ms-dynamic-schema in the body schema',
+      edit: (s) =>
+        (s.paths['/tasks'].post.parameters[0].schema['x-ms-dynamic-schema'] = { operationId: 'GetTask' }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-DYN-LIST-AMBIG',
+  [
+    {
+      name: 'on a reference to a property inside a parameter',
+      edit: dynamicStatus({ parameters: { project: { parameter: 'body/project' } } }),
+      pointer: `${VALUES}/parameters`,
+      message: /references properties within parameters/,
+    },
+  ],
+  [
+    { name: 'on plain references', edit: dynamicStatus() },
+    {
+      name: 'when x-ms-dynamic-list is defined',
+      edit: dynamicStatus(
+        { parameters: { project: { parameter: 'body/project' } } },
+        (s) => (s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-list'] = { operationId: 'ListStatuses' }),
+      ),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-DYN-PROPS-AMBIG',
+  [
+    {
+      name: 'on a name used in two locations',
+      edit: dynamicStatus({}, (s) => {
+        s.paths['/tasks'].get.parameters.push({
+          name: 'project',
+          in: 'header',
+          type: 'string',
+          'x-ms-summary': 'Project',
+          description: 'Project.',
+        });
+        s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-schema'] = {
+          operationId: 'ListStatuses',
+          parameters: { project: { parameter: 'project' } },
+          'value-path': 'value',
+        };
+      }),
+      pointer: `${STATUS}/x-ms-dynamic-schema/parameters`,
+      message: /ambiguous parameter references/,
+    },
+  ],
+  [
+    {
+      name: 'on an unambiguous name',
+      edit: dynamicStatus(
+        {},
+        (s) =>
+          (s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-schema'] = {
+            operationId: 'ListStatuses',
+            parameters: { project: { parameter: 'project' } },
+          }),
+      ),
+    },
+  ],
+);
+
+const schemaAndProperties =
+  (itemValuePath: string): SwaggerEdit =>
+  (s) => {
+    const schema = s.paths['/tasks'].post.parameters[0].schema;
+    schema['x-ms-dynamic-schema'] = {
+      operationId: 'GetTask',
+      parameters: {},
+      'value-path': 'schema/properties',
+    };
+    schema['x-ms-dynamic-properties'] = { operationId: 'GetTask', parameters: {}, itemValuePath };
+  };
+describeRule(
+  'SWG-DYN-PROPS-PATH',
+  [
+    {
+      name: 'on a different path',
+      edit: schemaAndProperties('data'),
+      pointer: `${BODY}/schema/x-ms-dynamic-properties/itemValuePath`,
+      message: /The expected path is 'schema'/,
+    },
+  ],
+  [VALID, { name: "on the value-path without 'properties'", edit: schemaAndProperties('schema') }],
+);
+
+describeRule(
+  'SWG-DYN-TREE',
+  [
+    {
+      name: 'on a file picker without x-ms-dynamic-tree',
+      edit: dynamicStatus({ capability: 'file-picker' }),
+      pointer: VALUES,
+    },
+  ],
+  [{ name: 'on dynamic values without file picker', edit: dynamicStatus() }],
+);
+
+describeRule(
+  'SWG-DYN-OPID',
+  [
+    {
+      name: 'on x-ms-dynamic-values calling a missing operation',
+      edit: dynamicStatus({ operationId: 'ListStatus' }),
+      pointer: `${VALUES}/operationId`,
+      message: /'ListStatus' is not the operationId/,
+    },
+    {
+      name: 'on x-ms-notification calling a missing operation',
+      edit: (s) => (s.paths['/tasks'].get['x-ms-notification'] = { operationId: 'OnTask' }),
+      pointer: '/paths/~1tasks/get/x-ms-notification/operationId',
+    },
+    {
+      name: 'on a file-picker capability calling a missing operation',
+      edit: (s) => (s['x-ms-capabilities'] = { 'file-picker': { open: { operationId: 'Browse' } } }),
+      pointer: '/x-ms-capabilities/file-picker/open/operationId',
+    },
+  ],
+  [VALID, { name: 'on an existing operation', edit: dynamicStatus() }],
+);
+
+describeRule(
+  'SWG-DYN-PARAMS',
+  [
+    {
+      name: 'when a required target parameter is not passed',
+      edit: dynamicStatus({ parameters: {} }),
+      pointer: `${VALUES}/parameters`,
+      message: /The target operation requires parameter 'project'/,
+    },
+    {
+      name: 'on an unknown parameter',
+      edit: dynamicStatus({ parameters: { project: 'p1', folder: 'x' } }),
+      pointer: `${VALUES}/parameters/folder`,
+      message: /could not be found in operation 'ListStatuses'/,
+    },
+    {
+      name: 'on a static value of another type',
+      edit: dynamicStatus({ parameters: { project: { value: true } } }),
+      pointer: `${VALUES}/parameters/project`,
+      message: /has type 'string', but a static value is provided of type 'boolean'/,
+    },
+    {
+      name: 'on a source parameter of another type',
+      edit: dynamicStatus({}, (s) => (s.paths['/tasks'].get.parameters[1].type = 'integer')),
+      pointer: `${VALUES}/parameters/project`,
+      message: /operation 'ListTasks' is providing a parameter of type 'integer'/,
+    },
+  ],
+  [
+    { name: 'on matching parameters', edit: dynamicStatus() },
+    { name: 'on a static string value', edit: dynamicStatus({ parameters: { project: { value: 'p1' } } }) },
+  ],
+);
+
+describeRule(
+  'SWG-DYN-RESULT',
+  [
+    {
+      name: 'on a value-collection the response lacks',
+      edit: dynamicStatus({ 'value-collection': 'items' }),
+      pointer: `${VALUES}/value-collection`,
+      severity: 'warning',
+      message: /expects an array on the specified path 'items'/,
+    },
+    {
+      name: 'on a value-title the items lack',
+      edit: dynamicStatus({ 'value-title': 'label' }),
+      pointer: `${VALUES}/value-title`,
+      severity: 'warning',
+      message: /expects a property on the specified path 'label'/,
+    },
+    {
+      name: 'on a value-collection that is not an array',
+      edit: dynamicStatus(
+        {},
+        (s) => (s.paths['/statuses'].get.responses['200'].schema.properties.value = { type: 'string' }),
+      ),
+      pointer: `${VALUES}/value-collection`,
+      severity: 'warning',
+    },
+  ],
+  [
+    { name: 'on paths the response has', edit: dynamicStatus() },
+    { name: 'on names that differ only by case', edit: dynamicStatus({ 'value-title': 'Name' }) },
+    {
+      name: 'on an open response schema',
+      edit: dynamicStatus(
+        { 'value-collection': 'items' },
+        (s) => (s.paths['/statuses'].get.responses['200'].schema = { type: 'object' }),
+      ),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-DYN-INTERNAL-SRC',
+  [
+    {
+      name: 'on a reference to an internal parameter',
+      edit: dynamicStatus({}, (s) => (s.paths['/tasks'].get.parameters[1]['x-ms-visibility'] = 'internal')),
+      pointer: `${VALUES}/parameters/project`,
+      message: /'project' in the source operation 'ListTasks' is internal/,
+    },
+  ],
+  [{ name: 'on a reference to a visible parameter', edit: dynamicStatus() }],
+);

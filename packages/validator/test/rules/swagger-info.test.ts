@@ -1,0 +1,181 @@
+import { describe, expect, it } from '@jest/globals';
+import { describeRuleCases, editableConnector, findingsOf, type Loose } from './swagger/rule-cases.js';
+
+const metadata = (c: { swagger: Loose }): Loose[] => c.swagger['x-ms-connector-metadata'];
+
+describeRuleCases([
+  {
+    id: 'SWG-INFO-TITLE-LEN',
+    fires: 'fires on a title of 31 characters',
+    breaks: (c) => (c.swagger.info.title = 'Contoso Tasks and Projects Plus'),
+    pointer: '/info/title',
+    message: /The 'title' value goes over the character limit '30'/,
+  },
+  {
+    id: 'SWG-INFO-TITLE-LEN',
+    fires: 'is only advice for custom connectors',
+    breaks: (c) => (c.swagger.info.title = 'Contoso Tasks and Projects Plus'),
+    pointer: '/info/title',
+    severity: 'info',
+    profile: 'custom',
+  },
+  {
+    id: 'SWG-INFO-TITLE-WORDS',
+    fires: 'fires on "API" in the title',
+    breaks: (c) => (c.swagger.info.title = 'Contoso Tasks API'),
+    pointer: '/info/title',
+    message: /The value 'title' contains at least one of the restricted words: 'api'\./,
+  },
+  {
+    id: 'SWG-INFO-TITLE-WORDS',
+    fires: 'fires on a product name in the title',
+    breaks: (c) => (c.swagger.info.title = 'Tasks for Power Apps'),
+    pointer: '/info/title',
+    message: /'power apps'/,
+  },
+  {
+    id: 'SWG-INFO-TITLE-END',
+    fires: 'fires on a title ending with a period',
+    breaks: (c) => (c.swagger.info.title = 'Contoso Tasks.'),
+    pointer: '/info/title',
+  },
+  {
+    id: 'SWG-INFO-TITLE-END',
+    fires: 'only warns on a closing bracket, as legacy titles have',
+    breaks: (c) => (c.swagger.info.title = 'Contoso (Canada)'),
+    pointer: '/info/title',
+    severity: 'warning',
+  },
+  {
+    id: 'SWG-INFO-TITLE-PLACEHOLDER',
+    fires: 'fires on "Default title"',
+    breaks: (c) => (c.swagger.info.title = 'Default title'),
+    pointer: '/info/title',
+  },
+  {
+    id: 'SWG-INFO-DESC-REQ',
+    fires: 'fires on a missing description',
+    breaks: (c) => delete c.swagger.info.description,
+    pointer: '/info/description',
+  },
+  {
+    id: 'SWG-INFO-DESC-LEN',
+    fires: 'fires on a description of 29 characters',
+    breaks: (c) => (c.swagger.info.description = 'Plan and track Contoso tasks.'),
+    pointer: '/info/description',
+    message: /between '30' and '500' characters \(it has 29\)/,
+  },
+  {
+    id: 'SWG-INFO-DESC-WORDS',
+    fires: 'fires on Power Automate in the description',
+    breaks: (c) => (c.swagger.info.description = 'Use Contoso Tasks in your Power Automate flows and apps.'),
+    pointer: '/info/description',
+    message: /'power automate'/,
+  },
+  {
+    id: 'SWG-INFO-CONTACT',
+    fires: 'fires on a missing contact',
+    breaks: (c) => delete c.swagger.info.contact,
+    pointer: '/info/contact',
+  },
+  {
+    id: 'SWG-INFO-CONTACT-FIELDS',
+    fires: 'warns on a contact without url',
+    breaks: (c) => delete c.swagger.info.contact.url,
+    pointer: '/info/contact/url',
+    severity: 'warning',
+  },
+  {
+    id: 'SWG-INFO-CONTACT-EMAIL',
+    fires: 'fires on an invalid e-mail',
+    breaks: (c) => (c.swagger.info.contact.email = 'support at contoso.com'),
+    pointer: '/info/contact/email',
+  },
+  {
+    id: 'SWG-META-REQ',
+    fires: 'fires on missing x-ms-connector-metadata',
+    breaks: (c) => delete c.swagger['x-ms-connector-metadata'],
+    pointer: '/x-ms-connector-metadata',
+    onFirstLine: true,
+  },
+  {
+    id: 'SWG-META-PROPS',
+    fires: 'fires on a missing Categories entry',
+    breaks: (c) => metadata(c).splice(2, 1),
+    pointer: '/x-ms-connector-metadata',
+    message: /The connector metadata property 'Categories' is required\./,
+  },
+  {
+    id: 'SWG-META-PROPS',
+    fires: 'only warns on "Privacy Policy" in the wrong case, as many merged connectors have',
+    breaks: (c) => (metadata(c)[1]!.propertyName = 'Privacy Policy'),
+    pointer: '/x-ms-connector-metadata/1/propertyName',
+    severity: 'warning',
+    message: /spell it exactly 'Privacy policy'/,
+  },
+  {
+    id: 'SWG-META-CATEGORY',
+    fires: 'fires on a category in the wrong case, with the right spelling',
+    breaks: (c) => (metadata(c)[2]!.propertyValue = 'Social media'),
+    pointer: '/x-ms-connector-metadata/2/propertyValue',
+    message: /'Social media' must be spelled 'Social Media'/,
+  },
+  {
+    id: 'SWG-META-CATEGORY',
+    fires: 'fires on an unknown category, listing the available ones',
+    breaks: (c) => (metadata(c)[2]!.propertyValue = 'Productivity;Tasks'),
+    pointer: '/x-ms-connector-metadata/2/propertyValue',
+    message: /Available categories are: \[AI, Business Management/,
+  },
+  {
+    id: 'SWG-META-CATEGORY-MAX',
+    fires: 'fires on three categories',
+    breaks: (c) => (metadata(c)[2]!.propertyValue = 'AI;Data;Productivity'),
+    pointer: '/x-ms-connector-metadata/2/propertyValue',
+  },
+  {
+    id: 'SWG-META-URL',
+    fires: 'fires on a website without scheme',
+    breaks: (c) => (metadata(c)[0]!.propertyValue = 'www.contoso.com'),
+    pointer: '/x-ms-connector-metadata/0/propertyValue',
+  },
+  {
+    id: 'SWG-META-URL',
+    fires: 'fires on a misspelled scheme in contact.url',
+    breaks: (c) => (c.swagger.info.contact.url = 'hhttps://support.contoso.com'),
+    pointer: '/info/contact/url',
+  },
+  {
+    id: 'SWG-API-STATUS',
+    fires: 'fires on a lower-case status',
+    breaks: (c) => (c.swagger.info['x-ms-api-annotation'] = { status: 'production' }),
+    pointer: '/info/x-ms-api-annotation/status',
+    message: /Did you mean 'Production'\?/,
+  },
+  {
+    id: 'SWG-API-STATUS',
+    fires: 'fires on a Production operation in a Preview connector',
+    breaks: (c) => {
+      c.swagger.info['x-ms-api-annotation'] = { status: 'Preview' };
+      c.swagger.paths['/tasks'].get['x-ms-api-annotation'] = { status: 'Production' };
+    },
+    pointer: '/paths/~1tasks/get/x-ms-api-annotation/status',
+    message: /The operation 'ListTasks' cannot be in a Production status ahead of the connector\./,
+  },
+]);
+
+describe('certification metadata on custom connectors', () => {
+  it('does not ask custom connectors for contact or connector metadata', async () => {
+    const connector = editableConnector();
+    delete connector.swagger.info.contact;
+    delete connector.swagger['x-ms-connector-metadata'];
+    expect(await findingsOf('SWG-INFO-CONTACT', connector, 'custom')).toEqual([]);
+    expect(await findingsOf('SWG-META-REQ', connector, 'custom')).toEqual([]);
+  });
+
+  it('accepts a URL with a space, as the platform escapes it', async () => {
+    const connector = editableConnector();
+    metadata(connector)[1]!.propertyValue = 'https://www.contoso.com/privacy policy.pdf';
+    expect(await findingsOf('SWG-META-URL', connector)).toEqual([]);
+  });
+});

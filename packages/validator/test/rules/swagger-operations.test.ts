@@ -1,0 +1,734 @@
+import { describeRule, VALID, type Json } from '../helpers/swagger-cases.js';
+
+const LIST = '/paths/~1tasks/get';
+const CREATE = '/paths/~1tasks/post';
+const GET = '/paths/~1tasks~1{taskId}/get';
+
+describeRule(
+  'SWG-OPID-REQ',
+  [
+    {
+      name: 'on an operation without operationId',
+      edit: (s) => delete s.paths['/tasks'].get.operationId,
+      pointer: LIST,
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-OPID-UNIQUE',
+  [
+    {
+      name: 'on the second use of an operationId',
+      edit: (s) => (s.paths['/tasks'].post.operationId = 'ListTasks'),
+      pointer: `${CREATE}/operationId`,
+      message: /The operationId 'ListTasks' is used multiple times/,
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-OPID-SANITIZED',
+  [
+    {
+      name: 'on a dash, as a warning with the sanitized value',
+      edit: (s) => (s.paths['/tasks'].get.operationId = 'List-Tasks'),
+      pointer: `${LIST}/operationId`,
+      severity: 'warning',
+      message: /sanitized value 'ListTasks'/,
+    },
+  ],
+  [VALID, { name: 'on underscores', edit: (s) => (s.paths['/tasks'].get.operationId = 'List_Tasks_V2') }],
+);
+
+describeRule(
+  'SWG-OPID-LEN',
+  [
+    {
+      name: 'on 128 characters',
+      edit: (s) => (s.paths['/tasks'].get.operationId = 'A'.repeat(128)),
+      pointer: `${LIST}/operationId`,
+    },
+  ],
+  [{ name: 'on 127 characters', edit: (s) => (s.paths['/tasks'].get.operationId = 'A'.repeat(127)) }],
+);
+
+describeRule(
+  'SWG-OP-SUMMARY-REQ',
+  [
+    {
+      name: 'on a visible operation',
+      edit: (s) => delete s.paths['/tasks'].get.summary,
+      pointer: LIST,
+      message: /'summary' property is required/,
+    },
+    {
+      name: 'as info for custom connectors',
+      edit: (s) => delete s.paths['/tasks'].get.summary,
+      pointer: LIST,
+      severity: 'info',
+      profile: 'custom',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on an internal operation',
+      edit: (s) => {
+        delete s.paths['/tasks'].get.summary;
+        s.paths['/tasks'].get['x-ms-visibility'] = 'internal';
+      },
+    },
+  ],
+);
+
+describeRule(
+  'SWG-OP-DESC-REQ',
+  [
+    {
+      name: 'on an empty description',
+      edit: (s) => (s.paths['/tasks'].get.description = ' '),
+      pointer: LIST,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on an internal operation',
+      edit: (s) => {
+        delete s.paths['/tasks'].get.description;
+        s.paths['/tasks'].get['x-ms-visibility'] = 'internal';
+      },
+    },
+  ],
+);
+
+describeRule(
+  'SWG-OP-SUMMARY-LEN',
+  [
+    {
+      name: 'on 81 characters',
+      edit: (s) => (s.paths['/tasks'].get.summary = 'L'.repeat(81)),
+      pointer: `${LIST}/summary`,
+      message: /It has 81/,
+    },
+  ],
+  [{ name: 'on exactly 80 characters', edit: (s) => (s.paths['/tasks'].get.summary = 'L'.repeat(80)) }],
+);
+
+describeRule(
+  'SWG-OP-SUMMARY-CHARS',
+  [
+    {
+      name: "on '/'",
+      edit: (s) => (s.paths['/tasks'].get.summary = 'Create/update a task'),
+      pointer: `${LIST}/summary`,
+      message: /restricted characters \[\/\\<>\*%&\?\]/,
+    },
+  ],
+  [VALID, { name: 'on parentheses', edit: (s) => (s.paths['/tasks'].get.summary = 'List tasks (V2)') }],
+);
+
+describeRule(
+  'SWG-OP-SUMMARY-END',
+  [
+    {
+      name: 'on a trailing period',
+      edit: (s) => (s.paths['/tasks'].get.summary = 'List tasks.'),
+      pointer: `${LIST}/summary`,
+      severity: 'warning',
+    },
+  ],
+  [
+    VALID,
+    { name: 'on "(deprecated)"', edit: (s) => (s.paths['/tasks'].get.summary = 'List tasks (deprecated)') },
+    { name: 'on "[DEPRECATED]"', edit: (s) => (s.paths['/tasks'].get.summary = 'List tasks [DEPRECATED]') },
+  ],
+);
+
+describeRule(
+  'SWG-OP-SUMMARY-SENTENCE',
+  [
+    {
+      name: 'on the operationId',
+      edit: (s) => (s.paths['/tasks'].get.summary = 'ListTasks'),
+      pointer: `${LIST}/summary`,
+      severity: 'warning',
+    },
+    {
+      name: 'on snake_case',
+      edit: (s) => (s.paths['/tasks'].get.summary = 'list_tasks'),
+      pointer: `${LIST}/summary`,
+      severity: 'warning',
+      message: /reads like an identifier/,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'for custom connectors',
+      edit: (s) => (s.paths['/tasks'].get.summary = 'ListTasks'),
+      profile: 'custom',
+    },
+  ],
+);
+
+describeRule(
+  'SWG-OP-DESC-SENTENCE',
+  [
+    {
+      name: 'when the description repeats the summary',
+      edit: (s) => (s.paths['/tasks'].get.description = 'List tasks'),
+      pointer: `${LIST}/description`,
+      severity: 'info',
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-OP-EMPTY',
+  [
+    {
+      name: 'on an operation with nothing in it',
+      edit: (s) => (s.paths['/tasks'].delete = {}),
+      pointer: '/paths/~1tasks/delete',
+      severity: 'warning',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on an operation with only responses',
+      edit: (s) => (s.paths['/tasks'].delete = { responses: { '204': { description: 'Deleted' } } }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-OP-RESP-REQ',
+  [
+    { name: 'on missing responses', edit: (s) => delete s.paths['/tasks'].get.responses, pointer: LIST },
+    {
+      name: 'on empty responses',
+      edit: (s) => (s.paths['/tasks'].get.responses = {}),
+      pointer: `${LIST}/responses`,
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-OP-RESP-SUCCESS',
+  [
+    {
+      name: "on 'default' only",
+      edit: (s) => (s.paths['/tasks'].get.responses = { default: { description: 'OK' } }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message: /'ListTasks' should have at least one successful response/,
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-RESP-CODE',
+  [
+    {
+      name: "on 'OK'",
+      edit: (s) => (s.paths['/tasks'].get.responses.OK = { description: 'OK' }),
+      pointer: `${LIST}/responses/OK`,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: "on 'default'",
+      edit: (s) => (s.paths['/tasks'].get.responses.default = { description: 'Error' }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-RESP-DEFAULT-SCHEMA',
+  [
+    {
+      name: 'on a default response with a schema',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses.default = { description: 'Error', schema: { type: 'object' } }),
+      pointer: `${LIST}/responses/default/schema`,
+      severity: 'warning',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on a default response without schema',
+      edit: (s) => (s.paths['/tasks'].get.responses.default = { description: 'Error' }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-RESP-MULTI-SCHEMA',
+  [
+    {
+      name: 'on two responses with schemas',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses['400'] = { description: 'Bad', schema: { type: 'object' } }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on an error response without schema',
+      edit: (s) => (s.paths['/tasks'].get.responses['400'] = { description: 'Bad' }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-RESP-SCHEMA-200',
+  [
+    {
+      name: 'on a schema only on 202',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '202': { description: 'Accepted', schema: { $ref: '#/definitions/Task' } },
+        }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-RESP-EMPTY-SCHEMA',
+  [
+    {
+      name: 'on schema {}',
+      edit: (s) => (s.paths['/tasks'].get.responses['200'].schema = {}),
+      pointer: `${LIST}/responses/200/schema`,
+      severity: 'warning',
+    },
+    {
+      name: 'on a $ref to a bare object definition',
+      edit: (s) => {
+        s.definitions.Empty = { type: 'object' };
+        s.paths['/tasks'].get.responses['200'].schema = { $ref: '#/definitions/Empty' };
+      },
+      pointer: `${LIST}/responses/200/schema`,
+      severity: 'warning',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on a dynamic schema',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses['200'].schema = {
+          'x-ms-dynamic-schema': { operationId: 'GetTask' },
+        }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-RESP-DEFINED',
+  [
+    {
+      name: 'on a visible action whose 200 has no schema',
+      edit: (s) => delete s.paths['/tasks'].get.responses['200'].schema,
+      pointer: `${LIST}/responses/200`,
+      severity: 'warning',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on a 204 response',
+      edit: (s) => (s.paths['/tasks'].get.responses = { '204': { description: 'No content' } }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-RESP-HEADERS',
+  [
+    {
+      name: 'on headers that differ only by case',
+      edit: (s) =>
+        (s.paths['/tasks'].post.responses['201'].headers = {
+          Location: { type: 'string' },
+          location: { type: 'string' },
+        }),
+      pointer: `${CREATE}/responses/201/headers/location`,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on distinct headers',
+      edit: (s) =>
+        (s.paths['/tasks'].post.responses['201'].headers = {
+          Location: { type: 'string' },
+          ETag: { type: 'string' },
+        }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-RESP-EXAMPLE',
+  [
+    {
+      name: 'on an example for a type not produced',
+      edit: (s) => (s.paths['/tasks'].get.responses['200'].examples = { 'text/xml': '<a/>' }),
+      pointer: `${LIST}/responses/200/examples/text~1xml`,
+      message: /'text\/xml' is not produced by the operation 'ListTasks'/,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on an application/json example',
+      edit: (s) => (s.paths['/tasks'].get.responses['200'].examples = { 'application/json': [] }),
+    },
+  ],
+);
+
+const movePath = (from: string, to: string) => (s: Json) => {
+  s.paths[to] = s.paths[from];
+  delete s.paths[from];
+};
+
+describeRule(
+  'SWG-PATH-SLASH',
+  [{ name: "on 'tasks'", edit: movePath('/tasks', 'tasks'), pointer: '/paths/tasks' }],
+  [VALID, { name: 'on an x- key in paths', edit: (s) => (s.paths['x-note'] = {}) }],
+);
+describeRule(
+  'SWG-PATH-QUERY',
+  [{ name: "on '?'", edit: movePath('/tasks', '/tasks?all=true'), pointer: '/paths/~1tasks?all=true' }],
+  [VALID],
+);
+describeRule(
+  'SWG-PATH-WILDCARD',
+  [{ name: "on '*'", edit: movePath('/tasks', '/tasks/*'), pointer: '/paths/~1tasks~1*' }],
+  [VALID],
+);
+describeRule(
+  'SWG-PATH-TEMPLATE',
+  [
+    {
+      name: 'on a variable spanning segments',
+      edit: movePath('/tasks', '/tasks/{a/b}'),
+      pointer: '/paths/~1tasks~1{a~1b}',
+      message: /spans more than one segment/,
+    },
+    {
+      name: 'on an unclosed brace',
+      edit: movePath('/tasks', '/tasks/{id'),
+      pointer: '/paths/~1tasks~1{id',
+      message: /never closed/,
+    },
+  ],
+  [VALID],
+);
+describeRule(
+  'SWG-PATH-VAR-DEFAULT',
+  [
+    {
+      name: "on '{version=v1}'",
+      edit: movePath('/tasks', '/{version=v1}/tasks'),
+      pointer: '/paths/~1{version=v1}~1tasks',
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-PATH-DUP',
+  [
+    {
+      name: 'on the same route with another variable name',
+      edit: (s) =>
+        (s.paths['/tasks/{id}'] = {
+          get: { ...s.paths['/tasks/{taskId}'].get, operationId: 'GetTaskAgain' },
+        }),
+      pointer: '/paths/~1tasks~1{id}/get',
+      message:
+        /'GetTask' and 'GetTaskAgain' have the path templates '\/tasks\/\{taskId\}' and '\/tasks\/\{id\}'/,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on another method',
+      edit: (s) =>
+        (s.paths['/tasks/{id}'] = {
+          delete: { operationId: 'DeleteTask', responses: { '204': { description: 'Deleted' } } },
+        }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-PATH-PARTIAL-DUP',
+  [
+    {
+      name: 'on /tasks/{taskId} beside /tasks/search',
+      edit: (s) =>
+        (s.paths['/tasks/search'] = {
+          get: { operationId: 'SearchTasks', responses: { '200': { description: 'OK' } } },
+        }),
+      pointer: GET,
+      severity: 'warning',
+      message: /Partially duplicated paths are: \/tasks\/search/,
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-PATH-CASE',
+  [{ name: "on '/Tasks' beside '/tasks'", edit: (s) => (s.paths['/Tasks'] = {}), pointer: '/paths/~1Tasks' }],
+  [VALID],
+);
+describeRule(
+  'SWG-PATH-REF',
+  [
+    {
+      name: 'on a path item $ref',
+      edit: (s) => (s.paths['/other'] = { $ref: 'other.json#/x' }),
+      pointer: '/paths/~1other/$ref',
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-PATH-MISSING-PARAM',
+  [
+    {
+      name: 'on a path variable without parameter',
+      edit: (s) => (s.paths['/tasks/{taskId}'].get.parameters = []),
+      pointer: GET,
+      message: /'GetTask' does not define the 'taskId' parameter/,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'when the parameter is at path level',
+      edit: (s) => {
+        s.paths['/tasks/{taskId}'].parameters = s.paths['/tasks/{taskId}'].get.parameters;
+        s.paths['/tasks/{taskId}'].get.parameters = [];
+      },
+    },
+  ],
+);
+
+const bodyOnGet = (s: Json) =>
+  s.paths['/tasks'].get.parameters.push({ name: 'body', in: 'body', schema: { type: 'object' } });
+describeRule(
+  'SWG-GET-BODY',
+  [{ name: 'on a GET with a body', edit: bodyOnGet, pointer: `${LIST}/parameters/1` }],
+  [VALID],
+);
+
+describeRule(
+  'SWG-CONSUMES',
+  [
+    {
+      name: 'on a body without consumes',
+      edit: (s) => delete s.consumes,
+      pointer: CREATE,
+      severity: 'warning',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: "with the operation's own consumes",
+      edit: (s) => {
+        delete s.consumes;
+        s.paths['/tasks'].post.consumes = ['application/json'];
+      },
+    },
+  ],
+);
+
+describeRule(
+  'SWG-MIME-SUPPORTED',
+  [
+    {
+      name: "on 'json'",
+      edit: (s) => (s.produces = ['json']),
+      pointer: '/produces/0',
+      message: /The MIME type 'json' is not valid/,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on wildcards and parameters',
+      edit: (s) => (s.produces = ['*/*', 'application/*+json', 'text/plain; charset=utf-8']),
+    },
+  ],
+);
+
+const formFile = (s: Json) =>
+  (s.paths['/tasks'].post.parameters = [
+    { name: 'file', in: 'formData', type: 'file', 'x-ms-summary': 'File', description: 'The file.' },
+  ]);
+describeRule(
+  'SWG-MIME-COMPAT',
+  [
+    {
+      name: 'on a file sent as JSON',
+      edit: formFile,
+      pointer: `${CREATE}/parameters`,
+      message: /'multipart\/form-data' for operation 'CreateTask'/,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on a file sent as multipart',
+      edit: (s) => {
+        formFile(s);
+        s.paths['/tasks'].post.consumes = ['multipart/form-data'];
+      },
+    },
+  ],
+);
+
+describeRule(
+  'SWG-FORMURLENC',
+  [
+    {
+      name: 'on a file in a URL-encoded form',
+      edit: (s) => {
+        formFile(s);
+        s.paths['/tasks'].post.consumes = ['application/x-www-form-urlencoded'];
+      },
+      pointer: `${CREATE}/parameters/0`,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on a string field in a URL-encoded form',
+      edit: (s) => {
+        s.paths['/tasks'].post.consumes = ['application/x-www-form-urlencoded'];
+        s.paths['/tasks'].post.parameters = [{ name: 'title', in: 'formData', type: 'string' }];
+      },
+    },
+  ],
+);
+
+describeRule(
+  'SWG-VISIBILITY-ENUM',
+  [
+    {
+      name: "on 'hidden'",
+      edit: (s) => (s.paths['/tasks'].get['x-ms-visibility'] = 'hidden'),
+      pointer: `${LIST}/x-ms-visibility`,
+    },
+    {
+      name: "on 'Advanced' as a warning",
+      edit: (s) => (s.paths['/tasks'].get.parameters[0]['x-ms-visibility'] = 'Advanced'),
+      pointer: `${LIST}/parameters/0/x-ms-visibility`,
+      severity: 'warning',
+    },
+    {
+      name: "on '' as info",
+      edit: (s) => (s.definitions.Task.properties.id['x-ms-visibility'] = ''),
+      pointer: '/definitions/Task/properties/id/x-ms-visibility',
+      severity: 'info',
+    },
+  ],
+  [VALID, { name: "on 'important'", edit: (s) => (s.paths['/tasks'].get['x-ms-visibility'] = 'important') }],
+);
+
+describeRule(
+  'SWG-TRIGGER-ENUM',
+  [
+    {
+      name: "on 'polling'",
+      edit: (s) => (s.paths['/tasks'].get['x-ms-trigger'] = 'polling'),
+      pointer: `${LIST}/x-ms-trigger`,
+    },
+    {
+      name: "on metadata mode 'push'",
+      edit: (s) => (s.paths['/tasks'].get['x-ms-trigger-metadata'] = { kind: 'query', mode: 'push' }),
+      pointer: `${LIST}/x-ms-trigger-metadata/mode`,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: "on 'batch' with polling metadata",
+      edit: (s) => {
+        s.paths['/tasks'].get['x-ms-trigger'] = 'batch';
+        s.paths['/tasks'].get['x-ms-trigger-metadata'] = { kind: 'query', mode: 'polling' };
+      },
+    },
+  ],
+);
+
+describeRule(
+  'SWG-PAGEABLE',
+  [
+    {
+      name: "on 'next'",
+      edit: (s) => (s.paths['/tasks'].get['x-ms-pageable'] = { nextLinkName: 'next' }),
+      pointer: `${LIST}/x-ms-pageable/nextLinkName`,
+      message: /'ListTasks' is invalid/,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: "on '@odata.nextLink'",
+      edit: (s) => (s.paths['/tasks'].get['x-ms-pageable'] = { nextLinkName: '@odata.nextLink' }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-CAPABILITIES',
+  [
+    {
+      name: 'on a non-boolean chunkTransfer',
+      edit: (s) => (s.paths['/tasks'].post['x-ms-capabilities'] = { chunkTransfer: 'yes' }),
+      pointer: `${CREATE}/x-ms-capabilities/chunkTransfer`,
+    },
+    {
+      name: 'on an unknown root capability',
+      edit: (s) => (s['x-ms-capabilities'] = { search: {} }),
+      pointer: '/x-ms-capabilities/search',
+    },
+    {
+      name: 'on testConnection in a custom connector, as info',
+      edit: (s) => (s['x-ms-capabilities'] = { testConnection: { operationId: 'ListTasks' } }),
+      pointer: '/x-ms-capabilities/testConnection',
+      severity: 'info',
+      profile: 'custom',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on testConnection in a certified connector',
+      edit: (s) => (s['x-ms-capabilities'] = { testConnection: { operationId: 'ListTasks' } }),
+    },
+  ],
+);

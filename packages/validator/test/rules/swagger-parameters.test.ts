@@ -1,0 +1,549 @@
+import { describeRule, VALID, type Json, type SwaggerEdit } from '../helpers/swagger-cases.js';
+
+const STATUS = '/paths/~1tasks/get/parameters/0';
+const TASK_ID = '/paths/~1tasks~1{taskId}/get/parameters/0';
+const BODY = '/paths/~1tasks/post/parameters/0';
+
+const status =
+  (change: (p: Json) => void): SwaggerEdit =>
+  (s) =>
+    change(s.paths['/tasks'].get.parameters[0]);
+const taskId =
+  (change: (p: Json) => void): SwaggerEdit =>
+  (s) =>
+    change(s.paths['/tasks/{taskId}'].get.parameters[0]);
+const body =
+  (change: (p: Json) => void): SwaggerEdit =>
+  (s) =>
+    change(s.paths['/tasks'].post.parameters[0]);
+const addQuery =
+  (parameter: Record<string, unknown>): SwaggerEdit =>
+  (s) =>
+    s.paths['/tasks'].get.parameters.push({
+      in: 'query',
+      type: 'string',
+      'x-ms-summary': 'Extra',
+      description: 'Extra.',
+      ...parameter,
+    });
+
+describeRule(
+  'SWG-PARAM-XMS-SUMMARY',
+  [
+    {
+      name: 'on a visible query parameter',
+      edit: status((p) => delete p['x-ms-summary']),
+      pointer: STATUS,
+      message: /'x-ms-summary' property is required/,
+    },
+    {
+      name: 'once, at the definition, for a shared parameter',
+      edit: (s) => {
+        s.parameters = { Status: { ...s.paths['/tasks'].get.parameters[0] } };
+        delete s.parameters.Status['x-ms-summary'];
+        s.paths['/tasks'].get.parameters = [{ $ref: '#/parameters/Status' }];
+      },
+      pointer: '/parameters/Status',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on an internal parameter',
+      edit: status((p) => {
+        delete p['x-ms-summary'];
+        p['x-ms-visibility'] = 'internal';
+      }),
+    },
+    {
+      name: 'on a parameter of an internal operation',
+      edit: (s) => {
+        delete s.paths['/tasks'].get.parameters[0]['x-ms-summary'];
+        s.paths['/tasks'].get['x-ms-visibility'] = 'internal';
+      },
+    },
+    { name: 'on a body parameter', edit: body((p) => delete p['x-ms-summary']) },
+  ],
+);
+
+describeRule(
+  'SWG-PARAM-DESC',
+  [{ name: 'on a visible path parameter', edit: taskId((p) => delete p.description), pointer: TASK_ID }],
+  [
+    VALID,
+    {
+      name: 'on an internal parameter',
+      edit: taskId((p) => {
+        delete p.description;
+        p['x-ms-visibility'] = 'internal';
+      }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-PARAM-XMS-SUMMARY-LEN',
+  [
+    {
+      name: 'on 81 characters',
+      edit: status((p) => (p['x-ms-summary'] = 'S'.repeat(81))),
+      pointer: `${STATUS}/x-ms-summary`,
+    },
+  ],
+  [{ name: 'on 80 characters', edit: status((p) => (p['x-ms-summary'] = 'S'.repeat(80))) }],
+);
+
+describeRule(
+  'SWG-PATH-PARAM-REQUIRED',
+  [{ name: 'on required: false', edit: taskId((p) => (p.required = false)), pointer: `${TASK_ID}/required` }],
+  [VALID],
+);
+
+describeRule(
+  'SWG-PATH-PARAM-IN-TEMPLATE',
+  [
+    {
+      name: 'on a path parameter missing from the path',
+      edit: (s) =>
+        s.paths['/tasks'].get.parameters.push({ name: 'taskId', in: 'path', required: true, type: 'string' }),
+      pointer: '/paths/~1tasks/get/parameters/1',
+      message: /'taskId' is not defined in the URI path template/,
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-PATH-PARAM-ENCODING',
+  [
+    {
+      name: 'on a path parameter without x-ms-url-encoding',
+      edit: taskId((p) => delete p['x-ms-url-encoding']),
+      pointer: TASK_ID,
+      severity: 'warning',
+      message: /Encoding for path parameter 'taskId' is missing/,
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-QUERY-ENCODING',
+  [
+    {
+      name: 'on a query parameter with x-ms-url-encoding',
+      edit: status((p) => (p['x-ms-url-encoding'] = 'single')),
+      pointer: `${STATUS}/x-ms-url-encoding`,
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-PARAM-DUP',
+  [
+    {
+      name: 'on the same name and location twice',
+      edit: addQuery({ name: 'status' }),
+      pointer: '/paths/~1tasks/get/parameters/1',
+      message: /'ListTasks' contains duplicate parameters with name 'status', location 'query'/,
+    },
+  ],
+  [VALID, { name: 'on the same name in another location', edit: addQuery({ name: 'status', in: 'header' }) }],
+);
+
+describeRule(
+  'SWG-PARAM-MULTI-BODY',
+  [
+    {
+      name: 'on two body parameters',
+      edit: (s) =>
+        s.paths['/tasks'].post.parameters.push({ name: 'other', in: 'body', schema: { type: 'object' } }),
+      pointer: '/paths/~1tasks/post/parameters/1',
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-PARAM-BODY-FORM',
+  [
+    {
+      name: 'on body and formData together',
+      edit: (s) => s.paths['/tasks'].post.parameters.push({ name: 'file', in: 'formData', type: 'file' }),
+      pointer: BODY,
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-PARAM-FILE',
+  [
+    {
+      name: 'on a query parameter of type file',
+      edit: status((p) => {
+        p.type = 'file';
+        delete p.enum;
+      }),
+      pointer: `${STATUS}/type`,
+    },
+    {
+      name: 'on a schema property of type file',
+      edit: (s) => (s.definitions.Task.properties.id.type = 'file'),
+      pointer: '/definitions/Task/properties/id/type',
+      message: /schema type 'file' is not valid/,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on a file response',
+      edit: (s) => (s.paths['/tasks'].get.responses['200'].schema = { type: 'file' }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-PARAM-FORMDATA-ASCII',
+  [
+    {
+      name: 'on a non-ASCII form field name',
+      edit: (s) =>
+        (s.paths['/tasks'].post.parameters = [{ name: 'fichier_é', in: 'formData', type: 'string' }]),
+      pointer: `${BODY}/name`,
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-PARAM-CONNECTIONID',
+  [
+    {
+      name: "on 'connectionId'",
+      edit: addQuery({ name: 'connectionId' }),
+      pointer: '/paths/~1tasks/get/parameters/1/name',
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-PARAM-RESERVED',
+  [
+    {
+      name: 'on an Authorization header with a security definition',
+      edit: addQuery({ name: 'Authorization', in: 'header' }),
+      pointer: '/paths/~1tasks/get/parameters/1/name',
+      severity: 'warning',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'without security definitions',
+      edit: (s) => {
+        delete s.securityDefinitions;
+        addQuery({ name: 'Authorization', in: 'header' })(s);
+      },
+    },
+  ],
+);
+
+describeRule(
+  'SWG-PARAM-BODY-SCHEMA',
+  [
+    {
+      name: 'on a body without schema',
+      edit: body((p) => delete p.schema),
+      pointer: BODY,
+      message: /must define a 'schema'/,
+    },
+    { name: 'on a body with type', edit: body((p) => (p.type = 'object')), pointer: `${BODY}/type` },
+    {
+      name: 'on a query parameter with schema',
+      edit: status((p) => (p.schema = { type: 'string' })),
+      pointer: `${STATUS}/schema`,
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-PARAM-ALLOWEMPTY',
+  [
+    {
+      name: 'on a path parameter',
+      edit: taskId((p) => (p.allowEmptyValue = true)),
+      pointer: `${TASK_ID}/allowEmptyValue`,
+    },
+  ],
+  [VALID, { name: 'on a query parameter', edit: status((p) => (p.allowEmptyValue = true)) }],
+);
+
+describeRule(
+  'SWG-INTERNAL-DEFAULT',
+  [
+    {
+      name: 'on an internal required parameter without default',
+      edit: addQuery({ name: 'api-version', required: true, 'x-ms-visibility': 'internal' }),
+      pointer: '/paths/~1tasks/get/parameters/1',
+    },
+    {
+      name: 'on an optional internal parameter with default, as a warning',
+      edit: addQuery({ name: 'api-version', default: '1', 'x-ms-visibility': 'internal' }),
+      pointer: '/paths/~1tasks/get/parameters/1',
+      severity: 'warning',
+    },
+    {
+      name: 'on an optional internal property with default',
+      edit: (s) =>
+        Object.assign(s.definitions.Task.properties.status, {
+          default: 'open',
+          'x-ms-visibility': 'internal',
+        }),
+      pointer: '/definitions/Task/properties/status',
+      severity: 'warning',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on an internal required parameter with default',
+      edit: addQuery({ name: 'api-version', required: true, default: '1', 'x-ms-visibility': 'internal' }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-PARAM-REF',
+  [
+    {
+      name: 'on a broken reference',
+      edit: (s) => s.paths['/tasks'].get.parameters.push({ $ref: '#/parameters/Missing' }),
+      pointer: '/paths/~1tasks/get/parameters/1/$ref',
+      message: /'#\/parameters\/Missing' could not be found/,
+    },
+    {
+      name: 'on a reference outside #/parameters',
+      edit: (s) => s.paths['/tasks'].get.parameters.push({ $ref: '#/definitions/Task' }),
+      pointer: '/paths/~1tasks/get/parameters/1/$ref',
+      message: /must start with '#\/parameters\/'/,
+    },
+    {
+      name: 'on a shared parameter that is a reference',
+      edit: (s) =>
+        (s.parameters = { A: { $ref: '#/parameters/B' }, B: { name: 'b', in: 'query', type: 'string' } }),
+      pointer: '/parameters/A/$ref',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on a good reference',
+      edit: (s) => {
+        s.parameters = { Top: { name: 'top', in: 'query', type: 'integer' } };
+        s.paths['/tasks'].get.parameters.push({ $ref: '#/parameters/Top' });
+      },
+    },
+  ],
+);
+
+describeRule(
+  'SWG-DEFAULT-TYPE',
+  [
+    {
+      name: 'on a number default for a string',
+      edit: status((p) => (p.default = 1)),
+      pointer: `${STATUS}/default`,
+      message: /of type 'integer', but should match the given type 'string'/,
+    },
+    {
+      name: "on '10' for an integer, as a warning",
+      edit: (s) => (s.definitions.Task.properties.id = { type: 'integer', default: '10' }),
+      pointer: '/definitions/Task/properties/id/default',
+      severity: 'warning',
+    },
+  ],
+  [VALID, { name: 'on a matching default', edit: status((p) => (p.default = 'open')) }],
+);
+
+describeRule(
+  'SWG-ENUM-NONEMPTY',
+  [{ name: 'on enum []', edit: status((p) => (p.enum = [])), pointer: `${STATUS}/enum` }],
+  [VALID],
+);
+
+describeRule(
+  'SWG-ENUM-TYPE',
+  [
+    {
+      name: 'on a number in a string enum',
+      edit: status((p) => (p.enum = ['open', 2])),
+      pointer: `${STATUS}/enum/1`,
+    },
+    {
+      name: "on 'true' in a boolean enum, as a warning",
+      edit: (s) => (s.definitions.Task.properties.id = { type: 'boolean', enum: ['true'] }),
+      pointer: '/definitions/Task/properties/id/enum/0',
+      severity: 'warning',
+    },
+  ],
+  [VALID],
+);
+
+describeRule(
+  'SWG-ENUMVALUES',
+  [
+    {
+      name: 'on an entry without displayName',
+      edit: status((p) => (p['x-ms-enum-values'] = [{ value: 'open' }])),
+      pointer: `${STATUS}/x-ms-enum-values/0`,
+      message: /specify the property 'displayName'/,
+    },
+    {
+      name: 'on a value outside the enum',
+      edit: status((p) => (p['x-ms-enum-values'] = [{ value: 'closed', displayName: 'Closed' }])),
+      pointer: `${STATUS}/x-ms-enum-values/0/value`,
+    },
+    {
+      name: 'on a duplicate value',
+      edit: status(
+        (p) =>
+          (p['x-ms-enum-values'] = [
+            { value: 'open', displayName: 'Open' },
+            { value: 'open', displayName: 'Open again' },
+          ]),
+      ),
+      pointer: `${STATUS}/x-ms-enum-values/1/value`,
+      message: /duplicate values/,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on labelled enum values',
+      edit: status(
+        (p) =>
+          (p['x-ms-enum-values'] = [
+            { value: 'open', displayName: 'Open' },
+            { value: 'done', displayName: 'Done' },
+          ]),
+      ),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-FORMAT',
+  [
+    {
+      name: "on 'guid', suggesting 'uuid'",
+      edit: taskId((p) => (p.format = 'guid')),
+      pointer: `${TASK_ID}/format`,
+      severity: 'warning',
+      message: /'string\/guid' is not recognized\. Use 'uuid'\./,
+    },
+    {
+      name: "on 'constructor', without a suggestion",
+      edit: taskId((p) => (p.format = 'constructor')),
+      pointer: `${TASK_ID}/format`,
+      severity: 'warning',
+      message: /'string\/constructor' is not recognized\.$/,
+    },
+    {
+      name: "on 'url' in a schema, suggesting 'uri'",
+      edit: (s) => (s.definitions.Task.properties.id.format = 'url'),
+      pointer: '/definitions/Task/properties/id/format',
+      severity: 'warning',
+      message: /Use 'uri'/,
+    },
+  ],
+  [VALID, { name: "on 'uuid'", edit: taskId((p) => (p.format = 'uuid')) }],
+);
+
+describeRule(
+  'SWG-COLLECTIONFORMAT',
+  [
+    {
+      name: "on 'json'",
+      edit: addQuery({ name: 'ids', type: 'array', items: { type: 'string' }, collectionFormat: 'json' }),
+      pointer: '/paths/~1tasks/get/parameters/1/collectionFormat',
+    },
+    {
+      name: "on 'multi' in a header",
+      edit: addQuery({
+        name: 'ids',
+        in: 'header',
+        type: 'array',
+        items: { type: 'string' },
+        collectionFormat: 'multi',
+      }),
+      pointer: '/paths/~1tasks/get/parameters/1/collectionFormat',
+      message: /query and formData/,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: "on 'multi' in a query",
+      edit: addQuery({ name: 'ids', type: 'array', items: { type: 'string' }, collectionFormat: 'multi' }),
+    },
+  ],
+);
+
+const hybridTrigger =
+  (subscribeType: string): SwaggerEdit =>
+  (s) => {
+    s.paths['/tasks'].get['x-ms-trigger'] = 'single';
+    s.paths['/tasks'].get['x-ms-notification'] = { operationId: 'OnTask' };
+    s.paths['/hooks'] = {
+      post: {
+        operationId: 'OnTask',
+        'x-ms-trigger': 'single',
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            type: subscribeType,
+            'x-ms-summary': 'Status',
+            description: 'Status.',
+          },
+        ],
+        responses: { '201': { description: 'Created' } },
+      },
+    };
+  };
+describeRule(
+  'SWG-SAME-NAME-FETCH-SUB',
+  [
+    {
+      name: 'on a type that differs',
+      edit: hybridTrigger('integer'),
+      pointer: STATUS,
+      message: /'status' differs in 'OnTask'/,
+    },
+  ],
+  [VALID, { name: 'on the same type and visibility', edit: hybridTrigger('string') }],
+);
+
+describeRule(
+  'SWG-PARAM-IN-ENUM',
+  [
+    { name: "on in: 'url'", edit: taskId((p) => (p.in = 'url')), pointer: `${TASK_ID}/in` },
+    {
+      name: "on type 'guid'",
+      edit: taskId((p) => (p.type = 'guid')),
+      pointer: `${TASK_ID}/type`,
+      message: /not 'guid'/,
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on a formData file',
+      edit: (s) => (s.paths['/tasks'].post.parameters = [{ name: 'file', in: 'formData', type: 'file' }]),
+    },
+  ],
+);

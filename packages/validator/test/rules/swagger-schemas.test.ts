@@ -1,0 +1,186 @@
+import { describe, expect, it } from '@jest/globals';
+import { describeRuleCases, editableConnector, findingsOf, type Loose } from './swagger/rule-cases.js';
+
+const createBody = (c: { swagger: Loose }): Loose => c.swagger.paths['/tasks'].post.parameters[0].schema;
+const task = (c: { swagger: Loose }): Loose => c.swagger.definitions.Task;
+
+describeRuleCases([
+  {
+    id: 'SWG-REF-SCHEMA',
+    fires: 'fires on a reference to a missing definition',
+    breaks: (c) =>
+      (c.swagger.paths['/tasks/{taskId}'].get.responses['200'].schema.$ref = '#/definitions/Taks'),
+    pointer: '/paths/~1tasks~1{taskId}/get/responses/200/schema/$ref',
+    message: /The schema reference '#\/definitions\/Taks' could not be found in the swagger document\./,
+  },
+  {
+    id: 'SWG-REF-SCHEMA',
+    fires: 'fires on a reference to another file',
+    breaks: (c) => (c.swagger.paths['/tasks/{taskId}'].get.responses['200'].schema.$ref = 'task.json#/Task'),
+    pointer: '/paths/~1tasks~1{taskId}/get/responses/200/schema/$ref',
+    message: /must start with '#\/definitions\/'/,
+  },
+  {
+    id: 'SWG-REF-RESPONSE',
+    fires: 'fires on a reference to a missing response',
+    breaks: (c) => (c.swagger.paths['/tasks'].get.responses['404'] = { $ref: '#/responses/NotFound' }),
+    pointer: '/paths/~1tasks/get/responses/404/$ref',
+  },
+  {
+    id: 'SWG-REF-LOOP',
+    fires: 'fires on a definition that only aliases another',
+    breaks: (c) => (c.swagger.definitions.Item = { $ref: '#/definitions/Task' }),
+    pointer: '/definitions/Item/$ref',
+  },
+  {
+    id: 'SWG-REF-LOOP',
+    fires: 'fires on a loop of required properties',
+    breaks: (c) => {
+      c.swagger.definitions.A = {
+        type: 'object',
+        required: ['b'],
+        properties: { b: { $ref: '#/definitions/B' } },
+      };
+      c.swagger.definitions.B = {
+        type: 'object',
+        required: ['a'],
+        properties: { a: { $ref: '#/definitions/A' } },
+      };
+    },
+    pointer: '/definitions/A/required',
+    message: /A → B → A/,
+  },
+  {
+    id: 'SWG-REF-ADJACENT',
+    fires: 'warns on a description beside a $ref',
+    breaks: (c) => (c.swagger.paths['/tasks/{taskId}'].get.responses['200'].schema.description = 'The task.'),
+    pointer: '/paths/~1tasks~1{taskId}/get/responses/200/schema/description',
+    severity: 'warning',
+  },
+  {
+    id: 'SWG-JSONPOINTER',
+    fires: 'fires on a reference without the slash after #',
+    breaks: (c) =>
+      (c.swagger.paths['/tasks/{taskId}'].get.responses['200'].schema.$ref = '#definitions/Task'),
+    pointer: '/paths/~1tasks~1{taskId}/get/responses/200/schema/$ref',
+  },
+  {
+    id: 'SWG-REQ-EMPTY',
+    fires: 'fires on "required": []',
+    breaks: (c) => (task(c).required = []),
+    pointer: '/definitions/Task/required',
+  },
+  {
+    id: 'SWG-REQ-UNDEFINED',
+    fires: 'fires on a required name that is not a property',
+    breaks: (c) => (createBody(c).required = ['titel']),
+    pointer: '/paths/~1tasks/post/parameters/0/schema/required/0',
+    message: /The required property 'titel' is not defined in the object schema\./,
+  },
+  {
+    id: 'SWG-REQ-NONOBJECT',
+    fires: 'fires on required in a string schema',
+    breaks: (c) => (task(c).properties.title.required = ['x']),
+    pointer: '/definitions/Task/properties/title/required',
+  },
+  {
+    id: 'SWG-REQ-READONLY',
+    fires: 'fires on a read-only required input property',
+    breaks: (c) => (createBody(c).properties.title.readOnly = true),
+    pointer: '/paths/~1tasks/post/parameters/0/schema/properties/title/readOnly',
+  },
+  {
+    id: 'SWG-ARRAY-ITEMS',
+    fires: 'fires on an array without items',
+    breaks: (c) => (task(c).properties.tags = { type: 'array' }),
+    pointer: '/definitions/Task/properties/tags/type',
+  },
+  {
+    id: 'SWG-NUMERIC',
+    fires: 'fires on a minimum above the maximum',
+    breaks: (c) => (task(c).properties.rank = { type: 'integer', minimum: 10, maximum: 1 }),
+    pointer: '/definitions/Task/properties/rank/minimum',
+    message: /The 'minimum' value should be less than or equal to the 'maximum' value\./,
+  },
+  {
+    id: 'SWG-NUMERIC',
+    fires: 'fires on exclusiveMaximum without maximum',
+    breaks: (c) => (task(c).properties.rank = { type: 'integer', exclusiveMaximum: true }),
+    pointer: '/definitions/Task/properties/rank/exclusiveMaximum',
+  },
+  {
+    id: 'SWG-PATTERN',
+    fires: 'fires on a pattern that does not compile',
+    breaks: (c) => (task(c).properties.id.pattern = '^[A-Z'),
+    pointer: '/definitions/Task/properties/id/pattern',
+  },
+  {
+    id: 'SWG-DISCRIMINATOR',
+    fires: 'fires on a discriminator that is not required',
+    breaks: (c) => (task(c).discriminator = 'status'),
+    pointer: '/definitions/Task/discriminator',
+  },
+  {
+    id: 'SWG-BINARY-POS',
+    fires: 'warns on binary content nested in a request object',
+    breaks: (c) => (createBody(c).properties.file = { type: 'string', format: 'binary' }),
+    pointer: '/paths/~1tasks/post/parameters/0/schema/properties/file/format',
+    severity: 'warning',
+  },
+  {
+    id: 'SWG-EDITOR',
+    fires: 'fires on the dictionary editor on a string',
+    breaks: (c) => (task(c).properties.title['x-ms-editor'] = 'dictionary'),
+    pointer: '/definitions/Task/properties/title/x-ms-editor',
+  },
+  {
+    id: 'SWG-FILTERFUNCTIONS',
+    fires: 'fires on an empty filterFunctions list',
+    breaks: (c) => (task(c).properties.title['x-ms-capabilities'] = { filterFunctions: [] }),
+    pointer: '/definitions/Task/properties/title/x-ms-capabilities/filterFunctions',
+  },
+  {
+    id: 'SWG-FILTERFUNCTIONS',
+    fires: 'fires on an unknown function',
+    breaks: (c) => (task(c).properties.title['x-ms-capabilities'] = { filterFunctions: ['eq', 'like'] }),
+    pointer: '/definitions/Task/properties/title/x-ms-capabilities/filterFunctions/1',
+  },
+]);
+
+describe('circular $refs', () => {
+  it('end every schema rule on self- and mutually-recursive definitions', async () => {
+    const connector = editableConnector();
+    connector.swagger.definitions.Node = {
+      type: 'object',
+      required: ['value'],
+      properties: {
+        value: { type: 'string', readOnly: true },
+        parent: { $ref: '#/definitions/Node' },
+        children: { type: 'array', items: { $ref: '#/definitions/Other' } },
+      },
+    };
+    connector.swagger.definitions.Other = {
+      type: 'object',
+      properties: { node: { $ref: '#/definitions/Node' } },
+    };
+    connector.swagger.definitions.Self = { $ref: '#/definitions/Self' };
+    connector.swagger.paths['/tasks'].post.parameters[0].schema = { $ref: '#/definitions/Node' };
+    const ids = ['SWG-REF-SCHEMA', 'SWG-REF-LOOP', 'SWG-REQ-READONLY', 'SWG-BINARY-POS', 'SWG-SCHEMA-DEPTH'];
+    const findings = (await Promise.all(ids.map((id) => findingsOf(id, connector)))).flat();
+    expect(findings.map((finding) => [finding.ruleId, finding.pointer])).toEqual([
+      ['SWG-REF-LOOP', '/definitions/Self/$ref'],
+      ['SWG-REQ-READONLY', '/definitions/Node/properties/value/readOnly'],
+    ]);
+  });
+
+  it('does not report optional recursion as a required loop', async () => {
+    const connector = editableConnector();
+    connector.swagger.definitions.A = {
+      type: 'object',
+      required: ['b'],
+      properties: { b: { $ref: '#/definitions/B' } },
+    };
+    connector.swagger.definitions.B = { type: 'object', properties: { a: { $ref: '#/definitions/A' } } };
+    expect(await findingsOf('SWG-REF-LOOP', connector)).toEqual([]);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from '@jest/globals';
+import { describeRuleCases, editableConnector, findingsOf } from './swagger/rule-cases.js';
+
+const oauth = {
+  type: 'oauth2',
+  flow: 'accessCode',
+  authorizationUrl: 'https://login.contoso.com/authorize',
+  tokenUrl: 'https://login.contoso.com/token',
+  scopes: { 'tasks.read': 'Read tasks' },
+};
+
+describeRuleCases([
+  {
+    id: 'SWG-SEC-DEFINED',
+    fires: 'fires on a requirement naming an undefined scheme',
+    breaks: (c) => (c.swagger.security = [{ apiKey: [] }]),
+    pointer: '/security/0/apiKey',
+  },
+  {
+    id: 'SWG-SEC-SCOPE',
+    fires: 'fires on a scope the definition does not list',
+    breaks: (c) => {
+      c.swagger.securityDefinitions = { oauth2: oauth };
+      c.swagger.security = [{ oauth2: ['tasks.write'] }];
+    },
+    pointer: '/security/0/oauth2/0',
+    message: /refers to scope name 'tasks.write'/,
+  },
+  {
+    id: 'SWG-SEC-EMPTY',
+    fires: 'fires on scopes in an apiKey requirement',
+    breaks: (c) => (c.swagger.security = [{ API_Key: ['read'] }]),
+    pointer: '/security/0/API_Key',
+    message: /cannot specify any scopes, an empty array should be provided/,
+  },
+  {
+    id: 'SWG-SEC-EMPTY',
+    fires: 'fires on a requirement without value',
+    breaks: (c) => (c.swagger.security = [{ API_Key: null }]),
+    pointer: '/security/0/API_Key',
+    message: /must have have a value/,
+  },
+  {
+    id: 'SWG-SEC-PROPS',
+    fires: 'fires on an accessCode flow without tokenUrl',
+    breaks: (c) => {
+      const { tokenUrl: _removed, ...withoutToken } = oauth;
+      c.swagger.securityDefinitions = { oauth2: withoutToken };
+      c.swagger.security = [{ oauth2: [] }];
+    },
+    pointer: '/securityDefinitions/oauth2/tokenUrl',
+    message: /'tokenUrl' is required for definitions of type 'oauth2' with flow 'accessCode'/,
+  },
+  {
+    id: 'SWG-SEC-PROPS',
+    fires: 'fires on a flow on an apiKey definition',
+    breaks: (c) => (c.swagger.securityDefinitions.API_Key.flow = 'implicit'),
+    pointer: '/securityDefinitions/API_Key/flow',
+    message: /'flow' is not valid for definitions of type 'apiKey'/,
+  },
+  {
+    id: 'SWG-SEC-PROPS',
+    fires: 'fires on an apiKey in a cookie',
+    breaks: (c) => (c.swagger.securityDefinitions.API_Key.in = 'cookie'),
+    pointer: '/securityDefinitions/API_Key/in',
+  },
+  {
+    id: 'SWG-SEC-PROPS-CONSISTENCY',
+    fires: 'warns on an oauth2 definition without an oauthSetting parameter',
+    breaks: (c) => {
+      c.swagger.securityDefinitions = { oauth2: oauth };
+      c.swagger.security = [{ oauth2: [] }];
+    },
+    pointer: '/securityDefinitions/oauth2/type',
+    severity: 'warning',
+  },
+]);
+
+describe('SWG-SEC-PROPS-CONSISTENCY with multi-auth', () => {
+  it('finds the oauthSetting parameter in connectionParameterSets', async () => {
+    const connector = editableConnector();
+    connector.swagger.securityDefinitions = { oauth2: oauth };
+    connector.swagger.security = [{ oauth2: [] }];
+    connector.apiProperties.properties.connectionParameterSets = {
+      uiDefinition: { displayName: 'Authentication', description: 'How to sign in' },
+      values: [{ name: 'oauth', parameters: { token: { type: 'oauthSetting', oAuthSettings: {} } } }],
+    };
+    expect(await findingsOf('SWG-SEC-PROPS-CONSISTENCY', connector)).toEqual([]);
+  });
+
+  it('does not require the apiKey definition name to match the parameter name', async () => {
+    const connector = editableConnector();
+    expect(connector.swagger.securityDefinitions.API_Key).toBeDefined();
+    expect(connector.apiProperties.properties.connectionParameters.api_key).toBeDefined();
+    expect(await findingsOf('SWG-SEC-PROPS-CONSISTENCY', connector)).toEqual([]);
+  });
+});

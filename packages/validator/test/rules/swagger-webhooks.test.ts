@@ -1,0 +1,198 @@
+import { describeRule, VALID, type Json, type SwaggerEdit } from '../helpers/swagger-cases.js';
+
+const HOOK = '/paths/~1hooks/post';
+const URL_PROPERTY = `${HOOK}/parameters/0/schema/properties/callbackUrl`;
+
+/** A webhook trigger POST /hooks (OnTaskCreated) with a DELETE, then `change` applied to it. */
+function webhook(change: (operation: Json, swagger: Json) => void = () => {}): SwaggerEdit {
+  return (s) => {
+    s.paths['/hooks'] = {
+      'x-ms-notification-content': { description: 'A task', schema: { $ref: '#/definitions/Task' } },
+      post: {
+        operationId: 'OnTaskCreated',
+        summary: 'When a task is created',
+        description: 'Triggers when a task is created.',
+        'x-ms-trigger': 'single',
+        parameters: [
+          {
+            name: 'body',
+            in: 'body',
+            required: true,
+            schema: {
+              type: 'object',
+              required: ['callbackUrl'],
+              properties: {
+                callbackUrl: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' },
+              },
+            },
+          },
+        ],
+        responses: { '201': { description: 'Created', headers: { Location: { type: 'string' } } } },
+      },
+    };
+    s.paths['/hooks/{hookId}'] = {
+      delete: {
+        operationId: 'DeleteHook',
+        'x-ms-visibility': 'internal',
+        parameters: [
+          { name: 'hookId', in: 'path', required: true, type: 'string', 'x-ms-url-encoding': 'single' },
+        ],
+        responses: { '200': { description: 'Deleted' } },
+      },
+    };
+    change(s.paths['/hooks'].post, s);
+  };
+}
+const urlProperty = (s: Json) => s.paths['/hooks'].post.parameters[0].schema.properties.callbackUrl;
+
+describeRule(
+  'SWG-WH-NOTIF-URL',
+  [
+    {
+      name: 'on a webhook without a notification URL',
+      edit: webhook((_, s) => delete urlProperty(s)['x-ms-notification-url']),
+      pointer: HOOK,
+      message: /'OnTaskCreated' is missing notification URL/,
+    },
+  ],
+  [VALID, { name: 'on a complete webhook', edit: webhook() }],
+);
+
+describeRule(
+  'SWG-WH-NOTIF-CONTENT',
+  [
+    {
+      name: 'on a webhook without x-ms-notification-content',
+      edit: webhook((_, s) => delete s.paths['/hooks']['x-ms-notification-content']),
+      pointer: '/paths/~1hooks',
+      message: /has '1' properties marked as notification URL/,
+    },
+  ],
+  [{ name: 'on a complete webhook', edit: webhook() }],
+);
+
+describeRule(
+  'SWG-NOTIF-URL-POS',
+  [
+    {
+      name: 'on a query parameter',
+      edit: (s) =>
+        s.paths['/tasks'].get.parameters.push({
+          name: 'cb',
+          in: 'query',
+          type: 'string',
+          'x-ms-notification-url': true,
+        }),
+      pointer: '/paths/~1tasks/get/parameters/1/x-ms-notification-url',
+    },
+    {
+      name: 'on a response schema',
+      edit: (s) => (s.paths['/tasks'].get.responses['200'].schema['x-ms-notification-url'] = true),
+      pointer: '/paths/~1tasks/get/responses/200/schema/x-ms-notification-url',
+    },
+  ],
+  [{ name: 'in the request body', edit: webhook() }],
+);
+
+describeRule(
+  'SWG-NOTIF-URL-INTERNAL',
+  [
+    {
+      name: 'on a visible notification URL',
+      edit: webhook((_, s) => delete urlProperty(s)['x-ms-visibility']),
+      pointer: `${URL_PROPERTY}/x-ms-notification-url`,
+    },
+  ],
+  [
+    { name: 'on an internal property', edit: webhook() },
+    {
+      name: 'when the body parameter is internal',
+      edit: webhook((operation, s) => {
+        delete urlProperty(s)['x-ms-visibility'];
+        operation.parameters[0]['x-ms-visibility'] = 'internal';
+      }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-NOTIF-URL-REQUIRED',
+  [
+    {
+      name: 'on an optional notification URL',
+      edit: webhook((operation) => (operation.parameters[0].schema.required = [])),
+      pointer: `${URL_PROPERTY}/x-ms-notification-url`,
+    },
+  ],
+  [{ name: 'on a required property', edit: webhook() }],
+);
+
+describeRule(
+  'SWG-NOTIF-URL-STRING',
+  [
+    {
+      name: 'on an object',
+      edit: webhook((_, s) => (urlProperty(s).type = 'object')),
+      pointer: `${URL_PROPERTY}/x-ms-notification-url`,
+    },
+  ],
+  [{ name: 'on a string', edit: webhook() }],
+);
+
+describeRule(
+  'SWG-NOTIF-EXT',
+  [
+    {
+      name: 'on an action',
+      edit: webhook(
+        (_, s) => (s.paths['/tasks'].post['x-ms-notification'] = { operationId: 'OnTaskCreated' }),
+      ),
+      pointer: '/paths/~1tasks/post/x-ms-notification',
+      message: /trigger operations only/,
+    },
+    {
+      name: 'on a webhook',
+      edit: webhook((operation) => (operation['x-ms-notification'] = { operationId: 'OnTaskCreated' })),
+      pointer: `${HOOK}/x-ms-notification`,
+      message: /must not be defined in a webhook operation/,
+    },
+    {
+      name: 'when the target is not a webhook',
+      edit: (s) => {
+        s.paths['/tasks'].get['x-ms-trigger'] = 'batch';
+        s.paths['/tasks'].get['x-ms-notification'] = { operationId: 'GetTask' };
+      },
+      pointer: '/paths/~1tasks/get/x-ms-notification/operationId',
+    },
+  ],
+  [
+    VALID,
+    {
+      name: 'on a polling trigger pointing at a webhook',
+      edit: webhook((_, s) => {
+        s.paths['/tasks'].get['x-ms-trigger'] = 'batch';
+        s.paths['/tasks'].get['x-ms-notification'] = { operationId: 'OnTaskCreated' };
+      }),
+    },
+  ],
+);
+
+describeRule(
+  'SWG-WH-DELETE',
+  [
+    {
+      name: 'when no DELETE exists',
+      edit: webhook((_, s) => delete s.paths['/hooks/{hookId}']),
+      pointer: HOOK,
+      severity: 'warning',
+      message: /no matching DELETE/,
+    },
+    {
+      name: 'on a 200 registration, as info',
+      edit: webhook((operation) => (operation.responses = { '200': { description: 'OK' } })),
+      pointer: `${HOOK}/responses`,
+      severity: 'info',
+    },
+  ],
+  [{ name: 'on a complete webhook', edit: webhook() }],
+);
