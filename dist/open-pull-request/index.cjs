@@ -39515,7 +39515,10 @@ function describeApiFailure(error2, doing, repository) {
   const status = apiStatus(error2);
   const said = isApiError(error2) ? error2.response?.data?.message ?? error2.message : String(error2);
   if (status === 401) {
-    return new UserError(`GitHub rejected the token while ${doing} (401 ${said}).`, { hint: `The token is wrong or expired. ${TOKEN_HINT}`, cause: error2 });
+    return new UserError(`GitHub rejected the token while ${doing} (401 ${said}).`, {
+      hint: `The token is wrong or expired. ${TOKEN_HINT}`,
+      cause: error2
+    });
   }
   if (status === 403) {
     return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
@@ -39529,7 +39532,11 @@ function describeApiFailure(error2, doing, repository) {
       cause: error2
     });
   }
-  if (isApiError(error2)) return new UserError(`GitHub failed while ${doing} on ${repository} (${status} ${apiErrorText(error2).trim()}).`, { cause: error2 });
+  if (isApiError(error2))
+    return new UserError(
+      `GitHub failed while ${doing} on ${repository} (${status} ${apiErrorText(error2).trim()}).`,
+      { cause: error2 }
+    );
   return error2 instanceof Error ? error2 : new Error(String(error2));
 }
 async function step(doing, repository, call) {
@@ -39548,12 +39555,14 @@ function branchNameFor(targetFolder, prefix = DEFAULT_BRANCH_PREFIX) {
   ).filter(Boolean).join("/");
   const name = `${prefix}${slug}`;
   if (!isValidBranchName(name)) {
-    throw new UsageError(`"${name}" is not a valid branch name.`, { hint: 'Choose a branch prefix of letters, digits, "-", "_", "." and "/".' });
+    throw new UsageError(`"${name}" is not a valid branch name.`, {
+      hint: 'Choose a branch prefix of letters, digits, "-", "_", "." and "/".'
+    });
   }
   return name;
 }
 function isValidBranchName(name) {
-  return name.length > 0 && !/[\s~^:?*[\\\x00-\x1f\x7f]/.test(name) && !name.includes("..") && !name.includes("//") && !name.includes("@{") && !name.startsWith("/") && !name.endsWith("/") && !name.endsWith(".") && !name.endsWith(".lock") && !name.split("/").some((part) => part.startsWith("."));
+  return name.length > 0 && ![...name].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127) && !/[\s~^:?*[\\]/.test(name) && !name.includes("..") && !name.includes("//") && !name.includes("@{") && !name.startsWith("/") && !name.endsWith("/") && !name.endsWith(".") && !name.endsWith(".lock") && !name.split("/").some((part) => part.startsWith("."));
 }
 
 // packages/github/src/clock.ts
@@ -39587,7 +39596,12 @@ async function readConnectorFiles(folder) {
       else if (entry.isFile()) {
         const content3 = await import_node_fs.promises.readFile(absolute);
         const executable = ((await import_node_fs.promises.stat(absolute)).mode & 73) !== 0;
-        files.push({ path: relative, mode: executable ? "100755" : "100644", sha: gitBlobSha(content3), content: content3 });
+        files.push({
+          path: relative,
+          mode: executable ? "100755" : "100644",
+          sha: gitBlobSha(content3),
+          content: content3
+        });
       }
     }
   }
@@ -43955,10 +43969,14 @@ function createGitHubClient(options) {
   const retries = options.rateLimitRetries ?? 3;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     if (retryCount >= retries) {
-      options.logger.warning(`GitHub's ${kind} rate limit hit ${request2.method} ${request2.url} again; giving up after ${retries} retries.`);
+      options.logger.warning(
+        `GitHub's ${kind} rate limit hit ${request2.method} ${request2.url} again; giving up after ${retries} retries.`
+      );
       return false;
     }
-    options.logger.warning(`GitHub's ${kind} rate limit hit ${request2.method} ${request2.url}; trying again in ${retryAfter} s.`);
+    options.logger.warning(
+      `GitHub's ${kind} rate limit hit ${request2.method} ${request2.url}; trying again in ${retryAfter} s.`
+    );
     return true;
   };
   return new GitHubOctokit({
@@ -61249,7 +61267,10 @@ var DEFAULT_RULES_DOC_URL = `${DEFAULT_INFORMATION_URI}/blob/main/docs/rules.md`
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
   const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(text3.trim());
-  if (!match) throw new UsageError(`Invalid ${input} '${text3}'. Expected format {owner}/{repo}.`, { hint: "For example microsoft/PowerPlatformConnectors." });
+  if (!match)
+    throw new UsageError(`Invalid ${input} '${text3}'. Expected format {owner}/{repo}.`, {
+      hint: "For example microsoft/PowerPlatformConnectors."
+    });
   return { owner: match[1], repo: match[2] };
 }
 function formatRepositoryName(name) {
@@ -61269,11 +61290,16 @@ async function commitChanges(client, fork, base, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path8 of changes.deletions) entries.push({ path: `${folder}/${path8}`, mode: "100644", type: "blob", sha: null });
+  for (const path8 of changes.deletions)
+    entries.push({ path: `${folder}/${path8}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
-    const { data } = await step("writing the tree", name, () => client.rest.git.createTree({ ...fork, base_tree: treeSha, tree: chunk }));
+    const { data } = await step(
+      "writing the tree",
+      name,
+      () => client.rest.git.createTree({ ...fork, base_tree: treeSha, tree: chunk })
+    );
     treeSha = data.sha;
   }
   const { data: commit } = await step(
@@ -61285,15 +61311,33 @@ async function commitChanges(client, fork, base, folder, changes, message) {
 }
 async function setBranch(client, fork, branch, sha, exists2) {
   const name = formatRepositoryName(fork);
-  if (exists2) await step(`moving the branch ${branch}`, name, () => client.rest.git.updateRef({ ...fork, ref: `heads/${branch}`, sha, force: true }));
-  else await step(`creating the branch ${branch}`, name, () => client.rest.git.createRef({ ...fork, ref: `refs/heads/${branch}`, sha }));
+  if (exists2)
+    await step(
+      `moving the branch ${branch}`,
+      name,
+      () => client.rest.git.updateRef({ ...fork, ref: `heads/${branch}`, sha, force: true })
+    );
+  else
+    await step(
+      `creating the branch ${branch}`,
+      name,
+      () => client.rest.git.createRef({ ...fork, ref: `refs/heads/${branch}`, sha })
+    );
 }
 
 // packages/github/src/fork.ts
 async function ensureFork(client, upstream, logger, sleep, options = {}) {
   const upstreamName = formatRepositoryName(upstream);
-  const { data: user } = await step("reading the token owner (GET /user)", upstreamName, () => client.rest.users.getAuthenticated());
-  let fork = await step("looking for the fork", `${user.login}/${upstream.repo}`, () => findExistingFork(client, user.login, upstream));
+  const { data: user } = await step(
+    "reading the token owner (GET /user)",
+    upstreamName,
+    () => client.rest.users.getAuthenticated()
+  );
+  let fork = await step(
+    "looking for the fork",
+    `${user.login}/${upstream.repo}`,
+    () => findExistingFork(client, user.login, upstream)
+  );
   if (fork) logger.info(`Using the fork ${fork.owner}/${fork.repo}.`);
   else {
     const { data } = await step(
@@ -61324,16 +61368,23 @@ async function waitUntilReady(client, fork, logger, sleep, options) {
   const delays = backoffDelays(options.pollIntervalMs ?? 1e3, 3e4, options.readinessTimeoutMs ?? 3e5);
   for (let attempt = 0; ; attempt++) {
     try {
-      await client.rest.git.getRef({ owner: fork.owner, repo: fork.repo, ref: `heads/${fork.defaultBranch}` });
+      await client.rest.git.getRef({
+        owner: fork.owner,
+        repo: fork.repo,
+        ref: `heads/${fork.defaultBranch}`
+      });
       return;
     } catch (error2) {
       const status = apiStatus(error2);
       if (status !== 404 && status !== 409) throw error2;
       const delay = delays[attempt];
       if (delay === void 0) {
-        throw new UserError(`The fork ${fork.owner}/${fork.repo} was not ready after ${Math.round((options.readinessTimeoutMs ?? 3e5) / 1e3)} s.`, {
-          hint: "GitHub copies forks in the background; run the job again later, and contact GitHub support if it stays empty."
-        });
+        throw new UserError(
+          `The fork ${fork.owner}/${fork.repo} was not ready after ${Math.round((options.readinessTimeoutMs ?? 3e5) / 1e3)} s.`,
+          {
+            hint: "GitHub copies forks in the background; run the job again later, and contact GitHub support if it stays empty."
+          }
+        );
       }
       logger.info(`The fork is not ready yet (${status}); checking again in ${delay / 1e3} s.`);
       await sleep(delay);
@@ -61372,7 +61423,14 @@ async function findOpenPullRequest(client, spec) {
   const { data } = await step(
     "looking for an open pull request",
     formatRepositoryName(spec.upstream),
-    () => client.rest.pulls.list({ owner: spec.upstream.owner, repo: spec.upstream.repo, state: "open", head: spec.head, base: spec.base, per_page: 10 })
+    () => client.rest.pulls.list({
+      owner: spec.upstream.owner,
+      repo: spec.upstream.repo,
+      state: "open",
+      head: spec.head,
+      base: spec.base,
+      per_page: 10
+    })
   );
   return data[0];
 }
@@ -61382,7 +61440,13 @@ async function updatePullRequest(client, spec, pull, logger) {
     await step(
       `updating pull request #${pull.number}`,
       formatRepositoryName(spec.upstream),
-      () => client.rest.pulls.update({ owner: spec.upstream.owner, repo: spec.upstream.repo, pull_number: pull.number, title: spec.title, body: spec.body })
+      () => client.rest.pulls.update({
+        owner: spec.upstream.owner,
+        repo: spec.upstream.repo,
+        pull_number: pull.number,
+        title: spec.title,
+        body: spec.body
+      })
     );
     logger.info(`Updated pull request #${pull.number}: ${pull.html_url}`);
   }
@@ -61397,7 +61461,9 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
         return;
       } catch (error2) {
         if (delay > 0 && apiStatus(error2) === 422 && apiErrorText(error2).includes(ERROR_NODE_NOT_RESOLVED)) {
-          logger.debug(`GitHub does not see pull request #${number} yet; trying ${what} again in ${delay / 1e3} s.`);
+          logger.debug(
+            `GitHub does not see pull request #${number} yet; trying ${what} again in ${delay / 1e3} s.`
+          );
           await sleep(delay);
           continue;
         }
@@ -61411,13 +61477,23 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
   if (wanted.labels.length > 0) {
     await attempt(
       `add the labels ${wanted.labels.join(", ")}`,
-      () => client.rest.issues.addLabels({ owner: upstream.owner, repo: upstream.repo, issue_number: number, labels: wanted.labels })
+      () => client.rest.issues.addLabels({
+        owner: upstream.owner,
+        repo: upstream.repo,
+        issue_number: number,
+        labels: wanted.labels
+      })
     );
   }
   if (wanted.reviewers.length > 0) {
     await attempt(
       `request reviews from ${wanted.reviewers.join(", ")}`,
-      () => client.rest.pulls.requestReviewers({ owner: upstream.owner, repo: upstream.repo, pull_number: number, reviewers: wanted.reviewers })
+      () => client.rest.pulls.requestReviewers({
+        owner: upstream.owner,
+        repo: upstream.repo,
+        pull_number: number,
+        reviewers: wanted.reviewers
+      })
     );
   }
   return warnings;
@@ -61443,7 +61519,13 @@ function pullRequestBody(input) {
   if (input.introduction?.trim()) lines.push(input.introduction.trim(), "");
   lines.push(`Connector: **${inlineSafe(input.connectorTitle)}** in \`${input.targetFolder}\``);
   if (input.source) lines.push(`Source: ${inlineSafe(input.source)}`);
-  lines.push("", "---", "", "When submitting a connector, please check the following conditions for your PR.", "");
+  lines.push(
+    "",
+    "---",
+    "",
+    "When submitting a connector, please check the following conditions for your PR.",
+    ""
+  );
   lines.push(...UPSTREAM_CHECKLIST.map((item) => `- [ ] ${item}`));
   lines.push("", "### Changes", "");
   for (const file of changes.upserts) lines.push(`- \`${file.path}\` updated`);
@@ -61451,12 +61533,16 @@ function pullRequestBody(input) {
   lines.push("", "### Offline validation (connector-alm)", "");
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of validation.findings) counts[finding.severity]++;
-  lines.push(`Profile \`${validation.profile}\`: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notices.`);
+  lines.push(
+    `Profile \`${validation.profile}\`: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notices.`
+  );
   if (validation.findings.length > 0) {
     lines.push("", "| Severity | Rule | File | Message |", "|---|---|---|---|");
     for (const finding of validation.findings) {
       const file = finding.file.startsWith(validation.path) ? finding.file.slice(validation.path.length + 1) : finding.file;
-      lines.push(`| ${finding.severity} | ${finding.ruleId} | ${inlineSafe(`${file}:${finding.line}`)} | ${inlineSafe(finding.message)} |`);
+      lines.push(
+        `| ${finding.severity} | ${finding.ruleId} | ${inlineSafe(`${file}:${finding.line}`)} | ${inlineSafe(finding.message)} |`
+      );
     }
   }
   return truncate(lines.join("\n"));
@@ -61475,14 +61561,26 @@ async function readRemoteFolder(client, repository, treeSha, folder) {
   const name = formatRepositoryName(repository);
   let current = treeSha;
   for (const segment of folder.split("/").filter(Boolean)) {
-    const { data: data2 } = await step(`reading the tree of ${folder}`, name, () => client.rest.git.getTree({ ...repository, tree_sha: current }));
+    const { data: data2 } = await step(
+      `reading the tree of ${folder}`,
+      name,
+      () => client.rest.git.getTree({ ...repository, tree_sha: current })
+    );
     const entry = data2.tree.find((item) => item.path === segment);
     if (!entry) return [];
-    if (entry.type !== "tree" || !entry.sha) throw new UserError(`${folder} in ${name} is not a folder.`, { hint: "Choose another target-folder." });
+    if (entry.type !== "tree" || !entry.sha)
+      throw new UserError(`${folder} in ${name} is not a folder.`, { hint: "Choose another target-folder." });
     current = entry.sha;
   }
-  const { data } = await step(`reading the files of ${folder}`, name, () => client.rest.git.getTree({ ...repository, tree_sha: current, recursive: "true" }));
-  if (data.truncated) throw new UserError(`GitHub truncated the listing of ${folder} in ${name}.`, { hint: "The folder is too big for one connector." });
+  const { data } = await step(
+    `reading the files of ${folder}`,
+    name,
+    () => client.rest.git.getTree({ ...repository, tree_sha: current, recursive: "true" })
+  );
+  if (data.truncated)
+    throw new UserError(`GitHub truncated the listing of ${folder} in ${name}.`, {
+      hint: "The folder is too big for one connector."
+    });
   return data.tree.filter((item) => item.type === "blob" && item.path && item.sha && item.mode).map((item) => ({ path: item.path, mode: item.mode, sha: item.sha }));
 }
 async function readBranch(client, repository, branch) {
@@ -61495,7 +61593,11 @@ async function readBranch(client, repository, branch) {
     if (apiStatus(error2) === 404) return void 0;
     return step(`reading the branch ${branch}`, name, () => Promise.reject(error2));
   }
-  const { data: commit } = await step(`reading the commit ${sha}`, name, () => client.rest.git.getCommit({ ...repository, commit_sha: sha }));
+  const { data: commit } = await step(
+    `reading the commit ${sha}`,
+    name,
+    () => client.rest.git.getCommit({ ...repository, commit_sha: sha })
+  );
   return { sha, treeSha: commit.tree.sha, parents: commit.parents.map((parent) => parent.sha) };
 }
 
@@ -61509,7 +61611,9 @@ function targetFolderFor(connectorFolder, profile, given) {
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
   if (folder === "" || folder.split("/").some((segment) => segment === "" || segment === "." || segment === ".." || segment === ".git")) {
-    throw new UsageError(`Invalid target folder '${text3}'.`, { hint: "Give a folder of the upstream repository, e.g. independent-publisher-connectors/Contoso Tasks." });
+    throw new UsageError(`Invalid target folder '${text3}'.`, {
+      hint: "Give a folder of the upstream repository, e.g. independent-publisher-connectors/Contoso Tasks."
+    });
   }
   return folder;
 }
@@ -61540,9 +61644,12 @@ async function openPullRequest(options, ports) {
   const validation = await logger.group(`Validate ${options.connector}`, async () => {
     const result2 = await validatePaths([options.connector], { cwd: options.cwd });
     if (result2.connectors.length !== 1) {
-      throw new UsageError(`"${options.connector}" is not one connector folder (found ${result2.connectors.length}).`, {
-        hint: "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request."
-      });
+      throw new UsageError(
+        `"${options.connector}" is not one connector folder (found ${result2.connectors.length}).`,
+        {
+          hint: "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request."
+        }
+      );
     }
     return result2.connectors[0];
   });
@@ -61550,30 +61657,53 @@ async function openPullRequest(options, ports) {
   const targetFolder = targetFolderFor(folder, validation.profile, options.targetFolder);
   const branch = branchNameFor(targetFolder, options.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const title = options.title?.trim() || pullRequestTitle(await connectorTitle(folder), validation.profile);
-  const result = { connector: options.connector, targetFolder, operation: "none", branch, warnings: [] };
+  const result = {
+    connector: options.connector,
+    targetFolder,
+    operation: "none",
+    branch,
+    warnings: []
+  };
   const base = await logger.group(`Compare with ${upstreamName}@${options.base}`, async () => {
     const { data: ref } = await step(
       `reading the base branch ${options.base}`,
       upstreamName,
       () => client.rest.git.getRef({ ...upstream, ref: `heads/${options.base}` })
     );
-    const { data: commit } = await step("reading the base commit", upstreamName, () => client.rest.git.getCommit({ ...upstream, commit_sha: ref.object.sha }));
+    const { data: commit } = await step(
+      "reading the base commit",
+      upstreamName,
+      () => client.rest.git.getCommit({ ...upstream, commit_sha: ref.object.sha })
+    );
     return { sha: ref.object.sha, treeSha: commit.tree.sha };
   });
   const local = await readConnectorFiles(folder);
-  const changes = diffConnectorFiles2(local, await readRemoteFolder(client, upstream, base.treeSha, targetFolder));
+  const changes = diffConnectorFiles2(
+    local,
+    await readRemoteFolder(client, upstream, base.treeSha, targetFolder)
+  );
   if (!hasChanges(changes)) {
-    logger.info(`${targetFolder} in ${upstreamName}@${options.base} already equals ${options.connector}: no branch, no pull request.`);
+    logger.info(
+      `${targetFolder} in ${upstreamName}@${options.base} already equals ${options.connector}: no branch, no pull request.`
+    );
     return { ...result, reason: `no difference from ${upstreamName}@${options.base}` };
   }
-  logger.info(`${changes.upserts.length} files to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`);
-  const { owner: forkOwner, repo: forkRepo } = await logger.group("Find or create the fork", () => ensureFork(client, upstream, logger, sleep, ports.fork));
+  logger.info(
+    `${changes.upserts.length} files to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`
+  );
+  const { owner: forkOwner, repo: forkRepo } = await logger.group(
+    "Find or create the fork",
+    () => ensureFork(client, upstream, logger, sleep, ports.fork)
+  );
   const fork = { owner: forkOwner, repo: forkRepo };
   const forkName = formatRepositoryName(fork);
   const branchChanged = await logger.group(`Create or update the branch ${forkName}:${branch}`, async () => {
     const existing = await readBranch(client, fork, branch);
     if (existing && existing.parents.length === 1 && existing.parents[0] === base.sha) {
-      const onBranch = diffConnectorFiles2(local, await readRemoteFolder(client, fork, existing.treeSha, targetFolder));
+      const onBranch = diffConnectorFiles2(
+        local,
+        await readRemoteFolder(client, fork, existing.treeSha, targetFolder)
+      );
       if (!hasChanges(onBranch)) {
         logger.info(`The branch already holds this version of the connector (${existing.sha}).`);
         result.headSha = existing.sha;
@@ -61590,7 +61720,14 @@ From ${options.source}.` : ""}`;
     result.headSha = commit.commitSha;
     return true;
   });
-  const body = pullRequestBody({ connectorTitle: title, targetFolder, validation, changes, introduction: options.body, source: options.source });
+  const body = pullRequestBody({
+    connectorTitle: title,
+    targetFolder,
+    validation,
+    changes,
+    introduction: options.body,
+    source: options.source
+  });
   const pull = await logger.group(
     `Create or update the pull request on ${upstreamName}`,
     () => createOrUpdatePullRequest(
@@ -61612,14 +61749,22 @@ From ${options.source}.` : ""}`;
   result.operation = pull.created ? "created" : branchChanged || pull.changed ? "updated" : "none";
   if (result.operation === "none") result.reason = `pull request #${pull.number} is up to date`;
   if (pull.created) {
-    result.warnings = await decoratePullRequest(client, upstream, pull.number, { labels: options.labels ?? [], reviewers: options.reviewers ?? [] }, logger, sleep);
+    result.warnings = await decoratePullRequest(
+      client,
+      upstream,
+      pull.number,
+      { labels: options.labels ?? [], reviewers: options.reviewers ?? [] },
+      logger,
+      sleep
+    );
   }
   return result;
 }
 async function connectorTitle(folder) {
   try {
     const swagger = JSON.parse(await (0, import_promises.readFile)(import_node_path7.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
-    if (typeof swagger.info?.title === "string" && swagger.info.title.trim() !== "") return swagger.info.title.trim();
+    if (typeof swagger.info?.title === "string" && swagger.info.title.trim() !== "")
+      return swagger.info.title.trim();
   } catch {
   }
   return import_node_path7.default.basename(folder);
@@ -61656,10 +61801,19 @@ function readOpenPullRequestInputs() {
   const token = readRequiredString("token");
   setSecret(token);
   const connectors = readLines("connector");
-  if (connectors.length === 0) throw new InputError("connector", "is required but was empty.", "Give the connector folder, relative to the workspace.");
+  if (connectors.length === 0)
+    throw new InputError(
+      "connector",
+      "is required but was empty.",
+      "Give the connector folder, relative to the workspace."
+    );
   const targetFolder = readString2("target-folder");
   if (targetFolder !== "" && connectors.length > 1) {
-    throw new InputError("target-folder", "can only be set for a single connector.", "Leave it empty to derive each target folder from its profile.");
+    throw new InputError(
+      "target-folder",
+      "can only be set for a single connector.",
+      "Leave it empty to derive each target folder from its profile."
+    );
   }
   return {
     token,
@@ -61671,7 +61825,9 @@ function readOpenPullRequestInputs() {
     title: readString2("title"),
     body: readString2("body"),
     draft: readBoolean("draft", false),
-    labels: readLines("labels").flatMap((line) => line.split(",").map((label) => label.trim()).filter(Boolean)),
+    labels: readLines("labels").flatMap(
+      (line) => line.split(",").map((label) => label.trim()).filter(Boolean)
+    ),
     maintainerCanModify: readBoolean("maintainer-can-modify", true)
   };
 }
@@ -61706,11 +61862,26 @@ async function openPullRequestAction(logger) {
     );
   }
   const column = (pick) => results.map((result) => String(pick(result) ?? "")).join("\n");
-  setOutput("operation", column((result) => result.operation));
-  setOutput("pull-request-number", column((result) => result.number));
-  setOutput("pull-request-url", column((result) => result.url));
-  setOutput("branch", column((result) => result.branch));
-  setOutput("head-sha", column((result) => result.headSha));
+  setOutput(
+    "operation",
+    column((result) => result.operation)
+  );
+  setOutput(
+    "pull-request-number",
+    column((result) => result.number)
+  );
+  setOutput(
+    "pull-request-url",
+    column((result) => result.url)
+  );
+  setOutput(
+    "branch",
+    column((result) => result.branch)
+  );
+  setOutput(
+    "head-sha",
+    column((result) => result.headSha)
+  );
   await writeSummary(results);
 }
 async function writeSummary(results) {

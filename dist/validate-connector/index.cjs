@@ -57702,7 +57702,8 @@ var import_node_fs7 = require("node:fs");
 var import_node_path12 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
-  if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH) return void 0;
+  if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
+    return void 0;
   const payload = JSON.parse((0, import_node_fs7.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
@@ -57730,13 +57731,20 @@ async function validateConnectorAction(logger) {
   let paths = inputs.paths;
   if (paths.length === 0 && pullRequest && base) {
     paths = await logger.group("Find the connectors the pull request changes", async () => {
-      const folders = (await changedConnectorFolders(workspace, base)).filter((folder) => (0, import_node_fs8.existsSync)(import_node_path13.default.join(workspace, folder)));
+      const folders = (await changedConnectorFolders(workspace, base)).filter(
+        (folder) => (0, import_node_fs8.existsSync)(import_node_path13.default.join(workspace, folder))
+      );
       logger.info(folders.length > 0 ? folders.join("\n") : "none");
       return folders;
     });
     if (paths.length === 0) {
       logger.info("The pull request changes no connector folder; nothing to validate.");
-      await writeOutputs({ connectors: [], findings: [], counts: { error: 0, warning: 0, info: 0 } }, inputs, void 0, 0, false);
+      const empty = {
+        connectors: [],
+        findings: [],
+        counts: { error: 0, warning: 0, info: 0 }
+      };
+      await writeOutputs(empty, inputs, await writeSarif(empty, inputs, workspace), 0, false);
       return;
     }
   }
@@ -57754,7 +57762,10 @@ async function validateConnectorAction(logger) {
   );
   if (inputs.onlyNew && base) result = onlyNewFindings(result);
   const changes = connectorChanges(result);
-  const breaking = changes.reduce((sum, connector) => sum + connector.changes.filter((change) => change.breaking).length, 0);
+  const breaking = changes.reduce(
+    (sum, connector) => sum + connector.changes.filter((change) => change.breaking).length,
+    0
+  );
   annotate(result, inputs, workspace);
   await summary.addRaw(renderJobSummary(result, { failOn: inputs.failOn, changes })).write();
   const sarifFile = await writeSarif(result, inputs, workspace);
@@ -57771,7 +57782,9 @@ async function writeOutputs(result, inputs, sarifFile, breaking, validated) {
   const failsBreaking = inputs.failOnBreaking && breaking > 0;
   setOutput("result", failsFindings || failsBreaking ? "failure" : "success");
   if (breaking > 0 && !inputs.failOnBreaking) {
-    warning(`${breaking} breaking changes against the base; reviewers must acknowledge them (see the job summary).`);
+    warning(
+      `${breaking} breaking changes against the base; reviewers must acknowledge them (see the job summary).`
+    );
   }
   if (failsFindings) {
     setFailed(
@@ -57788,17 +57801,28 @@ function failsThreshold(result, failOn) {
 }
 function connectorChanges(result) {
   if (!("diffs" in result)) return [];
-  return result.diffs.filter((entry) => entry.diff && entry.diff.changes.length > 0).map((entry) => ({ connector: entry.path, changes: entry.diff.changes, classification: entry.diff.classification }));
+  return result.diffs.filter((entry) => entry.diff && entry.diff.changes.length > 0).map((entry) => ({
+    connector: entry.path,
+    changes: entry.diff.changes,
+    classification: entry.diff.classification
+  }));
 }
 function annotate(result, inputs, workspace) {
-  const selection = toAnnotations(result.findings, { maxPerSeverity: inputs.maxAnnotations, cwd: workspace, baseDir: workspace });
+  const selection = toAnnotations(result.findings, {
+    maxPerSeverity: inputs.maxAnnotations,
+    cwd: workspace,
+    baseDir: workspace
+  });
   for (const { level, message, ...properties } of selection.annotations) {
     if (level === "error") error(message, properties);
     else if (level === "warning") warning(message, properties);
     else notice(message, properties);
   }
   const omitted = selection.omitted.error + selection.omitted.warning + selection.omitted.notice;
-  if (omitted > 0) info(`${omitted} more findings are in the job summary${inputs.sarifFile ? " and the SARIF report" : ""}.`);
+  if (omitted > 0)
+    info(
+      `${omitted} more findings are in the job summary${inputs.sarifFile ? " and the SARIF report" : ""}.`
+    );
 }
 async function writeSarif(result, inputs, workspace) {
   if (!inputs.sarifFile) return void 0;
@@ -57807,7 +57831,10 @@ async function writeSarif(result, inputs, workspace) {
     throw new InputError("sarif-file", `must be inside the workspace; got '${inputs.sarifFile}'.`);
   }
   await import_node_fs8.promises.mkdir(import_node_path13.default.dirname(target), { recursive: true });
-  await import_node_fs8.promises.writeFile(target, formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace }));
+  await import_node_fs8.promises.writeFile(
+    target,
+    formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace })
+  );
   return import_node_path13.default.relative(workspace, target);
 }
 

@@ -1,32 +1,16 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
+import { validSwagger } from '../../validator/test/helpers/valid-connector.js';
 import {
-  validApiProperties,
-  validReadme,
-  validSwagger,
-} from '../../validator/test/helpers/valid-connector.js';
+  cleanupWorkspaces,
+  git,
+  pullRequestRepository,
+  workspaceWithConnector,
+} from './helpers/pull-request-repo.js';
 
-const workspaces: string[] = [];
-afterAll(() => workspaces.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-/** A repository checkout with one certified connector; `swaggerText` replaces its swagger. */
-function workspaceWithConnector(swaggerText?: string): string {
-  const workspace = mkdtempSync(path.join(os.tmpdir(), 'workspace-'));
-  workspaces.push(workspace);
-  const folder = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(
-    path.join(folder, 'apiDefinition.swagger.json'),
-    swaggerText ?? JSON.stringify(validSwagger(), null, 2),
-  );
-  writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
-  writeFileSync(path.join(folder, 'readme.md'), validReadme());
-  return workspace;
-}
+afterAll(cleanupWorkspaces);
 
 describe('validate-connector, run as the runner runs it', () => {
   it('passes a clean connector and says what it checked', async () => {
@@ -69,65 +53,8 @@ describe('validate-connector, run as the runner runs it', () => {
 });
 
 describe('validate-connector in a pull request', () => {
-  function git(cwd: string, ...args: string[]): string {
-    return execFileSync('git', args, {
-      cwd,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 't',
-        GIT_AUTHOR_EMAIL: 't@example.com',
-        GIT_COMMITTER_NAME: 't',
-        GIT_COMMITTER_EMAIL: 't@example.com',
-      },
-    }).trim();
-  }
-
-  function writeJson(file: string, value: unknown): void {
-    writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
-  }
-
-  /**
-   * A repository with two connectors on `dev`; the pull request branch, in several commits and with a
-   * merge from `dev` in between, deletes an operation of Tasks and adds a new problem to it, while
-   * `dev` meanwhile edits Notes.
-   */
-  function pullRequestRepository(): { workspace: string; baseSha: string; headSha: string } {
-    const workspace = workspaceWithConnector();
-    const tasks = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
-    const notes = path.join(workspace, 'certified-connectors', 'Contoso Notes');
-    mkdirSync(notes);
-    const notesSwagger = validSwagger();
-    notesSwagger.info.title = 'Contoso Notes';
-    writeJson(path.join(notes, 'apiDefinition.swagger.json'), notesSwagger);
-    writeJson(path.join(notes, 'apiProperties.json'), validApiProperties());
-    writeFileSync(path.join(notes, 'readme.md'), validReadme());
-    git(workspace, 'init', '-q', '-b', 'dev');
-    git(workspace, 'add', '-A');
-    git(workspace, 'commit', '-qm', 'base');
-    git(workspace, 'checkout', '-qb', 'feature');
-
-    const swagger = validSwagger();
-    delete swagger.paths['/tasks/{taskId}'];
-    writeJson(path.join(tasks, 'apiDefinition.swagger.json'), swagger);
-    git(workspace, 'commit', '-qam', 'remove GetTask');
-
-    git(workspace, 'checkout', '-q', 'dev');
-    notesSwagger.info.description = 'Contoso Notes keeps the notes of your team in one place, searchable.';
-    writeJson(path.join(notes, 'apiDefinition.swagger.json'), notesSwagger);
-    git(workspace, 'commit', '-qam', 'dev edits Notes');
-    const baseSha = git(workspace, 'rev-parse', 'HEAD');
-    git(workspace, 'checkout', '-q', 'feature');
-    git(workspace, 'merge', '-q', '--no-edit', 'dev');
-
-    swagger.info.title = 'Contoso Tasks API for everything';
-    writeJson(path.join(tasks, 'apiDefinition.swagger.json'), swagger);
-    git(workspace, 'commit', '-qam', 'rename the connector');
-    return { workspace, baseSha, headSha: git(workspace, 'rev-parse', 'HEAD') };
-  }
-
   it('checks only the changed connector, marks new findings and reports the breaking change', async () => {
-    const { workspace, baseSha, headSha } = pullRequestRepository();
+    const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
     const run = await runActionBundle('validate-connector', {
       workspace,
       eventName: 'pull_request',

@@ -8,6 +8,7 @@ import { registerDiffCommand } from './commands/diff.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerDevServerCommand } from './commands/dev-server.js';
+import { registerOpenPullRequestCommand } from './commands/open-pull-request.js';
 
 /** A command module adds its subcommand to the program and reports its exit code through `setExit`. */
 export interface CommandContext {
@@ -37,6 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerExportCommand(program, context);
   registerImportCommand(program, context);
   registerDevServerCommand(program, context);
+  registerOpenPullRequestCommand(program, context);
   registerRulesCommand(program, context);
   for (const command of program.commands) command.exitOverride();
 

@@ -24,18 +24,21 @@ describe('connector-alm pr', () => {
     await scenario.dispose();
   });
 
-  it(
-    'opens the pull request with the token and API root from the environment and prints the result as JSON',
-    async () => {
-      const io = memoryIo(scenario.workspace, { GITHUB_TOKEN: scenario.contributor.token, GITHUB_API_URL: scenario.github.url });
-      expect(await pr([CONNECTOR, '--format', 'json'], io)).toBe(0);
-      const [result] = JSON.parse(io.out()) as { operation: string; number: number; branch: string }[];
-      expect(result).toMatchObject({ operation: 'created', number: 1, branch: 'connector-alm/certified-connectors/contoso-tasks' });
-      expect(io.err()).toMatch(/Created the fork contoso-dev\/PowerPlatformConnectors/);
-      expect(io.out() + io.err()).not.toContain(scenario.contributor.token);
-    },
-    120_000,
-  );
+  it('opens the pull request with the token and API root from the environment and prints the result as JSON', async () => {
+    const io = memoryIo(scenario.workspace, {
+      GITHUB_TOKEN: scenario.contributor.token,
+      GITHUB_API_URL: scenario.github.url,
+    });
+    expect(await pr([CONNECTOR, '--format', 'json'], io)).toBe(0);
+    const [result] = JSON.parse(io.out()) as { operation: string; number: number; branch: string }[];
+    expect(result).toMatchObject({
+      operation: 'created',
+      number: 1,
+      branch: 'connector-alm/certified-connectors/contoso-tasks',
+    });
+    expect(io.err()).toMatch(/Created the fork contoso-dev\/PowerPlatformConnectors/);
+    expect(io.out() + io.err()).not.toContain(scenario.contributor.token);
+  }, 120_000);
 
   it('refuses to run without a token, saying where to put one', async () => {
     const io = memoryIo(scenario.workspace, {});

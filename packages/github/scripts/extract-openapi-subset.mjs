@@ -29,7 +29,8 @@ export const OPERATIONS = [
 ];
 
 const [specFile, version] = process.argv.slice(2);
-if (!specFile || !version) throw new Error('usage: extract-openapi-subset.mjs <api.github.com.json> <@octokit/openapi version>');
+if (!specFile || !version)
+  throw new Error('usage: extract-openapi-subset.mjs <api.github.com.json> <@octokit/openapi version>');
 const spec = JSON.parse(readFileSync(specFile, 'utf8'));
 
 // Examples and descriptions are dropped: the server needs the shapes, not the prose.
@@ -76,15 +77,26 @@ while (pending.length > 0) {
   }
 }
 for (const kind of Object.keys(components)) {
-  components[kind] = Object.fromEntries(Object.entries(components[kind]).sort(([a], [b]) => a.localeCompare(b)));
+  components[kind] = Object.fromEntries(
+    Object.entries(components[kind]).sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 const subset = {
   openapi: spec.openapi,
-  info: { title: spec.info.title, version: spec.info.version, 'x-source': `@octokit/openapi@${version} generated/api.github.com.json` },
+  info: {
+    title: spec.info.title,
+    version: spec.info.version,
+    'x-source': `@octokit/openapi@${version} generated/api.github.com.json`,
+  },
   paths,
   components,
 };
-const out = path.join(path.dirname(fileURLToPath(import.meta.url)), '../src/local-server/openapi/github-subset.json');
+const out = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../src/local-server/openapi/github-subset.json',
+);
 writeFileSync(out, `${JSON.stringify(subset)}\n`);
-console.log(`wrote ${out}: ${found.length} operations, ${Object.values(components).reduce((n, c) => n + Object.keys(c).length, 0)} components`);
+console.log(
+  `wrote ${out}: ${found.length} operations, ${Object.values(components).reduce((n, c) => n + Object.keys(c).length, 0)} components`,
+);

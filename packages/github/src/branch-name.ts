@@ -32,7 +32,8 @@ export function branchNameFor(targetFolder: string, prefix: string = DEFAULT_BRA
 export function isValidBranchName(name: string): boolean {
   return (
     name.length > 0 &&
-    !/[\s~^:?*[\\\x00-\x1f\x7f]/.test(name) &&
+    ![...name].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f) &&
+    !/[\s~^:?*[\\]/.test(name) &&
     !name.includes('..') &&
     !name.includes('//') &&
     !name.includes('@{') &&

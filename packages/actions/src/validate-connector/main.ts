@@ -40,13 +40,13 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     });
     if (paths.length === 0) {
       logger.info('The pull request changes no connector folder; nothing to validate.');
-      await writeOutputs(
-        { connectors: [], findings: [], counts: { error: 0, warning: 0, info: 0 } },
-        inputs,
-        undefined,
-        0,
-        false,
-      );
+      const empty: ValidationResult = {
+        connectors: [],
+        findings: [],
+        counts: { error: 0, warning: 0, info: 0 },
+      };
+      // An empty SARIF log still goes out, so that code scanning closes the alerts this change fixed.
+      await writeOutputs(empty, inputs, await writeSarif(empty, inputs, workspace), 0, false);
       return;
     }
   }

@@ -23,7 +23,7 @@ export function carriedProperties(connector: SolutionConnector): Record<(typeof 
   const label = (column: string): string => `${connector.name}_${column}`;
   const policies = jsonFile(connector, 'policytemplateinstances', label('policytemplateinstances'));
   return {
-    connectionParameters: jsonFile(connector, 'connectionparameters', label('connectionparameters')) ?? {},
+    connectionParameters: jsonFile(connector, 'connectionparameters', label('connectionparameters')),
     connectionParameterSets: jsonFile(connector, 'connectionparametersets', label('connectionparametersets')) ?? undefined,
     iconBrandColor: connector.iconBrandColor === '' ? undefined : connector.iconBrandColor,
     // null and a missing file both mean "no policies"; [] is kept as written.

@@ -54,10 +54,12 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
     connectorType: '1',
     files: {
       openapidefinition: { extension: '.json', bytes: Buffer.from(minifyJson(swaggerText, swaggerFile)) },
-      connectionparameters: { extension: '.json', bytes: Buffer.from(raw('connectionParameters') ?? '{}') },
       policytemplateinstances: { extension: '.json', bytes: Buffer.from(raw('policyTemplateInstances') ?? 'null') },
     },
   };
+  // Without connection parameters the element and file are left out, as in exports of such connectors.
+  const parameters = raw('connectionParameters');
+  if (parameters !== undefined) connector.files.connectionparameters = { extension: '.json', bytes: Buffer.from(parameters) };
   const sets = raw('connectionParameterSets');
   if (sets !== undefined) connector.files.connectionparametersets = { extension: '.json', bytes: Buffer.from(sets) };
   const scriptOperations = raw('scriptOperations');

@@ -1,9 +1,9 @@
-import { applyEdits, createScanner, format, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { createScanner, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { UserError } from '@connector-alm/core';
 import { lineAndColumn } from '../text/decode.js';
 
 /**
- * JSON in solutions is reformatted token by token with jsonc-parser instead of JSON.parse and
+ * JSON in solutions is reformatted token by token with jsonc-parser's scanner instead of JSON.parse and
  * JSON.stringify: key order (integer-like keys included, e.g. "200" responses) and number literals
  * stay exactly as written, so only whitespace ever changes.
  */
@@ -25,10 +25,36 @@ export function checkJson(text: string, file: string): unknown {
 
 /** 2-space indented JSON with a final newline, as `jq .` writes it but in source key order. */
 export function prettyJson(text: string, file: string): string {
-  checkJson(text, file);
-  const compact = minifyJson(text, file);
-  const edits = format(compact, undefined, { tabSize: 2, insertSpaces: true, eol: '\n', insertFinalNewline: true });
-  return applyEdits(compact, edits);
+  const tokens = significantTokens(text, file);
+  // jsonc-parser's format() applies one edit per token by slicing the whole text, which takes
+  // minutes on a 1 MB swagger; writing from the token stream is linear.
+  const parts: string[] = [];
+  let depth = 0;
+  const newline = (): void => void parts.push('\n', '  '.repeat(depth));
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token === '{' || token === '[') {
+      const next = tokens[i + 1];
+      if (next === (token === '{' ? '}' : ']')) {
+        parts.push(token, next);
+        i++;
+        continue;
+      }
+      parts.push(token);
+      depth++;
+      newline();
+    } else if (token === '}' || token === ']') {
+      depth--;
+      newline();
+      parts.push(token);
+    } else if (token === ',') {
+      parts.push(',');
+      newline();
+    } else if (token === ':') parts.push(': ');
+    else parts.push(token);
+  }
+  parts.push('\n');
+  return parts.join('');
 }
 
 // jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read; these are its values.
@@ -38,14 +64,19 @@ const EOF = 17;
 
 /** Single-line JSON without insignificant whitespace, as the platform writes it into a solution. */
 export function minifyJson(text: string, file: string): string {
+  return significantTokens(text, file).join('');
+}
+
+/** The tokens of checked JSON as written (strings keep their escapes), without whitespace. */
+function significantTokens(text: string, file: string): string[] {
   checkJson(text, file);
   const scanner = createScanner(text, false);
-  let out = '';
+  const tokens: string[] = [];
   for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
     if (kind === TRIVIA || kind === LINE_BREAK_TRIVIA) continue;
-    out += text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
+    tokens.push(text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength()));
   }
-  return out;
+  return tokens;
 }
 
 function describeParseError(error: ParseError): string {

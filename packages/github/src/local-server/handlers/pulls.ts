@@ -1,4 +1,5 @@
-import { ApiFailure, notAccessible, notFound, validationFailed } from '../api-failure.js';
+import type { ApiFailure } from '../api-failure.js';
+import { notAccessible, notFound, validationFailed } from '../api-failure.js';
 import { canPush, type PullRequest, type Repository } from '../model.js';
 import type { ServerState } from '../server-state.js';
 import { repositoryOf, requireWrite, type Handler, type RequestContext } from './context.js';

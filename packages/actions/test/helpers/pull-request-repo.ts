@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  validApiProperties,
+  validReadme,
+  validSwagger,
+} from '../../../validator/test/helpers/valid-connector.js';
+
+const workspaces: string[] = [];
+
+/** A repository checkout with one certified connector; `swaggerText` replaces its swagger. */
+export function workspaceWithConnector(swaggerText?: string): string {
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'workspace-'));
+  workspaces.push(workspace);
+  const folder = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    path.join(folder, 'apiDefinition.swagger.json'),
+    swaggerText ?? JSON.stringify(validSwagger(), null, 2),
+  );
+  writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
+  writeFileSync(path.join(folder, 'readme.md'), validReadme());
+  return workspace;
+}
+
+/** Removes every workspace made so far; call it from afterAll. */
+export function cleanupWorkspaces(): void {
+  for (const dir of workspaces.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
+  }).trim();
+}
+
+function writeJson(file: string, value: unknown): void {
+  writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
+}
+
+/**
+ * A repository with two connectors on `dev`; the pull request branch, in several commits and with a
+ * merge from `dev` in between, deletes an operation of Tasks and adds a new problem to it, while
+ * `dev` meanwhile edits Notes.
+ */
+export function pullRequestRepository(workspace: string): {
+  workspace: string;
+  baseSha: string;
+  headSha: string;
+} {
+  const tasks = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
+  const notes = path.join(workspace, 'certified-connectors', 'Contoso Notes');
+  mkdirSync(notes);
+  const notesSwagger = validSwagger();
+  notesSwagger.info.title = 'Contoso Notes';
+  writeJson(path.join(notes, 'apiDefinition.swagger.json'), notesSwagger);
+  writeJson(path.join(notes, 'apiProperties.json'), validApiProperties());
+  writeFileSync(path.join(notes, 'readme.md'), validReadme());
+  git(workspace, 'init', '-q', '-b', 'dev');
+  git(workspace, 'add', '-A');
+  git(workspace, 'commit', '-qm', 'base');
+  git(workspace, 'checkout', '-qb', 'feature');
+
+  const swagger = validSwagger();
+  delete swagger.paths['/tasks/{taskId}'];
+  writeJson(path.join(tasks, 'apiDefinition.swagger.json'), swagger);
+  git(workspace, 'commit', '-qam', 'remove GetTask');
+
+  git(workspace, 'checkout', '-q', 'dev');
+  notesSwagger.info.description = 'Contoso Notes keeps the notes of your team in one place, searchable.';
+  writeJson(path.join(notes, 'apiDefinition.swagger.json'), notesSwagger);
+  git(workspace, 'commit', '-qam', 'dev edits Notes');
+  const baseSha = git(workspace, 'rev-parse', 'HEAD');
+  git(workspace, 'checkout', '-q', 'feature');
+  git(workspace, 'merge', '-q', '--no-edit', 'dev');
+
+  swagger.info.title = 'Contoso Tasks API for everything';
+  writeJson(path.join(tasks, 'apiDefinition.swagger.json'), swagger);
+  git(workspace, 'commit', '-qam', 'rename the connector');
+  return { workspace, baseSha, headSha: git(workspace, 'rev-parse', 'HEAD') };
+}

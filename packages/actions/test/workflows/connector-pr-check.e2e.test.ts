@@ -1,0 +1,77 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, runWorkflowJob, type ExternalAction } from '@connector-alm/testing';
+import {
+  cleanupWorkspaces,
+  pullRequestRepository,
+  workspaceWithConnector,
+} from '../helpers/pull-request-repo.js';
+
+afterAll(cleanupWorkspaces);
+
+const workflow = path.join(REPO_ROOT, '.github/workflows/connector-pr-check.yml');
+
+/** The SARIF upload, played here: it checks the file the workflow hands over as code scanning would need it. */
+function uploadSarif(uploaded: unknown[]): ExternalAction {
+  return (inputs, workspace) => {
+    const file = path.join(workspace, inputs.sarif_file!);
+    if (!existsSync(file)) return { exitCode: 1 };
+    const log = JSON.parse(readFileSync(file, 'utf8'));
+    uploaded.push(log);
+    return { outputs: { 'sarif-id': 'local' } };
+  };
+}
+
+describe('the connector PR check workflow, step by step with the built bundles', () => {
+  it('checks the connector a pull request changes, fails on its error, and still uploads SARIF', async () => {
+    const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
+    const uploaded: unknown[] = [];
+    const result = await runWorkflowJob(workflow, 'validate', {
+      workspace,
+      eventName: 'pull_request',
+      event: { pull_request: { number: 7, base: { sha: baseSha }, head: { sha: headSha } } },
+      externalActions: {
+        'actions/checkout': () => ({}),
+        'github/codeql-action/upload-sarif': uploadSarif(uploaded),
+      },
+    });
+    expect(result.steps.map((step) => step.outcome)).toEqual(['success', 'failure', 'success']);
+    expect(result.status).toBe('failure');
+    expect(result.outputs['breaking-changes']).toBe('1');
+    expect(Number(result.outputs.errors)).toBeGreaterThan(0);
+    expect(uploaded).toHaveLength(1);
+    const results = (uploaded[0] as { runs: { results: { ruleId: string }[] }[] }).runs[0]!.results;
+    expect(results.map((r) => r.ruleId)).toContain('BRK-OP-DELETED');
+  });
+
+  it('skips the upload when asked to, and passes a clean pull request', async () => {
+    const workspace = workspaceWithConnector();
+    const { git } = await import('../helpers/pull-request-repo.js');
+    git(workspace, 'init', '-q', '-b', 'dev');
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'base');
+    const baseSha = git(workspace, 'rev-parse', 'HEAD');
+    git(workspace, 'commit', '-q', '--allow-empty', '-m', 'nothing');
+    const uploaded: unknown[] = [];
+    const result = await runWorkflowJob(workflow, 'validate', {
+      workspace,
+      eventName: 'pull_request',
+      event: {
+        pull_request: {
+          number: 8,
+          base: { sha: baseSha },
+          head: { sha: git(workspace, 'rev-parse', 'HEAD') },
+        },
+      },
+      inputs: { 'upload-sarif': false },
+      externalActions: {
+        'actions/checkout': () => ({}),
+        'github/codeql-action/upload-sarif': uploadSarif(uploaded),
+      },
+    });
+    expect(result.status).toBe('success');
+    expect(result.steps[2]!.skipped).toBe(true);
+    expect(uploaded).toEqual([]);
+  });
+});
