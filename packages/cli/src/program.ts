@@ -9,6 +9,11 @@ import { registerExportCommand } from './commands/export.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerDevServerCommand } from './commands/dev-server.js';
 import { registerOpenPullRequestCommand } from './commands/open-pull-request.js';
+import { registerUnpackCommand } from './commands/unpack.js';
+import { registerPackCommand } from './commands/pack.js';
+import { registerExtractConnectorsCommand } from './commands/extract-connectors.js';
+import { registerBuildSolutionCommand } from './commands/build-solution.js';
+import { registerPackageCommand } from './commands/package.js';
 
 /** A command module adds its subcommand to the program and reports its exit code through `setExit`. */
 export interface CommandContext {
@@ -35,6 +40,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride();
   registerValidateCommand(program, context);
   registerDiffCommand(program, context);
+  registerUnpackCommand(program, context);
+  registerPackCommand(program, context);
+  registerExtractConnectorsCommand(program, context);
+  registerBuildSolutionCommand(program, context);
+  registerPackageCommand(program, context);
   registerExportCommand(program, context);
   registerImportCommand(program, context);
   registerDevServerCommand(program, context);

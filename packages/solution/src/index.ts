@@ -27,3 +27,6 @@ export * from './connector/extract.js';
 export * from './connector/connector-identity.js';
 export * from './connector/read-repository-connector.js';
 export * from './connector/build-solution.js';
+export * from './certification/package-findings.js';
+export * from './certification/check-package.js';
+export * from './certification/build-package.js';

@@ -1,22 +1,56 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSolution, connectorIdFor, connectorNameFor, parseXml, childElements, firstChild, textOf, unpackSolution } from '../src/index.js';
+import {
+  buildSolution,
+  connectorIdFor,
+  connectorNameFor,
+  parseXml,
+  childElements,
+  firstChild,
+  textOf,
+  unpackSolution,
+} from '../src/index.js';
 import { readZip } from './helpers/trees.js';
 import { temporaryFolders } from './helpers/zips.js';
 
 const temp = temporaryFolders('build-');
 afterAll(() => temp.cleanup());
 
-const OPTIONS = { uniqueName: 'ContosoConnectors', version: '1.2.0.0', publisher: { uniqueName: 'Contoso', prefix: 'contoso', displayName: 'Contoso Ltd' } };
+const OPTIONS = {
+  uniqueName: 'ContosoConnectors',
+  version: '1.2.0.0',
+  publisher: { uniqueName: 'Contoso', prefix: 'contoso', displayName: 'Contoso Ltd' },
+};
 
 /** A small connector folder written here, so these tests need nothing from ../shared. */
-function connectorFolder(title: string, extra: { script?: string; properties?: Record<string, unknown> } = {}): string {
+function connectorFolder(
+  title: string,
+  extra: { script?: string; properties?: Record<string, unknown> } = {},
+): string {
   const folder = path.join(temp.make(), title);
   mkdirSync(folder);
-  const swagger = { swagger: '2.0', info: { title, description: `${title} API`, version: '1.0' }, host: 'api.contoso.com', basePath: '/', schemes: ['https'], paths: { '/items': { get: { operationId: 'ListItems', summary: 'List items', responses: { '200': { description: 'OK' } } } } } };
+  const swagger = {
+    swagger: '2.0',
+    info: { title, description: `${title} API`, version: '1.0' },
+    host: 'api.contoso.com',
+    basePath: '/',
+    schemes: ['https'],
+    paths: {
+      '/items': {
+        get: { operationId: 'ListItems', summary: 'List items', responses: { '200': { description: 'OK' } } },
+      },
+    },
+  };
   writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
-  const properties = { connectionParameters: { api_key: { type: 'securestring', uiDefinition: { displayName: 'API key' } } }, iconBrandColor: '#da3b01', capabilities: [], publisher: 'Contoso', stackOwner: 'Contoso', ...extra.properties };
+  const properties = {
+    connectionParameters: { api_key: { type: 'securestring', uiDefinition: { displayName: 'API key' } } },
+    iconBrandColor: '#da3b01',
+    capabilities: [],
+    publisher: 'Contoso',
+    stackOwner: 'Contoso',
+    ...extra.properties,
+  };
   writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify({ properties }, null, 2));
   if (extra.script) writeFileSync(path.join(folder, 'script.csx'), extra.script);
   return folder;
@@ -26,7 +60,14 @@ describe('build-solution', () => {
   it('writes a connector-only unmanaged solution with the publisher, unique name and version given', async () => {
     const zip = path.join(temp.make(), 'out.zip');
     const built = await buildSolution([connectorFolder('Contoso Tasks')], zip, OPTIONS);
-    expect(built).toEqual([{ folder: expect.any(String), name: 'contoso_contoso-20tasks', displayName: 'Contoso Tasks', connectorId: connectorIdFor('contoso_contoso-20tasks') }]);
+    expect(built).toEqual([
+      {
+        folder: expect.any(String),
+        name: 'contoso_contoso-20tasks',
+        displayName: 'Contoso Tasks',
+        connectorId: connectorIdFor('contoso_contoso-20tasks'),
+      },
+    ]);
     const entries = await readZip(zip);
     expect([...entries.keys()]).toEqual([
       'customizations.xml',
@@ -36,7 +77,10 @@ describe('build-solution', () => {
       'Connector/contoso_contoso-20tasks_policytemplateinstances.json',
       '[Content_Types].xml',
     ]);
-    const manifest = firstChild(parseXml(entries.get('solution.xml')!.toString(), 'solution.xml'), 'SolutionManifest')!;
+    const manifest = firstChild(
+      parseXml(entries.get('solution.xml')!.toString(), 'solution.xml'),
+      'SolutionManifest',
+    )!;
     expect(textOf(firstChild(manifest, 'UniqueName')!)).toBe('ContosoConnectors');
     expect(textOf(firstChild(manifest, 'Version')!)).toBe('1.2.0.0');
     expect(textOf(firstChild(manifest, 'Managed')!)).toBe('0');
@@ -47,17 +91,40 @@ describe('build-solution', () => {
       ['schemaName', 'contoso_contoso-20tasks'],
       ['behavior', '0'],
     ]);
-    expect(entries.get('Connector/contoso_contoso-20tasks_policytemplateinstances.json')!.toString()).toBe('null');
+    expect(entries.get('Connector/contoso_contoso-20tasks_policytemplateinstances.json')!.toString()).toBe(
+      'null',
+    );
   });
 
   it('writes the connector element in the child order of real exports', async () => {
     const zip = path.join(temp.make(), 'out.zip');
-    await buildSolution([connectorFolder('Scripted', { script: 'public class Script : ScriptBase {}', properties: { scriptOperations: ['ListItems'] } })], zip, OPTIONS);
-    const customizations = parseXml((await readZip(zip)).get('customizations.xml')!.toString(), 'customizations.xml');
+    await buildSolution(
+      [
+        connectorFolder('Scripted', {
+          script: 'public class Script : ScriptBase {}',
+          properties: { scriptOperations: ['ListItems'] },
+        }),
+      ],
+      zip,
+      OPTIONS,
+    );
+    const customizations = parseXml(
+      (await readZip(zip)).get('customizations.xml')!.toString(),
+      'customizations.xml',
+    );
     const connector = childElements(firstChild(customizations, 'Connectors')!)[0]!;
     expect(childElements(connector).map((child) => child.name)).toEqual([
-      'connectorid', 'description', 'displayname', 'iconbrandcolor', 'name', 'connectortype', 'scriptoperations',
-      'openapidefinition', 'connectionparameters', 'policytemplateinstances', 'customcodeblobcontent',
+      'connectorid',
+      'description',
+      'displayname',
+      'iconbrandcolor',
+      'name',
+      'connectortype',
+      'scriptoperations',
+      'openapidefinition',
+      'connectionparameters',
+      'policytemplateinstances',
+      'customcodeblobcontent',
     ]);
     expect(textOf(firstChild(connector, 'scriptoperations')!)).toBe('["ListItems"]');
   });
@@ -74,7 +141,12 @@ describe('build-solution', () => {
     const zip = path.join(temp.make(), 'out.zip');
     await buildSolution([connectorFolder('One'), connectorFolder('Two')], zip, OPTIONS);
     const result = await unpackSolution(zip, path.join(temp.make(), 'src'));
-    expect(result).toMatchObject({ uniqueName: 'ContosoConnectors', version: '1.2.0.0', managed: '0', connectors: ['contoso_one', 'contoso_two'] });
+    expect(result).toMatchObject({
+      uniqueName: 'ContosoConnectors',
+      version: '1.2.0.0',
+      managed: '0',
+      connectors: ['contoso_one', 'contoso_two'],
+    });
   });
 
   it.each([
@@ -83,21 +155,33 @@ describe('build-solution', () => {
     [{ ...OPTIONS, publisher: { ...OPTIONS.publisher, prefix: 'x' } }, "'x' is not a customization prefix."],
   ])('refuses bad options before writing anything', async (options, message) => {
     const dir = temp.make();
-    await expect(buildSolution([connectorFolder('Any')], path.join(dir, 'out.zip'), options)).rejects.toThrow(message);
+    await expect(buildSolution([connectorFolder('Any')], path.join(dir, 'out.zip'), options)).rejects.toThrow(
+      message,
+    );
   });
 
   it('names the file when a connector folder has malformed JSON', async () => {
     const folder = connectorFolder('Broken');
     writeFileSync(path.join(folder, 'apiProperties.json'), '{"properties": {');
-    await expect(buildSolution([folder], path.join(temp.make(), 'out.zip'), OPTIONS)).rejects.toThrow(/Broken\/apiProperties.json is not valid JSON/);
+    await expect(buildSolution([folder], path.join(temp.make(), 'out.zip'), OPTIONS)).rejects.toThrow(
+      /Broken\/apiProperties.json is not valid JSON/,
+    );
   });
 
   it('refuses two folders that define the same connector', async () => {
-    await expect(buildSolution([connectorFolder('Twin'), connectorFolder('Twin')], path.join(temp.make(), 'out.zip'), OPTIONS)).rejects.toThrow(/both define the connector 'Twin'/);
+    await expect(
+      buildSolution(
+        [connectorFolder('Twin'), connectorFolder('Twin')],
+        path.join(temp.make(), 'out.zip'),
+        OPTIONS,
+      ),
+    ).rejects.toThrow(/both define the connector 'Twin'/);
   });
 
   it('derives names with the escaping seen in exports', () => {
     expect(connectorNameFor('ba', 'API-Football')).toBe('ba_api-2dfootball');
-    expect(connectorNameFor('admin', 'Office 365 Management API')).toBe('admin_office-20365-20management-20api');
+    expect(connectorNameFor('admin', 'Office 365 Management API')).toBe(
+      'admin_office-20365-20management-20api',
+    );
   });
 });

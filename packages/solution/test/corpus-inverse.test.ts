@@ -2,15 +2,26 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isUserError } from '@connector-alm/core';
-import { buildSolution, CARRIED_KEYS, extractConnectors, packSolution, unpackSolution } from '../src/index.js';
+import {
+  buildSolution,
+  CARRIED_KEYS,
+  extractConnectors,
+  packSolution,
+  repositoryFolderName,
+  unpackSolution,
+} from '../src/index.js';
 import { CORPUS_DIR, describeWith } from './helpers/fixtures.js';
-import { comparable, readTree, readZip } from './helpers/trees.js';
+import { comparable, hashTree, readZip } from './helpers/trees.js';
 import { temporaryFolders } from './helpers/zips.js';
 
 const temp = temporaryFolders('corpus-inverse-');
 afterAll(() => temp.cleanup());
 
-const OPTIONS = { uniqueName: 'CorpusConnectors', version: '1.0.0.0', publisher: { uniqueName: 'Corpus', prefix: 'corpus' } };
+const OPTIONS = {
+  uniqueName: 'CorpusConnectors',
+  version: '1.0.0.0',
+  publisher: { uniqueName: 'Corpus', prefix: 'corpus' },
+};
 
 function corpusFolders(): string[] {
   return ['certified-connectors', 'independent-publisher-connectors', 'custom-connectors']
@@ -34,88 +45,121 @@ function buildable(folder: string): boolean {
   }
 }
 
-describeWith(CORPUS_DIR, 'connector corpus')('extract-connectors and build-solution are inverses on every corpus connector', () => {
-  const outcomes: Array<{ folder: string; problems: string[] }> = [];
+describeWith(CORPUS_DIR, 'connector corpus')(
+  'extract-connectors and build-solution are inverses on every corpus connector',
+  () => {
+    const outcomes: Array<{ folder: string; problems: string[] }> = [];
 
-  beforeAll(async () => {
-    for (const folder of corpusFolders()) {
-      const dir = temp.make();
-      const zip = path.join(dir, 'solution.zip');
-      try {
-        await buildSolution([folder], zip, OPTIONS);
-      } catch (error) {
-        // A folder the build refuses must be one that is not buildable, refused as a user error.
-        outcomes.push({ folder, problems: buildable(folder) || !isUserError(error) ? [`refused: ${String(error)}`] : [] });
-        continue;
+    beforeAll(async () => {
+      for (const folder of corpusFolders()) {
+        const dir = temp.make();
+        const zip = path.join(dir, 'solution.zip');
+        try {
+          await buildSolution([folder], zip, OPTIONS);
+        } catch (error) {
+          // A folder the build refuses must be one that is not buildable, refused as a user error.
+          outcomes.push({
+            folder,
+            problems: buildable(folder) || !isUserError(error) ? [`refused: ${String(error)}`] : [],
+          });
+          continue;
+        }
+        // Extract over a copy of the folder: what the solution does not carry must survive too.
+        const root = path.join(dir, 'repository');
+        const title = (
+          strictJson(path.join(folder, 'apiDefinition.swagger.json')) as { info: { title: string } }
+        ).info.title.trim();
+        const copy = path.join(root, repositoryFolderName(title));
+        cpSync(folder, copy, { recursive: true });
+        const [extracted] = await extractConnectors(zip, root);
+        outcomes.push({
+          folder,
+          problems:
+            extracted!.folder === path.basename(copy) ? compare(folder, copy) : ['extracted elsewhere'],
+        });
       }
-      // Extract over a copy of the folder: what the solution does not carry must survive too.
-      const root = path.join(dir, 'repository');
-      const [extracted] = await extractConnectors(zip, root);
-      const copy = path.join(root, extracted!.folder);
-      cpSync(folder, copy, { recursive: true, force: false, errorOnExist: false });
-      await extractConnectors(zip, root);
-      outcomes.push({ folder, problems: compare(folder, copy) });
-    }
-  }, 600_000);
+    }, 600_000);
 
-  it('reaches every connector folder of the corpus', () => {
-    expect(outcomes.length).toBe(corpusFolders().length);
-    expect(outcomes.length).toBeGreaterThan(300);
-  });
+    it('reaches every connector folder of the corpus', () => {
+      expect(outcomes.length).toBe(corpusFolders().length);
+      expect(outcomes.length).toBeGreaterThan(300);
+    });
 
-  it('gives back the definition, the properties, the icon and the script of every buildable connector', () => {
-    expect(outcomes.filter((outcome) => outcome.problems.length > 0)).toEqual([]);
-  });
-});
+    it('gives back the definition, the properties, the icon and the script of every buildable connector', () => {
+      expect(outcomes.filter((outcome) => outcome.problems.length > 0)).toEqual([]);
+    });
+  },
+);
 
 function compare(original: string, extracted: string): string[] {
   const problems: string[] = [];
   const swagger = 'apiDefinition.swagger.json';
-  if (JSON.stringify(strictJson(path.join(extracted, swagger))) !== JSON.stringify(strictJson(path.join(original, swagger)))) problems.push(swagger);
-  const before = (strictJson(path.join(original, 'apiProperties.json')) as { properties: Record<string, unknown> }).properties;
-  const after = (strictJson(path.join(extracted, 'apiProperties.json')) as { properties: Record<string, unknown> }).properties;
+  if (
+    JSON.stringify(strictJson(path.join(extracted, swagger))) !==
+    JSON.stringify(strictJson(path.join(original, swagger)))
+  )
+    problems.push(swagger);
+  const before = (
+    strictJson(path.join(original, 'apiProperties.json')) as { properties: Record<string, unknown> }
+  ).properties;
+  const after = (
+    strictJson(path.join(extracted, 'apiProperties.json')) as { properties: Record<string, unknown> }
+  ).properties;
   for (const key of Object.keys({ ...before, ...after })) {
-    if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) problems.push(`apiProperties ${key}${CARRIED_KEYS.includes(key as never) ? '' : ' (not carried, must be kept)'}`);
+    if (JSON.stringify(after[key]) !== JSON.stringify(before[key]))
+      problems.push(
+        `apiProperties ${key}${CARRIED_KEYS.includes(key as never) ? '' : ' (not carried, must be kept)'}`,
+      );
   }
   for (const file of ['icon.png', 'script.csx']) {
     const had = existsSync(path.join(original, file));
-    if (had && !readFileSync(path.join(original, file)).equals(readFileSync(path.join(extracted, file)))) problems.push(file);
+    if (had && !readFileSync(path.join(original, file)).equals(readFileSync(path.join(extracted, file))))
+      problems.push(file);
   }
   return problems;
 }
 
-describeWith(CORPUS_DIR, 'connector corpus')('round trips on a solution carrying many corpus connectors', () => {
-  let zip: string;
-  let dir: string;
+describeWith(CORPUS_DIR, 'connector corpus')(
+  'round trips on a solution carrying many corpus connectors',
+  () => {
+    let zip: string;
+    let dir: string;
 
-  beforeAll(async () => {
-    dir = temp.make();
-    const titles = new Set<string>();
-    const folders = corpusFolders().filter((folder) => {
-      if (!buildable(folder)) return false;
-      const title = String((strictJson(path.join(folder, 'apiDefinition.swagger.json')) as { info?: { title?: string } }).info?.title ?? '').trim().toLowerCase();
-      if (title === '' || titles.has(title)) return false;
-      titles.add(title);
-      return true;
-    });
-    zip = path.join(dir, 'many.zip');
-    await buildSolution(folders.slice(0, 120), zip, OPTIONS);
-  }, 300_000);
+    beforeAll(async () => {
+      dir = temp.make();
+      const titles = new Set<string>();
+      const folders = corpusFolders().filter((folder) => {
+        if (!buildable(folder)) return false;
+        const title = String(
+          (strictJson(path.join(folder, 'apiDefinition.swagger.json')) as { info?: { title?: string } }).info
+            ?.title ?? '',
+        )
+          .trim()
+          .toLowerCase();
+        if (title === '' || titles.has(title)) return false;
+        titles.add(title);
+        return true;
+      });
+      zip = path.join(dir, 'many.zip');
+      await buildSolution(folders.slice(0, 120), zip, OPTIONS);
+    }, 300_000);
 
-  it('unpack(pack(unpack(z))) is byte-identical to unpack(z)', async () => {
-    const first = await unpackSolution(zip, path.join(dir, 'first'));
-    expect(first.connectors.length).toBe(120);
-    await packSolution(path.join(dir, 'first'), path.join(dir, 'packed.zip'));
-    await unpackSolution(path.join(dir, 'packed.zip'), path.join(dir, 'second'));
-    expect(await readTree(path.join(dir, 'second'))).toEqual(await readTree(path.join(dir, 'first')));
-  }, 300_000);
+    it('unpack(pack(unpack(z))) is byte-identical to unpack(z)', async () => {
+      const first = await unpackSolution(zip, path.join(dir, 'first'));
+      expect(first.connectors.length).toBe(120);
+      await packSolution(path.join(dir, 'first'), path.join(dir, 'packed.zip'));
+      await unpackSolution(path.join(dir, 'packed.zip'), path.join(dir, 'second'));
+      expect(await hashTree(path.join(dir, 'second'))).toEqual(await hashTree(path.join(dir, 'first')));
+    }, 300_000);
 
-  it('pack(unpack(z)) has the entries of z with equal content', async () => {
-    await unpackSolution(zip, path.join(dir, 'third'));
-    await packSolution(path.join(dir, 'third'), path.join(dir, 'repacked.zip'));
-    const original = await readZip(zip);
-    const repacked = await readZip(path.join(dir, 'repacked.zip'));
-    expect([...repacked.keys()]).toEqual([...original.keys()]);
-    for (const [name, bytes] of original) expect([name, comparable(name, repacked.get(name)!)]).toEqual([name, comparable(name, bytes)]);
-  }, 300_000);
-});
+    it('pack(unpack(z)) has the entries of z with equal content', async () => {
+      await unpackSolution(zip, path.join(dir, 'third'));
+      await packSolution(path.join(dir, 'third'), path.join(dir, 'repacked.zip'));
+      const original = await readZip(zip);
+      const repacked = await readZip(path.join(dir, 'repacked.zip'));
+      expect([...repacked.keys()]).toEqual([...original.keys()]);
+      for (const [name, bytes] of original)
+        expect([name, comparable(name, repacked.get(name)!)]).toEqual([name, comparable(name, bytes)]);
+    }, 300_000);
+  },
+);

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, expect, it } from '@jest/globals';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateFolder } from '@connector-alm/validator';
@@ -14,40 +14,90 @@ const AOAI = 'AzureOpenAIServiceCustomConnector/AzureOpenAIServiceCustomConnecto
 const HIL = 'customHIL/customHIL_1_0_0_3.zip';
 const INSTAGRAM = 'InstagramBasicDisplay/InstagramBasicDisplay.zip';
 
-const json = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+const json = (file: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 
 describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on real exports', () => {
   it('writes the PowerPlatformConnectors layout, one folder named after the display name', async () => {
     const root = temp.make();
     const [result] = await extractConnectors(fixturePath(AOAI), root);
-    expect(result).toMatchObject({ name: 'ppchal_azureopenaiservice', folder: 'AzureOpenAIService', warnings: [] });
-    expect(readdirSync(path.join(root, 'AzureOpenAIService')).sort()).toEqual(['apiDefinition.swagger.json', 'apiProperties.json', 'icon.png', 'readme.md', 'script.csx']);
+    expect(result).toMatchObject({
+      name: 'ppchal_azureopenaiservice',
+      folder: 'AzureOpenAIService',
+      warnings: [],
+    });
+    expect(readdirSync(path.join(root, 'AzureOpenAIService')).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'icon.png',
+      'readme.md',
+      'script.csx',
+    ]);
     const zip = await readZip(fixturePath(AOAI));
     const folder = path.join(root, 'AzureOpenAIService');
-    expect(json(path.join(folder, 'apiDefinition.swagger.json'))).toEqual(JSON.parse(zip.get('Connector/ppchal_azureopenaiservice_openapidefinition.json')!.toString()));
-    expect(readFileSync(path.join(folder, 'apiDefinition.swagger.json'), 'utf8').startsWith('{\n  "swagger": "2.0",')).toBe(true);
-    expect(readFileSync(path.join(folder, 'script.csx')).equals(zip.get('Connector/ppchal_azureopenaiservice_customcodeblobcontent.csx')!)).toBe(true);
-    expect(readFileSync(path.join(folder, 'icon.png')).equals(zip.get('Connector/ppchal_azureopenaiservice_iconblob.Png')!)).toBe(true);
+    expect(json(path.join(folder, 'apiDefinition.swagger.json'))).toEqual(
+      JSON.parse(zip.get('Connector/ppchal_azureopenaiservice_openapidefinition.json')!.toString()),
+    );
+    expect(
+      readFileSync(path.join(folder, 'apiDefinition.swagger.json'), 'utf8').startsWith(
+        '{\n  "swagger": "2.0",',
+      ),
+    ).toBe(true);
+    expect(
+      readFileSync(path.join(folder, 'script.csx')).equals(
+        zip.get('Connector/ppchal_azureopenaiservice_customcodeblobcontent.csx')!,
+      ),
+    ).toBe(true);
+    expect(
+      readFileSync(path.join(folder, 'icon.png')).equals(
+        zip.get('Connector/ppchal_azureopenaiservice_iconblob.Png')!,
+      ),
+    ).toBe(true);
   });
 
   it('assembles apiProperties.json from the connector columns', async () => {
     const root = temp.make();
     await extractConnectors(fixturePath(AOAI), root);
-    const properties = json(path.join(root, 'AzureOpenAIService/apiProperties.json')).properties as Record<string, unknown>;
-    expect(Object.keys(properties)).toEqual(['connectionParameters', 'iconBrandColor', 'policyTemplateInstances', 'scriptOperations']);
+    const properties = json(path.join(root, 'AzureOpenAIService/apiProperties.json')).properties as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(properties)).toEqual([
+      'connectionParameters',
+      'iconBrandColor',
+      'policyTemplateInstances',
+      'scriptOperations',
+    ]);
     expect(properties.iconBrandColor).toBe('#007ee5');
     expect(properties.scriptOperations).toEqual(['ChatCompletion', 'CreateCompletion']);
-    expect((properties.connectionParameters as Record<string, unknown>).api_key).toMatchObject({ type: 'securestring' });
-    expect((properties.policyTemplateInstances as Array<Record<string, unknown>>)[0]).toMatchObject({ templateId: 'dynamichosturl', title: 'Route to Azure OpenAI Service' });
+    expect((properties.connectionParameters as Record<string, unknown>).api_key).toMatchObject({
+      type: 'securestring',
+    });
+    expect((properties.policyTemplateInstances as Array<Record<string, unknown>>)[0]).toMatchObject({
+      templateId: 'dynamichosturl',
+      title: 'Route to Azure OpenAI Service',
+    });
   });
 
   it('turns PascalCase policy template keys of older exports into the repository camelCase', async () => {
-    const pascal = '[{"TemplateId":"dynamichosturl","Title":"host","Parameters":{"x-ms-apimTemplateParameter.urlTemplate":"https://@connectionParameters(\'host\')"}}]';
-    const zip = await variantOf(fixturePath(HIL), path.join(temp.make(), 'pascal.zip'), { 'Connector/cat_human-2din-2dthe-2dloop_policytemplateinstances.json': pascal });
+    const pascal =
+      '[{"TemplateId":"dynamichosturl","Title":"host","Parameters":{"x-ms-apimTemplateParameter.urlTemplate":"https://@connectionParameters(\'host\')"}}]';
+    const zip = await variantOf(fixturePath(HIL), path.join(temp.make(), 'pascal.zip'), {
+      'Connector/cat_human-2din-2dthe-2dloop_policytemplateinstances.json': pascal,
+    });
     const root = temp.make();
     await extractConnectors(zip, root);
-    const properties = json(path.join(root, 'Human-in-the-Loop/apiProperties.json')).properties as Record<string, unknown>;
-    expect(properties.policyTemplateInstances).toEqual([{ templateId: 'dynamichosturl', title: 'host', parameters: { 'x-ms-apimTemplateParameter.urlTemplate': "https://@connectionParameters('host')" } }]);
+    const properties = json(path.join(root, 'Human-in-the-Loop/apiProperties.json')).properties as Record<
+      string,
+      unknown
+    >;
+    expect(properties.policyTemplateInstances).toEqual([
+      {
+        templateId: 'dynamichosturl',
+        title: 'host',
+        parameters: { 'x-ms-apimTemplateParameter.urlTemplate': "https://@connectionParameters('host')" },
+      },
+    ]);
   });
 
   it('reads an unpacked solution folder as well as a zip, with the same result', async () => {
@@ -59,7 +109,11 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     await extractConnectors(unpacked, fromFolder);
     const [folder] = readdirSync(fromZip);
     for (const file of readdirSync(path.join(fromZip, folder!))) {
-      expect(readFileSync(path.join(fromFolder, folder!, file)).equals(readFileSync(path.join(fromZip, folder!, file)))).toBe(true);
+      expect(
+        readFileSync(path.join(fromFolder, folder!, file)).equals(
+          readFileSync(path.join(fromZip, folder!, file)),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -71,7 +125,19 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     writeFileSync(path.join(folder, 'settings.json'), '{"apiDefinition":"apiDefinition.swagger.json"}');
     writeFileSync(
       path.join(folder, 'apiProperties.json'),
-      JSON.stringify({ properties: { publisher: 'Contoso', iconBrandColor: '#000000', capabilities: ['actions'], stackOwner: 'Contoso Ltd', connectionParameters: {} } }, null, 2),
+      JSON.stringify(
+        {
+          properties: {
+            publisher: 'Contoso',
+            iconBrandColor: '#000000',
+            capabilities: ['actions'],
+            stackOwner: 'Contoso Ltd',
+            connectionParameters: {},
+          },
+        },
+        null,
+        2,
+      ),
     );
     const [result] = await extractConnectors(fixturePath(AOAI), root);
     expect(result!.written).not.toContain('readme.md');
@@ -79,8 +145,21 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     expect(readdirSync(folder)).not.toContain('readme.md');
     expect(readFileSync(path.join(folder, 'settings.json'), 'utf8')).toContain('apiDefinition');
     const properties = json(path.join(folder, 'apiProperties.json')).properties as Record<string, unknown>;
-    expect(Object.keys(properties)).toEqual(['publisher', 'iconBrandColor', 'capabilities', 'stackOwner', 'connectionParameters', 'policyTemplateInstances', 'scriptOperations']);
-    expect(properties).toMatchObject({ publisher: 'Contoso', stackOwner: 'Contoso Ltd', capabilities: ['actions'], iconBrandColor: '#007ee5' });
+    expect(Object.keys(properties)).toEqual([
+      'publisher',
+      'iconBrandColor',
+      'capabilities',
+      'stackOwner',
+      'connectionParameters',
+      'policyTemplateInstances',
+      'scriptOperations',
+    ]);
+    expect(properties).toMatchObject({
+      publisher: 'Contoso',
+      stackOwner: 'Contoso Ltd',
+      capabilities: ['actions'],
+      iconBrandColor: '#007ee5',
+    });
   });
 
   it('extracts folders that pass validate apart from their content findings', async () => {
@@ -93,13 +172,22 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
   });
 
   it('refuses a solution whose connector JSON is malformed and writes no folder', async () => {
-    const zip = await variantOf(fixturePath(HIL), path.join(temp.make(), 'bad.zip'), { 'Connector/cat_human-2din-2dthe-2dloop_openapidefinition.json': '{"swagger": "2.0",' });
+    const zip = await variantOf(fixturePath(HIL), path.join(temp.make(), 'bad.zip'), {
+      'Connector/cat_human-2din-2dthe-2dloop_openapidefinition.json': '{"swagger": "2.0",',
+    });
     const root = temp.make();
-    await expect(extractConnectors(zip, root)).rejects.toThrow(/Connector\/cat_human-2din-2dthe-2dloop_openapidefinition.json is not valid JSON/);
+    await expect(extractConnectors(zip, root)).rejects.toThrow(
+      /Connector\/cat_human-2din-2dthe-2dloop_openapidefinition.json is not valid JSON/,
+    );
     expect(readdirSync(root)).toEqual([]);
   });
 
   it('finds no connector in a solution without one', async () => {
-    expect(await extractConnectors(fixturePath('ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip'), temp.make())).toEqual([]);
+    expect(
+      await extractConnectors(
+        fixturePath('ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip'),
+        temp.make(),
+      ),
+    ).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { checkJson, minifyJson, prettyJson } from '../src/index.js';
 
 describe('JSON formatting keeps every token', () => {
-  const minified = '{"paths":{"/x":{"get":{"responses":{"200":{},"default":{},"404":{}}}}},"n":1.50,"e":1E3,"s":"\\u00e9\\"","a":[]}';
+  const minified =
+    '{"paths":{"/x":{"get":{"responses":{"200":{},"default":{},"404":{}}}}},"n":1.50,"e":1E3,"s":"\\u00e9\\"","a":[]}';
 
   it('pretty-prints with 2 spaces in source key order, integer-like keys included', () => {
     const pretty = prettyJson(minified, 'f.json');

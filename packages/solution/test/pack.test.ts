@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packSolution, unpackSolution } from '../src/index.js';
 import { describeWith, FIXTURE_EXPORTS, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
-import { comparable, readTree, readZip } from './helpers/trees.js';
+import { comparable, hashTree, readZip } from './helpers/trees.js';
 import { temporaryFolders } from './helpers/zips.js';
 
 const temp = temporaryFolders('pack-');
@@ -27,7 +27,9 @@ async function expectSameSolution(packed: string, original: string): Promise<voi
   for (const name of ours.keys()) {
     if (name === '[Content_Types].xml') continue;
     const base = name.slice(name.lastIndexOf('/') + 1);
-    const declared = base.includes('.') ? `<Default Extension="${base.slice(base.lastIndexOf('.') + 1)}"` : `<Override PartName="/${name}"`;
+    const declared = base.includes('.')
+      ? `<Default Extension="${base.slice(base.lastIndexOf('.') + 1)}"`
+      : `<Override PartName="/${name}"`;
     expect([name, types.includes(declared)]).toEqual([name, true]);
   }
 }
@@ -46,13 +48,16 @@ describeFixtures('round trips on every real export', () => {
       await unpackSolution(fixturePath(fixture.zip), path.join(dir, 'first'));
       await packSolution(path.join(dir, 'first'), path.join(dir, 'packed.zip'));
       await unpackSolution(path.join(dir, 'packed.zip'), path.join(dir, 'second'));
-      expect(await readTree(path.join(dir, 'second'))).toEqual(await readTree(path.join(dir, 'first')));
+      expect(await hashTree(path.join(dir, 'second'))).toEqual(await hashTree(path.join(dir, 'first')));
     });
   });
 
   it('packing the same folder twice gives the same zip bytes', async () => {
     const dir = temp.make();
-    await unpackSolution(fixturePath('InstagramBasicDisplay/InstagramBasicDisplay.zip'), path.join(dir, 'src'));
+    await unpackSolution(
+      fixturePath('InstagramBasicDisplay/InstagramBasicDisplay.zip'),
+      path.join(dir, 'src'),
+    );
     await packSolution(path.join(dir, 'src'), path.join(dir, 'a.zip'));
     await packSolution(path.join(dir, 'src'), path.join(dir, 'b.zip'));
     expect(readFileSync(path.join(dir, 'a.zip')).equals(readFileSync(path.join(dir, 'b.zip')))).toBe(true);
@@ -62,13 +67,18 @@ describeFixtures('round trips on every real export', () => {
 describeFixtures('pack writes what the platform writes', () => {
   it('regenerates [Content_Types].xml last, with an Override for extensionless parts', async () => {
     const dir = temp.make();
-    await unpackSolution(fixturePath('InstagramBasicDisplay/InstagramBasicDisplay.zip'), path.join(dir, 'src'));
+    await unpackSolution(
+      fixturePath('InstagramBasicDisplay/InstagramBasicDisplay.zip'),
+      path.join(dir, 'src'),
+    );
     const result = await packSolution(path.join(dir, 'src'), path.join(dir, 'out.zip'));
     expect(result.entries.slice(0, 2)).toEqual(['customizations.xml', 'solution.xml']);
     expect(result.entries.at(-1)).toBe('[Content_Types].xml');
     const types = (await readZip(path.join(dir, 'out.zip'))).get('[Content_Types].xml')!.toString();
     expect(types).toContain('<Default Extension="Png" ContentType="application/octet-stream" />');
-    expect(types).toContain('<Override PartName="/CanvasApps/cr715_instagramposts_bc759_BackgroundImageUri" ContentType="application/octet-stream" />');
+    expect(types).toContain(
+      '<Override PartName="/CanvasApps/cr715_instagramposts_bc759_BackgroundImageUri" ContentType="application/octet-stream" />',
+    );
   });
 
   it('minifies connector JSON and writes root XML without BOM or declaration, with CRLF', async () => {
@@ -85,9 +95,13 @@ describeFixtures('pack writes what the platform writes', () => {
 
   it('sets the version given', async () => {
     const dir = temp.make();
-    await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), path.join(dir, 'src'), { resetVersion: '0.0.0.0' });
+    await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), path.join(dir, 'src'), {
+      resetVersion: '0.0.0.0',
+    });
     await packSolution(path.join(dir, 'src'), path.join(dir, 'out.zip'), { version: '2.1.0.7' });
-    expect((await readZip(path.join(dir, 'out.zip'))).get('solution.xml')!.toString()).toContain('<Version>2.1.0.7</Version>');
+    expect((await readZip(path.join(dir, 'out.zip'))).get('solution.xml')!.toString()).toContain(
+      '<Version>2.1.0.7</Version>',
+    );
   });
 });
 
@@ -97,7 +111,9 @@ describeFixtures('unmanaged and managed exports unpacked together', () => {
 
   it('unpacks both into one folder with Managed=2 and _managed twins of what differs', async () => {
     const dir = temp.make();
-    const result = await unpackSolution(fixturePath(unmanaged), path.join(dir, 'src'), { packageType: 'both' });
+    const result = await unpackSolution(fixturePath(unmanaged), path.join(dir, 'src'), {
+      packageType: 'both',
+    });
     expect(result.managed).toBe('2');
     expect(readFileSync(path.join(dir, 'src/Other/Solution.xml'), 'utf8')).toContain('<Managed>2</Managed>');
     expect(existsSync(path.join(dir, 'src/Other/Customizations_managed.xml'))).toBe(true);
@@ -116,7 +132,9 @@ describeFixtures('unmanaged and managed exports unpacked together', () => {
   it('refuses to pack a managed solution from an unmanaged-only folder', async () => {
     const dir = temp.make();
     await unpackSolution(fixturePath(unmanaged), path.join(dir, 'src'));
-    await expect(packSolution(path.join(dir, 'src'), path.join(dir, 'out.zip'), { packageType: 'managed' })).rejects.toThrow(/it cannot be packed as managed/);
+    await expect(
+      packSolution(path.join(dir, 'src'), path.join(dir, 'out.zip'), { packageType: 'managed' }),
+    ).rejects.toThrow(/it cannot be packed as managed/);
   });
 });
 
@@ -125,7 +143,10 @@ describeFixtures('pack on bad input', () => {
     const dir = temp.make();
     await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), path.join(dir, 'src'));
     writeFileSync(path.join(dir, 'out.zip'), 'earlier release');
-    writeFileSync(path.join(dir, 'src/Connectors/cat_human-2din-2dthe-2dloop_connectionparameters.json'), '{\n  "a": [1,\n}\n');
+    writeFileSync(
+      path.join(dir, 'src/Connectors/cat_human-2din-2dthe-2dloop_connectionparameters.json'),
+      '{\n  "a": [1,\n}\n',
+    );
     await expect(packSolution(path.join(dir, 'src'), path.join(dir, 'out.zip'))).rejects.toThrow(
       /Connectors\/cat_human-2din-2dthe-2dloop_connectionparameters.json is not valid JSON: value expected at line 3, column 1/,
     );
@@ -135,7 +156,9 @@ describeFixtures('pack on bad input', () => {
 
   it('says that a folder without Other/Solution.xml is not an unpacked solution', async () => {
     const dir = temp.make();
-    await expect(packSolution(dir, path.join(dir, 'out.zip'))).rejects.toThrow(/is not an unpacked solution: it has no Other\/Solution.xml/);
+    await expect(packSolution(dir, path.join(dir, 'out.zip'))).rejects.toThrow(
+      /is not an unpacked solution: it has no Other\/Solution.xml/,
+    );
   });
 
   it('refuses a connector element that refers to a missing side file', async () => {
@@ -143,6 +166,8 @@ describeFixtures('pack on bad input', () => {
     await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), path.join(dir, 'src'));
     const { rmSync } = await import('node:fs');
     rmSync(path.join(dir, 'src/Connectors/cat_human-2din-2dthe-2dloop_iconblob.Png'));
-    await expect(packSolution(path.join(dir, 'src'), path.join(dir, 'out.zip'))).rejects.toThrow(/refers to \/Connector\/cat_human-2din-2dthe-2dloop_iconblob.Png, but Connectors\/ has no such file/);
+    await expect(packSolution(path.join(dir, 'src'), path.join(dir, 'out.zip'))).rejects.toThrow(
+      /refers to \/Connector\/cat_human-2din-2dthe-2dloop_iconblob.Png, but Connectors\/ has no such file/,
+    );
   });
 });

@@ -12,65 +12,89 @@ afterAll(() => temp.cleanup());
 const HIL = 'customHIL/customHIL_1_0_0_3.zip';
 const CONNECTOR = 'cat_human-2din-2dthe-2dloop';
 
-describeWith(SOLUTION_FIXTURES, 'real solution export')('unpack on bad input: a clear error naming the entry, and the target as it was', () => {
-  let parent: string;
-  let target: string;
-  let original: Map<string, Buffer>;
+describeWith(SOLUTION_FIXTURES, 'real solution export')(
+  'unpack on bad input: a clear error naming the entry, and the target as it was',
+  () => {
+    let parent: string;
+    let target: string;
+    let original: Map<string, Buffer>;
 
-  beforeEach(async () => {
-    parent = temp.make();
-    target = path.join(parent, 'src');
-    // An earlier unpack of the good export, plus a person's note: both must survive a failed update.
-    await unpackSolution(fixturePath(HIL), target);
-    writeFileSync(path.join(target, 'NOTES.md'), 'do not lose me');
-    original = new Map(readdirSync(target, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => [path.join(d.parentPath, d.name), readFileSync(path.join(d.parentPath, d.name))]));
-  });
+    beforeEach(async () => {
+      parent = temp.make();
+      target = path.join(parent, 'src');
+      // An earlier unpack of the good export, plus a person's note: both must survive a failed update.
+      await unpackSolution(fixturePath(HIL), target);
+      writeFileSync(path.join(target, 'NOTES.md'), 'do not lose me');
+      original = new Map(
+        readdirSync(target, { recursive: true, withFileTypes: true })
+          .filter((d) => d.isFile())
+          .map((d) => [path.join(d.parentPath, d.name), readFileSync(path.join(d.parentPath, d.name))]),
+      );
+    });
 
-  async function expectRefused(changes: Record<string, string | Buffer | null>, message: RegExp): Promise<void> {
-    const zip = await variantOf(fixturePath(HIL), path.join(temp.make(), 'bad.zip'), changes);
-    await expect(unpackSolution(zip, target, { overwrite: true })).rejects.toThrow(message);
-    for (const [file, bytes] of original) expect(readFileSync(file).equals(bytes)).toBe(true);
-    expect(readdirSync(parent)).toEqual(['src']);
-  }
+    async function expectRefused(
+      changes: Record<string, string | Buffer | null>,
+      message: RegExp,
+    ): Promise<void> {
+      const zip = await variantOf(fixturePath(HIL), path.join(temp.make(), 'bad.zip'), changes);
+      await expect(unpackSolution(zip, target, { overwrite: true })).rejects.toThrow(message);
+      for (const [file, bytes] of original) expect(readFileSync(file).equals(bytes)).toBe(true);
+      expect(readdirSync(parent)).toEqual(['src']);
+    }
 
-  it('refuses customizations.xml with a DOCTYPE and an external entity', async () => {
-    const xml = (await readZip(fixturePath(HIL))).get('customizations.xml')!.toString();
-    await expectRefused(
-      { 'customizations.xml': `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${xml.replace('<Language>1033', '<Language>&e;1033')}` },
-      /bad.zip\/customizations.xml: has a DOCTYPE; DOCTYPEs and entity declarations are refused/,
-    );
-  });
+    it('refuses customizations.xml with a DOCTYPE and an external entity', async () => {
+      const xml = (await readZip(fixturePath(HIL))).get('customizations.xml')!.toString();
+      await expectRefused(
+        {
+          'customizations.xml': `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${xml.replace('<Language>1033', '<Language>&e;1033')}`,
+        },
+        /bad.zip\/customizations.xml: has a DOCTYPE; DOCTYPEs and entity declarations are refused/,
+      );
+    });
 
-  it('refuses solution.xml that is not UTF-8', async () => {
-    const xml = (await readZip(fixturePath(HIL))).get('solution.xml')!;
-    const broken = Buffer.concat([xml.subarray(0, 100), Buffer.from([0xc3, 0x28]), xml.subarray(100)]);
-    await expectRefused({ 'solution.xml': broken }, /bad.zip\/solution.xml is not valid UTF-8 \(first bad byte at offset 100\)/);
-  });
+    it('refuses solution.xml that is not UTF-8', async () => {
+      const xml = (await readZip(fixturePath(HIL))).get('solution.xml')!;
+      const broken = Buffer.concat([xml.subarray(0, 100), Buffer.from([0xc3, 0x28]), xml.subarray(100)]);
+      await expectRefused(
+        { 'solution.xml': broken },
+        /bad.zip\/solution.xml is not valid UTF-8 \(first bad byte at offset 100\)/,
+      );
+    });
 
-  it('refuses a connector whose JSON column is malformed, with its line and column', async () => {
-    await expectRefused(
-      { [`Connector/${CONNECTOR}_connectionparameters.json`]: '{"api_key": {"type": "securestring",}}' },
-      new RegExp(`bad.zip/Connector/${CONNECTOR}_connectionparameters.json is not valid JSON: .* at line 1, column 37`),
-    );
-  });
+    it('refuses a connector whose JSON column is malformed, with its line and column', async () => {
+      await expectRefused(
+        { [`Connector/${CONNECTOR}_connectionparameters.json`]: '{"api_key": {"type": "securestring",}}' },
+        new RegExp(
+          `bad.zip/Connector/${CONNECTOR}_connectionparameters.json is not valid JSON: .* at line 1, column 37`,
+        ),
+      );
+    });
 
-  it('refuses a connector that refers to a file the archive does not have', async () => {
-    await expectRefused(
-      { [`Connector/${CONNECTOR}_iconblob.Png`]: null },
-      new RegExp(`connector '${CONNECTOR}' refers to /Connector/${CONNECTOR}_iconblob.Png, which the archive does not have`),
-    );
-  });
+    it('refuses a connector that refers to a file the archive does not have', async () => {
+      await expectRefused(
+        { [`Connector/${CONNECTOR}_iconblob.Png`]: null },
+        new RegExp(
+          `connector '${CONNECTOR}' refers to /Connector/${CONNECTOR}_iconblob.Png, which the archive does not have`,
+        ),
+      );
+    });
 
-  it('refuses a connector whose name would leave the Connectors folder', async () => {
-    const xml = (await readZip(fixturePath(HIL))).get('customizations.xml')!.toString();
-    await expectRefused({ 'customizations.xml': xml.replace(`<name>${CONNECTOR}</name>`, '<name>../../evil</name>') }, /has a connector named '..\/..\/evil', which cannot be a file name/);
-  });
+    it('refuses a connector whose name would leave the Connectors folder', async () => {
+      const xml = (await readZip(fixturePath(HIL))).get('customizations.xml')!.toString();
+      await expectRefused(
+        { 'customizations.xml': xml.replace(`<name>${CONNECTOR}</name>`, '<name>../../evil</name>') },
+        /has a connector named '..\/..\/evil', which cannot be a file name/,
+      );
+    });
 
-  it('refuses a truncated export', async () => {
-    const whole = readFileSync(fixturePath(HIL));
-    const zip = path.join(temp.make(), 'truncated.zip');
-    writeFileSync(zip, whole.subarray(0, whole.length - 200));
-    await expect(unpackSolution(zip, target, { overwrite: true })).rejects.toThrow(/truncated.zip: is not a zip archive or is truncated/);
-    for (const [file, bytes] of original) expect(readFileSync(file).equals(bytes)).toBe(true);
-  });
-});
+    it('refuses a truncated export', async () => {
+      const whole = readFileSync(fixturePath(HIL));
+      const zip = path.join(temp.make(), 'truncated.zip');
+      writeFileSync(zip, whole.subarray(0, whole.length - 200));
+      await expect(unpackSolution(zip, target, { overwrite: true })).rejects.toThrow(
+        /truncated.zip: is not a zip archive or is truncated/,
+      );
+      for (const [file, bytes] of original) expect(readFileSync(file).equals(bytes)).toBe(true);
+    });
+  },
+);

@@ -2,8 +2,14 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { NotASolutionError, unpackSolution, folderPathOf } from '../src/index.js';
-import { describeWith, FIXTURE_EXPORTS, fixturePath, NOT_A_SOLUTION, SOLUTION_FIXTURES } from './helpers/fixtures.js';
-import { comparable, readTree, readZip } from './helpers/trees.js';
+import {
+  describeWith,
+  FIXTURE_EXPORTS,
+  fixturePath,
+  NOT_A_SOLUTION,
+  SOLUTION_FIXTURES,
+} from './helpers/fixtures.js';
+import { comparable, hashTree, readTree, readZip } from './helpers/trees.js';
 import { temporaryFolders } from './helpers/zips.js';
 
 const temp = temporaryFolders('unpack-');
@@ -26,7 +32,8 @@ describeFixtures('unpack on every real export', () => {
         if (['solution.xml', 'customizations.xml', '[Content_Types].xml'].includes(entry)) continue;
         const unpacked = tree.get(folderPathOf(entry));
         expect(unpacked).toBeDefined();
-        if (entry.endsWith('.json')) expect(JSON.parse(unpacked!.toString())).toEqual(JSON.parse(bytes.toString()));
+        if (entry.endsWith('.json'))
+          expect(JSON.parse(unpacked!.toString())).toEqual(JSON.parse(bytes.toString()));
         else expect(unpacked!.equals(bytes)).toBe(true);
       }
       const customizations = tree.get('Other/Customizations.xml')!.toString();
@@ -38,7 +45,7 @@ describeFixtures('unpack on every real export', () => {
       const second = path.join(temp.make(), 'b');
       await unpackSolution(fixturePath(fixture.zip), first);
       await unpackSolution(fixturePath(fixture.zip), second);
-      expect(await readTree(second)).toEqual(await readTree(first));
+      expect(await hashTree(second)).toEqual(await hashTree(first));
     });
 
     it('rewrites nothing when the folder is already up to date', async () => {
@@ -57,15 +64,22 @@ describeFixtures('unpack on every real export', () => {
     const solution = readFileSync(path.join(folder, 'Other/Solution.xml'), 'utf8');
     expect(solution.startsWith('\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<ImportExportXml')).toBe(true);
     expect(solution).not.toContain('\r');
-    const json = readFileSync(path.join(folder, 'Connectors/cat_human-2din-2dthe-2dloop_openapidefinition.json'), 'utf8');
+    const json = readFileSync(
+      path.join(folder, 'Connectors/cat_human-2din-2dthe-2dloop_openapidefinition.json'),
+      'utf8',
+    );
     expect(json.startsWith('{\n  "swagger": "2.0",\n')).toBe(true);
   });
 
   it('resets the version when asked', async () => {
     const folder = path.join(temp.make(), 'src');
-    const result = await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), folder, { resetVersion: '0.0.0.0' });
+    const result = await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), folder, {
+      resetVersion: '0.0.0.0',
+    });
     expect(result.version).toBe('0.0.0.0');
-    expect(readFileSync(path.join(folder, 'Other/Solution.xml'), 'utf8')).toContain('<Version>0.0.0.0</Version>');
+    expect(readFileSync(path.join(folder, 'Other/Solution.xml'), 'utf8')).toContain(
+      '<Version>0.0.0.0</Version>',
+    );
   });
 });
 
@@ -77,14 +91,18 @@ describeFixtures('unpack compared with the SolutionPackager twins', () => {
     const twin = await readTree(fixturePath('customHIL/unpacked'));
     expect([...ours.keys()]).toEqual([...twin.keys()]);
     for (const [file, bytes] of twin) {
-      if (file.endsWith('.json')) expect(JSON.parse(ours.get(file)!.toString())).toEqual(JSON.parse(bytes.toString()));
+      if (file.endsWith('.json'))
+        expect(JSON.parse(ours.get(file)!.toString())).toEqual(JSON.parse(bytes.toString()));
       else expect(ours.get(file)!.toString('latin1')).toBe(bytes.toString('latin1'));
     }
   });
 
   it('AzureOpenAIServiceCustomConnector: same files, same XML apart from Managed=2 of a "both" unpack', async () => {
     const folder = path.join(temp.make(), 'src');
-    await unpackSolution(fixturePath('AzureOpenAIServiceCustomConnector/AzureOpenAIServiceCustomConnector_1_0_0_1_managed.zip'), folder);
+    await unpackSolution(
+      fixturePath('AzureOpenAIServiceCustomConnector/AzureOpenAIServiceCustomConnector_1_0_0_1_managed.zip'),
+      folder,
+    );
     const ours = await readTree(folder);
     const twin = await readTree(fixturePath('AzureOpenAIServiceCustomConnector/unpacked/src'));
     expect([...ours.keys()]).toEqual([...twin.keys()]);
@@ -92,7 +110,10 @@ describeFixtures('unpack compared with the SolutionPackager twins', () => {
       const mine = ours.get(file)!;
       if (file.endsWith('.json')) expect(JSON.parse(mine.toString())).toEqual(JSON.parse(bytes.toString()));
       else if (file.endsWith('.xml')) {
-        const theirs = bytes.toString('utf8').replace(/\r\n/g, '\n').replace('<Managed>2</Managed>', '<Managed>1</Managed>');
+        const theirs = bytes
+          .toString('utf8')
+          .replace(/\r\n/g, '\n')
+          .replace('<Managed>2</Managed>', '<Managed>1</Managed>');
         expect(mine.toString('utf8')).toBe(theirs);
       } else expect(comparable(file, mine)).toEqual(comparable(file, bytes));
     }
@@ -105,7 +126,9 @@ describeFixtures('unpack refuses what is not a solution', () => {
     const folder = path.join(parent, 'src');
     const error = await unpackSolution(NOT_A_SOLUTION, folder).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotASolutionError);
-    expect((error as Error).message).toContain('is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.');
+    expect((error as Error).message).toContain(
+      'is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.',
+    );
     expect((error as NotASolutionError).hint).toContain('legacy Power Automate flow package');
     expect(readdirSync(parent)).toEqual([]);
   });

@@ -13,7 +13,10 @@ async function hostile(entries: HostileEntry[]): Promise<string> {
 }
 
 async function openError(file: string, limits?: Partial<ZipLimits>): Promise<Error & { hint?: string }> {
-  const reader = await ZipReader.open(file, { displayName: 'hostile.zip', ...(limits ? { limits } : {}) }).catch((error: Error) => error);
+  const reader = await ZipReader.open(file, {
+    displayName: 'hostile.zip',
+    ...(limits ? { limits } : {}),
+  }).catch((error: Error) => error);
   if (reader instanceof ZipReader) {
     reader.close();
     throw new Error('the archive was accepted');
@@ -53,15 +56,28 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
     ['a drive letter', 'C:/Windows/evil.dll', 'starts with a drive letter'],
     ['a backslash', 'Connector\\..\\evil.txt', 'contains a backslash'],
   ])('refuses %s and names the entry', async (_what, name, problem) => {
-    const error = await openError(await hostile([{ name: 'solution.xml', content: 'x' }, { name, content: 'payload' }]));
+    const error = await openError(
+      await hostile([
+        { name: 'solution.xml', content: 'x' },
+        { name, content: 'payload' },
+      ]),
+    );
     expect(error.message).toContain(`hostile.zip: entry '${name}' ${problem}`);
   });
 
   it('refuses a symbolic link entry', async () => {
     const error = await openError(
-      await hostile([{ name: 'Connector/link.json', content: '/etc/passwd', options: { unixMode: 0o120777, msDosCompatible: false } }]),
+      await hostile([
+        {
+          name: 'Connector/link.json',
+          content: '/etc/passwd',
+          options: { unixMode: 0o120777, msDosCompatible: false },
+        },
+      ]),
     );
-    expect(error.message).toBe("hostile.zip: entry 'Connector/link.json' is a symbolic link; links are refused.");
+    expect(error.message).toBe(
+      "hostile.zip: entry 'Connector/link.json' is a symbolic link; links are refused.",
+    );
   });
 
   it.each([
@@ -81,8 +97,15 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
   });
 
   it('refuses names that differ only in case, which collide on Windows and macOS', async () => {
-    const error = await openError(await hostile([{ name: 'Connector/A.json', content: '1' }, { name: 'connector/a.json', content: '2' }]));
-    expect(error.message).toContain("entry 'connector/a.json' has the same name as 'Connector/A.json' on a case-insensitive file system");
+    const error = await openError(
+      await hostile([
+        { name: 'Connector/A.json', content: '1' },
+        { name: 'connector/a.json', content: '2' },
+      ]),
+    );
+    expect(error.message).toContain(
+      "entry 'connector/a.json' has the same name as 'Connector/A.json' on a case-insensitive file system",
+    );
   });
 });
 
@@ -91,12 +114,18 @@ describe('ZipReader refuses zip bombs', () => {
 
   it('refuses more entries than the limit', async () => {
     const entries = Array.from({ length: 12 }, (_, i) => ({ name: `f${i}.txt`, content: 'x' }));
-    expect((await openError(await hostile(entries), { maxEntries: 10 })).message).toBe('hostile.zip: holds 12 entries, more than the limit of 10.');
+    expect((await openError(await hostile(entries), { maxEntries: 10 })).message).toBe(
+      'hostile.zip: holds 12 entries, more than the limit of 10.',
+    );
   });
 
   it('refuses an entry that expands past the per-entry limit', async () => {
-    const error = await openError(await hostile([{ name: 'big.bin', content: zeros }]), { maxEntryBytes: 1024 * 1024 });
-    expect(error.message).toContain("entry 'big.bin' expands to 8388608 bytes, more than the limit of 1048576");
+    const error = await openError(await hostile([{ name: 'big.bin', content: zeros }]), {
+      maxEntryBytes: 1024 * 1024,
+    });
+    expect(error.message).toContain(
+      "entry 'big.bin' expands to 8388608 bytes, more than the limit of 1048576",
+    );
   });
 
   it('refuses an archive whose entries together pass the total limit', async () => {
@@ -105,18 +134,26 @@ describe('ZipReader refuses zip bombs', () => {
       { name: 'a.bin', content: randomBytes(6 * 1024 * 1024) },
       { name: 'b.bin', content: randomBytes(6 * 1024 * 1024) },
     ]);
-    expect((await openError(file, { maxTotalBytes: 10 * 1024 * 1024 })).message).toContain("entry 'b.bin' brings the expanded size past the limit of 10485760 bytes");
+    expect((await openError(file, { maxTotalBytes: 10 * 1024 * 1024 })).message).toContain(
+      "entry 'b.bin' brings the expanded size past the limit of 10485760 bytes",
+    );
   });
 
   it('refuses a highly compressed entry with the default limits', async () => {
-    const error = await openError(await hostile([{ name: 'bomb.bin', content: Buffer.alloc(64 * 1024 * 1024), options: { level: 9 } }]));
-    expect(error.message).toMatch(/entry 'bomb.bin' is compressed \d+ to 1, past the limit of 500: a zip bomb/);
+    const error = await openError(
+      await hostile([{ name: 'bomb.bin', content: Buffer.alloc(64 * 1024 * 1024), options: { level: 9 } }]),
+    );
+    expect(error.message).toMatch(
+      /entry 'bomb.bin' is compressed \d+ to 1, past the limit of 500: a zip bomb/,
+    );
   });
 });
 
 describe('ZipReader on damaged input', () => {
   it('says that a truncated archive is truncated', async () => {
-    const whole = readFileSync(await hostile([{ name: 'solution.xml', content: '<ImportExportXml />'.repeat(100) }]));
+    const whole = readFileSync(
+      await hostile([{ name: 'solution.xml', content: '<ImportExportXml />'.repeat(100) }]),
+    );
     const file = path.join(temp.make(), 'truncated.zip');
     writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
     const error = await openError(file);
@@ -125,7 +162,9 @@ describe('ZipReader on damaged input', () => {
   });
 
   it('says that a missing file does not exist', async () => {
-    expect((await openError(path.join(temp.make(), 'absent.zip'))).message).toBe('hostile.zip: does not exist.');
+    expect((await openError(path.join(temp.make(), 'absent.zip'))).message).toBe(
+      'hostile.zip: does not exist.',
+    );
   });
 
   it('leaves no file behind when an entry cannot be inflated', async () => {
@@ -138,7 +177,9 @@ describe('ZipReader on damaged input', () => {
     const reader = await ZipReader.open(file, { displayName: 'damaged.zip' });
     const outDir = temp.make();
     try {
-      await expect(reader.copyToFile(reader.find('data.bin')!, path.join(outDir, 'data.bin'))).rejects.toThrow(/damaged.zip: entry 'data.bin' cannot be read/);
+      await expect(
+        reader.copyToFile(reader.find('data.bin')!, path.join(outDir, 'data.bin')),
+      ).rejects.toThrow(/damaged.zip: entry 'data.bin' cannot be read/);
     } finally {
       reader.close();
     }

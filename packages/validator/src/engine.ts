@@ -47,6 +47,7 @@ export function validateLoadedConnector(connector: ConnectorFolder, options: Eng
   const swaggerValue = connector.files.swagger?.document?.value;
   const apiPropertiesValue = connector.files.apiProperties?.document?.value;
   const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : undefined;
+  const apiProperties = isObject(apiPropertiesValue) ? apiPropertiesValue : undefined;
   const pending: PendingFinding[] = [];
 
   for (const rule of options.rules) {
@@ -56,7 +57,7 @@ export function validateLoadedConnector(connector: ConnectorFolder, options: Eng
       connector,
       profile: options.profile,
       swagger,
-      apiProperties: isObject(apiPropertiesValue) ? apiPropertiesValue : undefined,
+      apiProperties,
       report: (report) => pending.push({ rule, severity: report.severity ?? level, report }),
     };
     try {

@@ -5,36 +5,67 @@ type Json = unknown;
 type JsonObject = Record<string, Json>;
 
 /** Order of `properties` in a new apiProperties.json, as most repository connectors have it. */
-const NEW_FILE_ORDER = ['connectionParameters', 'connectionParameterSets', 'iconBrandColor', 'capabilities', 'policyTemplateInstances', 'scriptOperations', 'publisher', 'stackOwner'];
+const NEW_FILE_ORDER = [
+  'connectionParameters',
+  'connectionParameterSets',
+  'iconBrandColor',
+  'capabilities',
+  'policyTemplateInstances',
+  'scriptOperations',
+  'publisher',
+  'stackOwner',
+];
 
 /** The keys a solution carries; every other key (publisher, stackOwner, capabilities, …) is the person's. */
-export const CARRIED_KEYS = ['connectionParameters', 'connectionParameterSets', 'iconBrandColor', 'policyTemplateInstances', 'scriptOperations'] as const;
+export const CARRIED_KEYS = [
+  'connectionParameters',
+  'connectionParameterSets',
+  'iconBrandColor',
+  'policyTemplateInstances',
+  'scriptOperations',
+] as const;
 
 /** Solutions spell policy template keys in PascalCase (2022 exports) or camelCase; the repository in camelCase. */
-const POLICY_KEYS: Record<string, string> = { TemplateId: 'templateId', Title: 'title', Parameters: 'parameters' };
+const POLICY_KEYS: Record<string, string> = {
+  TemplateId: 'templateId',
+  Title: 'title',
+  Parameters: 'parameters',
+};
 
-function jsonFile(connector: SolutionConnector, column: keyof SolutionConnector['files'], label: string): Json | undefined {
+function jsonFile(
+  connector: SolutionConnector,
+  column: keyof SolutionConnector['files'],
+  label: string,
+): Json | undefined {
   const file = connector.files[column];
   return file ? checkJson(file.bytes.toString('utf8').replace(/^\uFEFF/, ''), label) : undefined;
 }
 
 /** The apiProperties values a solution connector carries; `undefined` means the connector has none. */
-export function carriedProperties(connector: SolutionConnector): Record<(typeof CARRIED_KEYS)[number], Json | undefined> {
+export function carriedProperties(
+  connector: SolutionConnector,
+): Record<(typeof CARRIED_KEYS)[number], Json | undefined> {
   const label = (column: string): string => `${connector.name}_${column}`;
   const policies = jsonFile(connector, 'policytemplateinstances', label('policytemplateinstances'));
   return {
     connectionParameters: jsonFile(connector, 'connectionparameters', label('connectionparameters')),
-    connectionParameterSets: jsonFile(connector, 'connectionparametersets', label('connectionparametersets')) ?? undefined,
+    connectionParameterSets:
+      jsonFile(connector, 'connectionparametersets', label('connectionparametersets')) ?? undefined,
     iconBrandColor: connector.iconBrandColor === '' ? undefined : connector.iconBrandColor,
     // null and a missing file both mean "no policies"; [] is kept as written.
     policyTemplateInstances: Array.isArray(policies) ? policies.map(camelCasePolicy) : undefined,
-    scriptOperations: connector.scriptOperations === undefined ? undefined : checkJson(connector.scriptOperations, `${connector.name} <scriptoperations>`),
+    scriptOperations:
+      connector.scriptOperations === undefined
+        ? undefined
+        : checkJson(connector.scriptOperations, `${connector.name} <scriptoperations>`),
   };
 }
 
 function camelCasePolicy(instance: Json): Json {
   if (!instance || typeof instance !== 'object' || Array.isArray(instance)) return instance;
-  return Object.fromEntries(Object.entries(instance as JsonObject).map(([key, value]) => [POLICY_KEYS[key] ?? key, value]));
+  return Object.fromEntries(
+    Object.entries(instance as JsonObject).map(([key, value]) => [POLICY_KEYS[key] ?? key, value]),
+  );
 }
 
 /**
@@ -43,7 +74,9 @@ function camelCasePolicy(instance: Json): Json {
  */
 export function mergeApiProperties(connector: SolutionConnector, existing: JsonObject | undefined): string {
   const carried = carriedProperties(connector);
-  const before = (existing?.properties && typeof existing.properties === 'object' ? existing.properties : {}) as JsonObject;
+  const before = (
+    existing?.properties && typeof existing.properties === 'object' ? existing.properties : {}
+  ) as JsonObject;
   const properties: JsonObject = {};
   const keys = [...Object.keys(before), ...NEW_FILE_ORDER.filter((key) => !(key in before))];
   for (const key of keys) {
@@ -56,6 +89,7 @@ export function mergeApiProperties(connector: SolutionConnector, existing: JsonO
 /** Parses an apiProperties.json a person keeps; it must be an object with an object `properties`. */
 export function parseExistingApiProperties(text: string, file: string): JsonObject {
   const value = checkJson(text.replace(/^\uFEFF/, ''), file);
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${file} is not a JSON object.`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new Error(`${file} is not a JSON object.`);
   return value as JsonObject;
 }

@@ -42,7 +42,11 @@ const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
  * A connector-only unmanaged solution from PowerPlatformConnectors folders. It is written as an
  * unpacked folder first and packed with `packSolution`, so it gets exactly the zip that pack makes.
  */
-export async function buildSolution(folders: readonly string[], zipPath: string, options: BuildSolutionOptions): Promise<BuiltConnector[]> {
+export async function buildSolution(
+  folders: readonly string[],
+  zipPath: string,
+  options: BuildSolutionOptions,
+): Promise<BuiltConnector[]> {
   checkOptions(options);
   if (folders.length === 0) throw new UserError('Give at least one connector folder.');
   const connectors: SolutionConnector[] = [];
@@ -50,9 +54,17 @@ export async function buildSolution(folders: readonly string[], zipPath: string,
   for (const folder of folders) {
     const connector = await readRepositoryConnector(folder, options.publisher.prefix);
     const twin = connectors.find((other) => other.name === connector.name);
-    if (twin) throw new UserError(`${folder} and another folder both define the connector '${connector.displayName}' (${connector.name}).`);
+    if (twin)
+      throw new UserError(
+        `${folder} and another folder both define the connector '${connector.displayName}' (${connector.name}).`,
+      );
     connectors.push(connector);
-    built.push({ folder, name: connector.name, displayName: connector.displayName, connectorId: connector.connectorId });
+    built.push({
+      folder,
+      name: connector.name,
+      displayName: connector.displayName,
+      connectorId: connector.connectorId,
+    });
   }
   const staging = temporarySibling(zipPath);
   try {
@@ -66,21 +78,38 @@ export async function buildSolution(folders: readonly string[], zipPath: string,
 
 function checkOptions(options: BuildSolutionOptions): void {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.uniqueName)) {
-    throw new UserError(`'${options.uniqueName}' is not a solution unique name.`, { hint: 'Use letters, digits and underscores, starting with a letter.' });
+    throw new UserError(`'${options.uniqueName}' is not a solution unique name.`, {
+      hint: 'Use letters, digits and underscores, starting with a letter.',
+    });
   }
-  if (!checkVersion(options.version)) throw new UserError(`'${options.version}' is not a solution version.`, { hint: 'Use two to four numbers, e.g. 1.0.0.0.' });
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.publisher.uniqueName)) throw new UserError(`'${options.publisher.uniqueName}' is not a publisher unique name.`);
+  if (!checkVersion(options.version))
+    throw new UserError(`'${options.version}' is not a solution version.`, {
+      hint: 'Use two to four numbers, e.g. 1.0.0.0.',
+    });
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.publisher.uniqueName))
+    throw new UserError(`'${options.publisher.uniqueName}' is not a publisher unique name.`);
   if (!checkPublisherPrefix(options.publisher.prefix)) {
-    throw new UserError(`'${options.publisher.prefix}' is not a customization prefix.`, { hint: 'Use 2 to 8 letters or digits, starting with a letter (not mscrm).' });
+    throw new UserError(`'${options.publisher.prefix}' is not a customization prefix.`, {
+      hint: 'Use 2 to 8 letters or digits, starting with a letter (not mscrm).',
+    });
   }
   const optionValue = options.publisher.optionValuePrefix;
-  if (optionValue !== undefined && !(Number.isInteger(optionValue) && optionValue >= 10000 && optionValue <= 99999)) {
-    throw new UserError(`The option value prefix must be a whole number from 10000 to 99999; got ${optionValue}.`);
+  if (
+    optionValue !== undefined &&
+    !(Number.isInteger(optionValue) && optionValue >= 10000 && optionValue <= 99999)
+  ) {
+    throw new UserError(
+      `The option value prefix must be a whole number from 10000 to 99999; got ${optionValue}.`,
+    );
   }
 }
 
 /** Writes the unpacked solution folder of `connectors` into `folder`. */
-export async function writeUnpackedSolution(folder: string, connectors: readonly SolutionConnector[], options: BuildSolutionOptions): Promise<void> {
+export async function writeUnpackedSolution(
+  folder: string,
+  connectors: readonly SolutionConnector[],
+  options: BuildSolutionOptions,
+): Promise<void> {
   const write = async (relative: string, content: string | Buffer): Promise<void> => {
     await fs.mkdir(path.dirname(path.join(folder, relative)), { recursive: true });
     await fs.writeFile(path.join(folder, relative), content, { flag: 'wx' });
@@ -88,12 +117,16 @@ export async function writeUnpackedSolution(folder: string, connectors: readonly
   await write(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options), UNPACKED_STYLE));
   await write(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
   for (const connector of connectors) {
-    await write(`${FOLDER_CONNECTOR_FOLDER}${connector.name}.xml`, serializeXml(connectorElement(connector), UNPACKED_STYLE));
+    await write(
+      `${FOLDER_CONNECTOR_FOLDER}${connector.name}.xml`,
+      serializeXml(connectorElement(connector), UNPACKED_STYLE),
+    );
     for (const column of FILE_COLUMNS) {
       const file = connector.files[column];
       if (!file) continue;
       const fileName = `${connector.name}_${column}${file.extension}`;
-      const content = file.extension === '.json' ? prettyJson(file.bytes.toString('utf8'), fileName) : file.bytes;
+      const content =
+        file.extension === '.json' ? prettyJson(file.bytes.toString('utf8'), fileName) : file.bytes;
       await write(`${FOLDER_CONNECTOR_FOLDER}${fileName}`, content);
     }
   }
@@ -104,38 +137,91 @@ function text(name: string, value: string, attributes: Array<[string, string]> =
 }
 
 function localizedNames(description: string): XmlElement {
-  return element('LocalizedNames', [], [element('LocalizedName', [['description', description], ['languagecode', '1033']])]);
+  return element(
+    'LocalizedNames',
+    [],
+    [
+      element('LocalizedName', [
+        ['description', description],
+        ['languagecode', '1033'],
+      ]),
+    ],
+  );
 }
 
-function solutionManifest(connectors: readonly SolutionConnector[], options: BuildSolutionOptions): XmlElement {
+function solutionManifest(
+  connectors: readonly SolutionConnector[],
+  options: BuildSolutionOptions,
+): XmlElement {
   const publisher = options.publisher;
   const nil = (name: string): XmlElement => element(name, [['xsi:nil', 'true']]);
   const address = (number: string): XmlElement =>
-    element('Address', [], [text('AddressNumber', number), text('AddressTypeCode', '1'), nil('City'), nil('Country'), nil('Line1'), nil('Name'), nil('PostalCode'), text('ShippingMethodCode', '1')]);
-  const manifest = element('SolutionManifest', [], [
-    text('UniqueName', options.uniqueName),
-    localizedNames(options.displayName ?? options.uniqueName),
-    element('Descriptions'),
-    text('Version', options.version),
-    text('Managed', '0'),
-    element('Publisher', [], [
-      text('UniqueName', publisher.uniqueName),
-      localizedNames(publisher.displayName ?? publisher.uniqueName),
-      element('Descriptions'),
-      nil('EMailAddress'),
-      nil('SupportingWebsiteUrl'),
-      text('CustomizationPrefix', publisher.prefix),
-      text('CustomizationOptionValuePrefix', String(publisher.optionValuePrefix ?? optionValuePrefixFor(publisher.prefix))),
-      element('Addresses', [], [address('1'), address('2')]),
-    ]),
     element(
-      'RootComponents',
+      'Address',
       [],
-      connectors.map((connector) => element('RootComponent', [['type', '372'], ['id', `{${connector.connectorId}}`], ['schemaName', connector.name], ['behavior', '0']])),
-    ),
-    element('MissingDependencies'),
-  ]);
-  return element('ImportExportXml', [['version', '9.2.0.0'], ['SolutionPackageVersion', '9.2'], ['languagecode', '1033'], ['generatedBy', 'CrmLive'], ['xmlns:xsi', XSI]], [manifest]);
+      [
+        text('AddressNumber', number),
+        text('AddressTypeCode', '1'),
+        nil('City'),
+        nil('Country'),
+        nil('Line1'),
+        nil('Name'),
+        nil('PostalCode'),
+        text('ShippingMethodCode', '1'),
+      ],
+    );
+  const manifest = element(
+    'SolutionManifest',
+    [],
+    [
+      text('UniqueName', options.uniqueName),
+      localizedNames(options.displayName ?? options.uniqueName),
+      element('Descriptions'),
+      text('Version', options.version),
+      text('Managed', '0'),
+      element(
+        'Publisher',
+        [],
+        [
+          text('UniqueName', publisher.uniqueName),
+          localizedNames(publisher.displayName ?? publisher.uniqueName),
+          element('Descriptions'),
+          nil('EMailAddress'),
+          nil('SupportingWebsiteUrl'),
+          text('CustomizationPrefix', publisher.prefix),
+          text(
+            'CustomizationOptionValuePrefix',
+            String(publisher.optionValuePrefix ?? optionValuePrefixFor(publisher.prefix)),
+          ),
+          element('Addresses', [], [address('1'), address('2')]),
+        ],
+      ),
+      element(
+        'RootComponents',
+        [],
+        connectors.map((connector) =>
+          element('RootComponent', [
+            ['type', '372'],
+            ['id', `{${connector.connectorId}}`],
+            ['schemaName', connector.name],
+            ['behavior', '0'],
+          ]),
+        ),
+      ),
+      element('MissingDependencies'),
+    ],
+  );
+  return element(
+    'ImportExportXml',
+    [
+      ['version', '9.2.0.0'],
+      ['SolutionPackageVersion', '9.2'],
+      ['languagecode', '1033'],
+      ['generatedBy', 'CrmLive'],
+      ['xmlns:xsi', XSI],
+    ],
+    [manifest],
+  );
 }
 
 /** A stable option value prefix from the customization prefix (Dataverse suggests one the same way). */
@@ -146,8 +232,24 @@ function optionValuePrefixFor(prefix: string): number {
 }
 
 function emptyCustomizations(): XmlElement {
-  const empty = ['Entities', 'Roles', 'Workflows', 'FieldSecurityProfiles', 'Templates', 'EntityMaps', 'EntityRelationships', 'OrganizationSettings', 'optionsets', 'CustomControls', 'EntityDataProviders', 'Connectors'];
-  const children: XmlNode[] = [...empty.map((name) => element(name)), element('Languages', [], [text('Language', '1033')])];
+  const empty = [
+    'Entities',
+    'Roles',
+    'Workflows',
+    'FieldSecurityProfiles',
+    'Templates',
+    'EntityMaps',
+    'EntityRelationships',
+    'OrganizationSettings',
+    'optionsets',
+    'CustomControls',
+    'EntityDataProviders',
+    'Connectors',
+  ];
+  const children: XmlNode[] = [
+    ...empty.map((name) => element(name)),
+    element('Languages', [], [text('Language', '1033')]),
+  ];
   return element('ImportExportXml', [['xmlns:xsi', XSI]], children);
 }
 
@@ -165,6 +267,8 @@ function connectorElement(connector: SolutionConnector): XmlElement {
     const file = connector.files[column];
     if (file) values[column] = `/Connector/${connector.name}_${column}${file.extension}`;
   }
-  const children = CONNECTOR_CHILD_ORDER.filter((name) => values[name] !== undefined).map((name) => text(name, values[name]!));
+  const children = CONNECTOR_CHILD_ORDER.filter((name) => values[name] !== undefined).map((name) =>
+    text(name, values[name]!),
+  );
   return element('Connector', [['xmlns:xsi', XSI]], children);
 }

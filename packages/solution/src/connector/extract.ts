@@ -41,14 +41,22 @@ interface PreparedConnector {
  * checked before the first folder is touched. An existing folder keeps what the solution does not
  * carry: its readme, publisher, stackOwner, capabilities and any other file.
  */
-export async function extractConnectors(source: string, destinationRoot: string, options: ExtractOptions = {}): Promise<ExtractedConnector[]> {
+export async function extractConnectors(
+  source: string,
+  destinationRoot: string,
+  options: ExtractOptions = {},
+): Promise<ExtractedConnector[]> {
   const connectors = await readSolutionConnectors(source, options.limits);
   const folders = new Map<string, string>();
   const prepared: PreparedConnector[] = [];
   for (const connector of connectors) {
     const folder = repositoryFolderName(connector.displayName || connector.name);
     const clash = folders.get(folder.toLowerCase());
-    if (clash) throw new UserError(`Connectors '${clash}' and '${connector.name}' would both be extracted to '${folder}'.`, { hint: 'Give them different display names.' });
+    if (clash)
+      throw new UserError(
+        `Connectors '${clash}' and '${connector.name}' would both be extracted to '${folder}'.`,
+        { hint: 'Give them different display names.' },
+      );
     folders.set(folder.toLowerCase(), connector.name);
     prepared.push(await prepare(connector, path.join(destinationRoot, folder), folder));
   }
@@ -57,31 +65,53 @@ export async function extractConnectors(source: string, destinationRoot: string,
   return results;
 }
 
-async function prepare(connector: SolutionConnector, destination: string, folder: string): Promise<PreparedConnector> {
+async function prepare(
+  connector: SolutionConnector,
+  destination: string,
+  folder: string,
+): Promise<PreparedConnector> {
   const files = new Map<string, string | Buffer>();
   const warnings: string[] = [];
   const remove: string[] = [];
   const definition = connector.files.openapidefinition;
-  if (!definition) throw new UserError(`Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`);
-  const swaggerText = decodeUtf8Strict(definition.bytes, `${connector.name}_openapidefinition${definition.extension}`);
-  files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`));
+  if (!definition)
+    throw new UserError(
+      `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`,
+    );
+  const swaggerText = decodeUtf8Strict(
+    definition.bytes,
+    `${connector.name}_openapidefinition${definition.extension}`,
+  );
+  files.set(
+    REPOSITORY_FILES.swagger,
+    prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`),
+  );
 
   const existingNames = await fs.readdir(destination).catch(() => [] as string[]);
   const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties)
-    ? parseExistingApiProperties(await fs.readFile(path.join(destination, REPOSITORY_FILES.apiProperties), 'utf8'), path.join(destination, REPOSITORY_FILES.apiProperties))
+    ? parseExistingApiProperties(
+        await fs.readFile(path.join(destination, REPOSITORY_FILES.apiProperties), 'utf8'),
+        path.join(destination, REPOSITORY_FILES.apiProperties),
+      )
     : undefined;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
 
   const icon = connector.files.iconblob;
   if (icon && isPng(icon.bytes)) files.set(REPOSITORY_FILES.icon, icon.bytes);
-  else if (icon) warnings.push(`The icon of '${connector.name}' is not a PNG (${icon.extension}); icon.png was not written.`);
+  else if (icon)
+    warnings.push(
+      `The icon of '${connector.name}' is not a PNG (${icon.extension}); icon.png was not written.`,
+    );
 
   const script = connector.files.customcodeblobcontent;
   if (script) files.set(REPOSITORY_FILES.script, script.bytes);
   else if (existingNames.includes(REPOSITORY_FILES.script)) remove.push(REPOSITORY_FILES.script);
 
   if (!existingNames.some((name) => name.toLowerCase() === REPOSITORY_FILES.readme)) {
-    files.set(REPOSITORY_FILES.readme, readmeFromTemplate(checkJson(swaggerText, REPOSITORY_FILES.swagger), connector.displayName));
+    files.set(
+      REPOSITORY_FILES.readme,
+      readmeFromTemplate(checkJson(swaggerText, REPOSITORY_FILES.swagger), connector.displayName),
+    );
   }
   return { connector, folder, files, remove, warnings };
 }

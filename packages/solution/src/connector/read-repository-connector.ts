@@ -17,11 +17,15 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
   const names = await fs.readdir(folder).catch(() => {
     throw new UserError(`${folder} is not a folder.`);
   });
-  const find = (name: string): string | undefined => names.find((entry) => entry.toLowerCase() === name.toLowerCase());
+  const find = (name: string): string | undefined =>
+    names.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const read = async (name: string, required: boolean): Promise<Buffer | undefined> => {
     const actual = find(name);
     if (!actual) {
-      if (required) throw new UserError(`${folder} has no ${name}; it is not a connector folder.`, { location: { file: folder } });
+      if (required)
+        throw new UserError(`${folder} has no ${name}; it is not a connector folder.`, {
+          location: { file: folder },
+        });
       return undefined;
     }
     return fs.readFile(path.join(folder, actual));
@@ -29,18 +33,27 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
 
   const swaggerFile = path.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict((await read(REPOSITORY_FILES.swagger, true))!, swaggerFile);
-  const swagger = checkJson(swaggerText, swaggerFile) as { info?: { title?: unknown; description?: unknown } } | null;
+  const swagger = checkJson(swaggerText, swaggerFile) as {
+    info?: { title?: unknown; description?: unknown };
+  } | null;
   const title = swagger?.info?.title;
   if (typeof title !== 'string' || title.trim() === '') {
-    throw new UserError(`${swaggerFile} has no info.title; the connector needs a display name.`, { location: { file: swaggerFile } });
+    throw new UserError(`${swaggerFile} has no info.title; the connector needs a display name.`, {
+      location: { file: swaggerFile },
+    });
   }
   const propertiesFile = path.join(folder, REPOSITORY_FILES.apiProperties);
-  const propertiesText = decodeUtf8Strict((await read(REPOSITORY_FILES.apiProperties, true))!, propertiesFile);
+  const propertiesText = decodeUtf8Strict(
+    (await read(REPOSITORY_FILES.apiProperties, true))!,
+    propertiesFile,
+  );
   checkJson(propertiesText, propertiesFile);
   const tree = parseTree(propertiesText)!;
   const raw = (key: string): string | undefined => {
     const node = findNodeAtLocation(tree, ['properties', key]);
-    return node ? minifyJson(propertiesText.slice(node.offset, node.offset + node.length), propertiesFile) : undefined;
+    return node
+      ? minifyJson(propertiesText.slice(node.offset, node.offset + node.length), propertiesFile)
+      : undefined;
   };
   const brand = findNodeAtLocation(tree, ['properties', 'iconBrandColor'])?.value as unknown;
 
@@ -54,14 +67,19 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
     connectorType: '1',
     files: {
       openapidefinition: { extension: '.json', bytes: Buffer.from(minifyJson(swaggerText, swaggerFile)) },
-      policytemplateinstances: { extension: '.json', bytes: Buffer.from(raw('policyTemplateInstances') ?? 'null') },
+      policytemplateinstances: {
+        extension: '.json',
+        bytes: Buffer.from(raw('policyTemplateInstances') ?? 'null'),
+      },
     },
   };
   // Without connection parameters the element and file are left out, as in exports of such connectors.
   const parameters = raw('connectionParameters');
-  if (parameters !== undefined) connector.files.connectionparameters = { extension: '.json', bytes: Buffer.from(parameters) };
+  if (parameters !== undefined)
+    connector.files.connectionparameters = { extension: '.json', bytes: Buffer.from(parameters) };
   const sets = raw('connectionParameterSets');
-  if (sets !== undefined) connector.files.connectionparametersets = { extension: '.json', bytes: Buffer.from(sets) };
+  if (sets !== undefined)
+    connector.files.connectionparametersets = { extension: '.json', bytes: Buffer.from(sets) };
   const scriptOperations = raw('scriptOperations');
   if (scriptOperations !== undefined) connector.scriptOperations = scriptOperations;
   const script = await read(REPOSITORY_FILES.script, false);

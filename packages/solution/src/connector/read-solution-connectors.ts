@@ -17,7 +17,10 @@ import type { SolutionConnector } from './solution-connector.js';
  * The custom connectors of a solution zip or of an unpacked solution folder. A zip is unpacked into
  * a temporary folder first (with every check of unpack), so both inputs take the same path.
  */
-export async function readSolutionConnectors(source: string, limits?: Partial<ZipLimits>): Promise<SolutionConnector[]> {
+export async function readSolutionConnectors(
+  source: string,
+  limits?: Partial<ZipLimits>,
+): Promise<SolutionConnector[]> {
   const stat = await fs.stat(source).catch(() => undefined);
   if (!stat) throw new UserError(`${source} does not exist.`);
   if (stat.isDirectory()) return readFolderConnectors(source);
@@ -36,7 +39,9 @@ export async function readSolutionConnectors(source: string, limits?: Partial<Zi
 async function readFolderConnectors(folder: string, displayRoot = folder): Promise<SolutionConnector[]> {
   const files = await listFiles(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
-    throw new UserError(`${displayRoot} is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`);
+    throw new UserError(
+      `${displayRoot} is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
+    );
   }
   const connectors: SolutionConnector[] = [];
   for (const file of files.filter(isConnectorDocument)) {
@@ -52,7 +57,8 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
       files: {},
     };
     const scriptOperations = connectorText(element, 'scriptoperations');
-    if (scriptOperations !== undefined && scriptOperations.trim() !== '') connector.scriptOperations = scriptOperations;
+    if (scriptOperations !== undefined && scriptOperations.trim() !== '')
+      connector.scriptOperations = scriptOperations;
     for (const reference of fileReferences(element, shown)) {
       const fileName = reference.zipName.slice('Connector/'.length);
       const bytes = await fs.readFile(path.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {

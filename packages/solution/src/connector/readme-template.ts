@@ -22,7 +22,12 @@ export function readmeFromTemplate(swagger: unknown, displayName: string): strin
     '',
     '## Supported Operations',
     '',
-    ...operations.flatMap((operation) => [`### ${operation.summary}`, '', operation.description || 'TODO: describe the operation.', '']),
+    ...operations.flatMap((operation) => [
+      `### ${operation.summary}`,
+      '',
+      operation.description || 'TODO: describe the operation.',
+      '',
+    ]),
     '## Obtaining Credentials',
     '',
     'TODO: how to get the credentials the connection asks for.',
@@ -54,11 +59,23 @@ function visibleOperations(swagger: unknown): Operation[] {
   for (const item of Object.values(swagger.paths)) {
     if (!isObject(item)) continue;
     for (const [method, operation] of Object.entries(item)) {
-      if (!['get', 'put', 'post', 'delete', 'patch', 'head', 'options'].includes(method) || !isObject(operation)) continue;
+      if (
+        !['get', 'put', 'post', 'delete', 'patch', 'head', 'options'].includes(method) ||
+        !isObject(operation)
+      )
+        continue;
       if (operation['x-ms-visibility'] === 'internal') continue;
-      const summary = typeof operation.summary === 'string' ? operation.summary : typeof operation.operationId === 'string' ? operation.operationId : '';
+      const summary =
+        typeof operation.summary === 'string'
+          ? operation.summary
+          : typeof operation.operationId === 'string'
+            ? operation.operationId
+            : '';
       if (summary === '') continue;
-      operations.push({ summary, description: typeof operation.description === 'string' ? operation.description.trim() : '' });
+      operations.push({
+        summary,
+        description: typeof operation.description === 'string' ? operation.description.trim() : '',
+      });
     }
   }
   return operations;

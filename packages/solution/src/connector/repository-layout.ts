@@ -8,6 +8,7 @@ export const REPOSITORY_FILES = {
 } as const;
 
 /** Characters Windows does not allow in a file name, plus the separators. */
+// eslint-disable-next-line no-control-regex
 const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
 
 /**
@@ -15,7 +16,10 @@ const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
  * ("Azure OpenAI Service"), made safe for every OS.
  */
 export function repositoryFolderName(displayName: string): string {
-  const name = displayName.replace(UNSAFE, '-').replace(/[. ]+$/, '').trim();
+  const name = displayName
+    .replace(UNSAFE, '-')
+    .replace(/[. ]+$/, '')
+    .trim();
   return name === '' || name === '.' || name === '..' ? 'connector' : name;
 }
 

@@ -27,7 +27,11 @@ export interface CommitResult {
  * An existing one is updated file by file: identical files are left alone and changed ones are
  * renamed over, so the bytes on disk are never half-written. `staged` is removed afterwards.
  */
-export async function commitFolder(staged: string, target: string, options: CommitOptions): Promise<CommitResult> {
+export async function commitFolder(
+  staged: string,
+  target: string,
+  options: CommitOptions,
+): Promise<CommitResult> {
   const files = await listFiles(staged);
   if (!(await exists(target))) {
     await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
@@ -100,7 +104,8 @@ async function removeEmptyFolders(root: string, protect?: (relativePath: string)
     let empty = true;
     for (const entry of entries) {
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory() && !protect?.(child) && (await visit(child))) await fs.rmdir(path.join(root, child));
+      if (entry.isDirectory() && !protect?.(child) && (await visit(child)))
+        await fs.rmdir(path.join(root, child));
       else empty = false;
     }
     return empty;

@@ -7,5 +7,8 @@ import path from 'node:path';
  */
 export function temporarySibling(target: string): string {
   const resolved = path.resolve(target);
-  return path.join(path.dirname(resolved), `.${path.basename(resolved)}.${randomBytes(6).toString('hex')}.tmp`);
+  return path.join(
+    path.dirname(resolved),
+    `.${path.basename(resolved)}.${randomBytes(6).toString('hex')}.tmp`,
+  );
 }

@@ -1,36 +1,41 @@
-import { createScanner, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { UserError } from '@connector-alm/core';
 import { lineAndColumn } from '../text/decode.js';
 
 /**
- * JSON in solutions is reformatted token by token with jsonc-parser's scanner instead of JSON.parse and
- * JSON.stringify: key order (integer-like keys included, e.g. "200" responses) and number literals
- * stay exactly as written, so only whitespace ever changes.
+ * JSON in solutions is reformatted token by token instead of JSON.parse and JSON.stringify: key
+ * order (integer-like keys included, e.g. "200" responses) and number literals stay exactly as
+ * written, so only whitespace ever changes. Validity is checked with the native JSON.parse (fast),
+ * and jsonc-parser locates the error when there is one.
  */
 
 /** Throws a located error when `text` is not strict JSON (no comments, no trailing commas). */
 export function checkJson(text: string, file: string): unknown {
-  const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  if (first) {
-    const { line, column } = lineAndColumn(text, first.offset);
-    throw new UserError(`${file} is not valid JSON: ${describeParseError(first)} at line ${line}, column ${column}.`, {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (nativeError) {
+    const errors: ParseError[] = [];
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    const offset = first?.offset ?? 0;
+    const { line, column } = lineAndColumn(text, offset);
+    const what = first ? describeParseError(first) : (nativeError as Error).message;
+    throw new UserError(`${file} is not valid JSON: ${what} at line ${line}, column ${column}.`, {
       location: { file, line, column },
       hint: 'Fix the JSON in the connector, or export the solution again.',
     });
   }
-  return value;
 }
 
 /** 2-space indented JSON with a final newline, as `jq .` writes it but in source key order. */
 export function prettyJson(text: string, file: string): string {
   const tokens = significantTokens(text, file);
   // jsonc-parser's format() applies one edit per token by slicing the whole text, which takes
-  // minutes on a 1 MB swagger; writing from the token stream is linear.
+  // a minute on a 1 MB swagger; writing from the token stream is linear.
   const parts: string[] = [];
   let depth = 0;
-  const newline = (): void => void parts.push('\n', '  '.repeat(depth));
+  const indents: string[] = [];
+  const newline = (): void => void parts.push('\n', (indents[depth] ??= '  '.repeat(depth)));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token === '{' || token === '[') {
@@ -57,27 +62,22 @@ export function prettyJson(text: string, file: string): string {
   return parts.join('');
 }
 
-// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read; these are its values.
-const LINE_BREAK_TRIVIA = 14;
-const TRIVIA = 15;
-const EOF = 17;
-
 /** Single-line JSON without insignificant whitespace, as the platform writes it into a solution. */
 export function minifyJson(text: string, file: string): string {
   return significantTokens(text, file).join('');
 }
 
-/** The tokens of checked JSON as written (strings keep their escapes), without whitespace. */
+/**
+ * The tokens of JSON that JSON.parse accepted, as written (strings keep their escapes), without
+ * whitespace. On valid JSON one regular expression splits them exactly: a string, a punctuator, or
+ * a literal (number, true, false, null); it is several times faster than a scanner in JavaScript.
+ */
 function significantTokens(text: string, file: string): string[] {
   checkJson(text, file);
-  const scanner = createScanner(text, false);
-  const tokens: string[] = [];
-  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
-    if (kind === TRIVIA || kind === LINE_BREAK_TRIVIA) continue;
-    tokens.push(text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength()));
-  }
-  return tokens;
+  return text.match(TOKEN) ?? [];
 }
+
+const TOKEN = /"(?:[^"\\]|\\.)*"|[{}[\]:,]|[^\s{}[\]:,"]+/g;
 
 function describeParseError(error: ParseError): string {
   const code = printParseErrorCode(error.error);

@@ -63,8 +63,15 @@ export function fileReferences(connector: XmlElement, file: string): FileReferen
     const value = textOf(child).trim();
     if (value === '') continue;
     const zipName = value.replace(/^\//, '');
-    if (!zipName.startsWith('Connector/') || zipName.slice('Connector/'.length).includes('/') || findEntryNameProblem(zipName)) {
-      throw solutionError(file, `has <${child.name}>${value}</${child.name}>, which is not a file in /Connector/.`);
+    if (
+      !zipName.startsWith('Connector/') ||
+      zipName.slice('Connector/'.length).includes('/') ||
+      findEntryNameProblem(zipName)
+    ) {
+      throw solutionError(
+        file,
+        `has <${child.name}>${value}</${child.name}>, which is not a file in /Connector/.`,
+      );
     }
     references.push({ column: child.name as FileColumn, zipName });
   }

@@ -15,8 +15,12 @@ export function contentTypesXml(entryNames: readonly string[]): string {
     } else overrides.push(name);
   }
   const parts = [
-    ...defaults.map((extension) => `<Default Extension="${escape(extension)}" ContentType="application/octet-stream" />`),
-    ...overrides.map((name) => `<Override PartName="/${escape(name)}" ContentType="application/octet-stream" />`),
+    ...defaults.map(
+      (extension) => `<Default Extension="${escape(extension)}" ContentType="application/octet-stream" />`,
+    ),
+    ...overrides.map(
+      (name) => `<Override PartName="/${escape(name)}" ContentType="application/octet-stream" />`,
+    ),
   ];
   return `\uFEFF<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${parts.join('')}</Types>`;
 }

@@ -13,12 +13,16 @@ export function takeConnectors(root: XmlElement): XmlElement[] {
   const container = firstChild(root, 'Connectors');
   if (!container) return [];
   const connectors = childElements(container, 'Connector');
-  container.children = container.children.filter((node) => !(node.kind === 'element' && node.name === 'Connector'));
+  container.children = container.children.filter(
+    (node) => !(node.kind === 'element' && node.name === 'Connector'),
+  );
   // What is left between the removed elements is indentation, not content.
-  if (container.children.every((node) => node.kind === 'text' && node.text.trim() === '')) container.children = [];
+  if (container.children.every((node) => node.kind === 'text' && node.text.trim() === ''))
+    container.children = [];
   const xsi = root.attributes.find(([name]) => name === XSI);
   for (const connector of connectors) {
-    if (xsi && !connector.attributes.some(([name]) => name === XSI)) connector.attributes.unshift([xsi[0], xsi[1]]);
+    if (xsi && !connector.attributes.some(([name]) => name === XSI))
+      connector.attributes.unshift([xsi[0], xsi[1]]);
   }
   return connectors;
 }
@@ -27,18 +31,25 @@ export function takeConnectors(root: XmlElement): XmlElement[] {
  * Puts connector elements back into `<Connectors>`, ordered by name so the result does not depend
  * on file-system order. A missing placeholder is created where exports have it.
  */
-export function putConnectors(root: XmlElement, connectors: ReadonlyArray<{ name: string; element: XmlElement }>): void {
+export function putConnectors(
+  root: XmlElement,
+  connectors: ReadonlyArray<{ name: string; element: XmlElement }>,
+): void {
   if (connectors.length === 0) return;
   let container = firstChild(root, 'Connectors');
   if (!container) {
     container = element('Connectors');
-    const before = root.children.findIndex((node) => node.kind === 'element' && AFTER_CONNECTORS.includes(node.name));
+    const before = root.children.findIndex(
+      (node) => node.kind === 'element' && AFTER_CONNECTORS.includes(node.name),
+    );
     root.children.splice(before === -1 ? root.children.length : before, 0, container);
   }
   const rootXsi = root.attributes.find(([name]) => name === XSI)?.[1];
   const sorted = [...connectors].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const { element: connector } of sorted) {
-    connector.attributes = connector.attributes.filter(([name, value]) => !(name === XSI && value === rootXsi));
+    connector.attributes = connector.attributes.filter(
+      ([name, value]) => !(name === XSI && value === rootXsi),
+    );
     container.children.push(connector);
   }
 }

@@ -14,17 +14,25 @@ export const FOLDER_CONNECTOR_FOLDER = 'Connectors/';
 
 /** The folder path of a zip entry that is neither the manifest nor the customizations. */
 export function folderPathOf(zipName: string): string {
-  return zipName.startsWith(ZIP_CONNECTOR_FOLDER) ? FOLDER_CONNECTOR_FOLDER + zipName.slice(ZIP_CONNECTOR_FOLDER.length) : zipName;
+  return zipName.startsWith(ZIP_CONNECTOR_FOLDER)
+    ? FOLDER_CONNECTOR_FOLDER + zipName.slice(ZIP_CONNECTOR_FOLDER.length)
+    : zipName;
 }
 
 /** The zip entry of a folder file that is neither the manifest nor the customizations. */
 export function zipPathOf(folderPath: string): string {
-  return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) ? ZIP_CONNECTOR_FOLDER + folderPath.slice(FOLDER_CONNECTOR_FOLDER.length) : folderPath;
+  return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER)
+    ? ZIP_CONNECTOR_FOLDER + folderPath.slice(FOLDER_CONNECTOR_FOLDER.length)
+    : folderPath;
 }
 
 /** `Connectors/<name>.xml` holds one `<Connector>` element; side files never end in `.xml`. */
 export function isConnectorDocument(folderPath: string): boolean {
-  return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) && !folderPath.slice(FOLDER_CONNECTOR_FOLDER.length).includes('/') && folderPath.endsWith('.xml');
+  return (
+    folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) &&
+    !folderPath.slice(FOLDER_CONNECTOR_FOLDER.length).includes('/') &&
+    folderPath.endsWith('.xml')
+  );
 }
 
 /** Connector side files that hold JSON: pretty-printed in the folder, minified in the zip. */
@@ -36,7 +44,9 @@ export function isConnectorJson(folderPath: string): boolean {
 export function managedVariantOf(folderPath: string): string {
   const slash = folderPath.lastIndexOf('/');
   const dot = folderPath.lastIndexOf('.');
-  return dot > slash + 1 ? `${folderPath.slice(0, dot)}_managed${folderPath.slice(dot)}` : `${folderPath}_managed`;
+  return dot > slash + 1
+    ? `${folderPath.slice(0, dot)}_managed${folderPath.slice(dot)}`
+    : `${folderPath}_managed`;
 }
 
 /** Dot files and folders (.git, .gitignore) belong to the repository, not to the solution. */

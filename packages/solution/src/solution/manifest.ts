@@ -12,7 +12,12 @@ export interface ManifestSummary {
 
 function manifestOf(root: XmlElement, file: string): XmlElement {
   const manifest = root.name === 'ImportExportXml' ? firstChild(root, 'SolutionManifest') : undefined;
-  if (!manifest) throw solutionError(file, 'has no <ImportExportXml><SolutionManifest> element.', 'Is this a Dataverse solution manifest?');
+  if (!manifest)
+    throw solutionError(
+      file,
+      'has no <ImportExportXml><SolutionManifest> element.',
+      'Is this a Dataverse solution manifest?',
+    );
   return manifest;
 }
 
@@ -24,7 +29,8 @@ export function readManifest(root: XmlElement, file: string): ManifestSummary {
     return textOf(node).trim();
   };
   const managed = field('Managed');
-  if (managed !== '0' && managed !== '1' && managed !== '2') throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
+  if (managed !== '0' && managed !== '1' && managed !== '2')
+    throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
   return { uniqueName: field('UniqueName'), version: field('Version'), managed };
 }
 

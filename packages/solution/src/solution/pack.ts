@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
-import { minifyJson } from '../json/json-text.js';
+import { forEachConcurrently } from '../util/concurrency.js';
+import { checkJson, minifyJson } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { EXPORT_STYLE, serializeXml } from '../xml/serialize-xml.js';
@@ -46,22 +47,32 @@ export interface PackResult {
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 /** Packs an unpacked solution folder into an importable zip, written atomically. */
-export async function packSolution(folder: string, zipPath: string, options: PackOptions = {}): Promise<PackResult> {
+export async function packSolution(
+  folder: string,
+  zipPath: string,
+  options: PackOptions = {},
+): Promise<PackResult> {
   if (options.version !== undefined && !checkVersion(options.version)) {
-    throw new UserError(`'${options.version}' is not a solution version.`, { hint: 'Use two to four numbers separated by dots, e.g. 1.2.0.0.' });
+    throw new UserError(`'${options.version}' is not a solution version.`, {
+      hint: 'Use two to four numbers separated by dots, e.g. 1.2.0.0.',
+    });
   }
   const stat = await fs.stat(folder).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
   const all = await listFiles(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
-    throw new UserError(`${folder} is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`, {
-      hint: 'Give the folder that unpack wrote (the one holding Other/).',
-    });
+    throw new UserError(
+      `${folder} is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
+      {
+        hint: 'Give the folder that unpack wrote (the one holding Other/).',
+      },
+    );
   }
   const located = (file: string): string => path.join(folder, file);
   const readText = async (file: string): Promise<string> => {
     const bytes = await fs.readFile(located(file));
-    if (bytes.length > MAX_PART_BYTES) throw solutionError(located(file), 'is too large for a solution part.');
+    if (bytes.length > MAX_PART_BYTES)
+      throw solutionError(located(file), 'is too large for a solution part.');
     return decodeUtf8Strict(bytes, located(file));
   };
 
@@ -70,7 +81,10 @@ export async function packSolution(folder: string, zipPath: string, options: Pac
   const managed = resolveManaged(manifest.managed, options.packageType ?? 'auto', located(FOLDER_SOLUTION));
   const files = selectPackageFiles(all, manifest.managed === '2', managed);
   const solutionFile = files.get(FOLDER_SOLUTION)!;
-  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText(solutionFile), located(solutionFile));
+  const solutionRoot =
+    solutionFile === FOLDER_SOLUTION
+      ? solution
+      : parseXml(await readText(solutionFile), located(solutionFile));
   setManaged(solutionRoot, located(solutionFile), managed ? '1' : '0');
   if (options.version) setVersion(solutionRoot, located(solutionFile), options.version);
 
@@ -78,22 +92,38 @@ export async function packSolution(folder: string, zipPath: string, options: Pac
   const customizations = parseXml(await readText(customizationsFile), located(customizationsFile));
   const connectors: Array<{ name: string; element: XmlElement }> = [];
   const sources = new Map<string, ZipSource>();
-  for (const [logical, actual] of files) {
-    if (logical === FOLDER_SOLUTION || logical === FOLDER_CUSTOMIZATIONS) continue;
+  const parts = [...files].filter(
+    ([logical]) => logical !== FOLDER_SOLUTION && logical !== FOLDER_CUSTOMIZATIONS,
+  );
+  await forEachConcurrently(parts, 8, async ([logical, actual]) => {
     if (isConnectorDocument(logical)) {
       const element = parseXml(await readText(actual), located(actual));
-      if (element.name !== 'Connector') throw solutionError(located(actual), `has a <${element.name}> root; a connector file holds one <Connector>.`);
+      if (element.name !== 'Connector') {
+        throw solutionError(
+          located(actual),
+          `has a <${element.name}> root; a connector file holds one <Connector>.`,
+        );
+      }
       connectors.push({ name: connectorName(element, located(actual)), element });
-      continue;
+      return;
     }
     const name = zipPathOf(logical);
-    if (isConnectorJson(logical)) sources.set(name, { name, data: Buffer.from(minifyJson(await readText(actual), located(actual))) });
-    else sources.set(name, { name, file: located(actual) });
-  }
+    if (isConnectorJson(logical)) {
+      // Checked now, so a bad file stops the pack before the zip is started; minified when written.
+      checkJson(await readText(actual), located(actual));
+      sources.set(name, {
+        name,
+        load: async () => Buffer.from(minifyJson(await readText(actual), located(actual))),
+      });
+    } else sources.set(name, { name, file: located(actual) });
+  });
   for (const { name, element } of connectors) {
     for (const reference of fileReferences(element, located(`Connectors/${name}.xml`))) {
       if (!sources.has(reference.zipName)) {
-        throw solutionError(located(`Connectors/${name}.xml`), `refers to /${reference.zipName}, but Connectors/ has no such file.`);
+        throw solutionError(
+          located(`Connectors/${name}.xml`),
+          `refers to /${reference.zipName}, but Connectors/ has no such file.`,
+        );
       }
     }
   }
@@ -104,7 +134,10 @@ export async function packSolution(folder: string, zipPath: string, options: Pac
     { name: ZIP_SOLUTION, data: Buffer.from(serializeXml(solutionRoot, EXPORT_STYLE)) },
     ...[...sources.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
   ];
-  entries.push({ name: ZIP_CONTENT_TYPES, data: Buffer.from(contentTypesXml(entries.map((entry) => entry.name))) });
+  entries.push({
+    name: ZIP_CONTENT_TYPES,
+    data: Buffer.from(contentTypesXml(entries.map((entry) => entry.name))),
+  });
   await writeZipAtomically(zipPath, entries);
   return {
     zip: zipPath,
@@ -116,12 +149,22 @@ export async function packSolution(folder: string, zipPath: string, options: Pac
   };
 }
 
-function resolveManaged(flag: '0' | '1' | '2', requested: 'auto' | 'unmanaged' | 'managed', file: string): boolean {
+function resolveManaged(
+  flag: '0' | '1' | '2',
+  requested: 'auto' | 'unmanaged' | 'managed',
+  file: string,
+): boolean {
   if (requested === 'auto') return flag === '1';
   const managed = requested === 'managed';
   // SolutionPackager cannot turn one kind into the other either: the managed parts are not there.
-  if (flag === '0' && managed) throw solutionError(file, 'is unmanaged (<Managed>0</Managed>); it cannot be packed as managed.', 'Unpack both exports (package type both) to pack either kind.');
-  if (flag === '1' && !managed) throw solutionError(file, 'is managed (<Managed>1</Managed>); it cannot be packed as unmanaged.');
+  if (flag === '0' && managed)
+    throw solutionError(
+      file,
+      'is unmanaged (<Managed>0</Managed>); it cannot be packed as managed.',
+      'Unpack both exports (package type both) to pack either kind.',
+    );
+  if (flag === '1' && !managed)
+    throw solutionError(file, 'is managed (<Managed>1</Managed>); it cannot be packed as unmanaged.');
   return managed;
 }
 
@@ -130,7 +173,11 @@ function resolveManaged(flag: '0' | '1' | '2', requested: 'auto' | 'unmanaged' |
  * holds both kinds, `X_managed.ext` replaces `X.ext` in the managed package and is left out of the
  * unmanaged one.
  */
-function selectPackageFiles(all: readonly string[], holdsBoth: boolean, managed: boolean): Map<string, string> {
+function selectPackageFiles(
+  all: readonly string[],
+  holdsBoth: boolean,
+  managed: boolean,
+): Map<string, string> {
   const selected = new Map<string, string>();
   if (!holdsBoth) {
     for (const file of all) selected.set(file, file);

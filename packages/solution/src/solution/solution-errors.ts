@@ -3,10 +3,13 @@ import { UserError } from '@connector-alm/core';
 /** The archive is a zip, but not a Dataverse solution export. */
 export class NotASolutionError extends UserError {
   constructor(archive: string, names: readonly string[]) {
-    super(`${archive} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`, {
-      location: { file: archive },
-      hint: hintFor(names),
-    });
+    super(
+      `${archive} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
+      {
+        location: { file: archive },
+        hint: hintFor(names),
+      },
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import { prettyJson } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
+import { forEachConcurrently } from '../util/concurrency.js';
 import { collisionKey } from '../zip/entry-name.js';
 import { IN_MEMORY_ENTRY_BYTES } from '../zip/limits.js';
 import type { ZipEntryInfo, ZipReader } from '../zip/zip-reader.js';
@@ -38,20 +39,29 @@ export interface StagedSolution {
 }
 
 /**
- * Unpacks a checked solution archive into an empty staging folder in the canonical layout. Every
- * XML and connector JSON part is parsed and checked before the first file is written, so a bad
- * archive leaves nothing behind but the staging folder, which the caller removes.
+ * Unpacks a checked solution archive into an empty staging folder in the canonical layout, one
+ * entry at a time so that memory stays flat. A bad part stops it with a located error; the caller
+ * then removes the staging folder, so the target never sees a half-unpacked solution.
  */
-export async function stageSolutionZip(reader: ZipReader, staging: string, options: StageOptions = {}): Promise<StagedSolution> {
+export async function stageSolutionZip(
+  reader: ZipReader,
+  staging: string,
+  options: StageOptions = {},
+): Promise<StagedSolution> {
   const archive = reader.displayName;
   const files = reader.files;
   const solutionEntry = findRoot(files, ZIP_SOLUTION);
   const customizationsEntry = findRoot(files, ZIP_CUSTOMIZATIONS);
-  if (!solutionEntry || !customizationsEntry) throw new NotASolutionError(archive, files.map((entry) => entry.name));
+  if (!solutionEntry || !customizationsEntry)
+    throw new NotASolutionError(
+      archive,
+      files.map((entry) => entry.name),
+    );
 
   const located = (entry: ZipEntryInfo): string => `${archive}/${entry.name}`;
   const readText = async (entry: ZipEntryInfo): Promise<string> => {
-    if (entry.size > IN_MEMORY_ENTRY_BYTES) throw solutionError(located(entry), `is ${entry.size} bytes, too large for a solution part.`);
+    if (entry.size > IN_MEMORY_ENTRY_BYTES)
+      throw solutionError(located(entry), `is ${entry.size} bytes, too large for a solution part.`);
     return decodeUtf8Strict(await reader.readBuffer(entry), located(entry));
   };
 
@@ -61,13 +71,21 @@ export async function stageSolutionZip(reader: ZipReader, staging: string, optio
   if (options.resetVersion) setVersion(solution, located(solutionEntry), options.resetVersion);
 
   const customizations = parseXml(await readText(customizationsEntry), located(customizationsEntry));
-  const connectors = takeConnectors(customizations).map((element) => ({ element, name: connectorName(element, located(customizationsEntry)) }));
+  const connectors = takeConnectors(customizations).map((element) => ({
+    element,
+    name: connectorName(element, located(customizationsEntry)),
+  }));
 
   const outputs = new Map<string, string>();
   const claim = (folderPath: string, source: string): void => {
     const key = collisionKey(folderPath);
     const earlier = outputs.get(key);
-    if (earlier !== undefined) throw solutionError(archive, `${source} and ${earlier} would both be unpacked to ${folderPath}.`, 'The archive is not a consistent solution.');
+    if (earlier !== undefined)
+      throw solutionError(
+        archive,
+        `${source} and ${earlier} would both be unpacked to ${folderPath}.`,
+        'The archive is not a consistent solution.',
+      );
     outputs.set(key, source);
   };
   claim(FOLDER_SOLUTION, ZIP_SOLUTION);
@@ -75,20 +93,22 @@ export async function stageSolutionZip(reader: ZipReader, staging: string, optio
   const byName = new Map(files.map((entry) => [entry.name, entry]));
   for (const { element, name } of connectors) {
     claim(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, `connector '${name}'`);
-    for (const reference of fileReferences(element, `${located(customizationsEntry)} (connector '${name}')`)) {
+    for (const reference of fileReferences(
+      element,
+      `${located(customizationsEntry)} (connector '${name}')`,
+    )) {
       if (!byName.has(reference.zipName)) {
-        throw solutionError(located(customizationsEntry), `connector '${name}' refers to /${reference.zipName}, which the archive does not have.`);
+        throw solutionError(
+          located(customizationsEntry),
+          `connector '${name}' refers to /${reference.zipName}, which the archive does not have.`,
+        );
       }
     }
   }
-  const others = files.filter((entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES);
+  const others = files.filter(
+    (entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES,
+  );
   for (const entry of others) claim(folderPathOf(entry.name), entry.name);
-
-  // Check and format every connector JSON part before anything is written.
-  const formatted = new Map<ZipEntryInfo, string>();
-  for (const entry of others) {
-    if (isConnectorJson(folderPathOf(entry.name))) formatted.set(entry, prettyJson(await readText(entry), located(entry)));
-  }
 
   const written: string[] = [];
   const write = async (folderPath: string, content: string | Buffer): Promise<void> => {
@@ -99,23 +119,24 @@ export async function stageSolutionZip(reader: ZipReader, staging: string, optio
   };
   await write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE));
   await write(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE));
-  for (const { element, name } of connectors) await write(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element, UNPACKED_STYLE));
-  for (const entry of others) {
+  for (const { element, name } of connectors)
+    await write(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element, UNPACKED_STYLE));
+  await forEachConcurrently(others, 8, async (entry) => {
     const folderPath = folderPathOf(entry.name);
-    const pretty = formatted.get(entry);
-    if (pretty !== undefined) {
-      await write(folderPath, pretty);
-      continue;
+    if (isConnectorJson(folderPath)) {
+      await write(folderPath, prettyJson(await readText(entry), located(entry)));
+      return;
     }
     const destination = path.join(staging, folderPath);
     await fs.mkdir(path.dirname(destination), { recursive: true });
     await reader.copyToFile(entry, destination);
     written.push(folderPath);
-  }
+  });
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort() };
 }
 
 function findRoot(files: readonly ZipEntryInfo[], name: string): ZipEntryInfo | undefined {
-  return files.find((entry) => entry.name === name) ?? files.find((entry) => entry.name.toLowerCase() === name);
+  return (
+    files.find((entry) => entry.name === name) ?? files.find((entry) => entry.name.toLowerCase() === name)
+  );
 }
-

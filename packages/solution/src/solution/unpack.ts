@@ -36,15 +36,27 @@ export interface UnpackResult extends CommitResult {
 }
 
 /** Unpacks a solution zip into a canonical SolutionPackager-style folder. */
-export async function unpackSolution(zipPath: string, folder: string, options: UnpackOptions = {}): Promise<UnpackResult> {
+export async function unpackSolution(
+  zipPath: string,
+  folder: string,
+  options: UnpackOptions = {},
+): Promise<UnpackResult> {
   await refuseNonEmptyTarget(folder, options.overwrite ?? false);
   const staging = temporarySibling(folder);
   await fs.mkdir(staging, { recursive: true });
   try {
-    const staged = options.packageType === 'both' ? await stageBoth(zipPath, staging, options) : await stageOne(zipPath, staging, { resetVersion: options.resetVersion }, options.limits);
-    if (options.packageType === 'managed' && staged.manifest.managed !== '1') throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
-    if (options.packageType === 'unmanaged' && staged.manifest.managed !== '0') throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
-    const committed = await commitFolder(staging, folder, { stale: options.stale ?? 'delete', protect: isRepositoryFile });
+    const staged =
+      options.packageType === 'both'
+        ? await stageBoth(zipPath, staging, options)
+        : await stageOne(zipPath, staging, { resetVersion: options.resetVersion }, options.limits);
+    if (options.packageType === 'managed' && staged.manifest.managed !== '1')
+      throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
+    if (options.packageType === 'unmanaged' && staged.manifest.managed !== '0')
+      throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
+    const committed = await commitFolder(staging, folder, {
+      stale: options.stale ?? 'delete',
+      protect: isRepositoryFile,
+    });
     return {
       folder,
       uniqueName: staged.manifest.uniqueName,
@@ -58,7 +70,12 @@ export async function unpackSolution(zipPath: string, folder: string, options: U
   }
 }
 
-async function stageOne(zipPath: string, staging: string, options: StageOptions, limits?: Partial<ZipLimits>): Promise<StagedSolution> {
+async function stageOne(
+  zipPath: string,
+  staging: string,
+  options: StageOptions,
+  limits?: Partial<ZipLimits>,
+): Promise<StagedSolution> {
   const reader = await ZipReader.open(zipPath, { limits });
   try {
     return await stageSolutionZip(reader, staging, options);
@@ -83,17 +100,28 @@ async function stageBoth(zipPath: string, staging: string, options: UnpackOption
   try {
     const other = await stageOne(managed, managedStaging, common, options.limits);
     if (other.manifest.managed !== '1' || base.manifest.managed !== '0') {
-      throw new UserError(`${unmanaged} and ${managed} must be the unmanaged and the managed export of one solution.`);
+      throw new UserError(
+        `${unmanaged} and ${managed} must be the unmanaged and the managed export of one solution.`,
+      );
     }
     if (other.manifest.uniqueName !== base.manifest.uniqueName) {
-      throw new UserError(`${unmanaged} holds ${base.manifest.uniqueName} but ${managed} holds ${other.manifest.uniqueName}.`);
+      throw new UserError(
+        `${unmanaged} holds ${base.manifest.uniqueName} but ${managed} holds ${other.manifest.uniqueName}.`,
+      );
     }
     const baseFiles = new Set(base.files);
     for (const file of other.files) {
       const from = path.join(managedStaging, file);
-      if (baseFiles.has(file) && (await fs.readFile(from)).equals(await fs.readFile(path.join(staging, file)))) continue;
+      if (
+        baseFiles.has(file) &&
+        (await fs.readFile(from)).equals(await fs.readFile(path.join(staging, file)))
+      )
+        continue;
       const variant = managedVariantOf(file);
-      if (baseFiles.has(variant)) throw new UserError(`${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`);
+      if (baseFiles.has(variant))
+        throw new UserError(
+          `${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`,
+        );
       await fs.mkdir(path.dirname(path.join(staging, variant)), { recursive: true });
       await fs.rename(from, path.join(staging, variant));
     }
@@ -110,6 +138,8 @@ async function refuseNonEmptyTarget(folder: string, overwrite: boolean): Promise
   if (!stat.isDirectory()) throw new UserError(`${folder} exists and is not a folder.`);
   const files = await listFiles(folder, isRepositoryFile);
   if (files.length > 0) {
-    throw new UserError(`${folder} already holds ${files.length} files.`, { hint: 'Pass --overwrite (overwrite: true) to update it in place.' });
+    throw new UserError(`${folder} already holds ${files.length} files.`, {
+      hint: 'Pass --overwrite (overwrite: true) to update it in place.',
+    });
   }
 }

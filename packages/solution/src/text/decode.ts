@@ -13,10 +13,13 @@ export function decodeUtf8Strict(bytes: Uint8Array, file: string): string {
     const text = strict.decode(bytes);
     return text.startsWith(BOM) ? text.slice(1) : text;
   } catch {
-    throw new UserError(`${file} is not valid UTF-8 (first bad byte at offset ${firstInvalidOffset(bytes)}).`, {
-      location: { file },
-      hint: 'Save the file as UTF-8.',
-    });
+    throw new UserError(
+      `${file} is not valid UTF-8 (first bad byte at offset ${firstInvalidOffset(bytes)}).`,
+      {
+        location: { file },
+        hint: 'Save the file as UTF-8.',
+      },
+    );
   }
 }
 

@@ -21,10 +21,17 @@ export function parseXml(text: string, file: string): XmlElement {
     if (parent) parent.children.push(node);
   };
 
-  parser.on('doctype', () => fail('has a DOCTYPE; DOCTYPEs and entity declarations are refused and never resolved'));
+  parser.on('doctype', () =>
+    fail('has a DOCTYPE; DOCTYPEs and entity declarations are refused and never resolved'),
+  );
   parser.on('error', (error) => fail(stripSaxesPrefix(error.message)));
   parser.on('opentag', (tag) => {
-    const node: XmlElement = { kind: 'element', name: tag.name, attributes: Object.entries(tag.attributes as Record<string, string>), children: [] };
+    const node: XmlElement = {
+      kind: 'element',
+      name: tag.name,
+      attributes: Object.entries(tag.attributes as Record<string, string>),
+      children: [],
+    };
     if (stack.length === 0) root = node;
     else append(node);
     stack.push(node);

@@ -35,7 +35,9 @@ function writeElement(node: XmlElement, depth: number, lines: string[], newline:
     return;
   }
   if (isInline(children)) {
-    lines.push(`${indent}${open}>${children.map((child) => inlineNode(child, newline)).join('')}</${node.name}>`);
+    lines.push(
+      `${indent}${open}>${children.map((child) => inlineNode(child, newline)).join('')}</${node.name}>`,
+    );
     return;
   }
   lines.push(`${indent}${open}>`);
@@ -52,7 +54,9 @@ function writeElement(node: XmlElement, depth: number, lines: string[], newline:
  */
 function significantChildren(node: XmlElement): XmlNode[] {
   const hasStructure = node.children.some((child) => child.kind !== 'text');
-  const hasRealText = node.children.some((child) => (child.kind === 'text' && child.text.trim() !== '') || child.kind === 'cdata');
+  const hasRealText = node.children.some(
+    (child) => (child.kind === 'text' && child.text.trim() !== '') || child.kind === 'cdata',
+  );
   if (hasStructure && !hasRealText) return node.children.filter((child) => child.kind !== 'text');
   return node.children;
 }

@@ -26,12 +26,18 @@ export interface XmlInstruction {
   body: string;
 }
 
-export function element(name: string, attributes: Array<[string, string]> = [], children: XmlNode[] = []): XmlElement {
+export function element(
+  name: string,
+  attributes: Array<[string, string]> = [],
+  children: XmlNode[] = [],
+): XmlElement {
   return { kind: 'element', name, attributes, children };
 }
 
 export function childElements(parent: XmlElement, name?: string): XmlElement[] {
-  return parent.children.filter((node): node is XmlElement => node.kind === 'element' && (name === undefined || node.name === name));
+  return parent.children.filter(
+    (node): node is XmlElement => node.kind === 'element' && (name === undefined || node.name === name),
+  );
 }
 
 export function firstChild(parent: XmlElement, name: string): XmlElement | undefined {
@@ -40,7 +46,9 @@ export function firstChild(parent: XmlElement, name: string): XmlElement | undef
 
 /** The text of an element without child elements (CDATA included); '' when it has none. */
 export function textOf(node: XmlElement): string {
-  return node.children.map((child) => (child.kind === 'text' || child.kind === 'cdata' ? child.text : '')).join('');
+  return node.children
+    .map((child) => (child.kind === 'text' || child.kind === 'cdata' ? child.text : ''))
+    .join('');
 }
 
 export function attribute(node: XmlElement, name: string): string | undefined {

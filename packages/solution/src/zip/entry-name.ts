@@ -4,12 +4,7 @@
  * no backslashes (a separator on Windows), no NUL or other control characters.
  */
 export type EntryNameProblem =
-  | 'empty'
-  | 'absolute'
-  | 'drive-letter'
-  | 'backslash'
-  | 'parent-segment'
-  | 'control-character';
+  'empty' | 'absolute' | 'drive-letter' | 'backslash' | 'parent-segment' | 'control-character';
 
 const PROBLEM_TEXT: Record<EntryNameProblem, string> = {
   empty: 'has an empty name',

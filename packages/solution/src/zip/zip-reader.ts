@@ -52,11 +52,22 @@ export class ZipReader {
     const zip = await openArchive(filePath, displayName);
     try {
       if (zip.entryCount > limits.maxEntries) {
-        throw new ZipError(displayName, undefined, `holds ${zip.entryCount} entries, more than the limit of ${limits.maxEntries}.`, 'Raise the entry limit only if you trust the archive.');
+        throw new ZipError(
+          displayName,
+          undefined,
+          `holds ${zip.entryCount} entries, more than the limit of ${limits.maxEntries}.`,
+          'Raise the entry limit only if you trust the archive.',
+        );
       }
       const raw = await readCentralDirectory(zip, displayName);
       const entries = checkEntries(raw, displayName, limits);
-      return new ZipReader(zip, new Map(entries.map((entry, i) => [entry.name, raw[i]!])), entries, displayName, limits);
+      return new ZipReader(
+        zip,
+        new Map(entries.map((entry, i) => [entry.name, raw[i]!])),
+        entries,
+        displayName,
+        limits,
+      );
     } catch (error) {
       zip.close();
       throw error;
@@ -102,7 +113,9 @@ export class ZipReader {
     const raw = this.raw.get(entry.name);
     if (!raw) throw new Error(`no entry ${entry.name}`);
     const stream = await new Promise<Readable>((resolve, reject) =>
-      this.zip.openReadStream(raw, (error, readStream) => (error ? reject(this.readError(entry, error)) : resolve(readStream))),
+      this.zip.openReadStream(raw, (error, readStream) =>
+        error ? reject(this.readError(entry, error)) : resolve(readStream),
+      ),
     );
     const counter = this.byteCounter(entry);
     // pipe() does not forward errors: a failed inflate must fail the reader of the counter.
@@ -112,12 +125,17 @@ export class ZipReader {
 
   /** Counts inflated bytes against the total limit; yauzl itself stops an entry at its declared size. */
   private byteCounter(entry: ZipEntryInfo): Transform {
-    const reader = this;
     return new Transform({
-      transform(chunk: Buffer, _encoding, callback: TransformCallback) {
-        reader.inflatedTotal += chunk.length;
-        if (reader.inflatedTotal > reader.limits.maxTotalBytes) {
-          callback(new ZipError(reader.displayName, entry.name, `expands the archive past the limit of ${reader.limits.maxTotalBytes} bytes.`));
+      transform: (chunk: Buffer, _encoding, callback: TransformCallback) => {
+        this.inflatedTotal += chunk.length;
+        if (this.inflatedTotal > this.limits.maxTotalBytes) {
+          callback(
+            new ZipError(
+              this.displayName,
+              entry.name,
+              `expands the archive past the limit of ${this.limits.maxTotalBytes} bytes.`,
+            ),
+          );
           return;
         }
         callback(null, chunk);
@@ -128,7 +146,12 @@ export class ZipReader {
   private readError(entry: ZipEntryInfo, error: unknown): Error {
     if (error instanceof ZipError) return error;
     const reason = error instanceof Error ? error.message : String(error);
-    return new ZipError(this.displayName, entry.name, `cannot be read: ${reason}.`, 'The archive is damaged or truncated; export it again.');
+    return new ZipError(
+      this.displayName,
+      entry.name,
+      `cannot be read: ${reason}.`,
+      'The archive is damaged or truncated; export it again.',
+    );
   }
 }
 
@@ -136,14 +159,27 @@ function openArchive(filePath: string, displayName: string): Promise<yauzl.ZipFi
   return new Promise((resolve, reject) => {
     // decodeStrings off: yauzl would reject unsafe names with a bare message; we check them below
     // and name the entry and the rule instead.
-    yauzl.open(filePath, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (error, zip) => {
-      if (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') reject(new ZipError(displayName, undefined, 'does not exist.'));
-        else if (code === 'EISDIR') reject(new ZipError(displayName, undefined, 'is a folder, not a zip archive.'));
-        else reject(new ZipError(displayName, undefined, `is not a zip archive or is truncated (${error.message}).`, 'Export or download the solution again.'));
-      } else resolve(zip);
-    });
+    yauzl.open(
+      filePath,
+      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+      (error, zip) => {
+        if (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT') reject(new ZipError(displayName, undefined, 'does not exist.'));
+          else if (code === 'EISDIR')
+            reject(new ZipError(displayName, undefined, 'is a folder, not a zip archive.'));
+          else
+            reject(
+              new ZipError(
+                displayName,
+                undefined,
+                `is not a zip archive or is truncated (${error.message}).`,
+                'Export or download the solution again.',
+              ),
+            );
+        } else resolve(zip);
+      },
+    );
   });
 }
 
@@ -156,7 +192,14 @@ function readCentralDirectory(zip: yauzl.ZipFile, displayName: string): Promise<
     });
     zip.on('end', () => resolve(entries));
     zip.on('error', (error: Error) =>
-      reject(new ZipError(displayName, undefined, `has a damaged central directory (${error.message}).`, 'Export or download the solution again.')),
+      reject(
+        new ZipError(
+          displayName,
+          undefined,
+          `has a damaged central directory (${error.message}).`,
+          'Export or download the solution again.',
+        ),
+      ),
     );
     zip.readEntry();
   });
@@ -164,11 +207,19 @@ function readCentralDirectory(zip: yauzl.ZipFile, displayName: string): Promise<
 
 function entryName(entry: yauzl.Entry): string {
   // Strict: keep backslashes as they are, so that they are refused rather than silently converted.
-  return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, true);
+  return yauzl.getFileNameLowLevel(
+    entry.generalPurposeBitFlag,
+    entry.fileName as unknown as Buffer,
+    entry.extraFields,
+    true,
+  );
 }
 
 function isSymlink(entry: yauzl.Entry): boolean {
-  return entry.versionMadeBy >> 8 === UNIX_HOST && ((entry.externalFileAttributes >>> 16) & FILE_TYPE_MASK) === SYMLINK_TYPE;
+  return (
+    entry.versionMadeBy >> 8 === UNIX_HOST &&
+    ((entry.externalFileAttributes >>> 16) & FILE_TYPE_MASK) === SYMLINK_TYPE
+  );
 }
 
 /** Applies every safety rule to the central directory; throws on the first entry that breaks one. */
@@ -178,26 +229,63 @@ function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipL
   return raw.map((entry) => {
     const name = entryName(entry);
     const problem = findEntryNameProblem(name);
-    if (problem) throw new ZipError(archive, name, `${describeEntryNameProblem(problem)}; it is refused.`, 'The archive is unsafe to extract.');
-    if (isSymlink(entry)) throw new ZipError(archive, name, 'is a symbolic link; links are refused.', 'Solutions never hold links; the archive is unsafe.');
-    if (entry.isEncrypted()) throw new ZipError(archive, name, 'is encrypted; encrypted entries are not supported.', 'Export the solution again without a password.');
+    if (problem)
+      throw new ZipError(
+        archive,
+        name,
+        `${describeEntryNameProblem(problem)}; it is refused.`,
+        'The archive is unsafe to extract.',
+      );
+    if (isSymlink(entry))
+      throw new ZipError(
+        archive,
+        name,
+        'is a symbolic link; links are refused.',
+        'Solutions never hold links; the archive is unsafe.',
+      );
+    if (entry.isEncrypted())
+      throw new ZipError(
+        archive,
+        name,
+        'is encrypted; encrypted entries are not supported.',
+        'Export the solution again without a password.',
+      );
     const key = collisionKey(name);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      throw new ZipError(archive, name, earlier === name ? 'appears twice.' : `has the same name as '${earlier}' on a case-insensitive file system.`, 'An archive with duplicate names is ambiguous; it is refused.');
+      throw new ZipError(
+        archive,
+        name,
+        earlier === name
+          ? 'appears twice.'
+          : `has the same name as '${earlier}' on a case-insensitive file system.`,
+        'An archive with duplicate names is ambiguous; it is refused.',
+      );
     }
     seen.set(key, name);
     const isDirectory = name.endsWith('/');
     if (entry.uncompressedSize > limits.maxEntryBytes) {
-      throw new ZipError(archive, name, `expands to ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryBytes}.`);
+      throw new ZipError(
+        archive,
+        name,
+        `expands to ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryBytes}.`,
+      );
     }
     const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
     if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxCompressionRatio) {
-      throw new ZipError(archive, name, `is compressed ${Math.round(ratio)} to 1, past the limit of ${limits.maxCompressionRatio}: a zip bomb.`);
+      throw new ZipError(
+        archive,
+        name,
+        `is compressed ${Math.round(ratio)} to 1, past the limit of ${limits.maxCompressionRatio}: a zip bomb.`,
+      );
     }
     declaredTotal += entry.uncompressedSize;
     if (declaredTotal > limits.maxTotalBytes) {
-      throw new ZipError(archive, name, `brings the expanded size past the limit of ${limits.maxTotalBytes} bytes.`);
+      throw new ZipError(
+        archive,
+        name,
+        `brings the expanded size past the limit of ${limits.maxTotalBytes} bytes.`,
+      );
     }
     return { name, isDirectory, size: entry.uncompressedSize, compressedSize: entry.compressedSize };
   });

@@ -1,11 +1,18 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { temporarySibling } from '../fs/temporary.js';
 
-/** An entry to write: bytes already in memory, or a file streamed from disk. */
-export type ZipSource = { name: string; data: Buffer } | { name: string; file: string };
+/**
+ * An entry to write: bytes already in memory, a file streamed from disk, or bytes made only when the
+ * entry's turn comes (so that a thousand reformatted files are never all in memory at once).
+ */
+export type ZipSource =
+  | { name: string; data: Buffer }
+  | { name: string; file: string }
+  | { name: string; load: () => Promise<Buffer> };
 
 export interface WriteZipOptions {
   /**
@@ -21,22 +28,43 @@ const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
  * Writes a deflated zip to a temporary file beside `destination` and renames it into place, so a
  * failure leaves any earlier file at `destination` as it was.
  */
-export async function writeZipAtomically(destination: string, sources: Iterable<ZipSource>, options: WriteZipOptions = {}): Promise<void> {
+export async function writeZipAtomically(
+  destination: string,
+  sources: Iterable<ZipSource>,
+  options: WriteZipOptions = {},
+): Promise<void> {
   await fs.mkdir(path.dirname(destination), { recursive: true });
   const temporary = temporarySibling(destination);
   const zip = new yazl.ZipFile();
-  const entryOptions = { mtime: options.mtime ?? FIXED_MTIME, forceDosTimestamp: true, compress: true, mode: 0o100644 };
-  const written = pipeline(zip.outputStream, createWriteStream(temporary, { flags: 'wx' }));
+  const entryOptions = {
+    mtime: options.mtime ?? FIXED_MTIME,
+    forceDosTimestamp: true,
+    compress: true,
+    mode: 0o100644,
+  };
+  const output = zip.outputStream as unknown as NodeJS.ReadableStream & { destroy(error?: Error): void };
+  // yazl reports a source it cannot read (a file gone missing) on the ZipFile, not on its stream.
+  zip.on('error', (error: Error) => output.destroy(error));
+  const written = pipeline(output, createWriteStream(temporary, { flags: 'wx' }));
   try {
     for (const source of sources) {
       if ('data' in source) zip.addBuffer(source.data, source.name, entryOptions);
-      else zip.addFile(source.file, source.name, entryOptions);
+      else if ('file' in source) zip.addFile(source.file, source.name, entryOptions);
+      else {
+        const load = source.load;
+        zip.addReadStreamLazy(source.name, entryOptions, (callback) => {
+          load().then(
+            (bytes) => callback(null, Readable.from([bytes])),
+            (error: Error) => callback(error, undefined as unknown as Readable),
+          );
+        });
+      }
     }
     zip.end();
     await written;
     await fs.rename(temporary, destination);
   } catch (error) {
-    (zip.outputStream as unknown as NodeJS.ReadableStream & { destroy(): void }).destroy();
+    output.destroy();
     await written.catch(() => undefined);
     await fs.rm(temporary, { force: true });
     throw error;

@@ -20,7 +20,13 @@ export interface FixtureExport {
 }
 
 export const FIXTURE_EXPORTS: FixtureExport[] = [
-  { name: 'customHIL', zip: 'customHIL/customHIL_1_0_0_3.zip', twin: 'customHIL/unpacked', connectors: ['cat_human-2din-2dthe-2dloop'], managed: '0' },
+  {
+    name: 'customHIL',
+    zip: 'customHIL/customHIL_1_0_0_3.zip',
+    twin: 'customHIL/unpacked',
+    connectors: ['cat_human-2din-2dthe-2dloop'],
+    managed: '0',
+  },
   {
     name: 'AzureOpenAIServiceCustomConnector',
     zip: 'AzureOpenAIServiceCustomConnector/AzureOpenAIServiceCustomConnector_1_0_0_1_managed.zip',
@@ -28,10 +34,30 @@ export const FIXTURE_EXPORTS: FixtureExport[] = [
     connectors: ['ppchal_azureopenaiservice'],
     managed: '1',
   },
-  { name: 'InstagramBasicDisplay', zip: 'InstagramBasicDisplay/InstagramBasicDisplay.zip', connectors: ['cr715_5Finstagrampost'], managed: '0' },
-  { name: 'CodeInterpreterControl', zip: 'CodeInterpreterControl/CodeInterpreterControlSolution.zip', connectors: [], managed: '1' },
-  { name: 'ColumnLevelSecurity', zip: 'ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip', connectors: [], managed: '0' },
-  { name: 'ColumnLevelSecurity (managed)', zip: 'ColumnLevelSecurity/ColumnLevelSecuritySampleSolution_managed.zip', connectors: [], managed: '1' },
+  {
+    name: 'InstagramBasicDisplay',
+    zip: 'InstagramBasicDisplay/InstagramBasicDisplay.zip',
+    connectors: ['cr715_5Finstagrampost'],
+    managed: '0',
+  },
+  {
+    name: 'CodeInterpreterControl',
+    zip: 'CodeInterpreterControl/CodeInterpreterControlSolution.zip',
+    connectors: [],
+    managed: '1',
+  },
+  {
+    name: 'ColumnLevelSecurity',
+    zip: 'ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip',
+    connectors: [],
+    managed: '0',
+  },
+  {
+    name: 'ColumnLevelSecurity (managed)',
+    zip: 'ColumnLevelSecurity/ColumnLevelSecuritySampleSolution_managed.zip',
+    connectors: [],
+    managed: '1',
+  },
 ];
 
 export const NOT_A_SOLUTION = path.join(SOLUTION_FIXTURES, 'not-a-solution/PatternTry-Catch-Finally.zip');

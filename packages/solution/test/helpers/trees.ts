@@ -1,6 +1,27 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles, parseXml, serializeXml, EXPORT_STYLE, ZipReader, childElements, firstChild, textOf } from '../../src/index.js';
+import {
+  listFiles,
+  parseXml,
+  serializeXml,
+  EXPORT_STYLE,
+  ZipReader,
+  childElements,
+  firstChild,
+  textOf,
+} from '../../src/index.js';
+
+/**
+ * Every file of a folder as relative path → SHA-256 of its bytes: comparing these is as strict as
+ * comparing the bytes, and far faster for jest than deep-equal on megabytes of Buffer.
+ */
+export async function hashTree(root: string): Promise<Record<string, string>> {
+  const tree = await readTree(root);
+  return Object.fromEntries(
+    [...tree].map(([file, bytes]) => [file, createHash('sha256').update(bytes).digest('hex')]),
+  );
+}
 
 /** Every file of a folder as relative path → bytes. */
 export async function readTree(root: string): Promise<Map<string, Buffer>> {

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { writeFile } from 'node:fs/promises';
 import yazl from 'yazl';
-import { configure, TextReader, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter, type ZipWriterAddDataOptions } from '@zip.js/zip.js';
+import {
+  configure,
+  TextReader,
+  Uint8ArrayReader,
+  Uint8ArrayWriter,
+  ZipWriter,
+  type ZipWriterAddDataOptions,
+} from '@zip.js/zip.js';
 
 configure({ useWebWorkers: false });
 
@@ -22,7 +29,8 @@ export interface HostileEntry {
 export async function zipWithZipJs(file: string, entries: readonly HostileEntry[]): Promise<string> {
   const writer = new ZipWriter(new Uint8ArrayWriter());
   for (const entry of entries) {
-    const reader = typeof entry.content === 'string' ? new TextReader(entry.content) : new Uint8ArrayReader(entry.content);
+    const reader =
+      typeof entry.content === 'string' ? new TextReader(entry.content) : new Uint8ArrayReader(entry.content);
     await writer.add(entry.name, reader, entry.options);
   }
   await writeFile(file, await writer.close());
@@ -30,7 +38,10 @@ export async function zipWithZipJs(file: string, entries: readonly HostileEntry[
 }
 
 /** Builds an archive with yazl, which allows the same name twice: the duplicate case. */
-export async function zipWithYazl(file: string, entries: ReadonlyArray<{ name: string; content: string | Buffer }>): Promise<string> {
+export async function zipWithYazl(
+  file: string,
+  entries: ReadonlyArray<{ name: string; content: string | Buffer }>,
+): Promise<string> {
   const zip = new yazl.ZipFile();
   for (const entry of entries) zip.addBuffer(Buffer.from(entry.content), entry.name);
   zip.end();
@@ -52,12 +63,17 @@ export function temporaryFolders(prefix: string): { make(): string; cleanup(): v
 }
 
 /** A copy of a real export with some entries replaced (a Buffer or text) or removed (null), built with yazl. */
-export async function variantOf(source: string, file: string, changes: Record<string, string | Buffer | null>): Promise<string> {
+export async function variantOf(
+  source: string,
+  file: string,
+  changes: Record<string, string | Buffer | null>,
+): Promise<string> {
   const { readZip } = await import('./trees.js');
   const entries: Array<{ name: string; content: string | Buffer }> = [];
   for (const [name, bytes] of await readZip(source)) {
     if (!(name in changes)) entries.push({ name, content: bytes });
   }
-  for (const [name, content] of Object.entries(changes)) if (content !== null) entries.push({ name, content });
+  for (const [name, content] of Object.entries(changes))
+    if (content !== null) entries.push({ name, content });
   return zipWithYazl(file, entries);
 }

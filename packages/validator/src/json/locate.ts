@@ -1,4 +1,4 @@
-import { chars, skipString, skipValue, skipWhitespace } from './scan.js';
+import { chars, skipString, skipToClose, skipValue, skipWhitespace } from './scan.js';
 import { parsePointer } from './pointer.js';
 
 /**
@@ -128,18 +128,5 @@ function descendArray(text: string, at: number, node: TrieNode): number {
 
 /** From inside a container (after some of its members), the offset past its closing bracket. */
 function skipRest(text: string, at: number): number {
-  let depth = 1;
-  for (let i = at; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === chars.QUOTE) {
-      const end = skipString(text, i);
-      if (end === -1) return -1;
-      i = end - 1;
-    } else if (code === chars.OPEN_BRACE || code === chars.OPEN_BRACKET) depth++;
-    else if (code === chars.CLOSE_BRACE || code === chars.CLOSE_BRACKET) {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-  }
-  return -1;
+  return skipToClose(text, at, 1);
 }

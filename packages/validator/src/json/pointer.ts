@@ -1,23 +1,30 @@
 /** RFC 6901 JSON pointers: "" is the whole document, "/a~1b/0" is key "a/b", then index 0. */
 
+// Pointers are built for every node that rules visit: the common case (no `~` or `/` in the key)
+// skips the two regular-expression replacements.
 export function encodeSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof segment === 'number') return String(segment);
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function decodeSegment(segment: string): string {
+  if (!segment.includes('~')) return segment;
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 /** Builds a pointer from raw (unescaped) segments. */
 export function toPointer(segments: readonly (string | number)[]): string {
   let pointer = '';
-  for (const segment of segments) pointer += `/${encodeSegment(segment)}`;
+  for (const segment of segments) pointer += '/' + encodeSegment(segment);
   return pointer;
 }
 
 /** Appends raw segments to an existing pointer. */
 export function childPointer(pointer: string, ...segments: (string | number)[]): string {
-  return pointer + toPointer(segments);
+  let result = pointer;
+  for (const segment of segments) result += '/' + encodeSegment(segment);
+  return result;
 }
 
 export function parsePointer(pointer: string): string[] {

@@ -101,9 +101,13 @@ export async function loadConnectorFolder(
   cwd: string = process.cwd(),
 ): Promise<ConnectorFolder> {
   const absolutePath = path.resolve(cwd, folder);
-  const realFolder = fs.realpathSync(absolutePath);
+  // Resolved only when a symbolic link has to be checked against it: most folders have none.
+  let realFolder: string | undefined;
+  const realFolderOf = (): string => (realFolder ??= fs.realpathSync(absolutePath));
   const dirents = fs.readdirSync(absolutePath, { withFileTypes: true });
   const entries: FolderEntry[] = [];
+  // The stat of each regular file, reused when the file is read (one stat per file, not two).
+  const stats = new Map<FolderEntry, fs.Stats>();
   for (const dirent of dirents) {
     const type = dirent.isFile()
       ? 'file'
@@ -112,9 +116,13 @@ export async function loadConnectorFolder(
         : dirent.isSymbolicLink()
           ? 'symlink'
           : 'other';
-    let size = 0;
-    if (type === 'file') size = fs.statSync(path.join(absolutePath, dirent.name)).size;
-    entries.push({ name: dirent.name, type, size });
+    const entry: FolderEntry = { name: dirent.name, type, size: 0 };
+    if (type === 'file') {
+      const stat = fs.statSync(path.join(absolutePath, dirent.name));
+      entry.size = stat.size;
+      stats.set(entry, stat);
+    }
+    entries.push(entry);
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
@@ -133,7 +141,7 @@ export async function loadConnectorFolder(
     // An exact (case-insensitive) name wins over a misnamed swagger such as `Foo.swagger.json`.
     const existing = connector.files[kind];
     if (existing && kindOfFileName(existing.name) === kind) continue;
-    const loaded = loadFile(kind, entry, absolutePath, realFolder, displayPath);
+    const loaded = loadFile(kind, entry, absolutePath, realFolderOf, displayPath, stats.get(entry));
     (connector.files as Record<string, LoadedFile>)[kind] = loaded;
   }
   return connector;
@@ -154,14 +162,15 @@ function loadFile(
   kind: Exclude<FileKind, 'folder'>,
   entry: FolderEntry,
   folder: string,
-  realFolder: string,
+  realFolder: () => string,
   displayFolder: string,
+  listedStat: fs.Stats | undefined,
 ): LoadedFile {
   const filePath = path.join(folder, entry.name);
   const displayPath = displayFolder === '.' ? entry.name : path.join(displayFolder, entry.name);
   const issues: FileIssue[] = [];
   const base = { kind, name: entry.name, displayPath, bytes: entry.size, issues };
-  const bytes = readSafely(filePath, entry, realFolder, issues);
+  const bytes = readSafely(filePath, entry, realFolder, issues, listedStat);
   if (bytes) base.bytes = bytes.length;
 
   if (kind === 'icon') return { ...base, kind, data: bytes };
@@ -188,13 +197,14 @@ function loadFile(
 function readSafely(
   filePath: string,
   entry: FolderEntry,
-  realFolder: string,
+  realFolder: () => string,
   issues: FileIssue[],
+  listedStat: fs.Stats | undefined,
 ): Buffer | undefined {
   try {
     if (entry.type === 'symlink') {
       const target = fs.realpathSync(filePath);
-      const inside = target.startsWith(realFolder + path.sep);
+      const inside = target.startsWith(realFolder() + path.sep);
       if (!inside) {
         issues.push({
           ruleId: 'GEN-SYMLINK',
@@ -203,7 +213,8 @@ function readSafely(
         return undefined;
       }
     }
-    const stat = fs.statSync(filePath);
+    // A symbolic link is stat'ed through to its target here; a regular file was stat'ed when listed.
+    const stat = entry.type === 'file' && listedStat ? listedStat : fs.statSync(filePath);
     if (!stat.isFile()) {
       issues.push({ ruleId: 'GEN-UNREADABLE', message: `${entry.name} is not a regular file.` });
       return undefined;

@@ -9,10 +9,14 @@ export interface DecodedText {
   invalidAt?: number;
 }
 
+import { isUtf8 } from 'node:buffer';
+
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 export function decodeUtf8(bytes: Uint8Array): DecodedText {
+  // The common case, checked and decoded natively: valid UTF-8 read into a Buffer (the BOM is kept).
+  if (Buffer.isBuffer(bytes) && isUtf8(bytes)) return { text: bytes.toString('utf8') };
   try {
     return { text: strict.decode(bytes) };
   } catch {

@@ -1,7 +1,7 @@
 import type { FileKind } from '../model/finding.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import { isPlaceholderSecret, maskSecret } from './general-secrets/placeholders.js';
-import { SECRET_ASSIGNMENT, SECRET_FORMATS } from './general-secrets/patterns.js';
+import { ANY_SECRET_FORMAT, SECRET_ASSIGNMENT, SECRET_FORMATS } from './general-secrets/patterns.js';
 
 const TEXT_KINDS = ['swagger', 'apiProperties', 'settings', 'readme', 'script'] as const;
 
@@ -11,7 +11,8 @@ function textOf(context: RuleContext, kind: (typeof TEXT_KINDS)[number]): string
 
 function scanFile(context: RuleContext, kind: Exclude<FileKind, 'folder' | 'icon'>, text: string): void {
   const reported = new Set<number>();
-  for (const format of SECRET_FORMATS) {
+  const anyFormat = ANY_SECRET_FORMAT.test(text);
+  for (const format of anyFormat ? SECRET_FORMATS : []) {
     for (const match of text.matchAll(format.pattern)) {
       if (isPlaceholderSecret(match[0]) && !match[0].startsWith('-----')) continue;
       reported.add(match.index);

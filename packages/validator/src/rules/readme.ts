@@ -22,8 +22,8 @@ const PLACEHOLDERS: { pattern: RegExp; what: string }[] = [
 const GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 
 function outline(context: RuleContext): ReadmeOutline | undefined {
-  const text = context.connector.files.readme?.document?.text;
-  return text === undefined ? undefined : outlineOf(text);
+  const document = context.connector.files.readme?.document;
+  return document === undefined ? undefined : outlineOf(document);
 }
 
 function sectionsRule(id: string, profile: Profile, level: 'warning', template: string): RuleDefinition {

@@ -26,3 +26,14 @@ export function entriesOf(value: unknown): [string, unknown][] {
 export function has(object: JsonObject, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
+
+/**
+ * `entriesOf` without building the list of pairs, for the walks that visit every node of a
+ * document: same entries, same order (own enumerable keys of a JSON.parse result).
+ */
+export function forEachEntry(value: unknown, visit: (key: string, entry: unknown) => void): void {
+  if (!isObject(value)) return;
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key)) visit(key, value[key]);
+  }
+}

@@ -1,5 +1,14 @@
 import { childPointer, parsePointer } from '../json/pointer.js';
-import { asArray, asObject, asString, entriesOf, has, isObject, type JsonObject } from './json-values.js';
+import {
+  asArray,
+  asObject,
+  asString,
+  entriesOf,
+  forEachEntry,
+  has,
+  isObject,
+  type JsonObject,
+} from './json-values.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -146,6 +155,10 @@ export class SwaggerModel {
 
   /** Follows `$ref` chains from a value; stops at a broken or circular reference (returns the last good one). */
   resolve(value: unknown, pointer: string): Located & { viaRef: boolean; broken: boolean } {
+    // Most values are not references: answer them without the bookkeeping of a chain.
+    if (!isObject(value) || typeof value.$ref !== 'string') {
+      return { value, pointer, viaRef: false, broken: false };
+    }
     let current: Located = { value, pointer };
     let viaRef = false;
     const seen = new Set<string>();
@@ -199,7 +212,7 @@ export class SwaggerModel {
       const requiredNames = new Set(
         (asArray(node.required) ?? []).filter((n): n is string => typeof n === 'string'),
       );
-      for (const [name, property] of entriesOf(node.properties)) {
+      forEachEntry(node.properties, (name, property) => {
         walk(
           property,
           childPointer(here.pointer, 'properties', name),
@@ -209,7 +222,7 @@ export class SwaggerModel {
           reachedByRef,
           requiredNames.has(name),
         );
-      }
+      });
       if (isObject(node.items)) {
         walk(
           node.items,
@@ -253,9 +266,9 @@ export class SwaggerModel {
       const schema = asObject(value);
       if (!schema || depth > MAX_SCHEMA_WALK_DEPTH) return;
       list.push({ schema, pointer, origin, depth });
-      for (const [name, property] of entriesOf(schema.properties)) {
+      forEachEntry(schema.properties, (name, property) => {
         add(property, childPointer(pointer, 'properties', name), origin, depth + 1);
-      }
+      });
       if (isObject(schema.items)) add(schema.items, childPointer(pointer, 'items'), origin, depth + 1);
       if (isObject(schema.additionalProperties)) {
         add(schema.additionalProperties, childPointer(pointer, 'additionalProperties'), origin, depth + 1);

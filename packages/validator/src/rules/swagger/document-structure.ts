@@ -66,10 +66,21 @@ function canonical(value: unknown): string {
 export function duplicateEntries(list: unknown, pointer: string): string[] {
   const array = asArray(list);
   if (!array || array.length < 2) return [];
-  const seen = new Set<string>();
+  // Primitives compare as themselves (a Set treats them as canonical() would: "1" and 1 differ, 0
+  // and -0 do not), so only objects and arrays pay for their canonical text; the two never collide.
+  const seenPrimitives = new Set<unknown>();
+  let seenObjects: Set<string> | undefined;
   const duplicates: string[] = [];
   array.forEach((entry, index) => {
-    const key = canonical(entry);
+    let seen: Set<unknown>;
+    let key: unknown;
+    if (entry !== null && typeof entry === 'object') {
+      seen = seenObjects ??= new Set<string>();
+      key = canonical(entry);
+    } else {
+      seen = seenPrimitives;
+      key = entry;
+    }
     if (seen.has(key)) duplicates.push(childPointer(pointer, index));
     seen.add(key);
   });

@@ -25,6 +25,26 @@ function numberAt(node: StructureNode, key: string): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
+/** Every key SWG-NUMERIC reads; most nodes have none, and a few own keys are quicker to scan. */
+const NUMERIC_KEYWORDS = new Set([
+  'multipleOf',
+  'maxLength',
+  'minLength',
+  'maxItems',
+  'minItems',
+  'maxProperties',
+  'minProperties',
+  'minimum',
+  'maximum',
+  'exclusiveMaximum',
+  'exclusiveMinimum',
+]);
+
+function hasNumericKeyword(value: Record<string, unknown>): boolean {
+  for (const key in value) if (NUMERIC_KEYWORDS.has(key)) return true;
+  return false;
+}
+
 const NON_NEGATIVE = ['maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties'];
 const RANGES: [string, string][] = [
   ['minimum', 'maximum'],
@@ -94,6 +114,7 @@ export const schemaKeywordRules: RuleDefinition[] = [
     },
     check(context) {
       for (const node of keywordNodes(context)) {
+        if (!hasNumericKeyword(node.value)) continue;
         const multipleOf = numberAt(node, 'multipleOf');
         if (multipleOf !== undefined && multipleOf <= 0) {
           context.report({

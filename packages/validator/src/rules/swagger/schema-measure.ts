@@ -1,6 +1,6 @@
 import { childPointer } from '../../json/pointer.js';
 import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
-import { asArray, asString, entriesOf, isObject } from '../../swagger/json-values.js';
+import { asArray, asString, forEachEntry, isObject } from '../../swagger/json-values.js';
 
 /**
  * How big a schema is once its `$ref`s are expanded, the way the platform counts it. Each definition
@@ -99,7 +99,7 @@ export class SchemaMeasurer {
       depth = Math.max(depth, size.depth + 1);
     };
     try {
-      for (const [, property] of entriesOf(schema.properties)) nested(property);
+      forEachEntry(schema.properties, (_name, property) => nested(property));
       if (isObject(schema.items)) nested(schema.items);
       if (isObject(schema.additionalProperties)) nested(schema.additionalProperties);
       for (const member of asArray(schema.allOf) ?? []) {

@@ -1,6 +1,6 @@
 import { encodeSegment } from '../../json/pointer.js';
 import { HTTP_METHODS, type SwaggerModel } from '../../swagger/swagger-model.js';
-import { asArray, entriesOf, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { asArray, entriesOf, forEachEntry, isObject, type JsonObject } from '../../swagger/json-values.js';
 
 /**
  * The Swagger 2.0 objects by position. Microsoft's validator is a JSON-schema check of Swagger 2.0
@@ -225,10 +225,7 @@ export function jsonTypeOf(value: unknown): JsonTypeName {
  */
 function childPointer(pointer: string, ...segments: (string | number)[]): string {
   let result = pointer;
-  for (const segment of segments) {
-    const text = String(segment);
-    result += `/${text.includes('~') || text.includes('/') ? encodeSegment(text) : text}`;
-  }
+  for (const segment of segments) result += '/' + encodeSegment(segment);
   return result;
 }
 
@@ -263,9 +260,19 @@ class StructureWalker {
     kind: NodeKind,
     value: JsonObject,
     pointer: string,
-    extra?: Partial<StructureNode>,
+    extra?: Pick<StructureNode, 'schemaOrigin' | 'schemaDepth' | 'propertyName'>,
   ): JsonObject {
-    const node: StructureNode = { kind, value, pointer, ...extra };
+    // Built field by field (no spread): this runs for every object of every swagger.
+    const node: StructureNode = extra
+      ? {
+          kind,
+          value,
+          pointer,
+          schemaOrigin: extra.schemaOrigin,
+          schemaDepth: extra.schemaDepth,
+          propertyName: extra.propertyName,
+        }
+      : { kind, value, pointer };
     this.result.nodes.push(node);
     let list = this.result.byKind.get(kind);
     if (!list) this.result.byKind.set(kind, (list = []));
@@ -420,9 +427,9 @@ class StructureWalker {
     if (!isObject(schema)) return this.typeIssue(at, 'Object', schema);
     this.ref(schema, at, 'schema');
     const fields = this.add('schema', schema, at, { schemaOrigin: origin, schemaDepth: depth, propertyName });
-    for (const [name, property] of entriesOf(fields.properties)) {
+    forEachEntry(fields.properties, (name, property) => {
       this.visitSchema(property, childPointer(at, 'properties', name), origin, depth + 1, name);
-    }
+    });
     if (isObject(fields.items)) this.visitSchema(fields.items, childPointer(at, 'items'), origin, depth + 1);
     else if (Array.isArray(schema.items)) this.typeIssue(childPointer(at, 'items'), 'Object', schema.items);
     if (isObject(fields.additionalProperties)) {

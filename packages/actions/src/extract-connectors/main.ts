@@ -1,0 +1,60 @@
+import path from 'node:path';
+import * as core from '@actions/core';
+import type { Logger } from '@connector-alm/core';
+import { extractConnectors } from '@connector-alm/solution';
+import { readExtractConnectorsInputs } from './inputs.js';
+
+/** extract-connectors: the custom connectors of a solution into PowerPlatformConnectors folders. */
+export async function extractConnectorsAction(logger: Logger): Promise<void> {
+  const inputs = readExtractConnectorsInputs();
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const root = path.resolve(workspace, inputs.destination);
+  const connectors = await logger.group(`Extract the connectors of ${inputs.source}`, () =>
+    extractConnectors(path.resolve(workspace, inputs.source), root, {
+      limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
+    }),
+  );
+  const relative = (...parts: string[]): string =>
+    path
+      .relative(workspace, path.join(root, ...parts))
+      .split(path.sep)
+      .join('/');
+  for (const connector of connectors) {
+    logger.info(
+      `${connector.displayName} (${connector.name}) → ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged.`,
+    );
+    for (const warning of connector.warnings) core.warning(warning, { file: relative(connector.folder) });
+  }
+  if (connectors.length === 0) logger.warning(`${inputs.source} has no custom connector.`);
+
+  core.setOutput(
+    'connectors',
+    JSON.stringify(
+      connectors.map((c) => ({ name: c.name, displayName: c.displayName, folder: relative(c.folder) })),
+    ),
+  );
+  core.setOutput('folders', JSON.stringify(connectors.map((c) => relative(c.folder))));
+  core.setOutput(
+    'written',
+    JSON.stringify(connectors.flatMap((c) => [...c.written].map((file) => relative(c.folder, file)))),
+  );
+  core.setOutput(
+    'deleted',
+    JSON.stringify(connectors.flatMap((c) => c.deleted.map((file) => relative(c.folder, file)))),
+  );
+  await core.summary
+    .addHeading('Extracted connectors', 3)
+    .addTable([
+      [
+        { data: 'Connector', header: true },
+        { data: 'Folder', header: true },
+        { data: 'Written', header: true },
+      ],
+      ...connectors.map((c) => [
+        `${c.displayName} (${c.name})`,
+        relative(c.folder),
+        String(c.written.length),
+      ]),
+    ])
+    .write();
+}

@@ -1,0 +1,26 @@
+import { InputError, readChoice, readRequiredString, readString } from '../runtime/inputs.js';
+
+export const PACK_TYPES = ['auto', 'unmanaged', 'managed', 'both'] as const;
+
+/** The inputs of pack-solution, parsed and checked; names mirror action.yml in camelCase. */
+export interface PackSolutionInputs {
+  folder: string;
+  solutionFile: string;
+  packageType: (typeof PACK_TYPES)[number];
+  version: string;
+}
+
+export function readPackSolutionInputs(): PackSolutionInputs {
+  const solutionFile = readRequiredString('solution-file');
+  if (!solutionFile.toLowerCase().endsWith('.zip'))
+    throw new InputError('solution-file', `must end in .zip; got '${solutionFile}'.`);
+  const version = readString('version');
+  if (version !== '' && !/^\d+(\.\d+){1,3}$/.test(version))
+    throw new InputError('version', `must be empty or a version like 1.2.0.0; got '${version}'.`);
+  return {
+    folder: readRequiredString('folder'),
+    solutionFile,
+    packageType: readChoice('package-type', PACK_TYPES, 'auto'),
+    version,
+  };
+}

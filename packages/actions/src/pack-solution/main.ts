@@ -1,0 +1,45 @@
+import path from 'node:path';
+import * as core from '@actions/core';
+import type { Logger } from '@connector-alm/core';
+import { packSolution, type PackResult } from '@connector-alm/solution';
+import { readPackSolutionInputs } from './inputs.js';
+
+/** pack-solution: an unpacked solution folder of the workspace into an importable zip (or two). */
+export async function packSolutionAction(logger: Logger): Promise<void> {
+  const inputs = readPackSolutionInputs();
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const folder = path.resolve(workspace, inputs.folder);
+  const zip = path.resolve(workspace, inputs.solutionFile);
+  const version = inputs.version ? { version: inputs.version } : {};
+  const results: PackResult[] = await logger.group(`Pack ${inputs.folder}`, async () =>
+    inputs.packageType === 'both'
+      ? [
+          await packSolution(folder, zip, { packageType: 'unmanaged', ...version }),
+          await packSolution(folder, zip.replace(/(\.zip)$/i, '_managed$1'), {
+            packageType: 'managed',
+            ...version,
+          }),
+        ]
+      : [await packSolution(folder, zip, { packageType: inputs.packageType, ...version })],
+  );
+  const relative = (file: string): string => path.relative(workspace, file).split(path.sep).join('/');
+  for (const result of results) {
+    logger.info(
+      `${relative(result.zip)}: ${result.uniqueName} ${result.version} (${result.managed ? 'managed' : 'unmanaged'}), ${result.entries.length} entries.`,
+    );
+  }
+  const [first] = results;
+  core.setOutput('solution-files', JSON.stringify(results.map((result) => relative(result.zip))));
+  core.setOutput('unique-name', first!.uniqueName);
+  core.setOutput('version', first!.version);
+  core.setOutput('connectors', JSON.stringify(first!.connectors));
+  await core.summary
+    .addHeading(`Packed ${first!.uniqueName} ${first!.version}`, 3)
+    .addList(
+      results.map(
+        (result) =>
+          `${relative(result.zip)} (${result.managed ? 'managed' : 'unmanaged'}, ${result.entries.length} entries)`,
+      ),
+    )
+    .write();
+}

@@ -1,0 +1,38 @@
+import {
+  readBoolean,
+  readChoice,
+  readPositiveInteger,
+  readRequiredString,
+  readString,
+  InputError,
+} from '../runtime/inputs.js';
+
+export const PACKAGE_TYPES = ['auto', 'unmanaged', 'managed', 'both'] as const;
+export const STALE_POLICIES = ['delete', 'keep'] as const;
+
+/** The inputs of unpack-solution, parsed and checked; names mirror action.yml in camelCase. */
+export interface UnpackSolutionInputs {
+  solutionFile: string;
+  folder: string;
+  packageType: (typeof PACKAGE_TYPES)[number];
+  resetVersion: string;
+  staleFiles: (typeof STALE_POLICIES)[number];
+  overwrite: boolean;
+  maxSizeMb: number;
+}
+
+export function readUnpackSolutionInputs(): UnpackSolutionInputs {
+  const resetVersion = readString('reset-version');
+  if (resetVersion !== '' && !/^\d+(\.\d+){1,3}$/.test(resetVersion)) {
+    throw new InputError('reset-version', `must be empty or a version like 0.0.0.0; got '${resetVersion}'.`);
+  }
+  return {
+    solutionFile: readRequiredString('solution-file'),
+    folder: readRequiredString('folder'),
+    packageType: readChoice('package-type', PACKAGE_TYPES, 'auto'),
+    resetVersion,
+    staleFiles: readChoice('stale-files', STALE_POLICIES, 'delete'),
+    overwrite: readBoolean('overwrite', true),
+    maxSizeMb: readPositiveInteger('max-size-mb', 2048),
+  };
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import * as core from '@actions/core';
+import type { Logger } from '@connector-alm/core';
+import { unpackSolution } from '@connector-alm/solution';
+import { readUnpackSolutionInputs } from './inputs.js';
+
+/** unpack-solution: a solution zip into a canonical folder of the workspace, ready to commit. */
+export async function unpackSolutionAction(logger: Logger): Promise<void> {
+  const inputs = readUnpackSolutionInputs();
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const folder = path.resolve(workspace, inputs.folder);
+  const result = await logger.group(`Unpack ${inputs.solutionFile} into ${inputs.folder}`, () =>
+    unpackSolution(path.resolve(workspace, inputs.solutionFile), folder, {
+      packageType: inputs.packageType,
+      ...(inputs.resetVersion ? { resetVersion: inputs.resetVersion } : {}),
+      stale: inputs.staleFiles,
+      overwrite: inputs.overwrite,
+      limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
+    }),
+  );
+  const relative = (file: string): string =>
+    path.relative(workspace, path.join(folder, file)).split(path.sep).join('/');
+  logger.info(
+    `${result.uniqueName} ${result.version}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted.`,
+  );
+
+  core.setOutput('folder', path.relative(workspace, folder).split(path.sep).join('/') || '.');
+  core.setOutput('unique-name', result.uniqueName);
+  core.setOutput('version', result.version);
+  core.setOutput('connectors', JSON.stringify(result.connectors));
+  core.setOutput('written', JSON.stringify(result.written.map(relative)));
+  core.setOutput('deleted', JSON.stringify(result.deleted.map(relative)));
+  core.setOutput('changed', String(result.written.length + result.deleted.length > 0));
+
+  await core.summary
+    .addHeading(`Unpacked ${result.uniqueName} ${result.version}`, 3)
+    .addTable([
+      [
+        { data: 'Written', header: true },
+        { data: 'Unchanged', header: true },
+        { data: 'Deleted', header: true },
+        { data: 'Connectors', header: true },
+      ],
+      [
+        String(result.written.length),
+        String(result.unchanged.length),
+        String(result.deleted.length),
+        result.connectors.join(', ') || '—',
+      ],
+    ])
+    .write();
+}

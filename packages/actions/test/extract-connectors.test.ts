@@ -1,0 +1,86 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, runActionBundle } from '@connector-alm/testing';
+
+const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/solutions');
+const AOAI = path.join(
+  FIXTURES,
+  'AzureOpenAIServiceCustomConnector/AzureOpenAIServiceCustomConnector_1_0_0_1_managed.zip',
+);
+const available = existsSync(FIXTURES);
+if (!available)
+  console.warn(
+    `Skipping the extract-connectors action tests: ${FIXTURES} is absent (it sits beside the project in ../shared).`,
+  );
+
+const workspaces: string[] = [];
+afterAll(() => workspaces.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+function workspace(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'workspace-'));
+  workspaces.push(dir);
+  return dir;
+}
+
+(available ? describe : describe.skip)('extract-connectors, run as the runner runs it', () => {
+  it('writes each connector into the repository layout and lists the folders and files', async () => {
+    const dir = workspace();
+    const run = await runActionBundle('extract-connectors', {
+      workspace: dir,
+      inputs: { source: AOAI, destination: 'custom-connectors' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.connectors!)).toEqual([
+      {
+        name: 'ppchal_azureopenaiservice',
+        displayName: 'AzureOpenAIService',
+        folder: 'custom-connectors/AzureOpenAIService',
+      },
+    ]);
+    expect(JSON.parse(run.outputs.folders!)).toEqual(['custom-connectors/AzureOpenAIService']);
+    expect(JSON.parse(run.outputs.written!).sort()).toEqual(
+      ['apiDefinition.swagger.json', 'apiProperties.json', 'icon.png', 'readme.md', 'script.csx'].map(
+        (file) => `custom-connectors/AzureOpenAIService/${file}`,
+      ),
+    );
+    expect(run.summary).toContain('AzureOpenAIService (ppchal_azureopenaiservice)');
+  });
+
+  it('keeps the readme and the publisher already in the repository', async () => {
+    const dir = workspace();
+    const folder = path.join(dir, 'custom-connectors/AzureOpenAIService');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'readme.md'), '# Written by hand\n');
+    writeFileSync(
+      path.join(folder, 'apiProperties.json'),
+      '{"properties": {"publisher": "Contoso", "stackOwner": "Contoso"}}',
+    );
+    const run = await runActionBundle('extract-connectors', {
+      workspace: dir,
+      inputs: { source: AOAI, destination: 'custom-connectors' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(readFileSync(path.join(folder, 'readme.md'), 'utf8')).toBe('# Written by hand\n');
+    expect(
+      JSON.parse(readFileSync(path.join(folder, 'apiProperties.json'), 'utf8')).properties,
+    ).toMatchObject({ publisher: 'Contoso', stackOwner: 'Contoso', iconBrandColor: '#007ee5' });
+  });
+
+  it('fails with a clear annotation when the source does not exist', async () => {
+    const dir = workspace();
+    const run = await runActionBundle('extract-connectors', {
+      workspace: dir,
+      inputs: { source: 'missing.zip', destination: 'out' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining('missing.zip does not exist.'),
+      }),
+    ]);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+});

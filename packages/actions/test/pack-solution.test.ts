@@ -1,0 +1,82 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, runActionBundle } from '@connector-alm/testing';
+
+const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/solutions');
+const HIL = path.join(FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
+const available = existsSync(FIXTURES);
+if (!available)
+  console.warn(
+    `Skipping the pack-solution action tests: ${FIXTURES} is absent (it sits beside the project in ../shared).`,
+  );
+
+const workspaces: string[] = [];
+afterAll(() => workspaces.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A workspace holding customHIL unpacked by the unpack-solution action itself. */
+async function unpackedWorkspace(): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'workspace-'));
+  workspaces.push(dir);
+  const run = await runActionBundle('unpack-solution', {
+    workspace: dir,
+    inputs: { 'solution-file': HIL, folder: 'src' },
+  });
+  if (run.exitCode !== 0) throw new Error(run.stdout);
+  return dir;
+}
+
+(available ? describe : describe.skip)('pack-solution, run as the runner runs it', () => {
+  it('packs the folder into a zip with the version given', async () => {
+    const dir = await unpackedWorkspace();
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'out/customHIL.zip', version: '1.0.0.9' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({
+      'solution-files': '["out/customHIL.zip"]',
+      'unique-name': 'customHIL',
+      version: '1.0.0.9',
+      connectors: '["cat_human-2din-2dthe-2dloop"]',
+    });
+    expect(readFileSync(path.join(dir, 'out/customHIL.zip')).subarray(0, 2).toString()).toBe('PK');
+    expect(run.summary).toContain('out/customHIL.zip (unmanaged, 8 entries)');
+  });
+
+  it('puts malformed connector JSON on its file, fails, and writes no zip', async () => {
+    const dir = await unpackedWorkspace();
+    writeFileSync(
+      path.join(dir, 'src/Connectors/cat_human-2din-2dthe-2dloop_connectionparameters.json'),
+      '{"a": }',
+    );
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'out.zip' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        file: expect.stringContaining('cat_human-2din-2dthe-2dloop_connectionparameters.json'),
+        line: 1,
+        message: expect.stringContaining('is not valid JSON'),
+      }),
+    ]);
+    expect(existsSync(path.join(dir, 'out.zip'))).toBe(false);
+  });
+
+  it('refuses an output that is not a .zip', async () => {
+    const run = await runActionBundle('pack-solution', {
+      workspace: await unpackedWorkspace(),
+      inputs: { folder: 'src', 'solution-file': 'out.tar' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations[0]).toMatchObject({
+      level: 'error',
+      message: "Input 'solution-file' must end in .zip; got 'out.tar'.",
+    });
+  });
+});

@@ -1,0 +1,91 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, runActionBundle } from '@connector-alm/testing';
+
+const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/solutions');
+const HIL = path.join(FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
+const available = existsSync(FIXTURES);
+if (!available)
+  console.warn(
+    `Skipping the unpack-solution action tests: ${FIXTURES} is absent (it sits beside the project in ../shared).`,
+  );
+
+const workspaces: string[] = [];
+afterAll(() => workspaces.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+function workspace(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'workspace-'));
+  workspaces.push(dir);
+  return dir;
+}
+
+(available ? describe : describe.skip)('unpack-solution, run as the runner runs it', () => {
+  it('unpacks a real export into the workspace and lists what it wrote', async () => {
+    const dir = workspace();
+    const run = await runActionBundle('unpack-solution', {
+      workspace: dir,
+      inputs: { 'solution-file': HIL, folder: 'solutions/customHIL', 'reset-version': '0.0.0.0' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({
+      folder: 'solutions/customHIL',
+      'unique-name': 'customHIL',
+      version: '0.0.0.0',
+      changed: 'true',
+      deleted: '[]',
+    });
+    expect(JSON.parse(run.outputs.connectors!)).toEqual(['cat_human-2din-2dthe-2dloop']);
+    expect(JSON.parse(run.outputs.written!)).toContain(
+      'solutions/customHIL/Connectors/cat_human-2din-2dthe-2dloop.xml',
+    );
+    expect(readFileSync(path.join(dir, 'solutions/customHIL/Other/Solution.xml'), 'utf8')).toContain(
+      '<Version>0.0.0.0</Version>',
+    );
+    expect(run.summary).toContain('Unpacked customHIL 0.0.0.0');
+  });
+
+  it('reports no change when the same export is unpacked again', async () => {
+    const dir = workspace();
+    const inputs = { 'solution-file': HIL, folder: 'src' };
+    await runActionBundle('unpack-solution', { workspace: dir, inputs });
+    const again = await runActionBundle('unpack-solution', { workspace: dir, inputs });
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs).toMatchObject({ changed: 'false', written: '[]', deleted: '[]' });
+  });
+
+  it('fails with one clear annotation for a zip that is not a solution, and writes nothing', async () => {
+    const dir = workspace();
+    const run = await runActionBundle('unpack-solution', {
+      workspace: dir,
+      inputs: {
+        'solution-file': path.join(FIXTURES, 'not-a-solution/PatternTry-Catch-Finally.zip'),
+        folder: 'src',
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining('is not a Dataverse solution'),
+      }),
+    ]);
+    expect(run.stdout).not.toMatch(/at .*\.cjs:\d+/);
+    expect(existsSync(path.join(dir, 'src'))).toBe(false);
+  });
+
+  it('refuses a bad input value before doing anything', async () => {
+    const run = await runActionBundle('unpack-solution', {
+      workspace: workspace(),
+      inputs: { 'solution-file': HIL, folder: 'src', 'stale-files': 'sometimes' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: "Input 'stale-files' must be one of delete, keep; got 'sometimes'.",
+      }),
+    ]);
+  });
+});

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '@connector-alm/core';
+import { buildSolution } from '@connector-alm/solution';
+import type { CommandContext } from '../program.js';
+
+interface BuildOptions {
+  out: string;
+  uniqueName: string;
+  displayName?: string;
+  solutionVersion: string;
+  publisher: string;
+  publisherName?: string;
+  prefix: string;
+  optionValuePrefix?: string;
+  format: 'text' | 'json';
+}
+
+/** `connector-alm build-solution <connector-folder>... --out <zip>`: connector folders into an importable solution. */
+export function registerBuildSolutionCommand(program: Command, context: CommandContext): void {
+  program
+    .command('build-solution')
+    .description('build a connector-only unmanaged solution zip from PowerPlatformConnectors folders')
+    .argument('<connector-folder...>', 'folders holding apiDefinition.swagger.json and apiProperties.json')
+    .requiredOption('--out <zip>', 'the solution zip to write')
+    .requiredOption('--unique-name <name>', 'the solution unique name, e.g. ContosoConnectors')
+    .option('--display-name <name>', 'the solution display name (default: the unique name)')
+    .option('--solution-version <version>', 'the solution version', '1.0.0.0')
+    .requiredOption('--publisher <uniqueName>', 'the publisher unique name, as in the target environment')
+    .option('--publisher-name <name>', 'the publisher display name')
+    .requiredOption('--prefix <prefix>', "the publisher's customization prefix, e.g. contoso")
+    .option('--option-value-prefix <number>', "the publisher's option value prefix (10000 to 99999)")
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (folders: string[], options: BuildOptions) => {
+      const { io } = context;
+      if (!['text', 'json'].includes(options.format))
+        throw new UsageError(`--format must be text or json; got '${options.format}'.`);
+      const optionValue =
+        options.optionValuePrefix === undefined ? undefined : Number(options.optionValuePrefix);
+      if (optionValue !== undefined && !Number.isInteger(optionValue))
+        throw new UsageError(
+          `--option-value-prefix must be a whole number; got '${options.optionValuePrefix}'.`,
+        );
+      const zip = path.resolve(io.cwd, options.out);
+      const built = await buildSolution(
+        folders.map((folder) => path.resolve(io.cwd, folder)),
+        zip,
+        {
+          uniqueName: options.uniqueName,
+          version: options.solutionVersion,
+          ...(options.displayName ? { displayName: options.displayName } : {}),
+          publisher: {
+            uniqueName: options.publisher,
+            prefix: options.prefix,
+            ...(options.publisherName ? { displayName: options.publisherName } : {}),
+            ...(optionValue !== undefined ? { optionValuePrefix: optionValue } : {}),
+          },
+        },
+      );
+      const connectors = built.map((c) => ({ ...c, folder: path.relative(io.cwd, c.folder) || '.' }));
+      if (options.format === 'json')
+        io.stdout.write(`${JSON.stringify({ zip: options.out, connectors }, null, 2)}\n`);
+      else
+        io.stdout.write(
+          `Built ${options.uniqueName} ${options.solutionVersion} into ${options.out} with ${connectors.map((c) => `${c.displayName} (${c.name})`).join(', ')}.\n`,
+        );
+    });
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { extractConnectors } from '@connector-alm/solution';
+import type { CommandContext } from '../program.js';
+import { zipLimitOptions } from './unpack.js';
+
+interface ExtractOptions {
+  maxSize?: string;
+  maxEntries?: string;
+  format: 'text' | 'json';
+}
+
+/** `connector-alm extract-connectors <solution.zip|folder> <destination-root>`: solution connectors into the repository layout. */
+export function registerExtractConnectorsCommand(program: Command, context: CommandContext): void {
+  program
+    .command('extract-connectors')
+    .description(
+      'write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector',
+    )
+    .argument('<source>', 'a solution zip, or a folder that unpack wrote')
+    .argument('<destination-root>', 'where the connector folders go, e.g. custom-connectors')
+    .option('--max-size <MB>', 'refuse archives that expand past this many megabytes (default 2048)')
+    .option('--max-entries <count>', 'refuse archives with more entries (default 50000)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (source: string, destination: string, options: ExtractOptions) => {
+      const { io } = context;
+      const root = path.resolve(io.cwd, destination);
+      const connectors = await extractConnectors(path.resolve(io.cwd, source), root, {
+        limits: zipLimitOptions(options),
+      });
+      if (options.format === 'json') {
+        io.stdout.write(
+          `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: path.join(destination, c.folder) })) }, null, 2)}\n`,
+        );
+        return;
+      }
+      if (connectors.length === 0) io.stdout.write('The solution has no custom connector.\n');
+      for (const connector of connectors) {
+        io.stdout.write(
+          `${connector.displayName} (${connector.name}) → ${path.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(', ')}` : ''}.\n`,
+        );
+        for (const warning of connector.warnings) io.stderr.write(`warning: ${warning}\n`);
+      }
+    });
+}

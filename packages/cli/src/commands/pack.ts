@@ -1,0 +1,60 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { UsageError } from '@connector-alm/core';
+import { packSolution, type PackResult } from '@connector-alm/solution';
+import type { CommandContext } from '../program.js';
+
+interface PackOptions {
+  packageType: 'auto' | 'unmanaged' | 'managed' | 'both';
+  solutionVersion?: string;
+  format: 'text' | 'json';
+}
+
+/** `connector-alm pack <folder> <solution.zip>`: an unpacked folder back into an importable zip. */
+export function registerPackCommand(program: Command, context: CommandContext): void {
+  program
+    .command('pack')
+    .description('pack an unpacked solution folder into an importable solution zip')
+    .argument('<folder>', 'the folder that unpack wrote (holding Other/Solution.xml)')
+    .argument('<solution.zip>', 'the zip to write; with --package-type both, X.zip and X_managed.zip')
+    .addOption(
+      new Option('--package-type <type>', 'which package(s) to write')
+        .choices(['auto', 'unmanaged', 'managed', 'both'])
+        .default('auto'),
+    )
+    .option('--solution-version <version>', 'the solution version to write, e.g. 1.2.0.0')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (folder: string, zip: string, options: PackOptions) => {
+      const { io } = context;
+      if (!zip.toLowerCase().endsWith('.zip')) throw new UsageError(`The output '${zip}' must end in .zip.`);
+      const source = path.resolve(io.cwd, folder);
+      const target = path.resolve(io.cwd, zip);
+      const version = options.solutionVersion ? { version: options.solutionVersion } : {};
+      const results: PackResult[] =
+        options.packageType === 'both'
+          ? [
+              await packSolution(source, target, { packageType: 'unmanaged', ...version }),
+              await packSolution(source, target.replace(/(\.zip)$/i, '_managed$1'), {
+                packageType: 'managed',
+                ...version,
+              }),
+            ]
+          : [await packSolution(source, target, { packageType: options.packageType, ...version })];
+      if (options.format === 'json') {
+        io.stdout.write(
+          `${JSON.stringify(
+            results.map((r) => ({ ...r, zip: path.relative(io.cwd, r.zip) || r.zip })),
+            null,
+            2,
+          )}\n`,
+        );
+        return;
+      }
+      for (const result of results) {
+        io.stdout.write(
+          `Packed ${result.uniqueName} ${result.version} (${result.managed ? 'managed' : 'unmanaged'}) into ${path.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.\n`,
+        );
+      }
+    });
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import {
+  buildCertificationPackage,
+  checkCertificationPackage,
+  type PackageCheckResult,
+} from '@connector-alm/solution';
+import { ExitCode } from '../io.js';
+import type { CommandContext } from '../program.js';
+
+interface BuildOptions {
+  intro: string;
+  connectorSolution: string;
+  flowSolution: string;
+  pluginSolution?: string;
+  format: 'text' | 'json';
+}
+
+/**
+ * `connector-alm package build|check`: the certification package (intro.md plus a Package Deployer
+ * package with the connector and flow solutions), built and checked with the rules of
+ * Microsoft's ConnectorPackageValidator.ps1, on any OS.
+ */
+export function registerPackageCommand(program: Command, context: CommandContext): void {
+  const pkg = program
+    .command('package')
+    .description('build or check the certification package Microsoft asks for');
+  pkg
+    .command('build')
+    .description('build the certification package zip and check it')
+    .argument('<out.zip>', 'the package to write')
+    .requiredOption('--intro <intro.md>', 'the intro.md for the certification team')
+    .requiredOption('--connector-solution <zip>', 'the solution holding only the connector')
+    .requiredOption('--flow-solution <zip>', 'the solution holding the connector and a sample flow')
+    .option('--plugin-solution <zip>', 'for AI plugins: the solution holding the plugin')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (out: string, options: BuildOptions) => {
+      const { io } = context;
+      const resolve = (file: string): string => path.resolve(io.cwd, file);
+      const result = await buildCertificationPackage(resolve(out), {
+        intro: resolve(options.intro),
+        connectorSolution: resolve(options.connectorSolution),
+        flowSolution: resolve(options.flowSolution),
+        ...(options.pluginSolution ? { pluginSolution: resolve(options.pluginSolution) } : {}),
+      });
+      report(context, result, options.format, `Wrote ${out}: the package structure is correct.`);
+    });
+  pkg
+    .command('check')
+    .description('check a certification package zip; exit 1 when a rule fails')
+    .argument('<package.zip>', 'the package to check')
+    .option('--plugin', 'the connector is an AI plugin (three solutions)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (file: string, options: { plugin?: boolean; format: 'text' | 'json' }) => {
+      const result = await checkCertificationPackage(path.resolve(context.io.cwd, file), {
+        plugin: options.plugin ?? false,
+      });
+      report(context, result, options.format, 'Validation successful: The package structure is correct.');
+    });
+}
+
+function report(
+  context: CommandContext,
+  result: PackageCheckResult,
+  format: 'text' | 'json',
+  success: string,
+): void {
+  const { io } = context;
+  if (format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (result.ok) io.stdout.write(`${success}\n`);
+  else {
+    for (const finding of result.findings)
+      io.stdout.write(
+        `error ${finding.ruleId}: ${finding.message}${finding.hint ? ` ${finding.hint}` : ''}\n`,
+      );
+    io.stdout.write(
+      'Validation failed: Invalid package structure. See https://learn.microsoft.com/connectors/custom-connectors/certification-submission\n',
+    );
+  }
+  context.setExit(result.ok ? ExitCode.Success : ExitCode.Failure);
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { UsageError } from '@connector-alm/core';
+import { unpackSolution, type UnpackResult } from '@connector-alm/solution';
+import type { CommandContext } from '../program.js';
+
+interface UnpackOptions {
+  packageType: 'auto' | 'unmanaged' | 'managed' | 'both';
+  resetVersion?: string | true;
+  stale: 'keep' | 'delete';
+  overwrite?: boolean;
+  maxSize?: string;
+  maxEntries?: string;
+  format: 'text' | 'json';
+}
+
+/** `connector-alm unpack <solution.zip> <folder>`: a solution zip into a canonical source folder. */
+export function registerUnpackCommand(program: Command, context: CommandContext): void {
+  program
+    .command('unpack')
+    .description(
+      'unpack a solution zip into a SolutionPackager-style folder with canonical, diff-friendly files',
+    )
+    .argument('<solution.zip>', 'the exported solution (for --package-type both, X.zip or X_managed.zip)')
+    .argument('<folder>', 'the folder to write (created, or updated with --overwrite)')
+    .addOption(
+      new Option('--package-type <type>', 'which export(s) to unpack')
+        .choices(['auto', 'unmanaged', 'managed', 'both'])
+        .default('auto'),
+    )
+    .option('--reset-version [version]', 'write this version instead of the exported one (default 0.0.0.0)')
+    .addOption(
+      new Option('--stale <policy>', 'files the solution no longer has')
+        .choices(['delete', 'keep'])
+        .default('delete'),
+    )
+    .option('--overwrite', 'update a folder that already has content')
+    .option('--max-size <MB>', 'refuse archives that expand past this many megabytes (default 2048)')
+    .option('--max-entries <count>', 'refuse archives with more entries (default 50000)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (zip: string, folder: string, options: UnpackOptions) => {
+      const { io } = context;
+      const resetVersion = options.resetVersion === true ? '0.0.0.0' : options.resetVersion;
+      if (resetVersion !== undefined && !/^\d+(\.\d+){1,3}$/.test(resetVersion))
+        throw new UsageError(`--reset-version '${resetVersion}' is not a version like 0.0.0.0.`);
+      const result = await unpackSolution(path.resolve(io.cwd, zip), path.resolve(io.cwd, folder), {
+        packageType: options.packageType,
+        ...(resetVersion ? { resetVersion } : {}),
+        stale: options.stale,
+        overwrite: options.overwrite ?? false,
+        limits: zipLimitOptions(options),
+      });
+      if (options.format === 'json') io.stdout.write(`${JSON.stringify({ ...result, folder }, null, 2)}\n`);
+      else io.stdout.write(describeUnpack(result, folder));
+    });
+}
+
+function describeUnpack(result: UnpackResult, folder: string): string {
+  const kind = { '0': 'unmanaged', '1': 'managed', '2': 'unmanaged and managed' }[result.managed];
+  const connectors = result.connectors.length > 0 ? `; connectors: ${result.connectors.join(', ')}` : '';
+  return `Unpacked ${result.uniqueName} ${result.version} (${kind}) into ${folder}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${connectors}.\n`;
+}
+
+/** --max-size and --max-entries as zip limits; shared by the solution commands. */
+export function zipLimitOptions(options: { maxSize?: string; maxEntries?: string }): {
+  maxTotalBytes?: number;
+  maxEntries?: number;
+} {
+  const limits: { maxTotalBytes?: number; maxEntries?: number } = {};
+  if (options.maxSize !== undefined) {
+    if (!/^\d+$/.test(options.maxSize) || Number(options.maxSize) === 0)
+      throw new UsageError(`--max-size must be a positive number of megabytes; got '${options.maxSize}'.`);
+    limits.maxTotalBytes = Number(options.maxSize) * 1024 * 1024;
+  }
+  if (options.maxEntries !== undefined) {
+    if (!/^\d+$/.test(options.maxEntries) || Number(options.maxEntries) === 0)
+      throw new UsageError(`--max-entries must be a positive whole number; got '${options.maxEntries}'.`);
+    limits.maxEntries = Number(options.maxEntries);
+  }
+  return limits;
+}

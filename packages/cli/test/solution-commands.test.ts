@@ -1,0 +1,227 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { describeUserError, isUserError, UsageError } from '@connector-alm/core';
+import { registerBuildSolutionCommand } from '../src/commands/build-solution.js';
+import { registerExtractConnectorsCommand } from '../src/commands/extract-connectors.js';
+import { registerPackCommand } from '../src/commands/pack.js';
+import { registerUnpackCommand } from '../src/commands/unpack.js';
+import { registerPackageCommand } from '../src/commands/package.js';
+import { memoryIo } from './memory-io.js';
+
+const FIXTURES = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '../../../../shared/fixtures/solutions',
+);
+const HIL = path.join(FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
+const fixtures = existsSync(FIXTURES);
+if (!fixtures)
+  console.warn(
+    `Skipping the solution command tests: ${FIXTURES} is absent (it sits beside the project in ../shared).`,
+  );
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+function workdir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-solution-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Runs the five commands in-process, with program.ts's exit codes: 0, 1 for a user error, 2 for usage. */
+async function run(cwd: string, argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIo(cwd);
+  let code = 0;
+  const context = { io, setExit: (value: number) => (code = Math.max(code, value)) };
+  const program = new Command('connector-alm').exitOverride().configureOutput({
+    writeErr: (text) => io.stderr.write(text),
+    writeOut: (text) => io.stdout.write(text),
+  });
+  registerUnpackCommand(program, context);
+  registerPackCommand(program, context);
+  registerExtractConnectorsCommand(program, context);
+  registerBuildSolutionCommand(program, context);
+  registerPackageCommand(program, context);
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) code = 2;
+    else if (isUserError(error)) {
+      io.stderr.write(`error: ${describeUserError(error)}\n`);
+      code = error instanceof UsageError ? 2 : 1;
+    } else throw error;
+  }
+  return { code, out: io.out(), err: io.err() };
+}
+
+(fixtures ? describe : describe.skip)('solution commands', () => {
+  it('unpack, pack and unpack again give the same folder', async () => {
+    const cwd = workdir();
+    const first = await run(cwd, ['unpack', HIL, 'src', '--reset-version']);
+    expect(first).toMatchObject({ code: 0, err: '' });
+    expect(first.out).toBe(
+      'Unpacked customHIL 0.0.0.0 (unmanaged) into src: 8 written, 0 unchanged, 0 deleted; connectors: cat_human-2din-2dthe-2dloop.\n',
+    );
+    expect((await run(cwd, ['pack', 'src', 'out/customHIL.zip', '--solution-version', '1.0.0.4'])).out).toBe(
+      'Packed customHIL 1.0.0.4 (unmanaged) into out/customHIL.zip: 8 entries, 1 connectors.\n',
+    );
+    const again = await run(cwd, [
+      'unpack',
+      'out/customHIL.zip',
+      'src',
+      '--overwrite',
+      '--reset-version',
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(again.out)).toMatchObject({ written: [], deleted: [], uniqueName: 'customHIL' });
+  });
+
+  it('refuses to unpack into a folder with content without --overwrite, exit code 1', async () => {
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    const second = await run(cwd, ['unpack', HIL, 'src']);
+    expect(second.code).toBe(1);
+    expect(second.err).toMatch(/already holds 8 files\. .*--overwrite/);
+  });
+
+  it('says "not a solution" for a flow package, exit code 1, no stack trace', async () => {
+    const cwd = workdir();
+    const result = await run(cwd, [
+      'unpack',
+      path.join(FIXTURES, 'not-a-solution/PatternTry-Catch-Finally.zip'),
+      'src',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('is not a Dataverse solution');
+    expect(result.err).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(cwd, 'src'))).toBe(false);
+  });
+
+  it('gives exit code 2 for a bad option value', async () => {
+    const result = await run(workdir(), ['unpack', HIL, 'src', '--max-size', 'lots']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("--max-size must be a positive number of megabytes; got 'lots'.");
+  });
+
+  it('extracts the connectors and builds them back into a solution', async () => {
+    const cwd = workdir();
+    const extracted = await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
+    expect(extracted.out).toBe(
+      'Human-in-the-Loop (cat_human-2din-2dthe-2dloop) → custom-connectors/Human-in-the-Loop: 4 written, 0 unchanged.\n',
+    );
+    expect(readdirSync(path.join(cwd, 'custom-connectors/Human-in-the-Loop')).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'icon.png',
+      'readme.md',
+    ]);
+    const built = await run(cwd, [
+      'build-solution',
+      'custom-connectors/Human-in-the-Loop',
+      '--out',
+      'hil.zip',
+      '--unique-name',
+      'HIL',
+      '--publisher',
+      'CAT',
+      '--prefix',
+      'cat',
+      '--format',
+      'json',
+    ]);
+    expect(built.code).toBe(0);
+    expect(JSON.parse(built.out)).toMatchObject({
+      zip: 'hil.zip',
+      connectors: [
+        {
+          folder: 'custom-connectors/Human-in-the-Loop',
+          displayName: 'Human-in-the-Loop',
+          name: 'cat_human-2din-2dthe-2dloop',
+        },
+      ],
+    });
+    expect(readFileSync(path.join(cwd, 'hil.zip')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('asks for the publisher when build-solution lacks it, exit code 2', async () => {
+    const result = await run(workdir(), [
+      'build-solution',
+      'x',
+      '--out',
+      'a.zip',
+      '--unique-name',
+      'A',
+      '--prefix',
+      'ab',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("required option '--publisher <uniqueName>' not specified");
+  });
+
+  it('packs both kinds from a folder unpacked from both exports', async () => {
+    const cwd = workdir();
+    await run(cwd, [
+      'unpack',
+      path.join(FIXTURES, 'ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip'),
+      'src',
+      '--package-type',
+      'both',
+    ]);
+    const packed = await run(cwd, ['pack', 'src', 'out/Cls.zip', '--package-type', 'both']);
+    expect(packed.out.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^Packed ColumnLevelSecuritySampleSolution .* \(unmanaged\) into out\/Cls.zip/),
+      expect.stringMatching(
+        /^Packed ColumnLevelSecuritySampleSolution .* \(managed\) into out\/Cls_managed.zip/,
+      ),
+    ]);
+  });
+
+  it('builds a certification package, and check fails with exit code 1 on a package without a flow solution', async () => {
+    const cwd = workdir();
+    await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
+    const common = ['--publisher', 'CAT', '--prefix', 'cat'];
+    await run(cwd, [
+      'build-solution',
+      'custom-connectors/Human-in-the-Loop',
+      '--out',
+      'connector.zip',
+      '--unique-name',
+      'HILConnector',
+      ...common,
+    ]);
+    await run(cwd, [
+      'build-solution',
+      'custom-connectors/Human-in-the-Loop',
+      '--out',
+      'other.zip',
+      '--unique-name',
+      'HILOther',
+      ...common,
+    ]);
+    writeFileSync(path.join(cwd, 'intro.md'), '# Human-in-the-Loop\n');
+    const built = await run(cwd, [
+      'package',
+      'build',
+      'pkg.zip',
+      '--intro',
+      'intro.md',
+      '--connector-solution',
+      'connector.zip',
+      '--flow-solution',
+      'other.zip',
+    ]);
+    expect(built.code).toBe(1);
+    expect(built.err).toContain("PKG-HAS-FLOW-SOL: Flow solution in 'pkg.pdpkg.zip' is invalid.");
+    expect(existsSync(path.join(cwd, 'pkg.zip'))).toBe(false);
+    const checked = await run(cwd, ['package', 'check', 'connector.zip']);
+    expect(checked.code).toBe(1);
+    expect(checked.out).toContain(
+      'error PKG-L1-FILES: The provided zip file should contain both intro.md and package zip file',
+    );
+    expect(checked.out).toContain('Validation failed: Invalid package structure.');
+  });
+});

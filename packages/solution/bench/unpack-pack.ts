@@ -1,0 +1,114 @@
+/**
+ * Unpacks and packs a solution of about 100 MB (corpus connectors plus large binary components) and
+ * prints our times next to Info-ZIP's `unzip -q` and `zip -qr` on the same data in the same run
+ * (target: within 2x), with the peak memory of each step (target: well below the archive size).
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildSolution, packSolution, unpackSolution } from '../src/index.js';
+
+const corpus = path.resolve(process.cwd(), '../shared/corpus');
+if (!existsSync(corpus)) {
+  console.log(`skipped: ${corpus} is absent`);
+  process.exit(0);
+}
+const hasInfoZip = ['zip', 'unzip'].every(
+  (tool) => spawnSync(tool, ['-v'], { stdio: 'ignore' }).status === 0,
+);
+
+/** Runs `fn`, sampling the resident set size, and returns the time and the peak above the start. */
+async function measure(fn: () => Promise<unknown>): Promise<{ ms: number; peakMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  const start = performance.now();
+  await fn();
+  const ms = performance.now() - start;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, peakMb: (peak - base) / 1024 / 1024 };
+}
+
+function external(command: string, args: string[], cwd: string): number {
+  const start = performance.now();
+  const run = spawnSync(command, args, { cwd, stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`${command} failed`);
+  return performance.now() - start;
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'bench-solution-'));
+try {
+  // The data: every buildable corpus connector with a distinct title, then large binaries.
+  const titles = new Set<string>();
+  const folders: string[] = [];
+  for (const top of ['certified-connectors', 'independent-publisher-connectors', 'custom-connectors']) {
+    for (const name of readdirSync(path.join(corpus, top))) {
+      const folder = path.join(corpus, top, name);
+      try {
+        const swagger = JSON.parse(
+          readFileSync(path.join(folder, 'apiDefinition.swagger.json'), 'utf8').replace(/^\uFEFF/, ''),
+        ) as { info?: { title?: string } };
+        JSON.parse(readFileSync(path.join(folder, 'apiProperties.json'), 'utf8').replace(/^\uFEFF/, ''));
+        const title = String(swagger.info?.title ?? '')
+          .trim()
+          .toLowerCase();
+        if (title && !titles.has(title)) {
+          titles.add(title);
+          folders.push(folder);
+        }
+      } catch {
+        // Not buildable (the corpus has a few broken files); left out of the data set.
+      }
+    }
+  }
+  await buildSolution(folders, path.join(work, 'connectors.zip'), {
+    uniqueName: 'Bench',
+    version: '1.0.0.0',
+    publisher: { uniqueName: 'Bench', prefix: 'bench' },
+  });
+  await unpackSolution(path.join(work, 'connectors.zip'), path.join(work, 'seed'));
+  for (let i = 0; i < 10; i++) {
+    const dir = path.join(work, 'seed', 'PluginAssemblies', `Bench${i}-${i}`);
+    mkdirSync(dir, { recursive: true });
+    // Half random (incompressible), half repetitive text: what a plugin assembly and a web resource look like.
+    writeFileSync(path.join(dir, `Bench${i}.dll`), randomBytes(10 * 1024 * 1024));
+    writeFileSync(path.join(dir, `Bench${i}.js`), 'function f(a){return a+1;}\n'.repeat(200_000));
+  }
+  const zip = path.join(work, 'solution.zip');
+  await packSolution(path.join(work, 'seed'), zip);
+  const zipMb = statSync(zip).size / 1024 / 1024;
+  console.log(`solution: ${zipMb.toFixed(1)} MB zip, ${folders.length} connectors + 20 large entries`);
+
+  const unpack = await measure(() => unpackSolution(zip, path.join(work, 'ours')));
+  const pack = await measure(() => packSolution(path.join(work, 'ours'), path.join(work, 'ours.zip')));
+  console.log(`connector-alm unpack: ${unpack.ms.toFixed(0)} ms, peak +${unpack.peakMb.toFixed(0)} MB`);
+  console.log(`connector-alm pack:   ${pack.ms.toFixed(0)} ms, peak +${pack.peakMb.toFixed(0)} MB`);
+  if (hasInfoZip) {
+    const unzipMs = external('unzip', ['-q', zip, '-d', path.join(work, 'unzip')], work);
+    const zipMs = external('zip', ['-qr', path.join(work, 'zip.zip'), '.'], path.join(work, 'ours'));
+    console.log(
+      `unzip -q:             ${unzipMs.toFixed(0)} ms  (unpack ${(unpack.ms / unzipMs).toFixed(2)}x, target ≤ 2x)`,
+    );
+    console.log(
+      `zip -qr:              ${zipMs.toFixed(0)} ms  (pack ${(pack.ms / zipMs).toFixed(2)}x, target ≤ 2x)`,
+    );
+  } else console.log('unzip/zip are not installed: no baseline');
+  console.log(
+    `peak memory relative to the ${zipMb.toFixed(0)} MB archive: unpack ${((unpack.peakMb / zipMb) * 100).toFixed(0)}%, pack ${((pack.peakMb / zipMb) * 100).toFixed(0)}%`,
+  );
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

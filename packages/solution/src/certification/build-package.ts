@@ -1,0 +1,80 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '@connector-alm/core';
+import { temporarySibling } from '../fs/temporary.js';
+import { writeZipAtomically } from '../zip/zip-writer.js';
+import { checkCertificationPackage } from './check-package.js';
+import type { PackageCheckResult } from './package-findings.js';
+
+export interface BuildPackageOptions {
+  /** intro.md: what the certification team reads first. */
+  intro: string;
+  connectorSolution: string;
+  flowSolution: string;
+  pluginSolution?: string;
+  /** The Package Deployer package's name inside the outer zip (default: `<out name>.pdpkg.zip`). */
+  packageName?: string;
+}
+
+/**
+ * Builds the zip Microsoft's certification asks for: intro.md and a Package Deployer package whose
+ * PkgAssets folder holds the connector and flow solution zips (and the AI plugin solution), with an
+ * ImportConfig.xml listing them. The result is checked with every rule before it is kept.
+ */
+export async function buildCertificationPackage(
+  out: string,
+  options: BuildPackageOptions,
+): Promise<PackageCheckResult> {
+  const solutions = [
+    options.connectorSolution,
+    options.flowSolution,
+    ...(options.pluginSolution ? [options.pluginSolution] : []),
+  ];
+  const names = solutions.map((file) => path.basename(file));
+  if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
+    throw new UserError(`The solution zips must have different file names; got ${names.join(', ')}.`);
+  for (const file of [options.intro, ...solutions]) {
+    if (!(await fs.stat(file).catch(() => undefined))?.isFile())
+      throw new UserError(`${file} does not exist or is not a file.`);
+  }
+  const packageName = options.packageName ?? `${path.basename(out).replace(/\.zip$/i, '')}.pdpkg.zip`;
+  const inner = temporarySibling(out);
+  const candidate = `${temporarySibling(out)}.zip`;
+  try {
+    await writeZipAtomically(inner, [
+      { name: 'PkgAssets/ImportConfig.xml', data: Buffer.from(importConfig(names)) },
+      ...solutions.map((file, i) => ({ name: `PkgAssets/${names[i]}`, file })),
+    ]);
+    await writeZipAtomically(candidate, [
+      { name: 'intro.md', file: options.intro },
+      { name: packageName, file: inner },
+    ]);
+    const result = await checkCertificationPackage(candidate, {
+      plugin: options.pluginSolution !== undefined,
+    });
+    if (!result.ok) {
+      throw new UserError(
+        `The package would not pass certification: ${result.findings.map((f) => `${f.ruleId}: ${f.message}`).join(' ')}`,
+        {
+          hint: 'Check that the connector solution holds only the connector and the flow solution holds the flow and the connector.',
+        },
+      );
+    }
+    await fs.rename(candidate, out);
+    return result;
+  } finally {
+    await fs.rm(inner, { force: true });
+    await fs.rm(candidate, { force: true });
+  }
+}
+
+/** Package Deployer's list of the solutions to import, in order: the connector before its flow. */
+function importConfig(solutionNames: readonly string[]): string {
+  const files = solutionNames
+    .map(
+      (name) =>
+        `<configsolutionfile solutionpackagefilename="${name.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" />`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="utf-8"?>\n<configdatastorage xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" installsampledata="false" waitforsampledatatoinstall="true" agentdesktopzipfile="" agentdesktopexename="" crmmigdataimportfile=""><solutions>${files}</solutions></configdatastorage>\n`;
+}

@@ -1,0 +1,201 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { temporarySibling } from '../fs/temporary.js';
+import type { ZipLimits } from '../zip/limits.js';
+import { ZipReader } from '../zip/zip-reader.js';
+import { classifySolution } from './classify-solution.js';
+import type { PackageCheckResult, PackageFinding, SolutionKind } from './package-findings.js';
+
+export interface CheckPackageOptions {
+  /** The connector is an AI plugin: a third solution (connector + aiplugins) is required. */
+  plugin?: boolean;
+  limits?: Partial<ZipLimits>;
+}
+
+function topFolders(names: readonly string[]): string[] {
+  return [
+    ...new Set(names.filter((name) => name.includes('/')).map((name) => name.slice(0, name.indexOf('/')))),
+  ];
+}
+
+/**
+ * Checks a certification package zip with every structure rule of Microsoft's
+ * ConnectorPackageValidator.ps1 (rules.md §4): intro.md and one package zip at the root, one assets
+ * folder in the package, two (or three) solution zips in it, each classified from its
+ * customizations.xml. Runs on any OS; nested zips are read from a temporary folder.
+ */
+export async function checkCertificationPackage(
+  zipPath: string,
+  options: CheckPackageOptions = {},
+): Promise<PackageCheckResult> {
+  const findings: PackageFinding[] = [];
+  const solutions: PackageCheckResult['solutions'] = [];
+  const outerName = path.basename(zipPath);
+  const scratch = temporarySibling(zipPath);
+  const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options.limits });
+  try {
+    await fs.mkdir(scratch);
+    const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
+    if (rootFolders.length > 0) {
+      findings.push({
+        ruleId: 'PKG-L1-NOFOLDER',
+        message: `The provided zip file should not contain any folder inside '${outerName}'.`,
+        hint: `Please remove the folder(s) ${rootFolders.join(', ')}.`,
+      });
+    }
+    const rootFiles = outer.files.filter((entry) => !entry.name.includes('/'));
+    const markdown = rootFiles.filter((entry) => entry.name.toLowerCase().endsWith('.md'));
+    const packages = rootFiles.filter((entry) => entry.name.toLowerCase().endsWith('.zip'));
+    if (markdown.length !== 1 || packages.length !== 1) {
+      const missing =
+        markdown.length === 0 && packages.length === 0
+          ? 'The intro.md file and package zip file are missing.'
+          : markdown.length === 0
+            ? 'The intro.md file is missing.'
+            : packages.length === 0
+              ? 'The package zip file is missing.'
+              : 'There must be exactly one intro.md and one package zip file.';
+      findings.push({
+        ruleId: 'PKG-L1-FILES',
+        message: `The provided zip file should contain both intro.md and package zip file in '${outerName}'.`,
+        hint: `${missing} Please add the required file(s).`,
+      });
+    }
+    if (packages.length === 1)
+      await checkPackageZip(outer, packages[0]!.name, scratch, options, findings, solutions);
+  } finally {
+    outer.close();
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+  return { ok: findings.length === 0, findings, solutions };
+}
+
+async function checkPackageZip(
+  outer: ZipReader,
+  name: string,
+  scratch: string,
+  options: CheckPackageOptions,
+  findings: PackageFinding[],
+  solutions: PackageCheckResult['solutions'],
+): Promise<void> {
+  const file = path.join(scratch, 'package.zip');
+  await outer.copyToFile(outer.find(name)!, file);
+  const inner = await ZipReader.open(file, { displayName: name, limits: options.limits });
+  try {
+    const folders = topFolders(inner.entries.map((entry) => entry.name));
+    if (folders.length !== 1) {
+      findings.push({
+        ruleId: 'PKG-L2-ASSETS',
+        message: `The package zip file should contain a folder ideally named 'PkgAssets' inside '${name}'.`,
+        hint: 'Please add the folder containing the solution zip files.',
+      });
+      return;
+    }
+    const assets = folders[0]!;
+    const inAssets = inner.entries.filter(
+      (entry) => entry.name.startsWith(`${assets}/`) && entry.name !== `${assets}/`,
+    );
+    const subfolders = topFolders(inAssets.map((entry) => entry.name.slice(assets.length + 1)));
+    if (subfolders.length > 0) {
+      findings.push({
+        ruleId: 'PKG-L3-NOFOLDER',
+        message: `The package folder '${assets}' should not contain any folder inside '${name}'.`,
+        hint: `Please remove the folder(s) ${subfolders.join(', ')}.`,
+      });
+    }
+    const zips = inAssets.filter(
+      (entry) =>
+        !entry.isDirectory &&
+        !entry.name.slice(assets.length + 1).includes('/') &&
+        entry.name.toLowerCase().endsWith('.zip'),
+    );
+    const wanted = options.plugin ? 3 : 2;
+    if (zips.length === 0) {
+      findings.push({
+        ruleId: 'PKG-L3-ZIPCOUNT',
+        message: `The package folder '${assets}' does not contain solution zip files in '${name}'.`,
+        hint: 'Please add the required connector and flow solution zip files.',
+      });
+      return;
+    }
+    if (zips.length !== wanted) {
+      findings.push(
+        options.plugin
+          ? {
+              ruleId: 'PKG-L3-ZIPCOUNT',
+              message: `The package folder '${assets}' should contain connector, flow and AIplugin solution zip files in '${name}'.`,
+              hint: 'Please have all the three solution zip files as this is a plugin connector.',
+            }
+          : {
+              ruleId: 'PKG-L3-ZIPCOUNT',
+              message: `The package folder '${assets}' should contain only connector and flow solution zip files in '${name}'.`,
+            },
+      );
+    }
+    for (const [index, entry] of zips.entries()) {
+      const solutionFile = path.join(scratch, `solution-${index}.zip`);
+      await inner.copyToFile(entry, solutionFile);
+      const label = `${name}/${entry.name}`;
+      const reader = await ZipReader.open(solutionFile, { displayName: label, limits: options.limits });
+      try {
+        const result = await classifySolution(reader, label, options.plugin ?? false);
+        findings.push(...result.findings);
+        solutions.push({ name: entry.name, kind: result.kind });
+      } finally {
+        reader.close();
+      }
+    }
+    requireKind(
+      solutions.map((s) => s.kind),
+      'connector',
+      name,
+      findings,
+    );
+    requireKind(
+      solutions.map((s) => s.kind),
+      'flow',
+      name,
+      findings,
+    );
+    if (options.plugin)
+      requireKind(
+        solutions.map((s) => s.kind),
+        'plugin',
+        name,
+        findings,
+      );
+  } finally {
+    inner.close();
+  }
+}
+
+const MISSING: Record<Exclude<SolutionKind, 'other'>, PackageFinding> = {
+  connector: {
+    ruleId: 'PKG-HAS-CONNECTOR-SOL',
+    message:
+      "Connector solution in '{p}' is invalid. Connector solution should only contain 'Connector' folder.",
+    hint: "Validate the connector solution has no extra component except 'Connector'.",
+  },
+  flow: {
+    ruleId: 'PKG-HAS-FLOW-SOL',
+    message:
+      "Flow solution in '{p}' is invalid. Flow solution should contain both 'Connector' and 'Workflows' folders.",
+    hint: 'Export the flow solution with the connector and the flow in it.',
+  },
+  plugin: {
+    ruleId: 'PKG-HAS-PLUGIN-SOL',
+    message:
+      "Plugin solution in '{p}' is invalid. Plugin solution should contain 'Connector', 'aiplugins' and 'aipluginoperations' folders.",
+  },
+};
+
+function requireKind(
+  kinds: SolutionKind[],
+  kind: Exclude<SolutionKind, 'other'>,
+  where: string,
+  findings: PackageFinding[],
+): void {
+  if (kinds.includes(kind)) return;
+  const finding = MISSING[kind];
+  findings.push({ ...finding, message: finding.message.replace('{p}', where) });
+}

@@ -1,0 +1,16 @@
+/** A rule of Microsoft's ConnectorPackageValidator.ps1 that a certification package breaks. */
+export interface PackageFinding {
+  ruleId: string;
+  /** The validator's message, so that what we say matches what the certification team sees. */
+  message: string;
+  hint?: string;
+}
+
+export interface PackageCheckResult {
+  ok: boolean;
+  findings: PackageFinding[];
+  /** Solution zips found in PkgAssets, with what each was classified as. */
+  solutions: Array<{ name: string; kind: SolutionKind }>;
+}
+
+export type SolutionKind = 'connector' | 'flow' | 'plugin' | 'other';

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  buildCertificationPackage,
+  buildSolution,
+  checkCertificationPackage,
+  packSolution,
+  unpackSolution,
+} from '../src/index.js';
+import { readZip } from './helpers/trees.js';
+import { temporaryFolders, zipWithYazl } from './helpers/zips.js';
+
+const temp = temporaryFolders('certification-');
+afterAll(() => temp.cleanup());
+
+const PUBLISHER = { uniqueName: 'Contoso', prefix: 'contoso' };
+let connectorZip: string;
+let flowZip: string;
+let intro: string;
+
+/** A connector folder, its connector-only solution, and a flow solution holding the connector and a flow. */
+beforeAll(async () => {
+  const dir = temp.make();
+  const folder = path.join(dir, 'Contoso Tasks');
+  mkdirSync(folder);
+  writeFileSync(
+    path.join(folder, 'apiDefinition.swagger.json'),
+    JSON.stringify({
+      swagger: '2.0',
+      info: { title: 'Contoso Tasks', version: '1.0' },
+      host: 'api.contoso.com',
+      paths: {},
+    }),
+  );
+  writeFileSync(
+    path.join(folder, 'apiProperties.json'),
+    JSON.stringify({ properties: { connectionParameters: {}, iconBrandColor: '#da3b01' } }),
+  );
+  connectorZip = path.join(dir, 'ContosoConnector.zip');
+  await buildSolution([folder], connectorZip, {
+    uniqueName: 'ContosoConnector',
+    version: '1.0.0.0',
+    publisher: PUBLISHER,
+  });
+  // The flow solution: the same connector plus a cloud flow, made by editing the unpacked folder.
+  const src = path.join(dir, 'flow-src');
+  await unpackSolution(connectorZip, src);
+  const customizations = path.join(src, 'Other/Customizations.xml');
+  const id = '6d7a2c3e-0d3b-4c55-9d1f-5b0c8a1e2f30';
+  writeFileSync(
+    customizations,
+    readFileSync(customizations, 'utf8').replace(
+      '<Workflows />',
+      `<Workflows><Workflow WorkflowId="{${id}}" Name="List tasks"><JsonFileName>/Workflows/Listtasks-${id.toUpperCase()}.json</JsonFileName></Workflow></Workflows>`,
+    ),
+  );
+  mkdirSync(path.join(src, 'Workflows'));
+  writeFileSync(
+    path.join(src, `Workflows/Listtasks-${id.toUpperCase()}.json`),
+    '{"properties":{"definition":{}}}',
+  );
+  flowZip = path.join(dir, 'ContosoFlow.zip');
+  await packSolution(src, flowZip);
+  intro = path.join(dir, 'intro.md');
+  writeFileSync(intro, '# Contoso Tasks\nA sample flow lists tasks.\n');
+});
+
+describe('buildCertificationPackage', () => {
+  it('writes intro.md and a package whose PkgAssets holds both solutions, and it passes every rule', async () => {
+    const out = path.join(temp.make(), 'ContosoTasks.zip');
+    const result = await buildCertificationPackage(out, {
+      intro,
+      connectorSolution: connectorZip,
+      flowSolution: flowZip,
+    });
+    expect(result).toMatchObject({ ok: true, findings: [] });
+    expect(result.solutions).toEqual([
+      { name: 'PkgAssets/ContosoConnector.zip', kind: 'connector' },
+      { name: 'PkgAssets/ContosoFlow.zip', kind: 'flow' },
+    ]);
+    const outer = await readZip(out);
+    expect([...outer.keys()]).toEqual(['intro.md', 'ContosoTasks.pdpkg.zip']);
+    const innerFile = path.join(temp.make(), 'inner.zip');
+    writeFileSync(innerFile, outer.get('ContosoTasks.pdpkg.zip')!);
+    expect([...(await readZip(innerFile)).keys()]).toEqual([
+      'PkgAssets/ImportConfig.xml',
+      'PkgAssets/ContosoConnector.zip',
+      'PkgAssets/ContosoFlow.zip',
+    ]);
+  });
+
+  it('refuses to keep a package whose "flow" solution has no flow', async () => {
+    const dir = temp.make();
+    const other = path.join(dir, 'Other.zip');
+    writeFileSync(other, readFileSync(connectorZip));
+    await expect(
+      buildCertificationPackage(path.join(dir, 'out.zip'), {
+        intro,
+        connectorSolution: connectorZip,
+        flowSolution: other,
+      }),
+    ).rejects.toThrow(/PKG-HAS-FLOW-SOL: Flow solution in 'out.pdpkg.zip' is invalid/);
+  });
+});
+
+describe('checkCertificationPackage applies the rules of ConnectorPackageValidator.ps1', () => {
+  async function packageWith(
+    pkgEntries: Array<{ name: string; content: string | Buffer }>,
+    outer?: Array<{ name: string; content: string | Buffer }>,
+  ): Promise<string> {
+    const dir = temp.make();
+    const inner = await zipWithYazl(path.join(dir, 'inner.zip'), pkgEntries);
+    return zipWithYazl(
+      path.join(dir, 'package.zip'),
+      outer ?? [
+        { name: 'intro.md', content: '# Intro' },
+        { name: 'p.pdpkg.zip', content: readFileSync(inner) },
+      ],
+    );
+  }
+  const ruleIds = async (file: string, plugin = false): Promise<string[]> =>
+    (await checkCertificationPackage(file, { plugin })).findings.map((finding) => finding.ruleId);
+
+  it('passes a well-formed package', async () => {
+    const file = await packageWith([
+      { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },
+      { name: 'PkgAssets/b.zip', content: readFileSync(flowZip) },
+    ]);
+    expect(await checkCertificationPackage(file)).toMatchObject({ ok: true, findings: [] });
+  });
+
+  it('PKG-L1-NOFOLDER and PKG-L1-FILES: a folder at the root and no intro.md; a package that is not a zip is named', async () => {
+    const file = await zipWithYazl(path.join(temp.make(), 'p.zip'), [
+      { name: 'docs/intro.md', content: 'x' },
+      { name: 'p.pdpkg.zip', content: 'x' },
+    ]);
+    const result = await checkCertificationPackage(file).catch((error: Error) => error);
+    expect(result).toBeInstanceOf(Error);
+    expect((result as Error).message).toMatch(/p.pdpkg.zip: is not a zip archive/);
+    const noZip = await zipWithYazl(path.join(temp.make(), 'q.zip'), [
+      { name: 'docs/readme.txt', content: 'x' },
+    ]);
+    const findings = (await checkCertificationPackage(noZip)).findings;
+    expect(findings.map((f) => f.ruleId)).toEqual(['PKG-L1-NOFOLDER', 'PKG-L1-FILES']);
+    expect(findings[0]!.message).toBe("The provided zip file should not contain any folder inside 'q.zip'.");
+    expect(findings[1]!.hint).toBe(
+      'The intro.md file and package zip file are missing. Please add the required file(s).',
+    );
+  });
+
+  it('PKG-L2-ASSETS: a package without the assets folder', async () => {
+    expect(
+      await ruleIds(await packageWith([{ name: 'a.zip', content: readFileSync(connectorZip) }])),
+    ).toEqual(['PKG-L2-ASSETS']);
+  });
+
+  it('PKG-L3-NOFOLDER and PKG-L3-ZIPCOUNT: a subfolder and a third solution without plugin mode', async () => {
+    const file = await packageWith([
+      { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },
+      { name: 'PkgAssets/b.zip', content: readFileSync(flowZip) },
+      { name: 'PkgAssets/c.zip', content: readFileSync(flowZip) },
+      { name: 'PkgAssets/extra/readme.txt', content: 'x' },
+    ]);
+    expect(await ruleIds(file)).toEqual(['PKG-L3-NOFOLDER', 'PKG-L3-ZIPCOUNT']);
+  });
+
+  it('PKG-L3-ZIPCOUNT and PKG-HAS-PLUGIN-SOL in plugin mode with two solutions', async () => {
+    const file = await packageWith([
+      { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },
+      { name: 'PkgAssets/b.zip', content: readFileSync(flowZip) },
+    ]);
+    expect(await ruleIds(file, true)).toEqual(['PKG-L3-ZIPCOUNT', 'PKG-HAS-PLUGIN-SOL']);
+  });
+
+  it('PKG-SOL-FILES: a solution zip without [Content_Types].xml', async () => {
+    const broken = await zipWithYazl(path.join(temp.make(), 's.zip'), [
+      { name: 'solution.xml', content: '<ImportExportXml />' },
+      { name: 'customizations.xml', content: '<ImportExportXml />' },
+    ]);
+    const file = await packageWith([
+      { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },
+      { name: 'PkgAssets/b.zip', content: readFileSync(broken) },
+    ]);
+    const result = await checkCertificationPackage(file);
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['PKG-SOL-FILES', 'PKG-HAS-FLOW-SOL']);
+    expect(result.findings[0]!.hint).toContain("Please add the missing '[Content_Types].xml'");
+  });
+
+  it('PKG-SOL-WORKFLOWS-DIR: a flow in customizations.xml without the Workflows folder', async () => {
+    const entries = [...(await readZip(flowZip))]
+      .filter(([name]) => !name.startsWith('Workflows/'))
+      .map(([name, content]) => ({ name, content }));
+    const noFolder = await zipWithYazl(path.join(temp.make(), 'f.zip'), entries);
+    const file = await packageWith([
+      { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },
+      { name: 'PkgAssets/b.zip', content: readFileSync(noFolder) },
+    ]);
+    expect(await ruleIds(file)).toEqual(['PKG-SOL-WORKFLOWS-DIR']);
+  });
+});
