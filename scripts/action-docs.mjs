@@ -30,13 +30,22 @@ export function renderActionDocs(root) {
     lines.push(`| [\`${name}\`](#${name}) | ${cell(manifest.description)} |`);
   }
   for (const { name, manifest } of manifests) {
-    lines.push('', `### ${name}`, '', cell(manifest.description), '', `\`uses: connector-alm/connector-alm/actions/${name}@v1\``);
+    lines.push(
+      '',
+      `### ${name}`,
+      '',
+      cell(manifest.description),
+      '',
+      `\`uses: connector-alm/connector-alm/actions/${name}@v1\``,
+    );
     const inputs = Object.entries(manifest.inputs ?? {});
     if (inputs.length > 0) {
       lines.push('', '| Input | Required | Default | Description |', '| --- | --- | --- | --- |');
       for (const [input, spec] of inputs) {
         const fallback = spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``;
-        lines.push(`| \`${input}\` | ${spec.required ? 'yes' : 'no'} | ${fallback} | ${cell(spec.description)} |`);
+        lines.push(
+          `| \`${input}\` | ${spec.required ? 'yes' : 'no'} | ${fallback} | ${cell(spec.description)} |`,
+        );
       }
     }
     const outputs = Object.entries(manifest.outputs ?? {});

@@ -6,7 +6,7 @@ import { REPO_ROOT } from '@connector-alm/testing';
 import { readmeWithActionDocs, renderActionDocs } from '../../../scripts/action-docs.mjs';
 
 describe('README.md', () => {
-  it("has the action reference generated from every action.yml (run npm run docs after changing one)", () => {
+  it('has the action reference generated from every action.yml (run npm run docs after changing one)', () => {
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     expect(readme === readmeWithActionDocs(readme, renderActionDocs(REPO_ROOT))).toBe(true);
   });

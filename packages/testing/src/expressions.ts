@@ -52,7 +52,9 @@ export function evaluateExpression(
   try {
     result = new Evaluator(parsed, context, new Map(functions.map((f) => [f.name, f]))).evaluate();
   } catch (error) {
-    throw new Error(`Cannot evaluate \${{ ${expression} }}: ${(error as ExpressionError).message}`, { cause: error });
+    throw new Error(`Cannot evaluate \${{ ${expression} }}: ${(error as ExpressionError).message}`, {
+      cause: error,
+    });
   }
   return JSON.parse(JSON.stringify(result, data.replacer)) as unknown;
 }

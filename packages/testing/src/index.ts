@@ -2,3 +2,4 @@ export * from './expressions.js';
 export * from './run-action.js';
 export * from './workflow-commands.js';
 export * from './workflow-runner.js';
+export * from './workflow-jobs.js';

@@ -46,6 +46,11 @@ export function registerValidateCommand(program: Command, context: CommandContex
         .choices(FAIL_ON_LEVELS)
         .default('error'),
     )
+    .option(
+      '--base <ref>',
+      'compare with the merge base of HEAD and this git ref: breaking changes, new findings',
+    )
+    .option('--only-new', 'report only the findings that the change since --base introduced')
     .action(async (paths: string[], options: ValidateOptions) => {
       const { io } = context;
       if (paths.length === 0) throw new UsageError('Give at least one path.');

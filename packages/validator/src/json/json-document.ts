@@ -2,6 +2,7 @@ import * as jsonc from 'jsonc-parser';
 import { LineIndex, type TextPosition } from './line-index.js';
 import { locatePointers, type PointerLocation } from './locate.js';
 import { nestingDepth } from './scan.js';
+import { valueNestingExceeds } from './value-depth.js';
 
 /**
  * Deeper nesting than this is refused before anything recursive touches the document. Real
@@ -42,7 +43,18 @@ export class JsonDocument {
     this.hadBom = hadBom;
     this.lines = new LineIndex(text);
     const issues: JsonSyntaxIssue[] = [];
-    this.tooDeep = nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
+    // Strict JSON is parsed first (JSON.parse is not recursive) and its depth measured on the value;
+    // other text is measured on the text, since the tolerant parser is recursive.
+    let value: unknown;
+    let strict = true;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      strict = false;
+    }
+    this.tooDeep = strict
+      ? valueNestingExceeds(value, MAX_JSON_DEPTH)
+      : nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
@@ -50,17 +62,11 @@ export class JsonDocument {
         length: 1,
       });
       this.value = undefined;
-    } else if (text.trim() === '') {
+    } else if (!strict && text.trim() === '') {
       issues.push({ message: 'The file is empty.', offset: 0, length: 0 });
       this.value = undefined;
     } else {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        value = parseTolerantly(text, issues);
-      }
-      this.value = value;
+      this.value = strict ? value : parseTolerantly(text, issues);
     }
     this.syntaxIssues = issues;
   }

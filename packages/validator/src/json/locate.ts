@@ -46,7 +46,8 @@ export function locatePointers(text: string, pointers: Iterable<string>): Map<st
   const start = skipWhitespace(text, 0);
   root.offset = start;
   root.length = 1;
-  if (start < text.length) descend(text, start, root);
+  // Nothing after the root value is needed: the scan stops once the last pointer is found.
+  if (start < text.length) descend(text, start, root, false);
 
   const result = new Map<string, PointerLocation>();
   const collect = (node: TrieNode, fallback: PointerLocation): void => {
@@ -61,15 +62,20 @@ export function locatePointers(text: string, pointers: Iterable<string>): Map<st
   return result;
 }
 
-/** Walks the value at `at`, recording offsets for the trie's children; returns the offset past it, or -1. */
-function descend(text: string, at: number, node: TrieNode): number {
+/**
+ * Walks the value at `at`, recording offsets for the trie's children; returns the offset past it, or
+ * -1. With `needEnd` false the caller will not read anything after this value (its last pointer is
+ * inside it), so the walk returns as soon as its own last pointer is found, without scanning the
+ * rest of the value: the tail of a large file is never read for nothing.
+ */
+function descend(text: string, at: number, node: TrieNode, needEnd: boolean): number {
   const open = text.charCodeAt(at);
-  if (open === chars.OPEN_BRACE) return descendObject(text, at, node);
-  if (open === chars.OPEN_BRACKET) return descendArray(text, at, node);
-  return skipValue(text, at);
+  if (open === chars.OPEN_BRACE) return descendObject(text, at, node, needEnd);
+  if (open === chars.OPEN_BRACKET) return descendArray(text, at, node, needEnd);
+  return needEnd ? skipValue(text, at) : at;
 }
 
-function descendObject(text: string, at: number, node: TrieNode): number {
+function descendObject(text: string, at: number, node: TrieNode, needEnd: boolean): number {
   let remaining = node.children.size;
   let i = skipWhitespace(text, at + 1);
   while (remaining > 0 && text.charCodeAt(i) === chars.QUOTE) {
@@ -88,7 +94,9 @@ function descendObject(text: string, at: number, node: TrieNode): number {
       if (child.offset === undefined) remaining--;
       child.offset = keyStart;
       child.length = keyEnd - keyStart;
-      valueEnd = descend(text, valueStart, child);
+      const more = needEnd || remaining > 0;
+      valueEnd = descend(text, valueStart, child, more);
+      if (!more) return valueEnd;
     } else {
       valueEnd = skipValue(text, valueStart);
     }
@@ -97,10 +105,10 @@ function descendObject(text: string, at: number, node: TrieNode): number {
     if (text.charCodeAt(i) !== chars.COMMA) break;
     i = skipWhitespace(text, i + 1);
   }
-  return skipRest(text, i);
+  return needEnd ? skipRest(text, i) : i;
 }
 
-function descendArray(text: string, at: number, node: TrieNode): number {
+function descendArray(text: string, at: number, node: TrieNode, needEnd: boolean): number {
   let remaining = node.children.size;
   let i = skipWhitespace(text, at + 1);
   for (
@@ -114,7 +122,9 @@ function descendArray(text: string, at: number, node: TrieNode): number {
       remaining--;
       child.offset = i;
       child.length = 1;
-      valueEnd = descend(text, i, child);
+      const more = needEnd || remaining > 0;
+      valueEnd = descend(text, i, child, more);
+      if (!more) return valueEnd;
     } else {
       valueEnd = skipValue(text, i);
     }
@@ -123,7 +133,7 @@ function descendArray(text: string, at: number, node: TrieNode): number {
     if (text.charCodeAt(i) !== chars.COMMA) break;
     i = skipWhitespace(text, i + 1);
   }
-  return skipRest(text, i);
+  return needEnd ? skipRest(text, i) : i;
 }
 
 /** From inside a container (after some of its members), the offset past its closing bracket. */

@@ -34,7 +34,6 @@ describe('readme outline', () => {
       [9, 1],
       [14, 1],
     ]);
-    console.log(JSON.stringify(await runRules({ ...validConnectorFiles(), "readme.md": BOM + readme }, ["README-OPS-MATCH"], "independent-publisher")));
     expect(await where(BOM + readme)).toEqual(plain);
   });
 });

@@ -81,7 +81,7 @@ function lineEnd(text: string, starts: readonly number[], line: number): number 
 function parse(text: string): ReadmeOutline {
   // markdown-it is given the text without a BOM (it would read it as content); offsets are then
   // shifted back, so that they point into the text as loaded, which the engine locates them in.
-  const shift = 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = shift ? text.slice(1) : text;
   let tokens: Token[];
   const env: Record<string, unknown> = {};

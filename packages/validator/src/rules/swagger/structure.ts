@@ -1,6 +1,7 @@
-import { encodeSegment } from '../../json/pointer.js';
+import { childPointer } from '../../json/pointer.js';
+import { PointerPlace } from '../../json/pointer-place.js';
 import { HTTP_METHODS, type SwaggerModel } from '../../swagger/swagger-model.js';
-import { asArray, entriesOf, forEachEntry, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { asArray, entriesOf, isObject, type JsonObject } from '../../swagger/json-values.js';
 
 /**
  * The Swagger 2.0 objects by position. Microsoft's validator is a JSON-schema check of Swagger 2.0
@@ -149,30 +150,46 @@ export const OBJECT_FIELDS: Record<NodeKind, Record<string, FieldType | FieldTyp
   },
 };
 
-/** A Swagger object met by the walk, as written (no `$ref` followed). */
-export interface StructureNode {
-  kind: NodeKind;
-  value: JsonObject;
-  pointer: string;
-  /** For schemas: where the outermost schema of its tree is written. */
-  schemaOrigin?: SchemaOrigin;
-  /** For schemas: the property name it is written under, if any. */
-  propertyName?: string;
-  /** For schemas: how many schemas it is nested in (0 for the outermost). */
-  schemaDepth?: number;
+/**
+ * A Swagger object met by the walk, as written (no `$ref` followed). Its pointer is built only when
+ * read (see PointerPlace): rules read it for the nodes they report, not for every node.
+ */
+export class StructureNode extends PointerPlace {
+  constructor(
+    readonly kind: NodeKind,
+    readonly value: JsonObject,
+    parent: PointerPlace | undefined,
+    first?: string | number,
+    second?: string | number,
+    /** For schemas: where the outermost schema of its tree is written. */
+    readonly schemaOrigin?: SchemaOrigin,
+    /** For schemas: how many schemas it is nested in (0 for the outermost). */
+    readonly schemaDepth?: number,
+    /** For schemas: the property name it is written under, if any. */
+    readonly propertyName?: string,
+  ) {
+    super(parent, first, second);
+  }
 }
 
 export type SchemaOrigin =
   'definition' | 'body-parameter' | 'response' | 'global-parameter' | 'global-response' | 'other';
 
 /** A `$ref` as written, with the kind of object expected at its position. */
-export interface RefUse {
-  ref: string;
+export class RefUse {
+  constructor(
+    readonly ref: string,
+    /** Where the object holding the `$ref` is. */
+    private readonly holder: PointerPlace,
+    readonly expects: 'schema' | 'parameter' | 'response' | 'pathItem',
+    /** The holder's other keys (Swagger 2.0 ignores them; Microsoft rejects them). */
+    readonly siblings: string[],
+  ) {}
+
   /** The object holding the `$ref`. */
-  pointer: string;
-  expects: 'schema' | 'parameter' | 'response' | 'pathItem';
-  /** The holder's other keys (Swagger 2.0 ignores them; Microsoft rejects them). */
-  siblings: string[];
+  get pointer(): string {
+    return this.holder.pointer;
+  }
 }
 
 /** A value of the wrong JSON type at a position whose type the Swagger 2.0 schema fixes. */
@@ -219,16 +236,6 @@ export function jsonTypeOf(value: unknown): JsonTypeName {
   }
 }
 
-/**
- * `childPointer` for the walk's hot path: most keys need no escaping, so the two replacements of
- * `encodeSegment` run only for keys that contain `~` or `/`.
- */
-function childPointer(pointer: string, ...segments: (string | number)[]): string {
-  let result = pointer;
-  for (const segment of segments) result += '/' + encodeSegment(segment);
-  return result;
-}
-
 /** The allowed types of every field, as lists, computed once. */
 const ALLOWED_TYPES = Object.fromEntries(
   Object.entries(OBJECT_FIELDS).map(([kind, fields]) => [
@@ -244,6 +251,11 @@ function matches(value: unknown, expected: FieldType): boolean {
   return actual === expected;
 }
 
+/** A place that is not a node of its own: its pointer is built only for a type issue. */
+function placeAt(parent: PointerPlace, first: string | number, second?: string | number): PointerPlace {
+  return new PointerPlace(parent, first, second);
+}
+
 class StructureWalker {
   private readonly result: SwaggerStructure = { nodes: [], byKind: new Map(), refs: [], typeIssues: [] };
 
@@ -256,23 +268,8 @@ class StructureWalker {
    * Records a node and checks its fields' types. Returns the node's value with fields of the wrong
    * type hidden, so the walk descends only into what has the right shape.
    */
-  private add(
-    kind: NodeKind,
-    value: JsonObject,
-    pointer: string,
-    extra?: Pick<StructureNode, 'schemaOrigin' | 'schemaDepth' | 'propertyName'>,
-  ): JsonObject {
-    // Built field by field (no spread): this runs for every object of every swagger.
-    const node: StructureNode = extra
-      ? {
-          kind,
-          value,
-          pointer,
-          schemaOrigin: extra.schemaOrigin,
-          schemaDepth: extra.schemaDepth,
-          propertyName: extra.propertyName,
-        }
-      : { kind, value, pointer };
+  private add(node: StructureNode): JsonObject {
+    const { kind, value } = node;
     this.result.nodes.push(node);
     let list = this.result.byKind.get(kind);
     if (!list) this.result.byKind.set(kind, (list = []));
@@ -286,7 +283,7 @@ class StructureWalker {
       if (allowed.length === 1 ? matches(field, allowed[0]!) : allowed.some((type) => matches(field, type)))
         continue;
       this.result.typeIssues.push({
-        pointer: childPointer(pointer, key),
+        pointer: childPointer(node.pointer, key),
         expected: toTypeName(allowed[0]!),
         actual: jsonTypeOf(field),
       });
@@ -298,177 +295,219 @@ class StructureWalker {
     return good;
   }
 
-  private typeIssue(pointer: string, expected: JsonTypeName, value: unknown): void {
-    this.result.typeIssues.push({ pointer, expected, actual: jsonTypeOf(value) });
+  /** Records a node that is not a schema and checks its fields. */
+  private addNode(
+    kind: NodeKind,
+    value: JsonObject,
+    parent: PointerPlace,
+    first: string | number,
+    second?: string | number,
+  ): JsonObject {
+    return this.add(new StructureNode(kind, value, parent, first, second));
   }
 
-  private ref(value: JsonObject, pointer: string, expects: RefUse['expects']): boolean {
+  private typeIssue(place: PointerPlace, expected: JsonTypeName, value: unknown): void {
+    this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf(value) });
+  }
+
+  private ref(value: JsonObject, place: PointerPlace, expects: RefUse['expects']): boolean {
     if (!('$ref' in value)) return false;
     if (typeof value.$ref !== 'string') {
-      this.typeIssue(childPointer(pointer, '$ref'), 'String', value.$ref);
+      this.result.typeIssues.push({
+        pointer: childPointer(place.pointer, '$ref'),
+        expected: 'String',
+        actual: jsonTypeOf(value.$ref),
+      });
       return true;
     }
-    this.result.refs.push({
-      ref: value.$ref,
-      pointer,
-      expects,
-      siblings: Object.keys(value).filter((key) => key !== '$ref'),
-    });
+    const siblings: string[] = [];
+    for (const key of Object.keys(value)) if (key !== '$ref') siblings.push(key);
+    this.result.refs.push(new RefUse(value.$ref, place, expects, siblings));
     return true;
   }
 
   private visitRoot(root: JsonObject): void {
-    const fields = this.add('root', root, '');
-    if (isObject(fields.info)) this.visitInfo(fields.info);
-    if (isObject(fields.externalDocs)) this.add('externalDocs', fields.externalDocs, '/externalDocs');
-    this.eachObject(fields.tags, '/tags', (tag, at) => {
-      const tagFields = this.add('tag', tag, at);
+    const rootNode = new StructureNode('root', root, undefined);
+    const fields = this.add(rootNode);
+    if (isObject(fields.info)) this.visitInfo(fields.info, rootNode);
+    if (isObject(fields.externalDocs)) this.addNode('externalDocs', fields.externalDocs, rootNode, 'externalDocs');
+    this.eachObject(fields.tags, rootNode, 'tags', (tag, index) => {
+      const tagNode = new StructureNode('tag', tag, rootNode, 'tags', index);
+      const tagFields = this.add(tagNode);
       if (isObject(tagFields.externalDocs))
-        this.add('externalDocs', tagFields.externalDocs, childPointer(at, 'externalDocs'));
+        this.addNode('externalDocs', tagFields.externalDocs, tagNode, 'externalDocs');
     });
     for (const [path, item] of entriesOf(fields.paths)) {
       if (path.startsWith('x-')) continue;
-      const at = childPointer('/paths', path);
-      if (isObject(item)) this.visitPathItem(item, at);
-      else this.typeIssue(at, 'Object', item);
+      if (isObject(item)) this.visitPathItem(item, rootNode, path);
+      else this.typeIssue(placeAt(rootNode, 'paths', path), 'Object', item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
-      this.visitSchema(schema, childPointer('/definitions', name), 'definition', 0);
+      this.visitSchema(schema, rootNode, 'definitions', name, 'definition', 0);
     }
     for (const [name, parameter] of entriesOf(fields.parameters)) {
-      this.visitParameter(parameter, childPointer('/parameters', name), 'global-parameter');
+      this.visitParameter(parameter, rootNode, 'parameters', name, 'global-parameter');
     }
     for (const [code, response] of entriesOf(fields.responses)) {
-      this.visitResponse(response, childPointer('/responses', code), 'global-response');
+      this.visitResponse(response, rootNode, 'responses', code, 'global-response');
     }
     for (const [name, scheme] of entriesOf(fields.securityDefinitions)) {
-      const at = childPointer('/securityDefinitions', name);
       if (isObject(scheme)) {
-        const schemeFields = this.add('securityScheme', scheme, at);
-        this.checkMapOf(schemeFields.scopes, childPointer(at, 'scopes'), 'String');
-      } else this.typeIssue(at, 'Object', scheme);
+        const schemeNode = new StructureNode('securityScheme', scheme, rootNode, 'securityDefinitions', name);
+        const schemeFields = this.add(schemeNode);
+        this.checkMapOf(schemeFields.scopes, placeAt(schemeNode, 'scopes'), 'String');
+      } else this.typeIssue(placeAt(rootNode, 'securityDefinitions', name), 'Object', scheme);
     }
-    this.visitSecurity(fields.security, '/security');
+    this.visitSecurity(fields.security, rootNode, 'security');
   }
 
-  private visitInfo(info: JsonObject): void {
-    const fields = this.add('info', info, '/info');
-    if (isObject(fields.contact)) this.add('contact', fields.contact, '/info/contact');
-    if (isObject(fields.license)) this.add('license', fields.license, '/info/license');
+  private visitInfo(info: JsonObject, rootNode: StructureNode): void {
+    const infoNode = new StructureNode('info', info, rootNode, 'info');
+    const fields = this.add(infoNode);
+    if (isObject(fields.contact)) this.addNode('contact', fields.contact, infoNode, 'contact');
+    if (isObject(fields.license)) this.addNode('license', fields.license, infoNode, 'license');
   }
 
-  private visitPathItem(item: JsonObject, at: string): void {
-    this.ref(item, at, 'pathItem');
-    const fields = this.add('pathItem', item, at);
-    this.visitParameters(fields.parameters, childPointer(at, 'parameters'));
+  private visitPathItem(item: JsonObject, rootNode: StructureNode, path: string): void {
+    const itemNode = new StructureNode('pathItem', item, rootNode, 'paths', path);
+    this.ref(item, itemNode, 'pathItem');
+    const fields = this.add(itemNode);
+    this.visitParameters(fields.parameters, itemNode);
     for (const method of HTTP_METHODS) {
       const operation = fields[method];
-      if (isObject(operation)) this.visitOperation(operation, childPointer(at, method));
+      if (isObject(operation)) this.visitOperation(operation, itemNode, method);
     }
   }
 
-  private visitOperation(operation: JsonObject, at: string): void {
-    const fields = this.add('operation', operation, at);
+  private visitOperation(operation: JsonObject, itemNode: StructureNode, method: string): void {
+    const operationNode = new StructureNode('operation', operation, itemNode, method);
+    const fields = this.add(operationNode);
     if (isObject(fields.externalDocs))
-      this.add('externalDocs', fields.externalDocs, childPointer(at, 'externalDocs'));
-    this.visitParameters(fields.parameters, childPointer(at, 'parameters'));
+      this.addNode('externalDocs', fields.externalDocs, operationNode, 'externalDocs');
+    this.visitParameters(fields.parameters, operationNode);
     for (const [code, response] of entriesOf(fields.responses)) {
       if (code.startsWith('x-')) continue;
-      this.visitResponse(response, childPointer(at, 'responses', code), 'response');
+      this.visitResponse(response, operationNode, 'responses', code, 'response');
     }
-    this.visitSecurity(fields.security, childPointer(at, 'security'));
+    this.visitSecurity(fields.security, operationNode, 'security');
   }
 
-  private visitParameters(list: unknown, at: string): void {
-    (asArray(list) ?? []).forEach((parameter, index) => {
-      this.visitParameter(parameter, childPointer(at, index), 'body-parameter');
-    });
+  /** The `parameters` list of a path item or operation. */
+  private visitParameters(list: unknown, owner: StructureNode): void {
+    const parameters = asArray(list);
+    if (!parameters) return;
+    for (let index = 0; index < parameters.length; index++) {
+      this.visitParameter(parameters[index], owner, 'parameters', index, 'body-parameter');
+    }
   }
 
-  private visitParameter(parameter: unknown, at: string, origin: SchemaOrigin): void {
-    if (!isObject(parameter)) return this.typeIssue(at, 'Object', parameter);
-    if (this.ref(parameter, at, 'parameter')) return;
-    const fields = this.add('parameter', parameter, at);
-    if (isObject(fields.schema)) this.visitSchema(fields.schema, childPointer(at, 'schema'), origin, 0);
-    if (isObject(fields.items)) this.visitItems(fields.items, childPointer(at, 'items'), 0);
+  private visitParameter(
+    parameter: unknown,
+    parent: PointerPlace,
+    first: string,
+    second: string | number,
+    origin: SchemaOrigin,
+  ): void {
+    if (!isObject(parameter)) return this.typeIssue(placeAt(parent, first, second), 'Object', parameter);
+    const parameterNode = new StructureNode('parameter', parameter, parent, first, second);
+    if (this.ref(parameter, parameterNode, 'parameter')) return;
+    const fields = this.add(parameterNode);
+    if (isObject(fields.schema)) this.visitSchema(fields.schema, parameterNode, 'schema', undefined, origin, 0);
+    if (isObject(fields.items)) this.visitItems(fields.items, parameterNode, 0);
   }
 
-  private visitItems(items: JsonObject, at: string, depth: number): void {
+  private visitItems(items: JsonObject, parent: PointerPlace, depth: number): void {
     if (depth > MAX_WALK_DEPTH) return;
-    const fields = this.add('items', items, at);
-    if (isObject(fields.items)) this.visitItems(fields.items, childPointer(at, 'items'), depth + 1);
+    const itemsNode = new StructureNode('items', items, parent, 'items');
+    const fields = this.add(itemsNode);
+    if (isObject(fields.items)) this.visitItems(fields.items, itemsNode, depth + 1);
   }
 
-  private visitResponse(response: unknown, at: string, origin: SchemaOrigin): void {
-    if (!isObject(response)) return this.typeIssue(at, 'Object', response);
-    if (this.ref(response, at, 'response')) return;
-    const fields = this.add('response', response, at);
-    if (isObject(fields.schema)) this.visitSchema(fields.schema, childPointer(at, 'schema'), origin, 0);
+  private visitResponse(
+    response: unknown,
+    parent: PointerPlace,
+    first: string,
+    second: string,
+    origin: SchemaOrigin,
+  ): void {
+    if (!isObject(response)) return this.typeIssue(placeAt(parent, first, second), 'Object', response);
+    const responseNode = new StructureNode('response', response, parent, first, second);
+    if (this.ref(response, responseNode, 'response')) return;
+    const fields = this.add(responseNode);
+    if (isObject(fields.schema)) this.visitSchema(fields.schema, responseNode, 'schema', undefined, origin, 0);
     for (const [name, header] of entriesOf(fields.headers)) {
-      const headerAt = childPointer(at, 'headers', name);
       if (!isObject(header)) {
-        this.typeIssue(headerAt, 'Object', header);
+        this.typeIssue(placeAt(responseNode, 'headers', name), 'Object', header);
         continue;
       }
-      const headerFields = this.add('header', header, headerAt);
-      if (isObject(headerFields.items))
-        this.visitItems(headerFields.items, childPointer(headerAt, 'items'), 0);
+      const headerNode = new StructureNode('header', header, responseNode, 'headers', name);
+      const headerFields = this.add(headerNode);
+      if (isObject(headerFields.items)) this.visitItems(headerFields.items, headerNode, 0);
     }
   }
 
+  /** A schema written at `first`/`second` below `parent`. */
   private visitSchema(
     schema: unknown,
-    at: string,
+    parent: PointerPlace,
+    first: string,
+    second: string | number | undefined,
     origin: SchemaOrigin,
     depth: number,
     propertyName?: string,
   ): void {
     if (depth > MAX_WALK_DEPTH) return;
-    if (!isObject(schema)) return this.typeIssue(at, 'Object', schema);
-    this.ref(schema, at, 'schema');
-    const fields = this.add('schema', schema, at, { schemaOrigin: origin, schemaDepth: depth, propertyName });
-    forEachEntry(fields.properties, (name, property) => {
-      this.visitSchema(property, childPointer(at, 'properties', name), origin, depth + 1, name);
-    });
-    if (isObject(fields.items)) this.visitSchema(fields.items, childPointer(at, 'items'), origin, depth + 1);
-    else if (Array.isArray(schema.items)) this.typeIssue(childPointer(at, 'items'), 'Object', schema.items);
-    if (isObject(fields.additionalProperties)) {
-      this.visitSchema(
-        fields.additionalProperties,
-        childPointer(at, 'additionalProperties'),
-        origin,
-        depth + 1,
-      );
+    if (!isObject(schema)) return this.typeIssue(placeAt(parent, first, second), 'Object', schema);
+    const node = new StructureNode('schema', schema, parent, first, second, origin, depth, propertyName);
+    this.ref(schema, node, 'schema');
+    const fields = this.add(node);
+    const properties = fields.properties;
+    if (isObject(properties)) {
+      for (const name of Object.keys(properties)) {
+        this.visitSchema(properties[name], node, 'properties', name, origin, depth + 1, name);
+      }
     }
-    this.eachObject(fields.allOf, childPointer(at, 'allOf'), (member, memberAt) =>
-      this.visitSchema(member, memberAt, origin, depth + 1),
+    if (isObject(fields.items)) this.visitSchema(fields.items, node, 'items', undefined, origin, depth + 1);
+    else if (Array.isArray(schema.items)) this.typeIssue(placeAt(node, 'items'), 'Object', schema.items);
+    if (isObject(fields.additionalProperties)) {
+      this.visitSchema(fields.additionalProperties, node, 'additionalProperties', undefined, origin, depth + 1);
+    }
+    this.eachObject(fields.allOf, node, 'allOf', (member, index) =>
+      this.visitSchema(member, node, 'allOf', index, origin, depth + 1),
     );
-    if (isObject(fields.xml)) this.add('xml', fields.xml, childPointer(at, 'xml'));
-    if (isObject(fields.externalDocs))
-      this.add('externalDocs', fields.externalDocs, childPointer(at, 'externalDocs'));
+    if (isObject(fields.xml)) this.addNode('xml', fields.xml, node, 'xml');
+    if (isObject(fields.externalDocs)) this.addNode('externalDocs', fields.externalDocs, node, 'externalDocs');
   }
 
-  private visitSecurity(list: unknown, at: string): void {
-    this.eachObject(list, at, (requirement, requirementAt) => {
+  private visitSecurity(list: unknown, owner: StructureNode, key: string): void {
+    this.eachObject(list, owner, key, (requirement, index) => {
       for (const [name, scopes] of entriesOf(requirement)) {
-        const scopesAt = childPointer(requirementAt, name);
         // A missing value (null) is SWG-SEC-EMPTY's finding.
-        if (!Array.isArray(scopes) && scopes !== null) this.typeIssue(scopesAt, 'Array', scopes);
+        if (!Array.isArray(scopes) && scopes !== null)
+          this.typeIssue(new PointerPlace(placeAt(owner, key, index), name), 'Array', scopes);
       }
     });
   }
 
-  private eachObject(list: unknown, at: string, visit: (value: JsonObject, pointer: string) => void): void {
-    (asArray(list) ?? []).forEach((entry, index) => {
-      const entryAt = childPointer(at, index);
-      if (isObject(entry)) visit(entry, entryAt);
-      else this.typeIssue(entryAt, 'Object', entry);
-    });
+  /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
+  private eachObject(
+    list: unknown,
+    owner: PointerPlace,
+    key: string,
+    visit: (value: JsonObject, index: number) => void,
+  ): void {
+    const entries = asArray(list);
+    if (!entries) return;
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index];
+      if (isObject(entry)) visit(entry, index);
+      else this.typeIssue(placeAt(owner, key, index), 'Object', entry);
+    }
   }
 
-  private checkMapOf(map: unknown, at: string, expected: JsonTypeName): void {
+  private checkMapOf(map: unknown, place: PointerPlace, expected: JsonTypeName): void {
     for (const [key, value] of entriesOf(map)) {
-      if (!matches(value, expected)) this.typeIssue(childPointer(at, key), expected, value);
+      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key), expected, value);
     }
   }
 }

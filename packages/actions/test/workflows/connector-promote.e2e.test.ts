@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, runWorkflow, type WorkflowRunOptions } from '@connector-alm/testing';
+import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
+import { checkoutFrom } from './helpers/git-actions.js';
+import { originRepository } from './helpers/origin-repository.js';
+
+const workflow = path.join(REPO_ROOT, '.github/workflows/connector-promote.yml');
+const FIXTURE = path.resolve(REPO_ROOT, '../shared/fixtures/solutions/customHIL/unpacked');
+const available = existsSync(FIXTURE);
+if (!available)
+  console.warn(
+    `Skipping the promote workflow test: ${FIXTURE} is absent (it sits beside the project in ../shared).`,
+  );
+
+const APP_ID = '5e0c1d2a-1111-4222-8333-944455550002';
+const BRANCH_SUBJECT_APP = '5e0c1d2a-1111-4222-8333-944455550003';
+const ISSUER = 'https://token.actions.githubusercontent.com';
+const TIMEOUT = 240_000;
+
+/** A Dataverse environment trusting this repository's jobs in the GitHub environment `name`. */
+function dataverseFor(name: string): Promise<LocalServer> {
+  const subject = `repo:contoso/connectors:environment:${name}`;
+  return startLocalServer({
+    githubSubject: subject,
+    apps: [
+      {
+        clientId: APP_ID,
+        federatedCredentials: [{ issuer: ISSUER, subject, audience: 'api://AzureADTokenExchange' }],
+      },
+      // The usual mistake: a credential for the branch, while a job with an environment presents the environment.
+      {
+        clientId: BRANCH_SUBJECT_APP,
+        federatedCredentials: [
+          {
+            issuer: ISSUER,
+            subject: 'repo:contoso/connectors:ref:refs/heads/main',
+            audience: 'api://AzureADTokenExchange',
+          },
+        ],
+      },
+    ],
+  });
+}
+
+let test: LocalServer;
+let production: LocalServer;
+let origin: ReturnType<typeof originRepository>;
+const temps: string[] = [];
+
+beforeAll(async () => {
+  if (!available) return;
+  [test, production] = await Promise.all([dataverseFor('test'), dataverseFor('production')]);
+  origin = originRepository({ folders: { 'solutions/customHIL': FIXTURE } });
+});
+afterAll(async () => {
+  if (!available) return;
+  await Promise.all([test.close(), production.close()]);
+  origin.dispose();
+  temps.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+});
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+
+const variables = (server: LocalServer, appId = APP_ID) => ({
+  vars: {
+    DATAVERSE_ENVIRONMENT_URL: server.environmentUrl,
+    DATAVERSE_APP_ID: appId,
+    DATAVERSE_TENANT_ID: server.tenantId,
+  },
+});
+
+/** A push to main: each job on its own fresh runner, with the OIDC endpoint of its environment's side. */
+function promote(options: { testAppId?: string; workflowFile?: string } = {}) {
+  const runOptions: WorkflowRunOptions = {
+    workspace: '',
+    eventName: 'push',
+    github: { ref: 'refs/heads/main' },
+    inputs: { 'solution-folder': 'solutions/customHIL', version: '1.0.7.0', 'authority-host': '' },
+    environments: { test: variables(test, options.testAppId), production: variables(production) },
+    externalActions: { 'actions/checkout': checkoutFrom(origin.origin) },
+    jobs: {
+      test: {
+        workspace: tempDir('promote-test-'),
+        inputs: {
+          'solution-folder': 'solutions/customHIL',
+          version: '1.0.7.0',
+          'authority-host': test.authorityHost,
+        },
+        idToken: { requestUrl: test.idTokenRequestUrl, requestToken: test.idTokenRequestToken },
+      },
+      production: {
+        workspace: tempDir('promote-production-'),
+        inputs: {
+          'solution-folder': 'solutions/customHIL',
+          version: '1.0.7.0',
+          'authority-host': production.authorityHost,
+        },
+        idToken: { requestUrl: production.idTokenRequestUrl, requestToken: production.idTokenRequestToken },
+      },
+    },
+  };
+  return runWorkflow(options.workflowFile ?? workflow, runOptions);
+}
+
+(available ? describe : describe.skip)(
+  'the connector promote workflow, job after job against two local Dataverse environments',
+  () => {
+    it(
+      'a failed sign-in to test (a branch subject instead of the environment subject) stops production',
+      async () => {
+        const run = await promote({ testAppId: BRANCH_SUBJECT_APP });
+        expect(run.order).toEqual(['test', 'production']);
+        expect(run.jobs.test!.result).toBe('failure');
+        const importStep = run.jobs.test!.steps!.find((step) => step.id === 'import')!;
+        expect(importStep.action!.annotations[0]!.message).toMatch(/AADSTS700213|subject/);
+        expect(run.jobs.production!.result).toBe('skipped');
+        expect(test.store.get('customHIL')).toBeUndefined();
+        expect(production.store.get('customHIL')).toBeUndefined();
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'packs the solution, imports it into test, then the same version into production',
+      async () => {
+        const run = await promote();
+        for (const job of ['test', 'production']) {
+          const failures = run.jobs[job]!.steps!.filter((step) => step.outcome === 'failure');
+          expect(failures.map((step) => `${job}/${step.name}\n${step.stdout}\n${step.stderr}`)).toEqual([]);
+        }
+        expect(run.jobs.test).toMatchObject({
+          result: 'success',
+          environment: 'test',
+          outputs: { 'solution-version': '1.0.7.0' },
+        });
+        expect(run.jobs.production).toMatchObject({ result: 'success', environment: 'production' });
+        for (const server of [test, production]) {
+          expect(server.store.get('customHIL')).toMatchObject({ version: '1.0.7.0', managed: false });
+          expect(server.dataverse.imports).toEqual([
+            expect.objectContaining({ solutionName: 'customHIL', version: '1.0.7.0' }),
+          ]);
+        }
+        // The same bytes reached both environments: packing from one commit is deterministic.
+        expect(
+          Buffer.from(production.store.get('customHIL')!.zip).equals(
+            Buffer.from(test.store.get('customHIL')!.zip),
+          ),
+        ).toBe(true);
+        const imported = run.jobs.production!.steps!.find((step) => step.id === 'import')!;
+        expect(imported.outputs).toMatchObject({ result: 'imported', 'solution-version': '1.0.7.0' });
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'a second run of the same version is skipped in both environments',
+      async () => {
+        const run = await promote();
+        expect(run.jobs.production!.result).toBe('success');
+        for (const job of ['test', 'production'])
+          expect(run.jobs[job]!.steps!.find((step) => step.id === 'import')!.outputs.result).toBe('skipped');
+        expect(production.dataverse.imports).toHaveLength(1);
+      },
+      TIMEOUT,
+    );
+
+    it('refuses a copy of the workflow with a misspelled input', async () => {
+      const copy = path.join(tempDir('promote-workflow-'), 'connector-promote.yml');
+      const source = readFileSync(workflow, 'utf8');
+      writeFileSync(
+        copy,
+        source.replace(
+          '          skip-lower-version: ${{ inputs.skip-lower-version }}',
+          '          skip-lower-versions: ${{ inputs.skip-lower-version }}',
+        ),
+      );
+      await expect(promote({ workflowFile: copy })).rejects.toThrow(
+        /import-solution has no input 'skip-lower-versions'/,
+      );
+    });
+  },
+);

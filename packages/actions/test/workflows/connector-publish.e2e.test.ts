@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, runWorkflowJob, type JobResult } from '@connector-alm/testing';
+import {
+  CONNECTOR,
+  connectorFiles,
+  filesOnBranch,
+  startScenario,
+  type Scenario,
+} from '../../../github/test/helpers/scenario.js';
+import { checkoutFrom } from './helpers/git-actions.js';
+import { originRepository } from './helpers/origin-repository.js';
+
+const workflow = path.join(REPO_ROOT, '.github/workflows/connector-publish.yml');
+const BRANCH = 'connector-alm/certified-connectors/contoso-tasks';
+const TIMEOUT = 180_000;
+
+let scenario: Scenario;
+const disposers: (() => void)[] = [];
+beforeAll(async () => {
+  scenario = await startScenario();
+});
+afterAll(async () => {
+  expect(scenario.github.violations).toEqual([]);
+  await scenario.dispose();
+  disposers.forEach((dispose) => dispose());
+});
+
+/** The user's connector repository, holding the connector (files as given) on main. */
+function userRepository(files: Record<string, string | Buffer>): string {
+  const repository = originRepository({
+    files: Object.fromEntries(
+      Object.entries(files).map(([name, content]) => [`${CONNECTOR}/${name}`, content]),
+    ),
+  });
+  disposers.push(repository.dispose);
+  return repository.origin;
+}
+
+async function publish(origin: string, workflowFile = workflow): Promise<JobResult> {
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'publish-workspace-'));
+  disposers.push(() => rmSync(workspace, { recursive: true, force: true }));
+  return runWorkflowJob(workflowFile, 'publish', {
+    workspace,
+    eventName: 'workflow_dispatch',
+    apiUrl: scenario.github.url,
+    inputs: { connector: CONNECTOR, labels: 'new-connector' },
+    secrets: { token: scenario.contributor.token },
+    externalActions: { 'actions/checkout': checkoutFrom(origin) },
+  });
+}
+
+const fork = () => scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+
+describe('the connector publish workflow, step by step against a local GitHub', () => {
+  it(
+    'validates the connector, then opens the pull request from a branch of the fork holding exactly its files',
+    async () => {
+      const origin = userRepository(connectorFiles());
+      const result = await publish(origin);
+      const failures = result.steps.filter((step) => step.outcome === 'failure');
+      expect(failures.map((step) => `${step.name}\n${step.stdout}\n${step.stderr}`)).toEqual([]);
+      expect(result.steps.map((step) => step.outcome)).toEqual(['success', 'success', 'success']);
+      expect(result.outputs.operation).toBe('created');
+      expect(result.outputs['pull-request-url']).toBe(
+        `${scenario.github.url}/microsoft/PowerPlatformConnectors/pull/1`,
+      );
+
+      expect(scenario.upstream.pulls).toHaveLength(1);
+      expect(scenario.upstream.pulls[0]).toMatchObject({
+        state: 'open',
+        base: { ref: 'dev' },
+        head: { repository: fork(), ref: BRANCH },
+      });
+      const onBranch = await filesOnBranch(fork(), BRANCH, CONNECTOR);
+      expect(Object.keys(onBranch).sort()).toEqual(Object.keys(connectorFiles()).sort());
+      // Byte for byte what the user's repository holds, the binary icon included.
+      for (const [name, content] of Object.entries(connectorFiles())) {
+        expect(await fork().git.gitBytes(['cat-file', 'blob', onBranch[name]!])).toEqual(
+          Buffer.from(content),
+        );
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'a second run of the same connector leaves the pull request as it is',
+    async () => {
+      const head = await fork().git.readRef(`refs/heads/${BRANCH}`);
+      const result = await publish(userRepository(connectorFiles()));
+      expect(result.status).toBe('success');
+      expect(result.outputs.operation).toBe('none');
+      expect(await fork().git.readRef(`refs/heads/${BRANCH}`)).toBe(head);
+      expect(scenario.upstream.pulls).toHaveLength(1);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'a connector that fails validation is not submitted',
+    async () => {
+      const head = await fork().git.readRef(`refs/heads/${BRANCH}`);
+      const broken = { ...connectorFiles('A newer description that would update the pull request.') };
+      broken['apiDefinition.swagger.json'] = '{ "swagger": "2.0", ';
+      const result = await publish(userRepository(broken));
+      expect(result.status).toBe('failure');
+      expect(result.steps.map((step) => step.outcome)).toEqual(['success', 'failure', 'skipped']);
+      expect(result.steps[1]!.action!.annotations.some((annotation) => annotation.level === 'error')).toBe(
+        true,
+      );
+      expect(await fork().git.readRef(`refs/heads/${BRANCH}`)).toBe(head);
+    },
+    TIMEOUT,
+  );
+
+  it('refuses a copy of the workflow with a misspelled input', async () => {
+    const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'publish-workflow-')), 'connector-publish.yml');
+    disposers.push(() => rmSync(path.dirname(copy), { recursive: true, force: true }));
+    writeFileSync(copy, readFileSync(workflow, 'utf8').replace('target-folder: ${{', 'target-folders: ${{'));
+    await expect(publish(userRepository(connectorFiles()), copy)).rejects.toThrow(
+      /open-pull-request has no input 'target-folders'/,
+    );
+  });
+});

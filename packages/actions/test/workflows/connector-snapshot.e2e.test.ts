@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { parse as parseYaml } from 'yaml';
+import { REPO_ROOT, runWorkflowJob, type JobResult } from '@connector-alm/testing';
+import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
+import {
+  startLocalGitHub,
+  type LocalGitHub,
+  type Repository,
+} from '../../../github/src/local-server/index.js';
+import { checkoutFrom } from './helpers/git-actions.js';
+import { createPullRequest } from './helpers/create-pull-request.js';
+
+const workflow = path.join(REPO_ROOT, '.github/workflows/connector-snapshot.yml');
+const FIXTURE = path.resolve(REPO_ROOT, '../shared/fixtures/solutions/customHIL/customHIL_1_0_0_3.zip');
+const available = existsSync(FIXTURE);
+if (!available)
+  console.warn(
+    `Skipping the snapshot workflow test: ${FIXTURE} is absent (it sits beside the project in ../shared).`,
+  );
+
+const APP_ID = '5e0c1d2a-1111-4222-8333-944455550001';
+const SUBJECT = 'repo:contoso/connectors:ref:refs/heads/main';
+const BRANCH = 'connector-alm/snapshot/customHIL';
+const SWAGGER_ENTRY = 'Connector/cat_human-2din-2dthe-2dloop_openapidefinition.json';
+const TIMEOUT = 180_000;
+
+let github: LocalGitHub;
+let repository: Repository;
+let botToken: string;
+let dataverse: LocalServer;
+const temps: string[] = [];
+
+beforeAll(async () => {
+  if (!available) return;
+  github = await startLocalGitHub();
+  github.addAccount('contoso', { type: 'Organization' });
+  // GITHUB_TOKEN acts as the github-actions bot, which may push to the repository it runs in.
+  const bot = github.addAccount('github-actions');
+  botToken = bot.token;
+  repository = await github.addRepository('contoso', 'connectors', {
+    defaultBranch: 'main',
+    files: { 'README.md': '# Contoso connectors\n' },
+  });
+  repository.collaborators.add(bot.login);
+  dataverse = await startLocalServer({
+    githubSubject: SUBJECT,
+    solutions: [readFileSync(FIXTURE)],
+    apps: [
+      {
+        clientId: APP_ID,
+        federatedCredentials: [
+          {
+            issuer: 'https://token.actions.githubusercontent.com',
+            subject: SUBJECT,
+            audience: 'api://AzureADTokenExchange',
+          },
+        ],
+      },
+    ],
+  });
+});
+afterAll(async () => {
+  if (!available) return;
+  expect(github.violations).toEqual([]);
+  await github.close();
+  await dataverse.close();
+  temps.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+});
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+
+/** One scheduled run on a fresh runner: a new workspace, checked out from the bare repository. */
+async function snapshot(
+  workflowFile = workflow,
+): Promise<{ result: JobResult; pr: ReturnType<typeof createPullRequest> }> {
+  const pr = createPullRequest({ apiUrl: github.url, repository: 'contoso/connectors' });
+  const result = await runWorkflowJob(workflowFile, 'snapshot', {
+    workspace: tempDir('snapshot-workspace-'),
+    eventName: 'schedule',
+    github: { ref: 'refs/heads/main', ref_name: 'main' },
+    apiUrl: github.url,
+    secrets: { GITHUB_TOKEN: botToken },
+    inputs: {
+      'solution-name': 'customHIL',
+      'environment-url': dataverse.environmentUrl,
+      'app-id': APP_ID,
+      'tenant-id': dataverse.tenantId,
+      'authority-host': dataverse.authorityHost,
+    },
+    idToken: { requestUrl: dataverse.idTokenRequestUrl, requestToken: dataverse.idTokenRequestToken },
+    externalActions: {
+      'actions/checkout': checkoutFrom(repository.git.directory),
+      'peter-evans/create-pull-request': pr,
+    },
+  });
+  return { result, pr };
+}
+
+const show = (spec: string) => repository.git.git(['show', spec]);
+const filesOn = async (ref: string) =>
+  (await repository.git.listTree(ref, true))
+    .filter((entry) => entry.type === 'blob')
+    .map((entry) => entry.path);
+const outcomes = (result: JobResult) =>
+  Object.fromEntries(result.steps.map((step) => [step.id ?? step.name, step.outcome]));
+
+/** The fixture solution with a new description in its connector, as a maker would save it. */
+function solutionWithDescription(description: string): Uint8Array {
+  const entries = unzipSync(readFileSync(FIXTURE));
+  const swagger = JSON.parse(strFromU8(entries[SWAGGER_ENTRY]!));
+  swagger.info.description = description;
+  entries[SWAGGER_ENTRY] = strToU8(JSON.stringify(swagger));
+  return zipSync(entries);
+}
+
+(available ? describe : describe.skip)(
+  'the connector snapshot workflow, step by step against local Dataverse and GitHub',
+  () => {
+    let firstHead: string;
+    let secondHead: string;
+
+    it(
+      'first run: exports with OIDC, unpacks, extracts and validates, and opens one pull request on the fixed branch',
+      async () => {
+        const { result, pr } = await snapshot();
+        const failures = result.steps.filter((step) => step.outcome === 'failure');
+        expect(failures.map((step) => `${step.name}\n${step.stdout}\n${step.stderr}`)).toEqual([]);
+        expect(outcomes(result)).toMatchObject({
+          export: 'success',
+          unpack: 'success',
+          extract: 'success',
+          validate: 'success',
+          changes: 'success',
+          'pull-request': 'success',
+        });
+        expect(result.outputs).toMatchObject({
+          changed: 'true',
+          'pull-request-operation': 'created',
+          'pull-request-number': '1',
+        });
+        expect(pr.calls[0]!.inputs['add-paths']!.split('\n').filter(Boolean)).toEqual([
+          'solutions/customHIL',
+          'custom-connectors',
+        ]);
+
+        expect(repository.pulls).toHaveLength(1);
+        expect(repository.pulls[0]).toMatchObject({
+          state: 'open',
+          base: { ref: 'main' },
+          head: { ref: BRANCH },
+        });
+        expect(repository.pulls[0]!.body).toContain('Validation:');
+
+        const files = await filesOn(`refs/heads/${BRANCH}`);
+        expect(files).toContain('README.md');
+        expect(files).toContain('solutions/customHIL/Other/Solution.xml');
+        const connectorFiles = files.filter((file) => file.startsWith('custom-connectors/'));
+        expect(connectorFiles.some((file) => file.endsWith('/apiDefinition.swagger.json'))).toBe(true);
+        // The zip itself stays out of the repository, and main is untouched until someone merges.
+        expect(files.filter((file) => file.endsWith('.zip'))).toEqual([]);
+        expect(await filesOn('refs/heads/main')).toEqual(['README.md']);
+        firstHead = (await repository.git.readRef(`refs/heads/${BRANCH}`))!;
+        expect(result.steps.find((step) => step.id === 'changes')!.summary).toContain('custom-connectors/');
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'a change made in the environment updates the same pull request on the same branch',
+      async () => {
+        dataverse.store.put(
+          solutionWithDescription('Now with a description edited in the maker portal, per approver.'),
+        );
+        const { result } = await snapshot();
+        expect(result.status).toBe('success');
+        expect(result.outputs).toMatchObject({
+          'pull-request-operation': 'updated',
+          'pull-request-number': '1',
+        });
+        expect(repository.pulls).toHaveLength(1);
+        secondHead = (await repository.git.readRef(`refs/heads/${BRANCH}`))!;
+        expect(secondHead).not.toBe(firstHead);
+        const swaggerFile = (await filesOn(`refs/heads/${BRANCH}`)).find((file) =>
+          /^custom-connectors\/.*\/apiDefinition\.swagger\.json$/.test(file),
+        )!;
+        expect(await show(`${BRANCH}:${swaggerFile}`)).toContain('edited in the maker portal');
+        // Rebuilt on main each time: one commit on top of the base, not a growing history.
+        expect((await repository.git.readCommit(secondHead)).parents).toEqual([
+          await repository.git.readRef('refs/heads/main'),
+        ]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'a run that finds what the open pull request already holds leaves the branch alone',
+      async () => {
+        const { result } = await snapshot();
+        expect(result.outputs).toMatchObject({
+          'pull-request-operation': 'none',
+          'pull-request-number': '1',
+        });
+        expect(await repository.git.readRef(`refs/heads/${BRANCH}`)).toBe(secondHead);
+        expect(repository.pulls).toHaveLength(1);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'after the merge, nothing changed: no commit, no pull request',
+      async () => {
+        // The merge, as GitHub does it for a fast-forward: main moves to the branch, the pull request closes.
+        await repository.git.updateRef('refs/heads/main', secondHead);
+        repository.pulls[0]!.state = 'closed';
+        const { result, pr } = await snapshot();
+        expect(result.status).toBe('success');
+        expect(result.outputs.changed).toBe('false');
+        expect(result.steps.find((step) => step.id === 'pull-request')!.skipped).toBe(true);
+        expect(pr.calls).toEqual([]);
+        expect(repository.pulls).toHaveLength(1);
+        expect(await repository.git.readRef(`refs/heads/${BRANCH}`)).toBe(secondHead);
+        expect(result.steps.find((step) => step.id === 'changes')!.summary).toContain(
+          'equals the repository',
+        );
+      },
+      TIMEOUT,
+    );
+
+    it('is concurrency-safe by construction: one group per solution that waits, and a fixed branch', () => {
+      const job = (parseYaml(readFileSync(workflow, 'utf8')) as { jobs: Record<string, Record<string, any>> })
+        .jobs.snapshot!;
+      expect(job.concurrency).toEqual({
+        group: expect.stringContaining('${{ inputs.solution-name }}'),
+        'cancel-in-progress': false,
+      });
+      expect(job.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', 'id-token': 'write' });
+    });
+
+    it(
+      'without id-token: write the export cannot sign in, and nothing is pushed',
+      async () => {
+        const copy = path.join(tempDir('snapshot-workflow-'), 'connector-snapshot.yml');
+        writeFileSync(copy, readFileSync(workflow, 'utf8').replace(/^      id-token: write\n/m, ''));
+        const before = await repository.git.readRef(`refs/heads/${BRANCH}`);
+        const { result, pr } = await snapshot(copy);
+        expect(result.status).toBe('failure');
+        expect(outcomes(result).export).toBe('failure');
+        expect(result.steps.find((step) => step.id === 'export')!.action!.annotations[0]!.message).toMatch(
+          /id-token/,
+        );
+        expect(pr.calls).toEqual([]);
+        expect(await repository.git.readRef(`refs/heads/${BRANCH}`)).toBe(before);
+      },
+      TIMEOUT,
+    );
+
+    it.each([
+      [
+        'one of our actions',
+        /solution-name: \$\{\{ inputs.solution-name \}\}\n/,
+        'solution-nmae: ${{ inputs.solution-name }}\n',
+        /export-solution has no input 'solution-nmae'/,
+      ],
+      [
+        'the pull request action',
+        /add-paths: \|/,
+        'add-path: |',
+        /peter-evans\/create-pull-request has no input 'add-path'/,
+      ],
+    ])(
+      'refuses a copy of the workflow with a misspelled input of %s',
+      async (_, pattern, replacement, error) => {
+        const copy = path.join(tempDir('snapshot-workflow-'), 'connector-snapshot.yml');
+        const source = readFileSync(workflow, 'utf8');
+        expect(source).toMatch(pattern);
+        writeFileSync(copy, source.replace(pattern, replacement));
+        await expect(snapshot(copy)).rejects.toThrow(error);
+      },
+      TIMEOUT,
+    );
+  },
+);

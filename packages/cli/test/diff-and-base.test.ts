@@ -1,0 +1,131 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../src/program.js';
+import { memoryIo } from './memory-io.js';
+import {
+  validApiProperties,
+  validReadme,
+  validSwagger,
+} from '../../validator/test/helpers/valid-connector.js';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+function tempRoot(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'cli-diff-'));
+  roots.push(root);
+  return root;
+}
+
+function writeConnector(folder: string, swagger: object): void {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
+  writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
+  writeFileSync(path.join(folder, 'readme.md'), validReadme());
+}
+
+function git(cwd: string, ...args: string[]): string {
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@e.x',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@e.x',
+  };
+  return execFileSync('git', args, { cwd, env, encoding: 'utf8' }).trim();
+}
+
+describe('connector-alm diff', () => {
+  it('reports a deleted operation as breaking, in JSON, and exits 1', async () => {
+    const root = tempRoot();
+    const after = validSwagger();
+    delete after.paths['/tasks/{taskId}'];
+    writeConnector(path.join(root, 'old'), validSwagger());
+    writeConnector(path.join(root, 'new'), after);
+    const io = memoryIo(root);
+    expect(await runCli(['diff', 'old', 'new', '--format', 'json'], io)).toBe(1);
+    const report = JSON.parse(io.out());
+    expect(report.classification).toBe('breaking');
+    expect(report.changes).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'BRK-OP-DELETED',
+        breaking: true,
+        operationId: 'GetTask',
+        file: 'old/apiDefinition.swagger.json',
+      }),
+    );
+  });
+
+  it('calls a text edit a minor update and exits 0; --fail-on never never fails', async () => {
+    const root = tempRoot();
+    const after = validSwagger();
+    after.info.description = 'Contoso Tasks lets whole teams plan, assign and track their work items.';
+    writeConnector(path.join(root, 'old'), validSwagger());
+    writeConnector(path.join(root, 'new'), after);
+    const io = memoryIo(root);
+    expect(
+      await runCli(['diff', 'old/apiDefinition.swagger.json', 'new/apiDefinition.swagger.json'], io),
+    ).toBe(0);
+    expect(io.out()).toMatch(/^minor-update: 1 changes, 0 breaking$/m);
+  });
+
+  it('finds nothing between a connector and itself', async () => {
+    const root = tempRoot();
+    writeConnector(path.join(root, 'same'), validSwagger());
+    const io = memoryIo(root);
+    expect(await runCli(['diff', 'same', 'same', '--format', 'json'], io)).toBe(0);
+    expect(JSON.parse(io.out())).toEqual({ changes: [], classification: 'no-change' });
+  });
+});
+
+describe('connector-alm validate --base', () => {
+  /** dev has a connector with an old problem; the branch adds a new one and deletes an operation. */
+  function repository(): string {
+    const root = tempRoot();
+    const folder = path.join(root, 'certified-connectors', 'Contoso Tasks');
+    const swagger = validSwagger();
+    swagger.info.contact = { name: 'Contoso Support', email: 'support@contoso.com' };
+    writeConnector(folder, swagger);
+    git(root, 'init', '-q', '-b', 'dev');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'base');
+    git(root, 'checkout', '-qb', 'feature');
+    swagger.info.title = 'Contoso Tasks API';
+    delete swagger.paths['/tasks/{taskId}'];
+    writeConnector(folder, swagger);
+    git(root, 'commit', '-qam', 'change');
+    return root;
+  }
+
+  it('marks findings new or existing and adds the breaking changes', async () => {
+    const root = repository();
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', '--base', 'dev', '--format', 'json'], io)).toBe(1);
+    const findings = JSON.parse(io.out()).findings as { ruleId: string; baseline?: string }[];
+    expect(findings.find((f) => f.ruleId === 'SWG-INFO-TITLE-WORDS')?.baseline).toBe('new');
+    expect(findings.find((f) => f.ruleId === 'SWG-INFO-CONTACT-FIELDS')?.baseline).toBe('existing');
+    expect(findings.find((f) => f.ruleId === 'BRK-OP-DELETED')).toBeDefined();
+  });
+
+  it('--only-new drops what the base already had', async () => {
+    const root = repository();
+    const io = memoryIo(root);
+    await runCli(['validate', '.', '--base', 'dev', '--only-new', '--format', 'json'], io);
+    const findings = JSON.parse(io.out()).findings as { ruleId: string; baseline?: string }[];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.baseline === 'new')).toBe(true);
+    expect(findings.map((f) => f.ruleId)).not.toContain('SWG-INFO-CONTACT-FIELDS');
+  });
+
+  it('refuses --only-new without --base, and an unknown ref with advice', async () => {
+    const root = repository();
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', '--only-new'], io)).toBe(2);
+    const unknown = memoryIo(root);
+    expect(await runCli(['validate', '.', '--base', 'origin/nope'], unknown)).toBe(1);
+    expect(unknown.err()).toMatch(/does not name a commit.*fetch/s);
+  });
+});

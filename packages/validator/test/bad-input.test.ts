@@ -1,0 +1,132 @@
+import { describe, expect, it } from '@jest/globals';
+import { chmodSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { validateFolder } from '../src/validate.js';
+import { MAX_FILE_BYTES } from '../src/loader/connector-folder.js';
+import type { Finding } from '../src/model/finding.js';
+import { runRules, writeConnector } from './helpers/fixture.js';
+import { validApiProperties, validConnectorFiles, validSwagger } from './helpers/valid-connector.js';
+
+/** Every rule on a hostile folder: the run must end, with no internal error, and say what is wrong. */
+async function allRules(files: Record<string, string | Buffer | object>): Promise<Finding[]> {
+  const folder = writeConnector(files);
+  const result = await validateFolder(folder, { cwd: path.dirname(folder) });
+  expect(result.findings.filter((finding) => finding.message.startsWith('Internal error'))).toEqual([]);
+  return result.findings;
+}
+
+const ids = (findings: Finding[]) => new Set(findings.map((finding) => finding.ruleId));
+
+describe('hostile input never crashes the validator', () => {
+  it('reports an empty swagger as a located syntax error and checks the rest', async () => {
+    const findings = await allRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': '' });
+    expect(findings.find((f) => f.ruleId === 'GEN-JSON-PARSE')).toMatchObject({
+      message: 'The file is empty.',
+      line: 1,
+    });
+  });
+
+  it('locates the first invalid UTF-8 byte of a swagger', async () => {
+    const text = JSON.stringify(validSwagger(), null, 2).replace('Contoso Support', 'Contoso S\u00fcpport');
+    const bytes = Buffer.from(text, 'latin1');
+    const findings = await allRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': bytes });
+    expect(findings.find((f) => f.ruleId === 'GEN-ENCODING')).toMatchObject({ line: 8 });
+  });
+
+  it('checks a 50 MB swagger without running out of stack or memory', async () => {
+    const swagger = validSwagger();
+    swagger.definitions.Padding = { type: 'object', description: 'x'.repeat(50 * 1024 * 1024) };
+    const findings = await allRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+    expect(ids(findings)).toContain('SWG-SIZE');
+  });
+
+  it('ends on circular $refs', async () => {
+    const swagger = validSwagger();
+    swagger.definitions.A = { type: 'object', properties: { b: { $ref: '#/definitions/B' } } };
+    swagger.definitions.B = { type: 'object', properties: { a: { $ref: '#/definitions/A' } } };
+    swagger.definitions.Self = { $ref: '#/definitions/Self' };
+    swagger.paths['/tasks'].get.responses['200'].schema = { $ref: '#/definitions/A' };
+    const findings = await allRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+    expect(ids(findings)).toContain('SWG-REF-LOOP');
+  });
+
+  it('refuses JSON nested 100,000 levels deep with a finding, not a stack overflow', async () => {
+    const deep = `{"swagger": "2.0", "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const findings = await allRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': deep });
+    expect(findings.find((f) => f.ruleId === 'GEN-JSON-PARSE')?.message).toMatch(/nested more than/);
+  });
+
+  it('reports garbage bytes in icon.png', async () => {
+    const findings = await allRules({
+      ...validConnectorFiles(),
+      'icon.png': Buffer.from('not a png at all \x00\x01\x02'),
+    });
+    expect(ids(findings)).toContain('ICON-PNG');
+  });
+
+  it('never reads a linked file outside the folder', async () => {
+    const outside = path.join(mkdtempSync(path.join(os.tmpdir(), 'outside-')), 'apiProperties.json');
+    writeFileSync(outside, JSON.stringify(validApiProperties()));
+    const files = validConnectorFiles();
+    delete files['apiProperties.json'];
+    const folder = writeConnector(files);
+    symlinkSync(outside, path.join(folder, 'apiProperties.json'));
+    const result = await validateFolder(folder, { cwd: path.dirname(folder) });
+    expect(result.findings.find((f) => f.ruleId === 'GEN-SYMLINK')?.file).toMatch(/apiProperties\.json$/);
+    // Nothing of the outside file was read: its (valid) content would have silenced PROP rules.
+    expect(ids(result.findings)).not.toContain('PROP-BRAND-REQ');
+  });
+});
+
+describe('GEN-BINARY', () => {
+  it('fires on a text file that holds binary data', async () => {
+    const all = await allRules({
+      ...validConnectorFiles(),
+      'readme.md': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]),
+    });
+    expect(all.find((f) => f.ruleId === 'GEN-BINARY')).toMatchObject({ severity: 'error' });
+  });
+
+  it('stays quiet on text', async () => {
+    expect(await runRules(validConnectorFiles(), ['GEN-BINARY'])).toEqual([]);
+  });
+});
+
+describe('GEN-FILE-TOO-LARGE', () => {
+  it('fires on a file over the read limit without reading it', async () => {
+    const folder = writeConnector(validConnectorFiles());
+    const big = path.join(folder, 'script.csx');
+    writeFileSync(big, '');
+    // A sparse file: over the limit on disk, no time or memory spent writing it.
+    const { truncateSync } = await import('node:fs');
+    truncateSync(big, MAX_FILE_BYTES + 1);
+    const result = await validateFolder(folder, { cwd: path.dirname(folder) });
+    expect(result.findings.find((f) => f.ruleId === 'GEN-FILE-TOO-LARGE')?.file).toMatch(/script\.csx$/);
+  });
+
+  it('stays quiet on normal files', async () => {
+    expect(await runRules(validConnectorFiles(), ['GEN-FILE-TOO-LARGE'])).toEqual([]);
+  });
+});
+
+describe('GEN-UNREADABLE', () => {
+  const root = process.getuid?.() === 0;
+  (root ? it.skip : it)('fires on a file without read permission', async () => {
+    const folder = writeConnector(validConnectorFiles());
+    chmodSync(path.join(folder, 'readme.md'), 0o000);
+    const result = await validateFolder(folder, { cwd: path.dirname(folder) });
+    expect(result.findings.find((f) => f.ruleId === 'GEN-UNREADABLE')).toBeDefined();
+  });
+
+  it('fires on a link that points nowhere', async () => {
+    const folder = writeConnector(validConnectorFiles());
+    symlinkSync(path.join(folder, 'missing.png'), path.join(folder, 'icon.png'));
+    const result = await validateFolder(folder, { cwd: path.dirname(folder) });
+    expect(result.findings.find((f) => f.ruleId === 'GEN-UNREADABLE')?.file).toMatch(/icon\.png$/);
+  });
+
+  it('stays quiet on readable files', async () => {
+    expect(await runRules(validConnectorFiles(), ['GEN-UNREADABLE'])).toEqual([]);
+  });
+});
