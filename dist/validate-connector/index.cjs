@@ -40542,7 +40542,7 @@ function locatePointers(text2, pointers) {
   const start = skipWhitespace(text2, 0);
   root.offset = start;
   root.length = 1;
-  if (start < text2.length) descend(text2, start, root);
+  if (start < text2.length) descend(text2, start, root, false);
   const result = /* @__PURE__ */ new Map();
   const collect = (node, fallback) => {
     const here = node.offset === void 0 ? { ...fallback, resolved: false } : { offset: node.offset, length: node.length ?? 1, resolved: true };
@@ -40552,13 +40552,13 @@ function locatePointers(text2, pointers) {
   collect(root, { offset: start, length: 1, resolved: true });
   return result;
 }
-function descend(text2, at, node) {
+function descend(text2, at, node, needEnd) {
   const open2 = text2.charCodeAt(at);
-  if (open2 === chars.OPEN_BRACE) return descendObject(text2, at, node);
-  if (open2 === chars.OPEN_BRACKET) return descendArray(text2, at, node);
-  return skipValue(text2, at);
+  if (open2 === chars.OPEN_BRACE) return descendObject(text2, at, node, needEnd);
+  if (open2 === chars.OPEN_BRACKET) return descendArray(text2, at, node, needEnd);
+  return needEnd ? skipValue(text2, at) : at;
 }
-function descendObject(text2, at, node) {
+function descendObject(text2, at, node, needEnd) {
   let remaining = node.children.size;
   let i = skipWhitespace(text2, at + 1);
   while (remaining > 0 && text2.charCodeAt(i) === chars.QUOTE) {
@@ -40576,7 +40576,9 @@ function descendObject(text2, at, node) {
       if (child.offset === void 0) remaining--;
       child.offset = keyStart;
       child.length = keyEnd - keyStart;
-      valueEnd = descend(text2, valueStart, child);
+      const more = needEnd || remaining > 0;
+      valueEnd = descend(text2, valueStart, child, more);
+      if (!more) return valueEnd;
     } else {
       valueEnd = skipValue(text2, valueStart);
     }
@@ -40585,9 +40587,9 @@ function descendObject(text2, at, node) {
     if (text2.charCodeAt(i) !== chars.COMMA) break;
     i = skipWhitespace(text2, i + 1);
   }
-  return skipRest(text2, i);
+  return needEnd ? skipRest(text2, i) : i;
 }
-function descendArray(text2, at, node) {
+function descendArray(text2, at, node, needEnd) {
   let remaining = node.children.size;
   let i = skipWhitespace(text2, at + 1);
   for (let index = 0; remaining > 0 && i < text2.length && text2.charCodeAt(i) !== chars.CLOSE_BRACKET; index++) {
@@ -40597,7 +40599,9 @@ function descendArray(text2, at, node) {
       remaining--;
       child.offset = i;
       child.length = 1;
-      valueEnd = descend(text2, i, child);
+      const more = needEnd || remaining > 0;
+      valueEnd = descend(text2, i, child, more);
+      if (!more) return valueEnd;
     } else {
       valueEnd = skipValue(text2, i);
     }
@@ -40606,10 +40610,41 @@ function descendArray(text2, at, node) {
     if (text2.charCodeAt(i) !== chars.COMMA) break;
     i = skipWhitespace(text2, i + 1);
   }
-  return skipRest(text2, i);
+  return needEnd ? skipRest(text2, i) : i;
 }
 function skipRest(text2, at) {
   return skipToClose(text2, at, 1);
+}
+
+// packages/validator/src/json/value-depth.ts
+function valueNestingExceeds(root, limit) {
+  if (root === null || typeof root !== "object") return false;
+  const containers = [root];
+  const levels = [1];
+  while (containers.length > 0) {
+    const container = containers.pop();
+    const level = levels.pop();
+    if (level > limit) return true;
+    if (Array.isArray(container)) {
+      for (let index = 0; index < container.length; index++) {
+        const child = container[index];
+        if (child !== null && typeof child === "object") {
+          containers.push(child);
+          levels.push(level + 1);
+        }
+      }
+    } else {
+      const object = container;
+      for (const key in object) {
+        const child = object[key];
+        if (child !== null && typeof child === "object") {
+          containers.push(child);
+          levels.push(level + 1);
+        }
+      }
+    }
+  }
+  return false;
 }
 
 // packages/validator/src/json/json-document.ts
@@ -40628,7 +40663,14 @@ var JsonDocument = class _JsonDocument {
     this.hadBom = hadBom;
     this.lines = new LineIndex(text2);
     const issues = [];
-    this.tooDeep = nestingDepth(text2, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
+    let value;
+    let strict2 = true;
+    try {
+      value = JSON.parse(text2);
+    } catch {
+      strict2 = false;
+    }
+    this.tooDeep = strict2 ? valueNestingExceeds(value, MAX_JSON_DEPTH) : nestingDepth(text2, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
@@ -40636,17 +40678,11 @@ var JsonDocument = class _JsonDocument {
         length: 1
       });
       this.value = void 0;
-    } else if (text2.trim() === "") {
+    } else if (!strict2 && text2.trim() === "") {
       issues.push({ message: "The file is empty.", offset: 0, length: 0 });
       this.value = void 0;
     } else {
-      let value;
-      try {
-        value = JSON.parse(text2);
-      } catch {
-        value = parseTolerantly(text2, issues);
-      }
-      this.value = value;
+      this.value = strict2 ? value : parseTolerantly(text2, issues);
     }
     this.syntaxIssues = issues;
   }
@@ -47198,7 +47234,8 @@ function lineEnd2(text2, starts, line) {
   return end;
 }
 function parse3(text2) {
-  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  const shift = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  const body = shift ? text2.slice(1) : text2;
   let tokens;
   const env = {};
   try {
@@ -47224,9 +47261,9 @@ function parse3(text2) {
       depth: Number(token.tag.slice(1)),
       text: headingText,
       normalized: normalizeTitle(headingText),
-      offset,
+      offset: offset + shift,
       length: end - offset,
-      bodyStart: end,
+      bodyStart: end + shift,
       bodyEnd: text2.length
     });
   }
@@ -47943,6 +47980,31 @@ var settingsRules = [
   }
 ];
 
+// packages/validator/src/json/pointer-place.ts
+var PointerPlace = class {
+  constructor(parent, first, second) {
+    this.parent = parent;
+    this.first = first;
+    this.second = second;
+    if (parent === void 0 && first === void 0) this.text = "";
+  }
+  parent;
+  first;
+  second;
+  text;
+  /** The RFC 6901 pointer of this place ("" for the document root). */
+  get pointer() {
+    if (this.text === void 0) {
+      let text2 = this.parent === void 0 ? "" : this.parent.pointer;
+      if (this.first !== void 0) text2 += "/" + encodeSegment(this.first);
+      if (this.second !== void 0) text2 += "/" + encodeSegment(this.second);
+      this.text = text2;
+    }
+    return this.text;
+  }
+};
+var DOCUMENT_ROOT = new PointerPlace(void 0);
+
 // packages/validator/src/swagger/swagger-model.ts
 var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 var MAX_SCHEMA_WALK_DEPTH = 64;
@@ -48345,6 +48407,37 @@ var OBJECT_FIELDS = {
     scopes: "Object"
   }
 };
+var StructureNode = class extends PointerPlace {
+  constructor(kind, value, parent, first, second, schemaOrigin, schemaDepth, propertyName) {
+    super(parent, first, second);
+    this.kind = kind;
+    this.value = value;
+    this.schemaOrigin = schemaOrigin;
+    this.schemaDepth = schemaDepth;
+    this.propertyName = propertyName;
+  }
+  kind;
+  value;
+  schemaOrigin;
+  schemaDepth;
+  propertyName;
+};
+var RefUse = class {
+  constructor(ref, holder, expects, siblings) {
+    this.ref = ref;
+    this.holder = holder;
+    this.expects = expects;
+    this.siblings = siblings;
+  }
+  ref;
+  holder;
+  expects;
+  siblings;
+  /** The object holding the `$ref`. */
+  get pointer() {
+    return this.holder.pointer;
+  }
+};
 var MAX_WALK_DEPTH = 200;
 var cache3 = /* @__PURE__ */ new WeakMap();
 function structureOf(model) {
@@ -48369,11 +48462,6 @@ function jsonTypeOf(value) {
       return "Object";
   }
 }
-function childPointer2(pointer, ...segments) {
-  let result = pointer;
-  for (const segment of segments) result += "/" + encodeSegment(segment);
-  return result;
-}
 var ALLOWED_TYPES = Object.fromEntries(
   Object.entries(OBJECT_FIELDS).map(([kind, fields]) => [
     kind,
@@ -48386,6 +48474,9 @@ function matches(value, expected) {
   if (expected === "Number") return actual === "Integer" || actual === "Float";
   return actual === expected;
 }
+function placeAt(parent, first, second) {
+  return new PointerPlace(parent, first, second);
+}
 var StructureWalker = class {
   result = { nodes: [], byKind: /* @__PURE__ */ new Map(), refs: [], typeIssues: [] };
   walk(root) {
@@ -48396,15 +48487,8 @@ var StructureWalker = class {
    * Records a node and checks its fields' types. Returns the node's value with fields of the wrong
    * type hidden, so the walk descends only into what has the right shape.
    */
-  add(kind, value, pointer, extra) {
-    const node = extra ? {
-      kind,
-      value,
-      pointer,
-      schemaOrigin: extra.schemaOrigin,
-      schemaDepth: extra.schemaDepth,
-      propertyName: extra.propertyName
-    } : { kind, value, pointer };
+  add(node) {
+    const { kind, value } = node;
     this.result.nodes.push(node);
     let list2 = this.result.byKind.get(kind);
     if (!list2) this.result.byKind.set(kind, list2 = []);
@@ -48418,7 +48502,7 @@ var StructureWalker = class {
       if (allowed.length === 1 ? matches(field, allowed[0]) : allowed.some((type) => matches(field, type)))
         continue;
       this.result.typeIssues.push({
-        pointer: childPointer2(pointer, key),
+        pointer: childPointer(node.pointer, key),
         expected: toTypeName(allowed[0]),
         actual: jsonTypeOf(field)
       });
@@ -48429,159 +48513,176 @@ var StructureWalker = class {
     for (const key of Object.keys(value)) if (!wrong.has(key)) good[key] = value[key];
     return good;
   }
-  typeIssue(pointer, expected, value) {
-    this.result.typeIssues.push({ pointer, expected, actual: jsonTypeOf(value) });
+  /** Records a node that is not a schema and checks its fields. */
+  addNode(kind, value, parent, first, second) {
+    return this.add(new StructureNode(kind, value, parent, first, second));
   }
-  ref(value, pointer, expects) {
+  typeIssue(place, expected, value) {
+    this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf(value) });
+  }
+  ref(value, place, expects) {
     if (!("$ref" in value)) return false;
     if (typeof value.$ref !== "string") {
-      this.typeIssue(childPointer2(pointer, "$ref"), "String", value.$ref);
+      this.result.typeIssues.push({
+        pointer: childPointer(place.pointer, "$ref"),
+        expected: "String",
+        actual: jsonTypeOf(value.$ref)
+      });
       return true;
     }
-    this.result.refs.push({
-      ref: value.$ref,
-      pointer,
-      expects,
-      siblings: Object.keys(value).filter((key) => key !== "$ref")
-    });
+    const siblings = [];
+    for (const key of Object.keys(value)) if (key !== "$ref") siblings.push(key);
+    this.result.refs.push(new RefUse(value.$ref, place, expects, siblings));
     return true;
   }
   visitRoot(root) {
-    const fields = this.add("root", root, "");
-    if (isObject(fields.info)) this.visitInfo(fields.info);
-    if (isObject(fields.externalDocs)) this.add("externalDocs", fields.externalDocs, "/externalDocs");
-    this.eachObject(fields.tags, "/tags", (tag, at) => {
-      const tagFields = this.add("tag", tag, at);
+    const rootNode = new StructureNode("root", root, void 0);
+    const fields = this.add(rootNode);
+    if (isObject(fields.info)) this.visitInfo(fields.info, rootNode);
+    if (isObject(fields.externalDocs)) this.addNode("externalDocs", fields.externalDocs, rootNode, "externalDocs");
+    this.eachObject(fields.tags, rootNode, "tags", (tag, index) => {
+      const tagNode = new StructureNode("tag", tag, rootNode, "tags", index);
+      const tagFields = this.add(tagNode);
       if (isObject(tagFields.externalDocs))
-        this.add("externalDocs", tagFields.externalDocs, childPointer2(at, "externalDocs"));
+        this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
     for (const [path14, item] of entriesOf(fields.paths)) {
       if (path14.startsWith("x-")) continue;
-      const at = childPointer2("/paths", path14);
-      if (isObject(item)) this.visitPathItem(item, at);
-      else this.typeIssue(at, "Object", item);
+      if (isObject(item)) this.visitPathItem(item, rootNode, path14);
+      else this.typeIssue(placeAt(rootNode, "paths", path14), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
-      this.visitSchema(schema, childPointer2("/definitions", name), "definition", 0);
+      this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
     }
     for (const [name, parameter] of entriesOf(fields.parameters)) {
-      this.visitParameter(parameter, childPointer2("/parameters", name), "global-parameter");
+      this.visitParameter(parameter, rootNode, "parameters", name, "global-parameter");
     }
     for (const [code2, response] of entriesOf(fields.responses)) {
-      this.visitResponse(response, childPointer2("/responses", code2), "global-response");
+      this.visitResponse(response, rootNode, "responses", code2, "global-response");
     }
     for (const [name, scheme] of entriesOf(fields.securityDefinitions)) {
-      const at = childPointer2("/securityDefinitions", name);
       if (isObject(scheme)) {
-        const schemeFields = this.add("securityScheme", scheme, at);
-        this.checkMapOf(schemeFields.scopes, childPointer2(at, "scopes"), "String");
-      } else this.typeIssue(at, "Object", scheme);
+        const schemeNode = new StructureNode("securityScheme", scheme, rootNode, "securityDefinitions", name);
+        const schemeFields = this.add(schemeNode);
+        this.checkMapOf(schemeFields.scopes, placeAt(schemeNode, "scopes"), "String");
+      } else this.typeIssue(placeAt(rootNode, "securityDefinitions", name), "Object", scheme);
     }
-    this.visitSecurity(fields.security, "/security");
+    this.visitSecurity(fields.security, rootNode, "security");
   }
-  visitInfo(info2) {
-    const fields = this.add("info", info2, "/info");
-    if (isObject(fields.contact)) this.add("contact", fields.contact, "/info/contact");
-    if (isObject(fields.license)) this.add("license", fields.license, "/info/license");
+  visitInfo(info2, rootNode) {
+    const infoNode = new StructureNode("info", info2, rootNode, "info");
+    const fields = this.add(infoNode);
+    if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
+    if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, at) {
-    this.ref(item, at, "pathItem");
-    const fields = this.add("pathItem", item, at);
-    this.visitParameters(fields.parameters, childPointer2(at, "parameters"));
+  visitPathItem(item, rootNode, path14) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path14);
+    this.ref(item, itemNode, "pathItem");
+    const fields = this.add(itemNode);
+    this.visitParameters(fields.parameters, itemNode);
     for (const method of HTTP_METHODS) {
       const operation = fields[method];
-      if (isObject(operation)) this.visitOperation(operation, childPointer2(at, method));
+      if (isObject(operation)) this.visitOperation(operation, itemNode, method);
     }
   }
-  visitOperation(operation, at) {
-    const fields = this.add("operation", operation, at);
+  visitOperation(operation, itemNode, method) {
+    const operationNode = new StructureNode("operation", operation, itemNode, method);
+    const fields = this.add(operationNode);
     if (isObject(fields.externalDocs))
-      this.add("externalDocs", fields.externalDocs, childPointer2(at, "externalDocs"));
-    this.visitParameters(fields.parameters, childPointer2(at, "parameters"));
+      this.addNode("externalDocs", fields.externalDocs, operationNode, "externalDocs");
+    this.visitParameters(fields.parameters, operationNode);
     for (const [code2, response] of entriesOf(fields.responses)) {
       if (code2.startsWith("x-")) continue;
-      this.visitResponse(response, childPointer2(at, "responses", code2), "response");
+      this.visitResponse(response, operationNode, "responses", code2, "response");
     }
-    this.visitSecurity(fields.security, childPointer2(at, "security"));
+    this.visitSecurity(fields.security, operationNode, "security");
   }
-  visitParameters(list2, at) {
-    (asArray(list2) ?? []).forEach((parameter, index) => {
-      this.visitParameter(parameter, childPointer2(at, index), "body-parameter");
-    });
+  /** The `parameters` list of a path item or operation. */
+  visitParameters(list2, owner) {
+    const parameters = asArray(list2);
+    if (!parameters) return;
+    for (let index = 0; index < parameters.length; index++) {
+      this.visitParameter(parameters[index], owner, "parameters", index, "body-parameter");
+    }
   }
-  visitParameter(parameter, at, origin) {
-    if (!isObject(parameter)) return this.typeIssue(at, "Object", parameter);
-    if (this.ref(parameter, at, "parameter")) return;
-    const fields = this.add("parameter", parameter, at);
-    if (isObject(fields.schema)) this.visitSchema(fields.schema, childPointer2(at, "schema"), origin, 0);
-    if (isObject(fields.items)) this.visitItems(fields.items, childPointer2(at, "items"), 0);
+  visitParameter(parameter, parent, first, second, origin) {
+    if (!isObject(parameter)) return this.typeIssue(placeAt(parent, first, second), "Object", parameter);
+    const parameterNode = new StructureNode("parameter", parameter, parent, first, second);
+    if (this.ref(parameter, parameterNode, "parameter")) return;
+    const fields = this.add(parameterNode);
+    if (isObject(fields.schema)) this.visitSchema(fields.schema, parameterNode, "schema", void 0, origin, 0);
+    if (isObject(fields.items)) this.visitItems(fields.items, parameterNode, 0);
   }
-  visitItems(items, at, depth) {
+  visitItems(items, parent, depth) {
     if (depth > MAX_WALK_DEPTH) return;
-    const fields = this.add("items", items, at);
-    if (isObject(fields.items)) this.visitItems(fields.items, childPointer2(at, "items"), depth + 1);
+    const itemsNode = new StructureNode("items", items, parent, "items");
+    const fields = this.add(itemsNode);
+    if (isObject(fields.items)) this.visitItems(fields.items, itemsNode, depth + 1);
   }
-  visitResponse(response, at, origin) {
-    if (!isObject(response)) return this.typeIssue(at, "Object", response);
-    if (this.ref(response, at, "response")) return;
-    const fields = this.add("response", response, at);
-    if (isObject(fields.schema)) this.visitSchema(fields.schema, childPointer2(at, "schema"), origin, 0);
+  visitResponse(response, parent, first, second, origin) {
+    if (!isObject(response)) return this.typeIssue(placeAt(parent, first, second), "Object", response);
+    const responseNode = new StructureNode("response", response, parent, first, second);
+    if (this.ref(response, responseNode, "response")) return;
+    const fields = this.add(responseNode);
+    if (isObject(fields.schema)) this.visitSchema(fields.schema, responseNode, "schema", void 0, origin, 0);
     for (const [name, header] of entriesOf(fields.headers)) {
-      const headerAt = childPointer2(at, "headers", name);
       if (!isObject(header)) {
-        this.typeIssue(headerAt, "Object", header);
+        this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
         continue;
       }
-      const headerFields = this.add("header", header, headerAt);
-      if (isObject(headerFields.items))
-        this.visitItems(headerFields.items, childPointer2(headerAt, "items"), 0);
+      const headerNode = new StructureNode("header", header, responseNode, "headers", name);
+      const headerFields = this.add(headerNode);
+      if (isObject(headerFields.items)) this.visitItems(headerFields.items, headerNode, 0);
     }
   }
-  visitSchema(schema, at, origin, depth, propertyName) {
+  /** A schema written at `first`/`second` below `parent`. */
+  visitSchema(schema, parent, first, second, origin, depth, propertyName) {
     if (depth > MAX_WALK_DEPTH) return;
-    if (!isObject(schema)) return this.typeIssue(at, "Object", schema);
-    this.ref(schema, at, "schema");
-    const fields = this.add("schema", schema, at, { schemaOrigin: origin, schemaDepth: depth, propertyName });
-    forEachEntry(fields.properties, (name, property2) => {
-      this.visitSchema(property2, childPointer2(at, "properties", name), origin, depth + 1, name);
-    });
-    if (isObject(fields.items)) this.visitSchema(fields.items, childPointer2(at, "items"), origin, depth + 1);
-    else if (Array.isArray(schema.items)) this.typeIssue(childPointer2(at, "items"), "Object", schema.items);
+    if (!isObject(schema)) return this.typeIssue(placeAt(parent, first, second), "Object", schema);
+    const node = new StructureNode("schema", schema, parent, first, second, origin, depth, propertyName);
+    this.ref(schema, node, "schema");
+    const fields = this.add(node);
+    const properties = fields.properties;
+    if (isObject(properties)) {
+      for (const name of Object.keys(properties)) {
+        this.visitSchema(properties[name], node, "properties", name, origin, depth + 1, name);
+      }
+    }
+    if (isObject(fields.items)) this.visitSchema(fields.items, node, "items", void 0, origin, depth + 1);
+    else if (Array.isArray(schema.items)) this.typeIssue(placeAt(node, "items"), "Object", schema.items);
     if (isObject(fields.additionalProperties)) {
-      this.visitSchema(
-        fields.additionalProperties,
-        childPointer2(at, "additionalProperties"),
-        origin,
-        depth + 1
-      );
+      this.visitSchema(fields.additionalProperties, node, "additionalProperties", void 0, origin, depth + 1);
     }
     this.eachObject(
       fields.allOf,
-      childPointer2(at, "allOf"),
-      (member, memberAt) => this.visitSchema(member, memberAt, origin, depth + 1)
+      node,
+      "allOf",
+      (member, index) => this.visitSchema(member, node, "allOf", index, origin, depth + 1)
     );
-    if (isObject(fields.xml)) this.add("xml", fields.xml, childPointer2(at, "xml"));
-    if (isObject(fields.externalDocs))
-      this.add("externalDocs", fields.externalDocs, childPointer2(at, "externalDocs"));
+    if (isObject(fields.xml)) this.addNode("xml", fields.xml, node, "xml");
+    if (isObject(fields.externalDocs)) this.addNode("externalDocs", fields.externalDocs, node, "externalDocs");
   }
-  visitSecurity(list2, at) {
-    this.eachObject(list2, at, (requirement, requirementAt) => {
+  visitSecurity(list2, owner, key) {
+    this.eachObject(list2, owner, key, (requirement, index) => {
       for (const [name, scopes] of entriesOf(requirement)) {
-        const scopesAt = childPointer2(requirementAt, name);
-        if (!Array.isArray(scopes) && scopes !== null) this.typeIssue(scopesAt, "Array", scopes);
+        if (!Array.isArray(scopes) && scopes !== null)
+          this.typeIssue(new PointerPlace(placeAt(owner, key, index), name), "Array", scopes);
       }
     });
   }
-  eachObject(list2, at, visit2) {
-    (asArray(list2) ?? []).forEach((entry, index) => {
-      const entryAt = childPointer2(at, index);
-      if (isObject(entry)) visit2(entry, entryAt);
-      else this.typeIssue(entryAt, "Object", entry);
-    });
+  /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
+  eachObject(list2, owner, key, visit2) {
+    const entries = asArray(list2);
+    if (!entries) return;
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index];
+      if (isObject(entry)) visit2(entry, index);
+      else this.typeIssue(placeAt(owner, key, index), "Object", entry);
+    }
   }
-  checkMapOf(map2, at, expected) {
+  checkMapOf(map2, place, expected) {
     for (const [key, value] of entriesOf(map2)) {
-      if (!matches(value, expected)) this.typeIssue(childPointer2(at, key), expected, value);
+      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key), expected, value);
     }
   }
 };
@@ -49050,6 +49151,9 @@ function canonical(value) {
   return JSON.stringify(value) ?? "undefined";
 }
 function duplicateEntries(list2, pointer) {
+  return duplicateIndexes(list2).map((index) => childPointer(pointer, index));
+}
+function duplicateIndexes(list2) {
   const array = asArray(list2);
   if (!array || array.length < 2) return [];
   const seenPrimitives = /* @__PURE__ */ new Set();
@@ -49065,7 +49169,7 @@ function duplicateEntries(list2, pointer) {
       seen = seenPrimitives;
       key = entry;
     }
-    if (seen.has(key)) duplicates.push(childPointer(pointer, index));
+    if (seen.has(key)) duplicates.push(index);
     seen.add(key);
   });
   return duplicates;
@@ -49260,9 +49364,9 @@ var documentStructureRules = [
     check(context) {
       eachNode(context, (node) => {
         for (const key of UNIQUE_ARRAYS[node.kind] ?? []) {
-          for (const pointer of duplicateEntries(node.value[key], childPointer(node.pointer, key))) {
+          for (const index of duplicateIndexes(node.value[key])) {
             context.report({
-              pointer,
+              pointer: childPointer(node.pointer, key, index),
               message: "The array contains duplicate values, values must be unique."
             });
           }

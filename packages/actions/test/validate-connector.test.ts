@@ -52,6 +52,52 @@ describe('validate-connector, run as the runner runs it', () => {
   });
 });
 
+describe('validate-connector settings', () => {
+  /** A connector whose only problem is a missing path-parameter encoding (a warning). */
+  function workspaceWithWarning(): string {
+    const swagger = validSwagger();
+    delete swagger.paths['/tasks/{taskId}'].get.parameters[0]['x-ms-url-encoding'];
+    return workspaceWithConnector(JSON.stringify(swagger, null, 2));
+  }
+
+  it('fails on a warning with fail-on: warning', async () => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithWarning(),
+      inputs: { 'fail-on': 'warning' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({ level: 'warning', title: expect.stringMatching(/^SWG-PATH-PARAM-ENCODING/) }),
+    );
+  });
+
+  it("honours the repository's configuration file, and a bad one is an error on its line", async () => {
+    const workspace = workspaceWithWarning();
+    writeFileSync(path.join(workspace, '.connector-alm.yml'), 'rules:\n  SWG-PATH-PARAM-ENCODING: off\n');
+    const quiet = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { 'fail-on': 'warning' },
+    });
+    expect(quiet.exitCode).toBe(0);
+    expect(quiet.outputs.warnings).toBe('0');
+
+    writeFileSync(path.join(workspace, '.connector-alm.yml'), 'rules:\n  SWG-PATH-PARAM-ENCODNG: off\n');
+    const bad = await runActionBundle('validate-connector', { workspace });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.annotations[0]).toMatchObject({ level: 'error', file: '.connector-alm.yml', line: 2 });
+    expect(bad.annotations[0]!.message).toMatch(/SWG-PATH-PARAM-ENCODING/);
+  });
+
+  it('refuses a SARIF path outside the workspace', async () => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithConnector(),
+      inputs: { 'sarif-file': '../x.sarif' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations[0]!.message).toMatch(/sarif-file.*inside the workspace/);
+  });
+});
+
 describe('validate-connector in a pull request', () => {
   it('checks only the changed connector, marks new findings and reports the breaking change', async () => {
     const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
