@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { evaluateCondition, interpolate } from '../src/expressions.js';
 import { REPO_ROOT } from '../src/run-action.js';
-import { runWorkflowJob } from '../src/workflow-runner.js';
+import { grantsIdToken, jobOrder } from '../src/workflow-jobs.js';
+import { runWorkflow, runWorkflowJob } from '../src/workflow-runner.js';
 import { writeFileSync } from 'node:fs';
 
 describe('expressions, evaluated as the runner does', () => {
@@ -64,5 +65,117 @@ describe('runWorkflowJob', () => {
     expect(result.status).toBe('failure');
     expect(result.steps.map((s) => s.outcome)).toEqual(['success', 'failure', 'skipped', 'success']);
     expect(result.steps[3]!.outputs).toEqual({ seen: 'failure' });
+  });
+});
+
+function workflowFile(lines: string[]): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'wf-')), 'wf.yml');
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+describe('jobOrder', () => {
+  it('runs every job after the jobs it needs, in file order otherwise', () => {
+    expect(
+      jobOrder({ deploy: { needs: ['build', 'test'] }, test: { needs: 'build' }, build: {}, lint: {} }),
+    ).toEqual(['build', 'test', 'deploy', 'lint']);
+  });
+
+  it('refuses unknown needs and cycles', () => {
+    expect(() => jobOrder({ a: { needs: 'missing' } })).toThrow(/needs 'missing'/);
+    expect(() => jobOrder({ a: { needs: 'b' }, b: { needs: 'a' } })).toThrow(/cycle/);
+  });
+});
+
+describe('grantsIdToken', () => {
+  it('follows the job permissions over the workflow ones, and denies by default', () => {
+    expect(grantsIdToken(undefined, undefined)).toBe(false);
+    expect(grantsIdToken({ 'id-token': 'write' }, undefined)).toBe(true);
+    expect(grantsIdToken({ 'id-token': 'write' }, { contents: 'read' })).toBe(false);
+    expect(grantsIdToken('write-all', undefined)).toBe(true);
+    expect(grantsIdToken(undefined, { 'id-token': 'read' })).toBe(false);
+  });
+});
+
+describe('runWorkflow', () => {
+  const file = workflowFile([
+    'on: push',
+    'permissions:',
+    '  contents: read',
+    'jobs:',
+    '  first:',
+    '    runs-on: ubuntu-latest',
+    '    environment: ${{ github.ref_name }}-env',
+    '    outputs:',
+    '      url: ${{ steps.a.outputs.url }}',
+    '    steps:',
+    '      - id: a',
+    '        run: echo "url=${{ vars.URL }}|${{ secrets.KEY }}|${ACTIONS_ID_TOKEN_REQUEST_URL:-none}" >> "$GITHUB_OUTPUT"',
+    '  second:',
+    '    needs: first',
+    '    runs-on: ubuntu-latest',
+    '    permissions:',
+    '      id-token: write',
+    '    outputs:',
+    '      seen: ${{ steps.b.outputs.seen }}',
+    '    steps:',
+    '      - id: b',
+    '        run: |',
+    '          echo "seen=${{ needs.first.outputs.url }}|$ACTIONS_ID_TOKEN_REQUEST_URL" >> "$GITHUB_OUTPUT"',
+    '          test -d "$RUNNER_TEMP"',
+    '          echo "# done" >> "$GITHUB_STEP_SUMMARY"',
+    '          test "${{ vars.URL }}" = ""',
+  ]);
+  const options = {
+    workspace: os.tmpdir(),
+    eventName: 'push',
+    github: { ref_name: 'main' },
+    environments: { 'main-env': { vars: { URL: 'https://env' }, secrets: { KEY: 'k' } } },
+    idToken: { requestUrl: 'http://127.0.0.1:1/token', requestToken: 't' },
+  };
+
+  it("passes job outputs through needs, scopes an environment's vars and secrets to its job, and gives the OIDC endpoint only with id-token: write", async () => {
+    const run = await runWorkflow(file, options);
+    expect(run.order).toEqual(['first', 'second']);
+    expect(run.jobs.first).toMatchObject({ result: 'success', environment: 'main-env' });
+    expect(run.jobs.first!.outputs).toEqual({ url: 'https://env|k|none' });
+    expect(run.jobs.second!.result).toBe('success');
+    expect(run.jobs.second!.outputs).toEqual({ seen: 'https://env|k|none|http://127.0.0.1:1/token' });
+    expect(run.jobs.second!.steps![0]!.summary).toBe('# done\n');
+  });
+
+  it('skips a job whose needs failed', async () => {
+    const failing = workflowFile(
+      readFileSync(file, 'utf8')
+        .replace('>> "$GITHUB_OUTPUT"\n  second', '>> "$GITHUB_OUTPUT"; exit 1\n  second')
+        .split('\n'),
+    );
+    const run = await runWorkflow(failing, options);
+    expect(run.jobs.first!.result).toBe('failure');
+    expect(run.jobs.second).toEqual({ result: 'skipped', outputs: {} });
+  });
+
+  it('refuses a step input that the action does not declare, before any step runs', async () => {
+    const typo = workflowFile([
+      'on: push',
+      'jobs:',
+      '  j:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: touch ran',
+      '      - if: false',
+      '        uses: actions/checkout@v7',
+      '        with:',
+      '          fetch-dept: 0',
+    ]);
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'wf-'));
+    await expect(
+      runWorkflowJob(typo, 'j', {
+        workspace,
+        eventName: 'push',
+        externalActions: { 'actions/checkout': { inputs: ['fetch-depth'], run: () => ({}) } },
+      }),
+    ).rejects.toThrow("actions/checkout has no input 'fetch-dept'");
+    expect(existsSync(path.join(workspace, 'ran'))).toBe(false);
   });
 });

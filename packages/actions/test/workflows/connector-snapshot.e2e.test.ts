@@ -248,7 +248,7 @@ function solutionWithDescription(description: string): Uint8Array {
       'without id-token: write the export cannot sign in, and nothing is pushed',
       async () => {
         const copy = path.join(tempDir('snapshot-workflow-'), 'connector-snapshot.yml');
-        writeFileSync(copy, readFileSync(workflow, 'utf8').replace(/^      id-token: write\n/m, ''));
+        writeFileSync(copy, readFileSync(workflow, 'utf8').replace(/^ {6}id-token: write\n/m, ''));
         const before = await repository.git.readRef(`refs/heads/${BRANCH}`);
         const { result, pr } = await snapshot(copy);
         expect(result.status).toBe('failure');

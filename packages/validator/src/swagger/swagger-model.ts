@@ -1,4 +1,5 @@
 import { childPointer, parsePointer } from '../json/pointer.js';
+import { DOCUMENT_ROOT, PointerPlace } from '../json/pointer-place.js';
 import {
   asArray,
   asObject,
@@ -79,11 +80,26 @@ export interface SchemaNode {
 /** A schema object as written in the document (not reached through a `$ref`). */
 export interface WrittenSchema {
   schema: JsonObject;
-  pointer: string;
+  /** Built when read: iterate the list without reading it for every schema. */
+  readonly pointer: string;
   /** Where the outermost schema of this tree is written. */
   origin: 'definition' | 'parameter' | 'response' | 'global-parameter' | 'global-response';
   /** Nesting below that outermost schema (0 for the outermost). */
   depth: number;
+}
+
+/** A written schema whose pointer is built only when read. */
+class WrittenSchemaNode extends PointerPlace implements WrittenSchema {
+  constructor(
+    readonly schema: JsonObject,
+    parent: PointerPlace,
+    first: string | number,
+    second: string | number | undefined,
+    readonly origin: WrittenSchema['origin'],
+    readonly depth: number,
+  ) {
+    super(parent, first, second);
+  }
 }
 
 /**
@@ -262,49 +278,68 @@ export class SwaggerModel {
 
   private collectWrittenSchemas(): WrittenSchema[] {
     const list: WrittenSchema[] = [];
-    const add = (value: unknown, pointer: string, origin: WrittenSchema['origin'], depth: number): void => {
+    // Places, not pointer strings: most written schemas are never reported (see PointerPlace).
+    const add = (
+      value: unknown,
+      parent: PointerPlace,
+      first: string | number,
+      second: string | number | undefined,
+      origin: WrittenSchema['origin'],
+      depth: number,
+    ): void => {
       const schema = asObject(value);
       if (!schema || depth > MAX_SCHEMA_WALK_DEPTH) return;
-      list.push({ schema, pointer, origin, depth });
-      forEachEntry(schema.properties, (name, property) => {
-        add(property, childPointer(pointer, 'properties', name), origin, depth + 1);
-      });
-      if (isObject(schema.items)) add(schema.items, childPointer(pointer, 'items'), origin, depth + 1);
-      if (isObject(schema.additionalProperties)) {
-        add(schema.additionalProperties, childPointer(pointer, 'additionalProperties'), origin, depth + 1);
+      const written = new WrittenSchemaNode(schema, parent, first, second, origin, depth);
+      list.push(written);
+      const properties = schema.properties;
+      if (isObject(properties)) {
+        for (const name of Object.keys(properties)) {
+          add(properties[name], written, 'properties', name, origin, depth + 1);
+        }
       }
-      (asArray(schema.allOf) ?? []).forEach((member, index) =>
-        add(member, childPointer(pointer, 'allOf', index), origin, depth + 1),
-      );
+      if (isObject(schema.items)) add(schema.items, written, 'items', undefined, origin, depth + 1);
+      if (isObject(schema.additionalProperties)) {
+        add(schema.additionalProperties, written, 'additionalProperties', undefined, origin, depth + 1);
+      }
+      const allOf = asArray(schema.allOf);
+      if (allOf) {
+        for (let index = 0; index < allOf.length; index++) {
+          add(allOf[index], written, 'allOf', index, origin, depth + 1);
+        }
+      }
     };
+    const root = DOCUMENT_ROOT;
     for (const [name, definition] of entriesOf(this.definitions))
-      add(definition, childPointer('/definitions', name), 'definition', 0);
+      add(definition, root, 'definitions', name, 'definition', 0);
     for (const [name, parameter] of entriesOf(this.root.parameters)) {
       if (isObject(parameter))
-        add(parameter.schema, childPointer('/parameters', name, 'schema'), 'global-parameter', 0);
+        add(parameter.schema, new PointerPlace(root, 'parameters', name), 'schema', undefined, 'global-parameter', 0);
     }
     for (const [code, response] of entriesOf(this.root.responses)) {
       if (isObject(response))
-        add(response.schema, childPointer('/responses', code, 'schema'), 'global-response', 0);
+        add(response.schema, new PointerPlace(root, 'responses', code), 'schema', undefined, 'global-response', 0);
     }
+    const visitParameters = (parameters: unknown, owner: PointerPlace): void => {
+      const entries = asArray(parameters);
+      if (!entries) return;
+      for (let index = 0; index < entries.length; index++) {
+        const parameter = entries[index];
+        if (isObject(parameter) && isObject(parameter.schema))
+          add(parameter.schema, new PointerPlace(owner, 'parameters', index), 'schema', undefined, 'parameter', 0);
+      }
+    };
     for (const [path, pathItem] of entriesOf(this.paths)) {
-      const pathItemPointer = childPointer('/paths', path);
-      const visitParameters = (list: unknown, pointer: string): void => {
-        (asArray(list) ?? []).forEach((parameter, index) => {
-          if (isObject(parameter))
-            add(parameter.schema, childPointer(pointer, index, 'schema'), 'parameter', 0);
-        });
-      };
       if (!isObject(pathItem)) continue;
-      visitParameters(pathItem.parameters, childPointer(pathItemPointer, 'parameters'));
+      const pathItemPlace = new PointerPlace(root, 'paths', path);
+      visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
         if (!operation) continue;
-        const pointer = childPointer(pathItemPointer, method);
-        visitParameters(operation.parameters, childPointer(pointer, 'parameters'));
+        const operationPlace = new PointerPlace(pathItemPlace, method);
+        visitParameters(operation.parameters, operationPlace);
         for (const [code, response] of entriesOf(operation.responses)) {
-          if (isObject(response))
-            add(response.schema, childPointer(pointer, 'responses', code, 'schema'), 'response', 0);
+          if (isObject(response) && isObject(response.schema))
+            add(response.schema, new PointerPlace(operationPlace, 'responses', code), 'schema', undefined, 'response', 0);
         }
       }
     }

@@ -10,14 +10,17 @@ const NEXT_LINK_NAMES = ['nextLink', '@odata.nextLink'];
 const ROOT_CAPABILITIES = ['file-picker', 'testConnection'];
 const OPERATION_CAPABILITIES = ['chunkTransfer'];
 
-/** Calls `visit` with every object that may carry `x-ms-visibility`: operations, parameters, schemas. */
+/**
+ * Calls `visit` with every object that may carry `x-ms-visibility`: operations, parameters, schemas.
+ * `at.pointer` is read only to report: a written schema's pointer is built when read.
+ */
 function forEachVisibilityHolder(
   model: SwaggerModel,
-  visit: (holder: JsonObject, pointer: string) => void,
+  visit: (holder: JsonObject, at: { readonly pointer: string }) => void,
 ): void {
-  for (const operation of model.operations) visit(operation.operation, operation.pointer);
-  for (const parameter of writtenParameters(model)) visit(parameter.value, parameter.pointer);
-  for (const schema of model.writtenSchemas) visit(schema.schema, schema.pointer);
+  for (const operation of model.operations) visit(operation.operation, operation);
+  for (const parameter of writtenParameters(model)) visit(parameter.value, parameter);
+  for (const schema of model.writtenSchemas) visit(schema.schema, schema);
 }
 
 export const operationExtensionRules: RuleDefinition[] = [
@@ -31,11 +34,11 @@ export const operationExtensionRules: RuleDefinition[] = [
     example: { bad: '"x-ms-visibility": "hidden"', good: '"x-ms-visibility": "internal"' },
     check({ swagger, report }) {
       if (!swagger) return;
-      forEachVisibilityHolder(swagger, (holder, pointer) => {
+      forEachVisibilityHolder(swagger, (holder, place) => {
         if (!has(holder, 'x-ms-visibility')) return;
         const value = holder['x-ms-visibility'];
         if (typeof value === 'string' && VISIBILITIES.includes(value)) return;
-        const at = childPointer(pointer, 'x-ms-visibility');
+        const at = childPointer(place.pointer, 'x-ms-visibility');
         if (value === '' || value === null) {
           report({
             pointer: at,

@@ -34,18 +34,23 @@ const FORMAT_SUGGESTIONS = new Map([
   ['datetime', 'date-time'],
 ]);
 
-/** A parameter (not body) or a schema: the objects that carry type, default, enum and format. */
+/**
+ * A parameter (not body) or a schema: the objects that carry type, default, enum and format.
+ * `place.pointer` is read only to report: a written schema's pointer is built when read.
+ */
 interface TypedNode {
   node: JsonObject;
-  pointer: string;
+  place: { readonly pointer: string };
 }
 
-const typedNodes = perModel((model: SwaggerModel): TypedNode[] => [
-  ...writtenParameters(model)
-    .filter((parameter) => parameter.in !== 'body')
-    .map((parameter) => ({ node: parameter.value, pointer: parameter.pointer })),
-  ...model.writtenSchemas.map((schema) => ({ node: schema.schema, pointer: schema.pointer })),
-]);
+const typedNodes = perModel((model: SwaggerModel): TypedNode[] => {
+  const nodes: TypedNode[] = [];
+  for (const parameter of writtenParameters(model)) {
+    if (parameter.in !== 'body') nodes.push({ node: parameter.value, place: parameter });
+  }
+  for (const schema of model.writtenSchemas) nodes.push({ node: schema.schema, place: schema });
+  return nodes;
+});
 
 function declaredType(node: JsonObject): string | undefined {
   return asString(node.type);
@@ -107,11 +112,11 @@ export const valueConstraintRules: RuleDefinition[] = [
     msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
     example: { bad: '{ "type": "integer", "default": "10" }', good: '{ "type": "integer", "default": 10 }' },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of swagger ? typedNodes(swagger) : []) {
         const type = declaredType(node);
         if (type === undefined || !has(node, 'default') || valueMatchesType(node.default, type)) continue;
         report({
-          pointer: childPointer(pointer, 'default'),
+          pointer: childPointer(place.pointer, 'default'),
           severity: isLenientMatch(node.default, type) ? 'warning' : undefined,
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
@@ -134,10 +139,10 @@ export const valueConstraintRules: RuleDefinition[] = [
       good: '{ "type": "string", "enum": ["open", "done"] }',
     },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of swagger ? typedNodes(swagger) : []) {
         if (asArray(node.enum)?.length !== 0) continue;
         report({
-          pointer: childPointer(pointer, 'enum'),
+          pointer: childPointer(place.pointer, 'enum'),
           message: "The 'enum' array requires at least one value.",
         });
       }
@@ -157,13 +162,13 @@ export const valueConstraintRules: RuleDefinition[] = [
       good: '{ "type": "integer", "enum": [1, 2] }',
     },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of swagger ? typedNodes(swagger) : []) {
         const type = declaredType(node);
         if (type === undefined) continue;
         (asArray(node.enum) ?? []).forEach((value, index) => {
           if (value === null || valueMatchesType(value, type)) return;
           report({
-            pointer: childPointer(pointer, 'enum', index),
+            pointer: childPointer(place.pointer, 'enum', index),
             severity: isLenientMatch(value, type) ? 'warning' : undefined,
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
@@ -188,13 +193,13 @@ export const valueConstraintRules: RuleDefinition[] = [
       good: '"enum": ["open"], "x-ms-enum-values": [{ "value": "open", "displayName": "Open" }]',
     },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of swagger ? typedNodes(swagger) : []) {
         const entries = asArray(node['x-ms-enum-values']);
         if (!entries) continue;
         const enumValues = asArray(node.enum);
         const seen = new Set<string>();
         entries.forEach((entry, index) => {
-          const at = childPointer(pointer, 'x-ms-enum-values', index);
+          const at = childPointer(place.pointer, 'x-ms-enum-values', index);
           const value = asObject(entry);
           if (!value || asString(value.displayName) === undefined) {
             report({
@@ -237,14 +242,14 @@ export const valueConstraintRules: RuleDefinition[] = [
       good: '{ "type": "string", "format": "uuid" }',
     },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of swagger ? typedNodes(swagger) : []) {
         if (!has(node, 'format')) continue;
         const format = node.format;
         if (typeof format === 'string' && FORMATS.has(format)) continue;
         const suggestion =
           typeof format === 'string' ? FORMAT_SUGGESTIONS.get(format.toLowerCase()) : undefined;
         report({
-          pointer: childPointer(pointer, 'format'),
+          pointer: childPointer(place.pointer, 'format'),
           message: `${fill("The type/format '{0}' is not recognized.", `${String(node.type ?? '')}/${String(format)}`)}${suggestion ? ` Use '${suggestion}'.` : ''}`,
         });
       }
