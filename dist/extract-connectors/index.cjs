@@ -9440,7 +9440,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module2) {
     "use strict";
     var assert = require("node:assert");
-    var { Readable } = require("node:stream");
+    var { Readable: Readable2 } = require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9452,7 +9452,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop = () => {
     };
-    var BodyReadable = class extends Readable {
+    var BodyReadable = class extends Readable2 {
       constructor({
         resume,
         abort,
@@ -9794,7 +9794,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module2) {
     "use strict";
     var assert = require("node:assert");
-    var { Readable } = require_readable();
+    var { Readable: Readable2 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9889,7 +9889,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable({
+        const res = new Readable2({
           resume,
           abort,
           contentType,
@@ -10204,7 +10204,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports2, module2) {
     "use strict";
     var {
-      Readable,
+      Readable: Readable2,
       Duplex,
       PassThrough
     } = require("node:stream");
@@ -10218,7 +10218,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable {
+    var PipelineRequest = class extends Readable2 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10235,7 +10235,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable {
+    var PipelineResponse = class extends Readable2 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -11108,7 +11108,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
-    var { promisify } = require("node:util");
+    var { promisify: promisify3 } = require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11148,7 +11148,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify3(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11161,7 +11161,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
     "use strict";
-    var { promisify } = require("node:util");
+    var { promisify: promisify3 } = require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11201,7 +11201,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify3(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -13560,7 +13560,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = require("node:events");
-    var { Readable, pipeline: pipeline2, finished } = require("node:stream");
+    var { Readable: Readable2, pipeline: pipeline2, finished } = require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14499,7 +14499,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable({ read: resume });
+              this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
               resolve({
                 status,
@@ -17338,7 +17338,7 @@ var require_connection = __commonJS({
 var require_permessage_deflate = __commonJS({
   "node_modules/undici/lib/web/websocket/permessage-deflate.js"(exports2, module2) {
     "use strict";
-    var { createInflateRaw, Z_DEFAULT_WINDOWBITS } = require("node:zlib");
+    var { createInflateRaw: createInflateRaw2, Z_DEFAULT_WINDOWBITS } = require("node:zlib");
     var { isValidClientWindowBits } = require_util7();
     var { MessageSizeExceededError } = require_errors();
     var tail = Buffer.from([0, 0, 255, 255]);
@@ -17374,7 +17374,7 @@ var require_permessage_deflate = __commonJS({
             windowBits = Number.parseInt(this.#options.serverMaxWindowBits);
           }
           try {
-            this.#inflate = createInflateRaw({ windowBits });
+            this.#inflate = createInflateRaw2({ windowBits });
           } catch (err) {
             callback(err);
             return;
@@ -18307,7 +18307,7 @@ var require_eventsource_stream = __commonJS({
     var BOM2 = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
+    var COLON2 = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
@@ -18491,7 +18491,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -19205,7 +19205,7 @@ var require_fd_slicer = __commonJS({
     var fs8 = require("fs");
     var util = require("util");
     var stream = require("stream");
-    var Readable = stream.Readable;
+    var Readable2 = stream.Readable;
     var PassThrough = stream.PassThrough;
     var Pend = require_pend();
     var EventEmitter = require("events").EventEmitter;
@@ -19248,10 +19248,10 @@ var require_fd_slicer = __commonJS({
         }
       }
     };
-    util.inherits(ReadStream, Readable);
+    util.inherits(ReadStream, Readable2);
     function ReadStream(context, options2) {
       options2 = options2 || {};
-      Readable.call(this, options2);
+      Readable2.call(this, options2);
       this.context = context;
       this.context.ref();
       this.start = options2.start || 0;
@@ -19617,14 +19617,14 @@ var require_crc32 = __commonJS({
       1510334235,
       755167117
     ]);
-    function crc32(buf) {
+    function crc322(buf) {
       let crc = -1;
       for (let x of buf) {
         crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
       }
       return (crc ^ -1) >>> 0;
     }
-    module2.exports = crc32;
+    module2.exports = crc322;
   }
 });
 
@@ -19639,8 +19639,8 @@ var require_yauzl = __commonJS({
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var Writable = require("stream").Writable;
-    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports2.open = open2;
+    var crc322 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    exports2.open = open3;
     exports2.fromFd = fromFd;
     exports2.fromBuffer = fromBuffer;
     exports2.fromRandomAccessReader = fromRandomAccessReader;
@@ -19658,7 +19658,7 @@ var require_yauzl = __commonJS({
     exports2.RandomAccessReader = RandomAccessReader;
     function openPromise(path8, options2) {
       return new Promise((resolve, reject) => {
-        open2(path8, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path8, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19688,7 +19688,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path8, options2, callback) {
+    function open3(path8, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -20270,7 +20270,7 @@ var require_yauzl = __commonJS({
             continue;
           }
           var oldNameCrc32 = extraField.data.readUInt32LE(1);
-          if (crc32(fileNameBuffer) !== oldNameCrc32) {
+          if (crc322(fileNameBuffer) !== oldNameCrc32) {
             continue;
           }
           fileName = decodeBuffer(extraField.data.subarray(5), true);
@@ -20780,16 +20780,16 @@ var require_dist = __commonJS({
       }
       return crc ^ -1;
     }
-    function crc32() {
+    function crc322() {
       return bufferizeInt(_crc32.apply(null, arguments));
     }
-    crc32.signed = function() {
+    crc322.signed = function() {
       return _crc32.apply(null, arguments);
     };
-    crc32.unsigned = function() {
+    crc322.unsigned = function() {
       return _crc32.apply(null, arguments) >>> 0;
     };
-    var bufferCrc32 = crc32;
+    var bufferCrc32 = crc322;
     var index = /* @__PURE__ */ getDefaultExportFromCjs(bufferCrc32);
     module2.exports = index;
   }
@@ -20805,7 +20805,7 @@ var require_yazl = __commonJS({
     var util = require("util");
     var EventEmitter = require("events").EventEmitter;
     var errorMonitor = require("events").errorMonitor;
-    var crc32 = require_dist();
+    var crc322 = require_dist();
     exports2.ZipFile = ZipFile;
     exports2.dateToDosDateTime = dateToDosDateTime;
     util.inherits(ZipFile, EventEmitter);
@@ -20879,7 +20879,7 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       entry.uncompressedSize = buffer.length;
-      entry.crc32 = crc32.unsigned(buffer);
+      entry.crc32 = crc322.unsigned(buffer);
       entry.crcAndFileSizeKnown = true;
       self.entries.push(entry);
       if (entry.compressionLevel === 0) {
@@ -21199,11 +21199,11 @@ var require_yazl = __commonJS({
     var FILE_NAME_IS_UTF8 = 1 << 11;
     var UNKNOWN_CRC32_AND_FILE_SIZES = 1 << 3;
     Entry.prototype.getLocalFileHeader = function() {
-      var crc322 = 0;
+      var crc323 = 0;
       var compressedSize = 0;
       var uncompressedSize = 0;
       if (this.crcAndFileSizeKnown) {
-        crc322 = this.crc32;
+        crc323 = this.crc32;
         compressedSize = this.compressedSize;
         uncompressedSize = this.uncompressedSize;
       }
@@ -21216,7 +21216,7 @@ var require_yazl = __commonJS({
       fixedSizeStuff.writeUInt16LE(this.getCompressionMethod(), 8);
       fixedSizeStuff.writeUInt16LE(this.lastModFileTime, 10);
       fixedSizeStuff.writeUInt16LE(this.lastModFileDate, 12);
-      fixedSizeStuff.writeUInt32LE(crc322, 14);
+      fixedSizeStuff.writeUInt32LE(crc323, 14);
       fixedSizeStuff.writeUInt32LE(compressedSize, 18);
       fixedSizeStuff.writeUInt32LE(uncompressedSize, 22);
       fixedSizeStuff.writeUInt16LE(this.utf8FileName.length, 26);
@@ -21357,7 +21357,7 @@ var require_yazl = __commonJS({
       this.crc32 = 0;
     }
     Crc32Watcher.prototype._transform = function(chunk, encoding, cb) {
-      this.crc32 = crc32.unsigned(chunk, this.crc32);
+      this.crc32 = crc322.unsigned(chunk, this.crc32);
       cb(null, chunk);
     };
     var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
@@ -21642,14 +21642,14 @@ var require_saxes = __commonJS({
     var EQUAL = 61;
     var GREATER = 62;
     var QUESTION = 63;
-    var OPEN_BRACKET = 91;
-    var CLOSE_BRACKET = 93;
+    var OPEN_BRACKET2 = 91;
+    var CLOSE_BRACKET2 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE || c === SQUOTE;
     var QUOTES = [DQUOTE, SQUOTE];
-    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET2, GREATER];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET2];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser, prefix, uri) {
@@ -22273,7 +22273,7 @@ var require_saxes = __commonJS({
             break;
           default:
             this.text += String.fromCodePoint(c);
-            if (c === OPEN_BRACKET) {
+            if (c === OPEN_BRACKET2) {
               this.state = S_DTD;
             } else if (isQuote(c)) {
               this.state = S_DOCTYPE_QUOTE;
@@ -22295,7 +22295,7 @@ var require_saxes = __commonJS({
           return;
         }
         this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET) {
+        if (c === CLOSE_BRACKET2) {
           this.state = S_DOCTYPE;
         } else if (c === LESS) {
           this.state = S_DTD_OPEN_WAKA;
@@ -22499,13 +22499,13 @@ var require_saxes = __commonJS({
         }
       }
       sCData() {
-        if (this.captureToChar(CLOSE_BRACKET)) {
+        if (this.captureToChar(CLOSE_BRACKET2)) {
           this.state = S_CDATA_ENDING;
         }
       }
       sCDataEnding() {
         const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET) {
+        if (c === CLOSE_BRACKET2) {
           this.state = S_CDATA_ENDING_2;
         } else {
           this.text += `]${String.fromCodePoint(c)}`;
@@ -22522,7 +22522,7 @@ var require_saxes = __commonJS({
             this.state = S_TEXT;
             break;
           }
-          case CLOSE_BRACKET:
+          case CLOSE_BRACKET2:
             this.text += "]";
             break;
           default:
@@ -22985,7 +22985,7 @@ var require_saxes = __commonJS({
                 }
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
-              case CLOSE_BRACKET:
+              case CLOSE_BRACKET2:
                 switch (forbiddenState) {
                   case FORBIDDEN_START:
                     forbiddenState = FORBIDDEN_BRACKET;
@@ -24000,28 +24000,124 @@ var ZipError = class extends UserError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises2 = require("node:stream/promises");
+var import_node_util2 = require("node:util");
+var import_node_zlib2 = require("node:zlib");
 var import_yauzl = __toESM(require_yauzl(), 1);
+
+// packages/solution/src/zip/entry-integrity.ts
+var import_node_zlib = require("node:zlib");
+var EntryIntegrity = class {
+  constructor(expected, total) {
+    this.expected = expected;
+    this.total = total;
+  }
+  expected;
+  total;
+  bytes = 0;
+  crc = 0;
+  /** Counts a chunk; throws as soon as the entry or the archive grows past its bound. */
+  add(chunk) {
+    this.bytes += chunk.length;
+    this.total.bytes += chunk.length;
+    if (this.bytes > this.expected.size)
+      throw this.error(`inflates past its declared size of ${this.expected.size} bytes.`);
+    if (this.total.bytes > this.total.limit)
+      throw new ZipError(
+        this.expected.archive,
+        this.expected.name,
+        `expands the archive past the limit of ${this.total.limit} bytes.`
+      );
+    this.crc = (0, import_node_zlib.crc32)(chunk, this.crc);
+  }
+  /** Throws when the entry ended short of its declared size or its checksum does not match. */
+  finish() {
+    if (this.bytes !== this.expected.size)
+      throw this.error(`has ${this.bytes} bytes, not the ${this.expected.size} it declares.`);
+    if (this.crc >>> 0 !== this.expected.crc32 >>> 0) throw this.error("fails its CRC-32 check.");
+  }
+  error(problem) {
+    return new ZipError(
+      this.expected.archive,
+      this.expected.name,
+      `cannot be read: ${problem}`,
+      "The archive is damaged or truncated; export it again."
+    );
+  }
+};
+
+// packages/solution/src/zip/local-header.ts
+var LOCAL_HEADER_BYTES = 30;
+var LOCAL_HEADER_SIGNATURE = 67324752;
+function localDataOffset(header) {
+  if (header.length < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
+    return void 0;
+  return LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+
+// packages/solution/src/zip/read-ahead.ts
+var import_node_fs = require("node:fs");
+var import_node_util = require("node:util");
+var readAsync = (0, import_node_util.promisify)(import_node_fs.read);
+async function readAt(fd, position, length) {
+  const buffer = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await readAsync(fd, buffer, filled, length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return buffer.subarray(0, filled);
+}
+var ReadAheadFile = class {
+  constructor(fd, windowBytes) {
+    this.fd = fd;
+    this.windowBytes = windowBytes;
+  }
+  fd;
+  windowBytes;
+  window;
+  /** Up to `length` bytes at `position`; fewer only at the end of the file. */
+  async read(position, length) {
+    if (length > this.windowBytes) return readAt(this.fd, position, length);
+    const current = this.window;
+    if (current && position >= current.start && position + length <= current.start + this.windowBytes) {
+      const bytes2 = await current.bytes;
+      const offset = position - current.start;
+      return bytes2.subarray(offset, offset + length);
+    }
+    const bytes = readAt(this.fd, position, this.windowBytes);
+    this.window = { start: position, bytes };
+    return (await bytes).subarray(0, length);
+  }
+};
+
+// packages/solution/src/zip/zip-reader.ts
 var UNIX_HOST = 3;
 var FILE_TYPE_MASK = 61440;
 var SYMLINK_TYPE = 40960;
 var ZipReader = class _ZipReader {
-  constructor(zip, raw, entries, displayName, limits) {
+  constructor(zip, raw, entries, displayName, limits, fd, fileSize) {
     this.zip = zip;
     this.raw = raw;
     this.displayName = displayName;
-    this.limits = limits;
+    this.fd = fd;
+    this.fileSize = fileSize;
     this.entries = entries;
+    this.inflated = { bytes: 0, limit: limits.maxTotalBytes };
+    this.readAhead = new ReadAheadFile(fd, READ_AHEAD_BYTES);
   }
   zip;
   raw;
   displayName;
-  limits;
+  fd;
+  fileSize;
   entries;
-  inflatedTotal = 0;
+  inflated;
+  readAhead;
   static async open(filePath, options2 = {}) {
     const displayName = options2.displayName ?? filePath;
     const limits = { ...DEFAULT_ZIP_LIMITS, ...options2.limits };
@@ -24037,13 +24133,22 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName);
       const entries = checkEntries(raw, displayName, limits);
-      return new _ZipReader(
-        zip,
-        new Map(entries.map((entry, i) => [entry.name, raw[i]])),
-        entries,
-        displayName,
-        limits
-      );
+      const fd = await (0, import_node_util2.promisify)(import_node_fs2.open)(filePath, "r");
+      try {
+        const { size } = await (0, import_node_util2.promisify)(import_node_fs2.fstat)(fd);
+        return new _ZipReader(
+          zip,
+          new Map(entries.map((entry, i) => [entry.name, raw[i]])),
+          entries,
+          displayName,
+          limits,
+          fd,
+          size
+        );
+      } catch (error2) {
+        (0, import_node_fs2.closeSync)(fd);
+        throw error2;
+      }
     } catch (error2) {
       zip.close();
       throw error2;
@@ -24055,22 +24160,30 @@ var ZipReader = class _ZipReader {
   find(name) {
     return this.entries.find((entry) => entry.name === name);
   }
-  /** The expanded bytes of a (small) entry. */
+  /** The expanded bytes of an entry, read and inflated in one piece. */
   async readBuffer(entry) {
-    const chunks = [];
-    const stream = await this.openStream(entry);
+    const raw = this.rawEntry(entry);
     try {
-      for await (const chunk of stream) chunks.push(chunk);
+      const { data } = await this.locate(raw, entry, true);
+      const integrity = this.integrity(raw, entry);
+      const bytes = inflateWhole(raw.compressionMethod, data, entry.size);
+      integrity.add(bytes);
+      integrity.finish();
+      return bytes;
     } catch (error2) {
       throw this.readError(entry, error2);
     }
-    return Buffer.concat(chunks);
   }
-  /** Streams an entry into a file, never holding more than a chunk in memory. */
+  /**
+   * Writes an entry to a new file. Entries up to {@link WHOLE_ENTRY_BYTES} are inflated in one piece
+   * and written with one call; larger ones are streamed in {@link STREAM_CHUNK_BYTES} chunks, so
+   * memory stays bounded whatever the entry's size. A failure leaves no file behind.
+   */
   async copyToFile(entry, destination) {
-    const stream = await this.openStream(entry);
     try {
-      await (0, import_promises2.pipeline)(stream, (0, import_node_fs.createWriteStream)(destination, { flags: "wx" }));
+      if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES)
+        await (0, import_promises.writeFile)(destination, await this.readBuffer(entry), { flag: "wx" });
+      else await this.streamToFile(entry, destination);
     } catch (error2) {
       await (0, import_promises.rm)(destination, { force: true });
       throw this.readError(entry, error2);
@@ -24078,38 +24191,47 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
+    (0, import_node_fs2.closeSync)(this.fd);
   }
-  async openStream(entry) {
+  async streamToFile(entry, destination) {
+    const raw = this.rawEntry(entry);
+    checkMethod(raw.compressionMethod);
+    const { start } = await this.locate(raw, entry, false);
+    if (raw.compressedSize === 0) throw new Error("it has no data");
+    const input = archiveSlice(this.fd, start, raw.compressedSize);
+    const check = checkingStream(this.integrity(raw, entry));
+    const output = (0, import_node_fs2.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    if (raw.compressionMethod === STORED) await (0, import_promises2.pipeline)(input, check, output);
+    else await (0, import_promises2.pipeline)(input, (0, import_node_zlib2.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+  }
+  rawEntry(entry) {
     const raw = this.raw.get(entry.name);
     if (!raw) throw new Error(`no entry ${entry.name}`);
-    const stream = await new Promise(
-      (resolve, reject) => this.zip.openReadStream(
-        raw,
-        (error2, readStream) => error2 ? reject(this.readError(entry, error2)) : resolve(readStream)
-      )
-    );
-    const counter = this.byteCounter(entry);
-    stream.on("error", (error2) => counter.destroy(this.readError(entry, error2)));
-    return stream.pipe(counter);
+    return raw;
   }
-  /** Counts inflated bytes against the total limit; yauzl itself stops an entry at its declared size. */
-  byteCounter(entry) {
-    return new import_node_stream.Transform({
-      transform: (chunk, _encoding, callback) => {
-        this.inflatedTotal += chunk.length;
-        if (this.inflatedTotal > this.limits.maxTotalBytes) {
-          callback(
-            new ZipError(
-              this.displayName,
-              entry.name,
-              `expands the archive past the limit of ${this.limits.maxTotalBytes} bytes.`
-            )
-          );
-          return;
-        }
-        callback(null, chunk);
-      }
-    });
+  integrity(raw, entry) {
+    return new EntryIntegrity(
+      { archive: this.displayName, name: entry.name, size: entry.size, crc32: raw.crc32 },
+      this.inflated
+    );
+  }
+  /**
+   * Where an entry's data starts, and with `withData` its compressed bytes, read together with the
+   * local header in one read (through the read-ahead window, which neighbouring entries share).
+   */
+  async locate(raw, entry, withData) {
+    const headerGuess = LOCAL_HEADER_BYTES + raw.fileNameLength + raw.extraFieldLength;
+    const position = raw.relativeOffsetOfLocalHeader;
+    const head = withData ? await this.readAhead.read(position, headerGuess + raw.compressedSize) : await readAt(this.fd, position, headerGuess);
+    const offset = localDataOffset(head);
+    if (offset === void 0)
+      throw this.readError(entry, new Error("its local header is missing or damaged"));
+    const start = raw.relativeOffsetOfLocalHeader + offset;
+    if (start + raw.compressedSize > this.fileSize)
+      throw this.readError(entry, new Error("its data runs past the end of the archive"));
+    if (!withData) return { start, data: Buffer.alloc(0) };
+    const data = offset + raw.compressedSize <= head.length ? head.subarray(offset, offset + raw.compressedSize) : await readAt(this.fd, start, raw.compressedSize);
+    return { start, data };
   }
   readError(entry, error2) {
     if (error2 instanceof ZipError) return error2;
@@ -24122,6 +24244,67 @@ var ZipReader = class _ZipReader {
     );
   }
 };
+var WHOLE_ENTRY_BYTES = 1024 * 1024;
+var STREAM_CHUNK_BYTES = 256 * 1024;
+var READ_AHEAD_BYTES = 1024 * 1024;
+var STORED = 0;
+var DEFLATED = 8;
+function checkMethod(method) {
+  if (method !== STORED && method !== DEFLATED) throw new Error(`unsupported compression method ${method}`);
+}
+function inflateWhole(method, data, size) {
+  checkMethod(method);
+  if (method === STORED) return data;
+  try {
+    return (0, import_node_zlib2.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
+  } catch (error2) {
+    if (error2.code === "ERR_BUFFER_TOO_LARGE")
+      throw new Error(`inflates past its declared size of ${size} bytes`, { cause: error2 });
+    throw error2;
+  }
+}
+function archiveSlice(fd, start, length) {
+  let offset = 0;
+  return new import_node_stream.Readable({
+    highWaterMark: STREAM_CHUNK_BYTES,
+    read() {
+      if (offset >= length) {
+        this.push(null);
+        return;
+      }
+      readAt(fd, start + offset, Math.min(STREAM_CHUNK_BYTES, length - offset)).then(
+        (chunk) => {
+          if (chunk.length === 0) this.destroy(new Error("unexpected end of the archive"));
+          else {
+            offset += chunk.length;
+            this.push(chunk);
+          }
+        },
+        (error2) => this.destroy(error2)
+      );
+    }
+  });
+}
+function checkingStream(integrity) {
+  return new import_node_stream.Transform({
+    transform(chunk, _encoding, callback) {
+      try {
+        integrity.add(chunk);
+        callback(null, chunk);
+      } catch (error2) {
+        callback(error2);
+      }
+    },
+    flush(callback) {
+      try {
+        integrity.finish();
+        callback();
+      } catch (error2) {
+        callback(error2);
+      }
+    }
+  });
+}
 function openArchive(filePath, displayName) {
   return new Promise((resolve, reject) => {
     import_yauzl.default.open(
@@ -24340,20 +24523,20 @@ function serializeXml(root, style) {
 }
 function writeElement(node, depth, lines, newline) {
   const indent = INDENT.repeat(depth);
-  const open2 = `<${node.name}${node.attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join("")}`;
+  const open3 = `<${node.name}${node.attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join("")}`;
   const children = significantChildren(node);
   if (children.length === 0) {
     const nil = node.attributes.some(([name, value]) => name === "xsi:nil" && value === "true");
-    lines.push(nil ? `${indent}${open2}></${node.name}>` : `${indent}${open2} />`);
+    lines.push(nil ? `${indent}${open3}></${node.name}>` : `${indent}${open3} />`);
     return;
   }
   if (isInline(children)) {
     lines.push(
-      `${indent}${open2}>${children.map((child) => inlineNode(child, newline)).join("")}</${node.name}>`
+      `${indent}${open3}>${children.map((child) => inlineNode(child, newline)).join("")}</${node.name}>`
     );
     return;
   }
-  lines.push(`${indent}${open2}>`);
+  lines.push(`${indent}${open3}>`);
   for (const child of children) {
     if (child.kind === "element") writeElement(child, depth + 1, lines, newline);
     else lines.push(`${INDENT.repeat(depth + 1)}${inlineNode(child, newline)}`);
@@ -25351,59 +25534,56 @@ function checkJson(text, file) {
     });
   }
 }
+var LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
+var QUOTE = 34;
+var OPEN_BRACE = 123;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACE = 125;
+var CLOSE_BRACKET = 93;
+var COMMA = 44;
+var COLON = 58;
+var lineBreaks = [];
+var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
 function prettyJson(text, file) {
-  const tokens = significantTokens(text, file);
-  const parts = [];
-  let depth = 0;
-  const indents = [];
-  const newline = () => void parts.push("\n", indents[depth] ??= "  ".repeat(depth));
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token === "{" || token === "[") {
-      const next = tokens[i + 1];
-      if (next === (token === "{" ? "}" : "]")) {
-        parts.push(token, next);
-        i++;
-        continue;
-      }
-      parts.push(token);
-      depth++;
-      newline();
-    } else if (token === "}" || token === "]") {
-      depth--;
-      newline();
-      parts.push(token);
-    } else if (token === ",") {
-      parts.push(",");
-      newline();
-    } else if (token === ":") parts.push(": ");
-    else parts.push(token);
-  }
-  parts.push("\n");
-  return parts.join("");
-}
-function significantTokens(text, file) {
   checkJson(text, file);
-  return text.match(TOKEN) ?? [];
+  let depth = 0;
+  return text.replace(LAYOUT_LEXEME, (lexeme) => {
+    switch (lexeme.charCodeAt(0)) {
+      case QUOTE:
+        return lexeme;
+      case OPEN_BRACE:
+      case OPEN_BRACKET:
+        if (lexeme.length > 1) return lexeme[0] + lexeme[lexeme.length - 1];
+        return lexeme + lineBreak(++depth);
+      case CLOSE_BRACE:
+      case CLOSE_BRACKET:
+        return lineBreak(--depth) + lexeme;
+      case COMMA:
+        return "," + lineBreak(depth);
+      case COLON:
+        return ": ";
+      default:
+        return "";
+    }
+  }) + "\n";
 }
-var TOKEN = /"(?:[^"\\]|\\.)*"|[{}[\]:,]|[^\s{}[\]:,"]+/g;
 function describeParseError(error2) {
   const code = printParseErrorCode(error2.error);
   return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_crypto2 = require("node:crypto");
 var import_node_path3 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_path2 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs2.promises.readdir(import_node_path2.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs3.promises.readdir(import_node_path2.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -25422,40 +25602,40 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists2(target)) {
-    await import_node_fs3.promises.mkdir(import_node_path3.default.dirname(import_node_path3.default.resolve(target)), { recursive: true });
-    await import_node_fs3.promises.rename(staged, target);
+    await import_node_fs4.promises.mkdir(import_node_path3.default.dirname(import_node_path3.default.resolve(target)), { recursive: true });
+    await import_node_fs4.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
-  const targetRoot = await import_node_fs3.promises.realpath(target);
+  const targetRoot = await import_node_fs4.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
   for (const file of files) {
     const from = import_node_path3.default.join(staged, file);
     const to = import_node_path3.default.join(targetRoot, file);
     await ensureDirectoryInside(targetRoot, import_node_path3.default.dirname(to));
-    const current = await import_node_fs3.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs4.promises.lstat(to).catch(() => void 0);
     if (current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
-    if (current?.isDirectory()) await import_node_fs3.promises.rm(to, { recursive: true });
-    await import_node_fs3.promises.rename(from, to);
+    if (current?.isDirectory()) await import_node_fs4.promises.rm(to, { recursive: true });
+    await import_node_fs4.promises.rename(from, to);
     result.written.push(file);
   }
   if (options2.stale === "delete") {
     const wanted = new Set(files);
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs3.promises.rm(import_node_path3.default.join(targetRoot, file));
+      await import_node_fs4.promises.rm(import_node_path3.default.join(targetRoot, file));
       result.deleted.push(file);
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
-  await import_node_fs3.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs4.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 async function ensureDirectoryInside(root, directory) {
-  await import_node_fs3.promises.mkdir(directory, { recursive: true });
-  const real = await import_node_fs3.promises.realpath(directory);
+  await import_node_fs4.promises.mkdir(directory, { recursive: true });
+  const real = await import_node_fs4.promises.realpath(directory);
   if (real !== root && !real.startsWith(root + import_node_path3.default.sep)) {
     throw new UserError(`Refusing to write into ${directory}: it leads outside ${root} through a link.`, {
       hint: "Remove the link from the target folder."
@@ -25463,18 +25643,18 @@ async function ensureDirectoryInside(root, directory) {
   }
 }
 async function sameContent(a, b) {
-  const [sa, sb] = await Promise.all([import_node_fs3.promises.stat(a), import_node_fs3.promises.stat(b)]);
+  const [sa, sb] = await Promise.all([import_node_fs4.promises.stat(a), import_node_fs4.promises.stat(b)]);
   if (sa.size !== sb.size) return false;
   const [ha, hb] = await Promise.all([hashFile(a), hashFile(b)]);
   return ha === hb;
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto2.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs3.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs4.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs3.promises.lstat(file).then(
+  return import_node_fs4.promises.lstat(file).then(
     () => true,
     () => false
   );
@@ -25482,12 +25662,12 @@ async function exists2(file) {
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
     const absolute = import_node_path3.default.join(root, relative);
-    const entries = await import_node_fs3.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs4.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs3.promises.rmdir(import_node_path3.default.join(root, child));
+        await import_node_fs4.promises.rmdir(import_node_path3.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -25571,19 +25751,25 @@ function setVersion(root, file, version) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path4 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
   let next = 0;
+  let failure;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !failure) {
       const item = items[next++];
-      await task(item);
+      try {
+        await task(item);
+      } catch (error2) {
+        failure ??= { error: error2 };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
 }
 
 // packages/solution/src/solution/connector-element.ts
@@ -25705,27 +25891,39 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   );
   for (const entry of others) claim(folderPathOf(entry.name), entry.name);
   const written = [];
+  const folders = /* @__PURE__ */ new Map();
+  const makeFolderOf = (destination) => {
+    const folder = import_node_path4.default.dirname(destination);
+    let made = folders.get(folder);
+    if (!made) folders.set(folder, made = import_node_fs5.promises.mkdir(folder, { recursive: true }));
+    return made;
+  };
   const write2 = async (folderPath, content) => {
     const destination = import_node_path4.default.join(staging, folderPath);
-    await import_node_fs4.promises.mkdir(import_node_path4.default.dirname(destination), { recursive: true });
-    await import_node_fs4.promises.writeFile(destination, content, { flag: "wx" });
+    await makeFolderOf(destination);
+    await import_node_fs5.promises.writeFile(destination, content, { flag: "wx" });
     written.push(folderPath);
   };
-  await write2(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE));
-  await write2(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE));
-  for (const { element: element2, name } of connectors)
-    await write2(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element2, UNPACKED_STYLE));
-  await forEachConcurrently(others, 8, async (entry) => {
+  const copyEntry = async (entry) => {
     const folderPath = folderPathOf(entry.name);
     if (isConnectorJson(folderPath)) {
       await write2(folderPath, prettyJson(await readText(entry), located(entry)));
       return;
     }
     const destination = import_node_path4.default.join(staging, folderPath);
-    await import_node_fs4.promises.mkdir(import_node_path4.default.dirname(destination), { recursive: true });
+    await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written.push(folderPath);
-  });
+  };
+  const parts = [
+    () => write2(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE)),
+    () => write2(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE)),
+    ...connectors.map(
+      ({ element: element2, name }) => () => write2(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element2, UNPACKED_STYLE))
+    ),
+    ...others.map((entry) => () => copyEntry(entry))
+  ];
+  await forEachConcurrently(parts, 8, (part) => part());
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort() };
 }
 function findRoot(files, name) {
@@ -25811,21 +26009,21 @@ function parseExistingApiProperties(text, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path5 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, limits) {
-  const stat2 = await import_node_fs5.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs6.promises.stat(source).catch(() => void 0);
   if (!stat2) throw new UserError(`${source} does not exist.`);
   if (stat2.isDirectory()) return readFolderConnectors(source);
-  const staging = temporarySibling(import_node_path5.default.join(await import_node_fs5.promises.realpath(import_node_path5.default.dirname(source)), "connectors"));
+  const staging = temporarySibling(import_node_path5.default.join(await import_node_fs6.promises.realpath(import_node_path5.default.dirname(source)), "connectors"));
   const reader = await ZipReader.open(source, { limits });
   try {
-    await import_node_fs5.promises.mkdir(staging);
+    await import_node_fs6.promises.mkdir(staging);
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    await import_node_fs5.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs6.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -25838,7 +26036,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const connectors = [];
   for (const file of files.filter(isConnectorDocument)) {
     const shown = import_node_path5.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs5.promises.readFile(import_node_path5.default.join(folder, file)), shown), shown);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs6.promises.readFile(import_node_path5.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -25853,7 +26051,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
       connector.scriptOperations = scriptOperations;
     for (const reference of fileReferences(element2, shown)) {
       const fileName = reference.zipName.slice("Connector/".length);
-      const bytes = await import_node_fs5.promises.readFile(import_node_path5.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
+      const bytes = await import_node_fs6.promises.readFile(import_node_path5.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
         throw solutionError(shown, `refers to /${reference.zipName}, which the solution does not have.`);
       });
       connector.files[reference.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
@@ -25864,7 +26062,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
@@ -25971,9 +26169,9 @@ async function prepare(connector, destination, folder) {
     REPOSITORY_FILES.swagger,
     prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`)
   );
-  const existingNames = await import_node_fs6.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs7.promises.readdir(destination).catch(() => []);
   const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties) ? parseExistingApiProperties(
-    await import_node_fs6.promises.readFile(import_node_path6.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
+    await import_node_fs7.promises.readFile(import_node_path6.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
     import_node_path6.default.join(destination, REPOSITORY_FILES.apiProperties)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
@@ -25996,11 +26194,11 @@ async function prepare(connector, destination, folder) {
 }
 async function write(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs6.promises.mkdir(staging, { recursive: true });
+  await import_node_fs7.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs6.promises.writeFile(import_node_path6.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs7.promises.writeFile(import_node_path6.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs6.promises.rm(import_node_path6.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs7.promises.rm(import_node_path6.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -26011,7 +26209,7 @@ async function write(item, destination) {
       warnings: item.warnings
     };
   } finally {
-    await import_node_fs6.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs7.promises.rm(staging, { recursive: true, force: true });
   }
 }
 

@@ -11108,7 +11108,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
-    var { promisify } = require("node:util");
+    var { promisify: promisify2 } = require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11148,7 +11148,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11161,7 +11161,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
     "use strict";
-    var { promisify } = require("node:util");
+    var { promisify: promisify2 } = require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11201,7 +11201,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -23978,8 +23978,18 @@ function findEntryNameProblem(name) {
 // packages/solution/src/zip/zip-reader.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 
-// packages/solution/src/zip/zip-writer.ts
+// packages/solution/src/zip/read-ahead.ts
 var import_node_fs = require("node:fs");
+var import_node_util = require("node:util");
+var readAsync = (0, import_node_util.promisify)(import_node_fs.read);
+
+// packages/solution/src/zip/zip-reader.ts
+var WHOLE_ENTRY_BYTES = 1024 * 1024;
+var STREAM_CHUNK_BYTES = 256 * 1024;
+var READ_AHEAD_BYTES = 1024 * 1024;
+
+// packages/solution/src/zip/zip-writer.ts
+var import_node_fs2 = require("node:fs");
 var import_node_path2 = __toESM(require("node:path"), 1);
 var import_node_stream = require("node:stream");
 var import_promises = require("node:stream/promises");
@@ -23999,7 +24009,7 @@ function temporarySibling(target) {
 // packages/solution/src/zip/zip-writer.ts
 var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
 async function writeZipAtomically(destination, sources, options2 = {}) {
-  await import_node_fs.promises.mkdir(import_node_path2.default.dirname(destination), { recursive: true });
+  await import_node_fs2.promises.mkdir(import_node_path2.default.dirname(destination), { recursive: true });
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -24010,7 +24020,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const written = (0, import_promises.pipeline)(output, (0, import_node_fs.createWriteStream)(temporary, { flags: "wx" }));
+  const written = (0, import_promises.pipeline)(output, (0, import_node_fs2.createWriteStream)(temporary, { flags: "wx" }));
   try {
     for (const source of sources) {
       if ("data" in source) zip.addBuffer(source.data, source.name, entryOptions);
@@ -24027,11 +24037,11 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written;
-    await import_node_fs.promises.rename(temporary, destination);
+    await import_node_fs2.promises.rename(temporary, destination);
   } catch (error2) {
     output.destroy();
     await written.catch(() => void 0);
-    await import_node_fs.promises.rm(temporary, { force: true });
+    await import_node_fs2.promises.rm(temporary, { force: true });
     throw error2;
   }
 }
@@ -25127,26 +25137,24 @@ function checkJson(text, file) {
     });
   }
 }
+var QUOTE = 34;
 function minifyJson(text, file) {
-  return significantTokens(text, file).join("");
-}
-function significantTokens(text, file) {
   checkJson(text, file);
-  return text.match(TOKEN) ?? [];
+  return text.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE ? lexeme : "");
 }
-var TOKEN = /"(?:[^"\\]|\\.)*"|[{}[\]:,]|[^\s{}[\]:,"]+/g;
+var STRING_OR_SPACE = /"[^"\\]*(?:\\.[^"\\]*)*"|\s+/g;
 function describeParseError(error2) {
   const code = printParseErrorCode(error2.error);
   return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs2.promises.readdir(import_node_path3.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs3.promises.readdir(import_node_path3.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -25230,13 +25238,19 @@ function checkVersion(version) {
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
   let next = 0;
+  let failure;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !failure) {
       const item = items[next++];
-      await task(item);
+      try {
+        await task(item);
+      } catch (error2) {
+        failure ??= { error: error2 };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
 }
 
 // packages/solution/src/solution/connector-element.ts
@@ -25299,7 +25313,7 @@ function putConnectors(root, connectors) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path4 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/content-types.ts
@@ -25336,7 +25350,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       hint: "Use two to four numbers separated by dots, e.g. 1.2.0.0."
     });
   }
-  const stat2 = await import_node_fs3.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs4.promises.stat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
   const all = await listFiles(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
@@ -25349,7 +25363,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   }
   const located = (file) => import_node_path4.default.join(folder, file);
   const readText = async (file) => {
-    const bytes = await import_node_fs3.promises.readFile(located(file));
+    const bytes = await import_node_fs4.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));

@@ -90,6 +90,7 @@ interface ActiveRule {
 /**
  * The rules that are not off, with their levels, per rule list, profile and overrides: worked out
  * once per run instead of once per connector (every connector of a run shares the rule list).
+ * Keyed by identity: a rule list or an overrides object is not changed once validation uses it.
  */
 const activeRuleCache = new WeakMap<
   readonly RuleDefinition[],

@@ -111,27 +111,45 @@ export async function stageSolutionZip(
   for (const entry of others) claim(folderPathOf(entry.name), entry.name);
 
   const written: string[] = [];
+  // A thousand entries share a few folders: each is made once, not once per file.
+  const folders = new Map<string, Promise<unknown>>();
+  const makeFolderOf = (destination: string): Promise<unknown> => {
+    const folder = path.dirname(destination);
+    let made = folders.get(folder);
+    if (!made) folders.set(folder, (made = fs.mkdir(folder, { recursive: true })));
+    return made;
+  };
   const write = async (folderPath: string, content: string | Buffer): Promise<void> => {
     const destination = path.join(staging, folderPath);
-    await fs.mkdir(path.dirname(destination), { recursive: true });
+    await makeFolderOf(destination);
     await fs.writeFile(destination, content, { flag: 'wx' });
     written.push(folderPath);
   };
-  await write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE));
-  await write(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE));
-  for (const { element, name } of connectors)
-    await write(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element, UNPACKED_STYLE));
-  await forEachConcurrently(others, 8, async (entry) => {
+  const copyEntry = async (entry: ZipEntryInfo): Promise<void> => {
     const folderPath = folderPathOf(entry.name);
     if (isConnectorJson(folderPath)) {
       await write(folderPath, prettyJson(await readText(entry), located(entry)));
       return;
     }
     const destination = path.join(staging, folderPath);
-    await fs.mkdir(path.dirname(destination), { recursive: true });
+    await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written.push(folderPath);
-  });
+  };
+  // All parts in one concurrent run: hundreds of connector files written one after the other
+  // would each wait for their own open, write and close. Each part is made only when its turn
+  // comes, so that memory stays flat.
+  const parts: Array<() => Promise<void>> = [
+    () => write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE)),
+    () => write(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE)),
+    ...connectors.map(
+      ({ element, name }) =>
+        () =>
+          write(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element, UNPACKED_STYLE)),
+    ),
+    ...others.map((entry) => () => copyEntry(entry)),
+  ];
+  await forEachConcurrently(parts, 8, (part) => part());
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort() };
 }
 

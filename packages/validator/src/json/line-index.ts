@@ -6,7 +6,7 @@ export interface TextPosition {
 
 /** Maps offsets to lines and columns. Built lazily: most files never need it. */
 export class LineIndex {
-  private starts: number[] | undefined;
+  private starts: Uint32Array | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -27,14 +27,19 @@ export class LineIndex {
     return this.lineStarts().length;
   }
 
-  private lineStarts(): number[] {
+  /**
+   * Offsets where lines start, in a typed array of the exact size: lines are counted first, then
+   * recorded. A growing array of numbers was one of the largest allocations of a corpus run (a large
+   * swagger has tens of thousands of lines), and the typed array's storage is outside the JS heap.
+   */
+  private lineStarts(): Uint32Array {
     if (this.starts) return this.starts;
-    const starts = [0];
-    let at = this.text.indexOf('\n');
-    while (at !== -1) {
-      starts.push(at + 1);
-      at = this.text.indexOf('\n', at + 1);
-    }
+    const text = this.text;
+    let count = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+    const starts = new Uint32Array(count);
+    let line = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
     this.starts = starts;
     return starts;
   }

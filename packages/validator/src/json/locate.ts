@@ -20,8 +20,11 @@ interface TrieNode {
   length?: number;
 }
 
+/** Shared by the many leaves of the trie until they get a child: no map for each of them. */
+const NO_CHILDREN: Map<string, TrieNode> = new Map();
+
 function newNode(): TrieNode {
-  return { children: new Map(), pointers: [] };
+  return { children: NO_CHILDREN, pointers: [] };
 }
 
 /**
@@ -36,6 +39,7 @@ export function locatePointers(text: string, pointers: Iterable<string>): Map<st
       let child = node.children.get(segment);
       if (!child) {
         child = newNode();
+        if (node.children === NO_CHILDREN) node.children = new Map();
         node.children.set(segment, child);
       }
       node = child;

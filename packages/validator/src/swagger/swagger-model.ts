@@ -111,6 +111,7 @@ export class SwaggerModel {
   private operationList: OperationInfo[] | undefined;
   private writtenSchemaList: WrittenSchema[] | undefined;
   private byId: Map<string, OperationInfo[]> | undefined;
+  private readonly refTargets = new Map<string, Located | undefined>();
 
   constructor(readonly root: JsonObject) {}
 
@@ -155,8 +156,21 @@ export class SwaggerModel {
     return this.writtenSchemaList;
   }
 
-  /** The value a local reference (`#/definitions/X`) points to, or undefined when it is broken or remote. */
+  /**
+   * The value a local reference (`#/definitions/X`) points to, or undefined when it is broken or
+   * remote. Memoized per reference text: a swagger names the same few definitions thousands of
+   * times, and every walk, measure and parameter list resolves them. The answer is shared: read it,
+   * do not change it.
+   */
   resolveRef(ref: string): Located | undefined {
+    const known = this.refTargets.get(ref);
+    if (known !== undefined || this.refTargets.has(ref)) return known;
+    const target = this.findRefTarget(ref);
+    this.refTargets.set(ref, target);
+    return target;
+  }
+
+  private findRefTarget(ref: string): Located | undefined {
     if (!ref.startsWith('#')) return undefined;
     const pointer = ref.slice(1);
     if (pointer !== '' && !pointer.startsWith('/')) return undefined;
@@ -177,18 +191,22 @@ export class SwaggerModel {
     }
     let current: Located = { value, pointer };
     let viaRef = false;
-    const seen = new Set<string>();
+    // Most chains are one hop long: the set of references met is made only for longer ones.
+    let firstRef: string | undefined;
+    let seen: Set<string> | undefined;
     for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
       const ref = isObject(current.value) ? asString(current.value.$ref) : undefined;
-      if (ref === undefined) return { ...current, viaRef, broken: false };
-      if (seen.has(ref)) return { ...current, viaRef, broken: true };
-      seen.add(ref);
+      if (ref === undefined) return { value: current.value, pointer: current.pointer, viaRef, broken: false };
+      if (ref === firstRef || seen?.has(ref))
+        return { value: current.value, pointer: current.pointer, viaRef, broken: true };
+      if (firstRef === undefined) firstRef = ref;
+      else (seen ??= new Set()).add(ref);
       const target = this.resolveRef(ref);
-      if (!target) return { ...current, viaRef, broken: true };
+      if (!target) return { value: current.value, pointer: current.pointer, viaRef, broken: true };
       current = target;
       viaRef = true;
     }
-    return { ...current, viaRef, broken: true };
+    return { value: current.value, pointer: current.pointer, viaRef, broken: true };
   }
 
   /**
@@ -202,47 +220,57 @@ export class SwaggerModel {
       at: string,
       path: string[],
       depth: number,
-      refs: Set<string>,
+      refs: RefChain | undefined,
       viaRef: boolean,
       required: boolean,
     ): void => {
       if (depth > MAX_SCHEMA_WALK_DEPTH) return;
-      let here: Located = { value, pointer: at };
+      let hereValue = value;
+      let herePointer = at;
       let reachedByRef = viaRef;
       let branchRefs = refs;
       const ref = isObject(value) ? asString(value.$ref) : undefined;
       if (ref !== undefined) {
-        if (refs.has(ref)) return;
+        if (chainHas(refs, ref)) return;
         const target = this.resolve(value, at);
         if (target.broken) return;
-        branchRefs = new Set(refs).add(ref);
-        here = target;
+        branchRefs = { ref, parent: refs };
+        hereValue = target.value;
+        herePointer = target.pointer;
         reachedByRef = true;
       }
-      const node = asObject(here.value);
+      const node = asObject(hereValue);
       if (!node) return;
       if (
-        visit({ schema: node, pointer: here.pointer, path, depth, viaRef: reachedByRef, required }) === false
+        visit({ schema: node, pointer: herePointer, path, depth, viaRef: reachedByRef, required }) === false
       )
         return;
-      const requiredNames = new Set(
-        (asArray(node.required) ?? []).filter((n): n is string => typeof n === 'string'),
-      );
-      forEachEntry(node.properties, (name, property) => {
-        walk(
-          property,
-          childPointer(here.pointer, 'properties', name),
-          [...path, name],
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          requiredNames.has(name),
-        );
-      });
+      // Loops rather than callbacks, and no set of required names for the many schemas without any:
+      // this runs for every schema node of every body and response.
+      const properties = node.properties;
+      if (isObject(properties)) {
+        const requiredList = asArray(node.required);
+        const requiredNames =
+          requiredList && requiredList.length > 0
+            ? new Set(requiredList.filter((n): n is string => typeof n === 'string'))
+            : undefined;
+        for (const name in properties) {
+          if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
+          walk(
+            properties[name],
+            childPointer(herePointer, 'properties', name),
+            [...path, name],
+            depth + 1,
+            branchRefs,
+            reachedByRef,
+            requiredNames !== undefined && requiredNames.has(name),
+          );
+        }
+      }
       if (isObject(node.items)) {
         walk(
           node.items,
-          childPointer(here.pointer, 'items'),
+          childPointer(herePointer, 'items'),
           [...path, 'items'],
           depth + 1,
           branchRefs,
@@ -253,7 +281,7 @@ export class SwaggerModel {
       if (isObject(node.additionalProperties)) {
         walk(
           node.additionalProperties,
-          childPointer(here.pointer, 'additionalProperties'),
+          childPointer(herePointer, 'additionalProperties'),
           [...path, 'additionalProperties'],
           depth + 1,
           branchRefs,
@@ -261,19 +289,22 @@ export class SwaggerModel {
           false,
         );
       }
-      (asArray(node.allOf) ?? []).forEach((member, index) => {
-        walk(
-          member,
-          childPointer(here.pointer, 'allOf', index),
-          path,
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          required,
-        );
-      });
+      const allOf = asArray(node.allOf);
+      if (allOf) {
+        for (let index = 0; index < allOf.length; index++) {
+          walk(
+            allOf[index],
+            childPointer(herePointer, 'allOf', index),
+            path,
+            depth + 1,
+            branchRefs,
+            reachedByRef,
+            required,
+          );
+        }
+      }
     };
-    walk(schema, pointer, [], 0, new Set(), false, false);
+    walk(schema, pointer, [], 0, undefined, false, false);
   }
 
   private collectWrittenSchemas(): WrittenSchema[] {
@@ -313,11 +344,25 @@ export class SwaggerModel {
       add(definition, root, 'definitions', name, 'definition', 0);
     for (const [name, parameter] of entriesOf(this.root.parameters)) {
       if (isObject(parameter))
-        add(parameter.schema, new PointerPlace(root, 'parameters', name), 'schema', undefined, 'global-parameter', 0);
+        add(
+          parameter.schema,
+          new PointerPlace(root, 'parameters', name),
+          'schema',
+          undefined,
+          'global-parameter',
+          0,
+        );
     }
     for (const [code, response] of entriesOf(this.root.responses)) {
       if (isObject(response))
-        add(response.schema, new PointerPlace(root, 'responses', code), 'schema', undefined, 'global-response', 0);
+        add(
+          response.schema,
+          new PointerPlace(root, 'responses', code),
+          'schema',
+          undefined,
+          'global-response',
+          0,
+        );
     }
     const visitParameters = (parameters: unknown, owner: PointerPlace): void => {
       const entries = asArray(parameters);
@@ -325,7 +370,14 @@ export class SwaggerModel {
       for (let index = 0; index < entries.length; index++) {
         const parameter = entries[index];
         if (isObject(parameter) && isObject(parameter.schema))
-          add(parameter.schema, new PointerPlace(owner, 'parameters', index), 'schema', undefined, 'parameter', 0);
+          add(
+            parameter.schema,
+            new PointerPlace(owner, 'parameters', index),
+            'schema',
+            undefined,
+            'parameter',
+            0,
+          );
       }
     };
     for (const [path, pathItem] of entriesOf(this.paths)) {
@@ -337,10 +389,17 @@ export class SwaggerModel {
         if (!operation) continue;
         const operationPlace = new PointerPlace(pathItemPlace, method);
         visitParameters(operation.parameters, operationPlace);
-        for (const [code, response] of entriesOf(operation.responses)) {
+        forEachEntry(operation.responses, (code, response) => {
           if (isObject(response) && isObject(response.schema))
-            add(response.schema, new PointerPlace(operationPlace, 'responses', code), 'schema', undefined, 'response', 0);
-        }
+            add(
+              response.schema,
+              new PointerPlace(operationPlace, 'responses', code),
+              'schema',
+              undefined,
+              'response',
+              0,
+            );
+        });
       }
     }
     return list;
@@ -417,17 +476,33 @@ export class SwaggerModel {
   }
 
   private responseList(responses: unknown, pointer: string): ResponseInfo[] {
-    return entriesOf(responses).map(([code, entry]) => {
+    const list: ResponseInfo[] = [];
+    forEachEntry(responses, (code, entry) => {
       const at = childPointer(pointer, code);
       const resolved = this.resolve(entry, at);
-      return {
+      list.push({
         code,
         pointer: at,
         definitionPointer: resolved.pointer,
         value: asObject(resolved.value) ?? {},
-      };
+      });
     });
+    return list;
   }
+}
+
+/**
+ * The `$ref`s followed on the way down one branch of a schema walk, innermost first. A linked list
+ * shared by the branches below it: following a reference adds one link instead of copying a set.
+ */
+interface RefChain {
+  ref: string;
+  parent: RefChain | undefined;
+}
+
+function chainHas(chain: RefChain | undefined, ref: string): boolean {
+  for (let link = chain; link !== undefined; link = link.parent) if (link.ref === ref) return true;
+  return false;
 }
 
 function safeParsePointer(pointer: string): string[] {

@@ -58,6 +58,12 @@ function callsOf(
   return parts;
 }
 
+/** A loop rather than `some` with a callback: this runs for every written schema. */
+function hasAnyOf(holder: JsonObject, keys: readonly string[]): boolean {
+  for (const key of keys) if (has(holder, key)) return true;
+  return false;
+}
+
 /** Every dynamic-extension call written in the document, once. */
 export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
   const calls: DynamicCall[] = [];
@@ -80,7 +86,7 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
     collect(parameter.value, parameter.pointer, 'parameter', parameter.in, parameter.users[0]);
   }
   for (const written of model.writtenSchemas) {
-    if (!DYNAMIC_EXTENSIONS.some((extension) => has(written.schema, extension))) continue;
+    if (!hasAnyOf(written.schema, DYNAMIC_EXTENSIONS)) continue;
     collect(written.schema, written.pointer, 'schema', undefined, operationOwning(model, written.pointer));
   }
   return calls;

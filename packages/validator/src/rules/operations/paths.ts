@@ -19,18 +19,33 @@ function isVariableSegment(segment: string): boolean {
 }
 
 /** Same segment count, and every segment equal or a variable on either side, but not identical. */
-function partiallyDuplicates(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
+function partiallyDuplicates(a: PathShape, b: PathShape): boolean {
+  if (a.segments.length !== b.segments.length) return false;
   let differs = false;
-  for (let index = 0; index < a.length; index++) {
-    const [left, right] = [a[index]!, b[index]!];
-    const leftVariable = isVariableSegment(left);
-    const rightVariable = isVariableSegment(right);
+  for (let index = 0; index < a.segments.length; index++) {
+    const leftVariable = a.variable[index]!;
+    const rightVariable = b.variable[index]!;
     if (leftVariable && rightVariable) continue;
     if (leftVariable || rightVariable) differs = true;
-    else if (left !== right) return false;
+    else if (a.segments[index] !== b.segments[index]) return false;
   }
   return differs;
+}
+
+/**
+ * A path template's segments and which of them are variables, worked out once per operation: the
+ * rule compares every pair of operations of a method, hundreds of thousands of pairs on large swaggers.
+ */
+interface PathShape {
+  segments: string[];
+  variable: boolean[];
+  variableCount: number;
+}
+
+function pathShape(path: string): PathShape {
+  const segments = path.split('/');
+  const variable = segments.map(isVariableSegment);
+  return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
 
 /** Why a path template is malformed, or undefined when its braces are fine. */
@@ -218,16 +233,15 @@ export const pathRules: RuleDefinition[] = [
     example: { bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger, report }) {
       for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
-        const segments = operations.map((operation) => operation.path.split('/'));
-        const variableCounts = segments.map((list) => list.filter(isVariableSegment).length);
+        const shapes = operations.map((operation) => pathShape(operation.path));
         operations.forEach((operation, index) => {
           // Only the operation with more variables is reported: it is the one that shadows the others.
-          if (variableCounts[index] === 0) return;
-          const similar = operations.filter(
-            (_other, otherIndex) =>
-              variableCounts[otherIndex]! < variableCounts[index]! &&
-              partiallyDuplicates(segments[index]!, segments[otherIndex]!),
-          );
+          const shape = shapes[index]!;
+          if (shape.variableCount === 0) return;
+          const similar = operations.filter((_other, otherIndex) => {
+            const other = shapes[otherIndex]!;
+            return other.variableCount < shape.variableCount && partiallyDuplicates(shape, other);
+          });
           if (similar.length === 0) return;
           report({
             pointer: operation.pointer,

@@ -18,10 +18,16 @@ export interface ScannedCSharp {
 }
 
 export function scanCSharp(text: string): ScannedCSharp {
-  const out: string[] = [];
+  // The code is built from slices: plain code is copied a run at a time (not a character at a time),
+  // and blanked runs are slices with every character but line endings turned into a space.
+  const parts: string[] = [];
   const strings: StringLiteral[] = [];
+  let copied = 0;
+  const copyUpTo = (to: number): void => {
+    if (to > copied) parts.push(text.slice(copied, to));
+  };
   const blank = (from: number, to: number): void => {
-    for (let j = from; j < to; j++) out.push(text[j] === '\n' || text[j] === '\r' ? text[j]! : ' ');
+    if (to > from) parts.push(text.slice(from, to).replace(/[^\r\n]/g, ' '));
   };
   let i = 0;
   while (i < text.length) {
@@ -30,32 +36,36 @@ export function scanCSharp(text: string): ScannedCSharp {
     if (c === '/' && next === '/') {
       const end = text.indexOf('\n', i);
       const stop = end < 0 ? text.length : end;
+      copyUpTo(i);
       blank(i, stop);
-      i = stop;
+      i = copied = stop;
     } else if (c === '/' && next === '*') {
       const end = text.indexOf('*/', i + 2);
       const stop = end < 0 ? text.length : end + 2;
+      copyUpTo(i);
       blank(i, stop);
-      i = stop;
+      i = copied = stop;
     } else if (c === '"' || ((c === '@' || c === '$') && isStringStart(text, i))) {
       const literal = readString(text, i);
       strings.push(literal);
-      out.push('"');
+      copyUpTo(i);
+      parts.push('"');
       blank(i + 1, literal.end - 1);
-      if (literal.end - 1 > i) out.push('"');
-      i = literal.end;
+      if (literal.end - 1 > i) parts.push('"');
+      i = copied = literal.end;
     } else if (c === "'") {
       const end = readChar(text, i);
-      out.push("'");
+      copyUpTo(i);
+      parts.push("'");
       blank(i + 1, end - 1);
-      if (end - 1 > i) out.push("'");
-      i = end;
+      if (end - 1 > i) parts.push("'");
+      i = copied = end;
     } else {
-      out.push(c);
       i++;
     }
   }
-  return { code: out.join(''), strings };
+  copyUpTo(text.length);
+  return { code: parts.join(''), strings };
 }
 
 /** `@"`, `$"`, `$@"`, `@$"` start a string. */

@@ -1,50 +1,11 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, has, isObject } from '../../swagger/json-values.js';
-import { KNOWN_XMS_EXTENSIONS, suggestExtension } from './known-extensions.js';
-import { OBJECT_FIELDS, structureOf, type StructureNode } from './structure.js';
-
-/**
- * Keys that were meant as extensions but miss the exact `x-` prefix: `X-ms-summary`, `ms-summary`,
- * `x_ms_summary`, `x ms-summary`. The schema only treats lower-case `x-` as an extension.
- */
-const EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
-
-interface KeyUse {
-  node: StructureNode;
-  key: string;
-}
-
-/** The keys of every Swagger object sorted into what the three key rules report, in one pass. */
-interface KeyClasses {
-  /** Not a field of the object and not an `x-` extension. */
-  unknown: KeyUse[];
-  /** Unknown, and shaped like a misspelled extension prefix. */
-  lookalike: KeyUse[];
-  /** An `x-ms-` extension that is not known. */
-  unknownXms: KeyUse[];
-}
-
-const keyClassCache = new WeakMap<object, KeyClasses>();
+import { suggestExtension } from './known-extensions.js';
+import { OBJECT_FIELDS, structureOf, type KeyClasses, type StructureNode } from './structure.js';
 
 function keyClassesOf(context: RuleContext): KeyClasses {
-  const model = context.swagger;
-  if (!model) return { unknown: [], lookalike: [], unknownXms: [] };
-  let classes = keyClassCache.get(model.root);
-  if (classes) return classes;
-  classes = { unknown: [], lookalike: [], unknownXms: [] };
-  for (const node of structureOf(model).nodes) {
-    const fields = OBJECT_FIELDS[node.kind];
-    for (const key of Object.keys(node.value)) {
-      if (key.startsWith('x-')) {
-        if (key.startsWith('x-ms-') && !KNOWN_XMS_EXTENSIONS.has(key)) classes.unknownXms.push({ node, key });
-      } else if (!has(fields, key)) {
-        (EXTENSION_LOOKALIKE.test(key) ? classes.lookalike : classes.unknown).push({ node, key });
-      }
-    }
-  }
-  keyClassCache.set(model.root, classes);
-  return classes;
+  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [] };
 }
 
 function eachNode(context: RuleContext, visit: (node: StructureNode) => void): void {
@@ -298,9 +259,13 @@ export const documentStructureRules: RuleDefinition[] = [
     example: { bad: '{ "enum": ["open", "done", "open"] }', good: '{ "enum": ["open", "done"] }' },
     check(context) {
       eachNode(context, (node) => {
-        for (const key of UNIQUE_ARRAYS[node.kind] ?? []) {
+        const keys = UNIQUE_ARRAYS[node.kind];
+        if (!keys) return;
+        for (const key of keys) {
+          const list = node.value[key];
+          if (!Array.isArray(list) || list.length < 2) continue;
           // Pointers only for what is reported: building one per node and key cost more than the check.
-          for (const index of duplicateIndexes(node.value[key])) {
+          for (const index of duplicateIndexes(list)) {
             context.report({
               pointer: childPointer(node.pointer, key, index),
               message: 'The array contains duplicate values, values must be unique.',
@@ -322,7 +287,9 @@ export const documentStructureRules: RuleDefinition[] = [
     example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
     check(context) {
       eachNode(context, (node) => {
-        for (const key of REQUIRED_STRINGS[node.kind] ?? []) {
+        const keys = REQUIRED_STRINGS[node.kind];
+        if (!keys) return;
+        for (const key of keys) {
           const value = node.value[key];
           if (typeof value === 'string' && value.trim() === '') {
             context.report({

@@ -23,16 +23,18 @@ export function inputSchemaNodes(model: SwaggerModel): InputSchemaNode[] {
   let nodes = cache.get(model.root);
   if (nodes) return nodes;
   const list: InputSchemaNode[] = [];
-  const seen = new Set<string>();
+  // Written schemas already met at the top of a body and nested in one (two sets: no key to build).
+  const seenTop = new Set<string>();
+  const seenNested = new Set<string>();
   for (const operation of model.operations) {
     for (const parameter of operation.parameters) {
       if (parameter.in !== 'body' || !isObject(parameter.value.schema)) continue;
       const at = childPointer(parameter.definitionPointer, 'schema');
       model.walkSchema(parameter.value.schema, at, (node) => {
         const nested = node.path.length > 0;
-        const key = `${nested ? 'n' : 't'}${node.pointer}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
+        const seen = nested ? seenNested : seenTop;
+        if (seen.has(node.pointer)) return false;
+        seen.add(node.pointer);
         list.push({ schema: node.schema, pointer: node.pointer, nested, required: node.required });
       });
     }

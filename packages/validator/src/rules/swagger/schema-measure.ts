@@ -1,6 +1,6 @@
 import { childPointer } from '../../json/pointer.js';
 import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
-import { asArray, asString, forEachEntry, isObject } from '../../swagger/json-values.js';
+import { asArray, asString, isObject } from '../../swagger/json-values.js';
 
 /**
  * How big a schema is once its `$ref`s are expanded, the way the platform counts it. Each definition
@@ -91,21 +91,36 @@ export class SchemaMeasurer {
   private measureInline(schema: Record<string, unknown>): SchemaSize {
     if (this.recursion > MAX_RECURSION) return { count: 1, depth: MAX_RECURSION };
     this.recursion++;
+    // Loops, not callbacks: this runs for every schema of every operation's expanded tree.
     let count = 1;
     let depth = 0;
-    const nested = (child: unknown): void => {
-      const size = this.measure(child);
-      count = Math.min(MAX_COUNT, count + size.count);
-      depth = Math.max(depth, size.depth + 1);
-    };
     try {
-      forEachEntry(schema.properties, (_name, property) => nested(property));
-      if (isObject(schema.items)) nested(schema.items);
-      if (isObject(schema.additionalProperties)) nested(schema.additionalProperties);
-      for (const member of asArray(schema.allOf) ?? []) {
-        const size = this.measure(member);
+      const properties = schema.properties;
+      if (isObject(properties)) {
+        for (const name in properties) {
+          if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
+          const size = this.measure(properties[name]);
+          count = Math.min(MAX_COUNT, count + size.count);
+          depth = Math.max(depth, size.depth + 1);
+        }
+      }
+      if (isObject(schema.items)) {
+        const size = this.measure(schema.items);
         count = Math.min(MAX_COUNT, count + size.count);
-        depth = Math.max(depth, size.depth);
+        depth = Math.max(depth, size.depth + 1);
+      }
+      if (isObject(schema.additionalProperties)) {
+        const size = this.measure(schema.additionalProperties);
+        count = Math.min(MAX_COUNT, count + size.count);
+        depth = Math.max(depth, size.depth + 1);
+      }
+      const allOf = asArray(schema.allOf);
+      if (allOf) {
+        for (const member of allOf) {
+          const size = this.measure(member);
+          count = Math.min(MAX_COUNT, count + size.count);
+          depth = Math.max(depth, size.depth);
+        }
       }
     } finally {
       this.recursion--;

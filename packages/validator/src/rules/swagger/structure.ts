@@ -1,7 +1,8 @@
 import { childPointer } from '../../json/pointer.js';
 import { PointerPlace } from '../../json/pointer-place.js';
+import { KNOWN_XMS_EXTENSIONS } from './known-extensions.js';
 import { HTTP_METHODS, type SwaggerModel } from '../../swagger/swagger-model.js';
-import { asArray, entriesOf, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { asArray, entriesOf, forEachEntry, isObject, type JsonObject } from '../../swagger/json-values.js';
 
 /**
  * The Swagger 2.0 objects by position. Microsoft's validator is a JSON-schema check of Swagger 2.0
@@ -199,12 +200,36 @@ export interface TypeIssue {
   actual: JsonTypeName;
 }
 
+/** A key of a node that the key rules report. */
+export interface KeyUse {
+  node: StructureNode;
+  key: string;
+}
+
+/** The keys of every Swagger object sorted into what the three key rules report. */
+export interface KeyClasses {
+  /** Not a field of the object and not an `x-` extension. */
+  unknown: KeyUse[];
+  /** Unknown, and shaped like a misspelled extension prefix. */
+  lookalike: KeyUse[];
+  /** An `x-ms-` extension that is not known. */
+  unknownXms: KeyUse[];
+}
+
 export interface SwaggerStructure {
   nodes: StructureNode[];
   byKind: Map<NodeKind, StructureNode[]>;
   refs: RefUse[];
   typeIssues: TypeIssue[];
+  /** Sorted while the walk reads each node's keys for the type checks: no second pass over them. */
+  keys: KeyClasses;
 }
+
+/**
+ * Keys that were meant as extensions but miss the exact `x-` prefix: `X-ms-summary`, `ms-summary`,
+ * `x_ms_summary`, `x ms-summary`. The schema only treats lower-case `x-` as an extension.
+ */
+const EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
 
 /** The walk descends no deeper than this (the JSON parser already refuses more than 256 levels). */
 const MAX_WALK_DEPTH = 200;
@@ -257,7 +282,13 @@ function placeAt(parent: PointerPlace, first: string | number, second?: string |
 }
 
 class StructureWalker {
-  private readonly result: SwaggerStructure = { nodes: [], byKind: new Map(), refs: [], typeIssues: [] };
+  private readonly result: SwaggerStructure = {
+    nodes: [],
+    byKind: new Map(),
+    refs: [],
+    typeIssues: [],
+    keys: { unknown: [], lookalike: [], unknownXms: [] },
+  };
 
   walk(root: JsonObject): SwaggerStructure {
     this.visitRoot(root);
@@ -277,8 +308,12 @@ class StructureWalker {
     const allowedByKey = ALLOWED_TYPES[kind];
     let wrong: Set<string> | undefined;
     for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
       const allowed = allowedByKey.get(key);
-      if (allowed === undefined || !Object.prototype.hasOwnProperty.call(value, key)) continue;
+      if (allowed === undefined) {
+        this.classifyKey(node, key);
+        continue;
+      }
       const field = value[key];
       if (allowed.length === 1 ? matches(field, allowed[0]!) : allowed.some((type) => matches(field, type)))
         continue;
@@ -293,6 +328,16 @@ class StructureWalker {
     const good: JsonObject = {};
     for (const key of Object.keys(value)) if (!wrong.has(key)) good[key] = value[key];
     return good;
+  }
+
+  /** A key that is not a field of its object: an extension, a misspelled one, or unknown. */
+  private classifyKey(node: StructureNode, key: string): void {
+    const keys = this.result.keys;
+    if (key.startsWith('x-')) {
+      if (key.startsWith('x-ms-') && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+    } else {
+      (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
+    }
   }
 
   /** Records a node that is not a schema and checks its fields. */
@@ -330,7 +375,8 @@ class StructureWalker {
     const rootNode = new StructureNode('root', root, undefined);
     const fields = this.add(rootNode);
     if (isObject(fields.info)) this.visitInfo(fields.info, rootNode);
-    if (isObject(fields.externalDocs)) this.addNode('externalDocs', fields.externalDocs, rootNode, 'externalDocs');
+    if (isObject(fields.externalDocs))
+      this.addNode('externalDocs', fields.externalDocs, rootNode, 'externalDocs');
     this.eachObject(fields.tags, rootNode, 'tags', (tag, index) => {
       const tagNode = new StructureNode('tag', tag, rootNode, 'tags', index);
       const tagFields = this.add(tagNode);
@@ -385,10 +431,10 @@ class StructureWalker {
     if (isObject(fields.externalDocs))
       this.addNode('externalDocs', fields.externalDocs, operationNode, 'externalDocs');
     this.visitParameters(fields.parameters, operationNode);
-    for (const [code, response] of entriesOf(fields.responses)) {
-      if (code.startsWith('x-')) continue;
-      this.visitResponse(response, operationNode, 'responses', code, 'response');
-    }
+    // forEachEntry, not entriesOf: no list of pairs per operation and response.
+    forEachEntry(fields.responses, (code, response) => {
+      if (!code.startsWith('x-')) this.visitResponse(response, operationNode, 'responses', code, 'response');
+    });
     this.visitSecurity(fields.security, operationNode, 'security');
   }
 
@@ -412,7 +458,8 @@ class StructureWalker {
     const parameterNode = new StructureNode('parameter', parameter, parent, first, second);
     if (this.ref(parameter, parameterNode, 'parameter')) return;
     const fields = this.add(parameterNode);
-    if (isObject(fields.schema)) this.visitSchema(fields.schema, parameterNode, 'schema', undefined, origin, 0);
+    if (isObject(fields.schema))
+      this.visitSchema(fields.schema, parameterNode, 'schema', undefined, origin, 0);
     if (isObject(fields.items)) this.visitItems(fields.items, parameterNode, 0);
   }
 
@@ -434,16 +481,17 @@ class StructureWalker {
     const responseNode = new StructureNode('response', response, parent, first, second);
     if (this.ref(response, responseNode, 'response')) return;
     const fields = this.add(responseNode);
-    if (isObject(fields.schema)) this.visitSchema(fields.schema, responseNode, 'schema', undefined, origin, 0);
-    for (const [name, header] of entriesOf(fields.headers)) {
+    if (isObject(fields.schema))
+      this.visitSchema(fields.schema, responseNode, 'schema', undefined, origin, 0);
+    forEachEntry(fields.headers, (name, header) => {
       if (!isObject(header)) {
         this.typeIssue(placeAt(responseNode, 'headers', name), 'Object', header);
-        continue;
+        return;
       }
       const headerNode = new StructureNode('header', header, responseNode, 'headers', name);
       const headerFields = this.add(headerNode);
       if (isObject(headerFields.items)) this.visitItems(headerFields.items, headerNode, 0);
-    }
+    });
   }
 
   /** A schema written at `first`/`second` below `parent`. */
@@ -470,13 +518,21 @@ class StructureWalker {
     if (isObject(fields.items)) this.visitSchema(fields.items, node, 'items', undefined, origin, depth + 1);
     else if (Array.isArray(schema.items)) this.typeIssue(placeAt(node, 'items'), 'Object', schema.items);
     if (isObject(fields.additionalProperties)) {
-      this.visitSchema(fields.additionalProperties, node, 'additionalProperties', undefined, origin, depth + 1);
+      this.visitSchema(
+        fields.additionalProperties,
+        node,
+        'additionalProperties',
+        undefined,
+        origin,
+        depth + 1,
+      );
     }
     this.eachObject(fields.allOf, node, 'allOf', (member, index) =>
       this.visitSchema(member, node, 'allOf', index, origin, depth + 1),
     );
     if (isObject(fields.xml)) this.addNode('xml', fields.xml, node, 'xml');
-    if (isObject(fields.externalDocs)) this.addNode('externalDocs', fields.externalDocs, node, 'externalDocs');
+    if (isObject(fields.externalDocs))
+      this.addNode('externalDocs', fields.externalDocs, node, 'externalDocs');
   }
 
   private visitSecurity(list: unknown, owner: StructureNode, key: string): void {

@@ -1,0 +1,81 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import { ZipReader } from '../src/index.js';
+import { temporaryFolders, zipWithYazl } from './helpers/zips.js';
+
+const temp = temporaryFolders('zip-integrity-');
+afterAll(() => temp.cleanup());
+
+/** Rewrites one field of the central directory record of entry `name` (CRC at 16, size at 24). */
+function patchCentralDirectory(file: string, name: string, field: 16 | 24, value: number): void {
+  const bytes = readFileSync(file);
+  for (let i = bytes.length - 22; i >= 0; i--) {
+    if (bytes.readUInt32LE(i) !== 0x02014b50) continue;
+    const nameLength = bytes.readUInt16LE(i + 28);
+    if (bytes.toString('utf8', i + 46, i + 46 + nameLength) !== name) continue;
+    bytes.writeUInt32LE(value >>> 0, i + field);
+    writeFileSync(file, bytes);
+    return;
+  }
+  throw new Error(`no central directory record for ${name}`);
+}
+
+// Both read paths: small entries are read and inflated in one go, large ones are streamed.
+const payloads = {
+  small: Buffer.from('{"a":1}'.repeat(1000)),
+  large: Buffer.concat([randomBytes(3 << 20), Buffer.alloc(2 << 20, 65)]),
+};
+
+describe.each(Object.entries(payloads))('a %s entry whose bytes do not match its record', (_, data) => {
+  async function archive(): Promise<string> {
+    return zipWithYazl(path.join(temp.make(), 'bad.zip'), [{ name: 'x.bin', content: data }]);
+  }
+
+  async function copyError(file: string): Promise<{ error: Error; left: boolean }> {
+    const reader = await ZipReader.open(file, { displayName: 'bad.zip' });
+    const destination = path.join(path.dirname(file), 'x.out');
+    try {
+      await reader.copyToFile(reader.find('x.bin')!, destination);
+      throw new Error('the entry was accepted');
+    } catch (error) {
+      return { error: error as Error, left: existsSync(destination) };
+    } finally {
+      reader.close();
+    }
+  }
+
+  it('is refused on a CRC mismatch, naming the entry, and leaves no file', async () => {
+    const file = await archive();
+    patchCentralDirectory(file, 'x.bin', 16, crc32(data) ^ 1);
+    const { error, left } = await copyError(file);
+    expect(error.message).toMatch(/x\.bin/);
+    expect(left).toBe(false);
+  });
+
+  it('is refused when it inflates past its declared size', async () => {
+    const file = await archive();
+    patchCentralDirectory(file, 'x.bin', 24, data.length - 100);
+    const { error } = await copyError(file);
+    expect(error.message).toMatch(/x\.bin/);
+  });
+
+  it('is refused when it inflates to less than its declared size', async () => {
+    const file = await archive();
+    patchCentralDirectory(file, 'x.bin', 24, data.length + 100);
+    const { error } = await copyError(file);
+    expect(error.message).toMatch(/x\.bin/);
+  });
+
+  it('is read byte-exact when untouched', async () => {
+    const file = await archive();
+    const reader = await ZipReader.open(file);
+    try {
+      expect((await reader.readBuffer(reader.find('x.bin')!)).equals(data)).toBe(true);
+    } finally {
+      reader.close();
+    }
+  });
+});

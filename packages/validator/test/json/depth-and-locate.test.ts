@@ -1,0 +1,55 @@
+import { describe, expect, it } from '@jest/globals';
+import { JsonDocument, MAX_JSON_DEPTH } from '../../src/json/json-document.js';
+import { valueNestingExceeds } from '../../src/json/value-depth.js';
+
+const nestedArrays = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
+const nestedObjects = (depth: number): string => '{"a":'.repeat(depth - 1) + '{}' + '}'.repeat(depth - 1);
+
+describe('nesting depth', () => {
+  it('counts levels as the text nests them, for strict and tolerant parses alike', () => {
+    for (const make of [nestedArrays, nestedObjects]) {
+      expect(JsonDocument.parse(make(MAX_JSON_DEPTH)).tooDeep).toBe(false);
+      expect(JsonDocument.parse(make(MAX_JSON_DEPTH + 1)).tooDeep).toBe(true);
+      // A trailing comma makes the text non-strict: it is then measured on the text.
+      expect(JsonDocument.parse(`[${make(MAX_JSON_DEPTH)},]`).tooDeep).toBe(true);
+      expect(JsonDocument.parse(`[${make(MAX_JSON_DEPTH - 1)},]`).tooDeep).toBe(false);
+    }
+  });
+
+  it('measures a parsed value without recursion', () => {
+    const deep = JSON.parse(nestedObjects(200_000)) as unknown;
+    expect(valueNestingExceeds(deep, MAX_JSON_DEPTH)).toBe(true);
+    expect(valueNestingExceeds({ a: [1, { b: [] }], c: 'x' }, 4)).toBe(false);
+    expect(valueNestingExceeds({ a: [1, { b: [] }], c: 'x' }, 3)).toBe(true);
+    expect(valueNestingExceeds('text', 0)).toBe(false);
+  });
+
+  it('refuses a strict document nested 200,000 objects deep', () => {
+    const document = JsonDocument.parse(nestedObjects(200_000));
+    expect(document.tooDeep).toBe(true);
+    expect(document.value).toBeUndefined();
+    expect(document.syntaxIssues[0]!.message).toMatch(/nested more than 256 levels/);
+  });
+});
+
+describe('locating pointers', () => {
+  const text = '{\n "a": {"b": 1, "c": [10, {"d": 2}]},\n "e": {"f": 3},\n "g": [1, 2, 3]\n}';
+
+  it('finds pointers anywhere, also when the last one is followed by more text', () => {
+    const document = JsonDocument.parse(text);
+    const found = document.locateAll(['/a/c/1/d', '/a', '/e/f', '/a/b']);
+    const at = (pointer: string) => document.position(found.get(pointer)!.offset);
+    expect(at('/a')).toEqual({ line: 2, column: 2 });
+    expect(at('/a/b')).toEqual({ line: 2, column: 8 });
+    expect(at('/a/c/1/d')).toEqual({ line: 2, column: 27 });
+    expect(at('/e/f')).toEqual({ line: 3, column: 8 });
+  });
+
+  it('places missing members at their ancestor', () => {
+    const document = JsonDocument.parse(text);
+    const found = document.locateAll(['/a/c/5', '/e/x']);
+    expect(found.get('/a/c/5')).toMatchObject({ resolved: false });
+    expect(document.position(found.get('/a/c/5')!.offset)).toEqual({ line: 2, column: 16 });
+    expect(document.position(found.get('/e/x')!.offset)).toEqual({ line: 3, column: 2 });
+  });
+});
