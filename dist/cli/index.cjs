@@ -1198,7 +1198,7 @@ var require_command = __commonJS({
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
     var path42 = require("node:path");
-    var fs21 = require("node:fs");
+    var fs20 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs21.existsSync(executableFile)) return;
+        if (fs20.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2211,10 +2211,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           const localBin = path42.resolve(baseDir, baseName);
-          if (fs21.existsSync(localBin)) return localBin;
+          if (fs20.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path42.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs21.existsSync(`${localBin}${ext}`)
+            (ext) => fs20.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,7 +2226,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs21.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs20.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -17246,14 +17246,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs21, sep: [] });
+                map2.items.push({ start, key: fs20, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs21);
+                this.stack.push(fs20);
               } else {
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -17381,13 +17381,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs21, sep: [] });
+                fc.items.push({ start: [], key: fs20, sep: [] });
               else if (it.sep)
-                this.stack.push(fs21);
+                this.stack.push(fs20);
               else
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17999,12 +17999,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs21, exportName) {
+    function addFormats2(ajv, list2, fs20, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs21[f]);
+        ajv.addFormat(f, fs20[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -18095,27 +18095,27 @@ var require_chunkstream = __commonJS({
       this._buffers = null;
       this.emit("close");
     };
-    ChunkStream.prototype._processReadAllowingLess = function(read) {
+    ChunkStream.prototype._processReadAllowingLess = function(read2) {
       this._reads.shift();
       let smallerBuf = this._buffers[0];
-      if (smallerBuf.length > read.length) {
-        this._buffered -= read.length;
-        this._buffers[0] = smallerBuf.slice(read.length);
-        read.func.call(this, smallerBuf.slice(0, read.length));
+      if (smallerBuf.length > read2.length) {
+        this._buffered -= read2.length;
+        this._buffers[0] = smallerBuf.slice(read2.length);
+        read2.func.call(this, smallerBuf.slice(0, read2.length));
       } else {
         this._buffered -= smallerBuf.length;
         this._buffers.shift();
-        read.func.call(this, smallerBuf);
+        read2.func.call(this, smallerBuf);
       }
     };
-    ChunkStream.prototype._processRead = function(read) {
+    ChunkStream.prototype._processRead = function(read2) {
       this._reads.shift();
       let pos = 0;
       let count = 0;
-      let data = Buffer.alloc(read.length);
-      while (pos < read.length) {
+      let data = Buffer.alloc(read2.length);
+      while (pos < read2.length) {
         let buf = this._buffers[count++];
-        let len = Math.min(buf.length, read.length - pos);
+        let len = Math.min(buf.length, read2.length - pos);
         buf.copy(data, pos, 0, len);
         pos += len;
         if (len !== buf.length) {
@@ -18125,17 +18125,17 @@ var require_chunkstream = __commonJS({
       if (count > 0) {
         this._buffers.splice(0, count);
       }
-      this._buffered -= read.length;
-      read.func.call(this, data);
+      this._buffered -= read2.length;
+      read2.func.call(this, data);
     };
     ChunkStream.prototype._process = function() {
       try {
         while (this._buffered > 0 && this._reads && this._reads.length > 0) {
-          let read = this._reads[0];
-          if (read.allowLess) {
-            this._processReadAllowingLess(read);
-          } else if (this._buffered >= read.length) {
-            this._processRead(read);
+          let read2 = this._reads[0];
+          if (read2.allowLess) {
+            this._processReadAllowingLess(read2);
+          } else if (this._buffered >= read2.length) {
+            this._processRead(read2);
           } else {
             break;
           }
@@ -19764,12 +19764,12 @@ var require_sync_reader = __commonJS({
     };
     SyncReader.prototype.process = function() {
       while (this._reads.length > 0 && this._buffer.length) {
-        let read = this._reads[0];
-        if (this._buffer.length && (this._buffer.length >= read.length || read.allowLess)) {
+        let read2 = this._reads[0];
+        if (this._buffer.length && (this._buffer.length >= read2.length || read2.allowLess)) {
           this._reads.shift();
           let buf = this._buffer;
-          this._buffer = buf.slice(read.length);
-          read.func.call(this, buf.slice(0, read.length));
+          this._buffer = buf.slice(read2.length);
+          read2.func.call(this, buf.slice(0, read2.length));
         } else {
           break;
         }
@@ -21101,16 +21101,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
             delete tokens[i2].suffix;
           }
-          state.output = token.output + open.output;
+          state.output = token.output + open2.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -21330,15 +21330,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open);
-          push(open);
+          braces.push(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
@@ -23253,10 +23253,10 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs21 = require("fs");
+    var fs20 = require("fs");
     var util = require("util");
     var stream = require("stream");
-    var Readable2 = stream.Readable;
+    var Readable3 = stream.Readable;
     var PassThrough = stream.PassThrough;
     var Pend = require_pend();
     var EventEmitter = require("events").EventEmitter;
@@ -23273,7 +23273,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs21.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs20.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -23290,7 +23290,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs21.close(self2.fd, onCloseDone);
+      fs20.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -23299,10 +23299,10 @@ var require_fd_slicer = __commonJS({
         }
       }
     };
-    util.inherits(ReadStream, Readable2);
+    util.inherits(ReadStream, Readable3);
     function ReadStream(context, options2) {
       options2 = options2 || {};
-      Readable2.call(this, options2);
+      Readable3.call(this, options2);
       this.context = context;
       this.context.ref();
       this.start = options2.start || 0;
@@ -23322,7 +23322,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs21.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs20.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -23668,21 +23668,21 @@ var require_crc32 = __commonJS({
       1510334235,
       755167117
     ]);
-    function crc32(buf) {
+    function crc322(buf) {
       let crc2 = -1;
       for (let x2 of buf) {
         crc2 = CRC_TABLE[(crc2 ^ x2) & 255] ^ crc2 >>> 8;
       }
       return (crc2 ^ -1) >>> 0;
     }
-    module2.exports = crc32;
+    module2.exports = crc322;
   }
 });
 
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs21 = require("fs");
+    var fs20 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -23690,8 +23690,8 @@ var require_yauzl = __commonJS({
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var Writable = require("stream").Writable;
-    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports2.open = open;
+    var crc322 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    exports2.open = open2;
     exports2.fromFd = fromFd;
     exports2.fromBuffer = fromBuffer;
     exports2.fromRandomAccessReader = fromRandomAccessReader;
@@ -23709,7 +23709,7 @@ var require_yauzl = __commonJS({
     exports2.RandomAccessReader = RandomAccessReader;
     function openPromise(path42, options2) {
       return new Promise((resolve, reject) => {
-        open(path42, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path42, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -23739,7 +23739,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open(path42, options2, callback) {
+    function open2(path42, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -23751,10 +23751,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs21.open(path42, "r", function(err2, fd2) {
+      fs20.open(path42, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs21.close(fd2, defaultCallback);
+          if (err3) fs20.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -23771,7 +23771,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs21.fstat(fd2, function(err2, stats) {
+      fs20.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -24321,7 +24321,7 @@ var require_yauzl = __commonJS({
             continue;
           }
           var oldNameCrc32 = extraField.data.readUInt32LE(1);
-          if (crc32(fileNameBuffer) !== oldNameCrc32) {
+          if (crc322(fileNameBuffer) !== oldNameCrc32) {
             continue;
           }
           fileName = decodeBuffer(extraField.data.subarray(5), true);
@@ -24831,16 +24831,16 @@ var require_dist3 = __commonJS({
       }
       return crc2 ^ -1;
     }
-    function crc32() {
+    function crc322() {
       return bufferizeInt(_crc32.apply(null, arguments));
     }
-    crc32.signed = function() {
+    crc322.signed = function() {
       return _crc32.apply(null, arguments);
     };
-    crc32.unsigned = function() {
+    crc322.unsigned = function() {
       return _crc32.apply(null, arguments) >>> 0;
     };
-    var bufferCrc32 = crc32;
+    var bufferCrc32 = crc322;
     var index = /* @__PURE__ */ getDefaultExportFromCjs(bufferCrc32);
     module2.exports = index;
   }
@@ -24849,14 +24849,14 @@ var require_dist3 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs21 = require("fs");
+    var fs20 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
     var util = require("util");
     var EventEmitter = require("events").EventEmitter;
     var errorMonitor = require("events").errorMonitor;
-    var crc32 = require_dist3();
+    var crc322 = require_dist3();
     exports2.ZipFile = ZipFile;
     exports2.dateToDosDateTime = dateToDosDateTime;
     util.inherits(ZipFile, EventEmitter);
@@ -24879,14 +24879,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs21.stat(realPath, function(err2, stats) {
+      fs20.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs21.createReadStream(realPath);
+          var readStream = fs20.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -24930,7 +24930,7 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       entry.uncompressedSize = buffer.length;
-      entry.crc32 = crc32.unsigned(buffer);
+      entry.crc32 = crc322.unsigned(buffer);
       entry.crcAndFileSizeKnown = true;
       self2.entries.push(entry);
       if (entry.compressionLevel === 0) {
@@ -25250,11 +25250,11 @@ var require_yazl = __commonJS({
     var FILE_NAME_IS_UTF8 = 1 << 11;
     var UNKNOWN_CRC32_AND_FILE_SIZES = 1 << 3;
     Entry.prototype.getLocalFileHeader = function() {
-      var crc322 = 0;
+      var crc323 = 0;
       var compressedSize = 0;
       var uncompressedSize = 0;
       if (this.crcAndFileSizeKnown) {
-        crc322 = this.crc32;
+        crc323 = this.crc32;
         compressedSize = this.compressedSize;
         uncompressedSize = this.uncompressedSize;
       }
@@ -25267,7 +25267,7 @@ var require_yazl = __commonJS({
       fixedSizeStuff.writeUInt16LE(this.getCompressionMethod(), 8);
       fixedSizeStuff.writeUInt16LE(this.lastModFileTime, 10);
       fixedSizeStuff.writeUInt16LE(this.lastModFileDate, 12);
-      fixedSizeStuff.writeUInt32LE(crc322, 14);
+      fixedSizeStuff.writeUInt32LE(crc323, 14);
       fixedSizeStuff.writeUInt32LE(compressedSize, 18);
       fixedSizeStuff.writeUInt32LE(uncompressedSize, 22);
       fixedSizeStuff.writeUInt16LE(this.utf8FileName.length, 26);
@@ -25408,7 +25408,7 @@ var require_yazl = __commonJS({
       this.crc32 = 0;
     }
     Crc32Watcher.prototype._transform = function(chunk, encoding, cb) {
-      this.crc32 = crc32.unsigned(chunk, this.crc32);
+      this.crc32 = crc322.unsigned(chunk, this.crc32);
       cb(null, chunk);
     };
     var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
@@ -25693,14 +25693,14 @@ var require_saxes = __commonJS({
     var EQUAL = 61;
     var GREATER = 62;
     var QUESTION = 63;
-    var OPEN_BRACKET2 = 91;
-    var CLOSE_BRACKET2 = 93;
+    var OPEN_BRACKET3 = 91;
+    var CLOSE_BRACKET3 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE2 || c === SQUOTE;
     var QUOTES = [DQUOTE2, SQUOTE];
-    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET2, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET2];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET3, GREATER];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET3];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser2, prefix, uri) {
@@ -26324,7 +26324,7 @@ var require_saxes = __commonJS({
             break;
           default:
             this.text += String.fromCodePoint(c);
-            if (c === OPEN_BRACKET2) {
+            if (c === OPEN_BRACKET3) {
               this.state = S_DTD;
             } else if (isQuote(c)) {
               this.state = S_DOCTYPE_QUOTE;
@@ -26346,7 +26346,7 @@ var require_saxes = __commonJS({
           return;
         }
         this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET2) {
+        if (c === CLOSE_BRACKET3) {
           this.state = S_DOCTYPE;
         } else if (c === LESS) {
           this.state = S_DTD_OPEN_WAKA;
@@ -26550,13 +26550,13 @@ var require_saxes = __commonJS({
         }
       }
       sCData() {
-        if (this.captureToChar(CLOSE_BRACKET2)) {
+        if (this.captureToChar(CLOSE_BRACKET3)) {
           this.state = S_CDATA_ENDING;
         }
       }
       sCDataEnding() {
         const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET2) {
+        if (c === CLOSE_BRACKET3) {
           this.state = S_CDATA_ENDING_2;
         } else {
           this.text += `]${String.fromCodePoint(c)}`;
@@ -26573,7 +26573,7 @@ var require_saxes = __commonJS({
             this.state = S_TEXT;
             break;
           }
-          case CLOSE_BRACKET2:
+          case CLOSE_BRACKET3:
             this.text += "]";
             break;
           default:
@@ -27036,7 +27036,7 @@ var require_saxes = __commonJS({
                 }
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
-              case CLOSE_BRACKET2:
+              case CLOSE_BRACKET3:
                 switch (forbiddenState) {
                   case FORBIDDEN_START:
                     forbiddenState = FORBIDDEN_BRACKET;
@@ -29755,14 +29755,19 @@ var LineIndex = class {
   get lineCount() {
     return this.lineStarts().length;
   }
+  /**
+   * Offsets where lines start, in a typed array of the exact size: lines are counted first, then
+   * recorded. A growing array of numbers was one of the largest allocations of a corpus run (a large
+   * swagger has tens of thousands of lines), and the typed array's storage is outside the JS heap.
+   */
   lineStarts() {
     if (this.starts) return this.starts;
-    const starts = [0];
-    let at = this.text.indexOf("\n");
-    while (at !== -1) {
-      starts.push(at + 1);
-      at = this.text.indexOf("\n", at + 1);
-    }
+    const text3 = this.text;
+    let count = 1;
+    for (let at = text3.indexOf("\n"); at !== -1; at = text3.indexOf("\n", at + 1)) count++;
+    const starts = new Uint32Array(count);
+    let line = 1;
+    for (let at = text3.indexOf("\n"); at !== -1; at = text3.indexOf("\n", at + 1)) starts[line++] = at + 1;
     this.starts = starts;
     return starts;
   }
@@ -29854,8 +29859,9 @@ function nextStructural(text3, at) {
 var chars = { QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA, COLON };
 
 // packages/validator/src/json/locate.ts
+var NO_CHILDREN = /* @__PURE__ */ new Map();
 function newNode() {
-  return { children: /* @__PURE__ */ new Map(), pointers: [] };
+  return { children: NO_CHILDREN, pointers: [] };
 }
 function locatePointers(text3, pointers) {
   const root = newNode();
@@ -29865,6 +29871,7 @@ function locatePointers(text3, pointers) {
       let child = node.children.get(segment);
       if (!child) {
         child = newNode();
+        if (node.children === NO_CHILDREN) node.children = /* @__PURE__ */ new Map();
         node.children.set(segment, child);
       }
       node = child;
@@ -29885,9 +29892,9 @@ function locatePointers(text3, pointers) {
   return result;
 }
 function descend(text3, at, node, needEnd) {
-  const open = text3.charCodeAt(at);
-  if (open === chars.OPEN_BRACE) return descendObject(text3, at, node, needEnd);
-  if (open === chars.OPEN_BRACKET) return descendArray(text3, at, node, needEnd);
+  const open2 = text3.charCodeAt(at);
+  if (open2 === chars.OPEN_BRACE) return descendObject(text3, at, node, needEnd);
+  if (open2 === chars.OPEN_BRACKET) return descendArray(text3, at, node, needEnd);
   return needEnd ? skipValue(text3, at) : at;
 }
 function descendObject(text3, at, node, needEnd) {
@@ -30266,11 +30273,13 @@ function loadFile(kind, entry, folder, realFolder, displayFolder, listedStat) {
     return { ...base2, kind, document: void 0 };
   }
   const decoded = decodeUtf8(bytes);
+  const isJson = kind !== "readme" && kind !== "script";
   if (decoded.invalidAt !== void 0) {
     issues.push({
       ruleId: "GEN-ENCODING",
       message: `${entry.name} is not valid UTF-8; save it as UTF-8. The first invalid byte is here.`,
-      offset: Math.max(0, decoded.invalidAt - (decoded.text.charCodeAt(0) === 65279 ? 1 : 0))
+      // JSON documents drop a leading BOM from their text; readme and script texts keep it.
+      offset: Math.max(0, decoded.invalidAt - (isJson && decoded.text.charCodeAt(0) === 65279 ? 1 : 0))
     });
   }
   if (kind === "readme" || kind === "script") {
@@ -30340,7 +30349,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
     const absolute = import_node_path3.default.resolve(cwd, given);
     let stat;
     try {
-      stat = await import_node_fs3.promises.stat(absolute);
+      stat = (0, import_node_fs3.statSync)(absolute);
     } catch {
       throw new UsageError(`The path "${given}" does not exist.`, {
         hint: "Give a connector folder, or a folder that holds connector folders."
@@ -30348,7 +30357,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
     }
     if (stat.isFile()) {
       const folder = import_node_path3.default.dirname(absolute);
-      if (!isConnectorFolderListing(await import_node_fs3.promises.readdir(folder))) {
+      if (!isConnectorFolderListing((0, import_node_fs3.readdirSync)(folder))) {
         throw new UserError(`"${given}" is not a file of a connector folder.`, {
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
         });
@@ -30356,12 +30365,12 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
       found.add(folder);
       continue;
     }
-    await search(absolute, 0, found);
+    search(absolute, 0, found);
   }
   return [...found].sort();
 }
-async function search(folder, depth, found) {
-  const dirents = await import_node_fs3.promises.readdir(folder, { withFileTypes: true });
+function search(folder, depth, found) {
+  const dirents = (0, import_node_fs3.readdirSync)(folder, { withFileTypes: true });
   const inTopFolder = import_node_path3.default.basename(import_node_path3.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
   if (inTopFolder || isConnectorFolderListing(dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name))) {
     found.add(folder);
@@ -30369,7 +30378,7 @@ async function search(folder, depth, found) {
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
-  for (const child of children) await search(import_node_path3.default.join(folder, child), depth + 1, found);
+  for (const child of children) search(import_node_path3.default.join(folder, child), depth + 1, found);
 }
 function profileFromPath(folder) {
   const segments = import_node_path3.default.resolve(folder).split(import_node_path3.default.sep).reverse();
@@ -36866,10 +36875,14 @@ var ALLOWED_NAMESPACES = /* @__PURE__ */ new Set([
 
 // packages/validator/src/rules/script/csharp-scan.ts
 function scanCSharp(text3) {
-  const out = [];
+  const parts = [];
   const strings = [];
+  let copied = 0;
+  const copyUpTo = (to) => {
+    if (to > copied) parts.push(text3.slice(copied, to));
+  };
   const blank = (from, to) => {
-    for (let j = from; j < to; j++) out.push(text3[j] === "\n" || text3[j] === "\r" ? text3[j] : " ");
+    if (to > from) parts.push(text3.slice(from, to).replace(/[^\r\n]/g, " "));
   };
   let i2 = 0;
   while (i2 < text3.length) {
@@ -36878,32 +36891,36 @@ function scanCSharp(text3) {
     if (c === "/" && next === "/") {
       const end = text3.indexOf("\n", i2);
       const stop = end < 0 ? text3.length : end;
+      copyUpTo(i2);
       blank(i2, stop);
-      i2 = stop;
+      i2 = copied = stop;
     } else if (c === "/" && next === "*") {
       const end = text3.indexOf("*/", i2 + 2);
       const stop = end < 0 ? text3.length : end + 2;
+      copyUpTo(i2);
       blank(i2, stop);
-      i2 = stop;
+      i2 = copied = stop;
     } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text3, i2)) {
       const literal = readString(text3, i2);
       strings.push(literal);
-      out.push('"');
+      copyUpTo(i2);
+      parts.push('"');
       blank(i2 + 1, literal.end - 1);
-      if (literal.end - 1 > i2) out.push('"');
-      i2 = literal.end;
+      if (literal.end - 1 > i2) parts.push('"');
+      i2 = copied = literal.end;
     } else if (c === "'") {
       const end = readChar(text3, i2);
-      out.push("'");
+      copyUpTo(i2);
+      parts.push("'");
       blank(i2 + 1, end - 1);
-      if (end - 1 > i2) out.push("'");
-      i2 = end;
+      if (end - 1 > i2) parts.push("'");
+      i2 = copied = end;
     } else {
-      out.push(c);
       i2++;
     }
   }
-  return { code: out.join(""), strings };
+  copyUpTo(text3.length);
+  return { code: parts.join(""), strings };
 }
 function isStringStart(text3, at) {
   let i2 = at;
@@ -36982,8 +36999,8 @@ function script(context) {
 function operationIdLiterals(scan) {
   const switchRanges = [];
   for (const match2 of scan.code.matchAll(SWITCH_ON_OPERATION)) {
-    const open = scan.code.indexOf("{", match2.index + match2[0].length);
-    if (open >= 0) switchRanges.push([open, matchingBrace(scan.code, open)]);
+    const open2 = scan.code.indexOf("{", match2.index + match2[0].length);
+    if (open2 >= 0) switchRanges.push([open2, matchingBrace(scan.code, open2)]);
   }
   const found = [];
   for (const literal of scan.strings) {
@@ -37005,9 +37022,9 @@ function operationIdLiterals(scan) {
   }
   return found;
 }
-function matchingBrace(code2, open) {
+function matchingBrace(code2, open2) {
   let depth = 0;
-  for (let i2 = open; i2 < code2.length; i2++) {
+  for (let i2 = open2; i2 < code2.length; i2++) {
     if (code2[i2] === "{") depth++;
     else if (code2[i2] === "}" && --depth === 0) return i2;
   }
@@ -37337,10 +37354,122 @@ var PointerPlace = class {
 };
 var DOCUMENT_ROOT = new PointerPlace(void 0);
 
+// packages/validator/src/rules/swagger/known-extensions.ts
+var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
+  // Power Platform connector extensions (EXT, the repo schema).
+  "x-ms-api-annotation",
+  "x-ms-capabilities",
+  "x-ms-connector-metadata",
+  "x-ms-deployment-version",
+  "x-ms-docs",
+  "x-ms-dynamic-list",
+  "x-ms-dynamic-properties",
+  "x-ms-dynamic-schema",
+  "x-ms-dynamic-tree",
+  "x-ms-dynamic-values",
+  "x-ms-editor",
+  "x-ms-editor-options",
+  "x-ms-enum-values",
+  "x-ms-keywords",
+  "x-ms-media-kind",
+  "x-ms-no-generic-test",
+  "x-ms-notification",
+  "x-ms-notification-content",
+  "x-ms-notification-url",
+  "x-ms-openai-data",
+  "x-ms-openai-manifest",
+  "x-ms-openai-published-to-copilots",
+  "x-ms-operation-context",
+  "x-ms-pageable",
+  "x-ms-property-name-alias",
+  "x-ms-require-user-confirmation",
+  "x-ms-safe-operation",
+  "x-ms-secret",
+  "x-ms-summary",
+  "x-ms-test-value",
+  "x-ms-trigger",
+  "x-ms-trigger-hint",
+  "x-ms-trigger-metadata",
+  "x-ms-url-encoding",
+  "x-ms-visibility",
+  "x-ms-apihub-cached-response",
+  // AutoRest extensions (Azure REST API specs).
+  "x-ms-azure-resource",
+  "x-ms-client-default",
+  "x-ms-client-flatten",
+  "x-ms-client-name",
+  "x-ms-client-request-id",
+  "x-ms-code-generation-settings",
+  "x-ms-discriminator-value",
+  "x-ms-enum",
+  "x-ms-error-response",
+  "x-ms-examples",
+  "x-ms-external",
+  "x-ms-header-collection-prefix",
+  "x-ms-identifiers",
+  "x-ms-long-running-operation",
+  "x-ms-long-running-operation-options",
+  "x-ms-mutability",
+  "x-ms-odata",
+  "x-ms-parameter-grouping",
+  "x-ms-parameter-location",
+  "x-ms-parameterized-host",
+  "x-ms-paths",
+  "x-ms-request-id",
+  "x-ms-skip-url-encoding"
+]);
+function suggestExtension(key) {
+  const head = key.split(/[\s:]/)[0];
+  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return head;
+  const lower = key.toLowerCase();
+  if (KNOWN_XMS_EXTENSIONS.has(lower)) return lower;
+  let best;
+  let bestDistance = Infinity;
+  for (const known of KNOWN_XMS_EXTENSIONS) {
+    const distance = editDistance3(lower, known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= 2 ? best : void 0;
+}
+function editDistance3(a, b) {
+  if (Math.abs(a.length - b.length) > 2) return Math.abs(a.length - b.length);
+  const rows = [];
+  for (let i2 = 0; i2 <= a.length; i2++) {
+    rows.push(new Array(b.length + 1).fill(0));
+    rows[i2][0] = i2;
+  }
+  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i2 - 1][j] + 1, rows[i2][j - 1] + 1, rows[i2 - 1][j - 1] + cost);
+      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) {
+        value = Math.min(value, rows[i2 - 2][j - 2] + 1);
+      }
+      rows[i2][j] = value;
+    }
+  }
+  return rows[a.length][b.length];
+}
+
 // packages/validator/src/swagger/swagger-model.ts
 var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 var MAX_SCHEMA_WALK_DEPTH = 64;
 var MAX_REF_HOPS = 32;
+var WrittenSchemaNode = class extends PointerPlace {
+  constructor(schema, parent, first, second, origin, depth) {
+    super(parent, first, second);
+    this.schema = schema;
+    this.origin = origin;
+    this.depth = depth;
+  }
+  schema;
+  origin;
+  depth;
+};
 var SwaggerModel = class {
   constructor(root) {
     this.root = root;
@@ -37349,6 +37478,7 @@ var SwaggerModel = class {
   operationList;
   writtenSchemaList;
   byId;
+  refTargets = /* @__PURE__ */ new Map();
   get paths() {
     return asObject(this.root.paths);
   }
@@ -37384,8 +37514,20 @@ var SwaggerModel = class {
     this.writtenSchemaList ??= this.collectWrittenSchemas();
     return this.writtenSchemaList;
   }
-  /** The value a local reference (`#/definitions/X`) points to, or undefined when it is broken or remote. */
+  /**
+   * The value a local reference (`#/definitions/X`) points to, or undefined when it is broken or
+   * remote. Memoized per reference text: a swagger names the same few definitions thousands of
+   * times, and every walk, measure and parameter list resolves them. The answer is shared: read it,
+   * do not change it.
+   */
   resolveRef(ref) {
+    const known = this.refTargets.get(ref);
+    if (known !== void 0 || this.refTargets.has(ref)) return known;
+    const target = this.findRefTarget(ref);
+    this.refTargets.set(ref, target);
+    return target;
+  }
+  findRefTarget(ref) {
     if (!ref.startsWith("#")) return void 0;
     const pointer = ref.slice(1);
     if (pointer !== "" && !pointer.startsWith("/")) return void 0;
@@ -37404,18 +37546,21 @@ var SwaggerModel = class {
     }
     let current = { value, pointer };
     let viaRef = false;
-    const seen = /* @__PURE__ */ new Set();
+    let firstRef;
+    let seen;
     for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
       const ref = isObject(current.value) ? asString(current.value.$ref) : void 0;
-      if (ref === void 0) return { ...current, viaRef, broken: false };
-      if (seen.has(ref)) return { ...current, viaRef, broken: true };
-      seen.add(ref);
+      if (ref === void 0) return { value: current.value, pointer: current.pointer, viaRef, broken: false };
+      if (ref === firstRef || seen?.has(ref))
+        return { value: current.value, pointer: current.pointer, viaRef, broken: true };
+      if (firstRef === void 0) firstRef = ref;
+      else (seen ??= /* @__PURE__ */ new Set()).add(ref);
       const target = this.resolveRef(ref);
-      if (!target) return { ...current, viaRef, broken: true };
+      if (!target) return { value: current.value, pointer: current.pointer, viaRef, broken: true };
       current = target;
       viaRef = true;
     }
-    return { ...current, viaRef, broken: true };
+    return { value: current.value, pointer: current.pointer, viaRef, broken: true };
   }
   /**
    * Visits a schema and everything under it: `properties`, `items`, `additionalProperties`, `allOf`.
@@ -37425,40 +37570,45 @@ var SwaggerModel = class {
   walkSchema(schema, pointer, visit2) {
     const walk = (value, at, path42, depth, refs, viaRef, required) => {
       if (depth > MAX_SCHEMA_WALK_DEPTH) return;
-      let here = { value, pointer: at };
+      let hereValue = value;
+      let herePointer = at;
       let reachedByRef = viaRef;
       let branchRefs = refs;
       const ref = isObject(value) ? asString(value.$ref) : void 0;
       if (ref !== void 0) {
-        if (refs.has(ref)) return;
+        if (chainHas(refs, ref)) return;
         const target = this.resolve(value, at);
         if (target.broken) return;
-        branchRefs = new Set(refs).add(ref);
-        here = target;
+        branchRefs = { ref, parent: refs };
+        hereValue = target.value;
+        herePointer = target.pointer;
         reachedByRef = true;
       }
-      const node = asObject(here.value);
+      const node = asObject(hereValue);
       if (!node) return;
-      if (visit2({ schema: node, pointer: here.pointer, path: path42, depth, viaRef: reachedByRef, required }) === false)
+      if (visit2({ schema: node, pointer: herePointer, path: path42, depth, viaRef: reachedByRef, required }) === false)
         return;
-      const requiredNames = new Set(
-        (asArray(node.required) ?? []).filter((n) => typeof n === "string")
-      );
-      forEachEntry(node.properties, (name, property2) => {
-        walk(
-          property2,
-          childPointer(here.pointer, "properties", name),
-          [...path42, name],
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          requiredNames.has(name)
-        );
-      });
+      const properties = node.properties;
+      if (isObject(properties)) {
+        const requiredList = asArray(node.required);
+        const requiredNames = requiredList && requiredList.length > 0 ? new Set(requiredList.filter((n) => typeof n === "string")) : void 0;
+        for (const name in properties) {
+          if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
+          walk(
+            properties[name],
+            childPointer(herePointer, "properties", name),
+            [...path42, name],
+            depth + 1,
+            branchRefs,
+            reachedByRef,
+            requiredNames !== void 0 && requiredNames.has(name)
+          );
+        }
+      }
       if (isObject(node.items)) {
         walk(
           node.items,
-          childPointer(here.pointer, "items"),
+          childPointer(herePointer, "items"),
           [...path42, "items"],
           depth + 1,
           branchRefs,
@@ -37469,7 +37619,7 @@ var SwaggerModel = class {
       if (isObject(node.additionalProperties)) {
         walk(
           node.additionalProperties,
-          childPointer(here.pointer, "additionalProperties"),
+          childPointer(herePointer, "additionalProperties"),
           [...path42, "additionalProperties"],
           depth + 1,
           branchRefs,
@@ -37477,66 +37627,108 @@ var SwaggerModel = class {
           false
         );
       }
-      (asArray(node.allOf) ?? []).forEach((member, index) => {
-        walk(
-          member,
-          childPointer(here.pointer, "allOf", index),
-          path42,
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          required
-        );
-      });
+      const allOf = asArray(node.allOf);
+      if (allOf) {
+        for (let index = 0; index < allOf.length; index++) {
+          walk(
+            allOf[index],
+            childPointer(herePointer, "allOf", index),
+            path42,
+            depth + 1,
+            branchRefs,
+            reachedByRef,
+            required
+          );
+        }
+      }
     };
-    walk(schema, pointer, [], 0, /* @__PURE__ */ new Set(), false, false);
+    walk(schema, pointer, [], 0, void 0, false, false);
   }
   collectWrittenSchemas() {
     const list2 = [];
-    const add2 = (value, pointer, origin, depth) => {
+    const add2 = (value, parent, first, second, origin, depth) => {
       const schema = asObject(value);
       if (!schema || depth > MAX_SCHEMA_WALK_DEPTH) return;
-      list2.push({ schema, pointer, origin, depth });
-      forEachEntry(schema.properties, (name, property2) => {
-        add2(property2, childPointer(pointer, "properties", name), origin, depth + 1);
-      });
-      if (isObject(schema.items)) add2(schema.items, childPointer(pointer, "items"), origin, depth + 1);
-      if (isObject(schema.additionalProperties)) {
-        add2(schema.additionalProperties, childPointer(pointer, "additionalProperties"), origin, depth + 1);
+      const written = new WrittenSchemaNode(schema, parent, first, second, origin, depth);
+      list2.push(written);
+      const properties = schema.properties;
+      if (isObject(properties)) {
+        for (const name of Object.keys(properties)) {
+          add2(properties[name], written, "properties", name, origin, depth + 1);
+        }
       }
-      (asArray(schema.allOf) ?? []).forEach(
-        (member, index) => add2(member, childPointer(pointer, "allOf", index), origin, depth + 1)
-      );
+      if (isObject(schema.items)) add2(schema.items, written, "items", void 0, origin, depth + 1);
+      if (isObject(schema.additionalProperties)) {
+        add2(schema.additionalProperties, written, "additionalProperties", void 0, origin, depth + 1);
+      }
+      const allOf = asArray(schema.allOf);
+      if (allOf) {
+        for (let index = 0; index < allOf.length; index++) {
+          add2(allOf[index], written, "allOf", index, origin, depth + 1);
+        }
+      }
     };
+    const root = DOCUMENT_ROOT;
     for (const [name, definition] of entriesOf(this.definitions))
-      add2(definition, childPointer("/definitions", name), "definition", 0);
+      add2(definition, root, "definitions", name, "definition", 0);
     for (const [name, parameter] of entriesOf(this.root.parameters)) {
       if (isObject(parameter))
-        add2(parameter.schema, childPointer("/parameters", name, "schema"), "global-parameter", 0);
+        add2(
+          parameter.schema,
+          new PointerPlace(root, "parameters", name),
+          "schema",
+          void 0,
+          "global-parameter",
+          0
+        );
     }
     for (const [code2, response] of entriesOf(this.root.responses)) {
       if (isObject(response))
-        add2(response.schema, childPointer("/responses", code2, "schema"), "global-response", 0);
+        add2(
+          response.schema,
+          new PointerPlace(root, "responses", code2),
+          "schema",
+          void 0,
+          "global-response",
+          0
+        );
     }
+    const visitParameters = (parameters, owner) => {
+      const entries = asArray(parameters);
+      if (!entries) return;
+      for (let index = 0; index < entries.length; index++) {
+        const parameter = entries[index];
+        if (isObject(parameter) && isObject(parameter.schema))
+          add2(
+            parameter.schema,
+            new PointerPlace(owner, "parameters", index),
+            "schema",
+            void 0,
+            "parameter",
+            0
+          );
+      }
+    };
     for (const [path42, pathItem] of entriesOf(this.paths)) {
-      const pathItemPointer = childPointer("/paths", path42);
-      const visitParameters = (list3, pointer) => {
-        (asArray(list3) ?? []).forEach((parameter, index) => {
-          if (isObject(parameter))
-            add2(parameter.schema, childPointer(pointer, index, "schema"), "parameter", 0);
-        });
-      };
       if (!isObject(pathItem)) continue;
-      visitParameters(pathItem.parameters, childPointer(pathItemPointer, "parameters"));
+      const pathItemPlace = new PointerPlace(root, "paths", path42);
+      visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
         if (!operation) continue;
-        const pointer = childPointer(pathItemPointer, method);
-        visitParameters(operation.parameters, childPointer(pointer, "parameters"));
-        for (const [code2, response] of entriesOf(operation.responses)) {
-          if (isObject(response))
-            add2(response.schema, childPointer(pointer, "responses", code2, "schema"), "response", 0);
-        }
+        const operationPlace = new PointerPlace(pathItemPlace, method);
+        visitParameters(operation.parameters, operationPlace);
+        forEachEntry(operation.responses, (code2, response) => {
+          if (isObject(response) && isObject(response.schema))
+            add2(
+              response.schema,
+              new PointerPlace(operationPlace, "responses", code2),
+              "schema",
+              void 0,
+              "response",
+              0
+            );
+        });
       }
     }
     return list2;
@@ -37603,18 +37795,24 @@ var SwaggerModel = class {
     });
   }
   responseList(responses, pointer) {
-    return entriesOf(responses).map(([code2, entry]) => {
+    const list2 = [];
+    forEachEntry(responses, (code2, entry) => {
       const at = childPointer(pointer, code2);
       const resolved2 = this.resolve(entry, at);
-      return {
+      list2.push({
         code: code2,
         pointer: at,
         definitionPointer: resolved2.pointer,
         value: asObject(resolved2.value) ?? {}
-      };
+      });
     });
+    return list2;
   }
 };
+function chainHas(chain, ref) {
+  for (let link2 = chain; link2 !== void 0; link2 = link2.parent) if (link2.ref === ref) return true;
+  return false;
+}
 function safeParsePointer(pointer) {
   try {
     return parsePointer(pointer);
@@ -37770,6 +37968,7 @@ var RefUse = class {
     return this.holder.pointer;
   }
 };
+var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
 var MAX_WALK_DEPTH = 200;
 var cache3 = /* @__PURE__ */ new WeakMap();
 function structureOf(model) {
@@ -37810,7 +38009,13 @@ function placeAt(parent, first, second) {
   return new PointerPlace(parent, first, second);
 }
 var StructureWalker = class {
-  result = { nodes: [], byKind: /* @__PURE__ */ new Map(), refs: [], typeIssues: [] };
+  result = {
+    nodes: [],
+    byKind: /* @__PURE__ */ new Map(),
+    refs: [],
+    typeIssues: [],
+    keys: { unknown: [], lookalike: [], unknownXms: [] }
+  };
   walk(root) {
     this.visitRoot(root);
     return this.result;
@@ -37828,8 +38033,12 @@ var StructureWalker = class {
     const allowedByKey = ALLOWED_TYPES[kind];
     let wrong;
     for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
       const allowed = allowedByKey.get(key);
-      if (allowed === void 0 || !Object.prototype.hasOwnProperty.call(value, key)) continue;
+      if (allowed === void 0) {
+        this.classifyKey(node, key);
+        continue;
+      }
       const field = value[key];
       if (allowed.length === 1 ? matches(field, allowed[0]) : allowed.some((type) => matches(field, type)))
         continue;
@@ -37844,6 +38053,15 @@ var StructureWalker = class {
     const good = {};
     for (const key of Object.keys(value)) if (!wrong.has(key)) good[key] = value[key];
     return good;
+  }
+  /** A key that is not a field of its object: an extension, a misspelled one, or unknown. */
+  classifyKey(node, key) {
+    const keys = this.result.keys;
+    if (key.startsWith("x-")) {
+      if (key.startsWith("x-ms-") && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+    } else {
+      (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
+    }
   }
   /** Records a node that is not a schema and checks its fields. */
   addNode(kind, value, parent, first, second) {
@@ -37871,7 +38089,8 @@ var StructureWalker = class {
     const rootNode = new StructureNode("root", root, void 0);
     const fields = this.add(rootNode);
     if (isObject(fields.info)) this.visitInfo(fields.info, rootNode);
-    if (isObject(fields.externalDocs)) this.addNode("externalDocs", fields.externalDocs, rootNode, "externalDocs");
+    if (isObject(fields.externalDocs))
+      this.addNode("externalDocs", fields.externalDocs, rootNode, "externalDocs");
     this.eachObject(fields.tags, rootNode, "tags", (tag2, index) => {
       const tagNode = new StructureNode("tag", tag2, rootNode, "tags", index);
       const tagFields = this.add(tagNode);
@@ -37923,10 +38142,9 @@ var StructureWalker = class {
     if (isObject(fields.externalDocs))
       this.addNode("externalDocs", fields.externalDocs, operationNode, "externalDocs");
     this.visitParameters(fields.parameters, operationNode);
-    for (const [code2, response] of entriesOf(fields.responses)) {
-      if (code2.startsWith("x-")) continue;
-      this.visitResponse(response, operationNode, "responses", code2, "response");
-    }
+    forEachEntry(fields.responses, (code2, response) => {
+      if (!code2.startsWith("x-")) this.visitResponse(response, operationNode, "responses", code2, "response");
+    });
     this.visitSecurity(fields.security, operationNode, "security");
   }
   /** The `parameters` list of a path item or operation. */
@@ -37942,7 +38160,8 @@ var StructureWalker = class {
     const parameterNode = new StructureNode("parameter", parameter, parent, first, second);
     if (this.ref(parameter, parameterNode, "parameter")) return;
     const fields = this.add(parameterNode);
-    if (isObject(fields.schema)) this.visitSchema(fields.schema, parameterNode, "schema", void 0, origin, 0);
+    if (isObject(fields.schema))
+      this.visitSchema(fields.schema, parameterNode, "schema", void 0, origin, 0);
     if (isObject(fields.items)) this.visitItems(fields.items, parameterNode, 0);
   }
   visitItems(items, parent, depth) {
@@ -37956,16 +38175,17 @@ var StructureWalker = class {
     const responseNode = new StructureNode("response", response, parent, first, second);
     if (this.ref(response, responseNode, "response")) return;
     const fields = this.add(responseNode);
-    if (isObject(fields.schema)) this.visitSchema(fields.schema, responseNode, "schema", void 0, origin, 0);
-    for (const [name, header] of entriesOf(fields.headers)) {
+    if (isObject(fields.schema))
+      this.visitSchema(fields.schema, responseNode, "schema", void 0, origin, 0);
+    forEachEntry(fields.headers, (name, header) => {
       if (!isObject(header)) {
         this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
-        continue;
+        return;
       }
       const headerNode = new StructureNode("header", header, responseNode, "headers", name);
       const headerFields = this.add(headerNode);
       if (isObject(headerFields.items)) this.visitItems(headerFields.items, headerNode, 0);
-    }
+    });
   }
   /** A schema written at `first`/`second` below `parent`. */
   visitSchema(schema, parent, first, second, origin, depth, propertyName) {
@@ -37983,16 +38203,26 @@ var StructureWalker = class {
     if (isObject(fields.items)) this.visitSchema(fields.items, node, "items", void 0, origin, depth + 1);
     else if (Array.isArray(schema.items)) this.typeIssue(placeAt(node, "items"), "Object", schema.items);
     if (isObject(fields.additionalProperties)) {
-      this.visitSchema(fields.additionalProperties, node, "additionalProperties", void 0, origin, depth + 1);
+      this.visitSchema(
+        fields.additionalProperties,
+        node,
+        "additionalProperties",
+        void 0,
+        origin,
+        depth + 1
+      );
     }
-    this.eachObject(
-      fields.allOf,
-      node,
-      "allOf",
-      (member, index) => this.visitSchema(member, node, "allOf", index, origin, depth + 1)
-    );
+    if (Array.isArray(fields.allOf)) {
+      this.eachObject(
+        fields.allOf,
+        node,
+        "allOf",
+        (member, index) => this.visitSchema(member, node, "allOf", index, origin, depth + 1)
+      );
+    }
     if (isObject(fields.xml)) this.addNode("xml", fields.xml, node, "xml");
-    if (isObject(fields.externalDocs)) this.addNode("externalDocs", fields.externalDocs, node, "externalDocs");
+    if (isObject(fields.externalDocs))
+      this.addNode("externalDocs", fields.externalDocs, node, "externalDocs");
   }
   visitSecurity(list2, owner, key) {
     this.eachObject(list2, owner, key, (requirement, index) => {
@@ -38210,19 +38440,33 @@ var SchemaMeasurer = class {
     this.recursion++;
     let count = 1;
     let depth = 0;
-    const nested = (child) => {
-      const size = this.measure(child);
-      count = Math.min(MAX_COUNT, count + size.count);
-      depth = Math.max(depth, size.depth + 1);
-    };
     try {
-      forEachEntry(schema.properties, (_name, property2) => nested(property2));
-      if (isObject(schema.items)) nested(schema.items);
-      if (isObject(schema.additionalProperties)) nested(schema.additionalProperties);
-      for (const member of asArray(schema.allOf) ?? []) {
-        const size = this.measure(member);
+      const properties = schema.properties;
+      if (isObject(properties)) {
+        for (const name in properties) {
+          if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
+          const size = this.measure(properties[name]);
+          count = Math.min(MAX_COUNT, count + size.count);
+          depth = Math.max(depth, size.depth + 1);
+        }
+      }
+      if (isObject(schema.items)) {
+        const size = this.measure(schema.items);
         count = Math.min(MAX_COUNT, count + size.count);
-        depth = Math.max(depth, size.depth);
+        depth = Math.max(depth, size.depth + 1);
+      }
+      if (isObject(schema.additionalProperties)) {
+        const size = this.measure(schema.additionalProperties);
+        count = Math.min(MAX_COUNT, count + size.count);
+        depth = Math.max(depth, size.depth + 1);
+      }
+      const allOf = asArray(schema.allOf);
+      if (allOf) {
+        for (const member of allOf) {
+          const size = this.measure(member);
+          count = Math.min(MAX_COUNT, count + size.count);
+          depth = Math.max(depth, size.depth);
+        }
       }
     } finally {
       this.recursion--;
@@ -38347,128 +38591,9 @@ var documentLimitRules = [
   }
 ];
 
-// packages/validator/src/rules/swagger/known-extensions.ts
-var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
-  // Power Platform connector extensions (EXT, the repo schema).
-  "x-ms-api-annotation",
-  "x-ms-capabilities",
-  "x-ms-connector-metadata",
-  "x-ms-deployment-version",
-  "x-ms-docs",
-  "x-ms-dynamic-list",
-  "x-ms-dynamic-properties",
-  "x-ms-dynamic-schema",
-  "x-ms-dynamic-tree",
-  "x-ms-dynamic-values",
-  "x-ms-editor",
-  "x-ms-editor-options",
-  "x-ms-enum-values",
-  "x-ms-keywords",
-  "x-ms-media-kind",
-  "x-ms-no-generic-test",
-  "x-ms-notification",
-  "x-ms-notification-content",
-  "x-ms-notification-url",
-  "x-ms-openai-data",
-  "x-ms-openai-manifest",
-  "x-ms-openai-published-to-copilots",
-  "x-ms-operation-context",
-  "x-ms-pageable",
-  "x-ms-property-name-alias",
-  "x-ms-require-user-confirmation",
-  "x-ms-safe-operation",
-  "x-ms-secret",
-  "x-ms-summary",
-  "x-ms-test-value",
-  "x-ms-trigger",
-  "x-ms-trigger-hint",
-  "x-ms-trigger-metadata",
-  "x-ms-url-encoding",
-  "x-ms-visibility",
-  "x-ms-apihub-cached-response",
-  // AutoRest extensions (Azure REST API specs).
-  "x-ms-azure-resource",
-  "x-ms-client-default",
-  "x-ms-client-flatten",
-  "x-ms-client-name",
-  "x-ms-client-request-id",
-  "x-ms-code-generation-settings",
-  "x-ms-discriminator-value",
-  "x-ms-enum",
-  "x-ms-error-response",
-  "x-ms-examples",
-  "x-ms-external",
-  "x-ms-header-collection-prefix",
-  "x-ms-identifiers",
-  "x-ms-long-running-operation",
-  "x-ms-long-running-operation-options",
-  "x-ms-mutability",
-  "x-ms-odata",
-  "x-ms-parameter-grouping",
-  "x-ms-parameter-location",
-  "x-ms-parameterized-host",
-  "x-ms-paths",
-  "x-ms-request-id",
-  "x-ms-skip-url-encoding"
-]);
-function suggestExtension(key) {
-  const head = key.split(/[\s:]/)[0];
-  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return head;
-  const lower = key.toLowerCase();
-  if (KNOWN_XMS_EXTENSIONS.has(lower)) return lower;
-  let best;
-  let bestDistance = Infinity;
-  for (const known of KNOWN_XMS_EXTENSIONS) {
-    const distance = editDistance3(lower, known);
-    if (distance < bestDistance) {
-      best = known;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= 2 ? best : void 0;
-}
-function editDistance3(a, b) {
-  if (Math.abs(a.length - b.length) > 2) return Math.abs(a.length - b.length);
-  const rows = [];
-  for (let i2 = 0; i2 <= a.length; i2++) {
-    rows.push(new Array(b.length + 1).fill(0));
-    rows[i2][0] = i2;
-  }
-  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i2 - 1][j] + 1, rows[i2][j - 1] + 1, rows[i2 - 1][j - 1] + cost);
-      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) {
-        value = Math.min(value, rows[i2 - 2][j - 2] + 1);
-      }
-      rows[i2][j] = value;
-    }
-  }
-  return rows[a.length][b.length];
-}
-
 // packages/validator/src/rules/swagger/document-structure.ts
-var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
-var keyClassCache = /* @__PURE__ */ new WeakMap();
 function keyClassesOf(context) {
-  const model = context.swagger;
-  if (!model) return { unknown: [], lookalike: [], unknownXms: [] };
-  let classes = keyClassCache.get(model.root);
-  if (classes) return classes;
-  classes = { unknown: [], lookalike: [], unknownXms: [] };
-  for (const node of structureOf(model).nodes) {
-    const fields = OBJECT_FIELDS[node.kind];
-    for (const key of Object.keys(node.value)) {
-      if (key.startsWith("x-")) {
-        if (key.startsWith("x-ms-") && !KNOWN_XMS_EXTENSIONS.has(key)) classes.unknownXms.push({ node, key });
-      } else if (!has(fields, key)) {
-        (EXTENSION_LOOKALIKE.test(key) ? classes.lookalike : classes.unknown).push({ node, key });
-      }
-    }
-  }
-  keyClassCache.set(model.root, classes);
-  return classes;
+  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [] };
 }
 function eachNode(context, visit2) {
   if (!context.swagger) return;
@@ -38695,8 +38820,12 @@ var documentStructureRules = [
     example: { bad: '{ "enum": ["open", "done", "open"] }', good: '{ "enum": ["open", "done"] }' },
     check(context) {
       eachNode(context, (node) => {
-        for (const key of UNIQUE_ARRAYS[node.kind] ?? []) {
-          for (const index of duplicateIndexes(node.value[key])) {
+        const keys = UNIQUE_ARRAYS[node.kind];
+        if (!keys) return;
+        for (const key of keys) {
+          const list2 = node.value[key];
+          if (!Array.isArray(list2) || list2.length < 2) continue;
+          for (const index of duplicateIndexes(list2)) {
             context.report({
               pointer: childPointer(node.pointer, key, index),
               message: "The array contains duplicate values, values must be unique."
@@ -38717,7 +38846,9 @@ var documentStructureRules = [
     example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
     check(context) {
       eachNode(context, (node) => {
-        for (const key of REQUIRED_STRINGS[node.kind] ?? []) {
+        const keys = REQUIRED_STRINGS[node.kind];
+        if (!keys) return;
+        for (const key of keys) {
           const value = node.value[key];
           if (typeof value === "string" && value.trim() === "") {
             context.report({
@@ -38993,6 +39124,10 @@ function callsOf(extension, value, pointer) {
   }
   return parts;
 }
+function hasAnyOf(holder, keys) {
+  for (const key of keys) if (has(holder, key)) return true;
+  return false;
+}
 var dynamicCalls = perModel((model) => {
   const calls = [];
   const collect2 = (holder, holderPointer, holderKind, holderIn, source) => {
@@ -39008,7 +39143,7 @@ var dynamicCalls = perModel((model) => {
     collect2(parameter.value, parameter.pointer, "parameter", parameter.in, parameter.users[0]);
   }
   for (const written of model.writtenSchemas) {
-    if (!DYNAMIC_EXTENSIONS.some((extension) => has(written.schema, extension))) continue;
+    if (!hasAnyOf(written.schema, DYNAMIC_EXTENSIONS)) continue;
     collect2(written.schema, written.pointer, "schema", void 0, operationOwning(model, written.pointer));
   }
   return calls;
@@ -40237,9 +40372,9 @@ var NEXT_LINK_NAMES = ["nextLink", "@odata.nextLink"];
 var ROOT_CAPABILITIES = ["file-picker", "testConnection"];
 var OPERATION_CAPABILITIES = ["chunkTransfer"];
 function forEachVisibilityHolder(model, visit2) {
-  for (const operation of model.operations) visit2(operation.operation, operation.pointer);
-  for (const parameter of writtenParameters(model)) visit2(parameter.value, parameter.pointer);
-  for (const schema of model.writtenSchemas) visit2(schema.schema, schema.pointer);
+  for (const operation of model.operations) visit2(operation.operation, operation);
+  for (const parameter of writtenParameters(model)) visit2(parameter.value, parameter);
+  for (const schema of model.writtenSchemas) visit2(schema.schema, schema);
 }
 var operationExtensionRules = [
   {
@@ -40251,11 +40386,11 @@ var operationExtensionRules = [
     example: { bad: '"x-ms-visibility": "hidden"', good: '"x-ms-visibility": "internal"' },
     check({ swagger, report: report2 }) {
       if (!swagger) return;
-      forEachVisibilityHolder(swagger, (holder, pointer) => {
+      forEachVisibilityHolder(swagger, (holder, place) => {
         if (!has(holder, "x-ms-visibility")) return;
         const value = holder["x-ms-visibility"];
         if (typeof value === "string" && VISIBILITIES.includes(value)) return;
-        const at = childPointer(pointer, "x-ms-visibility");
+        const at = childPointer(place.pointer, "x-ms-visibility");
         if (value === "" || value === null) {
           report2({
             pointer: at,
@@ -40492,34 +40627,38 @@ function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
 }
 function partiallyDuplicates(a, b) {
-  if (a.length !== b.length) return false;
+  if (a.segments.length !== b.segments.length) return false;
   let differs = false;
-  for (let index = 0; index < a.length; index++) {
-    const [left, right] = [a[index], b[index]];
-    const leftVariable = isVariableSegment(left);
-    const rightVariable = isVariableSegment(right);
+  for (let index = 0; index < a.segments.length; index++) {
+    const leftVariable = a.variable[index];
+    const rightVariable = b.variable[index];
     if (leftVariable && rightVariable) continue;
     if (leftVariable || rightVariable) differs = true;
-    else if (left !== right) return false;
+    else if (a.segments[index] !== b.segments[index]) return false;
   }
   return differs;
 }
+function pathShape(path42) {
+  const segments = path42.split("/");
+  const variable = segments.map(isVariableSegment);
+  return { segments, variable, variableCount: variable.filter(Boolean).length };
+}
 function templateProblem(path42) {
-  let open = -1;
+  let open2 = -1;
   for (let index = 0; index < path42.length; index++) {
     const character = path42[index];
     if (character === "{") {
-      if (open !== -1) return "a variable is nested in another one";
-      open = index;
+      if (open2 !== -1) return "a variable is nested in another one";
+      open2 = index;
     } else if (character === "}") {
-      if (open === -1) return "a '}' has no matching '{'";
-      if (index === open + 1) return "a variable has no name";
-      open = -1;
-    } else if (character === "/" && open !== -1) {
+      if (open2 === -1) return "a '}' has no matching '{'";
+      if (index === open2 + 1) return "a variable has no name";
+      open2 = -1;
+    } else if (character === "/" && open2 !== -1) {
       return "a variable spans more than one segment";
     }
   }
-  return open !== -1 ? "a '{' is never closed" : void 0;
+  return open2 !== -1 ? "a '{' is never closed" : void 0;
 }
 function groupByMethod(operations) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -40674,13 +40813,14 @@ var pathRules = [
     example: { bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger, report: report2 }) {
       for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
-        const segments = operations.map((operation) => operation.path.split("/"));
-        const variableCounts = segments.map((list2) => list2.filter(isVariableSegment).length);
+        const shapes = operations.map((operation) => pathShape(operation.path));
         operations.forEach((operation, index) => {
-          if (variableCounts[index] === 0) return;
-          const similar = operations.filter(
-            (_other, otherIndex) => variableCounts[otherIndex] < variableCounts[index] && partiallyDuplicates(segments[index], segments[otherIndex])
-          );
+          const shape = shapes[index];
+          if (shape.variableCount === 0) return;
+          const similar = operations.filter((_other, otherIndex) => {
+            const other = shapes[otherIndex];
+            return other.variableCount < shape.variableCount && partiallyDuplicates(shape, other);
+          });
           if (similar.length === 0) return;
           report2({
             pointer: operation.pointer,
@@ -41636,10 +41776,23 @@ var FORMAT_SUGGESTIONS = /* @__PURE__ */ new Map([
   ["url", "uri"],
   ["datetime", "date-time"]
 ]);
-var typedNodes = perModel((model) => [
-  ...writtenParameters(model).filter((parameter) => parameter.in !== "body").map((parameter) => ({ node: parameter.value, pointer: parameter.pointer })),
-  ...model.writtenSchemas.map((schema) => ({ node: schema.schema, pointer: schema.pointer }))
-]);
+var KEYWORDS = ["default", "enum", "x-ms-enum-values", "format"];
+var typedNodesByKeyword = perModel((model) => {
+  const buckets = new Map(KEYWORDS.map((keyword) => [keyword, []]));
+  const add2 = (node, place) => {
+    for (const keyword of KEYWORDS) {
+      if (has(node, keyword)) buckets.get(keyword).push({ node, place });
+    }
+  };
+  for (const parameter of writtenParameters(model)) {
+    if (parameter.in !== "body") add2(parameter.value, parameter);
+  }
+  for (const schema of model.writtenSchemas) add2(schema.schema, schema);
+  return buckets;
+});
+function typedNodesWith(model, keyword) {
+  return model ? typedNodesByKeyword(model).get(keyword) : [];
+}
 function declaredType(node) {
   return asString(node.type);
 }
@@ -41672,8 +41825,11 @@ var valueConstraintRules = [
         }
       }
       for (const written of swagger.writtenSchemas) {
-        for (const [name, property2] of entriesOf(written.schema.properties)) {
-          const value = asObject(property2);
+        const properties = written.schema.properties;
+        if (!isObject(properties)) continue;
+        for (const name in properties) {
+          if (!has(properties, name)) continue;
+          const value = asObject(properties[name]);
           if (!value || !isInternalVisibility(value["x-ms-visibility"]) || !has(value, "default")) continue;
           if (asArray(written.schema.required)?.includes(name)) continue;
           report2({
@@ -41695,11 +41851,11 @@ var valueConstraintRules = [
     msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
     example: { bad: '{ "type": "integer", "default": "10" }', good: '{ "type": "integer", "default": 10 }' },
     check({ swagger, report: report2 }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of typedNodesWith(swagger, "default")) {
         const type = declaredType(node);
         if (type === void 0 || !has(node, "default") || valueMatchesType(node.default, type)) continue;
         report2({
-          pointer: childPointer(pointer, "default"),
+          pointer: childPointer(place.pointer, "default"),
           severity: isLenientMatch(node.default, type) ? "warning" : void 0,
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
@@ -41722,10 +41878,10 @@ var valueConstraintRules = [
       good: '{ "type": "string", "enum": ["open", "done"] }'
     },
     check({ swagger, report: report2 }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of typedNodesWith(swagger, "enum")) {
         if (asArray(node.enum)?.length !== 0) continue;
         report2({
-          pointer: childPointer(pointer, "enum"),
+          pointer: childPointer(place.pointer, "enum"),
           message: "The 'enum' array requires at least one value."
         });
       }
@@ -41744,13 +41900,15 @@ var valueConstraintRules = [
       good: '{ "type": "integer", "enum": [1, 2] }'
     },
     check({ swagger, report: report2 }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of typedNodesWith(swagger, "enum")) {
+        const values = asArray(node.enum);
+        if (!values) continue;
         const type = declaredType(node);
         if (type === void 0) continue;
-        (asArray(node.enum) ?? []).forEach((value, index) => {
+        values.forEach((value, index) => {
           if (value === null || valueMatchesType(value, type)) return;
           report2({
-            pointer: childPointer(pointer, "enum", index),
+            pointer: childPointer(place.pointer, "enum", index),
             severity: isLenientMatch(value, type) ? "warning" : void 0,
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
@@ -41774,13 +41932,13 @@ var valueConstraintRules = [
       good: '"enum": ["open"], "x-ms-enum-values": [{ "value": "open", "displayName": "Open" }]'
     },
     check({ swagger, report: report2 }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of typedNodesWith(swagger, "x-ms-enum-values")) {
         const entries = asArray(node["x-ms-enum-values"]);
         if (!entries) continue;
         const enumValues = asArray(node.enum);
         const seen = /* @__PURE__ */ new Set();
         entries.forEach((entry, index) => {
-          const at = childPointer(pointer, "x-ms-enum-values", index);
+          const at = childPointer(place.pointer, "x-ms-enum-values", index);
           const value = asObject(entry);
           if (!value || asString(value.displayName) === void 0) {
             report2({
@@ -41820,13 +41978,13 @@ var valueConstraintRules = [
       good: '{ "type": "string", "format": "uuid" }'
     },
     check({ swagger, report: report2 }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of typedNodesWith(swagger, "format")) {
         if (!has(node, "format")) continue;
         const format3 = node.format;
         if (typeof format3 === "string" && FORMATS.has(format3)) continue;
         const suggestion = typeof format3 === "string" ? FORMAT_SUGGESTIONS.get(format3.toLowerCase()) : void 0;
         report2({
-          pointer: childPointer(pointer, "format"),
+          pointer: childPointer(place.pointer, "format"),
           message: `${fill("The type/format '{0}' is not recognized.", `${String(node.type ?? "")}/${String(format3)}`)}${suggestion ? ` Use '${suggestion}'.` : ""}`
         });
       }
@@ -41847,16 +42005,17 @@ function inputSchemaNodes(model) {
   let nodes = cache5.get(model.root);
   if (nodes) return nodes;
   const list2 = [];
-  const seen = /* @__PURE__ */ new Set();
+  const seenTop = /* @__PURE__ */ new Set();
+  const seenNested = /* @__PURE__ */ new Set();
   for (const operation of model.operations) {
     for (const parameter of operation.parameters) {
       if (parameter.in !== "body" || !isObject(parameter.value.schema)) continue;
       const at = childPointer(parameter.definitionPointer, "schema");
       model.walkSchema(parameter.value.schema, at, (node) => {
         const nested = node.path.length > 0;
-        const key = `${nested ? "n" : "t"}${node.pointer}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
+        const seen = nested ? seenNested : seenTop;
+        if (seen.has(node.pointer)) return false;
+        seen.add(node.pointer);
         list2.push({ schema: node.schema, pointer: node.pointer, nested, required: node.required });
       });
     }
@@ -44827,30 +44986,47 @@ function validateLoadedConnector(connector, options2) {
   const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
   const apiProperties = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
   const pending = [];
-  for (const rule2 of options2.rules) {
-    const level = effectiveLevel(rule2, options2.profile, options2.overrides);
-    if (level === "off") continue;
-    const context = {
-      connector,
-      profile: options2.profile,
-      swagger,
-      apiProperties,
-      report: (report2) => pending.push({ rule: rule2, severity: report2.severity ?? level, report: report2 })
-    };
+  let current;
+  const context = {
+    connector,
+    profile: options2.profile,
+    swagger,
+    apiProperties,
+    report: (report2) => {
+      pending.push({ rule: current.rule, severity: report2.severity ?? current.level, report: report2 });
+    }
+  };
+  for (const active of activeRules(options2)) {
+    current = active;
     try {
-      rule2.check(context);
+      active.rule.check(context);
     } catch (error2) {
       pending.push({
-        rule: rule2,
+        rule: active.rule,
         severity: "error",
         report: {
           file: "folder",
-          message: `Internal error in rule ${rule2.id}: ${error2.message}. Please report this with the connector folder.`
+          message: `Internal error in rule ${active.rule.id}: ${error2.message}. Please report this with the connector folder.`
         }
       });
     }
   }
+  current = void 0;
   return locateFindings(connector, pending);
+}
+var activeRuleCache = /* @__PURE__ */ new WeakMap();
+function activeRules(options2) {
+  let byProfile = activeRuleCache.get(options2.rules);
+  if (!byProfile) activeRuleCache.set(options2.rules, byProfile = /* @__PURE__ */ new Map());
+  const cached = byProfile.get(options2.profile);
+  if (cached && cached.overrides === options2.overrides) return cached.active;
+  const active = [];
+  for (const rule2 of options2.rules) {
+    const level = effectiveLevel(rule2, options2.profile, options2.overrides);
+    if (level !== "off") active.push({ rule: rule2, level });
+  }
+  byProfile.set(options2.profile, { overrides: options2.overrides, active });
+  return active;
 }
 function locateFindings(connector, pending) {
   const pointersByFile = /* @__PURE__ */ new Map();
@@ -45735,7 +45911,10 @@ function registerValidateCommand(program2, context) {
     new Option("--format <format>", "output format").choices(["text", "json", "sarif"]).default("text")
   ).option("-o, --output <file>", "write the report to a file instead of stdout").option("--config <file>", "configuration file (default: .connector-alm.yml found upwards)").addOption(
     new Option("--fail-on <level>", "exit 1 when a finding reaches this level").choices(FAIL_ON_LEVELS).default("error")
-  ).option("--base <ref>", "compare with the merge base of HEAD and this git ref: breaking changes, new findings").option("--only-new", "report only the findings that the change since --base introduced").action(async (paths, options2) => {
+  ).option(
+    "--base <ref>",
+    "compare with the merge base of HEAD and this git ref: breaking changes, new findings"
+  ).option("--only-new", "report only the findings that the change since --base introduced").action(async (paths, options2) => {
     const { io } = context;
     if (paths.length === 0) throw new UsageError("Give at least one path.");
     if (options2.onlyNew && !options2.base) throw new UsageError("--only-new needs --base <ref>.");
@@ -59395,28 +59574,124 @@ var ZipError = class extends UserError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_promises6 = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises7 = require("node:stream/promises");
+var import_node_util3 = require("node:util");
+var import_node_zlib2 = require("node:zlib");
 var import_yauzl = __toESM(require_yauzl(), 1);
+
+// packages/solution/src/zip/entry-integrity.ts
+var import_node_zlib = require("node:zlib");
+var EntryIntegrity = class {
+  constructor(expected, total) {
+    this.expected = expected;
+    this.total = total;
+  }
+  expected;
+  total;
+  bytes = 0;
+  crc = 0;
+  /** Counts a chunk; throws as soon as the entry or the archive grows past its bound. */
+  add(chunk) {
+    this.bytes += chunk.length;
+    this.total.bytes += chunk.length;
+    if (this.bytes > this.expected.size)
+      throw this.error(`inflates past its declared size of ${this.expected.size} bytes.`);
+    if (this.total.bytes > this.total.limit)
+      throw new ZipError(
+        this.expected.archive,
+        this.expected.name,
+        `expands the archive past the limit of ${this.total.limit} bytes.`
+      );
+    this.crc = (0, import_node_zlib.crc32)(chunk, this.crc);
+  }
+  /** Throws when the entry ended short of its declared size or its checksum does not match. */
+  finish() {
+    if (this.bytes !== this.expected.size)
+      throw this.error(`has ${this.bytes} bytes, not the ${this.expected.size} it declares.`);
+    if (this.crc >>> 0 !== this.expected.crc32 >>> 0) throw this.error("fails its CRC-32 check.");
+  }
+  error(problem) {
+    return new ZipError(
+      this.expected.archive,
+      this.expected.name,
+      `cannot be read: ${problem}`,
+      "The archive is damaged or truncated; export it again."
+    );
+  }
+};
+
+// packages/solution/src/zip/local-header.ts
+var LOCAL_HEADER_BYTES = 30;
+var LOCAL_HEADER_SIGNATURE = 67324752;
+function localDataOffset(header) {
+  if (header.length < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
+    return void 0;
+  return LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+
+// packages/solution/src/zip/read-ahead.ts
+var import_node_fs15 = require("node:fs");
+var import_node_util2 = require("node:util");
+var readAsync = (0, import_node_util2.promisify)(import_node_fs15.read);
+async function readAt(fd2, position, length) {
+  const buffer = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await readAsync(fd2, buffer, filled, length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return buffer.subarray(0, filled);
+}
+var ReadAheadFile = class {
+  constructor(fd2, windowBytes) {
+    this.fd = fd2;
+    this.windowBytes = windowBytes;
+  }
+  fd;
+  windowBytes;
+  window;
+  /** Up to `length` bytes at `position`; fewer only at the end of the file. */
+  async read(position, length) {
+    if (length > this.windowBytes) return readAt(this.fd, position, length);
+    const current = this.window;
+    if (current && position >= current.start && position + length <= current.start + this.windowBytes) {
+      const bytes2 = await current.bytes;
+      const offset = position - current.start;
+      return bytes2.subarray(offset, offset + length);
+    }
+    const bytes = readAt(this.fd, position, this.windowBytes);
+    this.window = { start: position, bytes };
+    return (await bytes).subarray(0, length);
+  }
+};
+
+// packages/solution/src/zip/zip-reader.ts
 var UNIX_HOST = 3;
 var FILE_TYPE_MASK = 61440;
 var SYMLINK_TYPE = 40960;
 var ZipReader = class _ZipReader {
-  constructor(zip, raw, entries, displayName, limits) {
+  constructor(zip, raw, entries, displayName, limits, fd2, fileSize) {
     this.zip = zip;
     this.raw = raw;
     this.displayName = displayName;
-    this.limits = limits;
+    this.fd = fd2;
+    this.fileSize = fileSize;
     this.entries = entries;
+    this.inflated = { bytes: 0, limit: limits.maxTotalBytes };
+    this.readAhead = new ReadAheadFile(fd2, READ_AHEAD_BYTES);
   }
   zip;
   raw;
   displayName;
-  limits;
+  fd;
+  fileSize;
   entries;
-  inflatedTotal = 0;
+  inflated;
+  readAhead;
   static async open(filePath2, options2 = {}) {
     const displayName = options2.displayName ?? filePath2;
     const limits = { ...DEFAULT_ZIP_LIMITS, ...options2.limits };
@@ -59432,13 +59707,22 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName);
       const entries = checkEntries(raw, displayName, limits);
-      return new _ZipReader(
-        zip,
-        new Map(entries.map((entry, i2) => [entry.name, raw[i2]])),
-        entries,
-        displayName,
-        limits
-      );
+      const fd2 = await (0, import_node_util3.promisify)(import_node_fs16.open)(filePath2, "r");
+      try {
+        const { size } = await (0, import_node_util3.promisify)(import_node_fs16.fstat)(fd2);
+        return new _ZipReader(
+          zip,
+          new Map(entries.map((entry, i2) => [entry.name, raw[i2]])),
+          entries,
+          displayName,
+          limits,
+          fd2,
+          size
+        );
+      } catch (error2) {
+        (0, import_node_fs16.closeSync)(fd2);
+        throw error2;
+      }
     } catch (error2) {
       zip.close();
       throw error2;
@@ -59450,22 +59734,30 @@ var ZipReader = class _ZipReader {
   find(name) {
     return this.entries.find((entry) => entry.name === name);
   }
-  /** The expanded bytes of a (small) entry. */
+  /** The expanded bytes of an entry, read and inflated in one piece. */
   async readBuffer(entry) {
-    const chunks = [];
-    const stream = await this.openStream(entry);
+    const raw = this.rawEntry(entry);
     try {
-      for await (const chunk of stream) chunks.push(chunk);
+      const { data } = await this.locate(raw, entry, true);
+      const integrity = this.integrity(raw, entry);
+      const bytes = inflateWhole(raw.compressionMethod, data, entry.size);
+      integrity.add(bytes);
+      integrity.finish();
+      return bytes;
     } catch (error2) {
       throw this.readError(entry, error2);
     }
-    return Buffer.concat(chunks);
   }
-  /** Streams an entry into a file, never holding more than a chunk in memory. */
+  /**
+   * Writes an entry to a new file. Entries up to {@link WHOLE_ENTRY_BYTES} are inflated in one piece
+   * and written with one call; larger ones are streamed in {@link STREAM_CHUNK_BYTES} chunks, so
+   * memory stays bounded whatever the entry's size. A failure leaves no file behind.
+   */
   async copyToFile(entry, destination) {
-    const stream = await this.openStream(entry);
     try {
-      await (0, import_promises7.pipeline)(stream, (0, import_node_fs15.createWriteStream)(destination, { flags: "wx" }));
+      if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES)
+        await (0, import_promises6.writeFile)(destination, await this.readBuffer(entry), { flag: "wx" });
+      else await this.streamToFile(entry, destination);
     } catch (error2) {
       await (0, import_promises6.rm)(destination, { force: true });
       throw this.readError(entry, error2);
@@ -59473,38 +59765,47 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
+    (0, import_node_fs16.closeSync)(this.fd);
   }
-  async openStream(entry) {
+  async streamToFile(entry, destination) {
+    const raw = this.rawEntry(entry);
+    checkMethod(raw.compressionMethod);
+    const { start } = await this.locate(raw, entry, false);
+    if (raw.compressedSize === 0) throw new Error("it has no data");
+    const input = archiveSlice(this.fd, start, raw.compressedSize);
+    const check = checkingStream(this.integrity(raw, entry));
+    const output = (0, import_node_fs16.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    if (raw.compressionMethod === STORED) await (0, import_promises7.pipeline)(input, check, output);
+    else await (0, import_promises7.pipeline)(input, (0, import_node_zlib2.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+  }
+  rawEntry(entry) {
     const raw = this.raw.get(entry.name);
     if (!raw) throw new Error(`no entry ${entry.name}`);
-    const stream = await new Promise(
-      (resolve, reject) => this.zip.openReadStream(
-        raw,
-        (error2, readStream) => error2 ? reject(this.readError(entry, error2)) : resolve(readStream)
-      )
-    );
-    const counter = this.byteCounter(entry);
-    stream.on("error", (error2) => counter.destroy(this.readError(entry, error2)));
-    return stream.pipe(counter);
+    return raw;
   }
-  /** Counts inflated bytes against the total limit; yauzl itself stops an entry at its declared size. */
-  byteCounter(entry) {
-    return new import_node_stream.Transform({
-      transform: (chunk, _encoding, callback) => {
-        this.inflatedTotal += chunk.length;
-        if (this.inflatedTotal > this.limits.maxTotalBytes) {
-          callback(
-            new ZipError(
-              this.displayName,
-              entry.name,
-              `expands the archive past the limit of ${this.limits.maxTotalBytes} bytes.`
-            )
-          );
-          return;
-        }
-        callback(null, chunk);
-      }
-    });
+  integrity(raw, entry) {
+    return new EntryIntegrity(
+      { archive: this.displayName, name: entry.name, size: entry.size, crc32: raw.crc32 },
+      this.inflated
+    );
+  }
+  /**
+   * Where an entry's data starts, and with `withData` its compressed bytes, read together with the
+   * local header in one read (through the read-ahead window, which neighbouring entries share).
+   */
+  async locate(raw, entry, withData) {
+    const headerGuess = LOCAL_HEADER_BYTES + raw.fileNameLength + raw.extraFieldLength;
+    const position = raw.relativeOffsetOfLocalHeader;
+    const head = withData ? await this.readAhead.read(position, headerGuess + raw.compressedSize) : await readAt(this.fd, position, headerGuess);
+    const offset = localDataOffset(head);
+    if (offset === void 0)
+      throw this.readError(entry, new Error("its local header is missing or damaged"));
+    const start = raw.relativeOffsetOfLocalHeader + offset;
+    if (start + raw.compressedSize > this.fileSize)
+      throw this.readError(entry, new Error("its data runs past the end of the archive"));
+    if (!withData) return { start, data: Buffer.alloc(0) };
+    const data = offset + raw.compressedSize <= head.length ? head.subarray(offset, offset + raw.compressedSize) : await readAt(this.fd, start, raw.compressedSize);
+    return { start, data };
   }
   readError(entry, error2) {
     if (error2 instanceof ZipError) return error2;
@@ -59517,6 +59818,67 @@ var ZipReader = class _ZipReader {
     );
   }
 };
+var WHOLE_ENTRY_BYTES = 1024 * 1024;
+var STREAM_CHUNK_BYTES = 256 * 1024;
+var READ_AHEAD_BYTES = 1024 * 1024;
+var STORED = 0;
+var DEFLATED = 8;
+function checkMethod(method) {
+  if (method !== STORED && method !== DEFLATED) throw new Error(`unsupported compression method ${method}`);
+}
+function inflateWhole(method, data, size) {
+  checkMethod(method);
+  if (method === STORED) return data;
+  try {
+    return (0, import_node_zlib2.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
+  } catch (error2) {
+    if (error2.code === "ERR_BUFFER_TOO_LARGE")
+      throw new Error(`inflates past its declared size of ${size} bytes`, { cause: error2 });
+    throw error2;
+  }
+}
+function archiveSlice(fd2, start, length) {
+  let offset = 0;
+  return new import_node_stream.Readable({
+    highWaterMark: STREAM_CHUNK_BYTES,
+    read() {
+      if (offset >= length) {
+        this.push(null);
+        return;
+      }
+      readAt(fd2, start + offset, Math.min(STREAM_CHUNK_BYTES, length - offset)).then(
+        (chunk) => {
+          if (chunk.length === 0) this.destroy(new Error("unexpected end of the archive"));
+          else {
+            offset += chunk.length;
+            this.push(chunk);
+          }
+        },
+        (error2) => this.destroy(error2)
+      );
+    }
+  });
+}
+function checkingStream(integrity) {
+  return new import_node_stream.Transform({
+    transform(chunk, _encoding, callback) {
+      try {
+        integrity.add(chunk);
+        callback(null, chunk);
+      } catch (error2) {
+        callback(error2);
+      }
+    },
+    flush(callback) {
+      try {
+        integrity.finish();
+        callback();
+      } catch (error2) {
+        callback(error2);
+      }
+    }
+  });
+}
 function openArchive(filePath2, displayName) {
   return new Promise((resolve, reject) => {
     import_yauzl.default.open(
@@ -59642,7 +60004,7 @@ function checkEntries(raw, archive, limits) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_path25 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises8 = require("node:stream/promises");
@@ -59662,7 +60024,7 @@ function temporarySibling(target) {
 // packages/solution/src/zip/zip-writer.ts
 var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
 async function writeZipAtomically(destination, sources, options2 = {}) {
-  await import_node_fs16.promises.mkdir(import_node_path25.default.dirname(destination), { recursive: true });
+  await import_node_fs17.promises.mkdir(import_node_path25.default.dirname(destination), { recursive: true });
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -59673,7 +60035,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const written = (0, import_promises8.pipeline)(output, (0, import_node_fs16.createWriteStream)(temporary, { flags: "wx" }));
+  const written = (0, import_promises8.pipeline)(output, (0, import_node_fs17.createWriteStream)(temporary, { flags: "wx" }));
   try {
     for (const source of sources) {
       if ("data" in source) zip.addBuffer(source.data, source.name, entryOptions);
@@ -59690,11 +60052,11 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written;
-    await import_node_fs16.promises.rename(temporary, destination);
+    await import_node_fs17.promises.rename(temporary, destination);
   } catch (error2) {
     output.destroy();
     await written.catch(() => void 0);
-    await import_node_fs16.promises.rm(temporary, { force: true });
+    await import_node_fs17.promises.rm(temporary, { force: true });
     throw error2;
   }
 }
@@ -59780,20 +60142,20 @@ function serializeXml(root, style) {
 }
 function writeElement(node, depth, lines, newline2) {
   const indent = INDENT.repeat(depth);
-  const open = `<${node.name}${node.attributes.map(([name, value]) => ` ${name}="${escapeAttribute2(value)}"`).join("")}`;
+  const open2 = `<${node.name}${node.attributes.map(([name, value]) => ` ${name}="${escapeAttribute2(value)}"`).join("")}`;
   const children = significantChildren(node);
   if (children.length === 0) {
     const nil = node.attributes.some(([name, value]) => name === "xsi:nil" && value === "true");
-    lines.push(nil ? `${indent}${open}></${node.name}>` : `${indent}${open} />`);
+    lines.push(nil ? `${indent}${open2}></${node.name}>` : `${indent}${open2} />`);
     return;
   }
   if (isInline(children)) {
     lines.push(
-      `${indent}${open}>${children.map((child) => inlineNode(child, newline2)).join("")}</${node.name}>`
+      `${indent}${open2}>${children.map((child) => inlineNode(child, newline2)).join("")}</${node.name}>`
     );
     return;
   }
-  lines.push(`${indent}${open}>`);
+  lines.push(`${indent}${open2}>`);
   for (const child of children) {
     if (child.kind === "element") writeElement(child, depth + 1, lines, newline2);
     else lines.push(`${INDENT.repeat(depth + 1)}${inlineNode(child, newline2)}`);
@@ -59895,62 +60257,61 @@ function checkJson(text3, file) {
     });
   }
 }
+var LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
+var QUOTE2 = 34;
+var OPEN_BRACE2 = 123;
+var OPEN_BRACKET2 = 91;
+var CLOSE_BRACE2 = 125;
+var CLOSE_BRACKET2 = 93;
+var COMMA3 = 44;
+var COLON2 = 58;
+var lineBreaks = [];
+var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
 function prettyJson(text3, file) {
-  const tokens = significantTokens(text3, file);
-  const parts = [];
+  checkJson(text3, file);
   let depth = 0;
-  const indents = [];
-  const newline2 = () => void parts.push("\n", indents[depth] ??= "  ".repeat(depth));
-  for (let i2 = 0; i2 < tokens.length; i2++) {
-    const token = tokens[i2];
-    if (token === "{" || token === "[") {
-      const next = tokens[i2 + 1];
-      if (next === (token === "{" ? "}" : "]")) {
-        parts.push(token, next);
-        i2++;
-        continue;
-      }
-      parts.push(token);
-      depth++;
-      newline2();
-    } else if (token === "}" || token === "]") {
-      depth--;
-      newline2();
-      parts.push(token);
-    } else if (token === ",") {
-      parts.push(",");
-      newline2();
-    } else if (token === ":") parts.push(": ");
-    else parts.push(token);
-  }
-  parts.push("\n");
-  return parts.join("");
+  return text3.replace(LAYOUT_LEXEME, (lexeme) => {
+    switch (lexeme.charCodeAt(0)) {
+      case QUOTE2:
+        return lexeme;
+      case OPEN_BRACE2:
+      case OPEN_BRACKET2:
+        if (lexeme.length > 1) return lexeme[0] + lexeme[lexeme.length - 1];
+        return lexeme + lineBreak(++depth);
+      case CLOSE_BRACE2:
+      case CLOSE_BRACKET2:
+        return lineBreak(--depth) + lexeme;
+      case COMMA3:
+        return "," + lineBreak(depth);
+      case COLON2:
+        return ": ";
+      default:
+        return "";
+    }
+  }) + "\n";
 }
 function minifyJson(text3, file) {
-  return significantTokens(text3, file).join("");
-}
-function significantTokens(text3, file) {
   checkJson(text3, file);
-  return text3.match(TOKEN) ?? [];
+  return text3.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE2 ? lexeme : "");
 }
-var TOKEN = /"(?:[^"\\]|\\.)*"|[{}[\]:,]|[^\s{}[\]:,"]+/g;
+var STRING_OR_SPACE = /"[^"\\]*(?:\\.[^"\\]*)*"|\s+/g;
 function describeParseError2(error2) {
   const code2 = printParseErrorCode(error2.error);
   return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_crypto15 = require("node:crypto");
 var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_path26 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs17.promises.readdir(import_node_path26.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs18.promises.readdir(import_node_path26.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -59969,40 +60330,40 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists(target)) {
-    await import_node_fs18.promises.mkdir(import_node_path27.default.dirname(import_node_path27.default.resolve(target)), { recursive: true });
-    await import_node_fs18.promises.rename(staged, target);
+    await import_node_fs19.promises.mkdir(import_node_path27.default.dirname(import_node_path27.default.resolve(target)), { recursive: true });
+    await import_node_fs19.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
-  const targetRoot = await import_node_fs18.promises.realpath(target);
+  const targetRoot = await import_node_fs19.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
   for (const file of files) {
     const from = import_node_path27.default.join(staged, file);
     const to = import_node_path27.default.join(targetRoot, file);
     await ensureDirectoryInside(targetRoot, import_node_path27.default.dirname(to));
-    const current = await import_node_fs18.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs19.promises.lstat(to).catch(() => void 0);
     if (current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
-    if (current?.isDirectory()) await import_node_fs18.promises.rm(to, { recursive: true });
-    await import_node_fs18.promises.rename(from, to);
+    if (current?.isDirectory()) await import_node_fs19.promises.rm(to, { recursive: true });
+    await import_node_fs19.promises.rename(from, to);
     result.written.push(file);
   }
   if (options2.stale === "delete") {
     const wanted = new Set(files);
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs18.promises.rm(import_node_path27.default.join(targetRoot, file));
+      await import_node_fs19.promises.rm(import_node_path27.default.join(targetRoot, file));
       result.deleted.push(file);
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
-  await import_node_fs18.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs19.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 async function ensureDirectoryInside(root, directory) {
-  await import_node_fs18.promises.mkdir(directory, { recursive: true });
-  const real = await import_node_fs18.promises.realpath(directory);
+  await import_node_fs19.promises.mkdir(directory, { recursive: true });
+  const real = await import_node_fs19.promises.realpath(directory);
   if (real !== root && !real.startsWith(root + import_node_path27.default.sep)) {
     throw new UserError(`Refusing to write into ${directory}: it leads outside ${root} through a link.`, {
       hint: "Remove the link from the target folder."
@@ -60010,18 +60371,18 @@ async function ensureDirectoryInside(root, directory) {
   }
 }
 async function sameContent2(a, b) {
-  const [sa, sb] = await Promise.all([import_node_fs18.promises.stat(a), import_node_fs18.promises.stat(b)]);
+  const [sa, sb] = await Promise.all([import_node_fs19.promises.stat(a), import_node_fs19.promises.stat(b)]);
   if (sa.size !== sb.size) return false;
   const [ha, hb] = await Promise.all([hashFile(a), hashFile(b)]);
   return ha === hb;
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto15.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs18.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs19.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists(file) {
-  return import_node_fs18.promises.lstat(file).then(
+  return import_node_fs19.promises.lstat(file).then(
     () => true,
     () => false
   );
@@ -60029,12 +60390,12 @@ async function exists(file) {
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
     const absolute = import_node_path27.default.join(root, relative);
-    const entries = await import_node_fs18.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs19.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs18.promises.rmdir(import_node_path27.default.join(root, child));
+        await import_node_fs19.promises.rmdir(import_node_path27.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -60132,23 +60493,29 @@ function checkVersion(version) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
   let next = 0;
+  let failure;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !failure) {
       const item = items[next++];
-      await task(item);
+      try {
+        await task(item);
+      } catch (error2) {
+        failure ??= { error: error2 };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
 }
 
 // packages/solution/src/solution/connector-element.ts
@@ -60305,27 +60672,39 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   );
   for (const entry of others) claim(folderPathOf(entry.name), entry.name);
   const written = [];
+  const folders = /* @__PURE__ */ new Map();
+  const makeFolderOf = (destination) => {
+    const folder = import_node_path28.default.dirname(destination);
+    let made = folders.get(folder);
+    if (!made) folders.set(folder, made = import_node_fs20.promises.mkdir(folder, { recursive: true }));
+    return made;
+  };
   const write2 = async (folderPath, content) => {
     const destination = import_node_path28.default.join(staging, folderPath);
-    await import_node_fs19.promises.mkdir(import_node_path28.default.dirname(destination), { recursive: true });
-    await import_node_fs19.promises.writeFile(destination, content, { flag: "wx" });
+    await makeFolderOf(destination);
+    await import_node_fs20.promises.writeFile(destination, content, { flag: "wx" });
     written.push(folderPath);
   };
-  await write2(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE));
-  await write2(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE));
-  for (const { element: element2, name } of connectors)
-    await write2(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element2, UNPACKED_STYLE));
-  await forEachConcurrently(others, 8, async (entry) => {
+  const copyEntry = async (entry) => {
     const folderPath = folderPathOf(entry.name);
     if (isConnectorJson(folderPath)) {
       await write2(folderPath, prettyJson(await readText(entry), located(entry)));
       return;
     }
     const destination = import_node_path28.default.join(staging, folderPath);
-    await import_node_fs19.promises.mkdir(import_node_path28.default.dirname(destination), { recursive: true });
+    await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written.push(folderPath);
-  });
+  };
+  const parts = [
+    () => write2(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE)),
+    () => write2(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE)),
+    ...connectors.map(
+      ({ element: element2, name }) => () => write2(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element2, UNPACKED_STYLE))
+    ),
+    ...others.map((entry) => () => copyEntry(entry))
+  ];
+  await forEachConcurrently(parts, 8, (part) => part());
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort() };
 }
 function findRoot(files, name) {
@@ -60336,7 +60715,7 @@ function findRoot(files, name) {
 async function unpackSolution(zipPath, folder, options2 = {}) {
   await refuseNonEmptyTarget(folder, options2.overwrite ?? false);
   const staging = temporarySibling(folder);
-  await import_node_fs20.promises.mkdir(staging, { recursive: true });
+  await import_node_fs21.promises.mkdir(staging, { recursive: true });
   try {
     const staged = options2.packageType === "both" ? await stageBoth(zipPath, staging, options2) : await stageOne(zipPath, staging, { resetVersion: options2.resetVersion }, options2.limits);
     if (options2.packageType === "managed" && staged.manifest.managed !== "1")
@@ -60356,7 +60735,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs20.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs21.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function stageOne(zipPath, staging, options2, limits) {
@@ -60377,7 +60756,7 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2.limits);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs20.promises.mkdir(managedStaging);
+  await import_node_fs21.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2.limits);
     if (other.manifest.managed !== "1" || base2.manifest.managed !== "0") {
@@ -60393,24 +60772,24 @@ async function stageBoth(zipPath, staging, options2) {
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
       const from = import_node_path29.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs20.promises.readFile(from)).equals(await import_node_fs20.promises.readFile(import_node_path29.default.join(staging, file))))
+      if (baseFiles.has(file) && (await import_node_fs21.promises.readFile(from)).equals(await import_node_fs21.promises.readFile(import_node_path29.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(
           `${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`
         );
-      await import_node_fs20.promises.mkdir(import_node_path29.default.dirname(import_node_path29.default.join(staging, variant)), { recursive: true });
-      await import_node_fs20.promises.rename(from, import_node_path29.default.join(staging, variant));
+      await import_node_fs21.promises.mkdir(import_node_path29.default.dirname(import_node_path29.default.join(staging, variant)), { recursive: true });
+      await import_node_fs21.promises.rename(from, import_node_path29.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs20.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs21.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
 }
 async function refuseNonEmptyTarget(folder, overwrite) {
   if (overwrite) return;
-  const stat = await import_node_fs20.promises.lstat(folder).catch(() => void 0);
+  const stat = await import_node_fs21.promises.lstat(folder).catch(() => void 0);
   if (!stat) return;
   if (!stat.isDirectory()) throw new UserError(`${folder} exists and is not a folder.`);
   const files = await listFiles(folder, isRepositoryFile);
@@ -60422,7 +60801,7 @@ async function refuseNonEmptyTarget(folder, overwrite) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/content-types.ts
@@ -60459,7 +60838,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       hint: "Use two to four numbers separated by dots, e.g. 1.2.0.0."
     });
   }
-  const stat = await import_node_fs21.promises.stat(folder).catch(() => void 0);
+  const stat = await import_node_fs22.promises.stat(folder).catch(() => void 0);
   if (!stat?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
   const all = await listFiles(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
@@ -60472,7 +60851,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   }
   const located = (file) => import_node_path30.default.join(folder, file);
   const readText = async (file) => {
-    const bytes = await import_node_fs21.promises.readFile(located(file));
+    const bytes = await import_node_fs22.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
@@ -60657,21 +61036,21 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path31 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, limits) {
-  const stat = await import_node_fs22.promises.stat(source).catch(() => void 0);
+  const stat = await import_node_fs23.promises.stat(source).catch(() => void 0);
   if (!stat) throw new UserError(`${source} does not exist.`);
   if (stat.isDirectory()) return readFolderConnectors(source);
-  const staging = temporarySibling(import_node_path31.default.join(await import_node_fs22.promises.realpath(import_node_path31.default.dirname(source)), "connectors"));
+  const staging = temporarySibling(import_node_path31.default.join(await import_node_fs23.promises.realpath(import_node_path31.default.dirname(source)), "connectors"));
   const reader = await ZipReader.open(source, { limits });
   try {
-    await import_node_fs22.promises.mkdir(staging);
+    await import_node_fs23.promises.mkdir(staging);
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    await import_node_fs22.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs23.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -60684,7 +61063,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const connectors = [];
   for (const file of files.filter(isConnectorDocument)) {
     const shown = import_node_path31.default.join(displayRoot, file);
-    const element2 = parseXml2(decodeUtf8Strict(await import_node_fs22.promises.readFile(import_node_path31.default.join(folder, file)), shown), shown);
+    const element2 = parseXml2(decodeUtf8Strict(await import_node_fs23.promises.readFile(import_node_path31.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -60699,7 +61078,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
       connector.scriptOperations = scriptOperations;
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
-      const bytes = await import_node_fs22.promises.readFile(import_node_path31.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
+      const bytes = await import_node_fs23.promises.readFile(import_node_path31.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       });
       connector.files[reference2.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
@@ -60710,7 +61089,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_path32 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
@@ -60817,9 +61196,9 @@ async function prepare(connector, destination, folder) {
     REPOSITORY_FILES.swagger,
     prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`)
   );
-  const existingNames = await import_node_fs23.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs24.promises.readdir(destination).catch(() => []);
   const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties) ? parseExistingApiProperties(
-    await import_node_fs23.promises.readFile(import_node_path32.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
+    await import_node_fs24.promises.readFile(import_node_path32.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
     import_node_path32.default.join(destination, REPOSITORY_FILES.apiProperties)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
@@ -60842,11 +61221,11 @@ async function prepare(connector, destination, folder) {
 }
 async function write(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs23.promises.mkdir(staging, { recursive: true });
+  await import_node_fs24.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs23.promises.writeFile(import_node_path32.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs24.promises.writeFile(import_node_path32.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs23.promises.rm(import_node_path32.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs24.promises.rm(import_node_path32.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -60857,7 +61236,7 @@ async function write(item, destination) {
       warnings: item.warnings
     };
   } finally {
-    await import_node_fs23.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs24.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -60883,14 +61262,14 @@ function checkPublisherPrefix(prefix) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_path33 = __toESM(require("node:path"), 1);
 async function readRepositoryConnector(folder, prefix) {
-  const names = await import_node_fs24.promises.readdir(folder).catch(() => {
+  const names = await import_node_fs25.promises.readdir(folder).catch(() => {
     throw new UserError(`${folder} is not a folder.`);
   });
   const find = (name2) => names.find((entry) => entry.toLowerCase() === name2.toLowerCase());
-  const read = async (name2, required) => {
+  const read2 = async (name2, required) => {
     const actual = find(name2);
     if (!actual) {
       if (required)
@@ -60899,10 +61278,10 @@ async function readRepositoryConnector(folder, prefix) {
         });
       return void 0;
     }
-    return import_node_fs24.promises.readFile(import_node_path33.default.join(folder, actual));
+    return import_node_fs25.promises.readFile(import_node_path33.default.join(folder, actual));
   };
   const swaggerFile = import_node_path33.default.join(folder, REPOSITORY_FILES.swagger);
-  const swaggerText = decodeUtf8Strict(await read(REPOSITORY_FILES.swagger, true), swaggerFile);
+  const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger = checkJson(swaggerText, swaggerFile);
   const title = swagger?.info?.title;
   if (typeof title !== "string" || title.trim() === "") {
@@ -60912,7 +61291,7 @@ async function readRepositoryConnector(folder, prefix) {
   }
   const propertiesFile = import_node_path33.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
-    await read(REPOSITORY_FILES.apiProperties, true),
+    await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
   );
   checkJson(propertiesText, propertiesFile);
@@ -60946,15 +61325,15 @@ async function readRepositoryConnector(folder, prefix) {
     connector.files.connectionparametersets = { extension: ".json", bytes: Buffer.from(sets) };
   const scriptOperations = raw("scriptOperations");
   if (scriptOperations !== void 0) connector.scriptOperations = scriptOperations;
-  const script2 = await read(REPOSITORY_FILES.script, false);
+  const script2 = await read2(REPOSITORY_FILES.script, false);
   if (script2) connector.files.customcodeblobcontent = { extension: ".csx", bytes: script2 };
-  const icon = await read(REPOSITORY_FILES.icon, false);
+  const icon = await read2(REPOSITORY_FILES.icon, false);
   if (icon) connector.files.iconblob = { extension: ".Png", bytes: icon };
   return connector;
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_path34 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
@@ -60982,7 +61361,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writeUnpackedSolution(staging, connectors, options2);
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs25.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs26.promises.rm(staging, { recursive: true, force: true });
   }
   return built;
 }
@@ -61012,8 +61391,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs25.promises.mkdir(import_node_path34.default.dirname(import_node_path34.default.join(folder, relative)), { recursive: true });
-    await import_node_fs25.promises.writeFile(import_node_path34.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs26.promises.mkdir(import_node_path34.default.dirname(import_node_path34.default.join(folder, relative)), { recursive: true });
+    await import_node_fs26.promises.writeFile(import_node_path34.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -61163,7 +61542,7 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/classify-solution.ts
@@ -61231,7 +61610,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   const scratch = temporarySibling(zipPath);
   const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options2.limits });
   try {
-    await import_node_fs26.promises.mkdir(scratch);
+    await import_node_fs27.promises.mkdir(scratch);
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -61255,7 +61634,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
       await checkPackageZip(outer, packages[0].name, scratch, options2, findings, solutions);
   } finally {
     outer.close();
-    await import_node_fs26.promises.rm(scratch, { recursive: true, force: true });
+    await import_node_fs27.promises.rm(scratch, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, findings, solutions };
 }
@@ -61368,7 +61747,7 @@ function requireKind(kinds, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_node_path36 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const solutions = [
@@ -61380,7 +61759,7 @@ async function buildCertificationPackage(out, options2) {
   if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
     throw new UserError(`The solution zips must have different file names; got ${names.join(", ")}.`);
   for (const file of [options2.intro, ...solutions]) {
-    if (!(await import_node_fs27.promises.stat(file).catch(() => void 0))?.isFile())
+    if (!(await import_node_fs28.promises.stat(file).catch(() => void 0))?.isFile())
       throw new UserError(`${file} does not exist or is not a file.`);
   }
   const packageName = options2.packageName ?? `${import_node_path36.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
@@ -61406,11 +61785,11 @@ async function buildCertificationPackage(out, options2) {
         }
       );
     }
-    await import_node_fs27.promises.rename(candidate, out);
+    await import_node_fs28.promises.rename(candidate, out);
     return result;
   } finally {
-    await import_node_fs27.promises.rm(inner, { force: true });
-    await import_node_fs27.promises.rm(candidate, { force: true });
+    await import_node_fs28.promises.rm(inner, { force: true });
+    await import_node_fs28.promises.rm(candidate, { force: true });
   }
 }
 function importConfig(solutionNames) {

@@ -34253,14 +34253,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs6, sep: [] });
+                map2.items.push({ start, key: fs5, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs6);
+                this.stack.push(fs5);
               } else {
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -34388,13 +34388,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs6, sep: [] });
+                fc.items.push({ start: [], key: fs5, sep: [] });
               else if (it.sep)
-                this.stack.push(fs6);
+                this.stack.push(fs5);
               else
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -35006,12 +35006,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs6, exportName) {
+    function addFormats2(ajv, list2, fs5, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs6[f]);
+        ajv.addFormat(f, fs5[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -46159,14 +46159,19 @@ var LineIndex = class {
   get lineCount() {
     return this.lineStarts().length;
   }
+  /**
+   * Offsets where lines start, in a typed array of the exact size: lines are counted first, then
+   * recorded. A growing array of numbers was one of the largest allocations of a corpus run (a large
+   * swagger has tens of thousands of lines), and the typed array's storage is outside the JS heap.
+   */
   lineStarts() {
     if (this.starts) return this.starts;
-    const starts = [0];
-    let at = this.text.indexOf("\n");
-    while (at !== -1) {
-      starts.push(at + 1);
-      at = this.text.indexOf("\n", at + 1);
-    }
+    const text2 = this.text;
+    let count = 1;
+    for (let at = text2.indexOf("\n"); at !== -1; at = text2.indexOf("\n", at + 1)) count++;
+    const starts = new Uint32Array(count);
+    let line = 1;
+    for (let at = text2.indexOf("\n"); at !== -1; at = text2.indexOf("\n", at + 1)) starts[line++] = at + 1;
     this.starts = starts;
     return starts;
   }
@@ -46258,8 +46263,9 @@ function nextStructural(text2, at) {
 var chars = { QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA: COMMA2, COLON };
 
 // packages/validator/src/json/locate.ts
+var NO_CHILDREN = /* @__PURE__ */ new Map();
 function newNode() {
-  return { children: /* @__PURE__ */ new Map(), pointers: [] };
+  return { children: NO_CHILDREN, pointers: [] };
 }
 function locatePointers(text2, pointers) {
   const root = newNode();
@@ -46269,6 +46275,7 @@ function locatePointers(text2, pointers) {
       let child = node.children.get(segment);
       if (!child) {
         child = newNode();
+        if (node.children === NO_CHILDREN) node.children = /* @__PURE__ */ new Map();
         node.children.set(segment, child);
       }
       node = child;
@@ -46278,7 +46285,7 @@ function locatePointers(text2, pointers) {
   const start = skipWhitespace(text2, 0);
   root.offset = start;
   root.length = 1;
-  if (start < text2.length) descend(text2, start, root);
+  if (start < text2.length) descend(text2, start, root, false);
   const result = /* @__PURE__ */ new Map();
   const collect = (node, fallback) => {
     const here = node.offset === void 0 ? { ...fallback, resolved: false } : { offset: node.offset, length: node.length ?? 1, resolved: true };
@@ -46288,13 +46295,13 @@ function locatePointers(text2, pointers) {
   collect(root, { offset: start, length: 1, resolved: true });
   return result;
 }
-function descend(text2, at, node) {
+function descend(text2, at, node, needEnd) {
   const open2 = text2.charCodeAt(at);
-  if (open2 === chars.OPEN_BRACE) return descendObject(text2, at, node);
-  if (open2 === chars.OPEN_BRACKET) return descendArray(text2, at, node);
-  return skipValue(text2, at);
+  if (open2 === chars.OPEN_BRACE) return descendObject(text2, at, node, needEnd);
+  if (open2 === chars.OPEN_BRACKET) return descendArray(text2, at, node, needEnd);
+  return needEnd ? skipValue(text2, at) : at;
 }
-function descendObject(text2, at, node) {
+function descendObject(text2, at, node, needEnd) {
   let remaining = node.children.size;
   let i = skipWhitespace(text2, at + 1);
   while (remaining > 0 && text2.charCodeAt(i) === chars.QUOTE) {
@@ -46312,7 +46319,9 @@ function descendObject(text2, at, node) {
       if (child.offset === void 0) remaining--;
       child.offset = keyStart;
       child.length = keyEnd - keyStart;
-      valueEnd = descend(text2, valueStart, child);
+      const more = needEnd || remaining > 0;
+      valueEnd = descend(text2, valueStart, child, more);
+      if (!more) return valueEnd;
     } else {
       valueEnd = skipValue(text2, valueStart);
     }
@@ -46321,9 +46330,9 @@ function descendObject(text2, at, node) {
     if (text2.charCodeAt(i) !== chars.COMMA) break;
     i = skipWhitespace(text2, i + 1);
   }
-  return skipRest(text2, i);
+  return needEnd ? skipRest(text2, i) : i;
 }
-function descendArray(text2, at, node) {
+function descendArray(text2, at, node, needEnd) {
   let remaining = node.children.size;
   let i = skipWhitespace(text2, at + 1);
   for (let index = 0; remaining > 0 && i < text2.length && text2.charCodeAt(i) !== chars.CLOSE_BRACKET; index++) {
@@ -46333,7 +46342,9 @@ function descendArray(text2, at, node) {
       remaining--;
       child.offset = i;
       child.length = 1;
-      valueEnd = descend(text2, i, child);
+      const more = needEnd || remaining > 0;
+      valueEnd = descend(text2, i, child, more);
+      if (!more) return valueEnd;
     } else {
       valueEnd = skipValue(text2, i);
     }
@@ -46342,10 +46353,41 @@ function descendArray(text2, at, node) {
     if (text2.charCodeAt(i) !== chars.COMMA) break;
     i = skipWhitespace(text2, i + 1);
   }
-  return skipRest(text2, i);
+  return needEnd ? skipRest(text2, i) : i;
 }
 function skipRest(text2, at) {
   return skipToClose(text2, at, 1);
+}
+
+// packages/validator/src/json/value-depth.ts
+function valueNestingExceeds(root, limit) {
+  if (root === null || typeof root !== "object") return false;
+  const containers = [root];
+  const levels = [1];
+  while (containers.length > 0) {
+    const container = containers.pop();
+    const level = levels.pop();
+    if (level > limit) return true;
+    if (Array.isArray(container)) {
+      for (let index = 0; index < container.length; index++) {
+        const child = container[index];
+        if (child !== null && typeof child === "object") {
+          containers.push(child);
+          levels.push(level + 1);
+        }
+      }
+    } else {
+      const object = container;
+      for (const key in object) {
+        const child = object[key];
+        if (child !== null && typeof child === "object") {
+          containers.push(child);
+          levels.push(level + 1);
+        }
+      }
+    }
+  }
+  return false;
 }
 
 // packages/validator/src/json/json-document.ts
@@ -46364,7 +46406,14 @@ var JsonDocument = class _JsonDocument {
     this.hadBom = hadBom;
     this.lines = new LineIndex(text2);
     const issues = [];
-    this.tooDeep = nestingDepth(text2, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
+    let value;
+    let strict2 = true;
+    try {
+      value = JSON.parse(text2);
+    } catch {
+      strict2 = false;
+    }
+    this.tooDeep = strict2 ? valueNestingExceeds(value, MAX_JSON_DEPTH) : nestingDepth(text2, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
@@ -46372,17 +46421,11 @@ var JsonDocument = class _JsonDocument {
         length: 1
       });
       this.value = void 0;
-    } else if (text2.trim() === "") {
+    } else if (!strict2 && text2.trim() === "") {
       issues.push({ message: "The file is empty.", offset: 0, length: 0 });
       this.value = void 0;
     } else {
-      let value;
-      try {
-        value = JSON.parse(text2);
-      } catch {
-        value = parseTolerantly(text2, issues);
-      }
-      this.value = value;
+      this.value = strict2 ? value : parseTolerantly(text2, issues);
     }
     this.syntaxIssues = issues;
   }
@@ -46634,11 +46677,13 @@ function loadFile(kind, entry, folder, realFolder, displayFolder, listedStat) {
     return { ...base2, kind, document: void 0 };
   }
   const decoded = decodeUtf8(bytes);
+  const isJson = kind !== "readme" && kind !== "script";
   if (decoded.invalidAt !== void 0) {
     issues.push({
       ruleId: "GEN-ENCODING",
       message: `${entry.name} is not valid UTF-8; save it as UTF-8. The first invalid byte is here.`,
-      offset: Math.max(0, decoded.invalidAt - (decoded.text.charCodeAt(0) === 65279 ? 1 : 0))
+      // JSON documents drop a leading BOM from their text; readme and script texts keep it.
+      offset: Math.max(0, decoded.invalidAt - (isJson && decoded.text.charCodeAt(0) === 65279 ? 1 : 0))
     });
   }
   if (kind === "readme" || kind === "script") {
@@ -46708,7 +46753,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
     const absolute = import_node_path3.default.resolve(cwd, given);
     let stat2;
     try {
-      stat2 = await import_node_fs3.promises.stat(absolute);
+      stat2 = (0, import_node_fs3.statSync)(absolute);
     } catch {
       throw new UsageError(`The path "${given}" does not exist.`, {
         hint: "Give a connector folder, or a folder that holds connector folders."
@@ -46716,7 +46761,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
     }
     if (stat2.isFile()) {
       const folder = import_node_path3.default.dirname(absolute);
-      if (!isConnectorFolderListing(await import_node_fs3.promises.readdir(folder))) {
+      if (!isConnectorFolderListing((0, import_node_fs3.readdirSync)(folder))) {
         throw new UserError(`"${given}" is not a file of a connector folder.`, {
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
         });
@@ -46724,12 +46769,12 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
       found.add(folder);
       continue;
     }
-    await search(absolute, 0, found);
+    search(absolute, 0, found);
   }
   return [...found].sort();
 }
-async function search(folder, depth, found) {
-  const dirents = await import_node_fs3.promises.readdir(folder, { withFileTypes: true });
+function search(folder, depth, found) {
+  const dirents = (0, import_node_fs3.readdirSync)(folder, { withFileTypes: true });
   const inTopFolder = import_node_path3.default.basename(import_node_path3.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
   if (inTopFolder || isConnectorFolderListing(dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name))) {
     found.add(folder);
@@ -46737,7 +46782,7 @@ async function search(folder, depth, found) {
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
-  for (const child of children) await search(import_node_path3.default.join(folder, child), depth + 1, found);
+  for (const child of children) search(import_node_path3.default.join(folder, child), depth + 1, found);
 }
 function profileFromPath(folder) {
   const segments = import_node_path3.default.resolve(folder).split(import_node_path3.default.sep).reverse();
@@ -52934,7 +52979,8 @@ function lineEnd2(text2, starts, line) {
   return end;
 }
 function parse5(text2) {
-  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  const shift = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  const body = shift ? text2.slice(1) : text2;
   let tokens;
   const env = {};
   try {
@@ -52960,9 +53006,9 @@ function parse5(text2) {
       depth: Number(token.tag.slice(1)),
       text: headingText,
       normalized: normalizeTitle(headingText),
-      offset,
+      offset: offset + shift,
       length: end - offset,
-      bodyStart: end,
+      bodyStart: end + shift,
       bodyEnd: text2.length
     });
   }
@@ -53233,10 +53279,14 @@ var ALLOWED_NAMESPACES = /* @__PURE__ */ new Set([
 
 // packages/validator/src/rules/script/csharp-scan.ts
 function scanCSharp(text2) {
-  const out = [];
+  const parts = [];
   const strings = [];
+  let copied = 0;
+  const copyUpTo = (to) => {
+    if (to > copied) parts.push(text2.slice(copied, to));
+  };
   const blank = (from, to) => {
-    for (let j = from; j < to; j++) out.push(text2[j] === "\n" || text2[j] === "\r" ? text2[j] : " ");
+    if (to > from) parts.push(text2.slice(from, to).replace(/[^\r\n]/g, " "));
   };
   let i = 0;
   while (i < text2.length) {
@@ -53245,32 +53295,36 @@ function scanCSharp(text2) {
     if (c === "/" && next === "/") {
       const end = text2.indexOf("\n", i);
       const stop = end < 0 ? text2.length : end;
+      copyUpTo(i);
       blank(i, stop);
-      i = stop;
+      i = copied = stop;
     } else if (c === "/" && next === "*") {
       const end = text2.indexOf("*/", i + 2);
       const stop = end < 0 ? text2.length : end + 2;
+      copyUpTo(i);
       blank(i, stop);
-      i = stop;
+      i = copied = stop;
     } else if (c === '"' || (c === "@" || c === "$") && isStringStart(text2, i)) {
       const literal = readString(text2, i);
       strings.push(literal);
-      out.push('"');
+      copyUpTo(i);
+      parts.push('"');
       blank(i + 1, literal.end - 1);
-      if (literal.end - 1 > i) out.push('"');
-      i = literal.end;
+      if (literal.end - 1 > i) parts.push('"');
+      i = copied = literal.end;
     } else if (c === "'") {
       const end = readChar(text2, i);
-      out.push("'");
+      copyUpTo(i);
+      parts.push("'");
       blank(i + 1, end - 1);
-      if (end - 1 > i) out.push("'");
-      i = end;
+      if (end - 1 > i) parts.push("'");
+      i = copied = end;
     } else {
-      out.push(c);
       i++;
     }
   }
-  return { code: out.join(""), strings };
+  copyUpTo(text2.length);
+  return { code: parts.join(""), strings };
 }
 function isStringStart(text2, at) {
   let i = at;
@@ -53679,10 +53733,147 @@ var settingsRules = [
   }
 ];
 
+// packages/validator/src/json/pointer-place.ts
+var PointerPlace = class {
+  constructor(parent, first, second) {
+    this.parent = parent;
+    this.first = first;
+    this.second = second;
+    if (parent === void 0 && first === void 0) this.text = "";
+  }
+  parent;
+  first;
+  second;
+  text;
+  /** The RFC 6901 pointer of this place ("" for the document root). */
+  get pointer() {
+    if (this.text === void 0) {
+      let text2 = this.parent === void 0 ? "" : this.parent.pointer;
+      if (this.first !== void 0) text2 += "/" + encodeSegment(this.first);
+      if (this.second !== void 0) text2 += "/" + encodeSegment(this.second);
+      this.text = text2;
+    }
+    return this.text;
+  }
+};
+var DOCUMENT_ROOT = new PointerPlace(void 0);
+
+// packages/validator/src/rules/swagger/known-extensions.ts
+var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
+  // Power Platform connector extensions (EXT, the repo schema).
+  "x-ms-api-annotation",
+  "x-ms-capabilities",
+  "x-ms-connector-metadata",
+  "x-ms-deployment-version",
+  "x-ms-docs",
+  "x-ms-dynamic-list",
+  "x-ms-dynamic-properties",
+  "x-ms-dynamic-schema",
+  "x-ms-dynamic-tree",
+  "x-ms-dynamic-values",
+  "x-ms-editor",
+  "x-ms-editor-options",
+  "x-ms-enum-values",
+  "x-ms-keywords",
+  "x-ms-media-kind",
+  "x-ms-no-generic-test",
+  "x-ms-notification",
+  "x-ms-notification-content",
+  "x-ms-notification-url",
+  "x-ms-openai-data",
+  "x-ms-openai-manifest",
+  "x-ms-openai-published-to-copilots",
+  "x-ms-operation-context",
+  "x-ms-pageable",
+  "x-ms-property-name-alias",
+  "x-ms-require-user-confirmation",
+  "x-ms-safe-operation",
+  "x-ms-secret",
+  "x-ms-summary",
+  "x-ms-test-value",
+  "x-ms-trigger",
+  "x-ms-trigger-hint",
+  "x-ms-trigger-metadata",
+  "x-ms-url-encoding",
+  "x-ms-visibility",
+  "x-ms-apihub-cached-response",
+  // AutoRest extensions (Azure REST API specs).
+  "x-ms-azure-resource",
+  "x-ms-client-default",
+  "x-ms-client-flatten",
+  "x-ms-client-name",
+  "x-ms-client-request-id",
+  "x-ms-code-generation-settings",
+  "x-ms-discriminator-value",
+  "x-ms-enum",
+  "x-ms-error-response",
+  "x-ms-examples",
+  "x-ms-external",
+  "x-ms-header-collection-prefix",
+  "x-ms-identifiers",
+  "x-ms-long-running-operation",
+  "x-ms-long-running-operation-options",
+  "x-ms-mutability",
+  "x-ms-odata",
+  "x-ms-parameter-grouping",
+  "x-ms-parameter-location",
+  "x-ms-parameterized-host",
+  "x-ms-paths",
+  "x-ms-request-id",
+  "x-ms-skip-url-encoding"
+]);
+function suggestExtension(key) {
+  const head = key.split(/[\s:]/)[0];
+  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return head;
+  const lower = key.toLowerCase();
+  if (KNOWN_XMS_EXTENSIONS.has(lower)) return lower;
+  let best;
+  let bestDistance = Infinity;
+  for (const known of KNOWN_XMS_EXTENSIONS) {
+    const distance = editDistance2(lower, known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= 2 ? best : void 0;
+}
+function editDistance2(a, b) {
+  if (Math.abs(a.length - b.length) > 2) return Math.abs(a.length - b.length);
+  const rows = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push(new Array(b.length + 1).fill(0));
+    rows[i][0] = i;
+  }
+  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, rows[i - 2][j - 2] + 1);
+      }
+      rows[i][j] = value;
+    }
+  }
+  return rows[a.length][b.length];
+}
+
 // packages/validator/src/swagger/swagger-model.ts
 var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 var MAX_SCHEMA_WALK_DEPTH = 64;
 var MAX_REF_HOPS = 32;
+var WrittenSchemaNode = class extends PointerPlace {
+  constructor(schema, parent, first, second, origin, depth) {
+    super(parent, first, second);
+    this.schema = schema;
+    this.origin = origin;
+    this.depth = depth;
+  }
+  schema;
+  origin;
+  depth;
+};
 var SwaggerModel = class {
   constructor(root) {
     this.root = root;
@@ -53691,6 +53882,7 @@ var SwaggerModel = class {
   operationList;
   writtenSchemaList;
   byId;
+  refTargets = /* @__PURE__ */ new Map();
   get paths() {
     return asObject(this.root.paths);
   }
@@ -53726,8 +53918,20 @@ var SwaggerModel = class {
     this.writtenSchemaList ??= this.collectWrittenSchemas();
     return this.writtenSchemaList;
   }
-  /** The value a local reference (`#/definitions/X`) points to, or undefined when it is broken or remote. */
+  /**
+   * The value a local reference (`#/definitions/X`) points to, or undefined when it is broken or
+   * remote. Memoized per reference text: a swagger names the same few definitions thousands of
+   * times, and every walk, measure and parameter list resolves them. The answer is shared: read it,
+   * do not change it.
+   */
   resolveRef(ref) {
+    const known = this.refTargets.get(ref);
+    if (known !== void 0 || this.refTargets.has(ref)) return known;
+    const target = this.findRefTarget(ref);
+    this.refTargets.set(ref, target);
+    return target;
+  }
+  findRefTarget(ref) {
     if (!ref.startsWith("#")) return void 0;
     const pointer = ref.slice(1);
     if (pointer !== "" && !pointer.startsWith("/")) return void 0;
@@ -53746,18 +53950,21 @@ var SwaggerModel = class {
     }
     let current = { value, pointer };
     let viaRef = false;
-    const seen = /* @__PURE__ */ new Set();
+    let firstRef;
+    let seen;
     for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
       const ref = isObject(current.value) ? asString(current.value.$ref) : void 0;
-      if (ref === void 0) return { ...current, viaRef, broken: false };
-      if (seen.has(ref)) return { ...current, viaRef, broken: true };
-      seen.add(ref);
+      if (ref === void 0) return { value: current.value, pointer: current.pointer, viaRef, broken: false };
+      if (ref === firstRef || seen?.has(ref))
+        return { value: current.value, pointer: current.pointer, viaRef, broken: true };
+      if (firstRef === void 0) firstRef = ref;
+      else (seen ??= /* @__PURE__ */ new Set()).add(ref);
       const target = this.resolveRef(ref);
-      if (!target) return { ...current, viaRef, broken: true };
+      if (!target) return { value: current.value, pointer: current.pointer, viaRef, broken: true };
       current = target;
       viaRef = true;
     }
-    return { ...current, viaRef, broken: true };
+    return { value: current.value, pointer: current.pointer, viaRef, broken: true };
   }
   /**
    * Visits a schema and everything under it: `properties`, `items`, `additionalProperties`, `allOf`.
@@ -53767,40 +53974,45 @@ var SwaggerModel = class {
   walkSchema(schema, pointer, visit2) {
     const walk = (value, at, path8, depth, refs, viaRef, required) => {
       if (depth > MAX_SCHEMA_WALK_DEPTH) return;
-      let here = { value, pointer: at };
+      let hereValue = value;
+      let herePointer = at;
       let reachedByRef = viaRef;
       let branchRefs = refs;
       const ref = isObject(value) ? asString(value.$ref) : void 0;
       if (ref !== void 0) {
-        if (refs.has(ref)) return;
+        if (chainHas(refs, ref)) return;
         const target = this.resolve(value, at);
         if (target.broken) return;
-        branchRefs = new Set(refs).add(ref);
-        here = target;
+        branchRefs = { ref, parent: refs };
+        hereValue = target.value;
+        herePointer = target.pointer;
         reachedByRef = true;
       }
-      const node = asObject(here.value);
+      const node = asObject(hereValue);
       if (!node) return;
-      if (visit2({ schema: node, pointer: here.pointer, path: path8, depth, viaRef: reachedByRef, required }) === false)
+      if (visit2({ schema: node, pointer: herePointer, path: path8, depth, viaRef: reachedByRef, required }) === false)
         return;
-      const requiredNames = new Set(
-        (asArray(node.required) ?? []).filter((n) => typeof n === "string")
-      );
-      forEachEntry(node.properties, (name, property2) => {
-        walk(
-          property2,
-          childPointer(here.pointer, "properties", name),
-          [...path8, name],
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          requiredNames.has(name)
-        );
-      });
+      const properties = node.properties;
+      if (isObject(properties)) {
+        const requiredList = asArray(node.required);
+        const requiredNames = requiredList && requiredList.length > 0 ? new Set(requiredList.filter((n) => typeof n === "string")) : void 0;
+        for (const name in properties) {
+          if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
+          walk(
+            properties[name],
+            childPointer(herePointer, "properties", name),
+            [...path8, name],
+            depth + 1,
+            branchRefs,
+            reachedByRef,
+            requiredNames !== void 0 && requiredNames.has(name)
+          );
+        }
+      }
       if (isObject(node.items)) {
         walk(
           node.items,
-          childPointer(here.pointer, "items"),
+          childPointer(herePointer, "items"),
           [...path8, "items"],
           depth + 1,
           branchRefs,
@@ -53811,7 +54023,7 @@ var SwaggerModel = class {
       if (isObject(node.additionalProperties)) {
         walk(
           node.additionalProperties,
-          childPointer(here.pointer, "additionalProperties"),
+          childPointer(herePointer, "additionalProperties"),
           [...path8, "additionalProperties"],
           depth + 1,
           branchRefs,
@@ -53819,66 +54031,108 @@ var SwaggerModel = class {
           false
         );
       }
-      (asArray(node.allOf) ?? []).forEach((member, index) => {
-        walk(
-          member,
-          childPointer(here.pointer, "allOf", index),
-          path8,
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          required
-        );
-      });
+      const allOf = asArray(node.allOf);
+      if (allOf) {
+        for (let index = 0; index < allOf.length; index++) {
+          walk(
+            allOf[index],
+            childPointer(herePointer, "allOf", index),
+            path8,
+            depth + 1,
+            branchRefs,
+            reachedByRef,
+            required
+          );
+        }
+      }
     };
-    walk(schema, pointer, [], 0, /* @__PURE__ */ new Set(), false, false);
+    walk(schema, pointer, [], 0, void 0, false, false);
   }
   collectWrittenSchemas() {
     const list2 = [];
-    const add2 = (value, pointer, origin, depth) => {
+    const add2 = (value, parent, first, second, origin, depth) => {
       const schema = asObject(value);
       if (!schema || depth > MAX_SCHEMA_WALK_DEPTH) return;
-      list2.push({ schema, pointer, origin, depth });
-      forEachEntry(schema.properties, (name, property2) => {
-        add2(property2, childPointer(pointer, "properties", name), origin, depth + 1);
-      });
-      if (isObject(schema.items)) add2(schema.items, childPointer(pointer, "items"), origin, depth + 1);
-      if (isObject(schema.additionalProperties)) {
-        add2(schema.additionalProperties, childPointer(pointer, "additionalProperties"), origin, depth + 1);
+      const written = new WrittenSchemaNode(schema, parent, first, second, origin, depth);
+      list2.push(written);
+      const properties = schema.properties;
+      if (isObject(properties)) {
+        for (const name of Object.keys(properties)) {
+          add2(properties[name], written, "properties", name, origin, depth + 1);
+        }
       }
-      (asArray(schema.allOf) ?? []).forEach(
-        (member, index) => add2(member, childPointer(pointer, "allOf", index), origin, depth + 1)
-      );
+      if (isObject(schema.items)) add2(schema.items, written, "items", void 0, origin, depth + 1);
+      if (isObject(schema.additionalProperties)) {
+        add2(schema.additionalProperties, written, "additionalProperties", void 0, origin, depth + 1);
+      }
+      const allOf = asArray(schema.allOf);
+      if (allOf) {
+        for (let index = 0; index < allOf.length; index++) {
+          add2(allOf[index], written, "allOf", index, origin, depth + 1);
+        }
+      }
     };
+    const root = DOCUMENT_ROOT;
     for (const [name, definition] of entriesOf(this.definitions))
-      add2(definition, childPointer("/definitions", name), "definition", 0);
+      add2(definition, root, "definitions", name, "definition", 0);
     for (const [name, parameter] of entriesOf(this.root.parameters)) {
       if (isObject(parameter))
-        add2(parameter.schema, childPointer("/parameters", name, "schema"), "global-parameter", 0);
+        add2(
+          parameter.schema,
+          new PointerPlace(root, "parameters", name),
+          "schema",
+          void 0,
+          "global-parameter",
+          0
+        );
     }
     for (const [code2, response] of entriesOf(this.root.responses)) {
       if (isObject(response))
-        add2(response.schema, childPointer("/responses", code2, "schema"), "global-response", 0);
+        add2(
+          response.schema,
+          new PointerPlace(root, "responses", code2),
+          "schema",
+          void 0,
+          "global-response",
+          0
+        );
     }
+    const visitParameters = (parameters, owner) => {
+      const entries = asArray(parameters);
+      if (!entries) return;
+      for (let index = 0; index < entries.length; index++) {
+        const parameter = entries[index];
+        if (isObject(parameter) && isObject(parameter.schema))
+          add2(
+            parameter.schema,
+            new PointerPlace(owner, "parameters", index),
+            "schema",
+            void 0,
+            "parameter",
+            0
+          );
+      }
+    };
     for (const [path8, pathItem] of entriesOf(this.paths)) {
-      const pathItemPointer = childPointer("/paths", path8);
-      const visitParameters = (list3, pointer) => {
-        (asArray(list3) ?? []).forEach((parameter, index) => {
-          if (isObject(parameter))
-            add2(parameter.schema, childPointer(pointer, index, "schema"), "parameter", 0);
-        });
-      };
       if (!isObject(pathItem)) continue;
-      visitParameters(pathItem.parameters, childPointer(pathItemPointer, "parameters"));
+      const pathItemPlace = new PointerPlace(root, "paths", path8);
+      visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
         if (!operation) continue;
-        const pointer = childPointer(pathItemPointer, method);
-        visitParameters(operation.parameters, childPointer(pointer, "parameters"));
-        for (const [code2, response] of entriesOf(operation.responses)) {
-          if (isObject(response))
-            add2(response.schema, childPointer(pointer, "responses", code2, "schema"), "response", 0);
-        }
+        const operationPlace = new PointerPlace(pathItemPlace, method);
+        visitParameters(operation.parameters, operationPlace);
+        forEachEntry(operation.responses, (code2, response) => {
+          if (isObject(response) && isObject(response.schema))
+            add2(
+              response.schema,
+              new PointerPlace(operationPlace, "responses", code2),
+              "schema",
+              void 0,
+              "response",
+              0
+            );
+        });
       }
     }
     return list2;
@@ -53945,18 +54199,24 @@ var SwaggerModel = class {
     });
   }
   responseList(responses, pointer) {
-    return entriesOf(responses).map(([code2, entry]) => {
+    const list2 = [];
+    forEachEntry(responses, (code2, entry) => {
       const at = childPointer(pointer, code2);
       const resolved2 = this.resolve(entry, at);
-      return {
+      list2.push({
         code: code2,
         pointer: at,
         definitionPointer: resolved2.pointer,
         value: asObject(resolved2.value) ?? {}
-      };
+      });
     });
+    return list2;
   }
 };
+function chainHas(chain, ref) {
+  for (let link2 = chain; link2 !== void 0; link2 = link2.parent) if (link2.ref === ref) return true;
+  return false;
+}
 function safeParsePointer(pointer) {
   try {
     return parsePointer(pointer);
@@ -54081,6 +54341,38 @@ var OBJECT_FIELDS = {
     scopes: "Object"
   }
 };
+var StructureNode = class extends PointerPlace {
+  constructor(kind, value, parent, first, second, schemaOrigin, schemaDepth, propertyName) {
+    super(parent, first, second);
+    this.kind = kind;
+    this.value = value;
+    this.schemaOrigin = schemaOrigin;
+    this.schemaDepth = schemaDepth;
+    this.propertyName = propertyName;
+  }
+  kind;
+  value;
+  schemaOrigin;
+  schemaDepth;
+  propertyName;
+};
+var RefUse = class {
+  constructor(ref, holder, expects, siblings) {
+    this.ref = ref;
+    this.holder = holder;
+    this.expects = expects;
+    this.siblings = siblings;
+  }
+  ref;
+  holder;
+  expects;
+  siblings;
+  /** The object holding the `$ref`. */
+  get pointer() {
+    return this.holder.pointer;
+  }
+};
+var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
 var MAX_WALK_DEPTH = 200;
 var cache3 = /* @__PURE__ */ new WeakMap();
 function structureOf(model) {
@@ -54105,11 +54397,6 @@ function jsonTypeOf(value) {
       return "Object";
   }
 }
-function childPointer2(pointer, ...segments) {
-  let result = pointer;
-  for (const segment of segments) result += "/" + encodeSegment(segment);
-  return result;
-}
 var ALLOWED_TYPES = Object.fromEntries(
   Object.entries(OBJECT_FIELDS).map(([kind, fields]) => [
     kind,
@@ -54122,8 +54409,17 @@ function matches(value, expected) {
   if (expected === "Number") return actual === "Integer" || actual === "Float";
   return actual === expected;
 }
+function placeAt(parent, first, second) {
+  return new PointerPlace(parent, first, second);
+}
 var StructureWalker = class {
-  result = { nodes: [], byKind: /* @__PURE__ */ new Map(), refs: [], typeIssues: [] };
+  result = {
+    nodes: [],
+    byKind: /* @__PURE__ */ new Map(),
+    refs: [],
+    typeIssues: [],
+    keys: { unknown: [], lookalike: [], unknownXms: [] }
+  };
   walk(root) {
     this.visitRoot(root);
     return this.result;
@@ -54132,15 +54428,8 @@ var StructureWalker = class {
    * Records a node and checks its fields' types. Returns the node's value with fields of the wrong
    * type hidden, so the walk descends only into what has the right shape.
    */
-  add(kind, value, pointer, extra) {
-    const node = extra ? {
-      kind,
-      value,
-      pointer,
-      schemaOrigin: extra.schemaOrigin,
-      schemaDepth: extra.schemaDepth,
-      propertyName: extra.propertyName
-    } : { kind, value, pointer };
+  add(node) {
+    const { kind, value } = node;
     this.result.nodes.push(node);
     let list2 = this.result.byKind.get(kind);
     if (!list2) this.result.byKind.set(kind, list2 = []);
@@ -54148,13 +54437,17 @@ var StructureWalker = class {
     const allowedByKey = ALLOWED_TYPES[kind];
     let wrong;
     for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
       const allowed = allowedByKey.get(key);
-      if (allowed === void 0 || !Object.prototype.hasOwnProperty.call(value, key)) continue;
+      if (allowed === void 0) {
+        this.classifyKey(node, key);
+        continue;
+      }
       const field = value[key];
       if (allowed.length === 1 ? matches(field, allowed[0]) : allowed.some((type) => matches(field, type)))
         continue;
       this.result.typeIssues.push({
-        pointer: childPointer2(pointer, key),
+        pointer: childPointer(node.pointer, key),
         expected: toTypeName(allowed[0]),
         actual: jsonTypeOf(field)
       });
@@ -54165,159 +54458,197 @@ var StructureWalker = class {
     for (const key of Object.keys(value)) if (!wrong.has(key)) good[key] = value[key];
     return good;
   }
-  typeIssue(pointer, expected, value) {
-    this.result.typeIssues.push({ pointer, expected, actual: jsonTypeOf(value) });
+  /** A key that is not a field of its object: an extension, a misspelled one, or unknown. */
+  classifyKey(node, key) {
+    const keys = this.result.keys;
+    if (key.startsWith("x-")) {
+      if (key.startsWith("x-ms-") && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
+    } else {
+      (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
+    }
   }
-  ref(value, pointer, expects) {
+  /** Records a node that is not a schema and checks its fields. */
+  addNode(kind, value, parent, first, second) {
+    return this.add(new StructureNode(kind, value, parent, first, second));
+  }
+  typeIssue(place, expected, value) {
+    this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf(value) });
+  }
+  ref(value, place, expects) {
     if (!("$ref" in value)) return false;
     if (typeof value.$ref !== "string") {
-      this.typeIssue(childPointer2(pointer, "$ref"), "String", value.$ref);
+      this.result.typeIssues.push({
+        pointer: childPointer(place.pointer, "$ref"),
+        expected: "String",
+        actual: jsonTypeOf(value.$ref)
+      });
       return true;
     }
-    this.result.refs.push({
-      ref: value.$ref,
-      pointer,
-      expects,
-      siblings: Object.keys(value).filter((key) => key !== "$ref")
-    });
+    const siblings = [];
+    for (const key of Object.keys(value)) if (key !== "$ref") siblings.push(key);
+    this.result.refs.push(new RefUse(value.$ref, place, expects, siblings));
     return true;
   }
   visitRoot(root) {
-    const fields = this.add("root", root, "");
-    if (isObject(fields.info)) this.visitInfo(fields.info);
-    if (isObject(fields.externalDocs)) this.add("externalDocs", fields.externalDocs, "/externalDocs");
-    this.eachObject(fields.tags, "/tags", (tag, at) => {
-      const tagFields = this.add("tag", tag, at);
+    const rootNode = new StructureNode("root", root, void 0);
+    const fields = this.add(rootNode);
+    if (isObject(fields.info)) this.visitInfo(fields.info, rootNode);
+    if (isObject(fields.externalDocs))
+      this.addNode("externalDocs", fields.externalDocs, rootNode, "externalDocs");
+    this.eachObject(fields.tags, rootNode, "tags", (tag, index) => {
+      const tagNode = new StructureNode("tag", tag, rootNode, "tags", index);
+      const tagFields = this.add(tagNode);
       if (isObject(tagFields.externalDocs))
-        this.add("externalDocs", tagFields.externalDocs, childPointer2(at, "externalDocs"));
+        this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
     for (const [path8, item] of entriesOf(fields.paths)) {
       if (path8.startsWith("x-")) continue;
-      const at = childPointer2("/paths", path8);
-      if (isObject(item)) this.visitPathItem(item, at);
-      else this.typeIssue(at, "Object", item);
+      if (isObject(item)) this.visitPathItem(item, rootNode, path8);
+      else this.typeIssue(placeAt(rootNode, "paths", path8), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
-      this.visitSchema(schema, childPointer2("/definitions", name), "definition", 0);
+      this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
     }
     for (const [name, parameter] of entriesOf(fields.parameters)) {
-      this.visitParameter(parameter, childPointer2("/parameters", name), "global-parameter");
+      this.visitParameter(parameter, rootNode, "parameters", name, "global-parameter");
     }
     for (const [code2, response] of entriesOf(fields.responses)) {
-      this.visitResponse(response, childPointer2("/responses", code2), "global-response");
+      this.visitResponse(response, rootNode, "responses", code2, "global-response");
     }
     for (const [name, scheme] of entriesOf(fields.securityDefinitions)) {
-      const at = childPointer2("/securityDefinitions", name);
       if (isObject(scheme)) {
-        const schemeFields = this.add("securityScheme", scheme, at);
-        this.checkMapOf(schemeFields.scopes, childPointer2(at, "scopes"), "String");
-      } else this.typeIssue(at, "Object", scheme);
+        const schemeNode = new StructureNode("securityScheme", scheme, rootNode, "securityDefinitions", name);
+        const schemeFields = this.add(schemeNode);
+        this.checkMapOf(schemeFields.scopes, placeAt(schemeNode, "scopes"), "String");
+      } else this.typeIssue(placeAt(rootNode, "securityDefinitions", name), "Object", scheme);
     }
-    this.visitSecurity(fields.security, "/security");
+    this.visitSecurity(fields.security, rootNode, "security");
   }
-  visitInfo(info2) {
-    const fields = this.add("info", info2, "/info");
-    if (isObject(fields.contact)) this.add("contact", fields.contact, "/info/contact");
-    if (isObject(fields.license)) this.add("license", fields.license, "/info/license");
+  visitInfo(info2, rootNode) {
+    const infoNode = new StructureNode("info", info2, rootNode, "info");
+    const fields = this.add(infoNode);
+    if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
+    if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, at) {
-    this.ref(item, at, "pathItem");
-    const fields = this.add("pathItem", item, at);
-    this.visitParameters(fields.parameters, childPointer2(at, "parameters"));
+  visitPathItem(item, rootNode, path8) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path8);
+    this.ref(item, itemNode, "pathItem");
+    const fields = this.add(itemNode);
+    this.visitParameters(fields.parameters, itemNode);
     for (const method of HTTP_METHODS) {
       const operation = fields[method];
-      if (isObject(operation)) this.visitOperation(operation, childPointer2(at, method));
+      if (isObject(operation)) this.visitOperation(operation, itemNode, method);
     }
   }
-  visitOperation(operation, at) {
-    const fields = this.add("operation", operation, at);
+  visitOperation(operation, itemNode, method) {
+    const operationNode = new StructureNode("operation", operation, itemNode, method);
+    const fields = this.add(operationNode);
     if (isObject(fields.externalDocs))
-      this.add("externalDocs", fields.externalDocs, childPointer2(at, "externalDocs"));
-    this.visitParameters(fields.parameters, childPointer2(at, "parameters"));
-    for (const [code2, response] of entriesOf(fields.responses)) {
-      if (code2.startsWith("x-")) continue;
-      this.visitResponse(response, childPointer2(at, "responses", code2), "response");
-    }
-    this.visitSecurity(fields.security, childPointer2(at, "security"));
-  }
-  visitParameters(list2, at) {
-    (asArray(list2) ?? []).forEach((parameter, index) => {
-      this.visitParameter(parameter, childPointer2(at, index), "body-parameter");
+      this.addNode("externalDocs", fields.externalDocs, operationNode, "externalDocs");
+    this.visitParameters(fields.parameters, operationNode);
+    forEachEntry(fields.responses, (code2, response) => {
+      if (!code2.startsWith("x-")) this.visitResponse(response, operationNode, "responses", code2, "response");
     });
+    this.visitSecurity(fields.security, operationNode, "security");
   }
-  visitParameter(parameter, at, origin) {
-    if (!isObject(parameter)) return this.typeIssue(at, "Object", parameter);
-    if (this.ref(parameter, at, "parameter")) return;
-    const fields = this.add("parameter", parameter, at);
-    if (isObject(fields.schema)) this.visitSchema(fields.schema, childPointer2(at, "schema"), origin, 0);
-    if (isObject(fields.items)) this.visitItems(fields.items, childPointer2(at, "items"), 0);
+  /** The `parameters` list of a path item or operation. */
+  visitParameters(list2, owner) {
+    const parameters = asArray(list2);
+    if (!parameters) return;
+    for (let index = 0; index < parameters.length; index++) {
+      this.visitParameter(parameters[index], owner, "parameters", index, "body-parameter");
+    }
   }
-  visitItems(items, at, depth) {
+  visitParameter(parameter, parent, first, second, origin) {
+    if (!isObject(parameter)) return this.typeIssue(placeAt(parent, first, second), "Object", parameter);
+    const parameterNode = new StructureNode("parameter", parameter, parent, first, second);
+    if (this.ref(parameter, parameterNode, "parameter")) return;
+    const fields = this.add(parameterNode);
+    if (isObject(fields.schema))
+      this.visitSchema(fields.schema, parameterNode, "schema", void 0, origin, 0);
+    if (isObject(fields.items)) this.visitItems(fields.items, parameterNode, 0);
+  }
+  visitItems(items, parent, depth) {
     if (depth > MAX_WALK_DEPTH) return;
-    const fields = this.add("items", items, at);
-    if (isObject(fields.items)) this.visitItems(fields.items, childPointer2(at, "items"), depth + 1);
+    const itemsNode = new StructureNode("items", items, parent, "items");
+    const fields = this.add(itemsNode);
+    if (isObject(fields.items)) this.visitItems(fields.items, itemsNode, depth + 1);
   }
-  visitResponse(response, at, origin) {
-    if (!isObject(response)) return this.typeIssue(at, "Object", response);
-    if (this.ref(response, at, "response")) return;
-    const fields = this.add("response", response, at);
-    if (isObject(fields.schema)) this.visitSchema(fields.schema, childPointer2(at, "schema"), origin, 0);
-    for (const [name, header] of entriesOf(fields.headers)) {
-      const headerAt = childPointer2(at, "headers", name);
+  visitResponse(response, parent, first, second, origin) {
+    if (!isObject(response)) return this.typeIssue(placeAt(parent, first, second), "Object", response);
+    const responseNode = new StructureNode("response", response, parent, first, second);
+    if (this.ref(response, responseNode, "response")) return;
+    const fields = this.add(responseNode);
+    if (isObject(fields.schema))
+      this.visitSchema(fields.schema, responseNode, "schema", void 0, origin, 0);
+    forEachEntry(fields.headers, (name, header) => {
       if (!isObject(header)) {
-        this.typeIssue(headerAt, "Object", header);
-        continue;
+        this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
+        return;
       }
-      const headerFields = this.add("header", header, headerAt);
-      if (isObject(headerFields.items))
-        this.visitItems(headerFields.items, childPointer2(headerAt, "items"), 0);
-    }
-  }
-  visitSchema(schema, at, origin, depth, propertyName) {
-    if (depth > MAX_WALK_DEPTH) return;
-    if (!isObject(schema)) return this.typeIssue(at, "Object", schema);
-    this.ref(schema, at, "schema");
-    const fields = this.add("schema", schema, at, { schemaOrigin: origin, schemaDepth: depth, propertyName });
-    forEachEntry(fields.properties, (name, property2) => {
-      this.visitSchema(property2, childPointer2(at, "properties", name), origin, depth + 1, name);
+      const headerNode = new StructureNode("header", header, responseNode, "headers", name);
+      const headerFields = this.add(headerNode);
+      if (isObject(headerFields.items)) this.visitItems(headerFields.items, headerNode, 0);
     });
-    if (isObject(fields.items)) this.visitSchema(fields.items, childPointer2(at, "items"), origin, depth + 1);
-    else if (Array.isArray(schema.items)) this.typeIssue(childPointer2(at, "items"), "Object", schema.items);
+  }
+  /** A schema written at `first`/`second` below `parent`. */
+  visitSchema(schema, parent, first, second, origin, depth, propertyName) {
+    if (depth > MAX_WALK_DEPTH) return;
+    if (!isObject(schema)) return this.typeIssue(placeAt(parent, first, second), "Object", schema);
+    const node = new StructureNode("schema", schema, parent, first, second, origin, depth, propertyName);
+    this.ref(schema, node, "schema");
+    const fields = this.add(node);
+    const properties = fields.properties;
+    if (isObject(properties)) {
+      for (const name of Object.keys(properties)) {
+        this.visitSchema(properties[name], node, "properties", name, origin, depth + 1, name);
+      }
+    }
+    if (isObject(fields.items)) this.visitSchema(fields.items, node, "items", void 0, origin, depth + 1);
+    else if (Array.isArray(schema.items)) this.typeIssue(placeAt(node, "items"), "Object", schema.items);
     if (isObject(fields.additionalProperties)) {
       this.visitSchema(
         fields.additionalProperties,
-        childPointer2(at, "additionalProperties"),
+        node,
+        "additionalProperties",
+        void 0,
         origin,
         depth + 1
       );
     }
-    this.eachObject(
-      fields.allOf,
-      childPointer2(at, "allOf"),
-      (member, memberAt) => this.visitSchema(member, memberAt, origin, depth + 1)
-    );
-    if (isObject(fields.xml)) this.add("xml", fields.xml, childPointer2(at, "xml"));
+    if (Array.isArray(fields.allOf)) {
+      this.eachObject(
+        fields.allOf,
+        node,
+        "allOf",
+        (member, index) => this.visitSchema(member, node, "allOf", index, origin, depth + 1)
+      );
+    }
+    if (isObject(fields.xml)) this.addNode("xml", fields.xml, node, "xml");
     if (isObject(fields.externalDocs))
-      this.add("externalDocs", fields.externalDocs, childPointer2(at, "externalDocs"));
+      this.addNode("externalDocs", fields.externalDocs, node, "externalDocs");
   }
-  visitSecurity(list2, at) {
-    this.eachObject(list2, at, (requirement, requirementAt) => {
+  visitSecurity(list2, owner, key) {
+    this.eachObject(list2, owner, key, (requirement, index) => {
       for (const [name, scopes] of entriesOf(requirement)) {
-        const scopesAt = childPointer2(requirementAt, name);
-        if (!Array.isArray(scopes) && scopes !== null) this.typeIssue(scopesAt, "Array", scopes);
+        if (!Array.isArray(scopes) && scopes !== null)
+          this.typeIssue(new PointerPlace(placeAt(owner, key, index), name), "Array", scopes);
       }
     });
   }
-  eachObject(list2, at, visit2) {
-    (asArray(list2) ?? []).forEach((entry, index) => {
-      const entryAt = childPointer2(at, index);
-      if (isObject(entry)) visit2(entry, entryAt);
-      else this.typeIssue(entryAt, "Object", entry);
-    });
+  /** The objects of the array at `key` of `owner`; entries that are not objects are type issues. */
+  eachObject(list2, owner, key, visit2) {
+    const entries = asArray(list2);
+    if (!entries) return;
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index];
+      if (isObject(entry)) visit2(entry, index);
+      else this.typeIssue(placeAt(owner, key, index), "Object", entry);
+    }
   }
-  checkMapOf(map2, at, expected) {
+  checkMapOf(map2, place, expected) {
     for (const [key, value] of entriesOf(map2)) {
-      if (!matches(value, expected)) this.typeIssue(childPointer2(at, key), expected, value);
+      if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key), expected, value);
     }
   }
 };
@@ -54513,19 +54844,33 @@ var SchemaMeasurer = class {
     this.recursion++;
     let count = 1;
     let depth = 0;
-    const nested = (child) => {
-      const size = this.measure(child);
-      count = Math.min(MAX_COUNT, count + size.count);
-      depth = Math.max(depth, size.depth + 1);
-    };
     try {
-      forEachEntry(schema.properties, (_name, property2) => nested(property2));
-      if (isObject(schema.items)) nested(schema.items);
-      if (isObject(schema.additionalProperties)) nested(schema.additionalProperties);
-      for (const member of asArray(schema.allOf) ?? []) {
-        const size = this.measure(member);
+      const properties = schema.properties;
+      if (isObject(properties)) {
+        for (const name in properties) {
+          if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
+          const size = this.measure(properties[name]);
+          count = Math.min(MAX_COUNT, count + size.count);
+          depth = Math.max(depth, size.depth + 1);
+        }
+      }
+      if (isObject(schema.items)) {
+        const size = this.measure(schema.items);
         count = Math.min(MAX_COUNT, count + size.count);
-        depth = Math.max(depth, size.depth);
+        depth = Math.max(depth, size.depth + 1);
+      }
+      if (isObject(schema.additionalProperties)) {
+        const size = this.measure(schema.additionalProperties);
+        count = Math.min(MAX_COUNT, count + size.count);
+        depth = Math.max(depth, size.depth + 1);
+      }
+      const allOf = asArray(schema.allOf);
+      if (allOf) {
+        for (const member of allOf) {
+          const size = this.measure(member);
+          count = Math.min(MAX_COUNT, count + size.count);
+          depth = Math.max(depth, size.depth);
+        }
       }
     } finally {
       this.recursion--;
@@ -54650,128 +54995,9 @@ var documentLimitRules = [
   }
 ];
 
-// packages/validator/src/rules/swagger/known-extensions.ts
-var KNOWN_XMS_EXTENSIONS = /* @__PURE__ */ new Set([
-  // Power Platform connector extensions (EXT, the repo schema).
-  "x-ms-api-annotation",
-  "x-ms-capabilities",
-  "x-ms-connector-metadata",
-  "x-ms-deployment-version",
-  "x-ms-docs",
-  "x-ms-dynamic-list",
-  "x-ms-dynamic-properties",
-  "x-ms-dynamic-schema",
-  "x-ms-dynamic-tree",
-  "x-ms-dynamic-values",
-  "x-ms-editor",
-  "x-ms-editor-options",
-  "x-ms-enum-values",
-  "x-ms-keywords",
-  "x-ms-media-kind",
-  "x-ms-no-generic-test",
-  "x-ms-notification",
-  "x-ms-notification-content",
-  "x-ms-notification-url",
-  "x-ms-openai-data",
-  "x-ms-openai-manifest",
-  "x-ms-openai-published-to-copilots",
-  "x-ms-operation-context",
-  "x-ms-pageable",
-  "x-ms-property-name-alias",
-  "x-ms-require-user-confirmation",
-  "x-ms-safe-operation",
-  "x-ms-secret",
-  "x-ms-summary",
-  "x-ms-test-value",
-  "x-ms-trigger",
-  "x-ms-trigger-hint",
-  "x-ms-trigger-metadata",
-  "x-ms-url-encoding",
-  "x-ms-visibility",
-  "x-ms-apihub-cached-response",
-  // AutoRest extensions (Azure REST API specs).
-  "x-ms-azure-resource",
-  "x-ms-client-default",
-  "x-ms-client-flatten",
-  "x-ms-client-name",
-  "x-ms-client-request-id",
-  "x-ms-code-generation-settings",
-  "x-ms-discriminator-value",
-  "x-ms-enum",
-  "x-ms-error-response",
-  "x-ms-examples",
-  "x-ms-external",
-  "x-ms-header-collection-prefix",
-  "x-ms-identifiers",
-  "x-ms-long-running-operation",
-  "x-ms-long-running-operation-options",
-  "x-ms-mutability",
-  "x-ms-odata",
-  "x-ms-parameter-grouping",
-  "x-ms-parameter-location",
-  "x-ms-parameterized-host",
-  "x-ms-paths",
-  "x-ms-request-id",
-  "x-ms-skip-url-encoding"
-]);
-function suggestExtension(key) {
-  const head = key.split(/[\s:]/)[0];
-  if (head !== key && KNOWN_XMS_EXTENSIONS.has(head)) return head;
-  const lower = key.toLowerCase();
-  if (KNOWN_XMS_EXTENSIONS.has(lower)) return lower;
-  let best;
-  let bestDistance = Infinity;
-  for (const known of KNOWN_XMS_EXTENSIONS) {
-    const distance = editDistance2(lower, known);
-    if (distance < bestDistance) {
-      best = known;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= 2 ? best : void 0;
-}
-function editDistance2(a, b) {
-  if (Math.abs(a.length - b.length) > 2) return Math.abs(a.length - b.length);
-  const rows = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push(new Array(b.length + 1).fill(0));
-    rows[i][0] = i;
-  }
-  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, rows[i - 2][j - 2] + 1);
-      }
-      rows[i][j] = value;
-    }
-  }
-  return rows[a.length][b.length];
-}
-
 // packages/validator/src/rules/swagger/document-structure.ts
-var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
-var keyClassCache = /* @__PURE__ */ new WeakMap();
 function keyClassesOf(context) {
-  const model = context.swagger;
-  if (!model) return { unknown: [], lookalike: [], unknownXms: [] };
-  let classes = keyClassCache.get(model.root);
-  if (classes) return classes;
-  classes = { unknown: [], lookalike: [], unknownXms: [] };
-  for (const node of structureOf(model).nodes) {
-    const fields = OBJECT_FIELDS[node.kind];
-    for (const key of Object.keys(node.value)) {
-      if (key.startsWith("x-")) {
-        if (key.startsWith("x-ms-") && !KNOWN_XMS_EXTENSIONS.has(key)) classes.unknownXms.push({ node, key });
-      } else if (!has(fields, key)) {
-        (EXTENSION_LOOKALIKE.test(key) ? classes.lookalike : classes.unknown).push({ node, key });
-      }
-    }
-  }
-  keyClassCache.set(model.root, classes);
-  return classes;
+  return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [] };
 }
 function eachNode(context, visit2) {
   if (!context.swagger) return;
@@ -54786,6 +55012,9 @@ function canonical(value) {
   return JSON.stringify(value) ?? "undefined";
 }
 function duplicateEntries(list2, pointer) {
+  return duplicateIndexes(list2).map((index) => childPointer(pointer, index));
+}
+function duplicateIndexes(list2) {
   const array = asArray(list2);
   if (!array || array.length < 2) return [];
   const seenPrimitives = /* @__PURE__ */ new Set();
@@ -54801,7 +55030,7 @@ function duplicateEntries(list2, pointer) {
       seen = seenPrimitives;
       key = entry;
     }
-    if (seen.has(key)) duplicates.push(childPointer(pointer, index));
+    if (seen.has(key)) duplicates.push(index);
     seen.add(key);
   });
   return duplicates;
@@ -54995,10 +55224,14 @@ var documentStructureRules = [
     example: { bad: '{ "enum": ["open", "done", "open"] }', good: '{ "enum": ["open", "done"] }' },
     check(context) {
       eachNode(context, (node) => {
-        for (const key of UNIQUE_ARRAYS[node.kind] ?? []) {
-          for (const pointer of duplicateEntries(node.value[key], childPointer(node.pointer, key))) {
+        const keys = UNIQUE_ARRAYS[node.kind];
+        if (!keys) return;
+        for (const key of keys) {
+          const list2 = node.value[key];
+          if (!Array.isArray(list2) || list2.length < 2) continue;
+          for (const index of duplicateIndexes(list2)) {
             context.report({
-              pointer,
+              pointer: childPointer(node.pointer, key, index),
               message: "The array contains duplicate values, values must be unique."
             });
           }
@@ -55017,7 +55250,9 @@ var documentStructureRules = [
     example: { bad: '{ "info": { "title": "", "version": "1.0" } }' },
     check(context) {
       eachNode(context, (node) => {
-        for (const key of REQUIRED_STRINGS[node.kind] ?? []) {
+        const keys = REQUIRED_STRINGS[node.kind];
+        if (!keys) return;
+        for (const key of keys) {
           const value = node.value[key];
           if (typeof value === "string" && value.trim() === "") {
             context.report({
@@ -55293,6 +55528,10 @@ function callsOf(extension, value, pointer) {
   }
   return parts;
 }
+function hasAnyOf(holder, keys) {
+  for (const key of keys) if (has(holder, key)) return true;
+  return false;
+}
 var dynamicCalls = perModel((model) => {
   const calls = [];
   const collect = (holder, holderPointer, holderKind, holderIn, source) => {
@@ -55308,7 +55547,7 @@ var dynamicCalls = perModel((model) => {
     collect(parameter.value, parameter.pointer, "parameter", parameter.in, parameter.users[0]);
   }
   for (const written of model.writtenSchemas) {
-    if (!DYNAMIC_EXTENSIONS.some((extension) => has(written.schema, extension))) continue;
+    if (!hasAnyOf(written.schema, DYNAMIC_EXTENSIONS)) continue;
     collect(written.schema, written.pointer, "schema", void 0, operationOwning(model, written.pointer));
   }
   return calls;
@@ -56537,9 +56776,9 @@ var NEXT_LINK_NAMES = ["nextLink", "@odata.nextLink"];
 var ROOT_CAPABILITIES = ["file-picker", "testConnection"];
 var OPERATION_CAPABILITIES = ["chunkTransfer"];
 function forEachVisibilityHolder(model, visit2) {
-  for (const operation of model.operations) visit2(operation.operation, operation.pointer);
-  for (const parameter of writtenParameters(model)) visit2(parameter.value, parameter.pointer);
-  for (const schema of model.writtenSchemas) visit2(schema.schema, schema.pointer);
+  for (const operation of model.operations) visit2(operation.operation, operation);
+  for (const parameter of writtenParameters(model)) visit2(parameter.value, parameter);
+  for (const schema of model.writtenSchemas) visit2(schema.schema, schema);
 }
 var operationExtensionRules = [
   {
@@ -56551,11 +56790,11 @@ var operationExtensionRules = [
     example: { bad: '"x-ms-visibility": "hidden"', good: '"x-ms-visibility": "internal"' },
     check({ swagger, report }) {
       if (!swagger) return;
-      forEachVisibilityHolder(swagger, (holder, pointer) => {
+      forEachVisibilityHolder(swagger, (holder, place) => {
         if (!has(holder, "x-ms-visibility")) return;
         const value = holder["x-ms-visibility"];
         if (typeof value === "string" && VISIBILITIES.includes(value)) return;
-        const at = childPointer(pointer, "x-ms-visibility");
+        const at = childPointer(place.pointer, "x-ms-visibility");
         if (value === "" || value === null) {
           report({
             pointer: at,
@@ -56792,17 +57031,21 @@ function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
 }
 function partiallyDuplicates(a, b) {
-  if (a.length !== b.length) return false;
+  if (a.segments.length !== b.segments.length) return false;
   let differs = false;
-  for (let index = 0; index < a.length; index++) {
-    const [left, right] = [a[index], b[index]];
-    const leftVariable = isVariableSegment(left);
-    const rightVariable = isVariableSegment(right);
+  for (let index = 0; index < a.segments.length; index++) {
+    const leftVariable = a.variable[index];
+    const rightVariable = b.variable[index];
     if (leftVariable && rightVariable) continue;
     if (leftVariable || rightVariable) differs = true;
-    else if (left !== right) return false;
+    else if (a.segments[index] !== b.segments[index]) return false;
   }
   return differs;
+}
+function pathShape(path8) {
+  const segments = path8.split("/");
+  const variable = segments.map(isVariableSegment);
+  return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
 function templateProblem(path8) {
   let open2 = -1;
@@ -56974,13 +57217,14 @@ var pathRules = [
     example: { bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger, report }) {
       for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
-        const segments = operations.map((operation) => operation.path.split("/"));
-        const variableCounts = segments.map((list2) => list2.filter(isVariableSegment).length);
+        const shapes = operations.map((operation) => pathShape(operation.path));
         operations.forEach((operation, index) => {
-          if (variableCounts[index] === 0) return;
-          const similar = operations.filter(
-            (_other, otherIndex) => variableCounts[otherIndex] < variableCounts[index] && partiallyDuplicates(segments[index], segments[otherIndex])
-          );
+          const shape = shapes[index];
+          if (shape.variableCount === 0) return;
+          const similar = operations.filter((_other, otherIndex) => {
+            const other = shapes[otherIndex];
+            return other.variableCount < shape.variableCount && partiallyDuplicates(shape, other);
+          });
           if (similar.length === 0) return;
           report({
             pointer: operation.pointer,
@@ -57936,10 +58180,23 @@ var FORMAT_SUGGESTIONS = /* @__PURE__ */ new Map([
   ["url", "uri"],
   ["datetime", "date-time"]
 ]);
-var typedNodes = perModel((model) => [
-  ...writtenParameters(model).filter((parameter) => parameter.in !== "body").map((parameter) => ({ node: parameter.value, pointer: parameter.pointer })),
-  ...model.writtenSchemas.map((schema) => ({ node: schema.schema, pointer: schema.pointer }))
-]);
+var KEYWORDS = ["default", "enum", "x-ms-enum-values", "format"];
+var typedNodesByKeyword = perModel((model) => {
+  const buckets = new Map(KEYWORDS.map((keyword) => [keyword, []]));
+  const add2 = (node, place) => {
+    for (const keyword of KEYWORDS) {
+      if (has(node, keyword)) buckets.get(keyword).push({ node, place });
+    }
+  };
+  for (const parameter of writtenParameters(model)) {
+    if (parameter.in !== "body") add2(parameter.value, parameter);
+  }
+  for (const schema of model.writtenSchemas) add2(schema.schema, schema);
+  return buckets;
+});
+function typedNodesWith(model, keyword) {
+  return model ? typedNodesByKeyword(model).get(keyword) : [];
+}
 function declaredType(node) {
   return asString(node.type);
 }
@@ -57972,8 +58229,11 @@ var valueConstraintRules = [
         }
       }
       for (const written of swagger.writtenSchemas) {
-        for (const [name, property2] of entriesOf(written.schema.properties)) {
-          const value = asObject(property2);
+        const properties = written.schema.properties;
+        if (!isObject(properties)) continue;
+        for (const name in properties) {
+          if (!has(properties, name)) continue;
+          const value = asObject(properties[name]);
           if (!value || !isInternalVisibility(value["x-ms-visibility"]) || !has(value, "default")) continue;
           if (asArray(written.schema.required)?.includes(name)) continue;
           report({
@@ -57995,11 +58255,11 @@ var valueConstraintRules = [
     msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
     example: { bad: '{ "type": "integer", "default": "10" }', good: '{ "type": "integer", "default": 10 }' },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of typedNodesWith(swagger, "default")) {
         const type = declaredType(node);
         if (type === void 0 || !has(node, "default") || valueMatchesType(node.default, type)) continue;
         report({
-          pointer: childPointer(pointer, "default"),
+          pointer: childPointer(place.pointer, "default"),
           severity: isLenientMatch(node.default, type) ? "warning" : void 0,
           message: fill(
             "The 'default' value is of type '{0}', but should match the given type '{1}'.",
@@ -58022,10 +58282,10 @@ var valueConstraintRules = [
       good: '{ "type": "string", "enum": ["open", "done"] }'
     },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of typedNodesWith(swagger, "enum")) {
         if (asArray(node.enum)?.length !== 0) continue;
         report({
-          pointer: childPointer(pointer, "enum"),
+          pointer: childPointer(place.pointer, "enum"),
           message: "The 'enum' array requires at least one value."
         });
       }
@@ -58044,13 +58304,15 @@ var valueConstraintRules = [
       good: '{ "type": "integer", "enum": [1, 2] }'
     },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of typedNodesWith(swagger, "enum")) {
+        const values = asArray(node.enum);
+        if (!values) continue;
         const type = declaredType(node);
         if (type === void 0) continue;
-        (asArray(node.enum) ?? []).forEach((value, index) => {
+        values.forEach((value, index) => {
           if (value === null || valueMatchesType(value, type)) return;
           report({
-            pointer: childPointer(pointer, "enum", index),
+            pointer: childPointer(place.pointer, "enum", index),
             severity: isLenientMatch(value, type) ? "warning" : void 0,
             message: fill(
               "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
@@ -58074,13 +58336,13 @@ var valueConstraintRules = [
       good: '"enum": ["open"], "x-ms-enum-values": [{ "value": "open", "displayName": "Open" }]'
     },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of typedNodesWith(swagger, "x-ms-enum-values")) {
         const entries = asArray(node["x-ms-enum-values"]);
         if (!entries) continue;
         const enumValues = asArray(node.enum);
         const seen = /* @__PURE__ */ new Set();
         entries.forEach((entry, index) => {
-          const at = childPointer(pointer, "x-ms-enum-values", index);
+          const at = childPointer(place.pointer, "x-ms-enum-values", index);
           const value = asObject(entry);
           if (!value || asString(value.displayName) === void 0) {
             report({
@@ -58120,13 +58382,13 @@ var valueConstraintRules = [
       good: '{ "type": "string", "format": "uuid" }'
     },
     check({ swagger, report }) {
-      for (const { node, pointer } of swagger ? typedNodes(swagger) : []) {
+      for (const { node, place } of typedNodesWith(swagger, "format")) {
         if (!has(node, "format")) continue;
         const format3 = node.format;
         if (typeof format3 === "string" && FORMATS.has(format3)) continue;
         const suggestion = typeof format3 === "string" ? FORMAT_SUGGESTIONS.get(format3.toLowerCase()) : void 0;
         report({
-          pointer: childPointer(pointer, "format"),
+          pointer: childPointer(place.pointer, "format"),
           message: `${fill("The type/format '{0}' is not recognized.", `${String(node.type ?? "")}/${String(format3)}`)}${suggestion ? ` Use '${suggestion}'.` : ""}`
         });
       }
@@ -58147,16 +58409,17 @@ function inputSchemaNodes(model) {
   let nodes = cache5.get(model.root);
   if (nodes) return nodes;
   const list2 = [];
-  const seen = /* @__PURE__ */ new Set();
+  const seenTop = /* @__PURE__ */ new Set();
+  const seenNested = /* @__PURE__ */ new Set();
   for (const operation of model.operations) {
     for (const parameter of operation.parameters) {
       if (parameter.in !== "body" || !isObject(parameter.value.schema)) continue;
       const at = childPointer(parameter.definitionPointer, "schema");
       model.walkSchema(parameter.value.schema, at, (node) => {
         const nested = node.path.length > 0;
-        const key = `${nested ? "n" : "t"}${node.pointer}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
+        const seen = nested ? seenNested : seenTop;
+        if (seen.has(node.pointer)) return false;
+        seen.add(node.pointer);
         list2.push({ schema: node.schema, pointer: node.pointer, nested, required: node.required });
       });
     }
@@ -59740,30 +60003,47 @@ function validateLoadedConnector(connector, options) {
   const swagger = isObject(swaggerValue) ? new SwaggerModel(swaggerValue) : void 0;
   const apiProperties = isObject(apiPropertiesValue) ? apiPropertiesValue : void 0;
   const pending = [];
-  for (const rule2 of options.rules) {
-    const level = effectiveLevel(rule2, options.profile, options.overrides);
-    if (level === "off") continue;
-    const context = {
-      connector,
-      profile: options.profile,
-      swagger,
-      apiProperties,
-      report: (report) => pending.push({ rule: rule2, severity: report.severity ?? level, report })
-    };
+  let current;
+  const context = {
+    connector,
+    profile: options.profile,
+    swagger,
+    apiProperties,
+    report: (report) => {
+      pending.push({ rule: current.rule, severity: report.severity ?? current.level, report });
+    }
+  };
+  for (const active of activeRules(options)) {
+    current = active;
     try {
-      rule2.check(context);
+      active.rule.check(context);
     } catch (error3) {
       pending.push({
-        rule: rule2,
+        rule: active.rule,
         severity: "error",
         report: {
           file: "folder",
-          message: `Internal error in rule ${rule2.id}: ${error3.message}. Please report this with the connector folder.`
+          message: `Internal error in rule ${active.rule.id}: ${error3.message}. Please report this with the connector folder.`
         }
       });
     }
   }
+  current = void 0;
   return locateFindings(connector, pending);
+}
+var activeRuleCache = /* @__PURE__ */ new WeakMap();
+function activeRules(options) {
+  let byProfile = activeRuleCache.get(options.rules);
+  if (!byProfile) activeRuleCache.set(options.rules, byProfile = /* @__PURE__ */ new Map());
+  const cached = byProfile.get(options.profile);
+  if (cached && cached.overrides === options.overrides) return cached.active;
+  const active = [];
+  for (const rule2 of options.rules) {
+    const level = effectiveLevel(rule2, options.profile, options.overrides);
+    if (level !== "off") active.push({ rule: rule2, level });
+  }
+  byProfile.set(options.profile, { overrides: options.overrides, active });
+  return active;
 }
 function locateFindings(connector, pending) {
   const pointersByFile = /* @__PURE__ */ new Map();

@@ -130,3 +130,25 @@ describe('GEN-UNREADABLE', () => {
     expect(await runRules(validConnectorFiles(), ['GEN-UNREADABLE'])).toEqual([]);
   });
 });
+
+describe('GEN-ENCODING after a byte-order mark', () => {
+  it('points at the bad byte of a readme that starts with a BOM', async () => {
+    const readme = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('# Title\ncaf\xe9\n', 'latin1'),
+    ]);
+    const findings = await runRules({ ...validConnectorFiles(), 'readme.md': readme }, ['GEN-ENCODING']);
+    expect(findings[0]).toMatchObject({ line: 2, column: 4 });
+  });
+
+  it('points at the bad byte of a swagger that starts with a BOM', async () => {
+    const swagger = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('{\n  "a": "caf\xe9"\n}', 'latin1'),
+    ]);
+    const findings = await runRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger }, [
+      'GEN-ENCODING',
+    ]);
+    expect(findings[0]).toMatchObject({ line: 2, column: 12 });
+  });
+});

@@ -181,11 +181,13 @@ function loadFile(
     return { ...base, kind, document: undefined } as JsonFile | TextFile;
   }
   const decoded = decodeUtf8(bytes);
+  const isJson = kind !== 'readme' && kind !== 'script';
   if (decoded.invalidAt !== undefined) {
     issues.push({
       ruleId: 'GEN-ENCODING',
       message: `${entry.name} is not valid UTF-8; save it as UTF-8. The first invalid byte is here.`,
-      offset: Math.max(0, decoded.invalidAt - (decoded.text.charCodeAt(0) === 0xfeff ? 1 : 0)),
+      // JSON documents drop a leading BOM from their text; readme and script texts keep it.
+      offset: Math.max(0, decoded.invalidAt - (isJson && decoded.text.charCodeAt(0) === 0xfeff ? 1 : 0)),
     });
   }
   if (kind === 'readme' || kind === 'script') {

@@ -4,7 +4,7 @@ import type { Change, DiffResult } from '../../src/diff/change.js';
 import { validApiProperties, validSwagger } from '../helpers/valid-connector.js';
 
 /** A swagger under edit: tests reach deep into it without narrowing. */
- 
+
 export type Json = Record<string, any>;
 
 /** Diffs two swaggers written as pretty JSON, as real files are. */

@@ -4,7 +4,7 @@ import { runRules } from './fixture.js';
 import { validConnectorFiles, validSwagger } from './valid-connector.js';
 
 /** Loosely typed JSON, so tests can reach into the swagger without casts. */
- 
+
 export type Json = Record<string, any>;
 
 /** Changes the valid swagger in place to break (or keep) one thing. */

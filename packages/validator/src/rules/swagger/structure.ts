@@ -527,9 +527,12 @@ class StructureWalker {
         depth + 1,
       );
     }
-    this.eachObject(fields.allOf, node, 'allOf', (member, index) =>
-      this.visitSchema(member, node, 'allOf', index, origin, depth + 1),
-    );
+    // Guarded so that the callback is made only for the few schemas with an allOf list.
+    if (Array.isArray(fields.allOf)) {
+      this.eachObject(fields.allOf, node, 'allOf', (member, index) =>
+        this.visitSchema(member, node, 'allOf', index, origin, depth + 1),
+      );
+    }
     if (isObject(fields.xml)) this.addNode('xml', fields.xml, node, 'xml');
     if (isObject(fields.externalDocs))
       this.addNode('externalDocs', fields.externalDocs, node, 'externalDocs');

@@ -4,7 +4,7 @@ import { validConnectorFiles } from '../../helpers/valid-connector.js';
 import type { Profile, Severity } from '../../../src/model/finding.js';
 
 /** Fixture JSON that tests edit freely; a loose type keeps each edit one short line. */
- 
+
 export type Loose = Record<string, any>;
 
 /** The files of a connector as a test edits them: the swagger and apiProperties as objects. */
