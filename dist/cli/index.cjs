@@ -59085,6 +59085,21 @@ async function waitUntilReady(client, fork, logger, sleep, options2) {
   }
 }
 
+// packages/github/src/sync-fork.ts
+async function syncFork(client, fork, branch, logger) {
+  try {
+    const { data } = await client.rest.repos.mergeUpstream({ ...fork, branch });
+    logger.info(data.message ?? `Synced ${fork.owner}/${fork.repo}@${branch}.`);
+    return void 0;
+  } catch (error2) {
+    const status = error2.status;
+    const why = status === 409 ? "it has commits the upstream does not have" : `GitHub answered ${status ?? "an error"}`;
+    const warning = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.`;
+    logger.warning(warning);
+    return warning;
+  }
+}
+
 // packages/github/src/pull-request.ts
 async function createOrUpdatePullRequest(client, spec, logger) {
   const upstreamName = formatRepositoryName(spec.upstream);
@@ -59392,6 +59407,13 @@ async function openPullRequest(options2, ports) {
   );
   const fork = { owner: forkOwner, repo: forkRepo };
   const forkName = formatRepositoryName(fork);
+  if (options2.syncFork) {
+    const warning = await logger.group(
+      `Sync ${forkName}@${options2.base} with the upstream`,
+      () => syncFork(client, fork, options2.base, logger)
+    );
+    if (warning) result.warnings.push(warning);
+  }
   const branchChanged = await logger.group(`Create or update the branch ${forkName}:${branch}`, async () => {
     const existing = await readBranch(client, fork, branch);
     if (existing && existing.parents.length === 1 && existing.parents[0] === base2.sha) {
@@ -59444,13 +59466,15 @@ From ${options2.source}.` : ""}`;
   result.operation = pull.created ? "created" : branchChanged || pull.changed ? "updated" : "none";
   if (result.operation === "none") result.reason = `pull request #${pull.number} is up to date`;
   if (pull.created) {
-    result.warnings = await decoratePullRequest(
-      client,
-      upstream,
-      pull.number,
-      { labels: options2.labels ?? [], reviewers: options2.reviewers ?? [] },
-      logger,
-      sleep
+    result.warnings.push(
+      ...await decoratePullRequest(
+        client,
+        upstream,
+        pull.number,
+        { labels: options2.labels ?? [], reviewers: options2.reviewers ?? [] },
+        logger,
+        sleep
+      )
     );
   }
   return result;
@@ -59475,7 +59499,7 @@ function registerOpenPullRequestCommand(program2, context) {
   ).option("--api-url <url>", "GitHub REST API root (default: $GITHUB_API_URL or https://api.github.com)").option("--upstream <owner/repo>", "repository that receives the pull request", DEFAULT_UPSTREAM).option("--base <branch>", "upstream branch the pull request targets", DEFAULT_BASE).option(
     "--target-folder <folder>",
     "folder in the upstream (default: from the profile and the folder name)"
-  ).option("--branch-prefix <prefix>", "prefix of the branch in the fork", DEFAULT_BRANCH_PREFIX).option("--title <title>", "pull request title (default: the connector name, per upstream convention)").option("--body <text>", "text put before the generated body").option("--draft", "open new pull requests as drafts", false).option("--label <label>", "label for a new pull request (repeatable; best-effort)", collect, []).option("--reviewer <login>", "reviewer for a new pull request (repeatable; best-effort)", collect, []).option("--no-maintainer-can-modify", "do not let upstream maintainers push to the branch").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (connectors, options2) => {
+  ).option("--branch-prefix <prefix>", "prefix of the branch in the fork", DEFAULT_BRANCH_PREFIX).option("--title <title>", "pull request title (default: the connector name, per upstream convention)").option("--body <text>", "text put before the generated body").option("--draft", "open new pull requests as drafts", false).option("--label <label>", "label for a new pull request (repeatable; best-effort)", collect, []).option("--reviewer <login>", "reviewer for a new pull request (repeatable; best-effort)", collect, []).option("--no-maintainer-can-modify", "do not let upstream maintainers push to the branch").option("--sync-fork", "fast-forward the fork's base branch to the upstream's first").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (connectors, options2) => {
     const { io } = context;
     const token = options2.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
     if (!token) {
@@ -59504,7 +59528,8 @@ function registerOpenPullRequestCommand(program2, context) {
             draft: options2.draft,
             labels: options2.label,
             reviewers: options2.reviewer,
-            maintainerCanModify: options2.maintainerCanModify
+            maintainerCanModify: options2.maintainerCanModify,
+            syncFork: options2.syncFork ?? false
           },
           { logger }
         )

@@ -60288,6 +60288,21 @@ async function waitUntilReady(client, fork, logger, sleep, options) {
   }
 }
 
+// packages/github/src/sync-fork.ts
+async function syncFork(client, fork, branch, logger) {
+  try {
+    const { data } = await client.rest.repos.mergeUpstream({ ...fork, branch });
+    logger.info(data.message ?? `Synced ${fork.owner}/${fork.repo}@${branch}.`);
+    return void 0;
+  } catch (error3) {
+    const status = error3.status;
+    const why = status === 409 ? "it has commits the upstream does not have" : `GitHub answered ${status ?? "an error"}`;
+    const warning2 = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.`;
+    logger.warning(warning2);
+    return warning2;
+  }
+}
+
 // packages/github/src/pull-request.ts
 async function createOrUpdatePullRequest(client, spec, logger) {
   const upstreamName = formatRepositoryName(spec.upstream);
@@ -60593,6 +60608,13 @@ async function openPullRequest(options, ports) {
   );
   const fork = { owner: forkOwner, repo: forkRepo };
   const forkName = formatRepositoryName(fork);
+  if (options.syncFork) {
+    const warning2 = await logger.group(
+      `Sync ${forkName}@${options.base} with the upstream`,
+      () => syncFork(client, fork, options.base, logger)
+    );
+    if (warning2) result.warnings.push(warning2);
+  }
   const branchChanged = await logger.group(`Create or update the branch ${forkName}:${branch}`, async () => {
     const existing = await readBranch(client, fork, branch);
     if (existing && existing.parents.length === 1 && existing.parents[0] === base2.sha) {
@@ -60645,13 +60667,15 @@ From ${options.source}.` : ""}`;
   result.operation = pull.created ? "created" : branchChanged || pull.changed ? "updated" : "none";
   if (result.operation === "none") result.reason = `pull request #${pull.number} is up to date`;
   if (pull.created) {
-    result.warnings = await decoratePullRequest(
-      client,
-      upstream,
-      pull.number,
-      { labels: options.labels ?? [], reviewers: options.reviewers ?? [] },
-      logger,
-      sleep
+    result.warnings.push(
+      ...await decoratePullRequest(
+        client,
+        upstream,
+        pull.number,
+        { labels: options.labels ?? [], reviewers: options.reviewers ?? [] },
+        logger,
+        sleep
+      )
     );
   }
   return result;
@@ -60724,7 +60748,8 @@ function readOpenPullRequestInputs() {
     labels: readLines("labels").flatMap(
       (line) => line.split(",").map((label) => label.trim()).filter(Boolean)
     ),
-    maintainerCanModify: readBoolean("maintainer-can-modify", true)
+    maintainerCanModify: readBoolean("maintainer-can-modify", true),
+    syncFork: readBoolean("sync-fork", false)
   };
 }
 
@@ -60751,6 +60776,7 @@ async function openPullRequestAction(logger) {
           draft: inputs.draft,
           labels: inputs.labels,
           maintainerCanModify: inputs.maintainerCanModify,
+          syncFork: inputs.syncFork,
           source
         },
         { logger }

@@ -8,6 +8,7 @@ import { realSleep, type Sleep } from './clock.js';
 import { commitChanges, setBranch } from './commit-changes.js';
 import { readConnectorFiles } from './connector-files.js';
 import { ensureFork, type ForkOptions } from './fork.js';
+import { syncFork } from './sync-fork.js';
 import { createGitHubClient, type GitHubClient } from './octokit-client.js';
 import { createOrUpdatePullRequest, decoratePullRequest } from './pull-request.js';
 import { pullRequestBody, pullRequestTitle } from './pull-request-text.js';
@@ -39,6 +40,8 @@ export interface OpenPullRequestOptions {
   labels?: string[];
   reviewers?: string[];
   maintainerCanModify?: boolean;
+  /** Fast-forward the fork's base branch to the upstream's first (best effort). */
+  syncFork?: boolean;
   /** Where the change comes from, named in the body and the commit message. */
   source?: string;
 }
@@ -139,6 +142,12 @@ export async function openPullRequest(
   // Only owner and repo: Octokit sends any other field along as a query parameter.
   const fork = { owner: forkOwner, repo: forkRepo };
   const forkName = formatRepositoryName(fork);
+  if (options.syncFork) {
+    const warning = await logger.group(`Sync ${forkName}@${options.base} with the upstream`, () =>
+      syncFork(client, fork, options.base, logger),
+    );
+    if (warning) result.warnings.push(warning);
+  }
   const branchChanged = await logger.group(`Create or update the branch ${forkName}:${branch}`, async () => {
     const existing = await readBranch(client, fork, branch);
     if (existing && existing.parents.length === 1 && existing.parents[0] === base.sha) {
@@ -190,13 +199,16 @@ export async function openPullRequest(
   result.operation = pull.created ? 'created' : branchChanged || pull.changed ? 'updated' : 'none';
   if (result.operation === 'none') result.reason = `pull request #${pull.number} is up to date`;
   if (pull.created) {
-    result.warnings = await decoratePullRequest(
-      client,
-      upstream,
-      pull.number,
-      { labels: options.labels ?? [], reviewers: options.reviewers ?? [] },
-      logger,
-      sleep,
+    // Keep the sync warning, if any: labels and reviewers add their own.
+    result.warnings.push(
+      ...(await decoratePullRequest(
+        client,
+        upstream,
+        pull.number,
+        { labels: options.labels ?? [], reviewers: options.reviewers ?? [] },
+        logger,
+        sleep,
+      )),
     );
   }
   return result;

@@ -106,3 +106,49 @@ describe('openPullRequest against the local GitHub', () => {
     expect(result.warnings[0]).toMatch(/Could not add the labels new-connector.*403.*triage rights/);
   });
 });
+
+describe('syncing the fork', () => {
+  const forkOf = () => scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+
+  it("fast-forwards the fork's base branch to the upstream's when asked", async () => {
+    await run().promise;
+    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'newer upstream readme\n' });
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A changed description that is long enough for the rules.'),
+    );
+    const result = await run({ syncFork: true }).promise;
+    expect(result.operation).toBe('updated');
+    expect(result.warnings).toEqual([]);
+    expect(await forkOf().git.readRef('refs/heads/dev')).toBe(
+      await scenario.upstream.git.readRef('refs/heads/dev'),
+    );
+  });
+
+  it('only warns when the fork has diverged, and still updates the pull request', async () => {
+    await run().promise;
+    await scenario.github.commit(forkOf(), 'dev', { 'mine.txt': 'a commit only the fork has\n' });
+    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'newer upstream readme\n' });
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A changed description that is long enough for the rules.'),
+    );
+    const result = await run({ syncFork: true }).promise;
+    expect(result.operation).toBe('updated');
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/Could not sync contoso-dev\/PowerPlatformConnectors@dev/),
+    ]);
+  });
+
+  it('leaves the fork alone by default', async () => {
+    await run().promise;
+    const before = await forkOf().git.readRef('refs/heads/dev');
+    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'newer upstream readme\n' });
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A changed description that is long enough for the rules.'),
+    );
+    await run().promise;
+    expect(await forkOf().git.readRef('refs/heads/dev')).toBe(before);
+  });
+});

@@ -14,6 +14,7 @@ export interface OpenPullRequestInputs {
   draft: boolean;
   labels: string[];
   maintainerCanModify: boolean;
+  syncFork: boolean;
 }
 
 export function readOpenPullRequestInputs(): OpenPullRequestInputs {
@@ -52,5 +53,6 @@ export function readOpenPullRequestInputs(): OpenPullRequestInputs {
         .filter(Boolean),
     ),
     maintainerCanModify: readBoolean('maintainer-can-modify', true),
+    syncFork: readBoolean('sync-fork', false),
   };
 }

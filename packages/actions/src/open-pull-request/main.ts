@@ -29,6 +29,7 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
           draft: inputs.draft,
           labels: inputs.labels,
           maintainerCanModify: inputs.maintainerCanModify,
+          syncFork: inputs.syncFork,
           source,
         },
         { logger },

@@ -24,6 +24,7 @@ interface PullRequestOptions {
   label: string[];
   reviewer: string[];
   maintainerCanModify: boolean;
+  syncFork?: boolean;
   format: 'text' | 'json';
 }
 
@@ -57,6 +58,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
     .option('--label <label>', 'label for a new pull request (repeatable; best-effort)', collect, [])
     .option('--reviewer <login>', 'reviewer for a new pull request (repeatable; best-effort)', collect, [])
     .option('--no-maintainer-can-modify', 'do not let upstream maintainers push to the branch')
+    .option('--sync-fork', "fast-forward the fork's base branch to the upstream's first")
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (connectors: string[], options: PullRequestOptions) => {
       const { io } = context;
@@ -89,6 +91,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
               labels: options.label,
               reviewers: options.reviewer,
               maintainerCanModify: options.maintainerCanModify,
+              syncFork: options.syncFork ?? false,
             },
             { logger },
           ),

@@ -1,0 +1,31 @@
+import type { Logger } from '@connector-alm/core';
+import type { RepositoryName } from './repository-name.js';
+import type { GitHubClient } from './octokit-client.js';
+
+/**
+ * Brings the fork's base branch up to the upstream's (POST /repos/{owner}/{repo}/merge-upstream), as
+ * reviewers ask contributors to do before a pull request (PowerPlatformConnectors PR #3045). The pull
+ * request itself does not need it: its commit is built on the upstream's base directly. So this is
+ * best effort: a conflict or a refusal is a warning, never a failure.
+ */
+export async function syncFork(
+  client: GitHubClient,
+  fork: RepositoryName,
+  branch: string,
+  logger: Logger,
+): Promise<string | undefined> {
+  try {
+    const { data } = await client.rest.repos.mergeUpstream({ ...fork, branch });
+    logger.info(data.message ?? `Synced ${fork.owner}/${fork.repo}@${branch}.`);
+    return undefined;
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    const why =
+      status === 409
+        ? 'it has commits the upstream does not have'
+        : `GitHub answered ${status ?? 'an error'}`;
+    const warning = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.`;
+    logger.warning(warning);
+    return warning;
+  }
+}
