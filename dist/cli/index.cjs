@@ -45855,6 +45855,14 @@ function plural(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
+// packages/validator/src/thresholds.ts
+var FAIL_ON_LEVELS = ["error", "warning", "never"];
+function failsThreshold(result, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
+  return result.counts.error > 0;
+}
+
 // packages/cli/src/report-output.ts
 var import_node_fs9 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
@@ -45893,14 +45901,6 @@ async function writeReport(context, result, options2) {
   } else {
     io.stdout.write(text3);
   }
-}
-
-// packages/cli/src/thresholds.ts
-var FAIL_ON_LEVELS = ["error", "warning", "never"];
-function failsThreshold(result, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
 }
 
 // packages/cli/src/commands/validate.ts

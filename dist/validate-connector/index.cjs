@@ -56544,6 +56544,14 @@ function sharedProfile(result) {
   return profiles.size === 1 ? [...profiles][0] : void 0;
 }
 
+// packages/validator/src/thresholds.ts
+var FAIL_ON_LEVELS = ["error", "warning", "never"];
+function failsThreshold(result, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
+  return result.counts.error > 0;
+}
+
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
   constructor(input, problem, hint) {
@@ -56578,13 +56586,12 @@ function readPositiveInteger(name, fallback) {
 }
 
 // packages/actions/src/validate-connector/inputs.ts
-var FAIL_ON = ["error", "warning", "never"];
 function readValidateConnectorInputs() {
   return {
     paths: readLines("path"),
     profile: readChoice("profile", ["auto", ...PROFILES], "auto"),
     config: readString2("config"),
-    failOn: readChoice("fail-on", FAIL_ON, "error"),
+    failOn: readChoice("fail-on", FAIL_ON_LEVELS, "error"),
     sarifFile: readString2("sarif-file"),
     base: readString2("base"),
     onlyNew: readBoolean("only-new", false),
@@ -56689,11 +56696,6 @@ async function writeOutputs(result, inputs, sarifFile, breaking, validated) {
   } else if (failsBreaking) {
     setFailed(`${breaking} breaking changes against the base (fail-on-breaking: true).`);
   }
-}
-function failsThreshold(result, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "warning") return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
 }
 function connectorChanges(result) {
   if (!("diffs" in result)) return [];

@@ -12,4 +12,5 @@ export * from './model/index.js';
 export * from './reporters/index.js';
 export { ALL_RULES, findRule } from './rules/index.js';
 export * from './swagger/index.js';
+export * from './thresholds.js';
 export * from './validate.js';

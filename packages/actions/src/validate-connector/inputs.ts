@@ -1,14 +1,12 @@
-import { PROFILES, type Profile } from '@connector-alm/validator';
+import { FAIL_ON_LEVELS, PROFILES, type FailOn, type Profile } from '@connector-alm/validator';
 import { readBoolean, readChoice, readLines, readPositiveInteger, readString } from '../runtime/inputs.js';
-
-export const FAIL_ON = ['error', 'warning', 'never'] as const;
 
 /** The inputs of validate-connector, parsed and checked; names mirror action.yml in camelCase. */
 export interface ValidateConnectorInputs {
   paths: string[];
   profile: Profile | 'auto';
   config: string;
-  failOn: (typeof FAIL_ON)[number];
+  failOn: FailOn;
   sarifFile: string;
   base: string;
   onlyNew: boolean;
@@ -21,7 +19,7 @@ export function readValidateConnectorInputs(): ValidateConnectorInputs {
     paths: readLines('path'),
     profile: readChoice('profile', ['auto', ...PROFILES] as const, 'auto'),
     config: readString('config'),
-    failOn: readChoice('fail-on', FAIL_ON, 'error'),
+    failOn: readChoice('fail-on', FAIL_ON_LEVELS, 'error'),
     sarifFile: readString('sarif-file'),
     base: readString('base'),
     onlyNew: readBoolean('only-new', false),

@@ -10,6 +10,7 @@ import {
   toAnnotations,
   validateAgainstBase,
   validatePaths,
+  failsThreshold,
   type BaseValidationResult,
   type ConnectorChanges,
   type ValidationResult,
@@ -106,12 +107,6 @@ async function writeOutputs(
   } else if (failsBreaking) {
     core.setFailed(`${breaking} breaking changes against the base (fail-on-breaking: true).`);
   }
-}
-
-function failsThreshold(result: ValidationResult, failOn: ValidateConnectorInputs['failOn']): boolean {
-  if (failOn === 'never') return false;
-  if (failOn === 'warning') return result.counts.error + result.counts.warning > 0;
-  return result.counts.error > 0;
 }
 
 /** The breaking and other changes per connector, for the job summary. */

@@ -7,13 +7,15 @@ import {
   PROFILES,
   validateAgainstBase,
   validatePaths,
+  failsThreshold,
+  FAIL_ON_LEVELS,
+  type FailOn,
   type Profile,
   type ValidationResult,
 } from '@connector-alm/validator';
 import { ExitCode } from '../io.js';
 import type { CommandContext } from '../program.js';
 import { writeReport, type ReportFormat } from '../report-output.js';
-import { failsThreshold, FAIL_ON_LEVELS, type FailOn } from '../thresholds.js';
 
 interface ValidateOptions {
   profile: Profile | 'auto';

@@ -1,4 +1,4 @@
-import type { ValidationResult } from '@connector-alm/validator';
+import type { ValidationResult } from './validate.js';
 
 export const FAIL_ON_LEVELS = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
