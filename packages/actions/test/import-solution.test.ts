@@ -45,31 +45,34 @@ const connection = () => ({
 });
 
 describe('import-solution, run as the runner runs it against the local server', () => {
-  it('imports a real export asynchronously; the server then holds exactly that solution', async () => {
-    const fixture = solutionFixturePath('customHIL/customHIL_1_0_0_3.zip');
-    if (!fixture) return void console.warn('skipping: ../shared/fixtures/solutions/customHIL is absent');
-    const run = await runActionBundle('import-solution', {
-      workspace,
-      inputs: {
-        ...connection(),
-        'app-id': APP_ID,
-        'client-secret': SECRET,
-        'solution-file': fixture,
-        'run-asynchronously': 'true',
-        'publish-changes': 'true',
-      },
-    });
-    expect(run.annotations).toEqual([]);
-    expect(run.exitCode).toBe(0);
-    expect(run.outputs.result).toBe('imported');
-    const held = server.store.get(run.outputs['solution-name']!);
-    expect(held?.version).toBe(run.outputs['solution-version']);
-    expect(
-      Buffer.from(held!.zip).equals(Buffer.from(solutionFixture('customHIL/customHIL_1_0_0_3.zip')!)),
-    ).toBe(true);
-    expect(run.stdout).toMatch(/Import: 100%/);
-    expect(`${run.stdout}${run.stderr}`.replaceAll(`::add-mask::${SECRET}`, '')).not.toContain(SECRET);
-  });
+  // Skipped, and listed as skipped, when ../shared/fixtures/solutions is absent.
+  (solutionFixturePath('customHIL/customHIL_1_0_0_3.zip') ? it : it.skip)(
+    'imports a real export asynchronously; the server then holds exactly that solution',
+    async () => {
+      const fixture = solutionFixturePath('customHIL/customHIL_1_0_0_3.zip')!;
+      const run = await runActionBundle('import-solution', {
+        workspace,
+        inputs: {
+          ...connection(),
+          'app-id': APP_ID,
+          'client-secret': SECRET,
+          'solution-file': fixture,
+          'run-asynchronously': 'true',
+          'publish-changes': 'true',
+        },
+      });
+      expect(run.annotations).toEqual([]);
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs.result).toBe('imported');
+      const held = server.store.get(run.outputs['solution-name']!);
+      expect(held?.version).toBe(run.outputs['solution-version']);
+      expect(
+        Buffer.from(held!.zip).equals(Buffer.from(solutionFixture('customHIL/customHIL_1_0_0_3.zip')!)),
+      ).toBe(true);
+      expect(run.stdout).toMatch(/Import: 100%/);
+      expect(`${run.stdout}${run.stderr}`.replaceAll(`::add-mask::${SECRET}`, '')).not.toContain(SECRET);
+    },
+  );
 
   it('imports with GitHub OIDC and deployment settings, through throttling', async () => {
     writeFileSync(
@@ -125,21 +128,24 @@ describe('import-solution, run as the runner runs it against the local server', 
     ).toEqual([]);
   });
 
-  it('refuses a zip that is not a solution with one clear annotation', async () => {
-    const fixture = solutionFixturePath('not-a-solution/PatternTry-Catch-Finally.zip');
-    if (!fixture) return void console.warn('skipping: ../shared/fixtures/solutions/not-a-solution is absent');
-    const run = await runActionBundle('import-solution', {
-      workspace,
-      inputs: { ...connection(), 'app-id': APP_ID, 'client-secret': SECRET, 'solution-file': fixture },
-    });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([
-      expect.objectContaining({
-        level: 'error',
-        message: expect.stringContaining('is not a Dataverse solution'),
-      }),
-    ]);
-  });
+  // Skipped, and listed as skipped, when ../shared/fixtures/solutions is absent.
+  (solutionFixturePath('not-a-solution/PatternTry-Catch-Finally.zip') ? it : it.skip)(
+    'refuses a zip that is not a solution with one clear annotation',
+    async () => {
+      const fixture = solutionFixturePath('not-a-solution/PatternTry-Catch-Finally.zip')!;
+      const run = await runActionBundle('import-solution', {
+        workspace,
+        inputs: { ...connection(), 'app-id': APP_ID, 'client-secret': SECRET, 'solution-file': fixture },
+      });
+      expect(run.exitCode).toBe(1);
+      expect(run.annotations).toEqual([
+        expect.objectContaining({
+          level: 'error',
+          message: expect.stringContaining('is not a Dataverse solution'),
+        }),
+      ]);
+    },
+  );
 
   it('tells a workflow without a credential how to use OIDC', async () => {
     const run = await runActionBundle('import-solution', {

@@ -196,33 +196,39 @@ describe('import', () => {
     server.store.put(contoso, false);
   });
 
-  it('imports a real export from the shared fixtures', async () => {
-    const fixture = solutionFixturePath('customHIL/customHIL_1_0_0_3.zip');
-    if (!fixture) return void console.warn('skipping: customHIL fixture absent');
-    const { client } = connectToLocal(server);
-    const result = await importSolution(
-      client,
-      importOptions(fixture, { asynchronous: true }),
-      createMemoryLogger(),
-    );
-    expect(result.result).toBe('imported');
-    expect(
-      Buffer.from(server.store.get(result.solutionName)!.zip).equals(
-        Buffer.from(solutionFixture('customHIL/customHIL_1_0_0_3.zip')!),
-      ),
-    ).toBe(true);
-  });
+  // Skipped, and listed as skipped, when ../shared/fixtures/solutions is absent.
+  (solutionFixturePath('customHIL/customHIL_1_0_0_3.zip') ? it : it.skip)(
+    'imports a real export from the shared fixtures',
+    async () => {
+      const fixture = solutionFixturePath('customHIL/customHIL_1_0_0_3.zip')!;
+      const { client } = connectToLocal(server);
+      const result = await importSolution(
+        client,
+        importOptions(fixture, { asynchronous: true }),
+        createMemoryLogger(),
+      );
+      expect(result.result).toBe('imported');
+      expect(
+        Buffer.from(server.store.get(result.solutionName)!.zip).equals(
+          Buffer.from(solutionFixture('customHIL/customHIL_1_0_0_3.zip')!),
+        ),
+      ).toBe(true);
+    },
+  );
 
-  it('refuses a zip that is not a solution, naming the file, before calling Dataverse', async () => {
-    const fixture = solutionFixturePath('not-a-solution/PatternTry-Catch-Finally.zip');
-    if (!fixture) return void console.warn('skipping: not-a-solution fixture absent');
-    const { client } = connectToLocal(server);
-    const before = server.requests.length;
-    await expect(importSolution(client, importOptions(fixture), createMemoryLogger())).rejects.toThrow(
-      /is not a Dataverse solution/,
-    );
-    expect(server.requests.length).toBe(before);
-  });
+  // Skipped, and listed as skipped, when ../shared/fixtures/solutions is absent.
+  (solutionFixturePath('not-a-solution/PatternTry-Catch-Finally.zip') ? it : it.skip)(
+    'refuses a zip that is not a solution, naming the file, before calling Dataverse',
+    async () => {
+      const fixture = solutionFixturePath('not-a-solution/PatternTry-Catch-Finally.zip')!;
+      const { client } = connectToLocal(server);
+      const before = server.requests.length;
+      await expect(importSolution(client, importOptions(fixture), createMemoryLogger())).rejects.toThrow(
+        /is not a Dataverse solution/,
+      );
+      expect(server.requests.length).toBe(before);
+    },
+  );
 });
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
