@@ -1,9 +1,11 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, runWorkflowJob, type ExternalAction } from '@connector-alm/testing';
 import {
   cleanupWorkspaces,
+  git,
   pullRequestRepository,
   workspaceWithConnector,
 } from '../helpers/pull-request-repo.js';
@@ -47,7 +49,6 @@ describe('the connector PR check workflow, step by step with the built bundles',
 
   it('skips the upload when asked to, and passes a clean pull request', async () => {
     const workspace = workspaceWithConnector();
-    const { git } = await import('../helpers/pull-request-repo.js');
     git(workspace, 'init', '-q', '-b', 'dev');
     git(workspace, 'add', '-A');
     git(workspace, 'commit', '-qm', 'base');
@@ -73,5 +74,43 @@ describe('the connector PR check workflow, step by step with the built bundles',
     expect(result.status).toBe('success');
     expect(result.steps[2]!.skipped).toBe(true);
     expect(uploaded).toEqual([]);
+  });
+
+  it('passes a pull request that adds the bundled example connector, as a newcomer would see it', async () => {
+    // A repository whose base has no connector, and a pull request that adds examples/ as it ships.
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'newcomer-'));
+    git(workspace, 'init', '-q', '-b', 'dev');
+    git(workspace, 'commit', '-q', '--allow-empty', '-m', 'empty repository');
+    const baseSha = git(workspace, 'rev-parse', 'HEAD');
+    cpSync(
+      path.join(REPO_ROOT, 'examples/certified-connectors'),
+      path.join(workspace, 'certified-connectors'),
+      { recursive: true },
+    );
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'Add Contoso Tasks');
+    const uploaded: unknown[] = [];
+    const result = await runWorkflowJob(workflow, 'validate', {
+      workspace,
+      eventName: 'pull_request',
+      event: {
+        pull_request: {
+          number: 1,
+          base: { sha: baseSha },
+          head: { sha: git(workspace, 'rev-parse', 'HEAD') },
+        },
+      },
+      externalActions: {
+        'actions/checkout': () => ({}),
+        'github/codeql-action/upload-sarif': uploadSarif(uploaded),
+      },
+    });
+    rmSync(workspace, { recursive: true, force: true });
+    expect(result.status).toBe('success');
+    expect(result.steps[1]!.action!.outputs.connectors).toBe(
+      JSON.stringify(['certified-connectors/Contoso Tasks']),
+    );
+    expect(result.outputs).toMatchObject({ errors: '0', 'breaking-changes': '0' });
+    expect(uploaded).toHaveLength(1);
   });
 });
