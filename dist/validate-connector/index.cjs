@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path15 && path15[0] !== "/") {
+          path15 = `/${path15}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path15}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path15,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path15,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path15, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path15);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path14 !== "string") {
+        if (typeof path15 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path15)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path15, query) : path15;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request;
+      const { method, path: path15, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path15} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path15;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search2 ? `${pathname}${search2}` : pathname;
+        const path15 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path15;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path15 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path15;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path15) {
+      if (typeof path15 !== "string") {
+        return path15;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path15.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path15;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path15);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path15, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path15,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code2 = path14.charCodeAt(i);
+    function validateCookiePath(path15) {
+      for (let i = 0; i < path15.length; ++i) {
+        const code2 = path15.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path15 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path15 = `/${path15}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path14);
+          url = new URL(util.parseOrigin(url).origin + path15);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22377,8 +22377,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path14) {
-      let input = path14;
+    function removeDotSegments(path15) {
+      let input = path15;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22452,11 +22452,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path14) {
-      if (path14 === "" || path14[0] === "/") {
-        return removeDotSegments(path14);
+    function removeDotSegmentsRelative(path15) {
+      if (path15 === "" || path15[0] === "/") {
+        return removeDotSegments(path15);
       }
-      const segments = path14.split("/");
+      const segments = path15.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22819,8 +22819,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
+        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -26130,17 +26130,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path14) {
-      const ctrl = callVisitor(key, node, visitor, path14);
+    function visit_(key, node, visitor, path15) {
+      const ctrl = callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path14);
+            const ci = visit_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26151,13 +26151,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = visit_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path14);
+          const cv = visit_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26178,17 +26178,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path14) {
-      const ctrl = await callVisitor(key, node, visitor, path14);
+    async function visitAsync_(key, node, visitor, path15) {
+      const ctrl = await callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26199,13 +26199,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path14);
+          const cv = await visitAsync_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26232,23 +26232,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path14) {
+    function callVisitor(key, node, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node, path14);
+        return visitor(key, node, path15);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path14);
+        return visitor.Map?.(key, node, path15);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path14);
+        return visitor.Seq?.(key, node, path15);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path14);
+        return visitor.Pair?.(key, node, path15);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path14);
+        return visitor.Scalar?.(key, node, path15);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path14);
+        return visitor.Alias?.(key, node, path15);
       return void 0;
     }
-    function replaceNode(key, path14, node) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path15, node) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -26860,10 +26860,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26882,7 +26882,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26912,11 +26912,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path15;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26930,8 +26930,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -26945,8 +26945,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26964,8 +26964,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -26975,8 +26975,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29491,9 +29491,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29568,14 +29568,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29590,10 +29590,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection.isEmptyPath(path14))
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29604,10 +29604,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection.isEmptyPath(path14))
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29624,13 +29624,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection.isEmptyPath(path14)) {
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -31591,9 +31591,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path14) => {
+    visit2.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31602,23 +31602,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path14) => {
-      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit2.parentCollection = (cst, path15) => {
+      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31629,10 +31629,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -36043,8 +36043,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path14, { windows } = {}) => {
-      const segs = path14.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path15, { windows } = {}) => {
+      const segs = path15.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -38185,7 +38185,7 @@ async function runAction(main) {
 
 // packages/actions/src/validate-connector/main.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -38708,7 +38708,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path14 = problem.segments;
+  const path15 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -38722,21 +38722,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path14.includes("oAuthSettings")) {
-      const last2 = path14[path14.length - 1];
+    if (path15.includes("oAuthSettings")) {
+      const last2 = path15[path15.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path14.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path14[path14.length - 1] === "type" && path14.length === parameterNameDepth(path14) + 1)
+    if (path15.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path15[path15.length - 1] === "type" && path15.length === parameterNameDepth(path15) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path14) {
-  return path14[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path15) {
+  return path15[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -48236,7 +48236,7 @@ var SwaggerModel = class {
    * Return false from `visit` to skip a node's children.
    */
   walkSchema(schema, pointer, visit2) {
-    const walk = (value, at, path14, depth, refs, viaRef, required) => {
+    const walk = (value, at, path15, depth, refs, viaRef, required) => {
       if (depth > MAX_SCHEMA_WALK_DEPTH) return;
       let hereValue = value;
       let herePointer = at;
@@ -48254,7 +48254,7 @@ var SwaggerModel = class {
       }
       const node = asObject(hereValue);
       if (!node) return;
-      if (visit2({ schema: node, pointer: herePointer, path: path14, depth, viaRef: reachedByRef, required }) === false)
+      if (visit2({ schema: node, pointer: herePointer, path: path15, depth, viaRef: reachedByRef, required }) === false)
         return;
       const properties = node.properties;
       if (isObject(properties)) {
@@ -48265,7 +48265,7 @@ var SwaggerModel = class {
           walk(
             properties[name],
             childPointer(herePointer, "properties", name),
-            [...path14, name],
+            [...path15, name],
             depth + 1,
             branchRefs,
             reachedByRef,
@@ -48277,7 +48277,7 @@ var SwaggerModel = class {
         walk(
           node.items,
           childPointer(herePointer, "items"),
-          [...path14, "items"],
+          [...path15, "items"],
           depth + 1,
           branchRefs,
           reachedByRef,
@@ -48288,7 +48288,7 @@ var SwaggerModel = class {
         walk(
           node.additionalProperties,
           childPointer(herePointer, "additionalProperties"),
-          [...path14, "additionalProperties"],
+          [...path15, "additionalProperties"],
           depth + 1,
           branchRefs,
           reachedByRef,
@@ -48301,7 +48301,7 @@ var SwaggerModel = class {
           walk(
             allOf[index],
             childPointer(herePointer, "allOf", index),
-            path14,
+            path15,
             depth + 1,
             branchRefs,
             reachedByRef,
@@ -48377,9 +48377,9 @@ var SwaggerModel = class {
           );
       }
     };
-    for (const [path14, pathItem] of entriesOf(this.paths)) {
+    for (const [path15, pathItem] of entriesOf(this.paths)) {
       if (!isObject(pathItem)) continue;
-      const pathItemPlace = new PointerPlace(root, "paths", path14);
+      const pathItemPlace = new PointerPlace(root, "paths", path15);
       visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
@@ -48403,10 +48403,10 @@ var SwaggerModel = class {
   }
   buildOperations() {
     const operations = [];
-    for (const [path14, pathItemValue] of entriesOf(this.paths)) {
+    for (const [path15, pathItemValue] of entriesOf(this.paths)) {
       const pathItem = asObject(pathItemValue);
       if (!pathItem) continue;
-      const pathItemPointer = childPointer("/paths", path14);
+      const pathItemPointer = childPointer("/paths", path15);
       const pathParameters2 = this.parameterList(
         pathItem.parameters,
         childPointer(pathItemPointer, "parameters"),
@@ -48428,7 +48428,7 @@ var SwaggerModel = class {
         const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
         const inherited = pathParameters2.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => ({ ...p, isInternal: p.isInternal || isInternal }));
         operations.push({
-          path: path14,
+          path: path15,
           method,
           pointer,
           pathItemPointer,
@@ -48765,10 +48765,10 @@ var StructureWalker = class {
       if (isObject(tagFields.externalDocs))
         this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
-    for (const [path14, item] of entriesOf(fields.paths)) {
-      if (path14.startsWith("x-")) continue;
-      if (isObject(item)) this.visitPathItem(item, rootNode, path14);
-      else this.typeIssue(placeAt(rootNode, "paths", path14), "Object", item);
+    for (const [path15, item] of entriesOf(fields.paths)) {
+      if (path15.startsWith("x-")) continue;
+      if (isObject(item)) this.visitPathItem(item, rootNode, path15);
+      else this.typeIssue(placeAt(rootNode, "paths", path15), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
       this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
@@ -48794,8 +48794,8 @@ var StructureWalker = class {
     if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
     if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path14) {
-    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path14);
+  visitPathItem(item, rootNode, path15) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path15);
     this.ref(item, itemNode, "pathItem");
     const fields = this.add(itemNode);
     this.visitParameters(fields.parameters, itemNode);
@@ -49681,9 +49681,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = asArray(operation.operation[key]) ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path14) {
+function pathVariables(path15) {
   const names = [];
-  for (const match2 of path14.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path15.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -49778,9 +49778,9 @@ function operationOwning(model, pointer) {
     return void 0;
   }
   if (segments[0] !== "paths" || segments.length < 3) return void 0;
-  const [, path14, method] = segments;
+  const [, path15, method] = segments;
   return model.operations.find(
-    (operation) => operation.path === path14 && (operation.method === method || method === "parameters")
+    (operation) => operation.path === path15 && (operation.method === method || method === "parameters")
   );
 }
 function callsOf(extension, value, pointer) {
@@ -49859,10 +49859,10 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? { kind: "missing" } : { kind: "unknown" };
 }
-function followSchemaPath(model, root, path14) {
+function followSchemaPath(model, root, path15) {
   let current = resolved(model, root);
   if (!current) return { kind: "unknown" };
-  const segments = path14.split("/").filter((segment) => segment !== "");
+  const segments = path15.split("/").filter((segment) => segment !== "");
   for (const segment of segments.slice(0, MAX_STEPS)) {
     const next = property(model, current, segment);
     if (next.kind !== "found") return next;
@@ -50202,9 +50202,9 @@ var dynamicRules = [
           continue;
         }
         if (items.kind !== "found") continue;
-        for (const [key, path14] of itemPaths) {
-          if (followSchemaPath(swagger, items.schema, path14).kind !== "missing") continue;
-          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path14, label) });
+        for (const [key, path15] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path15).kind !== "missing") continue;
+          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path15, label) });
         }
       }
     }
@@ -51288,8 +51288,8 @@ var operationIdRules = [
 function pathKeys(paths) {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
 }
-function normalizePath(path14) {
-  return path14.replace(/\{[^{}]*\}/g, "{}");
+function normalizePath(path15) {
+  return path15.replace(/\{[^{}]*\}/g, "{}");
 }
 function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
@@ -51306,15 +51306,15 @@ function partiallyDuplicates(a, b) {
   }
   return differs;
 }
-function pathShape(path14) {
-  const segments = path14.split("/");
+function pathShape(path15) {
+  const segments = path15.split("/");
   const variable = segments.map(isVariableSegment);
   return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
-function templateProblem(path14) {
+function templateProblem(path15) {
   let open2 = -1;
-  for (let index = 0; index < path14.length; index++) {
-    const character = path14[index];
+  for (let index = 0; index < path15.length; index++) {
+    const character = path15[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -51348,10 +51348,10 @@ var pathRules = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report }) {
-      for (const path14 of pathKeys(swagger?.paths)) {
-        if (path14.startsWith("/")) continue;
+      for (const path15 of pathKeys(swagger?.paths)) {
+        if (path15.startsWith("/")) continue;
         report({
-          pointer: childPointer("/paths", path14),
+          pointer: childPointer("/paths", path15),
           message: "The path is not valid, it must start with a '/' character."
         });
       }
@@ -51370,10 +51370,10 @@ var pathRules = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
     check({ swagger, report }) {
-      for (const path14 of pathKeys(swagger?.paths)) {
-        if (!/[?#]/.test(path14)) continue;
+      for (const path15 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path15)) continue;
         report({
-          pointer: childPointer("/paths", path14),
+          pointer: childPointer("/paths", path15),
           message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
         });
       }
@@ -51389,10 +51389,10 @@ var pathRules = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report }) {
-      for (const path14 of pathKeys(swagger?.paths)) {
-        if (!path14.includes("*")) continue;
+      for (const path15 of pathKeys(swagger?.paths)) {
+        if (!path15.includes("*")) continue;
         report({
-          pointer: childPointer("/paths", path14),
+          pointer: childPointer("/paths", path15),
           message: "The operation path cannot contain wildcard character '*'."
         });
       }
@@ -51408,11 +51408,11 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report }) {
-      for (const path14 of pathKeys(swagger?.paths)) {
-        const problem = templateProblem(path14);
+      for (const path15 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path15);
         if (problem === void 0) continue;
         report({
-          pointer: childPointer("/paths", path14),
+          pointer: childPointer("/paths", path15),
           message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
         });
       }
@@ -51428,10 +51428,10 @@ var pathRules = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report }) {
-      for (const path14 of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path14).some((name) => name.includes("="))) continue;
+      for (const path15 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path15).some((name) => name.includes("="))) continue;
         report({
-          pointer: childPointer("/paths", path14),
+          pointer: childPointer("/paths", path15),
           message: "The operation path template variables cannot set default values with character '='."
         });
       }
@@ -51514,14 +51514,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path14 of pathKeys(swagger?.paths)) {
-        const key = path14.toLowerCase();
+      for (const path15 of pathKeys(swagger?.paths)) {
+        const key = path15.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path14),
+            pointer: childPointer("/paths", path15),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path14
+              path15
             )
           });
         }
@@ -51539,11 +51539,11 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      for (const [path14, item] of entriesOf(swagger?.paths)) {
+      for (const [path15, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path14, "$ref"),
+          pointer: childPointer("/paths", path15, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -53072,26 +53072,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path14 = [];
+    const path15 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path14.push(start);
+    path15.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path14.pop();
+        path15.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path14.slice(path14.indexOf(target)));
+      if (seen === "grey") cycles.push(path15.slice(path15.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path14.push(target);
+        path15.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -54038,10 +54038,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path14, options = {}) {
+function offsetOfPath(document, path15, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path14.entries()) {
+  for (const [index, step] of path15.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -54052,7 +54052,7 @@ function offsetOfPath(document, path14, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path14.length - 1;
+    const isLast = index === path15.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -54145,16 +54145,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path14 = pointerSteps(error3.instancePath);
-  const [setting, ruleId, profile] = path14;
-  const value = path14.reduce(
+  const path15 = pointerSteps(error3.instancePath);
+  const [setting, ruleId, profile] = path15;
+  const value = path15.reduce(
     (node, step) => node?.[step],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
     const name = String(error3.params.additionalProperty);
-    if (path14.length === 0) {
+    if (path15.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -54165,7 +54165,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path14, name],
+      path: [...path15, name],
       atKey: true
     };
   }
@@ -54173,7 +54173,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path14,
+      path: path15,
       atKey: false
     };
   }
@@ -54183,34 +54183,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path14,
+        path: path15,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path14, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path15, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path14,
+      path: path15,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path14, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path15, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path14,
+      path: path15,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path14,
+    path: path15,
     atKey: false
   };
 }
@@ -55100,8 +55100,8 @@ function triggerKind(operation) {
 function sameEndpoint(a, b) {
   return a.method === b.method && normalizePath2(a.path) === normalizePath2(b.path);
 }
-function normalizePath2(path14) {
-  return path14.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath2(path15) {
+  return path15.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -56358,7 +56358,7 @@ function writeFindingsByRule(budget, findings, options, omitted) {
       return;
     }
     for (const [position, finding] of group2.findings.entries()) {
-      if (!budget.add(findingLine(finding))) {
+      if (!budget.add(findingLine(finding, options.sourceUrl))) {
         omitted.findings += group2.findings.length - position;
         omitted.findings += groups.slice(index + 1).reduce((sum, rest) => sum + rest.findings.length, 0);
         return;
@@ -56367,8 +56367,10 @@ function writeFindingsByRule(budget, findings, options, omitted) {
     budget.add("");
   }
 }
-function findingLine(finding) {
-  const where2 = escapeMarkdown(`${finding.file}:${finding.line}:${finding.column}`);
+function findingLine(finding, sourceUrl) {
+  const text2 = escapeMarkdown(`${finding.file}:${finding.line}:${finding.column}`);
+  const url = sourceUrl?.(finding.file, finding.line);
+  const where2 = url ? `[${text2}](${url})` : text2;
   const existing = finding.baseline === "existing" ? " _(existing)_" : "";
   return `- ${finding.severity} ${where2}: ${escapeMarkdown(finding.message)}${existing}`;
 }
@@ -56625,6 +56627,20 @@ async function changedConnectorFolders(workspace, base2) {
   return folders.map((folder) => import_node_path12.default.relative(workspace, import_node_path12.default.join(topLevel, folder)) || ".");
 }
 
+// packages/actions/src/validate-connector/source-url.ts
+var import_node_path13 = __toESM(require("node:path"), 1);
+function sourceUrlFor(workspace, commit, env = process.env) {
+  const server = env.GITHUB_SERVER_URL;
+  const repository = env.GITHUB_REPOSITORY;
+  if (!server || !repository || !commit) return void 0;
+  return (file, line) => {
+    const relative = import_node_path13.default.relative(workspace, import_node_path13.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path13.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path13.default.sep).map(encodeURIComponent).join("/");
+    return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
+  };
+}
+
 // packages/actions/src/validate-connector/main.ts
 async function validateConnectorAction(logger) {
   const inputs = readValidateConnectorInputs();
@@ -56635,7 +56651,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     paths = await logger.group("Find the connectors the pull request changes", async () => {
       const folders = (await changedConnectorFolders(workspace, base2)).filter(
-        (folder) => (0, import_node_fs8.existsSync)(import_node_path13.default.join(workspace, folder))
+        (folder) => (0, import_node_fs8.existsSync)(import_node_path14.default.join(workspace, folder))
       );
       logger.info(folders.length > 0 ? folders.join("\n") : "none");
       return folders;
@@ -56670,7 +56686,13 @@ async function validateConnectorAction(logger) {
     0
   );
   annotate(result, inputs, workspace);
-  await summary.addRaw(renderJobSummary(result, { failOn: inputs.failOn, changes })).write();
+  await summary.addRaw(
+    renderJobSummary(result, {
+      failOn: inputs.failOn,
+      changes,
+      sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA)
+    })
+  ).write();
   const sarifFile = await writeSarif(result, inputs, workspace);
   await writeOutputs(result, inputs, sarifFile, breaking, true);
 }
@@ -56724,16 +56746,16 @@ function annotate(result, inputs, workspace) {
 }
 async function writeSarif(result, inputs, workspace) {
   if (!inputs.sarifFile) return void 0;
-  const target = import_node_path13.default.resolve(workspace, inputs.sarifFile);
-  if (import_node_path13.default.relative(workspace, target).startsWith("..")) {
+  const target = import_node_path14.default.resolve(workspace, inputs.sarifFile);
+  if (import_node_path14.default.relative(workspace, target).startsWith("..")) {
     throw new InputError("sarif-file", `must be inside the workspace; got '${inputs.sarifFile}'.`);
   }
-  await import_node_fs8.promises.mkdir(import_node_path13.default.dirname(target), { recursive: true });
+  await import_node_fs8.promises.mkdir(import_node_path14.default.dirname(target), { recursive: true });
   await import_node_fs8.promises.writeFile(
     target,
     formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace })
   );
-  return import_node_path13.default.relative(workspace, target);
+  return import_node_path14.default.relative(workspace, target);
 }
 
 // packages/actions/src/validate-connector/index.ts

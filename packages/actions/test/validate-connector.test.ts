@@ -123,6 +123,10 @@ describe('validate-connector in a pull request', () => {
       file: 'certified-connectors/Contoso Tasks/apiDefinition.swagger.json',
     });
     expect(run.summary).toMatch(/BRK-OP-DELETED/);
+    // Each finding in the summary links to its line at the pull request's head.
+    expect(run.summary).toContain(
+      `(https://github.com/contoso/connectors/blob/${headSha}/certified-connectors/Contoso%20Tasks/apiDefinition.swagger.json#L4)`,
+    );
     const sarif = JSON.parse(readFileSync(path.join(workspace, 'out/connector-alm.sarif'), 'utf8'));
     const results = sarif.runs[0].results as { ruleId: string; baselineState?: string }[];
     expect(results.find((r) => r.ruleId === 'SWG-INFO-TITLE-LEN')?.baselineState).toBe('new');

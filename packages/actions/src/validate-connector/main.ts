@@ -18,6 +18,7 @@ import {
 import { InputError } from '../runtime/inputs.js';
 import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inputs.js';
 import { changedConnectorFolders, readPullRequestEvent } from './pull-request.js';
+import { sourceUrlFor } from './source-url.js';
 
 /**
  * validate-connector: decides what to check (the given folders, or in a pull request the connector
@@ -74,7 +75,15 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     0,
   );
   annotate(result, inputs, workspace);
-  await core.summary.addRaw(renderJobSummary(result, { failOn: inputs.failOn, changes })).write();
+  await core.summary
+    .addRaw(
+      renderJobSummary(result, {
+        failOn: inputs.failOn,
+        changes,
+        sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
+      }),
+    )
+    .write();
   const sarifFile = await writeSarif(result, inputs, workspace);
   await writeOutputs(result, inputs, sarifFile, breaking, true);
 }

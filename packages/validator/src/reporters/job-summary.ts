@@ -43,6 +43,11 @@ export interface JobSummaryOptions {
   /** Size limit in UTF-8 bytes (default: GitHub's 1 MiB). */
   maxBytes?: number;
   title?: string;
+  /**
+   * The web address of a file at a line, e.g. the blob at the commit under review; findings link there.
+   * Undefined for a file it cannot address (outside the repository).
+   */
+  sourceUrl?: (file: string, line: number) => string | undefined;
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
@@ -171,7 +176,7 @@ function writeFindingsByRule(
       return;
     }
     for (const [position, finding] of group.findings.entries()) {
-      if (!budget.add(findingLine(finding))) {
+      if (!budget.add(findingLine(finding, options.sourceUrl))) {
         omitted.findings += group.findings.length - position;
         omitted.findings += groups.slice(index + 1).reduce((sum, rest) => sum + rest.findings.length, 0);
         return;
@@ -181,8 +186,10 @@ function writeFindingsByRule(
   }
 }
 
-function findingLine(finding: Finding): string {
-  const where = escapeMarkdown(`${finding.file}:${finding.line}:${finding.column}`);
+function findingLine(finding: Finding, sourceUrl: JobSummaryOptions['sourceUrl']): string {
+  const text = escapeMarkdown(`${finding.file}:${finding.line}:${finding.column}`);
+  const url = sourceUrl?.(finding.file, finding.line);
+  const where = url ? `[${text}](${url})` : text;
   const existing = finding.baseline === 'existing' ? ' _(existing)_' : '';
   return `- ${finding.severity} ${where}: ${escapeMarkdown(finding.message)}${existing}`;
 }

@@ -133,3 +133,22 @@ describe('job summary', () => {
     expect(summary).toMatch(/> \[!NOTE\]\n> This summary was cut/);
   });
 });
+
+describe('renderJobSummary source links', () => {
+  it('links each finding to its line when given an address for files', async () => {
+    const { result } = await sampleResult();
+    const markdown = renderJobSummary(result, {
+      sourceUrl: (file, line) =>
+        `https://github.com/contoso/connectors/blob/abc123/${encodeURI(file)}#L${line}`,
+    });
+    const finding = result.findings[0]!;
+    expect(markdown).toContain(
+      `](https://github.com/contoso/connectors/blob/abc123/${encodeURI(finding.file)}#L${finding.line})`,
+    );
+  });
+
+  it('writes plain locations without one', async () => {
+    const { result } = await sampleResult();
+    expect(renderJobSummary(result)).not.toMatch(/#L\d+\)/);
+  });
+});
