@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
 import type { Logger } from '@connector-alm/core';
 
 /** Octokit with the REST methods, throttling and retries: the only GitHub client this package uses. */
@@ -15,6 +16,11 @@ export interface GitHubClientOptions {
   /** How many times a rate-limited request is tried again before its error is raised. */
   rateLimitRetries?: number;
   userAgent?: string;
+  /**
+   * Milliseconds between content-creating requests. GitHub asks for at least a second, which is the
+   * default; a local server (tests) or a GitHub Enterprise Server with other limits may allow less.
+   */
+  writeIntervalMs?: number;
 }
 
 /**
@@ -51,7 +57,19 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       // failures that matter reach the caller as exceptions and are reported there.
       error: (message: string) => options.logger.debug(message),
     },
-    throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+    throttle: {
+      onRateLimit: onLimit('primary'),
+      onSecondaryRateLimit: onLimit('secondary'),
+      ...(options.writeIntervalMs === undefined
+        ? {}
+        : {
+            write: new Bottleneck.Group({
+              id: 'connector-alm-write',
+              maxConcurrent: 1,
+              minTime: options.writeIntervalMs,
+            }),
+          }),
+    },
     retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451] },
   });
 }

@@ -52,6 +52,8 @@ export interface OpenPullRequestPorts {
   /** A prepared client; made from token and apiUrl otherwise. */
   client?: GitHubClient;
   fork?: ForkOptions;
+  /** Milliseconds between writes, for a made client (default: GitHub's one second). */
+  writeIntervalMs?: number;
 }
 
 export type PullRequestOperation = 'created' | 'updated' | 'none';
@@ -84,7 +86,13 @@ export async function openPullRequest(
   const { logger } = ports;
   const sleep = ports.sleep ?? realSleep;
   const client =
-    ports.client ?? createGitHubClient({ token: options.token, baseUrl: options.apiUrl, logger });
+    ports.client ??
+    createGitHubClient({
+      token: options.token,
+      baseUrl: options.apiUrl,
+      logger,
+      writeIntervalMs: ports.writeIntervalMs,
+    });
   const upstream = parseRepositoryName(options.upstream);
   const upstreamName = formatRepositoryName(upstream);
 
