@@ -205,4 +205,20 @@ describe('open-pull-request without the permission to write', () => {
     },
     RUN_TIMEOUT,
   );
+
+  it('refuses a connector folder outside the workspace', async () => {
+    const result = await runActionBundle('open-pull-request', {
+      workspace: scenario.workspace,
+      apiUrl: scenario.github.url,
+      inputs: { token: 'ghp_unused', connector: '../elsewhere' },
+      timeoutMs: RUN_TIMEOUT,
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringMatching(/^Input 'connector' must name a folder inside the workspace/),
+      }),
+    ]);
+  });
 });

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import * as core from '@actions/core';
 import type { Logger } from '@connector-alm/core';
 import { openPullRequest, type PullRequestResult } from '@connector-alm/github';
+import { InputError } from '../runtime/inputs.js';
 import { readOpenPullRequestInputs } from './inputs.js';
 
 /** open-pull-request: one pull request per connector folder; outputs hold one line per connector. */
@@ -11,6 +13,13 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
     process.env.GITHUB_REPOSITORY && process.env.GITHUB_SHA
       ? `${process.env.GITHUB_REPOSITORY}@${process.env.GITHUB_SHA}`
       : undefined;
+  for (const connector of inputs.connectors) {
+    // A connector from outside the checkout would publish files the workflow never meant to share.
+    const relative = path.relative(workspace, path.resolve(workspace, connector));
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new InputError('connector', `must name a folder inside the workspace; got '${connector}'.`);
+    }
+  }
   const results: PullRequestResult[] = [];
   for (const connector of inputs.connectors) {
     results.push(
