@@ -5297,8 +5297,8 @@ var require_keyword = __commonJS({
       var _a3;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate2);
+      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a3 = def.valid) !== null && _a3 !== void 0 ? _a3 : valid);
@@ -6371,28 +6371,28 @@ var require_compile = __commonJS({
         if (this.opts.code.process)
           sourceCode = this.opts.code.process(sourceCode, sch);
         const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate2 = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate2 });
-        validate2.errors = null;
-        validate2.schema = sch.schema;
-        validate2.schemaEnv = sch;
+        const validate = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate });
+        validate.errors = null;
+        validate.schema = sch.schema;
+        validate.schemaEnv = sch;
         if (sch.$async)
-          validate2.$async = true;
+          validate.$async = true;
         if (this.opts.code.source === true) {
-          validate2.source = { validateName, validateCode, scopeValues: gen._values };
+          validate.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
           const { props, items } = schemaCxt;
-          validate2.evaluated = {
+          validate.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
             items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
-          if (validate2.source)
-            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
+          if (validate.source)
+            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
         }
-        sch.validate = validate2;
+        sch.validate = validate;
         return sch;
       } catch (e) {
         delete sch.validate;
@@ -11580,9 +11580,9 @@ ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
-      const { singleQuote: singleQuote2 } = ctx.options;
+      const { singleQuote } = ctx.options;
       let qs;
-      if (singleQuote2 === false)
+      if (singleQuote === false)
         qs = doubleQuotedString;
       else {
         const hasDouble = value.includes('"');
@@ -11592,7 +11592,7 @@ ${indent}`) + "'";
         else if (hasSingle && !hasDouble)
           qs = doubleQuotedString;
         else
-          qs = singleQuote2 ? singleQuotedString : doubleQuotedString;
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
       return qs(value, ctx);
     }
@@ -14328,10 +14328,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -14345,7 +14345,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -14369,7 +14369,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -14385,7 +14385,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -14476,7 +14476,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -14490,13 +14490,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep3 + cb;
-              sep3 = "";
+                comment2 += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep3 += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -14539,18 +14539,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -14604,8 +14604,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -14617,7 +14617,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -14628,8 +14628,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -14646,7 +14646,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -14826,7 +14826,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -14843,24 +14843,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -15043,25 +15043,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last2 = /[ \t]*(.*)/sy;
       last2.lastIndex = pos;
       match2 = last2.exec(source);
-      return res + sep3 + (match2?.[1] ?? "");
+      return res + sep2 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -15871,14 +15871,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -17045,18 +17045,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep2;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -17209,15 +17209,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -17411,13 +17411,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -17556,7 +17556,7 @@ var require_public_api = __commonJS({
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser3 = require_parser();
+    var parser2 = require_parser();
     function parseOptions(options2) {
       const prettyErrors = options2.prettyErrors !== false;
       const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -17564,7 +17564,7 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
-      const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -17578,7 +17578,7 @@ var require_public_api = __commonJS({
     }
     function parseDocument2(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
-      const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -17660,7 +17660,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser3 = require_parser();
+    var parser2 = require_parser();
     var publicApi = require_public_api();
     var visit2 = require_visit();
     exports2.Composer = composer.Composer;
@@ -17685,7 +17685,7 @@ var require_dist = __commonJS({
     exports2.CST = cst;
     exports2.Lexer = lexer.Lexer;
     exports2.LineCounter = lineCounter.LineCounter;
-    exports2.Parser = parser3.Parser;
+    exports2.Parser = parser2.Parser;
     exports2.parse = publicApi.parse;
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
@@ -17701,8 +17701,8 @@ var require_formats = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.formatNames = exports2.fastFormats = exports2.fullFormats = void 0;
-    function fmtDef(validate2, compare) {
-      return { validate: validate2, compare };
+    function fmtDef(validate, compare) {
+      return { validate, compare };
     }
     exports2.fullFormats = {
       // date: http://tools.ietf.org/html/rfc3339#section-5.6
@@ -19855,7 +19855,7 @@ var require_parser_sync = __commonJS({
         inflateDataList.push(inflatedData2);
       }
       let reader = new SyncReader(buffer);
-      let parser3 = new Parser(options2, {
+      let parser2 = new Parser(options2, {
         read: reader.read.bind(reader),
         error: handleError,
         metadata: handleMetaData,
@@ -19865,7 +19865,7 @@ var require_parser_sync = __commonJS({
         inflateData: handleInflateData,
         simpleTransparency: handleSimpleTransparency
       });
-      parser3.start();
+      parser2.start();
       reader.process();
       if (err2) {
         throw err2;
@@ -21873,4198 +21873,6 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch2, pico);
     module2.exports = picomatch2;
-  }
-});
-
-// node_modules/bottleneck/light.js
-var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports2, module2) {
-    (function(global2, factory) {
-      typeof exports2 === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
-    })(exports2, (function() {
-      "use strict";
-      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-      function getCjsExportFromNamespace(n) {
-        return n && n["default"] || n;
-      }
-      var load = function(received, defaults, onto = {}) {
-        var k, ref, v;
-        for (k in defaults) {
-          v = defaults[k];
-          onto[k] = (ref = received[k]) != null ? ref : v;
-        }
-        return onto;
-      };
-      var overwrite = function(received, defaults, onto = {}) {
-        var k, v;
-        for (k in received) {
-          v = received[k];
-          if (defaults[k] !== void 0) {
-            onto[k] = v;
-          }
-        }
-        return onto;
-      };
-      var parser3 = {
-        load,
-        overwrite
-      };
-      var DLList;
-      DLList = class DLList {
-        constructor(incr, decr) {
-          this.incr = incr;
-          this.decr = decr;
-          this._first = null;
-          this._last = null;
-          this.length = 0;
-        }
-        push(value) {
-          var node;
-          this.length++;
-          if (typeof this.incr === "function") {
-            this.incr();
-          }
-          node = {
-            value,
-            prev: this._last,
-            next: null
-          };
-          if (this._last != null) {
-            this._last.next = node;
-            this._last = node;
-          } else {
-            this._first = this._last = node;
-          }
-          return void 0;
-        }
-        shift() {
-          var value;
-          if (this._first == null) {
-            return;
-          } else {
-            this.length--;
-            if (typeof this.decr === "function") {
-              this.decr();
-            }
-          }
-          value = this._first.value;
-          if ((this._first = this._first.next) != null) {
-            this._first.prev = null;
-          } else {
-            this._last = null;
-          }
-          return value;
-        }
-        first() {
-          if (this._first != null) {
-            return this._first.value;
-          }
-        }
-        getArray() {
-          var node, ref, results;
-          node = this._first;
-          results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, ref.value));
-          }
-          return results;
-        }
-        forEachShift(cb) {
-          var node;
-          node = this.shift();
-          while (node != null) {
-            cb(node), node = this.shift();
-          }
-          return void 0;
-        }
-        debug() {
-          var node, ref, ref1, ref2, results;
-          node = this._first;
-          results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, {
-              value: ref.value,
-              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-              next: (ref2 = ref.next) != null ? ref2.value : void 0
-            }));
-          }
-          return results;
-        }
-      };
-      var DLList_1 = DLList;
-      var Events2;
-      Events2 = class Events {
-        constructor(instance) {
-          this.instance = instance;
-          this._events = {};
-          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-            throw new Error("An Emitter already exists for this object");
-          }
-          this.instance.on = (name, cb) => {
-            return this._addListener(name, "many", cb);
-          };
-          this.instance.once = (name, cb) => {
-            return this._addListener(name, "once", cb);
-          };
-          this.instance.removeAllListeners = (name = null) => {
-            if (name != null) {
-              return delete this._events[name];
-            } else {
-              return this._events = {};
-            }
-          };
-        }
-        _addListener(name, status, cb) {
-          var base2;
-          if ((base2 = this._events)[name] == null) {
-            base2[name] = [];
-          }
-          this._events[name].push({ cb, status });
-          return this.instance;
-        }
-        listenerCount(name) {
-          if (this._events[name] != null) {
-            return this._events[name].length;
-          } else {
-            return 0;
-          }
-        }
-        async trigger(name, ...args) {
-          var e, promises;
-          try {
-            if (name !== "debug") {
-              this.trigger("debug", `Event triggered: ${name}`, args);
-            }
-            if (this._events[name] == null) {
-              return;
-            }
-            this._events[name] = this._events[name].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises = this._events[name].map(async (listener) => {
-              var e2, returned;
-              if (listener.status === "none") {
-                return;
-              }
-              if (listener.status === "once") {
-                listener.status = "none";
-              }
-              try {
-                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-                if (typeof (returned != null ? returned.then : void 0) === "function") {
-                  return await returned;
-                } else {
-                  return returned;
-                }
-              } catch (error2) {
-                e2 = error2;
-                {
-                  this.trigger("error", e2);
-                }
-                return null;
-              }
-            });
-            return (await Promise.all(promises)).find(function(x2) {
-              return x2 != null;
-            });
-          } catch (error2) {
-            e = error2;
-            {
-              this.trigger("error", e);
-            }
-            return null;
-          }
-        }
-      };
-      var Events_1 = Events2;
-      var DLList$1, Events$1, Queues;
-      DLList$1 = DLList_1;
-      Events$1 = Events_1;
-      Queues = class Queues {
-        constructor(num_priorities) {
-          var i2;
-          this.Events = new Events$1(this);
-          this._length = 0;
-          this._lists = (function() {
-            var j, ref, results;
-            results = [];
-            for (i2 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i2 = 1 <= ref ? ++j : --j) {
-              results.push(new DLList$1((() => {
-                return this.incr();
-              }), (() => {
-                return this.decr();
-              })));
-            }
-            return results;
-          }).call(this);
-        }
-        incr() {
-          if (this._length++ === 0) {
-            return this.Events.trigger("leftzero");
-          }
-        }
-        decr() {
-          if (--this._length === 0) {
-            return this.Events.trigger("zero");
-          }
-        }
-        push(job) {
-          return this._lists[job.options.priority].push(job);
-        }
-        queued(priority) {
-          if (priority != null) {
-            return this._lists[priority].length;
-          } else {
-            return this._length;
-          }
-        }
-        shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
-          });
-        }
-        getFirst(arr = this._lists) {
-          var j, len, list2;
-          for (j = 0, len = arr.length; j < len; j++) {
-            list2 = arr[j];
-            if (list2.length > 0) {
-              return list2;
-            }
-          }
-          return [];
-        }
-        shiftLastFrom(priority) {
-          return this.getFirst(this._lists.slice(priority).reverse()).shift();
-        }
-      };
-      var Queues_1 = Queues;
-      var BottleneckError;
-      BottleneckError = class BottleneckError extends Error {
-      };
-      var BottleneckError_1 = BottleneckError;
-      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-      NUM_PRIORITIES = 10;
-      DEFAULT_PRIORITY = 5;
-      parser$1 = parser3;
-      BottleneckError$1 = BottleneckError_1;
-      Job = class Job {
-        constructor(task, args, options2, jobDefaults, rejectOnDrop, Events3, _states, Promise2) {
-          this.task = task;
-          this.args = args;
-          this.rejectOnDrop = rejectOnDrop;
-          this.Events = Events3;
-          this._states = _states;
-          this.Promise = Promise2;
-          this.options = parser$1.load(options2, jobDefaults);
-          this.options.priority = this._sanitizePriority(this.options.priority);
-          if (this.options.id === jobDefaults.id) {
-            this.options.id = `${this.options.id}-${this._randomIndex()}`;
-          }
-          this.promise = new this.Promise((_resolve, _reject) => {
-            this._resolve = _resolve;
-            this._reject = _reject;
-          });
-          this.retryCount = 0;
-        }
-        _sanitizePriority(priority) {
-          var sProperty;
-          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-          if (sProperty < 0) {
-            return 0;
-          } else if (sProperty > NUM_PRIORITIES - 1) {
-            return NUM_PRIORITIES - 1;
-          } else {
-            return sProperty;
-          }
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        doDrop({ error: error2, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
-          if (this._states.remove(this.options.id)) {
-            if (this.rejectOnDrop) {
-              this._reject(error2 != null ? error2 : new BottleneckError$1(message2));
-            }
-            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _assertStatus(expected) {
-          var status;
-          status = this._states.jobStatus(this.options.id);
-          if (!(status === expected || expected === "DONE" && status === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-          }
-        }
-        doReceive() {
-          this._states.start(this.options.id);
-          return this.Events.trigger("received", { args: this.args, options: this.options });
-        }
-        doQueue(reachedHWM, blocked) {
-          this._assertStatus("RECEIVED");
-          this._states.next(this.options.id);
-          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
-        }
-        doRun() {
-          if (this.retryCount === 0) {
-            this._assertStatus("QUEUED");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
-        }
-        async doExecute(chained, clearGlobalState, run, free) {
-          var error2, eventInfo, passed;
-          if (this.retryCount === 0) {
-            this._assertStatus("RUNNING");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          this.Events.trigger("executing", eventInfo);
-          try {
-            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
-            if (clearGlobalState()) {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._resolve(passed);
-            }
-          } catch (error1) {
-            error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
-          }
-        }
-        doExpire(clearGlobalState, run, free) {
-          var error2, eventInfo;
-          if (this._states.jobStatus(this.options.id === "RUNNING")) {
-            this._states.next(this.options.id);
-          }
-          this._assertStatus("EXECUTING");
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
-        }
-        async _onFailure(error2, eventInfo, clearGlobalState, run, free) {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = await this.Events.trigger("failed", error2, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-              this.retryCount++;
-              return run(retryAfter);
-            } else {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._reject(error2);
-            }
-          }
-        }
-        doDone(eventInfo) {
-          this._assertStatus("EXECUTING");
-          this._states.next(this.options.id);
-          return this.Events.trigger("done", eventInfo);
-        }
-      };
-      var Job_1 = Job;
-      var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser3;
-      BottleneckError$2 = BottleneckError_1;
-      LocalDatastore = class LocalDatastore {
-        constructor(instance, storeOptions, storeInstanceOptions) {
-          this.instance = instance;
-          this.storeOptions = storeOptions;
-          this.clientId = this.instance._randomIndex();
-          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-          this._running = 0;
-          this._done = 0;
-          this._unblockTime = 0;
-          this.ready = this.Promise.resolve();
-          this.clients = {};
-          this._startHeartbeat();
-        }
-        _startHeartbeat() {
-          var base2;
-          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base2 = this.heartbeat = setInterval(() => {
-              var amount, incr, maximum, now, reservoir;
-              now = Date.now();
-              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-                this._lastReservoirRefresh = now;
-                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-                this.instance._drainAll(this.computeCapacity());
-              }
-              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-                ({
-                  reservoirIncreaseAmount: amount,
-                  reservoirIncreaseMaximum: maximum,
-                  reservoir
-                } = this.storeOptions);
-                this._lastReservoirIncrease = now;
-                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-                if (incr > 0) {
-                  this.storeOptions.reservoir += incr;
-                  return this.instance._drainAll(this.computeCapacity());
-                }
-              }
-            }, this.heartbeatInterval)).unref === "function" ? base2.unref() : void 0;
-          } else {
-            return clearInterval(this.heartbeat);
-          }
-        }
-        async __publish__(message2) {
-          await this.yieldLoop();
-          return this.instance.Events.trigger("message", message2.toString());
-        }
-        async __disconnect__(flush) {
-          await this.yieldLoop();
-          clearInterval(this.heartbeat);
-          return this.Promise.resolve();
-        }
-        yieldLoop(t = 0) {
-          return new this.Promise(function(resolve, reject) {
-            return setTimeout(resolve, t);
-          });
-        }
-        computePenalty() {
-          var ref;
-          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
-        }
-        async __updateSettings__(options2) {
-          await this.yieldLoop();
-          parser$2.overwrite(options2, options2, this.storeOptions);
-          this._startHeartbeat();
-          this.instance._drainAll(this.computeCapacity());
-          return true;
-        }
-        async __running__() {
-          await this.yieldLoop();
-          return this._running;
-        }
-        async __queued__() {
-          await this.yieldLoop();
-          return this.instance.queued();
-        }
-        async __done__() {
-          await this.yieldLoop();
-          return this._done;
-        }
-        async __groupCheck__(time) {
-          await this.yieldLoop();
-          return this._nextRequest + this.timeout < time;
-        }
-        computeCapacity() {
-          var maxConcurrent, reservoir;
-          ({ maxConcurrent, reservoir } = this.storeOptions);
-          if (maxConcurrent != null && reservoir != null) {
-            return Math.min(maxConcurrent - this._running, reservoir);
-          } else if (maxConcurrent != null) {
-            return maxConcurrent - this._running;
-          } else if (reservoir != null) {
-            return reservoir;
-          } else {
-            return null;
-          }
-        }
-        conditionsCheck(weight) {
-          var capacity;
-          capacity = this.computeCapacity();
-          return capacity == null || weight <= capacity;
-        }
-        async __incrementReservoir__(incr) {
-          var reservoir;
-          await this.yieldLoop();
-          reservoir = this.storeOptions.reservoir += incr;
-          this.instance._drainAll(this.computeCapacity());
-          return reservoir;
-        }
-        async __currentReservoir__() {
-          await this.yieldLoop();
-          return this.storeOptions.reservoir;
-        }
-        isBlocked(now) {
-          return this._unblockTime >= now;
-        }
-        check(weight, now) {
-          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-        }
-        async __check__(weight) {
-          var now;
-          await this.yieldLoop();
-          now = Date.now();
-          return this.check(weight, now);
-        }
-        async __register__(index, weight, expiration) {
-          var now, wait;
-          await this.yieldLoop();
-          now = Date.now();
-          if (this.conditionsCheck(weight)) {
-            this._running += weight;
-            if (this.storeOptions.reservoir != null) {
-              this.storeOptions.reservoir -= weight;
-            }
-            wait = Math.max(this._nextRequest - now, 0);
-            this._nextRequest = now + wait + this.storeOptions.minTime;
-            return {
-              success: true,
-              wait,
-              reservoir: this.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        }
-        strategyIsBlock() {
-          return this.storeOptions.strategy === 3;
-        }
-        async __submit__(queueLength, weight) {
-          var blocked, now, reachedHWM;
-          await this.yieldLoop();
-          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
-            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-          if (blocked) {
-            this._unblockTime = now + this.computePenalty();
-            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-            this.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: this.storeOptions.strategy
-          };
-        }
-        async __free__(index, weight) {
-          await this.yieldLoop();
-          this._running -= weight;
-          this._done += weight;
-          this.instance._drainAll(this.computeCapacity());
-          return {
-            running: this._running
-          };
-        }
-      };
-      var LocalDatastore_1 = LocalDatastore;
-      var BottleneckError$3, States;
-      BottleneckError$3 = BottleneckError_1;
-      States = class States {
-        constructor(status1) {
-          this.status = status1;
-          this._jobs = {};
-          this.counts = this.status.map(function() {
-            return 0;
-          });
-        }
-        next(id) {
-          var current, next;
-          current = this._jobs[id];
-          next = current + 1;
-          if (current != null && next < this.status.length) {
-            this.counts[current]--;
-            this.counts[next]++;
-            return this._jobs[id]++;
-          } else if (current != null) {
-            this.counts[current]--;
-            return delete this._jobs[id];
-          }
-        }
-        start(id) {
-          var initial;
-          initial = 0;
-          this._jobs[id] = initial;
-          return this.counts[initial]++;
-        }
-        remove(id) {
-          var current;
-          current = this._jobs[id];
-          if (current != null) {
-            this.counts[current]--;
-            delete this._jobs[id];
-          }
-          return current != null;
-        }
-        jobStatus(id) {
-          var ref;
-          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-        }
-        statusJobs(status) {
-          var k, pos, ref, results, v;
-          if (status != null) {
-            pos = this.status.indexOf(status);
-            if (pos < 0) {
-              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
-            }
-            ref = this._jobs;
-            results = [];
-            for (k in ref) {
-              v = ref[k];
-              if (v === pos) {
-                results.push(k);
-              }
-            }
-            return results;
-          } else {
-            return Object.keys(this._jobs);
-          }
-        }
-        statusCounts() {
-          return this.counts.reduce(((acc, v, i2) => {
-            acc[this.status[i2]] = v;
-            return acc;
-          }), {});
-        }
-      };
-      var States_1 = States;
-      var DLList$2, Sync;
-      DLList$2 = DLList_1;
-      Sync = class Sync {
-        constructor(name, Promise2) {
-          this.schedule = this.schedule.bind(this);
-          this.name = name;
-          this.Promise = Promise2;
-          this._running = 0;
-          this._queue = new DLList$2();
-        }
-        isEmpty() {
-          return this._queue.length === 0;
-        }
-        async _tryToRun() {
-          var args, cb, error2, reject, resolve, returned, task;
-          if (this._running < 1 && this._queue.length > 0) {
-            this._running++;
-            ({ task, args, resolve, reject } = this._queue.shift());
-            cb = await (async function() {
-              try {
-                returned = await task(...args);
-                return function() {
-                  return resolve(returned);
-                };
-              } catch (error1) {
-                error2 = error1;
-                return function() {
-                  return reject(error2);
-                };
-              }
-            })();
-            this._running--;
-            this._tryToRun();
-            return cb();
-          }
-        }
-        schedule(task, ...args) {
-          var promise, reject, resolve;
-          resolve = reject = null;
-          promise = new this.Promise(function(_resolve, _reject) {
-            resolve = _resolve;
-            return reject = _reject;
-          });
-          this._queue.push({ task, args, resolve, reject });
-          this._tryToRun();
-          return promise;
-        }
-      };
-      var Sync_1 = Sync;
-      var version = "2.19.5";
-      var version$1 = {
-        version
-      };
-      var version$2 = /* @__PURE__ */ Object.freeze({
-        version,
-        default: version$1
-      });
-      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser3;
-      Events$2 = Events_1;
-      RedisConnection$1 = require$$2;
-      IORedisConnection$1 = require$$3;
-      Scripts$1 = require$$4;
-      Group = (function() {
-        class Group2 {
-          constructor(limiterOptions = {}) {
-            this.deleteKey = this.deleteKey.bind(this);
-            this.limiterOptions = limiterOptions;
-            parser$3.load(this.limiterOptions, this.defaults, this);
-            this.Events = new Events$2(this);
-            this.instances = {};
-            this.Bottleneck = Bottleneck_1;
-            this._startAutoCleanup();
-            this.sharedConnection = this.connection != null;
-            if (this.connection == null) {
-              if (this.limiterOptions.datastore === "redis") {
-                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              } else if (this.limiterOptions.datastore === "ioredis") {
-                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              }
-            }
-          }
-          key(key = "") {
-            var ref;
-            return (ref = this.instances[key]) != null ? ref : (() => {
-              var limiter;
-              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key}`,
-                timeout: this.timeout,
-                connection: this.connection
-              }));
-              this.Events.trigger("created", limiter, key);
-              return limiter;
-            })();
-          }
-          async deleteKey(key = "") {
-            var deleted, instance;
-            instance = this.instances[key];
-            if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
-            }
-            if (instance != null) {
-              delete this.instances[key];
-              await instance.disconnect();
-            }
-            return instance != null || deleted > 0;
-          }
-          limiters() {
-            var k, ref, results, v;
-            ref = this.instances;
-            results = [];
-            for (k in ref) {
-              v = ref[k];
-              results.push({
-                key: k,
-                limiter: v
-              });
-            }
-            return results;
-          }
-          keys() {
-            return Object.keys(this.instances);
-          }
-          async clusterKeys() {
-            var cursor, end, found, i2, k, keys, len, next, start;
-            if (this.connection == null) {
-              return this.Promise.resolve(this.keys());
-            }
-            keys = [];
-            cursor = null;
-            start = `b_${this.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
-              cursor = ~~next;
-              for (i2 = 0, len = found.length; i2 < len; i2++) {
-                k = found[i2];
-                keys.push(k.slice(start, -end));
-              }
-            }
-            return keys;
-          }
-          _startAutoCleanup() {
-            var base2;
-            clearInterval(this.interval);
-            return typeof (base2 = this.interval = setInterval(async () => {
-              var e, k, ref, results, time, v;
-              time = Date.now();
-              ref = this.instances;
-              results = [];
-              for (k in ref) {
-                v = ref[k];
-                try {
-                  if (await v._store.__groupCheck__(time)) {
-                    results.push(this.deleteKey(k));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error2) {
-                  e = error2;
-                  results.push(v.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }, this.timeout / 2)).unref === "function" ? base2.unref() : void 0;
-          }
-          updateSettings(options2 = {}) {
-            parser$3.overwrite(options2, this.defaults, this);
-            parser$3.overwrite(options2, options2, this.limiterOptions);
-            if (options2.timeout != null) {
-              return this._startAutoCleanup();
-            }
-          }
-          disconnect(flush = true) {
-            var ref;
-            if (!this.sharedConnection) {
-              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-            }
-          }
-        }
-        Group2.prototype.defaults = {
-          timeout: 1e3 * 60 * 5,
-          connection: null,
-          Promise,
-          id: "group-key"
-        };
-        return Group2;
-      }).call(commonjsGlobal);
-      var Group_1 = Group;
-      var Batcher, Events$3, parser$4;
-      parser$4 = parser3;
-      Events$3 = Events_1;
-      Batcher = (function() {
-        class Batcher2 {
-          constructor(options2 = {}) {
-            this.options = options2;
-            parser$4.load(this.options, this.defaults, this);
-            this.Events = new Events$3(this);
-            this._arr = [];
-            this._resetPromise();
-            this._lastFlush = Date.now();
-          }
-          _resetPromise() {
-            return this._promise = new this.Promise((res, rej) => {
-              return this._resolve = res;
-            });
-          }
-          _flush() {
-            clearTimeout(this._timeout);
-            this._lastFlush = Date.now();
-            this._resolve();
-            this.Events.trigger("batch", this._arr);
-            this._arr = [];
-            return this._resetPromise();
-          }
-          add(data) {
-            var ret;
-            this._arr.push(data);
-            ret = this._promise;
-            if (this._arr.length === this.maxSize) {
-              this._flush();
-            } else if (this.maxTime != null && this._arr.length === 1) {
-              this._timeout = setTimeout(() => {
-                return this._flush();
-              }, this.maxTime);
-            }
-            return ret;
-          }
-        }
-        Batcher2.prototype.defaults = {
-          maxTime: null,
-          maxSize: null,
-          Promise
-        };
-        return Batcher2;
-      }).call(commonjsGlobal);
-      var Batcher_1 = Batcher;
-      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
-      NUM_PRIORITIES$1 = 10;
-      DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser3;
-      Queues$1 = Queues_1;
-      Job$1 = Job_1;
-      LocalDatastore$1 = LocalDatastore_1;
-      RedisDatastore$1 = require$$4$1;
-      Events$4 = Events_1;
-      States$1 = States_1;
-      Sync$1 = Sync_1;
-      Bottleneck3 = (function() {
-        class Bottleneck4 {
-          constructor(options2 = {}, ...invalid2) {
-            var storeInstanceOptions, storeOptions;
-            this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options2, invalid2);
-            parser$5.load(options2, this.instanceDefaults, this);
-            this._queues = new Queues$1(NUM_PRIORITIES$1);
-            this._scheduled = {};
-            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-            this._limiter = null;
-            this.Events = new Events$4(this);
-            this._submitLock = new Sync$1("submit", this.Promise);
-            this._registerLock = new Sync$1("register", this.Promise);
-            storeOptions = parser$5.load(options2, this.storeDefaults, {});
-            this._store = (function() {
-              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-                storeInstanceOptions = parser$5.load(options2, this.redisStoreDefaults, {});
-                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else if (this.datastore === "local") {
-                storeInstanceOptions = parser$5.load(options2, this.localStoreDefaults, {});
-                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else {
-                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-              }
-            }).call(this);
-            this._queues.on("leftzero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-            });
-            this._queues.on("zero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-            });
-          }
-          _validateOptions(options2, invalid2) {
-            if (!(options2 != null && typeof options2 === "object" && invalid2.length === 0)) {
-              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-            }
-          }
-          ready() {
-            return this._store.ready;
-          }
-          clients() {
-            return this._store.clients;
-          }
-          channel() {
-            return `b_${this.id}`;
-          }
-          channel_client() {
-            return `b_${this.id}_${this._store.clientId}`;
-          }
-          publish(message2) {
-            return this._store.__publish__(message2);
-          }
-          disconnect(flush = true) {
-            return this._store.__disconnect__(flush);
-          }
-          chain(_limiter) {
-            this._limiter = _limiter;
-            return this;
-          }
-          queued(priority) {
-            return this._queues.queued(priority);
-          }
-          clusterQueued() {
-            return this._store.__queued__();
-          }
-          empty() {
-            return this.queued() === 0 && this._submitLock.isEmpty();
-          }
-          running() {
-            return this._store.__running__();
-          }
-          done() {
-            return this._store.__done__();
-          }
-          jobStatus(id) {
-            return this._states.jobStatus(id);
-          }
-          jobs(status) {
-            return this._states.statusJobs(status);
-          }
-          counts() {
-            return this._states.statusCounts();
-          }
-          _randomIndex() {
-            return Math.random().toString(36).slice(2);
-          }
-          check(weight = 1) {
-            return this._store.__check__(weight);
-          }
-          _clearGlobalState(index) {
-            if (this._scheduled[index] != null) {
-              clearTimeout(this._scheduled[index].expiration);
-              delete this._scheduled[index];
-              return true;
-            } else {
-              return false;
-            }
-          }
-          async _free(index, job, options2, eventInfo) {
-            var e, running;
-            try {
-              ({ running } = await this._store.__free__(index, options2.weight));
-              this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
-              if (running === 0 && this.empty()) {
-                return this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return this.Events.trigger("error", e);
-            }
-          }
-          _run(index, job, wait) {
-            var clearGlobalState, free, run;
-            job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index);
-            run = this._run.bind(this, index, job);
-            free = this._free.bind(this, index, job);
-            return this._scheduled[index] = {
-              timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run, free);
-              }, wait),
-              expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run, free);
-              }, wait + job.options.expiration) : void 0,
-              job
-            };
-          }
-          _drainOne(capacity) {
-            return this._registerLock.schedule(() => {
-              var args, index, next, options2, queue;
-              if (this.queued() === 0) {
-                return this.Promise.resolve(null);
-              }
-              queue = this._queues.getFirst();
-              ({ options: options2, args } = next = queue.first());
-              if (capacity != null && options2.weight > capacity) {
-                return this.Promise.resolve(null);
-              }
-              this.Events.trigger("debug", `Draining ${options2.id}`, { args, options: options2 });
-              index = this._randomIndex();
-              return this._store.__register__(index, options2.weight, options2.expiration).then(({ success, wait, reservoir }) => {
-                var empty;
-                this.Events.trigger("debug", `Drained ${options2.id}`, { success, args, options: options2 });
-                if (success) {
-                  queue.shift();
-                  empty = this.empty();
-                  if (empty) {
-                    this.Events.trigger("empty");
-                  }
-                  if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty);
-                  }
-                  this._run(index, next, wait);
-                  return this.Promise.resolve(options2.weight);
-                } else {
-                  return this.Promise.resolve(null);
-                }
-              });
-            });
-          }
-          _drainAll(capacity, total = 0) {
-            return this._drainOne(capacity).then((drained) => {
-              var newCapacity;
-              if (drained != null) {
-                newCapacity = capacity != null ? capacity - drained : capacity;
-                return this._drainAll(newCapacity, total + drained);
-              } else {
-                return this.Promise.resolve(total);
-              }
-            }).catch((e) => {
-              return this.Events.trigger("error", e);
-            });
-          }
-          _dropAllQueued(message2) {
-            return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message: message2 });
-            });
-          }
-          stop(options2 = {}) {
-            var done, waitForExecuting;
-            options2 = parser$5.load(options2, this.stopDefaults);
-            waitForExecuting = (at) => {
-              var finished;
-              finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
-              };
-              return new this.Promise((resolve, reject) => {
-                if (finished()) {
-                  return resolve();
-                } else {
-                  return this.on("done", () => {
-                    if (finished()) {
-                      this.removeAllListeners("done");
-                      return resolve();
-                    }
-                  });
-                }
-              });
-            };
-            done = options2.dropWaitingJobs ? (this._run = function(index, next) {
-              return next.doDrop({
-                message: options2.dropErrorMessage
-              });
-            }, this._drainOne = () => {
-              return this.Promise.resolve(null);
-            }, this._registerLock.schedule(() => {
-              return this._submitLock.schedule(() => {
-                var k, ref, v;
-                ref = this._scheduled;
-                for (k in ref) {
-                  v = ref[k];
-                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                    clearTimeout(v.timeout);
-                    clearTimeout(v.expiration);
-                    v.job.doDrop({
-                      message: options2.dropErrorMessage
-                    });
-                  }
-                }
-                this._dropAllQueued(options2.dropErrorMessage);
-                return waitForExecuting(0);
-              });
-            })) : this.schedule({
-              priority: NUM_PRIORITIES$1 - 1,
-              weight: 0
-            }, () => {
-              return waitForExecuting(1);
-            });
-            this._receive = function(job) {
-              return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
-            };
-            this.stop = () => {
-              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
-            };
-            return done;
-          }
-          async _addToQueue(job) {
-            var args, blocked, error2, options2, reachedHWM, shifted, strategy;
-            ({ args, options: options2 } = job);
-            try {
-              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options2.weight));
-            } catch (error1) {
-              error2 = error1;
-              this.Events.trigger("debug", `Could not queue ${options2.id}`, { args, options: options2, error: error2 });
-              job.doDrop({ error: error2 });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted != null) {
-                shifted.doDrop();
-              }
-              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
-                if (shifted == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            this._queues.push(job);
-            await this._drainAll();
-            return reachedHWM;
-          }
-          _receive(job) {
-            if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-              return false;
-            } else {
-              job.doReceive();
-              return this._submitLock.schedule(this._addToQueue, job);
-            }
-          }
-          submit(...args) {
-            var cb, fn, job, options2, ref, ref1, task;
-            if (typeof args[0] === "function") {
-              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-              options2 = parser$5.load({}, this.jobDefaults);
-            } else {
-              ref1 = args, [options2, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-              options2 = parser$5.load(options2, this.jobDefaults);
-            }
-            task = (...args2) => {
-              return new this.Promise(function(resolve, reject) {
-                return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve)(args3);
-                });
-              });
-            };
-            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            job.promise.then(function(args2) {
-              return typeof cb === "function" ? cb(...args2) : void 0;
-            }).catch(function(args2) {
-              if (Array.isArray(args2)) {
-                return typeof cb === "function" ? cb(...args2) : void 0;
-              } else {
-                return typeof cb === "function" ? cb(args2) : void 0;
-              }
-            });
-            return this._receive(job);
-          }
-          schedule(...args) {
-            var job, options2, task;
-            if (typeof args[0] === "function") {
-              [task, ...args] = args;
-              options2 = {};
-            } else {
-              [options2, task, ...args] = args;
-            }
-            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            this._receive(job);
-            return job.promise;
-          }
-          wrap(fn) {
-            var schedule, wrapped;
-            schedule = this.schedule.bind(this);
-            wrapped = function(...args) {
-              return schedule(fn.bind(this), ...args);
-            };
-            wrapped.withOptions = function(options2, ...args) {
-              return schedule(options2, fn, ...args);
-            };
-            return wrapped;
-          }
-          async updateSettings(options2 = {}) {
-            await this._store.__updateSettings__(parser$5.overwrite(options2, this.storeDefaults));
-            parser$5.overwrite(options2, this.instanceDefaults, this);
-            return this;
-          }
-          currentReservoir() {
-            return this._store.__currentReservoir__();
-          }
-          incrementReservoir(incr = 0) {
-            return this._store.__incrementReservoir__(incr);
-          }
-        }
-        Bottleneck4.default = Bottleneck4;
-        Bottleneck4.Events = Events$4;
-        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
-        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
-          LEAK: 1,
-          OVERFLOW: 2,
-          OVERFLOW_PRIORITY: 4,
-          BLOCK: 3
-        };
-        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
-        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
-        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
-        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
-        Bottleneck4.prototype.jobDefaults = {
-          priority: DEFAULT_PRIORITY$1,
-          weight: 1,
-          expiration: null,
-          id: "<no-id>"
-        };
-        Bottleneck4.prototype.storeDefaults = {
-          maxConcurrent: null,
-          minTime: 0,
-          highWater: null,
-          strategy: Bottleneck4.prototype.strategy.LEAK,
-          penalty: null,
-          reservoir: null,
-          reservoirRefreshInterval: null,
-          reservoirRefreshAmount: null,
-          reservoirIncreaseInterval: null,
-          reservoirIncreaseAmount: null,
-          reservoirIncreaseMaximum: null
-        };
-        Bottleneck4.prototype.localStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 250
-        };
-        Bottleneck4.prototype.redisStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 5e3,
-          clientTimeout: 1e4,
-          Redis: null,
-          clientOptions: {},
-          clusterNodes: null,
-          clearDatastore: false,
-          connection: null
-        };
-        Bottleneck4.prototype.instanceDefaults = {
-          datastore: "local",
-          connection: null,
-          id: "<no-id>",
-          rejectOnDrop: true,
-          trackDoneStatus: false,
-          Promise
-        };
-        Bottleneck4.prototype.stopDefaults = {
-          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-          dropWaitingJobs: true,
-          dropErrorMessage: "This limiter has been stopped."
-        };
-        return Bottleneck4;
-      }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck3;
-      var lib2 = Bottleneck_1;
-      return lib2;
-    }));
-  }
-});
-
-// node_modules/bottleneck/lib/parser.js
-var require_parser3 = __commonJS({
-  "node_modules/bottleneck/lib/parser.js"(exports2) {
-    "use strict";
-    exports2.load = function(received, defaults, onto = {}) {
-      var k, ref, v;
-      for (k in defaults) {
-        v = defaults[k];
-        onto[k] = (ref = received[k]) != null ? ref : v;
-      }
-      return onto;
-    };
-    exports2.overwrite = function(received, defaults, onto = {}) {
-      var k, v;
-      for (k in received) {
-        v = received[k];
-        if (defaults[k] !== void 0) {
-          onto[k] = v;
-        }
-      }
-      return onto;
-    };
-  }
-});
-
-// node_modules/bottleneck/lib/DLList.js
-var require_DLList = __commonJS({
-  "node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
-    "use strict";
-    var DLList;
-    DLList = class DLList {
-      constructor(incr, decr) {
-        this.incr = incr;
-        this.decr = decr;
-        this._first = null;
-        this._last = null;
-        this.length = 0;
-      }
-      push(value) {
-        var node;
-        this.length++;
-        if (typeof this.incr === "function") {
-          this.incr();
-        }
-        node = {
-          value,
-          prev: this._last,
-          next: null
-        };
-        if (this._last != null) {
-          this._last.next = node;
-          this._last = node;
-        } else {
-          this._first = this._last = node;
-        }
-        return void 0;
-      }
-      shift() {
-        var value;
-        if (this._first == null) {
-          return;
-        } else {
-          this.length--;
-          if (typeof this.decr === "function") {
-            this.decr();
-          }
-        }
-        value = this._first.value;
-        if ((this._first = this._first.next) != null) {
-          this._first.prev = null;
-        } else {
-          this._last = null;
-        }
-        return value;
-      }
-      first() {
-        if (this._first != null) {
-          return this._first.value;
-        }
-      }
-      getArray() {
-        var node, ref, results;
-        node = this._first;
-        results = [];
-        while (node != null) {
-          results.push((ref = node, node = node.next, ref.value));
-        }
-        return results;
-      }
-      forEachShift(cb) {
-        var node;
-        node = this.shift();
-        while (node != null) {
-          cb(node), node = this.shift();
-        }
-        return void 0;
-      }
-      debug() {
-        var node, ref, ref1, ref2, results;
-        node = this._first;
-        results = [];
-        while (node != null) {
-          results.push((ref = node, node = node.next, {
-            value: ref.value,
-            prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-            next: (ref2 = ref.next) != null ? ref2.value : void 0
-          }));
-        }
-        return results;
-      }
-    };
-    module2.exports = DLList;
-  }
-});
-
-// node_modules/bottleneck/lib/Events.js
-var require_Events = __commonJS({
-  "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info.done) {
-        resolve(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
-          }
-          function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err2);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events2;
-    Events2 = class Events {
-      constructor(instance) {
-        this.instance = instance;
-        this._events = {};
-        if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-          throw new Error("An Emitter already exists for this object");
-        }
-        this.instance.on = (name, cb) => {
-          return this._addListener(name, "many", cb);
-        };
-        this.instance.once = (name, cb) => {
-          return this._addListener(name, "once", cb);
-        };
-        this.instance.removeAllListeners = (name = null) => {
-          if (name != null) {
-            return delete this._events[name];
-          } else {
-            return this._events = {};
-          }
-        };
-      }
-      _addListener(name, status, cb) {
-        var base2;
-        if ((base2 = this._events)[name] == null) {
-          base2[name] = [];
-        }
-        this._events[name].push({
-          cb,
-          status
-        });
-        return this.instance;
-      }
-      listenerCount(name) {
-        if (this._events[name] != null) {
-          return this._events[name].length;
-        } else {
-          return 0;
-        }
-      }
-      trigger(name, ...args) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var e, promises;
-          try {
-            if (name !== "debug") {
-              _this.trigger("debug", `Event triggered: ${name}`, args);
-            }
-            if (_this._events[name] == null) {
-              return;
-            }
-            _this._events[name] = _this._events[name].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises = _this._events[name].map(
-              /* @__PURE__ */ (function() {
-                var _ref = _asyncToGenerator2(function* (listener) {
-                  var e2, returned;
-                  if (listener.status === "none") {
-                    return;
-                  }
-                  if (listener.status === "once") {
-                    listener.status = "none";
-                  }
-                  try {
-                    returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-                    if (typeof (returned != null ? returned.then : void 0) === "function") {
-                      return yield returned;
-                    } else {
-                      return returned;
-                    }
-                  } catch (error2) {
-                    e2 = error2;
-                    if (true) {
-                      _this.trigger("error", e2);
-                    }
-                    return null;
-                  }
-                });
-                return function(_x) {
-                  return _ref.apply(this, arguments);
-                };
-              })()
-            );
-            return (yield Promise.all(promises)).find(function(x2) {
-              return x2 != null;
-            });
-          } catch (error2) {
-            e = error2;
-            if (true) {
-              _this.trigger("error", e);
-            }
-            return null;
-          }
-        })();
-      }
-    };
-    module2.exports = Events2;
-  }
-});
-
-// node_modules/bottleneck/lib/Queues.js
-var require_Queues = __commonJS({
-  "node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
-    "use strict";
-    var DLList;
-    var Events2;
-    var Queues;
-    DLList = require_DLList();
-    Events2 = require_Events();
-    Queues = class Queues {
-      constructor(num_priorities) {
-        var i2;
-        this.Events = new Events2(this);
-        this._length = 0;
-        this._lists = function() {
-          var j, ref, results;
-          results = [];
-          for (i2 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i2 = 1 <= ref ? ++j : --j) {
-            results.push(new DLList(() => {
-              return this.incr();
-            }, () => {
-              return this.decr();
-            }));
-          }
-          return results;
-        }.call(this);
-      }
-      incr() {
-        if (this._length++ === 0) {
-          return this.Events.trigger("leftzero");
-        }
-      }
-      decr() {
-        if (--this._length === 0) {
-          return this.Events.trigger("zero");
-        }
-      }
-      push(job) {
-        return this._lists[job.options.priority].push(job);
-      }
-      queued(priority) {
-        if (priority != null) {
-          return this._lists[priority].length;
-        } else {
-          return this._length;
-        }
-      }
-      shiftAll(fn) {
-        return this._lists.forEach(function(list2) {
-          return list2.forEachShift(fn);
-        });
-      }
-      getFirst(arr = this._lists) {
-        var j, len, list2;
-        for (j = 0, len = arr.length; j < len; j++) {
-          list2 = arr[j];
-          if (list2.length > 0) {
-            return list2;
-          }
-        }
-        return [];
-      }
-      shiftLastFrom(priority) {
-        return this.getFirst(this._lists.slice(priority).reverse()).shift();
-      }
-    };
-    module2.exports = Queues;
-  }
-});
-
-// node_modules/bottleneck/lib/BottleneckError.js
-var require_BottleneckError = __commonJS({
-  "node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
-    "use strict";
-    var BottleneckError;
-    BottleneckError = class BottleneckError extends Error {
-    };
-    module2.exports = BottleneckError;
-  }
-});
-
-// node_modules/bottleneck/lib/Job.js
-var require_Job = __commonJS({
-  "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info.done) {
-        resolve(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
-          }
-          function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err2);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var BottleneckError;
-    var DEFAULT_PRIORITY;
-    var Job;
-    var NUM_PRIORITIES;
-    var parser3;
-    NUM_PRIORITIES = 10;
-    DEFAULT_PRIORITY = 5;
-    parser3 = require_parser3();
-    BottleneckError = require_BottleneckError();
-    Job = class Job {
-      constructor(task, args, options2, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
-        this.task = task;
-        this.args = args;
-        this.rejectOnDrop = rejectOnDrop;
-        this.Events = Events2;
-        this._states = _states;
-        this.Promise = Promise2;
-        this.options = parser3.load(options2, jobDefaults);
-        this.options.priority = this._sanitizePriority(this.options.priority);
-        if (this.options.id === jobDefaults.id) {
-          this.options.id = `${this.options.id}-${this._randomIndex()}`;
-        }
-        this.promise = new this.Promise((_resolve, _reject) => {
-          this._resolve = _resolve;
-          this._reject = _reject;
-        });
-        this.retryCount = 0;
-      }
-      _sanitizePriority(priority) {
-        var sProperty;
-        sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-        if (sProperty < 0) {
-          return 0;
-        } else if (sProperty > NUM_PRIORITIES - 1) {
-          return NUM_PRIORITIES - 1;
-        } else {
-          return sProperty;
-        }
-      }
-      _randomIndex() {
-        return Math.random().toString(36).slice(2);
-      }
-      doDrop({
-        error: error2,
-        message: message2 = "This job has been dropped by Bottleneck"
-      } = {}) {
-        if (this._states.remove(this.options.id)) {
-          if (this.rejectOnDrop) {
-            this._reject(error2 != null ? error2 : new BottleneckError(message2));
-          }
-          this.Events.trigger("dropped", {
-            args: this.args,
-            options: this.options,
-            task: this.task,
-            promise: this.promise
-          });
-          return true;
-        } else {
-          return false;
-        }
-      }
-      _assertStatus(expected) {
-        var status;
-        status = this._states.jobStatus(this.options.id);
-        if (!(status === expected || expected === "DONE" && status === null)) {
-          throw new BottleneckError(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-        }
-      }
-      doReceive() {
-        this._states.start(this.options.id);
-        return this.Events.trigger("received", {
-          args: this.args,
-          options: this.options
-        });
-      }
-      doQueue(reachedHWM, blocked) {
-        this._assertStatus("RECEIVED");
-        this._states.next(this.options.id);
-        return this.Events.trigger("queued", {
-          args: this.args,
-          options: this.options,
-          reachedHWM,
-          blocked
-        });
-      }
-      doRun() {
-        if (this.retryCount === 0) {
-          this._assertStatus("QUEUED");
-          this._states.next(this.options.id);
-        } else {
-          this._assertStatus("EXECUTING");
-        }
-        return this.Events.trigger("scheduled", {
-          args: this.args,
-          options: this.options
-        });
-      }
-      doExecute(chained, clearGlobalState, run, free) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var error2, eventInfo, passed;
-          if (_this.retryCount === 0) {
-            _this._assertStatus("RUNNING");
-            _this._states.next(_this.options.id);
-          } else {
-            _this._assertStatus("EXECUTING");
-          }
-          eventInfo = {
-            args: _this.args,
-            options: _this.options,
-            retryCount: _this.retryCount
-          };
-          _this.Events.trigger("executing", eventInfo);
-          try {
-            passed = yield chained != null ? chained.schedule(_this.options, _this.task, ..._this.args) : _this.task(..._this.args);
-            if (clearGlobalState()) {
-              _this.doDone(eventInfo);
-              yield free(_this.options, eventInfo);
-              _this._assertStatus("DONE");
-              return _this._resolve(passed);
-            }
-          } catch (error1) {
-            error2 = error1;
-            return _this._onFailure(error2, eventInfo, clearGlobalState, run, free);
-          }
-        })();
-      }
-      doExpire(clearGlobalState, run, free) {
-        var error2, eventInfo;
-        if (this._states.jobStatus(this.options.id === "RUNNING")) {
-          this._states.next(this.options.id);
-        }
-        this._assertStatus("EXECUTING");
-        eventInfo = {
-          args: this.args,
-          options: this.options,
-          retryCount: this.retryCount
-        };
-        error2 = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
-        return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
-      }
-      _onFailure(error2, eventInfo, clearGlobalState, run, free) {
-        var _this2 = this;
-        return _asyncToGenerator2(function* () {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = yield _this2.Events.trigger("failed", error2, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              _this2.Events.trigger("retry", `Retrying ${_this2.options.id} after ${retryAfter} ms`, eventInfo);
-              _this2.retryCount++;
-              return run(retryAfter);
-            } else {
-              _this2.doDone(eventInfo);
-              yield free(_this2.options, eventInfo);
-              _this2._assertStatus("DONE");
-              return _this2._reject(error2);
-            }
-          }
-        })();
-      }
-      doDone(eventInfo) {
-        this._assertStatus("EXECUTING");
-        this._states.next(this.options.id);
-        return this.Events.trigger("done", eventInfo);
-      }
-    };
-    module2.exports = Job;
-  }
-});
-
-// node_modules/bottleneck/lib/LocalDatastore.js
-var require_LocalDatastore = __commonJS({
-  "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info.done) {
-        resolve(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
-          }
-          function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err2);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var BottleneckError;
-    var LocalDatastore;
-    var parser3;
-    parser3 = require_parser3();
-    BottleneckError = require_BottleneckError();
-    LocalDatastore = class LocalDatastore {
-      constructor(instance, storeOptions, storeInstanceOptions) {
-        this.instance = instance;
-        this.storeOptions = storeOptions;
-        this.clientId = this.instance._randomIndex();
-        parser3.load(storeInstanceOptions, storeInstanceOptions, this);
-        this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-        this._running = 0;
-        this._done = 0;
-        this._unblockTime = 0;
-        this.ready = this.Promise.resolve();
-        this.clients = {};
-        this._startHeartbeat();
-      }
-      _startHeartbeat() {
-        var base2;
-        if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-          return typeof (base2 = this.heartbeat = setInterval(() => {
-            var amount, incr, maximum, now, reservoir;
-            now = Date.now();
-            if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-              this._lastReservoirRefresh = now;
-              this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-              this.instance._drainAll(this.computeCapacity());
-            }
-            if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-              var _this$storeOptions = this.storeOptions;
-              amount = _this$storeOptions.reservoirIncreaseAmount;
-              maximum = _this$storeOptions.reservoirIncreaseMaximum;
-              reservoir = _this$storeOptions.reservoir;
-              this._lastReservoirIncrease = now;
-              incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-              if (incr > 0) {
-                this.storeOptions.reservoir += incr;
-                return this.instance._drainAll(this.computeCapacity());
-              }
-            }
-          }, this.heartbeatInterval)).unref === "function" ? base2.unref() : void 0;
-        } else {
-          return clearInterval(this.heartbeat);
-        }
-      }
-      __publish__(message2) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          yield _this.yieldLoop();
-          return _this.instance.Events.trigger("message", message2.toString());
-        })();
-      }
-      __disconnect__(flush) {
-        var _this2 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this2.yieldLoop();
-          clearInterval(_this2.heartbeat);
-          return _this2.Promise.resolve();
-        })();
-      }
-      yieldLoop(t = 0) {
-        return new this.Promise(function(resolve, reject) {
-          return setTimeout(resolve, t);
-        });
-      }
-      computePenalty() {
-        var ref;
-        return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
-      }
-      __updateSettings__(options2) {
-        var _this3 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this3.yieldLoop();
-          parser3.overwrite(options2, options2, _this3.storeOptions);
-          _this3._startHeartbeat();
-          _this3.instance._drainAll(_this3.computeCapacity());
-          return true;
-        })();
-      }
-      __running__() {
-        var _this4 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this4.yieldLoop();
-          return _this4._running;
-        })();
-      }
-      __queued__() {
-        var _this5 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this5.yieldLoop();
-          return _this5.instance.queued();
-        })();
-      }
-      __done__() {
-        var _this6 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this6.yieldLoop();
-          return _this6._done;
-        })();
-      }
-      __groupCheck__(time) {
-        var _this7 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this7.yieldLoop();
-          return _this7._nextRequest + _this7.timeout < time;
-        })();
-      }
-      computeCapacity() {
-        var maxConcurrent, reservoir;
-        var _this$storeOptions2 = this.storeOptions;
-        maxConcurrent = _this$storeOptions2.maxConcurrent;
-        reservoir = _this$storeOptions2.reservoir;
-        if (maxConcurrent != null && reservoir != null) {
-          return Math.min(maxConcurrent - this._running, reservoir);
-        } else if (maxConcurrent != null) {
-          return maxConcurrent - this._running;
-        } else if (reservoir != null) {
-          return reservoir;
-        } else {
-          return null;
-        }
-      }
-      conditionsCheck(weight) {
-        var capacity;
-        capacity = this.computeCapacity();
-        return capacity == null || weight <= capacity;
-      }
-      __incrementReservoir__(incr) {
-        var _this8 = this;
-        return _asyncToGenerator2(function* () {
-          var reservoir;
-          yield _this8.yieldLoop();
-          reservoir = _this8.storeOptions.reservoir += incr;
-          _this8.instance._drainAll(_this8.computeCapacity());
-          return reservoir;
-        })();
-      }
-      __currentReservoir__() {
-        var _this9 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this9.yieldLoop();
-          return _this9.storeOptions.reservoir;
-        })();
-      }
-      isBlocked(now) {
-        return this._unblockTime >= now;
-      }
-      check(weight, now) {
-        return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-      }
-      __check__(weight) {
-        var _this10 = this;
-        return _asyncToGenerator2(function* () {
-          var now;
-          yield _this10.yieldLoop();
-          now = Date.now();
-          return _this10.check(weight, now);
-        })();
-      }
-      __register__(index, weight, expiration) {
-        var _this11 = this;
-        return _asyncToGenerator2(function* () {
-          var now, wait;
-          yield _this11.yieldLoop();
-          now = Date.now();
-          if (_this11.conditionsCheck(weight)) {
-            _this11._running += weight;
-            if (_this11.storeOptions.reservoir != null) {
-              _this11.storeOptions.reservoir -= weight;
-            }
-            wait = Math.max(_this11._nextRequest - now, 0);
-            _this11._nextRequest = now + wait + _this11.storeOptions.minTime;
-            return {
-              success: true,
-              wait,
-              reservoir: _this11.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        })();
-      }
-      strategyIsBlock() {
-        return this.storeOptions.strategy === 3;
-      }
-      __submit__(queueLength, weight) {
-        var _this12 = this;
-        return _asyncToGenerator2(function* () {
-          var blocked, now, reachedHWM;
-          yield _this12.yieldLoop();
-          if (_this12.storeOptions.maxConcurrent != null && weight > _this12.storeOptions.maxConcurrent) {
-            throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${_this12.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = _this12.storeOptions.highWater != null && queueLength === _this12.storeOptions.highWater && !_this12.check(weight, now);
-          blocked = _this12.strategyIsBlock() && (reachedHWM || _this12.isBlocked(now));
-          if (blocked) {
-            _this12._unblockTime = now + _this12.computePenalty();
-            _this12._nextRequest = _this12._unblockTime + _this12.storeOptions.minTime;
-            _this12.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: _this12.storeOptions.strategy
-          };
-        })();
-      }
-      __free__(index, weight) {
-        var _this13 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this13.yieldLoop();
-          _this13._running -= weight;
-          _this13._done += weight;
-          _this13.instance._drainAll(_this13.computeCapacity());
-          return {
-            running: _this13._running
-          };
-        })();
-      }
-    };
-    module2.exports = LocalDatastore;
-  }
-});
-
-// node_modules/bottleneck/lib/lua.json
-var require_lua = __commonJS({
-  "node_modules/bottleneck/lib/lua.json"(exports2, module2) {
-    module2.exports = {
-      "blacklist_client.lua": "local blacklist = ARGV[num_static_argv + 1]\n\nif redis.call('zscore', client_last_seen_key, blacklist) then\n  redis.call('zadd', client_last_seen_key, 0, blacklist)\nend\n\n\nreturn {}\n",
-      "check.lua": "local weight = tonumber(ARGV[num_static_argv + 1])\n\nlocal capacity = process_tick(now, false)['capacity']\nlocal nextRequest = tonumber(redis.call('hget', settings_key, 'nextRequest'))\n\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\n",
-      "conditions_check.lua": "local conditions_check = function (capacity, weight)\n  return capacity == nil or weight <= capacity\nend\n",
-      "current_reservoir.lua": "return process_tick(now, false)['reservoir']\n",
-      "done.lua": "process_tick(now, false)\n\nreturn tonumber(redis.call('hget', settings_key, 'done'))\n",
-      "free.lua": "local index = ARGV[num_static_argv + 1]\n\nredis.call('zadd', job_expirations_key, 0, index)\n\nreturn process_tick(now, false)['running']\n",
-      "get_time.lua": "redis.replicate_commands()\n\nlocal get_time = function ()\n  local time = redis.call('time')\n\n  return tonumber(time[1]..string.sub(time[2], 1, 3))\nend\n",
-      "group_check.lua": "return not (redis.call('exists', settings_key) == 1)\n",
-      "heartbeat.lua": "process_tick(now, true)\n",
-      "increment_reservoir.lua": "local incr = tonumber(ARGV[num_static_argv + 1])\n\nredis.call('hincrby', settings_key, 'reservoir', incr)\n\nlocal reservoir = process_tick(now, true)['reservoir']\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn reservoir\n",
-      "init.lua": `local clear = tonumber(ARGV[num_static_argv + 1])
-local limiter_version = ARGV[num_static_argv + 2]
-local num_local_argv = num_static_argv + 2
-
-if clear == 1 then
-  redis.call('del', unpack(KEYS))
-end
-
-if redis.call('exists', settings_key) == 0 then
-  -- Create
-  local args = {'hmset', settings_key}
-
-  for i = num_local_argv + 1, #ARGV do
-    table.insert(args, ARGV[i])
-  end
-
-  redis.call(unpack(args))
-  redis.call('hmset', settings_key,
-    'nextRequest', now,
-    'lastReservoirRefresh', now,
-    'lastReservoirIncrease', now,
-    'running', 0,
-    'done', 0,
-    'unblockTime', 0,
-    'capacityPriorityCounter', 0
-  )
-
-else
-  -- Apply migrations
-  local settings = redis.call('hmget', settings_key,
-    'id',
-    'version'
-  )
-  local id = settings[1]
-  local current_version = settings[2]
-
-  if current_version ~= limiter_version then
-    local version_digits = {}
-    for k, v in string.gmatch(current_version, "([^.]+)") do
-      table.insert(version_digits, tonumber(k))
-    end
-
-    -- 2.10.0
-    if version_digits[2] < 10 then
-      redis.call('hsetnx', settings_key, 'reservoirRefreshInterval', '')
-      redis.call('hsetnx', settings_key, 'reservoirRefreshAmount', '')
-      redis.call('hsetnx', settings_key, 'lastReservoirRefresh', '')
-      redis.call('hsetnx', settings_key, 'done', 0)
-      redis.call('hset', settings_key, 'version', '2.10.0')
-    end
-
-    -- 2.11.1
-    if version_digits[2] < 11 or (version_digits[2] == 11 and version_digits[3] < 1) then
-      if redis.call('hstrlen', settings_key, 'lastReservoirRefresh') == 0 then
-        redis.call('hmset', settings_key,
-          'lastReservoirRefresh', now,
-          'version', '2.11.1'
-        )
-      end
-    end
-
-    -- 2.14.0
-    if version_digits[2] < 14 then
-      local old_running_key = 'b_'..id..'_running'
-      local old_executing_key = 'b_'..id..'_executing'
-
-      if redis.call('exists', old_running_key) == 1 then
-        redis.call('rename', old_running_key, job_weights_key)
-      end
-      if redis.call('exists', old_executing_key) == 1 then
-        redis.call('rename', old_executing_key, job_expirations_key)
-      end
-      redis.call('hset', settings_key, 'version', '2.14.0')
-    end
-
-    -- 2.15.2
-    if version_digits[2] < 15 or (version_digits[2] == 15 and version_digits[3] < 2) then
-      redis.call('hsetnx', settings_key, 'capacityPriorityCounter', 0)
-      redis.call('hset', settings_key, 'version', '2.15.2')
-    end
-
-    -- 2.17.0
-    if version_digits[2] < 17 then
-      redis.call('hsetnx', settings_key, 'clientTimeout', 10000)
-      redis.call('hset', settings_key, 'version', '2.17.0')
-    end
-
-    -- 2.18.0
-    if version_digits[2] < 18 then
-      redis.call('hsetnx', settings_key, 'reservoirIncreaseInterval', '')
-      redis.call('hsetnx', settings_key, 'reservoirIncreaseAmount', '')
-      redis.call('hsetnx', settings_key, 'reservoirIncreaseMaximum', '')
-      redis.call('hsetnx', settings_key, 'lastReservoirIncrease', now)
-      redis.call('hset', settings_key, 'version', '2.18.0')
-    end
-
-  end
-
-  process_tick(now, false)
-end
-
-local groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))
-refresh_expiration(0, 0, groupTimeout)
-
-return {}
-`,
-      "process_tick.lua": "local process_tick = function (now, always_publish)\n\n  local compute_capacity = function (maxConcurrent, running, reservoir)\n    if maxConcurrent ~= nil and reservoir ~= nil then\n      return math.min((maxConcurrent - running), reservoir)\n    elseif maxConcurrent ~= nil then\n      return maxConcurrent - running\n    elseif reservoir ~= nil then\n      return reservoir\n    else\n      return nil\n    end\n  end\n\n  local settings = redis.call('hmget', settings_key,\n    'id',\n    'maxConcurrent',\n    'running',\n    'reservoir',\n    'reservoirRefreshInterval',\n    'reservoirRefreshAmount',\n    'lastReservoirRefresh',\n    'reservoirIncreaseInterval',\n    'reservoirIncreaseAmount',\n    'reservoirIncreaseMaximum',\n    'lastReservoirIncrease',\n    'capacityPriorityCounter',\n    'clientTimeout'\n  )\n  local id = settings[1]\n  local maxConcurrent = tonumber(settings[2])\n  local running = tonumber(settings[3])\n  local reservoir = tonumber(settings[4])\n  local reservoirRefreshInterval = tonumber(settings[5])\n  local reservoirRefreshAmount = tonumber(settings[6])\n  local lastReservoirRefresh = tonumber(settings[7])\n  local reservoirIncreaseInterval = tonumber(settings[8])\n  local reservoirIncreaseAmount = tonumber(settings[9])\n  local reservoirIncreaseMaximum = tonumber(settings[10])\n  local lastReservoirIncrease = tonumber(settings[11])\n  local capacityPriorityCounter = tonumber(settings[12])\n  local clientTimeout = tonumber(settings[13])\n\n  local initial_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  --\n  -- Process 'running' changes\n  --\n  local expired = redis.call('zrangebyscore', job_expirations_key, '-inf', '('..now)\n\n  if #expired > 0 then\n    redis.call('zremrangebyscore', job_expirations_key, '-inf', '('..now)\n\n    local flush_batch = function (batch, acc)\n      local weights = redis.call('hmget', job_weights_key, unpack(batch))\n                      redis.call('hdel',  job_weights_key, unpack(batch))\n      local clients = redis.call('hmget', job_clients_key, unpack(batch))\n                      redis.call('hdel',  job_clients_key, unpack(batch))\n\n      -- Calculate sum of removed weights\n      for i = 1, #weights do\n        acc['total'] = acc['total'] + (tonumber(weights[i]) or 0)\n      end\n\n      -- Calculate sum of removed weights by client\n      local client_weights = {}\n      for i = 1, #clients do\n        local removed = tonumber(weights[i]) or 0\n        if removed > 0 then\n          acc['client_weights'][clients[i]] = (acc['client_weights'][clients[i]] or 0) + removed\n        end\n      end\n    end\n\n    local acc = {\n      ['total'] = 0,\n      ['client_weights'] = {}\n    }\n    local batch_size = 1000\n\n    -- Compute changes to Zsets and apply changes to Hashes\n    for i = 1, #expired, batch_size do\n      local batch = {}\n      for j = i, math.min(i + batch_size - 1, #expired) do\n        table.insert(batch, expired[j])\n      end\n\n      flush_batch(batch, acc)\n    end\n\n    -- Apply changes to Zsets\n    if acc['total'] > 0 then\n      redis.call('hincrby', settings_key, 'done', acc['total'])\n      running = tonumber(redis.call('hincrby', settings_key, 'running', -acc['total']))\n    end\n\n    for client, weight in pairs(acc['client_weights']) do\n      redis.call('zincrby', client_running_key, -weight, client)\n    end\n  end\n\n  --\n  -- Process 'reservoir' changes\n  --\n  local reservoirRefreshActive = reservoirRefreshInterval ~= nil and reservoirRefreshAmount ~= nil\n  if reservoirRefreshActive and now >= lastReservoirRefresh + reservoirRefreshInterval then\n    reservoir = reservoirRefreshAmount\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirRefresh', now\n    )\n  end\n\n  local reservoirIncreaseActive = reservoirIncreaseInterval ~= nil and reservoirIncreaseAmount ~= nil\n  if reservoirIncreaseActive and now >= lastReservoirIncrease + reservoirIncreaseInterval then\n    local num_intervals = math.floor((now - lastReservoirIncrease) / reservoirIncreaseInterval)\n    local incr = reservoirIncreaseAmount * num_intervals\n    if reservoirIncreaseMaximum ~= nil then\n      incr = math.min(incr, reservoirIncreaseMaximum - (reservoir or 0))\n    end\n    if incr > 0 then\n      reservoir = (reservoir or 0) + incr\n    end\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirIncrease', lastReservoirIncrease + (num_intervals * reservoirIncreaseInterval)\n    )\n  end\n\n  --\n  -- Clear unresponsive clients\n  --\n  local unresponsive = redis.call('zrangebyscore', client_last_seen_key, '-inf', (now - clientTimeout))\n  local unresponsive_lookup = {}\n  local terminated_clients = {}\n  for i = 1, #unresponsive do\n    unresponsive_lookup[unresponsive[i]] = true\n    if tonumber(redis.call('zscore', client_running_key, unresponsive[i])) == 0 then\n      table.insert(terminated_clients, unresponsive[i])\n    end\n  end\n  if #terminated_clients > 0 then\n    redis.call('zrem', client_running_key,         unpack(terminated_clients))\n    redis.call('hdel', client_num_queued_key,      unpack(terminated_clients))\n    redis.call('zrem', client_last_registered_key, unpack(terminated_clients))\n    redis.call('zrem', client_last_seen_key,       unpack(terminated_clients))\n  end\n\n  --\n  -- Broadcast capacity changes\n  --\n  local final_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  if always_publish or (initial_capacity ~= nil and final_capacity == nil) then\n    -- always_publish or was not unlimited, now unlimited\n    redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n\n  elseif initial_capacity ~= nil and final_capacity ~= nil and final_capacity > initial_capacity then\n    -- capacity was increased\n    -- send the capacity message to the limiter having the lowest number of running jobs\n    -- the tiebreaker is the limiter having not registered a job in the longest time\n\n    local lowest_concurrency_value = nil\n    local lowest_concurrency_clients = {}\n    local lowest_concurrency_last_registered = {}\n    local client_concurrencies = redis.call('zrange', client_running_key, 0, -1, 'withscores')\n\n    for i = 1, #client_concurrencies, 2 do\n      local client = client_concurrencies[i]\n      local concurrency = tonumber(client_concurrencies[i+1])\n\n      if (\n        lowest_concurrency_value == nil or lowest_concurrency_value == concurrency\n      ) and (\n        not unresponsive_lookup[client]\n      ) and (\n        tonumber(redis.call('hget', client_num_queued_key, client)) > 0\n      ) then\n        lowest_concurrency_value = concurrency\n        table.insert(lowest_concurrency_clients, client)\n        local last_registered = tonumber(redis.call('zscore', client_last_registered_key, client))\n        table.insert(lowest_concurrency_last_registered, last_registered)\n      end\n    end\n\n    if #lowest_concurrency_clients > 0 then\n      local position = 1\n      local earliest = lowest_concurrency_last_registered[1]\n\n      for i,v in ipairs(lowest_concurrency_last_registered) do\n        if v < earliest then\n          position = i\n          earliest = v\n        end\n      end\n\n      local next_client = lowest_concurrency_clients[position]\n      redis.call('publish', 'b_'..id,\n        'capacity-priority:'..(final_capacity or '')..\n        ':'..next_client..\n        ':'..capacityPriorityCounter\n      )\n      redis.call('hincrby', settings_key, 'capacityPriorityCounter', '1')\n    else\n      redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n    end\n  end\n\n  return {\n    ['capacity'] = final_capacity,\n    ['running'] = running,\n    ['reservoir'] = reservoir\n  }\nend\n",
-      "queued.lua": "local clientTimeout = tonumber(redis.call('hget', settings_key, 'clientTimeout'))\nlocal valid_clients = redis.call('zrangebyscore', client_last_seen_key, (now - clientTimeout), 'inf')\nlocal client_queued = redis.call('hmget', client_num_queued_key, unpack(valid_clients))\n\nlocal sum = 0\nfor i = 1, #client_queued do\n  sum = sum + tonumber(client_queued[i])\nend\n\nreturn sum\n",
-      "refresh_expiration.lua": "local refresh_expiration = function (now, nextRequest, groupTimeout)\n\n  if groupTimeout ~= nil then\n    local ttl = (nextRequest + groupTimeout) - now\n\n    for i = 1, #KEYS do\n      redis.call('pexpire', KEYS[i], ttl)\n    end\n  end\n\nend\n",
-      "refs.lua": "local settings_key = KEYS[1]\nlocal job_weights_key = KEYS[2]\nlocal job_expirations_key = KEYS[3]\nlocal job_clients_key = KEYS[4]\nlocal client_running_key = KEYS[5]\nlocal client_num_queued_key = KEYS[6]\nlocal client_last_registered_key = KEYS[7]\nlocal client_last_seen_key = KEYS[8]\n\nlocal now = tonumber(ARGV[1])\nlocal client = ARGV[2]\n\nlocal num_static_argv = 2\n",
-      "register.lua": "local index = ARGV[num_static_argv + 1]\nlocal weight = tonumber(ARGV[num_static_argv + 2])\nlocal expiration = tonumber(ARGV[num_static_argv + 3])\n\nlocal state = process_tick(now, false)\nlocal capacity = state['capacity']\nlocal reservoir = state['reservoir']\n\nlocal settings = redis.call('hmget', settings_key,\n  'nextRequest',\n  'minTime',\n  'groupTimeout'\n)\nlocal nextRequest = tonumber(settings[1])\nlocal minTime = tonumber(settings[2])\nlocal groupTimeout = tonumber(settings[3])\n\nif conditions_check(capacity, weight) then\n\n  redis.call('hincrby', settings_key, 'running', weight)\n  redis.call('hset', job_weights_key, index, weight)\n  if expiration ~= nil then\n    redis.call('zadd', job_expirations_key, now + expiration, index)\n  end\n  redis.call('hset', job_clients_key, index, client)\n  redis.call('zincrby', client_running_key, weight, client)\n  redis.call('hincrby', client_num_queued_key, client, -1)\n  redis.call('zadd', client_last_registered_key, now, client)\n\n  local wait = math.max(nextRequest - now, 0)\n  local newNextRequest = now + wait + minTime\n\n  if reservoir == nil then\n    redis.call('hset', settings_key,\n      'nextRequest', newNextRequest\n    )\n  else\n    reservoir = reservoir - weight\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'nextRequest', newNextRequest\n    )\n  end\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\n\n  return {true, wait, reservoir}\n\nelse\n  return {false}\nend\n",
-      "register_client.lua": "local queued = tonumber(ARGV[num_static_argv + 1])\n\n-- Could have been re-registered concurrently\nif not redis.call('zscore', client_last_seen_key, client) then\n  redis.call('zadd', client_running_key, 0, client)\n  redis.call('hset', client_num_queued_key, client, queued)\n  redis.call('zadd', client_last_registered_key, 0, client)\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n\nreturn {}\n",
-      "running.lua": "return process_tick(now, false)['running']\n",
-      "submit.lua": "local queueLength = tonumber(ARGV[num_static_argv + 1])\nlocal weight = tonumber(ARGV[num_static_argv + 2])\n\nlocal capacity = process_tick(now, false)['capacity']\n\nlocal settings = redis.call('hmget', settings_key,\n  'id',\n  'maxConcurrent',\n  'highWater',\n  'nextRequest',\n  'strategy',\n  'unblockTime',\n  'penalty',\n  'minTime',\n  'groupTimeout'\n)\nlocal id = settings[1]\nlocal maxConcurrent = tonumber(settings[2])\nlocal highWater = tonumber(settings[3])\nlocal nextRequest = tonumber(settings[4])\nlocal strategy = tonumber(settings[5])\nlocal unblockTime = tonumber(settings[6])\nlocal penalty = tonumber(settings[7])\nlocal minTime = tonumber(settings[8])\nlocal groupTimeout = tonumber(settings[9])\n\nif maxConcurrent ~= nil and weight > maxConcurrent then\n  return redis.error_reply('OVERWEIGHT:'..weight..':'..maxConcurrent)\nend\n\nlocal reachedHWM = (highWater ~= nil and queueLength == highWater\n  and not (\n    conditions_check(capacity, weight)\n    and nextRequest - now <= 0\n  )\n)\n\nlocal blocked = strategy == 3 and (reachedHWM or unblockTime >= now)\n\nif blocked then\n  local computedPenalty = penalty\n  if computedPenalty == nil then\n    if minTime == 0 then\n      computedPenalty = 5000\n    else\n      computedPenalty = 15 * minTime\n    end\n  end\n\n  local newNextRequest = now + computedPenalty + minTime\n\n  redis.call('hmset', settings_key,\n    'unblockTime', now + computedPenalty,\n    'nextRequest', newNextRequest\n  )\n\n  local clients_queued_reset = redis.call('hkeys', client_num_queued_key)\n  local queued_reset = {}\n  for i = 1, #clients_queued_reset do\n    table.insert(queued_reset, clients_queued_reset[i])\n    table.insert(queued_reset, 0)\n  end\n  redis.call('hmset', client_num_queued_key, unpack(queued_reset))\n\n  redis.call('publish', 'b_'..id, 'blocked:')\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\nend\n\nif not blocked and not reachedHWM then\n  redis.call('hincrby', client_num_queued_key, client, 1)\nend\n\nreturn {reachedHWM, blocked, strategy}\n",
-      "update_settings.lua": "local args = {'hmset', settings_key}\n\nfor i = num_static_argv + 1, #ARGV do\n  table.insert(args, ARGV[i])\nend\n\nredis.call(unpack(args))\n\nprocess_tick(now, true)\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn {}\n",
-      "validate_client.lua": "if not redis.call('zscore', client_last_seen_key, client) then\n  return redis.error_reply('UNKNOWN_CLIENT')\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n",
-      "validate_keys.lua": "if not (redis.call('exists', settings_key) == 1) then\n  return redis.error_reply('SETTINGS_KEY_NOT_FOUND')\nend\n"
-    };
-  }
-});
-
-// node_modules/bottleneck/lib/Scripts.js
-var require_Scripts = __commonJS({
-  "node_modules/bottleneck/lib/Scripts.js"(exports2) {
-    "use strict";
-    var headers;
-    var lua;
-    var templates;
-    lua = require_lua();
-    headers = {
-      refs: lua["refs.lua"],
-      validate_keys: lua["validate_keys.lua"],
-      validate_client: lua["validate_client.lua"],
-      refresh_expiration: lua["refresh_expiration.lua"],
-      process_tick: lua["process_tick.lua"],
-      conditions_check: lua["conditions_check.lua"],
-      get_time: lua["get_time.lua"]
-    };
-    exports2.allKeys = function(id) {
-      return [
-        /*
-        HASH
-        */
-        `b_${id}_settings`,
-        /*
-        HASH
-        job index -> weight
-        */
-        `b_${id}_job_weights`,
-        /*
-        ZSET
-        job index -> expiration
-        */
-        `b_${id}_job_expirations`,
-        /*
-        HASH
-        job index -> client
-        */
-        `b_${id}_job_clients`,
-        /*
-        ZSET
-        client -> sum running
-        */
-        `b_${id}_client_running`,
-        /*
-        HASH
-        client -> num queued
-        */
-        `b_${id}_client_num_queued`,
-        /*
-        ZSET
-        client -> last job registered
-        */
-        `b_${id}_client_last_registered`,
-        /*
-        ZSET
-        client -> last seen
-        */
-        `b_${id}_client_last_seen`
-      ];
-    };
-    templates = {
-      init: {
-        keys: exports2.allKeys,
-        headers: ["process_tick"],
-        refresh_expiration: true,
-        code: lua["init.lua"]
-      },
-      group_check: {
-        keys: exports2.allKeys,
-        headers: [],
-        refresh_expiration: false,
-        code: lua["group_check.lua"]
-      },
-      register_client: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys"],
-        refresh_expiration: false,
-        code: lua["register_client.lua"]
-      },
-      blacklist_client: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client"],
-        refresh_expiration: false,
-        code: lua["blacklist_client.lua"]
-      },
-      heartbeat: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["heartbeat.lua"]
-      },
-      update_settings: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: true,
-        code: lua["update_settings.lua"]
-      },
-      running: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["running.lua"]
-      },
-      queued: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client"],
-        refresh_expiration: false,
-        code: lua["queued.lua"]
-      },
-      done: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["done.lua"]
-      },
-      check: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-        refresh_expiration: false,
-        code: lua["check.lua"]
-      },
-      submit: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-        refresh_expiration: true,
-        code: lua["submit.lua"]
-      },
-      register: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-        refresh_expiration: true,
-        code: lua["register.lua"]
-      },
-      free: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: true,
-        code: lua["free.lua"]
-      },
-      current_reservoir: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["current_reservoir.lua"]
-      },
-      increment_reservoir: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: true,
-        code: lua["increment_reservoir.lua"]
-      }
-    };
-    exports2.names = Object.keys(templates);
-    exports2.keys = function(name, id) {
-      return templates[name].keys(id);
-    };
-    exports2.payload = function(name) {
-      var template;
-      template = templates[name];
-      return Array.prototype.concat(headers.refs, template.headers.map(function(h) {
-        return headers[h];
-      }), template.refresh_expiration ? headers.refresh_expiration : "", template.code).join("\n");
-    };
-  }
-});
-
-// node_modules/bottleneck/lib/RedisConnection.js
-var require_RedisConnection = __commonJS({
-  "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
-    "use strict";
-    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info.done) {
-        resolve(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value);
-          }
-          function _throw(err2) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err2);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events;
-    var RedisConnection;
-    var Scripts;
-    var parser;
-    parser = require_parser3();
-    Events = require_Events();
-    Scripts = require_Scripts();
-    RedisConnection = function() {
-      class RedisConnection {
-        constructor(options = {}) {
-          parser.load(options, this.defaults, this);
-          if (this.Redis == null) {
-            this.Redis = eval("require")("redis");
-          }
-          if (this.Events == null) {
-            this.Events = new Events(this);
-          }
-          this.terminated = false;
-          if (this.client == null) {
-            this.client = this.Redis.createClient(this.clientOptions);
-          }
-          this.subscriber = this.client.duplicate();
-          this.limiters = {};
-          this.shas = {};
-          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
-            return this._loadScripts();
-          }).then(() => {
-            return {
-              client: this.client,
-              subscriber: this.subscriber
-            };
-          });
-        }
-        _setup(client, sub) {
-          client.setMaxListeners(0);
-          return new this.Promise((resolve, reject) => {
-            client.on("error", (e) => {
-              return this.Events.trigger("error", e);
-            });
-            if (sub) {
-              client.on("message", (channel, message2) => {
-                var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
-              });
-            }
-            if (client.ready) {
-              return resolve();
-            } else {
-              return client.once("ready", resolve);
-            }
-          });
-        }
-        _loadScript(name) {
-          return new this.Promise((resolve, reject) => {
-            var payload;
-            payload = Scripts.payload(name);
-            return this.client.multi([["script", "load", payload]]).exec((err2, replies) => {
-              if (err2 != null) {
-                return reject(err2);
-              }
-              this.shas[name] = replies[0];
-              return resolve(replies[0]);
-            });
-          });
-        }
-        _loadScripts() {
-          return this.Promise.all(Scripts.names.map((k) => {
-            return this._loadScript(k);
-          }));
-        }
-        __runCommand__(cmd) {
-          var _this = this;
-          return _asyncToGenerator(function* () {
-            yield _this.ready;
-            return new _this.Promise((resolve, reject) => {
-              return _this.client.multi([cmd]).exec_atomic(function(err2, replies) {
-                if (err2 != null) {
-                  return reject(err2);
-                } else {
-                  return resolve(replies[0]);
-                }
-              });
-            });
-          })();
-        }
-        __addLimiter__(instance) {
-          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve, reject) => {
-              var handler2;
-              handler2 = (chan) => {
-                if (chan === channel) {
-                  this.subscriber.removeListener("subscribe", handler2);
-                  this.limiters[channel] = instance;
-                  return resolve();
-                }
-              };
-              this.subscriber.on("subscribe", handler2);
-              return this.subscriber.subscribe(channel);
-            });
-          }));
-        }
-        __removeLimiter__(instance) {
-          var _this2 = this;
-          return this.Promise.all([instance.channel(), instance.channel_client()].map(
-            /* @__PURE__ */ (function() {
-              var _ref = _asyncToGenerator(function* (channel) {
-                if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve, reject) => {
-                    return _this2.subscriber.unsubscribe(channel, function(err2, chan) {
-                      if (err2 != null) {
-                        return reject(err2);
-                      }
-                      if (chan === channel) {
-                        return resolve();
-                      }
-                    });
-                  });
-                }
-                return delete _this2.limiters[channel];
-              });
-              return function(_x) {
-                return _ref.apply(this, arguments);
-              };
-            })()
-          ));
-        }
-        __scriptArgs__(name, id, args, cb) {
-          var keys;
-          keys = Scripts.keys(name, id);
-          return [this.shas[name], keys.length].concat(keys, args, cb);
-        }
-        __scriptFn__(name) {
-          return this.client.evalsha.bind(this.client);
-        }
-        disconnect(flush = true) {
-          var i2, k, len, ref;
-          ref = Object.keys(this.limiters);
-          for (i2 = 0, len = ref.length; i2 < len; i2++) {
-            k = ref[i2];
-            clearInterval(this.limiters[k]._store.heartbeat);
-          }
-          this.limiters = {};
-          this.terminated = true;
-          this.client.end(flush);
-          this.subscriber.end(flush);
-          return this.Promise.resolve();
-        }
-      }
-      ;
-      RedisConnection.prototype.datastore = "redis";
-      RedisConnection.prototype.defaults = {
-        Redis: null,
-        clientOptions: {},
-        client: null,
-        Promise,
-        Events: null
-      };
-      return RedisConnection;
-    }.call(void 0);
-    module.exports = RedisConnection;
-  }
-});
-
-// node_modules/bottleneck/lib/IORedisConnection.js
-var require_IORedisConnection = __commonJS({
-  "node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
-    "use strict";
-    function _slicedToArray(arr, i2) {
-      return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i2) || _nonIterableRest();
-    }
-    function _nonIterableRest() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArrayLimit(arr, i2) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i2 && _arr.length === i2) break;
-        }
-      } catch (err2) {
-        _d = true;
-        _e = err2;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e;
-        }
-      }
-      return _arr;
-    }
-    function _arrayWithHoles(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info.done) {
-        resolve(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value);
-          }
-          function _throw(err2) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err2);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events;
-    var IORedisConnection;
-    var Scripts;
-    var parser;
-    parser = require_parser3();
-    Events = require_Events();
-    Scripts = require_Scripts();
-    IORedisConnection = function() {
-      class IORedisConnection {
-        constructor(options = {}) {
-          parser.load(options, this.defaults, this);
-          if (this.Redis == null) {
-            this.Redis = eval("require")("ioredis");
-          }
-          if (this.Events == null) {
-            this.Events = new Events(this);
-          }
-          this.terminated = false;
-          if (this.clusterNodes != null) {
-            this.client = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
-            this.subscriber = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
-          } else if (this.client != null && this.client.duplicate == null) {
-            this.subscriber = new this.Redis.Cluster(this.client.startupNodes, this.client.options);
-          } else {
-            if (this.client == null) {
-              this.client = new this.Redis(this.clientOptions);
-            }
-            this.subscriber = this.client.duplicate();
-          }
-          this.limiters = {};
-          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
-            this._loadScripts();
-            return {
-              client: this.client,
-              subscriber: this.subscriber
-            };
-          });
-        }
-        _setup(client, sub) {
-          client.setMaxListeners(0);
-          return new this.Promise((resolve, reject) => {
-            client.on("error", (e) => {
-              return this.Events.trigger("error", e);
-            });
-            if (sub) {
-              client.on("message", (channel, message2) => {
-                var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
-              });
-            }
-            if (client.status === "ready") {
-              return resolve();
-            } else {
-              return client.once("ready", resolve);
-            }
-          });
-        }
-        _loadScripts() {
-          return Scripts.names.forEach((name) => {
-            return this.client.defineCommand(name, {
-              lua: Scripts.payload(name)
-            });
-          });
-        }
-        __runCommand__(cmd) {
-          var _this = this;
-          return _asyncToGenerator(function* () {
-            var _, deleted;
-            yield _this.ready;
-            var _ref = yield _this.client.pipeline([cmd]).exec();
-            var _ref2 = _slicedToArray(_ref, 1);
-            var _ref2$ = _slicedToArray(_ref2[0], 2);
-            _ = _ref2$[0];
-            deleted = _ref2$[1];
-            return deleted;
-          })();
-        }
-        __addLimiter__(instance) {
-          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve, reject) => {
-              return this.subscriber.subscribe(channel, () => {
-                this.limiters[channel] = instance;
-                return resolve();
-              });
-            });
-          }));
-        }
-        __removeLimiter__(instance) {
-          var _this2 = this;
-          return [instance.channel(), instance.channel_client()].forEach(
-            /* @__PURE__ */ (function() {
-              var _ref3 = _asyncToGenerator(function* (channel) {
-                if (!_this2.terminated) {
-                  yield _this2.subscriber.unsubscribe(channel);
-                }
-                return delete _this2.limiters[channel];
-              });
-              return function(_x) {
-                return _ref3.apply(this, arguments);
-              };
-            })()
-          );
-        }
-        __scriptArgs__(name, id, args, cb) {
-          var keys;
-          keys = Scripts.keys(name, id);
-          return [keys.length].concat(keys, args, cb);
-        }
-        __scriptFn__(name) {
-          return this.client[name].bind(this.client);
-        }
-        disconnect(flush = true) {
-          var i2, k, len, ref;
-          ref = Object.keys(this.limiters);
-          for (i2 = 0, len = ref.length; i2 < len; i2++) {
-            k = ref[i2];
-            clearInterval(this.limiters[k]._store.heartbeat);
-          }
-          this.limiters = {};
-          this.terminated = true;
-          if (flush) {
-            return this.Promise.all([this.client.quit(), this.subscriber.quit()]);
-          } else {
-            this.client.disconnect();
-            this.subscriber.disconnect();
-            return this.Promise.resolve();
-          }
-        }
-      }
-      ;
-      IORedisConnection.prototype.datastore = "ioredis";
-      IORedisConnection.prototype.defaults = {
-        Redis: null,
-        clientOptions: {},
-        clusterNodes: null,
-        client: null,
-        Promise,
-        Events: null
-      };
-      return IORedisConnection;
-    }.call(void 0);
-    module.exports = IORedisConnection;
-  }
-});
-
-// node_modules/bottleneck/lib/RedisDatastore.js
-var require_RedisDatastore = __commonJS({
-  "node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
-    "use strict";
-    function _slicedToArray2(arr, i2) {
-      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i2) || _nonIterableRest2();
-    }
-    function _nonIterableRest2() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArrayLimit2(arr, i2) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i2 && _arr.length === i2) break;
-        }
-      } catch (err2) {
-        _d = true;
-        _e = err2;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e;
-        }
-      }
-      return _arr;
-    }
-    function _arrayWithHoles2(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info.done) {
-        resolve(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
-          }
-          function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err2);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var BottleneckError;
-    var IORedisConnection2;
-    var RedisConnection2;
-    var RedisDatastore;
-    var parser3;
-    parser3 = require_parser3();
-    BottleneckError = require_BottleneckError();
-    RedisConnection2 = require_RedisConnection();
-    IORedisConnection2 = require_IORedisConnection();
-    RedisDatastore = class RedisDatastore {
-      constructor(instance, storeOptions, storeInstanceOptions) {
-        this.instance = instance;
-        this.storeOptions = storeOptions;
-        this.originalId = this.instance.id;
-        this.clientId = this.instance._randomIndex();
-        parser3.load(storeInstanceOptions, storeInstanceOptions, this);
-        this.clients = {};
-        this.capacityPriorityCounters = {};
-        this.sharedConnection = this.connection != null;
-        if (this.connection == null) {
-          this.connection = this.instance.datastore === "redis" ? new RedisConnection2({
-            Redis: this.Redis,
-            clientOptions: this.clientOptions,
-            Promise: this.Promise,
-            Events: this.instance.Events
-          }) : this.instance.datastore === "ioredis" ? new IORedisConnection2({
-            Redis: this.Redis,
-            clientOptions: this.clientOptions,
-            clusterNodes: this.clusterNodes,
-            Promise: this.Promise,
-            Events: this.instance.Events
-          }) : void 0;
-        }
-        this.instance.connection = this.connection;
-        this.instance.datastore = this.connection.datastore;
-        this.ready = this.connection.ready.then((clients) => {
-          this.clients = clients;
-          return this.runScript("init", this.prepareInitSettings(this.clearDatastore));
-        }).then(() => {
-          return this.connection.__addLimiter__(this.instance);
-        }).then(() => {
-          return this.runScript("register_client", [this.instance.queued()]);
-        }).then(() => {
-          var base2;
-          if (typeof (base2 = this.heartbeat = setInterval(() => {
-            return this.runScript("heartbeat", []).catch((e) => {
-              return this.instance.Events.trigger("error", e);
-            });
-          }, this.heartbeatInterval)).unref === "function") {
-            base2.unref();
-          }
-          return this.clients;
-        });
-      }
-      __publish__(message2) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var client;
-          var _ref = yield _this.ready;
-          client = _ref.client;
-          return client.publish(_this.instance.channel(), `message:${message2.toString()}`);
-        })();
-      }
-      onMessage(channel, message2) {
-        var _this2 = this;
-        return _asyncToGenerator2(function* () {
-          var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
-          try {
-            pos = message2.indexOf(":");
-            var _ref2 = [message2.slice(0, pos), message2.slice(pos + 1)];
-            type = _ref2[0];
-            data = _ref2[1];
-            if (type === "capacity") {
-              return yield _this2.instance._drainAll(data.length > 0 ? ~~data : void 0);
-            } else if (type === "capacity-priority") {
-              var _data$split = data.split(":");
-              var _data$split2 = _slicedToArray2(_data$split, 3);
-              rawCapacity = _data$split2[0];
-              priorityClient = _data$split2[1];
-              counter = _data$split2[2];
-              capacity = rawCapacity.length > 0 ? ~~rawCapacity : void 0;
-              if (priorityClient === _this2.clientId) {
-                drained = yield _this2.instance._drainAll(capacity);
-                newCapacity = capacity != null ? capacity - (drained || 0) : "";
-                return yield _this2.clients.client.publish(_this2.instance.channel(), `capacity-priority:${newCapacity}::${counter}`);
-              } else if (priorityClient === "") {
-                clearTimeout(_this2.capacityPriorityCounters[counter]);
-                delete _this2.capacityPriorityCounters[counter];
-                return _this2.instance._drainAll(capacity);
-              } else {
-                return _this2.capacityPriorityCounters[counter] = setTimeout(
-                  /* @__PURE__ */ _asyncToGenerator2(function* () {
-                    var e2;
-                    try {
-                      delete _this2.capacityPriorityCounters[counter];
-                      yield _this2.runScript("blacklist_client", [priorityClient]);
-                      return yield _this2.instance._drainAll(capacity);
-                    } catch (error2) {
-                      e2 = error2;
-                      return _this2.instance.Events.trigger("error", e2);
-                    }
-                  }),
-                  1e3
-                );
-              }
-            } else if (type === "message") {
-              return _this2.instance.Events.trigger("message", data);
-            } else if (type === "blocked") {
-              return yield _this2.instance._dropAllQueued();
-            }
-          } catch (error2) {
-            e = error2;
-            return _this2.instance.Events.trigger("error", e);
-          }
-        })();
-      }
-      __disconnect__(flush) {
-        clearInterval(this.heartbeat);
-        if (this.sharedConnection) {
-          return this.connection.__removeLimiter__(this.instance);
-        } else {
-          return this.connection.disconnect(flush);
-        }
-      }
-      runScript(name, args) {
-        var _this3 = this;
-        return _asyncToGenerator2(function* () {
-          if (!(name === "init" || name === "register_client")) {
-            yield _this3.ready;
-          }
-          return new _this3.Promise((resolve, reject) => {
-            var all_args, arr;
-            all_args = [Date.now(), _this3.clientId].concat(args);
-            _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
-            arr = _this3.connection.__scriptArgs__(name, _this3.originalId, all_args, function(err2, replies) {
-              if (err2 != null) {
-                return reject(err2);
-              }
-              return resolve(replies);
-            });
-            return _this3.connection.__scriptFn__(name)(...arr);
-          }).catch((e) => {
-            if (e.message === "SETTINGS_KEY_NOT_FOUND") {
-              if (name === "heartbeat") {
-                return _this3.Promise.resolve();
-              } else {
-                return _this3.runScript("init", _this3.prepareInitSettings(false)).then(() => {
-                  return _this3.runScript(name, args);
-                });
-              }
-            } else if (e.message === "UNKNOWN_CLIENT") {
-              return _this3.runScript("register_client", [_this3.instance.queued()]).then(() => {
-                return _this3.runScript(name, args);
-              });
-            } else {
-              return _this3.Promise.reject(e);
-            }
-          });
-        })();
-      }
-      prepareArray(arr) {
-        var i2, len, results, x2;
-        results = [];
-        for (i2 = 0, len = arr.length; i2 < len; i2++) {
-          x2 = arr[i2];
-          results.push(x2 != null ? x2.toString() : "");
-        }
-        return results;
-      }
-      prepareObject(obj) {
-        var arr, k, v;
-        arr = [];
-        for (k in obj) {
-          v = obj[k];
-          arr.push(k, v != null ? v.toString() : "");
-        }
-        return arr;
-      }
-      prepareInitSettings(clear) {
-        var args;
-        args = this.prepareObject(Object.assign({}, this.storeOptions, {
-          id: this.originalId,
-          version: this.instance.version,
-          groupTimeout: this.timeout,
-          clientTimeout: this.clientTimeout
-        }));
-        args.unshift(clear ? 1 : 0, this.instance.version);
-        return args;
-      }
-      convertBool(b) {
-        return !!b;
-      }
-      __updateSettings__(options2) {
-        var _this4 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this4.runScript("update_settings", _this4.prepareObject(options2));
-          return parser3.overwrite(options2, options2, _this4.storeOptions);
-        })();
-      }
-      __running__() {
-        return this.runScript("running", []);
-      }
-      __queued__() {
-        return this.runScript("queued", []);
-      }
-      __done__() {
-        return this.runScript("done", []);
-      }
-      __groupCheck__() {
-        var _this5 = this;
-        return _asyncToGenerator2(function* () {
-          return _this5.convertBool(yield _this5.runScript("group_check", []));
-        })();
-      }
-      __incrementReservoir__(incr) {
-        return this.runScript("increment_reservoir", [incr]);
-      }
-      __currentReservoir__() {
-        return this.runScript("current_reservoir", []);
-      }
-      __check__(weight) {
-        var _this6 = this;
-        return _asyncToGenerator2(function* () {
-          return _this6.convertBool(yield _this6.runScript("check", _this6.prepareArray([weight])));
-        })();
-      }
-      __register__(index, weight, expiration) {
-        var _this7 = this;
-        return _asyncToGenerator2(function* () {
-          var reservoir, success, wait;
-          var _ref4 = yield _this7.runScript("register", _this7.prepareArray([index, weight, expiration]));
-          var _ref5 = _slicedToArray2(_ref4, 3);
-          success = _ref5[0];
-          wait = _ref5[1];
-          reservoir = _ref5[2];
-          return {
-            success: _this7.convertBool(success),
-            wait,
-            reservoir
-          };
-        })();
-      }
-      __submit__(queueLength, weight) {
-        var _this8 = this;
-        return _asyncToGenerator2(function* () {
-          var blocked, e, maxConcurrent, overweight, reachedHWM, strategy;
-          try {
-            var _ref6 = yield _this8.runScript("submit", _this8.prepareArray([queueLength, weight]));
-            var _ref7 = _slicedToArray2(_ref6, 3);
-            reachedHWM = _ref7[0];
-            blocked = _ref7[1];
-            strategy = _ref7[2];
-            return {
-              reachedHWM: _this8.convertBool(reachedHWM),
-              blocked: _this8.convertBool(blocked),
-              strategy
-            };
-          } catch (error2) {
-            e = error2;
-            if (e.message.indexOf("OVERWEIGHT") === 0) {
-              var _e$message$split = e.message.split(":");
-              var _e$message$split2 = _slicedToArray2(_e$message$split, 3);
-              overweight = _e$message$split2[0];
-              weight = _e$message$split2[1];
-              maxConcurrent = _e$message$split2[2];
-              throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${maxConcurrent}`);
-            } else {
-              throw e;
-            }
-          }
-        })();
-      }
-      __free__(index, weight) {
-        var _this9 = this;
-        return _asyncToGenerator2(function* () {
-          var running;
-          running = yield _this9.runScript("free", _this9.prepareArray([index]));
-          return {
-            running
-          };
-        })();
-      }
-    };
-    module2.exports = RedisDatastore;
-  }
-});
-
-// node_modules/bottleneck/lib/States.js
-var require_States = __commonJS({
-  "node_modules/bottleneck/lib/States.js"(exports2, module2) {
-    "use strict";
-    var BottleneckError;
-    var States;
-    BottleneckError = require_BottleneckError();
-    States = class States {
-      constructor(status1) {
-        this.status = status1;
-        this._jobs = {};
-        this.counts = this.status.map(function() {
-          return 0;
-        });
-      }
-      next(id) {
-        var current, next;
-        current = this._jobs[id];
-        next = current + 1;
-        if (current != null && next < this.status.length) {
-          this.counts[current]--;
-          this.counts[next]++;
-          return this._jobs[id]++;
-        } else if (current != null) {
-          this.counts[current]--;
-          return delete this._jobs[id];
-        }
-      }
-      start(id) {
-        var initial;
-        initial = 0;
-        this._jobs[id] = initial;
-        return this.counts[initial]++;
-      }
-      remove(id) {
-        var current;
-        current = this._jobs[id];
-        if (current != null) {
-          this.counts[current]--;
-          delete this._jobs[id];
-        }
-        return current != null;
-      }
-      jobStatus(id) {
-        var ref;
-        return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-      }
-      statusJobs(status) {
-        var k, pos, ref, results, v;
-        if (status != null) {
-          pos = this.status.indexOf(status);
-          if (pos < 0) {
-            throw new BottleneckError(`status must be one of ${this.status.join(", ")}`);
-          }
-          ref = this._jobs;
-          results = [];
-          for (k in ref) {
-            v = ref[k];
-            if (v === pos) {
-              results.push(k);
-            }
-          }
-          return results;
-        } else {
-          return Object.keys(this._jobs);
-        }
-      }
-      statusCounts() {
-        return this.counts.reduce((acc, v, i2) => {
-          acc[this.status[i2]] = v;
-          return acc;
-        }, {});
-      }
-    };
-    module2.exports = States;
-  }
-});
-
-// node_modules/bottleneck/lib/Sync.js
-var require_Sync = __commonJS({
-  "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info.done) {
-        resolve(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
-          }
-          function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err2);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var DLList;
-    var Sync;
-    DLList = require_DLList();
-    Sync = class Sync {
-      constructor(name, Promise2) {
-        this.schedule = this.schedule.bind(this);
-        this.name = name;
-        this.Promise = Promise2;
-        this._running = 0;
-        this._queue = new DLList();
-      }
-      isEmpty() {
-        return this._queue.length === 0;
-      }
-      _tryToRun() {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var args, cb, error2, reject, resolve, returned, task;
-          if (_this._running < 1 && _this._queue.length > 0) {
-            _this._running++;
-            var _this$_queue$shift = _this._queue.shift();
-            task = _this$_queue$shift.task;
-            args = _this$_queue$shift.args;
-            resolve = _this$_queue$shift.resolve;
-            reject = _this$_queue$shift.reject;
-            cb = yield _asyncToGenerator2(function* () {
-              try {
-                returned = yield task(...args);
-                return function() {
-                  return resolve(returned);
-                };
-              } catch (error1) {
-                error2 = error1;
-                return function() {
-                  return reject(error2);
-                };
-              }
-            })();
-            _this._running--;
-            _this._tryToRun();
-            return cb();
-          }
-        })();
-      }
-      schedule(task, ...args) {
-        var promise, reject, resolve;
-        resolve = reject = null;
-        promise = new this.Promise(function(_resolve, _reject) {
-          resolve = _resolve;
-          return reject = _reject;
-        });
-        this._queue.push({
-          task,
-          args,
-          resolve,
-          reject
-        });
-        this._tryToRun();
-        return promise;
-      }
-    };
-    module2.exports = Sync;
-  }
-});
-
-// node_modules/bottleneck/lib/version.json
-var require_version = __commonJS({
-  "node_modules/bottleneck/lib/version.json"(exports2, module2) {
-    module2.exports = { version: "2.19.5" };
-  }
-});
-
-// node_modules/bottleneck/lib/Group.js
-var require_Group = __commonJS({
-  "node_modules/bottleneck/lib/Group.js"(exports2, module2) {
-    "use strict";
-    function _slicedToArray2(arr, i2) {
-      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i2) || _nonIterableRest2();
-    }
-    function _nonIterableRest2() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArrayLimit2(arr, i2) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i2 && _arr.length === i2) break;
-        }
-      } catch (err2) {
-        _d = true;
-        _e = err2;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e;
-        }
-      }
-      return _arr;
-    }
-    function _arrayWithHoles2(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info.done) {
-        resolve(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
-          }
-          function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err2);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events2;
-    var Group;
-    var IORedisConnection2;
-    var RedisConnection2;
-    var Scripts2;
-    var parser3;
-    parser3 = require_parser3();
-    Events2 = require_Events();
-    RedisConnection2 = require_RedisConnection();
-    IORedisConnection2 = require_IORedisConnection();
-    Scripts2 = require_Scripts();
-    Group = function() {
-      class Group2 {
-        constructor(limiterOptions = {}) {
-          this.deleteKey = this.deleteKey.bind(this);
-          this.limiterOptions = limiterOptions;
-          parser3.load(this.limiterOptions, this.defaults, this);
-          this.Events = new Events2(this);
-          this.instances = {};
-          this.Bottleneck = require_Bottleneck();
-          this._startAutoCleanup();
-          this.sharedConnection = this.connection != null;
-          if (this.connection == null) {
-            if (this.limiterOptions.datastore === "redis") {
-              this.connection = new RedisConnection2(Object.assign({}, this.limiterOptions, {
-                Events: this.Events
-              }));
-            } else if (this.limiterOptions.datastore === "ioredis") {
-              this.connection = new IORedisConnection2(Object.assign({}, this.limiterOptions, {
-                Events: this.Events
-              }));
-            }
-          }
-        }
-        key(key = "") {
-          var ref;
-          return (ref = this.instances[key]) != null ? ref : (() => {
-            var limiter;
-            limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-              id: `${this.id}-${key}`,
-              timeout: this.timeout,
-              connection: this.connection
-            }));
-            this.Events.trigger("created", limiter, key);
-            return limiter;
-          })();
-        }
-        deleteKey(key = "") {
-          var _this = this;
-          return _asyncToGenerator2(function* () {
-            var deleted, instance;
-            instance = _this.instances[key];
-            if (_this.connection) {
-              deleted = yield _this.connection.__runCommand__(["del", ...Scripts2.allKeys(`${_this.id}-${key}`)]);
-            }
-            if (instance != null) {
-              delete _this.instances[key];
-              yield instance.disconnect();
-            }
-            return instance != null || deleted > 0;
-          })();
-        }
-        limiters() {
-          var k, ref, results, v;
-          ref = this.instances;
-          results = [];
-          for (k in ref) {
-            v = ref[k];
-            results.push({
-              key: k,
-              limiter: v
-            });
-          }
-          return results;
-        }
-        keys() {
-          return Object.keys(this.instances);
-        }
-        clusterKeys() {
-          var _this2 = this;
-          return _asyncToGenerator2(function* () {
-            var cursor, end, found, i2, k, keys, len, next, start;
-            if (_this2.connection == null) {
-              return _this2.Promise.resolve(_this2.keys());
-            }
-            keys = [];
-            cursor = null;
-            start = `b_${_this2.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              var _ref = yield _this2.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${_this2.id}-*_settings`, "count", 1e4]);
-              var _ref2 = _slicedToArray2(_ref, 2);
-              next = _ref2[0];
-              found = _ref2[1];
-              cursor = ~~next;
-              for (i2 = 0, len = found.length; i2 < len; i2++) {
-                k = found[i2];
-                keys.push(k.slice(start, -end));
-              }
-            }
-            return keys;
-          })();
-        }
-        _startAutoCleanup() {
-          var _this3 = this;
-          var base2;
-          clearInterval(this.interval);
-          return typeof (base2 = this.interval = setInterval(
-            /* @__PURE__ */ _asyncToGenerator2(function* () {
-              var e, k, ref, results, time, v;
-              time = Date.now();
-              ref = _this3.instances;
-              results = [];
-              for (k in ref) {
-                v = ref[k];
-                try {
-                  if (yield v._store.__groupCheck__(time)) {
-                    results.push(_this3.deleteKey(k));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error2) {
-                  e = error2;
-                  results.push(v.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }),
-            this.timeout / 2
-          )).unref === "function" ? base2.unref() : void 0;
-        }
-        updateSettings(options2 = {}) {
-          parser3.overwrite(options2, this.defaults, this);
-          parser3.overwrite(options2, options2, this.limiterOptions);
-          if (options2.timeout != null) {
-            return this._startAutoCleanup();
-          }
-        }
-        disconnect(flush = true) {
-          var ref;
-          if (!this.sharedConnection) {
-            return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-          }
-        }
-      }
-      ;
-      Group2.prototype.defaults = {
-        timeout: 1e3 * 60 * 5,
-        connection: null,
-        Promise,
-        id: "group-key"
-      };
-      return Group2;
-    }.call(void 0);
-    module2.exports = Group;
-  }
-});
-
-// node_modules/bottleneck/lib/Batcher.js
-var require_Batcher = __commonJS({
-  "node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
-    "use strict";
-    var Batcher;
-    var Events2;
-    var parser3;
-    parser3 = require_parser3();
-    Events2 = require_Events();
-    Batcher = function() {
-      class Batcher2 {
-        constructor(options2 = {}) {
-          this.options = options2;
-          parser3.load(this.options, this.defaults, this);
-          this.Events = new Events2(this);
-          this._arr = [];
-          this._resetPromise();
-          this._lastFlush = Date.now();
-        }
-        _resetPromise() {
-          return this._promise = new this.Promise((res, rej) => {
-            return this._resolve = res;
-          });
-        }
-        _flush() {
-          clearTimeout(this._timeout);
-          this._lastFlush = Date.now();
-          this._resolve();
-          this.Events.trigger("batch", this._arr);
-          this._arr = [];
-          return this._resetPromise();
-        }
-        add(data) {
-          var ret;
-          this._arr.push(data);
-          ret = this._promise;
-          if (this._arr.length === this.maxSize) {
-            this._flush();
-          } else if (this.maxTime != null && this._arr.length === 1) {
-            this._timeout = setTimeout(() => {
-              return this._flush();
-            }, this.maxTime);
-          }
-          return ret;
-        }
-      }
-      ;
-      Batcher2.prototype.defaults = {
-        maxTime: null,
-        maxSize: null,
-        Promise
-      };
-      return Batcher2;
-    }.call(void 0);
-    module2.exports = Batcher;
-  }
-});
-
-// node_modules/bottleneck/lib/Bottleneck.js
-var require_Bottleneck = __commonJS({
-  "node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
-    "use strict";
-    function _slicedToArray2(arr, i2) {
-      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i2) || _nonIterableRest2();
-    }
-    function _iterableToArrayLimit2(arr, i2) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i2 && _arr.length === i2) break;
-        }
-      } catch (err2) {
-        _d = true;
-        _e = err2;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e;
-        }
-      }
-      return _arr;
-    }
-    function _toArray(arr) {
-      return _arrayWithHoles2(arr) || _iterableToArray(arr) || _nonIterableRest2();
-    }
-    function _nonIterableRest2() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArray(iter) {
-      if (Symbol.iterator in Object(iter) || Object.prototype.toString.call(iter) === "[object Arguments]") return Array.from(iter);
-    }
-    function _arrayWithHoles2(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info.done) {
-        resolve(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
-          }
-          function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err2);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Bottleneck3;
-    var DEFAULT_PRIORITY;
-    var Events2;
-    var Job;
-    var LocalDatastore;
-    var NUM_PRIORITIES;
-    var Queues;
-    var RedisDatastore;
-    var States;
-    var Sync;
-    var parser3;
-    var splice = [].splice;
-    NUM_PRIORITIES = 10;
-    DEFAULT_PRIORITY = 5;
-    parser3 = require_parser3();
-    Queues = require_Queues();
-    Job = require_Job();
-    LocalDatastore = require_LocalDatastore();
-    RedisDatastore = require_RedisDatastore();
-    Events2 = require_Events();
-    States = require_States();
-    Sync = require_Sync();
-    Bottleneck3 = function() {
-      class Bottleneck4 {
-        constructor(options2 = {}, ...invalid2) {
-          var storeInstanceOptions, storeOptions;
-          this._addToQueue = this._addToQueue.bind(this);
-          this._validateOptions(options2, invalid2);
-          parser3.load(options2, this.instanceDefaults, this);
-          this._queues = new Queues(NUM_PRIORITIES);
-          this._scheduled = {};
-          this._states = new States(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-          this._limiter = null;
-          this.Events = new Events2(this);
-          this._submitLock = new Sync("submit", this.Promise);
-          this._registerLock = new Sync("register", this.Promise);
-          storeOptions = parser3.load(options2, this.storeDefaults, {});
-          this._store = function() {
-            if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-              storeInstanceOptions = parser3.load(options2, this.redisStoreDefaults, {});
-              return new RedisDatastore(this, storeOptions, storeInstanceOptions);
-            } else if (this.datastore === "local") {
-              storeInstanceOptions = parser3.load(options2, this.localStoreDefaults, {});
-              return new LocalDatastore(this, storeOptions, storeInstanceOptions);
-            } else {
-              throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-            }
-          }.call(this);
-          this._queues.on("leftzero", () => {
-            var ref;
-            return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-          });
-          this._queues.on("zero", () => {
-            var ref;
-            return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-          });
-        }
-        _validateOptions(options2, invalid2) {
-          if (!(options2 != null && typeof options2 === "object" && invalid2.length === 0)) {
-            throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-          }
-        }
-        ready() {
-          return this._store.ready;
-        }
-        clients() {
-          return this._store.clients;
-        }
-        channel() {
-          return `b_${this.id}`;
-        }
-        channel_client() {
-          return `b_${this.id}_${this._store.clientId}`;
-        }
-        publish(message2) {
-          return this._store.__publish__(message2);
-        }
-        disconnect(flush = true) {
-          return this._store.__disconnect__(flush);
-        }
-        chain(_limiter) {
-          this._limiter = _limiter;
-          return this;
-        }
-        queued(priority) {
-          return this._queues.queued(priority);
-        }
-        clusterQueued() {
-          return this._store.__queued__();
-        }
-        empty() {
-          return this.queued() === 0 && this._submitLock.isEmpty();
-        }
-        running() {
-          return this._store.__running__();
-        }
-        done() {
-          return this._store.__done__();
-        }
-        jobStatus(id) {
-          return this._states.jobStatus(id);
-        }
-        jobs(status) {
-          return this._states.statusJobs(status);
-        }
-        counts() {
-          return this._states.statusCounts();
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        check(weight = 1) {
-          return this._store.__check__(weight);
-        }
-        _clearGlobalState(index) {
-          if (this._scheduled[index] != null) {
-            clearTimeout(this._scheduled[index].expiration);
-            delete this._scheduled[index];
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _free(index, job, options2, eventInfo) {
-          var _this = this;
-          return _asyncToGenerator2(function* () {
-            var e, running;
-            try {
-              var _ref = yield _this._store.__free__(index, options2.weight);
-              running = _ref.running;
-              _this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
-              if (running === 0 && _this.empty()) {
-                return _this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return _this.Events.trigger("error", e);
-            }
-          })();
-        }
-        _run(index, job, wait) {
-          var clearGlobalState, free, run;
-          job.doRun();
-          clearGlobalState = this._clearGlobalState.bind(this, index);
-          run = this._run.bind(this, index, job);
-          free = this._free.bind(this, index, job);
-          return this._scheduled[index] = {
-            timeout: setTimeout(() => {
-              return job.doExecute(this._limiter, clearGlobalState, run, free);
-            }, wait),
-            expiration: job.options.expiration != null ? setTimeout(function() {
-              return job.doExpire(clearGlobalState, run, free);
-            }, wait + job.options.expiration) : void 0,
-            job
-          };
-        }
-        _drainOne(capacity) {
-          return this._registerLock.schedule(() => {
-            var args, index, next, options2, queue;
-            if (this.queued() === 0) {
-              return this.Promise.resolve(null);
-            }
-            queue = this._queues.getFirst();
-            var _next2 = next = queue.first();
-            options2 = _next2.options;
-            args = _next2.args;
-            if (capacity != null && options2.weight > capacity) {
-              return this.Promise.resolve(null);
-            }
-            this.Events.trigger("debug", `Draining ${options2.id}`, {
-              args,
-              options: options2
-            });
-            index = this._randomIndex();
-            return this._store.__register__(index, options2.weight, options2.expiration).then(({
-              success,
-              wait,
-              reservoir
-            }) => {
-              var empty;
-              this.Events.trigger("debug", `Drained ${options2.id}`, {
-                success,
-                args,
-                options: options2
-              });
-              if (success) {
-                queue.shift();
-                empty = this.empty();
-                if (empty) {
-                  this.Events.trigger("empty");
-                }
-                if (reservoir === 0) {
-                  this.Events.trigger("depleted", empty);
-                }
-                this._run(index, next, wait);
-                return this.Promise.resolve(options2.weight);
-              } else {
-                return this.Promise.resolve(null);
-              }
-            });
-          });
-        }
-        _drainAll(capacity, total = 0) {
-          return this._drainOne(capacity).then((drained) => {
-            var newCapacity;
-            if (drained != null) {
-              newCapacity = capacity != null ? capacity - drained : capacity;
-              return this._drainAll(newCapacity, total + drained);
-            } else {
-              return this.Promise.resolve(total);
-            }
-          }).catch((e) => {
-            return this.Events.trigger("error", e);
-          });
-        }
-        _dropAllQueued(message2) {
-          return this._queues.shiftAll(function(job) {
-            return job.doDrop({
-              message: message2
-            });
-          });
-        }
-        stop(options2 = {}) {
-          var done, waitForExecuting;
-          options2 = parser3.load(options2, this.stopDefaults);
-          waitForExecuting = (at) => {
-            var finished;
-            finished = () => {
-              var counts;
-              counts = this._states.counts;
-              return counts[0] + counts[1] + counts[2] + counts[3] === at;
-            };
-            return new this.Promise((resolve, reject) => {
-              if (finished()) {
-                return resolve();
-              } else {
-                return this.on("done", () => {
-                  if (finished()) {
-                    this.removeAllListeners("done");
-                    return resolve();
-                  }
-                });
-              }
-            });
-          };
-          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
-            return next.doDrop({
-              message: options2.dropErrorMessage
-            });
-          }, this._drainOne = () => {
-            return this.Promise.resolve(null);
-          }, this._registerLock.schedule(() => {
-            return this._submitLock.schedule(() => {
-              var k, ref, v;
-              ref = this._scheduled;
-              for (k in ref) {
-                v = ref[k];
-                if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                  clearTimeout(v.timeout);
-                  clearTimeout(v.expiration);
-                  v.job.doDrop({
-                    message: options2.dropErrorMessage
-                  });
-                }
-              }
-              this._dropAllQueued(options2.dropErrorMessage);
-              return waitForExecuting(0);
-            });
-          })) : this.schedule({
-            priority: NUM_PRIORITIES - 1,
-            weight: 0
-          }, () => {
-            return waitForExecuting(1);
-          });
-          this._receive = function(job) {
-            return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
-          };
-          this.stop = () => {
-            return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
-          };
-          return done;
-        }
-        _addToQueue(job) {
-          var _this2 = this;
-          return _asyncToGenerator2(function* () {
-            var args, blocked, error2, options2, reachedHWM, shifted, strategy;
-            args = job.args;
-            options2 = job.options;
-            try {
-              var _ref2 = yield _this2._store.__submit__(_this2.queued(), options2.weight);
-              reachedHWM = _ref2.reachedHWM;
-              blocked = _ref2.blocked;
-              strategy = _ref2.strategy;
-            } catch (error1) {
-              error2 = error1;
-              _this2.Events.trigger("debug", `Could not queue ${options2.id}`, {
-                args,
-                options: options2,
-                error: error2
-              });
-              job.doDrop({
-                error: error2
-              });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted != null) {
-                shifted.doDrop();
-              }
-              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
-                if (shifted == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            _this2._queues.push(job);
-            yield _this2._drainAll();
-            return reachedHWM;
-          })();
-        }
-        _receive(job) {
-          if (this._states.jobStatus(job.options.id) != null) {
-            job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-            return false;
-          } else {
-            job.doReceive();
-            return this._submitLock.schedule(this._addToQueue, job);
-          }
-        }
-        submit(...args) {
-          var cb, fn, job, options2, ref, ref1, task;
-          if (typeof args[0] === "function") {
-            var _ref3, _ref4, _splice$call, _splice$call2;
-            ref = args, _ref3 = ref, _ref4 = _toArray(_ref3), fn = _ref4[0], args = _ref4.slice(1), _ref3, _splice$call = splice.call(args, -1), _splice$call2 = _slicedToArray2(_splice$call, 1), cb = _splice$call2[0], _splice$call;
-            options2 = parser3.load({}, this.jobDefaults);
-          } else {
-            var _ref5, _ref6, _splice$call3, _splice$call4;
-            ref1 = args, _ref5 = ref1, _ref6 = _toArray(_ref5), options2 = _ref6[0], fn = _ref6[1], args = _ref6.slice(2), _ref5, _splice$call3 = splice.call(args, -1), _splice$call4 = _slicedToArray2(_splice$call3, 1), cb = _splice$call4[0], _splice$call3;
-            options2 = parser3.load(options2, this.jobDefaults);
-          }
-          task = (...args2) => {
-            return new this.Promise(function(resolve, reject) {
-              return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve)(args3);
-              });
-            });
-          };
-          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-          job.promise.then(function(args2) {
-            return typeof cb === "function" ? cb(...args2) : void 0;
-          }).catch(function(args2) {
-            if (Array.isArray(args2)) {
-              return typeof cb === "function" ? cb(...args2) : void 0;
-            } else {
-              return typeof cb === "function" ? cb(args2) : void 0;
-            }
-          });
-          return this._receive(job);
-        }
-        schedule(...args) {
-          var job, options2, task;
-          if (typeof args[0] === "function") {
-            var _args = args;
-            var _args2 = _toArray(_args);
-            task = _args2[0];
-            args = _args2.slice(1);
-            options2 = {};
-          } else {
-            var _args3 = args;
-            var _args4 = _toArray(_args3);
-            options2 = _args4[0];
-            task = _args4[1];
-            args = _args4.slice(2);
-          }
-          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-          this._receive(job);
-          return job.promise;
-        }
-        wrap(fn) {
-          var schedule, wrapped;
-          schedule = this.schedule.bind(this);
-          wrapped = function wrapped2(...args) {
-            return schedule(fn.bind(this), ...args);
-          };
-          wrapped.withOptions = function(options2, ...args) {
-            return schedule(options2, fn, ...args);
-          };
-          return wrapped;
-        }
-        updateSettings(options2 = {}) {
-          var _this3 = this;
-          return _asyncToGenerator2(function* () {
-            yield _this3._store.__updateSettings__(parser3.overwrite(options2, _this3.storeDefaults));
-            parser3.overwrite(options2, _this3.instanceDefaults, _this3);
-            return _this3;
-          })();
-        }
-        currentReservoir() {
-          return this._store.__currentReservoir__();
-        }
-        incrementReservoir(incr = 0) {
-          return this._store.__incrementReservoir__(incr);
-        }
-      }
-      ;
-      Bottleneck4.default = Bottleneck4;
-      Bottleneck4.Events = Events2;
-      Bottleneck4.version = Bottleneck4.prototype.version = require_version().version;
-      Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
-        LEAK: 1,
-        OVERFLOW: 2,
-        OVERFLOW_PRIORITY: 4,
-        BLOCK: 3
-      };
-      Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = require_BottleneckError();
-      Bottleneck4.Group = Bottleneck4.prototype.Group = require_Group();
-      Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require_RedisConnection();
-      Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require_IORedisConnection();
-      Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = require_Batcher();
-      Bottleneck4.prototype.jobDefaults = {
-        priority: DEFAULT_PRIORITY,
-        weight: 1,
-        expiration: null,
-        id: "<no-id>"
-      };
-      Bottleneck4.prototype.storeDefaults = {
-        maxConcurrent: null,
-        minTime: 0,
-        highWater: null,
-        strategy: Bottleneck4.prototype.strategy.LEAK,
-        penalty: null,
-        reservoir: null,
-        reservoirRefreshInterval: null,
-        reservoirRefreshAmount: null,
-        reservoirIncreaseInterval: null,
-        reservoirIncreaseAmount: null,
-        reservoirIncreaseMaximum: null
-      };
-      Bottleneck4.prototype.localStoreDefaults = {
-        Promise,
-        timeout: null,
-        heartbeatInterval: 250
-      };
-      Bottleneck4.prototype.redisStoreDefaults = {
-        Promise,
-        timeout: null,
-        heartbeatInterval: 5e3,
-        clientTimeout: 1e4,
-        Redis: null,
-        clientOptions: {},
-        clusterNodes: null,
-        clearDatastore: false,
-        connection: null
-      };
-      Bottleneck4.prototype.instanceDefaults = {
-        datastore: "local",
-        connection: null,
-        id: "<no-id>",
-        rejectOnDrop: true,
-        trackDoneStatus: false,
-        Promise
-      };
-      Bottleneck4.prototype.stopDefaults = {
-        enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-        dropWaitingJobs: true,
-        dropErrorMessage: "This limiter has been stopped."
-      };
-      return Bottleneck4;
-    }.call(void 0);
-    module2.exports = Bottleneck3;
-  }
-});
-
-// node_modules/bottleneck/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/bottleneck/lib/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = require_Bottleneck();
   }
 });
 
@@ -28576,45 +24384,45 @@ var require_saxes = __commonJS({
     var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET3];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
-    function nsPairCheck(parser3, prefix, uri) {
+    function nsPairCheck(parser2, prefix, uri) {
       switch (prefix) {
         case "xml":
           if (uri !== XML_NAMESPACE) {
-            parser3.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
+            parser2.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
           }
           break;
         case "xmlns":
           if (uri !== XMLNS_NAMESPACE) {
-            parser3.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
+            parser2.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
           }
           break;
         default:
       }
       switch (uri) {
         case XMLNS_NAMESPACE:
-          parser3.fail(prefix === "" ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`);
+          parser2.fail(prefix === "" ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`);
           break;
         case XML_NAMESPACE:
           switch (prefix) {
             case "xml":
               break;
             case "":
-              parser3.fail(`the default namespace may not be set to ${uri}.`);
+              parser2.fail(`the default namespace may not be set to ${uri}.`);
               break;
             default:
-              parser3.fail("may not assign the xml namespace to another prefix.");
+              parser2.fail("may not assign the xml namespace to another prefix.");
           }
           break;
         default:
       }
     }
-    function nsMappingCheck(parser3, mapping) {
+    function nsMappingCheck(parser2, mapping) {
       for (const local of Object.keys(mapping)) {
-        nsPairCheck(parser3, local, mapping[local]);
+        nsPairCheck(parser2, local, mapping[local]);
       }
     }
     var isNCName = (name) => NC_NAME_RE.test(name);
-    var isName2 = (name) => NAME_RE.test(name);
+    var isName = (name) => NAME_RE.test(name);
     var FORBIDDEN_START = 0;
     var FORBIDDEN_BRACKET = 1;
     var FORBIDDEN_BRACKET_BRACKET = 2;
@@ -28673,7 +24481,7 @@ var require_saxes = __commonJS({
         } else {
           this.nameStartCheck = isNameStartChar;
           this.nameCheck = isNameChar;
-          this.isName = isName2;
+          this.isName = isName;
           this.processAttribs = this.processAttribsPlain;
           this.pushAttrib = this.pushAttribPlain;
         }
@@ -30267,6 +26075,4198 @@ var require_saxes = __commonJS({
   }
 });
 
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports2, module2) {
+    (function(global2, factory) {
+      typeof exports2 === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports2, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults, onto = {}) {
+        var k, ref, v;
+        for (k in defaults) {
+          v = defaults[k];
+          onto[k] = (ref = received[k]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser2 = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node;
+            this._last = node;
+          } else {
+            this._first = this._last = node;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node, ref, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node;
+          node = this.shift();
+          while (node != null) {
+            cb(node), node = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node, ref, ref1, ref2, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events2;
+      Events2 = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status, cb) {
+          var base2;
+          if ((base2 = this._events)[name] == null) {
+            base2[name] = [];
+          }
+          this._events[name].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error2) {
+                e2 = error2;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises)).find(function(x2) {
+              return x2 != null;
+            });
+          } catch (error2) {
+            e = error2;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events2;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i2;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i2 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i2 = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list2;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser2;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options2, jobDefaults, rejectOnDrop, Events3, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events3;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options2, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error2, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error2 != null ? error2 : new BottleneckError$1(message2));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run, free) {
+          var error2, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error2 = error1;
+            return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
+          }
+        }
+        doExpire(clearGlobalState, run, free) {
+          var error2, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
+        }
+        async _onFailure(error2, eventInfo, clearGlobalState, run, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error2, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error2);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser2;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base2;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base2 = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base2.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message2) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message2.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve, reject) {
+            return setTimeout(resolve, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options2) {
+          await this.yieldLoop();
+          parser$2.overwrite(options2, options2, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k, pos, ref, results, v;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i2) => {
+            acc[this.status[i2]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error2, reject, resolve, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve(returned);
+                };
+              } catch (error1) {
+                error2 = error1;
+                return function() {
+                  return reject(error2);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise, reject, resolve;
+          resolve = reject = null;
+          promise = new this.Promise(function(_resolve, _reject) {
+            resolve = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve, reject });
+          this._tryToRun();
+          return promise;
+        }
+      };
+      var Sync_1 = Sync;
+      var version = "2.19.5";
+      var version$1 = {
+        version
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser2;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i2, k, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i2 = 0, len = found.length; i2 < len; i2++) {
+                k = found[i2];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base2;
+            clearInterval(this.interval);
+            return typeof (base2 = this.interval = setInterval(async () => {
+              var e, k, ref, results, time, v;
+              time = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (await v._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error2) {
+                  e = error2;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base2.unref() : void 0;
+          }
+          updateSettings(options2 = {}) {
+            parser$3.overwrite(options2, this.defaults, this);
+            parser$3.overwrite(options2, options2, this.limiterOptions);
+            if (options2.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser2;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options2 = {}) {
+            this.options = options2;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser2;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
+          constructor(options2 = {}, ...invalid2) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options2, invalid2);
+            parser$5.load(options2, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options2, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options2, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options2, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options2, invalid2) {
+            if (!(options2 != null && typeof options2 === "object" && invalid2.length === 0)) {
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message2) {
+            return this._store.__publish__(message2);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options2, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options2.weight));
+              this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index, next, options2, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options: options2, args } = next = queue.first());
+              if (capacity != null && options2.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options2.id}`, { args, options: options2 });
+              index = this._randomIndex();
+              return this._store.__register__(index, options2.weight, options2.expiration).then(({ success, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options2.id}`, { success, args, options: options2 });
+                if (success) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options2.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message2) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message: message2 });
+            });
+          }
+          stop(options2 = {}) {
+            var done, waitForExecuting;
+            options2 = parser$5.load(options2, this.stopDefaults);
+            waitForExecuting = (at) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              };
+              return new this.Promise((resolve, reject) => {
+                if (finished()) {
+                  return resolve();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve();
+                    }
+                  });
+                }
+              });
+            };
+            done = options2.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options2.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v = ref[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options2.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options2.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error2, options2, reachedHWM, shifted, strategy;
+            ({ args, options: options2 } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options2.weight));
+            } catch (error1) {
+              error2 = error1;
+              this.Events.trigger("debug", `Could not queue ${options2.id}`, { args, options: options2, error: error2 });
+              job.doDrop({ error: error2 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options2, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              options2 = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options2, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options2 = parser$5.load(options2, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options2, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options2 = {};
+            } else {
+              [options2, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options2, ...args) {
+              return schedule(options2, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options2 = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options2, this.storeDefaults));
+            parser$5.overwrite(options2, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck4.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck4.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck4.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck4.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck4.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck4;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck3;
+      var lib2 = Bottleneck_1;
+      return lib2;
+    }));
+  }
+});
+
+// node_modules/bottleneck/lib/parser.js
+var require_parser3 = __commonJS({
+  "node_modules/bottleneck/lib/parser.js"(exports2) {
+    "use strict";
+    exports2.load = function(received, defaults, onto = {}) {
+      var k, ref, v;
+      for (k in defaults) {
+        v = defaults[k];
+        onto[k] = (ref = received[k]) != null ? ref : v;
+      }
+      return onto;
+    };
+    exports2.overwrite = function(received, defaults, onto = {}) {
+      var k, v;
+      for (k in received) {
+        v = received[k];
+        if (defaults[k] !== void 0) {
+          onto[k] = v;
+        }
+      }
+      return onto;
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/DLList.js
+var require_DLList = __commonJS({
+  "node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
+    "use strict";
+    var DLList;
+    DLList = class DLList {
+      constructor(incr, decr) {
+        this.incr = incr;
+        this.decr = decr;
+        this._first = null;
+        this._last = null;
+        this.length = 0;
+      }
+      push(value) {
+        var node;
+        this.length++;
+        if (typeof this.incr === "function") {
+          this.incr();
+        }
+        node = {
+          value,
+          prev: this._last,
+          next: null
+        };
+        if (this._last != null) {
+          this._last.next = node;
+          this._last = node;
+        } else {
+          this._first = this._last = node;
+        }
+        return void 0;
+      }
+      shift() {
+        var value;
+        if (this._first == null) {
+          return;
+        } else {
+          this.length--;
+          if (typeof this.decr === "function") {
+            this.decr();
+          }
+        }
+        value = this._first.value;
+        if ((this._first = this._first.next) != null) {
+          this._first.prev = null;
+        } else {
+          this._last = null;
+        }
+        return value;
+      }
+      first() {
+        if (this._first != null) {
+          return this._first.value;
+        }
+      }
+      getArray() {
+        var node, ref, results;
+        node = this._first;
+        results = [];
+        while (node != null) {
+          results.push((ref = node, node = node.next, ref.value));
+        }
+        return results;
+      }
+      forEachShift(cb) {
+        var node;
+        node = this.shift();
+        while (node != null) {
+          cb(node), node = this.shift();
+        }
+        return void 0;
+      }
+      debug() {
+        var node, ref, ref1, ref2, results;
+        node = this._first;
+        results = [];
+        while (node != null) {
+          results.push((ref = node, node = node.next, {
+            value: ref.value,
+            prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+            next: (ref2 = ref.next) != null ? ref2.value : void 0
+          }));
+        }
+        return results;
+      }
+    };
+    module2.exports = DLList;
+  }
+});
+
+// node_modules/bottleneck/lib/Events.js
+var require_Events = __commonJS({
+  "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info.done) {
+        resolve(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events2;
+    Events2 = class Events {
+      constructor(instance) {
+        this.instance = instance;
+        this._events = {};
+        if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+          throw new Error("An Emitter already exists for this object");
+        }
+        this.instance.on = (name, cb) => {
+          return this._addListener(name, "many", cb);
+        };
+        this.instance.once = (name, cb) => {
+          return this._addListener(name, "once", cb);
+        };
+        this.instance.removeAllListeners = (name = null) => {
+          if (name != null) {
+            return delete this._events[name];
+          } else {
+            return this._events = {};
+          }
+        };
+      }
+      _addListener(name, status, cb) {
+        var base2;
+        if ((base2 = this._events)[name] == null) {
+          base2[name] = [];
+        }
+        this._events[name].push({
+          cb,
+          status
+        });
+        return this.instance;
+      }
+      listenerCount(name) {
+        if (this._events[name] != null) {
+          return this._events[name].length;
+        } else {
+          return 0;
+        }
+      }
+      trigger(name, ...args) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var e, promises;
+          try {
+            if (name !== "debug") {
+              _this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (_this._events[name] == null) {
+              return;
+            }
+            _this._events[name] = _this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises = _this._events[name].map(
+              /* @__PURE__ */ (function() {
+                var _ref = _asyncToGenerator2(function* (listener) {
+                  var e2, returned;
+                  if (listener.status === "none") {
+                    return;
+                  }
+                  if (listener.status === "once") {
+                    listener.status = "none";
+                  }
+                  try {
+                    returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                    if (typeof (returned != null ? returned.then : void 0) === "function") {
+                      return yield returned;
+                    } else {
+                      return returned;
+                    }
+                  } catch (error2) {
+                    e2 = error2;
+                    if (true) {
+                      _this.trigger("error", e2);
+                    }
+                    return null;
+                  }
+                });
+                return function(_x) {
+                  return _ref.apply(this, arguments);
+                };
+              })()
+            );
+            return (yield Promise.all(promises)).find(function(x2) {
+              return x2 != null;
+            });
+          } catch (error2) {
+            e = error2;
+            if (true) {
+              _this.trigger("error", e);
+            }
+            return null;
+          }
+        })();
+      }
+    };
+    module2.exports = Events2;
+  }
+});
+
+// node_modules/bottleneck/lib/Queues.js
+var require_Queues = __commonJS({
+  "node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
+    "use strict";
+    var DLList;
+    var Events2;
+    var Queues;
+    DLList = require_DLList();
+    Events2 = require_Events();
+    Queues = class Queues {
+      constructor(num_priorities) {
+        var i2;
+        this.Events = new Events2(this);
+        this._length = 0;
+        this._lists = function() {
+          var j, ref, results;
+          results = [];
+          for (i2 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i2 = 1 <= ref ? ++j : --j) {
+            results.push(new DLList(() => {
+              return this.incr();
+            }, () => {
+              return this.decr();
+            }));
+          }
+          return results;
+        }.call(this);
+      }
+      incr() {
+        if (this._length++ === 0) {
+          return this.Events.trigger("leftzero");
+        }
+      }
+      decr() {
+        if (--this._length === 0) {
+          return this.Events.trigger("zero");
+        }
+      }
+      push(job) {
+        return this._lists[job.options.priority].push(job);
+      }
+      queued(priority) {
+        if (priority != null) {
+          return this._lists[priority].length;
+        } else {
+          return this._length;
+        }
+      }
+      shiftAll(fn) {
+        return this._lists.forEach(function(list2) {
+          return list2.forEachShift(fn);
+        });
+      }
+      getFirst(arr = this._lists) {
+        var j, len, list2;
+        for (j = 0, len = arr.length; j < len; j++) {
+          list2 = arr[j];
+          if (list2.length > 0) {
+            return list2;
+          }
+        }
+        return [];
+      }
+      shiftLastFrom(priority) {
+        return this.getFirst(this._lists.slice(priority).reverse()).shift();
+      }
+    };
+    module2.exports = Queues;
+  }
+});
+
+// node_modules/bottleneck/lib/BottleneckError.js
+var require_BottleneckError = __commonJS({
+  "node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
+    "use strict";
+    var BottleneckError;
+    BottleneckError = class BottleneckError extends Error {
+    };
+    module2.exports = BottleneckError;
+  }
+});
+
+// node_modules/bottleneck/lib/Job.js
+var require_Job = __commonJS({
+  "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info.done) {
+        resolve(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var DEFAULT_PRIORITY;
+    var Job;
+    var NUM_PRIORITIES;
+    var parser2;
+    NUM_PRIORITIES = 10;
+    DEFAULT_PRIORITY = 5;
+    parser2 = require_parser3();
+    BottleneckError = require_BottleneckError();
+    Job = class Job {
+      constructor(task, args, options2, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+        this.task = task;
+        this.args = args;
+        this.rejectOnDrop = rejectOnDrop;
+        this.Events = Events2;
+        this._states = _states;
+        this.Promise = Promise2;
+        this.options = parser2.load(options2, jobDefaults);
+        this.options.priority = this._sanitizePriority(this.options.priority);
+        if (this.options.id === jobDefaults.id) {
+          this.options.id = `${this.options.id}-${this._randomIndex()}`;
+        }
+        this.promise = new this.Promise((_resolve, _reject) => {
+          this._resolve = _resolve;
+          this._reject = _reject;
+        });
+        this.retryCount = 0;
+      }
+      _sanitizePriority(priority) {
+        var sProperty;
+        sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+        if (sProperty < 0) {
+          return 0;
+        } else if (sProperty > NUM_PRIORITIES - 1) {
+          return NUM_PRIORITIES - 1;
+        } else {
+          return sProperty;
+        }
+      }
+      _randomIndex() {
+        return Math.random().toString(36).slice(2);
+      }
+      doDrop({
+        error: error2,
+        message: message2 = "This job has been dropped by Bottleneck"
+      } = {}) {
+        if (this._states.remove(this.options.id)) {
+          if (this.rejectOnDrop) {
+            this._reject(error2 != null ? error2 : new BottleneckError(message2));
+          }
+          this.Events.trigger("dropped", {
+            args: this.args,
+            options: this.options,
+            task: this.task,
+            promise: this.promise
+          });
+          return true;
+        } else {
+          return false;
+        }
+      }
+      _assertStatus(expected) {
+        var status;
+        status = this._states.jobStatus(this.options.id);
+        if (!(status === expected || expected === "DONE" && status === null)) {
+          throw new BottleneckError(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+        }
+      }
+      doReceive() {
+        this._states.start(this.options.id);
+        return this.Events.trigger("received", {
+          args: this.args,
+          options: this.options
+        });
+      }
+      doQueue(reachedHWM, blocked) {
+        this._assertStatus("RECEIVED");
+        this._states.next(this.options.id);
+        return this.Events.trigger("queued", {
+          args: this.args,
+          options: this.options,
+          reachedHWM,
+          blocked
+        });
+      }
+      doRun() {
+        if (this.retryCount === 0) {
+          this._assertStatus("QUEUED");
+          this._states.next(this.options.id);
+        } else {
+          this._assertStatus("EXECUTING");
+        }
+        return this.Events.trigger("scheduled", {
+          args: this.args,
+          options: this.options
+        });
+      }
+      doExecute(chained, clearGlobalState, run, free) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var error2, eventInfo, passed;
+          if (_this.retryCount === 0) {
+            _this._assertStatus("RUNNING");
+            _this._states.next(_this.options.id);
+          } else {
+            _this._assertStatus("EXECUTING");
+          }
+          eventInfo = {
+            args: _this.args,
+            options: _this.options,
+            retryCount: _this.retryCount
+          };
+          _this.Events.trigger("executing", eventInfo);
+          try {
+            passed = yield chained != null ? chained.schedule(_this.options, _this.task, ..._this.args) : _this.task(..._this.args);
+            if (clearGlobalState()) {
+              _this.doDone(eventInfo);
+              yield free(_this.options, eventInfo);
+              _this._assertStatus("DONE");
+              return _this._resolve(passed);
+            }
+          } catch (error1) {
+            error2 = error1;
+            return _this._onFailure(error2, eventInfo, clearGlobalState, run, free);
+          }
+        })();
+      }
+      doExpire(clearGlobalState, run, free) {
+        var error2, eventInfo;
+        if (this._states.jobStatus(this.options.id === "RUNNING")) {
+          this._states.next(this.options.id);
+        }
+        this._assertStatus("EXECUTING");
+        eventInfo = {
+          args: this.args,
+          options: this.options,
+          retryCount: this.retryCount
+        };
+        error2 = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
+        return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
+      }
+      _onFailure(error2, eventInfo, clearGlobalState, run, free) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = yield _this2.Events.trigger("failed", error2, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              _this2.Events.trigger("retry", `Retrying ${_this2.options.id} after ${retryAfter} ms`, eventInfo);
+              _this2.retryCount++;
+              return run(retryAfter);
+            } else {
+              _this2.doDone(eventInfo);
+              yield free(_this2.options, eventInfo);
+              _this2._assertStatus("DONE");
+              return _this2._reject(error2);
+            }
+          }
+        })();
+      }
+      doDone(eventInfo) {
+        this._assertStatus("EXECUTING");
+        this._states.next(this.options.id);
+        return this.Events.trigger("done", eventInfo);
+      }
+    };
+    module2.exports = Job;
+  }
+});
+
+// node_modules/bottleneck/lib/LocalDatastore.js
+var require_LocalDatastore = __commonJS({
+  "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info.done) {
+        resolve(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var LocalDatastore;
+    var parser2;
+    parser2 = require_parser3();
+    BottleneckError = require_BottleneckError();
+    LocalDatastore = class LocalDatastore {
+      constructor(instance, storeOptions, storeInstanceOptions) {
+        this.instance = instance;
+        this.storeOptions = storeOptions;
+        this.clientId = this.instance._randomIndex();
+        parser2.load(storeInstanceOptions, storeInstanceOptions, this);
+        this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+        this._running = 0;
+        this._done = 0;
+        this._unblockTime = 0;
+        this.ready = this.Promise.resolve();
+        this.clients = {};
+        this._startHeartbeat();
+      }
+      _startHeartbeat() {
+        var base2;
+        if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+          return typeof (base2 = this.heartbeat = setInterval(() => {
+            var amount, incr, maximum, now, reservoir;
+            now = Date.now();
+            if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+              this._lastReservoirRefresh = now;
+              this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+              this.instance._drainAll(this.computeCapacity());
+            }
+            if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+              var _this$storeOptions = this.storeOptions;
+              amount = _this$storeOptions.reservoirIncreaseAmount;
+              maximum = _this$storeOptions.reservoirIncreaseMaximum;
+              reservoir = _this$storeOptions.reservoir;
+              this._lastReservoirIncrease = now;
+              incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+              if (incr > 0) {
+                this.storeOptions.reservoir += incr;
+                return this.instance._drainAll(this.computeCapacity());
+              }
+            }
+          }, this.heartbeatInterval)).unref === "function" ? base2.unref() : void 0;
+        } else {
+          return clearInterval(this.heartbeat);
+        }
+      }
+      __publish__(message2) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          yield _this.yieldLoop();
+          return _this.instance.Events.trigger("message", message2.toString());
+        })();
+      }
+      __disconnect__(flush) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this2.yieldLoop();
+          clearInterval(_this2.heartbeat);
+          return _this2.Promise.resolve();
+        })();
+      }
+      yieldLoop(t = 0) {
+        return new this.Promise(function(resolve, reject) {
+          return setTimeout(resolve, t);
+        });
+      }
+      computePenalty() {
+        var ref;
+        return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+      }
+      __updateSettings__(options2) {
+        var _this3 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this3.yieldLoop();
+          parser2.overwrite(options2, options2, _this3.storeOptions);
+          _this3._startHeartbeat();
+          _this3.instance._drainAll(_this3.computeCapacity());
+          return true;
+        })();
+      }
+      __running__() {
+        var _this4 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this4.yieldLoop();
+          return _this4._running;
+        })();
+      }
+      __queued__() {
+        var _this5 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this5.yieldLoop();
+          return _this5.instance.queued();
+        })();
+      }
+      __done__() {
+        var _this6 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this6.yieldLoop();
+          return _this6._done;
+        })();
+      }
+      __groupCheck__(time) {
+        var _this7 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this7.yieldLoop();
+          return _this7._nextRequest + _this7.timeout < time;
+        })();
+      }
+      computeCapacity() {
+        var maxConcurrent, reservoir;
+        var _this$storeOptions2 = this.storeOptions;
+        maxConcurrent = _this$storeOptions2.maxConcurrent;
+        reservoir = _this$storeOptions2.reservoir;
+        if (maxConcurrent != null && reservoir != null) {
+          return Math.min(maxConcurrent - this._running, reservoir);
+        } else if (maxConcurrent != null) {
+          return maxConcurrent - this._running;
+        } else if (reservoir != null) {
+          return reservoir;
+        } else {
+          return null;
+        }
+      }
+      conditionsCheck(weight) {
+        var capacity;
+        capacity = this.computeCapacity();
+        return capacity == null || weight <= capacity;
+      }
+      __incrementReservoir__(incr) {
+        var _this8 = this;
+        return _asyncToGenerator2(function* () {
+          var reservoir;
+          yield _this8.yieldLoop();
+          reservoir = _this8.storeOptions.reservoir += incr;
+          _this8.instance._drainAll(_this8.computeCapacity());
+          return reservoir;
+        })();
+      }
+      __currentReservoir__() {
+        var _this9 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this9.yieldLoop();
+          return _this9.storeOptions.reservoir;
+        })();
+      }
+      isBlocked(now) {
+        return this._unblockTime >= now;
+      }
+      check(weight, now) {
+        return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+      }
+      __check__(weight) {
+        var _this10 = this;
+        return _asyncToGenerator2(function* () {
+          var now;
+          yield _this10.yieldLoop();
+          now = Date.now();
+          return _this10.check(weight, now);
+        })();
+      }
+      __register__(index, weight, expiration) {
+        var _this11 = this;
+        return _asyncToGenerator2(function* () {
+          var now, wait;
+          yield _this11.yieldLoop();
+          now = Date.now();
+          if (_this11.conditionsCheck(weight)) {
+            _this11._running += weight;
+            if (_this11.storeOptions.reservoir != null) {
+              _this11.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(_this11._nextRequest - now, 0);
+            _this11._nextRequest = now + wait + _this11.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: _this11.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        })();
+      }
+      strategyIsBlock() {
+        return this.storeOptions.strategy === 3;
+      }
+      __submit__(queueLength, weight) {
+        var _this12 = this;
+        return _asyncToGenerator2(function* () {
+          var blocked, now, reachedHWM;
+          yield _this12.yieldLoop();
+          if (_this12.storeOptions.maxConcurrent != null && weight > _this12.storeOptions.maxConcurrent) {
+            throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${_this12.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = _this12.storeOptions.highWater != null && queueLength === _this12.storeOptions.highWater && !_this12.check(weight, now);
+          blocked = _this12.strategyIsBlock() && (reachedHWM || _this12.isBlocked(now));
+          if (blocked) {
+            _this12._unblockTime = now + _this12.computePenalty();
+            _this12._nextRequest = _this12._unblockTime + _this12.storeOptions.minTime;
+            _this12.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: _this12.storeOptions.strategy
+          };
+        })();
+      }
+      __free__(index, weight) {
+        var _this13 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this13.yieldLoop();
+          _this13._running -= weight;
+          _this13._done += weight;
+          _this13.instance._drainAll(_this13.computeCapacity());
+          return {
+            running: _this13._running
+          };
+        })();
+      }
+    };
+    module2.exports = LocalDatastore;
+  }
+});
+
+// node_modules/bottleneck/lib/lua.json
+var require_lua = __commonJS({
+  "node_modules/bottleneck/lib/lua.json"(exports2, module2) {
+    module2.exports = {
+      "blacklist_client.lua": "local blacklist = ARGV[num_static_argv + 1]\n\nif redis.call('zscore', client_last_seen_key, blacklist) then\n  redis.call('zadd', client_last_seen_key, 0, blacklist)\nend\n\n\nreturn {}\n",
+      "check.lua": "local weight = tonumber(ARGV[num_static_argv + 1])\n\nlocal capacity = process_tick(now, false)['capacity']\nlocal nextRequest = tonumber(redis.call('hget', settings_key, 'nextRequest'))\n\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\n",
+      "conditions_check.lua": "local conditions_check = function (capacity, weight)\n  return capacity == nil or weight <= capacity\nend\n",
+      "current_reservoir.lua": "return process_tick(now, false)['reservoir']\n",
+      "done.lua": "process_tick(now, false)\n\nreturn tonumber(redis.call('hget', settings_key, 'done'))\n",
+      "free.lua": "local index = ARGV[num_static_argv + 1]\n\nredis.call('zadd', job_expirations_key, 0, index)\n\nreturn process_tick(now, false)['running']\n",
+      "get_time.lua": "redis.replicate_commands()\n\nlocal get_time = function ()\n  local time = redis.call('time')\n\n  return tonumber(time[1]..string.sub(time[2], 1, 3))\nend\n",
+      "group_check.lua": "return not (redis.call('exists', settings_key) == 1)\n",
+      "heartbeat.lua": "process_tick(now, true)\n",
+      "increment_reservoir.lua": "local incr = tonumber(ARGV[num_static_argv + 1])\n\nredis.call('hincrby', settings_key, 'reservoir', incr)\n\nlocal reservoir = process_tick(now, true)['reservoir']\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn reservoir\n",
+      "init.lua": `local clear = tonumber(ARGV[num_static_argv + 1])
+local limiter_version = ARGV[num_static_argv + 2]
+local num_local_argv = num_static_argv + 2
+
+if clear == 1 then
+  redis.call('del', unpack(KEYS))
+end
+
+if redis.call('exists', settings_key) == 0 then
+  -- Create
+  local args = {'hmset', settings_key}
+
+  for i = num_local_argv + 1, #ARGV do
+    table.insert(args, ARGV[i])
+  end
+
+  redis.call(unpack(args))
+  redis.call('hmset', settings_key,
+    'nextRequest', now,
+    'lastReservoirRefresh', now,
+    'lastReservoirIncrease', now,
+    'running', 0,
+    'done', 0,
+    'unblockTime', 0,
+    'capacityPriorityCounter', 0
+  )
+
+else
+  -- Apply migrations
+  local settings = redis.call('hmget', settings_key,
+    'id',
+    'version'
+  )
+  local id = settings[1]
+  local current_version = settings[2]
+
+  if current_version ~= limiter_version then
+    local version_digits = {}
+    for k, v in string.gmatch(current_version, "([^.]+)") do
+      table.insert(version_digits, tonumber(k))
+    end
+
+    -- 2.10.0
+    if version_digits[2] < 10 then
+      redis.call('hsetnx', settings_key, 'reservoirRefreshInterval', '')
+      redis.call('hsetnx', settings_key, 'reservoirRefreshAmount', '')
+      redis.call('hsetnx', settings_key, 'lastReservoirRefresh', '')
+      redis.call('hsetnx', settings_key, 'done', 0)
+      redis.call('hset', settings_key, 'version', '2.10.0')
+    end
+
+    -- 2.11.1
+    if version_digits[2] < 11 or (version_digits[2] == 11 and version_digits[3] < 1) then
+      if redis.call('hstrlen', settings_key, 'lastReservoirRefresh') == 0 then
+        redis.call('hmset', settings_key,
+          'lastReservoirRefresh', now,
+          'version', '2.11.1'
+        )
+      end
+    end
+
+    -- 2.14.0
+    if version_digits[2] < 14 then
+      local old_running_key = 'b_'..id..'_running'
+      local old_executing_key = 'b_'..id..'_executing'
+
+      if redis.call('exists', old_running_key) == 1 then
+        redis.call('rename', old_running_key, job_weights_key)
+      end
+      if redis.call('exists', old_executing_key) == 1 then
+        redis.call('rename', old_executing_key, job_expirations_key)
+      end
+      redis.call('hset', settings_key, 'version', '2.14.0')
+    end
+
+    -- 2.15.2
+    if version_digits[2] < 15 or (version_digits[2] == 15 and version_digits[3] < 2) then
+      redis.call('hsetnx', settings_key, 'capacityPriorityCounter', 0)
+      redis.call('hset', settings_key, 'version', '2.15.2')
+    end
+
+    -- 2.17.0
+    if version_digits[2] < 17 then
+      redis.call('hsetnx', settings_key, 'clientTimeout', 10000)
+      redis.call('hset', settings_key, 'version', '2.17.0')
+    end
+
+    -- 2.18.0
+    if version_digits[2] < 18 then
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseInterval', '')
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseAmount', '')
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseMaximum', '')
+      redis.call('hsetnx', settings_key, 'lastReservoirIncrease', now)
+      redis.call('hset', settings_key, 'version', '2.18.0')
+    end
+
+  end
+
+  process_tick(now, false)
+end
+
+local groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))
+refresh_expiration(0, 0, groupTimeout)
+
+return {}
+`,
+      "process_tick.lua": "local process_tick = function (now, always_publish)\n\n  local compute_capacity = function (maxConcurrent, running, reservoir)\n    if maxConcurrent ~= nil and reservoir ~= nil then\n      return math.min((maxConcurrent - running), reservoir)\n    elseif maxConcurrent ~= nil then\n      return maxConcurrent - running\n    elseif reservoir ~= nil then\n      return reservoir\n    else\n      return nil\n    end\n  end\n\n  local settings = redis.call('hmget', settings_key,\n    'id',\n    'maxConcurrent',\n    'running',\n    'reservoir',\n    'reservoirRefreshInterval',\n    'reservoirRefreshAmount',\n    'lastReservoirRefresh',\n    'reservoirIncreaseInterval',\n    'reservoirIncreaseAmount',\n    'reservoirIncreaseMaximum',\n    'lastReservoirIncrease',\n    'capacityPriorityCounter',\n    'clientTimeout'\n  )\n  local id = settings[1]\n  local maxConcurrent = tonumber(settings[2])\n  local running = tonumber(settings[3])\n  local reservoir = tonumber(settings[4])\n  local reservoirRefreshInterval = tonumber(settings[5])\n  local reservoirRefreshAmount = tonumber(settings[6])\n  local lastReservoirRefresh = tonumber(settings[7])\n  local reservoirIncreaseInterval = tonumber(settings[8])\n  local reservoirIncreaseAmount = tonumber(settings[9])\n  local reservoirIncreaseMaximum = tonumber(settings[10])\n  local lastReservoirIncrease = tonumber(settings[11])\n  local capacityPriorityCounter = tonumber(settings[12])\n  local clientTimeout = tonumber(settings[13])\n\n  local initial_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  --\n  -- Process 'running' changes\n  --\n  local expired = redis.call('zrangebyscore', job_expirations_key, '-inf', '('..now)\n\n  if #expired > 0 then\n    redis.call('zremrangebyscore', job_expirations_key, '-inf', '('..now)\n\n    local flush_batch = function (batch, acc)\n      local weights = redis.call('hmget', job_weights_key, unpack(batch))\n                      redis.call('hdel',  job_weights_key, unpack(batch))\n      local clients = redis.call('hmget', job_clients_key, unpack(batch))\n                      redis.call('hdel',  job_clients_key, unpack(batch))\n\n      -- Calculate sum of removed weights\n      for i = 1, #weights do\n        acc['total'] = acc['total'] + (tonumber(weights[i]) or 0)\n      end\n\n      -- Calculate sum of removed weights by client\n      local client_weights = {}\n      for i = 1, #clients do\n        local removed = tonumber(weights[i]) or 0\n        if removed > 0 then\n          acc['client_weights'][clients[i]] = (acc['client_weights'][clients[i]] or 0) + removed\n        end\n      end\n    end\n\n    local acc = {\n      ['total'] = 0,\n      ['client_weights'] = {}\n    }\n    local batch_size = 1000\n\n    -- Compute changes to Zsets and apply changes to Hashes\n    for i = 1, #expired, batch_size do\n      local batch = {}\n      for j = i, math.min(i + batch_size - 1, #expired) do\n        table.insert(batch, expired[j])\n      end\n\n      flush_batch(batch, acc)\n    end\n\n    -- Apply changes to Zsets\n    if acc['total'] > 0 then\n      redis.call('hincrby', settings_key, 'done', acc['total'])\n      running = tonumber(redis.call('hincrby', settings_key, 'running', -acc['total']))\n    end\n\n    for client, weight in pairs(acc['client_weights']) do\n      redis.call('zincrby', client_running_key, -weight, client)\n    end\n  end\n\n  --\n  -- Process 'reservoir' changes\n  --\n  local reservoirRefreshActive = reservoirRefreshInterval ~= nil and reservoirRefreshAmount ~= nil\n  if reservoirRefreshActive and now >= lastReservoirRefresh + reservoirRefreshInterval then\n    reservoir = reservoirRefreshAmount\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirRefresh', now\n    )\n  end\n\n  local reservoirIncreaseActive = reservoirIncreaseInterval ~= nil and reservoirIncreaseAmount ~= nil\n  if reservoirIncreaseActive and now >= lastReservoirIncrease + reservoirIncreaseInterval then\n    local num_intervals = math.floor((now - lastReservoirIncrease) / reservoirIncreaseInterval)\n    local incr = reservoirIncreaseAmount * num_intervals\n    if reservoirIncreaseMaximum ~= nil then\n      incr = math.min(incr, reservoirIncreaseMaximum - (reservoir or 0))\n    end\n    if incr > 0 then\n      reservoir = (reservoir or 0) + incr\n    end\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirIncrease', lastReservoirIncrease + (num_intervals * reservoirIncreaseInterval)\n    )\n  end\n\n  --\n  -- Clear unresponsive clients\n  --\n  local unresponsive = redis.call('zrangebyscore', client_last_seen_key, '-inf', (now - clientTimeout))\n  local unresponsive_lookup = {}\n  local terminated_clients = {}\n  for i = 1, #unresponsive do\n    unresponsive_lookup[unresponsive[i]] = true\n    if tonumber(redis.call('zscore', client_running_key, unresponsive[i])) == 0 then\n      table.insert(terminated_clients, unresponsive[i])\n    end\n  end\n  if #terminated_clients > 0 then\n    redis.call('zrem', client_running_key,         unpack(terminated_clients))\n    redis.call('hdel', client_num_queued_key,      unpack(terminated_clients))\n    redis.call('zrem', client_last_registered_key, unpack(terminated_clients))\n    redis.call('zrem', client_last_seen_key,       unpack(terminated_clients))\n  end\n\n  --\n  -- Broadcast capacity changes\n  --\n  local final_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  if always_publish or (initial_capacity ~= nil and final_capacity == nil) then\n    -- always_publish or was not unlimited, now unlimited\n    redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n\n  elseif initial_capacity ~= nil and final_capacity ~= nil and final_capacity > initial_capacity then\n    -- capacity was increased\n    -- send the capacity message to the limiter having the lowest number of running jobs\n    -- the tiebreaker is the limiter having not registered a job in the longest time\n\n    local lowest_concurrency_value = nil\n    local lowest_concurrency_clients = {}\n    local lowest_concurrency_last_registered = {}\n    local client_concurrencies = redis.call('zrange', client_running_key, 0, -1, 'withscores')\n\n    for i = 1, #client_concurrencies, 2 do\n      local client = client_concurrencies[i]\n      local concurrency = tonumber(client_concurrencies[i+1])\n\n      if (\n        lowest_concurrency_value == nil or lowest_concurrency_value == concurrency\n      ) and (\n        not unresponsive_lookup[client]\n      ) and (\n        tonumber(redis.call('hget', client_num_queued_key, client)) > 0\n      ) then\n        lowest_concurrency_value = concurrency\n        table.insert(lowest_concurrency_clients, client)\n        local last_registered = tonumber(redis.call('zscore', client_last_registered_key, client))\n        table.insert(lowest_concurrency_last_registered, last_registered)\n      end\n    end\n\n    if #lowest_concurrency_clients > 0 then\n      local position = 1\n      local earliest = lowest_concurrency_last_registered[1]\n\n      for i,v in ipairs(lowest_concurrency_last_registered) do\n        if v < earliest then\n          position = i\n          earliest = v\n        end\n      end\n\n      local next_client = lowest_concurrency_clients[position]\n      redis.call('publish', 'b_'..id,\n        'capacity-priority:'..(final_capacity or '')..\n        ':'..next_client..\n        ':'..capacityPriorityCounter\n      )\n      redis.call('hincrby', settings_key, 'capacityPriorityCounter', '1')\n    else\n      redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n    end\n  end\n\n  return {\n    ['capacity'] = final_capacity,\n    ['running'] = running,\n    ['reservoir'] = reservoir\n  }\nend\n",
+      "queued.lua": "local clientTimeout = tonumber(redis.call('hget', settings_key, 'clientTimeout'))\nlocal valid_clients = redis.call('zrangebyscore', client_last_seen_key, (now - clientTimeout), 'inf')\nlocal client_queued = redis.call('hmget', client_num_queued_key, unpack(valid_clients))\n\nlocal sum = 0\nfor i = 1, #client_queued do\n  sum = sum + tonumber(client_queued[i])\nend\n\nreturn sum\n",
+      "refresh_expiration.lua": "local refresh_expiration = function (now, nextRequest, groupTimeout)\n\n  if groupTimeout ~= nil then\n    local ttl = (nextRequest + groupTimeout) - now\n\n    for i = 1, #KEYS do\n      redis.call('pexpire', KEYS[i], ttl)\n    end\n  end\n\nend\n",
+      "refs.lua": "local settings_key = KEYS[1]\nlocal job_weights_key = KEYS[2]\nlocal job_expirations_key = KEYS[3]\nlocal job_clients_key = KEYS[4]\nlocal client_running_key = KEYS[5]\nlocal client_num_queued_key = KEYS[6]\nlocal client_last_registered_key = KEYS[7]\nlocal client_last_seen_key = KEYS[8]\n\nlocal now = tonumber(ARGV[1])\nlocal client = ARGV[2]\n\nlocal num_static_argv = 2\n",
+      "register.lua": "local index = ARGV[num_static_argv + 1]\nlocal weight = tonumber(ARGV[num_static_argv + 2])\nlocal expiration = tonumber(ARGV[num_static_argv + 3])\n\nlocal state = process_tick(now, false)\nlocal capacity = state['capacity']\nlocal reservoir = state['reservoir']\n\nlocal settings = redis.call('hmget', settings_key,\n  'nextRequest',\n  'minTime',\n  'groupTimeout'\n)\nlocal nextRequest = tonumber(settings[1])\nlocal minTime = tonumber(settings[2])\nlocal groupTimeout = tonumber(settings[3])\n\nif conditions_check(capacity, weight) then\n\n  redis.call('hincrby', settings_key, 'running', weight)\n  redis.call('hset', job_weights_key, index, weight)\n  if expiration ~= nil then\n    redis.call('zadd', job_expirations_key, now + expiration, index)\n  end\n  redis.call('hset', job_clients_key, index, client)\n  redis.call('zincrby', client_running_key, weight, client)\n  redis.call('hincrby', client_num_queued_key, client, -1)\n  redis.call('zadd', client_last_registered_key, now, client)\n\n  local wait = math.max(nextRequest - now, 0)\n  local newNextRequest = now + wait + minTime\n\n  if reservoir == nil then\n    redis.call('hset', settings_key,\n      'nextRequest', newNextRequest\n    )\n  else\n    reservoir = reservoir - weight\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'nextRequest', newNextRequest\n    )\n  end\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\n\n  return {true, wait, reservoir}\n\nelse\n  return {false}\nend\n",
+      "register_client.lua": "local queued = tonumber(ARGV[num_static_argv + 1])\n\n-- Could have been re-registered concurrently\nif not redis.call('zscore', client_last_seen_key, client) then\n  redis.call('zadd', client_running_key, 0, client)\n  redis.call('hset', client_num_queued_key, client, queued)\n  redis.call('zadd', client_last_registered_key, 0, client)\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n\nreturn {}\n",
+      "running.lua": "return process_tick(now, false)['running']\n",
+      "submit.lua": "local queueLength = tonumber(ARGV[num_static_argv + 1])\nlocal weight = tonumber(ARGV[num_static_argv + 2])\n\nlocal capacity = process_tick(now, false)['capacity']\n\nlocal settings = redis.call('hmget', settings_key,\n  'id',\n  'maxConcurrent',\n  'highWater',\n  'nextRequest',\n  'strategy',\n  'unblockTime',\n  'penalty',\n  'minTime',\n  'groupTimeout'\n)\nlocal id = settings[1]\nlocal maxConcurrent = tonumber(settings[2])\nlocal highWater = tonumber(settings[3])\nlocal nextRequest = tonumber(settings[4])\nlocal strategy = tonumber(settings[5])\nlocal unblockTime = tonumber(settings[6])\nlocal penalty = tonumber(settings[7])\nlocal minTime = tonumber(settings[8])\nlocal groupTimeout = tonumber(settings[9])\n\nif maxConcurrent ~= nil and weight > maxConcurrent then\n  return redis.error_reply('OVERWEIGHT:'..weight..':'..maxConcurrent)\nend\n\nlocal reachedHWM = (highWater ~= nil and queueLength == highWater\n  and not (\n    conditions_check(capacity, weight)\n    and nextRequest - now <= 0\n  )\n)\n\nlocal blocked = strategy == 3 and (reachedHWM or unblockTime >= now)\n\nif blocked then\n  local computedPenalty = penalty\n  if computedPenalty == nil then\n    if minTime == 0 then\n      computedPenalty = 5000\n    else\n      computedPenalty = 15 * minTime\n    end\n  end\n\n  local newNextRequest = now + computedPenalty + minTime\n\n  redis.call('hmset', settings_key,\n    'unblockTime', now + computedPenalty,\n    'nextRequest', newNextRequest\n  )\n\n  local clients_queued_reset = redis.call('hkeys', client_num_queued_key)\n  local queued_reset = {}\n  for i = 1, #clients_queued_reset do\n    table.insert(queued_reset, clients_queued_reset[i])\n    table.insert(queued_reset, 0)\n  end\n  redis.call('hmset', client_num_queued_key, unpack(queued_reset))\n\n  redis.call('publish', 'b_'..id, 'blocked:')\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\nend\n\nif not blocked and not reachedHWM then\n  redis.call('hincrby', client_num_queued_key, client, 1)\nend\n\nreturn {reachedHWM, blocked, strategy}\n",
+      "update_settings.lua": "local args = {'hmset', settings_key}\n\nfor i = num_static_argv + 1, #ARGV do\n  table.insert(args, ARGV[i])\nend\n\nredis.call(unpack(args))\n\nprocess_tick(now, true)\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn {}\n",
+      "validate_client.lua": "if not redis.call('zscore', client_last_seen_key, client) then\n  return redis.error_reply('UNKNOWN_CLIENT')\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n",
+      "validate_keys.lua": "if not (redis.call('exists', settings_key) == 1) then\n  return redis.error_reply('SETTINGS_KEY_NOT_FOUND')\nend\n"
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/Scripts.js
+var require_Scripts = __commonJS({
+  "node_modules/bottleneck/lib/Scripts.js"(exports2) {
+    "use strict";
+    var headers;
+    var lua;
+    var templates;
+    lua = require_lua();
+    headers = {
+      refs: lua["refs.lua"],
+      validate_keys: lua["validate_keys.lua"],
+      validate_client: lua["validate_client.lua"],
+      refresh_expiration: lua["refresh_expiration.lua"],
+      process_tick: lua["process_tick.lua"],
+      conditions_check: lua["conditions_check.lua"],
+      get_time: lua["get_time.lua"]
+    };
+    exports2.allKeys = function(id) {
+      return [
+        /*
+        HASH
+        */
+        `b_${id}_settings`,
+        /*
+        HASH
+        job index -> weight
+        */
+        `b_${id}_job_weights`,
+        /*
+        ZSET
+        job index -> expiration
+        */
+        `b_${id}_job_expirations`,
+        /*
+        HASH
+        job index -> client
+        */
+        `b_${id}_job_clients`,
+        /*
+        ZSET
+        client -> sum running
+        */
+        `b_${id}_client_running`,
+        /*
+        HASH
+        client -> num queued
+        */
+        `b_${id}_client_num_queued`,
+        /*
+        ZSET
+        client -> last job registered
+        */
+        `b_${id}_client_last_registered`,
+        /*
+        ZSET
+        client -> last seen
+        */
+        `b_${id}_client_last_seen`
+      ];
+    };
+    templates = {
+      init: {
+        keys: exports2.allKeys,
+        headers: ["process_tick"],
+        refresh_expiration: true,
+        code: lua["init.lua"]
+      },
+      group_check: {
+        keys: exports2.allKeys,
+        headers: [],
+        refresh_expiration: false,
+        code: lua["group_check.lua"]
+      },
+      register_client: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys"],
+        refresh_expiration: false,
+        code: lua["register_client.lua"]
+      },
+      blacklist_client: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client"],
+        refresh_expiration: false,
+        code: lua["blacklist_client.lua"]
+      },
+      heartbeat: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["heartbeat.lua"]
+      },
+      update_settings: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["update_settings.lua"]
+      },
+      running: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["running.lua"]
+      },
+      queued: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client"],
+        refresh_expiration: false,
+        code: lua["queued.lua"]
+      },
+      done: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["done.lua"]
+      },
+      check: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: false,
+        code: lua["check.lua"]
+      },
+      submit: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: true,
+        code: lua["submit.lua"]
+      },
+      register: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: true,
+        code: lua["register.lua"]
+      },
+      free: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["free.lua"]
+      },
+      current_reservoir: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["current_reservoir.lua"]
+      },
+      increment_reservoir: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["increment_reservoir.lua"]
+      }
+    };
+    exports2.names = Object.keys(templates);
+    exports2.keys = function(name, id) {
+      return templates[name].keys(id);
+    };
+    exports2.payload = function(name) {
+      var template;
+      template = templates[name];
+      return Array.prototype.concat(headers.refs, template.headers.map(function(h) {
+        return headers[h];
+      }), template.refresh_expiration ? headers.refresh_expiration : "", template.code).join("\n");
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/RedisConnection.js
+var require_RedisConnection = __commonJS({
+  "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
+    "use strict";
+    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info.done) {
+        resolve(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events;
+    var RedisConnection;
+    var Scripts;
+    var parser;
+    parser = require_parser3();
+    Events = require_Events();
+    Scripts = require_Scripts();
+    RedisConnection = function() {
+      class RedisConnection {
+        constructor(options = {}) {
+          parser.load(options, this.defaults, this);
+          if (this.Redis == null) {
+            this.Redis = eval("require")("redis");
+          }
+          if (this.Events == null) {
+            this.Events = new Events(this);
+          }
+          this.terminated = false;
+          if (this.client == null) {
+            this.client = this.Redis.createClient(this.clientOptions);
+          }
+          this.subscriber = this.client.duplicate();
+          this.limiters = {};
+          this.shas = {};
+          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
+            return this._loadScripts();
+          }).then(() => {
+            return {
+              client: this.client,
+              subscriber: this.subscriber
+            };
+          });
+        }
+        _setup(client, sub) {
+          client.setMaxListeners(0);
+          return new this.Promise((resolve, reject) => {
+            client.on("error", (e) => {
+              return this.Events.trigger("error", e);
+            });
+            if (sub) {
+              client.on("message", (channel, message2) => {
+                var ref;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
+              });
+            }
+            if (client.ready) {
+              return resolve();
+            } else {
+              return client.once("ready", resolve);
+            }
+          });
+        }
+        _loadScript(name) {
+          return new this.Promise((resolve, reject) => {
+            var payload;
+            payload = Scripts.payload(name);
+            return this.client.multi([["script", "load", payload]]).exec((err2, replies) => {
+              if (err2 != null) {
+                return reject(err2);
+              }
+              this.shas[name] = replies[0];
+              return resolve(replies[0]);
+            });
+          });
+        }
+        _loadScripts() {
+          return this.Promise.all(Scripts.names.map((k) => {
+            return this._loadScript(k);
+          }));
+        }
+        __runCommand__(cmd) {
+          var _this = this;
+          return _asyncToGenerator(function* () {
+            yield _this.ready;
+            return new _this.Promise((resolve, reject) => {
+              return _this.client.multi([cmd]).exec_atomic(function(err2, replies) {
+                if (err2 != null) {
+                  return reject(err2);
+                } else {
+                  return resolve(replies[0]);
+                }
+              });
+            });
+          })();
+        }
+        __addLimiter__(instance) {
+          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
+            return new this.Promise((resolve, reject) => {
+              var handler2;
+              handler2 = (chan) => {
+                if (chan === channel) {
+                  this.subscriber.removeListener("subscribe", handler2);
+                  this.limiters[channel] = instance;
+                  return resolve();
+                }
+              };
+              this.subscriber.on("subscribe", handler2);
+              return this.subscriber.subscribe(channel);
+            });
+          }));
+        }
+        __removeLimiter__(instance) {
+          var _this2 = this;
+          return this.Promise.all([instance.channel(), instance.channel_client()].map(
+            /* @__PURE__ */ (function() {
+              var _ref = _asyncToGenerator(function* (channel) {
+                if (!_this2.terminated) {
+                  yield new _this2.Promise((resolve, reject) => {
+                    return _this2.subscriber.unsubscribe(channel, function(err2, chan) {
+                      if (err2 != null) {
+                        return reject(err2);
+                      }
+                      if (chan === channel) {
+                        return resolve();
+                      }
+                    });
+                  });
+                }
+                return delete _this2.limiters[channel];
+              });
+              return function(_x) {
+                return _ref.apply(this, arguments);
+              };
+            })()
+          ));
+        }
+        __scriptArgs__(name, id, args, cb) {
+          var keys;
+          keys = Scripts.keys(name, id);
+          return [this.shas[name], keys.length].concat(keys, args, cb);
+        }
+        __scriptFn__(name) {
+          return this.client.evalsha.bind(this.client);
+        }
+        disconnect(flush = true) {
+          var i2, k, len, ref;
+          ref = Object.keys(this.limiters);
+          for (i2 = 0, len = ref.length; i2 < len; i2++) {
+            k = ref[i2];
+            clearInterval(this.limiters[k]._store.heartbeat);
+          }
+          this.limiters = {};
+          this.terminated = true;
+          this.client.end(flush);
+          this.subscriber.end(flush);
+          return this.Promise.resolve();
+        }
+      }
+      ;
+      RedisConnection.prototype.datastore = "redis";
+      RedisConnection.prototype.defaults = {
+        Redis: null,
+        clientOptions: {},
+        client: null,
+        Promise,
+        Events: null
+      };
+      return RedisConnection;
+    }.call(void 0);
+    module.exports = RedisConnection;
+  }
+});
+
+// node_modules/bottleneck/lib/IORedisConnection.js
+var require_IORedisConnection = __commonJS({
+  "node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
+    "use strict";
+    function _slicedToArray(arr, i2) {
+      return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i2) || _nonIterableRest();
+    }
+    function _nonIterableRest() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit(arr, i2) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i2 && _arr.length === i2) break;
+        }
+      } catch (err2) {
+        _d = true;
+        _e = err2;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info.done) {
+        resolve(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events;
+    var IORedisConnection;
+    var Scripts;
+    var parser;
+    parser = require_parser3();
+    Events = require_Events();
+    Scripts = require_Scripts();
+    IORedisConnection = function() {
+      class IORedisConnection {
+        constructor(options = {}) {
+          parser.load(options, this.defaults, this);
+          if (this.Redis == null) {
+            this.Redis = eval("require")("ioredis");
+          }
+          if (this.Events == null) {
+            this.Events = new Events(this);
+          }
+          this.terminated = false;
+          if (this.clusterNodes != null) {
+            this.client = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
+            this.subscriber = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
+          } else if (this.client != null && this.client.duplicate == null) {
+            this.subscriber = new this.Redis.Cluster(this.client.startupNodes, this.client.options);
+          } else {
+            if (this.client == null) {
+              this.client = new this.Redis(this.clientOptions);
+            }
+            this.subscriber = this.client.duplicate();
+          }
+          this.limiters = {};
+          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
+            this._loadScripts();
+            return {
+              client: this.client,
+              subscriber: this.subscriber
+            };
+          });
+        }
+        _setup(client, sub) {
+          client.setMaxListeners(0);
+          return new this.Promise((resolve, reject) => {
+            client.on("error", (e) => {
+              return this.Events.trigger("error", e);
+            });
+            if (sub) {
+              client.on("message", (channel, message2) => {
+                var ref;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
+              });
+            }
+            if (client.status === "ready") {
+              return resolve();
+            } else {
+              return client.once("ready", resolve);
+            }
+          });
+        }
+        _loadScripts() {
+          return Scripts.names.forEach((name) => {
+            return this.client.defineCommand(name, {
+              lua: Scripts.payload(name)
+            });
+          });
+        }
+        __runCommand__(cmd) {
+          var _this = this;
+          return _asyncToGenerator(function* () {
+            var _, deleted;
+            yield _this.ready;
+            var _ref = yield _this.client.pipeline([cmd]).exec();
+            var _ref2 = _slicedToArray(_ref, 1);
+            var _ref2$ = _slicedToArray(_ref2[0], 2);
+            _ = _ref2$[0];
+            deleted = _ref2$[1];
+            return deleted;
+          })();
+        }
+        __addLimiter__(instance) {
+          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
+            return new this.Promise((resolve, reject) => {
+              return this.subscriber.subscribe(channel, () => {
+                this.limiters[channel] = instance;
+                return resolve();
+              });
+            });
+          }));
+        }
+        __removeLimiter__(instance) {
+          var _this2 = this;
+          return [instance.channel(), instance.channel_client()].forEach(
+            /* @__PURE__ */ (function() {
+              var _ref3 = _asyncToGenerator(function* (channel) {
+                if (!_this2.terminated) {
+                  yield _this2.subscriber.unsubscribe(channel);
+                }
+                return delete _this2.limiters[channel];
+              });
+              return function(_x) {
+                return _ref3.apply(this, arguments);
+              };
+            })()
+          );
+        }
+        __scriptArgs__(name, id, args, cb) {
+          var keys;
+          keys = Scripts.keys(name, id);
+          return [keys.length].concat(keys, args, cb);
+        }
+        __scriptFn__(name) {
+          return this.client[name].bind(this.client);
+        }
+        disconnect(flush = true) {
+          var i2, k, len, ref;
+          ref = Object.keys(this.limiters);
+          for (i2 = 0, len = ref.length; i2 < len; i2++) {
+            k = ref[i2];
+            clearInterval(this.limiters[k]._store.heartbeat);
+          }
+          this.limiters = {};
+          this.terminated = true;
+          if (flush) {
+            return this.Promise.all([this.client.quit(), this.subscriber.quit()]);
+          } else {
+            this.client.disconnect();
+            this.subscriber.disconnect();
+            return this.Promise.resolve();
+          }
+        }
+      }
+      ;
+      IORedisConnection.prototype.datastore = "ioredis";
+      IORedisConnection.prototype.defaults = {
+        Redis: null,
+        clientOptions: {},
+        clusterNodes: null,
+        client: null,
+        Promise,
+        Events: null
+      };
+      return IORedisConnection;
+    }.call(void 0);
+    module.exports = IORedisConnection;
+  }
+});
+
+// node_modules/bottleneck/lib/RedisDatastore.js
+var require_RedisDatastore = __commonJS({
+  "node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i2) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i2) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit2(arr, i2) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i2 && _arr.length === i2) break;
+        }
+      } catch (err2) {
+        _d = true;
+        _e = err2;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info.done) {
+        resolve(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var IORedisConnection2;
+    var RedisConnection2;
+    var RedisDatastore;
+    var parser2;
+    parser2 = require_parser3();
+    BottleneckError = require_BottleneckError();
+    RedisConnection2 = require_RedisConnection();
+    IORedisConnection2 = require_IORedisConnection();
+    RedisDatastore = class RedisDatastore {
+      constructor(instance, storeOptions, storeInstanceOptions) {
+        this.instance = instance;
+        this.storeOptions = storeOptions;
+        this.originalId = this.instance.id;
+        this.clientId = this.instance._randomIndex();
+        parser2.load(storeInstanceOptions, storeInstanceOptions, this);
+        this.clients = {};
+        this.capacityPriorityCounters = {};
+        this.sharedConnection = this.connection != null;
+        if (this.connection == null) {
+          this.connection = this.instance.datastore === "redis" ? new RedisConnection2({
+            Redis: this.Redis,
+            clientOptions: this.clientOptions,
+            Promise: this.Promise,
+            Events: this.instance.Events
+          }) : this.instance.datastore === "ioredis" ? new IORedisConnection2({
+            Redis: this.Redis,
+            clientOptions: this.clientOptions,
+            clusterNodes: this.clusterNodes,
+            Promise: this.Promise,
+            Events: this.instance.Events
+          }) : void 0;
+        }
+        this.instance.connection = this.connection;
+        this.instance.datastore = this.connection.datastore;
+        this.ready = this.connection.ready.then((clients) => {
+          this.clients = clients;
+          return this.runScript("init", this.prepareInitSettings(this.clearDatastore));
+        }).then(() => {
+          return this.connection.__addLimiter__(this.instance);
+        }).then(() => {
+          return this.runScript("register_client", [this.instance.queued()]);
+        }).then(() => {
+          var base2;
+          if (typeof (base2 = this.heartbeat = setInterval(() => {
+            return this.runScript("heartbeat", []).catch((e) => {
+              return this.instance.Events.trigger("error", e);
+            });
+          }, this.heartbeatInterval)).unref === "function") {
+            base2.unref();
+          }
+          return this.clients;
+        });
+      }
+      __publish__(message2) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var client;
+          var _ref = yield _this.ready;
+          client = _ref.client;
+          return client.publish(_this.instance.channel(), `message:${message2.toString()}`);
+        })();
+      }
+      onMessage(channel, message2) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
+          try {
+            pos = message2.indexOf(":");
+            var _ref2 = [message2.slice(0, pos), message2.slice(pos + 1)];
+            type = _ref2[0];
+            data = _ref2[1];
+            if (type === "capacity") {
+              return yield _this2.instance._drainAll(data.length > 0 ? ~~data : void 0);
+            } else if (type === "capacity-priority") {
+              var _data$split = data.split(":");
+              var _data$split2 = _slicedToArray2(_data$split, 3);
+              rawCapacity = _data$split2[0];
+              priorityClient = _data$split2[1];
+              counter = _data$split2[2];
+              capacity = rawCapacity.length > 0 ? ~~rawCapacity : void 0;
+              if (priorityClient === _this2.clientId) {
+                drained = yield _this2.instance._drainAll(capacity);
+                newCapacity = capacity != null ? capacity - (drained || 0) : "";
+                return yield _this2.clients.client.publish(_this2.instance.channel(), `capacity-priority:${newCapacity}::${counter}`);
+              } else if (priorityClient === "") {
+                clearTimeout(_this2.capacityPriorityCounters[counter]);
+                delete _this2.capacityPriorityCounters[counter];
+                return _this2.instance._drainAll(capacity);
+              } else {
+                return _this2.capacityPriorityCounters[counter] = setTimeout(
+                  /* @__PURE__ */ _asyncToGenerator2(function* () {
+                    var e2;
+                    try {
+                      delete _this2.capacityPriorityCounters[counter];
+                      yield _this2.runScript("blacklist_client", [priorityClient]);
+                      return yield _this2.instance._drainAll(capacity);
+                    } catch (error2) {
+                      e2 = error2;
+                      return _this2.instance.Events.trigger("error", e2);
+                    }
+                  }),
+                  1e3
+                );
+              }
+            } else if (type === "message") {
+              return _this2.instance.Events.trigger("message", data);
+            } else if (type === "blocked") {
+              return yield _this2.instance._dropAllQueued();
+            }
+          } catch (error2) {
+            e = error2;
+            return _this2.instance.Events.trigger("error", e);
+          }
+        })();
+      }
+      __disconnect__(flush) {
+        clearInterval(this.heartbeat);
+        if (this.sharedConnection) {
+          return this.connection.__removeLimiter__(this.instance);
+        } else {
+          return this.connection.disconnect(flush);
+        }
+      }
+      runScript(name, args) {
+        var _this3 = this;
+        return _asyncToGenerator2(function* () {
+          if (!(name === "init" || name === "register_client")) {
+            yield _this3.ready;
+          }
+          return new _this3.Promise((resolve, reject) => {
+            var all_args, arr;
+            all_args = [Date.now(), _this3.clientId].concat(args);
+            _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
+            arr = _this3.connection.__scriptArgs__(name, _this3.originalId, all_args, function(err2, replies) {
+              if (err2 != null) {
+                return reject(err2);
+              }
+              return resolve(replies);
+            });
+            return _this3.connection.__scriptFn__(name)(...arr);
+          }).catch((e) => {
+            if (e.message === "SETTINGS_KEY_NOT_FOUND") {
+              if (name === "heartbeat") {
+                return _this3.Promise.resolve();
+              } else {
+                return _this3.runScript("init", _this3.prepareInitSettings(false)).then(() => {
+                  return _this3.runScript(name, args);
+                });
+              }
+            } else if (e.message === "UNKNOWN_CLIENT") {
+              return _this3.runScript("register_client", [_this3.instance.queued()]).then(() => {
+                return _this3.runScript(name, args);
+              });
+            } else {
+              return _this3.Promise.reject(e);
+            }
+          });
+        })();
+      }
+      prepareArray(arr) {
+        var i2, len, results, x2;
+        results = [];
+        for (i2 = 0, len = arr.length; i2 < len; i2++) {
+          x2 = arr[i2];
+          results.push(x2 != null ? x2.toString() : "");
+        }
+        return results;
+      }
+      prepareObject(obj) {
+        var arr, k, v;
+        arr = [];
+        for (k in obj) {
+          v = obj[k];
+          arr.push(k, v != null ? v.toString() : "");
+        }
+        return arr;
+      }
+      prepareInitSettings(clear) {
+        var args;
+        args = this.prepareObject(Object.assign({}, this.storeOptions, {
+          id: this.originalId,
+          version: this.instance.version,
+          groupTimeout: this.timeout,
+          clientTimeout: this.clientTimeout
+        }));
+        args.unshift(clear ? 1 : 0, this.instance.version);
+        return args;
+      }
+      convertBool(b) {
+        return !!b;
+      }
+      __updateSettings__(options2) {
+        var _this4 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this4.runScript("update_settings", _this4.prepareObject(options2));
+          return parser2.overwrite(options2, options2, _this4.storeOptions);
+        })();
+      }
+      __running__() {
+        return this.runScript("running", []);
+      }
+      __queued__() {
+        return this.runScript("queued", []);
+      }
+      __done__() {
+        return this.runScript("done", []);
+      }
+      __groupCheck__() {
+        var _this5 = this;
+        return _asyncToGenerator2(function* () {
+          return _this5.convertBool(yield _this5.runScript("group_check", []));
+        })();
+      }
+      __incrementReservoir__(incr) {
+        return this.runScript("increment_reservoir", [incr]);
+      }
+      __currentReservoir__() {
+        return this.runScript("current_reservoir", []);
+      }
+      __check__(weight) {
+        var _this6 = this;
+        return _asyncToGenerator2(function* () {
+          return _this6.convertBool(yield _this6.runScript("check", _this6.prepareArray([weight])));
+        })();
+      }
+      __register__(index, weight, expiration) {
+        var _this7 = this;
+        return _asyncToGenerator2(function* () {
+          var reservoir, success, wait;
+          var _ref4 = yield _this7.runScript("register", _this7.prepareArray([index, weight, expiration]));
+          var _ref5 = _slicedToArray2(_ref4, 3);
+          success = _ref5[0];
+          wait = _ref5[1];
+          reservoir = _ref5[2];
+          return {
+            success: _this7.convertBool(success),
+            wait,
+            reservoir
+          };
+        })();
+      }
+      __submit__(queueLength, weight) {
+        var _this8 = this;
+        return _asyncToGenerator2(function* () {
+          var blocked, e, maxConcurrent, overweight, reachedHWM, strategy;
+          try {
+            var _ref6 = yield _this8.runScript("submit", _this8.prepareArray([queueLength, weight]));
+            var _ref7 = _slicedToArray2(_ref6, 3);
+            reachedHWM = _ref7[0];
+            blocked = _ref7[1];
+            strategy = _ref7[2];
+            return {
+              reachedHWM: _this8.convertBool(reachedHWM),
+              blocked: _this8.convertBool(blocked),
+              strategy
+            };
+          } catch (error2) {
+            e = error2;
+            if (e.message.indexOf("OVERWEIGHT") === 0) {
+              var _e$message$split = e.message.split(":");
+              var _e$message$split2 = _slicedToArray2(_e$message$split, 3);
+              overweight = _e$message$split2[0];
+              weight = _e$message$split2[1];
+              maxConcurrent = _e$message$split2[2];
+              throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${maxConcurrent}`);
+            } else {
+              throw e;
+            }
+          }
+        })();
+      }
+      __free__(index, weight) {
+        var _this9 = this;
+        return _asyncToGenerator2(function* () {
+          var running;
+          running = yield _this9.runScript("free", _this9.prepareArray([index]));
+          return {
+            running
+          };
+        })();
+      }
+    };
+    module2.exports = RedisDatastore;
+  }
+});
+
+// node_modules/bottleneck/lib/States.js
+var require_States = __commonJS({
+  "node_modules/bottleneck/lib/States.js"(exports2, module2) {
+    "use strict";
+    var BottleneckError;
+    var States;
+    BottleneckError = require_BottleneckError();
+    States = class States {
+      constructor(status1) {
+        this.status = status1;
+        this._jobs = {};
+        this.counts = this.status.map(function() {
+          return 0;
+        });
+      }
+      next(id) {
+        var current, next;
+        current = this._jobs[id];
+        next = current + 1;
+        if (current != null && next < this.status.length) {
+          this.counts[current]--;
+          this.counts[next]++;
+          return this._jobs[id]++;
+        } else if (current != null) {
+          this.counts[current]--;
+          return delete this._jobs[id];
+        }
+      }
+      start(id) {
+        var initial;
+        initial = 0;
+        this._jobs[id] = initial;
+        return this.counts[initial]++;
+      }
+      remove(id) {
+        var current;
+        current = this._jobs[id];
+        if (current != null) {
+          this.counts[current]--;
+          delete this._jobs[id];
+        }
+        return current != null;
+      }
+      jobStatus(id) {
+        var ref;
+        return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+      }
+      statusJobs(status) {
+        var k, pos, ref, results, v;
+        if (status != null) {
+          pos = this.status.indexOf(status);
+          if (pos < 0) {
+            throw new BottleneckError(`status must be one of ${this.status.join(", ")}`);
+          }
+          ref = this._jobs;
+          results = [];
+          for (k in ref) {
+            v = ref[k];
+            if (v === pos) {
+              results.push(k);
+            }
+          }
+          return results;
+        } else {
+          return Object.keys(this._jobs);
+        }
+      }
+      statusCounts() {
+        return this.counts.reduce((acc, v, i2) => {
+          acc[this.status[i2]] = v;
+          return acc;
+        }, {});
+      }
+    };
+    module2.exports = States;
+  }
+});
+
+// node_modules/bottleneck/lib/Sync.js
+var require_Sync = __commonJS({
+  "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info.done) {
+        resolve(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var DLList;
+    var Sync;
+    DLList = require_DLList();
+    Sync = class Sync {
+      constructor(name, Promise2) {
+        this.schedule = this.schedule.bind(this);
+        this.name = name;
+        this.Promise = Promise2;
+        this._running = 0;
+        this._queue = new DLList();
+      }
+      isEmpty() {
+        return this._queue.length === 0;
+      }
+      _tryToRun() {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var args, cb, error2, reject, resolve, returned, task;
+          if (_this._running < 1 && _this._queue.length > 0) {
+            _this._running++;
+            var _this$_queue$shift = _this._queue.shift();
+            task = _this$_queue$shift.task;
+            args = _this$_queue$shift.args;
+            resolve = _this$_queue$shift.resolve;
+            reject = _this$_queue$shift.reject;
+            cb = yield _asyncToGenerator2(function* () {
+              try {
+                returned = yield task(...args);
+                return function() {
+                  return resolve(returned);
+                };
+              } catch (error1) {
+                error2 = error1;
+                return function() {
+                  return reject(error2);
+                };
+              }
+            })();
+            _this._running--;
+            _this._tryToRun();
+            return cb();
+          }
+        })();
+      }
+      schedule(task, ...args) {
+        var promise, reject, resolve;
+        resolve = reject = null;
+        promise = new this.Promise(function(_resolve, _reject) {
+          resolve = _resolve;
+          return reject = _reject;
+        });
+        this._queue.push({
+          task,
+          args,
+          resolve,
+          reject
+        });
+        this._tryToRun();
+        return promise;
+      }
+    };
+    module2.exports = Sync;
+  }
+});
+
+// node_modules/bottleneck/lib/version.json
+var require_version = __commonJS({
+  "node_modules/bottleneck/lib/version.json"(exports2, module2) {
+    module2.exports = { version: "2.19.5" };
+  }
+});
+
+// node_modules/bottleneck/lib/Group.js
+var require_Group = __commonJS({
+  "node_modules/bottleneck/lib/Group.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i2) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i2) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit2(arr, i2) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i2 && _arr.length === i2) break;
+        }
+      } catch (err2) {
+        _d = true;
+        _e = err2;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info.done) {
+        resolve(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events2;
+    var Group;
+    var IORedisConnection2;
+    var RedisConnection2;
+    var Scripts2;
+    var parser2;
+    parser2 = require_parser3();
+    Events2 = require_Events();
+    RedisConnection2 = require_RedisConnection();
+    IORedisConnection2 = require_IORedisConnection();
+    Scripts2 = require_Scripts();
+    Group = function() {
+      class Group2 {
+        constructor(limiterOptions = {}) {
+          this.deleteKey = this.deleteKey.bind(this);
+          this.limiterOptions = limiterOptions;
+          parser2.load(this.limiterOptions, this.defaults, this);
+          this.Events = new Events2(this);
+          this.instances = {};
+          this.Bottleneck = require_Bottleneck();
+          this._startAutoCleanup();
+          this.sharedConnection = this.connection != null;
+          if (this.connection == null) {
+            if (this.limiterOptions.datastore === "redis") {
+              this.connection = new RedisConnection2(Object.assign({}, this.limiterOptions, {
+                Events: this.Events
+              }));
+            } else if (this.limiterOptions.datastore === "ioredis") {
+              this.connection = new IORedisConnection2(Object.assign({}, this.limiterOptions, {
+                Events: this.Events
+              }));
+            }
+          }
+        }
+        key(key = "") {
+          var ref;
+          return (ref = this.instances[key]) != null ? ref : (() => {
+            var limiter;
+            limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+              id: `${this.id}-${key}`,
+              timeout: this.timeout,
+              connection: this.connection
+            }));
+            this.Events.trigger("created", limiter, key);
+            return limiter;
+          })();
+        }
+        deleteKey(key = "") {
+          var _this = this;
+          return _asyncToGenerator2(function* () {
+            var deleted, instance;
+            instance = _this.instances[key];
+            if (_this.connection) {
+              deleted = yield _this.connection.__runCommand__(["del", ...Scripts2.allKeys(`${_this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete _this.instances[key];
+              yield instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          })();
+        }
+        limiters() {
+          var k, ref, results, v;
+          ref = this.instances;
+          results = [];
+          for (k in ref) {
+            v = ref[k];
+            results.push({
+              key: k,
+              limiter: v
+            });
+          }
+          return results;
+        }
+        keys() {
+          return Object.keys(this.instances);
+        }
+        clusterKeys() {
+          var _this2 = this;
+          return _asyncToGenerator2(function* () {
+            var cursor, end, found, i2, k, keys, len, next, start;
+            if (_this2.connection == null) {
+              return _this2.Promise.resolve(_this2.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${_this2.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              var _ref = yield _this2.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${_this2.id}-*_settings`, "count", 1e4]);
+              var _ref2 = _slicedToArray2(_ref, 2);
+              next = _ref2[0];
+              found = _ref2[1];
+              cursor = ~~next;
+              for (i2 = 0, len = found.length; i2 < len; i2++) {
+                k = found[i2];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          })();
+        }
+        _startAutoCleanup() {
+          var _this3 = this;
+          var base2;
+          clearInterval(this.interval);
+          return typeof (base2 = this.interval = setInterval(
+            /* @__PURE__ */ _asyncToGenerator2(function* () {
+              var e, k, ref, results, time, v;
+              time = Date.now();
+              ref = _this3.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (yield v._store.__groupCheck__(time)) {
+                    results.push(_this3.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error2) {
+                  e = error2;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }),
+            this.timeout / 2
+          )).unref === "function" ? base2.unref() : void 0;
+        }
+        updateSettings(options2 = {}) {
+          parser2.overwrite(options2, this.defaults, this);
+          parser2.overwrite(options2, options2, this.limiterOptions);
+          if (options2.timeout != null) {
+            return this._startAutoCleanup();
+          }
+        }
+        disconnect(flush = true) {
+          var ref;
+          if (!this.sharedConnection) {
+            return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+          }
+        }
+      }
+      ;
+      Group2.prototype.defaults = {
+        timeout: 1e3 * 60 * 5,
+        connection: null,
+        Promise,
+        id: "group-key"
+      };
+      return Group2;
+    }.call(void 0);
+    module2.exports = Group;
+  }
+});
+
+// node_modules/bottleneck/lib/Batcher.js
+var require_Batcher = __commonJS({
+  "node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
+    "use strict";
+    var Batcher;
+    var Events2;
+    var parser2;
+    parser2 = require_parser3();
+    Events2 = require_Events();
+    Batcher = function() {
+      class Batcher2 {
+        constructor(options2 = {}) {
+          this.options = options2;
+          parser2.load(this.options, this.defaults, this);
+          this.Events = new Events2(this);
+          this._arr = [];
+          this._resetPromise();
+          this._lastFlush = Date.now();
+        }
+        _resetPromise() {
+          return this._promise = new this.Promise((res, rej) => {
+            return this._resolve = res;
+          });
+        }
+        _flush() {
+          clearTimeout(this._timeout);
+          this._lastFlush = Date.now();
+          this._resolve();
+          this.Events.trigger("batch", this._arr);
+          this._arr = [];
+          return this._resetPromise();
+        }
+        add(data) {
+          var ret;
+          this._arr.push(data);
+          ret = this._promise;
+          if (this._arr.length === this.maxSize) {
+            this._flush();
+          } else if (this.maxTime != null && this._arr.length === 1) {
+            this._timeout = setTimeout(() => {
+              return this._flush();
+            }, this.maxTime);
+          }
+          return ret;
+        }
+      }
+      ;
+      Batcher2.prototype.defaults = {
+        maxTime: null,
+        maxSize: null,
+        Promise
+      };
+      return Batcher2;
+    }.call(void 0);
+    module2.exports = Batcher;
+  }
+});
+
+// node_modules/bottleneck/lib/Bottleneck.js
+var require_Bottleneck = __commonJS({
+  "node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i2) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i2) || _nonIterableRest2();
+    }
+    function _iterableToArrayLimit2(arr, i2) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i2 && _arr.length === i2) break;
+        }
+      } catch (err2) {
+        _d = true;
+        _e = err2;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _toArray(arr) {
+      return _arrayWithHoles2(arr) || _iterableToArray(arr) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArray(iter) {
+      if (Symbol.iterator in Object(iter) || Object.prototype.toString.call(iter) === "[object Arguments]") return Array.from(iter);
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info.done) {
+        resolve(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Bottleneck3;
+    var DEFAULT_PRIORITY;
+    var Events2;
+    var Job;
+    var LocalDatastore;
+    var NUM_PRIORITIES;
+    var Queues;
+    var RedisDatastore;
+    var States;
+    var Sync;
+    var parser2;
+    var splice = [].splice;
+    NUM_PRIORITIES = 10;
+    DEFAULT_PRIORITY = 5;
+    parser2 = require_parser3();
+    Queues = require_Queues();
+    Job = require_Job();
+    LocalDatastore = require_LocalDatastore();
+    RedisDatastore = require_RedisDatastore();
+    Events2 = require_Events();
+    States = require_States();
+    Sync = require_Sync();
+    Bottleneck3 = function() {
+      class Bottleneck4 {
+        constructor(options2 = {}, ...invalid2) {
+          var storeInstanceOptions, storeOptions;
+          this._addToQueue = this._addToQueue.bind(this);
+          this._validateOptions(options2, invalid2);
+          parser2.load(options2, this.instanceDefaults, this);
+          this._queues = new Queues(NUM_PRIORITIES);
+          this._scheduled = {};
+          this._states = new States(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+          this._limiter = null;
+          this.Events = new Events2(this);
+          this._submitLock = new Sync("submit", this.Promise);
+          this._registerLock = new Sync("register", this.Promise);
+          storeOptions = parser2.load(options2, this.storeDefaults, {});
+          this._store = function() {
+            if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+              storeInstanceOptions = parser2.load(options2, this.redisStoreDefaults, {});
+              return new RedisDatastore(this, storeOptions, storeInstanceOptions);
+            } else if (this.datastore === "local") {
+              storeInstanceOptions = parser2.load(options2, this.localStoreDefaults, {});
+              return new LocalDatastore(this, storeOptions, storeInstanceOptions);
+            } else {
+              throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+            }
+          }.call(this);
+          this._queues.on("leftzero", () => {
+            var ref;
+            return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+          });
+          this._queues.on("zero", () => {
+            var ref;
+            return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+          });
+        }
+        _validateOptions(options2, invalid2) {
+          if (!(options2 != null && typeof options2 === "object" && invalid2.length === 0)) {
+            throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+          }
+        }
+        ready() {
+          return this._store.ready;
+        }
+        clients() {
+          return this._store.clients;
+        }
+        channel() {
+          return `b_${this.id}`;
+        }
+        channel_client() {
+          return `b_${this.id}_${this._store.clientId}`;
+        }
+        publish(message2) {
+          return this._store.__publish__(message2);
+        }
+        disconnect(flush = true) {
+          return this._store.__disconnect__(flush);
+        }
+        chain(_limiter) {
+          this._limiter = _limiter;
+          return this;
+        }
+        queued(priority) {
+          return this._queues.queued(priority);
+        }
+        clusterQueued() {
+          return this._store.__queued__();
+        }
+        empty() {
+          return this.queued() === 0 && this._submitLock.isEmpty();
+        }
+        running() {
+          return this._store.__running__();
+        }
+        done() {
+          return this._store.__done__();
+        }
+        jobStatus(id) {
+          return this._states.jobStatus(id);
+        }
+        jobs(status) {
+          return this._states.statusJobs(status);
+        }
+        counts() {
+          return this._states.statusCounts();
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        check(weight = 1) {
+          return this._store.__check__(weight);
+        }
+        _clearGlobalState(index) {
+          if (this._scheduled[index] != null) {
+            clearTimeout(this._scheduled[index].expiration);
+            delete this._scheduled[index];
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _free(index, job, options2, eventInfo) {
+          var _this = this;
+          return _asyncToGenerator2(function* () {
+            var e, running;
+            try {
+              var _ref = yield _this._store.__free__(index, options2.weight);
+              running = _ref.running;
+              _this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
+              if (running === 0 && _this.empty()) {
+                return _this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return _this.Events.trigger("error", e);
+            }
+          })();
+        }
+        _run(index, job, wait) {
+          var clearGlobalState, free, run;
+          job.doRun();
+          clearGlobalState = this._clearGlobalState.bind(this, index);
+          run = this._run.bind(this, index, job);
+          free = this._free.bind(this, index, job);
+          return this._scheduled[index] = {
+            timeout: setTimeout(() => {
+              return job.doExecute(this._limiter, clearGlobalState, run, free);
+            }, wait),
+            expiration: job.options.expiration != null ? setTimeout(function() {
+              return job.doExpire(clearGlobalState, run, free);
+            }, wait + job.options.expiration) : void 0,
+            job
+          };
+        }
+        _drainOne(capacity) {
+          return this._registerLock.schedule(() => {
+            var args, index, next, options2, queue;
+            if (this.queued() === 0) {
+              return this.Promise.resolve(null);
+            }
+            queue = this._queues.getFirst();
+            var _next2 = next = queue.first();
+            options2 = _next2.options;
+            args = _next2.args;
+            if (capacity != null && options2.weight > capacity) {
+              return this.Promise.resolve(null);
+            }
+            this.Events.trigger("debug", `Draining ${options2.id}`, {
+              args,
+              options: options2
+            });
+            index = this._randomIndex();
+            return this._store.__register__(index, options2.weight, options2.expiration).then(({
+              success,
+              wait,
+              reservoir
+            }) => {
+              var empty;
+              this.Events.trigger("debug", `Drained ${options2.id}`, {
+                success,
+                args,
+                options: options2
+              });
+              if (success) {
+                queue.shift();
+                empty = this.empty();
+                if (empty) {
+                  this.Events.trigger("empty");
+                }
+                if (reservoir === 0) {
+                  this.Events.trigger("depleted", empty);
+                }
+                this._run(index, next, wait);
+                return this.Promise.resolve(options2.weight);
+              } else {
+                return this.Promise.resolve(null);
+              }
+            });
+          });
+        }
+        _drainAll(capacity, total = 0) {
+          return this._drainOne(capacity).then((drained) => {
+            var newCapacity;
+            if (drained != null) {
+              newCapacity = capacity != null ? capacity - drained : capacity;
+              return this._drainAll(newCapacity, total + drained);
+            } else {
+              return this.Promise.resolve(total);
+            }
+          }).catch((e) => {
+            return this.Events.trigger("error", e);
+          });
+        }
+        _dropAllQueued(message2) {
+          return this._queues.shiftAll(function(job) {
+            return job.doDrop({
+              message: message2
+            });
+          });
+        }
+        stop(options2 = {}) {
+          var done, waitForExecuting;
+          options2 = parser2.load(options2, this.stopDefaults);
+          waitForExecuting = (at) => {
+            var finished;
+            finished = () => {
+              var counts;
+              counts = this._states.counts;
+              return counts[0] + counts[1] + counts[2] + counts[3] === at;
+            };
+            return new this.Promise((resolve, reject) => {
+              if (finished()) {
+                return resolve();
+              } else {
+                return this.on("done", () => {
+                  if (finished()) {
+                    this.removeAllListeners("done");
+                    return resolve();
+                  }
+                });
+              }
+            });
+          };
+          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
+            return next.doDrop({
+              message: options2.dropErrorMessage
+            });
+          }, this._drainOne = () => {
+            return this.Promise.resolve(null);
+          }, this._registerLock.schedule(() => {
+            return this._submitLock.schedule(() => {
+              var k, ref, v;
+              ref = this._scheduled;
+              for (k in ref) {
+                v = ref[k];
+                if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                  clearTimeout(v.timeout);
+                  clearTimeout(v.expiration);
+                  v.job.doDrop({
+                    message: options2.dropErrorMessage
+                  });
+                }
+              }
+              this._dropAllQueued(options2.dropErrorMessage);
+              return waitForExecuting(0);
+            });
+          })) : this.schedule({
+            priority: NUM_PRIORITIES - 1,
+            weight: 0
+          }, () => {
+            return waitForExecuting(1);
+          });
+          this._receive = function(job) {
+            return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
+          };
+          this.stop = () => {
+            return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
+          };
+          return done;
+        }
+        _addToQueue(job) {
+          var _this2 = this;
+          return _asyncToGenerator2(function* () {
+            var args, blocked, error2, options2, reachedHWM, shifted, strategy;
+            args = job.args;
+            options2 = job.options;
+            try {
+              var _ref2 = yield _this2._store.__submit__(_this2.queued(), options2.weight);
+              reachedHWM = _ref2.reachedHWM;
+              blocked = _ref2.blocked;
+              strategy = _ref2.strategy;
+            } catch (error1) {
+              error2 = error1;
+              _this2.Events.trigger("debug", `Could not queue ${options2.id}`, {
+                args,
+                options: options2,
+                error: error2
+              });
+              job.doDrop({
+                error: error2
+              });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            _this2._queues.push(job);
+            yield _this2._drainAll();
+            return reachedHWM;
+          })();
+        }
+        _receive(job) {
+          if (this._states.jobStatus(job.options.id) != null) {
+            job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+            return false;
+          } else {
+            job.doReceive();
+            return this._submitLock.schedule(this._addToQueue, job);
+          }
+        }
+        submit(...args) {
+          var cb, fn, job, options2, ref, ref1, task;
+          if (typeof args[0] === "function") {
+            var _ref3, _ref4, _splice$call, _splice$call2;
+            ref = args, _ref3 = ref, _ref4 = _toArray(_ref3), fn = _ref4[0], args = _ref4.slice(1), _ref3, _splice$call = splice.call(args, -1), _splice$call2 = _slicedToArray2(_splice$call, 1), cb = _splice$call2[0], _splice$call;
+            options2 = parser2.load({}, this.jobDefaults);
+          } else {
+            var _ref5, _ref6, _splice$call3, _splice$call4;
+            ref1 = args, _ref5 = ref1, _ref6 = _toArray(_ref5), options2 = _ref6[0], fn = _ref6[1], args = _ref6.slice(2), _ref5, _splice$call3 = splice.call(args, -1), _splice$call4 = _slicedToArray2(_splice$call3, 1), cb = _splice$call4[0], _splice$call3;
+            options2 = parser2.load(options2, this.jobDefaults);
+          }
+          task = (...args2) => {
+            return new this.Promise(function(resolve, reject) {
+              return fn(...args2, function(...args3) {
+                return (args3[0] != null ? reject : resolve)(args3);
+              });
+            });
+          };
+          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+          job.promise.then(function(args2) {
+            return typeof cb === "function" ? cb(...args2) : void 0;
+          }).catch(function(args2) {
+            if (Array.isArray(args2)) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            } else {
+              return typeof cb === "function" ? cb(args2) : void 0;
+            }
+          });
+          return this._receive(job);
+        }
+        schedule(...args) {
+          var job, options2, task;
+          if (typeof args[0] === "function") {
+            var _args = args;
+            var _args2 = _toArray(_args);
+            task = _args2[0];
+            args = _args2.slice(1);
+            options2 = {};
+          } else {
+            var _args3 = args;
+            var _args4 = _toArray(_args3);
+            options2 = _args4[0];
+            task = _args4[1];
+            args = _args4.slice(2);
+          }
+          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+          this._receive(job);
+          return job.promise;
+        }
+        wrap(fn) {
+          var schedule, wrapped;
+          schedule = this.schedule.bind(this);
+          wrapped = function wrapped2(...args) {
+            return schedule(fn.bind(this), ...args);
+          };
+          wrapped.withOptions = function(options2, ...args) {
+            return schedule(options2, fn, ...args);
+          };
+          return wrapped;
+        }
+        updateSettings(options2 = {}) {
+          var _this3 = this;
+          return _asyncToGenerator2(function* () {
+            yield _this3._store.__updateSettings__(parser2.overwrite(options2, _this3.storeDefaults));
+            parser2.overwrite(options2, _this3.instanceDefaults, _this3);
+            return _this3;
+          })();
+        }
+        currentReservoir() {
+          return this._store.__currentReservoir__();
+        }
+        incrementReservoir(incr = 0) {
+          return this._store.__incrementReservoir__(incr);
+        }
+      }
+      ;
+      Bottleneck4.default = Bottleneck4;
+      Bottleneck4.Events = Events2;
+      Bottleneck4.version = Bottleneck4.prototype.version = require_version().version;
+      Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
+        LEAK: 1,
+        OVERFLOW: 2,
+        OVERFLOW_PRIORITY: 4,
+        BLOCK: 3
+      };
+      Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = require_BottleneckError();
+      Bottleneck4.Group = Bottleneck4.prototype.Group = require_Group();
+      Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require_RedisConnection();
+      Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require_IORedisConnection();
+      Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = require_Batcher();
+      Bottleneck4.prototype.jobDefaults = {
+        priority: DEFAULT_PRIORITY,
+        weight: 1,
+        expiration: null,
+        id: "<no-id>"
+      };
+      Bottleneck4.prototype.storeDefaults = {
+        maxConcurrent: null,
+        minTime: 0,
+        highWater: null,
+        strategy: Bottleneck4.prototype.strategy.LEAK,
+        penalty: null,
+        reservoir: null,
+        reservoirRefreshInterval: null,
+        reservoirRefreshAmount: null,
+        reservoirIncreaseInterval: null,
+        reservoirIncreaseAmount: null,
+        reservoirIncreaseMaximum: null
+      };
+      Bottleneck4.prototype.localStoreDefaults = {
+        Promise,
+        timeout: null,
+        heartbeatInterval: 250
+      };
+      Bottleneck4.prototype.redisStoreDefaults = {
+        Promise,
+        timeout: null,
+        heartbeatInterval: 5e3,
+        clientTimeout: 1e4,
+        Redis: null,
+        clientOptions: {},
+        clusterNodes: null,
+        clearDatastore: false,
+        connection: null
+      };
+      Bottleneck4.prototype.instanceDefaults = {
+        datastore: "local",
+        connection: null,
+        id: "<no-id>",
+        rejectOnDrop: true,
+        trackDoneStatus: false,
+        Promise
+      };
+      Bottleneck4.prototype.stopDefaults = {
+        enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+        dropWaitingJobs: true,
+        dropErrorMessage: "This limiter has been stopped."
+      };
+      return Bottleneck4;
+    }.call(void 0);
+    module2.exports = Bottleneck3;
+  }
+});
+
+// node_modules/bottleneck/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/bottleneck/lib/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = require_Bottleneck();
+  }
+});
+
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
@@ -30711,23 +30711,23 @@ function describe(error2) {
 
 // packages/validator/src/rules/json-schema/ajv-validator.ts
 function lazySchemaValidator(schema) {
-  let validate2;
+  let validate;
   return (value) => {
-    if (!validate2) {
+    if (!validate) {
       const ajv = new import_ajv.default({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
       (0, import_ajv_formats.default)(ajv);
-      validate2 = ajv.compile(schema);
+      validate = ajv.compile(schema);
     }
-    return validate2(value) ? [] : toSchemaProblems(validate2.errors);
+    return validate(value) ? [] : toSchemaProblems(validate.errors);
   };
 }
-function cachedSchemaProblems(validate2) {
+function cachedSchemaProblems(validate) {
   const cache7 = /* @__PURE__ */ new WeakMap();
   return (value) => {
-    if (value === null || typeof value !== "object") return validate2(value);
+    if (value === null || typeof value !== "object") return validate(value);
     let problems = cache7.get(value);
     if (!problems) {
-      problems = validate2(value);
+      problems = validate(value);
       cache7.set(value, problems);
     }
     return problems;
@@ -32138,11 +32138,11 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep3, offset, length) => {
+    onSeparator: (sep2, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep3 === ":") {
+        if (sep2 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep3 === ",") {
+        } else if (sep2 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -32364,7 +32364,7 @@ function visit(text3, visitor, options2 = ParseOptions.DEFAULT) {
     if (_scanner.getToken() === 6) {
       onSeparator(":");
       scanNext();
-      if (!parseValue2()) {
+      if (!parseValue()) {
         handleError(4, [], [
           2,
           5
@@ -32442,7 +32442,7 @@ function visit(text3, visitor, options2 = ParseOptions.DEFAULT) {
       } else {
         _jsonPath[_jsonPath.length - 1]++;
       }
-      if (!parseValue2()) {
+      if (!parseValue()) {
         handleError(4, [], [
           4,
           5
@@ -32465,7 +32465,7 @@ function visit(text3, visitor, options2 = ParseOptions.DEFAULT) {
     }
     return true;
   }
-  function parseValue2() {
+  function parseValue() {
     switch (_scanner.getToken()) {
       case 3:
         return parseArray();
@@ -32485,7 +32485,7 @@ function visit(text3, visitor, options2 = ParseOptions.DEFAULT) {
     handleError(4, [], []);
     return false;
   }
-  if (!parseValue2()) {
+  if (!parseValue()) {
     handleError(4, [], []);
     return false;
   }
@@ -46299,9 +46299,9 @@ function parseConfig(text3, file, options2) {
     );
   }
   const value = toPlainValue(document, fail) ?? {};
-  const validate2 = compiledSchema();
-  if (!validate2(value)) {
-    const problem = describeSchemaError(validate2.errors[0], value);
+  const validate = compiledSchema();
+  if (!validate(value)) {
+    const problem = describeSchemaError(validate.errors[0], value);
     fail(problem.message, offsetOfPath(document, problem.path, { key: problem.atKey }), problem.hint);
   }
   const config2 = value;
@@ -48877,7 +48877,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -50527,7 +50527,7 @@ function connectDataverse(settings, ports) {
 }
 
 // packages/dataverse/src/operations/export-solution.ts
-var import_promises3 = require("node:fs/promises");
+var import_promises6 = require("node:fs/promises");
 
 // node_modules/fflate/esm/index.mjs
 var import_module = require("module");
@@ -51515,4214 +51515,2313 @@ function unzipSync(data, opts) {
   return files;
 }
 
-// node_modules/fast-xml-parser/src/util.js
-var nameStartChar = ":A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
-var nameChar = nameStartChar + "\\-.\\d\\u00B7\\u0300-\\u036F\\u203F-\\u2040";
-var nameRegexp = "[" + nameStartChar + "][" + nameChar + "]*";
-var regexName = new RegExp("^" + nameRegexp + "$");
-function getAllMatches(string, regex2) {
-  const matches2 = [];
-  let match2 = regex2.exec(string);
-  while (match2) {
-    const allmatches = [];
-    allmatches.startIndex = regex2.lastIndex - match2[0].length;
-    const len = match2.length;
-    for (let index = 0; index < len; index++) {
-      allmatches.push(match2[index]);
-    }
-    matches2.push(allmatches);
-    match2 = regex2.exec(string);
-  }
-  return matches2;
-}
-var isName = function(string) {
-  const match2 = regexName.exec(string);
-  return !(match2 === null || typeof match2 === "undefined");
+// packages/solution/src/zip/limits.ts
+var DEFAULT_ZIP_LIMITS = {
+  maxEntries: 5e4,
+  maxTotalBytes: 2 * 1024 * 1024 * 1024,
+  maxEntryBytes: 1024 * 1024 * 1024,
+  maxCompressionRatio: 500
 };
-function isExist(v) {
-  return typeof v !== "undefined";
-}
-var DANGEROUS_PROPERTY_NAMES = [
-  // '__proto__',
-  // 'constructor',
-  // 'prototype',
-  "hasOwnProperty",
-  "toString",
-  "valueOf",
-  "__defineGetter__",
-  "__defineSetter__",
-  "__lookupGetter__",
-  "__lookupSetter__"
-];
-var criticalProperties = ["__proto__", "constructor", "prototype"];
+var IN_MEMORY_ENTRY_BYTES = 64 * 1024 * 1024;
 
-// node_modules/fast-xml-parser/src/validator.js
-var defaultOptions2 = {
-  allowBooleanAttributes: false,
-  //A tag can have attributes without any value
-  unpairedTags: []
+// packages/solution/src/zip/entry-name.ts
+var PROBLEM_TEXT = {
+  empty: "has an empty name",
+  absolute: "has an absolute path",
+  "drive-letter": "starts with a drive letter",
+  backslash: "contains a backslash, which is a path separator on Windows",
+  "parent-segment": "contains a '..' segment that leaves the target folder",
+  "control-character": "contains a control character"
 };
-function validate(xmlData, options2) {
-  options2 = Object.assign({}, defaultOptions2, options2);
-  const tags = [];
-  let tagFound = false;
-  let reachedRoot = false;
-  if (xmlData[0] === "\uFEFF") {
-    xmlData = xmlData.substr(1);
-  }
-  for (let i2 = 0; i2 < xmlData.length; i2++) {
-    if (xmlData[i2] === "<" && xmlData[i2 + 1] === "?") {
-      i2 += 2;
-      i2 = readPI(xmlData, i2);
-      if (i2.err) return i2;
-    } else if (xmlData[i2] === "<") {
-      let tagStartPos = i2;
-      i2++;
-      if (xmlData[i2] === "!") {
-        i2 = readCommentAndCDATA(xmlData, i2);
-        continue;
-      } else {
-        let closingTag = false;
-        if (xmlData[i2] === "/") {
-          closingTag = true;
-          i2++;
-        }
-        let tagName = "";
-        for (; i2 < xmlData.length && xmlData[i2] !== ">" && xmlData[i2] !== " " && xmlData[i2] !== "	" && xmlData[i2] !== "\n" && xmlData[i2] !== "\r"; i2++) {
-          tagName += xmlData[i2];
-        }
-        tagName = tagName.trim();
-        if (tagName[tagName.length - 1] === "/") {
-          tagName = tagName.substring(0, tagName.length - 1);
-          i2--;
-        }
-        if (!validateTagName(tagName)) {
-          let msg;
-          if (tagName.trim().length === 0) {
-            msg = "Invalid space after '<'.";
-          } else {
-            msg = "Tag '" + tagName + "' is an invalid name.";
-          }
-          return getErrorObject("InvalidTag", msg, getLineNumberForPosition(xmlData, i2));
-        }
-        const result = readAttributeStr(xmlData, i2);
-        if (result === false) {
-          return getErrorObject("InvalidAttr", "Attributes for '" + tagName + "' have open quote.", getLineNumberForPosition(xmlData, i2));
-        }
-        let attrStr = result.value;
-        i2 = result.index;
-        if (attrStr[attrStr.length - 1] === "/") {
-          const attrStrStart = i2 - attrStr.length;
-          attrStr = attrStr.substring(0, attrStr.length - 1);
-          const isValid = validateAttributeString(attrStr, options2);
-          if (isValid === true) {
-            tagFound = true;
-          } else {
-            return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, attrStrStart + isValid.err.line));
-          }
-        } else if (closingTag) {
-          if (!result.tagClosed) {
-            return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' doesn't have proper closing.", getLineNumberForPosition(xmlData, i2));
-          } else if (attrStr.trim().length > 0) {
-            return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' can't have attributes or invalid starting.", getLineNumberForPosition(xmlData, tagStartPos));
-          } else if (tags.length === 0) {
-            return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' has not been opened.", getLineNumberForPosition(xmlData, tagStartPos));
-          } else {
-            const otg = tags.pop();
-            if (tagName !== otg.tagName) {
-              let openPos = getLineNumberForPosition(xmlData, otg.tagStartPos);
-              return getErrorObject(
-                "InvalidTag",
-                "Expected closing tag '" + otg.tagName + "' (opened in line " + openPos.line + ", col " + openPos.col + ") instead of closing tag '" + tagName + "'.",
-                getLineNumberForPosition(xmlData, tagStartPos)
-              );
-            }
-            if (tags.length == 0) {
-              reachedRoot = true;
-            }
-          }
-        } else {
-          const isValid = validateAttributeString(attrStr, options2);
-          if (isValid !== true) {
-            return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, i2 - attrStr.length + isValid.err.line));
-          }
-          if (reachedRoot === true) {
-            return getErrorObject("InvalidXml", "Multiple possible root nodes found.", getLineNumberForPosition(xmlData, i2));
-          } else if (options2.unpairedTags.indexOf(tagName) !== -1) {
-          } else {
-            tags.push({ tagName, tagStartPos });
-          }
-          tagFound = true;
-        }
-        for (i2++; i2 < xmlData.length; i2++) {
-          if (xmlData[i2] === "<") {
-            if (xmlData[i2 + 1] === "!") {
-              i2++;
-              i2 = readCommentAndCDATA(xmlData, i2);
-              continue;
-            } else if (xmlData[i2 + 1] === "?") {
-              i2 = readPI(xmlData, ++i2);
-              if (i2.err) return i2;
-            } else {
-              break;
-            }
-          } else if (xmlData[i2] === "&") {
-            const afterAmp = validateAmpersand(xmlData, i2);
-            if (afterAmp == -1)
-              return getErrorObject("InvalidChar", "char '&' is not expected.", getLineNumberForPosition(xmlData, i2));
-            i2 = afterAmp;
-          } else {
-            if (reachedRoot === true && !isWhiteSpace3(xmlData[i2])) {
-              return getErrorObject("InvalidXml", "Extra text at the end", getLineNumberForPosition(xmlData, i2));
-            }
-          }
-        }
-        if (xmlData[i2] === "<") {
-          i2--;
-        }
-      }
-    } else {
-      if (isWhiteSpace3(xmlData[i2])) {
-        continue;
-      }
-      return getErrorObject("InvalidChar", "char '" + xmlData[i2] + "' is not expected.", getLineNumberForPosition(xmlData, i2));
-    }
-  }
-  if (!tagFound) {
-    return getErrorObject("InvalidXml", "Start tag expected.", 1);
-  } else if (tags.length == 1) {
-    return getErrorObject("InvalidTag", "Unclosed tag '" + tags[0].tagName + "'.", getLineNumberForPosition(xmlData, tags[0].tagStartPos));
-  } else if (tags.length > 0) {
-    return getErrorObject("InvalidXml", "Invalid '" + JSON.stringify(tags.map((t) => t.tagName), null, 4).replace(/\r?\n/g, "") + "' found.", { line: 1, col: 1 });
-  }
-  return true;
+function describeEntryNameProblem(problem) {
+  return PROBLEM_TEXT[problem];
 }
-function isWhiteSpace3(char) {
-  return char === " " || char === "	" || char === "\n" || char === "\r";
+function findEntryNameProblem(name) {
+  if (name === "") return "empty";
+  if (/[\u0000-\u001f\u007f]/.test(name)) return "control-character";
+  if (name.includes("\\")) return "backslash";
+  if (name.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(name)) return "drive-letter";
+  if (name.split("/").some((segment) => segment === "..")) return "parent-segment";
+  return void 0;
 }
-function readPI(xmlData, i2) {
-  const start = i2;
-  for (; i2 < xmlData.length; i2++) {
-    if (xmlData[i2] == "?" || xmlData[i2] == " ") {
-      const tagname = xmlData.substr(start, i2 - start);
-      if (i2 > 5 && tagname === "xml") {
-        return getErrorObject("InvalidXml", "XML declaration allowed only at the start of the document.", getLineNumberForPosition(xmlData, i2));
-      } else if (xmlData[i2] == "?" && xmlData[i2 + 1] == ">") {
-        i2++;
-        break;
-      } else {
-        continue;
-      }
-    }
-  }
-  return i2;
-}
-function readCommentAndCDATA(xmlData, i2) {
-  if (xmlData.length > i2 + 5 && xmlData[i2 + 1] === "-" && xmlData[i2 + 2] === "-") {
-    for (i2 += 3; i2 < xmlData.length; i2++) {
-      if (xmlData[i2] === "-" && xmlData[i2 + 1] === "-" && xmlData[i2 + 2] === ">") {
-        i2 += 2;
-        break;
-      }
-    }
-  } else if (xmlData.length > i2 + 8 && xmlData[i2 + 1] === "D" && xmlData[i2 + 2] === "O" && xmlData[i2 + 3] === "C" && xmlData[i2 + 4] === "T" && xmlData[i2 + 5] === "Y" && xmlData[i2 + 6] === "P" && xmlData[i2 + 7] === "E") {
-    let angleBracketsCount = 1;
-    for (i2 += 8; i2 < xmlData.length; i2++) {
-      if (xmlData[i2] === "<") {
-        angleBracketsCount++;
-      } else if (xmlData[i2] === ">") {
-        angleBracketsCount--;
-        if (angleBracketsCount === 0) {
-          break;
-        }
-      }
-    }
-  } else if (xmlData.length > i2 + 9 && xmlData[i2 + 1] === "[" && xmlData[i2 + 2] === "C" && xmlData[i2 + 3] === "D" && xmlData[i2 + 4] === "A" && xmlData[i2 + 5] === "T" && xmlData[i2 + 6] === "A" && xmlData[i2 + 7] === "[") {
-    for (i2 += 8; i2 < xmlData.length; i2++) {
-      if (xmlData[i2] === "]" && xmlData[i2 + 1] === "]" && xmlData[i2 + 2] === ">") {
-        i2 += 2;
-        break;
-      }
-    }
-  }
-  return i2;
-}
-var doubleQuote = '"';
-var singleQuote = "'";
-function readAttributeStr(xmlData, i2) {
-  let attrStr = "";
-  let startChar = "";
-  let tagClosed = false;
-  for (; i2 < xmlData.length; i2++) {
-    if (xmlData[i2] === doubleQuote || xmlData[i2] === singleQuote) {
-      if (startChar === "") {
-        startChar = xmlData[i2];
-      } else if (startChar !== xmlData[i2]) {
-      } else {
-        startChar = "";
-      }
-    } else if (xmlData[i2] === ">") {
-      if (startChar === "") {
-        tagClosed = true;
-        break;
-      }
-    }
-    attrStr += xmlData[i2];
-  }
-  if (startChar !== "") {
-    return false;
-  }
-  return {
-    value: attrStr,
-    index: i2,
-    tagClosed
-  };
-}
-function scanAttributeTokens(attrStr) {
-  const tokens = [];
-  const len = attrStr.length;
-  let i2 = 0;
-  while (i2 < len) {
-    const tokenStart = i2;
-    while (i2 < len && isWhiteSpace3(attrStr[i2])) i2++;
-    if (i2 >= len) break;
-    if (attrStr[i2] === "=") {
-      i2++;
-      continue;
-    }
-    const leadingWs = attrStr.slice(tokenStart, i2);
-    const nameStart = i2;
-    while (i2 < len && !isWhiteSpace3(attrStr[i2]) && attrStr[i2] !== "=") i2++;
-    const name = attrStr.slice(nameStart, i2);
-    let equalsGroup;
-    let j = i2;
-    while (j < len && isWhiteSpace3(attrStr[j])) j++;
-    if (j < len && attrStr[j] === "=") {
-      equalsGroup = attrStr.slice(i2, j + 1);
-      i2 = j + 1;
-    }
-    let quoteChar;
-    let value;
-    let k = i2;
-    while (k < len && isWhiteSpace3(attrStr[k])) k++;
-    if (k < len && (attrStr[k] === '"' || attrStr[k] === "'")) {
-      const valueStart = k + 1;
-      const closeIdx = attrStr.indexOf(attrStr[k], valueStart);
-      if (closeIdx !== -1) {
-        quoteChar = attrStr[k];
-        value = attrStr.slice(valueStart, closeIdx);
-        i2 = closeIdx + 1;
-      }
-    }
-    const token = { startIndex: tokenStart };
-    token[1] = leadingWs;
-    token[2] = name;
-    token[3] = equalsGroup;
-    token[4] = quoteChar !== void 0 ? true : void 0;
-    token[5] = quoteChar;
-    token[6] = value;
-    tokens.push(token);
-  }
-  return tokens;
-}
-function validateAttributeString(attrStr, options2) {
-  const matches2 = scanAttributeTokens(attrStr);
-  const attrNames = {};
-  for (let i2 = 0; i2 < matches2.length; i2++) {
-    if (matches2[i2][1].length === 0) {
-      return getErrorObject("InvalidAttr", "Attribute '" + matches2[i2][2] + "' has no space in starting.", getPositionFromMatch(matches2[i2]));
-    } else if (matches2[i2][3] !== void 0 && matches2[i2][4] === void 0) {
-      return getErrorObject("InvalidAttr", "Attribute '" + matches2[i2][2] + "' is without value.", getPositionFromMatch(matches2[i2]));
-    } else if (matches2[i2][3] === void 0 && !options2.allowBooleanAttributes) {
-      return getErrorObject("InvalidAttr", "boolean attribute '" + matches2[i2][2] + "' is not allowed.", getPositionFromMatch(matches2[i2]));
-    }
-    const attrName = matches2[i2][2];
-    if (!validateAttrName(attrName)) {
-      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is an invalid name.", getPositionFromMatch(matches2[i2]));
-    }
-    if (!Object.prototype.hasOwnProperty.call(attrNames, attrName)) {
-      attrNames[attrName] = 1;
-    } else {
-      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is repeated.", getPositionFromMatch(matches2[i2]));
-    }
-  }
-  return true;
-}
-function validateNumberAmpersand(xmlData, i2) {
-  let re = /\d/;
-  if (xmlData[i2] === "x") {
-    i2++;
-    re = /[\da-fA-F]/;
-  }
-  for (; i2 < xmlData.length; i2++) {
-    if (xmlData[i2] === ";")
-      return i2;
-    if (!xmlData[i2].match(re))
-      break;
-  }
-  return -1;
-}
-function validateAmpersand(xmlData, i2) {
-  i2++;
-  if (xmlData[i2] === ";")
-    return -1;
-  if (xmlData[i2] === "#") {
-    i2++;
-    return validateNumberAmpersand(xmlData, i2);
-  }
-  let count = 0;
-  for (; i2 < xmlData.length; i2++, count++) {
-    if (xmlData[i2].match(/\w/) && count < 20)
-      continue;
-    if (xmlData[i2] === ";")
-      break;
-    return -1;
-  }
-  return i2;
-}
-function getErrorObject(code2, message2, lineNumber) {
-  return {
-    err: {
-      code: code2,
-      msg: message2,
-      line: lineNumber.line || lineNumber,
-      col: lineNumber.col
-    }
-  };
-}
-function validateAttrName(attrName) {
-  return isName(attrName);
-}
-function validateTagName(tagname) {
-  return isName(tagname);
-}
-function getLineNumberForPosition(xmlData, index) {
-  const lines = xmlData.substring(0, index).split(/\r?\n/);
-  return {
-    line: lines.length,
-    // column number is last line's length + 1, because column numbering starts at 1:
-    col: lines[lines.length - 1].length + 1
-  };
-}
-function getPositionFromMatch(match2) {
-  return match2.startIndex + match2[1].length;
+function collisionKey(name) {
+  return name.replace(/\/+$/, "").normalize("NFC").toLowerCase();
 }
 
-// node_modules/@nodable/entities/src/entities.js
-var CURRENCY = {
-  cent: "\xA2",
-  pound: "\xA3",
-  curren: "\xA4",
-  yen: "\xA5",
-  euro: "\u20AC",
-  dollar: "$",
-  fnof: "\u0192",
-  inr: "\u20B9",
-  af: "\u060B",
-  birr: "\u1265\u122D",
-  peso: "\u20B1",
-  rub: "\u20BD",
-  won: "\u20A9",
-  yuan: "\xA5",
-  cedil: "\xB8"
-};
-var XML = {
-  amp: "&",
-  apos: "'",
-  gt: ">",
-  lt: "<",
-  quot: '"'
-};
-var COMMON_HTML = {
-  nbsp: "\xA0",
-  copy: "\xA9",
-  reg: "\xAE",
-  trade: "\u2122",
-  mdash: "\u2014",
-  ndash: "\u2013",
-  hellip: "\u2026",
-  laquo: "\xAB",
-  raquo: "\xBB",
-  lsquo: "\u2018",
-  rsquo: "\u2019",
-  ldquo: "\u201C",
-  rdquo: "\u201D",
-  bull: "\u2022",
-  para: "\xB6",
-  sect: "\xA7",
-  deg: "\xB0",
-  frac12: "\xBD",
-  frac14: "\xBC",
-  frac34: "\xBE"
-};
-
-// node_modules/@nodable/entities/src/EntityDecoder.js
-var ENTITY_ACTION = Object.freeze({
-  /** Resolve and expand the entity normally. */
-  ALLOW: "allow",
-  /** Silently skip this entity — it will not be registered. */
-  BLOCK: "block",
-  /** Throw an error, aborting entity registration entirely. */
-  THROW: "throw"
-});
-var SPECIAL_CHARS = new Set("!?\\\\/[]$%{}^&*()<>|+");
-function validateEntityName(name) {
-  if (name[0] === "#") {
-    throw new Error(`[EntityReplacer] Invalid character '#' in entity name: "${name}"`);
-  }
-  for (const ch of name) {
-    if (SPECIAL_CHARS.has(ch)) {
-      throw new Error(`[EntityReplacer] Invalid character '${ch}' in entity name: "${name}"`);
-    }
-  }
-  return name;
-}
-function mergeEntityMaps(...maps) {
-  const out = /* @__PURE__ */ Object.create(null);
-  for (const map2 of maps) {
-    if (!map2) continue;
-    for (const key of Object.keys(map2)) {
-      const raw = map2[key];
-      if (typeof raw === "string") {
-        out[key] = raw;
-      } else if (raw && typeof raw === "object" && raw.val !== void 0) {
-        const val = raw.val;
-        if (typeof val === "string") {
-          out[key] = val;
-        }
-      }
-    }
-  }
-  return out;
-}
-var LIMIT_TIER_EXTERNAL = "external";
-var LIMIT_TIER_BASE = "base";
-var LIMIT_TIER_ALL = "all";
-function parseLimitTiers(raw) {
-  if (!raw || raw === LIMIT_TIER_EXTERNAL) return /* @__PURE__ */ new Set([LIMIT_TIER_EXTERNAL]);
-  if (raw === LIMIT_TIER_ALL) return /* @__PURE__ */ new Set([LIMIT_TIER_ALL]);
-  if (raw === LIMIT_TIER_BASE) return /* @__PURE__ */ new Set([LIMIT_TIER_BASE]);
-  if (Array.isArray(raw)) return new Set(raw);
-  return /* @__PURE__ */ new Set([LIMIT_TIER_EXTERNAL]);
-}
-var NCR_LEVEL = Object.freeze({ allow: 0, leave: 1, remove: 2, throw: 3 });
-var XML10_ALLOWED_C0 = /* @__PURE__ */ new Set([9, 10, 13]);
-function parseNCRConfig(ncr) {
-  if (!ncr) {
-    return { xmlVersion: 1, onLevel: NCR_LEVEL.allow, nullLevel: NCR_LEVEL.remove };
-  }
-  const xmlVersion = ncr.xmlVersion === 1.1 ? 1.1 : 1;
-  const onLevel = NCR_LEVEL[ncr.onNCR] ?? NCR_LEVEL.allow;
-  const nullLevel = NCR_LEVEL[ncr.nullNCR] ?? NCR_LEVEL.remove;
-  const clampedNull = Math.max(nullLevel, NCR_LEVEL.remove);
-  return { xmlVersion, onLevel, nullLevel: clampedNull };
-}
-var EntityDecoder2 = class {
-  /**
-   * @param {object} [options]
-   * @param {object|null}  [options.namedEntities]        — extra named entities merged into base map
-   * @param {object}  [options.limit]                 — security limits
-   * @param {number}       [options.limit.maxTotalExpansions=0]  — 0 = unlimited
-   * @param {number}       [options.limit.maxExpandedLength=0]   — 0 = unlimited
-   * @param {'external'|'base'|'all'|string[]} [options.limit.applyLimitsTo='external']
-   *   Which entity tiers count against the security limits:
-   *   - 'external' (default) — only input/runtime + persistent external entities
-   *   - 'base'               — only DEFAULT_XML_ENTITIES + namedEntities
-   *   - 'all'                — every entity regardless of tier
-   *   - string[]             — explicit combination, e.g. ['external', 'base']
-   * @param {((resolved: string, original: string) => string)|null} [options.postCheck=null]
-   * @param {string[]} [options.remove=[]] — entity names (e.g. ['nbsp', '#13']) to delete (replace with empty string)
-   * @param {string[]} [options.leave=[]]  — entity names to keep as literal (unchanged in output)
-   * @param {object}   [options.ncr]       — Numeric Character Reference controls
-   * @param {1.0|1.1}  [options.ncr.xmlVersion=1.0]
-   *   XML version governing which codepoint ranges are restricted:
-   *   - 1.0 — C0 controls U+0001–U+001F (except U+0009/000A/000D) are prohibited
-   *   - 1.1 — C0 controls are allowed when written as NCRs; C1 (U+007F–U+009F) decoded as-is
-   * @param {'allow'|'leave'|'remove'|'throw'} [options.ncr.onNCR='allow']
-   *   Base action for numeric references. Severity order: allow < leave < remove < throw.
-   *   For codepoint ranges that carry a minimum level (surrogates → remove, XML 1.0 C0 → remove),
-   *   the effective action is max(onNCR, rangeMinimum).
-   * @param {'remove'|'throw'} [options.ncr.nullNCR='remove']
-   *   Action for U+0000 (null). 'allow' and 'leave' are clamped to 'remove' since null is never safe.
-   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} [options.onExternalEntity=null]
-   *   Hook called when an external entity is registered via `setExternalEntities()` or
-   *   `addExternalEntity()`. Return `ENTITY_ACTION.ALLOW` to accept the entity,
-   *   `ENTITY_ACTION.BLOCK` to silently skip it, or `ENTITY_ACTION.THROW` to abort with an error.
-   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} [options.onInputEntity=null]
-   *   Hook called when an input entity is registered via `addInputEntities()`. Return
-   *   `ENTITY_ACTION.ALLOW` to accept, `ENTITY_ACTION.BLOCK` to silently skip, or
-   *   `ENTITY_ACTION.THROW` to abort with an error.
-   */
-  constructor(options2 = {}) {
-    this._limit = options2.limit || {};
-    this._maxTotalExpansions = this._limit.maxTotalExpansions || 0;
-    this._maxExpandedLength = this._limit.maxExpandedLength || 0;
-    this._postCheck = typeof options2.postCheck === "function" ? options2.postCheck : (r) => r;
-    this._limitTiers = parseLimitTiers(this._limit.applyLimitsTo ?? LIMIT_TIER_EXTERNAL);
-    this._numericAllowed = options2.numericAllowed ?? true;
-    this._baseMap = mergeEntityMaps(XML, options2.namedEntities || null);
-    this._externalMap = /* @__PURE__ */ Object.create(null);
-    this._inputMap = /* @__PURE__ */ Object.create(null);
-    this._totalExpansions = 0;
-    this._expandedLength = 0;
-    this._removeSet = new Set(options2.remove && Array.isArray(options2.remove) ? options2.remove : []);
-    this._leaveSet = new Set(options2.leave && Array.isArray(options2.leave) ? options2.leave : []);
-    const ncrCfg = parseNCRConfig(options2.ncr);
-    this._ncrXmlVersion = ncrCfg.xmlVersion;
-    this._ncrOnLevel = ncrCfg.onLevel;
-    this._ncrNullLevel = ncrCfg.nullLevel;
-    this._onExternalEntity = typeof options2.onExternalEntity === "function" ? options2.onExternalEntity : null;
-    this._onInputEntity = typeof options2.onInputEntity === "function" ? options2.onInputEntity : null;
-  }
-  // -------------------------------------------------------------------------
-  // Private: registration hook dispatch
-  // -------------------------------------------------------------------------
-  /**
-   * Invoke a registration hook for a single entity name/value pair.
-   * Returns true when the entity should be accepted, false when it should be
-   * silently skipped (BLOCK), and throws when the hook returns THROW.
-   *
-   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} hook
-   * @param {string} name
-   * @param {string} value
-   * @param {string} context  — used in error messages ('external' | 'input')
-   * @returns {boolean}  true = accept, false = skip
-   */
-  _applyRegistrationHook(hook2, name, value, context) {
-    if (!hook2) return true;
-    const action = hook2(name, value);
-    if (action === ENTITY_ACTION.BLOCK) return false;
-    if (action === ENTITY_ACTION.THROW) {
-      throw new Error(
-        `[EntityDecoder] Registration of ${context} entity "&${name};" was rejected by hook`
-      );
-    }
-    return true;
-  }
-  // -------------------------------------------------------------------------
-  // Persistent external entity registration
-  // -------------------------------------------------------------------------
-  /**
-   * Replace the full set of persistent external entities.
-   * All keys are validated — throws on invalid characters.
-   * If `onExternalEntity` is set, it is called once per entry; entries that
-   * return `ENTITY_ACTION.BLOCK` are silently omitted, `ENTITY_ACTION.THROW`
-   * aborts the whole call.
-   * @param {Record<string, string | { regex?: RegExp, val: string }>} map
-   */
-  setExternalEntities(map2) {
-    if (map2) {
-      for (const key of Object.keys(map2)) {
-        validateEntityName(key);
-      }
-    }
-    if (!this._onExternalEntity) {
-      this._externalMap = mergeEntityMaps(map2);
-      return;
-    }
-    const flat = mergeEntityMaps(map2);
-    const filtered = /* @__PURE__ */ Object.create(null);
-    for (const [name, value] of Object.entries(flat)) {
-      if (this._applyRegistrationHook(this._onExternalEntity, name, value, "external")) {
-        filtered[name] = value;
-      }
-    }
-    this._externalMap = filtered;
-  }
-  /**
-   * Add a single persistent external entity.
-   * If `onExternalEntity` is set it is called before the entity is stored;
-   * `ENTITY_ACTION.BLOCK` silently skips storage, `ENTITY_ACTION.THROW` raises.
-   * @param {string} key
-   * @param {string} value
-   */
-  addExternalEntity(key, value) {
-    validateEntityName(key);
-    if (typeof value === "string" && value.indexOf("&") === -1) {
-      if (this._applyRegistrationHook(this._onExternalEntity, key, value, "external")) {
-        this._externalMap[key] = value;
-      }
-    }
-  }
-  // -------------------------------------------------------------------------
-  // Input / runtime entity registration (per document)
-  // -------------------------------------------------------------------------
-  /**
-   * Inject DOCTYPE entities for the current document.
-   * Also resets per-document expansion counters.
-   * If `onInputEntity` is set it is called once per entry; entries returning
-   * `ENTITY_ACTION.BLOCK` are silently omitted, `ENTITY_ACTION.THROW` aborts.
-   * @param {Record<string, string | { regx?: RegExp, regex?: RegExp, val: string }>} map
-   */
-  addInputEntities(map2) {
-    this._totalExpansions = 0;
-    this._expandedLength = 0;
-    if (!this._onInputEntity) {
-      this._inputMap = mergeEntityMaps(map2);
-      return;
-    }
-    const flat = mergeEntityMaps(map2);
-    const filtered = /* @__PURE__ */ Object.create(null);
-    for (const [name, value] of Object.entries(flat)) {
-      if (this._applyRegistrationHook(this._onInputEntity, name, value, "input")) {
-        filtered[name] = value;
-      }
-    }
-    this._inputMap = filtered;
-  }
-  // -------------------------------------------------------------------------
-  // Per-document reset
-  // -------------------------------------------------------------------------
-  /**
-   * Wipe input/runtime entities and reset counters.
-   * Call this before processing each new document.
-   * @returns {this}
-   */
-  reset() {
-    this._inputMap = /* @__PURE__ */ Object.create(null);
-    this._totalExpansions = 0;
-    this._expandedLength = 0;
-    return this;
-  }
-  // -------------------------------------------------------------------------
-  // XML version (can be set after construction, e.g. once parser reads <?xml?>)
-  // -------------------------------------------------------------------------
-  /**
-   * Update the XML version used for NCR classification.
-   * Call this as soon as the document's `<?xml version="...">` declaration is parsed.
-   * @param {1.0|1.1|number} version
-   */
-  setXmlVersion(version) {
-    this._ncrXmlVersion = version === 1.1 ? 1.1 : 1;
-  }
-  // -------------------------------------------------------------------------
-  // Primary API
-  // -------------------------------------------------------------------------
-  /**
-   * Replace all entity references in `str` in a single pass.
-   *
-   * @param {string} str
-   * @returns {string}
-   */
-  decode(str) {
-    if (typeof str !== "string" || str.length === 0) return str;
-    if (str.indexOf("&") === -1) return str;
-    const original = str;
-    const chunks = [];
-    const len = str.length;
-    let last2 = 0;
-    let i2 = 0;
-    const limitExpansions = this._maxTotalExpansions > 0;
-    const limitLength = this._maxExpandedLength > 0;
-    const checkLimits = limitExpansions || limitLength;
-    while (i2 < len) {
-      if (str.charCodeAt(i2) !== 38) {
-        i2++;
-        continue;
-      }
-      let j = i2 + 1;
-      while (j < len && str.charCodeAt(j) !== 59 && j - i2 <= 32) j++;
-      if (j >= len || str.charCodeAt(j) !== 59) {
-        i2++;
-        continue;
-      }
-      const token = str.slice(i2 + 1, j);
-      if (token.length === 0) {
-        i2++;
-        continue;
-      }
-      let replacement;
-      let tier;
-      if (this._removeSet.has(token)) {
-        replacement = "";
-        if (tier === void 0) {
-          tier = LIMIT_TIER_EXTERNAL;
-        }
-      } else if (this._leaveSet.has(token)) {
-        i2++;
-        continue;
-      } else if (token.charCodeAt(0) === 35) {
-        const ncrResult = this._resolveNCR(token);
-        if (ncrResult === void 0) {
-          i2++;
-          continue;
-        }
-        replacement = ncrResult;
-        tier = LIMIT_TIER_BASE;
-      } else {
-        const resolved2 = this._resolveName(token);
-        replacement = resolved2?.value;
-        tier = resolved2?.tier;
-      }
-      if (replacement === void 0) {
-        i2++;
-        continue;
-      }
-      if (i2 > last2) chunks.push(str.slice(last2, i2));
-      chunks.push(replacement);
-      last2 = j + 1;
-      i2 = last2;
-      if (checkLimits && this._tierCounts(tier)) {
-        if (limitExpansions) {
-          this._totalExpansions++;
-          if (this._totalExpansions > this._maxTotalExpansions) {
-            throw new Error(
-              `[EntityReplacer] Entity expansion count limit exceeded: ${this._totalExpansions} > ${this._maxTotalExpansions}`
-            );
-          }
-        }
-        if (limitLength) {
-          const delta = replacement.length - (token.length + 2);
-          if (delta > 0) {
-            this._expandedLength += delta;
-            if (this._expandedLength > this._maxExpandedLength) {
-              throw new Error(
-                `[EntityReplacer] Expanded content length limit exceeded: ${this._expandedLength} > ${this._maxExpandedLength}`
-              );
-            }
-          }
-        }
-      }
-    }
-    if (last2 < len) chunks.push(str.slice(last2));
-    const result = chunks.length === 0 ? str : chunks.join("");
-    return this._postCheck(result, original);
-  }
-  // -------------------------------------------------------------------------
-  // Private: limit tier check
-  // -------------------------------------------------------------------------
-  /**
-   * Returns true if a resolved entity of the given tier should count
-   * against the expansion/length limits.
-   * @param {string} tier  — LIMIT_TIER_EXTERNAL | LIMIT_TIER_BASE
-   * @returns {boolean}
-   */
-  _tierCounts(tier) {
-    if (this._limitTiers.has(LIMIT_TIER_ALL)) return true;
-    return this._limitTiers.has(tier);
-  }
-  // -------------------------------------------------------------------------
-  // Private: entity resolution
-  // -------------------------------------------------------------------------
-  /**
-   * Resolve a named entity token (without & and ;).
-   * Priority: inputMap > externalMap > baseMap
-   * Returns the resolved value tagged with its limit tier.
-   *
-   * @param {string} name
-   * @returns {{ value: string, tier: string }|undefined}
-   */
-  _resolveName(name) {
-    if (name in this._inputMap) return { value: this._inputMap[name], tier: LIMIT_TIER_EXTERNAL };
-    if (name in this._externalMap) return { value: this._externalMap[name], tier: LIMIT_TIER_EXTERNAL };
-    if (name in this._baseMap) return { value: this._baseMap[name], tier: LIMIT_TIER_BASE };
-    return void 0;
-  }
-  /**
-   * Classify a codepoint and return the minimum action level that must be applied.
-   * Returns -1 when no minimum is imposed (normal allow path).
-   *
-   * Ranges checked (in priority order):
-   *   1. U+0000            — null, governed by nullNCR (always ≥ remove)
-   *   2. U+D800–U+DFFF     — surrogates, always prohibited (min: remove)
-   *   3. U+0001–U+001F \ {0x09,0x0A,0x0D}  — XML 1.0 restricted C0 (min: remove)
-   *      (skipped in XML 1.1 — C0 controls are allowed when written as NCRs)
-   *
-   * @param {number} cp  — codepoint
-   * @returns {number}   — minimum NCR_LEVEL value, or -1 for no restriction
-   */
-  _classifyNCR(cp) {
-    if (cp === 0) return this._ncrNullLevel;
-    if (cp >= 55296 && cp <= 57343) return NCR_LEVEL.remove;
-    if (this._ncrXmlVersion === 1) {
-      if (cp >= 1 && cp <= 31 && !XML10_ALLOWED_C0.has(cp)) return NCR_LEVEL.remove;
-    }
-    return -1;
-  }
-  /**
-   * Execute a resolved NCR action.
-   *
-   * @param {number} action   — NCR_LEVEL value
-   * @param {string} token    — raw token (e.g. '#38') for error messages
-   * @param {number} cp       — codepoint, used only for error messages
-   * @returns {string|undefined}
-   *   - decoded character string  → 'allow'
-   *   - ''                        → 'remove'
-   *   - undefined                 → 'leave' (caller must skip past '&' only)
-   *   - throws Error              → 'throw'
-   */
-  _applyNCRAction(action, token, cp) {
-    switch (action) {
-      case NCR_LEVEL.allow:
-        return String.fromCodePoint(cp);
-      case NCR_LEVEL.remove:
-        return "";
-      case NCR_LEVEL.leave:
-        return void 0;
-      // signal: keep literal
-      case NCR_LEVEL.throw:
-        throw new Error(
-          `[EntityDecoder] Prohibited numeric character reference &${token}; (U+${cp.toString(16).toUpperCase().padStart(4, "0")})`
-        );
-      default:
-        return String.fromCodePoint(cp);
-    }
-  }
-  /**
-   * Full NCR resolution pipeline for a numeric token.
-   *
-   * Steps:
-   *   1. Parse the codepoint (decimal or hex).
-   *   2. Validate the raw codepoint range (NaN, <0, >0x10FFFF).
-   *   3. If numericAllowed is false and no minimum restriction applies → leave as-is.
-   *   4. Classify the codepoint to find the minimum required action level.
-   *   5. Resolve effective action = max(onNCR, minimum).
-   *   6. Apply and return.
-   *
-   * @param {string} token  — e.g. '#38', '#x26', '#X26'
-   * @returns {string|undefined}
-   *   - string (incl. '')  — replacement ('' = remove)
-   *   - undefined          — leave original &token; as-is
-   */
-  _resolveNCR(token) {
-    const second = token.charCodeAt(1);
-    let cp;
-    if (second === 120 || second === 88) {
-      cp = parseInt(token.slice(2), 16);
-    } else {
-      cp = parseInt(token.slice(1), 10);
-    }
-    if (Number.isNaN(cp) || cp < 0 || cp > 1114111) return void 0;
-    const minimum = this._classifyNCR(cp);
-    if (!this._numericAllowed && minimum < NCR_LEVEL.remove) return void 0;
-    const effective = minimum === -1 ? this._ncrOnLevel : Math.max(this._ncrOnLevel, minimum);
-    return this._applyNCRAction(effective, token, cp);
-  }
-};
-
-// node_modules/fast-xml-parser/src/xmlparser/OptionsBuilder.js
-var defaultOnDangerousProperty = (name) => {
-  if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
-    return "__" + name;
-  }
-  return name;
-};
-var defaultOptions3 = {
-  preserveOrder: false,
-  attributeNamePrefix: "@_",
-  attributesGroupName: false,
-  textNodeName: "#text",
-  ignoreAttributes: true,
-  removeNSPrefix: false,
-  // remove NS from tag name or attribute name if true
-  allowBooleanAttributes: false,
-  //a tag can have attributes without any value
-  //ignoreRootElement : false,
-  parseTagValue: true,
-  parseAttributeValue: false,
-  trimValues: true,
-  //Trim string values of tag and attributes
-  cdataPropName: false,
-  numberParseOptions: {
-    hex: true,
-    leadingZeros: true,
-    eNotation: true,
-    unicode: false
-  },
-  tagValueProcessor: function(tagName, val) {
-    return val;
-  },
-  attributeValueProcessor: function(attrName, val) {
-    return val;
-  },
-  stopNodes: [],
-  //nested tags will not be parsed even for errors
-  alwaysCreateTextNode: false,
-  isArray: () => false,
-  commentPropName: false,
-  unpairedTags: [],
-  processEntities: true,
-  htmlEntities: false,
-  entityDecoder: null,
-  ignoreDeclaration: false,
-  ignorePiTags: false,
-  transformTagName: false,
-  transformAttributeName: false,
-  updateTag: function(tagName, jPath, attrs) {
-    return tagName;
-  },
-  // skipEmptyListItem: false
-  captureMetaData: false,
-  maxNestedTags: 100,
-  strictReservedNames: true,
-  jPath: true,
-  // if true, pass jPath string to callbacks; if false, pass matcher instance
-  onDangerousProperty: defaultOnDangerousProperty
-};
-function validatePropertyName(propertyName, optionName) {
-  if (typeof propertyName !== "string") {
-    return;
-  }
-  const normalized = propertyName.toLowerCase();
-  if (DANGEROUS_PROPERTY_NAMES.some((dangerous) => normalized === dangerous.toLowerCase())) {
-    throw new Error(
-      `[SECURITY] Invalid ${optionName}: "${propertyName}" is a reserved JavaScript keyword that could cause prototype pollution`
-    );
-  }
-  if (criticalProperties.some((dangerous) => normalized === dangerous.toLowerCase())) {
-    throw new Error(
-      `[SECURITY] Invalid ${optionName}: "${propertyName}" is a reserved JavaScript keyword that could cause prototype pollution`
-    );
-  }
-}
-function normalizeProcessEntities(value, htmlEntities) {
-  if (typeof value === "boolean") {
-    return {
-      enabled: value,
-      // true or false
-      maxEntitySize: 1e4,
-      maxExpansionDepth: 1e4,
-      maxTotalExpansions: Infinity,
-      maxExpandedLength: 1e5,
-      maxEntityCount: 1e3,
-      allowedTags: null,
-      tagFilter: null,
-      appliesTo: "all"
-    };
-  }
-  if (typeof value === "object" && value !== null) {
-    return {
-      enabled: value.enabled !== false,
-      maxEntitySize: Math.max(1, value.maxEntitySize ?? 1e4),
-      maxExpansionDepth: Math.max(1, value.maxExpansionDepth ?? 1e4),
-      maxTotalExpansions: Math.max(1, value.maxTotalExpansions ?? Infinity),
-      maxExpandedLength: Math.max(1, value.maxExpandedLength ?? 1e5),
-      maxEntityCount: Math.max(1, value.maxEntityCount ?? 1e3),
-      allowedTags: value.allowedTags ?? null,
-      tagFilter: value.tagFilter ?? null,
-      appliesTo: value.appliesTo ?? "all"
-    };
-  }
-  return normalizeProcessEntities(true);
-}
-var buildOptions = function(options2) {
-  const built = Object.assign({}, defaultOptions3, options2);
-  const propertyNameOptions = [
-    { value: built.attributeNamePrefix, name: "attributeNamePrefix" },
-    { value: built.attributesGroupName, name: "attributesGroupName" },
-    { value: built.textNodeName, name: "textNodeName" },
-    { value: built.cdataPropName, name: "cdataPropName" },
-    { value: built.commentPropName, name: "commentPropName" }
-  ];
-  for (const { value, name } of propertyNameOptions) {
-    if (value) {
-      validatePropertyName(value, name);
-    }
-  }
-  if (built.onDangerousProperty === null) {
-    built.onDangerousProperty = defaultOnDangerousProperty;
-  }
-  built.processEntities = normalizeProcessEntities(built.processEntities, built.htmlEntities);
-  built.unpairedTagsSet = new Set(built.unpairedTags);
-  if (built.stopNodes && Array.isArray(built.stopNodes)) {
-    built.stopNodes = built.stopNodes.map((node) => {
-      if (typeof node === "string" && node.startsWith("*.")) {
-        return ".." + node.substring(2);
-      }
-      return node;
+// packages/solution/src/zip/zip-errors.ts
+var ZipError = class extends UserError {
+  constructor(archive, entry, problem, hint) {
+    super(entry === void 0 ? `${archive}: ${problem}` : `${archive}: entry '${entry}' ${problem}`, {
+      location: { file: entry === void 0 ? archive : `${archive}/${entry}` },
+      ...hint ? { hint } : {}
     });
   }
-  return built;
 };
 
-// node_modules/fast-xml-parser/src/xmlparser/xmlNode.js
-var METADATA_SYMBOL;
-if (typeof Symbol !== "function") {
-  METADATA_SYMBOL = "@@xmlMetadata";
-} else {
-  METADATA_SYMBOL = /* @__PURE__ */ Symbol("XML Node Metadata");
-}
-var XmlNode = class {
-  constructor(tagname) {
-    this.tagname = tagname;
-    this.child = [];
-    this[":@"] = /* @__PURE__ */ Object.create(null);
-  }
-  add(key, val) {
-    if (key === "__proto__") key = "#__proto__";
-    this.child.push({ [key]: val });
-  }
-  addChild(node, startIndex) {
-    if (node.tagname === "__proto__") node.tagname = "#__proto__";
-    if (node[":@"] && Object.keys(node[":@"]).length > 0) {
-      this.child.push({ [node.tagname]: node.child, [":@"]: node[":@"] });
-    } else {
-      this.child.push({ [node.tagname]: node.child });
-    }
-    this.addStartIndex(startIndex);
-  }
-  addStartIndex(startIndex) {
-    if (startIndex !== void 0) {
-      this.child[this.child.length - 1][METADATA_SYMBOL] = { startIndex };
-    }
-  }
-  addEndIndex(endIndex) {
-    const lastChild = this.child[this.child.length - 1];
-    if (lastChild !== void 0 && lastChild[METADATA_SYMBOL] !== void 0 && lastChild[METADATA_SYMBOL].endIndex === void 0) {
-      lastChild[METADATA_SYMBOL].endIndex = endIndex;
-    }
-  }
-  /** symbol used for metadata */
-  static getMetaDataSymbol() {
-    return METADATA_SYMBOL;
-  }
-};
+// packages/solution/src/zip/zip-reader.ts
+var import_node_fs11 = require("node:fs");
+var import_promises2 = require("node:fs/promises");
+var import_node_stream = require("node:stream");
+var import_promises3 = require("node:stream/promises");
+var import_node_util3 = require("node:util");
+var import_node_zlib2 = require("node:zlib");
+var import_yauzl = __toESM(require_yauzl(), 1);
 
-// node_modules/xml-naming/src/index.js
-var nameStartChar10 = ":A-Za-z_\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u0486\u0488-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD";
-var nameChar10 = nameStartChar10 + "\\-\\.\\d\xB7\u0300-\u036F\u203F-\u2040";
-var nameStartChar11 = ":A-Za-z_\xC0-\u02FF\u0370-\u037D\u037F-\u0486\u0488-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
-var nameChar11 = nameStartChar11 + "\\-\\.\\d\xB7\u0300-\u036F\u0487\u203F-\u2040";
-var buildRegexes = (startChar, char, flags = "") => {
-  const ncStart = startChar.replace(":", "");
-  const ncChar = char.replace(":", "");
-  const ncNamePat = `[${ncStart}][${ncChar}]*`;
-  return {
-    name: new RegExp(`^[${startChar}][${char}]*$`, flags),
-    ncName: new RegExp(`^${ncNamePat}$`, flags),
-    qName: new RegExp(`^${ncNamePat}(?::${ncNamePat})?$`, flags),
-    nmToken: new RegExp(`^[${char}]+$`, flags),
-    nmTokens: new RegExp(`^[${char}]+(?:\\s+[${char}]+)*$`, flags)
-  };
-};
-var regexes10 = buildRegexes(nameStartChar10, nameChar10);
-var regexes11 = buildRegexes(nameStartChar11, nameChar11, "u");
-var nameStartCharAscii = ":A-Za-z_";
-var nameCharAscii = nameStartCharAscii + "\\-\\.\\d";
-var regexesAscii = buildRegexes(nameStartCharAscii, nameCharAscii);
-var getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
-  if (asciiOnly) return regexesAscii;
-  return xmlVersion === "1.1" ? regexes11 : regexes10;
-};
-var qName = (str, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str);
-
-// node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
-var DocTypeReader = class {
-  constructor(options2, xmlVersion) {
-    this.suppressValidationErr = !options2;
-    this.options = options2;
-    this.xmlVersion = xmlVersion || 1;
+// packages/solution/src/zip/entry-integrity.ts
+var import_node_zlib = require("node:zlib");
+var EntryIntegrity = class {
+  constructor(expected, total) {
+    this.expected = expected;
+    this.total = total;
   }
-  setXmlVersion(xmlVersion = 1) {
-    this.xmlVersion = xmlVersion;
-  }
-  readDocType(xmlData, i2) {
-    const entities = /* @__PURE__ */ Object.create(null);
-    let entityCount = 0;
-    if (xmlData[i2 + 3] === "O" && xmlData[i2 + 4] === "C" && xmlData[i2 + 5] === "T" && xmlData[i2 + 6] === "Y" && xmlData[i2 + 7] === "P" && xmlData[i2 + 8] === "E") {
-      i2 = i2 + 9;
-      let angleBracketsCount = 1;
-      let hasBody = false, comment2 = false;
-      let quoteChar = null;
-      let exp = "";
-      for (; i2 < xmlData.length; i2++) {
-        if (quoteChar !== null) {
-          if (xmlData[i2] === quoteChar) quoteChar = null;
-          exp += xmlData[i2];
-          continue;
-        }
-        if (!hasBody && !comment2 && (xmlData[i2] === '"' || xmlData[i2] === "'")) {
-          quoteChar = xmlData[i2];
-          exp += xmlData[i2];
-          continue;
-        }
-        if (xmlData[i2] === "<" && !comment2) {
-          if (hasBody && hasSeq(xmlData, "!ENTITY", i2)) {
-            i2 += 7;
-            let entityName, val;
-            [entityName, val, i2] = this.readEntityExp(xmlData, i2 + 1, this.suppressValidationErr);
-            if (val.indexOf("&") === -1) {
-              if (this.options.enabled !== false && this.options.maxEntityCount != null && entityCount >= this.options.maxEntityCount) {
-                throw new Error(
-                  `Entity count (${entityCount + 1}) exceeds maximum allowed (${this.options.maxEntityCount})`
-                );
-              }
-              entities[entityName] = val;
-              entityCount++;
-            }
-          } else if (hasBody && hasSeq(xmlData, "!ELEMENT", i2)) {
-            i2 += 8;
-            const { index } = this.readElementExp(xmlData, i2 + 1);
-            i2 = index;
-          } else if (hasBody && hasSeq(xmlData, "!ATTLIST", i2)) {
-            i2 += 8;
-          } else if (hasBody && hasSeq(xmlData, "!NOTATION", i2)) {
-            i2 += 9;
-            const { index } = this.readNotationExp(xmlData, i2 + 1, this.suppressValidationErr);
-            i2 = index;
-          } else if (hasSeq(xmlData, "!--", i2)) comment2 = true;
-          else throw new Error(`Invalid DOCTYPE`);
-          angleBracketsCount++;
-          exp = "";
-        } else if (xmlData[i2] === ">") {
-          if (comment2) {
-            if (xmlData[i2 - 1] === "-" && xmlData[i2 - 2] === "-") {
-              comment2 = false;
-              angleBracketsCount--;
-            }
-          } else {
-            angleBracketsCount--;
-          }
-          if (angleBracketsCount === 0) {
-            break;
-          }
-        } else if (xmlData[i2] === "[") {
-          hasBody = true;
-        } else {
-          exp += xmlData[i2];
-        }
-      }
-      if (quoteChar !== null || angleBracketsCount !== 0) {
-        throw new Error(`Unclosed DOCTYPE`);
-      }
-    } else {
-      throw new Error(`Invalid Tag instead of DOCTYPE`);
-    }
-    return { entities, i: i2 };
-  }
-  readEntityExp(xmlData, i2) {
-    i2 = skipWhitespace2(xmlData, i2);
-    const startIndex = i2;
-    while (i2 < xmlData.length && !/\s/.test(xmlData[i2]) && xmlData[i2] !== '"' && xmlData[i2] !== "'") {
-      i2++;
-    }
-    let entityName = xmlData.substring(startIndex, i2);
-    validateEntityName2(entityName, { xmlVersion: this.xmlVersion });
-    i2 = skipWhitespace2(xmlData, i2);
-    if (!this.suppressValidationErr) {
-      if (xmlData.substring(i2, i2 + 6).toUpperCase() === "SYSTEM") {
-        throw new Error("External entities are not supported");
-      } else if (xmlData[i2] === "%") {
-        throw new Error("Parameter entities are not supported");
-      }
-    }
-    let entityValue = "";
-    [i2, entityValue] = this.readIdentifierVal(xmlData, i2, "entity");
-    if (this.options.enabled !== false && this.options.maxEntitySize != null && entityValue.length > this.options.maxEntitySize) {
-      throw new Error(
-        `Entity "${entityName}" size (${entityValue.length}) exceeds maximum allowed size (${this.options.maxEntitySize})`
+  expected;
+  total;
+  bytes = 0;
+  crc = 0;
+  /** Counts a chunk; throws as soon as the entry or the archive grows past its bound. */
+  add(chunk) {
+    this.bytes += chunk.length;
+    this.total.bytes += chunk.length;
+    if (this.bytes > this.expected.size)
+      throw this.error(`inflates past its declared size of ${this.expected.size} bytes.`);
+    if (this.total.bytes > this.total.limit)
+      throw new ZipError(
+        this.expected.archive,
+        this.expected.name,
+        `expands the archive past the limit of ${this.total.limit} bytes.`
       );
-    }
-    i2--;
-    return [entityName, entityValue, i2];
+    this.crc = (0, import_node_zlib.crc32)(chunk, this.crc);
   }
-  readNotationExp(xmlData, i2) {
-    i2 = skipWhitespace2(xmlData, i2);
-    const startIndex = i2;
-    while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
-      i2++;
-    }
-    let notationName = xmlData.substring(startIndex, i2);
-    !this.suppressValidationErr && validateEntityName2(notationName, { xmlVersion: this.xmlVersion });
-    i2 = skipWhitespace2(xmlData, i2);
-    const identifierType = xmlData.substring(i2, i2 + 6).toUpperCase();
-    if (!this.suppressValidationErr && identifierType !== "SYSTEM" && identifierType !== "PUBLIC") {
-      throw new Error(`Expected SYSTEM or PUBLIC, found "${identifierType}"`);
-    }
-    i2 += identifierType.length;
-    i2 = skipWhitespace2(xmlData, i2);
-    let publicIdentifier = null;
-    let systemIdentifier = null;
-    if (identifierType === "PUBLIC") {
-      [i2, publicIdentifier] = this.readIdentifierVal(xmlData, i2, "publicIdentifier");
-      i2 = skipWhitespace2(xmlData, i2);
-      if (xmlData[i2] === '"' || xmlData[i2] === "'") {
-        [i2, systemIdentifier] = this.readIdentifierVal(xmlData, i2, "systemIdentifier");
-      }
-    } else if (identifierType === "SYSTEM") {
-      [i2, systemIdentifier] = this.readIdentifierVal(xmlData, i2, "systemIdentifier");
-      if (!this.suppressValidationErr && !systemIdentifier) {
-        throw new Error("Missing mandatory system identifier for SYSTEM notation");
-      }
-    }
-    return { notationName, publicIdentifier, systemIdentifier, index: --i2 };
+  /** Throws when the entry ended short of its declared size or its checksum does not match. */
+  finish() {
+    if (this.bytes !== this.expected.size)
+      throw this.error(`has ${this.bytes} bytes, not the ${this.expected.size} it declares.`);
+    if (this.crc >>> 0 !== this.expected.crc32 >>> 0) throw this.error("fails its CRC-32 check.");
   }
-  readIdentifierVal(xmlData, i2, type) {
-    let identifierVal = "";
-    const startChar = xmlData[i2];
-    if (startChar !== '"' && startChar !== "'") {
-      throw new Error(`Expected quoted string, found "${startChar}"`);
-    }
-    i2++;
-    const startIndex = i2;
-    while (i2 < xmlData.length && xmlData[i2] !== startChar) {
-      i2++;
-    }
-    identifierVal = xmlData.substring(startIndex, i2);
-    if (xmlData[i2] !== startChar) {
-      throw new Error(`Unterminated ${type} value`);
-    }
-    i2++;
-    return [i2, identifierVal];
-  }
-  readElementExp(xmlData, i2) {
-    i2 = skipWhitespace2(xmlData, i2);
-    const startIndex = i2;
-    while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
-      i2++;
-    }
-    let elementName = xmlData.substring(startIndex, i2);
-    if (!this.suppressValidationErr && !qName(elementName, { xmlVersion: this.xmlVersion })) {
-      throw new Error(`Invalid element name: "${elementName}"`);
-    }
-    i2 = skipWhitespace2(xmlData, i2);
-    let contentModel = "";
-    if (xmlData[i2] === "E" && hasSeq(xmlData, "MPTY", i2)) i2 += 4;
-    else if (xmlData[i2] === "A" && hasSeq(xmlData, "NY", i2)) i2 += 2;
-    else if (xmlData[i2] === "(") {
-      i2++;
-      const startIndex2 = i2;
-      while (i2 < xmlData.length && xmlData[i2] !== ")") {
-        i2++;
-      }
-      contentModel = xmlData.substring(startIndex2, i2);
-      if (xmlData[i2] !== ")") {
-        throw new Error("Unterminated content model");
-      }
-    } else if (!this.suppressValidationErr) {
-      throw new Error(`Invalid Element Expression, found "${xmlData[i2]}"`);
-    }
-    return {
-      elementName,
-      contentModel: contentModel.trim(),
-      index: i2
-    };
-  }
-  readAttlistExp(xmlData, i2) {
-    i2 = skipWhitespace2(xmlData, i2);
-    let startIndex = i2;
-    while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
-      i2++;
-    }
-    let elementName = xmlData.substring(startIndex, i2);
-    validateEntityName2(elementName, { xmlVersion: this.xmlVersion });
-    i2 = skipWhitespace2(xmlData, i2);
-    startIndex = i2;
-    while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
-      i2++;
-    }
-    let attributeName = xmlData.substring(startIndex, i2);
-    if (!validateEntityName2(attributeName, { xmlVersion: this.xmlVersion })) {
-      throw new Error(`Invalid attribute name: "${attributeName}"`);
-    }
-    i2 = skipWhitespace2(xmlData, i2);
-    let attributeType = "";
-    if (xmlData.substring(i2, i2 + 8).toUpperCase() === "NOTATION") {
-      attributeType = "NOTATION";
-      i2 += 8;
-      i2 = skipWhitespace2(xmlData, i2);
-      if (xmlData[i2] !== "(") {
-        throw new Error(`Expected '(', found "${xmlData[i2]}"`);
-      }
-      i2++;
-      let allowedNotations = [];
-      while (i2 < xmlData.length && xmlData[i2] !== ")") {
-        const startIndex2 = i2;
-        while (i2 < xmlData.length && xmlData[i2] !== "|" && xmlData[i2] !== ")") {
-          i2++;
-        }
-        let notation = xmlData.substring(startIndex2, i2);
-        notation = notation.trim();
-        if (!validateEntityName2(notation, { xmlVersion: this.xmlVersion })) {
-          throw new Error(`Invalid notation name: "${notation}"`);
-        }
-        allowedNotations.push(notation);
-        if (xmlData[i2] === "|") {
-          i2++;
-          i2 = skipWhitespace2(xmlData, i2);
-        }
-      }
-      if (xmlData[i2] !== ")") {
-        throw new Error("Unterminated list of notations");
-      }
-      i2++;
-      attributeType += " (" + allowedNotations.join("|") + ")";
-    } else {
-      const startIndex2 = i2;
-      while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
-        i2++;
-      }
-      attributeType += xmlData.substring(startIndex2, i2);
-      const validTypes = ["CDATA", "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NMTOKEN", "NMTOKENS"];
-      if (!this.suppressValidationErr && !validTypes.includes(attributeType.toUpperCase())) {
-        throw new Error(`Invalid attribute type: "${attributeType}"`);
-      }
-    }
-    i2 = skipWhitespace2(xmlData, i2);
-    let defaultValue = "";
-    if (xmlData.substring(i2, i2 + 8).toUpperCase() === "#REQUIRED") {
-      defaultValue = "#REQUIRED";
-      i2 += 8;
-    } else if (xmlData.substring(i2, i2 + 7).toUpperCase() === "#IMPLIED") {
-      defaultValue = "#IMPLIED";
-      i2 += 7;
-    } else {
-      [i2, defaultValue] = this.readIdentifierVal(xmlData, i2, "ATTLIST");
-    }
-    return {
-      elementName,
-      attributeName,
-      attributeType,
-      defaultValue,
-      index: i2
-    };
-  }
-};
-var skipWhitespace2 = (data, index) => {
-  while (index < data.length && /\s/.test(data[index])) {
-    index++;
-  }
-  return index;
-};
-function hasSeq(data, seq, i2) {
-  for (let j = 0; j < seq.length; j++) {
-    if (seq[j] !== data[i2 + j + 1]) return false;
-  }
-  return true;
-}
-function validateEntityName2(name, xmlVersion) {
-  if (qName(name, { xmlVersion }))
-    return name;
-  else
-    throw new Error(`Invalid entity name ${name}`);
-}
-
-// node_modules/anynum/digitTable.js
-var SCRIPT_ZEROS = [
-  // Basic Latin (ASCII) — included for completeness / pass-through
-  48,
-  // 0-9
-  // Arabic scripts
-  1632,
-  // Arabic-Indic ٠١٢٣٤٥٦٧٨٩
-  1776,
-  // Extended Arabic-Indic (Urdu/Persian/Sindhi) ۰۱۲۳
-  // Indic scripts
-  2406,
-  // Devanagari ०१२३४५६७८९
-  2534,
-  // Bengali ০১২৩৪৫৬৭৮৯
-  2662,
-  // Gurmukhi ੦੧੨੩੪੫੬੭੮੯
-  2790,
-  // Gujarati ૦૧૨૩૪૫૬૭૮૯
-  2918,
-  // Odia ୦୧୨୩୪୫୬୭୮୯
-  3046,
-  // Tamil ௦௧௨௩௪௫௬௭௮௯
-  3174,
-  // Telugu ౦౧౨౩౪౫౬౭౮౯
-  3302,
-  // Kannada ೦೧೨೩೪೫೬೭೮೯
-  3430,
-  // Malayalam ൦൧൨൩൪൫൬൭൮൯
-  3558,
-  // Sinhala Archaic ෦෧෨෩෪෫෬෭෮෯
-  // Southeast Asian scripts
-  3664,
-  // Thai ๐๑๒๓๔๕๖๗๘๙
-  3792,
-  // Lao ໐໑໒໓໔໕໖໗໘໙
-  3872,
-  // Tibetan ༠༡༢༣༤༥༦༧༨༩
-  4160,
-  // Myanmar ၀၁၂၃၄၅၆၇၈၉
-  4240,
-  // Myanmar Shan ႐႑႒႓႔႕႖႗႘႙
-  6112,
-  // Khmer ០១២៣៤៥៦៧៨៩
-  6160,
-  // Mongolian ᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙
-  6470,
-  // Limbu ᥆᥇᥈᥉᥊᥋᥌᥍᥎᥏
-  6608,
-  // New Tai Lue ᧐᧑᧒᧓᧔᧕᧖᧗᧘᧙
-  6784,
-  // Tai Tham Hora ᪀᪁᪂᪃᪄᪅᪆᪇᪈᪉
-  6800,
-  // Tai Tham Tham ᪐᪑᪒᪓᪔᪕᪖᪗᪘᪙
-  6992,
-  // Balinese ᭐᭑᭒᭓᭔᭕᭖᭗᭘᭙
-  7088,
-  // Sundanese ᮰᮱᮲᮳᮴᮵᮶᮷᮸᮹
-  7232,
-  // Lepcha ᱀᱁᱂᱃᱄᱅᱆᱇᱈᱉
-  7248,
-  // Ol Chiki ᱐᱑᱒᱓᱔᱕᱖᱗᱘᱙
-  // Fullwidth (CJK context)
-  65296,
-  // Fullwidth ０１２３４５６７８９
-  // Mathematical digit variants (Unicode math block)
-  120782,
-  // Mathematical Bold
-  120792,
-  // Mathematical Double-Struck
-  120802,
-  // Mathematical Sans-Serif
-  120812,
-  // Mathematical Sans-Serif Bold
-  120822,
-  // Mathematical Monospace
-  // Other scripts
-  66720,
-  // Osmanya 𐒠𐒡𐒢𐒣𐒤𐒥𐒦𐒧𐒨𐒩
-  68912,
-  // Hanifi Rohingya 𐴰𐴱𐴲𐴳𐴴𐴵𐴶𐴷𐴸𐴹
-  69734,
-  // Brahmi 𑁦𑁧𑁨𑁩𑁪𑁫𑁬𑁭𑁮𑁯
-  69872,
-  // Sora Sompeng 𑃰𑃱𑃲𑃳𑃴𑃵𑃶𑃷𑃸𑃹
-  69942,
-  // Chakma 𑄶𑄷𑄸𑄹𑄺𑄻𑄼𑄽𑄾𑄿
-  70096,
-  // Sharada 𑇐𑇑𑇒𑇓𑇔𑇕𑇖𑇗𑇘𑇙
-  70384,
-  // Khudawadi 𑋰𑋱𑋲𑋳𑋴𑋵𑋶𑋷𑋸𑋹
-  70736,
-  // Newa 𑑐𑑑𑑒𑑓𑑔𑑕𑑖𑑗𑑘𑑙
-  70864,
-  // Tirhuta 𑓐𑓑𑓒𑓓𑓔𑓕𑓖𑓗𑓘𑓙
-  71248,
-  // Modi 𑙐𑙑𑙒𑙓𑙔𑙕𑙖𑙗𑙘𑙙
-  71360,
-  // Takri 𑛀𑛁𑛂𑛃𑛄𑛅𑛆𑛇𑛈𑛉
-  71472,
-  // Ahom 𑜰𑜱𑜲𑜳𑜴𑜵𑜶𑜷𑜸𑜹
-  71904,
-  // Warang Citi 𑣠𑣡𑣢𑣣𑣤𑣥𑣦𑣧𑣨𑣩
-  72016,
-  // Dives Akuru 𑥐𑥑𑥒𑥓𑥔𑥕𑥖𑥗𑥘𑥙
-  72688,
-  // Khitan Small Script 𑯰𑯱𑯲𑯳𑯴𑯵𑯶𑯷𑯸𑯹
-  72784,
-  // Bhaiksuki 𑱐𑱑𑱒𑱓𑱔𑱕𑱖𑱗𑱘𑱙
-  73040,
-  // Masaram Gondi 𑵐𑵑𑵒𑵓𑵔𑵕𑵖𑵗𑵘𑵙
-  73120,
-  // Gunjala Gondi 𑶠𑶡𑶢𑶣𑶤𑶥𑶦𑶧𑶨𑶩
-  73552,
-  // Kawi 𑽐𑽑𑽒𑽓𑽔𑽕𑽖𑽗𑽘𑽙
-  92768,
-  // Mro 𖩠𖩡𖩢𖩣𖩤𖩥𖩦𖩧𖩨𖩩
-  92864,
-  // Tangsa 𖫀𖫁𖫂𖫃𖫄𖫅𖫆𖫇𖫈𖫉
-  93008,
-  // Pahawh Hmong 𖭐𖭑𖭒𖭓𖭔𖭕𖭖𖭗𖭘𖭙
-  123200,
-  // Nyiakeng Puachue Hmong 𞅀𞅁𞅂𞅃𞅄𞅅𞅆𞅇𞅈𞅉
-  123632,
-  // Wancho 𞋰𞋱𞋲𞋳𞋴𞋵𞋶𞋷𞋸𞋹
-  124144,
-  // Nag Mundari 𞓰𞓱𞓲𞓳𞓴𞓵𞓶𞓷𞓸𞓹
-  125264,
-  // Adlam 𞥐𞥑𞥒𞥓𞥔𞥕𞥖𞥗𞥘𞥙
-  130032
-  // Segmented digit symbols 🯰🯱🯲🯳🯴🯵🯶🯷🯸🯹
-];
-var NOT_DIGIT = 255;
-var HIGH_MAP = /* @__PURE__ */ new Map();
-var LOW_MAX = 65535;
-var LOW_MIN = 1632;
-var TABLE_OFFSET = LOW_MIN;
-var TABLE_SIZE = LOW_MAX - LOW_MIN + 1;
-var TABLE = new Uint8Array(TABLE_SIZE).fill(NOT_DIGIT);
-for (const zero of SCRIPT_ZEROS) {
-  for (let d = 0; d < 10; d++) {
-    const cp = zero + d;
-    if (cp <= LOW_MAX) {
-      TABLE[cp - TABLE_OFFSET] = d;
-    } else {
-      HIGH_MAP.set(cp, d);
-    }
-  }
-}
-
-// node_modules/anynum/anynum.js
-var CHAR_0 = 48;
-var CHAR_9 = 57;
-var CHAR_MINUS = 45;
-var MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
-function anynum(str) {
-  if (typeof str !== "string") return str;
-  const len = str.length;
-  if (len === 0) return str;
-  let firstHit = -1;
-  for (let i2 = 0; i2 < len; i2++) {
-    const cc = str.charCodeAt(i2);
-    if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
-    if (cc < TABLE_OFFSET) {
-      if (MINUS_SET.has(cc)) {
-        firstHit = i2;
-        break;
-      }
-      continue;
-    }
-    if (cc >= 55296 && cc <= 56319) {
-      if (i2 + 1 < len) {
-        const low = str.charCodeAt(i2 + 1);
-        if (low >= 56320 && low <= 57343) {
-          const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
-          if (HIGH_MAP.has(cp)) {
-            firstHit = i2;
-            break;
-          }
-        }
-      }
-      continue;
-    }
-    if (TABLE[cc - TABLE_OFFSET] !== NOT_DIGIT || MINUS_SET.has(cc)) {
-      firstHit = i2;
-      break;
-    }
-  }
-  if (firstHit === -1) return str;
-  const chars2 = [];
-  if (firstHit > 0) chars2.push(str.slice(0, firstHit));
-  for (let i2 = firstHit; i2 < len; i2++) {
-    const cc = str.charCodeAt(i2);
-    if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars2.push(str[i2]);
-      continue;
-    }
-    if (cc < TABLE_OFFSET) {
-      chars2.push(MINUS_SET.has(cc) ? "-" : str[i2]);
-      continue;
-    }
-    if (cc >= 55296 && cc <= 56319) {
-      if (i2 + 1 < len) {
-        const low = str.charCodeAt(i2 + 1);
-        if (low >= 56320 && low <= 57343) {
-          const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
-          const d2 = HIGH_MAP.get(cp);
-          if (d2 !== void 0) {
-            chars2.push(String.fromCharCode(d2 + 48));
-            i2++;
-            continue;
-          }
-        }
-      }
-      chars2.push(str[i2]);
-      continue;
-    }
-    if (MINUS_SET.has(cc)) {
-      chars2.push("-");
-      continue;
-    }
-    const d = TABLE[cc - TABLE_OFFSET];
-    chars2.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str[i2]);
-  }
-  return chars2.join("");
-}
-var anynum_default = anynum;
-
-// node_modules/strnum/strnum.js
-var hexRegex = /^[-+]?0x[a-fA-F0-9]+$/;
-var binRegex = /^0b[01]+$/;
-var octRegex = /^0o[0-7]+$/;
-var numRegex = /^([\-\+])?(0*)([0-9]*(\.[0-9]*)?)$/;
-var consider = {
-  hex: true,
-  binary: false,
-  octal: false,
-  leadingZeros: true,
-  decimalPoint: ".",
-  eNotation: true,
-  //skipLike: /regex/,
-  infinity: "original",
-  // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
-  unicode: false
-};
-function toNumber(str, options2 = {}) {
-  options2 = Object.assign({}, consider, options2);
-  if (!str || typeof str !== "string") return str;
-  let trimmedStr = str.trim();
-  if (trimmedStr.length === 0) return str;
-  else if (options2.skipLike !== void 0 && options2.skipLike.test(trimmedStr)) return str;
-  else if (trimmedStr === "0") return 0;
-  if (options2.unicode) {
-    trimmedStr = anynum_default(trimmedStr);
-    if (trimmedStr === "0") return 0;
-  }
-  if (options2.hex && hexRegex.test(trimmedStr)) {
-    return parse_int(trimmedStr, 16);
-  } else if (options2.binary && binRegex.test(trimmedStr)) {
-    return parse_int(trimmedStr, 2);
-  } else if (options2.octal && octRegex.test(trimmedStr)) {
-    return parse_int(trimmedStr, 8);
-  } else if (!isFinite(trimmedStr)) {
-    const num = Number(trimmedStr);
-    if (Number.isNaN(num)) return str;
-    return handleInfinity(str, num, options2);
-  } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str, trimmedStr, options2);
-  } else {
-    const match2 = numRegex.exec(trimmedStr);
-    if (match2) {
-      const sign = match2[1] || "";
-      const leadingZeros = match2[2];
-      let numTrimmedByZeros = trimZeros(match2[3]);
-      const decimalAdjacentToLeadingZeros = sign ? (
-        // 0., -00., 000.
-        trimmedStr[leadingZeros.length + 1] === "."
-      ) : trimmedStr[leadingZeros.length] === ".";
-      if (!options2.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
-        return str;
-      } else {
-        const num = Number(trimmedStr);
-        const parsedStr = String(num);
-        if (num === 0) return num;
-        if (parsedStr.search(/[eE]/) !== -1) {
-          if (options2.eNotation) return num;
-          else return str;
-        } else if (trimmedStr.indexOf(".") !== -1) {
-          if (parsedStr === "0") return num;
-          else if (parsedStr === numTrimmedByZeros) return num;
-          else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num;
-          else return str;
-        }
-        let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
-        if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num : str;
-        } else {
-          return n === parsedStr || n === sign + parsedStr ? num : str;
-        }
-      }
-    } else {
-      return str;
-    }
-  }
-}
-var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str, trimmedStr, options2) {
-  if (!options2.eNotation) return str;
-  const notation = trimmedStr.match(eNotationRegx);
-  if (notation) {
-    let sign = notation[1] || "";
-    const eChar = notation[3].indexOf("e") === -1 ? "E" : "e";
-    const leadingZeros = notation[2];
-    const eAdjacentToLeadingZeros = sign ? (
-      // 0E.
-      trimmedStr[leadingZeros.length + 1] === eChar
-    ) : trimmedStr[leadingZeros.length] === eChar;
-    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str;
-    else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
-      return Number(trimmedStr);
-    } else if (leadingZeros.length > 0) {
-      if (options2.leadingZeros && !eAdjacentToLeadingZeros) {
-        return Number(trimmedStr);
-      } else return str;
-    } else {
-      return Number(trimmedStr);
-    }
-  } else {
-    return str;
-  }
-}
-function trimZeros(numStr) {
-  if (numStr && numStr.indexOf(".") !== -1) {
-    let end = numStr.length;
-    while (end > 0 && numStr.charCodeAt(end - 1) === 48) end--;
-    numStr = numStr.slice(0, end);
-    if (numStr === ".") numStr = "0";
-    else if (numStr[0] === ".") numStr = "0" + numStr;
-    else if (numStr[numStr.length - 1] === ".") numStr = numStr.substring(0, numStr.length - 1);
-    return numStr;
-  }
-  return numStr;
-}
-function parse_int(numStr, base2) {
-  const str = numStr.trim();
-  if (base2 === 2 || base2 === 8) numStr = str.substring(2);
-  if (parseInt) return parseInt(numStr, base2);
-  else if (Number.parseInt) return Number.parseInt(numStr, base2);
-  else if (window && window.parseInt) return window.parseInt(numStr, base2);
-  else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
-}
-function handleInfinity(str, num, options2) {
-  const isPositive = num === Infinity;
-  switch (options2.infinity.toLowerCase()) {
-    case "null":
-      return null;
-    case "infinity":
-      return num;
-    // Return Infinity or -Infinity
-    case "string":
-      return isPositive ? "Infinity" : "-Infinity";
-    case "original":
-    default:
-      return str;
-  }
-}
-
-// node_modules/fast-xml-parser/src/ignoreAttributes.js
-function getIgnoreAttributesFn(ignoreAttributes) {
-  if (typeof ignoreAttributes === "function") {
-    return ignoreAttributes;
-  }
-  if (Array.isArray(ignoreAttributes)) {
-    return (attrName) => {
-      for (const pattern of ignoreAttributes) {
-        if (typeof pattern === "string" && attrName === pattern) {
-          return true;
-        }
-        if (pattern instanceof RegExp && pattern.test(attrName)) {
-          return true;
-        }
-      }
-    };
-  }
-  return () => false;
-}
-
-// node_modules/path-expression-matcher/src/Expression.js
-var Expression = class {
-  /**
-   * Create a new Expression
-   * @param {string} pattern - Pattern string (e.g., "root.users.user", "..user[id]")
-   * @param {Object} options - Configuration options
-   * @param {string} options.separator - Path separator (default: '.')
-   */
-  constructor(pattern, options2 = {}, data) {
-    this.pattern = pattern;
-    this.separator = options2.separator || ".";
-    this.segments = this._parse(pattern);
-    this.data = data;
-    this._hasDeepWildcard = this.segments.some((seg) => seg.type === "deep-wildcard");
-    this._hasAttributeCondition = this.segments.some((seg) => seg.attrName !== void 0);
-    this._hasPositionSelector = this.segments.some((seg) => seg.position !== void 0);
-  }
-  /**
-   * Parse pattern string into segments
-   * @private
-   * @param {string} pattern - Pattern to parse
-   * @returns {Array} Array of segment objects
-   */
-  _parse(pattern) {
-    const segments = [];
-    let i2 = 0;
-    let currentPart = "";
-    while (i2 < pattern.length) {
-      if (pattern[i2] === this.separator) {
-        if (i2 + 1 < pattern.length && pattern[i2 + 1] === this.separator) {
-          if (currentPart.trim()) {
-            segments.push(this._parseSegment(currentPart.trim()));
-            currentPart = "";
-          }
-          segments.push({ type: "deep-wildcard" });
-          i2 += 2;
-        } else {
-          if (currentPart.trim()) {
-            segments.push(this._parseSegment(currentPart.trim()));
-          }
-          currentPart = "";
-          i2++;
-        }
-      } else {
-        currentPart += pattern[i2];
-        i2++;
-      }
-    }
-    if (currentPart.trim()) {
-      segments.push(this._parseSegment(currentPart.trim()));
-    }
-    return segments;
-  }
-  /**
-   * Parse a single segment
-   * @private
-   * @param {string} part - Segment string (e.g., "user", "ns::user", "user[id]", "ns::user:first")
-   * @returns {Object} Segment object
-   */
-  _parseSegment(part) {
-    const segment = { type: "tag" };
-    let bracketContent = null;
-    let withoutBrackets = part;
-    const bracketMatch = part.match(/^([^\[]+)(\[[^\]]*\])(.*)$/);
-    if (bracketMatch) {
-      withoutBrackets = bracketMatch[1] + bracketMatch[3];
-      if (bracketMatch[2]) {
-        const content = bracketMatch[2].slice(1, -1);
-        if (content) {
-          bracketContent = content;
-        }
-      }
-    }
-    let namespace = void 0;
-    let tagAndPosition = withoutBrackets;
-    if (withoutBrackets.includes("::")) {
-      const nsIndex = withoutBrackets.indexOf("::");
-      namespace = withoutBrackets.substring(0, nsIndex).trim();
-      tagAndPosition = withoutBrackets.substring(nsIndex + 2).trim();
-      if (!namespace) {
-        throw new Error(`Invalid namespace in pattern: ${part}`);
-      }
-    }
-    let tag2 = void 0;
-    let positionMatch = null;
-    if (tagAndPosition.includes(":")) {
-      const colonIndex = tagAndPosition.lastIndexOf(":");
-      const tagPart = tagAndPosition.substring(0, colonIndex).trim();
-      const posPart = tagAndPosition.substring(colonIndex + 1).trim();
-      const isPositionKeyword = ["first", "last", "odd", "even"].includes(posPart) || /^nth\(\d+\)$/.test(posPart);
-      if (isPositionKeyword) {
-        tag2 = tagPart;
-        positionMatch = posPart;
-      } else {
-        tag2 = tagAndPosition;
-      }
-    } else {
-      tag2 = tagAndPosition;
-    }
-    if (!tag2) {
-      throw new Error(`Invalid segment pattern: ${part}`);
-    }
-    segment.tag = tag2;
-    if (namespace) {
-      segment.namespace = namespace;
-    }
-    if (bracketContent) {
-      if (bracketContent.includes("=")) {
-        const eqIndex = bracketContent.indexOf("=");
-        segment.attrName = bracketContent.substring(0, eqIndex).trim();
-        segment.attrValue = bracketContent.substring(eqIndex + 1).trim();
-      } else {
-        segment.attrName = bracketContent.trim();
-      }
-    }
-    if (positionMatch) {
-      const nthMatch = positionMatch.match(/^nth\((\d+)\)$/);
-      if (nthMatch) {
-        segment.position = "nth";
-        segment.positionValue = parseInt(nthMatch[1], 10);
-      } else {
-        segment.position = positionMatch;
-      }
-    }
-    return segment;
-  }
-  /**
-   * Get the number of segments
-   * @returns {number}
-   */
-  get length() {
-    return this.segments.length;
-  }
-  /**
-   * Check if expression contains deep wildcard
-   * @returns {boolean}
-   */
-  hasDeepWildcard() {
-    return this._hasDeepWildcard;
-  }
-  /**
-   * Check if expression has attribute conditions
-   * @returns {boolean}
-   */
-  hasAttributeCondition() {
-    return this._hasAttributeCondition;
-  }
-  /**
-   * Check if expression has position selectors
-   * @returns {boolean}
-   */
-  hasPositionSelector() {
-    return this._hasPositionSelector;
-  }
-  /**
-   * Get string representation
-   * @returns {string}
-   */
-  toString() {
-    return this.pattern;
+  error(problem) {
+    return new ZipError(
+      this.expected.archive,
+      this.expected.name,
+      `cannot be read: ${problem}`,
+      "The archive is damaged or truncated; export it again."
+    );
   }
 };
 
-// node_modules/path-expression-matcher/src/ExpressionSet.js
-var ExpressionSet = class {
-  constructor() {
-    this._byDepthAndTag = /* @__PURE__ */ new Map();
-    this._wildcardByDepth = /* @__PURE__ */ new Map();
-    this._deepWildcards = [];
-    this._deepByTerminalTag = /* @__PURE__ */ new Map();
-    this._patterns = /* @__PURE__ */ new Set();
-    this._sealed = false;
-  }
-  /**
-   * Add an Expression to the set.
-   * Duplicate patterns (same pattern string) are silently ignored.
-   *
-   * @param {import('./Expression.js').default} expression - A pre-constructed Expression instance
-   * @returns {this} for chaining
-   * @throws {TypeError} if called after seal()
-   *
-   * @example
-   * set.add(new Expression('root.users.user'));
-   * set.add(new Expression('..script'));
-   */
-  add(expression) {
-    if (this._sealed) {
-      throw new TypeError(
-        "ExpressionSet is sealed. Create a new ExpressionSet to add more expressions."
-      );
-    }
-    if (this._patterns.has(expression.pattern)) return this;
-    this._patterns.add(expression.pattern);
-    if (expression.hasDeepWildcard()) {
-      const lastSeg2 = expression.segments[expression.segments.length - 1];
-      if (lastSeg2 && lastSeg2.type !== "deep-wildcard" && lastSeg2.tag !== "*") {
-        const tag3 = lastSeg2.tag;
-        if (!this._deepByTerminalTag.has(tag3)) this._deepByTerminalTag.set(tag3, []);
-        this._deepByTerminalTag.get(tag3).push(expression);
-      } else {
-        this._deepWildcards.push(expression);
-      }
-      return this;
-    }
-    const depth = expression.length;
-    const lastSeg = expression.segments[expression.segments.length - 1];
-    const tag2 = lastSeg?.tag;
-    if (!tag2 || tag2 === "*") {
-      if (!this._wildcardByDepth.has(depth)) this._wildcardByDepth.set(depth, []);
-      this._wildcardByDepth.get(depth).push(expression);
-    } else {
-      const key = `${depth}:${tag2}`;
-      if (!this._byDepthAndTag.has(key)) this._byDepthAndTag.set(key, []);
-      this._byDepthAndTag.get(key).push(expression);
-    }
-    return this;
-  }
-  /**
-   * Add multiple expressions at once.
-   *
-   * @param {import('./Expression.js').default[]} expressions - Array of Expression instances
-   * @returns {this} for chaining
-   *
-   * @example
-   * set.addAll([
-   *   new Expression('root.users.user'),
-   *   new Expression('root.config.setting'),
-   * ]);
-   */
-  addAll(expressions) {
-    for (const expr of expressions) this.add(expr);
-    return this;
-  }
-  /**
-   * Check whether a pattern string is already present in the set.
-   *
-   * @param {import('./Expression.js').default} expression
-   * @returns {boolean}
-   */
-  has(expression) {
-    return this._patterns.has(expression.pattern);
-  }
-  /**
-   * Number of expressions in the set.
-   * @type {number}
-   */
-  get size() {
-    return this._patterns.size;
-  }
-  /**
-   * Seal the set against further modifications.
-   * Useful to prevent accidental mutations after config is built.
-   * Calling add() or addAll() on a sealed set throws a TypeError.
-   *
-   * @returns {this}
-   */
-  seal() {
-    this._sealed = true;
-    return this;
-  }
-  /**
-   * Whether the set has been sealed.
-   * @type {boolean}
-   */
-  get isSealed() {
-    return this._sealed;
-  }
-  /**
-   * Test whether the matcher's current path matches any expression in the set.
-   *
-   * Evaluation order (cheapest → most expensive):
-   *  1. Exact depth + tag bucket  — O(1) lookup, typically 0–2 expressions
-   *  2. Depth-only wildcard bucket — O(1) lookup, rare
-   *  3. Deep-wildcard list         — always checked, but usually small
-   *
-   * @param {import('./Matcher.js').default} matcher - Matcher instance (or readOnly view)
-   * @returns {boolean} true if any expression matches the current path
-   *
-   * @example
-   * if (stopNodes.matchesAny(matcher)) {
-   *   // handle stop node
-   * }
-   */
-  matchesAny(matcher) {
-    return this.findMatch(matcher) !== null;
-  }
-  /**
-  * Find and return the first Expression that matches the matcher's current path.
-  *
-  * Uses the same evaluation order as matchesAny (cheapest → most expensive):
-  *  1. Exact depth + tag bucket
-  *  2. Depth-only wildcard bucket
-  *  3. Deep-wildcard list
-  *
-  * @param {import('./Matcher.js').default} matcher - Matcher instance (or readOnly view)
-  * @returns {import('./Expression.js').default | null} the first matching Expression, or null
-  *
-  * @example
-  * const expr = stopNodes.findMatch(matcher);
-  * if (expr) {
-  *   // access expr.config, expr.pattern, etc.
-  * }
-  */
-  findMatch(matcher) {
-    const depth = matcher.getDepth();
-    const tag2 = matcher.getCurrentTag();
-    const exactKey2 = `${depth}:${tag2}`;
-    const exactBucket = this._byDepthAndTag.get(exactKey2);
-    if (exactBucket) {
-      for (let i2 = 0; i2 < exactBucket.length; i2++) {
-        if (matcher.matches(exactBucket[i2])) return exactBucket[i2];
-      }
-    }
-    const wildcardBucket = this._wildcardByDepth.get(depth);
-    if (wildcardBucket) {
-      for (let i2 = 0; i2 < wildcardBucket.length; i2++) {
-        if (matcher.matches(wildcardBucket[i2])) return wildcardBucket[i2];
-      }
-    }
-    const deepBucket = this._deepByTerminalTag.get(tag2);
-    if (deepBucket) {
-      for (let i2 = 0; i2 < deepBucket.length; i2++) {
-        if (matcher.matches(deepBucket[i2])) return deepBucket[i2];
-      }
-    }
-    for (let i2 = 0; i2 < this._deepWildcards.length; i2++) {
-      if (matcher.matches(this._deepWildcards[i2])) return this._deepWildcards[i2];
-    }
-    return null;
-  }
-};
-
-// node_modules/path-expression-matcher/src/Matcher.js
-var MatcherView = class {
-  /**
-   * @param {Matcher} matcher - The parent Matcher instance to read from.
-   */
-  constructor(matcher) {
-    this._matcher = matcher;
-  }
-  /**
-   * Get the path separator used by the parent matcher.
-   * @returns {string}
-   */
-  get separator() {
-    return this._matcher.separator;
-  }
-  /**
-   * Get current tag name.
-   * @returns {string|undefined}
-   */
-  getCurrentTag() {
-    const path42 = this._matcher.path;
-    return path42.length > 0 ? path42[path42.length - 1].tag : void 0;
-  }
-  /**
-   * Get current namespace.
-   * @returns {string|undefined}
-   */
-  getCurrentNamespace() {
-    const path42 = this._matcher.path;
-    return path42.length > 0 ? path42[path42.length - 1].namespace : void 0;
-  }
-  /**
-   * Get current node's attribute value.
-   * @param {string} attrName
-   * @returns {*}
-   */
-  getAttrValue(attrName) {
-    const path42 = this._matcher.path;
-    if (path42.length === 0) return void 0;
-    return path42[path42.length - 1].values?.[attrName];
-  }
-  /**
-   * Check if current node has an attribute.
-   * @param {string} attrName
-   * @returns {boolean}
-   */
-  hasAttr(attrName) {
-    const path42 = this._matcher.path;
-    if (path42.length === 0) return false;
-    const current = path42[path42.length - 1];
-    return current.values !== void 0 && attrName in current.values;
-  }
-  /**
-   * Get the value of a "kept" attribute from the nearest ancestor (or
-   * current node) that declared it via `push(tag, attrs, ns, { keep: [...] })`.
-   * @param {string} attrName
-   * @returns {*}
-   */
-  getAnyParentAttr(attrName) {
-    return this._matcher.getAnyParentAttr(attrName);
-  }
-  /**
-   * Check whether any ancestor (or the current node) kept the given
-   * attribute via `push(tag, attrs, ns, { keep: [...] })`.
-   * @param {string} attrName
-   * @returns {boolean}
-   */
-  hasAnyParentAttr(attrName) {
-    return this._matcher.hasAnyParentAttr(attrName);
-  }
-  /**
-   * Get current node's sibling position (child index in parent).
-   * @returns {number}
-   */
-  getPosition() {
-    const path42 = this._matcher.path;
-    if (path42.length === 0) return -1;
-    return path42[path42.length - 1].position ?? 0;
-  }
-  /**
-   * Get current node's repeat counter (occurrence count of this tag name).
-   * @returns {number}
-   */
-  getCounter() {
-    const path42 = this._matcher.path;
-    if (path42.length === 0) return -1;
-    return path42[path42.length - 1].counter ?? 0;
-  }
-  /**
-   * Get current node's sibling index (alias for getPosition).
-   * @returns {number}
-   * @deprecated Use getPosition() or getCounter() instead
-   */
-  getIndex() {
-    return this.getPosition();
-  }
-  /**
-   * Get current path depth.
-   * @returns {number}
-   */
-  getDepth() {
-    return this._matcher.path.length;
-  }
-  /**
-   * Get path as string.
-   * @param {string} [separator] - Optional separator (uses default if not provided)
-   * @param {boolean} [includeNamespace=true]
-   * @returns {string}
-   */
-  toString(separator, includeNamespace = true) {
-    return this._matcher.toString(separator, includeNamespace);
-  }
-  /**
-   * Get path as array of tag names.
-   * @returns {string[]}
-   */
-  toArray() {
-    return this._matcher.path.map((n) => n.tag);
-  }
-  /**
-   * Match current path against an Expression.
-   * @param {Expression} expression
-   * @returns {boolean}
-   */
-  matches(expression) {
-    return this._matcher.matches(expression);
-  }
-  /**
-   * Match any expression in the given set against the current path.
-   * @param {ExpressionSet} exprSet
-   * @returns {boolean}
-   */
-  matchesAny(exprSet) {
-    return exprSet.matchesAny(this._matcher);
-  }
-};
-var Matcher = class {
-  /**
-   * Create a new Matcher.
-   * @param {Object} [options={}]
-   * @param {string} [options.separator='.'] - Default path separator
-   */
-  constructor(options2 = {}) {
-    this.separator = options2.separator || ".";
-    this.path = [];
-    this.siblingStacks = [];
-    this._pathStringCache = null;
-    this._view = new MatcherView(this);
-    this._keptAttrs = [];
-  }
-  /**
-   * Push a new tag onto the path.
-   * @param {string} tagName
-   * @param {Object|null} [attrValues=null]
-   * @param {string|null} [namespace=null]
-   * @param {Object|null} [options=null]
-   * @param {string[]} [options.keep] - Names of attributes (from attrValues)
-   */
-  push(tagName, attrValues = null, namespace = null, options2 = null) {
-    this._pathStringCache = null;
-    if (this.path.length > 0) {
-      this.path[this.path.length - 1].values = void 0;
-    }
-    const currentLevel = this.path.length;
-    let level = this.siblingStacks[currentLevel];
-    if (!level) {
-      level = { counts: /* @__PURE__ */ new Map(), total: 0 };
-      this.siblingStacks[currentLevel] = level;
-    }
-    const siblingKey = namespace ? `${namespace}:${tagName}` : tagName;
-    const counter = level.counts.get(siblingKey) || 0;
-    const position = level.total;
-    level.counts.set(siblingKey, counter + 1);
-    level.total++;
-    const node = {
-      tag: tagName,
-      position,
-      counter
-    };
-    if (namespace !== null && namespace !== void 0) {
-      node.namespace = namespace;
-    }
-    if (attrValues !== null && attrValues !== void 0) {
-      node.values = attrValues;
-    }
-    this.path.push(node);
-    const depth = this.path.length;
-    const keep = options2 !== null ? options2.keep : null;
-    if (keep !== null && keep !== void 0 && keep.length > 0 && attrValues) {
-      for (let i2 = 0; i2 < keep.length; i2++) {
-        const name = keep[i2];
-        if (attrValues[name] !== void 0) {
-          this._keptAttrs.push({ depth, name, value: attrValues[name] });
-        }
-      }
-    }
-  }
-  /**
-   * Pop the last tag from the path.
-   * @returns {Object|undefined} The popped node
-   */
-  pop() {
-    if (this.path.length === 0) return void 0;
-    this._pathStringCache = null;
-    const node = this.path.pop();
-    if (this.siblingStacks.length > this.path.length + 1) {
-      this.siblingStacks.length = this.path.length + 1;
-    }
-    const poppedDepth = this.path.length + 1;
-    while (this._keptAttrs.length > 0 && this._keptAttrs[this._keptAttrs.length - 1].depth >= poppedDepth) {
-      this._keptAttrs.pop();
-    }
-    return node;
-  }
-  /**
-   * Update current node's attribute values.
-   * Useful when attributes are parsed after push.
-   * @param {Object} attrValues
-   */
-  updateCurrent(attrValues) {
-    if (this.path.length > 0) {
-      const current = this.path[this.path.length - 1];
-      if (attrValues !== null && attrValues !== void 0) {
-        current.values = attrValues;
-      }
-    }
-  }
-  /**
-   * Get current tag name.
-   * @returns {string|undefined}
-   */
-  getCurrentTag() {
-    return this.path.length > 0 ? this.path[this.path.length - 1].tag : void 0;
-  }
-  /**
-   * Get current namespace.
-   * @returns {string|undefined}
-   */
-  getCurrentNamespace() {
-    return this.path.length > 0 ? this.path[this.path.length - 1].namespace : void 0;
-  }
-  /**
-   * Get current node's attribute value.
-   * @param {string} attrName
-   * @returns {*}
-   */
-  getAttrValue(attrName) {
-    if (this.path.length === 0) return void 0;
-    return this.path[this.path.length - 1].values?.[attrName];
-  }
-  /**
-   * Check if current node has an attribute.
-   * @param {string} attrName
-   * @returns {boolean}
-   */
-  hasAttr(attrName) {
-    if (this.path.length === 0) return false;
-    const current = this.path[this.path.length - 1];
-    return current.values !== void 0 && attrName in current.values;
-  }
-  /**
-   * Get the value of a "kept" attribute from the nearest ancestor (or
-   * current node) that declared it via `push(tag, attrs, ns, { keep: [...] })`.
-   * Unlike getAttrValue(), this works regardless of how deep the path has
-   * gone since the attribute was pushed — but only for attribute names that
-   * were explicitly marked with `keep` at push time. Cost is proportional to
-   * the number of currently-kept attributes (typically 0-3), not path depth.
-   * @param {string} attrName
-   * @returns {*} the value, or undefined if no ancestor kept this attribute
-   */
-  getAnyParentAttr(attrName) {
-    const kept = this._keptAttrs;
-    for (let i2 = kept.length - 1; i2 >= 0; i2--) {
-      if (kept[i2].name === attrName) return kept[i2].value;
-    }
+// packages/solution/src/zip/local-header.ts
+var LOCAL_HEADER_BYTES = 30;
+var LOCAL_HEADER_SIGNATURE = 67324752;
+function localDataOffset(header) {
+  if (header.length < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
     return void 0;
+  return LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+
+// packages/solution/src/zip/read-ahead.ts
+var import_node_fs10 = require("node:fs");
+var import_node_util2 = require("node:util");
+var readAsync = (0, import_node_util2.promisify)(import_node_fs10.read);
+async function readAt(fd2, position, length) {
+  const buffer = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await readAsync(fd2, buffer, filled, length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
   }
-  /**
-   * Check whether any ancestor (or the current node) kept the given
-   * attribute via `push(tag, attrs, ns, { keep: [...] })`.
-   * @param {string} attrName
-   * @returns {boolean}
-   */
-  hasAnyParentAttr(attrName) {
-    const kept = this._keptAttrs;
-    for (let i2 = kept.length - 1; i2 >= 0; i2--) {
-      if (kept[i2].name === attrName) return true;
+  return buffer.subarray(0, filled);
+}
+var ReadAheadFile = class {
+  constructor(fd2, windowBytes) {
+    this.fd = fd2;
+    this.windowBytes = windowBytes;
+  }
+  fd;
+  windowBytes;
+  window;
+  /** Up to `length` bytes at `position`; fewer only at the end of the file. */
+  async read(position, length) {
+    if (length > this.windowBytes) return readAt(this.fd, position, length);
+    const current = this.window;
+    if (current && position >= current.start && position + length <= current.start + this.windowBytes) {
+      const bytes2 = await current.bytes;
+      const offset = position - current.start;
+      return bytes2.subarray(offset, offset + length);
     }
-    return false;
-  }
-  /**
-   * Get current node's sibling position (child index in parent).
-   * @returns {number}
-   */
-  getPosition() {
-    if (this.path.length === 0) return -1;
-    return this.path[this.path.length - 1].position ?? 0;
-  }
-  /**
-   * Get current node's repeat counter (occurrence count of this tag name).
-   * @returns {number}
-   */
-  getCounter() {
-    if (this.path.length === 0) return -1;
-    return this.path[this.path.length - 1].counter ?? 0;
-  }
-  /**
-   * Get current node's sibling index (alias for getPosition).
-   * @returns {number}
-   * @deprecated Use getPosition() or getCounter() instead
-   */
-  getIndex() {
-    return this.getPosition();
-  }
-  /**
-   * Get current path depth.
-   * @returns {number}
-   */
-  getDepth() {
-    return this.path.length;
-  }
-  /**
-   * Get path as string.
-   * @param {string} [separator] - Optional separator (uses default if not provided)
-   * @param {boolean} [includeNamespace=true]
-   * @returns {string}
-   */
-  toString(separator, includeNamespace = true) {
-    const sep3 = separator || this.separator;
-    const isDefault = sep3 === this.separator && includeNamespace === true;
-    if (isDefault) {
-      if (this._pathStringCache !== null) {
-        return this._pathStringCache;
-      }
-      const result = this.path.map(
-        (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-      ).join(sep3);
-      this._pathStringCache = result;
-      return result;
-    }
-    return this.path.map(
-      (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-    ).join(sep3);
-  }
-  /**
-   * Get path as array of tag names.
-   * @returns {string[]}
-   */
-  toArray() {
-    return this.path.map((n) => n.tag);
-  }
-  /**
-   * Reset the path to empty.
-   */
-  reset() {
-    this._pathStringCache = null;
-    this.path = [];
-    this.siblingStacks = [];
-    this._keptAttrs = [];
-  }
-  /**
-   * Match current path against an Expression.
-   * @param {Expression} expression
-   * @returns {boolean}
-   */
-  matches(expression) {
-    const segments = expression.segments;
-    if (segments.length === 0) {
-      return false;
-    }
-    if (expression.hasDeepWildcard()) {
-      return this._matchWithDeepWildcard(segments);
-    }
-    return this._matchSimple(segments);
-  }
-  /**
-   * @private
-   */
-  _matchSimple(segments) {
-    if (this.path.length !== segments.length) {
-      return false;
-    }
-    for (let i2 = 0; i2 < segments.length; i2++) {
-      if (!this._matchSegment(segments[i2], this.path[i2], i2 === this.path.length - 1)) {
-        return false;
-      }
-    }
-    return true;
-  }
-  /**
-   * @private
-   */
-  _matchWithDeepWildcard(segments) {
-    let pathIdx = this.path.length - 1;
-    let segIdx = segments.length - 1;
-    while (segIdx >= 0 && pathIdx >= 0) {
-      const segment = segments[segIdx];
-      if (segment.type === "deep-wildcard") {
-        segIdx--;
-        if (segIdx < 0) {
-          return true;
-        }
-        const nextSeg = segments[segIdx];
-        let found = false;
-        for (let i2 = pathIdx; i2 >= 0; i2--) {
-          if (this._matchSegment(nextSeg, this.path[i2], i2 === this.path.length - 1)) {
-            pathIdx = i2 - 1;
-            segIdx--;
-            found = true;
-            break;
-          }
-        }
-        if (!found) {
-          return false;
-        }
-      } else {
-        if (!this._matchSegment(segment, this.path[pathIdx], pathIdx === this.path.length - 1)) {
-          return false;
-        }
-        pathIdx--;
-        segIdx--;
-      }
-    }
-    return segIdx < 0;
-  }
-  /**
-   * @private
-   */
-  _matchSegment(segment, node, isCurrentNode) {
-    if (segment.tag !== "*" && segment.tag !== node.tag) {
-      return false;
-    }
-    if (segment.namespace !== void 0) {
-      if (segment.namespace !== "*" && segment.namespace !== node.namespace) {
-        return false;
-      }
-    }
-    if (segment.attrName !== void 0) {
-      if (!isCurrentNode) {
-        return false;
-      }
-      if (!node.values || !(segment.attrName in node.values)) {
-        return false;
-      }
-      if (segment.attrValue !== void 0) {
-        if (String(node.values[segment.attrName]) !== String(segment.attrValue)) {
-          return false;
-        }
-      }
-    }
-    if (segment.position !== void 0) {
-      if (!isCurrentNode) {
-        return false;
-      }
-      const counter = node.counter ?? 0;
-      if (segment.position === "first" && counter !== 0) {
-        return false;
-      } else if (segment.position === "odd" && counter % 2 !== 1) {
-        return false;
-      } else if (segment.position === "even" && counter % 2 !== 0) {
-        return false;
-      } else if (segment.position === "nth" && counter !== segment.positionValue) {
-        return false;
-      }
-    }
-    return true;
-  }
-  /**
-   * Match any expression in the given set against the current path.
-   * @param {ExpressionSet} exprSet
-   * @returns {boolean}
-   */
-  matchesAny(exprSet) {
-    return exprSet.matchesAny(this);
-  }
-  /**
-   * Create a snapshot of current state.
-   * @returns {Object}
-   */
-  snapshot() {
-    return {
-      path: this.path.map((node) => ({ ...node })),
-      siblingStacks: this.siblingStacks.map((level) => level ? { counts: new Map(level.counts), total: level.total } : level),
-      keptAttrs: this._keptAttrs.map((entry) => ({ ...entry }))
-    };
-  }
-  /**
-   * Restore state from snapshot.
-   * @param {Object} snapshot
-   */
-  restore(snapshot) {
-    this._pathStringCache = null;
-    this.path = snapshot.path.map((node) => ({ ...node }));
-    this.siblingStacks = snapshot.siblingStacks.map((level) => level ? { counts: new Map(level.counts), total: level.total } : level);
-    this._keptAttrs = (snapshot.keptAttrs || []).map((entry) => ({ ...entry }));
-  }
-  /**
-   * Return the read-only {@link MatcherView} for this matcher.
-   *
-   * The same instance is returned on every call — no allocation occurs.
-   * It always reflects the current parser state and is safe to pass to
-   * user callbacks without risk of accidental mutation.
-   *
-   * @returns {MatcherView}
-   *
-   * @example
-   * const view = matcher.readOnly();
-   * // pass view to callbacks — it stays in sync automatically
-   * view.matches(expr);       // ✓
-   * view.getCurrentTag();     // ✓
-   * // view.push(...)         // ✗ method does not exist — caught by TypeScript
-   */
-  readOnly() {
-    return this._view;
+    const bytes = readAt(this.fd, position, this.windowBytes);
+    this.window = { start: position, bytes };
+    return (await bytes).subarray(0, length);
   }
 };
 
-// node_modules/is-unsafe/src/contexts/html.js
-var HTML_PATTERNS = [
-  {
-    id: "html-script-open",
-    description: "<script opening tag",
-    pattern: /<script[\s>/]/i
-  },
-  {
-    id: "html-script-close",
-    description: "</script closing tag",
-    pattern: /<\/script[\s>]/i
-  },
-  {
-    id: "html-javascript-protocol",
-    description: "javascript: URI scheme (with optional whitespace/encoding)",
-    // Handles j&#x61;vascript:, j\u0061vascript:, and whitespace variants
-    pattern: /j[\t\n\r ]*a[\t\n\r ]*v[\t\n\r ]*a[\t\n\r ]*s[\t\n\r ]*c[\t\n\r ]*r[\t\n\r ]*i[\t\n\r ]*p[\t\n\r ]*t[\t\n\r ]*:/i
-  },
-  {
-    id: "html-vbscript-protocol",
-    description: "vbscript: URI scheme",
-    pattern: /vbscript[\t\n\r ]*:/i
-  },
-  {
-    id: "html-data-html",
-    description: "data:text/html URI \u2014 can execute scripts in browsers",
-    pattern: /data[\t\n\r ]*:[\t\n\r ]*text\/html/i
-  },
-  {
-    id: "html-data-xhtml",
-    description: "data:application/xhtml+xml URI",
-    pattern: /data[\t\n\r ]*:[\t\n\r ]*application\/xhtml/i
-  },
-  {
-    id: "html-data-svg",
-    description: "data:image/svg+xml URI \u2014 can execute scripts",
-    pattern: /data[\t\n\r ]*:[\t\n\r ]*image\/svg\+xml/i
-  },
-  {
-    id: "html-inline-event-handler",
-    description: "Inline event handler attributes: onclick=, onerror=, onload=, etc.",
-    // \bon ensures we match a word boundary so "phonetic=" is not caught
-    pattern: /\bon\w{1,30}\s*=/i
-  },
-  {
-    id: "html-entity-obfuscated-script",
-    description: "HTML-entity-encoded <script (e.g. &#x3C;script or &lt;script)",
-    // Entities include optional trailing semicolon: &#x3C; or &#x3C (both valid in HTML5)
-    pattern: /(?:&#x0*3[Cc];?|&#0*60;?|&lt;)\s*script/i
-  },
-  {
-    id: "html-entity-obfuscated-javascript",
-    description: 'HTML-entity-encoded javascript: (partial \u2014 catches common &#106; or &#x6a; for "j")',
-    pattern: /(?:&#x0*6[Aa];?|&#0*106;?)\s*(?:&#x0*61;?|a)[\s\S]{0,80}script\s*:/i
-  },
-  {
-    id: "html-style-expression",
-    description: "CSS expression() \u2014 IE-era code execution in style attributes",
-    pattern: /style[\s\S]{0,20}expression\s*\(/i
-  },
-  {
-    id: "html-object-embed",
-    description: "<object or <embed tags that can load active content",
-    pattern: /<(?:object|embed)[\s>/]/i
-  },
-  {
-    id: "html-base-tag",
-    description: "<base href= \u2014 can hijack all relative URLs on a page",
-    pattern: /<base[\s>]/i
-  },
-  {
-    id: "html-meta-refresh",
-    description: '<meta http-equiv="refresh" \u2014 can redirect users',
-    pattern: /<meta[\s\S]{0,40}http-equiv[\s\S]{0,20}refresh/i
-  },
-  {
-    id: "html-srcdoc",
-    description: "srcdoc= attribute on iframes \u2014 embeds HTML that can run scripts",
-    pattern: /srcdoc\s*=/i
-  },
-  {
-    id: "html-iframe",
-    description: "<iframe tag",
-    pattern: /<iframe[\s>/]/i
-  },
-  {
-    id: "html-form",
-    description: "<form tag \u2014 can be used for phishing / credential harvesting injection",
-    pattern: /<form[\s>/]/i
+// packages/solution/src/zip/zip-reader.ts
+var UNIX_HOST = 3;
+var FILE_TYPE_MASK = 61440;
+var SYMLINK_TYPE = 40960;
+var ZipReader = class _ZipReader {
+  constructor(zip, raw, entries, displayName, limits, fd2, fileSize) {
+    this.zip = zip;
+    this.raw = raw;
+    this.displayName = displayName;
+    this.fd = fd2;
+    this.fileSize = fileSize;
+    this.entries = entries;
+    this.inflated = { bytes: 0, limit: limits.maxTotalBytes };
+    this.readAhead = new ReadAheadFile(fd2, READ_AHEAD_BYTES);
   }
-];
-var html_default = HTML_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/xml.js
-var XML_PATTERNS = [
-  {
-    id: "xml-cdata-injection",
-    description: "CDATA section injection: <![CDATA[ breaks out of text node context",
-    pattern: /<!\[CDATA\[/i
-  },
-  {
-    id: "xml-cdata-close",
-    description: "CDATA close sequence: ]]> can terminate an enclosing CDATA section",
-    pattern: /\]\]>/
-  },
-  {
-    id: "xml-processing-instruction",
-    description: "XML processing instruction: <?xml-stylesheet or <?php etc.",
-    pattern: /<\?(?:xml[\- ]|php|asp)/i
-  },
-  {
-    id: "xml-doctype-injection",
-    description: "DOCTYPE declaration embedded in content \u2014 can define entities",
-    // Match <!DOCTYPE followed by end-of-string, whitespace, or [ (internal subset)
-    pattern: /<!DOCTYPE(?:[\s[]|$)/i
-  },
-  {
-    id: "xml-entity-system",
-    description: "SYSTEM keyword \u2014 used in external entity declarations (XXE)",
-    pattern: /\bSYSTEM\s+["']/i
-  },
-  {
-    id: "xml-entity-public",
-    description: "PUBLIC keyword \u2014 used in external entity declarations (XXE)",
-    pattern: /\bPUBLIC\s+["']/i
-  },
-  {
-    id: "xml-entity-declaration",
-    description: "<!ENTITY declaration \u2014 defines entities, potential XXE or entity expansion",
-    pattern: /<!ENTITY[\s%]/i
-  },
-  {
-    id: "xml-billion-laughs",
-    description: "Entity reference chaining / billion laughs: repeated &eX; style references",
-    // Heuristic: 3+ consecutive entity refs suggests expansion attack
-    pattern: /(?:&\w{1,20};){3,}/
-  },
-  {
-    id: "xml-namespace-confusion",
-    description: "xmlns: attribute injection \u2014 can redefine namespaces to confuse parsers",
-    // pattern: /\bxmlns\s*(?::\w{1,40})?\s*=/i,
-    pattern: /\bxmlns(?::\w{1,40})?\s*=/i
-  },
-  {
-    id: "xml-comment-injection",
-    description: "<!-- comment injection \u2014 can hide content from some parsers",
-    pattern: /<!--/
-  },
-  {
-    id: "xml-comment-close",
-    description: "--> closes an enclosing XML comment",
-    pattern: /-->/
-  },
-  {
-    id: "xml-pi-close",
-    description: "?> closes an enclosing processing instruction",
-    pattern: /\?>/
-  }
-];
-var xml_default = XML_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/svg.js
-var SVG_PATTERNS = [
-  {
-    id: "svg-script-element",
-    description: "<script element inside SVG executes JavaScript",
-    pattern: /<script[\s>/]/i
-  },
-  {
-    id: "svg-xlink-href-javascript",
-    description: "xlink:href with javascript: \u2014 classic SVG XSS via <a> or <use>",
-    pattern: /xlink\s*:\s*href\s*=\s*["']?\s*javascript\s*:/i
-  },
-  {
-    id: "svg-href-javascript",
-    description: "href= with javascript: in SVG context (<a>, <animate>, etc.)",
-    pattern: /href\s*=\s*["']?\s*javascript\s*:/i
-  },
-  {
-    id: "svg-foreignobject",
-    description: "<foreignObject embeds HTML inside SVG \u2014 can execute scripts",
-    pattern: /<foreignObject[\s>/]/i
-  },
-  {
-    id: "svg-use-external",
-    description: "<use xlink:href or href pointing to external resource (non-fragment URL)",
-    // Match <use with href= where the value starts with a non-# character (external URL)
-    // [\"'][^#] catches quoted values not starting with #; [^\"'#\s>] catches unquoted
-    pattern: /<use[\s\S]{0,60}(?:xlink\s*:\s*)?href\s*=\s*(?:["'][^#]|[^"'#\s>])/i
-  },
-  {
-    id: "svg-animate-href",
-    description: '<animate attributeName="href" \u2014 can dynamically change href to javascript:',
-    pattern: /<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*href["']/i
-  },
-  {
-    id: "svg-animate-xlinkhref",
-    description: '<animate attributeName="xlink:href"',
-    pattern: /<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*xlink\s*:\s*href["']/i
-  },
-  {
-    id: "svg-set-javascript",
-    description: '<set to="javascript:..." \u2014 sets an attribute to a javascript: URI',
-    pattern: /<set[\s\S]{0,80}to\s*=\s*["']?\s*javascript\s*:/i
-  },
-  {
-    id: "svg-event-handler",
-    description: "SVG-specific event handler attributes: onload=, onerror=, onactivate=, etc.",
-    pattern: /\bon(?:load|error|activate|begin|end|repeat|focus|blur|click|mouse\w{1,20}|key\w{1,20})\s*=/i
-  },
-  {
-    id: "svg-handler-generic",
-    description: "Generic on* handler catch-all for SVG attributes",
-    pattern: /\bon\w{1,30}\s*=/i
-  },
-  {
-    id: "svg-filter-feimage",
-    description: "<feImage href= \u2014 filter primitive that can load external resources",
-    pattern: /<feImage[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=/i
-  },
-  {
-    id: "svg-image-external",
-    description: "<image xlink:href with http/https or javascript protocol",
-    pattern: /<image[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=\s*["']?\s*(?:https?|javascript)\s*:/i
-  },
-  {
-    id: "svg-style-javascript",
-    description: "style= attribute containing javascript: (e.g. background:url(javascript:...))",
-    pattern: /style\s*=[\s\S]{0,60}javascript\s*:/i
-  }
-];
-var svg_default = SVG_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/sql.js
-var SQL_PATTERNS = [
-  {
-    id: "sql-block-comment-open",
-    description: "SQL block comment open: /* ... */ \u2014 unusual in legitimate user text",
-    pattern: /\/\*/
-  },
-  {
-    id: "sql-union-select",
-    description: "UNION SELECT \u2014 most common SQL injection aggregation attack",
-    pattern: /\bUNION\s{1,20}(?:ALL\s{1,20})?SELECT\b/i
-  },
-  {
-    id: "sql-drop-table",
-    description: "DROP TABLE \u2014 destructive DDL injection",
-    pattern: /\bDROP\s{1,20}TABLE\b/i
-  },
-  {
-    id: "sql-drop-database",
-    description: "DROP DATABASE \u2014 destructive DDL injection",
-    pattern: /\bDROP\s{1,20}DATABASE\b/i
-  },
-  {
-    id: "sql-insert-into",
-    description: "INSERT INTO \u2014 data injection",
-    pattern: /\bINSERT\s{1,20}INTO\b/i
-  },
-  {
-    id: "sql-delete-from",
-    description: "DELETE FROM \u2014 data deletion injection",
-    pattern: /\bDELETE\s{1,20}FROM\b/i
-  },
-  {
-    id: "sql-update-set",
-    description: "UPDATE ... SET \u2014 data modification injection",
-    // Allows arbitrary content between UPDATE and SET (table name, alias, etc.)
-    pattern: /\bUPDATE\b[\s\S]{1,60}\bSET\b/i
-  },
-  {
-    id: "sql-exec-xp",
-    description: "EXEC xp_ \u2014 MSSQL extended stored procedure execution",
-    pattern: /\bEXEC(?:UTE)?\s{1,20}xp_/i
-  },
-  {
-    id: "sql-tautology-string",
-    description: `Classic string tautology: ' OR '1'='1 or " OR "1"="1"`,
-    // Last quote is optional — injection may truncate it: ' OR '1'='1--
-    pattern: /'\s{0,10}OR\s{0,10}'[^']{0,20}'\s*=\s*'[^']{0,20}/i
-  },
-  {
-    id: "sql-tautology-numeric",
-    description: "Numeric tautology: OR 1=1",
-    pattern: /\bOR\s{1,10}1\s*=\s*1\b/i
-  },
-  {
-    id: "sql-always-true-zero",
-    description: "Numeric tautology: OR 0=0",
-    pattern: /\bOR\s{1,10}0\s*=\s*0\b/i
-  },
-  {
-    id: "sql-sleep-benchmark",
-    description: "Time-based blind injection: SLEEP() or BENCHMARK()",
-    pattern: /\b(?:SLEEP|BENCHMARK)\s*\(/i
-  },
-  {
-    id: "sql-waitfor-delay",
-    description: "MSSQL time-based blind injection: WAITFOR DELAY",
-    pattern: /\bWAITFOR\s{1,20}DELAY\b/i
-  },
-  {
-    id: "sql-char-function",
-    description: "CHAR() function \u2014 used to obfuscate injected strings",
-    pattern: /\bCHAR\s*\(\s*\d{1,3}/i
-  },
-  {
-    id: "sql-information-schema",
-    description: "INFORMATION_SCHEMA \u2014 reconnaissance query for table/column enumeration",
-    pattern: /\bINFORMATION_SCHEMA\b/i
-  }
-];
-var sql_default = SQL_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/shell.js
-var SHELL_PATTERNS = [
-  {
-    id: "shell-path-traversal-unix",
-    description: "Unix path traversal: ../  \u2014 climbing the directory tree",
-    pattern: /\.\.\//
-  },
-  {
-    id: "shell-path-traversal-windows",
-    description: "Windows path traversal: ..\\ \u2014 climbing the directory tree",
-    pattern: /\.\.\\/
-  },
-  {
-    id: "shell-path-traversal-encoded",
-    description: "URL-encoded path traversal: %2e%2e or %2f variants",
-    pattern: /%2e%2e|%2f\.\.|\.\.%2f/i
-  },
-  {
-    id: "shell-null-byte",
-    description: "Null byte injection: \\x00 or %00 \u2014 truncates strings in C-backed functions",
-    pattern: /\x00|%00/
-  },
-  {
-    id: "shell-semicolon",
-    description: "Semicolon command separator: cmd1; cmd2",
-    pattern: /;/
-  },
-  {
-    id: "shell-pipe",
-    description: "Pipe operator: cmd1 | cmd2",
-    pattern: /\|/
-  },
-  {
-    id: "shell-and-operator",
-    description: "AND operator: cmd1 && cmd2",
-    pattern: /&&/
-  },
-  {
-    id: "shell-or-operator",
-    description: "OR operator: cmd1 || cmd2",
-    pattern: /\|\|/
-  },
-  {
-    id: "shell-backtick",
-    description: "Backtick command substitution: `cmd`",
-    pattern: /`/
-  },
-  {
-    id: "shell-dollar-paren",
-    description: "Dollar-paren command substitution: $(cmd)",
-    pattern: /\$\(/
-  },
-  {
-    id: "shell-dollar-brace",
-    description: "Dollar-brace variable expansion: ${var} \u2014 can be abused for injection",
-    pattern: /\$\{/
-  },
-  {
-    id: "shell-redirect-out",
-    description: "Output redirection: cmd > file or cmd >> file",
-    pattern: />{1,2}/
-  },
-  {
-    id: "shell-redirect-in",
-    description: "Input redirection: cmd < file",
-    pattern: /</
-  },
-  {
-    id: "shell-newline-injection",
-    description: "Newline injection: \\n or \\r \u2014 can inject new shell commands",
-    pattern: /[\n\r]/
-  },
-  {
-    id: "shell-glob-star",
-    description: "Glob expansion: * or ? \u2014 can expand to unintended files",
-    // Only flag when combined with path separators to reduce false positives
-    pattern: /[/\\][*?]/
-  },
-  {
-    id: "shell-absolute-root",
-    description: "Absolute root path injection: string starting with / or \\ (Windows UNC)",
-    pattern: /^(?:\/|\\\\)/
-  },
-  {
-    id: "shell-windows-drive",
-    description: "Windows drive letter path injection: C:\\ or D:/",
-    pattern: /^[a-zA-Z]:[/\\]/
-  },
-  {
-    id: "shell-curl-wget",
-    description: "curl/wget with URL or flags \u2014 can exfiltrate data or download payloads",
-    // Require a URL scheme (http/https/ftp) or a flag (-) to reduce false positives
-    // "curl is a tool" won't match; "curl http://..." or "curl -s ..." will
-    pattern: /\b(?:curl|wget)\s+(?:https?:\/\/|ftp:\/\/|-)/i
-  }
-];
-var shell_default = SHELL_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/redos.js
-var REDOS_PATTERNS = [
-  {
-    id: "redos-nested-quantifier-plus",
-    description: "Nested + quantifier inside a group with outer quantifier: (a+)+, (.+b)*, etc.",
-    // Matches any group containing a + quantifier, with an outer * or + — catches (a+)+, (.+b)*, etc.
-    pattern: /\([^)]*\+[^)]*\)[+*]/
-  },
-  {
-    id: "redos-nested-quantifier-star",
-    description: "Nested * quantifier: (a*)* or (a*)+ \u2014 catastrophic backtracking",
-    pattern: /\([^)]*\*[^)]*\)[*+]/
-  },
-  {
-    id: "redos-nested-groups",
-    description: "Doubly nested quantified groups: ((a+)+) \u2014 guaranteed catastrophic",
-    pattern: /\(\([^)]{0,40}\)[+*]\)[+*]/
-  },
-  {
-    id: "redos-alternation-overlap",
-    description: "Overlapping alternation under quantifier: (a|a)+ \u2014 ambiguous NFA paths",
-    // Detect repeated identical alternatives under a quantifier
-    pattern: /\(([^|()]{1,20})\|(?:\1)(?:\|[^|()]{1,20}){0,5}\)[+*?]{1,2}/
-  },
-  {
-    id: "redos-star-plus-concat",
-    description: "(x*x)+ pattern \u2014 triggers super-linear backtracking",
-    pattern: /\([^)]{0,10}\*[^)]{0,10}\)[+*]/
-  },
-  {
-    id: "redos-dot-star-greedy",
-    description: "(.*){n,} or (.+){n,} \u2014 repeated greedy dot quantifiers",
-    pattern: /\(\.[*+]\)\{?\d/
-  },
-  {
-    id: "redos-large-repetition",
-    description: "Very large fixed or range repetition count {1000,} or {1000,n} \u2014 denial of service via backtracking",
-    // Matches { followed by 4+ digits (≥1000), then optional ,digits }
-    pattern: /\{\d{4,}(?:,\d*)?\}/
-  },
-  {
-    id: "redos-catastrophic-alternation",
-    description: "Long alternation with many similar branches \u2014 polynomial backtracking risk",
-    // Heuristic: 10+ pipe-separated alternatives in a single group
-    pattern: /\([^)]{0,200}(?:\|[^|)]{0,50}){9,}\)/
-  }
-];
-var redos_default = REDOS_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/nosql.js
-var sep = `["'\\s]*:`;
-var NOSQL_PATTERNS = [
-  // ─── MongoDB $ operator injection ────────────────────────────────────────
-  {
-    id: "nosql-where-operator",
-    description: "$where \u2014 executes arbitrary JavaScript server-side in MongoDB",
-    pattern: new RegExp(`\\$where${sep}`, "i")
-  },
-  {
-    id: "nosql-ne-operator",
-    description: '$ne \u2014 "not equal" operator used to bypass equality checks',
-    pattern: new RegExp(`\\$ne${sep}`, "i")
-  },
-  {
-    id: "nosql-gt-operator",
-    description: '$gt \u2014 "greater than" used to bypass password/value checks',
-    pattern: new RegExp(`\\$gte?${sep}`, "i")
-  },
-  {
-    id: "nosql-lt-operator",
-    description: '$lt / $lte \u2014 "less than" bypass variants',
-    pattern: new RegExp(`\\$lte?${sep}`, "i")
-  },
-  {
-    id: "nosql-regex-operator",
-    description: "$regex \u2014 can be used to extract data character by character (blind injection)",
-    pattern: new RegExp(`\\$regex${sep}`, "i")
-  },
-  {
-    id: "nosql-or-operator",
-    description: "$or \u2014 logical OR; used to create always-true conditions",
-    pattern: new RegExp(`\\$or${sep}\\s*\\[`, "i")
-  },
-  {
-    id: "nosql-and-operator",
-    description: "$and \u2014 logical AND operator injection",
-    pattern: new RegExp(`\\$and${sep}\\s*\\[`, "i")
-  },
-  {
-    id: "nosql-nor-operator",
-    description: "$nor \u2014 logical NOR operator injection",
-    pattern: new RegExp(`\\$nor${sep}\\s*\\[`, "i")
-  },
-  {
-    id: "nosql-exists-operator",
-    description: "$exists \u2014 can enumerate fields to determine schema",
-    pattern: new RegExp(`\\$exists${sep}`, "i")
-  },
-  {
-    id: "nosql-in-operator",
-    description: "$in \u2014 matches any value in a list; can enumerate values",
-    pattern: new RegExp(`\\$in${sep}\\s*\\[`, "i")
-  },
-  {
-    id: "nosql-expr-operator",
-    description: "$expr \u2014 allows aggregation expressions in queries (MongoDB 3.6+)",
-    pattern: new RegExp(`\\$expr${sep}`, "i")
-  },
-  {
-    id: "nosql-function-operator",
-    description: "$function \u2014 executes arbitrary JavaScript in MongoDB 4.4+",
-    pattern: new RegExp(`\\$function${sep}`, "i")
-  },
-  {
-    id: "nosql-accumulator-operator",
-    description: "$accumulator \u2014 custom aggregation with arbitrary JS execution",
-    pattern: new RegExp(`\\$accumulator${sep}`, "i")
-  },
-  // ─── Prototype pollution ─────────────────────────────────────────────────
-  {
-    id: "nosql-proto-pollution",
-    description: "__proto__ \u2014 prototype pollution via object key injection",
-    pattern: /__proto__/
-  },
-  {
-    id: "nosql-constructor-prototype",
-    description: "constructor.prototype \u2014 alternative prototype pollution vector (dot notation or JSON key)",
-    // Matches dot-notation (obj.constructor.prototype) and JSON key adjacency
-    // ("constructor": {"prototype": ...})
-    pattern: /constructor[\s"':.,{\[]*prototype/i
-  },
-  {
-    id: "nosql-proto-bracket",
-    description: '["__proto__"] \u2014 bracket-notation prototype pollution',
-    pattern: /\[["']__proto__["']\]/
-  }
-];
-var nosql_default = NOSQL_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/log.js
-var LOG_PATTERNS = [
-  // ─── CRLF / newline injection ─────────────────────────────────────────────
-  {
-    id: "log-crlf-injection",
-    description: "CRLF injection: literal \\r or \\n embeds fake log lines",
-    pattern: /[\r\n]/
-  },
-  {
-    id: "log-url-encoded-crlf",
-    description: "URL-encoded CRLF: %0d, %0a, %0D, %0A \u2014 decoded by some log parsers",
-    pattern: /%0[dDaA]/
-  },
-  {
-    id: "log-unicode-newline",
-    description: "Unicode newline variants: U+2028 (line separator), U+2029 (paragraph separator)",
-    pattern: /[\u2028\u2029]/
-  },
-  // ─── Log4Shell / JNDI injection (CVE-2021-44228) ─────────────────────────
-  {
-    id: "log-log4shell-jndi",
-    description: "Log4Shell: ${jndi:...} triggers remote code execution in Apache Log4j",
-    pattern: /\$\{jndi\s*:/i
-  },
-  {
-    id: "log-log4shell-obfuscated",
-    description: "Obfuscated Log4Shell: ${::-j}... lookup-bypass prefix used to evade WAF detection",
-    // ${::- is the Log4j lookup-bypass escape sequence; presence alone is suspicious
-    pattern: /\$\{::-/
-  },
-  {
-    id: "log-log4j-lookup",
-    description: "Log4j lookup syntax: ${env:...}, ${sys:...}, ${ctx:...} \u2014 data exfiltration",
-    pattern: /\$\{(?:env|sys|ctx|main|map|sd|web|docker|k8s|spring)\s*:/i
-  },
-  // ─── Server-Side Template Injection (SSTI) in log messages ───────────────
-  {
-    id: "log-ssti-double-brace",
-    description: "SSTI double-brace: {{expression}} \u2014 Jinja2, Twig, Handlebars, etc.",
-    pattern: /\{\{[\s\S]{0,80}\}\}/
-  },
-  {
-    id: "log-ssti-hash-brace",
-    description: "SSTI hash-brace: #{expression} \u2014 Thymeleaf, Velocity, Ruby ERB",
-    pattern: /#\{[\s\S]{0,80}\}/
-  },
-  {
-    id: "log-ssti-dollar-brace",
-    description: "SSTI/EL injection: ${expression with operators or method calls} \u2014 JSP EL, Freemarker, SpEL",
-    // Require that the ${...} content looks like an expression, not a plain variable name.
-    // Flags if the content contains: . ( * + operators, or known SSTI keywords.
-    // This avoids flagging ${PATH}, ${HOME} etc. (plain shell variables).
-    pattern: /\$\{[^}]*(?:\.|\(|\*|\+|\bclass\b|\bruntime\b|\bprocess\b|\bexec\b)[^}]{0,80}\}/i
-  },
-  {
-    id: "log-ssti-percent-tag",
-    description: "SSTI ERB/ASP tag: <%= expression %> \u2014 Ruby ERB, ASP",
-    pattern: /<%=[\s\S]{0,80}%>/
-  },
-  // ─── Null byte ────────────────────────────────────────────────────────────
-  {
-    id: "log-null-byte",
-    description: "Null byte: \\x00 or %00 \u2014 can truncate log entries in C-backed loggers",
-    pattern: /\x00|%00/
-  },
-  // ─── ANSI escape injection ────────────────────────────────────────────────
-  {
-    id: "log-ansi-escape",
-    description: "ANSI escape sequence: ESC[ \u2014 can manipulate terminal output when logs are tailed",
-    pattern: /\x1b\[/
-  }
-];
-var log_default = LOG_PATTERNS;
-
-// node_modules/is-unsafe/src/contexts/sql-strict.js
-var SQL_STRICT_EXTRA = [
-  {
-    id: "sql-line-comment",
-    description: "SQL line comment: -- followed by whitespace or end of string",
-    pattern: /--(?:\s|$)/
-  },
-  {
-    id: "sql-stacked-query",
-    description: "Stacked queries: semicolon immediately followed by a SQL keyword",
-    pattern: /;\s{0,10}(?:SELECT|INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|EXEC)\b/i
-  },
-  {
-    id: "sql-hex-encoding",
-    description: "Hex-encoded string injection: 0x41414141 style (MySQL)",
-    pattern: /\b0x[0-9a-f]{4,}/i
-  }
-];
-var SQL_STRICT_PATTERNS = [...sql_default, ...SQL_STRICT_EXTRA];
-var sql_strict_default = SQL_STRICT_PATTERNS;
-
-// node_modules/is-unsafe/src/util/decode-entities.js
-var NAMED = Object.freeze({
-  colon: ":",
-  Tab: "	",
-  NewLine: "\n"
-});
-var ENTITY_RE2 = /&(?:#[xX]0*([0-9a-fA-F]{1,6});?|#0*([0-9]{1,7});?|([a-zA-Z][a-zA-Z0-9]{1,15});)/g;
-function decodeEntities(input) {
-  if (input.indexOf("&") === -1) return input;
-  return input.replace(ENTITY_RE2, (match2, hex, dec, name) => {
-    if (name !== void 0) {
-      return Object.prototype.hasOwnProperty.call(NAMED, name) ? NAMED[name] : match2;
+  zip;
+  raw;
+  displayName;
+  fd;
+  fileSize;
+  entries;
+  inflated;
+  readAhead;
+  static async open(filePath2, options2 = {}) {
+    const displayName = options2.displayName ?? filePath2;
+    const limits = { ...DEFAULT_ZIP_LIMITS, ...options2.limits };
+    const zip = await openArchive(filePath2, displayName);
+    try {
+      if (zip.entryCount > limits.maxEntries) {
+        throw new ZipError(
+          displayName,
+          void 0,
+          `holds ${zip.entryCount} entries, more than the limit of ${limits.maxEntries}.`,
+          "Raise the entry limit only if you trust the archive."
+        );
+      }
+      const raw = await readCentralDirectory(zip, displayName);
+      const entries = checkEntries(raw, displayName, limits);
+      const fd2 = await (0, import_node_util3.promisify)(import_node_fs11.open)(filePath2, "r");
+      try {
+        const { size } = await (0, import_node_util3.promisify)(import_node_fs11.fstat)(fd2);
+        return new _ZipReader(
+          zip,
+          new Map(entries.map((entry, i2) => [entry.name, raw[i2]])),
+          entries,
+          displayName,
+          limits,
+          fd2,
+          size
+        );
+      } catch (error2) {
+        (0, import_node_fs11.closeSync)(fd2);
+        throw error2;
+      }
+    } catch (error2) {
+      zip.close();
+      throw error2;
     }
-    const cp = hex !== void 0 ? parseInt(hex, 16) : parseInt(dec, 10);
-    if (!Number.isFinite(cp) || cp > 1114111) return match2;
-    return String.fromCodePoint(cp);
+  }
+  get files() {
+    return this.entries.filter((entry) => !entry.isDirectory);
+  }
+  find(name) {
+    return this.entries.find((entry) => entry.name === name);
+  }
+  /** The expanded bytes of an entry, read and inflated in one piece. */
+  async readBuffer(entry) {
+    const raw = this.rawEntry(entry);
+    try {
+      const { data } = await this.locate(raw, entry, true);
+      const integrity = this.integrity(raw, entry);
+      const bytes = inflateWhole(raw.compressionMethod, data, entry.size);
+      integrity.add(bytes);
+      integrity.finish();
+      return bytes;
+    } catch (error2) {
+      throw this.readError(entry, error2);
+    }
+  }
+  /**
+   * Writes an entry to a new file. Entries up to {@link WHOLE_ENTRY_BYTES} are inflated in one piece
+   * and written with one call; larger ones are streamed in {@link STREAM_CHUNK_BYTES} chunks, so
+   * memory stays bounded whatever the entry's size. A failure leaves no file behind.
+   */
+  async copyToFile(entry, destination) {
+    try {
+      if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES)
+        await (0, import_promises2.writeFile)(destination, await this.readBuffer(entry), { flag: "wx" });
+      else await this.streamToFile(entry, destination);
+    } catch (error2) {
+      await (0, import_promises2.rm)(destination, { force: true });
+      throw this.readError(entry, error2);
+    }
+  }
+  close() {
+    this.zip.close();
+    (0, import_node_fs11.closeSync)(this.fd);
+  }
+  async streamToFile(entry, destination) {
+    const raw = this.rawEntry(entry);
+    checkMethod(raw.compressionMethod);
+    const { start } = await this.locate(raw, entry, false);
+    if (raw.compressedSize === 0) throw new Error("it has no data");
+    const input = archiveSlice(this.fd, start, raw.compressedSize);
+    const check = checkingStream(this.integrity(raw, entry));
+    const output = (0, import_node_fs11.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    if (raw.compressionMethod === STORED) await (0, import_promises3.pipeline)(input, check, output);
+    else await (0, import_promises3.pipeline)(input, (0, import_node_zlib2.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+  }
+  rawEntry(entry) {
+    const raw = this.raw.get(entry.name);
+    if (!raw) throw new Error(`no entry ${entry.name}`);
+    return raw;
+  }
+  integrity(raw, entry) {
+    return new EntryIntegrity(
+      { archive: this.displayName, name: entry.name, size: entry.size, crc32: raw.crc32 },
+      this.inflated
+    );
+  }
+  /**
+   * Where an entry's data starts, and with `withData` its compressed bytes, read together with the
+   * local header in one read (through the read-ahead window, which neighbouring entries share).
+   */
+  async locate(raw, entry, withData) {
+    const headerGuess = LOCAL_HEADER_BYTES + raw.fileNameLength + raw.extraFieldLength;
+    const position = raw.relativeOffsetOfLocalHeader;
+    const head = withData ? await this.readAhead.read(position, headerGuess + raw.compressedSize) : await readAt(this.fd, position, headerGuess);
+    const offset = localDataOffset(head);
+    if (offset === void 0)
+      throw this.readError(entry, new Error("its local header is missing or damaged"));
+    const start = raw.relativeOffsetOfLocalHeader + offset;
+    if (start + raw.compressedSize > this.fileSize)
+      throw this.readError(entry, new Error("its data runs past the end of the archive"));
+    if (!withData) return { start, data: Buffer.alloc(0) };
+    const data = offset + raw.compressedSize <= head.length ? head.subarray(offset, offset + raw.compressedSize) : await readAt(this.fd, start, raw.compressedSize);
+    return { start, data };
+  }
+  readError(entry, error2) {
+    if (error2 instanceof ZipError) return error2;
+    const reason = error2 instanceof Error ? error2.message : String(error2);
+    return new ZipError(
+      this.displayName,
+      entry.name,
+      `cannot be read: ${reason}.`,
+      "The archive is damaged or truncated; export it again."
+    );
+  }
+};
+var WHOLE_ENTRY_BYTES = 1024 * 1024;
+var STREAM_CHUNK_BYTES = 256 * 1024;
+var READ_AHEAD_BYTES = 1024 * 1024;
+var STORED = 0;
+var DEFLATED = 8;
+function checkMethod(method) {
+  if (method !== STORED && method !== DEFLATED) throw new Error(`unsupported compression method ${method}`);
+}
+function inflateWhole(method, data, size) {
+  checkMethod(method);
+  if (method === STORED) return data;
+  try {
+    return (0, import_node_zlib2.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
+  } catch (error2) {
+    if (error2.code === "ERR_BUFFER_TOO_LARGE")
+      throw new Error(`inflates past its declared size of ${size} bytes`, { cause: error2 });
+    throw error2;
+  }
+}
+function archiveSlice(fd2, start, length) {
+  let offset = 0;
+  return new import_node_stream.Readable({
+    highWaterMark: STREAM_CHUNK_BYTES,
+    read() {
+      if (offset >= length) {
+        this.push(null);
+        return;
+      }
+      readAt(fd2, start + offset, Math.min(STREAM_CHUNK_BYTES, length - offset)).then(
+        (chunk) => {
+          if (chunk.length === 0) this.destroy(new Error("unexpected end of the archive"));
+          else {
+            offset += chunk.length;
+            this.push(chunk);
+          }
+        },
+        (error2) => this.destroy(error2)
+      );
+    }
+  });
+}
+function checkingStream(integrity) {
+  return new import_node_stream.Transform({
+    transform(chunk, _encoding, callback) {
+      try {
+        integrity.add(chunk);
+        callback(null, chunk);
+      } catch (error2) {
+        callback(error2);
+      }
+    },
+    flush(callback) {
+      try {
+        integrity.finish();
+        callback();
+      } catch (error2) {
+        callback(error2);
+      }
+    }
+  });
+}
+function openArchive(filePath2, displayName) {
+  return new Promise((resolve, reject) => {
+    import_yauzl.default.open(
+      filePath2,
+      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+      (error2, zip) => {
+        if (error2) {
+          const code2 = error2.code;
+          if (code2 === "ENOENT") reject(new ZipError(displayName, void 0, "does not exist."));
+          else if (code2 === "EISDIR")
+            reject(new ZipError(displayName, void 0, "is a folder, not a zip archive."));
+          else
+            reject(
+              new ZipError(
+                displayName,
+                void 0,
+                `is not a zip archive or is truncated (${error2.message}).`,
+                "Export or download the solution again."
+              )
+            );
+        } else resolve(zip);
+      }
+    );
+  });
+}
+function readCentralDirectory(zip, displayName) {
+  return new Promise((resolve, reject) => {
+    const entries = [];
+    zip.on("entry", (entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on("end", () => resolve(entries));
+    zip.on(
+      "error",
+      (error2) => reject(
+        new ZipError(
+          displayName,
+          void 0,
+          `has a damaged central directory (${error2.message}).`,
+          "Export or download the solution again."
+        )
+      )
+    );
+    zip.readEntry();
+  });
+}
+function entryName(entry) {
+  return import_yauzl.default.getFileNameLowLevel(
+    entry.generalPurposeBitFlag,
+    entry.fileName,
+    entry.extraFields,
+    true
+  );
+}
+function isSymlink(entry) {
+  return entry.versionMadeBy >> 8 === UNIX_HOST && (entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_TYPE;
+}
+function checkEntries(raw, archive, limits) {
+  const seen = /* @__PURE__ */ new Map();
+  let declaredTotal = 0;
+  return raw.map((entry) => {
+    const name = entryName(entry);
+    const problem = findEntryNameProblem(name);
+    if (problem)
+      throw new ZipError(
+        archive,
+        name,
+        `${describeEntryNameProblem(problem)}; it is refused.`,
+        "The archive is unsafe to extract."
+      );
+    if (isSymlink(entry))
+      throw new ZipError(
+        archive,
+        name,
+        "is a symbolic link; links are refused.",
+        "Solutions never hold links; the archive is unsafe."
+      );
+    if (entry.isEncrypted())
+      throw new ZipError(
+        archive,
+        name,
+        "is encrypted; encrypted entries are not supported.",
+        "Export the solution again without a password."
+      );
+    const key = collisionKey(name);
+    const earlier = seen.get(key);
+    if (earlier !== void 0) {
+      throw new ZipError(
+        archive,
+        name,
+        earlier === name ? "appears twice." : `has the same name as '${earlier}' on a case-insensitive file system.`,
+        "An archive with duplicate names is ambiguous; it is refused."
+      );
+    }
+    seen.set(key, name);
+    const isDirectory = name.endsWith("/");
+    if (entry.uncompressedSize > limits.maxEntryBytes) {
+      throw new ZipError(
+        archive,
+        name,
+        `expands to ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryBytes}.`
+      );
+    }
+    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+    if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxCompressionRatio) {
+      throw new ZipError(
+        archive,
+        name,
+        `is compressed ${Math.round(ratio)} to 1, past the limit of ${limits.maxCompressionRatio}: a zip bomb.`
+      );
+    }
+    declaredTotal += entry.uncompressedSize;
+    if (declaredTotal > limits.maxTotalBytes) {
+      throw new ZipError(
+        archive,
+        name,
+        `brings the expanded size past the limit of ${limits.maxTotalBytes} bytes.`
+      );
+    }
+    return { name, isDirectory, size: entry.uncompressedSize, compressedSize: entry.compressedSize };
   });
 }
 
-// node_modules/is-unsafe/src/index.js
-html_default.label = "HTML";
-xml_default.label = "XML";
-svg_default.label = "SVG";
-html_default.decodeEntities = true;
-xml_default.decodeEntities = true;
-svg_default.decodeEntities = true;
-sql_default.label = "SQL";
-sql_strict_default.label = "SQL-STRICT";
-shell_default.label = "SHELL";
-redos_default.label = "REDOS";
-nosql_default.label = "NOSQL";
-log_default.label = "LOG";
-var VALID_CONTEXTS = Object.freeze({
-  HTML: html_default,
-  XML: xml_default,
-  SVG: svg_default,
-  SQL: sql_default,
-  "SQL-STRICT": sql_strict_default,
-  SHELL: shell_default,
-  REDOS: redos_default,
-  NOSQL: nosql_default,
-  LOG: log_default
-});
-function assertString(value) {
-  if (typeof value !== "string") {
-    throw new TypeError(
-      `is-unsafe: first argument must be a string, got ${typeof value}`
-    );
-  }
-}
-function assertContext(context) {
-  if (context instanceof RegExp) return;
-  if (Array.isArray(context)) {
-    if (context.length === 0) {
-      throw new TypeError("is-unsafe: context must not be an empty array");
-    }
-    if (Array.isArray(context[0])) {
-      for (const list2 of context) {
-        if (!Array.isArray(list2) || list2.length === 0) {
-          throw new TypeError(
-            "is-unsafe: each context in the array must be a non-empty pattern array (PatternList)"
-          );
-        }
-      }
-    }
-    return;
-  }
-  throw new TypeError(
-    `is-unsafe: second argument must be a PatternList (e.g. HTML), an array of PatternLists (e.g. [HTML, XML]), or a RegExp. Got: ${typeof context}`
+// packages/solution/src/zip/zip-writer.ts
+var import_node_fs12 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_stream2 = require("node:stream");
+var import_promises4 = require("node:stream/promises");
+var import_yazl = __toESM(require_yazl(), 1);
+
+// packages/solution/src/fs/temporary.ts
+var import_node_crypto4 = require("node:crypto");
+var import_node_path15 = __toESM(require("node:path"), 1);
+function temporarySibling(target) {
+  const resolved2 = import_node_path15.default.resolve(target);
+  return import_node_path15.default.join(
+    import_node_path15.default.dirname(resolved2),
+    `.${import_node_path15.default.basename(resolved2)}.${(0, import_node_crypto4.randomBytes)(6).toString("hex")}.tmp`
   );
 }
-function normalise(context) {
-  if (context instanceof RegExp) return { lists: null, regex: context };
-  if (Array.isArray(context[0])) return { lists: context, regex: null };
-  return { lists: [context], regex: null };
-}
-function decodedCopy(value, list2) {
-  if (!list2.decodeEntities) return null;
-  const decoded = decodeEntities(value);
-  return decoded === value ? null : decoded;
-}
-function matchList(value, list2) {
-  const label = list2.label ?? "CUSTOM";
-  const decoded = decodedCopy(value, list2);
-  for (const rule2 of list2) {
-    if (rule2.pattern.test(value) || decoded !== null && rule2.pattern.test(decoded)) {
-      return { context: label, id: rule2.id, description: rule2.description, pattern: rule2.pattern };
+
+// packages/solution/src/zip/zip-writer.ts
+var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
+async function writeZipAtomically(destination, sources, options2 = {}) {
+  await import_node_fs12.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
+  const temporary = temporarySibling(destination);
+  const zip = new import_yazl.default.ZipFile();
+  const entryOptions = {
+    mtime: options2.mtime ?? FIXED_MTIME,
+    forceDosTimestamp: true,
+    compress: true,
+    mode: 33188
+  };
+  const output = zip.outputStream;
+  zip.on("error", (error2) => output.destroy(error2));
+  const written = (0, import_promises4.pipeline)(output, (0, import_node_fs12.createWriteStream)(temporary, { flags: "wx" }));
+  try {
+    for (const source of sources) {
+      if ("data" in source) zip.addBuffer(source.data, source.name, entryOptions);
+      else if ("file" in source) zip.addFile(source.file, source.name, entryOptions);
+      else {
+        const load = source.load;
+        zip.addReadStreamLazy(source.name, entryOptions, (callback) => {
+          load().then(
+            (bytes) => callback(null, import_node_stream2.Readable.from([bytes])),
+            (error2) => callback(error2, void 0)
+          );
+        });
+      }
     }
+    zip.end();
+    await written;
+    await import_node_fs12.promises.rename(temporary, destination);
+  } catch (error2) {
+    output.destroy();
+    await written.catch(() => void 0);
+    await import_node_fs12.promises.rm(temporary, { force: true });
+    throw error2;
   }
-  return null;
-}
-function isUnsafe(value, context) {
-  assertString(value);
-  assertContext(context);
-  const { lists, regex: regex2 } = normalise(context);
-  if (regex2) return regex2.test(value);
-  for (const list2 of lists) {
-    if (matchList(value, list2) !== null) return true;
-  }
-  return false;
 }
 
-// node_modules/fast-xml-parser/src/xmlparser/OrderedObjParser.js
-function extractRawAttributes(prefixedAttrs, options2) {
-  if (!prefixedAttrs) return {};
-  const attrs = options2.attributesGroupName ? prefixedAttrs[options2.attributesGroupName] : prefixedAttrs;
-  if (!attrs) return {};
-  const rawAttrs = {};
-  for (const key in attrs) {
-    if (key.startsWith(options2.attributeNamePrefix)) {
-      const rawName = key.substring(options2.attributeNamePrefix.length);
-      rawAttrs[rawName] = attrs[key];
-    } else {
-      rawAttrs[key] = attrs[key];
-    }
-  }
-  return rawAttrs;
+// packages/solution/src/xml/xml-tree.ts
+function element(name, attributes = [], children = []) {
+  return { kind: "element", name, attributes, children };
 }
-function extractNamespace(rawTagName) {
-  if (!rawTagName || typeof rawTagName !== "string") return void 0;
-  const colonIndex = rawTagName.indexOf(":");
-  if (colonIndex !== -1 && colonIndex > 0) {
-    const ns = rawTagName.substring(0, colonIndex);
-    if (ns !== "xmlns") {
-      return ns;
-    }
-  }
-  return void 0;
+function childElements(parent, name) {
+  return parent.children.filter(
+    (node) => node.kind === "element" && (name === void 0 || node.name === name)
+  );
 }
-var OrderedObjParser = class {
-  constructor(options2, externalEntities) {
-    this.options = options2;
-    this.currentNode = null;
-    this.tagsNodeStack = [];
-    this.parseXml = parseXml;
-    this.parseTextData = parseTextData;
-    this.resolveNameSpace = resolveNameSpace;
-    this.buildAttributesMap = buildAttributesMap;
-    this.isItStopNode = isItStopNode;
-    this.replaceEntitiesValue = replaceEntitiesValue;
-    this.readStopNodeData = readStopNodeData;
-    this.saveTextToParentTag = saveTextToParentTag;
-    this.addChild = addChild;
-    this.ignoreAttributesFn = getIgnoreAttributesFn(this.options.ignoreAttributes);
-    this.entityExpansionCount = 0;
-    this.currentExpandedLength = 0;
-    this.doctypefound = false;
-    let namedEntities = { ...XML };
-    if (this.options.entityDecoder) {
-      this.entityDecoder = this.options.entityDecoder;
-    } else {
-      if (typeof this.options.htmlEntities === "object") namedEntities = this.options.htmlEntities;
-      else if (this.options.htmlEntities === true) namedEntities = { ...COMMON_HTML, ...CURRENCY };
-      this.entityDecoder = new EntityDecoder2({
-        namedEntities: { ...namedEntities, ...externalEntities },
-        numericAllowed: this.options.htmlEntities,
-        limit: {
-          maxTotalExpansions: this.options.processEntities.maxTotalExpansions,
-          maxExpandedLength: this.options.processEntities.maxExpandedLength,
-          applyLimitsTo: this.options.processEntities.appliesTo
-        },
-        // onExternalEntity: (name, value) => isUnsafe(value) ? 'block' : 'allow',
-        onInputEntity: (name, value) => (
-          //TODO: VALID_CONTEXTS.HTML should be set only if this.options.htmlEntities
-          isUnsafe(value, [html_default, xml_default]) ? ENTITY_ACTION.BLOCK : ENTITY_ACTION.ALLOW
-        )
-        //postCheck: resolved => resolved
-      });
-    }
-    this.matcher = new Matcher();
-    this.readonlyMatcher = this.matcher.readOnly();
-    this.isCurrentNodeStopNode = false;
-    this.stopNodeExpressionsSet = new ExpressionSet();
-    const stopNodesOpts = this.options.stopNodes;
-    if (stopNodesOpts && stopNodesOpts.length > 0) {
-      for (let i2 = 0; i2 < stopNodesOpts.length; i2++) {
-        const stopNodeExp = stopNodesOpts[i2];
-        if (typeof stopNodeExp === "string") {
-          this.stopNodeExpressionsSet.add(new Expression(stopNodeExp));
-        } else if (stopNodeExp instanceof Expression) {
-          this.stopNodeExpressionsSet.add(stopNodeExp);
-        }
-      }
-      this.stopNodeExpressionsSet.seal();
-    }
-  }
-};
-function parseTextData(val, tagName, jPath, dontTrim, hasAttributes, isLeafNode, escapeEntities) {
-  const options2 = this.options;
-  if (val !== void 0) {
-    if (options2.trimValues && !dontTrim) {
-      val = val.trim();
-    }
-    if (val.length > 0) {
-      if (!escapeEntities) val = this.replaceEntitiesValue(val, tagName, jPath);
-      const jPathOrMatcher = options2.jPath ? jPath.toString() : jPath;
-      const newval = options2.tagValueProcessor(tagName, val, jPathOrMatcher, hasAttributes, isLeafNode);
-      if (newval === null || newval === void 0) {
-        return val;
-      } else if (typeof newval !== typeof val || newval !== val) {
-        return newval;
-      } else if (options2.trimValues) {
-        return parseValue(val, options2.parseTagValue, options2.numberParseOptions);
-      } else {
-        const trimmedVal = val.trim();
-        if (trimmedVal === val) {
-          return parseValue(val, options2.parseTagValue, options2.numberParseOptions);
-        } else {
-          return val;
-        }
-      }
-    }
-  }
+function firstChild(parent, name) {
+  return childElements(parent).find((child) => child.name === name);
 }
-function resolveNameSpace(tagname) {
-  if (this.options.removeNSPrefix) {
-    const tags = tagname.split(":");
-    const prefix = tagname.charAt(0) === "/" ? "/" : "";
-    if (tags[0] === "xmlns") {
-      return "";
-    }
-    if (tags.length === 2) {
-      tagname = prefix + tags[1];
-    }
-  }
-  return tagname;
+function textOf2(node) {
+  return node.children.map((child) => child.kind === "text" || child.kind === "cdata" ? child.text : "").join("");
 }
-var attrsRegx = /([^\s=]+)\s*(=\s*(?:"([^"]*)"|'([^']*)'))?/gm;
-function attrValue(match2) {
-  return match2[3] !== void 0 ? match2[3] : match2[4];
+function setText(node, text3) {
+  node.children = text3 === "" ? [] : [{ kind: "text", text: text3 }];
 }
-function buildAttributesMap(attrStr, jPath, tagName, force = false) {
-  const options2 = this.options;
-  if (force === true || options2.ignoreAttributes !== true && typeof attrStr === "string") {
-    const matches2 = getAllMatches(attrStr, attrsRegx);
-    const len = matches2.length;
-    const attrs = {};
-    const processedVals = new Array(len);
-    let hasRawAttrs = false;
-    const rawAttrsForMatcher = {};
-    for (let i2 = 0; i2 < len; i2++) {
-      const attrName = this.resolveNameSpace(matches2[i2][1]);
-      const oldVal = attrValue(matches2[i2]);
-      if (attrName.length && oldVal !== void 0) {
-        let val = oldVal;
-        if (options2.trimValues) val = val.trim();
-        val = this.replaceEntitiesValue(val, tagName, this.readonlyMatcher);
-        processedVals[i2] = val;
-        rawAttrsForMatcher[attrName] = val;
-        hasRawAttrs = true;
-      }
-    }
-    if (hasRawAttrs && typeof jPath === "object" && jPath.updateCurrent) {
-      jPath.updateCurrent(rawAttrsForMatcher);
-    }
-    const jPathStr = options2.jPath ? jPath.toString() : this.readonlyMatcher;
-    let hasAttrs = false;
-    for (let i2 = 0; i2 < len; i2++) {
-      const attrName = this.resolveNameSpace(matches2[i2][1]);
-      if (this.ignoreAttributesFn(attrName, jPathStr)) continue;
-      let aName = options2.attributeNamePrefix + attrName;
-      if (attrName.length) {
-        if (options2.transformAttributeName) {
-          aName = options2.transformAttributeName(aName);
-        }
-        aName = sanitizeName(aName, options2);
-        if (attrValue(matches2[i2]) !== void 0) {
-          const oldVal = processedVals[i2];
-          const newVal = options2.attributeValueProcessor(attrName, oldVal, jPathStr);
-          if (newVal === null || newVal === void 0) {
-            attrs[aName] = oldVal;
-          } else if (typeof newVal !== typeof oldVal || newVal !== oldVal) {
-            attrs[aName] = newVal;
-          } else {
-            attrs[aName] = parseValue(oldVal, options2.parseAttributeValue, options2.numberParseOptions);
-          }
-          hasAttrs = true;
-        } else if (options2.allowBooleanAttributes) {
-          attrs[aName] = true;
-          hasAttrs = true;
-        }
-      }
-    }
-    if (!hasAttrs) return;
-    if (options2.attributesGroupName && !options2.preserveOrder) {
-      const attrCollection = {};
-      attrCollection[options2.attributesGroupName] = attrs;
-      return attrCollection;
-    }
-    return attrs;
-  }
-}
-var parseXml = function(xmlData) {
-  const options2 = this.options;
-  const crlfPositions = options2.captureMetaData ? [] : void 0;
-  xmlData = xmlData.replace(/\r\n?/g, options2.captureMetaData ? (newline2, index) => {
-    if (newline2.length === 2) {
-      crlfPositions.push(index - crlfPositions.length);
-    }
-    return "\n";
-  } : "\n");
-  const xmlObj = new XmlNode("!xml");
-  let currentNode = xmlObj;
-  let textData = "";
-  this.matcher.reset();
-  this.entityDecoder.reset();
-  this.entityExpansionCount = 0;
-  this.currentExpandedLength = 0;
-  this.doctypefound = false;
-  const docTypeReader = new DocTypeReader(options2.processEntities);
-  const xmlLen = xmlData.length;
-  for (let i2 = 0; i2 < xmlLen; i2++) {
-    const ch = xmlData[i2];
-    if (ch === "<") {
-      const c1 = xmlData.charCodeAt(i2 + 1);
-      if (c1 === 47) {
-        const closeIndex = findClosingIndex(xmlData, ">", i2, "Closing Tag is not closed.");
-        let tagName = xmlData.substring(i2 + 2, closeIndex).trim();
-        if (options2.removeNSPrefix) {
-          const colonIndex = tagName.indexOf(":");
-          if (colonIndex !== -1) {
-            tagName = tagName.substr(colonIndex + 1);
-          }
-        }
-        tagName = transformTagName(options2.transformTagName, tagName, "", options2).tagName;
-        if (currentNode) {
-          textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
-        }
-        const lastTagName = this.matcher.getCurrentTag();
-        if (tagName && options2.unpairedTagsSet.has(tagName)) {
-          throw new Error(`Unpaired tag can not be used as closing tag: </${tagName}>`);
-        }
-        if (lastTagName && options2.unpairedTagsSet.has(lastTagName)) {
-          this.matcher.pop();
-          this.tagsNodeStack.pop();
-        }
-        this.matcher.pop();
-        this.isCurrentNodeStopNode = false;
-        currentNode = this.tagsNodeStack.pop() || xmlObj;
-        if (options2.captureMetaData && currentNode) {
-          currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
-        }
-        textData = "";
-        i2 = closeIndex;
-      } else if (c1 === 63) {
-        let tagData = readTagExp(xmlData, i2, false, "?>");
-        if (!tagData) throw new Error("Pi Tag is not closed.");
-        textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
-        const attsMap = this.buildAttributesMap(tagData.tagExp, this.matcher, tagData.tagName, true);
-        if (attsMap) {
-          const ver = attsMap[this.options.attributeNamePrefix + "version"];
-          this.entityDecoder.setXmlVersion(Number(ver) || 1);
-          docTypeReader.setXmlVersion(Number(ver) || 1);
-        }
-        if (options2.ignoreDeclaration && tagData.tagName === "?xml" || options2.ignorePiTags) {
-        } else {
-          const childNode = new XmlNode(tagData.tagName);
-          childNode.add(options2.textNodeName, "");
-          if (tagData.tagName !== tagData.tagExp && tagData.attrExpPresent && options2.ignoreAttributes !== true) {
-            childNode[":@"] = attsMap;
-          }
-          const startIndex = options2.captureMetaData ? getOriginalIndex(i2, crlfPositions) : i2;
-          this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-          if (options2.captureMetaData) {
-            currentNode.addEndIndex(getOriginalIndex(tagData.closeIndex + 2, crlfPositions));
-          }
-        }
-        i2 = tagData.closeIndex + 1;
-      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 45 && xmlData.charCodeAt(i2 + 3) === 45) {
-        const endIndex = findClosingIndex(xmlData, "-->", i2 + 4, "Comment is not closed.");
-        if (options2.commentPropName) {
-          const comment2 = xmlData.substring(i2 + 4, endIndex - 2);
-          textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
-          currentNode.add(options2.commentPropName, [{ [options2.textNodeName]: comment2 }]);
-        }
-        i2 = endIndex;
-      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 68) {
-        if (this.doctypefound) throw new Error("Multiple DOCTYPE declarations found.");
-        this.doctypefound = true;
-        const result = docTypeReader.readDocType(xmlData, i2);
-        this.entityDecoder.addInputEntities(result.entities);
-        i2 = result.i;
-      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 91) {
-        const closeIndex = findClosingIndex(xmlData, "]]>", i2, "CDATA is not closed.") - 2;
-        const tagExp = xmlData.substring(i2 + 9, closeIndex);
-        textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
-        let val = this.parseTextData(tagExp, currentNode.tagname, this.readonlyMatcher, true, false, true, true);
-        if (val == void 0) val = "";
-        if (options2.cdataPropName) {
-          currentNode.add(options2.cdataPropName, [{ [options2.textNodeName]: tagExp }]);
-        } else {
-          currentNode.add(options2.textNodeName, val);
-        }
-        i2 = closeIndex + 2;
-      } else {
-        let result = readTagExp(xmlData, i2, options2.removeNSPrefix);
-        if (!result) {
-          const context = xmlData.substring(Math.max(0, i2 - 50), Math.min(xmlLen, i2 + 50));
-          throw new Error(`readTagExp returned undefined at position ${i2}. Context: "${context}"`);
-        }
-        let tagName = result.tagName;
-        const rawTagName = result.rawTagName;
-        let tagExp = result.tagExp;
-        let attrExpPresent = result.attrExpPresent;
-        let closeIndex = result.closeIndex;
-        ({ tagName, tagExp } = transformTagName(options2.transformTagName, tagName, tagExp, options2));
-        if (options2.strictReservedNames && (tagName === options2.commentPropName || tagName === options2.cdataPropName || tagName === options2.textNodeName || tagName === options2.attributesGroupName)) {
-          throw new Error(`Invalid tag name: ${tagName}`);
-        }
-        if (currentNode && textData) {
-          if (currentNode.tagname !== "!xml") {
-            textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher, false);
-          }
-        }
-        const lastTag = currentNode;
-        if (lastTag && options2.unpairedTagsSet.has(lastTag.tagname)) {
-          currentNode = this.tagsNodeStack.pop();
-          this.matcher.pop();
-        }
-        let isSelfClosing = false;
-        if (tagExp.length > 0 && tagExp.lastIndexOf("/") === tagExp.length - 1) {
-          isSelfClosing = true;
-          if (tagName[tagName.length - 1] === "/") {
-            tagName = tagName.substr(0, tagName.length - 1);
-            tagExp = tagName;
-          } else {
-            tagExp = tagExp.substr(0, tagExp.length - 1);
-          }
-          attrExpPresent = tagName !== tagExp;
-        }
-        let prefixedAttrs = null;
-        let rawAttrs = {};
-        let namespace = void 0;
-        namespace = extractNamespace(rawTagName);
-        if (tagName !== xmlObj.tagname) {
-          this.matcher.push(tagName, {}, namespace);
-        }
-        if (tagName !== tagExp && attrExpPresent) {
-          prefixedAttrs = this.buildAttributesMap(tagExp, this.matcher, tagName);
-          if (prefixedAttrs) {
-            rawAttrs = extractRawAttributes(prefixedAttrs, options2);
-          }
-        }
-        if (tagName !== xmlObj.tagname) {
-          this.isCurrentNodeStopNode = this.isItStopNode();
-        }
-        const startIndex = options2.captureMetaData ? getOriginalIndex(i2, crlfPositions) : i2;
-        if (this.isCurrentNodeStopNode) {
-          let tagContent = "";
-          if (isSelfClosing) {
-            i2 = result.closeIndex;
-          } else if (options2.unpairedTagsSet.has(tagName)) {
-            i2 = result.closeIndex;
-          } else {
-            const result2 = this.readStopNodeData(xmlData, rawTagName, closeIndex + 1);
-            if (!result2) throw new Error(`Unexpected end of ${rawTagName}`);
-            i2 = result2.i;
-            tagContent = result2.tagContent;
-          }
-          const childNode = new XmlNode(tagName);
-          if (prefixedAttrs) {
-            childNode[":@"] = prefixedAttrs;
-          }
-          childNode.add(options2.textNodeName, tagContent);
-          this.matcher.pop();
-          this.isCurrentNodeStopNode = false;
-          this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-          if (options2.captureMetaData) {
-            currentNode.addEndIndex(getOriginalIndex(i2 + 1, crlfPositions));
-          }
-        } else {
-          if (isSelfClosing) {
-            ({ tagName, tagExp } = transformTagName(options2.transformTagName, tagName, tagExp, options2));
-            const childNode = new XmlNode(tagName);
-            if (prefixedAttrs) {
-              childNode[":@"] = prefixedAttrs;
-            }
-            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-            if (options2.captureMetaData) {
-              currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
-            }
-            this.matcher.pop();
-            this.isCurrentNodeStopNode = false;
-          } else if (options2.unpairedTagsSet.has(tagName)) {
-            const childNode = new XmlNode(tagName);
-            if (prefixedAttrs) {
-              childNode[":@"] = prefixedAttrs;
-            }
-            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-            if (options2.captureMetaData) {
-              currentNode.addEndIndex(getOriginalIndex(result.closeIndex + 1, crlfPositions));
-            }
-            this.matcher.pop();
-            this.isCurrentNodeStopNode = false;
-            i2 = result.closeIndex;
-            continue;
-          } else {
-            const childNode = new XmlNode(tagName);
-            if (this.tagsNodeStack.length > options2.maxNestedTags) {
-              throw new Error("Maximum nested tags exceeded");
-            }
-            this.tagsNodeStack.push(currentNode);
-            if (prefixedAttrs) {
-              childNode[":@"] = prefixedAttrs;
-            }
-            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-            currentNode = childNode;
-          }
-          textData = "";
-          i2 = closeIndex;
-        }
-      }
-    } else {
-      textData += xmlData[i2];
-    }
-  }
-  return xmlObj.child;
-};
-function getOriginalIndex(index, crlfPositions) {
-  let low = 0;
-  let high = crlfPositions.length;
-  while (low < high) {
-    const middle = Math.floor((low + high) / 2);
-    if (crlfPositions[middle] < index) low = middle + 1;
-    else high = middle;
-  }
-  return index + low;
-}
-function addChild(currentNode, childNode, matcher, startIndex) {
-  if (!this.options.captureMetaData) startIndex = void 0;
-  const jPathOrMatcher = this.options.jPath ? matcher.toString() : matcher;
-  const result = this.options.updateTag(childNode.tagname, jPathOrMatcher, childNode[":@"]);
-  if (result === false) {
-  } else if (typeof result === "string") {
-    childNode.tagname = result;
-    currentNode.addChild(childNode, startIndex);
-  } else {
-    currentNode.addChild(childNode, startIndex);
-  }
-}
-function replaceEntitiesValue(val, tagName, jPath) {
-  const entityConfig = this.options.processEntities;
-  if (!entityConfig || !entityConfig.enabled) {
-    return val;
-  }
-  if (entityConfig.allowedTags) {
-    const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
-    const allowed = Array.isArray(entityConfig.allowedTags) ? entityConfig.allowedTags.includes(tagName) : entityConfig.allowedTags(tagName, jPathOrMatcher);
-    if (!allowed) {
-      return val;
-    }
-  }
-  if (entityConfig.tagFilter) {
-    const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
-    if (!entityConfig.tagFilter(tagName, jPathOrMatcher)) {
-      return val;
-    }
-  }
-  return this.entityDecoder.decode(val);
-}
-function saveTextToParentTag(textData, parentNode, matcher, isLeafNode) {
-  if (textData) {
-    if (isLeafNode === void 0) isLeafNode = parentNode.child.length === 0;
-    textData = this.parseTextData(
-      textData,
-      parentNode.tagname,
-      matcher,
-      false,
-      parentNode[":@"] ? Object.keys(parentNode[":@"]).length !== 0 : false,
-      isLeafNode
-    );
-    if (textData !== void 0 && textData !== "")
-      parentNode.add(this.options.textNodeName, textData);
-    textData = "";
-  }
-  return textData;
-}
-function isItStopNode() {
-  if (this.stopNodeExpressionsSet.size === 0) return false;
-  return this.matcher.matchesAny(this.stopNodeExpressionsSet);
-}
-function tagExpWithClosingIndex(xmlData, i2, closingChar = ">") {
-  const len = xmlData.length;
-  const closeCode0 = closingChar.charCodeAt(0);
-  const closeCode1 = closingChar.length > 1 ? closingChar.charCodeAt(1) : -1;
-  let result = "";
-  let segmentStart = i2;
-  for (let index = i2; index < len; index++) {
-    const code2 = xmlData.charCodeAt(index);
-    if (code2 === 34 || code2 === 39) {
-      index = xmlData.indexOf(xmlData[index], index + 1);
-      if (index === -1) return;
-    } else if (code2 === closeCode0) {
-      if (closeCode1 !== -1) {
-        if (xmlData.charCodeAt(index + 1) === closeCode1) {
-          result += xmlData.substring(segmentStart, index);
-          return { data: result, index };
-        }
-      } else {
-        result += xmlData.substring(segmentStart, index);
-        return { data: result, index };
-      }
-    } else if (code2 === 9) {
-      result += xmlData.substring(segmentStart, index) + " ";
-      segmentStart = index + 1;
-    }
-  }
-}
-function findClosingIndex(xmlData, str, i2, errMsg) {
-  const closingIndex = xmlData.indexOf(str, i2);
-  if (closingIndex === -1) {
-    throw new Error(errMsg);
-  } else {
-    return closingIndex + str.length - 1;
-  }
-}
-function findClosingChar(xmlData, char, i2, errMsg) {
-  const closingIndex = xmlData.indexOf(char, i2);
-  if (closingIndex === -1) throw new Error(errMsg);
-  return closingIndex;
-}
-function readTagExp(xmlData, i2, removeNSPrefix, closingChar = ">") {
-  const result = tagExpWithClosingIndex(xmlData, i2 + 1, closingChar);
-  if (!result) return;
-  let tagExp = result.data;
-  const closeIndex = result.index;
-  const separatorIndex = tagExp.search(/\s/);
-  let tagName = tagExp;
-  let attrExpPresent = true;
-  if (separatorIndex !== -1) {
-    tagName = tagExp.substring(0, separatorIndex);
-    tagExp = tagExp.substring(separatorIndex + 1).trimStart();
-  }
-  const rawTagName = tagName;
-  if (removeNSPrefix) {
-    const colonIndex = tagName.indexOf(":");
-    if (colonIndex !== -1) {
-      tagName = tagName.substr(colonIndex + 1);
-      attrExpPresent = tagName !== result.data.substr(colonIndex + 1);
-    }
-  }
-  return {
-    tagName,
-    tagExp,
-    closeIndex,
-    attrExpPresent,
-    rawTagName
+
+// packages/solution/src/xml/parse-xml.ts
+var import_saxes = __toESM(require_saxes(), 1);
+function parseXml(text3, file) {
+  const parser2 = new import_saxes.SaxesParser({ xmlns: false, position: true });
+  const stack = [];
+  let root;
+  const fail = (message2) => {
+    throw new UserError(`${file}: ${message2} (line ${parser2.line}, column ${parser2.column}).`, {
+      location: { file, line: parser2.line, column: parser2.column }
+    });
   };
+  const append = (node) => {
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(node);
+  };
+  parser2.on(
+    "doctype",
+    () => fail("has a DOCTYPE; DOCTYPEs and entity declarations are refused and never resolved")
+  );
+  parser2.on("error", (error2) => fail(stripSaxesPrefix(error2.message)));
+  parser2.on("opentag", (tag2) => {
+    const node = {
+      kind: "element",
+      name: tag2.name,
+      attributes: Object.entries(tag2.attributes),
+      children: []
+    };
+    if (stack.length === 0) root = node;
+    else append(node);
+    stack.push(node);
+  });
+  parser2.on("closetag", () => void stack.pop());
+  parser2.on("text", (value) => {
+    if (stack.length > 0) append({ kind: "text", text: value });
+  });
+  parser2.on("cdata", (value) => append({ kind: "cdata", text: value }));
+  parser2.on("comment", (value) => {
+    if (stack.length > 0) append({ kind: "comment", text: value });
+  });
+  parser2.on("processinginstruction", ({ target, body }) => {
+    if (stack.length > 0) append({ kind: "instruction", target, body });
+  });
+  parser2.write(text3).close();
+  if (!root) return fail("has no root element");
+  return root;
 }
-function readStopNodeData(xmlData, tagName, i2) {
-  const startIndex = i2;
-  let openTagCount = 1;
-  let lenient3 = false;
-  let nextGt = -1;
-  const xmllen = xmlData.length;
-  for (; i2 < xmllen; i2++) {
-    if (xmlData[i2] === "<") {
-      const c1 = xmlData.charCodeAt(i2 + 1);
-      if (c1 === 47) {
-        const closeIndex = findClosingChar(xmlData, ">", i2, `${tagName} is not closed`);
-        let closeTagName = xmlData.substring(i2 + 2, closeIndex).trim();
-        if (closeTagName === tagName) {
-          openTagCount--;
-          if (openTagCount === 0) {
-            return {
-              tagContent: xmlData.substring(startIndex, i2),
-              i: closeIndex
-            };
-          }
-        }
-        i2 = closeIndex;
-      } else if (c1 === 63) {
-        const closeIndex = findClosingIndex(xmlData, "?>", i2 + 1, "StopNode is not closed.");
-        i2 = closeIndex;
-      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 45 && xmlData.charCodeAt(i2 + 3) === 45) {
-        const closeIndex = findClosingIndex(xmlData, "-->", i2 + 3, "StopNode is not closed.");
-        i2 = closeIndex;
-      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 91) {
-        const closeIndex = findClosingIndex(xmlData, "]]>", i2, "StopNode is not closed.") - 2;
-        i2 = closeIndex;
-      } else {
-        const tagData = lenient3 ? void 0 : readTagExp(xmlData, i2, false);
-        if (tagData) {
-          const openTagName = tagData.tagName;
-          if (openTagName === tagName && tagData.tagExp[tagData.tagExp.length - 1] !== "/") {
-            openTagCount++;
-          }
-          i2 = tagData.closeIndex;
-        } else {
-          lenient3 = true;
-          if (nextGt < i2) {
-            nextGt = xmlData.indexOf(">", i2);
-            if (nextGt === -1) return;
-          }
-          const nextLt = xmlData.indexOf("<", i2 + 1);
-          if (nextLt === -1 || nextLt > nextGt) {
-            const exp = xmlData.substring(i2 + 1, nextGt);
-            const sep3 = exp.search(/\s/);
-            const name = sep3 === -1 ? exp : exp.substring(0, sep3);
-            if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
-            i2 = nextGt;
-          }
-        }
+function stripSaxesPrefix(message2) {
+  return message2.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
+}
+
+// packages/solution/src/xml/serialize-xml.ts
+var UNPACKED_STYLE = { declaration: true, newline: "\n" };
+var EXPORT_STYLE = { declaration: false, newline: "\r\n" };
+var INDENT = "  ";
+function serializeXml(root, style) {
+  const lines = [];
+  if (style.declaration) lines.push('\uFEFF<?xml version="1.0" encoding="utf-8"?>');
+  writeElement(root, 0, lines, style.newline);
+  return lines.join(style.newline);
+}
+function writeElement(node, depth, lines, newline2) {
+  const indent = INDENT.repeat(depth);
+  const open2 = `<${node.name}${node.attributes.map(([name, value]) => ` ${name}="${escapeAttribute2(value)}"`).join("")}`;
+  const children = significantChildren(node);
+  if (children.length === 0) {
+    const nil = node.attributes.some(([name, value]) => name === "xsi:nil" && value === "true");
+    lines.push(nil ? `${indent}${open2}></${node.name}>` : `${indent}${open2} />`);
+    return;
+  }
+  if (isInline(children)) {
+    lines.push(
+      `${indent}${open2}>${children.map((child) => inlineNode(child, newline2)).join("")}</${node.name}>`
+    );
+    return;
+  }
+  lines.push(`${indent}${open2}>`);
+  for (const child of children) {
+    if (child.kind === "element") writeElement(child, depth + 1, lines, newline2);
+    else lines.push(`${INDENT.repeat(depth + 1)}${inlineNode(child, newline2)}`);
+  }
+  lines.push(`${indent}</${node.name}>`);
+}
+function significantChildren(node) {
+  const hasStructure = node.children.some((child) => child.kind !== "text");
+  const hasRealText = node.children.some(
+    (child) => child.kind === "text" && child.text.trim() !== "" || child.kind === "cdata"
+  );
+  if (hasStructure && !hasRealText) return node.children.filter((child) => child.kind !== "text");
+  return node.children;
+}
+function isInline(children) {
+  return children.some((child) => child.kind === "text" || child.kind === "cdata");
+}
+function inlineNode(node, newline2) {
+  switch (node.kind) {
+    case "text":
+      return escapeText2(node.text).replace(/\n/g, newline2);
+    case "cdata":
+      return `<![CDATA[${node.text}]]>`;
+    case "comment":
+      return `<!--${node.text}-->`;
+    case "instruction":
+      return `<?${node.target}${node.body ? ` ${node.body}` : ""}?>`;
+    case "element": {
+      const lines = [];
+      writeElement(node, 0, lines, newline2);
+      return lines.join(newline2);
+    }
+  }
+}
+function escapeText2(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#xD;");
+}
+function escapeAttribute2(value) {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\n/g, "&#xA;").replace(/\r/g, "&#xD;").replace(/\t/g, "&#x9;");
+}
+
+// packages/solution/src/text/decode.ts
+var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var lenient2 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+var BOM = "\uFEFF";
+function decodeUtf8Strict(bytes, file) {
+  try {
+    const text3 = strict2.decode(bytes);
+    return text3.startsWith(BOM) ? text3.slice(1) : text3;
+  } catch {
+    throw new UserError(
+      `${file} is not valid UTF-8 (first bad byte at offset ${firstInvalidOffset(bytes)}).`,
+      {
+        location: { file },
+        hint: "Save the file as UTF-8."
+      }
+    );
+  }
+}
+function firstInvalidOffset(bytes) {
+  const stream = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  for (let end = 1; end <= bytes.length; end++) {
+    try {
+      stream.decode(bytes.subarray(end - 1, end), { stream: true });
+    } catch {
+      const before = lenient2.decode(bytes.subarray(0, end));
+      return Buffer.byteLength(before.slice(0, before.indexOf("\uFFFD")), "utf8");
+    }
+  }
+  const all = lenient2.decode(bytes);
+  return Buffer.byteLength(all.slice(0, all.indexOf("\uFFFD")), "utf8");
+}
+function lineAndColumn(text3, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i2 = 0; i2 < offset && i2 < text3.length; i2++) {
+    if (text3.charCodeAt(i2) === 10) {
+      line++;
+      lineStart = i2 + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+// packages/solution/src/json/json-text.ts
+function checkJson(text3, file) {
+  try {
+    return JSON.parse(text3);
+  } catch (nativeError) {
+    const errors2 = [];
+    parse2(text3, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors2[0];
+    const offset = first?.offset ?? 0;
+    const { line, column } = lineAndColumn(text3, offset);
+    const what = first ? describeParseError2(first) : nativeError.message;
+    throw new UserError(`${file} is not valid JSON: ${what} at line ${line}, column ${column}.`, {
+      location: { file, line, column },
+      hint: "Fix the JSON in the connector, or export the solution again."
+    });
+  }
+}
+var LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
+var QUOTE2 = 34;
+var OPEN_BRACE2 = 123;
+var OPEN_BRACKET2 = 91;
+var CLOSE_BRACE2 = 125;
+var CLOSE_BRACKET2 = 93;
+var COMMA2 = 44;
+var COLON2 = 58;
+var lineBreaks = [];
+var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
+function prettyJson(text3, file) {
+  checkJson(text3, file);
+  let depth = 0;
+  return text3.replace(LAYOUT_LEXEME, (lexeme) => {
+    switch (lexeme.charCodeAt(0)) {
+      case QUOTE2:
+        return lexeme;
+      case OPEN_BRACE2:
+      case OPEN_BRACKET2:
+        if (lexeme.length > 1) return lexeme[0] + lexeme[lexeme.length - 1];
+        return lexeme + lineBreak(++depth);
+      case CLOSE_BRACE2:
+      case CLOSE_BRACKET2:
+        return lineBreak(--depth) + lexeme;
+      case COMMA2:
+        return "," + lineBreak(depth);
+      case COLON2:
+        return ": ";
+      default:
+        return "";
+    }
+  }) + "\n";
+}
+function minifyJson(text3, file) {
+  checkJson(text3, file);
+  return text3.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE2 ? lexeme : "");
+}
+var STRING_OR_SPACE = /"[^"\\]*(?:\\.[^"\\]*)*"|\s+/g;
+function describeParseError2(error2) {
+  const code2 = printParseErrorCode(error2.error);
+  return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+// packages/solution/src/fs/commit-folder.ts
+var import_node_fs14 = require("node:fs");
+var import_node_crypto5 = require("node:crypto");
+var import_node_path18 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/fs/list-files.ts
+var import_node_fs13 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
+async function listFiles(root, skip) {
+  const files = [];
+  const walk = async (relative) => {
+    const entries = await import_node_fs13.promises.readdir(import_node_path17.default.join(root, relative), { withFileTypes: true });
+    for (const entry of entries) {
+      const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
+      if (skip?.(child)) continue;
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.isFile()) files.push(child);
+    }
+  };
+  await walk("");
+  return files.sort(compareOrdinal);
+}
+function compareOrdinal(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// packages/solution/src/fs/commit-folder.ts
+async function commitFolder(staged, target, options2) {
+  const files = await listFiles(staged);
+  if (!await exists(target)) {
+    await import_node_fs14.promises.mkdir(import_node_path18.default.dirname(import_node_path18.default.resolve(target)), { recursive: true });
+    await import_node_fs14.promises.rename(staged, target);
+    return { written: files, deleted: [], unchanged: [] };
+  }
+  const targetRoot = await import_node_fs14.promises.realpath(target);
+  const result = { written: [], deleted: [], unchanged: [] };
+  for (const file of files) {
+    const from = import_node_path18.default.join(staged, file);
+    const to = import_node_path18.default.join(targetRoot, file);
+    await ensureDirectoryInside(targetRoot, import_node_path18.default.dirname(to));
+    const current = await import_node_fs14.promises.lstat(to).catch(() => void 0);
+    if (current?.isFile() && await sameContent2(from, to)) {
+      result.unchanged.push(file);
+      continue;
+    }
+    if (current?.isDirectory()) await import_node_fs14.promises.rm(to, { recursive: true });
+    await import_node_fs14.promises.rename(from, to);
+    result.written.push(file);
+  }
+  if (options2.stale === "delete") {
+    const wanted = new Set(files);
+    for (const file of await listFiles(targetRoot)) {
+      if (wanted.has(file) || options2.protect?.(file)) continue;
+      await import_node_fs14.promises.rm(import_node_path18.default.join(targetRoot, file));
+      result.deleted.push(file);
+    }
+    await removeEmptyFolders(targetRoot, options2.protect);
+  }
+  await import_node_fs14.promises.rm(staged, { recursive: true, force: true });
+  return result;
+}
+async function ensureDirectoryInside(root, directory) {
+  await import_node_fs14.promises.mkdir(directory, { recursive: true });
+  const real = await import_node_fs14.promises.realpath(directory);
+  if (real !== root && !real.startsWith(root + import_node_path18.default.sep)) {
+    throw new UserError(`Refusing to write into ${directory}: it leads outside ${root} through a link.`, {
+      hint: "Remove the link from the target folder."
+    });
+  }
+}
+async function sameContent2(a, b) {
+  const [sa, sb] = await Promise.all([import_node_fs14.promises.stat(a), import_node_fs14.promises.stat(b)]);
+  if (sa.size !== sb.size) return false;
+  const [ha, hb] = await Promise.all([hashFile(a), hashFile(b)]);
+  return ha === hb;
+}
+async function hashFile(file) {
+  const hash = (0, import_node_crypto5.createHash)("sha256");
+  for await (const chunk of (0, import_node_fs14.createReadStream)(file)) hash.update(chunk);
+  return hash.digest("hex");
+}
+async function exists(file) {
+  return import_node_fs14.promises.lstat(file).then(
+    () => true,
+    () => false
+  );
+}
+async function removeEmptyFolders(root, protect) {
+  const visit2 = async (relative) => {
+    const absolute = import_node_path18.default.join(root, relative);
+    const entries = await import_node_fs14.promises.readdir(absolute, { withFileTypes: true });
+    let empty = true;
+    for (const entry of entries) {
+      const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory() && !protect?.(child) && await visit2(child))
+        await import_node_fs14.promises.rmdir(import_node_path18.default.join(root, child));
+      else empty = false;
+    }
+    return empty;
+  };
+  await visit2("");
+}
+
+// packages/solution/src/solution/layout.ts
+var ZIP_SOLUTION = "solution.xml";
+var ZIP_CUSTOMIZATIONS = "customizations.xml";
+var ZIP_CONTENT_TYPES = "[Content_Types].xml";
+var ZIP_CONNECTOR_FOLDER = "Connector/";
+var FOLDER_SOLUTION = "Other/Solution.xml";
+var FOLDER_CUSTOMIZATIONS = "Other/Customizations.xml";
+var FOLDER_CONNECTOR_FOLDER = "Connectors/";
+function folderPathOf(zipName) {
+  return zipName.startsWith(ZIP_CONNECTOR_FOLDER) ? FOLDER_CONNECTOR_FOLDER + zipName.slice(ZIP_CONNECTOR_FOLDER.length) : zipName;
+}
+function zipPathOf(folderPath) {
+  return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) ? ZIP_CONNECTOR_FOLDER + folderPath.slice(FOLDER_CONNECTOR_FOLDER.length) : folderPath;
+}
+function isConnectorDocument(folderPath) {
+  return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) && !folderPath.slice(FOLDER_CONNECTOR_FOLDER.length).includes("/") && folderPath.endsWith(".xml");
+}
+function isConnectorJson(folderPath) {
+  return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) && folderPath.endsWith(".json");
+}
+function managedVariantOf(folderPath) {
+  const slash = folderPath.lastIndexOf("/");
+  const dot = folderPath.lastIndexOf(".");
+  return dot > slash + 1 ? `${folderPath.slice(0, dot)}_managed${folderPath.slice(dot)}` : `${folderPath}_managed`;
+}
+function isRepositoryFile(relativePath) {
+  return relativePath.split("/").some((segment) => segment.startsWith("."));
+}
+
+// packages/solution/src/solution/solution-errors.ts
+var NotASolutionError = class extends UserError {
+  constructor(archive, names) {
+    super(
+      `${archive} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
+      {
+        location: { file: archive },
+        hint: hintFor(names)
+      }
+    );
+  }
+};
+function hintFor(names) {
+  if (names.includes("manifest.json") && names.some((name) => name.startsWith("Microsoft.Flow/"))) {
+    return "It is a legacy Power Automate flow package (Export > Package (.zip)); export the flow inside a solution instead.";
+  }
+  if (names.some((name) => name.startsWith("PkgAssets/"))) {
+    return "It is a Package Deployer package; unpack the solution zips inside PkgAssets/ instead.";
+  }
+  return "Export the solution from Power Apps (Solutions > Export) or with the export-solution action.";
+}
+function solutionError(file, problem, hint) {
+  return new UserError(`${file}: ${problem}`, { location: { file }, ...hint ? { hint } : {} });
+}
+
+// packages/solution/src/solution/manifest.ts
+function manifestOf(root, file) {
+  const manifest = root.name === "ImportExportXml" ? firstChild(root, "SolutionManifest") : void 0;
+  if (!manifest)
+    throw solutionError(
+      file,
+      "has no <ImportExportXml><SolutionManifest> element.",
+      "Is this a Dataverse solution manifest?"
+    );
+  return manifest;
+}
+function readManifest(root, file) {
+  const manifest = manifestOf(root, file);
+  const field = (name) => {
+    const node = firstChild(manifest, name);
+    if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
+    return textOf2(node).trim();
+  };
+  const managed = field("Managed");
+  if (managed !== "0" && managed !== "1" && managed !== "2")
+    throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
+  return { uniqueName: field("UniqueName"), version: field("Version"), managed };
+}
+function setManaged(root, file, managed) {
+  const node = firstChild(manifestOf(root, file), "Managed");
+  if (node) setText(node, managed);
+}
+function setVersion(root, file, version) {
+  const node = firstChild(manifestOf(root, file), "Version");
+  if (node) setText(node, version);
+}
+function checkVersion(version) {
+  return /^\d+(\.\d+){1,3}$/.test(version);
+}
+
+// packages/solution/src/solution/unpack.ts
+var import_node_fs16 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/stage-zip.ts
+var import_node_fs15 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/util/concurrency.ts
+async function forEachConcurrently(items, limit, task) {
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++];
+      try {
+        await task(item);
+      } catch (error2) {
+        failure ??= { error: error2 };
       }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
 }
-function parseValue(val, shouldParse, options2) {
-  if (shouldParse && typeof val === "string") {
-    const newval = val.trim();
-    if (newval === "true") return true;
-    else if (newval === "false") return false;
-    else return toNumber(val, options2);
-  } else {
-    if (isExist(val)) {
-      return val;
-    } else {
-      return "";
-    }
-  }
-}
-function transformTagName(fn, tagName, tagExp, options2) {
-  if (fn) {
-    const newTagName = fn(tagName);
-    if (tagExp === tagName) {
-      tagExp = newTagName;
-    }
-    tagName = newTagName;
-  }
-  tagName = sanitizeName(tagName, options2);
-  return { tagName, tagExp };
-}
-function sanitizeName(name, options2) {
-  if (criticalProperties.includes(name)) {
-    throw new Error(`[SECURITY] Invalid name: "${name}" is a reserved JavaScript keyword that could cause prototype pollution`);
-  } else if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
-    return options2.onDangerousProperty(name);
+
+// packages/solution/src/solution/connector-element.ts
+var FILE_COLUMNS = [
+  "openapidefinition",
+  "connectionparameters",
+  "connectionparametersets",
+  "policytemplateinstances",
+  "customcodeblobcontent",
+  "iconblob"
+];
+var CONNECTOR_CHILD_ORDER = [
+  "connectorid",
+  "description",
+  "displayname",
+  "iconbrandcolor",
+  "name",
+  "connectortype",
+  "scriptoperations",
+  "openapidefinition",
+  "connectionparameters",
+  "connectionparametersets",
+  "policytemplateinstances",
+  "customcodeblobcontent",
+  "iconblob"
+];
+function connectorName(connector, file) {
+  const node = firstChild(connector, "name");
+  const name = node ? textOf2(node).trim() : "";
+  if (name === "") throw solutionError(file, "has a <Connector> without a <name>.");
+  if (findEntryNameProblem(name) || name.includes("/") || name === "." || name.startsWith(".")) {
+    throw solutionError(file, `has a connector named '${name}', which cannot be a file name.`);
   }
   return name;
 }
-
-// node_modules/fast-xml-parser/src/xmlparser/node2json.js
-var METADATA_SYMBOL2 = XmlNode.getMetaDataSymbol();
-function stripAttributePrefix(attrs, prefix) {
-  if (!attrs || typeof attrs !== "object") return {};
-  if (!prefix) return attrs;
-  const rawAttrs = {};
-  for (const key in attrs) {
-    if (key.startsWith(prefix)) {
-      const rawName = key.substring(prefix.length);
-      rawAttrs[rawName] = attrs[key];
-    } else {
-      rawAttrs[key] = attrs[key];
-    }
-  }
-  return rawAttrs;
+function connectorText(connector, column) {
+  const node = firstChild(connector, column);
+  return node ? textOf2(node) : void 0;
 }
-function prettify(node, options2, matcher, readonlyMatcher) {
-  return compress(node, options2, matcher, readonlyMatcher);
-}
-function compress(arr, options2, matcher, readonlyMatcher) {
-  let text3;
-  const compressedObj = {};
-  for (let i2 = 0; i2 < arr.length; i2++) {
-    const tagObj = arr[i2];
-    const property2 = propName(tagObj);
-    if (property2 !== void 0 && property2 !== options2.textNodeName) {
-      const rawAttrs = stripAttributePrefix(
-        tagObj[":@"] || {},
-        options2.attributeNamePrefix
+function fileReferences(connector, file) {
+  const references = [];
+  for (const child of childElements(connector)) {
+    if (!FILE_COLUMNS.includes(child.name)) continue;
+    const value = textOf2(child).trim();
+    if (value === "") continue;
+    const zipName = value.replace(/^\//, "");
+    if (!zipName.startsWith("Connector/") || zipName.slice("Connector/".length).includes("/") || findEntryNameProblem(zipName)) {
+      throw solutionError(
+        file,
+        `has <${child.name}>${value}</${child.name}>, which is not a file in /Connector/.`
       );
-      matcher.push(property2, rawAttrs);
     }
-    if (property2 === options2.textNodeName) {
-      if (text3 === void 0) text3 = tagObj[property2];
-      else text3 += "" + tagObj[property2];
-    } else if (property2 === void 0) {
-      continue;
-    } else if (tagObj[property2]) {
-      let val = compress(tagObj[property2], options2, matcher, readonlyMatcher);
-      const isLeaf = isLeafTag(val, options2);
-      if (Object.keys(val).length === 0 && options2.alwaysCreateTextNode) {
-        val[options2.textNodeName] = "";
-      }
-      if (tagObj[":@"]) {
-        assignAttributes(val, tagObj[":@"], readonlyMatcher, options2);
-      } else if (Object.keys(val).length === 1 && val[options2.textNodeName] !== void 0 && !options2.alwaysCreateTextNode) {
-        val = val[options2.textNodeName];
-      } else if (Object.keys(val).length === 0) {
-        if (options2.alwaysCreateTextNode) val[options2.textNodeName] = "";
-        else val = "";
-      }
-      if (tagObj[METADATA_SYMBOL2] !== void 0 && typeof val === "object" && val !== null) {
-        val[METADATA_SYMBOL2] = tagObj[METADATA_SYMBOL2];
-      }
-      if (compressedObj[property2] !== void 0 && Object.prototype.hasOwnProperty.call(compressedObj, property2)) {
-        if (!Array.isArray(compressedObj[property2])) {
-          compressedObj[property2] = [compressedObj[property2]];
-        }
-        compressedObj[property2].push(val);
-      } else {
-        const jPathOrMatcher = options2.jPath ? readonlyMatcher.toString() : readonlyMatcher;
-        if (options2.isArray(property2, jPathOrMatcher, isLeaf)) {
-          compressedObj[property2] = [val];
-        } else {
-          compressedObj[property2] = val;
-        }
-      }
-      if (property2 !== void 0 && property2 !== options2.textNodeName) {
-        matcher.pop();
-      }
-    }
+    references.push({ column: child.name, zipName });
   }
-  if (typeof text3 === "string") {
-    if (text3.length > 0) compressedObj[options2.textNodeName] = text3;
-  } else if (text3 !== void 0) compressedObj[options2.textNodeName] = text3;
-  return compressedObj;
-}
-function propName(obj) {
-  const keys = Object.keys(obj);
-  for (let i2 = 0; i2 < keys.length; i2++) {
-    const key = keys[i2];
-    if (key !== ":@") return key;
-  }
-}
-function assignAttributes(obj, attrMap, readonlyMatcher, options2) {
-  if (attrMap) {
-    const keys = Object.keys(attrMap);
-    const len = keys.length;
-    for (let i2 = 0; i2 < len; i2++) {
-      const atrrName = keys[i2];
-      const rawAttrName = atrrName.startsWith(options2.attributeNamePrefix) ? atrrName.substring(options2.attributeNamePrefix.length) : atrrName;
-      const jPathOrMatcher = options2.jPath ? readonlyMatcher.toString() + "." + rawAttrName : readonlyMatcher;
-      if (options2.isArray(atrrName, jPathOrMatcher, true, true)) {
-        obj[atrrName] = [attrMap[atrrName]];
-      } else {
-        obj[atrrName] = attrMap[atrrName];
-      }
-    }
-  }
-}
-function isLeafTag(obj, options2) {
-  const { textNodeName } = options2;
-  const propCount = Object.keys(obj).length;
-  if (propCount === 0) {
-    return true;
-  }
-  if (propCount === 1 && (obj[textNodeName] || typeof obj[textNodeName] === "boolean" || obj[textNodeName] === 0)) {
-    return true;
-  }
-  return false;
+  return references;
 }
 
-// node_modules/fast-xml-parser/src/xmlparser/XMLParser.js
-var XMLParser = class {
-  constructor(options2) {
-    this.externalEntities = {};
-    this.options = buildOptions(options2);
+// packages/solution/src/solution/customizations.ts
+var XSI = "xmlns:xsi";
+var AFTER_CONNECTORS = ["connectionreferences", "Languages"];
+function takeConnectors(root) {
+  const container = firstChild(root, "Connectors");
+  if (!container) return [];
+  const connectors = childElements(container, "Connector");
+  container.children = container.children.filter(
+    (node) => !(node.kind === "element" && node.name === "Connector")
+  );
+  if (container.children.every((node) => node.kind === "text" && node.text.trim() === ""))
+    container.children = [];
+  const xsi = root.attributes.find(([name]) => name === XSI);
+  for (const connector of connectors) {
+    if (xsi && !connector.attributes.some(([name]) => name === XSI))
+      connector.attributes.unshift([xsi[0], xsi[1]]);
   }
-  /**
-   * Parse XML dats to JS object 
-   * @param {string|Uint8Array} xmlData 
-   * @param {boolean|Object} validationOption 
-   */
-  parse(xmlData, validationOption) {
-    if (typeof xmlData !== "string" && xmlData.toString) {
-      if (xmlData instanceof Uint8Array && !(typeof Buffer !== "undefined" && Buffer.isBuffer(xmlData))) {
-        xmlData = new TextDecoder("utf-8", { ignoreBOM: true }).decode(xmlData);
-      } else {
-        xmlData = xmlData.toString();
+  return connectors;
+}
+function putConnectors(root, connectors) {
+  if (connectors.length === 0) return;
+  let container = firstChild(root, "Connectors");
+  if (!container) {
+    container = element("Connectors");
+    const before = root.children.findIndex(
+      (node) => node.kind === "element" && AFTER_CONNECTORS.includes(node.name)
+    );
+    root.children.splice(before === -1 ? root.children.length : before, 0, container);
+  }
+  const rootXsi = root.attributes.find(([name]) => name === XSI)?.[1];
+  const sorted = [...connectors].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const { element: connector } of sorted) {
+    connector.attributes = connector.attributes.filter(
+      ([name, value]) => !(name === XSI && value === rootXsi)
+    );
+    container.children.push(connector);
+  }
+}
+
+// packages/solution/src/solution/stage-zip.ts
+async function stageSolutionZip(reader, staging, options2 = {}) {
+  const archive = reader.displayName;
+  const files = reader.files;
+  const solutionEntry = findRoot(files, ZIP_SOLUTION);
+  const customizationsEntry = findRoot(files, ZIP_CUSTOMIZATIONS);
+  if (!solutionEntry || !customizationsEntry)
+    throw new NotASolutionError(
+      archive,
+      files.map((entry) => entry.name)
+    );
+  const located = (entry) => `${archive}/${entry.name}`;
+  const readText = async (entry) => {
+    if (entry.size > IN_MEMORY_ENTRY_BYTES)
+      throw solutionError(located(entry), `is ${entry.size} bytes, too large for a solution part.`);
+    return decodeUtf8Strict(await reader.readBuffer(entry), located(entry));
+  };
+  const solution = parseXml(await readText(solutionEntry), located(solutionEntry));
+  const manifest = readManifest(solution, located(solutionEntry));
+  if (options2.managed) setManaged(solution, located(solutionEntry), options2.managed);
+  if (options2.resetVersion) setVersion(solution, located(solutionEntry), options2.resetVersion);
+  const customizations = parseXml(await readText(customizationsEntry), located(customizationsEntry));
+  const connectors = takeConnectors(customizations).map((element2) => ({
+    element: element2,
+    name: connectorName(element2, located(customizationsEntry))
+  }));
+  const outputs = /* @__PURE__ */ new Map();
+  const claim = (folderPath, source) => {
+    const key = collisionKey(folderPath);
+    const earlier = outputs.get(key);
+    if (earlier !== void 0)
+      throw solutionError(
+        archive,
+        `${source} and ${earlier} would both be unpacked to ${folderPath}.`,
+        "The archive is not a consistent solution."
+      );
+    outputs.set(key, source);
+  };
+  claim(FOLDER_SOLUTION, ZIP_SOLUTION);
+  claim(FOLDER_CUSTOMIZATIONS, ZIP_CUSTOMIZATIONS);
+  const byName = new Map(files.map((entry) => [entry.name, entry]));
+  for (const { element: element2, name } of connectors) {
+    claim(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, `connector '${name}'`);
+    for (const reference2 of fileReferences(
+      element2,
+      `${located(customizationsEntry)} (connector '${name}')`
+    )) {
+      if (!byName.has(reference2.zipName)) {
+        throw solutionError(
+          located(customizationsEntry),
+          `connector '${name}' refers to /${reference2.zipName}, which the archive does not have.`
+        );
       }
-    } else if (typeof xmlData !== "string") {
-      throw new Error("XML data is accepted in String or Bytes[] form.");
     }
-    if (validationOption) {
-      if (validationOption === true) validationOption = {};
-      const result = validate(xmlData, validationOption);
-      if (result !== true) {
-        throw Error(`${result.err.msg}:${result.err.line}:${result.err.col}`);
+  }
+  const others = files.filter(
+    (entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES
+  );
+  for (const entry of others) claim(folderPathOf(entry.name), entry.name);
+  const written = [];
+  const folders = /* @__PURE__ */ new Map();
+  const makeFolderOf = (destination) => {
+    const folder = import_node_path19.default.dirname(destination);
+    let made = folders.get(folder);
+    if (!made) folders.set(folder, made = import_node_fs15.promises.mkdir(folder, { recursive: true }));
+    return made;
+  };
+  const write2 = async (folderPath, content) => {
+    const destination = import_node_path19.default.join(staging, folderPath);
+    await makeFolderOf(destination);
+    await import_node_fs15.promises.writeFile(destination, content, { flag: "wx" });
+    written.push(folderPath);
+  };
+  const copyEntry = async (entry) => {
+    const folderPath = folderPathOf(entry.name);
+    if (isConnectorJson(folderPath)) {
+      await write2(folderPath, prettyJson(await readText(entry), located(entry)));
+      return;
+    }
+    const destination = import_node_path19.default.join(staging, folderPath);
+    await makeFolderOf(destination);
+    await reader.copyToFile(entry, destination);
+    written.push(folderPath);
+  };
+  const parts = [
+    () => write2(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE)),
+    () => write2(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE)),
+    ...connectors.map(
+      ({ element: element2, name }) => () => write2(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element2, UNPACKED_STYLE))
+    ),
+    ...others.map((entry) => () => copyEntry(entry))
+  ];
+  await forEachConcurrently(parts, 8, (part) => part());
+  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort() };
+}
+function findRoot(files, name) {
+  return files.find((entry) => entry.name === name) ?? files.find((entry) => entry.name.toLowerCase() === name);
+}
+
+// packages/solution/src/solution/unpack.ts
+async function unpackSolution(zipPath, folder, options2 = {}) {
+  await refuseNonEmptyTarget(folder, options2.overwrite ?? false);
+  const staging = temporarySibling(folder);
+  await import_node_fs16.promises.mkdir(staging, { recursive: true });
+  try {
+    const staged = options2.packageType === "both" ? await stageBoth(zipPath, staging, options2) : await stageOne(zipPath, staging, { resetVersion: options2.resetVersion }, options2.limits);
+    if (options2.packageType === "managed" && staged.manifest.managed !== "1")
+      throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
+    if (options2.packageType === "unmanaged" && staged.manifest.managed !== "0")
+      throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
+    const committed = await commitFolder(staging, folder, {
+      stale: options2.stale ?? "delete",
+      protect: isRepositoryFile
+    });
+    return {
+      folder,
+      uniqueName: staged.manifest.uniqueName,
+      version: options2.resetVersion ?? staged.manifest.version,
+      managed: options2.packageType === "both" ? "2" : staged.manifest.managed,
+      connectors: staged.connectors,
+      ...committed
+    };
+  } finally {
+    await import_node_fs16.promises.rm(staging, { recursive: true, force: true });
+  }
+}
+async function stageOne(zipPath, staging, options2, limits) {
+  const reader = await ZipReader.open(zipPath, { limits });
+  try {
+    return await stageSolutionZip(reader, staging, options2);
+  } finally {
+    reader.close();
+  }
+}
+function pairedZipPaths(zipPath) {
+  const match2 = /^(.*?)(_managed)?\.zip$/i.exec(zipPath);
+  const stem = match2 ? match2[1] : zipPath;
+  return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
+}
+async function stageBoth(zipPath, staging, options2) {
+  const { unmanaged, managed } = pairedZipPaths(zipPath);
+  const common = { managed: "2", resetVersion: options2.resetVersion };
+  const base2 = await stageOne(unmanaged, staging, common, options2.limits);
+  const managedStaging = `${staging}.managed`;
+  await import_node_fs16.promises.mkdir(managedStaging);
+  try {
+    const other = await stageOne(managed, managedStaging, common, options2.limits);
+    if (other.manifest.managed !== "1" || base2.manifest.managed !== "0") {
+      throw new UserError(
+        `${unmanaged} and ${managed} must be the unmanaged and the managed export of one solution.`
+      );
+    }
+    if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
+      throw new UserError(
+        `${unmanaged} holds ${base2.manifest.uniqueName} but ${managed} holds ${other.manifest.uniqueName}.`
+      );
+    }
+    const baseFiles = new Set(base2.files);
+    for (const file of other.files) {
+      const from = import_node_path20.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs16.promises.readFile(from)).equals(await import_node_fs16.promises.readFile(import_node_path20.default.join(staging, file))))
+        continue;
+      const variant = managedVariantOf(file);
+      if (baseFiles.has(variant))
+        throw new UserError(
+          `${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`
+        );
+      await import_node_fs16.promises.mkdir(import_node_path20.default.dirname(import_node_path20.default.join(staging, variant)), { recursive: true });
+      await import_node_fs16.promises.rename(from, import_node_path20.default.join(staging, variant));
+    }
+  } finally {
+    await import_node_fs16.promises.rm(managedStaging, { recursive: true, force: true });
+  }
+  return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
+}
+async function refuseNonEmptyTarget(folder, overwrite) {
+  if (overwrite) return;
+  const stat = await import_node_fs16.promises.lstat(folder).catch(() => void 0);
+  if (!stat) return;
+  if (!stat.isDirectory()) throw new UserError(`${folder} exists and is not a folder.`);
+  const files = await listFiles(folder, isRepositoryFile);
+  if (files.length > 0) {
+    throw new UserError(`${folder} already holds ${files.length} files.`, {
+      hint: "Pass --overwrite (overwrite: true) to update it in place."
+    });
+  }
+}
+
+// packages/solution/src/solution/pack.ts
+var import_node_fs17 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/content-types.ts
+function contentTypesXml(entryNames) {
+  const defaults = [];
+  const overrides = [];
+  for (const name of entryNames) {
+    const base2 = name.slice(name.lastIndexOf("/") + 1);
+    const dot = base2.lastIndexOf(".");
+    if (dot > 0 && dot < base2.length - 1) {
+      const extension = base2.slice(dot + 1);
+      if (!defaults.includes(extension)) defaults.push(extension);
+    } else overrides.push(name);
+  }
+  const parts = [
+    ...defaults.map(
+      (extension) => `<Default Extension="${escape4(extension)}" ContentType="application/octet-stream" />`
+    ),
+    ...overrides.map(
+      (name) => `<Override PartName="/${escape4(name)}" ContentType="application/octet-stream" />`
+    )
+  ];
+  return `\uFEFF<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${parts.join("")}</Types>`;
+}
+function escape4(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+}
+
+// packages/solution/src/solution/pack.ts
+var MAX_PART_BYTES = 64 * 1024 * 1024;
+async function packSolution(folder, zipPath, options2 = {}) {
+  if (options2.version !== void 0 && !checkVersion(options2.version)) {
+    throw new UserError(`'${options2.version}' is not a solution version.`, {
+      hint: "Use two to four numbers separated by dots, e.g. 1.2.0.0."
+    });
+  }
+  const stat = await import_node_fs17.promises.stat(folder).catch(() => void 0);
+  if (!stat?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
+  const all = await listFiles(folder, isRepositoryFile);
+  if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
+    throw new UserError(
+      `${folder} is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
+      {
+        hint: "Give the folder that unpack wrote (the one holding Other/)."
+      }
+    );
+  }
+  const located = (file) => import_node_path21.default.join(folder, file);
+  const readText = async (file) => {
+    const bytes = await import_node_fs17.promises.readFile(located(file));
+    if (bytes.length > MAX_PART_BYTES)
+      throw solutionError(located(file), "is too large for a solution part.");
+    return decodeUtf8Strict(bytes, located(file));
+  };
+  const solution = parseXml(await readText(FOLDER_SOLUTION), located(FOLDER_SOLUTION));
+  const manifest = readManifest(solution, located(FOLDER_SOLUTION));
+  const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
+  const files = selectPackageFiles(all, manifest.managed === "2", managed);
+  const solutionFile = files.get(FOLDER_SOLUTION);
+  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText(solutionFile), located(solutionFile));
+  setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
+  if (options2.version) setVersion(solutionRoot, located(solutionFile), options2.version);
+  const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS);
+  const customizations = parseXml(await readText(customizationsFile), located(customizationsFile));
+  const connectors = [];
+  const sources = /* @__PURE__ */ new Map();
+  const parts = [...files].filter(
+    ([logical]) => logical !== FOLDER_SOLUTION && logical !== FOLDER_CUSTOMIZATIONS
+  );
+  await forEachConcurrently(parts, 8, async ([logical, actual]) => {
+    if (isConnectorDocument(logical)) {
+      const element2 = parseXml(await readText(actual), located(actual));
+      if (element2.name !== "Connector") {
+        throw solutionError(
+          located(actual),
+          `has a <${element2.name}> root; a connector file holds one <Connector>.`
+        );
+      }
+      connectors.push({ name: connectorName(element2, located(actual)), element: element2 });
+      return;
+    }
+    const name = zipPathOf(logical);
+    if (isConnectorJson(logical)) {
+      checkJson(await readText(actual), located(actual));
+      sources.set(name, {
+        name,
+        load: async () => Buffer.from(minifyJson(await readText(actual), located(actual)))
+      });
+    } else sources.set(name, { name, file: located(actual) });
+  });
+  for (const { name, element: element2 } of connectors) {
+    for (const reference2 of fileReferences(element2, located(`Connectors/${name}.xml`))) {
+      if (!sources.has(reference2.zipName)) {
+        throw solutionError(
+          located(`Connectors/${name}.xml`),
+          `refers to /${reference2.zipName}, but Connectors/ has no such file.`
+        );
       }
     }
-    const orderedObjParser = new OrderedObjParser(this.options, this.externalEntities);
-    const orderedResult = orderedObjParser.parseXml(xmlData);
-    if (this.options.preserveOrder || orderedResult === void 0) return orderedResult;
-    else return prettify(orderedResult, this.options, orderedObjParser.matcher, orderedObjParser.readonlyMatcher);
   }
-  /**
-   * Add Entity which is not by default supported by this library
-   * @param {string} key 
-   * @param {string} value 
-   */
-  addEntity(key, value) {
-    if (value.indexOf("&") !== -1) {
-      throw new Error("Entity value can't have '&'");
-    } else if (key.indexOf("&") !== -1 || key.indexOf(";") !== -1) {
-      throw new Error("An entity must be set without '&' and ';'. Eg. use '#xD' for '&#xD;'");
-    } else if (value === "&") {
-      throw new Error("An entity with value '&' is not permitted");
-    } else {
-      this.externalEntities[key] = value;
+  putConnectors(customizations, connectors);
+  const entries = [
+    { name: ZIP_CUSTOMIZATIONS, data: Buffer.from(serializeXml(customizations, EXPORT_STYLE)) },
+    { name: ZIP_SOLUTION, data: Buffer.from(serializeXml(solutionRoot, EXPORT_STYLE)) },
+    ...[...sources.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  ];
+  entries.push({
+    name: ZIP_CONTENT_TYPES,
+    data: Buffer.from(contentTypesXml(entries.map((entry) => entry.name)))
+  });
+  await writeZipAtomically(zipPath, entries);
+  return {
+    zip: zipPath,
+    uniqueName: manifest.uniqueName,
+    version: options2.version ?? manifest.version,
+    managed,
+    connectors: connectors.map((c) => c.name).sort(),
+    entries: entries.map((entry) => entry.name)
+  };
+}
+function resolveManaged(flag, requested, file) {
+  if (requested === "auto") return flag === "1";
+  const managed = requested === "managed";
+  if (flag === "0" && managed)
+    throw solutionError(
+      file,
+      "is unmanaged (<Managed>0</Managed>); it cannot be packed as managed.",
+      "Unpack both exports (package type both) to pack either kind."
+    );
+  if (flag === "1" && !managed)
+    throw solutionError(file, "is managed (<Managed>1</Managed>); it cannot be packed as unmanaged.");
+  return managed;
+}
+function selectPackageFiles(all, holdsBoth, managed) {
+  const selected = /* @__PURE__ */ new Map();
+  if (!holdsBoth) {
+    for (const file of all) selected.set(file, file);
+    return selected;
+  }
+  const variants = new Map(all.map((file) => [managedVariantOf(file), file]));
+  for (const file of all) {
+    const base2 = variants.get(file);
+    if (base2 !== void 0 || isOrphanVariant(file, all)) continue;
+    selected.set(file, managed && all.includes(managedVariantOf(file)) ? managedVariantOf(file) : file);
+  }
+  if (managed) {
+    for (const file of all) if (isOrphanVariant(file, all)) selected.set(baseOfVariant(file), file);
+  }
+  return selected;
+}
+function isOrphanVariant(file, all) {
+  const base2 = baseOfVariant(file);
+  return base2 !== file && !all.includes(base2);
+}
+function baseOfVariant(file) {
+  return file.replace(/_managed(\.[^./]+)?$/, "$1");
+}
+
+// packages/solution/src/connector/repository-layout.ts
+var REPOSITORY_FILES = {
+  swagger: "apiDefinition.swagger.json",
+  apiProperties: "apiProperties.json",
+  icon: "icon.png",
+  script: "script.csx",
+  readme: "readme.md"
+};
+var UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
+function repositoryFolderName(displayName) {
+  const name = displayName.replace(UNSAFE, "-").replace(/[. ]+$/, "").trim();
+  return name === "" || name === "." || name === ".." ? "connector" : name;
+}
+var PNG_SIGNATURE2 = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+function isPng(bytes) {
+  return bytes.subarray(0, 8).equals(PNG_SIGNATURE2);
+}
+
+// packages/solution/src/connector/api-properties.ts
+var NEW_FILE_ORDER = [
+  "connectionParameters",
+  "connectionParameterSets",
+  "iconBrandColor",
+  "capabilities",
+  "policyTemplateInstances",
+  "scriptOperations",
+  "publisher",
+  "stackOwner"
+];
+var POLICY_KEYS = {
+  TemplateId: "templateId",
+  Title: "title",
+  Parameters: "parameters"
+};
+function jsonFile(connector, column, label) {
+  const file = connector.files[column];
+  return file ? checkJson(file.bytes.toString("utf8").replace(/^\uFEFF/, ""), label) : void 0;
+}
+function carriedProperties(connector) {
+  const label = (column) => `${connector.name}_${column}`;
+  const policies = jsonFile(connector, "policytemplateinstances", label("policytemplateinstances"));
+  return {
+    connectionParameters: jsonFile(connector, "connectionparameters", label("connectionparameters")),
+    connectionParameterSets: jsonFile(connector, "connectionparametersets", label("connectionparametersets")) ?? void 0,
+    iconBrandColor: connector.iconBrandColor === "" ? void 0 : connector.iconBrandColor,
+    // null and a missing file both mean "no policies"; [] is kept as written.
+    policyTemplateInstances: Array.isArray(policies) ? policies.map(camelCasePolicy) : void 0,
+    scriptOperations: connector.scriptOperations === void 0 ? void 0 : checkJson(connector.scriptOperations, `${connector.name} <scriptoperations>`)
+  };
+}
+function camelCasePolicy(instance) {
+  if (!instance || typeof instance !== "object" || Array.isArray(instance)) return instance;
+  return Object.fromEntries(
+    Object.entries(instance).map(([key, value]) => [POLICY_KEYS[key] ?? key, value])
+  );
+}
+function mergeApiProperties(connector, existing) {
+  const carried = carriedProperties(connector);
+  const before = existing?.properties && typeof existing.properties === "object" ? existing.properties : {};
+  const properties = {};
+  const keys = [...Object.keys(before), ...NEW_FILE_ORDER.filter((key) => !(key in before))];
+  for (const key of keys) {
+    const value = key in carried ? carried[key] : before[key];
+    if (value !== void 0) properties[key] = value;
+  }
+  return `${JSON.stringify({ ...existing ?? {}, properties }, null, 2)}
+`;
+}
+function parseExistingApiProperties(text3, file) {
+  const value = checkJson(text3.replace(/^\uFEFF/, ""), file);
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    throw new Error(`${file} is not a JSON object.`);
+  return value;
+}
+
+// packages/solution/src/connector/read-solution-connectors.ts
+var import_node_fs18 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
+async function readSolutionConnectors(source, limits) {
+  const stat = await import_node_fs18.promises.stat(source).catch(() => void 0);
+  if (!stat) throw new UserError(`${source} does not exist.`);
+  if (stat.isDirectory()) return readFolderConnectors(source);
+  const staging = temporarySibling(import_node_path22.default.join(await import_node_fs18.promises.realpath(import_node_path22.default.dirname(source)), "connectors"));
+  const reader = await ZipReader.open(source, { limits });
+  try {
+    await import_node_fs18.promises.mkdir(staging);
+    await stageSolutionZip(reader, staging);
+    return await readFolderConnectors(staging, source);
+  } finally {
+    reader.close();
+    await import_node_fs18.promises.rm(staging, { recursive: true, force: true });
+  }
+}
+async function readFolderConnectors(folder, displayRoot = folder) {
+  const files = await listFiles(folder);
+  if (!files.includes(FOLDER_SOLUTION)) {
+    throw new UserError(
+      `${displayRoot} is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`
+    );
+  }
+  const connectors = [];
+  for (const file of files.filter(isConnectorDocument)) {
+    const shown = import_node_path22.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs18.promises.readFile(import_node_path22.default.join(folder, file)), shown), shown);
+    const connector = {
+      name: connectorName(element2, shown),
+      connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
+      displayName: connectorText(element2, "displayname") ?? "",
+      description: connectorText(element2, "description") ?? "",
+      iconBrandColor: connectorText(element2, "iconbrandcolor")?.trim() ?? "",
+      connectorType: connectorText(element2, "connectortype")?.trim() ?? "1",
+      files: {}
+    };
+    const scriptOperations = connectorText(element2, "scriptoperations");
+    if (scriptOperations !== void 0 && scriptOperations.trim() !== "")
+      connector.scriptOperations = scriptOperations;
+    for (const reference2 of fileReferences(element2, shown)) {
+      const fileName = reference2.zipName.slice("Connector/".length);
+      const bytes = await import_node_fs18.promises.readFile(import_node_path22.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
+        throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
+      });
+      connector.files[reference2.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
+    }
+    connectors.push(connector);
+  }
+  return connectors;
+}
+
+// packages/solution/src/connector/extract.ts
+var import_node_fs19 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/connector/readme-template.ts
+function readmeFromTemplate(swagger, displayName) {
+  const info = isObject4(swagger) && isObject4(swagger.info) ? swagger.info : {};
+  const title = typeof info.title === "string" && info.title.trim() !== "" ? info.title : displayName;
+  const description = typeof info.description === "string" ? info.description.trim() : "";
+  const operations = visibleOperations2(swagger);
+  const lines = [
+    `# ${title}`,
+    "",
+    description || "TODO: describe the service and what the connector does.",
+    "",
+    "## Publisher: TODO",
+    "",
+    "## Prerequisites",
+    "",
+    "TODO: what a user needs (an account, a plan, a licence) before using the connector.",
+    "",
+    "## Supported Operations",
+    "",
+    ...operations.flatMap((operation) => [
+      `### ${operation.summary}`,
+      "",
+      operation.description || "TODO: describe the operation.",
+      ""
+    ]),
+    "## Obtaining Credentials",
+    "",
+    "TODO: how to get the credentials the connection asks for.",
+    "",
+    "## Getting Started",
+    "",
+    "TODO: the first steps with the connector.",
+    "",
+    "## Known Issues and Limitations",
+    "",
+    'TODO: known issues, or "None".',
+    "",
+    "## Deployment Instructions",
+    "",
+    "Deploy the connector as a custom connector with the `paconn` command-line tool: https://docs.microsoft.com/connectors/custom-connectors/paconn-cli",
+    ""
+  ];
+  return lines.join("\n");
+}
+function visibleOperations2(swagger) {
+  if (!isObject4(swagger) || !isObject4(swagger.paths)) return [];
+  const operations = [];
+  for (const item of Object.values(swagger.paths)) {
+    if (!isObject4(item)) continue;
+    for (const [method, operation] of Object.entries(item)) {
+      if (!["get", "put", "post", "delete", "patch", "head", "options"].includes(method) || !isObject4(operation))
+        continue;
+      if (operation["x-ms-visibility"] === "internal") continue;
+      const summary = typeof operation.summary === "string" ? operation.summary : typeof operation.operationId === "string" ? operation.operationId : "";
+      if (summary === "") continue;
+      operations.push({
+        summary,
+        description: typeof operation.description === "string" ? operation.description.trim() : ""
+      });
     }
   }
-  /**
-   * Returns a Symbol that can be used to access the metadata
-   * property on a node.
-   * 
-   * If Symbol is not available in the environment, an ordinary property is used
-   * and the name of the property is here returned.
-   * 
-   * The XMLMetaData property is only present when `captureMetaData`
-   * is true in the options.
-   */
-  static getMetaDataSymbol() {
-    return XmlNode.getMetaDataSymbol();
+  return operations;
+}
+function isObject4(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// packages/solution/src/connector/extract.ts
+async function extractConnectors(source, destinationRoot, options2 = {}) {
+  const connectors = await readSolutionConnectors(source, options2.limits);
+  const folders = /* @__PURE__ */ new Map();
+  const prepared = [];
+  for (const connector of connectors) {
+    const folder = repositoryFolderName(connector.displayName || connector.name);
+    const clash = folders.get(folder.toLowerCase());
+    if (clash)
+      throw new UserError(
+        `Connectors '${clash}' and '${connector.name}' would both be extracted to '${folder}'.`,
+        { hint: "Give them different display names." }
+      );
+    folders.set(folder.toLowerCase(), connector.name);
+    prepared.push(await prepare(connector, import_node_path23.default.join(destinationRoot, folder), folder));
+  }
+  const results = [];
+  for (const item of prepared) results.push(await write(item, import_node_path23.default.join(destinationRoot, item.folder)));
+  return results;
+}
+async function prepare(connector, destination, folder) {
+  const files = /* @__PURE__ */ new Map();
+  const warnings = [];
+  const remove = [];
+  const definition = connector.files.openapidefinition;
+  if (!definition)
+    throw new UserError(
+      `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`
+    );
+  const swaggerText = decodeUtf8Strict(
+    definition.bytes,
+    `${connector.name}_openapidefinition${definition.extension}`
+  );
+  files.set(
+    REPOSITORY_FILES.swagger,
+    prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`)
+  );
+  const existingNames = await import_node_fs19.promises.readdir(destination).catch(() => []);
+  const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties) ? parseExistingApiProperties(
+    await import_node_fs19.promises.readFile(import_node_path23.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
+    import_node_path23.default.join(destination, REPOSITORY_FILES.apiProperties)
+  ) : void 0;
+  files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
+  const icon = connector.files.iconblob;
+  if (icon && isPng(icon.bytes)) files.set(REPOSITORY_FILES.icon, icon.bytes);
+  else if (icon)
+    warnings.push(
+      `The icon of '${connector.name}' is not a PNG (${icon.extension}); icon.png was not written.`
+    );
+  const script2 = connector.files.customcodeblobcontent;
+  if (script2) files.set(REPOSITORY_FILES.script, script2.bytes);
+  else if (existingNames.includes(REPOSITORY_FILES.script)) remove.push(REPOSITORY_FILES.script);
+  if (!existingNames.some((name) => name.toLowerCase() === REPOSITORY_FILES.readme)) {
+    files.set(
+      REPOSITORY_FILES.readme,
+      readmeFromTemplate(checkJson(swaggerText, REPOSITORY_FILES.swagger), connector.displayName)
+    );
+  }
+  return { connector, folder, files, remove, warnings };
+}
+async function write(item, destination) {
+  const staging = temporarySibling(destination);
+  await import_node_fs19.promises.mkdir(staging, { recursive: true });
+  try {
+    for (const [name, content] of item.files) await import_node_fs19.promises.writeFile(import_node_path23.default.join(staging, name), content);
+    const committed = await commitFolder(staging, destination, { stale: "keep" });
+    for (const name of item.remove) await import_node_fs19.promises.rm(import_node_path23.default.join(destination, name), { force: true });
+    return {
+      name: item.connector.name,
+      displayName: item.connector.displayName,
+      folder: item.folder,
+      written: committed.written,
+      unchanged: committed.unchanged,
+      deleted: item.remove,
+      warnings: item.warnings
+    };
+  } finally {
+    await import_node_fs19.promises.rm(staging, { recursive: true, force: true });
+  }
+}
+
+// packages/solution/src/connector/connector-identity.ts
+var import_node_crypto6 = require("node:crypto");
+function connectorNameFor(prefix, displayName) {
+  let encoded = "";
+  for (const byte of Buffer.from(displayName.toLowerCase(), "utf8")) {
+    const char = String.fromCharCode(byte);
+    encoded += /[a-z0-9]/.test(char) ? char : `-${byte.toString(16).padStart(2, "0")}`;
+  }
+  return `${prefix}_${encoded}`;
+}
+function connectorIdFor(name) {
+  const hash = (0, import_node_crypto6.createHash)("sha1").update(`connector-alm/connector/${name}`).digest();
+  hash[6] = hash[6] & 15 | 80;
+  hash[8] = hash[8] & 63 | 128;
+  const hex = hash.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+function checkPublisherPrefix(prefix) {
+  return /^[a-z][a-z0-9]{1,7}$/i.test(prefix) && !prefix.toLowerCase().startsWith("mscrm");
+}
+
+// packages/solution/src/connector/read-repository-connector.ts
+var import_node_fs20 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
+async function readRepositoryConnector(folder, prefix) {
+  const names = await import_node_fs20.promises.readdir(folder).catch(() => {
+    throw new UserError(`${folder} is not a folder.`);
+  });
+  const find = (name2) => names.find((entry) => entry.toLowerCase() === name2.toLowerCase());
+  const read2 = async (name2, required) => {
+    const actual = find(name2);
+    if (!actual) {
+      if (required)
+        throw new UserError(`${folder} has no ${name2}; it is not a connector folder.`, {
+          location: { file: folder }
+        });
+      return void 0;
+    }
+    return import_node_fs20.promises.readFile(import_node_path24.default.join(folder, actual));
+  };
+  const swaggerFile = import_node_path24.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
+  const swagger = checkJson(swaggerText, swaggerFile);
+  const title = swagger?.info?.title;
+  if (typeof title !== "string" || title.trim() === "") {
+    throw new UserError(`${swaggerFile} has no info.title; the connector needs a display name.`, {
+      location: { file: swaggerFile }
+    });
+  }
+  const propertiesFile = import_node_path24.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesText = decodeUtf8Strict(
+    await read2(REPOSITORY_FILES.apiProperties, true),
+    propertiesFile
+  );
+  checkJson(propertiesText, propertiesFile);
+  const tree = parseTree2(propertiesText);
+  const raw = (key) => {
+    const node = findNodeAtLocation2(tree, ["properties", key]);
+    return node ? minifyJson(propertiesText.slice(node.offset, node.offset + node.length), propertiesFile) : void 0;
+  };
+  const brand = findNodeAtLocation2(tree, ["properties", "iconBrandColor"])?.value;
+  const name = connectorNameFor(prefix, title.trim());
+  const connector = {
+    name,
+    connectorId: connectorIdFor(name),
+    displayName: title.trim(),
+    description: typeof swagger?.info?.description === "string" ? swagger.info.description : "",
+    iconBrandColor: typeof brand === "string" ? brand : "",
+    connectorType: "1",
+    files: {
+      openapidefinition: { extension: ".json", bytes: Buffer.from(minifyJson(swaggerText, swaggerFile)) },
+      policytemplateinstances: {
+        extension: ".json",
+        bytes: Buffer.from(raw("policyTemplateInstances") ?? "null")
+      }
+    }
+  };
+  const parameters = raw("connectionParameters");
+  if (parameters !== void 0)
+    connector.files.connectionparameters = { extension: ".json", bytes: Buffer.from(parameters) };
+  const sets = raw("connectionParameterSets");
+  if (sets !== void 0)
+    connector.files.connectionparametersets = { extension: ".json", bytes: Buffer.from(sets) };
+  const scriptOperations = raw("scriptOperations");
+  if (scriptOperations !== void 0) connector.scriptOperations = scriptOperations;
+  const script2 = await read2(REPOSITORY_FILES.script, false);
+  if (script2) connector.files.customcodeblobcontent = { extension: ".csx", bytes: script2 };
+  const icon = await read2(REPOSITORY_FILES.icon, false);
+  if (icon) connector.files.iconblob = { extension: ".Png", bytes: icon };
+  return connector;
+}
+
+// packages/solution/src/connector/build-solution.ts
+var import_node_fs21 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
+var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
+async function buildSolution(folders, zipPath, options2) {
+  checkOptions(options2);
+  if (folders.length === 0) throw new UserError("Give at least one connector folder.");
+  const connectors = [];
+  const built = [];
+  for (const folder of folders) {
+    const connector = await readRepositoryConnector(folder, options2.publisher.prefix);
+    const twin = connectors.find((other) => other.name === connector.name);
+    if (twin)
+      throw new UserError(
+        `${folder} and another folder both define the connector '${connector.displayName}' (${connector.name}).`
+      );
+    connectors.push(connector);
+    built.push({
+      folder,
+      name: connector.name,
+      displayName: connector.displayName,
+      connectorId: connector.connectorId
+    });
+  }
+  const staging = temporarySibling(zipPath);
+  try {
+    await writeUnpackedSolution(staging, connectors, options2);
+    await packSolution(staging, zipPath);
+  } finally {
+    await import_node_fs21.promises.rm(staging, { recursive: true, force: true });
+  }
+  return built;
+}
+function checkOptions(options2) {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options2.uniqueName)) {
+    throw new UserError(`'${options2.uniqueName}' is not a solution unique name.`, {
+      hint: "Use letters, digits and underscores, starting with a letter."
+    });
+  }
+  if (!checkVersion(options2.version))
+    throw new UserError(`'${options2.version}' is not a solution version.`, {
+      hint: "Use two to four numbers, e.g. 1.0.0.0."
+    });
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options2.publisher.uniqueName))
+    throw new UserError(`'${options2.publisher.uniqueName}' is not a publisher unique name.`);
+  if (!checkPublisherPrefix(options2.publisher.prefix)) {
+    throw new UserError(`'${options2.publisher.prefix}' is not a customization prefix.`, {
+      hint: "Use 2 to 8 letters or digits, starting with a letter (not mscrm)."
+    });
+  }
+  const optionValue = options2.publisher.optionValuePrefix;
+  if (optionValue !== void 0 && !(Number.isInteger(optionValue) && optionValue >= 1e4 && optionValue <= 99999)) {
+    throw new UserError(
+      `The option value prefix must be a whole number from 10000 to 99999; got ${optionValue}.`
+    );
+  }
+}
+async function writeUnpackedSolution(folder, connectors, options2) {
+  const write2 = async (relative, content) => {
+    await import_node_fs21.promises.mkdir(import_node_path25.default.dirname(import_node_path25.default.join(folder, relative)), { recursive: true });
+    await import_node_fs21.promises.writeFile(import_node_path25.default.join(folder, relative), content, { flag: "wx" });
+  };
+  await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
+  await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
+  for (const connector of connectors) {
+    await write2(
+      `${FOLDER_CONNECTOR_FOLDER}${connector.name}.xml`,
+      serializeXml(connectorElement(connector), UNPACKED_STYLE)
+    );
+    for (const column of FILE_COLUMNS) {
+      const file = connector.files[column];
+      if (!file) continue;
+      const fileName = `${connector.name}_${column}${file.extension}`;
+      const content = file.extension === ".json" ? prettyJson(file.bytes.toString("utf8"), fileName) : file.bytes;
+      await write2(`${FOLDER_CONNECTOR_FOLDER}${fileName}`, content);
+    }
+  }
+}
+function text2(name, value, attributes = []) {
+  return element(name, attributes, value === "" ? [] : [{ kind: "text", text: value }]);
+}
+function localizedNames(description) {
+  return element(
+    "LocalizedNames",
+    [],
+    [
+      element("LocalizedName", [
+        ["description", description],
+        ["languagecode", "1033"]
+      ])
+    ]
+  );
+}
+function solutionManifest(connectors, options2) {
+  const publisher = options2.publisher;
+  const nil = (name) => element(name, [["xsi:nil", "true"]]);
+  const address = (number) => element(
+    "Address",
+    [],
+    [
+      text2("AddressNumber", number),
+      text2("AddressTypeCode", "1"),
+      nil("City"),
+      nil("Country"),
+      nil("Line1"),
+      nil("Name"),
+      nil("PostalCode"),
+      text2("ShippingMethodCode", "1")
+    ]
+  );
+  const manifest = element(
+    "SolutionManifest",
+    [],
+    [
+      text2("UniqueName", options2.uniqueName),
+      localizedNames(options2.displayName ?? options2.uniqueName),
+      element("Descriptions"),
+      text2("Version", options2.version),
+      text2("Managed", "0"),
+      element(
+        "Publisher",
+        [],
+        [
+          text2("UniqueName", publisher.uniqueName),
+          localizedNames(publisher.displayName ?? publisher.uniqueName),
+          element("Descriptions"),
+          nil("EMailAddress"),
+          nil("SupportingWebsiteUrl"),
+          text2("CustomizationPrefix", publisher.prefix),
+          text2(
+            "CustomizationOptionValuePrefix",
+            String(publisher.optionValuePrefix ?? optionValuePrefixFor(publisher.prefix))
+          ),
+          element("Addresses", [], [address("1"), address("2")])
+        ]
+      ),
+      element(
+        "RootComponents",
+        [],
+        connectors.map(
+          (connector) => element("RootComponent", [
+            ["type", "372"],
+            ["id", `{${connector.connectorId}}`],
+            ["schemaName", connector.name],
+            ["behavior", "0"]
+          ])
+        )
+      ),
+      element("MissingDependencies")
+    ]
+  );
+  return element(
+    "ImportExportXml",
+    [
+      ["version", "9.2.0.0"],
+      ["SolutionPackageVersion", "9.2"],
+      ["languagecode", "1033"],
+      ["generatedBy", "CrmLive"],
+      ["xmlns:xsi", XSI2]
+    ],
+    [manifest]
+  );
+}
+function optionValuePrefixFor(prefix) {
+  let hash = 0;
+  for (const char of prefix) hash = (hash * 31 + char.charCodeAt(0)) % 9e4;
+  return 1e4 + hash;
+}
+function emptyCustomizations() {
+  const empty = [
+    "Entities",
+    "Roles",
+    "Workflows",
+    "FieldSecurityProfiles",
+    "Templates",
+    "EntityMaps",
+    "EntityRelationships",
+    "OrganizationSettings",
+    "optionsets",
+    "CustomControls",
+    "EntityDataProviders",
+    "Connectors"
+  ];
+  const children = [
+    ...empty.map((name) => element(name)),
+    element("Languages", [], [text2("Language", "1033")])
+  ];
+  return element("ImportExportXml", [["xmlns:xsi", XSI2]], children);
+}
+function connectorElement(connector) {
+  const values = {
+    connectorid: connector.connectorId,
+    description: connector.description,
+    displayname: connector.displayName,
+    iconbrandcolor: connector.iconBrandColor,
+    name: connector.name,
+    connectortype: connector.connectorType,
+    scriptoperations: connector.scriptOperations
+  };
+  for (const column of FILE_COLUMNS) {
+    const file = connector.files[column];
+    if (file) values[column] = `/Connector/${connector.name}_${column}${file.extension}`;
+  }
+  const children = CONNECTOR_CHILD_ORDER.filter((name) => values[name] !== void 0).map(
+    (name) => text2(name, values[name])
+  );
+  return element("Connector", [["xmlns:xsi", XSI2]], children);
+}
+
+// packages/solution/src/certification/check-package.ts
+var import_node_fs22 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/certification/classify-solution.ts
+var REQUIRED = ["[Content_Types].xml", "customizations.xml", "solution.xml"];
+function hasNonEmpty(node, name) {
+  return childElements(node).some(
+    (child) => child.name === name && child.children.some((c) => c.kind === "element" || c.kind === "text" && c.text.trim() !== "") || hasNonEmpty(child, name)
+  );
+}
+async function classifySolution(reader, label, pluginMode) {
+  const findings = [];
+  const names = reader.files.map((entry2) => entry2.name);
+  const missing = REQUIRED.filter((name) => !names.includes(name));
+  if (missing.length > 0) {
+    findings.push({
+      ruleId: "PKG-SOL-FILES",
+      message: `The solution zip file '${label}' should contain three files namely '[Content_Types].xml', 'customizations.xml', 'solution.xml'.`,
+      hint: `Please add the missing '${missing.join("', '")}' to the solution zip file. These files are present in every exported solution.`
+    });
+    return { kind: "other", findings };
+  }
+  const entry = reader.find("customizations.xml");
+  const root = parseXml(
+    decodeUtf8Strict(await reader.readBuffer(entry), `${label}/customizations.xml`),
+    `${label}/customizations.xml`
+  );
+  const hasConnector = hasNonEmpty(root, "Connector");
+  const hasWorkflows = hasNonEmpty(root, "Workflows");
+  const hasPlugin = pluginMode && hasNonEmpty(root, "aicopilot_aiplugin");
+  const folder = (name) => names.some((entryName2) => entryName2.startsWith(`${name}/`));
+  if (hasConnector && !folder("Connector")) {
+    findings.push({
+      ruleId: "PKG-SOL-CONNECTOR-DIR",
+      message: `The solution zip file '${label}' should contain one folder namely 'Connector'.`,
+      hint: "The folders should match the customizations.xml file; export the correct solution again."
+    });
+  }
+  if (hasWorkflows && !folder("Workflows")) {
+    findings.push({
+      ruleId: "PKG-SOL-WORKFLOWS-DIR",
+      message: `The solution zip file '${label}' should contain a folder namely 'Workflows'.`,
+      hint: "Export the flow solution again."
+    });
+  }
+  if (hasPlugin && !(folder("aiplugins") && folder("aipluginoperations"))) {
+    findings.push({
+      ruleId: "PKG-SOL-PLUGIN-DIRS",
+      message: `The solution zip file '${label}' should contain the folders 'Connector', 'aiplugins' and 'aipluginoperations'.`
+    });
+  }
+  const kind = !hasConnector ? "other" : hasPlugin ? "plugin" : hasWorkflows ? "flow" : "connector";
+  return { kind, findings };
+}
+
+// packages/solution/src/certification/check-package.ts
+function topFolders(names) {
+  return [
+    ...new Set(names.filter((name) => name.includes("/")).map((name) => name.slice(0, name.indexOf("/"))))
+  ];
+}
+async function checkCertificationPackage(zipPath, options2 = {}) {
+  const findings = [];
+  const solutions = [];
+  const outerName = import_node_path26.default.basename(zipPath);
+  const scratch = temporarySibling(zipPath);
+  const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options2.limits });
+  try {
+    await import_node_fs22.promises.mkdir(scratch);
+    const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
+    if (rootFolders.length > 0) {
+      findings.push({
+        ruleId: "PKG-L1-NOFOLDER",
+        message: `The provided zip file should not contain any folder inside '${outerName}'.`,
+        hint: `Please remove the folder(s) ${rootFolders.join(", ")}.`
+      });
+    }
+    const rootFiles = outer.files.filter((entry) => !entry.name.includes("/"));
+    const markdown2 = rootFiles.filter((entry) => entry.name.toLowerCase().endsWith(".md"));
+    const packages = rootFiles.filter((entry) => entry.name.toLowerCase().endsWith(".zip"));
+    if (markdown2.length !== 1 || packages.length !== 1) {
+      const missing = markdown2.length === 0 && packages.length === 0 ? "The intro.md file and package zip file are missing." : markdown2.length === 0 ? "The intro.md file is missing." : packages.length === 0 ? "The package zip file is missing." : "There must be exactly one intro.md and one package zip file.";
+      findings.push({
+        ruleId: "PKG-L1-FILES",
+        message: `The provided zip file should contain both intro.md and package zip file in '${outerName}'.`,
+        hint: `${missing} Please add the required file(s).`
+      });
+    }
+    if (packages.length === 1)
+      await checkPackageZip(outer, packages[0].name, scratch, options2, findings, solutions);
+  } finally {
+    outer.close();
+    await import_node_fs22.promises.rm(scratch, { recursive: true, force: true });
+  }
+  return { ok: findings.length === 0, findings, solutions };
+}
+async function checkPackageZip(outer, name, scratch, options2, findings, solutions) {
+  const file = import_node_path26.default.join(scratch, "package.zip");
+  await outer.copyToFile(outer.find(name), file);
+  const inner = await ZipReader.open(file, { displayName: name, limits: options2.limits });
+  try {
+    const folders = topFolders(inner.entries.map((entry) => entry.name));
+    if (folders.length !== 1) {
+      findings.push({
+        ruleId: "PKG-L2-ASSETS",
+        message: `The package zip file should contain a folder ideally named 'PkgAssets' inside '${name}'.`,
+        hint: "Please add the folder containing the solution zip files."
+      });
+      return;
+    }
+    const assets = folders[0];
+    const inAssets = inner.entries.filter(
+      (entry) => entry.name.startsWith(`${assets}/`) && entry.name !== `${assets}/`
+    );
+    const subfolders = topFolders(inAssets.map((entry) => entry.name.slice(assets.length + 1)));
+    if (subfolders.length > 0) {
+      findings.push({
+        ruleId: "PKG-L3-NOFOLDER",
+        message: `The package folder '${assets}' should not contain any folder inside '${name}'.`,
+        hint: `Please remove the folder(s) ${subfolders.join(", ")}.`
+      });
+    }
+    const zips = inAssets.filter(
+      (entry) => !entry.isDirectory && !entry.name.slice(assets.length + 1).includes("/") && entry.name.toLowerCase().endsWith(".zip")
+    );
+    const wanted = options2.plugin ? 3 : 2;
+    if (zips.length === 0) {
+      findings.push({
+        ruleId: "PKG-L3-ZIPCOUNT",
+        message: `The package folder '${assets}' does not contain solution zip files in '${name}'.`,
+        hint: "Please add the required connector and flow solution zip files."
+      });
+      return;
+    }
+    if (zips.length !== wanted) {
+      findings.push(
+        options2.plugin ? {
+          ruleId: "PKG-L3-ZIPCOUNT",
+          message: `The package folder '${assets}' should contain connector, flow and AIplugin solution zip files in '${name}'.`,
+          hint: "Please have all the three solution zip files as this is a plugin connector."
+        } : {
+          ruleId: "PKG-L3-ZIPCOUNT",
+          message: `The package folder '${assets}' should contain only connector and flow solution zip files in '${name}'.`
+        }
+      );
+    }
+    for (const [index, entry] of zips.entries()) {
+      const solutionFile = import_node_path26.default.join(scratch, `solution-${index}.zip`);
+      await inner.copyToFile(entry, solutionFile);
+      const label = `${name}/${entry.name}`;
+      const reader = await ZipReader.open(solutionFile, { displayName: label, limits: options2.limits });
+      try {
+        const result = await classifySolution(reader, label, options2.plugin ?? false);
+        findings.push(...result.findings);
+        solutions.push({ name: entry.name, kind: result.kind });
+      } finally {
+        reader.close();
+      }
+    }
+    requireKind(
+      solutions.map((s) => s.kind),
+      "connector",
+      name,
+      findings
+    );
+    requireKind(
+      solutions.map((s) => s.kind),
+      "flow",
+      name,
+      findings
+    );
+    if (options2.plugin)
+      requireKind(
+        solutions.map((s) => s.kind),
+        "plugin",
+        name,
+        findings
+      );
+  } finally {
+    inner.close();
+  }
+}
+var MISSING = {
+  connector: {
+    ruleId: "PKG-HAS-CONNECTOR-SOL",
+    message: "Connector solution in '{p}' is invalid. Connector solution should only contain 'Connector' folder.",
+    hint: "Validate the connector solution has no extra component except 'Connector'."
+  },
+  flow: {
+    ruleId: "PKG-HAS-FLOW-SOL",
+    message: "Flow solution in '{p}' is invalid. Flow solution should contain both 'Connector' and 'Workflows' folders.",
+    hint: "Export the flow solution with the connector and the flow in it."
+  },
+  plugin: {
+    ruleId: "PKG-HAS-PLUGIN-SOL",
+    message: "Plugin solution in '{p}' is invalid. Plugin solution should contain 'Connector', 'aiplugins' and 'aipluginoperations' folders."
   }
 };
+function requireKind(kinds, kind, where2, findings) {
+  if (kinds.includes(kind)) return;
+  const finding = MISSING[kind];
+  findings.push({ ...finding, message: finding.message.replace("{p}", where2) });
+}
+
+// packages/solution/src/certification/build-package.ts
+var import_node_fs23 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
+async function buildCertificationPackage(out, options2) {
+  const solutions = [
+    options2.connectorSolution,
+    options2.flowSolution,
+    ...options2.pluginSolution ? [options2.pluginSolution] : []
+  ];
+  const names = solutions.map((file) => import_node_path27.default.basename(file));
+  if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
+    throw new UserError(`The solution zips must have different file names; got ${names.join(", ")}.`);
+  for (const file of [options2.intro, ...solutions]) {
+    if (!(await import_node_fs23.promises.stat(file).catch(() => void 0))?.isFile())
+      throw new UserError(`${file} does not exist or is not a file.`);
+  }
+  const packageName = options2.packageName ?? `${import_node_path27.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const inner = temporarySibling(out);
+  const candidate = `${temporarySibling(out)}.zip`;
+  try {
+    await writeZipAtomically(inner, [
+      { name: "PkgAssets/ImportConfig.xml", data: Buffer.from(importConfig(names)) },
+      ...solutions.map((file, i2) => ({ name: `PkgAssets/${names[i2]}`, file }))
+    ]);
+    await writeZipAtomically(candidate, [
+      { name: "intro.md", file: options2.intro },
+      { name: packageName, file: inner }
+    ]);
+    const result = await checkCertificationPackage(candidate, {
+      plugin: options2.pluginSolution !== void 0
+    });
+    if (!result.ok) {
+      throw new UserError(
+        `The package would not pass certification: ${result.findings.map((f) => `${f.ruleId}: ${f.message}`).join(" ")}`,
+        {
+          hint: "Check that the connector solution holds only the connector and the flow solution holds the flow and the connector."
+        }
+      );
+    }
+    await import_node_fs23.promises.rename(candidate, out);
+    return result;
+  } finally {
+    await import_node_fs23.promises.rm(inner, { force: true });
+    await import_node_fs23.promises.rm(candidate, { force: true });
+  }
+}
+function importConfig(solutionNames) {
+  const files = solutionNames.map(
+    (name) => `<configsolutionfile solutionpackagefilename="${name.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}" />`
+  ).join("");
+  return `<?xml version="1.0" encoding="utf-8"?>
+<configdatastorage xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" installsampledata="false" waitforsampledatatoinstall="true" agentdesktopzipfile="" agentdesktopexename="" crmmigdataimportfile=""><solutions>${files}</solutions></configdatastorage>
+`;
+}
 
 // packages/dataverse/src/zip/solution-manifest.ts
-function readZipEntries(bytes, label) {
+var MAX_SOLUTION_XML_BYTES = 16 * 1024 * 1024;
+function readSolutionXml(bytes, label) {
   if (bytes.length < 4 || bytes[0] !== 80 || bytes[1] !== 75) {
     throw new UserError(`${label} is not a zip file.`, {
       hint: "Give a solution .zip exported from Dataverse or packed from source."
     });
   }
+  let hasCustomizations = false;
+  let entries;
   try {
-    return unzipSync(bytes);
+    entries = unzipSync(bytes, {
+      filter: (file) => {
+        if (file.name === "customizations.xml") hasCustomizations = true;
+        if (file.name !== "solution.xml") return false;
+        if (file.originalSize > MAX_SOLUTION_XML_BYTES) {
+          throw new UserError(
+            `${label}: solution.xml declares ${file.originalSize} bytes; refusing to inflate it.`
+          );
+        }
+        return true;
+      }
+    });
   } catch (error2) {
+    if (error2 instanceof UserError) throw error2;
     throw new UserError(
       `${label} is not a readable zip file: ${error2 instanceof Error ? error2.message : String(error2)}.`,
       { cause: error2 }
     );
   }
+  return { solutionXml: entries["solution.xml"], hasCustomizations };
 }
-var parser2 = new XMLParser({
-  ignoreAttributes: true,
-  processEntities: false,
-  parseTagValue: false,
-  trimValues: true
-});
 function readSolutionManifest(bytes, label) {
-  const entries = readZipEntries(bytes, label);
-  const solutionXml = entries["solution.xml"];
-  if (!solutionXml || !entries["customizations.xml"]) {
+  const { solutionXml, hasCustomizations } = readSolutionXml(bytes, label);
+  if (!solutionXml || !hasCustomizations) {
     throw new UserError(
       `${label} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
       {
@@ -55731,22 +53830,16 @@ function readSolutionManifest(bytes, label) {
     );
   }
   const text3 = new TextDecoder("utf-8").decode(solutionXml).replace(/^\uFEFF/, "");
-  if (/<!DOCTYPE/i.test(text3))
-    throw new UserError(
-      `${label}: solution.xml has a DOCTYPE, which solutions never have; refusing to read it.`
-    );
-  let manifest;
-  try {
-    manifest = parser2.parse(text3).ImportExportXml?.SolutionManifest;
-  } catch (error2) {
-    throw new UserError(`${label}: solution.xml is not well-formed XML.`, { cause: error2 });
-  }
-  const uniqueName = typeof manifest?.UniqueName === "string" ? manifest.UniqueName : "";
-  const version = typeof manifest?.Version === "string" ? manifest.Version : "";
-  if (uniqueName === "" || version === "") {
+  const file = `${label}: solution.xml`;
+  const manifest = readManifest(parseXml(text3, file), file);
+  if (manifest.uniqueName === "" || manifest.version === "") {
     throw new UserError(`${label}: solution.xml has no SolutionManifest with UniqueName and Version.`);
   }
-  return { uniqueName, version, managed: manifest?.Managed === "1" || manifest?.Managed === "2" };
+  return {
+    uniqueName: manifest.uniqueName,
+    version: manifest.version,
+    managed: manifest.managed === "1" || manifest.managed === "2"
+  };
 }
 
 // packages/dataverse/src/zip/same-entries.ts
@@ -55765,16 +53858,16 @@ function sameZipEntries(a, b) {
 }
 
 // packages/dataverse/src/operations/write-file-atomically.ts
-var import_promises2 = require("node:fs/promises");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_promises5 = require("node:fs/promises");
+var import_node_path28 = __toESM(require("node:path"), 1);
 async function writeFileAtomically(file, bytes) {
-  await (0, import_promises2.mkdir)(import_node_path15.default.dirname(file), { recursive: true });
-  const temporary = import_node_path15.default.join(import_node_path15.default.dirname(file), `.${import_node_path15.default.basename(file)}.${process.pid}.tmp`);
+  await (0, import_promises5.mkdir)(import_node_path28.default.dirname(file), { recursive: true });
+  const temporary = import_node_path28.default.join(import_node_path28.default.dirname(file), `.${import_node_path28.default.basename(file)}.${process.pid}.tmp`);
   try {
-    await (0, import_promises2.writeFile)(temporary, bytes);
-    await (0, import_promises2.rename)(temporary, file);
+    await (0, import_promises5.writeFile)(temporary, bytes);
+    await (0, import_promises5.rename)(temporary, file);
   } catch (error2) {
-    await (0, import_promises2.rm)(temporary, { force: true });
+    await (0, import_promises5.rm)(temporary, { force: true });
     throw error2;
   }
 }
@@ -55820,7 +53913,7 @@ async function exportSolution(client, options2, logger) {
     }
   );
   const manifest = readSolutionManifest(zip, `The exported solution '${options2.solutionName}'`);
-  const previous = await (0, import_promises3.readFile)(options2.outputFile).catch(() => void 0);
+  const previous = await (0, import_promises6.readFile)(options2.outputFile).catch(() => void 0);
   const changed = previous === void 0 || !sameZipEntries(new Uint8Array(previous), zip);
   await writeFileAtomically(options2.outputFile, zip);
   logger.info(
@@ -55837,7 +53930,7 @@ async function exportSolution(client, options2, logger) {
 }
 
 // packages/dataverse/src/operations/import-solution.ts
-var import_promises4 = require("node:fs/promises");
+var import_promises7 = require("node:fs/promises");
 
 // packages/dataverse/src/operations/versions.ts
 function compareVersions(a, b) {
@@ -55853,7 +53946,7 @@ function compareVersions(a, b) {
 // packages/dataverse/src/operations/import-solution.ts
 var SMALL_SOLUTION_BYTES = 2 * 1024 * 1024;
 async function importSolution(client, options2, logger) {
-  const bytes = await (0, import_promises4.readFile)(options2.file).catch((error2) => {
+  const bytes = await (0, import_promises7.readFile)(options2.file).catch((error2) => {
     throw new UserError(
       `Cannot read the solution file: ${error2 instanceof Error ? error2.message : String(error2)}`,
       { location: { file: options2.file }, cause: error2 }
@@ -55972,10 +54065,10 @@ function componentParametersFromSettings(text3, file) {
 var import_node_http = require("node:http");
 
 // packages/dataverse/src/local-server/dataverse-service.ts
-var import_node_crypto8 = require("node:crypto");
+var import_node_crypto11 = require("node:crypto");
 
 // packages/dataverse/src/local-server/access-tokens.ts
-var import_node_crypto4 = require("node:crypto");
+var import_node_crypto7 = require("node:crypto");
 function tokenIssuer(tenantId) {
   return `https://sts.windows.net/${tenantId}/`;
 }
@@ -55984,10 +54077,10 @@ async function issueAccessToken(options2) {
   return new SignJWT({
     appid: options2.clientId,
     tid: options2.tenantId,
-    oid: (0, import_node_crypto4.randomUUID)(),
+    oid: (0, import_node_crypto7.randomUUID)(),
     idtyp: "app",
     ver: "1.0"
-  }).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "local-entra" }).setIssuer(tokenIssuer(options2.tenantId)).setAudience(options2.resource).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + options2.lifetimeSeconds).setJti((0, import_node_crypto4.randomUUID)()).sign(options2.key);
+  }).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "local-entra" }).setIssuer(tokenIssuer(options2.tenantId)).setAudience(options2.resource).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + options2.lifetimeSeconds).setJti((0, import_node_crypto7.randomUUID)()).sign(options2.key);
 }
 async function verifyAccessToken(token, options2) {
   try {
@@ -56011,7 +54104,7 @@ async function verifyAccessToken(token, options2) {
 }
 
 // packages/dataverse/src/local-server/http-kit.ts
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto8 = require("node:crypto");
 async function readBody(request2, limit = 200 * 1024 * 1024) {
   const chunks = [];
   let size = 0;
@@ -56032,7 +54125,7 @@ function sendJson(response, status, body, headers = {}) {
   response.end(text3);
 }
 function odataHeaders() {
-  return { "OData-Version": "4.0", "x-ms-service-request-id": (0, import_node_crypto5.randomUUID)() };
+  return { "OData-Version": "4.0", "x-ms-service-request-id": (0, import_node_crypto8.randomUUID)() };
 }
 function sendOData(response, status, body, headers = {}) {
   if (body === void 0) {
@@ -56248,7 +54341,7 @@ var FaultSwitches = class {
 };
 
 // packages/dataverse/src/local-server/jobs.ts
-var import_node_crypto6 = require("node:crypto");
+var import_node_crypto9 = require("node:crypto");
 var AsyncJob = class {
   constructor(kind, pollsToFinish, work, failure) {
     this.kind = kind;
@@ -56260,7 +54353,7 @@ var AsyncJob = class {
   pollsToFinish;
   work;
   failure;
-  id = (0, import_node_crypto6.randomUUID)();
+  id = (0, import_node_crypto9.randomUUID)();
   reads = 0;
   outcome;
   /** The fraction done, 0..1, for import job progress. */
@@ -56315,16 +54408,16 @@ var ALL_PRIVILEGES = [
 ];
 
 // packages/dataverse/src/local-server/solution-store.ts
-var import_node_crypto7 = require("node:crypto");
-var import_node_fs10 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_crypto10 = require("node:crypto");
+var import_node_fs24 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
-    for (const name of (0, import_node_fs10.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs24.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       try {
-        this.put(new Uint8Array((0, import_node_fs10.readFileSync)(import_node_path16.default.join(folder, name))), false);
+        this.put(new Uint8Array((0, import_node_fs24.readFileSync)(import_node_path29.default.join(folder, name))), false);
       } catch {
       }
     }
@@ -56335,9 +54428,9 @@ var SolutionStore = class {
   put(zip, persist = true) {
     const manifest = readSolutionManifest(zip, "The customization file");
     const existing = this.get(manifest.uniqueName);
-    const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto7.randomUUID)(), ...manifest, zip };
+    const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto10.randomUUID)(), ...manifest, zip };
     this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
-    if (persist && this.folder) (0, import_node_fs10.writeFileSync)(import_node_path16.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
+    if (persist && this.folder) (0, import_node_fs24.writeFileSync)(import_node_path29.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
     return stored;
   }
   /** Unique names are case-insensitive in Dataverse. */
@@ -56363,8 +54456,8 @@ var DataverseService = class {
     this.options = options2;
   }
   options;
-  organizationId = (0, import_node_crypto8.randomUUID)();
-  businessUnitId = (0, import_node_crypto8.randomUUID)();
+  organizationId = (0, import_node_crypto11.randomUUID)();
+  businessUnitId = (0, import_node_crypto11.randomUUID)();
   imports = [];
   publishCount = 0;
   userIds = /* @__PURE__ */ new Map();
@@ -56418,7 +54511,7 @@ var DataverseService = class {
     if (!app || app.applicationUser === false)
       throw new ODataFailure(403, CODES.notAMember, "The user is not a member of the organization.");
     let userId = this.userIds.get(app.clientId);
-    if (!userId) this.userIds.set(app.clientId, userId = (0, import_node_crypto8.randomUUID)());
+    if (!userId) this.userIds.set(app.clientId, userId = (0, import_node_crypto11.randomUUID)());
     return { app, userId };
   }
   applyFault(operation, response) {
@@ -56567,7 +54660,7 @@ var DataverseService = class {
         ExportSolutionFile: Buffer.from(produce()).toString("base64")
       });
     }
-    const exportJobId = (0, import_node_crypto8.randomUUID)();
+    const exportJobId = (0, import_node_crypto11.randomUUID)();
     const entry = {
       job: new AsyncJob(
         "export",
@@ -56717,10 +54810,10 @@ async function readJsonBody(request2) {
 }
 
 // packages/dataverse/src/local-server/login-service.ts
-var import_node_crypto11 = require("node:crypto");
+var import_node_crypto14 = require("node:crypto");
 
 // packages/dataverse/src/local-server/entra-errors.ts
-var import_node_crypto9 = require("node:crypto");
+var import_node_crypto12 = require("node:crypto");
 var EntraFailure = class extends Error {
   constructor(status, error2, code2, message2) {
     super(message2);
@@ -56732,8 +54825,8 @@ var EntraFailure = class extends Error {
   error;
   code;
   body(now) {
-    const traceId = (0, import_node_crypto9.randomUUID)();
-    const correlationId = (0, import_node_crypto9.randomUUID)();
+    const traceId = (0, import_node_crypto12.randomUUID)();
+    const correlationId = (0, import_node_crypto12.randomUUID)();
     const timestamp = now.toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
     return {
       error: this.error,
@@ -56757,7 +54850,7 @@ var missingParameter = (name) => new EntraFailure(
 );
 
 // packages/dataverse/src/local-server/token-endpoint.ts
-var import_node_crypto10 = require("node:crypto");
+var import_node_crypto13 = require("node:crypto");
 var JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 async function authorizeClientCredentials(tenant, form, context) {
   if (tenant !== context.tenantId) {
@@ -56858,8 +54951,8 @@ async function checkAssertion(assertion, app, context) {
 async function checkCertificateAssertion(assertion, header, app, context) {
   const thumbprintS256 = header["x5t#S256"];
   const thumbprintSha1 = header.x5t;
-  const certificate = (app.certificates ?? []).map((pem) => new import_node_crypto10.X509Certificate(pem)).find(
-    (candidate) => (0, import_node_crypto10.createHash)("sha256").update(candidate.raw).digest("base64url") === thumbprintS256 || (0, import_node_crypto10.createHash)("sha1").update(candidate.raw).digest("base64url") === thumbprintSha1
+  const certificate = (app.certificates ?? []).map((pem) => new import_node_crypto13.X509Certificate(pem)).find(
+    (candidate) => (0, import_node_crypto13.createHash)("sha256").update(candidate.raw).digest("base64url") === thumbprintS256 || (0, import_node_crypto13.createHash)("sha1").update(candidate.raw).digest("base64url") === thumbprintSha1
   );
   if (!certificate) {
     throw new EntraFailure(
@@ -57051,7 +55144,7 @@ var LoginService = class {
       repository_owner: repository.split("/")[0],
       ref: "refs/heads/main",
       runner_environment: "github-hosted"
-    }).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "local-github" }).setIssuer(GITHUB_ISSUER).setSubject(this.options.githubSubject).setAudience(audience).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 300).setJti((0, import_node_crypto11.randomUUID)()).sign(this.options.githubKey);
+    }).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "local-github" }).setIssuer(GITHUB_ISSUER).setSubject(this.options.githubSubject).setAudience(audience).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 300).setJti((0, import_node_crypto14.randomUUID)()).sign(this.options.githubKey);
     sendJson(response, 200, { count: value.length, value });
   }
 };
@@ -57152,8 +55245,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs25 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.option(
     "--environment-url <url>",
@@ -57173,7 +55266,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs11.readFileSync)(import_node_path17.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs25.readFileSync)(import_node_path30.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch {
       throw new UsageError(`Cannot read the certificate file '${options2.clientCertificate}'.`);
     }
@@ -57210,7 +55303,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path18.default.resolve(
+    const outputFile = import_node_path31.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -57232,8 +55325,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument("<solution-zip>", "the solution zip")
@@ -57249,10 +55342,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path19.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path32.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs12.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs26.readFileSync)(file, "utf8");
       } catch {
         throw new UsageError(`Cannot read the deployment settings file '${options2.settings}'.`);
       }
@@ -57261,7 +55354,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path19.default.resolve(io.cwd, zip),
+        file: import_node_path32.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -57281,9 +55374,9 @@ function registerImportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/dev-server.ts
-var import_node_crypto12 = require("node:crypto");
-var import_node_fs13 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_crypto15 = require("node:crypto");
+var import_node_fs27 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
 function port(value) {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`Not a port number: '${value}'.`);
   return Number(value);
@@ -57291,10 +55384,10 @@ function port(value) {
 function registerDevServerCommand(program2, context) {
   program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
     const { io } = context;
-    const folder = options2.solutions ? import_node_path20.default.resolve(io.cwd, options2.solutions) : void 0;
-    if (folder) (0, import_node_fs13.mkdirSync)(folder, { recursive: true });
-    const appId = (0, import_node_crypto12.randomUUID)();
-    const secret = (0, import_node_crypto12.randomBytes)(18).toString("base64url");
+    const folder = options2.solutions ? import_node_path33.default.resolve(io.cwd, options2.solutions) : void 0;
+    if (folder) (0, import_node_fs27.mkdirSync)(folder, { recursive: true });
+    const appId = (0, import_node_crypto15.randomUUID)();
+    const secret = (0, import_node_crypto15.randomBytes)(18).toString("base64url");
     const server = await startLocalServer({
       apps: [{ clientId: appId, secret }],
       ...folder ? { solutionsFolder: folder } : {},
@@ -57408,24 +55501,24 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-files.ts
-var import_node_crypto13 = require("node:crypto");
-var import_node_fs14 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_crypto16 = require("node:crypto");
+var import_node_fs28 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".DS_Store", "Thumbs.db", "node_modules"]);
 function gitBlobSha(content) {
-  return (0, import_node_crypto13.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
+  return (0, import_node_crypto16.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs14.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs28.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name)) continue;
-      const absolute = import_node_path21.default.join(directory, entry.name);
+      const absolute = import_node_path34.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs14.promises.readFile(absolute);
-        const executable = ((await import_node_fs14.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs28.promises.readFile(absolute);
+        const executable = ((await import_node_fs28.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -57876,7 +55969,7 @@ var SEMI = 59;
 var EQ = 61;
 var DQUOTE = 34;
 var BSLASH = 92;
-var COMMA2 = 44;
+var COMMA3 = 44;
 var LOWER_CASE = 1;
 var OWS = 2;
 var SEMI_FLAG = 4;
@@ -57888,7 +55981,7 @@ var CHAR_MAP = new Uint8Array(256);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA2] |= COMMA_FLAG;
+CHAR_MAP[COMMA3] |= COMMA_FLAG;
 for (let code2 = 128; code2 <= 255; code2++) {
   CHAR_MAP[code2] |= LOWER_CASE;
 }
@@ -58721,8 +56814,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -61838,8 +59931,8 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_promises5 = require("node:fs/promises");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_promises8 = require("node:fs/promises");
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -62194,11 +60287,11 @@ async function readBranch(client, repository, branch) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path22.default.basename(import_node_path22.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path35.default.basename(import_node_path35.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -62252,7 +60345,7 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path23.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path36.default.resolve(options2.cwd, options2.connector);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const title = options2.title?.trim() || pullRequestTitle(await connectorTitle(folder), validation.profile);
@@ -62370,12 +60463,12 @@ From ${options2.source}.` : ""}`;
 }
 async function connectorTitle(folder) {
   try {
-    const swagger = JSON.parse(await (0, import_promises5.readFile)(import_node_path23.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
+    const swagger = JSON.parse(await (0, import_promises8.readFile)(import_node_path36.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
     if (typeof swagger.info?.title === "string" && swagger.info.title.trim() !== "")
       return swagger.info.title.trim();
   } catch {
   }
-  return import_node_path23.default.basename(folder);
+  return import_node_path36.default.basename(folder);
 }
 
 // packages/cli/src/commands/open-pull-request.ts
@@ -62442,2280 +60535,6 @@ function describeResult(result) {
 
 // packages/cli/src/commands/unpack.ts
 var import_node_path37 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/zip/limits.ts
-var DEFAULT_ZIP_LIMITS = {
-  maxEntries: 5e4,
-  maxTotalBytes: 2 * 1024 * 1024 * 1024,
-  maxEntryBytes: 1024 * 1024 * 1024,
-  maxCompressionRatio: 500
-};
-var IN_MEMORY_ENTRY_BYTES = 64 * 1024 * 1024;
-
-// packages/solution/src/zip/entry-name.ts
-var PROBLEM_TEXT = {
-  empty: "has an empty name",
-  absolute: "has an absolute path",
-  "drive-letter": "starts with a drive letter",
-  backslash: "contains a backslash, which is a path separator on Windows",
-  "parent-segment": "contains a '..' segment that leaves the target folder",
-  "control-character": "contains a control character"
-};
-function describeEntryNameProblem(problem) {
-  return PROBLEM_TEXT[problem];
-}
-function findEntryNameProblem(name) {
-  if (name === "") return "empty";
-  if (/[\u0000-\u001f\u007f]/.test(name)) return "control-character";
-  if (name.includes("\\")) return "backslash";
-  if (name.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(name)) return "drive-letter";
-  if (name.split("/").some((segment) => segment === "..")) return "parent-segment";
-  return void 0;
-}
-function collisionKey(name) {
-  return name.replace(/\/+$/, "").normalize("NFC").toLowerCase();
-}
-
-// packages/solution/src/zip/zip-errors.ts
-var ZipError = class extends UserError {
-  constructor(archive, entry, problem, hint) {
-    super(entry === void 0 ? `${archive}: ${problem}` : `${archive}: entry '${entry}' ${problem}`, {
-      location: { file: entry === void 0 ? archive : `${archive}/${entry}` },
-      ...hint ? { hint } : {}
-    });
-  }
-};
-
-// packages/solution/src/zip/zip-reader.ts
-var import_node_fs16 = require("node:fs");
-var import_promises6 = require("node:fs/promises");
-var import_node_stream = require("node:stream");
-var import_promises7 = require("node:stream/promises");
-var import_node_util3 = require("node:util");
-var import_node_zlib2 = require("node:zlib");
-var import_yauzl = __toESM(require_yauzl(), 1);
-
-// packages/solution/src/zip/entry-integrity.ts
-var import_node_zlib = require("node:zlib");
-var EntryIntegrity = class {
-  constructor(expected, total) {
-    this.expected = expected;
-    this.total = total;
-  }
-  expected;
-  total;
-  bytes = 0;
-  crc = 0;
-  /** Counts a chunk; throws as soon as the entry or the archive grows past its bound. */
-  add(chunk) {
-    this.bytes += chunk.length;
-    this.total.bytes += chunk.length;
-    if (this.bytes > this.expected.size)
-      throw this.error(`inflates past its declared size of ${this.expected.size} bytes.`);
-    if (this.total.bytes > this.total.limit)
-      throw new ZipError(
-        this.expected.archive,
-        this.expected.name,
-        `expands the archive past the limit of ${this.total.limit} bytes.`
-      );
-    this.crc = (0, import_node_zlib.crc32)(chunk, this.crc);
-  }
-  /** Throws when the entry ended short of its declared size or its checksum does not match. */
-  finish() {
-    if (this.bytes !== this.expected.size)
-      throw this.error(`has ${this.bytes} bytes, not the ${this.expected.size} it declares.`);
-    if (this.crc >>> 0 !== this.expected.crc32 >>> 0) throw this.error("fails its CRC-32 check.");
-  }
-  error(problem) {
-    return new ZipError(
-      this.expected.archive,
-      this.expected.name,
-      `cannot be read: ${problem}`,
-      "The archive is damaged or truncated; export it again."
-    );
-  }
-};
-
-// packages/solution/src/zip/local-header.ts
-var LOCAL_HEADER_BYTES = 30;
-var LOCAL_HEADER_SIGNATURE = 67324752;
-function localDataOffset(header) {
-  if (header.length < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
-    return void 0;
-  return LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
-}
-
-// packages/solution/src/zip/read-ahead.ts
-var import_node_fs15 = require("node:fs");
-var import_node_util2 = require("node:util");
-var readAsync = (0, import_node_util2.promisify)(import_node_fs15.read);
-async function readAt(fd2, position, length) {
-  const buffer = Buffer.allocUnsafe(length);
-  let filled = 0;
-  while (filled < length) {
-    const { bytesRead } = await readAsync(fd2, buffer, filled, length - filled, position + filled);
-    if (bytesRead === 0) break;
-    filled += bytesRead;
-  }
-  return buffer.subarray(0, filled);
-}
-var ReadAheadFile = class {
-  constructor(fd2, windowBytes) {
-    this.fd = fd2;
-    this.windowBytes = windowBytes;
-  }
-  fd;
-  windowBytes;
-  window;
-  /** Up to `length` bytes at `position`; fewer only at the end of the file. */
-  async read(position, length) {
-    if (length > this.windowBytes) return readAt(this.fd, position, length);
-    const current = this.window;
-    if (current && position >= current.start && position + length <= current.start + this.windowBytes) {
-      const bytes2 = await current.bytes;
-      const offset = position - current.start;
-      return bytes2.subarray(offset, offset + length);
-    }
-    const bytes = readAt(this.fd, position, this.windowBytes);
-    this.window = { start: position, bytes };
-    return (await bytes).subarray(0, length);
-  }
-};
-
-// packages/solution/src/zip/zip-reader.ts
-var UNIX_HOST = 3;
-var FILE_TYPE_MASK = 61440;
-var SYMLINK_TYPE = 40960;
-var ZipReader = class _ZipReader {
-  constructor(zip, raw, entries, displayName, limits, fd2, fileSize) {
-    this.zip = zip;
-    this.raw = raw;
-    this.displayName = displayName;
-    this.fd = fd2;
-    this.fileSize = fileSize;
-    this.entries = entries;
-    this.inflated = { bytes: 0, limit: limits.maxTotalBytes };
-    this.readAhead = new ReadAheadFile(fd2, READ_AHEAD_BYTES);
-  }
-  zip;
-  raw;
-  displayName;
-  fd;
-  fileSize;
-  entries;
-  inflated;
-  readAhead;
-  static async open(filePath2, options2 = {}) {
-    const displayName = options2.displayName ?? filePath2;
-    const limits = { ...DEFAULT_ZIP_LIMITS, ...options2.limits };
-    const zip = await openArchive(filePath2, displayName);
-    try {
-      if (zip.entryCount > limits.maxEntries) {
-        throw new ZipError(
-          displayName,
-          void 0,
-          `holds ${zip.entryCount} entries, more than the limit of ${limits.maxEntries}.`,
-          "Raise the entry limit only if you trust the archive."
-        );
-      }
-      const raw = await readCentralDirectory(zip, displayName);
-      const entries = checkEntries(raw, displayName, limits);
-      const fd2 = await (0, import_node_util3.promisify)(import_node_fs16.open)(filePath2, "r");
-      try {
-        const { size } = await (0, import_node_util3.promisify)(import_node_fs16.fstat)(fd2);
-        return new _ZipReader(
-          zip,
-          new Map(entries.map((entry, i2) => [entry.name, raw[i2]])),
-          entries,
-          displayName,
-          limits,
-          fd2,
-          size
-        );
-      } catch (error2) {
-        (0, import_node_fs16.closeSync)(fd2);
-        throw error2;
-      }
-    } catch (error2) {
-      zip.close();
-      throw error2;
-    }
-  }
-  get files() {
-    return this.entries.filter((entry) => !entry.isDirectory);
-  }
-  find(name) {
-    return this.entries.find((entry) => entry.name === name);
-  }
-  /** The expanded bytes of an entry, read and inflated in one piece. */
-  async readBuffer(entry) {
-    const raw = this.rawEntry(entry);
-    try {
-      const { data } = await this.locate(raw, entry, true);
-      const integrity = this.integrity(raw, entry);
-      const bytes = inflateWhole(raw.compressionMethod, data, entry.size);
-      integrity.add(bytes);
-      integrity.finish();
-      return bytes;
-    } catch (error2) {
-      throw this.readError(entry, error2);
-    }
-  }
-  /**
-   * Writes an entry to a new file. Entries up to {@link WHOLE_ENTRY_BYTES} are inflated in one piece
-   * and written with one call; larger ones are streamed in {@link STREAM_CHUNK_BYTES} chunks, so
-   * memory stays bounded whatever the entry's size. A failure leaves no file behind.
-   */
-  async copyToFile(entry, destination) {
-    try {
-      if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES)
-        await (0, import_promises6.writeFile)(destination, await this.readBuffer(entry), { flag: "wx" });
-      else await this.streamToFile(entry, destination);
-    } catch (error2) {
-      await (0, import_promises6.rm)(destination, { force: true });
-      throw this.readError(entry, error2);
-    }
-  }
-  close() {
-    this.zip.close();
-    (0, import_node_fs16.closeSync)(this.fd);
-  }
-  async streamToFile(entry, destination) {
-    const raw = this.rawEntry(entry);
-    checkMethod(raw.compressionMethod);
-    const { start } = await this.locate(raw, entry, false);
-    if (raw.compressedSize === 0) throw new Error("it has no data");
-    const input = archiveSlice(this.fd, start, raw.compressedSize);
-    const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs16.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
-    if (raw.compressionMethod === STORED) await (0, import_promises7.pipeline)(input, check, output);
-    else await (0, import_promises7.pipeline)(input, (0, import_node_zlib2.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
-  }
-  rawEntry(entry) {
-    const raw = this.raw.get(entry.name);
-    if (!raw) throw new Error(`no entry ${entry.name}`);
-    return raw;
-  }
-  integrity(raw, entry) {
-    return new EntryIntegrity(
-      { archive: this.displayName, name: entry.name, size: entry.size, crc32: raw.crc32 },
-      this.inflated
-    );
-  }
-  /**
-   * Where an entry's data starts, and with `withData` its compressed bytes, read together with the
-   * local header in one read (through the read-ahead window, which neighbouring entries share).
-   */
-  async locate(raw, entry, withData) {
-    const headerGuess = LOCAL_HEADER_BYTES + raw.fileNameLength + raw.extraFieldLength;
-    const position = raw.relativeOffsetOfLocalHeader;
-    const head = withData ? await this.readAhead.read(position, headerGuess + raw.compressedSize) : await readAt(this.fd, position, headerGuess);
-    const offset = localDataOffset(head);
-    if (offset === void 0)
-      throw this.readError(entry, new Error("its local header is missing or damaged"));
-    const start = raw.relativeOffsetOfLocalHeader + offset;
-    if (start + raw.compressedSize > this.fileSize)
-      throw this.readError(entry, new Error("its data runs past the end of the archive"));
-    if (!withData) return { start, data: Buffer.alloc(0) };
-    const data = offset + raw.compressedSize <= head.length ? head.subarray(offset, offset + raw.compressedSize) : await readAt(this.fd, start, raw.compressedSize);
-    return { start, data };
-  }
-  readError(entry, error2) {
-    if (error2 instanceof ZipError) return error2;
-    const reason = error2 instanceof Error ? error2.message : String(error2);
-    return new ZipError(
-      this.displayName,
-      entry.name,
-      `cannot be read: ${reason}.`,
-      "The archive is damaged or truncated; export it again."
-    );
-  }
-};
-var WHOLE_ENTRY_BYTES = 1024 * 1024;
-var STREAM_CHUNK_BYTES = 256 * 1024;
-var READ_AHEAD_BYTES = 1024 * 1024;
-var STORED = 0;
-var DEFLATED = 8;
-function checkMethod(method) {
-  if (method !== STORED && method !== DEFLATED) throw new Error(`unsupported compression method ${method}`);
-}
-function inflateWhole(method, data, size) {
-  checkMethod(method);
-  if (method === STORED) return data;
-  try {
-    return (0, import_node_zlib2.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
-  } catch (error2) {
-    if (error2.code === "ERR_BUFFER_TOO_LARGE")
-      throw new Error(`inflates past its declared size of ${size} bytes`, { cause: error2 });
-    throw error2;
-  }
-}
-function archiveSlice(fd2, start, length) {
-  let offset = 0;
-  return new import_node_stream.Readable({
-    highWaterMark: STREAM_CHUNK_BYTES,
-    read() {
-      if (offset >= length) {
-        this.push(null);
-        return;
-      }
-      readAt(fd2, start + offset, Math.min(STREAM_CHUNK_BYTES, length - offset)).then(
-        (chunk) => {
-          if (chunk.length === 0) this.destroy(new Error("unexpected end of the archive"));
-          else {
-            offset += chunk.length;
-            this.push(chunk);
-          }
-        },
-        (error2) => this.destroy(error2)
-      );
-    }
-  });
-}
-function checkingStream(integrity) {
-  return new import_node_stream.Transform({
-    transform(chunk, _encoding, callback) {
-      try {
-        integrity.add(chunk);
-        callback(null, chunk);
-      } catch (error2) {
-        callback(error2);
-      }
-    },
-    flush(callback) {
-      try {
-        integrity.finish();
-        callback();
-      } catch (error2) {
-        callback(error2);
-      }
-    }
-  });
-}
-function openArchive(filePath2, displayName) {
-  return new Promise((resolve, reject) => {
-    import_yauzl.default.open(
-      filePath2,
-      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
-      (error2, zip) => {
-        if (error2) {
-          const code2 = error2.code;
-          if (code2 === "ENOENT") reject(new ZipError(displayName, void 0, "does not exist."));
-          else if (code2 === "EISDIR")
-            reject(new ZipError(displayName, void 0, "is a folder, not a zip archive."));
-          else
-            reject(
-              new ZipError(
-                displayName,
-                void 0,
-                `is not a zip archive or is truncated (${error2.message}).`,
-                "Export or download the solution again."
-              )
-            );
-        } else resolve(zip);
-      }
-    );
-  });
-}
-function readCentralDirectory(zip, displayName) {
-  return new Promise((resolve, reject) => {
-    const entries = [];
-    zip.on("entry", (entry) => {
-      entries.push(entry);
-      zip.readEntry();
-    });
-    zip.on("end", () => resolve(entries));
-    zip.on(
-      "error",
-      (error2) => reject(
-        new ZipError(
-          displayName,
-          void 0,
-          `has a damaged central directory (${error2.message}).`,
-          "Export or download the solution again."
-        )
-      )
-    );
-    zip.readEntry();
-  });
-}
-function entryName(entry) {
-  return import_yauzl.default.getFileNameLowLevel(
-    entry.generalPurposeBitFlag,
-    entry.fileName,
-    entry.extraFields,
-    true
-  );
-}
-function isSymlink(entry) {
-  return entry.versionMadeBy >> 8 === UNIX_HOST && (entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_TYPE;
-}
-function checkEntries(raw, archive, limits) {
-  const seen = /* @__PURE__ */ new Map();
-  let declaredTotal = 0;
-  return raw.map((entry) => {
-    const name = entryName(entry);
-    const problem = findEntryNameProblem(name);
-    if (problem)
-      throw new ZipError(
-        archive,
-        name,
-        `${describeEntryNameProblem(problem)}; it is refused.`,
-        "The archive is unsafe to extract."
-      );
-    if (isSymlink(entry))
-      throw new ZipError(
-        archive,
-        name,
-        "is a symbolic link; links are refused.",
-        "Solutions never hold links; the archive is unsafe."
-      );
-    if (entry.isEncrypted())
-      throw new ZipError(
-        archive,
-        name,
-        "is encrypted; encrypted entries are not supported.",
-        "Export the solution again without a password."
-      );
-    const key = collisionKey(name);
-    const earlier = seen.get(key);
-    if (earlier !== void 0) {
-      throw new ZipError(
-        archive,
-        name,
-        earlier === name ? "appears twice." : `has the same name as '${earlier}' on a case-insensitive file system.`,
-        "An archive with duplicate names is ambiguous; it is refused."
-      );
-    }
-    seen.set(key, name);
-    const isDirectory = name.endsWith("/");
-    if (entry.uncompressedSize > limits.maxEntryBytes) {
-      throw new ZipError(
-        archive,
-        name,
-        `expands to ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryBytes}.`
-      );
-    }
-    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-    if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxCompressionRatio) {
-      throw new ZipError(
-        archive,
-        name,
-        `is compressed ${Math.round(ratio)} to 1, past the limit of ${limits.maxCompressionRatio}: a zip bomb.`
-      );
-    }
-    declaredTotal += entry.uncompressedSize;
-    if (declaredTotal > limits.maxTotalBytes) {
-      throw new ZipError(
-        archive,
-        name,
-        `brings the expanded size past the limit of ${limits.maxTotalBytes} bytes.`
-      );
-    }
-    return { name, isDirectory, size: entry.uncompressedSize, compressedSize: entry.compressedSize };
-  });
-}
-
-// packages/solution/src/zip/zip-writer.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
-var import_node_stream2 = require("node:stream");
-var import_promises8 = require("node:stream/promises");
-var import_yazl = __toESM(require_yazl(), 1);
-
-// packages/solution/src/fs/temporary.ts
-var import_node_crypto14 = require("node:crypto");
-var import_node_path24 = __toESM(require("node:path"), 1);
-function temporarySibling(target) {
-  const resolved2 = import_node_path24.default.resolve(target);
-  return import_node_path24.default.join(
-    import_node_path24.default.dirname(resolved2),
-    `.${import_node_path24.default.basename(resolved2)}.${(0, import_node_crypto14.randomBytes)(6).toString("hex")}.tmp`
-  );
-}
-
-// packages/solution/src/zip/zip-writer.ts
-var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
-async function writeZipAtomically(destination, sources, options2 = {}) {
-  await import_node_fs17.promises.mkdir(import_node_path25.default.dirname(destination), { recursive: true });
-  const temporary = temporarySibling(destination);
-  const zip = new import_yazl.default.ZipFile();
-  const entryOptions = {
-    mtime: options2.mtime ?? FIXED_MTIME,
-    forceDosTimestamp: true,
-    compress: true,
-    mode: 33188
-  };
-  const output = zip.outputStream;
-  zip.on("error", (error2) => output.destroy(error2));
-  const written = (0, import_promises8.pipeline)(output, (0, import_node_fs17.createWriteStream)(temporary, { flags: "wx" }));
-  try {
-    for (const source of sources) {
-      if ("data" in source) zip.addBuffer(source.data, source.name, entryOptions);
-      else if ("file" in source) zip.addFile(source.file, source.name, entryOptions);
-      else {
-        const load = source.load;
-        zip.addReadStreamLazy(source.name, entryOptions, (callback) => {
-          load().then(
-            (bytes) => callback(null, import_node_stream2.Readable.from([bytes])),
-            (error2) => callback(error2, void 0)
-          );
-        });
-      }
-    }
-    zip.end();
-    await written;
-    await import_node_fs17.promises.rename(temporary, destination);
-  } catch (error2) {
-    output.destroy();
-    await written.catch(() => void 0);
-    await import_node_fs17.promises.rm(temporary, { force: true });
-    throw error2;
-  }
-}
-
-// packages/solution/src/xml/xml-tree.ts
-function element(name, attributes = [], children = []) {
-  return { kind: "element", name, attributes, children };
-}
-function childElements(parent, name) {
-  return parent.children.filter(
-    (node) => node.kind === "element" && (name === void 0 || node.name === name)
-  );
-}
-function firstChild(parent, name) {
-  return childElements(parent).find((child) => child.name === name);
-}
-function textOf2(node) {
-  return node.children.map((child) => child.kind === "text" || child.kind === "cdata" ? child.text : "").join("");
-}
-function setText(node, text3) {
-  node.children = text3 === "" ? [] : [{ kind: "text", text: text3 }];
-}
-
-// packages/solution/src/xml/parse-xml.ts
-var import_saxes = __toESM(require_saxes(), 1);
-function parseXml2(text3, file) {
-  const parser3 = new import_saxes.SaxesParser({ xmlns: false, position: true });
-  const stack = [];
-  let root;
-  const fail = (message2) => {
-    throw new UserError(`${file}: ${message2} (line ${parser3.line}, column ${parser3.column}).`, {
-      location: { file, line: parser3.line, column: parser3.column }
-    });
-  };
-  const append = (node) => {
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(node);
-  };
-  parser3.on(
-    "doctype",
-    () => fail("has a DOCTYPE; DOCTYPEs and entity declarations are refused and never resolved")
-  );
-  parser3.on("error", (error2) => fail(stripSaxesPrefix(error2.message)));
-  parser3.on("opentag", (tag2) => {
-    const node = {
-      kind: "element",
-      name: tag2.name,
-      attributes: Object.entries(tag2.attributes),
-      children: []
-    };
-    if (stack.length === 0) root = node;
-    else append(node);
-    stack.push(node);
-  });
-  parser3.on("closetag", () => void stack.pop());
-  parser3.on("text", (value) => {
-    if (stack.length > 0) append({ kind: "text", text: value });
-  });
-  parser3.on("cdata", (value) => append({ kind: "cdata", text: value }));
-  parser3.on("comment", (value) => {
-    if (stack.length > 0) append({ kind: "comment", text: value });
-  });
-  parser3.on("processinginstruction", ({ target, body }) => {
-    if (stack.length > 0) append({ kind: "instruction", target, body });
-  });
-  parser3.write(text3).close();
-  if (!root) return fail("has no root element");
-  return root;
-}
-function stripSaxesPrefix(message2) {
-  return message2.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
-}
-
-// packages/solution/src/xml/serialize-xml.ts
-var UNPACKED_STYLE = { declaration: true, newline: "\n" };
-var EXPORT_STYLE = { declaration: false, newline: "\r\n" };
-var INDENT = "  ";
-function serializeXml(root, style) {
-  const lines = [];
-  if (style.declaration) lines.push('\uFEFF<?xml version="1.0" encoding="utf-8"?>');
-  writeElement(root, 0, lines, style.newline);
-  return lines.join(style.newline);
-}
-function writeElement(node, depth, lines, newline2) {
-  const indent = INDENT.repeat(depth);
-  const open2 = `<${node.name}${node.attributes.map(([name, value]) => ` ${name}="${escapeAttribute2(value)}"`).join("")}`;
-  const children = significantChildren(node);
-  if (children.length === 0) {
-    const nil = node.attributes.some(([name, value]) => name === "xsi:nil" && value === "true");
-    lines.push(nil ? `${indent}${open2}></${node.name}>` : `${indent}${open2} />`);
-    return;
-  }
-  if (isInline(children)) {
-    lines.push(
-      `${indent}${open2}>${children.map((child) => inlineNode(child, newline2)).join("")}</${node.name}>`
-    );
-    return;
-  }
-  lines.push(`${indent}${open2}>`);
-  for (const child of children) {
-    if (child.kind === "element") writeElement(child, depth + 1, lines, newline2);
-    else lines.push(`${INDENT.repeat(depth + 1)}${inlineNode(child, newline2)}`);
-  }
-  lines.push(`${indent}</${node.name}>`);
-}
-function significantChildren(node) {
-  const hasStructure = node.children.some((child) => child.kind !== "text");
-  const hasRealText = node.children.some(
-    (child) => child.kind === "text" && child.text.trim() !== "" || child.kind === "cdata"
-  );
-  if (hasStructure && !hasRealText) return node.children.filter((child) => child.kind !== "text");
-  return node.children;
-}
-function isInline(children) {
-  return children.some((child) => child.kind === "text" || child.kind === "cdata");
-}
-function inlineNode(node, newline2) {
-  switch (node.kind) {
-    case "text":
-      return escapeText2(node.text).replace(/\n/g, newline2);
-    case "cdata":
-      return `<![CDATA[${node.text}]]>`;
-    case "comment":
-      return `<!--${node.text}-->`;
-    case "instruction":
-      return `<?${node.target}${node.body ? ` ${node.body}` : ""}?>`;
-    case "element": {
-      const lines = [];
-      writeElement(node, 0, lines, newline2);
-      return lines.join(newline2);
-    }
-  }
-}
-function escapeText2(text3) {
-  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#xD;");
-}
-function escapeAttribute2(value) {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\n/g, "&#xA;").replace(/\r/g, "&#xD;").replace(/\t/g, "&#x9;");
-}
-
-// packages/solution/src/text/decode.ts
-var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var lenient2 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-var BOM = "\uFEFF";
-function decodeUtf8Strict(bytes, file) {
-  try {
-    const text3 = strict2.decode(bytes);
-    return text3.startsWith(BOM) ? text3.slice(1) : text3;
-  } catch {
-    throw new UserError(
-      `${file} is not valid UTF-8 (first bad byte at offset ${firstInvalidOffset(bytes)}).`,
-      {
-        location: { file },
-        hint: "Save the file as UTF-8."
-      }
-    );
-  }
-}
-function firstInvalidOffset(bytes) {
-  const stream = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  for (let end = 1; end <= bytes.length; end++) {
-    try {
-      stream.decode(bytes.subarray(end - 1, end), { stream: true });
-    } catch {
-      const before = lenient2.decode(bytes.subarray(0, end));
-      return Buffer.byteLength(before.slice(0, before.indexOf("\uFFFD")), "utf8");
-    }
-  }
-  const all = lenient2.decode(bytes);
-  return Buffer.byteLength(all.slice(0, all.indexOf("\uFFFD")), "utf8");
-}
-function lineAndColumn(text3, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i2 = 0; i2 < offset && i2 < text3.length; i2++) {
-    if (text3.charCodeAt(i2) === 10) {
-      line++;
-      lineStart = i2 + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-// packages/solution/src/json/json-text.ts
-function checkJson(text3, file) {
-  try {
-    return JSON.parse(text3);
-  } catch (nativeError) {
-    const errors2 = [];
-    parse2(text3, errors2, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const first = errors2[0];
-    const offset = first?.offset ?? 0;
-    const { line, column } = lineAndColumn(text3, offset);
-    const what = first ? describeParseError2(first) : nativeError.message;
-    throw new UserError(`${file} is not valid JSON: ${what} at line ${line}, column ${column}.`, {
-      location: { file, line, column },
-      hint: "Fix the JSON in the connector, or export the solution again."
-    });
-  }
-}
-var LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
-var QUOTE2 = 34;
-var OPEN_BRACE2 = 123;
-var OPEN_BRACKET2 = 91;
-var CLOSE_BRACE2 = 125;
-var CLOSE_BRACKET2 = 93;
-var COMMA3 = 44;
-var COLON2 = 58;
-var lineBreaks = [];
-var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
-function prettyJson(text3, file) {
-  checkJson(text3, file);
-  let depth = 0;
-  return text3.replace(LAYOUT_LEXEME, (lexeme) => {
-    switch (lexeme.charCodeAt(0)) {
-      case QUOTE2:
-        return lexeme;
-      case OPEN_BRACE2:
-      case OPEN_BRACKET2:
-        if (lexeme.length > 1) return lexeme[0] + lexeme[lexeme.length - 1];
-        return lexeme + lineBreak(++depth);
-      case CLOSE_BRACE2:
-      case CLOSE_BRACKET2:
-        return lineBreak(--depth) + lexeme;
-      case COMMA3:
-        return "," + lineBreak(depth);
-      case COLON2:
-        return ": ";
-      default:
-        return "";
-    }
-  }) + "\n";
-}
-function minifyJson(text3, file) {
-  checkJson(text3, file);
-  return text3.replace(STRING_OR_SPACE, (lexeme) => lexeme.charCodeAt(0) === QUOTE2 ? lexeme : "");
-}
-var STRING_OR_SPACE = /"[^"\\]*(?:\\.[^"\\]*)*"|\s+/g;
-function describeParseError2(error2) {
-  const code2 = printParseErrorCode(error2.error);
-  return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-}
-
-// packages/solution/src/fs/commit-folder.ts
-var import_node_fs19 = require("node:fs");
-var import_node_crypto15 = require("node:crypto");
-var import_node_path27 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/fs/list-files.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
-async function listFiles(root, skip) {
-  const files = [];
-  const walk = async (relative) => {
-    const entries = await import_node_fs18.promises.readdir(import_node_path26.default.join(root, relative), { withFileTypes: true });
-    for (const entry of entries) {
-      const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (skip?.(child)) continue;
-      if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile()) files.push(child);
-    }
-  };
-  await walk("");
-  return files.sort(compareOrdinal);
-}
-function compareOrdinal(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// packages/solution/src/fs/commit-folder.ts
-async function commitFolder(staged, target, options2) {
-  const files = await listFiles(staged);
-  if (!await exists(target)) {
-    await import_node_fs19.promises.mkdir(import_node_path27.default.dirname(import_node_path27.default.resolve(target)), { recursive: true });
-    await import_node_fs19.promises.rename(staged, target);
-    return { written: files, deleted: [], unchanged: [] };
-  }
-  const targetRoot = await import_node_fs19.promises.realpath(target);
-  const result = { written: [], deleted: [], unchanged: [] };
-  for (const file of files) {
-    const from = import_node_path27.default.join(staged, file);
-    const to = import_node_path27.default.join(targetRoot, file);
-    await ensureDirectoryInside(targetRoot, import_node_path27.default.dirname(to));
-    const current = await import_node_fs19.promises.lstat(to).catch(() => void 0);
-    if (current?.isFile() && await sameContent2(from, to)) {
-      result.unchanged.push(file);
-      continue;
-    }
-    if (current?.isDirectory()) await import_node_fs19.promises.rm(to, { recursive: true });
-    await import_node_fs19.promises.rename(from, to);
-    result.written.push(file);
-  }
-  if (options2.stale === "delete") {
-    const wanted = new Set(files);
-    for (const file of await listFiles(targetRoot)) {
-      if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs19.promises.rm(import_node_path27.default.join(targetRoot, file));
-      result.deleted.push(file);
-    }
-    await removeEmptyFolders(targetRoot, options2.protect);
-  }
-  await import_node_fs19.promises.rm(staged, { recursive: true, force: true });
-  return result;
-}
-async function ensureDirectoryInside(root, directory) {
-  await import_node_fs19.promises.mkdir(directory, { recursive: true });
-  const real = await import_node_fs19.promises.realpath(directory);
-  if (real !== root && !real.startsWith(root + import_node_path27.default.sep)) {
-    throw new UserError(`Refusing to write into ${directory}: it leads outside ${root} through a link.`, {
-      hint: "Remove the link from the target folder."
-    });
-  }
-}
-async function sameContent2(a, b) {
-  const [sa, sb] = await Promise.all([import_node_fs19.promises.stat(a), import_node_fs19.promises.stat(b)]);
-  if (sa.size !== sb.size) return false;
-  const [ha, hb] = await Promise.all([hashFile(a), hashFile(b)]);
-  return ha === hb;
-}
-async function hashFile(file) {
-  const hash = (0, import_node_crypto15.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs19.createReadStream)(file)) hash.update(chunk);
-  return hash.digest("hex");
-}
-async function exists(file) {
-  return import_node_fs19.promises.lstat(file).then(
-    () => true,
-    () => false
-  );
-}
-async function removeEmptyFolders(root, protect) {
-  const visit2 = async (relative) => {
-    const absolute = import_node_path27.default.join(root, relative);
-    const entries = await import_node_fs19.promises.readdir(absolute, { withFileTypes: true });
-    let empty = true;
-    for (const entry of entries) {
-      const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs19.promises.rmdir(import_node_path27.default.join(root, child));
-      else empty = false;
-    }
-    return empty;
-  };
-  await visit2("");
-}
-
-// packages/solution/src/solution/layout.ts
-var ZIP_SOLUTION = "solution.xml";
-var ZIP_CUSTOMIZATIONS = "customizations.xml";
-var ZIP_CONTENT_TYPES = "[Content_Types].xml";
-var ZIP_CONNECTOR_FOLDER = "Connector/";
-var FOLDER_SOLUTION = "Other/Solution.xml";
-var FOLDER_CUSTOMIZATIONS = "Other/Customizations.xml";
-var FOLDER_CONNECTOR_FOLDER = "Connectors/";
-function folderPathOf(zipName) {
-  return zipName.startsWith(ZIP_CONNECTOR_FOLDER) ? FOLDER_CONNECTOR_FOLDER + zipName.slice(ZIP_CONNECTOR_FOLDER.length) : zipName;
-}
-function zipPathOf(folderPath) {
-  return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) ? ZIP_CONNECTOR_FOLDER + folderPath.slice(FOLDER_CONNECTOR_FOLDER.length) : folderPath;
-}
-function isConnectorDocument(folderPath) {
-  return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) && !folderPath.slice(FOLDER_CONNECTOR_FOLDER.length).includes("/") && folderPath.endsWith(".xml");
-}
-function isConnectorJson(folderPath) {
-  return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) && folderPath.endsWith(".json");
-}
-function managedVariantOf(folderPath) {
-  const slash = folderPath.lastIndexOf("/");
-  const dot = folderPath.lastIndexOf(".");
-  return dot > slash + 1 ? `${folderPath.slice(0, dot)}_managed${folderPath.slice(dot)}` : `${folderPath}_managed`;
-}
-function isRepositoryFile(relativePath) {
-  return relativePath.split("/").some((segment) => segment.startsWith("."));
-}
-
-// packages/solution/src/solution/solution-errors.ts
-var NotASolutionError = class extends UserError {
-  constructor(archive, names) {
-    super(
-      `${archive} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
-      {
-        location: { file: archive },
-        hint: hintFor(names)
-      }
-    );
-  }
-};
-function hintFor(names) {
-  if (names.includes("manifest.json") && names.some((name) => name.startsWith("Microsoft.Flow/"))) {
-    return "It is a legacy Power Automate flow package (Export > Package (.zip)); export the flow inside a solution instead.";
-  }
-  if (names.some((name) => name.startsWith("PkgAssets/"))) {
-    return "It is a Package Deployer package; unpack the solution zips inside PkgAssets/ instead.";
-  }
-  return "Export the solution from Power Apps (Solutions > Export) or with the export-solution action.";
-}
-function solutionError(file, problem, hint) {
-  return new UserError(`${file}: ${problem}`, { location: { file }, ...hint ? { hint } : {} });
-}
-
-// packages/solution/src/solution/manifest.ts
-function manifestOf(root, file) {
-  const manifest = root.name === "ImportExportXml" ? firstChild(root, "SolutionManifest") : void 0;
-  if (!manifest)
-    throw solutionError(
-      file,
-      "has no <ImportExportXml><SolutionManifest> element.",
-      "Is this a Dataverse solution manifest?"
-    );
-  return manifest;
-}
-function readManifest(root, file) {
-  const manifest = manifestOf(root, file);
-  const field = (name) => {
-    const node = firstChild(manifest, name);
-    if (!node) throw solutionError(file, `has no <${name}> in <SolutionManifest>.`);
-    return textOf2(node).trim();
-  };
-  const managed = field("Managed");
-  if (managed !== "0" && managed !== "1" && managed !== "2")
-    throw solutionError(file, `has <Managed>${managed}</Managed>; expected 0, 1 or 2.`);
-  return { uniqueName: field("UniqueName"), version: field("Version"), managed };
-}
-function setManaged(root, file, managed) {
-  const node = firstChild(manifestOf(root, file), "Managed");
-  if (node) setText(node, managed);
-}
-function setVersion(root, file, version) {
-  const node = firstChild(manifestOf(root, file), "Version");
-  if (node) setText(node, version);
-}
-function checkVersion(version) {
-  return /^\d+(\.\d+){1,3}$/.test(version);
-}
-
-// packages/solution/src/solution/unpack.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/solution/stage-zip.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/util/concurrency.ts
-async function forEachConcurrently(items, limit, task) {
-  let next = 0;
-  let failure;
-  const worker = async () => {
-    while (next < items.length && !failure) {
-      const item = items[next++];
-      try {
-        await task(item);
-      } catch (error2) {
-        failure ??= { error: error2 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
-
-// packages/solution/src/solution/connector-element.ts
-var FILE_COLUMNS = [
-  "openapidefinition",
-  "connectionparameters",
-  "connectionparametersets",
-  "policytemplateinstances",
-  "customcodeblobcontent",
-  "iconblob"
-];
-var CONNECTOR_CHILD_ORDER = [
-  "connectorid",
-  "description",
-  "displayname",
-  "iconbrandcolor",
-  "name",
-  "connectortype",
-  "scriptoperations",
-  "openapidefinition",
-  "connectionparameters",
-  "connectionparametersets",
-  "policytemplateinstances",
-  "customcodeblobcontent",
-  "iconblob"
-];
-function connectorName(connector, file) {
-  const node = firstChild(connector, "name");
-  const name = node ? textOf2(node).trim() : "";
-  if (name === "") throw solutionError(file, "has a <Connector> without a <name>.");
-  if (findEntryNameProblem(name) || name.includes("/") || name === "." || name.startsWith(".")) {
-    throw solutionError(file, `has a connector named '${name}', which cannot be a file name.`);
-  }
-  return name;
-}
-function connectorText(connector, column) {
-  const node = firstChild(connector, column);
-  return node ? textOf2(node) : void 0;
-}
-function fileReferences(connector, file) {
-  const references = [];
-  for (const child of childElements(connector)) {
-    if (!FILE_COLUMNS.includes(child.name)) continue;
-    const value = textOf2(child).trim();
-    if (value === "") continue;
-    const zipName = value.replace(/^\//, "");
-    if (!zipName.startsWith("Connector/") || zipName.slice("Connector/".length).includes("/") || findEntryNameProblem(zipName)) {
-      throw solutionError(
-        file,
-        `has <${child.name}>${value}</${child.name}>, which is not a file in /Connector/.`
-      );
-    }
-    references.push({ column: child.name, zipName });
-  }
-  return references;
-}
-
-// packages/solution/src/solution/customizations.ts
-var XSI = "xmlns:xsi";
-var AFTER_CONNECTORS = ["connectionreferences", "Languages"];
-function takeConnectors(root) {
-  const container = firstChild(root, "Connectors");
-  if (!container) return [];
-  const connectors = childElements(container, "Connector");
-  container.children = container.children.filter(
-    (node) => !(node.kind === "element" && node.name === "Connector")
-  );
-  if (container.children.every((node) => node.kind === "text" && node.text.trim() === ""))
-    container.children = [];
-  const xsi = root.attributes.find(([name]) => name === XSI);
-  for (const connector of connectors) {
-    if (xsi && !connector.attributes.some(([name]) => name === XSI))
-      connector.attributes.unshift([xsi[0], xsi[1]]);
-  }
-  return connectors;
-}
-function putConnectors(root, connectors) {
-  if (connectors.length === 0) return;
-  let container = firstChild(root, "Connectors");
-  if (!container) {
-    container = element("Connectors");
-    const before = root.children.findIndex(
-      (node) => node.kind === "element" && AFTER_CONNECTORS.includes(node.name)
-    );
-    root.children.splice(before === -1 ? root.children.length : before, 0, container);
-  }
-  const rootXsi = root.attributes.find(([name]) => name === XSI)?.[1];
-  const sorted = [...connectors].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const { element: connector } of sorted) {
-    connector.attributes = connector.attributes.filter(
-      ([name, value]) => !(name === XSI && value === rootXsi)
-    );
-    container.children.push(connector);
-  }
-}
-
-// packages/solution/src/solution/stage-zip.ts
-async function stageSolutionZip(reader, staging, options2 = {}) {
-  const archive = reader.displayName;
-  const files = reader.files;
-  const solutionEntry = findRoot(files, ZIP_SOLUTION);
-  const customizationsEntry = findRoot(files, ZIP_CUSTOMIZATIONS);
-  if (!solutionEntry || !customizationsEntry)
-    throw new NotASolutionError(
-      archive,
-      files.map((entry) => entry.name)
-    );
-  const located = (entry) => `${archive}/${entry.name}`;
-  const readText = async (entry) => {
-    if (entry.size > IN_MEMORY_ENTRY_BYTES)
-      throw solutionError(located(entry), `is ${entry.size} bytes, too large for a solution part.`);
-    return decodeUtf8Strict(await reader.readBuffer(entry), located(entry));
-  };
-  const solution = parseXml2(await readText(solutionEntry), located(solutionEntry));
-  const manifest = readManifest(solution, located(solutionEntry));
-  if (options2.managed) setManaged(solution, located(solutionEntry), options2.managed);
-  if (options2.resetVersion) setVersion(solution, located(solutionEntry), options2.resetVersion);
-  const customizations = parseXml2(await readText(customizationsEntry), located(customizationsEntry));
-  const connectors = takeConnectors(customizations).map((element2) => ({
-    element: element2,
-    name: connectorName(element2, located(customizationsEntry))
-  }));
-  const outputs = /* @__PURE__ */ new Map();
-  const claim = (folderPath, source) => {
-    const key = collisionKey(folderPath);
-    const earlier = outputs.get(key);
-    if (earlier !== void 0)
-      throw solutionError(
-        archive,
-        `${source} and ${earlier} would both be unpacked to ${folderPath}.`,
-        "The archive is not a consistent solution."
-      );
-    outputs.set(key, source);
-  };
-  claim(FOLDER_SOLUTION, ZIP_SOLUTION);
-  claim(FOLDER_CUSTOMIZATIONS, ZIP_CUSTOMIZATIONS);
-  const byName = new Map(files.map((entry) => [entry.name, entry]));
-  for (const { element: element2, name } of connectors) {
-    claim(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, `connector '${name}'`);
-    for (const reference2 of fileReferences(
-      element2,
-      `${located(customizationsEntry)} (connector '${name}')`
-    )) {
-      if (!byName.has(reference2.zipName)) {
-        throw solutionError(
-          located(customizationsEntry),
-          `connector '${name}' refers to /${reference2.zipName}, which the archive does not have.`
-        );
-      }
-    }
-  }
-  const others = files.filter(
-    (entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES
-  );
-  for (const entry of others) claim(folderPathOf(entry.name), entry.name);
-  const written = [];
-  const folders = /* @__PURE__ */ new Map();
-  const makeFolderOf = (destination) => {
-    const folder = import_node_path28.default.dirname(destination);
-    let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs20.promises.mkdir(folder, { recursive: true }));
-    return made;
-  };
-  const write2 = async (folderPath, content) => {
-    const destination = import_node_path28.default.join(staging, folderPath);
-    await makeFolderOf(destination);
-    await import_node_fs20.promises.writeFile(destination, content, { flag: "wx" });
-    written.push(folderPath);
-  };
-  const copyEntry = async (entry) => {
-    const folderPath = folderPathOf(entry.name);
-    if (isConnectorJson(folderPath)) {
-      await write2(folderPath, prettyJson(await readText(entry), located(entry)));
-      return;
-    }
-    const destination = import_node_path28.default.join(staging, folderPath);
-    await makeFolderOf(destination);
-    await reader.copyToFile(entry, destination);
-    written.push(folderPath);
-  };
-  const parts = [
-    () => write2(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE)),
-    () => write2(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE)),
-    ...connectors.map(
-      ({ element: element2, name }) => () => write2(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element2, UNPACKED_STYLE))
-    ),
-    ...others.map((entry) => () => copyEntry(entry))
-  ];
-  await forEachConcurrently(parts, 8, (part) => part());
-  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort() };
-}
-function findRoot(files, name) {
-  return files.find((entry) => entry.name === name) ?? files.find((entry) => entry.name.toLowerCase() === name);
-}
-
-// packages/solution/src/solution/unpack.ts
-async function unpackSolution(zipPath, folder, options2 = {}) {
-  await refuseNonEmptyTarget(folder, options2.overwrite ?? false);
-  const staging = temporarySibling(folder);
-  await import_node_fs21.promises.mkdir(staging, { recursive: true });
-  try {
-    const staged = options2.packageType === "both" ? await stageBoth(zipPath, staging, options2) : await stageOne(zipPath, staging, { resetVersion: options2.resetVersion }, options2.limits);
-    if (options2.packageType === "managed" && staged.manifest.managed !== "1")
-      throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
-    if (options2.packageType === "unmanaged" && staged.manifest.managed !== "0")
-      throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
-    const committed = await commitFolder(staging, folder, {
-      stale: options2.stale ?? "delete",
-      protect: isRepositoryFile
-    });
-    return {
-      folder,
-      uniqueName: staged.manifest.uniqueName,
-      version: options2.resetVersion ?? staged.manifest.version,
-      managed: options2.packageType === "both" ? "2" : staged.manifest.managed,
-      connectors: staged.connectors,
-      ...committed
-    };
-  } finally {
-    await import_node_fs21.promises.rm(staging, { recursive: true, force: true });
-  }
-}
-async function stageOne(zipPath, staging, options2, limits) {
-  const reader = await ZipReader.open(zipPath, { limits });
-  try {
-    return await stageSolutionZip(reader, staging, options2);
-  } finally {
-    reader.close();
-  }
-}
-function pairedZipPaths(zipPath) {
-  const match2 = /^(.*?)(_managed)?\.zip$/i.exec(zipPath);
-  const stem = match2 ? match2[1] : zipPath;
-  return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
-}
-async function stageBoth(zipPath, staging, options2) {
-  const { unmanaged, managed } = pairedZipPaths(zipPath);
-  const common = { managed: "2", resetVersion: options2.resetVersion };
-  const base2 = await stageOne(unmanaged, staging, common, options2.limits);
-  const managedStaging = `${staging}.managed`;
-  await import_node_fs21.promises.mkdir(managedStaging);
-  try {
-    const other = await stageOne(managed, managedStaging, common, options2.limits);
-    if (other.manifest.managed !== "1" || base2.manifest.managed !== "0") {
-      throw new UserError(
-        `${unmanaged} and ${managed} must be the unmanaged and the managed export of one solution.`
-      );
-    }
-    if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
-      throw new UserError(
-        `${unmanaged} holds ${base2.manifest.uniqueName} but ${managed} holds ${other.manifest.uniqueName}.`
-      );
-    }
-    const baseFiles = new Set(base2.files);
-    for (const file of other.files) {
-      const from = import_node_path29.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs21.promises.readFile(from)).equals(await import_node_fs21.promises.readFile(import_node_path29.default.join(staging, file))))
-        continue;
-      const variant = managedVariantOf(file);
-      if (baseFiles.has(variant))
-        throw new UserError(
-          `${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`
-        );
-      await import_node_fs21.promises.mkdir(import_node_path29.default.dirname(import_node_path29.default.join(staging, variant)), { recursive: true });
-      await import_node_fs21.promises.rename(from, import_node_path29.default.join(staging, variant));
-    }
-  } finally {
-    await import_node_fs21.promises.rm(managedStaging, { recursive: true, force: true });
-  }
-  return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
-}
-async function refuseNonEmptyTarget(folder, overwrite) {
-  if (overwrite) return;
-  const stat = await import_node_fs21.promises.lstat(folder).catch(() => void 0);
-  if (!stat) return;
-  if (!stat.isDirectory()) throw new UserError(`${folder} exists and is not a folder.`);
-  const files = await listFiles(folder, isRepositoryFile);
-  if (files.length > 0) {
-    throw new UserError(`${folder} already holds ${files.length} files.`, {
-      hint: "Pass --overwrite (overwrite: true) to update it in place."
-    });
-  }
-}
-
-// packages/solution/src/solution/pack.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/solution/content-types.ts
-function contentTypesXml(entryNames) {
-  const defaults = [];
-  const overrides = [];
-  for (const name of entryNames) {
-    const base2 = name.slice(name.lastIndexOf("/") + 1);
-    const dot = base2.lastIndexOf(".");
-    if (dot > 0 && dot < base2.length - 1) {
-      const extension = base2.slice(dot + 1);
-      if (!defaults.includes(extension)) defaults.push(extension);
-    } else overrides.push(name);
-  }
-  const parts = [
-    ...defaults.map(
-      (extension) => `<Default Extension="${escape4(extension)}" ContentType="application/octet-stream" />`
-    ),
-    ...overrides.map(
-      (name) => `<Override PartName="/${escape4(name)}" ContentType="application/octet-stream" />`
-    )
-  ];
-  return `\uFEFF<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${parts.join("")}</Types>`;
-}
-function escape4(text3) {
-  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
-}
-
-// packages/solution/src/solution/pack.ts
-var MAX_PART_BYTES = 64 * 1024 * 1024;
-async function packSolution(folder, zipPath, options2 = {}) {
-  if (options2.version !== void 0 && !checkVersion(options2.version)) {
-    throw new UserError(`'${options2.version}' is not a solution version.`, {
-      hint: "Use two to four numbers separated by dots, e.g. 1.2.0.0."
-    });
-  }
-  const stat = await import_node_fs22.promises.stat(folder).catch(() => void 0);
-  if (!stat?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
-  const all = await listFiles(folder, isRepositoryFile);
-  if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
-    throw new UserError(
-      `${folder} is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
-      {
-        hint: "Give the folder that unpack wrote (the one holding Other/)."
-      }
-    );
-  }
-  const located = (file) => import_node_path30.default.join(folder, file);
-  const readText = async (file) => {
-    const bytes = await import_node_fs22.promises.readFile(located(file));
-    if (bytes.length > MAX_PART_BYTES)
-      throw solutionError(located(file), "is too large for a solution part.");
-    return decodeUtf8Strict(bytes, located(file));
-  };
-  const solution = parseXml2(await readText(FOLDER_SOLUTION), located(FOLDER_SOLUTION));
-  const manifest = readManifest(solution, located(FOLDER_SOLUTION));
-  const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
-  const files = selectPackageFiles(all, manifest.managed === "2", managed);
-  const solutionFile = files.get(FOLDER_SOLUTION);
-  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml2(await readText(solutionFile), located(solutionFile));
-  setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
-  if (options2.version) setVersion(solutionRoot, located(solutionFile), options2.version);
-  const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS);
-  const customizations = parseXml2(await readText(customizationsFile), located(customizationsFile));
-  const connectors = [];
-  const sources = /* @__PURE__ */ new Map();
-  const parts = [...files].filter(
-    ([logical]) => logical !== FOLDER_SOLUTION && logical !== FOLDER_CUSTOMIZATIONS
-  );
-  await forEachConcurrently(parts, 8, async ([logical, actual]) => {
-    if (isConnectorDocument(logical)) {
-      const element2 = parseXml2(await readText(actual), located(actual));
-      if (element2.name !== "Connector") {
-        throw solutionError(
-          located(actual),
-          `has a <${element2.name}> root; a connector file holds one <Connector>.`
-        );
-      }
-      connectors.push({ name: connectorName(element2, located(actual)), element: element2 });
-      return;
-    }
-    const name = zipPathOf(logical);
-    if (isConnectorJson(logical)) {
-      checkJson(await readText(actual), located(actual));
-      sources.set(name, {
-        name,
-        load: async () => Buffer.from(minifyJson(await readText(actual), located(actual)))
-      });
-    } else sources.set(name, { name, file: located(actual) });
-  });
-  for (const { name, element: element2 } of connectors) {
-    for (const reference2 of fileReferences(element2, located(`Connectors/${name}.xml`))) {
-      if (!sources.has(reference2.zipName)) {
-        throw solutionError(
-          located(`Connectors/${name}.xml`),
-          `refers to /${reference2.zipName}, but Connectors/ has no such file.`
-        );
-      }
-    }
-  }
-  putConnectors(customizations, connectors);
-  const entries = [
-    { name: ZIP_CUSTOMIZATIONS, data: Buffer.from(serializeXml(customizations, EXPORT_STYLE)) },
-    { name: ZIP_SOLUTION, data: Buffer.from(serializeXml(solutionRoot, EXPORT_STYLE)) },
-    ...[...sources.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-  ];
-  entries.push({
-    name: ZIP_CONTENT_TYPES,
-    data: Buffer.from(contentTypesXml(entries.map((entry) => entry.name)))
-  });
-  await writeZipAtomically(zipPath, entries);
-  return {
-    zip: zipPath,
-    uniqueName: manifest.uniqueName,
-    version: options2.version ?? manifest.version,
-    managed,
-    connectors: connectors.map((c) => c.name).sort(),
-    entries: entries.map((entry) => entry.name)
-  };
-}
-function resolveManaged(flag, requested, file) {
-  if (requested === "auto") return flag === "1";
-  const managed = requested === "managed";
-  if (flag === "0" && managed)
-    throw solutionError(
-      file,
-      "is unmanaged (<Managed>0</Managed>); it cannot be packed as managed.",
-      "Unpack both exports (package type both) to pack either kind."
-    );
-  if (flag === "1" && !managed)
-    throw solutionError(file, "is managed (<Managed>1</Managed>); it cannot be packed as unmanaged.");
-  return managed;
-}
-function selectPackageFiles(all, holdsBoth, managed) {
-  const selected = /* @__PURE__ */ new Map();
-  if (!holdsBoth) {
-    for (const file of all) selected.set(file, file);
-    return selected;
-  }
-  const variants = new Map(all.map((file) => [managedVariantOf(file), file]));
-  for (const file of all) {
-    const base2 = variants.get(file);
-    if (base2 !== void 0 || isOrphanVariant(file, all)) continue;
-    selected.set(file, managed && all.includes(managedVariantOf(file)) ? managedVariantOf(file) : file);
-  }
-  if (managed) {
-    for (const file of all) if (isOrphanVariant(file, all)) selected.set(baseOfVariant(file), file);
-  }
-  return selected;
-}
-function isOrphanVariant(file, all) {
-  const base2 = baseOfVariant(file);
-  return base2 !== file && !all.includes(base2);
-}
-function baseOfVariant(file) {
-  return file.replace(/_managed(\.[^./]+)?$/, "$1");
-}
-
-// packages/solution/src/connector/repository-layout.ts
-var REPOSITORY_FILES = {
-  swagger: "apiDefinition.swagger.json",
-  apiProperties: "apiProperties.json",
-  icon: "icon.png",
-  script: "script.csx",
-  readme: "readme.md"
-};
-var UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
-function repositoryFolderName(displayName) {
-  const name = displayName.replace(UNSAFE, "-").replace(/[. ]+$/, "").trim();
-  return name === "" || name === "." || name === ".." ? "connector" : name;
-}
-var PNG_SIGNATURE2 = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-function isPng(bytes) {
-  return bytes.subarray(0, 8).equals(PNG_SIGNATURE2);
-}
-
-// packages/solution/src/connector/api-properties.ts
-var NEW_FILE_ORDER = [
-  "connectionParameters",
-  "connectionParameterSets",
-  "iconBrandColor",
-  "capabilities",
-  "policyTemplateInstances",
-  "scriptOperations",
-  "publisher",
-  "stackOwner"
-];
-var POLICY_KEYS = {
-  TemplateId: "templateId",
-  Title: "title",
-  Parameters: "parameters"
-};
-function jsonFile(connector, column, label) {
-  const file = connector.files[column];
-  return file ? checkJson(file.bytes.toString("utf8").replace(/^\uFEFF/, ""), label) : void 0;
-}
-function carriedProperties(connector) {
-  const label = (column) => `${connector.name}_${column}`;
-  const policies = jsonFile(connector, "policytemplateinstances", label("policytemplateinstances"));
-  return {
-    connectionParameters: jsonFile(connector, "connectionparameters", label("connectionparameters")),
-    connectionParameterSets: jsonFile(connector, "connectionparametersets", label("connectionparametersets")) ?? void 0,
-    iconBrandColor: connector.iconBrandColor === "" ? void 0 : connector.iconBrandColor,
-    // null and a missing file both mean "no policies"; [] is kept as written.
-    policyTemplateInstances: Array.isArray(policies) ? policies.map(camelCasePolicy) : void 0,
-    scriptOperations: connector.scriptOperations === void 0 ? void 0 : checkJson(connector.scriptOperations, `${connector.name} <scriptoperations>`)
-  };
-}
-function camelCasePolicy(instance) {
-  if (!instance || typeof instance !== "object" || Array.isArray(instance)) return instance;
-  return Object.fromEntries(
-    Object.entries(instance).map(([key, value]) => [POLICY_KEYS[key] ?? key, value])
-  );
-}
-function mergeApiProperties(connector, existing) {
-  const carried = carriedProperties(connector);
-  const before = existing?.properties && typeof existing.properties === "object" ? existing.properties : {};
-  const properties = {};
-  const keys = [...Object.keys(before), ...NEW_FILE_ORDER.filter((key) => !(key in before))];
-  for (const key of keys) {
-    const value = key in carried ? carried[key] : before[key];
-    if (value !== void 0) properties[key] = value;
-  }
-  return `${JSON.stringify({ ...existing ?? {}, properties }, null, 2)}
-`;
-}
-function parseExistingApiProperties(text3, file) {
-  const value = checkJson(text3.replace(/^\uFEFF/, ""), file);
-  if (!value || typeof value !== "object" || Array.isArray(value))
-    throw new Error(`${file} is not a JSON object.`);
-  return value;
-}
-
-// packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
-async function readSolutionConnectors(source, limits) {
-  const stat = await import_node_fs23.promises.stat(source).catch(() => void 0);
-  if (!stat) throw new UserError(`${source} does not exist.`);
-  if (stat.isDirectory()) return readFolderConnectors(source);
-  const staging = temporarySibling(import_node_path31.default.join(await import_node_fs23.promises.realpath(import_node_path31.default.dirname(source)), "connectors"));
-  const reader = await ZipReader.open(source, { limits });
-  try {
-    await import_node_fs23.promises.mkdir(staging);
-    await stageSolutionZip(reader, staging);
-    return await readFolderConnectors(staging, source);
-  } finally {
-    reader.close();
-    await import_node_fs23.promises.rm(staging, { recursive: true, force: true });
-  }
-}
-async function readFolderConnectors(folder, displayRoot = folder) {
-  const files = await listFiles(folder);
-  if (!files.includes(FOLDER_SOLUTION)) {
-    throw new UserError(
-      `${displayRoot} is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`
-    );
-  }
-  const connectors = [];
-  for (const file of files.filter(isConnectorDocument)) {
-    const shown = import_node_path31.default.join(displayRoot, file);
-    const element2 = parseXml2(decodeUtf8Strict(await import_node_fs23.promises.readFile(import_node_path31.default.join(folder, file)), shown), shown);
-    const connector = {
-      name: connectorName(element2, shown),
-      connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
-      displayName: connectorText(element2, "displayname") ?? "",
-      description: connectorText(element2, "description") ?? "",
-      iconBrandColor: connectorText(element2, "iconbrandcolor")?.trim() ?? "",
-      connectorType: connectorText(element2, "connectortype")?.trim() ?? "1",
-      files: {}
-    };
-    const scriptOperations = connectorText(element2, "scriptoperations");
-    if (scriptOperations !== void 0 && scriptOperations.trim() !== "")
-      connector.scriptOperations = scriptOperations;
-    for (const reference2 of fileReferences(element2, shown)) {
-      const fileName = reference2.zipName.slice("Connector/".length);
-      const bytes = await import_node_fs23.promises.readFile(import_node_path31.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
-        throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
-      });
-      connector.files[reference2.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
-    }
-    connectors.push(connector);
-  }
-  return connectors;
-}
-
-// packages/solution/src/connector/extract.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/connector/readme-template.ts
-function readmeFromTemplate(swagger, displayName) {
-  const info = isObject4(swagger) && isObject4(swagger.info) ? swagger.info : {};
-  const title = typeof info.title === "string" && info.title.trim() !== "" ? info.title : displayName;
-  const description = typeof info.description === "string" ? info.description.trim() : "";
-  const operations = visibleOperations2(swagger);
-  const lines = [
-    `# ${title}`,
-    "",
-    description || "TODO: describe the service and what the connector does.",
-    "",
-    "## Publisher: TODO",
-    "",
-    "## Prerequisites",
-    "",
-    "TODO: what a user needs (an account, a plan, a licence) before using the connector.",
-    "",
-    "## Supported Operations",
-    "",
-    ...operations.flatMap((operation) => [
-      `### ${operation.summary}`,
-      "",
-      operation.description || "TODO: describe the operation.",
-      ""
-    ]),
-    "## Obtaining Credentials",
-    "",
-    "TODO: how to get the credentials the connection asks for.",
-    "",
-    "## Getting Started",
-    "",
-    "TODO: the first steps with the connector.",
-    "",
-    "## Known Issues and Limitations",
-    "",
-    'TODO: known issues, or "None".',
-    "",
-    "## Deployment Instructions",
-    "",
-    "Deploy the connector as a custom connector with the `paconn` command-line tool: https://docs.microsoft.com/connectors/custom-connectors/paconn-cli",
-    ""
-  ];
-  return lines.join("\n");
-}
-function visibleOperations2(swagger) {
-  if (!isObject4(swagger) || !isObject4(swagger.paths)) return [];
-  const operations = [];
-  for (const item of Object.values(swagger.paths)) {
-    if (!isObject4(item)) continue;
-    for (const [method, operation] of Object.entries(item)) {
-      if (!["get", "put", "post", "delete", "patch", "head", "options"].includes(method) || !isObject4(operation))
-        continue;
-      if (operation["x-ms-visibility"] === "internal") continue;
-      const summary = typeof operation.summary === "string" ? operation.summary : typeof operation.operationId === "string" ? operation.operationId : "";
-      if (summary === "") continue;
-      operations.push({
-        summary,
-        description: typeof operation.description === "string" ? operation.description.trim() : ""
-      });
-    }
-  }
-  return operations;
-}
-function isObject4(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// packages/solution/src/connector/extract.ts
-async function extractConnectors(source, destinationRoot, options2 = {}) {
-  const connectors = await readSolutionConnectors(source, options2.limits);
-  const folders = /* @__PURE__ */ new Map();
-  const prepared = [];
-  for (const connector of connectors) {
-    const folder = repositoryFolderName(connector.displayName || connector.name);
-    const clash = folders.get(folder.toLowerCase());
-    if (clash)
-      throw new UserError(
-        `Connectors '${clash}' and '${connector.name}' would both be extracted to '${folder}'.`,
-        { hint: "Give them different display names." }
-      );
-    folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path32.default.join(destinationRoot, folder), folder));
-  }
-  const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path32.default.join(destinationRoot, item.folder)));
-  return results;
-}
-async function prepare(connector, destination, folder) {
-  const files = /* @__PURE__ */ new Map();
-  const warnings = [];
-  const remove = [];
-  const definition = connector.files.openapidefinition;
-  if (!definition)
-    throw new UserError(
-      `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`
-    );
-  const swaggerText = decodeUtf8Strict(
-    definition.bytes,
-    `${connector.name}_openapidefinition${definition.extension}`
-  );
-  files.set(
-    REPOSITORY_FILES.swagger,
-    prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`)
-  );
-  const existingNames = await import_node_fs24.promises.readdir(destination).catch(() => []);
-  const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties) ? parseExistingApiProperties(
-    await import_node_fs24.promises.readFile(import_node_path32.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
-    import_node_path32.default.join(destination, REPOSITORY_FILES.apiProperties)
-  ) : void 0;
-  files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
-  const icon = connector.files.iconblob;
-  if (icon && isPng(icon.bytes)) files.set(REPOSITORY_FILES.icon, icon.bytes);
-  else if (icon)
-    warnings.push(
-      `The icon of '${connector.name}' is not a PNG (${icon.extension}); icon.png was not written.`
-    );
-  const script2 = connector.files.customcodeblobcontent;
-  if (script2) files.set(REPOSITORY_FILES.script, script2.bytes);
-  else if (existingNames.includes(REPOSITORY_FILES.script)) remove.push(REPOSITORY_FILES.script);
-  if (!existingNames.some((name) => name.toLowerCase() === REPOSITORY_FILES.readme)) {
-    files.set(
-      REPOSITORY_FILES.readme,
-      readmeFromTemplate(checkJson(swaggerText, REPOSITORY_FILES.swagger), connector.displayName)
-    );
-  }
-  return { connector, folder, files, remove, warnings };
-}
-async function write(item, destination) {
-  const staging = temporarySibling(destination);
-  await import_node_fs24.promises.mkdir(staging, { recursive: true });
-  try {
-    for (const [name, content] of item.files) await import_node_fs24.promises.writeFile(import_node_path32.default.join(staging, name), content);
-    const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs24.promises.rm(import_node_path32.default.join(destination, name), { force: true });
-    return {
-      name: item.connector.name,
-      displayName: item.connector.displayName,
-      folder: item.folder,
-      written: committed.written,
-      unchanged: committed.unchanged,
-      deleted: item.remove,
-      warnings: item.warnings
-    };
-  } finally {
-    await import_node_fs24.promises.rm(staging, { recursive: true, force: true });
-  }
-}
-
-// packages/solution/src/connector/connector-identity.ts
-var import_node_crypto16 = require("node:crypto");
-function connectorNameFor(prefix, displayName) {
-  let encoded = "";
-  for (const byte of Buffer.from(displayName.toLowerCase(), "utf8")) {
-    const char = String.fromCharCode(byte);
-    encoded += /[a-z0-9]/.test(char) ? char : `-${byte.toString(16).padStart(2, "0")}`;
-  }
-  return `${prefix}_${encoded}`;
-}
-function connectorIdFor(name) {
-  const hash = (0, import_node_crypto16.createHash)("sha1").update(`connector-alm/connector/${name}`).digest();
-  hash[6] = hash[6] & 15 | 80;
-  hash[8] = hash[8] & 63 | 128;
-  const hex = hash.subarray(0, 16).toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-function checkPublisherPrefix(prefix) {
-  return /^[a-z][a-z0-9]{1,7}$/i.test(prefix) && !prefix.toLowerCase().startsWith("mscrm");
-}
-
-// packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
-async function readRepositoryConnector(folder, prefix) {
-  const names = await import_node_fs25.promises.readdir(folder).catch(() => {
-    throw new UserError(`${folder} is not a folder.`);
-  });
-  const find = (name2) => names.find((entry) => entry.toLowerCase() === name2.toLowerCase());
-  const read2 = async (name2, required) => {
-    const actual = find(name2);
-    if (!actual) {
-      if (required)
-        throw new UserError(`${folder} has no ${name2}; it is not a connector folder.`, {
-          location: { file: folder }
-        });
-      return void 0;
-    }
-    return import_node_fs25.promises.readFile(import_node_path33.default.join(folder, actual));
-  };
-  const swaggerFile = import_node_path33.default.join(folder, REPOSITORY_FILES.swagger);
-  const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
-  const swagger = checkJson(swaggerText, swaggerFile);
-  const title = swagger?.info?.title;
-  if (typeof title !== "string" || title.trim() === "") {
-    throw new UserError(`${swaggerFile} has no info.title; the connector needs a display name.`, {
-      location: { file: swaggerFile }
-    });
-  }
-  const propertiesFile = import_node_path33.default.join(folder, REPOSITORY_FILES.apiProperties);
-  const propertiesText = decodeUtf8Strict(
-    await read2(REPOSITORY_FILES.apiProperties, true),
-    propertiesFile
-  );
-  checkJson(propertiesText, propertiesFile);
-  const tree = parseTree2(propertiesText);
-  const raw = (key) => {
-    const node = findNodeAtLocation2(tree, ["properties", key]);
-    return node ? minifyJson(propertiesText.slice(node.offset, node.offset + node.length), propertiesFile) : void 0;
-  };
-  const brand = findNodeAtLocation2(tree, ["properties", "iconBrandColor"])?.value;
-  const name = connectorNameFor(prefix, title.trim());
-  const connector = {
-    name,
-    connectorId: connectorIdFor(name),
-    displayName: title.trim(),
-    description: typeof swagger?.info?.description === "string" ? swagger.info.description : "",
-    iconBrandColor: typeof brand === "string" ? brand : "",
-    connectorType: "1",
-    files: {
-      openapidefinition: { extension: ".json", bytes: Buffer.from(minifyJson(swaggerText, swaggerFile)) },
-      policytemplateinstances: {
-        extension: ".json",
-        bytes: Buffer.from(raw("policyTemplateInstances") ?? "null")
-      }
-    }
-  };
-  const parameters = raw("connectionParameters");
-  if (parameters !== void 0)
-    connector.files.connectionparameters = { extension: ".json", bytes: Buffer.from(parameters) };
-  const sets = raw("connectionParameterSets");
-  if (sets !== void 0)
-    connector.files.connectionparametersets = { extension: ".json", bytes: Buffer.from(sets) };
-  const scriptOperations = raw("scriptOperations");
-  if (scriptOperations !== void 0) connector.scriptOperations = scriptOperations;
-  const script2 = await read2(REPOSITORY_FILES.script, false);
-  if (script2) connector.files.customcodeblobcontent = { extension: ".csx", bytes: script2 };
-  const icon = await read2(REPOSITORY_FILES.icon, false);
-  if (icon) connector.files.iconblob = { extension: ".Png", bytes: icon };
-  return connector;
-}
-
-// packages/solution/src/connector/build-solution.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
-var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
-async function buildSolution(folders, zipPath, options2) {
-  checkOptions(options2);
-  if (folders.length === 0) throw new UserError("Give at least one connector folder.");
-  const connectors = [];
-  const built = [];
-  for (const folder of folders) {
-    const connector = await readRepositoryConnector(folder, options2.publisher.prefix);
-    const twin = connectors.find((other) => other.name === connector.name);
-    if (twin)
-      throw new UserError(
-        `${folder} and another folder both define the connector '${connector.displayName}' (${connector.name}).`
-      );
-    connectors.push(connector);
-    built.push({
-      folder,
-      name: connector.name,
-      displayName: connector.displayName,
-      connectorId: connector.connectorId
-    });
-  }
-  const staging = temporarySibling(zipPath);
-  try {
-    await writeUnpackedSolution(staging, connectors, options2);
-    await packSolution(staging, zipPath);
-  } finally {
-    await import_node_fs26.promises.rm(staging, { recursive: true, force: true });
-  }
-  return built;
-}
-function checkOptions(options2) {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options2.uniqueName)) {
-    throw new UserError(`'${options2.uniqueName}' is not a solution unique name.`, {
-      hint: "Use letters, digits and underscores, starting with a letter."
-    });
-  }
-  if (!checkVersion(options2.version))
-    throw new UserError(`'${options2.version}' is not a solution version.`, {
-      hint: "Use two to four numbers, e.g. 1.0.0.0."
-    });
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options2.publisher.uniqueName))
-    throw new UserError(`'${options2.publisher.uniqueName}' is not a publisher unique name.`);
-  if (!checkPublisherPrefix(options2.publisher.prefix)) {
-    throw new UserError(`'${options2.publisher.prefix}' is not a customization prefix.`, {
-      hint: "Use 2 to 8 letters or digits, starting with a letter (not mscrm)."
-    });
-  }
-  const optionValue = options2.publisher.optionValuePrefix;
-  if (optionValue !== void 0 && !(Number.isInteger(optionValue) && optionValue >= 1e4 && optionValue <= 99999)) {
-    throw new UserError(
-      `The option value prefix must be a whole number from 10000 to 99999; got ${optionValue}.`
-    );
-  }
-}
-async function writeUnpackedSolution(folder, connectors, options2) {
-  const write2 = async (relative, content) => {
-    await import_node_fs26.promises.mkdir(import_node_path34.default.dirname(import_node_path34.default.join(folder, relative)), { recursive: true });
-    await import_node_fs26.promises.writeFile(import_node_path34.default.join(folder, relative), content, { flag: "wx" });
-  };
-  await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
-  await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
-  for (const connector of connectors) {
-    await write2(
-      `${FOLDER_CONNECTOR_FOLDER}${connector.name}.xml`,
-      serializeXml(connectorElement(connector), UNPACKED_STYLE)
-    );
-    for (const column of FILE_COLUMNS) {
-      const file = connector.files[column];
-      if (!file) continue;
-      const fileName = `${connector.name}_${column}${file.extension}`;
-      const content = file.extension === ".json" ? prettyJson(file.bytes.toString("utf8"), fileName) : file.bytes;
-      await write2(`${FOLDER_CONNECTOR_FOLDER}${fileName}`, content);
-    }
-  }
-}
-function text2(name, value, attributes = []) {
-  return element(name, attributes, value === "" ? [] : [{ kind: "text", text: value }]);
-}
-function localizedNames(description) {
-  return element(
-    "LocalizedNames",
-    [],
-    [
-      element("LocalizedName", [
-        ["description", description],
-        ["languagecode", "1033"]
-      ])
-    ]
-  );
-}
-function solutionManifest(connectors, options2) {
-  const publisher = options2.publisher;
-  const nil = (name) => element(name, [["xsi:nil", "true"]]);
-  const address = (number) => element(
-    "Address",
-    [],
-    [
-      text2("AddressNumber", number),
-      text2("AddressTypeCode", "1"),
-      nil("City"),
-      nil("Country"),
-      nil("Line1"),
-      nil("Name"),
-      nil("PostalCode"),
-      text2("ShippingMethodCode", "1")
-    ]
-  );
-  const manifest = element(
-    "SolutionManifest",
-    [],
-    [
-      text2("UniqueName", options2.uniqueName),
-      localizedNames(options2.displayName ?? options2.uniqueName),
-      element("Descriptions"),
-      text2("Version", options2.version),
-      text2("Managed", "0"),
-      element(
-        "Publisher",
-        [],
-        [
-          text2("UniqueName", publisher.uniqueName),
-          localizedNames(publisher.displayName ?? publisher.uniqueName),
-          element("Descriptions"),
-          nil("EMailAddress"),
-          nil("SupportingWebsiteUrl"),
-          text2("CustomizationPrefix", publisher.prefix),
-          text2(
-            "CustomizationOptionValuePrefix",
-            String(publisher.optionValuePrefix ?? optionValuePrefixFor(publisher.prefix))
-          ),
-          element("Addresses", [], [address("1"), address("2")])
-        ]
-      ),
-      element(
-        "RootComponents",
-        [],
-        connectors.map(
-          (connector) => element("RootComponent", [
-            ["type", "372"],
-            ["id", `{${connector.connectorId}}`],
-            ["schemaName", connector.name],
-            ["behavior", "0"]
-          ])
-        )
-      ),
-      element("MissingDependencies")
-    ]
-  );
-  return element(
-    "ImportExportXml",
-    [
-      ["version", "9.2.0.0"],
-      ["SolutionPackageVersion", "9.2"],
-      ["languagecode", "1033"],
-      ["generatedBy", "CrmLive"],
-      ["xmlns:xsi", XSI2]
-    ],
-    [manifest]
-  );
-}
-function optionValuePrefixFor(prefix) {
-  let hash = 0;
-  for (const char of prefix) hash = (hash * 31 + char.charCodeAt(0)) % 9e4;
-  return 1e4 + hash;
-}
-function emptyCustomizations() {
-  const empty = [
-    "Entities",
-    "Roles",
-    "Workflows",
-    "FieldSecurityProfiles",
-    "Templates",
-    "EntityMaps",
-    "EntityRelationships",
-    "OrganizationSettings",
-    "optionsets",
-    "CustomControls",
-    "EntityDataProviders",
-    "Connectors"
-  ];
-  const children = [
-    ...empty.map((name) => element(name)),
-    element("Languages", [], [text2("Language", "1033")])
-  ];
-  return element("ImportExportXml", [["xmlns:xsi", XSI2]], children);
-}
-function connectorElement(connector) {
-  const values = {
-    connectorid: connector.connectorId,
-    description: connector.description,
-    displayname: connector.displayName,
-    iconbrandcolor: connector.iconBrandColor,
-    name: connector.name,
-    connectortype: connector.connectorType,
-    scriptoperations: connector.scriptOperations
-  };
-  for (const column of FILE_COLUMNS) {
-    const file = connector.files[column];
-    if (file) values[column] = `/Connector/${connector.name}_${column}${file.extension}`;
-  }
-  const children = CONNECTOR_CHILD_ORDER.filter((name) => values[name] !== void 0).map(
-    (name) => text2(name, values[name])
-  );
-  return element("Connector", [["xmlns:xsi", XSI2]], children);
-}
-
-// packages/solution/src/certification/check-package.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/certification/classify-solution.ts
-var REQUIRED = ["[Content_Types].xml", "customizations.xml", "solution.xml"];
-function hasNonEmpty(node, name) {
-  return childElements(node).some(
-    (child) => child.name === name && child.children.some((c) => c.kind === "element" || c.kind === "text" && c.text.trim() !== "") || hasNonEmpty(child, name)
-  );
-}
-async function classifySolution(reader, label, pluginMode) {
-  const findings = [];
-  const names = reader.files.map((entry2) => entry2.name);
-  const missing = REQUIRED.filter((name) => !names.includes(name));
-  if (missing.length > 0) {
-    findings.push({
-      ruleId: "PKG-SOL-FILES",
-      message: `The solution zip file '${label}' should contain three files namely '[Content_Types].xml', 'customizations.xml', 'solution.xml'.`,
-      hint: `Please add the missing '${missing.join("', '")}' to the solution zip file. These files are present in every exported solution.`
-    });
-    return { kind: "other", findings };
-  }
-  const entry = reader.find("customizations.xml");
-  const root = parseXml2(
-    decodeUtf8Strict(await reader.readBuffer(entry), `${label}/customizations.xml`),
-    `${label}/customizations.xml`
-  );
-  const hasConnector = hasNonEmpty(root, "Connector");
-  const hasWorkflows = hasNonEmpty(root, "Workflows");
-  const hasPlugin = pluginMode && hasNonEmpty(root, "aicopilot_aiplugin");
-  const folder = (name) => names.some((entryName2) => entryName2.startsWith(`${name}/`));
-  if (hasConnector && !folder("Connector")) {
-    findings.push({
-      ruleId: "PKG-SOL-CONNECTOR-DIR",
-      message: `The solution zip file '${label}' should contain one folder namely 'Connector'.`,
-      hint: "The folders should match the customizations.xml file; export the correct solution again."
-    });
-  }
-  if (hasWorkflows && !folder("Workflows")) {
-    findings.push({
-      ruleId: "PKG-SOL-WORKFLOWS-DIR",
-      message: `The solution zip file '${label}' should contain a folder namely 'Workflows'.`,
-      hint: "Export the flow solution again."
-    });
-  }
-  if (hasPlugin && !(folder("aiplugins") && folder("aipluginoperations"))) {
-    findings.push({
-      ruleId: "PKG-SOL-PLUGIN-DIRS",
-      message: `The solution zip file '${label}' should contain the folders 'Connector', 'aiplugins' and 'aipluginoperations'.`
-    });
-  }
-  const kind = !hasConnector ? "other" : hasPlugin ? "plugin" : hasWorkflows ? "flow" : "connector";
-  return { kind, findings };
-}
-
-// packages/solution/src/certification/check-package.ts
-function topFolders(names) {
-  return [
-    ...new Set(names.filter((name) => name.includes("/")).map((name) => name.slice(0, name.indexOf("/"))))
-  ];
-}
-async function checkCertificationPackage(zipPath, options2 = {}) {
-  const findings = [];
-  const solutions = [];
-  const outerName = import_node_path35.default.basename(zipPath);
-  const scratch = temporarySibling(zipPath);
-  const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options2.limits });
-  try {
-    await import_node_fs27.promises.mkdir(scratch);
-    const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
-    if (rootFolders.length > 0) {
-      findings.push({
-        ruleId: "PKG-L1-NOFOLDER",
-        message: `The provided zip file should not contain any folder inside '${outerName}'.`,
-        hint: `Please remove the folder(s) ${rootFolders.join(", ")}.`
-      });
-    }
-    const rootFiles = outer.files.filter((entry) => !entry.name.includes("/"));
-    const markdown2 = rootFiles.filter((entry) => entry.name.toLowerCase().endsWith(".md"));
-    const packages = rootFiles.filter((entry) => entry.name.toLowerCase().endsWith(".zip"));
-    if (markdown2.length !== 1 || packages.length !== 1) {
-      const missing = markdown2.length === 0 && packages.length === 0 ? "The intro.md file and package zip file are missing." : markdown2.length === 0 ? "The intro.md file is missing." : packages.length === 0 ? "The package zip file is missing." : "There must be exactly one intro.md and one package zip file.";
-      findings.push({
-        ruleId: "PKG-L1-FILES",
-        message: `The provided zip file should contain both intro.md and package zip file in '${outerName}'.`,
-        hint: `${missing} Please add the required file(s).`
-      });
-    }
-    if (packages.length === 1)
-      await checkPackageZip(outer, packages[0].name, scratch, options2, findings, solutions);
-  } finally {
-    outer.close();
-    await import_node_fs27.promises.rm(scratch, { recursive: true, force: true });
-  }
-  return { ok: findings.length === 0, findings, solutions };
-}
-async function checkPackageZip(outer, name, scratch, options2, findings, solutions) {
-  const file = import_node_path35.default.join(scratch, "package.zip");
-  await outer.copyToFile(outer.find(name), file);
-  const inner = await ZipReader.open(file, { displayName: name, limits: options2.limits });
-  try {
-    const folders = topFolders(inner.entries.map((entry) => entry.name));
-    if (folders.length !== 1) {
-      findings.push({
-        ruleId: "PKG-L2-ASSETS",
-        message: `The package zip file should contain a folder ideally named 'PkgAssets' inside '${name}'.`,
-        hint: "Please add the folder containing the solution zip files."
-      });
-      return;
-    }
-    const assets = folders[0];
-    const inAssets = inner.entries.filter(
-      (entry) => entry.name.startsWith(`${assets}/`) && entry.name !== `${assets}/`
-    );
-    const subfolders = topFolders(inAssets.map((entry) => entry.name.slice(assets.length + 1)));
-    if (subfolders.length > 0) {
-      findings.push({
-        ruleId: "PKG-L3-NOFOLDER",
-        message: `The package folder '${assets}' should not contain any folder inside '${name}'.`,
-        hint: `Please remove the folder(s) ${subfolders.join(", ")}.`
-      });
-    }
-    const zips = inAssets.filter(
-      (entry) => !entry.isDirectory && !entry.name.slice(assets.length + 1).includes("/") && entry.name.toLowerCase().endsWith(".zip")
-    );
-    const wanted = options2.plugin ? 3 : 2;
-    if (zips.length === 0) {
-      findings.push({
-        ruleId: "PKG-L3-ZIPCOUNT",
-        message: `The package folder '${assets}' does not contain solution zip files in '${name}'.`,
-        hint: "Please add the required connector and flow solution zip files."
-      });
-      return;
-    }
-    if (zips.length !== wanted) {
-      findings.push(
-        options2.plugin ? {
-          ruleId: "PKG-L3-ZIPCOUNT",
-          message: `The package folder '${assets}' should contain connector, flow and AIplugin solution zip files in '${name}'.`,
-          hint: "Please have all the three solution zip files as this is a plugin connector."
-        } : {
-          ruleId: "PKG-L3-ZIPCOUNT",
-          message: `The package folder '${assets}' should contain only connector and flow solution zip files in '${name}'.`
-        }
-      );
-    }
-    for (const [index, entry] of zips.entries()) {
-      const solutionFile = import_node_path35.default.join(scratch, `solution-${index}.zip`);
-      await inner.copyToFile(entry, solutionFile);
-      const label = `${name}/${entry.name}`;
-      const reader = await ZipReader.open(solutionFile, { displayName: label, limits: options2.limits });
-      try {
-        const result = await classifySolution(reader, label, options2.plugin ?? false);
-        findings.push(...result.findings);
-        solutions.push({ name: entry.name, kind: result.kind });
-      } finally {
-        reader.close();
-      }
-    }
-    requireKind(
-      solutions.map((s) => s.kind),
-      "connector",
-      name,
-      findings
-    );
-    requireKind(
-      solutions.map((s) => s.kind),
-      "flow",
-      name,
-      findings
-    );
-    if (options2.plugin)
-      requireKind(
-        solutions.map((s) => s.kind),
-        "plugin",
-        name,
-        findings
-      );
-  } finally {
-    inner.close();
-  }
-}
-var MISSING = {
-  connector: {
-    ruleId: "PKG-HAS-CONNECTOR-SOL",
-    message: "Connector solution in '{p}' is invalid. Connector solution should only contain 'Connector' folder.",
-    hint: "Validate the connector solution has no extra component except 'Connector'."
-  },
-  flow: {
-    ruleId: "PKG-HAS-FLOW-SOL",
-    message: "Flow solution in '{p}' is invalid. Flow solution should contain both 'Connector' and 'Workflows' folders.",
-    hint: "Export the flow solution with the connector and the flow in it."
-  },
-  plugin: {
-    ruleId: "PKG-HAS-PLUGIN-SOL",
-    message: "Plugin solution in '{p}' is invalid. Plugin solution should contain 'Connector', 'aiplugins' and 'aipluginoperations' folders."
-  }
-};
-function requireKind(kinds, kind, where2, findings) {
-  if (kinds.includes(kind)) return;
-  const finding = MISSING[kind];
-  findings.push({ ...finding, message: finding.message.replace("{p}", where2) });
-}
-
-// packages/solution/src/certification/build-package.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
-async function buildCertificationPackage(out, options2) {
-  const solutions = [
-    options2.connectorSolution,
-    options2.flowSolution,
-    ...options2.pluginSolution ? [options2.pluginSolution] : []
-  ];
-  const names = solutions.map((file) => import_node_path36.default.basename(file));
-  if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
-    throw new UserError(`The solution zips must have different file names; got ${names.join(", ")}.`);
-  for (const file of [options2.intro, ...solutions]) {
-    if (!(await import_node_fs28.promises.stat(file).catch(() => void 0))?.isFile())
-      throw new UserError(`${file} does not exist or is not a file.`);
-  }
-  const packageName = options2.packageName ?? `${import_node_path36.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
-  const inner = temporarySibling(out);
-  const candidate = `${temporarySibling(out)}.zip`;
-  try {
-    await writeZipAtomically(inner, [
-      { name: "PkgAssets/ImportConfig.xml", data: Buffer.from(importConfig(names)) },
-      ...solutions.map((file, i2) => ({ name: `PkgAssets/${names[i2]}`, file }))
-    ]);
-    await writeZipAtomically(candidate, [
-      { name: "intro.md", file: options2.intro },
-      { name: packageName, file: inner }
-    ]);
-    const result = await checkCertificationPackage(candidate, {
-      plugin: options2.pluginSolution !== void 0
-    });
-    if (!result.ok) {
-      throw new UserError(
-        `The package would not pass certification: ${result.findings.map((f) => `${f.ruleId}: ${f.message}`).join(" ")}`,
-        {
-          hint: "Check that the connector solution holds only the connector and the flow solution holds the flow and the connector."
-        }
-      );
-    }
-    await import_node_fs28.promises.rename(candidate, out);
-    return result;
-  } finally {
-    await import_node_fs28.promises.rm(inner, { force: true });
-    await import_node_fs28.promises.rm(candidate, { force: true });
-  }
-}
-function importConfig(solutionNames) {
-  const files = solutionNames.map(
-    (name) => `<configsolutionfile solutionpackagefilename="${name.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}" />`
-  ).join("");
-  return `<?xml version="1.0" encoding="utf-8"?>
-<configdatastorage xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" installsampledata="false" waitforsampledatatoinstall="true" agentdesktopzipfile="" agentdesktopexename="" crmmigdataimportfile=""><solutions>${files}</solutions></configdatastorage>
-`;
-}
-
-// packages/cli/src/commands/unpack.ts
 function registerUnpackCommand(program2, context) {
   program2.command("unpack").description(
     "unpack a solution zip into a SolutionPackager-style folder with canonical, diff-friendly files"

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
-import { XMLParser } from 'fast-xml-parser';
 import { UserError } from '@connector-alm/core';
+import { parseXml, readManifest } from '@connector-alm/solution';
 
 /** What the import and export steps need to know about a solution zip, from its solution.xml. */
 export interface SolutionManifest {
@@ -9,38 +9,58 @@ export interface SolutionManifest {
   managed: boolean;
 }
 
-/** The entries of a zip by name; a clear error for anything that is not a zip. */
-export function readZipEntries(bytes: Uint8Array, label: string): Record<string, Uint8Array> {
+/**
+ * solution.xml is a few kilobytes; a larger declared size is refused before anything is inflated, so a
+ * hostile zip cannot make the import step allocate its expanded size.
+ */
+const MAX_SOLUTION_XML_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Inflates solution.xml only (every other entry, however large, stays compressed) and says whether
+ * customizations.xml is there too. A clear error for anything that is not a zip.
+ */
+function readSolutionXml(
+  bytes: Uint8Array,
+  label: string,
+): { solutionXml?: Uint8Array; hasCustomizations: boolean } {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new UserError(`${label} is not a zip file.`, {
       hint: 'Give a solution .zip exported from Dataverse or packed from source.',
     });
   }
+  let hasCustomizations = false;
+  let entries: Record<string, Uint8Array>;
   try {
-    return unzipSync(bytes);
+    entries = unzipSync(bytes, {
+      filter: (file) => {
+        if (file.name === 'customizations.xml') hasCustomizations = true;
+        if (file.name !== 'solution.xml') return false;
+        if (file.originalSize > MAX_SOLUTION_XML_BYTES) {
+          throw new UserError(
+            `${label}: solution.xml declares ${file.originalSize} bytes; refusing to inflate it.`,
+          );
+        }
+        return true;
+      },
+    });
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError(
       `${label} is not a readable zip file: ${error instanceof Error ? error.message : String(error)}.`,
       { cause: error },
     );
   }
+  return { solutionXml: entries['solution.xml'], hasCustomizations };
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  processEntities: false,
-  parseTagValue: false,
-  trimValues: true,
-});
-
 /**
- * Reads UniqueName, Version and Managed from the zip's solution.xml. A zip without solution.xml and
+ * Reads UniqueName, Version and Managed from the zip's solution.xml, with the solution package's strict
+ * XML parser (a DOCTYPE is refused, no entity is ever expanded). A zip without solution.xml and
  * customizations.xml at its root (a flow package, a Package Deployer bundle) is "not a solution".
  */
 export function readSolutionManifest(bytes: Uint8Array, label: string): SolutionManifest {
-  const entries = readZipEntries(bytes, label);
-  const solutionXml = entries['solution.xml'];
-  if (!solutionXml || !entries['customizations.xml']) {
+  const { solutionXml, hasCustomizations } = readSolutionXml(bytes, label);
+  if (!solutionXml || !hasCustomizations) {
     throw new UserError(
       `${label} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
       {
@@ -49,21 +69,14 @@ export function readSolutionManifest(bytes: Uint8Array, label: string): Solution
     );
   }
   const text = new TextDecoder('utf-8').decode(solutionXml).replace(/^\uFEFF/, '');
-  if (/<!DOCTYPE/i.test(text))
-    throw new UserError(
-      `${label}: solution.xml has a DOCTYPE, which solutions never have; refusing to read it.`,
-    );
-  let manifest: { UniqueName?: unknown; Version?: unknown; Managed?: unknown } | undefined;
-  try {
-    manifest = (parser.parse(text) as { ImportExportXml?: { SolutionManifest?: typeof manifest } })
-      .ImportExportXml?.SolutionManifest;
-  } catch (error) {
-    throw new UserError(`${label}: solution.xml is not well-formed XML.`, { cause: error });
-  }
-  const uniqueName = typeof manifest?.UniqueName === 'string' ? manifest.UniqueName : '';
-  const version = typeof manifest?.Version === 'string' ? manifest.Version : '';
-  if (uniqueName === '' || version === '') {
+  const file = `${label}: solution.xml`;
+  const manifest = readManifest(parseXml(text, file), file);
+  if (manifest.uniqueName === '' || manifest.version === '') {
     throw new UserError(`${label}: solution.xml has no SolutionManifest with UniqueName and Version.`);
   }
-  return { uniqueName, version, managed: manifest?.Managed === '1' || manifest?.Managed === '2' };
+  return {
+    uniqueName: manifest.uniqueName,
+    version: manifest.version,
+    managed: manifest.managed === '1' || manifest.managed === '2',
+  };
 }
