@@ -37,5 +37,4 @@ export {
 export { componentParametersFromSettings } from './operations/deployment-settings.js';
 export { compareVersions } from './operations/versions.js';
 export { readSolutionManifest, type SolutionManifest } from './zip/solution-manifest.js';
-export { sameZipEntries } from './zip/same-entries.js';
 export * from './local-server/index.js';

@@ -95,6 +95,18 @@ describe('export', () => {
     expect(second.changed).toBe(false);
   });
 
+  it('reports changed when the file held another solution', async () => {
+    const { client } = connectToLocal(server);
+    const file = path.join(folder, 'Contoso-changed.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '0.9.0.0' }));
+    const result = await exportSolution(
+      client,
+      { ...exportOptions(file), asynchronous: false },
+      createMemoryLogger(),
+    );
+    expect(result.changed).toBe(true);
+  });
+
   it('exports a managed zip that says Managed 1', async () => {
     const { client } = connectToLocal(server);
     const file = path.join(folder, 'Contoso_managed.zip');

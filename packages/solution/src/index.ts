@@ -7,6 +7,7 @@ export * from './zip/limits.js';
 export * from './zip/entry-name.js';
 export * from './zip/zip-errors.js';
 export * from './zip/zip-reader.js';
+export * from './zip/zip-directory.js';
 export * from './zip/zip-writer.js';
 export * from './xml/xml-tree.js';
 export * from './xml/parse-xml.js';

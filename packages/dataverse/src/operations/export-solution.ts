@@ -3,8 +3,8 @@ import { UserError, type Logger } from '@connector-alm/core';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import type { ExportSetting } from '../web-api/types.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
-import { sameZipEntries } from '../zip/same-entries.js';
 import { writeFileAtomically } from './write-file-atomically.js';
+import { sameZipContent } from '@connector-alm/solution';
 
 export interface ExportSolutionOptions {
   solutionName: string;
@@ -78,7 +78,7 @@ export async function exportSolution(
 
   const manifest = readSolutionManifest(zip, `The exported solution '${options.solutionName}'`);
   const previous = await readFile(options.outputFile).catch(() => undefined);
-  const changed = previous === undefined || !sameZipEntries(new Uint8Array(previous), zip);
+  const changed = previous === undefined || !(await sameZipContent(previous, zip));
   await writeFileAtomically(options.outputFile, zip);
   logger.info(
     `Wrote ${options.outputFile} (${zip.length} bytes, version ${manifest.version}${changed ? '' : ', unchanged'}).`,
