@@ -20,6 +20,20 @@ const benches = readdirSync(path.join(root, 'packages'))
   })
   .filter((file) => only.length === 0 || only.some((name) => file.includes(name)));
 
+// Benchmarks that validate on worker threads get the worker bundle, built as for dist/, as argv[2].
+const workerScript = path.join(root, '.tmp', 'bench', 'validate-worker.cjs');
+await build({
+  entryPoints: [path.join(root, 'packages/validator/src/parallel/worker-entry.ts')],
+  outfile: workerScript,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  mainFields: ['module', 'main'],
+  define: { __CONNECTOR_ALM_VERSION__: '"bench"' },
+  logLevel: 'warning',
+});
+
 let failed = false;
 for (const file of benches) {
   const outfile = path.join(
@@ -42,7 +56,10 @@ for (const file of benches) {
     logLevel: 'warning',
   });
   console.log(`\n== ${path.relative(root, file)}`);
-  const run = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit', cwd: root });
+  const run = spawnSync(process.execPath, ['--expose-gc', outfile, workerScript], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (run.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

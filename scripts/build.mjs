@@ -15,6 +15,11 @@ const actions = readdirSync(path.join(root, 'actions'), { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 
+// Bundles that validate many folders get the validation worker beside them (validate-worker.cjs),
+// which validatePaths starts in worker threads; without it they validate on one thread.
+const VALIDATES_MANY = new Set(['cli', 'validate-connector']);
+const WORKER_ENTRY = 'packages/validator/src/parallel/worker-entry.ts';
+
 const targets = [
   ...actions.map((name) => ({ name, entry: `packages/actions/src/${name}/index.ts` })),
   { name: 'cli', entry: 'packages/cli/src/main.ts' },
@@ -41,9 +46,12 @@ for (const target of selected) {
   if (!existsSync(entry)) throw new Error(`${target.name}: entry point ${target.entry} is missing`);
   const outdir = path.join(root, 'dist', target.name);
   rmSync(outdir, { recursive: true, force: true });
+  const entryPoints = { index: entry };
+  if (VALIDATES_MANY.has(target.name)) entryPoints['validate-worker'] = path.join(root, WORKER_ENTRY);
   await build({
-    entryPoints: [entry],
-    outfile: path.join(outdir, 'index.cjs'),
+    entryPoints,
+    outdir,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
     target: 'node20',

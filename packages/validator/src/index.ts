@@ -9,6 +9,7 @@ export * from './git/index.js';
 export * from './json/index.js';
 export * from './loader/index.js';
 export * from './model/index.js';
+export * from './parallel/index.js';
 export * from './reporters/index.js';
 export { ALL_RULES, findRule } from './rules/index.js';
 export * from './swagger/index.js';

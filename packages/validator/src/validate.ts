@@ -7,6 +7,9 @@ import { validateLoadedConnector } from './engine.js';
 import type { Finding, Profile, Severity } from './model/finding.js';
 import type { RuleDefinition } from './model/rule.js';
 import { ALL_RULES } from './rules/index.js';
+import { bundledWorkerScript } from './parallel/bundled-worker.js';
+import { workerCount, type Concurrency } from './parallel/concurrency.js';
+import { validateFoldersInParallel } from './parallel/pool.js';
 
 export interface ValidateOptions {
   /** Forces a profile for every connector; otherwise it comes from each folder's place in the tree. */
@@ -14,8 +17,15 @@ export interface ValidateOptions {
   config?: ValidatorConfig;
   cwd?: string;
   rules?: readonly RuleDefinition[];
-  /** Called after each connector, e.g. for progress output. */
+  /** Called after each connector, in the folders' order, e.g. for progress output. */
   onConnector?: (result: ConnectorResult) => void;
+  /**
+   * Worker threads for runs over many folders (default `auto`: one per core when there are enough
+   * folders). Only with the built-in rules, which a worker has too, and a worker bundle to run.
+   */
+  concurrency?: Concurrency;
+  /** The built worker bundle; by default the one beside the running bundle, if any. */
+  workerScript?: string;
 }
 
 export interface ConnectorResult {
@@ -63,13 +73,26 @@ export async function validatePaths(
 ): Promise<ValidationResult> {
   const cwd = options.cwd ?? process.cwd();
   const config = options.config ?? DEFAULT_CONFIG;
-  const folders = await discoverConnectorFolders(paths, cwd);
-  const connectors: ConnectorResult[] = [];
-  for (const folder of folders) {
-    if (isIgnored(folder, config)) continue;
-    const result = await validateFolder(folder, options, config, cwd);
-    connectors.push(result);
-    options.onConnector?.(result);
+  const folders = (await discoverConnectorFolders(paths, cwd)).filter(
+    (folder) => !isIgnored(folder, config),
+  );
+  const workerScript = options.workerScript ?? bundledWorkerScript();
+  const workers =
+    workerScript && !options.rules ? workerCount(options.concurrency ?? 'auto', folders.length) : 1;
+  let connectors: ConnectorResult[];
+  if (workerScript && workers > 1) {
+    connectors = await validateFoldersInParallel(
+      folders,
+      { cwd, profile: options.profile, config },
+      { workerScript, workers, onConnector: options.onConnector },
+    );
+  } else {
+    connectors = [];
+    for (const folder of folders) {
+      const result = await validateFolder(folder, options, config, cwd);
+      connectors.push(result);
+      options.onConnector?.(result);
+    }
   }
   const findings = connectors.flatMap((connector) => connector.findings);
   return { connectors, findings, counts: countBySeverity(findings) };

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '@connector-alm/core';
 import {
   loadConfig,
@@ -8,6 +8,8 @@ import {
   validateAgainstBase,
   validatePaths,
   failsThreshold,
+  parseConcurrency,
+  type Concurrency,
   FAIL_ON_LEVELS,
   type FailOn,
   type Profile,
@@ -25,6 +27,15 @@ interface ValidateOptions {
   failOn: FailOn;
   base?: string;
   onlyNew?: boolean;
+  concurrency: Concurrency;
+}
+
+function concurrencyArgument(value: string): Concurrency {
+  const parsed = parseConcurrency(value);
+  if (parsed === undefined) {
+    throw new InvalidArgumentError('Use a whole number of threads (1-9999), auto or off.');
+  }
+  return parsed;
 }
 
 /** `connector-alm validate <path...>`: the certification rules, offline, on every connector folder found. */
@@ -53,6 +64,11 @@ export function registerValidateCommand(program: Command, context: CommandContex
       'compare with the merge base of HEAD and this git ref: breaking changes, new findings',
     )
     .option('--only-new', 'report only the findings that the change since --base introduced')
+    .addOption(
+      new Option('--concurrency <n>', 'worker threads for many folders: a number, auto (one per core) or off')
+        .default('auto' as Concurrency)
+        .argParser(concurrencyArgument),
+    )
     .action(async (paths: string[], options: ValidateOptions) => {
       const { io } = context;
       if (paths.length === 0) throw new UsageError('Give at least one path.');
@@ -62,6 +78,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
         cwd: io.cwd,
         config,
         profile: options.profile === 'auto' ? undefined : options.profile,
+        concurrency: options.concurrency,
       };
       let result: ValidationResult = options.base
         ? await validateAgainstBase(paths, options.base, validateOptions)

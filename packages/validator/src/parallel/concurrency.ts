@@ -1,0 +1,31 @@
+import { availableParallelism } from 'node:os';
+
+/** `auto` picks a worker count from the machine and the run's size; `off` validates on this thread. */
+export type Concurrency = number | 'auto' | 'off';
+
+/**
+ * A worker thread costs tens of milliseconds to start (it loads its own copy of the validator),
+ * while a connector folder takes a few: below this many folders per worker, threads do not pay.
+ */
+export const MIN_FOLDERS_PER_WORKER = 16;
+
+/** How many worker threads validate `folderCount` folders; 1 means none (this thread does it). */
+export function workerCount(
+  concurrency: Concurrency,
+  folderCount: number,
+  cores: number = availableParallelism(),
+): number {
+  if (concurrency === 'off') return 1;
+  if (concurrency === 'auto') {
+    return Math.max(1, Math.min(cores, Math.floor(folderCount / MIN_FOLDERS_PER_WORKER)));
+  }
+  return Math.max(1, Math.min(Math.floor(concurrency), folderCount));
+}
+
+/** Parses a `--concurrency` value: a positive whole number, `auto` or `off`; undefined if invalid. */
+export function parseConcurrency(text: string): Concurrency | undefined {
+  const trimmed = text.trim().toLowerCase();
+  if (trimmed === 'auto' || trimmed === 'off') return trimmed;
+  if (!/^[1-9]\d{0,3}$/.test(trimmed)) return undefined;
+  return Number(trimmed);
+}

@@ -1,0 +1,43 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Worker threads kept between runs, by worker script. A worker costs tens of milliseconds to start
+ * and more to warm up (each compiles the rules anew), so a process that validates more than once
+ * (the PR check validates the head and then the base; a watch; a benchmark) reuses them. Idle
+ * workers are unref'd: they never keep the process alive.
+ */
+const idle = new Map<string, Set<Worker>>();
+/** Workers whose exit is already watched (once per worker, however often it is released). */
+const watched = new WeakSet<Worker>();
+
+/** An idle worker of `script`, or a new one; it keeps the process alive until released. */
+export function takeWorker(script: string): Worker {
+  const pool = idle.get(script);
+  const kept = pool?.values().next().value;
+  if (kept) {
+    pool!.delete(kept);
+    kept.ref();
+    return kept;
+  }
+  return new Worker(script);
+}
+
+/** Keeps a healthy worker for the next run. */
+export function releaseWorker(script: string, worker: Worker): void {
+  let pool = idle.get(script);
+  if (!pool) idle.set(script, (pool = new Set()));
+  pool.add(worker);
+  worker.unref();
+  if (!watched.has(worker)) {
+    watched.add(worker);
+    // A worker that dies while idle (it should not) is simply forgotten.
+    worker.once('exit', () => idle.get(script)?.delete(worker));
+  }
+}
+
+/** Stops every idle worker, for a long-lived process that is done validating. */
+export async function closeValidationWorkers(): Promise<void> {
+  const all = [...idle.values()].flatMap((pool) => [...pool]);
+  idle.clear();
+  await Promise.all(all.map((worker) => worker.terminate()));
+}

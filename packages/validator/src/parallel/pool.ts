@@ -1,0 +1,86 @@
+import type { Worker } from 'node:worker_threads';
+import type { ConnectorResult } from '../validate.js';
+import { releaseWorker, takeWorker } from './idle-workers.js';
+import type { FolderTask, WorkerReply, WorkerSetup } from './protocol.js';
+
+export interface PoolOptions {
+  /** The built worker bundle (validate-worker.cjs). */
+  workerScript: string;
+  workers: number;
+  /** Called with each result in the folders' order, as soon as it and all before it are in. */
+  onConnector?: (result: ConnectorResult) => void;
+}
+
+/**
+ * Validates folders on worker threads and returns their results in the folders' order, whatever
+ * order the workers finish in, so that output is the same as a run on one thread. Each worker takes
+ * the next folder when it is done with one: folder sizes vary a hundredfold, so a fixed split would
+ * leave one worker with the large swaggers.
+ */
+export function validateFoldersInParallel(
+  folders: readonly string[],
+  setup: WorkerSetup,
+  options: PoolOptions,
+): Promise<ConnectorResult[]> {
+  const results: ConnectorResult[] = new Array<ConnectorResult>(folders.length);
+  const workers: Worker[] = [];
+  const detach: (() => void)[] = [];
+  let nextTask = 0;
+  let nextToEmit = 0;
+  let received = 0;
+  let settled = false;
+
+  return new Promise<ConnectorResult[]>((resolve, reject) => {
+    const finish = (error?: Error): void => {
+      if (settled) return;
+      settled = true;
+      for (const off of detach) off();
+      // After a failure a worker may still be busy with a folder: it is not kept.
+      for (const worker of workers) {
+        if (error) void worker.terminate();
+        else releaseWorker(options.workerScript, worker);
+      }
+      if (error) reject(error);
+      else resolve(results);
+    };
+    const assignNext = (worker: Worker): void => {
+      if (nextTask >= folders.length) return;
+      const task: FolderTask = { index: nextTask, folder: folders[nextTask]!, setup };
+      nextTask++;
+      worker.postMessage(task);
+    };
+    const accept = (worker: Worker, reply: WorkerReply): void => {
+      if (settled) return;
+      if ('failure' in reply) {
+        finish(new Error(reply.failure.message));
+        return;
+      }
+      results[reply.index] = reply.result;
+      received++;
+      while (nextToEmit < folders.length && results[nextToEmit]) {
+        options.onConnector?.(results[nextToEmit]!);
+        nextToEmit++;
+      }
+      if (received === folders.length) finish();
+      else assignNext(worker);
+    };
+
+    if (folders.length === 0) {
+      finish();
+      return;
+    }
+    const count = Math.max(1, Math.min(options.workers, folders.length));
+    for (let i = 0; i < count; i++) {
+      const worker = takeWorker(options.workerScript);
+      workers.push(worker);
+      const onMessage = (reply: WorkerReply): void => accept(worker, reply);
+      const onError = (error: Error): void =>
+        finish(new Error(`A validation worker failed: ${error.message}`));
+      const onExit = (code: number): void =>
+        finish(new Error(`A validation worker stopped early (exit code ${code}).`));
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      detach.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
+      assignNext(worker);
+    }
+  });
+}

@@ -1,0 +1,29 @@
+import type { ValidatorConfig } from '../config/config-types.js';
+import type { Profile } from '../model/finding.js';
+import type { ConnectorResult } from '../validate.js';
+
+/**
+ * The messages between a validation run and its worker threads. Everything here crosses a thread
+ * boundary by structured clone, so it is plain data: no rule functions, no class instances.
+ */
+
+/** What every folder of a run is validated with. */
+export interface WorkerSetup {
+  cwd: string;
+  /** A profile forced for every folder; otherwise each folder's comes from its place in the tree. */
+  profile?: Profile;
+  config: ValidatorConfig;
+}
+
+/**
+ * One connector folder to validate; `index` is its place in the run's order. The setup travels with
+ * each task (it is small) so that a worker kept from an earlier run needs no other message.
+ */
+export interface FolderTask {
+  index: number;
+  folder: string;
+  setup: WorkerSetup;
+}
+
+export type WorkerReply =
+  { index: number; result: ConnectorResult } | { index: number; failure: { message: string } };

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { build } from 'esbuild';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closeValidationWorkers, releaseWorker, takeWorker } from '../../src/parallel/idle-workers.js';
+import { validateFoldersInParallel } from '../../src/parallel/pool.js';
+import { validatePaths, type ConnectorResult } from '../../src/validate.js';
+import { CORPUS_DIR, corpusAvailable } from '../helpers/fixture.js';
+import { validApiProperties, validSwagger } from '../helpers/valid-connector.js';
+
+// A worker cannot load TypeScript sources, so the worker bundle is built here as scripts/build.mjs
+// builds it for dist/.
+let scratch: string;
+let workerScript: string;
+let tree: string;
+
+beforeAll(async () => {
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-parallel-'));
+  workerScript = path.join(scratch, 'validate-worker.cjs');
+  await build({
+    entryPoints: [new URL('../../src/parallel/worker-entry.ts', import.meta.url).pathname],
+    outfile: workerScript,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    define: { __CONNECTOR_ALM_VERSION__: '"0.0.0-test"' },
+    logLevel: 'warning',
+  });
+  tree = path.join(scratch, 'repo');
+  // Folders that differ in findings and profiles, so that a result put in the wrong place shows.
+  for (let i = 0; i < 7; i++) {
+    const top = i % 2 === 0 ? 'certified-connectors' : 'independent-publisher-connectors';
+    const folder = path.join(tree, top, `Contoso ${i}`);
+    mkdirSync(folder, { recursive: true });
+    const swagger = validSwagger();
+    swagger.info.title = `Contoso ${i}`;
+    if (i % 3 === 1) delete swagger.info.description;
+    if (i % 3 === 2) swagger.paths['/tasks'].get.operationId = `list tasks ${i}`;
+    writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
+    writeFileSync(path.join(folder, 'apiProperties.json'), JSON.stringify(validApiProperties(), null, 2));
+  }
+  writeFileSync(path.join(tree, 'certified-connectors', 'Contoso 4', 'settings.json'), '{ "title": ');
+}, 60_000);
+
+afterAll(async () => {
+  await closeValidationWorkers();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('validating on worker threads', () => {
+  it('gives the same results, in the same order, as one thread', async () => {
+    const serial = await validatePaths([tree], { cwd: tree, concurrency: 'off' });
+    const seen: string[] = [];
+    const parallel = await validatePaths([tree], {
+      cwd: tree,
+      concurrency: 3,
+      workerScript,
+      onConnector: (result) => seen.push(result.path),
+    });
+    expect(serial.findings.length).toBeGreaterThan(0);
+    expect(parallel).toEqual(serial);
+    expect(seen).toEqual(serial.connectors.map((connector) => connector.path));
+  });
+
+  it('keeps the workers of a run for the next one', async () => {
+    await closeValidationWorkers();
+    await validatePaths([tree], { cwd: tree, concurrency: 2, workerScript });
+    const kept = [takeWorker(workerScript), takeWorker(workerScript)];
+    const fresh = takeWorker(workerScript);
+    expect(Math.max(...kept.map((worker) => worker.threadId))).toBeLessThan(fresh.threadId);
+    for (const worker of [...kept, fresh]) releaseWorker(workerScript, worker);
+    const again = await validatePaths([tree], { cwd: tree, concurrency: 3, workerScript });
+    expect(again).toEqual(await validatePaths([tree], { cwd: tree, concurrency: 'off' }));
+  });
+
+  it('passes the configuration and a forced profile to the workers', async () => {
+    const options = {
+      cwd: tree,
+      profile: 'custom' as const,
+      config: { rules: { 'SWG-INFO-DESC-REQ': 'off' as const }, ignore: [] },
+    };
+    const serial = await validatePaths([tree], { ...options, concurrency: 'off' });
+    const parallel = await validatePaths([tree], { ...options, concurrency: 2, workerScript });
+    const withoutConfig = await validatePaths([tree], { cwd: tree, concurrency: 2, workerScript });
+    const described = (findings: { ruleId: string }[]) =>
+      findings.filter((finding) => finding.ruleId === 'SWG-INFO-DESC-REQ').length;
+    expect(described(withoutConfig.findings)).toBeGreaterThan(0);
+    expect(described(parallel.findings)).toBe(0);
+    expect(parallel.connectors.every((connector) => connector.profile === 'custom')).toBe(true);
+    expect(parallel).toEqual(serial);
+  });
+
+  it('fails with the folder problem when a worker cannot read a folder', async () => {
+    const missing = path.join(tree, 'certified-connectors', 'Gone');
+    await expect(
+      validateFoldersInParallel(
+        [missing],
+        { cwd: tree, config: { rules: {}, ignore: [] } },
+        {
+          workerScript,
+          workers: 1,
+        },
+      ),
+    ).rejects.toThrow(/ENOENT/);
+  });
+
+  it('runs on the workers only when asked for more than one thread', async () => {
+    const broken = path.join(scratch, 'broken-worker.cjs');
+    writeFileSync(broken, 'throw new Error("cannot load");');
+    await expect(validatePaths([tree], { cwd: tree, concurrency: 2, workerScript: broken })).rejects.toThrow(
+      /A validation worker failed/,
+    );
+    const onThisThread = await validatePaths([tree], { cwd: tree, concurrency: 'off', workerScript: broken });
+    expect(onThisThread.connectors).toHaveLength(7);
+  });
+
+  it('fails clearly when a worker cannot start', async () => {
+    const broken = path.join(scratch, 'broken-worker.cjs');
+    writeFileSync(broken, 'throw new Error("cannot load");');
+    const results: ConnectorResult[] = [];
+    await expect(
+      validateFoldersInParallel(
+        [tree],
+        { cwd: tree, config: { rules: {}, ignore: [] } },
+        {
+          workerScript: broken,
+          workers: 2,
+          onConnector: (result) => results.push(result),
+        },
+      ),
+    ).rejects.toThrow(/A validation worker failed: cannot load/);
+    expect(results).toEqual([]);
+  });
+});
+
+(corpusAvailable ? describe : describe.skip)('the corpus on worker threads', () => {
+  it('gives exactly the findings of a run on one thread', async () => {
+    const serial = await validatePaths([CORPUS_DIR], { cwd: CORPUS_DIR, concurrency: 'off' });
+    const parallel = await validatePaths([CORPUS_DIR], { cwd: CORPUS_DIR, concurrency: 2, workerScript });
+    expect(parallel.connectors.length).toBe(373);
+    expect(parallel).toEqual(serial);
+  }, 120_000);
+});
