@@ -37,10 +37,12 @@ export class JsonDocument {
   readonly tooDeep: boolean;
   private readonly lines: LineIndex;
   private tree: jsonc.Node | undefined;
+  private readonly asciiText: boolean;
 
-  private constructor(text: string, hadBom: boolean) {
+  private constructor(text: string, hadBom: boolean, asciiText: boolean) {
     this.text = text;
     this.hadBom = hadBom;
+    this.asciiText = asciiText;
     this.lines = new LineIndex(text);
     const issues: JsonSyntaxIssue[] = [];
     // Strict JSON is parsed first (JSON.parse is not recursive) and its depth measured on the value;
@@ -71,13 +73,26 @@ export class JsonDocument {
     this.syntaxIssues = issues;
   }
 
-  static parse(text: string): JsonDocument {
+  /**
+   * `asciiText`: the caller knows the text is ASCII (the loader checks the file's bytes natively,
+   * which is much cheaper than scanning the text); see `stringsAreAscii`.
+   */
+  static parse(text: string, options: { asciiText?: boolean } = {}): JsonDocument {
     const hadBom = text.charCodeAt(0) === 0xfeff;
-    return new JsonDocument(hadBom ? text.slice(1) : text, hadBom);
+    return new JsonDocument(hadBom ? text.slice(1) : text, hadBom, options.asciiText === true);
   }
 
   get isStrictJson(): boolean {
     return this.syntaxIssues.length === 0;
+  }
+
+  /**
+   * True when no string of the value can hold a character above U+007F: the text is known to be
+   * ASCII and has no `\u` escape. Rules that look for such characters skip the whole document then,
+   * instead of testing each of its strings. False when not known.
+   */
+  get stringsAreAscii(): boolean {
+    return this.asciiText && !this.text.includes('\\u');
   }
 
   position(offset: number): TextPosition {

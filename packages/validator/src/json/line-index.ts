@@ -28,19 +28,26 @@ export class LineIndex {
   }
 
   /**
-   * Offsets where lines start, in a typed array of the exact size: lines are counted first, then
-   * recorded. A growing array of numbers was one of the largest allocations of a corpus run (a large
-   * swagger has tens of thousands of lines), and the typed array's storage is outside the JS heap.
+   * Offsets where lines start, in a typed array: a growing array of numbers was one of the largest
+   * allocations of a corpus run (a large swagger has tens of thousands of lines), and the typed
+   * array's storage is outside the JS heap. One pass over the text: the buffer starts at a guess of
+   * one line per 32 characters and doubles when the guess was short (counting the lines first, then
+   * recording them, read every large text twice).
    */
   private lineStarts(): Uint32Array {
     if (this.starts) return this.starts;
     const text = this.text;
+    let starts = new Uint32Array(Math.max(16, (text.length >> 5) + 1));
     let count = 1;
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-    const starts = new Uint32Array(count);
-    let line = 1;
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
-    this.starts = starts;
-    return starts;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+      if (count === starts.length) {
+        const larger = new Uint32Array(starts.length * 2);
+        larger.set(starts);
+        starts = larger;
+      }
+      starts[count++] = at + 1;
+    }
+    this.starts = starts.subarray(0, count);
+    return this.starts;
   }
 }

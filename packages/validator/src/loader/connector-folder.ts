@@ -193,7 +193,7 @@ function loadFile(
   if (kind === 'readme' || kind === 'script') {
     return { ...base, kind, document: new TextDocument(decoded.text) };
   }
-  return { ...base, kind, document: JsonDocument.parse(decoded.text) };
+  return { ...base, kind, document: JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true }) };
 }
 
 function readSafely(

@@ -7,16 +7,23 @@ export interface DecodedText {
   text: string;
   /** Offset (in the decoded text) of the first replaced byte sequence, when the bytes were not UTF-8. */
   invalidAt?: number;
+  /** Every byte was ASCII, so the text holds no character above U+007F. */
+  ascii?: true;
 }
 
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 export function decodeUtf8(bytes: Uint8Array): DecodedText {
-  // The common case, checked and decoded natively: valid UTF-8 read into a Buffer (the BOM is kept).
-  if (Buffer.isBuffer(bytes) && isUtf8(bytes)) return { text: bytes.toString('utf8') };
+  // The common cases, checked and decoded natively: ASCII (most connector files; ASCII is UTF-8, and
+  // knowing it spares rules a scan of every string for other characters), then any valid UTF-8 read
+  // into a Buffer (the BOM is kept).
+  if (Buffer.isBuffer(bytes)) {
+    if (isAscii(bytes)) return { text: bytes.toString('utf8'), ascii: true };
+    if (isUtf8(bytes)) return { text: bytes.toString('utf8') };
+  }
   try {
     return { text: strict.decode(bytes) };
   } catch {

@@ -1,7 +1,12 @@
 import type { FileKind } from '../model/finding.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import { isPlaceholderSecret, maskSecret } from './general-secrets/placeholders.js';
-import { ANY_SECRET_FORMAT, SECRET_ASSIGNMENT, SECRET_FORMATS } from './general-secrets/patterns.js';
+import {
+  ANY_SECRET_FORMAT,
+  MAYBE_SECRET,
+  SECRET_ASSIGNMENT,
+  SECRET_FORMATS,
+} from './general-secrets/patterns.js';
 
 const TEXT_KINDS = ['swagger', 'apiProperties', 'settings', 'readme', 'script'] as const;
 
@@ -10,6 +15,8 @@ function textOf(context: RuleContext, kind: (typeof TEXT_KINDS)[number]): string
 }
 
 function scanFile(context: RuleContext, kind: Exclude<FileKind, 'folder' | 'icon'>, text: string): void {
+  // Almost every text fails this one cheap scan, and then neither of the exact scans below can match.
+  if (!MAYBE_SECRET.test(text)) return;
   const reported = new Set<number>();
   const anyFormat = ANY_SECRET_FORMAT.test(text);
   for (const format of anyFormat ? SECRET_FORMATS : []) {

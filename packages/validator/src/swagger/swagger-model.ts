@@ -429,10 +429,6 @@ export class SwaggerModel {
           'operation',
           isInternal,
         );
-        const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
-        const inherited = pathParameters
-          .filter((p) => !ownKeys.has(`${p.in}:${p.name}`))
-          .map((p) => ({ ...p, isInternal: p.isInternal || isInternal }));
         operations.push({
           path,
           method,
@@ -444,7 +440,7 @@ export class SwaggerModel {
           isInternal,
           isTrigger: has(operation, 'x-ms-trigger'),
           isDeprecated: operation.deprecated === true,
-          parameters: [...inherited, ...own],
+          parameters: effectiveParameters(pathParameters, own, isInternal),
           responses: this.responseList(operation.responses, childPointer(pointer, 'responses')),
         });
       }
@@ -489,6 +485,25 @@ export class SwaggerModel {
     });
     return list;
   }
+}
+
+/**
+ * The path item's parameters that the operation does not override (same name and location), then
+ * the operation's own.
+ */
+function effectiveParameters(
+  pathParameters: ParameterInfo[],
+  own: ParameterInfo[],
+  operationInternal: boolean,
+): ParameterInfo[] {
+  // Most path items list no parameters: then there is nothing to merge, and no set of keys to build
+  // for each of the document's operations.
+  if (pathParameters.length === 0) return own;
+  const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
+  const inherited = pathParameters
+    .filter((p) => !ownKeys.has(`${p.in}:${p.name}`))
+    .map((p) => ({ ...p, isInternal: p.isInternal || operationInternal }));
+  return [...inherited, ...own];
 }
 
 /**

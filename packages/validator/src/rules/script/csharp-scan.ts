@@ -17,6 +17,9 @@ export interface ScannedCSharp {
   strings: StringLiteral[];
 }
 
+/** The characters that can start a comment (`/`), a string (`"`, `@`, `$`) or a char literal (`'`). */
+const LITERAL_OR_COMMENT_START = /[/"'@$]/g;
+
 export function scanCSharp(text: string): ScannedCSharp {
   // The code is built from slices: plain code is copied a run at a time (not a character at a time),
   // and blanked runs are slices with every character but line endings turned into a space.
@@ -27,10 +30,16 @@ export function scanCSharp(text: string): ScannedCSharp {
     if (to > copied) parts.push(text.slice(copied, to));
   };
   const blank = (from: number, to: number): void => {
-    if (to > from) parts.push(text.slice(from, to).replace(/[^\r\n]/g, ' '));
+    // A run of spaces per line, not a replacement per character.
+    if (to > from) parts.push(text.slice(from, to).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length)));
   };
   let i = 0;
   while (i < text.length) {
+    // Jump to the next character that can open a comment or a literal: everything before it is
+    // plain code, and the regular expression engine finds it faster than a step per character.
+    LITERAL_OR_COMMENT_START.lastIndex = i;
+    if (!LITERAL_OR_COMMENT_START.test(text)) break;
+    i = LITERAL_OR_COMMENT_START.lastIndex - 1;
     const c = text[i]!;
     const next = text[i + 1];
     if (c === '/' && next === '/') {
@@ -91,26 +100,30 @@ function readString(text: string, start: number): StringLiteral {
     return { value: text.slice(i + quotes, end < 0 ? text.length : end), offset: start, end: stop };
   }
   i++;
+  // The value is built a run of plain characters at a time (from `run` to `i`), not a character at a
+  // time: only escapes and doubled quotes interrupt a run.
   let value = '';
+  let run = i;
   while (i < text.length) {
     const c = text[i]!;
     if (verbatim && c === '"' && text[i + 1] === '"') {
-      value += '"';
+      value += text.slice(run, i) + '"';
       i += 2;
+      run = i;
     } else if (c === '"') {
-      return { value, offset: start, end: i + 1 };
+      return { value: value + text.slice(run, i), offset: start, end: i + 1 };
     } else if (!verbatim && c === '\\') {
-      value += text[i + 1] ?? '';
+      value += text.slice(run, i) + (text[i + 1] ?? '');
       i += 2;
+      run = i;
     } else if (!verbatim && c === '\n') {
       // An unterminated regular string ends at the line end: keep the rest of the file as code.
-      return { value, offset: start, end: i };
+      return { value: value + text.slice(run, i), offset: start, end: i };
     } else {
-      value += c;
       i++;
     }
   }
-  return { value, offset: start, end: text.length };
+  return { value: value + text.slice(run, i), offset: start, end: text.length };
 }
 
 function readChar(text: string, start: number): number {

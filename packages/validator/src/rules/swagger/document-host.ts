@@ -82,8 +82,9 @@ export const documentHostRules: RuleDefinition[] = [
     example: { bad: '{ "schemes": [] }', good: '{ "schemes": ["https"] }' },
     check(context) {
       if (!context.swagger) return;
-      for (const node of structureOf(context.swagger).nodes) {
-        if (node.kind !== 'root' && node.kind !== 'operation') continue;
+      // Only the root and the operations have schemes: not every node of the document.
+      const { byKind } = structureOf(context.swagger);
+      for (const node of [...(byKind.get('root') ?? []), ...(byKind.get('operation') ?? [])]) {
         const schemes = asArray(node.value.schemes);
         if (schemes && schemes.length === 0) {
           context.report({
@@ -106,8 +107,9 @@ export const documentHostRules: RuleDefinition[] = [
     example: { bad: '{ "schemes": ["wss"] }', good: '{ "schemes": ["https"] }' },
     check(context) {
       if (!context.swagger) return;
-      for (const node of structureOf(context.swagger).nodes) {
-        if (node.kind !== 'root' && node.kind !== 'operation') continue;
+      // Only the root and the operations have schemes: not every node of the document.
+      const { byKind } = structureOf(context.swagger);
+      for (const node of [...(byKind.get('root') ?? []), ...(byKind.get('operation') ?? [])]) {
         const schemes = asArray(node.value.schemes);
         if (!schemes) continue;
         const at = childPointer(node.pointer, 'schemes');

@@ -44,6 +44,9 @@ export const documentTextRules: RuleDefinition[] = [
     },
     check(context) {
       if (!context.swagger) return;
+      // Most swaggers are ASCII throughout: none of their strings can hold a non-Latin letter.
+      const document = context.connector.files.swagger?.document;
+      if (document?.value === context.swagger.root && document.stringsAreAscii) return;
       for (const node of structureOf(context.swagger).nodes) {
         for (const field of TEXT_FIELDS[node.kind] ?? []) {
           const text = asString(node.value[field]);

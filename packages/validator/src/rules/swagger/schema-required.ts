@@ -4,13 +4,27 @@ import { asArray, asObject, has } from '../../swagger/json-values.js';
 import { inputSchemaNodes } from './input-schemas.js';
 import { structureOf, type StructureNode } from './structure.js';
 
-/** Schema nodes that declare a `required` array. */
-function schemasWithRequired(context: RuleContext): { node: StructureNode; required: unknown[] }[] {
+interface SchemaWithRequired {
+  node: StructureNode;
+  required: unknown[];
+}
+
+const withRequiredCache = new WeakMap<object, SchemaWithRequired[]>();
+
+/**
+ * Schema nodes that declare a `required` array. Sorted out once per swagger for the three rules
+ * below: each of them going through every schema node of the document cost more than its check.
+ */
+function schemasWithRequired(context: RuleContext): SchemaWithRequired[] {
   if (!context.swagger) return [];
-  const result: { node: StructureNode; required: unknown[] }[] = [];
-  for (const node of structureOf(context.swagger).byKind.get('schema') ?? []) {
-    const required = asArray(node.value.required);
-    if (required) result.push({ node, required });
+  let result = withRequiredCache.get(context.swagger.root);
+  if (!result) {
+    result = [];
+    for (const node of structureOf(context.swagger).byKind.get('schema') ?? []) {
+      const required = asArray(node.value.required);
+      if (required) result.push({ node, required });
+    }
+    withRequiredCache.set(context.swagger.root, result);
   }
   return result;
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import { writeConnector } from '../helpers/fixture.js';
+import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
+import { JsonDocument } from '../../src/json/json-document.js';
+import { decodeUtf8 } from '../../src/loader/decode.js';
+import { documentTextRules } from '../../src/rules/swagger/document-text.js';
+import { validateFolder } from '../../src/validate.js';
+
+const englishRule = documentTextRules.filter((rule) => rule.id === 'GEN-ENGLISH');
+
+async function englishFindings(swaggerText: string) {
+  const folder = writeConnector({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swaggerText });
+  return (await validateFolder(folder, { rules: englishRule, cwd: path.dirname(folder) })).findings;
+}
+
+/** The swagger with a Cyrillic summary, every character above U+007F written as a `\u` escape. */
+function escapedCyrillicSwagger(): string {
+  const swagger = validSwagger();
+  swagger.paths['/tasks'].get.summary = 'Получить задачи';
+  return JSON.stringify(swagger, null, 2).replace(
+    /[\u0080-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+describe('ASCII-only documents', () => {
+  it('are told apart by the decoder', () => {
+    expect(decodeUtf8(Buffer.from('{"a": "b"}')).ascii).toBe(true);
+    expect(decodeUtf8(Buffer.from('{"a": "café"}')).ascii).toBeUndefined();
+    expect(decodeUtf8(Buffer.from('\uFEFF{}')).ascii).toBeUndefined();
+  });
+
+  it('have ASCII strings only when the text has no \\u escape', () => {
+    expect(JsonDocument.parse('{"a": "b"}', { asciiText: true }).stringsAreAscii).toBe(true);
+    expect(JsonDocument.parse('{"a": "\\u0416"}', { asciiText: true }).stringsAreAscii).toBe(false);
+    expect(JsonDocument.parse('{"a": "b"}').stringsAreAscii).toBe(false);
+  });
+
+  it('still get GEN-ENGLISH findings for non-Latin words written as \\u escapes', async () => {
+    const text = escapedCyrillicSwagger();
+    expect(/[\u0080-\uffff]/.test(text)).toBe(false);
+    expect(await englishFindings(text)).toMatchObject([
+      { ruleId: 'GEN-ENGLISH', pointer: '/paths/~1tasks/get/summary' },
+    ]);
+  });
+
+  it('get no GEN-ENGLISH finding when plain ASCII', async () => {
+    expect(await englishFindings(JSON.stringify(validSwagger(), null, 2))).toEqual([]);
+  });
+});
