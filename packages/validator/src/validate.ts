@@ -73,9 +73,7 @@ export async function validatePaths(
 ): Promise<ValidationResult> {
   const cwd = options.cwd ?? process.cwd();
   const config = options.config ?? DEFAULT_CONFIG;
-  const folders = (await discoverConnectorFolders(paths, cwd)).filter(
-    (folder) => !isIgnored(folder, config),
-  );
+  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config));
   const workerScript = options.workerScript ?? bundledWorkerScript();
   const workers =
     workerScript && !options.rules ? workerCount(options.concurrency ?? 'auto', folders.length) : 1;

@@ -65,7 +65,10 @@ export function registerValidateCommand(program: Command, context: CommandContex
     )
     .option('--only-new', 'report only the findings that the change since --base introduced')
     .addOption(
-      new Option('--concurrency <n>', 'worker threads for many folders: a number, auto (one per core) or off')
+      new Option(
+        '--concurrency <n>',
+        'worker threads for many folders: a number, auto (one per core but one) or off',
+      )
         .default('auto' as Concurrency)
         .argParser(concurrencyArgument),
     )

@@ -30,7 +30,9 @@ export function releaseWorker(script: string, worker: Worker): void {
   worker.unref();
   if (!watched.has(worker)) {
     watched.add(worker);
-    // A worker that dies while idle (it should not) is simply forgotten.
+    // A worker that fails or dies while idle (it should not) is simply forgotten; its error must not
+    // become an uncaught exception of the process.
+    worker.on('error', () => undefined);
     worker.once('exit', () => idle.get(script)?.delete(worker));
   }
 }

@@ -35,10 +35,14 @@ export function validateFoldersInParallel(
       if (settled) return;
       settled = true;
       for (const off of detach) off();
-      // After a failure a worker may still be busy with a folder: it is not kept.
+      // After a failure a worker may still be busy with a folder: it is not kept. Another worker may
+      // still fail on its own (all load the same bundle): that error is this one again, and must not
+      // become an uncaught exception now that nobody listens.
       for (const worker of workers) {
-        if (error) void worker.terminate();
-        else releaseWorker(options.workerScript, worker);
+        if (error) {
+          worker.on('error', ignore);
+          void worker.terminate();
+        } else releaseWorker(options.workerScript, worker);
       }
       if (error) reject(error);
       else resolve(results);
@@ -84,3 +88,5 @@ export function validateFoldersInParallel(
     }
   });
 }
+
+function ignore(): void {}

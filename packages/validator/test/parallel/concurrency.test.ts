@@ -8,10 +8,12 @@ describe('workerCount', () => {
     expect(workerCount('auto', 2 * MIN_FOLDERS_PER_WORKER - 1, 8)).toBe(1);
   });
 
-  it('uses one worker per core for large runs, and no more than the run can feed', () => {
+  it('leaves one core free for large runs, and uses no more workers than the run can feed', () => {
     expect(workerCount('auto', 2 * MIN_FOLDERS_PER_WORKER, 8)).toBe(2);
-    expect(workerCount('auto', 1000, 8)).toBe(8);
-    expect(workerCount('auto', 1000, 2)).toBe(2);
+    expect(workerCount('auto', 1000, 8)).toBe(7);
+    expect(workerCount('auto', 1000, 4)).toBe(3);
+    expect(workerCount('auto', 1000, 2)).toBe(1);
+    expect(workerCount('auto', 1000, 1)).toBe(1);
   });
 
   it('takes an explicit count as given, but never more workers than folders', () => {
