@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
 import { validSwagger } from '../../validator/test/helpers/valid-connector.js';
@@ -131,6 +131,71 @@ describe('validate-connector in a pull request', () => {
     const results = sarif.runs[0].results as { ruleId: string; baselineState?: string }[];
     expect(results.find((r) => r.ruleId === 'SWG-INFO-TITLE-LEN')?.baselineState).toBe('new');
     expect(results.some((r) => r.ruleId === 'BRK-OP-DELETED')).toBe(true);
+  });
+
+  it('checks the pull request itself: one connector per pull request, its branch, its title', async () => {
+    const workspace = workspaceWithConnector();
+    git(workspace, 'init', '-q', '-b', 'dev');
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'base');
+    const baseSha = git(workspace, 'rev-parse', 'HEAD');
+    git(workspace, 'checkout', '-qb', 'feature');
+    // A second, independent-publisher connector beside an edit of the certified one.
+    const tasks = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
+    const weather = path.join(workspace, 'independent-publisher-connectors', 'Contoso Weather');
+    mkdirSync(weather, { recursive: true });
+    const swagger = validSwagger();
+    swagger.info.title = 'Contoso Weather';
+    writeFileSync(path.join(weather, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
+    for (const file of ['apiProperties.json', 'readme.md'])
+      copyFileSync(path.join(tasks, file), path.join(weather, file));
+    writeFileSync(
+      path.join(tasks, 'readme.md'),
+      readFileSync(path.join(tasks, 'readme.md'), 'utf8') + '\nMore.\n',
+    );
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'two connectors');
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event: {
+        pull_request: {
+          number: 10,
+          title: 'New weather connector',
+          base: { ref: 'master', sha: baseSha, repo: { full_name: 'contoso/PowerPlatformConnectors' } },
+          head: { ref: 'feature', sha: git(workspace, 'rev-parse', 'HEAD') },
+        },
+      },
+      inputs: { 'max-annotations': '100' },
+    });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.outputs.connectors!)).toEqual([
+      'certified-connectors/Contoso Tasks',
+      'independent-publisher-connectors/Contoso Weather',
+    ]);
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.result).toBe('failure');
+    const annotation = (rule: string, file: string) =>
+      run.annotations.find((a) => a.title?.startsWith(rule) && a.file === file);
+    expect(annotation('REPO-ONE-PER-PR', 'certified-connectors/Contoso Tasks')).toMatchObject({
+      level: 'error',
+      line: 1,
+      message: expect.stringContaining(
+        'You can only submit one connector per pull request: this change also touches "independent-publisher-connectors/Contoso Weather".',
+      ),
+    });
+    expect(annotation('REPO-ONE-PER-PR', 'independent-publisher-connectors/Contoso Weather')).toBeDefined();
+    expect(annotation('REPO-PR-TITLE-IP', 'independent-publisher-connectors/Contoso Weather')).toMatchObject({
+      level: 'warning',
+      message: expect.stringContaining('Title the pull request "Contoso Weather (Independent Publisher)"'),
+    });
+    // Certified connectors have no title rule.
+    expect(annotation('REPO-PR-TITLE-IP', 'certified-connectors/Contoso Tasks')).toBeUndefined();
+    expect(annotation('REPO-TARGET-DEV', 'certified-connectors/Contoso Tasks')).toMatchObject({
+      level: 'error',
+      message: expect.stringContaining("This pull request goes into 'master'"),
+    });
+    expect(run.summary).toMatch(/REPO-ONE-PER-PR/);
   });
 
   it('passes a pull request that changes no connector', async () => {

@@ -120,6 +120,27 @@ describe('connector-alm validate --base', () => {
     expect(findings.map((f) => f.ruleId)).not.toContain('SWG-INFO-CONTACT-FIELDS');
   });
 
+  it('reports a change to two connectors, and a title another folder has', async () => {
+    const root = repository();
+    const copy = validSwagger();
+    copy.info.title = 'Contoso Tasks API';
+    writeConnector(path.join(root, 'certified-connectors', 'Contoso Tasks Copy'), copy);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'a second connector');
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', '--base', 'dev', '--only-new', '--format', 'json'], io)).toBe(1);
+    const findings = JSON.parse(io.out()).findings as { ruleId: string; file: string; line: number }[];
+    const repositoryFindings = findings
+      .filter((f) => ['REPO-ONE-PER-PR', 'SWG-INFO-TITLE-UNIQUE'].includes(f.ruleId))
+      .map((f) => `${f.ruleId} ${f.file}:${f.line}`);
+    expect(repositoryFindings).toEqual([
+      'REPO-ONE-PER-PR certified-connectors/Contoso Tasks:1',
+      'SWG-INFO-TITLE-UNIQUE certified-connectors/Contoso Tasks/apiDefinition.swagger.json:4',
+      'REPO-ONE-PER-PR certified-connectors/Contoso Tasks Copy:1',
+      'SWG-INFO-TITLE-UNIQUE certified-connectors/Contoso Tasks Copy/apiDefinition.swagger.json:4',
+    ]);
+  });
+
   it('refuses --only-new without --base, and an unknown ref with advice', async () => {
     const root = repository();
     const io = memoryIo(root);

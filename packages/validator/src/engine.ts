@@ -8,7 +8,13 @@ import {
   type Profile,
   type Severity,
 } from './model/finding.js';
-import type { Report, RuleContext, RuleDefinition } from './model/rule.js';
+import {
+  isRepositoryRule,
+  type FolderRuleDefinition,
+  type Report,
+  type RuleContext,
+  type RuleDefinition,
+} from './model/rule.js';
 import { isObject } from './swagger/json-values.js';
 import { SwaggerModel } from './swagger/swagger-model.js';
 
@@ -83,7 +89,7 @@ export function validateLoadedConnector(connector: ConnectorFolder, options: Eng
 }
 
 interface ActiveRule {
-  rule: RuleDefinition;
+  rule: FolderRuleDefinition;
   level: Exclude<Level, 'off'>;
 }
 
@@ -104,6 +110,8 @@ function activeRules(options: EngineOptions): ActiveRule[] {
   if (cached && cached.overrides === options.overrides) return cached.active;
   const active: ActiveRule[] = [];
   for (const rule of options.rules) {
+    // Repository rules need the pull request and the other folders: they run after this engine.
+    if (isRepositoryRule(rule)) continue;
     const level = effectiveLevel(rule, options.profile, options.overrides);
     if (level !== 'off') active.push({ rule, level });
   }

@@ -11,6 +11,7 @@ export * from './loader/index.js';
 export * from './model/index.js';
 export * from './parallel/index.js';
 export * from './reporters/index.js';
+export * from './repository/index.js';
 export { ALL_RULES, findRule } from './rules/index.js';
 export * from './swagger/index.js';
 export * from './thresholds.js';

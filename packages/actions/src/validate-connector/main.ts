@@ -64,7 +64,11 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   };
   let result: ValidationResult | BaseValidationResult = await logger.group('Validate connectors', () =>
     base
-      ? validateAgainstBase(paths, base, { ...options, includeWorkingTree: false })
+      ? validateAgainstBase(paths, base, {
+          ...options,
+          includeWorkingTree: false,
+          pullRequest: pullRequest?.facts,
+        })
       : validatePaths(paths, options),
   );
   if (inputs.onlyNew && base) result = onlyNewFindings(result);

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Git, changedFilesSince, connectorFoldersOf } from '@connector-alm/validator';
+import { Git, changedFilesSince, connectorFoldersOf, type PullRequestFacts } from '@connector-alm/validator';
 
 /** The part of a pull_request event payload that the action uses. */
 export interface PullRequestEvent {
   baseSha: string;
   headSha: string | undefined;
   number: number | undefined;
+  /** The title, base branch and base repository, for the rules about the pull request itself. */
+  facts: PullRequestFacts;
 }
 
 /** The pull request the workflow runs for, from GITHUB_EVENT_PATH, or undefined for other events. */
@@ -15,7 +17,12 @@ export function readPullRequestEvent(env: NodeJS.ProcessEnv = process.env): Pull
   if (!['pull_request', 'pull_request_target', 'merge_group'].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return undefined;
   const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-    pull_request?: { number?: number; base?: { sha?: string }; head?: { sha?: string } };
+    pull_request?: {
+      number?: number;
+      title?: string;
+      base?: { sha?: string; ref?: string; repo?: { full_name?: string } };
+      head?: { sha?: string };
+    };
     merge_group?: { base_sha?: string; head_sha?: string };
   };
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
@@ -24,6 +31,12 @@ export function readPullRequestEvent(env: NodeJS.ProcessEnv = process.env): Pull
     baseSha,
     headSha: payload.pull_request?.head?.sha ?? payload.merge_group?.head_sha,
     number: payload.pull_request?.number,
+    // A merge group has no title and no base branch of its own: those rules skip.
+    facts: {
+      title: payload.pull_request?.title,
+      baseRef: payload.pull_request?.base?.ref,
+      baseRepository: payload.pull_request?.base?.repo?.full_name,
+    },
   };
 }
 

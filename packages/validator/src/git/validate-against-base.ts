@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { JsonDocument } from '../json/json-document.js';
 import { valueAtPointer } from '../json/pointer.js';
@@ -15,6 +15,9 @@ import {
   type ValidateOptions,
   type ValidationResult,
 } from '../validate.js';
+import { checkChangedConnectors, type ValidatedChange } from '../repository/check-changed-connectors.js';
+import type { PullRequestFacts } from '../repository/pull-request-facts.js';
+import { ALL_RULES } from '../rules/index.js';
 import { changedFilesSince, connectorFoldersOf } from './changed-connectors.js';
 import { Git } from './git.js';
 import { materializeFolder } from './materialize.js';
@@ -27,6 +30,8 @@ export interface BaseValidationOptions extends ValidateOptions {
   includeWorkingTree?: boolean;
   /** The git port; by default git run in `cwd`. */
   git?: Git;
+  /** The pull request under check, for the rules about it (its title, its base branch). */
+  pullRequest?: PullRequestFacts;
 }
 
 /**
@@ -76,6 +81,7 @@ export async function validateAgainstBase(
   const validation = await validatePaths(paths, options);
   const connectors: ConnectorResult[] = [];
   const diffs: ConnectorDiff[] = [];
+  const changedConnectors: ValidatedChange[] = [];
   for (const connector of validation.connectors) {
     const absolute = await fs.realpath(path.resolve(cwd, connector.path));
     const repositoryPath = toRepositoryPath(topLevel, absolute);
@@ -91,9 +97,55 @@ export async function validateAgainstBase(
     const compared = await compareWithBase(connector, repositoryPath, git, mergeBase, options, cwd);
     connectors.push({ ...connector, findings: compared.findings });
     diffs.push({ path: connector.path, repositoryPath, status: compared.status, diff: compared.diff });
+    if (compared.status !== 'unchanged') {
+      changedConnectors.push({
+        path: connector.path,
+        repositoryPath,
+        profile: connector.profile,
+        status: compared.status,
+      });
+    }
   }
+  await addRepositoryFindings(connectors, changedConnectors, changedFolders, {
+    ...options,
+    cwd,
+    git,
+    topLevel,
+    mergeBase,
+  });
   const findings = connectors.flatMap((connector) => connector.findings).sort(compareFindings);
   return { connectors, findings, counts: countBySeverity(findings), baseRef, mergeBase, diffs };
+}
+
+/**
+ * Adds the findings of the repository rules (one connector per pull request, unique title, host and
+ * icon, the pull request's branch and title) to the changed connectors. Only folders that still
+ * exist count as changed: a deleted or renamed-away folder is not a second connector.
+ */
+async function addRepositoryFindings(
+  connectors: ConnectorResult[],
+  changed: readonly ValidatedChange[],
+  changedFolders: ReadonlySet<string>,
+  options: BaseValidationOptions & { cwd: string; git: Git; topLevel: string; mergeBase: string },
+): Promise<void> {
+  if (changed.length === 0) return;
+  const existing = [...changedFolders].filter((folder) => existsSync(path.join(options.topLevel, folder)));
+  const byPath = await checkChangedConnectors({
+    cwd: options.cwd,
+    topLevel: options.topLevel,
+    git: options.git,
+    mergeBase: options.mergeBase,
+    connectors: changed,
+    changedFolders: existing,
+    pullRequest: options.pullRequest,
+    rules: options.rules ?? ALL_RULES,
+    overrides: options.config?.rules,
+  });
+  for (const [index, connector] of connectors.entries()) {
+    const added = byPath.get(connector.path);
+    if (added)
+      connectors[index] = { ...connector, findings: [...connector.findings, ...added].sort(compareFindings) };
+  }
 }
 
 /** Keeps only the findings the branch introduced (`validate --only-new`). */

@@ -1,4 +1,5 @@
 import type { ConnectorFolder } from '../loader/connector-folder.js';
+import type { RepositoryRuleContext, RepositoryFact } from '../repository/repository-rule-context.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { FileKind, Level, Profile, Severity } from './finding.js';
 
@@ -35,7 +36,8 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
-export interface RuleDefinition {
+/** What every rule has, whatever it looks at: its id, levels and documentation. */
+export interface RuleMetadata {
   /** Stable id from the catalog (`../shared/reference/rules.md`), e.g. SWG-OPID-UNIQUE. Never reuse one. */
   id: string;
   /** The file the rule is about; findings go there unless a report says otherwise. */
@@ -51,7 +53,30 @@ export interface RuleDefinition {
   msMessage?: string;
   /** A minimal example that fires the rule, and the fix; shown in docs/rules.md. */
   example?: { bad: string; good?: string };
+}
+
+/** A rule about one connector folder on its own; the engine runs it on every folder validated. */
+export interface FolderRuleDefinition extends RuleMetadata {
+  scope?: 'folder';
   check(context: RuleContext): void;
+}
+
+/**
+ * A rule about a changed connector in its repository or pull request (one connector per pull request,
+ * a title another folder already has). It runs only where a change is known (a pull request, `validate
+ * --base`), once per changed connector, after the folder rules; the folder engine skips it.
+ */
+export interface RepositoryRuleDefinition extends RuleMetadata {
+  scope: 'repository';
+  /** The facts about the other connector folders that the rule reads: only those are indexed. */
+  uses: readonly RepositoryFact[];
+  check(context: RepositoryRuleContext): void;
+}
+
+export type RuleDefinition = FolderRuleDefinition | RepositoryRuleDefinition;
+
+export function isRepositoryRule(rule: RuleDefinition): rule is RepositoryRuleDefinition {
+  return rule.scope === 'repository';
 }
 
 /** Helper for the common case of the same level everywhere but custom connectors. */

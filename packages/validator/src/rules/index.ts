@@ -1,4 +1,5 @@
 import type { RuleDefinition } from '../model/rule.js';
+import { repositoryRules } from '../repository/rules/index.js';
 import { apiPropertiesRules } from './api-properties.js';
 import { folderRules } from './folder.js';
 import { generalRules } from './general.js';
@@ -36,6 +37,8 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   ...scriptRules,
   ...settingsRules,
   ...folderRules,
+  // Last: they run after the folder rules, only where a change is known (see repository/).
+  ...repositoryRules,
 ];
 
 export function findRule(id: string): RuleDefinition | undefined {

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { discoverConnectorFolders } from '../loader/discover.js';
+import { isMisnamedSwagger, kindOfFileName } from '../loader/connector-folder.js';
+import { titleAndHostOf, type ConnectorIdentity } from './connector-identity.js';
+import { iconDifferenceHash } from './icon-hash.js';
+import { RepositoryIndex } from './repository-index.js';
+import type { RepositoryFact } from './repository-rule-context.js';
+
+/**
+ * Indexes every connector folder of the work tree under `topLevel` with only the facts asked for:
+ * title and host need one read and JSON.parse of each swagger, icon hashes one decode per icon.
+ * A file that cannot be read or parsed leaves its fact out: the folder rules report such files.
+ * Reads are synchronous, like the loader's: a thousand small files, no waiting on the thread pool.
+ */
+export async function readRepositoryIndex(
+  topLevel: string,
+  facts: ReadonlySet<RepositoryFact>,
+): Promise<RepositoryIndex> {
+  if (facts.size === 0) return new RepositoryIndex([]);
+  const wantsSwagger = facts.has('connector-titles') || facts.has('connector-hosts');
+  const wantsIcon = facts.has('connector-icons');
+  const connectors: ConnectorIdentity[] = [];
+  for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
+    const identity: ConnectorIdentity = {
+      repositoryPath: path.relative(topLevel, folder).split(path.sep).join('/') || '.',
+    };
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    if (wantsSwagger) {
+      const swagger = swaggerFileName(names);
+      const text = swagger === undefined ? undefined : readText(path.join(folder, swagger));
+      if (text !== undefined) Object.assign(identity, titleAndHostOf(text));
+    }
+    if (wantsIcon) {
+      const icon = names.find((name) => kindOfFileName(name) === 'icon');
+      const data = icon === undefined ? undefined : readBytes(path.join(folder, icon));
+      const hash = data && iconDifferenceHash(data);
+      if (hash) identity.iconHash = hash;
+    }
+    connectors.push(identity);
+  }
+  return new RepositoryIndex(connectors);
+}
+
+/** apiDefinition.swagger.json in any case, else a misnamed `X.swagger.json`, as the loader picks. */
+export function swaggerFileName(names: readonly string[]): string | undefined {
+  return names.find((name) => kindOfFileName(name) === 'swagger') ?? names.find(isMisnamedSwagger);
+}
+
+function readBytes(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function readText(file: string): string | undefined {
+  return readBytes(file)?.toString('utf8');
+}

@@ -1,0 +1,6 @@
+import type { RepositoryRuleDefinition } from '../../model/rule.js';
+import { pullRequestRules } from './pull-request-rules.js';
+import { uniquenessRules } from './uniqueness-rules.js';
+
+/** The rules that look beyond one connector folder: at the pull request and the other folders. */
+export const repositoryRules: RepositoryRuleDefinition[] = [...pullRequestRules, ...uniquenessRules];

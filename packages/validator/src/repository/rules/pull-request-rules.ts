@@ -1,0 +1,83 @@
+import { certificationLevels, type RepositoryRuleDefinition } from '../../model/rule.js';
+import {
+  independentPublisherTitleName,
+  sameConnectorName,
+  targetsPowerPlatformConnectors,
+  UPSTREAM_TARGET_BRANCH,
+} from '../pull-request-facts.js';
+import { listFolders } from './folder-list.js';
+
+/** Rules about the pull request as a whole: how many connectors it changes, where it goes, its title. */
+export const pullRequestRules: RepositoryRuleDefinition[] = [
+  {
+    id: 'REPO-ONE-PER-PR',
+    scope: 'repository',
+    uses: [],
+    file: 'folder',
+    title: 'A pull request changes one connector.',
+    description:
+      'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine. Reported on each changed connector.',
+    levels: certificationLevels('error'),
+    example: {
+      bad: 'a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/',
+      good: 'one pull request per connector folder',
+    },
+    check(context) {
+      if (context.changedFolders.length <= 1) return;
+      const others = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
+      context.report({
+        message: `You can only submit one connector per pull request: this change also touches ${listFolders(others)}. Move the changes to the other connectors into pull requests of their own.`,
+      });
+    },
+  },
+  {
+    id: 'REPO-TARGET-DEV',
+    scope: 'repository',
+    uses: [],
+    file: 'folder',
+    title: 'Open the pull request against the dev branch.',
+    description:
+      "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Turn it off in the configuration file if your fork's workflow differs.",
+    levels: certificationLevels('error'),
+    example: { bad: 'a pull request from your fork into master', good: 'a pull request into dev' },
+    check(context) {
+      const pullRequest = context.pullRequest;
+      const baseRef = pullRequest?.baseRef;
+      if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
+      if (!targetsPowerPlatformConnectors(pullRequest)) return;
+      context.report({
+        message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`,
+      });
+    },
+  },
+  {
+    id: 'REPO-PR-TITLE-IP',
+    scope: 'repository',
+    uses: [],
+    file: 'folder',
+    title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
+    description:
+      "The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector's title or its folder name, compared ignoring case, spaces and punctuation. A warning, not an error: a workflow is usually not re-run when only the title is edited.",
+    levels: { certified: 'off', 'independent-publisher': 'warning', custom: 'off' },
+    example: { bad: 'Add Contoso Tasks connector', good: 'Contoso Tasks (Independent Publisher)' },
+    check(context) {
+      const title = context.pullRequest?.title;
+      if (title === undefined) return;
+      const connector = context.connector;
+      const expected = `${connector.title?.trim() || connector.name} (Independent Publisher)`;
+      const named = independentPublisherTitleName(title);
+      if (named === undefined) {
+        context.report({
+          message: `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`,
+        });
+      } else if (
+        !sameConnectorName(named, connector.name) &&
+        !(connector.title !== undefined && sameConnectorName(named, connector.title))
+      ) {
+        context.report({
+          message: `The pull request title names "${named}", but the connector is "${connector.title?.trim() || connector.name}"; title it "${expected}".`,
+        });
+      }
+    },
+  },
+];

@@ -1,0 +1,272 @@
+import { describe, expect, it } from '@jest/globals';
+import { validateAgainstBase } from '../../src/git/validate-against-base.js';
+import type { Finding } from '../../src/model/finding.js';
+import type { PullRequestFacts } from '../../src/repository/pull-request-facts.js';
+import { repositoryRules } from '../../src/repository/rules/index.js';
+import { validatePaths } from '../../src/validate.js';
+import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
+import { connectorFiles, createRepository, type Repository } from '../git/repository-fixture.js';
+import { drawIcon, SHAPES } from './icon-fixture.js';
+
+type Files = Record<string, string | Buffer | object>;
+
+const TASKS = 'certified-connectors/Contoso Tasks';
+const NOTES = 'certified-connectors/Contoso Notes';
+const IP_TASKS = 'independent-publisher-connectors/Contoso Tasks';
+
+/** A valid connector with this title and host, and the extra files given. */
+function connector(title: string, host = 'api.contoso.com', extra: Files = {}): Files {
+  const swagger = validSwagger();
+  swagger.info.title = title;
+  swagger.host = host;
+  return { ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger, ...extra };
+}
+
+interface Scenario {
+  /** Connector folders on dev, by repository path. */
+  base: Record<string, Files>;
+  /** What the pull request branch does; committed as one commit. */
+  change(repo: Repository): void;
+  pullRequest?: PullRequestFacts;
+  overrides?: Record<string, 'off' | 'error' | 'warning' | 'info'>;
+}
+
+/** Runs the repository rules (only them) on a real pull-request branch compared with dev. */
+async function checkPullRequest(scenario: Scenario): Promise<Finding[]> {
+  const repo = createRepository('dev');
+  for (const [folder, files] of Object.entries(scenario.base)) repo.write(connectorFiles(folder, files));
+  repo.commitAll('dev');
+  repo.git('checkout', '--quiet', '-b', 'pr');
+  scenario.change(repo);
+  repo.commitAll('the pull request');
+  const result = await validateAgainstBase(['.'], 'dev', {
+    cwd: repo.dir,
+    includeWorkingTree: false,
+    rules: repositoryRules,
+    pullRequest: scenario.pullRequest,
+    config: { rules: scenario.overrides ?? {}, ignore: [] },
+  });
+  return result.findings;
+}
+
+const summary = (findings: readonly Finding[]): string[] =>
+  findings.map((f) => `${f.ruleId} ${f.severity} ${f.file}:${f.line} ${f.baseline}`);
+
+describe('REPO-ONE-PER-PR', () => {
+  it('fires on each connector when a pull request changes two', async () => {
+    const findings = await checkPullRequest({
+      base: { [TASKS]: connector('Contoso Tasks'), [NOTES]: connector('Contoso Notes') },
+      change: (repo) =>
+        repo.write({
+          [`${TASKS}/readme.md`]: '# Contoso Tasks\n\nChanged.\n',
+          [`${NOTES}/readme.md`]: '# Contoso Notes\n\nChanged.\n',
+        }),
+    });
+    expect(summary(findings)).toEqual([
+      `REPO-ONE-PER-PR error ${NOTES}:1 new`,
+      `REPO-ONE-PER-PR error ${TASKS}:1 new`,
+    ]);
+    expect(findings[1]!.message).toBe(
+      `You can only submit one connector per pull request: this change also touches "${NOTES}". Move the changes to the other connectors into pull requests of their own.`,
+    );
+  });
+
+  it('does not fire for one connector, nor for a renamed folder', async () => {
+    const oneConnector = await checkPullRequest({
+      base: { [TASKS]: connector('Contoso Tasks'), [NOTES]: connector('Contoso Notes') },
+      change: (repo) => repo.write({ [`${TASKS}/readme.md`]: '# Contoso Tasks\n\nChanged.\n' }),
+    });
+    expect(oneConnector).toEqual([]);
+    const renamed = await checkPullRequest({
+      base: { [TASKS]: connector('Contoso Tasks') },
+      change: (repo) => repo.git('mv', TASKS, 'certified-connectors/Contoso Tasks V1'),
+    });
+    expect(renamed).toEqual([]);
+  });
+
+  it('can be turned off by the configuration', async () => {
+    const findings = await checkPullRequest({
+      base: { [TASKS]: connector('Contoso Tasks'), [NOTES]: connector('Contoso Notes') },
+      change: (repo) => repo.write({ [`${TASKS}/readme.md`]: '# A\n', [`${NOTES}/readme.md`]: '# B\n' }),
+      overrides: { 'REPO-ONE-PER-PR': 'off' },
+    });
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('REPO-TARGET-DEV', () => {
+  const editTasks = (repo: Repository): void =>
+    repo.write({ [`${TASKS}/readme.md`]: '# Contoso Tasks\n\nChanged.\n' });
+
+  it('fires on a pull request into master of PowerPlatformConnectors', async () => {
+    const findings = await checkPullRequest({
+      base: { [TASKS]: connector('Contoso Tasks') },
+      change: editTasks,
+      pullRequest: { baseRef: 'master', baseRepository: 'microsoft/PowerPlatformConnectors' },
+    });
+    expect(summary(findings)).toEqual([`REPO-TARGET-DEV error ${TASKS}:1 new`]);
+    expect(findings[0]!.message).toMatch(/goes into 'master'.*into 'dev'\. Sync your fork's dev branch/);
+  });
+
+  it("does not fire into dev, in a maker's own repository, or without a pull request", async () => {
+    for (const pullRequest of [
+      { baseRef: 'dev', baseRepository: 'microsoft/PowerPlatformConnectors' },
+      { baseRef: 'main', baseRepository: 'contoso/connectors' },
+      undefined,
+    ]) {
+      expect(
+        await checkPullRequest({
+          base: { [TASKS]: connector('Contoso Tasks') },
+          change: editTasks,
+          pullRequest,
+        }),
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('REPO-PR-TITLE-IP', () => {
+  const scenario = (title: string, folder = IP_TASKS): Scenario => ({
+    base: {},
+    change: (repo) => repo.write(connectorFiles(folder, connector('Contoso Tasks'))),
+    pullRequest: { title, baseRef: 'dev' },
+  });
+
+  it('fires on an independent-publisher pull request without the template title', async () => {
+    const findings = await checkPullRequest(scenario('Add Contoso Tasks connector'));
+    expect(summary(findings)).toEqual([`REPO-PR-TITLE-IP warning ${IP_TASKS}:1 new`]);
+    expect(findings[0]!.message).toBe(
+      'Title the pull request "Contoso Tasks (Independent Publisher)" (or "Proposal - Contoso Tasks (Independent Publisher)" for a proposal); it is "Add Contoso Tasks connector".',
+    );
+  });
+
+  it('fires when the title names another connector', async () => {
+    const findings = await checkPullRequest(scenario('Contoso Notes (Independent Publisher)'));
+    expect(findings[0]!.message).toMatch(/names "Contoso Notes", but the connector is "Contoso Tasks"/);
+  });
+
+  it('passes the template title and a proposal, and is off for certified connectors', async () => {
+    expect(await checkPullRequest(scenario('Contoso Tasks (Independent Publisher)'))).toEqual([]);
+    expect(await checkPullRequest(scenario('Proposal - contoso-tasks (Independent Publisher)'))).toEqual([]);
+    expect(await checkPullRequest(scenario('Add Contoso Tasks connector', TASKS))).toEqual([]);
+  });
+});
+
+describe('SWG-INFO-TITLE-UNIQUE', () => {
+  it('fires at /info/title when a new connector has the title of another folder', async () => {
+    const findings = await checkPullRequest({
+      base: { [NOTES]: connector('Contoso Tasks ') },
+      change: (repo) => repo.write(connectorFiles(TASKS, connector('contoso tasks'))),
+    });
+    expect(summary(findings)).toEqual([
+      `SWG-INFO-TITLE-UNIQUE warning ${TASKS}/apiDefinition.swagger.json:4 new`,
+    ]);
+    expect(findings[0]).toMatchObject({ pointer: '/info/title', column: 5 });
+    expect(findings[0]!.message).toBe(
+      `The title "contoso tasks" is already the title of "${NOTES}". Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`,
+    );
+  });
+
+  it('does not fire on distinct titles', async () => {
+    const findings = await checkPullRequest({
+      base: { [NOTES]: connector('Contoso Notes') },
+      change: (repo) => repo.write(connectorFiles(TASKS, connector('Contoso Tasks'))),
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('keeps a clash the base already had as existing, and marks a clash the change makes as new', async () => {
+    const untouchedTitle = await checkPullRequest({
+      base: { [NOTES]: connector('Contoso Tasks'), [TASKS]: connector('Contoso Tasks') },
+      change: (repo) => repo.write({ [`${TASKS}/readme.md`]: '# Contoso Tasks\n\nChanged.\n' }),
+    });
+    expect(summary(untouchedTitle)).toEqual([
+      `SWG-INFO-TITLE-UNIQUE warning ${TASKS}/apiDefinition.swagger.json:4 existing`,
+    ]);
+    const renamed = await checkPullRequest({
+      base: { [NOTES]: connector('Contoso Notes'), [TASKS]: connector('Contoso Tasks') },
+      change: (repo) => repo.write(connectorFiles(TASKS, connector('Contoso Notes'))),
+    });
+    expect(summary(renamed)).toEqual([
+      `SWG-INFO-TITLE-UNIQUE warning ${TASKS}/apiDefinition.swagger.json:4 new`,
+    ]);
+  });
+});
+
+describe('REPO-NOT-EXISTING', () => {
+  it('fires at /host when another folder calls the same host', async () => {
+    const findings = await checkPullRequest({
+      base: { [NOTES]: connector('Fabrikam Notes', 'api.fabrikam.com') },
+      change: (repo) => repo.write(connectorFiles(TASKS, connector('Fabrikam Tasks', 'API.fabrikam.com'))),
+    });
+    expect(summary(findings)).toEqual([`REPO-NOT-EXISTING info ${TASKS}/apiDefinition.swagger.json:13 new`]);
+    expect(findings[0]).toMatchObject({ pointer: '/host' });
+    expect(findings[0]!.message).toMatch(
+      /^The host "API.fabrikam.com" is also the host of "certified-connectors\/Contoso Notes"\./,
+    );
+  });
+
+  it('says when title and host both match', async () => {
+    const findings = await checkPullRequest({
+      base: { [NOTES]: connector('Fabrikam', 'api.fabrikam.com') },
+      change: (repo) => repo.write(connectorFiles(TASKS, connector('Fabrikam', 'api.fabrikam.com'))),
+    });
+    expect(findings.map((f) => f.ruleId).sort()).toEqual(['REPO-NOT-EXISTING', 'SWG-INFO-TITLE-UNIQUE']);
+    expect(findings.find((f) => f.ruleId === 'REPO-NOT-EXISTING')!.message).toMatch(
+      /has the same title and host "api.fabrikam.com": this connector seems to exist already/,
+    );
+  });
+
+  it('ignores placeholder hosts and distinct hosts', async () => {
+    const findings = await checkPullRequest({
+      base: {
+        [NOTES]: connector('Contoso Notes', 'api.contoso.com'),
+        'certified-connectors/Fabrikam': connector('Fabrikam', 'api.fabrikam.com'),
+      },
+      change: (repo) => repo.write(connectorFiles(TASKS, connector('Contoso Tasks', 'api.contoso.com'))),
+    });
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('ICON-UNIQUE', () => {
+  it('fires on icon.png when another connector has the same icon, even rescaled', async () => {
+    const findings = await checkPullRequest({
+      base: { [NOTES]: connector('Contoso Notes', undefined, { 'icon.png': drawIcon(SHAPES.disc, 180) }) },
+      change: (repo) =>
+        repo.write(
+          connectorFiles(TASKS, connector('Contoso Tasks', undefined, { 'icon.png': drawIcon(SHAPES.disc) })),
+        ),
+    });
+    expect(summary(findings)).toEqual([`ICON-UNIQUE warning ${TASKS}/icon.png:1 new`]);
+    expect(findings[0]!.message).toMatch(
+      /^icon.png looks (almost )?the same as .*the icon of "certified-connectors\/Contoso Notes"/,
+    );
+  });
+
+  it('does not fire on a distinct icon', async () => {
+    const findings = await checkPullRequest({
+      base: { [NOTES]: connector('Contoso Notes', undefined, { 'icon.png': drawIcon(SHAPES.disc) }) },
+      change: (repo) =>
+        repo.write(
+          connectorFiles(
+            TASKS,
+            connector('Contoso Tasks', undefined, { 'icon.png': drawIcon(SHAPES.triangle) }),
+          ),
+        ),
+    });
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('repository rules outside a change', () => {
+  it('do not run in a plain validation of a tree', async () => {
+    const repo = createRepository('dev');
+    repo.write({
+      ...connectorFiles(TASKS, connector('Contoso Tasks')),
+      ...connectorFiles(NOTES, connector('Contoso Tasks')),
+    });
+    const result = await validatePaths(['.'], { cwd: repo.dir, concurrency: 'off' });
+    expect(result.findings.filter((f) => repositoryRules.some((rule) => rule.id === f.ruleId))).toEqual([]);
+  });
+});
