@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path42 = require("node:path");
+    var path45 = require("node:path");
     var fs20 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path42.resolve(baseDir, baseName);
+          const localBin = path45.resolve(baseDir, baseName);
           if (fs20.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path42.extname(baseName))) return void 0;
+          if (sourceExt.includes(path45.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs20.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path42.resolve(
-            path42.dirname(resolvedScriptPath),
+          executableDir = path45.resolve(
+            path45.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path42.basename(
+            const legacyName = path45.basename(
               this._scriptPath,
-              path42.extname(this._scriptPath)
+              path45.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path42.extname(executableFile));
+        launchWithNode = sourceExt.includes(path45.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path42.basename(filename, path42.extname(filename));
+        this._name = path45.basename(filename, path45.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path43) {
-        if (path43 === void 0) return this._executableDir;
-        this._executableDir = path43;
+      executableDir(path46) {
+        if (path46 === void 0) return this._executableDir;
+        this._executableDir = path46;
         return this;
       }
       /**
@@ -6689,8 +6689,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path42) {
-      let input = path42;
+    function removeDotSegments(path45) {
+      let input = path45;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6764,11 +6764,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path42) {
-      if (path42 === "" || path42[0] === "/") {
-        return removeDotSegments(path42);
+    function removeDotSegmentsRelative(path45) {
+      if (path45 === "" || path45[0] === "/") {
+        return removeDotSegments(path45);
       }
-      const segments = path42.split("/");
+      const segments = path45.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7131,8 +7131,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path42 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path42 && path42 !== "/" ? path42 : void 0;
+        const path45 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path45 && path45 !== "/" ? path45 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10442,17 +10442,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path42) {
-      const ctrl = callVisitor(key, node, visitor, path42);
+    function visit_(key, node, visitor, path45) {
+      const ctrl = callVisitor(key, node, visitor, path45);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path42, ctrl);
-        return visit_(key, ctrl, visitor, path42);
+        replaceNode(key, path45, ctrl);
+        return visit_(key, ctrl, visitor, path45);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path42 = Object.freeze(path42.concat(node));
+          path45 = Object.freeze(path45.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path42);
+            const ci = visit_(i2, node.items[i2], visitor, path45);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10463,13 +10463,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path42 = Object.freeze(path42.concat(node));
-          const ck = visit_("key", node.key, visitor, path42);
+          path45 = Object.freeze(path45.concat(node));
+          const ck = visit_("key", node.key, visitor, path45);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path42);
+          const cv = visit_("value", node.value, visitor, path45);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10490,17 +10490,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path42) {
-      const ctrl = await callVisitor(key, node, visitor, path42);
+    async function visitAsync_(key, node, visitor, path45) {
+      const ctrl = await callVisitor(key, node, visitor, path45);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path42, ctrl);
-        return visitAsync_(key, ctrl, visitor, path42);
+        replaceNode(key, path45, ctrl);
+        return visitAsync_(key, ctrl, visitor, path45);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path42 = Object.freeze(path42.concat(node));
+          path45 = Object.freeze(path45.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path42);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path45);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10511,13 +10511,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path42 = Object.freeze(path42.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path42);
+          path45 = Object.freeze(path45.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path45);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path42);
+          const cv = await visitAsync_("value", node.value, visitor, path45);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10544,23 +10544,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path42) {
+    function callVisitor(key, node, visitor, path45) {
       if (typeof visitor === "function")
-        return visitor(key, node, path42);
+        return visitor(key, node, path45);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path42);
+        return visitor.Map?.(key, node, path45);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path42);
+        return visitor.Seq?.(key, node, path45);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path42);
+        return visitor.Pair?.(key, node, path45);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path42);
+        return visitor.Scalar?.(key, node, path45);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path42);
+        return visitor.Alias?.(key, node, path45);
       return void 0;
     }
-    function replaceNode(key, path42, node) {
-      const parent = path42[path42.length - 1];
+    function replaceNode(key, path45, node) {
+      const parent = path45[path45.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -11172,10 +11172,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path42, value) {
+    function collectionFromPath(schema, path45, value) {
       let v = value;
-      for (let i2 = path42.length - 1; i2 >= 0; --i2) {
-        const k = path42[i2];
+      for (let i2 = path45.length - 1; i2 >= 0; --i2) {
+        const k = path45[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -11194,7 +11194,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path42) => path42 == null || typeof path42 === "object" && !!path42[Symbol.iterator]().next().done;
+    var isEmptyPath = (path45) => path45 == null || typeof path45 === "object" && !!path45[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -11224,11 +11224,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path42, value) {
-        if (isEmptyPath(path42))
+      addIn(path45, value) {
+        if (isEmptyPath(path45))
           this.add(value);
         else {
-          const [key, ...rest] = path42;
+          const [key, ...rest] = path45;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -11242,8 +11242,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path42) {
-        const [key, ...rest] = path42;
+      deleteIn(path45) {
+        const [key, ...rest] = path45;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -11257,8 +11257,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path42, keepScalar) {
-        const [key, ...rest] = path42;
+      getIn(path45, keepScalar) {
+        const [key, ...rest] = path45;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -11276,8 +11276,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path42) {
-        const [key, ...rest] = path42;
+      hasIn(path45) {
+        const [key, ...rest] = path45;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -11287,8 +11287,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path42, value) {
-        const [key, ...rest] = path42;
+      setIn(path45, value) {
+        const [key, ...rest] = path45;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13803,9 +13803,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path42, value) {
+      addIn(path45, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path42, value);
+          this.contents.addIn(path45, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13880,14 +13880,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path42) {
-        if (Collection2.isEmptyPath(path42)) {
+      deleteIn(path45) {
+        if (Collection2.isEmptyPath(path45)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path42) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path45) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13902,10 +13902,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path42, keepScalar) {
-        if (Collection2.isEmptyPath(path42))
+      getIn(path45, keepScalar) {
+        if (Collection2.isEmptyPath(path45))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path42, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path45, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13916,10 +13916,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path42) {
-        if (Collection2.isEmptyPath(path42))
+      hasIn(path45) {
+        if (Collection2.isEmptyPath(path45))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path42) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path45) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13936,13 +13936,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path42, value) {
-        if (Collection2.isEmptyPath(path42)) {
+      setIn(path45, value) {
+        if (Collection2.isEmptyPath(path45)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path42), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path45), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path42, value);
+          this.contents.setIn(path45, value);
         }
       }
       /**
@@ -15903,9 +15903,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path42) => {
+    visit2.itemAtPath = (cst, path45) => {
       let item = cst;
-      for (const [field, index] of path42) {
+      for (const [field, index] of path45) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15914,23 +15914,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path42) => {
-      const parent = visit2.itemAtPath(cst, path42.slice(0, -1));
-      const field = path42[path42.length - 1][0];
+    visit2.parentCollection = (cst, path45) => {
+      const parent = visit2.itemAtPath(cst, path45.slice(0, -1));
+      const field = path45[path45.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path42, item, visitor) {
-      let ctrl = visitor(item, path42);
+    function _visit(path45, item, visitor) {
+      let ctrl = visitor(item, path45);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path42.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path45.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -15941,10 +15941,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path42);
+            ctrl = ctrl(item, path45);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path42) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path45) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -19972,7 +19972,7 @@ var require_png = __commonJS({
     var Parser = require_parser_async();
     var Packer = require_packer_async();
     var PNGSync = require_png_sync();
-    var PNG2 = exports2.PNG = function(options2) {
+    var PNG3 = exports2.PNG = function(options2) {
       Stream.call(this);
       options2 = options2 || {};
       this.width = options2.width | 0;
@@ -20001,9 +20001,9 @@ var require_png = __commonJS({
       this._parser.on("close", this._handleClose.bind(this));
       this._packer.on("error", this.emit.bind(this, "error"));
     };
-    util.inherits(PNG2, Stream);
-    PNG2.sync = PNGSync;
-    PNG2.prototype.pack = function() {
+    util.inherits(PNG3, Stream);
+    PNG3.sync = PNGSync;
+    PNG3.prototype.pack = function() {
       if (!this.data || !this.data.length) {
         this.emit("error", "No data provided");
         return this;
@@ -20015,7 +20015,7 @@ var require_png = __commonJS({
       );
       return this;
     };
-    PNG2.prototype.parse = function(data, callback) {
+    PNG3.prototype.parse = function(data, callback) {
       if (callback) {
         let onParsed, onError;
         onParsed = function(parsedData) {
@@ -20033,27 +20033,27 @@ var require_png = __commonJS({
       this.end(data);
       return this;
     };
-    PNG2.prototype.write = function(data) {
+    PNG3.prototype.write = function(data) {
       this._parser.write(data);
       return true;
     };
-    PNG2.prototype.end = function(data) {
+    PNG3.prototype.end = function(data) {
       this._parser.end(data);
     };
-    PNG2.prototype._metadata = function(metadata) {
+    PNG3.prototype._metadata = function(metadata) {
       this.width = metadata.width;
       this.height = metadata.height;
       this.emit("metadata", metadata);
     };
-    PNG2.prototype._gamma = function(gamma) {
+    PNG3.prototype._gamma = function(gamma) {
       this.gamma = gamma;
     };
-    PNG2.prototype._handleClose = function() {
+    PNG3.prototype._handleClose = function() {
       if (!this._parser.writable && !this._packer.readable) {
         this.emit("close");
       }
     };
-    PNG2.bitblt = function(src, dst, srcX, srcY, width, height, deltaX, deltaY) {
+    PNG3.bitblt = function(src, dst, srcX, srcY, width, height, deltaX, deltaY) {
       srcX |= 0;
       srcY |= 0;
       width |= 0;
@@ -20075,11 +20075,11 @@ var require_png = __commonJS({
         );
       }
     };
-    PNG2.prototype.bitblt = function(dst, srcX, srcY, width, height, deltaX, deltaY) {
-      PNG2.bitblt(this, dst, srcX, srcY, width, height, deltaX, deltaY);
+    PNG3.prototype.bitblt = function(dst, srcX, srcY, width, height, deltaX, deltaY) {
+      PNG3.bitblt(this, dst, srcX, srcY, width, height, deltaX, deltaY);
       return this;
     };
-    PNG2.adjustGamma = function(src) {
+    PNG3.adjustGamma = function(src) {
       if (src.gamma) {
         for (let y = 0; y < src.height; y++) {
           for (let x2 = 0; x2 < src.width; x2++) {
@@ -20094,8 +20094,8 @@ var require_png = __commonJS({
         src.gamma = 0;
       }
     };
-    PNG2.prototype.adjustGamma = function() {
-      PNG2.adjustGamma(this);
+    PNG3.prototype.adjustGamma = function() {
+      PNG3.adjustGamma(this);
     };
   }
 });
@@ -20355,8 +20355,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path42, { windows } = {}) => {
-      const segs = path42.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path45, { windows } = {}) => {
+      const segs = path45.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21057,7 +21057,7 @@ var require_parse = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push = (tok) => {
+      const push2 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -21091,8 +21091,8 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -21112,7 +21112,7 @@ var require_parse = __commonJS({
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
+          push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -21134,7 +21134,7 @@ var require_parse = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output });
+        push2({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -21195,7 +21195,7 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const match2 = /^\\+/.exec(remaining());
@@ -21213,7 +21213,7 @@ var require_parse = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
         }
@@ -21261,13 +21261,13 @@ var require_parse = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push({ type: "paren", value });
+          push2({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -21279,7 +21279,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -21292,19 +21292,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value });
+          push2({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -21338,13 +21338,13 @@ var require_parse = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open2);
-          push(open2);
+          push2(open2);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
+            push2({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -21373,7 +21373,7 @@ var require_parse = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value, output });
+          push2({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -21382,7 +21382,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -21392,7 +21392,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push({ type: "comma", value, output });
+          push2({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -21404,7 +21404,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value, output: SLASH_LITERAL });
+          push2({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -21418,10 +21418,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
+            push2({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value, output: DOT_LITERAL });
+          push2({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -21436,14 +21436,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push({ type: "text", value, output });
+            push2({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value, output: QMARK });
+          push2({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -21464,22 +21464,22 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
+            push2({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
+            push2({ type: "plus", value });
             continue;
           }
-          push({ type: "plus", value: PLUS_LITERAL });
+          push2({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+            push2({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -21491,7 +21491,7 @@ var require_parse = __commonJS({
             value += match2[0];
             state.index += match2[0].length;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -21519,13 +21519,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -21567,7 +21567,7 @@ var require_parse = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -21577,7 +21577,7 @@ var require_parse = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -21595,12 +21595,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push(token);
+          push2(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push(token);
+          push2(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -21619,7 +21619,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push(token);
+        push2(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -21637,7 +21637,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path42, options2) {
+    function openPromise(path45, options2) {
       return new Promise((resolve, reject) => {
-        open2(path42, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path45, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path42, options2, callback) {
+    function open2(path45, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs20.open(path42, "r", function(err2, fd2) {
+      fs20.open(path45, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs20.close(fd2, defaultCallback);
@@ -30481,6 +30481,9 @@ var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // packages/validator/src/model/rule.ts
+function isRepositoryRule(rule2) {
+  return rule2.scope === "repository";
+}
 function certificationLevels(level, custom = level === "error" ? "warning" : level) {
   return { certified: level, "independent-publisher": level, custom };
 }
@@ -30488,50 +30491,1241 @@ function sameLevels(level) {
   return { certified: level, "independent-publisher": level, custom: level };
 }
 
-// packages/validator/src/swagger/json-values.ts
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+// packages/validator/src/repository/pull-request-facts.ts
+var UPSTREAM_TARGET_BRANCH = "dev";
+function targetsPowerPlatformConnectors(pullRequest) {
+  if (!pullRequest.baseRepository) return true;
+  const name = pullRequest.baseRepository.split("/").pop() ?? "";
+  return name.toLowerCase() === "powerplatformconnectors";
 }
-function asObject(value) {
-  return isObject(value) ? value : void 0;
+var IP_SUFFIX = /\(\s*independent\s+publisher\s*\)\s*$/i;
+var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
+function independentPublisherTitleName(title) {
+  if (!IP_SUFFIX.test(title)) return void 0;
+  const name = title.replace(IP_SUFFIX, "").replace(PROPOSAL_PREFIX, "").trim();
+  return name === "" ? void 0 : name;
 }
-function asString(value) {
-  return typeof value === "string" ? value : void 0;
+function sameConnectorName(a, b) {
+  const key = (name) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  return key(a) !== "" && key(a) === key(b);
 }
-function asArray(value) {
-  return Array.isArray(value) ? value : void 0;
+
+// packages/validator/src/repository/rules/folder-list.ts
+function listFolders(folders, max2 = 3) {
+  const quoted = folders.map((folder) => `"${folder}"`);
+  if (quoted.length <= max2) {
+    return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+  }
+  return `${quoted.slice(0, max2).join(", ")} and ${quoted.length - max2} more`;
 }
-function entriesOf(value) {
-  return isObject(value) ? Object.entries(value) : [];
+
+// packages/validator/src/repository/rules/pull-request-rules.ts
+var pullRequestRules = [
+  {
+    id: "REPO-ONE-PER-PR",
+    scope: "repository",
+    uses: [],
+    file: "folder",
+    title: "A pull request changes one connector.",
+    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine. Reported on each changed connector.',
+    levels: certificationLevels("error"),
+    example: {
+      bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
+      good: "one pull request per connector folder"
+    },
+    check(context) {
+      if (context.changedFolders.length <= 1) return;
+      const others2 = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
+      context.report({
+        message: `You can only submit one connector per pull request: this change also touches ${listFolders(others2)}. Move the changes to the other connectors into pull requests of their own.`
+      });
+    }
+  },
+  {
+    id: "REPO-TARGET-DEV",
+    scope: "repository",
+    uses: [],
+    file: "folder",
+    title: "Open the pull request against the dev branch.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Turn it off in the configuration file if your fork's workflow differs.",
+    levels: certificationLevels("error"),
+    example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
+    check(context) {
+      const pullRequest = context.pullRequest;
+      const baseRef = pullRequest?.baseRef;
+      if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
+      if (!targetsPowerPlatformConnectors(pullRequest)) return;
+      context.report({
+        message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
+      });
+    }
+  },
+  {
+    id: "REPO-PR-TITLE-IP",
+    scope: "repository",
+    uses: [],
+    file: "folder",
+    title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
+    description: "The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector's title or its folder name, compared ignoring case, spaces and punctuation. A warning, not an error: a workflow is usually not re-run when only the title is edited.",
+    levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
+    example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
+    check(context) {
+      const title = context.pullRequest?.title;
+      if (title === void 0) return;
+      const connector = context.connector;
+      const expected = `${connector.title?.trim() || connector.name} (Independent Publisher)`;
+      const named = independentPublisherTitleName(title);
+      if (named === void 0) {
+        context.report({
+          message: `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`
+        });
+      } else if (!sameConnectorName(named, connector.name) && !(connector.title !== void 0 && sameConnectorName(named, connector.title))) {
+        context.report({
+          message: `The pull request title names "${named}", but the connector is "${connector.title?.trim() || connector.name}"; title it "${expected}".`
+        });
+      }
+    }
+  }
+];
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text3, ignoreTrivia = false) {
+  const len = text3.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count || !exact) {
+      let ch = text3.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text3.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text3.length && text3.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+        pos++;
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text3.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text3.length && (text3.charCodeAt(pos) === 69 || text3.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text3.length && text3.charCodeAt(pos) === 43 || text3.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+        pos++;
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text3.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text3.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text3.charCodeAt(pos);
+      if (ch === 34) {
+        result += text3.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text3.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text3.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text3.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code2 = text3.charCodeAt(pos);
+    if (isWhiteSpace(code2)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code2);
+        code2 = text3.charCodeAt(pos);
+      } while (isWhiteSpace(code2));
+      return token = 15;
+    }
+    if (isLineBreak(code2)) {
+      pos++;
+      value += String.fromCharCode(code2);
+      if (code2 === 13 && text3.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code2) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text3.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text3.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text3.substring(start, pos);
+          return token = 12;
+        }
+        if (text3.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text3.charCodeAt(pos);
+            if (ch === 42 && text3.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text3.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text3.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code2);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code2);
+        pos++;
+        if (pos === len || !isDigit(text3.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code2)) {
+          pos++;
+          code2 = text3.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text3.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code2);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code2) {
+    if (isWhiteSpace(code2) || isLineBreak(code2)) {
+      return false;
+    }
+    switch (code2) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
 }
-function has(object, key) {
-  return Object.prototype.hasOwnProperty.call(object, key);
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
 }
-function forEachEntry(value, visit2) {
-  if (!isObject(value)) return;
-  for (const key in value) {
-    if (Object.prototype.hasOwnProperty.call(value, key)) visit2(key, value[key]);
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+(function(CharacterCodes2) {
+  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+})(CharacterCodes || (CharacterCodes = {}));
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces = new Array(20).fill(0).map((_, index) => {
+  return " ".repeat(index);
+});
+var maxCachedValues = 200;
+var cachedBreakLinesWithSpaces = {
+  " ": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + " ".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + " ".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + " ".repeat(index);
+    })
+  },
+  "	": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + "	".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + "	".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + "	".repeat(index);
+    })
+  }
+};
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+var ParseOptions;
+(function(ParseOptions2) {
+  ParseOptions2.DEFAULT = {
+    allowTrailingComma: false
+  };
+})(ParseOptions || (ParseOptions = {}));
+function parse(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
+  let currentProperty = null;
+  let currentParent = [];
+  const previousParents = [];
+  function onValue(value) {
+    if (Array.isArray(currentParent)) {
+      currentParent.push(value);
+    } else if (currentProperty !== null) {
+      currentParent[currentProperty] = value;
+    }
+  }
+  const visitor = {
+    onObjectBegin: () => {
+      const object = {};
+      onValue(object);
+      previousParents.push(currentParent);
+      currentParent = object;
+      currentProperty = null;
+    },
+    onObjectProperty: (name) => {
+      currentProperty = name;
+    },
+    onObjectEnd: () => {
+      currentParent = previousParents.pop();
+    },
+    onArrayBegin: () => {
+      const array = [];
+      onValue(array);
+      previousParents.push(currentParent);
+      currentParent = array;
+      currentProperty = null;
+    },
+    onArrayEnd: () => {
+      currentParent = previousParents.pop();
+    },
+    onLiteralValue: onValue,
+    onError: (error2, offset, length) => {
+      errors2.push({ error: error2, offset, length });
+    }
+  };
+  visit(text3, visitor, options2);
+  return currentParent[0];
+}
+function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep2, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep2 === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep2 === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error2, offset, length) => {
+      errors2.push({ error: error2, offset, length });
+    }
+  };
+  visit(text3, visitor, options2);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function findNodeAtLocation(root, path45) {
+  if (!root) {
+    return void 0;
+  }
+  let node = root;
+  for (let segment of path45) {
+    if (typeof segment === "string") {
+      if (node.type !== "object" || !Array.isArray(node.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode of node.children) {
+        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+          node = propertyNode.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index = segment;
+      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
+        return void 0;
+      }
+      node = node.children[index];
+    }
+  }
+  return node;
+}
+function visit(text3, visitor, options2 = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text3, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options2 && options2.disallowComments;
+  const allowTrailingComma = options2 && options2.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error2, skipUntilAfter = [], skipUntil = []) {
+    onError(error2);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options2.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
   }
 }
 
-// packages/validator/src/rules/api-properties/brand-colour.ts
-var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
-var IP_BRAND_COLOUR = "#da3b01";
-var FORBIDDEN_BRAND_COLOURS = ["#007ee5", "#ffffff"];
-function parseHexColour(text3) {
-  if (!HEX_COLOUR.test(text3)) return void 0;
-  const value = Number.parseInt(text3.slice(1), 16);
-  return { r: value >> 16 & 255, g: value >> 8 & 255, b: value & 255 };
+// node_modules/jsonc-parser/lib/esm/main.js
+var ScanError;
+(function(ScanError2) {
+  ScanError2[ScanError2["None"] = 0] = "None";
+  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+})(ScanError || (ScanError = {}));
+var SyntaxKind;
+(function(SyntaxKind2) {
+  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+})(SyntaxKind || (SyntaxKind = {}));
+var parse2 = parse;
+var parseTree2 = parseTree;
+var findNodeAtLocation2 = findNodeAtLocation;
+var ParseErrorCode;
+(function(ParseErrorCode2) {
+  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+})(ParseErrorCode || (ParseErrorCode = {}));
+function printParseErrorCode(code2) {
+  switch (code2) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
 }
-function toHex({ r, g, b }) {
-  return `#${[r, g, b].map((channel) => channel.toString(16).padStart(2, "0")).join("")}`;
+
+// packages/validator/src/json/line-index.ts
+var LineIndex = class {
+  constructor(text3) {
+    this.text = text3;
+  }
+  text;
+  starts;
+  position(offset) {
+    const starts = this.lineStarts();
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: clamped - starts[low] + 1 };
+  }
+  get lineCount() {
+    return this.lineStarts().length;
+  }
+  /**
+   * Offsets where lines start, in a typed array: a growing array of numbers was one of the largest
+   * allocations of a corpus run (a large swagger has tens of thousands of lines), and the typed
+   * array's storage is outside the JS heap. One pass over the text: the buffer starts at a guess of
+   * one line per 32 characters and doubles when the guess was short (counting the lines first, then
+   * recording them, read every large text twice).
+   */
+  lineStarts() {
+    if (this.starts) return this.starts;
+    const text3 = this.text;
+    let starts = new Uint32Array(Math.max(16, (text3.length >> 5) + 1));
+    let count = 1;
+    for (let at = text3.indexOf("\n"); at !== -1; at = text3.indexOf("\n", at + 1)) {
+      if (count === starts.length) {
+        const larger = new Uint32Array(starts.length * 2);
+        larger.set(starts);
+        starts = larger;
+      }
+      starts[count++] = at + 1;
+    }
+    this.starts = starts.subarray(0, count);
+    return this.starts;
+  }
+};
+
+// packages/validator/src/json/scan.ts
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_BRACE = 123;
+var CLOSE_BRACE = 125;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+var COMMA = 44;
+var COLON = 58;
+function isWhitespace(code2) {
+  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
 }
-function colourDistance(a, b) {
-  return Math.hypot(a.r - b.r, a.g - b.g, a.b - b.b);
+function skipWhitespace(text3, at) {
+  while (at < text3.length && isWhitespace(text3.charCodeAt(at))) at++;
+  return at;
 }
-function isNearWhite(colour) {
-  return colour.r >= 238 && colour.g >= 238 && colour.b >= 238;
+function skipString(text3, at) {
+  let end = at;
+  for (; ; ) {
+    end = text3.indexOf('"', end + 1);
+    if (end === -1) return -1;
+    let backslashes = 0;
+    for (let k = end - 1; text3.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if ((backslashes & 1) === 0) return end + 1;
+  }
 }
+function skipValue(text3, at) {
+  const first = text3.charCodeAt(at);
+  if (first === QUOTE) return skipString(text3, at);
+  if (first === OPEN_BRACE || first === OPEN_BRACKET) return skipToClose(text3, at, 0);
+  let i2 = at;
+  while (i2 < text3.length) {
+    const code2 = text3.charCodeAt(i2);
+    if (code2 === COMMA || code2 === CLOSE_BRACE || code2 === CLOSE_BRACKET || isWhitespace(code2)) break;
+    i2++;
+  }
+  return i2 === at ? -1 : i2;
+}
+function nestingDepth(text3, limit) {
+  let depth = 0;
+  let max2 = 0;
+  for (let i2 = nextStructural(text3, 0); i2 !== -1; i2 = nextStructural(text3, i2)) {
+    const code2 = text3.charCodeAt(i2);
+    if (code2 === QUOTE) {
+      const end = skipString(text3, i2);
+      if (end === -1) return max2;
+      i2 = end;
+    } else {
+      if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) {
+        depth++;
+        if (depth > max2) {
+          max2 = depth;
+          if (max2 > limit) return max2;
+        }
+      } else depth--;
+      i2++;
+    }
+  }
+  return max2;
+}
+function skipToClose(text3, at, depth) {
+  for (let i2 = nextStructural(text3, at); i2 !== -1; i2 = nextStructural(text3, i2)) {
+    const code2 = text3.charCodeAt(i2);
+    if (code2 === QUOTE) {
+      const end = skipString(text3, i2);
+      if (end === -1) return -1;
+      i2 = end;
+    } else {
+      if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) depth++;
+      else {
+        depth--;
+        if (depth === 0) return i2 + 1;
+      }
+      i2++;
+    }
+  }
+  return -1;
+}
+var STRUCTURAL = /["{}[\]]/g;
+function nextStructural(text3, at) {
+  STRUCTURAL.lastIndex = at;
+  return STRUCTURAL.test(text3) ? STRUCTURAL.lastIndex - 1 : -1;
+}
+var chars = { QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA, COLON };
 
 // packages/validator/src/json/pointer.ts
 function encodeSegment(segment) {
@@ -30561,6 +31755,482 @@ function valueAtPointer(root, pointer) {
     current = current[segment];
   }
   return current;
+}
+
+// packages/validator/src/json/locate.ts
+var NO_CHILDREN = /* @__PURE__ */ new Map();
+function newNode() {
+  return { children: NO_CHILDREN, pointers: [] };
+}
+function locatePointers(text3, pointers) {
+  const root = newNode();
+  for (const pointer of pointers) {
+    let node = root;
+    for (const segment of parsePointer(pointer)) {
+      let child = node.children.get(segment);
+      if (!child) {
+        child = newNode();
+        if (node.children === NO_CHILDREN) node.children = /* @__PURE__ */ new Map();
+        node.children.set(segment, child);
+      }
+      node = child;
+    }
+    node.pointers.push(pointer);
+  }
+  const start = skipWhitespace(text3, 0);
+  root.offset = start;
+  root.length = 1;
+  if (start < text3.length) descend(text3, start, root, false);
+  const result = /* @__PURE__ */ new Map();
+  const collect2 = (node, fallback) => {
+    const here = node.offset === void 0 ? { ...fallback, resolved: false } : { offset: node.offset, length: node.length ?? 1, resolved: true };
+    for (const pointer of node.pointers) result.set(pointer, here);
+    for (const child of node.children.values()) collect2(child, here);
+  };
+  collect2(root, { offset: start, length: 1, resolved: true });
+  return result;
+}
+function descend(text3, at, node, needEnd) {
+  const open2 = text3.charCodeAt(at);
+  if (open2 === chars.OPEN_BRACE) return descendObject(text3, at, node, needEnd);
+  if (open2 === chars.OPEN_BRACKET) return descendArray(text3, at, node, needEnd);
+  return needEnd ? skipValue(text3, at) : at;
+}
+function descendObject(text3, at, node, needEnd) {
+  let remaining = node.children.size;
+  let i2 = skipWhitespace(text3, at + 1);
+  while (remaining > 0 && text3.charCodeAt(i2) === chars.QUOTE) {
+    const keyStart = i2;
+    const keyEnd = skipString(text3, i2);
+    if (keyEnd === -1) return -1;
+    const raw = text3.slice(keyStart + 1, keyEnd - 1);
+    const key = raw.includes("\\") ? JSON.parse(text3.slice(keyStart, keyEnd)) : raw;
+    i2 = skipWhitespace(text3, keyEnd);
+    if (text3.charCodeAt(i2) !== chars.COLON) return -1;
+    const valueStart = skipWhitespace(text3, i2 + 1);
+    const child = node.children.get(key);
+    let valueEnd;
+    if (child) {
+      if (child.offset === void 0) remaining--;
+      child.offset = keyStart;
+      child.length = keyEnd - keyStart;
+      const more = needEnd || remaining > 0;
+      valueEnd = descend(text3, valueStart, child, more);
+      if (!more) return valueEnd;
+    } else {
+      valueEnd = skipValue(text3, valueStart);
+    }
+    if (valueEnd === -1) return -1;
+    i2 = skipWhitespace(text3, valueEnd);
+    if (text3.charCodeAt(i2) !== chars.COMMA) break;
+    i2 = skipWhitespace(text3, i2 + 1);
+  }
+  return needEnd ? skipRest(text3, i2) : i2;
+}
+function descendArray(text3, at, node, needEnd) {
+  let remaining = node.children.size;
+  let i2 = skipWhitespace(text3, at + 1);
+  for (let index = 0; remaining > 0 && i2 < text3.length && text3.charCodeAt(i2) !== chars.CLOSE_BRACKET; index++) {
+    const child = node.children.get(String(index));
+    let valueEnd;
+    if (child) {
+      remaining--;
+      child.offset = i2;
+      child.length = 1;
+      const more = needEnd || remaining > 0;
+      valueEnd = descend(text3, i2, child, more);
+      if (!more) return valueEnd;
+    } else {
+      valueEnd = skipValue(text3, i2);
+    }
+    if (valueEnd === -1) return -1;
+    i2 = skipWhitespace(text3, valueEnd);
+    if (text3.charCodeAt(i2) !== chars.COMMA) break;
+    i2 = skipWhitespace(text3, i2 + 1);
+  }
+  return needEnd ? skipRest(text3, i2) : i2;
+}
+function skipRest(text3, at) {
+  return skipToClose(text3, at, 1);
+}
+
+// packages/validator/src/json/value-depth.ts
+function valueNestingExceeds(root, limit) {
+  if (root === null || typeof root !== "object") return false;
+  const containers = [root];
+  const levels = [1];
+  while (containers.length > 0) {
+    const container = containers.pop();
+    const level = levels.pop();
+    if (level > limit) return true;
+    if (Array.isArray(container)) {
+      for (let index = 0; index < container.length; index++) {
+        const child = container[index];
+        if (child !== null && typeof child === "object") {
+          containers.push(child);
+          levels.push(level + 1);
+        }
+      }
+    } else {
+      const object = container;
+      for (const key in object) {
+        const child = object[key];
+        if (child !== null && typeof child === "object") {
+          containers.push(child);
+          levels.push(level + 1);
+        }
+      }
+    }
+  }
+  return false;
+}
+
+// packages/validator/src/json/json-document.ts
+var MAX_JSON_DEPTH = 256;
+var JsonDocument = class _JsonDocument {
+  text;
+  hadBom;
+  /** The parsed value; undefined when nothing could be recovered (empty, or too deep). */
+  value;
+  syntaxIssues;
+  tooDeep;
+  lines;
+  tree;
+  asciiText;
+  constructor(text3, hadBom, asciiText) {
+    this.text = text3;
+    this.hadBom = hadBom;
+    this.asciiText = asciiText;
+    this.lines = new LineIndex(text3);
+    const issues = [];
+    let value;
+    let strict3 = true;
+    try {
+      value = JSON.parse(text3);
+    } catch {
+      strict3 = false;
+    }
+    this.tooDeep = strict3 ? valueNestingExceeds(value, MAX_JSON_DEPTH) : nestingDepth(text3, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
+    if (this.tooDeep) {
+      issues.push({
+        message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
+        offset: 0,
+        length: 1
+      });
+      this.value = void 0;
+    } else if (!strict3 && text3.trim() === "") {
+      issues.push({ message: "The file is empty.", offset: 0, length: 0 });
+      this.value = void 0;
+    } else {
+      this.value = strict3 ? value : parseTolerantly(text3, issues);
+    }
+    this.syntaxIssues = issues;
+  }
+  /**
+   * `asciiText`: the caller knows the text is ASCII (the loader checks the file's bytes natively,
+   * which is much cheaper than scanning the text); see `stringsAreAscii`.
+   */
+  static parse(text3, options2 = {}) {
+    const hadBom = text3.charCodeAt(0) === 65279;
+    return new _JsonDocument(hadBom ? text3.slice(1) : text3, hadBom, options2.asciiText === true);
+  }
+  get isStrictJson() {
+    return this.syntaxIssues.length === 0;
+  }
+  /**
+   * True when no string of the value can hold a character above U+007F: the text is known to be
+   * ASCII and has no `\u` escape. Rules that look for such characters skip the whole document then,
+   * instead of testing each of its strings. False when not known.
+   */
+  get stringsAreAscii() {
+    return this.asciiText && !this.text.includes("\\u");
+  }
+  position(offset) {
+    return this.lines.position(offset);
+  }
+  range(offset, length) {
+    const start = this.lines.position(offset);
+    const end = this.lines.position(offset + Math.max(length, 0));
+    return { ...start, endLine: end.line, endColumn: end.column };
+  }
+  /** Locates many pointers at once (one pass over the text). */
+  locateAll(pointers) {
+    if (this.isStrictJson) return locatePointers(this.text, pointers);
+    const result = /* @__PURE__ */ new Map();
+    for (const pointer of pointers) result.set(pointer, this.locateInTree(pointer));
+    return result;
+  }
+  locate(pointer) {
+    return this.locateAll([pointer]).get(pointer);
+  }
+  /** Text with syntax errors: positions come from jsonc-parser's tolerant tree. */
+  locateInTree(pointer) {
+    if (this.tooDeep) return { offset: 0, length: 1, resolved: false };
+    this.tree ??= parseTree2(this.text, [], { allowTrailingComma: true }) ?? void 0;
+    let node = this.tree;
+    if (!node) return { offset: 0, length: 1, resolved: false };
+    const segments = pointer === "" ? [] : pointer.slice(1).split("/");
+    for (const raw of segments) {
+      const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+      const current = node;
+      const next = current.type === "array" ? current.children?.[Number(segment)] : current.children?.find((property2) => property2.children?.[0]?.value === segment)?.children?.[1];
+      if (!next) return { offset: keyOffset(current), length: 1, resolved: false };
+      node = next;
+    }
+    const key = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
+    return { offset: keyOffset(node), length: key?.length ?? 1, resolved: true };
+  }
+};
+function keyOffset(node) {
+  if (node.parent?.type === "property") return node.parent.offset;
+  return node.offset;
+}
+function parseTolerantly(text3, issues) {
+  const errors2 = [];
+  const value = parse2(text3, errors2, {
+    allowTrailingComma: false,
+    disallowComments: true,
+    allowEmptyContent: false
+  });
+  const seen = /* @__PURE__ */ new Set();
+  for (const error2 of errors2) {
+    const issue = describeIssue(text3, error2);
+    if (seen.has(issue.offset)) continue;
+    seen.add(issue.offset);
+    issues.push(issue);
+  }
+  if (errors2.length === 0) {
+    issues.push({ message: CONTROL_CHARACTER, offset: findControlCharacterInString(text3, 0), length: 1 });
+  }
+  return value;
+}
+var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
+function describeIssue(text3, error2) {
+  const code2 = error2.error;
+  const name = printParseErrorCode(code2);
+  if (name === "PropertyNameExpected" || name === "ValueExpected") {
+    const comma = previousNonWhitespace(text3, error2.offset);
+    const next = text3.charAt(error2.offset);
+    if (comma !== -1 && text3.charAt(comma) === "," && (next === "}" || next === "]")) {
+      return {
+        message: `A trailing comma before '${next}' is not allowed in JSON; remove it.`,
+        offset: comma,
+        length: 1
+      };
+    }
+  }
+  if (name === "InvalidCharacter" || name === "UnexpectedEndOfString") {
+    const at = findControlCharacterInString(text3, error2.offset);
+    if (at >= error2.offset && at <= error2.offset + Math.max(error2.length, 1)) {
+      return { message: CONTROL_CHARACTER, offset: at, length: 1 };
+    }
+  }
+  return { message: describeParseError(code2), offset: error2.offset, length: error2.length };
+}
+function previousNonWhitespace(text3, offset) {
+  let i2 = offset - 1;
+  while (i2 >= 0 && /\s/.test(text3.charAt(i2))) i2--;
+  return i2;
+}
+function describeParseError(code2) {
+  switch (printParseErrorCode(code2)) {
+    case "CommaExpected":
+      return "A comma is missing between two values.";
+    case "ColonExpected":
+      return "A colon is missing after a property name.";
+    case "PropertyNameExpected":
+      return "A property name (in double quotes) was expected; remove the trailing comma or add the property.";
+    case "ValueExpected":
+      return "A value was expected here; remove the trailing comma or add the value.";
+    case "CloseBraceExpected":
+      return "A closing '}' is missing.";
+    case "CloseBracketExpected":
+      return "A closing ']' is missing.";
+    case "EndOfFileExpected":
+      return "There is more text after the end of the JSON value.";
+    case "InvalidCommentToken":
+      return "Comments are not allowed in JSON.";
+    case "UnexpectedEndOfString":
+      return "A string is not closed.";
+    case "InvalidEscapeCharacter":
+      return "A string contains an invalid escape sequence.";
+    case "InvalidUnicode":
+      return "A string contains an invalid \\u escape.";
+    case "InvalidCharacter":
+      return "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
+    case "InvalidNumberFormat":
+      return "A number is not written as JSON allows.";
+    default:
+      return `The JSON is not valid (${printParseErrorCode(code2)}).`;
+  }
+}
+function findControlCharacterInString(text3, from) {
+  let inString = false;
+  for (let i2 = from; i2 < text3.length; i2++) {
+    const code2 = text3.charCodeAt(i2);
+    if (inString) {
+      if (code2 === 92) i2++;
+      else if (code2 === 34) inString = false;
+      else if (code2 < 32) return i2;
+    } else if (code2 === 34) inString = true;
+  }
+  return from;
+}
+
+// packages/validator/src/swagger/json-values.ts
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function asObject(value) {
+  return isObject(value) ? value : void 0;
+}
+function asString(value) {
+  return typeof value === "string" ? value : void 0;
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : void 0;
+}
+function entriesOf(value) {
+  return isObject(value) ? Object.entries(value) : [];
+}
+function has(object, key) {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+function forEachEntry(value, visit2) {
+  if (!isObject(value)) return;
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key)) visit2(key, value[key]);
+  }
+}
+
+// packages/validator/src/repository/connector-identity.ts
+function titleAndHostOf(text3) {
+  const unmarked = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
+  let value;
+  try {
+    value = JSON.parse(unmarked);
+  } catch {
+    value = JsonDocument.parse(unmarked).value;
+  }
+  const swagger = asObject(value);
+  const title = asString(asObject(swagger?.info)?.title);
+  const host = asString(swagger?.host);
+  return {
+    ...title?.trim() ? { title } : {},
+    ...host?.trim() ? { host } : {}
+  };
+}
+function titleKey(title) {
+  return title.trim().replace(/\s+/g, " ").toLowerCase();
+}
+function hostKey(host) {
+  return host.trim().toLowerCase().replace(/:\d+$/, "");
+}
+function isPlaceholderHost(host) {
+  const key = hostKey(host);
+  if (!key.includes(".") || key.includes("{")) return true;
+  return /(^|\.)(contoso|example|yourdomain|yourcompany|test|localhost)\.[a-z]+$/.test(key);
+}
+
+// packages/validator/src/repository/rules/uniqueness-rules.ts
+var uniquenessRules = [
+  {
+    id: "SWG-INFO-TITLE-UNIQUE",
+    scope: "repository",
+    uses: ["connector-titles"],
+    file: "swagger",
+    title: "Give the connector a title no other connector has.",
+    description: "Certification requires a title that is unique and distinguishable from existing connectors. Exceeding Microsoft's checks, the title is compared (trimmed, case-insensitive) with the title of every other connector folder in the repository, in pull requests and with `validate --base` only. Corpus: one clash in 373 merged connectors (JIRA and the independent-publisher Atlassian Jira), so a warning; a new version in a new folder can be legitimate but should say so in its title.",
+    levels: certificationLevels("warning", "info"),
+    example: {
+      bad: '{ "info": { "title": "Jira" } } while certified-connectors/JIRA has the title "JIRA"',
+      good: '{ "info": { "title": "Jira Service Desk" } }'
+    },
+    check(context) {
+      const title = context.connector.title;
+      if (!title) return;
+      const others2 = context.repository.withTitle(title, context.connector.repositoryPath);
+      if (others2.length === 0) return;
+      context.report({
+        pointer: "/info/title",
+        message: `The title "${title.trim()}" is already the title of ${listFolders(others2.map((other) => other.repositoryPath))}. Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`
+      });
+    }
+  },
+  {
+    id: "REPO-NOT-EXISTING",
+    scope: "repository",
+    uses: ["connector-titles", "connector-hosts"],
+    file: "swagger",
+    title: "Submit a connector for a service that has none yet.",
+    description: "The pull request template asks the submitter to attest that \"the connector doesn't exist on the Power Platform today\". Exceeding Microsoft's checks, the swagger's host is compared with the host of every other connector folder in the repository (placeholders such as api.contoso.com aside), in pull requests and with `validate --base` only. Informational: publishers legitimately have several connectors on one API (corpus: 20 hosts shared by 2 to 5 connectors, e.g. the Blackbaud and Cloudmersive families), but an independent-publisher connector for a service with a certified connector is refused. A same title is SWG-INFO-TITLE-UNIQUE's finding; this one says when title and host both match.",
+    levels: { certified: "info", "independent-publisher": "info", custom: "off" },
+    example: {
+      bad: '{ "host": "api.sky.blackbaud.com" } while another folder calls the same host',
+      good: "a host no other connector calls"
+    },
+    check(context) {
+      const { host, title, repositoryPath: repositoryPath2 } = context.connector;
+      if (!host) return;
+      const others2 = context.repository.withHost(host, repositoryPath2);
+      if (others2.length === 0) return;
+      const copies = others2.filter(
+        (other) => title !== void 0 && other.title !== void 0 && titleKey(other.title) === titleKey(title)
+      );
+      const folders = listFolders(others2.map((other) => other.repositoryPath));
+      context.report({
+        pointer: "/host",
+        message: copies.length > 0 ? `${listFolders(copies.map((other) => other.repositoryPath))} has the same title and host "${host}": this connector seems to exist already. Update that connector instead, or explain in the pull request why this is another one.` : `The host "${host}" is also the host of ${folders}. Make sure this connector does not duplicate one that exists; if it is another product or a new version, say so in the pull request.`
+      });
+    }
+  },
+  {
+    id: "ICON-UNIQUE",
+    scope: "repository",
+    uses: ["connector-icons"],
+    file: "icon",
+    title: "Use an icon of your own, not one of another connector.",
+    description: `Certification requires an icon unique among connectors. Exceeding Microsoft's checks, icon.png is compared with the icon of every other connector folder in the repository by a 64-bit difference hash of the picture reduced to 9\xD78 grey cells, so a rescaled, recompressed or recoloured copy is found too (at most 10 bits apart; distinct corpus icons are 19 or more apart). In pull requests and with \`validate --base\` only. A new version of a connector in a new folder may keep its icon: then ignore this. Independent-publisher connectors have no icon (ICON-IP-NONE).`,
+    levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
+    example: {
+      bad: "icon.png copied from certified-connectors/Contoso",
+      good: "an icon drawn for this connector, on its brand colour"
+    },
+    check(context) {
+      const { iconHash, repositoryPath: repositoryPath2 } = context.connector;
+      if (!iconHash) return;
+      const similar = context.repository.withSimilarIcon(iconHash, repositoryPath2);
+      if (similar.length === 0) return;
+      const nearest = similar[0];
+      const likeness = nearest.distance === 0 ? "looks the same as" : `looks almost the same as (${nearest.distance} of 64 hash bits differ)`;
+      const more = similar.length > 1 ? ` (and ${similar.length - 1} more)` : "";
+      context.report({
+        message: `icon.png ${likeness} the icon of "${nearest.connector.repositoryPath}"${more}. Each connector needs an icon of its own; if this is a new version of that connector, ignore this.`
+      });
+    }
+  }
+];
+
+// packages/validator/src/repository/rules/index.ts
+var repositoryRules = [...pullRequestRules, ...uniquenessRules];
+
+// packages/validator/src/rules/api-properties/brand-colour.ts
+var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+var IP_BRAND_COLOUR = "#da3b01";
+var FORBIDDEN_BRAND_COLOURS = ["#007ee5", "#ffffff"];
+function parseHexColour(text3) {
+  if (!HEX_COLOUR.test(text3)) return void 0;
+  const value = Number.parseInt(text3.slice(1), 16);
+  return { r: value >> 16 & 255, g: value >> 8 & 255, b: value & 255 };
+}
+function toHex({ r, g, b }) {
+  return `#${[r, g, b].map((channel) => channel.toString(16).padStart(2, "0")).join("")}`;
+}
+function colourDistance(a, b) {
+  return Math.hypot(a.r - b.r, a.g - b.g, a.b - b.b);
+}
+function isNearWhite(colour) {
+  return colour.r >= 238 && colour.g >= 238 && colour.b >= 238;
 }
 
 // packages/validator/src/rules/api-properties/connection-parameters.ts
@@ -30881,7 +32551,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path42 = problem.segments;
+  const path45 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -30895,21 +32565,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path42.includes("oAuthSettings")) {
-      const last2 = path42[path42.length - 1];
+    if (path45.includes("oAuthSettings")) {
+      const last2 = path45[path45.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path42.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path42[path42.length - 1] === "type" && path42.length === parameterNameDepth(path42) + 1)
+    if (path45.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path45[path45.length - 1] === "type" && path45.length === parameterNameDepth(path45) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path42) {
-  return path42[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path45) {
+  return path45[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -31599,1450 +33269,15 @@ var import_node_path4 = __toESM(require("node:path"), 1);
 var import_node_fs2 = __toESM(require("node:fs"), 1);
 var import_node_path2 = __toESM(require("node:path"), 1);
 
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text3, ignoreTrivia = false) {
-  const len = text3.length;
-  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
-    let digits = 0;
-    let value2 = 0;
-    while (digits < count || !exact) {
-      let ch = text3.charCodeAt(pos);
-      if (ch >= 48 && ch <= 57) {
-        value2 = value2 * 16 + ch - 48;
-      } else if (ch >= 65 && ch <= 70) {
-        value2 = value2 * 16 + ch - 65 + 10;
-      } else if (ch >= 97 && ch <= 102) {
-        value2 = value2 * 16 + ch - 97 + 10;
-      } else {
-        break;
-      }
-      pos++;
-      digits++;
-    }
-    if (digits < count) {
-      value2 = -1;
-    }
-    return value2;
-  }
-  function setPosition(newPosition) {
-    pos = newPosition;
-    value = "";
-    tokenOffset = 0;
-    token = 16;
-    scanError = 0;
-  }
-  function scanNumber() {
-    let start = pos;
-    if (text3.charCodeAt(pos) === 48) {
-      pos++;
-    } else {
-      pos++;
-      while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
-        pos++;
-      }
-    }
-    if (pos < text3.length && text3.charCodeAt(pos) === 46) {
-      pos++;
-      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
-        pos++;
-        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
-          pos++;
-        }
-      } else {
-        scanError = 3;
-        return text3.substring(start, pos);
-      }
-    }
-    let end = pos;
-    if (pos < text3.length && (text3.charCodeAt(pos) === 69 || text3.charCodeAt(pos) === 101)) {
-      pos++;
-      if (pos < text3.length && text3.charCodeAt(pos) === 43 || text3.charCodeAt(pos) === 45) {
-        pos++;
-      }
-      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
-        pos++;
-        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
-          pos++;
-        }
-        end = pos;
-      } else {
-        scanError = 3;
-      }
-    }
-    return text3.substring(start, end);
-  }
-  function scanString() {
-    let result = "", start = pos;
-    while (true) {
-      if (pos >= len) {
-        result += text3.substring(start, pos);
-        scanError = 2;
-        break;
-      }
-      const ch = text3.charCodeAt(pos);
-      if (ch === 34) {
-        result += text3.substring(start, pos);
-        pos++;
-        break;
-      }
-      if (ch === 92) {
-        result += text3.substring(start, pos);
-        pos++;
-        if (pos >= len) {
-          scanError = 2;
-          break;
-        }
-        const ch2 = text3.charCodeAt(pos++);
-        switch (ch2) {
-          case 34:
-            result += '"';
-            break;
-          case 92:
-            result += "\\";
-            break;
-          case 47:
-            result += "/";
-            break;
-          case 98:
-            result += "\b";
-            break;
-          case 102:
-            result += "\f";
-            break;
-          case 110:
-            result += "\n";
-            break;
-          case 114:
-            result += "\r";
-            break;
-          case 116:
-            result += "	";
-            break;
-          case 117:
-            const ch3 = scanHexDigits(4, true);
-            if (ch3 >= 0) {
-              result += String.fromCharCode(ch3);
-            } else {
-              scanError = 4;
-            }
-            break;
-          default:
-            scanError = 5;
-        }
-        start = pos;
-        continue;
-      }
-      if (ch >= 0 && ch <= 31) {
-        if (isLineBreak(ch)) {
-          result += text3.substring(start, pos);
-          scanError = 2;
-          break;
-        } else {
-          scanError = 6;
-        }
-      }
-      pos++;
-    }
-    return result;
-  }
-  function scanNext() {
-    value = "";
-    scanError = 0;
-    tokenOffset = pos;
-    lineStartOffset = lineNumber;
-    prevTokenLineStartOffset = tokenLineStartOffset;
-    if (pos >= len) {
-      tokenOffset = len;
-      return token = 17;
-    }
-    let code2 = text3.charCodeAt(pos);
-    if (isWhiteSpace(code2)) {
-      do {
-        pos++;
-        value += String.fromCharCode(code2);
-        code2 = text3.charCodeAt(pos);
-      } while (isWhiteSpace(code2));
-      return token = 15;
-    }
-    if (isLineBreak(code2)) {
-      pos++;
-      value += String.fromCharCode(code2);
-      if (code2 === 13 && text3.charCodeAt(pos) === 10) {
-        pos++;
-        value += "\n";
-      }
-      lineNumber++;
-      tokenLineStartOffset = pos;
-      return token = 14;
-    }
-    switch (code2) {
-      // tokens: []{}:,
-      case 123:
-        pos++;
-        return token = 1;
-      case 125:
-        pos++;
-        return token = 2;
-      case 91:
-        pos++;
-        return token = 3;
-      case 93:
-        pos++;
-        return token = 4;
-      case 58:
-        pos++;
-        return token = 6;
-      case 44:
-        pos++;
-        return token = 5;
-      // strings
-      case 34:
-        pos++;
-        value = scanString();
-        return token = 10;
-      // comments
-      case 47:
-        const start = pos - 1;
-        if (text3.charCodeAt(pos + 1) === 47) {
-          pos += 2;
-          while (pos < len) {
-            if (isLineBreak(text3.charCodeAt(pos))) {
-              break;
-            }
-            pos++;
-          }
-          value = text3.substring(start, pos);
-          return token = 12;
-        }
-        if (text3.charCodeAt(pos + 1) === 42) {
-          pos += 2;
-          const safeLength = len - 1;
-          let commentClosed = false;
-          while (pos < safeLength) {
-            const ch = text3.charCodeAt(pos);
-            if (ch === 42 && text3.charCodeAt(pos + 1) === 47) {
-              pos += 2;
-              commentClosed = true;
-              break;
-            }
-            pos++;
-            if (isLineBreak(ch)) {
-              if (ch === 13 && text3.charCodeAt(pos) === 10) {
-                pos++;
-              }
-              lineNumber++;
-              tokenLineStartOffset = pos;
-            }
-          }
-          if (!commentClosed) {
-            pos++;
-            scanError = 1;
-          }
-          value = text3.substring(start, pos);
-          return token = 13;
-        }
-        value += String.fromCharCode(code2);
-        pos++;
-        return token = 16;
-      // numbers
-      case 45:
-        value += String.fromCharCode(code2);
-        pos++;
-        if (pos === len || !isDigit(text3.charCodeAt(pos))) {
-          return token = 16;
-        }
-      // found a minus, followed by a number so
-      // we fall through to proceed with scanning
-      // numbers
-      case 48:
-      case 49:
-      case 50:
-      case 51:
-      case 52:
-      case 53:
-      case 54:
-      case 55:
-      case 56:
-      case 57:
-        value += scanNumber();
-        return token = 11;
-      // literals and unknown symbols
-      default:
-        while (pos < len && isUnknownContentCharacter(code2)) {
-          pos++;
-          code2 = text3.charCodeAt(pos);
-        }
-        if (tokenOffset !== pos) {
-          value = text3.substring(tokenOffset, pos);
-          switch (value) {
-            case "true":
-              return token = 8;
-            case "false":
-              return token = 9;
-            case "null":
-              return token = 7;
-          }
-          return token = 16;
-        }
-        value += String.fromCharCode(code2);
-        pos++;
-        return token = 16;
-    }
-  }
-  function isUnknownContentCharacter(code2) {
-    if (isWhiteSpace(code2) || isLineBreak(code2)) {
-      return false;
-    }
-    switch (code2) {
-      case 125:
-      case 93:
-      case 123:
-      case 91:
-      case 34:
-      case 58:
-      case 44:
-      case 47:
-        return false;
-    }
-    return true;
-  }
-  function scanNextNonTrivia() {
-    let result;
-    do {
-      result = scanNext();
-    } while (result >= 12 && result <= 15);
-    return result;
-  }
-  return {
-    setPosition,
-    getPosition: () => pos,
-    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
-    getToken: () => token,
-    getTokenValue: () => value,
-    getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos - tokenOffset,
-    getTokenStartLine: () => lineStartOffset,
-    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
-    getTokenError: () => scanError
-  };
-}
-function isWhiteSpace(ch) {
-  return ch === 32 || ch === 9;
-}
-function isLineBreak(ch) {
-  return ch === 10 || ch === 13;
-}
-function isDigit(ch) {
-  return ch >= 48 && ch <= 57;
-}
-var CharacterCodes;
-(function(CharacterCodes2) {
-  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
-  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
-  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
-  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
-  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
-  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
-  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
-  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
-  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
-  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
-  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
-  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
-  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
-  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
-  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
-  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
-  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
-  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
-  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
-  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
-  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
-  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
-  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
-  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
-  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
-  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
-  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
-  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
-  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
-  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
-  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
-  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
-  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
-  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
-  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
-  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
-  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
-  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
-  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
-  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
-  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
-  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
-  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
-  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
-  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
-  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
-  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
-  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
-  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
-  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
-  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
-  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
-  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
-  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
-  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
-  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
-  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
-  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
-  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
-  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
-  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
-  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
-  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
-  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
-  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
-  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
-  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
-  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
-  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
-  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
-  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
-  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
-  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
-  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
-  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
-  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
-  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
-  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
-  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
-  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
-})(CharacterCodes || (CharacterCodes = {}));
-
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index) => {
-  return " ".repeat(index);
-});
-var maxCachedValues = 200;
-var cachedBreakLinesWithSpaces = {
-  " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + " ".repeat(index);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + " ".repeat(index);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + " ".repeat(index);
-    })
-  },
-  "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + "	".repeat(index);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + "	".repeat(index);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + "	".repeat(index);
-    })
-  }
-};
-
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
-var ParseOptions;
-(function(ParseOptions2) {
-  ParseOptions2.DEFAULT = {
-    allowTrailingComma: false
-  };
-})(ParseOptions || (ParseOptions = {}));
-function parse(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
-  let currentProperty = null;
-  let currentParent = [];
-  const previousParents = [];
-  function onValue(value) {
-    if (Array.isArray(currentParent)) {
-      currentParent.push(value);
-    } else if (currentProperty !== null) {
-      currentParent[currentProperty] = value;
-    }
-  }
-  const visitor = {
-    onObjectBegin: () => {
-      const object = {};
-      onValue(object);
-      previousParents.push(currentParent);
-      currentParent = object;
-      currentProperty = null;
-    },
-    onObjectProperty: (name) => {
-      currentProperty = name;
-    },
-    onObjectEnd: () => {
-      currentParent = previousParents.pop();
-    },
-    onArrayBegin: () => {
-      const array = [];
-      onValue(array);
-      previousParents.push(currentParent);
-      currentParent = array;
-      currentProperty = null;
-    },
-    onArrayEnd: () => {
-      currentParent = previousParents.pop();
-    },
-    onLiteralValue: onValue,
-    onError: (error2, offset, length) => {
-      errors2.push({ error: error2, offset, length });
-    }
-  };
-  visit(text3, visitor, options2);
-  return currentParent[0];
-}
-function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
-  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  function ensurePropertyComplete(endOffset) {
-    if (currentParent.type === "property") {
-      currentParent.length = endOffset - currentParent.offset;
-      currentParent = currentParent.parent;
-    }
-  }
-  function onValue(valueNode) {
-    currentParent.children.push(valueNode);
-    return valueNode;
-  }
-  const visitor = {
-    onObjectBegin: (offset) => {
-      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onObjectProperty: (name, offset, length) => {
-      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
-    },
-    onObjectEnd: (offset, length) => {
-      ensurePropertyComplete(offset + length);
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onArrayBegin: (offset, length) => {
-      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onArrayEnd: (offset, length) => {
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onLiteralValue: (value, offset, length) => {
-      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
-      ensurePropertyComplete(offset + length);
-    },
-    onSeparator: (sep2, offset, length) => {
-      if (currentParent.type === "property") {
-        if (sep2 === ":") {
-          currentParent.colonOffset = offset;
-        } else if (sep2 === ",") {
-          ensurePropertyComplete(offset);
-        }
-      }
-    },
-    onError: (error2, offset, length) => {
-      errors2.push({ error: error2, offset, length });
-    }
-  };
-  visit(text3, visitor, options2);
-  const result = currentParent.children[0];
-  if (result) {
-    delete result.parent;
-  }
-  return result;
-}
-function findNodeAtLocation(root, path42) {
-  if (!root) {
-    return void 0;
-  }
-  let node = root;
-  for (let segment of path42) {
-    if (typeof segment === "string") {
-      if (node.type !== "object" || !Array.isArray(node.children)) {
-        return void 0;
-      }
-      let found = false;
-      for (const propertyNode of node.children) {
-        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
-          node = propertyNode.children[1];
-          found = true;
-          break;
-        }
-      }
-      if (!found) {
-        return void 0;
-      }
-    } else {
-      const index = segment;
-      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
-        return void 0;
-      }
-      node = node.children[index];
-    }
-  }
-  return node;
-}
-function visit(text3, visitor, options2 = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text3, false);
-  const _jsonPath = [];
-  let suppressedCallbacks = 0;
-  function toNoArgVisit(visitFunction) {
-    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisit(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisitWithPath(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
-  }
-  function toBeginVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks++;
-      } else {
-        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
-        if (cbReturn === false) {
-          suppressedCallbacks = 1;
-        }
-      }
-    } : () => true;
-  }
-  function toEndVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks--;
-      }
-      if (suppressedCallbacks === 0) {
-        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
-      }
-    } : () => true;
-  }
-  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-  const disallowComments = options2 && options2.disallowComments;
-  const allowTrailingComma = options2 && options2.allowTrailingComma;
-  function scanNext() {
-    while (true) {
-      const token = _scanner.scan();
-      switch (_scanner.getTokenError()) {
-        case 4:
-          handleError(
-            14
-            /* ParseErrorCode.InvalidUnicode */
-          );
-          break;
-        case 5:
-          handleError(
-            15
-            /* ParseErrorCode.InvalidEscapeCharacter */
-          );
-          break;
-        case 3:
-          handleError(
-            13
-            /* ParseErrorCode.UnexpectedEndOfNumber */
-          );
-          break;
-        case 1:
-          if (!disallowComments) {
-            handleError(
-              11
-              /* ParseErrorCode.UnexpectedEndOfComment */
-            );
-          }
-          break;
-        case 2:
-          handleError(
-            12
-            /* ParseErrorCode.UnexpectedEndOfString */
-          );
-          break;
-        case 6:
-          handleError(
-            16
-            /* ParseErrorCode.InvalidCharacter */
-          );
-          break;
-      }
-      switch (token) {
-        case 12:
-        case 13:
-          if (disallowComments) {
-            handleError(
-              10
-              /* ParseErrorCode.InvalidCommentToken */
-            );
-          } else {
-            onComment();
-          }
-          break;
-        case 16:
-          handleError(
-            1
-            /* ParseErrorCode.InvalidSymbol */
-          );
-          break;
-        case 15:
-        case 14:
-          break;
-        default:
-          return token;
-      }
-    }
-  }
-  function handleError(error2, skipUntilAfter = [], skipUntil = []) {
-    onError(error2);
-    if (skipUntilAfter.length + skipUntil.length > 0) {
-      let token = _scanner.getToken();
-      while (token !== 17) {
-        if (skipUntilAfter.indexOf(token) !== -1) {
-          scanNext();
-          break;
-        } else if (skipUntil.indexOf(token) !== -1) {
-          break;
-        }
-        token = scanNext();
-      }
-    }
-  }
-  function parseString(isValue) {
-    const value = _scanner.getTokenValue();
-    if (isValue) {
-      onLiteralValue(value);
-    } else {
-      onObjectProperty(value);
-      _jsonPath.push(value);
-    }
-    scanNext();
-    return true;
-  }
-  function parseLiteral() {
-    switch (_scanner.getToken()) {
-      case 11:
-        const tokenValue = _scanner.getTokenValue();
-        let value = Number(tokenValue);
-        if (isNaN(value)) {
-          handleError(
-            2
-            /* ParseErrorCode.InvalidNumberFormat */
-          );
-          value = 0;
-        }
-        onLiteralValue(value);
-        break;
-      case 7:
-        onLiteralValue(null);
-        break;
-      case 8:
-        onLiteralValue(true);
-        break;
-      case 9:
-        onLiteralValue(false);
-        break;
-      default:
-        return false;
-    }
-    scanNext();
-    return true;
-  }
-  function parseProperty() {
-    if (_scanner.getToken() !== 10) {
-      handleError(3, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-      return false;
-    }
-    parseString(false);
-    if (_scanner.getToken() === 6) {
-      onSeparator(":");
-      scanNext();
-      if (!parseValue()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-    } else {
-      handleError(5, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-    }
-    _jsonPath.pop();
-    return true;
-  }
-  function parseObject() {
-    onObjectBegin();
-    scanNext();
-    let needsComma = false;
-    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 2 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (!parseProperty()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onObjectEnd();
-    if (_scanner.getToken() !== 2) {
-      handleError(7, [
-        2
-        /* SyntaxKind.CloseBraceToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseArray() {
-    onArrayBegin();
-    scanNext();
-    let isFirstElement = true;
-    let needsComma = false;
-    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 4 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (isFirstElement) {
-        _jsonPath.push(0);
-        isFirstElement = false;
-      } else {
-        _jsonPath[_jsonPath.length - 1]++;
-      }
-      if (!parseValue()) {
-        handleError(4, [], [
-          4,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onArrayEnd();
-    if (!isFirstElement) {
-      _jsonPath.pop();
-    }
-    if (_scanner.getToken() !== 4) {
-      handleError(8, [
-        4
-        /* SyntaxKind.CloseBracketToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseValue() {
-    switch (_scanner.getToken()) {
-      case 3:
-        return parseArray();
-      case 1:
-        return parseObject();
-      case 10:
-        return parseString(true);
-      default:
-        return parseLiteral();
-    }
-  }
-  scanNext();
-  if (_scanner.getToken() === 17) {
-    if (options2.allowEmptyContent) {
-      return true;
-    }
-    handleError(4, [], []);
-    return false;
-  }
-  if (!parseValue()) {
-    handleError(4, [], []);
-    return false;
-  }
-  if (_scanner.getToken() !== 17) {
-    handleError(9, [], []);
-  }
-  return true;
-}
-function getNodeType(value) {
-  switch (typeof value) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-    case "object": {
-      if (!value) {
-        return "null";
-      } else if (Array.isArray(value)) {
-        return "array";
-      }
-      return "object";
-    }
-    default:
-      return "null";
-  }
-}
-
-// node_modules/jsonc-parser/lib/esm/main.js
-var ScanError;
-(function(ScanError2) {
-  ScanError2[ScanError2["None"] = 0] = "None";
-  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
-  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
-  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
-  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
-  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
-  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
-})(ScanError || (ScanError = {}));
-var SyntaxKind;
-(function(SyntaxKind2) {
-  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
-  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
-  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
-  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
-  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
-  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
-  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
-  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
-  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
-  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
-  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
-  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
-  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
-  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
-  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
-  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
-  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
-})(SyntaxKind || (SyntaxKind = {}));
-var parse2 = parse;
-var parseTree2 = parseTree;
-var findNodeAtLocation2 = findNodeAtLocation;
-var ParseErrorCode;
-(function(ParseErrorCode2) {
-  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
-  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
-  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
-  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
-  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
-  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
-  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
-  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
-  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
-  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
-  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
-})(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code2) {
-  switch (code2) {
-    case 1:
-      return "InvalidSymbol";
-    case 2:
-      return "InvalidNumberFormat";
-    case 3:
-      return "PropertyNameExpected";
-    case 4:
-      return "ValueExpected";
-    case 5:
-      return "ColonExpected";
-    case 6:
-      return "CommaExpected";
-    case 7:
-      return "CloseBraceExpected";
-    case 8:
-      return "CloseBracketExpected";
-    case 9:
-      return "EndOfFileExpected";
-    case 10:
-      return "InvalidCommentToken";
-    case 11:
-      return "UnexpectedEndOfComment";
-    case 12:
-      return "UnexpectedEndOfString";
-    case 13:
-      return "UnexpectedEndOfNumber";
-    case 14:
-      return "InvalidUnicode";
-    case 15:
-      return "InvalidEscapeCharacter";
-    case 16:
-      return "InvalidCharacter";
-  }
-  return "<unknown ParseErrorCode>";
-}
-
-// packages/validator/src/json/line-index.ts
-var LineIndex = class {
-  constructor(text3) {
-    this.text = text3;
-  }
-  text;
-  starts;
-  position(offset) {
-    const starts = this.lineStarts();
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (starts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: clamped - starts[low] + 1 };
-  }
-  get lineCount() {
-    return this.lineStarts().length;
-  }
-  /**
-   * Offsets where lines start, in a typed array of the exact size: lines are counted first, then
-   * recorded. A growing array of numbers was one of the largest allocations of a corpus run (a large
-   * swagger has tens of thousands of lines), and the typed array's storage is outside the JS heap.
-   */
-  lineStarts() {
-    if (this.starts) return this.starts;
-    const text3 = this.text;
-    let count = 1;
-    for (let at = text3.indexOf("\n"); at !== -1; at = text3.indexOf("\n", at + 1)) count++;
-    const starts = new Uint32Array(count);
-    let line = 1;
-    for (let at = text3.indexOf("\n"); at !== -1; at = text3.indexOf("\n", at + 1)) starts[line++] = at + 1;
-    this.starts = starts;
-    return starts;
-  }
-};
-
-// packages/validator/src/json/scan.ts
-var QUOTE = 34;
-var BACKSLASH = 92;
-var OPEN_BRACE = 123;
-var CLOSE_BRACE = 125;
-var OPEN_BRACKET = 91;
-var CLOSE_BRACKET = 93;
-var COMMA = 44;
-var COLON = 58;
-function isWhitespace(code2) {
-  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
-}
-function skipWhitespace(text3, at) {
-  while (at < text3.length && isWhitespace(text3.charCodeAt(at))) at++;
-  return at;
-}
-function skipString(text3, at) {
-  let end = at;
-  for (; ; ) {
-    end = text3.indexOf('"', end + 1);
-    if (end === -1) return -1;
-    let backslashes = 0;
-    for (let k = end - 1; text3.charCodeAt(k) === BACKSLASH; k--) backslashes++;
-    if ((backslashes & 1) === 0) return end + 1;
-  }
-}
-function skipValue(text3, at) {
-  const first = text3.charCodeAt(at);
-  if (first === QUOTE) return skipString(text3, at);
-  if (first === OPEN_BRACE || first === OPEN_BRACKET) return skipToClose(text3, at, 0);
-  let i2 = at;
-  while (i2 < text3.length) {
-    const code2 = text3.charCodeAt(i2);
-    if (code2 === COMMA || code2 === CLOSE_BRACE || code2 === CLOSE_BRACKET || isWhitespace(code2)) break;
-    i2++;
-  }
-  return i2 === at ? -1 : i2;
-}
-function nestingDepth(text3, limit) {
-  let depth = 0;
-  let max2 = 0;
-  for (let i2 = nextStructural(text3, 0); i2 !== -1; i2 = nextStructural(text3, i2)) {
-    const code2 = text3.charCodeAt(i2);
-    if (code2 === QUOTE) {
-      const end = skipString(text3, i2);
-      if (end === -1) return max2;
-      i2 = end;
-    } else {
-      if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) {
-        depth++;
-        if (depth > max2) {
-          max2 = depth;
-          if (max2 > limit) return max2;
-        }
-      } else depth--;
-      i2++;
-    }
-  }
-  return max2;
-}
-function skipToClose(text3, at, depth) {
-  for (let i2 = nextStructural(text3, at); i2 !== -1; i2 = nextStructural(text3, i2)) {
-    const code2 = text3.charCodeAt(i2);
-    if (code2 === QUOTE) {
-      const end = skipString(text3, i2);
-      if (end === -1) return -1;
-      i2 = end;
-    } else {
-      if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) depth++;
-      else {
-        depth--;
-        if (depth === 0) return i2 + 1;
-      }
-      i2++;
-    }
-  }
-  return -1;
-}
-var STRUCTURAL = /["{}[\]]/g;
-function nextStructural(text3, at) {
-  STRUCTURAL.lastIndex = at;
-  return STRUCTURAL.test(text3) ? STRUCTURAL.lastIndex - 1 : -1;
-}
-var chars = { QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA, COLON };
-
-// packages/validator/src/json/locate.ts
-var NO_CHILDREN = /* @__PURE__ */ new Map();
-function newNode() {
-  return { children: NO_CHILDREN, pointers: [] };
-}
-function locatePointers(text3, pointers) {
-  const root = newNode();
-  for (const pointer of pointers) {
-    let node = root;
-    for (const segment of parsePointer(pointer)) {
-      let child = node.children.get(segment);
-      if (!child) {
-        child = newNode();
-        if (node.children === NO_CHILDREN) node.children = /* @__PURE__ */ new Map();
-        node.children.set(segment, child);
-      }
-      node = child;
-    }
-    node.pointers.push(pointer);
-  }
-  const start = skipWhitespace(text3, 0);
-  root.offset = start;
-  root.length = 1;
-  if (start < text3.length) descend(text3, start, root, false);
-  const result = /* @__PURE__ */ new Map();
-  const collect2 = (node, fallback) => {
-    const here = node.offset === void 0 ? { ...fallback, resolved: false } : { offset: node.offset, length: node.length ?? 1, resolved: true };
-    for (const pointer of node.pointers) result.set(pointer, here);
-    for (const child of node.children.values()) collect2(child, here);
-  };
-  collect2(root, { offset: start, length: 1, resolved: true });
-  return result;
-}
-function descend(text3, at, node, needEnd) {
-  const open2 = text3.charCodeAt(at);
-  if (open2 === chars.OPEN_BRACE) return descendObject(text3, at, node, needEnd);
-  if (open2 === chars.OPEN_BRACKET) return descendArray(text3, at, node, needEnd);
-  return needEnd ? skipValue(text3, at) : at;
-}
-function descendObject(text3, at, node, needEnd) {
-  let remaining = node.children.size;
-  let i2 = skipWhitespace(text3, at + 1);
-  while (remaining > 0 && text3.charCodeAt(i2) === chars.QUOTE) {
-    const keyStart = i2;
-    const keyEnd = skipString(text3, i2);
-    if (keyEnd === -1) return -1;
-    const raw = text3.slice(keyStart + 1, keyEnd - 1);
-    const key = raw.includes("\\") ? JSON.parse(text3.slice(keyStart, keyEnd)) : raw;
-    i2 = skipWhitespace(text3, keyEnd);
-    if (text3.charCodeAt(i2) !== chars.COLON) return -1;
-    const valueStart = skipWhitespace(text3, i2 + 1);
-    const child = node.children.get(key);
-    let valueEnd;
-    if (child) {
-      if (child.offset === void 0) remaining--;
-      child.offset = keyStart;
-      child.length = keyEnd - keyStart;
-      const more = needEnd || remaining > 0;
-      valueEnd = descend(text3, valueStart, child, more);
-      if (!more) return valueEnd;
-    } else {
-      valueEnd = skipValue(text3, valueStart);
-    }
-    if (valueEnd === -1) return -1;
-    i2 = skipWhitespace(text3, valueEnd);
-    if (text3.charCodeAt(i2) !== chars.COMMA) break;
-    i2 = skipWhitespace(text3, i2 + 1);
-  }
-  return needEnd ? skipRest(text3, i2) : i2;
-}
-function descendArray(text3, at, node, needEnd) {
-  let remaining = node.children.size;
-  let i2 = skipWhitespace(text3, at + 1);
-  for (let index = 0; remaining > 0 && i2 < text3.length && text3.charCodeAt(i2) !== chars.CLOSE_BRACKET; index++) {
-    const child = node.children.get(String(index));
-    let valueEnd;
-    if (child) {
-      remaining--;
-      child.offset = i2;
-      child.length = 1;
-      const more = needEnd || remaining > 0;
-      valueEnd = descend(text3, i2, child, more);
-      if (!more) return valueEnd;
-    } else {
-      valueEnd = skipValue(text3, i2);
-    }
-    if (valueEnd === -1) return -1;
-    i2 = skipWhitespace(text3, valueEnd);
-    if (text3.charCodeAt(i2) !== chars.COMMA) break;
-    i2 = skipWhitespace(text3, i2 + 1);
-  }
-  return needEnd ? skipRest(text3, i2) : i2;
-}
-function skipRest(text3, at) {
-  return skipToClose(text3, at, 1);
-}
-
-// packages/validator/src/json/value-depth.ts
-function valueNestingExceeds(root, limit) {
-  if (root === null || typeof root !== "object") return false;
-  const containers = [root];
-  const levels = [1];
-  while (containers.length > 0) {
-    const container = containers.pop();
-    const level = levels.pop();
-    if (level > limit) return true;
-    if (Array.isArray(container)) {
-      for (let index = 0; index < container.length; index++) {
-        const child = container[index];
-        if (child !== null && typeof child === "object") {
-          containers.push(child);
-          levels.push(level + 1);
-        }
-      }
-    } else {
-      const object = container;
-      for (const key in object) {
-        const child = object[key];
-        if (child !== null && typeof child === "object") {
-          containers.push(child);
-          levels.push(level + 1);
-        }
-      }
-    }
-  }
-  return false;
-}
-
-// packages/validator/src/json/json-document.ts
-var MAX_JSON_DEPTH = 256;
-var JsonDocument = class _JsonDocument {
-  text;
-  hadBom;
-  /** The parsed value; undefined when nothing could be recovered (empty, or too deep). */
-  value;
-  syntaxIssues;
-  tooDeep;
-  lines;
-  tree;
-  constructor(text3, hadBom) {
-    this.text = text3;
-    this.hadBom = hadBom;
-    this.lines = new LineIndex(text3);
-    const issues = [];
-    let value;
-    let strict3 = true;
-    try {
-      value = JSON.parse(text3);
-    } catch {
-      strict3 = false;
-    }
-    this.tooDeep = strict3 ? valueNestingExceeds(value, MAX_JSON_DEPTH) : nestingDepth(text3, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
-    if (this.tooDeep) {
-      issues.push({
-        message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
-        offset: 0,
-        length: 1
-      });
-      this.value = void 0;
-    } else if (!strict3 && text3.trim() === "") {
-      issues.push({ message: "The file is empty.", offset: 0, length: 0 });
-      this.value = void 0;
-    } else {
-      this.value = strict3 ? value : parseTolerantly(text3, issues);
-    }
-    this.syntaxIssues = issues;
-  }
-  static parse(text3) {
-    const hadBom = text3.charCodeAt(0) === 65279;
-    return new _JsonDocument(hadBom ? text3.slice(1) : text3, hadBom);
-  }
-  get isStrictJson() {
-    return this.syntaxIssues.length === 0;
-  }
-  position(offset) {
-    return this.lines.position(offset);
-  }
-  range(offset, length) {
-    const start = this.lines.position(offset);
-    const end = this.lines.position(offset + Math.max(length, 0));
-    return { ...start, endLine: end.line, endColumn: end.column };
-  }
-  /** Locates many pointers at once (one pass over the text). */
-  locateAll(pointers) {
-    if (this.isStrictJson) return locatePointers(this.text, pointers);
-    const result = /* @__PURE__ */ new Map();
-    for (const pointer of pointers) result.set(pointer, this.locateInTree(pointer));
-    return result;
-  }
-  locate(pointer) {
-    return this.locateAll([pointer]).get(pointer);
-  }
-  /** Text with syntax errors: positions come from jsonc-parser's tolerant tree. */
-  locateInTree(pointer) {
-    if (this.tooDeep) return { offset: 0, length: 1, resolved: false };
-    this.tree ??= parseTree2(this.text, [], { allowTrailingComma: true }) ?? void 0;
-    let node = this.tree;
-    if (!node) return { offset: 0, length: 1, resolved: false };
-    const segments = pointer === "" ? [] : pointer.slice(1).split("/");
-    for (const raw of segments) {
-      const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-      const current = node;
-      const next = current.type === "array" ? current.children?.[Number(segment)] : current.children?.find((property2) => property2.children?.[0]?.value === segment)?.children?.[1];
-      if (!next) return { offset: keyOffset(current), length: 1, resolved: false };
-      node = next;
-    }
-    const key = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
-    return { offset: keyOffset(node), length: key?.length ?? 1, resolved: true };
-  }
-};
-function keyOffset(node) {
-  if (node.parent?.type === "property") return node.parent.offset;
-  return node.offset;
-}
-function parseTolerantly(text3, issues) {
-  const errors2 = [];
-  const value = parse2(text3, errors2, {
-    allowTrailingComma: false,
-    disallowComments: true,
-    allowEmptyContent: false
-  });
-  const seen = /* @__PURE__ */ new Set();
-  for (const error2 of errors2) {
-    const issue = describeIssue(text3, error2);
-    if (seen.has(issue.offset)) continue;
-    seen.add(issue.offset);
-    issues.push(issue);
-  }
-  if (errors2.length === 0) {
-    issues.push({ message: CONTROL_CHARACTER, offset: findControlCharacterInString(text3, 0), length: 1 });
-  }
-  return value;
-}
-var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-function describeIssue(text3, error2) {
-  const code2 = error2.error;
-  const name = printParseErrorCode(code2);
-  if (name === "PropertyNameExpected" || name === "ValueExpected") {
-    const comma = previousNonWhitespace(text3, error2.offset);
-    const next = text3.charAt(error2.offset);
-    if (comma !== -1 && text3.charAt(comma) === "," && (next === "}" || next === "]")) {
-      return {
-        message: `A trailing comma before '${next}' is not allowed in JSON; remove it.`,
-        offset: comma,
-        length: 1
-      };
-    }
-  }
-  if (name === "InvalidCharacter" || name === "UnexpectedEndOfString") {
-    const at = findControlCharacterInString(text3, error2.offset);
-    if (at >= error2.offset && at <= error2.offset + Math.max(error2.length, 1)) {
-      return { message: CONTROL_CHARACTER, offset: at, length: 1 };
-    }
-  }
-  return { message: describeParseError(code2), offset: error2.offset, length: error2.length };
-}
-function previousNonWhitespace(text3, offset) {
-  let i2 = offset - 1;
-  while (i2 >= 0 && /\s/.test(text3.charAt(i2))) i2--;
-  return i2;
-}
-function describeParseError(code2) {
-  switch (printParseErrorCode(code2)) {
-    case "CommaExpected":
-      return "A comma is missing between two values.";
-    case "ColonExpected":
-      return "A colon is missing after a property name.";
-    case "PropertyNameExpected":
-      return "A property name (in double quotes) was expected; remove the trailing comma or add the property.";
-    case "ValueExpected":
-      return "A value was expected here; remove the trailing comma or add the value.";
-    case "CloseBraceExpected":
-      return "A closing '}' is missing.";
-    case "CloseBracketExpected":
-      return "A closing ']' is missing.";
-    case "EndOfFileExpected":
-      return "There is more text after the end of the JSON value.";
-    case "InvalidCommentToken":
-      return "Comments are not allowed in JSON.";
-    case "UnexpectedEndOfString":
-      return "A string is not closed.";
-    case "InvalidEscapeCharacter":
-      return "A string contains an invalid escape sequence.";
-    case "InvalidUnicode":
-      return "A string contains an invalid \\u escape.";
-    case "InvalidCharacter":
-      return "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-    case "InvalidNumberFormat":
-      return "A number is not written as JSON allows.";
-    default:
-      return `The JSON is not valid (${printParseErrorCode(code2)}).`;
-  }
-}
-function findControlCharacterInString(text3, from) {
-  let inString = false;
-  for (let i2 = from; i2 < text3.length; i2++) {
-    const code2 = text3.charCodeAt(i2);
-    if (inString) {
-      if (code2 === 92) i2++;
-      else if (code2 === 34) inString = false;
-      else if (code2 < 32) return i2;
-    } else if (code2 === 34) inString = true;
-  }
-  return from;
-}
-
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 function decodeUtf8(bytes) {
-  if (Buffer.isBuffer(bytes) && (0, import_node_buffer.isUtf8)(bytes)) return { text: bytes.toString("utf8") };
+  if (Buffer.isBuffer(bytes)) {
+    if ((0, import_node_buffer.isAscii)(bytes)) return { text: bytes.toString("utf8"), ascii: true };
+    if ((0, import_node_buffer.isUtf8)(bytes)) return { text: bytes.toString("utf8") };
+  }
   try {
     return { text: strict.decode(bytes) };
   } catch {
@@ -33158,7 +33393,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder, listedStat) {
   if (kind === "readme" || kind === "script") {
     return { ...base2, kind, document: new TextDocument(decoded.text) };
   }
-  return { ...base2, kind, document: JsonDocument.parse(decoded.text) };
+  return { ...base2, kind, document: JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true }) };
 }
 function readSafely(filePath2, entry, realFolder, issues, listedStat) {
   try {
@@ -33563,6 +33798,25 @@ var SECRET_FORMATS = [
 ];
 var ANY_SECRET_FORMAT = /\b(?:AKIA|ASIA|gh[pousr]_|github_pat_|xox[abprs]-|AIza|[sr]k_live_|sk-|AccountKey=|sig=|eyJ)|-----BEGIN /;
 var SECRET_ASSIGNMENT = /\b(client_?secret|api_?key|access_?token|auth_?token|refresh_?token|secret_?key|password|passwd|pwd)\b["']?\s*[:=]\s*["']([^"'\r\n]{8,200})["']/gi;
+var MAYBE_SECRET = new RegExp(
+  [
+    // AKIA…, ASIA…, AIza…, AccountKey=…
+    "A(?:KIA|SIA|Iza|ccountKey=)",
+    // ghp_…, github_pat_…, sig=…
+    "g(?:h[pousr]_|ithub_pat_|=[A-Za-z0-9%]{30})",
+    "xox[abprs]-",
+    // sk_live_…, rk_live_…, sk-…
+    "k(?:_live_|-[A-Za-z0-9_-]{40})",
+    // eyJ… (a JSON Web Token)
+    "yJ[A-Za-z0-9_-]{10}",
+    // -----BEGIN … PRIVATE KEY-----
+    "BEGIN ",
+    // The ends of the secret-named keys (…key, …token, password, passwd, pwd, …secret), any case,
+    // followed by an assigned quoted value. Spelled with classes: the `i` flag would also widen the
+    // formats above and let far more texts pass.
+    String.raw`(?:[Kk][Ee][YyNn]|[Ww](?:[Oo][Rr])?[Dd]|[Cc][Rr][Ee][Tt])["']?\s*[:=]\s*["'][^"'\r\n]{8}`
+  ].join("|")
+);
 
 // packages/validator/src/rules/general-secrets.ts
 var TEXT_KINDS = ["swagger", "apiProperties", "settings", "readme", "script"];
@@ -33570,6 +33824,7 @@ function textOf(context, kind) {
   return context.connector.files[kind]?.document?.text;
 }
 function scanFile(context, kind, text3) {
+  if (!MAYBE_SECRET.test(text3)) return;
   const reported = /* @__PURE__ */ new Set();
   const anyFormat = ANY_SECRET_FORMAT.test(text3);
   for (const format3 of anyFormat ? SECRET_FORMATS : []) {
@@ -39747,6 +40002,7 @@ var ALLOWED_NAMESPACES = /* @__PURE__ */ new Set([
 ]);
 
 // packages/validator/src/rules/script/csharp-scan.ts
+var LITERAL_OR_COMMENT_START = /[/"'@$]/g;
 function scanCSharp(text3) {
   const parts = [];
   const strings = [];
@@ -39755,10 +40011,13 @@ function scanCSharp(text3) {
     if (to > copied) parts.push(text3.slice(copied, to));
   };
   const blank = (from, to) => {
-    if (to > from) parts.push(text3.slice(from, to).replace(/[^\r\n]/g, " "));
+    if (to > from) parts.push(text3.slice(from, to).replace(/[^\r\n]+/g, (run) => " ".repeat(run.length)));
   };
   let i2 = 0;
   while (i2 < text3.length) {
+    LITERAL_OR_COMMENT_START.lastIndex = i2;
+    if (!LITERAL_OR_COMMENT_START.test(text3)) break;
+    i2 = LITERAL_OR_COMMENT_START.lastIndex - 1;
     const c = text3[i2];
     const next = text3[i2 + 1];
     if (c === "/" && next === "/") {
@@ -39816,24 +40075,26 @@ function readString(text3, start) {
   }
   i2++;
   let value = "";
+  let run = i2;
   while (i2 < text3.length) {
     const c = text3[i2];
     if (verbatim && c === '"' && text3[i2 + 1] === '"') {
-      value += '"';
+      value += text3.slice(run, i2) + '"';
       i2 += 2;
+      run = i2;
     } else if (c === '"') {
-      return { value, offset: start, end: i2 + 1 };
+      return { value: value + text3.slice(run, i2), offset: start, end: i2 + 1 };
     } else if (!verbatim && c === "\\") {
-      value += text3[i2 + 1] ?? "";
+      value += text3.slice(run, i2) + (text3[i2 + 1] ?? "");
       i2 += 2;
+      run = i2;
     } else if (!verbatim && c === "\n") {
-      return { value, offset: start, end: i2 };
+      return { value: value + text3.slice(run, i2), offset: start, end: i2 };
     } else {
-      value += c;
       i2++;
     }
   }
-  return { value, offset: start, end: text3.length };
+  return { value: value + text3.slice(run, i2), offset: start, end: text3.length };
 }
 function readChar(text3, start) {
   let i2 = start + 1;
@@ -40441,7 +40702,7 @@ var SwaggerModel = class {
    * Return false from `visit` to skip a node's children.
    */
   walkSchema(schema, pointer, visit2) {
-    const walk = (value, at, path42, depth, refs, viaRef, required) => {
+    const walk = (value, at, path45, depth, refs, viaRef, required) => {
       if (depth > MAX_SCHEMA_WALK_DEPTH) return;
       let hereValue = value;
       let herePointer = at;
@@ -40459,7 +40720,7 @@ var SwaggerModel = class {
       }
       const node = asObject(hereValue);
       if (!node) return;
-      if (visit2({ schema: node, pointer: herePointer, path: path42, depth, viaRef: reachedByRef, required }) === false)
+      if (visit2({ schema: node, pointer: herePointer, path: path45, depth, viaRef: reachedByRef, required }) === false)
         return;
       const properties = node.properties;
       if (isObject(properties)) {
@@ -40470,7 +40731,7 @@ var SwaggerModel = class {
           walk(
             properties[name],
             childPointer(herePointer, "properties", name),
-            [...path42, name],
+            [...path45, name],
             depth + 1,
             branchRefs,
             reachedByRef,
@@ -40482,7 +40743,7 @@ var SwaggerModel = class {
         walk(
           node.items,
           childPointer(herePointer, "items"),
-          [...path42, "items"],
+          [...path45, "items"],
           depth + 1,
           branchRefs,
           reachedByRef,
@@ -40493,7 +40754,7 @@ var SwaggerModel = class {
         walk(
           node.additionalProperties,
           childPointer(herePointer, "additionalProperties"),
-          [...path42, "additionalProperties"],
+          [...path45, "additionalProperties"],
           depth + 1,
           branchRefs,
           reachedByRef,
@@ -40506,7 +40767,7 @@ var SwaggerModel = class {
           walk(
             allOf[index],
             childPointer(herePointer, "allOf", index),
-            path42,
+            path45,
             depth + 1,
             branchRefs,
             reachedByRef,
@@ -40582,9 +40843,9 @@ var SwaggerModel = class {
           );
       }
     };
-    for (const [path42, pathItem] of entriesOf(this.paths)) {
+    for (const [path45, pathItem] of entriesOf(this.paths)) {
       if (!isObject(pathItem)) continue;
-      const pathItemPlace = new PointerPlace(root, "paths", path42);
+      const pathItemPlace = new PointerPlace(root, "paths", path45);
       visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
@@ -40608,10 +40869,10 @@ var SwaggerModel = class {
   }
   buildOperations() {
     const operations = [];
-    for (const [path42, pathItemValue] of entriesOf(this.paths)) {
+    for (const [path45, pathItemValue] of entriesOf(this.paths)) {
       const pathItem = asObject(pathItemValue);
       if (!pathItem) continue;
-      const pathItemPointer = childPointer("/paths", path42);
+      const pathItemPointer = childPointer("/paths", path45);
       const pathParameters2 = this.parameterList(
         pathItem.parameters,
         childPointer(pathItemPointer, "parameters"),
@@ -40630,10 +40891,8 @@ var SwaggerModel = class {
           "operation",
           isInternal
         );
-        const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
-        const inherited = pathParameters2.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => ({ ...p, isInternal: p.isInternal || isInternal }));
         operations.push({
-          path: path42,
+          path: path45,
           method,
           pointer,
           pathItemPointer,
@@ -40643,7 +40902,7 @@ var SwaggerModel = class {
           isInternal,
           isTrigger: has(operation, "x-ms-trigger"),
           isDeprecated: operation.deprecated === true,
-          parameters: [...inherited, ...own],
+          parameters: effectiveParameters(pathParameters2, own, isInternal),
           responses: this.responseList(operation.responses, childPointer(pointer, "responses"))
         });
       }
@@ -40682,6 +40941,12 @@ var SwaggerModel = class {
     return list2;
   }
 };
+function effectiveParameters(pathParameters2, own, operationInternal) {
+  if (pathParameters2.length === 0) return own;
+  const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
+  const inherited = pathParameters2.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => ({ ...p, isInternal: p.isInternal || operationInternal }));
+  return [...inherited, ...own];
+}
 function chainHas(chain, ref) {
   for (let link2 = chain; link2 !== void 0; link2 = link2.parent) if (link2.ref === ref) return true;
   return false;
@@ -40878,6 +41143,10 @@ function matches(value, expected) {
   if (expected === "Number") return actual === "Integer" || actual === "Float";
   return actual === expected;
 }
+function matchesOneOf(value, allowed) {
+  for (const type of allowed) if (matches(value, type)) return true;
+  return false;
+}
 function placeAt(parent, first, second) {
   return new PointerPlace(parent, first, second);
 }
@@ -40913,8 +41182,7 @@ var StructureWalker = class {
         continue;
       }
       const field = value[key];
-      if (allowed.length === 1 ? matches(field, allowed[0]) : allowed.some((type) => matches(field, type)))
-        continue;
+      if (matchesOneOf(field, allowed)) continue;
       this.result.typeIssues.push({
         pointer: childPointer(node.pointer, key),
         expected: toTypeName(allowed[0]),
@@ -40970,10 +41238,10 @@ var StructureWalker = class {
       if (isObject(tagFields.externalDocs))
         this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
-    for (const [path42, item] of entriesOf(fields.paths)) {
-      if (path42.startsWith("x-")) continue;
-      if (isObject(item)) this.visitPathItem(item, rootNode, path42);
-      else this.typeIssue(placeAt(rootNode, "paths", path42), "Object", item);
+    for (const [path45, item] of entriesOf(fields.paths)) {
+      if (path45.startsWith("x-")) continue;
+      if (isObject(item)) this.visitPathItem(item, rootNode, path45);
+      else this.typeIssue(placeAt(rootNode, "paths", path45), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
       this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
@@ -40999,8 +41267,8 @@ var StructureWalker = class {
     if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
     if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path42) {
-    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path42);
+  visitPathItem(item, rootNode, path45) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path45);
     this.ref(item, itemNode, "pathItem");
     const fields = this.add(itemNode);
     this.visitParameters(fields.parameters, itemNode);
@@ -41085,13 +41353,13 @@ var StructureWalker = class {
         depth + 1
       );
     }
-    if (Array.isArray(fields.allOf)) {
-      this.eachObject(
-        fields.allOf,
-        node,
-        "allOf",
-        (member, index) => this.visitSchema(member, node, "allOf", index, origin, depth + 1)
-      );
+    const allOf = fields.allOf;
+    if (Array.isArray(allOf)) {
+      for (let index = 0; index < allOf.length; index++) {
+        const member = allOf[index];
+        if (isObject(member)) this.visitSchema(member, node, "allOf", index, origin, depth + 1);
+        else this.typeIssue(placeAt(node, "allOf", index), "Object", member);
+      }
     }
     if (isObject(fields.xml)) this.addNode("xml", fields.xml, node, "xml");
     if (isObject(fields.externalDocs))
@@ -41196,8 +41464,8 @@ var documentHostRules = [
     example: { bad: '{ "schemes": [] }', good: '{ "schemes": ["https"] }' },
     check(context) {
       if (!context.swagger) return;
-      for (const node of structureOf(context.swagger).nodes) {
-        if (node.kind !== "root" && node.kind !== "operation") continue;
+      const { byKind } = structureOf(context.swagger);
+      for (const node of [...byKind.get("root") ?? [], ...byKind.get("operation") ?? []]) {
         const schemes = asArray(node.value.schemes);
         if (schemes && schemes.length === 0) {
           context.report({
@@ -41219,8 +41487,8 @@ var documentHostRules = [
     example: { bad: '{ "schemes": ["wss"] }', good: '{ "schemes": ["https"] }' },
     check(context) {
       if (!context.swagger) return;
-      for (const node of structureOf(context.swagger).nodes) {
-        if (node.kind !== "root" && node.kind !== "operation") continue;
+      const { byKind } = structureOf(context.swagger);
+      for (const node of [...byKind.get("root") ?? [], ...byKind.get("operation") ?? []]) {
         const schemes = asArray(node.value.schemes);
         if (!schemes) continue;
         const at = childPointer(node.pointer, "schemes");
@@ -41245,6 +41513,8 @@ var documentHostRules = [
 
 // packages/validator/src/rules/swagger/schema-measure.ts
 var MAX_COUNT = 1e9;
+var NOTHING = Object.freeze({ count: 0, depth: 0 });
+var LEAF = Object.freeze({ count: 1, depth: 0 });
 var MAX_RECURSION = 400;
 var cache4 = /* @__PURE__ */ new WeakMap();
 function schemaMeasurer(model) {
@@ -41293,15 +41563,15 @@ var SchemaMeasurer = class {
     return result;
   }
   measure(schema) {
-    if (!isObject(schema)) return { count: 0, depth: 0 };
+    if (!isObject(schema)) return NOTHING;
     const ref = asString(schema.$ref);
     if (ref === void 0) return this.measureInline(schema);
     const target = this.model.resolve(schema, "");
-    if (target.broken || !isObject(target.value)) return { count: 1, depth: 0 };
+    if (target.broken || !isObject(target.value)) return LEAF;
     const key = target.pointer;
     const known = this.memo.get(key);
     if (known) return known;
-    if (this.active.has(key)) return { count: 0, depth: 0 };
+    if (this.active.has(key)) return NOTHING;
     this.active.add(key);
     const size = this.measureInline(target.value);
     this.active.delete(key);
@@ -41344,7 +41614,7 @@ var SchemaMeasurer = class {
     } finally {
       this.recursion--;
     }
-    return { count, depth };
+    return count === 1 && depth === 0 ? LEAF : { count, depth };
   }
 };
 
@@ -41772,6 +42042,8 @@ var documentTextRules = [
     },
     check(context) {
       if (!context.swagger) return;
+      const document = context.connector.files.swagger?.document;
+      if (document?.value === context.swagger.root && document.stringsAreAscii) return;
       for (const node of structureOf(context.swagger).nodes) {
         for (const field of TEXT_FIELDS[node.kind] ?? []) {
           const text3 = asString(node.value[field]);
@@ -41886,9 +42158,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = asArray(operation.operation[key]) ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path42) {
+function pathVariables(path45) {
   const names = [];
-  for (const match2 of path42.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path45.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -41983,9 +42255,9 @@ function operationOwning(model, pointer) {
     return void 0;
   }
   if (segments[0] !== "paths" || segments.length < 3) return void 0;
-  const [, path42, method] = segments;
+  const [, path45, method] = segments;
   return model.operations.find(
-    (operation) => operation.path === path42 && (operation.method === method || method === "parameters")
+    (operation) => operation.path === path45 && (operation.method === method || method === "parameters")
   );
 }
 function callsOf(extension, value, pointer) {
@@ -42064,10 +42336,10 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? { kind: "missing" } : { kind: "unknown" };
 }
-function followSchemaPath(model, root, path42) {
+function followSchemaPath(model, root, path45) {
   let current = resolved(model, root);
   if (!current) return { kind: "unknown" };
-  const segments = path42.split("/").filter((segment) => segment !== "");
+  const segments = path45.split("/").filter((segment) => segment !== "");
   for (const segment of segments.slice(0, MAX_STEPS)) {
     const next = property(model, current, segment);
     if (next.kind !== "found") return next;
@@ -42407,9 +42679,9 @@ var dynamicRules = [
           continue;
         }
         if (items.kind !== "found") continue;
-        for (const [key, path42] of itemPaths) {
-          if (followSchemaPath(swagger, items.schema, path42).kind !== "missing") continue;
-          report2({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path42, label) });
+        for (const [key, path45] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path45).kind !== "missing") continue;
+          report2({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path45, label) });
         }
       }
     }
@@ -43493,8 +43765,8 @@ var operationIdRules = [
 function pathKeys(paths) {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
 }
-function normalizePath(path42) {
-  return path42.replace(/\{[^{}]*\}/g, "{}");
+function normalizePath(path45) {
+  return path45.replace(/\{[^{}]*\}/g, "{}");
 }
 function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
@@ -43511,15 +43783,15 @@ function partiallyDuplicates(a, b) {
   }
   return differs;
 }
-function pathShape(path42) {
-  const segments = path42.split("/");
+function pathShape(path45) {
+  const segments = path45.split("/");
   const variable = segments.map(isVariableSegment);
   return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
-function templateProblem(path42) {
+function templateProblem(path45) {
   let open2 = -1;
-  for (let index = 0; index < path42.length; index++) {
-    const character = path42[index];
+  for (let index = 0; index < path45.length; index++) {
+    const character = path45[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -43553,10 +43825,10 @@ var pathRules = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report: report2 }) {
-      for (const path42 of pathKeys(swagger?.paths)) {
-        if (path42.startsWith("/")) continue;
+      for (const path45 of pathKeys(swagger?.paths)) {
+        if (path45.startsWith("/")) continue;
         report2({
-          pointer: childPointer("/paths", path42),
+          pointer: childPointer("/paths", path45),
           message: "The path is not valid, it must start with a '/' character."
         });
       }
@@ -43575,10 +43847,10 @@ var pathRules = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
     check({ swagger, report: report2 }) {
-      for (const path42 of pathKeys(swagger?.paths)) {
-        if (!/[?#]/.test(path42)) continue;
+      for (const path45 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path45)) continue;
         report2({
-          pointer: childPointer("/paths", path42),
+          pointer: childPointer("/paths", path45),
           message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
         });
       }
@@ -43594,10 +43866,10 @@ var pathRules = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report: report2 }) {
-      for (const path42 of pathKeys(swagger?.paths)) {
-        if (!path42.includes("*")) continue;
+      for (const path45 of pathKeys(swagger?.paths)) {
+        if (!path45.includes("*")) continue;
         report2({
-          pointer: childPointer("/paths", path42),
+          pointer: childPointer("/paths", path45),
           message: "The operation path cannot contain wildcard character '*'."
         });
       }
@@ -43613,11 +43885,11 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report: report2 }) {
-      for (const path42 of pathKeys(swagger?.paths)) {
-        const problem = templateProblem(path42);
+      for (const path45 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path45);
         if (problem === void 0) continue;
         report2({
-          pointer: childPointer("/paths", path42),
+          pointer: childPointer("/paths", path45),
           message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
         });
       }
@@ -43633,10 +43905,10 @@ var pathRules = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report: report2 }) {
-      for (const path42 of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path42).some((name) => name.includes("="))) continue;
+      for (const path45 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path45).some((name) => name.includes("="))) continue;
         report2({
-          pointer: childPointer("/paths", path42),
+          pointer: childPointer("/paths", path45),
           message: "The operation path template variables cannot set default values with character '='."
         });
       }
@@ -43719,14 +43991,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path42 of pathKeys(swagger?.paths)) {
-        const key = path42.toLowerCase();
+      for (const path45 of pathKeys(swagger?.paths)) {
+        const key = path45.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path42),
+            pointer: childPointer("/paths", path45),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path42
+              path45
             )
           });
         }
@@ -43744,11 +44016,11 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report: report2 }) {
-      for (const [path42, item] of entriesOf(swagger?.paths)) {
+      for (const [path45, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path42, "$ref"),
+          pointer: childPointer("/paths", path45, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -44703,7 +44975,7 @@ var valueConstraintRules = [
         for (const name in properties) {
           if (!has(properties, name)) continue;
           const value = asObject(properties[name]);
-          if (!value || !isInternalVisibility(value["x-ms-visibility"]) || !has(value, "default")) continue;
+          if (!value || !has(value, "default") || !isInternalVisibility(value["x-ms-visibility"])) continue;
           if (asArray(written.schema.required)?.includes(name)) continue;
           report2({
             pointer: childPointer(written.pointer, "properties", name),
@@ -44906,7 +45178,7 @@ function keywordNodes(context) {
   let nodes = keywordNodeCache.get(context.swagger.root);
   if (!nodes) {
     const structure = structureOf(context.swagger);
-    nodes = KEYWORD_KINDS.flatMap((kind) => structure.byKind.get(kind) ?? []);
+    nodes = [].concat(...KEYWORD_KINDS.map((kind) => structure.byKind.get(kind) ?? []));
     keywordNodeCache.set(context.swagger.root, nodes);
   }
   return nodes;
@@ -45212,13 +45484,14 @@ var schemaKeywordRules = [
             message: "The 'filterFunctions' property cannot contain duplicates."
           });
         }
-        list2.forEach((name, index) => {
-          if (typeof name === "string" && FILTER_FUNCTIONS.includes(name)) return;
+        for (let index = 0; index < list2.length; index++) {
+          const name = list2[index];
+          if (typeof name === "string" && FILTER_FUNCTIONS.includes(name)) continue;
           context.report({
             pointer: childPointer(at, index),
             message: `The 'filterFunctions' property supports only these values: ${FILTER_FUNCTIONS.join(", ")}.`
           });
-        });
+        }
       }
     }
   }
@@ -45277,26 +45550,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path42 = [];
+    const path45 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path42.push(start);
+    path45.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path42.pop();
+        path45.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path42.slice(path42.indexOf(target)));
+      if (seen === "grey") cycles.push(path45.slice(path45.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path42.push(target);
+        path45.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -45427,12 +45700,17 @@ var schemaRefRules = [
 ];
 
 // packages/validator/src/rules/swagger/schema-required.ts
+var withRequiredCache = /* @__PURE__ */ new WeakMap();
 function schemasWithRequired(context) {
   if (!context.swagger) return [];
-  const result = [];
-  for (const node of structureOf(context.swagger).byKind.get("schema") ?? []) {
-    const required = asArray(node.value.required);
-    if (required) result.push({ node, required });
+  let result = withRequiredCache.get(context.swagger.root);
+  if (!result) {
+    result = [];
+    for (const node of structureOf(context.swagger).byKind.get("schema") ?? []) {
+      const required = asArray(node.value.required);
+      if (required) result.push({ node, required });
+    }
+    withRequiredCache.set(context.swagger.root, result);
   }
   return result;
 }
@@ -46238,15 +46516,17 @@ var ALL_RULES = [
   ...readmeRules,
   ...scriptRules,
   ...settingsRules,
-  ...folderRules
+  ...folderRules,
+  // Last: they run after the folder rules, only where a change is known (see repository/).
+  ...repositoryRules
 ];
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path42, options2 = {}) {
+function offsetOfPath(document, path45, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path42.entries()) {
+  for (const [index, step2] of path45.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -46257,7 +46537,7 @@ function offsetOfPath(document, path42, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path42.length - 1;
+    const isLast = index === path45.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -46350,16 +46630,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path42 = pointerSteps(error2.instancePath);
-  const [setting, ruleId, profile] = path42;
-  const value = path42.reduce(
+  const path45 = pointerSteps(error2.instancePath);
+  const [setting, ruleId, profile] = path45;
+  const value = path45.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path42.length === 0) {
+    if (path45.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -46370,7 +46650,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path42, name],
+      path: [...path45, name],
       atKey: true
     };
   }
@@ -46378,7 +46658,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path42,
+      path: path45,
       atKey: false
     };
   }
@@ -46388,34 +46668,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path42,
+        path: path45,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path42, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path45, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path42,
+      path: path45,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path42, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path45, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path42,
+      path: path45,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path42,
+    path: path45,
     atKey: false
   };
 }
@@ -47054,14 +47334,14 @@ function diffResponses(context, before, after) {
   } else if (previous && current) {
     diffSuccessResponse(context, after, previous, current, add2);
   }
-  const others = otherResponseChanges(before.responses, after.responses, previous, current);
-  if (others.length > 0) {
+  const others2 = otherResponseChanges(before.responses, after.responses, previous, current);
+  if (others2.length > 0) {
     add2(
       CHANGE_RULES.other,
       has(after.operation, "responses") ? "new" : "old",
       childPointer(has(after.operation, "responses") ? after.pointer : before.pointer, "responses"),
       `operation/${label}/responses`,
-      `Changed: responses ${others.join(", ")}.`
+      `Changed: responses ${others2.join(", ")}.`
     );
   }
 }
@@ -47246,7 +47526,7 @@ function diffOperation(context, before, after) {
     detail,
     impact
   });
-  const others = [];
+  const others2 = [];
   if (before.path !== after.path || before.method !== after.method) {
     add2(
       CHANGE_RULES.pathChanged,
@@ -47263,20 +47543,20 @@ function diffOperation(context, before, after) {
     if (deprecatedRight) add2(CHANGE_RULES.operationDeprecated);
     else add2(CHANGE_RULES.deprecationProcess);
   } else if (before.isDeprecated !== after.isDeprecated) {
-    others.push("deprecated");
+    others2.push("deprecated");
   }
   if (!before.isInternal && after.isInternal && !deprecatedNow) {
     add2(CHANGE_RULES.visibilityInternal);
   } else if (!jsonEqual(before.visibility, after.visibility) && !deprecatedNow) {
-    others.push("x-ms-visibility");
+    others2.push("x-ms-visibility");
   }
   if (!deprecatedNow && !jsonEqual(before.operation["x-ms-api-annotation"], after.operation["x-ms-api-annotation"])) {
-    others.push("x-ms-api-annotation");
+    others2.push("x-ms-api-annotation");
   }
   const edited = OPERATION_TEXT_KEYS.filter((key) => !jsonEqual(before.operation[key], after.operation[key]));
   if (edited.length > 0) add2(CHANGE_RULES.textEdited, `Edited: ${edited.join(", ")}.`, "minor");
-  others.push(...differingKeys(before.operation, after.operation, OPERATION_KEYS));
-  if (others.length > 0) add2(CHANGE_RULES.other, `Changed: ${others.join(", ")}.`);
+  others2.push(...differingKeys(before.operation, after.operation, OPERATION_KEYS));
+  if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${others2.join(", ")}.`);
   diffParameters(context, before, after);
   diffResponses(context, before, after);
 }
@@ -47305,8 +47585,8 @@ function triggerKind(operation) {
 function sameEndpoint(a, b) {
   return a.method === b.method && normalizePath2(a.path) === normalizePath2(b.path);
 }
-function normalizePath2(path42) {
-  return path42.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath2(path45) {
+  return path45.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -47383,12 +47663,12 @@ var SchemaComparer = class {
   }
   compareViews(before, after, direction, depth, extraKeys) {
     const changes = [];
-    const others = [];
+    const others2 = [];
     const add2 = (change) => {
       changes.push({ ...change, path: change.path ?? [] });
     };
-    compareType(before, after, direction, add2, others);
-    compareEnum(before, after, direction, add2, others);
+    compareType(before, after, direction, add2, others2);
+    compareEnum(before, after, direction, add2, others2);
     if (!before.isInternal && after.isInternal) {
       add2({
         rule: CHANGE_RULES.visibilityInternal,
@@ -47396,7 +47676,7 @@ var SchemaComparer = class {
         pointer: keyPointer(after, "x-ms-visibility")
       });
     } else if (!jsonEqual(before.node["x-ms-visibility"], after.node["x-ms-visibility"])) {
-      others.push("x-ms-visibility");
+      others2.push("x-ms-visibility");
     }
     const edited = TEXT_KEYS.filter((key) => !jsonEqual(before.node[key], after.node[key]));
     if (edited.length > 0) {
@@ -47408,7 +47688,7 @@ var SchemaComparer = class {
         impact: "major"
       });
     }
-    this.compareProperties(before, after, direction, depth, changes, others);
+    this.compareProperties(before, after, direction, depth, changes, others2);
     if (before.items && after.items) {
       const nested = this.compareAt(
         before.items.value,
@@ -47420,21 +47700,21 @@ var SchemaComparer = class {
       );
       for (const change of nested) changes.push({ ...change, path: ["items", ...change.path] });
     } else if (Boolean(before.items) !== Boolean(after.items)) {
-      others.push("items");
+      others2.push("items");
     }
     const ignored = extraKeys ? /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
-    others.push(...differingKeys(before.node, after.node, ignored));
-    if (others.length > 0) {
+    others2.push(...differingKeys(before.node, after.node, ignored));
+    if (others2.length > 0) {
       add2({
         rule: CHANGE_RULES.other,
         side: "new",
         pointer: after.pointer,
-        detail: `Changed: ${[...new Set(others)].join(", ")}.`
+        detail: `Changed: ${[...new Set(others2)].join(", ")}.`
       });
     }
     return changes;
   }
-  compareProperties(before, after, direction, depth, changes, others) {
+  compareProperties(before, after, direction, depth, changes, others2) {
     for (const [name, property2] of after.properties) {
       const previous = before.properties.get(name);
       const mustSend = direction === "input" && after.required.has(name) && !isOptionalToSend(this.newModel.resolve(property2.value, property2.pointer).value);
@@ -47478,18 +47758,18 @@ var SchemaComparer = class {
       (name) => !after.required.has(name) && after.properties.has(name)
     );
     const tightenedOutput = direction === "output" && [...after.required].some((name) => !before.required.has(name));
-    if (relaxed || tightenedOutput) others.push("required");
+    if (relaxed || tightenedOutput) others2.push("required");
   }
 };
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
-function compareType(before, after, direction, add2, others) {
+function compareType(before, after, direction, add2, others2) {
   const rule2 = direction === "input" ? CHANGE_RULES.inputType : CHANGE_RULES.outputType;
   for (const key of ["type", "format"]) {
     const was = before[key];
     const is = after[key];
     if (was === is) continue;
     if (was === void 0 || is === void 0) {
-      others.push(key);
+      others2.push(key);
       continue;
     }
     add2({
@@ -47502,7 +47782,7 @@ function compareType(before, after, direction, add2, others) {
     return;
   }
 }
-function compareEnum(before, after, direction, add2, others) {
+function compareEnum(before, after, direction, add2, others2) {
   const was = before.enum;
   const is = after.enum;
   if (jsonEqual(was, is)) return;
@@ -47538,7 +47818,7 @@ function compareEnum(before, after, direction, add2, others) {
     });
     return;
   }
-  others.push("enum");
+  others2.push("enum");
 }
 function isOptionalToSend(value) {
   return isObject(value) && (has(value, "default") || value.readOnly === true);
@@ -47895,6 +48175,7 @@ function activeRules(options2) {
   if (cached && cached.overrides === options2.overrides) return cached.active;
   const active = [];
   for (const rule2 of options2.rules) {
+    if (isRepositoryRule(rule2)) continue;
     const level = effectiveLevel(rule2, options2.profile, options2.overrides);
     if (level !== "off") active.push({ rule: rule2, level });
   }
@@ -48178,12 +48459,132 @@ async function materializeFolder(git, rev2, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/validate.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// packages/validator/src/parallel/bundled-worker.ts
+var import_node_fs7 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
+var WORKER_BUNDLE_NAME = "validate-worker.cjs";
+function bundledWorkerScript() {
+  if (typeof __dirname !== "string") return void 0;
+  const script2 = import_node_path10.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs7.existsSync)(script2) ? script2 : void 0;
+}
+
+// packages/validator/src/parallel/concurrency.ts
+var import_node_os2 = require("node:os");
+var MIN_FOLDERS_PER_WORKER = 16;
+function workerCount(concurrency, folderCount, cores = (0, import_node_os2.availableParallelism)()) {
+  if (concurrency === "off") return 1;
+  if (concurrency === "auto") {
+    const spare = Math.max(1, cores - 1);
+    return Math.max(1, Math.min(spare, Math.floor(folderCount / MIN_FOLDERS_PER_WORKER)));
+  }
+  return Math.max(1, Math.min(Math.floor(concurrency), folderCount));
+}
+function parseConcurrency(text3) {
+  const trimmed = text3.trim().toLowerCase();
+  if (trimmed === "auto" || trimmed === "off") return trimmed;
+  if (!/^[1-9]\d{0,3}$/.test(trimmed)) return void 0;
+  return Number(trimmed);
+}
+
+// packages/validator/src/parallel/idle-workers.ts
+var import_node_worker_threads = require("node:worker_threads");
+var idle = /* @__PURE__ */ new Map();
+var watched = /* @__PURE__ */ new WeakSet();
+function takeWorker(script2) {
+  const pool = idle.get(script2);
+  const kept = pool?.values().next().value;
+  if (kept) {
+    pool.delete(kept);
+    kept.ref();
+    return kept;
+  }
+  return new import_node_worker_threads.Worker(script2);
+}
+function releaseWorker(script2, worker) {
+  let pool = idle.get(script2);
+  if (!pool) idle.set(script2, pool = /* @__PURE__ */ new Set());
+  pool.add(worker);
+  worker.unref();
+  if (!watched.has(worker)) {
+    watched.add(worker);
+    worker.on("error", () => void 0);
+    worker.once("exit", () => idle.get(script2)?.delete(worker));
+  }
+}
+
+// packages/validator/src/parallel/pool.ts
+function validateFoldersInParallel(folders, setup, options2) {
+  const results = new Array(folders.length);
+  const workers = [];
+  const detach = [];
+  let nextTask = 0;
+  let nextToEmit = 0;
+  let received = 0;
+  let settled = false;
+  return new Promise((resolve, reject) => {
+    const finish = (error2) => {
+      if (settled) return;
+      settled = true;
+      for (const off of detach) off();
+      for (const worker of workers) {
+        if (error2) {
+          worker.on("error", ignore);
+          void worker.terminate();
+        } else releaseWorker(options2.workerScript, worker);
+      }
+      if (error2) reject(error2);
+      else resolve(results);
+    };
+    const assignNext = (worker) => {
+      if (nextTask >= folders.length) return;
+      const task = { index: nextTask, folder: folders[nextTask], setup };
+      nextTask++;
+      worker.postMessage(task);
+    };
+    const accept = (worker, reply) => {
+      if (settled) return;
+      if ("failure" in reply) {
+        finish(new Error(reply.failure.message));
+        return;
+      }
+      results[reply.index] = reply.result;
+      received++;
+      while (nextToEmit < folders.length && results[nextToEmit]) {
+        options2.onConnector?.(results[nextToEmit]);
+        nextToEmit++;
+      }
+      if (received === folders.length) finish();
+      else assignNext(worker);
+    };
+    if (folders.length === 0) {
+      finish();
+      return;
+    }
+    const count = Math.max(1, Math.min(options2.workers, folders.length));
+    for (let i2 = 0; i2 < count; i2++) {
+      const worker = takeWorker(options2.workerScript);
+      workers.push(worker);
+      const onMessage = (reply) => accept(worker, reply);
+      const onError = (error2) => finish(new Error(`A validation worker failed: ${error2.message}`));
+      const onExit = (code2) => finish(new Error(`A validation worker stopped early (exit code ${code2}).`));
+      worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+      detach.push(() => worker.off("message", onMessage).off("error", onError).off("exit", onExit));
+      assignNext(worker);
+    }
+  });
+}
+function ignore() {
+}
+
+// packages/validator/src/validate.ts
 function countBySeverity(findings) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
@@ -48192,20 +48593,30 @@ function countBySeverity(findings) {
 function resolveProfile(folder, forced, config2) {
   if (forced) return forced;
   const fromTree = profileFromPath(folder);
-  const inLayout = import_node_path10.default.resolve(folder).split(import_node_path10.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
+  const inLayout = import_node_path11.default.resolve(folder).split(import_node_path11.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
   if (inLayout) return fromTree;
   return config2.profile ?? "custom";
 }
 async function validatePaths(paths, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
   const config2 = options2.config ?? DEFAULT_CONFIG;
-  const folders = await discoverConnectorFolders(paths, cwd);
-  const connectors = [];
-  for (const folder of folders) {
-    if (isIgnored(folder, config2)) continue;
-    const result = await validateFolder(folder, options2, config2, cwd);
-    connectors.push(result);
-    options2.onConnector?.(result);
+  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
+  const workerScript = options2.workerScript ?? bundledWorkerScript();
+  const workers = workerScript && !options2.rules ? workerCount(options2.concurrency ?? "auto", folders.length) : 1;
+  let connectors;
+  if (workerScript && workers > 1) {
+    connectors = await validateFoldersInParallel(
+      folders,
+      { cwd, profile: options2.profile, config: config2 },
+      { workerScript, workers, onConnector: options2.onConnector }
+    );
+  } else {
+    connectors = [];
+    for (const folder of folders) {
+      const result = await validateFolder(folder, options2, config2, cwd);
+      connectors.push(result);
+      options2.onConnector?.(result);
+    }
   }
   const findings = connectors.flatMap((connector) => connector.findings);
   return { connectors, findings, counts: countBySeverity(findings) };
@@ -48222,16 +48633,328 @@ async function validateFolder(folder, options2, config2 = options2.config ?? DEF
 }
 function isIgnored(folder, config2) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const base2 = import_node_path10.default.dirname(config2.path);
-  const relative = import_node_path10.default.relative(base2, folder).split(import_node_path10.default.sep).join("/");
+  const base2 = import_node_path11.default.dirname(config2.path);
+  const relative = import_node_path11.default.relative(base2, folder).split(import_node_path11.default.sep).join("/");
   return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
+}
+
+// packages/validator/src/repository/check-changed-connectors.ts
+var import_node_path13 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/repository/icon-hash.ts
+var import_pngjs2 = __toESM(require_png(), 1);
+var HASH_COLUMNS = 9;
+var HASH_ROWS = 8;
+var MAX_DECODED_PIXELS2 = 4096 * 4096;
+var FLAT_MARGIN = 2;
+var SIMILAR_ICON_MAX_DISTANCE = 10;
+function iconDifferenceHash(data) {
+  const png = decodePng(data);
+  if (!png) return void 0;
+  const cells = greyCells(png);
+  let hash = 0n;
+  for (let row = 0; row < HASH_ROWS; row++) {
+    for (let column = 0; column < HASH_COLUMNS - 1; column++) {
+      const left = cells[row * HASH_COLUMNS + column];
+      const right = cells[row * HASH_COLUMNS + column + 1];
+      hash = hash << 1n | (left - right > FLAT_MARGIN ? 1n : 0n);
+    }
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+function hashDistance(a, b) {
+  let difference = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
+  let count = 0;
+  while (difference > 0n) {
+    count += Number(difference & 1n);
+    difference >>= 1n;
+  }
+  return count;
+}
+function decodePng(data) {
+  if (!hasPngSignature(data) || data.length < 24) return void 0;
+  const width = data.readUInt32BE(16);
+  const height = data.readUInt32BE(20);
+  if (width === 0 || height === 0 || width * height > MAX_DECODED_PIXELS2) return void 0;
+  try {
+    return import_pngjs2.PNG.sync.read(data);
+  } catch {
+    return void 0;
+  }
+}
+function greyCells(png) {
+  const { width, height, data } = png;
+  const sums = new Float64Array(HASH_COLUMNS * HASH_ROWS);
+  const counts = new Uint32Array(HASH_COLUMNS * HASH_ROWS);
+  const add2 = (x2, y, cell) => {
+    const i2 = (y * width + x2) * 4;
+    const alpha = data[i2 + 3] / 255;
+    const luminance = 0.299 * data[i2] + 0.587 * data[i2 + 1] + 0.114 * data[i2 + 2];
+    sums[cell] = sums[cell] + luminance * alpha + 255 * (1 - alpha);
+    counts[cell] = counts[cell] + 1;
+  };
+  if (width >= HASH_COLUMNS && height >= HASH_ROWS) {
+    for (let y = 0; y < height; y++) {
+      const row = Math.floor((y + 0.5) * HASH_ROWS / height);
+      for (let x2 = 0; x2 < width; x2++) {
+        add2(x2, y, row * HASH_COLUMNS + Math.floor((x2 + 0.5) * HASH_COLUMNS / width));
+      }
+    }
+  } else {
+    for (let row = 0; row < HASH_ROWS; row++) {
+      for (let column = 0; column < HASH_COLUMNS; column++) {
+        const x2 = Math.floor((column + 0.5) * width / HASH_COLUMNS);
+        const y = Math.floor((row + 0.5) * height / HASH_ROWS);
+        add2(x2, y, row * HASH_COLUMNS + column);
+      }
+    }
+  }
+  for (let cell = 0; cell < sums.length; cell++) sums[cell] = sums[cell] / counts[cell];
+  return sums;
+}
+
+// packages/validator/src/repository/changed-connector.ts
+function changedConnectorOf(connector, repositoryPath2, hashIcon) {
+  const swagger = asObject(connector.files.swagger?.document?.value);
+  const title = asString(asObject(swagger?.info)?.title);
+  const host = asString(swagger?.host);
+  const iconData = connector.files.icon?.data;
+  const iconHash = hashIcon && iconData ? iconDifferenceHash(iconData) : void 0;
+  return {
+    repositoryPath: repositoryPath2,
+    name: connector.name,
+    hasIcon: connector.files.icon !== void 0,
+    ...title?.trim() ? { title } : {},
+    ...host?.trim() ? { host } : {},
+    ...iconHash ? { iconHash } : {}
+  };
+}
+function baseConnectorOf(current, swaggerText, iconData) {
+  const iconHash = iconData ? iconDifferenceHash(iconData) : void 0;
+  return {
+    repositoryPath: current.repositoryPath,
+    name: current.name,
+    hasIcon: iconData !== void 0,
+    ...swaggerText === void 0 ? {} : titleAndHostOf(swaggerText),
+    ...iconHash ? { iconHash } : {}
+  };
+}
+
+// packages/validator/src/repository/read-repository-index.ts
+var import_node_fs8 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/repository/repository-index.ts
+var RepositoryIndex = class {
+  constructor(connectors) {
+    this.connectors = connectors;
+    for (const connector of connectors) {
+      if (connector.title) push(this.byTitle, titleKey(connector.title), connector);
+      if (connector.host) push(this.byHost, hostKey(connector.host), connector);
+    }
+  }
+  connectors;
+  byTitle = /* @__PURE__ */ new Map();
+  byHost = /* @__PURE__ */ new Map();
+  /** Other connectors with the same title (trimmed, case-insensitive). */
+  withTitle(title, except) {
+    return others(this.byTitle.get(titleKey(title)), except);
+  }
+  /** Other connectors with the same host; none for placeholder hosts such as api.contoso.com. */
+  withHost(host, except) {
+    if (isPlaceholderHost(host)) return [];
+    return others(this.byHost.get(hostKey(host)), except);
+  }
+  /** Other connectors whose icon hash is within the similarity distance, nearest first. */
+  withSimilarIcon(iconHash, except) {
+    const similar = [];
+    for (const connector of this.connectors) {
+      if (!connector.iconHash || connector.repositoryPath === except) continue;
+      const distance = hashDistance(iconHash, connector.iconHash);
+      if (distance <= SIMILAR_ICON_MAX_DISTANCE) similar.push({ connector, distance });
+    }
+    return similar.sort(
+      (a, b) => a.distance - b.distance || a.connector.repositoryPath.localeCompare(b.connector.repositoryPath)
+    );
+  }
+};
+function push(map2, key, connector) {
+  const list2 = map2.get(key);
+  if (list2) list2.push(connector);
+  else map2.set(key, [connector]);
+}
+function others(list2, except) {
+  return (list2 ?? []).filter((connector) => connector.repositoryPath !== except);
+}
+
+// packages/validator/src/repository/read-repository-index.ts
+async function readRepositoryIndex(topLevel, facts) {
+  if (facts.size === 0) return new RepositoryIndex([]);
+  const wantsSwagger = facts.has("connector-titles") || facts.has("connector-hosts");
+  const wantsIcon = facts.has("connector-icons");
+  const connectors = [];
+  for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
+    const identity = {
+      repositoryPath: import_node_path12.default.relative(topLevel, folder).split(import_node_path12.default.sep).join("/") || "."
+    };
+    let names;
+    try {
+      names = (0, import_node_fs8.readdirSync)(folder);
+    } catch {
+      continue;
+    }
+    if (wantsSwagger) {
+      const swagger = swaggerFileName(names);
+      const text3 = swagger === void 0 ? void 0 : readText(import_node_path12.default.join(folder, swagger));
+      if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
+    }
+    if (wantsIcon) {
+      const icon = names.find((name) => kindOfFileName(name) === "icon");
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path12.default.join(folder, icon));
+      const hash = data && iconDifferenceHash(data);
+      if (hash) identity.iconHash = hash;
+    }
+    connectors.push(identity);
+  }
+  return new RepositoryIndex(connectors);
+}
+function swaggerFileName(names) {
+  return names.find((name) => kindOfFileName(name) === "swagger") ?? names.find(isMisnamedSwagger);
+}
+function readBytes(file) {
+  try {
+    return (0, import_node_fs8.readFileSync)(file);
+  } catch {
+    return void 0;
+  }
+}
+function readText(file) {
+  return readBytes(file)?.toString("utf8");
+}
+
+// packages/validator/src/repository/run-repository-rules.ts
+function runRepositoryRules(input) {
+  const reports = [];
+  for (const rule2 of input.rules) {
+    const level = effectiveLevel(rule2, input.profile, input.overrides);
+    if (level === "off") continue;
+    const context = {
+      connector: input.connector,
+      profile: input.profile,
+      changedFolders: input.changedFolders,
+      pullRequest: input.pullRequest,
+      repository: input.repository,
+      report: (report2) => reports.push({ rule: rule2, severity: report2.severity ?? level, report: report2 })
+    };
+    try {
+      rule2.check(context);
+    } catch (error2) {
+      reports.push({
+        rule: rule2,
+        severity: "error",
+        report: {
+          file: "folder",
+          message: `Internal error in rule ${rule2.id}: ${error2.message}. Please report this with the connector folder.`
+        }
+      });
+    }
+  }
+  return reports;
+}
+function activeRepositoryRules(rules, profiles, overrides) {
+  return rules.filter(
+    (rule2) => profiles.some((profile) => effectiveLevel(rule2, profile, overrides) !== "off")
+  );
+}
+function toFindings(reports, connector) {
+  return reports.map(({ rule: rule2, severity, report: report2 }) => {
+    const kind = report2.file ?? rule2.file;
+    const finding = {
+      ruleId: rule2.id,
+      severity,
+      message: report2.message,
+      file: connector.displayPath,
+      line: 1,
+      column: 1,
+      connector: connector.displayPath
+    };
+    if (rule2.msCode) finding.msCode = rule2.msCode;
+    if (kind === "icon" && connector.files.icon) finding.file = connector.files.icon.displayPath;
+    const swagger = connector.files.swagger;
+    if (kind === "swagger" && swagger) {
+      finding.file = swagger.displayPath;
+      const document = swagger.document;
+      if (document && report2.pointer !== void 0) {
+        finding.pointer = report2.pointer;
+        const where2 = document.locate(report2.pointer);
+        Object.assign(finding, document.range(where2.offset, where2.length));
+      }
+    }
+    return finding;
+  }).sort(compareFindings);
+}
+
+// packages/validator/src/repository/check-changed-connectors.ts
+async function checkChangedConnectors(options2) {
+  const byPath = /* @__PURE__ */ new Map();
+  const rules = activeRepositoryRules(
+    options2.rules.filter(isRepositoryRule),
+    [...new Set(options2.connectors.map((connector) => connector.profile))],
+    options2.overrides
+  );
+  if (rules.length === 0 || options2.connectors.length === 0) return byPath;
+  const facts = new Set(rules.flatMap((rule2) => rule2.uses));
+  const loaded = await Promise.all(
+    options2.connectors.map(async (change) => {
+      const folder = await loadConnectorFolder(change.path, options2.cwd);
+      const connector = changedConnectorOf(folder, change.repositoryPath, facts.has("connector-icons"));
+      return { change, folder, connector };
+    })
+  );
+  if (!loaded.some(({ connector }) => connector.iconHash)) facts.delete("connector-icons");
+  const repository = await readRepositoryIndex(options2.topLevel, facts);
+  for (const { change, folder, connector } of loaded) {
+    const run = (subject, changedFolders, pullRequest) => toFindings(
+      runRepositoryRules({
+        connector: subject,
+        profile: change.profile,
+        changedFolders,
+        pullRequest,
+        repository,
+        rules,
+        overrides: options2.overrides
+      }),
+      folder
+    );
+    const findings = run(connector, options2.changedFolders, options2.pullRequest);
+    if (findings.length === 0) continue;
+    if (change.status === "added") {
+      byPath.set(change.path, markAllNew(findings));
+      continue;
+    }
+    const base2 = await readBaseConnector(options2.git, options2.mergeBase, connector, facts);
+    byPath.set(change.path, markBaseline(findings, run(base2, [connector.repositoryPath])));
+  }
+  return byPath;
+}
+async function readBaseConnector(git, mergeBase, current, facts) {
+  const entries = (await git.listFolder(mergeBase, current.repositoryPath)).filter(
+    (entry) => entry.type === "blob"
+  );
+  const byName = new Map(entries.map((entry) => [import_node_path13.default.posix.basename(entry.path), entry.object]));
+  const swaggerName = swaggerFileName([...byName.keys()]);
+  const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
+  const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
+  const blobs = await git.readBlobs(wanted);
+  const blob = (name) => name ? blobs.get(byName.get(name)) : void 0;
+  return baseConnectorOf(current, blob(swaggerName)?.toString("utf8"), blob(iconName));
 }
 
 // packages/validator/src/git/validate-against-base.ts
 async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
   const git = options2.git ?? new Git(cwd);
-  const topLevel = await import_node_fs7.promises.realpath(await git.topLevel());
+  const topLevel = await import_node_fs9.promises.realpath(await git.topLevel());
   const mergeBase = await git.mergeBase("HEAD", baseRef);
   const files = await changedFilesSince(git, mergeBase, {
     includeWorkingTree: options2.includeWorkingTree ?? true
@@ -48240,8 +48963,9 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const validation = await validatePaths(paths, options2);
   const connectors = [];
   const diffs = [];
+  const changedConnectors = [];
   for (const connector of validation.connectors) {
-    const absolute = await import_node_fs7.promises.realpath(import_node_path11.default.resolve(cwd, connector.path));
+    const absolute = await import_node_fs9.promises.realpath(import_node_path14.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
@@ -48255,9 +48979,44 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     const compared = await compareWithBase(connector, repositoryPath2, git, mergeBase, options2, cwd);
     connectors.push({ ...connector, findings: compared.findings });
     diffs.push({ path: connector.path, repositoryPath: repositoryPath2, status: compared.status, diff: compared.diff });
+    if (compared.status !== "unchanged") {
+      changedConnectors.push({
+        path: connector.path,
+        repositoryPath: repositoryPath2,
+        profile: connector.profile,
+        status: compared.status
+      });
+    }
   }
+  await addRepositoryFindings(connectors, changedConnectors, changedFolders, {
+    ...options2,
+    cwd,
+    git,
+    topLevel,
+    mergeBase
+  });
   const findings = connectors.flatMap((connector) => connector.findings).sort(compareFindings);
   return { connectors, findings, counts: countBySeverity(findings), baseRef, mergeBase, diffs };
+}
+async function addRepositoryFindings(connectors, changed, changedFolders, options2) {
+  if (changed.length === 0) return;
+  const existing = [...changedFolders].filter((folder) => (0, import_node_fs9.existsSync)(import_node_path14.default.join(options2.topLevel, folder)));
+  const byPath = await checkChangedConnectors({
+    cwd: options2.cwd,
+    topLevel: options2.topLevel,
+    git: options2.git,
+    mergeBase: options2.mergeBase,
+    connectors: changed,
+    changedFolders: existing,
+    pullRequest: options2.pullRequest,
+    rules: options2.rules ?? ALL_RULES,
+    overrides: options2.config?.rules
+  });
+  for (const [index, connector] of connectors.entries()) {
+    const added = byPath.get(connector.path);
+    if (added)
+      connectors[index] = { ...connector, findings: [...connector.findings, ...added].sort(compareFindings) };
+  }
 }
 function onlyNewFindings(result) {
   const connectors = result.connectors.map((connector) => ({
@@ -48326,7 +49085,7 @@ function nearestExisting(document, pointer) {
 function relabel(version, folderDisplay, prefix) {
   const rename2 = (display) => {
     if (display === void 0) return void 0;
-    const posix = display.split(import_node_path11.default.sep).join("/");
+    const posix = display.split(import_node_path14.default.sep).join("/");
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };
@@ -48340,28 +49099,28 @@ function relabel(version, folderDisplay, prefix) {
   };
 }
 function toRepositoryPath(topLevel, absolute) {
-  const relative = import_node_path11.default.relative(topLevel, absolute);
-  if (relative.startsWith("..") || import_node_path11.default.isAbsolute(relative)) return void 0;
-  return relative === "" ? "." : relative.split(import_node_path11.default.sep).join("/");
+  const relative = import_node_path14.default.relative(topLevel, absolute);
+  if (relative.startsWith("..") || import_node_path14.default.isAbsolute(relative)) return void 0;
+  return relative === "" ? "." : relative.split(import_node_path14.default.sep).join("/");
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path12.default.resolve(cwd, base2.baseDir ?? ".");
-  const relative = import_node_path12.default.relative(baseDir, import_node_path12.default.resolve(cwd, file));
+  const baseDir = import_node_path15.default.resolve(cwd, base2.baseDir ?? ".");
+  const relative = import_node_path15.default.relative(baseDir, import_node_path15.default.resolve(cwd, file));
   if (relative === "") return ".";
-  if (relative.startsWith("..") || import_node_path12.default.isAbsolute(relative)) return void 0;
-  return relative.split(import_node_path12.default.sep).join("/");
+  if (relative.startsWith("..") || import_node_path15.default.isAbsolute(relative)) return void 0;
+  return relative.split(import_node_path15.default.sep).join("/");
 }
 function artifactUri(file, base2 = {}) {
   const relative = repositoryPath(file, base2);
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path12.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path15.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/fingerprint.ts
@@ -48737,16 +49496,16 @@ function failsThreshold(result, failOn) {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/repository-root.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  for (let dir = import_node_path13.default.resolve(cwd); ; dir = import_node_path13.default.dirname(dir)) {
-    if ((0, import_node_fs8.existsSync)(import_node_path13.default.join(dir, ".git"))) return dir;
-    if (import_node_path13.default.dirname(dir) === dir) return import_node_path13.default.resolve(cwd);
+  for (let dir = import_node_path16.default.resolve(cwd); ; dir = import_node_path16.default.dirname(dir)) {
+    if ((0, import_node_fs10.existsSync)(import_node_path16.default.join(dir, ".git"))) return dir;
+    if (import_node_path16.default.dirname(dir) === dir) return import_node_path16.default.resolve(cwd);
   }
 }
 
@@ -48768,15 +49527,22 @@ async function writeReport(context, result, options2) {
     color: options2.output === void 0 && useColor(io)
   });
   if (options2.output) {
-    const target = import_node_path14.default.resolve(io.cwd, options2.output);
-    await import_node_fs9.promises.mkdir(import_node_path14.default.dirname(target), { recursive: true });
-    await import_node_fs9.promises.writeFile(target, text3);
+    const target = import_node_path17.default.resolve(io.cwd, options2.output);
+    await import_node_fs11.promises.mkdir(import_node_path17.default.dirname(target), { recursive: true });
+    await import_node_fs11.promises.writeFile(target, text3);
   } else {
     io.stdout.write(text3);
   }
 }
 
 // packages/cli/src/commands/validate.ts
+function concurrencyArgument(value) {
+  const parsed = parseConcurrency(value);
+  if (parsed === void 0) {
+    throw new InvalidArgumentError("Use a whole number of threads (1-9999), auto or off.");
+  }
+  return parsed;
+}
 function registerValidateCommand(program2, context) {
   program2.command("validate").description("check connector folders with the certification rules, offline").argument("[paths...]", "connector folders, or trees that hold them", ["."]).addOption(
     new Option("--profile <profile>", "rule set; auto picks it from the folder").choices(["auto", ...PROFILES]).default("auto")
@@ -48787,7 +49553,12 @@ function registerValidateCommand(program2, context) {
   ).option(
     "--base <ref>",
     "compare with the merge base of HEAD and this git ref: breaking changes, new findings"
-  ).option("--only-new", "report only the findings that the change since --base introduced").action(async (paths, options2) => {
+  ).option("--only-new", "report only the findings that the change since --base introduced").addOption(
+    new Option(
+      "--concurrency <n>",
+      "worker threads for many folders: a number, auto (one per core but one) or off"
+    ).default("auto").argParser(concurrencyArgument)
+  ).action(async (paths, options2) => {
     const { io } = context;
     if (paths.length === 0) throw new UsageError("Give at least one path.");
     if (options2.onlyNew && !options2.base) throw new UsageError("--only-new needs --base <ref>.");
@@ -48795,7 +49566,8 @@ function registerValidateCommand(program2, context) {
     const validateOptions = {
       cwd: io.cwd,
       config: config2,
-      profile: options2.profile === "auto" ? void 0 : options2.profile
+      profile: options2.profile === "auto" ? void 0 : options2.profile,
+      concurrency: options2.concurrency
     };
     let result = options2.base ? await validateAgainstBase(paths, options2.base, validateOptions) : await validatePaths(paths, validateOptions);
     if (options2.onlyNew) result = onlyNewFindings(result);
@@ -48877,7 +49649,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -50371,15 +51143,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path42, options2) {
-    return await this.send("GET", path42, options2);
+  async get(path45, options2) {
+    return await this.send("GET", path45, options2);
   }
-  async post(path42, options2) {
-    return await this.send("POST", path42, options2);
+  async post(path45, options2) {
+    return await this.send("POST", path45, options2);
   }
-  async send(method, path42, request2) {
+  async send(method, path45, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path42, this.options.environment);
+    const url = new URL(WEB_API_PATH + path45, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     let waitedMs = 0;
     let refreshedAfter401 = false;
@@ -50533,10 +51305,10 @@ var import_promises6 = require("node:fs/promises");
 var import_module = require("module");
 var require2 = (0, import_module.createRequire)("/");
 var _a2;
-var Worker;
+var Worker2;
 var isMarkedAsUntransferable;
 try {
-  _a2 = require2("worker_threads"), Worker = _a2.Worker, isMarkedAsUntransferable = _a2.isMarkedAsUntransferable;
+  _a2 = require2("worker_threads"), Worker2 = _a2.Worker, isMarkedAsUntransferable = _a2.isMarkedAsUntransferable;
 } catch (e) {
 }
 var u8 = Uint8Array;
@@ -51560,7 +52332,7 @@ var ZipError = class extends UserError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_promises2 = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises3 = require("node:stream/promises");
@@ -51619,9 +52391,9 @@ function localDataOffset(header) {
 }
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_util2 = require("node:util");
-var readAsync = (0, import_node_util2.promisify)(import_node_fs10.read);
+var readAsync = (0, import_node_util2.promisify)(import_node_fs12.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -51693,9 +52465,9 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName);
       const entries = checkEntries(raw, displayName, limits);
-      const fd2 = await (0, import_node_util3.promisify)(import_node_fs11.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util3.promisify)(import_node_fs13.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util3.promisify)(import_node_fs11.fstat)(fd2);
+        const { size } = await (0, import_node_util3.promisify)(import_node_fs13.fstat)(fd2);
         return new _ZipReader(
           zip,
           new Map(entries.map((entry, i2) => [entry.name, raw[i2]])),
@@ -51706,7 +52478,7 @@ var ZipReader = class _ZipReader {
           size
         );
       } catch (error2) {
-        (0, import_node_fs11.closeSync)(fd2);
+        (0, import_node_fs13.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -51751,7 +52523,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs11.closeSync)(this.fd);
+    (0, import_node_fs13.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -51760,7 +52532,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs11.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs13.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     if (raw.compressionMethod === STORED) await (0, import_promises3.pipeline)(input, check, output);
     else await (0, import_promises3.pipeline)(input, (0, import_node_zlib2.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
   }
@@ -51989,28 +52761,65 @@ function checkEntries(raw, archive, limits) {
   });
 }
 
+// packages/solution/src/zip/zip-directory.ts
+var import_yauzl2 = __toESM(require_yauzl(), 1);
+function readZipDirectory(bytes) {
+  return new Promise((resolve, reject) => {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    import_yauzl2.default.fromBuffer(buffer, { lazyEntries: true, decodeStrings: true }, (error2, zip) => {
+      if (error2) {
+        reject(error2);
+        return;
+      }
+      const entries = [];
+      zip.on("entry", (entry) => {
+        entries.push({ name: entry.fileName, crc32: entry.crc32, size: entry.uncompressedSize });
+        zip.readEntry();
+      });
+      zip.on("end", () => resolve(entries));
+      zip.on("error", reject);
+      zip.readEntry();
+    });
+  });
+}
+async function sameZipContent(a, b) {
+  let left;
+  let right;
+  try {
+    [left, right] = await Promise.all([readZipDirectory(a), readZipDirectory(b)]);
+  } catch {
+    return false;
+  }
+  if (left.length !== right.length) return false;
+  const byName = new Map(right.map((entry) => [entry.name, entry]));
+  return left.every((entry) => {
+    const other = byName.get(entry.name);
+    return other !== void 0 && other.crc32 === entry.crc32 && other.size === entry.size;
+  });
+}
+
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises4 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/temporary.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 function temporarySibling(target) {
-  const resolved2 = import_node_path15.default.resolve(target);
-  return import_node_path15.default.join(
-    import_node_path15.default.dirname(resolved2),
-    `.${import_node_path15.default.basename(resolved2)}.${(0, import_node_crypto4.randomBytes)(6).toString("hex")}.tmp`
+  const resolved2 = import_node_path18.default.resolve(target);
+  return import_node_path18.default.join(
+    import_node_path18.default.dirname(resolved2),
+    `.${import_node_path18.default.basename(resolved2)}.${(0, import_node_crypto4.randomBytes)(6).toString("hex")}.tmp`
   );
 }
 
 // packages/solution/src/zip/zip-writer.ts
 var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
 async function writeZipAtomically(destination, sources, options2 = {}) {
-  await import_node_fs12.promises.mkdir(import_node_path16.default.dirname(destination), { recursive: true });
+  await import_node_fs14.promises.mkdir(import_node_path19.default.dirname(destination), { recursive: true });
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -52021,7 +52830,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const written = (0, import_promises4.pipeline)(output, (0, import_node_fs12.createWriteStream)(temporary, { flags: "wx" }));
+  const written = (0, import_promises4.pipeline)(output, (0, import_node_fs14.createWriteStream)(temporary, { flags: "wx" }));
   try {
     for (const source of sources) {
       if ("data" in source) zip.addBuffer(source.data, source.name, entryOptions);
@@ -52038,11 +52847,11 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written;
-    await import_node_fs12.promises.rename(temporary, destination);
+    await import_node_fs14.promises.rename(temporary, destination);
   } catch (error2) {
     output.destroy();
     await written.catch(() => void 0);
-    await import_node_fs12.promises.rm(temporary, { force: true });
+    await import_node_fs14.promises.rm(temporary, { force: true });
     throw error2;
   }
 }
@@ -52287,17 +53096,17 @@ function describeParseError2(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs13.promises.readdir(import_node_path17.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs15.promises.readdir(import_node_path20.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -52316,72 +53125,72 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists(target)) {
-    await import_node_fs14.promises.mkdir(import_node_path18.default.dirname(import_node_path18.default.resolve(target)), { recursive: true });
-    await import_node_fs14.promises.rename(staged, target);
+    await import_node_fs16.promises.mkdir(import_node_path21.default.dirname(import_node_path21.default.resolve(target)), { recursive: true });
+    await import_node_fs16.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
-  const targetRoot = await import_node_fs14.promises.realpath(target);
+  const targetRoot = await import_node_fs16.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
   for (const file of files) {
-    const from = import_node_path18.default.join(staged, file);
-    const to = import_node_path18.default.join(targetRoot, file);
-    await ensureDirectoryInside(targetRoot, import_node_path18.default.dirname(to));
-    const current = await import_node_fs14.promises.lstat(to).catch(() => void 0);
+    const from = import_node_path21.default.join(staged, file);
+    const to = import_node_path21.default.join(targetRoot, file);
+    await ensureDirectoryInside(targetRoot, import_node_path21.default.dirname(to));
+    const current = await import_node_fs16.promises.lstat(to).catch(() => void 0);
     if (current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
-    if (current?.isDirectory()) await import_node_fs14.promises.rm(to, { recursive: true });
-    await import_node_fs14.promises.rename(from, to);
+    if (current?.isDirectory()) await import_node_fs16.promises.rm(to, { recursive: true });
+    await import_node_fs16.promises.rename(from, to);
     result.written.push(file);
   }
   if (options2.stale === "delete") {
     const wanted = new Set(files);
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs14.promises.rm(import_node_path18.default.join(targetRoot, file));
+      await import_node_fs16.promises.rm(import_node_path21.default.join(targetRoot, file));
       result.deleted.push(file);
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
-  await import_node_fs14.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs16.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 async function ensureDirectoryInside(root, directory) {
-  await import_node_fs14.promises.mkdir(directory, { recursive: true });
-  const real = await import_node_fs14.promises.realpath(directory);
-  if (real !== root && !real.startsWith(root + import_node_path18.default.sep)) {
+  await import_node_fs16.promises.mkdir(directory, { recursive: true });
+  const real = await import_node_fs16.promises.realpath(directory);
+  if (real !== root && !real.startsWith(root + import_node_path21.default.sep)) {
     throw new UserError(`Refusing to write into ${directory}: it leads outside ${root} through a link.`, {
       hint: "Remove the link from the target folder."
     });
   }
 }
 async function sameContent2(a, b) {
-  const [sa, sb] = await Promise.all([import_node_fs14.promises.stat(a), import_node_fs14.promises.stat(b)]);
+  const [sa, sb] = await Promise.all([import_node_fs16.promises.stat(a), import_node_fs16.promises.stat(b)]);
   if (sa.size !== sb.size) return false;
   const [ha, hb] = await Promise.all([hashFile(a), hashFile(b)]);
   return ha === hb;
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto5.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs14.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs16.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists(file) {
-  return import_node_fs14.promises.lstat(file).then(
+  return import_node_fs16.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path18.default.join(root, relative);
-    const entries = await import_node_fs14.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path21.default.join(root, relative);
+    const entries = await import_node_fs16.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs14.promises.rmdir(import_node_path18.default.join(root, child));
+        await import_node_fs16.promises.rmdir(import_node_path21.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -52479,12 +53288,12 @@ function checkVersion(version) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -52610,16 +53419,16 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
       files.map((entry) => entry.name)
     );
   const located = (entry) => `${archive}/${entry.name}`;
-  const readText = async (entry) => {
+  const readText2 = async (entry) => {
     if (entry.size > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(entry), `is ${entry.size} bytes, too large for a solution part.`);
     return decodeUtf8Strict(await reader.readBuffer(entry), located(entry));
   };
-  const solution = parseXml(await readText(solutionEntry), located(solutionEntry));
+  const solution = parseXml(await readText2(solutionEntry), located(solutionEntry));
   const manifest = readManifest(solution, located(solutionEntry));
   if (options2.managed) setManaged(solution, located(solutionEntry), options2.managed);
   if (options2.resetVersion) setVersion(solution, located(solutionEntry), options2.resetVersion);
-  const customizations = parseXml(await readText(customizationsEntry), located(customizationsEntry));
+  const customizations = parseXml(await readText2(customizationsEntry), located(customizationsEntry));
   const connectors = takeConnectors(customizations).map((element2) => ({
     element: element2,
     name: connectorName(element2, located(customizationsEntry))
@@ -52653,31 +53462,31 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
       }
     }
   }
-  const others = files.filter(
+  const others2 = files.filter(
     (entry) => entry !== solutionEntry && entry !== customizationsEntry && entry.name !== ZIP_CONTENT_TYPES
   );
-  for (const entry of others) claim(folderPathOf(entry.name), entry.name);
+  for (const entry of others2) claim(folderPathOf(entry.name), entry.name);
   const written = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path19.default.dirname(destination);
+    const folder = import_node_path22.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs15.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs17.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path19.default.join(staging, folderPath);
+    const destination = import_node_path22.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs15.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs17.promises.writeFile(destination, content, { flag: "wx" });
     written.push(folderPath);
   };
   const copyEntry = async (entry) => {
     const folderPath = folderPathOf(entry.name);
     if (isConnectorJson(folderPath)) {
-      await write2(folderPath, prettyJson(await readText(entry), located(entry)));
+      await write2(folderPath, prettyJson(await readText2(entry), located(entry)));
       return;
     }
-    const destination = import_node_path19.default.join(staging, folderPath);
+    const destination = import_node_path22.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written.push(folderPath);
@@ -52688,7 +53497,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     ...connectors.map(
       ({ element: element2, name }) => () => write2(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element2, UNPACKED_STYLE))
     ),
-    ...others.map((entry) => () => copyEntry(entry))
+    ...others2.map((entry) => () => copyEntry(entry))
   ];
   await forEachConcurrently(parts, 8, (part) => part());
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort() };
@@ -52701,7 +53510,7 @@ function findRoot(files, name) {
 async function unpackSolution(zipPath, folder, options2 = {}) {
   await refuseNonEmptyTarget(folder, options2.overwrite ?? false);
   const staging = temporarySibling(folder);
-  await import_node_fs16.promises.mkdir(staging, { recursive: true });
+  await import_node_fs18.promises.mkdir(staging, { recursive: true });
   try {
     const staged = options2.packageType === "both" ? await stageBoth(zipPath, staging, options2) : await stageOne(zipPath, staging, { resetVersion: options2.resetVersion }, options2.limits);
     if (options2.packageType === "managed" && staged.manifest.managed !== "1")
@@ -52721,7 +53530,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs16.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs18.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function stageOne(zipPath, staging, options2, limits) {
@@ -52742,7 +53551,7 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2.limits);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs16.promises.mkdir(managedStaging);
+  await import_node_fs18.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2.limits);
     if (other.manifest.managed !== "1" || base2.manifest.managed !== "0") {
@@ -52757,25 +53566,25 @@ async function stageBoth(zipPath, staging, options2) {
     }
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path20.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs16.promises.readFile(from)).equals(await import_node_fs16.promises.readFile(import_node_path20.default.join(staging, file))))
+      const from = import_node_path23.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs18.promises.readFile(from)).equals(await import_node_fs18.promises.readFile(import_node_path23.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(
           `${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`
         );
-      await import_node_fs16.promises.mkdir(import_node_path20.default.dirname(import_node_path20.default.join(staging, variant)), { recursive: true });
-      await import_node_fs16.promises.rename(from, import_node_path20.default.join(staging, variant));
+      await import_node_fs18.promises.mkdir(import_node_path23.default.dirname(import_node_path23.default.join(staging, variant)), { recursive: true });
+      await import_node_fs18.promises.rename(from, import_node_path23.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs16.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs18.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
 }
 async function refuseNonEmptyTarget(folder, overwrite) {
   if (overwrite) return;
-  const stat = await import_node_fs16.promises.lstat(folder).catch(() => void 0);
+  const stat = await import_node_fs18.promises.lstat(folder).catch(() => void 0);
   if (!stat) return;
   if (!stat.isDirectory()) throw new UserError(`${folder} exists and is not a folder.`);
   const files = await listFiles(folder, isRepositoryFile);
@@ -52787,8 +53596,8 @@ async function refuseNonEmptyTarget(folder, overwrite) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/content-types.ts
 function contentTypesXml(entryNames) {
@@ -52824,7 +53633,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       hint: "Use two to four numbers separated by dots, e.g. 1.2.0.0."
     });
   }
-  const stat = await import_node_fs17.promises.stat(folder).catch(() => void 0);
+  const stat = await import_node_fs19.promises.stat(folder).catch(() => void 0);
   if (!stat?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
   const all = await listFiles(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
@@ -52835,23 +53644,23 @@ async function packSolution(folder, zipPath, options2 = {}) {
       }
     );
   }
-  const located = (file) => import_node_path21.default.join(folder, file);
-  const readText = async (file) => {
-    const bytes = await import_node_fs17.promises.readFile(located(file));
+  const located = (file) => import_node_path24.default.join(folder, file);
+  const readText2 = async (file) => {
+    const bytes = await import_node_fs19.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
   };
-  const solution = parseXml(await readText(FOLDER_SOLUTION), located(FOLDER_SOLUTION));
+  const solution = parseXml(await readText2(FOLDER_SOLUTION), located(FOLDER_SOLUTION));
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
   const files = selectPackageFiles(all, manifest.managed === "2", managed);
   const solutionFile = files.get(FOLDER_SOLUTION);
-  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText(solutionFile), located(solutionFile));
+  const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText2(solutionFile), located(solutionFile));
   setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
   if (options2.version) setVersion(solutionRoot, located(solutionFile), options2.version);
   const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS);
-  const customizations = parseXml(await readText(customizationsFile), located(customizationsFile));
+  const customizations = parseXml(await readText2(customizationsFile), located(customizationsFile));
   const connectors = [];
   const sources = /* @__PURE__ */ new Map();
   const parts = [...files].filter(
@@ -52859,7 +53668,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   );
   await forEachConcurrently(parts, 8, async ([logical, actual]) => {
     if (isConnectorDocument(logical)) {
-      const element2 = parseXml(await readText(actual), located(actual));
+      const element2 = parseXml(await readText2(actual), located(actual));
       if (element2.name !== "Connector") {
         throw solutionError(
           located(actual),
@@ -52871,10 +53680,10 @@ async function packSolution(folder, zipPath, options2 = {}) {
     }
     const name = zipPathOf(logical);
     if (isConnectorJson(logical)) {
-      checkJson(await readText(actual), located(actual));
+      checkJson(await readText2(actual), located(actual));
       sources.set(name, {
         name,
-        load: async () => Buffer.from(minifyJson(await readText(actual), located(actual)))
+        load: async () => Buffer.from(minifyJson(await readText2(actual), located(actual)))
       });
     } else sources.set(name, { name, file: located(actual) });
   });
@@ -53022,21 +53831,21 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, limits) {
-  const stat = await import_node_fs18.promises.stat(source).catch(() => void 0);
+  const stat = await import_node_fs20.promises.stat(source).catch(() => void 0);
   if (!stat) throw new UserError(`${source} does not exist.`);
   if (stat.isDirectory()) return readFolderConnectors(source);
-  const staging = temporarySibling(import_node_path22.default.join(await import_node_fs18.promises.realpath(import_node_path22.default.dirname(source)), "connectors"));
+  const staging = temporarySibling(import_node_path25.default.join(await import_node_fs20.promises.realpath(import_node_path25.default.dirname(source)), "connectors"));
   const reader = await ZipReader.open(source, { limits });
   try {
-    await import_node_fs18.promises.mkdir(staging);
+    await import_node_fs20.promises.mkdir(staging);
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    await import_node_fs18.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs20.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -53048,8 +53857,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   }
   const connectors = [];
   for (const file of files.filter(isConnectorDocument)) {
-    const shown = import_node_path22.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs18.promises.readFile(import_node_path22.default.join(folder, file)), shown), shown);
+    const shown = import_node_path25.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs20.promises.readFile(import_node_path25.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -53064,7 +53873,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
       connector.scriptOperations = scriptOperations;
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
-      const bytes = await import_node_fs18.promises.readFile(import_node_path22.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
+      const bytes = await import_node_fs20.promises.readFile(import_node_path25.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       });
       connector.files[reference2.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
@@ -53075,8 +53884,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -53159,10 +53968,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path23.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path26.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path23.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path26.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -53182,10 +53991,10 @@ async function prepare(connector, destination, folder) {
     REPOSITORY_FILES.swagger,
     prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`)
   );
-  const existingNames = await import_node_fs19.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs21.promises.readdir(destination).catch(() => []);
   const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties) ? parseExistingApiProperties(
-    await import_node_fs19.promises.readFile(import_node_path23.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
-    import_node_path23.default.join(destination, REPOSITORY_FILES.apiProperties)
+    await import_node_fs21.promises.readFile(import_node_path26.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
+    import_node_path26.default.join(destination, REPOSITORY_FILES.apiProperties)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -53207,11 +54016,11 @@ async function prepare(connector, destination, folder) {
 }
 async function write(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs19.promises.mkdir(staging, { recursive: true });
+  await import_node_fs21.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs19.promises.writeFile(import_node_path23.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs21.promises.writeFile(import_node_path26.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs19.promises.rm(import_node_path23.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs21.promises.rm(import_node_path26.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -53222,7 +54031,7 @@ async function write(item, destination) {
       warnings: item.warnings
     };
   } finally {
-    await import_node_fs19.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs21.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -53248,10 +54057,10 @@ function checkPublisherPrefix(prefix) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 async function readRepositoryConnector(folder, prefix) {
-  const names = await import_node_fs20.promises.readdir(folder).catch(() => {
+  const names = await import_node_fs22.promises.readdir(folder).catch(() => {
     throw new UserError(`${folder} is not a folder.`);
   });
   const find = (name2) => names.find((entry) => entry.toLowerCase() === name2.toLowerCase());
@@ -53264,9 +54073,9 @@ async function readRepositoryConnector(folder, prefix) {
         });
       return void 0;
     }
-    return import_node_fs20.promises.readFile(import_node_path24.default.join(folder, actual));
+    return import_node_fs22.promises.readFile(import_node_path27.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path24.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path27.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger = checkJson(swaggerText, swaggerFile);
   const title = swagger?.info?.title;
@@ -53275,7 +54084,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path24.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path27.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -53319,8 +54128,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
   checkOptions(options2);
@@ -53347,7 +54156,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writeUnpackedSolution(staging, connectors, options2);
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs21.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs23.promises.rm(staging, { recursive: true, force: true });
   }
   return built;
 }
@@ -53377,8 +54186,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs21.promises.mkdir(import_node_path25.default.dirname(import_node_path25.default.join(folder, relative)), { recursive: true });
-    await import_node_fs21.promises.writeFile(import_node_path25.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs23.promises.mkdir(import_node_path28.default.dirname(import_node_path28.default.join(folder, relative)), { recursive: true });
+    await import_node_fs23.promises.writeFile(import_node_path28.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -53528,8 +54337,8 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/classify-solution.ts
 var REQUIRED = ["[Content_Types].xml", "customizations.xml", "solution.xml"];
@@ -53592,11 +54401,11 @@ function topFolders(names) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const findings = [];
   const solutions = [];
-  const outerName = import_node_path26.default.basename(zipPath);
+  const outerName = import_node_path29.default.basename(zipPath);
   const scratch = temporarySibling(zipPath);
   const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options2.limits });
   try {
-    await import_node_fs22.promises.mkdir(scratch);
+    await import_node_fs24.promises.mkdir(scratch);
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -53620,12 +54429,12 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
       await checkPackageZip(outer, packages[0].name, scratch, options2, findings, solutions);
   } finally {
     outer.close();
-    await import_node_fs22.promises.rm(scratch, { recursive: true, force: true });
+    await import_node_fs24.promises.rm(scratch, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, findings, solutions };
 }
 async function checkPackageZip(outer, name, scratch, options2, findings, solutions) {
-  const file = import_node_path26.default.join(scratch, "package.zip");
+  const file = import_node_path29.default.join(scratch, "package.zip");
   await outer.copyToFile(outer.find(name), file);
   const inner = await ZipReader.open(file, { displayName: name, limits: options2.limits });
   try {
@@ -53675,7 +54484,7 @@ async function checkPackageZip(outer, name, scratch, options2, findings, solutio
       );
     }
     for (const [index, entry] of zips.entries()) {
-      const solutionFile = import_node_path26.default.join(scratch, `solution-${index}.zip`);
+      const solutionFile = import_node_path29.default.join(scratch, `solution-${index}.zip`);
       await inner.copyToFile(entry, solutionFile);
       const label = `${name}/${entry.name}`;
       const reader = await ZipReader.open(solutionFile, { displayName: label, limits: options2.limits });
@@ -53733,22 +54542,22 @@ function requireKind(kinds, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs25 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const solutions = [
     options2.connectorSolution,
     options2.flowSolution,
     ...options2.pluginSolution ? [options2.pluginSolution] : []
   ];
-  const names = solutions.map((file) => import_node_path27.default.basename(file));
+  const names = solutions.map((file) => import_node_path30.default.basename(file));
   if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
     throw new UserError(`The solution zips must have different file names; got ${names.join(", ")}.`);
   for (const file of [options2.intro, ...solutions]) {
-    if (!(await import_node_fs23.promises.stat(file).catch(() => void 0))?.isFile())
+    if (!(await import_node_fs25.promises.stat(file).catch(() => void 0))?.isFile())
       throw new UserError(`${file} does not exist or is not a file.`);
   }
-  const packageName = options2.packageName ?? `${import_node_path27.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path30.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -53771,11 +54580,11 @@ async function buildCertificationPackage(out, options2) {
         }
       );
     }
-    await import_node_fs23.promises.rename(candidate, out);
+    await import_node_fs25.promises.rename(candidate, out);
     return result;
   } finally {
-    await import_node_fs23.promises.rm(inner, { force: true });
-    await import_node_fs23.promises.rm(candidate, { force: true });
+    await import_node_fs25.promises.rm(inner, { force: true });
+    await import_node_fs25.promises.rm(candidate, { force: true });
   }
 }
 function importConfig(solutionNames) {
@@ -53842,27 +54651,12 @@ function readSolutionManifest(bytes, label) {
   };
 }
 
-// packages/dataverse/src/zip/same-entries.ts
-function sameZipEntries(a, b) {
-  let left;
-  let right;
-  try {
-    left = unzipSync(a);
-    right = unzipSync(b);
-  } catch {
-    return false;
-  }
-  const names = Object.keys(left).sort();
-  if (names.join("\n") !== Object.keys(right).sort().join("\n")) return false;
-  return names.every((name) => Buffer.from(left[name]).equals(Buffer.from(right[name])));
-}
-
 // packages/dataverse/src/operations/write-file-atomically.ts
 var import_promises5 = require("node:fs/promises");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function writeFileAtomically(file, bytes) {
-  await (0, import_promises5.mkdir)(import_node_path28.default.dirname(file), { recursive: true });
-  const temporary = import_node_path28.default.join(import_node_path28.default.dirname(file), `.${import_node_path28.default.basename(file)}.${process.pid}.tmp`);
+  await (0, import_promises5.mkdir)(import_node_path31.default.dirname(file), { recursive: true });
+  const temporary = import_node_path31.default.join(import_node_path31.default.dirname(file), `.${import_node_path31.default.basename(file)}.${process.pid}.tmp`);
   try {
     await (0, import_promises5.writeFile)(temporary, bytes);
     await (0, import_promises5.rename)(temporary, file);
@@ -53914,7 +54708,7 @@ async function exportSolution(client, options2, logger) {
   );
   const manifest = readSolutionManifest(zip, `The exported solution '${options2.solutionName}'`);
   const previous = await (0, import_promises6.readFile)(options2.outputFile).catch(() => void 0);
-  const changed = previous === void 0 || !sameZipEntries(new Uint8Array(previous), zip);
+  const changed = previous === void 0 || !await sameZipContent(previous, zip);
   await writeFileAtomically(options2.outputFile, zip);
   logger.info(
     `Wrote ${options2.outputFile} (${zip.length} bytes, version ${manifest.version}${changed ? "" : ", unchanged"}).`
@@ -54409,15 +55203,15 @@ var ALL_PRIVILEGES = [
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto10 = require("node:crypto");
-var import_node_fs24 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
-    for (const name of (0, import_node_fs24.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs26.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       try {
-        this.put(new Uint8Array((0, import_node_fs24.readFileSync)(import_node_path29.default.join(folder, name))), false);
+        this.put(new Uint8Array((0, import_node_fs26.readFileSync)(import_node_path32.default.join(folder, name))), false);
       } catch {
       }
     }
@@ -54430,7 +55224,7 @@ var SolutionStore = class {
     const existing = this.get(manifest.uniqueName);
     const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto10.randomUUID)(), ...manifest, zip };
     this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
-    if (persist && this.folder) (0, import_node_fs24.writeFileSync)(import_node_path29.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
+    if (persist && this.folder) (0, import_node_fs26.writeFileSync)(import_node_path32.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
     return stored;
   }
   /** Unique names are case-insensitive in Dataverse. */
@@ -55245,8 +56039,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.option(
     "--environment-url <url>",
@@ -55266,7 +56060,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs25.readFileSync)(import_node_path30.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs27.readFileSync)(import_node_path33.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch {
       throw new UsageError(`Cannot read the certificate file '${options2.clientCertificate}'.`);
     }
@@ -55303,7 +56097,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path31.default.resolve(
+    const outputFile = import_node_path34.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -55325,8 +56119,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument("<solution-zip>", "the solution zip")
@@ -55342,10 +56136,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path32.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path35.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs26.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs28.readFileSync)(file, "utf8");
       } catch {
         throw new UsageError(`Cannot read the deployment settings file '${options2.settings}'.`);
       }
@@ -55354,7 +56148,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path32.default.resolve(io.cwd, zip),
+        file: import_node_path35.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -55375,8 +56169,8 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto15 = require("node:crypto");
-var import_node_fs27 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 function port(value) {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`Not a port number: '${value}'.`);
   return Number(value);
@@ -55384,8 +56178,8 @@ function port(value) {
 function registerDevServerCommand(program2, context) {
   program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
     const { io } = context;
-    const folder = options2.solutions ? import_node_path33.default.resolve(io.cwd, options2.solutions) : void 0;
-    if (folder) (0, import_node_fs27.mkdirSync)(folder, { recursive: true });
+    const folder = options2.solutions ? import_node_path36.default.resolve(io.cwd, options2.solutions) : void 0;
+    if (folder) (0, import_node_fs29.mkdirSync)(folder, { recursive: true });
     const appId = (0, import_node_crypto15.randomUUID)();
     const secret = (0, import_node_crypto15.randomBytes)(18).toString("base64url");
     const server = await startLocalServer({
@@ -55502,8 +56296,8 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto16 = require("node:crypto");
-var import_node_fs28 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path37 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".DS_Store", "Thumbs.db", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto16.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -55511,14 +56305,14 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs28.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs30.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name)) continue;
-      const absolute = import_node_path34.default.join(directory, entry.name);
+      const absolute = import_node_path37.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs28.promises.readFile(absolute);
-        const executable = ((await import_node_fs28.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs30.promises.readFile(absolute);
+        const executable = ((await import_node_fs30.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -57003,17 +57797,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path42 = requestOptions.url.replace(options2.baseUrl, "");
+    const path45 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path42} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path45} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path42} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path45} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -59726,7 +60520,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path42) => path42.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path45) => path45.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -59932,7 +60726,7 @@ function createGitHubClient(options2) {
 
 // packages/github/src/open-pull-request.ts
 var import_promises8 = require("node:fs/promises");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -59960,8 +60754,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path42 of changes.deletions)
-    entries.push({ path: `${folder}/${path42}`, mode: "100644", type: "blob", sha: null });
+  for (const path45 of changes.deletions)
+    entries.push({ path: `${folder}/${path45}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -60287,11 +61081,11 @@ async function readBranch(client, repository, branch) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path35.default.basename(import_node_path35.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path38.default.basename(import_node_path38.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -60345,7 +61139,7 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path36.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path39.default.resolve(options2.cwd, options2.connector);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const title = options2.title?.trim() || pullRequestTitle(await connectorTitle(folder), validation.profile);
@@ -60463,12 +61257,12 @@ From ${options2.source}.` : ""}`;
 }
 async function connectorTitle(folder) {
   try {
-    const swagger = JSON.parse(await (0, import_promises8.readFile)(import_node_path36.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
+    const swagger = JSON.parse(await (0, import_promises8.readFile)(import_node_path39.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
     if (typeof swagger.info?.title === "string" && swagger.info.title.trim() !== "")
       return swagger.info.title.trim();
   } catch {
   }
-  return import_node_path36.default.basename(folder);
+  return import_node_path39.default.basename(folder);
 }
 
 // packages/cli/src/commands/open-pull-request.ts
@@ -60534,7 +61328,7 @@ function describeResult(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 function registerUnpackCommand(program2, context) {
   program2.command("unpack").description(
     "unpack a solution zip into a SolutionPackager-style folder with canonical, diff-friendly files"
@@ -60547,7 +61341,7 @@ function registerUnpackCommand(program2, context) {
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     if (resetVersion !== void 0 && !/^\d+(\.\d+){1,3}$/.test(resetVersion))
       throw new UsageError(`--reset-version '${resetVersion}' is not a version like 0.0.0.0.`);
-    const result = await unpackSolution(import_node_path37.default.resolve(io.cwd, zip), import_node_path37.default.resolve(io.cwd, folder), {
+    const result = await unpackSolution(import_node_path40.default.resolve(io.cwd, zip), import_node_path40.default.resolve(io.cwd, folder), {
       packageType: options2.packageType,
       ...resetVersion ? { resetVersion } : {},
       stale: options2.stale,
@@ -60581,15 +61375,15 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; with --package-type both, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
   ).option("--solution-version <version>", "the solution version to write, e.g. 1.2.0.0").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folder, zip, options2) => {
     const { io } = context;
     if (!zip.toLowerCase().endsWith(".zip")) throw new UsageError(`The output '${zip}' must end in .zip.`);
-    const source = import_node_path38.default.resolve(io.cwd, folder);
-    const target = import_node_path38.default.resolve(io.cwd, zip);
+    const source = import_node_path41.default.resolve(io.cwd, folder);
+    const target = import_node_path41.default.resolve(io.cwd, zip);
     const version = options2.solutionVersion ? { version: options2.solutionVersion } : {};
     const results = options2.packageType === "both" ? [
       await packSolution(source, target, { packageType: "unmanaged", ...version }),
@@ -60601,7 +61395,7 @@ function registerPackCommand(program2, context) {
     if (options2.format === "json") {
       io.stdout.write(
         `${JSON.stringify(
-          results.map((r) => ({ ...r, zip: import_node_path38.default.relative(io.cwd, r.zip) || r.zip })),
+          results.map((r) => ({ ...r, zip: import_node_path41.default.relative(io.cwd, r.zip) || r.zip })),
           null,
           2
         )}
@@ -60611,7 +61405,7 @@ function registerPackCommand(program2, context) {
     }
     for (const result of results) {
       io.stdout.write(
-        `Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path38.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.
+        `Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path41.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.
 `
       );
     }
@@ -60619,19 +61413,19 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
   ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path39.default.resolve(io.cwd, destination);
-    const connectors = await extractConnectors(import_node_path39.default.resolve(io.cwd, source), root, {
+    const root = import_node_path42.default.resolve(io.cwd, destination);
+    const connectors = await extractConnectors(import_node_path42.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2)
     });
     if (options2.format === "json") {
       io.stdout.write(
-        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path39.default.join(destination, c.folder) })) }, null, 2)}
+        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path42.default.join(destination, c.folder) })) }, null, 2)}
 `
       );
       return;
@@ -60639,7 +61433,7 @@ function registerExtractConnectorsCommand(program2, context) {
     if (connectors.length === 0) io.stdout.write("The solution has no custom connector.\n");
     for (const connector of connectors) {
       io.stdout.write(
-        `${connector.displayName} (${connector.name}) \u2192 ${import_node_path39.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.
+        `${connector.displayName} (${connector.name}) \u2192 ${import_node_path42.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.
 `
       );
       for (const warning of connector.warnings) io.stderr.write(`warning: ${warning}
@@ -60649,7 +61443,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
   program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("--out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option("--format <format>", "text or json", "text").action(async (folders, options2) => {
     const { io } = context;
@@ -60660,9 +61454,9 @@ function registerBuildSolutionCommand(program2, context) {
       throw new UsageError(
         `--option-value-prefix must be a whole number; got '${options2.optionValuePrefix}'.`
       );
-    const zip = import_node_path40.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path43.default.resolve(io.cwd, options2.out);
     const built = await buildSolution(
-      folders.map((folder) => import_node_path40.default.resolve(io.cwd, folder)),
+      folders.map((folder) => import_node_path43.default.resolve(io.cwd, folder)),
       zip,
       {
         uniqueName: options2.uniqueName,
@@ -60676,7 +61470,7 @@ function registerBuildSolutionCommand(program2, context) {
         }
       }
     );
-    const connectors = built.map((c) => ({ ...c, folder: import_node_path40.default.relative(io.cwd, c.folder) || "." }));
+    const connectors = built.map((c) => ({ ...c, folder: import_node_path43.default.relative(io.cwd, c.folder) || "." }));
     if (options2.format === "json")
       io.stdout.write(`${JSON.stringify({ zip: options2.out, connectors }, null, 2)}
 `);
@@ -60689,12 +61483,12 @@ function registerBuildSolutionCommand(program2, context) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description("build the certification package zip and check it").argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path41.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path44.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -60704,7 +61498,7 @@ function registerPackageCommand(program2, context) {
     report(context, result, options2.format, `Wrote ${out}: the package structure is correct.`);
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path41.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path44.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false
     });
     report(context, result, options2.format, "Validation successful: The package structure is correct.");

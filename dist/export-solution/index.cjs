@@ -25686,6 +25686,43 @@ var WHOLE_ENTRY_BYTES = 1024 * 1024;
 var STREAM_CHUNK_BYTES = 256 * 1024;
 var READ_AHEAD_BYTES = 1024 * 1024;
 
+// packages/solution/src/zip/zip-directory.ts
+var import_yauzl2 = __toESM(require_yauzl(), 1);
+function readZipDirectory(bytes) {
+  return new Promise((resolve, reject) => {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    import_yauzl2.default.fromBuffer(buffer, { lazyEntries: true, decodeStrings: true }, (error2, zip) => {
+      if (error2) {
+        reject(error2);
+        return;
+      }
+      const entries = [];
+      zip.on("entry", (entry) => {
+        entries.push({ name: entry.fileName, crc32: entry.crc32, size: entry.uncompressedSize });
+        zip.readEntry();
+      });
+      zip.on("end", () => resolve(entries));
+      zip.on("error", reject);
+      zip.readEntry();
+    });
+  });
+}
+async function sameZipContent(a, b) {
+  let left;
+  let right;
+  try {
+    [left, right] = await Promise.all([readZipDirectory(a), readZipDirectory(b)]);
+  } catch {
+    return false;
+  }
+  if (left.length !== right.length) return false;
+  const byName = new Map(right.map((entry) => [entry.name, entry]));
+  return left.every((entry) => {
+    const other = byName.get(entry.name);
+    return other !== void 0 && other.crc32 === entry.crc32 && other.size === entry.size;
+  });
+}
+
 // packages/solution/src/zip/zip-writer.ts
 var import_yazl = __toESM(require_yazl(), 1);
 var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
@@ -26021,21 +26058,6 @@ function readSolutionManifest(bytes, label) {
   };
 }
 
-// packages/dataverse/src/zip/same-entries.ts
-function sameZipEntries(a, b) {
-  let left;
-  let right;
-  try {
-    left = unzipSync(a);
-    right = unzipSync(b);
-  } catch {
-    return false;
-  }
-  const names = Object.keys(left).sort();
-  if (names.join("\n") !== Object.keys(right).sort().join("\n")) return false;
-  return names.every((name) => Buffer.from(left[name]).equals(Buffer.from(right[name])));
-}
-
 // packages/dataverse/src/operations/write-file-atomically.ts
 var import_promises = require("node:fs/promises");
 var import_node_path = __toESM(require("node:path"), 1);
@@ -26093,7 +26115,7 @@ async function exportSolution(client, options2, logger) {
   );
   const manifest = readSolutionManifest(zip, `The exported solution '${options2.solutionName}'`);
   const previous = await (0, import_promises2.readFile)(options2.outputFile).catch(() => void 0);
-  const changed = previous === void 0 || !sameZipEntries(new Uint8Array(previous), zip);
+  const changed = previous === void 0 || !await sameZipContent(previous, zip);
   await writeFileAtomically(options2.outputFile, zip);
   logger.info(
     `Wrote ${options2.outputFile} (${zip.length} bytes, version ${manifest.version}${changed ? "" : ", unchanged"}).`

@@ -24429,6 +24429,9 @@ function checkEntries(raw, archive, limits) {
   });
 }
 
+// packages/solution/src/zip/zip-directory.ts
+var import_yauzl2 = __toESM(require_yauzl(), 1);
+
 // packages/solution/src/zip/zip-writer.ts
 var import_yazl = __toESM(require_yazl(), 1);
 

@@ -25668,6 +25668,9 @@ var WHOLE_ENTRY_BYTES = 1024 * 1024;
 var STREAM_CHUNK_BYTES = 256 * 1024;
 var READ_AHEAD_BYTES = 1024 * 1024;
 
+// packages/solution/src/zip/zip-directory.ts
+var import_yauzl2 = __toESM(require_yauzl(), 1);
+
 // packages/solution/src/zip/zip-writer.ts
 var import_yazl = __toESM(require_yazl(), 1);
 var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);

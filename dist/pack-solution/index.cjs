@@ -23988,6 +23988,9 @@ var WHOLE_ENTRY_BYTES = 1024 * 1024;
 var STREAM_CHUNK_BYTES = 256 * 1024;
 var READ_AHEAD_BYTES = 1024 * 1024;
 
+// packages/solution/src/zip/zip-directory.ts
+var import_yauzl2 = __toESM(require_yauzl(), 1);
+
 // packages/solution/src/zip/zip-writer.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path2 = __toESM(require("node:path"), 1);

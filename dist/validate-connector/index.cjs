@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path18, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path18,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path18,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path15 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request;
+      const { method, path: path18, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path15} HTTP/1.1\r
+      let header = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search2 ? `${pathname}${search2}` : pathname;
+        const path18 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path15,
+        path: path18,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code2 = path15.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code2 = path18.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path18 = `/${path18}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path15);
+          url = new URL(util.parseOrigin(url).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22377,8 +22377,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path15) {
-      let input = path15;
+    function removeDotSegments(path18) {
+      let input = path18;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22452,11 +22452,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path15) {
-      if (path15 === "" || path15[0] === "/") {
-        return removeDotSegments(path15);
+    function removeDotSegmentsRelative(path18) {
+      if (path18 === "" || path18[0] === "/") {
+        return removeDotSegments(path18);
       }
-      const segments = path15.split("/");
+      const segments = path18.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22819,8 +22819,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
+        const path18 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path18 && path18 !== "/" ? path18 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -26130,17 +26130,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path18) {
+      const ctrl = callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26151,13 +26151,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26178,17 +26178,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path18) {
+      const ctrl = await callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26199,13 +26199,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26232,23 +26232,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path18);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -26860,10 +26860,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26882,7 +26882,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26912,11 +26912,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path18;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26930,8 +26930,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -26945,8 +26945,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26964,8 +26964,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -26975,8 +26975,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path18, value) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29491,9 +29491,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29568,14 +29568,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29590,10 +29590,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29604,10 +29604,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29624,13 +29624,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path18, value) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -31591,9 +31591,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31602,23 +31602,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path18) => {
+      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31629,10 +31629,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -35660,7 +35660,7 @@ var require_png = __commonJS({
     var Parser = require_parser_async();
     var Packer = require_packer_async();
     var PNGSync = require_png_sync();
-    var PNG2 = exports2.PNG = function(options) {
+    var PNG3 = exports2.PNG = function(options) {
       Stream.call(this);
       options = options || {};
       this.width = options.width | 0;
@@ -35689,9 +35689,9 @@ var require_png = __commonJS({
       this._parser.on("close", this._handleClose.bind(this));
       this._packer.on("error", this.emit.bind(this, "error"));
     };
-    util.inherits(PNG2, Stream);
-    PNG2.sync = PNGSync;
-    PNG2.prototype.pack = function() {
+    util.inherits(PNG3, Stream);
+    PNG3.sync = PNGSync;
+    PNG3.prototype.pack = function() {
       if (!this.data || !this.data.length) {
         this.emit("error", "No data provided");
         return this;
@@ -35703,7 +35703,7 @@ var require_png = __commonJS({
       );
       return this;
     };
-    PNG2.prototype.parse = function(data, callback) {
+    PNG3.prototype.parse = function(data, callback) {
       if (callback) {
         let onParsed, onError;
         onParsed = function(parsedData) {
@@ -35721,27 +35721,27 @@ var require_png = __commonJS({
       this.end(data);
       return this;
     };
-    PNG2.prototype.write = function(data) {
+    PNG3.prototype.write = function(data) {
       this._parser.write(data);
       return true;
     };
-    PNG2.prototype.end = function(data) {
+    PNG3.prototype.end = function(data) {
       this._parser.end(data);
     };
-    PNG2.prototype._metadata = function(metadata) {
+    PNG3.prototype._metadata = function(metadata) {
       this.width = metadata.width;
       this.height = metadata.height;
       this.emit("metadata", metadata);
     };
-    PNG2.prototype._gamma = function(gamma) {
+    PNG3.prototype._gamma = function(gamma) {
       this.gamma = gamma;
     };
-    PNG2.prototype._handleClose = function() {
+    PNG3.prototype._handleClose = function() {
       if (!this._parser.writable && !this._packer.readable) {
         this.emit("close");
       }
     };
-    PNG2.bitblt = function(src, dst, srcX, srcY, width, height, deltaX, deltaY) {
+    PNG3.bitblt = function(src, dst, srcX, srcY, width, height, deltaX, deltaY) {
       srcX |= 0;
       srcY |= 0;
       width |= 0;
@@ -35763,11 +35763,11 @@ var require_png = __commonJS({
         );
       }
     };
-    PNG2.prototype.bitblt = function(dst, srcX, srcY, width, height, deltaX, deltaY) {
-      PNG2.bitblt(this, dst, srcX, srcY, width, height, deltaX, deltaY);
+    PNG3.prototype.bitblt = function(dst, srcX, srcY, width, height, deltaX, deltaY) {
+      PNG3.bitblt(this, dst, srcX, srcY, width, height, deltaX, deltaY);
       return this;
     };
-    PNG2.adjustGamma = function(src) {
+    PNG3.adjustGamma = function(src) {
       if (src.gamma) {
         for (let y = 0; y < src.height; y++) {
           for (let x = 0; x < src.width; x++) {
@@ -35782,8 +35782,8 @@ var require_png = __commonJS({
         src.gamma = 0;
       }
     };
-    PNG2.prototype.adjustGamma = function() {
-      PNG2.adjustGamma(this);
+    PNG3.prototype.adjustGamma = function() {
+      PNG3.adjustGamma(this);
     };
   }
 });
@@ -36043,8 +36043,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path18, { windows } = {}) => {
+      const segs = path18.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -36745,7 +36745,7 @@ var require_parse2 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push = (tok) => {
+      const push2 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -36779,8 +36779,8 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -36800,7 +36800,7 @@ var require_parse2 = __commonJS({
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
+          push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -36822,7 +36822,7 @@ var require_parse2 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output });
+        push2({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -36883,7 +36883,7 @@ var require_parse2 = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const match2 = /^\\+/.exec(remaining());
@@ -36901,7 +36901,7 @@ var require_parse2 = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
         }
@@ -36949,13 +36949,13 @@ var require_parse2 = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push({ type: "paren", value });
+          push2({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -36967,7 +36967,7 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -36980,19 +36980,19 @@ var require_parse2 = __commonJS({
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value });
+          push2({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -37026,13 +37026,13 @@ var require_parse2 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open2);
-          push(open2);
+          push2(open2);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
+            push2({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -37061,7 +37061,7 @@ var require_parse2 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value, output });
+          push2({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -37070,7 +37070,7 @@ var require_parse2 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -37080,7 +37080,7 @@ var require_parse2 = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push({ type: "comma", value, output });
+          push2({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -37092,7 +37092,7 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value, output: SLASH_LITERAL });
+          push2({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -37106,10 +37106,10 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
+            push2({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value, output: DOT_LITERAL });
+          push2({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -37124,14 +37124,14 @@ var require_parse2 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push({ type: "text", value, output });
+            push2({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value, output: QMARK });
+          push2({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -37152,22 +37152,22 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
+            push2({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
+            push2({ type: "plus", value });
             continue;
           }
-          push({ type: "plus", value: PLUS_LITERAL });
+          push2({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+            push2({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -37179,7 +37179,7 @@ var require_parse2 = __commonJS({
             value += match2[0];
             state.index += match2[0].length;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -37207,13 +37207,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -37255,7 +37255,7 @@ var require_parse2 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -37265,7 +37265,7 @@ var require_parse2 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -37283,12 +37283,12 @@ var require_parse2 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push(token);
+          push2(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push(token);
+          push2(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -37307,7 +37307,7 @@ var require_parse2 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push(token);
+        push2(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -37325,7 +37325,7 @@ var require_parse2 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -38184,8 +38184,8 @@ async function runAction(main) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -38308,6 +38308,9 @@ var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // packages/validator/src/model/rule.ts
+function isRepositoryRule(rule2) {
+  return rule2.scope === "repository";
+}
 function certificationLevels(level, custom = level === "error" ? "warning" : level) {
   return { certified: level, "independent-publisher": level, custom };
 }
@@ -38315,1116 +38318,102 @@ function sameLevels(level) {
   return { certified: level, "independent-publisher": level, custom: level };
 }
 
-// packages/validator/src/swagger/json-values.ts
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+// packages/validator/src/repository/pull-request-facts.ts
+var UPSTREAM_TARGET_BRANCH = "dev";
+function targetsPowerPlatformConnectors(pullRequest) {
+  if (!pullRequest.baseRepository) return true;
+  const name = pullRequest.baseRepository.split("/").pop() ?? "";
+  return name.toLowerCase() === "powerplatformconnectors";
 }
-function asObject(value) {
-  return isObject(value) ? value : void 0;
+var IP_SUFFIX = /\(\s*independent\s+publisher\s*\)\s*$/i;
+var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
+function independentPublisherTitleName(title) {
+  if (!IP_SUFFIX.test(title)) return void 0;
+  const name = title.replace(IP_SUFFIX, "").replace(PROPOSAL_PREFIX, "").trim();
+  return name === "" ? void 0 : name;
 }
-function asString(value) {
-  return typeof value === "string" ? value : void 0;
-}
-function asArray(value) {
-  return Array.isArray(value) ? value : void 0;
-}
-function entriesOf(value) {
-  return isObject(value) ? Object.entries(value) : [];
-}
-function has(object, key) {
-  return Object.prototype.hasOwnProperty.call(object, key);
-}
-function forEachEntry(value, visit2) {
-  if (!isObject(value)) return;
-  for (const key in value) {
-    if (Object.prototype.hasOwnProperty.call(value, key)) visit2(key, value[key]);
-  }
+function sameConnectorName(a, b) {
+  const key = (name) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  return key(a) !== "" && key(a) === key(b);
 }
 
-// packages/validator/src/rules/api-properties/brand-colour.ts
-var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
-var IP_BRAND_COLOUR = "#da3b01";
-var FORBIDDEN_BRAND_COLOURS = ["#007ee5", "#ffffff"];
-function parseHexColour(text2) {
-  if (!HEX_COLOUR.test(text2)) return void 0;
-  const value = Number.parseInt(text2.slice(1), 16);
-  return { r: value >> 16 & 255, g: value >> 8 & 255, b: value & 255 };
-}
-function toHex({ r, g, b }) {
-  return `#${[r, g, b].map((channel) => channel.toString(16).padStart(2, "0")).join("")}`;
-}
-function colourDistance(a, b) {
-  return Math.hypot(a.r - b.r, a.g - b.g, a.b - b.b);
-}
-function isNearWhite(colour) {
-  return colour.r >= 238 && colour.g >= 238 && colour.b >= 238;
+// packages/validator/src/repository/rules/folder-list.ts
+function listFolders(folders, max = 3) {
+  const quoted = folders.map((folder) => `"${folder}"`);
+  if (quoted.length <= max) {
+    return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+  }
+  return `${quoted.slice(0, max).join(", ")} and ${quoted.length - max} more`;
 }
 
-// packages/validator/src/json/pointer.ts
-function encodeSegment(segment) {
-  if (typeof segment === "number") return String(segment);
-  if (!segment.includes("~") && !segment.includes("/")) return segment;
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function decodeSegment(segment) {
-  if (!segment.includes("~")) return segment;
-  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-function childPointer(pointer, ...segments) {
-  let result = pointer;
-  for (const segment of segments) result += "/" + encodeSegment(segment);
-  return result;
-}
-function parsePointer(pointer) {
-  if (pointer === "") return [];
-  if (!pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
-  return pointer.slice(1).split("/").map(decodeSegment);
-}
-function valueAtPointer(root, pointer) {
-  let current = root;
-  for (const segment of parsePointer(pointer)) {
-    if (current === null || typeof current !== "object") return void 0;
-    if (!Object.prototype.hasOwnProperty.call(current, segment)) return void 0;
-    current = current[segment];
-  }
-  return current;
-}
-
-// packages/validator/src/rules/api-properties/connection-parameters.ts
-function propertiesOf(apiProperties) {
-  return asObject(apiProperties?.properties);
-}
-function connectionParametersOf(apiProperties) {
-  const properties = propertiesOf(apiProperties);
-  if (!properties) return [];
-  const list2 = [];
-  const collect = (parameters, pointer) => {
-    for (const [name, raw] of entriesOf(parameters)) {
-      const value = asObject(raw);
-      if (value) list2.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
-    }
-  };
-  collect(properties.connectionParameters, "/properties/connectionParameters");
-  const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
-  sets.forEach((set2, index) => {
-    collect(asObject(set2)?.parameters, `/properties/connectionParameterSets/values/${index}/parameters`);
-  });
-  return list2;
-}
-function oAuthSettingsOf(apiProperties) {
-  const list2 = [];
-  for (const parameter of connectionParametersOf(apiProperties)) {
-    const settings = asObject(parameter.value.oAuthSettings);
-    if (settings)
-      list2.push({ parameter, settings, pointer: childPointer(parameter.pointer, "oAuthSettings") });
-  }
-  return list2;
-}
-function hasParameterType(apiProperties, type) {
-  const wanted = type.toLowerCase();
-  return connectionParametersOf(apiProperties).some((parameter) => parameter.type?.toLowerCase() === wanted);
-}
-
-// packages/validator/src/rules/json-schema/ajv-validator.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_ajv_formats = __toESM(require_dist2(), 1);
-
-// packages/validator/src/rules/json-schema/newtonsoft-messages.ts
-function typeName(value) {
-  if (value === null) return "Null";
-  if (Array.isArray(value)) return "Array";
-  if (typeof value === "number") return Number.isInteger(value) ? "Integer" : "Float";
-  const name = typeof value;
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-var SCHEMA_TYPE_NAMES = {
-  string: "String",
-  boolean: "Boolean",
-  integer: "Integer",
-  number: "Number",
-  object: "Object",
-  array: "Array",
-  null: "Null"
-};
-function expectedTypes(type) {
-  const list2 = Array.isArray(type) ? type : String(type).split(",");
-  return list2.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
-}
-function show(value) {
-  const text2 = typeof value === "string" ? value : JSON.stringify(value);
-  return text2 === void 0 ? String(value) : text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
-}
-function decodeSegments(instancePath) {
-  if (instancePath === "") return [];
-  return instancePath.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function toSchemaProblems(errors2) {
-  const problems = [];
-  for (const error3 of errors2 ?? []) {
-    const problem = describe(error3);
-    if (problem) problems.push(problem);
-  }
-  return problems;
-}
-function describe(error3) {
-  const segments = decodeSegments(error3.instancePath);
-  const at = (message, pointer = error3.instancePath, key) => ({
-    message,
-    pointer,
-    segments,
-    keyword: error3.keyword,
-    ...key === void 0 ? {} : { key }
-  });
-  const params = error3.params;
-  switch (error3.keyword) {
-    case "type":
-      return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(error3.data)}.`);
-    case "enum":
-      return at(`Value ${JSON.stringify(error3.data)} is not defined in enum.`);
-    case "const":
-      return at(`Value ${JSON.stringify(error3.data)} does not match const.`);
-    case "required": {
-      const name = String(params.missingProperty);
-      return at(`Required properties are missing from object: ${name}.`, error3.instancePath, name);
-    }
-    case "additionalProperties": {
-      const name = String(params.additionalProperty);
-      return at(
-        `Property '${name}' has not been defined and the schema does not allow additional properties.`,
-        childPointer(error3.instancePath, name),
-        name
-      );
-    }
-    case "propertyNames":
-      return void 0;
-    case "pattern":
-      if (error3.propertyName !== void 0) {
-        return at(
-          `Property name '${error3.propertyName}' does not match regex pattern '${String(params.pattern)}'.`,
-          childPointer(error3.instancePath, error3.propertyName),
-          error3.propertyName
-        );
-      }
-      return at(`String '${show(error3.data)}' does not match regex pattern '${String(params.pattern)}'.`);
-    case "format":
-      return at(`String '${show(error3.data)}' does not validate against format '${String(params.format)}'.`);
-    case "minLength":
-      return at(`String '${show(error3.data)}' is less than minimum length of ${String(params.limit)}.`);
-    case "maxLength":
-      return at(`String '${show(error3.data)}' exceeds maximum length of ${String(params.limit)}.`);
-    case "minimum":
-      return at(
-        `${typeName(error3.data)} ${show(error3.data)} is less than minimum value of ${String(params.limit)}.`
-      );
-    case "maximum":
-      return at(
-        `${typeName(error3.data)} ${show(error3.data)} exceeds maximum value of ${String(params.limit)}.`
-      );
-    case "minItems":
-      return at(
-        `Array item count ${show(error3.data.length)} is less than minimum count of ${String(params.limit)}.`
-      );
-    case "uniqueItems":
-      return at(`Non-unique array item at index ${String(params.i)}.`);
-    case "if":
-    case "anyOf":
-    case "oneOf":
-    case "allOf":
-      return void 0;
-    default:
-      return at(`${error3.message ?? "Invalid value"}.`);
-  }
-}
-
-// packages/validator/src/rules/json-schema/ajv-validator.ts
-function lazySchemaValidator(schema) {
-  let validate;
-  return (value) => {
-    if (!validate) {
-      const ajv = new import_ajv.default({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-      (0, import_ajv_formats.default)(ajv);
-      validate = ajv.compile(schema);
-    }
-    return validate(value) ? [] : toSchemaProblems(validate.errors);
-  };
-}
-function cachedSchemaProblems(validate) {
-  const cache6 = /* @__PURE__ */ new WeakMap();
-  return (value) => {
-    if (value === null || typeof value !== "object") return validate(value);
-    let problems = cache6.get(value);
-    if (!problems) {
-      problems = validate(value);
-      cache6.set(value, problems);
-    }
-    return problems;
-  };
-}
-
-// packages/validator/src/rules/api-properties/schema.ts
-var IDENTITY_PROVIDERS = [
-  "oauth2",
-  "oauth2generic",
-  "aad",
-  "aadcertificate",
-  "facebook",
-  "DocuSign"
-];
-var REDIRECT_MODES = ["Global", "GlobalPerConnector", "Direct"];
-var CONNECTION_PARAMETER_TYPES = [
-  "string",
-  "securestring",
-  "int",
-  "bool",
-  "gatewaySetting",
-  "oauthSetting"
-];
-var CONNECTION_PARAMETER_NAME = "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$";
-var nullableString = { type: ["string", "null"] };
-var uiDefinition = {
-  type: "object",
-  properties: {
-    displayName: { type: "string" },
-    description: { type: "string" },
-    tooltip: { type: "string" },
-    tabIndex: { type: "integer" },
-    constraints: {
-      type: "object",
-      properties: {
-        clearText: { type: "boolean" },
-        // The schema says the string "true"/"false"; eight merged certified files use a boolean.
-        required: { type: ["string", "boolean"] },
-        tabIndex: { type: "integer" },
-        capability: { type: "array", items: { type: "string" } },
-        hidden: { type: ["boolean", "string"] },
-        allowedValues: {
-          type: "array",
-          items: { type: "object", properties: { text: { type: "string" } } }
-        },
-        dependencies: { type: "object" }
-      }
-    }
-  }
-};
-var oAuthSettings = {
-  type: "object",
-  required: ["identityProvider"],
-  properties: {
-    identityProvider: { type: "string", enum: IDENTITY_PROVIDERS },
-    clientId: nullableString,
-    clientSecret: nullableString,
-    scopes: { type: "array", items: { type: "string" } },
-    redirectMode: { type: "string", enum: REDIRECT_MODES },
-    redirectUrl: { type: "string", format: "uri" },
-    properties: { type: "object" },
-    customParameters: { type: "object" }
-  }
-};
-var connectionParameter = {
-  type: "object",
-  required: ["type"],
-  properties: {
-    type: { type: "string", enum: CONNECTION_PARAMETER_TYPES },
-    uiDefinition,
-    oAuthSettings,
-    allowedValues: {
-      type: "array",
-      items: {
-        type: "object",
-        properties: {
-          uiDefinition: {
-            type: "object",
-            properties: { displayName: { type: "string" }, description: { type: "string" } }
-          }
-        }
-      }
+// packages/validator/src/repository/rules/pull-request-rules.ts
+var pullRequestRules = [
+  {
+    id: "REPO-ONE-PER-PR",
+    scope: "repository",
+    uses: [],
+    file: "folder",
+    title: "A pull request changes one connector.",
+    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine. Reported on each changed connector.',
+    levels: certificationLevels("error"),
+    example: {
+      bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
+      good: "one pull request per connector folder"
     },
-    metadata: { type: "object" }
-  },
-  if: { properties: { type: { const: "oauthSetting" } }, required: ["type"] },
-  then: { required: ["oAuthSettings"] }
-};
-var connectionParameters = {
-  type: "object",
-  propertyNames: { pattern: CONNECTION_PARAMETER_NAME },
-  additionalProperties: connectionParameter
-};
-var policyTemplateInstance = {
-  type: "object",
-  required: ["templateId", "parameters"],
-  properties: {
-    templateId: { type: "string" },
-    title: { type: "string" },
-    parameters: { type: "object" }
-  }
-};
-var API_PROPERTIES_SCHEMA = {
-  type: "object",
-  required: ["properties"],
-  additionalProperties: false,
-  properties: {
-    $schema: { type: "string" },
-    properties: {
-      type: "object",
-      required: ["iconBrandColor"],
-      additionalProperties: false,
-      properties: {
-        iconBrandColor: { type: "string" },
-        publisher: { type: "string" },
-        stackOwner: { type: "string" },
-        capabilities: { type: "array", items: { type: "string" } },
-        connectionParameters,
-        connectionParameterSets: {
-          type: "object",
-          properties: {
-            uiDefinition,
-            values: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["name", "parameters"],
-                properties: { name: { type: "string" }, uiDefinition, parameters: connectionParameters }
-              }
-            }
-          }
-        },
-        policyTemplateInstances: { type: "array", items: policyTemplateInstance },
-        scriptOperations: { type: "array", items: { type: "string" } },
-        isCustomApi: { type: "boolean" },
-        // Written by newer tooling instead of scriptOperations (2 merged certified connectors).
-        script: {
-          type: "object",
-          properties: {
-            language: { type: "string" },
-            operationIds: { type: "array", items: { type: "string" } }
-          }
-        }
-      }
-    }
-  }
-};
-
-// packages/validator/src/rules/api-properties/schema-problems.ts
-var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
-function classify(problem) {
-  const [first, second] = problem.segments;
-  const path15 = problem.segments;
-  if (first === void 0) return "PROP-ROOT";
-  if (first !== "properties") return "PROP-ROOT";
-  if (second === void 0) {
-    if (problem.keyword === "additionalProperties") return "PROP-UNKNOWN-KEYS";
-    if (problem.keyword === "required" && problem.key === "iconBrandColor") return "PROP-BRAND-REQ";
-    return "PROP-ROOT";
-  }
-  if (second === "iconBrandColor") return "PROP-BRAND-FORMAT";
-  if (second === "capabilities") return "PROP-CAPABILITIES";
-  if (second === "scriptOperations") return "PROP-SCRIPTOPS";
-  if (second === "policyTemplateInstances") return "PROP-POLICY";
-  if (second === "connectionParameters" || second === "connectionParameterSets") {
-    if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path15.includes("oAuthSettings")) {
-      const last2 = path15[path15.length - 1];
-      if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
-      if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
-      if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
-      return "PROP-SCHEMA";
-    }
-    if (path15.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path15[path15.length - 1] === "type" && path15.length === parameterNameDepth(path15) + 1)
-      return "PROP-CP-TYPE";
-  }
-  return "PROP-SCHEMA";
-}
-function parameterNameDepth(path15) {
-  return path15[1] === "connectionParameterSets" ? 6 : 3;
-}
-function schemaProblemsFor(context, ruleId) {
-  const document = context.connector.files.apiProperties?.document;
-  if (!document || document.value === void 0) return [];
-  return problemsOf(document.value).filter((problem) => classify(problem) === ruleId);
-}
-function reportSchemaProblems(context, ruleId, advice = "") {
-  for (const problem of schemaProblemsFor(context, ruleId)) {
-    context.report({
-      pointer: problem.pointer,
-      message: advice ? `${problem.message} ${advice}` : problem.message
-    });
-  }
-}
-
-// packages/validator/src/rules/api-properties/brand-rules.ts
-var BRAND_POINTER = "/properties/iconBrandColor";
-function brandColourOf(context) {
-  return asString(propertiesOf(context.apiProperties)?.iconBrandColor);
-}
-var apiPropertiesBrandRules = [
-  {
-    id: "PROP-BRAND-FORMAT",
-    file: "apiProperties",
-    title: "Write iconBrandColor as an HTML hex colour `#RRGGBB`.",
-    description: "The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.",
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
-    example: { bad: '"iconBrandColor": "blue"', good: '"iconBrandColor": "#3b5bdb"' },
     check(context) {
-      reportSchemaProblems(context, "PROP-BRAND-FORMAT");
-      const colour = brandColourOf(context);
-      if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
-        context.report({
-          pointer: BRAND_POINTER,
-          message: `The iconBrandColor "${colour}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
-        });
-      }
-    }
-  },
-  {
-    id: "PROP-BRAND-FORBIDDEN",
-    file: "apiProperties",
-    title: "Do not use the default blue or white as brand colour.",
-    description: 'Certification rejects the designer default `#007ee5` and white `#ffffff` ("the icon colour cannot be the same as the default", PR #3187; PR template). Near-white colours such as `#fefefe` or `#f5f5f5` (20+ merged connectors) are workarounds that still show a white tile, so they get a warning. Four legacy certified connectors break the hard rule.',
-    levels: { certified: "error", "independent-publisher": "off", custom: "off" },
-    example: { bad: '"iconBrandColor": "#007ee5"', good: '"iconBrandColor": "#3b5bdb"' },
-    check(context) {
-      const colour = brandColourOf(context);
-      const rgb = colour === void 0 ? void 0 : parseHexColour(colour);
-      if (!colour || !rgb) return;
-      if (FORBIDDEN_BRAND_COLOURS.includes(colour.toLowerCase())) {
-        context.report({
-          pointer: BRAND_POINTER,
-          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`
-        });
-      } else if (isNearWhite(rgb)) {
-        context.report({
-          pointer: BRAND_POINTER,
-          severity: "warning",
-          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`
-        });
-      }
-    }
-  },
-  {
-    id: "PROP-BRAND-IP",
-    file: "apiProperties",
-    title: "Independent publisher connectors use the brand colour #da3b01.",
-    description: "Independent publisher connectors all get the generic orange icon, so their iconBrandColor must be `#da3b01` (README; certification step 4). All 395 merged IP connectors comply.",
-    levels: { certified: "off", "independent-publisher": "error", custom: "off" },
-    example: { bad: '"iconBrandColor": "#3b5bdb"', good: '"iconBrandColor": "#da3b01"' },
-    check(context) {
-      const properties = propertiesOf(context.apiProperties);
-      if (!properties) return;
-      const colour = asString(properties.iconBrandColor);
-      if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
+      if (context.changedFolders.length <= 1) return;
+      const others2 = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
       context.report({
-        pointer: BRAND_POINTER,
-        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${colour}.`
+        message: `You can only submit one connector per pull request: this change also touches ${listFolders(others2)}. Move the changes to the other connectors into pull requests of their own.`
       });
     }
-  }
-];
-
-// packages/validator/src/rules/general-secrets/placeholders.ts
-var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|secret|client|change_?me|redacted|xxx|test|fake|todo|insert|here|value|token|password|key|none|null|string|demo/i;
-var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
-var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
-function isPlaceholderSecret(value) {
-  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value) || !looksGenerated(value);
-}
-function looksGenerated(value) {
-  if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
-  return classes >= 2 && shannonEntropy(value) >= 3;
-}
-function shannonEntropy(value) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    entropy -= p * Math.log2(p);
-  }
-  return entropy;
-}
-function maskSecret(value) {
-  const visible = value.length >= 16 ? 4 : 2;
-  return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
-}
-
-// packages/validator/src/rules/api-properties/oauth-rules.ts
-var TENANT_UI = {
-  displayName: "Tenant",
-  description: "The tenant ID of for the Azure Active Directory application"
-};
-var ALLOWED_CUSTOM_PARAMETERS = {
-  oauth2: ["authorizationUrl", "tokenUrl", "refreshUrl"]
-};
-var apiPropertiesOAuthRules = [
-  {
-    id: "PROP-TENANTID",
-    file: "apiProperties",
-    title: "`token:TenantId` must have its exact fixed shape.",
-    description: 'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else as Critical (PR #1421, #3097).',
-    levels: certificationLevels("error"),
-    msMessage: "Invalid value for the {0} property within the UI Definition object.",
-    example: {
-      bad: '"token:TenantId": { "type": "string", "metadata": { "sourceType": "AzureActiveDirectoryTenant" }, "uiDefinition": { "description": "Your tenant", "constraints": { "hidden": "true", "required": "false" } } }',
-      good: '"token:TenantId": { "type": "string", "metadata": { "sourceType": "AzureActiveDirectoryTenant" }, "uiDefinition": { "constraints": { "hidden": "true", "required": "false" } } }'
-    },
-    check(context) {
-      for (const parameter of connectionParametersOf(context.apiProperties)) {
-        if (parameter.name !== "token:TenantId") continue;
-        const { value, pointer } = parameter;
-        if (value.type !== "string") {
-          context.report({
-            pointer: childPointer(pointer, "type"),
-            message: 'The type of token:TenantId must be "string".'
-          });
-        }
-        if (asObject(value.metadata)?.sourceType !== "AzureActiveDirectoryTenant") {
-          context.report({
-            pointer: childPointer(pointer, "metadata"),
-            message: 'token:TenantId must have "metadata": { "sourceType": "AzureActiveDirectoryTenant" }.'
-          });
-        }
-        const ui = asObject(value.uiDefinition);
-        const uiPointer = childPointer(pointer, "uiDefinition");
-        for (const [key, given] of entriesOf(ui)) {
-          if (key === "constraints") continue;
-          if (TENANT_UI[key] === void 0 || given !== TENANT_UI[key]) {
-            context.report({
-              pointer: childPointer(uiPointer, key),
-              message: `Invalid value for the ${key} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
-            });
-          }
-        }
-        const constraints = asObject(ui?.constraints);
-        for (const [key, expected] of [
-          ["hidden", "true"],
-          ["required", "false"]
-        ]) {
-          const given = constraints?.[key];
-          if (String(given) !== expected) {
-            context.report({
-              pointer: childPointer(uiPointer, "constraints", key),
-              message: `Invalid value for the constraints.${key} property within the UI Definition object. token:TenantId needs "${key}": "${expected}".`
-            });
-          }
-        }
-      }
-    }
   },
   {
-    id: "PROP-OAUTH-IDP",
-    file: "apiProperties",
-    title: "Use a known OAuth identity provider with its required settings.",
-    description: 'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri; aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning).',
+    id: "REPO-TARGET-DEV",
+    scope: "repository",
+    uses: [],
+    file: "folder",
+    title: "Open the pull request against the dev branch.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Turn it off in the configuration file if your fork's workflow differs.",
     levels: certificationLevels("error"),
-    msMessage: "Value {0} is not defined in enum.",
-    example: {
-      bad: '"oAuthSettings": { "identityProvider": "aad", "clientId": "\u2026" }',
-      good: '"oAuthSettings": { "identityProvider": "aad", "clientId": "\u2026", "customParameters": { "resourceUri": { "value": "https://graph.microsoft.com" } } }'
-    },
+    example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
     check(context) {
-      reportSchemaProblems(context, "PROP-OAUTH-IDP");
-      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
-        const provider = asString(settings.identityProvider);
-        const customParameters = asObject(settings.customParameters);
-        const customPointer = childPointer(pointer, "customParameters");
-        if ((provider === "aad" || provider === "aadcertificate") && !has(customParameters ?? {}, "resourceUri")) {
-          context.report({
-            pointer: childPointer(customPointer, "resourceUri"),
-            message: `The identity provider ${provider} requires customParameters.resourceUri: the resource (audience) to get tokens for.`
-          });
-        }
-        const properties = asObject(settings.properties);
-        const firstParty = properties?.IsFirstParty;
-        if (provider === "aadcertificate" && firstParty !== "True") {
-          context.report({
-            pointer: childPointer(pointer, "properties", "IsFirstParty"),
-            message: 'The identity provider aadcertificate requires "properties": { "IsFirstParty": "True" }.'
-          });
-        } else if (firstParty !== void 0 && firstParty !== "True" && firstParty !== "False") {
-          context.report({
-            pointer: childPointer(pointer, "properties", "IsFirstParty"),
-            severity: "warning",
-            message: `Value ${JSON.stringify(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
-          });
-        }
-        const allowed = provider === void 0 ? void 0 : ALLOWED_CUSTOM_PARAMETERS[provider];
-        if (!allowed) continue;
-        for (const [name] of entriesOf(customParameters)) {
-          if (allowed.includes(name)) continue;
-          const intended = allowed.find((known) => known.toLowerCase() === name.toLowerCase());
-          if (intended) {
-            context.report({
-              pointer: childPointer(customPointer, name),
-              severity: "warning",
-              message: `Write the custom parameter '${name}' as '${intended}', the name the schema defines.`
-            });
-            continue;
-          }
-          context.report({
-            pointer: childPointer(customPointer, name),
-            message: `The identity provider ${provider} does not accept the custom parameter '${name}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "PROP-OAUTH-REDIRECT",
-    file: "apiProperties",
-    title: "Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`).",
-    description: 'redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value "GlobalPerConnector" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning. Values are case-sensitive.',
-    levels: certificationLevels("error", "warning"),
-    msMessage: "Value {0} is not defined in enum.",
-    example: { bad: '"redirectMode": "Global"', good: '"redirectMode": "GlobalPerConnector"' },
-    check(context) {
-      reportSchemaProblems(
-        context,
-        "PROP-OAUTH-REDIRECT",
-        `Use one of: ${REDIRECT_MODES.join(", ")} (case-sensitive).`
-      );
-      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
-        const mode = settings.redirectMode;
-        const modePointer = childPointer(pointer, "redirectMode");
-        if (mode === "Global") {
-          context.report({
-            pointer: modePointer,
-            severity: "warning",
-            message: "redirectMode Global uses the shared redirect URI https://global.consent.azure-apim.net/redirect; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for."
-          });
-        } else if (mode === "GlobalPerConnector") {
-          context.report({
-            pointer: modePointer,
-            severity: "info",
-            message: 'Microsoft\'s apiProperties pipeline reports `Value "GlobalPerConnector" is not defined in enum.` for this value, but the platform accepts it and reviewers ask for it (PR #3097): that pipeline error can be ignored.'
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "PROP-OAUTH-SECRET",
-    file: "apiProperties",
-    title: "Never commit a real OAuth client secret.",
-    description: "clientSecret should be absent or a placeholder: paconn takes the secret with `--secret`, and the repository README says to replace secrets with dummy values (CredScan breaks the security build). Every merged clientSecret is a placeholder such as `[[DUMMY]]` or `YOUR_CLIENT_SECRET`.",
-    levels: certificationLevels("error"),
-    example: {
-      bad: '"clientSecret": "q8R~x0P2mD3vN9bK7cL1zW4yT6uH5jF0gS8aE2"',
-      good: '"clientSecret": "[[DUMMY]]"'
-    },
-    check(context) {
-      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
-        for (const key of ["clientSecret", "ClientSecret", "clientsecret"]) {
-          const secret = asString(settings[key]);
-          if (secret === void 0 || isPlaceholderSecret(secret)) continue;
-          context.report({
-            pointer: childPointer(pointer, key),
-            message: `The ${key} ${maskSecret(secret)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]", pass the secret with paconn --secret, and revoke it: it is in the git history.`
-          });
-        }
-      }
-    }
-  }
-];
-
-// packages/validator/src/rules/api-properties/policy-templates.ts
-var TEMPLATE_PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
-var OPERATION_NAME_PARAMETER = "x-ms-apimTemplate-operationName";
-var POLICY_TEMPLATE_REQUIRED_PARAMETERS = /* @__PURE__ */ new Map([
-  ["convertarraytoobject", ["propertyParentPath", "keyWithinCollectionPath", "newPropertyPath"]],
-  ["convertobjecttoarray", ["propertyParentPath", "newPropertyPath"]],
-  ["dynamichosturl", ["urlTemplate"]],
-  ["encodepropertyvalue", ["propertyParentPath", "newPropertyPath"]],
-  ["pollingtrigger", ["triggerConfig", "triggerDataPath"]],
-  ["routerequesttoendpoint", ["newPath"]],
-  ["setheader", ["name", "value"]],
-  [
-    "setproperty",
-    ["newPropertyParentPathTemplate", "newPropertySubPathTemplate", "propertyValuePathTemplate"]
-  ],
-  ["setqueryparameter", ["name", "value"]],
-  ["setvaluefromurl", ["parameterTemplate", "parameterValueUrl", "parameterValuePathTemplate"]],
-  ["stringreplace", ["propertyParentPath", "sourceString", "replacementString", "newPropertyPath"]],
-  ["stringtoarray", ["propertyParentPath", "delimiterList", "childPropertyName", "newPropertyPath"]],
-  ["updatenextlink", ["nextLinkPropertyName"]],
-  // Real platform templates used by merged connectors but missing from the published schema.
-  ["dynamicsubdomain", []],
-  ["moveproperties", []],
-  ["setconnectionstatustounauthenticated", []]
-]);
-var POLICY_PARAMETER_ENUMS = /* @__PURE__ */ new Map([
-  [
-    "routerequesttoendpoint",
-    {
-      httpMethod: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "@Request.OriginalHTTPMethod"]
-    }
-  ],
-  [
-    "setheader",
-    { existsAction: ["override", "skip", "append"], policySection: ["Request", "Response", "Failure"] }
-  ]
-]);
-
-// packages/validator/src/rules/api-properties/policy-rules.ts
-var apiPropertiesPolicyRules = [
-  {
-    id: "PROP-POLICY",
-    file: "apiProperties",
-    title: "Use known policy templates with their required parameters and real operationIds.",
-    description: "policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required `x-ms-apimTemplateParameter.*` parameters (published schema). `dynamicsubdomain`, `moveproperties` and `setconnectionstatustounauthenticated` are real templates missing from the schema. The optional `x-ms-apimTemplate-operationName` lists the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing.",
-    levels: certificationLevels("error"),
-    example: {
-      bad: '{ "templateId": "setheader", "title": "Set header", "parameters": { "x-ms-apimTemplateParameter.name": "Accept" } }',
-      good: '{ "templateId": "setheader", "title": "Set header", "parameters": { "x-ms-apimTemplateParameter.name": "Accept", "x-ms-apimTemplateParameter.value": "application/json" } }'
-    },
-    check(context) {
-      reportSchemaProblems(context, "PROP-POLICY");
-      const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances) ?? [];
-      instances.forEach((raw, index) => {
-        const instance = asObject(raw);
-        const templateId = asString(instance?.templateId);
-        if (!instance || templateId === void 0) return;
-        const pointer = childPointer("/properties/policyTemplateInstances", index);
-        const key = templateId.toLowerCase();
-        const required = POLICY_TEMPLATE_REQUIRED_PARAMETERS.get(key);
-        if (!required) {
-          context.report({
-            pointer: childPointer(pointer, "templateId"),
-            message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
-          });
-          return;
-        }
-        const parameters = asObject(instance.parameters);
-        if (!parameters) return;
-        const parametersPointer = childPointer(pointer, "parameters");
-        const missing = required.filter((name) => !has(parameters, TEMPLATE_PARAMETER_PREFIX + name));
-        if (missing.length > 0) {
-          context.report({
-            pointer: parametersPointer,
-            message: `Required properties are missing from object: ${missing.map((name) => TEMPLATE_PARAMETER_PREFIX + name).join(", ")}. The ${templateId} template needs them.`
-          });
-        }
-        for (const [name, allowed] of Object.entries(POLICY_PARAMETER_ENUMS.get(key) ?? {})) {
-          const value = parameters[TEMPLATE_PARAMETER_PREFIX + name];
-          if (typeof value === "string" && !allowed.includes(value)) {
-            context.report({
-              pointer: childPointer(parametersPointer, TEMPLATE_PARAMETER_PREFIX + name),
-              message: `Value "${value}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
-            });
-          }
-        }
-        checkOperationNames(
-          parameters[OPERATION_NAME_PARAMETER],
-          childPointer(parametersPointer, OPERATION_NAME_PARAMETER)
-        );
+      const pullRequest = context.pullRequest;
+      const baseRef = pullRequest?.baseRef;
+      if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
+      if (!targetsPowerPlatformConnectors(pullRequest)) return;
+      context.report({
+        message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
       });
-      function checkOperationNames(value, pointer) {
-        const swagger = context.swagger;
-        if (value === void 0 || !swagger) return;
-        const names = asArray(value);
-        if (!names) {
-          context.report({ pointer, message: `${OPERATION_NAME_PARAMETER} is a list of operationIds.` });
-          return;
-        }
-        names.forEach((name, index) => {
-          if (typeof name !== "string") return;
-          if (swagger.operationsById.has(name)) return;
-          context.report({
-            pointer: childPointer(pointer, index),
-            message: `The operation "${name}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
-          });
-        });
-      }
     }
-  }
-];
-
-// packages/validator/src/rules/api-properties/publisher-rules.ts
-var TEMPLATE_TEXTS = [
-  "full name or name of company or organization",
-  "name of the owner of the service or product",
-  "publisher's name"
-];
-var PUBLISHER_ADVICE = {
-  certified: {
-    publisher: "the company or organization that publishes the connector",
-    stackOwner: "the company that owns the service, usually the publisher"
   },
-  "independent-publisher": {
-    publisher: "your first and last name (comma-separated for several people)",
-    stackOwner: "the company that owns the service"
-  },
-  custom: { publisher: "the publisher", stackOwner: "the owner of the service" }
-};
-var apiPropertiesPublisherRules = [
   {
-    id: "PROP-PUBLISHER",
-    file: "apiProperties",
-    title: "Set `publisher` and `stackOwner`.",
-    description: `Certified and independent-publisher connectors name their publisher and the owner of the service (certification step 3a; reviewers: "Please add the 'stackOwner' property", PR #2459). Legacy certified connectors often lack them (54 without publisher, 72 without stackOwner), hence a warning there. Not checked for custom connectors: paconn create/update fail when stackOwner is present (PR #754).`,
-    levels: { certified: "warning", "independent-publisher": "error", custom: "off" },
-    example: {
-      bad: '"properties": { "iconBrandColor": "#da3b01" }',
-      good: '"publisher": "Jane Doe", "stackOwner": "Contoso Ltd"'
-    },
+    id: "REPO-PR-TITLE-IP",
+    scope: "repository",
+    uses: [],
+    file: "folder",
+    title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
+    description: "The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector's title or its folder name, compared ignoring case, spaces and punctuation. A warning, not an error: a workflow is usually not re-run when only the title is edited.",
+    levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
+    example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
-      const properties = propertiesOf(context.apiProperties);
-      if (!properties) return;
-      for (const key of ["publisher", "stackOwner"]) {
-        const value = properties[key];
-        const present = has(properties, key) && typeof value === "string" && value.trim() !== "";
-        if (present) continue;
+      const title = context.pullRequest?.title;
+      if (title === void 0) return;
+      const connector = context.connector;
+      const expected = `${connector.title?.trim() || connector.name} (Independent Publisher)`;
+      const named = independentPublisherTitleName(title);
+      if (named === void 0) {
         context.report({
-          pointer: childPointer("/properties", key),
-          message: `Please add the '${key}' property: ${PUBLISHER_ADVICE[context.profile][key]}.`
+          message: `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`
         });
-      }
-    }
-  },
-  {
-    id: "PROP-PUBLISHER-TEMPLATE",
-    file: "apiProperties",
-    title: "Replace the template text of `publisher` and `stackOwner`.",
-    description: 'The repository templates ship "Full name or name of company or organization." and "Name of the owner of the service or product." as values; left in place they end up on the connector page.',
-    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
-    example: {
-      bad: '"publisher": "Full name or name of company or organization."',
-      good: '"publisher": "Contoso Ltd"'
-    },
-    check(context) {
-      const properties = propertiesOf(context.apiProperties);
-      if (!properties) return;
-      for (const key of ["publisher", "stackOwner"]) {
-        const value = properties[key];
-        if (typeof value !== "string") continue;
-        const lower = value.toLowerCase();
-        if (TEMPLATE_TEXTS.some((text2) => lower.includes(text2))) {
-          context.report({
-            pointer: childPointer("/properties", key),
-            message: `The ${key} "${value}" is the template's text; replace it with the real name.`
-          });
-        }
-      }
-    }
-  }
-];
-
-// packages/validator/src/rules/api-properties/schema-rules.ts
-var apiPropertiesSchemaRules = [
-  {
-    id: "PROP-SCHEMA",
-    file: "apiProperties",
-    title: "apiProperties.json must match the apiProperties schema.",
-    description: "Microsoft's apiProperties pipeline (PR #1427) validates the file with Newtonsoft.Json.Schema and fails on any error (PR #1421: `Invalid type. Expected Boolean but got String.`). The published schema is stale, so this rule uses our own schema with the fixes merged connectors need (scriptOperations, connectionParameterSets, GlobalPerConnector, hidden as boolean or string, DocuSign, extra policy templates). Problems owned by a more specific PROP-* rule are reported there.",
-    levels: certificationLevels("error"),
-    msMessage: "Invalid type. Expected {0} but got {1}.",
-    example: {
-      bad: '{ "properties": { "iconBrandColor": "#3b5bdb", "connectionParameters": { "api_key": { "type": "securestring", "oAuthSettings": { "identityProvider": "oauth2", "scopes": "read" } } } } }',
-      good: '"scopes": ["read"]'
-    },
-    check(context) {
-      reportSchemaProblems(context, "PROP-SCHEMA");
-    }
-  },
-  {
-    id: "PROP-ROOT",
-    file: "apiProperties",
-    title: "apiProperties.json is an object with only `properties` (and `$schema`).",
-    description: 'The schema requires a root object `{ "properties": { \u2026 } }` and allows nothing else but `$schema`; paconn and the portal read only `properties`.',
-    levels: certificationLevels("error"),
-    example: {
-      bad: '{ "iconBrandColor": "#3b5bdb" }',
-      good: '{ "properties": { "iconBrandColor": "#3b5bdb" } }'
-    },
-    check(context) {
-      reportSchemaProblems(context, "PROP-ROOT");
-    }
-  },
-  {
-    id: "PROP-BRAND-REQ",
-    file: "apiProperties",
-    title: "Set `properties.iconBrandColor`.",
-    description: "The schema requires iconBrandColor: it is the background of the connector icon in the designers.",
-    levels: certificationLevels("error"),
-    example: { bad: '{ "properties": { "publisher": "Contoso" } }', good: '"iconBrandColor": "#3b5bdb"' },
-    check(context) {
-      reportSchemaProblems(context, "PROP-BRAND-REQ");
-    }
-  },
-  {
-    id: "PROP-UNKNOWN-KEYS",
-    file: "apiProperties",
-    title: "Use only known keys under `properties`.",
-    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores.",
-    levels: certificationLevels("warning"),
-    msMessage: "Property {0} has not been defined and the schema does not allow additional properties.",
-    example: { bad: '"properties": { "iconBrandColour": "#3b5bdb" }', good: '"iconBrandColor": "#3b5bdb"' },
-    check(context) {
-      reportSchemaProblems(context, "PROP-UNKNOWN-KEYS");
-    }
-  },
-  {
-    id: "PROP-CP-NAME",
-    file: "apiProperties",
-    title: "Name connection parameters with letters, digits and underscores.",
-    description: "Connection parameter names match `^[0-9a-zA-Z_]+$`, or `name:sub`, or are exactly `token:TenantId` (schema). Other names are rejected on import.",
-    levels: certificationLevels("error"),
-    example: { bad: '"api-key": { "type": "securestring" }', good: '"api_key": { "type": "securestring" }' },
-    check(context) {
-      reportSchemaProblems(context, "PROP-CP-NAME");
-    }
-  },
-  {
-    id: "PROP-CP-TYPE",
-    file: "apiProperties",
-    title: "Give each connection parameter a known type.",
-    description: "A connection parameter `type` is one of string, securestring, int, bool, gatewaySetting, oauthSetting (schema; the values are case-sensitive, one merged connector writes `oAuthSetting`).",
-    levels: certificationLevels("error"),
-    example: { bad: '"type": "password"', good: '"type": "securestring"' },
-    check(context) {
-      reportSchemaProblems(
-        context,
-        "PROP-CP-TYPE",
-        "Use one of: string, securestring, int, bool, gatewaySetting, oauthSetting."
-      );
-    }
-  },
-  {
-    id: "PROP-CP-UI",
-    file: "apiProperties",
-    title: "Write connection parameter `uiDefinition`s as the schema describes.",
-    description: 'uiDefinition has displayName, description, tooltip (strings), tabIndex (integer) and constraints {clearText: boolean, required: "true"/"false", tabIndex, capability[], hidden, allowedValues[{value, text}], dependencies}. The schema wants `constraints.required` as the string "true" or "false" (760 merged uses); 8 merged files write a boolean, which works, so that gets an info note.',
-    levels: certificationLevels("error"),
-    example: { bad: '"constraints": { "tabIndex": "2" }', good: '"constraints": { "tabIndex": 2 }' },
-    check(context) {
-      reportSchemaProblems(context, "PROP-CP-UI");
-      for (const parameter of connectionParametersOf(context.apiProperties)) {
-        const constraints = asObject(asObject(parameter.value.uiDefinition)?.constraints);
-        if (typeof constraints?.required === "boolean") {
-          context.report({
-            pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "required"),
-            severity: "info",
-            message: `constraints.required is the boolean ${constraints.required}; the schema documents the string "${constraints.required}".`
-          });
-        }
-      }
-    }
-  },
-  {
-    id: "PROP-CP-HIDDEN-TYPE",
-    file: "apiProperties",
-    title: "Write `constraints.hidden` as a boolean.",
-    description: 'The published schema says `hidden` is a string, but the apiProperties pipeline rejected the string "true" with `Invalid type. Expected Boolean but got String.` (PR #1421). Merged connectors use both (61 strings, 31 booleans), so both are accepted and a string gets this note. `token:TenantId` is the exception: its exact shape has `hidden: "true"`.',
-    levels: sameLevels("info"),
-    msMessage: "Invalid type. Expected Boolean but got String.",
-    example: { bad: '"constraints": { "hidden": "true" }', good: '"constraints": { "hidden": true }' },
-    check(context) {
-      for (const parameter of connectionParametersOf(context.apiProperties)) {
-        if (parameter.name === "token:TenantId") continue;
-        const constraints = asObject(asObject(parameter.value.uiDefinition)?.constraints);
-        if (constraints && has(constraints, "hidden") && typeof constraints.hidden === "string") {
-          context.report({
-            pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "hidden"),
-            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${JSON.stringify(constraints.hidden)} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
-          });
-        }
-      }
-    }
-  }
-];
-
-// packages/validator/src/rules/api-properties/script-operation-rules.ts
-var KNOWN_CAPABILITIES = ["actions", "triggers", "gateway", "cloud only"];
-var apiPropertiesCapabilityRules = [
-  {
-    id: "PROP-CAPABILITIES",
-    file: "apiProperties",
-    title: "List only known capabilities.",
-    description: "capabilities is an array of strings; the schema and README give `actions` and `triggers`, and merged connectors also use `gateway` and `cloud only`. Other values are most likely typos.",
-    levels: certificationLevels("warning", "info"),
-    example: { bad: '"capabilities": ["action"]', good: '"capabilities": ["actions"]' },
-    check(context) {
-      reportSchemaProblems(context, "PROP-CAPABILITIES");
-      const capabilities = asArray(propertiesOf(context.apiProperties)?.capabilities) ?? [];
-      capabilities.forEach((capability, index) => {
-        if (typeof capability !== "string" || KNOWN_CAPABILITIES.includes(capability)) return;
-        const pointer = childPointer("/properties/capabilities", index);
-        if (KNOWN_CAPABILITIES.includes(capability.toLowerCase())) {
-          context.report({
-            pointer,
-            severity: "info",
-            message: `Write the capability "${capability}" in lower case: "${capability.toLowerCase()}".`
-          });
-        } else {
-          context.report({
-            pointer,
-            message: `"${capability}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
-          });
-        }
-      });
-    }
-  },
-  {
-    id: "PROP-SCRIPTOPS",
-    file: "apiProperties",
-    title: "`scriptOperations` names operations of the swagger, and goes with script.csx.",
-    description: "scriptOperations lists the operationIds whose calls go through script.csx (paconn README). A name that is not an operationId does nothing; scriptOperations without script.csx is pointless; a script without scriptOperations runs for every operation (25 merged connectors), which is worth knowing.",
-    levels: certificationLevels("warning"),
-    example: {
-      bad: '"scriptOperations": ["ListTask"]',
-      good: '"scriptOperations": ["ListTasks"]'
-    },
-    check(context) {
-      reportSchemaProblems(context, "PROP-SCRIPTOPS");
-      const properties = propertiesOf(context.apiProperties);
-      if (!properties) return;
-      const hasScript = context.connector.files.script !== void 0;
-      const pointer = "/properties/scriptOperations";
-      if (!has(properties, "scriptOperations")) {
-        if (hasScript) {
-          context.report({
-            pointer,
-            severity: "info",
-            message: "script.csx is present but apiProperties.json has no scriptOperations, so the script runs for every operation. List the operationIds it handles if it is meant for only some."
-          });
-        }
-        return;
-      }
-      if (!hasScript) {
+      } else if (!sameConnectorName(named, connector.name) && !(connector.title !== void 0 && sameConnectorName(named, connector.title))) {
         context.report({
-          pointer,
-          message: "scriptOperations is set but the folder has no script.csx; add the script or remove scriptOperations."
+          message: `The pull request title names "${named}", but the connector is "${connector.title?.trim() || connector.name}"; title it "${expected}".`
         });
       }
-      const swagger = context.swagger;
-      if (!swagger) return;
-      (asArray(properties.scriptOperations) ?? []).forEach((name, index) => {
-        if (typeof name !== "string" || swagger.operationsById.has(name)) return;
-        context.report({
-          pointer: childPointer(pointer, index),
-          message: `The script operation "${name}" is not an operationId of the swagger, so the script never runs for it.`
-        });
-      });
     }
   }
 ];
-
-// packages/validator/src/rules/api-properties.ts
-var apiPropertiesRules = [
-  ...apiPropertiesSchemaRules,
-  ...apiPropertiesBrandRules,
-  ...apiPropertiesPublisherRules,
-  ...apiPropertiesOAuthRules,
-  ...apiPropertiesPolicyRules,
-  ...apiPropertiesCapabilityRules
-];
-
-// packages/validator/src/rules/folder.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
-
-// packages/validator/src/loader/connector-folder.ts
-var import_node_fs2 = __toESM(require("node:fs"), 1);
-var import_node_path2 = __toESM(require("node:path"), 1);
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
@@ -40424,20 +39413,27 @@ var LineIndex = class {
     return this.lineStarts().length;
   }
   /**
-   * Offsets where lines start, in a typed array of the exact size: lines are counted first, then
-   * recorded. A growing array of numbers was one of the largest allocations of a corpus run (a large
-   * swagger has tens of thousands of lines), and the typed array's storage is outside the JS heap.
+   * Offsets where lines start, in a typed array: a growing array of numbers was one of the largest
+   * allocations of a corpus run (a large swagger has tens of thousands of lines), and the typed
+   * array's storage is outside the JS heap. One pass over the text: the buffer starts at a guess of
+   * one line per 32 characters and doubles when the guess was short (counting the lines first, then
+   * recording them, read every large text twice).
    */
   lineStarts() {
     if (this.starts) return this.starts;
     const text2 = this.text;
+    let starts = new Uint32Array(Math.max(16, (text2.length >> 5) + 1));
     let count = 1;
-    for (let at = text2.indexOf("\n"); at !== -1; at = text2.indexOf("\n", at + 1)) count++;
-    const starts = new Uint32Array(count);
-    let line = 1;
-    for (let at = text2.indexOf("\n"); at !== -1; at = text2.indexOf("\n", at + 1)) starts[line++] = at + 1;
-    this.starts = starts;
-    return starts;
+    for (let at = text2.indexOf("\n"); at !== -1; at = text2.indexOf("\n", at + 1)) {
+      if (count === starts.length) {
+        const larger = new Uint32Array(starts.length * 2);
+        larger.set(starts);
+        starts = larger;
+      }
+      starts[count++] = at + 1;
+    }
+    this.starts = starts.subarray(0, count);
+    return this.starts;
   }
 };
 
@@ -40525,6 +39521,36 @@ function nextStructural(text2, at) {
   return STRUCTURAL.test(text2) ? STRUCTURAL.lastIndex - 1 : -1;
 }
 var chars = { QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA, COLON };
+
+// packages/validator/src/json/pointer.ts
+function encodeSegment(segment) {
+  if (typeof segment === "number") return String(segment);
+  if (!segment.includes("~") && !segment.includes("/")) return segment;
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function decodeSegment(segment) {
+  if (!segment.includes("~")) return segment;
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+function childPointer(pointer, ...segments) {
+  let result = pointer;
+  for (const segment of segments) result += "/" + encodeSegment(segment);
+  return result;
+}
+function parsePointer(pointer) {
+  if (pointer === "") return [];
+  if (!pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
+  return pointer.slice(1).split("/").map(decodeSegment);
+}
+function valueAtPointer(root, pointer) {
+  let current = root;
+  for (const segment of parsePointer(pointer)) {
+    if (current === null || typeof current !== "object") return void 0;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return void 0;
+    current = current[segment];
+  }
+  return current;
+}
 
 // packages/validator/src/json/locate.ts
 var NO_CHILDREN = /* @__PURE__ */ new Map();
@@ -40665,9 +39691,11 @@ var JsonDocument = class _JsonDocument {
   tooDeep;
   lines;
   tree;
-  constructor(text2, hadBom) {
+  asciiText;
+  constructor(text2, hadBom, asciiText) {
     this.text = text2;
     this.hadBom = hadBom;
+    this.asciiText = asciiText;
     this.lines = new LineIndex(text2);
     const issues = [];
     let value;
@@ -40693,12 +39721,24 @@ var JsonDocument = class _JsonDocument {
     }
     this.syntaxIssues = issues;
   }
-  static parse(text2) {
+  /**
+   * `asciiText`: the caller knows the text is ASCII (the loader checks the file's bytes natively,
+   * which is much cheaper than scanning the text); see `stringsAreAscii`.
+   */
+  static parse(text2, options = {}) {
     const hadBom = text2.charCodeAt(0) === 65279;
-    return new _JsonDocument(hadBom ? text2.slice(1) : text2, hadBom);
+    return new _JsonDocument(hadBom ? text2.slice(1) : text2, hadBom, options.asciiText === true);
   }
   get isStrictJson() {
     return this.syntaxIssues.length === 0;
+  }
+  /**
+   * True when no string of the value can hold a character above U+007F: the text is known to be
+   * ASCII and has no `\u` escape. Rules that look for such characters skip the whole document then,
+   * instead of testing each of its strings. False when not known.
+   */
+  get stringsAreAscii() {
+    return this.asciiText && !this.text.includes("\\u");
   }
   position(offset) {
     return this.lines.position(offset);
@@ -40832,12 +39872,1207 @@ function findControlCharacterInString(text2, from) {
   return from;
 }
 
+// packages/validator/src/swagger/json-values.ts
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function asObject(value) {
+  return isObject(value) ? value : void 0;
+}
+function asString(value) {
+  return typeof value === "string" ? value : void 0;
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : void 0;
+}
+function entriesOf(value) {
+  return isObject(value) ? Object.entries(value) : [];
+}
+function has(object, key) {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+function forEachEntry(value, visit2) {
+  if (!isObject(value)) return;
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key)) visit2(key, value[key]);
+  }
+}
+
+// packages/validator/src/repository/connector-identity.ts
+function titleAndHostOf(text2) {
+  const unmarked = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  let value;
+  try {
+    value = JSON.parse(unmarked);
+  } catch {
+    value = JsonDocument.parse(unmarked).value;
+  }
+  const swagger = asObject(value);
+  const title = asString(asObject(swagger?.info)?.title);
+  const host = asString(swagger?.host);
+  return {
+    ...title?.trim() ? { title } : {},
+    ...host?.trim() ? { host } : {}
+  };
+}
+function titleKey(title) {
+  return title.trim().replace(/\s+/g, " ").toLowerCase();
+}
+function hostKey(host) {
+  return host.trim().toLowerCase().replace(/:\d+$/, "");
+}
+function isPlaceholderHost(host) {
+  const key = hostKey(host);
+  if (!key.includes(".") || key.includes("{")) return true;
+  return /(^|\.)(contoso|example|yourdomain|yourcompany|test|localhost)\.[a-z]+$/.test(key);
+}
+
+// packages/validator/src/repository/rules/uniqueness-rules.ts
+var uniquenessRules = [
+  {
+    id: "SWG-INFO-TITLE-UNIQUE",
+    scope: "repository",
+    uses: ["connector-titles"],
+    file: "swagger",
+    title: "Give the connector a title no other connector has.",
+    description: "Certification requires a title that is unique and distinguishable from existing connectors. Exceeding Microsoft's checks, the title is compared (trimmed, case-insensitive) with the title of every other connector folder in the repository, in pull requests and with `validate --base` only. Corpus: one clash in 373 merged connectors (JIRA and the independent-publisher Atlassian Jira), so a warning; a new version in a new folder can be legitimate but should say so in its title.",
+    levels: certificationLevels("warning", "info"),
+    example: {
+      bad: '{ "info": { "title": "Jira" } } while certified-connectors/JIRA has the title "JIRA"',
+      good: '{ "info": { "title": "Jira Service Desk" } }'
+    },
+    check(context) {
+      const title = context.connector.title;
+      if (!title) return;
+      const others2 = context.repository.withTitle(title, context.connector.repositoryPath);
+      if (others2.length === 0) return;
+      context.report({
+        pointer: "/info/title",
+        message: `The title "${title.trim()}" is already the title of ${listFolders(others2.map((other) => other.repositoryPath))}. Give this connector a title that tells it apart (the product's name, or "V2" for a new version).`
+      });
+    }
+  },
+  {
+    id: "REPO-NOT-EXISTING",
+    scope: "repository",
+    uses: ["connector-titles", "connector-hosts"],
+    file: "swagger",
+    title: "Submit a connector for a service that has none yet.",
+    description: "The pull request template asks the submitter to attest that \"the connector doesn't exist on the Power Platform today\". Exceeding Microsoft's checks, the swagger's host is compared with the host of every other connector folder in the repository (placeholders such as api.contoso.com aside), in pull requests and with `validate --base` only. Informational: publishers legitimately have several connectors on one API (corpus: 20 hosts shared by 2 to 5 connectors, e.g. the Blackbaud and Cloudmersive families), but an independent-publisher connector for a service with a certified connector is refused. A same title is SWG-INFO-TITLE-UNIQUE's finding; this one says when title and host both match.",
+    levels: { certified: "info", "independent-publisher": "info", custom: "off" },
+    example: {
+      bad: '{ "host": "api.sky.blackbaud.com" } while another folder calls the same host',
+      good: "a host no other connector calls"
+    },
+    check(context) {
+      const { host, title, repositoryPath: repositoryPath2 } = context.connector;
+      if (!host) return;
+      const others2 = context.repository.withHost(host, repositoryPath2);
+      if (others2.length === 0) return;
+      const copies = others2.filter(
+        (other) => title !== void 0 && other.title !== void 0 && titleKey(other.title) === titleKey(title)
+      );
+      const folders = listFolders(others2.map((other) => other.repositoryPath));
+      context.report({
+        pointer: "/host",
+        message: copies.length > 0 ? `${listFolders(copies.map((other) => other.repositoryPath))} has the same title and host "${host}": this connector seems to exist already. Update that connector instead, or explain in the pull request why this is another one.` : `The host "${host}" is also the host of ${folders}. Make sure this connector does not duplicate one that exists; if it is another product or a new version, say so in the pull request.`
+      });
+    }
+  },
+  {
+    id: "ICON-UNIQUE",
+    scope: "repository",
+    uses: ["connector-icons"],
+    file: "icon",
+    title: "Use an icon of your own, not one of another connector.",
+    description: `Certification requires an icon unique among connectors. Exceeding Microsoft's checks, icon.png is compared with the icon of every other connector folder in the repository by a 64-bit difference hash of the picture reduced to 9\xD78 grey cells, so a rescaled, recompressed or recoloured copy is found too (at most 10 bits apart; distinct corpus icons are 19 or more apart). In pull requests and with \`validate --base\` only. A new version of a connector in a new folder may keep its icon: then ignore this. Independent-publisher connectors have no icon (ICON-IP-NONE).`,
+    levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
+    example: {
+      bad: "icon.png copied from certified-connectors/Contoso",
+      good: "an icon drawn for this connector, on its brand colour"
+    },
+    check(context) {
+      const { iconHash, repositoryPath: repositoryPath2 } = context.connector;
+      if (!iconHash) return;
+      const similar = context.repository.withSimilarIcon(iconHash, repositoryPath2);
+      if (similar.length === 0) return;
+      const nearest = similar[0];
+      const likeness = nearest.distance === 0 ? "looks the same as" : `looks almost the same as (${nearest.distance} of 64 hash bits differ)`;
+      const more = similar.length > 1 ? ` (and ${similar.length - 1} more)` : "";
+      context.report({
+        message: `icon.png ${likeness} the icon of "${nearest.connector.repositoryPath}"${more}. Each connector needs an icon of its own; if this is a new version of that connector, ignore this.`
+      });
+    }
+  }
+];
+
+// packages/validator/src/repository/rules/index.ts
+var repositoryRules = [...pullRequestRules, ...uniquenessRules];
+
+// packages/validator/src/rules/api-properties/brand-colour.ts
+var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+var IP_BRAND_COLOUR = "#da3b01";
+var FORBIDDEN_BRAND_COLOURS = ["#007ee5", "#ffffff"];
+function parseHexColour(text2) {
+  if (!HEX_COLOUR.test(text2)) return void 0;
+  const value = Number.parseInt(text2.slice(1), 16);
+  return { r: value >> 16 & 255, g: value >> 8 & 255, b: value & 255 };
+}
+function toHex({ r, g, b }) {
+  return `#${[r, g, b].map((channel) => channel.toString(16).padStart(2, "0")).join("")}`;
+}
+function colourDistance(a, b) {
+  return Math.hypot(a.r - b.r, a.g - b.g, a.b - b.b);
+}
+function isNearWhite(colour) {
+  return colour.r >= 238 && colour.g >= 238 && colour.b >= 238;
+}
+
+// packages/validator/src/rules/api-properties/connection-parameters.ts
+function propertiesOf(apiProperties) {
+  return asObject(apiProperties?.properties);
+}
+function connectionParametersOf(apiProperties) {
+  const properties = propertiesOf(apiProperties);
+  if (!properties) return [];
+  const list2 = [];
+  const collect = (parameters, pointer) => {
+    for (const [name, raw] of entriesOf(parameters)) {
+      const value = asObject(raw);
+      if (value) list2.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
+    }
+  };
+  collect(properties.connectionParameters, "/properties/connectionParameters");
+  const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
+  sets.forEach((set2, index) => {
+    collect(asObject(set2)?.parameters, `/properties/connectionParameterSets/values/${index}/parameters`);
+  });
+  return list2;
+}
+function oAuthSettingsOf(apiProperties) {
+  const list2 = [];
+  for (const parameter of connectionParametersOf(apiProperties)) {
+    const settings = asObject(parameter.value.oAuthSettings);
+    if (settings)
+      list2.push({ parameter, settings, pointer: childPointer(parameter.pointer, "oAuthSettings") });
+  }
+  return list2;
+}
+function hasParameterType(apiProperties, type) {
+  const wanted = type.toLowerCase();
+  return connectionParametersOf(apiProperties).some((parameter) => parameter.type?.toLowerCase() === wanted);
+}
+
+// packages/validator/src/rules/json-schema/ajv-validator.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_ajv_formats = __toESM(require_dist2(), 1);
+
+// packages/validator/src/rules/json-schema/newtonsoft-messages.ts
+function typeName(value) {
+  if (value === null) return "Null";
+  if (Array.isArray(value)) return "Array";
+  if (typeof value === "number") return Number.isInteger(value) ? "Integer" : "Float";
+  const name = typeof value;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+var SCHEMA_TYPE_NAMES = {
+  string: "String",
+  boolean: "Boolean",
+  integer: "Integer",
+  number: "Number",
+  object: "Object",
+  array: "Array",
+  null: "Null"
+};
+function expectedTypes(type) {
+  const list2 = Array.isArray(type) ? type : String(type).split(",");
+  return list2.map((name) => SCHEMA_TYPE_NAMES[String(name)] ?? String(name)).join(", ");
+}
+function show(value) {
+  const text2 = typeof value === "string" ? value : JSON.stringify(value);
+  return text2 === void 0 ? String(value) : text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
+}
+function decodeSegments(instancePath) {
+  if (instancePath === "") return [];
+  return instancePath.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function toSchemaProblems(errors2) {
+  const problems = [];
+  for (const error3 of errors2 ?? []) {
+    const problem = describe(error3);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+function describe(error3) {
+  const segments = decodeSegments(error3.instancePath);
+  const at = (message, pointer = error3.instancePath, key) => ({
+    message,
+    pointer,
+    segments,
+    keyword: error3.keyword,
+    ...key === void 0 ? {} : { key }
+  });
+  const params = error3.params;
+  switch (error3.keyword) {
+    case "type":
+      return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(error3.data)}.`);
+    case "enum":
+      return at(`Value ${JSON.stringify(error3.data)} is not defined in enum.`);
+    case "const":
+      return at(`Value ${JSON.stringify(error3.data)} does not match const.`);
+    case "required": {
+      const name = String(params.missingProperty);
+      return at(`Required properties are missing from object: ${name}.`, error3.instancePath, name);
+    }
+    case "additionalProperties": {
+      const name = String(params.additionalProperty);
+      return at(
+        `Property '${name}' has not been defined and the schema does not allow additional properties.`,
+        childPointer(error3.instancePath, name),
+        name
+      );
+    }
+    case "propertyNames":
+      return void 0;
+    case "pattern":
+      if (error3.propertyName !== void 0) {
+        return at(
+          `Property name '${error3.propertyName}' does not match regex pattern '${String(params.pattern)}'.`,
+          childPointer(error3.instancePath, error3.propertyName),
+          error3.propertyName
+        );
+      }
+      return at(`String '${show(error3.data)}' does not match regex pattern '${String(params.pattern)}'.`);
+    case "format":
+      return at(`String '${show(error3.data)}' does not validate against format '${String(params.format)}'.`);
+    case "minLength":
+      return at(`String '${show(error3.data)}' is less than minimum length of ${String(params.limit)}.`);
+    case "maxLength":
+      return at(`String '${show(error3.data)}' exceeds maximum length of ${String(params.limit)}.`);
+    case "minimum":
+      return at(
+        `${typeName(error3.data)} ${show(error3.data)} is less than minimum value of ${String(params.limit)}.`
+      );
+    case "maximum":
+      return at(
+        `${typeName(error3.data)} ${show(error3.data)} exceeds maximum value of ${String(params.limit)}.`
+      );
+    case "minItems":
+      return at(
+        `Array item count ${show(error3.data.length)} is less than minimum count of ${String(params.limit)}.`
+      );
+    case "uniqueItems":
+      return at(`Non-unique array item at index ${String(params.i)}.`);
+    case "if":
+    case "anyOf":
+    case "oneOf":
+    case "allOf":
+      return void 0;
+    default:
+      return at(`${error3.message ?? "Invalid value"}.`);
+  }
+}
+
+// packages/validator/src/rules/json-schema/ajv-validator.ts
+function lazySchemaValidator(schema) {
+  let validate;
+  return (value) => {
+    if (!validate) {
+      const ajv = new import_ajv.default({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+      (0, import_ajv_formats.default)(ajv);
+      validate = ajv.compile(schema);
+    }
+    return validate(value) ? [] : toSchemaProblems(validate.errors);
+  };
+}
+function cachedSchemaProblems(validate) {
+  const cache6 = /* @__PURE__ */ new WeakMap();
+  return (value) => {
+    if (value === null || typeof value !== "object") return validate(value);
+    let problems = cache6.get(value);
+    if (!problems) {
+      problems = validate(value);
+      cache6.set(value, problems);
+    }
+    return problems;
+  };
+}
+
+// packages/validator/src/rules/api-properties/schema.ts
+var IDENTITY_PROVIDERS = [
+  "oauth2",
+  "oauth2generic",
+  "aad",
+  "aadcertificate",
+  "facebook",
+  "DocuSign"
+];
+var REDIRECT_MODES = ["Global", "GlobalPerConnector", "Direct"];
+var CONNECTION_PARAMETER_TYPES = [
+  "string",
+  "securestring",
+  "int",
+  "bool",
+  "gatewaySetting",
+  "oauthSetting"
+];
+var CONNECTION_PARAMETER_NAME = "^(?:[0-9a-zA-Z_]+(?::(?!TenantId$)[0-9a-zA-Z_]+)?|token:TenantId)$";
+var nullableString = { type: ["string", "null"] };
+var uiDefinition = {
+  type: "object",
+  properties: {
+    displayName: { type: "string" },
+    description: { type: "string" },
+    tooltip: { type: "string" },
+    tabIndex: { type: "integer" },
+    constraints: {
+      type: "object",
+      properties: {
+        clearText: { type: "boolean" },
+        // The schema says the string "true"/"false"; eight merged certified files use a boolean.
+        required: { type: ["string", "boolean"] },
+        tabIndex: { type: "integer" },
+        capability: { type: "array", items: { type: "string" } },
+        hidden: { type: ["boolean", "string"] },
+        allowedValues: {
+          type: "array",
+          items: { type: "object", properties: { text: { type: "string" } } }
+        },
+        dependencies: { type: "object" }
+      }
+    }
+  }
+};
+var oAuthSettings = {
+  type: "object",
+  required: ["identityProvider"],
+  properties: {
+    identityProvider: { type: "string", enum: IDENTITY_PROVIDERS },
+    clientId: nullableString,
+    clientSecret: nullableString,
+    scopes: { type: "array", items: { type: "string" } },
+    redirectMode: { type: "string", enum: REDIRECT_MODES },
+    redirectUrl: { type: "string", format: "uri" },
+    properties: { type: "object" },
+    customParameters: { type: "object" }
+  }
+};
+var connectionParameter = {
+  type: "object",
+  required: ["type"],
+  properties: {
+    type: { type: "string", enum: CONNECTION_PARAMETER_TYPES },
+    uiDefinition,
+    oAuthSettings,
+    allowedValues: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          uiDefinition: {
+            type: "object",
+            properties: { displayName: { type: "string" }, description: { type: "string" } }
+          }
+        }
+      }
+    },
+    metadata: { type: "object" }
+  },
+  if: { properties: { type: { const: "oauthSetting" } }, required: ["type"] },
+  then: { required: ["oAuthSettings"] }
+};
+var connectionParameters = {
+  type: "object",
+  propertyNames: { pattern: CONNECTION_PARAMETER_NAME },
+  additionalProperties: connectionParameter
+};
+var policyTemplateInstance = {
+  type: "object",
+  required: ["templateId", "parameters"],
+  properties: {
+    templateId: { type: "string" },
+    title: { type: "string" },
+    parameters: { type: "object" }
+  }
+};
+var API_PROPERTIES_SCHEMA = {
+  type: "object",
+  required: ["properties"],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: "string" },
+    properties: {
+      type: "object",
+      required: ["iconBrandColor"],
+      additionalProperties: false,
+      properties: {
+        iconBrandColor: { type: "string" },
+        publisher: { type: "string" },
+        stackOwner: { type: "string" },
+        capabilities: { type: "array", items: { type: "string" } },
+        connectionParameters,
+        connectionParameterSets: {
+          type: "object",
+          properties: {
+            uiDefinition,
+            values: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["name", "parameters"],
+                properties: { name: { type: "string" }, uiDefinition, parameters: connectionParameters }
+              }
+            }
+          }
+        },
+        policyTemplateInstances: { type: "array", items: policyTemplateInstance },
+        scriptOperations: { type: "array", items: { type: "string" } },
+        isCustomApi: { type: "boolean" },
+        // Written by newer tooling instead of scriptOperations (2 merged certified connectors).
+        script: {
+          type: "object",
+          properties: {
+            language: { type: "string" },
+            operationIds: { type: "array", items: { type: "string" } }
+          }
+        }
+      }
+    }
+  }
+};
+
+// packages/validator/src/rules/api-properties/schema-problems.ts
+var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
+function classify(problem) {
+  const [first, second] = problem.segments;
+  const path18 = problem.segments;
+  if (first === void 0) return "PROP-ROOT";
+  if (first !== "properties") return "PROP-ROOT";
+  if (second === void 0) {
+    if (problem.keyword === "additionalProperties") return "PROP-UNKNOWN-KEYS";
+    if (problem.keyword === "required" && problem.key === "iconBrandColor") return "PROP-BRAND-REQ";
+    return "PROP-ROOT";
+  }
+  if (second === "iconBrandColor") return "PROP-BRAND-FORMAT";
+  if (second === "capabilities") return "PROP-CAPABILITIES";
+  if (second === "scriptOperations") return "PROP-SCRIPTOPS";
+  if (second === "policyTemplateInstances") return "PROP-POLICY";
+  if (second === "connectionParameters" || second === "connectionParameterSets") {
+    if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
+    if (path18.includes("oAuthSettings")) {
+      const last2 = path18[path18.length - 1];
+      if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
+      if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
+      if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
+      return "PROP-SCHEMA";
+    }
+    if (path18.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path18[path18.length - 1] === "type" && path18.length === parameterNameDepth(path18) + 1)
+      return "PROP-CP-TYPE";
+  }
+  return "PROP-SCHEMA";
+}
+function parameterNameDepth(path18) {
+  return path18[1] === "connectionParameterSets" ? 6 : 3;
+}
+function schemaProblemsFor(context, ruleId) {
+  const document = context.connector.files.apiProperties?.document;
+  if (!document || document.value === void 0) return [];
+  return problemsOf(document.value).filter((problem) => classify(problem) === ruleId);
+}
+function reportSchemaProblems(context, ruleId, advice = "") {
+  for (const problem of schemaProblemsFor(context, ruleId)) {
+    context.report({
+      pointer: problem.pointer,
+      message: advice ? `${problem.message} ${advice}` : problem.message
+    });
+  }
+}
+
+// packages/validator/src/rules/api-properties/brand-rules.ts
+var BRAND_POINTER = "/properties/iconBrandColor";
+function brandColourOf(context) {
+  return asString(propertiesOf(context.apiProperties)?.iconBrandColor);
+}
+var apiPropertiesBrandRules = [
+  {
+    id: "PROP-BRAND-FORMAT",
+    file: "apiProperties",
+    title: "Write iconBrandColor as an HTML hex colour `#RRGGBB`.",
+    description: "The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.",
+    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    example: { bad: '"iconBrandColor": "blue"', good: '"iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-BRAND-FORMAT");
+      const colour = brandColourOf(context);
+      if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
+        context.report({
+          pointer: BRAND_POINTER,
+          message: `The iconBrandColor "${colour}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
+        });
+      }
+    }
+  },
+  {
+    id: "PROP-BRAND-FORBIDDEN",
+    file: "apiProperties",
+    title: "Do not use the default blue or white as brand colour.",
+    description: 'Certification rejects the designer default `#007ee5` and white `#ffffff` ("the icon colour cannot be the same as the default", PR #3187; PR template). Near-white colours such as `#fefefe` or `#f5f5f5` (20+ merged connectors) are workarounds that still show a white tile, so they get a warning. Four legacy certified connectors break the hard rule.',
+    levels: { certified: "error", "independent-publisher": "off", custom: "off" },
+    example: { bad: '"iconBrandColor": "#007ee5"', good: '"iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      const colour = brandColourOf(context);
+      const rgb = colour === void 0 ? void 0 : parseHexColour(colour);
+      if (!colour || !rgb) return;
+      if (FORBIDDEN_BRAND_COLOURS.includes(colour.toLowerCase())) {
+        context.report({
+          pointer: BRAND_POINTER,
+          message: `The iconBrandColor ${colour} is not allowed: the icon colour cannot be the default ${FORBIDDEN_BRAND_COLOURS[0]} or white. Use your brand's colour, the same as the icon background.`
+        });
+      } else if (isNearWhite(rgb)) {
+        context.report({
+          pointer: BRAND_POINTER,
+          severity: "warning",
+          message: `The iconBrandColor ${colour} is almost white; certification rejects white backgrounds. Use your brand's colour, the same as the icon background.`
+        });
+      }
+    }
+  },
+  {
+    id: "PROP-BRAND-IP",
+    file: "apiProperties",
+    title: "Independent publisher connectors use the brand colour #da3b01.",
+    description: "Independent publisher connectors all get the generic orange icon, so their iconBrandColor must be `#da3b01` (README; certification step 4). All 395 merged IP connectors comply.",
+    levels: { certified: "off", "independent-publisher": "error", custom: "off" },
+    example: { bad: '"iconBrandColor": "#3b5bdb"', good: '"iconBrandColor": "#da3b01"' },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      const colour = asString(properties.iconBrandColor);
+      if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
+      context.report({
+        pointer: BRAND_POINTER,
+        message: colour === void 0 ? `Independent publisher connectors must set "iconBrandColor": "${IP_BRAND_COLOUR}".` : `The iconBrandColor of an independent publisher connector must be ${IP_BRAND_COLOUR}, not ${colour}.`
+      });
+    }
+  }
+];
+
+// packages/validator/src/rules/general-secrets/placeholders.ts
+var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|secret|client|change_?me|redacted|xxx|test|fake|todo|insert|here|value|token|password|key|none|null|string|demo/i;
+var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
+var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
+function isPlaceholderSecret(value) {
+  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value) || !looksGenerated(value);
+}
+function looksGenerated(value) {
+  if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+  return classes >= 2 && shannonEntropy(value) >= 3;
+}
+function shannonEntropy(value) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+function maskSecret(value) {
+  const visible = value.length >= 16 ? 4 : 2;
+  return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
+}
+
+// packages/validator/src/rules/api-properties/oauth-rules.ts
+var TENANT_UI = {
+  displayName: "Tenant",
+  description: "The tenant ID of for the Azure Active Directory application"
+};
+var ALLOWED_CUSTOM_PARAMETERS = {
+  oauth2: ["authorizationUrl", "tokenUrl", "refreshUrl"]
+};
+var apiPropertiesOAuthRules = [
+  {
+    id: "PROP-TENANTID",
+    file: "apiProperties",
+    title: "`token:TenantId` must have its exact fixed shape.",
+    description: 'The `token:TenantId` claim parameter is a fixed object: type string, metadata.sourceType AzureActiveDirectoryTenant, constraints hidden "true" and required "false", and, if given, displayName "Tenant" and the description "The tenant ID of for the Azure Active Directory application" (sic). The apiProperties pipeline reports anything else as Critical (PR #1421, #3097).',
+    levels: certificationLevels("error"),
+    msMessage: "Invalid value for the {0} property within the UI Definition object.",
+    example: {
+      bad: '"token:TenantId": { "type": "string", "metadata": { "sourceType": "AzureActiveDirectoryTenant" }, "uiDefinition": { "description": "Your tenant", "constraints": { "hidden": "true", "required": "false" } } }',
+      good: '"token:TenantId": { "type": "string", "metadata": { "sourceType": "AzureActiveDirectoryTenant" }, "uiDefinition": { "constraints": { "hidden": "true", "required": "false" } } }'
+    },
+    check(context) {
+      for (const parameter of connectionParametersOf(context.apiProperties)) {
+        if (parameter.name !== "token:TenantId") continue;
+        const { value, pointer } = parameter;
+        if (value.type !== "string") {
+          context.report({
+            pointer: childPointer(pointer, "type"),
+            message: 'The type of token:TenantId must be "string".'
+          });
+        }
+        if (asObject(value.metadata)?.sourceType !== "AzureActiveDirectoryTenant") {
+          context.report({
+            pointer: childPointer(pointer, "metadata"),
+            message: 'token:TenantId must have "metadata": { "sourceType": "AzureActiveDirectoryTenant" }.'
+          });
+        }
+        const ui = asObject(value.uiDefinition);
+        const uiPointer = childPointer(pointer, "uiDefinition");
+        for (const [key, given] of entriesOf(ui)) {
+          if (key === "constraints") continue;
+          if (TENANT_UI[key] === void 0 || given !== TENANT_UI[key]) {
+            context.report({
+              pointer: childPointer(uiPointer, key),
+              message: `Invalid value for the ${key} property within the UI Definition object.${TENANT_UI[key] === void 0 ? " Remove it." : ` Write "${TENANT_UI[key]}" or leave it out.`}`
+            });
+          }
+        }
+        const constraints = asObject(ui?.constraints);
+        for (const [key, expected] of [
+          ["hidden", "true"],
+          ["required", "false"]
+        ]) {
+          const given = constraints?.[key];
+          if (String(given) !== expected) {
+            context.report({
+              pointer: childPointer(uiPointer, "constraints", key),
+              message: `Invalid value for the constraints.${key} property within the UI Definition object. token:TenantId needs "${key}": "${expected}".`
+            });
+          }
+        }
+      }
+    }
+  },
+  {
+    id: "PROP-OAUTH-IDP",
+    file: "apiProperties",
+    title: "Use a known OAuth identity provider with its required settings.",
+    description: 'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri; aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning).',
+    levels: certificationLevels("error"),
+    msMessage: "Value {0} is not defined in enum.",
+    example: {
+      bad: '"oAuthSettings": { "identityProvider": "aad", "clientId": "\u2026" }',
+      good: '"oAuthSettings": { "identityProvider": "aad", "clientId": "\u2026", "customParameters": { "resourceUri": { "value": "https://graph.microsoft.com" } } }'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-OAUTH-IDP");
+      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
+        const provider = asString(settings.identityProvider);
+        const customParameters = asObject(settings.customParameters);
+        const customPointer = childPointer(pointer, "customParameters");
+        if ((provider === "aad" || provider === "aadcertificate") && !has(customParameters ?? {}, "resourceUri")) {
+          context.report({
+            pointer: childPointer(customPointer, "resourceUri"),
+            message: `The identity provider ${provider} requires customParameters.resourceUri: the resource (audience) to get tokens for.`
+          });
+        }
+        const properties = asObject(settings.properties);
+        const firstParty = properties?.IsFirstParty;
+        if (provider === "aadcertificate" && firstParty !== "True") {
+          context.report({
+            pointer: childPointer(pointer, "properties", "IsFirstParty"),
+            message: 'The identity provider aadcertificate requires "properties": { "IsFirstParty": "True" }.'
+          });
+        } else if (firstParty !== void 0 && firstParty !== "True" && firstParty !== "False") {
+          context.report({
+            pointer: childPointer(pointer, "properties", "IsFirstParty"),
+            severity: "warning",
+            message: `Value ${JSON.stringify(firstParty)} is not defined in enum. IsFirstParty is the string "True" or "False".`
+          });
+        }
+        const allowed = provider === void 0 ? void 0 : ALLOWED_CUSTOM_PARAMETERS[provider];
+        if (!allowed) continue;
+        for (const [name] of entriesOf(customParameters)) {
+          if (allowed.includes(name)) continue;
+          const intended = allowed.find((known) => known.toLowerCase() === name.toLowerCase());
+          if (intended) {
+            context.report({
+              pointer: childPointer(customPointer, name),
+              severity: "warning",
+              message: `Write the custom parameter '${name}' as '${intended}', the name the schema defines.`
+            });
+            continue;
+          }
+          context.report({
+            pointer: childPointer(customPointer, name),
+            message: `The identity provider ${provider} does not accept the custom parameter '${name}' (only ${allowed.join(", ")}). Use oauth2generic for other parameters.`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "PROP-OAUTH-REDIRECT",
+    file: "apiProperties",
+    title: "Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`).",
+    description: 'redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value "GlobalPerConnector" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning. Values are case-sensitive.',
+    levels: certificationLevels("error", "warning"),
+    msMessage: "Value {0} is not defined in enum.",
+    example: { bad: '"redirectMode": "Global"', good: '"redirectMode": "GlobalPerConnector"' },
+    check(context) {
+      reportSchemaProblems(
+        context,
+        "PROP-OAUTH-REDIRECT",
+        `Use one of: ${REDIRECT_MODES.join(", ")} (case-sensitive).`
+      );
+      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
+        const mode = settings.redirectMode;
+        const modePointer = childPointer(pointer, "redirectMode");
+        if (mode === "Global") {
+          context.report({
+            pointer: modePointer,
+            severity: "warning",
+            message: "redirectMode Global uses the shared redirect URI https://global.consent.azure-apim.net/redirect; use GlobalPerConnector, the per-connector redirect URI that reviewers ask for."
+          });
+        } else if (mode === "GlobalPerConnector") {
+          context.report({
+            pointer: modePointer,
+            severity: "info",
+            message: 'Microsoft\'s apiProperties pipeline reports `Value "GlobalPerConnector" is not defined in enum.` for this value, but the platform accepts it and reviewers ask for it (PR #3097): that pipeline error can be ignored.'
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "PROP-OAUTH-SECRET",
+    file: "apiProperties",
+    title: "Never commit a real OAuth client secret.",
+    description: "clientSecret should be absent or a placeholder: paconn takes the secret with `--secret`, and the repository README says to replace secrets with dummy values (CredScan breaks the security build). Every merged clientSecret is a placeholder such as `[[DUMMY]]` or `YOUR_CLIENT_SECRET`.",
+    levels: certificationLevels("error"),
+    example: {
+      bad: '"clientSecret": "q8R~x0P2mD3vN9bK7cL1zW4yT6uH5jF0gS8aE2"',
+      good: '"clientSecret": "[[DUMMY]]"'
+    },
+    check(context) {
+      for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
+        for (const key of ["clientSecret", "ClientSecret", "clientsecret"]) {
+          const secret = asString(settings[key]);
+          if (secret === void 0 || isPlaceholderSecret(secret)) continue;
+          context.report({
+            pointer: childPointer(pointer, key),
+            message: `The ${key} ${maskSecret(secret)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]", pass the secret with paconn --secret, and revoke it: it is in the git history.`
+          });
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/api-properties/policy-templates.ts
+var TEMPLATE_PARAMETER_PREFIX = "x-ms-apimTemplateParameter.";
+var OPERATION_NAME_PARAMETER = "x-ms-apimTemplate-operationName";
+var POLICY_TEMPLATE_REQUIRED_PARAMETERS = /* @__PURE__ */ new Map([
+  ["convertarraytoobject", ["propertyParentPath", "keyWithinCollectionPath", "newPropertyPath"]],
+  ["convertobjecttoarray", ["propertyParentPath", "newPropertyPath"]],
+  ["dynamichosturl", ["urlTemplate"]],
+  ["encodepropertyvalue", ["propertyParentPath", "newPropertyPath"]],
+  ["pollingtrigger", ["triggerConfig", "triggerDataPath"]],
+  ["routerequesttoendpoint", ["newPath"]],
+  ["setheader", ["name", "value"]],
+  [
+    "setproperty",
+    ["newPropertyParentPathTemplate", "newPropertySubPathTemplate", "propertyValuePathTemplate"]
+  ],
+  ["setqueryparameter", ["name", "value"]],
+  ["setvaluefromurl", ["parameterTemplate", "parameterValueUrl", "parameterValuePathTemplate"]],
+  ["stringreplace", ["propertyParentPath", "sourceString", "replacementString", "newPropertyPath"]],
+  ["stringtoarray", ["propertyParentPath", "delimiterList", "childPropertyName", "newPropertyPath"]],
+  ["updatenextlink", ["nextLinkPropertyName"]],
+  // Real platform templates used by merged connectors but missing from the published schema.
+  ["dynamicsubdomain", []],
+  ["moveproperties", []],
+  ["setconnectionstatustounauthenticated", []]
+]);
+var POLICY_PARAMETER_ENUMS = /* @__PURE__ */ new Map([
+  [
+    "routerequesttoendpoint",
+    {
+      httpMethod: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "@Request.OriginalHTTPMethod"]
+    }
+  ],
+  [
+    "setheader",
+    { existsAction: ["override", "skip", "append"], policySection: ["Request", "Response", "Failure"] }
+  ]
+]);
+
+// packages/validator/src/rules/api-properties/policy-rules.ts
+var apiPropertiesPolicyRules = [
+  {
+    id: "PROP-POLICY",
+    file: "apiProperties",
+    title: "Use known policy templates with their required parameters and real operationIds.",
+    description: "policyTemplateInstances[*].templateId is a platform policy template (any case), each with its required `x-ms-apimTemplateParameter.*` parameters (published schema). `dynamicsubdomain`, `moveproperties` and `setconnectionstatustounauthenticated` are real templates missing from the schema. The optional `x-ms-apimTemplate-operationName` lists the operationIds the policy applies to; a name that is not an operationId of the swagger silently applies to nothing.",
+    levels: certificationLevels("error"),
+    example: {
+      bad: '{ "templateId": "setheader", "title": "Set header", "parameters": { "x-ms-apimTemplateParameter.name": "Accept" } }',
+      good: '{ "templateId": "setheader", "title": "Set header", "parameters": { "x-ms-apimTemplateParameter.name": "Accept", "x-ms-apimTemplateParameter.value": "application/json" } }'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-POLICY");
+      const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances) ?? [];
+      instances.forEach((raw, index) => {
+        const instance = asObject(raw);
+        const templateId = asString(instance?.templateId);
+        if (!instance || templateId === void 0) return;
+        const pointer = childPointer("/properties/policyTemplateInstances", index);
+        const key = templateId.toLowerCase();
+        const required = POLICY_TEMPLATE_REQUIRED_PARAMETERS.get(key);
+        if (!required) {
+          context.report({
+            pointer: childPointer(pointer, "templateId"),
+            message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`
+          });
+          return;
+        }
+        const parameters = asObject(instance.parameters);
+        if (!parameters) return;
+        const parametersPointer = childPointer(pointer, "parameters");
+        const missing = required.filter((name) => !has(parameters, TEMPLATE_PARAMETER_PREFIX + name));
+        if (missing.length > 0) {
+          context.report({
+            pointer: parametersPointer,
+            message: `Required properties are missing from object: ${missing.map((name) => TEMPLATE_PARAMETER_PREFIX + name).join(", ")}. The ${templateId} template needs them.`
+          });
+        }
+        for (const [name, allowed] of Object.entries(POLICY_PARAMETER_ENUMS.get(key) ?? {})) {
+          const value = parameters[TEMPLATE_PARAMETER_PREFIX + name];
+          if (typeof value === "string" && !allowed.includes(value)) {
+            context.report({
+              pointer: childPointer(parametersPointer, TEMPLATE_PARAMETER_PREFIX + name),
+              message: `Value "${value}" is not defined in enum. Use one of: ${allowed.join(", ")}.`
+            });
+          }
+        }
+        checkOperationNames(
+          parameters[OPERATION_NAME_PARAMETER],
+          childPointer(parametersPointer, OPERATION_NAME_PARAMETER)
+        );
+      });
+      function checkOperationNames(value, pointer) {
+        const swagger = context.swagger;
+        if (value === void 0 || !swagger) return;
+        const names = asArray(value);
+        if (!names) {
+          context.report({ pointer, message: `${OPERATION_NAME_PARAMETER} is a list of operationIds.` });
+          return;
+        }
+        names.forEach((name, index) => {
+          if (typeof name !== "string") return;
+          if (swagger.operationsById.has(name)) return;
+          context.report({
+            pointer: childPointer(pointer, index),
+            message: `The operation "${name}" does not exist in the swagger, so this policy applies to nothing. Use an operationId of apiDefinition.swagger.json.`
+          });
+        });
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/api-properties/publisher-rules.ts
+var TEMPLATE_TEXTS = [
+  "full name or name of company or organization",
+  "name of the owner of the service or product",
+  "publisher's name"
+];
+var PUBLISHER_ADVICE = {
+  certified: {
+    publisher: "the company or organization that publishes the connector",
+    stackOwner: "the company that owns the service, usually the publisher"
+  },
+  "independent-publisher": {
+    publisher: "your first and last name (comma-separated for several people)",
+    stackOwner: "the company that owns the service"
+  },
+  custom: { publisher: "the publisher", stackOwner: "the owner of the service" }
+};
+var apiPropertiesPublisherRules = [
+  {
+    id: "PROP-PUBLISHER",
+    file: "apiProperties",
+    title: "Set `publisher` and `stackOwner`.",
+    description: `Certified and independent-publisher connectors name their publisher and the owner of the service (certification step 3a; reviewers: "Please add the 'stackOwner' property", PR #2459). Legacy certified connectors often lack them (54 without publisher, 72 without stackOwner), hence a warning there. Not checked for custom connectors: paconn create/update fail when stackOwner is present (PR #754).`,
+    levels: { certified: "warning", "independent-publisher": "error", custom: "off" },
+    example: {
+      bad: '"properties": { "iconBrandColor": "#da3b01" }',
+      good: '"publisher": "Jane Doe", "stackOwner": "Contoso Ltd"'
+    },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      for (const key of ["publisher", "stackOwner"]) {
+        const value = properties[key];
+        const present = has(properties, key) && typeof value === "string" && value.trim() !== "";
+        if (present) continue;
+        context.report({
+          pointer: childPointer("/properties", key),
+          message: `Please add the '${key}' property: ${PUBLISHER_ADVICE[context.profile][key]}.`
+        });
+      }
+    }
+  },
+  {
+    id: "PROP-PUBLISHER-TEMPLATE",
+    file: "apiProperties",
+    title: "Replace the template text of `publisher` and `stackOwner`.",
+    description: 'The repository templates ship "Full name or name of company or organization." and "Name of the owner of the service or product." as values; left in place they end up on the connector page.',
+    levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+    example: {
+      bad: '"publisher": "Full name or name of company or organization."',
+      good: '"publisher": "Contoso Ltd"'
+    },
+    check(context) {
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      for (const key of ["publisher", "stackOwner"]) {
+        const value = properties[key];
+        if (typeof value !== "string") continue;
+        const lower = value.toLowerCase();
+        if (TEMPLATE_TEXTS.some((text2) => lower.includes(text2))) {
+          context.report({
+            pointer: childPointer("/properties", key),
+            message: `The ${key} "${value}" is the template's text; replace it with the real name.`
+          });
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/api-properties/schema-rules.ts
+var apiPropertiesSchemaRules = [
+  {
+    id: "PROP-SCHEMA",
+    file: "apiProperties",
+    title: "apiProperties.json must match the apiProperties schema.",
+    description: "Microsoft's apiProperties pipeline (PR #1427) validates the file with Newtonsoft.Json.Schema and fails on any error (PR #1421: `Invalid type. Expected Boolean but got String.`). The published schema is stale, so this rule uses our own schema with the fixes merged connectors need (scriptOperations, connectionParameterSets, GlobalPerConnector, hidden as boolean or string, DocuSign, extra policy templates). Problems owned by a more specific PROP-* rule are reported there.",
+    levels: certificationLevels("error"),
+    msMessage: "Invalid type. Expected {0} but got {1}.",
+    example: {
+      bad: '{ "properties": { "iconBrandColor": "#3b5bdb", "connectionParameters": { "api_key": { "type": "securestring", "oAuthSettings": { "identityProvider": "oauth2", "scopes": "read" } } } } }',
+      good: '"scopes": ["read"]'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-SCHEMA");
+    }
+  },
+  {
+    id: "PROP-ROOT",
+    file: "apiProperties",
+    title: "apiProperties.json is an object with only `properties` (and `$schema`).",
+    description: 'The schema requires a root object `{ "properties": { \u2026 } }` and allows nothing else but `$schema`; paconn and the portal read only `properties`.',
+    levels: certificationLevels("error"),
+    example: {
+      bad: '{ "iconBrandColor": "#3b5bdb" }',
+      good: '{ "properties": { "iconBrandColor": "#3b5bdb" } }'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-ROOT");
+    }
+  },
+  {
+    id: "PROP-BRAND-REQ",
+    file: "apiProperties",
+    title: "Set `properties.iconBrandColor`.",
+    description: "The schema requires iconBrandColor: it is the background of the connector icon in the designers.",
+    levels: certificationLevels("error"),
+    example: { bad: '{ "properties": { "publisher": "Contoso" } }', good: '"iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-BRAND-REQ");
+    }
+  },
+  {
+    id: "PROP-UNKNOWN-KEYS",
+    file: "apiProperties",
+    title: "Use only known keys under `properties`.",
+    description: "The published schema closes `properties` over iconBrandColor, publisher, stackOwner, capabilities, connectionParameters and policyTemplateInstances, but the platform and paconn also use scriptOperations, connectionParameterSets and isCustomApi (72 merged certified files would fail only for this), so those are allowed. Anything else is most likely a typo that the platform ignores.",
+    levels: certificationLevels("warning"),
+    msMessage: "Property {0} has not been defined and the schema does not allow additional properties.",
+    example: { bad: '"properties": { "iconBrandColour": "#3b5bdb" }', good: '"iconBrandColor": "#3b5bdb"' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-UNKNOWN-KEYS");
+    }
+  },
+  {
+    id: "PROP-CP-NAME",
+    file: "apiProperties",
+    title: "Name connection parameters with letters, digits and underscores.",
+    description: "Connection parameter names match `^[0-9a-zA-Z_]+$`, or `name:sub`, or are exactly `token:TenantId` (schema). Other names are rejected on import.",
+    levels: certificationLevels("error"),
+    example: { bad: '"api-key": { "type": "securestring" }', good: '"api_key": { "type": "securestring" }' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-CP-NAME");
+    }
+  },
+  {
+    id: "PROP-CP-TYPE",
+    file: "apiProperties",
+    title: "Give each connection parameter a known type.",
+    description: "A connection parameter `type` is one of string, securestring, int, bool, gatewaySetting, oauthSetting (schema; the values are case-sensitive, one merged connector writes `oAuthSetting`).",
+    levels: certificationLevels("error"),
+    example: { bad: '"type": "password"', good: '"type": "securestring"' },
+    check(context) {
+      reportSchemaProblems(
+        context,
+        "PROP-CP-TYPE",
+        "Use one of: string, securestring, int, bool, gatewaySetting, oauthSetting."
+      );
+    }
+  },
+  {
+    id: "PROP-CP-UI",
+    file: "apiProperties",
+    title: "Write connection parameter `uiDefinition`s as the schema describes.",
+    description: 'uiDefinition has displayName, description, tooltip (strings), tabIndex (integer) and constraints {clearText: boolean, required: "true"/"false", tabIndex, capability[], hidden, allowedValues[{value, text}], dependencies}. The schema wants `constraints.required` as the string "true" or "false" (760 merged uses); 8 merged files write a boolean, which works, so that gets an info note.',
+    levels: certificationLevels("error"),
+    example: { bad: '"constraints": { "tabIndex": "2" }', good: '"constraints": { "tabIndex": 2 }' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-CP-UI");
+      for (const parameter of connectionParametersOf(context.apiProperties)) {
+        const constraints = asObject(asObject(parameter.value.uiDefinition)?.constraints);
+        if (typeof constraints?.required === "boolean") {
+          context.report({
+            pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "required"),
+            severity: "info",
+            message: `constraints.required is the boolean ${constraints.required}; the schema documents the string "${constraints.required}".`
+          });
+        }
+      }
+    }
+  },
+  {
+    id: "PROP-CP-HIDDEN-TYPE",
+    file: "apiProperties",
+    title: "Write `constraints.hidden` as a boolean.",
+    description: 'The published schema says `hidden` is a string, but the apiProperties pipeline rejected the string "true" with `Invalid type. Expected Boolean but got String.` (PR #1421). Merged connectors use both (61 strings, 31 booleans), so both are accepted and a string gets this note. `token:TenantId` is the exception: its exact shape has `hidden: "true"`.',
+    levels: sameLevels("info"),
+    msMessage: "Invalid type. Expected Boolean but got String.",
+    example: { bad: '"constraints": { "hidden": "true" }', good: '"constraints": { "hidden": true }' },
+    check(context) {
+      for (const parameter of connectionParametersOf(context.apiProperties)) {
+        if (parameter.name === "token:TenantId") continue;
+        const constraints = asObject(asObject(parameter.value.uiDefinition)?.constraints);
+        if (constraints && has(constraints, "hidden") && typeof constraints.hidden === "string") {
+          context.report({
+            pointer: childPointer(parameter.pointer, "uiDefinition", "constraints", "hidden"),
+            message: `Invalid type. Expected Boolean but got String. Microsoft's apiProperties pipeline rejects "hidden": ${JSON.stringify(constraints.hidden)} (PR #1421); write ${constraints.hidden.toLowerCase() === "true"}.`
+          });
+        }
+      }
+    }
+  }
+];
+
+// packages/validator/src/rules/api-properties/script-operation-rules.ts
+var KNOWN_CAPABILITIES = ["actions", "triggers", "gateway", "cloud only"];
+var apiPropertiesCapabilityRules = [
+  {
+    id: "PROP-CAPABILITIES",
+    file: "apiProperties",
+    title: "List only known capabilities.",
+    description: "capabilities is an array of strings; the schema and README give `actions` and `triggers`, and merged connectors also use `gateway` and `cloud only`. Other values are most likely typos.",
+    levels: certificationLevels("warning", "info"),
+    example: { bad: '"capabilities": ["action"]', good: '"capabilities": ["actions"]' },
+    check(context) {
+      reportSchemaProblems(context, "PROP-CAPABILITIES");
+      const capabilities = asArray(propertiesOf(context.apiProperties)?.capabilities) ?? [];
+      capabilities.forEach((capability, index) => {
+        if (typeof capability !== "string" || KNOWN_CAPABILITIES.includes(capability)) return;
+        const pointer = childPointer("/properties/capabilities", index);
+        if (KNOWN_CAPABILITIES.includes(capability.toLowerCase())) {
+          context.report({
+            pointer,
+            severity: "info",
+            message: `Write the capability "${capability}" in lower case: "${capability.toLowerCase()}".`
+          });
+        } else {
+          context.report({
+            pointer,
+            message: `"${capability}" is not a known capability (${KNOWN_CAPABILITIES.join(", ")}).`
+          });
+        }
+      });
+    }
+  },
+  {
+    id: "PROP-SCRIPTOPS",
+    file: "apiProperties",
+    title: "`scriptOperations` names operations of the swagger, and goes with script.csx.",
+    description: "scriptOperations lists the operationIds whose calls go through script.csx (paconn README). A name that is not an operationId does nothing; scriptOperations without script.csx is pointless; a script without scriptOperations runs for every operation (25 merged connectors), which is worth knowing.",
+    levels: certificationLevels("warning"),
+    example: {
+      bad: '"scriptOperations": ["ListTask"]',
+      good: '"scriptOperations": ["ListTasks"]'
+    },
+    check(context) {
+      reportSchemaProblems(context, "PROP-SCRIPTOPS");
+      const properties = propertiesOf(context.apiProperties);
+      if (!properties) return;
+      const hasScript = context.connector.files.script !== void 0;
+      const pointer = "/properties/scriptOperations";
+      if (!has(properties, "scriptOperations")) {
+        if (hasScript) {
+          context.report({
+            pointer,
+            severity: "info",
+            message: "script.csx is present but apiProperties.json has no scriptOperations, so the script runs for every operation. List the operationIds it handles if it is meant for only some."
+          });
+        }
+        return;
+      }
+      if (!hasScript) {
+        context.report({
+          pointer,
+          message: "scriptOperations is set but the folder has no script.csx; add the script or remove scriptOperations."
+        });
+      }
+      const swagger = context.swagger;
+      if (!swagger) return;
+      (asArray(properties.scriptOperations) ?? []).forEach((name, index) => {
+        if (typeof name !== "string" || swagger.operationsById.has(name)) return;
+        context.report({
+          pointer: childPointer(pointer, index),
+          message: `The script operation "${name}" is not an operationId of the swagger, so the script never runs for it.`
+        });
+      });
+    }
+  }
+];
+
+// packages/validator/src/rules/api-properties.ts
+var apiPropertiesRules = [
+  ...apiPropertiesSchemaRules,
+  ...apiPropertiesBrandRules,
+  ...apiPropertiesPublisherRules,
+  ...apiPropertiesOAuthRules,
+  ...apiPropertiesPolicyRules,
+  ...apiPropertiesCapabilityRules
+];
+
+// packages/validator/src/rules/folder.ts
+var import_node_path4 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/loader/connector-folder.ts
+var import_node_fs2 = __toESM(require("node:fs"), 1);
+var import_node_path2 = __toESM(require("node:path"), 1);
+
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 function decodeUtf8(bytes) {
-  if (Buffer.isBuffer(bytes) && (0, import_node_buffer.isUtf8)(bytes)) return { text: bytes.toString("utf8") };
+  if (Buffer.isBuffer(bytes)) {
+    if ((0, import_node_buffer.isAscii)(bytes)) return { text: bytes.toString("utf8"), ascii: true };
+    if ((0, import_node_buffer.isUtf8)(bytes)) return { text: bytes.toString("utf8") };
+  }
   try {
     return { text: strict.decode(bytes) };
   } catch {
@@ -40953,7 +41188,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder, listedStat) {
   if (kind === "readme" || kind === "script") {
     return { ...base2, kind, document: new TextDocument(decoded.text) };
   }
-  return { ...base2, kind, document: JsonDocument.parse(decoded.text) };
+  return { ...base2, kind, document: JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true }) };
 }
 function readSafely(filePath2, entry, realFolder, issues, listedStat) {
   try {
@@ -41358,6 +41593,25 @@ var SECRET_FORMATS = [
 ];
 var ANY_SECRET_FORMAT = /\b(?:AKIA|ASIA|gh[pousr]_|github_pat_|xox[abprs]-|AIza|[sr]k_live_|sk-|AccountKey=|sig=|eyJ)|-----BEGIN /;
 var SECRET_ASSIGNMENT = /\b(client_?secret|api_?key|access_?token|auth_?token|refresh_?token|secret_?key|password|passwd|pwd)\b["']?\s*[:=]\s*["']([^"'\r\n]{8,200})["']/gi;
+var MAYBE_SECRET = new RegExp(
+  [
+    // AKIA…, ASIA…, AIza…, AccountKey=…
+    "A(?:KIA|SIA|Iza|ccountKey=)",
+    // ghp_…, github_pat_…, sig=…
+    "g(?:h[pousr]_|ithub_pat_|=[A-Za-z0-9%]{30})",
+    "xox[abprs]-",
+    // sk_live_…, rk_live_…, sk-…
+    "k(?:_live_|-[A-Za-z0-9_-]{40})",
+    // eyJ… (a JSON Web Token)
+    "yJ[A-Za-z0-9_-]{10}",
+    // -----BEGIN … PRIVATE KEY-----
+    "BEGIN ",
+    // The ends of the secret-named keys (…key, …token, password, passwd, pwd, …secret), any case,
+    // followed by an assigned quoted value. Spelled with classes: the `i` flag would also widen the
+    // formats above and let far more texts pass.
+    String.raw`(?:[Kk][Ee][YyNn]|[Ww](?:[Oo][Rr])?[Dd]|[Cc][Rr][Ee][Tt])["']?\s*[:=]\s*["'][^"'\r\n]{8}`
+  ].join("|")
+);
 
 // packages/validator/src/rules/general-secrets.ts
 var TEXT_KINDS = ["swagger", "apiProperties", "settings", "readme", "script"];
@@ -41365,6 +41619,7 @@ function textOf(context, kind) {
   return context.connector.files[kind]?.document?.text;
 }
 function scanFile(context, kind, text2) {
+  if (!MAYBE_SECRET.test(text2)) return;
   const reported = /* @__PURE__ */ new Set();
   const anyFormat = ANY_SECRET_FORMAT.test(text2);
   for (const format3 of anyFormat ? SECRET_FORMATS : []) {
@@ -47542,6 +47797,7 @@ var ALLOWED_NAMESPACES = /* @__PURE__ */ new Set([
 ]);
 
 // packages/validator/src/rules/script/csharp-scan.ts
+var LITERAL_OR_COMMENT_START = /[/"'@$]/g;
 function scanCSharp(text2) {
   const parts = [];
   const strings = [];
@@ -47550,10 +47806,13 @@ function scanCSharp(text2) {
     if (to > copied) parts.push(text2.slice(copied, to));
   };
   const blank = (from, to) => {
-    if (to > from) parts.push(text2.slice(from, to).replace(/[^\r\n]/g, " "));
+    if (to > from) parts.push(text2.slice(from, to).replace(/[^\r\n]+/g, (run) => " ".repeat(run.length)));
   };
   let i = 0;
   while (i < text2.length) {
+    LITERAL_OR_COMMENT_START.lastIndex = i;
+    if (!LITERAL_OR_COMMENT_START.test(text2)) break;
+    i = LITERAL_OR_COMMENT_START.lastIndex - 1;
     const c = text2[i];
     const next = text2[i + 1];
     if (c === "/" && next === "/") {
@@ -47611,24 +47870,26 @@ function readString(text2, start) {
   }
   i++;
   let value = "";
+  let run = i;
   while (i < text2.length) {
     const c = text2[i];
     if (verbatim && c === '"' && text2[i + 1] === '"') {
-      value += '"';
+      value += text2.slice(run, i) + '"';
       i += 2;
+      run = i;
     } else if (c === '"') {
-      return { value, offset: start, end: i + 1 };
+      return { value: value + text2.slice(run, i), offset: start, end: i + 1 };
     } else if (!verbatim && c === "\\") {
-      value += text2[i + 1] ?? "";
+      value += text2.slice(run, i) + (text2[i + 1] ?? "");
       i += 2;
+      run = i;
     } else if (!verbatim && c === "\n") {
-      return { value, offset: start, end: i };
+      return { value: value + text2.slice(run, i), offset: start, end: i };
     } else {
-      value += c;
       i++;
     }
   }
-  return { value, offset: start, end: text2.length };
+  return { value: value + text2.slice(run, i), offset: start, end: text2.length };
 }
 function readChar(text2, start) {
   let i = start + 1;
@@ -48236,7 +48497,7 @@ var SwaggerModel = class {
    * Return false from `visit` to skip a node's children.
    */
   walkSchema(schema, pointer, visit2) {
-    const walk = (value, at, path15, depth, refs, viaRef, required) => {
+    const walk = (value, at, path18, depth, refs, viaRef, required) => {
       if (depth > MAX_SCHEMA_WALK_DEPTH) return;
       let hereValue = value;
       let herePointer = at;
@@ -48254,7 +48515,7 @@ var SwaggerModel = class {
       }
       const node = asObject(hereValue);
       if (!node) return;
-      if (visit2({ schema: node, pointer: herePointer, path: path15, depth, viaRef: reachedByRef, required }) === false)
+      if (visit2({ schema: node, pointer: herePointer, path: path18, depth, viaRef: reachedByRef, required }) === false)
         return;
       const properties = node.properties;
       if (isObject(properties)) {
@@ -48265,7 +48526,7 @@ var SwaggerModel = class {
           walk(
             properties[name],
             childPointer(herePointer, "properties", name),
-            [...path15, name],
+            [...path18, name],
             depth + 1,
             branchRefs,
             reachedByRef,
@@ -48277,7 +48538,7 @@ var SwaggerModel = class {
         walk(
           node.items,
           childPointer(herePointer, "items"),
-          [...path15, "items"],
+          [...path18, "items"],
           depth + 1,
           branchRefs,
           reachedByRef,
@@ -48288,7 +48549,7 @@ var SwaggerModel = class {
         walk(
           node.additionalProperties,
           childPointer(herePointer, "additionalProperties"),
-          [...path15, "additionalProperties"],
+          [...path18, "additionalProperties"],
           depth + 1,
           branchRefs,
           reachedByRef,
@@ -48301,7 +48562,7 @@ var SwaggerModel = class {
           walk(
             allOf[index],
             childPointer(herePointer, "allOf", index),
-            path15,
+            path18,
             depth + 1,
             branchRefs,
             reachedByRef,
@@ -48377,9 +48638,9 @@ var SwaggerModel = class {
           );
       }
     };
-    for (const [path15, pathItem] of entriesOf(this.paths)) {
+    for (const [path18, pathItem] of entriesOf(this.paths)) {
       if (!isObject(pathItem)) continue;
-      const pathItemPlace = new PointerPlace(root, "paths", path15);
+      const pathItemPlace = new PointerPlace(root, "paths", path18);
       visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
@@ -48403,10 +48664,10 @@ var SwaggerModel = class {
   }
   buildOperations() {
     const operations = [];
-    for (const [path15, pathItemValue] of entriesOf(this.paths)) {
+    for (const [path18, pathItemValue] of entriesOf(this.paths)) {
       const pathItem = asObject(pathItemValue);
       if (!pathItem) continue;
-      const pathItemPointer = childPointer("/paths", path15);
+      const pathItemPointer = childPointer("/paths", path18);
       const pathParameters2 = this.parameterList(
         pathItem.parameters,
         childPointer(pathItemPointer, "parameters"),
@@ -48425,10 +48686,8 @@ var SwaggerModel = class {
           "operation",
           isInternal
         );
-        const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
-        const inherited = pathParameters2.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => ({ ...p, isInternal: p.isInternal || isInternal }));
         operations.push({
-          path: path15,
+          path: path18,
           method,
           pointer,
           pathItemPointer,
@@ -48438,7 +48697,7 @@ var SwaggerModel = class {
           isInternal,
           isTrigger: has(operation, "x-ms-trigger"),
           isDeprecated: operation.deprecated === true,
-          parameters: [...inherited, ...own],
+          parameters: effectiveParameters(pathParameters2, own, isInternal),
           responses: this.responseList(operation.responses, childPointer(pointer, "responses"))
         });
       }
@@ -48477,6 +48736,12 @@ var SwaggerModel = class {
     return list2;
   }
 };
+function effectiveParameters(pathParameters2, own, operationInternal) {
+  if (pathParameters2.length === 0) return own;
+  const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
+  const inherited = pathParameters2.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)).map((p) => ({ ...p, isInternal: p.isInternal || operationInternal }));
+  return [...inherited, ...own];
+}
 function chainHas(chain, ref) {
   for (let link2 = chain; link2 !== void 0; link2 = link2.parent) if (link2.ref === ref) return true;
   return false;
@@ -48673,6 +48938,10 @@ function matches(value, expected) {
   if (expected === "Number") return actual === "Integer" || actual === "Float";
   return actual === expected;
 }
+function matchesOneOf(value, allowed) {
+  for (const type of allowed) if (matches(value, type)) return true;
+  return false;
+}
 function placeAt(parent, first, second) {
   return new PointerPlace(parent, first, second);
 }
@@ -48708,8 +48977,7 @@ var StructureWalker = class {
         continue;
       }
       const field = value[key];
-      if (allowed.length === 1 ? matches(field, allowed[0]) : allowed.some((type) => matches(field, type)))
-        continue;
+      if (matchesOneOf(field, allowed)) continue;
       this.result.typeIssues.push({
         pointer: childPointer(node.pointer, key),
         expected: toTypeName(allowed[0]),
@@ -48765,10 +49033,10 @@ var StructureWalker = class {
       if (isObject(tagFields.externalDocs))
         this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
-    for (const [path15, item] of entriesOf(fields.paths)) {
-      if (path15.startsWith("x-")) continue;
-      if (isObject(item)) this.visitPathItem(item, rootNode, path15);
-      else this.typeIssue(placeAt(rootNode, "paths", path15), "Object", item);
+    for (const [path18, item] of entriesOf(fields.paths)) {
+      if (path18.startsWith("x-")) continue;
+      if (isObject(item)) this.visitPathItem(item, rootNode, path18);
+      else this.typeIssue(placeAt(rootNode, "paths", path18), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
       this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
@@ -48794,8 +49062,8 @@ var StructureWalker = class {
     if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
     if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path15) {
-    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path15);
+  visitPathItem(item, rootNode, path18) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path18);
     this.ref(item, itemNode, "pathItem");
     const fields = this.add(itemNode);
     this.visitParameters(fields.parameters, itemNode);
@@ -48880,13 +49148,13 @@ var StructureWalker = class {
         depth + 1
       );
     }
-    if (Array.isArray(fields.allOf)) {
-      this.eachObject(
-        fields.allOf,
-        node,
-        "allOf",
-        (member, index) => this.visitSchema(member, node, "allOf", index, origin, depth + 1)
-      );
+    const allOf = fields.allOf;
+    if (Array.isArray(allOf)) {
+      for (let index = 0; index < allOf.length; index++) {
+        const member = allOf[index];
+        if (isObject(member)) this.visitSchema(member, node, "allOf", index, origin, depth + 1);
+        else this.typeIssue(placeAt(node, "allOf", index), "Object", member);
+      }
     }
     if (isObject(fields.xml)) this.addNode("xml", fields.xml, node, "xml");
     if (isObject(fields.externalDocs))
@@ -48991,8 +49259,8 @@ var documentHostRules = [
     example: { bad: '{ "schemes": [] }', good: '{ "schemes": ["https"] }' },
     check(context) {
       if (!context.swagger) return;
-      for (const node of structureOf(context.swagger).nodes) {
-        if (node.kind !== "root" && node.kind !== "operation") continue;
+      const { byKind } = structureOf(context.swagger);
+      for (const node of [...byKind.get("root") ?? [], ...byKind.get("operation") ?? []]) {
         const schemes = asArray(node.value.schemes);
         if (schemes && schemes.length === 0) {
           context.report({
@@ -49014,8 +49282,8 @@ var documentHostRules = [
     example: { bad: '{ "schemes": ["wss"] }', good: '{ "schemes": ["https"] }' },
     check(context) {
       if (!context.swagger) return;
-      for (const node of structureOf(context.swagger).nodes) {
-        if (node.kind !== "root" && node.kind !== "operation") continue;
+      const { byKind } = structureOf(context.swagger);
+      for (const node of [...byKind.get("root") ?? [], ...byKind.get("operation") ?? []]) {
         const schemes = asArray(node.value.schemes);
         if (!schemes) continue;
         const at = childPointer(node.pointer, "schemes");
@@ -49040,6 +49308,8 @@ var documentHostRules = [
 
 // packages/validator/src/rules/swagger/schema-measure.ts
 var MAX_COUNT = 1e9;
+var NOTHING = Object.freeze({ count: 0, depth: 0 });
+var LEAF = Object.freeze({ count: 1, depth: 0 });
 var MAX_RECURSION = 400;
 var cache4 = /* @__PURE__ */ new WeakMap();
 function schemaMeasurer(model) {
@@ -49088,15 +49358,15 @@ var SchemaMeasurer = class {
     return result;
   }
   measure(schema) {
-    if (!isObject(schema)) return { count: 0, depth: 0 };
+    if (!isObject(schema)) return NOTHING;
     const ref = asString(schema.$ref);
     if (ref === void 0) return this.measureInline(schema);
     const target = this.model.resolve(schema, "");
-    if (target.broken || !isObject(target.value)) return { count: 1, depth: 0 };
+    if (target.broken || !isObject(target.value)) return LEAF;
     const key = target.pointer;
     const known = this.memo.get(key);
     if (known) return known;
-    if (this.active.has(key)) return { count: 0, depth: 0 };
+    if (this.active.has(key)) return NOTHING;
     this.active.add(key);
     const size = this.measureInline(target.value);
     this.active.delete(key);
@@ -49139,7 +49409,7 @@ var SchemaMeasurer = class {
     } finally {
       this.recursion--;
     }
-    return { count, depth };
+    return count === 1 && depth === 0 ? LEAF : { count, depth };
   }
 };
 
@@ -49567,6 +49837,8 @@ var documentTextRules = [
     },
     check(context) {
       if (!context.swagger) return;
+      const document = context.connector.files.swagger?.document;
+      if (document?.value === context.swagger.root && document.stringsAreAscii) return;
       for (const node of structureOf(context.swagger).nodes) {
         for (const field of TEXT_FIELDS[node.kind] ?? []) {
           const text2 = asString(node.value[field]);
@@ -49681,9 +49953,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = asArray(operation.operation[key]) ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path15) {
+function pathVariables(path18) {
   const names = [];
-  for (const match2 of path15.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path18.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -49778,9 +50050,9 @@ function operationOwning(model, pointer) {
     return void 0;
   }
   if (segments[0] !== "paths" || segments.length < 3) return void 0;
-  const [, path15, method] = segments;
+  const [, path18, method] = segments;
   return model.operations.find(
-    (operation) => operation.path === path15 && (operation.method === method || method === "parameters")
+    (operation) => operation.path === path18 && (operation.method === method || method === "parameters")
   );
 }
 function callsOf(extension, value, pointer) {
@@ -49859,10 +50131,10 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? { kind: "missing" } : { kind: "unknown" };
 }
-function followSchemaPath(model, root, path15) {
+function followSchemaPath(model, root, path18) {
   let current = resolved(model, root);
   if (!current) return { kind: "unknown" };
-  const segments = path15.split("/").filter((segment) => segment !== "");
+  const segments = path18.split("/").filter((segment) => segment !== "");
   for (const segment of segments.slice(0, MAX_STEPS)) {
     const next = property(model, current, segment);
     if (next.kind !== "found") return next;
@@ -50202,9 +50474,9 @@ var dynamicRules = [
           continue;
         }
         if (items.kind !== "found") continue;
-        for (const [key, path15] of itemPaths) {
-          if (followSchemaPath(swagger, items.schema, path15).kind !== "missing") continue;
-          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path15, label) });
+        for (const [key, path18] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path18).kind !== "missing") continue;
+          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path18, label) });
         }
       }
     }
@@ -51288,8 +51560,8 @@ var operationIdRules = [
 function pathKeys(paths) {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
 }
-function normalizePath(path15) {
-  return path15.replace(/\{[^{}]*\}/g, "{}");
+function normalizePath(path18) {
+  return path18.replace(/\{[^{}]*\}/g, "{}");
 }
 function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
@@ -51306,15 +51578,15 @@ function partiallyDuplicates(a, b) {
   }
   return differs;
 }
-function pathShape(path15) {
-  const segments = path15.split("/");
+function pathShape(path18) {
+  const segments = path18.split("/");
   const variable = segments.map(isVariableSegment);
   return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
-function templateProblem(path15) {
+function templateProblem(path18) {
   let open2 = -1;
-  for (let index = 0; index < path15.length; index++) {
-    const character = path15[index];
+  for (let index = 0; index < path18.length; index++) {
+    const character = path18[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -51348,10 +51620,10 @@ var pathRules = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report }) {
-      for (const path15 of pathKeys(swagger?.paths)) {
-        if (path15.startsWith("/")) continue;
+      for (const path18 of pathKeys(swagger?.paths)) {
+        if (path18.startsWith("/")) continue;
         report({
-          pointer: childPointer("/paths", path15),
+          pointer: childPointer("/paths", path18),
           message: "The path is not valid, it must start with a '/' character."
         });
       }
@@ -51370,10 +51642,10 @@ var pathRules = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
     check({ swagger, report }) {
-      for (const path15 of pathKeys(swagger?.paths)) {
-        if (!/[?#]/.test(path15)) continue;
+      for (const path18 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path18)) continue;
         report({
-          pointer: childPointer("/paths", path15),
+          pointer: childPointer("/paths", path18),
           message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
         });
       }
@@ -51389,10 +51661,10 @@ var pathRules = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report }) {
-      for (const path15 of pathKeys(swagger?.paths)) {
-        if (!path15.includes("*")) continue;
+      for (const path18 of pathKeys(swagger?.paths)) {
+        if (!path18.includes("*")) continue;
         report({
-          pointer: childPointer("/paths", path15),
+          pointer: childPointer("/paths", path18),
           message: "The operation path cannot contain wildcard character '*'."
         });
       }
@@ -51408,11 +51680,11 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report }) {
-      for (const path15 of pathKeys(swagger?.paths)) {
-        const problem = templateProblem(path15);
+      for (const path18 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path18);
         if (problem === void 0) continue;
         report({
-          pointer: childPointer("/paths", path15),
+          pointer: childPointer("/paths", path18),
           message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
         });
       }
@@ -51428,10 +51700,10 @@ var pathRules = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report }) {
-      for (const path15 of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path15).some((name) => name.includes("="))) continue;
+      for (const path18 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path18).some((name) => name.includes("="))) continue;
         report({
-          pointer: childPointer("/paths", path15),
+          pointer: childPointer("/paths", path18),
           message: "The operation path template variables cannot set default values with character '='."
         });
       }
@@ -51514,14 +51786,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path15 of pathKeys(swagger?.paths)) {
-        const key = path15.toLowerCase();
+      for (const path18 of pathKeys(swagger?.paths)) {
+        const key = path18.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path15),
+            pointer: childPointer("/paths", path18),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path15
+              path18
             )
           });
         }
@@ -51539,11 +51811,11 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      for (const [path15, item] of entriesOf(swagger?.paths)) {
+      for (const [path18, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path15, "$ref"),
+          pointer: childPointer("/paths", path18, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -52498,7 +52770,7 @@ var valueConstraintRules = [
         for (const name in properties) {
           if (!has(properties, name)) continue;
           const value = asObject(properties[name]);
-          if (!value || !isInternalVisibility(value["x-ms-visibility"]) || !has(value, "default")) continue;
+          if (!value || !has(value, "default") || !isInternalVisibility(value["x-ms-visibility"])) continue;
           if (asArray(written.schema.required)?.includes(name)) continue;
           report({
             pointer: childPointer(written.pointer, "properties", name),
@@ -52701,7 +52973,7 @@ function keywordNodes(context) {
   let nodes = keywordNodeCache.get(context.swagger.root);
   if (!nodes) {
     const structure = structureOf(context.swagger);
-    nodes = KEYWORD_KINDS.flatMap((kind) => structure.byKind.get(kind) ?? []);
+    nodes = [].concat(...KEYWORD_KINDS.map((kind) => structure.byKind.get(kind) ?? []));
     keywordNodeCache.set(context.swagger.root, nodes);
   }
   return nodes;
@@ -53007,13 +53279,14 @@ var schemaKeywordRules = [
             message: "The 'filterFunctions' property cannot contain duplicates."
           });
         }
-        list2.forEach((name, index) => {
-          if (typeof name === "string" && FILTER_FUNCTIONS.includes(name)) return;
+        for (let index = 0; index < list2.length; index++) {
+          const name = list2[index];
+          if (typeof name === "string" && FILTER_FUNCTIONS.includes(name)) continue;
           context.report({
             pointer: childPointer(at, index),
             message: `The 'filterFunctions' property supports only these values: ${FILTER_FUNCTIONS.join(", ")}.`
           });
-        });
+        }
       }
     }
   }
@@ -53072,26 +53345,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path15 = [];
+    const path18 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path15.push(start);
+    path18.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path15.pop();
+        path18.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path15.slice(path15.indexOf(target)));
+      if (seen === "grey") cycles.push(path18.slice(path18.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path15.push(target);
+        path18.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -53222,12 +53495,17 @@ var schemaRefRules = [
 ];
 
 // packages/validator/src/rules/swagger/schema-required.ts
+var withRequiredCache = /* @__PURE__ */ new WeakMap();
 function schemasWithRequired(context) {
   if (!context.swagger) return [];
-  const result = [];
-  for (const node of structureOf(context.swagger).byKind.get("schema") ?? []) {
-    const required = asArray(node.value.required);
-    if (required) result.push({ node, required });
+  let result = withRequiredCache.get(context.swagger.root);
+  if (!result) {
+    result = [];
+    for (const node of structureOf(context.swagger).byKind.get("schema") ?? []) {
+      const required = asArray(node.value.required);
+      if (required) result.push({ node, required });
+    }
+    withRequiredCache.set(context.swagger.root, result);
   }
   return result;
 }
@@ -54033,15 +54311,17 @@ var ALL_RULES = [
   ...readmeRules,
   ...scriptRules,
   ...settingsRules,
-  ...folderRules
+  ...folderRules,
+  // Last: they run after the folder rules, only where a change is known (see repository/).
+  ...repositoryRules
 ];
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path15, options = {}) {
+function offsetOfPath(document, path18, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path15.entries()) {
+  for (const [index, step] of path18.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -54052,7 +54332,7 @@ function offsetOfPath(document, path15, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path15.length - 1;
+    const isLast = index === path18.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -54145,16 +54425,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path15 = pointerSteps(error3.instancePath);
-  const [setting, ruleId, profile] = path15;
-  const value = path15.reduce(
+  const path18 = pointerSteps(error3.instancePath);
+  const [setting, ruleId, profile] = path18;
+  const value = path18.reduce(
     (node, step) => node?.[step],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
     const name = String(error3.params.additionalProperty);
-    if (path15.length === 0) {
+    if (path18.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -54165,7 +54445,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path15, name],
+      path: [...path18, name],
       atKey: true
     };
   }
@@ -54173,7 +54453,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path15,
+      path: path18,
       atKey: false
     };
   }
@@ -54183,34 +54463,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path15,
+        path: path18,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path15, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path18, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path15,
+      path: path18,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path15, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path18, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path15,
+      path: path18,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path15,
+    path: path18,
     atKey: false
   };
 }
@@ -54849,14 +55129,14 @@ function diffResponses(context, before, after) {
   } else if (previous && current) {
     diffSuccessResponse(context, after, previous, current, add2);
   }
-  const others = otherResponseChanges(before.responses, after.responses, previous, current);
-  if (others.length > 0) {
+  const others2 = otherResponseChanges(before.responses, after.responses, previous, current);
+  if (others2.length > 0) {
     add2(
       CHANGE_RULES.other,
       has(after.operation, "responses") ? "new" : "old",
       childPointer(has(after.operation, "responses") ? after.pointer : before.pointer, "responses"),
       `operation/${label}/responses`,
-      `Changed: responses ${others.join(", ")}.`
+      `Changed: responses ${others2.join(", ")}.`
     );
   }
 }
@@ -55041,7 +55321,7 @@ function diffOperation(context, before, after) {
     detail,
     impact
   });
-  const others = [];
+  const others2 = [];
   if (before.path !== after.path || before.method !== after.method) {
     add2(
       CHANGE_RULES.pathChanged,
@@ -55058,20 +55338,20 @@ function diffOperation(context, before, after) {
     if (deprecatedRight) add2(CHANGE_RULES.operationDeprecated);
     else add2(CHANGE_RULES.deprecationProcess);
   } else if (before.isDeprecated !== after.isDeprecated) {
-    others.push("deprecated");
+    others2.push("deprecated");
   }
   if (!before.isInternal && after.isInternal && !deprecatedNow) {
     add2(CHANGE_RULES.visibilityInternal);
   } else if (!jsonEqual(before.visibility, after.visibility) && !deprecatedNow) {
-    others.push("x-ms-visibility");
+    others2.push("x-ms-visibility");
   }
   if (!deprecatedNow && !jsonEqual(before.operation["x-ms-api-annotation"], after.operation["x-ms-api-annotation"])) {
-    others.push("x-ms-api-annotation");
+    others2.push("x-ms-api-annotation");
   }
   const edited = OPERATION_TEXT_KEYS.filter((key) => !jsonEqual(before.operation[key], after.operation[key]));
   if (edited.length > 0) add2(CHANGE_RULES.textEdited, `Edited: ${edited.join(", ")}.`, "minor");
-  others.push(...differingKeys(before.operation, after.operation, OPERATION_KEYS));
-  if (others.length > 0) add2(CHANGE_RULES.other, `Changed: ${others.join(", ")}.`);
+  others2.push(...differingKeys(before.operation, after.operation, OPERATION_KEYS));
+  if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${others2.join(", ")}.`);
   diffParameters(context, before, after);
   diffResponses(context, before, after);
 }
@@ -55100,8 +55380,8 @@ function triggerKind(operation) {
 function sameEndpoint(a, b) {
   return a.method === b.method && normalizePath2(a.path) === normalizePath2(b.path);
 }
-function normalizePath2(path15) {
-  return path15.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath2(path18) {
+  return path18.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -55178,12 +55458,12 @@ var SchemaComparer = class {
   }
   compareViews(before, after, direction, depth, extraKeys) {
     const changes = [];
-    const others = [];
+    const others2 = [];
     const add2 = (change) => {
       changes.push({ ...change, path: change.path ?? [] });
     };
-    compareType(before, after, direction, add2, others);
-    compareEnum(before, after, direction, add2, others);
+    compareType(before, after, direction, add2, others2);
+    compareEnum(before, after, direction, add2, others2);
     if (!before.isInternal && after.isInternal) {
       add2({
         rule: CHANGE_RULES.visibilityInternal,
@@ -55191,7 +55471,7 @@ var SchemaComparer = class {
         pointer: keyPointer(after, "x-ms-visibility")
       });
     } else if (!jsonEqual(before.node["x-ms-visibility"], after.node["x-ms-visibility"])) {
-      others.push("x-ms-visibility");
+      others2.push("x-ms-visibility");
     }
     const edited = TEXT_KEYS.filter((key) => !jsonEqual(before.node[key], after.node[key]));
     if (edited.length > 0) {
@@ -55203,7 +55483,7 @@ var SchemaComparer = class {
         impact: "major"
       });
     }
-    this.compareProperties(before, after, direction, depth, changes, others);
+    this.compareProperties(before, after, direction, depth, changes, others2);
     if (before.items && after.items) {
       const nested = this.compareAt(
         before.items.value,
@@ -55215,21 +55495,21 @@ var SchemaComparer = class {
       );
       for (const change of nested) changes.push({ ...change, path: ["items", ...change.path] });
     } else if (Boolean(before.items) !== Boolean(after.items)) {
-      others.push("items");
+      others2.push("items");
     }
     const ignored = extraKeys ? /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS, ...extraKeys]) : SCHEMA_WITH_TEXT_KEYS;
-    others.push(...differingKeys(before.node, after.node, ignored));
-    if (others.length > 0) {
+    others2.push(...differingKeys(before.node, after.node, ignored));
+    if (others2.length > 0) {
       add2({
         rule: CHANGE_RULES.other,
         side: "new",
         pointer: after.pointer,
-        detail: `Changed: ${[...new Set(others)].join(", ")}.`
+        detail: `Changed: ${[...new Set(others2)].join(", ")}.`
       });
     }
     return changes;
   }
-  compareProperties(before, after, direction, depth, changes, others) {
+  compareProperties(before, after, direction, depth, changes, others2) {
     for (const [name, property2] of after.properties) {
       const previous = before.properties.get(name);
       const mustSend = direction === "input" && after.required.has(name) && !isOptionalToSend(this.newModel.resolve(property2.value, property2.pointer).value);
@@ -55273,18 +55553,18 @@ var SchemaComparer = class {
       (name) => !after.required.has(name) && after.properties.has(name)
     );
     const tightenedOutput = direction === "output" && [...after.required].some((name) => !before.required.has(name));
-    if (relaxed || tightenedOutput) others.push("required");
+    if (relaxed || tightenedOutput) others2.push("required");
   }
 };
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
-function compareType(before, after, direction, add2, others) {
+function compareType(before, after, direction, add2, others2) {
   const rule2 = direction === "input" ? CHANGE_RULES.inputType : CHANGE_RULES.outputType;
   for (const key of ["type", "format"]) {
     const was = before[key];
     const is = after[key];
     if (was === is) continue;
     if (was === void 0 || is === void 0) {
-      others.push(key);
+      others2.push(key);
       continue;
     }
     add2({
@@ -55297,7 +55577,7 @@ function compareType(before, after, direction, add2, others) {
     return;
   }
 }
-function compareEnum(before, after, direction, add2, others) {
+function compareEnum(before, after, direction, add2, others2) {
   const was = before.enum;
   const is = after.enum;
   if (jsonEqual(was, is)) return;
@@ -55333,7 +55613,7 @@ function compareEnum(before, after, direction, add2, others) {
     });
     return;
   }
-  others.push("enum");
+  others2.push("enum");
 }
 function isOptionalToSend(value) {
   return isObject(value) && (has(value, "default") || value.readOnly === true);
@@ -55663,6 +55943,7 @@ function activeRules(options) {
   if (cached && cached.overrides === options.overrides) return cached.active;
   const active = [];
   for (const rule2 of options.rules) {
+    if (isRepositoryRule(rule2)) continue;
     const level = effectiveLevel(rule2, options.profile, options.overrides);
     if (level !== "off") active.push({ rule: rule2, level });
   }
@@ -55946,12 +56227,126 @@ async function materializeFolder(git, rev, folder) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/validate.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// packages/validator/src/parallel/bundled-worker.ts
+var import_node_fs6 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
+var WORKER_BUNDLE_NAME = "validate-worker.cjs";
+function bundledWorkerScript() {
+  if (typeof __dirname !== "string") return void 0;
+  const script2 = import_node_path9.default.join(__dirname, WORKER_BUNDLE_NAME);
+  return (0, import_node_fs6.existsSync)(script2) ? script2 : void 0;
+}
+
+// packages/validator/src/parallel/concurrency.ts
+var import_node_os2 = require("node:os");
+var MIN_FOLDERS_PER_WORKER = 16;
+function workerCount(concurrency, folderCount, cores = (0, import_node_os2.availableParallelism)()) {
+  if (concurrency === "off") return 1;
+  if (concurrency === "auto") {
+    const spare = Math.max(1, cores - 1);
+    return Math.max(1, Math.min(spare, Math.floor(folderCount / MIN_FOLDERS_PER_WORKER)));
+  }
+  return Math.max(1, Math.min(Math.floor(concurrency), folderCount));
+}
+
+// packages/validator/src/parallel/idle-workers.ts
+var import_node_worker_threads = require("node:worker_threads");
+var idle = /* @__PURE__ */ new Map();
+var watched = /* @__PURE__ */ new WeakSet();
+function takeWorker(script2) {
+  const pool = idle.get(script2);
+  const kept = pool?.values().next().value;
+  if (kept) {
+    pool.delete(kept);
+    kept.ref();
+    return kept;
+  }
+  return new import_node_worker_threads.Worker(script2);
+}
+function releaseWorker(script2, worker) {
+  let pool = idle.get(script2);
+  if (!pool) idle.set(script2, pool = /* @__PURE__ */ new Set());
+  pool.add(worker);
+  worker.unref();
+  if (!watched.has(worker)) {
+    watched.add(worker);
+    worker.on("error", () => void 0);
+    worker.once("exit", () => idle.get(script2)?.delete(worker));
+  }
+}
+
+// packages/validator/src/parallel/pool.ts
+function validateFoldersInParallel(folders, setup, options) {
+  const results = new Array(folders.length);
+  const workers = [];
+  const detach = [];
+  let nextTask = 0;
+  let nextToEmit = 0;
+  let received = 0;
+  let settled = false;
+  return new Promise((resolve, reject) => {
+    const finish = (error3) => {
+      if (settled) return;
+      settled = true;
+      for (const off of detach) off();
+      for (const worker of workers) {
+        if (error3) {
+          worker.on("error", ignore);
+          void worker.terminate();
+        } else releaseWorker(options.workerScript, worker);
+      }
+      if (error3) reject(error3);
+      else resolve(results);
+    };
+    const assignNext = (worker) => {
+      if (nextTask >= folders.length) return;
+      const task = { index: nextTask, folder: folders[nextTask], setup };
+      nextTask++;
+      worker.postMessage(task);
+    };
+    const accept = (worker, reply) => {
+      if (settled) return;
+      if ("failure" in reply) {
+        finish(new Error(reply.failure.message));
+        return;
+      }
+      results[reply.index] = reply.result;
+      received++;
+      while (nextToEmit < folders.length && results[nextToEmit]) {
+        options.onConnector?.(results[nextToEmit]);
+        nextToEmit++;
+      }
+      if (received === folders.length) finish();
+      else assignNext(worker);
+    };
+    if (folders.length === 0) {
+      finish();
+      return;
+    }
+    const count = Math.max(1, Math.min(options.workers, folders.length));
+    for (let i = 0; i < count; i++) {
+      const worker = takeWorker(options.workerScript);
+      workers.push(worker);
+      const onMessage = (reply) => accept(worker, reply);
+      const onError = (error3) => finish(new Error(`A validation worker failed: ${error3.message}`));
+      const onExit = (code2) => finish(new Error(`A validation worker stopped early (exit code ${code2}).`));
+      worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+      detach.push(() => worker.off("message", onMessage).off("error", onError).off("exit", onExit));
+      assignNext(worker);
+    }
+  });
+}
+function ignore() {
+}
+
+// packages/validator/src/validate.ts
 function countBySeverity(findings) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
@@ -55960,20 +56355,30 @@ function countBySeverity(findings) {
 function resolveProfile(folder, forced, config2) {
   if (forced) return forced;
   const fromTree = profileFromPath(folder);
-  const inLayout = import_node_path9.default.resolve(folder).split(import_node_path9.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
+  const inLayout = import_node_path10.default.resolve(folder).split(import_node_path10.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
   if (inLayout) return fromTree;
   return config2.profile ?? "custom";
 }
 async function validatePaths(paths, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const config2 = options.config ?? DEFAULT_CONFIG;
-  const folders = await discoverConnectorFolders(paths, cwd);
-  const connectors = [];
-  for (const folder of folders) {
-    if (isIgnored(folder, config2)) continue;
-    const result = await validateFolder(folder, options, config2, cwd);
-    connectors.push(result);
-    options.onConnector?.(result);
+  const folders = (await discoverConnectorFolders(paths, cwd)).filter((folder) => !isIgnored(folder, config2));
+  const workerScript = options.workerScript ?? bundledWorkerScript();
+  const workers = workerScript && !options.rules ? workerCount(options.concurrency ?? "auto", folders.length) : 1;
+  let connectors;
+  if (workerScript && workers > 1) {
+    connectors = await validateFoldersInParallel(
+      folders,
+      { cwd, profile: options.profile, config: config2 },
+      { workerScript, workers, onConnector: options.onConnector }
+    );
+  } else {
+    connectors = [];
+    for (const folder of folders) {
+      const result = await validateFolder(folder, options, config2, cwd);
+      connectors.push(result);
+      options.onConnector?.(result);
+    }
   }
   const findings = connectors.flatMap((connector) => connector.findings);
   return { connectors, findings, counts: countBySeverity(findings) };
@@ -55990,16 +56395,328 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 }
 function isIgnored(folder, config2) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const base2 = import_node_path9.default.dirname(config2.path);
-  const relative = import_node_path9.default.relative(base2, folder).split(import_node_path9.default.sep).join("/");
+  const base2 = import_node_path10.default.dirname(config2.path);
+  const relative = import_node_path10.default.relative(base2, folder).split(import_node_path10.default.sep).join("/");
   return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
+}
+
+// packages/validator/src/repository/check-changed-connectors.ts
+var import_node_path12 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/repository/icon-hash.ts
+var import_pngjs2 = __toESM(require_png(), 1);
+var HASH_COLUMNS = 9;
+var HASH_ROWS = 8;
+var MAX_DECODED_PIXELS2 = 4096 * 4096;
+var FLAT_MARGIN = 2;
+var SIMILAR_ICON_MAX_DISTANCE = 10;
+function iconDifferenceHash(data) {
+  const png = decodePng(data);
+  if (!png) return void 0;
+  const cells = greyCells(png);
+  let hash = 0n;
+  for (let row = 0; row < HASH_ROWS; row++) {
+    for (let column = 0; column < HASH_COLUMNS - 1; column++) {
+      const left = cells[row * HASH_COLUMNS + column];
+      const right = cells[row * HASH_COLUMNS + column + 1];
+      hash = hash << 1n | (left - right > FLAT_MARGIN ? 1n : 0n);
+    }
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+function hashDistance(a, b) {
+  let difference = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
+  let count = 0;
+  while (difference > 0n) {
+    count += Number(difference & 1n);
+    difference >>= 1n;
+  }
+  return count;
+}
+function decodePng(data) {
+  if (!hasPngSignature(data) || data.length < 24) return void 0;
+  const width = data.readUInt32BE(16);
+  const height = data.readUInt32BE(20);
+  if (width === 0 || height === 0 || width * height > MAX_DECODED_PIXELS2) return void 0;
+  try {
+    return import_pngjs2.PNG.sync.read(data);
+  } catch {
+    return void 0;
+  }
+}
+function greyCells(png) {
+  const { width, height, data } = png;
+  const sums = new Float64Array(HASH_COLUMNS * HASH_ROWS);
+  const counts = new Uint32Array(HASH_COLUMNS * HASH_ROWS);
+  const add2 = (x, y, cell) => {
+    const i = (y * width + x) * 4;
+    const alpha = data[i + 3] / 255;
+    const luminance = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
+    sums[cell] = sums[cell] + luminance * alpha + 255 * (1 - alpha);
+    counts[cell] = counts[cell] + 1;
+  };
+  if (width >= HASH_COLUMNS && height >= HASH_ROWS) {
+    for (let y = 0; y < height; y++) {
+      const row = Math.floor((y + 0.5) * HASH_ROWS / height);
+      for (let x = 0; x < width; x++) {
+        add2(x, y, row * HASH_COLUMNS + Math.floor((x + 0.5) * HASH_COLUMNS / width));
+      }
+    }
+  } else {
+    for (let row = 0; row < HASH_ROWS; row++) {
+      for (let column = 0; column < HASH_COLUMNS; column++) {
+        const x = Math.floor((column + 0.5) * width / HASH_COLUMNS);
+        const y = Math.floor((row + 0.5) * height / HASH_ROWS);
+        add2(x, y, row * HASH_COLUMNS + column);
+      }
+    }
+  }
+  for (let cell = 0; cell < sums.length; cell++) sums[cell] = sums[cell] / counts[cell];
+  return sums;
+}
+
+// packages/validator/src/repository/changed-connector.ts
+function changedConnectorOf(connector, repositoryPath2, hashIcon) {
+  const swagger = asObject(connector.files.swagger?.document?.value);
+  const title = asString(asObject(swagger?.info)?.title);
+  const host = asString(swagger?.host);
+  const iconData = connector.files.icon?.data;
+  const iconHash = hashIcon && iconData ? iconDifferenceHash(iconData) : void 0;
+  return {
+    repositoryPath: repositoryPath2,
+    name: connector.name,
+    hasIcon: connector.files.icon !== void 0,
+    ...title?.trim() ? { title } : {},
+    ...host?.trim() ? { host } : {},
+    ...iconHash ? { iconHash } : {}
+  };
+}
+function baseConnectorOf(current, swaggerText, iconData) {
+  const iconHash = iconData ? iconDifferenceHash(iconData) : void 0;
+  return {
+    repositoryPath: current.repositoryPath,
+    name: current.name,
+    hasIcon: iconData !== void 0,
+    ...swaggerText === void 0 ? {} : titleAndHostOf(swaggerText),
+    ...iconHash ? { iconHash } : {}
+  };
+}
+
+// packages/validator/src/repository/read-repository-index.ts
+var import_node_fs7 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/repository/repository-index.ts
+var RepositoryIndex = class {
+  constructor(connectors) {
+    this.connectors = connectors;
+    for (const connector of connectors) {
+      if (connector.title) push(this.byTitle, titleKey(connector.title), connector);
+      if (connector.host) push(this.byHost, hostKey(connector.host), connector);
+    }
+  }
+  connectors;
+  byTitle = /* @__PURE__ */ new Map();
+  byHost = /* @__PURE__ */ new Map();
+  /** Other connectors with the same title (trimmed, case-insensitive). */
+  withTitle(title, except) {
+    return others(this.byTitle.get(titleKey(title)), except);
+  }
+  /** Other connectors with the same host; none for placeholder hosts such as api.contoso.com. */
+  withHost(host, except) {
+    if (isPlaceholderHost(host)) return [];
+    return others(this.byHost.get(hostKey(host)), except);
+  }
+  /** Other connectors whose icon hash is within the similarity distance, nearest first. */
+  withSimilarIcon(iconHash, except) {
+    const similar = [];
+    for (const connector of this.connectors) {
+      if (!connector.iconHash || connector.repositoryPath === except) continue;
+      const distance = hashDistance(iconHash, connector.iconHash);
+      if (distance <= SIMILAR_ICON_MAX_DISTANCE) similar.push({ connector, distance });
+    }
+    return similar.sort(
+      (a, b) => a.distance - b.distance || a.connector.repositoryPath.localeCompare(b.connector.repositoryPath)
+    );
+  }
+};
+function push(map2, key, connector) {
+  const list2 = map2.get(key);
+  if (list2) list2.push(connector);
+  else map2.set(key, [connector]);
+}
+function others(list2, except) {
+  return (list2 ?? []).filter((connector) => connector.repositoryPath !== except);
+}
+
+// packages/validator/src/repository/read-repository-index.ts
+async function readRepositoryIndex(topLevel, facts) {
+  if (facts.size === 0) return new RepositoryIndex([]);
+  const wantsSwagger = facts.has("connector-titles") || facts.has("connector-hosts");
+  const wantsIcon = facts.has("connector-icons");
+  const connectors = [];
+  for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
+    const identity = {
+      repositoryPath: import_node_path11.default.relative(topLevel, folder).split(import_node_path11.default.sep).join("/") || "."
+    };
+    let names;
+    try {
+      names = (0, import_node_fs7.readdirSync)(folder);
+    } catch {
+      continue;
+    }
+    if (wantsSwagger) {
+      const swagger = swaggerFileName(names);
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path11.default.join(folder, swagger));
+      if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
+    }
+    if (wantsIcon) {
+      const icon = names.find((name) => kindOfFileName(name) === "icon");
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path11.default.join(folder, icon));
+      const hash = data && iconDifferenceHash(data);
+      if (hash) identity.iconHash = hash;
+    }
+    connectors.push(identity);
+  }
+  return new RepositoryIndex(connectors);
+}
+function swaggerFileName(names) {
+  return names.find((name) => kindOfFileName(name) === "swagger") ?? names.find(isMisnamedSwagger);
+}
+function readBytes(file) {
+  try {
+    return (0, import_node_fs7.readFileSync)(file);
+  } catch {
+    return void 0;
+  }
+}
+function readText(file) {
+  return readBytes(file)?.toString("utf8");
+}
+
+// packages/validator/src/repository/run-repository-rules.ts
+function runRepositoryRules(input) {
+  const reports = [];
+  for (const rule2 of input.rules) {
+    const level = effectiveLevel(rule2, input.profile, input.overrides);
+    if (level === "off") continue;
+    const context = {
+      connector: input.connector,
+      profile: input.profile,
+      changedFolders: input.changedFolders,
+      pullRequest: input.pullRequest,
+      repository: input.repository,
+      report: (report) => reports.push({ rule: rule2, severity: report.severity ?? level, report })
+    };
+    try {
+      rule2.check(context);
+    } catch (error3) {
+      reports.push({
+        rule: rule2,
+        severity: "error",
+        report: {
+          file: "folder",
+          message: `Internal error in rule ${rule2.id}: ${error3.message}. Please report this with the connector folder.`
+        }
+      });
+    }
+  }
+  return reports;
+}
+function activeRepositoryRules(rules, profiles, overrides) {
+  return rules.filter(
+    (rule2) => profiles.some((profile) => effectiveLevel(rule2, profile, overrides) !== "off")
+  );
+}
+function toFindings(reports, connector) {
+  return reports.map(({ rule: rule2, severity, report }) => {
+    const kind = report.file ?? rule2.file;
+    const finding = {
+      ruleId: rule2.id,
+      severity,
+      message: report.message,
+      file: connector.displayPath,
+      line: 1,
+      column: 1,
+      connector: connector.displayPath
+    };
+    if (rule2.msCode) finding.msCode = rule2.msCode;
+    if (kind === "icon" && connector.files.icon) finding.file = connector.files.icon.displayPath;
+    const swagger = connector.files.swagger;
+    if (kind === "swagger" && swagger) {
+      finding.file = swagger.displayPath;
+      const document = swagger.document;
+      if (document && report.pointer !== void 0) {
+        finding.pointer = report.pointer;
+        const where2 = document.locate(report.pointer);
+        Object.assign(finding, document.range(where2.offset, where2.length));
+      }
+    }
+    return finding;
+  }).sort(compareFindings);
+}
+
+// packages/validator/src/repository/check-changed-connectors.ts
+async function checkChangedConnectors(options) {
+  const byPath = /* @__PURE__ */ new Map();
+  const rules = activeRepositoryRules(
+    options.rules.filter(isRepositoryRule),
+    [...new Set(options.connectors.map((connector) => connector.profile))],
+    options.overrides
+  );
+  if (rules.length === 0 || options.connectors.length === 0) return byPath;
+  const facts = new Set(rules.flatMap((rule2) => rule2.uses));
+  const loaded = await Promise.all(
+    options.connectors.map(async (change) => {
+      const folder = await loadConnectorFolder(change.path, options.cwd);
+      const connector = changedConnectorOf(folder, change.repositoryPath, facts.has("connector-icons"));
+      return { change, folder, connector };
+    })
+  );
+  if (!loaded.some(({ connector }) => connector.iconHash)) facts.delete("connector-icons");
+  const repository = await readRepositoryIndex(options.topLevel, facts);
+  for (const { change, folder, connector } of loaded) {
+    const run = (subject, changedFolders, pullRequest) => toFindings(
+      runRepositoryRules({
+        connector: subject,
+        profile: change.profile,
+        changedFolders,
+        pullRequest,
+        repository,
+        rules,
+        overrides: options.overrides
+      }),
+      folder
+    );
+    const findings = run(connector, options.changedFolders, options.pullRequest);
+    if (findings.length === 0) continue;
+    if (change.status === "added") {
+      byPath.set(change.path, markAllNew(findings));
+      continue;
+    }
+    const base2 = await readBaseConnector(options.git, options.mergeBase, connector, facts);
+    byPath.set(change.path, markBaseline(findings, run(base2, [connector.repositoryPath])));
+  }
+  return byPath;
+}
+async function readBaseConnector(git, mergeBase, current, facts) {
+  const entries = (await git.listFolder(mergeBase, current.repositoryPath)).filter(
+    (entry) => entry.type === "blob"
+  );
+  const byName = new Map(entries.map((entry) => [import_node_path12.default.posix.basename(entry.path), entry.object]));
+  const swaggerName = swaggerFileName([...byName.keys()]);
+  const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
+  const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
+  const blobs = await git.readBlobs(wanted);
+  const blob = (name) => name ? blobs.get(byName.get(name)) : void 0;
+  return baseConnectorOf(current, blob(swaggerName)?.toString("utf8"), blob(iconName));
 }
 
 // packages/validator/src/git/validate-against-base.ts
 async function validateAgainstBase(paths, baseRef, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const git = options.git ?? new Git(cwd);
-  const topLevel = await import_node_fs6.promises.realpath(await git.topLevel());
+  const topLevel = await import_node_fs8.promises.realpath(await git.topLevel());
   const mergeBase = await git.mergeBase("HEAD", baseRef);
   const files = await changedFilesSince(git, mergeBase, {
     includeWorkingTree: options.includeWorkingTree ?? true
@@ -56008,8 +56725,9 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const validation = await validatePaths(paths, options);
   const connectors = [];
   const diffs = [];
+  const changedConnectors = [];
   for (const connector of validation.connectors) {
-    const absolute = await import_node_fs6.promises.realpath(import_node_path10.default.resolve(cwd, connector.path));
+    const absolute = await import_node_fs8.promises.realpath(import_node_path13.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
@@ -56023,9 +56741,44 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     const compared = await compareWithBase(connector, repositoryPath2, git, mergeBase, options, cwd);
     connectors.push({ ...connector, findings: compared.findings });
     diffs.push({ path: connector.path, repositoryPath: repositoryPath2, status: compared.status, diff: compared.diff });
+    if (compared.status !== "unchanged") {
+      changedConnectors.push({
+        path: connector.path,
+        repositoryPath: repositoryPath2,
+        profile: connector.profile,
+        status: compared.status
+      });
+    }
   }
+  await addRepositoryFindings(connectors, changedConnectors, changedFolders, {
+    ...options,
+    cwd,
+    git,
+    topLevel,
+    mergeBase
+  });
   const findings = connectors.flatMap((connector) => connector.findings).sort(compareFindings);
   return { connectors, findings, counts: countBySeverity(findings), baseRef, mergeBase, diffs };
+}
+async function addRepositoryFindings(connectors, changed, changedFolders, options) {
+  if (changed.length === 0) return;
+  const existing = [...changedFolders].filter((folder) => (0, import_node_fs8.existsSync)(import_node_path13.default.join(options.topLevel, folder)));
+  const byPath = await checkChangedConnectors({
+    cwd: options.cwd,
+    topLevel: options.topLevel,
+    git: options.git,
+    mergeBase: options.mergeBase,
+    connectors: changed,
+    changedFolders: existing,
+    pullRequest: options.pullRequest,
+    rules: options.rules ?? ALL_RULES,
+    overrides: options.config?.rules
+  });
+  for (const [index, connector] of connectors.entries()) {
+    const added = byPath.get(connector.path);
+    if (added)
+      connectors[index] = { ...connector, findings: [...connector.findings, ...added].sort(compareFindings) };
+  }
 }
 function onlyNewFindings(result) {
   const connectors = result.connectors.map((connector) => ({
@@ -56094,7 +56847,7 @@ function nearestExisting(document, pointer) {
 function relabel(version, folderDisplay, prefix) {
   const rename2 = (display) => {
     if (display === void 0) return void 0;
-    const posix = display.split(import_node_path10.default.sep).join("/");
+    const posix = display.split(import_node_path13.default.sep).join("/");
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };
@@ -56108,28 +56861,28 @@ function relabel(version, folderDisplay, prefix) {
   };
 }
 function toRepositoryPath(topLevel, absolute) {
-  const relative = import_node_path10.default.relative(topLevel, absolute);
-  if (relative.startsWith("..") || import_node_path10.default.isAbsolute(relative)) return void 0;
-  return relative === "" ? "." : relative.split(import_node_path10.default.sep).join("/");
+  const relative = import_node_path13.default.relative(topLevel, absolute);
+  if (relative.startsWith("..") || import_node_path13.default.isAbsolute(relative)) return void 0;
+  return relative === "" ? "." : relative.split(import_node_path13.default.sep).join("/");
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path11.default.resolve(cwd, base2.baseDir ?? ".");
-  const relative = import_node_path11.default.relative(baseDir, import_node_path11.default.resolve(cwd, file));
+  const baseDir = import_node_path14.default.resolve(cwd, base2.baseDir ?? ".");
+  const relative = import_node_path14.default.relative(baseDir, import_node_path14.default.resolve(cwd, file));
   if (relative === "") return ".";
-  if (relative.startsWith("..") || import_node_path11.default.isAbsolute(relative)) return void 0;
-  return relative.split(import_node_path11.default.sep).join("/");
+  if (relative.startsWith("..") || import_node_path14.default.isAbsolute(relative)) return void 0;
+  return relative.split(import_node_path14.default.sep).join("/");
 }
 function artifactUri(file, base2 = {}) {
   const relative = repositoryPath(file, base2);
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path11.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path14.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -56603,19 +57356,25 @@ function readValidateConnectorInputs() {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
     return void 0;
-  const payload = JSON.parse((0, import_node_fs7.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  const payload = JSON.parse((0, import_node_fs9.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   const baseSha = payload.pull_request?.base?.sha ?? payload.merge_group?.base_sha;
   if (!baseSha) return void 0;
   return {
     baseSha,
     headSha: payload.pull_request?.head?.sha ?? payload.merge_group?.head_sha,
-    number: payload.pull_request?.number
+    number: payload.pull_request?.number,
+    // A merge group has no title and no base branch of its own: those rules skip.
+    facts: {
+      title: payload.pull_request?.title,
+      baseRef: payload.pull_request?.base?.ref,
+      baseRepository: payload.pull_request?.base?.repo?.full_name
+    }
   };
 }
 async function changedConnectorFolders(workspace, base2) {
@@ -56624,19 +57383,19 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  return folders.map((folder) => import_node_path12.default.relative(workspace, import_node_path12.default.join(topLevel, folder)) || ".");
+  return folders.map((folder) => import_node_path15.default.relative(workspace, import_node_path15.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path13.default.relative(workspace, import_node_path13.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path13.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path13.default.sep).map(encodeURIComponent).join("/");
+    const relative = import_node_path16.default.relative(workspace, import_node_path16.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path16.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path16.default.sep).map(encodeURIComponent).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -56651,7 +57410,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     paths = await logger.group("Find the connectors the pull request changes", async () => {
       const folders = (await changedConnectorFolders(workspace, base2)).filter(
-        (folder) => (0, import_node_fs8.existsSync)(import_node_path14.default.join(workspace, folder))
+        (folder) => (0, import_node_fs10.existsSync)(import_node_path17.default.join(workspace, folder))
       );
       logger.info(folders.length > 0 ? folders.join("\n") : "none");
       return folders;
@@ -56677,7 +57436,11 @@ async function validateConnectorAction(logger) {
   };
   let result = await logger.group(
     "Validate connectors",
-    () => base2 ? validateAgainstBase(paths, base2, { ...options, includeWorkingTree: false }) : validatePaths(paths, options)
+    () => base2 ? validateAgainstBase(paths, base2, {
+      ...options,
+      includeWorkingTree: false,
+      pullRequest: pullRequest?.facts
+    }) : validatePaths(paths, options)
   );
   if (inputs.onlyNew && base2) result = onlyNewFindings(result);
   const changes = connectorChanges(result);
@@ -56746,16 +57509,16 @@ function annotate(result, inputs, workspace) {
 }
 async function writeSarif(result, inputs, workspace) {
   if (!inputs.sarifFile) return void 0;
-  const target = import_node_path14.default.resolve(workspace, inputs.sarifFile);
-  if (import_node_path14.default.relative(workspace, target).startsWith("..")) {
+  const target = import_node_path17.default.resolve(workspace, inputs.sarifFile);
+  if (import_node_path17.default.relative(workspace, target).startsWith("..")) {
     throw new InputError("sarif-file", `must be inside the workspace; got '${inputs.sarifFile}'.`);
   }
-  await import_node_fs8.promises.mkdir(import_node_path14.default.dirname(target), { recursive: true });
-  await import_node_fs8.promises.writeFile(
+  await import_node_fs10.promises.mkdir(import_node_path17.default.dirname(target), { recursive: true });
+  await import_node_fs10.promises.writeFile(
     target,
     formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace })
   );
-  return import_node_path14.default.relative(workspace, target);
+  return import_node_path17.default.relative(workspace, target);
 }
 
 // packages/actions/src/validate-connector/index.ts
