@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildValidationWorker } from './validation-worker.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
@@ -22,17 +23,7 @@ const benches = readdirSync(path.join(root, 'packages'))
 
 // Benchmarks that validate on worker threads get the worker bundle, built as for dist/, as argv[2].
 const workerScript = path.join(root, '.tmp', 'bench', 'validate-worker.cjs');
-await build({
-  entryPoints: [path.join(root, 'packages/validator/src/parallel/worker-entry.ts')],
-  outfile: workerScript,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  mainFields: ['module', 'main'],
-  define: { __CONNECTOR_ALM_VERSION__: '"bench"' },
-  logLevel: 'warning',
-});
+await buildValidationWorker(workerScript, 'bench');
 
 let failed = false;
 for (const file of benches) {

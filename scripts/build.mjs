@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_OPTIONS, WORKER_ENTRY } from './validation-worker.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -18,7 +19,6 @@ const actions = readdirSync(path.join(root, 'actions'), { withFileTypes: true })
 // Bundles that validate many folders get the validation worker beside them (validate-worker.cjs),
 // which validatePaths starts in worker threads; without it they validate on one thread.
 const VALIDATES_MANY = new Set(['cli', 'validate-connector']);
-const WORKER_ENTRY = 'packages/validator/src/parallel/worker-entry.ts';
 
 const targets = [
   ...actions.map((name) => ({ name, entry: `packages/actions/src/${name}/index.ts` })),
@@ -47,21 +47,15 @@ for (const target of selected) {
   const outdir = path.join(root, 'dist', target.name);
   rmSync(outdir, { recursive: true, force: true });
   const entryPoints = { index: entry };
-  if (VALIDATES_MANY.has(target.name)) entryPoints['validate-worker'] = path.join(root, WORKER_ENTRY);
+  if (VALIDATES_MANY.has(target.name)) entryPoints['validate-worker'] = WORKER_ENTRY;
   await build({
     entryPoints,
     outdir,
     outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    // Prefer ESM builds: jsonc-parser's UMD "main" hides its requires from the bundler.
-    mainFields: ['module', 'main'],
+    ...BUNDLE_OPTIONS,
     legalComments: 'external',
     sourcemap: false,
     minify: false,
-    logLevel: 'warning',
     define: { __CONNECTOR_ALM_VERSION__: JSON.stringify(version) },
     // import.meta.url is empty in CommonJS output; sources must not rely on it.
     banner: {

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeValidationWorkers, releaseWorker, takeWorker } from '../../src/parallel/idle-workers.js';
 import { validateFoldersInParallel } from '../../src/parallel/pool.js';
 import { validatePaths, type ConnectorResult } from '../../src/validate.js';
+// @ts-expect-error: a plain ES module of the build scripts, without type declarations.
+import { buildValidationWorker } from '../../../../scripts/validation-worker.mjs';
 import { CORPUS_DIR, corpusAvailable } from '../helpers/fixture.js';
 import { validApiProperties, validSwagger } from '../helpers/valid-connector.js';
 
-// A worker cannot load TypeScript sources, so the worker bundle is built here as scripts/build.mjs
-// builds it for dist/.
+// A worker cannot load TypeScript sources, so the worker bundle is built here from the current
+// sources, as scripts/build.mjs builds it for dist/.
 let scratch: string;
 let workerScript: string;
 let tree: string;
@@ -18,17 +19,7 @@ let tree: string;
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-parallel-'));
   workerScript = path.join(scratch, 'validate-worker.cjs');
-  await build({
-    entryPoints: [new URL('../../src/parallel/worker-entry.ts', import.meta.url).pathname],
-    outfile: workerScript,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    define: { __CONNECTOR_ALM_VERSION__: '"0.0.0-test"' },
-    logLevel: 'warning',
-  });
+  await buildValidationWorker(workerScript);
   tree = path.join(scratch, 'repo');
   // Folders that differ in findings and profiles, so that a result put in the wrong place shows.
   for (let i = 0; i < 7; i++) {
