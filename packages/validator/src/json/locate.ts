@@ -1,5 +1,5 @@
 import { chars, skipString, skipToClose, skipValue, skipWhitespace } from './scan.js';
-import { parsePointer } from './pointer.js';
+import { decodeSegment } from './pointer.js';
 
 /**
  * Where a JSON pointer sits in a text. For an object member, `offset` is its key's opening quote,
@@ -34,8 +34,13 @@ function newNode(): TrieNode {
 export function locatePointers(text: string, pointers: Iterable<string>): Map<string, PointerLocation> {
   const root = newNode();
   for (const pointer of pointers) {
+    if (pointer !== '' && !pointer.startsWith('/')) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let node = root;
-    for (const segment of parsePointer(pointer)) {
+    // Segment by segment with indexOf: `split` and `map` made two arrays for each of thousands of pointers.
+    for (let from = 1; from <= pointer.length;) {
+      let end = pointer.indexOf('/', from);
+      if (end === -1) end = pointer.length;
+      const segment = decodeSegment(pointer.slice(from, end));
       let child = node.children.get(segment);
       if (!child) {
         child = newNode();
@@ -43,6 +48,7 @@ export function locatePointers(text: string, pointers: Iterable<string>): Map<st
         node.children.set(segment, child);
       }
       node = child;
+      from = end + 1;
     }
     node.pointers.push(pointer);
   }

@@ -80,23 +80,35 @@ export function nestingDepth(text: string, limit: number): number {
  * opening bracket with depth 0) to just past the bracket that closes it; -1 on malformed text.
  */
 export function skipToClose(text: string, at: number, depth: number): number {
-  for (let i = nextStructural(text, at); i !== -1; i = nextStructural(text, i)) {
+  let i = at;
+  for (;;) {
+    UP_TO_BRACKET.lastIndex = i;
+    // It matches the empty string, so it fails only when `i` is past the end of the text.
+    if (!UP_TO_BRACKET.test(text)) return -1;
+    i = UP_TO_BRACKET.lastIndex;
     const code = text.charCodeAt(i);
     if (code === QUOTE) {
-      const end = skipString(text, i);
-      if (end === -1) return -1;
-      i = end;
-    } else {
-      if (code === OPEN_BRACE || code === OPEN_BRACKET) depth++;
-      else {
-        depth--;
-        if (depth === 0) return i + 1;
-      }
+      // A string with an escape, or one past the expression's limit, or one that never closes.
+      i = skipString(text, i);
+      if (i === -1) return -1;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      depth++;
       i++;
-    }
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth--;
+      if (depth === 0) return i + 1;
+      i++;
+    } else return -1; // the end of the text
   }
-  return -1;
 }
+
+// Skipping containers is most of the locator's work. This sticky expression consumes everything up
+// to the next bracket or quote that needs a look, strings without escapes included, in one call: a
+// call for each quote and bracket (as `nextStructural` makes) cost a quarter more on the corpus, in
+// the calls themselves. Strings with escapes are left to `skipString`, and the run of strings is
+// bounded, because the expression engine keeps a backtracking entry for each repetition of a group
+// and overflows its stack on a few million of them (an array of five million strings did).
+const UP_TO_BRACKET = /[^"{}[\]]*(?:"[^"\\]*"[^"{}[\]]*){0,1000}/y;
 
 // The regular expression engine finds the next quote or bracket faster than a charCodeAt loop,
 // which matters on pretty-printed files that are mostly indentation. `test` allocates nothing.

@@ -1,0 +1,69 @@
+import { describe, expect, it } from '@jest/globals';
+import { LineIndex } from '../../src/json/line-index.js';
+import { locatePointers } from '../../src/json/locate.js';
+import { skipToClose, skipValue } from '../../src/json/scan.js';
+
+describe('skipToClose', () => {
+  it('ignores brackets, quotes and backslashes inside strings', () => {
+    const text = '{"a": "[{", "b\\"}": ["x\\\\", "]}\\"{"], "c": {"d": "\\u007d"}} tail';
+    expect(skipToClose(text, 0, 0)).toBe(text.indexOf(' tail'));
+    expect(skipValue(text, 0)).toBe(text.indexOf(' tail'));
+  });
+
+  it('closes the container it starts inside when given a depth', () => {
+    const text = '{"a": [1, [2]], "b": "}"} , 3]';
+    expect(skipToClose(text, 1, 1)).toBe(text.indexOf(' ,'));
+  });
+
+  it('skips long runs of strings, with and without escapes, in bounded steps', () => {
+    const strings = Array.from({ length: 2500 }, (_, i) => (i % 7 === 0 ? `"\\"]${i}"` : `"[${i}}"`));
+    const text = `[${strings.join(',')}] tail`;
+    expect(skipToClose(text, 0, 0)).toBe(text.indexOf(' tail'));
+  });
+
+  it('gives -1 on a string that never closes or a bracket that never comes', () => {
+    expect(skipToClose('{"a": "b}', 0, 0)).toBe(-1);
+    expect(skipToClose('{"a": "b\\"}', 0, 0)).toBe(-1);
+    expect(skipToClose('[1, [2]', 0, 0)).toBe(-1);
+  });
+});
+
+describe('locatePointers', () => {
+  it('decodes ~0 and ~1, and finds keys with brackets, escaped quotes and empty names', () => {
+    const text = '{"x": {"}": 1}, "a/b": {"c~d": 2}, "q\\"[": 3, "": {"": 4}}';
+    const found = locatePointers(text, ['/a~1b/c~0d', '/q"[', '//', '/x/}']);
+    expect(found.get('/a~1b/c~0d')).toEqual({ offset: text.indexOf('"c~d"'), length: 5, resolved: true });
+    expect(found.get('/q"[')).toEqual({ offset: text.indexOf('"q\\"["'), length: 6, resolved: true });
+    expect(found.get('//')).toEqual({ offset: text.lastIndexOf('""'), length: 2, resolved: true });
+    expect(found.get('/x/}')).toEqual({ offset: text.indexOf('"}"'), length: 3, resolved: true });
+  });
+
+  it('places a missing member at its ancestor and refuses text that is not a pointer', () => {
+    const text = '{"a": [10, 20]}';
+    expect(locatePointers(text, ['/a/5'])).toEqual(
+      new Map([['/a/5', { offset: 1, length: 3, resolved: false }]]),
+    );
+    expect(() => locatePointers(text, ['a/0'])).toThrow('Not a JSON pointer: "a/0"');
+  });
+});
+
+describe('LineIndex', () => {
+  it('answers in any order, also past the part of the text it has read', () => {
+    const text = 'ab\ncd\n\nef';
+    const lines = new LineIndex(text);
+    expect(lines.position(4)).toEqual({ line: 2, column: 2 });
+    expect(lines.position(0)).toEqual({ line: 1, column: 1 });
+    expect(lines.position(3)).toEqual({ line: 2, column: 1 });
+    expect(lines.position(6)).toEqual({ line: 3, column: 1 });
+    expect(lines.position(99)).toEqual({ line: 4, column: 3 });
+    expect(lines.lineCount).toBe(4);
+  });
+
+  it('counts every line of a long text, growing its buffer', () => {
+    const text = 'x\n'.repeat(1000);
+    const lines = new LineIndex(text);
+    expect(lines.position(2 * 500 + 1)).toEqual({ line: 501, column: 2 });
+    expect(lines.lineCount).toBe(1001);
+    expect(lines.position(text.length)).toEqual({ line: 1001, column: 1 });
+  });
+});
