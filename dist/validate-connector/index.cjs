@@ -39396,12 +39396,22 @@ var LineIndex = class {
     this.text = text2;
   }
   text;
+  /**
+   * Offsets where lines start, in a typed array: a growing array of numbers was one of the largest
+   * allocations of a corpus run (a large swagger has tens of thousands of lines), and the typed
+   * array's storage is outside the JS heap. It starts at a guess of one line per 32 characters and
+   * doubles when the guess was short (counting the lines first, then recording them, read every
+   * large text twice).
+   */
   starts;
+  count = 1;
+  /** Every newline before this offset is recorded in `starts`. */
+  scanned = 0;
   position(offset) {
-    const starts = this.lineStarts();
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStartsThrough(clamped);
     let low = 0;
-    let high = starts.length - 1;
+    let high = this.count - 1;
     while (low < high) {
       const mid = low + high + 1 >> 1;
       if (starts[mid] <= clamped) low = mid;
@@ -39410,30 +39420,28 @@ var LineIndex = class {
     return { line: low + 1, column: clamped - starts[low] + 1 };
   }
   get lineCount() {
-    return this.lineStarts().length;
+    this.lineStartsThrough(this.text.length);
+    return this.count;
   }
-  /**
-   * Offsets where lines start, in a typed array: a growing array of numbers was one of the largest
-   * allocations of a corpus run (a large swagger has tens of thousands of lines), and the typed
-   * array's storage is outside the JS heap. One pass over the text: the buffer starts at a guess of
-   * one line per 32 characters and doubles when the guess was short (counting the lines first, then
-   * recording them, read every large text twice).
-   */
-  lineStarts() {
-    if (this.starts) return this.starts;
+  /** The line starts, recorded at least up to the line that holds `offset`. */
+  lineStartsThrough(offset) {
     const text2 = this.text;
-    let starts = new Uint32Array(Math.max(16, (text2.length >> 5) + 1));
-    let count = 1;
-    for (let at = text2.indexOf("\n"); at !== -1; at = text2.indexOf("\n", at + 1)) {
-      if (count === starts.length) {
+    let starts = this.starts ??= new Uint32Array(Math.max(16, (text2.length >> 5) + 1));
+    while (this.scanned < offset) {
+      const at = text2.indexOf("\n", this.scanned);
+      if (at === -1) {
+        this.scanned = text2.length;
+        break;
+      }
+      if (this.count === starts.length) {
         const larger = new Uint32Array(starts.length * 2);
         larger.set(starts);
-        starts = larger;
+        this.starts = starts = larger;
       }
-      starts[count++] = at + 1;
+      starts[this.count++] = at + 1;
+      this.scanned = at + 1;
     }
-    this.starts = starts.subarray(0, count);
-    return this.starts;
+    return starts;
   }
 };
 
@@ -39498,23 +39506,26 @@ function nestingDepth(text2, limit) {
   return max;
 }
 function skipToClose(text2, at, depth) {
-  for (let i = nextStructural(text2, at); i !== -1; i = nextStructural(text2, i)) {
+  let i = at;
+  for (; ; ) {
+    UP_TO_BRACKET.lastIndex = i;
+    if (!UP_TO_BRACKET.test(text2)) return -1;
+    i = UP_TO_BRACKET.lastIndex;
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE) {
-      const end = skipString(text2, i);
-      if (end === -1) return -1;
-      i = end;
-    } else {
-      if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) depth++;
-      else {
-        depth--;
-        if (depth === 0) return i + 1;
-      }
+      i = skipString(text2, i);
+      if (i === -1) return -1;
+    } else if (code2 === OPEN_BRACE || code2 === OPEN_BRACKET) {
+      depth++;
       i++;
-    }
+    } else if (code2 === CLOSE_BRACE || code2 === CLOSE_BRACKET) {
+      depth--;
+      if (depth === 0) return i + 1;
+      i++;
+    } else return -1;
   }
-  return -1;
 }
+var UP_TO_BRACKET = /[^"{}[\]]*(?:"[^"\\]*"[^"{}[\]]*){0,1000}/y;
 var STRUCTURAL = /["{}[\]]/g;
 function nextStructural(text2, at) {
   STRUCTURAL.lastIndex = at;
@@ -39560,8 +39571,12 @@ function newNode() {
 function locatePointers(text2, pointers) {
   const root = newNode();
   for (const pointer of pointers) {
+    if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let node = root;
-    for (const segment of parsePointer(pointer)) {
+    for (let from = 1; from <= pointer.length; ) {
+      let end = pointer.indexOf("/", from);
+      if (end === -1) end = pointer.length;
+      const segment = decodeSegment(pointer.slice(from, end));
       let child = node.children.get(segment);
       if (!child) {
         child = newNode();
@@ -39569,6 +39584,7 @@ function locatePointers(text2, pointers) {
         node.children.set(segment, child);
       }
       node = child;
+      from = end + 1;
     }
     node.pointers.push(pointer);
   }
