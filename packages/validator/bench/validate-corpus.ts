@@ -159,6 +159,6 @@ row(
     `${(swaggerParserMs / parallelMs).toFixed(1)}x on ${threads} (target >= 10x)`,
 );
 console.log(
-  `peak memory (max RSS): one-off run ${oneOffPeakMb.toFixed(0)} MB; ` +
-    `this process after all the runs above, workers included, ${allPeakMb.toFixed(0)} MB (target < 500 MB)`,
+  `peak memory (max RSS) of a one-off run: ${oneOffPeakMb.toFixed(0)} MB (target < 500 MB); ` +
+    `of this bench process after every run above, ${threads} workers included: ${allPeakMb.toFixed(0)} MB`,
 );
