@@ -48573,9 +48573,14 @@ function validateFoldersInParallel(folders, setup, options2) {
       }
       results[reply.index] = reply.result;
       received++;
-      while (nextToEmit < folders.length && results[nextToEmit]) {
-        options2.onConnector?.(results[nextToEmit]);
-        nextToEmit++;
+      try {
+        while (nextToEmit < folders.length && results[nextToEmit]) {
+          options2.onConnector?.(results[nextToEmit]);
+          nextToEmit++;
+        }
+      } catch (error2) {
+        finish(error2 instanceof Error ? error2 : new Error(String(error2)));
+        return;
       }
       if (received === folders.length) finish();
       else assignNext(worker);

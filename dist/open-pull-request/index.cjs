@@ -63356,9 +63356,14 @@ function validateFoldersInParallel(folders, setup, options2) {
       }
       results[reply.index] = reply.result;
       received++;
-      while (nextToEmit < folders.length && results[nextToEmit]) {
-        options2.onConnector?.(results[nextToEmit]);
-        nextToEmit++;
+      try {
+        while (nextToEmit < folders.length && results[nextToEmit]) {
+          options2.onConnector?.(results[nextToEmit]);
+          nextToEmit++;
+        }
+      } catch (error3) {
+        finish(error3 instanceof Error ? error3 : new Error(String(error3)));
+        return;
       }
       if (received === folders.length) finish();
       else assignNext(worker);

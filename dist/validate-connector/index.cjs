@@ -56335,9 +56335,14 @@ function validateFoldersInParallel(folders, setup, options) {
       }
       results[reply.index] = reply.result;
       received++;
-      while (nextToEmit < folders.length && results[nextToEmit]) {
-        options.onConnector?.(results[nextToEmit]);
-        nextToEmit++;
+      try {
+        while (nextToEmit < folders.length && results[nextToEmit]) {
+          options.onConnector?.(results[nextToEmit]);
+          nextToEmit++;
+        }
+      } catch (error3) {
+        finish(error3 instanceof Error ? error3 : new Error(String(error3)));
+        return;
       }
       if (received === folders.length) finish();
       else assignNext(worker);

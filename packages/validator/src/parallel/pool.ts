@@ -61,9 +61,16 @@ export function validateFoldersInParallel(
       }
       results[reply.index] = reply.result;
       received++;
-      while (nextToEmit < folders.length && results[nextToEmit]) {
-        options.onConnector?.(results[nextToEmit]!);
-        nextToEmit++;
+      try {
+        while (nextToEmit < folders.length && results[nextToEmit]) {
+          options.onConnector?.(results[nextToEmit]!);
+          nextToEmit++;
+        }
+      } catch (error) {
+        // The caller's callback failed: the run fails with its error, as on one thread, instead of
+        // throwing out of a worker's message event.
+        finish(error instanceof Error ? error : new Error(String(error)));
+        return;
       }
       if (received === folders.length) finish();
       else assignNext(worker);

@@ -84,6 +84,18 @@ describe('validating on worker threads', () => {
     expect(parallel).toEqual(serial);
   });
 
+  it("fails with the caller's error when its onConnector callback throws", async () => {
+    const failing = () => {
+      throw new Error('progress output closed');
+    };
+    await expect(
+      validatePaths([tree], { cwd: tree, concurrency: 2, workerScript, onConnector: failing }),
+    ).rejects.toThrow('progress output closed');
+    await expect(
+      validatePaths([tree], { cwd: tree, concurrency: 'off', onConnector: failing }),
+    ).rejects.toThrow('progress output closed');
+  });
+
   it('fails with the folder problem when a worker cannot read a folder', async () => {
     const missing = path.join(tree, 'certified-connectors', 'Gone');
     await expect(
