@@ -49546,6 +49546,36 @@ var documentLimitRules = [
 ];
 
 // packages/validator/src/rules/swagger/document-structure.ts
+var UNSUPPORTED_KEYWORDS = /* @__PURE__ */ new Map([
+  [
+    "oneOf",
+    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
+  ],
+  [
+    "anyOf",
+    "Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema."
+  ],
+  ["not", "Remove it, and say in the description what the value must not be."],
+  ["nullable", 'Remove it: a property that is not in "required" may already be left out.'],
+  ["const", "Use an enum with the one value."],
+  ["examples", "Use 'example' (one value) in a schema, or x-ms-examples on the operation."],
+  ["writeOnly", "Remove it; leave the property out of the response schema, or hide it with x-ms-visibility."],
+  [
+    "deprecated",
+    "Mark a deprecated property with x-ms-visibility: 'internal' (or 'advanced') and say so in its description."
+  ],
+  ["if", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["then", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["else", "Swagger 2.0 has no conditional schemas; describe the value in the description."],
+  ["patternProperties", "Use additionalProperties with the values' schema."],
+  ["propertyNames", "Remove it, and say in the description which keys are allowed."],
+  ["contains", "Remove it, and say in the description which items the array must hold."],
+  ["prefixItems", "Swagger 2.0 arrays have one items schema; describe the positions in the description."]
+]);
+var KEYWORD_KINDS = /* @__PURE__ */ new Set(["schema", "items", "parameter", "header"]);
+function isUnsupportedKeyword(node, key) {
+  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
+}
 function keyClassesOf(context) {
   return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [] };
 }
@@ -49672,9 +49702,32 @@ var documentStructureRules = [
     },
     check(context) {
       for (const { node, key } of keyClassesOf(context).unknown) {
+        if (isUnsupportedKeyword(node, key)) continue;
         context.report({
           pointer: childPointer(node.pointer, key),
           message: `The property '${key}' is not allowed and must be removed.${caseHint(key, node)}`
+        });
+      }
+    }
+  },
+  {
+    id: "SWG-KEYWORD",
+    file: "swagger",
+    title: "Use only Swagger 2.0 keywords in schemas and parameters (no oneOf, nullable, const\u2026).",
+    description: "OpenAPI 3 and JSON Schema keywords that Swagger 2.0 lacks (`oneOf`, `anyOf`, `not`, `nullable`, `const`, `examples`, `writeOnly`, `deprecated`, `if`/`then`/`else`, `patternProperties`, `propertyNames`, `contains`, `prefixItems`) are refused by the platform (SVR: SwaggerKeywordNotSupported). They usually come from a converted OpenAPI 3 document; the message says what Swagger 2.0 offers instead. No merged connector has one in a schema.",
+    levels: sameLevels("error"),
+    msCode: "SwaggerKeywordNotSupported",
+    msMessage: "The '{0}' keyword is not supported.",
+    example: {
+      bad: '{ "type": "string", "nullable": true }',
+      good: '{ "type": "string" }'
+    },
+    check(context) {
+      for (const { node, key } of keyClassesOf(context).unknown) {
+        if (!isUnsupportedKeyword(node, key)) continue;
+        context.report({
+          pointer: childPointer(node.pointer, key),
+          message: `The '${key}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key)}`
         });
       }
     }
@@ -52982,14 +53035,14 @@ function inputSchemaNodes(model) {
 }
 
 // packages/validator/src/rules/swagger/schema-keywords.ts
-var KEYWORD_KINDS = ["schema", "parameter", "items", "header"];
+var KEYWORD_KINDS2 = ["schema", "parameter", "items", "header"];
 var keywordNodeCache = /* @__PURE__ */ new WeakMap();
 function keywordNodes(context) {
   if (!context.swagger) return [];
   let nodes = keywordNodeCache.get(context.swagger.root);
   if (!nodes) {
     const structure = structureOf(context.swagger);
-    nodes = [].concat(...KEYWORD_KINDS.map((kind) => structure.byKind.get(kind) ?? []));
+    nodes = [].concat(...KEYWORD_KINDS2.map((kind) => structure.byKind.get(kind) ?? []));
     keywordNodeCache.set(context.swagger.root, nodes);
   }
   return nodes;

@@ -31,9 +31,29 @@ describeRuleCases([
   },
   {
     id: 'SWG-ADDL-PROP',
-    fires: 'fires on an unknown keyword in a schema',
+    fires: 'fires on an unknown property in a schema',
+    breaks: (c) => (c.swagger.definitions.Task.properties.id.descripton = 'The id'),
+    pointer: '/definitions/Task/properties/id/descripton',
+  },
+  {
+    id: 'SWG-KEYWORD',
+    fires: 'fires on an OpenAPI 3 keyword in a schema, with what to write instead',
     breaks: (c) => (c.swagger.definitions.Task.properties.id.nullable = true),
     pointer: '/definitions/Task/properties/id/nullable',
+    message: /^The 'nullable' keyword is not supported\. Remove it: a property that is not in "required"/,
+  },
+  {
+    id: 'SWG-KEYWORD',
+    fires: 'fires on oneOf in a body parameter schema',
+    breaks: (c) => (c.swagger.definitions.Task.oneOf = [{ type: 'object' }, { type: 'string' }]),
+    pointer: '/definitions/Task/oneOf',
+    message: /x-ms-dynamic-schema/,
+  },
+  {
+    id: 'SWG-KEYWORD',
+    fires: 'fires on examples in a query parameter',
+    breaks: (c) => (c.swagger.paths['/tasks'].get.parameters[0].examples = { open: 'open' }),
+    pointer: '/paths/~1tasks/get/parameters/0/examples',
   },
   {
     id: 'SWG-EXT-NAME',
@@ -188,6 +208,27 @@ describe('SWG-ADDL-PROP positions', () => {
     connector.swagger.definitions.Task.properties['X-Custom'] = { type: 'string' };
     expect(await findingsOf('SWG-ADDL-PROP', connector)).toEqual([]);
     expect(await findingsOf('SWG-EXT-NAME', connector)).toEqual([]);
+  });
+});
+
+describe('SWG-KEYWORD places', () => {
+  it("accepts a response's examples and properties named like keywords", async () => {
+    const connector = editableConnector();
+    const response = Object.values(connector.swagger.paths['/tasks'].get.responses)[0] as Loose;
+    response.examples = { 'application/json': [{ id: '1' }] };
+    connector.swagger.definitions.Task.properties.deprecated = { type: 'boolean' };
+    connector.swagger.definitions.Task.properties.const = { type: 'string' };
+    expect(await findingsOf('SWG-KEYWORD', connector)).toEqual([]);
+    expect(await findingsOf('SWG-ADDL-PROP', connector)).toEqual([]);
+  });
+
+  it('leaves the keywords to SWG-KEYWORD, not also to SWG-ADDL-PROP', async () => {
+    const connector = editableConnector();
+    connector.swagger.definitions.Task.properties.id.const = '1';
+    expect(await findingsOf('SWG-ADDL-PROP', connector)).toEqual([]);
+    expect((await findingsOf('SWG-KEYWORD', connector)).map((f) => f.pointer)).toEqual([
+      '/definitions/Task/properties/id/const',
+    ]);
   });
 });
 

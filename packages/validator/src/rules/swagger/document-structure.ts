@@ -4,6 +4,45 @@ import { asArray, asObject, has, isObject } from '../../swagger/json-values.js';
 import { suggestExtension } from './known-extensions.js';
 import { OBJECT_FIELDS, structureOf, type KeyClasses, type StructureNode } from './structure.js';
 
+/**
+ * JSON Schema and OpenAPI 3 keywords that Swagger 2.0 does not have, with what to write instead.
+ * People bring them from OpenAPI 3 documents and generators; the platform refuses them ("The '{0}'
+ * keyword is not supported."), so they get that message and a way out instead of "not allowed".
+ */
+const UNSUPPORTED_KEYWORDS = new Map<string, string>([
+  [
+    'oneOf',
+    'Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema.',
+  ],
+  [
+    'anyOf',
+    'Describe the properties the alternatives share, or let the shape depend on an input with x-ms-dynamic-schema.',
+  ],
+  ['not', 'Remove it, and say in the description what the value must not be.'],
+  ['nullable', 'Remove it: a property that is not in "required" may already be left out.'],
+  ['const', 'Use an enum with the one value.'],
+  ['examples', "Use 'example' (one value) in a schema, or x-ms-examples on the operation."],
+  ['writeOnly', 'Remove it; leave the property out of the response schema, or hide it with x-ms-visibility.'],
+  [
+    'deprecated',
+    "Mark a deprecated property with x-ms-visibility: 'internal' (or 'advanced') and say so in its description.",
+  ],
+  ['if', 'Swagger 2.0 has no conditional schemas; describe the value in the description.'],
+  ['then', 'Swagger 2.0 has no conditional schemas; describe the value in the description.'],
+  ['else', 'Swagger 2.0 has no conditional schemas; describe the value in the description.'],
+  ['patternProperties', "Use additionalProperties with the values' schema."],
+  ['propertyNames', 'Remove it, and say in the description which keys are allowed.'],
+  ['contains', 'Remove it, and say in the description which items the array must hold.'],
+  ['prefixItems', 'Swagger 2.0 arrays have one items schema; describe the positions in the description.'],
+]);
+
+/** Kinds of objects where these keywords are meant as JSON Schema (a response's `examples` is fine). */
+const KEYWORD_KINDS: ReadonlySet<StructureNode['kind']> = new Set(['schema', 'items', 'parameter', 'header']);
+
+function isUnsupportedKeyword(node: StructureNode, key: string): boolean {
+  return KEYWORD_KINDS.has(node.kind) && UNSUPPORTED_KEYWORDS.has(key);
+}
+
 function keyClassesOf(context: RuleContext): KeyClasses {
   return context.swagger ? structureOf(context.swagger).keys : { unknown: [], lookalike: [], unknownXms: [] };
 }
@@ -149,9 +188,34 @@ export const documentStructureRules: RuleDefinition[] = [
     },
     check(context) {
       for (const { node, key } of keyClassesOf(context).unknown) {
+        // SWG-KEYWORD's, with a message that says what to write instead.
+        if (isUnsupportedKeyword(node, key)) continue;
         context.report({
           pointer: childPointer(node.pointer, key),
           message: `The property '${key}' is not allowed and must be removed.${caseHint(key, node)}`,
+        });
+      }
+    },
+  },
+  {
+    id: 'SWG-KEYWORD',
+    file: 'swagger',
+    title: 'Use only Swagger 2.0 keywords in schemas and parameters (no oneOf, nullable, const…).',
+    description:
+      'OpenAPI 3 and JSON Schema keywords that Swagger 2.0 lacks (`oneOf`, `anyOf`, `not`, `nullable`, `const`, `examples`, `writeOnly`, `deprecated`, `if`/`then`/`else`, `patternProperties`, `propertyNames`, `contains`, `prefixItems`) are refused by the platform (SVR: SwaggerKeywordNotSupported). They usually come from a converted OpenAPI 3 document; the message says what Swagger 2.0 offers instead. No merged connector has one in a schema.',
+    levels: sameLevels('error'),
+    msCode: 'SwaggerKeywordNotSupported',
+    msMessage: "The '{0}' keyword is not supported.",
+    example: {
+      bad: '{ "type": "string", "nullable": true }',
+      good: '{ "type": "string" }',
+    },
+    check(context) {
+      for (const { node, key } of keyClassesOf(context).unknown) {
+        if (!isUnsupportedKeyword(node, key)) continue;
+        context.report({
+          pointer: childPointer(node.pointer, key),
+          message: `The '${key}' keyword is not supported. ${UNSUPPORTED_KEYWORDS.get(key)!}`,
         });
       }
     },
