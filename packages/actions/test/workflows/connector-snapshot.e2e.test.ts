@@ -6,11 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parse as parseYaml } from 'yaml';
 import { REPO_ROOT, runWorkflowJob, type JobResult } from '@connector-alm/testing';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
-import {
-  startLocalGitHub,
-  type LocalGitHub,
-  type Repository,
-} from '../../../github/src/local-server/index.js';
+import { startLocalGitHub, type LocalGitHub, type Repository } from '@connector-alm/github/local-server';
 import { checkoutFrom } from './helpers/git-actions.js';
 import { createPullRequest } from './helpers/create-pull-request.js';
 
