@@ -32128,6 +32128,9 @@ function titleAndHostOf(text3) {
   } catch {
     value = JsonDocument.parse(unmarked).value;
   }
+  return titleAndHostOfSwagger(value);
+}
+function titleAndHostOfSwagger(value) {
   const swagger = asObject(value);
   const title = asString(asObject(swagger?.info)?.title);
   const host = asString(swagger?.host);
@@ -48197,6 +48200,17 @@ async function readVersion(given, cwd) {
 }
 
 // packages/validator/src/engine.ts
+function internalErrorFinding(rule2, error2) {
+  const reason = error2 instanceof Error ? error2.message : String(error2);
+  return {
+    rule: rule2,
+    severity: "error",
+    report: {
+      file: "folder",
+      message: `Internal error in rule ${rule2.id}: ${reason}. Please report this with the connector folder.`
+    }
+  };
+}
 function effectiveLevel(rule2, profile, overrides) {
   const override = overrides?.[rule2.id];
   if (typeof override === "string") return override;
@@ -48223,14 +48237,7 @@ function validateLoadedConnector(connector, options2) {
     try {
       active.rule.check(context);
     } catch (error2) {
-      pending.push({
-        rule: active.rule,
-        severity: "error",
-        report: {
-          file: "folder",
-          message: `Internal error in rule ${active.rule.id}: ${error2.message}. Please report this with the connector folder.`
-        }
-      });
+      pending.push(internalErrorFinding(active.rule, error2));
     }
   }
   current = void 0;
@@ -48789,17 +48796,13 @@ function greyCells(png) {
 
 // packages/validator/src/repository/changed-connector.ts
 function changedConnectorOf(connector, repositoryPath2, hashIcon) {
-  const swagger = asObject(connector.files.swagger?.document?.value);
-  const title = asString(asObject(swagger?.info)?.title);
-  const host = asString(swagger?.host);
   const iconData = connector.files.icon?.data;
   const iconHash = hashIcon && iconData ? iconDifferenceHash(iconData) : void 0;
   return {
     repositoryPath: repositoryPath2,
     name: connector.name,
     hasIcon: connector.files.icon !== void 0,
-    ...title?.trim() ? { title } : {},
-    ...host?.trim() ? { host } : {},
+    ...titleAndHostOfSwagger(connector.files.swagger?.document?.value),
     ...iconHash ? { iconHash } : {}
   };
 }
@@ -48923,14 +48926,7 @@ function runRepositoryRules(input) {
     try {
       rule2.check(context);
     } catch (error2) {
-      reports.push({
-        rule: rule2,
-        severity: "error",
-        report: {
-          file: "folder",
-          message: `Internal error in rule ${rule2.id}: ${error2.message}. Please report this with the connector folder.`
-        }
-      });
+      reports.push(internalErrorFinding(rule2, error2));
     }
   }
   return reports;
@@ -48939,33 +48935,6 @@ function activeRepositoryRules(rules, profiles, overrides) {
   return rules.filter(
     (rule2) => profiles.some((profile) => effectiveLevel(rule2, profile, overrides) !== "off")
   );
-}
-function toFindings(reports, connector) {
-  return reports.map(({ rule: rule2, severity, report: report2 }) => {
-    const kind = report2.file ?? rule2.file;
-    const finding = {
-      ruleId: rule2.id,
-      severity,
-      message: report2.message,
-      file: connector.displayPath,
-      line: 1,
-      column: 1,
-      connector: connector.displayPath
-    };
-    if (rule2.msCode) finding.msCode = rule2.msCode;
-    if (kind === "icon" && connector.files.icon) finding.file = connector.files.icon.displayPath;
-    const swagger = connector.files.swagger;
-    if (kind === "swagger" && swagger) {
-      finding.file = swagger.displayPath;
-      const document = swagger.document;
-      if (document && report2.pointer !== void 0) {
-        finding.pointer = report2.pointer;
-        const where2 = document.locate(report2.pointer);
-        Object.assign(finding, document.range(where2.offset, where2.length));
-      }
-    }
-    return finding;
-  }).sort(compareFindings);
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
@@ -48988,7 +48957,8 @@ async function checkChangedConnectors(options2) {
   if (!loaded.some(({ connector }) => connector.iconHash)) facts.delete("connector-icons");
   const repository = await readRepositoryIndex(options2.topLevel, facts);
   for (const { change, folder, connector } of loaded) {
-    const run = (subject, changedFolders, pullRequest) => toFindings(
+    const run = (subject, changedFolders, pullRequest) => locateFindings(
+      folder,
       runRepositoryRules({
         connector: subject,
         profile: change.profile,
@@ -48997,8 +48967,7 @@ async function checkChangedConnectors(options2) {
         repository,
         rules,
         overrides: options2.overrides
-      }),
-      folder
+      })
     );
     const findings = run(connector, options2.changedFolders, options2.pullRequest);
     if (findings.length === 0) continue;
@@ -53404,12 +53373,7 @@ var CONNECTOR_CHILD_ORDER = [
   "name",
   "connectortype",
   "scriptoperations",
-  "openapidefinition",
-  "connectionparameters",
-  "connectionparametersets",
-  "policytemplateinstances",
-  "customcodeblobcontent",
-  "iconblob"
+  ...FILE_COLUMNS
 ];
 function connectorName(connector, file) {
   const node = firstChild(connector, "name");

@@ -11441,6 +11441,17 @@ function safeParsePointer(pointer) {
 }
 
 // packages/validator/src/engine.ts
+function internalErrorFinding(rule, error2) {
+  const reason = error2 instanceof Error ? error2.message : String(error2);
+  return {
+    rule,
+    severity: "error",
+    report: {
+      file: "folder",
+      message: `Internal error in rule ${rule.id}: ${reason}. Please report this with the connector folder.`
+    }
+  };
+}
 function effectiveLevel(rule, profile, overrides) {
   const override = overrides?.[rule.id];
   if (typeof override === "string") return override;
@@ -11467,14 +11478,7 @@ function validateLoadedConnector(connector, options) {
     try {
       active.rule.check(context);
     } catch (error2) {
-      pending.push({
-        rule: active.rule,
-        severity: "error",
-        report: {
-          file: "folder",
-          message: `Internal error in rule ${active.rule.id}: ${error2.message}. Please report this with the connector folder.`
-        }
-      });
+      pending.push(internalErrorFinding(active.rule, error2));
     }
   }
   current = void 0;

@@ -25997,6 +25997,26 @@ function readManifest(root, file) {
   return { uniqueName: field("UniqueName"), version: field("Version"), managed };
 }
 
+// packages/solution/src/solution/connector-element.ts
+var FILE_COLUMNS = [
+  "openapidefinition",
+  "connectionparameters",
+  "connectionparametersets",
+  "policytemplateinstances",
+  "customcodeblobcontent",
+  "iconblob"
+];
+var CONNECTOR_CHILD_ORDER = [
+  "connectorid",
+  "description",
+  "displayname",
+  "iconbrandcolor",
+  "name",
+  "connectortype",
+  "scriptoperations",
+  ...FILE_COLUMNS
+];
+
 // packages/solution/src/solution/pack.ts
 var MAX_PART_BYTES = 64 * 1024 * 1024;
 

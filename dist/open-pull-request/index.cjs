@@ -63204,6 +63204,17 @@ var TEXT_KEYS = ["title", "x-ms-summary", "description", "example", "x-example"]
 var SCHEMA_WITH_TEXT_KEYS = /* @__PURE__ */ new Set([...SCHEMA_KEYS, ...TEXT_KEYS]);
 
 // packages/validator/src/engine.ts
+function internalErrorFinding(rule2, error3) {
+  const reason = error3 instanceof Error ? error3.message : String(error3);
+  return {
+    rule: rule2,
+    severity: "error",
+    report: {
+      file: "folder",
+      message: `Internal error in rule ${rule2.id}: ${reason}. Please report this with the connector folder.`
+    }
+  };
+}
 function effectiveLevel(rule2, profile, overrides) {
   const override = overrides?.[rule2.id];
   if (typeof override === "string") return override;
@@ -63230,14 +63241,7 @@ function validateLoadedConnector(connector, options2) {
     try {
       active.rule.check(context);
     } catch (error3) {
-      pending.push({
-        rule: active.rule,
-        severity: "error",
-        report: {
-          file: "folder",
-          message: `Internal error in rule ${active.rule.id}: ${error3.message}. Please report this with the connector folder.`
-        }
-      });
+      pending.push(internalErrorFinding(active.rule, error3));
     }
   }
   current = void 0;

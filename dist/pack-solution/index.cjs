@@ -25265,6 +25265,16 @@ var FILE_COLUMNS = [
   "customcodeblobcontent",
   "iconblob"
 ];
+var CONNECTOR_CHILD_ORDER = [
+  "connectorid",
+  "description",
+  "displayname",
+  "iconbrandcolor",
+  "name",
+  "connectortype",
+  "scriptoperations",
+  ...FILE_COLUMNS
+];
 function connectorName(connector, file) {
   const node = firstChild(connector, "name");
   const name = node ? textOf(node).trim() : "";

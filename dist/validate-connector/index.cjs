@@ -39923,6 +39923,9 @@ function titleAndHostOf(text2) {
   } catch {
     value = JsonDocument.parse(unmarked).value;
   }
+  return titleAndHostOfSwagger(value);
+}
+function titleAndHostOfSwagger(value) {
   const swagger = asObject(value);
   const title = asString(asObject(swagger?.info)?.title);
   const host = asString(swagger?.host);
@@ -55965,6 +55968,17 @@ function compareChanges(a, b) {
 }
 
 // packages/validator/src/engine.ts
+function internalErrorFinding(rule2, error3) {
+  const reason = error3 instanceof Error ? error3.message : String(error3);
+  return {
+    rule: rule2,
+    severity: "error",
+    report: {
+      file: "folder",
+      message: `Internal error in rule ${rule2.id}: ${reason}. Please report this with the connector folder.`
+    }
+  };
+}
 function effectiveLevel(rule2, profile, overrides) {
   const override = overrides?.[rule2.id];
   if (typeof override === "string") return override;
@@ -55991,14 +56005,7 @@ function validateLoadedConnector(connector, options) {
     try {
       active.rule.check(context);
     } catch (error3) {
-      pending.push({
-        rule: active.rule,
-        severity: "error",
-        report: {
-          file: "folder",
-          message: `Internal error in rule ${active.rule.id}: ${error3.message}. Please report this with the connector folder.`
-        }
-      });
+      pending.push(internalErrorFinding(active.rule, error3));
     }
   }
   current = void 0;
@@ -56551,17 +56558,13 @@ function greyCells(png) {
 
 // packages/validator/src/repository/changed-connector.ts
 function changedConnectorOf(connector, repositoryPath2, hashIcon) {
-  const swagger = asObject(connector.files.swagger?.document?.value);
-  const title = asString(asObject(swagger?.info)?.title);
-  const host = asString(swagger?.host);
   const iconData = connector.files.icon?.data;
   const iconHash = hashIcon && iconData ? iconDifferenceHash(iconData) : void 0;
   return {
     repositoryPath: repositoryPath2,
     name: connector.name,
     hasIcon: connector.files.icon !== void 0,
-    ...title?.trim() ? { title } : {},
-    ...host?.trim() ? { host } : {},
+    ...titleAndHostOfSwagger(connector.files.swagger?.document?.value),
     ...iconHash ? { iconHash } : {}
   };
 }
@@ -56685,14 +56688,7 @@ function runRepositoryRules(input) {
     try {
       rule2.check(context);
     } catch (error3) {
-      reports.push({
-        rule: rule2,
-        severity: "error",
-        report: {
-          file: "folder",
-          message: `Internal error in rule ${rule2.id}: ${error3.message}. Please report this with the connector folder.`
-        }
-      });
+      reports.push(internalErrorFinding(rule2, error3));
     }
   }
   return reports;
@@ -56701,33 +56697,6 @@ function activeRepositoryRules(rules, profiles, overrides) {
   return rules.filter(
     (rule2) => profiles.some((profile) => effectiveLevel(rule2, profile, overrides) !== "off")
   );
-}
-function toFindings(reports, connector) {
-  return reports.map(({ rule: rule2, severity, report }) => {
-    const kind = report.file ?? rule2.file;
-    const finding = {
-      ruleId: rule2.id,
-      severity,
-      message: report.message,
-      file: connector.displayPath,
-      line: 1,
-      column: 1,
-      connector: connector.displayPath
-    };
-    if (rule2.msCode) finding.msCode = rule2.msCode;
-    if (kind === "icon" && connector.files.icon) finding.file = connector.files.icon.displayPath;
-    const swagger = connector.files.swagger;
-    if (kind === "swagger" && swagger) {
-      finding.file = swagger.displayPath;
-      const document = swagger.document;
-      if (document && report.pointer !== void 0) {
-        finding.pointer = report.pointer;
-        const where2 = document.locate(report.pointer);
-        Object.assign(finding, document.range(where2.offset, where2.length));
-      }
-    }
-    return finding;
-  }).sort(compareFindings);
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
@@ -56750,7 +56719,8 @@ async function checkChangedConnectors(options) {
   if (!loaded.some(({ connector }) => connector.iconHash)) facts.delete("connector-icons");
   const repository = await readRepositoryIndex(options.topLevel, facts);
   for (const { change, folder, connector } of loaded) {
-    const run = (subject, changedFolders, pullRequest) => toFindings(
+    const run = (subject, changedFolders, pullRequest) => locateFindings(
+      folder,
       runRepositoryRules({
         connector: subject,
         profile: change.profile,
@@ -56759,8 +56729,7 @@ async function checkChangedConnectors(options) {
         repository,
         rules,
         overrides: options.overrides
-      }),
-      folder
+      })
     );
     const findings = run(connector, options.changedFolders, options.pullRequest);
     if (findings.length === 0) continue;

@@ -14,6 +14,7 @@ import {
   type Report,
   type RuleContext,
   type RuleDefinition,
+  type RuleMetadata,
 } from './model/rule.js';
 import { isObject } from './swagger/json-values.js';
 import { SwaggerModel } from './swagger/swagger-model.js';
@@ -27,10 +28,24 @@ export interface EngineOptions {
   overrides?: RuleOverrides;
 }
 
-interface PendingFinding {
-  rule: RuleDefinition;
+/** A rule's report with the severity it has, before it is located in its file. */
+export interface PendingFinding {
+  rule: RuleMetadata;
   severity: Severity;
   report: Report;
+}
+
+/** A rule that throws is a bug of ours: an internal-error finding on the folder, not a crash. */
+export function internalErrorFinding(rule: RuleMetadata, error: unknown): PendingFinding {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    rule,
+    severity: 'error',
+    report: {
+      file: 'folder',
+      message: `Internal error in rule ${rule.id}: ${reason}. Please report this with the connector folder.`,
+    },
+  };
 }
 
 /** The level a rule has for a profile, after the configuration's overrides. */
@@ -74,14 +89,7 @@ export function validateLoadedConnector(connector: ConnectorFolder, options: Eng
     try {
       active.rule.check(context);
     } catch (error) {
-      pending.push({
-        rule: active.rule,
-        severity: 'error',
-        report: {
-          file: 'folder',
-          message: `Internal error in rule ${active.rule.id}: ${(error as Error).message}. Please report this with the connector folder.`,
-        },
-      });
+      pending.push(internalErrorFinding(active.rule, error));
     }
   }
   current = undefined;
@@ -119,7 +127,11 @@ function activeRules(options: EngineOptions): ActiveRule[] {
   return active;
 }
 
-function locateFindings(connector: ConnectorFolder, pending: PendingFinding[]): Finding[] {
+/**
+ * Makes findings of a connector's reports: each located in its file (every pointer of a file in one
+ * pass over its text), sorted. Folder rules and repository rules both end here.
+ */
+export function locateFindings(connector: ConnectorFolder, pending: readonly PendingFinding[]): Finding[] {
   // Locate every pointer of a file in one pass over its text.
   const pointersByFile = new Map<LoadedFile, Set<string>>();
   for (const { rule, report } of pending) {

@@ -22,12 +22,7 @@ export const CONNECTOR_CHILD_ORDER = [
   'name',
   'connectortype',
   'scriptoperations',
-  'openapidefinition',
-  'connectionparameters',
-  'connectionparametersets',
-  'policytemplateinstances',
-  'customcodeblobcontent',
-  'iconblob',
+  ...FILE_COLUMNS,
 ] as const;
 
 /**

@@ -1,6 +1,6 @@
 import { asObject, asString, isObject } from '../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
-import { CHANGE_RULES } from './change-rules.js';
+import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { operationLabel, type SwaggerDiffContext } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffParameters } from './parameter-diff.js';
@@ -101,11 +101,7 @@ export function diffOperations(context: SwaggerDiffContext): void {
 
 function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after: OperationInfo): void {
   const valuePath = `operation/${operationLabel(after)}`;
-  const add = (
-    rule: (typeof CHANGE_RULES)[keyof typeof CHANGE_RULES],
-    detail?: string,
-    impact?: 'minor' | 'major',
-  ): void =>
+  const add = (rule: ChangeRule, detail?: string, impact?: 'minor' | 'major'): void =>
     context.sink.add({
       rule,
       file: 'swagger',

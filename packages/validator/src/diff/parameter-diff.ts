@@ -1,7 +1,7 @@
 import { childPointer } from '../json/pointer.js';
 import { has } from '../swagger/json-values.js';
 import type { OperationInfo, ParameterInfo } from '../swagger/swagger-model.js';
-import { CHANGE_RULES } from './change-rules.js';
+import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
 import { jsonEqual } from './json-equal.js';
 
@@ -20,7 +20,7 @@ export function diffParameters(
 ): void {
   const label = operationLabel(after);
   const report = (
-    rule: (typeof CHANGE_RULES)[keyof typeof CHANGE_RULES],
+    rule: ChangeRule,
     side: 'old' | 'new',
     parameter: ParameterInfo,
     detail?: string,

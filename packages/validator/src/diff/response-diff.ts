@@ -1,13 +1,23 @@
 import { childPointer } from '../json/pointer.js';
 import { has, isObject } from '../swagger/json-values.js';
 import type { OperationInfo, ResponseInfo } from '../swagger/swagger-model.js';
-import { CHANGE_RULES } from './change-rules.js';
+import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { viewSchema } from './schema-view.js';
 
 const DYNAMIC_SCHEMA_KEYS = ['x-ms-dynamic-schema', 'x-ms-dynamic-properties'] as const;
 const RESPONSE_KEYS: ReadonlySet<string> = new Set(['description', 'schema']);
+
+/** Reports one change of an operation's responses. */
+type AddResponseChange = (
+  rule: ChangeRule,
+  side: 'old' | 'new',
+  pointer: string,
+  valuePath: string,
+  detail?: string,
+  impact?: 'minor' | 'major',
+) => void;
 
 /**
  * Compares what an operation returns. Flows read the success response: its status code, its root
@@ -20,14 +30,7 @@ export function diffResponses(
   after: OperationInfo,
 ): void {
   const label = operationLabel(after);
-  const add = (
-    rule: (typeof CHANGE_RULES)[keyof typeof CHANGE_RULES],
-    side: 'old' | 'new',
-    pointer: string,
-    valuePath: string,
-    detail?: string,
-    impact?: 'minor' | 'major',
-  ): void =>
+  const add: AddResponseChange = (rule, side, pointer, valuePath, detail, impact) =>
     context.sink.add({
       rule,
       file: 'swagger',
@@ -78,14 +81,7 @@ function diffSuccessResponse(
   operation: OperationInfo,
   previous: ResponseInfo,
   current: ResponseInfo,
-  add: (
-    rule: (typeof CHANGE_RULES)[keyof typeof CHANGE_RULES],
-    side: 'old' | 'new',
-    pointer: string,
-    valuePath: string,
-    detail?: string,
-    impact?: 'minor' | 'major',
-  ) => void,
+  add: AddResponseChange,
 ): void {
   const valuePath = `operation/${operationLabel(operation)}/responses/${current.code}`;
   if (previous.code !== current.code) {

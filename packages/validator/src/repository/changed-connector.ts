@@ -1,6 +1,5 @@
 import type { ConnectorFolder } from '../loader/connector-folder.js';
-import { asObject, asString } from '../swagger/json-values.js';
-import { titleAndHostOf } from './connector-identity.js';
+import { titleAndHostOf, titleAndHostOfSwagger } from './connector-identity.js';
 import { iconDifferenceHash } from './icon-hash.js';
 import type { ChangedConnector } from './repository-rule-context.js';
 
@@ -10,17 +9,13 @@ export function changedConnectorOf(
   repositoryPath: string,
   hashIcon: boolean,
 ): ChangedConnector {
-  const swagger = asObject(connector.files.swagger?.document?.value);
-  const title = asString(asObject(swagger?.info)?.title);
-  const host = asString(swagger?.host);
   const iconData = connector.files.icon?.data;
   const iconHash = hashIcon && iconData ? iconDifferenceHash(iconData) : undefined;
   return {
     repositoryPath,
     name: connector.name,
     hasIcon: connector.files.icon !== undefined,
-    ...(title?.trim() ? { title } : {}),
-    ...(host?.trim() ? { host } : {}),
+    ...titleAndHostOfSwagger(connector.files.swagger?.document?.value),
     ...(iconHash ? { iconHash } : {}),
   };
 }

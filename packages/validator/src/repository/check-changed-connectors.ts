@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { markAllNew, markBaseline } from '../diff/baseline.js';
-import type { RuleOverrides } from '../engine.js';
+import { locateFindings, type RuleOverrides } from '../engine.js';
 import type { Git } from '../git/git.js';
 import { kindOfFileName, loadConnectorFolder } from '../loader/connector-folder.js';
 import type { Finding, Profile } from '../model/finding.js';
@@ -9,7 +9,7 @@ import { baseConnectorOf, changedConnectorOf } from './changed-connector.js';
 import type { PullRequestFacts } from './pull-request-facts.js';
 import { readRepositoryIndex, swaggerFileName } from './read-repository-index.js';
 import type { ChangedConnector, RepositoryFact } from './repository-rule-context.js';
-import { activeRepositoryRules, runRepositoryRules, toFindings } from './run-repository-rules.js';
+import { activeRepositoryRules, runRepositoryRules } from './run-repository-rules.js';
 
 /** A connector the change touches and that was validated. */
 export interface ValidatedChange {
@@ -71,7 +71,8 @@ export async function checkChangedConnectors(
       changedFolders: readonly string[],
       pullRequest?: PullRequestFacts,
     ) =>
-      toFindings(
+      locateFindings(
+        folder,
         runRepositoryRules({
           connector: subject,
           profile: change.profile,
@@ -81,7 +82,6 @@ export async function checkChangedConnectors(
           rules,
           overrides: options.overrides,
         }),
-        folder,
       );
     const findings = run(connector, options.changedFolders, options.pullRequest);
     if (findings.length === 0) continue;

@@ -27,6 +27,11 @@ export function titleAndHostOf(text: string): { title?: string; host?: string } 
   } catch {
     value = JsonDocument.parse(unmarked).value;
   }
+  return titleAndHostOfSwagger(value);
+}
+
+/** The title and host of a parsed swagger; a blank one is left out. */
+export function titleAndHostOfSwagger(value: unknown): { title?: string; host?: string } {
   const swagger = asObject(value);
   const title = asString(asObject(swagger?.info)?.title);
   const host = asString(swagger?.host);

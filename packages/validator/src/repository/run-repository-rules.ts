@@ -1,10 +1,9 @@
-import { effectiveLevel, type RuleOverrides } from '../engine.js';
-import type { ConnectorFolder } from '../loader/connector-folder.js';
-import { compareFindings, type Finding, type Profile, type Severity } from '../model/finding.js';
+import { effectiveLevel, internalErrorFinding, type PendingFinding, type RuleOverrides } from '../engine.js';
+import type { Profile } from '../model/finding.js';
 import type { RepositoryRuleDefinition } from '../model/rule.js';
 import type { PullRequestFacts } from './pull-request-facts.js';
 import type { RepositoryIndex } from './repository-index.js';
-import type { ChangedConnector, RepositoryReport, RepositoryRuleContext } from './repository-rule-context.js';
+import type { ChangedConnector, RepositoryRuleContext } from './repository-rule-context.js';
 
 export interface RepositoryRuleInput {
   connector: ChangedConnector;
@@ -16,19 +15,13 @@ export interface RepositoryRuleInput {
   overrides?: RuleOverrides;
 }
 
-/** A repository rule's report, with the rule and the severity it has for the connector's profile. */
-export interface RepositoryRuleReport {
-  rule: RepositoryRuleDefinition;
-  severity: Severity;
-  report: RepositoryReport;
-}
-
 /**
- * Runs the repository rules that are not off for the connector's profile. As in the folder engine, a
- * rule that throws is a bug of ours and becomes an internal-error report on the folder.
+ * Runs the repository rules that are not off for the connector's profile. Their reports are located
+ * by the folder engine's locateFindings; a rule that throws becomes an internal-error finding, as
+ * there.
  */
-export function runRepositoryRules(input: RepositoryRuleInput): RepositoryRuleReport[] {
-  const reports: RepositoryRuleReport[] = [];
+export function runRepositoryRules(input: RepositoryRuleInput): PendingFinding[] {
+  const reports: PendingFinding[] = [];
   for (const rule of input.rules) {
     const level = effectiveLevel(rule, input.profile, input.overrides);
     if (level === 'off') continue;
@@ -43,14 +36,7 @@ export function runRepositoryRules(input: RepositoryRuleInput): RepositoryRuleRe
     try {
       rule.check(context);
     } catch (error) {
-      reports.push({
-        rule,
-        severity: 'error',
-        report: {
-          file: 'folder',
-          message: `Internal error in rule ${rule.id}: ${(error as Error).message}. Please report this with the connector folder.`,
-        },
-      });
+      reports.push(internalErrorFinding(rule, error));
     }
   }
   return reports;
@@ -65,38 +51,4 @@ export function activeRepositoryRules(
   return rules.filter((rule) =>
     profiles.some((profile) => effectiveLevel(rule, profile, overrides) !== 'off'),
   );
-}
-
-/**
- * Reports as findings of the loaded connector: on its folder, its icon, or a JSON pointer of its
- * swagger located to line and column (the swagger's top when the pointer is not there).
- */
-export function toFindings(reports: readonly RepositoryRuleReport[], connector: ConnectorFolder): Finding[] {
-  return reports
-    .map(({ rule, severity, report }) => {
-      const kind = report.file ?? rule.file;
-      const finding: Finding = {
-        ruleId: rule.id,
-        severity,
-        message: report.message,
-        file: connector.displayPath,
-        line: 1,
-        column: 1,
-        connector: connector.displayPath,
-      };
-      if (rule.msCode) finding.msCode = rule.msCode;
-      if (kind === 'icon' && connector.files.icon) finding.file = connector.files.icon.displayPath;
-      const swagger = connector.files.swagger;
-      if (kind === 'swagger' && swagger) {
-        finding.file = swagger.displayPath;
-        const document = swagger.document;
-        if (document && report.pointer !== undefined) {
-          finding.pointer = report.pointer;
-          const where = document.locate(report.pointer);
-          Object.assign(finding, document.range(where.offset, where.length));
-        }
-      }
-      return finding;
-    })
-    .sort(compareFindings);
 }
