@@ -20,6 +20,13 @@ export class PointerPlace {
     if (parent === undefined && first === undefined) this.text = '';
   }
 
+  /** The place of a pointer already written out, e.g. a `$ref`'s target. */
+  static at(pointer: string): PointerPlace {
+    const place = new PointerPlace(undefined, pointer);
+    place.text = pointer;
+    return place;
+  }
+
   /** The RFC 6901 pointer of this place ("" for the document root). */
   get pointer(): string {
     if (this.text === undefined) {

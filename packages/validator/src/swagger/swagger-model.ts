@@ -63,18 +63,30 @@ export interface OperationInfo {
   responses: ResponseInfo[];
 }
 
-/** One node met while walking a schema. */
-export interface SchemaNode {
-  schema: JsonObject;
-  /** Where this schema is written (after `$ref`s: the definition's pointer). */
-  pointer: string;
-  /** Property names from the walk's root, `[]` for array items written as "items" (Microsoft's ValuePath style). */
-  path: string[];
-  depth: number;
-  /** The walk reached this node through a `$ref`. */
-  viaRef: boolean;
-  /** The nearest parent object schema lists this property as required. */
-  required: boolean;
+/**
+ * One node met while walking a schema. Its pointer is built only when read (see PointerPlace): the
+ * walks meet every schema of every request body, and rules report a few of them.
+ */
+export class SchemaNode extends PointerPlace {
+  constructor(
+    readonly schema: JsonObject,
+    /** Where this schema is written (after `$ref`s: below the definition's pointer). */
+    parent: PointerPlace | undefined,
+    first: string | number | undefined,
+    second: string | number | undefined,
+    /**
+     * Below the walk's root through `properties`, `items` or `additionalProperties` (an `allOf`
+     * member of the root is the root's own shape, not nested).
+     */
+    readonly nested: boolean,
+    readonly depth: number,
+    /** The walk reached this node through a `$ref`. */
+    readonly viaRef: boolean,
+    /** The nearest parent object schema lists this property as required. */
+    readonly required: boolean,
+  ) {
+    super(parent, first, second);
+  }
 }
 
 /** A schema object as written in the document (not reached through a `$ref`). */
@@ -215,10 +227,14 @@ export class SwaggerModel {
    * Return false from `visit` to skip a node's children.
    */
   walkSchema(schema: unknown, pointer: string, visit: (node: SchemaNode) => boolean | void): void {
+    // Each node is a place below its parent's (or below the definition a `$ref` leads to), so no
+    // pointer string is built for the many nodes that no rule reports.
     const walk = (
       value: unknown,
-      at: string,
-      path: string[],
+      parent: PointerPlace | undefined,
+      first: string | number | undefined,
+      second: string | number | undefined,
+      nested: boolean,
       depth: number,
       refs: RefChain | undefined,
       viaRef: boolean,
@@ -226,30 +242,29 @@ export class SwaggerModel {
     ): void => {
       if (depth > MAX_SCHEMA_WALK_DEPTH) return;
       let hereValue = value;
-      let herePointer = at;
       let reachedByRef = viaRef;
       let branchRefs = refs;
       const ref = isObject(value) ? asString(value.$ref) : undefined;
       if (ref !== undefined) {
         if (chainHas(refs, ref)) return;
-        const target = this.resolve(value, at);
+        // A reference is never answered with the pointer given here, only with its target's.
+        const target = this.resolve(value, '');
         if (target.broken) return;
         branchRefs = { ref, parent: refs };
         hereValue = target.value;
-        herePointer = target.pointer;
+        parent = PointerPlace.at(target.pointer);
+        first = second = undefined;
         reachedByRef = true;
       }
-      const node = asObject(hereValue);
-      if (!node) return;
-      if (
-        visit({ schema: node, pointer: herePointer, path, depth, viaRef: reachedByRef, required }) === false
-      )
-        return;
+      const schemaObject = asObject(hereValue);
+      if (!schemaObject) return;
+      const node = new SchemaNode(schemaObject, parent, first, second, nested, depth, reachedByRef, required);
+      if (visit(node) === false) return;
       // Loops rather than callbacks, and no set of required names for the many schemas without any:
       // this runs for every schema node of every body and response.
-      const properties = node.properties;
+      const properties = schemaObject.properties;
       if (isObject(properties)) {
-        const requiredList = asArray(node.required);
+        const requiredList = asArray(schemaObject.required);
         const requiredNames =
           requiredList && requiredList.length > 0
             ? new Set(requiredList.filter((n): n is string => typeof n === 'string'))
@@ -258,8 +273,10 @@ export class SwaggerModel {
           if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
           walk(
             properties[name],
-            childPointer(herePointer, 'properties', name),
-            [...path, name],
+            node,
+            'properties',
+            name,
+            true,
             depth + 1,
             branchRefs,
             reachedByRef,
@@ -267,44 +284,30 @@ export class SwaggerModel {
           );
         }
       }
-      if (isObject(node.items)) {
+      if (isObject(schemaObject.items)) {
+        walk(schemaObject.items, node, 'items', undefined, true, depth + 1, branchRefs, reachedByRef, false);
+      }
+      if (isObject(schemaObject.additionalProperties)) {
         walk(
-          node.items,
-          childPointer(herePointer, 'items'),
-          [...path, 'items'],
+          schemaObject.additionalProperties,
+          node,
+          'additionalProperties',
+          undefined,
+          true,
           depth + 1,
           branchRefs,
           reachedByRef,
           false,
         );
       }
-      if (isObject(node.additionalProperties)) {
-        walk(
-          node.additionalProperties,
-          childPointer(herePointer, 'additionalProperties'),
-          [...path, 'additionalProperties'],
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          false,
-        );
-      }
-      const allOf = asArray(node.allOf);
+      const allOf = asArray(schemaObject.allOf);
       if (allOf) {
         for (let index = 0; index < allOf.length; index++) {
-          walk(
-            allOf[index],
-            childPointer(herePointer, 'allOf', index),
-            path,
-            depth + 1,
-            branchRefs,
-            reachedByRef,
-            required,
-          );
+          walk(allOf[index], node, 'allOf', index, nested, depth + 1, branchRefs, reachedByRef, required);
         }
       }
     };
-    walk(schema, pointer, [], 0, undefined, false, false);
+    walk(schema, PointerPlace.at(pointer), undefined, undefined, false, 0, undefined, false, false);
   }
 
   private collectWrittenSchemas(): WrittenSchema[] {

@@ -5,12 +5,12 @@ import { isObject, type JsonObject } from '../../swagger/json-values.js';
 /** A schema reachable from a request body, following `$ref`s. */
 export interface InputSchemaNode {
   schema: JsonObject;
-  /** Where the schema is written (a definition's pointer when reached through a `$ref`). */
-  pointer: string;
+  /** Where the schema is written (below a definition's pointer when reached through a `$ref`). */
+  readonly pointer: string;
   /** Below the top level of the body. */
-  nested: boolean;
+  readonly nested: boolean;
   /** Its parent object lists it as required. */
-  required: boolean;
+  readonly required: boolean;
 }
 
 const cache = new WeakMap<object, InputSchemaNode[]>();
@@ -24,18 +24,18 @@ export function inputSchemaNodes(model: SwaggerModel): InputSchemaNode[] {
   if (nodes) return nodes;
   const list: InputSchemaNode[] = [];
   // Written schemas already met at the top of a body and nested in one (two sets: no key to build).
-  const seenTop = new Set<string>();
-  const seenNested = new Set<string>();
+  // A schema object is the one written at its place, so the objects stand for their pointers.
+  const seenTop = new Set<JsonObject>();
+  const seenNested = new Set<JsonObject>();
   for (const operation of model.operations) {
     for (const parameter of operation.parameters) {
       if (parameter.in !== 'body' || !isObject(parameter.value.schema)) continue;
       const at = childPointer(parameter.definitionPointer, 'schema');
       model.walkSchema(parameter.value.schema, at, (node) => {
-        const nested = node.path.length > 0;
-        const seen = nested ? seenNested : seenTop;
-        if (seen.has(node.pointer)) return false;
-        seen.add(node.pointer);
-        list.push({ schema: node.schema, pointer: node.pointer, nested, required: node.required });
+        const seen = node.nested ? seenNested : seenTop;
+        if (seen.has(node.schema)) return false;
+        seen.add(node.schema);
+        list.push(node);
       });
     }
   }

@@ -1,0 +1,84 @@
+import { PointerPlace } from '../../src/json/pointer-place.js';
+import { SwaggerModel, type SchemaNode } from '../../src/swagger/swagger-model.js';
+
+/** Every node a walk of `/definitions/<name>` meets, as the facts rules read of it. */
+function walk(definitions: Record<string, unknown>, name: string) {
+  const model = new SwaggerModel({ swagger: '2.0', definitions });
+  const nodes: SchemaNode[] = [];
+  model.walkSchema(definitions[name], `/definitions/${name}`, (node) => {
+    nodes.push(node);
+  });
+  return nodes.map(({ pointer, nested, depth, viaRef, required }) => ({
+    pointer,
+    nested,
+    depth,
+    viaRef,
+    required,
+  }));
+}
+
+describe('PointerPlace', () => {
+  it('builds the escaped pointer of a place below another only when read', () => {
+    const root = PointerPlace.at('/definitions/a~1b');
+    const place = new PointerPlace(root, 'properties', 'x/y~z');
+    expect(place.pointer).toBe('/definitions/a~1b/properties/x~1y~0z');
+    expect(new PointerPlace(undefined).pointer).toBe('');
+  });
+});
+
+describe('SwaggerModel.walkSchema', () => {
+  it('names each node where it is written, below the target of a $ref once it follows one', () => {
+    const nodes = walk(
+      {
+        Task: {
+          type: 'object',
+          required: ['owner'],
+          properties: {
+            owner: { $ref: '#/definitions/User' },
+            tags: { type: 'array', items: { type: 'string' } },
+          },
+        },
+        User: { type: 'object', properties: { name: { type: 'string' } } },
+      },
+      'Task',
+    );
+    expect(nodes).toEqual([
+      { pointer: '/definitions/Task', nested: false, depth: 0, viaRef: false, required: false },
+      { pointer: '/definitions/User', nested: true, depth: 1, viaRef: true, required: true },
+      { pointer: '/definitions/User/properties/name', nested: true, depth: 2, viaRef: true, required: false },
+      {
+        pointer: '/definitions/Task/properties/tags',
+        nested: true,
+        depth: 1,
+        viaRef: false,
+        required: false,
+      },
+      {
+        pointer: '/definitions/Task/properties/tags/items',
+        nested: true,
+        depth: 2,
+        viaRef: false,
+        required: false,
+      },
+    ]);
+  });
+
+  it('keeps an allOf member of the root at the top level and stops at a recursive $ref', () => {
+    const nodes = walk(
+      {
+        Node: {
+          allOf: [{ $ref: '#/definitions/Base' }],
+          properties: { next: { $ref: '#/definitions/Node' } },
+        },
+        Base: { type: 'object' },
+      },
+      'Node',
+    );
+    expect(nodes.map(({ pointer, nested }) => [pointer, nested])).toEqual([
+      ['/definitions/Node', false],
+      ['/definitions/Node', true],
+      ['/definitions/Base', true],
+      ['/definitions/Base', false],
+    ]);
+  });
+});
