@@ -190,12 +190,10 @@ export const readmeRules: RuleDefinition[] = [
         });
       }
       const known = knownOperationNames(context);
+      const knownNames = [...known].filter((name) => name !== '');
       for (const heading of subHeadings(readme, section)) {
         if (GROUPING_HEADING.test(heading.normalized) || heading.normalized === '') continue;
-        if (
-          known.has(heading.normalized) ||
-          [...known].some((name) => name && heading.normalized.includes(name))
-        )
+        if (known.has(heading.normalized) || knownNames.some((name) => heading.normalized.includes(name)))
           continue;
         context.report({
           offset: heading.offset,

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { PointerPlace } from '../../src/json/pointer-place.js';
 import { SwaggerModel, type SchemaNode } from '../../src/swagger/swagger-model.js';
 

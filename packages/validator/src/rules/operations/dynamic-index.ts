@@ -82,7 +82,9 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
       }
     }
   };
+  // Most holders carry no dynamic extension: their pointers are never built.
   for (const parameter of writtenParameters(model)) {
+    if (!hasAnyOf(parameter.value, DYNAMIC_EXTENSIONS)) continue;
     collect(parameter.value, parameter.pointer, 'parameter', parameter.in, parameter.users[0]);
   }
   for (const written of model.writtenSchemas) {

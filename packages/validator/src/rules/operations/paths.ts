@@ -234,14 +234,25 @@ export const pathRules: RuleDefinition[] = [
     check({ swagger, report }) {
       for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
         const shapes = operations.map((operation) => pathShape(operation.path));
+        // Only paths of as many segments can overlap: each operation is compared with those alone.
+        const bySegmentCount = new Map<number, number[]>();
+        shapes.forEach((shape, index) => {
+          const count = shape.segments.length;
+          const indexes = bySegmentCount.get(count);
+          if (indexes) indexes.push(index);
+          else bySegmentCount.set(count, [index]);
+        });
         operations.forEach((operation, index) => {
           // Only the operation with more variables is reported: it is the one that shadows the others.
           const shape = shapes[index]!;
           if (shape.variableCount === 0) return;
-          const similar = operations.filter((_other, otherIndex) => {
+          const similar: OperationInfo[] = [];
+          // In operation order, as the message lists them.
+          for (const otherIndex of bySegmentCount.get(shape.segments.length)!) {
             const other = shapes[otherIndex]!;
-            return other.variableCount < shape.variableCount && partiallyDuplicates(shape, other);
-          });
+            if (other.variableCount < shape.variableCount && partiallyDuplicates(shape, other))
+              similar.push(operations[otherIndex]!);
+          }
           if (similar.length === 0) return;
           report({
             pointer: operation.pointer,
