@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runActionBundle, type ActionRun } from '@connector-alm/testing';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
-import { buildSolutionZip } from '../../dataverse/test/helpers/solution-zip.js';
+import { buildSolutionZip } from '@connector-alm/dataverse/testing';
 
 const APP_ID = '3d2c1b0a-1111-4222-8333-944455556666';
 const OIDC_APP = '3d2c1b0a-1111-4222-8333-944455557777';

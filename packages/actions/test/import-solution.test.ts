@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
-import { buildSolutionZip } from '../../dataverse/test/helpers/solution-zip.js';
-import { solutionFixture, solutionFixturePath } from '../../dataverse/test/helpers/fixtures.js';
+import { buildSolutionZip, solutionFixture, solutionFixturePath } from '@connector-alm/dataverse/testing';
 
 const APP_ID = '4e3d2c1b-1111-4222-8333-944455556666';
 const OIDC_APP = '4e3d2c1b-1111-4222-8333-944455557777';

@@ -8,7 +8,7 @@ import {
   startScenario,
   writeConnector,
   type Scenario,
-} from '../../github/test/helpers/scenario.js';
+} from '@connector-alm/github/testing';
 
 const BRANCH = 'connector-alm/certified-connectors/contoso-tasks';
 const RUN_TIMEOUT = 120_000;

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
-import { validSwagger } from '../../validator/test/helpers/valid-connector.js';
+import { validSwagger } from '@connector-alm/validator/testing';
 import {
   cleanupWorkspaces,
   git,

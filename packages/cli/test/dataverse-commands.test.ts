@@ -8,7 +8,7 @@ import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import { registerExportCommand } from '../src/commands/export.js';
 import { registerImportCommand } from '../src/commands/import.js';
 import type { CliIo } from '../src/io.js';
-import { buildSolutionZip } from '../../dataverse/test/helpers/solution-zip.js';
+import { buildSolutionZip } from '@connector-alm/dataverse/testing';
 
 const APP_ID = '5f4e3d2c-1111-4222-8333-944455556666';
 const SECRET = 'cli-secret+/=';

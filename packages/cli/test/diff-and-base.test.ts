@@ -5,11 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
-import {
-  validApiProperties,
-  validReadme,
-  validSwagger,
-} from '../../validator/test/helpers/valid-connector.js';
+import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Command } from 'commander';
 import { UsageError } from '@connector-alm/core';
 import { registerOpenPullRequestCommand } from '../src/commands/open-pull-request.js';
-import { CONNECTOR, startScenario, type Scenario } from '../../github/test/helpers/scenario.js';
+import { CONNECTOR, startScenario, type Scenario } from '@connector-alm/github/testing';
 import { memoryIo } from './memory-io.js';
 
 /** The `pr` command on a program of its own (the lead wires it into program.ts). */

@@ -2,11 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  validApiProperties,
-  validReadme,
-  validSwagger,
-} from '../../../validator/test/helpers/valid-connector.js';
+import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 
 const workspaces: string[] = [];
 

@@ -9,7 +9,7 @@ import {
   filesOnBranch,
   startScenario,
   type Scenario,
-} from '../../../github/test/helpers/scenario.js';
+} from '@connector-alm/github/testing';
 import { checkoutFrom } from './helpers/git-actions.js';
 import { originRepository } from './helpers/origin-repository.js';
 

@@ -8,11 +8,7 @@ import {
   type LocalGitHub,
   type Repository,
 } from '../../src/local-server/index.js';
-import {
-  validApiProperties,
-  validReadme,
-  validSwagger,
-} from '../../../validator/test/helpers/valid-connector.js';
+import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
 
 export const CONNECTOR = 'certified-connectors/Contoso Tasks';
 
