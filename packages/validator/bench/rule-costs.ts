@@ -1,0 +1,115 @@
+/**
+ * Where validating the corpus spends its time, for whoever works on the speed target of
+ * validate-corpus: each rule's share, the garbage collector's, and the pipeline without rules, next
+ * to the same baseline (reading and JSON.parse-ing every file), measured in the same run.
+ *
+ * Rules run through the real engine, each wrapped in a timer (two clock reads per rule and folder:
+ * a few milliseconds per run). A shared index (the structure walk, the operations, the written
+ * schemas, the readme outline) is paid by the first rule that asks for it, so its cost shows under
+ * that rule's name. No target of its own: a breakdown, not a benchmark to meet.
+ */
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { discoverConnectorFolders } from '../src/loader/discover.js';
+import { isRepositoryRule, type RuleDefinition } from '../src/model/rule.js';
+import { ALL_RULES } from '../src/rules/index.js';
+import { validatePaths } from '../src/validate.js';
+
+const corpus = path.resolve(process.cwd(), '../shared/corpus');
+if (!existsSync(corpus)) {
+  console.log(`skipped: ${corpus} is absent`);
+  process.exit(0);
+}
+
+const spentByRule = new Map<string, number>();
+const timedRules: RuleDefinition[] = ALL_RULES.map((rule) => {
+  if (isRepositoryRule(rule)) return rule;
+  return {
+    ...rule,
+    check(context) {
+      const start = performance.now();
+      try {
+        rule.check(context);
+      } finally {
+        spentByRule.set(rule.id, (spentByRule.get(rule.id) ?? 0) + performance.now() - start);
+      }
+    },
+  };
+});
+
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+}).observe({ entryTypes: ['gc'] });
+
+const folders = await discoverConnectorFolders([corpus]);
+const files: string[] = [];
+for (const folder of folders) {
+  for (const entry of await fs.readdir(folder, { withFileTypes: true })) {
+    if (entry.isFile()) files.push(path.join(folder, entry.name));
+  }
+}
+const parseOnly = (): void => {
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    if (file.toLowerCase().endsWith('.json')) {
+      try {
+        JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+      } catch {
+        // Not strict JSON: parse-only moves on.
+      }
+    }
+  }
+};
+
+const warmUps = 2;
+const runs = 4;
+let totalMs = 0;
+let totalGcMs = 0;
+for (let run = 0; run < warmUps + runs; run++) {
+  if (run === warmUps) {
+    spentByRule.clear();
+    totalMs = 0;
+    totalGcMs = 0;
+  }
+  const gcBefore = gcMs;
+  const start = performance.now();
+  await validatePaths([corpus], { cwd: corpus, concurrency: 'off', rules: timedRules });
+  totalMs += performance.now() - start;
+  // Observers are told after the run's last task: wait for the entries of this run.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  totalGcMs += gcMs - gcBefore;
+}
+const noRuleTimes: number[] = [];
+for (let run = 0; run < runs + 1; run++) {
+  const start = performance.now();
+  await validatePaths([corpus], { cwd: corpus, concurrency: 'off', rules: [] });
+  if (run > 0) noRuleTimes.push(performance.now() - start);
+}
+const parseTimes: number[] = [];
+for (let run = 0; run < runs + 1; run++) {
+  const start = performance.now();
+  parseOnly();
+  if (run > 0) parseTimes.push(performance.now() - start);
+}
+const middle = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+const parseMs = middle(parseTimes);
+const perRun = (ms: number) => ms / runs;
+const rulesMs = perRun([...spentByRule.values()].reduce((sum, ms) => sum + ms, 0));
+const share = (ms: number) => `${((ms / parseMs) * 100).toFixed(0).padStart(4)}% of parse-only`;
+const row = (name: string, ms: number, note = '') =>
+  console.log(`${name.padEnd(38)} ${ms.toFixed(1).padStart(7)} ms  ${note}`);
+
+console.log(`corpus: ${folders.length} connectors, ${files.length} files; mean of ${runs} warm runs`);
+row('baseline: read + JSON.parse only', parseMs, `(median of ${runs})`);
+row('whole run, rules timed', perRun(totalMs), share(perRun(totalMs)));
+row('  no rule: discover, read, parse', middle(noRuleTimes), share(middle(noRuleTimes)));
+row('  every rule (inside their checks)', rulesMs, share(rulesMs));
+row('  garbage collection (all of the run)', perRun(totalGcMs), share(perRun(totalGcMs)));
+console.log('costliest rules (a shared index counts under the first rule that builds it):');
+for (const [id, ms] of [...spentByRule].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+  row(`  ${id}`, perRun(ms), share(perRun(ms)));
+}
+const cheap = [...spentByRule.values()].filter((ms) => perRun(ms) < 1).length;
+console.log(`${cheap} of ${spentByRule.size} rules cost less than 1 ms a run each.`);
