@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import Ajv from 'ajv';
+import { API_PROPERTIES_SCHEMA } from '../../../src/rules/api-properties/schema.js';
+import { formatsUsedBy, lazySchemaValidator } from '../../../src/rules/json-schema/ajv-validator.js';
+import { SETTINGS_SCHEMA } from '../../../src/rules/settings/schema.js';
+
+// The validators skip the meta-schema check at run time (it cost a third of a one-folder run):
+// these tests are where our schemas are held to it.
+describe.each([
+  ['apiProperties.json', API_PROPERTIES_SCHEMA],
+  ['settings.json', SETTINGS_SCHEMA],
+])('the %s schema', (_name, schema) => {
+  it('is a valid JSON Schema (draft-07)', () => {
+    const ajv = new Ajv({ strict: false, allowUnionTypes: true });
+    expect(ajv.validateSchema(schema)).toBe(true);
+    expect(ajv.errors ?? null).toBeNull();
+  });
+
+  it('compiles with the formats it names', () => {
+    expect(formatsUsedBy(schema)).toEqual(['uri']);
+    expect(() => lazySchemaValidator(schema)({})).not.toThrow();
+  });
+});
+
+describe('formatsUsedBy', () => {
+  it('finds format keywords at any depth, not properties named format', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        format: { type: 'string', format: 'date-time' },
+        links: { type: 'array', items: { type: 'string', format: 'uri' } },
+        either: { anyOf: [{ format: 'email' }, { format: 'uri' }] },
+      },
+    };
+    expect(formatsUsedBy(schema)).toEqual(['date-time', 'email', 'uri']);
+  });
+});
+
+describe('a schema validator', () => {
+  it('checks a format it was given, and reports every error', () => {
+    const problems = lazySchemaValidator({
+      type: 'object',
+      properties: { url: { type: 'string', format: 'uri' }, count: { type: 'integer' } },
+    })({ url: 'not a uri', count: 'x' });
+    expect(problems).toHaveLength(2);
+  });
+});
