@@ -11046,7 +11046,7 @@ function forEachEntry(value, visit2) {
 }
 
 // packages/validator/src/json/pointer-place.ts
-var PointerPlace = class {
+var PointerPlace = class _PointerPlace {
   constructor(parent, first, second) {
     this.parent = parent;
     this.first = first;
@@ -11057,6 +11057,12 @@ var PointerPlace = class {
   first;
   second;
   text;
+  /** The place of a pointer already written out, e.g. a `$ref`'s target. */
+  static at(pointer) {
+    const place = new _PointerPlace(void 0, pointer);
+    place.text = pointer;
+    return place;
+  }
   /** The RFC 6901 pointer of this place ("" for the document root). */
   get pointer() {
     if (this.text === void 0) {
@@ -11074,6 +11080,21 @@ var DOCUMENT_ROOT = new PointerPlace(void 0);
 var HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"];
 var MAX_SCHEMA_WALK_DEPTH = 64;
 var MAX_REF_HOPS = 32;
+var SchemaNode = class extends PointerPlace {
+  constructor(schema, parent, first, second, nested, depth, viaRef, required) {
+    super(parent, first, second);
+    this.schema = schema;
+    this.nested = nested;
+    this.depth = depth;
+    this.viaRef = viaRef;
+    this.required = required;
+  }
+  schema;
+  nested;
+  depth;
+  viaRef;
+  required;
+};
 var WrittenSchemaNode = class extends PointerPlace {
   constructor(schema, parent, first, second, origin, depth) {
     super(parent, first, second);
@@ -11183,36 +11204,38 @@ var SwaggerModel = class {
    * Return false from `visit` to skip a node's children.
    */
   walkSchema(schema, pointer, visit2) {
-    const walk = (value, at, path5, depth, refs, viaRef, required) => {
+    const walk = (value, parent, first, second, nested, depth, refs, viaRef, required) => {
       if (depth > MAX_SCHEMA_WALK_DEPTH) return;
       let hereValue = value;
-      let herePointer = at;
       let reachedByRef = viaRef;
       let branchRefs = refs;
       const ref = isObject(value) ? asString(value.$ref) : void 0;
       if (ref !== void 0) {
         if (chainHas(refs, ref)) return;
-        const target = this.resolve(value, at);
+        const target = this.resolve(value, "");
         if (target.broken) return;
         branchRefs = { ref, parent: refs };
         hereValue = target.value;
-        herePointer = target.pointer;
+        parent = PointerPlace.at(target.pointer);
+        first = second = void 0;
         reachedByRef = true;
       }
-      const node = asObject(hereValue);
-      if (!node) return;
-      if (visit2({ schema: node, pointer: herePointer, path: path5, depth, viaRef: reachedByRef, required }) === false)
-        return;
-      const properties = node.properties;
+      const schemaObject = asObject(hereValue);
+      if (!schemaObject) return;
+      const node = new SchemaNode(schemaObject, parent, first, second, nested, depth, reachedByRef, required);
+      if (visit2(node) === false) return;
+      const properties = schemaObject.properties;
       if (isObject(properties)) {
-        const requiredList = asArray(node.required);
+        const requiredList = asArray(schemaObject.required);
         const requiredNames = requiredList && requiredList.length > 0 ? new Set(requiredList.filter((n) => typeof n === "string")) : void 0;
         for (const name in properties) {
           if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
           walk(
             properties[name],
-            childPointer(herePointer, "properties", name),
-            [...path5, name],
+            node,
+            "properties",
+            name,
+            true,
             depth + 1,
             branchRefs,
             reachedByRef,
@@ -11220,44 +11243,30 @@ var SwaggerModel = class {
           );
         }
       }
-      if (isObject(node.items)) {
+      if (isObject(schemaObject.items)) {
+        walk(schemaObject.items, node, "items", void 0, true, depth + 1, branchRefs, reachedByRef, false);
+      }
+      if (isObject(schemaObject.additionalProperties)) {
         walk(
-          node.items,
-          childPointer(herePointer, "items"),
-          [...path5, "items"],
+          schemaObject.additionalProperties,
+          node,
+          "additionalProperties",
+          void 0,
+          true,
           depth + 1,
           branchRefs,
           reachedByRef,
           false
         );
       }
-      if (isObject(node.additionalProperties)) {
-        walk(
-          node.additionalProperties,
-          childPointer(herePointer, "additionalProperties"),
-          [...path5, "additionalProperties"],
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          false
-        );
-      }
-      const allOf = asArray(node.allOf);
+      const allOf = asArray(schemaObject.allOf);
       if (allOf) {
         for (let index = 0; index < allOf.length; index++) {
-          walk(
-            allOf[index],
-            childPointer(herePointer, "allOf", index),
-            path5,
-            depth + 1,
-            branchRefs,
-            reachedByRef,
-            required
-          );
+          walk(allOf[index], node, "allOf", index, nested, depth + 1, branchRefs, reachedByRef, required);
         }
       }
     };
-    walk(schema, pointer, [], 0, void 0, false, false);
+    walk(schema, PointerPlace.at(pointer), void 0, void 0, false, 0, void 0, false, false);
   }
   collectWrittenSchemas() {
     const list2 = [];
@@ -11912,8 +11921,17 @@ function lazySchemaValidator(schema) {
   let validate;
   return (value) => {
     if (!validate) {
-      const ajv = new import_ajv.default({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-      (0, import_ajv_formats.default)(ajv);
+      const ajv = new import_ajv.default({
+        allErrors: true,
+        verbose: true,
+        strict: false,
+        allowUnionTypes: true,
+        // Our own schemas are checked against the JSON Schema meta-schema by the tests: compiling
+        // the meta-schema in every process cost more than compiling the schema itself (a pull-request
+        // check validates a folder or two, so this was a third of its own time).
+        validateSchema: false
+      });
+      (0, import_ajv_formats.default)(ajv, formatsUsedBy(schema));
       validate = ajv.compile(schema);
     }
     return validate(value) ? [] : toSchemaProblems(validate.errors);
@@ -11930,6 +11948,21 @@ function cachedSchemaProblems(validate) {
     }
     return problems;
   };
+}
+function formatsUsedBy(schema) {
+  const names = /* @__PURE__ */ new Set();
+  const visit2 = (node) => {
+    if (Array.isArray(node)) {
+      node.forEach(visit2);
+    } else if (node !== null && typeof node === "object") {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "format" && typeof value === "string") names.add(value);
+        else visit2(value);
+      }
+    }
+  };
+  visit2(schema);
+  return [...names].sort();
 }
 
 // packages/validator/src/rules/api-properties/schema.ts
@@ -19246,9 +19279,10 @@ var readmeRules = [
         });
       }
       const known = knownOperationNames(context);
+      const knownNames = [...known].filter((name) => name !== "");
       for (const heading2 of subHeadings(readme, section)) {
         if (GROUPING_HEADING.test(heading2.normalized) || heading2.normalized === "") continue;
-        if (known.has(heading2.normalized) || [...known].some((name) => name && heading2.normalized.includes(name)))
+        if (known.has(heading2.normalized) || knownNames.some((name) => heading2.normalized.includes(name)))
           continue;
         context.report({
           offset: heading2.offset,
@@ -21237,6 +21271,7 @@ var dynamicCalls = perModel((model) => {
     }
   };
   for (const parameter of writtenParameters(model)) {
+    if (!hasAnyOf(parameter.value, DYNAMIC_EXTENSIONS)) continue;
     collect(parameter.value, parameter.pointer, "parameter", parameter.in, parameter.users[0]);
   }
   for (const written of model.writtenSchemas) {
@@ -22911,13 +22946,22 @@ var pathRules = [
     check({ swagger, report }) {
       for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
         const shapes = operations.map((operation) => pathShape(operation.path));
+        const bySegmentCount = /* @__PURE__ */ new Map();
+        shapes.forEach((shape, index) => {
+          const count = shape.segments.length;
+          const indexes = bySegmentCount.get(count);
+          if (indexes) indexes.push(index);
+          else bySegmentCount.set(count, [index]);
+        });
         operations.forEach((operation, index) => {
           const shape = shapes[index];
           if (shape.variableCount === 0) return;
-          const similar = operations.filter((_other, otherIndex) => {
+          const similar = [];
+          for (const otherIndex of bySegmentCount.get(shape.segments.length)) {
             const other = shapes[otherIndex];
-            return other.variableCount < shape.variableCount && partiallyDuplicates(shape, other);
-          });
+            if (other.variableCount < shape.variableCount && partiallyDuplicates(shape, other))
+              similar.push(operations[otherIndex]);
+          }
           if (similar.length === 0) return;
           report({
             pointer: operation.pointer,
@@ -24109,11 +24153,10 @@ function inputSchemaNodes(model) {
       if (parameter.in !== "body" || !isObject(parameter.value.schema)) continue;
       const at = childPointer(parameter.definitionPointer, "schema");
       model.walkSchema(parameter.value.schema, at, (node) => {
-        const nested = node.path.length > 0;
-        const seen = nested ? seenNested : seenTop;
-        if (seen.has(node.pointer)) return false;
-        seen.add(node.pointer);
-        list2.push({ schema: node.schema, pointer: node.pointer, nested, required: node.required });
+        const seen = node.nested ? seenNested : seenTop;
+        if (seen.has(node.schema)) return false;
+        seen.add(node.schema);
+        list2.push(node);
       });
     }
   }
