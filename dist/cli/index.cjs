@@ -48604,7 +48604,7 @@ function workerCount(concurrency, folderCount, cores = (0, import_node_os2.avail
     const spare = Math.max(1, cores - 1);
     return Math.max(1, Math.min(spare, Math.floor(folderCount / MIN_FOLDERS_PER_WORKER)));
   }
-  return Math.max(1, Math.min(Math.floor(concurrency), folderCount));
+  return Math.max(1, Math.min(Math.floor(concurrency), folderCount, Math.max(2, cores)));
 }
 function parseConcurrency(text3) {
   const trimmed = text3.trim().toLowerCase();
@@ -48686,26 +48686,48 @@ function validateFoldersInParallel(folders, setup, options2) {
         return;
       }
       if (received === folders.length) finish();
-      else assignNext(worker);
+      else post(worker);
+    };
+    const post = (worker) => {
+      try {
+        assignNext(worker);
+        return true;
+      } catch (error2) {
+        finish(new Error(`Could not send a folder to a validation worker: ${messageOf(error2)}`));
+        return false;
+      }
     };
     if (folders.length === 0) {
       finish();
       return;
     }
     const count = Math.max(1, Math.min(options2.workers, folders.length));
-    for (let i2 = 0; i2 < count; i2++) {
-      const worker = takeWorker(options2.workerScript);
+    for (let i2 = 0; i2 < count && !settled; i2++) {
+      let worker;
+      try {
+        worker = takeWorker(options2.workerScript);
+      } catch (error2) {
+        if (workers.length > 0) break;
+        finish(new Error(`Could not start a validation worker: ${messageOf(error2)}`));
+        return;
+      }
       workers.push(worker);
       const onMessage = (reply) => accept(worker, reply);
       const onError = (error2) => finish(new Error(`A validation worker failed: ${error2.message}`));
+      const onMessageError = (error2) => finish(new Error(`A validation worker's reply could not be read: ${error2.message}`));
       const onExit = (code2) => finish(new Error(`A validation worker stopped early (exit code ${code2}).`));
-      worker.on("message", onMessage).on("error", onError).on("exit", onExit);
-      detach.push(() => worker.off("message", onMessage).off("error", onError).off("exit", onExit));
-      assignNext(worker);
+      worker.on("message", onMessage).on("messageerror", onMessageError).on("error", onError).on("exit", onExit);
+      detach.push(
+        () => worker.off("message", onMessage).off("messageerror", onMessageError).off("error", onError).off("exit", onExit)
+      );
+      if (!post(worker)) return;
     }
   });
 }
 function ignore() {
+}
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
 }
 
 // packages/validator/src/validate.ts
@@ -49642,7 +49664,7 @@ function registerValidateCommand(program2, context) {
   ).option("--only-new", "report only the findings that the change since --base introduced").addOption(
     new Option(
       "--concurrency <n>",
-      "worker threads for many folders: a number, auto (one per core but one) or off"
+      "worker threads for many folders: a number (at most one per core), auto (one per core but one) or off"
     ).default("auto").argParser(concurrencyArgument)
   ).action(async (paths, options2) => {
     const { io } = context;

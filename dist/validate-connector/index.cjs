@@ -56372,7 +56372,7 @@ function workerCount(concurrency, folderCount, cores = (0, import_node_os2.avail
     const spare = Math.max(1, cores - 1);
     return Math.max(1, Math.min(spare, Math.floor(folderCount / MIN_FOLDERS_PER_WORKER)));
   }
-  return Math.max(1, Math.min(Math.floor(concurrency), folderCount));
+  return Math.max(1, Math.min(Math.floor(concurrency), folderCount, Math.max(2, cores)));
 }
 
 // packages/validator/src/parallel/idle-workers.ts
@@ -56448,26 +56448,48 @@ function validateFoldersInParallel(folders, setup, options) {
         return;
       }
       if (received === folders.length) finish();
-      else assignNext(worker);
+      else post(worker);
+    };
+    const post = (worker) => {
+      try {
+        assignNext(worker);
+        return true;
+      } catch (error3) {
+        finish(new Error(`Could not send a folder to a validation worker: ${messageOf(error3)}`));
+        return false;
+      }
     };
     if (folders.length === 0) {
       finish();
       return;
     }
     const count = Math.max(1, Math.min(options.workers, folders.length));
-    for (let i = 0; i < count; i++) {
-      const worker = takeWorker(options.workerScript);
+    for (let i = 0; i < count && !settled; i++) {
+      let worker;
+      try {
+        worker = takeWorker(options.workerScript);
+      } catch (error3) {
+        if (workers.length > 0) break;
+        finish(new Error(`Could not start a validation worker: ${messageOf(error3)}`));
+        return;
+      }
       workers.push(worker);
       const onMessage = (reply) => accept(worker, reply);
       const onError = (error3) => finish(new Error(`A validation worker failed: ${error3.message}`));
+      const onMessageError = (error3) => finish(new Error(`A validation worker's reply could not be read: ${error3.message}`));
       const onExit = (code2) => finish(new Error(`A validation worker stopped early (exit code ${code2}).`));
-      worker.on("message", onMessage).on("error", onError).on("exit", onExit);
-      detach.push(() => worker.off("message", onMessage).off("error", onError).off("exit", onExit));
-      assignNext(worker);
+      worker.on("message", onMessage).on("messageerror", onMessageError).on("error", onError).on("exit", onExit);
+      detach.push(
+        () => worker.off("message", onMessage).off("messageerror", onMessageError).off("error", onError).off("exit", onExit)
+      );
+      if (!post(worker)) return;
     }
   });
 }
 function ignore() {
+}
+function messageOf(error3) {
+  return error3 instanceof Error ? error3.message : String(error3);
 }
 
 // packages/validator/src/validate.ts

@@ -27,7 +27,10 @@ export function workerCount(
     const spare = Math.max(1, cores - 1);
     return Math.max(1, Math.min(spare, Math.floor(folderCount / MIN_FOLDERS_PER_WORKER)));
   }
-  return Math.max(1, Math.min(Math.floor(concurrency), folderCount));
+  // More workers than cores only add memory (each loads its own validator: a request for 9,999
+  // started one per folder and took 8 GB); two are always allowed, so that the parallel path can be
+  // chosen on any machine.
+  return Math.max(1, Math.min(Math.floor(concurrency), folderCount, Math.max(2, cores)));
 }
 
 /** Parses a `--concurrency` value: a positive whole number, `auto` or `off`; undefined if invalid. */

@@ -73,7 +73,18 @@ export function validateFoldersInParallel(
         return;
       }
       if (received === folders.length) finish();
-      else assignNext(worker);
+      else post(worker);
+    };
+    // A task that cannot be sent (a setup that does not survive the structured clone) fails the run
+    // there and then, instead of throwing out of a worker's message event or leaving it waiting.
+    const post = (worker: Worker): boolean => {
+      try {
+        assignNext(worker);
+        return true;
+      } catch (error) {
+        finish(new Error(`Could not send a folder to a validation worker: ${messageOf(error)}`));
+        return false;
+      }
     };
 
     if (folders.length === 0) {
@@ -81,19 +92,44 @@ export function validateFoldersInParallel(
       return;
     }
     const count = Math.max(1, Math.min(options.workers, folders.length));
-    for (let i = 0; i < count; i++) {
-      const worker = takeWorker(options.workerScript);
+    for (let i = 0; i < count && !settled; i++) {
+      let worker: Worker;
+      try {
+        worker = takeWorker(options.workerScript);
+      } catch (error) {
+        // The system refused another thread (EAGAIN under a process limit): the workers already
+        // started do the run; with none, it fails with what the system said.
+        if (workers.length > 0) break;
+        finish(new Error(`Could not start a validation worker: ${messageOf(error)}`));
+        return;
+      }
       workers.push(worker);
       const onMessage = (reply: WorkerReply): void => accept(worker, reply);
       const onError = (error: Error): void =>
         finish(new Error(`A validation worker failed: ${error.message}`));
+      const onMessageError = (error: Error): void =>
+        finish(new Error(`A validation worker's reply could not be read: ${error.message}`));
       const onExit = (code: number): void =>
         finish(new Error(`A validation worker stopped early (exit code ${code}).`));
-      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      detach.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
-      assignNext(worker);
+      worker
+        .on('message', onMessage)
+        .on('messageerror', onMessageError)
+        .on('error', onError)
+        .on('exit', onExit);
+      detach.push(() =>
+        worker
+          .off('message', onMessage)
+          .off('messageerror', onMessageError)
+          .off('error', onError)
+          .off('exit', onExit),
+      );
+      if (!post(worker)) return;
     }
   });
 }
 
 function ignore(): void {}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

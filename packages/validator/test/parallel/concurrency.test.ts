@@ -16,10 +16,16 @@ describe('workerCount', () => {
     expect(workerCount('auto', 1000, 1)).toBe(1);
   });
 
-  it('takes an explicit count as given, but never more workers than folders', () => {
-    expect(workerCount(4, 1000, 2)).toBe(4);
-    expect(workerCount(4, 3, 2)).toBe(3);
+  it('takes an explicit count as given, but never more workers than folders or cores', () => {
+    expect(workerCount(4, 1000, 8)).toBe(4);
+    expect(workerCount(4, 3, 8)).toBe(3);
     expect(workerCount(1, 1000, 8)).toBe(1);
+    expect(workerCount(9999, 1000, 8)).toBe(8);
+  });
+
+  it('allows two workers on any machine, so that the parallel path can be chosen there', () => {
+    expect(workerCount(4, 1000, 1)).toBe(2);
+    expect(workerCount(2, 1000, 2)).toBe(2);
   });
 });
 

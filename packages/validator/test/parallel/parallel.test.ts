@@ -120,6 +120,26 @@ describe('validating on worker threads', () => {
     expect(onThisThread.connectors).toHaveLength(7);
   });
 
+  it('fails clearly, and settles, when no worker thread can be made', async () => {
+    // A bare relative path is refused by the Worker constructor itself, as a process limit on
+    // threads (EAGAIN) is: synchronously, before any worker exists.
+    await expect(
+      validateFoldersInParallel(
+        [tree],
+        { cwd: tree, config: { rules: {}, ignore: [] } },
+        { workerScript: 'validate-worker.cjs', workers: 2 },
+      ),
+    ).rejects.toThrow(/Could not start a validation worker: .*absolute path/);
+  });
+
+  it('fails clearly when a folder cannot be sent to a worker', async () => {
+    // A library caller's configuration with a function in it does not survive the structured clone.
+    const config = { rules: {}, ignore: [], describe: () => 'not data' };
+    await expect(
+      validateFoldersInParallel([tree], { cwd: tree, config }, { workerScript, workers: 2 }),
+    ).rejects.toThrow(/Could not send a folder to a validation worker: .*could not be cloned/);
+  });
+
   it('fails clearly when a worker cannot start', async () => {
     const broken = path.join(scratch, 'broken-worker.cjs');
     writeFileSync(broken, 'throw new Error("cannot load");');
