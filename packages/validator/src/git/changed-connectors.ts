@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isConnectorFolderListing } from '../loader/discover.js';
+import { isConnectorFolderListing, TOP_FOLDER_PROFILES } from '../loader/discover.js';
 import type { Git } from './git.js';
 
 /**
@@ -21,10 +21,13 @@ export async function changedFilesSince(
 }
 
 /**
- * The connector folders (repository-relative, `.` for the top level) that hold the changed files:
- * for each file, its nearest enclosing folder that is a connector folder in the work tree or at
- * `baseRev` (a connector deleted on the branch still counts). Files outside any connector (the
- * repository's README, workflows) map to nothing.
+ * The connector folders (repository-relative, `.` for the top level) that hold the changed files,
+ * as discovering the tree finds them: for each file, its outermost enclosing folder that is a
+ * direct child of `certified-connectors/` (or another top folder of the layout), or that is a
+ * connector folder in the work tree or at `baseRev` (a connector deleted on the branch still
+ * counts). So a new folder with only a readme, or with a misnamed swagger, is a changed connector
+ * and is validated, as `validate` on the tree would. Files outside any connector (the repository's
+ * README, workflows) map to nothing.
  */
 export async function connectorFoldersOf(
   files: readonly string[],
@@ -43,14 +46,22 @@ export async function connectorFoldersOf(
   };
   const found = new Set<string>();
   for (const file of files) {
-    for (const folder of ancestors(file)) {
-      if (await isConnector(folder)) {
+    // Outermost first, as discovery descends: a connector folder nested in another one's
+    // subfolder belongs to the outer one.
+    for (const folder of ancestors(file).reverse()) {
+      if (isInLayoutFolder(folder) || (await isConnector(folder))) {
         found.add(folder);
         break;
       }
     }
   }
   return [...found].sort();
+}
+
+/** A direct child of a top folder of the layout, such as `certified-connectors/Contoso`. */
+function isInLayoutFolder(folder: string): boolean {
+  const parent = path.posix.dirname(folder);
+  return parent !== '.' && path.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 
 async function isConnectorFolderIn(

@@ -73,6 +73,32 @@ describe('connectorFoldersOf', () => {
   });
 });
 
+describe('connectorFoldersOf, as discovery sees the layout', () => {
+  it('counts a new folder of a top folder as a connector without a swagger, and a nested one as its outer folder', async () => {
+    const repo = createRepository();
+    repo.write({
+      ...connectorFiles('certified-connectors/Alpha', minimal),
+      'certified-connectors/README.md': 'x',
+    });
+    const base = repo.commitAll('base');
+    repo.write({
+      // A proposal: a readme only. A misnamed swagger. A connector one level too deep.
+      'independent-publisher-connectors/Proposal/readme.md': '# Proposal',
+      'certified-connectors/Widgets/openapi.json': '{}',
+      ...connectorFiles('certified-connectors/Outer/Inner', minimal),
+      'certified-connectors/README.md': 'edited',
+    });
+    repo.commitAll('pr');
+    const git = new Git(repo.dir);
+    const files = await changedFilesSince(git, base);
+    expect(await connectorFoldersOf(files, git, repo.dir, base)).toEqual([
+      'certified-connectors/Outer',
+      'certified-connectors/Widgets',
+      'independent-publisher-connectors/Proposal',
+    ]);
+  });
+});
+
 describe('materializeFolder', () => {
   it('writes a folder as it was at a commit, byte for byte, under the same relative path', async () => {
     const repo = createRepository();
