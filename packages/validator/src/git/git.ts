@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { UserError } from '@connector-alm/core';
+import type { FileRename } from './renamed-folders.js';
 
 /** Git output can be large (a whole tree listing): allow far more than Node's 1 MB default. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
@@ -64,6 +65,39 @@ export class Git {
     const args = ['diff', '--name-only', '-z', '--no-renames', '--no-relative', '--no-ext-diff', from];
     if (to !== undefined) args.push(to);
     return splitNul(await this.text(args));
+  }
+
+  /** Files renamed between `from` and `to` (by default the work tree's tracked files), as git detects renames. */
+  async renamedFiles(from: string, to?: string): Promise<FileRename[]> {
+    const args = [
+      'diff',
+      '--name-status',
+      '-z',
+      '-M',
+      '--diff-filter=R',
+      '--no-relative',
+      '--no-ext-diff',
+      from,
+    ];
+    if (to !== undefined) args.push(to);
+    // -z: a status field (R100), then the old and the new path, each NUL-terminated.
+    const fields = splitNul(await this.text(args));
+    const renames: FileRename[] = [];
+    for (let index = 0; index + 2 < fields.length; index += 3) {
+      renames.push({ from: fields[index + 1]!, to: fields[index + 2]! });
+    }
+    return renames;
+  }
+
+  /**
+   * Whether git knows a file under `folder` in the work tree: tracked, or untracked and not ignored.
+   * Leftover ignored files (a settings.json kept after `git rm -r`) and another capitalization of
+   * the name do not count.
+   */
+  async hasFilesIn(folder: string): Promise<boolean> {
+    const top = await this.topLevel();
+    const args = ['ls-files', '--cached', '--others', '--exclude-standard', '-z', ...folderPathspec(folder)];
+    return splitNul((await this.run(args, { cwd: top })).toString('utf8')).length > 0;
   }
 
   /** Untracked files that are not ignored. */

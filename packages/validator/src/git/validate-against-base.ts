@@ -19,6 +19,7 @@ import { checkChangedConnectors, type ValidatedChange } from '../repository/chec
 import type { PullRequestFacts } from '../repository/pull-request-facts.js';
 import { ALL_RULES } from '../rules/index.js';
 import { changedFilesSince, connectorFoldersOf } from './changed-connectors.js';
+import { renamedFolderSources } from './renamed-folders.js';
 import { Git } from './git.js';
 import { materializeFolder } from './materialize.js';
 
@@ -48,6 +49,8 @@ export interface ConnectorDiff {
   status: ConnectorChangeStatus;
   /** The changes against the merge base (changed connectors only). */
   diff?: DiffResult;
+  /** Where the folder was at the merge base, when the branch renamed it. */
+  renamedFrom?: string;
 }
 
 export interface BaseValidationResult extends ValidationResult {
@@ -77,6 +80,11 @@ export async function validateAgainstBase(
     includeWorkingTree: options.includeWorkingTree ?? true,
   });
   const changedFolders = new Set(await connectorFoldersOf(files, git, topLevel, mergeBase));
+  // A folder the branch renamed is compared with its old self, not taken for a new connector.
+  const renamedFrom = renamedFolderSources(
+    await git.renamedFiles(mergeBase, (options.includeWorkingTree ?? true) ? undefined : 'HEAD'),
+    changedFolders,
+  );
 
   const validation = await validatePaths(paths, options);
   const connectors: ConnectorResult[] = [];
@@ -94,13 +102,30 @@ export async function validateAgainstBase(
       });
       continue;
     }
-    const compared = await compareWithBase(connector, repositoryPath, git, mergeBase, options, cwd);
+    const compared = await compareWithBase(
+      connector,
+      repositoryPath,
+      renamedFrom.get(repositoryPath),
+      git,
+      mergeBase,
+      options,
+      cwd,
+    );
     connectors.push({ ...connector, findings: compared.findings });
-    diffs.push({ path: connector.path, repositoryPath, status: compared.status, diff: compared.diff });
+    diffs.push({
+      path: connector.path,
+      repositoryPath,
+      status: compared.status,
+      diff: compared.diff,
+      ...(compared.basePath !== repositoryPath && compared.basePath
+        ? { renamedFrom: compared.basePath }
+        : {}),
+    });
     if (compared.status !== 'unchanged') {
       changedConnectors.push({
         path: connector.path,
         repositoryPath,
+        basePath: compared.basePath,
         profile: connector.profile,
         status: compared.status,
       });
@@ -129,7 +154,13 @@ async function addRepositoryFindings(
   options: BaseValidationOptions & { cwd: string; git: Git; topLevel: string; mergeBase: string },
 ): Promise<void> {
   if (changed.length === 0) return;
-  const existing = [...changedFolders].filter((folder) => existsSync(path.join(options.topLevel, folder)));
+  // In the work tree and known to git: not a folder deleted or renamed away, even when ignored files
+  // were left in it, or when a case-insensitive file system finds it under its new capitalization.
+  const existing: string[] = [];
+  for (const folder of changedFolders) {
+    if (existsSync(path.join(options.topLevel, folder)) && (await options.git.hasFilesIn(folder)))
+      existing.push(folder);
+  }
   const byPath = await checkChangedConnectors({
     cwd: options.cwd,
     topLevel: options.topLevel,
@@ -161,12 +192,19 @@ export function onlyNewFindings<T extends ValidationResult>(result: T): T {
 async function compareWithBase(
   connector: ConnectorResult,
   repositoryPath: string,
+  renamedFrom: string | undefined,
   git: Git,
   mergeBase: string,
   options: BaseValidationOptions,
   cwd: string,
-): Promise<{ status: ConnectorChangeStatus; findings: Finding[]; diff?: DiffResult }> {
-  const base = await materializeFolder(git, mergeBase, repositoryPath);
+): Promise<{ status: ConnectorChangeStatus; findings: Finding[]; diff?: DiffResult; basePath?: string }> {
+  // The folder where it is; where it was, when the branch moved it there.
+  let basePath = repositoryPath;
+  let base = await materializeFolder(git, mergeBase, repositoryPath);
+  if (!base && renamedFrom !== undefined) {
+    basePath = renamedFrom;
+    base = await materializeFolder(git, mergeBase, renamedFrom);
+  }
   if (!base) return { status: 'added', findings: markAllNew(connector.findings) };
   try {
     // The same profile as the current version: the comparison is about the change, not the rules.
@@ -180,14 +218,14 @@ async function compareWithBase(
     const current = connectorVersion(await loadConnectorFolder(connector.path, cwd));
     const previous = relabel(
       connectorVersion(await loadConnectorFolder(base.path, base.root)),
-      toRepositoryPath(base.root, base.path) ?? repositoryPath,
-      `${mergeBase.slice(0, 12)}:${repositoryPath === '.' ? '' : `${repositoryPath}/`}`,
+      toRepositoryPath(base.root, base.path) ?? basePath,
+      `${mergeBase.slice(0, 12)}:${basePath === '.' ? '' : `${basePath}/`}`,
     );
     const diff = diffConnectorFiles(previous, current);
     const breaking = diff.changes
       .filter((change) => change.ruleId.startsWith('BRK-'))
       .map((change) => changeToFinding(change, connector, current));
-    return { status: 'changed', findings: [...marked, ...breaking].sort(compareFindings), diff };
+    return { status: 'changed', findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
   } finally {
     await base.cleanup();
   }

@@ -17,6 +17,8 @@ export interface ValidatedChange {
   path: string;
   /** The folder relative to the repository's top level, `/`-separated. */
   repositoryPath: string;
+  /** Where the folder was at the merge base, when the branch renamed it (else repositoryPath). */
+  basePath?: string;
   profile: Profile;
   /** `added`: absent at the base, so all its findings are new. */
   status: 'changed' | 'added';
@@ -89,7 +91,13 @@ export async function checkChangedConnectors(
       byPath.set(change.path, markAllNew(findings));
       continue;
     }
-    const base = await readBaseConnector(options.git, options.mergeBase, connector, facts);
+    const base = await readBaseConnector(
+      options.git,
+      options.mergeBase,
+      change.basePath ?? change.repositoryPath,
+      connector,
+      facts,
+    );
     // The base version alone in its change and without a pull request: pull-request findings stay new.
     byPath.set(change.path, markBaseline(findings, run(base, [connector.repositoryPath])));
   }
@@ -100,12 +108,11 @@ export async function checkChangedConnectors(
 async function readBaseConnector(
   git: Git,
   mergeBase: string,
+  basePath: string,
   current: ChangedConnector,
   facts: ReadonlySet<RepositoryFact>,
 ): Promise<ChangedConnector> {
-  const entries = (await git.listFolder(mergeBase, current.repositoryPath)).filter(
-    (entry) => entry.type === 'blob',
-  );
+  const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === 'blob');
   const byName = new Map(entries.map((entry) => [path.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has('connector-icons')

@@ -5,6 +5,7 @@ import { UserError } from '@connector-alm/core';
 import { Git } from '../../src/git/git.js';
 import { changedFilesSince, connectorFoldersOf } from '../../src/git/changed-connectors.js';
 import { materializeFolder } from '../../src/git/materialize.js';
+import { renamedFolderSources } from '../../src/git/renamed-folders.js';
 import { connectorFiles, createRepository } from './repository-fixture.js';
 
 const minimal = {
@@ -125,5 +126,37 @@ describe('materializeFolder', () => {
     repo.write({ 'x.txt': 'x' });
     const base = repo.commitAll('base');
     expect(await materializeFolder(new Git(repo.dir), base, 'certified-connectors/New')).toBeUndefined();
+  });
+});
+
+describe('renamedFolderSources', () => {
+  it('names the folder most renamed files came from, with the same path inside it', () => {
+    const renames = [
+      {
+        from: 'certified-connectors/JIRA/apiDefinition.swagger.json',
+        to: 'certified-connectors/Jira/apiDefinition.swagger.json',
+      },
+      { from: 'certified-connectors/JIRA/readme.md', to: 'certified-connectors/Jira/readme.md' },
+      // A file taken from another connector: one vote for it, outvoted.
+      { from: 'certified-connectors/Other/icon.png', to: 'certified-connectors/Jira/icon.png' },
+      // Moved within the folder: not a rename of the folder.
+      { from: 'certified-connectors/Kept/a/x.md', to: 'certified-connectors/Kept/b/x.md' },
+    ];
+    const sources = renamedFolderSources(renames, [
+      'certified-connectors/Jira',
+      'certified-connectors/Kept',
+      'certified-connectors/Untouched',
+      '.',
+    ]);
+    expect([...sources]).toEqual([['certified-connectors/Jira', 'certified-connectors/JIRA']]);
+  });
+
+  it('breaks a tie by path order, whatever order git lists the renames in', () => {
+    const renames = [
+      { from: 'b/New/one.json', to: 'c/New/one.json' },
+      { from: 'a/New/two.json', to: 'c/New/two.json' },
+    ];
+    expect(renamedFolderSources(renames, ['c/New']).get('c/New')).toBe('a/New');
+    expect(renamedFolderSources([...renames].reverse(), ['c/New']).get('c/New')).toBe('a/New');
   });
 });

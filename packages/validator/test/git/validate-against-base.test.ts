@@ -3,6 +3,7 @@ import { childPointer } from '../../src/json/pointer.js';
 import type { Finding } from '../../src/model/finding.js';
 import { sameLevels, type RuleDefinition } from '../../src/model/rule.js';
 import { onlyNewFindings, validateAgainstBase } from '../../src/git/validate-against-base.js';
+import { ALL_RULES } from '../../src/rules/index.js';
 import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
 import { connectorFiles, createRepository } from './repository-fixture.js';
 import type { Json } from '../diff/diff-fixture.js';
@@ -157,6 +158,52 @@ describe('validateAgainstBase on a real pull-request history', () => {
       'Gamma TEST-README-TODO new',
     ]);
     expect(onlyNew.counts).toEqual({ error: 3, warning: 3, info: 0 });
+  });
+
+  it('compares a folder the branch renamed with its old self, not as a new connector', async () => {
+    const repo = createRepository('dev');
+    repo.write(connectorFiles('certified-connectors/JIRA', connectorWithDebts('Jira')));
+    repo.commitAll('dev');
+    repo.git('checkout', '--quiet', '-b', 'pr');
+    repo.git('mv', 'certified-connectors/JIRA', 'certified-connectors/Jira');
+    repo.write({
+      'certified-connectors/Jira/readme.md': '# Jira\n\nTODO: write the prerequisites.\nTODO: more.\n',
+    });
+    repo.commitAll('pr: rename the folder, one more TODO');
+
+    for (const includeWorkingTree of [true, false]) {
+      const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, rules, includeWorkingTree });
+      expect(
+        result.diffs.map(({ repositoryPath, status, renamedFrom }) => [repositoryPath, status, renamedFrom]),
+      ).toEqual([['certified-connectors/Jira', 'changed', 'certified-connectors/JIRA']]);
+      expect(summary(result.findings)).toEqual([
+        'Jira TEST-OP-DESCRIPTION existing',
+        'Jira TEST-README-TODO existing',
+        'Jira TEST-README-TODO new',
+      ]);
+    }
+  });
+
+  it('does not count a folder left with only ignored files as a second connector of the change', async () => {
+    const onePerPullRequest = ALL_RULES.find((rule) => rule.id === 'REPO-ONE-PER-PR')!;
+    const repo = createRepository('dev');
+    repo.write({
+      ...connectorFiles('certified-connectors/VirusTotal', connectorWithDebts('VirusTotal')),
+      '.gitignore': 'certified-connectors/**/settings.json\n',
+    });
+    repo.commitAll('dev');
+    repo.git('checkout', '--quiet', '-b', 'pr');
+    repo.git('mv', 'certified-connectors/VirusTotal', 'certified-connectors/Virus Total');
+    // A settings.json the author keeps locally, ignored by git, stays behind in the old folder.
+    repo.write({ 'certified-connectors/VirusTotal/settings.json': '{}' });
+    repo.commitAll('pr: rename');
+
+    const result = await validateAgainstBase(['certified-connectors'], 'dev', {
+      cwd: repo.dir,
+      rules: [...rules, onePerPullRequest],
+    });
+    expect(result.findings.filter((finding) => finding.ruleId === 'REPO-ONE-PER-PR')).toEqual([]);
+    expect(result.diffs.map((diff) => diff.repositoryPath)).toContain('certified-connectors/Virus Total');
   });
 
   it('counts uncommitted edits of the work tree as the branch changes', async () => {
