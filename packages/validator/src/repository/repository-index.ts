@@ -1,4 +1,4 @@
-import { hashDistance, SIMILAR_ICON_MAX_DISTANCE } from './icon-hash.js';
+import { hashDistance, hashSaysEnough, SIMILAR_ICON_MAX_DISTANCE } from './icon-hash.js';
 import { hostKey, isPlaceholderHost, titleKey, type ConnectorIdentity } from './connector-identity.js';
 
 /** Another connector whose icon looks like the one asked about, and how far apart their hashes are. */
@@ -33,11 +33,16 @@ export class RepositoryIndex {
     return others(this.byHost.get(hostKey(host)), except);
   }
 
-  /** Other connectors whose icon hash is within the similarity distance, nearest first. */
+  /**
+   * Other connectors whose icon hash is within the similarity distance, nearest first; none for a
+   * nearly flat icon, whose hash says too little to tell it from another.
+   */
   withSimilarIcon(iconHash: string, except: string): SimilarIcon[] {
     const similar: SimilarIcon[] = [];
+    if (!hashSaysEnough(iconHash)) return similar;
     for (const connector of this.connectors) {
       if (!connector.iconHash || connector.repositoryPath === except) continue;
+      if (!hashSaysEnough(connector.iconHash)) continue;
       const distance = hashDistance(iconHash, connector.iconHash);
       if (distance <= SIMILAR_ICON_MAX_DISTANCE) similar.push({ connector, distance });
     }

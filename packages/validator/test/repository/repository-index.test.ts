@@ -23,6 +23,19 @@ describe('RepositoryIndex', () => {
     ).toEqual(['certified-connectors/Blackbaud Gifts']);
   });
 
+  it('finds icons within the similarity distance, and none for a nearly flat icon', () => {
+    const icons = new RepositoryIndex([
+      { repositoryPath: 'a', iconHash: '00ff00ff00ff00ff' },
+      { repositoryPath: 'b', iconHash: '00ff00ff00ff00fe' },
+      { repositoryPath: 'flat', iconHash: '0000000000000001' },
+    ]);
+    expect(icons.withSimilarIcon('00ff00ff00ff00ff', 'a')).toEqual([
+      { connector: icons.connectors[1], distance: 1 },
+    ]);
+    expect(icons.withSimilarIcon('0000000000000000', 'x')).toEqual([]);
+    expect(icons.withSimilarIcon('0000000000000011', 'x')).toEqual([]);
+  });
+
   it('never returns the folder asked about, nor matches on a placeholder host', () => {
     expect(index.withTitle('JIRA', 'certified-connectors/JIRA')).toEqual([]);
     expect(index.withHost('yourhost.yourdomain.com', 'x')).toEqual([]);

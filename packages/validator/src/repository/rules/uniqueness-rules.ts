@@ -66,7 +66,7 @@ export const uniquenessRules: RepositoryRuleDefinition[] = [
     uses: ['connector-icons'],
     file: 'icon',
     title: 'Use an icon of your own, not one of another connector.',
-    description: `Certification requires an icon unique among connectors. Exceeding Microsoft's checks, icon.png is compared with the icon of every other connector folder in the repository by a 64-bit difference hash of the picture reduced to 9×8 grey cells, so a rescaled, recompressed or recoloured copy is found too (at most 10 bits apart; distinct corpus icons are 19 or more apart). In pull requests and with \`validate --base\` only. A new version of a connector in a new folder may keep its icon: then ignore this. Independent-publisher connectors have no icon (ICON-IP-NONE).`,
+    description: `Certification requires an icon unique among connectors. Exceeding Microsoft's checks, icon.png is compared with the icon of every other connector folder in the repository by a 64-bit difference hash of the picture reduced to 9×8 grey cells, so a rescaled, recompressed, brightened or recoloured copy is found too (at most 6 bits apart; the closest distinct icons of the repository are 8 apart). A copy shifted or re-cropped by a few pixels is not found, and nearly flat icons (a plain square) are compared with nothing. In pull requests and with \`validate --base\` only. A new version of a connector in a new folder may keep its icon: then ignore this. Independent-publisher connectors have no icon (ICON-IP-NONE).`,
     levels: { certified: 'warning', 'independent-publisher': 'off', custom: 'info' },
     example: {
       bad: 'icon.png copied from certified-connectors/Contoso',
