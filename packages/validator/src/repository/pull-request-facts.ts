@@ -24,22 +24,37 @@ export function targetsPowerPlatformConnectors(pullRequest: PullRequestFacts): b
   return name.toLowerCase() === 'powerplatformconnectors';
 }
 
-const IP_SUFFIX = /\(\s*independent\s+publisher\s*\)\s*$/i;
+const IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
 const PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
 
 /**
  * The connector name a pull request title gives in the independent-publisher form
  * `Connector Name (Independent Publisher)` or `Proposal - Connector Name (Independent Publisher)`,
- * or undefined when the title does not have that form.
+ * or undefined when the title does not have that form. Text after the marker is allowed
+ * ("… (Independent Publisher) - Bugfix", "… (Independent Publisher) v1.1"): a third of the merged
+ * pull requests that used the form added such a note.
  */
 export function independentPublisherTitleName(title: string): string | undefined {
-  if (!IP_SUFFIX.test(title)) return undefined;
-  const name = title.replace(IP_SUFFIX, '').replace(PROPOSAL_PREFIX, '').trim();
+  const marker = IP_MARKER.exec(title);
+  if (!marker) return undefined;
+  const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, '').trim();
   return name === '' ? undefined : name;
 }
 
+/**
+ * Whether a name given in a pull request title names a connector: the same name, or one that holds
+ * the other ("Snowflake Connector" for Snowflake, "Bitly" for BitlyIP, "Yelp v1.1" for Yelp), so
+ * that only a title about another connector is reported. Names of fewer than 4 letters must match
+ * whole.
+ */
+export function namesConnector(given: string, name: string): boolean {
+  const [a, b] = [nameKey(given), nameKey(name)];
+  if (a === '' || b === '') return false;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter === longer || (shorter.length >= 4 && longer.includes(shorter));
+}
+
 /** Names compare case-insensitively and ignoring spaces and punctuation ("Contoso-Tasks" = "contoso tasks"). */
-export function sameConnectorName(a: string, b: string): boolean {
-  const key = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  return key(a) !== '' && key(a) === key(b);
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   independentPublisherTitleName,
-  sameConnectorName,
+  namesConnector,
   targetsPowerPlatformConnectors,
 } from '../../src/repository/pull-request-facts.js';
 
@@ -14,20 +14,35 @@ describe('independentPublisherTitleName', () => {
     expect(independentPublisherTitleName('  contoso tasks (independent publisher) ')).toBe('contoso tasks');
   });
 
+  it('allows a note after the marker, as merged pull requests often have', () => {
+    expect(independentPublisherTitleName('Contoso Tasks (Independent Publisher) - Bugfix')).toBe(
+      'Contoso Tasks',
+    );
+    expect(independentPublisherTitleName('Contoso Tasks (Independent Publisher) v1.1 Plugin')).toBe(
+      'Contoso Tasks',
+    );
+  });
+
   it('gives nothing for other titles', () => {
     expect(independentPublisherTitleName('Add Contoso Tasks connector')).toBeUndefined();
-    expect(
-      independentPublisherTitleName('Contoso Tasks (Independent Publisher) - new actions'),
-    ).toBeUndefined();
+    expect(independentPublisherTitleName('Contoso Tasks - independent publisher')).toBeUndefined();
     expect(independentPublisherTitleName('(Independent Publisher)')).toBeUndefined();
   });
 });
 
-describe('sameConnectorName', () => {
+describe('namesConnector', () => {
   it('ignores case, spaces and punctuation', () => {
-    expect(sameConnectorName('Contoso-Tasks', 'contoso tasks')).toBe(true);
-    expect(sameConnectorName('Contoso Tasks', 'Contoso Notes')).toBe(false);
-    expect(sameConnectorName('--', '  ')).toBe(false);
+    expect(namesConnector('Contoso-Tasks', 'contoso tasks')).toBe(true);
+    expect(namesConnector('Contoso Tasks', 'Contoso Notes')).toBe(false);
+    expect(namesConnector('--', '  ')).toBe(false);
+  });
+
+  it('accepts a name that holds the other, of 4 letters or more', () => {
+    expect(namesConnector('Snowflake Connector', 'snowflake')).toBe(true);
+    expect(namesConnector('Bitly', 'BitlyIP')).toBe(true);
+    expect(namesConnector('Yelp v1.1', 'Yelp')).toBe(true);
+    expect(namesConnector('ABC', 'ABC Tasks')).toBe(false);
+    expect(namesConnector('Veteran Affairs Forms', 'Veterans Affairs Forms')).toBe(false);
   });
 });
 

@@ -147,6 +147,9 @@ describe('REPO-PR-TITLE-IP', () => {
 
   it('passes the template title and a proposal, and is off for certified connectors', async () => {
     expect(await checkPullRequest(scenario('Contoso Tasks (Independent Publisher)'))).toEqual([]);
+    expect(
+      await checkPullRequest(scenario('Contoso Tasks connector (Independent Publisher) - Bugfix')),
+    ).toEqual([]);
     expect(await checkPullRequest(scenario('Proposal - contoso-tasks (Independent Publisher)'))).toEqual([]);
     expect(await checkPullRequest(scenario('Add Contoso Tasks connector', TASKS))).toEqual([]);
   });

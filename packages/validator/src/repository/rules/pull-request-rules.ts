@@ -1,7 +1,7 @@
 import { certificationLevels, type RepositoryRuleDefinition } from '../../model/rule.js';
 import {
   independentPublisherTitleName,
-  sameConnectorName,
+  namesConnector,
   targetsPowerPlatformConnectors,
   UPSTREAM_TARGET_BRANCH,
 } from '../pull-request-facts.js';
@@ -57,7 +57,7 @@ export const pullRequestRules: RepositoryRuleDefinition[] = [
     file: 'folder',
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
     description:
-      "The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector's title or its folder name, compared ignoring case, spaces and punctuation. A warning, not an error: a workflow is usually not re-run when only the title is edited.",
+      'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("… (Independent Publisher) - Bugfix"). A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
     levels: { certified: 'off', 'independent-publisher': 'warning', custom: 'off' },
     example: { bad: 'Add Contoso Tasks connector', good: 'Contoso Tasks (Independent Publisher)' },
     check(context) {
@@ -71,8 +71,8 @@ export const pullRequestRules: RepositoryRuleDefinition[] = [
           message: `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`,
         });
       } else if (
-        !sameConnectorName(named, connector.name) &&
-        !(connector.title !== undefined && sameConnectorName(named, connector.title))
+        !namesConnector(named, connector.name) &&
+        !(connector.title !== undefined && namesConnector(named, connector.title))
       ) {
         context.report({
           message: `The pull request title names "${named}", but the connector is "${connector.title?.trim() || connector.name}"; title it "${expected}".`,
