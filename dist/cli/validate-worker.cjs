@@ -11574,16 +11574,22 @@ function targetsPowerPlatformConnectors(pullRequest) {
   const name = pullRequest.baseRepository.split("/").pop() ?? "";
   return name.toLowerCase() === "powerplatformconnectors";
 }
-var IP_SUFFIX = /\(\s*independent\s+publisher\s*\)\s*$/i;
+var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
 var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
 function independentPublisherTitleName(title) {
-  if (!IP_SUFFIX.test(title)) return void 0;
-  const name = title.replace(IP_SUFFIX, "").replace(PROPOSAL_PREFIX, "").trim();
+  const marker = IP_MARKER.exec(title);
+  if (!marker) return void 0;
+  const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, "").trim();
   return name === "" ? void 0 : name;
 }
-function sameConnectorName(a, b) {
-  const key = (name) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-  return key(a) !== "" && key(a) === key(b);
+function namesConnector(given, name) {
+  const [a, b] = [nameKey(given), nameKey(name)];
+  if (a === "" || b === "") return false;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter === longer || shorter.length >= 4 && longer.includes(shorter);
+}
+function nameKey(name) {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 // packages/validator/src/repository/rules/folder-list.ts
@@ -11642,7 +11648,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: "The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector's title or its folder name, compared ignoring case, spaces and punctuation. A warning, not an error: a workflow is usually not re-run when only the title is edited.",
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
     levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
@@ -11655,7 +11661,7 @@ var pullRequestRules = [
         context.report({
           message: `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`
         });
-      } else if (!sameConnectorName(named, connector.name) && !(connector.title !== void 0 && sameConnectorName(named, connector.title))) {
+      } else if (!namesConnector(named, connector.name) && !(connector.title !== void 0 && namesConnector(named, connector.title))) {
         context.report({
           message: `The pull request title names "${named}", but the connector is "${connector.title?.trim() || connector.name}"; title it "${expected}".`
         });
@@ -11727,7 +11733,7 @@ var uniquenessRules = [
     uses: ["connector-icons"],
     file: "icon",
     title: "Use an icon of your own, not one of another connector.",
-    description: `Certification requires an icon unique among connectors. Exceeding Microsoft's checks, icon.png is compared with the icon of every other connector folder in the repository by a 64-bit difference hash of the picture reduced to 9\xD78 grey cells, so a rescaled, recompressed or recoloured copy is found too (at most 10 bits apart; distinct corpus icons are 19 or more apart). In pull requests and with \`validate --base\` only. A new version of a connector in a new folder may keep its icon: then ignore this. Independent-publisher connectors have no icon (ICON-IP-NONE).`,
+    description: `Certification requires an icon unique among connectors. Exceeding Microsoft's checks, icon.png is compared with the icon of every other connector folder in the repository by a 64-bit difference hash of the picture reduced to 9\xD78 grey cells, so a rescaled, recompressed, brightened or recoloured copy is found too (at most 6 bits apart; the closest distinct icons of the repository are 8 apart). A copy shifted or re-cropped by a few pixels is not found, and nearly flat icons (a plain square) are compared with nothing. In pull requests and with \`validate --base\` only. A new version of a connector in a new folder may keep its icon: then ignore this. Independent-publisher connectors have no icon (ICON-IP-NONE).`,
     levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     example: {
       bad: "icon.png copied from certified-connectors/Contoso",

@@ -38325,16 +38325,22 @@ function targetsPowerPlatformConnectors(pullRequest) {
   const name = pullRequest.baseRepository.split("/").pop() ?? "";
   return name.toLowerCase() === "powerplatformconnectors";
 }
-var IP_SUFFIX = /\(\s*independent\s+publisher\s*\)\s*$/i;
+var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
 var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
 function independentPublisherTitleName(title) {
-  if (!IP_SUFFIX.test(title)) return void 0;
-  const name = title.replace(IP_SUFFIX, "").replace(PROPOSAL_PREFIX, "").trim();
+  const marker = IP_MARKER.exec(title);
+  if (!marker) return void 0;
+  const name = title.slice(0, marker.index).replace(PROPOSAL_PREFIX, "").trim();
   return name === "" ? void 0 : name;
 }
-function sameConnectorName(a, b) {
-  const key = (name) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-  return key(a) !== "" && key(a) === key(b);
+function namesConnector(given, name) {
+  const [a, b] = [nameKey(given), nameKey(name)];
+  if (a === "" || b === "") return false;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter === longer || shorter.length >= 4 && longer.includes(shorter);
+}
+function nameKey(name) {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 // packages/validator/src/repository/rules/folder-list.ts
@@ -38393,7 +38399,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: "The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector's title or its folder name, compared ignoring case, spaces and punctuation. A warning, not an error: a workflow is usually not re-run when only the title is edited.",
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
     levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
@@ -38406,7 +38412,7 @@ var pullRequestRules = [
         context.report({
           message: `Title the pull request "${expected}" (or "Proposal - ${expected}" for a proposal); it is "${title.trim()}".`
         });
-      } else if (!sameConnectorName(named, connector.name) && !(connector.title !== void 0 && sameConnectorName(named, connector.title))) {
+      } else if (!namesConnector(named, connector.name) && !(connector.title !== void 0 && namesConnector(named, connector.title))) {
         context.report({
           message: `The pull request title names "${named}", but the connector is "${connector.title?.trim() || connector.name}"; title it "${expected}".`
         });
@@ -40004,7 +40010,7 @@ var uniquenessRules = [
     uses: ["connector-icons"],
     file: "icon",
     title: "Use an icon of your own, not one of another connector.",
-    description: `Certification requires an icon unique among connectors. Exceeding Microsoft's checks, icon.png is compared with the icon of every other connector folder in the repository by a 64-bit difference hash of the picture reduced to 9\xD78 grey cells, so a rescaled, recompressed or recoloured copy is found too (at most 10 bits apart; distinct corpus icons are 19 or more apart). In pull requests and with \`validate --base\` only. A new version of a connector in a new folder may keep its icon: then ignore this. Independent-publisher connectors have no icon (ICON-IP-NONE).`,
+    description: `Certification requires an icon unique among connectors. Exceeding Microsoft's checks, icon.png is compared with the icon of every other connector folder in the repository by a 64-bit difference hash of the picture reduced to 9\xD78 grey cells, so a rescaled, recompressed, brightened or recoloured copy is found too (at most 6 bits apart; the closest distinct icons of the repository are 8 apart). A copy shifted or re-cropped by a few pixels is not found, and nearly flat icons (a plain square) are compared with nothing. In pull requests and with \`validate --base\` only. A new version of a connector in a new folder may keep its icon: then ignore this. Independent-publisher connectors have no icon (ICON-IP-NONE).`,
     levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     example: {
       bad: "icon.png copied from certified-connectors/Contoso",
@@ -56151,14 +56157,18 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   };
   const found = /* @__PURE__ */ new Set();
   for (const file of files) {
-    for (const folder of ancestors(file)) {
-      if (await isConnector(folder)) {
+    for (const folder of ancestors(file).reverse()) {
+      if (isInLayoutFolder(folder) || await isConnector(folder)) {
         found.add(folder);
         break;
       }
     }
   }
   return [...found].sort();
+}
+function isInLayoutFolder(folder) {
+  const parent = import_node_path7.default.posix.dirname(folder);
+  return parent !== "." && import_node_path7.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
   const onDisk = await import_node_fs4.promises.readdir(import_node_path7.default.join(topLevel, folder)).catch(() => []);
@@ -56223,6 +56233,36 @@ var Git = class {
     const args = ["diff", "--name-only", "-z", "--no-renames", "--no-relative", "--no-ext-diff", from];
     if (to !== void 0) args.push(to);
     return splitNul(await this.text(args));
+  }
+  /** Files renamed between `from` and `to` (by default the work tree's tracked files), as git detects renames. */
+  async renamedFiles(from, to) {
+    const args = [
+      "diff",
+      "--name-status",
+      "-z",
+      "-M",
+      "--diff-filter=R",
+      "--no-relative",
+      "--no-ext-diff",
+      from
+    ];
+    if (to !== void 0) args.push(to);
+    const fields = splitNul(await this.text(args));
+    const renames = [];
+    for (let index = 0; index + 2 < fields.length; index += 3) {
+      renames.push({ from: fields[index + 1], to: fields[index + 2] });
+    }
+    return renames;
+  }
+  /**
+   * Whether git knows a file under `folder` in the work tree: tracked, or untracked and not ignored.
+   * Leftover ignored files (a settings.json kept after `git rm -r`) and another capitalization of
+   * the name do not count.
+   */
+  async hasFilesIn(folder) {
+    const top = await this.topLevel();
+    const args = ["ls-files", "--cached", "--others", "--exclude-standard", "-z", ...folderPathspec(folder)];
+    return splitNul((await this.run(args, { cwd: top })).toString("utf8")).length > 0;
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -56555,7 +56595,11 @@ var HASH_COLUMNS = 9;
 var HASH_ROWS = 8;
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 var FLAT_MARGIN = 2;
-var SIMILAR_ICON_MAX_DISTANCE = 10;
+var SIMILAR_ICON_MAX_DISTANCE = 6;
+var MIN_HASH_EDGES = 4;
+function hashSaysEnough(hash) {
+  return hashDistance(hash, "0000000000000000") >= MIN_HASH_EDGES;
+}
 function iconDifferenceHash(data) {
   const png = decodePng(data);
   if (!png) return void 0;
@@ -56669,11 +56713,16 @@ var RepositoryIndex = class {
     if (isPlaceholderHost(host)) return [];
     return others(this.byHost.get(hostKey(host)), except);
   }
-  /** Other connectors whose icon hash is within the similarity distance, nearest first. */
+  /**
+   * Other connectors whose icon hash is within the similarity distance, nearest first; none for a
+   * nearly flat icon, whose hash says too little to tell it from another.
+   */
   withSimilarIcon(iconHash, except) {
     const similar = [];
+    if (!hashSaysEnough(iconHash)) return similar;
     for (const connector of this.connectors) {
       if (!connector.iconHash || connector.repositoryPath === except) continue;
+      if (!hashSaysEnough(connector.iconHash)) continue;
       const distance = hashDistance(iconHash, connector.iconHash);
       if (distance <= SIMILAR_ICON_MAX_DISTANCE) similar.push({ connector, distance });
     }
@@ -56802,15 +56851,19 @@ async function checkChangedConnectors(options) {
       byPath.set(change.path, markAllNew(findings));
       continue;
     }
-    const base2 = await readBaseConnector(options.git, options.mergeBase, connector, facts);
+    const base2 = await readBaseConnector(
+      options.git,
+      options.mergeBase,
+      change.basePath ?? change.repositoryPath,
+      connector,
+      facts
+    );
     byPath.set(change.path, markBaseline(findings, run(base2, [connector.repositoryPath])));
   }
   return byPath;
 }
-async function readBaseConnector(git, mergeBase, current, facts) {
-  const entries = (await git.listFolder(mergeBase, current.repositoryPath)).filter(
-    (entry) => entry.type === "blob"
-  );
+async function readBaseConnector(git, mergeBase, basePath, current, facts) {
+  const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
   const byName = new Map(entries.map((entry) => [import_node_path12.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
@@ -56818,6 +56871,25 @@ async function readBaseConnector(git, mergeBase, current, facts) {
   const blobs = await git.readBlobs(wanted);
   const blob = (name) => name ? blobs.get(byName.get(name)) : void 0;
   return baseConnectorOf(current, blob(swaggerName)?.toString("utf8"), blob(iconName));
+}
+
+// packages/validator/src/git/renamed-folders.ts
+function renamedFolderSources(renames, folders) {
+  const sources = /* @__PURE__ */ new Map();
+  for (const folder of folders) {
+    if (folder === ".") continue;
+    const votes = /* @__PURE__ */ new Map();
+    for (const { from, to } of renames) {
+      if (!to.startsWith(`${folder}/`)) continue;
+      const inside = to.slice(folder.length + 1);
+      if (!from.endsWith(`/${inside}`)) continue;
+      const source = from.slice(0, from.length - inside.length - 1);
+      if (source !== folder) votes.set(source, (votes.get(source) ?? 0) + 1);
+    }
+    const [best] = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    if (best) sources.set(folder, best[0]);
+  }
+  return sources;
 }
 
 // packages/validator/src/git/validate-against-base.ts
@@ -56830,6 +56902,10 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     includeWorkingTree: options.includeWorkingTree ?? true
   });
   const changedFolders = new Set(await connectorFoldersOf(files, git, topLevel, mergeBase));
+  const renamedFrom = renamedFolderSources(
+    await git.renamedFiles(mergeBase, options.includeWorkingTree ?? true ? void 0 : "HEAD"),
+    changedFolders
+  );
   const validation = await validatePaths(paths, options);
   const connectors = [];
   const diffs = [];
@@ -56846,13 +56922,28 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
       });
       continue;
     }
-    const compared = await compareWithBase(connector, repositoryPath2, git, mergeBase, options, cwd);
+    const compared = await compareWithBase(
+      connector,
+      repositoryPath2,
+      renamedFrom.get(repositoryPath2),
+      git,
+      mergeBase,
+      options,
+      cwd
+    );
     connectors.push({ ...connector, findings: compared.findings });
-    diffs.push({ path: connector.path, repositoryPath: repositoryPath2, status: compared.status, diff: compared.diff });
+    diffs.push({
+      path: connector.path,
+      repositoryPath: repositoryPath2,
+      status: compared.status,
+      diff: compared.diff,
+      ...compared.basePath !== repositoryPath2 && compared.basePath ? { renamedFrom: compared.basePath } : {}
+    });
     if (compared.status !== "unchanged") {
       changedConnectors.push({
         path: connector.path,
         repositoryPath: repositoryPath2,
+        basePath: compared.basePath,
         profile: connector.profile,
         status: compared.status
       });
@@ -56870,7 +56961,11 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
 }
 async function addRepositoryFindings(connectors, changed, changedFolders, options) {
   if (changed.length === 0) return;
-  const existing = [...changedFolders].filter((folder) => (0, import_node_fs8.existsSync)(import_node_path13.default.join(options.topLevel, folder)));
+  const existing = [];
+  for (const folder of changedFolders) {
+    if ((0, import_node_fs8.existsSync)(import_node_path13.default.join(options.topLevel, folder)) && await options.git.hasFilesIn(folder))
+      existing.push(folder);
+  }
   const byPath = await checkChangedConnectors({
     cwd: options.cwd,
     topLevel: options.topLevel,
@@ -56896,8 +56991,13 @@ function onlyNewFindings(result) {
   const findings = result.findings.filter((finding) => finding.baseline !== "existing");
   return { ...result, connectors, findings, counts: countBySeverity(findings) };
 }
-async function compareWithBase(connector, repositoryPath2, git, mergeBase, options, cwd) {
-  const base2 = await materializeFolder(git, mergeBase, repositoryPath2);
+async function compareWithBase(connector, repositoryPath2, renamedFrom, git, mergeBase, options, cwd) {
+  let basePath = repositoryPath2;
+  let base2 = await materializeFolder(git, mergeBase, repositoryPath2);
+  if (!base2 && renamedFrom !== void 0) {
+    basePath = renamedFrom;
+    base2 = await materializeFolder(git, mergeBase, renamedFrom);
+  }
   if (!base2) return { status: "added", findings: markAllNew(connector.findings) };
   try {
     const baseResult = await validateFolder(
@@ -56910,12 +57010,12 @@ async function compareWithBase(connector, repositoryPath2, git, mergeBase, optio
     const current = connectorVersion(await loadConnectorFolder(connector.path, cwd));
     const previous = relabel(
       connectorVersion(await loadConnectorFolder(base2.path, base2.root)),
-      toRepositoryPath(base2.root, base2.path) ?? repositoryPath2,
-      `${mergeBase.slice(0, 12)}:${repositoryPath2 === "." ? "" : `${repositoryPath2}/`}`
+      toRepositoryPath(base2.root, base2.path) ?? basePath,
+      `${mergeBase.slice(0, 12)}:${basePath === "." ? "" : `${basePath}/`}`
     );
     const diff = diffConnectorFiles(previous, current);
     const breaking = diff.changes.filter((change) => change.ruleId.startsWith("BRK-")).map((change) => changeToFinding(change, connector, current));
-    return { status: "changed", findings: [...marked, ...breaking].sort(compareFindings), diff };
+    return { status: "changed", findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
   } finally {
     await base2.cleanup();
   }
