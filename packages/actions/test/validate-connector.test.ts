@@ -1,5 +1,16 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
@@ -88,6 +99,17 @@ describe('validate-connector settings', () => {
     expect(bad.annotations[0]!.message).toMatch(/SWG-PATH-PARAM-ENCODING/);
   });
 
+  it('warns that only-new has no effect without a base, instead of ignoring it', async () => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithConnector(),
+      inputs: { 'only-new': 'true' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({ level: 'warning', message: expect.stringMatching(/only-new has no effect/) }),
+    );
+  });
+
   it('refuses a SARIF path outside the workspace', async () => {
     const run = await runActionBundle('validate-connector', {
       workspace: workspaceWithConnector(),
@@ -95,6 +117,33 @@ describe('validate-connector settings', () => {
     });
     expect(run.exitCode).toBe(1);
     expect(run.annotations[0]!.message).toMatch(/sarif-file.*inside the workspace/);
+  });
+
+  it('refuses a SARIF path that a link in the workspace leads outside, and a folder', async () => {
+    const workspace = workspaceWithConnector();
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-outside-'));
+    symlinkSync(outside, path.join(workspace, 'reports'));
+    const linked = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { 'sarif-file': 'reports/connector-alm.sarif' },
+    });
+    expect(linked.exitCode).toBe(1);
+    expect(linked.annotations[0]!.message).toMatch(/sarif-file.*inside the workspace/);
+    expect(readdirSync(outside)).toEqual([]);
+
+    const folder = await runActionBundle('validate-connector', { workspace, inputs: { 'sarif-file': '.' } });
+    expect(folder.exitCode).toBe(1);
+    expect(folder.annotations[0]!.message).toMatch(/sarif-file.*names a folder/);
+    expect(folder.stderr + folder.stdout).not.toMatch(/EISDIR|This is a bug/);
+
+    // A name that merely starts with two dots is inside.
+    const dotted = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { 'sarif-file': '..connector-alm.sarif' },
+    });
+    expect(dotted.exitCode).toBe(0);
+    expect(existsSync(path.join(workspace, '..connector-alm.sarif'))).toBe(true);
+    rmSync(outside, { recursive: true, force: true });
   });
 });
 

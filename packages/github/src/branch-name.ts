@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { UsageError } from '@connector-alm/core';
 
 export const DEFAULT_BRANCH_PREFIX = 'connector-alm/';
@@ -8,24 +9,32 @@ export const DEFAULT_BRANCH_PREFIX = 'connector-alm/';
  * instead of opening another one.
  */
 export function branchNameFor(targetFolder: string, prefix: string = DEFAULT_BRANCH_PREFIX): string {
-  const slug = targetFolder
-    .split('/')
-    .map((segment) =>
-      segment
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/\.{2,}/g, '.')
-        .replace(/^[-.]+|[-.]+$/g, ''),
-    )
-    .filter(Boolean)
-    .join('/');
-  const name = `${prefix}${slug}`;
+  const segments = targetFolder.split('/').filter(Boolean);
+  const slugs = segments.map(slugOf);
+  // Letters and digits beyond ASCII are dropped, so `Äpfel` and `Öpfel` would share `pfel` (and one
+  // connector's run would overwrite the other's pull request): such names get a short hash of the
+  // exact folder. Other names keep their branch (punctuation becomes `-`), so reruns still find
+  // their pull requests.
+  if (segments.some((segment) => /[^\P{L}A-Za-z]|[^\P{N}0-9]/u.test(segment) || slugOf(segment) === '')) {
+    const hash = createHash('sha256').update(targetFolder).digest('hex').slice(0, 8);
+    const last = slugs.length - 1;
+    slugs[last] = slugs[last] ? `${slugs[last]}-${hash}` : hash;
+  }
+  const name = `${prefix}${slugs.filter(Boolean).join('/')}`;
   if (!isValidBranchName(name)) {
     throw new UsageError(`"${name}" is not a valid branch name.`, {
       hint: 'Choose a branch prefix of letters, digits, "-", "_", "." and "/".',
     });
   }
   return name;
+}
+
+function slugOf(segment: string): string {
+  return segment
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[-.]+|[-.]+$/g, '');
 }
 
 /** The rules of git check-ref-format that a branch name built from a prefix can break. */

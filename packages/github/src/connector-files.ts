@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { UserError } from '@connector-alm/core';
 
 /** A file of the connector folder as git sees it: its path inside the folder, mode, blob SHA and bytes. */
 export interface LocalFile {
@@ -19,7 +20,11 @@ export function gitBlobSha(content: Buffer): string {
   return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
 }
 
-/** Every file under the connector folder, sorted by path; links are not followed. */
+/**
+ * Every file under the connector folder, sorted by path. A symbolic link is refused, not skipped:
+ * left out, its file would silently be missing from the pull request (or deleted upstream), and
+ * followed, it could publish a file from outside the checkout.
+ */
 export async function readConnectorFiles(folder: string): Promise<LocalFile[]> {
   const files: LocalFile[] = [];
   async function walk(directory: string, prefix: string): Promise<void> {
@@ -27,6 +32,11 @@ export async function readConnectorFiles(folder: string): Promise<LocalFile[]> {
       if (SKIPPED.has(entry.name)) continue;
       const absolute = path.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) {
+        throw new UserError(`${absolute} is a symbolic link; a pull request carries real files only.`, {
+          hint: 'Replace the link with a copy of the file (or folder) it points to.',
+        });
+      }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
         const content = await fs.readFile(absolute);

@@ -2,7 +2,7 @@ import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
-import type { Logger } from '@connector-alm/core';
+import { UserError, type Logger } from '@connector-alm/core';
 
 /** Octokit with the REST methods, throttling and retries: the only GitHub client this package uses. */
 export const GitHubOctokit = Octokit.plugin(throttling, retry);
@@ -30,6 +30,17 @@ export interface GitHubClientOptions {
  * Client errors are never retried: 409 is how a new fork says it is not ready, which the fork step polls.
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  // A token with a space or a line break (a token file with two lines) makes fetch refuse the
+  // Authorization header with an error that quotes the whole header, token included.
+  if (
+    [...options.token].some(
+      (char) => /\s/.test(char) || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f,
+    )
+  ) {
+    throw new UserError('The GitHub token holds a space, a line break or another control character.', {
+      hint: 'Pass the token alone, on one line (check the secret or the file it comes from).',
+    });
+  }
   const retries = options.rateLimitRetries ?? 3;
   const onLimit =
     (kind: string) =>

@@ -198,6 +198,7 @@ export async function openPullRequest(
         body,
         draft: options.draft ?? false,
         maintainerCanModify: options.maintainerCanModify ?? true,
+        branchMoved: branchChanged,
       },
       logger,
     ),

@@ -72,6 +72,47 @@ export function pullRequestBody(input: PullRequestBodyInput): string {
   return truncate(lines.join('\n'));
 }
 
+/**
+ * What to write over the body a pull request already has: `next`, with the checklist boxes the
+ * author ticked on GitHub kept ticked (reviewers read them, and a rerun must not untick them); or
+ * undefined when the two say the same apart from line endings (GitHub keeps a body edited on the
+ * web with CRLF) and, with `ignoreSource`, the Source line: a run from a new commit of the same
+ * connector is no change of the pull request.
+ */
+export function bodyUpdate(
+  next: string,
+  current: string,
+  options: { ignoreSource: boolean },
+): string | undefined {
+  const existing = current.replace(/\r\n?/g, '\n');
+  // Each ticked item with the author's own mark (x or X).
+  const ticked = new Map<string, string>();
+  for (const line of existing.split('\n')) {
+    const box = CHECKLIST_LINE.exec(line);
+    if (box && box[1] !== ' ') ticked.set(box[2]!.trim(), box[1]!);
+  }
+  const merged = next
+    .split('\n')
+    .map((line) => {
+      const box = CHECKLIST_LINE.exec(line);
+      const mark = box && box[1] === ' ' ? ticked.get(box[2]!.trim()) : undefined;
+      return mark ? `- [${mark}] ${box![2]}` : line;
+    })
+    .join('\n');
+  const comparable = (body: string) => (options.ignoreSource ? withoutSource(body) : body.trimEnd());
+  return comparable(merged) === comparable(existing) ? undefined : merged;
+}
+
+const CHECKLIST_LINE = /^- \[([ xX])\] (.*)$/;
+
+function withoutSource(body: string): string {
+  return body
+    .split('\n')
+    .filter((line) => !line.startsWith('Source: '))
+    .join('\n')
+    .trimEnd();
+}
+
 /** User text made inert in a table cell: no HTML, no cell breaks, no @-mentions, one line. */
 function inlineSafe(text: string): string {
   return text

@@ -8,6 +8,7 @@ import {
 } from './api-errors.js';
 import type { Sleep } from './clock.js';
 import type { GitHubClient } from './octokit-client.js';
+import { bodyUpdate } from './pull-request-text.js';
 import { formatRepositoryName, type RepositoryName } from './repository-name.js';
 
 export interface PullRequestSpec {
@@ -19,6 +20,11 @@ export interface PullRequestSpec {
   body: string;
   draft: boolean;
   maintainerCanModify: boolean;
+  /**
+   * The branch got a new commit in this run: the body's Source line then names the commit it came
+   * from. Otherwise a Source line that differs alone is no reason to touch the pull request.
+   */
+  branchMoved?: boolean;
 }
 
 export interface PullRequestRef {
@@ -95,7 +101,8 @@ async function updatePullRequest(
   pull: OpenPull,
   logger: Logger,
 ): Promise<PullRequestRef> {
-  const changed = pull.title !== spec.title || (pull.body ?? '') !== spec.body;
+  const body = bodyUpdate(spec.body, pull.body ?? '', { ignoreSource: !spec.branchMoved });
+  const changed = pull.title !== spec.title || body !== undefined;
   if (changed) {
     await step(`updating pull request #${pull.number}`, formatRepositoryName(spec.upstream), () =>
       client.rest.pulls.update({
@@ -103,7 +110,7 @@ async function updatePullRequest(
         repo: spec.upstream.repo,
         pull_number: pull.number,
         title: spec.title,
-        body: spec.body,
+        ...(body === undefined ? {} : { body }),
       }),
     );
     logger.info(`Updated pull request #${pull.number}: ${pull.html_url}`);

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { renameSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { createMemoryLogger } from '@connector-alm/core';
 import { gitBlobSha, openPullRequest, type OpenPullRequestOptions } from '../src/index.js';
 import {
@@ -70,6 +72,49 @@ describe('openPullRequest against the local GitHub', () => {
     const third = await run().promise;
     expect(third).toMatchObject({ operation: 'none', number: 1, headSha: second.headSha });
     expect(scenario.upstream.pulls).toHaveLength(1);
+  });
+
+  it('keeps the boxes the author ticked, and a new source commit alone is no update', async () => {
+    await run({ source: 'contoso/connectors@1111111' }).promise;
+    const pull = scenario.upstream.pulls[0]!;
+    // The author ticks two boxes on GitHub, which keeps a body edited on the web with CRLF.
+    pull.body = pull
+      .body!.replace('- [ ] I attest that the connector works', '- [x] I attest that the connector works')
+      .replace('- [ ] I validated the swagger file', '- [X] I validated the swagger file')
+      .replace(/\n/g, '\r\n');
+    const ticked = pull.body;
+
+    const rerun = await run({ source: 'contoso/connectors@2222222' }).promise;
+    expect(rerun.operation).toBe('none');
+    expect(scenario.upstream.pulls[0]!.body).toBe(ticked);
+
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A changed description that is long enough for the rules.'),
+    );
+    const changed = await run({ source: 'contoso/connectors@3333333' }).promise;
+    expect(changed.operation).toBe('updated');
+    const body = scenario.upstream.pulls[0]!.body!;
+    // The Source line names the new commit (an @ in user text gets a zero-width space: no mention).
+    expect(body).toMatch(/^Source: contoso\/connectors@\u200b?3333333$/m);
+    expect(body).toContain('- [x] I attest that the connector works');
+    expect(body).toContain('- [X] I validated the swagger file');
+    expect(body).toContain('- [ ] I attest that I have added detailed descriptions');
+  });
+
+  it('refuses a linked file in the connector instead of leaving it out of the pull request', async () => {
+    const icon = path.join(scenario.workspace, CONNECTOR, 'icon.png');
+    const elsewhere = path.join(scenario.workspace, 'shared-icon.png');
+    renameSync(icon, elsewhere);
+    symlinkSync(elsewhere, icon);
+    await expect(run().promise).rejects.toThrow(/icon\.png is a symbolic link/);
+    expect(scenario.upstream.pulls).toHaveLength(0);
+  });
+
+  it('refuses a token with a line break without quoting it', async () => {
+    const error = await run({ token: 'ghp_SECRETPART\nMORESECRET' }).promise.catch((e: unknown) => e);
+    expect(String(error)).toMatch(/token holds a space, a line break/);
+    expect(String(error)).not.toMatch(/SECRETPART|MORESECRET/);
   });
 
   it('answers none without fork, branch or pull request when upstream already has the connector', async () => {

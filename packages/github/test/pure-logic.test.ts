@@ -28,6 +28,17 @@ describe('pure pieces of the pull request flow', () => {
     expect(() => branchNameFor('x', 'bad..prefix/')).toThrow('is not a valid branch name');
   });
 
+  it('tells apart folders whose names differ only in letters a branch name cannot hold', () => {
+    const apfel = branchNameFor('certified-connectors/Äpfel');
+    const opfel = branchNameFor('certified-connectors/Öpfel');
+    expect(apfel).toMatch(/^connector-alm\/certified-connectors\/pfel-[0-9a-f]{8}$/);
+    expect(opfel).not.toBe(apfel);
+    expect(branchNameFor('certified-connectors/Äpfel')).toBe(apfel);
+    expect(branchNameFor('certified-connectors/日本語')).toMatch(
+      /^connector-alm\/certified-connectors\/[0-9a-f]{8}$/,
+    );
+  });
+
   it('titles independent publisher connectors as the upstream asks, once', () => {
     expect(pullRequestTitle('Contoso Tasks', 'independent-publisher')).toBe(
       'Contoso Tasks (Independent Publisher)',

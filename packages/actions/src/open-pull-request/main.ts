@@ -1,8 +1,9 @@
-import path from 'node:path';
+import { promises as fs } from 'node:fs';
 import * as core from '@actions/core';
 import type { Logger } from '@connector-alm/core';
 import { openPullRequest, type PullRequestResult } from '@connector-alm/github';
 import { InputError } from '../runtime/inputs.js';
+import { realPathInsideWorkspace } from '../runtime/workspace-path.js';
 import { readOpenPullRequestInputs } from './inputs.js';
 
 /** open-pull-request: one pull request per connector folder; outputs hold one line per connector. */
@@ -14,9 +15,10 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
       ? `${process.env.GITHUB_REPOSITORY}@${process.env.GITHUB_SHA}`
       : undefined;
   for (const connector of inputs.connectors) {
-    // A connector from outside the checkout would publish files the workflow never meant to share.
-    const relative = path.relative(workspace, path.resolve(workspace, connector));
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    // A connector from outside the checkout (or linked in from outside) would publish files the
+    // workflow never meant to share.
+    const real = await realPathInsideWorkspace(workspace, connector);
+    if (real === undefined || real === (await fs.realpath(workspace))) {
       throw new InputError('connector', `must name a folder inside the workspace; got '${connector}'.`);
     }
   }

@@ -16,6 +16,7 @@ import {
   type ValidationResult,
 } from '@connector-alm/validator';
 import { InputError } from '../runtime/inputs.js';
+import { realPathInsideWorkspace } from '../runtime/workspace-path.js';
 import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inputs.js';
 import { changedConnectorFolders, readPullRequestEvent } from './pull-request.js';
 import { sourceUrlFor } from './source-url.js';
@@ -72,6 +73,12 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       : validatePaths(paths, options),
   );
   if (inputs.onlyNew && base) result = onlyNewFindings(result);
+  if (!base && (inputs.onlyNew || inputs.failOnBreaking)) {
+    // Both compare with a base, which only a pull request event or the base input gives.
+    core.warning(
+      `${inputs.onlyNew ? 'only-new' : 'fail-on-breaking'} has no effect without a base to compare with: run on pull_request, or set the base input.`,
+    );
+  }
 
   const changes = connectorChanges(result);
   const breaking = changes.reduce(
@@ -159,14 +166,17 @@ async function writeSarif(
   workspace: string,
 ): Promise<string | undefined> {
   if (!inputs.sarifFile) return undefined;
-  const target = path.resolve(workspace, inputs.sarifFile);
-  if (path.relative(workspace, target).startsWith('..')) {
+  const target = await realPathInsideWorkspace(workspace, inputs.sarifFile);
+  if (target === undefined) {
     throw new InputError('sarif-file', `must be inside the workspace; got '${inputs.sarifFile}'.`);
+  }
+  if ((await fs.stat(target).catch(() => undefined))?.isDirectory()) {
+    throw new InputError('sarif-file', `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.writeFile(
     target,
     formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace }),
   );
-  return path.relative(workspace, target);
+  return path.relative(await fs.realpath(workspace), target);
 }
