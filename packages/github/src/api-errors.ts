@@ -49,6 +49,13 @@ export function describeApiFailure(error: unknown, doing: string, repository: st
       cause: error,
     });
   }
+  if ((status === 403 || status === 429) && /rate limit/i.test(said)) {
+    // The client already waited out the limit a few times (octokit-client): this is the last answer.
+    return new UserError(`GitHub's rate limit stopped ${doing} on ${repository} (${status} ${said}).`, {
+      hint: 'Too many requests for this token: run the job again later, or spread the runs that use it.',
+      cause: error,
+    });
+  }
   if (status === 403) {
     return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
       hint: `The token lacks the permission to write to ${repository}. ${TOKEN_HINT}`,

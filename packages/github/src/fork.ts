@@ -1,5 +1,5 @@
 import { UserError, type Logger } from '@connector-alm/core';
-import { apiStatus, step } from './api-errors.js';
+import { apiStatus, describeApiFailure, step } from './api-errors.js';
 import { backoffDelays, type Sleep } from './clock.js';
 import type { GitHubClient } from './octokit-client.js';
 import { formatRepositoryName, type RepositoryName } from './repository-name.js';
@@ -80,7 +80,8 @@ async function waitUntilReady(
       return;
     } catch (error) {
       const status = apiStatus(error);
-      if (status !== 404 && status !== 409) throw error;
+      if (status !== 404 && status !== 409)
+        throw describeApiFailure(error, 'waiting for the fork to be ready', `${fork.owner}/${fork.repo}`);
       const delay = delays[attempt];
       if (delay === undefined) {
         throw new UserError(

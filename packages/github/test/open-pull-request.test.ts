@@ -111,6 +111,14 @@ describe('openPullRequest against the local GitHub', () => {
     expect(scenario.upstream.pulls).toHaveLength(0);
   });
 
+  it('says a rate limit that outlasts the retries is one, not a missing permission', async () => {
+    scenario.github.state.faults.secondaryRateLimit = { times: 100, retryAfterSeconds: 1 };
+    const error = await run().promise.catch((e: unknown) => e);
+    scenario.github.state.faults.secondaryRateLimit = { times: 0, retryAfterSeconds: 0 };
+    expect(String(error)).toMatch(/rate limit stopped/);
+    expect(String(error)).not.toMatch(/lacks the permission/);
+  });
+
   it('refuses a token with a line break without quoting it', async () => {
     const error = await run({ token: 'ghp_SECRETPART\nMORESECRET' }).promise.catch((e: unknown) => e);
     expect(String(error)).toMatch(/token holds a space, a line break/);
