@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path45 = require("node:path");
-    var fs20 = require("node:fs");
+    var path46 = require("node:path");
+    var fs21 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs20.existsSync(executableFile)) return;
+        if (fs21.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path45.resolve(baseDir, baseName);
-          if (fs20.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path45.extname(baseName))) return void 0;
+          const localBin = path46.resolve(baseDir, baseName);
+          if (fs21.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path46.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs20.existsSync(`${localBin}${ext}`)
+            (ext) => fs21.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs20.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs21.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path45.resolve(
-            path45.dirname(resolvedScriptPath),
+          executableDir = path46.resolve(
+            path46.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path45.basename(
+            const legacyName = path46.basename(
               this._scriptPath,
-              path45.extname(this._scriptPath)
+              path46.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path45.extname(executableFile));
+        launchWithNode = sourceExt.includes(path46.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path45.basename(filename, path45.extname(filename));
+        this._name = path46.basename(filename, path46.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path46) {
-        if (path46 === void 0) return this._executableDir;
-        this._executableDir = path46;
+      executableDir(path47) {
+        if (path47 === void 0) return this._executableDir;
+        this._executableDir = path47;
         return this;
       }
       /**
@@ -6689,8 +6689,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path45) {
-      let input = path45;
+    function removeDotSegments(path46) {
+      let input = path46;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6764,11 +6764,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path45) {
-      if (path45 === "" || path45[0] === "/") {
-        return removeDotSegments(path45);
+    function removeDotSegmentsRelative(path46) {
+      if (path46 === "" || path46[0] === "/") {
+        return removeDotSegments(path46);
       }
-      const segments = path45.split("/");
+      const segments = path46.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7131,8 +7131,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path45 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path45 && path45 !== "/" ? path45 : void 0;
+        const path46 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path46 && path46 !== "/" ? path46 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10442,17 +10442,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path45) {
-      const ctrl = callVisitor(key, node, visitor, path45);
+    function visit_(key, node, visitor, path46) {
+      const ctrl = callVisitor(key, node, visitor, path46);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path45, ctrl);
-        return visit_(key, ctrl, visitor, path45);
+        replaceNode(key, path46, ctrl);
+        return visit_(key, ctrl, visitor, path46);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path45 = Object.freeze(path45.concat(node));
+          path46 = Object.freeze(path46.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path45);
+            const ci = visit_(i2, node.items[i2], visitor, path46);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10463,13 +10463,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path45 = Object.freeze(path45.concat(node));
-          const ck = visit_("key", node.key, visitor, path45);
+          path46 = Object.freeze(path46.concat(node));
+          const ck = visit_("key", node.key, visitor, path46);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path45);
+          const cv = visit_("value", node.value, visitor, path46);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10490,17 +10490,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path45) {
-      const ctrl = await callVisitor(key, node, visitor, path45);
+    async function visitAsync_(key, node, visitor, path46) {
+      const ctrl = await callVisitor(key, node, visitor, path46);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path45, ctrl);
-        return visitAsync_(key, ctrl, visitor, path45);
+        replaceNode(key, path46, ctrl);
+        return visitAsync_(key, ctrl, visitor, path46);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path45 = Object.freeze(path45.concat(node));
+          path46 = Object.freeze(path46.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path45);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path46);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10511,13 +10511,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path45 = Object.freeze(path45.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path45);
+          path46 = Object.freeze(path46.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path46);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path45);
+          const cv = await visitAsync_("value", node.value, visitor, path46);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10544,23 +10544,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path45) {
+    function callVisitor(key, node, visitor, path46) {
       if (typeof visitor === "function")
-        return visitor(key, node, path45);
+        return visitor(key, node, path46);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path45);
+        return visitor.Map?.(key, node, path46);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path45);
+        return visitor.Seq?.(key, node, path46);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path45);
+        return visitor.Pair?.(key, node, path46);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path45);
+        return visitor.Scalar?.(key, node, path46);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path45);
+        return visitor.Alias?.(key, node, path46);
       return void 0;
     }
-    function replaceNode(key, path45, node) {
-      const parent = path45[path45.length - 1];
+    function replaceNode(key, path46, node) {
+      const parent = path46[path46.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -11172,10 +11172,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path45, value) {
+    function collectionFromPath(schema, path46, value) {
       let v = value;
-      for (let i2 = path45.length - 1; i2 >= 0; --i2) {
-        const k = path45[i2];
+      for (let i2 = path46.length - 1; i2 >= 0; --i2) {
+        const k = path46[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -11194,7 +11194,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path45) => path45 == null || typeof path45 === "object" && !!path45[Symbol.iterator]().next().done;
+    var isEmptyPath = (path46) => path46 == null || typeof path46 === "object" && !!path46[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -11224,11 +11224,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path45, value) {
-        if (isEmptyPath(path45))
+      addIn(path46, value) {
+        if (isEmptyPath(path46))
           this.add(value);
         else {
-          const [key, ...rest] = path45;
+          const [key, ...rest] = path46;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -11242,8 +11242,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path45) {
-        const [key, ...rest] = path45;
+      deleteIn(path46) {
+        const [key, ...rest] = path46;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -11257,8 +11257,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path45, keepScalar) {
-        const [key, ...rest] = path45;
+      getIn(path46, keepScalar) {
+        const [key, ...rest] = path46;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -11276,8 +11276,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path45) {
-        const [key, ...rest] = path45;
+      hasIn(path46) {
+        const [key, ...rest] = path46;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -11287,8 +11287,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path45, value) {
-        const [key, ...rest] = path45;
+      setIn(path46, value) {
+        const [key, ...rest] = path46;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13803,9 +13803,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path45, value) {
+      addIn(path46, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path45, value);
+          this.contents.addIn(path46, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13880,14 +13880,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path45) {
-        if (Collection2.isEmptyPath(path45)) {
+      deleteIn(path46) {
+        if (Collection2.isEmptyPath(path46)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path45) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path46) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13902,10 +13902,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path45, keepScalar) {
-        if (Collection2.isEmptyPath(path45))
+      getIn(path46, keepScalar) {
+        if (Collection2.isEmptyPath(path46))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path45, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path46, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13916,10 +13916,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path45) {
-        if (Collection2.isEmptyPath(path45))
+      hasIn(path46) {
+        if (Collection2.isEmptyPath(path46))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path45) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path46) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13936,13 +13936,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path45, value) {
-        if (Collection2.isEmptyPath(path45)) {
+      setIn(path46, value) {
+        if (Collection2.isEmptyPath(path46)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path45), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path46), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path45, value);
+          this.contents.setIn(path46, value);
         }
       }
       /**
@@ -15903,9 +15903,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path45) => {
+    visit2.itemAtPath = (cst, path46) => {
       let item = cst;
-      for (const [field, index] of path45) {
+      for (const [field, index] of path46) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15914,23 +15914,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path45) => {
-      const parent = visit2.itemAtPath(cst, path45.slice(0, -1));
-      const field = path45[path45.length - 1][0];
+    visit2.parentCollection = (cst, path46) => {
+      const parent = visit2.itemAtPath(cst, path46.slice(0, -1));
+      const field = path46[path46.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path45, item, visitor) {
-      let ctrl = visitor(item, path45);
+    function _visit(path46, item, visitor) {
+      let ctrl = visitor(item, path46);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path45.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path46.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -15941,10 +15941,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path45);
+            ctrl = ctrl(item, path46);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path45) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path46) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -17246,14 +17246,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs20, sep: [] });
+                map2.items.push({ start, key: fs21, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs20);
+                this.stack.push(fs21);
               } else {
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -17381,13 +17381,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs20, sep: [] });
+                fc.items.push({ start: [], key: fs21, sep: [] });
               else if (it.sep)
-                this.stack.push(fs20);
+                this.stack.push(fs21);
               else
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17999,12 +17999,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs20, exportName) {
+    function addFormats2(ajv, list2, fs21, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs20[f]);
+        ajv.addFormat(f, fs21[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -20355,8 +20355,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path45, { windows } = {}) => {
-      const segs = path45.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path46, { windows } = {}) => {
+      const segs = path46.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21934,7 +21934,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs20 = require("fs");
+    var fs21 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -21954,7 +21954,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs20.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs21.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -21971,7 +21971,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs20.close(self2.fd, onCloseDone);
+      fs21.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -22003,7 +22003,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs20.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs21.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -22363,7 +22363,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs20 = require("fs");
+    var fs21 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path45, options2) {
+    function openPromise(path46, options2) {
       return new Promise((resolve, reject) => {
-        open2(path45, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path46, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path45, options2, callback) {
+    function open2(path46, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,10 +22432,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs20.open(path45, "r", function(err2, fd2) {
+      fs21.open(path46, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs20.close(fd2, defaultCallback);
+          if (err3) fs21.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -22452,7 +22452,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs20.fstat(fd2, function(err2, stats) {
+      fs21.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -23530,7 +23530,7 @@ var require_dist3 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs20 = require("fs");
+    var fs21 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -23560,14 +23560,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs20.stat(realPath, function(err2, stats) {
+      fs21.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs20.createReadStream(realPath);
+          var readStream = fs21.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -31153,12 +31153,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path45) {
+function findNodeAtLocation(root, path46) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path45) {
+  for (let segment of path46) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32600,7 +32600,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path45 = problem.segments;
+  const path46 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -32614,21 +32614,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path45.includes("oAuthSettings")) {
-      const last2 = path45[path45.length - 1];
+    if (path46.includes("oAuthSettings")) {
+      const last2 = path46[path46.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path45.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path45[path45.length - 1] === "type" && path45.length === parameterNameDepth(path45) + 1)
+    if (path46.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path46[path46.length - 1] === "type" && path46.length === parameterNameDepth(path46) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path45) {
-  return path45[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path46) {
+  return path46[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -40902,9 +40902,9 @@ var SwaggerModel = class {
           );
       }
     };
-    for (const [path45, pathItem] of entriesOf(this.paths)) {
+    for (const [path46, pathItem] of entriesOf(this.paths)) {
       if (!isObject(pathItem)) continue;
-      const pathItemPlace = new PointerPlace(root, "paths", path45);
+      const pathItemPlace = new PointerPlace(root, "paths", path46);
       visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
@@ -40928,10 +40928,10 @@ var SwaggerModel = class {
   }
   buildOperations() {
     const operations = [];
-    for (const [path45, pathItemValue] of entriesOf(this.paths)) {
+    for (const [path46, pathItemValue] of entriesOf(this.paths)) {
       const pathItem = asObject(pathItemValue);
       if (!pathItem) continue;
-      const pathItemPointer = childPointer("/paths", path45);
+      const pathItemPointer = childPointer("/paths", path46);
       const pathParameters2 = this.parameterList(
         pathItem.parameters,
         childPointer(pathItemPointer, "parameters"),
@@ -40951,7 +40951,7 @@ var SwaggerModel = class {
           isInternal
         );
         operations.push({
-          path: path45,
+          path: path46,
           method,
           pointer,
           pathItemPointer,
@@ -41297,10 +41297,10 @@ var StructureWalker = class {
       if (isObject(tagFields.externalDocs))
         this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
-    for (const [path45, item] of entriesOf(fields.paths)) {
-      if (path45.startsWith("x-")) continue;
-      if (isObject(item)) this.visitPathItem(item, rootNode, path45);
-      else this.typeIssue(placeAt(rootNode, "paths", path45), "Object", item);
+    for (const [path46, item] of entriesOf(fields.paths)) {
+      if (path46.startsWith("x-")) continue;
+      if (isObject(item)) this.visitPathItem(item, rootNode, path46);
+      else this.typeIssue(placeAt(rootNode, "paths", path46), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
       this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
@@ -41326,8 +41326,8 @@ var StructureWalker = class {
     if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
     if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path45) {
-    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path45);
+  visitPathItem(item, rootNode, path46) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path46);
     this.ref(item, itemNode, "pathItem");
     const fields = this.add(itemNode);
     this.visitParameters(fields.parameters, itemNode);
@@ -42270,9 +42270,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = asArray(operation.operation[key]) ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path45) {
+function pathVariables(path46) {
   const names = [];
-  for (const match2 of path45.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path46.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -42367,9 +42367,9 @@ function operationOwning(model, pointer) {
     return void 0;
   }
   if (segments[0] !== "paths" || segments.length < 3) return void 0;
-  const [, path45, method] = segments;
+  const [, path46, method] = segments;
   return model.operations.find(
-    (operation) => operation.path === path45 && (operation.method === method || method === "parameters")
+    (operation) => operation.path === path46 && (operation.method === method || method === "parameters")
   );
 }
 function callsOf(extension, value, pointer) {
@@ -42449,10 +42449,10 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? { kind: "missing" } : { kind: "unknown" };
 }
-function followSchemaPath(model, root, path45) {
+function followSchemaPath(model, root, path46) {
   let current = resolved(model, root);
   if (!current) return { kind: "unknown" };
-  const segments = path45.split("/").filter((segment) => segment !== "");
+  const segments = path46.split("/").filter((segment) => segment !== "");
   for (const segment of segments.slice(0, MAX_STEPS)) {
     const next = property(model, current, segment);
     if (next.kind !== "found") return next;
@@ -42792,9 +42792,9 @@ var dynamicRules = [
           continue;
         }
         if (items.kind !== "found") continue;
-        for (const [key, path45] of itemPaths) {
-          if (followSchemaPath(swagger, items.schema, path45).kind !== "missing") continue;
-          report2({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path45, label) });
+        for (const [key, path46] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path46).kind !== "missing") continue;
+          report2({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path46, label) });
         }
       }
     }
@@ -43878,8 +43878,8 @@ var operationIdRules = [
 function pathKeys(paths) {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
 }
-function normalizePath(path45) {
-  return path45.replace(/\{[^{}]*\}/g, "{}");
+function normalizePath(path46) {
+  return path46.replace(/\{[^{}]*\}/g, "{}");
 }
 function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
@@ -43896,15 +43896,15 @@ function partiallyDuplicates(a, b) {
   }
   return differs;
 }
-function pathShape(path45) {
-  const segments = path45.split("/");
+function pathShape(path46) {
+  const segments = path46.split("/");
   const variable = segments.map(isVariableSegment);
   return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
-function templateProblem(path45) {
+function templateProblem(path46) {
   let open2 = -1;
-  for (let index = 0; index < path45.length; index++) {
-    const character = path45[index];
+  for (let index = 0; index < path46.length; index++) {
+    const character = path46[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -43938,10 +43938,10 @@ var pathRules = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report: report2 }) {
-      for (const path45 of pathKeys(swagger?.paths)) {
-        if (path45.startsWith("/")) continue;
+      for (const path46 of pathKeys(swagger?.paths)) {
+        if (path46.startsWith("/")) continue;
         report2({
-          pointer: childPointer("/paths", path45),
+          pointer: childPointer("/paths", path46),
           message: "The path is not valid, it must start with a '/' character."
         });
       }
@@ -43960,10 +43960,10 @@ var pathRules = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
     check({ swagger, report: report2 }) {
-      for (const path45 of pathKeys(swagger?.paths)) {
-        if (!/[?#]/.test(path45)) continue;
+      for (const path46 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path46)) continue;
         report2({
-          pointer: childPointer("/paths", path45),
+          pointer: childPointer("/paths", path46),
           message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
         });
       }
@@ -43979,10 +43979,10 @@ var pathRules = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report: report2 }) {
-      for (const path45 of pathKeys(swagger?.paths)) {
-        if (!path45.includes("*")) continue;
+      for (const path46 of pathKeys(swagger?.paths)) {
+        if (!path46.includes("*")) continue;
         report2({
-          pointer: childPointer("/paths", path45),
+          pointer: childPointer("/paths", path46),
           message: "The operation path cannot contain wildcard character '*'."
         });
       }
@@ -43998,11 +43998,11 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report: report2 }) {
-      for (const path45 of pathKeys(swagger?.paths)) {
-        const problem = templateProblem(path45);
+      for (const path46 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path46);
         if (problem === void 0) continue;
         report2({
-          pointer: childPointer("/paths", path45),
+          pointer: childPointer("/paths", path46),
           message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
         });
       }
@@ -44018,10 +44018,10 @@ var pathRules = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report: report2 }) {
-      for (const path45 of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path45).some((name) => name.includes("="))) continue;
+      for (const path46 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path46).some((name) => name.includes("="))) continue;
         report2({
-          pointer: childPointer("/paths", path45),
+          pointer: childPointer("/paths", path46),
           message: "The operation path template variables cannot set default values with character '='."
         });
       }
@@ -44113,14 +44113,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path45 of pathKeys(swagger?.paths)) {
-        const key = path45.toLowerCase();
+      for (const path46 of pathKeys(swagger?.paths)) {
+        const key = path46.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path45),
+            pointer: childPointer("/paths", path46),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path45
+              path46
             )
           });
         }
@@ -44138,11 +44138,11 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report: report2 }) {
-      for (const [path45, item] of entriesOf(swagger?.paths)) {
+      for (const [path46, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path45, "$ref"),
+          pointer: childPointer("/paths", path46, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -45671,26 +45671,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path45 = [];
+    const path46 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path45.push(start);
+    path46.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path45.pop();
+        path46.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path45.slice(path45.indexOf(target)));
+      if (seen === "grey") cycles.push(path46.slice(path46.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path45.push(target);
+        path46.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -46644,10 +46644,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path45, options2 = {}) {
+function offsetOfPath(document, path46, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path45.entries()) {
+  for (const [index, step2] of path46.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -46658,7 +46658,7 @@ function offsetOfPath(document, path45, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path45.length - 1;
+    const isLast = index === path46.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -46751,16 +46751,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path45 = pointerSteps(error2.instancePath);
-  const [setting, ruleId, profile] = path45;
-  const value = path45.reduce(
+  const path46 = pointerSteps(error2.instancePath);
+  const [setting, ruleId, profile] = path46;
+  const value = path46.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path45.length === 0) {
+    if (path46.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -46771,7 +46771,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path45, name],
+      path: [...path46, name],
       atKey: true
     };
   }
@@ -46779,7 +46779,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path45,
+      path: path46,
       atKey: false
     };
   }
@@ -46789,34 +46789,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path45,
+        path: path46,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path45, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path46, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path45,
+      path: path46,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path45, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path46, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path45,
+      path: path46,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path45,
+    path: path46,
     atKey: false
   };
 }
@@ -47706,8 +47706,8 @@ function triggerKind(operation) {
 function sameEndpoint(a, b) {
   return a.method === b.method && normalizePath2(a.path) === normalizePath2(b.path);
 }
-function normalizePath2(path45) {
-  return path45.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath2(path46) {
+  return path46.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -49857,7 +49857,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -51351,15 +51351,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path45, options2) {
-    return await this.send("GET", path45, options2);
+  async get(path46, options2) {
+    return await this.send("GET", path46, options2);
   }
-  async post(path45, options2) {
-    return await this.send("POST", path45, options2);
+  async post(path46, options2) {
+    return await this.send("POST", path46, options2);
   }
-  async send(method, path45, request2) {
+  async send(method, path46, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path45, this.options.environment);
+    const url = new URL(WEB_API_PATH + path46, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     let waitedMs = 0;
     let refreshedAfter401 = false;
@@ -53007,27 +53007,50 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises4 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
+// packages/solution/src/fs/folder-path.ts
+var import_node_fs14 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"), 1);
+async function refuseNonFolder(folder) {
+  const resolved2 = import_node_path18.default.resolve(folder);
+  for (let current = resolved2; ; current = import_node_path18.default.dirname(current)) {
+    const stat = await import_node_fs14.promises.stat(current).catch(() => void 0) ?? await import_node_fs14.promises.lstat(current).catch(() => void 0);
+    if (stat?.isDirectory()) return;
+    if (stat) {
+      throw new UserError(
+        current === resolved2 ? `${folder} exists and is not a folder.` : `${folder} cannot be made: ${current} is a file, not a folder.`,
+        { hint: "Give the path of a folder, or move the file out of the way." }
+      );
+    }
+    if (import_node_path18.default.dirname(current) === current) return;
+  }
+}
+
 // packages/solution/src/fs/temporary.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 function temporarySibling(target) {
-  const resolved2 = import_node_path18.default.resolve(target);
-  return import_node_path18.default.join(
-    import_node_path18.default.dirname(resolved2),
-    `.${import_node_path18.default.basename(resolved2)}.${(0, import_node_crypto4.randomBytes)(6).toString("hex")}.tmp`
+  const resolved2 = import_node_path19.default.resolve(target);
+  return import_node_path19.default.join(
+    import_node_path19.default.dirname(resolved2),
+    `.${import_node_path19.default.basename(resolved2)}.${(0, import_node_crypto4.randomBytes)(6).toString("hex")}.tmp`
   );
 }
 
 // packages/solution/src/zip/zip-writer.ts
 var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
 async function writeZipAtomically(destination, sources, options2 = {}) {
-  await import_node_fs14.promises.mkdir(import_node_path19.default.dirname(destination), { recursive: true });
+  if ((await import_node_fs15.promises.stat(destination).catch(() => void 0))?.isDirectory())
+    throw new UserError(`${destination} is a folder; a zip cannot be written there.`, {
+      hint: "Give the path of the zip file to write, ending in .zip."
+    });
+  await refuseNonFolder(import_node_path20.default.dirname(destination));
+  await import_node_fs15.promises.mkdir(import_node_path20.default.dirname(destination), { recursive: true });
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -53038,7 +53061,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const written = (0, import_promises4.pipeline)(output, (0, import_node_fs14.createWriteStream)(temporary, { flags: "wx" }));
+  const written = (0, import_promises4.pipeline)(output, (0, import_node_fs15.createWriteStream)(temporary, { flags: "wx" }));
   try {
     for (const source of sources) {
       if ("data" in source) zip.addBuffer(source.data, source.name, entryOptions);
@@ -53055,11 +53078,11 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written;
-    await import_node_fs14.promises.rename(temporary, destination);
+    await import_node_fs15.promises.rename(temporary, destination);
   } catch (error2) {
     output.destroy();
     await written.catch(() => void 0);
-    await import_node_fs14.promises.rm(temporary, { force: true });
+    await import_node_fs15.promises.rm(temporary, { force: true });
     throw error2;
   }
 }
@@ -53304,17 +53327,17 @@ function describeParseError2(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs15.promises.readdir(import_node_path20.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs16.promises.readdir(import_node_path21.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -53333,72 +53356,100 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists(target)) {
-    await import_node_fs16.promises.mkdir(import_node_path21.default.dirname(import_node_path21.default.resolve(target)), { recursive: true });
-    await import_node_fs16.promises.rename(staged, target);
+    await import_node_fs17.promises.mkdir(import_node_path22.default.dirname(import_node_path22.default.resolve(target)), { recursive: true });
+    await import_node_fs17.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
-  const targetRoot = await import_node_fs16.promises.realpath(target);
+  const targetRoot = await import_node_fs17.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
   for (const file of files) {
-    const from = import_node_path21.default.join(staged, file);
-    const to = import_node_path21.default.join(targetRoot, file);
-    await ensureDirectoryInside(targetRoot, import_node_path21.default.dirname(to));
-    const current = await import_node_fs16.promises.lstat(to).catch(() => void 0);
+    const from = import_node_path22.default.join(staged, file);
+    const to = import_node_path22.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path22.default.posix.dirname(file)));
+    const current = await import_node_fs17.promises.lstat(to).catch(() => void 0);
     if (current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
-    if (current?.isDirectory()) await import_node_fs16.promises.rm(to, { recursive: true });
-    await import_node_fs16.promises.rename(from, to);
+    if (current?.isDirectory()) {
+      result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
+      await import_node_fs17.promises.rm(to, { recursive: true });
+    }
+    await import_node_fs17.promises.rename(from, to);
     result.written.push(file);
   }
   if (options2.stale === "delete") {
     const wanted = new Set(files);
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs16.promises.rm(import_node_path21.default.join(targetRoot, file));
+      await import_node_fs17.promises.rm(import_node_path22.default.join(targetRoot, file));
       result.deleted.push(file);
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
-  await import_node_fs16.promises.rm(staged, { recursive: true, force: true });
+  result.deleted.sort(compareOrdinal);
+  await import_node_fs17.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
-async function ensureDirectoryInside(root, directory) {
-  await import_node_fs16.promises.mkdir(directory, { recursive: true });
-  const real = await import_node_fs16.promises.realpath(directory);
-  if (real !== root && !real.startsWith(root + import_node_path21.default.sep)) {
-    throw new UserError(`Refusing to write into ${directory}: it leads outside ${root} through a link.`, {
-      hint: "Remove the link from the target folder."
-    });
+async function ensureDirectoryInside(root, relative) {
+  const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
+  let current = root;
+  for (const [index, segment] of segments.entries()) {
+    const next = import_node_path22.default.join(current, segment);
+    const entry = await import_node_fs17.promises.lstat(next).catch(() => void 0);
+    if (entry?.isDirectory()) {
+      current = next;
+      continue;
+    }
+    if (entry?.isSymbolicLink()) {
+      const real = await import_node_fs17.promises.realpath(next).catch(() => void 0);
+      if (real === void 0 || real !== root && !real.startsWith(root + import_node_path22.default.sep)) {
+        const problem = real === void 0 ? "is a link that leads nowhere" : `leads outside ${root} through a link`;
+        throw new UserError(`Refusing to write into ${next}: it ${problem}.`, {
+          hint: "Remove the link from the target folder."
+        });
+      }
+      if ((await import_node_fs17.promises.stat(real)).isDirectory()) {
+        current = real;
+        continue;
+      }
+    }
+    const removed = [];
+    if (entry) {
+      removed.push(segments.slice(0, index + 1).join("/"));
+      await import_node_fs17.promises.rm(next);
+    }
+    await import_node_fs17.promises.mkdir(import_node_path22.default.join(current, ...segments.slice(index)), { recursive: true });
+    return removed;
   }
+  return [];
 }
 async function sameContent2(a, b) {
-  const [sa, sb] = await Promise.all([import_node_fs16.promises.stat(a), import_node_fs16.promises.stat(b)]);
+  const [sa, sb] = await Promise.all([import_node_fs17.promises.stat(a), import_node_fs17.promises.stat(b)]);
   if (sa.size !== sb.size) return false;
   const [ha, hb] = await Promise.all([hashFile(a), hashFile(b)]);
   return ha === hb;
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto5.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs16.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs17.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists(file) {
-  return import_node_fs16.promises.lstat(file).then(
+  return import_node_fs17.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path21.default.join(root, relative);
-    const entries = await import_node_fs16.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path22.default.join(root, relative);
+    const entries = await import_node_fs17.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs16.promises.rmdir(import_node_path21.default.join(root, child));
+        await import_node_fs17.promises.rmdir(import_node_path22.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -53431,8 +53482,10 @@ function managedVariantOf(folderPath) {
   const dot = folderPath.lastIndexOf(".");
   return dot > slash + 1 ? `${folderPath.slice(0, dot)}_managed${folderPath.slice(dot)}` : `${folderPath}_managed`;
 }
+var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
 function isRepositoryFile(relativePath) {
-  return relativePath.split("/").some((segment) => segment.startsWith("."));
+  const segments = relativePath.split("/");
+  return segments[0].startsWith(".") || segments.some((segment) => METADATA_NAME.test(segment));
 }
 
 // packages/solution/src/solution/solution-errors.ts
@@ -53496,12 +53549,12 @@ function checkVersion(version) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs19 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs18 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -53637,15 +53690,27 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     name: connectorName(element2, located(customizationsEntry))
   }));
   const outputs = /* @__PURE__ */ new Map();
+  const parents = /* @__PURE__ */ new Map();
   const claim = (folderPath, source) => {
+    const inconsistent = (problem) => solutionError(archive, problem, "The archive is not a consistent solution.");
     const key = collisionKey(folderPath);
     const earlier = outputs.get(key);
     if (earlier !== void 0)
-      throw solutionError(
-        archive,
-        `${source} and ${earlier} would both be unpacked to ${folderPath}.`,
-        "The archive is not a consistent solution."
-      );
+      throw inconsistent(`${source} and ${earlier} would both be unpacked to ${folderPath}.`);
+    const needing = parents.get(key);
+    if (needing !== void 0)
+      throw inconsistent(`${source} would be unpacked to ${folderPath}, which ${needing} needs as a folder.`);
+    const segments = folderPath.split("/");
+    for (let end = 1; end < segments.length; end++) {
+      const folder = segments.slice(0, end).join("/");
+      const folderKey = collisionKey(folder);
+      const file = outputs.get(folderKey);
+      if (file !== void 0)
+        throw inconsistent(
+          `${source} needs ${folder} as a folder, but ${file} would be unpacked to it as a file.`
+        );
+      if (!parents.has(folderKey)) parents.set(folderKey, source);
+    }
     outputs.set(key, source);
   };
   claim(FOLDER_SOLUTION, ZIP_SOLUTION);
@@ -53672,15 +53737,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path22.default.dirname(destination);
+    const folder = import_node_path23.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs17.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs18.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path22.default.join(staging, folderPath);
+    const destination = import_node_path23.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs17.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs18.promises.writeFile(destination, content, { flag: "wx" });
     written.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -53689,7 +53754,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
       await write2(folderPath, prettyJson(await readText2(entry), located(entry)));
       return;
     }
-    const destination = import_node_path22.default.join(staging, folderPath);
+    const destination = import_node_path23.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written.push(folderPath);
@@ -53713,7 +53778,7 @@ function findRoot(files, name) {
 async function unpackSolution(zipPath, folder, options2 = {}) {
   await refuseNonEmptyTarget(folder, options2.overwrite ?? false);
   const staging = temporarySibling(folder);
-  await import_node_fs18.promises.mkdir(staging, { recursive: true });
+  await import_node_fs19.promises.mkdir(staging, { recursive: true });
   try {
     const staged = options2.packageType === "both" ? await stageBoth(zipPath, staging, options2) : await stageOne(zipPath, staging, { resetVersion: options2.resetVersion }, options2.limits);
     if (options2.packageType === "managed" && staged.manifest.managed !== "1")
@@ -53733,13 +53798,19 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs18.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs19.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function stageOne(zipPath, staging, options2, limits) {
   const reader = await ZipReader.open(zipPath, { limits });
   try {
-    return await stageSolutionZip(reader, staging, options2);
+    const staged = await stageSolutionZip(reader, staging, options2);
+    const metadata = staged.files.find(isRepositoryFile);
+    if (metadata !== void 0)
+      throw new UserError(`${zipPath} has ${zipPathOf(metadata)}, which is a repository file name.`, {
+        hint: "Pack leaves repository files (dot files at the root, .git*, .DS_Store) out of a solution; remove or rename the entry."
+      });
+    return staged;
   } finally {
     reader.close();
   }
@@ -53754,7 +53825,7 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2.limits);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs18.promises.mkdir(managedStaging);
+  await import_node_fs19.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2.limits);
     if (other.manifest.managed !== "1" || base2.manifest.managed !== "0") {
@@ -53769,27 +53840,26 @@ async function stageBoth(zipPath, staging, options2) {
     }
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path23.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs18.promises.readFile(from)).equals(await import_node_fs18.promises.readFile(import_node_path23.default.join(staging, file))))
+      const from = import_node_path24.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs19.promises.readFile(from)).equals(await import_node_fs19.promises.readFile(import_node_path24.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(
           `${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`
         );
-      await import_node_fs18.promises.mkdir(import_node_path23.default.dirname(import_node_path23.default.join(staging, variant)), { recursive: true });
-      await import_node_fs18.promises.rename(from, import_node_path23.default.join(staging, variant));
+      await import_node_fs19.promises.mkdir(import_node_path24.default.dirname(import_node_path24.default.join(staging, variant)), { recursive: true });
+      await import_node_fs19.promises.rename(from, import_node_path24.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs18.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs19.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
 }
 async function refuseNonEmptyTarget(folder, overwrite) {
+  await refuseNonFolder(folder);
   if (overwrite) return;
-  const stat = await import_node_fs18.promises.lstat(folder).catch(() => void 0);
-  if (!stat) return;
-  if (!stat.isDirectory()) throw new UserError(`${folder} exists and is not a folder.`);
+  if (!await import_node_fs19.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles(folder, isRepositoryFile);
   if (files.length > 0) {
     throw new UserError(`${folder} already holds ${files.length} files.`, {
@@ -53799,8 +53869,8 @@ async function refuseNonEmptyTarget(folder, overwrite) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/content-types.ts
 function contentTypesXml(entryNames) {
@@ -53836,7 +53906,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       hint: "Use two to four numbers separated by dots, e.g. 1.2.0.0."
     });
   }
-  const stat = await import_node_fs19.promises.stat(folder).catch(() => void 0);
+  const stat = await import_node_fs20.promises.stat(folder).catch(() => void 0);
   if (!stat?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
   const all = await listFiles(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
@@ -53847,9 +53917,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
       }
     );
   }
-  const located = (file) => import_node_path24.default.join(folder, file);
+  const located = (file) => import_node_path25.default.join(folder, file);
   const readText2 = async (file) => {
-    const bytes = await import_node_fs19.promises.readFile(located(file));
+    const bytes = await import_node_fs20.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
@@ -54029,26 +54099,29 @@ function mergeApiProperties(connector, existing) {
 function parseExistingApiProperties(text3, file) {
   const value = checkJson(text3.replace(/^\uFEFF/, ""), file);
   if (!value || typeof value !== "object" || Array.isArray(value))
-    throw new Error(`${file} is not a JSON object.`);
+    throw new UserError(`${file} is not a JSON object.`, {
+      hint: 'apiProperties.json holds one object, {"properties": {\u2026}}; fix the file or move it away to have a new one written.'
+    });
   return value;
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_os3 = __toESM(require("node:os"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, limits) {
-  const stat = await import_node_fs20.promises.stat(source).catch(() => void 0);
+  const stat = await import_node_fs21.promises.stat(source).catch(() => void 0);
   if (!stat) throw new UserError(`${source} does not exist.`);
   if (stat.isDirectory()) return readFolderConnectors(source);
-  const staging = temporarySibling(import_node_path25.default.join(await import_node_fs20.promises.realpath(import_node_path25.default.dirname(source)), "connectors"));
   const reader = await ZipReader.open(source, { limits });
+  let staging;
   try {
-    await import_node_fs20.promises.mkdir(staging);
+    staging = await import_node_fs21.promises.mkdtemp(import_node_path26.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    await import_node_fs20.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs21.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -54060,8 +54133,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   }
   const connectors = [];
   for (const file of files.filter(isConnectorDocument)) {
-    const shown = import_node_path25.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs20.promises.readFile(import_node_path25.default.join(folder, file)), shown), shown);
+    const shown = import_node_path26.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs21.promises.readFile(import_node_path26.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -54076,7 +54149,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
       connector.scriptOperations = scriptOperations;
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
-      const bytes = await import_node_fs20.promises.readFile(import_node_path25.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
+      const bytes = await import_node_fs21.promises.readFile(import_node_path26.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       });
       connector.files[reference2.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
@@ -54087,8 +54160,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs22 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -54159,6 +54232,7 @@ function isObject4(value) {
 
 // packages/solution/src/connector/extract.ts
 async function extractConnectors(source, destinationRoot, options2 = {}) {
+  await refuseNonFolder(destinationRoot);
   const connectors = await readSolutionConnectors(source, options2.limits);
   const folders = /* @__PURE__ */ new Map();
   const prepared = [];
@@ -54171,10 +54245,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path26.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path27.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path26.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path27.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -54194,10 +54268,11 @@ async function prepare(connector, destination, folder) {
     REPOSITORY_FILES.swagger,
     prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`)
   );
-  const existingNames = await import_node_fs21.promises.readdir(destination).catch(() => []);
+  await refuseNonFolder(destination);
+  const existingNames = await import_node_fs22.promises.readdir(destination).catch(() => []);
   const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties) ? parseExistingApiProperties(
-    await import_node_fs21.promises.readFile(import_node_path26.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
-    import_node_path26.default.join(destination, REPOSITORY_FILES.apiProperties)
+    await import_node_fs22.promises.readFile(import_node_path27.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
+    import_node_path27.default.join(destination, REPOSITORY_FILES.apiProperties)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -54219,11 +54294,11 @@ async function prepare(connector, destination, folder) {
 }
 async function write(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs21.promises.mkdir(staging, { recursive: true });
+  await import_node_fs22.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs21.promises.writeFile(import_node_path26.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs22.promises.writeFile(import_node_path27.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs21.promises.rm(import_node_path26.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs22.promises.rm(import_node_path27.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -54234,7 +54309,7 @@ async function write(item, destination) {
       warnings: item.warnings
     };
   } finally {
-    await import_node_fs21.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs22.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -54260,10 +54335,10 @@ function checkPublisherPrefix(prefix) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
 async function readRepositoryConnector(folder, prefix) {
-  const names = await import_node_fs22.promises.readdir(folder).catch(() => {
+  const names = await import_node_fs23.promises.readdir(folder).catch(() => {
     throw new UserError(`${folder} is not a folder.`);
   });
   const find = (name2) => names.find((entry) => entry.toLowerCase() === name2.toLowerCase());
@@ -54276,9 +54351,9 @@ async function readRepositoryConnector(folder, prefix) {
         });
       return void 0;
     }
-    return import_node_fs22.promises.readFile(import_node_path27.default.join(folder, actual));
+    return import_node_fs23.promises.readFile(import_node_path28.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path27.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path28.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger = checkJson(swaggerText, swaggerFile);
   const title = swagger?.info?.title;
@@ -54287,7 +54362,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path27.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path28.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -54331,8 +54406,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
   checkOptions(options2);
@@ -54359,7 +54434,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writeUnpackedSolution(staging, connectors, options2);
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs23.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs24.promises.rm(staging, { recursive: true, force: true });
   }
   return built;
 }
@@ -54389,8 +54464,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs23.promises.mkdir(import_node_path28.default.dirname(import_node_path28.default.join(folder, relative)), { recursive: true });
-    await import_node_fs23.promises.writeFile(import_node_path28.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs24.promises.mkdir(import_node_path29.default.dirname(import_node_path29.default.join(folder, relative)), { recursive: true });
+    await import_node_fs24.promises.writeFile(import_node_path29.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -54540,8 +54615,8 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs25 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/classify-solution.ts
 var REQUIRED = ["[Content_Types].xml", "customizations.xml", "solution.xml"];
@@ -54604,11 +54679,11 @@ function topFolders(names) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const findings = [];
   const solutions = [];
-  const outerName = import_node_path29.default.basename(zipPath);
+  const outerName = import_node_path30.default.basename(zipPath);
   const scratch = temporarySibling(zipPath);
   const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options2.limits });
   try {
-    await import_node_fs24.promises.mkdir(scratch);
+    await import_node_fs25.promises.mkdir(scratch);
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -54632,12 +54707,12 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
       await checkPackageZip(outer, packages[0].name, scratch, options2, findings, solutions);
   } finally {
     outer.close();
-    await import_node_fs24.promises.rm(scratch, { recursive: true, force: true });
+    await import_node_fs25.promises.rm(scratch, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, findings, solutions };
 }
 async function checkPackageZip(outer, name, scratch, options2, findings, solutions) {
-  const file = import_node_path29.default.join(scratch, "package.zip");
+  const file = import_node_path30.default.join(scratch, "package.zip");
   await outer.copyToFile(outer.find(name), file);
   const inner = await ZipReader.open(file, { displayName: name, limits: options2.limits });
   try {
@@ -54687,7 +54762,7 @@ async function checkPackageZip(outer, name, scratch, options2, findings, solutio
       );
     }
     for (const [index, entry] of zips.entries()) {
-      const solutionFile = import_node_path29.default.join(scratch, `solution-${index}.zip`);
+      const solutionFile = import_node_path30.default.join(scratch, `solution-${index}.zip`);
       await inner.copyToFile(entry, solutionFile);
       const label = `${name}/${entry.name}`;
       const reader = await ZipReader.open(solutionFile, { displayName: label, limits: options2.limits });
@@ -54745,22 +54820,22 @@ function requireKind(kinds, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const solutions = [
     options2.connectorSolution,
     options2.flowSolution,
     ...options2.pluginSolution ? [options2.pluginSolution] : []
   ];
-  const names = solutions.map((file) => import_node_path30.default.basename(file));
+  const names = solutions.map((file) => import_node_path31.default.basename(file));
   if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
     throw new UserError(`The solution zips must have different file names; got ${names.join(", ")}.`);
   for (const file of [options2.intro, ...solutions]) {
-    if (!(await import_node_fs25.promises.stat(file).catch(() => void 0))?.isFile())
+    if (!(await import_node_fs26.promises.stat(file).catch(() => void 0))?.isFile())
       throw new UserError(`${file} does not exist or is not a file.`);
   }
-  const packageName = options2.packageName ?? `${import_node_path30.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path31.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -54783,11 +54858,11 @@ async function buildCertificationPackage(out, options2) {
         }
       );
     }
-    await import_node_fs25.promises.rename(candidate, out);
+    await import_node_fs26.promises.rename(candidate, out);
     return result;
   } finally {
-    await import_node_fs25.promises.rm(inner, { force: true });
-    await import_node_fs25.promises.rm(candidate, { force: true });
+    await import_node_fs26.promises.rm(inner, { force: true });
+    await import_node_fs26.promises.rm(candidate, { force: true });
   }
 }
 function importConfig(solutionNames) {
@@ -54856,10 +54931,10 @@ function readSolutionManifest(bytes, label) {
 
 // packages/dataverse/src/operations/write-file-atomically.ts
 var import_promises5 = require("node:fs/promises");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function writeFileAtomically(file, bytes) {
-  await (0, import_promises5.mkdir)(import_node_path31.default.dirname(file), { recursive: true });
-  const temporary = import_node_path31.default.join(import_node_path31.default.dirname(file), `.${import_node_path31.default.basename(file)}.${process.pid}.tmp`);
+  await (0, import_promises5.mkdir)(import_node_path32.default.dirname(file), { recursive: true });
+  const temporary = import_node_path32.default.join(import_node_path32.default.dirname(file), `.${import_node_path32.default.basename(file)}.${process.pid}.tmp`);
   try {
     await (0, import_promises5.writeFile)(temporary, bytes);
     await (0, import_promises5.rename)(temporary, file);
@@ -55406,15 +55481,15 @@ var ALL_PRIVILEGES = [
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto10 = require("node:crypto");
-var import_node_fs26 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
-    for (const name of (0, import_node_fs26.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs27.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       try {
-        this.put(new Uint8Array((0, import_node_fs26.readFileSync)(import_node_path32.default.join(folder, name))), false);
+        this.put(new Uint8Array((0, import_node_fs27.readFileSync)(import_node_path33.default.join(folder, name))), false);
       } catch {
       }
     }
@@ -55427,7 +55502,7 @@ var SolutionStore = class {
     const existing = this.get(manifest.uniqueName);
     const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto10.randomUUID)(), ...manifest, zip };
     this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
-    if (persist && this.folder) (0, import_node_fs26.writeFileSync)(import_node_path32.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
+    if (persist && this.folder) (0, import_node_fs27.writeFileSync)(import_node_path33.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
     return stored;
   }
   /** Unique names are case-insensitive in Dataverse. */
@@ -56242,8 +56317,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.option(
     "--environment-url <url>",
@@ -56263,7 +56338,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs27.readFileSync)(import_node_path33.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs28.readFileSync)(import_node_path34.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch {
       throw new UsageError(`Cannot read the certificate file '${options2.clientCertificate}'.`);
     }
@@ -56300,7 +56375,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path34.default.resolve(
+    const outputFile = import_node_path35.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -56322,8 +56397,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument("<solution-zip>", "the solution zip")
@@ -56339,10 +56414,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path35.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path36.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs28.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs29.readFileSync)(file, "utf8");
       } catch {
         throw new UsageError(`Cannot read the deployment settings file '${options2.settings}'.`);
       }
@@ -56351,7 +56426,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path35.default.resolve(io.cwd, zip),
+        file: import_node_path36.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -56372,8 +56447,8 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto15 = require("node:crypto");
-var import_node_fs29 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path37 = __toESM(require("node:path"), 1);
 function port(value) {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`Not a port number: '${value}'.`);
   return Number(value);
@@ -56381,8 +56456,8 @@ function port(value) {
 function registerDevServerCommand(program2, context) {
   program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
     const { io } = context;
-    const folder = options2.solutions ? import_node_path36.default.resolve(io.cwd, options2.solutions) : void 0;
-    if (folder) (0, import_node_fs29.mkdirSync)(folder, { recursive: true });
+    const folder = options2.solutions ? import_node_path37.default.resolve(io.cwd, options2.solutions) : void 0;
+    if (folder) (0, import_node_fs30.mkdirSync)(folder, { recursive: true });
     const appId = (0, import_node_crypto15.randomUUID)();
     const secret = (0, import_node_crypto15.randomBytes)(18).toString("base64url");
     const server = await startLocalServer({
@@ -56440,6 +56515,12 @@ function describeApiFailure(error2, doing, repository) {
       cause: error2
     });
   }
+  if ((status === 403 || status === 429) && /rate limit/i.test(said)) {
+    return new UserError(`GitHub's rate limit stopped ${doing} on ${repository} (${status} ${said}).`, {
+      hint: "Too many requests for this token: run the job again later, or spread the runs that use it.",
+      cause: error2
+    });
+  }
   if (status === 403) {
     return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
       hint: `The token lacks the permission to write to ${repository}. ${TOKEN_HINT}`,
@@ -56468,18 +56549,26 @@ async function step(doing, repository, call) {
 }
 
 // packages/github/src/branch-name.ts
+var import_node_crypto16 = require("node:crypto");
 var DEFAULT_BRANCH_PREFIX = "connector-alm/";
 function branchNameFor(targetFolder, prefix = DEFAULT_BRANCH_PREFIX) {
-  const slug = targetFolder.split("/").map(
-    (segment) => segment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".").replace(/^[-.]+|[-.]+$/g, "")
-  ).filter(Boolean).join("/");
-  const name = `${prefix}${slug}`;
+  const segments = targetFolder.split("/").filter(Boolean);
+  const slugs = segments.map(slugOf);
+  if (segments.some((segment) => /[^\P{L}A-Za-z]|[^\P{N}0-9]/u.test(segment) || slugOf(segment) === "")) {
+    const hash = (0, import_node_crypto16.createHash)("sha256").update(targetFolder).digest("hex").slice(0, 8);
+    const last2 = slugs.length - 1;
+    slugs[last2] = slugs[last2] ? `${slugs[last2]}-${hash}` : hash;
+  }
+  const name = `${prefix}${slugs.filter(Boolean).join("/")}`;
   if (!isValidBranchName(name)) {
     throw new UsageError(`"${name}" is not a valid branch name.`, {
       hint: 'Choose a branch prefix of letters, digits, "-", "_", "." and "/".'
     });
   }
   return name;
+}
+function slugOf(segment) {
+  return segment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".").replace(/^[-.]+|[-.]+$/g, "");
 }
 function isValidBranchName(name) {
   return name.length > 0 && ![...name].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127) && !/[\s~^:?*[\\]/.test(name) && !name.includes("..") && !name.includes("//") && !name.includes("@{") && !name.startsWith("/") && !name.endsWith("/") && !name.endsWith(".") && !name.endsWith(".lock") && !name.split("/").some((part) => part.startsWith("."));
@@ -56498,24 +56587,29 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-files.ts
-var import_node_crypto16 = require("node:crypto");
-var import_node_fs30 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_crypto17 = require("node:crypto");
+var import_node_fs31 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".DS_Store", "Thumbs.db", "node_modules"]);
 function gitBlobSha(content) {
-  return (0, import_node_crypto16.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
+  return (0, import_node_crypto17.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs30.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs31.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name)) continue;
-      const absolute = import_node_path37.default.join(directory, entry.name);
+      const absolute = import_node_path38.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) {
+        throw new UserError(`${absolute} is a symbolic link; a pull request carries real files only.`, {
+          hint: "Replace the link with a copy of the file (or folder) it points to."
+        });
+      }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs30.promises.readFile(absolute);
-        const executable = ((await import_node_fs30.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs31.promises.readFile(absolute);
+        const executable = ((await import_node_fs31.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -58000,17 +58094,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path45 = requestOptions.url.replace(options2.baseUrl, "");
+    const path46 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path45} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path46} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path45} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path46} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -60723,7 +60817,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path45) => path45.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path46) => path46.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -60887,6 +60981,13 @@ throttling.triggersNotification = triggersNotification;
 var import_bottleneck = __toESM(require_lib(), 1);
 var GitHubOctokit = Octokit2.plugin(throttling, retry);
 function createGitHubClient(options2) {
+  if ([...options2.token].some(
+    (char) => /\s/.test(char) || char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127
+  )) {
+    throw new UserError("The GitHub token holds a space, a line break or another control character.", {
+      hint: "Pass the token alone, on one line (check the secret or the file it comes from)."
+    });
+  }
   const retries = options2.rateLimitRetries ?? 3;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     if (retryCount >= retries) {
@@ -60929,7 +61030,7 @@ function createGitHubClient(options2) {
 
 // packages/github/src/open-pull-request.ts
 var import_promises8 = require("node:fs/promises");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -60957,8 +61058,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path45 of changes.deletions)
-    entries.push({ path: `${folder}/${path45}`, mode: "100644", type: "blob", sha: null });
+  for (const path46 of changes.deletions)
+    entries.push({ path: `${folder}/${path46}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -61043,7 +61144,8 @@ async function waitUntilReady(client, fork, logger, sleep, options2) {
       return;
     } catch (error2) {
       const status = apiStatus(error2);
-      if (status !== 404 && status !== 409) throw error2;
+      if (status !== 404 && status !== 409)
+        throw describeApiFailure(error2, "waiting for the fork to be ready", `${fork.owner}/${fork.repo}`);
       const delay = delays[attempt];
       if (delay === void 0) {
         throw new UserError(
@@ -61072,6 +61174,82 @@ async function syncFork(client, fork, branch, logger) {
     logger.warning(warning);
     return warning;
   }
+}
+
+// packages/github/src/pull-request-text.ts
+var MAX_BODY_LENGTH = 65536;
+var INDEPENDENT_PUBLISHER_SUFFIX = "(Independent Publisher)";
+var UPSTREAM_CHECKLIST = [
+  "I attest that the connector works and I verified it by deploying and testing all the operations.",
+  "I attest that I have added detailed descriptions for all operations and parameters in the swagger file.",
+  "I validated the swagger file, `apiDefinition.swagger.json`, by running the `paconn validate` command.",
+  "If this is a certified connector, I confirm that `apiProperties.json` has a valid brand color and does not use an invalid brand color, `#007ee5` or `#ffffff`. If this is an independent publisher connector, I confirm that I am not submitting a connector icon."
+];
+function pullRequestTitle(connectorTitle2, profile) {
+  const title = connectorTitle2.trim();
+  if (profile !== "independent-publisher" || title.endsWith(INDEPENDENT_PUBLISHER_SUFFIX)) return title;
+  return `${title} ${INDEPENDENT_PUBLISHER_SUFFIX}`;
+}
+function pullRequestBody(input) {
+  const { validation, changes } = input;
+  const lines = [];
+  if (input.introduction?.trim()) lines.push(input.introduction.trim(), "");
+  lines.push(`Connector: **${inlineSafe(input.connectorTitle)}** in \`${input.targetFolder}\``);
+  if (input.source) lines.push(`Source: ${inlineSafe(input.source)}`);
+  lines.push(
+    "",
+    "---",
+    "",
+    "When submitting a connector, please check the following conditions for your PR.",
+    ""
+  );
+  lines.push(...UPSTREAM_CHECKLIST.map((item) => `- [ ] ${item}`));
+  lines.push("", "### Changes", "");
+  for (const file of changes.upserts) lines.push(`- \`${file.path}\` updated`);
+  for (const file of changes.deletions) lines.push(`- \`${file}\` deleted`);
+  lines.push("", "### Offline validation (connector-alm)", "");
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of validation.findings) counts[finding.severity]++;
+  lines.push(
+    `Profile \`${validation.profile}\`: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notices.`
+  );
+  if (validation.findings.length > 0) {
+    lines.push("", "| Severity | Rule | File | Message |", "|---|---|---|---|");
+    for (const finding of validation.findings) {
+      const file = finding.file.startsWith(validation.path) ? finding.file.slice(validation.path.length + 1) : finding.file;
+      lines.push(
+        `| ${finding.severity} | ${finding.ruleId} | ${inlineSafe(`${file}:${finding.line}`)} | ${inlineSafe(finding.message)} |`
+      );
+    }
+  }
+  return truncate(lines.join("\n"));
+}
+function bodyUpdate(next, current, options2) {
+  const existing = current.replace(/\r\n?/g, "\n");
+  const ticked = /* @__PURE__ */ new Map();
+  for (const line of existing.split("\n")) {
+    const box = CHECKLIST_LINE.exec(line);
+    if (box && box[1] !== " ") ticked.set(box[2].trim(), box[1]);
+  }
+  const merged = next.split("\n").map((line) => {
+    const box = CHECKLIST_LINE.exec(line);
+    const mark = box && box[1] === " " ? ticked.get(box[2].trim()) : void 0;
+    return mark ? `- [${mark}] ${box[2]}` : line;
+  }).join("\n");
+  const comparable = (body) => options2.ignoreSource ? withoutSource(body) : body.trimEnd();
+  return comparable(merged) === comparable(existing) ? void 0 : merged;
+}
+var CHECKLIST_LINE = /^- \[([ xX])\] (.*)$/;
+function withoutSource(body) {
+  return body.split("\n").filter((line) => !line.startsWith("Source: ")).join("\n").trimEnd();
+}
+function inlineSafe(text3) {
+  return text3.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "@\u200B");
+}
+function truncate(body) {
+  if (body.length <= MAX_BODY_LENGTH) return body;
+  const note = "\n\n\u2026 (truncated: GitHub allows 65536 characters)";
+  return body.slice(0, MAX_BODY_LENGTH - note.length) + note;
 }
 
 // packages/github/src/pull-request.ts
@@ -61117,7 +61295,8 @@ async function findOpenPullRequest(client, spec) {
   return data[0];
 }
 async function updatePullRequest(client, spec, pull, logger) {
-  const changed = pull.title !== spec.title || (pull.body ?? "") !== spec.body;
+  const body = bodyUpdate(spec.body, pull.body ?? "", { ignoreSource: !spec.branchMoved });
+  const changed = pull.title !== spec.title || body !== void 0;
   if (changed) {
     await step(
       `updating pull request #${pull.number}`,
@@ -61127,7 +61306,7 @@ async function updatePullRequest(client, spec, pull, logger) {
         repo: spec.upstream.repo,
         pull_number: pull.number,
         title: spec.title,
-        body: spec.body
+        ...body === void 0 ? {} : { body }
       })
     );
     logger.info(`Updated pull request #${pull.number}: ${pull.html_url}`);
@@ -61181,63 +61360,6 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
   return warnings;
 }
 
-// packages/github/src/pull-request-text.ts
-var MAX_BODY_LENGTH = 65536;
-var INDEPENDENT_PUBLISHER_SUFFIX = "(Independent Publisher)";
-var UPSTREAM_CHECKLIST = [
-  "I attest that the connector works and I verified it by deploying and testing all the operations.",
-  "I attest that I have added detailed descriptions for all operations and parameters in the swagger file.",
-  "I validated the swagger file, `apiDefinition.swagger.json`, by running the `paconn validate` command.",
-  "If this is a certified connector, I confirm that `apiProperties.json` has a valid brand color and does not use an invalid brand color, `#007ee5` or `#ffffff`. If this is an independent publisher connector, I confirm that I am not submitting a connector icon."
-];
-function pullRequestTitle(connectorTitle2, profile) {
-  const title = connectorTitle2.trim();
-  if (profile !== "independent-publisher" || title.endsWith(INDEPENDENT_PUBLISHER_SUFFIX)) return title;
-  return `${title} ${INDEPENDENT_PUBLISHER_SUFFIX}`;
-}
-function pullRequestBody(input) {
-  const { validation, changes } = input;
-  const lines = [];
-  if (input.introduction?.trim()) lines.push(input.introduction.trim(), "");
-  lines.push(`Connector: **${inlineSafe(input.connectorTitle)}** in \`${input.targetFolder}\``);
-  if (input.source) lines.push(`Source: ${inlineSafe(input.source)}`);
-  lines.push(
-    "",
-    "---",
-    "",
-    "When submitting a connector, please check the following conditions for your PR.",
-    ""
-  );
-  lines.push(...UPSTREAM_CHECKLIST.map((item) => `- [ ] ${item}`));
-  lines.push("", "### Changes", "");
-  for (const file of changes.upserts) lines.push(`- \`${file.path}\` updated`);
-  for (const file of changes.deletions) lines.push(`- \`${file}\` deleted`);
-  lines.push("", "### Offline validation (connector-alm)", "");
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const finding of validation.findings) counts[finding.severity]++;
-  lines.push(
-    `Profile \`${validation.profile}\`: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notices.`
-  );
-  if (validation.findings.length > 0) {
-    lines.push("", "| Severity | Rule | File | Message |", "|---|---|---|---|");
-    for (const finding of validation.findings) {
-      const file = finding.file.startsWith(validation.path) ? finding.file.slice(validation.path.length + 1) : finding.file;
-      lines.push(
-        `| ${finding.severity} | ${finding.ruleId} | ${inlineSafe(`${file}:${finding.line}`)} | ${inlineSafe(finding.message)} |`
-      );
-    }
-  }
-  return truncate(lines.join("\n"));
-}
-function inlineSafe(text3) {
-  return text3.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "@\u200B");
-}
-function truncate(body) {
-  if (body.length <= MAX_BODY_LENGTH) return body;
-  const note = "\n\n\u2026 (truncated: GitHub allows 65536 characters)";
-  return body.slice(0, MAX_BODY_LENGTH - note.length) + note;
-}
-
 // packages/github/src/remote-tree.ts
 async function readRemoteFolder(client, repository, treeSha, folder) {
   const name = formatRepositoryName(repository);
@@ -61284,11 +61406,11 @@ async function readBranch(client, repository, branch) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path38.default.basename(import_node_path38.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path39.default.basename(import_node_path39.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -61342,7 +61464,7 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path39.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path40.default.resolve(options2.cwd, options2.connector);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const title = options2.title?.trim() || pullRequestTitle(await connectorTitle(folder), validation.profile);
@@ -61435,7 +61557,8 @@ From ${options2.source}.` : ""}`;
         title,
         body,
         draft: options2.draft ?? false,
-        maintainerCanModify: options2.maintainerCanModify ?? true
+        maintainerCanModify: options2.maintainerCanModify ?? true,
+        branchMoved: branchChanged
       },
       logger
     )
@@ -61460,12 +61583,12 @@ From ${options2.source}.` : ""}`;
 }
 async function connectorTitle(folder) {
   try {
-    const swagger = JSON.parse(await (0, import_promises8.readFile)(import_node_path39.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
+    const swagger = JSON.parse(await (0, import_promises8.readFile)(import_node_path40.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
     if (typeof swagger.info?.title === "string" && swagger.info.title.trim() !== "")
       return swagger.info.title.trim();
   } catch {
   }
-  return import_node_path39.default.basename(folder);
+  return import_node_path40.default.basename(folder);
 }
 
 // packages/cli/src/commands/open-pull-request.ts
@@ -61531,7 +61654,7 @@ function describeResult(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 function registerUnpackCommand(program2, context) {
   program2.command("unpack").description(
     "unpack a solution zip into a SolutionPackager-style folder with canonical, diff-friendly files"
@@ -61544,7 +61667,7 @@ function registerUnpackCommand(program2, context) {
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     if (resetVersion !== void 0 && !/^\d+(\.\d+){1,3}$/.test(resetVersion))
       throw new UsageError(`--reset-version '${resetVersion}' is not a version like 0.0.0.0.`);
-    const result = await unpackSolution(import_node_path40.default.resolve(io.cwd, zip), import_node_path40.default.resolve(io.cwd, folder), {
+    const result = await unpackSolution(import_node_path41.default.resolve(io.cwd, zip), import_node_path41.default.resolve(io.cwd, folder), {
       packageType: options2.packageType,
       ...resetVersion ? { resetVersion } : {},
       stale: options2.stale,
@@ -61578,15 +61701,15 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; with --package-type both, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
   ).option("--solution-version <version>", "the solution version to write, e.g. 1.2.0.0").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folder, zip, options2) => {
     const { io } = context;
     if (!zip.toLowerCase().endsWith(".zip")) throw new UsageError(`The output '${zip}' must end in .zip.`);
-    const source = import_node_path41.default.resolve(io.cwd, folder);
-    const target = import_node_path41.default.resolve(io.cwd, zip);
+    const source = import_node_path42.default.resolve(io.cwd, folder);
+    const target = import_node_path42.default.resolve(io.cwd, zip);
     const version = options2.solutionVersion ? { version: options2.solutionVersion } : {};
     const results = options2.packageType === "both" ? [
       await packSolution(source, target, { packageType: "unmanaged", ...version }),
@@ -61598,7 +61721,7 @@ function registerPackCommand(program2, context) {
     if (options2.format === "json") {
       io.stdout.write(
         `${JSON.stringify(
-          results.map((r) => ({ ...r, zip: import_node_path41.default.relative(io.cwd, r.zip) || r.zip })),
+          results.map((r) => ({ ...r, zip: import_node_path42.default.relative(io.cwd, r.zip) || r.zip })),
           null,
           2
         )}
@@ -61608,7 +61731,7 @@ function registerPackCommand(program2, context) {
     }
     for (const result of results) {
       io.stdout.write(
-        `Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path41.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.
+        `Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path42.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.
 `
       );
     }
@@ -61616,19 +61739,19 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
   ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path42.default.resolve(io.cwd, destination);
-    const connectors = await extractConnectors(import_node_path42.default.resolve(io.cwd, source), root, {
+    const root = import_node_path43.default.resolve(io.cwd, destination);
+    const connectors = await extractConnectors(import_node_path43.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2)
     });
     if (options2.format === "json") {
       io.stdout.write(
-        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path42.default.join(destination, c.folder) })) }, null, 2)}
+        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path43.default.join(destination, c.folder) })) }, null, 2)}
 `
       );
       return;
@@ -61636,7 +61759,7 @@ function registerExtractConnectorsCommand(program2, context) {
     if (connectors.length === 0) io.stdout.write("The solution has no custom connector.\n");
     for (const connector of connectors) {
       io.stdout.write(
-        `${connector.displayName} (${connector.name}) \u2192 ${import_node_path42.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.
+        `${connector.displayName} (${connector.name}) \u2192 ${import_node_path43.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.
 `
       );
       for (const warning of connector.warnings) io.stderr.write(`warning: ${warning}
@@ -61646,7 +61769,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
   program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("--out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option("--format <format>", "text or json", "text").action(async (folders, options2) => {
     const { io } = context;
@@ -61657,9 +61780,9 @@ function registerBuildSolutionCommand(program2, context) {
       throw new UsageError(
         `--option-value-prefix must be a whole number; got '${options2.optionValuePrefix}'.`
       );
-    const zip = import_node_path43.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path44.default.resolve(io.cwd, options2.out);
     const built = await buildSolution(
-      folders.map((folder) => import_node_path43.default.resolve(io.cwd, folder)),
+      folders.map((folder) => import_node_path44.default.resolve(io.cwd, folder)),
       zip,
       {
         uniqueName: options2.uniqueName,
@@ -61673,7 +61796,7 @@ function registerBuildSolutionCommand(program2, context) {
         }
       }
     );
-    const connectors = built.map((c) => ({ ...c, folder: import_node_path43.default.relative(io.cwd, c.folder) || "." }));
+    const connectors = built.map((c) => ({ ...c, folder: import_node_path44.default.relative(io.cwd, c.folder) || "." }));
     if (options2.format === "json")
       io.stdout.write(`${JSON.stringify({ zip: options2.out, connectors }, null, 2)}
 `);
@@ -61686,12 +61809,12 @@ function registerBuildSolutionCommand(program2, context) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description("build the certification package zip and check it").argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path44.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path45.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -61701,7 +61824,7 @@ function registerPackageCommand(program2, context) {
     report(context, result, options2.format, `Wrote ${out}: the package structure is correct.`);
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path44.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path45.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false
     });
     report(context, result, options2.format, "Validation successful: The package structure is correct.");

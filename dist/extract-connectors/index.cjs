@@ -1069,14 +1069,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path9 && path9[0] !== "/") {
+          path9 = `/${path9}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path9}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1527,39 +1527,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path9,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path9,
           error2.message
         );
       });
@@ -1608,9 +1608,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path9);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1673,7 +1673,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -1688,11 +1688,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path8 !== "string") {
+        if (typeof path9 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path9)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1758,7 +1758,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path9, query) : path9;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6451,7 +6451,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request;
+      const { method, path: path9, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6532,7 +6532,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path9} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7061,7 +7061,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7158,7 +7158,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path9;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7511,9 +7511,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
+        const path9 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path9;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8752,10 +8752,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path9 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path9;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10727,20 +10727,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path9) {
+      if (typeof path9 !== "string") {
+        return path9;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path9.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path9;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path9);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10762,7 +10762,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10800,9 +10800,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path9, method, body, headers, query } = opts;
       return {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -11265,10 +11265,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path9,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16147,9 +16147,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i = 0; i < path8.length; ++i) {
-        const code = path8.charCodeAt(i);
+    function validateCookiePath(path9) {
+      for (let i = 0; i < path9.length; ++i) {
+        const code = path9.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19069,11 +19069,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path9 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path9 = `/${path9}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path8);
+          url = new URL(util.parseOrigin(url).origin + path9);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19202,7 +19202,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs8 = require("fs");
+    var fs9 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -19222,7 +19222,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs8.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs9.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -19239,7 +19239,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs8.close(self.fd, onCloseDone);
+      fs9.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -19271,7 +19271,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs8.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs9.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -19631,7 +19631,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs8 = require("fs");
+    var fs9 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19656,9 +19656,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path8, options2) {
+    function openPromise(path9, options2) {
       return new Promise((resolve, reject) => {
-        open3(path8, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path9, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19688,7 +19688,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path8, options2, callback) {
+    function open3(path9, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19700,10 +19700,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.open(path8, "r", function(err, fd) {
+      fs9.open(path9, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs8.close(fd, defaultCallback);
+          if (err2) fs9.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -19720,7 +19720,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs8.fstat(fd, function(err, stats) {
+      fs9.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20798,7 +20798,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs8 = require("fs");
+    var fs9 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20828,14 +20828,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs8.stat(realPath, function(err, stats) {
+      fs9.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs8.createReadStream(realPath);
+          var readStream = fs9.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -23953,7 +23953,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -24435,14 +24435,32 @@ var import_yauzl2 = __toESM(require_yauzl(), 1);
 // packages/solution/src/zip/zip-writer.ts
 var import_yazl = __toESM(require_yazl(), 1);
 
+// packages/solution/src/fs/folder-path.ts
+var import_node_fs3 = require("node:fs");
+var import_node_path = __toESM(require("node:path"), 1);
+async function refuseNonFolder(folder) {
+  const resolved = import_node_path.default.resolve(folder);
+  for (let current = resolved; ; current = import_node_path.default.dirname(current)) {
+    const stat2 = await import_node_fs3.promises.stat(current).catch(() => void 0) ?? await import_node_fs3.promises.lstat(current).catch(() => void 0);
+    if (stat2?.isDirectory()) return;
+    if (stat2) {
+      throw new UserError(
+        current === resolved ? `${folder} exists and is not a folder.` : `${folder} cannot be made: ${current} is a file, not a folder.`,
+        { hint: "Give the path of a folder, or move the file out of the way." }
+      );
+    }
+    if (import_node_path.default.dirname(current) === current) return;
+  }
+}
+
 // packages/solution/src/fs/temporary.ts
 var import_node_crypto = require("node:crypto");
-var import_node_path = __toESM(require("node:path"), 1);
+var import_node_path2 = __toESM(require("node:path"), 1);
 function temporarySibling(target) {
-  const resolved = import_node_path.default.resolve(target);
-  return import_node_path.default.join(
-    import_node_path.default.dirname(resolved),
-    `.${import_node_path.default.basename(resolved)}.${(0, import_node_crypto.randomBytes)(6).toString("hex")}.tmp`
+  const resolved = import_node_path2.default.resolve(target);
+  return import_node_path2.default.join(
+    import_node_path2.default.dirname(resolved),
+    `.${import_node_path2.default.basename(resolved)}.${(0, import_node_crypto.randomBytes)(6).toString("hex")}.tmp`
   );
 }
 
@@ -25576,17 +25594,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_crypto2 = require("node:crypto");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs3.promises.readdir(import_node_path2.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs4.promises.readdir(import_node_path3.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -25605,72 +25623,100 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists2(target)) {
-    await import_node_fs4.promises.mkdir(import_node_path3.default.dirname(import_node_path3.default.resolve(target)), { recursive: true });
-    await import_node_fs4.promises.rename(staged, target);
+    await import_node_fs5.promises.mkdir(import_node_path4.default.dirname(import_node_path4.default.resolve(target)), { recursive: true });
+    await import_node_fs5.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
-  const targetRoot = await import_node_fs4.promises.realpath(target);
+  const targetRoot = await import_node_fs5.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
   for (const file of files) {
-    const from = import_node_path3.default.join(staged, file);
-    const to = import_node_path3.default.join(targetRoot, file);
-    await ensureDirectoryInside(targetRoot, import_node_path3.default.dirname(to));
-    const current = await import_node_fs4.promises.lstat(to).catch(() => void 0);
+    const from = import_node_path4.default.join(staged, file);
+    const to = import_node_path4.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path4.default.posix.dirname(file)));
+    const current = await import_node_fs5.promises.lstat(to).catch(() => void 0);
     if (current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
-    if (current?.isDirectory()) await import_node_fs4.promises.rm(to, { recursive: true });
-    await import_node_fs4.promises.rename(from, to);
+    if (current?.isDirectory()) {
+      result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
+      await import_node_fs5.promises.rm(to, { recursive: true });
+    }
+    await import_node_fs5.promises.rename(from, to);
     result.written.push(file);
   }
   if (options2.stale === "delete") {
     const wanted = new Set(files);
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs4.promises.rm(import_node_path3.default.join(targetRoot, file));
+      await import_node_fs5.promises.rm(import_node_path4.default.join(targetRoot, file));
       result.deleted.push(file);
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
-  await import_node_fs4.promises.rm(staged, { recursive: true, force: true });
+  result.deleted.sort(compareOrdinal);
+  await import_node_fs5.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
-async function ensureDirectoryInside(root, directory) {
-  await import_node_fs4.promises.mkdir(directory, { recursive: true });
-  const real = await import_node_fs4.promises.realpath(directory);
-  if (real !== root && !real.startsWith(root + import_node_path3.default.sep)) {
-    throw new UserError(`Refusing to write into ${directory}: it leads outside ${root} through a link.`, {
-      hint: "Remove the link from the target folder."
-    });
+async function ensureDirectoryInside(root, relative) {
+  const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
+  let current = root;
+  for (const [index, segment] of segments.entries()) {
+    const next = import_node_path4.default.join(current, segment);
+    const entry = await import_node_fs5.promises.lstat(next).catch(() => void 0);
+    if (entry?.isDirectory()) {
+      current = next;
+      continue;
+    }
+    if (entry?.isSymbolicLink()) {
+      const real = await import_node_fs5.promises.realpath(next).catch(() => void 0);
+      if (real === void 0 || real !== root && !real.startsWith(root + import_node_path4.default.sep)) {
+        const problem = real === void 0 ? "is a link that leads nowhere" : `leads outside ${root} through a link`;
+        throw new UserError(`Refusing to write into ${next}: it ${problem}.`, {
+          hint: "Remove the link from the target folder."
+        });
+      }
+      if ((await import_node_fs5.promises.stat(real)).isDirectory()) {
+        current = real;
+        continue;
+      }
+    }
+    const removed = [];
+    if (entry) {
+      removed.push(segments.slice(0, index + 1).join("/"));
+      await import_node_fs5.promises.rm(next);
+    }
+    await import_node_fs5.promises.mkdir(import_node_path4.default.join(current, ...segments.slice(index)), { recursive: true });
+    return removed;
   }
+  return [];
 }
 async function sameContent(a, b) {
-  const [sa, sb] = await Promise.all([import_node_fs4.promises.stat(a), import_node_fs4.promises.stat(b)]);
+  const [sa, sb] = await Promise.all([import_node_fs5.promises.stat(a), import_node_fs5.promises.stat(b)]);
   if (sa.size !== sb.size) return false;
   const [ha, hb] = await Promise.all([hashFile(a), hashFile(b)]);
   return ha === hb;
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto2.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs4.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs5.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs4.promises.lstat(file).then(
+  return import_node_fs5.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path3.default.join(root, relative);
-    const entries = await import_node_fs4.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path4.default.join(root, relative);
+    const entries = await import_node_fs5.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs4.promises.rmdir(import_node_path3.default.join(root, child));
+        await import_node_fs5.promises.rmdir(import_node_path4.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -25754,8 +25800,8 @@ function setVersion(root, file, version) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -25871,15 +25917,27 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     name: connectorName(element2, located(customizationsEntry))
   }));
   const outputs = /* @__PURE__ */ new Map();
+  const parents = /* @__PURE__ */ new Map();
   const claim = (folderPath, source) => {
+    const inconsistent = (problem) => solutionError(archive, problem, "The archive is not a consistent solution.");
     const key = collisionKey(folderPath);
     const earlier = outputs.get(key);
     if (earlier !== void 0)
-      throw solutionError(
-        archive,
-        `${source} and ${earlier} would both be unpacked to ${folderPath}.`,
-        "The archive is not a consistent solution."
-      );
+      throw inconsistent(`${source} and ${earlier} would both be unpacked to ${folderPath}.`);
+    const needing = parents.get(key);
+    if (needing !== void 0)
+      throw inconsistent(`${source} would be unpacked to ${folderPath}, which ${needing} needs as a folder.`);
+    const segments = folderPath.split("/");
+    for (let end = 1; end < segments.length; end++) {
+      const folder = segments.slice(0, end).join("/");
+      const folderKey = collisionKey(folder);
+      const file = outputs.get(folderKey);
+      if (file !== void 0)
+        throw inconsistent(
+          `${source} needs ${folder} as a folder, but ${file} would be unpacked to it as a file.`
+        );
+      if (!parents.has(folderKey)) parents.set(folderKey, source);
+    }
     outputs.set(key, source);
   };
   claim(FOLDER_SOLUTION, ZIP_SOLUTION);
@@ -25906,15 +25964,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path4.default.dirname(destination);
+    const folder = import_node_path5.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs5.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs6.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path4.default.join(staging, folderPath);
+    const destination = import_node_path5.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs5.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs6.promises.writeFile(destination, content, { flag: "wx" });
     written.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -25923,7 +25981,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
       await write2(folderPath, prettyJson(await readText(entry), located(entry)));
       return;
     }
-    const destination = import_node_path4.default.join(staging, folderPath);
+    const destination = import_node_path5.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written.push(folderPath);
@@ -26017,26 +26075,29 @@ function mergeApiProperties(connector, existing) {
 function parseExistingApiProperties(text, file) {
   const value = checkJson(text.replace(/^\uFEFF/, ""), file);
   if (!value || typeof value !== "object" || Array.isArray(value))
-    throw new Error(`${file} is not a JSON object.`);
+    throw new UserError(`${file} is not a JSON object.`, {
+      hint: 'apiProperties.json holds one object, {"properties": {\u2026}}; fix the file or move it away to have a new one written.'
+    });
   return value;
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_os = __toESM(require("node:os"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, limits) {
-  const stat2 = await import_node_fs6.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs7.promises.stat(source).catch(() => void 0);
   if (!stat2) throw new UserError(`${source} does not exist.`);
   if (stat2.isDirectory()) return readFolderConnectors(source);
-  const staging = temporarySibling(import_node_path5.default.join(await import_node_fs6.promises.realpath(import_node_path5.default.dirname(source)), "connectors"));
   const reader = await ZipReader.open(source, { limits });
+  let staging;
   try {
-    await import_node_fs6.promises.mkdir(staging);
+    staging = await import_node_fs7.promises.mkdtemp(import_node_path6.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    await import_node_fs6.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs7.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -26048,8 +26109,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   }
   const connectors = [];
   for (const file of files.filter(isConnectorDocument)) {
-    const shown = import_node_path5.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs6.promises.readFile(import_node_path5.default.join(folder, file)), shown), shown);
+    const shown = import_node_path6.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs7.promises.readFile(import_node_path6.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -26064,7 +26125,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
       connector.scriptOperations = scriptOperations;
     for (const reference of fileReferences(element2, shown)) {
       const fileName = reference.zipName.slice("Connector/".length);
-      const bytes = await import_node_fs6.promises.readFile(import_node_path5.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
+      const bytes = await import_node_fs7.promises.readFile(import_node_path6.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
         throw solutionError(shown, `refers to /${reference.zipName}, which the solution does not have.`);
       });
       connector.files[reference.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
@@ -26075,8 +26136,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -26147,6 +26208,7 @@ function isObject(value) {
 
 // packages/solution/src/connector/extract.ts
 async function extractConnectors(source, destinationRoot, options2 = {}) {
+  await refuseNonFolder(destinationRoot);
   const connectors = await readSolutionConnectors(source, options2.limits);
   const folders = /* @__PURE__ */ new Map();
   const prepared = [];
@@ -26159,10 +26221,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path6.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path7.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path6.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path7.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -26182,10 +26244,11 @@ async function prepare(connector, destination, folder) {
     REPOSITORY_FILES.swagger,
     prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`)
   );
-  const existingNames = await import_node_fs7.promises.readdir(destination).catch(() => []);
+  await refuseNonFolder(destination);
+  const existingNames = await import_node_fs8.promises.readdir(destination).catch(() => []);
   const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties) ? parseExistingApiProperties(
-    await import_node_fs7.promises.readFile(import_node_path6.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
-    import_node_path6.default.join(destination, REPOSITORY_FILES.apiProperties)
+    await import_node_fs8.promises.readFile(import_node_path7.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
+    import_node_path7.default.join(destination, REPOSITORY_FILES.apiProperties)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -26207,11 +26270,11 @@ async function prepare(connector, destination, folder) {
 }
 async function write(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs7.promises.mkdir(staging, { recursive: true });
+  await import_node_fs8.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs7.promises.writeFile(import_node_path6.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs8.promises.writeFile(import_node_path7.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs7.promises.rm(import_node_path6.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs8.promises.rm(import_node_path7.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -26222,7 +26285,7 @@ async function write(item, destination) {
       warnings: item.warnings
     };
   } finally {
-    await import_node_fs7.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs8.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -26259,14 +26322,14 @@ function readExtractConnectorsInputs() {
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const root = import_node_path7.default.resolve(workspace, inputs.destination);
+  const root = import_node_path8.default.resolve(workspace, inputs.destination);
   const connectors = await logger.group(
     `Extract the connectors of ${inputs.source}`,
-    () => extractConnectors(import_node_path7.default.resolve(workspace, inputs.source), root, {
+    () => extractConnectors(import_node_path8.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 }
     })
   );
-  const relative = (...parts) => import_node_path7.default.relative(workspace, import_node_path7.default.join(root, ...parts)).split(import_node_path7.default.sep).join("/");
+  const relative = (...parts) => import_node_path8.default.relative(workspace, import_node_path8.default.join(root, ...parts)).split(import_node_path8.default.sep).join("/");
   for (const connector of connectors) {
     logger.info(
       `${connector.displayName} (${connector.name}) \u2192 ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged.`

@@ -37126,14 +37126,14 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs5, sep: [] });
+                map2.items.push({ start, key: fs7, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs5);
+                this.stack.push(fs7);
               } else {
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37261,13 +37261,13 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs5, sep: [] });
+                fc.items.push({ start: [], key: fs7, sep: [] });
               else if (it.sep)
-                this.stack.push(fs5);
+                this.stack.push(fs7);
               else
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -37879,12 +37879,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs5, exportName) {
+    function addFormats2(ajv, list2, fs7, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs5[f]);
+        ajv.addFormat(f, fs7[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -42369,7 +42369,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/open-pull-request/main.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -42393,6 +42393,12 @@ function describeApiFailure(error3, doing, repository) {
   if (status === 401) {
     return new UserError(`GitHub rejected the token while ${doing} (401 ${said}).`, {
       hint: `The token is wrong or expired. ${TOKEN_HINT}`,
+      cause: error3
+    });
+  }
+  if ((status === 403 || status === 429) && /rate limit/i.test(said)) {
+    return new UserError(`GitHub's rate limit stopped ${doing} on ${repository} (${status} ${said}).`, {
+      hint: "Too many requests for this token: run the job again later, or spread the runs that use it.",
       cause: error3
     });
   }
@@ -42424,18 +42430,26 @@ async function step(doing, repository, call) {
 }
 
 // packages/github/src/branch-name.ts
+var import_node_crypto = require("node:crypto");
 var DEFAULT_BRANCH_PREFIX = "connector-alm/";
 function branchNameFor(targetFolder, prefix = DEFAULT_BRANCH_PREFIX) {
-  const slug = targetFolder.split("/").map(
-    (segment) => segment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".").replace(/^[-.]+|[-.]+$/g, "")
-  ).filter(Boolean).join("/");
-  const name = `${prefix}${slug}`;
+  const segments = targetFolder.split("/").filter(Boolean);
+  const slugs = segments.map(slugOf);
+  if (segments.some((segment) => /[^\P{L}A-Za-z]|[^\P{N}0-9]/u.test(segment) || slugOf(segment) === "")) {
+    const hash = (0, import_node_crypto.createHash)("sha256").update(targetFolder).digest("hex").slice(0, 8);
+    const last2 = slugs.length - 1;
+    slugs[last2] = slugs[last2] ? `${slugs[last2]}-${hash}` : hash;
+  }
+  const name = `${prefix}${slugs.filter(Boolean).join("/")}`;
   if (!isValidBranchName(name)) {
     throw new UsageError(`"${name}" is not a valid branch name.`, {
       hint: 'Choose a branch prefix of letters, digits, "-", "_", "." and "/".'
     });
   }
   return name;
+}
+function slugOf(segment) {
+  return segment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".").replace(/^[-.]+|[-.]+$/g, "");
 }
 function isValidBranchName(name) {
   return name.length > 0 && ![...name].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127) && !/[\s~^:?*[\\]/.test(name) && !name.includes("..") && !name.includes("//") && !name.includes("@{") && !name.startsWith("/") && !name.endsWith("/") && !name.endsWith(".") && !name.endsWith(".lock") && !name.split("/").some((part) => part.startsWith("."));
@@ -42454,12 +42468,12 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-files.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 var import_node_fs = require("node:fs");
 var import_node_path = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".DS_Store", "Thumbs.db", "node_modules"]);
 function gitBlobSha(content) {
-  return (0, import_node_crypto.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
+  return (0, import_node_crypto2.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 async function readConnectorFiles(folder) {
   const files = [];
@@ -42468,6 +42482,11 @@ async function readConnectorFiles(folder) {
       if (SKIPPED.has(entry.name)) continue;
       const absolute = import_node_path.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) {
+        throw new UserError(`${absolute} is a symbolic link; a pull request carries real files only.`, {
+          hint: "Replace the link with a copy of the file (or folder) it points to."
+        });
+      }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
         const content = await import_node_fs.promises.readFile(absolute);
@@ -46843,6 +46862,13 @@ throttling.triggersNotification = triggersNotification;
 var import_bottleneck = __toESM(require_lib(), 1);
 var GitHubOctokit = Octokit2.plugin(throttling, retry);
 function createGitHubClient(options2) {
+  if ([...options2.token].some(
+    (char) => /\s/.test(char) || char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127
+  )) {
+    throw new UserError("The GitHub token holds a space, a line break or another control character.", {
+      hint: "Pass the token alone, on one line (check the secret or the file it comes from)."
+    });
+  }
   const retries = options2.rateLimitRetries ?? 3;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     if (retryCount >= retries) {
@@ -63693,7 +63719,8 @@ async function waitUntilReady(client, fork, logger, sleep, options2) {
       return;
     } catch (error3) {
       const status = apiStatus(error3);
-      if (status !== 404 && status !== 409) throw error3;
+      if (status !== 404 && status !== 409)
+        throw describeApiFailure(error3, "waiting for the fork to be ready", `${fork.owner}/${fork.repo}`);
       const delay = delays[attempt];
       if (delay === void 0) {
         throw new UserError(
@@ -63722,6 +63749,82 @@ async function syncFork(client, fork, branch, logger) {
     logger.warning(warning2);
     return warning2;
   }
+}
+
+// packages/github/src/pull-request-text.ts
+var MAX_BODY_LENGTH = 65536;
+var INDEPENDENT_PUBLISHER_SUFFIX = "(Independent Publisher)";
+var UPSTREAM_CHECKLIST = [
+  "I attest that the connector works and I verified it by deploying and testing all the operations.",
+  "I attest that I have added detailed descriptions for all operations and parameters in the swagger file.",
+  "I validated the swagger file, `apiDefinition.swagger.json`, by running the `paconn validate` command.",
+  "If this is a certified connector, I confirm that `apiProperties.json` has a valid brand color and does not use an invalid brand color, `#007ee5` or `#ffffff`. If this is an independent publisher connector, I confirm that I am not submitting a connector icon."
+];
+function pullRequestTitle(connectorTitle2, profile) {
+  const title = connectorTitle2.trim();
+  if (profile !== "independent-publisher" || title.endsWith(INDEPENDENT_PUBLISHER_SUFFIX)) return title;
+  return `${title} ${INDEPENDENT_PUBLISHER_SUFFIX}`;
+}
+function pullRequestBody(input) {
+  const { validation, changes } = input;
+  const lines = [];
+  if (input.introduction?.trim()) lines.push(input.introduction.trim(), "");
+  lines.push(`Connector: **${inlineSafe(input.connectorTitle)}** in \`${input.targetFolder}\``);
+  if (input.source) lines.push(`Source: ${inlineSafe(input.source)}`);
+  lines.push(
+    "",
+    "---",
+    "",
+    "When submitting a connector, please check the following conditions for your PR.",
+    ""
+  );
+  lines.push(...UPSTREAM_CHECKLIST.map((item) => `- [ ] ${item}`));
+  lines.push("", "### Changes", "");
+  for (const file of changes.upserts) lines.push(`- \`${file.path}\` updated`);
+  for (const file of changes.deletions) lines.push(`- \`${file}\` deleted`);
+  lines.push("", "### Offline validation (connector-alm)", "");
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of validation.findings) counts[finding.severity]++;
+  lines.push(
+    `Profile \`${validation.profile}\`: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notices.`
+  );
+  if (validation.findings.length > 0) {
+    lines.push("", "| Severity | Rule | File | Message |", "|---|---|---|---|");
+    for (const finding of validation.findings) {
+      const file = finding.file.startsWith(validation.path) ? finding.file.slice(validation.path.length + 1) : finding.file;
+      lines.push(
+        `| ${finding.severity} | ${finding.ruleId} | ${inlineSafe(`${file}:${finding.line}`)} | ${inlineSafe(finding.message)} |`
+      );
+    }
+  }
+  return truncate(lines.join("\n"));
+}
+function bodyUpdate(next, current, options2) {
+  const existing = current.replace(/\r\n?/g, "\n");
+  const ticked = /* @__PURE__ */ new Map();
+  for (const line of existing.split("\n")) {
+    const box = CHECKLIST_LINE.exec(line);
+    if (box && box[1] !== " ") ticked.set(box[2].trim(), box[1]);
+  }
+  const merged = next.split("\n").map((line) => {
+    const box = CHECKLIST_LINE.exec(line);
+    const mark = box && box[1] === " " ? ticked.get(box[2].trim()) : void 0;
+    return mark ? `- [${mark}] ${box[2]}` : line;
+  }).join("\n");
+  const comparable = (body) => options2.ignoreSource ? withoutSource(body) : body.trimEnd();
+  return comparable(merged) === comparable(existing) ? void 0 : merged;
+}
+var CHECKLIST_LINE = /^- \[([ xX])\] (.*)$/;
+function withoutSource(body) {
+  return body.split("\n").filter((line) => !line.startsWith("Source: ")).join("\n").trimEnd();
+}
+function inlineSafe(text2) {
+  return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "@\u200B");
+}
+function truncate(body) {
+  if (body.length <= MAX_BODY_LENGTH) return body;
+  const note = "\n\n\u2026 (truncated: GitHub allows 65536 characters)";
+  return body.slice(0, MAX_BODY_LENGTH - note.length) + note;
 }
 
 // packages/github/src/pull-request.ts
@@ -63767,7 +63870,8 @@ async function findOpenPullRequest(client, spec) {
   return data[0];
 }
 async function updatePullRequest(client, spec, pull, logger) {
-  const changed = pull.title !== spec.title || (pull.body ?? "") !== spec.body;
+  const body = bodyUpdate(spec.body, pull.body ?? "", { ignoreSource: !spec.branchMoved });
+  const changed = pull.title !== spec.title || body !== void 0;
   if (changed) {
     await step(
       `updating pull request #${pull.number}`,
@@ -63777,7 +63881,7 @@ async function updatePullRequest(client, spec, pull, logger) {
         repo: spec.upstream.repo,
         pull_number: pull.number,
         title: spec.title,
-        body: spec.body
+        ...body === void 0 ? {} : { body }
       })
     );
     logger.info(`Updated pull request #${pull.number}: ${pull.html_url}`);
@@ -63829,63 +63933,6 @@ async function decoratePullRequest(client, upstream, number, wanted, logger, sle
     );
   }
   return warnings;
-}
-
-// packages/github/src/pull-request-text.ts
-var MAX_BODY_LENGTH = 65536;
-var INDEPENDENT_PUBLISHER_SUFFIX = "(Independent Publisher)";
-var UPSTREAM_CHECKLIST = [
-  "I attest that the connector works and I verified it by deploying and testing all the operations.",
-  "I attest that I have added detailed descriptions for all operations and parameters in the swagger file.",
-  "I validated the swagger file, `apiDefinition.swagger.json`, by running the `paconn validate` command.",
-  "If this is a certified connector, I confirm that `apiProperties.json` has a valid brand color and does not use an invalid brand color, `#007ee5` or `#ffffff`. If this is an independent publisher connector, I confirm that I am not submitting a connector icon."
-];
-function pullRequestTitle(connectorTitle2, profile) {
-  const title = connectorTitle2.trim();
-  if (profile !== "independent-publisher" || title.endsWith(INDEPENDENT_PUBLISHER_SUFFIX)) return title;
-  return `${title} ${INDEPENDENT_PUBLISHER_SUFFIX}`;
-}
-function pullRequestBody(input) {
-  const { validation, changes } = input;
-  const lines = [];
-  if (input.introduction?.trim()) lines.push(input.introduction.trim(), "");
-  lines.push(`Connector: **${inlineSafe(input.connectorTitle)}** in \`${input.targetFolder}\``);
-  if (input.source) lines.push(`Source: ${inlineSafe(input.source)}`);
-  lines.push(
-    "",
-    "---",
-    "",
-    "When submitting a connector, please check the following conditions for your PR.",
-    ""
-  );
-  lines.push(...UPSTREAM_CHECKLIST.map((item) => `- [ ] ${item}`));
-  lines.push("", "### Changes", "");
-  for (const file of changes.upserts) lines.push(`- \`${file.path}\` updated`);
-  for (const file of changes.deletions) lines.push(`- \`${file}\` deleted`);
-  lines.push("", "### Offline validation (connector-alm)", "");
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const finding of validation.findings) counts[finding.severity]++;
-  lines.push(
-    `Profile \`${validation.profile}\`: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notices.`
-  );
-  if (validation.findings.length > 0) {
-    lines.push("", "| Severity | Rule | File | Message |", "|---|---|---|---|");
-    for (const finding of validation.findings) {
-      const file = finding.file.startsWith(validation.path) ? finding.file.slice(validation.path.length + 1) : finding.file;
-      lines.push(
-        `| ${finding.severity} | ${finding.ruleId} | ${inlineSafe(`${file}:${finding.line}`)} | ${inlineSafe(finding.message)} |`
-      );
-    }
-  }
-  return truncate(lines.join("\n"));
-}
-function inlineSafe(text2) {
-  return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "@\u200B");
-}
-function truncate(body) {
-  if (body.length <= MAX_BODY_LENGTH) return body;
-  const note = "\n\n\u2026 (truncated: GitHub allows 65536 characters)";
-  return body.slice(0, MAX_BODY_LENGTH - note.length) + note;
 }
 
 // packages/github/src/remote-tree.ts
@@ -64083,7 +64130,8 @@ From ${options2.source}.` : ""}`;
         title,
         body,
         draft: options2.draft ?? false,
-        maintainerCanModify: options2.maintainerCanModify ?? true
+        maintainerCanModify: options2.maintainerCanModify ?? true,
+        branchMoved: branchChanged
       },
       logger
     )
@@ -64142,6 +64190,33 @@ function readBoolean(name, fallback) {
   throw new InputError(name, `must be true or false; got '${value}'.`);
 }
 
+// packages/actions/src/runtime/workspace-path.ts
+var import_node_fs5 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
+async function realPathInsideWorkspace(workspace, given) {
+  const root = await import_node_fs5.promises.realpath(workspace);
+  const real = await realPathOfNew(import_node_path9.default.resolve(workspace, given));
+  return isInside(root, real) ? real : void 0;
+}
+function isInside(root, child) {
+  const relative = import_node_path9.default.relative(root, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${import_node_path9.default.sep}`) && !import_node_path9.default.isAbsolute(relative);
+}
+async function realPathOfNew(absolute) {
+  const missing = [];
+  let current = absolute;
+  for (; ; ) {
+    try {
+      return import_node_path9.default.join(await import_node_fs5.promises.realpath(current), ...missing.reverse());
+    } catch (error3) {
+      const parent = import_node_path9.default.dirname(current);
+      if (error3.code !== "ENOENT" || parent === current) throw error3;
+      missing.push(import_node_path9.default.basename(current));
+      current = parent;
+    }
+  }
+}
+
 // packages/actions/src/open-pull-request/inputs.ts
 function readOpenPullRequestInputs() {
   const token = readRequiredString("token");
@@ -64185,8 +64260,8 @@ async function openPullRequestAction(logger) {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const source = process.env.GITHUB_REPOSITORY && process.env.GITHUB_SHA ? `${process.env.GITHUB_REPOSITORY}@${process.env.GITHUB_SHA}` : void 0;
   for (const connector of inputs.connectors) {
-    const relative = import_node_path9.default.relative(workspace, import_node_path9.default.resolve(workspace, connector));
-    if (relative === "" || relative.startsWith("..") || import_node_path9.default.isAbsolute(relative)) {
+    const real = await realPathInsideWorkspace(workspace, connector);
+    if (real === void 0 || real === await import_node_fs6.promises.realpath(workspace)) {
       throw new InputError("connector", `must name a folder inside the workspace; got '${connector}'.`);
     }
   }

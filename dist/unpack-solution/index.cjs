@@ -1069,14 +1069,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path7 && path7[0] !== "/") {
-          path7 = `/${path7}`;
+        if (path8 && path8[0] !== "/") {
+          path8 = `/${path8}`;
         }
-        return new URL(`${origin}${path7}`);
+        return new URL(`${origin}${path8}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1527,39 +1527,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path7);
+        debuglog("sending request to %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path7,
+          path8,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path7);
+        debuglog("trailers received from %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path7,
+          path8,
           error2.message
         );
       });
@@ -1608,9 +1608,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path8, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path7);
+          debuglog("sending request to %s %s/%s", method, origin, path8);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1673,7 +1673,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -1688,11 +1688,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path7 !== "string") {
+        if (typeof path8 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path7)) {
+        } else if (invalidPathRegex.test(path8)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1758,7 +1758,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path7, query) : path7;
+        this.path = query ? buildURL(path8, query) : path8;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6451,7 +6451,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path7, host, upgrade, blocking, reset } = request;
+      const { method, path: path8, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6532,7 +6532,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path7} HTTP/1.1\r
+      let header = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7061,7 +7061,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7158,7 +7158,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path7;
+      headers[HTTP2_HEADER_PATH] = path8;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7511,9 +7511,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path7 = search ? `${pathname}${search}` : pathname;
+        const path8 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path7;
+        this.opts.path = path8;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8752,10 +8752,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path7 = "/",
+          path: path8 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path7;
+        opts.path = origin + path8;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10727,20 +10727,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path7) {
-      if (typeof path7 !== "string") {
-        return path7;
+    function safeUrl(path8) {
+      if (typeof path8 !== "string") {
+        return path8;
       }
-      const pathSegments = path7.split("?");
+      const pathSegments = path8.split("?");
       if (pathSegments.length !== 2) {
-        return path7;
+        return path8;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path7);
+    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path8);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10762,7 +10762,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10800,9 +10800,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path7, method, body, headers, query } = opts;
+      const { path: path8, method, body, headers, query } = opts;
       return {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -11265,10 +11265,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path7,
+            Path: path8,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16147,9 +16147,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path7) {
-      for (let i = 0; i < path7.length; ++i) {
-        const code = path7.charCodeAt(i);
+    function validateCookiePath(path8) {
+      for (let i = 0; i < path8.length; ++i) {
+        const code = path8.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19069,11 +19069,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path7 = opts.path;
+          let path8 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path7 = `/${path7}`;
+            path8 = `/${path8}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path7);
+          url = new URL(util.parseOrigin(url).origin + path8);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19202,7 +19202,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs7 = require("fs");
+    var fs8 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -19222,7 +19222,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs7.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs8.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -19239,7 +19239,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs7.close(self.fd, onCloseDone);
+      fs8.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -19271,7 +19271,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs7.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs8.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -19631,7 +19631,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs7 = require("fs");
+    var fs8 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19656,9 +19656,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path7, options2) {
+    function openPromise(path8, options2) {
       return new Promise((resolve, reject) => {
-        open3(path7, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path8, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19688,7 +19688,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path7, options2, callback) {
+    function open3(path8, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19700,10 +19700,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs7.open(path7, "r", function(err, fd) {
+      fs8.open(path8, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs7.close(fd, defaultCallback);
+          if (err2) fs8.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -19720,7 +19720,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs7.fstat(fd, function(err, stats) {
+      fs8.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20798,7 +20798,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs7 = require("fs");
+    var fs8 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20828,14 +20828,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs7.stat(realPath, function(err, stats) {
+      fs8.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs7.createReadStream(realPath);
+          var readStream = fs8.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -23953,7 +23953,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/unpack-solution/main.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -24435,14 +24435,32 @@ var import_yauzl2 = __toESM(require_yauzl(), 1);
 // packages/solution/src/zip/zip-writer.ts
 var import_yazl = __toESM(require_yazl(), 1);
 
+// packages/solution/src/fs/folder-path.ts
+var import_node_fs3 = require("node:fs");
+var import_node_path = __toESM(require("node:path"), 1);
+async function refuseNonFolder(folder) {
+  const resolved = import_node_path.default.resolve(folder);
+  for (let current = resolved; ; current = import_node_path.default.dirname(current)) {
+    const stat2 = await import_node_fs3.promises.stat(current).catch(() => void 0) ?? await import_node_fs3.promises.lstat(current).catch(() => void 0);
+    if (stat2?.isDirectory()) return;
+    if (stat2) {
+      throw new UserError(
+        current === resolved ? `${folder} exists and is not a folder.` : `${folder} cannot be made: ${current} is a file, not a folder.`,
+        { hint: "Give the path of a folder, or move the file out of the way." }
+      );
+    }
+    if (import_node_path.default.dirname(current) === current) return;
+  }
+}
+
 // packages/solution/src/fs/temporary.ts
 var import_node_crypto = require("node:crypto");
-var import_node_path = __toESM(require("node:path"), 1);
+var import_node_path2 = __toESM(require("node:path"), 1);
 function temporarySibling(target) {
-  const resolved = import_node_path.default.resolve(target);
-  return import_node_path.default.join(
-    import_node_path.default.dirname(resolved),
-    `.${import_node_path.default.basename(resolved)}.${(0, import_node_crypto.randomBytes)(6).toString("hex")}.tmp`
+  const resolved = import_node_path2.default.resolve(target);
+  return import_node_path2.default.join(
+    import_node_path2.default.dirname(resolved),
+    `.${import_node_path2.default.basename(resolved)}.${(0, import_node_crypto.randomBytes)(6).toString("hex")}.tmp`
   );
 }
 
@@ -25576,17 +25594,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_crypto2 = require("node:crypto");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs3.promises.readdir(import_node_path2.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs4.promises.readdir(import_node_path3.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -25605,72 +25623,100 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists2(target)) {
-    await import_node_fs4.promises.mkdir(import_node_path3.default.dirname(import_node_path3.default.resolve(target)), { recursive: true });
-    await import_node_fs4.promises.rename(staged, target);
+    await import_node_fs5.promises.mkdir(import_node_path4.default.dirname(import_node_path4.default.resolve(target)), { recursive: true });
+    await import_node_fs5.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
-  const targetRoot = await import_node_fs4.promises.realpath(target);
+  const targetRoot = await import_node_fs5.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
   for (const file of files) {
-    const from = import_node_path3.default.join(staged, file);
-    const to = import_node_path3.default.join(targetRoot, file);
-    await ensureDirectoryInside(targetRoot, import_node_path3.default.dirname(to));
-    const current = await import_node_fs4.promises.lstat(to).catch(() => void 0);
+    const from = import_node_path4.default.join(staged, file);
+    const to = import_node_path4.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path4.default.posix.dirname(file)));
+    const current = await import_node_fs5.promises.lstat(to).catch(() => void 0);
     if (current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
-    if (current?.isDirectory()) await import_node_fs4.promises.rm(to, { recursive: true });
-    await import_node_fs4.promises.rename(from, to);
+    if (current?.isDirectory()) {
+      result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
+      await import_node_fs5.promises.rm(to, { recursive: true });
+    }
+    await import_node_fs5.promises.rename(from, to);
     result.written.push(file);
   }
   if (options2.stale === "delete") {
     const wanted = new Set(files);
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs4.promises.rm(import_node_path3.default.join(targetRoot, file));
+      await import_node_fs5.promises.rm(import_node_path4.default.join(targetRoot, file));
       result.deleted.push(file);
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
-  await import_node_fs4.promises.rm(staged, { recursive: true, force: true });
+  result.deleted.sort(compareOrdinal);
+  await import_node_fs5.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
-async function ensureDirectoryInside(root, directory) {
-  await import_node_fs4.promises.mkdir(directory, { recursive: true });
-  const real = await import_node_fs4.promises.realpath(directory);
-  if (real !== root && !real.startsWith(root + import_node_path3.default.sep)) {
-    throw new UserError(`Refusing to write into ${directory}: it leads outside ${root} through a link.`, {
-      hint: "Remove the link from the target folder."
-    });
+async function ensureDirectoryInside(root, relative) {
+  const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
+  let current = root;
+  for (const [index, segment] of segments.entries()) {
+    const next = import_node_path4.default.join(current, segment);
+    const entry = await import_node_fs5.promises.lstat(next).catch(() => void 0);
+    if (entry?.isDirectory()) {
+      current = next;
+      continue;
+    }
+    if (entry?.isSymbolicLink()) {
+      const real = await import_node_fs5.promises.realpath(next).catch(() => void 0);
+      if (real === void 0 || real !== root && !real.startsWith(root + import_node_path4.default.sep)) {
+        const problem = real === void 0 ? "is a link that leads nowhere" : `leads outside ${root} through a link`;
+        throw new UserError(`Refusing to write into ${next}: it ${problem}.`, {
+          hint: "Remove the link from the target folder."
+        });
+      }
+      if ((await import_node_fs5.promises.stat(real)).isDirectory()) {
+        current = real;
+        continue;
+      }
+    }
+    const removed = [];
+    if (entry) {
+      removed.push(segments.slice(0, index + 1).join("/"));
+      await import_node_fs5.promises.rm(next);
+    }
+    await import_node_fs5.promises.mkdir(import_node_path4.default.join(current, ...segments.slice(index)), { recursive: true });
+    return removed;
   }
+  return [];
 }
 async function sameContent(a, b) {
-  const [sa, sb] = await Promise.all([import_node_fs4.promises.stat(a), import_node_fs4.promises.stat(b)]);
+  const [sa, sb] = await Promise.all([import_node_fs5.promises.stat(a), import_node_fs5.promises.stat(b)]);
   if (sa.size !== sb.size) return false;
   const [ha, hb] = await Promise.all([hashFile(a), hashFile(b)]);
   return ha === hb;
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto2.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs4.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs5.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists2(file) {
-  return import_node_fs4.promises.lstat(file).then(
+  return import_node_fs5.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path3.default.join(root, relative);
-    const entries = await import_node_fs4.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path4.default.join(root, relative);
+    const entries = await import_node_fs5.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs4.promises.rmdir(import_node_path3.default.join(root, child));
+        await import_node_fs5.promises.rmdir(import_node_path4.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -25689,6 +25735,9 @@ var FOLDER_CONNECTOR_FOLDER = "Connectors/";
 function folderPathOf(zipName) {
   return zipName.startsWith(ZIP_CONNECTOR_FOLDER) ? FOLDER_CONNECTOR_FOLDER + zipName.slice(ZIP_CONNECTOR_FOLDER.length) : zipName;
 }
+function zipPathOf(folderPath) {
+  return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) ? ZIP_CONNECTOR_FOLDER + folderPath.slice(FOLDER_CONNECTOR_FOLDER.length) : folderPath;
+}
 function isConnectorJson(folderPath) {
   return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) && folderPath.endsWith(".json");
 }
@@ -25697,8 +25746,10 @@ function managedVariantOf(folderPath) {
   const dot = folderPath.lastIndexOf(".");
   return dot > slash + 1 ? `${folderPath.slice(0, dot)}_managed${folderPath.slice(dot)}` : `${folderPath}_managed`;
 }
+var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
 function isRepositoryFile(relativePath) {
-  return relativePath.split("/").some((segment) => segment.startsWith("."));
+  const segments = relativePath.split("/");
+  return segments[0].startsWith(".") || segments.some((segment) => METADATA_NAME.test(segment));
 }
 
 // packages/solution/src/solution/solution-errors.ts
@@ -25759,12 +25810,12 @@ function setVersion(root, file, version) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -25876,15 +25927,27 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     name: connectorName(element2, located(customizationsEntry))
   }));
   const outputs = /* @__PURE__ */ new Map();
+  const parents = /* @__PURE__ */ new Map();
   const claim = (folderPath, source) => {
+    const inconsistent = (problem) => solutionError(archive, problem, "The archive is not a consistent solution.");
     const key = collisionKey(folderPath);
     const earlier = outputs.get(key);
     if (earlier !== void 0)
-      throw solutionError(
-        archive,
-        `${source} and ${earlier} would both be unpacked to ${folderPath}.`,
-        "The archive is not a consistent solution."
-      );
+      throw inconsistent(`${source} and ${earlier} would both be unpacked to ${folderPath}.`);
+    const needing = parents.get(key);
+    if (needing !== void 0)
+      throw inconsistent(`${source} would be unpacked to ${folderPath}, which ${needing} needs as a folder.`);
+    const segments = folderPath.split("/");
+    for (let end = 1; end < segments.length; end++) {
+      const folder = segments.slice(0, end).join("/");
+      const folderKey = collisionKey(folder);
+      const file = outputs.get(folderKey);
+      if (file !== void 0)
+        throw inconsistent(
+          `${source} needs ${folder} as a folder, but ${file} would be unpacked to it as a file.`
+        );
+      if (!parents.has(folderKey)) parents.set(folderKey, source);
+    }
     outputs.set(key, source);
   };
   claim(FOLDER_SOLUTION, ZIP_SOLUTION);
@@ -25911,15 +25974,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path4.default.dirname(destination);
+    const folder = import_node_path5.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs5.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs6.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write = async (folderPath, content) => {
-    const destination = import_node_path4.default.join(staging, folderPath);
+    const destination = import_node_path5.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs5.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs6.promises.writeFile(destination, content, { flag: "wx" });
     written.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -25928,7 +25991,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
       await write(folderPath, prettyJson(await readText(entry), located(entry)));
       return;
     }
-    const destination = import_node_path4.default.join(staging, folderPath);
+    const destination = import_node_path5.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written.push(folderPath);
@@ -25952,7 +26015,7 @@ function findRoot(files, name) {
 async function unpackSolution(zipPath, folder, options2 = {}) {
   await refuseNonEmptyTarget(folder, options2.overwrite ?? false);
   const staging = temporarySibling(folder);
-  await import_node_fs6.promises.mkdir(staging, { recursive: true });
+  await import_node_fs7.promises.mkdir(staging, { recursive: true });
   try {
     const staged = options2.packageType === "both" ? await stageBoth(zipPath, staging, options2) : await stageOne(zipPath, staging, { resetVersion: options2.resetVersion }, options2.limits);
     if (options2.packageType === "managed" && staged.manifest.managed !== "1")
@@ -25972,13 +26035,19 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs6.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs7.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function stageOne(zipPath, staging, options2, limits) {
   const reader = await ZipReader.open(zipPath, { limits });
   try {
-    return await stageSolutionZip(reader, staging, options2);
+    const staged = await stageSolutionZip(reader, staging, options2);
+    const metadata = staged.files.find(isRepositoryFile);
+    if (metadata !== void 0)
+      throw new UserError(`${zipPath} has ${zipPathOf(metadata)}, which is a repository file name.`, {
+        hint: "Pack leaves repository files (dot files at the root, .git*, .DS_Store) out of a solution; remove or rename the entry."
+      });
+    return staged;
   } finally {
     reader.close();
   }
@@ -25993,7 +26062,7 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base = await stageOne(unmanaged, staging, common, options2.limits);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs6.promises.mkdir(managedStaging);
+  await import_node_fs7.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2.limits);
     if (other.manifest.managed !== "1" || base.manifest.managed !== "0") {
@@ -26008,27 +26077,26 @@ async function stageBoth(zipPath, staging, options2) {
     }
     const baseFiles = new Set(base.files);
     for (const file of other.files) {
-      const from = import_node_path5.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs6.promises.readFile(from)).equals(await import_node_fs6.promises.readFile(import_node_path5.default.join(staging, file))))
+      const from = import_node_path6.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs7.promises.readFile(from)).equals(await import_node_fs7.promises.readFile(import_node_path6.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(
           `${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`
         );
-      await import_node_fs6.promises.mkdir(import_node_path5.default.dirname(import_node_path5.default.join(staging, variant)), { recursive: true });
-      await import_node_fs6.promises.rename(from, import_node_path5.default.join(staging, variant));
+      await import_node_fs7.promises.mkdir(import_node_path6.default.dirname(import_node_path6.default.join(staging, variant)), { recursive: true });
+      await import_node_fs7.promises.rename(from, import_node_path6.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs6.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs7.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base, connectors: base.connectors, files: await listFiles(staging) };
 }
 async function refuseNonEmptyTarget(folder, overwrite) {
+  await refuseNonFolder(folder);
   if (overwrite) return;
-  const stat2 = await import_node_fs6.promises.lstat(folder).catch(() => void 0);
-  if (!stat2) return;
-  if (!stat2.isDirectory()) throw new UserError(`${folder} exists and is not a folder.`);
+  if (!await import_node_fs7.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles(folder, isRepositoryFile);
   if (files.length > 0) {
     throw new UserError(`${folder} already holds ${files.length} files.`, {
@@ -26102,10 +26170,10 @@ function readUnpackSolutionInputs() {
 async function unpackSolutionAction(logger) {
   const inputs = readUnpackSolutionInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const folder = import_node_path6.default.resolve(workspace, inputs.folder);
+  const folder = import_node_path7.default.resolve(workspace, inputs.folder);
   const result = await logger.group(
     `Unpack ${inputs.solutionFile} into ${inputs.folder}`,
-    () => unpackSolution(import_node_path6.default.resolve(workspace, inputs.solutionFile), folder, {
+    () => unpackSolution(import_node_path7.default.resolve(workspace, inputs.solutionFile), folder, {
       packageType: inputs.packageType,
       ...inputs.resetVersion ? { resetVersion: inputs.resetVersion } : {},
       stale: inputs.staleFiles,
@@ -26113,11 +26181,11 @@ async function unpackSolutionAction(logger) {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 }
     })
   );
-  const relative = (file) => import_node_path6.default.relative(workspace, import_node_path6.default.join(folder, file)).split(import_node_path6.default.sep).join("/");
+  const relative = (file) => import_node_path7.default.relative(workspace, import_node_path7.default.join(folder, file)).split(import_node_path7.default.sep).join("/");
   logger.info(
     `${result.uniqueName} ${result.version}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted.`
   );
-  setOutput("folder", import_node_path6.default.relative(workspace, folder).split(import_node_path6.default.sep).join("/") || ".");
+  setOutput("folder", import_node_path7.default.relative(workspace, folder).split(import_node_path7.default.sep).join("/") || ".");
   setOutput("unique-name", result.uniqueName);
   setOutput("version", result.version);
   setOutput("connectors", JSON.stringify(result.connectors));

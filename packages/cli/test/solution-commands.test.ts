@@ -1,5 +1,13 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
@@ -99,6 +107,29 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(result.err).toContain('is not a Dataverse solution');
     expect(result.err).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(cwd, 'src'))).toBe(false);
+  });
+
+  it('names an output path of the wrong type, exit code 1, instead of failing unexpectedly', async () => {
+    const cwd = workdir();
+    writeFileSync(path.join(cwd, 'ok.zip'), readFileSync(HIL));
+    writeFileSync(path.join(cwd, 'some-file'), 'mine');
+    await run(cwd, ['unpack', 'ok.zip', 'folder']);
+    mkdirSync(path.join(cwd, 'existing-dir.zip'));
+    const cases: Array<[string[], string]> = [
+      [
+        ['unpack', 'ok.zip', 'ok.zip', '--overwrite'],
+        `${path.join(cwd, 'ok.zip')} exists and is not a folder.`,
+      ],
+      [['pack', 'folder', 'existing-dir.zip'], `${path.join(cwd, 'existing-dir.zip')} is a folder;`],
+      [
+        ['extract-connectors', 'ok.zip', 'some-file'],
+        `${path.join(cwd, 'some-file')} exists and is not a folder.`,
+      ],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await run(cwd, argv);
+      expect([argv, result.code, result.err.startsWith(`error: ${message}`)]).toEqual([argv, 1, true]);
+    }
   });
 
   it('gives exit code 2 for a bad option value', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { UserError } from '@connector-alm/core';
 import path from 'node:path';
 import { validateFolder } from '@connector-alm/validator';
 import { extractConnectors, unpackSolution } from '../src/index.js';
@@ -180,6 +181,57 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
       /Connector\/cat_human-2din-2dthe-2dloop_openapidefinition.json is not valid JSON/,
     );
     expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('stages a zip outside its folder, so a read-only folder of exports is enough', async () => {
+    const exports = temp.make();
+    const zip = path.join(exports, 'solution.zip');
+    copyFileSync(fixturePath(HIL), zip);
+    // Root ignores the mode, so the folder is also watched: nothing may appear in it, even briefly.
+    chmodSync(exports, 0o555);
+    const seen: string[] = [];
+    const watcher = watch(exports, (_event, name) => seen.push(String(name)));
+    try {
+      const [result] = await extractConnectors(zip, temp.make());
+      expect(result!.written).toContain('apiDefinition.swagger.json');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      watcher.close();
+      chmodSync(exports, 0o755);
+    }
+    expect(seen).toEqual([]);
+    expect(readdirSync(exports)).toEqual(['solution.zip']);
+  });
+
+  it('names an apiProperties.json that is not an object, as a user error with a hint', async () => {
+    const root = temp.make();
+    mkdirSync(path.join(root, 'AzureOpenAIService'));
+    const file = path.join(root, 'AzureOpenAIService', 'apiProperties.json');
+    writeFileSync(file, '[]\n');
+    const error = await extractConnectors(fixturePath(AOAI), root).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(`${file} is not a JSON object.`);
+    expect((error as UserError).hint).toContain('{"properties"');
+    expect(readFileSync(file, 'utf8')).toBe('[]\n');
+  });
+
+  it('refuses a destination that is a file, or a connector folder that is a file, naming it', async () => {
+    const dir = temp.make();
+    const file = path.join(dir, 'some-file');
+    writeFileSync(file, 'mine');
+    const error = await extractConnectors(fixturePath(AOAI), file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(`${file} exists and is not a folder.`);
+    await expect(extractConnectors(fixturePath(AOAI), path.join(file, 'below'))).rejects.toThrow(
+      `${path.join(file, 'below')} cannot be made: ${file} is a file, not a folder.`,
+    );
+    const root = temp.make();
+    writeFileSync(path.join(root, 'AzureOpenAIService'), 'mine');
+    await expect(extractConnectors(fixturePath(AOAI), root)).rejects.toThrow(
+      new UserError(`${path.join(root, 'AzureOpenAIService')} exists and is not a folder.`),
+    );
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+    expect(readdirSync(root)).toEqual(['AzureOpenAIService']);
   });
 
   it('finds no connector in a solution without one', async () => {

@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { UserError } from '@connector-alm/core';
 import path from 'node:path';
 import { packSolution, unpackSolution } from '../src/index.js';
 import { describeWith, FIXTURE_EXPORTS, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { comparable, hashTree, readZip } from './helpers/trees.js';
-import { temporaryFolders } from './helpers/zips.js';
+import { temporaryFolders, variantOf } from './helpers/zips.js';
 
 const temp = temporaryFolders('pack-');
 afterAll(() => temp.cleanup());
@@ -161,6 +162,21 @@ describeFixtures('pack on bad input', () => {
     );
   });
 
+  it('refuses a destination that is a folder, naming it, and writes nothing', async () => {
+    const dir = temp.make();
+    await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), path.join(dir, 'src'));
+    mkdirSync(path.join(dir, 'existing-dir.zip'));
+    const error = await packSolution(path.join(dir, 'src'), path.join(dir, 'existing-dir.zip')).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(
+      `${path.join(dir, 'existing-dir.zip')} is a folder; a zip cannot be written there.`,
+    );
+    expect(readdirSync(dir).sort()).toEqual(['existing-dir.zip', 'src']);
+    expect(readdirSync(path.join(dir, 'existing-dir.zip'))).toEqual([]);
+  });
+
   it('refuses a connector element that refers to a missing side file', async () => {
     const dir = temp.make();
     await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), path.join(dir, 'src'));
@@ -169,5 +185,50 @@ describeFixtures('pack on bad input', () => {
     await expect(packSolution(path.join(dir, 'src'), path.join(dir, 'out.zip'))).rejects.toThrow(
       /refers to \/Connector\/cat_human-2din-2dthe-2dloop_iconblob.Png, but Connectors\/ has no such file/,
     );
+  });
+});
+
+describeFixtures('pack and dot files', () => {
+  it('packs back a dot file that came from the solution: WebResources/.config round-trips', async () => {
+    const dir = temp.make();
+    const zip = await variantOf(fixturePath('customHIL/customHIL_1_0_0_3.zip'), path.join(dir, 'in.zip'), {
+      'WebResources/.config': 'setting=1\n',
+    });
+    await unpackSolution(zip, path.join(dir, 'first'));
+    const packed = await packSolution(path.join(dir, 'first'), path.join(dir, 'packed.zip'));
+    expect(packed.entries).toContain('WebResources/.config');
+    expect((await readZip(path.join(dir, 'packed.zip'))).get('WebResources/.config')!.toString()).toBe(
+      'setting=1\n',
+    );
+    expect([...(await readZip(path.join(dir, 'packed.zip'))).keys()].sort()).toEqual(
+      [...(await readZip(zip)).keys()].sort(),
+    );
+    await unpackSolution(path.join(dir, 'packed.zip'), path.join(dir, 'second'));
+    expect(await hashTree(path.join(dir, 'second'))).toEqual(await hashTree(path.join(dir, 'first')));
+  });
+
+  it('still leaves repository files out: root dot files and folders, .git* and .DS_Store anywhere', async () => {
+    const dir = temp.make();
+    const src = path.join(dir, 'src');
+    await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), src);
+    const before = (await packSolution(src, path.join(dir, 'before.zip'))).entries;
+    const personal = [
+      '.gitignore',
+      '.git/HEAD',
+      '.vscode/settings.json',
+      '.pipelines/build.yml',
+      'Other/.DS_Store',
+      'WebResources/.gitkeep',
+      'WebResources/.github/x.yml',
+    ];
+    for (const file of personal) {
+      mkdirSync(path.dirname(path.join(src, file)), { recursive: true });
+      writeFileSync(path.join(src, file), 'mine');
+    }
+    const after = await packSolution(src, path.join(dir, 'after.zip'));
+    expect(after.entries).toEqual(before);
+    // Unpacking again must not delete them either.
+    await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), src, { overwrite: true });
+    for (const file of personal) expect([file, existsSync(path.join(src, file))]).toEqual([file, true]);
   });
 });

@@ -87,6 +87,18 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       );
     });
 
+    it('refuses a file whose path is also the folder of another entry', async () => {
+      await expectRefused(
+        { 'WebResources/a': 'a file', 'WebResources/a/b': 'inside a' },
+        /bad.zip: WebResources\/a\/b needs WebResources\/a as a folder, but WebResources\/a would be unpacked to it as a file\./,
+      );
+      // The same with the file second and in another case, which collides on Windows and macOS.
+      await expectRefused(
+        { 'WebResources/A/b': 'inside A', 'WebResources/a': 'a file' },
+        /bad.zip: WebResources\/a would be unpacked to WebResources\/a, which WebResources\/A\/b needs as a folder\./,
+      );
+    });
+
     it('refuses a truncated export', async () => {
       const whole = readFileSync(fixturePath(HIL));
       const zip = path.join(temp.make(), 'truncated.zip');

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { UserError } from '@connector-alm/core';
 import { NotASolutionError, unpackSolution, folderPathOf } from '../src/index.js';
 import {
   describeWith,
@@ -10,7 +11,7 @@ import {
   SOLUTION_FIXTURES,
 } from './helpers/fixtures.js';
 import { comparable, hashTree, readTree, readZip } from './helpers/trees.js';
-import { temporaryFolders } from './helpers/zips.js';
+import { temporaryFolders, variantOf } from './helpers/zips.js';
 
 const temp = temporaryFolders('unpack-');
 afterAll(() => temp.cleanup());
@@ -154,11 +155,44 @@ describeFixtures('unpack into an existing folder', () => {
     expect(existsSync(path.join(folder, '.gitignore'))).toBe(true);
   });
 
+  it('refuses a target that is a file even with overwrite, naming it', async () => {
+    const dir = temp.make();
+    const file = path.join(dir, 'ok.zip');
+    writeFileSync(file, readFileSync(zip()));
+    for (const overwrite of [true, false]) {
+      const error = await unpackSolution(file, file, { overwrite }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).message).toBe(`${file} exists and is not a folder.`);
+    }
+    await expect(unpackSolution(file, path.join(file, 'src'), { overwrite: true })).rejects.toThrow(
+      `${path.join(file, 'src')} cannot be made: ${file} is a file, not a folder.`,
+    );
+    expect(readdirSync(dir)).toEqual(['ok.zip']);
+    expect(readFileSync(file).equals(readFileSync(zip()))).toBe(true);
+  });
+
   it('keeps stale files when asked to', async () => {
     const folder = temp.make();
     writeFileSync(path.join(folder, 'kept.txt'), 'old component');
     const result = await unpackSolution(zip(), folder, { overwrite: true, stale: 'keep' });
     expect(result.deleted).toEqual([]);
     expect(readFileSync(path.join(folder, 'kept.txt'), 'utf8')).toBe('old component');
+  });
+});
+
+describeFixtures('unpack and dot files', () => {
+  it('refuses an entry that pack would leave out as a repository file, instead of losing it later', async () => {
+    for (const entry of ['WebResources/.DS_Store', '.gitignore', 'WebResources/lib/.gitattributes']) {
+      const zip = await variantOf(
+        fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+        path.join(temp.make(), 'dot.zip'),
+        { [entry]: 'x' },
+      );
+      const parent = temp.make();
+      const error = await unpackSolution(zip, path.join(parent, 'src')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).message).toBe(`${zip} has ${entry}, which is a repository file name.`);
+      expect(readdirSync(parent)).toEqual([]);
+    }
   });
 });

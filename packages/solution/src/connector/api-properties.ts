@@ -1,3 +1,4 @@
+import { UserError } from '@connector-alm/core';
 import { checkJson } from '../json/json-text.js';
 import type { SolutionConnector } from './solution-connector.js';
 
@@ -90,6 +91,8 @@ export function mergeApiProperties(connector: SolutionConnector, existing: JsonO
 export function parseExistingApiProperties(text: string, file: string): JsonObject {
   const value = checkJson(text.replace(/^\uFEFF/, ''), file);
   if (!value || typeof value !== 'object' || Array.isArray(value))
-    throw new Error(`${file} is not a JSON object.`);
+    throw new UserError(`${file} is not a JSON object.`, {
+      hint: 'apiProperties.json holds one object, {"properties": {…}}; fix the file or move it away to have a new one written.',
+    });
   return value as JsonObject;
 }

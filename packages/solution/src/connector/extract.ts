@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { commitFolder } from '../fs/commit-folder.js';
+import { refuseNonFolder } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
 import { checkJson, prettyJson } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
@@ -46,6 +47,7 @@ export async function extractConnectors(
   destinationRoot: string,
   options: ExtractOptions = {},
 ): Promise<ExtractedConnector[]> {
+  await refuseNonFolder(destinationRoot);
   const connectors = await readSolutionConnectors(source, options.limits);
   const folders = new Map<string, string>();
   const prepared: PreparedConnector[] = [];
@@ -87,6 +89,7 @@ async function prepare(
     prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`),
   );
 
+  await refuseNonFolder(destination);
   const existingNames = await fs.readdir(destination).catch(() => [] as string[]);
   const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties)
     ? parseExistingApiProperties(

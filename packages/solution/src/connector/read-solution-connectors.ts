@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
-import { temporarySibling } from '../fs/temporary.js';
 import { listFiles } from '../fs/list-files.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
@@ -24,15 +24,17 @@ export async function readSolutionConnectors(
   const stat = await fs.stat(source).catch(() => undefined);
   if (!stat) throw new UserError(`${source} does not exist.`);
   if (stat.isDirectory()) return readFolderConnectors(source);
-  const staging = temporarySibling(path.join(await fs.realpath(path.dirname(source)), 'connectors'));
   const reader = await ZipReader.open(source, { limits });
+  // Staged under the OS temp folder, not beside the zip: nothing is renamed into place, and the
+  // zip's folder may be read-only or belong to the person.
+  let staging: string | undefined;
   try {
-    await fs.mkdir(staging);
+    staging = await fs.mkdtemp(path.join(os.tmpdir(), 'connector-alm-'));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    await fs.rm(staging, { recursive: true, force: true });
+    if (staging !== undefined) await fs.rm(staging, { recursive: true, force: true });
   }
 }
 

@@ -2,7 +2,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
-import { listFiles } from './list-files.js';
+import { compareOrdinal, listFiles } from './list-files.js';
 
 /** What to do with files of the target that the new content no longer has. */
 export type StalePolicy = 'keep' | 'delete';
@@ -43,13 +43,17 @@ export async function commitFolder(
   for (const file of files) {
     const from = path.join(staged, file);
     const to = path.join(targetRoot, file);
-    await ensureDirectoryInside(targetRoot, path.dirname(to));
+    result.deleted.push(...(await ensureDirectoryInside(targetRoot, path.posix.dirname(file))));
     const current = await fs.lstat(to).catch(() => undefined);
     if (current?.isFile() && (await sameContent(from, to))) {
       result.unchanged.push(file);
       continue;
     }
-    if (current?.isDirectory()) await fs.rm(to, { recursive: true });
+    if (current?.isDirectory()) {
+      // A folder that the new content has as a file: what it held is gone, so it is reported.
+      result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
+      await fs.rm(to, { recursive: true });
+    }
     await fs.rename(from, to);
     result.written.push(file);
   }
@@ -62,19 +66,51 @@ export async function commitFolder(
     }
     await removeEmptyFolders(targetRoot, options.protect);
   }
+  result.deleted.sort(compareOrdinal);
   await fs.rm(staged, { recursive: true, force: true });
   return result;
 }
 
-/** Refuses to write through a symbolic link that leads out of the target. */
-async function ensureDirectoryInside(root: string, directory: string): Promise<void> {
-  await fs.mkdir(directory, { recursive: true });
-  const real = await fs.realpath(directory);
-  if (real !== root && !real.startsWith(root + path.sep)) {
-    throw new UserError(`Refusing to write into ${directory}: it leads outside ${root} through a link.`, {
-      hint: 'Remove the link from the target folder.',
-    });
+/**
+ * Makes the folder `relative` (forward slashes) inside `root` and returns the files it had to remove
+ * for it: a file of the target where the new content needs a folder is stale, and leaving it would
+ * stop the update half-way. Every existing step is checked before anything is created or removed,
+ * so a link that leads out of the target is refused without a folder being made outside.
+ */
+async function ensureDirectoryInside(root: string, relative: string): Promise<string[]> {
+  const segments = relative.split('/').filter((segment) => segment !== '' && segment !== '.');
+  let current = root;
+  for (const [index, segment] of segments.entries()) {
+    const next = path.join(current, segment);
+    const entry = await fs.lstat(next).catch(() => undefined);
+    if (entry?.isDirectory()) {
+      current = next;
+      continue;
+    }
+    if (entry?.isSymbolicLink()) {
+      const real = await fs.realpath(next).catch(() => undefined);
+      if (real === undefined || (real !== root && !real.startsWith(root + path.sep))) {
+        const problem =
+          real === undefined ? 'is a link that leads nowhere' : `leads outside ${root} through a link`;
+        throw new UserError(`Refusing to write into ${next}: it ${problem}.`, {
+          hint: 'Remove the link from the target folder.',
+        });
+      }
+      if ((await fs.stat(real)).isDirectory()) {
+        current = real;
+        continue;
+      }
+    }
+    const removed: string[] = [];
+    if (entry) {
+      // Only a file (or a link to one inside the target) stands here: it makes way for the folder.
+      removed.push(segments.slice(0, index + 1).join('/'));
+      await fs.rm(next);
+    }
+    await fs.mkdir(path.join(current, ...segments.slice(index)), { recursive: true });
+    return removed;
   }
+  return [];
 }
 
 async function sameContent(a: string, b: string): Promise<boolean> {

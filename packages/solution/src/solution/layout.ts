@@ -49,7 +49,16 @@ export function managedVariantOf(folderPath: string): string {
     : `${folderPath}_managed`;
 }
 
-/** Dot files and folders (.git, .gitignore) belong to the repository, not to the solution. */
+/** Names that are repository or editor metadata wherever they are: .git, .github, .gitignore, .DS_Store, … */
+const METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
+
+/**
+ * Files of the repository, not of the solution: pack leaves them out, unpack never deletes them and
+ * refuses a zip that would write one. Every dot file or folder at the root (a solution's own parts
+ * live in Other/, Connectors/, WebResources/ …) and well-known metadata names at any depth. Other
+ * dot files deeper down, such as WebResources/.config, came from the solution and are packed back.
+ */
 export function isRepositoryFile(relativePath: string): boolean {
-  return relativePath.split('/').some((segment) => segment.startsWith('.'));
+  const segments = relativePath.split('/');
+  return segments[0]!.startsWith('.') || segments.some((segment) => METADATA_NAME.test(segment));
 }

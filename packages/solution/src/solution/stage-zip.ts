@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { UserError } from '@connector-alm/core';
 import { prettyJson } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
@@ -77,15 +78,30 @@ export async function stageSolutionZip(
   }));
 
   const outputs = new Map<string, string>();
+  // Folders the outputs need, each with the first output that needs it: a file of the same name
+  // (WebResources/a beside WebResources/a/b) could not be written, so it is refused as a collision.
+  const parents = new Map<string, string>();
   const claim = (folderPath: string, source: string): void => {
+    const inconsistent = (problem: string): UserError =>
+      solutionError(archive, problem, 'The archive is not a consistent solution.');
     const key = collisionKey(folderPath);
     const earlier = outputs.get(key);
     if (earlier !== undefined)
-      throw solutionError(
-        archive,
-        `${source} and ${earlier} would both be unpacked to ${folderPath}.`,
-        'The archive is not a consistent solution.',
-      );
+      throw inconsistent(`${source} and ${earlier} would both be unpacked to ${folderPath}.`);
+    const needing = parents.get(key);
+    if (needing !== undefined)
+      throw inconsistent(`${source} would be unpacked to ${folderPath}, which ${needing} needs as a folder.`);
+    const segments = folderPath.split('/');
+    for (let end = 1; end < segments.length; end++) {
+      const folder = segments.slice(0, end).join('/');
+      const folderKey = collisionKey(folder);
+      const file = outputs.get(folderKey);
+      if (file !== undefined)
+        throw inconsistent(
+          `${source} needs ${folder} as a folder, but ${file} would be unpacked to it as a file.`,
+        );
+      if (!parents.has(folderKey)) parents.set(folderKey, source);
+    }
     outputs.set(key, source);
   };
   claim(FOLDER_SOLUTION, ZIP_SOLUTION);

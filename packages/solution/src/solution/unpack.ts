@@ -2,11 +2,12 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { commitFolder, type CommitResult, type StalePolicy } from '../fs/commit-folder.js';
+import { refuseNonFolder } from '../fs/folder-path.js';
 import { listFiles } from '../fs/list-files.js';
 import { temporarySibling } from '../fs/temporary.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
-import { isRepositoryFile, managedVariantOf } from './layout.js';
+import { isRepositoryFile, managedVariantOf, zipPathOf } from './layout.js';
 import type { ManagedFlag } from './manifest.js';
 import { stageSolutionZip, type StagedSolution, type StageOptions } from './stage-zip.js';
 
@@ -78,7 +79,15 @@ async function stageOne(
 ): Promise<StagedSolution> {
   const reader = await ZipReader.open(zipPath, { limits });
   try {
-    return await stageSolutionZip(reader, staging, options);
+    const staged = await stageSolutionZip(reader, staging, options);
+    // pack leaves repository files out and unpack never deletes them: such an entry could not
+    // come back, so it is refused rather than lost on the next pack.
+    const metadata = staged.files.find(isRepositoryFile);
+    if (metadata !== undefined)
+      throw new UserError(`${zipPath} has ${zipPathOf(metadata)}, which is a repository file name.`, {
+        hint: 'Pack leaves repository files (dot files at the root, .git*, .DS_Store) out of a solution; remove or rename the entry.',
+      });
+    return staged;
   } finally {
     reader.close();
   }
@@ -132,10 +141,10 @@ async function stageBoth(zipPath: string, staging: string, options: UnpackOption
 }
 
 async function refuseNonEmptyTarget(folder: string, overwrite: boolean): Promise<void> {
+  // Checked even when overwriting: a file there would otherwise fail half-way with ENOTDIR.
+  await refuseNonFolder(folder);
   if (overwrite) return;
-  const stat = await fs.lstat(folder).catch(() => undefined);
-  if (!stat) return;
-  if (!stat.isDirectory()) throw new UserError(`${folder} exists and is not a folder.`);
+  if (!(await fs.stat(folder).catch(() => undefined))) return;
   const files = await listFiles(folder, isRepositoryFile);
   if (files.length > 0) {
     throw new UserError(`${folder} already holds ${files.length} files.`, {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
+import { UserError } from '@connector-alm/core';
+import { refuseNonFolder } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
 
 /**
@@ -33,6 +35,12 @@ export async function writeZipAtomically(
   sources: Iterable<ZipSource>,
   options: WriteZipOptions = {},
 ): Promise<void> {
+  // Checked before any work: renaming the finished zip onto a folder fails with EISDIR.
+  if ((await fs.stat(destination).catch(() => undefined))?.isDirectory())
+    throw new UserError(`${destination} is a folder; a zip cannot be written there.`, {
+      hint: 'Give the path of the zip file to write, ending in .zip.',
+    });
+  await refuseNonFolder(path.dirname(destination));
   await fs.mkdir(path.dirname(destination), { recursive: true });
   const temporary = temporarySibling(destination);
   const zip = new yazl.ZipFile();

@@ -1,0 +1,66 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '@connector-alm/core';
+import { commitFolder } from '../src/index.js';
+import { temporaryFolders } from './helpers/zips.js';
+
+const temp = temporaryFolders('commit-');
+afterAll(() => temp.cleanup());
+
+/** Writes `files` (relative path → text) under a new folder and returns it. */
+function tree(files: Record<string, string>): string {
+  const root = temp.make();
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+describe('commitFolder into an existing target', () => {
+  it('replaces a file that the new content needs as a folder, and reports it deleted', async () => {
+    const target = tree({ 'WebResources/lib': 'old file', 'Other/Solution.xml': 'same' });
+    const staged = tree({ 'WebResources/lib/x.js': 'new', 'Other/Solution.xml': 'same' });
+    const result = await commitFolder(staged, target, { stale: 'keep' });
+    expect(result).toEqual({
+      written: ['WebResources/lib/x.js'],
+      deleted: ['WebResources/lib'],
+      unchanged: ['Other/Solution.xml'],
+    });
+    expect(readFileSync(path.join(target, 'WebResources/lib/x.js'), 'utf8')).toBe('new');
+  });
+
+  it('reports the files of a folder that the new content has as a file', async () => {
+    const target = tree({ 'WebResources/lib/x.js': 'old', 'WebResources/lib/y/z.js': 'old' });
+    const staged = tree({ 'WebResources/lib': 'now a file' });
+    const result = await commitFolder(staged, target, { stale: 'keep' });
+    expect(result).toEqual({
+      written: ['WebResources/lib'],
+      deleted: ['WebResources/lib/x.js', 'WebResources/lib/y/z.js'],
+      unchanged: [],
+    });
+    expect(readFileSync(path.join(target, 'WebResources/lib'), 'utf8')).toBe('now a file');
+  });
+
+  it('refuses a link out of the target before making any folder outside it', async () => {
+    const outside = temp.make();
+    const target = tree({ 'Other/Solution.xml': 'old' });
+    symlinkSync(outside, path.join(target, 'WebResources'), 'dir');
+    const staged = tree({ 'WebResources/new/deeper/x.js': 'new' });
+    const error = await commitFolder(staged, target, { stale: 'keep' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/WebResources: it leads outside .* through a link\.$/);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(existsSync(path.join(staged, 'WebResources/new/deeper/x.js'))).toBe(true);
+  });
+
+  it('writes through a link that stays inside the target', async () => {
+    const target = tree({ 'real/keep.txt': 'kept' });
+    symlinkSync(path.join(target, 'real'), path.join(target, 'alias'), 'dir');
+    const staged = tree({ 'alias/new/x.js': 'new' });
+    const result = await commitFolder(staged, target, { stale: 'keep' });
+    expect(result.written).toEqual(['alias/new/x.js']);
+    expect(readFileSync(path.join(target, 'real/new/x.js'), 'utf8')).toBe('new');
+  });
+});
