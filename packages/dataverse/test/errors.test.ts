@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { connectDataverse, parseServiceUrl, startLocalServer, type LocalServer } from '../src/index.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  connectDataverse,
+  createManualClock,
+  parseServiceUrl,
+  startLocalServer,
+  type LocalServer,
+} from '../src/index.js';
+import { DataverseHttp } from '../src/http/dataverse-http.js';
 import { createMemoryLogger } from '@connector-alm/core';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
@@ -152,5 +161,32 @@ describe('the local server is as strict as the service', () => {
       error_codes: [70011],
       trace_id: expect.any(String),
     });
+  });
+});
+
+describe('a host that is not the Dataverse Web API', () => {
+  it('says so when it answers 200 with a web page, instead of failing to parse it', async () => {
+    // A sign-in page or a proxy in place of the environment: 200, text/html.
+    const page = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end('<!DOCTYPE html><html><body>Sign in</body></html>');
+    });
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    const { port } = page.address() as AddressInfo;
+    try {
+      const http = new DataverseHttp({
+        environment: new URL(`http://127.0.0.1:${port}/`),
+        tokens: { getToken: async () => 'token', invalidate: () => {} },
+        fetch: globalThis.fetch,
+        clock: createManualClock(Date.now()),
+        logger: createMemoryLogger(),
+      });
+      await expect(http.get('WhoAmI', { operation: 'WhoAmI' })).rejects.toMatchObject({
+        message: expect.stringMatching(/answered HTTP 200 with text\/html.*not with the Dataverse Web API/),
+        hint: expect.stringMatching(/environment-url/),
+      });
+    } finally {
+      await new Promise((resolve) => page.close(resolve));
+    }
   });
 });

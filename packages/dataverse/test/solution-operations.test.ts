@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createMemoryLogger } from '@connector-alm/core';
@@ -244,3 +244,68 @@ describe('import', () => {
 });
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('an import is never applied twice', () => {
+  const zip = () => {
+    const file = path.join(folder, 'Once.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Once', version: '1.0.0.0' }));
+    return file;
+  };
+  it.each([
+    ['a 504', { kind: 'status', status: 504 } as const],
+    ['a dropped connection', { kind: 'drop-connection' } as const],
+  ])('does not resend it after %s, and says it may have been applied', async (_what, fault) => {
+    // One fault only: a resent import would succeed, so the rejection shows it was not resent.
+    server.faults.inject(fault, { times: 1, operation: 'ImportSolution' });
+    const { client, sleeps } = connectToLocal(server);
+    await expect(
+      importSolution(client, importOptions(zip(), { asynchronous: false }), createMemoryLogger()),
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/Import of the solution may or may not have been applied/),
+      hint: expect.stringMatching(/not sent again/),
+    });
+    expect(sleeps).toEqual([]);
+    expect(server.store.get('Once')).toBeUndefined();
+    server.faults.clear();
+  });
+
+  it('resends it after service protection refused it (429), which means it was not processed', async () => {
+    server.faults.inject(
+      { kind: 'throttle', retryAfterSeconds: 2 },
+      { times: 1, operation: 'ImportSolution' },
+    );
+    const { client, sleeps } = connectToLocal(server);
+    const result = await importSolution(
+      client,
+      importOptions(zip(), { asynchronous: false }),
+      createMemoryLogger(),
+    );
+    expect(result).toMatchObject({ result: 'imported', solutionName: 'Once' });
+    expect(sleeps).toEqual([2000]);
+  });
+});
+
+describe('the local server keeps imports inside its solutions folder', () => {
+  it('refuses a unique name that would write outside it', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'dataverse-store-'));
+    const solutions = path.join(root, 'solutions');
+    mkdirSync(solutions);
+    const local = await startLocalServer({
+      apps: [{ clientId: APP_ID, secret: SECRET }],
+      solutionsFolder: solutions,
+    });
+    try {
+      const file = path.join(root, 'evil.zip');
+      writeFileSync(file, buildSolutionZip({ uniqueName: '../escaped', version: '1.0.0.0' }));
+      const { client } = connectToLocal(local);
+      await expect(
+        importSolution(client, importOptions(file, { asynchronous: false }), createMemoryLogger()),
+      ).rejects.toMatchObject({ message: expect.stringMatching(/unique name '\.\.\/escaped' is not valid/) });
+      expect(readdirSync(root).sort()).toEqual(['evil.zip', 'solutions']);
+      expect(readdirSync(solutions)).toEqual([]);
+    } finally {
+      await local.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

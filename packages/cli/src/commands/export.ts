@@ -37,7 +37,8 @@ export function registerExportCommand(program: Command, context: CommandContext)
     .action(async (solutionName: string, options: ExportOptions) => {
       const { io } = context;
       const logger = createConsoleLogger({
-        debug: Boolean(io.env.CONNECTOR_ALM_DEBUG),
+        // --debug, or the environment variable for runs where the command line is fixed.
+        debug: Boolean(program.opts().debug || io.env.CONNECTOR_ALM_DEBUG),
         stream: options.format === 'json' ? io.stderr : io.stdout,
       });
       const client = connectDataverse(readConnection(options, io), { logger });

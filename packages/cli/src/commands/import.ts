@@ -46,7 +46,8 @@ export function registerImportCommand(program: Command, context: CommandContext)
     .action(async (zip: string, options: ImportOptions) => {
       const { io } = context;
       const logger = createConsoleLogger({
-        debug: Boolean(io.env.CONNECTOR_ALM_DEBUG),
+        // --debug, or the environment variable for runs where the command line is fixed.
+        debug: Boolean(program.opts().debug || io.env.CONNECTOR_ALM_DEBUG),
         stream: options.format === 'json' ? io.stderr : io.stdout,
       });
       const client = connectDataverse(readConnection(options, io), { logger });

@@ -3,7 +3,13 @@ import type { AccessTokenSource } from '../auth/token-provider.js';
 import type { Clock } from '../clock.js';
 import { dataverseError, DataverseError, type ODataErrorBody } from './dataverse-errors.js';
 import type { Fetch } from './fetch.js';
-import { decideRetry, DEFAULT_RETRY_BUDGET, type AttemptOutcome, type RetryBudget } from './retry-policy.js';
+import {
+  decideRetry,
+  DEFAULT_RETRY_BUDGET,
+  isRetryableStatus,
+  type AttemptOutcome,
+  type RetryBudget,
+} from './retry-policy.js';
 
 export const WEB_API_PATH = '/api/data/v9.2/';
 
@@ -23,6 +29,11 @@ export interface RequestOptions {
   operation: string;
   body?: unknown;
   timeoutMs?: number;
+  /**
+   * False for a request that changes the environment and must not be applied twice (an import):
+   * it is resent only when it surely was not processed. Default true.
+   */
+  idempotent?: boolean;
 }
 
 /**
@@ -74,8 +85,24 @@ export class DataverseHttp {
             cause: error,
           });
         }
-        const decision = decideRetry({ kind: 'network-error' }, attempt, waitedMs, this.budget, clock.now());
-        if (!decision.retry) throw unreachable(request.operation, url, error, attempt);
+        const reason = describeNetworkError(error);
+        const decision = decideRetry(
+          { kind: 'network-error', reachedServer: !NOT_DELIVERED.has(reason) },
+          attempt,
+          waitedMs,
+          this.budget,
+          clock.now(),
+          request.idempotent ?? true,
+        );
+        if (!decision.retry) {
+          if (request.idempotent === false && !NOT_DELIVERED.has(reason))
+            throw mayHaveBeenApplied(
+              request.operation,
+              `the connection to ${url.origin} broke (${reason})`,
+              error,
+            );
+          throw unreachable(request.operation, url, error, attempt);
+        }
         logger.warning(
           `${request.operation}: connection to ${url.origin} failed (${describeNetworkError(error)}); retrying in ${seconds(decision.delayMs)}.`,
         );
@@ -84,7 +111,7 @@ export class DataverseHttp {
         continue;
       }
 
-      if (response.ok) return readSuccess(response);
+      if (response.ok) return readSuccess(response, request.operation, url);
       const errorBody = (await response.json().catch(() => undefined)) as ODataErrorBody | undefined;
       if (response.status === 401 && !refreshedAfter401) {
         // A token can be revoked or judged expired by a server whose clock runs ahead: get a new one once.
@@ -98,9 +125,18 @@ export class DataverseHttp {
         status: response.status,
         retryAfter: response.headers.get('retry-after'),
       };
-      const decision = decideRetry(outcome, attempt, waitedMs, this.budget, clock.now());
+      const decision = decideRetry(
+        outcome,
+        attempt,
+        waitedMs,
+        this.budget,
+        clock.now(),
+        request.idempotent ?? true,
+      );
       if (!decision.retry) {
         const error = dataverseError(request.operation, response.status, errorBody, this.options.environment);
+        if (request.idempotent === false && isRetryableStatus(response.status) && response.status !== 429)
+          throw mayHaveBeenApplied(request.operation, error.message, error);
         if (decision.reason === 'budget-spent') {
           throw new DataverseError(
             `${error.message}; gave up after ${attempt} attempts and ${seconds(waitedMs)} of waiting`,
@@ -135,10 +171,36 @@ export class DataverseHttp {
   }
 }
 
-async function readSuccess(response: Response): Promise<unknown> {
+/**
+ * The JSON of a successful answer. A proxy, a sign-in page or a wrong host can answer 200 with HTML:
+ * that is a wrong environment URL, said so, not a JSON parse error.
+ */
+async function readSuccess(response: Response, operation: string, url: URL): Promise<unknown> {
   if (response.status === 204) return undefined;
   const text = await response.text();
-  return text === '' ? undefined : JSON.parse(text);
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    const type = response.headers.get('content-type') ?? 'no content type';
+    throw new UserError(
+      `${operation}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
+      {
+        hint: 'Check environment-url: it must be the environment itself, e.g. https://contoso.crm.dynamics.com.',
+      },
+    );
+  }
+}
+
+/** Connection failures that happen before a request is delivered: it was certainly not processed. */
+const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** A change request that failed in a way that leaves open whether the environment applied it. */
+function mayHaveBeenApplied(operation: string, what: string, cause: unknown): UserError {
+  return new UserError(`${operation} may or may not have been applied: ${what}.`, {
+    hint: 'It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.',
+    cause,
+  });
 }
 
 function isTimeout(error: unknown): boolean {

@@ -20,9 +20,13 @@ export const DEFAULT_RETRY_BUDGET: RetryBudget = {
   maxDelayMs: 60_000,
 };
 
-/** What happened on one attempt. */
+/**
+ * What happened on one attempt. `reachedServer` is false for a connection that never opened (refused,
+ * or a host name that does not resolve): then the request was certainly not processed.
+ */
 export type AttemptOutcome =
-  { kind: 'response'; status: number; retryAfter: string | null } | { kind: 'network-error' };
+  | { kind: 'response'; status: number; retryAfter: string | null }
+  | { kind: 'network-error'; reachedServer: boolean };
 
 export type RetryDecision =
   { retry: true; delayMs: number } | { retry: false; reason: 'not-retryable' | 'budget-spent' };
@@ -49,8 +53,14 @@ export function decideRetry(
   waitedMs: number,
   budget: RetryBudget,
   nowMs: number,
+  idempotent = true,
 ): RetryDecision {
   if (outcome.kind === 'response' && !isRetryableStatus(outcome.status))
+    return { retry: false, reason: 'not-retryable' };
+  // A request that changes the environment (an import) is sent again only when it surely was not
+  // processed: refused by service protection (429) or never delivered. After a 5xx or a dropped
+  // connection it may have been applied, and Dataverse also refuses a second job with its id.
+  if (!idempotent && !(outcome.kind === 'response' ? outcome.status === 429 : !outcome.reachedServer))
     return { retry: false, reason: 'not-retryable' };
   if (attempt >= budget.maxAttempts) return { retry: false, reason: 'budget-spent' };
   const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));

@@ -1,3 +1,4 @@
+import { UserError } from '@connector-alm/core';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,6 +37,13 @@ export class SolutionStore {
   /** Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution. */
   put(zip: Uint8Array, persist = true): StoredSolution {
     const manifest = readSolutionManifest(zip, 'The customization file');
+    // Dataverse unique names are letters, digits and underscores; the name also becomes a file name
+    // in the --solutions folder, where `../x` would write outside it.
+    if (!/^[A-Za-z0-9_]+$/.test(manifest.uniqueName)) {
+      throw new UserError(`The solution's unique name '${manifest.uniqueName}' is not valid.`, {
+        hint: 'A unique name has only letters, digits and underscores.',
+      });
+    }
     const existing = this.get(manifest.uniqueName);
     const stored: StoredSolution = { solutionId: existing?.solutionId ?? randomUUID(), ...manifest, zip };
     this.solutions.set(manifest.uniqueName.toLowerCase(), stored);

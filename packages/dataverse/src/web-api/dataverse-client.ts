@@ -83,6 +83,7 @@ export class DataverseClient {
     await this.http.post('ImportSolution', {
       operation: 'Import of the solution',
       body: importBody(request),
+      idempotent: false,
     });
   }
 
@@ -90,6 +91,7 @@ export class DataverseClient {
     const result = await this.http.post<{ AsyncOperationId: string }>('ImportSolutionAsync', {
       operation: 'Import of the solution',
       body: importBody(request),
+      idempotent: false,
     });
     return { asyncOperationId: result.AsyncOperationId };
   }
