@@ -51158,8 +51158,10 @@ function parseRetryAfter(value, nowMs) {
 function isRetryableStatus(status) {
   return status === 429 || status >= 500 && status !== 501;
 }
-function decideRetry(outcome, attempt, waitedMs, budget, nowMs) {
+function decideRetry(outcome, attempt, waitedMs, budget, nowMs, idempotent = true) {
   if (outcome.kind === "response" && !isRetryableStatus(outcome.status))
+    return { retry: false, reason: "not-retryable" };
+  if (!idempotent && !(outcome.kind === "response" ? outcome.status === 429 : !outcome.reachedServer))
     return { retry: false, reason: "not-retryable" };
   if (attempt >= budget.maxAttempts) return { retry: false, reason: "budget-spent" };
   const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
@@ -51260,13 +51262,15 @@ var DataverseClient = class {
   async importSolution(request2) {
     await this.http.post("ImportSolution", {
       operation: "Import of the solution",
-      body: importBody(request2)
+      body: importBody(request2),
+      idempotent: false
     });
   }
   async startImportAsync(request2) {
     const result = await this.http.post("ImportSolutionAsync", {
       operation: "Import of the solution",
-      body: importBody(request2)
+      body: importBody(request2),
+      idempotent: false
     });
     return { asyncOperationId: result.AsyncOperationId };
   }
@@ -51381,8 +51385,24 @@ var DataverseHttp = class {
             cause: error2
           });
         }
-        const decision2 = decideRetry({ kind: "network-error" }, attempt, waitedMs, this.budget, clock.now());
-        if (!decision2.retry) throw unreachable(request2.operation, url, error2, attempt);
+        const reason = describeNetworkError(error2);
+        const decision2 = decideRetry(
+          { kind: "network-error", reachedServer: !NOT_DELIVERED.has(reason) },
+          attempt,
+          waitedMs,
+          this.budget,
+          clock.now(),
+          request2.idempotent ?? true
+        );
+        if (!decision2.retry) {
+          if (request2.idempotent === false && !NOT_DELIVERED.has(reason))
+            throw mayHaveBeenApplied(
+              request2.operation,
+              `the connection to ${url.origin} broke (${reason})`,
+              error2
+            );
+          throw unreachable(request2.operation, url, error2, attempt);
+        }
         logger.warning(
           `${request2.operation}: connection to ${url.origin} failed (${describeNetworkError(error2)}); retrying in ${seconds(decision2.delayMs)}.`
         );
@@ -51390,7 +51410,7 @@ var DataverseHttp = class {
         await clock.sleep(decision2.delayMs);
         continue;
       }
-      if (response.ok) return readSuccess(response);
+      if (response.ok) return readSuccess(response, request2.operation, url);
       const errorBody = await response.json().catch(() => void 0);
       if (response.status === 401 && !refreshedAfter401) {
         refreshedAfter401 = true;
@@ -51403,9 +51423,18 @@ var DataverseHttp = class {
         status: response.status,
         retryAfter: response.headers.get("retry-after")
       };
-      const decision = decideRetry(outcome, attempt, waitedMs, this.budget, clock.now());
+      const decision = decideRetry(
+        outcome,
+        attempt,
+        waitedMs,
+        this.budget,
+        clock.now(),
+        request2.idempotent ?? true
+      );
       if (!decision.retry) {
         const error2 = dataverseError(request2.operation, response.status, errorBody, this.options.environment);
+        if (request2.idempotent === false && isRetryableStatus(response.status) && response.status !== 429)
+          throw mayHaveBeenApplied(request2.operation, error2.message, error2);
         if (decision.reason === "budget-spent") {
           throw new DataverseError(
             `${error2.message}; gave up after ${attempt} attempts and ${seconds(waitedMs)} of waiting`,
@@ -51438,10 +51467,28 @@ var DataverseHttp = class {
     return headers;
   }
 };
-async function readSuccess(response) {
+async function readSuccess(response, operation, url) {
   if (response.status === 204) return void 0;
   const text3 = await response.text();
-  return text3 === "" ? void 0 : JSON.parse(text3);
+  if (text3 === "") return void 0;
+  try {
+    return JSON.parse(text3);
+  } catch {
+    const type = response.headers.get("content-type") ?? "no content type";
+    throw new UserError(
+      `${operation}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
+      {
+        hint: "Check environment-url: it must be the environment itself, e.g. https://contoso.crm.dynamics.com."
+      }
+    );
+  }
+}
+var NOT_DELIVERED = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+function mayHaveBeenApplied(operation, what, cause) {
+  return new UserError(`${operation} may or may not have been applied: ${what}.`, {
+    hint: "It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.",
+    cause
+  });
 }
 function isTimeout(error2) {
   return error2 instanceof DOMException && (error2.name === "TimeoutError" || error2.name === "AbortError");
@@ -55079,7 +55126,7 @@ async function importSolution(client, options2, logger) {
 async function importProgress(client, importJobId) {
   try {
     const job = await client.getImportJob(importJobId);
-    return Math.round(job.progress);
+    return typeof job.progress === "number" && Number.isFinite(job.progress) ? Math.round(job.progress) : void 0;
   } catch (error2) {
     if (error2 instanceof DataverseError && error2.status === 404) return void 0;
     throw error2;
@@ -55499,6 +55546,11 @@ var SolutionStore = class {
   /** Adds or replaces a solution from its zip; throws a UserError for anything that is not a solution. */
   put(zip, persist = true) {
     const manifest = readSolutionManifest(zip, "The customization file");
+    if (!/^[A-Za-z0-9_]+$/.test(manifest.uniqueName)) {
+      throw new UserError(`The solution's unique name '${manifest.uniqueName}' is not valid.`, {
+        hint: "A unique name has only letters, digits and underscores."
+      });
+    }
     const existing = this.get(manifest.uniqueName);
     const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto10.randomUUID)(), ...manifest, zip };
     this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
@@ -56371,7 +56423,8 @@ function registerExportCommand(program2, context) {
   ).option("-o, --out <file>", "zip to write (default: <solution-name>.zip, or _managed.zip)").option("--managed", "export as managed", false).option("--sync", "use the synchronous ExportSolution call (small solutions only)", false).option("--max-wait <minutes>", "how long to wait for an asynchronous export", positiveMinutes, 60).option("--no-publish", "do not publish all customizations first").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
     const { io } = context;
     const logger = createConsoleLogger({
-      debug: Boolean(io.env.CONNECTOR_ALM_DEBUG),
+      // --debug, or the environment variable for runs where the command line is fixed.
+      debug: Boolean(program2.opts().debug || io.env.CONNECTOR_ALM_DEBUG),
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
@@ -56408,7 +56461,8 @@ function registerImportCommand(program2, context) {
   ).option("--force-overwrite", "overwrite unmanaged customizations", false).option("--publish", "publish all customizations after the import", false).option("--skip-lower-version", "skip when the environment has this version or later", false).option("--holding", "import as a holding solution", false).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (zip, options2) => {
     const { io } = context;
     const logger = createConsoleLogger({
-      debug: Boolean(io.env.CONNECTOR_ALM_DEBUG),
+      // --debug, or the environment variable for runs where the command line is fixed.
+      debug: Boolean(program2.opts().debug || io.env.CONNECTOR_ALM_DEBUG),
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });

@@ -24815,8 +24815,10 @@ function parseRetryAfter(value, nowMs) {
 function isRetryableStatus(status) {
   return status === 429 || status >= 500 && status !== 501;
 }
-function decideRetry(outcome, attempt, waitedMs, budget, nowMs) {
+function decideRetry(outcome, attempt, waitedMs, budget, nowMs, idempotent = true) {
   if (outcome.kind === "response" && !isRetryableStatus(outcome.status))
+    return { retry: false, reason: "not-retryable" };
+  if (!idempotent && !(outcome.kind === "response" ? outcome.status === 429 : !outcome.reachedServer))
     return { retry: false, reason: "not-retryable" };
   if (attempt >= budget.maxAttempts) return { retry: false, reason: "budget-spent" };
   const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
@@ -24917,13 +24919,15 @@ var DataverseClient = class {
   async importSolution(request) {
     await this.http.post("ImportSolution", {
       operation: "Import of the solution",
-      body: importBody(request)
+      body: importBody(request),
+      idempotent: false
     });
   }
   async startImportAsync(request) {
     const result = await this.http.post("ImportSolutionAsync", {
       operation: "Import of the solution",
-      body: importBody(request)
+      body: importBody(request),
+      idempotent: false
     });
     return { asyncOperationId: result.AsyncOperationId };
   }
@@ -25038,8 +25042,24 @@ var DataverseHttp = class {
             cause: error2
           });
         }
-        const decision2 = decideRetry({ kind: "network-error" }, attempt, waitedMs, this.budget, clock.now());
-        if (!decision2.retry) throw unreachable(request.operation, url, error2, attempt);
+        const reason = describeNetworkError(error2);
+        const decision2 = decideRetry(
+          { kind: "network-error", reachedServer: !NOT_DELIVERED.has(reason) },
+          attempt,
+          waitedMs,
+          this.budget,
+          clock.now(),
+          request.idempotent ?? true
+        );
+        if (!decision2.retry) {
+          if (request.idempotent === false && !NOT_DELIVERED.has(reason))
+            throw mayHaveBeenApplied(
+              request.operation,
+              `the connection to ${url.origin} broke (${reason})`,
+              error2
+            );
+          throw unreachable(request.operation, url, error2, attempt);
+        }
         logger.warning(
           `${request.operation}: connection to ${url.origin} failed (${describeNetworkError(error2)}); retrying in ${seconds(decision2.delayMs)}.`
         );
@@ -25047,7 +25067,7 @@ var DataverseHttp = class {
         await clock.sleep(decision2.delayMs);
         continue;
       }
-      if (response.ok) return readSuccess(response);
+      if (response.ok) return readSuccess(response, request.operation, url);
       const errorBody = await response.json().catch(() => void 0);
       if (response.status === 401 && !refreshedAfter401) {
         refreshedAfter401 = true;
@@ -25060,9 +25080,18 @@ var DataverseHttp = class {
         status: response.status,
         retryAfter: response.headers.get("retry-after")
       };
-      const decision = decideRetry(outcome, attempt, waitedMs, this.budget, clock.now());
+      const decision = decideRetry(
+        outcome,
+        attempt,
+        waitedMs,
+        this.budget,
+        clock.now(),
+        request.idempotent ?? true
+      );
       if (!decision.retry) {
         const error2 = dataverseError(request.operation, response.status, errorBody, this.options.environment);
+        if (request.idempotent === false && isRetryableStatus(response.status) && response.status !== 429)
+          throw mayHaveBeenApplied(request.operation, error2.message, error2);
         if (decision.reason === "budget-spent") {
           throw new DataverseError(
             `${error2.message}; gave up after ${attempt} attempts and ${seconds(waitedMs)} of waiting`,
@@ -25095,10 +25124,28 @@ var DataverseHttp = class {
     return headers;
   }
 };
-async function readSuccess(response) {
+async function readSuccess(response, operation, url) {
   if (response.status === 204) return void 0;
   const text = await response.text();
-  return text === "" ? void 0 : JSON.parse(text);
+  if (text === "") return void 0;
+  try {
+    return JSON.parse(text);
+  } catch {
+    const type = response.headers.get("content-type") ?? "no content type";
+    throw new UserError(
+      `${operation}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
+      {
+        hint: "Check environment-url: it must be the environment itself, e.g. https://contoso.crm.dynamics.com."
+      }
+    );
+  }
+}
+var NOT_DELIVERED = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+function mayHaveBeenApplied(operation, what, cause) {
+  return new UserError(`${operation} may or may not have been applied: ${what}.`, {
+    hint: "It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.",
+    cause
+  });
 }
 function isTimeout(error2) {
   return error2 instanceof DOMException && (error2.name === "TimeoutError" || error2.name === "AbortError");
@@ -26104,7 +26151,7 @@ async function importSolution(client, options2, logger) {
 async function importProgress(client, importJobId) {
   try {
     const job = await client.getImportJob(importJobId);
-    return Math.round(job.progress);
+    return typeof job.progress === "number" && Number.isFinite(job.progress) ? Math.round(job.progress) : void 0;
   } catch (error2) {
     if (error2 instanceof DataverseError && error2.status === 404) return void 0;
     throw error2;

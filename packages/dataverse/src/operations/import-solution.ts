@@ -107,7 +107,10 @@ export async function importSolution(
 async function importProgress(client: DataverseClient, importJobId: string): Promise<number | undefined> {
   try {
     const job = await client.getImportJob(importJobId);
-    return Math.round(job.progress);
+    // A job just created reports no progress yet (null): that is "not yet", not NaN %.
+    return typeof job.progress === 'number' && Number.isFinite(job.progress)
+      ? Math.round(job.progress)
+      : undefined;
   } catch (error) {
     if (error instanceof DataverseError && error.status === 404) return undefined;
     throw error;

@@ -68,7 +68,7 @@ export interface AsyncOperationRecord {
 
 export interface ImportJobRecord {
   importjobid: string;
-  progress: number;
+  progress: number | null;
   solutionname: string | null;
   completedon: string | null;
   data?: string | null;
