@@ -8,10 +8,11 @@
  * schemas, the readme outline) is paid by the first rule that asks for it, so its cost shows under
  * that rule's name. No target of its own: a breakdown, not a benchmark to meet.
  */
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { discoverConnectorFolders } from '../src/loader/discover.js';
+import { folderFiles, readAndParseOnly } from './support/parse-only.js';
 import { isRepositoryRule, type RuleDefinition } from '../src/model/rule.js';
 import { ALL_RULES } from '../src/rules/index.js';
 import { validatePaths } from '../src/validate.js';
@@ -44,24 +45,8 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] });
 
 const folders = await discoverConnectorFolders([corpus]);
-const files: string[] = [];
-for (const folder of folders) {
-  for (const entry of await fs.readdir(folder, { withFileTypes: true })) {
-    if (entry.isFile()) files.push(path.join(folder, entry.name));
-  }
-}
-const parseOnly = (): void => {
-  for (const file of files) {
-    const bytes = readFileSync(file);
-    if (file.toLowerCase().endsWith('.json')) {
-      try {
-        JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-      } catch {
-        // Not strict JSON: parse-only moves on.
-      }
-    }
-  }
-};
+const files = await folderFiles(folders);
+const parseOnly = (): void => readAndParseOnly(files);
 
 const warmUps = 2;
 const runs = 4;

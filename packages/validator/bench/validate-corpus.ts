@@ -16,11 +16,12 @@
  * parse-only baseline, native code, paid nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { discoverConnectorFolders } from '../src/loader/discover.js';
+import { folderFiles, readAndParseOnly } from './support/parse-only.js';
 import { validatePaths } from '../src/validate.js';
 
 const corpus = path.resolve(process.cwd(), '../shared/corpus');
@@ -59,27 +60,10 @@ function oneOffRun(): { ms: number; maxRssMb: number } {
 }
 
 const folders = await discoverConnectorFolders([corpus]);
-const files: string[] = [];
-for (const folder of folders) {
-  for (const entry of await fs.readdir(folder, { withFileTypes: true })) {
-    if (entry.isFile()) files.push(path.join(folder, entry.name));
-  }
-}
+const files = await folderFiles(folders);
 const swaggers = files.filter((file) => /apidefinition\.swagger\.json$/i.test(file));
 
-// Synchronous reads: the fastest way to read many small files, so the baseline is not flattered.
-const parseOnly = async (): Promise<void> => {
-  for (const file of files) {
-    const bytes = readFileSync(file);
-    if (file.toLowerCase().endsWith('.json')) {
-      try {
-        JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-      } catch {
-        // The corpus has files that are not strict JSON; parse-only simply moves on.
-      }
-    }
-  }
-};
+const parseOnly = async (): Promise<void> => readAndParseOnly(files);
 
 const workerScript = process.argv[2];
 if (!workerScript || !existsSync(workerScript)) {

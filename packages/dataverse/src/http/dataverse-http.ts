@@ -9,6 +9,7 @@ import {
   isRetryableStatus,
   type AttemptOutcome,
   type RetryBudget,
+  type RetryDecision,
 } from './retry-policy.js';
 
 export const WEB_API_PATH = '/api/data/v9.2/';
@@ -86,13 +87,11 @@ export class DataverseHttp {
           });
         }
         const reason = describeNetworkError(error);
-        const decision = decideRetry(
+        const decision = this.decide(
           { kind: 'network-error', reachedServer: !NOT_DELIVERED.has(reason) },
           attempt,
           waitedMs,
-          this.budget,
-          clock.now(),
-          request.idempotent ?? true,
+          request,
         );
         if (!decision.retry) {
           if (request.idempotent === false && !NOT_DELIVERED.has(reason))
@@ -125,14 +124,7 @@ export class DataverseHttp {
         status: response.status,
         retryAfter: response.headers.get('retry-after'),
       };
-      const decision = decideRetry(
-        outcome,
-        attempt,
-        waitedMs,
-        this.budget,
-        clock.now(),
-        request.idempotent ?? true,
-      );
+      const decision = this.decide(outcome, attempt, waitedMs, request);
       if (!decision.retry) {
         const error = dataverseError(request.operation, response.status, errorBody, this.options.environment);
         if (request.idempotent === false && isRetryableStatus(response.status) && response.status !== 429)
@@ -156,6 +148,16 @@ export class DataverseHttp {
       waitedMs += decision.delayMs;
       await clock.sleep(decision.delayMs);
     }
+  }
+
+  private decide(
+    outcome: AttemptOutcome,
+    attempt: number,
+    waitedMs: number,
+    request: RequestOptions,
+  ): RetryDecision {
+    const idempotent = request.idempotent ?? true;
+    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), idempotent);
   }
 
   private async headers(hasBody: boolean): Promise<Record<string, string>> {
