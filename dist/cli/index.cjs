@@ -51386,13 +51386,11 @@ var DataverseHttp = class {
           });
         }
         const reason = describeNetworkError(error2);
-        const decision2 = decideRetry(
+        const decision2 = this.decide(
           { kind: "network-error", reachedServer: !NOT_DELIVERED.has(reason) },
           attempt,
           waitedMs,
-          this.budget,
-          clock.now(),
-          request2.idempotent ?? true
+          request2
         );
         if (!decision2.retry) {
           if (request2.idempotent === false && !NOT_DELIVERED.has(reason))
@@ -51423,14 +51421,7 @@ var DataverseHttp = class {
         status: response.status,
         retryAfter: response.headers.get("retry-after")
       };
-      const decision = decideRetry(
-        outcome,
-        attempt,
-        waitedMs,
-        this.budget,
-        clock.now(),
-        request2.idempotent ?? true
-      );
+      const decision = this.decide(outcome, attempt, waitedMs, request2);
       if (!decision.retry) {
         const error2 = dataverseError(request2.operation, response.status, errorBody, this.options.environment);
         if (request2.idempotent === false && isRetryableStatus(response.status) && response.status !== 429)
@@ -51454,6 +51445,10 @@ var DataverseHttp = class {
       waitedMs += decision.delayMs;
       await clock.sleep(decision.delayMs);
     }
+  }
+  decide(outcome, attempt, waitedMs, request2) {
+    const idempotent = request2.idempotent ?? true;
+    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), idempotent);
   }
   async headers(hasBody) {
     const headers = {

@@ -25058,13 +25058,11 @@ var DataverseHttp = class {
           });
         }
         const reason = describeNetworkError(error2);
-        const decision2 = decideRetry(
+        const decision2 = this.decide(
           { kind: "network-error", reachedServer: !NOT_DELIVERED.has(reason) },
           attempt,
           waitedMs,
-          this.budget,
-          clock.now(),
-          request.idempotent ?? true
+          request
         );
         if (!decision2.retry) {
           if (request.idempotent === false && !NOT_DELIVERED.has(reason))
@@ -25095,14 +25093,7 @@ var DataverseHttp = class {
         status: response.status,
         retryAfter: response.headers.get("retry-after")
       };
-      const decision = decideRetry(
-        outcome,
-        attempt,
-        waitedMs,
-        this.budget,
-        clock.now(),
-        request.idempotent ?? true
-      );
+      const decision = this.decide(outcome, attempt, waitedMs, request);
       if (!decision.retry) {
         const error2 = dataverseError(request.operation, response.status, errorBody, this.options.environment);
         if (request.idempotent === false && isRetryableStatus(response.status) && response.status !== 429)
@@ -25126,6 +25117,10 @@ var DataverseHttp = class {
       waitedMs += decision.delayMs;
       await clock.sleep(decision.delayMs);
     }
+  }
+  decide(outcome, attempt, waitedMs, request) {
+    const idempotent = request.idempotent ?? true;
+    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), idempotent);
   }
   async headers(hasBody) {
     const headers = {
