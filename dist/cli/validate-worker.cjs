@@ -12943,7 +12943,7 @@ var folderRules = [
     id: "REPO-REQUIRED-FILES",
     file: "folder",
     title: "The folder has apiDefinition.swagger.json and apiProperties.json.",
-    description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT.',
+    description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file.',
     levels: sameLevels("error"),
     example: {
       bad: "a folder with only apiDefinition.swagger.json",
@@ -12951,6 +12951,7 @@ var folderRules = [
     },
     check(context) {
       const { files } = context.connector;
+      if (isProposal(context)) return;
       if (!files.swagger) context.report({ message: "The connector has no apiDefinition.swagger.json." });
       if (!files.apiProperties) context.report({ message: "The connector has no apiProperties.json." });
     }
@@ -12997,6 +12998,10 @@ var folderRules = [
     }
   }
 ];
+function isProposal(context) {
+  const { connector, profile } = context;
+  return profile === "independent-publisher" && connector.files.readme !== void 0 && connector.entries.length === 1;
+}
 
 // packages/validator/src/rules/general.ts
 var FILE_KINDS = [

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { CANONICAL_NAMES, isMisnamedSwagger, kindOfFileName } from '../loader/connector-folder.js';
 import { TOP_FOLDER_PROFILES } from '../loader/discover.js';
 import type { FolderEntry } from '../loader/connector-folder.js';
-import { certificationLevels, sameLevels, type RuleDefinition } from '../model/rule.js';
+import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
 
 const WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
@@ -133,7 +133,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'The folder has apiDefinition.swagger.json and apiProperties.json.',
     description:
-      'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT.',
+      'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file.',
     levels: sameLevels('error'),
     example: {
       bad: 'a folder with only apiDefinition.swagger.json',
@@ -141,6 +141,7 @@ export const folderRules: RuleDefinition[] = [
     },
     check(context) {
       const { files } = context.connector;
+      if (isProposal(context)) return;
       if (!files.swagger) context.report({ message: 'The connector has no apiDefinition.swagger.json.' });
       if (!files.apiProperties) context.report({ message: 'The connector has no apiProperties.json.' });
     },
@@ -194,3 +195,16 @@ export const folderRules: RuleDefinition[] = [
     },
   },
 ];
+
+/**
+ * An independent-publisher proposal: a folder holding a readme that describes a connector to be
+ * built, and nothing else (a misnamed swagger beside it makes it a connector with missing files).
+ */
+function isProposal(context: RuleContext): boolean {
+  const { connector, profile } = context;
+  return (
+    profile === 'independent-publisher' &&
+    connector.files.readme !== undefined &&
+    connector.entries.length === 1
+  );
+}

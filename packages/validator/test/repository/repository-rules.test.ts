@@ -3,6 +3,7 @@ import { validateAgainstBase } from '../../src/git/validate-against-base.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { PullRequestFacts } from '../../src/repository/pull-request-facts.js';
 import { repositoryRules } from '../../src/repository/rules/index.js';
+import { findRule } from '../../src/rules/index.js';
 import { validatePaths } from '../../src/validate.js';
 import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
 import { connectorFiles, createRepository, type Repository } from '../git/repository-fixture.js';
@@ -271,5 +272,34 @@ describe('repository rules outside a change', () => {
     });
     const result = await validatePaths(['.'], { cwd: repo.dir, concurrency: 'off' });
     expect(result.findings.filter((f) => repositoryRules.some((rule) => rule.id === f.ruleId))).toEqual([]);
+  });
+});
+
+describe('a proposal pull request (a readme only, in independent-publisher-connectors)', () => {
+  const propose = async (title: string) => {
+    const repo = createRepository('dev');
+    repo.write({ 'README.md': '# Connectors\n' });
+    repo.commitAll('dev');
+    repo.git('checkout', '--quiet', '-b', 'pr');
+    repo.write({ [`${IP_TASKS}/readme.md`]: '# Contoso Tasks\n\nA connector to be built.\n' });
+    repo.commitAll('proposal');
+    const result = await validateAgainstBase(['.'], 'dev', {
+      cwd: repo.dir,
+      includeWorkingTree: false,
+      rules: [...repositoryRules, findRule('REPO-REQUIRED-FILES')!],
+      pullRequest: { title, baseRef: 'dev' },
+    });
+    return result;
+  };
+
+  it('is checked as a changed connector, and needs no swagger with the proposal title', async () => {
+    const result = await propose('Proposal - Contoso Tasks (Independent Publisher)');
+    expect(result.diffs.map((diff) => [diff.repositoryPath, diff.status])).toEqual([[IP_TASKS, 'added']]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('gets the title warning without it', async () => {
+    const result = await propose('Add Contoso Tasks');
+    expect(summary(result.findings)).toEqual([`REPO-PR-TITLE-IP warning ${IP_TASKS}:1 new`]);
   });
 });

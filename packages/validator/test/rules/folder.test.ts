@@ -65,6 +65,15 @@ describe('REPO-REQUIRED-FILES', () => {
   it('is quiet with both files', async () => {
     expect(await runRules(validConnectorFiles(), ['REPO-REQUIRED-FILES'])).toEqual([]);
   });
+  it('takes an independent-publisher folder with only a readme for a proposal', async () => {
+    const proposal = { 'readme.md': '# Contoso Tasks\nA proposed connector.' };
+    expect(await runRules(proposal, ['REPO-REQUIRED-FILES'], 'independent-publisher')).toEqual([]);
+    // Not in a certified folder, and not with a misnamed swagger beside the readme.
+    expect(await runRules(proposal, ['REPO-REQUIRED-FILES'], 'certified')).toHaveLength(2);
+    expect(
+      await runRules({ ...proposal, 'openapi.json': '{}' }, ['REPO-REQUIRED-FILES'], 'independent-publisher'),
+    ).toHaveLength(2);
+  });
 });
 
 describe('REPO-EXTRA-FILES', () => {
