@@ -54179,7 +54179,11 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     );
   }
   const connectors = [];
-  for (const file of files.filter(isConnectorDocument)) {
+  const documents = files.filter(isConnectorDocument);
+  const present = new Set(documents);
+  for (const file of documents) {
+    const twin = unmanagedTwinOf(file);
+    if (twin !== void 0 && present.has(twin)) continue;
     const shown = import_node_path26.default.join(displayRoot, file);
     const element2 = parseXml(decodeUtf8Strict(await import_node_fs21.promises.readFile(import_node_path26.default.join(folder, file)), shown), shown);
     const connector = {
@@ -54205,6 +54209,10 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   }
   return connectors;
 }
+function unmanagedTwinOf(file) {
+  return file.endsWith(MANAGED_SUFFIX) ? `${file.slice(0, -MANAGED_SUFFIX.length)}.xml` : void 0;
+}
+var MANAGED_SUFFIX = "_managed.xml";
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs22 = require("node:fs");

@@ -56,6 +56,22 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     ).toBe(true);
   });
 
+  it('reads a connector once from a folder unpacked with both package types', async () => {
+    const root = temp.make();
+    await unpackSolution(fixturePath(AOAI), path.join(root, 'src'));
+    // As unpack --package-type both leaves a connector whose managed copy differs: X_managed.xml beside X.xml.
+    const connectors = path.join(root, 'src/Connectors');
+    const document = readFileSync(path.join(connectors, 'ppchal_azureopenaiservice.xml'), 'utf8');
+    writeFileSync(
+      path.join(connectors, 'ppchal_azureopenaiservice_managed.xml'),
+      document.replace(/<description>[^<]*<\/description>/, '<description>Managed copy</description>'),
+    );
+    const results = await extractConnectors(path.join(root, 'src'), path.join(root, 'out'));
+    expect(results.map((result) => [result.name, result.folder])).toEqual([
+      ['ppchal_azureopenaiservice', 'AzureOpenAIService'],
+    ]);
+  });
+
   it('assembles apiProperties.json from the connector columns', async () => {
     const root = temp.make();
     await extractConnectors(fixturePath(AOAI), root);

@@ -46,7 +46,13 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
     );
   }
   const connectors: SolutionConnector[] = [];
-  for (const file of files.filter(isConnectorDocument)) {
+  const documents = files.filter(isConnectorDocument);
+  const present = new Set(documents);
+  for (const file of documents) {
+    // In a folder unpacked with both package types, a connector whose managed copy differs has that
+    // copy beside it (Connectors/X_managed.xml): the same connector, not a second one.
+    const twin = unmanagedTwinOf(file);
+    if (twin !== undefined && present.has(twin)) continue;
     const shown = path.join(displayRoot, file);
     const element = parseXml(decodeUtf8Strict(await fs.readFile(path.join(folder, file)), shown), shown);
     const connector: SolutionConnector = {
@@ -72,3 +78,9 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
   }
   return connectors;
 }
+
+/** The document `Connectors/X_managed.xml` is the managed copy of (`Connectors/X.xml`); undefined for others. */
+function unmanagedTwinOf(file: string): string | undefined {
+  return file.endsWith(MANAGED_SUFFIX) ? `${file.slice(0, -MANAGED_SUFFIX.length)}.xml` : undefined;
+}
+const MANAGED_SUFFIX = '_managed.xml';
