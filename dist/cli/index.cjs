@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path46 = require("node:path");
+    var path47 = require("node:path");
     var fs21 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path46.resolve(baseDir, baseName);
+          const localBin = path47.resolve(baseDir, baseName);
           if (fs21.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path46.extname(baseName))) return void 0;
+          if (sourceExt.includes(path47.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs21.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path46.resolve(
-            path46.dirname(resolvedScriptPath),
+          executableDir = path47.resolve(
+            path47.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path46.basename(
+            const legacyName = path47.basename(
               this._scriptPath,
-              path46.extname(this._scriptPath)
+              path47.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path46.extname(executableFile));
+        launchWithNode = sourceExt.includes(path47.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path46.basename(filename, path46.extname(filename));
+        this._name = path47.basename(filename, path47.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path47) {
-        if (path47 === void 0) return this._executableDir;
-        this._executableDir = path47;
+      executableDir(path48) {
+        if (path48 === void 0) return this._executableDir;
+        this._executableDir = path48;
         return this;
       }
       /**
@@ -6689,8 +6689,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path46) {
-      let input = path46;
+    function removeDotSegments(path47) {
+      let input = path47;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6764,11 +6764,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path46) {
-      if (path46 === "" || path46[0] === "/") {
-        return removeDotSegments(path46);
+    function removeDotSegmentsRelative(path47) {
+      if (path47 === "" || path47[0] === "/") {
+        return removeDotSegments(path47);
       }
-      const segments = path46.split("/");
+      const segments = path47.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7131,8 +7131,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path46 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path46 && path46 !== "/" ? path46 : void 0;
+        const path47 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path47 && path47 !== "/" ? path47 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10442,17 +10442,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path46) {
-      const ctrl = callVisitor(key, node, visitor, path46);
+    function visit_(key, node, visitor, path47) {
+      const ctrl = callVisitor(key, node, visitor, path47);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path46, ctrl);
-        return visit_(key, ctrl, visitor, path46);
+        replaceNode(key, path47, ctrl);
+        return visit_(key, ctrl, visitor, path47);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path46 = Object.freeze(path46.concat(node));
+          path47 = Object.freeze(path47.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path46);
+            const ci = visit_(i2, node.items[i2], visitor, path47);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10463,13 +10463,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path46 = Object.freeze(path46.concat(node));
-          const ck = visit_("key", node.key, visitor, path46);
+          path47 = Object.freeze(path47.concat(node));
+          const ck = visit_("key", node.key, visitor, path47);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path46);
+          const cv = visit_("value", node.value, visitor, path47);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10490,17 +10490,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path46) {
-      const ctrl = await callVisitor(key, node, visitor, path46);
+    async function visitAsync_(key, node, visitor, path47) {
+      const ctrl = await callVisitor(key, node, visitor, path47);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path46, ctrl);
-        return visitAsync_(key, ctrl, visitor, path46);
+        replaceNode(key, path47, ctrl);
+        return visitAsync_(key, ctrl, visitor, path47);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path46 = Object.freeze(path46.concat(node));
+          path47 = Object.freeze(path47.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path46);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path47);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10511,13 +10511,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path46 = Object.freeze(path46.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path46);
+          path47 = Object.freeze(path47.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path47);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path46);
+          const cv = await visitAsync_("value", node.value, visitor, path47);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10544,23 +10544,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path46) {
+    function callVisitor(key, node, visitor, path47) {
       if (typeof visitor === "function")
-        return visitor(key, node, path46);
+        return visitor(key, node, path47);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path46);
+        return visitor.Map?.(key, node, path47);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path46);
+        return visitor.Seq?.(key, node, path47);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path46);
+        return visitor.Pair?.(key, node, path47);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path46);
+        return visitor.Scalar?.(key, node, path47);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path46);
+        return visitor.Alias?.(key, node, path47);
       return void 0;
     }
-    function replaceNode(key, path46, node) {
-      const parent = path46[path46.length - 1];
+    function replaceNode(key, path47, node) {
+      const parent = path47[path47.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -11172,10 +11172,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path46, value) {
+    function collectionFromPath(schema, path47, value) {
       let v = value;
-      for (let i2 = path46.length - 1; i2 >= 0; --i2) {
-        const k = path46[i2];
+      for (let i2 = path47.length - 1; i2 >= 0; --i2) {
+        const k = path47[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -11194,7 +11194,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path46) => path46 == null || typeof path46 === "object" && !!path46[Symbol.iterator]().next().done;
+    var isEmptyPath = (path47) => path47 == null || typeof path47 === "object" && !!path47[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -11224,11 +11224,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path46, value) {
-        if (isEmptyPath(path46))
+      addIn(path47, value) {
+        if (isEmptyPath(path47))
           this.add(value);
         else {
-          const [key, ...rest] = path46;
+          const [key, ...rest] = path47;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -11242,8 +11242,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path46) {
-        const [key, ...rest] = path46;
+      deleteIn(path47) {
+        const [key, ...rest] = path47;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -11257,8 +11257,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path46, keepScalar) {
-        const [key, ...rest] = path46;
+      getIn(path47, keepScalar) {
+        const [key, ...rest] = path47;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -11276,8 +11276,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path46) {
-        const [key, ...rest] = path46;
+      hasIn(path47) {
+        const [key, ...rest] = path47;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -11287,8 +11287,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path46, value) {
-        const [key, ...rest] = path46;
+      setIn(path47, value) {
+        const [key, ...rest] = path47;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13803,9 +13803,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path46, value) {
+      addIn(path47, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path46, value);
+          this.contents.addIn(path47, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13880,14 +13880,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path46) {
-        if (Collection2.isEmptyPath(path46)) {
+      deleteIn(path47) {
+        if (Collection2.isEmptyPath(path47)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path46) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path47) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13902,10 +13902,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path46, keepScalar) {
-        if (Collection2.isEmptyPath(path46))
+      getIn(path47, keepScalar) {
+        if (Collection2.isEmptyPath(path47))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path46, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path47, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13916,10 +13916,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path46) {
-        if (Collection2.isEmptyPath(path46))
+      hasIn(path47) {
+        if (Collection2.isEmptyPath(path47))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path46) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path47) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13936,13 +13936,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path46, value) {
-        if (Collection2.isEmptyPath(path46)) {
+      setIn(path47, value) {
+        if (Collection2.isEmptyPath(path47)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path46), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path47), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path46, value);
+          this.contents.setIn(path47, value);
         }
       }
       /**
@@ -15903,9 +15903,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path46) => {
+    visit2.itemAtPath = (cst, path47) => {
       let item = cst;
-      for (const [field, index] of path46) {
+      for (const [field, index] of path47) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15914,23 +15914,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path46) => {
-      const parent = visit2.itemAtPath(cst, path46.slice(0, -1));
-      const field = path46[path46.length - 1][0];
+    visit2.parentCollection = (cst, path47) => {
+      const parent = visit2.itemAtPath(cst, path47.slice(0, -1));
+      const field = path47[path47.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path46, item, visitor) {
-      let ctrl = visitor(item, path46);
+    function _visit(path47, item, visitor) {
+      let ctrl = visitor(item, path47);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path46.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path47.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -15941,10 +15941,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path46);
+            ctrl = ctrl(item, path47);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path46) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path47) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -20355,8 +20355,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path46, { windows } = {}) => {
-      const segs = path46.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path47, { windows } = {}) => {
+      const segs = path47.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path46, options2) {
+    function openPromise(path47, options2) {
       return new Promise((resolve, reject) => {
-        open2(path46, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path47, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path46, options2, callback) {
+    function open2(path47, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs21.open(path46, "r", function(err2, fd2) {
+      fs21.open(path47, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs21.close(fd2, defaultCallback);
@@ -30345,6 +30345,16 @@ function createConsoleLogger(options2 = {}) {
 // packages/core/src/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
+// packages/core/src/paths.ts
+var import_node_path = __toESM(require("node:path"), 1);
+function isWithin(root, child) {
+  const relative = import_node_path.default.relative(root, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${import_node_path.default.sep}`) && !import_node_path.default.isAbsolute(relative);
+}
+function isBelow(root, child) {
+  return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
+}
+
 // packages/cli/src/io.ts
 var ExitCode = {
   Success: 0,
@@ -30451,32 +30461,32 @@ function editDistance(a, b, limit) {
 
 // packages/validator/src/config/find-config.ts
 var import_node_fs = require("node:fs");
-var import_node_path = __toESM(require("node:path"), 1);
+var import_node_path2 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
   ".connector-alm.yaml",
   ".connector-alm.json"
 ];
 function findConfigFile(cwd) {
-  let folder = import_node_path.default.resolve(cwd);
+  let folder = import_node_path2.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs.existsSync)(import_node_path.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs.existsSync)(import_node_path2.default.join(folder, name)));
     if (present.length > 1) {
       throw new UserError(`Two configuration files in one folder: ${present.join(" and ")}.`, {
-        location: { file: import_node_path.default.join(folder, present[1]) },
+        location: { file: import_node_path2.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path.default.join(folder, present[0]);
-    const parent = import_node_path.default.dirname(folder);
-    if ((0, import_node_fs.existsSync)(import_node_path.default.join(folder, ".git")) || parent === folder) return void 0;
+    if (present.length === 1) return import_node_path2.default.join(folder, present[0]);
+    const parent = import_node_path2.default.dirname(folder);
+    if ((0, import_node_fs.existsSync)(import_node_path2.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -31153,12 +31163,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path46) {
+function findNodeAtLocation(root, path47) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path46) {
+  for (let segment of path47) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32600,7 +32610,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path46 = problem.segments;
+  const path47 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -32614,21 +32624,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path46.includes("oAuthSettings")) {
-      const last2 = path46[path46.length - 1];
+    if (path47.includes("oAuthSettings")) {
+      const last2 = path47[path47.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path46.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path46[path46.length - 1] === "type" && path46.length === parameterNameDepth(path46) + 1)
+    if (path47.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path47[path47.length - 1] === "type" && path47.length === parameterNameDepth(path47) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path46) {
-  return path46[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path47) {
+  return path47[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -33312,11 +33322,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs2 = __toESM(require("node:fs"), 1);
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -33373,7 +33383,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path2.default.resolve(cwd, folder);
+  const absolutePath = import_node_path3.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs2.default.realpathSync(absolutePath);
   const dirents = import_node_fs2.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -33383,7 +33393,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
     const entry = { name: dirent.name, type, size: 0 };
     if (type === "file") {
-      const stat = import_node_fs2.default.statSync(import_node_path2.default.join(absolutePath, dirent.name));
+      const stat = import_node_fs2.default.statSync(import_node_path3.default.join(absolutePath, dirent.name));
       entry.size = stat.size;
       stats.set(entry, stat);
     }
@@ -33394,7 +33404,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath: displayPath2,
     absolutePath,
-    name: import_node_path2.default.basename(absolutePath),
+    name: import_node_path3.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -33413,12 +33423,12 @@ function isMisnamedSwagger(name) {
   return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
 function toDisplayPath(cwd, absolute) {
-  const relative = import_node_path2.default.relative(cwd, absolute);
+  const relative = import_node_path3.default.relative(cwd, absolute);
   return relative === "" ? "." : relative;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder, listedStat) {
-  const filePath2 = import_node_path2.default.join(folder, entry.name);
-  const displayPath2 = displayFolder === "." ? entry.name : import_node_path2.default.join(displayFolder, entry.name);
+  const filePath2 = import_node_path3.default.join(folder, entry.name);
+  const displayPath2 = displayFolder === "." ? entry.name : import_node_path3.default.join(displayFolder, entry.name);
   const issues = [];
   const base2 = { kind, name: entry.name, displayPath: displayPath2, bytes: entry.size, issues };
   const bytes = readSafely(filePath2, entry, realFolder, issues, listedStat);
@@ -33448,8 +33458,7 @@ function readSafely(filePath2, entry, realFolder, issues, listedStat) {
   try {
     if (entry.type === "symlink") {
       const target = import_node_fs2.default.realpathSync(filePath2);
-      const inside = target.startsWith(realFolder() + import_node_path2.default.sep);
-      if (!inside) {
+      if (!isBelow(realFolder(), target)) {
         issues.push({
           ruleId: "GEN-SYMLINK",
           message: `${entry.name} is a symbolic link to a file outside the connector folder; it was not read. Commit the file itself.`
@@ -33486,7 +33495,7 @@ function formatBytes(bytes) {
 
 // packages/validator/src/loader/discover.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 var MAX_SEARCH_DEPTH = 8;
 var TOP_FOLDER_PROFILES = {
@@ -33503,7 +33512,7 @@ function isConnectorFolderListing(names) {
 async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path3.default.resolve(cwd, given);
+    const absolute = import_node_path4.default.resolve(cwd, given);
     let stat;
     try {
       stat = (0, import_node_fs3.statSync)(absolute);
@@ -33513,7 +33522,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
       });
     }
     if (stat.isFile()) {
-      const folder = import_node_path3.default.dirname(absolute);
+      const folder = import_node_path4.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs3.readdirSync)(folder))) {
         throw new UserError(`"${given}" is not a file of a connector folder.`, {
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -33528,17 +33537,17 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
 }
 function search(folder, depth, found) {
   const dirents = (0, import_node_fs3.readdirSync)(folder, { withFileTypes: true });
-  const inTopFolder = import_node_path3.default.basename(import_node_path3.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
+  const inTopFolder = import_node_path4.default.basename(import_node_path4.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
   if (inTopFolder || isConnectorFolderListing(dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
-  for (const child of children) search(import_node_path3.default.join(folder, child), depth + 1, found);
+  for (const child of children) search(import_node_path4.default.join(folder, child), depth + 1, found);
 }
 function profileFromPath(folder) {
-  const segments = import_node_path3.default.resolve(folder).split(import_node_path3.default.sep).reverse();
+  const segments = import_node_path4.default.resolve(folder).split(import_node_path4.default.sep).reverse();
   for (const segment of segments) {
     const profile = TOP_FOLDER_PROFILES[segment.toLowerCase()];
     if (profile) return profile;
@@ -33609,7 +33618,7 @@ var folderRules = [
       good: "certified-connectors/Contoso/apiDefinition.swagger.json"
     },
     check(context) {
-      const segments = context.connector.absolutePath.split(import_node_path4.default.sep);
+      const segments = context.connector.absolutePath.split(import_node_path5.default.sep);
       const parent = segments[segments.length - 2]?.toLowerCase() ?? "";
       if (parent in TOP_FOLDER_PROFILES) return;
       const top = segments.slice(0, -1).reverse().find((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
@@ -40907,9 +40916,9 @@ var SwaggerModel = class {
           );
       }
     };
-    for (const [path46, pathItem] of entriesOf(this.paths)) {
+    for (const [path47, pathItem] of entriesOf(this.paths)) {
       if (!isObject(pathItem)) continue;
-      const pathItemPlace = new PointerPlace(root, "paths", path46);
+      const pathItemPlace = new PointerPlace(root, "paths", path47);
       visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
@@ -40933,10 +40942,10 @@ var SwaggerModel = class {
   }
   buildOperations() {
     const operations = [];
-    for (const [path46, pathItemValue] of entriesOf(this.paths)) {
+    for (const [path47, pathItemValue] of entriesOf(this.paths)) {
       const pathItem = asObject(pathItemValue);
       if (!pathItem) continue;
-      const pathItemPointer = childPointer("/paths", path46);
+      const pathItemPointer = childPointer("/paths", path47);
       const pathParameters2 = this.parameterList(
         pathItem.parameters,
         childPointer(pathItemPointer, "parameters"),
@@ -40956,7 +40965,7 @@ var SwaggerModel = class {
           isInternal
         );
         operations.push({
-          path: path46,
+          path: path47,
           method,
           pointer,
           pathItemPointer,
@@ -41302,10 +41311,10 @@ var StructureWalker = class {
       if (isObject(tagFields.externalDocs))
         this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
-    for (const [path46, item] of entriesOf(fields.paths)) {
-      if (path46.startsWith("x-")) continue;
-      if (isObject(item)) this.visitPathItem(item, rootNode, path46);
-      else this.typeIssue(placeAt(rootNode, "paths", path46), "Object", item);
+    for (const [path47, item] of entriesOf(fields.paths)) {
+      if (path47.startsWith("x-")) continue;
+      if (isObject(item)) this.visitPathItem(item, rootNode, path47);
+      else this.typeIssue(placeAt(rootNode, "paths", path47), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
       this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
@@ -41331,8 +41340,8 @@ var StructureWalker = class {
     if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
     if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path46) {
-    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path46);
+  visitPathItem(item, rootNode, path47) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path47);
     this.ref(item, itemNode, "pathItem");
     const fields = this.add(itemNode);
     this.visitParameters(fields.parameters, itemNode);
@@ -42275,9 +42284,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = asArray(operation.operation[key]) ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path46) {
+function pathVariables(path47) {
   const names = [];
-  for (const match2 of path46.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path47.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -42372,9 +42381,9 @@ function operationOwning(model, pointer) {
     return void 0;
   }
   if (segments[0] !== "paths" || segments.length < 3) return void 0;
-  const [, path46, method] = segments;
+  const [, path47, method] = segments;
   return model.operations.find(
-    (operation) => operation.path === path46 && (operation.method === method || method === "parameters")
+    (operation) => operation.path === path47 && (operation.method === method || method === "parameters")
   );
 }
 function callsOf(extension, value, pointer) {
@@ -42454,10 +42463,10 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? { kind: "missing" } : { kind: "unknown" };
 }
-function followSchemaPath(model, root, path46) {
+function followSchemaPath(model, root, path47) {
   let current = resolved(model, root);
   if (!current) return { kind: "unknown" };
-  const segments = path46.split("/").filter((segment) => segment !== "");
+  const segments = path47.split("/").filter((segment) => segment !== "");
   for (const segment of segments.slice(0, MAX_STEPS)) {
     const next = property(model, current, segment);
     if (next.kind !== "found") return next;
@@ -42797,9 +42806,9 @@ var dynamicRules = [
           continue;
         }
         if (items.kind !== "found") continue;
-        for (const [key, path46] of itemPaths) {
-          if (followSchemaPath(swagger, items.schema, path46).kind !== "missing") continue;
-          report2({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path46, label) });
+        for (const [key, path47] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path47).kind !== "missing") continue;
+          report2({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path47, label) });
         }
       }
     }
@@ -43883,8 +43892,8 @@ var operationIdRules = [
 function pathKeys(paths) {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
 }
-function normalizePath(path46) {
-  return path46.replace(/\{[^{}]*\}/g, "{}");
+function normalizePath(path47) {
+  return path47.replace(/\{[^{}]*\}/g, "{}");
 }
 function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
@@ -43901,15 +43910,15 @@ function partiallyDuplicates(a, b) {
   }
   return differs;
 }
-function pathShape(path46) {
-  const segments = path46.split("/");
+function pathShape(path47) {
+  const segments = path47.split("/");
   const variable = segments.map(isVariableSegment);
   return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
-function templateProblem(path46) {
+function templateProblem(path47) {
   let open2 = -1;
-  for (let index = 0; index < path46.length; index++) {
-    const character = path46[index];
+  for (let index = 0; index < path47.length; index++) {
+    const character = path47[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -43943,10 +43952,10 @@ var pathRules = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report: report2 }) {
-      for (const path46 of pathKeys(swagger?.paths)) {
-        if (path46.startsWith("/")) continue;
+      for (const path47 of pathKeys(swagger?.paths)) {
+        if (path47.startsWith("/")) continue;
         report2({
-          pointer: childPointer("/paths", path46),
+          pointer: childPointer("/paths", path47),
           message: "The path is not valid, it must start with a '/' character."
         });
       }
@@ -43965,10 +43974,10 @@ var pathRules = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
     check({ swagger, report: report2 }) {
-      for (const path46 of pathKeys(swagger?.paths)) {
-        if (!/[?#]/.test(path46)) continue;
+      for (const path47 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path47)) continue;
         report2({
-          pointer: childPointer("/paths", path46),
+          pointer: childPointer("/paths", path47),
           message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
         });
       }
@@ -43984,10 +43993,10 @@ var pathRules = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report: report2 }) {
-      for (const path46 of pathKeys(swagger?.paths)) {
-        if (!path46.includes("*")) continue;
+      for (const path47 of pathKeys(swagger?.paths)) {
+        if (!path47.includes("*")) continue;
         report2({
-          pointer: childPointer("/paths", path46),
+          pointer: childPointer("/paths", path47),
           message: "The operation path cannot contain wildcard character '*'."
         });
       }
@@ -44003,11 +44012,11 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report: report2 }) {
-      for (const path46 of pathKeys(swagger?.paths)) {
-        const problem = templateProblem(path46);
+      for (const path47 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path47);
         if (problem === void 0) continue;
         report2({
-          pointer: childPointer("/paths", path46),
+          pointer: childPointer("/paths", path47),
           message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
         });
       }
@@ -44023,10 +44032,10 @@ var pathRules = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report: report2 }) {
-      for (const path46 of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path46).some((name) => name.includes("="))) continue;
+      for (const path47 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path47).some((name) => name.includes("="))) continue;
         report2({
-          pointer: childPointer("/paths", path46),
+          pointer: childPointer("/paths", path47),
           message: "The operation path template variables cannot set default values with character '='."
         });
       }
@@ -44118,14 +44127,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path46 of pathKeys(swagger?.paths)) {
-        const key = path46.toLowerCase();
+      for (const path47 of pathKeys(swagger?.paths)) {
+        const key = path47.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path46),
+            pointer: childPointer("/paths", path47),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path46
+              path47
             )
           });
         }
@@ -44143,11 +44152,11 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report: report2 }) {
-      for (const [path46, item] of entriesOf(swagger?.paths)) {
+      for (const [path47, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path46, "$ref"),
+          pointer: childPointer("/paths", path47, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -45676,26 +45685,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path46 = [];
+    const path47 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path46.push(start);
+    path47.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path46.pop();
+        path47.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path46.slice(path46.indexOf(target)));
+      if (seen === "grey") cycles.push(path47.slice(path47.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path46.push(target);
+        path47.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -46649,10 +46658,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path46, options2 = {}) {
+function offsetOfPath(document, path47, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path46.entries()) {
+  for (const [index, step2] of path47.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -46663,7 +46672,7 @@ function offsetOfPath(document, path46, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path46.length - 1;
+    const isLast = index === path47.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -46681,7 +46690,7 @@ var SETTINGS = ["profile", "rules", "ignore"];
 var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 async function loadConfig(options2) {
-  const file = options2.explicitPath ? import_node_path5.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
+  const file = options2.explicitPath ? import_node_path6.default.resolve(options2.cwd, options2.explicitPath) : findConfigFile(options2.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text3 = await readConfigText(file, options2.cwd);
   return parseConfig(text3, file, options2);
@@ -46756,16 +46765,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path46 = pointerSteps(error2.instancePath);
-  const [setting, ruleId, profile] = path46;
-  const value = path46.reduce(
+  const path47 = pointerSteps(error2.instancePath);
+  const [setting, ruleId, profile] = path47;
+  const value = path47.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path46.length === 0) {
+    if (path47.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -46776,7 +46785,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path46, name],
+      path: [...path47, name],
       atKey: true
     };
   }
@@ -46784,7 +46793,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path46,
+      path: path47,
       atKey: false
     };
   }
@@ -46794,34 +46803,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path46,
+        path: path47,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path46, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path47, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path46,
+      path: path47,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path46, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path47, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path46,
+      path: path47,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path46,
+    path: path47,
     atKey: false
   };
 }
@@ -46831,12 +46840,12 @@ function compiledSchema() {
   return validator;
 }
 function displayPath(cwd, file) {
-  const relative = import_node_path5.default.relative(cwd, file);
-  return relative === "" || import_node_path5.default.isAbsolute(relative) ? file : relative;
+  const relative = import_node_path6.default.relative(cwd, file);
+  return relative === "" || import_node_path6.default.isAbsolute(relative) ? file : relative;
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
@@ -46872,7 +46881,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return import_node_path6.default.relative(finding.connector, finding.file).split(import_node_path6.default.sep).join("/");
+  return import_node_path7.default.relative(finding.connector, finding.file).split(import_node_path7.default.sep).join("/");
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -47711,8 +47720,8 @@ function triggerKind(operation) {
 function sameEndpoint(a, b) {
   return a.method === b.method && normalizePath2(a.path) === normalizePath2(b.path);
 }
-function normalizePath2(path46) {
-  return path46.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath2(path47) {
+  return path47.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -48228,13 +48237,13 @@ function compareChanges(a, b) {
 
 // packages/validator/src/diff/diff-paths.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 async function diffPaths(oldPath, newPath, cwd = process.cwd()) {
   const [before, after] = await Promise.all([readVersion(oldPath, cwd), readVersion(newPath, cwd)]);
   return diffConnectorFiles(before, after);
 }
 async function readVersion(given, cwd) {
-  const absolute = import_node_path7.default.resolve(cwd, given);
+  const absolute = import_node_path8.default.resolve(cwd, given);
   let stat;
   try {
     stat = await import_node_fs4.promises.stat(absolute);
@@ -48247,7 +48256,7 @@ async function readVersion(given, cwd) {
   const decoded = decodeUtf8(await import_node_fs4.promises.readFile(absolute));
   const document = JsonDocument.parse(decoded.text);
   const displayPath2 = toDisplayPath(cwd, absolute);
-  if (kindOfFileName(import_node_path7.default.basename(absolute)) === "apiProperties") {
+  if (kindOfFileName(import_node_path8.default.basename(absolute)) === "apiProperties") {
     return { apiProperties: document, apiPropertiesPath: displayPath2 };
   }
   return { swagger: document, swaggerPath: displayPath2 };
@@ -48373,7 +48382,7 @@ function joinDisplay(folder, relative) {
 
 // packages/validator/src/git/changed-connectors.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options2 = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options2.includeWorkingTree) {
@@ -48404,23 +48413,23 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path8.default.posix.dirname(folder);
-  return parent !== "." && import_node_path8.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
+  const parent = import_node_path9.default.posix.dirname(folder);
+  return parent !== "." && import_node_path9.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs5.promises.readdir(import_node_path8.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs5.promises.readdir(import_node_path9.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path8.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path9.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path8.default.posix.dirname(file);
+  let folder = import_node_path9.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path8.default.posix.dirname(folder);
+    folder = import_node_path9.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -48594,25 +48603,25 @@ function splitNul(output) {
 // packages/validator/src/git/materialize.ts
 var import_node_fs6 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
   const entries = (await git.listTree(rev2, folder)).filter(
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs6.promises.mkdtemp(import_node_path9.default.join(import_node_os.default.tmpdir(), "connector-alm-base-"));
+  const root = await import_node_fs6.promises.mkdtemp(import_node_path10.default.join(import_node_os.default.tmpdir(), "connector-alm-base-"));
   const cleanup = () => import_node_fs6.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : folder.replace(/\/+$/, "");
-    const target = import_node_path9.default.join(root, inside === "" ? "connector" : inside);
+    const target = import_node_path10.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs6.promises.mkdir(target, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path9.default.resolve(target, relative);
-      if (!destination.startsWith(target + import_node_path9.default.sep)) continue;
-      await import_node_fs6.promises.mkdir(import_node_path9.default.dirname(destination), { recursive: true });
+      const destination = import_node_path10.default.resolve(target, relative);
+      if (!isBelow(target, destination)) continue;
+      await import_node_fs6.promises.mkdir(import_node_path10.default.dirname(destination), { recursive: true });
       await import_node_fs6.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target, root, cleanup };
@@ -48624,19 +48633,19 @@ async function materializeFolder(git, rev2, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs9 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/validate.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path10.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path11.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs7.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -48784,7 +48793,7 @@ function countBySeverity(findings) {
 function resolveProfile(folder, forced, config2) {
   if (forced) return forced;
   const fromTree = profileFromPath(folder);
-  const inLayout = import_node_path11.default.resolve(folder).split(import_node_path11.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
+  const inLayout = import_node_path12.default.resolve(folder).split(import_node_path12.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
   if (inLayout) return fromTree;
   return config2.profile ?? "custom";
 }
@@ -48824,13 +48833,13 @@ async function validateFolder(folder, options2, config2 = options2.config ?? DEF
 }
 function isIgnored(folder, config2) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const base2 = import_node_path11.default.dirname(config2.path);
-  const relative = import_node_path11.default.relative(base2, folder).split(import_node_path11.default.sep).join("/");
+  const base2 = import_node_path12.default.dirname(config2.path);
+  const relative = import_node_path12.default.relative(base2, folder).split(import_node_path12.default.sep).join("/");
   return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -48933,7 +48942,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -48991,7 +49000,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: import_node_path12.default.relative(topLevel, folder).split(import_node_path12.default.sep).join("/") || "."
+      repositoryPath: import_node_path13.default.relative(topLevel, folder).split(import_node_path13.default.sep).join("/") || "."
     };
     let names;
     try {
@@ -49001,12 +49010,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names);
-      const text3 = swagger === void 0 ? void 0 : readText(import_node_path12.default.join(folder, swagger));
+      const text3 = swagger === void 0 ? void 0 : readText(import_node_path13.default.join(folder, swagger));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
       const icon = names.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path12.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path13.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -49107,7 +49116,7 @@ async function checkChangedConnectors(options2) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path13.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path14.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -49154,7 +49163,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const diffs = [];
   const changedConnectors = [];
   for (const connector of validation.connectors) {
-    const absolute = await import_node_fs9.promises.realpath(import_node_path14.default.resolve(cwd, connector.path));
+    const absolute = await import_node_fs9.promises.realpath(import_node_path15.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
@@ -49206,7 +49215,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   if (changed.length === 0) return;
   const existing = [];
   for (const folder of changedFolders) {
-    if ((0, import_node_fs9.existsSync)(import_node_path14.default.join(options2.topLevel, folder)) && await options2.git.hasFilesIn(folder))
+    if ((0, import_node_fs9.existsSync)(import_node_path15.default.join(options2.topLevel, folder)) && await options2.git.hasFilesIn(folder))
       existing.push(folder);
   }
   const byPath = await checkChangedConnectors({
@@ -49298,7 +49307,7 @@ function nearestExisting(document, pointer) {
 function relabel(version, folderDisplay, prefix) {
   const rename2 = (display) => {
     if (display === void 0) return void 0;
-    const posix = display.split(import_node_path14.default.sep).join("/");
+    const posix = display.split(import_node_path15.default.sep).join("/");
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };
@@ -49312,28 +49321,28 @@ function relabel(version, folderDisplay, prefix) {
   };
 }
 function toRepositoryPath(topLevel, absolute) {
-  const relative = import_node_path14.default.relative(topLevel, absolute);
-  if (relative.startsWith("..") || import_node_path14.default.isAbsolute(relative)) return void 0;
-  return relative === "" ? "." : relative.split(import_node_path14.default.sep).join("/");
+  const relative = import_node_path15.default.relative(topLevel, absolute);
+  if (relative.startsWith("..") || import_node_path15.default.isAbsolute(relative)) return void 0;
+  return relative === "" ? "." : relative.split(import_node_path15.default.sep).join("/");
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path15.default.resolve(cwd, base2.baseDir ?? ".");
-  const relative = import_node_path15.default.relative(baseDir, import_node_path15.default.resolve(cwd, file));
+  const baseDir = import_node_path16.default.resolve(cwd, base2.baseDir ?? ".");
+  const relative = import_node_path16.default.relative(baseDir, import_node_path16.default.resolve(cwd, file));
   if (relative === "") return ".";
-  if (relative.startsWith("..") || import_node_path15.default.isAbsolute(relative)) return void 0;
-  return relative.split(import_node_path15.default.sep).join("/");
+  if (relative.startsWith("..") || import_node_path16.default.isAbsolute(relative)) return void 0;
+  return relative.split(import_node_path16.default.sep).join("/");
 }
 function artifactUri(file, base2 = {}) {
   const relative = repositoryPath(file, base2);
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path15.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path16.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/fingerprint.ts
@@ -49710,15 +49719,15 @@ function failsThreshold(result, failOn) {
 
 // packages/cli/src/report-output.ts
 var import_node_fs11 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/repository-root.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  for (let dir = import_node_path16.default.resolve(cwd); ; dir = import_node_path16.default.dirname(dir)) {
-    if ((0, import_node_fs10.existsSync)(import_node_path16.default.join(dir, ".git"))) return dir;
-    if (import_node_path16.default.dirname(dir) === dir) return import_node_path16.default.resolve(cwd);
+  for (let dir = import_node_path17.default.resolve(cwd); ; dir = import_node_path17.default.dirname(dir)) {
+    if ((0, import_node_fs10.existsSync)(import_node_path17.default.join(dir, ".git"))) return dir;
+    if (import_node_path17.default.dirname(dir) === dir) return import_node_path17.default.resolve(cwd);
   }
 }
 
@@ -49740,8 +49749,8 @@ async function writeReport(context, result, options2) {
     color: options2.output === void 0 && useColor(io)
   });
   if (options2.output) {
-    const target = import_node_path17.default.resolve(io.cwd, options2.output);
-    await import_node_fs11.promises.mkdir(import_node_path17.default.dirname(target), { recursive: true });
+    const target = import_node_path18.default.resolve(io.cwd, options2.output);
+    await import_node_fs11.promises.mkdir(import_node_path18.default.dirname(target), { recursive: true });
     await import_node_fs11.promises.writeFile(target, text3);
   } else {
     io.stdout.write(text3);
@@ -49862,7 +49871,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -51167,7 +51176,7 @@ function decideRetry(outcome, attempt, waitedMs, budget, nowMs, idempotent = tru
   if (outcome.kind === "response" && !isRetryableStatus(outcome.status))
     return { retry: false, reason: "not-retryable" };
   if (!idempotent && !(outcome.kind === "response" ? outcome.status === 429 : !outcome.reachedServer))
-    return { retry: false, reason: "not-retryable" };
+    return { retry: false, reason: "may-have-been-applied" };
   if (attempt >= budget.maxAttempts) return { retry: false, reason: "budget-spent" };
   const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
   const told = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
@@ -51360,15 +51369,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path46, options2) {
-    return await this.send("GET", path46, options2);
+  async get(path47, options2) {
+    return await this.send("GET", path47, options2);
   }
-  async post(path46, options2) {
-    return await this.send("POST", path46, options2);
+  async post(path47, options2) {
+    return await this.send("POST", path47, options2);
   }
-  async send(method, path46, request2) {
+  async send(method, path47, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path46, this.options.environment);
+    const url = new URL(WEB_API_PATH + path47, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     let waitedMs = 0;
     let refreshedAfter401 = false;
@@ -51398,7 +51407,7 @@ var DataverseHttp = class {
           request2
         );
         if (!decision2.retry) {
-          if (request2.idempotent === false && !NOT_DELIVERED.has(reason))
+          if (decision2.reason === "may-have-been-applied")
             throw mayHaveBeenApplied(
               request2.operation,
               `the connection to ${url.origin} broke (${reason})`,
@@ -51429,7 +51438,7 @@ var DataverseHttp = class {
       const decision = this.decide(outcome, attempt, waitedMs, request2);
       if (!decision.retry) {
         const error2 = dataverseError(request2.operation, response.status, errorBody, this.options.environment);
-        if (request2.idempotent === false && isRetryableStatus(response.status) && response.status !== 429)
+        if (decision.reason === "may-have-been-applied")
           throw mayHaveBeenApplied(request2.operation, error2.message, error2);
         if (decision.reason === "budget-spent") {
           throw new DataverseError(
@@ -53055,17 +53064,17 @@ async function sameZipContent(a, b) {
 
 // packages/solution/src/zip/zip-writer.ts
 var import_node_fs15 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises4 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 async function refuseNonFolder(folder) {
-  const resolved2 = import_node_path18.default.resolve(folder);
-  for (let current = resolved2; ; current = import_node_path18.default.dirname(current)) {
+  const resolved2 = import_node_path19.default.resolve(folder);
+  for (let current = resolved2; ; current = import_node_path19.default.dirname(current)) {
     const stat = await import_node_fs14.promises.stat(current).catch(() => void 0) ?? await import_node_fs14.promises.lstat(current).catch(() => void 0);
     if (stat?.isDirectory()) return;
     if (stat) {
@@ -53074,18 +53083,18 @@ async function refuseNonFolder(folder) {
         { hint: "Give the path of a folder, or move the file out of the way." }
       );
     }
-    if (import_node_path18.default.dirname(current) === current) return;
+    if (import_node_path19.default.dirname(current) === current) return;
   }
 }
 
 // packages/solution/src/fs/temporary.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 function temporarySibling(target) {
-  const resolved2 = import_node_path19.default.resolve(target);
-  return import_node_path19.default.join(
-    import_node_path19.default.dirname(resolved2),
-    `.${import_node_path19.default.basename(resolved2)}.${(0, import_node_crypto4.randomBytes)(6).toString("hex")}.tmp`
+  const resolved2 = import_node_path20.default.resolve(target);
+  return import_node_path20.default.join(
+    import_node_path20.default.dirname(resolved2),
+    `.${import_node_path20.default.basename(resolved2)}.${(0, import_node_crypto4.randomBytes)(6).toString("hex")}.tmp`
   );
 }
 
@@ -53096,8 +53105,8 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     throw new UserError(`${destination} is a folder; a zip cannot be written there.`, {
       hint: "Give the path of the zip file to write, ending in .zip."
     });
-  await refuseNonFolder(import_node_path20.default.dirname(destination));
-  await import_node_fs15.promises.mkdir(import_node_path20.default.dirname(destination), { recursive: true });
+  await refuseNonFolder(import_node_path21.default.dirname(destination));
+  await import_node_fs15.promises.mkdir(import_node_path21.default.dirname(destination), { recursive: true });
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -53376,15 +53385,15 @@ function describeParseError2(error2) {
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs17 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
 var import_node_fs16 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs16.promises.readdir(import_node_path21.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs16.promises.readdir(import_node_path22.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -53403,16 +53412,16 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists(target)) {
-    await import_node_fs17.promises.mkdir(import_node_path22.default.dirname(import_node_path22.default.resolve(target)), { recursive: true });
+    await import_node_fs17.promises.mkdir(import_node_path23.default.dirname(import_node_path23.default.resolve(target)), { recursive: true });
     await import_node_fs17.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
   const targetRoot = await import_node_fs17.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
   for (const file of files) {
-    const from = import_node_path22.default.join(staged, file);
-    const to = import_node_path22.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path22.default.posix.dirname(file)));
+    const from = import_node_path23.default.join(staged, file);
+    const to = import_node_path23.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path23.default.posix.dirname(file)));
     const current = await import_node_fs17.promises.lstat(to).catch(() => void 0);
     if (current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
@@ -53429,7 +53438,7 @@ async function commitFolder(staged, target, options2) {
     const wanted = new Set(files);
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs17.promises.rm(import_node_path22.default.join(targetRoot, file));
+      await import_node_fs17.promises.rm(import_node_path23.default.join(targetRoot, file));
       result.deleted.push(file);
     }
     await removeEmptyFolders(targetRoot, options2.protect);
@@ -53442,7 +53451,7 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path22.default.join(current, segment);
+    const next = import_node_path23.default.join(current, segment);
     const entry = await import_node_fs17.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
@@ -53450,7 +53459,7 @@ async function ensureDirectoryInside(root, relative) {
     }
     if (entry?.isSymbolicLink()) {
       const real = await import_node_fs17.promises.realpath(next).catch(() => void 0);
-      if (real === void 0 || real !== root && !real.startsWith(root + import_node_path22.default.sep)) {
+      if (real === void 0 || !isWithin(root, real)) {
         const problem = real === void 0 ? "is a link that leads nowhere" : `leads outside ${root} through a link`;
         throw new UserError(`Refusing to write into ${next}: it ${problem}.`, {
           hint: "Remove the link from the target folder."
@@ -53466,7 +53475,7 @@ async function ensureDirectoryInside(root, relative) {
       removed.push(segments.slice(0, index + 1).join("/"));
       await import_node_fs17.promises.rm(next);
     }
-    await import_node_fs17.promises.mkdir(import_node_path22.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs17.promises.mkdir(import_node_path23.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
@@ -53490,13 +53499,13 @@ async function exists(file) {
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path22.default.join(root, relative);
+    const absolute = import_node_path23.default.join(root, relative);
     const entries = await import_node_fs17.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs17.promises.rmdir(import_node_path22.default.join(root, child));
+        await import_node_fs17.promises.rmdir(import_node_path23.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -53597,11 +53606,11 @@ function checkVersion(version) {
 
 // packages/solution/src/solution/unpack.ts
 var import_node_fs19 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs18 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -53784,13 +53793,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path23.default.dirname(destination);
+    const folder = import_node_path24.default.dirname(destination);
     let made = folders.get(folder);
     if (!made) folders.set(folder, made = import_node_fs18.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path23.default.join(staging, folderPath);
+    const destination = import_node_path24.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await import_node_fs18.promises.writeFile(destination, content, { flag: "wx" });
     written.push(folderPath);
@@ -53801,7 +53810,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
       await write2(folderPath, prettyJson(await readText2(entry), located(entry)));
       return;
     }
-    const destination = import_node_path23.default.join(staging, folderPath);
+    const destination = import_node_path24.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written.push(folderPath);
@@ -53887,16 +53896,16 @@ async function stageBoth(zipPath, staging, options2) {
     }
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path24.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs19.promises.readFile(from)).equals(await import_node_fs19.promises.readFile(import_node_path24.default.join(staging, file))))
+      const from = import_node_path25.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs19.promises.readFile(from)).equals(await import_node_fs19.promises.readFile(import_node_path25.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(
           `${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`
         );
-      await import_node_fs19.promises.mkdir(import_node_path24.default.dirname(import_node_path24.default.join(staging, variant)), { recursive: true });
-      await import_node_fs19.promises.rename(from, import_node_path24.default.join(staging, variant));
+      await import_node_fs19.promises.mkdir(import_node_path25.default.dirname(import_node_path25.default.join(staging, variant)), { recursive: true });
+      await import_node_fs19.promises.rename(from, import_node_path25.default.join(staging, variant));
     }
   } finally {
     await import_node_fs19.promises.rm(managedStaging, { recursive: true, force: true });
@@ -53917,7 +53926,7 @@ async function refuseNonEmptyTarget(folder, overwrite) {
 
 // packages/solution/src/solution/pack.ts
 var import_node_fs20 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/content-types.ts
 function contentTypesXml(entryNames) {
@@ -53964,7 +53973,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       }
     );
   }
-  const located = (file) => import_node_path25.default.join(folder, file);
+  const located = (file) => import_node_path26.default.join(folder, file);
   const readText2 = async (file) => {
     const bytes = await import_node_fs20.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
@@ -54155,7 +54164,7 @@ function parseExistingApiProperties(text3, file) {
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs21 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, limits) {
   const stat = await import_node_fs21.promises.stat(source).catch(() => void 0);
   if (!stat) throw new UserError(`${source} does not exist.`);
@@ -54163,7 +54172,7 @@ async function readSolutionConnectors(source, limits) {
   const reader = await ZipReader.open(source, { limits });
   let staging;
   try {
-    staging = await import_node_fs21.promises.mkdtemp(import_node_path26.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs21.promises.mkdtemp(import_node_path27.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
@@ -54180,12 +54189,11 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   }
   const connectors = [];
   const documents = files.filter(isConnectorDocument);
-  const present = new Set(documents);
+  const managedCopies = new Set(documents.map(managedVariantOf));
   for (const file of documents) {
-    const twin = unmanagedTwinOf(file);
-    if (twin !== void 0 && present.has(twin)) continue;
-    const shown = import_node_path26.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs21.promises.readFile(import_node_path26.default.join(folder, file)), shown), shown);
+    if (managedCopies.has(file)) continue;
+    const shown = import_node_path27.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs21.promises.readFile(import_node_path27.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -54200,7 +54208,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
       connector.scriptOperations = scriptOperations;
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
-      const bytes = await import_node_fs21.promises.readFile(import_node_path26.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
+      const bytes = await import_node_fs21.promises.readFile(import_node_path27.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       });
       connector.files[reference2.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
@@ -54209,14 +54217,10 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   }
   return connectors;
 }
-function unmanagedTwinOf(file) {
-  return file.endsWith(MANAGED_SUFFIX) ? `${file.slice(0, -MANAGED_SUFFIX.length)}.xml` : void 0;
-}
-var MANAGED_SUFFIX = "_managed.xml";
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs22 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -54300,10 +54304,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path27.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path28.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path27.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path28.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -54326,8 +54330,8 @@ async function prepare(connector, destination, folder) {
   await refuseNonFolder(destination);
   const existingNames = await import_node_fs22.promises.readdir(destination).catch(() => []);
   const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties) ? parseExistingApiProperties(
-    await import_node_fs22.promises.readFile(import_node_path27.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
-    import_node_path27.default.join(destination, REPOSITORY_FILES.apiProperties)
+    await import_node_fs22.promises.readFile(import_node_path28.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
+    import_node_path28.default.join(destination, REPOSITORY_FILES.apiProperties)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -54351,9 +54355,9 @@ async function write(item, destination) {
   const staging = temporarySibling(destination);
   await import_node_fs22.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs22.promises.writeFile(import_node_path27.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs22.promises.writeFile(import_node_path28.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs22.promises.rm(import_node_path27.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs22.promises.rm(import_node_path28.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -54391,7 +54395,7 @@ function checkPublisherPrefix(prefix) {
 
 // packages/solution/src/connector/read-repository-connector.ts
 var import_node_fs23 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 async function readRepositoryConnector(folder, prefix) {
   const names = await import_node_fs23.promises.readdir(folder).catch(() => {
     throw new UserError(`${folder} is not a folder.`);
@@ -54406,9 +54410,9 @@ async function readRepositoryConnector(folder, prefix) {
         });
       return void 0;
     }
-    return import_node_fs23.promises.readFile(import_node_path28.default.join(folder, actual));
+    return import_node_fs23.promises.readFile(import_node_path29.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path28.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path29.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger = checkJson(swaggerText, swaggerFile);
   const title = swagger?.info?.title;
@@ -54417,7 +54421,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path28.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path29.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -54462,7 +54466,7 @@ async function readRepositoryConnector(folder, prefix) {
 
 // packages/solution/src/connector/build-solution.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
   checkOptions(options2);
@@ -54519,8 +54523,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs24.promises.mkdir(import_node_path29.default.dirname(import_node_path29.default.join(folder, relative)), { recursive: true });
-    await import_node_fs24.promises.writeFile(import_node_path29.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs24.promises.mkdir(import_node_path30.default.dirname(import_node_path30.default.join(folder, relative)), { recursive: true });
+    await import_node_fs24.promises.writeFile(import_node_path30.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -54671,7 +54675,7 @@ function connectorElement(connector) {
 
 // packages/solution/src/certification/check-package.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/classify-solution.ts
 var REQUIRED = ["[Content_Types].xml", "customizations.xml", "solution.xml"];
@@ -54734,7 +54738,7 @@ function topFolders(names) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const findings = [];
   const solutions = [];
-  const outerName = import_node_path30.default.basename(zipPath);
+  const outerName = import_node_path31.default.basename(zipPath);
   const scratch = temporarySibling(zipPath);
   const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options2.limits });
   try {
@@ -54767,7 +54771,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   return { ok: findings.length === 0, findings, solutions };
 }
 async function checkPackageZip(outer, name, scratch, options2, findings, solutions) {
-  const file = import_node_path30.default.join(scratch, "package.zip");
+  const file = import_node_path31.default.join(scratch, "package.zip");
   await outer.copyToFile(outer.find(name), file);
   const inner = await ZipReader.open(file, { displayName: name, limits: options2.limits });
   try {
@@ -54817,7 +54821,7 @@ async function checkPackageZip(outer, name, scratch, options2, findings, solutio
       );
     }
     for (const [index, entry] of zips.entries()) {
-      const solutionFile = import_node_path30.default.join(scratch, `solution-${index}.zip`);
+      const solutionFile = import_node_path31.default.join(scratch, `solution-${index}.zip`);
       await inner.copyToFile(entry, solutionFile);
       const label = `${name}/${entry.name}`;
       const reader = await ZipReader.open(solutionFile, { displayName: label, limits: options2.limits });
@@ -54876,21 +54880,21 @@ function requireKind(kinds, kind, where2, findings) {
 
 // packages/solution/src/certification/build-package.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const solutions = [
     options2.connectorSolution,
     options2.flowSolution,
     ...options2.pluginSolution ? [options2.pluginSolution] : []
   ];
-  const names = solutions.map((file) => import_node_path31.default.basename(file));
+  const names = solutions.map((file) => import_node_path32.default.basename(file));
   if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
     throw new UserError(`The solution zips must have different file names; got ${names.join(", ")}.`);
   for (const file of [options2.intro, ...solutions]) {
     if (!(await import_node_fs26.promises.stat(file).catch(() => void 0))?.isFile())
       throw new UserError(`${file} does not exist or is not a file.`);
   }
-  const packageName = options2.packageName ?? `${import_node_path31.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path32.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -54986,10 +54990,10 @@ function readSolutionManifest(bytes, label) {
 
 // packages/dataverse/src/operations/write-file-atomically.ts
 var import_promises5 = require("node:fs/promises");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 async function writeFileAtomically(file, bytes) {
-  await (0, import_promises5.mkdir)(import_node_path32.default.dirname(file), { recursive: true });
-  const temporary = import_node_path32.default.join(import_node_path32.default.dirname(file), `.${import_node_path32.default.basename(file)}.${process.pid}.tmp`);
+  await (0, import_promises5.mkdir)(import_node_path33.default.dirname(file), { recursive: true });
+  const temporary = import_node_path33.default.join(import_node_path33.default.dirname(file), `.${import_node_path33.default.basename(file)}.${process.pid}.tmp`);
   try {
     await (0, import_promises5.writeFile)(temporary, bytes);
     await (0, import_promises5.rename)(temporary, file);
@@ -55537,14 +55541,14 @@ var ALL_PRIVILEGES = [
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto10 = require("node:crypto");
 var import_node_fs27 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
     for (const name of (0, import_node_fs27.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       try {
-        this.put(new Uint8Array((0, import_node_fs27.readFileSync)(import_node_path33.default.join(folder, name))), false);
+        this.put(new Uint8Array((0, import_node_fs27.readFileSync)(import_node_path34.default.join(folder, name))), false);
       } catch {
       }
     }
@@ -55562,7 +55566,7 @@ var SolutionStore = class {
     const existing = this.get(manifest.uniqueName);
     const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto10.randomUUID)(), ...manifest, zip };
     this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
-    if (persist && this.folder) (0, import_node_fs27.writeFileSync)(import_node_path33.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
+    if (persist && this.folder) (0, import_node_fs27.writeFileSync)(import_node_path34.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
     return stored;
   }
   /** Unique names are case-insensitive in Dataverse. */
@@ -56378,7 +56382,7 @@ function close(server) {
 
 // packages/cli/src/commands/dataverse-connection.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.option(
     "--environment-url <url>",
@@ -56398,7 +56402,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs28.readFileSync)(import_node_path34.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs28.readFileSync)(import_node_path35.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch {
       throw new UsageError(`Cannot read the certificate file '${options2.clientCertificate}'.`);
     }
@@ -56436,7 +56440,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path35.default.resolve(
+    const outputFile = import_node_path36.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -56459,7 +56463,7 @@ function registerExportCommand(program2, context) {
 
 // packages/cli/src/commands/import.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument("<solution-zip>", "the solution zip")
@@ -56476,7 +56480,7 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path36.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path37.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
         text3 = (0, import_node_fs29.readFileSync)(file, "utf8");
@@ -56488,7 +56492,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path36.default.resolve(io.cwd, zip),
+        file: import_node_path37.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -56510,7 +56514,7 @@ function registerImportCommand(program2, context) {
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto15 = require("node:crypto");
 var import_node_fs30 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 function port(value) {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`Not a port number: '${value}'.`);
   return Number(value);
@@ -56518,7 +56522,7 @@ function port(value) {
 function registerDevServerCommand(program2, context) {
   program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
     const { io } = context;
-    const folder = options2.solutions ? import_node_path37.default.resolve(io.cwd, options2.solutions) : void 0;
+    const folder = options2.solutions ? import_node_path38.default.resolve(io.cwd, options2.solutions) : void 0;
     if (folder) (0, import_node_fs30.mkdirSync)(folder, { recursive: true });
     const appId = (0, import_node_crypto15.randomUUID)();
     const secret = (0, import_node_crypto15.randomBytes)(18).toString("base64url");
@@ -56651,7 +56655,7 @@ function backoffDelays(first, cap, total) {
 // packages/github/src/connector-files.ts
 var import_node_crypto17 = require("node:crypto");
 var import_node_fs31 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".DS_Store", "Thumbs.db", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto17.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -56661,7 +56665,7 @@ async function readConnectorFiles(folder) {
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs31.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name)) continue;
-      const absolute = import_node_path38.default.join(directory, entry.name);
+      const absolute = import_node_path39.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError(`${absolute} is a symbolic link; a pull request carries real files only.`, {
@@ -58156,17 +58160,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path46 = requestOptions.url.replace(options2.baseUrl, "");
+    const path47 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path46} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path47} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path46} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path47} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -60879,7 +60883,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path46) => path46.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path47) => path47.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -61092,7 +61096,7 @@ function createGitHubClient(options2) {
 
 // packages/github/src/open-pull-request.ts
 var import_promises8 = require("node:fs/promises");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -61120,8 +61124,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path46 of changes.deletions)
-    entries.push({ path: `${folder}/${path46}`, mode: "100644", type: "blob", sha: null });
+  for (const path47 of changes.deletions)
+    entries.push({ path: `${folder}/${path47}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -61468,11 +61472,11 @@ async function readBranch(client, repository, branch) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path39.default.basename(import_node_path39.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path40.default.basename(import_node_path40.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -61526,7 +61530,7 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path40.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path41.default.resolve(options2.cwd, options2.connector);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const title = options2.title?.trim() || pullRequestTitle(await connectorTitle(folder), validation.profile);
@@ -61645,12 +61649,12 @@ From ${options2.source}.` : ""}`;
 }
 async function connectorTitle(folder) {
   try {
-    const swagger = JSON.parse(await (0, import_promises8.readFile)(import_node_path40.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
+    const swagger = JSON.parse(await (0, import_promises8.readFile)(import_node_path41.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
     if (typeof swagger.info?.title === "string" && swagger.info.title.trim() !== "")
       return swagger.info.title.trim();
   } catch {
   }
-  return import_node_path40.default.basename(folder);
+  return import_node_path41.default.basename(folder);
 }
 
 // packages/cli/src/commands/open-pull-request.ts
@@ -61716,7 +61720,7 @@ function describeResult(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 function registerUnpackCommand(program2, context) {
   program2.command("unpack").description(
     "unpack a solution zip into a SolutionPackager-style folder with canonical, diff-friendly files"
@@ -61729,7 +61733,7 @@ function registerUnpackCommand(program2, context) {
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     if (resetVersion !== void 0 && !/^\d+(\.\d+){1,3}$/.test(resetVersion))
       throw new UsageError(`--reset-version '${resetVersion}' is not a version like 0.0.0.0.`);
-    const result = await unpackSolution(import_node_path41.default.resolve(io.cwd, zip), import_node_path41.default.resolve(io.cwd, folder), {
+    const result = await unpackSolution(import_node_path42.default.resolve(io.cwd, zip), import_node_path42.default.resolve(io.cwd, folder), {
       packageType: options2.packageType,
       ...resetVersion ? { resetVersion } : {},
       stale: options2.stale,
@@ -61763,15 +61767,15 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; with --package-type both, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
   ).option("--solution-version <version>", "the solution version to write, e.g. 1.2.0.0").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folder, zip, options2) => {
     const { io } = context;
     if (!zip.toLowerCase().endsWith(".zip")) throw new UsageError(`The output '${zip}' must end in .zip.`);
-    const source = import_node_path42.default.resolve(io.cwd, folder);
-    const target = import_node_path42.default.resolve(io.cwd, zip);
+    const source = import_node_path43.default.resolve(io.cwd, folder);
+    const target = import_node_path43.default.resolve(io.cwd, zip);
     const version = options2.solutionVersion ? { version: options2.solutionVersion } : {};
     const results = options2.packageType === "both" ? [
       await packSolution(source, target, { packageType: "unmanaged", ...version }),
@@ -61783,7 +61787,7 @@ function registerPackCommand(program2, context) {
     if (options2.format === "json") {
       io.stdout.write(
         `${JSON.stringify(
-          results.map((r) => ({ ...r, zip: import_node_path42.default.relative(io.cwd, r.zip) || r.zip })),
+          results.map((r) => ({ ...r, zip: import_node_path43.default.relative(io.cwd, r.zip) || r.zip })),
           null,
           2
         )}
@@ -61793,7 +61797,7 @@ function registerPackCommand(program2, context) {
     }
     for (const result of results) {
       io.stdout.write(
-        `Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path42.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.
+        `Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path43.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.
 `
       );
     }
@@ -61801,19 +61805,19 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
   ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path43.default.resolve(io.cwd, destination);
-    const connectors = await extractConnectors(import_node_path43.default.resolve(io.cwd, source), root, {
+    const root = import_node_path44.default.resolve(io.cwd, destination);
+    const connectors = await extractConnectors(import_node_path44.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2)
     });
     if (options2.format === "json") {
       io.stdout.write(
-        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path43.default.join(destination, c.folder) })) }, null, 2)}
+        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path44.default.join(destination, c.folder) })) }, null, 2)}
 `
       );
       return;
@@ -61821,7 +61825,7 @@ function registerExtractConnectorsCommand(program2, context) {
     if (connectors.length === 0) io.stdout.write("The solution has no custom connector.\n");
     for (const connector of connectors) {
       io.stdout.write(
-        `${connector.displayName} (${connector.name}) \u2192 ${import_node_path43.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.
+        `${connector.displayName} (${connector.name}) \u2192 ${import_node_path44.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.
 `
       );
       for (const warning of connector.warnings) io.stderr.write(`warning: ${warning}
@@ -61831,7 +61835,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
   program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("--out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option("--format <format>", "text or json", "text").action(async (folders, options2) => {
     const { io } = context;
@@ -61842,9 +61846,9 @@ function registerBuildSolutionCommand(program2, context) {
       throw new UsageError(
         `--option-value-prefix must be a whole number; got '${options2.optionValuePrefix}'.`
       );
-    const zip = import_node_path44.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path45.default.resolve(io.cwd, options2.out);
     const built = await buildSolution(
-      folders.map((folder) => import_node_path44.default.resolve(io.cwd, folder)),
+      folders.map((folder) => import_node_path45.default.resolve(io.cwd, folder)),
       zip,
       {
         uniqueName: options2.uniqueName,
@@ -61858,7 +61862,7 @@ function registerBuildSolutionCommand(program2, context) {
         }
       }
     );
-    const connectors = built.map((c) => ({ ...c, folder: import_node_path44.default.relative(io.cwd, c.folder) || "." }));
+    const connectors = built.map((c) => ({ ...c, folder: import_node_path45.default.relative(io.cwd, c.folder) || "." }));
     if (options2.format === "json")
       io.stdout.write(`${JSON.stringify({ zip: options2.out, connectors }, null, 2)}
 `);
@@ -61871,12 +61875,12 @@ function registerBuildSolutionCommand(program2, context) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description("build the certification package zip and check it").argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path45.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path46.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -61886,7 +61890,7 @@ function registerPackageCommand(program2, context) {
     report(context, result, options2.format, `Wrote ${out}: the package structure is correct.`);
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path45.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path46.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false
     });
     report(context, result, options2.format, "Validation successful: The package structure is correct.");

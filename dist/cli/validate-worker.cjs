@@ -3263,8 +3263,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path5) {
-      let input = path5;
+    function removeDotSegments(path6) {
+      let input = path6;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3338,11 +3338,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path5) {
-      if (path5 === "" || path5[0] === "/") {
-        return removeDotSegments(path5);
+    function removeDotSegmentsRelative(path6) {
+      if (path6 === "" || path6[0] === "/") {
+        return removeDotSegments(path6);
       }
-      const segments = path5.split("/");
+      const segments = path6.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3705,8 +3705,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
+        const path6 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path6 && path6 !== "/" ? path6 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -9348,11 +9348,21 @@ var require_png = __commonJS({
 var import_node_worker_threads = require("node:worker_threads");
 
 // packages/validator/src/validate.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs = __toESM(require("node:fs"), 1);
+var import_node_path2 = __toESM(require("node:path"), 1);
+
+// packages/core/src/paths.ts
 var import_node_path = __toESM(require("node:path"), 1);
+function isWithin(root, child) {
+  const relative = import_node_path.default.relative(root, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${import_node_path.default.sep}`) && !import_node_path.default.isAbsolute(relative);
+}
+function isBelow(root, child) {
+  return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
+}
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
@@ -10873,7 +10883,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path.default.resolve(cwd, folder);
+  const absolutePath = import_node_path2.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs.default.realpathSync(absolutePath);
   const dirents = import_node_fs.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -10883,7 +10893,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
     const entry = { name: dirent.name, type, size: 0 };
     if (type === "file") {
-      const stat = import_node_fs.default.statSync(import_node_path.default.join(absolutePath, dirent.name));
+      const stat = import_node_fs.default.statSync(import_node_path2.default.join(absolutePath, dirent.name));
       entry.size = stat.size;
       stats.set(entry, stat);
     }
@@ -10894,7 +10904,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path.default.basename(absolutePath),
+    name: import_node_path2.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -10913,12 +10923,12 @@ function isMisnamedSwagger(name) {
   return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
 function toDisplayPath(cwd, absolute) {
-  const relative = import_node_path.default.relative(cwd, absolute);
+  const relative = import_node_path2.default.relative(cwd, absolute);
   return relative === "" ? "." : relative;
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder, listedStat) {
-  const filePath = import_node_path.default.join(folder, entry.name);
-  const displayPath = displayFolder === "." ? entry.name : import_node_path.default.join(displayFolder, entry.name);
+  const filePath = import_node_path2.default.join(folder, entry.name);
+  const displayPath = displayFolder === "." ? entry.name : import_node_path2.default.join(displayFolder, entry.name);
   const issues = [];
   const base2 = { kind, name: entry.name, displayPath, bytes: entry.size, issues };
   const bytes = readSafely(filePath, entry, realFolder, issues, listedStat);
@@ -10948,8 +10958,7 @@ function readSafely(filePath, entry, realFolder, issues, listedStat) {
   try {
     if (entry.type === "symlink") {
       const target = import_node_fs.default.realpathSync(filePath);
-      const inside = target.startsWith(realFolder() + import_node_path.default.sep);
-      if (!inside) {
+      if (!isBelow(realFolder(), target)) {
         issues.push({
           ruleId: "GEN-SYMLINK",
           message: `${entry.name} is a symbolic link to a file outside the connector folder; it was not read. Commit the file itself.`
@@ -10985,14 +10994,14 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
 var TOP_FOLDER_PROFILES = {
   "certified-connectors": "certified",
   "independent-publisher-connectors": "independent-publisher",
   "custom-connectors": "custom"
 };
 function profileFromPath(folder) {
-  const segments = import_node_path2.default.resolve(folder).split(import_node_path2.default.sep).reverse();
+  const segments = import_node_path3.default.resolve(folder).split(import_node_path3.default.sep).reverse();
   for (const segment of segments) {
     const profile = TOP_FOLDER_PROFILES[segment.toLowerCase()];
     if (profile) return profile;
@@ -11333,9 +11342,9 @@ var SwaggerModel = class {
           );
       }
     };
-    for (const [path5, pathItem] of entriesOf(this.paths)) {
+    for (const [path6, pathItem] of entriesOf(this.paths)) {
       if (!isObject(pathItem)) continue;
-      const pathItemPlace = new PointerPlace(root, "paths", path5);
+      const pathItemPlace = new PointerPlace(root, "paths", path6);
       visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
@@ -11359,10 +11368,10 @@ var SwaggerModel = class {
   }
   buildOperations() {
     const operations = [];
-    for (const [path5, pathItemValue] of entriesOf(this.paths)) {
+    for (const [path6, pathItemValue] of entriesOf(this.paths)) {
       const pathItem = asObject(pathItemValue);
       if (!pathItem) continue;
-      const pathItemPointer = childPointer("/paths", path5);
+      const pathItemPointer = childPointer("/paths", path6);
       const pathParameters2 = this.parameterList(
         pathItem.parameters,
         childPointer(pathItemPointer, "parameters"),
@@ -11382,7 +11391,7 @@ var SwaggerModel = class {
           isInternal
         );
         operations.push({
-          path: path5,
+          path: path6,
           method,
           pointer,
           pathItemPointer,
@@ -12118,7 +12127,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path5 = problem.segments;
+  const path6 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -12132,21 +12141,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path5.includes("oAuthSettings")) {
-      const last2 = path5[path5.length - 1];
+    if (path6.includes("oAuthSettings")) {
+      const last2 = path6[path6.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path5.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path5[path5.length - 1] === "type" && path5.length === parameterNameDepth(path5) + 1)
+    if (path6.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path6[path6.length - 1] === "type" && path6.length === parameterNameDepth(path6) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path5) {
-  return path5[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path6) {
+  return path6[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -12830,7 +12839,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 var IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
@@ -12893,7 +12902,7 @@ var folderRules = [
       good: "certified-connectors/Contoso/apiDefinition.swagger.json"
     },
     check(context) {
-      const segments = context.connector.absolutePath.split(import_node_path3.default.sep);
+      const segments = context.connector.absolutePath.split(import_node_path4.default.sep);
       const parent = segments[segments.length - 2]?.toLowerCase() ?? "";
       if (parent in TOP_FOLDER_PROFILES) return;
       const top = segments.slice(0, -1).reverse().find((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
@@ -20182,10 +20191,10 @@ var StructureWalker = class {
       if (isObject(tagFields.externalDocs))
         this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
-    for (const [path5, item] of entriesOf(fields.paths)) {
-      if (path5.startsWith("x-")) continue;
-      if (isObject(item)) this.visitPathItem(item, rootNode, path5);
-      else this.typeIssue(placeAt(rootNode, "paths", path5), "Object", item);
+    for (const [path6, item] of entriesOf(fields.paths)) {
+      if (path6.startsWith("x-")) continue;
+      if (isObject(item)) this.visitPathItem(item, rootNode, path6);
+      else this.typeIssue(placeAt(rootNode, "paths", path6), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
       this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
@@ -20211,8 +20220,8 @@ var StructureWalker = class {
     if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
     if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path5) {
-    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path5);
+  visitPathItem(item, rootNode, path6) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path6);
     this.ref(item, itemNode, "pathItem");
     const fields = this.add(itemNode);
     this.visitParameters(fields.parameters, itemNode);
@@ -21155,9 +21164,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = asArray(operation.operation[key]) ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path5) {
+function pathVariables(path6) {
   const names = [];
-  for (const match2 of path5.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path6.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -21252,9 +21261,9 @@ function operationOwning(model, pointer) {
     return void 0;
   }
   if (segments[0] !== "paths" || segments.length < 3) return void 0;
-  const [, path5, method] = segments;
+  const [, path6, method] = segments;
   return model.operations.find(
-    (operation) => operation.path === path5 && (operation.method === method || method === "parameters")
+    (operation) => operation.path === path6 && (operation.method === method || method === "parameters")
   );
 }
 function callsOf(extension, value, pointer) {
@@ -21334,10 +21343,10 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? { kind: "missing" } : { kind: "unknown" };
 }
-function followSchemaPath(model, root, path5) {
+function followSchemaPath(model, root, path6) {
   let current = resolved(model, root);
   if (!current) return { kind: "unknown" };
-  const segments = path5.split("/").filter((segment) => segment !== "");
+  const segments = path6.split("/").filter((segment) => segment !== "");
   for (const segment of segments.slice(0, MAX_STEPS)) {
     const next = property(model, current, segment);
     if (next.kind !== "found") return next;
@@ -21677,9 +21686,9 @@ var dynamicRules = [
           continue;
         }
         if (items.kind !== "found") continue;
-        for (const [key, path5] of itemPaths) {
-          if (followSchemaPath(swagger, items.schema, path5).kind !== "missing") continue;
-          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path5, label) });
+        for (const [key, path6] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path6).kind !== "missing") continue;
+          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path6, label) });
         }
       }
     }
@@ -22763,8 +22772,8 @@ var operationIdRules = [
 function pathKeys(paths) {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
 }
-function normalizePath(path5) {
-  return path5.replace(/\{[^{}]*\}/g, "{}");
+function normalizePath(path6) {
+  return path6.replace(/\{[^{}]*\}/g, "{}");
 }
 function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
@@ -22781,15 +22790,15 @@ function partiallyDuplicates(a, b) {
   }
   return differs;
 }
-function pathShape(path5) {
-  const segments = path5.split("/");
+function pathShape(path6) {
+  const segments = path6.split("/");
   const variable = segments.map(isVariableSegment);
   return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
-function templateProblem(path5) {
+function templateProblem(path6) {
   let open = -1;
-  for (let index = 0; index < path5.length; index++) {
-    const character = path5[index];
+  for (let index = 0; index < path6.length; index++) {
+    const character = path6[index];
     if (character === "{") {
       if (open !== -1) return "a variable is nested in another one";
       open = index;
@@ -22823,10 +22832,10 @@ var pathRules = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger?.paths)) {
-        if (path5.startsWith("/")) continue;
+      for (const path6 of pathKeys(swagger?.paths)) {
+        if (path6.startsWith("/")) continue;
         report({
-          pointer: childPointer("/paths", path5),
+          pointer: childPointer("/paths", path6),
           message: "The path is not valid, it must start with a '/' character."
         });
       }
@@ -22845,10 +22854,10 @@ var pathRules = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
     check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger?.paths)) {
-        if (!/[?#]/.test(path5)) continue;
+      for (const path6 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path6)) continue;
         report({
-          pointer: childPointer("/paths", path5),
+          pointer: childPointer("/paths", path6),
           message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
         });
       }
@@ -22864,10 +22873,10 @@ var pathRules = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger?.paths)) {
-        if (!path5.includes("*")) continue;
+      for (const path6 of pathKeys(swagger?.paths)) {
+        if (!path6.includes("*")) continue;
         report({
-          pointer: childPointer("/paths", path5),
+          pointer: childPointer("/paths", path6),
           message: "The operation path cannot contain wildcard character '*'."
         });
       }
@@ -22883,11 +22892,11 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger?.paths)) {
-        const problem = templateProblem(path5);
+      for (const path6 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path6);
         if (problem === void 0) continue;
         report({
-          pointer: childPointer("/paths", path5),
+          pointer: childPointer("/paths", path6),
           message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
         });
       }
@@ -22903,10 +22912,10 @@ var pathRules = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report }) {
-      for (const path5 of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path5).some((name) => name.includes("="))) continue;
+      for (const path6 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path6).some((name) => name.includes("="))) continue;
         report({
-          pointer: childPointer("/paths", path5),
+          pointer: childPointer("/paths", path6),
           message: "The operation path template variables cannot set default values with character '='."
         });
       }
@@ -22998,14 +23007,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path5 of pathKeys(swagger?.paths)) {
-        const key = path5.toLowerCase();
+      for (const path6 of pathKeys(swagger?.paths)) {
+        const key = path6.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path5),
+            pointer: childPointer("/paths", path6),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path5
+              path6
             )
           });
         }
@@ -23023,11 +23032,11 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      for (const [path5, item] of entriesOf(swagger?.paths)) {
+      for (const [path6, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path5, "$ref"),
+          pointer: childPointer("/paths", path6, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -24556,26 +24565,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path5 = [];
+    const path6 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path5.push(start);
+    path6.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path5.pop();
+        path6.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path5.slice(path5.indexOf(target)));
+      if (seen === "grey") cycles.push(path6.slice(path6.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path5.push(target);
+        path6.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -25531,7 +25540,7 @@ var ALL_RULES = [
 function resolveProfile(folder, forced, config2) {
   if (forced) return forced;
   const fromTree = profileFromPath(folder);
-  const inLayout = import_node_path4.default.resolve(folder).split(import_node_path4.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
+  const inLayout = import_node_path5.default.resolve(folder).split(import_node_path5.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
   if (inLayout) return fromTree;
   return config2.profile ?? "custom";
 }

@@ -24819,7 +24819,7 @@ function decideRetry(outcome, attempt, waitedMs, budget, nowMs, idempotent = tru
   if (outcome.kind === "response" && !isRetryableStatus(outcome.status))
     return { retry: false, reason: "not-retryable" };
   if (!idempotent && !(outcome.kind === "response" ? outcome.status === 429 : !outcome.reachedServer))
-    return { retry: false, reason: "not-retryable" };
+    return { retry: false, reason: "may-have-been-applied" };
   if (attempt >= budget.maxAttempts) return { retry: false, reason: "budget-spent" };
   const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
   const told = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
@@ -25065,7 +25065,7 @@ var DataverseHttp = class {
           request
         );
         if (!decision2.retry) {
-          if (request.idempotent === false && !NOT_DELIVERED.has(reason))
+          if (decision2.reason === "may-have-been-applied")
             throw mayHaveBeenApplied(
               request.operation,
               `the connection to ${url.origin} broke (${reason})`,
@@ -25096,7 +25096,7 @@ var DataverseHttp = class {
       const decision = this.decide(outcome, attempt, waitedMs, request);
       if (!decision.retry) {
         const error2 = dataverseError(request.operation, response.status, errorBody, this.options.environment);
-        if (request.idempotent === false && isRetryableStatus(response.status) && response.status !== 429)
+        if (decision.reason === "may-have-been-applied")
           throw mayHaveBeenApplied(request.operation, error2.message, error2);
         if (decision.reason === "budget-spent") {
           throw new DataverseError(

@@ -1069,14 +1069,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path10 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path9 && path9[0] !== "/") {
-          path9 = `/${path9}`;
+        if (path10 && path10[0] !== "/") {
+          path10 = `/${path10}`;
         }
-        return new URL(`${origin}${path9}`);
+        return new URL(`${origin}${path10}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1527,39 +1527,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path10, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path9);
+        debuglog("sending request to %s %s/%s", method, origin, path10);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path10, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path9,
+          path10,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path10, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path9);
+        debuglog("trailers received from %s %s/%s", method, origin, path10);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path10, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path9,
+          path10,
           error2.message
         );
       });
@@ -1608,9 +1608,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path9, origin }
+            request: { method, path: path10, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path9);
+          debuglog("sending request to %s %s/%s", method, origin, path10);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1673,7 +1673,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path9,
+        path: path10,
         method,
         body,
         headers,
@@ -1688,11 +1688,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path9 !== "string") {
+        if (typeof path10 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path9)) {
+        } else if (invalidPathRegex.test(path10)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1758,7 +1758,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path9, query) : path9;
+        this.path = query ? buildURL(path10, query) : path10;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6451,7 +6451,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path9, host, upgrade, blocking, reset } = request;
+      const { method, path: path10, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6532,7 +6532,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path9} HTTP/1.1\r
+      let header = `${method} ${path10} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7061,7 +7061,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7158,7 +7158,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path9;
+      headers[HTTP2_HEADER_PATH] = path10;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7511,9 +7511,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path9 = search ? `${pathname}${search}` : pathname;
+        const path10 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path9;
+        this.opts.path = path10;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8752,10 +8752,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path9 = "/",
+          path: path10 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path9;
+        opts.path = origin + path10;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10727,20 +10727,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path9) {
-      if (typeof path9 !== "string") {
-        return path9;
+    function safeUrl(path10) {
+      if (typeof path10 !== "string") {
+        return path10;
       }
-      const pathSegments = path9.split("?");
+      const pathSegments = path10.split("?");
       if (pathSegments.length !== 2) {
-        return path9;
+        return path10;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path9);
+    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path10);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10762,7 +10762,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10800,9 +10800,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path9, method, body, headers, query } = opts;
+      const { path: path10, method, body, headers, query } = opts;
       return {
-        path: path9,
+        path: path10,
         method,
         body,
         headers,
@@ -11265,10 +11265,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path9,
+            Path: path10,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16147,9 +16147,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path9) {
-      for (let i = 0; i < path9.length; ++i) {
-        const code = path9.charCodeAt(i);
+    function validateCookiePath(path10) {
+      for (let i = 0; i < path10.length; ++i) {
+        const code = path10.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19069,11 +19069,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path9 = opts.path;
+          let path10 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path9 = `/${path9}`;
+            path10 = `/${path10}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path9);
+          url = new URL(util.parseOrigin(url).origin + path10);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19656,9 +19656,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path9, options2) {
+    function openPromise(path10, options2) {
       return new Promise((resolve, reject) => {
-        open3(path9, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path10, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19688,7 +19688,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path9, options2, callback) {
+    function open3(path10, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19700,7 +19700,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs9.open(path9, "r", function(err, fd) {
+      fs9.open(path10, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs9.close(fd, defaultCallback);
@@ -23921,6 +23921,13 @@ function formatLocation(location) {
   return text;
 }
 
+// packages/core/src/paths.ts
+var import_node_path = __toESM(require("node:path"), 1);
+function isWithin(root, child) {
+  const relative = import_node_path.default.relative(root, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${import_node_path.default.sep}`) && !import_node_path.default.isAbsolute(relative);
+}
+
 // packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
@@ -23953,7 +23960,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -24437,10 +24444,10 @@ var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path = __toESM(require("node:path"), 1);
+var import_node_path2 = __toESM(require("node:path"), 1);
 async function refuseNonFolder(folder) {
-  const resolved = import_node_path.default.resolve(folder);
-  for (let current = resolved; ; current = import_node_path.default.dirname(current)) {
+  const resolved = import_node_path2.default.resolve(folder);
+  for (let current = resolved; ; current = import_node_path2.default.dirname(current)) {
     const stat2 = await import_node_fs3.promises.stat(current).catch(() => void 0) ?? await import_node_fs3.promises.lstat(current).catch(() => void 0);
     if (stat2?.isDirectory()) return;
     if (stat2) {
@@ -24449,18 +24456,18 @@ async function refuseNonFolder(folder) {
         { hint: "Give the path of a folder, or move the file out of the way." }
       );
     }
-    if (import_node_path.default.dirname(current) === current) return;
+    if (import_node_path2.default.dirname(current) === current) return;
   }
 }
 
 // packages/solution/src/fs/temporary.ts
 var import_node_crypto = require("node:crypto");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
 function temporarySibling(target) {
-  const resolved = import_node_path2.default.resolve(target);
-  return import_node_path2.default.join(
-    import_node_path2.default.dirname(resolved),
-    `.${import_node_path2.default.basename(resolved)}.${(0, import_node_crypto.randomBytes)(6).toString("hex")}.tmp`
+  const resolved = import_node_path3.default.resolve(target);
+  return import_node_path3.default.join(
+    import_node_path3.default.dirname(resolved),
+    `.${import_node_path3.default.basename(resolved)}.${(0, import_node_crypto.randomBytes)(6).toString("hex")}.tmp`
   );
 }
 
@@ -25596,15 +25603,15 @@ function describeParseError(error2) {
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs5 = require("node:fs");
 var import_node_crypto2 = require("node:crypto");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs4.promises.readdir(import_node_path3.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs4.promises.readdir(import_node_path4.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -25623,16 +25630,16 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists2(target)) {
-    await import_node_fs5.promises.mkdir(import_node_path4.default.dirname(import_node_path4.default.resolve(target)), { recursive: true });
+    await import_node_fs5.promises.mkdir(import_node_path5.default.dirname(import_node_path5.default.resolve(target)), { recursive: true });
     await import_node_fs5.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
   const targetRoot = await import_node_fs5.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
   for (const file of files) {
-    const from = import_node_path4.default.join(staged, file);
-    const to = import_node_path4.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path4.default.posix.dirname(file)));
+    const from = import_node_path5.default.join(staged, file);
+    const to = import_node_path5.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path5.default.posix.dirname(file)));
     const current = await import_node_fs5.promises.lstat(to).catch(() => void 0);
     if (current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
@@ -25649,7 +25656,7 @@ async function commitFolder(staged, target, options2) {
     const wanted = new Set(files);
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs5.promises.rm(import_node_path4.default.join(targetRoot, file));
+      await import_node_fs5.promises.rm(import_node_path5.default.join(targetRoot, file));
       result.deleted.push(file);
     }
     await removeEmptyFolders(targetRoot, options2.protect);
@@ -25662,7 +25669,7 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path4.default.join(current, segment);
+    const next = import_node_path5.default.join(current, segment);
     const entry = await import_node_fs5.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
@@ -25670,7 +25677,7 @@ async function ensureDirectoryInside(root, relative) {
     }
     if (entry?.isSymbolicLink()) {
       const real = await import_node_fs5.promises.realpath(next).catch(() => void 0);
-      if (real === void 0 || real !== root && !real.startsWith(root + import_node_path4.default.sep)) {
+      if (real === void 0 || !isWithin(root, real)) {
         const problem = real === void 0 ? "is a link that leads nowhere" : `leads outside ${root} through a link`;
         throw new UserError(`Refusing to write into ${next}: it ${problem}.`, {
           hint: "Remove the link from the target folder."
@@ -25686,7 +25693,7 @@ async function ensureDirectoryInside(root, relative) {
       removed.push(segments.slice(0, index + 1).join("/"));
       await import_node_fs5.promises.rm(next);
     }
-    await import_node_fs5.promises.mkdir(import_node_path4.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs5.promises.mkdir(import_node_path5.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
@@ -25710,13 +25717,13 @@ async function exists2(file) {
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path4.default.join(root, relative);
+    const absolute = import_node_path5.default.join(root, relative);
     const entries = await import_node_fs5.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs5.promises.rmdir(import_node_path4.default.join(root, child));
+        await import_node_fs5.promises.rmdir(import_node_path5.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -25740,6 +25747,11 @@ function isConnectorDocument(folderPath) {
 }
 function isConnectorJson(folderPath) {
   return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) && folderPath.endsWith(".json");
+}
+function managedVariantOf(folderPath) {
+  const slash = folderPath.lastIndexOf("/");
+  const dot = folderPath.lastIndexOf(".");
+  return dot > slash + 1 ? `${folderPath.slice(0, dot)}_managed${folderPath.slice(dot)}` : `${folderPath}_managed`;
 }
 
 // packages/solution/src/solution/solution-errors.ts
@@ -25801,7 +25813,7 @@ function setVersion(root, file, version) {
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -25964,13 +25976,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path5.default.dirname(destination);
+    const folder = import_node_path6.default.dirname(destination);
     let made = folders.get(folder);
     if (!made) folders.set(folder, made = import_node_fs6.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path5.default.join(staging, folderPath);
+    const destination = import_node_path6.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await import_node_fs6.promises.writeFile(destination, content, { flag: "wx" });
     written.push(folderPath);
@@ -25981,7 +25993,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
       await write2(folderPath, prettyJson(await readText(entry), located(entry)));
       return;
     }
-    const destination = import_node_path5.default.join(staging, folderPath);
+    const destination = import_node_path6.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written.push(folderPath);
@@ -26084,7 +26096,7 @@ function parseExistingApiProperties(text, file) {
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs7 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, limits) {
   const stat2 = await import_node_fs7.promises.stat(source).catch(() => void 0);
   if (!stat2) throw new UserError(`${source} does not exist.`);
@@ -26092,7 +26104,7 @@ async function readSolutionConnectors(source, limits) {
   const reader = await ZipReader.open(source, { limits });
   let staging;
   try {
-    staging = await import_node_fs7.promises.mkdtemp(import_node_path6.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs7.promises.mkdtemp(import_node_path7.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
@@ -26109,12 +26121,11 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   }
   const connectors = [];
   const documents = files.filter(isConnectorDocument);
-  const present = new Set(documents);
+  const managedCopies = new Set(documents.map(managedVariantOf));
   for (const file of documents) {
-    const twin = unmanagedTwinOf(file);
-    if (twin !== void 0 && present.has(twin)) continue;
-    const shown = import_node_path6.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs7.promises.readFile(import_node_path6.default.join(folder, file)), shown), shown);
+    if (managedCopies.has(file)) continue;
+    const shown = import_node_path7.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs7.promises.readFile(import_node_path7.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -26129,7 +26140,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
       connector.scriptOperations = scriptOperations;
     for (const reference of fileReferences(element2, shown)) {
       const fileName = reference.zipName.slice("Connector/".length);
-      const bytes = await import_node_fs7.promises.readFile(import_node_path6.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
+      const bytes = await import_node_fs7.promises.readFile(import_node_path7.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
         throw solutionError(shown, `refers to /${reference.zipName}, which the solution does not have.`);
       });
       connector.files[reference.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
@@ -26138,14 +26149,10 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   }
   return connectors;
 }
-function unmanagedTwinOf(file) {
-  return file.endsWith(MANAGED_SUFFIX) ? `${file.slice(0, -MANAGED_SUFFIX.length)}.xml` : void 0;
-}
-var MANAGED_SUFFIX = "_managed.xml";
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -26229,10 +26236,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path7.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path8.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path7.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path8.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -26255,8 +26262,8 @@ async function prepare(connector, destination, folder) {
   await refuseNonFolder(destination);
   const existingNames = await import_node_fs8.promises.readdir(destination).catch(() => []);
   const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties) ? parseExistingApiProperties(
-    await import_node_fs8.promises.readFile(import_node_path7.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
-    import_node_path7.default.join(destination, REPOSITORY_FILES.apiProperties)
+    await import_node_fs8.promises.readFile(import_node_path8.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
+    import_node_path8.default.join(destination, REPOSITORY_FILES.apiProperties)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -26280,9 +26287,9 @@ async function write(item, destination) {
   const staging = temporarySibling(destination);
   await import_node_fs8.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs8.promises.writeFile(import_node_path7.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs8.promises.writeFile(import_node_path8.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs8.promises.rm(import_node_path7.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs8.promises.rm(import_node_path8.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -26330,14 +26337,14 @@ function readExtractConnectorsInputs() {
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const root = import_node_path8.default.resolve(workspace, inputs.destination);
+  const root = import_node_path9.default.resolve(workspace, inputs.destination);
   const connectors = await logger.group(
     `Extract the connectors of ${inputs.source}`,
-    () => extractConnectors(import_node_path8.default.resolve(workspace, inputs.source), root, {
+    () => extractConnectors(import_node_path9.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 }
     })
   );
-  const relative = (...parts) => import_node_path8.default.relative(workspace, import_node_path8.default.join(root, ...parts)).split(import_node_path8.default.sep).join("/");
+  const relative = (...parts) => import_node_path9.default.relative(workspace, import_node_path9.default.join(root, ...parts)).split(import_node_path9.default.sep).join("/");
   for (const connector of connectors) {
     logger.info(
       `${connector.displayName} (${connector.name}) \u2192 ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged.`

@@ -38,6 +38,21 @@ describe('retry policy', () => {
       decideRetry({ kind: 'response', status: 503, retryAfter: null }, 3, 0, DEFAULT_RETRY_BUDGET, 0),
     ).toEqual({ retry: true, delayMs: 4000 });
   });
+
+  it('resends a request that must not be applied twice only when it surely was not processed', () => {
+    const once = (outcome: Parameters<typeof decideRetry>[0]) =>
+      decideRetry(outcome, 1, 0, DEFAULT_RETRY_BUDGET, 0, false);
+    expect(once({ kind: 'response', status: 503, retryAfter: null })).toEqual({
+      retry: false,
+      reason: 'may-have-been-applied',
+    });
+    expect(once({ kind: 'network-error', reachedServer: true })).toEqual({
+      retry: false,
+      reason: 'may-have-been-applied',
+    });
+    expect(once({ kind: 'network-error', reachedServer: false })).toEqual({ retry: true, delayMs: 1000 });
+    expect(once({ kind: 'response', status: 429, retryAfter: '2' })).toEqual({ retry: true, delayMs: 2000 });
+  });
 });
 
 describe('throttling, server errors and dropped connections against the local server', () => {

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isWithin } from '@connector-alm/core';
 
 /**
  * Where a path that an input names really is, when it stays inside the workspace; undefined when it
@@ -10,16 +11,7 @@ import path from 'node:path';
 export async function realPathInsideWorkspace(workspace: string, given: string): Promise<string | undefined> {
   const root = await fs.realpath(workspace);
   const real = await realPathOfNew(path.resolve(workspace, given));
-  return isInside(root, real) ? real : undefined;
-}
-
-/** `child` is `root` or below it. */
-export function isInside(root: string, child: string): boolean {
-  const relative = path.relative(root, child);
-  return (
-    relative === '' ||
-    (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
-  );
+  return isWithin(root, real) ? real : undefined;
 }
 
 /** The real path of a file that may not exist yet: its deepest existing ancestor, resolved, plus the rest. */

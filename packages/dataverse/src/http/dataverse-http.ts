@@ -6,7 +6,6 @@ import type { Fetch } from './fetch.js';
 import {
   decideRetry,
   DEFAULT_RETRY_BUDGET,
-  isRetryableStatus,
   type AttemptOutcome,
   type RetryBudget,
   type RetryDecision,
@@ -94,7 +93,7 @@ export class DataverseHttp {
           request,
         );
         if (!decision.retry) {
-          if (request.idempotent === false && !NOT_DELIVERED.has(reason))
+          if (decision.reason === 'may-have-been-applied')
             throw mayHaveBeenApplied(
               request.operation,
               `the connection to ${url.origin} broke (${reason})`,
@@ -127,7 +126,7 @@ export class DataverseHttp {
       const decision = this.decide(outcome, attempt, waitedMs, request);
       if (!decision.retry) {
         const error = dataverseError(request.operation, response.status, errorBody, this.options.environment);
-        if (request.idempotent === false && isRetryableStatus(response.status) && response.status !== 429)
+        if (decision.reason === 'may-have-been-applied')
           throw mayHaveBeenApplied(request.operation, error.message, error);
         if (decision.reason === 'budget-spent') {
           throw new DataverseError(

@@ -28,8 +28,13 @@ export type AttemptOutcome =
   | { kind: 'response'; status: number; retryAfter: string | null }
   | { kind: 'network-error'; reachedServer: boolean };
 
+/**
+ * `may-have-been-applied`: a failure that would be retried, of a request that must not be sent twice:
+ * the service may have processed it.
+ */
 export type RetryDecision =
-  { retry: true; delayMs: number } | { retry: false; reason: 'not-retryable' | 'budget-spent' };
+  | { retry: true; delayMs: number }
+  | { retry: false; reason: 'not-retryable' | 'budget-spent' | 'may-have-been-applied' };
 
 /** `Retry-After` as seconds or an HTTP date, in milliseconds from `nowMs`; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
@@ -61,7 +66,7 @@ export function decideRetry(
   // processed: refused by service protection (429) or never delivered. After a 5xx or a dropped
   // connection it may have been applied, and Dataverse also refuses a second job with its id.
   if (!idempotent && !(outcome.kind === 'response' ? outcome.status === 429 : !outcome.reachedServer))
-    return { retry: false, reason: 'not-retryable' };
+    return { retry: false, reason: 'may-have-been-applied' };
   if (attempt >= budget.maxAttempts) return { retry: false, reason: 'budget-spent' };
   const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
   const told = outcome.kind === 'response' ? parseRetryAfter(outcome.retryAfter, nowMs) : undefined;

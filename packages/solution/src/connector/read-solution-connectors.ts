@@ -8,7 +8,12 @@ import { parseXml } from '../xml/parse-xml.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { connectorName, connectorText, fileReferences } from '../solution/connector-element.js';
-import { FOLDER_CONNECTOR_FOLDER, FOLDER_SOLUTION, isConnectorDocument } from '../solution/layout.js';
+import {
+  FOLDER_CONNECTOR_FOLDER,
+  FOLDER_SOLUTION,
+  isConnectorDocument,
+  managedVariantOf,
+} from '../solution/layout.js';
 import { stageSolutionZip } from '../solution/stage-zip.js';
 import { solutionError } from '../solution/solution-errors.js';
 import type { SolutionConnector } from './solution-connector.js';
@@ -47,12 +52,11 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
   }
   const connectors: SolutionConnector[] = [];
   const documents = files.filter(isConnectorDocument);
-  const present = new Set(documents);
+  // In a folder unpacked with both package types, a connector whose managed copy differs has that
+  // copy beside it (Connectors/X_managed.xml): the same connector, not a second one.
+  const managedCopies = new Set(documents.map(managedVariantOf));
   for (const file of documents) {
-    // In a folder unpacked with both package types, a connector whose managed copy differs has that
-    // copy beside it (Connectors/X_managed.xml): the same connector, not a second one.
-    const twin = unmanagedTwinOf(file);
-    if (twin !== undefined && present.has(twin)) continue;
+    if (managedCopies.has(file)) continue;
     const shown = path.join(displayRoot, file);
     const element = parseXml(decodeUtf8Strict(await fs.readFile(path.join(folder, file)), shown), shown);
     const connector: SolutionConnector = {
@@ -78,9 +82,3 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
   }
   return connectors;
 }
-
-/** The document `Connectors/X_managed.xml` is the managed copy of (`Connectors/X.xml`); undefined for others. */
-function unmanagedTwinOf(file: string): string | undefined {
-  return file.endsWith(MANAGED_SUFFIX) ? `${file.slice(0, -MANAGED_SUFFIX.length)}.xml` : undefined;
-}
-const MANAGED_SUFFIX = '_managed.xml';

@@ -1,7 +1,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { isWithin, UserError } from '@connector-alm/core';
 import { compareOrdinal, listFiles } from './list-files.js';
 
 /** What to do with files of the target that the new content no longer has. */
@@ -89,7 +89,7 @@ async function ensureDirectoryInside(root: string, relative: string): Promise<st
     }
     if (entry?.isSymbolicLink()) {
       const real = await fs.realpath(next).catch(() => undefined);
-      if (real === undefined || (real !== root && !real.startsWith(root + path.sep))) {
+      if (real === undefined || !isWithin(root, real)) {
         const problem =
           real === undefined ? 'is a link that leads nowhere' : `leads outside ${root} through a link`;
         throw new UserError(`Refusing to write into ${next}: it ${problem}.`, {

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isBelow } from '@connector-alm/core';
 import type { Git } from './git.js';
 
 /** A connector folder written out as it was at some commit. */
@@ -41,7 +42,7 @@ export async function materializeFolder(
       const relative = inside === '' ? entry.path : entry.path.slice(inside.length + 1);
       const destination = path.resolve(target, relative);
       // Git never stores `..` segments, but a path must not leave the temporary directory whatever happens.
-      if (!destination.startsWith(target + path.sep)) continue;
+      if (!isBelow(target, destination)) continue;
       await fs.mkdir(path.dirname(destination), { recursive: true });
       await fs.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isBelow } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import type { FileKind } from '../model/finding.js';
 import { decodeUtf8, looksBinary } from './decode.js';
@@ -206,8 +207,7 @@ function readSafely(
   try {
     if (entry.type === 'symlink') {
       const target = fs.realpathSync(filePath);
-      const inside = target.startsWith(realFolder() + path.sep);
-      if (!inside) {
+      if (!isBelow(realFolder(), target)) {
         issues.push({
           ruleId: 'GEN-SYMLINK',
           message: `${entry.name} is a symbolic link to a file outside the connector folder; it was not read. Commit the file itself.`,
