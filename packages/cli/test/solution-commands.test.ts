@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { describeUserError, isUserError, UsageError } from '@connector-alm/core';
+import { readSolutionConnectors } from '@connector-alm/solution';
 import { registerBuildSolutionCommand } from '../src/commands/build-solution.js';
 import { registerExtractConnectorsCommand } from '../src/commands/extract-connectors.js';
 import { registerPackCommand } from '../src/commands/pack.js';
@@ -176,6 +177,36 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       ],
     });
     expect(readFileSync(path.join(cwd, 'hil.zip')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('builds extracted connectors back with their Dataverse identity when given the existing solution', async () => {
+    const cwd = workdir();
+    await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
+    const args = ['--out', 'hil.zip', '--unique-name', 'HIL', '--publisher', 'CAT', '--prefix', 'cat'];
+    const built = await run(cwd, [
+      'build-solution',
+      'custom-connectors/Human-in-the-Loop',
+      ...args,
+      '--existing',
+      HIL,
+    ]);
+    expect(built).toMatchObject({ code: 0, err: '' });
+    expect(built.out).toBe(
+      'Built HIL 1.0.0.0 into hil.zip with Human-in-the-Loop (cat_human-2din-2dthe-2dloop, as in the existing solution).\n',
+    );
+    const [original] = await readSolutionConnectors(HIL);
+    const [rebuilt] = await readSolutionConnectors(path.join(cwd, 'hil.zip'));
+    expect(rebuilt!.connectorId).toBe(original!.connectorId);
+
+    const missing = await run(cwd, [
+      'build-solution',
+      'custom-connectors/Human-in-the-Loop',
+      ...args,
+      '--existing',
+      'nowhere.zip',
+    ]);
+    expect(missing).toMatchObject({ code: 1, out: '' });
+    expect(missing.err).toMatch(/^error: \S*nowhere\.zip does not exist\./);
   });
 
   it('asks for the publisher when build-solution lacks it, exit code 2', async () => {

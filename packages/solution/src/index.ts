@@ -26,6 +26,7 @@ export * from './connector/api-properties.js';
 export * from './connector/read-solution-connectors.js';
 export * from './connector/extract.js';
 export * from './connector/connector-identity.js';
+export * from './connector/existing-identity.js';
 export * from './connector/read-repository-connector.js';
 export * from './connector/build-solution.js';
 export * from './certification/package-findings.js';

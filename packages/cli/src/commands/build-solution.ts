@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '@connector-alm/core';
-import { buildSolution } from '@connector-alm/solution';
+import { buildSolution, readSolutionConnectors, type BuiltConnector } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 
 interface BuildOptions {
@@ -13,6 +13,7 @@ interface BuildOptions {
   publisherName?: string;
   prefix: string;
   optionValuePrefix?: string;
+  existing?: string;
   format: 'text' | 'json';
 }
 
@@ -30,6 +31,10 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
     .option('--publisher-name <name>', 'the publisher display name')
     .requiredOption('--prefix <prefix>', "the publisher's customization prefix, e.g. contoso")
     .option('--option-value-prefix <number>', "the publisher's option value prefix (10000 to 99999)")
+    .option(
+      '--existing <solution>',
+      'the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them',
+    )
     .option('--format <format>', 'text or json', 'text')
     .action(async (folders: string[], options: BuildOptions) => {
       const { io } = context;
@@ -42,6 +47,13 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
           `--option-value-prefix must be a whole number; got '${options.optionValuePrefix}'.`,
         );
       const zip = path.resolve(io.cwd, options.out);
+      const existing =
+        options.existing === undefined
+          ? undefined
+          : {
+              connectors: await readSolutionConnectors(path.resolve(io.cwd, options.existing)),
+              source: options.existing,
+            };
       const built = await buildSolution(
         folders.map((folder) => path.resolve(io.cwd, folder)),
         zip,
@@ -55,6 +67,7 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
             ...(options.publisherName ? { displayName: options.publisherName } : {}),
             ...(optionValue !== undefined ? { optionValuePrefix: optionValue } : {}),
           },
+          ...(existing ? { existing } : {}),
         },
       );
       const connectors = built.map((c) => ({ ...c, folder: path.relative(io.cwd, c.folder) || '.' }));
@@ -62,7 +75,21 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
         io.stdout.write(`${JSON.stringify({ zip: options.out, connectors }, null, 2)}\n`);
       else
         io.stdout.write(
-          `Built ${options.uniqueName} ${options.solutionVersion} into ${options.out} with ${connectors.map((c) => `${c.displayName} (${c.name})`).join(', ')}.\n`,
+          `Built ${options.uniqueName} ${options.solutionVersion} into ${options.out} with ${connectors.map((c) => describeConnector(c, options.existing)).join(', ')}.\n`,
         );
     });
+}
+
+/**
+ * With --existing, each connector says whether it kept its Dataverse identity: a new one means the
+ * import adds a connector, which is what the person should notice if they meant an update.
+ */
+function describeConnector(connector: BuiltConnector, existing: string | undefined): string {
+  const identity =
+    existing === undefined
+      ? ''
+      : connector.keptIdentity
+        ? ', as in the existing solution'
+        : `, new: not in ${existing}`;
+  return `${connector.displayName} (${connector.name}${identity})`;
 }

@@ -10,6 +10,7 @@ import { FOLDER_CONNECTOR_FOLDER, FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION } from 
 import { checkVersion } from '../solution/manifest.js';
 import { packSolution } from '../solution/pack.js';
 import { checkPublisherPrefix } from './connector-identity.js';
+import { existingIdentityOf, type ConnectorIdentity } from './existing-identity.js';
 import { readRepositoryConnector } from './read-repository-connector.js';
 import type { SolutionConnector } from './solution-connector.js';
 
@@ -27,6 +28,12 @@ export interface BuildSolutionOptions {
   displayName?: string;
   version: string;
   publisher: PublisherInfo;
+  /**
+   * The connectors of the solution the folders were extracted from (see `readSolutionConnectors`):
+   * a folder that matches one keeps its Dataverse name and id, so that importing the built solution
+   * updates that connector instead of adding a second one.
+   */
+  existing?: { connectors: readonly ConnectorIdentity[]; source: string };
 }
 
 export interface BuiltConnector {
@@ -34,6 +41,8 @@ export interface BuiltConnector {
   name: string;
   displayName: string;
   connectorId: string;
+  /** True when the name and id were kept from `options.existing`; false when new ones were derived. */
+  keptIdentity: boolean;
 }
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -53,6 +62,13 @@ export async function buildSolution(
   const built: BuiltConnector[] = [];
   for (const folder of folders) {
     const connector = await readRepositoryConnector(folder, options.publisher.prefix);
+    const identity =
+      options.existing &&
+      existingIdentityOf(folder, connector.displayName, options.existing.connectors, options.existing.source);
+    if (identity) {
+      connector.name = identity.name;
+      connector.connectorId = identity.connectorId;
+    }
     const twin = connectors.find((other) => other.name === connector.name);
     if (twin)
       throw new UserError(
@@ -64,6 +80,7 @@ export async function buildSolution(
       name: connector.name,
       displayName: connector.displayName,
       connectorId: connector.connectorId,
+      keptIdentity: identity !== undefined,
     });
   }
   const staging = temporarySibling(zipPath);
