@@ -146,14 +146,35 @@ describe('REPO-TARGET-DEV', () => {
   const editTasks = (repo: Repository): void =>
     repo.write({ [`${TASKS}/readme.md`]: '# Contoso Tasks\n\nChanged.\n' });
 
-  it('fires on a pull request into master of PowerPlatformConnectors', async () => {
-    const findings = await checkPullRequest({
-      base: { [TASKS]: connector('Contoso Tasks') },
-      change: editTasks,
-      pullRequest: { baseRef: 'master', baseRepository: 'microsoft/PowerPlatformConnectors' },
-    });
-    expect(summary(findings)).toEqual([`REPO-TARGET-DEV error ${TASKS}:1 new`]);
-    expect(findings[0]!.message).toMatch(/goes into 'master'.*into 'dev'\. Sync your fork's dev branch/);
+  it('fires on a pull request from a fork into master of PowerPlatformConnectors', async () => {
+    for (const headRepository of ['contoso/PowerPlatformConnectors', undefined]) {
+      const findings = await checkPullRequest({
+        base: { [TASKS]: connector('Contoso Tasks') },
+        change: editTasks,
+        pullRequest: {
+          baseRef: 'master',
+          baseRepository: 'microsoft/PowerPlatformConnectors',
+          headRepository,
+        },
+      });
+      expect(summary(findings)).toEqual([`REPO-TARGET-DEV error ${TASKS}:1 new`]);
+      expect(findings[0]!.message).toMatch(/goes into 'master'.*into 'dev'\. Sync your fork's dev branch/);
+    }
+  });
+
+  it('does not fire on a pull request inside one repository, as when a fork syncs its dev into master', async () => {
+    for (const baseRef of ['master', 'main']) {
+      const findings = await checkPullRequest({
+        base: { [TASKS]: connector('Contoso Tasks') },
+        change: editTasks,
+        pullRequest: {
+          baseRef,
+          baseRepository: 'contoso/PowerPlatformConnectors',
+          headRepository: 'Contoso/PowerPlatformConnectors',
+        },
+      });
+      expect(findings).toEqual([]);
+    }
   });
 
   it("does not fire into dev, in a maker's own repository, or without a pull request", async () => {
