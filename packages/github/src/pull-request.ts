@@ -7,6 +7,7 @@ import {
   step,
 } from './api-errors.js';
 import type { Sleep } from './clock.js';
+import { findFork } from './fork.js';
 import type { GitHubClient } from './octokit-client.js';
 import { bodyUpdate } from './pull-request-text.js';
 import { formatRepositoryName, type RepositoryName } from './repository-name.js';
@@ -71,16 +72,35 @@ export async function createOrUpdatePullRequest(
   }
 }
 
-interface OpenPull {
+/** An open pull request as the list of pull requests gives it. */
+export interface OpenPull {
   number: number;
   html_url: string;
   title: string;
   body: string | null;
 }
 
+/**
+ * The open pull request of the token owner's branch, found without creating anything: undefined when
+ * the token owner has no fork or the branch has no open pull request.
+ */
+export async function findOpenPullRequestOf(
+  client: GitHubClient,
+  upstream: RepositoryName,
+  base: string,
+  branch: string,
+): Promise<{ fork: RepositoryName; pull: OpenPull } | undefined> {
+  const found = await findFork(client, upstream);
+  if (!found) return undefined;
+  // Only owner and repo: Octokit sends any other field along as a query parameter.
+  const fork = { owner: found.owner, repo: found.repo };
+  const pull = await findOpenPullRequest(client, { upstream, base, head: `${fork.owner}:${branch}` });
+  return pull && { fork, pull };
+}
+
 async function findOpenPullRequest(
   client: GitHubClient,
-  spec: PullRequestSpec,
+  spec: Pick<PullRequestSpec, 'upstream' | 'base' | 'head'>,
 ): Promise<OpenPull | undefined> {
   const { data } = await step('looking for an open pull request', formatRepositoryName(spec.upstream), () =>
     client.rest.pulls.list({
@@ -95,7 +115,8 @@ async function findOpenPullRequest(
   return data[0];
 }
 
-async function updatePullRequest(
+/** Brings an open pull request's title and body to `spec`; its head and base stay as they are. */
+export async function updatePullRequest(
   client: GitHubClient,
   spec: PullRequestSpec,
   pull: OpenPull,

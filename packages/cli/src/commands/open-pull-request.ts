@@ -110,5 +110,7 @@ function collect(value: string, previous: string[]): string[] {
 export function describeResult(result: PullRequestResult): string {
   if (result.operation === 'none')
     return `${result.targetFolder}: nothing to do (${result.reason ?? 'no change'})${result.url ? ` ${result.url}` : ''}`;
+  if (result.operation === 'emptied')
+    return `${result.targetFolder}: ${result.reason} ${result.url} (branch ${result.branch} at ${result.headSha} holds the upstream version)`;
   return `${result.targetFolder}: ${result.operation} pull request #${result.number} ${result.url} (branch ${result.branch} at ${result.headSha})`;
 }
