@@ -78,6 +78,7 @@ export interface OpenPull {
   html_url: string;
   title: string;
   body: string | null;
+  draft?: boolean;
 }
 
 /**
@@ -115,28 +116,57 @@ async function findOpenPullRequest(
   return data[0];
 }
 
-/** Brings an open pull request's title and body to `spec`; its head and base stay as they are. */
+/**
+ * Brings an open pull request's title, body and "Allow edits by maintainers" to `spec`; its head and
+ * base stay as they are. Its draft state stays too (see draftNotice).
+ */
 export async function updatePullRequest(
   client: GitHubClient,
   spec: PullRequestSpec,
   pull: OpenPull,
   logger: Logger,
 ): Promise<PullRequestRef> {
+  const upstreamName = formatRepositoryName(spec.upstream);
   const body = bodyUpdate(spec.body, pull.body ?? '', { ignoreSource: !spec.branchMoved });
-  const changed = pull.title !== spec.title || body !== undefined;
+  // Only the single pull request says whether maintainers may edit it; the list leaves it out.
+  const { data: current } = await step(`reading pull request #${pull.number}`, upstreamName, () =>
+    client.rest.pulls.get({ owner: spec.upstream.owner, repo: spec.upstream.repo, pull_number: pull.number }),
+  );
+  const maintainerCanModify =
+    current.maintainer_can_modify === spec.maintainerCanModify
+      ? {}
+      : { maintainer_can_modify: spec.maintainerCanModify };
+  const changed =
+    pull.title !== spec.title || body !== undefined || 'maintainer_can_modify' in maintainerCanModify;
   if (changed) {
-    await step(`updating pull request #${pull.number}`, formatRepositoryName(spec.upstream), () =>
+    await step(`updating pull request #${pull.number}`, upstreamName, () =>
       client.rest.pulls.update({
         owner: spec.upstream.owner,
         repo: spec.upstream.repo,
         pull_number: pull.number,
         title: spec.title,
         ...(body === undefined ? {} : { body }),
+        ...maintainerCanModify,
       }),
     );
     logger.info(`Updated pull request #${pull.number}: ${pull.html_url}`);
   }
+  const notice = draftNotice(pull, spec.draft);
+  if (notice) logger.info(notice);
   return { number: pull.number, url: pull.html_url, changed, created: false };
+}
+
+/**
+ * What to tell when the draft input differs from an open pull request's state, which is left as is:
+ * GitHub's REST API cannot change it (only GraphQL's convertPullRequestToDraft and
+ * markPullRequestReadyForReview can), and the author may have set it on GitHub on purpose: a rerun
+ * with `draft: true` must not take back their "Ready for review".
+ */
+export function draftNotice(pull: OpenPull, draft: boolean): string | undefined {
+  if (pull.draft === undefined || pull.draft === draft) return undefined;
+  return pull.draft
+    ? `Pull request #${pull.number} is a draft; draft: false is left as is for an open pull request. Mark it Ready for review on GitHub when it is.`
+    : `Pull request #${pull.number} is ready for review; draft: true is left as is for an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
 }
 
 /**

@@ -182,6 +182,25 @@ describe('openPullRequest against the local GitHub', () => {
     expect(scenario.upstream.pulls).toHaveLength(1);
   });
 
+  it('applies maintainer-can-modify to an open pull request, and says its draft state is left as is', async () => {
+    await run({ draft: true }).promise;
+    const pull = scenario.upstream.pulls[0]!;
+    expect(pull).toMatchObject({ draft: true, maintainerCanModify: true });
+
+    const { promise, logger } = run({ draft: false, maintainerCanModify: false });
+    expect(await promise).toMatchObject({ operation: 'updated', number: 1 });
+    expect(pull.maintainerCanModify).toBe(false);
+    // GitHub's REST API cannot change the draft state, and the author may have chosen it on GitHub.
+    expect(pull.draft).toBe(true);
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(/^Pull request #1 is a draft.*left as is.*Ready for review/),
+    );
+
+    const rerun = await run({ draft: false, maintainerCanModify: false }).promise;
+    expect(rerun.operation).toBe('none');
+    expect(scenario.upstream.pulls).toHaveLength(1);
+  });
+
   it('takes the "already exists" race as an update, and retries labels GitHub cannot resolve yet', async () => {
     scenario.upstream.collaborators.add('contoso-dev');
     scenario.github.setFaults({ pullRequestCreateRace: 1, nodeNotResolved: 0 });
