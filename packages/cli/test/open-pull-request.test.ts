@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Command } from 'commander';
 import { UsageError } from '@connector-alm/core';
-import { registerOpenPullRequestCommand } from '../src/commands/open-pull-request.js';
+import { describeResult, registerOpenPullRequestCommand } from '../src/commands/open-pull-request.js';
 import { CONNECTOR, startScenario, type Scenario } from '@connector-alm/github/testing';
 import { memoryIo } from './memory-io.js';
 
@@ -44,5 +44,25 @@ describe('connector-alm pr', () => {
     const io = memoryIo(scenario.workspace, {});
     await expect(pr([CONNECTOR], io)).rejects.toThrow(UsageError);
     await expect(pr([CONNECTOR], io)).rejects.toThrow('No GitHub token.');
+  });
+});
+
+describe('describeResult', () => {
+  it('tells that a pull request now proposing no change can be closed', () => {
+    expect(
+      describeResult({
+        connector: CONNECTOR,
+        targetFolder: CONNECTOR,
+        operation: 'emptied',
+        reason: 'pull request #1 proposes no change now: close it',
+        number: 1,
+        url: 'https://github.com/microsoft/PowerPlatformConnectors/pull/1',
+        branch: 'connector-alm/certified-connectors/contoso-tasks',
+        headSha: 'abc1234',
+        warnings: [],
+      }),
+    ).toBe(
+      `${CONNECTOR}: pull request #1 proposes no change now: close it https://github.com/microsoft/PowerPlatformConnectors/pull/1 (branch connector-alm/certified-connectors/contoso-tasks at abc1234 holds the upstream version)`,
+    );
   });
 });

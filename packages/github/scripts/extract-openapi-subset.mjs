@@ -22,6 +22,7 @@ export const OPERATIONS = [
   'git/create-commit',
   'git/get-commit',
   'pulls/list',
+  'pulls/get',
   'pulls/create',
   'pulls/update',
   'pulls/request-reviewers',

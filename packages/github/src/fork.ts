@@ -24,12 +24,7 @@ export async function ensureFork(
   options: ForkOptions = {},
 ): Promise<RepositoryName & { defaultBranch: string }> {
   const upstreamName = formatRepositoryName(upstream);
-  const { data: user } = await step('reading the token owner (GET /user)', upstreamName, () =>
-    client.rest.users.getAuthenticated(),
-  );
-  let fork = await step('looking for the fork', `${user.login}/${upstream.repo}`, () =>
-    findExistingFork(client, user.login, upstream),
-  );
+  let fork = await findFork(client, upstream);
   if (fork) logger.info(`Using the fork ${fork.owner}/${fork.repo}.`);
   else {
     // An existing repository of the same name that is not a fork makes GitHub pick another name
@@ -42,6 +37,21 @@ export async function ensureFork(
   }
   await waitUntilReady(client, fork, logger, sleep, options);
   return fork;
+}
+
+/** The token owner's fork of `upstream`, or undefined when it has none; nothing is created. */
+export async function findFork(
+  client: GitHubClient,
+  upstream: RepositoryName,
+): Promise<(RepositoryName & { defaultBranch: string }) | undefined> {
+  const { data: user } = await step(
+    'reading the token owner (GET /user)',
+    formatRepositoryName(upstream),
+    () => client.rest.users.getAuthenticated(),
+  );
+  return step('looking for the fork', `${user.login}/${upstream.repo}`, () =>
+    findExistingFork(client, user.login, upstream),
+  );
 }
 
 async function findExistingFork(

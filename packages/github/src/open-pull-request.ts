@@ -10,7 +10,13 @@ import { readConnectorFiles } from './connector-files.js';
 import { ensureFork, type ForkOptions } from './fork.js';
 import { syncFork } from './sync-fork.js';
 import { createGitHubClient, type GitHubClient } from './octokit-client.js';
-import { createOrUpdatePullRequest, decoratePullRequest } from './pull-request.js';
+import {
+  createOrUpdatePullRequest,
+  decoratePullRequest,
+  findOpenPullRequestOf,
+  updatePullRequest,
+  type PullRequestSpec,
+} from './pull-request.js';
 import { pullRequestBody, pullRequestTitle } from './pull-request-text.js';
 import { readBranch, readRemoteFolder } from './remote-tree.js';
 import { formatRepositoryName, parseRepositoryName } from './repository-name.js';
@@ -56,14 +62,19 @@ export interface OpenPullRequestPorts {
   writeIntervalMs?: number;
 }
 
-export type PullRequestOperation = 'created' | 'updated' | 'none';
+/**
+ * `emptied`: the connector equals the upstream's again (the author reverted their change), so the
+ * open pull request's branch now holds the upstream version and the pull request proposes no change.
+ * It is left open for the author to close.
+ */
+export type PullRequestOperation = 'created' | 'updated' | 'emptied' | 'none';
 
 /** What happened, as data: the action's outputs and the CLI's JSON are this object. */
 export interface PullRequestResult {
   connector: string;
   targetFolder: string;
   operation: PullRequestOperation;
-  /** Why nothing was done, when operation is none. */
+  /** Why nothing was done, when operation is none; what to do next, when it is emptied. */
   reason?: string;
   number?: number;
   url?: string;
@@ -77,7 +88,8 @@ export interface PullRequestResult {
  * Puts one connector folder into a branch of the token owner's fork of the upstream, entirely over
  * the REST API, and opens the pull request or updates the open one. The branch is rebuilt on the
  * upstream base each run, so creating and updating give the same result; a connector that equals the
- * upstream's makes no branch and no pull request.
+ * upstream's makes no branch and no pull request, and brings an open one back to the upstream version
+ * (it then proposes no change, and the author can close it).
  */
 export async function openPullRequest(
   options: OpenPullRequestOptions,
@@ -134,21 +146,32 @@ export async function openPullRequest(
     local,
     await readRemoteFolder(client, upstream, base.treeSha, targetFolder),
   );
-  if (!hasChanges(changes)) {
+  // Nothing to propose, but an open pull request may still propose what the author has since
+  // reverted: it is brought back to the upstream version rather than left proposing stale content.
+  const stale = hasChanges(changes)
+    ? undefined
+    : await logger.group(`Look for an open pull request of ${branch}`, () =>
+        findOpenPullRequestOf(client, upstream, options.base, branch),
+      );
+  if (!hasChanges(changes) && !stale) {
     logger.info(
       `${targetFolder} in ${upstreamName}@${options.base} already equals ${options.connector}: no branch, no pull request.`,
     );
     return { ...result, reason: `no difference from ${upstreamName}@${options.base}` };
   }
   logger.info(
-    `${changes.upserts.length} files to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`,
+    stale
+      ? `${targetFolder} in ${upstreamName}@${options.base} already equals ${options.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.`
+      : `${changes.upserts.length} files to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`,
   );
 
-  const { owner: forkOwner, repo: forkRepo } = await logger.group('Find or create the fork', () =>
-    ensureFork(client, upstream, logger, sleep, ports.fork),
-  );
-  // Only owner and repo: Octokit sends any other field along as a query parameter.
-  const fork = { owner: forkOwner, repo: forkRepo };
+  const fork =
+    stale?.fork ??
+    (await logger.group('Find or create the fork', async () => {
+      const { owner, repo } = await ensureFork(client, upstream, logger, sleep, ports.fork);
+      // Only owner and repo: Octokit sends any other field along as a query parameter.
+      return { owner, repo };
+    }));
   const forkName = formatRepositoryName(fork);
   if (options.syncFork) {
     const warning = await logger.group(`Sync ${forkName}@${options.base} with the upstream`, () =>
@@ -171,7 +194,11 @@ export async function openPullRequest(
       }
     }
     const verb = changes.deletions.length === 0 && changes.upserts.length === local.length ? 'Add' : 'Update';
-    const message = `${verb} ${title}${options.source ? `\n\nFrom ${options.source}.` : ''}`;
+    // With nothing to change this is an empty commit on the base, not the base commit itself: a head
+    // without commits of its own makes GitHub close the pull request (bots rely on it, e.g.
+    // grafana/mimir-prometheus#933), and closing it is the author's call.
+    const summary = stale ? `Match ${title} with ${upstreamName}@${options.base}` : `${verb} ${title}`;
+    const message = `${summary}${options.source ? `\n\nFrom ${options.source}.` : ''}`;
     const commit = await commitChanges(client, fork, base, targetFolder, changes, message);
     await setBranch(client, fork, branch, commit.commitSha, existing !== undefined);
     logger.info(`${existing ? 'Moved' : 'Created'} ${branch} at ${commit.commitSha}.`);
@@ -187,24 +214,33 @@ export async function openPullRequest(
     introduction: options.body,
     source: options.source,
   });
+  const spec: PullRequestSpec = {
+    upstream,
+    base: options.base,
+    head: `${fork.owner}:${branch}`,
+    title,
+    body,
+    draft: options.draft ?? false,
+    maintainerCanModify: options.maintainerCanModify ?? true,
+    branchMoved: branchChanged,
+  };
   const pull = await logger.group(`Create or update the pull request on ${upstreamName}`, () =>
-    createOrUpdatePullRequest(
-      client,
-      {
-        upstream,
-        base: options.base,
-        head: `${fork.owner}:${branch}`,
-        title,
-        body,
-        draft: options.draft ?? false,
-        maintainerCanModify: options.maintainerCanModify ?? true,
-        branchMoved: branchChanged,
-      },
-      logger,
-    ),
+    // A pull request that proposes nothing is updated, never opened.
+    stale
+      ? updatePullRequest(client, spec, stale.pull, logger)
+      : createOrUpdatePullRequest(client, spec, logger),
   );
   result.number = pull.number;
   result.url = pull.url;
+  if (stale) {
+    result.operation = 'emptied';
+    result.reason = `pull request #${pull.number} proposes no change now: close it`;
+    // Said on every run until it is closed: the pull request still waits for its author.
+    logger.warning(
+      `Pull request #${pull.number} (${pull.url}) now proposes no change: ${options.connector} equals ${targetFolder} in ${upstreamName}@${options.base}. Close it, unless you mean to change the connector again.`,
+    );
+    return result;
+  }
   result.operation = pull.created ? 'created' : branchChanged || pull.changed ? 'updated' : 'none';
   if (result.operation === 'none') result.reason = `pull request #${pull.number} is up to date`;
   if (pull.created) {

@@ -1,5 +1,5 @@
 import type { ConnectorResult, Profile } from '@connector-alm/validator';
-import type { TreeChanges } from './tree-changes.js';
+import { hasChanges, type TreeChanges } from './tree-changes.js';
 
 /** GitHub refuses pull request bodies longer than this many characters. */
 export const MAX_BODY_LENGTH = 65_536;
@@ -52,6 +52,9 @@ export function pullRequestBody(input: PullRequestBodyInput): string {
   lines.push('', '### Changes', '');
   for (const file of changes.upserts) lines.push(`- \`${file.path}\` updated`);
   for (const file of changes.deletions) lines.push(`- \`${file}\` deleted`);
+  // The author reverted what an open pull request proposed: its body must not keep listing it.
+  if (!hasChanges(changes))
+    lines.push('No change: the connector equals the upstream version. This pull request can be closed.');
   lines.push('', '### Offline validation (connector-alm)', '');
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of validation.findings) counts[finding.severity]++;

@@ -7,6 +7,7 @@ import {
   step,
 } from './api-errors.js';
 import type { Sleep } from './clock.js';
+import { findFork } from './fork.js';
 import type { GitHubClient } from './octokit-client.js';
 import { bodyUpdate } from './pull-request-text.js';
 import { formatRepositoryName, type RepositoryName } from './repository-name.js';
@@ -71,16 +72,36 @@ export async function createOrUpdatePullRequest(
   }
 }
 
-interface OpenPull {
+/** An open pull request as the list of pull requests gives it. */
+export interface OpenPull {
   number: number;
   html_url: string;
   title: string;
   body: string | null;
+  draft?: boolean;
+}
+
+/**
+ * The open pull request of the token owner's branch, found without creating anything: undefined when
+ * the token owner has no fork or the branch has no open pull request.
+ */
+export async function findOpenPullRequestOf(
+  client: GitHubClient,
+  upstream: RepositoryName,
+  base: string,
+  branch: string,
+): Promise<{ fork: RepositoryName; pull: OpenPull } | undefined> {
+  const found = await findFork(client, upstream);
+  if (!found) return undefined;
+  // Only owner and repo: Octokit sends any other field along as a query parameter.
+  const fork = { owner: found.owner, repo: found.repo };
+  const pull = await findOpenPullRequest(client, { upstream, base, head: `${fork.owner}:${branch}` });
+  return pull && { fork, pull };
 }
 
 async function findOpenPullRequest(
   client: GitHubClient,
-  spec: PullRequestSpec,
+  spec: Pick<PullRequestSpec, 'upstream' | 'base' | 'head'>,
 ): Promise<OpenPull | undefined> {
   const { data } = await step('looking for an open pull request', formatRepositoryName(spec.upstream), () =>
     client.rest.pulls.list({
@@ -95,27 +116,57 @@ async function findOpenPullRequest(
   return data[0];
 }
 
-async function updatePullRequest(
+/**
+ * Brings an open pull request's title, body and "Allow edits by maintainers" to `spec`; its head and
+ * base stay as they are. Its draft state stays too (see draftNotice).
+ */
+export async function updatePullRequest(
   client: GitHubClient,
   spec: PullRequestSpec,
   pull: OpenPull,
   logger: Logger,
 ): Promise<PullRequestRef> {
+  const upstreamName = formatRepositoryName(spec.upstream);
   const body = bodyUpdate(spec.body, pull.body ?? '', { ignoreSource: !spec.branchMoved });
-  const changed = pull.title !== spec.title || body !== undefined;
+  // Only the single pull request says whether maintainers may edit it; the list leaves it out.
+  const { data: current } = await step(`reading pull request #${pull.number}`, upstreamName, () =>
+    client.rest.pulls.get({ owner: spec.upstream.owner, repo: spec.upstream.repo, pull_number: pull.number }),
+  );
+  const maintainerCanModify =
+    current.maintainer_can_modify === spec.maintainerCanModify
+      ? {}
+      : { maintainer_can_modify: spec.maintainerCanModify };
+  const changed =
+    pull.title !== spec.title || body !== undefined || 'maintainer_can_modify' in maintainerCanModify;
   if (changed) {
-    await step(`updating pull request #${pull.number}`, formatRepositoryName(spec.upstream), () =>
+    await step(`updating pull request #${pull.number}`, upstreamName, () =>
       client.rest.pulls.update({
         owner: spec.upstream.owner,
         repo: spec.upstream.repo,
         pull_number: pull.number,
         title: spec.title,
         ...(body === undefined ? {} : { body }),
+        ...maintainerCanModify,
       }),
     );
     logger.info(`Updated pull request #${pull.number}: ${pull.html_url}`);
   }
+  const notice = draftNotice(pull, spec.draft);
+  if (notice) logger.info(notice);
   return { number: pull.number, url: pull.html_url, changed, created: false };
+}
+
+/**
+ * What to tell when the draft input differs from an open pull request's state, which is left as is:
+ * GitHub's REST API cannot change it (only GraphQL's convertPullRequestToDraft and
+ * markPullRequestReadyForReview can), and the author may have set it on GitHub on purpose: a rerun
+ * with `draft: true` must not take back their "Ready for review".
+ */
+export function draftNotice(pull: OpenPull, draft: boolean): string | undefined {
+  if (pull.draft === undefined || pull.draft === draft) return undefined;
+  return pull.draft
+    ? `Pull request #${pull.number} is a draft; draft: false is left as is for an open pull request. Mark it Ready for review on GitHub when it is.`
+    : `Pull request #${pull.number} is ready for review; draft: true is left as is for an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
 }
 
 /**

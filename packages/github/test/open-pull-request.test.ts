@@ -139,6 +139,68 @@ describe('openPullRequest against the local GitHub', () => {
     expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
   });
 
+  it('brings an open pull request back to the upstream version when the author reverts, and says it can be closed', async () => {
+    const upstreamVersion = connectorFiles('The description the upstream has, long enough for the rules.');
+    await scenario.github.commit(
+      scenario.upstream,
+      'dev',
+      Object.fromEntries(
+        Object.entries(upstreamVersion).map(([name, content]) => [`${CONNECTOR}/${name}`, content]),
+      ),
+    );
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A change the author proposes, long enough for the rules.'),
+    );
+    const proposed = await run().promise;
+    expect(proposed).toMatchObject({ operation: 'created', number: 1 });
+
+    // The author reverts the change: the connector is the upstream's again.
+    writeConnector(scenario.workspace, upstreamVersion);
+    const { promise, logger } = run();
+    const reverted = await promise;
+    expect(reverted).toMatchObject({ operation: 'emptied', number: 1 });
+    expect(reverted.reason).toMatch(/proposes no change/);
+    const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+    expect(await filesOnBranch(fork, reverted.branch, CONNECTOR)).toEqual(
+      await filesOnBranch(scenario.upstream, 'dev', CONNECTOR),
+    );
+    expect(reverted.headSha).toBe(await fork.git.readRef(`refs/heads/${reverted.branch}`));
+    expect(reverted.headSha).not.toBe(proposed.headSha);
+    // Still open (the author decides), and its body no longer lists the stale changes.
+    const pull = scenario.upstream.pulls[0]!;
+    expect(pull.state).toBe('open');
+    expect(pull.body).not.toContain('`apiDefinition.swagger.json` updated');
+    expect(pull.body).toMatch(/no change/i);
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(/^warning: Pull request #1 .* now proposes no change.*close it/i),
+    );
+
+    // A rerun writes nothing more, and still says so.
+    const again = await run().promise;
+    expect(again).toMatchObject({ operation: 'emptied', number: 1, headSha: reverted.headSha });
+    expect(scenario.upstream.pulls).toHaveLength(1);
+  });
+
+  it('applies maintainer-can-modify to an open pull request, and says its draft state is left as is', async () => {
+    await run({ draft: true }).promise;
+    const pull = scenario.upstream.pulls[0]!;
+    expect(pull).toMatchObject({ draft: true, maintainerCanModify: true });
+
+    const { promise, logger } = run({ draft: false, maintainerCanModify: false });
+    expect(await promise).toMatchObject({ operation: 'updated', number: 1 });
+    expect(pull.maintainerCanModify).toBe(false);
+    // GitHub's REST API cannot change the draft state, and the author may have chosen it on GitHub.
+    expect(pull.draft).toBe(true);
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(/^Pull request #1 is a draft.*left as is.*Ready for review/),
+    );
+
+    const rerun = await run({ draft: false, maintainerCanModify: false }).promise;
+    expect(rerun.operation).toBe('none');
+    expect(scenario.upstream.pulls).toHaveLength(1);
+  });
+
   it('takes the "already exists" race as an update, and retries labels GitHub cannot resolve yet', async () => {
     scenario.upstream.collaborators.add('contoso-dev');
     scenario.github.setFaults({ pullRequestCreateRace: 1, nodeNotResolved: 0 });

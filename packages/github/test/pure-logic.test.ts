@@ -7,6 +7,7 @@ import {
   targetFolderFor,
   type LocalFile,
 } from '../src/index.js';
+import { draftNotice } from '../src/pull-request.js';
 
 const file = (path: string, content: string): LocalFile => ({
   path,
@@ -68,5 +69,22 @@ describe('pure pieces of the pull request flow', () => {
     );
     expect(changes.upserts.map((f) => f.path)).toEqual(['b.json', 'c.png']);
     expect(changes.deletions).toEqual(['gone.md']);
+  });
+});
+
+describe('draftNotice', () => {
+  const pull = { number: 7, html_url: 'https://github.com/o/r/pull/7', title: 't', body: null };
+
+  it('says nothing when the draft input matches the open pull request, or GitHub does not say', () => {
+    expect(draftNotice({ ...pull, draft: true }, true)).toBeUndefined();
+    expect(draftNotice({ ...pull, draft: false }, false)).toBeUndefined();
+    expect(draftNotice(pull, true)).toBeUndefined();
+  });
+
+  it('says the draft state of an open pull request is left as is, either way', () => {
+    expect(draftNotice({ ...pull, draft: false }, true)).toBe(
+      'Pull request #7 is ready for review; draft: true is left as is for an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.',
+    );
+    expect(draftNotice({ ...pull, draft: true }, false)).toMatch(/^Pull request #7 is a draft; .*left as is/);
   });
 });

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { loadConnectorFolder } from './loader/connector-folder.js';
 import { discoverConnectorFolders, profileFromPath, TOP_FOLDER_PROFILES } from './loader/discover.js';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config/config-types.js';
+import { isIgnored } from './config/ignore.js';
 import { validateLoadedConnector } from './engine.js';
 import type { Finding, Profile, Severity } from './model/finding.js';
 import type { RuleDefinition } from './model/rule.js';
@@ -110,11 +110,4 @@ export async function validateFolder(
     overrides: config.rules,
   });
   return { path: connector.displayPath, name: connector.name, profile, findings };
-}
-
-function isIgnored(folder: string, config: ValidatorConfig): boolean {
-  if (config.ignore.length === 0 || !config.path) return false;
-  const base = path.dirname(config.path);
-  const relative = path.relative(base, folder).split(path.sep).join('/');
-  return config.ignore.some((pattern) => picomatch.isMatch(relative, pattern, { dot: true }));
 }

@@ -82,7 +82,7 @@ async function writeSummary(results: readonly PullRequestResult[]): Promise<void
     ],
     ...results.map((result) => [
       result.targetFolder,
-      result.operation === 'none' && result.reason ? `none (${result.reason})` : result.operation,
+      result.reason ? `${result.operation} (${result.reason})` : result.operation,
       result.url ? `<a href="${result.url}">#${result.number}</a>` : '',
       result.branch,
     ]),

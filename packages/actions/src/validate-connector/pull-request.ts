@@ -7,7 +7,7 @@ export interface PullRequestEvent {
   baseSha: string;
   headSha: string | undefined;
   number: number | undefined;
-  /** The title, base branch and base repository, for the rules about the pull request itself. */
+  /** The title, base branch, base and head repositories, for the rules about the pull request itself. */
   facts: PullRequestFacts;
 }
 
@@ -21,7 +21,8 @@ export function readPullRequestEvent(env: NodeJS.ProcessEnv = process.env): Pull
       number?: number;
       title?: string;
       base?: { sha?: string; ref?: string; repo?: { full_name?: string } };
-      head?: { sha?: string };
+      // head.repo is null when the fork the pull request came from was deleted.
+      head?: { sha?: string; repo?: { full_name?: string } | null };
     };
     merge_group?: { base_sha?: string; head_sha?: string };
   };
@@ -36,6 +37,7 @@ export function readPullRequestEvent(env: NodeJS.ProcessEnv = process.env): Pull
       title: payload.pull_request?.title,
       baseRef: payload.pull_request?.base?.ref,
       baseRepository: payload.pull_request?.base?.repo?.full_name,
+      headRepository: payload.pull_request?.head?.repo?.full_name,
     },
   };
 }

@@ -54,10 +54,13 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
     .option('--branch-prefix <prefix>', 'prefix of the branch in the fork', DEFAULT_BRANCH_PREFIX)
     .option('--title <title>', 'pull request title (default: the connector name, per upstream convention)')
     .option('--body <text>', 'text put before the generated body')
-    .option('--draft', 'open new pull requests as drafts', false)
+    .option('--draft', 'open new pull requests as drafts (an open one keeps its draft state)', false)
     .option('--label <label>', 'label for a new pull request (repeatable; best-effort)', collect, [])
     .option('--reviewer <login>', 'reviewer for a new pull request (repeatable; best-effort)', collect, [])
-    .option('--no-maintainer-can-modify', 'do not let upstream maintainers push to the branch')
+    .option(
+      '--no-maintainer-can-modify',
+      'do not let upstream maintainers push to the branch (new and open pull requests)',
+    )
     .option('--sync-fork', "fast-forward the fork's base branch to the upstream's first")
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (connectors: string[], options: PullRequestOptions) => {
@@ -110,5 +113,7 @@ function collect(value: string, previous: string[]): string[] {
 export function describeResult(result: PullRequestResult): string {
   if (result.operation === 'none')
     return `${result.targetFolder}: nothing to do (${result.reason ?? 'no change'})${result.url ? ` ${result.url}` : ''}`;
+  if (result.operation === 'emptied')
+    return `${result.targetFolder}: ${result.reason} ${result.url} (branch ${result.branch} at ${result.headSha} holds the upstream version)`;
   return `${result.targetFolder}: ${result.operation} pull request #${result.number} ${result.url} (branch ${result.branch} at ${result.headSha})`;
 }

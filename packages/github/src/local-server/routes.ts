@@ -19,6 +19,7 @@ export const HANDLERS: Record<string, Handler> = {
   'git/create-commit': git.createCommit,
   'git/get-commit': git.getCommit,
   'pulls/list': pulls.listPulls,
+  'pulls/get': pulls.getPull,
   'pulls/create': pulls.createPull,
   'pulls/update': pulls.updatePull,
   'pulls/request-reviewers': pulls.requestReviewers,

@@ -15,6 +15,8 @@ import {
   type ValidateOptions,
   type ValidationResult,
 } from '../validate.js';
+import { isIgnored } from '../config/ignore.js';
+import { DEFAULT_CONFIG } from '../config/config-types.js';
 import { checkChangedConnectors, type ValidatedChange } from '../repository/check-changed-connectors.js';
 import type { PullRequestFacts } from '../repository/pull-request-facts.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -154,10 +156,19 @@ async function addRepositoryFindings(
   options: BaseValidationOptions & { cwd: string; git: Git; topLevel: string; mergeBase: string },
 ): Promise<void> {
   if (changed.length === 0) return;
+  // The configuration's ignore globs are relative to its file, whose path was resolved from cwd; the
+  // top level is a real path, so a folder is named from cwd as validatePaths names it (cwd may be
+  // reached through a link, as the temp folder is on macOS).
+  const realCwd = await fs.realpath(options.cwd);
+  const fromCwd = (folder: string) =>
+    path.resolve(options.cwd, path.relative(realCwd, path.join(options.topLevel, folder)));
+  const config = options.config ?? DEFAULT_CONFIG;
   // In the work tree and known to git: not a folder deleted or renamed away, even when ignored files
   // were left in it, or when a case-insensitive file system finds it under its new capitalization.
+  // Nor a folder the configuration ignores: it is not validated, so it is not a connector of the change.
   const existing: string[] = [];
   for (const folder of changedFolders) {
+    if (isIgnored(fromCwd(folder), config)) continue;
     if (existsSync(path.join(options.topLevel, folder)) && (await options.git.hasFilesIn(folder)))
       existing.push(folder);
   }

@@ -31,7 +31,7 @@ export interface RepositoryCheckOptions {
   git: Git;
   mergeBase: string;
   connectors: readonly ValidatedChange[];
-  /** Every connector folder the change touches that still exists, repository-relative. */
+  /** Every connector folder the change touches that still exists and is not ignored, repository-relative. */
   changedFolders: readonly string[];
   pullRequest?: PullRequestFacts;
   rules: readonly RuleDefinition[];

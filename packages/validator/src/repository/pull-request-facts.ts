@@ -8,6 +8,11 @@ export interface PullRequestFacts {
   baseRef?: string;
   /** The repository it goes into, `owner/name` (`pull_request.base.repo.full_name`). */
   baseRepository?: string;
+  /**
+   * The repository it comes from, `owner/name` (`pull_request.head.repo.full_name`); the same as
+   * baseRepository for a branch of that repository, absent when the head fork was deleted.
+   */
+  headRepository?: string;
 }
 
 /** The branch PowerPlatformConnectors takes pull requests into. */
@@ -22,6 +27,17 @@ export function targetsPowerPlatformConnectors(pullRequest: PullRequestFacts): b
   if (!pullRequest.baseRepository) return true;
   const name = pullRequest.baseRepository.split('/').pop() ?? '';
   return name.toLowerCase() === 'powerplatformconnectors';
+}
+
+/**
+ * True when the pull request's branch is in the repository it goes into, as when a maintainer merges
+ * their fork's `dev` into its `master`: a change inside one repository, not a submission to the
+ * upstream. False when the event does not say. GitHub compares owner and name ignoring case.
+ */
+export function staysInOneRepository(pullRequest: PullRequestFacts): boolean {
+  const { baseRepository, headRepository } = pullRequest;
+  if (!baseRepository || !headRepository) return false;
+  return baseRepository.toLowerCase() === headRepository.toLowerCase();
 }
 
 const IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;

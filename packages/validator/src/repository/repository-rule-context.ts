@@ -26,7 +26,8 @@ export interface RepositoryRuleContext {
   readonly profile: Profile;
   /**
    * Every connector folder the change touches that still exists (repository-relative, sorted), this
-   * one included. A folder the change deletes is not counted, so renaming a folder is one connector.
+   * one included. A folder the change deletes is not counted, so renaming a folder is one connector,
+   * nor is one the configuration's `ignore` skips.
    */
   readonly changedFolders: readonly string[];
   /** Undefined outside a pull request (`validate --base`). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   independentPublisherTitleName,
   namesConnector,
+  staysInOneRepository,
   targetsPowerPlatformConnectors,
 } from '../../src/repository/pull-request-facts.js';
 
@@ -57,5 +58,27 @@ describe('targetsPowerPlatformConnectors', () => {
 
   it("does not hold for a maker's own connector repository", () => {
     expect(targetsPowerPlatformConnectors({ baseRepository: 'contoso/connectors' })).toBe(false);
+  });
+});
+
+describe('staysInOneRepository', () => {
+  it('holds when the branch is in the repository the pull request goes into, whatever the case', () => {
+    expect(
+      staysInOneRepository({
+        baseRepository: 'contoso/PowerPlatformConnectors',
+        headRepository: 'Contoso/powerplatformconnectors',
+      }),
+    ).toBe(true);
+  });
+
+  it('does not hold from a fork to upstream, nor when the event does not say', () => {
+    expect(
+      staysInOneRepository({
+        baseRepository: 'microsoft/PowerPlatformConnectors',
+        headRepository: 'contoso/PowerPlatformConnectors',
+      }),
+    ).toBe(false);
+    expect(staysInOneRepository({ baseRepository: 'microsoft/PowerPlatformConnectors' })).toBe(false);
+    expect(staysInOneRepository({ headRepository: 'contoso/PowerPlatformConnectors' })).toBe(false);
   });
 });

@@ -1,4 +1,8 @@
-import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { loadConfig } from '../../src/config/load-config.js';
 import { validateAgainstBase } from '../../src/git/validate-against-base.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { PullRequestFacts } from '../../src/repository/pull-request-facts.js';
@@ -30,24 +34,47 @@ interface Scenario {
   change(repo: Repository): void;
   pullRequest?: PullRequestFacts;
   overrides?: Record<string, 'off' | 'error' | 'warning' | 'info'>;
+  /** A .connector-alm.yml at the top level, read as the CLI and the action read it. */
+  configFile?: string;
+  /** Run from a link to the repository (as from the temp folder on macOS), not from its real path. */
+  throughLink?: boolean;
 }
 
 /** Runs the repository rules (only them) on a real pull-request branch compared with dev. */
 async function checkPullRequest(scenario: Scenario): Promise<Finding[]> {
   const repo = createRepository('dev');
   for (const [folder, files] of Object.entries(scenario.base)) repo.write(connectorFiles(folder, files));
+  if (scenario.configFile !== undefined) repo.write({ '.connector-alm.yml': scenario.configFile });
   repo.commitAll('dev');
   repo.git('checkout', '--quiet', '-b', 'pr');
   scenario.change(repo);
   repo.commitAll('the pull request');
+  const cwd = scenario.throughLink ? linkTo(repo.dir) : repo.dir;
+  const config =
+    scenario.configFile === undefined
+      ? { rules: scenario.overrides ?? {}, ignore: [] }
+      : await loadConfig({ cwd });
   const result = await validateAgainstBase(['.'], 'dev', {
-    cwd: repo.dir,
+    cwd,
     includeWorkingTree: false,
     rules: repositoryRules,
     pullRequest: scenario.pullRequest,
-    config: { rules: scenario.overrides ?? {}, ignore: [] },
+    config,
   });
   return result.findings;
+}
+
+const links: string[] = [];
+afterAll(() => {
+  for (const dir of links) rmSync(dir, { recursive: true, force: true });
+});
+
+function linkTo(dir: string): string {
+  const parent = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-link-'));
+  links.push(parent);
+  const link = path.join(parent, 'repository');
+  symlinkSync(dir, link);
+  return link;
 }
 
 const summary = (findings: readonly Finding[]): string[] =>
@@ -85,6 +112,26 @@ describe('REPO-ONE-PER-PR', () => {
     expect(renamed).toEqual([]);
   });
 
+  it("does not count a folder the configuration's ignore globs skip", async () => {
+    const legacy = 'certified-connectors/Legacy Tasks';
+    for (const throughLink of [false, true]) {
+      const findings = await checkPullRequest({
+        base: {
+          [TASKS]: connector('Contoso Tasks'),
+          [legacy]: connector('Legacy Tasks', 'legacy.contoso.com'),
+        },
+        configFile: 'ignore:\n  - certified-connectors/Legacy*\n',
+        throughLink,
+        change: (repo) =>
+          repo.write({
+            [`${TASKS}/readme.md`]: '# Contoso Tasks\n\nChanged.\n',
+            [`${legacy}/readme.md`]: '# Legacy Tasks\n\nChanged.\n',
+          }),
+      });
+      expect(findings).toEqual([]);
+    }
+  });
+
   it('can be turned off by the configuration', async () => {
     const findings = await checkPullRequest({
       base: { [TASKS]: connector('Contoso Tasks'), [NOTES]: connector('Contoso Notes') },
@@ -99,14 +146,35 @@ describe('REPO-TARGET-DEV', () => {
   const editTasks = (repo: Repository): void =>
     repo.write({ [`${TASKS}/readme.md`]: '# Contoso Tasks\n\nChanged.\n' });
 
-  it('fires on a pull request into master of PowerPlatformConnectors', async () => {
-    const findings = await checkPullRequest({
-      base: { [TASKS]: connector('Contoso Tasks') },
-      change: editTasks,
-      pullRequest: { baseRef: 'master', baseRepository: 'microsoft/PowerPlatformConnectors' },
-    });
-    expect(summary(findings)).toEqual([`REPO-TARGET-DEV error ${TASKS}:1 new`]);
-    expect(findings[0]!.message).toMatch(/goes into 'master'.*into 'dev'\. Sync your fork's dev branch/);
+  it('fires on a pull request from a fork into master of PowerPlatformConnectors', async () => {
+    for (const headRepository of ['contoso/PowerPlatformConnectors', undefined]) {
+      const findings = await checkPullRequest({
+        base: { [TASKS]: connector('Contoso Tasks') },
+        change: editTasks,
+        pullRequest: {
+          baseRef: 'master',
+          baseRepository: 'microsoft/PowerPlatformConnectors',
+          headRepository,
+        },
+      });
+      expect(summary(findings)).toEqual([`REPO-TARGET-DEV error ${TASKS}:1 new`]);
+      expect(findings[0]!.message).toMatch(/goes into 'master'.*into 'dev'\. Sync your fork's dev branch/);
+    }
+  });
+
+  it('does not fire on a pull request inside one repository, as when a fork syncs its dev into master', async () => {
+    for (const baseRef of ['master', 'main']) {
+      const findings = await checkPullRequest({
+        base: { [TASKS]: connector('Contoso Tasks') },
+        change: editTasks,
+        pullRequest: {
+          baseRef,
+          baseRepository: 'contoso/PowerPlatformConnectors',
+          headRepository: 'Contoso/PowerPlatformConnectors',
+        },
+      });
+      expect(findings).toEqual([]);
+    }
   });
 
   it("does not fire into dev, in a maker's own repository, or without a pull request", async () => {

@@ -54,6 +54,12 @@ export const listPulls: Handler = async (context) => {
   return { status: 200, body };
 };
 
+/** GET pulls/{n}: the full view, which alone carries maintainer_can_modify (the list does not). */
+export const getPull: Handler = async (context) => ({
+  status: 200,
+  body: await fullView(context, pullOf(context)),
+});
+
 export const createPull: Handler = async (context) => {
   requireWrite(context);
   const base = repositoryOf(context);
