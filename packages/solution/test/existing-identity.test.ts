@@ -21,6 +21,22 @@ const OPTIONS = {
   publisher: { uniqueName: 'Catalyst', prefix: 'cat' },
 };
 
+/** The customHIL connector extracted into a new folder, its swagger's title then changed to `title`. */
+async function extractedWithTitle(
+  title: string,
+): Promise<{ exported: string; original: ConnectorIdentity; folder: string }> {
+  const exported = fixturePath(HIL);
+  const [original] = await readSolutionConnectors(exported);
+  const root = temp.make();
+  const [extracted] = await extractConnectors(exported, root);
+  const folder = path.join(root, extracted!.folder);
+  const swaggerFile = path.join(folder, 'apiDefinition.swagger.json');
+  const swagger = JSON.parse(readFileSync(swaggerFile, 'utf8')) as { info: { title: string } };
+  swagger.info.title = title;
+  writeFileSync(swaggerFile, JSON.stringify(swagger, null, 2));
+  return { exported, original: original!, folder };
+}
+
 describeWith(SOLUTION_FIXTURES, 'real solution export')(
   'extract-connectors, then build-solution with --existing (a real export)',
   () => {
@@ -57,44 +73,29 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
     });
 
     it('still finds the original when the title was edited after extraction (by the folder name)', async () => {
-      const exported = fixturePath(HIL);
-      const [original] = await readSolutionConnectors(exported);
-      const root = temp.make();
-      const [extracted] = await extractConnectors(exported, root);
-      const swaggerFile = path.join(root, extracted!.folder, 'apiDefinition.swagger.json');
-      const swagger = JSON.parse(readFileSync(swaggerFile, 'utf8')) as { info: { title: string } };
-      swagger.info.title = 'Human in the loop (renamed)';
-      writeFileSync(swaggerFile, JSON.stringify(swagger, null, 2));
-
+      const { exported, original, folder } = await extractedWithTitle('Human in the loop (renamed)');
       const zip = path.join(temp.make(), 'renamed.zip');
-      await buildSolution([path.join(root, extracted!.folder)], zip, {
+      await buildSolution([folder], zip, {
         ...OPTIONS,
-        existing: { connectors: [original!], source: exported },
+        existing: { connectors: [original], source: exported },
       });
       const [rebuilt] = await readSolutionConnectors(zip);
       expect(rebuilt).toMatchObject({
-        name: original!.name,
-        connectorId: original!.connectorId,
+        name: original.name,
+        connectorId: original.connectorId,
         displayName: 'Human in the loop (renamed)',
       });
     });
 
     it('derives a new identity for a folder the existing solution does not have, and says so', async () => {
-      const exported = fixturePath(HIL);
-      const [original] = await readSolutionConnectors(exported);
-      const root = temp.make();
-      const [extracted] = await extractConnectors(exported, root);
-      const swaggerFile = path.join(root, extracted!.folder, 'apiDefinition.swagger.json');
-      const swagger = JSON.parse(readFileSync(swaggerFile, 'utf8')) as { info: { title: string } };
-      swagger.info.title = 'Another connector';
-      writeFileSync(swaggerFile, JSON.stringify(swagger, null, 2));
-      renameSync(path.join(root, extracted!.folder), path.join(root, 'Another connector'));
+      const { exported, original, folder } = await extractedWithTitle('Another connector');
+      const renamed = path.join(path.dirname(folder), 'Another connector');
+      renameSync(folder, renamed);
 
-      const built = await buildSolution(
-        [path.join(root, 'Another connector')],
-        path.join(temp.make(), 'new.zip'),
-        { ...OPTIONS, existing: { connectors: [original!], source: exported } },
-      );
+      const built = await buildSolution([renamed], path.join(temp.make(), 'new.zip'), {
+        ...OPTIONS,
+        existing: { connectors: [original], source: exported },
+      });
       expect(built).toEqual([
         expect.objectContaining({ keptIdentity: false, name: 'cat_another-20connector' }),
       ]);
