@@ -1197,7 +1197,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path47 = require("node:path");
+    var path49 = require("node:path");
     var fs21 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2210,9 +2210,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path47.resolve(baseDir, baseName);
+          const localBin = path49.resolve(baseDir, baseName);
           if (fs21.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path47.extname(baseName))) return void 0;
+          if (sourceExt.includes(path49.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs21.existsSync(`${localBin}${ext}`)
           );
@@ -2230,17 +2230,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path47.resolve(
-            path47.dirname(resolvedScriptPath),
+          executableDir = path49.resolve(
+            path49.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path47.basename(
+            const legacyName = path49.basename(
               this._scriptPath,
-              path47.extname(this._scriptPath)
+              path49.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path47.extname(executableFile));
+        launchWithNode = sourceExt.includes(path49.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path47.basename(filename, path47.extname(filename));
+        this._name = path49.basename(filename, path49.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path48) {
-        if (path48 === void 0) return this._executableDir;
-        this._executableDir = path48;
+      executableDir(path50) {
+        if (path50 === void 0) return this._executableDir;
+        this._executableDir = path50;
         return this;
       }
       /**
@@ -6689,8 +6689,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path47) {
-      let input = path47;
+    function removeDotSegments(path49) {
+      let input = path49;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6764,11 +6764,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path47) {
-      if (path47 === "" || path47[0] === "/") {
-        return removeDotSegments(path47);
+    function removeDotSegmentsRelative(path49) {
+      if (path49 === "" || path49[0] === "/") {
+        return removeDotSegments(path49);
       }
-      const segments = path47.split("/");
+      const segments = path49.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7131,8 +7131,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path47 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path47 && path47 !== "/" ? path47 : void 0;
+        const path49 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path49 && path49 !== "/" ? path49 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10442,17 +10442,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path47) {
-      const ctrl = callVisitor(key, node, visitor, path47);
+    function visit_(key, node, visitor, path49) {
+      const ctrl = callVisitor(key, node, visitor, path49);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path47, ctrl);
-        return visit_(key, ctrl, visitor, path47);
+        replaceNode(key, path49, ctrl);
+        return visit_(key, ctrl, visitor, path49);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path47 = Object.freeze(path47.concat(node));
+          path49 = Object.freeze(path49.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path47);
+            const ci = visit_(i2, node.items[i2], visitor, path49);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10463,13 +10463,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path47 = Object.freeze(path47.concat(node));
-          const ck = visit_("key", node.key, visitor, path47);
+          path49 = Object.freeze(path49.concat(node));
+          const ck = visit_("key", node.key, visitor, path49);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path47);
+          const cv = visit_("value", node.value, visitor, path49);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10490,17 +10490,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path47) {
-      const ctrl = await callVisitor(key, node, visitor, path47);
+    async function visitAsync_(key, node, visitor, path49) {
+      const ctrl = await callVisitor(key, node, visitor, path49);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path47, ctrl);
-        return visitAsync_(key, ctrl, visitor, path47);
+        replaceNode(key, path49, ctrl);
+        return visitAsync_(key, ctrl, visitor, path49);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path47 = Object.freeze(path47.concat(node));
+          path49 = Object.freeze(path49.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path47);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path49);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10511,13 +10511,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path47 = Object.freeze(path47.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path47);
+          path49 = Object.freeze(path49.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path49);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path47);
+          const cv = await visitAsync_("value", node.value, visitor, path49);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10544,23 +10544,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path47) {
+    function callVisitor(key, node, visitor, path49) {
       if (typeof visitor === "function")
-        return visitor(key, node, path47);
+        return visitor(key, node, path49);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path47);
+        return visitor.Map?.(key, node, path49);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path47);
+        return visitor.Seq?.(key, node, path49);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path47);
+        return visitor.Pair?.(key, node, path49);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path47);
+        return visitor.Scalar?.(key, node, path49);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path47);
+        return visitor.Alias?.(key, node, path49);
       return void 0;
     }
-    function replaceNode(key, path47, node) {
-      const parent = path47[path47.length - 1];
+    function replaceNode(key, path49, node) {
+      const parent = path49[path49.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -11172,10 +11172,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path47, value) {
+    function collectionFromPath(schema, path49, value) {
       let v = value;
-      for (let i2 = path47.length - 1; i2 >= 0; --i2) {
-        const k = path47[i2];
+      for (let i2 = path49.length - 1; i2 >= 0; --i2) {
+        const k = path49[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -11194,7 +11194,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path47) => path47 == null || typeof path47 === "object" && !!path47[Symbol.iterator]().next().done;
+    var isEmptyPath = (path49) => path49 == null || typeof path49 === "object" && !!path49[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -11224,11 +11224,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path47, value) {
-        if (isEmptyPath(path47))
+      addIn(path49, value) {
+        if (isEmptyPath(path49))
           this.add(value);
         else {
-          const [key, ...rest] = path47;
+          const [key, ...rest] = path49;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -11242,8 +11242,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path47) {
-        const [key, ...rest] = path47;
+      deleteIn(path49) {
+        const [key, ...rest] = path49;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -11257,8 +11257,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path47, keepScalar) {
-        const [key, ...rest] = path47;
+      getIn(path49, keepScalar) {
+        const [key, ...rest] = path49;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -11276,8 +11276,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path47) {
-        const [key, ...rest] = path47;
+      hasIn(path49) {
+        const [key, ...rest] = path49;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -11287,8 +11287,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path47, value) {
-        const [key, ...rest] = path47;
+      setIn(path49, value) {
+        const [key, ...rest] = path49;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13803,9 +13803,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path47, value) {
+      addIn(path49, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path47, value);
+          this.contents.addIn(path49, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13880,14 +13880,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path47) {
-        if (Collection2.isEmptyPath(path47)) {
+      deleteIn(path49) {
+        if (Collection2.isEmptyPath(path49)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path47) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path49) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13902,10 +13902,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path47, keepScalar) {
-        if (Collection2.isEmptyPath(path47))
+      getIn(path49, keepScalar) {
+        if (Collection2.isEmptyPath(path49))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path47, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path49, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13916,10 +13916,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path47) {
-        if (Collection2.isEmptyPath(path47))
+      hasIn(path49) {
+        if (Collection2.isEmptyPath(path49))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path47) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path49) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13936,13 +13936,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path47, value) {
-        if (Collection2.isEmptyPath(path47)) {
+      setIn(path49, value) {
+        if (Collection2.isEmptyPath(path49)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path47), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path49), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path47, value);
+          this.contents.setIn(path49, value);
         }
       }
       /**
@@ -15903,9 +15903,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path47) => {
+    visit2.itemAtPath = (cst, path49) => {
       let item = cst;
-      for (const [field, index] of path47) {
+      for (const [field, index] of path49) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15914,23 +15914,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path47) => {
-      const parent = visit2.itemAtPath(cst, path47.slice(0, -1));
-      const field = path47[path47.length - 1][0];
+    visit2.parentCollection = (cst, path49) => {
+      const parent = visit2.itemAtPath(cst, path49.slice(0, -1));
+      const field = path49[path49.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path47, item, visitor) {
-      let ctrl = visitor(item, path47);
+    function _visit(path49, item, visitor) {
+      let ctrl = visitor(item, path49);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path47.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path49.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -15941,10 +15941,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path47);
+            ctrl = ctrl(item, path49);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path47) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path49) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -20355,8 +20355,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path47, { windows } = {}) => {
-      const segs = path47.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path49, { windows } = {}) => {
+      const segs = path49.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path47, options2) {
+    function openPromise(path49, options2) {
       return new Promise((resolve, reject) => {
-        open2(path47, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path49, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path47, options2, callback) {
+    function open2(path49, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,7 +22432,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs21.open(path47, "r", function(err2, fd2) {
+      fs21.open(path49, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs21.close(fd2, defaultCallback);
@@ -30508,6 +30508,11 @@ function targetsPowerPlatformConnectors(pullRequest) {
   const name = pullRequest.baseRepository.split("/").pop() ?? "";
   return name.toLowerCase() === "powerplatformconnectors";
 }
+function staysInOneRepository(pullRequest) {
+  const { baseRepository, headRepository } = pullRequest;
+  if (!baseRepository || !headRepository) return false;
+  return baseRepository.toLowerCase() === headRepository.toLowerCase();
+}
 var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
 var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
 function independentPublisherTitleName(title) {
@@ -30543,7 +30548,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine. Reported on each changed connector.',
+    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
     levels: certificationLevels("error"),
     example: {
       bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
@@ -30563,14 +30568,14 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "Open the pull request against the dev branch.",
-    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Turn it off in the configuration file if your fork's workflow differs.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked when the pull request's branch is in the repository it goes into (merging your fork's `dev` into its `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
     levels: certificationLevels("error"),
     example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
     check(context) {
       const pullRequest = context.pullRequest;
       const baseRef = pullRequest?.baseRef;
       if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      if (!targetsPowerPlatformConnectors(pullRequest)) return;
+      if (!targetsPowerPlatformConnectors(pullRequest) || staysInOneRepository(pullRequest)) return;
       context.report({
         message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
       });
@@ -31163,12 +31168,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path47) {
+function findNodeAtLocation(root, path49) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path47) {
+  for (let segment of path49) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32610,7 +32615,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path47 = problem.segments;
+  const path49 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -32624,21 +32629,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path47.includes("oAuthSettings")) {
-      const last2 = path47[path47.length - 1];
+    if (path49.includes("oAuthSettings")) {
+      const last2 = path49[path49.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path47.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path47[path47.length - 1] === "type" && path47.length === parameterNameDepth(path47) + 1)
+    if (path49.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path49[path49.length - 1] === "type" && path49.length === parameterNameDepth(path49) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path47) {
-  return path47[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path49) {
+  return path49[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -40916,9 +40921,9 @@ var SwaggerModel = class {
           );
       }
     };
-    for (const [path47, pathItem] of entriesOf(this.paths)) {
+    for (const [path49, pathItem] of entriesOf(this.paths)) {
       if (!isObject(pathItem)) continue;
-      const pathItemPlace = new PointerPlace(root, "paths", path47);
+      const pathItemPlace = new PointerPlace(root, "paths", path49);
       visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
@@ -40942,10 +40947,10 @@ var SwaggerModel = class {
   }
   buildOperations() {
     const operations = [];
-    for (const [path47, pathItemValue] of entriesOf(this.paths)) {
+    for (const [path49, pathItemValue] of entriesOf(this.paths)) {
       const pathItem = asObject(pathItemValue);
       if (!pathItem) continue;
-      const pathItemPointer = childPointer("/paths", path47);
+      const pathItemPointer = childPointer("/paths", path49);
       const pathParameters2 = this.parameterList(
         pathItem.parameters,
         childPointer(pathItemPointer, "parameters"),
@@ -40965,7 +40970,7 @@ var SwaggerModel = class {
           isInternal
         );
         operations.push({
-          path: path47,
+          path: path49,
           method,
           pointer,
           pathItemPointer,
@@ -41311,10 +41316,10 @@ var StructureWalker = class {
       if (isObject(tagFields.externalDocs))
         this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
-    for (const [path47, item] of entriesOf(fields.paths)) {
-      if (path47.startsWith("x-")) continue;
-      if (isObject(item)) this.visitPathItem(item, rootNode, path47);
-      else this.typeIssue(placeAt(rootNode, "paths", path47), "Object", item);
+    for (const [path49, item] of entriesOf(fields.paths)) {
+      if (path49.startsWith("x-")) continue;
+      if (isObject(item)) this.visitPathItem(item, rootNode, path49);
+      else this.typeIssue(placeAt(rootNode, "paths", path49), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
       this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
@@ -41340,8 +41345,8 @@ var StructureWalker = class {
     if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
     if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path47) {
-    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path47);
+  visitPathItem(item, rootNode, path49) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path49);
     this.ref(item, itemNode, "pathItem");
     const fields = this.add(itemNode);
     this.visitParameters(fields.parameters, itemNode);
@@ -42284,9 +42289,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = asArray(operation.operation[key]) ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path47) {
+function pathVariables(path49) {
   const names = [];
-  for (const match2 of path47.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path49.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -42381,9 +42386,9 @@ function operationOwning(model, pointer) {
     return void 0;
   }
   if (segments[0] !== "paths" || segments.length < 3) return void 0;
-  const [, path47, method] = segments;
+  const [, path49, method] = segments;
   return model.operations.find(
-    (operation) => operation.path === path47 && (operation.method === method || method === "parameters")
+    (operation) => operation.path === path49 && (operation.method === method || method === "parameters")
   );
 }
 function callsOf(extension, value, pointer) {
@@ -42463,10 +42468,10 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? { kind: "missing" } : { kind: "unknown" };
 }
-function followSchemaPath(model, root, path47) {
+function followSchemaPath(model, root, path49) {
   let current = resolved(model, root);
   if (!current) return { kind: "unknown" };
-  const segments = path47.split("/").filter((segment) => segment !== "");
+  const segments = path49.split("/").filter((segment) => segment !== "");
   for (const segment of segments.slice(0, MAX_STEPS)) {
     const next = property(model, current, segment);
     if (next.kind !== "found") return next;
@@ -42806,9 +42811,9 @@ var dynamicRules = [
           continue;
         }
         if (items.kind !== "found") continue;
-        for (const [key, path47] of itemPaths) {
-          if (followSchemaPath(swagger, items.schema, path47).kind !== "missing") continue;
-          report2({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path47, label) });
+        for (const [key, path49] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path49).kind !== "missing") continue;
+          report2({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path49, label) });
         }
       }
     }
@@ -43892,8 +43897,8 @@ var operationIdRules = [
 function pathKeys(paths) {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
 }
-function normalizePath(path47) {
-  return path47.replace(/\{[^{}]*\}/g, "{}");
+function normalizePath(path49) {
+  return path49.replace(/\{[^{}]*\}/g, "{}");
 }
 function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
@@ -43910,15 +43915,15 @@ function partiallyDuplicates(a, b) {
   }
   return differs;
 }
-function pathShape(path47) {
-  const segments = path47.split("/");
+function pathShape(path49) {
+  const segments = path49.split("/");
   const variable = segments.map(isVariableSegment);
   return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
-function templateProblem(path47) {
+function templateProblem(path49) {
   let open2 = -1;
-  for (let index = 0; index < path47.length; index++) {
-    const character = path47[index];
+  for (let index = 0; index < path49.length; index++) {
+    const character = path49[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -43952,10 +43957,10 @@ var pathRules = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report: report2 }) {
-      for (const path47 of pathKeys(swagger?.paths)) {
-        if (path47.startsWith("/")) continue;
+      for (const path49 of pathKeys(swagger?.paths)) {
+        if (path49.startsWith("/")) continue;
         report2({
-          pointer: childPointer("/paths", path47),
+          pointer: childPointer("/paths", path49),
           message: "The path is not valid, it must start with a '/' character."
         });
       }
@@ -43974,10 +43979,10 @@ var pathRules = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
     check({ swagger, report: report2 }) {
-      for (const path47 of pathKeys(swagger?.paths)) {
-        if (!/[?#]/.test(path47)) continue;
+      for (const path49 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path49)) continue;
         report2({
-          pointer: childPointer("/paths", path47),
+          pointer: childPointer("/paths", path49),
           message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
         });
       }
@@ -43993,10 +43998,10 @@ var pathRules = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report: report2 }) {
-      for (const path47 of pathKeys(swagger?.paths)) {
-        if (!path47.includes("*")) continue;
+      for (const path49 of pathKeys(swagger?.paths)) {
+        if (!path49.includes("*")) continue;
         report2({
-          pointer: childPointer("/paths", path47),
+          pointer: childPointer("/paths", path49),
           message: "The operation path cannot contain wildcard character '*'."
         });
       }
@@ -44012,11 +44017,11 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report: report2 }) {
-      for (const path47 of pathKeys(swagger?.paths)) {
-        const problem = templateProblem(path47);
+      for (const path49 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path49);
         if (problem === void 0) continue;
         report2({
-          pointer: childPointer("/paths", path47),
+          pointer: childPointer("/paths", path49),
           message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
         });
       }
@@ -44032,10 +44037,10 @@ var pathRules = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report: report2 }) {
-      for (const path47 of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path47).some((name) => name.includes("="))) continue;
+      for (const path49 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path49).some((name) => name.includes("="))) continue;
         report2({
-          pointer: childPointer("/paths", path47),
+          pointer: childPointer("/paths", path49),
           message: "The operation path template variables cannot set default values with character '='."
         });
       }
@@ -44127,14 +44132,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path47 of pathKeys(swagger?.paths)) {
-        const key = path47.toLowerCase();
+      for (const path49 of pathKeys(swagger?.paths)) {
+        const key = path49.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path47),
+            pointer: childPointer("/paths", path49),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path47
+              path49
             )
           });
         }
@@ -44152,11 +44157,11 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report: report2 }) {
-      for (const [path47, item] of entriesOf(swagger?.paths)) {
+      for (const [path49, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path47, "$ref"),
+          pointer: childPointer("/paths", path49, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -45685,26 +45690,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path47 = [];
+    const path49 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path47.push(start);
+    path49.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path47.pop();
+        path49.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path47.slice(path47.indexOf(target)));
+      if (seen === "grey") cycles.push(path49.slice(path49.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path47.push(target);
+        path49.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -46658,10 +46663,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path47, options2 = {}) {
+function offsetOfPath(document, path49, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path47.entries()) {
+  for (const [index, step2] of path49.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -46672,7 +46677,7 @@ function offsetOfPath(document, path47, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path47.length - 1;
+    const isLast = index === path49.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -46765,16 +46770,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path47 = pointerSteps(error2.instancePath);
-  const [setting, ruleId, profile] = path47;
-  const value = path47.reduce(
+  const path49 = pointerSteps(error2.instancePath);
+  const [setting, ruleId, profile] = path49;
+  const value = path49.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path47.length === 0) {
+    if (path49.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -46785,7 +46790,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path47, name],
+      path: [...path49, name],
       atKey: true
     };
   }
@@ -46793,7 +46798,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path47,
+      path: path49,
       atKey: false
     };
   }
@@ -46803,34 +46808,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path47,
+        path: path49,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path47, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path49, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path47,
+      path: path49,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path47, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path49, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path47,
+      path: path49,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path47,
+    path: path49,
     atKey: false
   };
 }
@@ -47720,8 +47725,8 @@ function triggerKind(operation) {
 function sameEndpoint(a, b) {
   return a.method === b.method && normalizePath2(a.path) === normalizePath2(b.path);
 }
-function normalizePath2(path47) {
-  return path47.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath2(path49) {
+  return path49.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -48633,19 +48638,27 @@ async function materializeFolder(git, rev2, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs9 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/validate.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/config/ignore.ts
+var import_node_path11 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
+function isIgnored(folder, config2) {
+  if (config2.ignore.length === 0 || !config2.path) return false;
+  const relative = import_node_path11.default.relative(import_node_path11.default.dirname(config2.path), folder).split(import_node_path11.default.sep).join("/");
+  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
+}
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path11.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path12.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs7.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -48793,7 +48806,7 @@ function countBySeverity(findings) {
 function resolveProfile(folder, forced, config2) {
   if (forced) return forced;
   const fromTree = profileFromPath(folder);
-  const inLayout = import_node_path12.default.resolve(folder).split(import_node_path12.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
+  const inLayout = import_node_path13.default.resolve(folder).split(import_node_path13.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
   if (inLayout) return fromTree;
   return config2.profile ?? "custom";
 }
@@ -48831,15 +48844,9 @@ async function validateFolder(folder, options2, config2 = options2.config ?? DEF
   });
   return { path: connector.displayPath, name: connector.name, profile, findings };
 }
-function isIgnored(folder, config2) {
-  if (config2.ignore.length === 0 || !config2.path) return false;
-  const base2 = import_node_path12.default.dirname(config2.path);
-  const relative = import_node_path12.default.relative(base2, folder).split(import_node_path12.default.sep).join("/");
-  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
-}
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -48942,7 +48949,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -49000,7 +49007,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: import_node_path13.default.relative(topLevel, folder).split(import_node_path13.default.sep).join("/") || "."
+      repositoryPath: import_node_path14.default.relative(topLevel, folder).split(import_node_path14.default.sep).join("/") || "."
     };
     let names;
     try {
@@ -49010,12 +49017,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names);
-      const text3 = swagger === void 0 ? void 0 : readText(import_node_path13.default.join(folder, swagger));
+      const text3 = swagger === void 0 ? void 0 : readText(import_node_path14.default.join(folder, swagger));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
       const icon = names.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path13.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path14.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -49116,7 +49123,7 @@ async function checkChangedConnectors(options2) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path14.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path15.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -49163,7 +49170,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const diffs = [];
   const changedConnectors = [];
   for (const connector of validation.connectors) {
-    const absolute = await import_node_fs9.promises.realpath(import_node_path15.default.resolve(cwd, connector.path));
+    const absolute = await import_node_fs9.promises.realpath(import_node_path16.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
@@ -49213,9 +49220,13 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
 }
 async function addRepositoryFindings(connectors, changed, changedFolders, options2) {
   if (changed.length === 0) return;
+  const realCwd = await import_node_fs9.promises.realpath(options2.cwd);
+  const fromCwd = (folder) => import_node_path16.default.resolve(options2.cwd, import_node_path16.default.relative(realCwd, import_node_path16.default.join(options2.topLevel, folder)));
+  const config2 = options2.config ?? DEFAULT_CONFIG;
   const existing = [];
   for (const folder of changedFolders) {
-    if ((0, import_node_fs9.existsSync)(import_node_path15.default.join(options2.topLevel, folder)) && await options2.git.hasFilesIn(folder))
+    if (isIgnored(fromCwd(folder), config2)) continue;
+    if ((0, import_node_fs9.existsSync)(import_node_path16.default.join(options2.topLevel, folder)) && await options2.git.hasFilesIn(folder))
       existing.push(folder);
   }
   const byPath = await checkChangedConnectors({
@@ -49307,7 +49318,7 @@ function nearestExisting(document, pointer) {
 function relabel(version, folderDisplay, prefix) {
   const rename2 = (display) => {
     if (display === void 0) return void 0;
-    const posix = display.split(import_node_path15.default.sep).join("/");
+    const posix = display.split(import_node_path16.default.sep).join("/");
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };
@@ -49321,28 +49332,28 @@ function relabel(version, folderDisplay, prefix) {
   };
 }
 function toRepositoryPath(topLevel, absolute) {
-  const relative = import_node_path15.default.relative(topLevel, absolute);
-  if (relative.startsWith("..") || import_node_path15.default.isAbsolute(relative)) return void 0;
-  return relative === "" ? "." : relative.split(import_node_path15.default.sep).join("/");
+  const relative = import_node_path16.default.relative(topLevel, absolute);
+  if (relative.startsWith("..") || import_node_path16.default.isAbsolute(relative)) return void 0;
+  return relative === "" ? "." : relative.split(import_node_path16.default.sep).join("/");
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path16.default.resolve(cwd, base2.baseDir ?? ".");
-  const relative = import_node_path16.default.relative(baseDir, import_node_path16.default.resolve(cwd, file));
+  const baseDir = import_node_path17.default.resolve(cwd, base2.baseDir ?? ".");
+  const relative = import_node_path17.default.relative(baseDir, import_node_path17.default.resolve(cwd, file));
   if (relative === "") return ".";
-  if (relative.startsWith("..") || import_node_path16.default.isAbsolute(relative)) return void 0;
-  return relative.split(import_node_path16.default.sep).join("/");
+  if (relative.startsWith("..") || import_node_path17.default.isAbsolute(relative)) return void 0;
+  return relative.split(import_node_path17.default.sep).join("/");
 }
 function artifactUri(file, base2 = {}) {
   const relative = repositoryPath(file, base2);
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path16.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path17.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/fingerprint.ts
@@ -49719,15 +49730,15 @@ function failsThreshold(result, failOn) {
 
 // packages/cli/src/report-output.ts
 var import_node_fs11 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/repository-root.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  for (let dir = import_node_path17.default.resolve(cwd); ; dir = import_node_path17.default.dirname(dir)) {
-    if ((0, import_node_fs10.existsSync)(import_node_path17.default.join(dir, ".git"))) return dir;
-    if (import_node_path17.default.dirname(dir) === dir) return import_node_path17.default.resolve(cwd);
+  for (let dir = import_node_path18.default.resolve(cwd); ; dir = import_node_path18.default.dirname(dir)) {
+    if ((0, import_node_fs10.existsSync)(import_node_path18.default.join(dir, ".git"))) return dir;
+    if (import_node_path18.default.dirname(dir) === dir) return import_node_path18.default.resolve(cwd);
   }
 }
 
@@ -49749,8 +49760,8 @@ async function writeReport(context, result, options2) {
     color: options2.output === void 0 && useColor(io)
   });
   if (options2.output) {
-    const target = import_node_path18.default.resolve(io.cwd, options2.output);
-    await import_node_fs11.promises.mkdir(import_node_path18.default.dirname(target), { recursive: true });
+    const target = import_node_path19.default.resolve(io.cwd, options2.output);
+    await import_node_fs11.promises.mkdir(import_node_path19.default.dirname(target), { recursive: true });
     await import_node_fs11.promises.writeFile(target, text3);
   } else {
     io.stdout.write(text3);
@@ -49871,7 +49882,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -51369,15 +51380,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path47, options2) {
-    return await this.send("GET", path47, options2);
+  async get(path49, options2) {
+    return await this.send("GET", path49, options2);
   }
-  async post(path47, options2) {
-    return await this.send("POST", path47, options2);
+  async post(path49, options2) {
+    return await this.send("POST", path49, options2);
   }
-  async send(method, path47, request2) {
+  async send(method, path49, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path47, this.options.environment);
+    const url = new URL(WEB_API_PATH + path49, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     let waitedMs = 0;
     let refreshedAfter401 = false;
@@ -53064,17 +53075,17 @@ async function sameZipContent(a, b) {
 
 // packages/solution/src/zip/zip-writer.ts
 var import_node_fs15 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises4 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 async function refuseNonFolder(folder) {
-  const resolved2 = import_node_path19.default.resolve(folder);
-  for (let current = resolved2; ; current = import_node_path19.default.dirname(current)) {
+  const resolved2 = import_node_path20.default.resolve(folder);
+  for (let current = resolved2; ; current = import_node_path20.default.dirname(current)) {
     const stat = await import_node_fs14.promises.stat(current).catch(() => void 0) ?? await import_node_fs14.promises.lstat(current).catch(() => void 0);
     if (stat?.isDirectory()) return;
     if (stat) {
@@ -53083,18 +53094,18 @@ async function refuseNonFolder(folder) {
         { hint: "Give the path of a folder, or move the file out of the way." }
       );
     }
-    if (import_node_path19.default.dirname(current) === current) return;
+    if (import_node_path20.default.dirname(current) === current) return;
   }
 }
 
 // packages/solution/src/fs/temporary.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 function temporarySibling(target) {
-  const resolved2 = import_node_path20.default.resolve(target);
-  return import_node_path20.default.join(
-    import_node_path20.default.dirname(resolved2),
-    `.${import_node_path20.default.basename(resolved2)}.${(0, import_node_crypto4.randomBytes)(6).toString("hex")}.tmp`
+  const resolved2 = import_node_path21.default.resolve(target);
+  return import_node_path21.default.join(
+    import_node_path21.default.dirname(resolved2),
+    `.${import_node_path21.default.basename(resolved2)}.${(0, import_node_crypto4.randomBytes)(6).toString("hex")}.tmp`
   );
 }
 
@@ -53105,8 +53116,8 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     throw new UserError(`${destination} is a folder; a zip cannot be written there.`, {
       hint: "Give the path of the zip file to write, ending in .zip."
     });
-  await refuseNonFolder(import_node_path21.default.dirname(destination));
-  await import_node_fs15.promises.mkdir(import_node_path21.default.dirname(destination), { recursive: true });
+  await refuseNonFolder(import_node_path22.default.dirname(destination));
+  await import_node_fs15.promises.mkdir(import_node_path22.default.dirname(destination), { recursive: true });
   const temporary = temporarySibling(destination);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -53385,15 +53396,15 @@ function describeParseError2(error2) {
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs17 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
 var import_node_fs16 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 async function listFiles(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs16.promises.readdir(import_node_path22.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs16.promises.readdir(import_node_path23.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -53412,16 +53423,16 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles(staged);
   if (!await exists(target)) {
-    await import_node_fs17.promises.mkdir(import_node_path23.default.dirname(import_node_path23.default.resolve(target)), { recursive: true });
+    await import_node_fs17.promises.mkdir(import_node_path24.default.dirname(import_node_path24.default.resolve(target)), { recursive: true });
     await import_node_fs17.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [] };
   }
   const targetRoot = await import_node_fs17.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
   for (const file of files) {
-    const from = import_node_path23.default.join(staged, file);
-    const to = import_node_path23.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path23.default.posix.dirname(file)));
+    const from = import_node_path24.default.join(staged, file);
+    const to = import_node_path24.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path24.default.posix.dirname(file)));
     const current = await import_node_fs17.promises.lstat(to).catch(() => void 0);
     if (current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
@@ -53438,7 +53449,7 @@ async function commitFolder(staged, target, options2) {
     const wanted = new Set(files);
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
-      await import_node_fs17.promises.rm(import_node_path23.default.join(targetRoot, file));
+      await import_node_fs17.promises.rm(import_node_path24.default.join(targetRoot, file));
       result.deleted.push(file);
     }
     await removeEmptyFolders(targetRoot, options2.protect);
@@ -53451,7 +53462,7 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path23.default.join(current, segment);
+    const next = import_node_path24.default.join(current, segment);
     const entry = await import_node_fs17.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
@@ -53475,7 +53486,7 @@ async function ensureDirectoryInside(root, relative) {
       removed.push(segments.slice(0, index + 1).join("/"));
       await import_node_fs17.promises.rm(next);
     }
-    await import_node_fs17.promises.mkdir(import_node_path23.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs17.promises.mkdir(import_node_path24.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
@@ -53499,13 +53510,13 @@ async function exists(file) {
 }
 async function removeEmptyFolders(root, protect) {
   const visit2 = async (relative) => {
-    const absolute = import_node_path23.default.join(root, relative);
+    const absolute = import_node_path24.default.join(root, relative);
     const entries = await import_node_fs17.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit2(child))
-        await import_node_fs17.promises.rmdir(import_node_path23.default.join(root, child));
+        await import_node_fs17.promises.rmdir(import_node_path24.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -53606,11 +53617,11 @@ function checkVersion(version) {
 
 // packages/solution/src/solution/unpack.ts
 var import_node_fs19 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs18 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -53793,13 +53804,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path24.default.dirname(destination);
+    const folder = import_node_path25.default.dirname(destination);
     let made = folders.get(folder);
     if (!made) folders.set(folder, made = import_node_fs18.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path24.default.join(staging, folderPath);
+    const destination = import_node_path25.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await import_node_fs18.promises.writeFile(destination, content, { flag: "wx" });
     written.push(folderPath);
@@ -53810,7 +53821,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
       await write2(folderPath, prettyJson(await readText2(entry), located(entry)));
       return;
     }
-    const destination = import_node_path24.default.join(staging, folderPath);
+    const destination = import_node_path25.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written.push(folderPath);
@@ -53896,16 +53907,16 @@ async function stageBoth(zipPath, staging, options2) {
     }
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path25.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs19.promises.readFile(from)).equals(await import_node_fs19.promises.readFile(import_node_path25.default.join(staging, file))))
+      const from = import_node_path26.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs19.promises.readFile(from)).equals(await import_node_fs19.promises.readFile(import_node_path26.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(
           `${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`
         );
-      await import_node_fs19.promises.mkdir(import_node_path25.default.dirname(import_node_path25.default.join(staging, variant)), { recursive: true });
-      await import_node_fs19.promises.rename(from, import_node_path25.default.join(staging, variant));
+      await import_node_fs19.promises.mkdir(import_node_path26.default.dirname(import_node_path26.default.join(staging, variant)), { recursive: true });
+      await import_node_fs19.promises.rename(from, import_node_path26.default.join(staging, variant));
     }
   } finally {
     await import_node_fs19.promises.rm(managedStaging, { recursive: true, force: true });
@@ -53926,7 +53937,7 @@ async function refuseNonEmptyTarget(folder, overwrite) {
 
 // packages/solution/src/solution/pack.ts
 var import_node_fs20 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/content-types.ts
 function contentTypesXml(entryNames) {
@@ -53973,7 +53984,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       }
     );
   }
-  const located = (file) => import_node_path26.default.join(folder, file);
+  const located = (file) => import_node_path27.default.join(folder, file);
   const readText2 = async (file) => {
     const bytes = await import_node_fs20.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
@@ -54164,7 +54175,7 @@ function parseExistingApiProperties(text3, file) {
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs21 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, limits) {
   const stat = await import_node_fs21.promises.stat(source).catch(() => void 0);
   if (!stat) throw new UserError(`${source} does not exist.`);
@@ -54172,7 +54183,7 @@ async function readSolutionConnectors(source, limits) {
   const reader = await ZipReader.open(source, { limits });
   let staging;
   try {
-    staging = await import_node_fs21.promises.mkdtemp(import_node_path27.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs21.promises.mkdtemp(import_node_path28.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
@@ -54192,8 +54203,8 @@ async function readFolderConnectors(folder, displayRoot = folder) {
   const managedCopies = new Set(documents.map(managedVariantOf));
   for (const file of documents) {
     if (managedCopies.has(file)) continue;
-    const shown = import_node_path27.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs21.promises.readFile(import_node_path27.default.join(folder, file)), shown), shown);
+    const shown = import_node_path28.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs21.promises.readFile(import_node_path28.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -54208,7 +54219,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
       connector.scriptOperations = scriptOperations;
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
-      const bytes = await import_node_fs21.promises.readFile(import_node_path27.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
+      const bytes = await import_node_fs21.promises.readFile(import_node_path28.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
       });
       connector.files[reference2.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
@@ -54220,7 +54231,7 @@ async function readFolderConnectors(folder, displayRoot = folder) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs22 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -54304,10 +54315,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path28.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path29.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path28.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path29.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -54330,8 +54341,8 @@ async function prepare(connector, destination, folder) {
   await refuseNonFolder(destination);
   const existingNames = await import_node_fs22.promises.readdir(destination).catch(() => []);
   const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties) ? parseExistingApiProperties(
-    await import_node_fs22.promises.readFile(import_node_path28.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
-    import_node_path28.default.join(destination, REPOSITORY_FILES.apiProperties)
+    await import_node_fs22.promises.readFile(import_node_path29.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
+    import_node_path29.default.join(destination, REPOSITORY_FILES.apiProperties)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -54355,9 +54366,9 @@ async function write(item, destination) {
   const staging = temporarySibling(destination);
   await import_node_fs22.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs22.promises.writeFile(import_node_path28.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs22.promises.writeFile(import_node_path29.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs22.promises.rm(import_node_path28.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs22.promises.rm(import_node_path29.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -54393,9 +54404,33 @@ function checkPublisherPrefix(prefix) {
   return /^[a-z][a-z0-9]{1,7}$/i.test(prefix) && !prefix.toLowerCase().startsWith("mscrm");
 }
 
+// packages/solution/src/connector/existing-identity.ts
+var import_node_path30 = __toESM(require("node:path"), 1);
+function existingIdentityOf(folder, displayName, existing, existingSource) {
+  const title = displayName.trim().toLowerCase();
+  const byTitle = existing.filter((connector) => connector.displayName.trim().toLowerCase() === title);
+  const folderName = import_node_path30.default.basename(folder).toLowerCase();
+  const candidates = byTitle.length > 0 ? byTitle : existing.filter(
+    (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
+  );
+  if (candidates.length > 1) {
+    throw new UserError(
+      `${folder} matches several connectors of ${existingSource}: ${candidates.map((c) => c.name).join(", ")}.`,
+      { hint: "Give those connectors different display names, or build this folder without --existing." }
+    );
+  }
+  const match2 = candidates[0];
+  if (match2 && match2.connectorId === "") {
+    throw new UserError(`The connector ${match2.name} in ${existingSource} has no connectorid.`, {
+      hint: "Export the solution again from Dataverse: exports always carry the connector id."
+    });
+  }
+  return match2;
+}
+
 // packages/solution/src/connector/read-repository-connector.ts
 var import_node_fs23 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 async function readRepositoryConnector(folder, prefix) {
   const names = await import_node_fs23.promises.readdir(folder).catch(() => {
     throw new UserError(`${folder} is not a folder.`);
@@ -54410,9 +54445,9 @@ async function readRepositoryConnector(folder, prefix) {
         });
       return void 0;
     }
-    return import_node_fs23.promises.readFile(import_node_path29.default.join(folder, actual));
+    return import_node_fs23.promises.readFile(import_node_path31.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path29.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path31.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger = checkJson(swaggerText, swaggerFile);
   const title = swagger?.info?.title;
@@ -54421,7 +54456,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path29.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path31.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -54466,7 +54501,7 @@ async function readRepositoryConnector(folder, prefix) {
 
 // packages/solution/src/connector/build-solution.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
   checkOptions(options2);
@@ -54475,6 +54510,11 @@ async function buildSolution(folders, zipPath, options2) {
   const built = [];
   for (const folder of folders) {
     const connector = await readRepositoryConnector(folder, options2.publisher.prefix);
+    const identity = options2.existing && existingIdentityOf(folder, connector.displayName, options2.existing.connectors, options2.existing.source);
+    if (identity) {
+      connector.name = identity.name;
+      connector.connectorId = identity.connectorId;
+    }
     const twin = connectors.find((other) => other.name === connector.name);
     if (twin)
       throw new UserError(
@@ -54485,7 +54525,8 @@ async function buildSolution(folders, zipPath, options2) {
       folder,
       name: connector.name,
       displayName: connector.displayName,
-      connectorId: connector.connectorId
+      connectorId: connector.connectorId,
+      keptIdentity: identity !== void 0
     });
   }
   const staging = temporarySibling(zipPath);
@@ -54523,8 +54564,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs24.promises.mkdir(import_node_path30.default.dirname(import_node_path30.default.join(folder, relative)), { recursive: true });
-    await import_node_fs24.promises.writeFile(import_node_path30.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs24.promises.mkdir(import_node_path32.default.dirname(import_node_path32.default.join(folder, relative)), { recursive: true });
+    await import_node_fs24.promises.writeFile(import_node_path32.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -54675,7 +54716,7 @@ function connectorElement(connector) {
 
 // packages/solution/src/certification/check-package.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/classify-solution.ts
 var REQUIRED = ["[Content_Types].xml", "customizations.xml", "solution.xml"];
@@ -54738,7 +54779,7 @@ function topFolders(names) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const findings = [];
   const solutions = [];
-  const outerName = import_node_path31.default.basename(zipPath);
+  const outerName = import_node_path33.default.basename(zipPath);
   const scratch = temporarySibling(zipPath);
   const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options2.limits });
   try {
@@ -54771,7 +54812,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
   return { ok: findings.length === 0, findings, solutions };
 }
 async function checkPackageZip(outer, name, scratch, options2, findings, solutions) {
-  const file = import_node_path31.default.join(scratch, "package.zip");
+  const file = import_node_path33.default.join(scratch, "package.zip");
   await outer.copyToFile(outer.find(name), file);
   const inner = await ZipReader.open(file, { displayName: name, limits: options2.limits });
   try {
@@ -54821,7 +54862,7 @@ async function checkPackageZip(outer, name, scratch, options2, findings, solutio
       );
     }
     for (const [index, entry] of zips.entries()) {
-      const solutionFile = import_node_path31.default.join(scratch, `solution-${index}.zip`);
+      const solutionFile = import_node_path33.default.join(scratch, `solution-${index}.zip`);
       await inner.copyToFile(entry, solutionFile);
       const label = `${name}/${entry.name}`;
       const reader = await ZipReader.open(solutionFile, { displayName: label, limits: options2.limits });
@@ -54880,21 +54921,21 @@ function requireKind(kinds, kind, where2, findings) {
 
 // packages/solution/src/certification/build-package.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const solutions = [
     options2.connectorSolution,
     options2.flowSolution,
     ...options2.pluginSolution ? [options2.pluginSolution] : []
   ];
-  const names = solutions.map((file) => import_node_path32.default.basename(file));
+  const names = solutions.map((file) => import_node_path34.default.basename(file));
   if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
     throw new UserError(`The solution zips must have different file names; got ${names.join(", ")}.`);
   for (const file of [options2.intro, ...solutions]) {
     if (!(await import_node_fs26.promises.stat(file).catch(() => void 0))?.isFile())
       throw new UserError(`${file} does not exist or is not a file.`);
   }
-  const packageName = options2.packageName ?? `${import_node_path32.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path34.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -54990,10 +55031,10 @@ function readSolutionManifest(bytes, label) {
 
 // packages/dataverse/src/operations/write-file-atomically.ts
 var import_promises5 = require("node:fs/promises");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 async function writeFileAtomically(file, bytes) {
-  await (0, import_promises5.mkdir)(import_node_path33.default.dirname(file), { recursive: true });
-  const temporary = import_node_path33.default.join(import_node_path33.default.dirname(file), `.${import_node_path33.default.basename(file)}.${process.pid}.tmp`);
+  await (0, import_promises5.mkdir)(import_node_path35.default.dirname(file), { recursive: true });
+  const temporary = import_node_path35.default.join(import_node_path35.default.dirname(file), `.${import_node_path35.default.basename(file)}.${process.pid}.tmp`);
   try {
     await (0, import_promises5.writeFile)(temporary, bytes);
     await (0, import_promises5.rename)(temporary, file);
@@ -55541,14 +55582,14 @@ var ALL_PRIVILEGES = [
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto10 = require("node:crypto");
 var import_node_fs27 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
     for (const name of (0, import_node_fs27.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       try {
-        this.put(new Uint8Array((0, import_node_fs27.readFileSync)(import_node_path34.default.join(folder, name))), false);
+        this.put(new Uint8Array((0, import_node_fs27.readFileSync)(import_node_path36.default.join(folder, name))), false);
       } catch {
       }
     }
@@ -55566,7 +55607,7 @@ var SolutionStore = class {
     const existing = this.get(manifest.uniqueName);
     const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto10.randomUUID)(), ...manifest, zip };
     this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
-    if (persist && this.folder) (0, import_node_fs27.writeFileSync)(import_node_path34.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
+    if (persist && this.folder) (0, import_node_fs27.writeFileSync)(import_node_path36.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
     return stored;
   }
   /** Unique names are case-insensitive in Dataverse. */
@@ -56382,7 +56423,7 @@ function close(server) {
 
 // packages/cli/src/commands/dataverse-connection.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.option(
     "--environment-url <url>",
@@ -56402,7 +56443,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs28.readFileSync)(import_node_path35.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs28.readFileSync)(import_node_path37.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch {
       throw new UsageError(`Cannot read the certificate file '${options2.clientCertificate}'.`);
     }
@@ -56440,7 +56481,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path36.default.resolve(
+    const outputFile = import_node_path38.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -56463,7 +56504,7 @@ function registerExportCommand(program2, context) {
 
 // packages/cli/src/commands/import.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument("<solution-zip>", "the solution zip")
@@ -56480,7 +56521,7 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path37.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path39.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
         text3 = (0, import_node_fs29.readFileSync)(file, "utf8");
@@ -56492,7 +56533,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path37.default.resolve(io.cwd, zip),
+        file: import_node_path39.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -56514,7 +56555,7 @@ function registerImportCommand(program2, context) {
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto15 = require("node:crypto");
 var import_node_fs30 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 function port(value) {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`Not a port number: '${value}'.`);
   return Number(value);
@@ -56522,7 +56563,7 @@ function port(value) {
 function registerDevServerCommand(program2, context) {
   program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
     const { io } = context;
-    const folder = options2.solutions ? import_node_path38.default.resolve(io.cwd, options2.solutions) : void 0;
+    const folder = options2.solutions ? import_node_path40.default.resolve(io.cwd, options2.solutions) : void 0;
     if (folder) (0, import_node_fs30.mkdirSync)(folder, { recursive: true });
     const appId = (0, import_node_crypto15.randomUUID)();
     const secret = (0, import_node_crypto15.randomBytes)(18).toString("base64url");
@@ -56655,7 +56696,7 @@ function backoffDelays(first, cap, total) {
 // packages/github/src/connector-files.ts
 var import_node_crypto17 = require("node:crypto");
 var import_node_fs31 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path41 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".DS_Store", "Thumbs.db", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto17.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -56665,7 +56706,7 @@ async function readConnectorFiles(folder) {
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs31.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name)) continue;
-      const absolute = import_node_path39.default.join(directory, entry.name);
+      const absolute = import_node_path41.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError(`${absolute} is a symbolic link; a pull request carries real files only.`, {
@@ -58160,17 +58201,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path47 = requestOptions.url.replace(options2.baseUrl, "");
+    const path49 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path47} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path49} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path47} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path49} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -60883,7 +60924,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path47) => path47.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path49) => path49.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -61096,7 +61137,7 @@ function createGitHubClient(options2) {
 
 // packages/github/src/open-pull-request.ts
 var import_promises8 = require("node:fs/promises");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -61124,8 +61165,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path47 of changes.deletions)
-    entries.push({ path: `${folder}/${path47}`, mode: "100644", type: "blob", sha: null });
+  for (const path49 of changes.deletions)
+    entries.push({ path: `${folder}/${path49}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -61162,16 +61203,7 @@ async function setBranch(client, fork, branch, sha, exists2) {
 // packages/github/src/fork.ts
 async function ensureFork(client, upstream, logger, sleep, options2 = {}) {
   const upstreamName = formatRepositoryName(upstream);
-  const { data: user } = await step(
-    "reading the token owner (GET /user)",
-    upstreamName,
-    () => client.rest.users.getAuthenticated()
-  );
-  let fork = await step(
-    "looking for the fork",
-    `${user.login}/${upstream.repo}`,
-    () => findExistingFork(client, user.login, upstream)
-  );
+  let fork = await findFork(client, upstream);
   if (fork) logger.info(`Using the fork ${fork.owner}/${fork.repo}.`);
   else {
     const { data } = await step(
@@ -61184,6 +61216,18 @@ async function ensureFork(client, upstream, logger, sleep, options2 = {}) {
   }
   await waitUntilReady(client, fork, logger, sleep, options2);
   return fork;
+}
+async function findFork(client, upstream) {
+  const { data: user } = await step(
+    "reading the token owner (GET /user)",
+    formatRepositoryName(upstream),
+    () => client.rest.users.getAuthenticated()
+  );
+  return step(
+    "looking for the fork",
+    `${user.login}/${upstream.repo}`,
+    () => findExistingFork(client, user.login, upstream)
+  );
 }
 async function findExistingFork(client, login, upstream) {
   try {
@@ -61242,6 +61286,22 @@ async function syncFork(client, fork, branch, logger) {
   }
 }
 
+// packages/github/src/tree-changes.ts
+function diffConnectorFiles2(local, remote) {
+  const remoteByPath = new Map(remote.map((file) => [file.path, file]));
+  const localPaths = new Set(local.map((file) => file.path));
+  return {
+    upserts: local.filter((file) => {
+      const there = remoteByPath.get(file.path);
+      return !there || there.sha !== file.sha || there.mode !== file.mode;
+    }),
+    deletions: remote.filter((file) => !localPaths.has(file.path)).map((file) => file.path)
+  };
+}
+function hasChanges(changes) {
+  return changes.upserts.length > 0 || changes.deletions.length > 0;
+}
+
 // packages/github/src/pull-request-text.ts
 var MAX_BODY_LENGTH = 65536;
 var INDEPENDENT_PUBLISHER_SUFFIX = "(Independent Publisher)";
@@ -61273,6 +61333,8 @@ function pullRequestBody(input) {
   lines.push("", "### Changes", "");
   for (const file of changes.upserts) lines.push(`- \`${file.path}\` updated`);
   for (const file of changes.deletions) lines.push(`- \`${file}\` deleted`);
+  if (!hasChanges(changes))
+    lines.push("No change: the connector equals the upstream version. This pull request can be closed.");
   lines.push("", "### Offline validation (connector-alm)", "");
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of validation.findings) counts[finding.severity]++;
@@ -61345,6 +61407,13 @@ async function createOrUpdatePullRequest(client, spec, logger) {
     return step("opening the pull request", upstreamName, () => Promise.reject(error2));
   }
 }
+async function findOpenPullRequestOf(client, upstream, base2, branch) {
+  const found = await findFork(client, upstream);
+  if (!found) return void 0;
+  const fork = { owner: found.owner, repo: found.repo };
+  const pull = await findOpenPullRequest(client, { upstream, base: base2, head: `${fork.owner}:${branch}` });
+  return pull && { fork, pull };
+}
 async function findOpenPullRequest(client, spec) {
   const { data } = await step(
     "looking for an open pull request",
@@ -61361,23 +61430,37 @@ async function findOpenPullRequest(client, spec) {
   return data[0];
 }
 async function updatePullRequest(client, spec, pull, logger) {
+  const upstreamName = formatRepositoryName(spec.upstream);
   const body = bodyUpdate(spec.body, pull.body ?? "", { ignoreSource: !spec.branchMoved });
-  const changed = pull.title !== spec.title || body !== void 0;
+  const { data: current } = await step(
+    `reading pull request #${pull.number}`,
+    upstreamName,
+    () => client.rest.pulls.get({ owner: spec.upstream.owner, repo: spec.upstream.repo, pull_number: pull.number })
+  );
+  const maintainerCanModify = current.maintainer_can_modify === spec.maintainerCanModify ? {} : { maintainer_can_modify: spec.maintainerCanModify };
+  const changed = pull.title !== spec.title || body !== void 0 || "maintainer_can_modify" in maintainerCanModify;
   if (changed) {
     await step(
       `updating pull request #${pull.number}`,
-      formatRepositoryName(spec.upstream),
+      upstreamName,
       () => client.rest.pulls.update({
         owner: spec.upstream.owner,
         repo: spec.upstream.repo,
         pull_number: pull.number,
         title: spec.title,
-        ...body === void 0 ? {} : { body }
+        ...body === void 0 ? {} : { body },
+        ...maintainerCanModify
       })
     );
     logger.info(`Updated pull request #${pull.number}: ${pull.html_url}`);
   }
+  const notice = draftNotice(pull, spec.draft);
+  if (notice) logger.info(notice);
   return { number: pull.number, url: pull.html_url, changed, created: false };
+}
+function draftNotice(pull, draft) {
+  if (pull.draft === void 0 || pull.draft === draft) return void 0;
+  return pull.draft ? `Pull request #${pull.number} is a draft; draft: false is left as is for an open pull request. Mark it Ready for review on GitHub when it is.` : `Pull request #${pull.number} is ready for review; draft: true is left as is for an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
 }
 async function decoratePullRequest(client, upstream, number, wanted, logger, sleep) {
   const warnings = [];
@@ -61472,11 +61555,11 @@ async function readBranch(client, repository, branch) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path42 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path40.default.basename(import_node_path40.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path42.default.basename(import_node_path42.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -61486,22 +61569,6 @@ function normaliseTargetFolder(text3) {
     });
   }
   return folder;
-}
-
-// packages/github/src/tree-changes.ts
-function diffConnectorFiles2(local, remote) {
-  const remoteByPath = new Map(remote.map((file) => [file.path, file]));
-  const localPaths = new Set(local.map((file) => file.path));
-  return {
-    upserts: local.filter((file) => {
-      const there = remoteByPath.get(file.path);
-      return !there || there.sha !== file.sha || there.mode !== file.mode;
-    }),
-    deletions: remote.filter((file) => !localPaths.has(file.path)).map((file) => file.path)
-  };
-}
-function hasChanges(changes) {
-  return changes.upserts.length > 0 || changes.deletions.length > 0;
 }
 
 // packages/github/src/open-pull-request.ts
@@ -61530,7 +61597,7 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path41.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path43.default.resolve(options2.cwd, options2.connector);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const title = options2.title?.trim() || pullRequestTitle(await connectorTitle(folder), validation.profile);
@@ -61559,20 +61626,23 @@ async function openPullRequest(options2, ports) {
     local,
     await readRemoteFolder(client, upstream, base2.treeSha, targetFolder)
   );
-  if (!hasChanges(changes)) {
+  const stale = hasChanges(changes) ? void 0 : await logger.group(
+    `Look for an open pull request of ${branch}`,
+    () => findOpenPullRequestOf(client, upstream, options2.base, branch)
+  );
+  if (!hasChanges(changes) && !stale) {
     logger.info(
       `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}: no branch, no pull request.`
     );
     return { ...result, reason: `no difference from ${upstreamName}@${options2.base}` };
   }
   logger.info(
-    `${changes.upserts.length} files to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`
+    stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : `${changes.upserts.length} files to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`
   );
-  const { owner: forkOwner, repo: forkRepo } = await logger.group(
-    "Find or create the fork",
-    () => ensureFork(client, upstream, logger, sleep, ports.fork)
-  );
-  const fork = { owner: forkOwner, repo: forkRepo };
+  const fork = stale?.fork ?? await logger.group("Find or create the fork", async () => {
+    const { owner, repo } = await ensureFork(client, upstream, logger, sleep, ports.fork);
+    return { owner, repo };
+  });
   const forkName = formatRepositoryName(fork);
   if (options2.syncFork) {
     const warning = await logger.group(
@@ -61595,7 +61665,8 @@ async function openPullRequest(options2, ports) {
       }
     }
     const verb = changes.deletions.length === 0 && changes.upserts.length === local.length ? "Add" : "Update";
-    const message2 = `${verb} ${title}${options2.source ? `
+    const summary = stale ? `Match ${title} with ${upstreamName}@${options2.base}` : `${verb} ${title}`;
+    const message2 = `${summary}${options2.source ? `
 
 From ${options2.source}.` : ""}`;
     const commit = await commitChanges(client, fork, base2, targetFolder, changes, message2);
@@ -61612,25 +61683,33 @@ From ${options2.source}.` : ""}`;
     introduction: options2.body,
     source: options2.source
   });
+  const spec = {
+    upstream,
+    base: options2.base,
+    head: `${fork.owner}:${branch}`,
+    title,
+    body,
+    draft: options2.draft ?? false,
+    maintainerCanModify: options2.maintainerCanModify ?? true,
+    branchMoved: branchChanged
+  };
   const pull = await logger.group(
     `Create or update the pull request on ${upstreamName}`,
-    () => createOrUpdatePullRequest(
-      client,
-      {
-        upstream,
-        base: options2.base,
-        head: `${fork.owner}:${branch}`,
-        title,
-        body,
-        draft: options2.draft ?? false,
-        maintainerCanModify: options2.maintainerCanModify ?? true,
-        branchMoved: branchChanged
-      },
-      logger
+    () => (
+      // A pull request that proposes nothing is updated, never opened.
+      stale ? updatePullRequest(client, spec, stale.pull, logger) : createOrUpdatePullRequest(client, spec, logger)
     )
   );
   result.number = pull.number;
   result.url = pull.url;
+  if (stale) {
+    result.operation = "emptied";
+    result.reason = `pull request #${pull.number} proposes no change now: close it`;
+    logger.warning(
+      `Pull request #${pull.number} (${pull.url}) now proposes no change: ${options2.connector} equals ${targetFolder} in ${upstreamName}@${options2.base}. Close it, unless you mean to change the connector again.`
+    );
+    return result;
+  }
   result.operation = pull.created ? "created" : branchChanged || pull.changed ? "updated" : "none";
   if (result.operation === "none") result.reason = `pull request #${pull.number} is up to date`;
   if (pull.created) {
@@ -61649,12 +61728,12 @@ From ${options2.source}.` : ""}`;
 }
 async function connectorTitle(folder) {
   try {
-    const swagger = JSON.parse(await (0, import_promises8.readFile)(import_node_path41.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
+    const swagger = JSON.parse(await (0, import_promises8.readFile)(import_node_path43.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
     if (typeof swagger.info?.title === "string" && swagger.info.title.trim() !== "")
       return swagger.info.title.trim();
   } catch {
   }
-  return import_node_path41.default.basename(folder);
+  return import_node_path43.default.basename(folder);
 }
 
 // packages/cli/src/commands/open-pull-request.ts
@@ -61667,7 +61746,10 @@ function registerOpenPullRequestCommand(program2, context) {
   ).option("--api-url <url>", "GitHub REST API root (default: $GITHUB_API_URL or https://api.github.com)").option("--upstream <owner/repo>", "repository that receives the pull request", DEFAULT_UPSTREAM).option("--base <branch>", "upstream branch the pull request targets", DEFAULT_BASE).option(
     "--target-folder <folder>",
     "folder in the upstream (default: from the profile and the folder name)"
-  ).option("--branch-prefix <prefix>", "prefix of the branch in the fork", DEFAULT_BRANCH_PREFIX).option("--title <title>", "pull request title (default: the connector name, per upstream convention)").option("--body <text>", "text put before the generated body").option("--draft", "open new pull requests as drafts", false).option("--label <label>", "label for a new pull request (repeatable; best-effort)", collect, []).option("--reviewer <login>", "reviewer for a new pull request (repeatable; best-effort)", collect, []).option("--no-maintainer-can-modify", "do not let upstream maintainers push to the branch").option("--sync-fork", "fast-forward the fork's base branch to the upstream's first").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (connectors, options2) => {
+  ).option("--branch-prefix <prefix>", "prefix of the branch in the fork", DEFAULT_BRANCH_PREFIX).option("--title <title>", "pull request title (default: the connector name, per upstream convention)").option("--body <text>", "text put before the generated body").option("--draft", "open new pull requests as drafts (an open one keeps its draft state)", false).option("--label <label>", "label for a new pull request (repeatable; best-effort)", collect, []).option("--reviewer <login>", "reviewer for a new pull request (repeatable; best-effort)", collect, []).option(
+    "--no-maintainer-can-modify",
+    "do not let upstream maintainers push to the branch (new and open pull requests)"
+  ).option("--sync-fork", "fast-forward the fork's base branch to the upstream's first").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (connectors, options2) => {
     const { io } = context;
     const token = options2.token || io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
     if (!token) {
@@ -61716,11 +61798,13 @@ function collect(value, previous) {
 function describeResult(result) {
   if (result.operation === "none")
     return `${result.targetFolder}: nothing to do (${result.reason ?? "no change"})${result.url ? ` ${result.url}` : ""}`;
+  if (result.operation === "emptied")
+    return `${result.targetFolder}: ${result.reason} ${result.url} (branch ${result.branch} at ${result.headSha} holds the upstream version)`;
   return `${result.targetFolder}: ${result.operation} pull request #${result.number} ${result.url} (branch ${result.branch} at ${result.headSha})`;
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 function registerUnpackCommand(program2, context) {
   program2.command("unpack").description(
     "unpack a solution zip into a SolutionPackager-style folder with canonical, diff-friendly files"
@@ -61733,7 +61817,7 @@ function registerUnpackCommand(program2, context) {
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     if (resetVersion !== void 0 && !/^\d+(\.\d+){1,3}$/.test(resetVersion))
       throw new UsageError(`--reset-version '${resetVersion}' is not a version like 0.0.0.0.`);
-    const result = await unpackSolution(import_node_path42.default.resolve(io.cwd, zip), import_node_path42.default.resolve(io.cwd, folder), {
+    const result = await unpackSolution(import_node_path44.default.resolve(io.cwd, zip), import_node_path44.default.resolve(io.cwd, folder), {
       packageType: options2.packageType,
       ...resetVersion ? { resetVersion } : {},
       stale: options2.stale,
@@ -61767,15 +61851,15 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; with --package-type both, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
   ).option("--solution-version <version>", "the solution version to write, e.g. 1.2.0.0").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folder, zip, options2) => {
     const { io } = context;
     if (!zip.toLowerCase().endsWith(".zip")) throw new UsageError(`The output '${zip}' must end in .zip.`);
-    const source = import_node_path43.default.resolve(io.cwd, folder);
-    const target = import_node_path43.default.resolve(io.cwd, zip);
+    const source = import_node_path45.default.resolve(io.cwd, folder);
+    const target = import_node_path45.default.resolve(io.cwd, zip);
     const version = options2.solutionVersion ? { version: options2.solutionVersion } : {};
     const results = options2.packageType === "both" ? [
       await packSolution(source, target, { packageType: "unmanaged", ...version }),
@@ -61787,7 +61871,7 @@ function registerPackCommand(program2, context) {
     if (options2.format === "json") {
       io.stdout.write(
         `${JSON.stringify(
-          results.map((r) => ({ ...r, zip: import_node_path43.default.relative(io.cwd, r.zip) || r.zip })),
+          results.map((r) => ({ ...r, zip: import_node_path45.default.relative(io.cwd, r.zip) || r.zip })),
           null,
           2
         )}
@@ -61797,7 +61881,7 @@ function registerPackCommand(program2, context) {
     }
     for (const result of results) {
       io.stdout.write(
-        `Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path43.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.
+        `Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path45.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.
 `
       );
     }
@@ -61805,19 +61889,19 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
   ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path44.default.resolve(io.cwd, destination);
-    const connectors = await extractConnectors(import_node_path44.default.resolve(io.cwd, source), root, {
+    const root = import_node_path46.default.resolve(io.cwd, destination);
+    const connectors = await extractConnectors(import_node_path46.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2)
     });
     if (options2.format === "json") {
       io.stdout.write(
-        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path44.default.join(destination, c.folder) })) }, null, 2)}
+        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path46.default.join(destination, c.folder) })) }, null, 2)}
 `
       );
       return;
@@ -61825,7 +61909,7 @@ function registerExtractConnectorsCommand(program2, context) {
     if (connectors.length === 0) io.stdout.write("The solution has no custom connector.\n");
     for (const connector of connectors) {
       io.stdout.write(
-        `${connector.displayName} (${connector.name}) \u2192 ${import_node_path44.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.
+        `${connector.displayName} (${connector.name}) \u2192 ${import_node_path46.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.
 `
       );
       for (const warning of connector.warnings) io.stderr.write(`warning: ${warning}
@@ -61835,9 +61919,12 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
-  program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("--out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option("--format <format>", "text or json", "text").action(async (folders, options2) => {
+  program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("--out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option(
+    "--existing <solution>",
+    "the solution zip or unpacked folder the connectors came from: they keep its Dataverse names and ids, so importing updates them"
+  ).option("--format <format>", "text or json", "text").action(async (folders, options2) => {
     const { io } = context;
     if (!["text", "json"].includes(options2.format))
       throw new UsageError(`--format must be text or json; got '${options2.format}'.`);
@@ -61846,9 +61933,13 @@ function registerBuildSolutionCommand(program2, context) {
       throw new UsageError(
         `--option-value-prefix must be a whole number; got '${options2.optionValuePrefix}'.`
       );
-    const zip = import_node_path45.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path47.default.resolve(io.cwd, options2.out);
+    const existing = options2.existing === void 0 ? void 0 : {
+      connectors: await readSolutionConnectors(import_node_path47.default.resolve(io.cwd, options2.existing)),
+      source: options2.existing
+    };
     const built = await buildSolution(
-      folders.map((folder) => import_node_path45.default.resolve(io.cwd, folder)),
+      folders.map((folder) => import_node_path47.default.resolve(io.cwd, folder)),
       zip,
       {
         uniqueName: options2.uniqueName,
@@ -61859,28 +61950,33 @@ function registerBuildSolutionCommand(program2, context) {
           prefix: options2.prefix,
           ...options2.publisherName ? { displayName: options2.publisherName } : {},
           ...optionValue !== void 0 ? { optionValuePrefix: optionValue } : {}
-        }
+        },
+        ...existing ? { existing } : {}
       }
     );
-    const connectors = built.map((c) => ({ ...c, folder: import_node_path45.default.relative(io.cwd, c.folder) || "." }));
+    const connectors = built.map((c) => ({ ...c, folder: import_node_path47.default.relative(io.cwd, c.folder) || "." }));
     if (options2.format === "json")
       io.stdout.write(`${JSON.stringify({ zip: options2.out, connectors }, null, 2)}
 `);
     else
       io.stdout.write(
-        `Built ${options2.uniqueName} ${options2.solutionVersion} into ${options2.out} with ${connectors.map((c) => `${c.displayName} (${c.name})`).join(", ")}.
+        `Built ${options2.uniqueName} ${options2.solutionVersion} into ${options2.out} with ${connectors.map((c) => describeConnector(c, options2.existing)).join(", ")}.
 `
       );
   });
 }
+function describeConnector(connector, existing) {
+  const identity = existing === void 0 ? "" : connector.keptIdentity ? ", as in the existing solution" : `, new: not in ${existing}`;
+  return `${connector.displayName} (${connector.name}${identity})`;
+}
 
 // packages/cli/src/commands/package.ts
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description("build the certification package zip and check it").argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path46.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path48.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -61890,7 +61986,7 @@ function registerPackageCommand(program2, context) {
     report(context, result, options2.format, `Wrote ${out}: the package structure is correct.`);
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path46.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path48.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false
     });
     report(context, result, options2.format, "Validation successful: The package structure is correct.");

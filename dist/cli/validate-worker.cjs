@@ -11583,6 +11583,11 @@ function targetsPowerPlatformConnectors(pullRequest) {
   const name = pullRequest.baseRepository.split("/").pop() ?? "";
   return name.toLowerCase() === "powerplatformconnectors";
 }
+function staysInOneRepository(pullRequest) {
+  const { baseRepository, headRepository } = pullRequest;
+  if (!baseRepository || !headRepository) return false;
+  return baseRepository.toLowerCase() === headRepository.toLowerCase();
+}
 var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
 var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
 function independentPublisherTitleName(title) {
@@ -11618,7 +11623,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine. Reported on each changed connector.',
+    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
     levels: certificationLevels("error"),
     example: {
       bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
@@ -11638,14 +11643,14 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "Open the pull request against the dev branch.",
-    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Turn it off in the configuration file if your fork's workflow differs.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked when the pull request's branch is in the repository it goes into (merging your fork's `dev` into its `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
     levels: certificationLevels("error"),
     example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
     check(context) {
       const pullRequest = context.pullRequest;
       const baseRef = pullRequest?.baseRef;
       if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      if (!targetsPowerPlatformConnectors(pullRequest)) return;
+      if (!targetsPowerPlatformConnectors(pullRequest) || staysInOneRepository(pullRequest)) return;
       context.report({
         message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
       });

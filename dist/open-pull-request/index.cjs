@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path11 && path11[0] !== "/") {
-          path11 = `/${path11}`;
+        if (path12 && path12[0] !== "/") {
+          path12 = `/${path12}`;
         }
-        return new URL(`${origin}${path11}`);
+        return new URL(`${origin}${path12}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path11);
+        debuglog("sending request to %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path11,
+          path12,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path11);
+        debuglog("trailers received from %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path11,
+          path12,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path11, origin }
+            request: { method, path: path12, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path11);
+          debuglog("sending request to %s %s/%s", method, origin, path12);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path11 !== "string") {
+        if (typeof path12 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path11)) {
+        } else if (invalidPathRegex.test(path12)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path11, query) : path11;
+        this.path = query ? buildURL(path12, query) : path12;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path11, host, upgrade, blocking, reset } = request2;
+      const { method, path: path12, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path11} HTTP/1.1\r
+      let header = `${method} ${path12} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path11;
+      headers[HTTP2_HEADER_PATH] = path12;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path11 = search2 ? `${pathname}${search2}` : pathname;
+        const path12 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path11;
+        this.opts.path = path12;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path11 = "/",
+          path: path12 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path11;
+        opts.path = origin + path12;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path11) {
-      if (typeof path11 !== "string") {
-        return path11;
+    function safeUrl(path12) {
+      if (typeof path12 !== "string") {
+        return path12;
       }
-      const pathSegments = path11.split("?");
+      const pathSegments = path12.split("?");
       if (pathSegments.length !== 2) {
-        return path11;
+        return path12;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path11);
+    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path12);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path11, method, body, headers, query } = opts;
+      const { path: path12, method, body, headers, query } = opts;
       return {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path11,
+            Path: path12,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path11) {
-      for (let i = 0; i < path11.length; ++i) {
-        const code2 = path11.charCodeAt(i);
+    function validateCookiePath(path12) {
+      for (let i = 0; i < path12.length; ++i) {
+        const code2 = path12.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path11 = opts.path;
+          let path12 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path11 = `/${path11}`;
+            path12 = `/${path12}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path11);
+          url = new URL(util.parseOrigin(url).origin + path12);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -26569,8 +26569,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path11) {
-      let input = path11;
+    function removeDotSegments(path12) {
+      let input = path12;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26644,11 +26644,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path11) {
-      if (path11 === "" || path11[0] === "/") {
-        return removeDotSegments(path11);
+    function removeDotSegmentsRelative(path12) {
+      if (path12 === "" || path12[0] === "/") {
+        return removeDotSegments(path12);
       }
-      const segments = path11.split("/");
+      const segments = path12.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27011,8 +27011,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
+        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30322,17 +30322,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path11) {
-      const ctrl = callVisitor(key, node, visitor, path11);
+    function visit_(key, node, visitor, path12) {
+      const ctrl = callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path11);
+            const ci = visit_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30343,13 +30343,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = visit_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = visit_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path11);
+          const cv = visit_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30370,17 +30370,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path11) {
-      const ctrl = await callVisitor(key, node, visitor, path11);
+    async function visitAsync_(key, node, visitor, path12) {
+      const ctrl = await callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30391,13 +30391,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path11);
+          const cv = await visitAsync_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30424,23 +30424,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path11) {
+    function callVisitor(key, node, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node, path11);
+        return visitor(key, node, path12);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path11);
+        return visitor.Map?.(key, node, path12);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path11);
+        return visitor.Seq?.(key, node, path12);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path11);
+        return visitor.Pair?.(key, node, path12);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path11);
+        return visitor.Scalar?.(key, node, path12);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path11);
+        return visitor.Alias?.(key, node, path12);
       return void 0;
     }
-    function replaceNode(key, path11, node) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path12, node) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31052,10 +31052,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31074,7 +31074,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31104,11 +31104,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path12;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31122,8 +31122,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31137,8 +31137,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31156,8 +31156,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31167,8 +31167,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33683,9 +33683,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33760,14 +33760,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection2.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection2.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33782,10 +33782,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection2.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection2.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33796,10 +33796,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection2.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection2.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33816,13 +33816,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection2.isEmptyPath(path11)) {
+      setIn(path12, value) {
+        if (Collection2.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -35783,9 +35783,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path11) => {
+    visit2.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path11) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35794,23 +35794,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path11) => {
-      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit2.parentCollection = (cst, path12) => {
+      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35821,10 +35821,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -40235,8 +40235,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path11, { windows } = {}) => {
-      const segs = path11.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path12, { windows } = {}) => {
+      const segs = path12.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -43985,17 +43985,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path11 = requestOptions.url.replace(options2.baseUrl, "");
+    const path12 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path11} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path12} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -46708,7 +46708,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -46921,7 +46921,7 @@ function createGitHubClient(options2) {
 
 // packages/github/src/open-pull-request.ts
 var import_promises = require("node:fs/promises");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -46993,6 +46993,11 @@ function targetsPowerPlatformConnectors(pullRequest) {
   const name = pullRequest.baseRepository.split("/").pop() ?? "";
   return name.toLowerCase() === "powerplatformconnectors";
 }
+function staysInOneRepository(pullRequest) {
+  const { baseRepository, headRepository } = pullRequest;
+  if (!baseRepository || !headRepository) return false;
+  return baseRepository.toLowerCase() === headRepository.toLowerCase();
+}
 var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
 var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
 function independentPublisherTitleName(title) {
@@ -47028,7 +47033,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine. Reported on each changed connector.',
+    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
     levels: certificationLevels("error"),
     example: {
       bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
@@ -47048,14 +47053,14 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "Open the pull request against the dev branch.",
-    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Turn it off in the configuration file if your fork's workflow differs.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked when the pull request's branch is in the repository it goes into (merging your fork's `dev` into its `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
     levels: certificationLevels("error"),
     example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
     check(context) {
       const pullRequest = context.pullRequest;
       const baseRef = pullRequest?.baseRef;
       if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      if (!targetsPowerPlatformConnectors(pullRequest)) return;
+      if (!targetsPowerPlatformConnectors(pullRequest) || staysInOneRepository(pullRequest)) return;
       context.report({
         message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
       });
@@ -49027,7 +49032,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path11 = problem.segments;
+  const path12 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -49041,21 +49046,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path11.includes("oAuthSettings")) {
-      const last2 = path11[path11.length - 1];
+    if (path12.includes("oAuthSettings")) {
+      const last2 = path12[path12.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path11.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path11[path11.length - 1] === "type" && path11.length === parameterNameDepth(path11) + 1)
+    if (path12.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path12[path12.length - 1] === "type" && path12.length === parameterNameDepth(path12) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path11) {
-  return path11[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path12) {
+  return path12[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -57333,9 +57338,9 @@ var SwaggerModel = class {
           );
       }
     };
-    for (const [path11, pathItem] of entriesOf(this.paths)) {
+    for (const [path12, pathItem] of entriesOf(this.paths)) {
       if (!isObject(pathItem)) continue;
-      const pathItemPlace = new PointerPlace(root, "paths", path11);
+      const pathItemPlace = new PointerPlace(root, "paths", path12);
       visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
@@ -57359,10 +57364,10 @@ var SwaggerModel = class {
   }
   buildOperations() {
     const operations = [];
-    for (const [path11, pathItemValue] of entriesOf(this.paths)) {
+    for (const [path12, pathItemValue] of entriesOf(this.paths)) {
       const pathItem = asObject(pathItemValue);
       if (!pathItem) continue;
-      const pathItemPointer = childPointer("/paths", path11);
+      const pathItemPointer = childPointer("/paths", path12);
       const pathParameters2 = this.parameterList(
         pathItem.parameters,
         childPointer(pathItemPointer, "parameters"),
@@ -57382,7 +57387,7 @@ var SwaggerModel = class {
           isInternal
         );
         operations.push({
-          path: path11,
+          path: path12,
           method,
           pointer,
           pathItemPointer,
@@ -57728,10 +57733,10 @@ var StructureWalker = class {
       if (isObject(tagFields.externalDocs))
         this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
-    for (const [path11, item] of entriesOf(fields.paths)) {
-      if (path11.startsWith("x-")) continue;
-      if (isObject(item)) this.visitPathItem(item, rootNode, path11);
-      else this.typeIssue(placeAt(rootNode, "paths", path11), "Object", item);
+    for (const [path12, item] of entriesOf(fields.paths)) {
+      if (path12.startsWith("x-")) continue;
+      if (isObject(item)) this.visitPathItem(item, rootNode, path12);
+      else this.typeIssue(placeAt(rootNode, "paths", path12), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
       this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
@@ -57757,8 +57762,8 @@ var StructureWalker = class {
     if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
     if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path11) {
-    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path11);
+  visitPathItem(item, rootNode, path12) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path12);
     this.ref(item, itemNode, "pathItem");
     const fields = this.add(itemNode);
     this.visitParameters(fields.parameters, itemNode);
@@ -58701,9 +58706,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = asArray(operation.operation[key]) ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path11) {
+function pathVariables(path12) {
   const names = [];
-  for (const match2 of path11.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path12.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -58798,9 +58803,9 @@ function operationOwning(model, pointer) {
     return void 0;
   }
   if (segments[0] !== "paths" || segments.length < 3) return void 0;
-  const [, path11, method] = segments;
+  const [, path12, method] = segments;
   return model.operations.find(
-    (operation) => operation.path === path11 && (operation.method === method || method === "parameters")
+    (operation) => operation.path === path12 && (operation.method === method || method === "parameters")
   );
 }
 function callsOf(extension, value, pointer) {
@@ -58880,10 +58885,10 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? { kind: "missing" } : { kind: "unknown" };
 }
-function followSchemaPath(model, root, path11) {
+function followSchemaPath(model, root, path12) {
   let current = resolved(model, root);
   if (!current) return { kind: "unknown" };
-  const segments = path11.split("/").filter((segment) => segment !== "");
+  const segments = path12.split("/").filter((segment) => segment !== "");
   for (const segment of segments.slice(0, MAX_STEPS)) {
     const next = property(model, current, segment);
     if (next.kind !== "found") return next;
@@ -59223,9 +59228,9 @@ var dynamicRules = [
           continue;
         }
         if (items.kind !== "found") continue;
-        for (const [key, path11] of itemPaths) {
-          if (followSchemaPath(swagger, items.schema, path11).kind !== "missing") continue;
-          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path11, label) });
+        for (const [key, path12] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path12).kind !== "missing") continue;
+          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path12, label) });
         }
       }
     }
@@ -60309,8 +60314,8 @@ var operationIdRules = [
 function pathKeys(paths) {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
 }
-function normalizePath(path11) {
-  return path11.replace(/\{[^{}]*\}/g, "{}");
+function normalizePath(path12) {
+  return path12.replace(/\{[^{}]*\}/g, "{}");
 }
 function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
@@ -60327,15 +60332,15 @@ function partiallyDuplicates(a, b) {
   }
   return differs;
 }
-function pathShape(path11) {
-  const segments = path11.split("/");
+function pathShape(path12) {
+  const segments = path12.split("/");
   const variable = segments.map(isVariableSegment);
   return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
-function templateProblem(path11) {
+function templateProblem(path12) {
   let open2 = -1;
-  for (let index = 0; index < path11.length; index++) {
-    const character = path11[index];
+  for (let index = 0; index < path12.length; index++) {
+    const character = path12[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -60369,10 +60374,10 @@ var pathRules = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report }) {
-      for (const path11 of pathKeys(swagger?.paths)) {
-        if (path11.startsWith("/")) continue;
+      for (const path12 of pathKeys(swagger?.paths)) {
+        if (path12.startsWith("/")) continue;
         report({
-          pointer: childPointer("/paths", path11),
+          pointer: childPointer("/paths", path12),
           message: "The path is not valid, it must start with a '/' character."
         });
       }
@@ -60391,10 +60396,10 @@ var pathRules = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
     check({ swagger, report }) {
-      for (const path11 of pathKeys(swagger?.paths)) {
-        if (!/[?#]/.test(path11)) continue;
+      for (const path12 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path12)) continue;
         report({
-          pointer: childPointer("/paths", path11),
+          pointer: childPointer("/paths", path12),
           message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
         });
       }
@@ -60410,10 +60415,10 @@ var pathRules = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report }) {
-      for (const path11 of pathKeys(swagger?.paths)) {
-        if (!path11.includes("*")) continue;
+      for (const path12 of pathKeys(swagger?.paths)) {
+        if (!path12.includes("*")) continue;
         report({
-          pointer: childPointer("/paths", path11),
+          pointer: childPointer("/paths", path12),
           message: "The operation path cannot contain wildcard character '*'."
         });
       }
@@ -60429,11 +60434,11 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report }) {
-      for (const path11 of pathKeys(swagger?.paths)) {
-        const problem = templateProblem(path11);
+      for (const path12 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path12);
         if (problem === void 0) continue;
         report({
-          pointer: childPointer("/paths", path11),
+          pointer: childPointer("/paths", path12),
           message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
         });
       }
@@ -60449,10 +60454,10 @@ var pathRules = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report }) {
-      for (const path11 of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path11).some((name) => name.includes("="))) continue;
+      for (const path12 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path12).some((name) => name.includes("="))) continue;
         report({
-          pointer: childPointer("/paths", path11),
+          pointer: childPointer("/paths", path12),
           message: "The operation path template variables cannot set default values with character '='."
         });
       }
@@ -60544,14 +60549,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path11 of pathKeys(swagger?.paths)) {
-        const key = path11.toLowerCase();
+      for (const path12 of pathKeys(swagger?.paths)) {
+        const key = path12.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path11),
+            pointer: childPointer("/paths", path12),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path11
+              path12
             )
           });
         }
@@ -60569,11 +60574,11 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      for (const [path11, item] of entriesOf(swagger?.paths)) {
+      for (const [path12, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path11, "$ref"),
+          pointer: childPointer("/paths", path12, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -62102,26 +62107,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path11 = [];
+    const path12 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path11.push(start);
+    path12.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path11.pop();
+        path12.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path11.slice(path11.indexOf(target)));
+      if (seen === "grey") cycles.push(path12.slice(path12.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path11.push(target);
+        path12.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -63414,16 +63419,24 @@ function joinDisplay(folder, relative) {
 var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 // packages/validator/src/validate.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/config/ignore.ts
+var import_node_path6 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
+function isIgnored(folder, config2) {
+  if (config2.ignore.length === 0 || !config2.path) return false;
+  const relative = import_node_path6.default.relative(import_node_path6.default.dirname(config2.path), folder).split(import_node_path6.default.sep).join("/");
+  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
+}
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path6.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path7.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs4.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -63565,7 +63578,7 @@ function countBySeverity(findings) {
 function resolveProfile(folder, forced, config2) {
   if (forced) return forced;
   const fromTree = profileFromPath(folder);
-  const inLayout = import_node_path7.default.resolve(folder).split(import_node_path7.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
+  const inLayout = import_node_path8.default.resolve(folder).split(import_node_path8.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
   if (inLayout) return fromTree;
   return config2.profile ?? "custom";
 }
@@ -63602,12 +63615,6 @@ async function validateFolder(folder, options2, config2 = options2.config ?? DEF
     overrides: config2.rules
   });
   return { path: connector.displayPath, name: connector.name, profile, findings };
-}
-function isIgnored(folder, config2) {
-  if (config2.ignore.length === 0 || !config2.path) return false;
-  const base2 = import_node_path7.default.dirname(config2.path);
-  const relative = import_node_path7.default.relative(base2, folder).split(import_node_path7.default.sep).join("/");
-  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
 }
 
 // packages/validator/src/repository/icon-hash.ts
@@ -63647,8 +63654,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path11 of changes.deletions)
-    entries.push({ path: `${folder}/${path11}`, mode: "100644", type: "blob", sha: null });
+  for (const path12 of changes.deletions)
+    entries.push({ path: `${folder}/${path12}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -63685,16 +63692,7 @@ async function setBranch(client, fork, branch, sha, exists2) {
 // packages/github/src/fork.ts
 async function ensureFork(client, upstream, logger, sleep, options2 = {}) {
   const upstreamName = formatRepositoryName(upstream);
-  const { data: user } = await step(
-    "reading the token owner (GET /user)",
-    upstreamName,
-    () => client.rest.users.getAuthenticated()
-  );
-  let fork = await step(
-    "looking for the fork",
-    `${user.login}/${upstream.repo}`,
-    () => findExistingFork(client, user.login, upstream)
-  );
+  let fork = await findFork(client, upstream);
   if (fork) logger.info(`Using the fork ${fork.owner}/${fork.repo}.`);
   else {
     const { data } = await step(
@@ -63707,6 +63705,18 @@ async function ensureFork(client, upstream, logger, sleep, options2 = {}) {
   }
   await waitUntilReady(client, fork, logger, sleep, options2);
   return fork;
+}
+async function findFork(client, upstream) {
+  const { data: user } = await step(
+    "reading the token owner (GET /user)",
+    formatRepositoryName(upstream),
+    () => client.rest.users.getAuthenticated()
+  );
+  return step(
+    "looking for the fork",
+    `${user.login}/${upstream.repo}`,
+    () => findExistingFork(client, user.login, upstream)
+  );
 }
 async function findExistingFork(client, login, upstream) {
   try {
@@ -63765,6 +63775,22 @@ async function syncFork(client, fork, branch, logger) {
   }
 }
 
+// packages/github/src/tree-changes.ts
+function diffConnectorFiles2(local, remote) {
+  const remoteByPath = new Map(remote.map((file) => [file.path, file]));
+  const localPaths = new Set(local.map((file) => file.path));
+  return {
+    upserts: local.filter((file) => {
+      const there = remoteByPath.get(file.path);
+      return !there || there.sha !== file.sha || there.mode !== file.mode;
+    }),
+    deletions: remote.filter((file) => !localPaths.has(file.path)).map((file) => file.path)
+  };
+}
+function hasChanges(changes) {
+  return changes.upserts.length > 0 || changes.deletions.length > 0;
+}
+
 // packages/github/src/pull-request-text.ts
 var MAX_BODY_LENGTH = 65536;
 var INDEPENDENT_PUBLISHER_SUFFIX = "(Independent Publisher)";
@@ -63796,6 +63822,8 @@ function pullRequestBody(input) {
   lines.push("", "### Changes", "");
   for (const file of changes.upserts) lines.push(`- \`${file.path}\` updated`);
   for (const file of changes.deletions) lines.push(`- \`${file}\` deleted`);
+  if (!hasChanges(changes))
+    lines.push("No change: the connector equals the upstream version. This pull request can be closed.");
   lines.push("", "### Offline validation (connector-alm)", "");
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of validation.findings) counts[finding.severity]++;
@@ -63868,6 +63896,13 @@ async function createOrUpdatePullRequest(client, spec, logger) {
     return step("opening the pull request", upstreamName, () => Promise.reject(error3));
   }
 }
+async function findOpenPullRequestOf(client, upstream, base2, branch) {
+  const found = await findFork(client, upstream);
+  if (!found) return void 0;
+  const fork = { owner: found.owner, repo: found.repo };
+  const pull = await findOpenPullRequest(client, { upstream, base: base2, head: `${fork.owner}:${branch}` });
+  return pull && { fork, pull };
+}
 async function findOpenPullRequest(client, spec) {
   const { data } = await step(
     "looking for an open pull request",
@@ -63884,23 +63919,37 @@ async function findOpenPullRequest(client, spec) {
   return data[0];
 }
 async function updatePullRequest(client, spec, pull, logger) {
+  const upstreamName = formatRepositoryName(spec.upstream);
   const body = bodyUpdate(spec.body, pull.body ?? "", { ignoreSource: !spec.branchMoved });
-  const changed = pull.title !== spec.title || body !== void 0;
+  const { data: current } = await step(
+    `reading pull request #${pull.number}`,
+    upstreamName,
+    () => client.rest.pulls.get({ owner: spec.upstream.owner, repo: spec.upstream.repo, pull_number: pull.number })
+  );
+  const maintainerCanModify = current.maintainer_can_modify === spec.maintainerCanModify ? {} : { maintainer_can_modify: spec.maintainerCanModify };
+  const changed = pull.title !== spec.title || body !== void 0 || "maintainer_can_modify" in maintainerCanModify;
   if (changed) {
     await step(
       `updating pull request #${pull.number}`,
-      formatRepositoryName(spec.upstream),
+      upstreamName,
       () => client.rest.pulls.update({
         owner: spec.upstream.owner,
         repo: spec.upstream.repo,
         pull_number: pull.number,
         title: spec.title,
-        ...body === void 0 ? {} : { body }
+        ...body === void 0 ? {} : { body },
+        ...maintainerCanModify
       })
     );
     logger.info(`Updated pull request #${pull.number}: ${pull.html_url}`);
   }
+  const notice = draftNotice(pull, spec.draft);
+  if (notice) logger.info(notice);
   return { number: pull.number, url: pull.html_url, changed, created: false };
+}
+function draftNotice(pull, draft) {
+  if (pull.draft === void 0 || pull.draft === draft) return void 0;
+  return pull.draft ? `Pull request #${pull.number} is a draft; draft: false is left as is for an open pull request. Mark it Ready for review on GitHub when it is.` : `Pull request #${pull.number} is ready for review; draft: true is left as is for an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.`;
 }
 async function decoratePullRequest(client, upstream, number, wanted, logger, sleep) {
   const warnings = [];
@@ -63995,11 +64044,11 @@ async function readBranch(client, repository, branch) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path8.default.basename(import_node_path8.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path9.default.basename(import_node_path9.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text2) {
   const folder = text2.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -64009,22 +64058,6 @@ function normaliseTargetFolder(text2) {
     });
   }
   return folder;
-}
-
-// packages/github/src/tree-changes.ts
-function diffConnectorFiles2(local, remote) {
-  const remoteByPath = new Map(remote.map((file) => [file.path, file]));
-  const localPaths = new Set(local.map((file) => file.path));
-  return {
-    upserts: local.filter((file) => {
-      const there = remoteByPath.get(file.path);
-      return !there || there.sha !== file.sha || there.mode !== file.mode;
-    }),
-    deletions: remote.filter((file) => !localPaths.has(file.path)).map((file) => file.path)
-  };
-}
-function hasChanges(changes) {
-  return changes.upserts.length > 0 || changes.deletions.length > 0;
 }
 
 // packages/github/src/open-pull-request.ts
@@ -64051,7 +64084,7 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path9.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path10.default.resolve(options2.cwd, options2.connector);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const title = options2.title?.trim() || pullRequestTitle(await connectorTitle(folder), validation.profile);
@@ -64080,20 +64113,23 @@ async function openPullRequest(options2, ports) {
     local,
     await readRemoteFolder(client, upstream, base2.treeSha, targetFolder)
   );
-  if (!hasChanges(changes)) {
+  const stale = hasChanges(changes) ? void 0 : await logger.group(
+    `Look for an open pull request of ${branch}`,
+    () => findOpenPullRequestOf(client, upstream, options2.base, branch)
+  );
+  if (!hasChanges(changes) && !stale) {
     logger.info(
       `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}: no branch, no pull request.`
     );
     return { ...result, reason: `no difference from ${upstreamName}@${options2.base}` };
   }
   logger.info(
-    `${changes.upserts.length} files to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`
+    stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : `${changes.upserts.length} files to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`
   );
-  const { owner: forkOwner, repo: forkRepo } = await logger.group(
-    "Find or create the fork",
-    () => ensureFork(client, upstream, logger, sleep, ports.fork)
-  );
-  const fork = { owner: forkOwner, repo: forkRepo };
+  const fork = stale?.fork ?? await logger.group("Find or create the fork", async () => {
+    const { owner, repo } = await ensureFork(client, upstream, logger, sleep, ports.fork);
+    return { owner, repo };
+  });
   const forkName = formatRepositoryName(fork);
   if (options2.syncFork) {
     const warning2 = await logger.group(
@@ -64116,7 +64152,8 @@ async function openPullRequest(options2, ports) {
       }
     }
     const verb = changes.deletions.length === 0 && changes.upserts.length === local.length ? "Add" : "Update";
-    const message = `${verb} ${title}${options2.source ? `
+    const summary2 = stale ? `Match ${title} with ${upstreamName}@${options2.base}` : `${verb} ${title}`;
+    const message = `${summary2}${options2.source ? `
 
 From ${options2.source}.` : ""}`;
     const commit = await commitChanges(client, fork, base2, targetFolder, changes, message);
@@ -64133,25 +64170,33 @@ From ${options2.source}.` : ""}`;
     introduction: options2.body,
     source: options2.source
   });
+  const spec = {
+    upstream,
+    base: options2.base,
+    head: `${fork.owner}:${branch}`,
+    title,
+    body,
+    draft: options2.draft ?? false,
+    maintainerCanModify: options2.maintainerCanModify ?? true,
+    branchMoved: branchChanged
+  };
   const pull = await logger.group(
     `Create or update the pull request on ${upstreamName}`,
-    () => createOrUpdatePullRequest(
-      client,
-      {
-        upstream,
-        base: options2.base,
-        head: `${fork.owner}:${branch}`,
-        title,
-        body,
-        draft: options2.draft ?? false,
-        maintainerCanModify: options2.maintainerCanModify ?? true,
-        branchMoved: branchChanged
-      },
-      logger
+    () => (
+      // A pull request that proposes nothing is updated, never opened.
+      stale ? updatePullRequest(client, spec, stale.pull, logger) : createOrUpdatePullRequest(client, spec, logger)
     )
   );
   result.number = pull.number;
   result.url = pull.url;
+  if (stale) {
+    result.operation = "emptied";
+    result.reason = `pull request #${pull.number} proposes no change now: close it`;
+    logger.warning(
+      `Pull request #${pull.number} (${pull.url}) now proposes no change: ${options2.connector} equals ${targetFolder} in ${upstreamName}@${options2.base}. Close it, unless you mean to change the connector again.`
+    );
+    return result;
+  }
   result.operation = pull.created ? "created" : branchChanged || pull.changed ? "updated" : "none";
   if (result.operation === "none") result.reason = `pull request #${pull.number} is up to date`;
   if (pull.created) {
@@ -64170,12 +64215,12 @@ From ${options2.source}.` : ""}`;
 }
 async function connectorTitle(folder) {
   try {
-    const swagger = JSON.parse(await (0, import_promises.readFile)(import_node_path9.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
+    const swagger = JSON.parse(await (0, import_promises.readFile)(import_node_path10.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
     if (typeof swagger.info?.title === "string" && swagger.info.title.trim() !== "")
       return swagger.info.title.trim();
   } catch {
   }
-  return import_node_path9.default.basename(folder);
+  return import_node_path10.default.basename(folder);
 }
 
 // packages/actions/src/runtime/inputs.ts
@@ -64206,10 +64251,10 @@ function readBoolean(name, fallback) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 async function realPathInsideWorkspace(workspace, given) {
   const root = await import_node_fs5.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path10.default.resolve(workspace, given));
+  const real = await realPathOfNew(import_node_path11.default.resolve(workspace, given));
   return isWithin(root, real) ? real : void 0;
 }
 async function realPathOfNew(absolute) {
@@ -64217,11 +64262,11 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return import_node_path10.default.join(await import_node_fs5.promises.realpath(current), ...missing.reverse());
+      return import_node_path11.default.join(await import_node_fs5.promises.realpath(current), ...missing.reverse());
     } catch (error3) {
-      const parent = import_node_path10.default.dirname(current);
+      const parent = import_node_path11.default.dirname(current);
       if (error3.code !== "ENOENT" || parent === current) throw error3;
-      missing.push(import_node_path10.default.basename(current));
+      missing.push(import_node_path11.default.basename(current));
       current = parent;
     }
   }
@@ -64333,7 +64378,7 @@ async function writeSummary(results) {
     ],
     ...results.map((result) => [
       result.targetFolder,
-      result.operation === "none" && result.reason ? `none (${result.reason})` : result.operation,
+      result.reason ? `${result.operation} (${result.reason})` : result.operation,
       result.url ? `<a href="${result.url}">#${result.number}</a>` : "",
       result.branch
     ])

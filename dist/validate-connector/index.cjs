@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path21 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path20 && path20[0] !== "/") {
-          path20 = `/${path20}`;
+        if (path21 && path21[0] !== "/") {
+          path21 = `/${path21}`;
         }
-        return new URL(`${origin}${path20}`);
+        return new URL(`${origin}${path21}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path20);
+        debuglog("sending request to %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path21, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path20,
+          path21,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path20);
+        debuglog("trailers received from %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path21, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path20,
+          path21,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path20, origin }
+            request: { method, path: path21, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path20);
+          debuglog("sending request to %s %s/%s", method, origin, path21);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path20,
+        path: path21,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path20 !== "string") {
+        if (typeof path21 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path20)) {
+        } else if (invalidPathRegex.test(path21)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path20, query) : path20;
+        this.path = query ? buildURL(path21, query) : path21;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path20, host, upgrade, blocking, reset } = request;
+      const { method, path: path21, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path20} HTTP/1.1\r
+      let header = `${method} ${path21} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path20;
+      headers[HTTP2_HEADER_PATH] = path21;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path20 = search2 ? `${pathname}${search2}` : pathname;
+        const path21 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path20;
+        this.opts.path = path21;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path20 = "/",
+          path: path21 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path20;
+        opts.path = origin + path21;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path20) {
-      if (typeof path20 !== "string") {
-        return path20;
+    function safeUrl(path21) {
+      if (typeof path21 !== "string") {
+        return path21;
       }
-      const pathSegments = path20.split("?");
+      const pathSegments = path21.split("?");
       if (pathSegments.length !== 2) {
-        return path20;
+        return path21;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path20);
+    function matchKey(mockDispatch2, { path: path21, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path21);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path20, method, body, headers, query } = opts;
+      const { path: path21, method, body, headers, query } = opts;
       return {
-        path: path20,
+        path: path21,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path20,
+            Path: path21,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path20) {
-      for (let i = 0; i < path20.length; ++i) {
-        const code2 = path20.charCodeAt(i);
+    function validateCookiePath(path21) {
+      for (let i = 0; i < path21.length; ++i) {
+        const code2 = path21.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path20 = opts.path;
+          let path21 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path20 = `/${path20}`;
+            path21 = `/${path21}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path20);
+          url = new URL(util.parseOrigin(url).origin + path21);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22377,8 +22377,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path20) {
-      let input = path20;
+    function removeDotSegments(path21) {
+      let input = path21;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22452,11 +22452,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path20) {
-      if (path20 === "" || path20[0] === "/") {
-        return removeDotSegments(path20);
+    function removeDotSegmentsRelative(path21) {
+      if (path21 === "" || path21[0] === "/") {
+        return removeDotSegments(path21);
       }
-      const segments = path20.split("/");
+      const segments = path21.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22819,8 +22819,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
+        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -26130,17 +26130,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path20) {
-      const ctrl = callVisitor(key, node, visitor, path20);
+    function visit_(key, node, visitor, path21) {
+      const ctrl = callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path20);
+            const ci = visit_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26151,13 +26151,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26178,17 +26178,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path20) {
-      const ctrl = await callVisitor(key, node, visitor, path20);
+    async function visitAsync_(key, node, visitor, path21) {
+      const ctrl = await callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26199,13 +26199,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26232,23 +26232,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path20) {
+    function callVisitor(key, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node, path20);
+        return visitor(key, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path20);
+        return visitor.Map?.(key, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path20);
+        return visitor.Seq?.(key, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path20);
+        return visitor.Pair?.(key, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path20);
+        return visitor.Scalar?.(key, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path20);
+        return visitor.Alias?.(key, node, path21);
       return void 0;
     }
-    function replaceNode(key, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -26860,10 +26860,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26882,7 +26882,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26912,11 +26912,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path20;
+          const [key, ...rest] = path21;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26930,8 +26930,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest] = path20;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -26945,8 +26945,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26964,8 +26964,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest] = path20;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -26975,8 +26975,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest] = path20;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29491,9 +29491,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29568,14 +29568,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29590,10 +29590,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29604,10 +29604,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29624,13 +29624,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -31591,9 +31591,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path20) => {
+    visit2.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31602,23 +31602,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path20) => {
-      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit2.parentCollection = (cst, path21) => {
+      const parent = visit2.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31629,10 +31629,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -36043,8 +36043,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path20, { windows } = {}) => {
-      const segs = path20.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path21, { windows } = {}) => {
+      const segs = path21.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -38195,7 +38195,7 @@ async function runAction(main) {
 
 // packages/actions/src/validate-connector/main.ts
 var import_node_fs11 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -38335,6 +38335,11 @@ function targetsPowerPlatformConnectors(pullRequest) {
   const name = pullRequest.baseRepository.split("/").pop() ?? "";
   return name.toLowerCase() === "powerplatformconnectors";
 }
+function staysInOneRepository(pullRequest) {
+  const { baseRepository, headRepository } = pullRequest;
+  if (!baseRepository || !headRepository) return false;
+  return baseRepository.toLowerCase() === headRepository.toLowerCase();
+}
 var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
 var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
 function independentPublisherTitleName(title) {
@@ -38370,7 +38375,7 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine. Reported on each changed connector.',
+    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
     levels: certificationLevels("error"),
     example: {
       bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
@@ -38390,14 +38395,14 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "Open the pull request against the dev branch.",
-    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Turn it off in the configuration file if your fork's workflow differs.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked when the pull request's branch is in the repository it goes into (merging your fork's `dev` into its `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
     levels: certificationLevels("error"),
     example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
     check(context) {
       const pullRequest = context.pullRequest;
       const baseRef = pullRequest?.baseRef;
       if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      if (!targetsPowerPlatformConnectors(pullRequest)) return;
+      if (!targetsPowerPlatformConnectors(pullRequest) || staysInOneRepository(pullRequest)) return;
       context.report({
         message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
       });
@@ -40405,7 +40410,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path20 = problem.segments;
+  const path21 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -40419,21 +40424,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path20.includes("oAuthSettings")) {
-      const last2 = path20[path20.length - 1];
+    if (path21.includes("oAuthSettings")) {
+      const last2 = path21[path21.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path20.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path20[path20.length - 1] === "type" && path20.length === parameterNameDepth(path20) + 1)
+    if (path21.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path21[path21.length - 1] === "type" && path21.length === parameterNameDepth(path21) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path20) {
-  return path20[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path21) {
+  return path21[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -48711,9 +48716,9 @@ var SwaggerModel = class {
           );
       }
     };
-    for (const [path20, pathItem] of entriesOf(this.paths)) {
+    for (const [path21, pathItem] of entriesOf(this.paths)) {
       if (!isObject(pathItem)) continue;
-      const pathItemPlace = new PointerPlace(root, "paths", path20);
+      const pathItemPlace = new PointerPlace(root, "paths", path21);
       visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
@@ -48737,10 +48742,10 @@ var SwaggerModel = class {
   }
   buildOperations() {
     const operations = [];
-    for (const [path20, pathItemValue] of entriesOf(this.paths)) {
+    for (const [path21, pathItemValue] of entriesOf(this.paths)) {
       const pathItem = asObject(pathItemValue);
       if (!pathItem) continue;
-      const pathItemPointer = childPointer("/paths", path20);
+      const pathItemPointer = childPointer("/paths", path21);
       const pathParameters2 = this.parameterList(
         pathItem.parameters,
         childPointer(pathItemPointer, "parameters"),
@@ -48760,7 +48765,7 @@ var SwaggerModel = class {
           isInternal
         );
         operations.push({
-          path: path20,
+          path: path21,
           method,
           pointer,
           pathItemPointer,
@@ -49106,10 +49111,10 @@ var StructureWalker = class {
       if (isObject(tagFields.externalDocs))
         this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
-    for (const [path20, item] of entriesOf(fields.paths)) {
-      if (path20.startsWith("x-")) continue;
-      if (isObject(item)) this.visitPathItem(item, rootNode, path20);
-      else this.typeIssue(placeAt(rootNode, "paths", path20), "Object", item);
+    for (const [path21, item] of entriesOf(fields.paths)) {
+      if (path21.startsWith("x-")) continue;
+      if (isObject(item)) this.visitPathItem(item, rootNode, path21);
+      else this.typeIssue(placeAt(rootNode, "paths", path21), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
       this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
@@ -49135,8 +49140,8 @@ var StructureWalker = class {
     if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
     if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path20) {
-    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path20);
+  visitPathItem(item, rootNode, path21) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path21);
     this.ref(item, itemNode, "pathItem");
     const fields = this.add(itemNode);
     this.visitParameters(fields.parameters, itemNode);
@@ -50079,9 +50084,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = asArray(operation.operation[key]) ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path20) {
+function pathVariables(path21) {
   const names = [];
-  for (const match2 of path20.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path21.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -50176,9 +50181,9 @@ function operationOwning(model, pointer) {
     return void 0;
   }
   if (segments[0] !== "paths" || segments.length < 3) return void 0;
-  const [, path20, method] = segments;
+  const [, path21, method] = segments;
   return model.operations.find(
-    (operation) => operation.path === path20 && (operation.method === method || method === "parameters")
+    (operation) => operation.path === path21 && (operation.method === method || method === "parameters")
   );
 }
 function callsOf(extension, value, pointer) {
@@ -50258,10 +50263,10 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? { kind: "missing" } : { kind: "unknown" };
 }
-function followSchemaPath(model, root, path20) {
+function followSchemaPath(model, root, path21) {
   let current = resolved(model, root);
   if (!current) return { kind: "unknown" };
-  const segments = path20.split("/").filter((segment) => segment !== "");
+  const segments = path21.split("/").filter((segment) => segment !== "");
   for (const segment of segments.slice(0, MAX_STEPS)) {
     const next = property(model, current, segment);
     if (next.kind !== "found") return next;
@@ -50601,9 +50606,9 @@ var dynamicRules = [
           continue;
         }
         if (items.kind !== "found") continue;
-        for (const [key, path20] of itemPaths) {
-          if (followSchemaPath(swagger, items.schema, path20).kind !== "missing") continue;
-          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path20, label) });
+        for (const [key, path21] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path21).kind !== "missing") continue;
+          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path21, label) });
         }
       }
     }
@@ -51687,8 +51692,8 @@ var operationIdRules = [
 function pathKeys(paths) {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
 }
-function normalizePath(path20) {
-  return path20.replace(/\{[^{}]*\}/g, "{}");
+function normalizePath(path21) {
+  return path21.replace(/\{[^{}]*\}/g, "{}");
 }
 function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
@@ -51705,15 +51710,15 @@ function partiallyDuplicates(a, b) {
   }
   return differs;
 }
-function pathShape(path20) {
-  const segments = path20.split("/");
+function pathShape(path21) {
+  const segments = path21.split("/");
   const variable = segments.map(isVariableSegment);
   return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
-function templateProblem(path20) {
+function templateProblem(path21) {
   let open2 = -1;
-  for (let index = 0; index < path20.length; index++) {
-    const character = path20[index];
+  for (let index = 0; index < path21.length; index++) {
+    const character = path21[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -51747,10 +51752,10 @@ var pathRules = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report }) {
-      for (const path20 of pathKeys(swagger?.paths)) {
-        if (path20.startsWith("/")) continue;
+      for (const path21 of pathKeys(swagger?.paths)) {
+        if (path21.startsWith("/")) continue;
         report({
-          pointer: childPointer("/paths", path20),
+          pointer: childPointer("/paths", path21),
           message: "The path is not valid, it must start with a '/' character."
         });
       }
@@ -51769,10 +51774,10 @@ var pathRules = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
     check({ swagger, report }) {
-      for (const path20 of pathKeys(swagger?.paths)) {
-        if (!/[?#]/.test(path20)) continue;
+      for (const path21 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path21)) continue;
         report({
-          pointer: childPointer("/paths", path20),
+          pointer: childPointer("/paths", path21),
           message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
         });
       }
@@ -51788,10 +51793,10 @@ var pathRules = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report }) {
-      for (const path20 of pathKeys(swagger?.paths)) {
-        if (!path20.includes("*")) continue;
+      for (const path21 of pathKeys(swagger?.paths)) {
+        if (!path21.includes("*")) continue;
         report({
-          pointer: childPointer("/paths", path20),
+          pointer: childPointer("/paths", path21),
           message: "The operation path cannot contain wildcard character '*'."
         });
       }
@@ -51807,11 +51812,11 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report }) {
-      for (const path20 of pathKeys(swagger?.paths)) {
-        const problem = templateProblem(path20);
+      for (const path21 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path21);
         if (problem === void 0) continue;
         report({
-          pointer: childPointer("/paths", path20),
+          pointer: childPointer("/paths", path21),
           message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
         });
       }
@@ -51827,10 +51832,10 @@ var pathRules = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report }) {
-      for (const path20 of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path20).some((name) => name.includes("="))) continue;
+      for (const path21 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path21).some((name) => name.includes("="))) continue;
         report({
-          pointer: childPointer("/paths", path20),
+          pointer: childPointer("/paths", path21),
           message: "The operation path template variables cannot set default values with character '='."
         });
       }
@@ -51922,14 +51927,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path20 of pathKeys(swagger?.paths)) {
-        const key = path20.toLowerCase();
+      for (const path21 of pathKeys(swagger?.paths)) {
+        const key = path21.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path20),
+            pointer: childPointer("/paths", path21),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path20
+              path21
             )
           });
         }
@@ -51947,11 +51952,11 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      for (const [path20, item] of entriesOf(swagger?.paths)) {
+      for (const [path21, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path20, "$ref"),
+          pointer: childPointer("/paths", path21, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -53480,26 +53485,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path20 = [];
+    const path21 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path20.push(start);
+    path21.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path20.pop();
+        path21.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path20.slice(path20.indexOf(target)));
+      if (seen === "grey") cycles.push(path21.slice(path21.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path20.push(target);
+        path21.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -54453,10 +54458,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path20, options = {}) {
+function offsetOfPath(document, path21, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path20.entries()) {
+  for (const [index, step] of path21.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -54467,7 +54472,7 @@ function offsetOfPath(document, path20, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path20.length - 1;
+    const isLast = index === path21.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -54560,16 +54565,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path20 = pointerSteps(error3.instancePath);
-  const [setting, ruleId, profile] = path20;
-  const value = path20.reduce(
+  const path21 = pointerSteps(error3.instancePath);
+  const [setting, ruleId, profile] = path21;
+  const value = path21.reduce(
     (node, step) => node?.[step],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
     const name = String(error3.params.additionalProperty);
-    if (path20.length === 0) {
+    if (path21.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -54580,7 +54585,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path20, name],
+      path: [...path21, name],
       atKey: true
     };
   }
@@ -54588,7 +54593,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path20,
+      path: path21,
       atKey: false
     };
   }
@@ -54598,34 +54603,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path20,
+        path: path21,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path20, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path21, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path20,
+      path: path21,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path20, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path21, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path20,
+      path: path21,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path20,
+    path: path21,
     atKey: false
   };
 }
@@ -55515,8 +55520,8 @@ function triggerKind(operation) {
 function sameEndpoint(a, b) {
   return a.method === b.method && normalizePath2(a.path) === normalizePath2(b.path);
 }
-function normalizePath2(path20) {
-  return path20.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath2(path21) {
+  return path21.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -56401,19 +56406,27 @@ async function materializeFolder(git, rev, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/validate.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/config/ignore.ts
+var import_node_path10 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
+function isIgnored(folder, config2) {
+  if (config2.ignore.length === 0 || !config2.path) return false;
+  const relative = import_node_path10.default.relative(import_node_path10.default.dirname(config2.path), folder).split(import_node_path10.default.sep).join("/");
+  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
+}
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path10.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path11.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs6.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -56555,7 +56568,7 @@ function countBySeverity(findings) {
 function resolveProfile(folder, forced, config2) {
   if (forced) return forced;
   const fromTree = profileFromPath(folder);
-  const inLayout = import_node_path11.default.resolve(folder).split(import_node_path11.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
+  const inLayout = import_node_path12.default.resolve(folder).split(import_node_path12.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
   if (inLayout) return fromTree;
   return config2.profile ?? "custom";
 }
@@ -56593,15 +56606,9 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
   });
   return { path: connector.displayPath, name: connector.name, profile, findings };
 }
-function isIgnored(folder, config2) {
-  if (config2.ignore.length === 0 || !config2.path) return false;
-  const base2 = import_node_path11.default.dirname(config2.path);
-  const relative = import_node_path11.default.relative(base2, folder).split(import_node_path11.default.sep).join("/");
-  return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
-}
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -56704,7 +56711,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -56762,7 +56769,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: import_node_path12.default.relative(topLevel, folder).split(import_node_path12.default.sep).join("/") || "."
+      repositoryPath: import_node_path13.default.relative(topLevel, folder).split(import_node_path13.default.sep).join("/") || "."
     };
     let names;
     try {
@@ -56772,12 +56779,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path12.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path13.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path12.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path13.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -56878,7 +56885,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path13.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path14.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -56925,7 +56932,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const diffs = [];
   const changedConnectors = [];
   for (const connector of validation.connectors) {
-    const absolute = await import_node_fs8.promises.realpath(import_node_path14.default.resolve(cwd, connector.path));
+    const absolute = await import_node_fs8.promises.realpath(import_node_path15.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
@@ -56975,9 +56982,13 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
 }
 async function addRepositoryFindings(connectors, changed, changedFolders, options) {
   if (changed.length === 0) return;
+  const realCwd = await import_node_fs8.promises.realpath(options.cwd);
+  const fromCwd = (folder) => import_node_path15.default.resolve(options.cwd, import_node_path15.default.relative(realCwd, import_node_path15.default.join(options.topLevel, folder)));
+  const config2 = options.config ?? DEFAULT_CONFIG;
   const existing = [];
   for (const folder of changedFolders) {
-    if ((0, import_node_fs8.existsSync)(import_node_path14.default.join(options.topLevel, folder)) && await options.git.hasFilesIn(folder))
+    if (isIgnored(fromCwd(folder), config2)) continue;
+    if ((0, import_node_fs8.existsSync)(import_node_path15.default.join(options.topLevel, folder)) && await options.git.hasFilesIn(folder))
       existing.push(folder);
   }
   const byPath = await checkChangedConnectors({
@@ -57069,7 +57080,7 @@ function nearestExisting(document, pointer) {
 function relabel(version, folderDisplay, prefix) {
   const rename2 = (display) => {
     if (display === void 0) return void 0;
-    const posix = display.split(import_node_path14.default.sep).join("/");
+    const posix = display.split(import_node_path15.default.sep).join("/");
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };
@@ -57083,28 +57094,28 @@ function relabel(version, folderDisplay, prefix) {
   };
 }
 function toRepositoryPath(topLevel, absolute) {
-  const relative = import_node_path14.default.relative(topLevel, absolute);
-  if (relative.startsWith("..") || import_node_path14.default.isAbsolute(relative)) return void 0;
-  return relative === "" ? "." : relative.split(import_node_path14.default.sep).join("/");
+  const relative = import_node_path15.default.relative(topLevel, absolute);
+  if (relative.startsWith("..") || import_node_path15.default.isAbsolute(relative)) return void 0;
+  return relative === "" ? "." : relative.split(import_node_path15.default.sep).join("/");
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path15.default.resolve(cwd, base2.baseDir ?? ".");
-  const relative = import_node_path15.default.relative(baseDir, import_node_path15.default.resolve(cwd, file));
+  const baseDir = import_node_path16.default.resolve(cwd, base2.baseDir ?? ".");
+  const relative = import_node_path16.default.relative(baseDir, import_node_path16.default.resolve(cwd, file));
   if (relative === "") return ".";
-  if (relative.startsWith("..") || import_node_path15.default.isAbsolute(relative)) return void 0;
-  return relative.split(import_node_path15.default.sep).join("/");
+  if (relative.startsWith("..") || import_node_path16.default.isAbsolute(relative)) return void 0;
+  return relative.split(import_node_path16.default.sep).join("/");
 }
 function artifactUri(file, base2 = {}) {
   const relative = repositoryPath(file, base2);
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path15.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path16.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -57564,10 +57575,10 @@ function readPositiveInteger(name, fallback) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs9 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 async function realPathInsideWorkspace(workspace, given) {
   const root = await import_node_fs9.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path16.default.resolve(workspace, given));
+  const real = await realPathOfNew(import_node_path17.default.resolve(workspace, given));
   return isWithin(root, real) ? real : void 0;
 }
 async function realPathOfNew(absolute) {
@@ -57575,11 +57586,11 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return import_node_path16.default.join(await import_node_fs9.promises.realpath(current), ...missing.reverse());
+      return import_node_path17.default.join(await import_node_fs9.promises.realpath(current), ...missing.reverse());
     } catch (error3) {
-      const parent = import_node_path16.default.dirname(current);
+      const parent = import_node_path17.default.dirname(current);
       if (error3.code !== "ENOENT" || parent === current) throw error3;
-      missing.push(import_node_path16.default.basename(current));
+      missing.push(import_node_path17.default.basename(current));
       current = parent;
     }
   }
@@ -57602,7 +57613,7 @@ function readValidateConnectorInputs() {
 
 // packages/actions/src/validate-connector/pull-request.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
@@ -57618,7 +57629,8 @@ function readPullRequestEvent(env = process.env) {
     facts: {
       title: payload.pull_request?.title,
       baseRef: payload.pull_request?.base?.ref,
-      baseRepository: payload.pull_request?.base?.repo?.full_name
+      baseRepository: payload.pull_request?.base?.repo?.full_name,
+      headRepository: payload.pull_request?.head?.repo?.full_name
     }
   };
 }
@@ -57628,19 +57640,19 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  return folders.map((folder) => import_node_path17.default.relative(workspace, import_node_path17.default.join(topLevel, folder)) || ".");
+  return folders.map((folder) => import_node_path18.default.relative(workspace, import_node_path18.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path18.default.relative(workspace, import_node_path18.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path18.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path18.default.sep).map(encodeURIComponent).join("/");
+    const relative = import_node_path19.default.relative(workspace, import_node_path19.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path19.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path19.default.sep).map(encodeURIComponent).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -57655,7 +57667,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     paths = await logger.group("Find the connectors the pull request changes", async () => {
       const folders = (await changedConnectorFolders(workspace, base2)).filter(
-        (folder) => (0, import_node_fs11.existsSync)(import_node_path19.default.join(workspace, folder))
+        (folder) => (0, import_node_fs11.existsSync)(import_node_path20.default.join(workspace, folder))
       );
       logger.info(folders.length > 0 ? folders.join("\n") : "none");
       return folders;
@@ -57766,12 +57778,12 @@ async function writeSarif(result, inputs, workspace) {
   if ((await import_node_fs11.promises.stat(target).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
-  await import_node_fs11.promises.mkdir(import_node_path19.default.dirname(target), { recursive: true });
+  await import_node_fs11.promises.mkdir(import_node_path20.default.dirname(target), { recursive: true });
   await import_node_fs11.promises.writeFile(
     target,
     formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace })
   );
-  return import_node_path19.default.relative(await import_node_fs11.promises.realpath(workspace), target);
+  return import_node_path20.default.relative(await import_node_fs11.promises.realpath(workspace), target);
 }
 
 // packages/actions/src/validate-connector/index.ts

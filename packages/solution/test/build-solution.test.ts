@@ -66,6 +66,7 @@ describe('build-solution', () => {
         name: 'contoso_contoso-20tasks',
         displayName: 'Contoso Tasks',
         connectorId: connectorIdFor('contoso_contoso-20tasks'),
+        keptIdentity: false,
       },
     ]);
     const entries = await readZip(zip);
