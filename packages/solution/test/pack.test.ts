@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { UserError } from '@connector-alm/core';
 import path from 'node:path';
-import { packSolution, unpackSolution } from '../src/index.js';
+import { attribute, childElements, packSolution, parseXml, unpackSolution } from '../src/index.js';
 import { describeWith, FIXTURE_EXPORTS, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { comparable, hashTree, readZip } from './helpers/trees.js';
 import { temporaryFolders, variantOf } from './helpers/zips.js';
@@ -80,6 +80,34 @@ describeFixtures('pack writes what the platform writes', () => {
     expect(types).toContain(
       '<Override PartName="/CanvasApps/cr715_instagramposts_bc759_BackgroundImageUri" ContentType="application/octet-stream" />',
     );
+  });
+
+  it('declares each extension once whatever its case: icon.png beside the connector icon .Png', async () => {
+    const dir = temp.make();
+    const src = path.join(dir, 'src');
+    await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), src);
+    const icon = readFileSync(path.join(src, 'Connectors/cat_human-2din-2dthe-2dloop_iconblob.Png'));
+    mkdirSync(path.join(src, 'WebResources'));
+    writeFileSync(path.join(src, 'WebResources/icon.png'), icon);
+    writeFileSync(path.join(src, 'WebResources/banner.PNG'), icon);
+    const result = await packSolution(src, path.join(dir, 'out.zip'));
+    const types = parseXml(
+      (await readZip(path.join(dir, 'out.zip'))).get('[Content_Types].xml')!.toString('utf8').slice(1),
+      '[Content_Types].xml',
+    );
+    // OPC compares extensions case-insensitively: png and Png twice is a duplicate, which makes the
+    // package invalid; one Default (in the case first used) covers both.
+    const defaults = childElements(types, 'Default').map((node) => attribute(node, 'Extension')!);
+    expect(defaults).toEqual(['xml', 'json', 'Png']);
+    const overrides = childElements(types, 'Override').map((node) => attribute(node, 'PartName')!);
+    for (const name of result.entries.filter((entry) => entry !== '[Content_Types].xml')) {
+      const base = name.slice(name.lastIndexOf('/') + 1);
+      const extension = base.slice(base.lastIndexOf('.') + 1).toLowerCase();
+      const covered = base.includes('.')
+        ? defaults.filter((declared) => declared.toLowerCase() === extension).length
+        : overrides.filter((part) => part === `/${name}`).length;
+      expect([name, covered]).toEqual([name, 1]);
+    }
   });
 
   it('minifies connector JSON and writes root XML without BOM or declaration, with CRLF', async () => {
