@@ -2,7 +2,16 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { UserError } from '@connector-alm/core';
 import path from 'node:path';
-import { attribute, childElements, packSolution, parseXml, unpackSolution } from '../src/index.js';
+import {
+  attribute,
+  childElements,
+  firstChild,
+  packSolution,
+  parseXml,
+  textOf,
+  unpackSolution,
+} from '../src/index.js';
+import { HIL_CONNECTOR, withConnectorCopies } from './helpers/connector-copies.js';
 import { describeWith, FIXTURE_EXPORTS, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { comparable, hashTree, readZip } from './helpers/trees.js';
 import { temporaryFolders, variantOf } from './helpers/zips.js';
@@ -131,6 +140,59 @@ describeFixtures('pack writes what the platform writes', () => {
     expect((await readZip(path.join(dir, 'out.zip'))).get('solution.xml')!.toString()).toContain(
       '<Version>2.1.0.7</Version>',
     );
+  });
+});
+
+describeFixtures('the order of connectors', () => {
+  /** The connector names of a zip's customizations.xml, in document order. */
+  async function connectorOrder(zip: string): Promise<string[]> {
+    const customizations = (await readZip(zip)).get('customizations.xml')!.toString('utf8');
+    return childElements(firstChild(parseXml(customizations, zip), 'Connectors')!, 'Connector').map(
+      (connector) => textOf(firstChild(connector, 'name')!),
+    );
+  }
+
+  it('pack keeps the exported order, which is not the order of the names', async () => {
+    const dir = temp.make();
+    const zip = await withConnectorCopies(
+      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+      path.join(dir, 'three.zip'),
+      ['cat_zulu', 'cat_alpha'],
+    );
+    const exported = await connectorOrder(zip);
+    expect(exported).toEqual([HIL_CONNECTOR, 'cat_zulu', 'cat_alpha']);
+    await unpackSolution(zip, path.join(dir, 'first'));
+    const packed = await packSolution(path.join(dir, 'first'), path.join(dir, 'packed.zip'));
+    expect(await connectorOrder(path.join(dir, 'packed.zip'))).toEqual(exported);
+    expect(packed.connectors).toEqual(['cat_alpha', 'cat_human-2din-2dthe-2dloop', 'cat_zulu']);
+    await expectSameSolution(path.join(dir, 'packed.zip'), zip);
+    await unpackSolution(path.join(dir, 'packed.zip'), path.join(dir, 'second'));
+    expect(await hashTree(path.join(dir, 'second'))).toEqual(await hashTree(path.join(dir, 'first')));
+  });
+
+  it('follows the root components of Other/Solution.xml; a connector not listed there comes last', async () => {
+    const dir = temp.make();
+    const zip = await withConnectorCopies(
+      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+      path.join(dir, 'three.zip'),
+      ['cat_zulu', 'cat_alpha'],
+    );
+    const src = path.join(dir, 'src');
+    await unpackSolution(zip, src);
+    const manifest = path.join(src, 'Other/Solution.xml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(
+        /\n *<RootComponent type="372"[^>]*schemaName="cat_zulu"[^>]*\/>/,
+        '',
+      ),
+    );
+    await packSolution(src, path.join(dir, 'packed.zip'));
+    expect(await connectorOrder(path.join(dir, 'packed.zip'))).toEqual([
+      HIL_CONNECTOR,
+      'cat_alpha',
+      'cat_zulu',
+    ]);
   });
 });
 

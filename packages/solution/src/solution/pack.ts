@@ -10,6 +10,7 @@ import { EXPORT_STYLE, serializeXml } from '../xml/serialize-xml.js';
 import type { XmlElement } from '../xml/xml-tree.js';
 import { writeZipAtomically, type ZipSource } from '../zip/zip-writer.js';
 import { connectorName, fileReferences } from './connector-element.js';
+import { inManifestOrder } from './connector-order.js';
 import { contentTypesXml } from './content-types.js';
 import { putConnectors } from './customizations.js';
 import {
@@ -117,7 +118,9 @@ export async function packSolution(
       });
     } else sources.set(name, { name, file: located(actual) });
   });
-  for (const { name, element } of connectors) {
+  // Read concurrently, so in no particular order until put in the manifest's.
+  const ordered = inManifestOrder(connectors, solutionRoot);
+  for (const { name, element } of ordered) {
     for (const reference of fileReferences(element, located(`Connectors/${name}.xml`))) {
       if (!sources.has(reference.zipName)) {
         throw solutionError(
@@ -127,7 +130,7 @@ export async function packSolution(
       }
     }
   }
-  putConnectors(customizations, connectors);
+  putConnectors(customizations, ordered);
 
   const entries: ZipSource[] = [
     { name: ZIP_CUSTOMIZATIONS, data: Buffer.from(serializeXml(customizations, EXPORT_STYLE)) },
