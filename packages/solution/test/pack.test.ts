@@ -14,7 +14,7 @@ import {
 import { HIL_CONNECTOR, withConnectorCopies } from './helpers/connector-copies.js';
 import { describeWith, FIXTURE_EXPORTS, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { comparable, hashTree, readZip } from './helpers/trees.js';
-import { temporaryFolders, variantOf } from './helpers/zips.js';
+import { managedTwinOf, temporaryFolders, variantOf } from './helpers/zips.js';
 
 const temp = temporaryFolders('pack-');
 afterAll(() => temp.cleanup());
@@ -218,6 +218,51 @@ describeFixtures('unmanaged and managed exports unpacked together', () => {
     await unpackSolution(fixturePath(managed), path.join(dir, 'src'), { packageType: 'both' });
     await packSolution(path.join(dir, 'src'), path.join(dir, 'out.zip'), { packageType });
     await expectSameSolution(path.join(dir, 'out.zip'), fixturePath(original));
+  });
+
+  it('pairs files by what unpack wrote, not by how a name ends, and keeps files out of the package that lacks them', async () => {
+    const dir = temp.make();
+    // Connectors whose own names end in _managed, one of them beside the connector of that name.
+    const withCopies = await withConnectorCopies(
+      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+      path.join(dir, 'copies.zip'),
+      [`${HIL_CONNECTOR}_managed`, 'cat_solo_managed'],
+    );
+    mkdirSync(path.join(dir, 'exports'));
+    const exports = {
+      unmanaged: await variantOf(withCopies, path.join(dir, 'exports/HIL.zip'), {
+        'WebResources/cat_/draft.txt': 'only in the unmanaged export\n',
+      }),
+      managed: await managedTwinOf(withCopies, path.join(dir, 'exports/HIL_managed.zip')),
+    };
+    await unpackSolution(exports.unmanaged, path.join(dir, 'src'), { packageType: 'both' });
+    mkdirSync(path.join(dir, 'packed'));
+    for (const packageType of ['unmanaged', 'managed'] as const) {
+      const zip = path.join(dir, `packed/HIL${packageType === 'managed' ? '_managed' : ''}.zip`);
+      const result = await packSolution(path.join(dir, 'src'), zip, { packageType });
+      expect(result.connectors).toEqual([
+        'cat_human-2din-2dthe-2dloop',
+        `${HIL_CONNECTOR}_managed`,
+        'cat_solo_managed',
+      ]);
+      await expectSameSolution(zip, exports[packageType]);
+    }
+    await unpackSolution(path.join(dir, 'packed/HIL.zip'), path.join(dir, 'again'), { packageType: 'both' });
+    expect(await hashTree(path.join(dir, 'again'))).toEqual(await hashTree(path.join(dir, 'src')));
+  });
+
+  it('refuses a pair that has a part where unpack keeps its notes, and writes nothing', async () => {
+    const dir = temp.make();
+    const unmanagedZip = await variantOf(fixturePath(unmanaged), path.join(dir, 'CLS.zip'), {
+      'Other/PackageFiles.xml': '<PackageFiles />',
+    });
+    await managedTwinOf(unmanagedZip, path.join(dir, 'CLS_managed.zip'));
+    await expect(
+      unpackSolution(unmanagedZip, path.join(dir, 'src'), { packageType: 'both' }),
+    ).rejects.toThrow(
+      `${unmanagedZip} has Other/PackageFiles.xml, where unpacking both exports keeps its notes.`,
+    );
+    expect(existsSync(path.join(dir, 'src'))).toBe(false);
   });
 
   it('refuses to pack a managed solution from an unmanaged-only folder', async () => {

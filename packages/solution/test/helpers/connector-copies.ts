@@ -6,8 +6,8 @@ import { variantOf } from './zips.js';
 export const HIL_CONNECTOR = 'cat_human-2din-2dthe-2dloop';
 
 /**
- * A real export with more connectors: customHIL with copies of its connector under other names,
- * each added after the original (its `<Connector>` element, its side files and its
+ * A real export with more connectors: customHIL with copies of its connector under other names
+ * (and display names), each added after the original (its `<Connector>` element, its side files and its
  * `<RootComponent type="372">`), in the order given. No public export with several connectors is
  * among the fixtures, and this keeps every byte Dataverse wrote for the original.
  */
@@ -27,7 +27,10 @@ export async function withConnectorCopies(
   let addedRoots = '';
   for (const name of names) {
     const id = randomUUID();
-    addedElements += element[0].replaceAll(HIL_CONNECTOR, name).replace(originalId, id);
+    addedElements += element[0]
+      .replaceAll(HIL_CONNECTOR, name)
+      .replace(originalId, id)
+      .replace(/<displayname>[^<]*<\/displayname>/, `<displayname>${name}</displayname>`);
     addedRoots += root[0].replaceAll(HIL_CONNECTOR, name).replace(originalId, id);
     for (const [entry, bytes] of entries) {
       if (entry.startsWith(`Connector/${HIL_CONNECTOR}_`))
