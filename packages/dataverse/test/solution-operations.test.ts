@@ -192,6 +192,47 @@ describe('import', () => {
     expect(logger.lines.filter((line) => /^Import: \d+%$/.test(line)).length).toBeGreaterThanOrEqual(2);
   });
 
+  it("reports an import whose system job succeeded but whose import job failed, with Dataverse's message", async () => {
+    const file = path.join(folder, 'Needy.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Needy', version: '1.0.0.0' }));
+    server.faults.failNextImport({
+      errortext: 'The import of solution: Needy failed. Required components are missing.',
+      errorcode: '0x80048033',
+    });
+    const { client } = connectToLocal(server);
+    const logger = createMemoryLogger();
+    await expect(
+      importSolution(client, importOptions(file, { asynchronous: true }), logger),
+    ).rejects.toMatchObject({
+      message:
+        "Import of solution 'Needy' failed in Dataverse. The reason given was: The import of solution: Needy failed. Required components are missing. (Dataverse code 0x80048033)",
+      hint: expect.stringMatching(/^Import job [0-9a-f-]{36} in the environment has the details/),
+    });
+    expect(server.store.get('Needy')).toBeUndefined();
+    expect(logger.lines.filter((line) => /NaN|null/.test(line))).toEqual([]);
+  });
+
+  it('reports the failure of an import job that never reported progress', async () => {
+    const quick = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }], asyncPolls: 1 });
+    try {
+      const file = path.join(folder, 'Early.zip');
+      writeFileSync(file, buildSolutionZip({ uniqueName: 'Early', version: '1.0.0.0' }));
+      quick.faults.failNextImport({
+        errortext: 'Solution manifest import: FAILURE: a newer version is installed.',
+      });
+      const { client } = connectToLocal(quick);
+      const logger = createMemoryLogger();
+      await expect(
+        importSolution(client, importOptions(file, { asynchronous: true }), logger),
+      ).rejects.toThrow(
+        /The reason given was: Solution manifest import: FAILURE: a newer version is installed/,
+      );
+      expect(logger.lines.filter((line) => line.startsWith('Import:'))).toEqual([]);
+    } finally {
+      await quick.close();
+    }
+  });
+
   it('imports a small solution synchronously when left on auto, and skips a lower or equal version when asked', async () => {
     const file = path.join(folder, 'Contoso.zip');
     writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.0' }));

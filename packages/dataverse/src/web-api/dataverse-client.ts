@@ -103,13 +103,15 @@ export class DataverseClient {
     );
   }
 
-  getImportJob(id: string): Promise<ImportJobRecord> {
-    return this.http.get<ImportJobRecord>(
-      `importjobs(${guid(id)})?$select=importjobid,progress,solutionname,completedon`,
-      {
-        operation: 'Progress of the import job',
-      },
-    );
+  /**
+   * The import job's row; with `data`, also its import log, which can run to megabytes, so it is
+   * read once, when the import has ended.
+   */
+  getImportJob(id: string, options: { data?: boolean } = {}): Promise<ImportJobRecord> {
+    const columns = `importjobid,progress,solutionname,completedon${options.data ? ',data' : ''}`;
+    return this.http.get<ImportJobRecord>(`importjobs(${guid(id)})?$select=${columns}`, {
+      operation: options.data ? 'Result of the import job' : 'Progress of the import job',
+    });
   }
 
   /**
