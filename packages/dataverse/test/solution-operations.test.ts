@@ -233,6 +233,38 @@ describe('import', () => {
     }
   });
 
+  it('reads the system job again when its first status read does not find it yet (replication lag)', async () => {
+    const file = path.join(folder, 'Lagged.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Lagged', version: '1.0.0.0' }));
+    server.faults.hideNextJob(2);
+    const { client, sleeps, logger } = connectToLocal(server);
+    const start = server.requests.length;
+    const result = await importSolution(client, importOptions(file, { asynchronous: true }), logger);
+    expect(result.result).toBe('imported');
+    expect(
+      server.requests
+        .slice(start)
+        .filter((request) => request.path.includes('/asyncoperations('))
+        .map((request) => request.status),
+    ).toEqual([404, 404, 200, 200, 200]);
+    expect(sleeps.slice(0, 2)).toEqual([1000, 2000]);
+    expect(logger.lines.filter((line) => line.includes('HTTP 404'))).toHaveLength(2);
+  });
+
+  it('gives up on a system job that stays missing after a few reads, naming it', async () => {
+    const file = path.join(folder, 'Lost.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Lost', version: '1.0.0.0' }));
+    server.faults.hideNextJob(100);
+    const { client, sleeps } = connectToLocal(server);
+    await expect(
+      importSolution(client, importOptions(file, { asynchronous: true }), createMemoryLogger()),
+    ).rejects.toThrow(
+      /^Status of the system job failed: Entity 'asyncoperation' With Id = [0-9a-f-]{36} Does Not Exist \(Dataverse code 0x80040217, HTTP 404\); gave up after 4 attempts/,
+    );
+    expect(sleeps).toEqual([1000, 2000, 4000]);
+    server.faults.clear();
+  });
+
   it('imports a small solution synchronously when left on auto, and skips a lower or equal version when asked', async () => {
     const file = path.join(folder, 'Contoso.zip');
     writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.0' }));

@@ -289,6 +289,7 @@ export class DataverseService {
         this.options.asyncPolls,
         () => (entry.zip = produce()),
         this.options.faults.takeJobFailure(),
+        this.options.faults.takeHiddenReads(),
       ),
     };
     this.jobs.set(entry.job.id, entry.job);
@@ -380,7 +381,13 @@ export class DataverseService {
         throw error;
       }
     };
-    const job = new AsyncJob('import', this.options.asyncPolls, work, faults.takeJobFailure());
+    const job = new AsyncJob(
+      'import',
+      this.options.asyncPolls,
+      work,
+      faults.takeJobFailure(),
+      faults.takeHiddenReads(),
+    );
     importJob.runBy(job);
     this.jobs.set(job.id, job);
     this.importJobs.set(importJobId, importJob);
@@ -393,7 +400,7 @@ export class DataverseService {
 
   private readAsyncOperation(response: ServerResponse, id: string): void {
     const job = this.jobs.get(id.toLowerCase());
-    if (!job)
+    if (!job?.visible())
       throw new ODataFailure(
         404,
         CODES.doesNotExist,

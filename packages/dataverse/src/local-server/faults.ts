@@ -1,6 +1,7 @@
 /**
  * Failures tests switch on: throttling as the service-protection limits answer it, server errors,
- * dropped connections, system jobs that fail, and imports that fail while their system job succeeds. A request fault applies to one Web API operation (its route name, e.g.
+ * dropped connections, system jobs that fail or are not visible yet, and imports that fail while their
+ * system job succeeds. A request fault applies to one Web API operation (its route name, e.g.
  * "ExportSolutionAsync", "asyncoperations") or to any, for a number of requests.
  */
 export type Fault =
@@ -36,6 +37,7 @@ export class FaultSwitches {
   private armed: ArmedFault[] = [];
   private jobFailures: string[] = [];
   private importFailures: ImportFailure[] = [];
+  private hiddenJobs: number[] = [];
 
   /** The next `times` requests (to `operation`, or any) get this fault. */
   inject(fault: Fault, options: { times?: number; operation?: string } = {}): void {
@@ -59,10 +61,19 @@ export class FaultSwitches {
     this.importFailures.push(failure);
   }
 
+  /**
+   * The next system job answers its first `reads` status reads with 404 Does Not Exist, as a read
+   * that reaches a replica the job has not reached yet, right after the POST that started it.
+   */
+  hideNextJob(reads: number): void {
+    this.hiddenJobs.push(reads);
+  }
+
   clear(): void {
     this.armed = [];
     this.jobFailures = [];
     this.importFailures = [];
+    this.hiddenJobs = [];
   }
 
   /** The fault for this request, if one is armed; consumes one use. */
@@ -81,5 +92,9 @@ export class FaultSwitches {
 
   takeImportFailure(): ImportFailure | undefined {
     return this.importFailures.shift();
+  }
+
+  takeHiddenReads(): number {
+    return this.hiddenJobs.shift() ?? 0;
   }
 }

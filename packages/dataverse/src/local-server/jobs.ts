@@ -17,11 +17,16 @@ export class AsyncJob {
   private runningFraction: number | null = null;
   private ended?: JobOutcome;
 
+  /**
+   * @param hiddenReads status reads answered 404 before the job is seen at all: a replica that the
+   * job has not reached yet.
+   */
   constructor(
     readonly kind: 'export' | 'import',
     private readonly pollsToFinish: number,
     private readonly work: () => void,
     private readonly failure?: string,
+    private hiddenReads = 0,
   ) {}
 
   /**
@@ -38,6 +43,13 @@ export class AsyncJob {
 
   get succeeded(): boolean {
     return this.ended?.succeeded === true;
+  }
+
+  /** Whether this status read finds the job; false uses up one of its hidden reads. */
+  visible(): boolean {
+    if (this.hiddenReads === 0) return true;
+    this.hiddenReads--;
+    return false;
   }
 
   /** One status read: advances the job, finishing it (and doing its work) on the last read. */

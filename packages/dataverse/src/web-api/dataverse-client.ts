@@ -96,10 +96,14 @@ export class DataverseClient {
     return { asyncOperationId: result.AsyncOperationId };
   }
 
-  getAsyncOperation(id: string): Promise<AsyncOperationRecord> {
+  /**
+   * @param justStarted the first read after the POST that started the job, which can reach a replica
+   * the job has not reached yet: a 404 then is read again a few times before it counts.
+   */
+  getAsyncOperation(id: string, justStarted = false): Promise<AsyncOperationRecord> {
     return this.http.get<AsyncOperationRecord>(
       `asyncoperations(${guid(id)})?$select=asyncoperationid,statecode,statuscode,message,friendlymessage,completedon`,
-      { operation: 'Status of the system job' },
+      { operation: 'Status of the system job', mayNotExistYet: justStarted },
     );
   }
 
@@ -126,7 +130,7 @@ export class DataverseClient {
   ): Promise<void> {
     const started = this.clock.now();
     for (let poll = 0; ; poll++) {
-      const record = await this.getAsyncOperation(id);
+      const record = await this.getAsyncOperation(id, poll === 0);
       await onPoll?.(record);
       const outcome = asyncOutcome(record);
       if (outcome.done && outcome.succeeded) return;
