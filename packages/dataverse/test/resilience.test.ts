@@ -41,7 +41,7 @@ describe('retry policy', () => {
 
   it('resends a request that must not be applied twice only when it surely was not processed', () => {
     const once = (outcome: Parameters<typeof decideRetry>[0]) =>
-      decideRetry(outcome, 1, 0, DEFAULT_RETRY_BUDGET, 0, false);
+      decideRetry(outcome, 1, 0, DEFAULT_RETRY_BUDGET, 0, { idempotent: false });
     expect(once({ kind: 'response', status: 503, retryAfter: null })).toEqual({
       retry: false,
       reason: 'may-have-been-applied',
@@ -52,6 +52,27 @@ describe('retry policy', () => {
     });
     expect(once({ kind: 'network-error', reachedServer: false })).toEqual({ retry: true, delayMs: 1000 });
     expect(once({ kind: 'response', status: 429, retryAfter: '2' })).toEqual({ retry: true, delayMs: 2000 });
+  });
+});
+
+describe('a read of what was created moments ago', () => {
+  const notFound = { kind: 'response', status: 404, retryAfter: null } as const;
+  it('reads a 404 again with backoff, a few times only', () => {
+    const decide = (attempt: number) =>
+      decideRetry(notFound, attempt, 0, DEFAULT_RETRY_BUDGET, 0, { mayNotExistYet: true });
+    expect([1, 2, 3, 4].map(decide)).toEqual([
+      { retry: true, delayMs: 1000 },
+      { retry: true, delayMs: 2000 },
+      { retry: true, delayMs: 4000 },
+      { retry: false, reason: 'budget-spent' },
+    ]);
+  });
+
+  it('does not read any other 404 again', () => {
+    expect(decideRetry(notFound, 1, 0, DEFAULT_RETRY_BUDGET, 0)).toEqual({
+      retry: false,
+      reason: 'not-retryable',
+    });
   });
 });
 

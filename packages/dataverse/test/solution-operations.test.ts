@@ -192,6 +192,79 @@ describe('import', () => {
     expect(logger.lines.filter((line) => /^Import: \d+%$/.test(line)).length).toBeGreaterThanOrEqual(2);
   });
 
+  it("reports an import whose system job succeeded but whose import job failed, with Dataverse's message", async () => {
+    const file = path.join(folder, 'Needy.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Needy', version: '1.0.0.0' }));
+    server.faults.failNextImport({
+      errortext: 'The import of solution: Needy failed. Required components are missing.',
+      errorcode: '0x80048033',
+    });
+    const { client } = connectToLocal(server);
+    const logger = createMemoryLogger();
+    await expect(
+      importSolution(client, importOptions(file, { asynchronous: true }), logger),
+    ).rejects.toMatchObject({
+      message:
+        "Import of solution 'Needy' failed in Dataverse. The reason given was: The import of solution: Needy failed. Required components are missing. (Dataverse code 0x80048033)",
+      hint: expect.stringMatching(/^Import job [0-9a-f-]{36} in the environment has the details/),
+    });
+    expect(server.store.get('Needy')).toBeUndefined();
+    expect(logger.lines.filter((line) => /NaN|null/.test(line))).toEqual([]);
+  });
+
+  it('reports the failure of an import job that never reported progress', async () => {
+    const quick = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }], asyncPolls: 1 });
+    try {
+      const file = path.join(folder, 'Early.zip');
+      writeFileSync(file, buildSolutionZip({ uniqueName: 'Early', version: '1.0.0.0' }));
+      quick.faults.failNextImport({
+        errortext: 'Solution manifest import: FAILURE: a newer version is installed.',
+      });
+      const { client } = connectToLocal(quick);
+      const logger = createMemoryLogger();
+      await expect(
+        importSolution(client, importOptions(file, { asynchronous: true }), logger),
+      ).rejects.toThrow(
+        /The reason given was: Solution manifest import: FAILURE: a newer version is installed/,
+      );
+      expect(logger.lines.filter((line) => line.startsWith('Import:'))).toEqual([]);
+    } finally {
+      await quick.close();
+    }
+  });
+
+  it('reads the system job again when its first status read does not find it yet (replication lag)', async () => {
+    const file = path.join(folder, 'Lagged.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Lagged', version: '1.0.0.0' }));
+    server.faults.hideNextJob(2);
+    const { client, sleeps, logger } = connectToLocal(server);
+    const start = server.requests.length;
+    const result = await importSolution(client, importOptions(file, { asynchronous: true }), logger);
+    expect(result.result).toBe('imported');
+    expect(
+      server.requests
+        .slice(start)
+        .filter((request) => request.path.includes('/asyncoperations('))
+        .map((request) => request.status),
+    ).toEqual([404, 404, 200, 200, 200]);
+    expect(sleeps.slice(0, 2)).toEqual([1000, 2000]);
+    expect(logger.lines.filter((line) => line.includes('HTTP 404'))).toHaveLength(2);
+  });
+
+  it('gives up on a system job that stays missing after a few reads, naming it', async () => {
+    const file = path.join(folder, 'Lost.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Lost', version: '1.0.0.0' }));
+    server.faults.hideNextJob(100);
+    const { client, sleeps } = connectToLocal(server);
+    await expect(
+      importSolution(client, importOptions(file, { asynchronous: true }), createMemoryLogger()),
+    ).rejects.toThrow(
+      /^Status of the system job failed: Entity 'asyncoperation' With Id = [0-9a-f-]{36} Does Not Exist \(Dataverse code 0x80040217, HTTP 404\); gave up after 4 attempts/,
+    );
+    expect(sleeps).toEqual([1000, 2000, 4000]);
+    server.faults.clear();
+  });
+
   it('imports a small solution synchronously when left on auto, and skips a lower or equal version when asked', async () => {
     const file = path.join(folder, 'Contoso.zip');
     writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.0' }));

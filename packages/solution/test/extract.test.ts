@@ -6,7 +6,8 @@ import { validateFolder } from '@connector-alm/validator';
 import { extractConnectors, unpackSolution } from '../src/index.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { readZip } from './helpers/trees.js';
-import { temporaryFolders, variantOf } from './helpers/zips.js';
+import { HIL_CONNECTOR, withConnectorCopies } from './helpers/connector-copies.js';
+import { managedTwinOf, temporaryFolders, variantOf } from './helpers/zips.js';
 
 const temp = temporaryFolders('extract-');
 afterAll(() => temp.cleanup());
@@ -58,18 +59,38 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
 
   it('reads a connector once from a folder unpacked with both package types', async () => {
     const root = temp.make();
-    await unpackSolution(fixturePath(AOAI), path.join(root, 'src'));
-    // As unpack --package-type both leaves a connector whose managed copy differs: X_managed.xml beside X.xml.
-    const connectors = path.join(root, 'src/Connectors');
-    const document = readFileSync(path.join(connectors, 'ppchal_azureopenaiservice.xml'), 'utf8');
-    writeFileSync(
-      path.join(connectors, 'ppchal_azureopenaiservice_managed.xml'),
-      document.replace(/<description>[^<]*<\/description>/, '<description>Managed copy</description>'),
-    );
+    const unmanaged = path.join(root, 'HIL.zip');
+    copyFileSync(fixturePath(HIL), unmanaged);
+    const customizations = (await readZip(unmanaged)).get('customizations.xml')!.toString('utf8');
+    await managedTwinOf(unmanaged, path.join(root, 'HIL_managed.zip'), {
+      'customizations.xml': customizations.replace(
+        /<description>[^<]*<\/description>/,
+        '<description>Managed copy</description>',
+      ),
+    });
+    await unpackSolution(unmanaged, path.join(root, 'src'), { packageType: 'both' });
+    // The managed copy differs, so it sits beside the connector as Connectors/X_managed.xml.
+    expect(readdirSync(path.join(root, 'src/Connectors'))).toContain(`${HIL_CONNECTOR}_managed.xml`);
     const results = await extractConnectors(path.join(root, 'src'), path.join(root, 'out'));
     expect(results.map((result) => [result.name, result.folder])).toEqual([
-      ['ppchal_azureopenaiservice', 'AzureOpenAIService'],
+      [HIL_CONNECTOR, 'Human-in-the-Loop'],
     ]);
+  });
+
+  it('reads connectors whose own names end in _managed, from one export or from both', async () => {
+    const root = temp.make();
+    const names = [`${HIL_CONNECTOR}_managed`, 'cat_solo_managed'];
+    const unmanaged = await withConnectorCopies(fixturePath(HIL), path.join(root, 'HIL.zip'), names);
+    await managedTwinOf(unmanaged, path.join(root, 'HIL_managed.zip'));
+    await unpackSolution(unmanaged, path.join(root, 'one'));
+    await unpackSolution(unmanaged, path.join(root, 'both'), { packageType: 'both' });
+    for (const source of [unmanaged, path.join(root, 'one'), path.join(root, 'both')]) {
+      const results = await extractConnectors(source, temp.make());
+      expect([source, results.map((result) => result.name).sort()]).toEqual([
+        source,
+        [HIL_CONNECTOR, ...names],
+      ]);
+    }
   });
 
   it('assembles apiProperties.json from the connector columns', async () => {

@@ -2,10 +2,19 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { UserError } from '@connector-alm/core';
 import path from 'node:path';
-import { packSolution, unpackSolution } from '../src/index.js';
+import {
+  attribute,
+  childElements,
+  firstChild,
+  packSolution,
+  parseXml,
+  textOf,
+  unpackSolution,
+} from '../src/index.js';
+import { HIL_CONNECTOR, withConnectorCopies } from './helpers/connector-copies.js';
 import { describeWith, FIXTURE_EXPORTS, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { comparable, hashTree, readZip } from './helpers/trees.js';
-import { temporaryFolders, variantOf } from './helpers/zips.js';
+import { managedTwinOf, temporaryFolders, variantOf } from './helpers/zips.js';
 
 const temp = temporaryFolders('pack-');
 afterAll(() => temp.cleanup());
@@ -82,6 +91,34 @@ describeFixtures('pack writes what the platform writes', () => {
     );
   });
 
+  it('declares each extension once whatever its case: icon.png beside the connector icon .Png', async () => {
+    const dir = temp.make();
+    const src = path.join(dir, 'src');
+    await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), src);
+    const icon = readFileSync(path.join(src, 'Connectors/cat_human-2din-2dthe-2dloop_iconblob.Png'));
+    mkdirSync(path.join(src, 'WebResources'));
+    writeFileSync(path.join(src, 'WebResources/icon.png'), icon);
+    writeFileSync(path.join(src, 'WebResources/banner.PNG'), icon);
+    const result = await packSolution(src, path.join(dir, 'out.zip'));
+    const types = parseXml(
+      (await readZip(path.join(dir, 'out.zip'))).get('[Content_Types].xml')!.toString('utf8').slice(1),
+      '[Content_Types].xml',
+    );
+    // OPC compares extensions case-insensitively: png and Png twice is a duplicate, which makes the
+    // package invalid; one Default (in the case first used) covers both.
+    const defaults = childElements(types, 'Default').map((node) => attribute(node, 'Extension')!);
+    expect(defaults).toEqual(['xml', 'json', 'Png']);
+    const overrides = childElements(types, 'Override').map((node) => attribute(node, 'PartName')!);
+    for (const name of result.entries.filter((entry) => entry !== '[Content_Types].xml')) {
+      const base = name.slice(name.lastIndexOf('/') + 1);
+      const extension = base.slice(base.lastIndexOf('.') + 1).toLowerCase();
+      const covered = base.includes('.')
+        ? defaults.filter((declared) => declared.toLowerCase() === extension).length
+        : overrides.filter((part) => part === `/${name}`).length;
+      expect([name, covered]).toEqual([name, 1]);
+    }
+  });
+
   it('minifies connector JSON and writes root XML without BOM or declaration, with CRLF', async () => {
     const dir = temp.make();
     await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), path.join(dir, 'src'));
@@ -103,6 +140,59 @@ describeFixtures('pack writes what the platform writes', () => {
     expect((await readZip(path.join(dir, 'out.zip'))).get('solution.xml')!.toString()).toContain(
       '<Version>2.1.0.7</Version>',
     );
+  });
+});
+
+describeFixtures('the order of connectors', () => {
+  /** The connector names of a zip's customizations.xml, in document order. */
+  async function connectorOrder(zip: string): Promise<string[]> {
+    const customizations = (await readZip(zip)).get('customizations.xml')!.toString('utf8');
+    return childElements(firstChild(parseXml(customizations, zip), 'Connectors')!, 'Connector').map(
+      (connector) => textOf(firstChild(connector, 'name')!),
+    );
+  }
+
+  it('pack keeps the exported order, which is not the order of the names', async () => {
+    const dir = temp.make();
+    const zip = await withConnectorCopies(
+      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+      path.join(dir, 'three.zip'),
+      ['cat_zulu', 'cat_alpha'],
+    );
+    const exported = await connectorOrder(zip);
+    expect(exported).toEqual([HIL_CONNECTOR, 'cat_zulu', 'cat_alpha']);
+    await unpackSolution(zip, path.join(dir, 'first'));
+    const packed = await packSolution(path.join(dir, 'first'), path.join(dir, 'packed.zip'));
+    expect(await connectorOrder(path.join(dir, 'packed.zip'))).toEqual(exported);
+    expect(packed.connectors).toEqual(['cat_alpha', 'cat_human-2din-2dthe-2dloop', 'cat_zulu']);
+    await expectSameSolution(path.join(dir, 'packed.zip'), zip);
+    await unpackSolution(path.join(dir, 'packed.zip'), path.join(dir, 'second'));
+    expect(await hashTree(path.join(dir, 'second'))).toEqual(await hashTree(path.join(dir, 'first')));
+  });
+
+  it('follows the root components of Other/Solution.xml; a connector not listed there comes last', async () => {
+    const dir = temp.make();
+    const zip = await withConnectorCopies(
+      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+      path.join(dir, 'three.zip'),
+      ['cat_zulu', 'cat_alpha'],
+    );
+    const src = path.join(dir, 'src');
+    await unpackSolution(zip, src);
+    const manifest = path.join(src, 'Other/Solution.xml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(
+        /\n *<RootComponent type="372"[^>]*schemaName="cat_zulu"[^>]*\/>/,
+        '',
+      ),
+    );
+    await packSolution(src, path.join(dir, 'packed.zip'));
+    expect(await connectorOrder(path.join(dir, 'packed.zip'))).toEqual([
+      HIL_CONNECTOR,
+      'cat_alpha',
+      'cat_zulu',
+    ]);
   });
 });
 
@@ -128,6 +218,51 @@ describeFixtures('unmanaged and managed exports unpacked together', () => {
     await unpackSolution(fixturePath(managed), path.join(dir, 'src'), { packageType: 'both' });
     await packSolution(path.join(dir, 'src'), path.join(dir, 'out.zip'), { packageType });
     await expectSameSolution(path.join(dir, 'out.zip'), fixturePath(original));
+  });
+
+  it('pairs files by what unpack wrote, not by how a name ends, and keeps files out of the package that lacks them', async () => {
+    const dir = temp.make();
+    // Connectors whose own names end in _managed, one of them beside the connector of that name.
+    const withCopies = await withConnectorCopies(
+      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+      path.join(dir, 'copies.zip'),
+      [`${HIL_CONNECTOR}_managed`, 'cat_solo_managed'],
+    );
+    mkdirSync(path.join(dir, 'exports'));
+    const exports = {
+      unmanaged: await variantOf(withCopies, path.join(dir, 'exports/HIL.zip'), {
+        'WebResources/cat_/draft.txt': 'only in the unmanaged export\n',
+      }),
+      managed: await managedTwinOf(withCopies, path.join(dir, 'exports/HIL_managed.zip')),
+    };
+    await unpackSolution(exports.unmanaged, path.join(dir, 'src'), { packageType: 'both' });
+    mkdirSync(path.join(dir, 'packed'));
+    for (const packageType of ['unmanaged', 'managed'] as const) {
+      const zip = path.join(dir, `packed/HIL${packageType === 'managed' ? '_managed' : ''}.zip`);
+      const result = await packSolution(path.join(dir, 'src'), zip, { packageType });
+      expect(result.connectors).toEqual([
+        'cat_human-2din-2dthe-2dloop',
+        `${HIL_CONNECTOR}_managed`,
+        'cat_solo_managed',
+      ]);
+      await expectSameSolution(zip, exports[packageType]);
+    }
+    await unpackSolution(path.join(dir, 'packed/HIL.zip'), path.join(dir, 'again'), { packageType: 'both' });
+    expect(await hashTree(path.join(dir, 'again'))).toEqual(await hashTree(path.join(dir, 'src')));
+  });
+
+  it('refuses a pair that has a part where unpack keeps its notes, and writes nothing', async () => {
+    const dir = temp.make();
+    const unmanagedZip = await variantOf(fixturePath(unmanaged), path.join(dir, 'CLS.zip'), {
+      'Other/PackageFiles.xml': '<PackageFiles />',
+    });
+    await managedTwinOf(unmanagedZip, path.join(dir, 'CLS_managed.zip'));
+    await expect(
+      unpackSolution(unmanagedZip, path.join(dir, 'src'), { packageType: 'both' }),
+    ).rejects.toThrow(
+      `${unmanagedZip} has Other/PackageFiles.xml, where unpacking both exports keeps its notes.`,
+    );
+    expect(existsSync(path.join(dir, 'src'))).toBe(false);
   });
 
   it('refuses to pack a managed solution from an unmanaged-only folder', async () => {

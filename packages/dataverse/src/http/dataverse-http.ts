@@ -34,6 +34,8 @@ export interface RequestOptions {
    * it is resent only when it surely was not processed. Default true.
    */
   idempotent?: boolean;
+  /** A read of what was created moments ago: a 404 is read again a few times (see RequestNature). */
+  mayNotExistYet?: boolean;
 }
 
 /**
@@ -155,8 +157,10 @@ export class DataverseHttp {
     waitedMs: number,
     request: RequestOptions,
   ): RetryDecision {
-    const idempotent = request.idempotent ?? true;
-    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), idempotent);
+    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), {
+      idempotent: request.idempotent ?? true,
+      mayNotExistYet: request.mayNotExistYet ?? false,
+    });
   }
 
   private async headers(hasBody: boolean): Promise<Record<string, string>> {

@@ -1,8 +1,9 @@
 /**
  * When to resend a Dataverse request, and after how long. Pure, so the rules are tested without a
  * server: 429 waits for Retry-After (the service-protection limits say exactly that), 5xx other than
- * 501 and dropped connections back off exponentially, and everything stops at a budget of attempts and
- * total waiting, so a sick service fails the job instead of hanging it.
+ * 501 and dropped connections back off exponentially, a 404 of something just created is read again a
+ * few times, and everything stops at a budget of attempts and total waiting, so a sick service fails
+ * the job instead of hanging it.
  */
 export interface RetryBudget {
   maxAttempts: number;
@@ -27,6 +28,23 @@ export const DEFAULT_RETRY_BUDGET: RetryBudget = {
 export type AttemptOutcome =
   | { kind: 'response'; status: number; retryAfter: string | null }
   | { kind: 'network-error'; reachedServer: boolean };
+
+/** What the request is, as far as resending it goes. */
+export interface RequestNature {
+  /**
+   * False for a request that changes the environment and must not be applied twice (an import).
+   * Default true.
+   */
+  idempotent?: boolean;
+  /**
+   * True for a read of what a request created moments ago (the system job an ImportSolutionAsync
+   * started): the read can reach a replica the new row has not reached yet and get 404.
+   */
+  mayNotExistYet?: boolean;
+}
+
+/** Attempts at reading what may not exist yet: replication takes seconds, a wrong id should fail soon. */
+export const NOT_YET_ATTEMPTS = 4;
 
 /**
  * `may-have-been-applied`: a failure that would be retried, of a request that must not be sent twice:
@@ -58,16 +76,18 @@ export function decideRetry(
   waitedMs: number,
   budget: RetryBudget,
   nowMs: number,
-  idempotent = true,
+  { idempotent = true, mayNotExistYet = false }: RequestNature = {},
 ): RetryDecision {
-  if (outcome.kind === 'response' && !isRetryableStatus(outcome.status))
+  const notYet = mayNotExistYet && outcome.kind === 'response' && outcome.status === 404;
+  if (outcome.kind === 'response' && !isRetryableStatus(outcome.status) && !notYet)
     return { retry: false, reason: 'not-retryable' };
   // A request that changes the environment (an import) is sent again only when it surely was not
   // processed: refused by service protection (429) or never delivered. After a 5xx or a dropped
   // connection it may have been applied, and Dataverse also refuses a second job with its id.
   if (!idempotent && !(outcome.kind === 'response' ? outcome.status === 429 : !outcome.reachedServer))
     return { retry: false, reason: 'may-have-been-applied' };
-  if (attempt >= budget.maxAttempts) return { retry: false, reason: 'budget-spent' };
+  if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))
+    return { retry: false, reason: 'budget-spent' };
   const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
   const told = outcome.kind === 'response' ? parseRetryAfter(outcome.retryAfter, nowMs) : undefined;
   const delayMs = told ?? backoff;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { isUserError } from '@connector-alm/core';
+import { readSolutionManifest, type SolutionManifest } from '../zip/solution-manifest.js';
 import { verifyAccessToken } from './access-tokens.js';
 import {
   bindParameters,
@@ -14,6 +15,7 @@ import {
 import type { FaultSwitches } from './faults.js';
 import { throttleMessage } from './faults.js';
 import { CODES, ODataFailure, readBody, sendOData, sendODataError } from './http-kit.js';
+import { ImportJob } from './import-jobs.js';
 import { AsyncJob } from './jobs.js';
 import { ALL_PRIVILEGES, type LocalApp } from './scenario.js';
 import { asManagedZip, type SolutionStore } from './solution-store.js';
@@ -59,7 +61,7 @@ export class DataverseService {
   private readonly userIds = new Map<string, string>();
   private readonly jobs = new Map<string, AsyncJob>();
   private readonly exportJobs = new Map<string, { job: AsyncJob; zip?: Uint8Array }>();
-  private readonly importJobs = new Map<string, { job?: AsyncJob; solutionName: string | null }>();
+  private readonly importJobs = new Map<string, ImportJob>();
 
   constructor(private readonly options: DataverseServiceOptions) {}
 
@@ -157,7 +159,7 @@ export class DataverseService {
       if (resource === 'solutions') return this.querySolutions(response, url, caller);
       if (keyed?.[1]?.toLowerCase() === 'asyncoperations')
         return this.readAsyncOperation(response, keyed[2]!);
-      if (keyed?.[1]?.toLowerCase() === 'importjobs') return this.readImportJob(response, keyed[2]!);
+      if (keyed?.[1]?.toLowerCase() === 'importjobs') return this.readImportJob(response, url, keyed[2]!);
     }
     if (method === 'POST') {
       const body = await readJsonBody(request);
@@ -287,6 +289,7 @@ export class DataverseService {
         this.options.asyncPolls,
         () => (entry.zip = produce()),
         this.options.faults.takeJobFailure(),
+        this.options.faults.takeHiddenReads(),
       ),
     };
     this.jobs.set(entry.job.id, entry.job);
@@ -341,27 +344,53 @@ export class DataverseService {
         componentParameters,
         overwriteUnmanagedCustomizations: parameters.OverwriteUnmanagedCustomizations as boolean,
       });
-      const importJob = this.importJobs.get(importJobId);
-      if (importJob) importJob.solutionName = stored.uniqueName;
     };
+    const manifest = readableManifest(zip);
+    const now = this.options.now();
     if (!asynchronous) {
-      this.importJobs.set(importJobId, { solutionName: null });
+      const importJob = new ImportJob(importJobId, manifest, now);
+      this.importJobs.set(importJobId, importJob);
       try {
         store();
       } catch (error) {
-        if (isUserError(error))
+        if (isUserError(error)) {
+          importJob.fail({ errorcode: CODES.invalidSolutionFile, errortext: error.message });
           throw new ODataFailure(
             400,
             CODES.invalidSolutionFile,
             `The import file is invalid: ${error.message}`,
           );
+        }
         throw error;
       }
       return sendOData(response, 204);
     }
-    const job = new AsyncJob('import', this.options.asyncPolls, store, this.options.faults.takeJobFailure());
+    const faults = this.options.faults;
+    const importFailure = faults.takeImportFailure();
+    const importJob = new ImportJob(importJobId, manifest, now);
+    const work = () => {
+      // A solution-level failure is the import job's, not the system job's: that one still succeeds.
+      if (importFailure) return importJob.fail(importFailure);
+      try {
+        store();
+      } catch (error) {
+        importJob.fail({
+          errorcode: CODES.invalidSolutionFile,
+          errortext: error instanceof Error ? error.message : String(error),
+        });
+        throw error;
+      }
+    };
+    const job = new AsyncJob(
+      'import',
+      this.options.asyncPolls,
+      work,
+      faults.takeJobFailure(),
+      faults.takeHiddenReads(),
+    );
+    importJob.runBy(job);
     this.jobs.set(job.id, job);
-    this.importJobs.set(importJobId, { job, solutionName: null });
+    this.importJobs.set(importJobId, importJob);
     sendOData(response, 200, {
       '@odata.context': `${this.options.origin}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.ImportSolutionAsyncResponse`,
       AsyncOperationId: job.id,
@@ -371,7 +400,7 @@ export class DataverseService {
 
   private readAsyncOperation(response: ServerResponse, id: string): void {
     const job = this.jobs.get(id.toLowerCase());
-    if (!job)
+    if (!job?.visible())
       throw new ODataFailure(
         404,
         CODES.doesNotExist,
@@ -380,18 +409,37 @@ export class DataverseService {
     sendOData(response, 200, { '@odata.etag': 'W/"1"', ...job.read(new Date(this.options.now())) });
   }
 
-  private readImportJob(response: ServerResponse, id: string): void {
-    const entry = this.importJobs.get(id.toLowerCase());
-    if (!entry)
+  /** `importjobs(<id>)?$select=…`: the columns asked for (all when none), like any Web API row. */
+  private readImportJob(response: ServerResponse, url: URL, id: string): void {
+    const importJob = this.importJobs.get(id.toLowerCase());
+    if (!importJob)
       throw new ODataFailure(404, CODES.doesNotExist, `Entity 'importjob' With Id = ${id} Does Not Exist`);
-    const fraction = entry.job ? entry.job.fraction : 1;
+    const row = importJob.row();
+    const select = url.searchParams.get('$select');
+    const columns = select === null ? Object.keys(row) : select.split(',').map((column) => column.trim());
+    const unknown = columns.find((column) => !(column in row));
+    if (unknown)
+      throw new ODataFailure(
+        400,
+        CODES.badRequest,
+        `Could not find a property named '${unknown}' on type 'Microsoft.Dynamics.CRM.importjob'.`,
+      );
     sendOData(response, 200, {
+      '@odata.context': `${this.options.origin}/api/data/v9.2/$metadata#importjobs(${columns.join(',')})/$entity`,
       '@odata.etag': 'W/"1"',
-      importjobid: id.toLowerCase(),
-      progress: Math.round(fraction * 100),
-      solutionname: entry.solutionName,
-      completedon: fraction >= 1 ? new Date(this.options.now()).toISOString() : null,
+      // The key comes back whether asked for or not.
+      importjobid: row.importjobid,
+      ...Object.fromEntries(columns.map((column) => [column, row[column]])),
     });
+  }
+}
+
+/** The solution a customization file holds; undefined for one that is not a solution (its import fails). */
+function readableManifest(zip: Uint8Array): SolutionManifest | undefined {
+  try {
+    return readSolutionManifest(zip, 'The customization file');
+  } catch {
+    return undefined;
   }
 }
 

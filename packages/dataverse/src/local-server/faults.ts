@@ -1,7 +1,8 @@
 /**
  * Failures tests switch on: throttling as the service-protection limits answer it, server errors,
- * dropped connections, and system jobs that fail. Each applies to one Web API operation (its route
- * name, e.g. "ExportSolutionAsync", "asyncoperations") or to any, for a number of requests.
+ * dropped connections, system jobs that fail or are not visible yet, and imports that fail while their
+ * system job succeeds. A request fault applies to one Web API operation (its route name, e.g.
+ * "ExportSolutionAsync", "asyncoperations") or to any, for a number of requests.
  */
 export type Fault =
   | { kind: 'throttle'; retryAfterSeconds?: number; code?: '0x80072322' | '0x80072321' | '0x80072326' }
@@ -25,9 +26,18 @@ export function throttleMessage(code: string): string {
   return THROTTLE_MESSAGES[code] ?? THROTTLE_MESSAGES['0x80072322']!;
 }
 
+/** A solution-level import failure as the import job's data reports it. */
+export interface ImportFailure {
+  errortext: string;
+  /** HRESULT, e.g. 0x80048033; default that one, which Dataverse gives for missing dependencies. */
+  errorcode?: string;
+}
+
 export class FaultSwitches {
   private armed: ArmedFault[] = [];
   private jobFailures: string[] = [];
+  private importFailures: ImportFailure[] = [];
+  private hiddenJobs: number[] = [];
 
   /** The next `times` requests (to `operation`, or any) get this fault. */
   inject(fault: Fault, options: { times?: number; operation?: string } = {}): void {
@@ -43,9 +53,27 @@ export class FaultSwitches {
     this.jobFailures.push(message);
   }
 
+  /**
+   * The next import completes as a system job (statecode 3, statuscode 30 Succeeded) while its import
+   * job's data says the solution failed: the case only the import job shows.
+   */
+  failNextImport(failure: ImportFailure): void {
+    this.importFailures.push(failure);
+  }
+
+  /**
+   * The next system job answers its first `reads` status reads with 404 Does Not Exist, as a read
+   * that reaches a replica the job has not reached yet, right after the POST that started it.
+   */
+  hideNextJob(reads: number): void {
+    this.hiddenJobs.push(reads);
+  }
+
   clear(): void {
     this.armed = [];
     this.jobFailures = [];
+    this.importFailures = [];
+    this.hiddenJobs = [];
   }
 
   /** The fault for this request, if one is armed; consumes one use. */
@@ -60,5 +88,13 @@ export class FaultSwitches {
 
   takeJobFailure(): string | undefined {
     return this.jobFailures.shift();
+  }
+
+  takeImportFailure(): ImportFailure | undefined {
+    return this.importFailures.shift();
+  }
+
+  takeHiddenReads(): number {
+    return this.hiddenJobs.shift() ?? 0;
   }
 }

@@ -4,6 +4,7 @@ import { DataverseError } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import type { ComponentParameter } from '../web-api/types.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
+import { confirmImport } from './import-outcome.js';
 import { compareVersions } from './versions.js';
 
 /** Above this size an import runs asynchronously even when not asked to: sync imports die at ~4 minutes. */
@@ -97,6 +98,7 @@ export async function importSolution(
         if (progress !== undefined) lastProgress = progress;
       },
     );
+    await confirmImport(client, importJobId, manifest.uniqueName, logger);
   });
   if (options.publishChanges) await logger.group('Publish all customizations', () => client.publishAll());
   logger.info(`Imported ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`);

@@ -96,20 +96,26 @@ export class DataverseClient {
     return { asyncOperationId: result.AsyncOperationId };
   }
 
-  getAsyncOperation(id: string): Promise<AsyncOperationRecord> {
+  /**
+   * @param justStarted the first read after the POST that started the job, which can reach a replica
+   * the job has not reached yet: a 404 then is read again a few times before it counts.
+   */
+  getAsyncOperation(id: string, justStarted = false): Promise<AsyncOperationRecord> {
     return this.http.get<AsyncOperationRecord>(
       `asyncoperations(${guid(id)})?$select=asyncoperationid,statecode,statuscode,message,friendlymessage,completedon`,
-      { operation: 'Status of the system job' },
+      { operation: 'Status of the system job', mayNotExistYet: justStarted },
     );
   }
 
-  getImportJob(id: string): Promise<ImportJobRecord> {
-    return this.http.get<ImportJobRecord>(
-      `importjobs(${guid(id)})?$select=importjobid,progress,solutionname,completedon`,
-      {
-        operation: 'Progress of the import job',
-      },
-    );
+  /**
+   * The import job's row; with `data`, also its import log, which can run to megabytes, so it is
+   * read once, when the import has ended.
+   */
+  getImportJob(id: string, options: { data?: boolean } = {}): Promise<ImportJobRecord> {
+    const columns = `importjobid,progress,solutionname,completedon${options.data ? ',data' : ''}`;
+    return this.http.get<ImportJobRecord>(`importjobs(${guid(id)})?$select=${columns}`, {
+      operation: options.data ? 'Result of the import job' : 'Progress of the import job',
+    });
   }
 
   /**
@@ -124,7 +130,7 @@ export class DataverseClient {
   ): Promise<void> {
     const started = this.clock.now();
     for (let poll = 0; ; poll++) {
-      const record = await this.getAsyncOperation(id);
+      const record = await this.getAsyncOperation(id, poll === 0);
       await onPoll?.(record);
       const outcome = asyncOutcome(record);
       if (outcome.done && outcome.succeeded) return;

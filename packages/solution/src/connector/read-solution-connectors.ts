@@ -8,12 +8,10 @@ import { parseXml } from '../xml/parse-xml.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { connectorName, connectorText, fileReferences } from '../solution/connector-element.js';
-import {
-  FOLDER_CONNECTOR_FOLDER,
-  FOLDER_SOLUTION,
-  isConnectorDocument,
-  managedVariantOf,
-} from '../solution/layout.js';
+import { FOLDER_BOTH_NOTES, readBothNotes } from '../solution/both-notes-file.js';
+import { filesOfEither } from '../solution/both-packages.js';
+import { FOLDER_CONNECTOR_FOLDER, FOLDER_SOLUTION, isConnectorDocument } from '../solution/layout.js';
+import { readManifest } from '../solution/manifest.js';
 import { stageSolutionZip } from '../solution/stage-zip.js';
 import { solutionError } from '../solution/solution-errors.js';
 import type { SolutionConnector } from './solution-connector.js';
@@ -51,12 +49,9 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
     );
   }
   const connectors: SolutionConnector[] = [];
-  const documents = files.filter(isConnectorDocument);
-  // In a folder unpacked with both package types, a connector whose managed copy differs has that
-  // copy beside it (Connectors/X_managed.xml): the same connector, not a second one.
-  const managedCopies = new Set(documents.map(managedVariantOf));
-  for (const file of documents) {
-    if (managedCopies.has(file)) continue;
+  const parts = await solutionParts(folder, displayRoot, files);
+  for (const [document, file] of parts) {
+    if (!isConnectorDocument(document)) continue;
     const shown = path.join(displayRoot, file);
     const element = parseXml(decodeUtf8Strict(await fs.readFile(path.join(folder, file)), shown), shown);
     const connector: SolutionConnector = {
@@ -73,12 +68,41 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
       connector.scriptOperations = scriptOperations;
     for (const reference of fileReferences(element, shown)) {
       const fileName = reference.zipName.slice('Connector/'.length);
-      const bytes = await fs.readFile(path.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
+      const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
+      const bytes =
+        part === undefined ? undefined : await fs.readFile(path.join(folder, part)).catch(() => undefined);
+      if (bytes === undefined)
         throw solutionError(shown, `refers to /${reference.zipName}, which the solution does not have.`);
-      });
       connector.files[reference.column] = { extension: fileName.slice(fileName.lastIndexOf('.')), bytes };
     }
     connectors.push(connector);
   }
   return connectors;
+}
+
+/**
+ * The parts of the solution as path in the solution's layout → file to read. In a folder unpacked
+ * with both package types, a connector whose managed copy differs has that copy beside it
+ * (Connectors/X_managed.xml): the same connector, read once from the unmanaged export, while a
+ * connector whose own name ends in _managed is a connector of its own; `filesOfEither` knows which.
+ */
+async function solutionParts(
+  folder: string,
+  displayRoot: string,
+  files: readonly string[],
+): Promise<Map<string, string>> {
+  const manifestFile = path.join(displayRoot, FOLDER_SOLUTION);
+  const manifest = readManifest(
+    parseXml(
+      decodeUtf8Strict(await fs.readFile(path.join(folder, FOLDER_SOLUTION)), manifestFile),
+      manifestFile,
+    ),
+    manifestFile,
+  );
+  if (manifest.managed !== '2') return new Map(files.map((file) => [file, file]));
+  const notes = await readBothNotes(folder, files);
+  return filesOfEither(
+    files.filter((file) => file !== FOLDER_BOTH_NOTES),
+    notes,
+  );
 }

@@ -2,20 +2,25 @@
  * `[Content_Types].xml` as the platform writes it: BOM, declaration, one line, one `<Default>` per
  * distinct extension in first-use order (case kept: `Png`, `Jpeg`), and an `<Override>` for each file
  * without an extension.
+ *
+ * OPC compares extensions case-insensitively, so `icon.png` and `x_iconblob.Png` share one
+ * `<Default>`, written in the case first used: a second one for `png` is a duplicate that makes the
+ * package invalid. Callers pass the entries in a fixed order, so the case chosen is stable.
  */
 export function contentTypesXml(entryNames: readonly string[]): string {
-  const defaults: string[] = [];
+  const defaults = new Map<string, string>();
   const overrides: string[] = [];
   for (const name of entryNames) {
     const base = name.slice(name.lastIndexOf('/') + 1);
     const dot = base.lastIndexOf('.');
     if (dot > 0 && dot < base.length - 1) {
       const extension = base.slice(dot + 1);
-      if (!defaults.includes(extension)) defaults.push(extension);
+      const key = extensionKey(extension);
+      if (!defaults.has(key)) defaults.set(key, extension);
     } else overrides.push(name);
   }
   const parts = [
-    ...defaults.map(
+    ...[...defaults.values()].map(
       (extension) => `<Default Extension="${escape(extension)}" ContentType="application/octet-stream" />`,
     ),
     ...overrides.map(
@@ -27,4 +32,12 @@ export function contentTypesXml(entryNames: readonly string[]): string {
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The spec folds only A-Z, but the .NET packaging that reads the zip on import folds every letter
+ * (ToUpperInvariant): folding as it does means it never sees two Defaults for one extension.
+ */
+function extensionKey(extension: string): string {
+  return extension.toUpperCase();
 }

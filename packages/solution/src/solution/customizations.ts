@@ -28,8 +28,8 @@ export function takeConnectors(root: XmlElement): XmlElement[] {
 }
 
 /**
- * Puts connector elements back into `<Connectors>`, ordered by name so the result does not depend
- * on file-system order. A missing placeholder is created where exports have it.
+ * Puts connector elements back into `<Connectors>`, in the order given (see `inManifestOrder`). A
+ * missing placeholder is created where exports have it.
  */
 export function putConnectors(
   root: XmlElement,
@@ -45,8 +45,7 @@ export function putConnectors(
     root.children.splice(before === -1 ? root.children.length : before, 0, container);
   }
   const rootXsi = root.attributes.find(([name]) => name === XSI)?.[1];
-  const sorted = [...connectors].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const { element: connector } of sorted) {
+  for (const { element: connector } of connectors) {
     connector.attributes = connector.attributes.filter(
       ([name, value]) => !(name === XSI && value === rootXsi),
     );

@@ -49,6 +49,22 @@ export function managedVariantOf(folderPath: string): string {
     : `${folderPath}_managed`;
 }
 
+/**
+ * The file whose managed copy `folderPath` would be (`Other/Solution_managed.xml` →
+ * `Other/Solution.xml`), or undefined when no file's managed copy has that name. Whether it is one
+ * in a given folder is for `both-packages` to say: a file may be named so in its own right.
+ */
+export function managedBaseOf(folderPath: string): string | undefined {
+  const slash = folderPath.lastIndexOf('/');
+  const dot = folderPath.lastIndexOf('.');
+  const [stem, extension] =
+    dot > slash + 1 ? [folderPath.slice(0, dot), folderPath.slice(dot)] : [folderPath, ''];
+  if (!stem.endsWith('_managed')) return undefined;
+  const base = stem.slice(0, -'_managed'.length) + extension;
+  // Exactly the inverse of managedVariantOf: `a/_managed.x` is no file's copy.
+  return managedVariantOf(base) === folderPath ? base : undefined;
+}
+
 /** Names that are repository or editor metadata wherever they are: .git, .github, .gitignore, .DS_Store, … */
 const METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
 

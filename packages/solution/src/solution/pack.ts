@@ -9,7 +9,10 @@ import { parseXml } from '../xml/parse-xml.js';
 import { EXPORT_STYLE, serializeXml } from '../xml/serialize-xml.js';
 import type { XmlElement } from '../xml/xml-tree.js';
 import { writeZipAtomically, type ZipSource } from '../zip/zip-writer.js';
+import { FOLDER_BOTH_NOTES, readBothNotes } from './both-notes-file.js';
+import { filesOfPackage } from './both-packages.js';
 import { connectorName, fileReferences } from './connector-element.js';
+import { inManifestOrder } from './connector-order.js';
 import { contentTypesXml } from './content-types.js';
 import { putConnectors } from './customizations.js';
 import {
@@ -18,7 +21,6 @@ import {
   isConnectorDocument,
   isConnectorJson,
   isRepositoryFile,
-  managedVariantOf,
   ZIP_CONTENT_TYPES,
   ZIP_CUSTOMIZATIONS,
   ZIP_SOLUTION,
@@ -79,7 +81,7 @@ export async function packSolution(
   const solution = parseXml(await readText(FOLDER_SOLUTION), located(FOLDER_SOLUTION));
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options.packageType ?? 'auto', located(FOLDER_SOLUTION));
-  const files = selectPackageFiles(all, manifest.managed === '2', managed);
+  const files = await selectPackageFiles(folder, all, manifest.managed === '2', managed);
   const solutionFile = files.get(FOLDER_SOLUTION)!;
   const solutionRoot =
     solutionFile === FOLDER_SOLUTION
@@ -117,7 +119,9 @@ export async function packSolution(
       });
     } else sources.set(name, { name, file: located(actual) });
   });
-  for (const { name, element } of connectors) {
+  // Read concurrently, so in no particular order until put in the manifest's.
+  const ordered = inManifestOrder(connectors, solutionRoot);
+  for (const { name, element } of ordered) {
     for (const reference of fileReferences(element, located(`Connectors/${name}.xml`))) {
       if (!sources.has(reference.zipName)) {
         throw solutionError(
@@ -127,7 +131,7 @@ export async function packSolution(
       }
     }
   }
-  putConnectors(customizations, connectors);
+  putConnectors(customizations, ordered);
 
   const entries: ZipSource[] = [
     { name: ZIP_CUSTOMIZATIONS, data: Buffer.from(serializeXml(customizations, EXPORT_STYLE)) },
@@ -169,38 +173,20 @@ function resolveManaged(
 }
 
 /**
- * The folder files that make up one package type, as logical path → file to read. In a folder that
- * holds both kinds, `X_managed.ext` replaces `X.ext` in the managed package and is left out of the
- * unmanaged one.
+ * The folder files that make up one package type, as path in the zip's layout → file to read. A
+ * folder of one export is that package as it is; one that holds both is split by `filesOfPackage`.
  */
-function selectPackageFiles(
+async function selectPackageFiles(
+  folder: string,
   all: readonly string[],
   holdsBoth: boolean,
   managed: boolean,
-): Map<string, string> {
-  const selected = new Map<string, string>();
-  if (!holdsBoth) {
-    for (const file of all) selected.set(file, file);
-    return selected;
-  }
-  const variants = new Map(all.map((file) => [managedVariantOf(file), file]));
-  for (const file of all) {
-    const base = variants.get(file);
-    if (base !== undefined || isOrphanVariant(file, all)) continue;
-    selected.set(file, managed && all.includes(managedVariantOf(file)) ? managedVariantOf(file) : file);
-  }
-  if (managed) {
-    for (const file of all) if (isOrphanVariant(file, all)) selected.set(baseOfVariant(file), file);
-  }
-  return selected;
-}
-
-/** A `_managed` file whose unmanaged counterpart is absent: it exists only in the managed package. */
-function isOrphanVariant(file: string, all: readonly string[]): boolean {
-  const base = baseOfVariant(file);
-  return base !== file && !all.includes(base);
-}
-
-function baseOfVariant(file: string): string {
-  return file.replace(/_managed(\.[^./]+)?$/, '$1');
+): Promise<Map<string, string>> {
+  if (!holdsBoth) return new Map(all.map((file) => [file, file]));
+  const notes = await readBothNotes(folder, all);
+  return filesOfPackage(
+    all.filter((file) => file !== FOLDER_BOTH_NOTES),
+    notes,
+    managed,
+  );
 }

@@ -7,6 +7,8 @@ import { listFiles } from '../fs/list-files.js';
 import { temporarySibling } from '../fs/temporary.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
+import { bothNotesXml, FOLDER_BOTH_NOTES } from './both-notes-file.js';
+import { notesFor } from './both-packages.js';
 import { isRepositoryFile, managedVariantOf, zipPathOf } from './layout.js';
 import type { ManagedFlag } from './manifest.js';
 import { stageSolutionZip, type StagedSolution, type StageOptions } from './stage-zip.js';
@@ -16,7 +18,8 @@ export type PackageType = 'unmanaged' | 'managed' | 'both';
 export interface UnpackOptions {
   /**
    * `both` unpacks `X.zip` and `X_managed.zip` (either may be named) into one folder with
-   * `<Managed>2</Managed>`; files that differ get a `_managed` twin. Otherwise the one zip as it is.
+   * `<Managed>2</Managed>`; files that differ get a `_managed` twin, and what names cannot say is
+   * noted in Other/PackageFiles.xml (see both-notes-file). Otherwise the one zip as it is.
    */
   packageType?: 'auto' | PackageType;
   /** Replaces the solution version, e.g. `0.0.0.0`, so release bumps do not touch the folder. */
@@ -118,6 +121,15 @@ async function stageBoth(zipPath: string, staging: string, options: UnpackOption
         `${unmanaged} holds ${base.manifest.uniqueName} but ${managed} holds ${other.manifest.uniqueName}.`,
       );
     }
+    for (const staged of [base, other]) {
+      // Refused, not overwritten: the notes below are written there.
+      if (staged.files.includes(FOLDER_BOTH_NOTES))
+        throw new UserError(
+          `${staged === base ? unmanaged : managed} has ${FOLDER_BOTH_NOTES}, where unpacking both exports keeps its notes.`,
+        );
+    }
+    const notes = bothNotesXml(notesFor(base.files, other.files));
+    if (notes !== undefined) await fs.writeFile(path.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base.files);
     for (const file of other.files) {
       const from = path.join(managedStaging, file);

@@ -1,16 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  listFiles,
-  parseXml,
-  serializeXml,
-  EXPORT_STYLE,
-  ZipReader,
-  childElements,
-  firstChild,
-  textOf,
-} from '../../src/index.js';
+import { listFiles, parseXml, serializeXml, EXPORT_STYLE, ZipReader } from '../../src/index.js';
 
 /**
  * Every file of a folder as relative path → SHA-256 of its bytes: comparing these is as strict as
@@ -45,21 +36,11 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
 
 /**
  * The comparison form of a solution part: XML canonicalised (formatting is not content; the order of
- * `<Connector>` elements is not either, so they are sorted by name), JSON parsed, anything else as bytes.
+ * elements, `<Connector>` ones included, is), JSON parsed, anything else as bytes.
  */
 export function comparable(name: string, bytes: Buffer): unknown {
-  if (/\.xml$/i.test(name) && !name.includes('/')) {
-    const root = parseXml(decoder.decode(bytes), name);
-    const connectors = firstChild(root, 'Connectors');
-    if (connectors) {
-      connectors.children = childElements(connectors).sort((a, b) => {
-        const na = textOf(firstChild(a, 'name')!);
-        const nb = textOf(firstChild(b, 'name')!);
-        return na < nb ? -1 : na > nb ? 1 : 0;
-      });
-    }
-    return serializeXml(root, EXPORT_STYLE);
-  }
+  if (/\.xml$/i.test(name) && !name.includes('/'))
+    return serializeXml(parseXml(decoder.decode(bytes), name), EXPORT_STYLE);
   if (/\.json$/i.test(name)) return JSON.parse(decoder.decode(bytes)) as unknown;
   return bytes.toString('base64');
 }

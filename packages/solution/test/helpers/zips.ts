@@ -77,3 +77,20 @@ export async function variantOf(
     if (content !== null) entries.push({ name, content });
   return zipWithYazl(file, entries);
 }
+
+/**
+ * The managed export of the same solution as the unmanaged export `source`: solution.xml says
+ * `<Managed>1</Managed>`, as Dataverse writes it, and `changes` apply as in `variantOf`.
+ */
+export async function managedTwinOf(
+  source: string,
+  file: string,
+  changes: Record<string, string | Buffer | null> = {},
+): Promise<string> {
+  const { readZip } = await import('./trees.js');
+  const manifest = (await readZip(source)).get('solution.xml')!.toString('utf8');
+  return variantOf(source, file, {
+    'solution.xml': manifest.replace('<Managed>0</Managed>', '<Managed>1</Managed>'),
+    ...changes,
+  });
+}
