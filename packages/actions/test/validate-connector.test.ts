@@ -247,6 +247,55 @@ describe('validate-connector in a pull request', () => {
     expect(run.summary).toMatch(/REPO-ONE-PER-PR/);
   });
 
+  it("judges GitHub's merge commit on the pull request's own change when the event's base sha is older", async () => {
+    // The pull request edits Tasks. Meanwhile another pull request added Notes to dev, and GitHub
+    // rebuilt refs/pull/N/merge on the new dev; the event still carries the dev commit it had when
+    // the pull request was opened (retitled, reopened or re-run without a push).
+    const workspace = workspaceWithConnector();
+    git(workspace, 'init', '-q', '-b', 'dev');
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'base');
+    const staleBaseSha = git(workspace, 'rev-parse', 'HEAD');
+    git(workspace, 'checkout', '-qb', 'feature');
+    const tasks = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
+    writeFileSync(
+      path.join(tasks, 'readme.md'),
+      readFileSync(path.join(tasks, 'readme.md'), 'utf8') + '\nMore.\n',
+    );
+    git(workspace, 'commit', '-qam', 'edit Tasks');
+    const headSha = git(workspace, 'rev-parse', 'HEAD');
+    git(workspace, 'checkout', '-q', 'dev');
+    const notes = path.join(workspace, 'certified-connectors', 'Contoso Notes');
+    mkdirSync(notes);
+    const swagger = validSwagger();
+    swagger.info.title = 'Contoso Notes';
+    swagger.host = 'notes.contoso.com';
+    writeFileSync(path.join(notes, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
+    for (const file of ['apiProperties.json', 'readme.md'])
+      copyFileSync(path.join(tasks, file), path.join(notes, file));
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'another pull request adds Notes');
+    // What actions/checkout checks out for pull_request: the merge of the head into the base.
+    git(workspace, 'checkout', '-q', '--detach');
+    git(workspace, 'merge', '-q', '--no-ff', '--no-edit', headSha);
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event: {
+        pull_request: {
+          number: 11,
+          title: 'Contoso Tasks',
+          base: { ref: 'dev', sha: staleBaseSha, repo: { full_name: 'contoso/PowerPlatformConnectors' } },
+          head: { ref: 'feature', sha: headSha },
+        },
+      },
+    });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
+    expect(run.annotations.filter((a) => a.title?.startsWith('REPO-ONE-PER-PR'))).toEqual([]);
+    expect(run.exitCode).toBe(0);
+  });
+
   it('passes a pull request that changes no connector', async () => {
     const workspace = workspaceWithConnector();
     git(workspace, 'init', '-q', '-b', 'dev');

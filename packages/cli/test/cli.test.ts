@@ -32,6 +32,16 @@ describe('connector-alm (the built bundle, as npx runs it)', () => {
     expect(run.stderr).toMatch(/argument 'xml' is invalid/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('stops quietly when the reader of its output goes away (connector-alm rules | head)', () => {
+    const run = spawnSync(
+      'bash',
+      ['-c', '"$0" rules --format markdown | head -n 1 >/dev/null; echo "${PIPESTATUS[0]}"', bin],
+      { encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('0');
+  });
 });
 
 describe('connector-alm validate', () => {

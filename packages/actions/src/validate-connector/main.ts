@@ -18,7 +18,7 @@ import {
 import { InputError } from '../runtime/inputs.js';
 import { realPathInsideWorkspace } from '../runtime/workspace-path.js';
 import { readValidateConnectorInputs, type ValidateConnectorInputs } from './inputs.js';
-import { changedConnectorFolders, readPullRequestEvent } from './pull-request.js';
+import { changedConnectorFolders, comparisonBase, readPullRequestEvent } from './pull-request.js';
 import { sourceUrlFor } from './source-url.js';
 
 /**
@@ -30,7 +30,10 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   const inputs = readValidateConnectorInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const pullRequest = readPullRequestEvent();
-  const base = inputs.base === 'none' ? undefined : inputs.base || pullRequest?.baseSha;
+  const base =
+    inputs.base === 'none'
+      ? undefined
+      : inputs.base || (pullRequest ? await comparisonBase(workspace, pullRequest) : undefined);
 
   let paths = inputs.paths;
   if (paths.length === 0 && pullRequest && base) {

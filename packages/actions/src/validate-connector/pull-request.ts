@@ -43,6 +43,25 @@ export function readPullRequestEvent(env: NodeJS.ProcessEnv = process.env): Pull
 }
 
 /**
+ * The commit a pull request is compared with. For pull_request, actions/checkout checks out
+ * refs/pull/N/merge: GitHub's merge of the head into the base branch as it is now, whose first parent
+ * is that base. The event's base sha can be older (GitHub does not move it when the base branch moves
+ * on, and a re-run replays the old event); compared with it, the merge commit would hold every pull
+ * request merged into the base meanwhile as if this one made those changes. So on that merge commit
+ * its first parent is the base; on anything else (the head checked out, a shallow clone) the event's.
+ */
+export async function comparisonBase(workspace: string, event: PullRequestEvent): Promise<string> {
+  if (!event.headSha) return event.baseSha;
+  try {
+    const parents = await new Git(workspace).parents('HEAD');
+    if (parents.length === 2 && parents[1] === event.headSha) return parents[0]!;
+  } catch {
+    // Not a repository, or no commit checked out: the comparison with the event's base says so.
+  }
+  return event.baseSha;
+}
+
+/**
  * The connector folders a change touches: files that differ between the merge base of HEAD and
  * `base` and HEAD, mapped to their connector folders. The merge base, not the base branch's tip, so a
  * pull request with several commits, or with merges from its base branch, is judged on its own changes.

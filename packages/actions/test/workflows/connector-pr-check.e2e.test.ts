@@ -76,6 +76,39 @@ describe('the connector PR check workflow, step by step with the built bundles',
     expect(uploaded).toEqual([]);
   });
 
+  it('does not try the upload on a pull request from a fork, whose token is read-only, and passes it', async () => {
+    const workspace = workspaceWithConnector();
+    git(workspace, 'init', '-q', '-b', 'dev');
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'base');
+    const baseSha = git(workspace, 'rev-parse', 'HEAD');
+    git(workspace, 'commit', '-q', '--allow-empty', '-m', 'nothing');
+    let uploads = 0;
+    const result = await runWorkflowJob(workflow, 'validate', {
+      workspace,
+      eventName: 'pull_request',
+      event: {
+        pull_request: {
+          number: 9,
+          base: { sha: baseSha, repo: { full_name: 'contoso/connectors' } },
+          head: { sha: git(workspace, 'rev-parse', 'HEAD'), repo: { full_name: 'a-contributor/connectors' } },
+        },
+      },
+      externalActions: {
+        'actions/checkout': () => ({}),
+        // GitHub answers "Resource not accessible by integration" to a fork's read-only token.
+        'github/codeql-action/upload-sarif': () => {
+          uploads += 1;
+          return { exitCode: 1 };
+        },
+      },
+    });
+    expect(result.steps[1]!.outcome).toBe('success');
+    expect(result.steps[2]!.skipped).toBe(true);
+    expect(uploads).toBe(0);
+    expect(result.status).toBe('success');
+  });
+
   it('passes a pull request that adds the bundled example connector, as a newcomer would see it', async () => {
     // A repository whose base has no connector, and a pull request that adds examples/ as it ships.
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'newcomer-'));

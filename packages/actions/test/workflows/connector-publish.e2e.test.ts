@@ -39,14 +39,18 @@ function userRepository(files: Record<string, string | Buffer>): string {
   return repository.origin;
 }
 
-async function publish(origin: string, workflowFile = workflow): Promise<JobResult> {
+async function publish(
+  origin: string,
+  workflowFile = workflow,
+  inputs: Record<string, unknown> = {},
+): Promise<JobResult> {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'publish-workspace-'));
   disposers.push(() => rmSync(workspace, { recursive: true, force: true }));
   return runWorkflowJob(workflowFile, 'publish', {
     workspace,
     eventName: 'workflow_dispatch',
     apiUrl: scenario.github.url,
-    inputs: { connector: CONNECTOR, labels: 'new-connector' },
+    inputs: { connector: CONNECTOR, labels: 'new-connector', ...inputs },
     secrets: { token: scenario.contributor.token },
     externalActions: { 'actions/checkout': checkoutFrom(origin) },
   });
@@ -112,6 +116,24 @@ describe('the connector publish workflow, step by step against a local GitHub', 
         true,
       );
       expect(await fork().git.readRef(`refs/heads/${BRANCH}`)).toBe(head);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'passes maintainer-can-modify: false on, for a token that cannot let maintainers edit (fork_collab)',
+    async () => {
+      const result = await publish(userRepository(connectorFiles()), workflow, {
+        'target-folder': 'certified-connectors/Contoso Tasks Without Edits',
+        'maintainer-can-modify': false,
+      });
+      expect(result.status).toBe('success');
+      expect(result.outputs.operation).toBe('created');
+      const pull = scenario.upstream.pulls.find((candidate) =>
+        candidate.head.ref.endsWith('/contoso-tasks-without-edits'),
+      )!;
+      expect(pull.maintainerCanModify).toBe(false);
+      expect(scenario.upstream.pulls[0]!.maintainerCanModify).toBe(true);
     },
     TIMEOUT,
   );

@@ -12,10 +12,14 @@ import { createPullRequest } from './helpers/create-pull-request.js';
 
 const workflow = path.join(REPO_ROOT, '.github/workflows/connector-snapshot.yml');
 const FIXTURE = path.resolve(REPO_ROOT, '../shared/fixtures/solutions/customHIL/customHIL_1_0_0_3.zip');
-const available = existsSync(FIXTURE);
+const NO_CONNECTOR_FIXTURE = path.resolve(
+  REPO_ROOT,
+  '../shared/fixtures/solutions/ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip',
+);
+const available = existsSync(FIXTURE) && existsSync(NO_CONNECTOR_FIXTURE);
 if (!available)
   console.warn(
-    `Skipping the snapshot workflow test: ${FIXTURE} is absent (it sits beside the project in ../shared).`,
+    `Skipping the snapshot workflow test: ${FIXTURE} or ${NO_CONNECTOR_FIXTURE} is absent (they sit beside the project in ../shared).`,
   );
 
 const APP_ID = '5e0c1d2a-1111-4222-8333-944455550001';
@@ -76,16 +80,19 @@ function tempDir(prefix: string): string {
 /** One scheduled run on a fresh runner: a new workspace, checked out from the bare repository. */
 async function snapshot(
   workflowFile = workflow,
+  solutionName = 'customHIL',
+  target: Repository = repository,
 ): Promise<{ result: JobResult; pr: ReturnType<typeof createPullRequest> }> {
-  const pr = createPullRequest({ apiUrl: github.url, repository: 'contoso/connectors' });
+  const name = `${target.owner.login}/${target.name}`;
+  const pr = createPullRequest({ apiUrl: github.url, repository: name });
   const result = await runWorkflowJob(workflowFile, 'snapshot', {
     workspace: tempDir('snapshot-workspace-'),
     eventName: 'schedule',
-    github: { ref: 'refs/heads/main', ref_name: 'main' },
+    github: { ref: 'refs/heads/main', ref_name: 'main', repository: name },
     apiUrl: github.url,
     secrets: { GITHUB_TOKEN: botToken },
     inputs: {
-      'solution-name': 'customHIL',
+      'solution-name': solutionName,
       'environment-url': dataverse.environmentUrl,
       'app-id': APP_ID,
       'tenant-id': dataverse.tenantId,
@@ -93,7 +100,7 @@ async function snapshot(
     },
     idToken: { requestUrl: dataverse.idTokenRequestUrl, requestToken: dataverse.idTokenRequestToken },
     externalActions: {
-      'actions/checkout': checkoutFrom(repository.git.directory),
+      'actions/checkout': checkoutFrom(target.git.directory),
       'peter-evans/create-pull-request': pr,
     },
   });
@@ -230,6 +237,37 @@ function solutionWithDescription(description: string): Uint8Array {
       TIMEOUT,
     );
 
+    it(
+      'a solution without custom connectors is snapshotted too: its pull request holds the solution alone',
+      async () => {
+        const solutions = await github.addRepository('contoso', 'solutions', {
+          defaultBranch: 'main',
+          files: { 'README.md': '# Contoso solutions\n' },
+        });
+        solutions.collaborators.add('github-actions');
+        dataverse.store.put(readFileSync(NO_CONNECTOR_FIXTURE));
+        const { result, pr } = await snapshot(workflow, 'ColumnLevelSecuritySampleSolution', solutions);
+        const failures = result.steps.filter((step) => step.outcome === 'failure');
+        expect(failures.map((step) => `${step.name}\n${step.stdout}\n${step.stderr}`)).toEqual([]);
+        expect(outcomes(result)).toMatchObject({ validate: 'skipped', 'pull-request': 'success' });
+        expect(result.outputs['pull-request-operation']).toBe('created');
+        expect(pr.calls[0]!.inputs['add-paths']!.split('\n').filter(Boolean)).toEqual([
+          'solutions/ColumnLevelSecuritySampleSolution',
+        ]);
+        const files = (
+          await solutions.git.listTree(
+            'refs/heads/connector-alm/snapshot/ColumnLevelSecuritySampleSolution',
+            true,
+          )
+        )
+          .filter((entry) => entry.type === 'blob')
+          .map((entry) => entry.path);
+        expect(files).toContain('solutions/ColumnLevelSecuritySampleSolution/Other/Solution.xml');
+        expect(files.filter((file) => file.startsWith('custom-connectors/'))).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
     it('is concurrency-safe by construction: one group per solution that waits, and a fixed branch', () => {
       const job = (parseYaml(readFileSync(workflow, 'utf8')) as { jobs: Record<string, Record<string, any>> })
         .jobs.snapshot!;
@@ -267,8 +305,8 @@ function solutionWithDescription(description: string): Uint8Array {
       ],
       [
         'the pull request action',
-        /add-paths: \|/,
-        'add-path: |',
+        /add-paths: \$\{\{/,
+        'add-path: ${{',
         /peter-evans\/create-pull-request has no input 'add-path'/,
       ],
     ])(

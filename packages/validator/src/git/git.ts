@@ -44,6 +44,12 @@ export class Git {
     }
   }
 
+  /** The parents of a commit, first parent first; none for a root commit or at the edge of a shallow clone. */
+  async parents(rev: string): Promise<string[]> {
+    const line = (await this.text(['rev-list', '--parents', '-n', '1', '--end-of-options', rev])).trim();
+    return line.split(' ').slice(1);
+  }
+
   /** The best common ancestor of two commits: what a pull request is compared with. */
   async mergeBase(a: string, b: string): Promise<string> {
     const [first, second] = await Promise.all([this.resolveCommit(a), this.resolveCommit(b)]);
