@@ -39,6 +39,7 @@ describe('readPullRequestEvent', () => {
         baseRef: 'master',
         baseRepository: 'contoso/PowerPlatformConnectors',
         headRepository: 'contoso/PowerPlatformConnectors',
+        headRef: 'dev',
       },
     });
   });

@@ -22,7 +22,7 @@ export function readPullRequestEvent(env: NodeJS.ProcessEnv = process.env): Pull
       title?: string;
       base?: { sha?: string; ref?: string; repo?: { full_name?: string } };
       // head.repo is null when the fork the pull request came from was deleted.
-      head?: { sha?: string; repo?: { full_name?: string } | null };
+      head?: { sha?: string; ref?: string; repo?: { full_name?: string } | null };
     };
     merge_group?: { base_sha?: string; head_sha?: string };
   };
@@ -38,6 +38,7 @@ export function readPullRequestEvent(env: NodeJS.ProcessEnv = process.env): Pull
       baseRef: payload.pull_request?.base?.ref,
       baseRepository: payload.pull_request?.base?.repo?.full_name,
       headRepository: payload.pull_request?.head?.repo?.full_name,
+      headRef: payload.pull_request?.head?.ref,
     },
   };
 }

@@ -13,6 +13,8 @@ export interface PullRequestFacts {
    * baseRepository for a branch of that repository, absent when the head fork was deleted.
    */
   headRepository?: string;
+  /** The branch it comes from (`pull_request.head.ref`). */
+  headRef?: string;
 }
 
 /** The branch PowerPlatformConnectors takes pull requests into. */
@@ -30,14 +32,26 @@ export function targetsPowerPlatformConnectors(pullRequest: PullRequestFacts): b
 }
 
 /**
- * True when the pull request's branch is in the repository it goes into, as when a maintainer merges
- * their fork's `dev` into its `master`: a change inside one repository, not a submission to the
- * upstream. False when the event does not say. GitHub compares owner and name ignoring case.
+ * True when the pull request merges `dev` into another branch of the same repository, as when a
+ * maintainer syncs their fork's `dev` into its `master`: branch upkeep that carries every change the
+ * upstream made meanwhile, not a submission. A feature branch of a fork into that fork's `master` is
+ * not this: it is what would go to the upstream, so the submission rules still apply to it. False
+ * when the event does not say. GitHub compares owner and name ignoring case.
  */
-export function staysInOneRepository(pullRequest: PullRequestFacts): boolean {
-  const { baseRepository, headRepository } = pullRequest;
-  if (!baseRepository || !headRepository) return false;
+export function syncsBranchesOfOneRepository(pullRequest: PullRequestFacts): boolean {
+  const { baseRepository, headRepository, headRef } = pullRequest;
+  if (!baseRepository || !headRepository || headRef !== UPSTREAM_TARGET_BRANCH) return false;
   return baseRepository.toLowerCase() === headRepository.toLowerCase();
+}
+
+/**
+ * Whether the rules about a submission to PowerPlatformConnectors (one connector, the `dev` branch,
+ * the title) apply: to a pull request in a PowerPlatformConnectors repository that is not branch
+ * upkeep, and to `validate --base` without a pull request, where the person asks for those checks.
+ */
+export function checksAsSubmission(pullRequest: PullRequestFacts | undefined): boolean {
+  if (!pullRequest) return true;
+  return targetsPowerPlatformConnectors(pullRequest) && !syncsBranchesOfOneRepository(pullRequest);
 }
 
 const IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import {
   independentPublisherTitleName,
   namesConnector,
-  staysInOneRepository,
+  checksAsSubmission,
+  syncsBranchesOfOneRepository,
   targetsPowerPlatformConnectors,
 } from '../../src/repository/pull-request-facts.js';
 
@@ -61,24 +62,43 @@ describe('targetsPowerPlatformConnectors', () => {
   });
 });
 
-describe('staysInOneRepository', () => {
-  it('holds when the branch is in the repository the pull request goes into, whatever the case', () => {
+describe('syncsBranchesOfOneRepository', () => {
+  it("holds for the repository's dev merged into another of its branches, whatever the case", () => {
     expect(
-      staysInOneRepository({
+      syncsBranchesOfOneRepository({
         baseRepository: 'contoso/PowerPlatformConnectors',
         headRepository: 'Contoso/powerplatformconnectors',
+        headRef: 'dev',
       }),
     ).toBe(true);
   });
 
-  it('does not hold from a fork to upstream, nor when the event does not say', () => {
+  it('does not hold for a feature branch, from a fork to upstream, nor when the event does not say', () => {
+    const fork = 'contoso/PowerPlatformConnectors';
+    expect(syncsBranchesOfOneRepository({ baseRepository: fork, headRepository: fork, headRef: 'fix' })).toBe(
+      false,
+    );
     expect(
-      staysInOneRepository({
+      syncsBranchesOfOneRepository({
         baseRepository: 'microsoft/PowerPlatformConnectors',
-        headRepository: 'contoso/PowerPlatformConnectors',
+        headRepository: fork,
+        headRef: 'dev',
       }),
     ).toBe(false);
-    expect(staysInOneRepository({ baseRepository: 'microsoft/PowerPlatformConnectors' })).toBe(false);
-    expect(staysInOneRepository({ headRepository: 'contoso/PowerPlatformConnectors' })).toBe(false);
+    expect(syncsBranchesOfOneRepository({ baseRepository: fork, headRef: 'dev' })).toBe(false);
+    expect(syncsBranchesOfOneRepository({ baseRepository: fork, headRepository: fork })).toBe(false);
+  });
+});
+
+describe('checksAsSubmission', () => {
+  it('holds without a pull request and for one in a PowerPlatformConnectors repository', () => {
+    expect(checksAsSubmission(undefined)).toBe(true);
+    expect(checksAsSubmission({ baseRepository: 'microsoft/PowerPlatformConnectors' })).toBe(true);
+  });
+
+  it("does not hold in a maker's own repository, nor for a fork syncing its branches", () => {
+    expect(checksAsSubmission({ baseRepository: 'contoso/connectors' })).toBe(false);
+    const fork = 'contoso/PowerPlatformConnectors';
+    expect(checksAsSubmission({ baseRepository: fork, headRepository: fork, headRef: 'dev' })).toBe(false);
   });
 });

@@ -132,6 +132,30 @@ describe('REPO-ONE-PER-PR', () => {
     }
   });
 
+  it("fires in a fork's staging pull request, but not on a fork's dev synced into master nor in a maker's own repository", async () => {
+    const twoConnectors = {
+      base: { [TASKS]: connector('Contoso Tasks'), [NOTES]: connector('Contoso Notes') },
+      change: (repo: Repository) =>
+        repo.write({
+          [`${TASKS}/readme.md`]: '# Contoso Tasks\n\nChanged.\n',
+          [`${NOTES}/readme.md`]: '# Contoso Notes\n\nChanged.\n',
+        }),
+    };
+    const fork = 'contoso/PowerPlatformConnectors';
+    const staging = await checkPullRequest({
+      ...twoConnectors,
+      pullRequest: { baseRef: 'dev', baseRepository: fork, headRepository: fork, headRef: 'contoso-tasks' },
+    });
+    expect(summary(staging)).toHaveLength(2);
+    for (const pullRequest of [
+      // Syncing the fork brings every upstream change since: many connectors, not a submission.
+      { baseRef: 'master', baseRepository: fork, headRepository: fork, headRef: 'dev' },
+      { baseRef: 'main', baseRepository: 'contoso/connectors', headRepository: 'contoso/connectors' },
+    ]) {
+      expect(await checkPullRequest({ ...twoConnectors, pullRequest })).toEqual([]);
+    }
+  });
+
   it('can be turned off by the configuration', async () => {
     const findings = await checkPullRequest({
       base: { [TASKS]: connector('Contoso Tasks'), [NOTES]: connector('Contoso Notes') },
@@ -162,19 +186,28 @@ describe('REPO-TARGET-DEV', () => {
     }
   });
 
-  it('does not fire on a pull request inside one repository, as when a fork syncs its dev into master', async () => {
+  it('does not fire when a fork syncs its dev into master, but does on a feature branch of the fork into master', async () => {
+    const inFork = (baseRef: string, headRef: string): Scenario['pullRequest'] => ({
+      baseRef,
+      headRef,
+      baseRepository: 'contoso/PowerPlatformConnectors',
+      headRepository: 'Contoso/PowerPlatformConnectors',
+    });
     for (const baseRef of ['master', 'main']) {
       const findings = await checkPullRequest({
         base: { [TASKS]: connector('Contoso Tasks') },
         change: editTasks,
-        pullRequest: {
-          baseRef,
-          baseRepository: 'contoso/PowerPlatformConnectors',
-          headRepository: 'Contoso/PowerPlatformConnectors',
-        },
+        pullRequest: inFork(baseRef, 'dev'),
       });
       expect(findings).toEqual([]);
     }
+    // What the fork's feature branch holds is what goes upstream: into master it would be closed.
+    const staging = await checkPullRequest({
+      base: { [TASKS]: connector('Contoso Tasks') },
+      change: editTasks,
+      pullRequest: inFork('master', 'contoso-tasks'),
+    });
+    expect(summary(staging)).toEqual([`REPO-TARGET-DEV error ${TASKS}:1 new`]);
   });
 
   it("does not fire into dev, in a maker's own repository, or without a pull request", async () => {
@@ -221,6 +254,12 @@ describe('REPO-PR-TITLE-IP', () => {
     ).toEqual([]);
     expect(await checkPullRequest(scenario('Proposal - contoso-tasks (Independent Publisher)'))).toEqual([]);
     expect(await checkPullRequest(scenario('Add Contoso Tasks connector', TASKS))).toEqual([]);
+  });
+
+  it("does not fire in a maker's own repository, whose pull requests are not the upstream's", async () => {
+    const own = scenario('Add Contoso Tasks connector');
+    own.pullRequest = { ...own.pullRequest, baseRepository: 'contoso/connectors' };
+    expect(await checkPullRequest(own)).toEqual([]);
   });
 });
 

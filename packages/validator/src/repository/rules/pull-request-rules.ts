@@ -1,9 +1,8 @@
 import { certificationLevels, type RepositoryRuleDefinition } from '../../model/rule.js';
 import {
+  checksAsSubmission,
   independentPublisherTitleName,
   namesConnector,
-  staysInOneRepository,
-  targetsPowerPlatformConnectors,
   UPSTREAM_TARGET_BRANCH,
 } from '../pull-request-facts.js';
 import { listFolders } from './folder-list.js';
@@ -17,14 +16,14 @@ export const pullRequestRules: RepositoryRuleDefinition[] = [
     file: 'folder',
     title: 'A pull request changes one connector.',
     description:
-      'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
+      'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
     levels: certificationLevels('error'),
     example: {
       bad: 'a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/',
       good: 'one pull request per connector folder',
     },
     check(context) {
-      if (context.changedFolders.length <= 1) return;
+      if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
       const others = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
       context.report({
         message: `You can only submit one connector per pull request: this change also touches ${listFolders(others)}. Move the changes to the other connectors into pull requests of their own.`,
@@ -38,15 +37,14 @@ export const pullRequestRules: RepositoryRuleDefinition[] = [
     file: 'folder',
     title: 'Open the pull request against the dev branch.',
     description:
-      "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked when the pull request's branch is in the repository it goes into (merging your fork's `dev` into its `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
+      "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
     levels: certificationLevels('error'),
     example: { bad: 'a pull request from your fork into master', good: 'a pull request into dev' },
     check(context) {
       const pullRequest = context.pullRequest;
       const baseRef = pullRequest?.baseRef;
       if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      // Syncing a fork's own branches (dev into master) is not a submission to the upstream.
-      if (!targetsPowerPlatformConnectors(pullRequest) || staysInOneRepository(pullRequest)) return;
+      if (!checksAsSubmission(pullRequest)) return;
       context.report({
         message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`,
       });
@@ -59,12 +57,12 @@ export const pullRequestRules: RepositoryRuleDefinition[] = [
     file: 'folder',
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
     description:
-      'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("… (Independent Publisher) - Bugfix"). A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
+      'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("… (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
     levels: { certified: 'off', 'independent-publisher': 'warning', custom: 'off' },
     example: { bad: 'Add Contoso Tasks connector', good: 'Contoso Tasks (Independent Publisher)' },
     check(context) {
       const title = context.pullRequest?.title;
-      if (title === undefined) return;
+      if (title === undefined || !checksAsSubmission(context.pullRequest)) return;
       const connector = context.connector;
       const expected = `${connector.title?.trim() || connector.name} (Independent Publisher)`;
       const named = independentPublisherTitleName(title);
