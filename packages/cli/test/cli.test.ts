@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '@connector-alm/testing';
 import { runCli } from '../src/program.js';
@@ -72,6 +74,18 @@ describe('connector-alm validate', () => {
     const io = memoryIo(REPO_ROOT);
     expect(await runCli(['validate', 'no/such/folder'], io)).toBe(2);
     expect(io.err()).toMatch(/^error: The path "no\/such\/folder" does not exist\./);
+  });
+
+  it('exits 2 on a configuration file with a mistake, naming its line', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'cli-config-'));
+    try {
+      writeFileSync(path.join(folder, 'bad.yml'), 'rules:\n  SWG-NOT-A-RULE: error\n');
+      const io = memoryIo(REPO_ROOT);
+      expect(await runCli(['validate', example, '--config', path.join(folder, 'bad.yml')], io)).toBe(2);
+      expect(io.err()).toMatch(/^error: .*bad\.yml:2:\d+/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 when no connector folder is found', async () => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { UserError } from '@connector-alm/core';
+import { UsageError } from '@connector-alm/core';
 import type { RuleOverrides } from '../engine.js';
 import { PROFILES, type Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -27,7 +27,8 @@ const RULES_HINT = 'The rule ids are listed in docs/rules.md.';
 
 /**
  * Finds and reads the configuration file (`.connector-alm.yml`, `.yaml` or `.json`), or returns the
- * defaults when there is none. A mistake in the file is a UserError located on its line, with a
+ * defaults when there is none. A mistake in the file is a UsageError located on its line (exit code
+ * 2, as a bad option: nothing was validated, which findings' exit code 1 must not suggest), with a
  * suggestion where one is likely (a misspelt rule id or level), never a stack trace.
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<ValidatorConfig> {
@@ -49,7 +50,7 @@ export function parseConfig(
   const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false });
   const fail = (message: string, offset: number, hint?: string): never => {
     const { line, col } = lineCounter.linePos(offset);
-    throw new UserError(message, {
+    throw new UsageError(message, {
       location: { file: displayPath(options.cwd, file), line, column: col },
       hint,
     });
@@ -115,11 +116,11 @@ async function readConfigText(file: string, cwd: string): Promise<string> {
     const code = (error as NodeJS.ErrnoException).code;
     const shown = displayPath(cwd, file);
     if (code === 'ENOENT') {
-      throw new UserError(`Configuration file not found: ${shown}.`, {
+      throw new UsageError(`Configuration file not found: ${shown}.`, {
         hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(', ')} from the repository.`,
       });
     }
-    throw new UserError(`Cannot read the configuration file ${shown}: ${(error as Error).message}.`, {
+    throw new UsageError(`Cannot read the configuration file ${shown}: ${(error as Error).message}.`, {
       location: { file: shown },
     });
   }
