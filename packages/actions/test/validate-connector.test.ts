@@ -182,6 +182,29 @@ describe('validate-connector in a pull request', () => {
     expect(results.some((r) => r.ruleId === 'BRK-OP-DELETED')).toBe(true);
   });
 
+  it('with base: none checks every connector as it is, even in a pull request', async () => {
+    const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event: {
+        pull_request: {
+          number: 8,
+          base: { ref: 'dev', sha: baseSha },
+          head: { ref: 'feature', sha: headSha },
+        },
+      },
+      inputs: { base: 'none' },
+    });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.outputs.connectors!)).toEqual([
+      'certified-connectors/Contoso Notes',
+      'certified-connectors/Contoso Tasks',
+    ]);
+    expect(run.outputs['breaking-changes']).toBe('0');
+    expect(run.summary).not.toMatch(/BRK-/);
+  });
+
   it('checks the pull request itself: one connector per pull request, its branch, its title', async () => {
     const workspace = workspaceWithConnector();
     git(workspace, 'init', '-q', '-b', 'dev');
