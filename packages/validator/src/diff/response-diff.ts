@@ -20,9 +20,10 @@ type AddResponseChange = (
 ) => void;
 
 /**
- * Compares what an operation returns. Flows read the success response: its status code, its root
- * type (object or array) and whether its schema is dynamic decide what the designer offers, so a
- * change there is breaking; below the root, output fields are compared one by one.
+ * Compares what an operation returns. Flows read the success response: its root type (object or
+ * array) and whether its schema is dynamic decide what the designer offers, so a change there is
+ * breaking, as is losing every success response; below the root, output fields are compared one by
+ * one. The success code itself is not part of what flows read.
  */
 export function diffResponses(
   context: SwaggerDiffContext,
@@ -84,13 +85,16 @@ function diffSuccessResponse(
   add: AddResponseChange,
 ): void {
   const valuePath = `operation/${operationLabel(operation)}/responses/${current.code}`;
+  // Flows read the body whatever success code the service sends, and the designer takes its outputs
+  // from the schema, which is compared below: another code (often 'default' replaced by '200', as
+  // reviewers ask) breaks nothing by itself.
   if (previous.code !== current.code) {
     add(
-      CHANGE_RULES.responseChanged,
+      CHANGE_RULES.other,
       'new',
       current.pointer,
       valuePath,
-      `The status code changed from ${previous.code} to ${current.code}.`,
+      `Changed: the success status code, from ${previous.code} to ${current.code}.`,
     );
   }
   if (!jsonEqual(previous.value.description, current.value.description)) {

@@ -86,18 +86,57 @@ describe('BRK-OUTPUT-ENUM-REMOVED', () => {
 });
 
 describe('BRK-RESPONSE-CODE', () => {
-  it('fires when the success status code changes', () => {
+  it('lists another success status code as a non-breaking change, and still compares its schema', () => {
     const result = diffEdited((swagger) => {
       const responses = swagger.paths['/tasks/{taskId}'].get.responses;
       responses['203'] = responses['200'];
       delete responses['200'];
     });
-    const [change] = withRule(result, 'BRK-RESPONSE-CODE');
-    expect(change).toMatchObject({
-      operationId: 'GetTask',
-      pointer: '/paths/~1tasks~1{taskId}/get/responses/203',
+    expect(withRule(result, 'BRK-RESPONSE-CODE')).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER')).toMatchObject([
+      { operationId: 'GetTask', pointer: '/paths/~1tasks~1{taskId}/get/responses/203', breaking: false },
+    ]);
+    expect(withRule(result, 'CHG-OTHER')[0]!.message).toMatch(/from 200 to 203/);
+    expect(result.classification).toBe('major-update');
+  });
+
+  it("stays quiet when 'default' becomes '200' (reviewers ask for it), but not when a field goes with it", () => {
+    const toOk = (swagger: Json): void => {
+      const responses = swagger.paths['/tasks/{taskId}'].get.responses;
+      responses.default = responses['200'];
+      delete responses['200'];
+    };
+    const start = validSwagger();
+    toOk(start);
+    const quiet = diffEdited((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.responses = {
+        '200': swagger.paths['/tasks/{taskId}'].get.responses.default,
+      };
+    }, start);
+    expect(quiet.changes.filter((change) => change.breaking)).toEqual([]);
+    const loud = diffEdited((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.responses = {
+        '200': {
+          description: 'The task.',
+          schema: { type: 'object', properties: { id: { type: 'string' } } },
+        },
+      };
+    }, start);
+    expect(withRule(loud, 'BRK-OUTPUT-DELETED').map((change) => change.valuePath)).toEqual([
+      'operation/GetTask/responses/200/schema/title',
+      'operation/GetTask/responses/200/schema/status',
+    ]);
+  });
+
+  it('fires when no success response is left', () => {
+    const result = diffEdited((swagger) => {
+      const responses = swagger.paths['/tasks/{taskId}'].get.responses;
+      responses['300'] = responses['200'];
+      delete responses['200'];
     });
-    expect(change!.message).toMatch(/from 200 to 203/);
+    expect(withRule(result, 'BRK-RESPONSE-CODE')[0]!.message).toMatch(
+      /success response 200 has been removed/,
+    );
   });
 
   it('fires when the root type changes from array to object', () => {
