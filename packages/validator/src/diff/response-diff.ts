@@ -1,5 +1,6 @@
 import { childPointer } from '../json/pointer.js';
 import { has, isObject } from '../swagger/json-values.js';
+import { isEmptySchema } from '../swagger/empty-schema.js';
 import type { OperationInfo, ResponseInfo } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
@@ -117,6 +118,17 @@ function diffSuccessResponse(
   const hadBody = has(previous.value, 'schema');
   const hasBody = has(current.value, 'schema');
   if (hadBody && !hasBody) {
+    // An empty schema declared no output field (reviewers ask for it to go, SWG-RESP-EMPTY-SCHEMA).
+    if (isEmptySchema(context.old, previous.value.schema, oldPointer)) {
+      add(
+        CHANGE_RULES.other,
+        'old',
+        oldPointer,
+        `${valuePath}/schema`,
+        'Changed: the empty schema was removed.',
+      );
+      return;
+    }
     add(
       CHANGE_RULES.outputDeleted,
       'old',

@@ -24,6 +24,28 @@ describe('BRK-OUTPUT-DELETED', () => {
     expect(withRule(result, 'CHG-OUTPUT-ADDED').length).toBeGreaterThan(0);
     expect(result.classification).toBe('major-update');
   });
+
+  it('stays quiet when an empty schema leaves the response (reviewers ask for it), not when one with fields does', () => {
+    const withEmpty = validSwagger();
+    withEmpty.paths['/tasks/{taskId}'].get.responses['200'].schema = {
+      type: 'object',
+      description: 'The task.',
+    };
+    const emptied = diffEdited(
+      (swagger) => delete swagger.paths['/tasks/{taskId}'].get.responses['200'].schema,
+      withEmpty,
+    );
+    expect(emptied.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(emptied, 'CHG-OTHER')[0]).toMatchObject({
+      side: 'old',
+      valuePath: 'operation/GetTask/responses/200/schema',
+    });
+
+    const removed = diffEdited(
+      (swagger) => delete swagger.paths['/tasks/{taskId}'].get.responses['200'].schema,
+    );
+    expect(withRule(removed, 'BRK-OUTPUT-DELETED')[0]!.message).toMatch(/no longer has a body/);
+  });
 });
 
 describe('BRK-OUTPUT-TYPE', () => {
