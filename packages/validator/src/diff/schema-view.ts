@@ -42,6 +42,12 @@ export function viewSchema(model: SwaggerModel, value: unknown, pointer: string)
   };
   merge(model, view, node, resolved.pointer, 0, new Set([resolved.pointer]));
   if (view.type === undefined && view.properties.size > 0) view.type = 'object';
+  // Swagger 2.0's `file` (a response or formData file) is what `string`/`binary` says elsewhere:
+  // rewriting one as the other changes nothing a flow sends or reads.
+  if (view.type === 'file') {
+    view.type = 'string';
+    view.format ??= 'binary';
+  }
   return view;
 }
 

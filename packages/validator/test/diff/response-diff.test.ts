@@ -168,6 +168,20 @@ describe('BRK-RESPONSE-CODE', () => {
     expect(withRule(result, 'BRK-RESPONSE-CODE')[0]!.message).toMatch(/'array' to 'object'/);
   });
 
+  it("stays quiet when a 'file' response is rewritten as string/binary", () => {
+    const start = validSwagger();
+    start.paths['/tasks/{taskId}'].get.produces = ['application/pdf'];
+    start.paths['/tasks/{taskId}'].get.responses['200'].schema = { type: 'file' };
+    const result = diffEdited((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.responses['200'].schema = { type: 'string', format: 'binary' };
+    }, start);
+    expect(result.changes).toEqual([]);
+    const toText = diffEdited((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.responses['200'].schema = { type: 'object' };
+    }, start);
+    expect(withRule(toText, 'BRK-RESPONSE-CODE')[0]!.message).toMatch(/'string' to 'object'/);
+  });
+
   it('fires when a static schema becomes dynamic', () => {
     const result = diffEdited((swagger) => {
       swagger.paths['/tasks/{taskId}'].get.responses['200'].schema = {
