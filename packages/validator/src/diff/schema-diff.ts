@@ -269,7 +269,7 @@ function compareType(
     if (was === is) continue;
     // Declaring a type or format where there was none (or dropping one) narrows or widens the
     // field without changing what existing flows send or read: listed, but not breaking.
-    if (was === undefined || is === undefined) {
+    if (was === undefined || is === undefined || numericChangeIsSafe(key, was, is, direction)) {
       others.push(key);
       continue;
     }
@@ -282,6 +282,32 @@ function compareType(
     });
     return;
   }
+}
+
+/** Numeric formats from narrowest to widest: every int32 is an int64, every integer a number. */
+const NUMERIC_FORMAT_RANK: ReadonlyMap<string, number> = new Map([
+  ['int32', 0],
+  ['int64', 1],
+  ['float', 2],
+  ['double', 3],
+]);
+
+/**
+ * A numeric change that no flow notices. Inputs may widen (integer to number, int32 to int64):
+ * what existing flows send is still valid. Outputs may narrow (number to integer), and their numeric
+ * format (int32, int64, float, double) is only a hint: flows read the same JSON number, typed by
+ * `type` alone in the designer.
+ */
+function numericChangeIsSafe(key: 'type' | 'format', was: string, is: string, direction: Direction): boolean {
+  if (key === 'type') {
+    const widened = was === 'integer' && is === 'number';
+    const narrowed = was === 'number' && is === 'integer';
+    return direction === 'input' ? widened : narrowed;
+  }
+  const rankWas = NUMERIC_FORMAT_RANK.get(was);
+  const rankIs = NUMERIC_FORMAT_RANK.get(is);
+  if (rankWas === undefined || rankIs === undefined) return false;
+  return direction === 'output' || rankIs >= rankWas;
 }
 
 function compareEnum(

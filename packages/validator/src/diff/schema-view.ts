@@ -83,8 +83,8 @@ function merge(
   });
 }
 
-/** `type` and `format` as text: a string as is, anything else (an array of types) as JSON. */
+/** `type` and `format` as text: a string as is, anything else (an array of types) as JSON; `""` is none. */
 function typeText(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
+  if (value === undefined || value === '') return undefined;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }

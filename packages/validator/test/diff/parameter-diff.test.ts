@@ -1,8 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { diffEdited, withRule, type Json } from './diff-fixture.js';
+import { validSwagger } from '../helpers/valid-connector.js';
 
 const listTasks = (swagger: Json): Json => swagger.paths['/tasks'].get;
 const createTask = (swagger: Json): Json => swagger.paths['/tasks'].post;
+/** The valid connector's swagger with `edit` applied, as the old version of a diff. */
+const validSwaggerWith = (edit: (swagger: Json) => void): Json => {
+  const swagger = validSwagger();
+  edit(swagger);
+  return swagger;
+};
 
 describe('BRK-PARAM-LOCATION', () => {
   it('fires when a parameter moves from query to header', () => {
@@ -157,6 +164,26 @@ describe('BRK-INPUT-TYPE', () => {
     );
     expect(withRule(result, 'BRK-INPUT-TYPE')[0]!.message).toMatch(
       /format changed from 'date-time' to 'date'/,
+    );
+  });
+
+  it('stays quiet when a numeric input widens (integer to number, int32 to int64), not when it narrows', () => {
+    const withCount = (type: string, format: string) => (swagger: Json) => {
+      createTask(swagger).parameters[0].schema.properties.count = { type, format };
+    };
+    const from = (type: string, format: string): Json => validSwaggerWith(withCount(type, format));
+    const widened = diffEdited(withCount('number', 'double'), from('integer', 'int32'));
+    expect(widened.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(widened, 'CHG-OTHER')[0]!.message).toMatch(/Changed: type, format/);
+    const longer = diffEdited(withCount('integer', 'int64'), from('integer', 'int32'));
+    expect(longer.changes.filter((change) => change.breaking)).toEqual([]);
+    const narrowed = diffEdited(withCount('integer', 'int32'), from('integer', 'int64'));
+    expect(withRule(narrowed, 'BRK-INPUT-TYPE')[0]!.message).toMatch(
+      /format changed from 'int64' to 'int32'/,
+    );
+    const truncated = diffEdited(withCount('integer', 'int32'), from('number', 'float'));
+    expect(withRule(truncated, 'BRK-INPUT-TYPE')[0]!.message).toMatch(
+      /type changed from 'number' to 'integer'/,
     );
   });
 

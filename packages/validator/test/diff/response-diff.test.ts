@@ -56,6 +56,33 @@ describe('BRK-OUTPUT-TYPE', () => {
     expect(change!.valuePath).toMatch(/\/schema\/(items\/)?id\/type$/);
   });
 
+  it('stays quiet when an output narrows (number to integer) or changes numeric format, not when it widens', () => {
+    const start = validSwagger();
+    start.definitions.Task.properties.estimate = { type: 'number', format: 'double' };
+    const narrowed = diffEdited(
+      (swagger) => (swagger.definitions.Task.properties.estimate = { type: 'integer', format: 'int32' }),
+      start,
+    );
+    expect(narrowed.changes.filter((change) => change.breaking)).toEqual([]);
+    const float = diffEdited(
+      (swagger) => (swagger.definitions.Task.properties.estimate.format = 'float'),
+      start,
+    );
+    expect(float.changes.filter((change) => change.breaking)).toEqual([]);
+    const text = diffEdited(
+      (swagger) => (swagger.definitions.Task.properties.estimate.type = 'string'),
+      start,
+    );
+    expect(withRule(text, 'BRK-OUTPUT-TYPE').length).toBe(3);
+    const start2 = validSwagger();
+    start2.definitions.Task.properties.estimate = { type: 'integer' };
+    const widened = diffEdited(
+      (swagger) => (swagger.definitions.Task.properties.estimate.type = 'number'),
+      start2,
+    );
+    expect(withRule(widened, 'BRK-OUTPUT-TYPE')[0]!.message).toMatch(/from 'integer' to 'number'/);
+  });
+
   it('stays quiet when only the description changes', () => {
     const result = diffEdited((swagger) => (swagger.definitions.Task.properties.id.description = 'The ID.'));
     expect(withRule(result, 'BRK-OUTPUT-TYPE')).toEqual([]);
