@@ -1,3 +1,4 @@
+import { asString } from '../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import type { ChangeSink } from './raw-change.js';
 import type { SchemaChange, SchemaComparer } from './schema-diff.js';
@@ -8,6 +9,20 @@ export interface SwaggerDiffContext {
   readonly new: SwaggerModel;
   readonly schemas: SchemaComparer;
   readonly sink: ChangeSink;
+}
+
+/** The base path as a prefix of every operation's path: absent, `/` and a trailing `/` add nothing. */
+export function basePathPrefix(model: SwaggerModel): string {
+  const basePath = asString(model.root.basePath) ?? '';
+  return basePath.replace(/\/+$/, '');
+}
+
+/**
+ * The address an operation calls, as its method and the base path joined with its path template:
+ * moving `/v1` from the base path into every path, or back, keeps it.
+ */
+export function operationAddress(model: SwaggerModel, operation: OperationInfo): string {
+  return `${operation.method.toUpperCase()} ${basePathPrefix(model)}${operation.path}`;
 }
 
 /** The operation's name in messages and ValuePaths: its operationId, else its method and path. */

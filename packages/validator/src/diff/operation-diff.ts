@@ -1,7 +1,7 @@
 import { asObject, asString, isObject } from '../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
-import { operationLabel, type SwaggerDiffContext } from './diff-context.js';
+import { operationAddress, operationLabel, type SwaggerDiffContext } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffParameters } from './parameter-diff.js';
 import { diffResponses } from './response-diff.js';
@@ -114,11 +114,19 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
     });
   const others: string[] = [];
 
+  // A new base path alone is reported once, for the document; a path template that changed only
+  // because the base path took or gave up a prefix leaves the address as it was.
   if (before.path !== after.path || before.method !== after.method) {
-    add(
-      CHANGE_RULES.pathChanged,
-      `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`,
-    );
+    const was = operationAddress(context.old, before);
+    const is = operationAddress(context.new, after);
+    if (was !== is) {
+      add(
+        CHANGE_RULES.pathChanged,
+        `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`,
+      );
+    } else {
+      others.push('path template, with the same address');
+    }
   }
 
   const kindBefore = triggerKind(before);

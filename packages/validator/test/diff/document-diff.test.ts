@@ -12,6 +12,23 @@ describe('BRK-HOST-BASEPATH', () => {
     });
   });
 
+  it("stays quiet when the base path is written another way ('/' for none, a trailing '/')", () => {
+    const start = validSwagger();
+    delete start.basePath;
+    start.paths = Object.fromEntries(Object.entries(start.paths).map(([path, item]) => [`/v1${path}`, item]));
+    const root = diffEdited((swagger) => (swagger.basePath = '/'), start);
+    expect(root.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(root, 'CHG-OTHER')[0]).toMatchObject({ pointer: '/basePath', breaking: false });
+    const trailing = diffEdited((swagger) => (swagger.basePath = '/v1/'));
+    expect(trailing.changes.filter((change) => change.breaking)).toEqual([]);
+  });
+
+  it('fires when the base path changes the address of the operations', () => {
+    const result = diffEdited((swagger) => (swagger.basePath = '/v2'));
+    expect(withRule(result, 'BRK-HOST-BASEPATH')[0]!.message).toMatch(/from '\/v1' to '\/v2'/);
+    expect(withRule(result, 'BRK-PATH-CHANGED')).toEqual([]);
+  });
+
   it('fires when https is dropped from the schemes', () => {
     const result = diffEdited((swagger) => (swagger.schemes = ['http']));
     expect(withRule(result, 'BRK-HOST-BASEPATH')[0]!.message).toMatch(/no longer include 'https'/);

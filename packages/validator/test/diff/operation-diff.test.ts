@@ -124,6 +124,27 @@ describe('BRK-PATH-CHANGED', () => {
     expect(withRule(result, 'BRK-PATH-CHANGED')).toHaveLength(1);
   });
 
+  it('stays quiet when the base path gives its prefix to every path, an address each operation keeps', () => {
+    const moved = (swagger: Json): void => {
+      swagger.basePath = '/';
+      swagger.paths = Object.fromEntries(
+        Object.entries(swagger.paths).map(([path, item]) => [`/v1${path}`, item]),
+      );
+    };
+    const result = diffEdited(moved);
+    expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toContain(
+      'Other properties have been changed. Changed: basePath, with every operation at its address.',
+    );
+    const elsewhere = diffEdited((swagger) => {
+      moved(swagger);
+      swagger.paths['/v2/tasks/{taskId}'] = swagger.paths['/v1/tasks/{taskId}'];
+      delete swagger.paths['/v1/tasks/{taskId}'];
+    });
+    expect(withRule(elsewhere, 'BRK-PATH-CHANGED').map((change) => change.operationId)).toEqual(['GetTask']);
+    expect(withRule(elsewhere, 'BRK-HOST-BASEPATH')).toHaveLength(1);
+  });
+
   it('stays quiet when the summary changes (a minor update)', () => {
     const result = diffEdited((swagger) => (swagger.paths['/tasks/{taskId}'].get.summary = 'Get one task'));
     expect(withRule(result, 'BRK-PATH-CHANGED')).toEqual([]);
