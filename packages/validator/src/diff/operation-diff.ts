@@ -1,10 +1,15 @@
-import { asObject, asString, isObject } from '../swagger/json-values.js';
+import { asObject, asString } from '../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
-import { operationAddress, operationLabel, type SwaggerDiffContext } from './diff-context.js';
+import {
+  notificationContent,
+  operationAddress,
+  operationLabel,
+  type SwaggerDiffContext,
+} from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffParameters } from './parameter-diff.js';
-import { diffResponses } from './response-diff.js';
+import { diffNotificationContent, diffResponses } from './response-diff.js';
 
 /** Keys of an operation that this module (or the parameter and response comparers) handles. */
 const OPERATION_KEYS: ReadonlySet<string> = new Set([
@@ -129,8 +134,8 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
     }
   }
 
-  const kindBefore = triggerKind(before);
-  const kindAfter = triggerKind(after);
+  const kindBefore = triggerKind(context.old, before);
+  const kindAfter = triggerKind(context.new, after);
   if (kindBefore !== kindAfter)
     add(CHANGE_RULES.triggerKind, `It changed from ${kindBefore} to ${kindAfter}.`);
 
@@ -163,6 +168,7 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
 
   diffParameters(context, before, after);
   diffResponses(context, before, after);
+  diffNotificationContent(context, before, after);
 }
 
 /**
@@ -189,11 +195,11 @@ export function isDeprecationDoneRight(operation: OperationInfo, model: SwaggerM
 }
 
 /** "action", or a trigger's kind: single or batch, webhook or polling. */
-function triggerKind(operation: OperationInfo): string {
+function triggerKind(model: SwaggerModel, operation: OperationInfo): string {
   if (!operation.isTrigger) return 'an action';
   const trigger = asString(operation.operation['x-ms-trigger']) ?? 'unknown';
   const webhook =
-    isObject(operation.operation['x-ms-notification-content']) ||
+    notificationContent(model, operation) !== undefined ||
     operation.parameters.some((parameter) => parameter.value['x-ms-notification-url'] === true);
   return `a ${trigger} ${webhook ? 'webhook' : 'polling'} trigger`;
 }

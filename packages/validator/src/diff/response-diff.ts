@@ -3,7 +3,12 @@ import { has, isObject } from '../swagger/json-values.js';
 import { isEmptySchema } from '../swagger/empty-schema.js';
 import type { OperationInfo, ResponseInfo } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
-import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
+import {
+  notificationContent,
+  operationLabel,
+  reportSchemaChanges,
+  type SwaggerDiffContext,
+} from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { viewSchema } from './schema-view.js';
 
@@ -177,6 +182,47 @@ function diffSuccessResponse(
     'output',
   );
   reportSchemaChanges(context, changes, operation, `${valuePath}/schema`);
+}
+
+/**
+ * Compares what a webhook trigger's flows receive, its `x-ms-notification-content` schema, as
+ * outputs. A trigger that gains or loses the payload changes kind (webhook or polling), which the
+ * operation comparer reports.
+ */
+export function diffNotificationContent(
+  context: SwaggerDiffContext,
+  before: OperationInfo,
+  after: OperationInfo,
+): void {
+  const previous = notificationContent(context.old, before);
+  const current = notificationContent(context.new, after);
+  if (!previous || !current) return;
+  const valuePath = `operation/${operationLabel(after)}/x-ms-notification-content`;
+  const changes = context.schemas.compare(
+    previous.value.schema,
+    childPointer(previous.pointer, 'schema'),
+    current.value.schema,
+    childPointer(current.pointer, 'schema'),
+    'output',
+  );
+  reportSchemaChanges(context, changes, after, `${valuePath}/schema`);
+  const add = (rule: ChangeRule, detail: string, impact?: 'minor'): void =>
+    context.sink.add({
+      rule,
+      file: 'swagger',
+      side: 'new',
+      pointer: current.pointer,
+      operationId: after.operationId,
+      valuePath,
+      detail,
+      impact,
+    });
+  if (!jsonEqual(previous.value.description, current.value.description)) {
+    add(CHANGE_RULES.textEdited, 'Edited: description.', 'minor');
+  }
+  const others = differingKeys(previous.value, current.value, new Set(['schema', 'description']));
+  if (has(previous.value, 'schema') !== has(current.value, 'schema')) others.push('schema');
+  if (others.length > 0) add(CHANGE_RULES.other, `Changed: ${others.join(', ')}.`);
 }
 
 /** The response flows use: the lowest 2xx code, else `default`. */

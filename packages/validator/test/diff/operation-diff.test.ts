@@ -180,6 +180,84 @@ describe('BRK-VISIBILITY-INTERNAL', () => {
   });
 });
 
+/** The valid swagger with a webhook trigger whose payload is described on its path item, as connectors do. */
+function withWebhook(): Json {
+  const swagger = validSwagger();
+  swagger.paths['/hooks'] = {
+    'x-ms-notification-content': {
+      description: 'The task that was created.',
+      schema: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', 'x-ms-summary': 'Task ID', description: 'The identifier of the task.' },
+          title: { type: 'string', 'x-ms-summary': 'Title', description: 'The title of the task.' },
+        },
+      },
+    },
+    post: {
+      summary: 'When a task is created',
+      description: 'Triggers when a task is created.',
+      operationId: 'OnTaskCreated',
+      'x-ms-trigger': 'single',
+      parameters: [
+        {
+          name: 'body',
+          in: 'body',
+          required: true,
+          schema: {
+            type: 'object',
+            required: ['url'],
+            properties: {
+              url: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' },
+            },
+          },
+        },
+      ],
+      responses: { '201': { description: 'Registered.' } },
+    },
+  };
+  return swagger;
+}
+
+describe('webhook payload (x-ms-notification-content)', () => {
+  it('reports a field the payload no longer has as a deleted output, in the old file', () => {
+    const result = diffEdited(
+      (swagger) => delete swagger.paths['/hooks']['x-ms-notification-content'].schema.properties.title,
+      withWebhook(),
+    );
+    expect(withRule(result, 'BRK-OUTPUT-DELETED')).toMatchObject([
+      {
+        operationId: 'OnTaskCreated',
+        side: 'old',
+        pointer: '/paths/~1hooks/x-ms-notification-content/schema/properties/title',
+        valuePath: 'operation/OnTaskCreated/x-ms-notification-content/schema/title',
+      },
+    ]);
+  });
+
+  it('reports a payload field whose type changed, and lists a new one as non-breaking', () => {
+    const result = diffEdited((swagger) => {
+      const properties = swagger.paths['/hooks']['x-ms-notification-content'].schema.properties;
+      properties.id.type = 'integer';
+      properties.due = { type: 'string', format: 'date-time' };
+    }, withWebhook());
+    expect(withRule(result, 'BRK-OUTPUT-TYPE')[0]!.valuePath).toBe(
+      'operation/OnTaskCreated/x-ms-notification-content/schema/id/type',
+    );
+    expect(withRule(result, 'CHG-OUTPUT-ADDED')).toHaveLength(1);
+  });
+
+  it('lists an edited payload description as a minor update', () => {
+    const result = diffEdited(
+      (swagger) => (swagger.paths['/hooks']['x-ms-notification-content'].description = 'The new task.'),
+      withWebhook(),
+    );
+    expect(result.changes.map((change) => [change.ruleId, change.impact])).toEqual([
+      ['CHG-TEXT-EDITED', 'minor'],
+    ]);
+  });
+});
+
 describe('BRK-TRIGGER-KIND', () => {
   const withTrigger = (): Json => {
     const swagger = validSwagger();
@@ -200,6 +278,16 @@ describe('BRK-TRIGGER-KIND', () => {
   it('fires when an action becomes a trigger', () => {
     const result = diffEdited((swagger) => (swagger.paths['/tasks'].get['x-ms-trigger'] = 'single'));
     expect(withRule(result, 'BRK-TRIGGER-KIND')).toHaveLength(1);
+  });
+
+  it('fires when a webhook trigger loses its notification content (on its path item) and turns polling', () => {
+    const result = diffEdited(
+      (swagger) => delete swagger.paths['/hooks']['x-ms-notification-content'],
+      withWebhook(),
+    );
+    expect(withRule(result, 'BRK-TRIGGER-KIND')[0]!.message).toMatch(
+      /from a single webhook trigger to a single polling trigger/,
+    );
   });
 
   it('stays quiet when the trigger keeps its kind', () => {
