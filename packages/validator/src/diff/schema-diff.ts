@@ -1,11 +1,11 @@
 import { childPointer } from '../json/pointer.js';
-import { has, isObject } from '../swagger/json-values.js';
+import { has } from '../swagger/json-values.js';
 import { MAX_SCHEMA_WALK_DEPTH, type SwaggerModel } from '../swagger/swagger-model.js';
 import type { ChangeImpact } from './change.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { quoteList } from './raw-change.js';
-import { viewSchema, type SchemaView } from './schema-view.js';
+import { isFilledForFlows, viewSchema, type SchemaView } from './schema-view.js';
 
 /** Inputs are what flows send, outputs what they read: the same edit breaks one and not the other. */
 export type Direction = 'input' | 'output';
@@ -197,7 +197,7 @@ export class SchemaComparer {
       const mustSend =
         direction === 'input' &&
         after.required.has(name) &&
-        !isOptionalToSend(this.newModel.resolve(property.value, property.pointer).value);
+        !isFilledForFlows(this.newModel, property.value, property.pointer);
       if (!previous) {
         const rule =
           direction === 'output'
@@ -353,11 +353,6 @@ function compareEnum(
     return;
   }
   others.push('enum');
-}
-
-/** A required input field that flows need not send: it has a default, or the service fills it. */
-function isOptionalToSend(value: unknown): boolean {
-  return isObject(value) && (has(value, 'default') || value.readOnly === true);
 }
 
 /** The pointer of a key of the view's node when it is written there, else of the node. */

@@ -98,6 +98,51 @@ describe('BRK-REQ-FIELD-ADDED', () => {
     );
   });
 
+  it("lists a new required field that the platform fills (a webhook's callback URL) as non-breaking", () => {
+    const result = diffEdited((swagger) => {
+      const schema = createTask(swagger).parameters[0].schema;
+      schema.properties.callback = {
+        type: 'string',
+        'x-ms-notification-url': true,
+        'x-ms-visibility': 'internal',
+      };
+      schema.properties.webhook = {
+        type: 'object',
+        required: ['url', 'events'],
+        properties: {
+          url: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' },
+          events: {
+            type: 'array',
+            items: { type: 'string' },
+            default: ['created'],
+            'x-ms-visibility': 'internal',
+          },
+        },
+      };
+      schema.required.push('callback', 'webhook');
+    });
+    expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(result, 'CHG-INPUT-FIELD-ADDED')).toHaveLength(2);
+  });
+
+  it('fires on a new required object with a field flows must fill', () => {
+    const result = diffEdited((swagger) => {
+      const schema = createTask(swagger).parameters[0].schema;
+      schema.properties.webhook = {
+        type: 'object',
+        required: ['url', 'secret'],
+        properties: {
+          url: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' },
+          secret: { type: 'string' },
+        },
+      };
+      schema.required.push('webhook');
+    });
+    expect(withRule(result, 'BRK-REQ-FIELD-ADDED').map((change) => change.valuePath)).toEqual([
+      'operation/CreateTask/parameter/body/schema/webhook',
+    ]);
+  });
+
   it('lists a new optional body field as non-breaking', () => {
     const result = diffEdited(
       (swagger) => (createTask(swagger).parameters[0].schema.properties.owner = { type: 'string' }),
