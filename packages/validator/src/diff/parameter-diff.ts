@@ -4,7 +4,7 @@ import type { OperationInfo, ParameterInfo, SwaggerModel } from '../swagger/swag
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
 import { jsonEqual } from './json-equal.js';
-import { isFilledForFlows } from './schema-view.js';
+import { isFilledForFlows, viewSchema } from './schema-view.js';
 
 /** Keys of a parameter object that this module compares itself. */
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'schema']);
@@ -77,11 +77,14 @@ export function diffParameters(
     if (!previous || parameter !== newByKey.get(parameterKey(parameter))) continue;
     const valuePath = `operation/${label}/parameter/${parameter.name ?? '?'}`;
     if (previous.value.required !== true && mustBeSent(context.new, parameter)) {
+      const alreadySent = bodyWasAlwaysSent(context.old, previous);
       report(
-        CHANGE_RULES.optionalToRequired,
+        alreadySent ? CHANGE_RULES.other : CHANGE_RULES.optionalToRequired,
         'new',
         parameter,
-        undefined,
+        alreadySent
+          ? 'Changed: required, on a body that had required fields, so flows already send it.'
+          : undefined,
         childPointer(parameter.definitionPointer, 'required'),
       );
     }
@@ -129,6 +132,17 @@ function mustBeSent(model: SwaggerModel, parameter: ParameterInfo): boolean {
     parameter.in === 'body' &&
     isFilledForFlows(model, parameter.value.schema, childPointer(parameter.definitionPointer, 'schema'))
   );
+}
+
+/** A body whose schema has required fields: every flow that passes validation sends it. */
+function bodyWasAlwaysSent(model: SwaggerModel, parameter: ParameterInfo): boolean {
+  if (parameter.in !== 'body') return false;
+  const schema = viewSchema(
+    model,
+    parameter.value.schema,
+    childPointer(parameter.definitionPointer, 'schema'),
+  );
+  return schema !== undefined && schema.required.size > 0;
 }
 
 function parameterKey(parameter: ParameterInfo): string {

@@ -64,6 +64,25 @@ describe('BRK-OPTIONAL-TO-REQUIRED', () => {
     expect(change).toMatchObject({ severity: 'error', pointer: '/paths/~1tasks/get/parameters/0/required' });
   });
 
+  it('stays quiet when a body with required fields is marked required (flows already send it)', () => {
+    const optionalBody = validSwaggerWith((swagger) => delete createTask(swagger).parameters[0].required);
+    const result = diffEdited((swagger) => (createTask(swagger).parameters[0].required = true), optionalBody);
+    expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER')[0]).toMatchObject({
+      pointer: '/paths/~1tasks/post/parameters/0/required',
+      valuePath: 'operation/CreateTask/parameter/body',
+    });
+    const noRequiredField = validSwaggerWith((swagger) => {
+      delete createTask(swagger).parameters[0].required;
+      createTask(swagger).parameters[0].schema.required = [];
+    });
+    const loud = diffEdited((swagger) => {
+      createTask(swagger).parameters[0].required = true;
+      createTask(swagger).parameters[0].schema.required = [];
+    }, noRequiredField);
+    expect(withRule(loud, 'BRK-OPTIONAL-TO-REQUIRED')).toHaveLength(1);
+  });
+
   it('fires when an optional body field becomes required', () => {
     const result = diffEdited((swagger) => createTask(swagger).parameters[0].schema.required.push('due'));
     expect(withRule(result, 'BRK-OPTIONAL-TO-REQUIRED')[0]).toMatchObject({
