@@ -134,7 +134,8 @@ export class SchemaComparer {
     compareType(before, after, direction, add, others);
     compareEnum(before, after, direction, add, others);
 
-    if (!before.isInternal && after.isInternal) {
+    // An output field hidden from the designer is still in the payload existing flows read.
+    if (!before.isInternal && after.isInternal && direction === 'input') {
       add({
         rule: CHANGE_RULES.visibilityInternal,
         side: 'new',

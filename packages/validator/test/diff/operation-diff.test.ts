@@ -173,6 +173,21 @@ describe('BRK-VISIBILITY-INTERNAL', () => {
     );
   });
 
+  it('stays quiet when an output field becomes internal (still in the payload flows read)', () => {
+    const result = diffEdited(
+      (swagger) => (swagger.definitions.Task.properties.status['x-ms-visibility'] = 'internal'),
+    );
+    expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toContain(
+      'Other properties have been changed. Changed: x-ms-visibility.',
+    );
+    const input = diffEdited(
+      (swagger) =>
+        (swagger.paths['/tasks'].post.parameters[0].schema.properties.due['x-ms-visibility'] = 'internal'),
+    );
+    expect(withRule(input, 'BRK-VISIBILITY-INTERNAL')).toHaveLength(1);
+  });
+
   it('stays quiet when an operation becomes advanced', () => {
     const result = diffEdited((swagger) => (swagger.paths['/tasks'].get['x-ms-visibility'] = 'advanced'));
     expect(withRule(result, 'BRK-VISIBILITY-INTERNAL')).toEqual([]);
