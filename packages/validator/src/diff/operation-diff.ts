@@ -184,14 +184,23 @@ export function isDeprecationDoneRight(operation: OperationInfo, model: SwaggerM
   const replacementId = asString(asObject(annotation.replacement)?.operationId);
   if (replacementId !== undefined && model.operationById(replacementId)) return true;
   const revision = Number(annotation.revision ?? 1);
-  const versioned = new RegExp(`^${escapeRegExp(operation.operationId ?? family)}_V\\d+$`);
+  // 'GetTask' is replaced by 'GetTask_V2'; 'GetTask_V2' by 'GetTask_V3' (not 'GetTask_V2_V3').
+  const name = versionedName(operation.operationId ?? family);
+  const versioned = new RegExp(`^${escapeRegExp(name.base)}_V(\\d+)$`);
   return model.operations.some((other) => {
     if (other === operation || other.isDeprecated) return false;
     const otherAnnotation = asObject(other.operation['x-ms-api-annotation']);
     const sameFamilyNewer =
       asString(otherAnnotation?.family) === family && Number(otherAnnotation?.revision ?? 1) > revision;
-    return sameFamilyNewer || (other.operationId !== undefined && versioned.test(other.operationId));
+    const version = other.operationId === undefined ? undefined : versioned.exec(other.operationId)?.[1];
+    return sameFamilyNewer || (version !== undefined && Number(version) > name.version);
   });
+}
+
+/** 'GetTask_V2' as base 'GetTask' and version 2; a name without the suffix is version 1. */
+function versionedName(operationId: string): { base: string; version: number } {
+  const match = /^(.*)_V(\d+)$/.exec(operationId);
+  return match ? { base: match[1]!, version: Number(match[2]) } : { base: operationId, version: 1 };
 }
 
 /** "action", or a trigger's kind: single or batch, webhook or polling. */

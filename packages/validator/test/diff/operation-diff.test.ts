@@ -88,6 +88,27 @@ describe('deprecation', () => {
     expect(result.classification).toBe('major-update');
   });
 
+  it("accepts '_V3' as the replacement of a deprecated '_V2', not of a deprecated '_V3'", () => {
+    const versions = (deprecated: string, other: string) => (swagger: Json) => {
+      const item = swagger.paths['/tasks/{taskId}'];
+      item.get.operationId = deprecated;
+      swagger.paths['/v3/tasks/{taskId}'] = { get: { ...structuredClone(item.get), operationId: other } };
+    };
+    const deprecate = (swagger: Json): void => {
+      const operation = swagger.paths['/tasks/{taskId}'].get;
+      operation.deprecated = true;
+      operation['x-ms-api-annotation'] = { family: 'GetTask', revision: 2 };
+    };
+    const start = validSwagger();
+    versions('GetTask_V2', 'GetTask_V3')(start);
+    const right = diffEdited(deprecate, start);
+    expect(withRule(right, 'CHG-OP-DEPRECATED')).toHaveLength(1);
+    expect(withRule(right, 'BRK-DEPRECATION-PROCESS')).toEqual([]);
+    const older = validSwagger();
+    versions('GetTask_V3', 'GetTask_V2')(older);
+    expect(withRule(diffEdited(deprecate, older), 'BRK-DEPRECATION-PROCESS')).toHaveLength(1);
+  });
+
   it('BRK-DEPRECATION-PROCESS fires on deprecated: true without annotation or replacement', () => {
     const result = diffEdited((swagger) => (swagger.paths['/tasks/{taskId}'].get.deprecated = true));
     const [change] = withRule(result, 'BRK-DEPRECATION-PROCESS');
