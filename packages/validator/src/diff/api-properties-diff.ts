@@ -2,7 +2,7 @@ import { childPointer } from '../json/pointer.js';
 import { asArray, asObject, asString, entriesOf, has, type JsonObject } from '../swagger/json-values.js';
 import { CHANGE_RULES } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
-import { ChangeSink, type RawChange } from './raw-change.js';
+import { ChangeSink, quoteList, type RawChange } from './raw-change.js';
 
 /** apiProperties keys whose edits Microsoft counts as a minor update. */
 const MINOR_PROPERTY_KEYS: ReadonlySet<string> = new Set(['iconBrandColor', 'publisher', 'stackOwner']);
@@ -24,7 +24,14 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
 
   const authBefore = authenticationSignature(propertiesBefore);
   const authAfter = authenticationSignature(propertiesAfter);
-  if (!jsonEqual(authBefore, authAfter)) {
+  const setsAdded = parameterSetsOnlyAdded(propertiesBefore, propertiesAfter);
+  if (setsAdded) {
+    add({
+      rule: CHANGE_RULES.other,
+      pointer: '/properties/connectionParameterSets',
+      detail: `Changed: connectionParameterSets, which now also offer ${quoteList(setsAdded)}; existing connections keep theirs.`,
+    });
+  } else if (!jsonEqual(authBefore, authAfter)) {
     const key = has(propertiesAfter, 'connectionParameterSets')
       ? 'connectionParameterSets'
       : 'connectionParameters';
@@ -42,7 +49,7 @@ export function diffApiPropertiesValues(before: JsonObject, after: JsonObject): 
       add({ rule: CHANGE_RULES.textEdited, side, pointer, detail: `Edited: ${key}.`, impact: 'minor' });
     } else if (key === 'connectionParameters') {
       diffConnectionParameters(propertiesBefore[key], propertiesAfter[key], add);
-    } else if (!AUTH_KEYS.has(key) || jsonEqual(authBefore, authAfter)) {
+    } else if (!AUTH_KEYS.has(key) || (jsonEqual(authBefore, authAfter) && !setsAdded)) {
       add({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${key}.` });
     }
   }
@@ -108,13 +115,7 @@ function diffConnectionParameters(
 function authenticationSignature(properties: JsonObject): string[] {
   const signature = new Set<string>();
   const collect = (parameters: unknown): void => {
-    for (const [, parameter] of entriesOf(parameters)) {
-      const object = asObject(parameter);
-      if (asString(object?.type) !== 'oauthSetting') continue;
-      signature.add(
-        `OAuth (${asString(asObject(object?.oAuthSettings)?.identityProvider) ?? 'no identity provider'})`,
-      );
-    }
+    for (const provider of oauthProviders(parameters)) signature.add(`OAuth (${provider})`);
   };
   collect(properties.connectionParameters);
   const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
@@ -124,6 +125,47 @@ function authenticationSignature(properties: JsonObject): string[] {
     collect(object?.parameters);
   }
   return [...signature].sort();
+}
+
+/**
+ * The names of the parameter sets (multi-auth options) that were added, when that is the whole
+ * change to how users sign in: every set of the old version is still there with the same identity
+ * providers, and the parameters outside the sets keep theirs. A connection is made with one set,
+ * so a new option leaves existing connections alone. Undefined otherwise.
+ */
+function parameterSetsOnlyAdded(before: JsonObject, after: JsonObject): string[] | undefined {
+  const setsBefore = parameterSets(before);
+  const setsAfter = parameterSets(after);
+  if (!setsBefore || !setsAfter || setsAfter.size <= setsBefore.size) return undefined;
+  if (!jsonEqual(oauthProviders(before.connectionParameters), oauthProviders(after.connectionParameters)))
+    return undefined;
+  for (const [name, providers] of setsBefore) {
+    const now = setsAfter.get(name);
+    if (!now || !jsonEqual(providers, now)) return undefined;
+  }
+  return [...setsAfter.keys()].filter((name) => !setsBefore.has(name));
+}
+
+/** Each parameter set's name and the identity providers of its OAuth parameters; undefined without sets. */
+function parameterSets(properties: JsonObject): Map<string, string[]> | undefined {
+  const values = asArray(asObject(properties.connectionParameterSets)?.values);
+  if (!values) return undefined;
+  const sets = new Map<string, string[]>();
+  for (const set of values) {
+    const object = asObject(set);
+    sets.set(asString(object?.name) ?? '?', oauthProviders(object?.parameters));
+  }
+  return sets;
+}
+
+function oauthProviders(parameters: unknown): string[] {
+  const providers = new Set<string>();
+  for (const [, parameter] of entriesOf(parameters)) {
+    const object = asObject(parameter);
+    if (asString(object?.type) !== 'oauthSetting') continue;
+    providers.add(asString(asObject(object?.oAuthSettings)?.identityProvider) ?? 'no identity provider');
+  }
+  return [...providers].sort();
 }
 
 function describe(signature: readonly string[]): string {

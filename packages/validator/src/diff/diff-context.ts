@@ -1,4 +1,6 @@
-import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
+import { childPointer } from '../json/pointer.js';
+import { asObject, asString, type JsonObject } from '../swagger/json-values.js';
+import type { Located, OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import type { ChangeSink } from './raw-change.js';
 import type { SchemaChange, SchemaComparer } from './schema-diff.js';
 
@@ -8,6 +10,38 @@ export interface SwaggerDiffContext {
   readonly new: SwaggerModel;
   readonly schemas: SchemaComparer;
   readonly sink: ChangeSink;
+}
+
+/** The base path as a prefix of every operation's path: absent, `/` and a trailing `/` add nothing. */
+export function basePathPrefix(model: SwaggerModel): string {
+  const basePath = asString(model.root.basePath) ?? '';
+  return basePath.replace(/\/+$/, '');
+}
+
+/**
+ * The address an operation calls, as its method and the base path joined with its path template:
+ * moving `/v1` from the base path into every path, or back, keeps it.
+ */
+export function operationAddress(model: SwaggerModel, operation: OperationInfo): string {
+  return `${operation.method.toUpperCase()} ${basePathPrefix(model)}${operation.path}`;
+}
+
+/**
+ * A webhook trigger's `x-ms-notification-content`, the payload its flows receive: written on the
+ * path item of the registration operation (every corpus connector does), or on the operation.
+ */
+export function notificationContent(
+  model: SwaggerModel,
+  operation: OperationInfo,
+): Located<JsonObject> | undefined {
+  if (!operation.isTrigger) return undefined;
+  const onOperation = asObject(operation.operation['x-ms-notification-content']);
+  if (onOperation) {
+    return { value: onOperation, pointer: childPointer(operation.pointer, 'x-ms-notification-content') };
+  }
+  const onPathItem = asObject(asObject(model.paths?.[operation.path])?.['x-ms-notification-content']);
+  if (!onPathItem) return undefined;
+  return { value: onPathItem, pointer: childPointer(operation.pathItemPointer, 'x-ms-notification-content') };
 }
 
 /** The operation's name in messages and ValuePaths: its operationId, else its method and path. */

@@ -1,10 +1,15 @@
-import { asObject, asString, isObject } from '../swagger/json-values.js';
+import { asObject, asString } from '../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
-import { operationLabel, type SwaggerDiffContext } from './diff-context.js';
+import {
+  notificationContent,
+  operationAddress,
+  operationLabel,
+  type SwaggerDiffContext,
+} from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffParameters } from './parameter-diff.js';
-import { diffResponses } from './response-diff.js';
+import { diffNotificationContent, diffResponses } from './response-diff.js';
 
 /** Keys of an operation that this module (or the parameter and response comparers) handles. */
 const OPERATION_KEYS: ReadonlySet<string> = new Set([
@@ -114,15 +119,23 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
     });
   const others: string[] = [];
 
+  // A new base path alone is reported once, for the document; a path template that changed only
+  // because the base path took or gave up a prefix leaves the address as it was.
   if (before.path !== after.path || before.method !== after.method) {
-    add(
-      CHANGE_RULES.pathChanged,
-      `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`,
-    );
+    const was = operationAddress(context.old, before);
+    const is = operationAddress(context.new, after);
+    if (was !== is) {
+      add(
+        CHANGE_RULES.pathChanged,
+        `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`,
+      );
+    } else {
+      others.push('path template, with the same address');
+    }
   }
 
-  const kindBefore = triggerKind(before);
-  const kindAfter = triggerKind(after);
+  const kindBefore = triggerKind(context.old, before);
+  const kindAfter = triggerKind(context.new, after);
   if (kindBefore !== kindAfter)
     add(CHANGE_RULES.triggerKind, `It changed from ${kindBefore} to ${kindAfter}.`);
 
@@ -155,6 +168,7 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
 
   diffParameters(context, before, after);
   diffResponses(context, before, after);
+  diffNotificationContent(context, before, after);
 }
 
 /**
@@ -170,22 +184,31 @@ export function isDeprecationDoneRight(operation: OperationInfo, model: SwaggerM
   const replacementId = asString(asObject(annotation.replacement)?.operationId);
   if (replacementId !== undefined && model.operationById(replacementId)) return true;
   const revision = Number(annotation.revision ?? 1);
-  const versioned = new RegExp(`^${escapeRegExp(operation.operationId ?? family)}_V\\d+$`);
+  // 'GetTask' is replaced by 'GetTask_V2'; 'GetTask_V2' by 'GetTask_V3' (not 'GetTask_V2_V3').
+  const name = versionedName(operation.operationId ?? family);
+  const versioned = new RegExp(`^${escapeRegExp(name.base)}_V(\\d+)$`);
   return model.operations.some((other) => {
     if (other === operation || other.isDeprecated) return false;
     const otherAnnotation = asObject(other.operation['x-ms-api-annotation']);
     const sameFamilyNewer =
       asString(otherAnnotation?.family) === family && Number(otherAnnotation?.revision ?? 1) > revision;
-    return sameFamilyNewer || (other.operationId !== undefined && versioned.test(other.operationId));
+    const version = other.operationId === undefined ? undefined : versioned.exec(other.operationId)?.[1];
+    return sameFamilyNewer || (version !== undefined && Number(version) > name.version);
   });
 }
 
+/** 'GetTask_V2' as base 'GetTask' and version 2; a name without the suffix is version 1. */
+function versionedName(operationId: string): { base: string; version: number } {
+  const match = /^(.*)_V(\d+)$/.exec(operationId);
+  return match ? { base: match[1]!, version: Number(match[2]) } : { base: operationId, version: 1 };
+}
+
 /** "action", or a trigger's kind: single or batch, webhook or polling. */
-function triggerKind(operation: OperationInfo): string {
+function triggerKind(model: SwaggerModel, operation: OperationInfo): string {
   if (!operation.isTrigger) return 'an action';
   const trigger = asString(operation.operation['x-ms-trigger']) ?? 'unknown';
   const webhook =
-    isObject(operation.operation['x-ms-notification-content']) ||
+    notificationContent(model, operation) !== undefined ||
     operation.parameters.some((parameter) => parameter.value['x-ms-notification-url'] === true);
   return `a ${trigger} ${webhook ? 'webhook' : 'polling'} trigger`;
 }

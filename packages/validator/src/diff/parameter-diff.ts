@@ -1,9 +1,10 @@
 import { childPointer } from '../json/pointer.js';
 import { has } from '../swagger/json-values.js';
-import type { OperationInfo, ParameterInfo } from '../swagger/swagger-model.js';
+import type { OperationInfo, ParameterInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
 import { jsonEqual } from './json-equal.js';
+import { isFilledForFlows, viewSchema } from './schema-view.js';
 
 /** Keys of a parameter object that this module compares itself. */
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'schema']);
@@ -56,7 +57,7 @@ export function diffParameters(
 
   for (const location of new Set(removed.map((parameter) => parameter.in))) {
     const gone = removed.filter((parameter) => parameter.in === location);
-    const came = added.filter((parameter) => parameter.in === location && mustBeSent(parameter));
+    const came = added.filter((parameter) => parameter.in === location && mustBeSent(context.new, parameter));
     if (gone.length !== 1 || came.length !== 1) continue;
     const [previous, renamed] = [gone[0]!, came[0]!];
     if (!jsonEqual(previous.value.type, renamed.value.type)) continue;
@@ -66,7 +67,7 @@ export function diffParameters(
   }
 
   for (const parameter of added) {
-    if (mustBeSent(parameter)) report(CHANGE_RULES.requiredParameterAdded, 'new', parameter);
+    if (mustBeSent(context.new, parameter)) report(CHANGE_RULES.requiredParameterAdded, 'new', parameter);
     else report(CHANGE_RULES.parameterAdded, 'new', parameter);
   }
   for (const parameter of removed) report(CHANGE_RULES.parameterDeleted, 'old', parameter);
@@ -75,12 +76,15 @@ export function diffParameters(
     const previous = oldByKey.get(parameterKey(parameter));
     if (!previous || parameter !== newByKey.get(parameterKey(parameter))) continue;
     const valuePath = `operation/${label}/parameter/${parameter.name ?? '?'}`;
-    if (previous.value.required !== true && mustBeSent(parameter)) {
+    if (previous.value.required !== true && mustBeSent(context.new, parameter)) {
+      const alreadySent = bodyWasAlwaysSent(context.old, previous);
       report(
-        CHANGE_RULES.optionalToRequired,
+        alreadySent ? CHANGE_RULES.other : CHANGE_RULES.optionalToRequired,
         'new',
         parameter,
-        undefined,
+        alreadySent
+          ? 'Changed: required, on a body that had required fields, so flows already send it.'
+          : undefined,
         childPointer(parameter.definitionPointer, 'required'),
       );
     }
@@ -117,9 +121,28 @@ export function diffParameters(
   }
 }
 
-/** A required parameter without a default: existing flows do not send it. */
-function mustBeSent(parameter: ParameterInfo): boolean {
-  return parameter.value.required === true && !has(parameter.value, 'default');
+/**
+ * A required parameter that existing flows would have to send: no default, and not a body that
+ * fills itself (every required field of it has a default or is filled by the platform).
+ */
+function mustBeSent(model: SwaggerModel, parameter: ParameterInfo): boolean {
+  if (parameter.value.required !== true || has(parameter.value, 'default')) return false;
+  if (parameter.value['x-ms-notification-url'] === true) return false;
+  return !(
+    parameter.in === 'body' &&
+    isFilledForFlows(model, parameter.value.schema, childPointer(parameter.definitionPointer, 'schema'))
+  );
+}
+
+/** A body whose schema has required fields: every flow that passes validation sends it. */
+function bodyWasAlwaysSent(model: SwaggerModel, parameter: ParameterInfo): boolean {
+  if (parameter.in !== 'body') return false;
+  const schema = viewSchema(
+    model,
+    parameter.value.schema,
+    childPointer(parameter.definitionPointer, 'schema'),
+  );
+  return schema !== undefined && schema.required.size > 0;
 }
 
 function parameterKey(parameter: ParameterInfo): string {

@@ -1,8 +1,14 @@
 import { childPointer } from '../json/pointer.js';
 import { has, isObject } from '../swagger/json-values.js';
+import { isEmptySchema } from '../swagger/empty-schema.js';
 import type { OperationInfo, ResponseInfo } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
-import { operationLabel, reportSchemaChanges, type SwaggerDiffContext } from './diff-context.js';
+import {
+  notificationContent,
+  operationLabel,
+  reportSchemaChanges,
+  type SwaggerDiffContext,
+} from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { viewSchema } from './schema-view.js';
 
@@ -20,9 +26,10 @@ type AddResponseChange = (
 ) => void;
 
 /**
- * Compares what an operation returns. Flows read the success response: its status code, its root
- * type (object or array) and whether its schema is dynamic decide what the designer offers, so a
- * change there is breaking; below the root, output fields are compared one by one.
+ * Compares what an operation returns. Flows read the success response: its root type (object or
+ * array) and whether its schema is dynamic decide what the designer offers, so a change there is
+ * breaking, as is losing every success response; below the root, output fields are compared one by
+ * one. The success code itself is not part of what flows read.
  */
 export function diffResponses(
   context: SwaggerDiffContext,
@@ -84,13 +91,16 @@ function diffSuccessResponse(
   add: AddResponseChange,
 ): void {
   const valuePath = `operation/${operationLabel(operation)}/responses/${current.code}`;
+  // Flows read the body whatever success code the service sends, and the designer takes its outputs
+  // from the schema, which is compared below: another code (often 'default' replaced by '200', as
+  // reviewers ask) breaks nothing by itself.
   if (previous.code !== current.code) {
     add(
-      CHANGE_RULES.responseChanged,
+      CHANGE_RULES.other,
       'new',
       current.pointer,
       valuePath,
-      `The status code changed from ${previous.code} to ${current.code}.`,
+      `Changed: the success status code, from ${previous.code} to ${current.code}.`,
     );
   }
   if (!jsonEqual(previous.value.description, current.value.description)) {
@@ -113,6 +123,17 @@ function diffSuccessResponse(
   const hadBody = has(previous.value, 'schema');
   const hasBody = has(current.value, 'schema');
   if (hadBody && !hasBody) {
+    // An empty schema declared no output field (reviewers ask for it to go, SWG-RESP-EMPTY-SCHEMA).
+    if (isEmptySchema(context.old, previous.value.schema, oldPointer)) {
+      add(
+        CHANGE_RULES.other,
+        'old',
+        oldPointer,
+        `${valuePath}/schema`,
+        'Changed: the empty schema was removed.',
+      );
+      return;
+    }
     add(
       CHANGE_RULES.outputDeleted,
       'old',
@@ -161,6 +182,47 @@ function diffSuccessResponse(
     'output',
   );
   reportSchemaChanges(context, changes, operation, `${valuePath}/schema`);
+}
+
+/**
+ * Compares what a webhook trigger's flows receive, its `x-ms-notification-content` schema, as
+ * outputs. A trigger that gains or loses the payload changes kind (webhook or polling), which the
+ * operation comparer reports.
+ */
+export function diffNotificationContent(
+  context: SwaggerDiffContext,
+  before: OperationInfo,
+  after: OperationInfo,
+): void {
+  const previous = notificationContent(context.old, before);
+  const current = notificationContent(context.new, after);
+  if (!previous || !current) return;
+  const valuePath = `operation/${operationLabel(after)}/x-ms-notification-content`;
+  const changes = context.schemas.compare(
+    previous.value.schema,
+    childPointer(previous.pointer, 'schema'),
+    current.value.schema,
+    childPointer(current.pointer, 'schema'),
+    'output',
+  );
+  reportSchemaChanges(context, changes, after, `${valuePath}/schema`);
+  const add = (rule: ChangeRule, detail: string, impact?: 'minor'): void =>
+    context.sink.add({
+      rule,
+      file: 'swagger',
+      side: 'new',
+      pointer: current.pointer,
+      operationId: after.operationId,
+      valuePath,
+      detail,
+      impact,
+    });
+  if (!jsonEqual(previous.value.description, current.value.description)) {
+    add(CHANGE_RULES.textEdited, 'Edited: description.', 'minor');
+  }
+  const others = differingKeys(previous.value, current.value, new Set(['schema', 'description']));
+  if (has(previous.value, 'schema') !== has(current.value, 'schema')) others.push('schema');
+  if (others.length > 0) add(CHANGE_RULES.other, `Changed: ${others.join(', ')}.`);
 }
 
 /** The response flows use: the lowest 2xx code, else `default`. */

@@ -1,11 +1,11 @@
 import { childPointer } from '../json/pointer.js';
-import { has, isObject } from '../swagger/json-values.js';
+import { has } from '../swagger/json-values.js';
 import { MAX_SCHEMA_WALK_DEPTH, type SwaggerModel } from '../swagger/swagger-model.js';
 import type { ChangeImpact } from './change.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { quoteList } from './raw-change.js';
-import { viewSchema, type SchemaView } from './schema-view.js';
+import { isFilledForFlows, viewSchema, type SchemaView } from './schema-view.js';
 
 /** Inputs are what flows send, outputs what they read: the same edit breaks one and not the other. */
 export type Direction = 'input' | 'output';
@@ -134,7 +134,8 @@ export class SchemaComparer {
     compareType(before, after, direction, add, others);
     compareEnum(before, after, direction, add, others);
 
-    if (!before.isInternal && after.isInternal) {
+    // An output field hidden from the designer is still in the payload existing flows read.
+    if (!before.isInternal && after.isInternal && direction === 'input') {
       add({
         rule: CHANGE_RULES.visibilityInternal,
         side: 'new',
@@ -197,7 +198,7 @@ export class SchemaComparer {
       const mustSend =
         direction === 'input' &&
         after.required.has(name) &&
-        !isOptionalToSend(this.newModel.resolve(property.value, property.pointer).value);
+        !isFilledForFlows(this.newModel, property.value, property.pointer);
       if (!previous) {
         const rule =
           direction === 'output'
@@ -269,7 +270,7 @@ function compareType(
     if (was === is) continue;
     // Declaring a type or format where there was none (or dropping one) narrows or widens the
     // field without changing what existing flows send or read: listed, but not breaking.
-    if (was === undefined || is === undefined) {
+    if (was === undefined || is === undefined || numericChangeIsSafe(key, was, is, direction)) {
       others.push(key);
       continue;
     }
@@ -282,6 +283,32 @@ function compareType(
     });
     return;
   }
+}
+
+/** Numeric formats from narrowest to widest: every int32 is an int64, every integer a number. */
+const NUMERIC_FORMAT_RANK: ReadonlyMap<string, number> = new Map([
+  ['int32', 0],
+  ['int64', 1],
+  ['float', 2],
+  ['double', 3],
+]);
+
+/**
+ * A numeric change that no flow notices. Inputs may widen (integer to number, int32 to int64):
+ * what existing flows send is still valid. Outputs may narrow (number to integer), and their numeric
+ * format (int32, int64, float, double) is only a hint: flows read the same JSON number, typed by
+ * `type` alone in the designer.
+ */
+function numericChangeIsSafe(key: 'type' | 'format', was: string, is: string, direction: Direction): boolean {
+  if (key === 'type') {
+    const widened = was === 'integer' && is === 'number';
+    const narrowed = was === 'number' && is === 'integer';
+    return direction === 'input' ? widened : narrowed;
+  }
+  const rankWas = NUMERIC_FORMAT_RANK.get(was);
+  const rankIs = NUMERIC_FORMAT_RANK.get(is);
+  if (rankWas === undefined || rankIs === undefined) return false;
+  return direction === 'output' || rankIs >= rankWas;
 }
 
 function compareEnum(
@@ -327,11 +354,6 @@ function compareEnum(
     return;
   }
   others.push('enum');
-}
-
-/** A required input field that flows need not send: it has a default, or the service fills it. */
-function isOptionalToSend(value: unknown): boolean {
-  return isObject(value) && (has(value, 'default') || value.readOnly === true);
 }
 
 /** The pointer of a key of the view's node when it is written there, else of the node. */

@@ -4,6 +4,8 @@ import type { Located, SwaggerModel } from '../swagger/swagger-model.js';
 
 /** allOf inside allOf deeper than this is not merged (real swaggers use one or two levels). */
 const MAX_ALL_OF_DEPTH = 8;
+/** Required objects inside required objects deeper than this are taken to need the flow's input. */
+const MAX_FILLED_DEPTH = 8;
 
 /**
  * A schema as a flow sees it: `$ref`s followed, `allOf` members merged, so that moving a property
@@ -42,7 +44,32 @@ export function viewSchema(model: SwaggerModel, value: unknown, pointer: string)
   };
   merge(model, view, node, resolved.pointer, 0, new Set([resolved.pointer]));
   if (view.type === undefined && view.properties.size > 0) view.type = 'object';
+  // Swagger 2.0's `file` (a response or formData file) is what `string`/`binary` says elsewhere:
+  // rewriting one as the other changes nothing a flow sends or reads.
+  if (view.type === 'file') {
+    view.type = 'string';
+    view.format ??= 'binary';
+  }
   return view;
+}
+
+/**
+ * A required input that existing flows need not send, because something else fills it: it has a
+ * default, the service does (`readOnly`), the platform does (`x-ms-notification-url`, a webhook's
+ * callback address), or it is an object each of whose required fields is filled so.
+ */
+export function isFilledForFlows(model: SwaggerModel, value: unknown, pointer: string, depth = 0): boolean {
+  const resolved = model.resolve(value, pointer);
+  const node = asObject(resolved.value);
+  if (resolved.broken || !node) return false;
+  if (has(node, 'default') || node.readOnly === true || node['x-ms-notification-url'] === true) return true;
+  if (depth >= MAX_FILLED_DEPTH) return false;
+  const view = viewSchema(model, value, pointer);
+  if (!view || view.required.size === 0) return false;
+  return [...view.required].every((name) => {
+    const property = view.properties.get(name);
+    return property !== undefined && isFilledForFlows(model, property.value, property.pointer, depth + 1);
+  });
 }
 
 export function isInternalVisibility(value: unknown): boolean {
@@ -77,8 +104,8 @@ function merge(
   });
 }
 
-/** `type` and `format` as text: a string as is, anything else (an array of types) as JSON. */
+/** `type` and `format` as text: a string as is, anything else (an array of types) as JSON; `""` is none. */
 function typeText(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
+  if (value === undefined || value === '') return undefined;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }

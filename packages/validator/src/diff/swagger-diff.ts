@@ -2,7 +2,7 @@ import { childPointer } from '../json/pointer.js';
 import { asArray, asObject, asString, entriesOf, has, type JsonObject } from '../swagger/json-values.js';
 import { SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES } from './change-rules.js';
-import type { SwaggerDiffContext } from './diff-context.js';
+import { basePathPrefix, operationAddress, type SwaggerDiffContext } from './diff-context.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { diffOperations } from './operation-diff.js';
 import { ChangeSink, quoteList, type RawChange } from './raw-change.js';
@@ -50,6 +50,16 @@ export function diffSwaggerValues(before: JsonObject, after: JsonObject): RawCha
 function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: JsonObject): void {
   for (const key of ['host', 'basePath'] as const) {
     if (jsonEqual(before[key], after[key])) continue;
+    if (key === 'basePath' && addressesKept(context)) {
+      addOther(
+        context,
+        before,
+        after,
+        '/basePath',
+        'Changed: basePath, with every operation at its address.',
+      );
+      continue;
+    }
     context.sink.add({
       rule: CHANGE_RULES.hostChanged,
       file: 'swagger',
@@ -70,6 +80,23 @@ function diffEndpoint(context: SwaggerDiffContext, before: JsonObject, after: Js
   } else {
     addOther(context, before, after, '/schemes', 'Changed: schemes.');
   }
+}
+
+/**
+ * True when the base path changed in writing only: `/` for none, a trailing `/`, or a prefix moved
+ * between the base path and every path template, so that each operation still calls its address.
+ */
+function addressesKept(context: SwaggerDiffContext): boolean {
+  if (basePathPrefix(context.old) === basePathPrefix(context.new)) return true;
+  let matched = 0;
+  for (const before of context.old.operations) {
+    const after =
+      before.operationId !== undefined ? context.new.operationById(before.operationId) : undefined;
+    if (!after) continue;
+    if (operationAddress(context.old, before) !== operationAddress(context.new, after)) return false;
+    matched++;
+  }
+  return matched > 0;
 }
 
 /**

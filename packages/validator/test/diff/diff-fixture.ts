@@ -22,8 +22,10 @@ export function diffEdited(edit: (swagger: Json) => void, start: Json = validSwa
   return diffSwaggers(start, after);
 }
 
-export function diffApiProperties(edit: (properties: Json) => void): DiffResult {
-  const before = validApiProperties();
+export function diffApiProperties(
+  edit: (properties: Json) => void,
+  before: Json = validApiProperties(),
+): DiffResult {
   const after = structuredClone(before);
   edit(after);
   return diffConnectorFiles(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { diffApiProperties, diffEdited, lineOf, withRule } from './diff-fixture.js';
-import { validSwagger } from '../helpers/valid-connector.js';
+import { diffApiProperties, diffEdited, lineOf, withRule, type Json } from './diff-fixture.js';
+import { validApiProperties, validSwagger } from '../helpers/valid-connector.js';
 
 describe('BRK-HOST-BASEPATH', () => {
   it('fires when the host changes', () => {
@@ -10,6 +10,23 @@ describe('BRK-HOST-BASEPATH', () => {
       severity: 'warning',
       line: lineOf(validSwagger(), '"host"'),
     });
+  });
+
+  it("stays quiet when the base path is written another way ('/' for none, a trailing '/')", () => {
+    const start = validSwagger();
+    delete start.basePath;
+    start.paths = Object.fromEntries(Object.entries(start.paths).map(([path, item]) => [`/v1${path}`, item]));
+    const root = diffEdited((swagger) => (swagger.basePath = '/'), start);
+    expect(root.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(root, 'CHG-OTHER')[0]).toMatchObject({ pointer: '/basePath', breaking: false });
+    const trailing = diffEdited((swagger) => (swagger.basePath = '/v1/'));
+    expect(trailing.changes.filter((change) => change.breaking)).toEqual([]);
+  });
+
+  it('fires when the base path changes the address of the operations', () => {
+    const result = diffEdited((swagger) => (swagger.basePath = '/v2'));
+    expect(withRule(result, 'BRK-HOST-BASEPATH')[0]!.message).toMatch(/from '\/v1' to '\/v2'/);
+    expect(withRule(result, 'BRK-PATH-CHANGED')).toEqual([]);
   });
 
   it('fires when https is dropped from the schemes', () => {
@@ -59,6 +76,51 @@ describe('BRK-AUTH-TYPE', () => {
     expect(withRule(result, 'BRK-AUTH-TYPE')[0]).toMatchObject({
       pointer: '/properties/connectionParameters',
       file: 'apiProperties.json',
+    });
+  });
+
+  describe('with parameter sets (multi-auth)', () => {
+    const oauthSet = (name: string, provider: string): Json => ({
+      name,
+      uiDefinition: { displayName: name, description: `Sign in with ${name}.` },
+      parameters: {
+        token: {
+          type: 'oauthSetting',
+          oAuthSettings: { identityProvider: provider, clientId: 'x', scopes: [] },
+        },
+      },
+    });
+    const withSets = (...sets: Json[]): Json => {
+      const properties = validApiProperties();
+      properties.properties.connectionParameterSets = {
+        uiDefinition: { displayName: 'Region' },
+        values: sets,
+      };
+      return properties;
+    };
+    const start = (): Json => withSets(oauthSet('us', 'oauth2generic'), oauthSet('eu', 'oauth2generic'));
+
+    it('stays quiet when a set is added and the others are kept (existing connections keep theirs)', () => {
+      const result = diffApiProperties(
+        (properties) => properties.properties.connectionParameterSets.values.push(oauthSet('entra', 'aad')),
+        start(),
+      );
+      expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+      expect(withRule(result, 'CHG-OTHER')[0]!.message).toMatch(/now also offer 'entra'/);
+    });
+
+    it('fires when a set is removed, or a kept set changes its identity provider', () => {
+      const removed = diffApiProperties(
+        (properties) => properties.properties.connectionParameterSets.values.pop(),
+        start(),
+      );
+      expect(withRule(removed, 'BRK-AUTH-TYPE')).toHaveLength(1);
+      const changed = diffApiProperties((properties) => {
+        const values = properties.properties.connectionParameterSets.values;
+        values[0] = oauthSet('us', 'aad');
+        values.push(oauthSet('entra', 'aad'));
+      }, start());
+      expect(withRule(changed, 'BRK-AUTH-TYPE')).toHaveLength(1);
     });
   });
 

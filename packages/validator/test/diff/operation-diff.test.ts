@@ -88,6 +88,27 @@ describe('deprecation', () => {
     expect(result.classification).toBe('major-update');
   });
 
+  it("accepts '_V3' as the replacement of a deprecated '_V2', not of a deprecated '_V3'", () => {
+    const versions = (deprecated: string, other: string) => (swagger: Json) => {
+      const item = swagger.paths['/tasks/{taskId}'];
+      item.get.operationId = deprecated;
+      swagger.paths['/v3/tasks/{taskId}'] = { get: { ...structuredClone(item.get), operationId: other } };
+    };
+    const deprecate = (swagger: Json): void => {
+      const operation = swagger.paths['/tasks/{taskId}'].get;
+      operation.deprecated = true;
+      operation['x-ms-api-annotation'] = { family: 'GetTask', revision: 2 };
+    };
+    const start = validSwagger();
+    versions('GetTask_V2', 'GetTask_V3')(start);
+    const right = diffEdited(deprecate, start);
+    expect(withRule(right, 'CHG-OP-DEPRECATED')).toHaveLength(1);
+    expect(withRule(right, 'BRK-DEPRECATION-PROCESS')).toEqual([]);
+    const older = validSwagger();
+    versions('GetTask_V3', 'GetTask_V2')(older);
+    expect(withRule(diffEdited(deprecate, older), 'BRK-DEPRECATION-PROCESS')).toHaveLength(1);
+  });
+
   it('BRK-DEPRECATION-PROCESS fires on deprecated: true without annotation or replacement', () => {
     const result = diffEdited((swagger) => (swagger.paths['/tasks/{taskId}'].get.deprecated = true));
     const [change] = withRule(result, 'BRK-DEPRECATION-PROCESS');
@@ -124,6 +145,27 @@ describe('BRK-PATH-CHANGED', () => {
     expect(withRule(result, 'BRK-PATH-CHANGED')).toHaveLength(1);
   });
 
+  it('stays quiet when the base path gives its prefix to every path, an address each operation keeps', () => {
+    const moved = (swagger: Json): void => {
+      swagger.basePath = '/';
+      swagger.paths = Object.fromEntries(
+        Object.entries(swagger.paths).map(([path, item]) => [`/v1${path}`, item]),
+      );
+    };
+    const result = diffEdited(moved);
+    expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toContain(
+      'Other properties have been changed. Changed: basePath, with every operation at its address.',
+    );
+    const elsewhere = diffEdited((swagger) => {
+      moved(swagger);
+      swagger.paths['/v2/tasks/{taskId}'] = swagger.paths['/v1/tasks/{taskId}'];
+      delete swagger.paths['/v1/tasks/{taskId}'];
+    });
+    expect(withRule(elsewhere, 'BRK-PATH-CHANGED').map((change) => change.operationId)).toEqual(['GetTask']);
+    expect(withRule(elsewhere, 'BRK-HOST-BASEPATH')).toHaveLength(1);
+  });
+
   it('stays quiet when the summary changes (a minor update)', () => {
     const result = diffEdited((swagger) => (swagger.paths['/tasks/{taskId}'].get.summary = 'Get one task'));
     expect(withRule(result, 'BRK-PATH-CHANGED')).toEqual([]);
@@ -152,10 +194,103 @@ describe('BRK-VISIBILITY-INTERNAL', () => {
     );
   });
 
+  it('stays quiet when an output field becomes internal (still in the payload flows read)', () => {
+    const result = diffEdited(
+      (swagger) => (swagger.definitions.Task.properties.status['x-ms-visibility'] = 'internal'),
+    );
+    expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toContain(
+      'Other properties have been changed. Changed: x-ms-visibility.',
+    );
+    const input = diffEdited(
+      (swagger) =>
+        (swagger.paths['/tasks'].post.parameters[0].schema.properties.due['x-ms-visibility'] = 'internal'),
+    );
+    expect(withRule(input, 'BRK-VISIBILITY-INTERNAL')).toHaveLength(1);
+  });
+
   it('stays quiet when an operation becomes advanced', () => {
     const result = diffEdited((swagger) => (swagger.paths['/tasks'].get['x-ms-visibility'] = 'advanced'));
     expect(withRule(result, 'BRK-VISIBILITY-INTERNAL')).toEqual([]);
     expect(withRule(result, 'CHG-OTHER')).toHaveLength(1);
+  });
+});
+
+/** The valid swagger with a webhook trigger whose payload is described on its path item, as connectors do. */
+function withWebhook(): Json {
+  const swagger = validSwagger();
+  swagger.paths['/hooks'] = {
+    'x-ms-notification-content': {
+      description: 'The task that was created.',
+      schema: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', 'x-ms-summary': 'Task ID', description: 'The identifier of the task.' },
+          title: { type: 'string', 'x-ms-summary': 'Title', description: 'The title of the task.' },
+        },
+      },
+    },
+    post: {
+      summary: 'When a task is created',
+      description: 'Triggers when a task is created.',
+      operationId: 'OnTaskCreated',
+      'x-ms-trigger': 'single',
+      parameters: [
+        {
+          name: 'body',
+          in: 'body',
+          required: true,
+          schema: {
+            type: 'object',
+            required: ['url'],
+            properties: {
+              url: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' },
+            },
+          },
+        },
+      ],
+      responses: { '201': { description: 'Registered.' } },
+    },
+  };
+  return swagger;
+}
+
+describe('webhook payload (x-ms-notification-content)', () => {
+  it('reports a field the payload no longer has as a deleted output, in the old file', () => {
+    const result = diffEdited(
+      (swagger) => delete swagger.paths['/hooks']['x-ms-notification-content'].schema.properties.title,
+      withWebhook(),
+    );
+    expect(withRule(result, 'BRK-OUTPUT-DELETED')).toMatchObject([
+      {
+        operationId: 'OnTaskCreated',
+        side: 'old',
+        pointer: '/paths/~1hooks/x-ms-notification-content/schema/properties/title',
+        valuePath: 'operation/OnTaskCreated/x-ms-notification-content/schema/title',
+      },
+    ]);
+  });
+
+  it('reports a payload field whose type changed, and lists a new one as non-breaking', () => {
+    const result = diffEdited((swagger) => {
+      const properties = swagger.paths['/hooks']['x-ms-notification-content'].schema.properties;
+      properties.id.type = 'integer';
+      properties.due = { type: 'string', format: 'date-time' };
+    }, withWebhook());
+    expect(withRule(result, 'BRK-OUTPUT-TYPE')[0]!.valuePath).toBe(
+      'operation/OnTaskCreated/x-ms-notification-content/schema/id/type',
+    );
+    expect(withRule(result, 'CHG-OUTPUT-ADDED')).toHaveLength(1);
+  });
+
+  it('lists an edited payload description as a minor update', () => {
+    const result = diffEdited(
+      (swagger) => (swagger.paths['/hooks']['x-ms-notification-content'].description = 'The new task.'),
+      withWebhook(),
+    );
+    expect(result.changes.map((change) => [change.ruleId, change.impact])).toEqual([
+      ['CHG-TEXT-EDITED', 'minor'],
+    ]);
   });
 });
 
@@ -179,6 +314,16 @@ describe('BRK-TRIGGER-KIND', () => {
   it('fires when an action becomes a trigger', () => {
     const result = diffEdited((swagger) => (swagger.paths['/tasks'].get['x-ms-trigger'] = 'single'));
     expect(withRule(result, 'BRK-TRIGGER-KIND')).toHaveLength(1);
+  });
+
+  it('fires when a webhook trigger loses its notification content (on its path item) and turns polling', () => {
+    const result = diffEdited(
+      (swagger) => delete swagger.paths['/hooks']['x-ms-notification-content'],
+      withWebhook(),
+    );
+    expect(withRule(result, 'BRK-TRIGGER-KIND')[0]!.message).toMatch(
+      /from a single webhook trigger to a single polling trigger/,
+    );
   });
 
   it('stays quiet when the trigger keeps its kind', () => {

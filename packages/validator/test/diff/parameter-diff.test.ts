@@ -1,8 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { diffEdited, withRule, type Json } from './diff-fixture.js';
+import { validSwagger } from '../helpers/valid-connector.js';
 
 const listTasks = (swagger: Json): Json => swagger.paths['/tasks'].get;
 const createTask = (swagger: Json): Json => swagger.paths['/tasks'].post;
+/** The valid connector's swagger with `edit` applied, as the old version of a diff. */
+const validSwaggerWith = (edit: (swagger: Json) => void): Json => {
+  const swagger = validSwagger();
+  edit(swagger);
+  return swagger;
+};
 
 describe('BRK-PARAM-LOCATION', () => {
   it('fires when a parameter moves from query to header', () => {
@@ -57,6 +64,25 @@ describe('BRK-OPTIONAL-TO-REQUIRED', () => {
     expect(change).toMatchObject({ severity: 'error', pointer: '/paths/~1tasks/get/parameters/0/required' });
   });
 
+  it('stays quiet when a body with required fields is marked required (flows already send it)', () => {
+    const optionalBody = validSwaggerWith((swagger) => delete createTask(swagger).parameters[0].required);
+    const result = diffEdited((swagger) => (createTask(swagger).parameters[0].required = true), optionalBody);
+    expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER')[0]).toMatchObject({
+      pointer: '/paths/~1tasks/post/parameters/0/required',
+      valuePath: 'operation/CreateTask/parameter/body',
+    });
+    const noRequiredField = validSwaggerWith((swagger) => {
+      delete createTask(swagger).parameters[0].required;
+      createTask(swagger).parameters[0].schema.required = [];
+    });
+    const loud = diffEdited((swagger) => {
+      createTask(swagger).parameters[0].required = true;
+      createTask(swagger).parameters[0].schema.required = [];
+    }, noRequiredField);
+    expect(withRule(loud, 'BRK-OPTIONAL-TO-REQUIRED')).toHaveLength(1);
+  });
+
   it('fires when an optional body field becomes required', () => {
     const result = diffEdited((swagger) => createTask(swagger).parameters[0].schema.required.push('due'));
     expect(withRule(result, 'BRK-OPTIONAL-TO-REQUIRED')[0]).toMatchObject({
@@ -89,6 +115,51 @@ describe('BRK-REQ-FIELD-ADDED', () => {
     expect(change!.message).toBe(
       'The required input field has been added. Existing flows will not send this new field.',
     );
+  });
+
+  it("lists a new required field that the platform fills (a webhook's callback URL) as non-breaking", () => {
+    const result = diffEdited((swagger) => {
+      const schema = createTask(swagger).parameters[0].schema;
+      schema.properties.callback = {
+        type: 'string',
+        'x-ms-notification-url': true,
+        'x-ms-visibility': 'internal',
+      };
+      schema.properties.webhook = {
+        type: 'object',
+        required: ['url', 'events'],
+        properties: {
+          url: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' },
+          events: {
+            type: 'array',
+            items: { type: 'string' },
+            default: ['created'],
+            'x-ms-visibility': 'internal',
+          },
+        },
+      };
+      schema.required.push('callback', 'webhook');
+    });
+    expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(result, 'CHG-INPUT-FIELD-ADDED')).toHaveLength(2);
+  });
+
+  it('fires on a new required object with a field flows must fill', () => {
+    const result = diffEdited((swagger) => {
+      const schema = createTask(swagger).parameters[0].schema;
+      schema.properties.webhook = {
+        type: 'object',
+        required: ['url', 'secret'],
+        properties: {
+          url: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' },
+          secret: { type: 'string' },
+        },
+      };
+      schema.required.push('webhook');
+    });
+    expect(withRule(result, 'BRK-REQ-FIELD-ADDED').map((change) => change.valuePath)).toEqual([
+      'operation/CreateTask/parameter/body/schema/webhook',
+    ]);
   });
 
   it('lists a new optional body field as non-breaking', () => {
@@ -157,6 +228,26 @@ describe('BRK-INPUT-TYPE', () => {
     );
     expect(withRule(result, 'BRK-INPUT-TYPE')[0]!.message).toMatch(
       /format changed from 'date-time' to 'date'/,
+    );
+  });
+
+  it('stays quiet when a numeric input widens (integer to number, int32 to int64), not when it narrows', () => {
+    const withCount = (type: string, format: string) => (swagger: Json) => {
+      createTask(swagger).parameters[0].schema.properties.count = { type, format };
+    };
+    const from = (type: string, format: string): Json => validSwaggerWith(withCount(type, format));
+    const widened = diffEdited(withCount('number', 'double'), from('integer', 'int32'));
+    expect(widened.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(widened, 'CHG-OTHER')[0]!.message).toMatch(/Changed: type, format/);
+    const longer = diffEdited(withCount('integer', 'int64'), from('integer', 'int32'));
+    expect(longer.changes.filter((change) => change.breaking)).toEqual([]);
+    const narrowed = diffEdited(withCount('integer', 'int32'), from('integer', 'int64'));
+    expect(withRule(narrowed, 'BRK-INPUT-TYPE')[0]!.message).toMatch(
+      /format changed from 'int64' to 'int32'/,
+    );
+    const truncated = diffEdited(withCount('integer', 'int32'), from('number', 'float'));
+    expect(withRule(truncated, 'BRK-INPUT-TYPE')[0]!.message).toMatch(
+      /type changed from 'number' to 'integer'/,
     );
   });
 

@@ -24,6 +24,28 @@ describe('BRK-OUTPUT-DELETED', () => {
     expect(withRule(result, 'CHG-OUTPUT-ADDED').length).toBeGreaterThan(0);
     expect(result.classification).toBe('major-update');
   });
+
+  it('stays quiet when an empty schema leaves the response (reviewers ask for it), not when one with fields does', () => {
+    const withEmpty = validSwagger();
+    withEmpty.paths['/tasks/{taskId}'].get.responses['200'].schema = {
+      type: 'object',
+      description: 'The task.',
+    };
+    const emptied = diffEdited(
+      (swagger) => delete swagger.paths['/tasks/{taskId}'].get.responses['200'].schema,
+      withEmpty,
+    );
+    expect(emptied.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(emptied, 'CHG-OTHER')[0]).toMatchObject({
+      side: 'old',
+      valuePath: 'operation/GetTask/responses/200/schema',
+    });
+
+    const removed = diffEdited(
+      (swagger) => delete swagger.paths['/tasks/{taskId}'].get.responses['200'].schema,
+    );
+    expect(withRule(removed, 'BRK-OUTPUT-DELETED')[0]!.message).toMatch(/no longer has a body/);
+  });
 });
 
 describe('BRK-OUTPUT-TYPE', () => {
@@ -32,6 +54,33 @@ describe('BRK-OUTPUT-TYPE', () => {
     const [change] = withRule(result, 'BRK-OUTPUT-TYPE');
     expect(change).toMatchObject({ pointer: '/definitions/Task/properties/id/type', side: 'new' });
     expect(change!.valuePath).toMatch(/\/schema\/(items\/)?id\/type$/);
+  });
+
+  it('stays quiet when an output narrows (number to integer) or changes numeric format, not when it widens', () => {
+    const start = validSwagger();
+    start.definitions.Task.properties.estimate = { type: 'number', format: 'double' };
+    const narrowed = diffEdited(
+      (swagger) => (swagger.definitions.Task.properties.estimate = { type: 'integer', format: 'int32' }),
+      start,
+    );
+    expect(narrowed.changes.filter((change) => change.breaking)).toEqual([]);
+    const float = diffEdited(
+      (swagger) => (swagger.definitions.Task.properties.estimate.format = 'float'),
+      start,
+    );
+    expect(float.changes.filter((change) => change.breaking)).toEqual([]);
+    const text = diffEdited(
+      (swagger) => (swagger.definitions.Task.properties.estimate.type = 'string'),
+      start,
+    );
+    expect(withRule(text, 'BRK-OUTPUT-TYPE').length).toBe(3);
+    const start2 = validSwagger();
+    start2.definitions.Task.properties.estimate = { type: 'integer' };
+    const widened = diffEdited(
+      (swagger) => (swagger.definitions.Task.properties.estimate.type = 'number'),
+      start2,
+    );
+    expect(withRule(widened, 'BRK-OUTPUT-TYPE')[0]!.message).toMatch(/from 'integer' to 'number'/);
   });
 
   it('stays quiet when only the description changes', () => {
@@ -86,18 +135,57 @@ describe('BRK-OUTPUT-ENUM-REMOVED', () => {
 });
 
 describe('BRK-RESPONSE-CODE', () => {
-  it('fires when the success status code changes', () => {
+  it('lists another success status code as a non-breaking change, and still compares its schema', () => {
     const result = diffEdited((swagger) => {
       const responses = swagger.paths['/tasks/{taskId}'].get.responses;
       responses['203'] = responses['200'];
       delete responses['200'];
     });
-    const [change] = withRule(result, 'BRK-RESPONSE-CODE');
-    expect(change).toMatchObject({
-      operationId: 'GetTask',
-      pointer: '/paths/~1tasks~1{taskId}/get/responses/203',
+    expect(withRule(result, 'BRK-RESPONSE-CODE')).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER')).toMatchObject([
+      { operationId: 'GetTask', pointer: '/paths/~1tasks~1{taskId}/get/responses/203', breaking: false },
+    ]);
+    expect(withRule(result, 'CHG-OTHER')[0]!.message).toMatch(/from 200 to 203/);
+    expect(result.classification).toBe('major-update');
+  });
+
+  it("stays quiet when 'default' becomes '200' (reviewers ask for it), but not when a field goes with it", () => {
+    const toOk = (swagger: Json): void => {
+      const responses = swagger.paths['/tasks/{taskId}'].get.responses;
+      responses.default = responses['200'];
+      delete responses['200'];
+    };
+    const start = validSwagger();
+    toOk(start);
+    const quiet = diffEdited((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.responses = {
+        '200': swagger.paths['/tasks/{taskId}'].get.responses.default,
+      };
+    }, start);
+    expect(quiet.changes.filter((change) => change.breaking)).toEqual([]);
+    const loud = diffEdited((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.responses = {
+        '200': {
+          description: 'The task.',
+          schema: { type: 'object', properties: { id: { type: 'string' } } },
+        },
+      };
+    }, start);
+    expect(withRule(loud, 'BRK-OUTPUT-DELETED').map((change) => change.valuePath)).toEqual([
+      'operation/GetTask/responses/200/schema/title',
+      'operation/GetTask/responses/200/schema/status',
+    ]);
+  });
+
+  it('fires when no success response is left', () => {
+    const result = diffEdited((swagger) => {
+      const responses = swagger.paths['/tasks/{taskId}'].get.responses;
+      responses['300'] = responses['200'];
+      delete responses['200'];
     });
-    expect(change!.message).toMatch(/from 200 to 203/);
+    expect(withRule(result, 'BRK-RESPONSE-CODE')[0]!.message).toMatch(
+      /success response 200 has been removed/,
+    );
   });
 
   it('fires when the root type changes from array to object', () => {
@@ -105,6 +193,20 @@ describe('BRK-RESPONSE-CODE', () => {
       (swagger) => (swagger.paths['/tasks'].get.responses['200'].schema = { $ref: '#/definitions/Task' }),
     );
     expect(withRule(result, 'BRK-RESPONSE-CODE')[0]!.message).toMatch(/'array' to 'object'/);
+  });
+
+  it("stays quiet when a 'file' response is rewritten as string/binary", () => {
+    const start = validSwagger();
+    start.paths['/tasks/{taskId}'].get.produces = ['application/pdf'];
+    start.paths['/tasks/{taskId}'].get.responses['200'].schema = { type: 'file' };
+    const result = diffEdited((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.responses['200'].schema = { type: 'string', format: 'binary' };
+    }, start);
+    expect(result.changes).toEqual([]);
+    const toText = diffEdited((swagger) => {
+      swagger.paths['/tasks/{taskId}'].get.responses['200'].schema = { type: 'object' };
+    }, start);
+    expect(withRule(toText, 'BRK-RESPONSE-CODE')[0]!.message).toMatch(/'string' to 'object'/);
   });
 
   it('fires when a static schema becomes dynamic', () => {

@@ -1,6 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, entriesOf, has, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { isEmptySchema } from '../../swagger/empty-schema.js';
 import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { effectiveMimeTypes, fill, operationLabel, successResponses } from './rule-kit.js';
 
@@ -8,16 +9,6 @@ const RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
 
 function hasSchema(response: { value: JsonObject }): boolean {
   return isObject(response.value.schema);
-}
-
-/** `{}` or a bare `{"type": "object"}`: a schema that tells the designer nothing. */
-function isEmptySchema(model: SwaggerModel, schema: unknown, pointer: string): boolean {
-  const resolved = asObject(model.resolve(schema, pointer).value);
-  if (!resolved) return false;
-  const meaningful = Object.keys(resolved).filter(
-    (key) => !['type', 'description', 'title', 'x-ms-summary'].includes(key),
-  );
-  return meaningful.length === 0 && (resolved.type === undefined || resolved.type === 'object');
 }
 
 function isWebhookSubscription(model: SwaggerModel, operation: OperationInfo): boolean {
