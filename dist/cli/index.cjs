@@ -1197,8 +1197,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path49 = require("node:path");
-    var fs21 = require("node:fs");
+    var path50 = require("node:path");
+    var fs22 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs21.existsSync(executableFile)) return;
+        if (fs22.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2210,11 +2210,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path49.resolve(baseDir, baseName);
-          if (fs21.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path49.extname(baseName))) return void 0;
+          const localBin = path50.resolve(baseDir, baseName);
+          if (fs22.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path50.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs21.existsSync(`${localBin}${ext}`)
+            (ext) => fs22.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,21 +2226,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs21.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs22.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path49.resolve(
-            path49.dirname(resolvedScriptPath),
+          executableDir = path50.resolve(
+            path50.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path49.basename(
+            const legacyName = path50.basename(
               this._scriptPath,
-              path49.extname(this._scriptPath)
+              path50.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2251,7 +2251,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path49.extname(executableFile));
+        launchWithNode = sourceExt.includes(path50.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3166,7 +3166,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path49.basename(filename, path49.extname(filename));
+        this._name = path50.basename(filename, path50.extname(filename));
         return this;
       }
       /**
@@ -3180,9 +3180,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path50) {
-        if (path50 === void 0) return this._executableDir;
-        this._executableDir = path50;
+      executableDir(path51) {
+        if (path51 === void 0) return this._executableDir;
+        this._executableDir = path51;
         return this;
       }
       /**
@@ -6689,8 +6689,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path49) {
-      let input = path49;
+    function removeDotSegments(path50) {
+      let input = path50;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -6764,11 +6764,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path49) {
-      if (path49 === "" || path49[0] === "/") {
-        return removeDotSegments(path49);
+    function removeDotSegmentsRelative(path50) {
+      if (path50 === "" || path50[0] === "/") {
+        return removeDotSegments(path50);
       }
-      const segments = path49.split("/");
+      const segments = path50.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -7131,8 +7131,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path49 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path49 && path49 !== "/" ? path49 : void 0;
+        const path50 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path50 && path50 !== "/" ? path50 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10442,17 +10442,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path49) {
-      const ctrl = callVisitor(key, node, visitor, path49);
+    function visit_(key, node, visitor, path50) {
+      const ctrl = callVisitor(key, node, visitor, path50);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path49, ctrl);
-        return visit_(key, ctrl, visitor, path49);
+        replaceNode(key, path50, ctrl);
+        return visit_(key, ctrl, visitor, path50);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path49 = Object.freeze(path49.concat(node));
+          path50 = Object.freeze(path50.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path49);
+            const ci = visit_(i2, node.items[i2], visitor, path50);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10463,13 +10463,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path49 = Object.freeze(path49.concat(node));
-          const ck = visit_("key", node.key, visitor, path49);
+          path50 = Object.freeze(path50.concat(node));
+          const ck = visit_("key", node.key, visitor, path50);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path49);
+          const cv = visit_("value", node.value, visitor, path50);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10490,17 +10490,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path49) {
-      const ctrl = await callVisitor(key, node, visitor, path49);
+    async function visitAsync_(key, node, visitor, path50) {
+      const ctrl = await callVisitor(key, node, visitor, path50);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path49, ctrl);
-        return visitAsync_(key, ctrl, visitor, path49);
+        replaceNode(key, path50, ctrl);
+        return visitAsync_(key, ctrl, visitor, path50);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path49 = Object.freeze(path49.concat(node));
+          path50 = Object.freeze(path50.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path49);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path50);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10511,13 +10511,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path49 = Object.freeze(path49.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path49);
+          path50 = Object.freeze(path50.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path50);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path49);
+          const cv = await visitAsync_("value", node.value, visitor, path50);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10544,23 +10544,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path49) {
+    function callVisitor(key, node, visitor, path50) {
       if (typeof visitor === "function")
-        return visitor(key, node, path49);
+        return visitor(key, node, path50);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path49);
+        return visitor.Map?.(key, node, path50);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path49);
+        return visitor.Seq?.(key, node, path50);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path49);
+        return visitor.Pair?.(key, node, path50);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path49);
+        return visitor.Scalar?.(key, node, path50);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path49);
+        return visitor.Alias?.(key, node, path50);
       return void 0;
     }
-    function replaceNode(key, path49, node) {
-      const parent = path49[path49.length - 1];
+    function replaceNode(key, path50, node) {
+      const parent = path50[path50.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -11172,10 +11172,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path49, value) {
+    function collectionFromPath(schema, path50, value) {
       let v = value;
-      for (let i2 = path49.length - 1; i2 >= 0; --i2) {
-        const k = path49[i2];
+      for (let i2 = path50.length - 1; i2 >= 0; --i2) {
+        const k = path50[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -11194,7 +11194,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path49) => path49 == null || typeof path49 === "object" && !!path49[Symbol.iterator]().next().done;
+    var isEmptyPath = (path50) => path50 == null || typeof path50 === "object" && !!path50[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -11224,11 +11224,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path49, value) {
-        if (isEmptyPath(path49))
+      addIn(path50, value) {
+        if (isEmptyPath(path50))
           this.add(value);
         else {
-          const [key, ...rest] = path49;
+          const [key, ...rest] = path50;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -11242,8 +11242,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path49) {
-        const [key, ...rest] = path49;
+      deleteIn(path50) {
+        const [key, ...rest] = path50;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -11257,8 +11257,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path49, keepScalar) {
-        const [key, ...rest] = path49;
+      getIn(path50, keepScalar) {
+        const [key, ...rest] = path50;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -11276,8 +11276,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path49) {
-        const [key, ...rest] = path49;
+      hasIn(path50) {
+        const [key, ...rest] = path50;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -11287,8 +11287,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path49, value) {
-        const [key, ...rest] = path49;
+      setIn(path50, value) {
+        const [key, ...rest] = path50;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13803,9 +13803,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path49, value) {
+      addIn(path50, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path49, value);
+          this.contents.addIn(path50, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13880,14 +13880,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path49) {
-        if (Collection2.isEmptyPath(path49)) {
+      deleteIn(path50) {
+        if (Collection2.isEmptyPath(path50)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path49) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path50) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13902,10 +13902,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path49, keepScalar) {
-        if (Collection2.isEmptyPath(path49))
+      getIn(path50, keepScalar) {
+        if (Collection2.isEmptyPath(path50))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path49, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path50, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13916,10 +13916,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path49) {
-        if (Collection2.isEmptyPath(path49))
+      hasIn(path50) {
+        if (Collection2.isEmptyPath(path50))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path49) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path50) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13936,13 +13936,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path49, value) {
-        if (Collection2.isEmptyPath(path49)) {
+      setIn(path50, value) {
+        if (Collection2.isEmptyPath(path50)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path49), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path50), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path49, value);
+          this.contents.setIn(path50, value);
         }
       }
       /**
@@ -15903,9 +15903,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path49) => {
+    visit2.itemAtPath = (cst, path50) => {
       let item = cst;
-      for (const [field, index] of path49) {
+      for (const [field, index] of path50) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15914,23 +15914,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path49) => {
-      const parent = visit2.itemAtPath(cst, path49.slice(0, -1));
-      const field = path49[path49.length - 1][0];
+    visit2.parentCollection = (cst, path50) => {
+      const parent = visit2.itemAtPath(cst, path50.slice(0, -1));
+      const field = path50[path50.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path49, item, visitor) {
-      let ctrl = visitor(item, path49);
+    function _visit(path50, item, visitor) {
+      let ctrl = visitor(item, path50);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path49.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path50.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -15941,10 +15941,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path49);
+            ctrl = ctrl(item, path50);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path49) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path50) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -17246,14 +17246,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs21, sep: [] });
+                map2.items.push({ start, key: fs22, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs21);
+                this.stack.push(fs22);
               } else {
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -17381,13 +17381,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs21, sep: [] });
+                fc.items.push({ start: [], key: fs22, sep: [] });
               else if (it.sep)
-                this.stack.push(fs21);
+                this.stack.push(fs22);
               else
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17999,12 +17999,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs21, exportName) {
+    function addFormats2(ajv, list2, fs22, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs21[f]);
+        ajv.addFormat(f, fs22[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -20355,8 +20355,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path49, { windows } = {}) => {
-      const segs = path49.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path50, { windows } = {}) => {
+      const segs = path50.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21934,7 +21934,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs21 = require("fs");
+    var fs22 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -21954,7 +21954,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs21.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs22.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -21971,7 +21971,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs21.close(self2.fd, onCloseDone);
+      fs22.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -22003,7 +22003,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs21.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs22.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -22363,7 +22363,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs21 = require("fs");
+    var fs22 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -22388,9 +22388,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path49, options2) {
+    function openPromise(path50, options2) {
       return new Promise((resolve, reject) => {
-        open2(path49, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path50, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -22420,7 +22420,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path49, options2, callback) {
+    function open2(path50, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -22432,10 +22432,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs21.open(path49, "r", function(err2, fd2) {
+      fs22.open(path50, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs21.close(fd2, defaultCallback);
+          if (err3) fs22.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -22452,7 +22452,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs21.fstat(fd2, function(err2, stats) {
+      fs22.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -23530,7 +23530,7 @@ var require_dist3 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs21 = require("fs");
+    var fs22 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -23560,14 +23560,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs21.stat(realPath, function(err2, stats) {
+      fs22.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs21.createReadStream(realPath);
+          var readStream = fs22.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -30508,10 +30508,14 @@ function targetsPowerPlatformConnectors(pullRequest) {
   const name = pullRequest.baseRepository.split("/").pop() ?? "";
   return name.toLowerCase() === "powerplatformconnectors";
 }
-function staysInOneRepository(pullRequest) {
-  const { baseRepository, headRepository } = pullRequest;
-  if (!baseRepository || !headRepository) return false;
+function syncsBranchesOfOneRepository(pullRequest) {
+  const { baseRepository, headRepository, headRef } = pullRequest;
+  if (!baseRepository || !headRepository || headRef !== UPSTREAM_TARGET_BRANCH) return false;
   return baseRepository.toLowerCase() === headRepository.toLowerCase();
+}
+function checksAsSubmission(pullRequest) {
+  if (!pullRequest) return true;
+  return targetsPowerPlatformConnectors(pullRequest) && !syncsBranchesOfOneRepository(pullRequest);
 }
 var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
 var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
@@ -30548,14 +30552,14 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
+    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
     levels: certificationLevels("error"),
     example: {
       bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
       good: "one pull request per connector folder"
     },
     check(context) {
-      if (context.changedFolders.length <= 1) return;
+      if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
       const others2 = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
       context.report({
         message: `You can only submit one connector per pull request: this change also touches ${listFolders(others2)}. Move the changes to the other connectors into pull requests of their own.`
@@ -30568,14 +30572,14 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "Open the pull request against the dev branch.",
-    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked when the pull request's branch is in the repository it goes into (merging your fork's `dev` into its `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
     levels: certificationLevels("error"),
     example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
     check(context) {
       const pullRequest = context.pullRequest;
       const baseRef = pullRequest?.baseRef;
       if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      if (!targetsPowerPlatformConnectors(pullRequest) || staysInOneRepository(pullRequest)) return;
+      if (!checksAsSubmission(pullRequest)) return;
       context.report({
         message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
       });
@@ -30587,12 +30591,12 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
     levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
       const title = context.pullRequest?.title;
-      if (title === void 0) return;
+      if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
       const connector = context.connector;
       const expected = `${connector.title?.trim() || connector.name} (Independent Publisher)`;
       const named = independentPublisherTitleName(title);
@@ -31168,12 +31172,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path49) {
+function findNodeAtLocation(root, path50) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path49) {
+  for (let segment of path50) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -32615,7 +32619,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path49 = problem.segments;
+  const path50 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -32629,21 +32633,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path49.includes("oAuthSettings")) {
-      const last2 = path49[path49.length - 1];
+    if (path50.includes("oAuthSettings")) {
+      const last2 = path50[path50.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path49.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path49[path49.length - 1] === "type" && path49.length === parameterNameDepth(path49) + 1)
+    if (path50.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path50[path50.length - 1] === "type" && path50.length === parameterNameDepth(path50) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path49) {
-  return path49[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path50) {
+  return path50[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -34971,7 +34975,7 @@ var getCodePoint = (
   )
 );
 function getEscaper(regex2, map2) {
-  return function escape5(data) {
+  return function escape6(data) {
     let match2;
     let lastIdx = 0;
     let result = "";
@@ -40921,9 +40925,9 @@ var SwaggerModel = class {
           );
       }
     };
-    for (const [path49, pathItem] of entriesOf(this.paths)) {
+    for (const [path50, pathItem] of entriesOf(this.paths)) {
       if (!isObject(pathItem)) continue;
-      const pathItemPlace = new PointerPlace(root, "paths", path49);
+      const pathItemPlace = new PointerPlace(root, "paths", path50);
       visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
@@ -40947,10 +40951,10 @@ var SwaggerModel = class {
   }
   buildOperations() {
     const operations = [];
-    for (const [path49, pathItemValue] of entriesOf(this.paths)) {
+    for (const [path50, pathItemValue] of entriesOf(this.paths)) {
       const pathItem = asObject(pathItemValue);
       if (!pathItem) continue;
-      const pathItemPointer = childPointer("/paths", path49);
+      const pathItemPointer = childPointer("/paths", path50);
       const pathParameters2 = this.parameterList(
         pathItem.parameters,
         childPointer(pathItemPointer, "parameters"),
@@ -40970,7 +40974,7 @@ var SwaggerModel = class {
           isInternal
         );
         operations.push({
-          path: path49,
+          path: path50,
           method,
           pointer,
           pathItemPointer,
@@ -41316,10 +41320,10 @@ var StructureWalker = class {
       if (isObject(tagFields.externalDocs))
         this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
-    for (const [path49, item] of entriesOf(fields.paths)) {
-      if (path49.startsWith("x-")) continue;
-      if (isObject(item)) this.visitPathItem(item, rootNode, path49);
-      else this.typeIssue(placeAt(rootNode, "paths", path49), "Object", item);
+    for (const [path50, item] of entriesOf(fields.paths)) {
+      if (path50.startsWith("x-")) continue;
+      if (isObject(item)) this.visitPathItem(item, rootNode, path50);
+      else this.typeIssue(placeAt(rootNode, "paths", path50), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
       this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
@@ -41345,8 +41349,8 @@ var StructureWalker = class {
     if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
     if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path49) {
-    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path49);
+  visitPathItem(item, rootNode, path50) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path50);
     this.ref(item, itemNode, "pathItem");
     const fields = this.add(itemNode);
     this.visitParameters(fields.parameters, itemNode);
@@ -42289,9 +42293,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = asArray(operation.operation[key]) ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path49) {
+function pathVariables(path50) {
   const names = [];
-  for (const match2 of path49.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path50.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -42386,9 +42390,9 @@ function operationOwning(model, pointer) {
     return void 0;
   }
   if (segments[0] !== "paths" || segments.length < 3) return void 0;
-  const [, path49, method] = segments;
+  const [, path50, method] = segments;
   return model.operations.find(
-    (operation) => operation.path === path49 && (operation.method === method || method === "parameters")
+    (operation) => operation.path === path50 && (operation.method === method || method === "parameters")
   );
 }
 function callsOf(extension, value, pointer) {
@@ -42468,10 +42472,10 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? { kind: "missing" } : { kind: "unknown" };
 }
-function followSchemaPath(model, root, path49) {
+function followSchemaPath(model, root, path50) {
   let current = resolved(model, root);
   if (!current) return { kind: "unknown" };
-  const segments = path49.split("/").filter((segment) => segment !== "");
+  const segments = path50.split("/").filter((segment) => segment !== "");
   for (const segment of segments.slice(0, MAX_STEPS)) {
     const next = property(model, current, segment);
     if (next.kind !== "found") return next;
@@ -42811,9 +42815,9 @@ var dynamicRules = [
           continue;
         }
         if (items.kind !== "found") continue;
-        for (const [key, path49] of itemPaths) {
-          if (followSchemaPath(swagger, items.schema, path49).kind !== "missing") continue;
-          report2({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path49, label) });
+        for (const [key, path50] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path50).kind !== "missing") continue;
+          report2({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path50, label) });
         }
       }
     }
@@ -43897,8 +43901,8 @@ var operationIdRules = [
 function pathKeys(paths) {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
 }
-function normalizePath(path49) {
-  return path49.replace(/\{[^{}]*\}/g, "{}");
+function normalizePath(path50) {
+  return path50.replace(/\{[^{}]*\}/g, "{}");
 }
 function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
@@ -43915,15 +43919,15 @@ function partiallyDuplicates(a, b) {
   }
   return differs;
 }
-function pathShape(path49) {
-  const segments = path49.split("/");
+function pathShape(path50) {
+  const segments = path50.split("/");
   const variable = segments.map(isVariableSegment);
   return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
-function templateProblem(path49) {
+function templateProblem(path50) {
   let open2 = -1;
-  for (let index = 0; index < path49.length; index++) {
-    const character = path49[index];
+  for (let index = 0; index < path50.length; index++) {
+    const character = path50[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -43957,10 +43961,10 @@ var pathRules = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report: report2 }) {
-      for (const path49 of pathKeys(swagger?.paths)) {
-        if (path49.startsWith("/")) continue;
+      for (const path50 of pathKeys(swagger?.paths)) {
+        if (path50.startsWith("/")) continue;
         report2({
-          pointer: childPointer("/paths", path49),
+          pointer: childPointer("/paths", path50),
           message: "The path is not valid, it must start with a '/' character."
         });
       }
@@ -43979,10 +43983,10 @@ var pathRules = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
     check({ swagger, report: report2 }) {
-      for (const path49 of pathKeys(swagger?.paths)) {
-        if (!/[?#]/.test(path49)) continue;
+      for (const path50 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path50)) continue;
         report2({
-          pointer: childPointer("/paths", path49),
+          pointer: childPointer("/paths", path50),
           message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
         });
       }
@@ -43998,10 +44002,10 @@ var pathRules = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report: report2 }) {
-      for (const path49 of pathKeys(swagger?.paths)) {
-        if (!path49.includes("*")) continue;
+      for (const path50 of pathKeys(swagger?.paths)) {
+        if (!path50.includes("*")) continue;
         report2({
-          pointer: childPointer("/paths", path49),
+          pointer: childPointer("/paths", path50),
           message: "The operation path cannot contain wildcard character '*'."
         });
       }
@@ -44017,11 +44021,11 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report: report2 }) {
-      for (const path49 of pathKeys(swagger?.paths)) {
-        const problem = templateProblem(path49);
+      for (const path50 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path50);
         if (problem === void 0) continue;
         report2({
-          pointer: childPointer("/paths", path49),
+          pointer: childPointer("/paths", path50),
           message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
         });
       }
@@ -44037,10 +44041,10 @@ var pathRules = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report: report2 }) {
-      for (const path49 of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path49).some((name) => name.includes("="))) continue;
+      for (const path50 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path50).some((name) => name.includes("="))) continue;
         report2({
-          pointer: childPointer("/paths", path49),
+          pointer: childPointer("/paths", path50),
           message: "The operation path template variables cannot set default values with character '='."
         });
       }
@@ -44132,14 +44136,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report: report2 }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path49 of pathKeys(swagger?.paths)) {
-        const key = path49.toLowerCase();
+      for (const path50 of pathKeys(swagger?.paths)) {
+        const key = path50.toLowerCase();
         if (seen.has(key)) {
           report2({
-            pointer: childPointer("/paths", path49),
+            pointer: childPointer("/paths", path50),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path49
+              path50
             )
           });
         }
@@ -44157,11 +44161,11 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report: report2 }) {
-      for (const [path49, item] of entriesOf(swagger?.paths)) {
+      for (const [path50, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report2({
-          pointer: childPointer("/paths", path49, "$ref"),
+          pointer: childPointer("/paths", path50, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -44198,18 +44202,19 @@ var pathRules = [
   }
 ];
 
+// packages/validator/src/swagger/empty-schema.ts
+var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
+function isEmptySchema(model, schema, pointer) {
+  const resolved2 = asObject(model.resolve(schema, pointer).value);
+  if (!resolved2) return false;
+  const meaningful = Object.keys(resolved2).filter((key) => !DESCRIPTIVE_KEYS.has(key));
+  return meaningful.length === 0 && (resolved2.type === void 0 || resolved2.type === "object");
+}
+
 // packages/validator/src/rules/operations/responses.ts
 var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
 function hasSchema(response) {
   return isObject(response.value.schema);
-}
-function isEmptySchema(model, schema, pointer) {
-  const resolved2 = asObject(model.resolve(schema, pointer).value);
-  if (!resolved2) return false;
-  const meaningful = Object.keys(resolved2).filter(
-    (key) => !["type", "description", "title", "x-ms-summary"].includes(key)
-  );
-  return meaningful.length === 0 && (resolved2.type === void 0 || resolved2.type === "object");
 }
 function isWebhookSubscription(model, operation) {
   const pathItem = asObject(model.paths?.[operation.path]);
@@ -45690,26 +45695,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path49 = [];
+    const path50 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path49.push(start);
+    path50.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path49.pop();
+        path50.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path49.slice(path49.indexOf(target)));
+      if (seen === "grey") cycles.push(path50.slice(path50.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path49.push(target);
+        path50.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -46432,9 +46437,9 @@ var webhooks = perModel(
     if (!operation.isTrigger) return [];
     const urls = bodyNotificationUrls(model, operation);
     const pathItem = asObject(model.paths?.[operation.path]);
-    const notificationContent = pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
-    if (urls.length === 0 && !notificationContent) return [];
-    return [{ operation, urls, notificationContent }];
+    const notificationContent2 = pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
+    if (urls.length === 0 && !notificationContent2) return [];
+    return [{ operation, urls, notificationContent: notificationContent2 }];
   })
 );
 
@@ -46663,10 +46668,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path49, options2 = {}) {
+function offsetOfPath(document, path50, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path49.entries()) {
+  for (const [index, step2] of path50.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step2);
@@ -46677,7 +46682,7 @@ function offsetOfPath(document, path49, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path49.length - 1;
+    const isLast = index === path50.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -46705,7 +46710,7 @@ function parseConfig(text3, file, options2) {
   const document = (0, import_yaml2.parseDocument)(text3.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false });
   const fail = (message2, offset, hint) => {
     const { line, col } = lineCounter.linePos(offset);
-    throw new UserError(message2, {
+    throw new UsageError(message2, {
       location: { file: displayPath(options2.cwd, file), line, column: col },
       hint
     });
@@ -46760,26 +46765,26 @@ async function readConfigText(file, cwd) {
     const code2 = error2.code;
     const shown = displayPath(cwd, file);
     if (code2 === "ENOENT") {
-      throw new UserError(`Configuration file not found: ${shown}.`, {
+      throw new UsageError(`Configuration file not found: ${shown}.`, {
         hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`
       });
     }
-    throw new UserError(`Cannot read the configuration file ${shown}: ${error2.message}.`, {
+    throw new UsageError(`Cannot read the configuration file ${shown}: ${error2.message}.`, {
       location: { file: shown }
     });
   }
 }
 function describeSchemaError(error2, root) {
-  const path49 = pointerSteps(error2.instancePath);
-  const [setting, ruleId, profile] = path49;
-  const value = path49.reduce(
+  const path50 = pointerSteps(error2.instancePath);
+  const [setting, ruleId, profile] = path50;
+  const value = path50.reduce(
     (node, step2) => node?.[step2],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error2.keyword === "additionalProperties") {
     const name = String(error2.params.additionalProperty);
-    if (path49.length === 0) {
+    if (path50.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -46790,7 +46795,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path49, name],
+      path: [...path50, name],
       atKey: true
     };
   }
@@ -46798,7 +46803,7 @@ function describeSchemaError(error2, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path49,
+      path: path50,
       atKey: false
     };
   }
@@ -46808,34 +46813,34 @@ function describeSchemaError(error2, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path49,
+        path: path50,
         atKey: false
       };
     }
     if (error2.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path49, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path50, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path49,
+      path: path50,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path49, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path50, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path49,
+      path: path50,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path49,
+    path: path50,
     atKey: false
   };
 }
@@ -47173,7 +47178,14 @@ function diffApiPropertiesValues(before, after) {
   const add2 = (change) => sink.add({ file: "apiProperties", side: "new", ...change });
   const authBefore = authenticationSignature(propertiesBefore);
   const authAfter = authenticationSignature(propertiesAfter);
-  if (!jsonEqual(authBefore, authAfter)) {
+  const setsAdded = parameterSetsOnlyAdded(propertiesBefore, propertiesAfter);
+  if (setsAdded) {
+    add2({
+      rule: CHANGE_RULES.other,
+      pointer: "/properties/connectionParameterSets",
+      detail: `Changed: connectionParameterSets, which now also offer ${quoteList(setsAdded)}; existing connections keep theirs.`
+    });
+  } else if (!jsonEqual(authBefore, authAfter)) {
     const key = has(propertiesAfter, "connectionParameterSets") ? "connectionParameterSets" : "connectionParameters";
     add2({
       rule: CHANGE_RULES.authType,
@@ -47188,7 +47200,7 @@ function diffApiPropertiesValues(before, after) {
       add2({ rule: CHANGE_RULES.textEdited, side, pointer, detail: `Edited: ${key}.`, impact: "minor" });
     } else if (key === "connectionParameters") {
       diffConnectionParameters(propertiesBefore[key], propertiesAfter[key], add2);
-    } else if (!AUTH_KEYS.has(key) || jsonEqual(authBefore, authAfter)) {
+    } else if (!AUTH_KEYS.has(key) || jsonEqual(authBefore, authAfter) && !setsAdded) {
       add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${key}.` });
     }
   }
@@ -47244,13 +47256,7 @@ function diffConnectionParameters(before, after, add2) {
 function authenticationSignature(properties) {
   const signature = /* @__PURE__ */ new Set();
   const collect2 = (parameters) => {
-    for (const [, parameter] of entriesOf(parameters)) {
-      const object = asObject(parameter);
-      if (asString(object?.type) !== "oauthSetting") continue;
-      signature.add(
-        `OAuth (${asString(asObject(object?.oAuthSettings)?.identityProvider) ?? "no identity provider"})`
-      );
-    }
+    for (const provider of oauthProviders(parameters)) signature.add(`OAuth (${provider})`);
   };
   collect2(properties.connectionParameters);
   const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
@@ -47261,11 +47267,59 @@ function authenticationSignature(properties) {
   }
   return [...signature].sort();
 }
+function parameterSetsOnlyAdded(before, after) {
+  const setsBefore = parameterSets(before);
+  const setsAfter = parameterSets(after);
+  if (!setsBefore || !setsAfter || setsAfter.size <= setsBefore.size) return void 0;
+  if (!jsonEqual(oauthProviders(before.connectionParameters), oauthProviders(after.connectionParameters)))
+    return void 0;
+  for (const [name, providers] of setsBefore) {
+    const now = setsAfter.get(name);
+    if (!now || !jsonEqual(providers, now)) return void 0;
+  }
+  return [...setsAfter.keys()].filter((name) => !setsBefore.has(name));
+}
+function parameterSets(properties) {
+  const values = asArray(asObject(properties.connectionParameterSets)?.values);
+  if (!values) return void 0;
+  const sets = /* @__PURE__ */ new Map();
+  for (const set2 of values) {
+    const object = asObject(set2);
+    sets.set(asString(object?.name) ?? "?", oauthProviders(object?.parameters));
+  }
+  return sets;
+}
+function oauthProviders(parameters) {
+  const providers = /* @__PURE__ */ new Set();
+  for (const [, parameter] of entriesOf(parameters)) {
+    const object = asObject(parameter);
+    if (asString(object?.type) !== "oauthSetting") continue;
+    providers.add(asString(asObject(object?.oAuthSettings)?.identityProvider) ?? "no identity provider");
+  }
+  return [...providers].sort();
+}
 function describe2(signature) {
   return signature.length === 0 ? "no OAuth or parameter sets" : signature.join(" + ");
 }
 
 // packages/validator/src/diff/diff-context.ts
+function basePathPrefix(model) {
+  const basePath = asString(model.root.basePath) ?? "";
+  return basePath.replace(/\/+$/, "");
+}
+function operationAddress(model, operation) {
+  return `${operation.method.toUpperCase()} ${basePathPrefix(model)}${operation.path}`;
+}
+function notificationContent(model, operation) {
+  if (!operation.isTrigger) return void 0;
+  const onOperation = asObject(operation.operation["x-ms-notification-content"]);
+  if (onOperation) {
+    return { value: onOperation, pointer: childPointer(operation.pointer, "x-ms-notification-content") };
+  }
+  const onPathItem = asObject(asObject(model.paths?.[operation.path])?.["x-ms-notification-content"]);
+  if (!onPathItem) return void 0;
+  return { value: onPathItem, pointer: childPointer(operation.pathItemPointer, "x-ms-notification-content") };
+}
 function operationLabel2(operation) {
   return operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`;
 }
@@ -47282,6 +47336,74 @@ function reportSchemaChanges(context, changes, operation, valuePath) {
       impact: change.impact
     });
   }
+}
+
+// packages/validator/src/diff/schema-view.ts
+var MAX_ALL_OF_DEPTH = 8;
+var MAX_FILLED_DEPTH = 8;
+function viewSchema(model, value, pointer) {
+  const resolved2 = model.resolve(value, pointer);
+  if (resolved2.broken) return void 0;
+  const node = asObject(resolved2.value);
+  if (!node) return void 0;
+  const view = {
+    node,
+    pointer: resolved2.pointer,
+    type: typeText(node.type),
+    format: typeText(node.format),
+    enum: asArray(node.enum),
+    properties: /* @__PURE__ */ new Map(),
+    required: /* @__PURE__ */ new Set(),
+    items: void 0,
+    isInternal: isInternalVisibility2(node["x-ms-visibility"])
+  };
+  merge(model, view, node, resolved2.pointer, 0, /* @__PURE__ */ new Set([resolved2.pointer]));
+  if (view.type === void 0 && view.properties.size > 0) view.type = "object";
+  if (view.type === "file") {
+    view.type = "string";
+    view.format ??= "binary";
+  }
+  return view;
+}
+function isFilledForFlows(model, value, pointer, depth = 0) {
+  const resolved2 = model.resolve(value, pointer);
+  const node = asObject(resolved2.value);
+  if (resolved2.broken || !node) return false;
+  if (has(node, "default") || node.readOnly === true || node["x-ms-notification-url"] === true) return true;
+  if (depth >= MAX_FILLED_DEPTH) return false;
+  const view = viewSchema(model, value, pointer);
+  if (!view || view.required.size === 0) return false;
+  return [...view.required].every((name) => {
+    const property2 = view.properties.get(name);
+    return property2 !== void 0 && isFilledForFlows(model, property2.value, property2.pointer, depth + 1);
+  });
+}
+function isInternalVisibility2(value) {
+  return typeof value === "string" && value.toLowerCase() === "internal";
+}
+function merge(model, view, node, pointer, depth, seen) {
+  for (const [name, property2] of entriesOf(node.properties)) {
+    if (!view.properties.has(name))
+      view.properties.set(name, { value: property2, pointer: childPointer(pointer, "properties", name) });
+  }
+  for (const name of asArray(node.required) ?? []) if (typeof name === "string") view.required.add(name);
+  if (!view.items && asObject(node.items))
+    view.items = { value: node.items, pointer: childPointer(pointer, "items") };
+  if (depth >= MAX_ALL_OF_DEPTH) return;
+  (asArray(node.allOf) ?? []).forEach((member, index) => {
+    const resolved2 = model.resolve(member, childPointer(pointer, "allOf", index));
+    const memberNode = asObject(resolved2.value);
+    if (resolved2.broken || !memberNode || seen.has(resolved2.pointer)) return;
+    seen.add(resolved2.pointer);
+    view.type ??= typeText(memberNode.type);
+    view.format ??= typeText(memberNode.format);
+    if (!view.enum && has(memberNode, "enum")) view.enum = asArray(memberNode.enum);
+    merge(model, view, memberNode, resolved2.pointer, depth + 1, seen);
+  });
+}
+function typeText(value) {
+  if (value === void 0 || value === "") return void 0;
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 // packages/validator/src/diff/parameter-diff.ts
@@ -47315,7 +47437,7 @@ function diffParameters(context, before, after) {
   }
   for (const location of new Set(removed.map((parameter) => parameter.in))) {
     const gone = removed.filter((parameter) => parameter.in === location);
-    const came = added.filter((parameter) => parameter.in === location && mustBeSent(parameter));
+    const came = added.filter((parameter) => parameter.in === location && mustBeSent(context.new, parameter));
     if (gone.length !== 1 || came.length !== 1) continue;
     const [previous, renamed] = [gone[0], came[0]];
     if (!jsonEqual(previous.value.type, renamed.value.type)) continue;
@@ -47324,7 +47446,7 @@ function diffParameters(context, before, after) {
     removed = removed.filter((parameter) => parameter !== previous);
   }
   for (const parameter of added) {
-    if (mustBeSent(parameter)) report2(CHANGE_RULES.requiredParameterAdded, "new", parameter);
+    if (mustBeSent(context.new, parameter)) report2(CHANGE_RULES.requiredParameterAdded, "new", parameter);
     else report2(CHANGE_RULES.parameterAdded, "new", parameter);
   }
   for (const parameter of removed) report2(CHANGE_RULES.parameterDeleted, "old", parameter);
@@ -47332,12 +47454,13 @@ function diffParameters(context, before, after) {
     const previous = oldByKey.get(parameterKey(parameter));
     if (!previous || parameter !== newByKey.get(parameterKey(parameter))) continue;
     const valuePath = `operation/${label}/parameter/${parameter.name ?? "?"}`;
-    if (previous.value.required !== true && mustBeSent(parameter)) {
+    if (previous.value.required !== true && mustBeSent(context.new, parameter)) {
+      const alreadySent = bodyWasAlwaysSent(context.old, previous);
       report2(
-        CHANGE_RULES.optionalToRequired,
+        alreadySent ? CHANGE_RULES.other : CHANGE_RULES.optionalToRequired,
         "new",
         parameter,
-        void 0,
+        alreadySent ? "Changed: required, on a body that had required fields, so flows already send it." : void 0,
         childPointer(parameter.definitionPointer, "required")
       );
     }
@@ -47373,8 +47496,19 @@ function diffParameters(context, before, after) {
     }
   }
 }
-function mustBeSent(parameter) {
-  return parameter.value.required === true && !has(parameter.value, "default");
+function mustBeSent(model, parameter) {
+  if (parameter.value.required !== true || has(parameter.value, "default")) return false;
+  if (parameter.value["x-ms-notification-url"] === true) return false;
+  return !(parameter.in === "body" && isFilledForFlows(model, parameter.value.schema, childPointer(parameter.definitionPointer, "schema")));
+}
+function bodyWasAlwaysSent(model, parameter) {
+  if (parameter.in !== "body") return false;
+  const schema = viewSchema(
+    model,
+    parameter.value.schema,
+    childPointer(parameter.definitionPointer, "schema")
+  );
+  return schema !== void 0 && schema.required.size > 0;
 }
 function parameterKey(parameter) {
   return `${parameter.in ?? ""}\0${parameter.name ?? ""}`;
@@ -47386,56 +47520,6 @@ function byKey(parameters) {
     if (!map2.has(key)) map2.set(key, parameter);
   }
   return map2;
-}
-
-// packages/validator/src/diff/schema-view.ts
-var MAX_ALL_OF_DEPTH = 8;
-function viewSchema(model, value, pointer) {
-  const resolved2 = model.resolve(value, pointer);
-  if (resolved2.broken) return void 0;
-  const node = asObject(resolved2.value);
-  if (!node) return void 0;
-  const view = {
-    node,
-    pointer: resolved2.pointer,
-    type: typeText(node.type),
-    format: typeText(node.format),
-    enum: asArray(node.enum),
-    properties: /* @__PURE__ */ new Map(),
-    required: /* @__PURE__ */ new Set(),
-    items: void 0,
-    isInternal: isInternalVisibility2(node["x-ms-visibility"])
-  };
-  merge(model, view, node, resolved2.pointer, 0, /* @__PURE__ */ new Set([resolved2.pointer]));
-  if (view.type === void 0 && view.properties.size > 0) view.type = "object";
-  return view;
-}
-function isInternalVisibility2(value) {
-  return typeof value === "string" && value.toLowerCase() === "internal";
-}
-function merge(model, view, node, pointer, depth, seen) {
-  for (const [name, property2] of entriesOf(node.properties)) {
-    if (!view.properties.has(name))
-      view.properties.set(name, { value: property2, pointer: childPointer(pointer, "properties", name) });
-  }
-  for (const name of asArray(node.required) ?? []) if (typeof name === "string") view.required.add(name);
-  if (!view.items && asObject(node.items))
-    view.items = { value: node.items, pointer: childPointer(pointer, "items") };
-  if (depth >= MAX_ALL_OF_DEPTH) return;
-  (asArray(node.allOf) ?? []).forEach((member, index) => {
-    const resolved2 = model.resolve(member, childPointer(pointer, "allOf", index));
-    const memberNode = asObject(resolved2.value);
-    if (resolved2.broken || !memberNode || seen.has(resolved2.pointer)) return;
-    seen.add(resolved2.pointer);
-    view.type ??= typeText(memberNode.type);
-    view.format ??= typeText(memberNode.format);
-    if (!view.enum && has(memberNode, "enum")) view.enum = asArray(memberNode.enum);
-    merge(model, view, memberNode, resolved2.pointer, depth + 1, seen);
-  });
-}
-function typeText(value) {
-  if (value === void 0) return void 0;
-  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 // packages/validator/src/diff/response-diff.ts
@@ -47489,11 +47573,11 @@ function diffSuccessResponse(context, operation, previous, current, add2) {
   const valuePath = `operation/${operationLabel2(operation)}/responses/${current.code}`;
   if (previous.code !== current.code) {
     add2(
-      CHANGE_RULES.responseChanged,
+      CHANGE_RULES.other,
       "new",
       current.pointer,
       valuePath,
-      `The status code changed from ${previous.code} to ${current.code}.`
+      `Changed: the success status code, from ${previous.code} to ${current.code}.`
     );
   }
   if (!jsonEqual(previous.value.description, current.value.description)) {
@@ -47515,6 +47599,16 @@ function diffSuccessResponse(context, operation, previous, current, add2) {
   const hadBody = has(previous.value, "schema");
   const hasBody = has(current.value, "schema");
   if (hadBody && !hasBody) {
+    if (isEmptySchema(context.old, previous.value.schema, oldPointer)) {
+      add2(
+        CHANGE_RULES.other,
+        "old",
+        oldPointer,
+        `${valuePath}/schema`,
+        "Changed: the empty schema was removed."
+      );
+      return;
+    }
     add2(
       CHANGE_RULES.outputDeleted,
       "old",
@@ -47560,6 +47654,36 @@ function diffSuccessResponse(context, operation, previous, current, add2) {
     "output"
   );
   reportSchemaChanges(context, changes, operation, `${valuePath}/schema`);
+}
+function diffNotificationContent(context, before, after) {
+  const previous = notificationContent(context.old, before);
+  const current = notificationContent(context.new, after);
+  if (!previous || !current) return;
+  const valuePath = `operation/${operationLabel2(after)}/x-ms-notification-content`;
+  const changes = context.schemas.compare(
+    previous.value.schema,
+    childPointer(previous.pointer, "schema"),
+    current.value.schema,
+    childPointer(current.pointer, "schema"),
+    "output"
+  );
+  reportSchemaChanges(context, changes, after, `${valuePath}/schema`);
+  const add2 = (rule2, detail, impact) => context.sink.add({
+    rule: rule2,
+    file: "swagger",
+    side: "new",
+    pointer: current.pointer,
+    operationId: after.operationId,
+    valuePath,
+    detail,
+    impact
+  });
+  if (!jsonEqual(previous.value.description, current.value.description)) {
+    add2(CHANGE_RULES.textEdited, "Edited: description.", "minor");
+  }
+  const others2 = differingKeys(previous.value, current.value, /* @__PURE__ */ new Set(["schema", "description"]));
+  if (has(previous.value, "schema") !== has(current.value, "schema")) others2.push("schema");
+  if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${others2.join(", ")}.`);
 }
 function successResponse(responses) {
   const success = responses.filter((response) => /^2\d\d$/.test(response.code));
@@ -47668,13 +47792,19 @@ function diffOperation(context, before, after) {
   });
   const others2 = [];
   if (before.path !== after.path || before.method !== after.method) {
-    add2(
-      CHANGE_RULES.pathChanged,
-      `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`
-    );
+    const was = operationAddress(context.old, before);
+    const is = operationAddress(context.new, after);
+    if (was !== is) {
+      add2(
+        CHANGE_RULES.pathChanged,
+        `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`
+      );
+    } else {
+      others2.push("path template, with the same address");
+    }
   }
-  const kindBefore = triggerKind(before);
-  const kindAfter = triggerKind(after);
+  const kindBefore = triggerKind(context.old, before);
+  const kindAfter = triggerKind(context.new, after);
   if (kindBefore !== kindAfter)
     add2(CHANGE_RULES.triggerKind, `It changed from ${kindBefore} to ${kindAfter}.`);
   const deprecatedNow = !before.isDeprecated && after.isDeprecated;
@@ -47699,6 +47829,7 @@ function diffOperation(context, before, after) {
   if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${others2.join(", ")}.`);
   diffParameters(context, before, after);
   diffResponses(context, before, after);
+  diffNotificationContent(context, before, after);
 }
 function isDeprecationDoneRight(operation, model) {
   if (!operation.isDeprecated) return false;
@@ -47708,25 +47839,31 @@ function isDeprecationDoneRight(operation, model) {
   const replacementId = asString(asObject(annotation.replacement)?.operationId);
   if (replacementId !== void 0 && model.operationById(replacementId)) return true;
   const revision = Number(annotation.revision ?? 1);
-  const versioned = new RegExp(`^${escapeRegExp(operation.operationId ?? family)}_V\\d+$`);
+  const name = versionedName(operation.operationId ?? family);
+  const versioned = new RegExp(`^${escapeRegExp(name.base)}_V(\\d+)$`);
   return model.operations.some((other) => {
     if (other === operation || other.isDeprecated) return false;
     const otherAnnotation = asObject(other.operation["x-ms-api-annotation"]);
     const sameFamilyNewer = asString(otherAnnotation?.family) === family && Number(otherAnnotation?.revision ?? 1) > revision;
-    return sameFamilyNewer || other.operationId !== void 0 && versioned.test(other.operationId);
+    const version = other.operationId === void 0 ? void 0 : versioned.exec(other.operationId)?.[1];
+    return sameFamilyNewer || version !== void 0 && Number(version) > name.version;
   });
 }
-function triggerKind(operation) {
+function versionedName(operationId) {
+  const match2 = /^(.*)_V(\d+)$/.exec(operationId);
+  return match2 ? { base: match2[1], version: Number(match2[2]) } : { base: operationId, version: 1 };
+}
+function triggerKind(model, operation) {
   if (!operation.isTrigger) return "an action";
   const trigger = asString(operation.operation["x-ms-trigger"]) ?? "unknown";
-  const webhook = isObject(operation.operation["x-ms-notification-content"]) || operation.parameters.some((parameter) => parameter.value["x-ms-notification-url"] === true);
+  const webhook = notificationContent(model, operation) !== void 0 || operation.parameters.some((parameter) => parameter.value["x-ms-notification-url"] === true);
   return `a ${trigger} ${webhook ? "webhook" : "polling"} trigger`;
 }
 function sameEndpoint(a, b) {
   return a.method === b.method && normalizePath2(a.path) === normalizePath2(b.path);
 }
-function normalizePath2(path49) {
-  return path49.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath2(path50) {
+  return path50.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -47809,7 +47946,7 @@ var SchemaComparer = class {
     };
     compareType(before, after, direction, add2, others2);
     compareEnum(before, after, direction, add2, others2);
-    if (!before.isInternal && after.isInternal) {
+    if (!before.isInternal && after.isInternal && direction === "input") {
       add2({
         rule: CHANGE_RULES.visibilityInternal,
         side: "new",
@@ -47857,7 +47994,7 @@ var SchemaComparer = class {
   compareProperties(before, after, direction, depth, changes, others2) {
     for (const [name, property2] of after.properties) {
       const previous = before.properties.get(name);
-      const mustSend = direction === "input" && after.required.has(name) && !isOptionalToSend(this.newModel.resolve(property2.value, property2.pointer).value);
+      const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newModel, property2.value, property2.pointer);
       if (!previous) {
         const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
         changes.push({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
@@ -47908,7 +48045,7 @@ function compareType(before, after, direction, add2, others2) {
     const was = before[key];
     const is = after[key];
     if (was === is) continue;
-    if (was === void 0 || is === void 0) {
+    if (was === void 0 || is === void 0 || numericChangeIsSafe(key, was, is, direction)) {
       others2.push(key);
       continue;
     }
@@ -47921,6 +48058,23 @@ function compareType(before, after, direction, add2, others2) {
     });
     return;
   }
+}
+var NUMERIC_FORMAT_RANK = /* @__PURE__ */ new Map([
+  ["int32", 0],
+  ["int64", 1],
+  ["float", 2],
+  ["double", 3]
+]);
+function numericChangeIsSafe(key, was, is, direction) {
+  if (key === "type") {
+    const widened = was === "integer" && is === "number";
+    const narrowed = was === "number" && is === "integer";
+    return direction === "input" ? widened : narrowed;
+  }
+  const rankWas = NUMERIC_FORMAT_RANK.get(was);
+  const rankIs = NUMERIC_FORMAT_RANK.get(is);
+  if (rankWas === void 0 || rankIs === void 0) return false;
+  return direction === "output" || rankIs >= rankWas;
 }
 function compareEnum(before, after, direction, add2, others2) {
   const was = before.enum;
@@ -47959,9 +48113,6 @@ function compareEnum(before, after, direction, add2, others2) {
     return;
   }
   others2.push("enum");
-}
-function isOptionalToSend(value) {
-  return isObject(value) && (has(value, "default") || value.readOnly === true);
 }
 function keyPointer(view, key) {
   return has(view.node, key) ? childPointer(view.pointer, key) : view.pointer;
@@ -48003,6 +48154,16 @@ function diffSwaggerValues(before, after) {
 function diffEndpoint(context, before, after) {
   for (const key of ["host", "basePath"]) {
     if (jsonEqual(before[key], after[key])) continue;
+    if (key === "basePath" && addressesKept(context)) {
+      addOther(
+        context,
+        before,
+        after,
+        "/basePath",
+        "Changed: basePath, with every operation at its address."
+      );
+      continue;
+    }
     context.sink.add({
       rule: CHANGE_RULES.hostChanged,
       file: "swagger",
@@ -48023,6 +48184,17 @@ function diffEndpoint(context, before, after) {
   } else {
     addOther(context, before, after, "/schemes", "Changed: schemes.");
   }
+}
+function addressesKept(context) {
+  if (basePathPrefix(context.old) === basePathPrefix(context.new)) return true;
+  let matched = 0;
+  for (const before of context.old.operations) {
+    const after = before.operationId !== void 0 ? context.new.operationById(before.operationId) : void 0;
+    if (!after) continue;
+    if (operationAddress(context.old, before) !== operationAddress(context.new, after)) return false;
+    matched++;
+  }
+  return matched > 0;
 }
 function diffSecurity(context, before, after) {
   if (jsonEqual(before.securityDefinitions, after.securityDefinitions)) return;
@@ -48463,6 +48635,11 @@ var Git = class {
         hint: `Fetch it first (e.g. git fetch origin ${ref.replace(/^origin\//, "")}); in GitHub Actions, check out with fetch-depth: 0.`
       });
     }
+  }
+  /** The parents of a commit, first parent first; none for a root commit or at the edge of a shallow clone. */
+  async parents(rev2) {
+    const line = (await this.text(["rev-list", "--parents", "-n", "1", "--end-of-options", rev2])).trim();
+    return line.split(" ").slice(1);
   }
   /** The best common ancestor of two commits: what a pull request is compared with. */
   async mergeBase(a, b) {
@@ -49882,7 +50059,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -51174,6 +51351,7 @@ var DEFAULT_RETRY_BUDGET = {
   baseDelayMs: 1e3,
   maxDelayMs: 6e4
 };
+var NOT_YET_ATTEMPTS = 4;
 function parseRetryAfter(value, nowMs) {
   if (value === null || value.trim() === "") return void 0;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
@@ -51183,12 +51361,14 @@ function parseRetryAfter(value, nowMs) {
 function isRetryableStatus(status) {
   return status === 429 || status >= 500 && status !== 501;
 }
-function decideRetry(outcome, attempt, waitedMs, budget, nowMs, idempotent = true) {
-  if (outcome.kind === "response" && !isRetryableStatus(outcome.status))
+function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false } = {}) {
+  const notYet = mayNotExistYet && outcome.kind === "response" && outcome.status === 404;
+  if (outcome.kind === "response" && !isRetryableStatus(outcome.status) && !notYet)
     return { retry: false, reason: "not-retryable" };
   if (!idempotent && !(outcome.kind === "response" ? outcome.status === 429 : !outcome.reachedServer))
     return { retry: false, reason: "may-have-been-applied" };
-  if (attempt >= budget.maxAttempts) return { retry: false, reason: "budget-spent" };
+  if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))
+    return { retry: false, reason: "budget-spent" };
   const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
   const told = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
   const delayMs = told ?? backoff;
@@ -51299,19 +51479,25 @@ var DataverseClient = class {
     });
     return { asyncOperationId: result.AsyncOperationId };
   }
-  getAsyncOperation(id) {
+  /**
+   * @param justStarted the first read after the POST that started the job, which can reach a replica
+   * the job has not reached yet: a 404 then is read again a few times before it counts.
+   */
+  getAsyncOperation(id, justStarted = false) {
     return this.http.get(
       `asyncoperations(${guid(id)})?$select=asyncoperationid,statecode,statuscode,message,friendlymessage,completedon`,
-      { operation: "Status of the system job" }
+      { operation: "Status of the system job", mayNotExistYet: justStarted }
     );
   }
-  getImportJob(id) {
-    return this.http.get(
-      `importjobs(${guid(id)})?$select=importjobid,progress,solutionname,completedon`,
-      {
-        operation: "Progress of the import job"
-      }
-    );
+  /**
+   * The import job's row; with `data`, also its import log, which can run to megabytes, so it is
+   * read once, when the import has ended.
+   */
+  getImportJob(id, options2 = {}) {
+    const columns = `importjobid,progress,solutionname,completedon${options2.data ? ",data" : ""}`;
+    return this.http.get(`importjobs(${guid(id)})?$select=${columns}`, {
+      operation: options2.data ? "Result of the import job" : "Progress of the import job"
+    });
   }
   /**
    * Polls a system job until it completes or `maxWaitMs` passes. `onPoll` sees each state, for progress
@@ -51320,7 +51506,7 @@ var DataverseClient = class {
   async waitForAsyncOperation(id, what, maxWaitMs, onPoll) {
     const started = this.clock.now();
     for (let poll = 0; ; poll++) {
-      const record = await this.getAsyncOperation(id);
+      const record = await this.getAsyncOperation(id, poll === 0);
       await onPoll?.(record);
       const outcome = asyncOutcome(record);
       if (outcome.done && outcome.succeeded) return;
@@ -51380,15 +51566,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path49, options2) {
-    return await this.send("GET", path49, options2);
+  async get(path50, options2) {
+    return await this.send("GET", path50, options2);
   }
-  async post(path49, options2) {
-    return await this.send("POST", path49, options2);
+  async post(path50, options2) {
+    return await this.send("POST", path50, options2);
   }
-  async send(method, path49, request2) {
+  async send(method, path50, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path49, this.options.environment);
+    const url = new URL(WEB_API_PATH + path50, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     let waitedMs = 0;
     let refreshedAfter401 = false;
@@ -51472,8 +51658,10 @@ var DataverseHttp = class {
     }
   }
   decide(outcome, attempt, waitedMs, request2) {
-    const idempotent = request2.idempotent ?? true;
-    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), idempotent);
+    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), {
+      idempotent: request2.idempotent ?? true,
+      mayNotExistYet: request2.mayNotExistYet ?? false
+    });
   }
   async headers(hasBody) {
     const headers = {
@@ -53169,6 +53357,9 @@ function firstChild(parent, name) {
 function textOf2(node) {
   return node.children.map((child) => child.kind === "text" || child.kind === "cdata" ? child.text : "").join("");
 }
+function attribute2(node, name) {
+  return node.attributes.find(([key]) => key === name)?.[1];
+}
 function setText(node, text3) {
   node.children = text3 === "" ? [] : [{ kind: "text", text: text3 }];
 }
@@ -53549,6 +53740,14 @@ function managedVariantOf(folderPath) {
   const dot = folderPath.lastIndexOf(".");
   return dot > slash + 1 ? `${folderPath.slice(0, dot)}_managed${folderPath.slice(dot)}` : `${folderPath}_managed`;
 }
+function managedBaseOf(folderPath) {
+  const slash = folderPath.lastIndexOf("/");
+  const dot = folderPath.lastIndexOf(".");
+  const [stem, extension] = dot > slash + 1 ? [folderPath.slice(0, dot), folderPath.slice(dot)] : [folderPath, ""];
+  if (!stem.endsWith("_managed")) return void 0;
+  const base2 = stem.slice(0, -"_managed".length) + extension;
+  return managedVariantOf(base2) === folderPath ? base2 : void 0;
+}
 var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
 function isRepositoryFile(relativePath) {
   const segments = relativePath.split("/");
@@ -53616,12 +53815,86 @@ function checkVersion(version) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs20 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"), 1);
 
-// packages/solution/src/solution/stage-zip.ts
+// packages/solution/src/solution/both-notes-file.ts
 var import_node_fs18 = require("node:fs");
 var import_node_path25 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/both-packages.ts
+var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
+function notesFor(unmanaged, managed) {
+  const inManaged = new Set(managed);
+  return {
+    own: new Set(unmanaged.filter((file) => managedBaseOf(file) !== void 0)),
+    unmanagedOnly: new Set(unmanaged.filter((file) => !inManaged.has(file)))
+  };
+}
+function filesOfPackage(all, notes, managed) {
+  const present = new Set(all);
+  const copyOf = (file) => notes.own.has(file) ? void 0 : managedBaseOf(file);
+  const selected = /* @__PURE__ */ new Map();
+  for (const file of all) {
+    const base2 = copyOf(file);
+    if (base2 === void 0) {
+      const variant = managedVariantOf(file);
+      if (!managed) selected.set(file, file);
+      else if (present.has(variant) && copyOf(variant) === file) selected.set(file, variant);
+      else if (!notes.unmanagedOnly.has(file)) selected.set(file, file);
+    } else if (managed && !(present.has(base2) && copyOf(base2) === void 0)) {
+      selected.set(base2, file);
+    }
+  }
+  return selected;
+}
+function filesOfEither(all, notes) {
+  const either = filesOfPackage(all, notes, false);
+  for (const [name, file] of filesOfPackage(all, notes, true)) if (!either.has(name)) either.set(name, file);
+  return either;
+}
+
+// packages/solution/src/solution/both-notes-file.ts
+var FOLDER_BOTH_NOTES = "Other/PackageFiles.xml";
+function bothNotesXml(notes) {
+  const paths = [.../* @__PURE__ */ new Set([...notes.own, ...notes.unmanagedOnly])].sort();
+  if (paths.length === 0) return void 0;
+  const files = paths.map(
+    (file) => element("File", [
+      ["path", file],
+      ...notes.unmanagedOnly.has(file) ? [["managed", "false"]] : []
+    ])
+  );
+  return serializeXml(element("PackageFiles", [], files), UNPACKED_STYLE);
+}
+function parseBothNotes(text3, file) {
+  const root = parseXml(text3, file);
+  if (root.name !== "PackageFiles")
+    throw solutionError(file, `has a <${root.name}> root; expected <PackageFiles>.`);
+  const own = /* @__PURE__ */ new Set();
+  const unmanagedOnly = /* @__PURE__ */ new Set();
+  for (const node of childElements(root)) {
+    const filePath2 = attribute2(node, "path");
+    const managed = attribute2(node, "managed");
+    if (node.name !== "File" || !filePath2 || managed !== void 0 && managed !== "false")
+      throw solutionError(
+        file,
+        `has an entry that is not <File path="\u2026" /> or <File path="\u2026" managed="false" />.`
+      );
+    own.add(filePath2);
+    if (managed === "false") unmanagedOnly.add(filePath2);
+  }
+  return { own, unmanagedOnly };
+}
+async function readBothNotes(folder, files) {
+  if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
+  const file = import_node_path25.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs18.promises.readFile(file), file), file);
+}
+
+// packages/solution/src/solution/stage-zip.ts
+var import_node_fs19 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -53721,8 +53994,7 @@ function putConnectors(root, connectors) {
     root.children.splice(before === -1 ? root.children.length : before, 0, container);
   }
   const rootXsi = root.attributes.find(([name]) => name === XSI)?.[1];
-  const sorted = [...connectors].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const { element: connector } of sorted) {
+  for (const { element: connector } of connectors) {
     connector.attributes = connector.attributes.filter(
       ([name, value]) => !(name === XSI && value === rootXsi)
     );
@@ -53804,15 +54076,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path25.default.dirname(destination);
+    const folder = import_node_path26.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs18.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs19.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path25.default.join(staging, folderPath);
+    const destination = import_node_path26.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs18.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs19.promises.writeFile(destination, content, { flag: "wx" });
     written.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -53821,7 +54093,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
       await write2(folderPath, prettyJson(await readText2(entry), located(entry)));
       return;
     }
-    const destination = import_node_path25.default.join(staging, folderPath);
+    const destination = import_node_path26.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written.push(folderPath);
@@ -53845,7 +54117,7 @@ function findRoot(files, name) {
 async function unpackSolution(zipPath, folder, options2 = {}) {
   await refuseNonEmptyTarget(folder, options2.overwrite ?? false);
   const staging = temporarySibling(folder);
-  await import_node_fs19.promises.mkdir(staging, { recursive: true });
+  await import_node_fs20.promises.mkdir(staging, { recursive: true });
   try {
     const staged = options2.packageType === "both" ? await stageBoth(zipPath, staging, options2) : await stageOne(zipPath, staging, { resetVersion: options2.resetVersion }, options2.limits);
     if (options2.packageType === "managed" && staged.manifest.managed !== "1")
@@ -53865,7 +54137,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       ...committed
     };
   } finally {
-    await import_node_fs19.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs20.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function stageOne(zipPath, staging, options2, limits) {
@@ -53892,7 +54164,7 @@ async function stageBoth(zipPath, staging, options2) {
   const common = { managed: "2", resetVersion: options2.resetVersion };
   const base2 = await stageOne(unmanaged, staging, common, options2.limits);
   const managedStaging = `${staging}.managed`;
-  await import_node_fs19.promises.mkdir(managedStaging);
+  await import_node_fs20.promises.mkdir(managedStaging);
   try {
     const other = await stageOne(managed, managedStaging, common, options2.limits);
     if (other.manifest.managed !== "1" || base2.manifest.managed !== "0") {
@@ -53905,28 +54177,36 @@ async function stageBoth(zipPath, staging, options2) {
         `${unmanaged} holds ${base2.manifest.uniqueName} but ${managed} holds ${other.manifest.uniqueName}.`
       );
     }
+    for (const staged of [base2, other]) {
+      if (staged.files.includes(FOLDER_BOTH_NOTES))
+        throw new UserError(
+          `${staged === base2 ? unmanaged : managed} has ${FOLDER_BOTH_NOTES}, where unpacking both exports keeps its notes.`
+        );
+    }
+    const notes = bothNotesXml(notesFor(base2.files, other.files));
+    if (notes !== void 0) await import_node_fs20.promises.writeFile(import_node_path27.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     for (const file of other.files) {
-      const from = import_node_path26.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs19.promises.readFile(from)).equals(await import_node_fs19.promises.readFile(import_node_path26.default.join(staging, file))))
+      const from = import_node_path27.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs20.promises.readFile(from)).equals(await import_node_fs20.promises.readFile(import_node_path27.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(
           `${unmanaged} has ${variant}, which is also the name of the managed copy of ${file}.`
         );
-      await import_node_fs19.promises.mkdir(import_node_path26.default.dirname(import_node_path26.default.join(staging, variant)), { recursive: true });
-      await import_node_fs19.promises.rename(from, import_node_path26.default.join(staging, variant));
+      await import_node_fs20.promises.mkdir(import_node_path27.default.dirname(import_node_path27.default.join(staging, variant)), { recursive: true });
+      await import_node_fs20.promises.rename(from, import_node_path27.default.join(staging, variant));
     }
   } finally {
-    await import_node_fs19.promises.rm(managedStaging, { recursive: true, force: true });
+    await import_node_fs20.promises.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
 }
 async function refuseNonEmptyTarget(folder, overwrite) {
   await refuseNonFolder(folder);
   if (overwrite) return;
-  if (!await import_node_fs19.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs20.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles(folder, isRepositoryFile);
   if (files.length > 0) {
     throw new UserError(`${folder} already holds ${files.length} files.`, {
@@ -53936,23 +54216,49 @@ async function refuseNonEmptyTarget(folder, overwrite) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs21 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/connector-order.ts
+var CONNECTOR_COMPONENT = "372";
+function inManifestOrder(connectors, solution) {
+  const manifest = firstChild(solution, "SolutionManifest");
+  const rootComponents = manifest && firstChild(manifest, "RootComponents");
+  const listed = (rootComponents ? childElements(rootComponents, "RootComponent") : []).filter(
+    (component) => attribute2(component, "type") === CONNECTOR_COMPONENT
+  );
+  const position = (connector) => {
+    const id = normalizedId(connectorText(connector.element, "connectorid"));
+    const index = listed.findIndex(
+      (component) => attribute2(component, "schemaName") === connector.name || id !== void 0 && normalizedId(attribute2(component, "id")) === id
+    );
+    return index === -1 ? listed.length : index;
+  };
+  const positions = new Map(connectors.map((connector) => [connector, position(connector)]));
+  return [...connectors].sort(
+    (a, b) => positions.get(a) - positions.get(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
+}
+function normalizedId(id) {
+  const bare = id?.trim().replace(/^\{|\}$/g, "").toLowerCase();
+  return bare === "" ? void 0 : bare;
+}
 
 // packages/solution/src/solution/content-types.ts
 function contentTypesXml(entryNames) {
-  const defaults = [];
+  const defaults = /* @__PURE__ */ new Map();
   const overrides = [];
   for (const name of entryNames) {
     const base2 = name.slice(name.lastIndexOf("/") + 1);
     const dot = base2.lastIndexOf(".");
     if (dot > 0 && dot < base2.length - 1) {
       const extension = base2.slice(dot + 1);
-      if (!defaults.includes(extension)) defaults.push(extension);
+      const key = extensionKey(extension);
+      if (!defaults.has(key)) defaults.set(key, extension);
     } else overrides.push(name);
   }
   const parts = [
-    ...defaults.map(
+    ...[...defaults.values()].map(
       (extension) => `<Default Extension="${escape4(extension)}" ContentType="application/octet-stream" />`
     ),
     ...overrides.map(
@@ -53964,6 +54270,9 @@ function contentTypesXml(entryNames) {
 function escape4(text3) {
   return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 }
+function extensionKey(extension) {
+  return extension.toUpperCase();
+}
 
 // packages/solution/src/solution/pack.ts
 var MAX_PART_BYTES = 64 * 1024 * 1024;
@@ -53973,7 +54282,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       hint: "Use two to four numbers separated by dots, e.g. 1.2.0.0."
     });
   }
-  const stat = await import_node_fs20.promises.stat(folder).catch(() => void 0);
+  const stat = await import_node_fs21.promises.stat(folder).catch(() => void 0);
   if (!stat?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
   const all = await listFiles(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
@@ -53984,9 +54293,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
       }
     );
   }
-  const located = (file) => import_node_path27.default.join(folder, file);
+  const located = (file) => import_node_path28.default.join(folder, file);
   const readText2 = async (file) => {
-    const bytes = await import_node_fs20.promises.readFile(located(file));
+    const bytes = await import_node_fs21.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
@@ -53994,7 +54303,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const solution = parseXml(await readText2(FOLDER_SOLUTION), located(FOLDER_SOLUTION));
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
-  const files = selectPackageFiles(all, manifest.managed === "2", managed);
+  const files = await selectPackageFiles(folder, all, manifest.managed === "2", managed);
   const solutionFile = files.get(FOLDER_SOLUTION);
   const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText2(solutionFile), located(solutionFile));
   setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
@@ -54027,7 +54336,8 @@ async function packSolution(folder, zipPath, options2 = {}) {
       });
     } else sources.set(name, { name, file: located(actual) });
   });
-  for (const { name, element: element2 } of connectors) {
+  const ordered = inManifestOrder(connectors, solutionRoot);
+  for (const { name, element: element2 } of ordered) {
     for (const reference2 of fileReferences(element2, located(`Connectors/${name}.xml`))) {
       if (!sources.has(reference2.zipName)) {
         throw solutionError(
@@ -54037,7 +54347,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       }
     }
   }
-  putConnectors(customizations, connectors);
+  putConnectors(customizations, ordered);
   const entries = [
     { name: ZIP_CUSTOMIZATIONS, data: Buffer.from(serializeXml(customizations, EXPORT_STYLE)) },
     { name: ZIP_SOLUTION, data: Buffer.from(serializeXml(solutionRoot, EXPORT_STYLE)) },
@@ -54070,29 +54380,14 @@ function resolveManaged(flag, requested, file) {
     throw solutionError(file, "is managed (<Managed>1</Managed>); it cannot be packed as unmanaged.");
   return managed;
 }
-function selectPackageFiles(all, holdsBoth, managed) {
-  const selected = /* @__PURE__ */ new Map();
-  if (!holdsBoth) {
-    for (const file of all) selected.set(file, file);
-    return selected;
-  }
-  const variants = new Map(all.map((file) => [managedVariantOf(file), file]));
-  for (const file of all) {
-    const base2 = variants.get(file);
-    if (base2 !== void 0 || isOrphanVariant(file, all)) continue;
-    selected.set(file, managed && all.includes(managedVariantOf(file)) ? managedVariantOf(file) : file);
-  }
-  if (managed) {
-    for (const file of all) if (isOrphanVariant(file, all)) selected.set(baseOfVariant(file), file);
-  }
-  return selected;
-}
-function isOrphanVariant(file, all) {
-  const base2 = baseOfVariant(file);
-  return base2 !== file && !all.includes(base2);
-}
-function baseOfVariant(file) {
-  return file.replace(/_managed(\.[^./]+)?$/, "$1");
+async function selectPackageFiles(folder, all, holdsBoth, managed) {
+  if (!holdsBoth) return new Map(all.map((file) => [file, file]));
+  const notes = await readBothNotes(folder, all);
+  return filesOfPackage(
+    all.filter((file) => file !== FOLDER_BOTH_NOTES),
+    notes,
+    managed
+  );
 }
 
 // packages/solution/src/connector/repository-layout.ts
@@ -54173,22 +54468,22 @@ function parseExistingApiProperties(text3, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, limits) {
-  const stat = await import_node_fs21.promises.stat(source).catch(() => void 0);
+  const stat = await import_node_fs22.promises.stat(source).catch(() => void 0);
   if (!stat) throw new UserError(`${source} does not exist.`);
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, { limits });
   let staging;
   try {
-    staging = await import_node_fs21.promises.mkdtemp(import_node_path28.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs22.promises.mkdtemp(import_node_path29.default.join(import_node_os3.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs21.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs22.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -54199,12 +54494,11 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     );
   }
   const connectors = [];
-  const documents = files.filter(isConnectorDocument);
-  const managedCopies = new Set(documents.map(managedVariantOf));
-  for (const file of documents) {
-    if (managedCopies.has(file)) continue;
-    const shown = import_node_path28.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs21.promises.readFile(import_node_path28.default.join(folder, file)), shown), shown);
+  const parts = await solutionParts(folder, displayRoot, files);
+  for (const [document, file] of parts) {
+    if (!isConnectorDocument(document)) continue;
+    const shown = import_node_path29.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs22.promises.readFile(import_node_path29.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -54219,19 +54513,36 @@ async function readFolderConnectors(folder, displayRoot = folder) {
       connector.scriptOperations = scriptOperations;
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
-      const bytes = await import_node_fs21.promises.readFile(import_node_path28.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
+      const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
+      const bytes = part === void 0 ? void 0 : await import_node_fs22.promises.readFile(import_node_path29.default.join(folder, part)).catch(() => void 0);
+      if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference2.zipName}, which the solution does not have.`);
-      });
       connector.files[reference2.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
     }
     connectors.push(connector);
   }
   return connectors;
 }
+async function solutionParts(folder, displayRoot, files) {
+  const manifestFile = import_node_path29.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifest = readManifest(
+    parseXml(
+      decodeUtf8Strict(await import_node_fs22.promises.readFile(import_node_path29.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      manifestFile
+    ),
+    manifestFile
+  );
+  if (manifest.managed !== "2") return new Map(files.map((file) => [file, file]));
+  const notes = await readBothNotes(folder, files);
+  return filesOfEither(
+    files.filter((file) => file !== FOLDER_BOTH_NOTES),
+    notes
+  );
+}
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs23 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -54315,10 +54626,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path29.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path30.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path29.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path30.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -54339,10 +54650,10 @@ async function prepare(connector, destination, folder) {
     prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`)
   );
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs22.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs23.promises.readdir(destination).catch(() => []);
   const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties) ? parseExistingApiProperties(
-    await import_node_fs22.promises.readFile(import_node_path29.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
-    import_node_path29.default.join(destination, REPOSITORY_FILES.apiProperties)
+    await import_node_fs23.promises.readFile(import_node_path30.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
+    import_node_path30.default.join(destination, REPOSITORY_FILES.apiProperties)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -54364,11 +54675,11 @@ async function prepare(connector, destination, folder) {
 }
 async function write(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs22.promises.mkdir(staging, { recursive: true });
+  await import_node_fs23.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs22.promises.writeFile(import_node_path29.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs23.promises.writeFile(import_node_path30.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs22.promises.rm(import_node_path29.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs23.promises.rm(import_node_path30.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -54379,7 +54690,7 @@ async function write(item, destination) {
       warnings: item.warnings
     };
   } finally {
-    await import_node_fs22.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs23.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -54405,11 +54716,11 @@ function checkPublisherPrefix(prefix) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 function existingIdentityOf(folder, displayName, existing, existingSource) {
   const title = displayName.trim().toLowerCase();
   const byTitle = existing.filter((connector) => connector.displayName.trim().toLowerCase() === title);
-  const folderName = import_node_path30.default.basename(folder).toLowerCase();
+  const folderName = import_node_path31.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -54429,10 +54740,10 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_fs24 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"), 1);
 async function readRepositoryConnector(folder, prefix) {
-  const names = await import_node_fs23.promises.readdir(folder).catch(() => {
+  const names = await import_node_fs24.promises.readdir(folder).catch(() => {
     throw new UserError(`${folder} is not a folder.`);
   });
   const find = (name2) => names.find((entry) => entry.toLowerCase() === name2.toLowerCase());
@@ -54445,9 +54756,9 @@ async function readRepositoryConnector(folder, prefix) {
         });
       return void 0;
     }
-    return import_node_fs23.promises.readFile(import_node_path31.default.join(folder, actual));
+    return import_node_fs24.promises.readFile(import_node_path32.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path31.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path32.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger = checkJson(swaggerText, swaggerFile);
   const title = swagger?.info?.title;
@@ -54456,7 +54767,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path31.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path32.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -54500,8 +54811,8 @@ async function readRepositoryConnector(folder, prefix) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs25 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"), 1);
 var XSI2 = "http://www.w3.org/2001/XMLSchema-instance";
 async function buildSolution(folders, zipPath, options2) {
   checkOptions(options2);
@@ -54534,7 +54845,7 @@ async function buildSolution(folders, zipPath, options2) {
     await writeUnpackedSolution(staging, connectors, options2);
     await packSolution(staging, zipPath);
   } finally {
-    await import_node_fs24.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs25.promises.rm(staging, { recursive: true, force: true });
   }
   return built;
 }
@@ -54564,8 +54875,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2) {
   const write2 = async (relative, content) => {
-    await import_node_fs24.promises.mkdir(import_node_path32.default.dirname(import_node_path32.default.join(folder, relative)), { recursive: true });
-    await import_node_fs24.promises.writeFile(import_node_path32.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs25.promises.mkdir(import_node_path33.default.dirname(import_node_path33.default.join(folder, relative)), { recursive: true });
+    await import_node_fs25.promises.writeFile(import_node_path33.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(FOLDER_SOLUTION, serializeXml(solutionManifest(connectors, options2), UNPACKED_STYLE));
   await write2(FOLDER_CUSTOMIZATIONS, serializeXml(emptyCustomizations(), UNPACKED_STYLE));
@@ -54715,8 +55026,8 @@ function connectorElement(connector) {
 }
 
 // packages/solution/src/certification/check-package.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_fs26 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/classify-solution.ts
 var REQUIRED = ["[Content_Types].xml", "customizations.xml", "solution.xml"];
@@ -54779,11 +55090,11 @@ function topFolders(names) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const findings = [];
   const solutions = [];
-  const outerName = import_node_path33.default.basename(zipPath);
+  const outerName = import_node_path34.default.basename(zipPath);
   const scratch = temporarySibling(zipPath);
   const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options2.limits });
   try {
-    await import_node_fs25.promises.mkdir(scratch);
+    await import_node_fs26.promises.mkdir(scratch);
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -54807,12 +55118,12 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
       await checkPackageZip(outer, packages[0].name, scratch, options2, findings, solutions);
   } finally {
     outer.close();
-    await import_node_fs25.promises.rm(scratch, { recursive: true, force: true });
+    await import_node_fs26.promises.rm(scratch, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, findings, solutions };
 }
 async function checkPackageZip(outer, name, scratch, options2, findings, solutions) {
-  const file = import_node_path33.default.join(scratch, "package.zip");
+  const file = import_node_path34.default.join(scratch, "package.zip");
   await outer.copyToFile(outer.find(name), file);
   const inner = await ZipReader.open(file, { displayName: name, limits: options2.limits });
   try {
@@ -54862,7 +55173,7 @@ async function checkPackageZip(outer, name, scratch, options2, findings, solutio
       );
     }
     for (const [index, entry] of zips.entries()) {
-      const solutionFile = import_node_path33.default.join(scratch, `solution-${index}.zip`);
+      const solutionFile = import_node_path34.default.join(scratch, `solution-${index}.zip`);
       await inner.copyToFile(entry, solutionFile);
       const label = `${name}/${entry.name}`;
       const reader = await ZipReader.open(solutionFile, { displayName: label, limits: options2.limits });
@@ -54920,22 +55231,22 @@ function requireKind(kinds, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs27 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"), 1);
 async function buildCertificationPackage(out, options2) {
   const solutions = [
     options2.connectorSolution,
     options2.flowSolution,
     ...options2.pluginSolution ? [options2.pluginSolution] : []
   ];
-  const names = solutions.map((file) => import_node_path34.default.basename(file));
+  const names = solutions.map((file) => import_node_path35.default.basename(file));
   if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
     throw new UserError(`The solution zips must have different file names; got ${names.join(", ")}.`);
   for (const file of [options2.intro, ...solutions]) {
-    if (!(await import_node_fs26.promises.stat(file).catch(() => void 0))?.isFile())
+    if (!(await import_node_fs27.promises.stat(file).catch(() => void 0))?.isFile())
       throw new UserError(`${file} does not exist or is not a file.`);
   }
-  const packageName = options2.packageName ?? `${import_node_path34.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName = options2.packageName ?? `${import_node_path35.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
@@ -54958,11 +55269,11 @@ async function buildCertificationPackage(out, options2) {
         }
       );
     }
-    await import_node_fs26.promises.rename(candidate, out);
+    await import_node_fs27.promises.rename(candidate, out);
     return result;
   } finally {
-    await import_node_fs26.promises.rm(inner, { force: true });
-    await import_node_fs26.promises.rm(candidate, { force: true });
+    await import_node_fs27.promises.rm(inner, { force: true });
+    await import_node_fs27.promises.rm(candidate, { force: true });
   }
 }
 function importConfig(solutionNames) {
@@ -55031,10 +55342,10 @@ function readSolutionManifest(bytes, label) {
 
 // packages/dataverse/src/operations/write-file-atomically.ts
 var import_promises5 = require("node:fs/promises");
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 async function writeFileAtomically(file, bytes) {
-  await (0, import_promises5.mkdir)(import_node_path35.default.dirname(file), { recursive: true });
-  const temporary = import_node_path35.default.join(import_node_path35.default.dirname(file), `.${import_node_path35.default.basename(file)}.${process.pid}.tmp`);
+  await (0, import_promises5.mkdir)(import_node_path36.default.dirname(file), { recursive: true });
+  const temporary = import_node_path36.default.join(import_node_path36.default.dirname(file), `.${import_node_path36.default.basename(file)}.${process.pid}.tmp`);
   try {
     await (0, import_promises5.writeFile)(temporary, bytes);
     await (0, import_promises5.rename)(temporary, file);
@@ -55104,6 +55415,68 @@ async function exportSolution(client, options2, logger) {
 // packages/dataverse/src/operations/import-solution.ts
 var import_promises7 = require("node:fs/promises");
 
+// packages/dataverse/src/web-api/import-job-result.ts
+function solutionImportResult(data) {
+  if (data === null || data === void 0 || data.trim() === "")
+    return { result: "unknown", why: "the import job has no import log yet" };
+  let root;
+  try {
+    root = parseXml(data, "the import log");
+  } catch (error2) {
+    if (isUserError(error2)) return { result: "unknown", why: `its import log is not XML (${error2.message})` };
+    throw error2;
+  }
+  const manifests = root.name === "importexportxml" ? firstChild(root, "solutionManifests") : void 0;
+  const manifest = manifests && firstChild(manifests, "solutionManifest");
+  const verdict = manifest && childElements(manifest, "result")[0];
+  if (!verdict) return { result: "unknown", why: "its import log has no result for the solution" };
+  const text3 = attribute2(verdict, "errortext")?.trim() ?? "";
+  const code2 = attribute2(verdict, "errorcode")?.trim();
+  switch (attribute2(verdict, "result")) {
+    case "success":
+      return { result: "success" };
+    case "warning":
+      return { result: "warning", text: text3 };
+    case "failure":
+      return {
+        result: "failure",
+        text: text3 || "the import log gives no reason",
+        ...code2 && code2 !== "0" ? { code: code2 } : {}
+      };
+    default:
+      return {
+        result: "unknown",
+        why: `its import log says result="${attribute2(verdict, "result") ?? ""}"`
+      };
+  }
+}
+
+// packages/dataverse/src/operations/import-outcome.ts
+async function confirmImport(client, importJobId, solutionName, logger) {
+  let data;
+  try {
+    data = (await client.getImportJob(importJobId, { data: true })).data;
+  } catch (error2) {
+    if (!(error2 instanceof DataverseError && error2.status === 404)) throw error2;
+    data = void 0;
+  }
+  const outcome = solutionImportResult(data);
+  const what = `Import of solution '${solutionName}'`;
+  if (outcome.result === "failure")
+    throw new UserError(
+      `${what} failed in Dataverse. The reason given was: ${outcome.text}${outcome.code ? ` (Dataverse code ${outcome.code})` : ""}`,
+      {
+        hint: `Import job ${importJobId} in the environment has the details (Solutions > See history).`
+      }
+    );
+  if (outcome.result === "warning")
+    logger.warning(`${what} finished with warnings: ${outcome.text || "see the import job"}.`);
+  if (outcome.result === "unknown")
+    logger.warning(
+      `${what}: the system job succeeded, but import job ${importJobId} could not confirm it: ${data === void 0 ? "Dataverse did not find the import job" : outcome.why}.`
+    );
+}
+
 // packages/dataverse/src/operations/versions.ts
 function compareVersions(a, b) {
   const left = a.split(".").map(Number);
@@ -55171,6 +55544,7 @@ async function importSolution(client, options2, logger) {
         if (progress !== void 0) lastProgress = progress;
       }
     );
+    await confirmImport(client, importJobId, manifest.uniqueName, logger);
   });
   if (options2.publishChanges) await logger.group("Publish all customizations", () => client.publishAll());
   logger.info(`Imported ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`);
@@ -55482,6 +55856,8 @@ function throttleMessage(code2) {
 var FaultSwitches = class {
   armed = [];
   jobFailures = [];
+  importFailures = [];
+  hiddenJobs = [];
   /** The next `times` requests (to `operation`, or any) get this fault. */
   inject(fault, options2 = {}) {
     this.armed.push({
@@ -55494,9 +55870,25 @@ var FaultSwitches = class {
   failNextJob(message2) {
     this.jobFailures.push(message2);
   }
+  /**
+   * The next import completes as a system job (statecode 3, statuscode 30 Succeeded) while its import
+   * job's data says the solution failed: the case only the import job shows.
+   */
+  failNextImport(failure) {
+    this.importFailures.push(failure);
+  }
+  /**
+   * The next system job answers its first `reads` status reads with 404 Does Not Exist, as a read
+   * that reaches a replica the job has not reached yet, right after the POST that started it.
+   */
+  hideNextJob(reads) {
+    this.hiddenJobs.push(reads);
+  }
   clear() {
     this.armed = [];
     this.jobFailures = [];
+    this.importFailures = [];
+    this.hiddenJobs = [];
   }
   /** The fault for this request, if one is armed; consumes one use. */
   take(operation) {
@@ -55510,57 +55902,144 @@ var FaultSwitches = class {
   takeJobFailure() {
     return this.jobFailures.shift();
   }
+  takeImportFailure() {
+    return this.importFailures.shift();
+  }
+  takeHiddenReads() {
+    return this.hiddenJobs.shift() ?? 0;
+  }
 };
+
+// packages/dataverse/src/local-server/import-jobs.ts
+var GENERIC_FAILURE = "0x80040216";
+var EPOCH_TICKS = 621355968000000000n;
+var ImportJob = class {
+  /** @param manifest undefined when the file is not a readable solution. */
+  constructor(id, manifest, startedOn) {
+    this.id = id;
+    this.manifest = manifest;
+    this.startedOn = startedOn;
+  }
+  id;
+  manifest;
+  startedOn;
+  failure;
+  /** The system job of an asynchronous import; none for a synchronous one, done when the request returns. */
+  job;
+  runBy(job) {
+    this.job = job;
+  }
+  /** The solution failed to import; the system job may still end as Succeeded. */
+  fail(failure) {
+    this.failure = { errorcode: failure.errorcode ?? "0x80048033", errortext: failure.errortext };
+  }
+  /** Every column of the row. */
+  row() {
+    const ended = this.job ? this.job.outcome : { succeeded: this.failure === void 0 };
+    const failure = this.failure ?? (ended && !ended.succeeded ? { errorcode: GENERIC_FAILURE, errortext: this.job?.outcome?.message ?? "The import failed." } : void 0);
+    const progress = ended && !failure ? 100 : fraction(this.job?.progress ?? null);
+    const started = this.job ? this.job.progress !== null || ended !== void 0 : true;
+    const completedOn = this.job ? this.job.outcome?.completedOn : new Date(this.startedOn).toISOString();
+    return {
+      importjobid: this.id,
+      solutionname: this.manifest?.uniqueName ?? null,
+      progress,
+      startedon: started ? new Date(this.startedOn).toISOString() : null,
+      completedon: completedOn ?? null,
+      data: started ? this.data(progress, completedOn, failure) : null
+    };
+  }
+  data(progress, completedOn, failure) {
+    const manifest = this.manifest;
+    const stoppedAt = completedOn === void 0 ? void 0 : Date.parse(completedOn);
+    const result = stoppedAt === void 0 ? "" : `<result result="${failure ? "failure" : "success"}" errorcode="${failure ? escape5(failure.errorcode) : "0"}" errortext="${failure ? escape5(failure.errortext) : ""}" datetime="${clockTime(stoppedAt)}" datetimeticks="${ticks(stoppedAt)}" />`;
+    const solution = manifest ? `<solutionManifest languagecode="1033" id="${escape5(manifest.uniqueName)}" LocalizedName="${escape5(manifest.uniqueName)}" processed="${stoppedAt !== void 0}"><UniqueName>${escape5(manifest.uniqueName)}</UniqueName><Version>${escape5(manifest.version)}</Version><Managed>${manifest.managed ? 1 : 0}</Managed><results />${result}</solutionManifest>` : "";
+    const stop = stoppedAt === void 0 ? "" : ` stop="${ticks(stoppedAt)}"`;
+    return `<importexportxml start="${ticks(this.startedOn)}"${stop} progress="${progress ?? 0}" processed="${stoppedAt !== void 0}"><solutionManifests>${solution}</solutionManifests><entities /><nodes /><settings /><workflows /><optionSets /><webResources /><languages /><rootComponents /><dependencies /></importexportxml>`;
+  }
+};
+function fraction(value) {
+  return value === null ? null : Math.round(value * 100);
+}
+function ticks(ms) {
+  return String(EPOCH_TICKS + BigInt(ms) * 10000n);
+}
+function clockTime(ms) {
+  return new Date(ms).toISOString().slice(11, 22);
+}
+function escape5(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
 
 // packages/dataverse/src/local-server/jobs.ts
 var import_node_crypto9 = require("node:crypto");
 var AsyncJob = class {
-  constructor(kind, pollsToFinish, work, failure) {
+  /**
+   * @param hiddenReads status reads answered 404 before the job is seen at all: a replica that the
+   * job has not reached yet.
+   */
+  constructor(kind, pollsToFinish, work, failure, hiddenReads = 0) {
     this.kind = kind;
     this.pollsToFinish = pollsToFinish;
     this.work = work;
     this.failure = failure;
+    this.hiddenReads = hiddenReads;
   }
   kind;
   pollsToFinish;
   work;
   failure;
+  hiddenReads;
   id = (0, import_node_crypto9.randomUUID)();
   reads = 0;
-  outcome;
-  /** The fraction done, 0..1, for import job progress. */
-  get fraction() {
-    return this.outcome ? 1 : Math.min(1, this.reads / this.pollsToFinish);
+  runningFraction = null;
+  ended;
+  /**
+   * How far the work got, 0..1: null before it started (the job waits for resources), the fraction
+   * while it runs, and the last one it reached once it ended.
+   */
+  get progress() {
+    return this.runningFraction;
+  }
+  get outcome() {
+    return this.ended;
   }
   get succeeded() {
-    return this.outcome?.succeeded === true;
+    return this.ended?.succeeded === true;
+  }
+  /** Whether this status read finds the job; false uses up one of its hidden reads. */
+  visible() {
+    if (this.hiddenReads === 0) return true;
+    this.hiddenReads--;
+    return false;
   }
   /** One status read: advances the job, finishing it (and doing its work) on the last read. */
   read(now) {
-    if (!this.outcome) {
+    if (!this.ended) {
       this.reads++;
       if (this.reads >= this.pollsToFinish) this.finish(now);
+      else if (this.reads > 1) this.runningFraction = this.reads / this.pollsToFinish;
     }
-    const [statecode, statuscode] = this.outcome ? [3, this.outcome.succeeded ? 30 : 31] : this.reads <= 1 ? [0, 0] : [2, 20];
+    const [statecode, statuscode] = this.ended ? [3, this.ended.succeeded ? 30 : 31] : this.reads <= 1 ? [0, 0] : [2, 20];
     return {
       asyncoperationid: this.id,
       statecode,
       statuscode,
-      message: this.outcome?.message ?? null,
-      friendlymessage: this.outcome?.message ?? null,
-      completedon: this.outcome?.completedOn ?? null
+      message: this.ended?.message ?? null,
+      friendlymessage: this.ended?.message ?? null,
+      completedon: this.ended?.completedOn ?? null
     };
   }
   finish(now) {
     if (this.failure) {
-      this.outcome = { succeeded: false, message: this.failure, completedOn: now.toISOString() };
+      this.ended = { succeeded: false, message: this.failure, completedOn: now.toISOString() };
       return;
     }
     try {
       this.work();
-      this.outcome = { succeeded: true, message: null, completedOn: now.toISOString() };
+      this.ended = { succeeded: true, message: null, completedOn: now.toISOString() };
     } catch (error2) {
-      this.outcome = {
+      this.ended = {
         succeeded: false,
         message: error2 instanceof Error ? error2.message : String(error2),
         completedOn: now.toISOString()
@@ -55581,15 +56060,15 @@ var ALL_PRIVILEGES = [
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto10 = require("node:crypto");
-var import_node_fs27 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs28 = require("node:fs");
+var import_node_path37 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
   constructor(folder) {
     this.folder = folder;
     if (!folder) return;
-    for (const name of (0, import_node_fs27.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs28.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       try {
-        this.put(new Uint8Array((0, import_node_fs27.readFileSync)(import_node_path36.default.join(folder, name))), false);
+        this.put(new Uint8Array((0, import_node_fs28.readFileSync)(import_node_path37.default.join(folder, name))), false);
       } catch {
       }
     }
@@ -55607,7 +56086,7 @@ var SolutionStore = class {
     const existing = this.get(manifest.uniqueName);
     const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto10.randomUUID)(), ...manifest, zip };
     this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
-    if (persist && this.folder) (0, import_node_fs27.writeFileSync)(import_node_path36.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
+    if (persist && this.folder) (0, import_node_fs28.writeFileSync)(import_node_path37.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
     return stored;
   }
   /** Unique names are case-insensitive in Dataverse. */
@@ -55726,7 +56205,7 @@ var DataverseService = class {
       if (resource === "solutions") return this.querySolutions(response, url, caller);
       if (keyed?.[1]?.toLowerCase() === "asyncoperations")
         return this.readAsyncOperation(response, keyed[2]);
-      if (keyed?.[1]?.toLowerCase() === "importjobs") return this.readImportJob(response, keyed[2]);
+      if (keyed?.[1]?.toLowerCase() === "importjobs") return this.readImportJob(response, url, keyed[2]);
     }
     if (method === "POST") {
       const body = await readJsonBody(request2);
@@ -55843,7 +56322,8 @@ var DataverseService = class {
         "export",
         this.options.asyncPolls,
         () => entry.zip = produce(),
-        this.options.faults.takeJobFailure()
+        this.options.faults.takeJobFailure(),
+        this.options.faults.takeHiddenReads()
       )
     };
     this.jobs.set(entry.job.id, entry.job);
@@ -55891,27 +56371,52 @@ var DataverseService = class {
         componentParameters,
         overwriteUnmanagedCustomizations: parameters.OverwriteUnmanagedCustomizations
       });
-      const importJob = this.importJobs.get(importJobId);
-      if (importJob) importJob.solutionName = stored.uniqueName;
     };
+    const manifest = readableManifest(zip);
+    const now = this.options.now();
     if (!asynchronous) {
-      this.importJobs.set(importJobId, { solutionName: null });
+      const importJob2 = new ImportJob(importJobId, manifest, now);
+      this.importJobs.set(importJobId, importJob2);
       try {
         store();
       } catch (error2) {
-        if (isUserError(error2))
+        if (isUserError(error2)) {
+          importJob2.fail({ errorcode: CODES.invalidSolutionFile, errortext: error2.message });
           throw new ODataFailure(
             400,
             CODES.invalidSolutionFile,
             `The import file is invalid: ${error2.message}`
           );
+        }
         throw error2;
       }
       return sendOData(response, 204);
     }
-    const job = new AsyncJob("import", this.options.asyncPolls, store, this.options.faults.takeJobFailure());
+    const faults = this.options.faults;
+    const importFailure = faults.takeImportFailure();
+    const importJob = new ImportJob(importJobId, manifest, now);
+    const work = () => {
+      if (importFailure) return importJob.fail(importFailure);
+      try {
+        store();
+      } catch (error2) {
+        importJob.fail({
+          errorcode: CODES.invalidSolutionFile,
+          errortext: error2 instanceof Error ? error2.message : String(error2)
+        });
+        throw error2;
+      }
+    };
+    const job = new AsyncJob(
+      "import",
+      this.options.asyncPolls,
+      work,
+      faults.takeJobFailure(),
+      faults.takeHiddenReads()
+    );
+    importJob.runBy(job);
     this.jobs.set(job.id, job);
-    this.importJobs.set(importJobId, { job, solutionName: null });
+    this.importJobs.set(importJobId, importJob);
     sendOData(response, 200, {
       "@odata.context": `${this.options.origin}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.ImportSolutionAsyncResponse`,
       AsyncOperationId: job.id,
@@ -55920,7 +56425,7 @@ var DataverseService = class {
   }
   readAsyncOperation(response, id) {
     const job = this.jobs.get(id.toLowerCase());
-    if (!job)
+    if (!job?.visible())
       throw new ODataFailure(
         404,
         CODES.doesNotExist,
@@ -55928,20 +56433,37 @@ var DataverseService = class {
       );
     sendOData(response, 200, { "@odata.etag": 'W/"1"', ...job.read(new Date(this.options.now())) });
   }
-  readImportJob(response, id) {
-    const entry = this.importJobs.get(id.toLowerCase());
-    if (!entry)
+  /** `importjobs(<id>)?$select=…`: the columns asked for (all when none), like any Web API row. */
+  readImportJob(response, url, id) {
+    const importJob = this.importJobs.get(id.toLowerCase());
+    if (!importJob)
       throw new ODataFailure(404, CODES.doesNotExist, `Entity 'importjob' With Id = ${id} Does Not Exist`);
-    const fraction = entry.job ? entry.job.fraction : 1;
+    const row = importJob.row();
+    const select = url.searchParams.get("$select");
+    const columns = select === null ? Object.keys(row) : select.split(",").map((column) => column.trim());
+    const unknown = columns.find((column) => !(column in row));
+    if (unknown)
+      throw new ODataFailure(
+        400,
+        CODES.badRequest,
+        `Could not find a property named '${unknown}' on type 'Microsoft.Dynamics.CRM.importjob'.`
+      );
     sendOData(response, 200, {
+      "@odata.context": `${this.options.origin}/api/data/v9.2/$metadata#importjobs(${columns.join(",")})/$entity`,
       "@odata.etag": 'W/"1"',
-      importjobid: id.toLowerCase(),
-      progress: Math.round(fraction * 100),
-      solutionname: entry.solutionName,
-      completedon: fraction >= 1 ? new Date(this.options.now()).toISOString() : null
+      // The key comes back whether asked for or not.
+      importjobid: row.importjobid,
+      ...Object.fromEntries(columns.map((column) => [column, row[column]]))
     });
   }
 };
+function readableManifest(zip) {
+  try {
+    return readSolutionManifest(zip, "The customization file");
+  } catch {
+    return void 0;
+  }
+}
 function requirePrivilege(caller, privilege) {
   if ((caller.app.privileges ?? ALL_PRIVILEGES).includes(privilege)) return;
   throw new ODataFailure(
@@ -56422,8 +56944,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_fs29 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"), 1);
 function addConnectionOptions(command) {
   return command.option(
     "--environment-url <url>",
@@ -56443,7 +56965,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs28.readFileSync)(import_node_path37.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs29.readFileSync)(import_node_path38.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch {
       throw new UsageError(`Cannot read the certificate file '${options2.clientCertificate}'.`);
     }
@@ -56481,7 +57003,7 @@ function registerExportCommand(program2, context) {
       stream: options2.format === "json" ? io.stderr : io.stdout
     });
     const client = connectDataverse(readConnection(options2, io), { logger });
-    const outputFile = import_node_path38.default.resolve(
+    const outputFile = import_node_path39.default.resolve(
       io.cwd,
       options2.out ?? `${solutionName}${options2.managed ? "_managed" : ""}.zip`
     );
@@ -56503,8 +57025,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path40 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument("<solution-zip>", "the solution zip")
@@ -56521,10 +57043,10 @@ function registerImportCommand(program2, context) {
     const client = connectDataverse(readConnection(options2, io), { logger });
     let componentParameters = [];
     if (options2.settings) {
-      const file = import_node_path39.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path40.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs29.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs30.readFileSync)(file, "utf8");
       } catch {
         throw new UsageError(`Cannot read the deployment settings file '${options2.settings}'.`);
       }
@@ -56533,7 +57055,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path39.default.resolve(io.cwd, zip),
+        file: import_node_path40.default.resolve(io.cwd, zip),
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
         overwriteUnmanagedCustomizations: options2.forceOverwrite,
@@ -56554,8 +57076,8 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto15 = require("node:crypto");
-var import_node_fs30 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"), 1);
 function port(value) {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`Not a port number: '${value}'.`);
   return Number(value);
@@ -56563,8 +57085,8 @@ function port(value) {
 function registerDevServerCommand(program2, context) {
   program2.command("dev-server").description("run a local Entra ID + Dataverse server on 127.0.0.1 for trying export and import").option("--solutions <folder>", "folder of solution zips to serve; imports are written back to it").option("--login-port <port>", "port of the login host", port, 0).option("--dataverse-port <port>", "port of the environment", port, 0).action(async (options2) => {
     const { io } = context;
-    const folder = options2.solutions ? import_node_path40.default.resolve(io.cwd, options2.solutions) : void 0;
-    if (folder) (0, import_node_fs30.mkdirSync)(folder, { recursive: true });
+    const folder = options2.solutions ? import_node_path41.default.resolve(io.cwd, options2.solutions) : void 0;
+    if (folder) (0, import_node_fs31.mkdirSync)(folder, { recursive: true });
     const appId = (0, import_node_crypto15.randomUUID)();
     const secret = (0, import_node_crypto15.randomBytes)(18).toString("base64url");
     const server = await startLocalServer({
@@ -56695,8 +57217,8 @@ function backoffDelays(first, cap, total) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto17 = require("node:crypto");
-var import_node_fs31 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".DS_Store", "Thumbs.db", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto17.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -56704,9 +57226,9 @@ function gitBlobSha(content) {
 async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs31.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs32.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name)) continue;
-      const absolute = import_node_path41.default.join(directory, entry.name);
+      const absolute = import_node_path42.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError(`${absolute} is a symbolic link; a pull request carries real files only.`, {
@@ -56715,8 +57237,8 @@ async function readConnectorFiles(folder) {
       }
       if (entry.isDirectory()) await walk(absolute, relative);
       else if (entry.isFile()) {
-        const content = await import_node_fs31.promises.readFile(absolute);
-        const executable = ((await import_node_fs31.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs32.promises.readFile(absolute);
+        const executable = ((await import_node_fs32.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -58201,17 +58723,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path49 = requestOptions.url.replace(options2.baseUrl, "");
+    const path50 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path49} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path50} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path49} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path50} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -60924,7 +61446,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path49) => path49.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path50) => path50.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -61137,7 +61659,7 @@ function createGitHubClient(options2) {
 
 // packages/github/src/open-pull-request.ts
 var import_promises8 = require("node:fs/promises");
-var import_node_path43 = __toESM(require("node:path"), 1);
+var import_node_path44 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -61165,8 +61687,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path49 of changes.deletions)
-    entries.push({ path: `${folder}/${path49}`, mode: "100644", type: "blob", sha: null });
+  for (const path50 of changes.deletions)
+    entries.push({ path: `${folder}/${path50}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -61555,11 +62077,11 @@ async function readBranch(client, repository, branch) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path42 = __toESM(require("node:path"), 1);
+var import_node_path43 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path42.default.basename(import_node_path42.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path43.default.basename(import_node_path43.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text3) {
   const folder = text3.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -61597,7 +62119,7 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path43.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path44.default.resolve(options2.cwd, options2.connector);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const title = options2.title?.trim() || pullRequestTitle(await connectorTitle(folder), validation.profile);
@@ -61728,12 +62250,12 @@ From ${options2.source}.` : ""}`;
 }
 async function connectorTitle(folder) {
   try {
-    const swagger = JSON.parse(await (0, import_promises8.readFile)(import_node_path43.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
+    const swagger = JSON.parse(await (0, import_promises8.readFile)(import_node_path44.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
     if (typeof swagger.info?.title === "string" && swagger.info.title.trim() !== "")
       return swagger.info.title.trim();
   } catch {
   }
-  return import_node_path43.default.basename(folder);
+  return import_node_path44.default.basename(folder);
 }
 
 // packages/cli/src/commands/open-pull-request.ts
@@ -61804,7 +62326,7 @@ function describeResult(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path44 = __toESM(require("node:path"), 1);
+var import_node_path45 = __toESM(require("node:path"), 1);
 function registerUnpackCommand(program2, context) {
   program2.command("unpack").description(
     "unpack a solution zip into a SolutionPackager-style folder with canonical, diff-friendly files"
@@ -61817,7 +62339,7 @@ function registerUnpackCommand(program2, context) {
     const resetVersion = options2.resetVersion === true ? "0.0.0.0" : options2.resetVersion;
     if (resetVersion !== void 0 && !/^\d+(\.\d+){1,3}$/.test(resetVersion))
       throw new UsageError(`--reset-version '${resetVersion}' is not a version like 0.0.0.0.`);
-    const result = await unpackSolution(import_node_path44.default.resolve(io.cwd, zip), import_node_path44.default.resolve(io.cwd, folder), {
+    const result = await unpackSolution(import_node_path45.default.resolve(io.cwd, zip), import_node_path45.default.resolve(io.cwd, folder), {
       packageType: options2.packageType,
       ...resetVersion ? { resetVersion } : {},
       stale: options2.stale,
@@ -61851,15 +62373,15 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path45 = __toESM(require("node:path"), 1);
+var import_node_path46 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   program2.command("pack").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; with --package-type both, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
   ).option("--solution-version <version>", "the solution version to write, e.g. 1.2.0.0").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (folder, zip, options2) => {
     const { io } = context;
     if (!zip.toLowerCase().endsWith(".zip")) throw new UsageError(`The output '${zip}' must end in .zip.`);
-    const source = import_node_path45.default.resolve(io.cwd, folder);
-    const target = import_node_path45.default.resolve(io.cwd, zip);
+    const source = import_node_path46.default.resolve(io.cwd, folder);
+    const target = import_node_path46.default.resolve(io.cwd, zip);
     const version = options2.solutionVersion ? { version: options2.solutionVersion } : {};
     const results = options2.packageType === "both" ? [
       await packSolution(source, target, { packageType: "unmanaged", ...version }),
@@ -61871,7 +62393,7 @@ function registerPackCommand(program2, context) {
     if (options2.format === "json") {
       io.stdout.write(
         `${JSON.stringify(
-          results.map((r) => ({ ...r, zip: import_node_path45.default.relative(io.cwd, r.zip) || r.zip })),
+          results.map((r) => ({ ...r, zip: import_node_path46.default.relative(io.cwd, r.zip) || r.zip })),
           null,
           2
         )}
@@ -61881,7 +62403,7 @@ function registerPackCommand(program2, context) {
     }
     for (const result of results) {
       io.stdout.write(
-        `Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path45.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.
+        `Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path46.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.
 `
       );
     }
@@ -61889,19 +62411,19 @@ function registerPackCommand(program2, context) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path46 = __toESM(require("node:path"), 1);
+var import_node_path47 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   program2.command("extract-connectors").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
   ).argument("<source>", "a solution zip, or a folder that unpack wrote").argument("<destination-root>", "where the connector folders go, e.g. custom-connectors").option("--max-size <MB>", "refuse archives that expand past this many megabytes (default 2048)").option("--max-entries <count>", "refuse archives with more entries (default 50000)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (source, destination, options2) => {
     const { io } = context;
-    const root = import_node_path46.default.resolve(io.cwd, destination);
-    const connectors = await extractConnectors(import_node_path46.default.resolve(io.cwd, source), root, {
+    const root = import_node_path47.default.resolve(io.cwd, destination);
+    const connectors = await extractConnectors(import_node_path47.default.resolve(io.cwd, source), root, {
       limits: zipLimitOptions(options2)
     });
     if (options2.format === "json") {
       io.stdout.write(
-        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path46.default.join(destination, c.folder) })) }, null, 2)}
+        `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: import_node_path47.default.join(destination, c.folder) })) }, null, 2)}
 `
       );
       return;
@@ -61909,7 +62431,7 @@ function registerExtractConnectorsCommand(program2, context) {
     if (connectors.length === 0) io.stdout.write("The solution has no custom connector.\n");
     for (const connector of connectors) {
       io.stdout.write(
-        `${connector.displayName} (${connector.name}) \u2192 ${import_node_path46.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.
+        `${connector.displayName} (${connector.name}) \u2192 ${import_node_path47.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.
 `
       );
       for (const warning of connector.warnings) io.stderr.write(`warning: ${warning}
@@ -61919,7 +62441,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 function registerBuildSolutionCommand(program2, context) {
   program2.command("build-solution").description("build a connector-only unmanaged solution zip from PowerPlatformConnectors folders").argument("<connector-folder...>", "folders holding apiDefinition.swagger.json and apiProperties.json").requiredOption("--out <zip>", "the solution zip to write").requiredOption("--unique-name <name>", "the solution unique name, e.g. ContosoConnectors").option("--display-name <name>", "the solution display name (default: the unique name)").option("--solution-version <version>", "the solution version", "1.0.0.0").requiredOption("--publisher <uniqueName>", "the publisher unique name, as in the target environment").option("--publisher-name <name>", "the publisher display name").requiredOption("--prefix <prefix>", "the publisher's customization prefix, e.g. contoso").option("--option-value-prefix <number>", "the publisher's option value prefix (10000 to 99999)").option(
     "--existing <solution>",
@@ -61933,13 +62455,13 @@ function registerBuildSolutionCommand(program2, context) {
       throw new UsageError(
         `--option-value-prefix must be a whole number; got '${options2.optionValuePrefix}'.`
       );
-    const zip = import_node_path47.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path48.default.resolve(io.cwd, options2.out);
     const existing = options2.existing === void 0 ? void 0 : {
-      connectors: await readSolutionConnectors(import_node_path47.default.resolve(io.cwd, options2.existing)),
+      connectors: await readSolutionConnectors(import_node_path48.default.resolve(io.cwd, options2.existing)),
       source: options2.existing
     };
     const built = await buildSolution(
-      folders.map((folder) => import_node_path47.default.resolve(io.cwd, folder)),
+      folders.map((folder) => import_node_path48.default.resolve(io.cwd, folder)),
       zip,
       {
         uniqueName: options2.uniqueName,
@@ -61954,7 +62476,7 @@ function registerBuildSolutionCommand(program2, context) {
         ...existing ? { existing } : {}
       }
     );
-    const connectors = built.map((c) => ({ ...c, folder: import_node_path47.default.relative(io.cwd, c.folder) || "." }));
+    const connectors = built.map((c) => ({ ...c, folder: import_node_path48.default.relative(io.cwd, c.folder) || "." }));
     if (options2.format === "json")
       io.stdout.write(`${JSON.stringify({ zip: options2.out, connectors }, null, 2)}
 `);
@@ -61971,12 +62493,12 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path48 = __toESM(require("node:path"), 1);
+var import_node_path49 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   pkg.command("build").description("build the certification package zip and check it").argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
-    const resolve = (file) => import_node_path48.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path49.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(options2.intro),
       connectorSolution: resolve(options2.connectorSolution),
@@ -61986,7 +62508,7 @@ function registerPackageCommand(program2, context) {
     report(context, result, options2.format, `Wrote ${out}: the package structure is correct.`);
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path48.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path49.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false
     });
     report(context, result, options2.format, "Validation successful: The package structure is correct.");
@@ -62054,6 +62576,11 @@ async function runCli(argv, io) {
 }
 
 // packages/cli/src/main.ts
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error2) => {
+    if (error2.code !== "EPIPE") throw error2;
+  });
+}
 void runCli(process.argv.slice(2), processIo()).then((code2) => {
   process.exitCode = code2;
 });

@@ -24806,6 +24806,7 @@ var DEFAULT_RETRY_BUDGET = {
   baseDelayMs: 1e3,
   maxDelayMs: 6e4
 };
+var NOT_YET_ATTEMPTS = 4;
 function parseRetryAfter(value, nowMs) {
   if (value === null || value.trim() === "") return void 0;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
@@ -24815,12 +24816,14 @@ function parseRetryAfter(value, nowMs) {
 function isRetryableStatus(status) {
   return status === 429 || status >= 500 && status !== 501;
 }
-function decideRetry(outcome, attempt, waitedMs, budget, nowMs, idempotent = true) {
-  if (outcome.kind === "response" && !isRetryableStatus(outcome.status))
+function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false } = {}) {
+  const notYet = mayNotExistYet && outcome.kind === "response" && outcome.status === 404;
+  if (outcome.kind === "response" && !isRetryableStatus(outcome.status) && !notYet)
     return { retry: false, reason: "not-retryable" };
   if (!idempotent && !(outcome.kind === "response" ? outcome.status === 429 : !outcome.reachedServer))
     return { retry: false, reason: "may-have-been-applied" };
-  if (attempt >= budget.maxAttempts) return { retry: false, reason: "budget-spent" };
+  if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))
+    return { retry: false, reason: "budget-spent" };
   const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
   const told = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
   const delayMs = told ?? backoff;
@@ -24931,19 +24934,25 @@ var DataverseClient = class {
     });
     return { asyncOperationId: result.AsyncOperationId };
   }
-  getAsyncOperation(id) {
+  /**
+   * @param justStarted the first read after the POST that started the job, which can reach a replica
+   * the job has not reached yet: a 404 then is read again a few times before it counts.
+   */
+  getAsyncOperation(id, justStarted = false) {
     return this.http.get(
       `asyncoperations(${guid(id)})?$select=asyncoperationid,statecode,statuscode,message,friendlymessage,completedon`,
-      { operation: "Status of the system job" }
+      { operation: "Status of the system job", mayNotExistYet: justStarted }
     );
   }
-  getImportJob(id) {
-    return this.http.get(
-      `importjobs(${guid(id)})?$select=importjobid,progress,solutionname,completedon`,
-      {
-        operation: "Progress of the import job"
-      }
-    );
+  /**
+   * The import job's row; with `data`, also its import log, which can run to megabytes, so it is
+   * read once, when the import has ended.
+   */
+  getImportJob(id, options2 = {}) {
+    const columns = `importjobid,progress,solutionname,completedon${options2.data ? ",data" : ""}`;
+    return this.http.get(`importjobs(${guid(id)})?$select=${columns}`, {
+      operation: options2.data ? "Result of the import job" : "Progress of the import job"
+    });
   }
   /**
    * Polls a system job until it completes or `maxWaitMs` passes. `onPoll` sees each state, for progress
@@ -24952,7 +24961,7 @@ var DataverseClient = class {
   async waitForAsyncOperation(id, what, maxWaitMs, onPoll) {
     const started = this.clock.now();
     for (let poll = 0; ; poll++) {
-      const record = await this.getAsyncOperation(id);
+      const record = await this.getAsyncOperation(id, poll === 0);
       await onPoll?.(record);
       const outcome = asyncOutcome(record);
       if (outcome.done && outcome.succeeded) return;
@@ -25119,8 +25128,10 @@ var DataverseHttp = class {
     }
   }
   decide(outcome, attempt, waitedMs, request) {
-    const idempotent = request.idempotent ?? true;
-    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), idempotent);
+    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), {
+      idempotent: request.idempotent ?? true,
+      mayNotExistYet: request.mayNotExistYet ?? false
+    });
   }
   async headers(hasBody) {
     const headers = {

@@ -1069,14 +1069,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path10 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path10 && path10[0] !== "/") {
-          path10 = `/${path10}`;
+        if (path11 && path11[0] !== "/") {
+          path11 = `/${path11}`;
         }
-        return new URL(`${origin}${path10}`);
+        return new URL(`${origin}${path11}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1527,39 +1527,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path10);
+        debuglog("sending request to %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin },
+          request: { method, path: path11, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path10,
+          path11,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin }
+          request: { method, path: path11, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path10);
+        debuglog("trailers received from %s %s/%s", method, origin, path11);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path10, origin },
+          request: { method, path: path11, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path10,
+          path11,
           error2.message
         );
       });
@@ -1608,9 +1608,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path10, origin }
+            request: { method, path: path11, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path10);
+          debuglog("sending request to %s %s/%s", method, origin, path11);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1673,7 +1673,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path10,
+        path: path11,
         method,
         body,
         headers,
@@ -1688,11 +1688,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path10 !== "string") {
+        if (typeof path11 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path10)) {
+        } else if (invalidPathRegex.test(path11)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1758,7 +1758,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path10, query) : path10;
+        this.path = query ? buildURL(path11, query) : path11;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6451,7 +6451,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path10, host, upgrade, blocking, reset } = request;
+      const { method, path: path11, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6532,7 +6532,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path10} HTTP/1.1\r
+      let header = `${method} ${path11} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7061,7 +7061,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7158,7 +7158,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path10;
+      headers[HTTP2_HEADER_PATH] = path11;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7511,9 +7511,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path10 = search ? `${pathname}${search}` : pathname;
+        const path11 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path10;
+        this.opts.path = path11;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8752,10 +8752,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path10 = "/",
+          path: path11 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path10;
+        opts.path = origin + path11;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10727,20 +10727,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path10) {
-      if (typeof path10 !== "string") {
-        return path10;
+    function safeUrl(path11) {
+      if (typeof path11 !== "string") {
+        return path11;
       }
-      const pathSegments = path10.split("?");
+      const pathSegments = path11.split("?");
       if (pathSegments.length !== 2) {
-        return path10;
+        return path11;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path10);
+    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path11);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10762,7 +10762,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10800,9 +10800,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path10, method, body, headers, query } = opts;
+      const { path: path11, method, body, headers, query } = opts;
       return {
-        path: path10,
+        path: path11,
         method,
         body,
         headers,
@@ -11265,10 +11265,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path10,
+            Path: path11,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16147,9 +16147,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path10) {
-      for (let i = 0; i < path10.length; ++i) {
-        const code = path10.charCodeAt(i);
+    function validateCookiePath(path11) {
+      for (let i = 0; i < path11.length; ++i) {
+        const code = path11.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19069,11 +19069,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path10 = opts.path;
+          let path11 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path10 = `/${path10}`;
+            path11 = `/${path11}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path10);
+          url = new URL(util.parseOrigin(url).origin + path11);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19202,7 +19202,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs9 = require("fs");
+    var fs10 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -19222,7 +19222,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs9.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs10.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -19239,7 +19239,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs9.close(self.fd, onCloseDone);
+      fs10.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -19271,7 +19271,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs9.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs10.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -19631,7 +19631,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs9 = require("fs");
+    var fs10 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19656,9 +19656,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path10, options2) {
+    function openPromise(path11, options2) {
       return new Promise((resolve, reject) => {
-        open3(path10, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open3(path11, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19688,7 +19688,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path10, options2, callback) {
+    function open3(path11, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19700,10 +19700,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs9.open(path10, "r", function(err, fd) {
+      fs10.open(path11, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs9.close(fd, defaultCallback);
+          if (err2) fs10.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -19720,7 +19720,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs9.fstat(fd, function(err, stats) {
+      fs10.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20798,7 +20798,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs9 = require("fs");
+    var fs10 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20828,14 +20828,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs9.stat(realPath, function(err, stats) {
+      fs10.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs9.createReadStream(realPath);
+          var readStream = fs10.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -23960,7 +23960,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/extract-connectors/main.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -24485,6 +24485,9 @@ function firstChild(parent, name) {
 }
 function textOf(node) {
   return node.children.map((child) => child.kind === "text" || child.kind === "cdata" ? child.text : "").join("");
+}
+function attribute(node, name) {
+  return node.attributes.find(([key]) => key === name)?.[1];
 }
 function setText(node, text) {
   node.children = text === "" ? [] : [{ kind: "text", text }];
@@ -25753,6 +25756,14 @@ function managedVariantOf(folderPath) {
   const dot = folderPath.lastIndexOf(".");
   return dot > slash + 1 ? `${folderPath.slice(0, dot)}_managed${folderPath.slice(dot)}` : `${folderPath}_managed`;
 }
+function managedBaseOf(folderPath) {
+  const slash = folderPath.lastIndexOf("/");
+  const dot = folderPath.lastIndexOf(".");
+  const [stem, extension] = dot > slash + 1 ? [folderPath.slice(0, dot), folderPath.slice(dot)] : [folderPath, ""];
+  if (!stem.endsWith("_managed")) return void 0;
+  const base = stem.slice(0, -"_managed".length) + extension;
+  return managedVariantOf(base) === folderPath ? base : void 0;
+}
 
 // packages/solution/src/solution/solution-errors.ts
 var NotASolutionError = class extends UserError {
@@ -25811,9 +25822,65 @@ function setVersion(root, file, version) {
   if (node) setText(node, version);
 }
 
-// packages/solution/src/solution/stage-zip.ts
+// packages/solution/src/solution/both-notes-file.ts
 var import_node_fs6 = require("node:fs");
 var import_node_path6 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/both-packages.ts
+var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
+function filesOfPackage(all, notes, managed) {
+  const present = new Set(all);
+  const copyOf = (file) => notes.own.has(file) ? void 0 : managedBaseOf(file);
+  const selected = /* @__PURE__ */ new Map();
+  for (const file of all) {
+    const base = copyOf(file);
+    if (base === void 0) {
+      const variant = managedVariantOf(file);
+      if (!managed) selected.set(file, file);
+      else if (present.has(variant) && copyOf(variant) === file) selected.set(file, variant);
+      else if (!notes.unmanagedOnly.has(file)) selected.set(file, file);
+    } else if (managed && !(present.has(base) && copyOf(base) === void 0)) {
+      selected.set(base, file);
+    }
+  }
+  return selected;
+}
+function filesOfEither(all, notes) {
+  const either = filesOfPackage(all, notes, false);
+  for (const [name, file] of filesOfPackage(all, notes, true)) if (!either.has(name)) either.set(name, file);
+  return either;
+}
+
+// packages/solution/src/solution/both-notes-file.ts
+var FOLDER_BOTH_NOTES = "Other/PackageFiles.xml";
+function parseBothNotes(text, file) {
+  const root = parseXml(text, file);
+  if (root.name !== "PackageFiles")
+    throw solutionError(file, `has a <${root.name}> root; expected <PackageFiles>.`);
+  const own = /* @__PURE__ */ new Set();
+  const unmanagedOnly = /* @__PURE__ */ new Set();
+  for (const node of childElements(root)) {
+    const filePath = attribute(node, "path");
+    const managed = attribute(node, "managed");
+    if (node.name !== "File" || !filePath || managed !== void 0 && managed !== "false")
+      throw solutionError(
+        file,
+        `has an entry that is not <File path="\u2026" /> or <File path="\u2026" managed="false" />.`
+      );
+    own.add(filePath);
+    if (managed === "false") unmanagedOnly.add(filePath);
+  }
+  return { own, unmanagedOnly };
+}
+async function readBothNotes(folder, files) {
+  if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
+  const file = import_node_path6.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs6.promises.readFile(file), file), file);
+}
+
+// packages/solution/src/solution/stage-zip.ts
+var import_node_fs7 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -25976,15 +26043,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const written = [];
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path6.default.dirname(destination);
+    const folder = import_node_path7.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs6.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs7.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path6.default.join(staging, folderPath);
+    const destination = import_node_path7.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs6.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs7.promises.writeFile(destination, content, { flag: "wx" });
     written.push(folderPath);
   };
   const copyEntry = async (entry) => {
@@ -25993,7 +26060,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
       await write2(folderPath, prettyJson(await readText(entry), located(entry)));
       return;
     }
-    const destination = import_node_path6.default.join(staging, folderPath);
+    const destination = import_node_path7.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
     written.push(folderPath);
@@ -26094,22 +26161,22 @@ function parseExistingApiProperties(text, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, limits) {
-  const stat2 = await import_node_fs7.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs8.promises.stat(source).catch(() => void 0);
   if (!stat2) throw new UserError(`${source} does not exist.`);
   if (stat2.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, { limits });
   let staging;
   try {
-    staging = await import_node_fs7.promises.mkdtemp(import_node_path7.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
+    staging = await import_node_fs8.promises.mkdtemp(import_node_path8.default.join(import_node_os.default.tmpdir(), "connector-alm-"));
     await stageSolutionZip(reader, staging);
     return await readFolderConnectors(staging, source);
   } finally {
     reader.close();
-    if (staging !== void 0) await import_node_fs7.promises.rm(staging, { recursive: true, force: true });
+    if (staging !== void 0) await import_node_fs8.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
@@ -26120,12 +26187,11 @@ async function readFolderConnectors(folder, displayRoot = folder) {
     );
   }
   const connectors = [];
-  const documents = files.filter(isConnectorDocument);
-  const managedCopies = new Set(documents.map(managedVariantOf));
-  for (const file of documents) {
-    if (managedCopies.has(file)) continue;
-    const shown = import_node_path7.default.join(displayRoot, file);
-    const element2 = parseXml(decodeUtf8Strict(await import_node_fs7.promises.readFile(import_node_path7.default.join(folder, file)), shown), shown);
+  const parts = await solutionParts(folder, displayRoot, files);
+  for (const [document, file] of parts) {
+    if (!isConnectorDocument(document)) continue;
+    const shown = import_node_path8.default.join(displayRoot, file);
+    const element2 = parseXml(decodeUtf8Strict(await import_node_fs8.promises.readFile(import_node_path8.default.join(folder, file)), shown), shown);
     const connector = {
       name: connectorName(element2, shown),
       connectorId: connectorText(element2, "connectorid")?.trim() ?? "",
@@ -26140,19 +26206,36 @@ async function readFolderConnectors(folder, displayRoot = folder) {
       connector.scriptOperations = scriptOperations;
     for (const reference of fileReferences(element2, shown)) {
       const fileName = reference.zipName.slice("Connector/".length);
-      const bytes = await import_node_fs7.promises.readFile(import_node_path7.default.join(folder, FOLDER_CONNECTOR_FOLDER, fileName)).catch(() => {
+      const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
+      const bytes = part === void 0 ? void 0 : await import_node_fs8.promises.readFile(import_node_path8.default.join(folder, part)).catch(() => void 0);
+      if (bytes === void 0)
         throw solutionError(shown, `refers to /${reference.zipName}, which the solution does not have.`);
-      });
       connector.files[reference.column] = { extension: fileName.slice(fileName.lastIndexOf(".")), bytes };
     }
     connectors.push(connector);
   }
   return connectors;
 }
+async function solutionParts(folder, displayRoot, files) {
+  const manifestFile = import_node_path8.default.join(displayRoot, FOLDER_SOLUTION);
+  const manifest = readManifest(
+    parseXml(
+      decodeUtf8Strict(await import_node_fs8.promises.readFile(import_node_path8.default.join(folder, FOLDER_SOLUTION)), manifestFile),
+      manifestFile
+    ),
+    manifestFile
+  );
+  if (manifest.managed !== "2") return new Map(files.map((file) => [file, file]));
+  const notes = await readBothNotes(folder, files);
+  return filesOfEither(
+    files.filter((file) => file !== FOLDER_BOTH_NOTES),
+    notes
+  );
+}
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger, displayName) {
@@ -26236,10 +26319,10 @@ async function extractConnectors(source, destinationRoot, options2 = {}) {
         { hint: "Give them different display names." }
       );
     folders.set(folder.toLowerCase(), connector.name);
-    prepared.push(await prepare(connector, import_node_path8.default.join(destinationRoot, folder), folder));
+    prepared.push(await prepare(connector, import_node_path9.default.join(destinationRoot, folder), folder));
   }
   const results = [];
-  for (const item of prepared) results.push(await write(item, import_node_path8.default.join(destinationRoot, item.folder)));
+  for (const item of prepared) results.push(await write(item, import_node_path9.default.join(destinationRoot, item.folder)));
   return results;
 }
 async function prepare(connector, destination, folder) {
@@ -26260,10 +26343,10 @@ async function prepare(connector, destination, folder) {
     prettyJson(swaggerText, `${connector.name}_openapidefinition${definition.extension}`)
   );
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs8.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs9.promises.readdir(destination).catch(() => []);
   const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties) ? parseExistingApiProperties(
-    await import_node_fs8.promises.readFile(import_node_path8.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
-    import_node_path8.default.join(destination, REPOSITORY_FILES.apiProperties)
+    await import_node_fs9.promises.readFile(import_node_path9.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
+    import_node_path9.default.join(destination, REPOSITORY_FILES.apiProperties)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -26285,11 +26368,11 @@ async function prepare(connector, destination, folder) {
 }
 async function write(item, destination) {
   const staging = temporarySibling(destination);
-  await import_node_fs8.promises.mkdir(staging, { recursive: true });
+  await import_node_fs9.promises.mkdir(staging, { recursive: true });
   try {
-    for (const [name, content] of item.files) await import_node_fs8.promises.writeFile(import_node_path8.default.join(staging, name), content);
+    for (const [name, content] of item.files) await import_node_fs9.promises.writeFile(import_node_path9.default.join(staging, name), content);
     const committed = await commitFolder(staging, destination, { stale: "keep" });
-    for (const name of item.remove) await import_node_fs8.promises.rm(import_node_path8.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs9.promises.rm(import_node_path9.default.join(destination, name), { force: true });
     return {
       name: item.connector.name,
       displayName: item.connector.displayName,
@@ -26300,7 +26383,7 @@ async function write(item, destination) {
       warnings: item.warnings
     };
   } finally {
-    await import_node_fs8.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs9.promises.rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -26337,14 +26420,14 @@ function readExtractConnectorsInputs() {
 async function extractConnectorsAction(logger) {
   const inputs = readExtractConnectorsInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const root = import_node_path9.default.resolve(workspace, inputs.destination);
+  const root = import_node_path10.default.resolve(workspace, inputs.destination);
   const connectors = await logger.group(
     `Extract the connectors of ${inputs.source}`,
-    () => extractConnectors(import_node_path9.default.resolve(workspace, inputs.source), root, {
+    () => extractConnectors(import_node_path10.default.resolve(workspace, inputs.source), root, {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 }
     })
   );
-  const relative = (...parts) => import_node_path9.default.relative(workspace, import_node_path9.default.join(root, ...parts)).split(import_node_path9.default.sep).join("/");
+  const relative = (...parts) => import_node_path10.default.relative(workspace, import_node_path10.default.join(root, ...parts)).split(import_node_path10.default.sep).join("/");
   for (const connector of connectors) {
     logger.info(
       `${connector.displayName} (${connector.name}) \u2192 ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged.`

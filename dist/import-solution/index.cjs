@@ -24806,6 +24806,7 @@ var DEFAULT_RETRY_BUDGET = {
   baseDelayMs: 1e3,
   maxDelayMs: 6e4
 };
+var NOT_YET_ATTEMPTS = 4;
 function parseRetryAfter(value, nowMs) {
   if (value === null || value.trim() === "") return void 0;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
@@ -24815,12 +24816,14 @@ function parseRetryAfter(value, nowMs) {
 function isRetryableStatus(status) {
   return status === 429 || status >= 500 && status !== 501;
 }
-function decideRetry(outcome, attempt, waitedMs, budget, nowMs, idempotent = true) {
-  if (outcome.kind === "response" && !isRetryableStatus(outcome.status))
+function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false } = {}) {
+  const notYet = mayNotExistYet && outcome.kind === "response" && outcome.status === 404;
+  if (outcome.kind === "response" && !isRetryableStatus(outcome.status) && !notYet)
     return { retry: false, reason: "not-retryable" };
   if (!idempotent && !(outcome.kind === "response" ? outcome.status === 429 : !outcome.reachedServer))
     return { retry: false, reason: "may-have-been-applied" };
-  if (attempt >= budget.maxAttempts) return { retry: false, reason: "budget-spent" };
+  if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))
+    return { retry: false, reason: "budget-spent" };
   const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
   const told = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
   const delayMs = told ?? backoff;
@@ -24931,19 +24934,25 @@ var DataverseClient = class {
     });
     return { asyncOperationId: result.AsyncOperationId };
   }
-  getAsyncOperation(id) {
+  /**
+   * @param justStarted the first read after the POST that started the job, which can reach a replica
+   * the job has not reached yet: a 404 then is read again a few times before it counts.
+   */
+  getAsyncOperation(id, justStarted = false) {
     return this.http.get(
       `asyncoperations(${guid(id)})?$select=asyncoperationid,statecode,statuscode,message,friendlymessage,completedon`,
-      { operation: "Status of the system job" }
+      { operation: "Status of the system job", mayNotExistYet: justStarted }
     );
   }
-  getImportJob(id) {
-    return this.http.get(
-      `importjobs(${guid(id)})?$select=importjobid,progress,solutionname,completedon`,
-      {
-        operation: "Progress of the import job"
-      }
-    );
+  /**
+   * The import job's row; with `data`, also its import log, which can run to megabytes, so it is
+   * read once, when the import has ended.
+   */
+  getImportJob(id, options2 = {}) {
+    const columns = `importjobid,progress,solutionname,completedon${options2.data ? ",data" : ""}`;
+    return this.http.get(`importjobs(${guid(id)})?$select=${columns}`, {
+      operation: options2.data ? "Result of the import job" : "Progress of the import job"
+    });
   }
   /**
    * Polls a system job until it completes or `maxWaitMs` passes. `onPoll` sees each state, for progress
@@ -24952,7 +24961,7 @@ var DataverseClient = class {
   async waitForAsyncOperation(id, what, maxWaitMs, onPoll) {
     const started = this.clock.now();
     for (let poll = 0; ; poll++) {
-      const record = await this.getAsyncOperation(id);
+      const record = await this.getAsyncOperation(id, poll === 0);
       await onPoll?.(record);
       const outcome = asyncOutcome(record);
       if (outcome.done && outcome.succeeded) return;
@@ -25104,8 +25113,10 @@ var DataverseHttp = class {
     }
   }
   decide(outcome, attempt, waitedMs, request) {
-    const idempotent = request.idempotent ?? true;
-    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), idempotent);
+    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), {
+      idempotent: request.idempotent ?? true,
+      mayNotExistYet: request.mayNotExistYet ?? false
+    });
   }
   async headers(hasBody) {
     const headers = {
@@ -25729,6 +25740,9 @@ function firstChild(parent, name) {
 function textOf(node) {
   return node.children.map((child) => child.kind === "text" || child.kind === "cdata" ? child.text : "").join("");
 }
+function attribute(node, name) {
+  return node.attributes.find(([key]) => key === name)?.[1];
+}
 
 // packages/solution/src/xml/parse-xml.ts
 var import_saxes = __toESM(require_saxes(), 1);
@@ -26071,6 +26085,68 @@ function readSolutionManifest(bytes, label) {
 // packages/dataverse/src/operations/import-solution.ts
 var import_promises = require("node:fs/promises");
 
+// packages/dataverse/src/web-api/import-job-result.ts
+function solutionImportResult(data) {
+  if (data === null || data === void 0 || data.trim() === "")
+    return { result: "unknown", why: "the import job has no import log yet" };
+  let root;
+  try {
+    root = parseXml(data, "the import log");
+  } catch (error2) {
+    if (isUserError(error2)) return { result: "unknown", why: `its import log is not XML (${error2.message})` };
+    throw error2;
+  }
+  const manifests = root.name === "importexportxml" ? firstChild(root, "solutionManifests") : void 0;
+  const manifest = manifests && firstChild(manifests, "solutionManifest");
+  const verdict = manifest && childElements(manifest, "result")[0];
+  if (!verdict) return { result: "unknown", why: "its import log has no result for the solution" };
+  const text = attribute(verdict, "errortext")?.trim() ?? "";
+  const code = attribute(verdict, "errorcode")?.trim();
+  switch (attribute(verdict, "result")) {
+    case "success":
+      return { result: "success" };
+    case "warning":
+      return { result: "warning", text };
+    case "failure":
+      return {
+        result: "failure",
+        text: text || "the import log gives no reason",
+        ...code && code !== "0" ? { code } : {}
+      };
+    default:
+      return {
+        result: "unknown",
+        why: `its import log says result="${attribute(verdict, "result") ?? ""}"`
+      };
+  }
+}
+
+// packages/dataverse/src/operations/import-outcome.ts
+async function confirmImport(client, importJobId, solutionName, logger) {
+  let data;
+  try {
+    data = (await client.getImportJob(importJobId, { data: true })).data;
+  } catch (error2) {
+    if (!(error2 instanceof DataverseError && error2.status === 404)) throw error2;
+    data = void 0;
+  }
+  const outcome = solutionImportResult(data);
+  const what = `Import of solution '${solutionName}'`;
+  if (outcome.result === "failure")
+    throw new UserError(
+      `${what} failed in Dataverse. The reason given was: ${outcome.text}${outcome.code ? ` (Dataverse code ${outcome.code})` : ""}`,
+      {
+        hint: `Import job ${importJobId} in the environment has the details (Solutions > See history).`
+      }
+    );
+  if (outcome.result === "warning")
+    logger.warning(`${what} finished with warnings: ${outcome.text || "see the import job"}.`);
+  if (outcome.result === "unknown")
+    logger.warning(
+      `${what}: the system job succeeded, but import job ${importJobId} could not confirm it: ${data === void 0 ? "Dataverse did not find the import job" : outcome.why}.`
+    );
+}
+
 // packages/dataverse/src/operations/versions.ts
 function compareVersions(a, b) {
   const left = a.split(".").map(Number);
@@ -26138,6 +26214,7 @@ async function importSolution(client, options2, logger) {
         if (progress !== void 0) lastProgress = progress;
       }
     );
+    await confirmImport(client, importJobId, manifest.uniqueName, logger);
   });
   if (options2.publishChanges) await logger.group("Publish all customizations", () => client.publishAll());
   logger.info(`Imported ${manifest.uniqueName} ${manifest.version} (import job ${importJobId}).`);

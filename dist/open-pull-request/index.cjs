@@ -46993,10 +46993,14 @@ function targetsPowerPlatformConnectors(pullRequest) {
   const name = pullRequest.baseRepository.split("/").pop() ?? "";
   return name.toLowerCase() === "powerplatformconnectors";
 }
-function staysInOneRepository(pullRequest) {
-  const { baseRepository, headRepository } = pullRequest;
-  if (!baseRepository || !headRepository) return false;
+function syncsBranchesOfOneRepository(pullRequest) {
+  const { baseRepository, headRepository, headRef } = pullRequest;
+  if (!baseRepository || !headRepository || headRef !== UPSTREAM_TARGET_BRANCH) return false;
   return baseRepository.toLowerCase() === headRepository.toLowerCase();
+}
+function checksAsSubmission(pullRequest) {
+  if (!pullRequest) return true;
+  return targetsPowerPlatformConnectors(pullRequest) && !syncsBranchesOfOneRepository(pullRequest);
 }
 var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
 var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
@@ -47033,14 +47037,14 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
+    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
     levels: certificationLevels("error"),
     example: {
       bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
       good: "one pull request per connector folder"
     },
     check(context) {
-      if (context.changedFolders.length <= 1) return;
+      if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
       const others = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
       context.report({
         message: `You can only submit one connector per pull request: this change also touches ${listFolders(others)}. Move the changes to the other connectors into pull requests of their own.`
@@ -47053,14 +47057,14 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "Open the pull request against the dev branch.",
-    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked when the pull request's branch is in the repository it goes into (merging your fork's `dev` into its `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
     levels: certificationLevels("error"),
     example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
     check(context) {
       const pullRequest = context.pullRequest;
       const baseRef = pullRequest?.baseRef;
       if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      if (!targetsPowerPlatformConnectors(pullRequest) || staysInOneRepository(pullRequest)) return;
+      if (!checksAsSubmission(pullRequest)) return;
       context.report({
         message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
       });
@@ -47072,12 +47076,12 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
     levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
       const title = context.pullRequest?.title;
-      if (title === void 0) return;
+      if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
       const connector = context.connector;
       const expected = `${connector.title?.trim() || connector.name} (Independent Publisher)`;
       const named = independentPublisherTitleName(title);
@@ -60615,18 +60619,19 @@ var pathRules = [
   }
 ];
 
+// packages/validator/src/swagger/empty-schema.ts
+var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
+function isEmptySchema(model, schema, pointer) {
+  const resolved2 = asObject(model.resolve(schema, pointer).value);
+  if (!resolved2) return false;
+  const meaningful = Object.keys(resolved2).filter((key) => !DESCRIPTIVE_KEYS.has(key));
+  return meaningful.length === 0 && (resolved2.type === void 0 || resolved2.type === "object");
+}
+
 // packages/validator/src/rules/operations/responses.ts
 var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
 function hasSchema(response) {
   return isObject(response.value.schema);
-}
-function isEmptySchema(model, schema, pointer) {
-  const resolved2 = asObject(model.resolve(schema, pointer).value);
-  if (!resolved2) return false;
-  const meaningful = Object.keys(resolved2).filter(
-    (key) => !["type", "description", "title", "x-ms-summary"].includes(key)
-  );
-  return meaningful.length === 0 && (resolved2.type === void 0 || resolved2.type === "object");
 }
 function isWebhookSubscription(model, operation) {
   const pathItem = asObject(model.paths?.[operation.path]);
@@ -62849,9 +62854,9 @@ var webhooks = perModel(
     if (!operation.isTrigger) return [];
     const urls = bodyNotificationUrls(model, operation);
     const pathItem = asObject(model.paths?.[operation.path]);
-    const notificationContent = pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
-    if (urls.length === 0 && !notificationContent) return [];
-    return [{ operation, urls, notificationContent }];
+    const notificationContent2 = pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
+    if (urls.length === 0 && !notificationContent2) return [];
+    return [{ operation, urls, notificationContent: notificationContent2 }];
   })
 );
 

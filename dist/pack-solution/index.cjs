@@ -1069,14 +1069,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path7 && path7[0] !== "/") {
-          path7 = `/${path7}`;
+        if (path8 && path8[0] !== "/") {
+          path8 = `/${path8}`;
         }
-        return new URL(`${origin}${path7}`);
+        return new URL(`${origin}${path8}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1527,39 +1527,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path7);
+        debuglog("sending request to %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path7,
+          path8,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path7);
+        debuglog("trailers received from %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path7,
+          path8,
           error2.message
         );
       });
@@ -1608,9 +1608,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path8, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path7);
+          debuglog("sending request to %s %s/%s", method, origin, path8);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1673,7 +1673,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -1688,11 +1688,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path7 !== "string") {
+        if (typeof path8 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path7)) {
+        } else if (invalidPathRegex.test(path8)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1758,7 +1758,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path7, query) : path7;
+        this.path = query ? buildURL(path8, query) : path8;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6451,7 +6451,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path7, host, upgrade, blocking, reset } = request;
+      const { method, path: path8, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6532,7 +6532,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path7} HTTP/1.1\r
+      let header = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7061,7 +7061,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7158,7 +7158,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path7;
+      headers[HTTP2_HEADER_PATH] = path8;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7511,9 +7511,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path7 = search ? `${pathname}${search}` : pathname;
+        const path8 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path7;
+        this.opts.path = path8;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8752,10 +8752,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path7 = "/",
+          path: path8 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path7;
+        opts.path = origin + path8;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10727,20 +10727,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path7) {
-      if (typeof path7 !== "string") {
-        return path7;
+    function safeUrl(path8) {
+      if (typeof path8 !== "string") {
+        return path8;
       }
-      const pathSegments = path7.split("?");
+      const pathSegments = path8.split("?");
       if (pathSegments.length !== 2) {
-        return path7;
+        return path8;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path7);
+    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path8);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10762,7 +10762,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10800,9 +10800,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path7, method, body, headers, query } = opts;
+      const { path: path8, method, body, headers, query } = opts;
       return {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -11265,10 +11265,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path7,
+            Path: path8,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16147,9 +16147,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path7) {
-      for (let i = 0; i < path7.length; ++i) {
-        const code = path7.charCodeAt(i);
+    function validateCookiePath(path8) {
+      for (let i = 0; i < path8.length; ++i) {
+        const code = path8.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19069,11 +19069,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path7 = opts.path;
+          let path8 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path7 = `/${path7}`;
+            path8 = `/${path8}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path7);
+          url = new URL(util.parseOrigin(url).origin + path8);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19202,7 +19202,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs7 = require("fs");
+    var fs8 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -19222,7 +19222,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs7.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs8.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -19239,7 +19239,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs7.close(self.fd, onCloseDone);
+      fs8.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -19271,7 +19271,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs7.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs8.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -19631,7 +19631,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs7 = require("fs");
+    var fs8 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -19656,9 +19656,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path7, options2) {
+    function openPromise(path8, options2) {
       return new Promise((resolve, reject) => {
-        open2(path7, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open2(path8, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -19688,7 +19688,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path7, options2, callback) {
+    function open2(path8, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19700,10 +19700,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs7.open(path7, "r", function(err, fd) {
+      fs8.open(path8, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs7.close(fd, defaultCallback);
+          if (err2) fs8.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -19720,7 +19720,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs7.fstat(fd, function(err, stats) {
+      fs8.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20798,7 +20798,7 @@ var require_dist = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs7 = require("fs");
+    var fs8 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -20828,14 +20828,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs7.stat(realPath, function(err, stats) {
+      fs8.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs7.createReadStream(realPath);
+          var readStream = fs8.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -23953,7 +23953,7 @@ async function runAction(main) {
 }
 
 // packages/actions/src/pack-solution/main.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/zip/limits.ts
 var DEFAULT_ZIP_LIMITS = {
@@ -24086,6 +24086,9 @@ function firstChild(parent, name) {
 }
 function textOf(node) {
   return node.children.map((child) => child.kind === "text" || child.kind === "cdata" ? child.text : "").join("");
+}
+function attribute(node, name) {
+  return node.attributes.find(([key]) => key === name)?.[1];
 }
 function setText(node, text) {
   node.children = text === "" ? [] : [{ kind: "text", text }];
@@ -25217,6 +25220,14 @@ function managedVariantOf(folderPath) {
   const dot = folderPath.lastIndexOf(".");
   return dot > slash + 1 ? `${folderPath.slice(0, dot)}_managed${folderPath.slice(dot)}` : `${folderPath}_managed`;
 }
+function managedBaseOf(folderPath) {
+  const slash = folderPath.lastIndexOf("/");
+  const dot = folderPath.lastIndexOf(".");
+  const [stem, extension] = dot > slash + 1 ? [folderPath.slice(0, dot), folderPath.slice(dot)] : [folderPath, ""];
+  if (!stem.endsWith("_managed")) return void 0;
+  const base = stem.slice(0, -"_managed".length) + extension;
+  return managedVariantOf(base) === folderPath ? base : void 0;
+}
 var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
 function isRepositoryFile(relativePath) {
   const segments = relativePath.split("/");
@@ -25261,6 +25272,57 @@ function setVersion(root, file, version) {
 }
 function checkVersion(version) {
   return /^\d+(\.\d+){1,3}$/.test(version);
+}
+
+// packages/solution/src/solution/both-notes-file.ts
+var import_node_fs5 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/both-packages.ts
+var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
+function filesOfPackage(all, notes, managed) {
+  const present = new Set(all);
+  const copyOf = (file) => notes.own.has(file) ? void 0 : managedBaseOf(file);
+  const selected = /* @__PURE__ */ new Map();
+  for (const file of all) {
+    const base = copyOf(file);
+    if (base === void 0) {
+      const variant = managedVariantOf(file);
+      if (!managed) selected.set(file, file);
+      else if (present.has(variant) && copyOf(variant) === file) selected.set(file, variant);
+      else if (!notes.unmanagedOnly.has(file)) selected.set(file, file);
+    } else if (managed && !(present.has(base) && copyOf(base) === void 0)) {
+      selected.set(base, file);
+    }
+  }
+  return selected;
+}
+
+// packages/solution/src/solution/both-notes-file.ts
+var FOLDER_BOTH_NOTES = "Other/PackageFiles.xml";
+function parseBothNotes(text, file) {
+  const root = parseXml(text, file);
+  if (root.name !== "PackageFiles")
+    throw solutionError(file, `has a <${root.name}> root; expected <PackageFiles>.`);
+  const own = /* @__PURE__ */ new Set();
+  const unmanagedOnly = /* @__PURE__ */ new Set();
+  for (const node of childElements(root)) {
+    const filePath = attribute(node, "path");
+    const managed = attribute(node, "managed");
+    if (node.name !== "File" || !filePath || managed !== void 0 && managed !== "false")
+      throw solutionError(
+        file,
+        `has an entry that is not <File path="\u2026" /> or <File path="\u2026" managed="false" />.`
+      );
+    own.add(filePath);
+    if (managed === "false") unmanagedOnly.add(filePath);
+  }
+  return { own, unmanagedOnly };
+}
+async function readBothNotes(folder, files) {
+  if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
+  const file = import_node_path5.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs5.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/util/concurrency.ts
@@ -25309,6 +25371,10 @@ function connectorName(connector, file) {
   }
   return name;
 }
+function connectorText(connector, column) {
+  const node = firstChild(connector, column);
+  return node ? textOf(node) : void 0;
+}
 function fileReferences(connector, file) {
   const references = [];
   for (const child of childElements(connector)) {
@@ -25341,8 +25407,7 @@ function putConnectors(root, connectors) {
     root.children.splice(before === -1 ? root.children.length : before, 0, container);
   }
   const rootXsi = root.attributes.find(([name]) => name === XSI)?.[1];
-  const sorted = [...connectors].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const { element: connector } of sorted) {
+  for (const { element: connector } of connectors) {
     connector.attributes = connector.attributes.filter(
       ([name, value]) => !(name === XSI && value === rootXsi)
     );
@@ -25351,23 +25416,49 @@ function putConnectors(root, connectors) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/connector-order.ts
+var CONNECTOR_COMPONENT = "372";
+function inManifestOrder(connectors, solution) {
+  const manifest = firstChild(solution, "SolutionManifest");
+  const rootComponents = manifest && firstChild(manifest, "RootComponents");
+  const listed = (rootComponents ? childElements(rootComponents, "RootComponent") : []).filter(
+    (component) => attribute(component, "type") === CONNECTOR_COMPONENT
+  );
+  const position = (connector) => {
+    const id = normalizedId(connectorText(connector.element, "connectorid"));
+    const index = listed.findIndex(
+      (component) => attribute(component, "schemaName") === connector.name || id !== void 0 && normalizedId(attribute(component, "id")) === id
+    );
+    return index === -1 ? listed.length : index;
+  };
+  const positions = new Map(connectors.map((connector) => [connector, position(connector)]));
+  return [...connectors].sort(
+    (a, b) => positions.get(a) - positions.get(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
+}
+function normalizedId(id) {
+  const bare = id?.trim().replace(/^\{|\}$/g, "").toLowerCase();
+  return bare === "" ? void 0 : bare;
+}
 
 // packages/solution/src/solution/content-types.ts
 function contentTypesXml(entryNames) {
-  const defaults = [];
+  const defaults = /* @__PURE__ */ new Map();
   const overrides = [];
   for (const name of entryNames) {
     const base = name.slice(name.lastIndexOf("/") + 1);
     const dot = base.lastIndexOf(".");
     if (dot > 0 && dot < base.length - 1) {
       const extension = base.slice(dot + 1);
-      if (!defaults.includes(extension)) defaults.push(extension);
+      const key = extensionKey(extension);
+      if (!defaults.has(key)) defaults.set(key, extension);
     } else overrides.push(name);
   }
   const parts = [
-    ...defaults.map(
+    ...[...defaults.values()].map(
       (extension) => `<Default Extension="${escape(extension)}" ContentType="application/octet-stream" />`
     ),
     ...overrides.map(
@@ -25379,6 +25470,9 @@ function contentTypesXml(entryNames) {
 function escape(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 }
+function extensionKey(extension) {
+  return extension.toUpperCase();
+}
 
 // packages/solution/src/solution/pack.ts
 var MAX_PART_BYTES = 64 * 1024 * 1024;
@@ -25388,7 +25482,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       hint: "Use two to four numbers separated by dots, e.g. 1.2.0.0."
     });
   }
-  const stat2 = await import_node_fs5.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs6.promises.stat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
   const all = await listFiles(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
@@ -25399,9 +25493,9 @@ async function packSolution(folder, zipPath, options2 = {}) {
       }
     );
   }
-  const located = (file) => import_node_path5.default.join(folder, file);
+  const located = (file) => import_node_path6.default.join(folder, file);
   const readText = async (file) => {
-    const bytes = await import_node_fs5.promises.readFile(located(file));
+    const bytes = await import_node_fs6.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return decodeUtf8Strict(bytes, located(file));
@@ -25409,7 +25503,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   const solution = parseXml(await readText(FOLDER_SOLUTION), located(FOLDER_SOLUTION));
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options2.packageType ?? "auto", located(FOLDER_SOLUTION));
-  const files = selectPackageFiles(all, manifest.managed === "2", managed);
+  const files = await selectPackageFiles(folder, all, manifest.managed === "2", managed);
   const solutionFile = files.get(FOLDER_SOLUTION);
   const solutionRoot = solutionFile === FOLDER_SOLUTION ? solution : parseXml(await readText(solutionFile), located(solutionFile));
   setManaged(solutionRoot, located(solutionFile), managed ? "1" : "0");
@@ -25442,7 +25536,8 @@ async function packSolution(folder, zipPath, options2 = {}) {
       });
     } else sources.set(name, { name, file: located(actual) });
   });
-  for (const { name, element: element2 } of connectors) {
+  const ordered = inManifestOrder(connectors, solutionRoot);
+  for (const { name, element: element2 } of ordered) {
     for (const reference of fileReferences(element2, located(`Connectors/${name}.xml`))) {
       if (!sources.has(reference.zipName)) {
         throw solutionError(
@@ -25452,7 +25547,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
       }
     }
   }
-  putConnectors(customizations, connectors);
+  putConnectors(customizations, ordered);
   const entries = [
     { name: ZIP_CUSTOMIZATIONS, data: Buffer.from(serializeXml(customizations, EXPORT_STYLE)) },
     { name: ZIP_SOLUTION, data: Buffer.from(serializeXml(solutionRoot, EXPORT_STYLE)) },
@@ -25485,29 +25580,14 @@ function resolveManaged(flag, requested, file) {
     throw solutionError(file, "is managed (<Managed>1</Managed>); it cannot be packed as unmanaged.");
   return managed;
 }
-function selectPackageFiles(all, holdsBoth, managed) {
-  const selected = /* @__PURE__ */ new Map();
-  if (!holdsBoth) {
-    for (const file of all) selected.set(file, file);
-    return selected;
-  }
-  const variants = new Map(all.map((file) => [managedVariantOf(file), file]));
-  for (const file of all) {
-    const base = variants.get(file);
-    if (base !== void 0 || isOrphanVariant(file, all)) continue;
-    selected.set(file, managed && all.includes(managedVariantOf(file)) ? managedVariantOf(file) : file);
-  }
-  if (managed) {
-    for (const file of all) if (isOrphanVariant(file, all)) selected.set(baseOfVariant(file), file);
-  }
-  return selected;
-}
-function isOrphanVariant(file, all) {
-  const base = baseOfVariant(file);
-  return base !== file && !all.includes(base);
-}
-function baseOfVariant(file) {
-  return file.replace(/_managed(\.[^./]+)?$/, "$1");
+async function selectPackageFiles(folder, all, holdsBoth, managed) {
+  if (!holdsBoth) return new Map(all.map((file) => [file, file]));
+  const notes = await readBothNotes(folder, all);
+  return filesOfPackage(
+    all.filter((file) => file !== FOLDER_BOTH_NOTES),
+    notes,
+    managed
+  );
 }
 
 // packages/solution/src/connector/repository-layout.ts
@@ -25556,8 +25636,8 @@ function readPackSolutionInputs() {
 async function packSolutionAction(logger) {
   const inputs = readPackSolutionInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const folder = import_node_path6.default.resolve(workspace, inputs.folder);
-  const zip = import_node_path6.default.resolve(workspace, inputs.solutionFile);
+  const folder = import_node_path7.default.resolve(workspace, inputs.folder);
+  const zip = import_node_path7.default.resolve(workspace, inputs.solutionFile);
   const version = inputs.version ? { version: inputs.version } : {};
   const results = await logger.group(
     `Pack ${inputs.folder}`,
@@ -25569,7 +25649,7 @@ async function packSolutionAction(logger) {
       })
     ] : [await packSolution(folder, zip, { packageType: inputs.packageType, ...version })]
   );
-  const relative = (file) => import_node_path6.default.relative(workspace, file).split(import_node_path6.default.sep).join("/");
+  const relative = (file) => import_node_path7.default.relative(workspace, file).split(import_node_path7.default.sep).join("/");
   for (const result of results) {
     logger.info(
       `${relative(result.zip)}: ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}), ${result.entries.length} entries.`

@@ -24475,6 +24475,9 @@ function temporarySibling(target) {
 var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
 
 // packages/solution/src/xml/xml-tree.ts
+function element(name, attributes = [], children = []) {
+  return { kind: "element", name, attributes, children };
+}
 function childElements(parent, name) {
   return parent.children.filter(
     (node) => node.kind === "element" && (name === void 0 || node.name === name)
@@ -25753,6 +25756,14 @@ function managedVariantOf(folderPath) {
   const dot = folderPath.lastIndexOf(".");
   return dot > slash + 1 ? `${folderPath.slice(0, dot)}_managed${folderPath.slice(dot)}` : `${folderPath}_managed`;
 }
+function managedBaseOf(folderPath) {
+  const slash = folderPath.lastIndexOf("/");
+  const dot = folderPath.lastIndexOf(".");
+  const [stem, extension] = dot > slash + 1 ? [folderPath.slice(0, dot), folderPath.slice(dot)] : [folderPath, ""];
+  if (!stem.endsWith("_managed")) return void 0;
+  const base = stem.slice(0, -"_managed".length) + extension;
+  return managedVariantOf(base) === folderPath ? base : void 0;
+}
 var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
 function isRepositoryFile(relativePath) {
   const segments = relativePath.split("/");
@@ -25819,6 +25830,29 @@ function setVersion(root, file, version) {
 // packages/solution/src/solution/unpack.ts
 var import_node_fs7 = require("node:fs");
 var import_node_path7 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/both-packages.ts
+function notesFor(unmanaged, managed) {
+  const inManaged = new Set(managed);
+  return {
+    own: new Set(unmanaged.filter((file) => managedBaseOf(file) !== void 0)),
+    unmanagedOnly: new Set(unmanaged.filter((file) => !inManaged.has(file)))
+  };
+}
+
+// packages/solution/src/solution/both-notes-file.ts
+var FOLDER_BOTH_NOTES = "Other/PackageFiles.xml";
+function bothNotesXml(notes) {
+  const paths = [.../* @__PURE__ */ new Set([...notes.own, ...notes.unmanagedOnly])].sort();
+  if (paths.length === 0) return void 0;
+  const files = paths.map(
+    (file) => element("File", [
+      ["path", file],
+      ...notes.unmanagedOnly.has(file) ? [["managed", "false"]] : []
+    ])
+  );
+  return serializeXml(element("PackageFiles", [], files), UNPACKED_STYLE);
+}
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs6 = require("node:fs");
@@ -26082,6 +26116,14 @@ async function stageBoth(zipPath, staging, options2) {
         `${unmanaged} holds ${base.manifest.uniqueName} but ${managed} holds ${other.manifest.uniqueName}.`
       );
     }
+    for (const staged of [base, other]) {
+      if (staged.files.includes(FOLDER_BOTH_NOTES))
+        throw new UserError(
+          `${staged === base ? unmanaged : managed} has ${FOLDER_BOTH_NOTES}, where unpacking both exports keeps its notes.`
+        );
+    }
+    const notes = bothNotesXml(notesFor(base.files, other.files));
+    if (notes !== void 0) await import_node_fs7.promises.writeFile(import_node_path7.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base.files);
     for (const file of other.files) {
       const from = import_node_path7.default.join(managedStaging, file);

@@ -38335,10 +38335,14 @@ function targetsPowerPlatformConnectors(pullRequest) {
   const name = pullRequest.baseRepository.split("/").pop() ?? "";
   return name.toLowerCase() === "powerplatformconnectors";
 }
-function staysInOneRepository(pullRequest) {
-  const { baseRepository, headRepository } = pullRequest;
-  if (!baseRepository || !headRepository) return false;
+function syncsBranchesOfOneRepository(pullRequest) {
+  const { baseRepository, headRepository, headRef } = pullRequest;
+  if (!baseRepository || !headRepository || headRef !== UPSTREAM_TARGET_BRANCH) return false;
   return baseRepository.toLowerCase() === headRepository.toLowerCase();
+}
+function checksAsSubmission(pullRequest) {
+  if (!pullRequest) return true;
+  return targetsPowerPlatformConnectors(pullRequest) && !syncsBranchesOfOneRepository(pullRequest);
 }
 var IP_MARKER = /\(\s*independent\s+publisher\s*\)/i;
 var PROPOSAL_PREFIX = /^\s*proposal\s*[-–:]\s*/i;
@@ -38375,14 +38379,14 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "A pull request changes one connector.",
-    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked in pull requests and with `validate --base`: the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
+    description: 'Reviewers of PowerPlatformConnectors ask for one connector per pull request ("You can only submit one connector per pull request.", independent-publisher best practices; PR #3276). Checked with `validate --base`, and in pull requests of a PowerPlatformConnectors repository (your fork) except one that merges `dev` into another branch of the same repository (syncing the fork): the changed files must all be in one connector folder. A folder the change deletes does not count, so renaming a connector folder is fine, and neither does a folder skipped by `ignore` in the configuration file. Reported on each changed connector.',
     levels: certificationLevels("error"),
     example: {
       bad: "a pull request changing certified-connectors/Contoso/ and certified-connectors/Fabrikam/",
       good: "one pull request per connector folder"
     },
     check(context) {
-      if (context.changedFolders.length <= 1) return;
+      if (context.changedFolders.length <= 1 || !checksAsSubmission(context.pullRequest)) return;
       const others2 = context.changedFolders.filter((folder) => folder !== context.connector.repositoryPath);
       context.report({
         message: `You can only submit one connector per pull request: this change also touches ${listFolders(others2)}. Move the changes to the other connectors into pull requests of their own.`
@@ -38395,14 +38399,14 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: "Open the pull request against the dev branch.",
-    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked when the pull request's branch is in the repository it goes into (merging your fork's `dev` into its `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
+    description: "PowerPlatformConnectors takes pull requests into `dev`; reviewers close those opened against `master` and ask to sync the fork first (PR #3076, #3045). Checked only in a pull request whose base repository is named PowerPlatformConnectors (Microsoft's or a fork) or does not say: a connector repository of your own has its own branches. Not checked on a pull request that merges `dev` into another branch of the same repository (syncing your fork's `master`): that is not a submission to the upstream. Turn it off in the configuration file if your fork's workflow differs.",
     levels: certificationLevels("error"),
     example: { bad: "a pull request from your fork into master", good: "a pull request into dev" },
     check(context) {
       const pullRequest = context.pullRequest;
       const baseRef = pullRequest?.baseRef;
       if (!pullRequest || !baseRef || baseRef === UPSTREAM_TARGET_BRANCH) return;
-      if (!targetsPowerPlatformConnectors(pullRequest) || staysInOneRepository(pullRequest)) return;
+      if (!checksAsSubmission(pullRequest)) return;
       context.report({
         message: `This pull request goes into '${baseRef}', but PowerPlatformConnectors takes pull requests into '${UPSTREAM_TARGET_BRANCH}'. Sync your fork's ${UPSTREAM_TARGET_BRANCH} branch with upstream, then change the pull request's base branch to ${UPSTREAM_TARGET_BRANCH} (Edit, next to its title).`
       });
@@ -38414,12 +38418,12 @@ var pullRequestRules = [
     uses: [],
     file: "folder",
     title: 'Title an independent-publisher pull request "Connector Name (Independent Publisher)".',
-    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
+    description: 'The pull request template and the independent-publisher guide ask for the title `Connector Name (Independent Publisher)`, or `Proposal - Connector Name (Independent Publisher)` for a proposal. The name may be the connector\'s title or its folder name, compared ignoring case, spaces and punctuation, or hold it ("Snowflake Connector" for Snowflake); a note after the marker is fine ("\u2026 (Independent Publisher) - Bugfix"). Checked in pull requests of a PowerPlatformConnectors repository (your fork), except one that syncs `dev` into another branch. A warning, not an error: a workflow is usually not re-run when only the title is edited, and a quarter of merged independent-publisher pull requests had another title ("init", "Add files via upload").',
     levels: { certified: "off", "independent-publisher": "warning", custom: "off" },
     example: { bad: "Add Contoso Tasks connector", good: "Contoso Tasks (Independent Publisher)" },
     check(context) {
       const title = context.pullRequest?.title;
-      if (title === void 0) return;
+      if (title === void 0 || !checksAsSubmission(context.pullRequest)) return;
       const connector = context.connector;
       const expected = `${connector.title?.trim() || connector.name} (Independent Publisher)`;
       const named = independentPublisherTitleName(title);
@@ -51993,18 +51997,19 @@ var pathRules = [
   }
 ];
 
+// packages/validator/src/swagger/empty-schema.ts
+var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
+function isEmptySchema(model, schema, pointer) {
+  const resolved2 = asObject(model.resolve(schema, pointer).value);
+  if (!resolved2) return false;
+  const meaningful = Object.keys(resolved2).filter((key) => !DESCRIPTIVE_KEYS.has(key));
+  return meaningful.length === 0 && (resolved2.type === void 0 || resolved2.type === "object");
+}
+
 // packages/validator/src/rules/operations/responses.ts
 var RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
 function hasSchema(response) {
   return isObject(response.value.schema);
-}
-function isEmptySchema(model, schema, pointer) {
-  const resolved2 = asObject(model.resolve(schema, pointer).value);
-  if (!resolved2) return false;
-  const meaningful = Object.keys(resolved2).filter(
-    (key) => !["type", "description", "title", "x-ms-summary"].includes(key)
-  );
-  return meaningful.length === 0 && (resolved2.type === void 0 || resolved2.type === "object");
 }
 function isWebhookSubscription(model, operation) {
   const pathItem = asObject(model.paths?.[operation.path]);
@@ -54227,9 +54232,9 @@ var webhooks = perModel(
     if (!operation.isTrigger) return [];
     const urls = bodyNotificationUrls(model, operation);
     const pathItem = asObject(model.paths?.[operation.path]);
-    const notificationContent = pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
-    if (urls.length === 0 && !notificationContent) return [];
-    return [{ operation, urls, notificationContent }];
+    const notificationContent2 = pathItem !== void 0 && has(pathItem, "x-ms-notification-content");
+    if (urls.length === 0 && !notificationContent2) return [];
+    return [{ operation, urls, notificationContent: notificationContent2 }];
   })
 );
 
@@ -54500,7 +54505,7 @@ function parseConfig(text2, file, options) {
   const document = (0, import_yaml2.parseDocument)(text2.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false });
   const fail = (message, offset, hint) => {
     const { line, col } = lineCounter.linePos(offset);
-    throw new UserError(message, {
+    throw new UsageError(message, {
       location: { file: displayPath(options.cwd, file), line, column: col },
       hint
     });
@@ -54555,11 +54560,11 @@ async function readConfigText(file, cwd) {
     const code2 = error3.code;
     const shown = displayPath(cwd, file);
     if (code2 === "ENOENT") {
-      throw new UserError(`Configuration file not found: ${shown}.`, {
+      throw new UsageError(`Configuration file not found: ${shown}.`, {
         hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(", ")} from the repository.`
       });
     }
-    throw new UserError(`Cannot read the configuration file ${shown}: ${error3.message}.`, {
+    throw new UsageError(`Cannot read the configuration file ${shown}: ${error3.message}.`, {
       location: { file: shown }
     });
   }
@@ -54968,7 +54973,14 @@ function diffApiPropertiesValues(before, after) {
   const add2 = (change) => sink.add({ file: "apiProperties", side: "new", ...change });
   const authBefore = authenticationSignature(propertiesBefore);
   const authAfter = authenticationSignature(propertiesAfter);
-  if (!jsonEqual(authBefore, authAfter)) {
+  const setsAdded = parameterSetsOnlyAdded(propertiesBefore, propertiesAfter);
+  if (setsAdded) {
+    add2({
+      rule: CHANGE_RULES.other,
+      pointer: "/properties/connectionParameterSets",
+      detail: `Changed: connectionParameterSets, which now also offer ${quoteList(setsAdded)}; existing connections keep theirs.`
+    });
+  } else if (!jsonEqual(authBefore, authAfter)) {
     const key = has(propertiesAfter, "connectionParameterSets") ? "connectionParameterSets" : "connectionParameters";
     add2({
       rule: CHANGE_RULES.authType,
@@ -54983,7 +54995,7 @@ function diffApiPropertiesValues(before, after) {
       add2({ rule: CHANGE_RULES.textEdited, side, pointer, detail: `Edited: ${key}.`, impact: "minor" });
     } else if (key === "connectionParameters") {
       diffConnectionParameters(propertiesBefore[key], propertiesAfter[key], add2);
-    } else if (!AUTH_KEYS.has(key) || jsonEqual(authBefore, authAfter)) {
+    } else if (!AUTH_KEYS.has(key) || jsonEqual(authBefore, authAfter) && !setsAdded) {
       add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${key}.` });
     }
   }
@@ -55039,13 +55051,7 @@ function diffConnectionParameters(before, after, add2) {
 function authenticationSignature(properties) {
   const signature = /* @__PURE__ */ new Set();
   const collect = (parameters) => {
-    for (const [, parameter] of entriesOf(parameters)) {
-      const object = asObject(parameter);
-      if (asString(object?.type) !== "oauthSetting") continue;
-      signature.add(
-        `OAuth (${asString(asObject(object?.oAuthSettings)?.identityProvider) ?? "no identity provider"})`
-      );
-    }
+    for (const provider of oauthProviders(parameters)) signature.add(`OAuth (${provider})`);
   };
   collect(properties.connectionParameters);
   const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
@@ -55056,11 +55062,59 @@ function authenticationSignature(properties) {
   }
   return [...signature].sort();
 }
+function parameterSetsOnlyAdded(before, after) {
+  const setsBefore = parameterSets(before);
+  const setsAfter = parameterSets(after);
+  if (!setsBefore || !setsAfter || setsAfter.size <= setsBefore.size) return void 0;
+  if (!jsonEqual(oauthProviders(before.connectionParameters), oauthProviders(after.connectionParameters)))
+    return void 0;
+  for (const [name, providers] of setsBefore) {
+    const now = setsAfter.get(name);
+    if (!now || !jsonEqual(providers, now)) return void 0;
+  }
+  return [...setsAfter.keys()].filter((name) => !setsBefore.has(name));
+}
+function parameterSets(properties) {
+  const values = asArray(asObject(properties.connectionParameterSets)?.values);
+  if (!values) return void 0;
+  const sets = /* @__PURE__ */ new Map();
+  for (const set2 of values) {
+    const object = asObject(set2);
+    sets.set(asString(object?.name) ?? "?", oauthProviders(object?.parameters));
+  }
+  return sets;
+}
+function oauthProviders(parameters) {
+  const providers = /* @__PURE__ */ new Set();
+  for (const [, parameter] of entriesOf(parameters)) {
+    const object = asObject(parameter);
+    if (asString(object?.type) !== "oauthSetting") continue;
+    providers.add(asString(asObject(object?.oAuthSettings)?.identityProvider) ?? "no identity provider");
+  }
+  return [...providers].sort();
+}
 function describe2(signature) {
   return signature.length === 0 ? "no OAuth or parameter sets" : signature.join(" + ");
 }
 
 // packages/validator/src/diff/diff-context.ts
+function basePathPrefix(model) {
+  const basePath = asString(model.root.basePath) ?? "";
+  return basePath.replace(/\/+$/, "");
+}
+function operationAddress(model, operation) {
+  return `${operation.method.toUpperCase()} ${basePathPrefix(model)}${operation.path}`;
+}
+function notificationContent(model, operation) {
+  if (!operation.isTrigger) return void 0;
+  const onOperation = asObject(operation.operation["x-ms-notification-content"]);
+  if (onOperation) {
+    return { value: onOperation, pointer: childPointer(operation.pointer, "x-ms-notification-content") };
+  }
+  const onPathItem = asObject(asObject(model.paths?.[operation.path])?.["x-ms-notification-content"]);
+  if (!onPathItem) return void 0;
+  return { value: onPathItem, pointer: childPointer(operation.pathItemPointer, "x-ms-notification-content") };
+}
 function operationLabel2(operation) {
   return operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`;
 }
@@ -55077,6 +55131,74 @@ function reportSchemaChanges(context, changes, operation, valuePath) {
       impact: change.impact
     });
   }
+}
+
+// packages/validator/src/diff/schema-view.ts
+var MAX_ALL_OF_DEPTH = 8;
+var MAX_FILLED_DEPTH = 8;
+function viewSchema(model, value, pointer) {
+  const resolved2 = model.resolve(value, pointer);
+  if (resolved2.broken) return void 0;
+  const node = asObject(resolved2.value);
+  if (!node) return void 0;
+  const view = {
+    node,
+    pointer: resolved2.pointer,
+    type: typeText(node.type),
+    format: typeText(node.format),
+    enum: asArray(node.enum),
+    properties: /* @__PURE__ */ new Map(),
+    required: /* @__PURE__ */ new Set(),
+    items: void 0,
+    isInternal: isInternalVisibility2(node["x-ms-visibility"])
+  };
+  merge(model, view, node, resolved2.pointer, 0, /* @__PURE__ */ new Set([resolved2.pointer]));
+  if (view.type === void 0 && view.properties.size > 0) view.type = "object";
+  if (view.type === "file") {
+    view.type = "string";
+    view.format ??= "binary";
+  }
+  return view;
+}
+function isFilledForFlows(model, value, pointer, depth = 0) {
+  const resolved2 = model.resolve(value, pointer);
+  const node = asObject(resolved2.value);
+  if (resolved2.broken || !node) return false;
+  if (has(node, "default") || node.readOnly === true || node["x-ms-notification-url"] === true) return true;
+  if (depth >= MAX_FILLED_DEPTH) return false;
+  const view = viewSchema(model, value, pointer);
+  if (!view || view.required.size === 0) return false;
+  return [...view.required].every((name) => {
+    const property2 = view.properties.get(name);
+    return property2 !== void 0 && isFilledForFlows(model, property2.value, property2.pointer, depth + 1);
+  });
+}
+function isInternalVisibility2(value) {
+  return typeof value === "string" && value.toLowerCase() === "internal";
+}
+function merge(model, view, node, pointer, depth, seen) {
+  for (const [name, property2] of entriesOf(node.properties)) {
+    if (!view.properties.has(name))
+      view.properties.set(name, { value: property2, pointer: childPointer(pointer, "properties", name) });
+  }
+  for (const name of asArray(node.required) ?? []) if (typeof name === "string") view.required.add(name);
+  if (!view.items && asObject(node.items))
+    view.items = { value: node.items, pointer: childPointer(pointer, "items") };
+  if (depth >= MAX_ALL_OF_DEPTH) return;
+  (asArray(node.allOf) ?? []).forEach((member, index) => {
+    const resolved2 = model.resolve(member, childPointer(pointer, "allOf", index));
+    const memberNode = asObject(resolved2.value);
+    if (resolved2.broken || !memberNode || seen.has(resolved2.pointer)) return;
+    seen.add(resolved2.pointer);
+    view.type ??= typeText(memberNode.type);
+    view.format ??= typeText(memberNode.format);
+    if (!view.enum && has(memberNode, "enum")) view.enum = asArray(memberNode.enum);
+    merge(model, view, memberNode, resolved2.pointer, depth + 1, seen);
+  });
+}
+function typeText(value) {
+  if (value === void 0 || value === "") return void 0;
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 // packages/validator/src/diff/parameter-diff.ts
@@ -55110,7 +55232,7 @@ function diffParameters(context, before, after) {
   }
   for (const location of new Set(removed.map((parameter) => parameter.in))) {
     const gone = removed.filter((parameter) => parameter.in === location);
-    const came = added.filter((parameter) => parameter.in === location && mustBeSent(parameter));
+    const came = added.filter((parameter) => parameter.in === location && mustBeSent(context.new, parameter));
     if (gone.length !== 1 || came.length !== 1) continue;
     const [previous, renamed] = [gone[0], came[0]];
     if (!jsonEqual(previous.value.type, renamed.value.type)) continue;
@@ -55119,7 +55241,7 @@ function diffParameters(context, before, after) {
     removed = removed.filter((parameter) => parameter !== previous);
   }
   for (const parameter of added) {
-    if (mustBeSent(parameter)) report(CHANGE_RULES.requiredParameterAdded, "new", parameter);
+    if (mustBeSent(context.new, parameter)) report(CHANGE_RULES.requiredParameterAdded, "new", parameter);
     else report(CHANGE_RULES.parameterAdded, "new", parameter);
   }
   for (const parameter of removed) report(CHANGE_RULES.parameterDeleted, "old", parameter);
@@ -55127,12 +55249,13 @@ function diffParameters(context, before, after) {
     const previous = oldByKey.get(parameterKey(parameter));
     if (!previous || parameter !== newByKey.get(parameterKey(parameter))) continue;
     const valuePath = `operation/${label}/parameter/${parameter.name ?? "?"}`;
-    if (previous.value.required !== true && mustBeSent(parameter)) {
+    if (previous.value.required !== true && mustBeSent(context.new, parameter)) {
+      const alreadySent = bodyWasAlwaysSent(context.old, previous);
       report(
-        CHANGE_RULES.optionalToRequired,
+        alreadySent ? CHANGE_RULES.other : CHANGE_RULES.optionalToRequired,
         "new",
         parameter,
-        void 0,
+        alreadySent ? "Changed: required, on a body that had required fields, so flows already send it." : void 0,
         childPointer(parameter.definitionPointer, "required")
       );
     }
@@ -55168,8 +55291,19 @@ function diffParameters(context, before, after) {
     }
   }
 }
-function mustBeSent(parameter) {
-  return parameter.value.required === true && !has(parameter.value, "default");
+function mustBeSent(model, parameter) {
+  if (parameter.value.required !== true || has(parameter.value, "default")) return false;
+  if (parameter.value["x-ms-notification-url"] === true) return false;
+  return !(parameter.in === "body" && isFilledForFlows(model, parameter.value.schema, childPointer(parameter.definitionPointer, "schema")));
+}
+function bodyWasAlwaysSent(model, parameter) {
+  if (parameter.in !== "body") return false;
+  const schema = viewSchema(
+    model,
+    parameter.value.schema,
+    childPointer(parameter.definitionPointer, "schema")
+  );
+  return schema !== void 0 && schema.required.size > 0;
 }
 function parameterKey(parameter) {
   return `${parameter.in ?? ""}\0${parameter.name ?? ""}`;
@@ -55181,56 +55315,6 @@ function byKey(parameters) {
     if (!map2.has(key)) map2.set(key, parameter);
   }
   return map2;
-}
-
-// packages/validator/src/diff/schema-view.ts
-var MAX_ALL_OF_DEPTH = 8;
-function viewSchema(model, value, pointer) {
-  const resolved2 = model.resolve(value, pointer);
-  if (resolved2.broken) return void 0;
-  const node = asObject(resolved2.value);
-  if (!node) return void 0;
-  const view = {
-    node,
-    pointer: resolved2.pointer,
-    type: typeText(node.type),
-    format: typeText(node.format),
-    enum: asArray(node.enum),
-    properties: /* @__PURE__ */ new Map(),
-    required: /* @__PURE__ */ new Set(),
-    items: void 0,
-    isInternal: isInternalVisibility2(node["x-ms-visibility"])
-  };
-  merge(model, view, node, resolved2.pointer, 0, /* @__PURE__ */ new Set([resolved2.pointer]));
-  if (view.type === void 0 && view.properties.size > 0) view.type = "object";
-  return view;
-}
-function isInternalVisibility2(value) {
-  return typeof value === "string" && value.toLowerCase() === "internal";
-}
-function merge(model, view, node, pointer, depth, seen) {
-  for (const [name, property2] of entriesOf(node.properties)) {
-    if (!view.properties.has(name))
-      view.properties.set(name, { value: property2, pointer: childPointer(pointer, "properties", name) });
-  }
-  for (const name of asArray(node.required) ?? []) if (typeof name === "string") view.required.add(name);
-  if (!view.items && asObject(node.items))
-    view.items = { value: node.items, pointer: childPointer(pointer, "items") };
-  if (depth >= MAX_ALL_OF_DEPTH) return;
-  (asArray(node.allOf) ?? []).forEach((member, index) => {
-    const resolved2 = model.resolve(member, childPointer(pointer, "allOf", index));
-    const memberNode = asObject(resolved2.value);
-    if (resolved2.broken || !memberNode || seen.has(resolved2.pointer)) return;
-    seen.add(resolved2.pointer);
-    view.type ??= typeText(memberNode.type);
-    view.format ??= typeText(memberNode.format);
-    if (!view.enum && has(memberNode, "enum")) view.enum = asArray(memberNode.enum);
-    merge(model, view, memberNode, resolved2.pointer, depth + 1, seen);
-  });
-}
-function typeText(value) {
-  if (value === void 0) return void 0;
-  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 // packages/validator/src/diff/response-diff.ts
@@ -55284,11 +55368,11 @@ function diffSuccessResponse(context, operation, previous, current, add2) {
   const valuePath = `operation/${operationLabel2(operation)}/responses/${current.code}`;
   if (previous.code !== current.code) {
     add2(
-      CHANGE_RULES.responseChanged,
+      CHANGE_RULES.other,
       "new",
       current.pointer,
       valuePath,
-      `The status code changed from ${previous.code} to ${current.code}.`
+      `Changed: the success status code, from ${previous.code} to ${current.code}.`
     );
   }
   if (!jsonEqual(previous.value.description, current.value.description)) {
@@ -55310,6 +55394,16 @@ function diffSuccessResponse(context, operation, previous, current, add2) {
   const hadBody = has(previous.value, "schema");
   const hasBody = has(current.value, "schema");
   if (hadBody && !hasBody) {
+    if (isEmptySchema(context.old, previous.value.schema, oldPointer)) {
+      add2(
+        CHANGE_RULES.other,
+        "old",
+        oldPointer,
+        `${valuePath}/schema`,
+        "Changed: the empty schema was removed."
+      );
+      return;
+    }
     add2(
       CHANGE_RULES.outputDeleted,
       "old",
@@ -55355,6 +55449,36 @@ function diffSuccessResponse(context, operation, previous, current, add2) {
     "output"
   );
   reportSchemaChanges(context, changes, operation, `${valuePath}/schema`);
+}
+function diffNotificationContent(context, before, after) {
+  const previous = notificationContent(context.old, before);
+  const current = notificationContent(context.new, after);
+  if (!previous || !current) return;
+  const valuePath = `operation/${operationLabel2(after)}/x-ms-notification-content`;
+  const changes = context.schemas.compare(
+    previous.value.schema,
+    childPointer(previous.pointer, "schema"),
+    current.value.schema,
+    childPointer(current.pointer, "schema"),
+    "output"
+  );
+  reportSchemaChanges(context, changes, after, `${valuePath}/schema`);
+  const add2 = (rule2, detail, impact) => context.sink.add({
+    rule: rule2,
+    file: "swagger",
+    side: "new",
+    pointer: current.pointer,
+    operationId: after.operationId,
+    valuePath,
+    detail,
+    impact
+  });
+  if (!jsonEqual(previous.value.description, current.value.description)) {
+    add2(CHANGE_RULES.textEdited, "Edited: description.", "minor");
+  }
+  const others2 = differingKeys(previous.value, current.value, /* @__PURE__ */ new Set(["schema", "description"]));
+  if (has(previous.value, "schema") !== has(current.value, "schema")) others2.push("schema");
+  if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${others2.join(", ")}.`);
 }
 function successResponse(responses) {
   const success = responses.filter((response) => /^2\d\d$/.test(response.code));
@@ -55463,13 +55587,19 @@ function diffOperation(context, before, after) {
   });
   const others2 = [];
   if (before.path !== after.path || before.method !== after.method) {
-    add2(
-      CHANGE_RULES.pathChanged,
-      `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`
-    );
+    const was = operationAddress(context.old, before);
+    const is = operationAddress(context.new, after);
+    if (was !== is) {
+      add2(
+        CHANGE_RULES.pathChanged,
+        `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`
+      );
+    } else {
+      others2.push("path template, with the same address");
+    }
   }
-  const kindBefore = triggerKind(before);
-  const kindAfter = triggerKind(after);
+  const kindBefore = triggerKind(context.old, before);
+  const kindAfter = triggerKind(context.new, after);
   if (kindBefore !== kindAfter)
     add2(CHANGE_RULES.triggerKind, `It changed from ${kindBefore} to ${kindAfter}.`);
   const deprecatedNow = !before.isDeprecated && after.isDeprecated;
@@ -55494,6 +55624,7 @@ function diffOperation(context, before, after) {
   if (others2.length > 0) add2(CHANGE_RULES.other, `Changed: ${others2.join(", ")}.`);
   diffParameters(context, before, after);
   diffResponses(context, before, after);
+  diffNotificationContent(context, before, after);
 }
 function isDeprecationDoneRight(operation, model) {
   if (!operation.isDeprecated) return false;
@@ -55503,18 +55634,24 @@ function isDeprecationDoneRight(operation, model) {
   const replacementId = asString(asObject(annotation.replacement)?.operationId);
   if (replacementId !== void 0 && model.operationById(replacementId)) return true;
   const revision = Number(annotation.revision ?? 1);
-  const versioned = new RegExp(`^${escapeRegExp(operation.operationId ?? family)}_V\\d+$`);
+  const name = versionedName(operation.operationId ?? family);
+  const versioned = new RegExp(`^${escapeRegExp(name.base)}_V(\\d+)$`);
   return model.operations.some((other) => {
     if (other === operation || other.isDeprecated) return false;
     const otherAnnotation = asObject(other.operation["x-ms-api-annotation"]);
     const sameFamilyNewer = asString(otherAnnotation?.family) === family && Number(otherAnnotation?.revision ?? 1) > revision;
-    return sameFamilyNewer || other.operationId !== void 0 && versioned.test(other.operationId);
+    const version = other.operationId === void 0 ? void 0 : versioned.exec(other.operationId)?.[1];
+    return sameFamilyNewer || version !== void 0 && Number(version) > name.version;
   });
 }
-function triggerKind(operation) {
+function versionedName(operationId) {
+  const match2 = /^(.*)_V(\d+)$/.exec(operationId);
+  return match2 ? { base: match2[1], version: Number(match2[2]) } : { base: operationId, version: 1 };
+}
+function triggerKind(model, operation) {
   if (!operation.isTrigger) return "an action";
   const trigger = asString(operation.operation["x-ms-trigger"]) ?? "unknown";
-  const webhook = isObject(operation.operation["x-ms-notification-content"]) || operation.parameters.some((parameter) => parameter.value["x-ms-notification-url"] === true);
+  const webhook = notificationContent(model, operation) !== void 0 || operation.parameters.some((parameter) => parameter.value["x-ms-notification-url"] === true);
   return `a ${trigger} ${webhook ? "webhook" : "polling"} trigger`;
 }
 function sameEndpoint(a, b) {
@@ -55604,7 +55741,7 @@ var SchemaComparer = class {
     };
     compareType(before, after, direction, add2, others2);
     compareEnum(before, after, direction, add2, others2);
-    if (!before.isInternal && after.isInternal) {
+    if (!before.isInternal && after.isInternal && direction === "input") {
       add2({
         rule: CHANGE_RULES.visibilityInternal,
         side: "new",
@@ -55652,7 +55789,7 @@ var SchemaComparer = class {
   compareProperties(before, after, direction, depth, changes, others2) {
     for (const [name, property2] of after.properties) {
       const previous = before.properties.get(name);
-      const mustSend = direction === "input" && after.required.has(name) && !isOptionalToSend(this.newModel.resolve(property2.value, property2.pointer).value);
+      const mustSend = direction === "input" && after.required.has(name) && !isFilledForFlows(this.newModel, property2.value, property2.pointer);
       if (!previous) {
         const rule2 = direction === "output" ? CHANGE_RULES.outputAdded : mustSend ? CHANGE_RULES.requiredFieldAdded : CHANGE_RULES.inputFieldAdded;
         changes.push({ rule: rule2, side: "new", pointer: property2.pointer, path: [name] });
@@ -55703,7 +55840,7 @@ function compareType(before, after, direction, add2, others2) {
     const was = before[key];
     const is = after[key];
     if (was === is) continue;
-    if (was === void 0 || is === void 0) {
+    if (was === void 0 || is === void 0 || numericChangeIsSafe(key, was, is, direction)) {
       others2.push(key);
       continue;
     }
@@ -55716,6 +55853,23 @@ function compareType(before, after, direction, add2, others2) {
     });
     return;
   }
+}
+var NUMERIC_FORMAT_RANK = /* @__PURE__ */ new Map([
+  ["int32", 0],
+  ["int64", 1],
+  ["float", 2],
+  ["double", 3]
+]);
+function numericChangeIsSafe(key, was, is, direction) {
+  if (key === "type") {
+    const widened = was === "integer" && is === "number";
+    const narrowed = was === "number" && is === "integer";
+    return direction === "input" ? widened : narrowed;
+  }
+  const rankWas = NUMERIC_FORMAT_RANK.get(was);
+  const rankIs = NUMERIC_FORMAT_RANK.get(is);
+  if (rankWas === void 0 || rankIs === void 0) return false;
+  return direction === "output" || rankIs >= rankWas;
 }
 function compareEnum(before, after, direction, add2, others2) {
   const was = before.enum;
@@ -55754,9 +55908,6 @@ function compareEnum(before, after, direction, add2, others2) {
     return;
   }
   others2.push("enum");
-}
-function isOptionalToSend(value) {
-  return isObject(value) && (has(value, "default") || value.readOnly === true);
 }
 function keyPointer(view, key) {
   return has(view.node, key) ? childPointer(view.pointer, key) : view.pointer;
@@ -55798,6 +55949,16 @@ function diffSwaggerValues(before, after) {
 function diffEndpoint(context, before, after) {
   for (const key of ["host", "basePath"]) {
     if (jsonEqual(before[key], after[key])) continue;
+    if (key === "basePath" && addressesKept(context)) {
+      addOther(
+        context,
+        before,
+        after,
+        "/basePath",
+        "Changed: basePath, with every operation at its address."
+      );
+      continue;
+    }
     context.sink.add({
       rule: CHANGE_RULES.hostChanged,
       file: "swagger",
@@ -55818,6 +55979,17 @@ function diffEndpoint(context, before, after) {
   } else {
     addOther(context, before, after, "/schemes", "Changed: schemes.");
   }
+}
+function addressesKept(context) {
+  if (basePathPrefix(context.old) === basePathPrefix(context.new)) return true;
+  let matched = 0;
+  for (const before of context.old.operations) {
+    const after = before.operationId !== void 0 ? context.new.operationById(before.operationId) : void 0;
+    if (!after) continue;
+    if (operationAddress(context.old, before) !== operationAddress(context.new, after)) return false;
+    matched++;
+  }
+  return matched > 0;
 }
 function diffSecurity(context, before, after) {
   if (jsonEqual(before.securityDefinitions, after.securityDefinitions)) return;
@@ -56231,6 +56403,11 @@ var Git = class {
         hint: `Fetch it first (e.g. git fetch origin ${ref.replace(/^origin\//, "")}); in GitHub Actions, check out with fetch-depth: 0.`
       });
     }
+  }
+  /** The parents of a commit, first parent first; none for a root commit or at the edge of a shallow clone. */
+  async parents(rev) {
+    const line = (await this.text(["rev-list", "--parents", "-n", "1", "--end-of-options", rev])).trim();
+    return line.split(" ").slice(1);
   }
   /** The best common ancestor of two commits: what a pull request is compared with. */
   async mergeBase(a, b) {
@@ -57630,9 +57807,19 @@ function readPullRequestEvent(env = process.env) {
       title: payload.pull_request?.title,
       baseRef: payload.pull_request?.base?.ref,
       baseRepository: payload.pull_request?.base?.repo?.full_name,
-      headRepository: payload.pull_request?.head?.repo?.full_name
+      headRepository: payload.pull_request?.head?.repo?.full_name,
+      headRef: payload.pull_request?.head?.ref
     }
   };
+}
+async function comparisonBase(workspace, event) {
+  if (!event.headSha) return event.baseSha;
+  try {
+    const parents = await new Git(workspace).parents("HEAD");
+    if (parents.length === 2 && parents[1] === event.headSha) return parents[0];
+  } catch {
+  }
+  return event.baseSha;
 }
 async function changedConnectorFolders(workspace, base2) {
   const git = new Git(workspace);
@@ -57662,7 +57849,7 @@ async function validateConnectorAction(logger) {
   const inputs = readValidateConnectorInputs();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const pullRequest = readPullRequestEvent();
-  const base2 = inputs.base === "none" ? void 0 : inputs.base || pullRequest?.baseSha;
+  const base2 = inputs.base === "none" ? void 0 : inputs.base || (pullRequest ? await comparisonBase(workspace, pullRequest) : void 0);
   let paths = inputs.paths;
   if (paths.length === 0 && pullRequest && base2) {
     paths = await logger.group("Find the connectors the pull request changes", async () => {
