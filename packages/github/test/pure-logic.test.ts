@@ -22,6 +22,19 @@ describe('pure pieces of the pull request flow', () => {
     expect(gitBlobSha(Buffer.from('hello\n'))).toBe('ce013625030ba8dba906f756967f9e9ca394464a');
   });
 
+  it('takes a text file that differs from the upstream only in line endings for the same file', () => {
+    const upstream = (content: string) => ({
+      path: 'a.json',
+      mode: '100644',
+      sha: gitBlobSha(Buffer.from(content)),
+    });
+    expect(diffConnectorFiles([file('a.json', '{\r\n}\r\n')], [upstream('{\n}\n')]).upserts).toEqual([]);
+    expect(diffConnectorFiles([file('a.json', '{\n}\n')], [upstream('{\r\n}\r\n')]).upserts).toEqual([]);
+    // A lone CR makes it no text for git, which then converts nothing.
+    expect(diffConnectorFiles([file('a.json', '{\r\n}\r')], [upstream('{\n}\r')]).upserts).toHaveLength(1);
+    expect(diffConnectorFiles([file('a.json', '{\r\n}\r\n')], [upstream('{\n }\n')]).upserts).toHaveLength(1);
+  });
+
   it('names the branch after the target folder, the same every time, safe for git', () => {
     expect(branchNameFor('independent-publisher-connectors/Contoso Tasks (Beta)')).toBe(
       'connector-alm/independent-publisher-connectors/contoso-tasks-beta',
