@@ -238,6 +238,22 @@ function readSafely(
   }
 }
 
+/**
+ * How many CR LF line endings a text has. A Windows checkout (git's core.autocrlf) has CR LF where
+ * the repository has LF, so sizes count each as one character, as the repository stores the file:
+ * the same connector then measures the same on every OS.
+ */
+export function crlfCount(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\r\n'); at !== -1; at = text.indexOf('\r\n', at + 2)) count++;
+  return count;
+}
+
+/** The size of a text file as the repository stores it, LF for each CR LF of the checkout. */
+export function repositoryBytes(file: JsonFile | TextFile): number {
+  return file.bytes - (file.document ? crlfCount(file.document.text) : 0);
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
