@@ -159,6 +159,14 @@ export function toDisplayPath(cwd: string, absolute: string): string {
   return relative === '' ? '.' : relative;
 }
 
+/**
+ * How a file of the connector folder is named from the working directory, `folder` being the
+ * folder's display path: with the OS's separators, as every finding names its file.
+ */
+export function displayPathIn(folder: string, name: string, paths: path.PlatformPath = path): string {
+  return folder === '.' ? name : paths.join(folder, name);
+}
+
 function loadFile(
   kind: Exclude<FileKind, 'folder'>,
   entry: FolderEntry,
@@ -168,7 +176,7 @@ function loadFile(
   listedStat: fs.Stats | undefined,
 ): LoadedFile {
   const filePath = path.join(folder, entry.name);
-  const displayPath = displayFolder === '.' ? entry.name : path.join(displayFolder, entry.name);
+  const displayPath = displayPathIn(displayFolder, entry.name);
   const issues: FileIssue[] = [];
   const base = { kind, name: entry.name, displayPath, bytes: entry.size, issues };
   const bytes = readSafely(filePath, entry, realFolder, issues, listedStat);
