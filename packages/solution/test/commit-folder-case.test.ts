@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { caseInsensitiveFs } from './helpers/case-insensitive-fs.js';
+import { caseInsensitiveFs } from '@connector-alm/testing';
 import { temporaryFolders } from './helpers/zips.js';
 
 const temp = temporaryFolders('commit-case-');
