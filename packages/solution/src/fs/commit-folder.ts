@@ -194,11 +194,36 @@ async function ensureDirectoryInside(root: string, relative: string): Promise<st
   return [];
 }
 
-async function sameContent(a: string, b: string): Promise<boolean> {
-  const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
-  if (sa.size !== sb.size) return false;
-  const [ha, hb] = await Promise.all([hashFile(a), hashFile(b)]);
+/**
+ * The target file already holds the new content: the same bytes, or the same text as git checks it
+ * out on Windows (core.autocrlf gives each LF of the repository's file a CR). Rewriting such a file
+ * would change nothing git sees, yet report every text file of a Windows checkout as written.
+ */
+async function sameContent(staged: string, target: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([fs.stat(staged), fs.stat(target)]);
+  if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
+  const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
+}
+
+/** Larger files are not compared line by line; they are rewritten when their bytes differ. */
+const MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
+
+async function isCrlfCheckoutOf(
+  staged: string,
+  stagedSize: number,
+  target: string,
+  targetSize: number,
+): Promise<boolean> {
+  if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
+  const text = await fs.readFile(staged);
+  // Git converts only text (no NUL byte), and only a file without CRs of its own.
+  if (text.includes(0) || text.includes(0x0d)) return false;
+  let lineFeeds = 0;
+  for (let at = text.indexOf(0x0a); at !== -1; at = text.indexOf(0x0a, at + 1)) lineFeeds++;
+  if (stagedSize + lineFeeds !== targetSize) return false;
+  const checkedOut = Buffer.from(text.toString('latin1').replace(/\n/g, '\r\n'), 'latin1');
+  return checkedOut.equals(await fs.readFile(target));
 }
 
 async function hashFile(file: string): Promise<string> {
