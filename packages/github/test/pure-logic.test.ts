@@ -1,9 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   branchNameFor,
   diffConnectorFiles,
   gitBlobSha,
   pullRequestTitle,
+  readConnectorFiles,
   targetFolderFor,
   type LocalFile,
 } from '../src/index.js';
@@ -99,5 +103,22 @@ describe('draftNotice', () => {
       'Pull request #7 is ready for review; draft: true is left as is for an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.',
     );
     expect(draftNotice({ ...pull, draft: true }, false)).toMatch(/^Pull request #7 is a draft; .*left as is/);
+  });
+});
+
+describe('the files of a connector folder', () => {
+  it('leave out what Windows Explorer and macOS Finder put in folders, in any case', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'connector-files-'));
+    try {
+      for (const name of ['apiProperties.json', 'Thumbs.db', 'desktop.ini', '.DS_Store']) {
+        writeFileSync(path.join(folder, name), 'x');
+      }
+      mkdirSync(path.join(folder, 'images'));
+      writeFileSync(path.join(folder, 'images', 'thumbs.db'), 'x');
+      writeFileSync(path.join(folder, 'images', 'Desktop.ini'), 'x');
+      expect((await readConnectorFiles(folder)).map((file) => file.path)).toEqual(['apiProperties.json']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
