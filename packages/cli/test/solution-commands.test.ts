@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { describeUserError, isUserError, UsageError } from '@connector-alm/core';
 import { readSolutionConnectors } from '@connector-alm/solution';
@@ -21,7 +22,7 @@ import { registerPackageCommand } from '../src/commands/package.js';
 import { memoryIo } from './memory-io.js';
 
 const FIXTURES = path.resolve(
-  path.dirname(new URL(import.meta.url).pathname),
+  path.dirname(fileURLToPath(import.meta.url)),
   '../../../../shared/fixtures/solutions',
 );
 const HIL = path.join(FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');

@@ -17,6 +17,7 @@ export const OPERATIONS = [
   'git/create-ref',
   'git/update-ref',
   'git/create-blob',
+  'git/get-blob',
   'git/create-tree',
   'git/get-tree',
   'git/create-commit',

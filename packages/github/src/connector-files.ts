@@ -12,8 +12,8 @@ export interface LocalFile {
   content: Buffer;
 }
 
-/** Names never sent upstream: version-control and editor droppings. */
-const SKIPPED = new Set(['.git', '.DS_Store', 'Thumbs.db', 'node_modules']);
+/** Names never sent upstream: version-control and file manager droppings (Windows names in any case). */
+const SKIPPED = new Set(['.git', '.ds_store', 'thumbs.db', 'desktop.ini', 'node_modules']);
 
 /** The blob SHA git computes for these bytes; equal SHAs mean equal files, so unchanged files are not sent. */
 export function gitBlobSha(content: Buffer): string {
@@ -29,7 +29,7 @@ export async function readConnectorFiles(folder: string): Promise<LocalFile[]> {
   const files: LocalFile[] = [];
   async function walk(directory: string, prefix: string): Promise<void> {
     for (const entry of await fs.readdir(directory, { withFileTypes: true })) {
-      if (SKIPPED.has(entry.name)) continue;
+      if (SKIPPED.has(entry.name.toLowerCase())) continue;
       const absolute = path.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {

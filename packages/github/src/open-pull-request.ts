@@ -18,9 +18,10 @@ import {
   type PullRequestSpec,
 } from './pull-request.js';
 import { pullRequestBody, pullRequestTitle } from './pull-request-text.js';
-import { readBranch, readRemoteFolder } from './remote-tree.js';
+import { readBlob, readBranch, readRemoteFolder } from './remote-tree.js';
 import { formatRepositoryName, parseRepositoryName } from './repository-name.js';
 import { targetFolderFor } from './target-folder.js';
+import { withUpstreamLineEndings } from './line-endings.js';
 import { diffConnectorFiles, hasChanges } from './tree-changes.js';
 
 export const DEFAULT_UPSTREAM = 'microsoft/PowerPlatformConnectors';
@@ -142,9 +143,11 @@ export async function openPullRequest(
     return { sha: ref.object.sha, treeSha: commit.tree.sha };
   });
   const local = await readConnectorFiles(folder);
-  const changes = diffConnectorFiles(
-    local,
-    await readRemoteFolder(client, upstream, base.treeSha, targetFolder),
+  const upstreamFiles = await readRemoteFolder(client, upstream, base.treeSha, targetFolder);
+  const changes = diffConnectorFiles(local, upstreamFiles);
+  // Sent as git would commit them: a Windows checkout's CRLF is not the repository's.
+  changes.upserts = await withUpstreamLineEndings(changes.upserts, upstreamFiles, (sha) =>
+    readBlob(client, upstream, sha),
   );
   // Nothing to propose, but an open pull request may still propose what the author has since
   // reverted: it is brought back to the upstream version rather than left proposing stale content.

@@ -59,3 +59,15 @@ export async function readBranch(
   );
   return { sha, treeSha: commit.tree.sha, parents: commit.parents.map((parent) => parent.sha) };
 }
+
+/** The bytes of a blob. */
+export async function readBlob(
+  client: GitHubClient,
+  repository: RepositoryName,
+  sha: string,
+): Promise<Buffer> {
+  const { data } = await step(`reading the blob ${sha}`, formatRepositoryName(repository), () =>
+    client.rest.git.getBlob({ ...repository, file_sha: sha }),
+  );
+  return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
+}

@@ -1,4 +1,5 @@
 import type { LocalFile } from './connector-files.js';
+import { lineEndingShas } from './line-endings.js';
 
 /** A file as it is upstream (a blob of the base tree), relative to the connector's target folder. */
 export interface RemoteFile {
@@ -14,14 +15,19 @@ export interface TreeChanges {
   deletions: string[];
 }
 
-/** What must change upstream so that the target folder holds exactly the connector's files. */
+/**
+ * What must change upstream so that the target folder holds exactly the connector's files. A text
+ * file that differs from the upstream's only in its line endings (a Windows checkout has CRLF where
+ * the repository has LF, or the other way round) is no change.
+ */
 export function diffConnectorFiles(local: readonly LocalFile[], remote: readonly RemoteFile[]): TreeChanges {
   const remoteByPath = new Map(remote.map((file) => [file.path, file]));
   const localPaths = new Set(local.map((file) => file.path));
   return {
     upserts: local.filter((file) => {
       const there = remoteByPath.get(file.path);
-      return !there || there.sha !== file.sha || there.mode !== file.mode;
+      if (!there || there.mode !== file.mode) return true;
+      return there.sha !== file.sha && !lineEndingShas(file).includes(there.sha);
     }),
     deletions: remote.filter((file) => !localPaths.has(file.path)).map((file) => file.path),
   };

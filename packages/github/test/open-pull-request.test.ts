@@ -223,6 +223,71 @@ describe('openPullRequest against the local GitHub', () => {
   });
 });
 
+/** The files as git checks them out on Windows (core.autocrlf true): text with CRLF, binaries as they are. */
+function windowsCheckout(files: Record<string, string | Buffer>): Record<string, string | Buffer> {
+  return Object.fromEntries(
+    Object.entries(files).map(([name, content]) => [
+      name,
+      typeof content === 'string' ? content.replace(/\r?\n/g, '\r\n') : content,
+    ]),
+  );
+}
+
+const withCrlf = (text: string | Buffer): string => String(text).replace(/\r?\n/g, '\r\n');
+
+describe('openPullRequest from a Windows checkout (CRLF line endings)', () => {
+  const upstreamFiles = (files: Record<string, string | Buffer>) =>
+    Object.fromEntries(Object.entries(files).map(([name, content]) => [`${CONNECTOR}/${name}`, content]));
+
+  it('finds no change when the files differ from the upstream only in their line endings', async () => {
+    await scenario.github.commit(scenario.upstream, 'dev', upstreamFiles(connectorFiles()));
+    writeConnector(scenario.workspace, windowsCheckout(connectorFiles()));
+    const result = await run().promise;
+    expect(result.operation).toBe('none');
+    expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
+  });
+
+  it('sends a changed file with the line endings its upstream version has', async () => {
+    const upstream = connectorFiles();
+    // One upstream file with CRLF, as a quarter of PowerPlatformConnectors' text files have.
+    upstream['apiProperties.json'] = withCrlf(upstream['apiProperties.json']!);
+    await scenario.github.commit(scenario.upstream, 'dev', upstreamFiles(upstream));
+    const changed = connectorFiles('A changed description that is long enough for the rules.');
+    changed['apiProperties.json'] = String(changed['apiProperties.json']).replace(
+      '{',
+      '{\n  "swagger": "2.0",',
+    );
+    writeConnector(scenario.workspace, windowsCheckout(changed));
+
+    const result = await run().promise;
+    expect(result.operation).toBe('created');
+    const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+    const files = await filesOnBranch(fork, result.branch, CONNECTOR);
+    expect(files).toEqual({
+      'apiDefinition.swagger.json': gitBlobSha(Buffer.from(String(changed['apiDefinition.swagger.json']))),
+      'apiProperties.json': gitBlobSha(Buffer.from(withCrlf(changed['apiProperties.json']!))),
+      'readme.md': gitBlobSha(Buffer.from(String(upstream['readme.md']))),
+      'icon.png': gitBlobSha(iconBytes()),
+    });
+    expect(scenario.upstream.pulls[0]!.body).not.toContain('`readme.md`');
+    expect((await run().promise).operation).toBe('none');
+  });
+
+  it('sends a new connector with LF line endings, as git commits it from a Windows checkout', async () => {
+    writeConnector(scenario.workspace, windowsCheckout(connectorFiles()));
+    const result = await run().promise;
+    expect(result.operation).toBe('created');
+    const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+    const expected = Object.fromEntries(
+      Object.entries(connectorFiles()).map(([name, content]) => [
+        name,
+        gitBlobSha(Buffer.isBuffer(content) ? content : Buffer.from(content)),
+      ]),
+    );
+    expect(await filesOnBranch(fork, result.branch, CONNECTOR)).toEqual(expected);
+  });
+});
+
 describe('syncing the fork', () => {
   const forkOf = () => scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
 

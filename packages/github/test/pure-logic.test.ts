@@ -1,9 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   branchNameFor,
   diffConnectorFiles,
   gitBlobSha,
   pullRequestTitle,
+  readConnectorFiles,
   targetFolderFor,
   type LocalFile,
 } from '../src/index.js';
@@ -20,6 +24,19 @@ describe('pure pieces of the pull request flow', () => {
   it('computes the blob SHA git computes', () => {
     // `printf 'hello\n' | git hash-object --stdin`
     expect(gitBlobSha(Buffer.from('hello\n'))).toBe('ce013625030ba8dba906f756967f9e9ca394464a');
+  });
+
+  it('takes a text file that differs from the upstream only in line endings for the same file', () => {
+    const upstream = (content: string) => ({
+      path: 'a.json',
+      mode: '100644',
+      sha: gitBlobSha(Buffer.from(content)),
+    });
+    expect(diffConnectorFiles([file('a.json', '{\r\n}\r\n')], [upstream('{\n}\n')]).upserts).toEqual([]);
+    expect(diffConnectorFiles([file('a.json', '{\n}\n')], [upstream('{\r\n}\r\n')]).upserts).toEqual([]);
+    // A lone CR makes it no text for git, which then converts nothing.
+    expect(diffConnectorFiles([file('a.json', '{\r\n}\r')], [upstream('{\n}\r')]).upserts).toHaveLength(1);
+    expect(diffConnectorFiles([file('a.json', '{\r\n}\r\n')], [upstream('{\n }\n')]).upserts).toHaveLength(1);
   });
 
   it('names the branch after the target folder, the same every time, safe for git', () => {
@@ -86,5 +103,22 @@ describe('draftNotice', () => {
       'Pull request #7 is ready for review; draft: true is left as is for an open pull request (it applies when one is opened). Convert it to a draft on GitHub if you want one.',
     );
     expect(draftNotice({ ...pull, draft: true }, false)).toMatch(/^Pull request #7 is a draft; .*left as is/);
+  });
+});
+
+describe('the files of a connector folder', () => {
+  it('leave out what Windows Explorer and macOS Finder put in folders, in any case', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'connector-files-'));
+    try {
+      for (const name of ['apiProperties.json', 'Thumbs.db', 'desktop.ini', '.DS_Store']) {
+        writeFileSync(path.join(folder, name), 'x');
+      }
+      mkdirSync(path.join(folder, 'images'));
+      writeFileSync(path.join(folder, 'images', 'thumbs.db'), 'x');
+      writeFileSync(path.join(folder, 'images', 'Desktop.ini'), 'x');
+      expect((await readConnectorFiles(folder)).map((file) => file.path)).toEqual(['apiProperties.json']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

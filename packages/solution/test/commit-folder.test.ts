@@ -43,6 +43,29 @@ describe('commitFolder into an existing target', () => {
     expect(readFileSync(path.join(target, 'WebResources/lib'), 'utf8')).toBe('now a file');
   });
 
+  it('leaves a file that differs only as git renders LF on Windows (CRLF), and nothing else', async () => {
+    const target = tree({
+      'Other/Solution.xml': '<a>\r\n  <b />\r\n</a>\r\n',
+      'Other/Changed.xml': '<a>\r\n  <b />\r\n</a>\r\n',
+      'WebResources/crlf.js': 'x();\r\n',
+      'WebResources/lone-cr.js': 'x();\r\n',
+    });
+    const staged = tree({
+      'Other/Solution.xml': '<a>\n  <b />\n</a>\n',
+      'Other/Changed.xml': '<a>\n  <c />\n</a>\n',
+      // The new content has CRLF itself: the file on disk is not a rendering of it.
+      'WebResources/crlf.js': 'x();\r\r\n',
+      'WebResources/lone-cr.js': 'x();\r\n\n',
+    });
+    const result = await commitFolder(staged, target, { stale: 'delete' });
+    expect(result).toEqual({
+      written: ['Other/Changed.xml', 'WebResources/crlf.js', 'WebResources/lone-cr.js'],
+      deleted: [],
+      unchanged: ['Other/Solution.xml'],
+    });
+    expect(readFileSync(path.join(target, 'Other/Solution.xml'), 'utf8')).toBe('<a>\r\n  <b />\r\n</a>\r\n');
+  });
+
   it('refuses a link out of the target before making any folder outside it', async () => {
     const outside = temp.make();
     const target = tree({ 'Other/Solution.xml': 'old' });

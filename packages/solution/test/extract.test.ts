@@ -200,6 +200,20 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     });
   });
 
+  it('keeps what a person wrote in an apiProperties.json named in another case', async () => {
+    // On Windows and macOS ApiProperties.json is the file apiProperties.json: not read, it was replaced.
+    const root = temp.make();
+    const folder = path.join(root, 'AzureOpenAIService');
+    mkdirSync(folder);
+    writeFileSync(
+      path.join(folder, 'ApiProperties.json'),
+      JSON.stringify({ properties: { publisher: 'Contoso', stackOwner: 'Contoso Ltd' } }),
+    );
+    await extractConnectors(fixturePath(AOAI), root);
+    const properties = json(path.join(folder, 'apiProperties.json')).properties as Record<string, unknown>;
+    expect(properties).toMatchObject({ publisher: 'Contoso', stackOwner: 'Contoso Ltd' });
+  });
+
   it('extracts folders that pass validate apart from their content findings', async () => {
     for (const zip of [AOAI, HIL, INSTAGRAM]) {
       const root = temp.make();

@@ -342,7 +342,7 @@ describeFixtures('pack and dot files', () => {
     expect(await hashTree(path.join(dir, 'second'))).toEqual(await hashTree(path.join(dir, 'first')));
   });
 
-  it('still leaves repository files out: root dot files and folders, .git* and .DS_Store anywhere', async () => {
+  it('still leaves repository files out: root dot files and folders, .git*, .DS_Store, Thumbs.db and desktop.ini anywhere', async () => {
     const dir = temp.make();
     const src = path.join(dir, 'src');
     await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), src);
@@ -353,6 +353,10 @@ describeFixtures('pack and dot files', () => {
       '.vscode/settings.json',
       '.pipelines/build.yml',
       'Other/.DS_Store',
+      // What Windows Explorer leaves in folders: thumbnails, and a customized folder's settings.
+      'WebResources/Thumbs.db',
+      'WebResources/img/thumbs.db',
+      'Other/desktop.ini',
       'WebResources/.gitkeep',
       'WebResources/.github/x.yml',
     ];

@@ -87,6 +87,14 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       );
     });
 
+    it('refuses a connector whose name Windows cannot give a file', async () => {
+      const xml = (await readZip(fixturePath(HIL))).get('customizations.xml')!.toString();
+      await expectRefused(
+        { 'customizations.xml': xml.replace(`<name>${CONNECTOR}</name>`, '<name>cat_a:b</name>') },
+        /has a connector named 'cat_a:b', which cannot be a file name/,
+      );
+    });
+
     it('refuses a file whose path is also the folder of another entry', async () => {
       await expectRefused(
         { 'WebResources/a': 'a file', 'WebResources/a/b': 'inside a' },

@@ -57,6 +57,27 @@ describeFixtures('unpack on every real export', () => {
       expect(again.deleted).toEqual([]);
       expect(again.unchanged).toEqual(first.written);
     });
+
+    it('rewrites nothing in a Windows checkout of the folder, whose text files git gave CRLF', async () => {
+      const folder = path.join(temp.make(), 'src');
+      const first = await unpackSolution(fixturePath(fixture.zip), folder);
+      // core.autocrlf: every text file that has LF line endings gets CRLF ones.
+      const checkedOut = new Map<string, Buffer>();
+      for (const file of first.written) {
+        const bytes = readFileSync(path.join(folder, file));
+        const text = bytes.toString('latin1');
+        if (bytes.includes(0) || text.includes('\r') || !text.includes('\n')) continue;
+        const crlf = Buffer.from(text.replace(/\n/g, '\r\n'), 'latin1');
+        writeFileSync(path.join(folder, file), crlf);
+        checkedOut.set(file, crlf);
+      }
+      expect(checkedOut.size).toBeGreaterThan(0);
+      const again = await unpackSolution(fixturePath(fixture.zip), folder, { overwrite: true });
+      expect(again.written).toEqual([]);
+      expect(again.deleted).toEqual([]);
+      expect(again.unchanged).toEqual(first.written);
+      for (const [file, bytes] of checkedOut) expect(readFileSync(path.join(folder, file))).toEqual(bytes);
+    });
   });
 
   it('writes canonical text: UTF-8 BOM and declaration on XML, LF only, 2-space JSON', async () => {

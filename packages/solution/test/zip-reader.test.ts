@@ -109,6 +109,44 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
   });
 });
 
+describe('ZipReader refuses names that Windows cannot write', () => {
+  // Legal on Linux, but on Windows `a:b` writes an alternate data stream of `a`, `a.` and `a ` are
+  // written as `a` over another entry, `con.js` is the console device, and `*` fails half-way.
+  it.each([
+    ['a colon', 'WebResources/a:b.js', "contains ':'"],
+    ['an asterisk', 'WebResources/a*.js', "contains '*'"],
+    ['a question mark', 'WebResources/a?.js', "contains '?'"],
+    ['a double quote', 'WebResources/"a".js', "contains '\"'"],
+    ['angle brackets', 'WebResources/<a>.js', "contains '<'"],
+    ['a pipe', 'WebResources/a|b.js', "contains '|'"],
+    ['a trailing dot', 'WebResources/a.', 'has a file or folder name that ends with a dot or a space'],
+    ['a trailing space', 'WebResources/a /b.js', 'has a file or folder name that ends with a dot or a space'],
+    ['a device name', 'WebResources/CON', "uses the device name 'CON'"],
+    ['a device name with an extension', 'WebResources/nul.txt', "uses the device name 'nul'"],
+    ['a numbered device name', 'Workflows/Com1.json', "uses the device name 'Com1'"],
+    ['a device name as a folder', 'lpt9/x.js', "uses the device name 'lpt9'"],
+  ])('refuses %s and names the entry', async (_what, name, problem) => {
+    const error = await openError(
+      await hostile([
+        { name: 'solution.xml', content: 'x' },
+        { name, content: 'payload' },
+      ]),
+    );
+    expect(error.message).toContain(`hostile.zip: entry '${name}' ${problem}`);
+    expect(error.message).toContain('Windows');
+  });
+
+  it('accepts names that only look like those', async () => {
+    const names = ['WebResources/console.js', 'WebResources/a.b.c', 'WebResources/com10.js', 'Other/.x'];
+    const reader = await ZipReader.open(await hostile(names.map((name) => ({ name, content: 'x' }))));
+    try {
+      expect(reader.entries.map((entry) => entry.name)).toEqual(names);
+    } finally {
+      reader.close();
+    }
+  });
+});
+
 describe('ZipReader refuses zip bombs', () => {
   const zeros = Buffer.alloc(8 * 1024 * 1024);
 

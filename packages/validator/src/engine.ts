@@ -1,4 +1,4 @@
-import type { ConnectorFolder, LoadedFile } from './loader/connector-folder.js';
+import { displayPathIn, type ConnectorFolder, type LoadedFile } from './loader/connector-folder.js';
 import type { PointerLocation } from './json/locate.js';
 import {
   compareFindings,
@@ -157,7 +157,7 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
       severity,
       message: report.message,
       file: report.path
-        ? joinDisplay(connector.displayPath, report.path)
+        ? displayPathIn(connector.displayPath, report.path)
         : (file?.displayPath ?? connector.displayPath),
       line: 1,
       column: 1,
@@ -190,8 +190,4 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
 function fileOf(connector: ConnectorFolder, kind: FileKind): LoadedFile | undefined {
   if (kind === 'folder') return undefined;
   return connector.files[kind];
-}
-
-function joinDisplay(folder: string, relative: string): string {
-  return folder === '.' ? relative : `${folder}/${relative}`;
 }

@@ -1,6 +1,17 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { discoverConnectorFolders } from '../src/loader/discover.js';
 import { validatePaths, type ValidationResult } from '../src/validate.js';
 import { CORPUS_DIR, corpusAvailable } from './helpers/fixture.js';
 
@@ -52,4 +63,39 @@ describeCorpus('validating every connector of the PowerPlatformConnectors corpus
     expect(new Set(byTop('independent-publisher-connectors'))).toEqual(new Set(['independent-publisher']));
     expect(new Set(byTop('custom-connectors'))).toEqual(new Set(['custom']));
   });
+});
+
+describeCorpus('the corpus checked out with CRLF line endings (git on Windows)', () => {
+  it('gives the findings it gives with LF, at the same lines and columns', async () => {
+    // Every fourth connector, written once with LF and once with CRLF in its text files.
+    const root = mkdtempSync(path.join(os.tmpdir(), 'corpus-crlf-'));
+    try {
+      const folders = (await discoverConnectorFolders([CORPUS_DIR], CORPUS_DIR)).filter(
+        (_, index) => index % 4 === 0,
+      );
+      for (const folder of folders) {
+        const relative = path.relative(CORPUS_DIR, folder);
+        for (const file of readdirSync(folder)) {
+          const bytes = readFileSync(path.join(folder, file));
+          const text = bytes.includes(0) ? undefined : bytes.toString('latin1').replace(/\r\n/g, '\n');
+          for (const [variant, content] of [
+            ['lf', text === undefined ? bytes : Buffer.from(text, 'latin1')],
+            ['crlf', text === undefined ? bytes : Buffer.from(text.replace(/\n/g, '\r\n'), 'latin1')],
+          ] as const) {
+            mkdirSync(path.join(root, variant, relative), { recursive: true });
+            writeFileSync(path.join(root, variant, relative, file), content);
+          }
+        }
+      }
+      const findings = async (variant: string) =>
+        (await validatePaths(['.'], { cwd: path.join(root, variant), concurrency: 'off' })).findings.map(
+          (f) => `${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.ruleId} ${f.message}`,
+        );
+      const lf = await findings('lf');
+      expect(lf.length).toBeGreaterThan(folders.length);
+      expect(await findings('crlf')).toEqual(lf);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

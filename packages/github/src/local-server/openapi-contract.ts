@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
@@ -36,11 +37,19 @@ export interface ContractViolation {
 
 const SCHEMA_ID = 'github';
 
+/**
+ * Where the subset sits beside the module at `moduleUrl`. A URL's pathname is not a file path: it
+ * keeps %20 for a space and reads `/C:/…` on Windows, so the URL is converted as a file URL.
+ */
+export function subsetDocumentFile(moduleUrl: string, windows = process.platform === 'win32'): string {
+  const paths = windows ? path.win32 : path.posix;
+  return paths.join(paths.dirname(fileURLToPath(moduleUrl, { windows })), 'openapi', 'github-subset.json');
+}
+
 // The subset sits next to this file in the sources; a bundle carries no JSON, so the server is for
 // tests and tools that run from the sources.
 function loadDocument(): OpenApiDocument {
-  const file = path.join(path.dirname(new URL(import.meta.url).pathname), 'openapi', 'github-subset.json');
-  return JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument;
+  return JSON.parse(readFileSync(subsetDocumentFile(import.meta.url), 'utf8')) as OpenApiDocument;
 }
 
 /** Rewrites local `#/components/...` refs to the registered document, so operation schemas compile alone. */

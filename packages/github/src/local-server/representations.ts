@@ -275,6 +275,17 @@ export class Representations {
     return { url: `${this.apiUrl}/repos/${fullName(repository)}/git/blobs/${sha}`, sha };
   }
 
+  /** A blob as GET git/blobs gives it: base64 in lines of 60 characters, as GitHub writes it. */
+  gitBlob(repository: Repository, sha: string, content: Buffer): Record<string, unknown> {
+    return {
+      ...this.shortBlob(repository, sha),
+      node_id: `B_${sha.slice(0, 20)}`,
+      size: content.length,
+      content: (content.toString('base64').match(/.{1,60}/g) ?? []).map((line) => `${line}\n`).join(''),
+      encoding: 'base64',
+    };
+  }
+
   gitTree(repository: Repository, sha: string, entries: readonly TreeEntry[]): Record<string, unknown> {
     const url = `${this.apiUrl}/repos/${fullName(repository)}/git`;
     return {

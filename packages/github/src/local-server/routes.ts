@@ -14,6 +14,7 @@ export const HANDLERS: Record<string, Handler> = {
   'git/create-ref': git.createRef,
   'git/update-ref': git.updateRef,
   'git/create-blob': git.createBlob,
+  'git/get-blob': git.getBlob,
   'git/create-tree': git.createTree,
   'git/get-tree': git.getTree,
   'git/create-commit': git.createCommit,

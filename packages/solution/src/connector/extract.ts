@@ -91,10 +91,15 @@ async function prepare(
 
   await refuseNonFolder(destination);
   const existingNames = await fs.readdir(destination).catch(() => [] as string[]);
-  const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties)
+  // In any case, as the validator finds them: on Windows and macOS ApiProperties.json is the file
+  // that apiProperties.json is written over.
+  const existing = (name: string): string | undefined =>
+    existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
+  const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
+  const existingApiProperties = apiPropertiesName
     ? parseExistingApiProperties(
-        await fs.readFile(path.join(destination, REPOSITORY_FILES.apiProperties), 'utf8'),
-        path.join(destination, REPOSITORY_FILES.apiProperties),
+        await fs.readFile(path.join(destination, apiPropertiesName), 'utf8'),
+        path.join(destination, apiPropertiesName),
       )
     : undefined;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
@@ -108,9 +113,9 @@ async function prepare(
 
   const script = connector.files.customcodeblobcontent;
   if (script) files.set(REPOSITORY_FILES.script, script.bytes);
-  else if (existingNames.includes(REPOSITORY_FILES.script)) remove.push(REPOSITORY_FILES.script);
+  else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script)!);
 
-  if (!existingNames.some((name) => name.toLowerCase() === REPOSITORY_FILES.readme)) {
+  if (!existing(REPOSITORY_FILES.readme)) {
     files.set(
       REPOSITORY_FILES.readme,
       readmeFromTemplate(checkJson(swaggerText, REPOSITORY_FILES.swagger), connector.displayName),

@@ -10,16 +10,20 @@ export const REPOSITORY_FILES = {
 /** Characters Windows does not allow in a file name, plus the separators. */
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
+/** A name Windows reserves for a device, alone or before an extension (`nul.io` is NUL). */
+const DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(?= *(\.|$))/i;
 
 /**
  * The folder of a connector, named after its display name as in PowerPlatformConnectors
- * ("Azure OpenAI Service"), made safe for every OS.
+ * ("Azure OpenAI Service"), made safe for every OS: no character Windows refuses, no trailing dot or
+ * whitespace (Windows drops a trailing dot or space), and no device name such as CON or NUL.
  */
 export function repositoryFolderName(displayName: string): string {
   const name = displayName
     .replace(UNSAFE, '-')
-    .replace(/[. ]+$/, '')
-    .trim();
+    .replace(/[.\s]+$/, '')
+    .trimStart()
+    .replace(DEVICE_NAME, '$1-connector');
   return name === '' || name === '.' || name === '..' ? 'connector' : name;
 }
 

@@ -40,12 +40,17 @@ export async function commitFolder(
   }
   const targetRoot = await fs.realpath(target);
   const result: CommitResult = { written: [], deleted: [], unchanged: [] };
+  const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options.protect));
   for (const file of files) {
     const from = path.join(staged, file);
     const to = path.join(targetRoot, file);
     result.deleted.push(...(await ensureDirectoryInside(targetRoot, path.posix.dirname(file))));
+    // On Windows and macOS the target may have this file under another case; it is renamed, so that
+    // the stale files below are not it, and reported as the old name deleted and the new one written.
+    const previous = await cases.matchCase(file);
+    if (previous !== undefined) result.deleted.push(previous);
     const current = await fs.lstat(to).catch(() => undefined);
-    if (current?.isFile() && (await sameContent(from, to))) {
+    if (previous === undefined && current?.isFile() && (await sameContent(from, to))) {
       result.unchanged.push(file);
       continue;
     }
@@ -62,13 +67,89 @@ export async function commitFolder(
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options.protect?.(file)) continue;
       await fs.rm(path.join(targetRoot, file));
-      result.deleted.push(file);
+      result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options.protect);
   }
   result.deleted.sort(compareOrdinal);
   await fs.rm(staged, { recursive: true, force: true });
   return result;
+}
+
+/**
+ * Names of the target that differ from the new content's only in case (a flow renamed from "My flow"
+ * to "My Flow" is exported as Workflows/MyFlow-….json instead of Workflows/Myflow-….json). On a
+ * case-insensitive file system (Windows, macOS) both names are one file: written under the new name,
+ * it kept the old one, which the stale files then held, so the file was deleted. Such names are
+ * renamed to the new case first. On a case-sensitive file system they are two files, and the old
+ * one is stale like any other.
+ */
+class CaseRenames {
+  private readonly existing: Set<string>;
+  private readonly byKey = new Map<string, string>();
+  /** Files moved by renaming their folder: new relative path → the path they had. */
+  private readonly moved = new Map<string, string>();
+
+  constructor(
+    private readonly root: string,
+    files: readonly string[],
+  ) {
+    this.existing = new Set(files);
+    for (const file of files) this.byKey.set(caseKey(file), file);
+  }
+
+  /** The name `file` had when the target had it under another case (now renamed to `file`). */
+  async matchCase(file: string): Promise<string | undefined> {
+    const moved = this.moved.get(file);
+    if (moved !== undefined) {
+      this.moved.delete(file);
+      return moved;
+    }
+    if (this.existing.has(file)) return undefined;
+    const previous = this.byKey.get(caseKey(file));
+    // Found under the new name although no entry has it: the file system ignores case here.
+    if (previous === undefined || !(await fs.lstat(path.join(this.root, file)).catch(() => undefined)))
+      return undefined;
+    const before = previous.split('/');
+    const after = file.split('/');
+    for (let index = 0; index < after.length; index++) {
+      if (before[index] === after[index]) continue;
+      const parent = after.slice(0, index);
+      await fs.rename(
+        path.join(this.root, ...parent, before[index]!),
+        path.join(this.root, ...parent, after[index]!),
+      );
+      if (index === after.length - 1) break;
+      // A folder: the other files in it moved too.
+      const oldFolder = [...parent, before[index]!].join('/') + '/';
+      const newFolder = [...parent, after[index]!].join('/') + '/';
+      for (const other of [...this.existing]) {
+        if (!other.startsWith(oldFolder) || other === previous) continue;
+        const renamed = newFolder + other.slice(oldFolder.length);
+        this.existing.delete(other);
+        this.existing.add(renamed);
+        this.byKey.set(caseKey(renamed), renamed);
+        this.moved.set(renamed, this.moved.get(other) ?? other);
+        this.moved.delete(other);
+      }
+    }
+    this.existing.delete(previous);
+    this.existing.add(file);
+    this.byKey.set(caseKey(file), file);
+    const former = this.formerName(previous);
+    this.moved.delete(previous);
+    return former;
+  }
+
+  /** The name a file had before its folder was renamed to another case. */
+  formerName(file: string): string {
+    return this.moved.get(file) ?? file;
+  }
+}
+
+/** Names that are one file where case does not count (NFC: macOS also ignores normalization). */
+function caseKey(file: string): string {
+  return file.normalize('NFC').toLowerCase();
 }
 
 /**
@@ -113,11 +194,36 @@ async function ensureDirectoryInside(root: string, relative: string): Promise<st
   return [];
 }
 
-async function sameContent(a: string, b: string): Promise<boolean> {
-  const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
-  if (sa.size !== sb.size) return false;
-  const [ha, hb] = await Promise.all([hashFile(a), hashFile(b)]);
+/**
+ * The target file already holds the new content: the same bytes, or the same text as git checks it
+ * out on Windows (core.autocrlf gives each LF of the repository's file a CR). Rewriting such a file
+ * would change nothing git sees, yet report every text file of a Windows checkout as written.
+ */
+async function sameContent(staged: string, target: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([fs.stat(staged), fs.stat(target)]);
+  if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
+  const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
+}
+
+/** Larger files are not compared line by line; they are rewritten when their bytes differ. */
+const MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
+
+async function isCrlfCheckoutOf(
+  staged: string,
+  stagedSize: number,
+  target: string,
+  targetSize: number,
+): Promise<boolean> {
+  if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
+  const text = await fs.readFile(staged);
+  // Git converts only text (no NUL byte), and only a file without CRs of its own.
+  if (text.includes(0) || text.includes(0x0d)) return false;
+  let lineFeeds = 0;
+  for (let at = text.indexOf(0x0a); at !== -1; at = text.indexOf(0x0a, at + 1)) lineFeeds++;
+  if (stagedSize + lineFeeds !== targetSize) return false;
+  const checkedOut = Buffer.from(text.toString('latin1').replace(/\n/g, '\r\n'), 'latin1');
+  return checkedOut.equals(await fs.readFile(target));
 }
 
 async function hashFile(file: string): Promise<string> {

@@ -65,8 +65,12 @@ export function managedBaseOf(folderPath: string): string | undefined {
   return managedVariantOf(base) === folderPath ? base : undefined;
 }
 
-/** Names that are repository or editor metadata wherever they are: .git, .github, .gitignore, .DS_Store, … */
+/**
+ * Names that are repository, editor or file manager metadata wherever they are: .git, .github,
+ * .gitignore, .DS_Store (macOS Finder), Thumbs.db and desktop.ini (Windows Explorer, any case), …
+ */
 const METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
+const EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
 
 /**
  * Files of the repository, not of the solution: pack leaves them out, unpack never deletes them and
@@ -76,5 +80,8 @@ const METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
  */
 export function isRepositoryFile(relativePath: string): boolean {
   const segments = relativePath.split('/');
-  return segments[0]!.startsWith('.') || segments.some((segment) => METADATA_NAME.test(segment));
+  return (
+    segments[0]!.startsWith('.') ||
+    segments.some((segment) => METADATA_NAME.test(segment) || EXPLORER_NAME.test(segment))
+  );
 }

@@ -88,7 +88,7 @@ async function stageOne(
     const metadata = staged.files.find(isRepositoryFile);
     if (metadata !== undefined)
       throw new UserError(`${zipPath} has ${zipPathOf(metadata)}, which is a repository file name.`, {
-        hint: 'Pack leaves repository files (dot files at the root, .git*, .DS_Store) out of a solution; remove or rename the entry.',
+        hint: 'Pack leaves repository files (dot files at the root, .git*, .DS_Store, Thumbs.db, desktop.ini) out of a solution; remove or rename the entry.',
       });
     return staged;
   } finally {

@@ -1,10 +1,20 @@
 /**
  * Entry names are paths chosen by whoever made the archive. Before one is used as a file path it must
  * stay inside the target folder on every OS: no parent segments, no absolute or drive-letter paths,
- * no backslashes (a separator on Windows), no NUL or other control characters.
+ * no backslashes (a separator on Windows), no NUL or other control characters. It must also be a
+ * name Windows can write as it is: there `a:b` is an alternate data stream of `a`, `a.` and `a ` are
+ * written as `a` (over another entry), `con.js` is the console device, and `*` fails half-way.
  */
 export type EntryNameProblem =
-  'empty' | 'absolute' | 'drive-letter' | 'backslash' | 'parent-segment' | 'control-character';
+  | 'empty'
+  | 'absolute'
+  | 'drive-letter'
+  | 'backslash'
+  | 'parent-segment'
+  | 'control-character'
+  | 'windows-character'
+  | 'windows-trailing'
+  | 'windows-device';
 
 const PROBLEM_TEXT: Record<EntryNameProblem, string> = {
   empty: 'has an empty name',
@@ -13,10 +23,32 @@ const PROBLEM_TEXT: Record<EntryNameProblem, string> = {
   backslash: 'contains a backslash, which is a path separator on Windows',
   'parent-segment': "contains a '..' segment that leaves the target folder",
   'control-character': 'contains a control character',
+  'windows-character': 'contains a character that Windows does not allow in a file name',
+  'windows-trailing':
+    'has a file or folder name that ends with a dot or a space, which Windows drops from names',
+  'windows-device': 'uses a device name that Windows reserves (CON, PRN, AUX, NUL, COM1, LPT1…)',
 };
 
-export function describeEntryNameProblem(problem: EntryNameProblem): string {
+/** Characters Windows refuses in a file name (control characters are refused for every OS). */
+const WINDOWS_CHARACTER = /[<>:"|?*]/;
+/** Device names, also with an extension (`nul.txt` is NUL) or spaces before it. */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(\.|$)/i;
+
+/** What is wrong with an entry's name, in words; given the name, it says which character or device. */
+export function describeEntryNameProblem(problem: EntryNameProblem, name?: string): string {
+  if (name !== undefined && problem === 'windows-character') {
+    return `contains '${WINDOWS_CHARACTER.exec(name)![0]}', which Windows does not allow in a file name`;
+  }
+  if (name !== undefined && problem === 'windows-device') {
+    const segment = segmentsOf(name).find((part) => WINDOWS_DEVICE.test(part))!;
+    return `uses the device name '${segment.replace(/ *\..*$/, '')}', which Windows reserves`;
+  }
   return PROBLEM_TEXT[problem];
+}
+
+/** The problems of a name that only Windows cannot write. */
+export function isWindowsProblem(problem: EntryNameProblem): boolean {
+  return problem.startsWith('windows-');
 }
 
 export function findEntryNameProblem(name: string): EntryNameProblem | undefined {
@@ -26,8 +58,17 @@ export function findEntryNameProblem(name: string): EntryNameProblem | undefined
   if (name.includes('\\')) return 'backslash';
   if (name.startsWith('/')) return 'absolute';
   if (/^[A-Za-z]:/.test(name)) return 'drive-letter';
-  if (name.split('/').some((segment) => segment === '..')) return 'parent-segment';
+  const segments = segmentsOf(name);
+  if (segments.some((segment) => segment === '..')) return 'parent-segment';
+  if (WINDOWS_CHARACTER.test(name)) return 'windows-character';
+  if (segments.some((segment) => segment !== '.' && /[. ]$/.test(segment))) return 'windows-trailing';
+  if (segments.some((segment) => WINDOWS_DEVICE.test(segment))) return 'windows-device';
   return undefined;
+}
+
+/** The path's segments; the empty one after a directory's final '/' is not a name. */
+function segmentsOf(name: string): string[] {
+  return name.split('/').filter((segment, index, all) => segment !== '' || index < all.length - 1);
 }
 
 /** The key under which two names collide on a case-insensitive file system (Windows, macOS). */

@@ -6,7 +6,12 @@ import { promisify } from 'node:util';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { EntryIntegrity, type InflatedTotal } from './entry-integrity.js';
-import { collisionKey, describeEntryNameProblem, findEntryNameProblem } from './entry-name.js';
+import {
+  collisionKey,
+  describeEntryNameProblem,
+  findEntryNameProblem,
+  isWindowsProblem,
+} from './entry-name.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits.js';
 import { LOCAL_HEADER_BYTES, localDataOffset } from './local-header.js';
 import { ReadAheadFile, readAt } from './read-ahead.js';
@@ -367,8 +372,10 @@ function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipL
       throw new ZipError(
         archive,
         name,
-        `${describeEntryNameProblem(problem)}; it is refused.`,
-        'The archive is unsafe to extract.',
+        `${describeEntryNameProblem(problem, name)}; it is refused.`,
+        isWindowsProblem(problem)
+          ? 'Such a file could not be written on Windows, and a folder holding it could not be checked out there.'
+          : 'The archive is unsafe to extract.',
       );
     if (isSymlink(entry))
       throw new ZipError(

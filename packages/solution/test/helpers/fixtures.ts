@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe } from '@jest/globals';
 
-const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../..');
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 /** Real exports and their unpacked twins, kept beside the project in ../shared (see SOURCES.md). */
 export const SOLUTION_FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/solutions');

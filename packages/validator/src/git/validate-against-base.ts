@@ -1,5 +1,6 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, realpath } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { JsonDocument } from '../json/json-document.js';
 import { valueAtPointer } from '../json/pointer.js';
 import { loadConnectorFolder } from '../loader/connector-folder.js';
@@ -24,6 +25,14 @@ import { changedFilesSince, connectorFoldersOf } from './changed-connectors.js';
 import { renamedFolderSources } from './renamed-folders.js';
 import { Git } from './git.js';
 import { materializeFolder } from './materialize.js';
+
+/**
+ * A path with its links resolved and each name as the disk has it. Git names folders as they are on
+ * disk, while on Windows and macOS `Certified-Connectors\contoso` (typed so, or the working
+ * directory entered so) finds certified-connectors/Contoso: compared with git's names as typed, the
+ * connector would not be found changed. The OS's realpath gives the disk's case; Node's own does not.
+ */
+const realCasePath = (file: string): Promise<string> => promisify(realpath.native)(file);
 
 export interface BaseValidationOptions extends ValidateOptions {
   /**
@@ -76,7 +85,7 @@ export async function validateAgainstBase(
 ): Promise<BaseValidationResult> {
   const cwd = options.cwd ?? process.cwd();
   const git = options.git ?? new Git(cwd);
-  const topLevel = await fs.realpath(await git.topLevel());
+  const topLevel = await realCasePath(await git.topLevel());
   const mergeBase = await git.mergeBase('HEAD', baseRef);
   const files = await changedFilesSince(git, mergeBase, {
     includeWorkingTree: options.includeWorkingTree ?? true,
@@ -93,7 +102,7 @@ export async function validateAgainstBase(
   const diffs: ConnectorDiff[] = [];
   const changedConnectors: ValidatedChange[] = [];
   for (const connector of validation.connectors) {
-    const absolute = await fs.realpath(path.resolve(cwd, connector.path));
+    const absolute = await realCasePath(path.resolve(cwd, connector.path));
     const repositoryPath = toRepositoryPath(topLevel, absolute);
     if (repositoryPath === undefined || !changedFolders.has(repositoryPath)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
@@ -159,7 +168,7 @@ async function addRepositoryFindings(
   // The configuration's ignore globs are relative to its file, whose path was resolved from cwd; the
   // top level is a real path, so a folder is named from cwd as validatePaths names it (cwd may be
   // reached through a link, as the temp folder is on macOS).
-  const realCwd = await fs.realpath(options.cwd);
+  const realCwd = await realCasePath(options.cwd);
   const fromCwd = (folder: string) =>
     path.resolve(options.cwd, path.relative(realCwd, path.join(options.topLevel, folder)));
   const config = options.config ?? DEFAULT_CONFIG;

@@ -159,6 +159,14 @@ export function toDisplayPath(cwd: string, absolute: string): string {
   return relative === '' ? '.' : relative;
 }
 
+/**
+ * How a file of the connector folder is named from the working directory, `folder` being the
+ * folder's display path: with the OS's separators, as every finding names its file.
+ */
+export function displayPathIn(folder: string, name: string, paths: path.PlatformPath = path): string {
+  return folder === '.' ? name : paths.join(folder, name);
+}
+
 function loadFile(
   kind: Exclude<FileKind, 'folder'>,
   entry: FolderEntry,
@@ -168,7 +176,7 @@ function loadFile(
   listedStat: fs.Stats | undefined,
 ): LoadedFile {
   const filePath = path.join(folder, entry.name);
-  const displayPath = displayFolder === '.' ? entry.name : path.join(displayFolder, entry.name);
+  const displayPath = displayPathIn(displayFolder, entry.name);
   const issues: FileIssue[] = [];
   const base = { kind, name: entry.name, displayPath, bytes: entry.size, issues };
   const bytes = readSafely(filePath, entry, realFolder, issues, listedStat);
@@ -236,6 +244,22 @@ function readSafely(
     });
     return undefined;
   }
+}
+
+/**
+ * How many CR LF line endings a text has. A Windows checkout (git's core.autocrlf) has CR LF where
+ * the repository has LF, so sizes count each as one character, as the repository stores the file:
+ * the same connector then measures the same on every OS.
+ */
+export function crlfCount(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\r\n'); at !== -1; at = text.indexOf('\r\n', at + 2)) count++;
+  return count;
+}
+
+/** The size of a text file as the repository stores it, LF for each CR LF of the checkout. */
+export function repositoryBytes(file: JsonFile | TextFile): number {
+  return file.bytes - (file.document ? crlfCount(file.document.text) : 0);
 }
 
 export function formatBytes(bytes: number): string {

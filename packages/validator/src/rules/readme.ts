@@ -15,7 +15,8 @@ const PLACEHOLDERS: { pattern: RegExp; what: string }[] = [
   { pattern: /Publisher's Name/g, what: "Publisher's Name" },
   { pattern: /Description of operation \d/gi, what: 'Description of operation N' },
   { pattern: /Optional\. How to get started/gi, what: 'Optional. How to get started…' },
-  { pattern: /^#\s*Title\s*$/gm, what: '# Title' },
+  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: '# Title' },
 ];
 
 /** Sub-headings of Supported Operations that group operations rather than name one. */

@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll } from '@jest/globals';
 import { findRule } from '../../src/rules/index.js';
 import { validateFolder } from '../../src/validate.js';
@@ -64,5 +65,5 @@ export const CORPUS_DIR = path.resolve(__dirname_of(import.meta.url), '../../../
 export const corpusAvailable = existsSync(CORPUS_DIR);
 
 function __dirname_of(url: string): string {
-  return path.dirname(new URL(url).pathname);
+  return path.dirname(fileURLToPath(url));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
+import { displayPathIn } from '../../src/loader/connector-folder.js';
 import { runRules, writeConnector } from '../helpers/fixture.js';
 import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
 import { findRule } from '../../src/rules/index.js';
@@ -46,6 +47,16 @@ describe('REPO-FILENAMES', () => {
       ['Readme.md.txt', 'error'],
       ['apiproperties.json', 'warning'],
     ]);
+  });
+  it('names the file as the other findings name theirs, with the separators of the OS', () => {
+    // The loader names a connector's files so; a finding on a file the loader does not read must too.
+    expect(displayPathIn('certified-connectors\\Contoso', 'apiDefination.swagger.json', path.win32)).toBe(
+      'certified-connectors\\Contoso\\apiDefination.swagger.json',
+    );
+    expect(displayPathIn('.', 'apiDefination.swagger.json', path.win32)).toBe('apiDefination.swagger.json');
+    expect(displayPathIn('certified-connectors/Contoso', 'x.json', path.posix)).toBe(
+      'certified-connectors/Contoso/x.json',
+    );
   });
   it('accepts README.md', async () => {
     const files: Record<string, object | string> = { ...validConnectorFiles(), 'README.md': 'x' };

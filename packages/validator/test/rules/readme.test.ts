@@ -60,6 +60,18 @@ describe('README-PLACEHOLDER', () => {
   it('is quiet on a real readme', async () => {
     expect(await runRules(validConnectorFiles(), ['README-PLACEHOLDER'])).toEqual([]);
   });
+  it('marks "# Title" alone, with LF or with CRLF line endings (a Windows checkout)', async () => {
+    const readme = `# Title\n${validReadme()}`;
+    const lf = await runRules(withReadme(readme), ['README-PLACEHOLDER']);
+    const crlf = await runRules(withReadme(readme.replace(/\n/g, '\r\n')), ['README-PLACEHOLDER']);
+    expect(lf).toMatchObject([{ line: 1, column: 1, endLine: 1, endColumn: 8 }]);
+    expect(crlf).toEqual(
+      lf.map((finding) => ({ ...finding, file: crlf[0]!.file, connector: crlf[0]!.connector })),
+    );
+  });
+  it('does not take an empty heading before a line "Title" for the template title', async () => {
+    expect(await runRules(withReadme(`#\nTitle\n${validReadme()}`), ['README-PLACEHOLDER'])).toEqual([]);
+  });
 });
 
 describe('README-OAUTH-STEPS', () => {

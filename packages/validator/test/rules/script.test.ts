@@ -72,6 +72,14 @@ describe('CSX-SIZE', () => {
     ]);
     expect(findings).toMatchObject([{ severity: 'error' }]);
   });
+  it('measures the script as the repository has it, whatever the line endings of the checkout', async () => {
+    // Under 1 MB with LF, over it with the CRLF of a Windows checkout.
+    const lf = GOOD_SCRIPT + '// a comment of a few words\n'.repeat(36_500);
+    const crlf = lf.replace(/\n/g, '\r\n');
+    expect(Buffer.byteLength(lf)).toBeLessThan(1024 * 1024);
+    expect(Buffer.byteLength(crlf)).toBeGreaterThan(1024 * 1024);
+    expect(await runRules(withScript(crlf), ['CSX-SIZE'])).toEqual([]);
+  });
 });
 
 describe('CSX-NAMESPACES', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { runRules } from '../helpers/fixture.js';
 import { describeRuleCases, editableConnector, findingsOf, type Loose } from './swagger/rule-cases.js';
 import { suggestExtension } from '../../src/rules/swagger/known-extensions.js';
 
@@ -252,6 +253,24 @@ describe('SWG-SIZE', () => {
 
   it('stays quiet on a small swagger', async () => {
     expect(await findingsOf('SWG-SIZE', editableConnector())).toEqual([]);
+  });
+
+  it('measures the swagger as the repository has it, whatever the line endings of the checkout', async () => {
+    // Just under 1 MB with LF, over it with the CRLF a Windows checkout gives its 50,000 lines.
+    const connector = editableConnector();
+    connector.swagger.info['x-padding'] = Array.from({ length: 50_000 }, () => 'aaaaaaaaaa');
+    const lf = JSON.stringify(connector.swagger, null, 2);
+    const crlf = lf.replace(/\n/g, '\r\n');
+    expect(Buffer.byteLength(lf)).toBeLessThan(1024 * 1024);
+    expect(Buffer.byteLength(crlf)).toBeGreaterThan(1024 * 1024);
+    const findings = async (text: string) =>
+      (await runRules({ ...connector.files, 'apiDefinition.swagger.json': text }, ['SWG-SIZE'])).map(
+        ({ severity, message }) => ({ severity, message }),
+      );
+    expect(await findings(lf)).toEqual([
+      { severity: 'info', message: expect.stringMatching(/^The swagger has 1,0\d\d,\d{3} characters;/) },
+    ]);
+    expect(await findings(crlf)).toEqual(await findings(lf));
   });
 });
 

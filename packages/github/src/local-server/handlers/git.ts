@@ -53,6 +53,13 @@ export const createBlob: Handler = async (context) => {
   return { status: 201, body, headers: { location: body.url } };
 };
 
+export const getBlob: Handler = async (context) => {
+  const repository = await gitRepository(context);
+  const sha = context.params.file_sha!;
+  if ((await repository.git.objectType(sha)) !== 'blob') throw notFound();
+  return { status: 200, body: context.views.gitBlob(repository, sha, await repository.git.readBlob(sha)) };
+};
+
 interface TreeItem {
   path?: string;
   mode?: string;

@@ -1,4 +1,4 @@
-import { formatBytes } from '../../loader/connector-folder.js';
+import { crlfCount, formatBytes, repositoryBytes } from '../../loader/connector-folder.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { schemaMeasurer } from './schema-measure.js';
 
@@ -30,14 +30,17 @@ export const documentLimitRules: RuleDefinition[] = [
     check(context) {
       const file = context.connector.files.swagger;
       if (!file) return;
-      if (file.bytes >= SWAGGER_LIMITS.maxBytes) {
+      // Measured as the repository has it: a Windows checkout's CR LF counts as one character.
+      const bytes = repositoryBytes(file);
+      if (bytes >= SWAGGER_LIMITS.maxBytes) {
         context.report({
           line: 1,
-          message: `The swagger file is ${formatBytes(file.bytes)}; the platform accepts only files of less than 1 MB. Remove unused definitions and operations, or split the connector.`,
+          message: `The swagger file is ${formatBytes(bytes)}; the platform accepts only files of less than 1 MB. Remove unused definitions and operations, or split the connector.`,
         });
         return;
       }
-      const characters = file.document?.text.length ?? 0;
+      const text = file.document?.text ?? '';
+      const characters = text.length - crlfCount(text);
       if (characters > SWAGGER_LIMITS.maxSolutionCharacters) {
         context.report({
           line: 1,

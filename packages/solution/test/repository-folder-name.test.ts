@@ -1,0 +1,28 @@
+import { describe, expect, it } from '@jest/globals';
+import { repositoryFolderName } from '../src/index.js';
+import { findEntryNameProblem } from '../src/zip/entry-name.js';
+
+describe('repositoryFolderName: a connector folder every OS can create', () => {
+  it.each([
+    ['Azure OpenAI Service', 'Azure OpenAI Service'],
+    ['Contoso: Tasks?', 'Contoso- Tasks-'],
+    ['Contoso Inc.', 'Contoso Inc'],
+    // Windows drops a trailing dot, also one left in front of other trailing whitespace.
+    ['Contoso Inc.\u00a0', 'Contoso Inc'],
+    ['Contoso.\u3000', 'Contoso'],
+    ['  Contoso  ', 'Contoso'],
+    // Device names, alone or before an extension, are not folders on Windows.
+    ['CON', 'CON-connector'],
+    ['Aux', 'Aux-connector'],
+    ['nul.io', 'nul-connector.io'],
+    ['COM1', 'COM1-connector'],
+    ['Lpt9 .net', 'Lpt9-connector .net'],
+    ['Console', 'Console'],
+    ['COM10', 'COM10'],
+    ['...', 'connector'],
+    ['', 'connector'],
+  ])('%j → %j', (displayName, folder) => {
+    expect(repositoryFolderName(displayName)).toBe(folder);
+    expect(findEntryNameProblem(folder)).toBeUndefined();
+  });
+});
