@@ -1198,7 +1198,7 @@ var require_command = __commonJS({
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
     var path50 = require("node:path");
-    var fs22 = require("node:fs");
+    var fs21 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs22.existsSync(executableFile)) return;
+        if (fs21.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2211,10 +2211,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           const localBin = path50.resolve(baseDir, baseName);
-          if (fs22.existsSync(localBin)) return localBin;
+          if (fs21.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path50.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs22.existsSync(`${localBin}${ext}`)
+            (ext) => fs21.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,7 +2226,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs22.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs21.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -17246,14 +17246,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs22 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs22, sep: [] });
+                map2.items.push({ start, key: fs21, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs22);
+                this.stack.push(fs21);
               } else {
-                Object.assign(it, { key: fs22, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -17381,13 +17381,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs22 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs22, sep: [] });
+                fc.items.push({ start: [], key: fs21, sep: [] });
               else if (it.sep)
-                this.stack.push(fs22);
+                this.stack.push(fs21);
               else
-                Object.assign(it, { key: fs22, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17999,12 +17999,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs22, exportName) {
+    function addFormats2(ajv, list2, fs21, exportName) {
       var _a3;
       var _b2;
       (_a3 = (_b2 = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b2.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs22[f]);
+        ajv.addFormat(f, fs21[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -21934,7 +21934,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs22 = require("fs");
+    var fs21 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -21954,7 +21954,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs22.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs21.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -21971,7 +21971,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs22.close(self2.fd, onCloseDone);
+      fs21.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -22003,7 +22003,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs22.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs21.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -22363,7 +22363,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs22 = require("fs");
+    var fs21 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -22432,10 +22432,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs22.open(path50, "r", function(err2, fd2) {
+      fs21.open(path50, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs22.close(fd2, defaultCallback);
+          if (err3) fs21.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -22452,7 +22452,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs22.fstat(fd2, function(err2, stats) {
+      fs21.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -23530,7 +23530,7 @@ var require_dist3 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs22 = require("fs");
+    var fs21 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -23560,14 +23560,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs22.stat(realPath, function(err2, stats) {
+      fs21.stat(realPath, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs22.createReadStream(realPath);
+          var readStream = fs21.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -24184,15 +24184,15 @@ var require_ed5 = __commonJS({
     exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
     var TAB = 9;
     var NL = 10;
-    var CR = 13;
+    var CR2 = 13;
     var SPACE = 32;
-    exports2.S_LIST = [SPACE, NL, CR, TAB];
+    exports2.S_LIST = [SPACE, NL, CR2, TAB];
     function isChar(c) {
-      return c >= SPACE && c <= 55295 || c === NL || c === CR || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+      return c >= SPACE && c <= 55295 || c === NL || c === CR2 || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
     exports2.isChar = isChar;
     function isS(c) {
-      return c === SPACE || c === NL || c === CR || c === TAB;
+      return c === SPACE || c === NL || c === CR2 || c === TAB;
     }
     exports2.isS = isS;
     function isNameStartChar(c) {
@@ -24225,9 +24225,9 @@ var require_ed2 = __commonJS({
     exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
     var TAB = 9;
     var NL = 10;
-    var CR = 13;
+    var CR2 = 13;
     var SPACE = 32;
-    exports2.S_LIST = [SPACE, NL, CR, TAB];
+    exports2.S_LIST = [SPACE, NL, CR2, TAB];
     function isChar(c) {
       return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
@@ -24241,7 +24241,7 @@ var require_ed2 = __commonJS({
     }
     exports2.isCharAndNotRestricted = isCharAndNotRestricted;
     function isS(c) {
-      return c === SPACE || c === NL || c === CR || c === TAB;
+      return c === SPACE || c === NL || c === CR2 || c === TAB;
     }
     exports2.isS = isS;
     function isNameStartChar(c) {
@@ -24361,7 +24361,7 @@ var require_saxes = __commonJS({
     var S_CLOSE_TAG_SAW_WHITE = 44;
     var TAB = 9;
     var NL = 10;
-    var CR = 13;
+    var CR2 = 13;
     var SPACE = 32;
     var BANG = 33;
     var DQUOTE2 = 34;
@@ -24704,7 +24704,7 @@ var require_saxes = __commonJS({
         const lastCode = chunk.charCodeAt(limit - 1);
         if (!end && // A trailing CR or surrogate must be carried over to the next
         // chunk.
-        (lastCode === CR || lastCode >= 55296 && lastCode <= 56319)) {
+        (lastCode === CR2 || lastCode >= 55296 && lastCode <= 56319)) {
           this.carriedFromPrevious = chunk[limit - 1];
           limit--;
           chunk = chunk.slice(0, limit);
@@ -24754,7 +24754,7 @@ var require_saxes = __commonJS({
               this.column = 0;
               this.positionAtNewLine = this.position;
               return NL;
-            case CR:
+            case CR2:
               if (chunk.charCodeAt(i2 + 1) === NL) {
                 this.i = i2 + 2;
               }
@@ -24807,7 +24807,7 @@ var require_saxes = __commonJS({
               this.column = 0;
               this.positionAtNewLine = this.position;
               return NL;
-            case CR: {
+            case CR2: {
               const next = chunk.charCodeAt(i2 + 1);
               if (next === NL || next === NEL) {
                 this.i = i2 + 2;
@@ -33435,9 +33435,12 @@ function toDisplayPath(cwd, absolute) {
   const relative = import_node_path3.default.relative(cwd, absolute);
   return relative === "" ? "." : relative;
 }
+function displayPathIn(folder, name, paths = import_node_path3.default) {
+  return folder === "." ? name : paths.join(folder, name);
+}
 function loadFile(kind, entry, folder, realFolder, displayFolder, listedStat) {
   const filePath2 = import_node_path3.default.join(folder, entry.name);
-  const displayPath2 = displayFolder === "." ? entry.name : import_node_path3.default.join(displayFolder, entry.name);
+  const displayPath2 = displayPathIn(displayFolder, entry.name);
   const issues = [];
   const base2 = { kind, name: entry.name, displayPath: displayPath2, bytes: entry.size, issues };
   const bytes = readSafely(filePath2, entry, realFolder, issues, listedStat);
@@ -33495,6 +33498,14 @@ function readSafely(filePath2, entry, realFolder, issues, listedStat) {
     });
     return void 0;
   }
+}
+function crlfCount(text3) {
+  let count = 0;
+  for (let at = text3.indexOf("\r\n"); at !== -1; at = text3.indexOf("\r\n", at + 2)) count++;
+  return count;
+}
+function repositoryBytes(file) {
+  return file.bytes - (file.document ? crlfCount(file.document.text) : 0);
 }
 function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -39870,7 +39881,8 @@ var PLACEHOLDERS = [
   { pattern: /Publisher's Name/g, what: "Publisher's Name" },
   { pattern: /Description of operation \d/gi, what: "Description of operation N" },
   { pattern: /Optional\. How to get started/gi, what: "Optional. How to get started\u2026" },
-  { pattern: /^#\s*Title\s*$/gm, what: "# Title" }
+  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: "# Title" }
 ];
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 function outline(context) {
@@ -40294,10 +40306,11 @@ var scriptRules = [
     example: { bad: "a 1.2 MB script.csx with embedded data" },
     check(context) {
       const file = context.connector.files.script;
-      if (file && file.bytes > MAX_SCRIPT_BYTES) {
+      const bytes = file && repositoryBytes(file);
+      if (bytes !== void 0 && bytes > MAX_SCRIPT_BYTES) {
         context.report({
           line: 1,
-          message: `script.csx is ${file.bytes} bytes; custom code must be under 1 MB.`
+          message: `script.csx is ${bytes} bytes; custom code must be under 1 MB.`
         });
       }
     }
@@ -41722,14 +41735,16 @@ var documentLimitRules = [
     check(context) {
       const file = context.connector.files.swagger;
       if (!file) return;
-      if (file.bytes >= SWAGGER_LIMITS.maxBytes) {
+      const bytes = repositoryBytes(file);
+      if (bytes >= SWAGGER_LIMITS.maxBytes) {
         context.report({
           line: 1,
-          message: `The swagger file is ${formatBytes(file.bytes)}; the platform accepts only files of less than 1 MB. Remove unused definitions and operations, or split the connector.`
+          message: `The swagger file is ${formatBytes(bytes)}; the platform accepts only files of less than 1 MB. Remove unused definitions and operations, or split the connector.`
         });
         return;
       }
-      const characters = file.document?.text.length ?? 0;
+      const text3 = file.document?.text ?? "";
+      const characters = text3.length - crlfCount(text3);
       if (characters > SWAGGER_LIMITS.maxSolutionCharacters) {
         context.report({
           line: 1,
@@ -48521,7 +48536,7 @@ function locateFindings(connector, pending) {
       ruleId: rule2.id,
       severity,
       message: report2.message,
-      file: report2.path ? joinDisplay(connector.displayPath, report2.path) : file?.displayPath ?? connector.displayPath,
+      file: report2.path ? displayPathIn(connector.displayPath, report2.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
       connector: connector.displayPath
@@ -48552,9 +48567,6 @@ function locateFindings(connector, pending) {
 function fileOf(connector, kind) {
   if (kind === "folder") return void 0;
   return connector.files[kind];
-}
-function joinDisplay(folder, relative) {
-  return folder === "." ? relative : `${folder}/${relative}`;
 }
 
 // packages/validator/src/git/changed-connectors.ts
@@ -48816,6 +48828,7 @@ async function materializeFolder(git, rev2, folder) {
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs9 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_util = require("node:util");
 
 // packages/validator/src/validate.ts
 var import_node_path13 = __toESM(require("node:path"), 1);
@@ -49329,10 +49342,11 @@ function renamedFolderSources(renames, folders) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs9.realpath.native)(file);
 async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
   const git = options2.git ?? new Git(cwd);
-  const topLevel = await import_node_fs9.promises.realpath(await git.topLevel());
+  const topLevel = await realCasePath(await git.topLevel());
   const mergeBase = await git.mergeBase("HEAD", baseRef);
   const files = await changedFilesSince(git, mergeBase, {
     includeWorkingTree: options2.includeWorkingTree ?? true
@@ -49347,7 +49361,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const diffs = [];
   const changedConnectors = [];
   for (const connector of validation.connectors) {
-    const absolute = await import_node_fs9.promises.realpath(import_node_path16.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path16.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
@@ -49397,7 +49411,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
 }
 async function addRepositoryFindings(connectors, changed, changedFolders, options2) {
   if (changed.length === 0) return;
-  const realCwd = await import_node_fs9.promises.realpath(options2.cwd);
+  const realCwd = await realCasePath(options2.cwd);
   const fromCwd = (folder) => import_node_path16.default.resolve(options2.cwd, import_node_path16.default.relative(realCwd, import_node_path16.default.join(options2.topLevel, folder)));
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const existing = [];
@@ -49855,7 +49869,7 @@ function sharedProfile(result) {
 }
 
 // packages/validator/src/reporters/text-reporter.ts
-var import_node_util = require("node:util");
+var import_node_util2 = require("node:util");
 var SEVERITY_STYLE = { error: "red", warning: "yellow", info: "cyan" };
 function formatText(result, options2 = {}) {
   const paint = painter(options2.color ?? false);
@@ -49885,7 +49899,7 @@ function formatConnector(connector, paint) {
   return [header, ...lines].join("\n");
 }
 function painter(enabled) {
-  const paint = (style, text3) => enabled ? (0, import_node_util.styleText)(style, text3, { validateStream: false }) : text3;
+  const paint = (style, text3) => enabled ? (0, import_node_util2.styleText)(style, text3, { validateStream: false }) : text3;
   return Object.assign(paint, { enabled });
 }
 function worstStyle(counts) {
@@ -52766,10 +52780,25 @@ var PROBLEM_TEXT = {
   "drive-letter": "starts with a drive letter",
   backslash: "contains a backslash, which is a path separator on Windows",
   "parent-segment": "contains a '..' segment that leaves the target folder",
-  "control-character": "contains a control character"
+  "control-character": "contains a control character",
+  "windows-character": "contains a character that Windows does not allow in a file name",
+  "windows-trailing": "has a file or folder name that ends with a dot or a space, which Windows drops from names",
+  "windows-device": "uses a device name that Windows reserves (CON, PRN, AUX, NUL, COM1, LPT1\u2026)"
 };
-function describeEntryNameProblem(problem) {
+var WINDOWS_CHARACTER = /[<>:"|?*]/;
+var WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(\.|$)/i;
+function describeEntryNameProblem(problem, name) {
+  if (name !== void 0 && problem === "windows-character") {
+    return `contains '${WINDOWS_CHARACTER.exec(name)[0]}', which Windows does not allow in a file name`;
+  }
+  if (name !== void 0 && problem === "windows-device") {
+    const segment = segmentsOf(name).find((part) => WINDOWS_DEVICE.test(part));
+    return `uses the device name '${segment.replace(/ *\..*$/, "")}', which Windows reserves`;
+  }
   return PROBLEM_TEXT[problem];
+}
+function isWindowsProblem(problem) {
+  return problem.startsWith("windows-");
 }
 function findEntryNameProblem(name) {
   if (name === "") return "empty";
@@ -52777,8 +52806,15 @@ function findEntryNameProblem(name) {
   if (name.includes("\\")) return "backslash";
   if (name.startsWith("/")) return "absolute";
   if (/^[A-Za-z]:/.test(name)) return "drive-letter";
-  if (name.split("/").some((segment) => segment === "..")) return "parent-segment";
+  const segments = segmentsOf(name);
+  if (segments.some((segment) => segment === "..")) return "parent-segment";
+  if (WINDOWS_CHARACTER.test(name)) return "windows-character";
+  if (segments.some((segment) => segment !== "." && /[. ]$/.test(segment))) return "windows-trailing";
+  if (segments.some((segment) => WINDOWS_DEVICE.test(segment))) return "windows-device";
   return void 0;
+}
+function segmentsOf(name) {
+  return name.split("/").filter((segment, index, all) => segment !== "" || index < all.length - 1);
 }
 function collisionKey(name) {
   return name.replace(/\/+$/, "").normalize("NFC").toLowerCase();
@@ -52799,7 +52835,7 @@ var import_node_fs13 = require("node:fs");
 var import_promises2 = require("node:fs/promises");
 var import_node_stream = require("node:stream");
 var import_promises3 = require("node:stream/promises");
-var import_node_util3 = require("node:util");
+var import_node_util4 = require("node:util");
 var import_node_zlib2 = require("node:zlib");
 var import_yauzl = __toESM(require_yauzl(), 1);
 
@@ -52855,8 +52891,8 @@ function localDataOffset(header) {
 
 // packages/solution/src/zip/read-ahead.ts
 var import_node_fs12 = require("node:fs");
-var import_node_util2 = require("node:util");
-var readAsync = (0, import_node_util2.promisify)(import_node_fs12.read);
+var import_node_util3 = require("node:util");
+var readAsync = (0, import_node_util3.promisify)(import_node_fs12.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -52928,9 +52964,9 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName);
       const entries = checkEntries(raw, displayName, limits);
-      const fd2 = await (0, import_node_util3.promisify)(import_node_fs13.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs13.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util3.promisify)(import_node_fs13.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs13.fstat)(fd2);
         return new _ZipReader(
           zip,
           new Map(entries.map((entry, i2) => [entry.name, raw[i2]])),
@@ -53168,8 +53204,8 @@ function checkEntries(raw, archive, limits) {
       throw new ZipError(
         archive,
         name,
-        `${describeEntryNameProblem(problem)}; it is refused.`,
-        "The archive is unsafe to extract."
+        `${describeEntryNameProblem(problem, name)}; it is refused.`,
+        isWindowsProblem(problem) ? "Such a file could not be written on Windows, and a folder holding it could not be checked out there." : "The archive is unsafe to extract."
       );
     if (isSymlink(entry))
       throw new ZipError(
@@ -53620,12 +53656,15 @@ async function commitFolder(staged, target, options2) {
   }
   const targetRoot = await import_node_fs17.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
+  const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
   for (const file of files) {
     const from = import_node_path24.default.join(staged, file);
     const to = import_node_path24.default.join(targetRoot, file);
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path24.default.posix.dirname(file)));
+    const previous = await cases.matchCase(file);
+    if (previous !== void 0) result.deleted.push(previous);
     const current = await import_node_fs17.promises.lstat(to).catch(() => void 0);
-    if (current?.isFile() && await sameContent2(from, to)) {
+    if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
@@ -53641,13 +53680,72 @@ async function commitFolder(staged, target, options2) {
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
       await import_node_fs17.promises.rm(import_node_path24.default.join(targetRoot, file));
-      result.deleted.push(file);
+      result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
   await import_node_fs17.promises.rm(staged, { recursive: true, force: true });
   return result;
+}
+var CaseRenames = class {
+  constructor(root, files) {
+    this.root = root;
+    this.existing = new Set(files);
+    for (const file of files) this.byKey.set(caseKey(file), file);
+  }
+  root;
+  existing;
+  byKey = /* @__PURE__ */ new Map();
+  /** Files moved by renaming their folder: new relative path → the path they had. */
+  moved = /* @__PURE__ */ new Map();
+  /** The name `file` had when the target had it under another case (now renamed to `file`). */
+  async matchCase(file) {
+    const moved = this.moved.get(file);
+    if (moved !== void 0) {
+      this.moved.delete(file);
+      return moved;
+    }
+    if (this.existing.has(file)) return void 0;
+    const previous = this.byKey.get(caseKey(file));
+    if (previous === void 0 || !await import_node_fs17.promises.lstat(import_node_path24.default.join(this.root, file)).catch(() => void 0))
+      return void 0;
+    const before = previous.split("/");
+    const after = file.split("/");
+    for (let index = 0; index < after.length; index++) {
+      if (before[index] === after[index]) continue;
+      const parent = after.slice(0, index);
+      await import_node_fs17.promises.rename(
+        import_node_path24.default.join(this.root, ...parent, before[index]),
+        import_node_path24.default.join(this.root, ...parent, after[index])
+      );
+      if (index === after.length - 1) break;
+      const oldFolder = [...parent, before[index]].join("/") + "/";
+      const newFolder = [...parent, after[index]].join("/") + "/";
+      for (const other of [...this.existing]) {
+        if (!other.startsWith(oldFolder) || other === previous) continue;
+        const renamed = newFolder + other.slice(oldFolder.length);
+        this.existing.delete(other);
+        this.existing.add(renamed);
+        this.byKey.set(caseKey(renamed), renamed);
+        this.moved.set(renamed, this.moved.get(other) ?? other);
+        this.moved.delete(other);
+      }
+    }
+    this.existing.delete(previous);
+    this.existing.add(file);
+    this.byKey.set(caseKey(file), file);
+    const former = this.formerName(previous);
+    this.moved.delete(previous);
+    return former;
+  }
+  /** The name a file had before its folder was renamed to another case. */
+  formerName(file) {
+    return this.moved.get(file) ?? file;
+  }
+};
+function caseKey(file) {
+  return file.normalize("NFC").toLowerCase();
 }
 async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
@@ -53682,11 +53780,22 @@ async function ensureDirectoryInside(root, relative) {
   }
   return [];
 }
-async function sameContent2(a, b) {
-  const [sa, sb] = await Promise.all([import_node_fs17.promises.stat(a), import_node_fs17.promises.stat(b)]);
-  if (sa.size !== sb.size) return false;
-  const [ha, hb] = await Promise.all([hashFile(a), hashFile(b)]);
+async function sameContent2(staged, target) {
+  const [sa, sb] = await Promise.all([import_node_fs17.promises.stat(staged), import_node_fs17.promises.stat(target)]);
+  if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
+  const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
+}
+var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
+async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
+  if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
+  const text3 = await import_node_fs17.promises.readFile(staged);
+  if (text3.includes(0) || text3.includes(13)) return false;
+  let lineFeeds = 0;
+  for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
+  if (stagedSize + lineFeeds !== targetSize) return false;
+  const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
+  return checkedOut.equals(await import_node_fs17.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto5.createHash)("sha256");
@@ -53749,9 +53858,10 @@ function managedBaseOf(folderPath) {
   return managedVariantOf(base2) === folderPath ? base2 : void 0;
 }
 var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
+var EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
 function isRepositoryFile(relativePath) {
   const segments = relativePath.split("/");
-  return segments[0].startsWith(".") || segments.some((segment) => METADATA_NAME.test(segment));
+  return segments[0].startsWith(".") || segments.some((segment) => METADATA_NAME.test(segment) || EXPLORER_NAME.test(segment));
 }
 
 // packages/solution/src/solution/solution-errors.ts
@@ -54147,7 +54257,7 @@ async function stageOne(zipPath, staging, options2, limits) {
     const metadata = staged.files.find(isRepositoryFile);
     if (metadata !== void 0)
       throw new UserError(`${zipPath} has ${zipPathOf(metadata)}, which is a repository file name.`, {
-        hint: "Pack leaves repository files (dot files at the root, .git*, .DS_Store) out of a solution; remove or rename the entry."
+        hint: "Pack leaves repository files (dot files at the root, .git*, .DS_Store, Thumbs.db, desktop.ini) out of a solution; remove or rename the entry."
       });
     return staged;
   } finally {
@@ -54399,8 +54509,9 @@ var REPOSITORY_FILES = {
   readme: "readme.md"
 };
 var UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
+var DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(?= *(\.|$))/i;
 function repositoryFolderName(displayName) {
-  const name = displayName.replace(UNSAFE, "-").replace(/[. ]+$/, "").trim();
+  const name = displayName.replace(UNSAFE, "-").replace(/[.\s]+$/, "").trimStart().replace(DEVICE_NAME, "$1-connector");
   return name === "" || name === "." || name === ".." ? "connector" : name;
 }
 var PNG_SIGNATURE2 = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -54651,9 +54762,11 @@ async function prepare(connector, destination, folder) {
   );
   await refuseNonFolder(destination);
   const existingNames = await import_node_fs23.promises.readdir(destination).catch(() => []);
-  const existingApiProperties = existingNames.includes(REPOSITORY_FILES.apiProperties) ? parseExistingApiProperties(
-    await import_node_fs23.promises.readFile(import_node_path30.default.join(destination, REPOSITORY_FILES.apiProperties), "utf8"),
-    import_node_path30.default.join(destination, REPOSITORY_FILES.apiProperties)
+  const existing = (name) => existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
+  const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
+  const existingApiProperties = apiPropertiesName ? parseExistingApiProperties(
+    await import_node_fs23.promises.readFile(import_node_path30.default.join(destination, apiPropertiesName), "utf8"),
+    import_node_path30.default.join(destination, apiPropertiesName)
   ) : void 0;
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const icon = connector.files.iconblob;
@@ -54664,8 +54777,8 @@ async function prepare(connector, destination, folder) {
     );
   const script2 = connector.files.customcodeblobcontent;
   if (script2) files.set(REPOSITORY_FILES.script, script2.bytes);
-  else if (existingNames.includes(REPOSITORY_FILES.script)) remove.push(REPOSITORY_FILES.script);
-  if (!existingNames.some((name) => name.toLowerCase() === REPOSITORY_FILES.readme)) {
+  else if (existing(REPOSITORY_FILES.script)) remove.push(existing(REPOSITORY_FILES.script));
+  if (!existing(REPOSITORY_FILES.readme)) {
     files.set(
       REPOSITORY_FILES.readme,
       readmeFromTemplate(checkJson(swaggerText, REPOSITORY_FILES.swagger), connector.displayName)
@@ -57219,7 +57332,7 @@ function backoffDelays(first, cap, total) {
 var import_node_crypto17 = require("node:crypto");
 var import_node_fs32 = require("node:fs");
 var import_node_path42 = __toESM(require("node:path"), 1);
-var SKIPPED = /* @__PURE__ */ new Set([".git", ".DS_Store", "Thumbs.db", "node_modules"]);
+var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto17.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
@@ -57227,7 +57340,7 @@ async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs32.promises.readdir(directory, { withFileTypes: true })) {
-      if (SKIPPED.has(entry.name)) continue;
+      if (SKIPPED.has(entry.name.toLowerCase())) continue;
       const absolute = import_node_path42.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
@@ -61808,6 +61921,43 @@ async function syncFork(client, fork, branch, logger) {
   }
 }
 
+// packages/github/src/line-endings.ts
+var CR = 13;
+var LF = 10;
+function isText(content) {
+  if (content.subarray(0, 8e3).includes(0)) return false;
+  for (let at = content.indexOf(CR); at !== -1; at = content.indexOf(CR, at + 1)) {
+    if (content[at + 1] !== LF) return false;
+  }
+  return true;
+}
+function hasCrlf(content) {
+  return content.includes("\r\n") && isText(content);
+}
+function withLf(content) {
+  return Buffer.from(content.toString("latin1").replace(/\r\n/g, "\n"), "latin1");
+}
+function lineEndingShas(file) {
+  if (!isText(file.content)) return [file.sha];
+  const lf = withLf(file.content);
+  const crlf = Buffer.from(lf.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
+  return [.../* @__PURE__ */ new Set([file.sha, gitBlobSha(lf), gitBlobSha(crlf)])];
+}
+async function withUpstreamLineEndings(files, remote, readBlob2) {
+  const remoteByPath = new Map(remote.map((file) => [file.path, file]));
+  const result = [];
+  for (const file of files) {
+    const there = remoteByPath.get(file.path);
+    if (!hasCrlf(file.content) || there && hasCrlf(await readBlob2(there.sha))) {
+      result.push(file);
+      continue;
+    }
+    const content = withLf(file.content);
+    result.push({ ...file, content, sha: gitBlobSha(content) });
+  }
+  return result;
+}
+
 // packages/github/src/tree-changes.ts
 function diffConnectorFiles2(local, remote) {
   const remoteByPath = new Map(remote.map((file) => [file.path, file]));
@@ -61815,7 +61965,8 @@ function diffConnectorFiles2(local, remote) {
   return {
     upserts: local.filter((file) => {
       const there = remoteByPath.get(file.path);
-      return !there || there.sha !== file.sha || there.mode !== file.mode;
+      if (!there || there.mode !== file.mode) return true;
+      return there.sha !== file.sha && !lineEndingShas(file).includes(there.sha);
     }),
     deletions: remote.filter((file) => !localPaths.has(file.path)).map((file) => file.path)
   };
@@ -62075,6 +62226,14 @@ async function readBranch(client, repository, branch) {
   );
   return { sha, treeSha: commit.tree.sha, parents: commit.parents.map((parent) => parent.sha) };
 }
+async function readBlob(client, repository, sha) {
+  const { data } = await step(
+    `reading the blob ${sha}`,
+    formatRepositoryName(repository),
+    () => client.rest.git.getBlob({ ...repository, file_sha: sha })
+  );
+  return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
+}
 
 // packages/github/src/target-folder.ts
 var import_node_path43 = __toESM(require("node:path"), 1);
@@ -62144,9 +62303,12 @@ async function openPullRequest(options2, ports) {
     return { sha: ref.object.sha, treeSha: commit.tree.sha };
   });
   const local = await readConnectorFiles(folder);
-  const changes = diffConnectorFiles2(
-    local,
-    await readRemoteFolder(client, upstream, base2.treeSha, targetFolder)
+  const upstreamFiles = await readRemoteFolder(client, upstream, base2.treeSha, targetFolder);
+  const changes = diffConnectorFiles2(local, upstreamFiles);
+  changes.upserts = await withUpstreamLineEndings(
+    changes.upserts,
+    upstreamFiles,
+    (sha) => readBlob(client, upstream, sha)
   );
   const stale = hasChanges(changes) ? void 0 : await logger.group(
     `Look for an open pull request of ${branch}`,

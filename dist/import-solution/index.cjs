@@ -25972,6 +25972,9 @@ var ParseErrorCode;
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
+// packages/solution/src/fs/commit-folder.ts
+var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
+
 // packages/solution/src/solution/solution-errors.ts
 function solutionError(file, problem, hint) {
   return new UserError(`${file}: ${problem}`, { location: { file }, ...hint ? { hint } : {} });

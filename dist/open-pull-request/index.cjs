@@ -18309,8 +18309,8 @@ var require_eventsource_stream = __commonJS({
     var { Transform } = require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
-    var LF = 10;
-    var CR = 13;
+    var LF2 = 10;
+    var CR2 = 13;
     var COLON2 = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
@@ -18424,7 +18424,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF2 && chunk[0] !== CR2) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -18439,15 +18439,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF) {
+              if (byte === LF2) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF2 || byte === CR2) {
+              if (byte === CR2) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18460,8 +18460,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF2 || byte === CR2) {
+            if (byte === CR2) {
               this.crlfCheck = true;
             }
             try {
@@ -42481,7 +42481,7 @@ function backoffDelays(first, cap, total) {
 var import_node_crypto2 = require("node:crypto");
 var import_node_fs = require("node:fs");
 var import_node_path2 = __toESM(require("node:path"), 1);
-var SKIPPED = /* @__PURE__ */ new Set([".git", ".DS_Store", "Thumbs.db", "node_modules"]);
+var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto2.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
@@ -42489,7 +42489,7 @@ async function readConnectorFiles(folder) {
   const files = [];
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs.promises.readdir(directory, { withFileTypes: true })) {
-      if (SKIPPED.has(entry.name)) continue;
+      if (SKIPPED.has(entry.name.toLowerCase())) continue;
       const absolute = import_node_path2.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
@@ -49852,9 +49852,12 @@ function toDisplayPath(cwd, absolute) {
   const relative = import_node_path3.default.relative(cwd, absolute);
   return relative === "" ? "." : relative;
 }
+function displayPathIn(folder, name, paths = import_node_path3.default) {
+  return folder === "." ? name : paths.join(folder, name);
+}
 function loadFile(kind, entry, folder, realFolder, displayFolder, listedStat) {
   const filePath = import_node_path3.default.join(folder, entry.name);
-  const displayPath = displayFolder === "." ? entry.name : import_node_path3.default.join(displayFolder, entry.name);
+  const displayPath = displayPathIn(displayFolder, entry.name);
   const issues = [];
   const base2 = { kind, name: entry.name, displayPath, bytes: entry.size, issues };
   const bytes = readSafely(filePath, entry, realFolder, issues, listedStat);
@@ -49912,6 +49915,14 @@ function readSafely(filePath, entry, realFolder, issues, listedStat) {
     });
     return void 0;
   }
+}
+function crlfCount(text2) {
+  let count = 0;
+  for (let at = text2.indexOf("\r\n"); at !== -1; at = text2.indexOf("\r\n", at + 2)) count++;
+  return count;
+}
+function repositoryBytes(file) {
+  return file.bytes - (file.document ? crlfCount(file.document.text) : 0);
 }
 function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -56287,7 +56298,8 @@ var PLACEHOLDERS = [
   { pattern: /Publisher's Name/g, what: "Publisher's Name" },
   { pattern: /Description of operation \d/gi, what: "Description of operation N" },
   { pattern: /Optional\. How to get started/gi, what: "Optional. How to get started\u2026" },
-  { pattern: /^#\s*Title\s*$/gm, what: "# Title" }
+  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: "# Title" }
 ];
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 function outline(context) {
@@ -56711,10 +56723,11 @@ var scriptRules = [
     example: { bad: "a 1.2 MB script.csx with embedded data" },
     check(context) {
       const file = context.connector.files.script;
-      if (file && file.bytes > MAX_SCRIPT_BYTES) {
+      const bytes = file && repositoryBytes(file);
+      if (bytes !== void 0 && bytes > MAX_SCRIPT_BYTES) {
         context.report({
           line: 1,
-          message: `script.csx is ${file.bytes} bytes; custom code must be under 1 MB.`
+          message: `script.csx is ${bytes} bytes; custom code must be under 1 MB.`
         });
       }
     }
@@ -58139,14 +58152,16 @@ var documentLimitRules = [
     check(context) {
       const file = context.connector.files.swagger;
       if (!file) return;
-      if (file.bytes >= SWAGGER_LIMITS.maxBytes) {
+      const bytes = repositoryBytes(file);
+      if (bytes >= SWAGGER_LIMITS.maxBytes) {
         context.report({
           line: 1,
-          message: `The swagger file is ${formatBytes(file.bytes)}; the platform accepts only files of less than 1 MB. Remove unused definitions and operations, or split the connector.`
+          message: `The swagger file is ${formatBytes(bytes)}; the platform accepts only files of less than 1 MB. Remove unused definitions and operations, or split the connector.`
         });
         return;
       }
-      const characters = file.document?.text.length ?? 0;
+      const text2 = file.document?.text ?? "";
+      const characters = text2.length - crlfCount(text2);
       if (characters > SWAGGER_LIMITS.maxSolutionCharacters) {
         context.report({
           line: 1,
@@ -63384,7 +63399,7 @@ function locateFindings(connector, pending) {
       ruleId: rule2.id,
       severity,
       message: report.message,
-      file: report.path ? joinDisplay(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
+      file: report.path ? displayPathIn(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
       connector: connector.displayPath
@@ -63415,9 +63430,6 @@ function locateFindings(connector, pending) {
 function fileOf(connector, kind) {
   if (kind === "folder") return void 0;
   return connector.files[kind];
-}
-function joinDisplay(folder, relative) {
-  return folder === "." ? relative : `${folder}/${relative}`;
 }
 
 // packages/validator/src/git/git.ts
@@ -63780,6 +63792,43 @@ async function syncFork(client, fork, branch, logger) {
   }
 }
 
+// packages/github/src/line-endings.ts
+var CR = 13;
+var LF = 10;
+function isText(content) {
+  if (content.subarray(0, 8e3).includes(0)) return false;
+  for (let at = content.indexOf(CR); at !== -1; at = content.indexOf(CR, at + 1)) {
+    if (content[at + 1] !== LF) return false;
+  }
+  return true;
+}
+function hasCrlf(content) {
+  return content.includes("\r\n") && isText(content);
+}
+function withLf(content) {
+  return Buffer.from(content.toString("latin1").replace(/\r\n/g, "\n"), "latin1");
+}
+function lineEndingShas(file) {
+  if (!isText(file.content)) return [file.sha];
+  const lf = withLf(file.content);
+  const crlf = Buffer.from(lf.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
+  return [.../* @__PURE__ */ new Set([file.sha, gitBlobSha(lf), gitBlobSha(crlf)])];
+}
+async function withUpstreamLineEndings(files, remote, readBlob2) {
+  const remoteByPath = new Map(remote.map((file) => [file.path, file]));
+  const result = [];
+  for (const file of files) {
+    const there = remoteByPath.get(file.path);
+    if (!hasCrlf(file.content) || there && hasCrlf(await readBlob2(there.sha))) {
+      result.push(file);
+      continue;
+    }
+    const content = withLf(file.content);
+    result.push({ ...file, content, sha: gitBlobSha(content) });
+  }
+  return result;
+}
+
 // packages/github/src/tree-changes.ts
 function diffConnectorFiles2(local, remote) {
   const remoteByPath = new Map(remote.map((file) => [file.path, file]));
@@ -63787,7 +63836,8 @@ function diffConnectorFiles2(local, remote) {
   return {
     upserts: local.filter((file) => {
       const there = remoteByPath.get(file.path);
-      return !there || there.sha !== file.sha || there.mode !== file.mode;
+      if (!there || there.mode !== file.mode) return true;
+      return there.sha !== file.sha && !lineEndingShas(file).includes(there.sha);
     }),
     deletions: remote.filter((file) => !localPaths.has(file.path)).map((file) => file.path)
   };
@@ -64047,6 +64097,14 @@ async function readBranch(client, repository, branch) {
   );
   return { sha, treeSha: commit.tree.sha, parents: commit.parents.map((parent) => parent.sha) };
 }
+async function readBlob(client, repository, sha) {
+  const { data } = await step(
+    `reading the blob ${sha}`,
+    formatRepositoryName(repository),
+    () => client.rest.git.getBlob({ ...repository, file_sha: sha })
+  );
+  return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
+}
 
 // packages/github/src/target-folder.ts
 var import_node_path9 = __toESM(require("node:path"), 1);
@@ -64114,9 +64172,12 @@ async function openPullRequest(options2, ports) {
     return { sha: ref.object.sha, treeSha: commit.tree.sha };
   });
   const local = await readConnectorFiles(folder);
-  const changes = diffConnectorFiles2(
-    local,
-    await readRemoteFolder(client, upstream, base2.treeSha, targetFolder)
+  const upstreamFiles = await readRemoteFolder(client, upstream, base2.treeSha, targetFolder);
+  const changes = diffConnectorFiles2(local, upstreamFiles);
+  changes.upserts = await withUpstreamLineEndings(
+    changes.upserts,
+    upstreamFiles,
+    (sha) => readBlob(client, upstream, sha)
   );
   const stale = hasChanges(changes) ? void 0 : await logger.group(
     `Look for an open pull request of ${branch}`,

@@ -23965,14 +23965,23 @@ var DEFAULT_ZIP_LIMITS = {
 var IN_MEMORY_ENTRY_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/zip/entry-name.ts
+var WINDOWS_CHARACTER = /[<>:"|?*]/;
+var WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(\.|$)/i;
 function findEntryNameProblem(name) {
   if (name === "") return "empty";
   if (/[\u0000-\u001f\u007f]/.test(name)) return "control-character";
   if (name.includes("\\")) return "backslash";
   if (name.startsWith("/")) return "absolute";
   if (/^[A-Za-z]:/.test(name)) return "drive-letter";
-  if (name.split("/").some((segment) => segment === "..")) return "parent-segment";
+  const segments = segmentsOf(name);
+  if (segments.some((segment) => segment === "..")) return "parent-segment";
+  if (WINDOWS_CHARACTER.test(name)) return "windows-character";
+  if (segments.some((segment) => segment !== "." && /[. ]$/.test(segment))) return "windows-trailing";
+  if (segments.some((segment) => WINDOWS_DEVICE.test(segment))) return "windows-device";
   return void 0;
+}
+function segmentsOf(name) {
+  return name.split("/").filter((segment, index, all) => segment !== "" || index < all.length - 1);
 }
 
 // packages/solution/src/zip/zip-reader.ts
@@ -25198,6 +25207,9 @@ function compareOrdinal(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// packages/solution/src/fs/commit-folder.ts
+var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
+
 // packages/solution/src/solution/layout.ts
 var ZIP_SOLUTION = "solution.xml";
 var ZIP_CUSTOMIZATIONS = "customizations.xml";
@@ -25229,9 +25241,10 @@ function managedBaseOf(folderPath) {
   return managedVariantOf(base) === folderPath ? base : void 0;
 }
 var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
+var EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
 function isRepositoryFile(relativePath) {
   const segments = relativePath.split("/");
-  return segments[0].startsWith(".") || segments.some((segment) => METADATA_NAME.test(segment));
+  return segments[0].startsWith(".") || segments.some((segment) => METADATA_NAME.test(segment) || EXPLORER_NAME.test(segment));
 }
 
 // packages/solution/src/solution/solution-errors.ts

@@ -23978,10 +23978,25 @@ var PROBLEM_TEXT = {
   "drive-letter": "starts with a drive letter",
   backslash: "contains a backslash, which is a path separator on Windows",
   "parent-segment": "contains a '..' segment that leaves the target folder",
-  "control-character": "contains a control character"
+  "control-character": "contains a control character",
+  "windows-character": "contains a character that Windows does not allow in a file name",
+  "windows-trailing": "has a file or folder name that ends with a dot or a space, which Windows drops from names",
+  "windows-device": "uses a device name that Windows reserves (CON, PRN, AUX, NUL, COM1, LPT1\u2026)"
 };
-function describeEntryNameProblem(problem) {
+var WINDOWS_CHARACTER = /[<>:"|?*]/;
+var WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(\.|$)/i;
+function describeEntryNameProblem(problem, name) {
+  if (name !== void 0 && problem === "windows-character") {
+    return `contains '${WINDOWS_CHARACTER.exec(name)[0]}', which Windows does not allow in a file name`;
+  }
+  if (name !== void 0 && problem === "windows-device") {
+    const segment = segmentsOf(name).find((part) => WINDOWS_DEVICE.test(part));
+    return `uses the device name '${segment.replace(/ *\..*$/, "")}', which Windows reserves`;
+  }
   return PROBLEM_TEXT[problem];
+}
+function isWindowsProblem(problem) {
+  return problem.startsWith("windows-");
 }
 function findEntryNameProblem(name) {
   if (name === "") return "empty";
@@ -23989,8 +24004,15 @@ function findEntryNameProblem(name) {
   if (name.includes("\\")) return "backslash";
   if (name.startsWith("/")) return "absolute";
   if (/^[A-Za-z]:/.test(name)) return "drive-letter";
-  if (name.split("/").some((segment) => segment === "..")) return "parent-segment";
+  const segments = segmentsOf(name);
+  if (segments.some((segment) => segment === "..")) return "parent-segment";
+  if (WINDOWS_CHARACTER.test(name)) return "windows-character";
+  if (segments.some((segment) => segment !== "." && /[. ]$/.test(segment))) return "windows-trailing";
+  if (segments.some((segment) => WINDOWS_DEVICE.test(segment))) return "windows-device";
   return void 0;
+}
+function segmentsOf(name) {
+  return name.split("/").filter((segment, index, all) => segment !== "" || index < all.length - 1);
 }
 function collisionKey(name) {
   return name.replace(/\/+$/, "").normalize("NFC").toLowerCase();
@@ -24380,8 +24402,8 @@ function checkEntries(raw, archive, limits) {
       throw new ZipError(
         archive,
         name,
-        `${describeEntryNameProblem(problem)}; it is refused.`,
-        "The archive is unsafe to extract."
+        `${describeEntryNameProblem(problem, name)}; it is refused.`,
+        isWindowsProblem(problem) ? "Such a file could not be written on Windows, and a folder holding it could not be checked out there." : "The archive is unsafe to extract."
       );
     if (isSymlink(entry))
       throw new ZipError(
@@ -25639,12 +25661,15 @@ async function commitFolder(staged, target, options2) {
   }
   const targetRoot = await import_node_fs5.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
+  const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
   for (const file of files) {
     const from = import_node_path5.default.join(staged, file);
     const to = import_node_path5.default.join(targetRoot, file);
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path5.default.posix.dirname(file)));
+    const previous = await cases.matchCase(file);
+    if (previous !== void 0) result.deleted.push(previous);
     const current = await import_node_fs5.promises.lstat(to).catch(() => void 0);
-    if (current?.isFile() && await sameContent(from, to)) {
+    if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
@@ -25660,13 +25685,72 @@ async function commitFolder(staged, target, options2) {
     for (const file of await listFiles(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
       await import_node_fs5.promises.rm(import_node_path5.default.join(targetRoot, file));
-      result.deleted.push(file);
+      result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
   await import_node_fs5.promises.rm(staged, { recursive: true, force: true });
   return result;
+}
+var CaseRenames = class {
+  constructor(root, files) {
+    this.root = root;
+    this.existing = new Set(files);
+    for (const file of files) this.byKey.set(caseKey(file), file);
+  }
+  root;
+  existing;
+  byKey = /* @__PURE__ */ new Map();
+  /** Files moved by renaming their folder: new relative path → the path they had. */
+  moved = /* @__PURE__ */ new Map();
+  /** The name `file` had when the target had it under another case (now renamed to `file`). */
+  async matchCase(file) {
+    const moved = this.moved.get(file);
+    if (moved !== void 0) {
+      this.moved.delete(file);
+      return moved;
+    }
+    if (this.existing.has(file)) return void 0;
+    const previous = this.byKey.get(caseKey(file));
+    if (previous === void 0 || !await import_node_fs5.promises.lstat(import_node_path5.default.join(this.root, file)).catch(() => void 0))
+      return void 0;
+    const before = previous.split("/");
+    const after = file.split("/");
+    for (let index = 0; index < after.length; index++) {
+      if (before[index] === after[index]) continue;
+      const parent = after.slice(0, index);
+      await import_node_fs5.promises.rename(
+        import_node_path5.default.join(this.root, ...parent, before[index]),
+        import_node_path5.default.join(this.root, ...parent, after[index])
+      );
+      if (index === after.length - 1) break;
+      const oldFolder = [...parent, before[index]].join("/") + "/";
+      const newFolder = [...parent, after[index]].join("/") + "/";
+      for (const other of [...this.existing]) {
+        if (!other.startsWith(oldFolder) || other === previous) continue;
+        const renamed = newFolder + other.slice(oldFolder.length);
+        this.existing.delete(other);
+        this.existing.add(renamed);
+        this.byKey.set(caseKey(renamed), renamed);
+        this.moved.set(renamed, this.moved.get(other) ?? other);
+        this.moved.delete(other);
+      }
+    }
+    this.existing.delete(previous);
+    this.existing.add(file);
+    this.byKey.set(caseKey(file), file);
+    const former = this.formerName(previous);
+    this.moved.delete(previous);
+    return former;
+  }
+  /** The name a file had before its folder was renamed to another case. */
+  formerName(file) {
+    return this.moved.get(file) ?? file;
+  }
+};
+function caseKey(file) {
+  return file.normalize("NFC").toLowerCase();
 }
 async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
@@ -25701,11 +25785,22 @@ async function ensureDirectoryInside(root, relative) {
   }
   return [];
 }
-async function sameContent(a, b) {
-  const [sa, sb] = await Promise.all([import_node_fs5.promises.stat(a), import_node_fs5.promises.stat(b)]);
-  if (sa.size !== sb.size) return false;
-  const [ha, hb] = await Promise.all([hashFile(a), hashFile(b)]);
+async function sameContent(staged, target) {
+  const [sa, sb] = await Promise.all([import_node_fs5.promises.stat(staged), import_node_fs5.promises.stat(target)]);
+  if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
+  const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
+}
+var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
+async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
+  if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
+  const text = await import_node_fs5.promises.readFile(staged);
+  if (text.includes(0) || text.includes(13)) return false;
+  let lineFeeds = 0;
+  for (let at = text.indexOf(10); at !== -1; at = text.indexOf(10, at + 1)) lineFeeds++;
+  if (stagedSize + lineFeeds !== targetSize) return false;
+  const checkedOut = Buffer.from(text.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
+  return checkedOut.equals(await import_node_fs5.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto2.createHash)("sha256");
@@ -25765,9 +25860,10 @@ function managedBaseOf(folderPath) {
   return managedVariantOf(base) === folderPath ? base : void 0;
 }
 var METADATA_NAME = /^(\.git.*|\.DS_Store|\.editorconfig|\.vscode|\.idea)$/;
+var EXPLORER_NAME = /^(thumbs\.db|desktop\.ini)$/i;
 function isRepositoryFile(relativePath) {
   const segments = relativePath.split("/");
-  return segments[0].startsWith(".") || segments.some((segment) => METADATA_NAME.test(segment));
+  return segments[0].startsWith(".") || segments.some((segment) => METADATA_NAME.test(segment) || EXPLORER_NAME.test(segment));
 }
 
 // packages/solution/src/solution/solution-errors.ts
@@ -26086,7 +26182,7 @@ async function stageOne(zipPath, staging, options2, limits) {
     const metadata = staged.files.find(isRepositoryFile);
     if (metadata !== void 0)
       throw new UserError(`${zipPath} has ${zipPathOf(metadata)}, which is a repository file name.`, {
-        hint: "Pack leaves repository files (dot files at the root, .git*, .DS_Store) out of a solution; remove or rename the entry."
+        hint: "Pack leaves repository files (dot files at the root, .git*, .DS_Store, Thumbs.db, desktop.ini) out of a solution; remove or rename the entry."
       });
     return staged;
   } finally {

@@ -11112,7 +11112,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
-    var { promisify } = require("node:util");
+    var { promisify: promisify2 } = require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11152,7 +11152,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11165,7 +11165,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
     "use strict";
-    var { promisify } = require("node:util");
+    var { promisify: promisify2 } = require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11205,7 +11205,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -32934,14 +32934,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs9, sep: [] });
+                map2.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -33069,13 +33069,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -33687,12 +33687,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list2, fs9, exportName) {
+    function addFormats2(ajv, list2, fs8, exportName) {
       var _a2;
       var _b;
       (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv.addFormat(f, fs9[f]);
+        ajv.addFormat(f, fs8[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -41230,9 +41230,12 @@ function toDisplayPath(cwd, absolute) {
   const relative = import_node_path3.default.relative(cwd, absolute);
   return relative === "" ? "." : relative;
 }
+function displayPathIn(folder, name, paths = import_node_path3.default) {
+  return folder === "." ? name : paths.join(folder, name);
+}
 function loadFile(kind, entry, folder, realFolder, displayFolder, listedStat) {
   const filePath2 = import_node_path3.default.join(folder, entry.name);
-  const displayPath2 = displayFolder === "." ? entry.name : import_node_path3.default.join(displayFolder, entry.name);
+  const displayPath2 = displayPathIn(displayFolder, entry.name);
   const issues = [];
   const base2 = { kind, name: entry.name, displayPath: displayPath2, bytes: entry.size, issues };
   const bytes = readSafely(filePath2, entry, realFolder, issues, listedStat);
@@ -41290,6 +41293,14 @@ function readSafely(filePath2, entry, realFolder, issues, listedStat) {
     });
     return void 0;
   }
+}
+function crlfCount(text2) {
+  let count = 0;
+  for (let at = text2.indexOf("\r\n"); at !== -1; at = text2.indexOf("\r\n", at + 2)) count++;
+  return count;
+}
+function repositoryBytes(file) {
+  return file.bytes - (file.document ? crlfCount(file.document.text) : 0);
 }
 function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -47665,7 +47676,8 @@ var PLACEHOLDERS = [
   { pattern: /Publisher's Name/g, what: "Publisher's Name" },
   { pattern: /Description of operation \d/gi, what: "Description of operation N" },
   { pattern: /Optional\. How to get started/gi, what: "Optional. How to get started\u2026" },
-  { pattern: /^#\s*Title\s*$/gm, what: "# Title" }
+  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: "# Title" }
 ];
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 function outline(context) {
@@ -48089,10 +48101,11 @@ var scriptRules = [
     example: { bad: "a 1.2 MB script.csx with embedded data" },
     check(context) {
       const file = context.connector.files.script;
-      if (file && file.bytes > MAX_SCRIPT_BYTES) {
+      const bytes = file && repositoryBytes(file);
+      if (bytes !== void 0 && bytes > MAX_SCRIPT_BYTES) {
         context.report({
           line: 1,
-          message: `script.csx is ${file.bytes} bytes; custom code must be under 1 MB.`
+          message: `script.csx is ${bytes} bytes; custom code must be under 1 MB.`
         });
       }
     }
@@ -49517,14 +49530,16 @@ var documentLimitRules = [
     check(context) {
       const file = context.connector.files.swagger;
       if (!file) return;
-      if (file.bytes >= SWAGGER_LIMITS.maxBytes) {
+      const bytes = repositoryBytes(file);
+      if (bytes >= SWAGGER_LIMITS.maxBytes) {
         context.report({
           line: 1,
-          message: `The swagger file is ${formatBytes(file.bytes)}; the platform accepts only files of less than 1 MB. Remove unused definitions and operations, or split the connector.`
+          message: `The swagger file is ${formatBytes(bytes)}; the platform accepts only files of less than 1 MB. Remove unused definitions and operations, or split the connector.`
         });
         return;
       }
-      const characters = file.document?.text.length ?? 0;
+      const text2 = file.document?.text ?? "";
+      const characters = text2.length - crlfCount(text2);
       if (characters > SWAGGER_LIMITS.maxSolutionCharacters) {
         context.report({
           line: 1,
@@ -56289,7 +56304,7 @@ function locateFindings(connector, pending) {
       ruleId: rule2.id,
       severity,
       message: report.message,
-      file: report.path ? joinDisplay(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
+      file: report.path ? displayPathIn(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
       connector: connector.displayPath
@@ -56320,9 +56335,6 @@ function locateFindings(connector, pending) {
 function fileOf(connector, kind) {
   if (kind === "folder") return void 0;
   return connector.files[kind];
-}
-function joinDisplay(folder, relative) {
-  return folder === "." ? relative : `${folder}/${relative}`;
 }
 
 // packages/validator/src/git/changed-connectors.ts
@@ -56584,6 +56596,7 @@ async function materializeFolder(git, rev, folder) {
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs8 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_util = require("node:util");
 
 // packages/validator/src/validate.ts
 var import_node_path12 = __toESM(require("node:path"), 1);
@@ -57091,10 +57104,11 @@ function renamedFolderSources(renames, folders) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs8.realpath.native)(file);
 async function validateAgainstBase(paths, baseRef, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const git = options.git ?? new Git(cwd);
-  const topLevel = await import_node_fs8.promises.realpath(await git.topLevel());
+  const topLevel = await realCasePath(await git.topLevel());
   const mergeBase = await git.mergeBase("HEAD", baseRef);
   const files = await changedFilesSince(git, mergeBase, {
     includeWorkingTree: options.includeWorkingTree ?? true
@@ -57109,7 +57123,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const diffs = [];
   const changedConnectors = [];
   for (const connector of validation.connectors) {
-    const absolute = await import_node_fs8.promises.realpath(import_node_path15.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path15.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
@@ -57159,7 +57173,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
 }
 async function addRepositoryFindings(connectors, changed, changedFolders, options) {
   if (changed.length === 0) return;
-  const realCwd = await import_node_fs8.promises.realpath(options.cwd);
+  const realCwd = await realCasePath(options.cwd);
   const fromCwd = (folder) => import_node_path15.default.resolve(options.cwd, import_node_path15.default.relative(realCwd, import_node_path15.default.join(options.topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const existing = [];

@@ -10926,9 +10926,12 @@ function toDisplayPath(cwd, absolute) {
   const relative = import_node_path2.default.relative(cwd, absolute);
   return relative === "" ? "." : relative;
 }
+function displayPathIn(folder, name, paths = import_node_path2.default) {
+  return folder === "." ? name : paths.join(folder, name);
+}
 function loadFile(kind, entry, folder, realFolder, displayFolder, listedStat) {
   const filePath = import_node_path2.default.join(folder, entry.name);
-  const displayPath = displayFolder === "." ? entry.name : import_node_path2.default.join(displayFolder, entry.name);
+  const displayPath = displayPathIn(displayFolder, entry.name);
   const issues = [];
   const base2 = { kind, name: entry.name, displayPath, bytes: entry.size, issues };
   const bytes = readSafely(filePath, entry, realFolder, issues, listedStat);
@@ -10986,6 +10989,14 @@ function readSafely(filePath, entry, realFolder, issues, listedStat) {
     });
     return void 0;
   }
+}
+function crlfCount(text2) {
+  let count = 0;
+  for (let at = text2.indexOf("\r\n"); at !== -1; at = text2.indexOf("\r\n", at + 2)) count++;
+  return count;
+}
+function repositoryBytes(file) {
+  return file.bytes - (file.document ? crlfCount(file.document.text) : 0);
 }
 function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -11540,7 +11551,7 @@ function locateFindings(connector, pending) {
       ruleId: rule.id,
       severity,
       message: report.message,
-      file: report.path ? joinDisplay(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
+      file: report.path ? displayPathIn(connector.displayPath, report.path) : file?.displayPath ?? connector.displayPath,
       line: 1,
       column: 1,
       connector: connector.displayPath
@@ -11571,9 +11582,6 @@ function locateFindings(connector, pending) {
 function fileOf(connector, kind) {
   if (kind === "folder") return void 0;
   return connector.files[kind];
-}
-function joinDisplay(folder, relative) {
-  return folder === "." ? relative : `${folder}/${relative}`;
 }
 
 // packages/validator/src/repository/pull-request-facts.ts
@@ -19154,7 +19162,8 @@ var PLACEHOLDERS = [
   { pattern: /Publisher's Name/g, what: "Publisher's Name" },
   { pattern: /Description of operation \d/gi, what: "Description of operation N" },
   { pattern: /Optional\. How to get started/gi, what: "Optional. How to get started\u2026" },
-  { pattern: /^#\s*Title\s*$/gm, what: "# Title" }
+  // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: "# Title" }
 ];
 var GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 function outline(context) {
@@ -19578,10 +19587,11 @@ var scriptRules = [
     example: { bad: "a 1.2 MB script.csx with embedded data" },
     check(context) {
       const file = context.connector.files.script;
-      if (file && file.bytes > MAX_SCRIPT_BYTES) {
+      const bytes = file && repositoryBytes(file);
+      if (bytes !== void 0 && bytes > MAX_SCRIPT_BYTES) {
         context.report({
           line: 1,
-          message: `script.csx is ${file.bytes} bytes; custom code must be under 1 MB.`
+          message: `script.csx is ${bytes} bytes; custom code must be under 1 MB.`
         });
       }
     }
@@ -20602,14 +20612,16 @@ var documentLimitRules = [
     check(context) {
       const file = context.connector.files.swagger;
       if (!file) return;
-      if (file.bytes >= SWAGGER_LIMITS.maxBytes) {
+      const bytes = repositoryBytes(file);
+      if (bytes >= SWAGGER_LIMITS.maxBytes) {
         context.report({
           line: 1,
-          message: `The swagger file is ${formatBytes(file.bytes)}; the platform accepts only files of less than 1 MB. Remove unused definitions and operations, or split the connector.`
+          message: `The swagger file is ${formatBytes(bytes)}; the platform accepts only files of less than 1 MB. Remove unused definitions and operations, or split the connector.`
         });
         return;
       }
-      const characters = file.document?.text.length ?? 0;
+      const text2 = file.document?.text ?? "";
+      const characters = text2.length - crlfCount(text2);
       if (characters > SWAGGER_LIMITS.maxSolutionCharacters) {
         context.report({
           line: 1,
