@@ -238,16 +238,9 @@ export class DataverseService {
         version: solution.version,
         ismanaged: solution.managed,
       };
-      const unknown = columns.find((column) => !(column in full));
-      if (unknown)
-        throw new ODataFailure(
-          400,
-          CODES.badRequest,
-          `Could not find a property named '${unknown}' on type 'Microsoft.Dynamics.CRM.solution'.`,
-        );
       return {
         '@odata.etag': 'W/"1"',
-        ...Object.fromEntries(columns.map((column) => [column, full[column]])),
+        ...selectedColumns(full, columns, 'solution'),
       };
     });
     sendOData(response, 200, {
@@ -417,21 +410,31 @@ export class DataverseService {
     const row = importJob.row();
     const select = url.searchParams.get('$select');
     const columns = select === null ? Object.keys(row) : select.split(',').map((column) => column.trim());
-    const unknown = columns.find((column) => !(column in row));
-    if (unknown)
-      throw new ODataFailure(
-        400,
-        CODES.badRequest,
-        `Could not find a property named '${unknown}' on type 'Microsoft.Dynamics.CRM.importjob'.`,
-      );
+    const selected = selectedColumns(row, columns, 'importjob');
     sendOData(response, 200, {
       '@odata.context': `${this.options.origin}/api/data/v9.2/$metadata#importjobs(${columns.join(',')})/$entity`,
       '@odata.etag': 'W/"1"',
       // The key comes back whether asked for or not.
       importjobid: row.importjobid,
-      ...Object.fromEntries(columns.map((column) => [column, row[column]])),
+      ...selected,
     });
   }
+}
+
+/** The `$select`ed columns of a row; a column the entity lacks is the Web API's 400, as it words it. */
+function selectedColumns(
+  row: Record<string, unknown>,
+  columns: readonly string[],
+  entity: string,
+): Record<string, unknown> {
+  const unknown = columns.find((column) => !(column in row));
+  if (unknown)
+    throw new ODataFailure(
+      400,
+      CODES.badRequest,
+      `Could not find a property named '${unknown}' on type 'Microsoft.Dynamics.CRM.${entity}'.`,
+    );
+  return Object.fromEntries(columns.map((column) => [column, row[column]]));
 }
 
 /** The solution a customization file holds; undefined for one that is not a solution (its import fails). */
