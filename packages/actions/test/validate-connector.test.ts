@@ -16,6 +16,7 @@ import { runActionBundle } from '@connector-alm/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
 import {
   cleanupWorkspaces,
+  commitOnDev,
   git,
   pullRequestRepository,
   workspaceWithConnector,
@@ -207,10 +208,7 @@ describe('validate-connector in a pull request', () => {
 
   it('checks the pull request itself: one connector per pull request, its branch, its title', async () => {
     const workspace = workspaceWithConnector();
-    git(workspace, 'init', '-q', '-b', 'dev');
-    git(workspace, 'add', '-A');
-    git(workspace, 'commit', '-qm', 'base');
-    const baseSha = git(workspace, 'rev-parse', 'HEAD');
+    const baseSha = commitOnDev(workspace);
     git(workspace, 'checkout', '-qb', 'feature');
     // A second, independent-publisher connector beside an edit of the certified one.
     const tasks = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
@@ -275,10 +273,7 @@ describe('validate-connector in a pull request', () => {
     // rebuilt refs/pull/N/merge on the new dev; the event still carries the dev commit it had when
     // the pull request was opened (retitled, reopened or re-run without a push).
     const workspace = workspaceWithConnector();
-    git(workspace, 'init', '-q', '-b', 'dev');
-    git(workspace, 'add', '-A');
-    git(workspace, 'commit', '-qm', 'base');
-    const staleBaseSha = git(workspace, 'rev-parse', 'HEAD');
+    const staleBaseSha = commitOnDev(workspace);
     git(workspace, 'checkout', '-qb', 'feature');
     const tasks = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
     writeFileSync(
@@ -321,10 +316,7 @@ describe('validate-connector in a pull request', () => {
 
   it('passes a pull request that changes no connector', async () => {
     const workspace = workspaceWithConnector();
-    git(workspace, 'init', '-q', '-b', 'dev');
-    git(workspace, 'add', '-A');
-    git(workspace, 'commit', '-qm', 'base');
-    const baseSha = git(workspace, 'rev-parse', 'HEAD');
+    const baseSha = commitOnDev(workspace);
     writeFileSync(path.join(workspace, 'README.md'), '# connectors\n');
     git(workspace, 'add', '-A');
     git(workspace, 'commit', '-qm', 'docs');
@@ -345,9 +337,7 @@ describe('validate-connector in a pull request', () => {
 
   it('explains a shallow clone instead of failing obscurely', async () => {
     const workspace = workspaceWithConnector();
-    git(workspace, 'init', '-q', '-b', 'dev');
-    git(workspace, 'add', '-A');
-    git(workspace, 'commit', '-qm', 'base');
+    commitOnDev(workspace);
     const run = await runActionBundle('validate-connector', {
       workspace,
       eventName: 'pull_request',

@@ -49,6 +49,14 @@ function writeJson(file: string, value: unknown): void {
  * merge from `dev` in between, deletes an operation of Tasks and adds a new problem to it, while
  * `dev` meanwhile edits Notes.
  */
+/** Makes `workspace` a repository whose branch dev holds its files in one commit; returns that commit. */
+export function commitOnDev(workspace: string): string {
+  git(workspace, 'init', '-q', '-b', 'dev');
+  git(workspace, 'add', '-A');
+  git(workspace, 'commit', '-qm', 'base');
+  return git(workspace, 'rev-parse', 'HEAD');
+}
+
 export function pullRequestRepository(workspace: string): {
   workspace: string;
   baseSha: string;
@@ -62,9 +70,7 @@ export function pullRequestRepository(workspace: string): {
   writeJson(path.join(notes, 'apiDefinition.swagger.json'), notesSwagger);
   writeJson(path.join(notes, 'apiProperties.json'), validApiProperties());
   writeFileSync(path.join(notes, 'readme.md'), validReadme());
-  git(workspace, 'init', '-q', '-b', 'dev');
-  git(workspace, 'add', '-A');
-  git(workspace, 'commit', '-qm', 'base');
+  commitOnDev(workspace);
   git(workspace, 'checkout', '-qb', 'feature');
 
   const swagger = validSwagger();

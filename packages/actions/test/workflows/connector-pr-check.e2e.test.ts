@@ -5,6 +5,7 @@ import path from 'node:path';
 import { REPO_ROOT, runWorkflowJob, type ExternalAction } from '@connector-alm/testing';
 import {
   cleanupWorkspaces,
+  commitOnDev,
   git,
   pullRequestRepository,
   workspaceWithConnector,
@@ -49,10 +50,7 @@ describe('the connector PR check workflow, step by step with the built bundles',
 
   it('skips the upload when asked to, and passes a clean pull request', async () => {
     const workspace = workspaceWithConnector();
-    git(workspace, 'init', '-q', '-b', 'dev');
-    git(workspace, 'add', '-A');
-    git(workspace, 'commit', '-qm', 'base');
-    const baseSha = git(workspace, 'rev-parse', 'HEAD');
+    const baseSha = commitOnDev(workspace);
     git(workspace, 'commit', '-q', '--allow-empty', '-m', 'nothing');
     const uploaded: unknown[] = [];
     const result = await runWorkflowJob(workflow, 'validate', {
@@ -78,10 +76,7 @@ describe('the connector PR check workflow, step by step with the built bundles',
 
   it('does not try the upload on a pull request from a fork, whose token is read-only, and passes it', async () => {
     const workspace = workspaceWithConnector();
-    git(workspace, 'init', '-q', '-b', 'dev');
-    git(workspace, 'add', '-A');
-    git(workspace, 'commit', '-qm', 'base');
-    const baseSha = git(workspace, 'rev-parse', 'HEAD');
+    const baseSha = commitOnDev(workspace);
     git(workspace, 'commit', '-q', '--allow-empty', '-m', 'nothing');
     let uploads = 0;
     const result = await runWorkflowJob(workflow, 'validate', {
