@@ -257,9 +257,19 @@ export function crlfCount(text: string): number {
   return count;
 }
 
-/** The size of a text file as the repository stores it, LF for each CR LF of the checkout. */
-export function repositoryBytes(file: JsonFile | TextFile): number {
-  return file.bytes - (file.document ? crlfCount(file.document.text) : 0);
+/**
+ * The size of a text file as the repository stores it, LF for each CR LF of the checkout, or
+ * `file.bytes` when that is below `limit`: only sizes that may be over a limit need the count, and
+ * counting scans the whole text.
+ */
+export function repositoryBytes(file: JsonFile | TextFile, limit = 0): number {
+  if (file.bytes < limit || !file.document) return file.bytes;
+  return file.bytes - crlfCount(file.document.text);
+}
+
+/** The length of a text as the repository stores it, or its length when that is not over `limit`. */
+export function repositoryLength(text: string, limit = 0): number {
+  return text.length <= limit ? text.length : text.length - crlfCount(text);
 }
 
 export function formatBytes(bytes: number): string {

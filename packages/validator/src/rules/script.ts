@@ -131,7 +131,7 @@ export const scriptRules: RuleDefinition[] = [
     check(context) {
       const file = context.connector.files.script;
       // Measured as the repository has it: a Windows checkout's CR LF counts as one byte.
-      const bytes = file && repositoryBytes(file);
+      const bytes = file && repositoryBytes(file, MAX_SCRIPT_BYTES);
       if (bytes !== undefined && bytes > MAX_SCRIPT_BYTES) {
         context.report({
           line: 1,

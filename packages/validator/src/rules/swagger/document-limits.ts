@@ -1,4 +1,4 @@
-import { crlfCount, formatBytes, repositoryBytes } from '../../loader/connector-folder.js';
+import { formatBytes, repositoryBytes, repositoryLength } from '../../loader/connector-folder.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { schemaMeasurer } from './schema-measure.js';
 
@@ -31,7 +31,7 @@ export const documentLimitRules: RuleDefinition[] = [
       const file = context.connector.files.swagger;
       if (!file) return;
       // Measured as the repository has it: a Windows checkout's CR LF counts as one character.
-      const bytes = repositoryBytes(file);
+      const bytes = repositoryBytes(file, SWAGGER_LIMITS.maxBytes);
       if (bytes >= SWAGGER_LIMITS.maxBytes) {
         context.report({
           line: 1,
@@ -39,8 +39,7 @@ export const documentLimitRules: RuleDefinition[] = [
         });
         return;
       }
-      const text = file.document?.text ?? '';
-      const characters = text.length - crlfCount(text);
+      const characters = repositoryLength(file.document?.text ?? '', SWAGGER_LIMITS.maxSolutionCharacters);
       if (characters > SWAGGER_LIMITS.maxSolutionCharacters) {
         context.report({
           line: 1,
