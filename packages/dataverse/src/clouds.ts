@@ -60,3 +60,14 @@ export function cloudOfHost(hostname: string): CloudName | undefined {
     .sort((a, b) => b.suffix.length - a.suffix.length);
   return matches[0]?.cloud;
 }
+
+/**
+ * The cloud of an environment URL when it signs in at another login host than the configured cloud:
+ * Entra ID there does not know the environment. GCC (crm9) and Public share the commercial login host,
+ * so either name works for both, as with pac.
+ */
+export function conflictingCloud(hostname: string, configured: CloudSettings): CloudName | undefined {
+  const urlCloud = cloudOfHost(hostname);
+  if (!urlCloud || CLOUDS[urlCloud].authorityHost === configured.authorityHost) return undefined;
+  return urlCloud;
+}

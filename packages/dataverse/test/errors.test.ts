@@ -89,6 +89,40 @@ describe('Dataverse errors shown with their code and what to do', () => {
       ),
     ).toThrow(/UsGovHigh/);
   });
+
+  it('signs a GCC environment (crm9) in at the public login host when cloud is left at Public', async () => {
+    // GCC tenants live in the commercial Entra ID: only GCC High, DoD and China have their own login host.
+    const requests: string[] = [];
+    const fakeFetch = async (input: string | URL, init?: RequestInit): Promise<Response> => {
+      const url = new URL(input);
+      if (url.pathname.endsWith('/oauth2/v2.0/token')) {
+        requests.push(
+          `${url.origin}${url.pathname} scope=${new URLSearchParams(String(init?.body)).get('scope')}`,
+        );
+        return Response.json({ token_type: 'Bearer', expires_in: 3599, access_token: 'eyJ.gcc.token' });
+      }
+      requests.push(`${url.origin}${url.pathname}`);
+      return Response.json({ BusinessUnitId: 'b', UserId: 'u', OrganizationId: 'o' });
+    };
+    for (const cloud of [undefined, 'Public', 'UsGov']) {
+      requests.length = 0;
+      const client = connectDataverse(
+        {
+          environmentUrl: 'https://contoso.crm9.dynamics.com',
+          tenantId: server.tenantId,
+          appId: APP_ID,
+          credential: { kind: 'secret', secret: 'x' },
+          ...(cloud ? { cloud } : {}),
+        },
+        { logger: createMemoryLogger(), fetch: fakeFetch },
+      );
+      await client.whoAmI();
+      expect(requests).toEqual([
+        `https://login.microsoftonline.com/${server.tenantId}/oauth2/v2.0/token scope=https://contoso.crm9.dynamics.com/.default`,
+        'https://contoso.crm9.dynamics.com/api/data/v9.2/WhoAmI',
+      ]);
+    }
+  });
 });
 
 describe('the local server is as strict as the service', () => {
