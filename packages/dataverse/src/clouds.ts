@@ -9,6 +9,11 @@ export interface CloudSettings {
   name: CloudName;
   authorityHost: string;
   dataverseHostSuffixes: readonly string[];
+  /**
+   * The audience of the GitHub ID token exchanged for a token: the one Entra ID of this cloud puts on
+   * a new federated credential (api://AzureADTokenExchange, or its USGov or China form).
+   */
+  tokenExchangeAudience: string;
 }
 
 export const CLOUD_NAMES = ['Public', 'UsGov', 'UsGovHigh', 'UsGovDod', 'China'] as const;
@@ -19,27 +24,32 @@ const CLOUDS: Record<CloudName, CloudSettings> = {
     name: 'Public',
     authorityHost: 'https://login.microsoftonline.com',
     dataverseHostSuffixes: ['.dynamics.com'],
+    tokenExchangeAudience: 'api://AzureADTokenExchange',
   },
   // GCC keeps the public login host; only its Dataverse hosts (crm9) differ.
   UsGov: {
     name: 'UsGov',
     authorityHost: 'https://login.microsoftonline.com',
     dataverseHostSuffixes: ['.crm9.dynamics.com'],
+    tokenExchangeAudience: 'api://AzureADTokenExchange',
   },
   UsGovHigh: {
     name: 'UsGovHigh',
     authorityHost: 'https://login.microsoftonline.us',
     dataverseHostSuffixes: ['.crm.microsoftdynamics.us'],
+    tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov',
   },
   UsGovDod: {
     name: 'UsGovDod',
     authorityHost: 'https://login.microsoftonline.us',
     dataverseHostSuffixes: ['.crm.appsplatform.us'],
+    tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov',
   },
   China: {
     name: 'China',
     authorityHost: 'https://login.chinacloudapi.cn',
     dataverseHostSuffixes: ['.crm.dynamics.cn'],
+    tokenExchangeAudience: 'api://AzureADTokenExchangeChina',
   },
 };
 

@@ -63,6 +63,7 @@ export function connectDataverse(settings: ConnectionSettings, ports: Connection
     resource: environment,
     fetch: fetchFn,
     clock,
+    githubOidcAudience: cloud.tokenExchangeAudience,
     ...(ports.onSecret ? { onSecret: ports.onSecret } : {}),
   });
   const http = new DataverseHttp({
