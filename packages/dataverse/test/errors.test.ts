@@ -76,6 +76,29 @@ describe('Dataverse errors shown with their code and what to do', () => {
     );
   });
 
+  it('never repeats a password or query string of a refused URL in the error', () => {
+    for (const text of [
+      'http://admin:Hunter2@contoso.crm.dynamics.com',
+      'ftp://admin:Hunter2@contoso.crm.dynamics.com',
+      'http://contoso.crm.dynamics.com/main.aspx?sig=Hunter2',
+      'http://contoso.crm.dynamics.com/#access_token=Hunter2',
+      'https://admin:Hunter2@contoso.crm.dynamics.com:44x3',
+    ]) {
+      const error = (() => {
+        try {
+          parseServiceUrl(text, 'Environment URL');
+        } catch (caught) {
+          return caught as Error & { hint?: string };
+        }
+        throw new Error(`${text} was accepted`);
+      })();
+      expect(`${error.message} ${error.hint ?? ''}`).not.toContain('Hunter2');
+    }
+    expect(() =>
+      parseServiceUrl('http://contoso.crm.dynamics.com/main.aspx?sig=1', 'Environment URL'),
+    ).toThrow("Environment URL 'http://contoso.crm.dynamics.com/main.aspx' must use https.");
+  });
+
   it('catches an environment URL from another cloud before asking Entra ID', () => {
     expect(() =>
       connectDataverse(
