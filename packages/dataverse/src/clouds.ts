@@ -9,6 +9,11 @@ export interface CloudSettings {
   name: CloudName;
   authorityHost: string;
   dataverseHostSuffixes: readonly string[];
+  /**
+   * The audience of the GitHub ID token exchanged for a token: the one Entra ID of this cloud puts on
+   * a new federated credential (api://AzureADTokenExchange, or its USGov or China form).
+   */
+  tokenExchangeAudience: string;
 }
 
 export const CLOUD_NAMES = ['Public', 'UsGov', 'UsGovHigh', 'UsGovDod', 'China'] as const;
@@ -19,27 +24,32 @@ const CLOUDS: Record<CloudName, CloudSettings> = {
     name: 'Public',
     authorityHost: 'https://login.microsoftonline.com',
     dataverseHostSuffixes: ['.dynamics.com'],
+    tokenExchangeAudience: 'api://AzureADTokenExchange',
   },
   // GCC keeps the public login host; only its Dataverse hosts (crm9) differ.
   UsGov: {
     name: 'UsGov',
     authorityHost: 'https://login.microsoftonline.com',
     dataverseHostSuffixes: ['.crm9.dynamics.com'],
+    tokenExchangeAudience: 'api://AzureADTokenExchange',
   },
   UsGovHigh: {
     name: 'UsGovHigh',
     authorityHost: 'https://login.microsoftonline.us',
     dataverseHostSuffixes: ['.crm.microsoftdynamics.us'],
+    tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov',
   },
   UsGovDod: {
     name: 'UsGovDod',
     authorityHost: 'https://login.microsoftonline.us',
     dataverseHostSuffixes: ['.crm.appsplatform.us'],
+    tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov',
   },
   China: {
     name: 'China',
     authorityHost: 'https://login.chinacloudapi.cn',
     dataverseHostSuffixes: ['.crm.dynamics.cn'],
+    tokenExchangeAudience: 'api://AzureADTokenExchangeChina',
   },
 };
 
@@ -59,4 +69,15 @@ export function cloudOfHost(hostname: string): CloudName | undefined {
     .filter(({ suffix }) => hostname.endsWith(suffix))
     .sort((a, b) => b.suffix.length - a.suffix.length);
   return matches[0]?.cloud;
+}
+
+/**
+ * The cloud of an environment URL when it signs in at another login host than the configured cloud:
+ * Entra ID there does not know the environment. GCC (crm9) and Public share the commercial login host,
+ * so either name works for both, as with pac.
+ */
+export function conflictingCloud(hostname: string, configured: CloudSettings): CloudName | undefined {
+  const urlCloud = cloudOfHost(hostname);
+  if (!urlCloud || CLOUDS[urlCloud].authorityHost === configured.authorityHost) return undefined;
+  return urlCloud;
 }

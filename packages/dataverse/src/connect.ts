@@ -2,7 +2,7 @@ import { UsageError, type Logger } from '@connector-alm/core';
 import { createEntraTokenSource } from './auth/entra-token-source.js';
 import type { ClientCredential } from './auth/credentials.js';
 import { systemClock, type Clock } from './clock.js';
-import { cloudOfHost, resolveCloud } from './clouds.js';
+import { conflictingCloud, resolveCloud } from './clouds.js';
 import { parseServiceUrl } from './environment-url.js';
 import { DataverseHttp } from './http/dataverse-http.js';
 import type { Fetch } from './http/fetch.js';
@@ -44,8 +44,8 @@ export function connectDataverse(settings: ConnectionSettings, ports: Connection
     });
   }
   if (settings.appId.trim() === '') throw new UsageError('The app ID (client ID) is empty.');
-  const urlCloud = cloudOfHost(environment.hostname);
-  if (urlCloud && urlCloud !== cloud.name && !settings.authorityHost) {
+  const urlCloud = settings.authorityHost ? undefined : conflictingCloud(environment.hostname, cloud);
+  if (urlCloud) {
     throw new UsageError(
       `Environment URL ${environment.origin} belongs to the ${urlCloud} cloud, but cloud is ${cloud.name}.`,
       {
@@ -63,6 +63,7 @@ export function connectDataverse(settings: ConnectionSettings, ports: Connection
     resource: environment,
     fetch: fetchFn,
     clock,
+    githubOidcAudience: cloud.tokenExchangeAudience,
     ...(ports.onSecret ? { onSecret: ports.onSecret } : {}),
   });
   const http = new DataverseHttp({

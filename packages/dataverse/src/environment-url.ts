@@ -17,15 +17,23 @@ export function parseServiceUrl(text: string, what: string): URL {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new UsageError(`${what} '${text}' is not a URL.`, {
+    throw new UsageError(`${what} '${withoutSecrets(text)}' is not a URL.`, {
       hint: 'Give the full URL, e.g. https://contoso.crm.dynamics.com.',
     });
   }
+  if (url.username || url.password) throw new UsageError(`${what} must not contain a user name or password.`);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    throw new UsageError(`${what} '${text}' must use https.`, {
+    throw new UsageError(`${what} '${withoutSecrets(text)}' must use https.`, {
       hint: 'Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1).',
     });
   }
-  if (url.username || url.password) throw new UsageError(`${what} must not contain a user name or password.`);
   return new URL(url.origin);
+}
+
+/** The URL as given, for an error message, without user name, password, query and fragment: errors reach logs. */
+function withoutSecrets(text: string): string {
+  return text
+    .trim()
+    .replace(/[?#].*$/s, '')
+    .replace(/^([^:/?#]*:\/\/)[^/]*@/, '$1');
 }

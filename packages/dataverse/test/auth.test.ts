@@ -146,6 +146,85 @@ describe('Entra ID authentication against the local server', () => {
     }
   });
 
+  it('asks GitHub for the ID token with the audience of the cloud: AzureADTokenExchangeUSGov in GCC High and DoD, AzureADTokenExchangeChina in China', async () => {
+    // The federated credentials that Entra ID in Azure Government and in China offer by default.
+    const sovereign = [
+      ['UsGovHigh', 'api://AzureADTokenExchangeUSGov'],
+      ['UsGovDod', 'api://AzureADTokenExchangeUSGov'],
+      ['China', 'api://AzureADTokenExchangeChina'],
+      ['UsGov', 'api://AzureADTokenExchange'],
+    ] as const;
+    for (const [cloud, audience] of sovereign) {
+      const other = await startLocalServer({
+        githubSubject: SUBJECT,
+        apps: [
+          {
+            clientId: OIDC_APP,
+            federatedCredentials: [
+              { issuer: 'https://token.actions.githubusercontent.com', subject: SUBJECT, audience },
+            ],
+          },
+        ],
+      });
+      try {
+        const { client } = connectToLocal(other, {
+          appId: OIDC_APP,
+          cloud,
+          credential: {
+            kind: 'github-oidc',
+            requestUrl: other.idTokenRequestUrl,
+            requestToken: other.idTokenRequestToken,
+          },
+        });
+        await expect(client.whoAmI()).resolves.toBeDefined();
+        const idTokenRequest = other.requests.find((request) =>
+          request.path.startsWith('/_github/oidc/token'),
+        );
+        expect(new URL(idTokenRequest!.path, other.authorityHost).searchParams.get('audience')).toBe(
+          audience,
+        );
+      } finally {
+        await other.close();
+      }
+    }
+  });
+
+  it('names the audience of each cloud when no federated credential has the one presented (AADSTS700212)', async () => {
+    const other = await startLocalServer({
+      githubSubject: SUBJECT,
+      apps: [
+        {
+          clientId: OIDC_APP,
+          federatedCredentials: [
+            {
+              issuer: 'https://token.actions.githubusercontent.com',
+              subject: SUBJECT,
+              audience: 'api://other',
+            },
+          ],
+        },
+      ],
+    });
+    try {
+      const { client } = connectToLocal(other, {
+        appId: OIDC_APP,
+        credential: {
+          kind: 'github-oidc',
+          requestUrl: other.idTokenRequestUrl,
+          requestToken: other.idTokenRequestToken,
+        },
+      });
+      await expect(client.whoAmI()).rejects.toMatchObject({
+        message: expect.stringContaining(
+          "AADSTS700212: No matching federated identity record found for presented assertion audience 'api://AzureADTokenExchange'",
+        ),
+        hint: expect.stringContaining('api://AzureADTokenExchangeUSGov'),
+      });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('says the job lacks id-token: write when the runner refuses the ID token request', async () => {
     const { client } = connectToLocal(server, {
       appId: OIDC_APP,

@@ -76,6 +76,29 @@ describe('Dataverse errors shown with their code and what to do', () => {
     );
   });
 
+  it('never repeats a password or query string of a refused URL in the error', () => {
+    for (const text of [
+      'http://admin:Hunter2@contoso.crm.dynamics.com',
+      'ftp://admin:Hunter2@contoso.crm.dynamics.com',
+      'http://contoso.crm.dynamics.com/main.aspx?sig=Hunter2',
+      'http://contoso.crm.dynamics.com/#access_token=Hunter2',
+      'https://admin:Hunter2@contoso.crm.dynamics.com:44x3',
+    ]) {
+      const error = (() => {
+        try {
+          parseServiceUrl(text, 'Environment URL');
+        } catch (caught) {
+          return caught as Error & { hint?: string };
+        }
+        throw new Error(`${text} was accepted`);
+      })();
+      expect(`${error.message} ${error.hint ?? ''}`).not.toContain('Hunter2');
+    }
+    expect(() =>
+      parseServiceUrl('http://contoso.crm.dynamics.com/main.aspx?sig=1', 'Environment URL'),
+    ).toThrow("Environment URL 'http://contoso.crm.dynamics.com/main.aspx' must use https.");
+  });
+
   it('catches an environment URL from another cloud before asking Entra ID', () => {
     expect(() =>
       connectDataverse(
@@ -88,6 +111,40 @@ describe('Dataverse errors shown with their code and what to do', () => {
         { logger: createMemoryLogger() },
       ),
     ).toThrow(/UsGovHigh/);
+  });
+
+  it('signs a GCC environment (crm9) in at the public login host when cloud is left at Public', async () => {
+    // GCC tenants live in the commercial Entra ID: only GCC High, DoD and China have their own login host.
+    const requests: string[] = [];
+    const fakeFetch = async (input: string | URL, init?: RequestInit): Promise<Response> => {
+      const url = new URL(input);
+      if (url.pathname.endsWith('/oauth2/v2.0/token')) {
+        requests.push(
+          `${url.origin}${url.pathname} scope=${new URLSearchParams(String(init?.body)).get('scope')}`,
+        );
+        return Response.json({ token_type: 'Bearer', expires_in: 3599, access_token: 'eyJ.gcc.token' });
+      }
+      requests.push(`${url.origin}${url.pathname}`);
+      return Response.json({ BusinessUnitId: 'b', UserId: 'u', OrganizationId: 'o' });
+    };
+    for (const cloud of [undefined, 'Public', 'UsGov']) {
+      requests.length = 0;
+      const client = connectDataverse(
+        {
+          environmentUrl: 'https://contoso.crm9.dynamics.com',
+          tenantId: server.tenantId,
+          appId: APP_ID,
+          credential: { kind: 'secret', secret: 'x' },
+          ...(cloud ? { cloud } : {}),
+        },
+        { logger: createMemoryLogger(), fetch: fakeFetch },
+      );
+      await client.whoAmI();
+      expect(requests).toEqual([
+        `https://login.microsoftonline.com/${server.tenantId}/oauth2/v2.0/token scope=https://contoso.crm9.dynamics.com/.default`,
+        'https://contoso.crm9.dynamics.com/api/data/v9.2/WhoAmI',
+      ]);
+    }
   });
 });
 

@@ -141,6 +141,38 @@ describe('token refresh during long operations', () => {
     }
   });
 
+  it('keeps using the token in hand when renewing it ahead of expiry fails for a moment', async () => {
+    const clock = createManualClock(Date.now());
+    const flaky = await startLocalServer({
+      apps: [{ clientId: APP_ID, secret: SECRET }],
+      tokenLifetimeSeconds: 600, // renewed 150 s before it expires
+      now: () => clock.now(),
+    });
+    try {
+      const { client } = connectToLocal(flaky, { clock });
+      await client.whoAmI();
+      clock.advance(500_000);
+      // Entra ID's transient 503 (AADSTS90033), then a dropped connection, while the token has 100 s left.
+      flaky.faults.injectLogin({ kind: 'unavailable' });
+      await expect(client.whoAmI()).resolves.toBeDefined();
+      flaky.faults.injectLogin({ kind: 'drop-connection' });
+      await expect(client.whoAmI()).resolves.toBeDefined();
+      await client.whoAmI();
+      expect(flaky.login.issued.get(APP_ID)).toBe(2);
+      expect(
+        flaky.requests.filter((request) => request.service === 'dataverse').map((r) => r.status),
+      ).toEqual([200, 200, 200, 200]);
+
+      // Once the token in hand has expired, a failed renewal is the error: no expired token is sent.
+      clock.advance(650_000);
+      flaky.faults.injectLogin({ kind: 'unavailable' });
+      await expect(client.whoAmI()).rejects.toThrow(/AADSTS90033/);
+      expect(flaky.requests.filter((request) => request.status === 401)).toEqual([]);
+    } finally {
+      await flaky.close();
+    }
+  });
+
   it('gets a new token and retries once when Dataverse rejects the cached one as expired', async () => {
     const serverClock = createManualClock(Date.now());
     const skewed = await startLocalServer({

@@ -20,7 +20,8 @@ const HINTS: Record<number, string> = {
   70021:
     'No federated credential matches this workflow: add one for the repository, branch or environment in the app registration.',
   700211: "No federated credential has this issuer: use 'https://token.actions.githubusercontent.com'.",
-  700212: "No federated credential has this audience: use 'api://AzureADTokenExchange'.",
+  700212:
+    "No federated credential has the audience shown: set the credential's audience to it (api://AzureADTokenExchange in the public cloud and GCC, api://AzureADTokenExchangeUSGov in GCC High and DoD, api://AzureADTokenExchangeChina in China), and check cloud.",
   700213:
     'No federated credential matches the subject shown (matching is exact and case-sensitive): add one for it in the app registration.',
   7002138:

@@ -16,6 +16,8 @@ export interface EntraAuthOptions {
   fetch: Fetch;
   clock: Clock;
   onSecret?: (value: string) => void;
+  /** The audience of GitHub ID tokens: the cloud's token-exchange audience. Default api://AzureADTokenExchange. */
+  githubOidcAudience?: string;
 }
 
 /**
@@ -42,7 +44,7 @@ export function createEntraTokenSource(options: EntraAuthOptions): CachedTokenSo
             options.fetch,
             credential.requestUrl,
             credential.requestToken,
-            GITHUB_OIDC_AUDIENCE,
+            options.githubOidcAudience ?? GITHUB_OIDC_AUDIENCE,
           );
     onSecret(assertion);
     return { client_assertion_type: JWT_BEARER_ASSERTION_TYPE, client_assertion: assertion };

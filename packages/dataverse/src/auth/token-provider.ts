@@ -16,10 +16,12 @@ export function refreshMarginMs(lifetimeMs: number): number {
 /**
  * Caches the token and fetches a new one before the old one expires, so that a wait of several hours
  * for an async import never sends an expired token (powerplatform-actions#85). Concurrent callers share
- * one request. Every token is passed to `onSecret` so that logs mask it.
+ * one request. A renewal that fails while the token in hand is still valid (Entra ID's transient
+ * AADSTS90033, a dropped connection) keeps that token, and the next call tries again, as MSAL does with
+ * refresh_in. Every token is passed to `onSecret` so that logs mask it.
  */
 export class CachedTokenSource implements AccessTokenSource {
-  private cached?: { token: string; refreshAtMs: number };
+  private cached?: { token: string; refreshAtMs: number; expiresAtMs: number };
   private pending?: Promise<string>;
 
   constructor(
@@ -29,9 +31,15 @@ export class CachedTokenSource implements AccessTokenSource {
   ) {}
 
   async getToken(): Promise<string> {
-    if (this.cached && this.clock.now() < this.cached.refreshAtMs) return this.cached.token;
+    const cached = this.cached;
+    if (cached && this.clock.now() < cached.refreshAtMs) return cached.token;
     this.pending ??= this.refresh().finally(() => (this.pending = undefined));
-    return this.pending;
+    try {
+      return await this.pending;
+    } catch (error) {
+      if (cached && this.cached === cached && this.clock.now() < cached.expiresAtMs) return cached.token;
+      throw error;
+    }
   }
 
   invalidate(): void {
@@ -46,6 +54,7 @@ export class CachedTokenSource implements AccessTokenSource {
     this.cached = {
       token: response.accessToken,
       refreshAtMs: issuedAt + lifetimeMs - refreshMarginMs(lifetimeMs),
+      expiresAtMs: issuedAt + lifetimeMs,
     };
     return response.accessToken;
   }

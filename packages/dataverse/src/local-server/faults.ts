@@ -9,6 +9,13 @@ export type Fault =
   | { kind: 'status'; status: number }
   | { kind: 'drop-connection' };
 
+/**
+ * A failure of the login host's token endpoint: Entra ID's transient error (HTTP 503
+ * `temporarily_unavailable`, AADSTS90033 "A transient error has occurred. Please try again.") or a
+ * connection dropped before any answer.
+ */
+export type LoginFault = { kind: 'unavailable' } | { kind: 'drop-connection' };
+
 interface ArmedFault {
   fault: Fault;
   operation?: string;
@@ -38,6 +45,7 @@ export class FaultSwitches {
   private jobFailures: string[] = [];
   private importFailures: ImportFailure[] = [];
   private hiddenJobs: number[] = [];
+  private loginFaults: LoginFault[] = [];
 
   /** The next `times` requests (to `operation`, or any) get this fault. */
   inject(fault: Fault, options: { times?: number; operation?: string } = {}): void {
@@ -69,7 +77,13 @@ export class FaultSwitches {
     this.hiddenJobs.push(reads);
   }
 
+  /** The next `times` token requests to the login host get this fault. */
+  injectLogin(fault: LoginFault, options: { times?: number } = {}): void {
+    for (let i = 0; i < (options.times ?? 1); i++) this.loginFaults.push(fault);
+  }
+
   clear(): void {
+    this.loginFaults = [];
     this.armed = [];
     this.jobFailures = [];
     this.importFailures = [];
@@ -96,5 +110,9 @@ export class FaultSwitches {
 
   takeHiddenReads(): number {
     return this.hiddenJobs.shift() ?? 0;
+  }
+
+  takeLoginFault(): LoginFault | undefined {
+    return this.loginFaults.shift();
   }
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SignJWT, type CryptoKey } from 'jose';
 import { issueAccessToken } from './access-tokens.js';
 import { EntraFailure } from './entra-errors.js';
+import type { FaultSwitches } from './faults.js';
 import { readBody, sendJson } from './http-kit.js';
 import { GITHUB_ISSUER, type LocalApp } from './scenario.js';
 import { authorizeClientCredentials } from './token-endpoint.js';
@@ -20,6 +21,7 @@ export interface LoginServiceOptions {
   githubRequestToken: string;
   githubSubject: string;
   now: () => number;
+  faults?: FaultSwitches;
 }
 
 const TOKEN_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/token$/;
@@ -51,7 +53,19 @@ export class LoginService {
 
   private async token(request: IncomingMessage, response: ServerResponse, tenant: string): Promise<void> {
     const now = this.options.now();
+    const fault = this.options.faults?.takeLoginFault();
+    if (fault?.kind === 'drop-connection') {
+      request.socket.destroy();
+      return;
+    }
     try {
+      if (fault?.kind === 'unavailable')
+        throw new EntraFailure(
+          503,
+          'temporarily_unavailable',
+          90033,
+          'A transient error has occurred. Please try again.',
+        );
       const type = String(request.headers['content-type'] ?? '');
       const raw = (await readBody(request, 1024 * 1024)).toString('utf8');
       if (!/^application\/x-www-form-urlencoded\b/i.test(type)) {

@@ -84,6 +84,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     githubRequestToken: idTokenRequestToken,
     githubSubject: options.githubSubject ?? 'repo:contoso/connectors:ref:refs/heads/main',
     now,
+    faults,
   });
   const dataverse = new DataverseService({
     origin: dataverseOrigin,

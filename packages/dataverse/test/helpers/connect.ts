@@ -19,6 +19,7 @@ export function connectToLocal(
     clock?: ReturnType<typeof createManualClock>;
     retry?: RetryBudget;
     environmentUrl?: string;
+    cloud?: string;
   } = {},
 ) {
   const clock = options.clock ?? createManualClock(Date.now());
@@ -39,6 +40,7 @@ export function connectToLocal(
       appId: options.appId ?? APP_ID,
       credential: options.credential ?? { kind: 'secret', secret: SECRET },
       authorityHost: server.authorityHost,
+      ...(options.cloud ? { cloud: options.cloud } : {}),
     },
     {
       logger,
