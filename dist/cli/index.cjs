@@ -33504,8 +33504,12 @@ function crlfCount(text3) {
   for (let at = text3.indexOf("\r\n"); at !== -1; at = text3.indexOf("\r\n", at + 2)) count++;
   return count;
 }
-function repositoryBytes(file) {
-  return file.bytes - (file.document ? crlfCount(file.document.text) : 0);
+function repositoryBytes(file, limit = 0) {
+  if (file.bytes < limit || !file.document) return file.bytes;
+  return file.bytes - crlfCount(file.document.text);
+}
+function repositoryLength(text3, limit = 0) {
+  return text3.length <= limit ? text3.length : text3.length - crlfCount(text3);
 }
 function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -40306,7 +40310,7 @@ var scriptRules = [
     example: { bad: "a 1.2 MB script.csx with embedded data" },
     check(context) {
       const file = context.connector.files.script;
-      const bytes = file && repositoryBytes(file);
+      const bytes = file && repositoryBytes(file, MAX_SCRIPT_BYTES);
       if (bytes !== void 0 && bytes > MAX_SCRIPT_BYTES) {
         context.report({
           line: 1,
@@ -41735,7 +41739,7 @@ var documentLimitRules = [
     check(context) {
       const file = context.connector.files.swagger;
       if (!file) return;
-      const bytes = repositoryBytes(file);
+      const bytes = repositoryBytes(file, SWAGGER_LIMITS.maxBytes);
       if (bytes >= SWAGGER_LIMITS.maxBytes) {
         context.report({
           line: 1,
@@ -41743,8 +41747,7 @@ var documentLimitRules = [
         });
         return;
       }
-      const text3 = file.document?.text ?? "";
-      const characters = text3.length - crlfCount(text3);
+      const characters = repositoryLength(file.document?.text ?? "", SWAGGER_LIMITS.maxSolutionCharacters);
       if (characters > SWAGGER_LIMITS.maxSolutionCharacters) {
         context.report({
           line: 1,
@@ -50091,17 +50094,20 @@ function parseServiceUrl(text3, what) {
   try {
     url = new URL(text3.trim());
   } catch {
-    throw new UsageError(`${what} '${text3}' is not a URL.`, {
+    throw new UsageError(`${what} '${withoutSecrets(text3)}' is not a URL.`, {
       hint: "Give the full URL, e.g. https://contoso.crm.dynamics.com."
     });
   }
+  if (url.username || url.password) throw new UsageError(`${what} must not contain a user name or password.`);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
-    throw new UsageError(`${what} '${text3}' must use https.`, {
+    throw new UsageError(`${what} '${withoutSecrets(text3)}' must use https.`, {
       hint: "Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1)."
     });
   }
-  if (url.username || url.password) throw new UsageError(`${what} must not contain a user name or password.`);
   return new URL(url.origin);
+}
+function withoutSecrets(text3) {
+  return text3.trim().replace(/[?#].*$/s, "").replace(/^([^:/?#]*:\/\/)[^/]*@/, "$1");
 }
 
 // packages/dataverse/src/clouds.ts
@@ -50110,28 +50116,33 @@ var CLOUDS = {
   Public: {
     name: "Public",
     authorityHost: "https://login.microsoftonline.com",
-    dataverseHostSuffixes: [".dynamics.com"]
+    dataverseHostSuffixes: [".dynamics.com"],
+    tokenExchangeAudience: "api://AzureADTokenExchange"
   },
   // GCC keeps the public login host; only its Dataverse hosts (crm9) differ.
   UsGov: {
     name: "UsGov",
     authorityHost: "https://login.microsoftonline.com",
-    dataverseHostSuffixes: [".crm9.dynamics.com"]
+    dataverseHostSuffixes: [".crm9.dynamics.com"],
+    tokenExchangeAudience: "api://AzureADTokenExchange"
   },
   UsGovHigh: {
     name: "UsGovHigh",
     authorityHost: "https://login.microsoftonline.us",
-    dataverseHostSuffixes: [".crm.microsoftdynamics.us"]
+    dataverseHostSuffixes: [".crm.microsoftdynamics.us"],
+    tokenExchangeAudience: "api://AzureADTokenExchangeUSGov"
   },
   UsGovDod: {
     name: "UsGovDod",
     authorityHost: "https://login.microsoftonline.us",
-    dataverseHostSuffixes: [".crm.appsplatform.us"]
+    dataverseHostSuffixes: [".crm.appsplatform.us"],
+    tokenExchangeAudience: "api://AzureADTokenExchangeUSGov"
   },
   China: {
     name: "China",
     authorityHost: "https://login.chinacloudapi.cn",
-    dataverseHostSuffixes: [".crm.dynamics.cn"]
+    dataverseHostSuffixes: [".crm.dynamics.cn"],
+    tokenExchangeAudience: "api://AzureADTokenExchangeChina"
   }
 };
 function resolveCloud(name) {
@@ -50144,6 +50155,11 @@ function resolveCloud(name) {
 function cloudOfHost(hostname) {
   const matches2 = Object.values(CLOUDS).flatMap((cloud) => cloud.dataverseHostSuffixes.map((suffix) => ({ cloud: cloud.name, suffix }))).filter(({ suffix }) => hostname.endsWith(suffix)).sort((a, b) => b.suffix.length - a.suffix.length);
   return matches2[0]?.cloud;
+}
+function conflictingCloud(hostname, configured) {
+  const urlCloud = cloudOfHost(hostname);
+  if (!urlCloud || CLOUDS[urlCloud].authorityHost === configured.authorityHost) return void 0;
+  return urlCloud;
 }
 
 // packages/dataverse/src/auth/credentials.ts
@@ -50206,9 +50222,15 @@ var CachedTokenSource = class {
   cached;
   pending;
   async getToken() {
-    if (this.cached && this.clock.now() < this.cached.refreshAtMs) return this.cached.token;
+    const cached = this.cached;
+    if (cached && this.clock.now() < cached.refreshAtMs) return cached.token;
     this.pending ??= this.refresh().finally(() => this.pending = void 0);
-    return this.pending;
+    try {
+      return await this.pending;
+    } catch (error2) {
+      if (cached && this.cached === cached && this.clock.now() < cached.expiresAtMs) return cached.token;
+      throw error2;
+    }
   }
   invalidate() {
     this.cached = void 0;
@@ -50220,7 +50242,8 @@ var CachedTokenSource = class {
     const lifetimeMs = response.expiresInSeconds * 1e3;
     this.cached = {
       token: response.accessToken,
-      refreshAtMs: issuedAt + lifetimeMs - refreshMarginMs(lifetimeMs)
+      refreshAtMs: issuedAt + lifetimeMs - refreshMarginMs(lifetimeMs),
+      expiresAtMs: issuedAt + lifetimeMs
     };
     return response.accessToken;
   }
@@ -51225,7 +51248,7 @@ var HINTS = {
   7000222: "The client secret has expired: create a new one in the app registration and update the secret.",
   70021: "No federated credential matches this workflow: add one for the repository, branch or environment in the app registration.",
   700211: "No federated credential has this issuer: use 'https://token.actions.githubusercontent.com'.",
-  700212: "No federated credential has this audience: use 'api://AzureADTokenExchange'.",
+  700212: "No federated credential has the audience shown: set the credential's audience to it (api://AzureADTokenExchange in the public cloud and GCC, api://AzureADTokenExchangeUSGov in GCC High and DoD, api://AzureADTokenExchangeChina in China), and check cloud.",
   700213: "No federated credential matches the subject shown (matching is exact and case-sensitive): add one for it in the app registration.",
   7002138: "A federated credential differs only in letter case from the subject shown; matching is case-sensitive.",
   700024: "The client assertion has expired or is not yet valid: check the clock of the machine, or rerun the job.",
@@ -51298,7 +51321,7 @@ function createEntraTokenSource(options2) {
       options2.fetch,
       credential.requestUrl,
       credential.requestToken,
-      GITHUB_OIDC_AUDIENCE
+      options2.githubOidcAudience ?? GITHUB_OIDC_AUDIENCE
     );
     onSecret(assertion);
     return { client_assertion_type: JWT_BEARER_ASSERTION_TYPE, client_assertion: assertion };
@@ -51743,8 +51766,8 @@ function connectDataverse(settings, ports) {
     });
   }
   if (settings.appId.trim() === "") throw new UsageError("The app ID (client ID) is empty.");
-  const urlCloud = cloudOfHost(environment.hostname);
-  if (urlCloud && urlCloud !== cloud.name && !settings.authorityHost) {
+  const urlCloud = settings.authorityHost ? void 0 : conflictingCloud(environment.hostname, cloud);
+  if (urlCloud) {
     throw new UsageError(
       `Environment URL ${environment.origin} belongs to the ${urlCloud} cloud, but cloud is ${cloud.name}.`,
       {
@@ -51762,6 +51785,7 @@ function connectDataverse(settings, ports) {
     resource: environment,
     fetch: fetchFn,
     clock,
+    githubOidcAudience: cloud.tokenExchangeAudience,
     ...ports.onSecret ? { onSecret: ports.onSecret } : {}
   });
   const http = new DataverseHttp({
@@ -55971,6 +55995,7 @@ var FaultSwitches = class {
   jobFailures = [];
   importFailures = [];
   hiddenJobs = [];
+  loginFaults = [];
   /** The next `times` requests (to `operation`, or any) get this fault. */
   inject(fault, options2 = {}) {
     this.armed.push({
@@ -55997,7 +56022,12 @@ var FaultSwitches = class {
   hideNextJob(reads) {
     this.hiddenJobs.push(reads);
   }
+  /** The next `times` token requests to the login host get this fault. */
+  injectLogin(fault, options2 = {}) {
+    for (let i2 = 0; i2 < (options2.times ?? 1); i2++) this.loginFaults.push(fault);
+  }
   clear() {
+    this.loginFaults = [];
     this.armed = [];
     this.jobFailures = [];
     this.importFailures = [];
@@ -56020,6 +56050,9 @@ var FaultSwitches = class {
   }
   takeHiddenReads() {
     return this.hiddenJobs.shift() ?? 0;
+  }
+  takeLoginFault() {
+    return this.loginFaults.shift();
   }
 };
 
@@ -56391,16 +56424,9 @@ var DataverseService = class {
         version: solution.version,
         ismanaged: solution.managed
       };
-      const unknown = columns.find((column) => !(column in full));
-      if (unknown)
-        throw new ODataFailure(
-          400,
-          CODES.badRequest,
-          `Could not find a property named '${unknown}' on type 'Microsoft.Dynamics.CRM.solution'.`
-        );
       return {
         "@odata.etag": 'W/"1"',
-        ...Object.fromEntries(columns.map((column) => [column, full[column]]))
+        ...selectedColumns(full, columns, "solution")
       };
     });
     sendOData(response, 200, {
@@ -56554,22 +56580,26 @@ var DataverseService = class {
     const row = importJob.row();
     const select = url.searchParams.get("$select");
     const columns = select === null ? Object.keys(row) : select.split(",").map((column) => column.trim());
-    const unknown = columns.find((column) => !(column in row));
-    if (unknown)
-      throw new ODataFailure(
-        400,
-        CODES.badRequest,
-        `Could not find a property named '${unknown}' on type 'Microsoft.Dynamics.CRM.importjob'.`
-      );
+    const selected = selectedColumns(row, columns, "importjob");
     sendOData(response, 200, {
       "@odata.context": `${this.options.origin}/api/data/v9.2/$metadata#importjobs(${columns.join(",")})/$entity`,
       "@odata.etag": 'W/"1"',
       // The key comes back whether asked for or not.
       importjobid: row.importjobid,
-      ...Object.fromEntries(columns.map((column) => [column, row[column]]))
+      ...selected
     });
   }
 };
+function selectedColumns(row, columns, entity2) {
+  const unknown = columns.find((column) => !(column in row));
+  if (unknown)
+    throw new ODataFailure(
+      400,
+      CODES.badRequest,
+      `Could not find a property named '${unknown}' on type 'Microsoft.Dynamics.CRM.${entity2}'.`
+    );
+  return Object.fromEntries(columns.map((column) => [column, row[column]]));
+}
 function readableManifest(zip) {
   try {
     return readSolutionManifest(zip, "The customization file");
@@ -56882,7 +56912,19 @@ var LoginService = class {
   }
   async token(request2, response, tenant) {
     const now = this.options.now();
+    const fault = this.options.faults?.takeLoginFault();
+    if (fault?.kind === "drop-connection") {
+      request2.socket.destroy();
+      return;
+    }
     try {
+      if (fault?.kind === "unavailable")
+        throw new EntraFailure(
+          503,
+          "temporarily_unavailable",
+          90033,
+          "A transient error has occurred. Please try again."
+        );
       const type = String(request2.headers["content-type"] ?? "");
       const raw = (await readBody(request2, 1024 * 1024)).toString("utf8");
       if (!/^application\/x-www-form-urlencoded\b/i.test(type)) {
@@ -56988,7 +57030,8 @@ async function startLocalServer(options2 = {}) {
     tokenLifetimeSeconds: options2.tokenLifetimeSeconds ?? 3599,
     githubRequestToken: idTokenRequestToken,
     githubSubject: options2.githubSubject ?? "repo:contoso/connectors:ref:refs/heads/main",
-    now
+    now,
+    faults
   });
   const dataverse = new DataverseService({
     origin: dataverseOrigin,

@@ -23971,17 +23971,20 @@ function parseServiceUrl(text, what) {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new UsageError(`${what} '${text}' is not a URL.`, {
+    throw new UsageError(`${what} '${withoutSecrets(text)}' is not a URL.`, {
       hint: "Give the full URL, e.g. https://contoso.crm.dynamics.com."
     });
   }
+  if (url.username || url.password) throw new UsageError(`${what} must not contain a user name or password.`);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
-    throw new UsageError(`${what} '${text}' must use https.`, {
+    throw new UsageError(`${what} '${withoutSecrets(text)}' must use https.`, {
       hint: "Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1)."
     });
   }
-  if (url.username || url.password) throw new UsageError(`${what} must not contain a user name or password.`);
   return new URL(url.origin);
+}
+function withoutSecrets(text) {
+  return text.trim().replace(/[?#].*$/s, "").replace(/^([^:/?#]*:\/\/)[^/]*@/, "$1");
 }
 
 // packages/dataverse/src/clouds.ts
@@ -23990,28 +23993,33 @@ var CLOUDS = {
   Public: {
     name: "Public",
     authorityHost: "https://login.microsoftonline.com",
-    dataverseHostSuffixes: [".dynamics.com"]
+    dataverseHostSuffixes: [".dynamics.com"],
+    tokenExchangeAudience: "api://AzureADTokenExchange"
   },
   // GCC keeps the public login host; only its Dataverse hosts (crm9) differ.
   UsGov: {
     name: "UsGov",
     authorityHost: "https://login.microsoftonline.com",
-    dataverseHostSuffixes: [".crm9.dynamics.com"]
+    dataverseHostSuffixes: [".crm9.dynamics.com"],
+    tokenExchangeAudience: "api://AzureADTokenExchange"
   },
   UsGovHigh: {
     name: "UsGovHigh",
     authorityHost: "https://login.microsoftonline.us",
-    dataverseHostSuffixes: [".crm.microsoftdynamics.us"]
+    dataverseHostSuffixes: [".crm.microsoftdynamics.us"],
+    tokenExchangeAudience: "api://AzureADTokenExchangeUSGov"
   },
   UsGovDod: {
     name: "UsGovDod",
     authorityHost: "https://login.microsoftonline.us",
-    dataverseHostSuffixes: [".crm.appsplatform.us"]
+    dataverseHostSuffixes: [".crm.appsplatform.us"],
+    tokenExchangeAudience: "api://AzureADTokenExchangeUSGov"
   },
   China: {
     name: "China",
     authorityHost: "https://login.chinacloudapi.cn",
-    dataverseHostSuffixes: [".crm.dynamics.cn"]
+    dataverseHostSuffixes: [".crm.dynamics.cn"],
+    tokenExchangeAudience: "api://AzureADTokenExchangeChina"
   }
 };
 function resolveCloud(name) {
@@ -24024,6 +24032,11 @@ function resolveCloud(name) {
 function cloudOfHost(hostname) {
   const matches = Object.values(CLOUDS).flatMap((cloud) => cloud.dataverseHostSuffixes.map((suffix) => ({ cloud: cloud.name, suffix }))).filter(({ suffix }) => hostname.endsWith(suffix)).sort((a, b) => b.suffix.length - a.suffix.length);
   return matches[0]?.cloud;
+}
+function conflictingCloud(hostname, configured) {
+  const urlCloud = cloudOfHost(hostname);
+  if (!urlCloud || CLOUDS[urlCloud].authorityHost === configured.authorityHost) return void 0;
+  return urlCloud;
 }
 
 // packages/dataverse/src/auth/credentials.ts
@@ -24086,9 +24099,15 @@ var CachedTokenSource = class {
   cached;
   pending;
   async getToken() {
-    if (this.cached && this.clock.now() < this.cached.refreshAtMs) return this.cached.token;
+    const cached = this.cached;
+    if (cached && this.clock.now() < cached.refreshAtMs) return cached.token;
     this.pending ??= this.refresh().finally(() => this.pending = void 0);
-    return this.pending;
+    try {
+      return await this.pending;
+    } catch (error2) {
+      if (cached && this.cached === cached && this.clock.now() < cached.expiresAtMs) return cached.token;
+      throw error2;
+    }
   }
   invalidate() {
     this.cached = void 0;
@@ -24100,7 +24119,8 @@ var CachedTokenSource = class {
     const lifetimeMs = response.expiresInSeconds * 1e3;
     this.cached = {
       token: response.accessToken,
-      refreshAtMs: issuedAt + lifetimeMs - refreshMarginMs(lifetimeMs)
+      refreshAtMs: issuedAt + lifetimeMs - refreshMarginMs(lifetimeMs),
+      expiresAtMs: issuedAt + lifetimeMs
     };
     return response.accessToken;
   }
@@ -24666,7 +24686,7 @@ var HINTS = {
   7000222: "The client secret has expired: create a new one in the app registration and update the secret.",
   70021: "No federated credential matches this workflow: add one for the repository, branch or environment in the app registration.",
   700211: "No federated credential has this issuer: use 'https://token.actions.githubusercontent.com'.",
-  700212: "No federated credential has this audience: use 'api://AzureADTokenExchange'.",
+  700212: "No federated credential has the audience shown: set the credential's audience to it (api://AzureADTokenExchange in the public cloud and GCC, api://AzureADTokenExchangeUSGov in GCC High and DoD, api://AzureADTokenExchangeChina in China), and check cloud.",
   700213: "No federated credential matches the subject shown (matching is exact and case-sensitive): add one for it in the app registration.",
   7002138: "A federated credential differs only in letter case from the subject shown; matching is case-sensitive.",
   700024: "The client assertion has expired or is not yet valid: check the clock of the machine, or rerun the job.",
@@ -24739,7 +24759,7 @@ function createEntraTokenSource(options2) {
       options2.fetch,
       credential.requestUrl,
       credential.requestToken,
-      GITHUB_OIDC_AUDIENCE
+      options2.githubOidcAudience ?? GITHUB_OIDC_AUDIENCE
     );
     onSecret(assertion);
     return { client_assertion_type: JWT_BEARER_ASSERTION_TYPE, client_assertion: assertion };
@@ -25199,8 +25219,8 @@ function connectDataverse(settings, ports) {
     });
   }
   if (settings.appId.trim() === "") throw new UsageError("The app ID (client ID) is empty.");
-  const urlCloud = cloudOfHost(environment.hostname);
-  if (urlCloud && urlCloud !== cloud.name && !settings.authorityHost) {
+  const urlCloud = settings.authorityHost ? void 0 : conflictingCloud(environment.hostname, cloud);
+  if (urlCloud) {
     throw new UsageError(
       `Environment URL ${environment.origin} belongs to the ${urlCloud} cloud, but cloud is ${cloud.name}.`,
       {
@@ -25218,6 +25238,7 @@ function connectDataverse(settings, ports) {
     resource: environment,
     fetch: fetchFn,
     clock,
+    githubOidcAudience: cloud.tokenExchangeAudience,
     ...ports.onSecret ? { onSecret: ports.onSecret } : {}
   });
   const http = new DataverseHttp({

@@ -41299,8 +41299,12 @@ function crlfCount(text2) {
   for (let at = text2.indexOf("\r\n"); at !== -1; at = text2.indexOf("\r\n", at + 2)) count++;
   return count;
 }
-function repositoryBytes(file) {
-  return file.bytes - (file.document ? crlfCount(file.document.text) : 0);
+function repositoryBytes(file, limit = 0) {
+  if (file.bytes < limit || !file.document) return file.bytes;
+  return file.bytes - crlfCount(file.document.text);
+}
+function repositoryLength(text2, limit = 0) {
+  return text2.length <= limit ? text2.length : text2.length - crlfCount(text2);
 }
 function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -48101,7 +48105,7 @@ var scriptRules = [
     example: { bad: "a 1.2 MB script.csx with embedded data" },
     check(context) {
       const file = context.connector.files.script;
-      const bytes = file && repositoryBytes(file);
+      const bytes = file && repositoryBytes(file, MAX_SCRIPT_BYTES);
       if (bytes !== void 0 && bytes > MAX_SCRIPT_BYTES) {
         context.report({
           line: 1,
@@ -49530,7 +49534,7 @@ var documentLimitRules = [
     check(context) {
       const file = context.connector.files.swagger;
       if (!file) return;
-      const bytes = repositoryBytes(file);
+      const bytes = repositoryBytes(file, SWAGGER_LIMITS.maxBytes);
       if (bytes >= SWAGGER_LIMITS.maxBytes) {
         context.report({
           line: 1,
@@ -49538,8 +49542,7 @@ var documentLimitRules = [
         });
         return;
       }
-      const text2 = file.document?.text ?? "";
-      const characters = text2.length - crlfCount(text2);
+      const characters = repositoryLength(file.document?.text ?? "", SWAGGER_LIMITS.maxSolutionCharacters);
       if (characters > SWAGGER_LIMITS.maxSolutionCharacters) {
         context.report({
           line: 1,
