@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   buildCertificationPackage,
@@ -128,6 +128,22 @@ describe('checkCertificationPackage applies the rules of ConnectorPackageValidat
       { name: 'PkgAssets/b.zip', content: readFileSync(flowZip) },
     ]);
     expect(await checkCertificationPackage(file)).toMatchObject({ ok: true, findings: [] });
+  });
+
+  it('writes nothing beside the package it checks (a read-only download folder, a CI artifact folder)', async () => {
+    const file = await packageWith([
+      { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },
+      { name: 'PkgAssets/b.zip', content: readFileSync(flowZip) },
+    ]);
+    const created: string[] = [];
+    const watcher = watch(path.dirname(file), (_event, name) => created.push(String(name)));
+    try {
+      expect((await checkCertificationPackage(file)).ok).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      watcher.close();
+    }
+    expect(created).toEqual([]);
   });
 
   it('PKG-L1-NOFOLDER and PKG-L1-FILES: a folder at the root and no intro.md; a package that is not a zip is named', async () => {

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { temporarySibling } from '../fs/temporary.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { classifySolution } from './classify-solution.js';
@@ -22,7 +22,7 @@ function topFolders(names: readonly string[]): string[] {
  * Checks a certification package zip with every structure rule of Microsoft's
  * ConnectorPackageValidator.ps1 (rules.md §4): intro.md and one package zip at the root, one assets
  * folder in the package, two (or three) solution zips in it, each classified from its
- * customizations.xml. Runs on any OS; nested zips are read from a temporary folder.
+ * customizations.xml. Runs on any OS; nested zips are read from a folder in the OS's temporary folder.
  */
 export async function checkCertificationPackage(
   zipPath: string,
@@ -31,10 +31,12 @@ export async function checkCertificationPackage(
   const findings: PackageFinding[] = [];
   const solutions: PackageCheckResult['solutions'] = [];
   const outerName = path.basename(zipPath);
-  const scratch = temporarySibling(zipPath);
   const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options.limits });
+  // The nested zips are copied to the temporary folder, never beside the package: its folder may be
+  // read-only (a download, a CI artifact), and checking must not leave anything there.
+  let scratch: string | undefined;
   try {
-    await fs.mkdir(scratch);
+    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'connector-alm-package-'));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -65,7 +67,7 @@ export async function checkCertificationPackage(
       await checkPackageZip(outer, packages[0]!.name, scratch, options, findings, solutions);
   } finally {
     outer.close();
-    await fs.rm(scratch, { recursive: true, force: true });
+    if (scratch !== undefined) await fs.rm(scratch, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, findings, solutions };
 }
