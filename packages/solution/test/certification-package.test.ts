@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { UsageError } from '@connector-alm/core';
 import path from 'node:path';
 import {
   buildCertificationPackage,
@@ -101,6 +102,28 @@ describe('buildCertificationPackage', () => {
         flowSolution: other,
       }),
     ).rejects.toThrow(/PKG-HAS-FLOW-SOL: Flow solution in 'out.pdpkg.zip' is invalid/);
+  });
+
+  it('refuses an output the validator would refuse or that would replace one of its inputs, and writes nothing', async () => {
+    const dir = temp.make();
+    const inputs = { intro, connectorSolution: connectorZip, flowSolution: flowZip };
+    // ConnectorPackageValidator.ps1: "The file 'ContosoTasks' provided is not a zip file."
+    await expect(buildCertificationPackage(path.join(dir, 'ContosoTasks'), inputs)).rejects.toThrow(
+      new UsageError(`The package '${path.join(dir, 'ContosoTasks')}' must end in .zip.`),
+    );
+    mkdirSync(path.join(dir, 'folder.zip'));
+    await expect(buildCertificationPackage(path.join(dir, 'folder.zip'), inputs)).rejects.toThrow(
+      /folder.zip is a folder/,
+    );
+    expect(readdirSync(dir)).toEqual(['folder.zip']);
+    // The package named like the connector solution it packs: the export would be lost.
+    const solution = path.join(dir, 'ContosoConnector.zip');
+    writeFileSync(solution, readFileSync(connectorZip));
+    await expect(
+      buildCertificationPackage(solution, { ...inputs, connectorSolution: solution }),
+    ).rejects.toThrow(UsageError);
+    expect(readFileSync(solution).equals(readFileSync(connectorZip))).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['ContosoConnector.zip', 'folder.zip']);
   });
 });
 

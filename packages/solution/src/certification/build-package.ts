@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { UsageError, UserError } from '@connector-alm/core';
 import { temporarySibling } from '../fs/temporary.js';
 import { writeZipAtomically } from '../zip/zip-writer.js';
 import { checkCertificationPackage } from './check-package.js';
@@ -33,9 +33,21 @@ export async function buildCertificationPackage(
   const names = solutions.map((file) => path.basename(file));
   if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
     throw new UserError(`The solution zips must have different file names; got ${names.join(', ')}.`);
+  // ConnectorPackageValidator.ps1 refuses a package whose name does not end in .zip.
+  if (!/\.zip$/i.test(out)) throw new UsageError(`The package '${out}' must end in .zip.`);
+  const existing = await fs.stat(out).catch(() => undefined);
+  if (existing?.isDirectory())
+    throw new UserError(`${out} is a folder; the package cannot be written there.`, {
+      hint: 'Give the path of the package zip to write.',
+    });
   for (const file of [options.intro, ...solutions]) {
-    if (!(await fs.stat(file).catch(() => undefined))?.isFile())
-      throw new UserError(`${file} does not exist or is not a file.`);
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (!stat?.isFile()) throw new UserError(`${file} does not exist or is not a file.`);
+    // Same file, whatever the case of the name or the link that leads to it.
+    if (existing && stat.dev === existing.dev && stat.ino === existing.ino)
+      throw new UsageError(`The package ${out} would replace ${file}, one of the files it packs.`, {
+        hint: 'Give the package another name.',
+      });
   }
   const packageName = options.packageName ?? `${path.basename(out).replace(/\.zip$/i, '')}.pdpkg.zip`;
   const inner = temporarySibling(out);
