@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
 import { UsageError } from '@connector-alm/core';
 import path from 'node:path';
 import {
@@ -167,6 +167,25 @@ describe('checkCertificationPackage applies the rules of ConnectorPackageValidat
       watcher.close();
     }
     expect(created).toEqual([]);
+  });
+
+  it('PKG-ZIP-NAME: a package whose name does not end in .zip, which the validator refuses before opening it', async () => {
+    const file = await packageWith([
+      { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },
+      { name: 'PkgAssets/b.zip', content: readFileSync(flowZip) },
+    ]);
+    const renamed = path.join(path.dirname(file), 'ContosoTasks');
+    renameSync(file, renamed);
+    expect((await checkCertificationPackage(renamed)).findings).toEqual([
+      {
+        ruleId: 'PKG-ZIP-NAME',
+        message: "The file 'ContosoTasks' provided is not a zip file.",
+        hint: 'ConnectorPackageValidator.ps1 takes only a file whose name ends in .zip; rename it.',
+      },
+    ]);
+    const upper = path.join(path.dirname(file), 'ContosoTasks.ZIP');
+    renameSync(renamed, upper);
+    expect((await checkCertificationPackage(upper)).ok).toBe(true);
   });
 
   it('PKG-L1-NOFOLDER and PKG-L1-FILES: a folder at the root and no intro.md; a package that is not a zip is named', async () => {

@@ -31,6 +31,14 @@ export async function checkCertificationPackage(
   const findings: PackageFinding[] = [];
   const solutions: PackageCheckResult['solutions'] = [];
   const outerName = path.basename(zipPath);
+  if (!/\.zip$/i.test(outerName)) {
+    // The validator's own argument check: it stops there, while the rules below still apply.
+    findings.push({
+      ruleId: 'PKG-ZIP-NAME',
+      message: `The file '${outerName}' provided is not a zip file.`,
+      hint: 'ConnectorPackageValidator.ps1 takes only a file whose name ends in .zip; rename it.',
+    });
+  }
   const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options.limits });
   // The nested zips are copied to the temporary folder, never beside the package: its folder may be
   // read-only (a download, a CI artifact), and checking must not leave anything there.
