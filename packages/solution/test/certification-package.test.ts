@@ -245,6 +245,33 @@ describe('checkCertificationPackage applies the rules of ConnectorPackageValidat
     expect(result.findings[0]!.hint).toContain("Please add the missing '[Content_Types].xml'");
   });
 
+  it('names in another case are the same names, as on Windows where the validator runs', async () => {
+    const recase = async (source: string, file: string): Promise<string> => {
+      const entries = [...(await readZip(source))].map(([name, content]) => ({
+        name: name
+          .replace(/^customizations\.xml$/, 'Customizations.xml')
+          .replace(/^solution\.xml$/, 'Solution.xml')
+          .replace(/^\[Content_Types\]\.xml$/, '[content_types].xml')
+          .replace(/^Connector\//, 'connector/')
+          .replace(/^Workflows\//, 'WORKFLOWS/'),
+        content,
+      }));
+      return zipWithYazl(path.join(temp.make(), file), entries);
+    };
+    const file = await packageWith([
+      { name: 'PkgAssets/a.zip', content: readFileSync(await recase(connectorZip, 'a.zip')) },
+      { name: 'pkgassets/b.zip', content: readFileSync(await recase(flowZip, 'b.zip')) },
+    ]);
+    expect(await checkCertificationPackage(file)).toMatchObject({
+      ok: true,
+      findings: [],
+      solutions: [
+        { name: 'PkgAssets/a.zip', kind: 'connector' },
+        { name: 'pkgassets/b.zip', kind: 'flow' },
+      ],
+    });
+  });
+
   it('PKG-SOL-WORKFLOWS-DIR: a flow in customizations.xml without the Workflows folder', async () => {
     const entries = [...(await readZip(flowZip))]
       .filter(([name]) => !name.startsWith('Workflows/'))

@@ -12,10 +12,18 @@ export interface CheckPackageOptions {
   limits?: Partial<ZipLimits>;
 }
 
+/**
+ * The folders at the top of these entry names, each once in the case it first has: the validator
+ * expands the zip on Windows, where 'PkgAssets/a.zip' and 'pkgassets/b.zip' are in one folder.
+ */
 function topFolders(names: readonly string[]): string[] {
-  return [
-    ...new Set(names.filter((name) => name.includes('/')).map((name) => name.slice(0, name.indexOf('/')))),
-  ];
+  const folders = new Map<string, string>();
+  for (const name of names) {
+    if (!name.includes('/')) continue;
+    const folder = name.slice(0, name.indexOf('/'));
+    if (!folders.has(folder.toLowerCase())) folders.set(folder.toLowerCase(), folder);
+  }
+  return [...folders.values()];
 }
 
 /**
@@ -102,8 +110,9 @@ async function checkPackageZip(
       return;
     }
     const assets = folders[0]!;
+    const prefix = `${assets.toLowerCase()}/`;
     const inAssets = inner.entries.filter(
-      (entry) => entry.name.startsWith(`${assets}/`) && entry.name !== `${assets}/`,
+      (entry) => entry.name.toLowerCase().startsWith(prefix) && entry.name.length > prefix.length,
     );
     const subfolders = topFolders(inAssets.map((entry) => entry.name.slice(assets.length + 1)));
     if (subfolders.length > 0) {

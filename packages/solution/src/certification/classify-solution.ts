@@ -26,8 +26,13 @@ export async function classifySolution(
   pluginMode: boolean,
 ): Promise<{ kind: SolutionKind; findings: PackageFinding[] }> {
   const findings: PackageFinding[] = [];
-  const names = reader.files.map((entry) => entry.name);
-  const missing = REQUIRED.filter((name) => !names.includes(name));
+  // Names in any case, as the validator compares them on Windows (PowerShell's -eq ignores case).
+  const rootFiles = new Map(
+    reader.files
+      .filter((entry) => !entry.name.includes('/'))
+      .map((entry) => [entry.name.toLowerCase(), entry]),
+  );
+  const missing = REQUIRED.filter((name) => !rootFiles.has(name.toLowerCase()));
   if (missing.length > 0) {
     findings.push({
       ruleId: 'PKG-SOL-FILES',
@@ -36,15 +41,16 @@ export async function classifySolution(
     });
     return { kind: 'other', findings };
   }
-  const entry = reader.find('customizations.xml')!;
+  const entry = rootFiles.get('customizations.xml')!;
   const root = parseXml(
-    decodeUtf8Strict(await reader.readBuffer(entry), `${label}/customizations.xml`),
-    `${label}/customizations.xml`,
+    decodeUtf8Strict(await reader.readBuffer(entry), `${label}/${entry.name}`),
+    `${label}/${entry.name}`,
   );
   const hasConnector = hasNonEmpty(root, 'Connector');
   const hasWorkflows = hasNonEmpty(root, 'Workflows');
   const hasPlugin = pluginMode && hasNonEmpty(root, 'aicopilot_aiplugin');
-  const folder = (name: string): boolean => names.some((entryName) => entryName.startsWith(`${name}/`));
+  const folder = (name: string): boolean =>
+    reader.entries.some((other) => other.name.toLowerCase().startsWith(`${name.toLowerCase()}/`));
   if (hasConnector && !folder('Connector')) {
     findings.push({
       ruleId: 'PKG-SOL-CONNECTOR-DIR',
