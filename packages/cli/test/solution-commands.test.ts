@@ -278,7 +278,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'other.zip',
     ]);
     expect(built.code).toBe(1);
-    expect(built.err).toContain("PKG-HAS-FLOW-SOL: Flow solution in 'pkg.pdpkg.zip' is invalid.");
+    expect(built.err).toContain("PKG-HAS-FLOW-SOL: Flow solution in 'pkg.pdpkg.zip/PkgAssets' is invalid.");
     expect(existsSync(path.join(cwd, 'pkg.zip'))).toBe(false);
     const checked = await run(cwd, ['package', 'check', 'connector.zip']);
     expect(checked.code).toBe(1);

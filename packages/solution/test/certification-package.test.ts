@@ -10,7 +10,7 @@ import {
   unpackSolution,
 } from '../src/index.js';
 import { readZip } from './helpers/trees.js';
-import { temporaryFolders, zipWithYazl } from './helpers/zips.js';
+import { temporaryFolders, variantOf, zipWithYazl } from './helpers/zips.js';
 
 const temp = temporaryFolders('certification-');
 afterAll(() => temp.cleanup());
@@ -101,7 +101,7 @@ describe('buildCertificationPackage', () => {
         connectorSolution: connectorZip,
         flowSolution: other,
       }),
-    ).rejects.toThrow(/PKG-HAS-FLOW-SOL: Flow solution in 'out.pdpkg.zip' is invalid/);
+    ).rejects.toThrow(/PKG-HAS-FLOW-SOL: Flow solution in 'out.pdpkg.zip\/PkgAssets' is invalid/);
   });
 
   it('refuses an output the validator would refuse or that would replace one of its inputs, and writes nothing', async () => {
@@ -282,5 +282,90 @@ describe('checkCertificationPackage applies the rules of ConnectorPackageValidat
       { name: 'PkgAssets/b.zip', content: readFileSync(noFolder) },
     ]);
     expect(await ruleIds(file)).toEqual(['PKG-SOL-WORKFLOWS-DIR']);
+  });
+
+  it('says what the validator says, with the solution zip and the assets folder it is in', async () => {
+    const without = async (source: string, drop: (name: string) => boolean): Promise<Buffer> => {
+      const entries = [...(await readZip(source))]
+        .filter(([name]) => !drop(name))
+        .map(([name, content]) => ({ name, content }));
+      return readFileSync(await zipWithYazl(path.join(temp.make(), 's.zip'), entries));
+    };
+    const folderHint =
+      'The folders should match the customization.xml file. They are present by default in an exported solution and should not be modified/removed manually. Please add the required folder to the solution zip or export the correct solution again.';
+    const noFolders = await packageWith([
+      { name: 'PkgAssets/a.zip', content: await without(connectorZip, (n) => n.startsWith('Connector/')) },
+      { name: 'PkgAssets/b.zip', content: await without(flowZip, (n) => n.startsWith('Workflows/')) },
+    ]);
+    expect((await checkCertificationPackage(noFolders)).findings).toEqual([
+      {
+        ruleId: 'PKG-SOL-CONNECTOR-DIR',
+        // The validator's text, its missing quote included.
+        message:
+          "The solution zip file 'a.zip' in 'p.pdpkg.zip/PkgAssets' should contain one folder namely 'Connector.",
+        hint: folderHint,
+      },
+      {
+        ruleId: 'PKG-SOL-WORKFLOWS-DIR',
+        message:
+          "The solution zip file 'b.zip' in 'p.pdpkg.zip/PkgAssets' should contain 'folder namely 'Workflows''.",
+        hint: folderHint,
+      },
+    ]);
+    const noXml = await packageWith([
+      { name: 'PkgAssets/a.zip', content: await without(connectorZip, (n) => !n.startsWith('[')) },
+      { name: 'PkgAssets/b.zip', content: readFileSync(flowZip) },
+    ]);
+    expect((await checkCertificationPackage(noXml)).findings).toEqual([
+      {
+        ruleId: 'PKG-SOL-FILES',
+        message:
+          "The solution zip file 'a.zip' in 'p.pdpkg.zip/PkgAssets' should contain three files namely '[Content_Types].xml', 'customizations.xml', 'solution.xml'.",
+        hint: "Please add the missing 'customizations.xml, solution.xml' to the solution zip file. NOTE: These files are by default present in an exported solution and should not be manually modified/removed. If done, please revert the changes.",
+      },
+      {
+        ruleId: 'PKG-HAS-CONNECTOR-SOL',
+        message:
+          "Connector solution in 'p.pdpkg.zip/PkgAssets' is invalid. Connector solution should only contain 'Connector' folder.",
+        hint: "Validate the connector solution has no extra component except 'Connector'. If not so, please remove them from the solution and export again.",
+      },
+    ]);
+    const customizations = readZip(connectorZip).then((entries) =>
+      entries
+        .get('customizations.xml')!
+        .toString('utf8')
+        .replace(
+          '</ImportExportXml>',
+          '<aicopilot_aiplugins><aicopilot_aiplugin><name>x</name></aicopilot_aiplugin></aicopilot_aiplugins></ImportExportXml>',
+        ),
+    );
+    const plugin = await variantOf(connectorZip, path.join(temp.make(), 'plugin.zip'), {
+      'customizations.xml': await customizations,
+      'aiplugins/x/aiplugin.xml': '<aiplugin />',
+    });
+    const noOperations = await packageWith([
+      { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },
+      { name: 'PkgAssets/b.zip', content: readFileSync(flowZip) },
+      { name: 'PkgAssets/c.zip', content: readFileSync(plugin) },
+    ]);
+    expect((await checkCertificationPackage(noOperations, { plugin: true })).findings).toEqual([
+      {
+        ruleId: 'PKG-SOL-PLUGIN-DIRS',
+        message:
+          "The solution zip file 'c.zip' in 'p.pdpkg.zip/PkgAssets' should contain 'folder namely 'aipluginoperations",
+        hint: 'The folders should match the customization.xml file. They are present by default in an exported solution and should not be modified/removed manually. Please add the required folders to the solution zip or export the correct solution again.',
+      },
+    ]);
+    const empty = await packageWith([
+      { name: 'PkgAssets/ImportConfig.xml', content: '<configdatastorage />' },
+    ]);
+    expect((await checkCertificationPackage(empty, { plugin: true })).findings).toEqual([
+      {
+        ruleId: 'PKG-L3-ZIPCOUNT',
+        message:
+          "The package folder 'PkgAssets' does not contain solution zip files in 'p.pdpkg.zip/PkgAssets'.",
+        hint: 'Please add the required connector, flow and AIplugin solution zip files.',
+      },
+    ]);
   });
 });

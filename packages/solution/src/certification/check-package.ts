@@ -110,6 +110,8 @@ async function checkPackageZip(
       return;
     }
     const assets = folders[0]!;
+    // Where the validator says the solution zips are: the package zip and its assets folder.
+    const where = `${name}/${assets}`;
     const prefix = `${assets.toLowerCase()}/`;
     const inAssets = inner.entries.filter(
       (entry) => entry.name.toLowerCase().startsWith(prefix) && entry.name.length > prefix.length,
@@ -118,7 +120,7 @@ async function checkPackageZip(
     if (subfolders.length > 0) {
       findings.push({
         ruleId: 'PKG-L3-NOFOLDER',
-        message: `The package folder '${assets}' should not contain any folder inside '${name}'.`,
+        message: `The package folder '${assets}' should not contain any folder inside '${where}'.`,
         hint: `Please remove the folder(s) ${subfolders.join(', ')}.`,
       });
     }
@@ -132,8 +134,8 @@ async function checkPackageZip(
     if (zips.length === 0) {
       findings.push({
         ruleId: 'PKG-L3-ZIPCOUNT',
-        message: `The package folder '${assets}' does not contain solution zip files in '${name}'.`,
-        hint: 'Please add the required connector and flow solution zip files.',
+        message: `The package folder '${assets}' does not contain solution zip files in '${where}'.`,
+        hint: `Please add the required ${options.plugin ? 'connector, flow and AIplugin' : 'connector and flow'} solution zip files.`,
       });
       return;
     }
@@ -142,12 +144,12 @@ async function checkPackageZip(
         options.plugin
           ? {
               ruleId: 'PKG-L3-ZIPCOUNT',
-              message: `The package folder '${assets}' should contain connector, flow and AIplugin solution zip files in '${name}'.`,
+              message: `The package folder '${assets}' should contain connector, flow and AIplugin solution zip files in '${where}'.`,
               hint: 'Please have all the three solution zip files as this is a plugin connector.',
             }
           : {
               ruleId: 'PKG-L3-ZIPCOUNT',
-              message: `The package folder '${assets}' should contain only connector and flow solution zip files in '${name}'.`,
+              message: `The package folder '${assets}' should contain only connector and flow solution zip files in '${where}'.`,
             },
       );
     }
@@ -157,7 +159,11 @@ async function checkPackageZip(
       const label = `${name}/${entry.name}`;
       const reader = await ZipReader.open(solutionFile, { displayName: label, limits: options.limits });
       try {
-        const result = await classifySolution(reader, label, options.plugin ?? false);
+        const result = await classifySolution(
+          reader,
+          { zip: entry.name.slice(assets.length + 1), folder: where },
+          options.plugin ?? false,
+        );
         findings.push(...result.findings);
         solutions.push({ name: entry.name, kind: result.kind });
       } finally {
@@ -167,20 +173,20 @@ async function checkPackageZip(
     requireKind(
       solutions.map((s) => s.kind),
       'connector',
-      name,
+      where,
       findings,
     );
     requireKind(
       solutions.map((s) => s.kind),
       'flow',
-      name,
+      where,
       findings,
     );
     if (options.plugin)
       requireKind(
         solutions.map((s) => s.kind),
         'plugin',
-        name,
+        where,
         findings,
       );
   } finally {
@@ -188,23 +194,25 @@ async function checkPackageZip(
   }
 }
 
+/** The validator's messages for a kind of solution the package lacks; {p} is the assets folder. */
 const MISSING: Record<Exclude<SolutionKind, 'other'>, PackageFinding> = {
   connector: {
     ruleId: 'PKG-HAS-CONNECTOR-SOL',
     message:
       "Connector solution in '{p}' is invalid. Connector solution should only contain 'Connector' folder.",
-    hint: "Validate the connector solution has no extra component except 'Connector'.",
+    hint: "Validate the connector solution has no extra component except 'Connector'. If not so, please remove them from the solution and export again.",
   },
   flow: {
     ruleId: 'PKG-HAS-FLOW-SOL',
     message:
       "Flow solution in '{p}' is invalid. Flow solution should contain both 'Connector' and 'Workflows' folders.",
-    hint: 'Export the flow solution with the connector and the flow in it.',
+    hint: "Validate the flow solution has both 'Connector' and 'Workflows' components. If not so, please recreate the solution and export again.",
   },
   plugin: {
     ruleId: 'PKG-HAS-PLUGIN-SOL',
     message:
       "Plugin solution in '{p}' is invalid. Plugin solution should contain 'Connector', 'aiplugins' and 'aipluginoperations' folders.",
+    hint: "Validate the plugin solution has 'Connector', 'aiplugins' and 'aipluginoperations' components. If not so, please recreate the solution and export again.",
   },
 };
 
