@@ -368,4 +368,48 @@ describe('checkCertificationPackage applies the rules of ConnectorPackageValidat
       },
     ]);
   });
+
+  it('classifies the solutions as the validator does, attributes counting as content', async () => {
+    const withCustomizations = async (source: string, change: (xml: string) => string): Promise<Buffer> => {
+      const xml = (await readZip(source)).get('customizations.xml')!.toString('utf8');
+      const file = path.join(temp.make(), 'solution.zip');
+      return readFileSync(
+        await variantOf(source, file, {
+          'customizations.xml': change(xml),
+          'aiplugins/x/aiplugin.xml': '<aiplugin />',
+          'aipluginoperations/x/operation.xml': '<operation />',
+        }),
+      );
+    };
+    const pluginNode = '<aicopilot_aiplugins><aicopilot_aiplugin aicopilot_name="x" /></aicopilot_aiplugins>';
+    // The plugin node carries only attributes: XmlNode.Attributes.Count > 0 makes it found.
+    const plugin = await withCustomizations(connectorZip, (xml) =>
+      xml.replace('</ImportExportXml>', `${pluginNode}</ImportExportXml>`),
+    );
+    const file = await packageWith([
+      { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },
+      { name: 'PkgAssets/b.zip', content: readFileSync(flowZip) },
+      { name: 'PkgAssets/c.zip', content: plugin },
+    ]);
+    expect(await checkCertificationPackage(file, { plugin: true })).toMatchObject({
+      ok: true,
+      solutions: [
+        { name: 'PkgAssets/a.zip', kind: 'connector' },
+        { name: 'PkgAssets/b.zip', kind: 'flow' },
+        { name: 'PkgAssets/c.zip', kind: 'plugin' },
+      ],
+    });
+    // A solution with the connector, a flow and the plugin is none of the three for the validator.
+    const all = await withCustomizations(flowZip, (xml) =>
+      xml.replace('</ImportExportXml>', `${pluginNode}</ImportExportXml>`),
+    );
+    const mixed = await packageWith([
+      { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },
+      { name: 'PkgAssets/b.zip', content: readFileSync(flowZip) },
+      { name: 'PkgAssets/c.zip', content: all },
+    ]);
+    const result = await checkCertificationPackage(mixed, { plugin: true });
+    expect(result.solutions[2]).toEqual({ name: 'PkgAssets/c.zip', kind: 'other' });
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['PKG-HAS-PLUGIN-SOL']);
+  });
 });

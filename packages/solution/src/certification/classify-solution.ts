@@ -6,13 +6,25 @@ import type { PackageFinding, SolutionKind } from './package-findings.js';
 
 const REQUIRED = ['[Content_Types].xml', 'customizations.xml', 'solution.xml'];
 
-/** Whether some element `name` anywhere under `node` has content, as the validator's XPath `//name` with a non-empty test. */
-function hasNonEmpty(node: XmlElement, name: string): boolean {
-  return childElements(node).some(
-    (child) =>
-      (child.name === name &&
-        child.children.some((c) => c.kind === 'element' || (c.kind === 'text' && c.text.trim() !== ''))) ||
-      hasNonEmpty(child, name),
+/** The first element `name` in document order, as the validator's SelectSingleNode('//name'). */
+function firstElement(node: XmlElement, name: string): XmlElement | undefined {
+  if (node.name === name) return node;
+  for (const child of childElements(node)) {
+    const found = firstElement(child, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the first element `name` has content as the validator tests it: HasChildNodes (XmlDocument
+ * drops whitespace-only text) or an attribute.
+ */
+function hasNonEmpty(root: XmlElement, name: string): boolean {
+  const node = firstElement(root, name);
+  return (
+    node !== undefined &&
+    (node.attributes.length > 0 || node.children.some((c) => c.kind !== 'text' || c.text.trim() !== ''))
   );
 }
 
@@ -42,7 +54,8 @@ const FOLDERS_HINT =
 
 /**
  * Checks one solution zip of a certification package and classifies it the way the validator does:
- * by the non-empty Connector, Workflows and aicopilot_aiplugin nodes of customizations.xml. `zip` is
+ * by the non-empty Connector, Workflows and aicopilot_aiplugin nodes of customizations.xml (the
+ * connector alone, with a flow, or with the plugin). `zip` is
  * the solution zip's name and `folder` the assets folder it is in, as the validator's messages name
  * them.
  */
@@ -103,12 +116,15 @@ export async function classifySolution(
       hint: `${FOLDERS_HINT} Please add the required folders to the solution zip or export the correct solution again.`,
     });
   }
+  // A solution with the connector, a flow and the plugin is none of the three for the validator.
   const kind: SolutionKind = !hasConnector
     ? 'other'
-    : hasPlugin
-      ? 'plugin'
-      : hasWorkflows
-        ? 'flow'
-        : 'connector';
+    : hasWorkflows && hasPlugin
+      ? 'other'
+      : hasPlugin
+        ? 'plugin'
+        : hasWorkflows
+          ? 'flow'
+          : 'connector';
   return { kind, findings };
 }
