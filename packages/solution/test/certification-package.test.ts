@@ -327,7 +327,7 @@ describe('checkCertificationPackage applies the rules of ConnectorPackageValidat
         ruleId: 'PKG-HAS-CONNECTOR-SOL',
         message:
           "Connector solution in 'p.pdpkg.zip/PkgAssets' is invalid. Connector solution should only contain 'Connector' folder.",
-        hint: "Validate the connector solution has no extra component except 'Connector'. If not so, please remove them from the solution and export again.",
+        hint: "Validate the connector solution has no extra component except 'Connector'. If not so, please remove them from the solution and export again. Solutions found: a.zip (not a connector, flow or plugin solution), b.zip (flow solution).",
       },
     ]);
     const customizations = readZip(connectorZip).then((entries) =>
@@ -411,5 +411,61 @@ describe('checkCertificationPackage applies the rules of ConnectorPackageValidat
     const result = await checkCertificationPackage(mixed, { plugin: true });
     expect(result.solutions[2]).toEqual({ name: 'PkgAssets/c.zip', kind: 'other' });
     expect(result.findings.map((f) => f.ruleId)).toEqual(['PKG-HAS-PLUGIN-SOL']);
+  });
+
+  it('says which files, folders and solutions are too many or of the wrong kind, and what to keep', async () => {
+    const hints = async (file: string, plugin = false): Promise<Array<string | undefined>> =>
+      (await checkCertificationPackage(file, { plugin })).findings.map((f) => f.hint);
+    const dir = temp.make();
+    const pdpkg = readFileSync(
+      await zipWithYazl(path.join(dir, 'p.pdpkg.zip'), [
+        { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },
+        { name: 'PkgAssets/b.zip', content: readFileSync(flowZip) },
+      ]),
+    );
+    // A README.md beside intro.md: the validator counts every *.md.
+    const twoMd = await zipWithYazl(path.join(dir, 'two-md.zip'), [
+      { name: 'intro.md', content: '# Intro' },
+      { name: 'README.md', content: '# Readme' },
+      { name: 'p.pdpkg.zip', content: pdpkg },
+    ]);
+    expect(await hints(twoMd)).toEqual(['There are 2 .md files (intro.md, README.md); keep only intro.md.']);
+    const twoMdNoZip = await zipWithYazl(path.join(dir, 'two-md-no-zip.zip'), [
+      { name: 'intro.md', content: '# Intro' },
+      { name: 'README.md', content: '# Readme' },
+    ]);
+    expect(await hints(twoMdNoZip)).toEqual([
+      'The package zip file is missing. Please add the required file(s). There are 2 .md files (intro.md, README.md); keep only intro.md.',
+    ]);
+    const twoZips = await zipWithYazl(path.join(dir, 'two-zips.zip'), [
+      { name: 'intro.md', content: '# Intro' },
+      { name: 'p.pdpkg.zip', content: pdpkg },
+      { name: 'ContosoFlow.zip', content: readFileSync(flowZip) },
+    ]);
+    expect(await hints(twoZips)).toEqual([
+      'There are 2 .zip files (p.pdpkg.zip, ContosoFlow.zip); keep only the package zip file.',
+    ]);
+    const twoFolders = await packageWith([
+      { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },
+      { name: 'PkgAssets/b.zip', content: readFileSync(flowZip) },
+      { name: 'en-US/Package.resources.dll', content: 'MZ' },
+    ]);
+    expect(await hints(twoFolders)).toEqual([
+      'It has 2 folders (PkgAssets, en-US); keep only the folder containing the solution zip files.',
+    ]);
+    const oneSolution = await packageWith([{ name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) }]);
+    expect(await hints(oneSolution)).toEqual([
+      'It has 1 solution zip (a.zip); please add the required connector and flow solution zip files.',
+      "Validate the flow solution has both 'Connector' and 'Workflows' components. If not so, please recreate the solution and export again. Solutions found: a.zip (connector solution).",
+    ]);
+    const twoFlows = await packageWith([
+      { name: 'PkgAssets/a.zip', content: readFileSync(flowZip) },
+      { name: 'PkgAssets/b.zip', content: readFileSync(flowZip) },
+      { name: 'PkgAssets/c.zip', content: readFileSync(flowZip) },
+    ]);
+    expect(await hints(twoFlows)).toEqual([
+      'It has 3 solution zips (a.zip, b.zip, c.zip); keep only the connector and flow solution zips.',
+      "Validate the connector solution has no extra component except 'Connector'. If not so, please remove them from the solution and export again. Solutions found: a.zip (flow solution), b.zip (flow solution), c.zip (flow solution).",
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ZipLimits } from '../zip/limits.js';
-import { ZipReader } from '../zip/zip-reader.js';
+import { ZipReader, type ZipEntryInfo } from '../zip/zip-reader.js';
 import { classifySolution } from './classify-solution.js';
 import type { PackageCheckResult, PackageFinding, SolutionKind } from './package-findings.js';
 
@@ -10,6 +10,10 @@ export interface CheckPackageOptions {
   /** The connector is an AI plugin: a third solution (connector + aiplugins) is required. */
   plugin?: boolean;
   limits?: Partial<ZipLimits>;
+}
+
+function names(entries: readonly ZipEntryInfo[], prefix = ''): string {
+  return entries.map((entry) => entry.name.slice(prefix.length)).join(', ');
 }
 
 /**
@@ -65,6 +69,7 @@ export async function checkCertificationPackage(
     const markdown = rootFiles.filter((entry) => entry.name.toLowerCase().endsWith('.md'));
     const packages = rootFiles.filter((entry) => entry.name.toLowerCase().endsWith('.zip'));
     if (markdown.length !== 1 || packages.length !== 1) {
+      // The validator's hints for what is missing; it says nothing about files that are too many.
       const missing =
         markdown.length === 0 && packages.length === 0
           ? 'The intro.md file and package zip file are missing.'
@@ -72,11 +77,18 @@ export async function checkCertificationPackage(
             ? 'The intro.md file is missing.'
             : packages.length === 0
               ? 'The package zip file is missing.'
-              : 'There must be exactly one intro.md and one package zip file.';
+              : undefined;
+      const problems = missing ? [missing, 'Please add the required file(s).'] : [];
+      if (markdown.length > 1)
+        problems.push(`There are ${markdown.length} .md files (${names(markdown)}); keep only intro.md.`);
+      if (packages.length > 1)
+        problems.push(
+          `There are ${packages.length} .zip files (${names(packages)}); keep only the package zip file.`,
+        );
       findings.push({
         ruleId: 'PKG-L1-FILES',
         message: `The provided zip file should contain both intro.md and package zip file in '${outerName}'.`,
-        hint: `${missing} Please add the required file(s).`,
+        hint: problems.join(' '),
       });
     }
     if (packages.length === 1)
@@ -105,7 +117,10 @@ async function checkPackageZip(
       findings.push({
         ruleId: 'PKG-L2-ASSETS',
         message: `The package zip file should contain a folder ideally named 'PkgAssets' inside '${name}'.`,
-        hint: 'Please add the folder containing the solution zip files.',
+        hint:
+          folders.length === 0
+            ? 'Please add the folder containing the solution zip files.'
+            : `It has ${folders.length} folders (${folders.join(', ')}); keep only the folder containing the solution zip files.`,
       });
       return;
     }
@@ -140,18 +155,21 @@ async function checkPackageZip(
       return;
     }
     if (zips.length !== wanted) {
-      findings.push(
-        options.plugin
-          ? {
-              ruleId: 'PKG-L3-ZIPCOUNT',
-              message: `The package folder '${assets}' should contain connector, flow and AIplugin solution zip files in '${where}'.`,
-              hint: 'Please have all the three solution zip files as this is a plugin connector.',
-            }
-          : {
-              ruleId: 'PKG-L3-ZIPCOUNT',
-              message: `The package folder '${assets}' should contain only connector and flow solution zip files in '${where}'.`,
-            },
-      );
+      // The validator has messages for too many zips without --plugin and too few with it only.
+      const found = `(${names(zips, `${assets}/`)})`;
+      const kinds = options.plugin ? 'connector, flow and AIplugin' : 'connector and flow';
+      findings.push({
+        ruleId: 'PKG-L3-ZIPCOUNT',
+        message: options.plugin
+          ? `The package folder '${assets}' should contain connector, flow and AIplugin solution zip files in '${where}'.`
+          : `The package folder '${assets}' should contain only connector and flow solution zip files in '${where}'.`,
+        hint:
+          zips.length > wanted
+            ? `It has ${zips.length} solution zips ${found}; keep only the ${kinds} solution zips.`
+            : options.plugin
+              ? `It has ${zips.length} solution zip${zips.length === 1 ? '' : 's'} ${found}. Please have all the three solution zip files as this is a plugin connector.`
+              : `It has 1 solution zip ${found}; please add the required ${kinds} solution zip files.`,
+      });
     }
     for (const [index, entry] of zips.entries()) {
       const solutionFile = path.join(scratch, `solution-${index}.zip`);
@@ -170,25 +188,9 @@ async function checkPackageZip(
         reader.close();
       }
     }
-    requireKind(
-      solutions.map((s) => s.kind),
-      'connector',
-      where,
-      findings,
-    );
-    requireKind(
-      solutions.map((s) => s.kind),
-      'flow',
-      where,
-      findings,
-    );
-    if (options.plugin)
-      requireKind(
-        solutions.map((s) => s.kind),
-        'plugin',
-        where,
-        findings,
-      );
+    requireKind(solutions, 'connector', where, findings);
+    requireKind(solutions, 'flow', where, findings);
+    if (options.plugin) requireKind(solutions, 'plugin', where, findings);
   } finally {
     inner.close();
   }
@@ -216,13 +218,30 @@ const MISSING: Record<Exclude<SolutionKind, 'other'>, PackageFinding> = {
   },
 };
 
+const KIND_NAMES: Record<SolutionKind, string> = {
+  connector: 'connector solution',
+  flow: 'flow solution',
+  plugin: 'plugin solution',
+  other: 'not a connector, flow or plugin solution',
+};
+
+/** The validator's finding for a kind of solution the package lacks, with the kinds it found. */
 function requireKind(
-  kinds: SolutionKind[],
+  solutions: PackageCheckResult['solutions'],
   kind: Exclude<SolutionKind, 'other'>,
   where: string,
   findings: PackageFinding[],
 ): void {
-  if (kinds.includes(kind)) return;
+  if (solutions.some((solution) => solution.kind === kind)) return;
   const finding = MISSING[kind];
-  findings.push({ ...finding, message: finding.message.replace('{p}', where) });
+  const found = solutions
+    .map(
+      (solution) => `${solution.name.slice(solution.name.indexOf('/') + 1)} (${KIND_NAMES[solution.kind]})`,
+    )
+    .join(', ');
+  findings.push({
+    ...finding,
+    message: finding.message.replace('{p}', where),
+    hint: `${finding.hint} Solutions found: ${found}.`,
+  });
 }
