@@ -9,6 +9,7 @@ import {
   packSolution,
   unpackSolution,
 } from '../src/index.js';
+import { describeWith, fixturePath, NOT_A_SOLUTION, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { readZip } from './helpers/trees.js';
 import { temporaryFolders, variantOf, zipWithYazl } from './helpers/zips.js';
 
@@ -467,5 +468,31 @@ describe('checkCertificationPackage applies the rules of ConnectorPackageValidat
       'It has 3 solution zips (a.zip, b.zip, c.zip); keep only the connector and flow solution zips.',
       "Validate the connector solution has no extra component except 'Connector'. If not so, please remove them from the solution and export again. Solutions found: a.zip (flow solution), b.zip (flow solution), c.zip (flow solution).",
     ]);
+  });
+});
+
+describeWith(SOLUTION_FIXTURES, 'real solution exports')('certification packages of real exports', () => {
+  it('says that a legacy flow package (Export > Package (.zip)) is not a solution, where a maker put it as the flow solution', async () => {
+    const dir = temp.make();
+    const inner = await zipWithYazl(path.join(dir, 'inner.zip'), [
+      {
+        name: 'PkgAssets/customHIL.zip',
+        content: readFileSync(fixturePath('customHIL/customHIL_1_0_0_3.zip')),
+      },
+      { name: 'PkgAssets/PatternTry-Catch-Finally.zip', content: readFileSync(NOT_A_SOLUTION) },
+    ]);
+    const file = await zipWithYazl(path.join(dir, 'package.zip'), [
+      { name: 'intro.md', content: '# Intro' },
+      { name: 'p.pdpkg.zip', content: readFileSync(inner) },
+    ]);
+    const [files] = (await checkCertificationPackage(file)).findings;
+    expect(files).toMatchObject({
+      ruleId: 'PKG-SOL-FILES',
+      message:
+        "The solution zip file 'PatternTry-Catch-Finally.zip' in 'p.pdpkg.zip/PkgAssets' should contain three files namely '[Content_Types].xml', 'customizations.xml', 'solution.xml'.",
+    });
+    expect(files!.hint).toContain(
+      'It is a legacy Power Automate flow package (Export > Package (.zip)); export the flow inside a solution instead.',
+    );
   });
 });

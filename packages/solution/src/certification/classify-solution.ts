@@ -1,3 +1,4 @@
+import { legacyFlowPackageHint } from '../solution/solution-errors.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { childElements, type XmlElement } from '../xml/xml-tree.js';
@@ -77,7 +78,12 @@ export async function classifySolution(
     findings.push({
       ruleId: 'PKG-SOL-FILES',
       message: `${solution} should contain three files namely '[Content_Types].xml', 'customizations.xml', 'solution.xml'.`,
-      hint: `Please add the missing '${missing.join(', ')}' to the solution zip file. NOTE: These files are by default present in an exported solution and should not be manually modified/removed. If done, please revert the changes.`,
+      hint: [
+        `Please add the missing '${missing.join(', ')}' to the solution zip file. NOTE: These files are by default present in an exported solution and should not be manually modified/removed. If done, please revert the changes.`,
+        legacyFlowPackageHint(reader.entries.map((entry) => entry.name)),
+      ]
+        .filter(Boolean)
+        .join(' '),
     });
     return { kind: 'other', findings };
   }

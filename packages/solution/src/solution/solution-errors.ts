@@ -13,10 +13,16 @@ export class NotASolutionError extends UserError {
   }
 }
 
-function hintFor(names: readonly string[]): string {
-  if (names.includes('manifest.json') && names.some((name) => name.startsWith('Microsoft.Flow/'))) {
+/** What to do when the zip is a legacy flow package (Export > Package (.zip)), not a solution. */
+export function legacyFlowPackageHint(names: readonly string[]): string | undefined {
+  if (names.includes('manifest.json') && names.some((name) => name.startsWith('Microsoft.Flow/')))
     return 'It is a legacy Power Automate flow package (Export > Package (.zip)); export the flow inside a solution instead.';
-  }
+  return undefined;
+}
+
+function hintFor(names: readonly string[]): string {
+  const legacy = legacyFlowPackageHint(names);
+  if (legacy) return legacy;
   if (names.some((name) => name.startsWith('PkgAssets/'))) {
     return 'It is a Package Deployer package; unpack the solution zips inside PkgAssets/ instead.';
   }
