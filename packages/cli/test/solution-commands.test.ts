@@ -278,7 +278,34 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'other.zip',
     ]);
     expect(built.code).toBe(1);
-    expect(built.err).toContain("PKG-HAS-FLOW-SOL: Flow solution in 'pkg.pdpkg.zip/PkgAssets' is invalid.");
+    // Each finding on its line with its hint, which names the solutions as given.
+    expect(built.out).toContain(
+      "error PKG-HAS-FLOW-SOL: Flow solution in 'pkg.pdpkg.zip/PkgAssets' is invalid. Flow solution should contain both 'Connector' and 'Workflows' folders. Validate the flow solution has both 'Connector' and 'Workflows' components. If not so, please recreate the solution and export again. Solutions found: connector.zip (connector solution), other.zip (connector solution).\n",
+    );
+    expect(built.out).toContain('pkg.zip was not written: the package would not pass certification.');
+    expect(existsSync(path.join(cwd, 'pkg.zip'))).toBe(false);
+    const json = await run(cwd, [
+      'package',
+      'build',
+      'pkg.zip',
+      '--intro',
+      'intro.md',
+      '--connector-solution',
+      'connector.zip',
+      '--flow-solution',
+      'other.zip',
+      '--format',
+      'json',
+    ]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({
+      ok: false,
+      findings: [{ ruleId: 'PKG-HAS-FLOW-SOL' }],
+      solutions: [
+        { name: 'PkgAssets/connector.zip', kind: 'connector' },
+        { name: 'PkgAssets/other.zip', kind: 'connector' },
+      ],
+    });
     expect(existsSync(path.join(cwd, 'pkg.zip'))).toBe(false);
     const checked = await run(cwd, ['package', 'check', 'connector.zip']);
     expect(checked.code).toBe(1);

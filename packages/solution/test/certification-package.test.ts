@@ -92,17 +92,26 @@ describe('buildCertificationPackage', () => {
     ]);
   });
 
-  it('refuses to keep a package whose "flow" solution has no flow', async () => {
+  it('does not write a package whose "flow" solution has no flow, and returns the findings', async () => {
     const dir = temp.make();
     const other = path.join(dir, 'Other.zip');
     writeFileSync(other, readFileSync(connectorZip));
-    await expect(
-      buildCertificationPackage(path.join(dir, 'out.zip'), {
-        intro,
-        connectorSolution: connectorZip,
-        flowSolution: other,
-      }),
-    ).rejects.toThrow(/PKG-HAS-FLOW-SOL: Flow solution in 'out.pdpkg.zip\/PkgAssets' is invalid/);
+    const result = await buildCertificationPackage(path.join(dir, 'out.zip'), {
+      intro,
+      connectorSolution: connectorZip,
+      flowSolution: other,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      findings: [
+        {
+          ruleId: 'PKG-HAS-FLOW-SOL',
+          message:
+            "Flow solution in 'out.pdpkg.zip/PkgAssets' is invalid. Flow solution should contain both 'Connector' and 'Workflows' folders.",
+        },
+      ],
+    });
+    expect(readdirSync(dir)).toEqual(['Other.zip']);
   });
 
   it('refuses an output the validator would refuse or that would replace one of its inputs, and writes nothing', async () => {

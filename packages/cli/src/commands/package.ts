@@ -28,7 +28,9 @@ export function registerPackageCommand(program: Command, context: CommandContext
     .description('build or check the certification package Microsoft asks for');
   pkg
     .command('build')
-    .description('build the certification package zip and check it')
+    .description(
+      'build the certification package zip and check it; exit 1, writing nothing, when a rule fails',
+    )
     .argument('<out.zip>', 'the package to write')
     .requiredOption('--intro <intro.md>', 'the intro.md for the certification team')
     .requiredOption('--connector-solution <zip>', 'the solution holding only the connector')
@@ -44,7 +46,10 @@ export function registerPackageCommand(program: Command, context: CommandContext
         flowSolution: resolve(options.flowSolution),
         ...(options.pluginSolution ? { pluginSolution: resolve(options.pluginSolution) } : {}),
       });
-      report(context, result, options.format, `Wrote ${out}: the package structure is correct.`);
+      report(context, result, options.format, {
+        success: `Wrote ${out}: the package structure is correct.`,
+        failure: `${out} was not written: the package would not pass certification.`,
+      });
     });
   pkg
     .command('check')
@@ -56,7 +61,10 @@ export function registerPackageCommand(program: Command, context: CommandContext
       const result = await checkCertificationPackage(path.resolve(context.io.cwd, file), {
         plugin: options.plugin ?? false,
       });
-      report(context, result, options.format, 'Validation successful: The package structure is correct.');
+      report(context, result, options.format, {
+        success: 'Validation successful: The package structure is correct.',
+        failure: 'Validation failed: Invalid package structure.',
+      });
     });
 }
 
@@ -64,18 +72,18 @@ function report(
   context: CommandContext,
   result: PackageCheckResult,
   format: 'text' | 'json',
-  success: string,
+  summary: { success: string; failure: string },
 ): void {
   const { io } = context;
   if (format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else if (result.ok) io.stdout.write(`${success}\n`);
+  else if (result.ok) io.stdout.write(`${summary.success}\n`);
   else {
     for (const finding of result.findings)
       io.stdout.write(
         `error ${finding.ruleId}: ${finding.message}${finding.hint ? ` ${finding.hint}` : ''}\n`,
       );
     io.stdout.write(
-      'Validation failed: Invalid package structure. See https://learn.microsoft.com/connectors/custom-connectors/certification-submission\n',
+      `${summary.failure} See https://learn.microsoft.com/connectors/custom-connectors/certification-submission\n`,
     );
   }
   context.setExit(result.ok ? ExitCode.Success : ExitCode.Failure);

@@ -19,7 +19,8 @@ export interface BuildPackageOptions {
 /**
  * Builds the zip Microsoft's certification asks for: intro.md and a Package Deployer package whose
  * PkgAssets folder holds the connector and flow solution zips (and the AI plugin solution), with an
- * ImportConfig.xml listing them. The result is checked with every rule before it is kept.
+ * ImportConfig.xml listing them. The result is checked with every rule before it is kept: a package
+ * with findings is not written, and the findings are returned.
  */
 export async function buildCertificationPackage(
   out: string,
@@ -64,15 +65,7 @@ export async function buildCertificationPackage(
     const result = await checkCertificationPackage(candidate, {
       plugin: options.pluginSolution !== undefined,
     });
-    if (!result.ok) {
-      throw new UserError(
-        `The package would not pass certification: ${result.findings.map((f) => `${f.ruleId}: ${f.message}`).join(' ')}`,
-        {
-          hint: 'Check that the connector solution holds only the connector and the flow solution holds the flow and the connector.',
-        },
-      );
-    }
-    await fs.rename(candidate, out);
+    if (result.ok) await fs.rename(candidate, out);
     return result;
   } finally {
     await fs.rm(inner, { force: true });
