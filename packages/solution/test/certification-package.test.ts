@@ -198,14 +198,37 @@ describe('checkCertificationPackage applies the rules of ConnectorPackageValidat
     expect((await checkCertificationPackage(upper)).ok).toBe(true);
   });
 
-  it('PKG-L1-NOFOLDER and PKG-L1-FILES: a folder at the root and no intro.md; a package that is not a zip is named', async () => {
+  it('PKG-L1-NOFOLDER and PKG-L1-FILES: a folder at the root and no intro.md; a package zip or solution that is not a zip is a finding', async () => {
     const file = await zipWithYazl(path.join(temp.make(), 'p.zip'), [
       { name: 'docs/intro.md', content: 'x' },
       { name: 'p.pdpkg.zip', content: 'x' },
     ]);
-    const result = await checkCertificationPackage(file).catch((error: Error) => error);
-    expect(result).toBeInstanceOf(Error);
-    expect((result as Error).message).toMatch(/p.pdpkg.zip: is not a zip archive/);
+    // The package zip that is not a zip is a finding too, beside the others, and it is named.
+    const result = await checkCertificationPackage(file);
+    expect(result.findings.map((f) => f.ruleId)).toEqual([
+      'PKG-L1-NOFOLDER',
+      'PKG-L1-FILES',
+      'PKG-ZIP-UNREADABLE',
+    ]);
+    expect(result.findings[2]).toEqual({
+      ruleId: 'PKG-ZIP-UNREADABLE',
+      message:
+        'p.pdpkg.zip: is not a zip archive or is truncated (End of central directory record signature not found. Either not a zip file, or file is truncated.).',
+      hint: 'The package zip file must be a zip archive: build the package again.',
+    });
+    const garbage = await packageWith([
+      { name: 'PkgAssets/a.zip', content: readFileSync(connectorZip) },
+      { name: 'PkgAssets/b.zip', content: 'not a zip' },
+    ]);
+    const solution = await checkCertificationPackage(garbage);
+    expect(solution.findings.map((f) => [f.ruleId, f.message.slice(0, 51)])).toEqual([
+      ['PKG-ZIP-UNREADABLE', 'p.pdpkg.zip/PkgAssets/b.zip: is not a zip archive o'],
+      ['PKG-HAS-FLOW-SOL', "Flow solution in 'p.pdpkg.zip/PkgAssets' is invalid"],
+    ]);
+    expect(solution.solutions).toEqual([
+      { name: 'PkgAssets/a.zip', kind: 'connector' },
+      { name: 'PkgAssets/b.zip', kind: 'other' },
+    ]);
     const noZip = await zipWithYazl(path.join(temp.make(), 'q.zip'), [
       { name: 'docs/readme.txt', content: 'x' },
     ]);

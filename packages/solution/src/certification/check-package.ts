@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ZipLimits } from '../zip/limits.js';
+import { ZipError } from '../zip/zip-errors.js';
 import { ZipReader, type ZipEntryInfo } from '../zip/zip-reader.js';
 import { classifySolution } from './classify-solution.js';
 import type { PackageCheckResult, PackageFinding, SolutionKind } from './package-findings.js';
@@ -108,9 +109,13 @@ async function checkPackageZip(
   findings: PackageFinding[],
   solutions: PackageCheckResult['solutions'],
 ): Promise<void> {
-  const file = path.join(scratch, 'package.zip');
-  await outer.copyToFile(outer.find(name)!, file);
-  const inner = await ZipReader.open(file, { displayName: name, limits: options.limits });
+  const inner = await openNested(outer, outer.find(name)!, path.join(scratch, 'package.zip'), {
+    label: name,
+    hint: 'The package zip file must be a zip archive: build the package again.',
+    options,
+    findings,
+  });
+  if (!inner) return;
   try {
     const folders = topFolders(inner.entries.map((entry) => entry.name));
     if (folders.length !== 1) {
@@ -172,27 +177,61 @@ async function checkPackageZip(
       });
     }
     for (const [index, entry] of zips.entries()) {
-      const solutionFile = path.join(scratch, `solution-${index}.zip`);
-      await inner.copyToFile(entry, solutionFile);
-      const label = `${name}/${entry.name}`;
-      const reader = await ZipReader.open(solutionFile, { displayName: label, limits: options.limits });
+      const reader = await openNested(inner, entry, path.join(scratch, `solution-${index}.zip`), {
+        label: `${name}/${entry.name}`,
+        options,
+        findings,
+      });
+      let kind: SolutionKind = 'other';
       try {
-        const result = await classifySolution(
-          reader,
-          { zip: entry.name.slice(assets.length + 1), folder: where },
-          options.plugin ?? false,
-        );
-        findings.push(...result.findings);
-        solutions.push({ name: entry.name, kind: result.kind });
+        if (reader) {
+          const result = await classifySolution(
+            reader,
+            { zip: entry.name.slice(assets.length + 1), folder: where },
+            options.plugin ?? false,
+          );
+          findings.push(...result.findings);
+          kind = result.kind;
+        }
+      } catch (error) {
+        // A damaged customizations.xml entry.
+        if (!(error instanceof ZipError)) throw error;
+        findings.push(unreadable(error));
       } finally {
-        reader.close();
+        reader?.close();
       }
+      solutions.push({ name: entry.name, kind });
     }
     requireKind(solutions, 'connector', where, findings);
     requireKind(solutions, 'flow', where, findings);
     if (options.plugin) requireKind(solutions, 'plugin', where, findings);
   } finally {
     inner.close();
+  }
+}
+
+function unreadable(error: ZipError, hint?: string): PackageFinding {
+  return { ruleId: 'PKG-ZIP-UNREADABLE', message: error.message, hint: hint ?? error.hint };
+}
+
+/**
+ * Copies a zip inside the package to the scratch folder and opens it. One that cannot be read (not
+ * a zip, truncated, unsafe, a zip bomb) is a finding, so that the rest of the package is still
+ * checked; the validator stops there with an internal error.
+ */
+async function openNested(
+  parent: ZipReader,
+  entry: ZipEntryInfo,
+  file: string,
+  what: { label: string; hint?: string; options: CheckPackageOptions; findings: PackageFinding[] },
+): Promise<ZipReader | undefined> {
+  try {
+    await parent.copyToFile(entry, file);
+    return await ZipReader.open(file, { displayName: what.label, limits: what.options.limits });
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error;
+    what.findings.push(unreadable(error, what.hint));
+    return undefined;
   }
 }
 
