@@ -76,6 +76,36 @@ describe('connector-alm validate', () => {
     expect(io.err()).toMatch(/^error: The path "no\/such\/folder" does not exist\./);
   });
 
+  it.each([
+    ['unpack', ['unpack', 'no-such.zip', 'out'], /no-such\.zip does not exist\./],
+    ['extract-connectors', ['extract-connectors', 'no-such.zip', 'out'], /no-such\.zip does not exist\./],
+    ['diff', ['diff', 'no/such/old', example], /The path "no\/such\/old" does not exist\./],
+    [
+      'package build',
+      [
+        'package',
+        'build',
+        'pkg.zip',
+        '--intro',
+        'no-such.md',
+        '--connector-solution',
+        'no-such.zip',
+        '--flow-solution',
+        'no-such-flow.zip',
+      ],
+      /no-such\.md does not exist or is not a file\./,
+    ],
+  ])('%s exits 2 on an input path that does not exist, as the README says', async (_name, argv, message) => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'cli-missing-'));
+    try {
+      const io = memoryIo(folder);
+      expect(await runCli(argv, io)).toBe(2);
+      expect(io.err()).toMatch(message);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 on a configuration file with a mistake, naming its line', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'cli-config-'));
     try {

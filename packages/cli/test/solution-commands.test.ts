@@ -206,7 +206,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       '--existing',
       'nowhere.zip',
     ]);
-    expect(missing).toMatchObject({ code: 1, out: '' });
+    expect(missing).toMatchObject({ code: 2, out: '' });
     expect(missing.err).toMatch(/^error: \S*nowhere\.zip does not exist\./);
   });
 

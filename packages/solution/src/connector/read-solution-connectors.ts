@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { UsageError, UserError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
@@ -25,7 +25,7 @@ export async function readSolutionConnectors(
   limits?: Partial<ZipLimits>,
 ): Promise<SolutionConnector[]> {
   const stat = await fs.stat(source).catch(() => undefined);
-  if (!stat) throw new UserError(`${source} does not exist.`);
+  if (!stat) throw new UsageError(`${source} does not exist.`);
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, { limits });
   // Staged under the OS temp folder, not beside the zip: nothing is renamed into place, and the

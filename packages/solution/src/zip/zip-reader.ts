@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
+import { UsageError } from '@connector-alm/core';
 import { EntryIntegrity, type InflatedTotal } from './entry-integrity.js';
 import {
   collisionKey,
@@ -304,7 +305,9 @@ function openArchive(filePath: string, displayName: string): Promise<yauzl.ZipFi
       (error, zip) => {
         if (error) {
           const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'ENOENT') reject(new ZipError(displayName, undefined, 'does not exist.'));
+          // A missing input is a usage error (exit code 2), like a missing path anywhere else.
+          if (code === 'ENOENT')
+            reject(new UsageError(`${displayName} does not exist.`, { location: { file: displayName } }));
           else if (code === 'EISDIR')
             reject(new ZipError(displayName, undefined, 'is a folder, not a zip archive.'));
           else

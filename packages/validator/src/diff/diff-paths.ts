@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '@connector-alm/core';
+import { UsageError } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import { kindOfFileName, loadConnectorFolder, toDisplayPath } from '../loader/connector-folder.js';
 import { decodeUtf8 } from '../loader/decode.js';
@@ -27,7 +27,7 @@ export async function readVersion(given: string, cwd: string): Promise<Connector
   try {
     stat = await fs.stat(absolute);
   } catch {
-    throw new UserError(`The path "${given}" does not exist.`, {
+    throw new UsageError(`The path "${given}" does not exist.`, {
       hint: 'Give a connector folder or its apiDefinition.swagger.json.',
     });
   }
