@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { unpackSolution } from '@connector-alm/solution';
 import { REPO_ROOT, runActionBundle } from '@connector-alm/testing';
 
 const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/solutions');
@@ -82,5 +83,31 @@ function workspace(): string {
       }),
     ]);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('shows names from the solution as text in the job summary, never as HTML', async () => {
+    const dir = workspace();
+    await unpackSolution(AOAI, path.join(dir, 'solution'));
+    const xml = path.join(dir, 'solution/Connectors/ppchal_azureopenaiservice.xml');
+    // What a maker can type as a connector's name in make.powerapps.com, as the export writes it.
+    const name = 'Tasks <img src=x onerror=alert(1)></td></tr></table>\n\n# Approved';
+    const escaped = name
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\n/g, '&#10;');
+    writeFileSync(xml, readFileSync(xml, 'utf8').replace(/<displayname>[^<]*</, `<displayname>${escaped}<`));
+    const run = await runActionBundle('extract-connectors', {
+      workspace: dir,
+      inputs: { source: 'solution', destination: 'custom-connectors' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.connectors!)[0].displayName).toBe(name);
+    expect(run.summary).not.toContain('<img');
+    // A blank line would end the HTML table and let the rest be read as markdown.
+    expect(run.summary).not.toContain('\n\n');
+    expect(run.summary).toContain(
+      'Tasks &lt;img src=x onerror=alert(1)&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt; # Approved (ppchal_azureopenaiservice)',
+    );
   });
 });

@@ -353,3 +353,45 @@ describe('validate-connector in a pull request', () => {
     expect(run.annotations[0]!.message).toMatch(/fetch-depth: 0/);
   });
 });
+
+describe('validate-connector on a stranger’s pull request', () => {
+  it('prints folder names that look like workflow commands without the runner carrying them out', async () => {
+    const workspace = workspaceWithConnector();
+    const baseSha = commitOnDev(workspace);
+    git(workspace, 'checkout', '-qb', 'feature');
+    const tasks = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
+    const names = [
+      'Contoso\n::error file=README.md::pwned by a folder name',
+      'Contoso ##[warning]pwned by the legacy form',
+      // An empty stop token never resumes: every annotation after it would be lost.
+      'Contoso\r::stop-commands::',
+    ];
+    for (const name of names) {
+      const folder = path.join(workspace, 'certified-connectors', name);
+      mkdirSync(folder);
+      for (const file of readdirSync(tasks)) copyFileSync(path.join(tasks, file), path.join(folder, file));
+    }
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'three connectors');
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      eventName: 'pull_request',
+      event: {
+        pull_request: {
+          number: 12,
+          base: { ref: 'dev', sha: baseSha },
+          head: { ref: 'feature', sha: git(workspace, 'rev-parse', 'HEAD') },
+        },
+      },
+      inputs: { 'max-annotations': '100' },
+    });
+    expect(JSON.parse(run.outputs.connectors!)).toHaveLength(3);
+    // The findings quote the names; no annotation is made of them.
+    expect(run.annotations.filter((a) => a.message.startsWith('pwned'))).toEqual([]);
+    expect(run.commands.filter((c) => /^(add-mask|set-output|save-state)$/i.test(c.command))).toEqual([]);
+    // The action's own annotations still reach the runner: three connectors in one pull request.
+    expect(run.annotations.filter((a) => a.title?.startsWith('REPO-ONE-PER-PR'))).toHaveLength(3);
+    // And the log still names each folder as it is.
+    for (const name of names) expect(run.stdout).toContain(`certified-connectors/${name}`);
+  });
+});

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { describeUserError, errorMessage, isUserError, UsageError } from '@connector-alm/core';
+import { describeUserError, errorMessage, isUserError, printable, UsageError } from '@connector-alm/core';
 import { ExitCode, type CliIo } from './io.js';
 import { VERSION } from '@connector-alm/core';
 import { registerValidateCommand } from './commands/validate.js';
@@ -61,12 +61,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
     if (isUserError(error)) {
-      io.stderr.write(`error: ${describeUserError(error)}\n`);
+      io.stderr.write(`error: ${printable(describeUserError(error))}\n`);
       return error instanceof UsageError ? ExitCode.Usage : ExitCode.Failure;
     }
-    io.stderr.write(`error: connector-alm failed unexpectedly: ${errorMessage(error)}\n`);
+    io.stderr.write(`error: connector-alm failed unexpectedly: ${printable(errorMessage(error))}\n`);
     io.stderr.write('This is a bug; please report it with the command you ran.\n');
-    if (program.opts().debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    if (program.opts().debug && error instanceof Error && error.stack)
+      io.stderr.write(`${printable(error.stack, { lineBreaks: true })}\n`);
     return ExitCode.Failure;
   }
 }

@@ -140,6 +140,26 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(result.err).toContain("--max-size must be a positive number of megabytes; got 'lots'.");
   });
 
+  it('prints names from a solution with their control characters shown, not obeyed by the terminal', async () => {
+    const cwd = workdir();
+    expect((await run(cwd, ['unpack', HIL, 'solution'])).code).toBe(0);
+    const [xml] = readdirSync(path.join(cwd, 'solution/Connectors')).filter((file) => file.endsWith('.xml'));
+    const file = path.join(cwd, 'solution/Connectors', xml!);
+    // A carriage return to write over the line, CSI 2J (clear the screen) in its C1 form, and a
+    // right-to-left override, as a maker's connector name in an export.
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        /<displayname>[^<]*</,
+        '<displayname>Human-in-the-Loop&#13;All good&#x9B;2J &#x202E;pool<',
+      ),
+    );
+    const extracted = await run(cwd, ['extract-connectors', 'solution', 'custom-connectors']);
+    expect(extracted.code).toBe(0);
+    expect(extracted.out).not.toMatch(/[\r\u0080-\u009f\u202e]/);
+    expect(extracted.out).toMatch(/^Human-in-the-Loop\\rAll good\\x9b2J \\u202epool \(cat_human/);
+  });
+
   it('extracts the connectors and builds them back into a solution', async () => {
     const cwd = workdir();
     const extracted = await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);

@@ -1,3 +1,5 @@
+import { printable } from './printable.js';
+
 /**
  * The logging port. Packages log through this interface only, so the same code writes
  * workflow commands inside an action and plain lines on a terminal, and tests can capture it.
@@ -11,7 +13,10 @@ export interface Logger {
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
 }
 
-/** A logger for terminals: info to stdout, the rest to stderr, debug only when asked for. */
+/**
+ * A logger for terminals: info to stdout, the rest to stderr, debug only when asked for. Messages
+ * name solutions, connectors and folders, so control characters show as escapes (see printable).
+ */
 export function createConsoleLogger(
   options: { debug?: boolean; stream?: NodeJS.WritableStream } = {},
 ): Logger {
@@ -19,16 +24,20 @@ export function createConsoleLogger(
   const err = options.stream ?? process.stderr;
   return {
     debug: (message) => {
-      if (options.debug) err.write(`debug: ${message}\n`);
+      if (options.debug) err.write(`debug: ${printableLines(message)}\n`);
     },
-    info: (message) => void out.write(`${message}\n`),
-    warning: (message) => void err.write(`warning: ${message}\n`),
-    error: (message) => void err.write(`error: ${message}\n`),
+    info: (message) => void out.write(`${printableLines(message)}\n`),
+    warning: (message) => void err.write(`warning: ${printableLines(message)}\n`),
+    error: (message) => void err.write(`error: ${printableLines(message)}\n`),
     group: async (title, fn) => {
-      out.write(`${title}\n`);
+      out.write(`${printable(title)}\n`);
       return fn();
     },
   };
+}
+
+function printableLines(message: string): string {
+  return printable(message, { lineBreaks: true });
 }
 
 /** A logger that keeps every line, for tests. */

@@ -1,4 +1,4 @@
-import type { ConnectorResult, Profile } from '@connector-alm/validator';
+import { inlineCode, type ConnectorResult, type Profile } from '@connector-alm/validator';
 import { hasChanges, type TreeChanges } from './tree-changes.js';
 
 /** GitHub refuses pull request bodies longer than this many characters. */
@@ -39,7 +39,7 @@ export function pullRequestBody(input: PullRequestBodyInput): string {
   const { validation, changes } = input;
   const lines: string[] = [];
   if (input.introduction?.trim()) lines.push(input.introduction.trim(), '');
-  lines.push(`Connector: **${inlineSafe(input.connectorTitle)}** in \`${input.targetFolder}\``);
+  lines.push(`Connector: **${inlineSafe(input.connectorTitle)}** in ${inlineCode(input.targetFolder)}`);
   if (input.source) lines.push(`Source: ${inlineSafe(input.source)}`);
   lines.push(
     '',
@@ -50,8 +50,10 @@ export function pullRequestBody(input: PullRequestBodyInput): string {
   );
   lines.push(...UPSTREAM_CHECKLIST.map((item) => `- [ ] ${item}`));
   lines.push('', '### Changes', '');
-  for (const file of changes.upserts) lines.push(`- \`${file.path}\` updated`);
-  for (const file of changes.deletions) lines.push(`- \`${file}\` deleted`);
+  // Names as code spans that no backtick or line break in them can end: a file named 'a` <!--' or
+  // 'b<LF>- [x] I attest…' would otherwise hide the rest of the body or tick an attestation.
+  for (const file of changes.upserts) lines.push(`- ${inlineCode(file.path)} updated`);
+  for (const file of changes.deletions) lines.push(`- ${inlineCode(file)} deleted`);
   // The author reverted what an open pull request proposed: its body must not keep listing it.
   if (!hasChanges(changes))
     lines.push('No change: the connector equals the upstream version. This pull request can be closed.');
@@ -116,7 +118,10 @@ function withoutSource(body: string): string {
     .trimEnd();
 }
 
-/** User text made inert in a table cell: no HTML, no cell breaks, no @-mentions, one line. */
+/**
+ * User text made inert in a table cell: no HTML, no cell breaks, one line, no @-mentions and no
+ * #123 or GH-123 that would link the pull request from the upstream's issue of that number.
+ */
 function inlineSafe(text: string): string {
   return text
     .replace(/\s*[\r\n]+\s*/g, ' ')
@@ -124,7 +129,8 @@ function inlineSafe(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '\\|')
-    .replace(/@/g, '@\u200b');
+    .replace(/@/g, '@\u200b')
+    .replace(/#(?=\d)|\bGH-(?=\d)/gi, '$&\u200b');
 }
 
 function truncate(body: string): string {

@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { parseFileCommands, parseWorkflowCommands, type Annotation } from './workflow-commands.js';
+import {
+  parseFileCommands,
+  parseWorkflowCommands,
+  type Annotation,
+  type WorkflowCommand,
+} from './workflow-commands.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -30,6 +35,8 @@ export interface ActionRun {
   outputs: Record<string, string>;
   annotations: Annotation[];
   masks: string[];
+  /** Every workflow command the runner would carry out, from stdout and stderr. */
+  commands: WorkflowCommand[];
   /** The job summary the step appended (GITHUB_STEP_SUMMARY). */
   summary: string;
 }
@@ -109,7 +116,7 @@ export async function runActionBundle(actionName: string, options: RunActionOpti
       env,
       options.timeoutMs ?? 60_000,
     );
-    const commands = parseWorkflowCommands(stdout);
+    const commands = parseWorkflowCommands(stdout, stderr);
     return {
       exitCode,
       stdout,
@@ -117,6 +124,7 @@ export async function runActionBundle(actionName: string, options: RunActionOpti
       outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
       annotations: commands.annotations,
       masks: commands.masks,
+      commands: commands.commands,
       summary: readFileSync(files.summary, 'utf8'),
     };
   } finally {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import type { Logger } from '@connector-alm/core';
 import { extractConnectors } from '@connector-alm/solution';
+import { summaryText } from '../runtime/summary-html.js';
 import { readExtractConnectorsInputs } from './inputs.js';
 
 /** extract-connectors: the custom connectors of a solution into PowerPlatformConnectors folders. */
@@ -51,8 +52,8 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
         { data: 'Written', header: true },
       ],
       ...connectors.map((c) => [
-        `${c.displayName} (${c.name})`,
-        relative(c.folder),
+        summaryText(`${c.displayName} (${c.name})`),
+        summaryText(relative(c.folder)),
         String(c.written.length),
       ]),
     ])

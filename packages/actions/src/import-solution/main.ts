@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { Logger } from '@connector-alm/core';
 import { connectDataverse, importSolution } from '@connector-alm/dataverse';
+import { summaryText } from '../runtime/summary-html.js';
 import { readImportSolutionInputs } from './inputs.js';
 
 /** import-solution: imports one solution zip and reports the result as outputs and in the job summary. */
@@ -30,7 +31,9 @@ export async function importSolutionAction(logger: Logger): Promise<void> {
   core.setOutput('import-job-id', result.importJobId ?? '');
   await core.summary
     .addHeading(
-      `${result.result === 'imported' ? 'Imported' : 'Skipped'} ${result.solutionName} ${result.version}`,
+      summaryText(
+        `${result.result === 'imported' ? 'Imported' : 'Skipped'} ${result.solutionName} ${result.version}`,
+      ),
       3,
     )
     .addRaw(

@@ -2,6 +2,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import type { Logger } from '@connector-alm/core';
 import { packSolution, type PackResult } from '@connector-alm/solution';
+import { summaryText } from '../runtime/summary-html.js';
 import { readPackSolutionInputs } from './inputs.js';
 
 /** pack-solution: an unpacked solution folder of the workspace into an importable zip (or two). */
@@ -34,11 +35,12 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
   core.setOutput('version', first!.version);
   core.setOutput('connectors', JSON.stringify(first!.connectors));
   await core.summary
-    .addHeading(`Packed ${first!.uniqueName} ${first!.version}`, 3)
+    .addHeading(summaryText(`Packed ${first!.uniqueName} ${first!.version}`), 3)
     .addList(
-      results.map(
-        (result) =>
+      results.map((result) =>
+        summaryText(
           `${relative(result.zip)} (${result.managed ? 'managed' : 'unmanaged'}, ${result.entries.length} entries)`,
+        ),
       ),
     )
     .write();

@@ -1,3 +1,4 @@
 export * from './actions-logger.js';
 export * from './inputs.js';
 export * from './run-action.js';
+export * from './summary-html.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '@connector-alm/core';
+import { printable, UsageError } from '@connector-alm/core';
 import { buildSolution, readSolutionConnectors, type BuiltConnector } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 
@@ -75,7 +75,7 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
         io.stdout.write(`${JSON.stringify({ zip: options.out, connectors }, null, 2)}\n`);
       else
         io.stdout.write(
-          `Built ${options.uniqueName} ${options.solutionVersion} into ${options.out} with ${connectors.map((c) => describeConnector(c, options.existing)).join(', ')}.\n`,
+          `${printable(`Built ${options.uniqueName} ${options.solutionVersion} into ${options.out} with ${connectors.map((c) => describeConnector(c, options.existing)).join(', ')}.`)}\n`,
         );
     });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { printable } from '@connector-alm/core';
 import { diffPaths, type DiffResult } from '@connector-alm/validator';
 import { ExitCode } from '../io.js';
 import type { CommandContext } from '../program.js';
@@ -50,7 +51,7 @@ export function formatDiffJson(result: DiffResult): string {
 export function formatDiffText(result: DiffResult): string {
   const lines = result.changes.map(
     (change) =>
-      `${change.file}:${change.line}:${change.column} ${change.breaking ? 'breaking' : change.severity} ${change.ruleId} ${change.message}`,
+      `${printable(change.file)}:${change.line}:${change.column} ${change.breaking ? 'breaking' : change.severity} ${change.ruleId} ${printable(change.message)}`,
   );
   const breaking = result.changes.filter((change) => change.breaking).length;
   lines.push(`${result.classification}: ${result.changes.length} changes, ${breaking} breaking`);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { printable } from '@connector-alm/core';
 import { extractConnectors } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 import { zipLimitOptions } from './unpack.js';
@@ -38,9 +39,9 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
       if (connectors.length === 0) io.stdout.write('The solution has no custom connector.\n');
       for (const connector of connectors) {
         io.stdout.write(
-          `${connector.displayName} (${connector.name}) → ${path.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(', ')}` : ''}.\n`,
+          `${printable(`${connector.displayName} (${connector.name}) → ${path.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(', ')}` : ''}.`)}\n`,
         );
-        for (const warning of connector.warnings) io.stderr.write(`warning: ${warning}\n`);
+        for (const warning of connector.warnings) io.stderr.write(`warning: ${printable(warning)}\n`);
       }
     });
 }

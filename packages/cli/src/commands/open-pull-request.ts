@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { UsageError, createConsoleLogger } from '@connector-alm/core';
+import { UsageError, createConsoleLogger, printable } from '@connector-alm/core';
 import {
   DEFAULT_BASE,
   DEFAULT_BRANCH_PREFIX,
@@ -101,7 +101,7 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
         );
       }
       if (options.format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-      else for (const result of results) io.stdout.write(`${describeResult(result)}\n`);
+      else for (const result of results) io.stdout.write(`${printable(describeResult(result))}\n`);
       context.setExit(ExitCode.Success);
     });
 }

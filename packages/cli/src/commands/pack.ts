@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { UsageError } from '@connector-alm/core';
+import { printable, UsageError } from '@connector-alm/core';
 import { packSolution, type PackResult } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 
@@ -53,7 +53,7 @@ export function registerPackCommand(program: Command, context: CommandContext): 
       }
       for (const result of results) {
         io.stdout.write(
-          `Packed ${result.uniqueName} ${result.version} (${result.managed ? 'managed' : 'unmanaged'}) into ${path.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.\n`,
+          `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? 'managed' : 'unmanaged'}) into ${path.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.`)}\n`,
         );
       }
     });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { printable } from '@connector-alm/core';
 import {
   buildCertificationPackage,
   checkCertificationPackage,
@@ -80,7 +81,7 @@ function report(
   else {
     for (const finding of result.findings)
       io.stdout.write(
-        `error ${finding.ruleId}: ${finding.message}${finding.hint ? ` ${finding.hint}` : ''}\n`,
+        `error ${finding.ruleId}: ${printable(`${finding.message}${finding.hint ? ` ${finding.hint}` : ''}`)}\n`,
       );
     io.stdout.write(
       `${summary.failure} See https://learn.microsoft.com/connectors/custom-connectors/certification-submission\n`,

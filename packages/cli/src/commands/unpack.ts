@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { UsageError } from '@connector-alm/core';
+import { printable, UsageError } from '@connector-alm/core';
 import { unpackSolution, type UnpackResult } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 
@@ -59,7 +59,7 @@ export function registerUnpackCommand(program: Command, context: CommandContext)
 function describeUnpack(result: UnpackResult, folder: string): string {
   const kind = { '0': 'unmanaged', '1': 'managed', '2': 'unmanaged and managed' }[result.managed];
   const connectors = result.connectors.length > 0 ? `; connectors: ${result.connectors.join(', ')}` : '';
-  return `Unpacked ${result.uniqueName} ${result.version} (${kind}) into ${folder}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${connectors}.\n`;
+  return `${printable(`Unpacked ${result.uniqueName} ${result.version} (${kind}) into ${folder}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${connectors}.`)}\n`;
 }
 
 /** --max-size and --max-entries as zip limits; shared by the solution commands. */

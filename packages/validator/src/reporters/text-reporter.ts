@@ -1,4 +1,5 @@
 import { styleText } from 'node:util';
+import { printable } from '@connector-alm/core';
 import type { Finding, Severity } from '../model/finding.js';
 import {
   countBySeverity,
@@ -40,13 +41,17 @@ export function summaryLine(counts: SeverityCounts): string {
   return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
 }
 
-/** One finding as one line (line breaks in the message become spaces). */
+/**
+ * One finding as one line (line breaks in the message become spaces). Paths and messages carry text
+ * of the connector's files and folder names, so their control characters show as escapes: an escape
+ * sequence in a swagger title must not clear the terminal, recolour a line or hide a link.
+ */
 export function formatFindingLine(finding: Finding, options: TextReportOptions = {}): string {
   const paint = painter(options.color ?? false);
-  const message = finding.message.replace(/\s*[\r\n]+\s*/g, ' ');
+  const message = printable(finding.message.replace(/\s*[\r\n]+\s*/g, ' '));
   const baseline = finding.baseline === 'existing' ? paint('dim', ' (existing)') : '';
   return (
-    `${finding.file}:${finding.line}:${finding.column} ` +
+    `${printable(finding.file)}:${finding.line}:${finding.column} ` +
     `${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ` +
     `${paint('gray', finding.ruleId)} ${message}${baseline}`
   );
@@ -55,7 +60,7 @@ export function formatFindingLine(finding: Finding, options: TextReportOptions =
 function formatConnector(connector: ConnectorResult, paint: Painter): string {
   const counts = countBySeverity(connector.findings);
   const status = connector.findings.length === 0 ? 'no problems' : summaryLine(counts);
-  const header = paint('bold', `${connector.path} [${connector.profile}]: ${status}`);
+  const header = paint('bold', `${printable(connector.path)} [${connector.profile}]: ${status}`);
   const lines = connector.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
   return [header, ...lines].join('\n');
 }

@@ -43,6 +43,30 @@ describe('text reporter', () => {
     };
     expect(formatFindingLine(finding)).toMatch(/ first line second line \(existing\)$/);
   });
+
+  it('shows escape sequences and other controls from connector files as text, with and without colour', async () => {
+    const { result } = await sampleResult();
+    // A folder and a swagger title of a stranger's connector: clear the screen, a disguised link,
+    // a carriage return over the line, a CSI in C1 form, a right-to-left override.
+    const folder = 'certified-connectors/Evil\x1b[1;32m OK\x1b[0m\nNo problems in 1 connector.';
+    const title = 'Tasks\x1b[2J\x1b]8;;https://evil.example\x07docs\x1b]8;;\x07\r\u009b8m \u202eksaT';
+    const connector = { ...result.connectors[0]!, path: folder };
+    connector.findings = [
+      { ...connector.findings[0]!, file: `${folder}/apiDefinition.swagger.json`, message: title },
+    ];
+    const evil = { ...result, connectors: [connector], findings: connector.findings };
+    for (const color of [false, true]) {
+      const text = stripVTControlCharacters(formatText(evil, { color }));
+      // eslint-disable-next-line no-control-regex
+      expect(text).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/);
+      expect(text.split('\n')[0]).toBe(
+        'certified-connectors/Evil\\x1b[1;32m OK\\x1b[0m\\nNo problems in 1 connector. [certified]: 0 errors, 1 warning, 0 info',
+      );
+      expect(text).toContain(
+        'Tasks\\x1b[2J\\x1b]8;;https://evil.example\\x07docs\\x1b]8;;\\x07 \\x9b8m \\u202eksaT',
+      );
+    }
+  });
 });
 
 describe('summaryLine', () => {
