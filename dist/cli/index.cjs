@@ -873,8 +873,8 @@ var require_option = __commonJS({
        * @param {(string | string[])} names
        * @return {Option}
        */
-      conflicts(names) {
-        this.conflictsWith = this.conflictsWith.concat(names);
+      conflicts(names2) {
+        this.conflictsWith = this.conflictsWith.concat(names2);
         return this;
       }
       /**
@@ -1501,8 +1501,8 @@ var require_command = __commonJS({
        * @param {string} names
        * @return {Command} `this` command for chaining
        */
-      arguments(names) {
-        names.trim().split(/ +/).forEach((detail) => {
+      arguments(names2) {
+        names2.trim().split(/ +/).forEach((detail) => {
           this.argument(detail);
         });
         return this;
@@ -3508,10 +3508,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a3;
-        return (_a3 = this._names) !== null && _a3 !== void 0 ? _a3 : this._names = this._items.reduce((names, c) => {
+        return (_a3 = this._names) !== null && _a3 !== void 0 ? _a3 : this._names = this._items.reduce((names2, c) => {
           if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
+            names2[c.str] = (names2[c.str] || 0) + 1;
+          return names2;
         }, {});
       }
     };
@@ -3837,11 +3837,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
-        if (!names[this.name.str])
+      optimizeNames(names2, constants) {
+        if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names2, constants);
         return this;
       }
       get names() {
@@ -3858,15 +3858,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names2, constants) {
+        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names2, constants);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -3922,8 +3922,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names2, constants) {
+        this.code = optimizeExpr(this.code, names2, constants);
         return this;
       }
       get names() {
@@ -3952,20 +3952,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         const { nodes } = this;
         let i2 = nodes.length;
         while (i2--) {
           const n = nodes[i2];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names2, constants))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names2, n.names);
           nodes.splice(i2, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -4010,20 +4010,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         var _a3;
-        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names2, constants);
+        if (!(super.optimizeNames(names2, constants) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names2, constants);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names2 = super.names;
+        addExprNames(names2, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names2, this.else.names);
+        return names2;
       }
     };
     If.kind = "if";
@@ -4038,10 +4038,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names2, constants) {
+        if (!super.optimizeNames(names2, constants))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names2, constants);
         return this;
       }
       get names() {
@@ -4062,8 +4062,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     };
     var ForIter = class extends For {
@@ -4077,10 +4077,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names2, constants) {
+        if (!super.optimizeNames(names2, constants))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names2, constants);
         return this;
       }
       get names() {
@@ -4122,20 +4122,20 @@ var require_codegen = __commonJS({
         (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         var _a3, _b2;
-        super.optimizeNames(names, constants);
-        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants);
-        (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNames(names, constants);
+        super.optimizeNames(names2, constants);
+        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names2, constants);
+        (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNames(names2, constants);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names2 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names2, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names2, this.finally.names);
+        return names2;
       }
     };
     var Catch = class extends BlockNode {
@@ -4419,15 +4419,15 @@ var require_codegen = __commonJS({
       }
     };
     exports2.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
+        names2[n] = (names2[n] || 0) + (from[n] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names2, constants) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -4443,18 +4443,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants[n.str];
-        if (c === void 0 || names[n.str] !== 1)
+        if (c === void 0 || names2[n.str] !== 1)
           return n;
-        delete names[n.str];
+        delete names2[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants[c.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+        names2[n] = (names2[n] || 0) - (from[n] || 0);
     }
     function not(x2) {
       return typeof x2 == "boolean" || typeof x2 == "number" || x2 === null ? !x2 : (0, code_1._)`!${par(x2)}`;
@@ -4652,7 +4652,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -4681,7 +4681,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports2.default = names;
+    exports2.default = names2;
   }
 });
 
@@ -30319,27 +30319,49 @@ function formatLocation(location) {
   return text3;
 }
 
+// packages/core/src/printable.ts
+var CONTROLS = (
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+);
+var CONTROLS_BUT_LF = (
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+);
+function printable(text3, options2 = {}) {
+  return text3.replace(options2.lineBreaks ? CONTROLS_BUT_LF : CONTROLS, escapeControl);
+}
+function escapeControl(char) {
+  if (char === "\n") return "\\n";
+  if (char === "\r") return "\\r";
+  const code2 = char.charCodeAt(0);
+  return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+}
+
 // packages/core/src/logger.ts
 function createConsoleLogger(options2 = {}) {
   const out = options2.stream ?? process.stdout;
   const err2 = options2.stream ?? process.stderr;
   return {
     debug: (message2) => {
-      if (options2.debug) err2.write(`debug: ${message2}
+      if (options2.debug) err2.write(`debug: ${printableLines(message2)}
 `);
     },
-    info: (message2) => void out.write(`${message2}
+    info: (message2) => void out.write(`${printableLines(message2)}
 `),
-    warning: (message2) => void err2.write(`warning: ${message2}
+    warning: (message2) => void err2.write(`warning: ${printableLines(message2)}
 `),
-    error: (message2) => void err2.write(`error: ${message2}
+    error: (message2) => void err2.write(`error: ${printableLines(message2)}
 `),
     group: async (title, fn) => {
-      out.write(`${title}
+      out.write(`${printable(title)}
 `);
       return fn();
     }
   };
+}
+function printableLines(message2) {
+  return printable(message2, { lineBreaks: true });
 }
 
 // packages/core/src/version.ts
@@ -32457,19 +32479,19 @@ function cachedSchemaProblems(validate) {
   };
 }
 function formatsUsedBy(schema) {
-  const names = /* @__PURE__ */ new Set();
+  const names2 = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     if (Array.isArray(node)) {
       node.forEach(visit2);
     } else if (node !== null && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
-        if (key === "format" && typeof value === "string") names.add(value);
+        if (key === "format" && typeof value === "string") names2.add(value);
         else visit2(value);
       }
     }
   };
   visit2(schema);
-  return [...names].sort();
+  return [...names2].sort();
 }
 
 // packages/validator/src/rules/api-properties/schema.ts
@@ -33032,12 +33054,12 @@ var apiPropertiesPolicyRules = [
       function checkOperationNames(value, pointer) {
         const swagger = context.swagger;
         if (value === void 0 || !swagger) return;
-        const names = asArray(value);
-        if (!names) {
+        const names2 = asArray(value);
+        if (!names2) {
           context.report({ pointer, message: `${OPERATION_NAME_PARAMETER} is a list of operationIds.` });
           return;
         }
-        names.forEach((name, index) => {
+        names2.forEach((name, index) => {
           if (typeof name !== "string") return;
           if (swagger.operationsById.has(name)) return;
           context.report({
@@ -33527,8 +33549,8 @@ var TOP_FOLDER_PROFILES = {
   "independent-publisher-connectors": "independent-publisher",
   "custom-connectors": "custom"
 };
-function isConnectorFolderListing(names) {
-  return names.some((name) => {
+function isConnectorFolderListing(names2) {
+  return names2.some((name) => {
     const kind = kindOfFileName(name);
     return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
   });
@@ -39929,13 +39951,13 @@ function visibleSummaries(context) {
   return list2;
 }
 function knownOperationNames(context) {
-  const names = /* @__PURE__ */ new Set();
+  const names2 = /* @__PURE__ */ new Set();
   for (const operation of context.swagger?.operations ?? []) {
     const summary = asString(operation.operation.summary);
-    if (summary) names.add(normalizeTitle(summary));
-    if (operation.operationId) names.add(normalizeTitle(operation.operationId));
+    if (summary) names2.add(normalizeTitle(summary));
+    if (operation.operationId) names2.add(normalizeTitle(operation.operationId));
   }
-  return names;
+  return names2;
 }
 function usesOAuth(context) {
   if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
@@ -40032,11 +40054,11 @@ var readmeRules = [
         ({ normalized }) => normalized && !body.includes(normalized)
       );
       if (missing.length > 0) {
-        const names = missing.map(({ summary }) => `"${summary}"`).join(", ");
+        const names2 = missing.map(({ summary }) => `"${summary}"`).join(", ");
         context.report({
           offset: section.offset,
           length: section.length,
-          message: missing.length === 1 ? `The operation ${names} is not listed under ${section.text}.` : `${missing.length} operations are not listed under ${section.text}: ${names}.`
+          message: missing.length === 1 ? `The operation ${names2} is not listed under ${section.text}.` : `${missing.length} operations are not listed under ${section.text}: ${names2}.`
         });
       }
       const known = knownOperationNames(context);
@@ -40523,12 +40545,12 @@ var settingsRules = [
     check(context) {
       const settings = asObject(settingsValue(context));
       if (!settings) return;
-      const names = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      const names2 = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
       for (const key of FILE_SETTINGS) {
         const file = asString(settings[key]);
         if (file === void 0 || file.trim() === "") continue;
         const name = file.replace(/^\.[\\/]/, "").toLowerCase();
-        if (/[\\/]/.test(name) || names.has(name)) continue;
+        if (/[\\/]/.test(name) || names2.has(name)) continue;
         context.report({
           pointer: childPointer("", key),
           message: `settings.json names ${file} as ${key}, but the folder has no such file.`
@@ -42312,9 +42334,9 @@ function effectiveMimeTypes(model, operation, key) {
   return list2?.filter((entry) => typeof entry === "string");
 }
 function pathVariables(path50) {
-  const names = [];
-  for (const match2 of path50.matchAll(PATH_VARIABLE)) names.push(match2[1]);
-  return names;
+  const names2 = [];
+  for (const match2 of path50.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
 function jsonTypeOf2(value) {
@@ -42545,14 +42567,14 @@ function sourceParameter(call, name) {
   return matches2.length === 1 ? matches2[0].value : void 0;
 }
 function ambiguousReferences(call) {
-  const names = [];
+  const names2 = [];
   for (const [, entry] of callArguments(call.call)) {
     const argument = callArgument(entry);
     if (argument.kind !== "reference") continue;
     const sameName = call.source?.parameters.filter((parameter) => parameter.name === argument.name).length ?? 0;
-    if (argument.name.includes("/") || sameName > 1) names.push(argument.name);
+    if (argument.name.includes("/") || sameName > 1) names2.push(argument.name);
   }
-  return names;
+  return names2;
 }
 function ambiguityRule(id, legacy, modern) {
   return {
@@ -43044,10 +43066,10 @@ var infoMetadataRules = [
             });
         }
       });
-      const names = metadataEntries(context);
+      const names2 = metadataEntries(context);
       for (const required of METADATA_PROPERTIES) {
-        if (names.some((entry) => entry.name === required)) continue;
-        const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
+        if (names2.some((entry) => entry.name === required)) continue;
+        const nearMiss = names2.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
         context.report({
           pointer: nearMiss ? childPointer(nearMiss.pointer, "propertyName") : METADATA_POINTER,
           severity: required === "Privacy policy" ? "warning" : void 0,
@@ -46190,7 +46212,7 @@ var swaggerSecurityRules = [
       if (!context.swagger || !context.apiProperties) return;
       const parameters = connectionParameters2(context);
       const types = new Set(parameters.map((parameter) => parameter.type));
-      const names = new Set(parameters.map((parameter) => String(parameter.name).toLowerCase()));
+      const names2 = new Set(parameters.map((parameter) => String(parameter.name).toLowerCase()));
       for (const node of structureOf(context.swagger).byKind.get("securityScheme") ?? []) {
         const type = node.value.type;
         if (type === "oauth2" && !types.has("oauthSetting")) {
@@ -46199,7 +46221,7 @@ var swaggerSecurityRules = [
             message: "This oauth2 security definition has no connection parameter of type 'oauthSetting' in apiProperties.json; users could not sign in."
           });
         }
-        if (type === "basic" && !(names.has("username") && names.has("password"))) {
+        if (type === "basic" && !(names2.has("username") && names2.has("password"))) {
           context.report({
             pointer: childPointer(node.pointer, "type"),
             message: "This basic security definition needs 'username' and 'password' connection parameters in apiProperties.json."
@@ -48443,7 +48465,7 @@ async function readVersion(given, cwd) {
   try {
     stat = await import_node_fs4.promises.stat(absolute);
   } catch {
-    throw new UserError(`The path "${given}" does not exist.`, {
+    throw new UsageError(`The path "${given}" does not exist.`, {
       hint: "Give a connector folder or its apiDefinition.swagger.json."
     });
   }
@@ -49202,19 +49224,19 @@ async function readRepositoryIndex(topLevel, facts) {
     const identity = {
       repositoryPath: import_node_path14.default.relative(topLevel, folder).split(import_node_path14.default.sep).join("/") || "."
     };
-    let names;
+    let names2;
     try {
-      names = (0, import_node_fs8.readdirSync)(folder);
+      names2 = (0, import_node_fs8.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
-      const swagger = swaggerFileName(names);
+      const swagger = swaggerFileName(names2);
       const text3 = swagger === void 0 ? void 0 : readText(import_node_path14.default.join(folder, swagger));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
-      const icon = names.find((name) => kindOfFileName(name) === "icon");
+      const icon = names2.find((name) => kindOfFileName(name) === "icon");
       const data = icon === void 0 ? void 0 : readBytes(import_node_path14.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
@@ -49223,8 +49245,8 @@ async function readRepositoryIndex(topLevel, facts) {
   }
   return new RepositoryIndex(connectors);
 }
-function swaggerFileName(names) {
-  return names.find((name) => kindOfFileName(name) === "swagger") ?? names.find(isMisnamedSwagger);
+function swaggerFileName(names2) {
+  return names2.find((name) => kindOfFileName(name) === "swagger") ?? names2.find(isMisnamedSwagger);
 }
 function readBytes(file) {
   try {
@@ -49890,14 +49912,14 @@ function summaryLine(counts) {
 }
 function formatFindingLine(finding, options2 = {}) {
   const paint = painter(options2.color ?? false);
-  const message2 = finding.message.replace(/\s*[\r\n]+\s*/g, " ");
+  const message2 = printable(finding.message.replace(/\s*[\r\n]+\s*/g, " "));
   const baseline = finding.baseline === "existing" ? paint("dim", " (existing)") : "";
-  return `${finding.file}:${finding.line}:${finding.column} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("gray", finding.ruleId)} ${message2}${baseline}`;
+  return `${printable(finding.file)}:${finding.line}:${finding.column} ${paint(SEVERITY_STYLE[finding.severity], finding.severity)} ${paint("gray", finding.ruleId)} ${message2}${baseline}`;
 }
 function formatConnector(connector, paint) {
   const counts = countBySeverity(connector.findings);
   const status = connector.findings.length === 0 ? "no problems" : summaryLine(counts);
-  const header = paint("bold", `${connector.path} [${connector.profile}]: ${status}`);
+  const header = paint("bold", `${printable(connector.path)} [${connector.profile}]: ${status}`);
   const lines = connector.findings.map((finding) => formatFindingLine(finding, { color: paint.enabled }));
   return [header, ...lines].join("\n");
 }
@@ -50067,7 +50089,7 @@ function formatDiffJson(result) {
 }
 function formatDiffText(result) {
   const lines = result.changes.map(
-    (change) => `${change.file}:${change.line}:${change.column} ${change.breaking ? "breaking" : change.severity} ${change.ruleId} ${change.message}`
+    (change) => `${printable(change.file)}:${change.line}:${change.column} ${change.breaking ? "breaking" : change.severity} ${change.ruleId} ${printable(change.message)}`
   );
   const breaking = result.changes.filter((change) => change.breaking).length;
   lines.push(`${result.classification}: ${result.changes.length} changes, ${breaking} breaking`);
@@ -53168,7 +53190,8 @@ function openArchive(filePath2, displayName) {
       (error2, zip) => {
         if (error2) {
           const code2 = error2.code;
-          if (code2 === "ENOENT") reject(new ZipError(displayName, void 0, "does not exist."));
+          if (code2 === "ENOENT")
+            reject(new UsageError(`${displayName} does not exist.`, { location: { file: displayName } }));
           else if (code2 === "EISDIR")
             reject(new ZipError(displayName, void 0, "is a folder, not a zip archive."));
           else
@@ -53890,21 +53913,25 @@ function isRepositoryFile(relativePath) {
 
 // packages/solution/src/solution/solution-errors.ts
 var NotASolutionError = class extends UserError {
-  constructor(archive, names) {
+  constructor(archive, names2) {
     super(
       `${archive} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
       {
         location: { file: archive },
-        hint: hintFor(names)
+        hint: hintFor(names2)
       }
     );
   }
 };
-function hintFor(names) {
-  if (names.includes("manifest.json") && names.some((name) => name.startsWith("Microsoft.Flow/"))) {
+function legacyFlowPackageHint(names2) {
+  if (names2.includes("manifest.json") && names2.some((name) => name.startsWith("Microsoft.Flow/")))
     return "It is a legacy Power Automate flow package (Export > Package (.zip)); export the flow inside a solution instead.";
-  }
-  if (names.some((name) => name.startsWith("PkgAssets/"))) {
+  return void 0;
+}
+function hintFor(names2) {
+  const legacy = legacyFlowPackageHint(names2);
+  if (legacy) return legacy;
+  if (names2.some((name) => name.startsWith("PkgAssets/"))) {
     return "It is a Package Deployer package; unpack the solution zips inside PkgAssets/ instead.";
   }
   return "Export the solution from Power Apps (Solutions > Export) or with the export-solution action.";
@@ -54608,7 +54635,7 @@ var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path29 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, limits) {
   const stat = await import_node_fs22.promises.stat(source).catch(() => void 0);
-  if (!stat) throw new UserError(`${source} does not exist.`);
+  if (!stat) throw new UsageError(`${source} does not exist.`);
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, { limits });
   let staging;
@@ -54880,10 +54907,10 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 var import_node_fs24 = require("node:fs");
 var import_node_path32 = __toESM(require("node:path"), 1);
 async function readRepositoryConnector(folder, prefix) {
-  const names = await import_node_fs24.promises.readdir(folder).catch(() => {
+  const names2 = await import_node_fs24.promises.readdir(folder).catch(() => {
     throw new UserError(`${folder} is not a folder.`);
   });
-  const find = (name2) => names.find((entry) => entry.toLowerCase() === name2.toLowerCase());
+  const find = (name2) => names2.find((entry) => entry.toLowerCase() === name2.toLowerCase());
   const read2 = async (name2, required) => {
     const actual = find(name2);
     if (!actual) {
@@ -55164,74 +55191,120 @@ function connectorElement(connector) {
 
 // packages/solution/src/certification/check-package.ts
 var import_node_fs26 = require("node:fs");
+var import_node_os4 = __toESM(require("node:os"), 1);
 var import_node_path34 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/classify-solution.ts
 var REQUIRED = ["[Content_Types].xml", "customizations.xml", "solution.xml"];
-function hasNonEmpty(node, name) {
-  return childElements(node).some(
-    (child) => child.name === name && child.children.some((c) => c.kind === "element" || c.kind === "text" && c.text.trim() !== "") || hasNonEmpty(child, name)
-  );
+function firstElement(node, name) {
+  if (node.name === name) return node;
+  for (const child of childElements(node)) {
+    const found = firstElement(child, name);
+    if (found) return found;
+  }
+  return void 0;
 }
-async function classifySolution(reader, label, pluginMode) {
+function hasNonEmpty(root, name) {
+  const node = firstElement(root, name);
+  return node !== void 0 && (node.attributes.length > 0 || node.children.some((c) => c.kind !== "text" || c.text.trim() !== ""));
+}
+var WORKFLOWS_MISSING = {
+  Workflows: "folder namely 'Workflows'",
+  Connector: "folder namely 'Connector",
+  "Connector,Workflows": "folders namely 'Connector', 'Workflows'"
+};
+var PLUGIN_MISSING = {
+  aiplugins: "folder namely 'aiplugins'",
+  Connector: "folder namely 'Connector",
+  aipluginoperations: "folder namely 'aipluginoperations",
+  "Connector,aiplugins": "folders namely 'Connector', 'aiplugins'",
+  "Connector,aipluginoperations": "folders namely 'Connector', 'aipluginoperations'",
+  "aiplugins,aipluginoperations": "folders namely 'aiplugins', 'aipluginoperations'",
+  "Connector,aiplugins,aipluginoperations": "folders namely 'Connector', 'aiplugins'. 'aipluginoperations'"
+};
+var FOLDERS_HINT = "The folders should match the customization.xml file. They are present by default in an exported solution and should not be modified/removed manually.";
+async function classifySolution(reader, where2, pluginMode) {
   const findings = [];
-  const names = reader.files.map((entry2) => entry2.name);
-  const missing = REQUIRED.filter((name) => !names.includes(name));
+  const solution = `The solution zip file '${where2.zip}' in '${where2.folder}'`;
+  const rootFiles = new Map(
+    reader.files.filter((entry2) => !entry2.name.includes("/")).map((entry2) => [entry2.name.toLowerCase(), entry2])
+  );
+  const missing = REQUIRED.filter((name) => !rootFiles.has(name.toLowerCase()));
   if (missing.length > 0) {
     findings.push({
       ruleId: "PKG-SOL-FILES",
-      message: `The solution zip file '${label}' should contain three files namely '[Content_Types].xml', 'customizations.xml', 'solution.xml'.`,
-      hint: `Please add the missing '${missing.join("', '")}' to the solution zip file. These files are present in every exported solution.`
+      message: `${solution} should contain three files namely '[Content_Types].xml', 'customizations.xml', 'solution.xml'.`,
+      hint: [
+        `Please add the missing '${missing.join(", ")}' to the solution zip file. NOTE: These files are by default present in an exported solution and should not be manually modified/removed. If done, please revert the changes.`,
+        legacyFlowPackageHint(reader.entries.map((entry2) => entry2.name))
+      ].filter(Boolean).join(" ")
     });
     return { kind: "other", findings };
   }
-  const entry = reader.find("customizations.xml");
-  const root = parseXml(
-    decodeUtf8Strict(await reader.readBuffer(entry), `${label}/customizations.xml`),
-    `${label}/customizations.xml`
-  );
+  const entry = rootFiles.get("customizations.xml");
+  const file = `${where2.folder}/${where2.zip}/${entry.name}`;
+  const root = parseXml(decodeUtf8Strict(await reader.readBuffer(entry), file), file);
   const hasConnector = hasNonEmpty(root, "Connector");
   const hasWorkflows = hasNonEmpty(root, "Workflows");
   const hasPlugin = pluginMode && hasNonEmpty(root, "aicopilot_aiplugin");
-  const folder = (name) => names.some((entryName2) => entryName2.startsWith(`${name}/`));
-  if (hasConnector && !folder("Connector")) {
+  const lacks = (names2) => names2.filter(
+    (name) => !reader.entries.some((other) => other.name.toLowerCase().startsWith(`${name.toLowerCase()}/`))
+  );
+  const connectorLacks = hasConnector ? lacks(["Connector"]) : [];
+  const flowLacks = hasWorkflows ? lacks(["Connector", "Workflows"]) : [];
+  const pluginLacks = hasPlugin ? lacks(["Connector", "aiplugins", "aipluginoperations"]) : [];
+  if (connectorLacks.length > 0) {
     findings.push({
       ruleId: "PKG-SOL-CONNECTOR-DIR",
-      message: `The solution zip file '${label}' should contain one folder namely 'Connector'.`,
-      hint: "The folders should match the customizations.xml file; export the correct solution again."
+      // The validator's text, its missing quote included.
+      message: `${solution} should contain one folder namely 'Connector.`,
+      hint: `${FOLDERS_HINT} Please add the required folder to the solution zip or export the correct solution again.`
     });
-  }
-  if (hasWorkflows && !folder("Workflows")) {
+  } else if (flowLacks.length > 0) {
     findings.push({
       ruleId: "PKG-SOL-WORKFLOWS-DIR",
-      message: `The solution zip file '${label}' should contain a folder namely 'Workflows'.`,
-      hint: "Export the flow solution again."
+      message: `${solution} should contain '${WORKFLOWS_MISSING[flowLacks.join(",")]}'.`,
+      hint: `${FOLDERS_HINT} Please add the required folder to the solution zip or export the correct solution again.`
     });
-  }
-  if (hasPlugin && !(folder("aiplugins") && folder("aipluginoperations"))) {
+  } else if (pluginLacks.length > 0) {
     findings.push({
       ruleId: "PKG-SOL-PLUGIN-DIRS",
-      message: `The solution zip file '${label}' should contain the folders 'Connector', 'aiplugins' and 'aipluginoperations'.`
+      message: `${solution} should contain '${PLUGIN_MISSING[pluginLacks.join(",")]}`,
+      hint: `${FOLDERS_HINT} Please add the required folders to the solution zip or export the correct solution again.`
     });
   }
-  const kind = !hasConnector ? "other" : hasPlugin ? "plugin" : hasWorkflows ? "flow" : "connector";
+  const kind = !hasConnector ? "other" : hasWorkflows && hasPlugin ? "other" : hasPlugin ? "plugin" : hasWorkflows ? "flow" : "connector";
   return { kind, findings };
 }
 
 // packages/solution/src/certification/check-package.ts
-function topFolders(names) {
-  return [
-    ...new Set(names.filter((name) => name.includes("/")).map((name) => name.slice(0, name.indexOf("/"))))
-  ];
+function names(entries, prefix = "") {
+  return entries.map((entry) => entry.name.slice(prefix.length)).join(", ");
+}
+function topFolders(names2) {
+  const folders = /* @__PURE__ */ new Map();
+  for (const name of names2) {
+    if (!name.includes("/")) continue;
+    const folder = name.slice(0, name.indexOf("/"));
+    if (!folders.has(folder.toLowerCase())) folders.set(folder.toLowerCase(), folder);
+  }
+  return [...folders.values()];
 }
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const findings = [];
   const solutions = [];
   const outerName = import_node_path34.default.basename(zipPath);
-  const scratch = temporarySibling(zipPath);
+  if (!/\.zip$/i.test(outerName)) {
+    findings.push({
+      ruleId: "PKG-ZIP-NAME",
+      message: `The file '${outerName}' provided is not a zip file.`,
+      hint: "ConnectorPackageValidator.ps1 takes only a file whose name ends in .zip; rename it."
+    });
+  }
   const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options2.limits });
+  let scratch;
   try {
-    await import_node_fs26.promises.mkdir(scratch);
+    scratch = await import_node_fs26.promises.mkdtemp(import_node_path34.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
     const rootFolders = topFolders(outer.entries.map((entry) => entry.name));
     if (rootFolders.length > 0) {
       findings.push({
@@ -55244,44 +55317,57 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     const markdown2 = rootFiles.filter((entry) => entry.name.toLowerCase().endsWith(".md"));
     const packages = rootFiles.filter((entry) => entry.name.toLowerCase().endsWith(".zip"));
     if (markdown2.length !== 1 || packages.length !== 1) {
-      const missing = markdown2.length === 0 && packages.length === 0 ? "The intro.md file and package zip file are missing." : markdown2.length === 0 ? "The intro.md file is missing." : packages.length === 0 ? "The package zip file is missing." : "There must be exactly one intro.md and one package zip file.";
+      const missing = markdown2.length === 0 && packages.length === 0 ? "The intro.md file and package zip file are missing." : markdown2.length === 0 ? "The intro.md file is missing." : packages.length === 0 ? "The package zip file is missing." : void 0;
+      const problems = missing ? [missing, "Please add the required file(s)."] : [];
+      if (markdown2.length > 1)
+        problems.push(`There are ${markdown2.length} .md files (${names(markdown2)}); keep only intro.md.`);
+      if (packages.length > 1)
+        problems.push(
+          `There are ${packages.length} .zip files (${names(packages)}); keep only the package zip file.`
+        );
       findings.push({
         ruleId: "PKG-L1-FILES",
         message: `The provided zip file should contain both intro.md and package zip file in '${outerName}'.`,
-        hint: `${missing} Please add the required file(s).`
+        hint: problems.join(" ")
       });
     }
     if (packages.length === 1)
       await checkPackageZip(outer, packages[0].name, scratch, options2, findings, solutions);
   } finally {
     outer.close();
-    await import_node_fs26.promises.rm(scratch, { recursive: true, force: true });
+    if (scratch !== void 0) await import_node_fs26.promises.rm(scratch, { recursive: true, force: true });
   }
   return { ok: findings.length === 0, findings, solutions };
 }
 async function checkPackageZip(outer, name, scratch, options2, findings, solutions) {
-  const file = import_node_path34.default.join(scratch, "package.zip");
-  await outer.copyToFile(outer.find(name), file);
-  const inner = await ZipReader.open(file, { displayName: name, limits: options2.limits });
+  const inner = await openNested(outer, outer.find(name), import_node_path34.default.join(scratch, "package.zip"), {
+    label: name,
+    hint: "The package zip file must be a zip archive: build the package again.",
+    options: options2,
+    findings
+  });
+  if (!inner) return;
   try {
     const folders = topFolders(inner.entries.map((entry) => entry.name));
     if (folders.length !== 1) {
       findings.push({
         ruleId: "PKG-L2-ASSETS",
         message: `The package zip file should contain a folder ideally named 'PkgAssets' inside '${name}'.`,
-        hint: "Please add the folder containing the solution zip files."
+        hint: folders.length === 0 ? "Please add the folder containing the solution zip files." : `It has ${folders.length} folders (${folders.join(", ")}); keep only the folder containing the solution zip files.`
       });
       return;
     }
     const assets = folders[0];
+    const where2 = `${name}/${assets}`;
+    const prefix = `${assets.toLowerCase()}/`;
     const inAssets = inner.entries.filter(
-      (entry) => entry.name.startsWith(`${assets}/`) && entry.name !== `${assets}/`
+      (entry) => entry.name.toLowerCase().startsWith(prefix) && entry.name.length > prefix.length
     );
     const subfolders = topFolders(inAssets.map((entry) => entry.name.slice(assets.length + 1)));
     if (subfolders.length > 0) {
       findings.push({
         ruleId: "PKG-L3-NOFOLDER",
-        message: `The package folder '${assets}' should not contain any folder inside '${name}'.`,
+        message: `The package folder '${assets}' should not contain any folder inside '${where2}'.`,
         hint: `Please remove the folder(s) ${subfolders.join(", ")}.`
       });
     }
@@ -55292,79 +55378,99 @@ async function checkPackageZip(outer, name, scratch, options2, findings, solutio
     if (zips.length === 0) {
       findings.push({
         ruleId: "PKG-L3-ZIPCOUNT",
-        message: `The package folder '${assets}' does not contain solution zip files in '${name}'.`,
-        hint: "Please add the required connector and flow solution zip files."
+        message: `The package folder '${assets}' does not contain solution zip files in '${where2}'.`,
+        hint: `Please add the required ${options2.plugin ? "connector, flow and AIplugin" : "connector and flow"} solution zip files.`
       });
       return;
     }
     if (zips.length !== wanted) {
-      findings.push(
-        options2.plugin ? {
-          ruleId: "PKG-L3-ZIPCOUNT",
-          message: `The package folder '${assets}' should contain connector, flow and AIplugin solution zip files in '${name}'.`,
-          hint: "Please have all the three solution zip files as this is a plugin connector."
-        } : {
-          ruleId: "PKG-L3-ZIPCOUNT",
-          message: `The package folder '${assets}' should contain only connector and flow solution zip files in '${name}'.`
-        }
-      );
+      const found = `(${names(zips, `${assets}/`)})`;
+      const kinds = options2.plugin ? "connector, flow and AIplugin" : "connector and flow";
+      findings.push({
+        ruleId: "PKG-L3-ZIPCOUNT",
+        message: options2.plugin ? `The package folder '${assets}' should contain connector, flow and AIplugin solution zip files in '${where2}'.` : `The package folder '${assets}' should contain only connector and flow solution zip files in '${where2}'.`,
+        hint: zips.length > wanted ? `It has ${zips.length} solution zips ${found}; keep only the ${kinds} solution zips.` : options2.plugin ? `It has ${zips.length} solution zip${zips.length === 1 ? "" : "s"} ${found}. Please have all the three solution zip files as this is a plugin connector.` : `It has 1 solution zip ${found}; please add the required ${kinds} solution zip files.`
+      });
     }
     for (const [index, entry] of zips.entries()) {
-      const solutionFile = import_node_path34.default.join(scratch, `solution-${index}.zip`);
-      await inner.copyToFile(entry, solutionFile);
-      const label = `${name}/${entry.name}`;
-      const reader = await ZipReader.open(solutionFile, { displayName: label, limits: options2.limits });
-      try {
-        const result = await classifySolution(reader, label, options2.plugin ?? false);
-        findings.push(...result.findings);
-        solutions.push({ name: entry.name, kind: result.kind });
-      } finally {
-        reader.close();
-      }
-    }
-    requireKind(
-      solutions.map((s) => s.kind),
-      "connector",
-      name,
-      findings
-    );
-    requireKind(
-      solutions.map((s) => s.kind),
-      "flow",
-      name,
-      findings
-    );
-    if (options2.plugin)
-      requireKind(
-        solutions.map((s) => s.kind),
-        "plugin",
-        name,
+      const reader = await openNested(inner, entry, import_node_path34.default.join(scratch, `solution-${index}.zip`), {
+        label: `${name}/${entry.name}`,
+        options: options2,
         findings
-      );
+      });
+      let kind = "other";
+      try {
+        if (reader) {
+          const result = await classifySolution(
+            reader,
+            { zip: entry.name.slice(assets.length + 1), folder: where2 },
+            options2.plugin ?? false
+          );
+          findings.push(...result.findings);
+          kind = result.kind;
+        }
+      } catch (error2) {
+        if (!(error2 instanceof ZipError)) throw error2;
+        findings.push(unreadable(error2));
+      } finally {
+        reader?.close();
+      }
+      solutions.push({ name: entry.name, kind });
+    }
+    requireKind(solutions, "connector", where2, findings);
+    requireKind(solutions, "flow", where2, findings);
+    if (options2.plugin) requireKind(solutions, "plugin", where2, findings);
   } finally {
     inner.close();
+  }
+}
+function unreadable(error2, hint) {
+  return { ruleId: "PKG-ZIP-UNREADABLE", message: error2.message, hint: hint ?? error2.hint };
+}
+async function openNested(parent, entry, file, what) {
+  try {
+    await parent.copyToFile(entry, file);
+    return await ZipReader.open(file, { displayName: what.label, limits: what.options.limits });
+  } catch (error2) {
+    if (!(error2 instanceof ZipError)) throw error2;
+    what.findings.push(unreadable(error2, what.hint));
+    return void 0;
   }
 }
 var MISSING = {
   connector: {
     ruleId: "PKG-HAS-CONNECTOR-SOL",
     message: "Connector solution in '{p}' is invalid. Connector solution should only contain 'Connector' folder.",
-    hint: "Validate the connector solution has no extra component except 'Connector'."
+    hint: "Validate the connector solution has no extra component except 'Connector'. If not so, please remove them from the solution and export again."
   },
   flow: {
     ruleId: "PKG-HAS-FLOW-SOL",
     message: "Flow solution in '{p}' is invalid. Flow solution should contain both 'Connector' and 'Workflows' folders.",
-    hint: "Export the flow solution with the connector and the flow in it."
+    hint: "Validate the flow solution has both 'Connector' and 'Workflows' components. If not so, please recreate the solution and export again."
   },
   plugin: {
     ruleId: "PKG-HAS-PLUGIN-SOL",
-    message: "Plugin solution in '{p}' is invalid. Plugin solution should contain 'Connector', 'aiplugins' and 'aipluginoperations' folders."
+    message: "Plugin solution in '{p}' is invalid. Plugin solution should contain 'Connector', 'aiplugins' and 'aipluginoperations' folders.",
+    hint: "Validate the plugin solution has 'Connector', 'aiplugins' and 'aipluginoperations' components. If not so, please recreate the solution and export again."
   }
 };
-function requireKind(kinds, kind, where2, findings) {
-  if (kinds.includes(kind)) return;
+var KIND_NAMES = {
+  connector: "connector solution",
+  flow: "flow solution",
+  plugin: "plugin solution",
+  other: "not a connector, flow or plugin solution"
+};
+function requireKind(solutions, kind, where2, findings) {
+  if (solutions.some((solution) => solution.kind === kind)) return;
   const finding = MISSING[kind];
-  findings.push({ ...finding, message: finding.message.replace("{p}", where2) });
+  const found = solutions.map(
+    (solution) => `${solution.name.slice(solution.name.indexOf("/") + 1)} (${KIND_NAMES[solution.kind]})`
+  ).join(", ");
+  findings.push({
+    ...finding,
+    message: finding.message.replace("{p}", where2),
+    hint: `${finding.hint} Solutions found: ${found}.`
+  });
 }
 
 // packages/solution/src/certification/build-package.ts
@@ -55376,20 +55482,30 @@ async function buildCertificationPackage(out, options2) {
     options2.flowSolution,
     ...options2.pluginSolution ? [options2.pluginSolution] : []
   ];
-  const names = solutions.map((file) => import_node_path35.default.basename(file));
-  if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
-    throw new UserError(`The solution zips must have different file names; got ${names.join(", ")}.`);
+  const names2 = solutions.map((file) => import_node_path35.default.basename(file));
+  if (new Set(names2.map((n) => n.toLowerCase())).size !== names2.length)
+    throw new UserError(`The solution zips must have different file names; got ${names2.join(", ")}.`);
+  if (!/\.zip$/i.test(out)) throw new UsageError(`The package '${out}' must end in .zip.`);
+  const existing = await import_node_fs27.promises.stat(out).catch(() => void 0);
+  if (existing?.isDirectory())
+    throw new UserError(`${out} is a folder; the package cannot be written there.`, {
+      hint: "Give the path of the package zip to write."
+    });
   for (const file of [options2.intro, ...solutions]) {
-    if (!(await import_node_fs27.promises.stat(file).catch(() => void 0))?.isFile())
-      throw new UserError(`${file} does not exist or is not a file.`);
+    const stat = await import_node_fs27.promises.stat(file).catch(() => void 0);
+    if (!stat?.isFile()) throw new UsageError(`${file} does not exist or is not a file.`);
+    if (existing && stat.dev === existing.dev && stat.ino === existing.ino)
+      throw new UsageError(`The package ${out} would replace ${file}, one of the files it packs.`, {
+        hint: "Give the package another name."
+      });
   }
   const packageName = options2.packageName ?? `${import_node_path35.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const inner = temporarySibling(out);
   const candidate = `${temporarySibling(out)}.zip`;
   try {
     await writeZipAtomically(inner, [
-      { name: "PkgAssets/ImportConfig.xml", data: Buffer.from(importConfig(names)) },
-      ...solutions.map((file, i2) => ({ name: `PkgAssets/${names[i2]}`, file }))
+      { name: "PkgAssets/ImportConfig.xml", data: Buffer.from(importConfig(names2)) },
+      ...solutions.map((file, i2) => ({ name: `PkgAssets/${names2[i2]}`, file }))
     ]);
     await writeZipAtomically(candidate, [
       { name: "intro.md", file: options2.intro },
@@ -55398,15 +55514,7 @@ async function buildCertificationPackage(out, options2) {
     const result = await checkCertificationPackage(candidate, {
       plugin: options2.pluginSolution !== void 0
     });
-    if (!result.ok) {
-      throw new UserError(
-        `The package would not pass certification: ${result.findings.map((f) => `${f.ruleId}: ${f.message}`).join(" ")}`,
-        {
-          hint: "Check that the connector solution holds only the connector and the flow solution holds the flow and the connector."
-        }
-      );
-    }
-    await import_node_fs27.promises.rename(candidate, out);
+    if (result.ok) await import_node_fs27.promises.rename(candidate, out);
     return result;
   } finally {
     await import_node_fs27.promises.rm(inner, { force: true });
@@ -57599,11 +57707,11 @@ function merge2(defaults, route, options2) {
 }
 function addQueryParameters(url, parameters) {
   const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
+  const names2 = Object.keys(parameters);
+  if (names2.length === 0) {
     return url;
   }
-  return url + separator + names.map((name) => {
+  return url + separator + names2.map((name) => {
     if (name === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -62036,7 +62144,7 @@ function pullRequestBody(input) {
   const { validation, changes } = input;
   const lines = [];
   if (input.introduction?.trim()) lines.push(input.introduction.trim(), "");
-  lines.push(`Connector: **${inlineSafe(input.connectorTitle)}** in \`${input.targetFolder}\``);
+  lines.push(`Connector: **${inlineSafe(input.connectorTitle)}** in ${inlineCode(input.targetFolder)}`);
   if (input.source) lines.push(`Source: ${inlineSafe(input.source)}`);
   lines.push(
     "",
@@ -62047,8 +62155,8 @@ function pullRequestBody(input) {
   );
   lines.push(...UPSTREAM_CHECKLIST.map((item) => `- [ ] ${item}`));
   lines.push("", "### Changes", "");
-  for (const file of changes.upserts) lines.push(`- \`${file.path}\` updated`);
-  for (const file of changes.deletions) lines.push(`- \`${file}\` deleted`);
+  for (const file of changes.upserts) lines.push(`- ${inlineCode(file.path)} updated`);
+  for (const file of changes.deletions) lines.push(`- ${inlineCode(file)} deleted`);
   if (!hasChanges(changes))
     lines.push("No change: the connector equals the upstream version. This pull request can be closed.");
   lines.push("", "### Offline validation (connector-alm)", "");
@@ -62088,7 +62196,7 @@ function withoutSource(body) {
   return body.split("\n").filter((line) => !line.startsWith("Source: ")).join("\n").trimEnd();
 }
 function inlineSafe(text3) {
-  return text3.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "@\u200B");
+  return text3.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "@\u200B").replace(/#(?=\d)|\bGH-(?=\d)/gi, "$&\u200B");
 }
 function truncate(body) {
   if (body.length <= MAX_BODY_LENGTH) return body;
@@ -62514,7 +62622,7 @@ function registerOpenPullRequestCommand(program2, context) {
     }
     if (options2.format === "json") io.stdout.write(`${JSON.stringify(results, null, 2)}
 `);
-    else for (const result of results) io.stdout.write(`${describeResult(result)}
+    else for (const result of results) io.stdout.write(`${printable(describeResult(result))}
 `);
     context.setExit(ExitCode.Success);
   });
@@ -62559,7 +62667,7 @@ function registerUnpackCommand(program2, context) {
 function describeUnpack(result, folder) {
   const kind = { "0": "unmanaged", "1": "managed", "2": "unmanaged and managed" }[result.managed];
   const connectors = result.connectors.length > 0 ? `; connectors: ${result.connectors.join(", ")}` : "";
-  return `Unpacked ${result.uniqueName} ${result.version} (${kind}) into ${folder}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${connectors}.
+  return `${printable(`Unpacked ${result.uniqueName} ${result.version} (${kind}) into ${folder}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted${connectors}.`)}
 `;
 }
 function zipLimitOptions(options2) {
@@ -62608,7 +62716,7 @@ function registerPackCommand(program2, context) {
     }
     for (const result of results) {
       io.stdout.write(
-        `Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path46.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.
+        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path46.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.`)}
 `
       );
     }
@@ -62636,10 +62744,10 @@ function registerExtractConnectorsCommand(program2, context) {
     if (connectors.length === 0) io.stdout.write("The solution has no custom connector.\n");
     for (const connector of connectors) {
       io.stdout.write(
-        `${connector.displayName} (${connector.name}) \u2192 ${import_node_path47.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.
+        `${printable(`${connector.displayName} (${connector.name}) \u2192 ${import_node_path47.default.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(", ")}` : ""}.`)}
 `
       );
-      for (const warning of connector.warnings) io.stderr.write(`warning: ${warning}
+      for (const warning of connector.warnings) io.stderr.write(`warning: ${printable(warning)}
 `);
     }
   });
@@ -62687,7 +62795,7 @@ function registerBuildSolutionCommand(program2, context) {
 `);
     else
       io.stdout.write(
-        `Built ${options2.uniqueName} ${options2.solutionVersion} into ${options2.out} with ${connectors.map((c) => describeConnector(c, options2.existing)).join(", ")}.
+        `${printable(`Built ${options2.uniqueName} ${options2.solutionVersion} into ${options2.out} with ${connectors.map((c) => describeConnector(c, options2.existing)).join(", ")}.`)}
 `
       );
   });
@@ -62701,7 +62809,9 @@ function describeConnector(connector, existing) {
 var import_node_path49 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
-  pkg.command("build").description("build the certification package zip and check it").argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
+  pkg.command("build").description(
+    "build the certification package zip and check it; exit 1, writing nothing, when a rule fails"
+  ).argument("<out.zip>", "the package to write").requiredOption("--intro <intro.md>", "the intro.md for the certification team").requiredOption("--connector-solution <zip>", "the solution holding only the connector").requiredOption("--flow-solution <zip>", "the solution holding the connector and a sample flow").option("--plugin-solution <zip>", "for AI plugins: the solution holding the plugin").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (out, options2) => {
     const { io } = context;
     const resolve = (file) => import_node_path49.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
@@ -62710,29 +62820,36 @@ function registerPackageCommand(program2, context) {
       flowSolution: resolve(options2.flowSolution),
       ...options2.pluginSolution ? { pluginSolution: resolve(options2.pluginSolution) } : {}
     });
-    report(context, result, options2.format, `Wrote ${out}: the package structure is correct.`);
+    report(context, result, options2.format, {
+      success: `Wrote ${out}: the package structure is correct.`,
+      failure: `${out} was not written: the package would not pass certification.`
+    });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
     const result = await checkCertificationPackage(import_node_path49.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false
     });
-    report(context, result, options2.format, "Validation successful: The package structure is correct.");
+    report(context, result, options2.format, {
+      success: "Validation successful: The package structure is correct.",
+      failure: "Validation failed: Invalid package structure."
+    });
   });
 }
-function report(context, result, format3, success) {
+function report(context, result, format3, summary) {
   const { io } = context;
   if (format3 === "json") io.stdout.write(`${JSON.stringify(result, null, 2)}
 `);
-  else if (result.ok) io.stdout.write(`${success}
+  else if (result.ok) io.stdout.write(`${summary.success}
 `);
   else {
     for (const finding of result.findings)
       io.stdout.write(
-        `error ${finding.ruleId}: ${finding.message}${finding.hint ? ` ${finding.hint}` : ""}
+        `error ${finding.ruleId}: ${printable(`${finding.message}${finding.hint ? ` ${finding.hint}` : ""}`)}
 `
       );
     io.stdout.write(
-      "Validation failed: Invalid package structure. See https://learn.microsoft.com/connectors/custom-connectors/certification-submission\n"
+      `${summary.failure} See https://learn.microsoft.com/connectors/custom-connectors/certification-submission
+`
     );
   }
   context.setExit(result.ok ? ExitCode.Success : ExitCode.Failure);
@@ -62767,14 +62884,15 @@ async function runCli(argv, io) {
       return error2.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
     if (isUserError(error2)) {
-      io.stderr.write(`error: ${describeUserError(error2)}
+      io.stderr.write(`error: ${printable(describeUserError(error2))}
 `);
       return error2 instanceof UsageError ? ExitCode.Usage : ExitCode.Failure;
     }
-    io.stderr.write(`error: connector-alm failed unexpectedly: ${errorMessage(error2)}
+    io.stderr.write(`error: connector-alm failed unexpectedly: ${printable(errorMessage(error2))}
 `);
     io.stderr.write("This is a bug; please report it with the command you ran.\n");
-    if (program2.opts().debug && error2 instanceof Error && error2.stack) io.stderr.write(`${error2.stack}
+    if (program2.opts().debug && error2 instanceof Error && error2.stack)
+      io.stderr.write(`${printable(error2.stack, { lineBreaks: true })}
 `);
     return ExitCode.Failure;
   }

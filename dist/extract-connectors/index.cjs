@@ -23929,14 +23929,25 @@ function isWithin(root, child) {
 }
 
 // packages/actions/src/runtime/actions-logger.ts
+var import_node_crypto = require("node:crypto");
 function createActionsLogger() {
   return {
     debug: (message) => debug(message),
-    info: (message) => info(message),
+    info: (message) => logLines(message),
     warning: (message) => warning(message),
     error: (message) => error(message),
     group: (title, fn) => group(title, fn)
   };
+}
+function logLines(message) {
+  if (!message.includes("::") && !message.includes("##[")) {
+    info(message);
+    return;
+  }
+  const token = `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+  info(`::stop-commands::${token}`);
+  info(message);
+  info(`::${token}::`);
 }
 
 // packages/actions/src/runtime/run-action.ts
@@ -24342,7 +24353,8 @@ function openArchive(filePath, displayName) {
       (error2, zip) => {
         if (error2) {
           const code = error2.code;
-          if (code === "ENOENT") reject(new ZipError(displayName, void 0, "does not exist."));
+          if (code === "ENOENT")
+            reject(new UsageError(`${displayName} does not exist.`, { location: { file: displayName } }));
           else if (code === "EISDIR")
             reject(new ZipError(displayName, void 0, "is a folder, not a zip archive."));
           else
@@ -24483,13 +24495,13 @@ async function refuseNonFolder(folder) {
 }
 
 // packages/solution/src/fs/temporary.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 var import_node_path3 = __toESM(require("node:path"), 1);
 function temporarySibling(target) {
   const resolved = import_node_path3.default.resolve(target);
   return import_node_path3.default.join(
     import_node_path3.default.dirname(resolved),
-    `.${import_node_path3.default.basename(resolved)}.${(0, import_node_crypto.randomBytes)(6).toString("hex")}.tmp`
+    `.${import_node_path3.default.basename(resolved)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`
   );
 }
 
@@ -25627,7 +25639,7 @@ function describeParseError(error2) {
 
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs5 = require("node:fs");
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 var import_node_path5 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
@@ -25803,7 +25815,7 @@ async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   return checkedOut.equals(await import_node_fs5.promises.readFile(target));
 }
 async function hashFile(file) {
-  const hash = (0, import_node_crypto2.createHash)("sha256");
+  const hash = (0, import_node_crypto3.createHash)("sha256");
   for await (const chunk of (0, import_node_fs5.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -25872,10 +25884,14 @@ var NotASolutionError = class extends UserError {
     );
   }
 };
-function hintFor(names) {
-  if (names.includes("manifest.json") && names.some((name) => name.startsWith("Microsoft.Flow/"))) {
+function legacyFlowPackageHint(names) {
+  if (names.includes("manifest.json") && names.some((name) => name.startsWith("Microsoft.Flow/")))
     return "It is a legacy Power Automate flow package (Export > Package (.zip)); export the flow inside a solution instead.";
-  }
+  return void 0;
+}
+function hintFor(names) {
+  const legacy = legacyFlowPackageHint(names);
+  if (legacy) return legacy;
   if (names.some((name) => name.startsWith("PkgAssets/"))) {
     return "It is a Package Deployer package; unpack the solution zips inside PkgAssets/ instead.";
   }
@@ -26262,7 +26278,7 @@ var import_node_os = __toESM(require("node:os"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, limits) {
   const stat2 = await import_node_fs8.promises.stat(source).catch(() => void 0);
-  if (!stat2) throw new UserError(`${source} does not exist.`);
+  if (!stat2) throw new UsageError(`${source} does not exist.`);
   if (stat2.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, { limits });
   let staging;
@@ -26485,6 +26501,11 @@ async function write(item, destination) {
   }
 }
 
+// packages/actions/src/runtime/summary-html.ts
+function summaryText(text) {
+  return text.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
   constructor(input, problem, hint) {
@@ -26555,8 +26576,8 @@ async function extractConnectorsAction(logger) {
       { data: "Written", header: true }
     ],
     ...connectors.map((c) => [
-      `${c.displayName} (${c.name})`,
-      relative(c.folder),
+      summaryText(`${c.displayName} (${c.name})`),
+      summaryText(relative(c.folder)),
       String(c.written.length)
     ])
   ]).write();

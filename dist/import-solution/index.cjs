@@ -23925,14 +23925,25 @@ function formatLocation(location) {
 }
 
 // packages/actions/src/runtime/actions-logger.ts
+var import_node_crypto = require("node:crypto");
 function createActionsLogger() {
   return {
     debug: (message2) => debug(message2),
-    info: (message2) => info(message2),
+    info: (message2) => logLines(message2),
     warning: (message2) => warning(message2),
     error: (message2) => error(message2),
     group: (title, fn) => group(title, fn)
   };
+}
+function logLines(message2) {
+  if (!message2.includes("::") && !message2.includes("##[")) {
+    info(message2);
+    return;
+  }
+  const token = `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+  info(`::stop-commands::${token}`);
+  info(message2);
+  info(`::${token}::`);
 }
 
 // packages/actions/src/runtime/run-action.ts
@@ -24127,7 +24138,7 @@ var CachedTokenSource = class {
 };
 
 // packages/dataverse/src/auth/certificate-assertion.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 
 // node_modules/jose/dist/webapi/lib/buffer_utils.js
 var encoder = new TextEncoder();
@@ -24629,23 +24640,23 @@ async function signCertificateAssertion(options2) {
   const key = loadPrivateKey(options2.privateKeyPem, options2.passphrase);
   const thumbprint = certificateThumbprintS256(options2.certificatePem);
   const issuedAt = Math.floor(options2.nowMs / 1e3);
-  return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key);
+  return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto2.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key);
 }
 function certificateThumbprintS256(certificatePem) {
   let certificate;
   try {
-    certificate = new import_node_crypto.X509Certificate(certificatePem);
+    certificate = new import_node_crypto2.X509Certificate(certificatePem);
   } catch (error2) {
     throw new UserError("The client certificate is not a PEM certificate.", {
       hint: 'Give the PEM text holding "-----BEGIN CERTIFICATE-----" and the private key.',
       cause: error2
     });
   }
-  return (0, import_node_crypto.createHash)("sha256").update(certificate.raw).digest("base64url");
+  return (0, import_node_crypto2.createHash)("sha256").update(certificate.raw).digest("base64url");
 }
 function loadPrivateKey(pem, passphrase) {
   try {
-    return (0, import_node_crypto.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
+    return (0, import_node_crypto2.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
   } catch (error2) {
     throw new UserError("The private key of the client certificate cannot be read.", {
       hint: 'Give the PEM private key ("-----BEGIN PRIVATE KEY-----"), and its password if it is encrypted.',
@@ -24852,7 +24863,7 @@ function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = t
 }
 
 // packages/dataverse/src/web-api/dataverse-client.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 
 // packages/dataverse/src/web-api/async-operation.ts
 var STATUS_NAMES = {
@@ -25001,7 +25012,7 @@ var DataverseClient = class {
     }
   }
   newImportJobId() {
-    return (0, import_node_crypto2.randomUUID)();
+    return (0, import_node_crypto3.randomUUID)();
   }
 };
 function exportBody(request) {
@@ -26324,6 +26335,11 @@ var EXPORT_SOLUTION = {
   }
 };
 
+// packages/actions/src/runtime/summary-html.ts
+function summaryText(text) {
+  return text.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
 // packages/actions/src/dataverse-connection/inputs.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path = __toESM(require("node:path"), 1);
@@ -26456,7 +26472,9 @@ async function importSolutionAction(logger) {
   setOutput("solution-version", result.version);
   setOutput("import-job-id", result.importJobId ?? "");
   await summary.addHeading(
-    `${result.result === "imported" ? "Imported" : "Skipped"} ${result.solutionName} ${result.version}`,
+    summaryText(
+      `${result.result === "imported" ? "Imported" : "Skipped"} ${result.solutionName} ${result.version}`
+    ),
     3
   ).addRaw(
     `${result.managed ? "Managed" : "Unmanaged"}${result.importJobId ? `, import job ${result.importJobId}` : ""}.`,

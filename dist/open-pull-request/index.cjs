@@ -42348,14 +42348,25 @@ function isBelow(root, child) {
 }
 
 // packages/actions/src/runtime/actions-logger.ts
+var import_node_crypto = require("node:crypto");
 function createActionsLogger() {
   return {
     debug: (message) => debug(message),
-    info: (message) => info(message),
+    info: (message) => logLines(message),
     warning: (message) => warning(message),
     error: (message) => error(message),
     group: (title, fn) => group(title, fn)
   };
+}
+function logLines(message) {
+  if (!message.includes("::") && !message.includes("##[")) {
+    info(message);
+    return;
+  }
+  const token = `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+  info(`::stop-commands::${token}`);
+  info(message);
+  info(`::${token}::`);
 }
 
 // packages/actions/src/runtime/run-action.ts
@@ -42440,13 +42451,13 @@ async function step(doing, repository, call) {
 }
 
 // packages/github/src/branch-name.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 var DEFAULT_BRANCH_PREFIX = "connector-alm/";
 function branchNameFor(targetFolder, prefix = DEFAULT_BRANCH_PREFIX) {
   const segments = targetFolder.split("/").filter(Boolean);
   const slugs = segments.map(slugOf);
   if (segments.some((segment) => /[^\P{L}A-Za-z]|[^\P{N}0-9]/u.test(segment) || slugOf(segment) === "")) {
-    const hash = (0, import_node_crypto.createHash)("sha256").update(targetFolder).digest("hex").slice(0, 8);
+    const hash = (0, import_node_crypto2.createHash)("sha256").update(targetFolder).digest("hex").slice(0, 8);
     const last2 = slugs.length - 1;
     slugs[last2] = slugs[last2] ? `${slugs[last2]}-${hash}` : hash;
   }
@@ -42478,12 +42489,12 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-files.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 var import_node_fs = require("node:fs");
 var import_node_path2 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
-  return (0, import_node_crypto2.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
+  return (0, import_node_crypto3.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 async function readConnectorFiles(folder) {
   const files = [];
@@ -63641,6 +63652,15 @@ async function validateFolder(folder, options2, config2 = options2.config ?? DEF
 var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 
+// packages/validator/src/reporters/markdown.ts
+function inlineCode(text2) {
+  const single = text2.replace(/[\r\n]+/g, " ");
+  const longestRun = Math.max(0, ...(single.match(/`+/g) ?? []).map((run) => run.length));
+  const fence2 = "`".repeat(longestRun + 1);
+  const pad = single.startsWith("`") || single.endsWith("`") ? " " : "";
+  return `${fence2}${pad}${single}${pad}${fence2}`;
+}
+
 // packages/validator/src/reporters/summary-budget.ts
 var GITHUB_SUMMARY_LIMIT = 1024 * 1024;
 
@@ -63867,7 +63887,7 @@ function pullRequestBody(input) {
   const { validation, changes } = input;
   const lines = [];
   if (input.introduction?.trim()) lines.push(input.introduction.trim(), "");
-  lines.push(`Connector: **${inlineSafe(input.connectorTitle)}** in \`${input.targetFolder}\``);
+  lines.push(`Connector: **${inlineSafe(input.connectorTitle)}** in ${inlineCode(input.targetFolder)}`);
   if (input.source) lines.push(`Source: ${inlineSafe(input.source)}`);
   lines.push(
     "",
@@ -63878,8 +63898,8 @@ function pullRequestBody(input) {
   );
   lines.push(...UPSTREAM_CHECKLIST.map((item) => `- [ ] ${item}`));
   lines.push("", "### Changes", "");
-  for (const file of changes.upserts) lines.push(`- \`${file.path}\` updated`);
-  for (const file of changes.deletions) lines.push(`- \`${file}\` deleted`);
+  for (const file of changes.upserts) lines.push(`- ${inlineCode(file.path)} updated`);
+  for (const file of changes.deletions) lines.push(`- ${inlineCode(file)} deleted`);
   if (!hasChanges(changes))
     lines.push("No change: the connector equals the upstream version. This pull request can be closed.");
   lines.push("", "### Offline validation (connector-alm)", "");
@@ -63919,7 +63939,7 @@ function withoutSource(body) {
   return body.split("\n").filter((line) => !line.startsWith("Source: ")).join("\n").trimEnd();
 }
 function inlineSafe(text2) {
-  return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "@\u200B");
+  return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "@\u200B").replace(/#(?=\d)|\bGH-(?=\d)/gi, "$&\u200B");
 }
 function truncate(body) {
   if (body.length <= MAX_BODY_LENGTH) return body;
@@ -64341,6 +64361,11 @@ async function realPathOfNew(absolute) {
   }
 }
 
+// packages/actions/src/runtime/summary-html.ts
+function summaryText(text2) {
+  return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
 // packages/actions/src/open-pull-request/inputs.ts
 function readOpenPullRequestInputs() {
   const token = readRequiredString("token");
@@ -64446,10 +64471,10 @@ async function writeSummary(results) {
       { data: "Branch", header: true }
     ],
     ...results.map((result) => [
-      result.targetFolder,
-      result.reason ? `${result.operation} (${result.reason})` : result.operation,
-      result.url ? `<a href="${result.url}">#${result.number}</a>` : "",
-      result.branch
+      summaryText(result.targetFolder),
+      summaryText(result.reason ? `${result.operation} (${result.reason})` : result.operation),
+      result.url ? `<a href="${summaryText(result.url)}">#${result.number}</a>` : "",
+      summaryText(result.branch)
     ])
   ]);
   await summary.write();

@@ -23922,14 +23922,25 @@ function formatLocation(location) {
 }
 
 // packages/actions/src/runtime/actions-logger.ts
+var import_node_crypto = require("node:crypto");
 function createActionsLogger() {
   return {
     debug: (message) => debug(message),
-    info: (message) => info(message),
+    info: (message) => logLines(message),
     warning: (message) => warning(message),
     error: (message) => error(message),
     group: (title, fn) => group(title, fn)
   };
+}
+function logLines(message) {
+  if (!message.includes("::") && !message.includes("##[")) {
+    info(message);
+    return;
+  }
+  const token = `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+  info(`::stop-commands::${token}`);
+  info(message);
+  info(`::${token}::`);
 }
 
 // packages/actions/src/runtime/run-action.ts
@@ -24026,13 +24037,13 @@ async function refuseNonFolder(folder) {
 }
 
 // packages/solution/src/fs/temporary.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 var import_node_path2 = __toESM(require("node:path"), 1);
 function temporarySibling(target) {
   const resolved = import_node_path2.default.resolve(target);
   return import_node_path2.default.join(
     import_node_path2.default.dirname(resolved),
-    `.${import_node_path2.default.basename(resolved)}.${(0, import_node_crypto.randomBytes)(6).toString("hex")}.tmp`
+    `.${import_node_path2.default.basename(resolved)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`
   );
 }
 
@@ -25606,6 +25617,11 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 // packages/solution/src/connector/repository-layout.ts
 var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
+// packages/actions/src/runtime/summary-html.ts
+function summaryText(text) {
+  return text.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
   constructor(input, problem, hint) {
@@ -25673,9 +25689,11 @@ async function packSolutionAction(logger) {
   setOutput("unique-name", first.uniqueName);
   setOutput("version", first.version);
   setOutput("connectors", JSON.stringify(first.connectors));
-  await summary.addHeading(`Packed ${first.uniqueName} ${first.version}`, 3).addList(
+  await summary.addHeading(summaryText(`Packed ${first.uniqueName} ${first.version}`), 3).addList(
     results.map(
-      (result) => `${relative(result.zip)} (${result.managed ? "managed" : "unmanaged"}, ${result.entries.length} entries)`
+      (result) => summaryText(
+        `${relative(result.zip)} (${result.managed ? "managed" : "unmanaged"}, ${result.entries.length} entries)`
+      )
     )
   ).write();
 }

@@ -38163,14 +38163,25 @@ function isBelow(root, child) {
 }
 
 // packages/actions/src/runtime/actions-logger.ts
+var import_node_crypto = require("node:crypto");
 function createActionsLogger() {
   return {
     debug: (message) => debug(message),
-    info: (message) => info(message),
+    info: (message) => logLines(message),
     warning: (message) => warning(message),
     error: (message) => error(message),
     group: (title, fn) => group(title, fn)
   };
+}
+function logLines(message) {
+  if (!message.includes("::") && !message.includes("##[")) {
+    info(message);
+    return;
+  }
+  const token = `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+  info(`::stop-commands::${token}`);
+  info(message);
+  info(`::${token}::`);
 }
 
 // packages/actions/src/runtime/run-action.ts
@@ -57362,13 +57373,13 @@ function limitFor(level, max) {
 }
 
 // packages/validator/src/reporters/fingerprint.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 var FINGERPRINT_KEY = "connectorAlmFinding/v1";
 function fingerprints(findings, fileKeyOf) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((finding) => {
     const where2 = finding.pointer ?? `message:${finding.message}`;
-    const hash = (0, import_node_crypto.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
+    const hash = (0, import_node_crypto2.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
     const occurrence = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
@@ -57856,7 +57867,7 @@ function sourceUrlFor(workspace, commit, env = process.env) {
   return (file, line) => {
     const relative = import_node_path19.default.relative(workspace, import_node_path19.default.resolve(workspace, file));
     if (relative.startsWith("..") || import_node_path19.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path19.default.sep).map(encodeURIComponent).join("/");
+    const encoded = relative.split(import_node_path19.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
