@@ -148,21 +148,23 @@ describe('validate-connector settings', () => {
   });
 });
 
+/** The action on pull request 7 of pullRequestRepository (feature, which edits Tasks, into dev). */
+async function runOnPullRequest(inputs: Record<string, string>) {
+  const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
+  const run = await runActionBundle('validate-connector', {
+    workspace,
+    eventName: 'pull_request',
+    event: {
+      pull_request: { number: 7, base: { ref: 'dev', sha: baseSha }, head: { ref: 'feature', sha: headSha } },
+    },
+    inputs,
+  });
+  return { workspace, headSha, run };
+}
+
 describe('validate-connector in a pull request', () => {
   it('checks only the changed connector, marks new findings and reports the breaking change', async () => {
-    const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
-    const run = await runActionBundle('validate-connector', {
-      workspace,
-      eventName: 'pull_request',
-      event: {
-        pull_request: {
-          number: 7,
-          base: { ref: 'dev', sha: baseSha },
-          head: { ref: 'feature', sha: headSha },
-        },
-      },
-      inputs: { 'sarif-file': 'out/connector-alm.sarif' },
-    });
+    const { workspace, headSha, run } = await runOnPullRequest({ 'sarif-file': 'out/connector-alm.sarif' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
     expect(run.outputs['breaking-changes']).toBe('1');
@@ -184,19 +186,7 @@ describe('validate-connector in a pull request', () => {
   });
 
   it('with base: none checks every connector as it is, even in a pull request', async () => {
-    const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());
-    const run = await runActionBundle('validate-connector', {
-      workspace,
-      eventName: 'pull_request',
-      event: {
-        pull_request: {
-          number: 8,
-          base: { ref: 'dev', sha: baseSha },
-          head: { ref: 'feature', sha: headSha },
-        },
-      },
-      inputs: { base: 'none' },
-    });
+    const { run } = await runOnPullRequest({ base: 'none' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.outputs.connectors!)).toEqual([
       'certified-connectors/Contoso Notes',

@@ -286,7 +286,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       ...common,
     ]);
     writeFileSync(path.join(cwd, 'intro.md'), '# Human-in-the-Loop\n');
-    const built = await run(cwd, [
+    const buildPackage = [
       'package',
       'build',
       'pkg.zip',
@@ -296,7 +296,8 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'connector.zip',
       '--flow-solution',
       'other.zip',
-    ]);
+    ];
+    const built = await run(cwd, buildPackage);
     expect(built.code).toBe(1);
     // Each finding on its line with its hint, which names the solutions as given.
     expect(built.out).toContain(
@@ -304,19 +305,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     );
     expect(built.out).toContain('pkg.zip was not written: the package would not pass certification.');
     expect(existsSync(path.join(cwd, 'pkg.zip'))).toBe(false);
-    const json = await run(cwd, [
-      'package',
-      'build',
-      'pkg.zip',
-      '--intro',
-      'intro.md',
-      '--connector-solution',
-      'connector.zip',
-      '--flow-solution',
-      'other.zip',
-      '--format',
-      'json',
-    ]);
+    const json = await run(cwd, [...buildPackage, '--format', 'json']);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.out)).toMatchObject({
       ok: false,

@@ -31,6 +31,36 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/**
+ * A server of its own whose runner presents `githubSubject`, with an app that trusts GitHub tokens
+ * for SUBJECT and `audience`, and a client signing in to it with the runner's ID token.
+ */
+async function oidcServer(
+  githubSubject: string,
+  audience: string,
+): Promise<{ other: LocalServer; client: ReturnType<typeof connectToLocal>['client'] }> {
+  const other = await startLocalServer({
+    githubSubject,
+    apps: [
+      {
+        clientId: OIDC_APP,
+        federatedCredentials: [
+          { issuer: 'https://token.actions.githubusercontent.com', subject: SUBJECT, audience },
+        ],
+      },
+    ],
+  });
+  const { client } = connectToLocal(other, {
+    appId: OIDC_APP,
+    credential: {
+      kind: 'github-oidc',
+      requestUrl: other.idTokenRequestUrl,
+      requestToken: other.idTokenRequestToken,
+    },
+  });
+  return { other, client };
+}
+
 const oidc = () => ({
   kind: 'github-oidc' as const,
   requestUrl: server.idTokenRequestUrl,
@@ -113,30 +143,11 @@ describe('Entra ID authentication against the local server', () => {
   });
 
   it('reports a subject differing only in case with AADSTS7002138', async () => {
-    const other = await startLocalServer({
-      githubSubject: 'repo:Contoso/connectors:ref:refs/heads/main',
-      apps: [
-        {
-          clientId: OIDC_APP,
-          federatedCredentials: [
-            {
-              issuer: 'https://token.actions.githubusercontent.com',
-              subject: SUBJECT,
-              audience: 'api://AzureADTokenExchange',
-            },
-          ],
-        },
-      ],
-    });
+    const { other, client } = await oidcServer(
+      'repo:Contoso/connectors:ref:refs/heads/main',
+      'api://AzureADTokenExchange',
+    );
     try {
-      const { client } = connectToLocal(other, {
-        appId: OIDC_APP,
-        credential: {
-          kind: 'github-oidc',
-          requestUrl: other.idTokenRequestUrl,
-          requestToken: other.idTokenRequestToken,
-        },
-      });
       await expect(client.whoAmI()).rejects.toMatchObject({
         message: expect.stringContaining('AADSTS7002138'),
         hint: expect.stringContaining('case-sensitive'),
@@ -190,30 +201,8 @@ describe('Entra ID authentication against the local server', () => {
   });
 
   it('names the audience of each cloud when no federated credential has the one presented (AADSTS700212)', async () => {
-    const other = await startLocalServer({
-      githubSubject: SUBJECT,
-      apps: [
-        {
-          clientId: OIDC_APP,
-          federatedCredentials: [
-            {
-              issuer: 'https://token.actions.githubusercontent.com',
-              subject: SUBJECT,
-              audience: 'api://other',
-            },
-          ],
-        },
-      ],
-    });
+    const { other, client } = await oidcServer(SUBJECT, 'api://other');
     try {
-      const { client } = connectToLocal(other, {
-        appId: OIDC_APP,
-        credential: {
-          kind: 'github-oidc',
-          requestUrl: other.idTokenRequestUrl,
-          requestToken: other.idTokenRequestToken,
-        },
-      });
       await expect(client.whoAmI()).rejects.toMatchObject({
         message: expect.stringContaining(
           "AADSTS700212: No matching federated identity record found for presented assertion audience 'api://AzureADTokenExchange'",
