@@ -27,6 +27,17 @@ export function checkJson(text: string, file: string): unknown {
   }
 }
 
+/** Whether `text` is strict JSON, for files that are kept as they are when they are not. */
+export function isJson(text: string): boolean {
+  if (text.trim() === '' || text.includes('\uFFFD')) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * On JSON that JSON.parse accepted: a string (matched so that what it holds is left alone), an
  * empty object or array, a punctuator, or whitespace. Strings use the unrolled-loop form, which

@@ -40,6 +40,21 @@ export function isConnectorJson(folderPath: string): boolean {
   return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) && folderPath.endsWith('.json');
 }
 
+export const FOLDER_FLOW_FOLDER = 'Workflows/';
+
+/**
+ * A cloud flow's definition (`Workflows/<Name>-<GUID>.json`): one line of JSON in the zip, so any
+ * change to the flow would show as that whole line. Pretty-printed in the folder when it is JSON,
+ * minified in the zip; classic workflows (`.xaml`) and the flow's `.data.xml` are not JSON.
+ */
+export function isFlowJson(folderPath: string): boolean {
+  return (
+    folderPath.startsWith(FOLDER_FLOW_FOLDER) &&
+    !folderPath.slice(FOLDER_FLOW_FOLDER.length).includes('/') &&
+    folderPath.endsWith('.json')
+  );
+}
+
 /** `Other/Solution.xml` → `Other/Solution_managed.xml`: the managed copy of a file in a "both" folder. */
 export function managedVariantOf(folderPath: string): string {
   const slash = folderPath.lastIndexOf('/');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { listFiles } from '../fs/list-files.js';
 import { forEachConcurrently } from '../util/concurrency.js';
-import { checkJson, minifyJson } from '../json/json-text.js';
+import { checkJson, isJson, minifyJson } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { EXPORT_STYLE, serializeXml } from '../xml/serialize-xml.js';
@@ -20,6 +20,7 @@ import {
   FOLDER_SOLUTION,
   isConnectorDocument,
   isConnectorJson,
+  isFlowJson,
   isRepositoryFile,
   ZIP_CONTENT_TYPES,
   ZIP_CUSTOMIZATIONS,
@@ -47,6 +48,9 @@ export interface PackResult {
 }
 
 const MAX_PART_BYTES = 64 * 1024 * 1024;
+
+const decodeUtf8Lenient = (bytes: Uint8Array): string =>
+  new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 
 /** Packs an unpacked solution folder into an importable zip, written atomically. */
 export async function packSolution(
@@ -116,6 +120,16 @@ export async function packSolution(
       sources.set(name, {
         name,
         load: async () => Buffer.from(minifyJson(await readText(actual), located(actual))),
+      });
+    } else if (isFlowJson(logical)) {
+      // Unpack pretty-printed it when it was JSON; the zip has it on one line, as exports do.
+      sources.set(name, {
+        name,
+        load: async () => {
+          const bytes = await fs.readFile(located(actual));
+          const text = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : '';
+          return isJson(text) ? Buffer.from(minifyJson(text, located(actual))) : bytes;
+        },
       });
     } else sources.set(name, { name, file: located(actual) });
   });

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { UserError } from '@connector-alm/core';
-import { prettyJson } from '../json/json-text.js';
+import { isJson, prettyJson } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
@@ -17,6 +17,7 @@ import {
   FOLDER_SOLUTION,
   folderPathOf,
   isConnectorJson,
+  isFlowJson,
   ZIP_CONTENT_TYPES,
   ZIP_CUSTOMIZATIONS,
   ZIP_SOLUTION,
@@ -146,6 +147,15 @@ export async function stageSolutionZip(
     if (isConnectorJson(folderPath)) {
       await write(folderPath, prettyJson(await readText(entry), located(entry)));
       return;
+    }
+    if (isFlowJson(folderPath) && entry.size <= IN_MEMORY_ENTRY_BYTES) {
+      // Only when it is JSON: a flow file is the platform's, not ours to refuse, and pack minifies it
+      // back only when it is JSON, so whatever else it holds goes through byte for byte.
+      const text = new TextDecoder('utf-8', { fatal: false }).decode(await reader.readBuffer(entry));
+      if (isJson(text)) {
+        await write(folderPath, prettyJson(text, located(entry)));
+        return;
+      }
     }
     const destination = path.join(staging, folderPath);
     await makeFolderOf(destination);
