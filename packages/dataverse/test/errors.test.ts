@@ -83,6 +83,12 @@ describe('Dataverse errors shown with their code and what to do', () => {
       'http://contoso.crm.dynamics.com/main.aspx?sig=Hunter2',
       'http://contoso.crm.dynamics.com/#access_token=Hunter2',
       'https://admin:Hunter2@contoso.crm.dynamics.com:44x3',
+      // A password with a raw '/', '#' or '@' in it: the URL does not parse, or parses at the last '@'.
+      'https://admin:Hun/ter2@contoso.crm.dynamics.com',
+      'https://admin:Hun#ter2@contoso.crm.dynamics.com',
+      'http://admin:Hun@ter2@contoso.crm.dynamics.com',
+      // No '//': 'admin:' reads as the scheme.
+      'admin:Hunter2@contoso.crm.dynamics.com',
     ]) {
       const error = (() => {
         try {
@@ -92,7 +98,7 @@ describe('Dataverse errors shown with their code and what to do', () => {
         }
         throw new Error(`${text} was accepted`);
       })();
-      expect(`${error.message} ${error.hint ?? ''}`).not.toContain('Hunter2');
+      expect(`${error.message} ${error.hint ?? ''}`).not.toContain('ter2');
     }
     expect(() =>
       parseServiceUrl('http://contoso.crm.dynamics.com/main.aspx?sig=1', 'Environment URL'),

@@ -1,4 +1,4 @@
-import { inlineCode, type ConnectorResult, type Profile } from '@connector-alm/validator';
+import { htmlText, inlineCode, type ConnectorResult, type Profile } from '@connector-alm/validator';
 import { hasChanges, type TreeChanges } from './tree-changes.js';
 
 /** GitHub refuses pull request bodies longer than this many characters. */
@@ -123,14 +123,10 @@ function withoutSource(body: string): string {
  * #123 or GH-123 that would link the pull request from the upstream's issue of that number.
  */
 function inlineSafe(text: string): string {
-  return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
+  // References are broken first, so that the # of an entity htmlText writes (&#39;) stays whole.
+  return htmlText(text.replace(/#(?=\d)|\bGH-(?=\d)/gi, '$&\u200b'))
     .replace(/\|/g, '\\|')
-    .replace(/@/g, '@\u200b')
-    .replace(/#(?=\d)|\bGH-(?=\d)/gi, '$&\u200b');
+    .replace(/@/g, '@\u200b');
 }
 
 function truncate(body: string): string {

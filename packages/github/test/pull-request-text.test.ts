@@ -69,4 +69,22 @@ describe('pullRequestBody', () => {
     expect(body).toContain('Contoso #\u200b12 Tasks');
     expect(body).toContain('see #\u200b34');
   });
+
+  it('shows a title with quotes and an issue number as written, its entities whole', () => {
+    const body = pullRequestBody({
+      connectorTitle: `Contoso's "#1" Tasks`,
+      targetFolder: 'independent-publisher-connectors/Contoso',
+      validation: {
+        path: 'connectors/Contoso',
+        name: 'Contoso',
+        profile: 'independent-publisher',
+        findings: [],
+      },
+      changes: { upserts: [file('apiDefinition.swagger.json')], deletions: [] },
+    });
+    const title = body.split('\n').find((line) => line.startsWith('Connector: '))!;
+    expect(new MarkdownIt().renderInline(title)).toContain(
+      "<strong>Contoso's &quot;#\u200b1&quot; Tasks</strong>",
+    );
+  });
 });

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import type { Logger } from '@connector-alm/core';
 import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
-import { summaryText } from '../runtime/summary-html.js';
 import { readExportSolutionInputs } from './inputs.js';
+import { htmlText } from '@connector-alm/validator';
 
 /** export-solution: exports one solution to a zip and says where, which version, and whether it changed. */
 export async function exportSolutionAction(logger: Logger): Promise<void> {
@@ -25,7 +25,7 @@ export async function exportSolutionAction(logger: Logger): Promise<void> {
   core.setOutput('solution-version', result.version);
   core.setOutput('changed', String(result.changed));
   await core.summary
-    .addHeading(summaryText(`Exported ${result.solutionName} ${result.version}`), 3)
+    .addHeading(htmlText(`Exported ${result.solutionName} ${result.version}`), 3)
     .addRaw(
       `${result.managed ? 'Managed' : 'Unmanaged'}, ${result.bytes} bytes, ${result.changed ? 'changed since the last export' : 'unchanged'}.`,
       true,

@@ -2,8 +2,8 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import type { Logger } from '@connector-alm/core';
 import { extractConnectors } from '@connector-alm/solution';
-import { summaryText } from '../runtime/summary-html.js';
 import { readExtractConnectorsInputs } from './inputs.js';
+import { htmlText } from '@connector-alm/validator';
 
 /** extract-connectors: the custom connectors of a solution into PowerPlatformConnectors folders. */
 export async function extractConnectorsAction(logger: Logger): Promise<void> {
@@ -52,8 +52,8 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
         { data: 'Written', header: true },
       ],
       ...connectors.map((c) => [
-        summaryText(`${c.displayName} (${c.name})`),
-        summaryText(relative(c.folder)),
+        htmlText(`${c.displayName} (${c.name})`),
+        htmlText(relative(c.folder)),
         String(c.written.length),
       ]),
     ])

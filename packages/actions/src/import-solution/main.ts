@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import type { Logger } from '@connector-alm/core';
 import { connectDataverse, importSolution } from '@connector-alm/dataverse';
-import { summaryText } from '../runtime/summary-html.js';
 import { readImportSolutionInputs } from './inputs.js';
+import { htmlText } from '@connector-alm/validator';
 
 /** import-solution: imports one solution zip and reports the result as outputs and in the job summary. */
 export async function importSolutionAction(logger: Logger): Promise<void> {
@@ -31,7 +31,7 @@ export async function importSolutionAction(logger: Logger): Promise<void> {
   core.setOutput('import-job-id', result.importJobId ?? '');
   await core.summary
     .addHeading(
-      summaryText(
+      htmlText(
         `${result.result === 'imported' ? 'Imported' : 'Skipped'} ${result.solutionName} ${result.version}`,
       ),
       3,

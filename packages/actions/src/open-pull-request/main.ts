@@ -4,8 +4,8 @@ import type { Logger } from '@connector-alm/core';
 import { openPullRequest, type PullRequestResult } from '@connector-alm/github';
 import { InputError } from '../runtime/inputs.js';
 import { realPathInsideWorkspace } from '../runtime/workspace-path.js';
-import { summaryText } from '../runtime/summary-html.js';
 import { readOpenPullRequestInputs } from './inputs.js';
+import { htmlText } from '@connector-alm/validator';
 
 /** open-pull-request: one pull request per connector folder; outputs hold one line per connector. */
 export async function openPullRequestAction(logger: Logger): Promise<void> {
@@ -82,10 +82,10 @@ async function writeSummary(results: readonly PullRequestResult[]): Promise<void
       { data: 'Branch', header: true },
     ],
     ...results.map((result) => [
-      summaryText(result.targetFolder),
-      summaryText(result.reason ? `${result.operation} (${result.reason})` : result.operation),
-      result.url ? `<a href="${summaryText(result.url)}">#${result.number}</a>` : '',
-      summaryText(result.branch),
+      htmlText(result.targetFolder),
+      htmlText(result.reason ? `${result.operation} (${result.reason})` : result.operation),
+      result.url ? `<a href="${htmlText(result.url)}">#${result.number}</a>` : '',
+      htmlText(result.branch),
     ]),
   ]);
   await core.summary.write();

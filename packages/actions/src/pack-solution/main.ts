@@ -2,8 +2,8 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import type { Logger } from '@connector-alm/core';
 import { packSolution, type PackResult } from '@connector-alm/solution';
-import { summaryText } from '../runtime/summary-html.js';
 import { readPackSolutionInputs } from './inputs.js';
+import { htmlText } from '@connector-alm/validator';
 
 /** pack-solution: an unpacked solution folder of the workspace into an importable zip (or two). */
 export async function packSolutionAction(logger: Logger): Promise<void> {
@@ -35,10 +35,10 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
   core.setOutput('version', first!.version);
   core.setOutput('connectors', JSON.stringify(first!.connectors));
   await core.summary
-    .addHeading(summaryText(`Packed ${first!.uniqueName} ${first!.version}`), 3)
+    .addHeading(htmlText(`Packed ${first!.uniqueName} ${first!.version}`), 3)
     .addList(
       results.map((result) =>
-        summaryText(
+        htmlText(
           `${relative(result.zip)} (${result.managed ? 'managed' : 'unmanaged'}, ${result.entries.length} entries)`,
         ),
       ),

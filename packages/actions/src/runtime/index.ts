@@ -1,4 +1,3 @@
 export * from './actions-logger.js';
 export * from './inputs.js';
 export * from './run-action.js';
-export * from './summary-html.js';

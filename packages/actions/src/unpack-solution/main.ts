@@ -2,8 +2,8 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import type { Logger } from '@connector-alm/core';
 import { unpackSolution } from '@connector-alm/solution';
-import { summaryText } from '../runtime/summary-html.js';
 import { readUnpackSolutionInputs } from './inputs.js';
+import { htmlText } from '@connector-alm/validator';
 
 /** unpack-solution: a solution zip into a canonical folder of the workspace, ready to commit. */
 export async function unpackSolutionAction(logger: Logger): Promise<void> {
@@ -34,7 +34,7 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
   core.setOutput('changed', String(result.written.length + result.deleted.length > 0));
 
   await core.summary
-    .addHeading(summaryText(`Unpacked ${result.uniqueName} ${result.version}`), 3)
+    .addHeading(htmlText(`Unpacked ${result.uniqueName} ${result.version}`), 3)
     .addTable([
       [
         { data: 'Written', header: true },
@@ -46,7 +46,7 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
         String(result.written.length),
         String(result.unchanged.length),
         String(result.deleted.length),
-        summaryText(result.connectors.join(', ')) || '—',
+        htmlText(result.connectors.join(', ')) || '—',
       ],
     ])
     .write();

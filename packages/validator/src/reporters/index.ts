@@ -4,7 +4,7 @@ export * from './artifact-path.js';
 export * from './fingerprint.js';
 export * from './job-summary.js';
 export * from './json-reporter.js';
-export { escapeMarkdown, inlineCode } from './markdown.js';
+export { escapeMarkdown, htmlText, inlineCode } from './markdown.js';
 export * from './rule-descriptor.js';
 export * from './rules-markdown.js';
 export * from './sarif-reporter.js';

@@ -7,15 +7,28 @@ const BLOCK_START = /^[#+\-=]/;
 const ORDERED_LIST_START = /^(\d+)([.)])/;
 
 /**
- * User text (messages, paths, operation ids) as inert inline markdown: HTML is neutralised, markup
- * characters are backslash-escaped, line breaks become spaces, and `@` cannot mention anyone.
+ * User text as one line of HTML text, for markdown and for the HTML that @actions/core's summary
+ * builds (addHeading, addTable, addList put their strings in as they are): a name such as
+ * `<img src=x onerror=…></td></table>` shows as itself instead of becoming markup. Line breaks become
+ * spaces, since a blank line would end an HTML block and let the rest be read as markdown; quotes are
+ * escaped so that the text can also stand in an attribute.
  */
-export function escapeMarkdown(text: string): string {
+export function htmlText(text: string): string {
   return text
     .replace(/\s*[\r\n]+\s*/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * User text (messages, paths, operation ids) as inert inline markdown: HTML is neutralised, markup
+ * characters are backslash-escaped, line breaks become spaces, and `@` cannot mention anyone.
+ */
+export function escapeMarkdown(text: string): string {
+  return htmlText(text)
     .replace(INLINE_SPECIAL, (c) => `\\${c}`)
     .replace(BLOCK_START, (start) => `\\${start}`)
     .replace(ORDERED_LIST_START, '$1\\$2')

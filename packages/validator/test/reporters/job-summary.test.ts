@@ -47,7 +47,7 @@ describe('job summary', () => {
     const summary = renderJobSummary(result, { rules: SAMPLE_RULES, rulesDocUrl: 'https://x.test/rules.md' });
     const headings = summary.split('\n').filter((line) => line.startsWith('#### '));
     expect(headings[0]).toBe(
-      '#### [TEST-TITLE-WORDS](https://x.test/rules.md#test-title-words): Keep "API" out of the title. (1 error)',
+      '#### [TEST-TITLE-WORDS](https://x.test/rules.md#test-title-words): Keep &quot;API&quot; out of the title. (1 error)',
     );
     expect(headings.map((heading) => heading.match(/\[([A-Z-]+)\]/)![1])).toEqual([
       'TEST-TITLE-WORDS',
