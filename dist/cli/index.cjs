@@ -33474,13 +33474,13 @@ function loadFile(kind, entry, folder, realFolder, displayFolder, listedStat) {
     return { ...base2, kind, document: void 0 };
   }
   const decoded = decodeUtf8(bytes);
-  const isJson = kind !== "readme" && kind !== "script";
+  const isJson2 = kind !== "readme" && kind !== "script";
   if (decoded.invalidAt !== void 0) {
     issues.push({
       ruleId: "GEN-ENCODING",
       message: `${entry.name} is not valid UTF-8; save it as UTF-8. The first invalid byte is here.`,
       // JSON documents drop a leading BOM from their text; readme and script texts keep it.
-      offset: Math.max(0, decoded.invalidAt - (isJson && decoded.text.charCodeAt(0) === 65279 ? 1 : 0))
+      offset: Math.max(0, decoded.invalidAt - (isJson2 && decoded.text.charCodeAt(0) === 65279 ? 1 : 0))
     });
   }
   if (kind === "readme" || kind === "script") {
@@ -49587,6 +49587,9 @@ function fingerprints(findings, fileKeyOf) {
 }
 
 // packages/validator/src/reporters/markdown.ts
+function htmlText(text3) {
+  return text3.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
 function proseMarkdown(text3) {
   return text3.split(/(`+[^`]*`+)/).map(
     (part, index) => index % 2 === 1 ? part : part.replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|")
@@ -50129,7 +50132,10 @@ function parseServiceUrl(text3, what) {
   return new URL(url.origin);
 }
 function withoutSecrets(text3) {
-  return text3.trim().replace(/[?#].*$/s, "").replace(/^([^:/?#]*:\/\/)[^/]*@/, "$1");
+  const trimmed = text3.trim();
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed)?.[0] ?? "";
+  const afterUser = trimmed.slice(Math.max(scheme.length, trimmed.lastIndexOf("@") + 1));
+  return scheme + afterUser.replace(/[?#].*$/s, "");
 }
 
 // packages/dataverse/src/clouds.ts
@@ -53624,6 +53630,15 @@ function checkJson(text3, file) {
     });
   }
 }
+function isJson(text3) {
+  if (text3.trim() === "" || text3.includes("\uFFFD")) return false;
+  try {
+    JSON.parse(text3);
+    return true;
+  } catch {
+    return false;
+  }
+}
 var LAYOUT_LEXEME = /"[^"\\]*(?:\\.[^"\\]*)*"|[{[]\s*[}\]]|[{}[\],:]|\s+/g;
 var QUOTE2 = 34;
 var OPEN_BRACE2 = 123;
@@ -53890,6 +53905,10 @@ function isConnectorDocument(folderPath) {
 }
 function isConnectorJson(folderPath) {
   return folderPath.startsWith(FOLDER_CONNECTOR_FOLDER) && folderPath.endsWith(".json");
+}
+var FOLDER_FLOW_FOLDER = "Workflows/";
+function isFlowJson(folderPath) {
+  return folderPath.startsWith(FOLDER_FLOW_FOLDER) && !folderPath.slice(FOLDER_FLOW_FOLDER.length).includes("/") && folderPath.endsWith(".json");
 }
 function managedVariantOf(folderPath) {
   const slash = folderPath.lastIndexOf("/");
@@ -54254,6 +54273,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
       await write2(folderPath, prettyJson(await readText2(entry), located(entry)));
       return;
     }
+    if (isFlowJson(folderPath) && entry.size <= IN_MEMORY_ENTRY_BYTES) {
+      const text3 = new TextDecoder("utf-8", { fatal: false }).decode(await reader.readBuffer(entry));
+      if (isJson(text3)) {
+        await write2(folderPath, prettyJson(text3, located(entry)));
+        return;
+      }
+    }
     const destination = import_node_path26.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await reader.copyToFile(entry, destination);
@@ -54437,6 +54463,7 @@ function extensionKey(extension) {
 
 // packages/solution/src/solution/pack.ts
 var MAX_PART_BYTES = 64 * 1024 * 1024;
+var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0 && !checkVersion(options2.version)) {
     throw new UserError(`'${options2.version}' is not a solution version.`, {
@@ -54494,6 +54521,15 @@ async function packSolution(folder, zipPath, options2 = {}) {
       sources.set(name, {
         name,
         load: async () => Buffer.from(minifyJson(await readText2(actual), located(actual)))
+      });
+    } else if (isFlowJson(logical)) {
+      sources.set(name, {
+        name,
+        load: async () => {
+          const bytes = await import_node_fs21.promises.readFile(located(actual));
+          const text3 = bytes.length <= MAX_PART_BYTES ? decodeUtf8Lenient(bytes) : "";
+          return isJson(text3) ? Buffer.from(minifyJson(text3, located(actual))) : bytes;
+        }
       });
     } else sources.set(name, { name, file: located(actual) });
   });
@@ -62196,7 +62232,7 @@ function withoutSource(body) {
   return body.split("\n").filter((line) => !line.startsWith("Source: ")).join("\n").trimEnd();
 }
 function inlineSafe(text3) {
-  return text3.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "@\u200B").replace(/#(?=\d)|\bGH-(?=\d)/gi, "$&\u200B");
+  return htmlText(text3.replace(/#(?=\d)|\bGH-(?=\d)/gi, "$&\u200B")).replace(/\|/g, "\\|").replace(/@/g, "@\u200B");
 }
 function truncate(body) {
   if (body.length <= MAX_BODY_LENGTH) return body;

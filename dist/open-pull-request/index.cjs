@@ -63653,6 +63653,9 @@ var import_pngjs2 = __toESM(require_png(), 1);
 var MAX_DECODED_PIXELS2 = 4096 * 4096;
 
 // packages/validator/src/reporters/markdown.ts
+function htmlText(text2) {
+  return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
 function inlineCode(text2) {
   const single = text2.replace(/[\r\n]+/g, " ");
   const longestRun = Math.max(0, ...(single.match(/`+/g) ?? []).map((run) => run.length));
@@ -63939,7 +63942,7 @@ function withoutSource(body) {
   return body.split("\n").filter((line) => !line.startsWith("Source: ")).join("\n").trimEnd();
 }
 function inlineSafe(text2) {
-  return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/@/g, "@\u200B").replace(/#(?=\d)|\bGH-(?=\d)/gi, "$&\u200B");
+  return htmlText(text2.replace(/#(?=\d)|\bGH-(?=\d)/gi, "$&\u200B")).replace(/\|/g, "\\|").replace(/@/g, "@\u200B");
 }
 function truncate(body) {
   if (body.length <= MAX_BODY_LENGTH) return body;
@@ -64361,11 +64364,6 @@ async function realPathOfNew(absolute) {
   }
 }
 
-// packages/actions/src/runtime/summary-html.ts
-function summaryText(text2) {
-  return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-
 // packages/actions/src/open-pull-request/inputs.ts
 function readOpenPullRequestInputs() {
   const token = readRequiredString("token");
@@ -64471,10 +64469,10 @@ async function writeSummary(results) {
       { data: "Branch", header: true }
     ],
     ...results.map((result) => [
-      summaryText(result.targetFolder),
-      summaryText(result.reason ? `${result.operation} (${result.reason})` : result.operation),
-      result.url ? `<a href="${summaryText(result.url)}">#${result.number}</a>` : "",
-      summaryText(result.branch)
+      htmlText(result.targetFolder),
+      htmlText(result.reason ? `${result.operation} (${result.reason})` : result.operation),
+      result.url ? `<a href="${htmlText(result.url)}">#${result.number}</a>` : "",
+      htmlText(result.branch)
     ])
   ]);
   await summary.write();

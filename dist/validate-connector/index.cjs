@@ -57390,8 +57390,11 @@ function fingerprints(findings, fileKeyOf) {
 var INLINE_SPECIAL = /[\\`*_[\]|~]/g;
 var BLOCK_START = /^[#+\-=]/;
 var ORDERED_LIST_START = /^(\d+)([.)])/;
+function htmlText(text2) {
+  return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
 function escapeMarkdown(text2) {
-  return text2.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(INLINE_SPECIAL, (c) => `\\${c}`).replace(BLOCK_START, (start) => `\\${start}`).replace(ORDERED_LIST_START, "$1\\$2").replace(/@/g, "@\u200B");
+  return htmlText(text2).replace(INLINE_SPECIAL, (c) => `\\${c}`).replace(BLOCK_START, (start) => `\\${start}`).replace(ORDERED_LIST_START, "$1\\$2").replace(/@/g, "@\u200B");
 }
 function proseMarkdown(text2) {
   return text2.split(/(`+[^`]*`+)/).map(
