@@ -48,6 +48,18 @@ describe('ZipReader accepts a well-formed archive', () => {
   });
 });
 
+/** The error opening a zip whose second entry is `name`, which must name the entry and its `problem`. */
+async function refusedEntry(name: string, problem: string): Promise<Error> {
+  const error = await openError(
+    await hostile([
+      { name: 'solution.xml', content: 'x' },
+      { name, content: 'payload' },
+    ]),
+  );
+  expect(error.message).toContain(`hostile.zip: entry '${name}' ${problem}`);
+  return error;
+}
+
 describe('ZipReader refuses entries that would escape the target folder', () => {
   it.each([
     ['a parent segment', '../evil.txt', "contains a '..' segment"],
@@ -56,13 +68,7 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
     ['a drive letter', 'C:/Windows/evil.dll', 'starts with a drive letter'],
     ['a backslash', 'Connector\\..\\evil.txt', 'contains a backslash'],
   ])('refuses %s and names the entry', async (_what, name, problem) => {
-    const error = await openError(
-      await hostile([
-        { name: 'solution.xml', content: 'x' },
-        { name, content: 'payload' },
-      ]),
-    );
-    expect(error.message).toContain(`hostile.zip: entry '${name}' ${problem}`);
+    await refusedEntry(name, problem);
   });
 
   it('refuses a symbolic link entry', async () => {
@@ -126,13 +132,7 @@ describe('ZipReader refuses names that Windows cannot write', () => {
     ['a numbered device name', 'Workflows/Com1.json', "uses the device name 'Com1'"],
     ['a device name as a folder', 'lpt9/x.js', "uses the device name 'lpt9'"],
   ])('refuses %s and names the entry', async (_what, name, problem) => {
-    const error = await openError(
-      await hostile([
-        { name: 'solution.xml', content: 'x' },
-        { name, content: 'payload' },
-      ]),
-    );
-    expect(error.message).toContain(`hostile.zip: entry '${name}' ${problem}`);
+    const error = await refusedEntry(name, problem);
     expect(error.message).toContain('Windows');
   });
 
