@@ -54072,6 +54072,34 @@ async function readBothNotes(folder, files) {
   return parseBothNotes(decodeUtf8Strict(await import_node_fs18.promises.readFile(file), file), file);
 }
 
+// packages/solution/src/solution/platform-version.ts
+var PLATFORM_VERSION_ATTRIBUTES = ["version", "OrganizationVersion", "CRMServerServiceabilityVersion"];
+var ROOT_START_TAG = /<ImportExportXml\b[^>]*>/;
+function unchangedButPlatformVersion(exported, committed) {
+  const committedRoot = ROOT_START_TAG.exec(committed)?.[0];
+  const exportedRoot = ROOT_START_TAG.exec(exported)?.[0];
+  if (committedRoot === void 0 || exportedRoot === void 0 || exported === committed) return void 0;
+  let root = exportedRoot;
+  for (const name of PLATFORM_VERSION_ATTRIBUTES) {
+    const value = attributeValue(committedRoot, name);
+    if (value !== void 0) root = withAttributeValue(root, name, value);
+  }
+  const adopted = exported.replace(exportedRoot, () => root);
+  return adopted === committed.replace(/\r\n/g, "\n") ? committed : void 0;
+}
+function attributePattern(name) {
+  return new RegExp(`(\\s${name}=")([^"]*)(")`);
+}
+function attributeValue(tag2, name) {
+  return attributePattern(name).exec(tag2)?.[2];
+}
+function withAttributeValue(tag2, name, value) {
+  return tag2.replace(
+    attributePattern(name),
+    (_all, before, _old, after) => `${before}${value}${after}`
+  );
+}
+
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs19 = require("node:fs");
 var import_node_path26 = __toESM(require("node:path"), 1);
@@ -54311,6 +54339,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
     if (options2.packageType === "unmanaged" && staged.manifest.managed !== "0")
       throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
+    await keepCommittedPlatformVersion(staging, folder);
     const committed = await commitFolder(staging, folder, {
       stale: options2.stale ?? "delete",
       protect: isRepositoryFile
@@ -54325,6 +54354,15 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
     };
   } finally {
     await import_node_fs20.promises.rm(staging, { recursive: true, force: true });
+  }
+}
+async function keepCommittedPlatformVersion(staging, folder) {
+  for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
+    const committed = await import_node_fs20.promises.readFile(import_node_path27.default.join(folder, file), "utf8").catch(() => void 0);
+    if (committed === void 0) continue;
+    const exported = await import_node_fs20.promises.readFile(import_node_path27.default.join(staging, file), "utf8").catch(() => void 0);
+    const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
+    if (kept !== void 0) await import_node_fs20.promises.writeFile(import_node_path27.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, limits) {

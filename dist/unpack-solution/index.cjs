@@ -16362,7 +16362,7 @@ var require_parse = __commonJS({
         unparsedAttributes = "";
       }
       let attributeName = "";
-      let attributeValue = "";
+      let attributeValue2 = "";
       if (cookieAv.includes("=")) {
         const position = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
@@ -16370,31 +16370,31 @@ var require_parse = __commonJS({
           cookieAv,
           position
         );
-        attributeValue = cookieAv.slice(position.position + 1);
+        attributeValue2 = cookieAv.slice(position.position + 1);
       } else {
         attributeName = cookieAv;
       }
       attributeName = attributeName.trim();
-      attributeValue = attributeValue.trim();
-      if (attributeValue.length > maxAttributeValueSize) {
+      attributeValue2 = attributeValue2.trim();
+      if (attributeValue2.length > maxAttributeValueSize) {
         return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
       }
       const attributeNameLowercase = attributeName.toLowerCase();
       if (attributeNameLowercase === "expires") {
-        const expiryTime = new Date(attributeValue);
+        const expiryTime = new Date(attributeValue2);
         cookieAttributeList.expires = expiryTime;
       } else if (attributeNameLowercase === "max-age") {
-        const charCode = attributeValue.charCodeAt(0);
-        if ((charCode < 48 || charCode > 57) && attributeValue[0] !== "-") {
+        const charCode = attributeValue2.charCodeAt(0);
+        if ((charCode < 48 || charCode > 57) && attributeValue2[0] !== "-") {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        if (!/^\d+$/.test(attributeValue)) {
+        if (!/^\d+$/.test(attributeValue2)) {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        const deltaSeconds = Number(attributeValue);
+        const deltaSeconds = Number(attributeValue2);
         cookieAttributeList.maxAge = deltaSeconds;
       } else if (attributeNameLowercase === "domain") {
-        let cookieDomain = attributeValue;
+        let cookieDomain = attributeValue2;
         if (cookieDomain[0] === ".") {
           cookieDomain = cookieDomain.slice(1);
         }
@@ -16402,10 +16402,10 @@ var require_parse = __commonJS({
         cookieAttributeList.domain = cookieDomain;
       } else if (attributeNameLowercase === "path") {
         let cookiePath = "";
-        if (attributeValue.length === 0 || attributeValue[0] !== "/") {
+        if (attributeValue2.length === 0 || attributeValue2[0] !== "/") {
           cookiePath = "/";
         } else {
-          cookiePath = attributeValue;
+          cookiePath = attributeValue2;
         }
         cookieAttributeList.path = cookiePath;
       } else if (attributeNameLowercase === "secure") {
@@ -16413,7 +16413,7 @@ var require_parse = __commonJS({
       } else if (attributeNameLowercase === "httponly") {
         cookieAttributeList.httpOnly = true;
       } else if (attributeNameLowercase === "samesite") {
-        const attributeValueLowercase = attributeValue.toLowerCase();
+        const attributeValueLowercase = attributeValue2.toLowerCase();
         if (attributeValueLowercase === "none") {
           cookieAttributeList.sameSite = "None";
         } else if (attributeValueLowercase === "strict") {
@@ -16423,7 +16423,7 @@ var require_parse = __commonJS({
         }
       } else {
         cookieAttributeList.unparsed ??= [];
-        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue}`);
+        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue2}`);
       }
       return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
     }
@@ -42623,6 +42623,34 @@ function bothNotesXml(notes) {
   return serializeXml(element("PackageFiles", [], files), UNPACKED_STYLE);
 }
 
+// packages/solution/src/solution/platform-version.ts
+var PLATFORM_VERSION_ATTRIBUTES = ["version", "OrganizationVersion", "CRMServerServiceabilityVersion"];
+var ROOT_START_TAG = /<ImportExportXml\b[^>]*>/;
+function unchangedButPlatformVersion(exported, committed) {
+  const committedRoot = ROOT_START_TAG.exec(committed)?.[0];
+  const exportedRoot = ROOT_START_TAG.exec(exported)?.[0];
+  if (committedRoot === void 0 || exportedRoot === void 0 || exported === committed) return void 0;
+  let root = exportedRoot;
+  for (const name of PLATFORM_VERSION_ATTRIBUTES) {
+    const value = attributeValue(committedRoot, name);
+    if (value !== void 0) root = withAttributeValue(root, name, value);
+  }
+  const adopted = exported.replace(exportedRoot, () => root);
+  return adopted === committed.replace(/\r\n/g, "\n") ? committed : void 0;
+}
+function attributePattern(name) {
+  return new RegExp(`(\\s${name}=")([^"]*)(")`);
+}
+function attributeValue(tag, name) {
+  return attributePattern(name).exec(tag)?.[2];
+}
+function withAttributeValue(tag, name, value) {
+  return tag.replace(
+    attributePattern(name),
+    (_all, before, _old, after) => `${before}${value}${after}`
+  );
+}
+
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs6 = require("node:fs");
 var import_node_path6 = __toESM(require("node:path"), 1);
@@ -42839,6 +42867,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
     if (options2.packageType === "unmanaged" && staged.manifest.managed !== "0")
       throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
+    await keepCommittedPlatformVersion(staging, folder);
     const committed = await commitFolder(staging, folder, {
       stale: options2.stale ?? "delete",
       protect: isRepositoryFile
@@ -42853,6 +42882,15 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
     };
   } finally {
     await import_node_fs7.promises.rm(staging, { recursive: true, force: true });
+  }
+}
+async function keepCommittedPlatformVersion(staging, folder) {
+  for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
+    const committed = await import_node_fs7.promises.readFile(import_node_path7.default.join(folder, file), "utf8").catch(() => void 0);
+    if (committed === void 0) continue;
+    const exported = await import_node_fs7.promises.readFile(import_node_path7.default.join(staging, file), "utf8").catch(() => void 0);
+    const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
+    if (kept !== void 0) await import_node_fs7.promises.writeFile(import_node_path7.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, limits) {

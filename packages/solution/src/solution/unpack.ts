@@ -9,8 +9,15 @@ import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { bothNotesXml, FOLDER_BOTH_NOTES } from './both-notes-file.js';
 import { notesFor } from './both-packages.js';
-import { isRepositoryFile, managedVariantOf, zipPathOf } from './layout.js';
+import {
+  FOLDER_CUSTOMIZATIONS,
+  FOLDER_SOLUTION,
+  isRepositoryFile,
+  managedVariantOf,
+  zipPathOf,
+} from './layout.js';
 import type { ManagedFlag } from './manifest.js';
+import { unchangedButPlatformVersion } from './platform-version.js';
 import { stageSolutionZip, type StagedSolution, type StageOptions } from './stage-zip.js';
 
 export type PackageType = 'unmanaged' | 'managed' | 'both';
@@ -57,6 +64,7 @@ export async function unpackSolution(
       throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
     if (options.packageType === 'unmanaged' && staged.manifest.managed !== '0')
       throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
+    await keepCommittedPlatformVersion(staging, folder);
     const committed = await commitFolder(staging, folder, {
       stale: options.stale ?? 'delete',
       protect: isRepositoryFile,
@@ -71,6 +79,20 @@ export async function unpackSolution(
     };
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Puts the committed manifest and customizations back into the staging folder where the export
+ * differs from them only in the Dataverse build number (see unchangedButPlatformVersion).
+ */
+async function keepCommittedPlatformVersion(staging: string, folder: string): Promise<void> {
+  for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
+    const committed = await fs.readFile(path.join(folder, file), 'utf8').catch(() => undefined);
+    if (committed === undefined) continue;
+    const exported = await fs.readFile(path.join(staging, file), 'utf8').catch(() => undefined);
+    const kept = exported === undefined ? undefined : unchangedButPlatformVersion(exported, committed);
+    if (kept !== undefined) await fs.writeFile(path.join(staging, file), kept);
   }
 }
 
