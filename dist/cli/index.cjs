@@ -49951,6 +49951,17 @@ function failsThreshold(result, failOn) {
 var import_node_fs11 = require("node:fs");
 var import_node_path19 = __toESM(require("node:path"), 1);
 
+// packages/cli/src/workflow-safe.ts
+var import_node_crypto2 = require("node:crypto");
+function inertToWorkflowCommands(output, format3, env, token = () => `connector-alm-${(0, import_node_crypto2.randomUUID)()}`) {
+  if (format3 === "json") return output.replace(/##\[/g, "#\\u0023[");
+  if (env.GITHUB_ACTIONS !== "true" || !output.includes("::") && !output.includes("##[")) return output;
+  const fence2 = token();
+  return `::stop-commands::${fence2}
+${output}${output.endsWith("\n") ? "" : "\n"}::${fence2}::
+`;
+}
+
 // packages/cli/src/repository-root.ts
 var import_node_fs10 = require("node:fs");
 var import_node_path18 = __toESM(require("node:path"), 1);
@@ -49983,7 +49994,7 @@ async function writeReport(context, result, options2) {
     await import_node_fs11.promises.mkdir(import_node_path19.default.dirname(target), { recursive: true });
     await import_node_fs11.promises.writeFile(target, text3);
   } else {
-    io.stdout.write(text3);
+    io.stdout.write(inertToWorkflowCommands(text3, options2.format === "text" ? "text" : "json", io.env));
   }
 }
 
@@ -50068,7 +50079,8 @@ function registerDiffCommand(program2, context) {
     new Option("--fail-on <what>", "exit 1 on breaking changes, or never").choices(["breaking", "never"]).default("breaking")
   ).action(async (oldPath, newPath, options2) => {
     const result = await diffPaths(oldPath, newPath, context.io.cwd);
-    context.io.stdout.write(options2.format === "json" ? formatDiffJson(result) : formatDiffText(result));
+    const output = options2.format === "json" ? formatDiffJson(result) : formatDiffText(result);
+    context.io.stdout.write(inertToWorkflowCommands(output, options2.format, context.io.env));
     const breaking = result.changes.some((change) => change.breaking);
     context.setExit(breaking && options2.failOn === "breaking" ? ExitCode.Failure : ExitCode.Success);
   });
@@ -50278,7 +50290,7 @@ var CachedTokenSource = class {
 };
 
 // packages/dataverse/src/auth/certificate-assertion.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 
 // node_modules/jose/dist/webapi/lib/buffer_utils.js
 var encoder = new TextEncoder();
@@ -51219,23 +51231,23 @@ async function signCertificateAssertion(options2) {
   const key = loadPrivateKey(options2.privateKeyPem, options2.passphrase);
   const thumbprint = certificateThumbprintS256(options2.certificatePem);
   const issuedAt = Math.floor(options2.nowMs / 1e3);
-  return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto2.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key);
+  return new SignJWT({}).setProtectedHeader({ alg: "PS256", typ: "JWT", "x5t#S256": thumbprint }).setIssuer(options2.clientId).setSubject(options2.clientId).setAudience(options2.tokenEndpoint).setJti((0, import_node_crypto3.randomUUID)()).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 600).sign(key);
 }
 function certificateThumbprintS256(certificatePem) {
   let certificate;
   try {
-    certificate = new import_node_crypto2.X509Certificate(certificatePem);
+    certificate = new import_node_crypto3.X509Certificate(certificatePem);
   } catch (error2) {
     throw new UserError("The client certificate is not a PEM certificate.", {
       hint: 'Give the PEM text holding "-----BEGIN CERTIFICATE-----" and the private key.',
       cause: error2
     });
   }
-  return (0, import_node_crypto2.createHash)("sha256").update(certificate.raw).digest("base64url");
+  return (0, import_node_crypto3.createHash)("sha256").update(certificate.raw).digest("base64url");
 }
 function loadPrivateKey(pem, passphrase) {
   try {
-    return (0, import_node_crypto2.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
+    return (0, import_node_crypto3.createPrivateKey)(passphrase ? { key: pem, passphrase } : pem);
   } catch (error2) {
     throw new UserError("The private key of the client certificate cannot be read.", {
       hint: 'Give the PEM private key ("-----BEGIN PRIVATE KEY-----"), and its password if it is encrypted.',
@@ -51442,7 +51454,7 @@ function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = t
 }
 
 // packages/dataverse/src/web-api/dataverse-client.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 
 // packages/dataverse/src/web-api/async-operation.ts
 var STATUS_NAMES = {
@@ -51591,7 +51603,7 @@ var DataverseClient = class {
     }
   }
   newImportJobId() {
-    return (0, import_node_crypto3.randomUUID)();
+    return (0, import_node_crypto4.randomUUID)();
   }
 };
 function exportBody(request2) {
@@ -53376,13 +53388,13 @@ async function refuseNonFolder(folder) {
 }
 
 // packages/solution/src/fs/temporary.ts
-var import_node_crypto4 = require("node:crypto");
+var import_node_crypto5 = require("node:crypto");
 var import_node_path21 = __toESM(require("node:path"), 1);
 function temporarySibling(target) {
   const resolved2 = import_node_path21.default.resolve(target);
   return import_node_path21.default.join(
     import_node_path21.default.dirname(resolved2),
-    `.${import_node_path21.default.basename(resolved2)}.${(0, import_node_crypto4.randomBytes)(6).toString("hex")}.tmp`
+    `.${import_node_path21.default.basename(resolved2)}.${(0, import_node_crypto5.randomBytes)(6).toString("hex")}.tmp`
   );
 }
 
@@ -53684,7 +53696,7 @@ function describeParseError2(error2) {
 
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs17 = require("node:fs");
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto6 = require("node:crypto");
 var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
@@ -53860,7 +53872,7 @@ async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   return checkedOut.equals(await import_node_fs17.promises.readFile(target));
 }
 async function hashFile(file) {
-  const hash = (0, import_node_crypto5.createHash)("sha256");
+  const hash = (0, import_node_crypto6.createHash)("sha256");
   for await (const chunk of (0, import_node_fs17.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -54933,7 +54945,7 @@ async function write(item, destination) {
 }
 
 // packages/solution/src/connector/connector-identity.ts
-var import_node_crypto6 = require("node:crypto");
+var import_node_crypto7 = require("node:crypto");
 function connectorNameFor(prefix, displayName) {
   let encoded = "";
   for (const byte of Buffer.from(displayName.toLowerCase(), "utf8")) {
@@ -54943,7 +54955,7 @@ function connectorNameFor(prefix, displayName) {
   return `${prefix}_${encoded}`;
 }
 function connectorIdFor(name) {
-  const hash = (0, import_node_crypto6.createHash)("sha1").update(`connector-alm/connector/${name}`).digest();
+  const hash = (0, import_node_crypto7.createHash)("sha1").update(`connector-alm/connector/${name}`).digest();
   hash[6] = hash[6] & 15 | 80;
   hash[8] = hash[8] & 63 | 128;
   const hex = hash.subarray(0, 16).toString("hex");
@@ -55930,10 +55942,10 @@ function componentParametersFromSettings(text3, file) {
 var import_node_http = require("node:http");
 
 // packages/dataverse/src/local-server/dataverse-service.ts
-var import_node_crypto11 = require("node:crypto");
+var import_node_crypto12 = require("node:crypto");
 
 // packages/dataverse/src/local-server/access-tokens.ts
-var import_node_crypto7 = require("node:crypto");
+var import_node_crypto8 = require("node:crypto");
 function tokenIssuer(tenantId) {
   return `https://sts.windows.net/${tenantId}/`;
 }
@@ -55942,10 +55954,10 @@ async function issueAccessToken(options2) {
   return new SignJWT({
     appid: options2.clientId,
     tid: options2.tenantId,
-    oid: (0, import_node_crypto7.randomUUID)(),
+    oid: (0, import_node_crypto8.randomUUID)(),
     idtyp: "app",
     ver: "1.0"
-  }).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "local-entra" }).setIssuer(tokenIssuer(options2.tenantId)).setAudience(options2.resource).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + options2.lifetimeSeconds).setJti((0, import_node_crypto7.randomUUID)()).sign(options2.key);
+  }).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "local-entra" }).setIssuer(tokenIssuer(options2.tenantId)).setAudience(options2.resource).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + options2.lifetimeSeconds).setJti((0, import_node_crypto8.randomUUID)()).sign(options2.key);
 }
 async function verifyAccessToken(token, options2) {
   try {
@@ -55969,7 +55981,7 @@ async function verifyAccessToken(token, options2) {
 }
 
 // packages/dataverse/src/local-server/http-kit.ts
-var import_node_crypto8 = require("node:crypto");
+var import_node_crypto9 = require("node:crypto");
 async function readBody(request2, limit = 200 * 1024 * 1024) {
   const chunks = [];
   let size = 0;
@@ -55990,7 +56002,7 @@ function sendJson(response, status, body, headers = {}) {
   response.end(text3);
 }
 function odataHeaders() {
-  return { "OData-Version": "4.0", "x-ms-service-request-id": (0, import_node_crypto8.randomUUID)() };
+  return { "OData-Version": "4.0", "x-ms-service-request-id": (0, import_node_crypto9.randomUUID)() };
 }
 function sendOData(response, status, body, headers = {}) {
   if (body === void 0) {
@@ -56300,7 +56312,7 @@ function escape5(text3) {
 }
 
 // packages/dataverse/src/local-server/jobs.ts
-var import_node_crypto9 = require("node:crypto");
+var import_node_crypto10 = require("node:crypto");
 var AsyncJob = class {
   /**
    * @param hiddenReads status reads answered 404 before the job is seen at all: a replica that the
@@ -56318,7 +56330,7 @@ var AsyncJob = class {
   work;
   failure;
   hiddenReads;
-  id = (0, import_node_crypto9.randomUUID)();
+  id = (0, import_node_crypto10.randomUUID)();
   reads = 0;
   runningFraction = null;
   ended;
@@ -56387,7 +56399,7 @@ var ALL_PRIVILEGES = [
 ];
 
 // packages/dataverse/src/local-server/solution-store.ts
-var import_node_crypto10 = require("node:crypto");
+var import_node_crypto11 = require("node:crypto");
 var import_node_fs28 = require("node:fs");
 var import_node_path37 = __toESM(require("node:path"), 1);
 var SolutionStore = class {
@@ -56412,7 +56424,7 @@ var SolutionStore = class {
       });
     }
     const existing = this.get(manifest.uniqueName);
-    const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto10.randomUUID)(), ...manifest, zip };
+    const stored = { solutionId: existing?.solutionId ?? (0, import_node_crypto11.randomUUID)(), ...manifest, zip };
     this.solutions.set(manifest.uniqueName.toLowerCase(), stored);
     if (persist && this.folder) (0, import_node_fs28.writeFileSync)(import_node_path37.default.join(this.folder, `${manifest.uniqueName}.zip`), zip);
     return stored;
@@ -56440,8 +56452,8 @@ var DataverseService = class {
     this.options = options2;
   }
   options;
-  organizationId = (0, import_node_crypto11.randomUUID)();
-  businessUnitId = (0, import_node_crypto11.randomUUID)();
+  organizationId = (0, import_node_crypto12.randomUUID)();
+  businessUnitId = (0, import_node_crypto12.randomUUID)();
   imports = [];
   publishCount = 0;
   userIds = /* @__PURE__ */ new Map();
@@ -56495,7 +56507,7 @@ var DataverseService = class {
     if (!app || app.applicationUser === false)
       throw new ODataFailure(403, CODES.notAMember, "The user is not a member of the organization.");
     let userId = this.userIds.get(app.clientId);
-    if (!userId) this.userIds.set(app.clientId, userId = (0, import_node_crypto11.randomUUID)());
+    if (!userId) this.userIds.set(app.clientId, userId = (0, import_node_crypto12.randomUUID)());
     return { app, userId };
   }
   applyFault(operation, response) {
@@ -56637,7 +56649,7 @@ var DataverseService = class {
         ExportSolutionFile: Buffer.from(produce()).toString("base64")
       });
     }
-    const exportJobId = (0, import_node_crypto11.randomUUID)();
+    const exportJobId = (0, import_node_crypto12.randomUUID)();
     const entry = {
       job: new AsyncJob(
         "export",
@@ -56834,10 +56846,10 @@ async function readJsonBody(request2) {
 }
 
 // packages/dataverse/src/local-server/login-service.ts
-var import_node_crypto14 = require("node:crypto");
+var import_node_crypto15 = require("node:crypto");
 
 // packages/dataverse/src/local-server/entra-errors.ts
-var import_node_crypto12 = require("node:crypto");
+var import_node_crypto13 = require("node:crypto");
 var EntraFailure = class extends Error {
   constructor(status, error2, code2, message2) {
     super(message2);
@@ -56849,8 +56861,8 @@ var EntraFailure = class extends Error {
   error;
   code;
   body(now) {
-    const traceId = (0, import_node_crypto12.randomUUID)();
-    const correlationId = (0, import_node_crypto12.randomUUID)();
+    const traceId = (0, import_node_crypto13.randomUUID)();
+    const correlationId = (0, import_node_crypto13.randomUUID)();
     const timestamp = now.toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
     return {
       error: this.error,
@@ -56874,7 +56886,7 @@ var missingParameter = (name) => new EntraFailure(
 );
 
 // packages/dataverse/src/local-server/token-endpoint.ts
-var import_node_crypto13 = require("node:crypto");
+var import_node_crypto14 = require("node:crypto");
 var JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 async function authorizeClientCredentials(tenant, form, context) {
   if (tenant !== context.tenantId) {
@@ -56975,8 +56987,8 @@ async function checkAssertion(assertion, app, context) {
 async function checkCertificateAssertion(assertion, header, app, context) {
   const thumbprintS256 = header["x5t#S256"];
   const thumbprintSha1 = header.x5t;
-  const certificate = (app.certificates ?? []).map((pem) => new import_node_crypto13.X509Certificate(pem)).find(
-    (candidate) => (0, import_node_crypto13.createHash)("sha256").update(candidate.raw).digest("base64url") === thumbprintS256 || (0, import_node_crypto13.createHash)("sha1").update(candidate.raw).digest("base64url") === thumbprintSha1
+  const certificate = (app.certificates ?? []).map((pem) => new import_node_crypto14.X509Certificate(pem)).find(
+    (candidate) => (0, import_node_crypto14.createHash)("sha256").update(candidate.raw).digest("base64url") === thumbprintS256 || (0, import_node_crypto14.createHash)("sha1").update(candidate.raw).digest("base64url") === thumbprintSha1
   );
   if (!certificate) {
     throw new EntraFailure(
@@ -57180,7 +57192,7 @@ var LoginService = class {
       repository_owner: repository.split("/")[0],
       ref: "refs/heads/main",
       runner_environment: "github-hosted"
-    }).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "local-github" }).setIssuer(GITHUB_ISSUER).setSubject(this.options.githubSubject).setAudience(audience).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 300).setJti((0, import_node_crypto14.randomUUID)()).sign(this.options.githubKey);
+    }).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "local-github" }).setIssuer(GITHUB_ISSUER).setSubject(this.options.githubSubject).setAudience(audience).setIssuedAt(issuedAt).setNotBefore(issuedAt).setExpirationTime(issuedAt + 300).setJti((0, import_node_crypto15.randomUUID)()).sign(this.options.githubKey);
     sendJson(response, 200, { count: value.length, value });
   }
 };
@@ -57413,7 +57425,7 @@ function registerImportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/dev-server.ts
-var import_node_crypto15 = require("node:crypto");
+var import_node_crypto16 = require("node:crypto");
 var import_node_fs31 = require("node:fs");
 var import_node_path41 = __toESM(require("node:path"), 1);
 function port(value) {
@@ -57425,8 +57437,8 @@ function registerDevServerCommand(program2, context) {
     const { io } = context;
     const folder = options2.solutions ? import_node_path41.default.resolve(io.cwd, options2.solutions) : void 0;
     if (folder) (0, import_node_fs31.mkdirSync)(folder, { recursive: true });
-    const appId = (0, import_node_crypto15.randomUUID)();
-    const secret = (0, import_node_crypto15.randomBytes)(18).toString("base64url");
+    const appId = (0, import_node_crypto16.randomUUID)();
+    const secret = (0, import_node_crypto16.randomBytes)(18).toString("base64url");
     const server = await startLocalServer({
       apps: [{ clientId: appId, secret }],
       ...folder ? { solutionsFolder: folder } : {},
@@ -57516,13 +57528,13 @@ async function step(doing, repository, call) {
 }
 
 // packages/github/src/branch-name.ts
-var import_node_crypto16 = require("node:crypto");
+var import_node_crypto17 = require("node:crypto");
 var DEFAULT_BRANCH_PREFIX = "connector-alm/";
 function branchNameFor(targetFolder, prefix = DEFAULT_BRANCH_PREFIX) {
   const segments = targetFolder.split("/").filter(Boolean);
   const slugs = segments.map(slugOf);
   if (segments.some((segment) => /[^\P{L}A-Za-z]|[^\P{N}0-9]/u.test(segment) || slugOf(segment) === "")) {
-    const hash = (0, import_node_crypto16.createHash)("sha256").update(targetFolder).digest("hex").slice(0, 8);
+    const hash = (0, import_node_crypto17.createHash)("sha256").update(targetFolder).digest("hex").slice(0, 8);
     const last2 = slugs.length - 1;
     slugs[last2] = slugs[last2] ? `${slugs[last2]}-${hash}` : hash;
   }
@@ -57554,12 +57566,12 @@ function backoffDelays(first, cap, total) {
 }
 
 // packages/github/src/connector-files.ts
-var import_node_crypto17 = require("node:crypto");
+var import_node_crypto18 = require("node:crypto");
 var import_node_fs32 = require("node:fs");
 var import_node_path42 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
-  return (0, import_node_crypto17.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
+  return (0, import_node_crypto18.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 async function readConnectorFiles(folder) {
   const files = [];

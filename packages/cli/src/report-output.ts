@@ -3,6 +3,7 @@ import path from 'node:path';
 import { VERSION } from '@connector-alm/core';
 import { formatJson, formatSarif, formatText, type ValidationResult } from '@connector-alm/validator';
 import { useColor } from './io.js';
+import { inertToWorkflowCommands } from './workflow-safe.js';
 import { repositoryRoot } from './repository-root.js';
 import type { CommandContext } from './program.js';
 
@@ -40,6 +41,6 @@ export async function writeReport(
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(target, text);
   } else {
-    io.stdout.write(text);
+    io.stdout.write(inertToWorkflowCommands(text, options.format === 'text' ? 'text' : 'json', io.env));
   }
 }
