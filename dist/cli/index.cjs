@@ -30377,6 +30377,19 @@ function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
 }
 
+// packages/core/src/workflow-commands.ts
+var import_node_crypto = require("node:crypto");
+function inertToRunner(text3, token = randomToken) {
+  if (!text3.includes("::") && !text3.includes("##[")) return text3;
+  const fence2 = token();
+  return `::stop-commands::${fence2}
+${text3}${text3.endsWith("\n") ? "" : "\n"}::${fence2}::
+`;
+}
+function randomToken() {
+  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+}
+
 // packages/cli/src/io.ts
 var ExitCode = {
   Success: 0,
@@ -49573,13 +49586,13 @@ function artifactUri(file, base2 = {}) {
 }
 
 // packages/validator/src/reporters/fingerprint.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 var FINGERPRINT_KEY = "connectorAlmFinding/v1";
 function fingerprints(findings, fileKeyOf) {
   const seen = /* @__PURE__ */ new Map();
   return findings.map((finding) => {
     const where2 = finding.pointer ?? `message:${finding.message}`;
-    const hash = (0, import_node_crypto.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
+    const hash = (0, import_node_crypto2.createHash)("sha256").update(`${finding.ruleId}\0${fileKeyOf(finding)}\0${where2}`).digest("hex").slice(0, 32);
     const occurrence = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
@@ -49952,14 +49965,9 @@ var import_node_fs11 = require("node:fs");
 var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
-var import_node_crypto2 = require("node:crypto");
-function inertToWorkflowCommands(output, format3, env, token = () => `connector-alm-${(0, import_node_crypto2.randomUUID)()}`) {
+function inertToWorkflowCommands(output, format3, env, token) {
   if (format3 === "json") return output.replace(/##\[/g, "#\\u0023[");
-  if (env.GITHUB_ACTIONS !== "true" || !output.includes("::") && !output.includes("##[")) return output;
-  const fence2 = token();
-  return `::stop-commands::${fence2}
-${output}${output.endsWith("\n") ? "" : "\n"}::${fence2}::
-`;
+  return env.GITHUB_ACTIONS === "true" ? inertToRunner(output, token) : output;
 }
 
 // packages/cli/src/repository-root.ts

@@ -40568,8 +40568,20 @@ function formatLocation(location) {
   return text2;
 }
 
-// packages/actions/src/runtime/actions-logger.ts
+// packages/core/src/workflow-commands.ts
 var import_node_crypto = require("node:crypto");
+function inertToRunner(text2, token = randomToken) {
+  if (!text2.includes("::") && !text2.includes("##[")) return text2;
+  const fence2 = token();
+  return `::stop-commands::${fence2}
+${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
+`;
+}
+function randomToken() {
+  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+}
+
+// packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
     debug: (message2) => debug(message2),
@@ -40580,14 +40592,8 @@ function createActionsLogger() {
   };
 }
 function logLines(message2) {
-  if (!message2.includes("::") && !message2.includes("##[")) {
-    info(message2);
-    return;
-  }
-  const token = `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
-  info(`::stop-commands::${token}`);
-  info(message2);
-  info(`::${token}::`);
+  const inert = inertToRunner(message2);
+  info(inert === message2 ? message2 : inert.slice(0, -1));
 }
 
 // packages/actions/src/runtime/run-action.ts

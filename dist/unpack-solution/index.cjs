@@ -40572,8 +40572,20 @@ function isWithin(root, child) {
   return relative === "" || relative !== ".." && !relative.startsWith(`..${import_node_path.default.sep}`) && !import_node_path.default.isAbsolute(relative);
 }
 
-// packages/actions/src/runtime/actions-logger.ts
+// packages/core/src/workflow-commands.ts
 var import_node_crypto = require("node:crypto");
+function inertToRunner(text2, token = randomToken) {
+  if (!text2.includes("::") && !text2.includes("##[")) return text2;
+  const fence2 = token();
+  return `::stop-commands::${fence2}
+${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
+`;
+}
+function randomToken() {
+  return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+}
+
+// packages/actions/src/runtime/actions-logger.ts
 function createActionsLogger() {
   return {
     debug: (message) => debug(message),
@@ -40584,14 +40596,8 @@ function createActionsLogger() {
   };
 }
 function logLines(message) {
-  if (!message.includes("::") && !message.includes("##[")) {
-    info(message);
-    return;
-  }
-  const token = `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
-  info(`::stop-commands::${token}`);
-  info(message);
-  info(`::${token}::`);
+  const inert = inertToRunner(message);
+  info(inert === message ? message : inert.slice(0, -1));
 }
 
 // packages/actions/src/runtime/run-action.ts

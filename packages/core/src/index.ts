@@ -3,3 +3,4 @@ export * from './logger.js';
 export * from './version.js';
 export * from './paths.js';
 export * from './printable.js';
+export * from './workflow-commands.js';
