@@ -5,9 +5,9 @@ import path from 'node:path';
 import { validateFolder } from '@connector-alm/validator';
 import { extractConnectors, unpackSolution } from '../src/index.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
-import { readZip } from './helpers/trees.js';
+import { hashTree, readZip } from './helpers/trees.js';
 import { HIL_CONNECTOR, withConnectorCopies } from './helpers/connector-copies.js';
-import { managedTwinOf, temporaryFolders, variantOf } from './helpers/zips.js';
+import { managedTwinOf, rezippedWithBackslashes, temporaryFolders, variantOf } from './helpers/zips.js';
 
 const temp = temporaryFolders('extract-');
 afterAll(() => temp.cleanup());
@@ -136,6 +136,16 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
         parameters: { 'x-ms-apimTemplateParameter.urlTemplate': "https://@connectionParameters('host')" },
       },
     ]);
+  });
+
+  it('extracts the same folders from an export re-zipped by hand with PowerShell 5.1, whose names use backslashes', async () => {
+    const rezipped = await rezippedWithBackslashes(fixturePath(AOAI), path.join(temp.make(), 'aoai.zip'));
+    const original = temp.make();
+    const windows = temp.make();
+    await extractConnectors(fixturePath(AOAI), original);
+    const [result] = await extractConnectors(rezipped, windows);
+    expect(result).toMatchObject({ name: 'ppchal_azureopenaiservice', folder: 'AzureOpenAIService' });
+    expect(await hashTree(windows)).toEqual(await hashTree(original));
   });
 
   it('reads an unpacked solution folder as well as a zip, with the same result', async () => {

@@ -11,7 +11,7 @@ import {
   SOLUTION_FIXTURES,
 } from './helpers/fixtures.js';
 import { comparable, hashTree, readTree, readZip } from './helpers/trees.js';
-import { temporaryFolders, variantOf } from './helpers/zips.js';
+import { rezippedWithBackslashes, temporaryFolders, variantOf } from './helpers/zips.js';
 
 const temp = temporaryFolders('unpack-');
 afterAll(() => temp.cleanup());
@@ -47,6 +47,19 @@ describeFixtures('unpack on every real export', () => {
       await unpackSolution(fixturePath(fixture.zip), first);
       await unpackSolution(fixturePath(fixture.zip), second);
       expect(await hashTree(second)).toEqual(await hashTree(first));
+    });
+
+    it('unpacks the same folder from the export re-zipped by hand with PowerShell 5.1, whose names use backslashes', async () => {
+      const rezipped = await rezippedWithBackslashes(
+        fixturePath(fixture.zip),
+        path.join(temp.make(), path.basename(fixture.zip)),
+      );
+      const original = path.join(temp.make(), 'original');
+      const windows = path.join(temp.make(), 'windows');
+      await unpackSolution(fixturePath(fixture.zip), original);
+      const result = await unpackSolution(rezipped, windows);
+      expect(result.connectors).toEqual(fixture.connectors);
+      expect(await hashTree(windows)).toEqual(await hashTree(original));
     });
 
     it('rewrites nothing when the folder is already up to date', async () => {

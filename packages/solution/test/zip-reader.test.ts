@@ -3,7 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ZipReader, type ZipLimits } from '../src/index.js';
-import { temporaryFolders, zipWithYazl, zipWithZipJs, type HostileEntry } from './helpers/zips.js';
+import {
+  temporaryFolders,
+  zipLikePowerShell51,
+  zipMadeOnHost,
+  zipWithYazl,
+  zipWithZipJs,
+  type HostileEntry,
+} from './helpers/zips.js';
 
 const temp = temporaryFolders('zip-reader-');
 afterAll(() => temp.cleanup());
@@ -48,12 +55,15 @@ describe('ZipReader accepts a well-formed archive', () => {
   });
 });
 
-/** The error opening a zip whose second entry is `name`, which must name the entry and its `problem`. */
-async function refusedEntry(name: string, problem: string): Promise<Error> {
+/**
+ * The error opening a zip whose second entry is `name`, which must name the entry and its `problem`.
+ * zip.js marks its entries as made on Unix, or with `madeOnWindows` on MS-DOS as .NET Framework does.
+ */
+async function refusedEntry(name: string, problem: string, madeOnWindows = false): Promise<Error> {
   const error = await openError(
     await hostile([
       { name: 'solution.xml', content: 'x' },
-      { name, content: 'payload' },
+      { name, content: 'payload', ...(madeOnWindows ? { options: { msDosCompatible: true } } : {}) },
     ]),
   );
   expect(error.message).toContain(`hostile.zip: entry '${name}' ${problem}`);
@@ -66,7 +76,7 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
     ['a nested parent segment', 'Connector/../../evil.txt', "contains a '..' segment"],
     ['an absolute path', '/etc/cron.d/evil', 'has an absolute path'],
     ['a drive letter', 'C:/Windows/evil.dll', 'starts with a drive letter'],
-    ['a backslash', 'Connector\\..\\evil.txt', 'contains a backslash'],
+    ['a backslash from a zip made on Unix', 'Connector\\..\\evil.txt', 'contains a backslash'],
   ])('refuses %s and names the entry', async (_what, name, problem) => {
     await refusedEntry(name, problem);
   });
@@ -111,6 +121,107 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
     );
     expect(error.message).toContain(
       "entry 'connector/a.json' has the same name as 'Connector/A.json' on a case-insensitive file system",
+    );
+  });
+});
+
+describe('ZipReader reads backslashes as folder separators in a zip written on Windows', () => {
+  const powerShell51 = async (entries: Array<{ name: string; content: string }>): Promise<string> =>
+    zipLikePowerShell51(path.join(temp.make(), 'windows.zip'), entries);
+
+  it('lists the entries of a PowerShell 5.1 Compress-Archive zip with forward slashes, and reads them', async () => {
+    const reader = await ZipReader.open(
+      await powerShell51([
+        { name: 'solution.xml', content: '<ImportExportXml />' },
+        { name: 'Connector\\', content: '' },
+        { name: 'Connector\\a\\b.json', content: '{"b":1}' },
+      ]),
+    );
+    try {
+      expect(reader.entries.map((e) => [e.name, e.isDirectory])).toEqual([
+        ['solution.xml', false],
+        ['Connector/', true],
+        ['Connector/a/b.json', false],
+      ]);
+      expect(reader.backslashSeparated).toEqual(['Connector\\', 'Connector\\a\\b.json']);
+      expect((await reader.readBuffer(reader.find('Connector/a/b.json')!)).toString()).toBe('{"b":1}');
+      const out = path.join(temp.make(), 'b.json');
+      await reader.copyToFile(reader.find('Connector/a/b.json')!, out);
+      expect(readFileSync(out, 'utf8')).toBe('{"b":1}');
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('says no name used backslashes in a zip with forward slashes', async () => {
+    const reader = await ZipReader.open(await hostile([{ name: 'Connector/a.json', content: '{}' }]));
+    try {
+      expect(reader.backslashSeparated).toEqual([]);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it.each([
+    [10, 'NTFS'],
+    [14, 'VFAT'],
+  ])('reads them so in a zip whose host is %i (%s)', async (host, _name) => {
+    const file = await zipMadeOnHost(
+      path.join(temp.make(), 'windows.zip'),
+      [{ name: 'Connector\\a.json', content: '{}' }],
+      host,
+    );
+    const reader = await ZipReader.open(file);
+    try {
+      expect(reader.entries.map((entry) => entry.name)).toEqual(['Connector/a.json']);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it("refuses a backslash from a zip made on macOS (host 19), where it is part of a file's name", async () => {
+    const file = await zipMadeOnHost(
+      path.join(temp.make(), 'mac.zip'),
+      [{ name: 'Connector\\a.json', content: '{}' }],
+      19,
+    );
+    expect((await openError(file)).message).toBe(
+      "hostile.zip: entry 'Connector\\a.json' contains a backslash, which is a path separator on Windows; it is refused.",
+    );
+  });
+
+  // Read with '\' as a separator, each is what today's rules refuse, and it is named as the archive has it.
+  it.each([
+    ['a parent segment', '..\\evil.txt', "contains a '..' segment"],
+    ['a nested parent segment', 'Connector\\..\\..\\evil.txt', "contains a '..' segment"],
+    ['a parent segment after a forward slash', 'Connector/..\\evil.txt', "contains a '..' segment"],
+    ['a drive letter', 'C:\\Windows\\evil.dll', 'starts with a drive letter'],
+    ['a UNC path', '\\\\server\\share\\evil.dll', 'has an absolute path'],
+    ['a rooted path', '\\Windows\\evil.dll', 'has an absolute path'],
+    ['a device name as a folder', 'WebResources\\CON\\x.js', "uses the device name 'CON'"],
+    ['a trailing dot', 'WebResources\\a.\\x.js', 'has a file or folder name that ends with a dot'],
+  ])('refuses %s', async (_what, name, problem) => {
+    await refusedEntry(name, problem, true);
+  });
+
+  it('refuses a name that is another entry once its backslashes are read as separators', async () => {
+    const clash = await openError(
+      await powerShell51([
+        { name: 'Connector/a.json', content: '1' },
+        { name: 'Connector\\a.json', content: '2' },
+      ]),
+    );
+    expect(clash.message).toBe(
+      "hostile.zip: entry 'Connector\\a.json' has the same name as 'Connector/a.json' once '\\' is read as a folder separator.",
+    );
+    const caseClash = await openError(
+      await powerShell51([
+        { name: 'Connector\\A.json', content: '1' },
+        { name: 'connector/a.json', content: '2' },
+      ]),
+    );
+    expect(caseClash.message).toContain(
+      "entry 'connector/a.json' has the same name as 'Connector\\A.json' on a case-insensitive file system",
     );
   });
 });

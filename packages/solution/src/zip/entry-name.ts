@@ -1,7 +1,8 @@
 /**
  * Entry names are paths chosen by whoever made the archive. Before one is used as a file path it must
  * stay inside the target folder on every OS: no parent segments, no absolute or drive-letter paths,
- * no backslashes (a separator on Windows), no NUL or other control characters. It must also be a
+ * no backslashes (a separator on Windows) left once those of a zip written on Windows are read as
+ * separators (see {@link withForwardSlashes}), no NUL or other control characters. It must also be a
  * name Windows can write as it is: there `a:b` is an alternate data stream of `a`, `a.` and `a ` are
  * written as `a` (over another entry), `con.js` is the console device, and `*` fails half-way.
  */
@@ -49,6 +50,23 @@ export function describeEntryNameProblem(problem: EntryNameProblem, name?: strin
 /** The problems of a name that only Windows cannot write. */
 export function isWindowsProblem(problem: EntryNameProblem): boolean {
   return problem.startsWith('windows-');
+}
+
+/**
+ * Hosts of an entry's "version made by" (APPNOTE 4.4.2.2) whose file systems cannot hold '\' in a
+ * name: MS-DOS and FAT (0, what .NET Framework writes on Windows, so PowerShell 5.1's
+ * Compress-Archive too), NTFS (10) and VFAT (14). 7-Zip and .NET read '\' as a separator there.
+ */
+const WINDOWS_HOSTS: ReadonlySet<number> = new Set([0, 10, 14]);
+
+/**
+ * The entry's name with '/' between folders. A zip written on Windows may separate them with '\'
+ * (PowerShell 5.1's Compress-Archive does, and Windows tools read it so); that is read as the
+ * separator it was before any rule applies, so that '..\x' is a parent segment and '\\server\x' an
+ * absolute path. From any other host '\' is part of a name, and stays to be refused.
+ */
+export function withForwardSlashes(name: string, host: number): string {
+  return WINDOWS_HOSTS.has(host) ? name.replaceAll('\\', '/') : name;
 }
 
 export function findEntryNameProblem(name: string): EntryNameProblem | undefined {

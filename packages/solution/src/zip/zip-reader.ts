@@ -12,6 +12,7 @@ import {
   describeEntryNameProblem,
   findEntryNameProblem,
   isWindowsProblem,
+  withForwardSlashes,
 } from './entry-name.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits.js';
 import { LOCAL_HEADER_BYTES, localDataOffset } from './local-header.js';
@@ -20,7 +21,10 @@ import { ZipError } from './zip-errors.js';
 
 /** One entry of a checked archive. */
 export interface ZipEntryInfo {
-  /** The path inside the archive, with forward slashes; directories end with '/'. */
+  /**
+   * The path inside the archive, with forward slashes (also where a zip written on Windows has '\');
+   * directories end with '/'.
+   */
   name: string;
   isDirectory: boolean;
   /** Declared expanded size; the reader never lets an entry inflate past it. */
@@ -45,20 +49,26 @@ const SYMLINK_TYPE = 0o120000;
  */
 export class ZipReader {
   readonly entries: readonly ZipEntryInfo[];
+  /**
+   * The names, as the archive writes them, that separate folders with '\' (a zip written on Windows,
+   * e.g. by PowerShell 5.1's Compress-Archive); `entries` has them with '/'.
+   */
+  readonly backslashSeparated: readonly string[];
   private readonly inflated: InflatedTotal;
   private readonly readAhead: ReadAheadFile;
 
   private constructor(
     private readonly zip: yauzl.ZipFile,
     private readonly raw: ReadonlyMap<string, yauzl.Entry>,
-    entries: ZipEntryInfo[],
+    checked: CheckedEntries,
     readonly displayName: string,
     limits: ZipLimits,
     /** The archive, opened again for the entry data: yauzl's reader serialises every read. */
     private readonly fd: number,
     private readonly fileSize: number,
   ) {
-    this.entries = entries;
+    this.entries = checked.entries;
+    this.backslashSeparated = checked.backslashSeparated;
     this.inflated = { bytes: 0, limit: limits.maxTotalBytes };
     this.readAhead = new ReadAheadFile(fd, READ_AHEAD_BYTES);
   }
@@ -77,14 +87,14 @@ export class ZipReader {
         );
       }
       const raw = await readCentralDirectory(zip, displayName);
-      const entries = checkEntries(raw, displayName, limits);
+      const checked = checkEntries(raw, displayName, limits);
       const fd = await promisify(open)(filePath, 'r');
       try {
         const { size } = await promisify(fstat)(fd);
         return new ZipReader(
           zip,
-          new Map(entries.map((entry, i) => [entry.name, raw[i]!])),
-          entries,
+          new Map(checked.entries.map((entry, i) => [entry.name, raw[i]!])),
+          checked,
           displayName,
           limits,
           fd,
@@ -347,8 +357,10 @@ function readCentralDirectory(zip: yauzl.ZipFile, displayName: string): Promise<
   });
 }
 
-function entryName(entry: yauzl.Entry): string {
-  // Strict: keep backslashes as they are, so that they are refused rather than silently converted.
+/** The name as the archive writes it. */
+function archiveName(entry: yauzl.Entry): string {
+  // Strict: keep backslashes as they are; withForwardSlashes reads them as separators only in a zip
+  // written on Windows, and elsewhere they are refused rather than silently converted.
   return yauzl.getFileNameLowLevel(
     entry.generalPurposeBitFlag,
     entry.fileName as unknown as Buffer,
@@ -357,24 +369,40 @@ function entryName(entry: yauzl.Entry): string {
   );
 }
 
+/** The host of "version made by": the OS, or file system, that wrote the entry. */
+function hostOf(entry: yauzl.Entry): number {
+  return entry.versionMadeBy >> 8;
+}
+
 function isSymlink(entry: yauzl.Entry): boolean {
   return (
-    entry.versionMadeBy >> 8 === UNIX_HOST &&
-    ((entry.externalFileAttributes >>> 16) & FILE_TYPE_MASK) === SYMLINK_TYPE
+    hostOf(entry) === UNIX_HOST && ((entry.externalFileAttributes >>> 16) & FILE_TYPE_MASK) === SYMLINK_TYPE
   );
 }
 
-/** Applies every safety rule to the central directory; throws on the first entry that breaks one. */
-function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipLimits): ZipEntryInfo[] {
-  const seen = new Map<string, string>();
+interface CheckedEntries {
+  entries: ZipEntryInfo[];
+  backslashSeparated: string[];
+}
+
+/**
+ * Applies every safety rule to the central directory; throws on the first entry that breaks one.
+ * The rules apply to the name with '/' between folders, and an error names the entry as the archive
+ * writes it, so that the maker finds it.
+ */
+function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipLimits): CheckedEntries {
+  const seen = new Map<string, { name: string; written: string }>();
+  const backslashSeparated: string[] = [];
   let declaredTotal = 0;
-  return raw.map((entry) => {
-    const name = entryName(entry);
+  const entries = raw.map((entry) => {
+    const written = archiveName(entry);
+    const name = withForwardSlashes(written, hostOf(entry));
+    if (name !== written) backslashSeparated.push(written);
     const problem = findEntryNameProblem(name);
     if (problem)
       throw new ZipError(
         archive,
-        name,
+        written,
         `${describeEntryNameProblem(problem, name)}; it is refused.`,
         isWindowsProblem(problem)
           ? 'Such a file could not be written on Windows, and a folder holding it could not be checked out there.'
@@ -383,14 +411,14 @@ function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipL
     if (isSymlink(entry))
       throw new ZipError(
         archive,
-        name,
+        written,
         'is a symbolic link; links are refused.',
         'Solutions never hold links; the archive is unsafe.',
       );
     if (entry.isEncrypted())
       throw new ZipError(
         archive,
-        name,
+        written,
         'is encrypted; encrypted entries are not supported.',
         'Export the solution again without a password.',
       );
@@ -399,19 +427,21 @@ function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipL
     if (earlier !== undefined) {
       throw new ZipError(
         archive,
-        name,
-        earlier === name
+        written,
+        earlier.written === written
           ? 'appears twice.'
-          : `has the same name as '${earlier}' on a case-insensitive file system.`,
+          : earlier.name === name
+            ? `has the same name as '${earlier.written}' once '\\' is read as a folder separator.`
+            : `has the same name as '${earlier.written}' on a case-insensitive file system.`,
         'An archive with duplicate names is ambiguous; it is refused.',
       );
     }
-    seen.set(key, name);
+    seen.set(key, { name, written });
     const isDirectory = name.endsWith('/');
     if (entry.uncompressedSize > limits.maxEntryBytes) {
       throw new ZipError(
         archive,
-        name,
+        written,
         `expands to ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryBytes}.`,
       );
     }
@@ -419,7 +449,7 @@ function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipL
     if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxCompressionRatio) {
       throw new ZipError(
         archive,
-        name,
+        written,
         `is compressed ${Math.round(ratio)} to 1, past the limit of ${limits.maxCompressionRatio}: a zip bomb.`,
       );
     }
@@ -427,10 +457,11 @@ function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipL
     if (declaredTotal > limits.maxTotalBytes) {
       throw new ZipError(
         archive,
-        name,
+        written,
         `brings the expanded size past the limit of ${limits.maxTotalBytes} bytes.`,
       );
     }
     return { name, isDirectory, size: entry.uncompressedSize, compressedSize: entry.compressedSize };
   });
+  return { entries, backslashSeparated };
 }

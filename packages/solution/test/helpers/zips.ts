@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { writeFile } from 'node:fs/promises';
 import yazl from 'yazl';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import {
   configure,
   TextReader,
@@ -47,6 +48,46 @@ export async function zipWithYazl(
   zip.end();
   await pipeline(zip.outputStream, createWriteStream(file));
   return file;
+}
+
+/**
+ * Builds an archive with fflate, names exactly as given and every entry's "version made by" host
+ * `host` (APPNOTE 4.4.2.2: 0 MS-DOS, 3 Unix, 10 NTFS, 14 VFAT, 19 macOS), version 2.0, and no
+ * external attributes.
+ */
+export async function zipMadeOnHost(
+  file: string,
+  entries: ReadonlyArray<{ name: string; content: string | Uint8Array }>,
+  host: number,
+): Promise<string> {
+  const files: Zippable = {};
+  for (const entry of entries) {
+    const bytes = typeof entry.content === 'string' ? strToU8(entry.content) : entry.content;
+    files[entry.name] = [bytes, { os: host, attrs: 0 }];
+  }
+  await writeFile(file, zipSync(files));
+  return file;
+}
+
+/**
+ * Builds an archive as PowerShell 5.1's Compress-Archive does through .NET Framework's ZipArchive:
+ * names with '\' between folders as given, host 0 (MS-DOS, what .NET Framework writes on Windows).
+ */
+export function zipLikePowerShell51(
+  file: string,
+  entries: ReadonlyArray<{ name: string; content: string | Uint8Array }>,
+): Promise<string> {
+  return zipMadeOnHost(file, entries, 0);
+}
+
+/** A real zip re-zipped by hand on Windows with PowerShell 5.1: every '/' in its names becomes '\'. */
+export async function rezippedWithBackslashes(source: string, file: string): Promise<string> {
+  const { readZip } = await import('./trees.js');
+  const entries = [...(await readZip(source))].map(([name, content]) => ({
+    name: name.replaceAll('/', '\\'),
+    content,
+  }));
+  return zipLikePowerShell51(file, entries);
 }
 
 /** A temporary folder per test file, removed by `cleanup`. */
