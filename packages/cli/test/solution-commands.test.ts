@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { strToU8, zipSync } from 'fflate';
 import { describeUserError, isUserError, UsageError } from '@connector-alm/core';
 import { readSolutionConnectors } from '@connector-alm/solution';
 import { registerBuildSolutionCommand } from '../src/commands/build-solution.js';
@@ -322,5 +323,59 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'error PKG-L1-FILES: The provided zip file should contain both intro.md and package zip file',
     );
     expect(checked.out).toContain('Validation failed: Invalid package structure.');
+  });
+
+  it('passes a package zipped with PowerShell 5.1, whose names use backslashes, exit code 0, and warns about it', async () => {
+    const cwd = workdir();
+    await run(cwd, ['extract-connectors', HIL, 'custom-connectors']);
+    const connector = [
+      'build-solution',
+      'custom-connectors/Human-in-the-Loop',
+      '--out',
+      'connector.zip',
+      '--unique-name',
+      'HILConnector',
+      '--publisher',
+      'CAT',
+      '--prefix',
+      'cat',
+    ];
+    expect((await run(cwd, connector)).code).toBe(0);
+    // The flow solution: the same connector and a cloud flow, added to the unpacked folder.
+    await run(cwd, ['unpack', 'connector.zip', 'flow']);
+    const customizations = path.join(cwd, 'flow/Other/Customizations.xml');
+    const id = '6D7A2C3E-0D3B-4C55-9D1F-5B0C8A1E2F30';
+    writeFileSync(
+      customizations,
+      readFileSync(customizations, 'utf8').replace(
+        '<Workflows />',
+        `<Workflows><Workflow WorkflowId="{${id.toLowerCase()}}" Name="Ask"><JsonFileName>/Workflows/Ask-${id}.json</JsonFileName></Workflow></Workflows>`,
+      ),
+    );
+    mkdirSync(path.join(cwd, 'flow/Workflows'));
+    writeFileSync(path.join(cwd, `flow/Workflows/Ask-${id}.json`), '{"properties":{"definition":{}}}');
+    expect((await run(cwd, ['pack', 'flow', 'flow.zip'])).code).toBe(0);
+    // Compress-Archive of PowerShell 5.1: '\\' between folders, "version made by" MS-DOS.
+    const windows = { os: 0, attrs: 0 };
+    const pdpkg = zipSync({
+      'PkgAssets\\connector.zip': [readFileSync(path.join(cwd, 'connector.zip')), windows],
+      'PkgAssets\\flow.zip': [readFileSync(path.join(cwd, 'flow.zip')), windows],
+    });
+    writeFileSync(
+      path.join(cwd, 'pkg.zip'),
+      zipSync({ 'intro.md': [strToU8('# Intro'), windows], 'pkg.pdpkg.zip': [pdpkg, windows] }),
+    );
+    const checked = await run(cwd, ['package', 'check', 'pkg.zip']);
+    expect(checked).toMatchObject({ code: 0, err: '' });
+    expect(checked.out).toBe(
+      "warning PKG-ZIP-BACKSLASH: 'pkg.pdpkg.zip' separates folders with '\\' in its entry names, as PowerShell 5.1's Compress-Archive writes them (e.g. 'PkgAssets\\connector.zip'). ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes. Build the package with 'connector-alm package build', or zip it with PowerShell 7's Compress-Archive, which writes '/'.\n" +
+        'Validation successful: The package structure is correct.\n',
+    );
+    const json = await run(cwd, ['package', 'check', 'pkg.zip', '--format', 'json']);
+    expect(JSON.parse(json.out)).toMatchObject({
+      ok: true,
+      findings: [],
+      warnings: [{ ruleId: 'PKG-ZIP-BACKSLASH' }],
+    });
   });
 });

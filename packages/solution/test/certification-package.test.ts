@@ -11,7 +11,13 @@ import {
 } from '../src/index.js';
 import { describeWith, fixturePath, NOT_A_SOLUTION, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { readZip } from './helpers/trees.js';
-import { temporaryFolders, variantOf, zipWithYazl } from './helpers/zips.js';
+import {
+  rezippedWithBackslashes,
+  temporaryFolders,
+  variantOf,
+  zipLikePowerShell51,
+  zipWithYazl,
+} from './helpers/zips.js';
 
 const temp = temporaryFolders('certification-');
 afterAll(() => temp.cleanup());
@@ -500,6 +506,115 @@ describe('checkCertificationPackage applies the rules of ConnectorPackageValidat
       'It has 3 solution zips (a.zip, b.zip, c.zip); keep only the connector and flow solution zips.',
       "Validate the connector solution has no extra component except 'Connector'. If not so, please remove them from the solution and export again. Solutions found: a.zip (flow solution), b.zip (flow solution), c.zip (flow solution).",
     ]);
+  });
+});
+
+describe('checkCertificationPackage of a package zipped on Windows with PowerShell 5.1 (backslash separators)', () => {
+  /** The package a maker zips by hand on Windows: every zip written by Compress-Archive of PowerShell 5.1. */
+  async function powerShellPackage(pkgEntries: Array<{ name: string; content: string | Buffer }>) {
+    const dir = temp.make();
+    const inner = await zipLikePowerShell51(path.join(dir, 'ContosoTasks.pdpkg.zip'), pkgEntries);
+    return zipLikePowerShell51(path.join(dir, 'ContosoTasks.zip'), [
+      { name: 'intro.md', content: '# Intro' },
+      { name: 'ContosoTasks.pdpkg.zip', content: readFileSync(inner) },
+    ]);
+  }
+  const solutionsWithBackslashes = async (): Promise<Buffer[]> => {
+    const dir = temp.make();
+    return [
+      readFileSync(await rezippedWithBackslashes(connectorZip, path.join(dir, 'ContosoConnector.zip'))),
+      readFileSync(await rezippedWithBackslashes(flowZip, path.join(dir, 'ContosoFlow.zip'))),
+    ];
+  };
+
+  it('passes it as the validator does on Windows, and warns about the zips whose names use backslashes', async () => {
+    const [connector, flow] = await solutionsWithBackslashes();
+    const file = await powerShellPackage([
+      { name: 'PkgAssets\\ImportConfig.xml', content: '<configdatastorage />' },
+      { name: 'PkgAssets\\ContosoConnector.zip', content: connector! },
+      { name: 'PkgAssets\\ContosoFlow.zip', content: flow! },
+    ]);
+    const result = await checkCertificationPackage(file);
+    expect(result).toMatchObject({
+      ok: true,
+      findings: [],
+      solutions: [
+        { name: 'PkgAssets/ContosoConnector.zip', kind: 'connector' },
+        { name: 'PkgAssets/ContosoFlow.zip', kind: 'flow' },
+      ],
+    });
+    const elsewhere =
+      'ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.';
+    expect(result.warnings).toEqual([
+      {
+        ruleId: 'PKG-ZIP-BACKSLASH',
+        message:
+          "'ContosoTasks.pdpkg.zip' separates folders with '\\' in its entry names, as PowerShell 5.1's Compress-Archive writes them (e.g. 'PkgAssets\\ImportConfig.xml').",
+        hint: `${elsewhere} Build the package with 'connector-alm package build', or zip it with PowerShell 7's Compress-Archive, which writes '/'.`,
+      },
+      {
+        ruleId: 'PKG-ZIP-BACKSLASH',
+        message:
+          "'ContosoTasks.pdpkg.zip/PkgAssets/ContosoConnector.zip' separates folders with '\\' in its entry names, as PowerShell 5.1's Compress-Archive writes them (e.g. 'Connector\\contoso_contoso-20tasks_connectionparameters.json').",
+        hint: `${elsewhere} Use the solution zip that Power Apps exported, or zip the solution with 'connector-alm pack' or PowerShell 7's Compress-Archive, which write '/'.`,
+      },
+      expect.objectContaining({
+        ruleId: 'PKG-ZIP-BACKSLASH',
+        message: expect.stringMatching(
+          /^'ContosoTasks.pdpkg.zip\/PkgAssets\/ContosoFlow.zip' separates folders/,
+        ),
+      }),
+    ]);
+  });
+
+  it('gives no warning for a package whose names use forward slashes', async () => {
+    const file = await powerShellPackage([
+      { name: 'PkgAssets/ContosoConnector.zip', content: readFileSync(connectorZip) },
+      { name: 'PkgAssets/ContosoFlow.zip', content: readFileSync(flowZip) },
+    ]);
+    expect(await checkCertificationPackage(file)).toMatchObject({ ok: true, findings: [], warnings: [] });
+  });
+
+  it('still refuses a zip whose backslash names would leave the folder or clash once read as separators', async () => {
+    const [connector, flow] = await solutionsWithBackslashes();
+    const unreadable = async (name: string, clash?: string): Promise<string[]> => {
+      const file = await powerShellPackage([
+        { name: 'PkgAssets\\ContosoConnector.zip', content: connector! },
+        { name: 'PkgAssets\\ContosoFlow.zip', content: flow! },
+        ...(clash ? [{ name: clash, content: 'x' }] : []),
+        { name, content: 'x' },
+      ]);
+      const result = await checkCertificationPackage(file);
+      expect(result.ok).toBe(false);
+      return result.findings.map((finding) => `${finding.ruleId}: ${finding.message}`);
+    };
+    const refused = (name: string, problem: string): string[] => [
+      `PKG-ZIP-UNREADABLE: ContosoTasks.pdpkg.zip: entry '${name}' ${problem}`,
+    ];
+    for (const [name, problem] of [
+      ['..\\evil.zip', "contains a '..' segment that leaves the target folder; it is refused."],
+      [
+        'PkgAssets\\..\\..\\evil.zip',
+        "contains a '..' segment that leaves the target folder; it is refused.",
+      ],
+      ['C:\\evil.zip', 'starts with a drive letter; it is refused.'],
+      ['\\\\server\\share\\evil.zip', 'has an absolute path; it is refused.'],
+    ])
+      expect(await unreadable(name!, undefined)).toEqual(refused(name!, problem!));
+    expect(await unreadable('PkgAssets\\a.zip', 'PkgAssets/a.zip')).toEqual(
+      refused(
+        'PkgAssets\\a.zip',
+        "has the same name as 'PkgAssets/a.zip' once '\\' is read as a folder separator.",
+      ),
+    );
+    // The outer zip the same: the whole package is refused, naming the entry.
+    const outer = await zipLikePowerShell51(path.join(temp.make(), 'evil.zip'), [
+      { name: 'intro.md', content: '# Intro' },
+      { name: 'docs\\..\\..\\intro.md', content: 'x' },
+    ]);
+    await expect(checkCertificationPackage(outer)).rejects.toThrow(
+      "evil.zip: entry 'docs\\..\\..\\intro.md' contains a '..' segment",
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import {
   buildCertificationPackage,
   checkCertificationPackage,
   type PackageCheckResult,
+  type PackageFinding,
 } from '@connector-alm/solution';
 import { ExitCode } from '../io.js';
 import type { CommandContext } from '../program.js';
@@ -76,16 +77,19 @@ function report(
   summary: { success: string; failure: string },
 ): void {
   const { io } = context;
+  const line = (level: string, finding: PackageFinding): string =>
+    `${level} ${finding.ruleId}: ${printable(`${finding.message}${finding.hint ? ` ${finding.hint}` : ''}`)}\n`;
   if (format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else if (result.ok) io.stdout.write(`${summary.success}\n`);
   else {
-    for (const finding of result.findings)
+    // Warnings do not fail the check: they come with success too.
+    for (const warning of result.warnings) io.stdout.write(line('warning', warning));
+    if (result.ok) io.stdout.write(`${summary.success}\n`);
+    else {
+      for (const finding of result.findings) io.stdout.write(line('error', finding));
       io.stdout.write(
-        `error ${finding.ruleId}: ${printable(`${finding.message}${finding.hint ? ` ${finding.hint}` : ''}`)}\n`,
+        `${summary.failure} See https://learn.microsoft.com/connectors/custom-connectors/certification-submission\n`,
       );
-    io.stdout.write(
-      `${summary.failure} See https://learn.microsoft.com/connectors/custom-connectors/certification-submission\n`,
-    );
+    }
   }
   context.setExit(result.ok ? ExitCode.Success : ExitCode.Failure);
 }

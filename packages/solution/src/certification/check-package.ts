@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ZipLimits } from '../zip/limits.js';
 import { ZipError } from '../zip/zip-errors.js';
 import { ZipReader, type ZipEntryInfo } from '../zip/zip-reader.js';
+import { backslashWarning } from './backslash-warning.js';
 import { classifySolution } from './classify-solution.js';
 import type { PackageCheckResult, PackageFinding, SolutionKind } from './package-findings.js';
 
@@ -36,13 +37,15 @@ function topFolders(names: readonly string[]): string[] {
  * ConnectorPackageValidator.ps1 (rules.md §4): intro.md and one package zip at the root, one assets
  * folder in the package, two (or three) solution zips in it, each classified from its
  * customizations.xml. Runs on any OS; nested zips are read from a folder in the OS's temporary folder.
+ * What the validator passes but other tools may trip on (names with '\' between folders) is a
+ * warning, which does not fail the check.
  */
 export async function checkCertificationPackage(
   zipPath: string,
   options: CheckPackageOptions = {},
 ): Promise<PackageCheckResult> {
-  const findings: PackageFinding[] = [];
-  const solutions: PackageCheckResult['solutions'] = [];
+  const report: Report = { findings: [], warnings: [], solutions: [] };
+  const { findings } = report;
   const outerName = path.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     // The validator's own argument check: it stops there, while the rules below still apply.
@@ -53,6 +56,7 @@ export async function checkCertificationPackage(
     });
   }
   const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options.limits });
+  warnIf(report, backslashWarning(outer, outerName, 'package'));
   // The nested zips are copied to the temporary folder, never beside the package: its folder may be
   // read-only (a download, a CI artifact), and checking must not leave anything there.
   let scratch: string | undefined;
@@ -92,13 +96,19 @@ export async function checkCertificationPackage(
         hint: problems.join(' '),
       });
     }
-    if (packages.length === 1)
-      await checkPackageZip(outer, packages[0]!.name, scratch, options, findings, solutions);
+    if (packages.length === 1) await checkPackageZip(outer, packages[0]!.name, scratch, options, report);
   } finally {
     outer.close();
     if (scratch !== undefined) await fs.rm(scratch, { recursive: true, force: true });
   }
-  return { ok: findings.length === 0, findings, solutions };
+  return { ok: findings.length === 0, ...report };
+}
+
+/** What the check has found so far. */
+type Report = Omit<PackageCheckResult, 'ok'>;
+
+function warnIf(report: Report, warning: PackageFinding | undefined): void {
+  if (warning) report.warnings.push(warning);
 }
 
 async function checkPackageZip(
@@ -106,9 +116,9 @@ async function checkPackageZip(
   name: string,
   scratch: string,
   options: CheckPackageOptions,
-  findings: PackageFinding[],
-  solutions: PackageCheckResult['solutions'],
+  report: Report,
 ): Promise<void> {
+  const { findings, solutions } = report;
   const inner = await openNested(outer, outer.find(name)!, path.join(scratch, 'package.zip'), {
     label: name,
     hint: 'The package zip file must be a zip archive: build the package again.',
@@ -116,6 +126,7 @@ async function checkPackageZip(
     findings,
   });
   if (!inner) return;
+  warnIf(report, backslashWarning(inner, name, 'package'));
   try {
     const folders = topFolders(inner.entries.map((entry) => entry.name));
     if (folders.length !== 1) {
@@ -177,14 +188,16 @@ async function checkPackageZip(
       });
     }
     for (const [index, entry] of zips.entries()) {
+      const label = `${name}/${entry.name}`;
       const reader = await openNested(inner, entry, path.join(scratch, `solution-${index}.zip`), {
-        label: `${name}/${entry.name}`,
+        label,
         options,
         findings,
       });
       let kind: SolutionKind = 'other';
       try {
         if (reader) {
+          warnIf(report, backslashWarning(reader, label, 'solution'));
           const result = await classifySolution(
             reader,
             { zip: entry.name.slice(assets.length + 1), folder: where },

@@ -9,6 +9,8 @@ export interface PackageFinding {
 export interface PackageCheckResult {
   ok: boolean;
   findings: PackageFinding[];
+  /** What may trip up tools other than the validator; these do not fail the check. */
+  warnings: PackageFinding[];
   /** Solution zips found in PkgAssets, with what each was classified as. */
   solutions: Array<{ name: string; kind: SolutionKind }>;
 }
