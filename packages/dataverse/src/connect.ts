@@ -64,6 +64,8 @@ export function connectDataverse(settings: ConnectionSettings, ports: Connection
     fetch: fetchFn,
     clock,
     githubOidcAudience: cloud.tokenExchangeAudience,
+    logger: ports.logger,
+    ...(ports.retry ? { retry: ports.retry } : {}),
     ...(ports.onSecret ? { onSecret: ports.onSecret } : {}),
   });
   const http = new DataverseHttp({

@@ -32,11 +32,12 @@ export function parseServiceUrl(text: string, what: string): URL {
 
 /**
  * The URL as given, for an error message, without user name, password, query and fragment: errors
- * reach logs. Everything up to the last '@' goes, and before the query is cut: a refused URL is often
- * malformed (a raw '/', '#' or '@' in the password, no '//' at all), so where its user part ends
- * cannot be read from its syntax; cutting too much only shortens the message.
+ * reach logs, and a query can carry a token. Everything up to the last '@' goes, and before the
+ * query is cut: a refused URL is often malformed (a raw '/', '#' or '@' in the password, no '//' at
+ * all), so where its user part ends cannot be read from its syntax; cutting too much only shortens
+ * the message.
  */
-function withoutSecrets(text: string): string {
+export function withoutSecrets(text: string): string {
   const trimmed = text.trim();
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed)?.[0] ?? '';
   const afterUser = trimmed.slice(Math.max(scheme.length, trimmed.lastIndexOf('@') + 1));

@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createManualClock, startLocalServer, type LocalServer } from '../src/index.js';
 import { createTestCertificate } from './helpers/certificate.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { OIDC_APP, oidcServer, SUBJECT } from './helpers/oidc-server.js';
 
 const certificate = createTestCertificate();
 const otherCertificate = createTestCertificate();
 const CERT_APP = 'aaaaaaaa-0000-4000-8000-000000000001';
-const OIDC_APP = 'aaaaaaaa-0000-4000-8000-000000000002';
-const SUBJECT = 'repo:contoso/connectors:ref:refs/heads/main';
 
 let server: LocalServer;
 beforeAll(async () => {
@@ -30,36 +29,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
-
-/**
- * A server of its own whose runner presents `githubSubject`, with an app that trusts GitHub tokens
- * for SUBJECT and `audience`, and a client signing in to it with the runner's ID token.
- */
-async function oidcServer(
-  githubSubject: string,
-  audience: string,
-): Promise<{ other: LocalServer; client: ReturnType<typeof connectToLocal>['client'] }> {
-  const other = await startLocalServer({
-    githubSubject,
-    apps: [
-      {
-        clientId: OIDC_APP,
-        federatedCredentials: [
-          { issuer: 'https://token.actions.githubusercontent.com', subject: SUBJECT, audience },
-        ],
-      },
-    ],
-  });
-  const { client } = connectToLocal(other, {
-    appId: OIDC_APP,
-    credential: {
-      kind: 'github-oidc',
-      requestUrl: other.idTokenRequestUrl,
-      requestToken: other.idTokenRequestToken,
-    },
-  });
-  return { other, client };
-}
 
 const oidc = () => ({
   kind: 'github-oidc' as const,

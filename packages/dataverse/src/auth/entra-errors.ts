@@ -1,4 +1,5 @@
 import { UserError } from '@connector-alm/core';
+import { isTransientSignInStatus } from './sign-in-retry.js';
 
 /** The error body of the Entra ID token endpoint (OAuth 2.0 plus Microsoft's extra fields). */
 export interface EntraErrorBody {
@@ -33,7 +34,43 @@ const HINTS: Record<number, string> = {
   500011: 'Entra ID does not know this environment URL as a resource: check environment-url and cloud.',
   500014: 'The resource service principal is disabled in the tenant.',
   50049: 'The authority host is not known: check cloud and authority-host.',
+  50196:
+    'Entra ID stopped answering a loop of identical token requests: check that no other job or script asks for tokens in a loop, and run the job again in a few minutes.',
 };
+
+/** AADSTS90033 "A transient error has occurred. Please try again.", whatever status carries it. */
+const TRANSIENT_CODES = new Set([90033]);
+
+/**
+ * AADSTS50196, loop detected: Entra ID refuses requests repeated too often, and repeating them
+ * prolongs the refusal, so it is final even with a status that is otherwise retried.
+ */
+const FINAL_CODES = new Set([50196]);
+
+/** OAuth errors that blame the request or the client: another attempt sends the same and gets the same. */
+const CLIENT_ERRORS = new Set([
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+  'invalid_resource',
+]);
+
+/**
+ * Whether another attempt at a token request that failed with this answer can succeed. The body is
+ * read first, as it is more precise than the status: Entra ID says "temporarily_unavailable" or
+ * AADSTS90033 for its own transient trouble, and a client error stays one behind any status.
+ */
+export function isTransientEntraFailure(status: number, body: EntraErrorBody): boolean {
+  const code = entraErrorCode(body);
+  if (code !== undefined && FINAL_CODES.has(code)) return false;
+  if (body.error === 'temporarily_unavailable' || (code !== undefined && TRANSIENT_CODES.has(code)))
+    return true;
+  if (body.error !== undefined && CLIENT_ERRORS.has(body.error)) return false;
+  return isTransientSignInStatus(status);
+}
 
 /** The first AADSTS code of a token error, from error_codes or the description text. */
 export function entraErrorCode(body: EntraErrorBody): number | undefined {
@@ -46,8 +83,10 @@ export function entraErrorCode(body: EntraErrorBody): number | undefined {
 export function entraError(status: number, body: EntraErrorBody): UserError {
   const code = entraErrorCode(body);
   // Entra appends Trace ID, Correlation ID and Timestamp lines; the first line is the message.
+  // A gateway or Entra ID's throttling answers without an OAuth body ("Too Many Requests"): the status says it.
   const description =
-    (body.error_description ?? '').split(/\r?\n/)[0]?.trim() || `${body.error ?? 'error'} (HTTP ${status})`;
+    (body.error_description ?? '').split(/\r?\n/)[0]?.trim() ||
+    (body.error ? `${body.error} (HTTP ${status})` : `HTTP ${status}`);
   const hint = code !== undefined ? HINTS[code] : undefined;
   const trace = body.trace_id ? ` Trace ID: ${body.trace_id}.` : '';
   return new UserError(`Entra ID refused the token request: ${description}${trace}`, hint ? { hint } : {});

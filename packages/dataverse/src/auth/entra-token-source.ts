@@ -1,8 +1,11 @@
+import type { Logger } from '@connector-alm/core';
 import type { Clock } from '../clock.js';
 import type { Fetch } from '../http/fetch.js';
+import { DEFAULT_RETRY_BUDGET, type RetryBudget } from '../http/retry-policy.js';
 import { signCertificateAssertion } from './certificate-assertion.js';
 import { GITHUB_OIDC_AUDIENCE, JWT_BEARER_ASSERTION_TYPE, type ClientCredential } from './credentials.js';
 import { requestGitHubIdToken } from './github-oidc.js';
+import { withSignInRetries } from './sign-in-retry.js';
 import { requestClientCredentialsToken, tokenEndpointUrl } from './token-endpoint.js';
 import { CachedTokenSource } from './token-provider.js';
 
@@ -18,11 +21,17 @@ export interface EntraAuthOptions {
   onSecret?: (value: string) => void;
   /** The audience of GitHub ID tokens: the cloud's token-exchange audience. Default api://AzureADTokenExchange. */
   githubOidcAudience?: string;
+  /** Attempts and waiting for a token request that fails transiently; the Web API's by default. */
+  retry?: RetryBudget;
+  /** Where retries are reported as warnings. */
+  logger?: Logger;
 }
 
 /**
  * Access tokens for Dataverse from Entra ID with any of the three credentials. The assertion is made
  * fresh for every token request: GitHub's ID tokens live minutes, far shorter than a long import.
+ * Every attempt (the ID-token request, then the token request) is retried as one, within one budget:
+ * a retry after a 503 from Entra ID also gets a fresh assertion, so waiting cannot expire it.
  */
 export function createEntraTokenSource(options: EntraAuthOptions): CachedTokenSource {
   const onSecret = options.onSecret ?? (() => {});
@@ -51,12 +60,21 @@ export function createEntraTokenSource(options: EntraAuthOptions): CachedTokenSo
   }
 
   return new CachedTokenSource(
-    async () =>
-      requestClientCredentialsToken(options.fetch, endpoint, {
-        client_id: options.clientId,
-        scope,
-        ...(await clientAuthentication()),
-      }),
+    ({ retry }) =>
+      withSignInRetries(
+        async () =>
+          requestClientCredentialsToken(options.fetch, endpoint, {
+            client_id: options.clientId,
+            scope,
+            ...(await clientAuthentication()),
+          }),
+        {
+          clock: options.clock,
+          budget: options.retry ?? DEFAULT_RETRY_BUDGET,
+          retry,
+          ...(options.logger ? { logger: options.logger } : {}),
+        },
+      ),
     options.clock,
     onSecret,
   );

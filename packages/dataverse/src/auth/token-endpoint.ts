@@ -1,6 +1,8 @@
 import { UserError } from '@connector-alm/core';
 import type { Fetch } from '../http/fetch.js';
-import { entraError, type EntraErrorBody } from './entra-errors.js';
+import { describeNetworkError } from '../http/network-error.js';
+import { entraError, entraErrorCode, isTransientEntraFailure, type EntraErrorBody } from './entra-errors.js';
+import { TransientSignInFailure } from './sign-in-retry.js';
 
 export interface TokenResponse {
   accessToken: string;
@@ -14,7 +16,8 @@ export function tokenEndpointUrl(authorityHost: URL, tenantId: string): string {
 
 /**
  * One client-credentials grant. The form is built with URLSearchParams so that secrets with
- * `+ / = -` travel intact (the class of bug that broke pac's argument parsing).
+ * `+ / = -` travel intact (the class of bug that broke pac's argument parsing). A dropped connection
+ * or a transient answer is thrown as a TransientSignInFailure, for withSignInRetries to try again.
  */
 export async function requestClientCredentialsToken(
   fetchFn: Fetch,
@@ -22,6 +25,7 @@ export async function requestClientCredentialsToken(
   fields: Record<string, string>,
 ): Promise<TokenResponse> {
   const form = new URLSearchParams({ grant_type: 'client_credentials', ...fields });
+  const { origin } = new URL(endpoint);
   let response: Response;
   try {
     response = await fetchFn(endpoint, {
@@ -30,20 +34,37 @@ export async function requestClientCredentialsToken(
       body: form.toString(),
     });
   } catch (error) {
-    throw new UserError(`Could not reach the Entra ID token endpoint at ${new URL(endpoint).origin}.`, {
-      hint: 'Check cloud and authority-host, and that the runner can reach the login host.',
-      cause: error,
-    });
+    const reason = describeNetworkError(error);
+    throw new TransientSignInFailure(
+      new UserError(`Could not reach the Entra ID token endpoint at ${origin} (${reason}).`, {
+        hint: 'Check cloud and authority-host, and that the runner can reach the login host.',
+        cause: error,
+      }),
+      { kind: 'network-error', reachedServer: true },
+      `connection to ${origin} failed (${reason})`,
+    );
   }
   const body = (await response.json().catch(() => ({}))) as EntraErrorBody & {
     access_token?: unknown;
     expires_in?: unknown;
   };
-  if (!response.ok) throw entraError(response.status, body);
-  if (typeof body.access_token !== 'string' || body.access_token === '') {
-    throw new UserError(
-      `The token endpoint at ${new URL(endpoint).origin} answered without an access token.`,
+  if (!response.ok) {
+    const error = entraError(response.status, body);
+    if (!isTransientEntraFailure(response.status, body)) throw error;
+    const code = entraErrorCode(body);
+    throw new TransientSignInFailure(
+      error,
+      {
+        kind: 'response',
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        transient: true,
+      },
+      `Entra ID answered HTTP ${response.status}${code === undefined ? '' : ` AADSTS${code}`}`,
     );
+  }
+  if (typeof body.access_token !== 'string' || body.access_token === '') {
+    throw new UserError(`The token endpoint at ${origin} answered without an access token.`);
   }
   const expiresIn = Number(body.expires_in);
   return {

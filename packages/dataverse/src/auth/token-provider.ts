@@ -18,14 +18,16 @@ export function refreshMarginMs(lifetimeMs: number): number {
  * for an async import never sends an expired token (powerplatform-actions#85). Concurrent callers share
  * one request. A renewal that fails while the token in hand is still valid (Entra ID's transient
  * AADSTS90033, a dropped connection) keeps that token, and the next call tries again, as MSAL does with
- * refresh_in. Every token is passed to `onSecret` so that logs mask it.
+ * refresh_in; so such a renewal is one attempt (`retry: false`), while a request with no valid token
+ * in hand (the first, or after expiry or invalidate) retries transient failures before it gives up.
+ * Every token is passed to `onSecret` so that logs mask it.
  */
 export class CachedTokenSource implements AccessTokenSource {
   private cached?: { token: string; refreshAtMs: number; expiresAtMs: number };
   private pending?: Promise<string>;
 
   constructor(
-    private readonly acquire: () => Promise<TokenResponse>,
+    private readonly acquire: (options: { retry: boolean }) => Promise<TokenResponse>,
     private readonly clock: Clock,
     private readonly onSecret: (value: string) => void = () => {},
   ) {}
@@ -48,7 +50,8 @@ export class CachedTokenSource implements AccessTokenSource {
 
   private async refresh(): Promise<string> {
     const issuedAt = this.clock.now();
-    const response = await this.acquire();
+    const inHand = this.cached !== undefined && issuedAt < this.cached.expiresAtMs;
+    const response = await this.acquire({ retry: !inHand });
     this.onSecret(response.accessToken);
     const lifetimeMs = response.expiresInSeconds * 1000;
     this.cached = {

@@ -3,9 +3,11 @@ import type { AccessTokenSource } from '../auth/token-provider.js';
 import type { Clock } from '../clock.js';
 import { dataverseError, DataverseError, type ODataErrorBody } from './dataverse-errors.js';
 import type { Fetch } from './fetch.js';
+import { describeNetworkError } from './network-error.js';
 import {
   decideRetry,
   DEFAULT_RETRY_BUDGET,
+  formatSeconds,
   type AttemptOutcome,
   type RetryBudget,
   type RetryDecision,
@@ -104,7 +106,7 @@ export class DataverseHttp {
           throw unreachable(request.operation, url, error, attempt);
         }
         logger.warning(
-          `${request.operation}: connection to ${url.origin} failed (${describeNetworkError(error)}); retrying in ${seconds(decision.delayMs)}.`,
+          `${request.operation}: connection to ${url.origin} failed (${describeNetworkError(error)}); retrying in ${formatSeconds(decision.delayMs)}.`,
         );
         waitedMs += decision.delayMs;
         await clock.sleep(decision.delayMs);
@@ -132,7 +134,7 @@ export class DataverseHttp {
           throw mayHaveBeenApplied(request.operation, error.message, error);
         if (decision.reason === 'budget-spent') {
           throw new DataverseError(
-            `${error.message}; gave up after ${attempt} attempts and ${seconds(waitedMs)} of waiting`,
+            `${error.message}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting`,
             error.status,
             error.code,
             {
@@ -144,7 +146,7 @@ export class DataverseHttp {
       }
       const code = errorBody?.error?.code ? ` ${errorBody.error.code}` : '';
       logger.warning(
-        `${request.operation}: HTTP ${response.status}${code}; retrying in ${seconds(decision.delayMs)}.`,
+        `${request.operation}: HTTP ${response.status}${code}; retrying in ${formatSeconds(decision.delayMs)}.`,
       );
       waitedMs += decision.delayMs;
       await clock.sleep(decision.delayMs);
@@ -212,12 +214,6 @@ function isTimeout(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
-/** fetch hides the socket error in `cause`: ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET… */
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-}
-
 function unreachable(operation: string, url: URL, error: unknown, attempts: number): UserError {
   const reason = describeNetworkError(error);
   const hint =
@@ -228,8 +224,4 @@ function unreachable(operation: string, url: URL, error: unknown, attempts: numb
     `${operation}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error },
   );
-}
-
-function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
 }

@@ -23,10 +23,12 @@ export const DEFAULT_RETRY_BUDGET: RetryBudget = {
 
 /**
  * What happened on one attempt. `reachedServer` is false for a connection that never opened (refused,
- * or a host name that does not resolve): then the request was certainly not processed.
+ * or a host name that does not resolve): then the request was certainly not processed. `transient` is
+ * the caller's verdict on a response when it knows more than the status (sign-in reads Entra ID's error
+ * body); without it, 429 and 5xx other than 501 are worth another attempt.
  */
 export type AttemptOutcome =
-  | { kind: 'response'; status: number; retryAfter: string | null }
+  | { kind: 'response'; status: number; retryAfter: string | null; transient?: boolean }
   | { kind: 'network-error'; reachedServer: boolean };
 
 /** What the request is, as far as resending it goes. */
@@ -79,7 +81,7 @@ export function decideRetry(
   { idempotent = true, mayNotExistYet = false }: RequestNature = {},
 ): RetryDecision {
   const notYet = mayNotExistYet && outcome.kind === 'response' && outcome.status === 404;
-  if (outcome.kind === 'response' && !isRetryableStatus(outcome.status) && !notYet)
+  if (outcome.kind === 'response' && !(outcome.transient ?? isRetryableStatus(outcome.status)) && !notYet)
     return { retry: false, reason: 'not-retryable' };
   // A request that changes the environment (an import) is sent again only when it surely was not
   // processed: refused by service protection (429) or never delivered. After a 5xx or a dropped
@@ -93,4 +95,9 @@ export function decideRetry(
   const delayMs = told ?? backoff;
   if (waitedMs + delayMs > budget.maxTotalWaitMs) return { retry: false, reason: 'budget-spent' };
   return { retry: true, delayMs };
+}
+
+/** A wait for messages: "1.5 s". */
+export function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
 }

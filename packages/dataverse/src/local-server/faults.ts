@@ -10,11 +10,24 @@ export type Fault =
   | { kind: 'drop-connection' };
 
 /**
- * A failure of the login host's token endpoint: Entra ID's transient error (HTTP 503
- * `temporarily_unavailable`, AADSTS90033 "A transient error has occurred. Please try again.") or a
- * connection dropped before any answer.
+ * A failure of the login host: Entra ID's transient error (HTTP 503 `temporarily_unavailable`,
+ * AADSTS90033 "A transient error has occurred. Please try again."), Entra ID's throttling (429
+ * "Too Many Requests" in plain text with Retry-After, 60 s by default, as MSAL.NET#2855 shows it),
+ * any status with a given body and headers, or a connection dropped before any answer.
  */
-export type LoginFault = { kind: 'unavailable' } | { kind: 'drop-connection' };
+export type LoginFault =
+  | { kind: 'unavailable' }
+  | { kind: 'throttle'; retryAfter?: string }
+  | {
+      kind: 'status';
+      status: number;
+      body?: string | Record<string, unknown>;
+      headers?: Record<string, string>;
+    }
+  | { kind: 'drop-connection' };
+
+/** Which endpoint of the login host a login fault hits: Entra ID's token endpoint or GitHub's ID-token endpoint. */
+export type LoginEndpoint = 'token' | 'github-id-token';
 
 interface ArmedFault {
   fault: Fault;
@@ -45,7 +58,7 @@ export class FaultSwitches {
   private jobFailures: string[] = [];
   private importFailures: ImportFailure[] = [];
   private hiddenJobs: number[] = [];
-  private loginFaults: LoginFault[] = [];
+  private loginFaults: { fault: LoginFault; endpoint: LoginEndpoint }[] = [];
 
   /** The next `times` requests (to `operation`, or any) get this fault. */
   inject(fault: Fault, options: { times?: number; operation?: string } = {}): void {
@@ -77,9 +90,10 @@ export class FaultSwitches {
     this.hiddenJobs.push(reads);
   }
 
-  /** The next `times` token requests to the login host get this fault. */
-  injectLogin(fault: LoginFault, options: { times?: number } = {}): void {
-    for (let i = 0; i < (options.times ?? 1); i++) this.loginFaults.push(fault);
+  /** The next `times` requests to the login host's token endpoint (or the given one) get this fault. */
+  injectLogin(fault: LoginFault, options: { times?: number; endpoint?: LoginEndpoint } = {}): void {
+    const endpoint = options.endpoint ?? 'token';
+    for (let i = 0; i < (options.times ?? 1); i++) this.loginFaults.push({ fault, endpoint });
   }
 
   clear(): void {
@@ -112,7 +126,9 @@ export class FaultSwitches {
     return this.hiddenJobs.shift() ?? 0;
   }
 
-  takeLoginFault(): LoginFault | undefined {
-    return this.loginFaults.shift();
+  /** The next fault armed for this endpoint of the login host, if any; consumes it. */
+  takeLoginFault(endpoint: LoginEndpoint): LoginFault | undefined {
+    const index = this.loginFaults.findIndex((armed) => armed.endpoint === endpoint);
+    return index < 0 ? undefined : this.loginFaults.splice(index, 1)[0]!.fault;
   }
 }

@@ -4,6 +4,6 @@ export {
   type LocalServerOptions,
   type RequestLogEntry,
 } from './server.js';
-export type { Fault, LoginFault } from './faults.js';
+export type { Fault, LoginEndpoint, LoginFault } from './faults.js';
 export { DEFAULT_TENANT_ID, GITHUB_ISSUER, type FederatedCredential, type LocalApp } from './scenario.js';
 export type { ImportRecord } from './dataverse-service.js';

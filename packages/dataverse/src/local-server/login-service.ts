@@ -4,6 +4,7 @@ import { SignJWT, type CryptoKey } from 'jose';
 import { issueAccessToken } from './access-tokens.js';
 import { EntraFailure } from './entra-errors.js';
 import type { FaultSwitches } from './faults.js';
+import { answerLoginFault } from './login-faults.js';
 import { readBody, sendJson } from './http-kit.js';
 import { GITHUB_ISSUER, type LocalApp } from './scenario.js';
 import { authorizeClientCredentials } from './token-endpoint.js';
@@ -53,19 +54,9 @@ export class LoginService {
 
   private async token(request: IncomingMessage, response: ServerResponse, tenant: string): Promise<void> {
     const now = this.options.now();
-    const fault = this.options.faults?.takeLoginFault();
-    if (fault?.kind === 'drop-connection') {
-      request.socket.destroy();
-      return;
-    }
+    const fault = this.options.faults?.takeLoginFault('token');
+    if (fault) return answerLoginFault(fault, request, response, new Date(now));
     try {
-      if (fault?.kind === 'unavailable')
-        throw new EntraFailure(
-          503,
-          'temporarily_unavailable',
-          90033,
-          'A transient error has occurred. Please try again.',
-        );
       const type = String(request.headers['content-type'] ?? '');
       const raw = (await readBody(request, 1024 * 1024)).toString('utf8');
       if (!/^application\/x-www-form-urlencoded\b/i.test(type)) {
@@ -126,6 +117,8 @@ export class LoginService {
 
   /** GitHub's shape: `{"count":…,"value":"<jwt>"}`, authorised by the runner's request token. */
   private async githubIdToken(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const fault = this.options.faults?.takeLoginFault('github-id-token');
+    if (fault) return answerLoginFault(fault, request, response, new Date(this.options.now()));
     const token = /^bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (token !== this.options.githubRequestToken) {
       sendJson(response, 401, {

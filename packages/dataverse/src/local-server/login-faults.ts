@@ -1,0 +1,47 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EntraFailure } from './entra-errors.js';
+import type { LoginFault } from './faults.js';
+import { sendJson } from './http-kit.js';
+
+/** Answers a request to the login host with the fault armed for it, as the real service fails. */
+export function answerLoginFault(
+  fault: LoginFault,
+  request: IncomingMessage,
+  response: ServerResponse,
+  now: Date,
+): void {
+  if (fault.kind === 'drop-connection') {
+    request.socket.destroy();
+    return;
+  }
+  if (fault.kind === 'unavailable') {
+    const failure = new EntraFailure(
+      503,
+      'temporarily_unavailable',
+      90033,
+      'A transient error has occurred. Please try again.',
+    );
+    sendJson(response, failure.status, failure.body(now));
+    return;
+  }
+  if (fault.kind === 'throttle') {
+    sendText(response, 429, 'Too Many Requests', { 'Retry-After': fault.retryAfter ?? '60' });
+    return;
+  }
+  if (typeof fault.body === 'object') sendJson(response, fault.status, fault.body, fault.headers);
+  else sendText(response, fault.status, fault.body ?? '', fault.headers);
+}
+
+function sendText(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
+  response.end(text);
+}

@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { createManualClock, DEFAULT_RETRY_BUDGET, startLocalServer, type LocalServer } from '../src/index.js';
+import { isTransientEntraFailure } from '../src/auth/entra-errors.js';
+import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { oidcServer } from './helpers/oidc-server.js';
+
+const TOKEN_PATH = '/oauth2/v2.0/token';
+const ID_TOKEN_PATH = '/_github/oidc/token';
+
+/** The statuses of the requests to one endpoint of the login host, in order. */
+function answers(server: LocalServer, path: string): number[] {
+  return server.requests
+    .filter((request) => request.service === 'login' && request.path.includes(path))
+    .map((request) => request.status);
+}
+
+describe('which token endpoint failures are worth another attempt', () => {
+  const entra = (error: string, code: number) => ({
+    error,
+    error_description: `AADSTS${code}: …`,
+    error_codes: [code],
+  });
+
+  it('retries timeouts, throttling and server trouble, and Entra ID saying so in the body', () => {
+    for (const status of [408, 429, 500, 502, 503, 504])
+      expect(isTransientEntraFailure(status, {})).toBe(true);
+    expect(isTransientEntraFailure(503, entra('temporarily_unavailable', 90033))).toBe(true);
+    // AADSTS90033 means "a transient error has occurred" whatever status carries it.
+    expect(isTransientEntraFailure(400, entra('invalid_request', 90033))).toBe(true);
+    expect(isTransientEntraFailure(400, { error: 'temporarily_unavailable' })).toBe(true);
+  });
+
+  it('does not retry what another attempt cannot change', () => {
+    for (const status of [400, 401, 403, 404, 501]) expect(isTransientEntraFailure(status, {})).toBe(false);
+    expect(isTransientEntraFailure(401, entra('invalid_client', 7000215))).toBe(false);
+    expect(isTransientEntraFailure(400, entra('unauthorized_client', 700016))).toBe(false);
+    expect(isTransientEntraFailure(400, entra('invalid_scope', 70011))).toBe(false);
+    // Loop detection: more requests only prolong it, even if it came with a status that is otherwise retried.
+    expect(isTransientEntraFailure(429, entra('invalid_request', 50196))).toBe(false);
+    expect(isTransientEntraFailure(503, entra('invalid_request', 50196))).toBe(false);
+    // The body names the client as the problem: a proxy's status does not make it transient.
+    expect(isTransientEntraFailure(500, entra('invalid_client', 7000215))).toBe(false);
+  });
+});
+
+describe('the first token request against the local Entra ID', () => {
+  let server: LocalServer;
+  beforeEach(async () => {
+    server = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }] });
+  });
+  afterEach(() => server.close());
+
+  it('signs in after a transient 503 (AADSTS90033), backing off and saying so', async () => {
+    server.faults.injectLogin({ kind: 'unavailable' });
+    const { client, sleeps, logger } = connectToLocal(server);
+    await expect(client.whoAmI()).resolves.toBeDefined();
+    expect(answers(server, TOKEN_PATH)).toEqual([503, 200]);
+    expect(sleeps).toEqual([1000]);
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(/^warning: Sign-in: .*HTTP 503.*retrying in 1 s/),
+    );
+  });
+
+  it('waits what Retry-After says on 429, in seconds or as an HTTP date', async () => {
+    const clock = createManualClock(Date.UTC(2025, 0, 1));
+    server.faults.injectLogin({ kind: 'throttle', retryAfter: '7' });
+    server.faults.injectLogin({
+      kind: 'throttle',
+      retryAfter: new Date(clock.now() + 7000 + 9000).toUTCString(),
+    });
+    const { client, sleeps } = connectToLocal(server, { clock });
+    await expect(client.whoAmI()).resolves.toBeDefined();
+    expect(answers(server, TOKEN_PATH)).toEqual([429, 429, 200]);
+    expect(sleeps).toEqual([7000, 9000]);
+  });
+
+  it('signs in after the connection drops before any answer', async () => {
+    server.faults.injectLogin({ kind: 'drop-connection' }, { times: 2 });
+    const { client, sleeps } = connectToLocal(server);
+    await expect(client.whoAmI()).resolves.toBeDefined();
+    expect(answers(server, TOKEN_PATH)).toEqual([0, 0, 200]);
+    expect(sleeps).toEqual([1000, 2000]);
+  });
+
+  it('does not repeat a request Entra ID refused for a wrong secret (invalid_client)', async () => {
+    const wrong = 'not-the-secret-value-123';
+    const { client, sleeps } = connectToLocal(server, { credential: { kind: 'secret', secret: wrong } });
+    const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toMatch(/^Entra ID refused the token request: AADSTS7000215: /);
+    expect(error.message).not.toContain('gave up');
+    expect(error.hint).toContain('secret Value');
+    expect(answers(server, TOKEN_PATH)).toEqual([401]);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('gives up within the attempt budget, with the count, the wait and the last cause', async () => {
+    server.faults.injectLogin({ kind: 'unavailable' }, { times: 100 });
+    const { client, sleeps } = connectToLocal(server, { retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 } });
+    const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toMatch(
+      /^Entra ID refused the token request: AADSTS90033: A transient error has occurred\. Please try again\. Trace ID: [0-9a-f-]+; gave up after 3 attempts and 3 s of waiting$/,
+    );
+    expect(error.message).not.toContain(SECRET);
+    expect(answers(server, TOKEN_PATH)).toEqual([503, 503, 503]);
+    expect(sleeps).toEqual([1000, 2000]);
+    expect(server.requests.filter((request) => request.service === 'dataverse')).toEqual([]);
+  });
+
+  it('gives up at once when Retry-After asks for a longer wait than the budget allows, and says so', async () => {
+    server.faults.injectLogin({ kind: 'throttle', retryAfter: '3600' });
+    const { client, sleeps } = connectToLocal(server);
+    await expect(client.whoAmI()).rejects.toThrow(
+      /HTTP 429; gave up after 1 attempt and 0 s of waiting: the service asked to wait 3600 s, more than the 300 s allowed$/,
+    );
+    expect(answers(server, TOKEN_PATH)).toEqual([429]);
+    expect(sleeps).toEqual([]);
+  });
+});
+
+describe('the GitHub OIDC ID-token request', () => {
+  let other: LocalServer | undefined;
+  afterEach(() => other?.close());
+
+  it('signs in after the ID-token endpoint answers 500 once', async () => {
+    const setup = await oidcServer(
+      'repo:contoso/connectors:ref:refs/heads/main',
+      'api://AzureADTokenExchange',
+    );
+    other = setup.other;
+    other.faults.injectLogin({ kind: 'status', status: 500 }, { endpoint: 'github-id-token' });
+    await expect(setup.client.whoAmI()).resolves.toBeDefined();
+    expect(answers(other, ID_TOKEN_PATH)).toEqual([500, 200]);
+    expect(answers(other, TOKEN_PATH)).toEqual([200]);
+    expect(setup.sleeps).toEqual([1000]);
+  });
+
+  it('does not repeat an ID-token request GitHub refused with 403, and says the job needs id-token: write', async () => {
+    const setup = await oidcServer(
+      'repo:contoso/connectors:ref:refs/heads/main',
+      'api://AzureADTokenExchange',
+    );
+    other = setup.other;
+    other.faults.injectLogin(
+      { kind: 'status', status: 403, body: { message: 'Forbidden' } },
+      { endpoint: 'github-id-token' },
+    );
+    await expect(setup.client.whoAmI()).rejects.toMatchObject({
+      message: 'GitHub refused the OIDC ID token request (HTTP 403).',
+      hint: expect.stringContaining('id-token: write'),
+    });
+    expect(answers(other, ID_TOKEN_PATH)).toEqual([403]);
+    expect(answers(other, TOKEN_PATH)).toEqual([]);
+    expect(setup.sleeps).toEqual([]);
+  });
+
+  it('gives up on a failing ID-token endpoint without showing its query string or the request token', async () => {
+    const setup = await oidcServer(
+      'repo:contoso/connectors:ref:refs/heads/main',
+      'api://AzureADTokenExchange',
+      {
+        retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 2 },
+      },
+    );
+    other = setup.other;
+    other.faults.injectLogin({ kind: 'status', status: 503 }, { endpoint: 'github-id-token', times: 100 });
+    const error = (await setup.client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toBe(
+      `The GitHub OIDC token endpoint at ${other.authorityHost}${ID_TOKEN_PATH} answered HTTP 503; gave up after 2 attempts and 1 s of waiting`,
+    );
+    expect(`${error.message} ${error.hint}`).not.toContain(other.idTokenRequestToken);
+    expect(answers(other, ID_TOKEN_PATH)).toEqual([503, 503]);
+  });
+});
