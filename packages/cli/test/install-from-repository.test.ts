@@ -1,0 +1,70 @@
+import { describe, expect, it, beforeAll, afterAll } from '@jest/globals';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '@connector-alm/testing';
+
+/**
+ * connector-alm is not on the npm registry: makers run it with `npx github:<owner>/connector-alm`,
+ * for which npm packs this repository's root package and links its `bin`. That package must carry
+ * the committed CLI bundle and its worker, and nothing that needs an install or a build: npm runs no
+ * build for a git dependency without a `prepare` script, and installs no devDependency.
+ */
+describe('the package npm makes of this repository (npx github:…)', () => {
+  let scratch: string;
+  let unpacked: string;
+  let manifest: { bin?: Record<string, string>; scripts?: Record<string, string>; dependencies?: object };
+  let packedFiles: string[];
+
+  beforeAll(() => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'connector-alm-pack-'));
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const report = JSON.parse(
+      execFileSync(npm, ['pack', '--json', '--pack-destination', scratch], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    ) as { filename: string; files: { path: string }[] }[];
+    packedFiles = report[0]!.files.map((file) => file.path);
+    execFileSync('tar', ['-xzf', path.join(scratch, report[0]!.filename), '-C', scratch]);
+    unpacked = path.join(scratch, 'package');
+    manifest = JSON.parse(readFileSync(path.join(unpacked, 'package.json'), 'utf8')) as typeof manifest;
+  }, 60_000);
+
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('declares the connector-alm command, a script npm can link as it is', () => {
+    const bin = manifest.bin?.['connector-alm'];
+    expect(bin).toBeDefined();
+    expect(readFileSync(path.join(unpacked, bin!), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+  });
+
+  it('needs no install or build step: no prepare script and no runtime dependency', () => {
+    expect(manifest.scripts?.prepare).toBeUndefined();
+    expect(manifest.dependencies ?? {}).toEqual({});
+  });
+
+  it('carries the CLI bundle and its worker, and not the sources, tests or other bundles', () => {
+    expect(packedFiles).toEqual(
+      expect.arrayContaining(['dist/cli/index.cjs', 'dist/cli/validate-worker.cjs', 'LICENSE']),
+    );
+    expect(packedFiles.filter((file) => /^packages\/[^/]+\/(src|test)\//.test(file))).toEqual([]);
+    expect(packedFiles.filter((file) => file.startsWith('dist/') && !file.startsWith('dist/cli/'))).toEqual(
+      [],
+    );
+  });
+
+  it('validates a connector from the unpacked package, with no node_modules anywhere', () => {
+    expect(existsSync(path.join(unpacked, 'node_modules'))).toBe(false);
+    const run = spawnSync(
+      process.execPath,
+      [path.join(unpacked, manifest.bin!['connector-alm']!), 'validate', path.join(REPO_ROOT, 'examples')],
+      { cwd: scratch, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('No problems in 1 connector.');
+    expect(run.status).toBe(0);
+  });
+});
