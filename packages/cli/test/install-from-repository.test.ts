@@ -7,9 +7,9 @@ import { REPO_ROOT } from '@connector-alm/testing';
 
 /**
  * connector-alm is not on the npm registry: makers run it with `npx github:<owner>/connector-alm`,
- * for which npm packs this repository's root package and links its `bin`. That package must carry
- * the committed CLI bundle and its worker, and nothing that needs an install or a build: npm runs no
- * build for a git dependency without a `prepare` script, and installs no devDependency.
+ * for which npm packs this repository's root package (after installing its workspaces' tools in the
+ * clone it makes) and links its `bin`. The package must carry the committed CLI bundle and its worker,
+ * and run with nothing installed beside it: npm installs no dependency of a package that has none.
  */
 describe('the package npm makes of this repository (npx github:…)', () => {
   let scratch: string;
@@ -41,7 +41,7 @@ describe('the package npm makes of this repository (npx github:…)', () => {
     expect(readFileSync(path.join(unpacked, bin!), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
   });
 
-  it('needs no install or build step: no prepare script and no runtime dependency', () => {
+  it('has no build step of its own and no runtime dependency', () => {
     expect(manifest.scripts?.prepare).toBeUndefined();
     expect(manifest.dependencies ?? {}).toEqual({});
   });
