@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describeUserError, isUserError, UsageError } from '@connector-alm/core';
 import { readSolutionConnectors } from '@connector-alm/solution';
 import { registerBuildSolutionCommand } from '../src/commands/build-solution.js';
@@ -133,6 +133,21 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       const result = await run(cwd, argv);
       expect([argv, result.code, result.err.startsWith(`error: ${message}`)]).toEqual([argv, 1, true]);
     }
+  });
+
+  it("refuses a solution zip that has a file twice, once as './', exit code 1, naming both and what to do", async () => {
+    const cwd = workdir();
+    const entries = unzipSync(readFileSync(HIL));
+    writeFileSync(
+      path.join(cwd, 'twice.zip'),
+      zipSync({ ...entries, './customizations.xml': entries['customizations.xml']! }),
+    );
+    const result = await run(cwd, ['unpack', 'twice.zip', 'src']);
+    expect(result).toMatchObject({ code: 1, out: '' });
+    expect(result.err).toBe(
+      `error: ${path.join(cwd, 'twice.zip')}: entry './customizations.xml' has the same name as 'customizations.xml' once empty and '.' folder names are left out, as zip tools write them. (${path.join(cwd, 'twice.zip')}/./customizations.xml) Zip tools keep one or the other; zip the files again so that each appears once.\n`,
+    );
+    expect(existsSync(path.join(cwd, 'src'))).toBe(false);
   });
 
   it('gives exit code 2 for a bad option value', async () => {

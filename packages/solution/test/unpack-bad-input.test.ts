@@ -95,15 +95,31 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       );
     });
 
-    it('refuses a file whose path is also the folder of another entry', async () => {
+    it('refuses a file whose path is also the folder of another entry, naming both', async () => {
       await expectRefused(
         { 'WebResources/a': 'a file', 'WebResources/a/b': 'inside a' },
-        /bad.zip: WebResources\/a\/b needs WebResources\/a as a folder, but WebResources\/a would be unpacked to it as a file\./,
+        /bad.zip: entry 'WebResources\/a\/b' needs 'WebResources\/a' as a folder, but entry 'WebResources\/a' is a file\./,
+      );
+      // Connector/ entries are unpacked to Connectors/, where they may meet other entries.
+      await expectRefused(
+        { 'Connectors/a': 'a file', 'Connector/a/b': 'inside a' },
+        /bad.zip: Connector\/a\/b needs Connectors\/a as a folder, but Connectors\/a would be unpacked to it as a file\./,
       );
       // The same with the file second and in another case, which collides on Windows and macOS.
       await expectRefused(
-        { 'WebResources/A/b': 'inside A', 'WebResources/a': 'a file' },
-        /bad.zip: WebResources\/a would be unpacked to WebResources\/a, which WebResources\/A\/b needs as a folder\./,
+        { 'Connector/A/b': 'inside A', 'Connectors/a': 'a file' },
+        /bad.zip: Connectors\/a would be unpacked to Connectors\/a, which Connector\/A\/b needs as a folder\./,
+      );
+    });
+
+    it("refuses two entries that are one file once '//' or './' are read as zip tools read them, naming both", async () => {
+      await expectRefused(
+        { 'WebResources/a.js': 'one', 'WebResources//a.js': 'two' },
+        /\/bad.zip: entry 'WebResources\/\/a.js' has the same name as 'WebResources\/a.js' once empty and '.' folder names are left out, as zip tools write them\.$/,
+      );
+      await expectRefused(
+        { './solution.xml': '<ImportExportXml />' },
+        /\/bad.zip: entry '.\/solution.xml' has the same name as 'solution.xml' once empty/,
       );
     });
 

@@ -11,7 +11,7 @@ import {
   SOLUTION_FIXTURES,
 } from './helpers/fixtures.js';
 import { comparable, hashTree, readTree, readZip } from './helpers/trees.js';
-import { rezippedWithBackslashes, temporaryFolders, variantOf } from './helpers/zips.js';
+import { rezippedWithBackslashes, rezippedWithTar, temporaryFolders, variantOf } from './helpers/zips.js';
 
 const temp = temporaryFolders('unpack-');
 afterAll(() => temp.cleanup());
@@ -60,6 +60,19 @@ describeFixtures('unpack on every real export', () => {
       const result = await unpackSolution(rezipped, windows);
       expect(result.connectors).toEqual(fixture.connectors);
       expect(await hashTree(windows)).toEqual(await hashTree(original));
+    });
+
+    it("unpacks the same folder from the export re-zipped with Windows' tar.exe, whose names start with './'", async () => {
+      const rezipped = await rezippedWithTar(
+        fixturePath(fixture.zip),
+        path.join(temp.make(), path.basename(fixture.zip)),
+      );
+      const original = path.join(temp.make(), 'original');
+      const tar = path.join(temp.make(), 'tar');
+      await unpackSolution(fixturePath(fixture.zip), original);
+      const result = await unpackSolution(rezipped, tar);
+      expect(result.connectors).toEqual(fixture.connectors);
+      expect(await hashTree(tar)).toEqual(await hashTree(original));
     });
 
     it('rewrites nothing when the folder is already up to date', async () => {

@@ -4,7 +4,9 @@
  * no backslashes (a separator on Windows) left once those of a zip written on Windows are read as
  * separators (see {@link withForwardSlashes}), no NUL or other control characters. It must also be a
  * name Windows can write as it is: there `a:b` is an alternate data stream of `a`, `a.` and `a ` are
- * written as `a` (over another entry), `con.js` is the console device, and `*` fails half-way.
+ * written as `a` (over another entry), `con.js` is the console device, and `*` fails half-way. The
+ * rules apply to the path the entry is written to, without empty or '.' folder names (see
+ * {@link withoutDotFolders}).
  */
 export type EntryNameProblem =
   | 'empty'
@@ -12,6 +14,7 @@ export type EntryNameProblem =
   | 'drive-letter'
   | 'backslash'
   | 'parent-segment'
+  | 'dot-ending'
   | 'control-character'
   | 'windows-character'
   | 'windows-trailing'
@@ -23,6 +26,7 @@ const PROBLEM_TEXT: Record<EntryNameProblem, string> = {
   'drive-letter': 'starts with a drive letter',
   backslash: 'contains a backslash, which is a path separator on Windows',
   'parent-segment': "contains a '..' segment that leaves the target folder",
+  'dot-ending': "ends with '.', the folder itself, where a file name should be",
   'control-character': 'contains a control character',
   'windows-character': 'contains a character that Windows does not allow in a file name',
   'windows-trailing':
@@ -52,6 +56,15 @@ export function isWindowsProblem(problem: EntryNameProblem): boolean {
   return problem.startsWith('windows-');
 }
 
+/** What follows from a problem, for the person who made the archive. */
+export function entryNameProblemHint(problem: EntryNameProblem): string {
+  if (isWindowsProblem(problem))
+    return 'Such a file could not be written on Windows, and a folder holding it could not be checked out there.';
+  if (problem === 'dot-ending')
+    return "Zip tools disagree on what file it is (unzip and 7-Zip write 'a/_' for 'a/.', tar and .NET 'a'); zip the files again.";
+  return 'The archive is unsafe to extract.';
+}
+
 /**
  * Hosts of an entry's "version made by" (APPNOTE 4.4.2.2) whose file systems cannot hold '\' in a
  * name: MS-DOS and FAT (0, what .NET Framework writes on Windows, so PowerShell 5.1's
@@ -69,6 +82,20 @@ export function withForwardSlashes(name: string, host: number): string {
   return WINDOWS_HOSTS.has(host) ? name.replaceAll('\\', '/') : name;
 }
 
+/**
+ * The path an entry is written to: empty and '.' folder names left out, as unzip, 7-Zip, tar and
+ * .NET's ExtractToDirectory write it ('a//b' and './a/./b' are both 'a/b'; Windows' tar.exe names
+ * every entry './…'), so that the rules and the clash checks see the same path. A name that starts
+ * with '/' stays as it is, to be refused as absolute, and so does one that ends with '.', on which
+ * the tools disagree (a file 'a', a file 'a/_').
+ */
+export function withoutDotFolders(name: string): string {
+  const segments = name.split('/');
+  if (name.startsWith('/') || segments.at(-1) === '.') return name;
+  const kept = segments.filter((segment) => segment !== '' && segment !== '.');
+  return kept.join('/') + (kept.length > 0 && name.endsWith('/') ? '/' : '');
+}
+
 export function findEntryNameProblem(name: string): EntryNameProblem | undefined {
   if (name === '') return 'empty';
   // eslint-disable-next-line no-control-regex
@@ -78,6 +105,7 @@ export function findEntryNameProblem(name: string): EntryNameProblem | undefined
   if (/^[A-Za-z]:/.test(name)) return 'drive-letter';
   const segments = segmentsOf(name);
   if (segments.some((segment) => segment === '..')) return 'parent-segment';
+  if (segments.at(-1) === '.') return 'dot-ending';
   if (WINDOWS_CHARACTER.test(name)) return 'windows-character';
   if (segments.some((segment) => segment !== '.' && /[. ]$/.test(segment))) return 'windows-trailing';
   if (segments.some((segment) => WINDOWS_DEVICE.test(segment))) return 'windows-device';

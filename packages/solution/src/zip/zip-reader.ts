@@ -8,12 +8,13 @@ import yauzl from 'yauzl';
 import { UsageError } from '@connector-alm/core';
 import { EntryIntegrity, type InflatedTotal } from './entry-integrity.js';
 import {
-  collisionKey,
   describeEntryNameProblem,
+  entryNameProblemHint,
   findEntryNameProblem,
-  isWindowsProblem,
   withForwardSlashes,
+  withoutDotFolders,
 } from './entry-name.js';
+import { EntryPaths } from './entry-paths.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits.js';
 import { LOCAL_HEADER_BYTES, localDataOffset } from './local-header.js';
 import { ReadAheadFile, readAt } from './read-ahead.js';
@@ -22,8 +23,9 @@ import { ZipError } from './zip-errors.js';
 /** One entry of a checked archive. */
 export interface ZipEntryInfo {
   /**
-   * The path inside the archive, with forward slashes (also where a zip written on Windows has '\');
-   * directories end with '/'.
+   * The path inside the archive, with forward slashes (also where a zip written on Windows has '\')
+   * and without empty or '.' folder names ('./a//b' is 'a/b'), as zip tools write it; directories
+   * end with '/'.
    */
   name: string;
   isDirectory: boolean;
@@ -91,15 +93,7 @@ export class ZipReader {
       const fd = await promisify(open)(filePath, 'r');
       try {
         const { size } = await promisify(fstat)(fd);
-        return new ZipReader(
-          zip,
-          new Map(checked.entries.map((entry, i) => [entry.name, raw[i]!])),
-          checked,
-          displayName,
-          limits,
-          fd,
-          size,
-        );
+        return new ZipReader(zip, checked.raw, checked, displayName, limits, fd, size);
       } catch (error) {
         closeSync(fd);
         throw error;
@@ -382,31 +376,43 @@ function isSymlink(entry: yauzl.Entry): boolean {
 
 interface CheckedEntries {
   entries: ZipEntryInfo[];
+  /** The central directory record of each listed entry, by its name. */
+  raw: Map<string, yauzl.Entry>;
   backslashSeparated: string[];
 }
 
 /**
  * Applies every safety rule to the central directory; throws on the first entry that breaks one.
- * The rules apply to the name with '/' between folders, and an error names the entry as the archive
- * writes it, so that the maker finds it.
+ * The rules apply to the path an entry is written to, with '/' between folders and without empty
+ * or '.' folder names, and an error names the entry as the archive writes it, so that the maker
+ * finds it.
  */
 function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipLimits): CheckedEntries {
-  const seen = new Map<string, { name: string; written: string }>();
-  const backslashSeparated: string[] = [];
+  const paths = new EntryPaths(archive);
+  const checked: CheckedEntries = { entries: [], raw: new Map(), backslashSeparated: [] };
   let declaredTotal = 0;
-  const entries = raw.map((entry) => {
+  for (const entry of raw) {
     const written = archiveName(entry);
-    const name = withForwardSlashes(written, hostOf(entry));
-    if (name !== written) backslashSeparated.push(written);
-    const problem = findEntryNameProblem(name);
+    const separated = withForwardSlashes(written, hostOf(entry));
+    if (separated !== written) checked.backslashSeparated.push(written);
+    const name = withoutDotFolders(separated);
+    const isDirectory = separated.endsWith('/');
+    // './', which Windows' tar.exe writes first: the target folder itself.
+    const isRoot = isDirectory && name === '';
+    const problem = isRoot ? undefined : findEntryNameProblem(name);
     if (problem)
       throw new ZipError(
         archive,
         written,
         `${describeEntryNameProblem(problem, name)}; it is refused.`,
-        isWindowsProblem(problem)
-          ? 'Such a file could not be written on Windows, and a folder holding it could not be checked out there.'
-          : 'The archive is unsafe to extract.',
+        entryNameProblemHint(problem),
+      );
+    if (isDirectory && entry.uncompressedSize > 0)
+      throw new ZipError(
+        archive,
+        written,
+        `ends with '/', so it is a folder, yet it holds ${entry.uncompressedSize} bytes, which zip tools drop.`,
+        'Zip the files again: a file name must not end with /.',
       );
     if (isSymlink(entry))
       throw new ZipError(
@@ -422,22 +428,7 @@ function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipL
         'is encrypted; encrypted entries are not supported.',
         'Export the solution again without a password.',
       );
-    const key = collisionKey(name);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      throw new ZipError(
-        archive,
-        written,
-        earlier.written === written
-          ? 'appears twice.'
-          : earlier.name === name
-            ? `has the same name as '${earlier.written}' once '\\' is read as a folder separator.`
-            : `has the same name as '${earlier.written}' on a case-insensitive file system.`,
-        'An archive with duplicate names is ambiguous; it is refused.',
-      );
-    }
-    seen.set(key, { name, written });
-    const isDirectory = name.endsWith('/');
+    if (isRoot || !paths.add({ written, separated, name }, isDirectory)) continue;
     if (entry.uncompressedSize > limits.maxEntryBytes) {
       throw new ZipError(
         archive,
@@ -461,7 +452,13 @@ function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipL
         `brings the expanded size past the limit of ${limits.maxTotalBytes} bytes.`,
       );
     }
-    return { name, isDirectory, size: entry.uncompressedSize, compressedSize: entry.compressedSize };
-  });
-  return { entries, backslashSeparated };
+    checked.entries.push({
+      name,
+      isDirectory,
+      size: entry.uncompressedSize,
+      compressedSize: entry.compressedSize,
+    });
+    checked.raw.set(name, entry);
+  }
+  return checked;
 }

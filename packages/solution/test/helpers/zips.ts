@@ -90,6 +90,26 @@ export async function rezippedWithBackslashes(source: string, file: string): Pro
   return zipLikePowerShell51(file, entries);
 }
 
+/**
+ * A real zip re-zipped by hand with `tar -a -cf x.zip .` (bsdtar, the tar.exe of Windows 10 and 11):
+ * a './' entry first, then each folder and file with './' before its name, made on Unix (host 3).
+ */
+export async function rezippedWithTar(source: string, file: string): Promise<string> {
+  const { readZip } = await import('./trees.js');
+  const entries: Array<{ name: string; content: string | Uint8Array }> = [{ name: './', content: '' }];
+  const folders = new Set<string>();
+  for (const [name, content] of await readZip(source)) {
+    const parts = name.split('/');
+    for (let end = 1; end < parts.length; end++) {
+      const folder = `./${parts.slice(0, end).join('/')}/`;
+      if (!folders.has(folder)) entries.push({ name: folder, content: '' });
+      folders.add(folder);
+    }
+    entries.push({ name: `./${name}`, content });
+  }
+  return zipMadeOnHost(file, entries, 3);
+}
+
 /** A temporary folder per test file, removed by `cleanup`. */
 export function temporaryFolders(prefix: string): { make(): string; cleanup(): void } {
   const made: string[] = [];

@@ -1,0 +1,113 @@
+import { collisionKey } from './entry-name.js';
+import { ZipError } from './zip-errors.js';
+
+/** One entry's name: as the archive writes it, with '/' between folders, and as the path it is written to. */
+export interface EntryNames {
+  written: string;
+  /** With '/' between folders (see withForwardSlashes). */
+  separated: string;
+  /** The path it is written to (see withoutDotFolders); a folder's ends with '/'. */
+  name: string;
+}
+
+interface Recorded extends EntryNames {
+  isDirectory: boolean;
+}
+
+const SAME_PATH_HINT = 'Zip tools keep one or the other; zip the files again so that each appears once.';
+const FILE_AND_FOLDER_HINT =
+  'No file system holds a file and a folder of one name; zip the files again without the one that does not belong.';
+const CASE_INSENSITIVE = ' on a case-insensitive file system';
+
+/**
+ * The paths that the entries of one archive are written to, checked as each entry is added. Two
+ * entries written to one path (the same name twice, 'a//b' beside 'a/b', 'a\b' from Windows beside
+ * 'a/b', names that differ in case only, which Windows and macOS write to one file) and a file where
+ * another entry needs a folder ('a' beside 'a/b' or 'a/') are refused: zip tools then keep one of
+ * them, each its own way, or fail half-way. Errors name both entries as the archive writes them.
+ */
+export class EntryPaths {
+  /** Every entry by collision key. */
+  private readonly entries = new Map<string, Recorded>();
+  /** The folders that entries need, by collision key, each with the first entry that needs it. */
+  private readonly folders = new Map<string, { folder: string; entry: Recorded }>();
+
+  constructor(private readonly archive: string) {}
+
+  /**
+   * Records an entry, or throws if it clashes with an earlier one. False for a folder entry given
+   * again: every zip tool makes it once, so it is harmless and listed once.
+   */
+  add(names: EntryNames, isDirectory: boolean): boolean {
+    const entry: Recorded = { ...names, isDirectory };
+    const key = collisionKey(entry.name);
+    const earlier = this.entries.get(key);
+    if (earlier !== undefined) {
+      if (earlier.isDirectory && isDirectory && earlier.name === entry.name) return false;
+      throw this.clash(entry, earlier);
+    }
+    const needing = isDirectory ? undefined : this.folders.get(key);
+    if (needing !== undefined)
+      throw this.error(
+        entry,
+        `is a file, but entry '${needing.entry.written}' needs it as a folder${caseOnly(needing.folder, entry.name)}.`,
+        FILE_AND_FOLDER_HINT,
+      );
+    const segments = entry.name.replace(/\/$/, '').split('/');
+    for (let end = 1; end < segments.length; end++) {
+      const folder = segments.slice(0, end).join('/');
+      const folderKey = collisionKey(folder);
+      const file = this.entries.get(folderKey);
+      if (file !== undefined && !file.isDirectory)
+        throw this.error(
+          entry,
+          `needs '${folder}' as a folder, but entry '${file.written}' is a file${caseOnly(folder, file.name)}.`,
+          FILE_AND_FOLDER_HINT,
+        );
+      if (!this.folders.has(folderKey)) this.folders.set(folderKey, { folder, entry });
+    }
+    this.entries.set(key, entry);
+    return true;
+  }
+
+  private clash(entry: Recorded, earlier: Recorded): ZipError {
+    if (entry.isDirectory !== earlier.isDirectory) {
+      const [is, other] = entry.isDirectory ? ['folder', 'file'] : ['file', 'folder'];
+      const differs = caseOnly(entry.name.replace(/\/$/, ''), earlier.name.replace(/\/$/, ''));
+      return this.error(
+        entry,
+        `is a ${is}, but entry '${earlier.written}' is a ${other} of the same name${differs}.`,
+        FILE_AND_FOLDER_HINT,
+      );
+    }
+    if (earlier.written === entry.written) return this.error(entry, 'appears twice.', SAME_PATH_HINT);
+    if (earlier.name !== entry.name)
+      return this.error(
+        entry,
+        `has the same name as '${earlier.written}'${CASE_INSENSITIVE}.`,
+        SAME_PATH_HINT,
+      );
+    const reasons = [
+      ...([entry, earlier].some((names) => names.written !== names.separated)
+        ? ["'\\' is read as a folder separator"]
+        : []),
+      ...([entry, earlier].some((names) => names.separated !== names.name)
+        ? ["empty and '.' folder names are left out, as zip tools write them"]
+        : []),
+    ];
+    return this.error(
+      entry,
+      `has the same name as '${earlier.written}' once ${reasons.join(' and ')}.`,
+      SAME_PATH_HINT,
+    );
+  }
+
+  private error(entry: Recorded, problem: string, hint: string): ZipError {
+    return new ZipError(this.archive, entry.written, problem, hint);
+  }
+}
+
+/** Said of two paths that are one only where case does not count. */
+function caseOnly(a: string, b: string): string {
+  return a === b ? '' : CASE_INSENSITIVE;
+}
