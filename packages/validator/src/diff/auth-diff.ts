@@ -30,8 +30,10 @@ interface Break {
  * (the parameters outside sets, each parameter set) against the same option of the new one. An
  * option breaks when its kind changes, its OAuth identity provider or flow changes, it needs a
  * credential that existing connections do not hold (an API key parameter renamed, a new
- * 'token:' parameter), its API key moves, or it is removed. New options (a parameter set added to a
- * multi-auth connector) and removed authentication leave existing connections working.
+ * 'token:' parameter), or it is removed. New options (a parameter set added to a multi-auth
+ * connector) and removed authentication leave existing connections working, and so does an API key
+ * sent in another header or in the query: a connection holds the key's value, not where it goes, so
+ * it is listed with the other securityDefinitions edits, not reported as breaking.
  */
 export function diffAuthentication(before: AuthFiles, after: AuthFiles): RawChange[] {
   const old = effectiveAuthentication(before.swagger, before.apiProperties);
@@ -162,28 +164,7 @@ function compareOptions(old: AuthOption, now: AuthOption): Break | undefined {
         : `The sign-in now needs ${quoteList(names(missing))}, which existing connections hold no value for.`;
     return breakAt(missing[0]!.place, detail);
   }
-  return apiKeyMoved(old, now, breakAt);
-}
-
-/** The API key sent in another header or query parameter than existing connections' requests expect. */
-function apiKeyMoved(
-  old: AuthOption,
-  now: AuthOption,
-  breakAt: (place: AuthPlace, detail: string) => Break,
-): Break | undefined {
-  if (old.kind !== 'apiKey') return undefined;
-  const [was, is] = [old.apiKeyPlacement, now.apiKeyPlacement];
-  if (!was?.in || !was.name || !is?.in || !is.name) return undefined;
-  // HTTP header names are case-insensitive ('x-api-key' is 'X-API-KEY'); query parameter names are not.
-  const sameName =
-    is.in.value === 'header'
-      ? was.name.value.toLowerCase() === is.name.value.toLowerCase()
-      : was.name.value === is.name.value;
-  if (was.in.value === is.in.value && sameName) return undefined;
-  const where = (placement: typeof was): string =>
-    `${placement.in!.value === 'query' ? 'the query parameter' : `the ${placement.in!.value}`} '${placement.name!.value}'`;
-  const place = was.in.value !== is.in.value ? is.in.place : is.name.place;
-  return breakAt(place, `The API key moved from ${where(was)} to ${where(is)}.`);
+  return undefined;
 }
 
 /** The parameters outside sets were the sign-in of existing connections; now only sets remain. */

@@ -38,8 +38,6 @@ export interface AuthOption {
   flow?: PlacedValue;
   /** The parameters connections hold to sign in; undefined when the swagger decides. */
   credentials?: Credential[];
-  /** Where the swagger sends an API key: a header or query parameter and its name. */
-  apiKeyPlacement?: { in?: PlacedValue; name?: PlacedValue };
 }
 
 /**
@@ -67,28 +65,22 @@ export function effectiveAuthentication(
 ): EffectiveAuthentication {
   const properties = asObject(apiProperties?.properties);
   const parameters = asObject(properties?.connectionParameters);
-  const apiKey = swaggerApiKey(swagger);
   const values = asArray(asObject(properties?.connectionParameterSets)?.values) ?? [];
   const sets = values.map((value, index) => {
     const set = asObject(value);
     const place = placeIn('apiProperties', `/properties/connectionParameterSets/values/${index}`);
-    const option = parameterOption(asObject(set?.parameters) ?? {}, place, 'parameters', apiKey);
+    const option = parameterOption(asObject(set?.parameters) ?? {}, place, 'parameters');
     return { ...option, set: asString(set?.name) ?? `#${index + 1}` };
   });
   if (parameters && Object.keys(parameters).length > 0) {
     const place = placeIn('apiProperties', '/properties/connectionParameters');
-    return { outsideSets: parameterOption(parameters, place, '', apiKey), sets };
+    return { outsideSets: parameterOption(parameters, place, ''), sets };
   }
   return { outsideSets: sets.length > 0 ? undefined : swaggerOption(swagger), sets };
 }
 
 /** The option of one collection of connection parameters (`connectionParameters` or a set's). */
-function parameterOption(
-  parameters: JsonObject,
-  place: AuthPlace,
-  child: string,
-  apiKey: AuthOption['apiKeyPlacement'],
-): AuthOption {
+function parameterOption(parameters: JsonObject, place: AuthPlace, child: string): AuthOption {
   const entries = entriesOf(parameters).flatMap(([name, value]) => {
     const parameter = asObject(value);
     return parameter ? [{ name, parameter, type: asString(parameter.type)?.toLowerCase() }] : [];
@@ -134,8 +126,7 @@ function parameterOption(
     };
   }
   if (basic) return { kind: 'basic', place, kindPlace: at(username.name), credentials };
-  if (secure)
-    return { kind: 'apiKey', place, kindPlace: at(secure.name), credentials, apiKeyPlacement: apiKey };
+  if (secure) return { kind: 'apiKey', place, kindPlace: at(secure.name), credentials };
   return { kind: NO_AUTHENTICATION, place, kindPlace: place, credentials };
 }
 
@@ -175,26 +166,7 @@ function swaggerOption(swagger: JsonObject | undefined): AuthOption {
           },
         }
       : {}),
-    apiKeyPlacement: swaggerApiKey(swagger),
   };
-}
-
-/** Where the swagger's one apiKey definition sends the key; undefined without exactly one. */
-function swaggerApiKey(swagger: JsonObject | undefined): AuthOption['apiKeyPlacement'] {
-  const apiKeys = entriesOf(swagger?.securityDefinitions).filter(
-    ([, definition]) => asObject(definition)?.type === 'apiKey',
-  );
-  if (apiKeys.length !== 1) return undefined;
-  const [name, definition] = apiKeys[0]! as [string, JsonObject];
-  const value = (key: 'in' | 'name'): PlacedValue | undefined => {
-    const text = asString(definition[key]);
-    return text === undefined
-      ? undefined
-      : { value: text, place: placeIn('swagger', childPointer('/securityDefinitions', name, key)) };
-  };
-  const location = value('in');
-  const header = value('name');
-  return { ...(location ? { in: location } : {}), ...(header ? { name: header } : {}) };
 }
 
 function placeIn(file: AuthPlace['file'], pointer: string): AuthPlace {
