@@ -3,6 +3,7 @@ import type { ConnectorFolder } from '../loader/connector-folder.js';
 import { CANONICAL_NAMES } from '../loader/connector-folder.js';
 import { asObject, type JsonObject } from '../swagger/json-values.js';
 import { diffApiPropertiesValues } from './api-properties-diff.js';
+import { diffAuthentication, type AuthFiles } from './auth-diff.js';
 import { classifyChanges, type Change, type ChangedFileKind, type DiffResult } from './change.js';
 import { CHANGE_RULES } from './change-rules.js';
 import type { RawChange } from './raw-change.js';
@@ -55,11 +56,33 @@ export function diffConnectorFiles(before: ConnectorVersion, after: ConnectorVer
   raw.push(
     ...compareJson('apiProperties', before.apiProperties, after.apiProperties, diffApiPropertiesValues),
   );
+  if (hasJson(before) && hasJson(after)) raw.push(...diffAuthentication(authFiles(before), authFiles(after)));
   raw.push(...compareWhole('readme', before.readme?.text, after.readme?.text));
   raw.push(...compareWhole('script', before.script?.text, after.script?.text));
   raw.push(...compareWhole('icon', before.icon?.data, after.icon?.data));
-  const changes = dedupe(locate(raw, before, after));
+  const changes = dedupe(locate(withoutSuperseded(raw), before, after));
   return { changes, classification: classifyChanges(changes) };
+}
+
+/** A version with a swagger or an apiProperties: one without either was added or deleted whole. */
+function hasJson(version: ConnectorVersion): boolean {
+  return version.swagger !== undefined || version.apiProperties !== undefined;
+}
+
+/** How a version's users sign in is read from both files: apiProperties first, then the swagger. */
+function authFiles(version: ConnectorVersion): AuthFiles {
+  return { swagger: asObject(version.swagger?.value), apiProperties: asObject(version.apiProperties?.value) };
+}
+
+/** Drops the generic "Other properties" entries that another change already tells as its own. */
+function withoutSuperseded(raw: readonly RawChange[]): RawChange[] {
+  const superseded = new Set(
+    raw.flatMap((change) => (change.supersedes ?? []).map((place) => `${place.file}:${place.pointer}`)),
+  );
+  if (superseded.size === 0) return [...raw];
+  return raw.filter(
+    (change) => change.rule !== CHANGE_RULES.other || !superseded.has(`${change.file}:${change.pointer}`),
+  );
 }
 
 function compareJson(

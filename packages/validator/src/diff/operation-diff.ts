@@ -120,17 +120,21 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
   const others: string[] = [];
 
   // A new base path alone is reported once, for the document; a path template that changed only
-  // because the base path took or gave up a prefix leaves the address as it was.
+  // because the base path took or gave up a prefix leaves the address as it was. One that only
+  // renamed a path parameter ('/tasks/{taskId}' to '/tasks/{id}') calls the same address too: the
+  // parameter comparison reports the rename, once.
   if (before.path !== after.path || before.method !== after.method) {
     const was = operationAddress(context.old, before);
     const is = operationAddress(context.new, after);
-    if (was !== is) {
+    const parameterRenamed =
+      normalizePath(was) === normalizePath(is) && pathParameterNames(before) !== pathParameterNames(after);
+    if (was === is) {
+      others.push('path template, with the same address');
+    } else if (!parameterRenamed) {
       add(
         CHANGE_RULES.pathChanged,
         `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`,
       );
-    } else {
-      others.push('path template, with the same address');
     }
   }
 
@@ -216,6 +220,15 @@ function triggerKind(model: SwaggerModel, operation: OperationInfo): string {
 /** Same method and path template, whatever the path parameters are called. */
 function sameEndpoint(a: OperationInfo, b: OperationInfo): boolean {
   return a.method === b.method && normalizePath(a.path) === normalizePath(b.path);
+}
+
+/** The names of the operation's path parameters, sorted: what its path template's braces name. */
+function pathParameterNames(operation: OperationInfo): string {
+  return operation.parameters
+    .filter((parameter) => parameter.in === 'path')
+    .map((parameter) => parameter.name ?? '')
+    .sort()
+    .join('\u0000');
 }
 
 function normalizePath(path: string): string {

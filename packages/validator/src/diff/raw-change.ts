@@ -14,6 +14,11 @@ export interface RawChange {
   detail?: string;
   /** Overrides the rule's impact (a text edit is minor or major depending on where it is). */
   impact?: ChangeImpact;
+  /**
+   * Places whose generic "Other properties have been changed" entries are part of this change (the
+   * connection parameters an authentication change replaced): they are not listed again.
+   */
+  supersedes?: readonly { file: ChangedFileKind; pointer: string }[];
 }
 
 /** Where one comparer's changes go. Keeps the list and the pointers it touched, for the fallbacks. */

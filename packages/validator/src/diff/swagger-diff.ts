@@ -1,5 +1,5 @@
 import { childPointer } from '../json/pointer.js';
-import { asArray, asObject, asString, entriesOf, has, type JsonObject } from '../swagger/json-values.js';
+import { asArray, asObject, has, type JsonObject } from '../swagger/json-values.js';
 import { SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES } from './change-rules.js';
 import { basePathPrefix, operationAddress, type SwaggerDiffContext } from './diff-context.js';
@@ -8,13 +8,18 @@ import { diffOperations } from './operation-diff.js';
 import { ChangeSink, quoteList, type RawChange } from './raw-change.js';
 import { SchemaComparer } from './schema-diff.js';
 
-/** Top-level keys compared by a dedicated step; any other top-level key is compared as a whole. */
+/**
+ * Top-level keys compared by a dedicated step; any other top-level key is compared as a whole.
+ * securityDefinitions and security are compared with apiProperties.json, which decides how users
+ * sign in (auth-diff).
+ */
 const DOCUMENT_KEYS: ReadonlySet<string> = new Set([
   'info',
   'host',
   'basePath',
   'schemes',
   'securityDefinitions',
+  'security',
   'paths',
   'definitions',
   'parameters',
@@ -37,7 +42,6 @@ export function diffSwaggerValues(before: JsonObject, after: JsonObject): RawCha
   };
 
   diffEndpoint(context, before, after);
-  diffSecurity(context, before, after);
   diffInfo(context, before, after);
   diffOperations(context);
   diffUnvisitedReusables(context, before, after);
@@ -97,40 +101,6 @@ function addressesKept(context: SwaggerDiffContext): boolean {
     matched++;
   }
   return matched > 0;
-}
-
-/**
- * Authentication: what matters is the kind (apiKey, basic, oauth2 and its flow), not the name of
- * the security definition or its URLs; "changing the authentication type in an update isn't allowed".
- */
-function diffSecurity(context: SwaggerDiffContext, before: JsonObject, after: JsonObject): void {
-  if (jsonEqual(before.securityDefinitions, after.securityDefinitions)) return;
-  const kindsBefore = authenticationKinds(before.securityDefinitions);
-  const kindsAfter = authenticationKinds(after.securityDefinitions);
-  if (!jsonEqual(kindsBefore, kindsAfter)) {
-    context.sink.add({
-      rule: CHANGE_RULES.authType,
-      file: 'swagger',
-      ...where(before, after, '/securityDefinitions'),
-      detail: `It changed from ${describeKinds(kindsBefore)} to ${describeKinds(kindsAfter)}.`,
-    });
-  } else {
-    addOther(context, before, after, '/securityDefinitions', 'Changed: securityDefinitions.');
-  }
-}
-
-function authenticationKinds(definitions: unknown): string[] {
-  const kinds = new Set<string>();
-  for (const [, definition] of entriesOf(definitions)) {
-    const object = asObject(definition);
-    const type = asString(object?.type) ?? 'unknown';
-    kinds.add(type === 'oauth2' ? `oauth2 (${asString(object?.flow) ?? 'no flow'})` : type);
-  }
-  return [...kinds].sort();
-}
-
-function describeKinds(kinds: readonly string[]): string {
-  return kinds.length === 0 ? 'no authentication' : kinds.join(' + ');
 }
 
 function diffInfo(context: SwaggerDiffContext, before: JsonObject, after: JsonObject): void {

@@ -34,6 +34,23 @@ export function diffApiProperties(
   );
 }
 
+/** One version of a connector: either file may be missing, as in a real folder. */
+export interface ConnectorJson {
+  swagger?: Json;
+  apiProperties?: Json;
+}
+
+/** Diffs two connectors of a swagger and an apiProperties each, written as pretty JSON. */
+export function diffConnectors(before: ConnectorJson, after: ConnectorJson): DiffResult {
+  const version = (files: ConnectorJson) => ({
+    ...(files.swagger ? { swagger: JsonDocument.parse(JSON.stringify(files.swagger, null, 2)) } : {}),
+    ...(files.apiProperties
+      ? { apiProperties: JsonDocument.parse(JSON.stringify(files.apiProperties, null, 2)) }
+      : {}),
+  });
+  return diffConnectorFiles(version(before), version(after));
+}
+
 export function withRule(result: DiffResult, ruleId: string): Change[] {
   return result.changes.filter((change) => change.ruleId === ruleId);
 }

@@ -54,8 +54,12 @@ describe('BRK-AUTH-TYPE', () => {
       };
     });
     const [change] = withRule(result, 'BRK-AUTH-TYPE');
-    expect(change).toMatchObject({ pointer: '/securityDefinitions', severity: 'error', breaking: true });
-    expect(change!.message).toMatch(/from apiKey to oauth2 \(accessCode\)/);
+    expect(change).toMatchObject({
+      pointer: '/securityDefinitions/oauth2_auth',
+      severity: 'error',
+      breaking: true,
+    });
+    expect(change!.message).toMatch(/from an API key to OAuth \(accessCode\)/);
   });
 
   it('stays quiet when the security definition is only renamed', () => {
@@ -65,7 +69,7 @@ describe('BRK-AUTH-TYPE', () => {
     expect(withRule(result, 'BRK-AUTH-TYPE')).toEqual([]);
   });
 
-  it('fires when the OAuth identity provider of apiProperties changes', () => {
+  it('fires when the API key of apiProperties becomes an OAuth sign-in', () => {
     const oauth = (provider: string) => ({
       type: 'oauthSetting',
       oAuthSettings: { identityProvider: provider, clientId: 'x', scopes: [] },
@@ -74,7 +78,7 @@ describe('BRK-AUTH-TYPE', () => {
       properties.properties.connectionParameters = { token: oauth('aad') };
     });
     expect(withRule(result, 'BRK-AUTH-TYPE')[0]).toMatchObject({
-      pointer: '/properties/connectionParameters',
+      pointer: '/properties/connectionParameters/token',
       file: 'apiProperties.json',
     });
   });

@@ -202,6 +202,26 @@ describe('BRK-PARAM-RENAMED', () => {
     expect(withRule(result, 'BRK-REQ-PARAM-ADDED')).toEqual([]);
   });
 
+  it('reports a renamed path parameter once, as a rename and not also as a new path template', () => {
+    const result = diffEdited((swagger) => {
+      const item = swagger.paths['/tasks/{taskId}'];
+      item.get.parameters[0].name = 'id';
+      swagger.paths['/tasks/{id}'] = item;
+      delete swagger.paths['/tasks/{taskId}'];
+    });
+    expect(result.changes.map((change) => [change.ruleId, change.pointer])).toEqual([
+      ['BRK-PARAM-RENAMED', '/paths/~1tasks~1{id}/get/parameters/0'],
+    ]);
+  });
+
+  it('leaves BRK-PATH-CHANGED to a template whose placeholder no parameter follows', () => {
+    const result = diffEdited((swagger) => {
+      swagger.paths['/tasks/{id}'] = swagger.paths['/tasks/{taskId}'];
+      delete swagger.paths['/tasks/{taskId}'];
+    });
+    expect(result.changes.map((change) => change.ruleId)).toEqual(['BRK-PATH-CHANGED']);
+  });
+
   it('stays quiet (deletion plus optional addition) when the new parameter is optional', () => {
     const result = diffEdited((swagger) => (listTasks(swagger).parameters[0].name = 'state'));
     expect(withRule(result, 'BRK-PARAM-RENAMED')).toEqual([]);

@@ -1,0 +1,239 @@
+import { has, type JsonObject } from '../swagger/json-values.js';
+import { CHANGE_RULES } from './change-rules.js';
+import {
+  effectiveAuthentication,
+  NO_AUTHENTICATION,
+  type AuthOption,
+  type AuthPlace,
+  type Credential,
+} from './effective-auth.js';
+import { jsonEqual } from './json-equal.js';
+import { quoteList, type RawChange } from './raw-change.js';
+
+/** The two files of one version that say how users sign in; either may be missing. */
+export interface AuthFiles {
+  swagger?: JsonObject;
+  apiProperties?: JsonObject;
+}
+
+/** A sign-in that existing connections lose: what broke, and where the change is written. */
+interface Break {
+  place: AuthPlace;
+  side: 'old' | 'new';
+  detail: string;
+  /** The apiProperties places whose "Changed" entries are this one change. */
+  covers: string[];
+}
+
+/**
+ * Compares how existing connections sign in, across both files: each option of the old version
+ * (the parameters outside sets, each parameter set) against the same option of the new one. An
+ * option breaks when its kind changes, its OAuth identity provider or flow changes, it needs a
+ * credential that existing connections do not hold (an API key parameter renamed, a new
+ * 'token:' parameter), or it is removed. New options (a parameter set added to a multi-auth
+ * connector) and removed authentication leave existing connections working, and so does an API key
+ * sent in another header or in the query: a connection holds the key's value, not where it goes, so
+ * it is listed with the other securityDefinitions edits, not reported as breaking.
+ */
+export function diffAuthentication(before: AuthFiles, after: AuthFiles): RawChange[] {
+  const old = effectiveAuthentication(before.swagger, before.apiProperties);
+  const now = effectiveAuthentication(after.swagger, after.apiProperties);
+  const breaks: Break[] = [];
+  if (old.outsideSets) {
+    const broken = now.outsideSets
+      ? compareOptions(old.outsideSets, now.outsideSets)
+      : lostOutsideSets(old.outsideSets, now.sets);
+    if (broken) breaks.push(broken);
+  }
+  breaks.push(...compareSets(old.sets, now.sets));
+
+  if (breaks.length === 0) return swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
+  // A breaking change of the sign-in includes the securityDefinitions edits that came with it.
+  return breaks.map((broken) => ({
+    rule: CHANGE_RULES.authType,
+    file: broken.place.file,
+    side: broken.side,
+    pointer: broken.place.pointer,
+    detail: broken.detail,
+    supersedes: broken.covers.map((pointer) => ({ file: 'apiProperties' as const, pointer })),
+  }));
+}
+
+/** The swagger's words on authentication: the schemes, and the requirement that names them. */
+const SWAGGER_KEYS = ['securityDefinitions', 'security'] as const;
+
+const SETS_POINTER = '/properties/connectionParameterSets';
+
+/**
+ * Each set of the old version against the set of the same name. Sets that were removed are one
+ * change, and so is one edit made to several sets (a parameter renamed in every region).
+ */
+function compareSets(old: readonly AuthOption[], now: readonly AuthOption[]): Break[] {
+  const removed: AuthOption[] = [];
+  const byDetail = new Map<string, { broken: Break; sets: string[] }>();
+  for (const set of old) {
+    const kept = now.find((candidate) => candidate.set === set.set);
+    const broken = kept ? compareOptions(set, kept) : undefined;
+    if (!kept) removed.push(set);
+    if (!broken) continue;
+    const same = byDetail.get(broken.detail);
+    if (same) {
+      same.sets.push(set.set!);
+      same.broken.covers.push(...broken.covers);
+    } else {
+      byDetail.set(broken.detail, {
+        broken: { ...broken, covers: [...broken.covers, SETS_POINTER] },
+        sets: [set.set!],
+      });
+    }
+  }
+  const breaks = [...byDetail.values()].map(({ broken, sets }) => ({
+    ...broken,
+    detail: `In the parameter ${sets.length === 1 ? 'set' : 'sets'} ${quoteList(sets)}: ${broken.detail}`,
+  }));
+  if (removed.length > 0) {
+    const one = removed.length === 1;
+    breaks.push({
+      place: removed[0]!.place,
+      side: 'old',
+      detail: `The parameter ${one ? 'set' : 'sets'} ${quoteList(removed.map((set) => set.set))} ${one ? 'has' : 'have'} been removed; connections made with ${one ? 'it' : 'them'} can no longer sign in.`,
+      covers: [SETS_POINTER],
+    });
+  }
+  return breaks;
+}
+
+/** securityDefinitions or security edited without breaking any sign-in: listed as a major change. */
+function swaggerEdits(
+  before: AuthFiles,
+  after: AuthFiles,
+  outsideSets: readonly (AuthOption | undefined)[],
+): RawChange[] {
+  const edited = SWAGGER_KEYS.filter((key) => !jsonEqual(before.swagger?.[key], after.swagger?.[key]));
+  if (edited.length === 0) return [];
+  const key = edited[0]!;
+  const fromApiProperties = outsideSets.every((option) => option?.place.file !== 'swagger');
+  return [
+    {
+      rule: CHANGE_RULES.other,
+      file: 'swagger',
+      side: after.swagger && has(after.swagger, key) ? 'new' : 'old',
+      pointer: `/${key}`,
+      detail: `Changed: ${edited.join(', ')}.${fromApiProperties ? ' Connections sign in as the connection parameters of apiProperties.json say, so this edit alone changes no sign-in.' : ''}`,
+    },
+  ];
+}
+
+/** What breaks between an option and the same option in the new version, if anything. */
+function compareOptions(old: AuthOption, now: AuthOption): Break | undefined {
+  const covers = coveredPlaces(old, now);
+  const breakAt = (place: AuthPlace, detail: string): Break => ({ place, side: 'new', detail, covers });
+  const missing = missingCredentials(old, now);
+
+  if (old.kind !== now.kind) {
+    // Removing authentication leaves existing connections working: they just hold a value less.
+    if (now.kind === NO_AUTHENTICATION) return undefined;
+    const change = `It changed from ${describe(old)} to ${describe(now)}`;
+    // Between kinds that only differ in the credentials a connection holds (an API key, a user
+    // name and password, custom parameters), what counts is whether existing ones still hold them.
+    if (missing && old.kind !== 'oauth2' && now.kind !== 'oauth2') {
+      if (missing.length === 0) return undefined;
+      return breakAt(
+        missing[0]!.place,
+        `${change}; existing connections hold no value for ${quoteList(names(missing))}.`,
+      );
+    }
+    return breakAt(now.kindPlace, `${change}.`);
+  }
+  const provider = [old.identityProvider, now.identityProvider];
+  if (provider[0] && provider[1] && provider[0].value.toLowerCase() !== provider[1].value.toLowerCase()) {
+    return breakAt(
+      provider[1].place,
+      `The OAuth identity provider changed from '${provider[0].value}' to '${provider[1].value}'; existing connections hold tokens of the old one.`,
+    );
+  }
+  if (old.flow && now.flow && old.flow.value !== now.flow.value) {
+    return breakAt(now.flow.place, `The OAuth flow changed from '${old.flow.value}' to '${now.flow.value}'.`);
+  }
+  if (missing && missing.length > 0) {
+    const kept = new Set(names(now.credentials!).map(parameterKey));
+    const gone = old.credentials!.filter((credential) => !kept.has(parameterKey(credential.name)));
+    const detail =
+      gone.length === 1 && missing.length === 1
+        ? `The connection parameter '${gone[0]!.name}' of the sign-in is now '${missing[0]!.name}'; existing connections hold no value under the new name.`
+        : `The sign-in now needs ${quoteList(names(missing))}, which existing connections hold no value for.`;
+    return breakAt(missing[0]!.place, detail);
+  }
+  return undefined;
+}
+
+/** The parameters outside sets were the sign-in of existing connections; now only sets remain. */
+function lostOutsideSets(old: AuthOption, sets: readonly AuthOption[]): Break {
+  const offered = `the parameter ${sets.length === 1 ? 'set' : 'sets'} ${quoteList(sets.map((set) => set.set))}`;
+  if (old.place.file === 'apiProperties') {
+    return {
+      place: old.place,
+      side: 'old',
+      detail: `The connection parameters outside connectionParameterSets have been removed; connections made without a parameter set used them. Keep them beside ${offered}.`,
+      covers: [
+        ...(old.credentials ?? []).map((credential) => credential.place.pointer),
+        old.kindPlace.pointer,
+      ],
+    };
+  }
+  return {
+    place: sets[0]!.place,
+    side: 'new',
+    detail: `It changed from ${describe(old)} to ${offered}.`,
+    covers: [SETS_POINTER],
+  };
+}
+
+/** The credentials of the new option that the old one did not have; undefined when not both known. */
+function missingCredentials(old: AuthOption, now: AuthOption): Credential[] | undefined {
+  if (!old.credentials || !now.credentials) return undefined;
+  const held = new Set(names(old.credentials).map(parameterKey));
+  return now.credentials.filter((credential) => !held.has(parameterKey(credential.name)));
+}
+
+/** The apiProperties places of both options' sign-in, whose edits the breaking change includes. */
+function coveredPlaces(old: AuthOption, now: AuthOption): string[] {
+  const places = [old.kindPlace, now.kindPlace, ...(old.credentials ?? []), ...(now.credentials ?? [])].map(
+    (item) => ('place' in item ? item.place : item),
+  );
+  return places.filter((place) => place.file === 'apiProperties').map((place) => place.pointer);
+}
+
+/** Connection parameter names as Azure Resource Manager matches them: without regard to case. */
+function parameterKey(name: string): string {
+  return name.toLowerCase();
+}
+
+function names(credentials: readonly Credential[]): string[] {
+  return credentials.map((credential) => credential.name);
+}
+
+/** 'an API key (\'api_key\')', 'OAuth (aad)', 'basic authentication', 'no authentication'. */
+function describe(option: AuthOption): string {
+  return option.kind
+    .split(' + ')
+    .map((kind) => {
+      switch (kind) {
+        case 'oauth2': {
+          const detail = option.identityProvider?.value ?? option.flow?.value;
+          return detail ? `OAuth (${detail})` : 'OAuth';
+        }
+        case 'apiKey': {
+          const keys = option.credentials ?? [];
+          return keys.length > 0 ? `an API key (${quoteList(names(keys))})` : 'an API key';
+        }
+        case 'basic':
+          return 'basic authentication';
+        case NO_AUTHENTICATION:
+          return 'no authentication';
+        default:
+          return kind;
+      }
+    })
+    .join(' + ');
+}

@@ -1,0 +1,301 @@
+import { describe, expect, it } from '@jest/globals';
+import { diffConnectors, lineOf, withRule, type ConnectorJson, type Json } from './diff-fixture.js';
+import { validApiProperties, validSwagger } from '../helpers/valid-connector.js';
+
+// Each case is a pattern seen in PowerPlatformConnectors' history (the connector named in the test):
+// for a custom connector the sign-in users get is the connectionParameters (or connectionParameterSets)
+// of apiProperties.json; the swagger's securityDefinitions only decide when apiProperties has none.
+
+/** The valid connector: an API key in both files. */
+function apiKeyConnector(): Required<ConnectorJson> {
+  return { swagger: validSwagger(), apiProperties: validApiProperties() };
+}
+
+/** An Entra ID (aad) sign-in as the portal exports it. */
+function aadToken(resource = 'https://api.contoso.com'): Json {
+  return {
+    type: 'oauthSetting',
+    oAuthSettings: {
+      identityProvider: 'aad',
+      clientId: '[[DUMMY]]',
+      scopes: [],
+      redirectMode: 'Global',
+      redirectUrl: 'https://global.consent.azure-apim.net/redirect',
+      properties: { IsFirstParty: 'False', AzureActiveDirectoryResourceId: resource },
+      customParameters: {
+        loginUri: { value: 'https://login.windows.net' },
+        tenantId: { value: 'common' },
+        resourceUri: { value: resource },
+      },
+    },
+  };
+}
+
+function oauthToken(identityProvider: string, customParameters: Json = {}): Json {
+  return {
+    type: 'oauthSetting',
+    oAuthSettings: {
+      identityProvider,
+      clientId: '[[DUMMY]]',
+      scopes: ['offline_access'],
+      redirectMode: 'Global',
+      redirectUrl: 'https://global.consent.azure-apim.net/redirect',
+      customParameters,
+    },
+  };
+}
+
+function textParameter(displayName: string, required = 'true'): Json {
+  return { type: 'string', uiDefinition: { displayName, constraints: { required } } };
+}
+
+function secureParameter(displayName: string): Json {
+  return { type: 'securestring', uiDefinition: { displayName, constraints: { required: 'true' } } };
+}
+
+const aadDefinition = {
+  type: 'oauth2',
+  flow: 'accessCode',
+  authorizationUrl: 'https://login.windows.net/common/oauth2/authorize',
+  tokenUrl: 'https://login.windows.net/common/oauth2/authorize',
+  scopes: {},
+};
+
+/** A connector whose users sign in with `connectionParameters`, and a swagger that says `security`. */
+function connector(connectionParameters: Json, securityDefinitions?: Json): Required<ConnectorJson> {
+  const files = apiKeyConnector();
+  files.apiProperties.properties.connectionParameters = connectionParameters;
+  if (securityDefinitions === undefined) {
+    delete files.swagger.securityDefinitions;
+    delete files.swagger.security;
+  } else {
+    files.swagger.securityDefinitions = securityDefinitions;
+    files.swagger.security = Object.keys(securityDefinitions).map((name) => ({ [name]: [] }));
+  }
+  return files;
+}
+
+function authChanges(before: ConnectorJson, after: ConnectorJson) {
+  return withRule(diffConnectors(before, after), 'BRK-AUTH-TYPE');
+}
+
+describe('BRK-AUTH-TYPE: the sign-in of existing connections is what counts', () => {
+  describe('stays quiet when only the swagger changes and apiProperties keeps the sign-in', () => {
+    it('the swagger drops a stale securityDefinitions (dvelop, StabilityAI, Meisterplan)', () => {
+      const before = apiKeyConnector();
+      const after = connector(validApiProperties().properties.connectionParameters);
+      const result = diffConnectors(before, after);
+      expect(withRule(result, 'BRK-AUTH-TYPE')).toEqual([]);
+      expect(withRule(result, 'CHG-OTHER')).toEqual([
+        expect.objectContaining({ pointer: '/securityDefinitions', side: 'old', breaking: false }),
+      ]);
+      expect(withRule(result, 'CHG-OTHER')[0]!.message).toMatch(/apiProperties\.json/);
+    });
+
+    it('the swagger gains the securityDefinitions apiProperties already had (Text Analytics, AXtension)', () => {
+      const apiKey = validApiProperties().properties.connectionParameters;
+      expect(authChanges(connector(apiKey), apiKeyConnector())).toEqual([]);
+      const aad = { token: aadToken() };
+      expect(authChanges(connector(aad, {}), connector(aad, { oauth2_auth: aadDefinition }))).toEqual([]);
+    });
+
+    it("the swagger's OAuth flow changes under an unchanged oauthSetting (Cards for Power Apps)", () => {
+      const token = { token: aadToken() };
+      const implicit = { azure_auth: { ...aadDefinition, flow: 'implicit', tokenUrl: undefined } };
+      expect(
+        authChanges(connector(token, implicit), connector(token, { azure_auth: aadDefinition })),
+      ).toEqual([]);
+    });
+  });
+
+  it('stays quiet when an oauthSetting without identity provider gets one (Witivio)', () => {
+    const empty = { token: { type: 'oauthSetting', oAuthSettings: {} } };
+    const definitions = { oauth2_auth: aadDefinition };
+    expect(authChanges(connector(empty, definitions), connector({ token: aadToken() }, definitions))).toEqual(
+      [],
+    );
+  });
+
+  it('stays quiet when parameter sets are added and existing connections keep the parameters outside them (Scrive eSign)', () => {
+    const basic = { username: secureParameter('Username'), password: secureParameter('Password') };
+    const before = connector(basic, { basic_auth: { type: 'basic' } });
+    const after = connector(basic, {
+      'oauth2-auth': { ...aadDefinition, authorizationUrl: 'https://auth.contoso.com/authorize' },
+    });
+    after.apiProperties.properties.connectionParameterSets = {
+      uiDefinition: { displayName: 'Authentication type', description: 'How to sign in.' },
+      values: [
+        { name: 'basic-auth', uiDefinition: { displayName: 'Basic' }, parameters: basic },
+        {
+          name: 'OAuth',
+          uiDefinition: { displayName: 'OAuth' },
+          parameters: { token: oauthToken('oauth2') },
+        },
+      ],
+    };
+    const result = diffConnectors(before, after);
+    expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+  });
+
+  it('stays quiet when authentication is removed: existing connections keep working without it', () => {
+    expect(authChanges(apiKeyConnector(), connector({}))).toEqual([]);
+  });
+
+  describe('fires once, on the line that changed', () => {
+    it('an API key becomes an OAuth sign-in in both files (Tilkee, dox42)', () => {
+      const after = connector({ token: aadToken() }, { oauth2_auth: aadDefinition });
+      const result = diffConnectors(apiKeyConnector(), after);
+      const changes = withRule(result, 'BRK-AUTH-TYPE');
+      expect(changes).toEqual([
+        expect.objectContaining({
+          file: 'apiProperties.json',
+          side: 'new',
+          pointer: '/properties/connectionParameters/token',
+          line: lineOf(after.apiProperties, '"token"'),
+          severity: 'error',
+        }),
+      ]);
+      expect(changes[0]!.message).toMatch(/from an API key \('api_key'\) to OAuth \(aad\)/);
+      // The removed api_key and the added token are that one change, not two more.
+      expect(result.changes.filter((change) => change.file === 'apiProperties.json')).toHaveLength(1);
+      expect(result.classification).toBe('breaking');
+    });
+
+    it('the identity provider changes (Highspot: aad to oauth2)', () => {
+      const after = connector({ token: oauthToken('oauth2') }, { oauth2_auth: aadDefinition });
+      const [change, ...more] = authChanges(
+        connector({ token: aadToken() }, { oauth2_auth: aadDefinition }),
+        after,
+      );
+      expect(more).toEqual([]);
+      expect(change).toMatchObject({
+        file: 'apiProperties.json',
+        pointer: '/properties/connectionParameters/token/oAuthSettings/identityProvider',
+        line: lineOf(after.apiProperties, '"identityProvider"'),
+      });
+      expect(change!.message).toMatch(/identity provider changed from 'aad' to 'oauth2'/);
+    });
+
+    it('the API key parameter is renamed: existing connections hold no value under the new name', () => {
+      const after = connector({ apiKey: secureParameter('API Key') }, validSwagger().securityDefinitions);
+      const [change, ...more] = authChanges(apiKeyConnector(), after);
+      expect(more).toEqual([]);
+      expect(change).toMatchObject({
+        file: 'apiProperties.json',
+        pointer: '/properties/connectionParameters/apiKey',
+        line: lineOf(after.apiProperties, '"apiKey"'),
+      });
+      expect(change!.message).toMatch(/'apiKey'/);
+    });
+
+    it('lists an API key sent in the query instead of a header as a change, not a break: connections hold its value', () => {
+      const after = apiKeyConnector();
+      after.swagger.securityDefinitions.API_Key = { type: 'apiKey', in: 'query', name: 'key' };
+      const result = diffConnectors(apiKeyConnector(), after);
+      expect(withRule(result, 'BRK-AUTH-TYPE')).toEqual([]);
+      expect(withRule(result, 'CHG-OTHER')).toEqual([
+        expect.objectContaining({ pointer: '/securityDefinitions', breaking: false }),
+      ]);
+    });
+
+    it('stays quiet when the API key header or a parameter name only changes case (HrFlow, Dime.Scheduler)', () => {
+      const header = apiKeyConnector();
+      header.swagger.securityDefinitions.API_Key.name = 'x-api-key';
+      expect(authChanges(apiKeyConnector(), header)).toEqual([]);
+      const basic = (name: string): Json => ({
+        [name]: textParameter('User'),
+        password: secureParameter('Password'),
+      });
+      expect(authChanges(connector(basic('userName')), connector(basic('username')))).toEqual([]);
+    });
+
+    it('authentication is added where there was none', () => {
+      const before = connector({ siteUrl: textParameter('Site URL') });
+      const after = connector(
+        { siteUrl: textParameter('Site URL'), api_key: secureParameter('API Key') },
+        validSwagger().securityDefinitions,
+      );
+      const [change, ...more] = authChanges(before, after);
+      expect(more).toEqual([]);
+      expect(change).toMatchObject({
+        file: 'apiProperties.json',
+        pointer: '/properties/connectionParameters/api_key',
+      });
+      expect(change!.message).toMatch(/from no authentication to an API key/);
+    });
+
+    it('an OAuth sign-in needs a parameter existing connections lack (3E Events, ZohoSign)', () => {
+      const generic = (host: string): Json => ({
+        token: oauthToken('oauth2generic', {
+          authorizationUrlTemplate: { value: `https://{${host}}/oauth/authorize` },
+          tokenUrlTemplate: { value: `https://{${host}}/oauth/token` },
+        }),
+        [`token:${host}`]: textParameter('Host'),
+        'token:notes': textParameter('Notes', 'false'),
+      });
+      const after = connector(generic('customHost'));
+      const [change, ...more] = authChanges(connector(generic('envName')), after);
+      expect(more).toEqual([]);
+      expect(change).toMatchObject({
+        pointer: '/properties/connectionParameters/token:customHost',
+        line: lineOf(after.apiProperties, '"token:customHost"'),
+      });
+      expect(change!.message).toMatch(/'token:customHost'/);
+    });
+  });
+
+  describe('with parameter sets (multi-auth)', () => {
+    const region = (name: string): Json => ({
+      name,
+      uiDefinition: { displayName: name.toUpperCase(), description: `Sign in to ${name}.` },
+      parameters: { token: oauthToken('oauth2generic') },
+    });
+    const withSets = (connectionParameters: Json, ...names: string[]): Required<ConnectorJson> => {
+      const files = connector(connectionParameters);
+      files.apiProperties.properties.connectionParameterSets = {
+        uiDefinition: { displayName: 'Region', description: 'Where your account is.' },
+        values: names.map(region),
+      };
+      return files;
+    };
+
+    it('fires once for the sets that were removed, in the old file (Maximizer, 3E Events)', () => {
+      const before = withSets({}, 'us', 'eu', 'uk', 'ca');
+      const after = withSets({}, 'us');
+      const changes = authChanges(before, after);
+      expect(changes).toEqual([
+        expect.objectContaining({
+          file: 'apiProperties.json',
+          side: 'old',
+          pointer: '/properties/connectionParameterSets/values/1',
+          line: lineOf(before.apiProperties, '"name": "eu"') - 1,
+        }),
+      ]);
+      expect(changes[0]!.message).toMatch(/'eu', 'uk', 'ca'/);
+    });
+
+    it('fires once for one edit made to several sets (3E Events renames a parameter in every region)', () => {
+      const before = withSets({}, 'us', 'eu', 'uk');
+      const after = withSets({}, 'us', 'eu', 'uk');
+      for (const set of after.apiProperties.properties.connectionParameterSets.values) {
+        set.parameters['token:instanceId'] = textParameter('Instance ID');
+      }
+      const changes = authChanges(before, after);
+      expect(changes).toEqual([
+        expect.objectContaining({
+          side: 'new',
+          pointer: '/properties/connectionParameterSets/values/0/parameters/token:instanceId',
+        }),
+      ]);
+      expect(changes[0]!.message).toMatch(/parameter sets 'us', 'eu', 'uk': .*'token:instanceId'/);
+    });
+
+    it('fires when the parameters outside the sets are dropped: connections made before the sets used them (3E Events)', () => {
+      const before = withSets({ token: oauthToken('oauth2generic') }, 'us', 'eu');
+      const after = withSets({}, 'us', 'eu');
+      expect(authChanges(before, after)).toEqual([
+        expect.objectContaining({ side: 'old', pointer: '/properties/connectionParameters' }),
+      ]);
+    });
+  });
+});
