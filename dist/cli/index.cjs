@@ -873,8 +873,8 @@ var require_option = __commonJS({
        * @param {(string | string[])} names
        * @return {Option}
        */
-      conflicts(names2) {
-        this.conflictsWith = this.conflictsWith.concat(names2);
+      conflicts(names3) {
+        this.conflictsWith = this.conflictsWith.concat(names3);
         return this;
       }
       /**
@@ -1501,8 +1501,8 @@ var require_command = __commonJS({
        * @param {string} names
        * @return {Command} `this` command for chaining
        */
-      arguments(names2) {
-        names2.trim().split(/ +/).forEach((detail) => {
+      arguments(names3) {
+        names3.trim().split(/ +/).forEach((detail) => {
           this.argument(detail);
         });
         return this;
@@ -3508,10 +3508,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a3;
-        return (_a3 = this._names) !== null && _a3 !== void 0 ? _a3 : this._names = this._items.reduce((names2, c) => {
+        return (_a3 = this._names) !== null && _a3 !== void 0 ? _a3 : this._names = this._items.reduce((names3, c) => {
           if (c instanceof Name)
-            names2[c.str] = (names2[c.str] || 0) + 1;
-          return names2;
+            names3[c.str] = (names3[c.str] || 0) + 1;
+          return names3;
         }, {});
       }
     };
@@ -3837,11 +3837,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names2, constants) {
-        if (!names2[this.name.str])
+      optimizeNames(names3, constants) {
+        if (!names3[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names2, constants);
+          this.rhs = optimizeExpr(this.rhs, names3, constants);
         return this;
       }
       get names() {
@@ -3858,15 +3858,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names2, constants) {
-        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names3, constants) {
+        if (this.lhs instanceof code_1.Name && !names3[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names2, constants);
+        this.rhs = optimizeExpr(this.rhs, names3, constants);
         return this;
       }
       get names() {
-        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names2, this.rhs);
+        const names3 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names3, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -3922,8 +3922,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names2, constants) {
-        this.code = optimizeExpr(this.code, names2, constants);
+      optimizeNames(names3, constants) {
+        this.code = optimizeExpr(this.code, names3, constants);
         return this;
       }
       get names() {
@@ -3952,20 +3952,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names2, constants) {
+      optimizeNames(names3, constants) {
         const { nodes } = this;
         let i2 = nodes.length;
         while (i2--) {
           const n = nodes[i2];
-          if (n.optimizeNames(names2, constants))
+          if (n.optimizeNames(names3, constants))
             continue;
-          subtractNames(names2, n.names);
+          subtractNames(names3, n.names);
           nodes.splice(i2, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
+        return this.nodes.reduce((names3, n) => addNames(names3, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -4010,20 +4010,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names2, constants) {
+      optimizeNames(names3, constants) {
         var _a3;
-        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names2, constants);
-        if (!(super.optimizeNames(names2, constants) || this.else))
+        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names3, constants);
+        if (!(super.optimizeNames(names3, constants) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names2, constants);
+        this.condition = optimizeExpr(this.condition, names3, constants);
         return this;
       }
       get names() {
-        const names2 = super.names;
-        addExprNames(names2, this.condition);
+        const names3 = super.names;
+        addExprNames(names3, this.condition);
         if (this.else)
-          addNames(names2, this.else.names);
-        return names2;
+          addNames(names3, this.else.names);
+        return names3;
       }
     };
     If.kind = "if";
@@ -4038,10 +4038,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names2, constants) {
-        if (!super.optimizeNames(names2, constants))
+      optimizeNames(names3, constants) {
+        if (!super.optimizeNames(names3, constants))
           return;
-        this.iteration = optimizeExpr(this.iteration, names2, constants);
+        this.iteration = optimizeExpr(this.iteration, names3, constants);
         return this;
       }
       get names() {
@@ -4062,8 +4062,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names2 = addExprNames(super.names, this.from);
-        return addExprNames(names2, this.to);
+        const names3 = addExprNames(super.names, this.from);
+        return addExprNames(names3, this.to);
       }
     };
     var ForIter = class extends For {
@@ -4077,10 +4077,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names2, constants) {
-        if (!super.optimizeNames(names2, constants))
+      optimizeNames(names3, constants) {
+        if (!super.optimizeNames(names3, constants))
           return;
-        this.iterable = optimizeExpr(this.iterable, names2, constants);
+        this.iterable = optimizeExpr(this.iterable, names3, constants);
         return this;
       }
       get names() {
@@ -4122,20 +4122,20 @@ var require_codegen = __commonJS({
         (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNodes();
         return this;
       }
-      optimizeNames(names2, constants) {
+      optimizeNames(names3, constants) {
         var _a3, _b2;
-        super.optimizeNames(names2, constants);
-        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names2, constants);
-        (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNames(names2, constants);
+        super.optimizeNames(names3, constants);
+        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names3, constants);
+        (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNames(names3, constants);
         return this;
       }
       get names() {
-        const names2 = super.names;
+        const names3 = super.names;
         if (this.catch)
-          addNames(names2, this.catch.names);
+          addNames(names3, this.catch.names);
         if (this.finally)
-          addNames(names2, this.finally.names);
-        return names2;
+          addNames(names3, this.finally.names);
+        return names3;
       }
     };
     var Catch = class extends BlockNode {
@@ -4419,15 +4419,15 @@ var require_codegen = __commonJS({
       }
     };
     exports2.CodeGen = CodeGen;
-    function addNames(names2, from) {
+    function addNames(names3, from) {
       for (const n in from)
-        names2[n] = (names2[n] || 0) + (from[n] || 0);
-      return names2;
+        names3[n] = (names3[n] || 0) + (from[n] || 0);
+      return names3;
     }
-    function addExprNames(names2, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
+    function addExprNames(names3, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names3, from.names) : names3;
     }
-    function optimizeExpr(expr, names2, constants) {
+    function optimizeExpr(expr, names3, constants) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -4443,18 +4443,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants[n.str];
-        if (c === void 0 || names2[n.str] !== 1)
+        if (c === void 0 || names3[n.str] !== 1)
           return n;
-        delete names2[n.str];
+        delete names3[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names3[c.str] === 1 && constants[c.str] !== void 0);
       }
     }
-    function subtractNames(names2, from) {
+    function subtractNames(names3, from) {
       for (const n in from)
-        names2[n] = (names2[n] || 0) - (from[n] || 0);
+        names3[n] = (names3[n] || 0) - (from[n] || 0);
     }
     function not(x2) {
       return typeof x2 == "boolean" || typeof x2 == "number" || x2 === null ? !x2 : (0, code_1._)`!${par(x2)}`;
@@ -4652,7 +4652,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names2 = {
+    var names3 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -4681,7 +4681,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports2.default = names2;
+    exports2.default = names3;
   }
 });
 
@@ -32492,19 +32492,19 @@ function cachedSchemaProblems(validate) {
   };
 }
 function formatsUsedBy(schema) {
-  const names2 = /* @__PURE__ */ new Set();
+  const names3 = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     if (Array.isArray(node)) {
       node.forEach(visit2);
     } else if (node !== null && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
-        if (key === "format" && typeof value === "string") names2.add(value);
+        if (key === "format" && typeof value === "string") names3.add(value);
         else visit2(value);
       }
     }
   };
   visit2(schema);
-  return [...names2].sort();
+  return [...names3].sort();
 }
 
 // packages/validator/src/rules/api-properties/schema.ts
@@ -33067,12 +33067,12 @@ var apiPropertiesPolicyRules = [
       function checkOperationNames(value, pointer) {
         const swagger = context.swagger;
         if (value === void 0 || !swagger) return;
-        const names2 = asArray(value);
-        if (!names2) {
+        const names3 = asArray(value);
+        if (!names3) {
           context.report({ pointer, message: `${OPERATION_NAME_PARAMETER} is a list of operationIds.` });
           return;
         }
-        names2.forEach((name, index) => {
+        names3.forEach((name, index) => {
           if (typeof name !== "string") return;
           if (swagger.operationsById.has(name)) return;
           context.report({
@@ -33562,8 +33562,8 @@ var TOP_FOLDER_PROFILES = {
   "independent-publisher-connectors": "independent-publisher",
   "custom-connectors": "custom"
 };
-function isConnectorFolderListing(names2) {
-  return names2.some((name) => {
+function isConnectorFolderListing(names3) {
+  return names3.some((name) => {
     const kind = kindOfFileName(name);
     return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
   });
@@ -39964,13 +39964,13 @@ function visibleSummaries(context) {
   return list2;
 }
 function knownOperationNames(context) {
-  const names2 = /* @__PURE__ */ new Set();
+  const names3 = /* @__PURE__ */ new Set();
   for (const operation of context.swagger?.operations ?? []) {
     const summary = asString(operation.operation.summary);
-    if (summary) names2.add(normalizeTitle(summary));
-    if (operation.operationId) names2.add(normalizeTitle(operation.operationId));
+    if (summary) names3.add(normalizeTitle(summary));
+    if (operation.operationId) names3.add(normalizeTitle(operation.operationId));
   }
-  return names2;
+  return names3;
 }
 function usesOAuth(context) {
   if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
@@ -40067,11 +40067,11 @@ var readmeRules = [
         ({ normalized }) => normalized && !body.includes(normalized)
       );
       if (missing.length > 0) {
-        const names2 = missing.map(({ summary }) => `"${summary}"`).join(", ");
+        const names3 = missing.map(({ summary }) => `"${summary}"`).join(", ");
         context.report({
           offset: section.offset,
           length: section.length,
-          message: missing.length === 1 ? `The operation ${names2} is not listed under ${section.text}.` : `${missing.length} operations are not listed under ${section.text}: ${names2}.`
+          message: missing.length === 1 ? `The operation ${names3} is not listed under ${section.text}.` : `${missing.length} operations are not listed under ${section.text}: ${names3}.`
         });
       }
       const known = knownOperationNames(context);
@@ -40558,12 +40558,12 @@ var settingsRules = [
     check(context) {
       const settings = asObject(settingsValue(context));
       if (!settings) return;
-      const names2 = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      const names3 = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
       for (const key of FILE_SETTINGS) {
         const file = asString(settings[key]);
         if (file === void 0 || file.trim() === "") continue;
         const name = file.replace(/^\.[\\/]/, "").toLowerCase();
-        if (/[\\/]/.test(name) || names2.has(name)) continue;
+        if (/[\\/]/.test(name) || names3.has(name)) continue;
         context.report({
           pointer: childPointer("", key),
           message: `settings.json names ${file} as ${key}, but the folder has no such file.`
@@ -42347,9 +42347,9 @@ function effectiveMimeTypes(model, operation, key) {
   return list2?.filter((entry) => typeof entry === "string");
 }
 function pathVariables(path50) {
-  const names2 = [];
-  for (const match2 of path50.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
-  return names2;
+  const names3 = [];
+  for (const match2 of path50.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
 function jsonTypeOf2(value) {
@@ -42580,14 +42580,14 @@ function sourceParameter(call, name) {
   return matches2.length === 1 ? matches2[0].value : void 0;
 }
 function ambiguousReferences(call) {
-  const names2 = [];
+  const names3 = [];
   for (const [, entry] of callArguments(call.call)) {
     const argument = callArgument(entry);
     if (argument.kind !== "reference") continue;
     const sameName = call.source?.parameters.filter((parameter) => parameter.name === argument.name).length ?? 0;
-    if (argument.name.includes("/") || sameName > 1) names2.push(argument.name);
+    if (argument.name.includes("/") || sameName > 1) names3.push(argument.name);
   }
-  return names2;
+  return names3;
 }
 function ambiguityRule(id, legacy, modern) {
   return {
@@ -43079,10 +43079,10 @@ var infoMetadataRules = [
             });
         }
       });
-      const names2 = metadataEntries(context);
+      const names3 = metadataEntries(context);
       for (const required of METADATA_PROPERTIES) {
-        if (names2.some((entry) => entry.name === required)) continue;
-        const nearMiss = names2.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
+        if (names3.some((entry) => entry.name === required)) continue;
+        const nearMiss = names3.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
         context.report({
           pointer: nearMiss ? childPointer(nearMiss.pointer, "propertyName") : METADATA_POINTER,
           severity: required === "Privacy policy" ? "warning" : void 0,
@@ -46225,7 +46225,7 @@ var swaggerSecurityRules = [
       if (!context.swagger || !context.apiProperties) return;
       const parameters = connectionParameters2(context);
       const types = new Set(parameters.map((parameter) => parameter.type));
-      const names2 = new Set(parameters.map((parameter) => String(parameter.name).toLowerCase()));
+      const names3 = new Set(parameters.map((parameter) => String(parameter.name).toLowerCase()));
       for (const node of structureOf(context.swagger).byKind.get("securityScheme") ?? []) {
         const type = node.value.type;
         if (type === "oauth2" && !types.has("oauthSetting")) {
@@ -46234,7 +46234,7 @@ var swaggerSecurityRules = [
             message: "This oauth2 security definition has no connection parameter of type 'oauthSetting' in apiProperties.json; users could not sign in."
           });
         }
-        if (type === "basic" && !(names2.has("username") && names2.has("password"))) {
+        if (type === "basic" && !(names3.has("username") && names3.has("password"))) {
           context.report({
             pointer: childPointer(node.pointer, "type"),
             message: "This basic security definition needs 'username' and 'password' connection parameters in apiProperties.json."
@@ -47044,12 +47044,18 @@ var CHANGE_RULES = {
     "The list of enum values has been removed from the output field.",
     "Microsoft change validator (PR #1381)"
   ),
+  /**
+   * Decided from what users sign in with: apiProperties.json connectionParameters and
+   * connectionParameterSets, the swagger's securityDefinitions only when apiProperties has none
+   * (auth-diff.ts). A stale securityDefinitions, a new parameter set or removed authentication
+   * leaves existing connections working and is not reported.
+   */
   authType: rule(
     "BRK-AUTH-TYPE",
     "breaking",
     "error",
-    "The authentication type has been changed. Changing the authentication type of a connector in an update isn't allowed.",
-    "Microsoft docs, certification-updates"
+    "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
+    "Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions"
   ),
   optionalToRequired: rule(
     "BRK-OPTIONAL-TO-REQUIRED",
@@ -47223,29 +47229,11 @@ function quoteList(values, max2 = 5) {
 // packages/validator/src/diff/api-properties-diff.ts
 var MINOR_PROPERTY_KEYS = /* @__PURE__ */ new Set(["iconBrandColor", "publisher", "stackOwner"]);
 var MINOR_UI_KEYS = /* @__PURE__ */ new Set(["description", "tooltip"]);
-var AUTH_KEYS = /* @__PURE__ */ new Set(["connectionParameters", "connectionParameterSets"]);
 function diffApiPropertiesValues(before, after) {
   const sink = new ChangeSink();
   const propertiesBefore = asObject(before.properties) ?? {};
   const propertiesAfter = asObject(after.properties) ?? {};
   const add2 = (change) => sink.add({ file: "apiProperties", side: "new", ...change });
-  const authBefore = authenticationSignature(propertiesBefore);
-  const authAfter = authenticationSignature(propertiesAfter);
-  const setsAdded = parameterSetsOnlyAdded(propertiesBefore, propertiesAfter);
-  if (setsAdded) {
-    add2({
-      rule: CHANGE_RULES.other,
-      pointer: "/properties/connectionParameterSets",
-      detail: `Changed: connectionParameterSets, which now also offer ${quoteList(setsAdded)}; existing connections keep theirs.`
-    });
-  } else if (!jsonEqual(authBefore, authAfter)) {
-    const key = has(propertiesAfter, "connectionParameterSets") ? "connectionParameterSets" : "connectionParameters";
-    add2({
-      rule: CHANGE_RULES.authType,
-      pointer: childPointer("/properties", key),
-      detail: `It changed from ${describe2(authBefore)} to ${describe2(authAfter)}.`
-    });
-  }
   for (const key of differingKeys(propertiesBefore, propertiesAfter, /* @__PURE__ */ new Set())) {
     const pointer = childPointer("/properties", key);
     const side = has(propertiesAfter, key) ? "new" : "old";
@@ -47253,7 +47241,15 @@ function diffApiPropertiesValues(before, after) {
       add2({ rule: CHANGE_RULES.textEdited, side, pointer, detail: `Edited: ${key}.`, impact: "minor" });
     } else if (key === "connectionParameters") {
       diffConnectionParameters(propertiesBefore[key], propertiesAfter[key], add2);
-    } else if (!AUTH_KEYS.has(key) || jsonEqual(authBefore, authAfter) && !setsAdded) {
+    } else if (key === "connectionParameterSets") {
+      const added = setNamesAdded(propertiesBefore[key], propertiesAfter[key]);
+      add2({
+        rule: CHANGE_RULES.other,
+        side,
+        pointer,
+        detail: added ? `Changed: connectionParameterSets, which now also offer ${quoteList(added)}; existing connections keep theirs.` : `Changed: ${key}.`
+      });
+    } else {
       add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${key}.` });
     }
   }
@@ -47306,53 +47302,268 @@ function diffConnectionParameters(before, after, add2) {
     }
   }
 }
-function authenticationSignature(properties) {
-  const signature = /* @__PURE__ */ new Set();
-  const collect2 = (parameters) => {
-    for (const provider of oauthProviders(parameters)) signature.add(`OAuth (${provider})`);
+function setNamesAdded(before, after) {
+  const namesBefore = setNames(before);
+  const namesAfter = setNames(after);
+  if (namesBefore.some((name) => !namesAfter.includes(name))) return void 0;
+  const added = namesAfter.filter((name) => !namesBefore.includes(name));
+  return added.length > 0 ? added : void 0;
+}
+function setNames(sets) {
+  return (asArray(asObject(sets)?.values) ?? []).map((set2) => asString(asObject(set2)?.name) ?? "?");
+}
+
+// packages/validator/src/diff/effective-auth.ts
+var NO_AUTHENTICATION = "none";
+function effectiveAuthentication(swagger, apiProperties) {
+  const properties = asObject(apiProperties?.properties);
+  const parameters = asObject(properties?.connectionParameters);
+  const values = asArray(asObject(properties?.connectionParameterSets)?.values) ?? [];
+  const sets = values.map((value, index) => {
+    const set2 = asObject(value);
+    const place = placeIn("apiProperties", `/properties/connectionParameterSets/values/${index}`);
+    const option = parameterOption(asObject(set2?.parameters) ?? {}, place, "parameters");
+    return { ...option, set: asString(set2?.name) ?? `#${index + 1}` };
+  });
+  if (parameters && Object.keys(parameters).length > 0) {
+    const place = placeIn("apiProperties", "/properties/connectionParameters");
+    return { outsideSets: parameterOption(parameters, place, ""), sets };
+  }
+  return { outsideSets: sets.length > 0 ? void 0 : swaggerOption(swagger), sets };
+}
+function parameterOption(parameters, place, child) {
+  const entries = entriesOf(parameters).flatMap(([name, value]) => {
+    const parameter = asObject(value);
+    return parameter ? [{ name, parameter, type: asString(parameter.type)?.toLowerCase() }] : [];
+  });
+  const pointerOf = (name) => child ? childPointer(place.pointer, child, name) : childPointer(place.pointer, name);
+  const at = (name) => placeIn("apiProperties", pointerOf(name));
+  const oauth = entries.find((entry) => entry.type === "oauthsetting");
+  const username = entries.find((entry) => entry.name.toLowerCase() === "username");
+  const password = entries.find((entry) => entry.name.toLowerCase() === "password");
+  const secure = entries.find((entry) => entry.type === "securestring");
+  const basic = !oauth && username !== void 0 && password !== void 0;
+  const credentials = entries.filter(
+    (entry) => entry === oauth || isFilledByUsers(entry.parameter) && (entry.type === "securestring" || basic && (entry === username || entry === password) || // The parameters of an OAuth setting ('token:customHost') fill its URL and body templates.
+    oauth !== void 0 && entry.name.startsWith(`${oauth.name}:`))
+  ).map((entry) => ({ name: entry.name, place: at(entry.name) }));
+  if (oauth) {
+    const provider = asString(asObject(oauth.parameter.oAuthSettings)?.identityProvider);
+    return {
+      kind: "oauth2",
+      place,
+      kindPlace: at(oauth.name),
+      credentials,
+      ...provider ? {
+        identityProvider: {
+          value: provider,
+          place: placeIn(
+            "apiProperties",
+            childPointer(pointerOf(oauth.name), "oAuthSettings", "identityProvider")
+          )
+        }
+      } : {}
+    };
+  }
+  if (basic) return { kind: "basic", place, kindPlace: at(username.name), credentials };
+  if (secure) return { kind: "apiKey", place, kindPlace: at(secure.name), credentials };
+  return { kind: NO_AUTHENTICATION, place, kindPlace: place, credentials };
+}
+function isFilledByUsers(parameter) {
+  const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
+  const hidden = constraints?.hidden;
+  const required = constraints?.required;
+  return hidden !== true && hidden !== "true" && required !== false && required !== "false";
+}
+function swaggerOption(swagger) {
+  const place = placeIn("swagger", "/securityDefinitions");
+  const definitions = entriesOf(swagger?.securityDefinitions).map(([name, value]) => ({
+    name,
+    definition: asObject(value) ?? {}
+  }));
+  const kinds = [
+    ...new Set(definitions.map(({ definition }) => asString(definition.type) ?? "unknown"))
+  ].sort();
+  const oauth = definitions.filter(({ definition }) => definition.type === "oauth2");
+  const flow = oauth.length === 1 ? asString(oauth[0].definition.flow) : void 0;
+  const first = definitions[0];
+  return {
+    kind: kinds.length > 0 ? kinds.join(" + ") : NO_AUTHENTICATION,
+    place,
+    kindPlace: first ? placeIn("swagger", childPointer(place.pointer, first.name)) : place,
+    ...flow ? {
+      flow: {
+        value: flow,
+        place: placeIn("swagger", childPointer(place.pointer, oauth[0].name, "flow"))
+      }
+    } : {}
   };
-  collect2(properties.connectionParameters);
-  const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
-  for (const set2 of sets) {
-    const object = asObject(set2);
-    signature.add(`parameter set '${asString(object?.name) ?? "?"}'`);
-    collect2(object?.parameters);
-  }
-  return [...signature].sort();
 }
-function parameterSetsOnlyAdded(before, after) {
-  const setsBefore = parameterSets(before);
-  const setsAfter = parameterSets(after);
-  if (!setsBefore || !setsAfter || setsAfter.size <= setsBefore.size) return void 0;
-  if (!jsonEqual(oauthProviders(before.connectionParameters), oauthProviders(after.connectionParameters)))
-    return void 0;
-  for (const [name, providers] of setsBefore) {
-    const now = setsAfter.get(name);
-    if (!now || !jsonEqual(providers, now)) return void 0;
-  }
-  return [...setsAfter.keys()].filter((name) => !setsBefore.has(name));
+function placeIn(file, pointer) {
+  return { file, pointer };
 }
-function parameterSets(properties) {
-  const values = asArray(asObject(properties.connectionParameterSets)?.values);
-  if (!values) return void 0;
-  const sets = /* @__PURE__ */ new Map();
-  for (const set2 of values) {
-    const object = asObject(set2);
-    sets.set(asString(object?.name) ?? "?", oauthProviders(object?.parameters));
+
+// packages/validator/src/diff/auth-diff.ts
+function diffAuthentication(before, after) {
+  const old = effectiveAuthentication(before.swagger, before.apiProperties);
+  const now = effectiveAuthentication(after.swagger, after.apiProperties);
+  const breaks = [];
+  if (old.outsideSets) {
+    const broken = now.outsideSets ? compareOptions(old.outsideSets, now.outsideSets) : lostOutsideSets(old.outsideSets, now.sets);
+    if (broken) breaks.push(broken);
   }
-  return sets;
+  breaks.push(...compareSets(old.sets, now.sets));
+  if (breaks.length === 0) return swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
+  return breaks.map((broken) => ({
+    rule: CHANGE_RULES.authType,
+    file: broken.place.file,
+    side: broken.side,
+    pointer: broken.place.pointer,
+    detail: broken.detail,
+    supersedes: broken.covers.map((pointer) => ({ file: "apiProperties", pointer }))
+  }));
 }
-function oauthProviders(parameters) {
-  const providers = /* @__PURE__ */ new Set();
-  for (const [, parameter] of entriesOf(parameters)) {
-    const object = asObject(parameter);
-    if (asString(object?.type) !== "oauthSetting") continue;
-    providers.add(asString(asObject(object?.oAuthSettings)?.identityProvider) ?? "no identity provider");
+var SWAGGER_KEYS = ["securityDefinitions", "security"];
+var SETS_POINTER = "/properties/connectionParameterSets";
+function compareSets(old, now) {
+  const removed = [];
+  const byDetail = /* @__PURE__ */ new Map();
+  for (const set2 of old) {
+    const kept = now.find((candidate) => candidate.set === set2.set);
+    const broken = kept ? compareOptions(set2, kept) : void 0;
+    if (!kept) removed.push(set2);
+    if (!broken) continue;
+    const same = byDetail.get(broken.detail);
+    if (same) {
+      same.sets.push(set2.set);
+      same.broken.covers.push(...broken.covers);
+    } else {
+      byDetail.set(broken.detail, {
+        broken: { ...broken, covers: [...broken.covers, SETS_POINTER] },
+        sets: [set2.set]
+      });
+    }
   }
-  return [...providers].sort();
+  const breaks = [...byDetail.values()].map(({ broken, sets }) => ({
+    ...broken,
+    detail: `In the parameter ${sets.length === 1 ? "set" : "sets"} ${quoteList(sets)}: ${broken.detail}`
+  }));
+  if (removed.length > 0) {
+    const one = removed.length === 1;
+    breaks.push({
+      place: removed[0].place,
+      side: "old",
+      detail: `The parameter ${one ? "set" : "sets"} ${quoteList(removed.map((set2) => set2.set))} ${one ? "has" : "have"} been removed; connections made with ${one ? "it" : "them"} can no longer sign in.`,
+      covers: [SETS_POINTER]
+    });
+  }
+  return breaks;
 }
-function describe2(signature) {
-  return signature.length === 0 ? "no OAuth or parameter sets" : signature.join(" + ");
+function swaggerEdits(before, after, outsideSets) {
+  const edited = SWAGGER_KEYS.filter((key2) => !jsonEqual(before.swagger?.[key2], after.swagger?.[key2]));
+  if (edited.length === 0) return [];
+  const key = edited[0];
+  const fromApiProperties = outsideSets.every((option) => option?.place.file !== "swagger");
+  return [
+    {
+      rule: CHANGE_RULES.other,
+      file: "swagger",
+      side: after.swagger && has(after.swagger, key) ? "new" : "old",
+      pointer: `/${key}`,
+      detail: `Changed: ${edited.join(", ")}.${fromApiProperties ? " Connections sign in as the connection parameters of apiProperties.json say, so this edit alone changes no sign-in." : ""}`
+    }
+  ];
+}
+function compareOptions(old, now) {
+  const covers = coveredPlaces(old, now);
+  const breakAt = (place, detail) => ({ place, side: "new", detail, covers });
+  const missing = missingCredentials(old, now);
+  if (old.kind !== now.kind) {
+    if (now.kind === NO_AUTHENTICATION) return void 0;
+    const change = `It changed from ${describe2(old)} to ${describe2(now)}`;
+    if (missing && old.kind !== "oauth2" && now.kind !== "oauth2") {
+      if (missing.length === 0) return void 0;
+      return breakAt(
+        missing[0].place,
+        `${change}; existing connections hold no value for ${quoteList(names(missing))}.`
+      );
+    }
+    return breakAt(now.kindPlace, `${change}.`);
+  }
+  const provider = [old.identityProvider, now.identityProvider];
+  if (provider[0] && provider[1] && provider[0].value.toLowerCase() !== provider[1].value.toLowerCase()) {
+    return breakAt(
+      provider[1].place,
+      `The OAuth identity provider changed from '${provider[0].value}' to '${provider[1].value}'; existing connections hold tokens of the old one.`
+    );
+  }
+  if (old.flow && now.flow && old.flow.value !== now.flow.value) {
+    return breakAt(now.flow.place, `The OAuth flow changed from '${old.flow.value}' to '${now.flow.value}'.`);
+  }
+  if (missing && missing.length > 0) {
+    const kept = new Set(names(now.credentials).map(parameterKey));
+    const gone = old.credentials.filter((credential) => !kept.has(parameterKey(credential.name)));
+    const detail = gone.length === 1 && missing.length === 1 ? `The connection parameter '${gone[0].name}' of the sign-in is now '${missing[0].name}'; existing connections hold no value under the new name.` : `The sign-in now needs ${quoteList(names(missing))}, which existing connections hold no value for.`;
+    return breakAt(missing[0].place, detail);
+  }
+  return void 0;
+}
+function lostOutsideSets(old, sets) {
+  const offered = `the parameter ${sets.length === 1 ? "set" : "sets"} ${quoteList(sets.map((set2) => set2.set))}`;
+  if (old.place.file === "apiProperties") {
+    return {
+      place: old.place,
+      side: "old",
+      detail: `The connection parameters outside connectionParameterSets have been removed; connections made without a parameter set used them. Keep them beside ${offered}.`,
+      covers: [
+        ...(old.credentials ?? []).map((credential) => credential.place.pointer),
+        old.kindPlace.pointer
+      ]
+    };
+  }
+  return {
+    place: sets[0].place,
+    side: "new",
+    detail: `It changed from ${describe2(old)} to ${offered}.`,
+    covers: [SETS_POINTER]
+  };
+}
+function missingCredentials(old, now) {
+  if (!old.credentials || !now.credentials) return void 0;
+  const held = new Set(names(old.credentials).map(parameterKey));
+  return now.credentials.filter((credential) => !held.has(parameterKey(credential.name)));
+}
+function coveredPlaces(old, now) {
+  const places = [old.kindPlace, now.kindPlace, ...old.credentials ?? [], ...now.credentials ?? []].map(
+    (item) => "place" in item ? item.place : item
+  );
+  return places.filter((place) => place.file === "apiProperties").map((place) => place.pointer);
+}
+function parameterKey(name) {
+  return name.toLowerCase();
+}
+function names(credentials) {
+  return credentials.map((credential) => credential.name);
+}
+function describe2(option) {
+  return option.kind.split(" + ").map((kind) => {
+    switch (kind) {
+      case "oauth2": {
+        const detail = option.identityProvider?.value ?? option.flow?.value;
+        return detail ? `OAuth (${detail})` : "OAuth";
+      }
+      case "apiKey": {
+        const keys = option.credentials ?? [];
+        return keys.length > 0 ? `an API key (${quoteList(names(keys))})` : "an API key";
+      }
+      case "basic":
+        return "basic authentication";
+      case NO_AUTHENTICATION:
+        return "no authentication";
+      default:
+        return kind;
+    }
+  }).join(" + ");
 }
 
 // packages/validator/src/diff/diff-context.ts
@@ -47474,8 +47685,8 @@ function diffParameters(context, before, after) {
   });
   const oldByKey = byKey(before.parameters);
   const newByKey = byKey(after.parameters);
-  let added = after.parameters.filter((parameter) => !oldByKey.has(parameterKey(parameter)));
-  let removed = before.parameters.filter((parameter) => !newByKey.has(parameterKey(parameter)));
+  let added = after.parameters.filter((parameter) => !oldByKey.has(parameterKey2(parameter)));
+  let removed = before.parameters.filter((parameter) => !newByKey.has(parameterKey2(parameter)));
   for (const previous of [...removed]) {
     const moved = added.find((parameter) => parameter.name !== void 0 && parameter.name === previous.name);
     if (!moved) continue;
@@ -47504,8 +47715,8 @@ function diffParameters(context, before, after) {
   }
   for (const parameter of removed) report2(CHANGE_RULES.parameterDeleted, "old", parameter);
   for (const parameter of after.parameters) {
-    const previous = oldByKey.get(parameterKey(parameter));
-    if (!previous || parameter !== newByKey.get(parameterKey(parameter))) continue;
+    const previous = oldByKey.get(parameterKey2(parameter));
+    if (!previous || parameter !== newByKey.get(parameterKey2(parameter))) continue;
     const valuePath = `operation/${label}/parameter/${parameter.name ?? "?"}`;
     if (previous.value.required !== true && mustBeSent(context.new, parameter)) {
       const alreadySent = bodyWasAlwaysSent(context.old, previous);
@@ -47563,13 +47774,13 @@ function bodyWasAlwaysSent(model, parameter) {
   );
   return schema !== void 0 && schema.required.size > 0;
 }
-function parameterKey(parameter) {
+function parameterKey2(parameter) {
   return `${parameter.in ?? ""}\0${parameter.name ?? ""}`;
 }
 function byKey(parameters) {
   const map2 = /* @__PURE__ */ new Map();
   for (const parameter of parameters) {
-    const key = parameterKey(parameter);
+    const key = parameterKey2(parameter);
     if (!map2.has(key)) map2.set(key, parameter);
   }
   return map2;
@@ -47847,13 +48058,14 @@ function diffOperation(context, before, after) {
   if (before.path !== after.path || before.method !== after.method) {
     const was = operationAddress(context.old, before);
     const is = operationAddress(context.new, after);
-    if (was !== is) {
+    const parameterRenamed = normalizePath2(was) === normalizePath2(is) && pathParameterNames(before) !== pathParameterNames(after);
+    if (was === is) {
+      others2.push("path template, with the same address");
+    } else if (!parameterRenamed) {
       add2(
         CHANGE_RULES.pathChanged,
         `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`
       );
-    } else {
-      others2.push("path template, with the same address");
     }
   }
   const kindBefore = triggerKind(context.old, before);
@@ -47914,6 +48126,9 @@ function triggerKind(model, operation) {
 }
 function sameEndpoint(a, b) {
   return a.method === b.method && normalizePath2(a.path) === normalizePath2(b.path);
+}
+function pathParameterNames(operation) {
+  return operation.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
 function normalizePath2(path50) {
   return path50.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
@@ -48178,6 +48393,7 @@ var DOCUMENT_KEYS = /* @__PURE__ */ new Set([
   "basePath",
   "schemes",
   "securityDefinitions",
+  "security",
   "paths",
   "definitions",
   "parameters",
@@ -48195,7 +48411,6 @@ function diffSwaggerValues(before, after) {
     schemas: new SchemaComparer(oldModel, newModel)
   };
   diffEndpoint(context, before, after);
-  diffSecurity(context, before, after);
   diffInfo(context, before, after);
   diffOperations(context);
   diffUnvisitedReusables(context, before, after);
@@ -48248,33 +48463,6 @@ function addressesKept(context) {
     matched++;
   }
   return matched > 0;
-}
-function diffSecurity(context, before, after) {
-  if (jsonEqual(before.securityDefinitions, after.securityDefinitions)) return;
-  const kindsBefore = authenticationKinds(before.securityDefinitions);
-  const kindsAfter = authenticationKinds(after.securityDefinitions);
-  if (!jsonEqual(kindsBefore, kindsAfter)) {
-    context.sink.add({
-      rule: CHANGE_RULES.authType,
-      file: "swagger",
-      ...where(before, after, "/securityDefinitions"),
-      detail: `It changed from ${describeKinds(kindsBefore)} to ${describeKinds(kindsAfter)}.`
-    });
-  } else {
-    addOther(context, before, after, "/securityDefinitions", "Changed: securityDefinitions.");
-  }
-}
-function authenticationKinds(definitions) {
-  const kinds = /* @__PURE__ */ new Set();
-  for (const [, definition] of entriesOf(definitions)) {
-    const object = asObject(definition);
-    const type = asString(object?.type) ?? "unknown";
-    kinds.add(type === "oauth2" ? `oauth2 (${asString(object?.flow) ?? "no flow"})` : type);
-  }
-  return [...kinds].sort();
-}
-function describeKinds(kinds) {
-  return kinds.length === 0 ? "no authentication" : kinds.join(" + ");
 }
 function diffInfo(context, before, after) {
   const infoBefore = asObject(before.info) ?? {};
@@ -48359,11 +48547,27 @@ function diffConnectorFiles(before, after) {
   raw.push(
     ...compareJson("apiProperties", before.apiProperties, after.apiProperties, diffApiPropertiesValues)
   );
+  if (hasJson(before) && hasJson(after)) raw.push(...diffAuthentication(authFiles(before), authFiles(after)));
   raw.push(...compareWhole("readme", before.readme?.text, after.readme?.text));
   raw.push(...compareWhole("script", before.script?.text, after.script?.text));
   raw.push(...compareWhole("icon", before.icon?.data, after.icon?.data));
-  const changes = dedupe(locate(raw, before, after));
+  const changes = dedupe(locate(withoutSuperseded(raw), before, after));
   return { changes, classification: classifyChanges(changes) };
+}
+function hasJson(version) {
+  return version.swagger !== void 0 || version.apiProperties !== void 0;
+}
+function authFiles(version) {
+  return { swagger: asObject(version.swagger?.value), apiProperties: asObject(version.apiProperties?.value) };
+}
+function withoutSuperseded(raw) {
+  const superseded = new Set(
+    raw.flatMap((change) => (change.supersedes ?? []).map((place) => `${place.file}:${place.pointer}`))
+  );
+  if (superseded.size === 0) return [...raw];
+  return raw.filter(
+    (change) => change.rule !== CHANGE_RULES.other || !superseded.has(`${change.file}:${change.pointer}`)
+  );
 }
 function compareJson(file, before, after, compare) {
   if (!before && !after) return [];
@@ -49237,19 +49441,19 @@ async function readRepositoryIndex(topLevel, facts) {
     const identity = {
       repositoryPath: import_node_path14.default.relative(topLevel, folder).split(import_node_path14.default.sep).join("/") || "."
     };
-    let names2;
+    let names3;
     try {
-      names2 = (0, import_node_fs8.readdirSync)(folder);
+      names3 = (0, import_node_fs8.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
-      const swagger = swaggerFileName(names2);
+      const swagger = swaggerFileName(names3);
       const text3 = swagger === void 0 ? void 0 : readText(import_node_path14.default.join(folder, swagger));
       if (text3 !== void 0) Object.assign(identity, titleAndHostOf(text3));
     }
     if (wantsIcon) {
-      const icon = names2.find((name) => kindOfFileName(name) === "icon");
+      const icon = names3.find((name) => kindOfFileName(name) === "icon");
       const data = icon === void 0 ? void 0 : readBytes(import_node_path14.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
@@ -49258,8 +49462,8 @@ async function readRepositoryIndex(topLevel, facts) {
   }
   return new RepositoryIndex(connectors);
 }
-function swaggerFileName(names2) {
-  return names2.find((name) => kindOfFileName(name) === "swagger") ?? names2.find(isMisnamedSwagger);
+function swaggerFileName(names3) {
+  return names3.find((name) => kindOfFileName(name) === "swagger") ?? names3.find(isMisnamedSwagger);
 }
 function readBytes(file) {
   try {
@@ -50285,7 +50489,8 @@ var CachedTokenSource = class {
   }
   async refresh() {
     const issuedAt = this.clock.now();
-    const response = await this.acquire();
+    const inHand = this.cached !== void 0 && issuedAt < this.cached.expiresAtMs;
+    const response = await this.acquire({ retry: !inHand });
     this.onSecret(response.accessToken);
     const lifetimeMs = response.expiresInSeconds * 1e3;
     this.cached = {
@@ -50296,6 +50501,41 @@ var CachedTokenSource = class {
     return response.accessToken;
   }
 };
+
+// packages/dataverse/src/http/retry-policy.ts
+var DEFAULT_RETRY_BUDGET = {
+  maxAttempts: 8,
+  maxTotalWaitMs: 5 * 6e4,
+  baseDelayMs: 1e3,
+  maxDelayMs: 6e4
+};
+var NOT_YET_ATTEMPTS = 4;
+function parseRetryAfter(value, nowMs) {
+  if (value === null || value.trim() === "") return void 0;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
+}
+function isRetryableStatus(status) {
+  return status === 429 || status >= 500 && status !== 501;
+}
+function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false } = {}) {
+  const notYet = mayNotExistYet && outcome.kind === "response" && outcome.status === 404;
+  if (outcome.kind === "response" && !(outcome.transient ?? isRetryableStatus(outcome.status)) && !notYet)
+    return { retry: false, reason: "not-retryable" };
+  if (!idempotent && !(outcome.kind === "response" ? outcome.status === 429 : !outcome.reachedServer))
+    return { retry: false, reason: "may-have-been-applied" };
+  if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))
+    return { retry: false, reason: "budget-spent" };
+  const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
+  const told = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
+  const delayMs = told ?? backoff;
+  if (waitedMs + delayMs > budget.maxTotalWaitMs) return { retry: false, reason: "budget-spent" };
+  return { retry: true, delayMs };
+}
+function formatSeconds(ms) {
+  return `${Math.round(ms / 100) / 10} s`;
+}
 
 // packages/dataverse/src/auth/certificate-assertion.ts
 var import_node_crypto3 = require("node:crypto");
@@ -51264,6 +51504,58 @@ function loadPrivateKey(pem, passphrase) {
   }
 }
 
+// packages/dataverse/src/http/network-error.ts
+function describeNetworkError(error2) {
+  const cause = error2.cause;
+  return cause?.code ?? cause?.message ?? (error2 instanceof Error ? error2.message : String(error2));
+}
+
+// packages/dataverse/src/auth/sign-in-retry.ts
+var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
+function isTransientSignInStatus(status) {
+  return TRANSIENT_STATUSES.has(status);
+}
+var TransientSignInFailure = class extends Error {
+  constructor(error2, outcome, summary) {
+    super(error2.message);
+    this.error = error2;
+    this.outcome = outcome;
+    this.summary = summary;
+  }
+  error;
+  outcome;
+  summary;
+};
+async function withSignInRetries(attemptOnce, { clock, budget, logger, retry: retry2 }) {
+  let waitedMs = 0;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptOnce();
+    } catch (failure) {
+      if (!(failure instanceof TransientSignInFailure)) throw failure;
+      if (!retry2) throw failure.error;
+      const decision = decideRetry(failure.outcome, attempt, waitedMs, budget, clock.now());
+      if (!decision.retry) throw gaveUp(failure, attempt, waitedMs, budget, clock.now());
+      logger?.warning(`Sign-in: ${failure.summary}; retrying in ${formatSeconds(decision.delayMs)}.`);
+      waitedMs += decision.delayMs;
+      await clock.sleep(decision.delayMs);
+    }
+  }
+}
+function gaveUp(failure, attempts, waitedMs, budget, nowMs) {
+  const { error: error2, outcome } = failure;
+  const asked = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
+  const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
+  const tooLong = attempts < budget.maxAttempts && asked !== void 0 && waitedMs + asked > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(asked)}, more than ${allowed}` : "";
+  return new UserError(
+    `${error2.message.replace(/\.$/, "")}; gave up after ${attempts} ${attempts === 1 ? "attempt" : "attempts"} and ${formatSeconds(waitedMs)} of waiting${tooLong}`,
+    {
+      hint: error2.hint ?? "The failures look temporary (the service or the network to it): run the job again later.",
+      cause: error2
+    }
+  );
+}
+
 // packages/dataverse/src/auth/github-oidc.ts
 async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience) {
   const url = new URL(requestUrl);
@@ -51274,7 +51566,32 @@ async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience)
       headers: { Authorization: `bearer ${requestToken}`, Accept: "application/json" }
     });
   } catch (error2) {
-    throw new UserError(`Could not reach the GitHub OIDC token endpoint at ${url.origin}.`, { cause: error2 });
+    const reason = describeNetworkError(error2);
+    throw new TransientSignInFailure(
+      new UserError(
+        `Could not reach the GitHub OIDC token endpoint at ${withoutSecrets(requestUrl)} (${reason}).`,
+        {
+          cause: error2
+        }
+      ),
+      { kind: "network-error", reachedServer: true },
+      `connection to the GitHub OIDC token endpoint failed (${reason})`
+    );
+  }
+  if (!response.ok) await response.body?.cancel().catch(() => void 0);
+  if (isTransientSignInStatus(response.status)) {
+    throw new TransientSignInFailure(
+      new UserError(
+        `The GitHub OIDC token endpoint at ${withoutSecrets(requestUrl)} answered HTTP ${response.status}.`
+      ),
+      {
+        kind: "response",
+        status: response.status,
+        retryAfter: response.headers.get("retry-after"),
+        transient: true
+      },
+      `the GitHub OIDC token endpoint answered HTTP ${response.status}`
+    );
   }
   if (!response.ok) {
     throw new UserError(`GitHub refused the OIDC ID token request (HTTP ${response.status}).`, {
@@ -51303,8 +51620,28 @@ var HINTS = {
   700027: "The certificate is not registered on the app registration, or the assertion signature does not verify: upload the certificate (public part) to the app registration.",
   500011: "Entra ID does not know this environment URL as a resource: check environment-url and cloud.",
   500014: "The resource service principal is disabled in the tenant.",
-  50049: "The authority host is not known: check cloud and authority-host."
+  50049: "The authority host is not known: check cloud and authority-host.",
+  50196: "Entra ID stopped answering a loop of identical token requests: check that no other job or script asks for tokens in a loop, and run the job again in a few minutes."
 };
+var TRANSIENT_CODES = /* @__PURE__ */ new Set([90033]);
+var FINAL_CODES = /* @__PURE__ */ new Set([50196]);
+var CLIENT_ERRORS = /* @__PURE__ */ new Set([
+  "invalid_request",
+  "invalid_client",
+  "invalid_grant",
+  "unauthorized_client",
+  "unsupported_grant_type",
+  "invalid_scope",
+  "invalid_resource"
+]);
+function isTransientEntraFailure(status, body) {
+  const code2 = entraErrorCode(body);
+  if (code2 !== void 0 && FINAL_CODES.has(code2)) return false;
+  if (body.error === "temporarily_unavailable" || code2 !== void 0 && TRANSIENT_CODES.has(code2))
+    return true;
+  if (body.error !== void 0 && CLIENT_ERRORS.has(body.error)) return false;
+  return isTransientSignInStatus(status);
+}
 function entraErrorCode(body) {
   if (body.error_codes && body.error_codes.length > 0) return body.error_codes[0];
   const match2 = /AADSTS(\d+)/.exec(body.error_description ?? "");
@@ -51312,7 +51649,7 @@ function entraErrorCode(body) {
 }
 function entraError(status, body) {
   const code2 = entraErrorCode(body);
-  const description = (body.error_description ?? "").split(/\r?\n/)[0]?.trim() || `${body.error ?? "error"} (HTTP ${status})`;
+  const description = (body.error_description ?? "").split(/\r?\n/)[0]?.trim() || (body.error ? `${body.error} (HTTP ${status})` : `HTTP ${status}`);
   const hint = code2 !== void 0 ? HINTS[code2] : void 0;
   const trace = body.trace_id ? ` Trace ID: ${body.trace_id}.` : "";
   return new UserError(`Entra ID refused the token request: ${description}${trace}`, hint ? { hint } : {});
@@ -51324,6 +51661,7 @@ function tokenEndpointUrl(authorityHost, tenantId) {
 }
 async function requestClientCredentialsToken(fetchFn, endpoint2, fields) {
   const form = new URLSearchParams({ grant_type: "client_credentials", ...fields });
+  const { origin } = new URL(endpoint2);
   let response;
   try {
     response = await fetchFn(endpoint2, {
@@ -51332,17 +51670,34 @@ async function requestClientCredentialsToken(fetchFn, endpoint2, fields) {
       body: form.toString()
     });
   } catch (error2) {
-    throw new UserError(`Could not reach the Entra ID token endpoint at ${new URL(endpoint2).origin}.`, {
-      hint: "Check cloud and authority-host, and that the runner can reach the login host.",
-      cause: error2
-    });
+    const reason = describeNetworkError(error2);
+    throw new TransientSignInFailure(
+      new UserError(`Could not reach the Entra ID token endpoint at ${origin} (${reason}).`, {
+        hint: "Check cloud and authority-host, and that the runner can reach the login host.",
+        cause: error2
+      }),
+      { kind: "network-error", reachedServer: true },
+      `connection to ${origin} failed (${reason})`
+    );
   }
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw entraError(response.status, body);
-  if (typeof body.access_token !== "string" || body.access_token === "") {
-    throw new UserError(
-      `The token endpoint at ${new URL(endpoint2).origin} answered without an access token.`
+  if (!response.ok) {
+    const error2 = entraError(response.status, body);
+    if (!isTransientEntraFailure(response.status, body)) throw error2;
+    const code2 = entraErrorCode(body);
+    throw new TransientSignInFailure(
+      error2,
+      {
+        kind: "response",
+        status: response.status,
+        retryAfter: response.headers.get("retry-after"),
+        transient: true
+      },
+      `Entra ID answered HTTP ${response.status}${code2 === void 0 ? "" : ` AADSTS${code2}`}`
     );
+  }
+  if (typeof body.access_token !== "string" || body.access_token === "") {
+    throw new UserError(`The token endpoint at ${origin} answered without an access token.`);
   }
   const expiresIn = Number(body.expires_in);
   return {
@@ -51375,11 +51730,19 @@ function createEntraTokenSource(options2) {
     return { client_assertion_type: JWT_BEARER_ASSERTION_TYPE, client_assertion: assertion };
   }
   return new CachedTokenSource(
-    async () => requestClientCredentialsToken(options2.fetch, endpoint2, {
-      client_id: options2.clientId,
-      scope,
-      ...await clientAuthentication()
-    }),
+    ({ retry: retry2 }) => withSignInRetries(
+      async () => requestClientCredentialsToken(options2.fetch, endpoint2, {
+        client_id: options2.clientId,
+        scope,
+        ...await clientAuthentication()
+      }),
+      {
+        clock: options2.clock,
+        budget: options2.retry ?? DEFAULT_RETRY_BUDGET,
+        retry: retry2,
+        ...options2.logger ? { logger: options2.logger } : {}
+      }
+    ),
     options2.clock,
     onSecret
   );
@@ -51427,38 +51790,6 @@ function dataverseError(operation, status, body, environment) {
   const text3 = `${operation} failed: ${serviceMessage || `HTTP ${status}`}${code2 ? ` (Dataverse code ${code2}, HTTP ${status})` : ` (HTTP ${status})`}`;
   const hint = code2 && HINTS2[code2] || (status === 401 ? "Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for." : void 0);
   return new DataverseError(text3, status, code2, hint ? { hint } : {});
-}
-
-// packages/dataverse/src/http/retry-policy.ts
-var DEFAULT_RETRY_BUDGET = {
-  maxAttempts: 8,
-  maxTotalWaitMs: 5 * 6e4,
-  baseDelayMs: 1e3,
-  maxDelayMs: 6e4
-};
-var NOT_YET_ATTEMPTS = 4;
-function parseRetryAfter(value, nowMs) {
-  if (value === null || value.trim() === "") return void 0;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
-}
-function isRetryableStatus(status) {
-  return status === 429 || status >= 500 && status !== 501;
-}
-function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false } = {}) {
-  const notYet = mayNotExistYet && outcome.kind === "response" && outcome.status === 404;
-  if (outcome.kind === "response" && !isRetryableStatus(outcome.status) && !notYet)
-    return { retry: false, reason: "not-retryable" };
-  if (!idempotent && !(outcome.kind === "response" ? outcome.status === 429 : !outcome.reachedServer))
-    return { retry: false, reason: "may-have-been-applied" };
-  if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))
-    return { retry: false, reason: "budget-spent" };
-  const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
-  const told = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
-  const delayMs = told ?? backoff;
-  if (waitedMs + delayMs > budget.maxTotalWaitMs) return { retry: false, reason: "budget-spent" };
-  return { retry: true, delayMs };
 }
 
 // packages/dataverse/src/web-api/dataverse-client.ts
@@ -51698,7 +52029,7 @@ var DataverseHttp = class {
           throw unreachable(request2.operation, url, error2, attempt);
         }
         logger.warning(
-          `${request2.operation}: connection to ${url.origin} failed (${describeNetworkError(error2)}); retrying in ${seconds(decision2.delayMs)}.`
+          `${request2.operation}: connection to ${url.origin} failed (${describeNetworkError(error2)}); retrying in ${formatSeconds(decision2.delayMs)}.`
         );
         waitedMs += decision2.delayMs;
         await clock.sleep(decision2.delayMs);
@@ -51724,7 +52055,7 @@ var DataverseHttp = class {
           throw mayHaveBeenApplied(request2.operation, error2.message, error2);
         if (decision.reason === "budget-spent") {
           throw new DataverseError(
-            `${error2.message}; gave up after ${attempt} attempts and ${seconds(waitedMs)} of waiting`,
+            `${error2.message}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting`,
             error2.status,
             error2.code,
             {
@@ -51736,7 +52067,7 @@ var DataverseHttp = class {
       }
       const code2 = errorBody?.error?.code ? ` ${errorBody.error.code}` : "";
       logger.warning(
-        `${request2.operation}: HTTP ${response.status}${code2}; retrying in ${seconds(decision.delayMs)}.`
+        `${request2.operation}: HTTP ${response.status}${code2}; retrying in ${formatSeconds(decision.delayMs)}.`
       );
       waitedMs += decision.delayMs;
       await clock.sleep(decision.delayMs);
@@ -51786,10 +52117,6 @@ function mayHaveBeenApplied(operation, what, cause) {
 function isTimeout(error2) {
   return error2 instanceof DOMException && (error2.name === "TimeoutError" || error2.name === "AbortError");
 }
-function describeNetworkError(error2) {
-  const cause = error2.cause;
-  return cause?.code ?? cause?.message ?? (error2 instanceof Error ? error2.message : String(error2));
-}
 function unreachable(operation, url, error2, attempts) {
   const reason = describeNetworkError(error2);
   const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? "The host name does not resolve: check environment-url." : "Check environment-url and that the runner can reach it.";
@@ -51797,9 +52124,6 @@ function unreachable(operation, url, error2, attempts) {
     `${operation}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error2 }
   );
-}
-function seconds(ms) {
-  return `${Math.round(ms / 100) / 10} s`;
 }
 
 // packages/dataverse/src/connect.ts
@@ -51834,6 +52158,8 @@ function connectDataverse(settings, ports) {
     fetch: fetchFn,
     clock,
     githubOidcAudience: cloud.tokenExchangeAudience,
+    logger: ports.logger,
+    ...ports.retry ? { retry: ports.retry } : {},
     ...ports.onSecret ? { onSecret: ports.onSecret } : {}
   });
   const http = new DataverseHttp({
@@ -52852,6 +53178,7 @@ var PROBLEM_TEXT = {
   "drive-letter": "starts with a drive letter",
   backslash: "contains a backslash, which is a path separator on Windows",
   "parent-segment": "contains a '..' segment that leaves the target folder",
+  "dot-ending": "ends with '.', the folder itself, where a file name should be",
   "control-character": "contains a control character",
   "windows-character": "contains a character that Windows does not allow in a file name",
   "windows-trailing": "has a file or folder name that ends with a dot or a space, which Windows drops from names",
@@ -52872,6 +53199,23 @@ function describeEntryNameProblem(problem, name) {
 function isWindowsProblem(problem) {
   return problem.startsWith("windows-");
 }
+function entryNameProblemHint(problem) {
+  if (isWindowsProblem(problem))
+    return "Such a file could not be written on Windows, and a folder holding it could not be checked out there.";
+  if (problem === "dot-ending")
+    return "Zip tools disagree on what file it is (unzip and 7-Zip write 'a/_' for 'a/.', tar and .NET 'a'); zip the files again.";
+  return "The archive is unsafe to extract.";
+}
+var WINDOWS_HOSTS = /* @__PURE__ */ new Set([0, 10, 14]);
+function withForwardSlashes(name, host) {
+  return WINDOWS_HOSTS.has(host) ? name.replaceAll("\\", "/") : name;
+}
+function withoutDotFolders(name) {
+  const segments = name.split("/");
+  if (name.startsWith("/") || segments.at(-1) === ".") return name;
+  const kept = segments.filter((segment) => segment !== "" && segment !== ".");
+  return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
+}
 function findEntryNameProblem(name) {
   if (name === "") return "empty";
   if (/[\u0000-\u001f\u007f]/.test(name)) return "control-character";
@@ -52880,6 +53224,7 @@ function findEntryNameProblem(name) {
   if (/^[A-Za-z]:/.test(name)) return "drive-letter";
   const segments = segmentsOf(name);
   if (segments.some((segment) => segment === "..")) return "parent-segment";
+  if (segments.at(-1) === ".") return "dot-ending";
   if (WINDOWS_CHARACTER.test(name)) return "windows-character";
   if (segments.some((segment) => segment !== "." && /[. ]$/.test(segment))) return "windows-trailing";
   if (segments.some((segment) => WINDOWS_DEVICE.test(segment))) return "windows-device";
@@ -52952,6 +53297,89 @@ var EntryIntegrity = class {
   }
 };
 
+// packages/solution/src/zip/entry-paths.ts
+var SAME_PATH_HINT = "Zip tools keep one or the other; zip the files again so that each appears once.";
+var FILE_AND_FOLDER_HINT = "No file system holds a file and a folder of one name; zip the files again without the one that does not belong.";
+var CASE_INSENSITIVE = " on a case-insensitive file system";
+var EntryPaths = class {
+  constructor(archive) {
+    this.archive = archive;
+  }
+  archive;
+  /** Every entry by collision key. */
+  entries = /* @__PURE__ */ new Map();
+  /** The folders that entries need, by collision key, each with the first entry that needs it. */
+  folders = /* @__PURE__ */ new Map();
+  /**
+   * Records an entry, or throws if it clashes with an earlier one. False for a folder entry given
+   * again: every zip tool makes it once, so it is harmless and listed once.
+   */
+  add(names3, isDirectory) {
+    const entry = { ...names3, isDirectory };
+    const key = collisionKey(entry.name);
+    const earlier = this.entries.get(key);
+    if (earlier !== void 0) {
+      if (earlier.isDirectory && isDirectory && earlier.name === entry.name) return false;
+      throw this.clash(entry, earlier);
+    }
+    const needing = isDirectory ? void 0 : this.folders.get(key);
+    if (needing !== void 0)
+      throw this.error(
+        entry,
+        `is a file, but entry '${needing.entry.written}' needs it as a folder${caseOnly(needing.folder, entry.name)}.`,
+        FILE_AND_FOLDER_HINT
+      );
+    const segments = entry.name.replace(/\/$/, "").split("/");
+    for (let end = 1; end < segments.length; end++) {
+      const folder = segments.slice(0, end).join("/");
+      const folderKey = collisionKey(folder);
+      const file = this.entries.get(folderKey);
+      if (file !== void 0 && !file.isDirectory)
+        throw this.error(
+          entry,
+          `needs '${folder}' as a folder, but entry '${file.written}' is a file${caseOnly(folder, file.name)}.`,
+          FILE_AND_FOLDER_HINT
+        );
+      if (!this.folders.has(folderKey)) this.folders.set(folderKey, { folder, entry });
+    }
+    this.entries.set(key, entry);
+    return true;
+  }
+  clash(entry, earlier) {
+    if (entry.isDirectory !== earlier.isDirectory) {
+      const [is, other] = entry.isDirectory ? ["folder", "file"] : ["file", "folder"];
+      const differs = caseOnly(entry.name.replace(/\/$/, ""), earlier.name.replace(/\/$/, ""));
+      return this.error(
+        entry,
+        `is a ${is}, but entry '${earlier.written}' is a ${other} of the same name${differs}.`,
+        FILE_AND_FOLDER_HINT
+      );
+    }
+    if (earlier.written === entry.written) return this.error(entry, "appears twice.", SAME_PATH_HINT);
+    if (earlier.name !== entry.name)
+      return this.error(
+        entry,
+        `has the same name as '${earlier.written}'${CASE_INSENSITIVE}.`,
+        SAME_PATH_HINT
+      );
+    const reasons = [
+      ...[entry, earlier].some((names3) => names3.written !== names3.separated) ? ["'\\' is read as a folder separator"] : [],
+      ...[entry, earlier].some((names3) => names3.separated !== names3.name) ? ["empty and '.' folder names are left out, as zip tools write them"] : []
+    ];
+    return this.error(
+      entry,
+      `has the same name as '${earlier.written}' once ${reasons.join(" and ")}.`,
+      SAME_PATH_HINT
+    );
+  }
+  error(entry, problem, hint) {
+    return new ZipError(this.archive, entry.written, problem, hint);
+  }
+};
+function caseOnly(a, b) {
+  return a === b ? "" : CASE_INSENSITIVE;
+}
+
 // packages/solution/src/zip/local-header.ts
 var LOCAL_HEADER_BYTES = 30;
 var LOCAL_HEADER_SIGNATURE = 67324752;
@@ -53003,13 +53431,14 @@ var UNIX_HOST = 3;
 var FILE_TYPE_MASK = 61440;
 var SYMLINK_TYPE = 40960;
 var ZipReader = class _ZipReader {
-  constructor(zip, raw, entries, displayName, limits, fd2, fileSize) {
+  constructor(zip, raw, checked, displayName, limits, fd2, fileSize) {
     this.zip = zip;
     this.raw = raw;
     this.displayName = displayName;
     this.fd = fd2;
     this.fileSize = fileSize;
-    this.entries = entries;
+    this.entries = checked.entries;
+    this.backslashSeparated = checked.backslashSeparated;
     this.inflated = { bytes: 0, limit: limits.maxTotalBytes };
     this.readAhead = new ReadAheadFile(fd2, READ_AHEAD_BYTES);
   }
@@ -53019,6 +53448,11 @@ var ZipReader = class _ZipReader {
   fd;
   fileSize;
   entries;
+  /**
+   * The names, as the archive writes them, that separate folders with '\' (a zip written on Windows,
+   * e.g. by PowerShell 5.1's Compress-Archive); `entries` has them with '/'.
+   */
+  backslashSeparated;
   inflated;
   readAhead;
   static async open(filePath2, options2 = {}) {
@@ -53035,19 +53469,11 @@ var ZipReader = class _ZipReader {
         );
       }
       const raw = await readCentralDirectory(zip, displayName);
-      const entries = checkEntries(raw, displayName, limits);
+      const checked = checkEntries(raw, displayName, limits);
       const fd2 = await (0, import_node_util4.promisify)(import_node_fs13.open)(filePath2, "r");
       try {
         const { size } = await (0, import_node_util4.promisify)(import_node_fs13.fstat)(fd2);
-        return new _ZipReader(
-          zip,
-          new Map(entries.map((entry, i2) => [entry.name, raw[i2]])),
-          entries,
-          displayName,
-          limits,
-          fd2,
-          size
-        );
+        return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size);
       } catch (error2) {
         (0, import_node_fs13.closeSync)(fd2);
         throw error2;
@@ -53256,7 +53682,7 @@ function readCentralDirectory(zip, displayName) {
     zip.readEntry();
   });
 }
-function entryName(entry) {
+function archiveName(entry) {
   return import_yauzl.default.getFileNameLowLevel(
     entry.generalPurposeBitFlag,
     entry.fileName,
@@ -53264,52 +53690,57 @@ function entryName(entry) {
     true
   );
 }
+function hostOf(entry) {
+  return entry.versionMadeBy >> 8;
+}
 function isSymlink(entry) {
-  return entry.versionMadeBy >> 8 === UNIX_HOST && (entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_TYPE;
+  return hostOf(entry) === UNIX_HOST && (entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_TYPE;
 }
 function checkEntries(raw, archive, limits) {
-  const seen = /* @__PURE__ */ new Map();
+  const paths = new EntryPaths(archive);
+  const checked = { entries: [], raw: /* @__PURE__ */ new Map(), backslashSeparated: [] };
   let declaredTotal = 0;
-  return raw.map((entry) => {
-    const name = entryName(entry);
-    const problem = findEntryNameProblem(name);
+  for (const entry of raw) {
+    const written = archiveName(entry);
+    const separated = withForwardSlashes(written, hostOf(entry));
+    if (separated !== written) checked.backslashSeparated.push(written);
+    const name = withoutDotFolders(separated);
+    const isDirectory = separated.endsWith("/");
+    const isRoot = isDirectory && name === "";
+    const problem = isRoot ? void 0 : findEntryNameProblem(name);
     if (problem)
       throw new ZipError(
         archive,
-        name,
+        written,
         `${describeEntryNameProblem(problem, name)}; it is refused.`,
-        isWindowsProblem(problem) ? "Such a file could not be written on Windows, and a folder holding it could not be checked out there." : "The archive is unsafe to extract."
+        entryNameProblemHint(problem)
+      );
+    if (isDirectory && entry.uncompressedSize > 0)
+      throw new ZipError(
+        archive,
+        written,
+        `ends with '/', so it is a folder, yet it holds ${entry.uncompressedSize} bytes, which zip tools drop.`,
+        "Zip the files again: a file name must not end with /."
       );
     if (isSymlink(entry))
       throw new ZipError(
         archive,
-        name,
+        written,
         "is a symbolic link; links are refused.",
         "Solutions never hold links; the archive is unsafe."
       );
     if (entry.isEncrypted())
       throw new ZipError(
         archive,
-        name,
+        written,
         "is encrypted; encrypted entries are not supported.",
         "Export the solution again without a password."
       );
-    const key = collisionKey(name);
-    const earlier = seen.get(key);
-    if (earlier !== void 0) {
-      throw new ZipError(
-        archive,
-        name,
-        earlier === name ? "appears twice." : `has the same name as '${earlier}' on a case-insensitive file system.`,
-        "An archive with duplicate names is ambiguous; it is refused."
-      );
-    }
-    seen.set(key, name);
-    const isDirectory = name.endsWith("/");
+    if (isRoot || !paths.add({ written, separated, name }, isDirectory)) continue;
     if (entry.uncompressedSize > limits.maxEntryBytes) {
       throw new ZipError(
         archive,
-        name,
+        written,
         `expands to ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryBytes}.`
       );
     }
@@ -53317,7 +53748,7 @@ function checkEntries(raw, archive, limits) {
     if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxCompressionRatio) {
       throw new ZipError(
         archive,
-        name,
+        written,
         `is compressed ${Math.round(ratio)} to 1, past the limit of ${limits.maxCompressionRatio}: a zip bomb.`
       );
     }
@@ -53325,12 +53756,19 @@ function checkEntries(raw, archive, limits) {
     if (declaredTotal > limits.maxTotalBytes) {
       throw new ZipError(
         archive,
-        name,
+        written,
         `brings the expanded size past the limit of ${limits.maxTotalBytes} bytes.`
       );
     }
-    return { name, isDirectory, size: entry.uncompressedSize, compressedSize: entry.compressedSize };
-  });
+    checked.entries.push({
+      name,
+      isDirectory,
+      size: entry.uncompressedSize,
+      compressedSize: entry.compressedSize
+    });
+    checked.raw.set(name, entry);
+  }
+  return checked;
 }
 
 // packages/solution/src/zip/zip-directory.ts
@@ -53952,25 +54390,25 @@ function isRepositoryFile(relativePath) {
 
 // packages/solution/src/solution/solution-errors.ts
 var NotASolutionError = class extends UserError {
-  constructor(archive, names2) {
+  constructor(archive, names3) {
     super(
       `${archive} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
       {
         location: { file: archive },
-        hint: hintFor(names2)
+        hint: hintFor(names3)
       }
     );
   }
 };
-function legacyFlowPackageHint(names2) {
-  if (names2.includes("manifest.json") && names2.some((name) => name.startsWith("Microsoft.Flow/")))
+function legacyFlowPackageHint(names3) {
+  if (names3.includes("manifest.json") && names3.some((name) => name.startsWith("Microsoft.Flow/")))
     return "It is a legacy Power Automate flow package (Export > Package (.zip)); export the flow inside a solution instead.";
   return void 0;
 }
-function hintFor(names2) {
-  const legacy = legacyFlowPackageHint(names2);
+function hintFor(names3) {
+  const legacy = legacyFlowPackageHint(names3);
   if (legacy) return legacy;
-  if (names2.some((name) => name.startsWith("PkgAssets/"))) {
+  if (names3.some((name) => name.startsWith("PkgAssets/"))) {
     return "It is a Package Deployer package; unpack the solution zips inside PkgAssets/ instead.";
   }
   return "Export the solution from Power Apps (Solutions > Export) or with the export-solution action.";
@@ -55001,10 +55439,10 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 var import_node_fs24 = require("node:fs");
 var import_node_path32 = __toESM(require("node:path"), 1);
 async function readRepositoryConnector(folder, prefix) {
-  const names2 = await import_node_fs24.promises.readdir(folder).catch(() => {
+  const names3 = await import_node_fs24.promises.readdir(folder).catch(() => {
     throw new UserError(`${folder} is not a folder.`);
   });
-  const find = (name2) => names2.find((entry) => entry.toLowerCase() === name2.toLowerCase());
+  const find = (name2) => names3.find((entry) => entry.toLowerCase() === name2.toLowerCase());
   const read2 = async (name2, required) => {
     const actual = find(name2);
     if (!actual) {
@@ -55288,6 +55726,22 @@ var import_node_fs26 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
 var import_node_path34 = __toESM(require("node:path"), 1);
 
+// packages/solution/src/certification/backslash-warning.ts
+var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
+var REMEDY = {
+  package: "Build the package with 'connector-alm package build', or zip it with PowerShell 7's Compress-Archive, which writes '/'.",
+  solution: "Use the solution zip that Power Apps exported, or zip the solution with 'connector-alm pack' or PowerShell 7's Compress-Archive, which write '/'."
+};
+function backslashWarning(reader, label, kind) {
+  const [example] = reader.backslashSeparated;
+  if (example === void 0) return void 0;
+  return {
+    ruleId: "PKG-ZIP-BACKSLASH",
+    message: `'${label}' separates folders with '\\' in its entry names, as PowerShell 5.1's Compress-Archive writes them (e.g. '${example}').`,
+    hint: `${ELSEWHERE} ${REMEDY[kind]}`
+  };
+}
+
 // packages/solution/src/certification/classify-solution.ts
 var REQUIRED = ["[Content_Types].xml", "customizations.xml", "solution.xml"];
 function firstElement(node, name) {
@@ -55341,7 +55795,7 @@ async function classifySolution(reader, where2, pluginMode) {
   const hasConnector = hasNonEmpty(root, "Connector");
   const hasWorkflows = hasNonEmpty(root, "Workflows");
   const hasPlugin = pluginMode && hasNonEmpty(root, "aicopilot_aiplugin");
-  const lacks = (names2) => names2.filter(
+  const lacks = (names3) => names3.filter(
     (name) => !reader.entries.some((other) => other.name.toLowerCase().startsWith(`${name.toLowerCase()}/`))
   );
   const connectorLacks = hasConnector ? lacks(["Connector"]) : [];
@@ -55372,12 +55826,12 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/check-package.ts
-function names(entries, prefix = "") {
+function names2(entries, prefix = "") {
   return entries.map((entry) => entry.name.slice(prefix.length)).join(", ");
 }
-function topFolders(names2) {
+function topFolders(names3) {
   const folders = /* @__PURE__ */ new Map();
-  for (const name of names2) {
+  for (const name of names3) {
     if (!name.includes("/")) continue;
     const folder = name.slice(0, name.indexOf("/"));
     if (!folders.has(folder.toLowerCase())) folders.set(folder.toLowerCase(), folder);
@@ -55385,8 +55839,8 @@ function topFolders(names2) {
   return [...folders.values()];
 }
 async function checkCertificationPackage(zipPath, options2 = {}) {
-  const findings = [];
-  const solutions = [];
+  const report2 = { findings: [], warnings: [], solutions: [] };
+  const { findings } = report2;
   const outerName = import_node_path34.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
@@ -55396,6 +55850,7 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
     });
   }
   const outer = await ZipReader.open(zipPath, { displayName: outerName, limits: options2.limits });
+  warnIf(report2, backslashWarning(outer, outerName, "package"));
   let scratch;
   try {
     scratch = await import_node_fs26.promises.mkdtemp(import_node_path34.default.join(import_node_os4.default.tmpdir(), "connector-alm-package-"));
@@ -55414,10 +55869,10 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
       const missing = markdown2.length === 0 && packages.length === 0 ? "The intro.md file and package zip file are missing." : markdown2.length === 0 ? "The intro.md file is missing." : packages.length === 0 ? "The package zip file is missing." : void 0;
       const problems = missing ? [missing, "Please add the required file(s)."] : [];
       if (markdown2.length > 1)
-        problems.push(`There are ${markdown2.length} .md files (${names(markdown2)}); keep only intro.md.`);
+        problems.push(`There are ${markdown2.length} .md files (${names2(markdown2)}); keep only intro.md.`);
       if (packages.length > 1)
         problems.push(
-          `There are ${packages.length} .zip files (${names(packages)}); keep only the package zip file.`
+          `There are ${packages.length} .zip files (${names2(packages)}); keep only the package zip file.`
         );
       findings.push({
         ruleId: "PKG-L1-FILES",
@@ -55425,15 +55880,18 @@ async function checkCertificationPackage(zipPath, options2 = {}) {
         hint: problems.join(" ")
       });
     }
-    if (packages.length === 1)
-      await checkPackageZip(outer, packages[0].name, scratch, options2, findings, solutions);
+    if (packages.length === 1) await checkPackageZip(outer, packages[0].name, scratch, options2, report2);
   } finally {
     outer.close();
     if (scratch !== void 0) await import_node_fs26.promises.rm(scratch, { recursive: true, force: true });
   }
-  return { ok: findings.length === 0, findings, solutions };
+  return { ok: findings.length === 0, ...report2 };
 }
-async function checkPackageZip(outer, name, scratch, options2, findings, solutions) {
+function warnIf(report2, warning) {
+  if (warning) report2.warnings.push(warning);
+}
+async function checkPackageZip(outer, name, scratch, options2, report2) {
+  const { findings, solutions } = report2;
   const inner = await openNested(outer, outer.find(name), import_node_path34.default.join(scratch, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
@@ -55441,6 +55899,7 @@ async function checkPackageZip(outer, name, scratch, options2, findings, solutio
     findings
   });
   if (!inner) return;
+  warnIf(report2, backslashWarning(inner, name, "package"));
   try {
     const folders = topFolders(inner.entries.map((entry) => entry.name));
     if (folders.length !== 1) {
@@ -55478,7 +55937,7 @@ async function checkPackageZip(outer, name, scratch, options2, findings, solutio
       return;
     }
     if (zips.length !== wanted) {
-      const found = `(${names(zips, `${assets}/`)})`;
+      const found = `(${names2(zips, `${assets}/`)})`;
       const kinds = options2.plugin ? "connector, flow and AIplugin" : "connector and flow";
       findings.push({
         ruleId: "PKG-L3-ZIPCOUNT",
@@ -55487,14 +55946,16 @@ async function checkPackageZip(outer, name, scratch, options2, findings, solutio
       });
     }
     for (const [index, entry] of zips.entries()) {
+      const label = `${name}/${entry.name}`;
       const reader = await openNested(inner, entry, import_node_path34.default.join(scratch, `solution-${index}.zip`), {
-        label: `${name}/${entry.name}`,
+        label,
         options: options2,
         findings
       });
       let kind = "other";
       try {
         if (reader) {
+          warnIf(report2, backslashWarning(reader, label, "solution"));
           const result = await classifySolution(
             reader,
             { zip: entry.name.slice(assets.length + 1), folder: where2 },
@@ -55576,9 +56037,9 @@ async function buildCertificationPackage(out, options2) {
     options2.flowSolution,
     ...options2.pluginSolution ? [options2.pluginSolution] : []
   ];
-  const names2 = solutions.map((file) => import_node_path35.default.basename(file));
-  if (new Set(names2.map((n) => n.toLowerCase())).size !== names2.length)
-    throw new UserError(`The solution zips must have different file names; got ${names2.join(", ")}.`);
+  const names3 = solutions.map((file) => import_node_path35.default.basename(file));
+  if (new Set(names3.map((n) => n.toLowerCase())).size !== names3.length)
+    throw new UserError(`The solution zips must have different file names; got ${names3.join(", ")}.`);
   if (!/\.zip$/i.test(out)) throw new UsageError(`The package '${out}' must end in .zip.`);
   const existing = await import_node_fs27.promises.stat(out).catch(() => void 0);
   if (existing?.isDirectory())
@@ -55598,8 +56059,8 @@ async function buildCertificationPackage(out, options2) {
   const candidate = `${temporarySibling(out)}.zip`;
   try {
     await writeZipAtomically(inner, [
-      { name: "PkgAssets/ImportConfig.xml", data: Buffer.from(importConfig(names2)) },
-      ...solutions.map((file, i2) => ({ name: `PkgAssets/${names2[i2]}`, file }))
+      { name: "PkgAssets/ImportConfig.xml", data: Buffer.from(importConfig(names3)) },
+      ...solutions.map((file, i2) => ({ name: `PkgAssets/${names3[i2]}`, file }))
     ]);
     await writeZipAtomically(candidate, [
       { name: "intro.md", file: options2.intro },
@@ -56224,9 +56685,10 @@ var FaultSwitches = class {
   hideNextJob(reads) {
     this.hiddenJobs.push(reads);
   }
-  /** The next `times` token requests to the login host get this fault. */
+  /** The next `times` requests to the login host's token endpoint (or the given one) get this fault. */
   injectLogin(fault, options2 = {}) {
-    for (let i2 = 0; i2 < (options2.times ?? 1); i2++) this.loginFaults.push(fault);
+    const endpoint2 = options2.endpoint ?? "token";
+    for (let i2 = 0; i2 < (options2.times ?? 1); i2++) this.loginFaults.push({ fault, endpoint: endpoint2 });
   }
   clear() {
     this.loginFaults = [];
@@ -56253,8 +56715,10 @@ var FaultSwitches = class {
   takeHiddenReads() {
     return this.hiddenJobs.shift() ?? 0;
   }
-  takeLoginFault() {
-    return this.loginFaults.shift();
+  /** The next fault armed for this endpoint of the login host, if any; consumes it. */
+  takeLoginFault(endpoint2) {
+    const index = this.loginFaults.findIndex((armed) => armed.endpoint === endpoint2);
+    return index < 0 ? void 0 : this.loginFaults.splice(index, 1)[0].fault;
   }
 };
 
@@ -56893,6 +57357,38 @@ var missingParameter = (name) => new EntraFailure(
   `The request body must contain the following parameter: '${name}'.`
 );
 
+// packages/dataverse/src/local-server/login-faults.ts
+function answerLoginFault(fault, request2, response, now) {
+  if (fault.kind === "drop-connection") {
+    request2.socket.destroy();
+    return;
+  }
+  if (fault.kind === "unavailable") {
+    const failure = new EntraFailure(
+      503,
+      "temporarily_unavailable",
+      90033,
+      "A transient error has occurred. Please try again."
+    );
+    sendJson(response, failure.status, failure.body(now));
+    return;
+  }
+  if (fault.kind === "throttle") {
+    sendText(response, 429, "Too Many Requests", { "Retry-After": fault.retryAfter ?? "60" });
+    return;
+  }
+  if (typeof fault.body === "object") sendJson(response, fault.status, fault.body, fault.headers);
+  else sendText(response, fault.status, fault.body ?? "", fault.headers);
+}
+function sendText(response, status, text3, headers = {}) {
+  response.writeHead(status, {
+    "Content-Type": "text/plain; charset=utf-8",
+    "Content-Length": Buffer.byteLength(text3),
+    ...headers
+  });
+  response.end(text3);
+}
+
 // packages/dataverse/src/local-server/token-endpoint.ts
 var import_node_crypto14 = require("node:crypto");
 var JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -57037,10 +57533,10 @@ async function checkFederatedAssertion(assertion, claims, app, context) {
   const sameIssuer = credentials.filter((credential) => credential.issuer === claims.iss);
   const sameSubject = sameIssuer.filter((credential) => credential.subject === claims.sub);
   if (sameSubject.length === 0) {
-    const caseOnly = sameIssuer.some(
+    const caseOnly2 = sameIssuer.some(
       (credential) => credential.subject.toLowerCase() === String(claims.sub).toLowerCase()
     );
-    if (caseOnly) {
+    if (caseOnly2) {
       throw new EntraFailure(
         400,
         "invalid_client",
@@ -57114,19 +57610,9 @@ var LoginService = class {
   }
   async token(request2, response, tenant) {
     const now = this.options.now();
-    const fault = this.options.faults?.takeLoginFault();
-    if (fault?.kind === "drop-connection") {
-      request2.socket.destroy();
-      return;
-    }
+    const fault = this.options.faults?.takeLoginFault("token");
+    if (fault) return answerLoginFault(fault, request2, response, new Date(now));
     try {
-      if (fault?.kind === "unavailable")
-        throw new EntraFailure(
-          503,
-          "temporarily_unavailable",
-          90033,
-          "A transient error has occurred. Please try again."
-        );
       const type = String(request2.headers["content-type"] ?? "");
       const raw = (await readBody(request2, 1024 * 1024)).toString("utf8");
       if (!/^application\/x-www-form-urlencoded\b/i.test(type)) {
@@ -57185,6 +57671,8 @@ var LoginService = class {
   }
   /** GitHub's shape: `{"count":…,"value":"<jwt>"}`, authorised by the runner's request token. */
   async githubIdToken(request2, response, url) {
+    const fault = this.options.faults?.takeLoginFault("github-id-token");
+    if (fault) return answerLoginFault(fault, request2, response, new Date(this.options.now()));
     const token = /^bearer (.+)$/i.exec(request2.headers.authorization ?? "")?.[1];
     if (token !== this.options.githubRequestToken) {
       sendJson(response, 401, {
@@ -57801,11 +58289,11 @@ function merge2(defaults, route, options2) {
 }
 function addQueryParameters(url, parameters) {
   const separator = /\?/.test(url) ? "&" : "?";
-  const names2 = Object.keys(parameters);
-  if (names2.length === 0) {
+  const names3 = Object.keys(parameters);
+  if (names3.length === 0) {
     return url;
   }
-  return url + separator + names2.map((name) => {
+  return url + separator + names3.map((name) => {
     if (name === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -62931,20 +63419,21 @@ function registerPackageCommand(program2, context) {
 }
 function report(context, result, format3, summary) {
   const { io } = context;
+  const line = (level, finding) => `${level} ${finding.ruleId}: ${printable(`${finding.message}${finding.hint ? ` ${finding.hint}` : ""}`)}
+`;
   if (format3 === "json") io.stdout.write(`${JSON.stringify(result, null, 2)}
 `);
-  else if (result.ok) io.stdout.write(`${summary.success}
-`);
   else {
-    for (const finding of result.findings)
+    for (const warning of result.warnings) io.stdout.write(line("warning", warning));
+    if (result.ok) io.stdout.write(`${summary.success}
+`);
+    else {
+      for (const finding of result.findings) io.stdout.write(line("error", finding));
       io.stdout.write(
-        `error ${finding.ruleId}: ${printable(`${finding.message}${finding.hint ? ` ${finding.hint}` : ""}`)}
+        `${summary.failure} See https://learn.microsoft.com/connectors/custom-connectors/certification-submission
 `
       );
-    io.stdout.write(
-      `${summary.failure} See https://learn.microsoft.com/connectors/custom-connectors/certification-submission
-`
-    );
+    }
   }
   context.setExit(result.ok ? ExitCode.Success : ExitCode.Failure);
 }

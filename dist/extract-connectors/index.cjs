@@ -40639,6 +40639,7 @@ var PROBLEM_TEXT = {
   "drive-letter": "starts with a drive letter",
   backslash: "contains a backslash, which is a path separator on Windows",
   "parent-segment": "contains a '..' segment that leaves the target folder",
+  "dot-ending": "ends with '.', the folder itself, where a file name should be",
   "control-character": "contains a control character",
   "windows-character": "contains a character that Windows does not allow in a file name",
   "windows-trailing": "has a file or folder name that ends with a dot or a space, which Windows drops from names",
@@ -40659,6 +40660,23 @@ function describeEntryNameProblem(problem, name) {
 function isWindowsProblem(problem) {
   return problem.startsWith("windows-");
 }
+function entryNameProblemHint(problem) {
+  if (isWindowsProblem(problem))
+    return "Such a file could not be written on Windows, and a folder holding it could not be checked out there.";
+  if (problem === "dot-ending")
+    return "Zip tools disagree on what file it is (unzip and 7-Zip write 'a/_' for 'a/.', tar and .NET 'a'); zip the files again.";
+  return "The archive is unsafe to extract.";
+}
+var WINDOWS_HOSTS = /* @__PURE__ */ new Set([0, 10, 14]);
+function withForwardSlashes(name, host) {
+  return WINDOWS_HOSTS.has(host) ? name.replaceAll("\\", "/") : name;
+}
+function withoutDotFolders(name) {
+  const segments = name.split("/");
+  if (name.startsWith("/") || segments.at(-1) === ".") return name;
+  const kept = segments.filter((segment) => segment !== "" && segment !== ".");
+  return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
+}
 function findEntryNameProblem(name) {
   if (name === "") return "empty";
   if (/[\u0000-\u001f\u007f]/.test(name)) return "control-character";
@@ -40667,6 +40685,7 @@ function findEntryNameProblem(name) {
   if (/^[A-Za-z]:/.test(name)) return "drive-letter";
   const segments = segmentsOf(name);
   if (segments.some((segment) => segment === "..")) return "parent-segment";
+  if (segments.at(-1) === ".") return "dot-ending";
   if (WINDOWS_CHARACTER.test(name)) return "windows-character";
   if (segments.some((segment) => segment !== "." && /[. ]$/.test(segment))) return "windows-trailing";
   if (segments.some((segment) => WINDOWS_DEVICE.test(segment))) return "windows-device";
@@ -40739,6 +40758,89 @@ var EntryIntegrity = class {
   }
 };
 
+// packages/solution/src/zip/entry-paths.ts
+var SAME_PATH_HINT = "Zip tools keep one or the other; zip the files again so that each appears once.";
+var FILE_AND_FOLDER_HINT = "No file system holds a file and a folder of one name; zip the files again without the one that does not belong.";
+var CASE_INSENSITIVE = " on a case-insensitive file system";
+var EntryPaths = class {
+  constructor(archive) {
+    this.archive = archive;
+  }
+  archive;
+  /** Every entry by collision key. */
+  entries = /* @__PURE__ */ new Map();
+  /** The folders that entries need, by collision key, each with the first entry that needs it. */
+  folders = /* @__PURE__ */ new Map();
+  /**
+   * Records an entry, or throws if it clashes with an earlier one. False for a folder entry given
+   * again: every zip tool makes it once, so it is harmless and listed once.
+   */
+  add(names, isDirectory2) {
+    const entry = { ...names, isDirectory: isDirectory2 };
+    const key = collisionKey(entry.name);
+    const earlier = this.entries.get(key);
+    if (earlier !== void 0) {
+      if (earlier.isDirectory && isDirectory2 && earlier.name === entry.name) return false;
+      throw this.clash(entry, earlier);
+    }
+    const needing = isDirectory2 ? void 0 : this.folders.get(key);
+    if (needing !== void 0)
+      throw this.error(
+        entry,
+        `is a file, but entry '${needing.entry.written}' needs it as a folder${caseOnly(needing.folder, entry.name)}.`,
+        FILE_AND_FOLDER_HINT
+      );
+    const segments = entry.name.replace(/\/$/, "").split("/");
+    for (let end = 1; end < segments.length; end++) {
+      const folder = segments.slice(0, end).join("/");
+      const folderKey = collisionKey(folder);
+      const file = this.entries.get(folderKey);
+      if (file !== void 0 && !file.isDirectory)
+        throw this.error(
+          entry,
+          `needs '${folder}' as a folder, but entry '${file.written}' is a file${caseOnly(folder, file.name)}.`,
+          FILE_AND_FOLDER_HINT
+        );
+      if (!this.folders.has(folderKey)) this.folders.set(folderKey, { folder, entry });
+    }
+    this.entries.set(key, entry);
+    return true;
+  }
+  clash(entry, earlier) {
+    if (entry.isDirectory !== earlier.isDirectory) {
+      const [is, other] = entry.isDirectory ? ["folder", "file"] : ["file", "folder"];
+      const differs = caseOnly(entry.name.replace(/\/$/, ""), earlier.name.replace(/\/$/, ""));
+      return this.error(
+        entry,
+        `is a ${is}, but entry '${earlier.written}' is a ${other} of the same name${differs}.`,
+        FILE_AND_FOLDER_HINT
+      );
+    }
+    if (earlier.written === entry.written) return this.error(entry, "appears twice.", SAME_PATH_HINT);
+    if (earlier.name !== entry.name)
+      return this.error(
+        entry,
+        `has the same name as '${earlier.written}'${CASE_INSENSITIVE}.`,
+        SAME_PATH_HINT
+      );
+    const reasons = [
+      ...[entry, earlier].some((names) => names.written !== names.separated) ? ["'\\' is read as a folder separator"] : [],
+      ...[entry, earlier].some((names) => names.separated !== names.name) ? ["empty and '.' folder names are left out, as zip tools write them"] : []
+    ];
+    return this.error(
+      entry,
+      `has the same name as '${earlier.written}' once ${reasons.join(" and ")}.`,
+      SAME_PATH_HINT
+    );
+  }
+  error(entry, problem, hint) {
+    return new ZipError(this.archive, entry.written, problem, hint);
+  }
+};
+function caseOnly(a, b) {
+  return a === b ? "" : CASE_INSENSITIVE;
+}
+
 // packages/solution/src/zip/local-header.ts
 var LOCAL_HEADER_BYTES = 30;
 var LOCAL_HEADER_SIGNATURE = 67324752;
@@ -40790,13 +40892,14 @@ var UNIX_HOST = 3;
 var FILE_TYPE_MASK = 61440;
 var SYMLINK_TYPE = 40960;
 var ZipReader = class _ZipReader {
-  constructor(zip, raw, entries, displayName, limits, fd, fileSize) {
+  constructor(zip, raw, checked, displayName, limits, fd, fileSize) {
     this.zip = zip;
     this.raw = raw;
     this.displayName = displayName;
     this.fd = fd;
     this.fileSize = fileSize;
-    this.entries = entries;
+    this.entries = checked.entries;
+    this.backslashSeparated = checked.backslashSeparated;
     this.inflated = { bytes: 0, limit: limits.maxTotalBytes };
     this.readAhead = new ReadAheadFile(fd, READ_AHEAD_BYTES);
   }
@@ -40806,6 +40909,11 @@ var ZipReader = class _ZipReader {
   fd;
   fileSize;
   entries;
+  /**
+   * The names, as the archive writes them, that separate folders with '\' (a zip written on Windows,
+   * e.g. by PowerShell 5.1's Compress-Archive); `entries` has them with '/'.
+   */
+  backslashSeparated;
   inflated;
   readAhead;
   static async open(filePath, options2 = {}) {
@@ -40822,19 +40930,11 @@ var ZipReader = class _ZipReader {
         );
       }
       const raw = await readCentralDirectory(zip, displayName);
-      const entries = checkEntries(raw, displayName, limits);
+      const checked = checkEntries(raw, displayName, limits);
       const fd = await (0, import_node_util2.promisify)(import_node_fs2.open)(filePath, "r");
       try {
         const { size } = await (0, import_node_util2.promisify)(import_node_fs2.fstat)(fd);
-        return new _ZipReader(
-          zip,
-          new Map(entries.map((entry, i) => [entry.name, raw[i]])),
-          entries,
-          displayName,
-          limits,
-          fd,
-          size
-        );
+        return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size);
       } catch (error3) {
         (0, import_node_fs2.closeSync)(fd);
         throw error3;
@@ -41043,7 +41143,7 @@ function readCentralDirectory(zip, displayName) {
     zip.readEntry();
   });
 }
-function entryName(entry) {
+function archiveName(entry) {
   return import_yauzl.default.getFileNameLowLevel(
     entry.generalPurposeBitFlag,
     entry.fileName,
@@ -41051,52 +41151,57 @@ function entryName(entry) {
     true
   );
 }
+function hostOf(entry) {
+  return entry.versionMadeBy >> 8;
+}
 function isSymlink(entry) {
-  return entry.versionMadeBy >> 8 === UNIX_HOST && (entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_TYPE;
+  return hostOf(entry) === UNIX_HOST && (entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_TYPE;
 }
 function checkEntries(raw, archive, limits) {
-  const seen = /* @__PURE__ */ new Map();
+  const paths = new EntryPaths(archive);
+  const checked = { entries: [], raw: /* @__PURE__ */ new Map(), backslashSeparated: [] };
   let declaredTotal = 0;
-  return raw.map((entry) => {
-    const name = entryName(entry);
-    const problem = findEntryNameProblem(name);
+  for (const entry of raw) {
+    const written = archiveName(entry);
+    const separated = withForwardSlashes(written, hostOf(entry));
+    if (separated !== written) checked.backslashSeparated.push(written);
+    const name = withoutDotFolders(separated);
+    const isDirectory2 = separated.endsWith("/");
+    const isRoot = isDirectory2 && name === "";
+    const problem = isRoot ? void 0 : findEntryNameProblem(name);
     if (problem)
       throw new ZipError(
         archive,
-        name,
+        written,
         `${describeEntryNameProblem(problem, name)}; it is refused.`,
-        isWindowsProblem(problem) ? "Such a file could not be written on Windows, and a folder holding it could not be checked out there." : "The archive is unsafe to extract."
+        entryNameProblemHint(problem)
+      );
+    if (isDirectory2 && entry.uncompressedSize > 0)
+      throw new ZipError(
+        archive,
+        written,
+        `ends with '/', so it is a folder, yet it holds ${entry.uncompressedSize} bytes, which zip tools drop.`,
+        "Zip the files again: a file name must not end with /."
       );
     if (isSymlink(entry))
       throw new ZipError(
         archive,
-        name,
+        written,
         "is a symbolic link; links are refused.",
         "Solutions never hold links; the archive is unsafe."
       );
     if (entry.isEncrypted())
       throw new ZipError(
         archive,
-        name,
+        written,
         "is encrypted; encrypted entries are not supported.",
         "Export the solution again without a password."
       );
-    const key = collisionKey(name);
-    const earlier = seen.get(key);
-    if (earlier !== void 0) {
-      throw new ZipError(
-        archive,
-        name,
-        earlier === name ? "appears twice." : `has the same name as '${earlier}' on a case-insensitive file system.`,
-        "An archive with duplicate names is ambiguous; it is refused."
-      );
-    }
-    seen.set(key, name);
-    const isDirectory2 = name.endsWith("/");
+    if (isRoot || !paths.add({ written, separated, name }, isDirectory2)) continue;
     if (entry.uncompressedSize > limits.maxEntryBytes) {
       throw new ZipError(
         archive,
-        name,
+        written,
         `expands to ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryBytes}.`
       );
     }
@@ -41104,7 +41209,7 @@ function checkEntries(raw, archive, limits) {
     if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxCompressionRatio) {
       throw new ZipError(
         archive,
-        name,
+        written,
         `is compressed ${Math.round(ratio)} to 1, past the limit of ${limits.maxCompressionRatio}: a zip bomb.`
       );
     }
@@ -41112,12 +41217,19 @@ function checkEntries(raw, archive, limits) {
     if (declaredTotal > limits.maxTotalBytes) {
       throw new ZipError(
         archive,
-        name,
+        written,
         `brings the expanded size past the limit of ${limits.maxTotalBytes} bytes.`
       );
     }
-    return { name, isDirectory: isDirectory2, size: entry.uncompressedSize, compressedSize: entry.compressedSize };
-  });
+    checked.entries.push({
+      name,
+      isDirectory: isDirectory2,
+      size: entry.uncompressedSize,
+      compressedSize: entry.compressedSize
+    });
+    checked.raw.set(name, entry);
+  }
+  return checked;
 }
 
 // packages/solution/src/zip/zip-directory.ts
@@ -57440,12 +57552,18 @@ var CHANGE_RULES = {
     "The list of enum values has been removed from the output field.",
     "Microsoft change validator (PR #1381)"
   ),
+  /**
+   * Decided from what users sign in with: apiProperties.json connectionParameters and
+   * connectionParameterSets, the swagger's securityDefinitions only when apiProperties has none
+   * (auth-diff.ts). A stale securityDefinitions, a new parameter set or removed authentication
+   * leaves existing connections working and is not reported.
+   */
   authType: rule(
     "BRK-AUTH-TYPE",
     "breaking",
     "error",
-    "The authentication type has been changed. Changing the authentication type of a connector in an update isn't allowed.",
-    "Microsoft docs, certification-updates"
+    "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
+    "Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions"
   ),
   optionalToRequired: rule(
     "BRK-OPTIONAL-TO-REQUIRED",

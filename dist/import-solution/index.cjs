@@ -40778,7 +40778,8 @@ var CachedTokenSource = class {
   }
   async refresh() {
     const issuedAt = this.clock.now();
-    const response = await this.acquire();
+    const inHand = this.cached !== void 0 && issuedAt < this.cached.expiresAtMs;
+    const response = await this.acquire({ retry: !inHand });
     this.onSecret(response.accessToken);
     const lifetimeMs = response.expiresInSeconds * 1e3;
     this.cached = {
@@ -40789,6 +40790,41 @@ var CachedTokenSource = class {
     return response.accessToken;
   }
 };
+
+// packages/dataverse/src/http/retry-policy.ts
+var DEFAULT_RETRY_BUDGET = {
+  maxAttempts: 8,
+  maxTotalWaitMs: 5 * 6e4,
+  baseDelayMs: 1e3,
+  maxDelayMs: 6e4
+};
+var NOT_YET_ATTEMPTS = 4;
+function parseRetryAfter(value, nowMs) {
+  if (value === null || value.trim() === "") return void 0;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
+}
+function isRetryableStatus(status) {
+  return status === 429 || status >= 500 && status !== 501;
+}
+function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false } = {}) {
+  const notYet = mayNotExistYet && outcome.kind === "response" && outcome.status === 404;
+  if (outcome.kind === "response" && !(outcome.transient ?? isRetryableStatus(outcome.status)) && !notYet)
+    return { retry: false, reason: "not-retryable" };
+  if (!idempotent && !(outcome.kind === "response" ? outcome.status === 429 : !outcome.reachedServer))
+    return { retry: false, reason: "may-have-been-applied" };
+  if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))
+    return { retry: false, reason: "budget-spent" };
+  const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
+  const told = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
+  const delayMs = told ?? backoff;
+  if (waitedMs + delayMs > budget.maxTotalWaitMs) return { retry: false, reason: "budget-spent" };
+  return { retry: true, delayMs };
+}
+function formatSeconds(ms) {
+  return `${Math.round(ms / 100) / 10} s`;
+}
 
 // packages/dataverse/src/auth/certificate-assertion.ts
 var import_node_crypto2 = require("node:crypto");
@@ -41318,6 +41354,58 @@ function loadPrivateKey(pem, passphrase) {
   }
 }
 
+// packages/dataverse/src/http/network-error.ts
+function describeNetworkError(error3) {
+  const cause = error3.cause;
+  return cause?.code ?? cause?.message ?? (error3 instanceof Error ? error3.message : String(error3));
+}
+
+// packages/dataverse/src/auth/sign-in-retry.ts
+var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
+function isTransientSignInStatus(status) {
+  return TRANSIENT_STATUSES.has(status);
+}
+var TransientSignInFailure = class extends Error {
+  constructor(error3, outcome, summary2) {
+    super(error3.message);
+    this.error = error3;
+    this.outcome = outcome;
+    this.summary = summary2;
+  }
+  error;
+  outcome;
+  summary;
+};
+async function withSignInRetries(attemptOnce, { clock, budget, logger, retry }) {
+  let waitedMs = 0;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptOnce();
+    } catch (failure) {
+      if (!(failure instanceof TransientSignInFailure)) throw failure;
+      if (!retry) throw failure.error;
+      const decision = decideRetry(failure.outcome, attempt, waitedMs, budget, clock.now());
+      if (!decision.retry) throw gaveUp(failure, attempt, waitedMs, budget, clock.now());
+      logger?.warning(`Sign-in: ${failure.summary}; retrying in ${formatSeconds(decision.delayMs)}.`);
+      waitedMs += decision.delayMs;
+      await clock.sleep(decision.delayMs);
+    }
+  }
+}
+function gaveUp(failure, attempts, waitedMs, budget, nowMs) {
+  const { error: error3, outcome } = failure;
+  const asked = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
+  const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
+  const tooLong = attempts < budget.maxAttempts && asked !== void 0 && waitedMs + asked > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(asked)}, more than ${allowed}` : "";
+  return new UserError(
+    `${error3.message.replace(/\.$/, "")}; gave up after ${attempts} ${attempts === 1 ? "attempt" : "attempts"} and ${formatSeconds(waitedMs)} of waiting${tooLong}`,
+    {
+      hint: error3.hint ?? "The failures look temporary (the service or the network to it): run the job again later.",
+      cause: error3
+    }
+  );
+}
+
 // packages/dataverse/src/auth/github-oidc.ts
 async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience) {
   const url = new URL(requestUrl);
@@ -41328,7 +41416,32 @@ async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience)
       headers: { Authorization: `bearer ${requestToken}`, Accept: "application/json" }
     });
   } catch (error3) {
-    throw new UserError(`Could not reach the GitHub OIDC token endpoint at ${url.origin}.`, { cause: error3 });
+    const reason = describeNetworkError(error3);
+    throw new TransientSignInFailure(
+      new UserError(
+        `Could not reach the GitHub OIDC token endpoint at ${withoutSecrets(requestUrl)} (${reason}).`,
+        {
+          cause: error3
+        }
+      ),
+      { kind: "network-error", reachedServer: true },
+      `connection to the GitHub OIDC token endpoint failed (${reason})`
+    );
+  }
+  if (!response.ok) await response.body?.cancel().catch(() => void 0);
+  if (isTransientSignInStatus(response.status)) {
+    throw new TransientSignInFailure(
+      new UserError(
+        `The GitHub OIDC token endpoint at ${withoutSecrets(requestUrl)} answered HTTP ${response.status}.`
+      ),
+      {
+        kind: "response",
+        status: response.status,
+        retryAfter: response.headers.get("retry-after"),
+        transient: true
+      },
+      `the GitHub OIDC token endpoint answered HTTP ${response.status}`
+    );
   }
   if (!response.ok) {
     throw new UserError(`GitHub refused the OIDC ID token request (HTTP ${response.status}).`, {
@@ -41357,8 +41470,28 @@ var HINTS = {
   700027: "The certificate is not registered on the app registration, or the assertion signature does not verify: upload the certificate (public part) to the app registration.",
   500011: "Entra ID does not know this environment URL as a resource: check environment-url and cloud.",
   500014: "The resource service principal is disabled in the tenant.",
-  50049: "The authority host is not known: check cloud and authority-host."
+  50049: "The authority host is not known: check cloud and authority-host.",
+  50196: "Entra ID stopped answering a loop of identical token requests: check that no other job or script asks for tokens in a loop, and run the job again in a few minutes."
 };
+var TRANSIENT_CODES = /* @__PURE__ */ new Set([90033]);
+var FINAL_CODES = /* @__PURE__ */ new Set([50196]);
+var CLIENT_ERRORS = /* @__PURE__ */ new Set([
+  "invalid_request",
+  "invalid_client",
+  "invalid_grant",
+  "unauthorized_client",
+  "unsupported_grant_type",
+  "invalid_scope",
+  "invalid_resource"
+]);
+function isTransientEntraFailure(status, body) {
+  const code2 = entraErrorCode(body);
+  if (code2 !== void 0 && FINAL_CODES.has(code2)) return false;
+  if (body.error === "temporarily_unavailable" || code2 !== void 0 && TRANSIENT_CODES.has(code2))
+    return true;
+  if (body.error !== void 0 && CLIENT_ERRORS.has(body.error)) return false;
+  return isTransientSignInStatus(status);
+}
 function entraErrorCode(body) {
   if (body.error_codes && body.error_codes.length > 0) return body.error_codes[0];
   const match2 = /AADSTS(\d+)/.exec(body.error_description ?? "");
@@ -41366,7 +41499,7 @@ function entraErrorCode(body) {
 }
 function entraError(status, body) {
   const code2 = entraErrorCode(body);
-  const description = (body.error_description ?? "").split(/\r?\n/)[0]?.trim() || `${body.error ?? "error"} (HTTP ${status})`;
+  const description = (body.error_description ?? "").split(/\r?\n/)[0]?.trim() || (body.error ? `${body.error} (HTTP ${status})` : `HTTP ${status}`);
   const hint = code2 !== void 0 ? HINTS[code2] : void 0;
   const trace = body.trace_id ? ` Trace ID: ${body.trace_id}.` : "";
   return new UserError(`Entra ID refused the token request: ${description}${trace}`, hint ? { hint } : {});
@@ -41378,6 +41511,7 @@ function tokenEndpointUrl(authorityHost, tenantId) {
 }
 async function requestClientCredentialsToken(fetchFn, endpoint, fields) {
   const form = new URLSearchParams({ grant_type: "client_credentials", ...fields });
+  const { origin } = new URL(endpoint);
   let response;
   try {
     response = await fetchFn(endpoint, {
@@ -41386,17 +41520,34 @@ async function requestClientCredentialsToken(fetchFn, endpoint, fields) {
       body: form.toString()
     });
   } catch (error3) {
-    throw new UserError(`Could not reach the Entra ID token endpoint at ${new URL(endpoint).origin}.`, {
-      hint: "Check cloud and authority-host, and that the runner can reach the login host.",
-      cause: error3
-    });
+    const reason = describeNetworkError(error3);
+    throw new TransientSignInFailure(
+      new UserError(`Could not reach the Entra ID token endpoint at ${origin} (${reason}).`, {
+        hint: "Check cloud and authority-host, and that the runner can reach the login host.",
+        cause: error3
+      }),
+      { kind: "network-error", reachedServer: true },
+      `connection to ${origin} failed (${reason})`
+    );
   }
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw entraError(response.status, body);
-  if (typeof body.access_token !== "string" || body.access_token === "") {
-    throw new UserError(
-      `The token endpoint at ${new URL(endpoint).origin} answered without an access token.`
+  if (!response.ok) {
+    const error3 = entraError(response.status, body);
+    if (!isTransientEntraFailure(response.status, body)) throw error3;
+    const code2 = entraErrorCode(body);
+    throw new TransientSignInFailure(
+      error3,
+      {
+        kind: "response",
+        status: response.status,
+        retryAfter: response.headers.get("retry-after"),
+        transient: true
+      },
+      `Entra ID answered HTTP ${response.status}${code2 === void 0 ? "" : ` AADSTS${code2}`}`
     );
+  }
+  if (typeof body.access_token !== "string" || body.access_token === "") {
+    throw new UserError(`The token endpoint at ${origin} answered without an access token.`);
   }
   const expiresIn = Number(body.expires_in);
   return {
@@ -41429,11 +41580,19 @@ function createEntraTokenSource(options2) {
     return { client_assertion_type: JWT_BEARER_ASSERTION_TYPE, client_assertion: assertion };
   }
   return new CachedTokenSource(
-    async () => requestClientCredentialsToken(options2.fetch, endpoint, {
-      client_id: options2.clientId,
-      scope,
-      ...await clientAuthentication()
-    }),
+    ({ retry }) => withSignInRetries(
+      async () => requestClientCredentialsToken(options2.fetch, endpoint, {
+        client_id: options2.clientId,
+        scope,
+        ...await clientAuthentication()
+      }),
+      {
+        clock: options2.clock,
+        budget: options2.retry ?? DEFAULT_RETRY_BUDGET,
+        retry,
+        ...options2.logger ? { logger: options2.logger } : {}
+      }
+    ),
     options2.clock,
     onSecret
   );
@@ -41481,38 +41640,6 @@ function dataverseError(operation, status, body, environment) {
   const text2 = `${operation} failed: ${serviceMessage || `HTTP ${status}`}${code2 ? ` (Dataverse code ${code2}, HTTP ${status})` : ` (HTTP ${status})`}`;
   const hint = code2 && HINTS2[code2] || (status === 401 ? "Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for." : void 0);
   return new DataverseError(text2, status, code2, hint ? { hint } : {});
-}
-
-// packages/dataverse/src/http/retry-policy.ts
-var DEFAULT_RETRY_BUDGET = {
-  maxAttempts: 8,
-  maxTotalWaitMs: 5 * 6e4,
-  baseDelayMs: 1e3,
-  maxDelayMs: 6e4
-};
-var NOT_YET_ATTEMPTS = 4;
-function parseRetryAfter(value, nowMs) {
-  if (value === null || value.trim() === "") return void 0;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
-}
-function isRetryableStatus(status) {
-  return status === 429 || status >= 500 && status !== 501;
-}
-function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false } = {}) {
-  const notYet = mayNotExistYet && outcome.kind === "response" && outcome.status === 404;
-  if (outcome.kind === "response" && !isRetryableStatus(outcome.status) && !notYet)
-    return { retry: false, reason: "not-retryable" };
-  if (!idempotent && !(outcome.kind === "response" ? outcome.status === 429 : !outcome.reachedServer))
-    return { retry: false, reason: "may-have-been-applied" };
-  if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))
-    return { retry: false, reason: "budget-spent" };
-  const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
-  const told = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
-  const delayMs = told ?? backoff;
-  if (waitedMs + delayMs > budget.maxTotalWaitMs) return { retry: false, reason: "budget-spent" };
-  return { retry: true, delayMs };
 }
 
 // packages/dataverse/src/web-api/dataverse-client.ts
@@ -41752,7 +41879,7 @@ var DataverseHttp = class {
           throw unreachable(request.operation, url, error3, attempt);
         }
         logger.warning(
-          `${request.operation}: connection to ${url.origin} failed (${describeNetworkError(error3)}); retrying in ${seconds(decision2.delayMs)}.`
+          `${request.operation}: connection to ${url.origin} failed (${describeNetworkError(error3)}); retrying in ${formatSeconds(decision2.delayMs)}.`
         );
         waitedMs += decision2.delayMs;
         await clock.sleep(decision2.delayMs);
@@ -41778,7 +41905,7 @@ var DataverseHttp = class {
           throw mayHaveBeenApplied(request.operation, error3.message, error3);
         if (decision.reason === "budget-spent") {
           throw new DataverseError(
-            `${error3.message}; gave up after ${attempt} attempts and ${seconds(waitedMs)} of waiting`,
+            `${error3.message}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting`,
             error3.status,
             error3.code,
             {
@@ -41790,7 +41917,7 @@ var DataverseHttp = class {
       }
       const code2 = errorBody?.error?.code ? ` ${errorBody.error.code}` : "";
       logger.warning(
-        `${request.operation}: HTTP ${response.status}${code2}; retrying in ${seconds(decision.delayMs)}.`
+        `${request.operation}: HTTP ${response.status}${code2}; retrying in ${formatSeconds(decision.delayMs)}.`
       );
       waitedMs += decision.delayMs;
       await clock.sleep(decision.delayMs);
@@ -41840,10 +41967,6 @@ function mayHaveBeenApplied(operation, what, cause) {
 function isTimeout(error3) {
   return error3 instanceof DOMException && (error3.name === "TimeoutError" || error3.name === "AbortError");
 }
-function describeNetworkError(error3) {
-  const cause = error3.cause;
-  return cause?.code ?? cause?.message ?? (error3 instanceof Error ? error3.message : String(error3));
-}
 function unreachable(operation, url, error3, attempts) {
   const reason = describeNetworkError(error3);
   const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? "The host name does not resolve: check environment-url." : "Check environment-url and that the runner can reach it.";
@@ -41851,9 +41974,6 @@ function unreachable(operation, url, error3, attempts) {
     `${operation}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error3 }
   );
-}
-function seconds(ms) {
-  return `${Math.round(ms / 100) / 10} s`;
 }
 
 // packages/dataverse/src/connect.ts
@@ -41888,6 +42008,8 @@ function connectDataverse(settings, ports) {
     fetch: fetchFn,
     clock,
     githubOidcAudience: cloud.tokenExchangeAudience,
+    logger: ports.logger,
+    ...ports.retry ? { retry: ports.retry } : {},
     ...ports.onSecret ? { onSecret: ports.onSecret } : {}
   });
   const http = new DataverseHttp({
@@ -57334,12 +57456,18 @@ var CHANGE_RULES = {
     "The list of enum values has been removed from the output field.",
     "Microsoft change validator (PR #1381)"
   ),
+  /**
+   * Decided from what users sign in with: apiProperties.json connectionParameters and
+   * connectionParameterSets, the swagger's securityDefinitions only when apiProperties has none
+   * (auth-diff.ts). A stale securityDefinitions, a new parameter set or removed authentication
+   * leaves existing connections working and is not reported.
+   */
   authType: rule(
     "BRK-AUTH-TYPE",
     "breaking",
     "error",
-    "The authentication type has been changed. Changing the authentication type of a connector in an update isn't allowed.",
-    "Microsoft docs, certification-updates"
+    "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
+    "Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions"
   ),
   optionalToRequired: rule(
     "BRK-OPTIONAL-TO-REQUIRED",

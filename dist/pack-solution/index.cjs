@@ -40636,6 +40636,7 @@ function findEntryNameProblem(name) {
   if (/^[A-Za-z]:/.test(name)) return "drive-letter";
   const segments = segmentsOf(name);
   if (segments.some((segment) => segment === "..")) return "parent-segment";
+  if (segments.at(-1) === ".") return "dot-ending";
   if (WINDOWS_CHARACTER.test(name)) return "windows-character";
   if (segments.some((segment) => segment !== "." && /[. ]$/.test(segment))) return "windows-trailing";
   if (segments.some((segment) => WINDOWS_DEVICE.test(segment))) return "windows-device";
@@ -56569,12 +56570,18 @@ var CHANGE_RULES = {
     "The list of enum values has been removed from the output field.",
     "Microsoft change validator (PR #1381)"
   ),
+  /**
+   * Decided from what users sign in with: apiProperties.json connectionParameters and
+   * connectionParameterSets, the swagger's securityDefinitions only when apiProperties has none
+   * (auth-diff.ts). A stale securityDefinitions, a new parameter set or removed authentication
+   * leaves existing connections working and is not reported.
+   */
   authType: rule(
     "BRK-AUTH-TYPE",
     "breaking",
     "error",
-    "The authentication type has been changed. Changing the authentication type of a connector in an update isn't allowed.",
-    "Microsoft docs, certification-updates"
+    "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
+    "Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions"
   ),
   optionalToRequired: rule(
     "BRK-OPTIONAL-TO-REQUIRED",

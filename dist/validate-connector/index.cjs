@@ -12279,13 +12279,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap];
         }
         const headers = [];
-        const names = this.#headersList.toSortedArray();
+        const names2 = this.#headersList.toSortedArray();
         const cookies = this.#headersList.cookies;
         if (cookies === null || cookies.length === 1) {
-          return this.#headersList[kHeadersSortedMap] = names;
+          return this.#headersList[kHeadersSortedMap] = names2;
         }
-        for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value } = names[i];
+        for (let i = 0; i < names2.length; ++i) {
+          const { 0: name, 1: value } = names2[i];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
@@ -19196,10 +19196,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a2;
-        return (_a2 = this._names) !== null && _a2 !== void 0 ? _a2 : this._names = this._items.reduce((names, c) => {
+        return (_a2 = this._names) !== null && _a2 !== void 0 ? _a2 : this._names = this._items.reduce((names2, c) => {
           if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
+            names2[c.str] = (names2[c.str] || 0) + 1;
+          return names2;
         }, {});
       }
     };
@@ -19525,11 +19525,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
-        if (!names[this.name.str])
+      optimizeNames(names2, constants3) {
+        if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
+          this.rhs = optimizeExpr(this.rhs, names2, constants3);
         return this;
       }
       get names() {
@@ -19546,15 +19546,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names2, constants3) {
+        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
+        this.rhs = optimizeExpr(this.rhs, names2, constants3);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -19610,8 +19610,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
+      optimizeNames(names2, constants3) {
+        this.code = optimizeExpr(this.code, names2, constants3);
         return this;
       }
       get names() {
@@ -19640,20 +19640,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names2, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
+          if (n.optimizeNames(names2, constants3))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names2, n.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -19698,20 +19698,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names2, constants3) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names2, constants3);
+        if (!(super.optimizeNames(names2, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
+        this.condition = optimizeExpr(this.condition, names2, constants3);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names2 = super.names;
+        addExprNames(names2, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names2, this.else.names);
+        return names2;
       }
     };
     If.kind = "if";
@@ -19726,10 +19726,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names2, constants3) {
+        if (!super.optimizeNames(names2, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
+        this.iteration = optimizeExpr(this.iteration, names2, constants3);
         return this;
       }
       get names() {
@@ -19750,8 +19750,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     };
     var ForIter = class extends For {
@@ -19765,10 +19765,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names2, constants3) {
+        if (!super.optimizeNames(names2, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
+        this.iterable = optimizeExpr(this.iterable, names2, constants3);
         return this;
       }
       get names() {
@@ -19810,20 +19810,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names2, constants3) {
         var _a2, _b;
-        super.optimizeNames(names, constants3);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
+        super.optimizeNames(names2, constants3);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names2, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants3);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names2 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names2, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names2, this.finally.names);
+        return names2;
       }
     };
     var Catch = class extends BlockNode {
@@ -20107,15 +20107,15 @@ var require_codegen = __commonJS({
       }
     };
     exports2.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
+        names2[n] = (names2[n] || 0) + (from[n] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants3) {
+    function optimizeExpr(expr, names2, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -20131,18 +20131,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants3[n.str];
-        if (c === void 0 || names[n.str] !== 1)
+        if (c === void 0 || names2[n.str] !== 1)
           return n;
-        delete names[n.str];
+        delete names2[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+        names2[n] = (names2[n] || 0) - (from[n] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -20340,7 +20340,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -20369,7 +20369,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports2.default = names;
+    exports2.default = names2;
   }
 });
 
@@ -40269,19 +40269,19 @@ function cachedSchemaProblems(validate) {
   };
 }
 function formatsUsedBy(schema) {
-  const names = /* @__PURE__ */ new Set();
+  const names2 = /* @__PURE__ */ new Set();
   const visit2 = (node) => {
     if (Array.isArray(node)) {
       node.forEach(visit2);
     } else if (node !== null && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
-        if (key === "format" && typeof value === "string") names.add(value);
+        if (key === "format" && typeof value === "string") names2.add(value);
         else visit2(value);
       }
     }
   };
   visit2(schema);
-  return [...names].sort();
+  return [...names2].sort();
 }
 
 // packages/validator/src/rules/api-properties/schema.ts
@@ -40844,12 +40844,12 @@ var apiPropertiesPolicyRules = [
       function checkOperationNames(value, pointer) {
         const swagger = context.swagger;
         if (value === void 0 || !swagger) return;
-        const names = asArray(value);
-        if (!names) {
+        const names2 = asArray(value);
+        if (!names2) {
           context.report({ pointer, message: `${OPERATION_NAME_PARAMETER} is a list of operationIds.` });
           return;
         }
-        names.forEach((name, index) => {
+        names2.forEach((name, index) => {
           if (typeof name !== "string") return;
           if (swagger.operationsById.has(name)) return;
           context.report({
@@ -41339,8 +41339,8 @@ var TOP_FOLDER_PROFILES = {
   "independent-publisher-connectors": "independent-publisher",
   "custom-connectors": "custom"
 };
-function isConnectorFolderListing(names) {
-  return names.some((name) => {
+function isConnectorFolderListing(names2) {
+  return names2.some((name) => {
     const kind = kindOfFileName(name);
     return kind === "swagger" || kind === "apiProperties" || isMisnamedSwagger(name);
   });
@@ -47741,13 +47741,13 @@ function visibleSummaries(context) {
   return list2;
 }
 function knownOperationNames(context) {
-  const names = /* @__PURE__ */ new Set();
+  const names2 = /* @__PURE__ */ new Set();
   for (const operation of context.swagger?.operations ?? []) {
     const summary2 = asString(operation.operation.summary);
-    if (summary2) names.add(normalizeTitle(summary2));
-    if (operation.operationId) names.add(normalizeTitle(operation.operationId));
+    if (summary2) names2.add(normalizeTitle(summary2));
+    if (operation.operationId) names2.add(normalizeTitle(operation.operationId));
   }
-  return names;
+  return names2;
 }
 function usesOAuth(context) {
   if (hasParameterType(context.apiProperties, "oauthSetting")) return true;
@@ -47844,11 +47844,11 @@ var readmeRules = [
         ({ normalized }) => normalized && !body.includes(normalized)
       );
       if (missing.length > 0) {
-        const names = missing.map(({ summary: summary2 }) => `"${summary2}"`).join(", ");
+        const names2 = missing.map(({ summary: summary2 }) => `"${summary2}"`).join(", ");
         context.report({
           offset: section.offset,
           length: section.length,
-          message: missing.length === 1 ? `The operation ${names} is not listed under ${section.text}.` : `${missing.length} operations are not listed under ${section.text}: ${names}.`
+          message: missing.length === 1 ? `The operation ${names2} is not listed under ${section.text}.` : `${missing.length} operations are not listed under ${section.text}: ${names2}.`
         });
       }
       const known = knownOperationNames(context);
@@ -48335,12 +48335,12 @@ var settingsRules = [
     check(context) {
       const settings = asObject(settingsValue(context));
       if (!settings) return;
-      const names = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
+      const names2 = new Set(context.connector.entries.map((entry) => entry.name.toLowerCase()));
       for (const key of FILE_SETTINGS) {
         const file = asString(settings[key]);
         if (file === void 0 || file.trim() === "") continue;
         const name = file.replace(/^\.[\\/]/, "").toLowerCase();
-        if (/[\\/]/.test(name) || names.has(name)) continue;
+        if (/[\\/]/.test(name) || names2.has(name)) continue;
         context.report({
           pointer: childPointer("", key),
           message: `settings.json names ${file} as ${key}, but the folder has no such file.`
@@ -50124,9 +50124,9 @@ function effectiveMimeTypes(model, operation, key) {
   return list2?.filter((entry) => typeof entry === "string");
 }
 function pathVariables(path21) {
-  const names = [];
-  for (const match2 of path21.matchAll(PATH_VARIABLE)) names.push(match2[1]);
-  return names;
+  const names2 = [];
+  for (const match2 of path21.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
 function jsonTypeOf2(value) {
@@ -50357,14 +50357,14 @@ function sourceParameter(call, name) {
   return matches2.length === 1 ? matches2[0].value : void 0;
 }
 function ambiguousReferences(call) {
-  const names = [];
+  const names2 = [];
   for (const [, entry] of callArguments(call.call)) {
     const argument = callArgument(entry);
     if (argument.kind !== "reference") continue;
     const sameName = call.source?.parameters.filter((parameter) => parameter.name === argument.name).length ?? 0;
-    if (argument.name.includes("/") || sameName > 1) names.push(argument.name);
+    if (argument.name.includes("/") || sameName > 1) names2.push(argument.name);
   }
-  return names;
+  return names2;
 }
 function ambiguityRule(id, legacy, modern) {
   return {
@@ -50856,10 +50856,10 @@ var infoMetadataRules = [
             });
         }
       });
-      const names = metadataEntries(context);
+      const names2 = metadataEntries(context);
       for (const required of METADATA_PROPERTIES) {
-        if (names.some((entry) => entry.name === required)) continue;
-        const nearMiss = names.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
+        if (names2.some((entry) => entry.name === required)) continue;
+        const nearMiss = names2.find((entry) => entry.name.trim().toLowerCase() === required.toLowerCase());
         context.report({
           pointer: nearMiss ? childPointer(nearMiss.pointer, "propertyName") : METADATA_POINTER,
           severity: required === "Privacy policy" ? "warning" : void 0,
@@ -54002,7 +54002,7 @@ var swaggerSecurityRules = [
       if (!context.swagger || !context.apiProperties) return;
       const parameters = connectionParameters2(context);
       const types = new Set(parameters.map((parameter) => parameter.type));
-      const names = new Set(parameters.map((parameter) => String(parameter.name).toLowerCase()));
+      const names2 = new Set(parameters.map((parameter) => String(parameter.name).toLowerCase()));
       for (const node of structureOf(context.swagger).byKind.get("securityScheme") ?? []) {
         const type = node.value.type;
         if (type === "oauth2" && !types.has("oauthSetting")) {
@@ -54011,7 +54011,7 @@ var swaggerSecurityRules = [
             message: "This oauth2 security definition has no connection parameter of type 'oauthSetting' in apiProperties.json; users could not sign in."
           });
         }
-        if (type === "basic" && !(names.has("username") && names.has("password"))) {
+        if (type === "basic" && !(names2.has("username") && names2.has("password"))) {
           context.report({
             pointer: childPointer(node.pointer, "type"),
             message: "This basic security definition needs 'username' and 'password' connection parameters in apiProperties.json."
@@ -54821,12 +54821,18 @@ var CHANGE_RULES = {
     "The list of enum values has been removed from the output field.",
     "Microsoft change validator (PR #1381)"
   ),
+  /**
+   * Decided from what users sign in with: apiProperties.json connectionParameters and
+   * connectionParameterSets, the swagger's securityDefinitions only when apiProperties has none
+   * (auth-diff.ts). A stale securityDefinitions, a new parameter set or removed authentication
+   * leaves existing connections working and is not reported.
+   */
   authType: rule(
     "BRK-AUTH-TYPE",
     "breaking",
     "error",
-    "The authentication type has been changed. Changing the authentication type of a connector in an update isn't allowed.",
-    "Microsoft docs, certification-updates"
+    "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
+    "Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions"
   ),
   optionalToRequired: rule(
     "BRK-OPTIONAL-TO-REQUIRED",
@@ -55000,29 +55006,11 @@ function quoteList(values, max = 5) {
 // packages/validator/src/diff/api-properties-diff.ts
 var MINOR_PROPERTY_KEYS = /* @__PURE__ */ new Set(["iconBrandColor", "publisher", "stackOwner"]);
 var MINOR_UI_KEYS = /* @__PURE__ */ new Set(["description", "tooltip"]);
-var AUTH_KEYS = /* @__PURE__ */ new Set(["connectionParameters", "connectionParameterSets"]);
 function diffApiPropertiesValues(before, after) {
   const sink = new ChangeSink();
   const propertiesBefore = asObject(before.properties) ?? {};
   const propertiesAfter = asObject(after.properties) ?? {};
   const add2 = (change) => sink.add({ file: "apiProperties", side: "new", ...change });
-  const authBefore = authenticationSignature(propertiesBefore);
-  const authAfter = authenticationSignature(propertiesAfter);
-  const setsAdded = parameterSetsOnlyAdded(propertiesBefore, propertiesAfter);
-  if (setsAdded) {
-    add2({
-      rule: CHANGE_RULES.other,
-      pointer: "/properties/connectionParameterSets",
-      detail: `Changed: connectionParameterSets, which now also offer ${quoteList(setsAdded)}; existing connections keep theirs.`
-    });
-  } else if (!jsonEqual(authBefore, authAfter)) {
-    const key = has(propertiesAfter, "connectionParameterSets") ? "connectionParameterSets" : "connectionParameters";
-    add2({
-      rule: CHANGE_RULES.authType,
-      pointer: childPointer("/properties", key),
-      detail: `It changed from ${describe2(authBefore)} to ${describe2(authAfter)}.`
-    });
-  }
   for (const key of differingKeys(propertiesBefore, propertiesAfter, /* @__PURE__ */ new Set())) {
     const pointer = childPointer("/properties", key);
     const side = has(propertiesAfter, key) ? "new" : "old";
@@ -55030,7 +55018,15 @@ function diffApiPropertiesValues(before, after) {
       add2({ rule: CHANGE_RULES.textEdited, side, pointer, detail: `Edited: ${key}.`, impact: "minor" });
     } else if (key === "connectionParameters") {
       diffConnectionParameters(propertiesBefore[key], propertiesAfter[key], add2);
-    } else if (!AUTH_KEYS.has(key) || jsonEqual(authBefore, authAfter) && !setsAdded) {
+    } else if (key === "connectionParameterSets") {
+      const added = setNamesAdded(propertiesBefore[key], propertiesAfter[key]);
+      add2({
+        rule: CHANGE_RULES.other,
+        side,
+        pointer,
+        detail: added ? `Changed: connectionParameterSets, which now also offer ${quoteList(added)}; existing connections keep theirs.` : `Changed: ${key}.`
+      });
+    } else {
       add2({ rule: CHANGE_RULES.other, side, pointer, detail: `Changed: ${key}.` });
     }
   }
@@ -55083,53 +55079,268 @@ function diffConnectionParameters(before, after, add2) {
     }
   }
 }
-function authenticationSignature(properties) {
-  const signature = /* @__PURE__ */ new Set();
-  const collect = (parameters) => {
-    for (const provider of oauthProviders(parameters)) signature.add(`OAuth (${provider})`);
+function setNamesAdded(before, after) {
+  const namesBefore = setNames(before);
+  const namesAfter = setNames(after);
+  if (namesBefore.some((name) => !namesAfter.includes(name))) return void 0;
+  const added = namesAfter.filter((name) => !namesBefore.includes(name));
+  return added.length > 0 ? added : void 0;
+}
+function setNames(sets) {
+  return (asArray(asObject(sets)?.values) ?? []).map((set2) => asString(asObject(set2)?.name) ?? "?");
+}
+
+// packages/validator/src/diff/effective-auth.ts
+var NO_AUTHENTICATION = "none";
+function effectiveAuthentication(swagger, apiProperties) {
+  const properties = asObject(apiProperties?.properties);
+  const parameters = asObject(properties?.connectionParameters);
+  const values = asArray(asObject(properties?.connectionParameterSets)?.values) ?? [];
+  const sets = values.map((value, index) => {
+    const set2 = asObject(value);
+    const place = placeIn("apiProperties", `/properties/connectionParameterSets/values/${index}`);
+    const option = parameterOption(asObject(set2?.parameters) ?? {}, place, "parameters");
+    return { ...option, set: asString(set2?.name) ?? `#${index + 1}` };
+  });
+  if (parameters && Object.keys(parameters).length > 0) {
+    const place = placeIn("apiProperties", "/properties/connectionParameters");
+    return { outsideSets: parameterOption(parameters, place, ""), sets };
+  }
+  return { outsideSets: sets.length > 0 ? void 0 : swaggerOption(swagger), sets };
+}
+function parameterOption(parameters, place, child) {
+  const entries = entriesOf(parameters).flatMap(([name, value]) => {
+    const parameter = asObject(value);
+    return parameter ? [{ name, parameter, type: asString(parameter.type)?.toLowerCase() }] : [];
+  });
+  const pointerOf = (name) => child ? childPointer(place.pointer, child, name) : childPointer(place.pointer, name);
+  const at = (name) => placeIn("apiProperties", pointerOf(name));
+  const oauth = entries.find((entry) => entry.type === "oauthsetting");
+  const username = entries.find((entry) => entry.name.toLowerCase() === "username");
+  const password = entries.find((entry) => entry.name.toLowerCase() === "password");
+  const secure = entries.find((entry) => entry.type === "securestring");
+  const basic = !oauth && username !== void 0 && password !== void 0;
+  const credentials = entries.filter(
+    (entry) => entry === oauth || isFilledByUsers(entry.parameter) && (entry.type === "securestring" || basic && (entry === username || entry === password) || // The parameters of an OAuth setting ('token:customHost') fill its URL and body templates.
+    oauth !== void 0 && entry.name.startsWith(`${oauth.name}:`))
+  ).map((entry) => ({ name: entry.name, place: at(entry.name) }));
+  if (oauth) {
+    const provider = asString(asObject(oauth.parameter.oAuthSettings)?.identityProvider);
+    return {
+      kind: "oauth2",
+      place,
+      kindPlace: at(oauth.name),
+      credentials,
+      ...provider ? {
+        identityProvider: {
+          value: provider,
+          place: placeIn(
+            "apiProperties",
+            childPointer(pointerOf(oauth.name), "oAuthSettings", "identityProvider")
+          )
+        }
+      } : {}
+    };
+  }
+  if (basic) return { kind: "basic", place, kindPlace: at(username.name), credentials };
+  if (secure) return { kind: "apiKey", place, kindPlace: at(secure.name), credentials };
+  return { kind: NO_AUTHENTICATION, place, kindPlace: place, credentials };
+}
+function isFilledByUsers(parameter) {
+  const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
+  const hidden = constraints?.hidden;
+  const required = constraints?.required;
+  return hidden !== true && hidden !== "true" && required !== false && required !== "false";
+}
+function swaggerOption(swagger) {
+  const place = placeIn("swagger", "/securityDefinitions");
+  const definitions = entriesOf(swagger?.securityDefinitions).map(([name, value]) => ({
+    name,
+    definition: asObject(value) ?? {}
+  }));
+  const kinds = [
+    ...new Set(definitions.map(({ definition }) => asString(definition.type) ?? "unknown"))
+  ].sort();
+  const oauth = definitions.filter(({ definition }) => definition.type === "oauth2");
+  const flow = oauth.length === 1 ? asString(oauth[0].definition.flow) : void 0;
+  const first = definitions[0];
+  return {
+    kind: kinds.length > 0 ? kinds.join(" + ") : NO_AUTHENTICATION,
+    place,
+    kindPlace: first ? placeIn("swagger", childPointer(place.pointer, first.name)) : place,
+    ...flow ? {
+      flow: {
+        value: flow,
+        place: placeIn("swagger", childPointer(place.pointer, oauth[0].name, "flow"))
+      }
+    } : {}
   };
-  collect(properties.connectionParameters);
-  const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
-  for (const set2 of sets) {
-    const object = asObject(set2);
-    signature.add(`parameter set '${asString(object?.name) ?? "?"}'`);
-    collect(object?.parameters);
-  }
-  return [...signature].sort();
 }
-function parameterSetsOnlyAdded(before, after) {
-  const setsBefore = parameterSets(before);
-  const setsAfter = parameterSets(after);
-  if (!setsBefore || !setsAfter || setsAfter.size <= setsBefore.size) return void 0;
-  if (!jsonEqual(oauthProviders(before.connectionParameters), oauthProviders(after.connectionParameters)))
-    return void 0;
-  for (const [name, providers] of setsBefore) {
-    const now = setsAfter.get(name);
-    if (!now || !jsonEqual(providers, now)) return void 0;
-  }
-  return [...setsAfter.keys()].filter((name) => !setsBefore.has(name));
+function placeIn(file, pointer) {
+  return { file, pointer };
 }
-function parameterSets(properties) {
-  const values = asArray(asObject(properties.connectionParameterSets)?.values);
-  if (!values) return void 0;
-  const sets = /* @__PURE__ */ new Map();
-  for (const set2 of values) {
-    const object = asObject(set2);
-    sets.set(asString(object?.name) ?? "?", oauthProviders(object?.parameters));
+
+// packages/validator/src/diff/auth-diff.ts
+function diffAuthentication(before, after) {
+  const old = effectiveAuthentication(before.swagger, before.apiProperties);
+  const now = effectiveAuthentication(after.swagger, after.apiProperties);
+  const breaks = [];
+  if (old.outsideSets) {
+    const broken = now.outsideSets ? compareOptions(old.outsideSets, now.outsideSets) : lostOutsideSets(old.outsideSets, now.sets);
+    if (broken) breaks.push(broken);
   }
-  return sets;
+  breaks.push(...compareSets(old.sets, now.sets));
+  if (breaks.length === 0) return swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
+  return breaks.map((broken) => ({
+    rule: CHANGE_RULES.authType,
+    file: broken.place.file,
+    side: broken.side,
+    pointer: broken.place.pointer,
+    detail: broken.detail,
+    supersedes: broken.covers.map((pointer) => ({ file: "apiProperties", pointer }))
+  }));
 }
-function oauthProviders(parameters) {
-  const providers = /* @__PURE__ */ new Set();
-  for (const [, parameter] of entriesOf(parameters)) {
-    const object = asObject(parameter);
-    if (asString(object?.type) !== "oauthSetting") continue;
-    providers.add(asString(asObject(object?.oAuthSettings)?.identityProvider) ?? "no identity provider");
+var SWAGGER_KEYS = ["securityDefinitions", "security"];
+var SETS_POINTER = "/properties/connectionParameterSets";
+function compareSets(old, now) {
+  const removed = [];
+  const byDetail = /* @__PURE__ */ new Map();
+  for (const set2 of old) {
+    const kept = now.find((candidate) => candidate.set === set2.set);
+    const broken = kept ? compareOptions(set2, kept) : void 0;
+    if (!kept) removed.push(set2);
+    if (!broken) continue;
+    const same = byDetail.get(broken.detail);
+    if (same) {
+      same.sets.push(set2.set);
+      same.broken.covers.push(...broken.covers);
+    } else {
+      byDetail.set(broken.detail, {
+        broken: { ...broken, covers: [...broken.covers, SETS_POINTER] },
+        sets: [set2.set]
+      });
+    }
   }
-  return [...providers].sort();
+  const breaks = [...byDetail.values()].map(({ broken, sets }) => ({
+    ...broken,
+    detail: `In the parameter ${sets.length === 1 ? "set" : "sets"} ${quoteList(sets)}: ${broken.detail}`
+  }));
+  if (removed.length > 0) {
+    const one = removed.length === 1;
+    breaks.push({
+      place: removed[0].place,
+      side: "old",
+      detail: `The parameter ${one ? "set" : "sets"} ${quoteList(removed.map((set2) => set2.set))} ${one ? "has" : "have"} been removed; connections made with ${one ? "it" : "them"} can no longer sign in.`,
+      covers: [SETS_POINTER]
+    });
+  }
+  return breaks;
 }
-function describe2(signature) {
-  return signature.length === 0 ? "no OAuth or parameter sets" : signature.join(" + ");
+function swaggerEdits(before, after, outsideSets) {
+  const edited = SWAGGER_KEYS.filter((key2) => !jsonEqual(before.swagger?.[key2], after.swagger?.[key2]));
+  if (edited.length === 0) return [];
+  const key = edited[0];
+  const fromApiProperties = outsideSets.every((option) => option?.place.file !== "swagger");
+  return [
+    {
+      rule: CHANGE_RULES.other,
+      file: "swagger",
+      side: after.swagger && has(after.swagger, key) ? "new" : "old",
+      pointer: `/${key}`,
+      detail: `Changed: ${edited.join(", ")}.${fromApiProperties ? " Connections sign in as the connection parameters of apiProperties.json say, so this edit alone changes no sign-in." : ""}`
+    }
+  ];
+}
+function compareOptions(old, now) {
+  const covers = coveredPlaces(old, now);
+  const breakAt = (place, detail) => ({ place, side: "new", detail, covers });
+  const missing = missingCredentials(old, now);
+  if (old.kind !== now.kind) {
+    if (now.kind === NO_AUTHENTICATION) return void 0;
+    const change = `It changed from ${describe2(old)} to ${describe2(now)}`;
+    if (missing && old.kind !== "oauth2" && now.kind !== "oauth2") {
+      if (missing.length === 0) return void 0;
+      return breakAt(
+        missing[0].place,
+        `${change}; existing connections hold no value for ${quoteList(names(missing))}.`
+      );
+    }
+    return breakAt(now.kindPlace, `${change}.`);
+  }
+  const provider = [old.identityProvider, now.identityProvider];
+  if (provider[0] && provider[1] && provider[0].value.toLowerCase() !== provider[1].value.toLowerCase()) {
+    return breakAt(
+      provider[1].place,
+      `The OAuth identity provider changed from '${provider[0].value}' to '${provider[1].value}'; existing connections hold tokens of the old one.`
+    );
+  }
+  if (old.flow && now.flow && old.flow.value !== now.flow.value) {
+    return breakAt(now.flow.place, `The OAuth flow changed from '${old.flow.value}' to '${now.flow.value}'.`);
+  }
+  if (missing && missing.length > 0) {
+    const kept = new Set(names(now.credentials).map(parameterKey));
+    const gone = old.credentials.filter((credential) => !kept.has(parameterKey(credential.name)));
+    const detail = gone.length === 1 && missing.length === 1 ? `The connection parameter '${gone[0].name}' of the sign-in is now '${missing[0].name}'; existing connections hold no value under the new name.` : `The sign-in now needs ${quoteList(names(missing))}, which existing connections hold no value for.`;
+    return breakAt(missing[0].place, detail);
+  }
+  return void 0;
+}
+function lostOutsideSets(old, sets) {
+  const offered = `the parameter ${sets.length === 1 ? "set" : "sets"} ${quoteList(sets.map((set2) => set2.set))}`;
+  if (old.place.file === "apiProperties") {
+    return {
+      place: old.place,
+      side: "old",
+      detail: `The connection parameters outside connectionParameterSets have been removed; connections made without a parameter set used them. Keep them beside ${offered}.`,
+      covers: [
+        ...(old.credentials ?? []).map((credential) => credential.place.pointer),
+        old.kindPlace.pointer
+      ]
+    };
+  }
+  return {
+    place: sets[0].place,
+    side: "new",
+    detail: `It changed from ${describe2(old)} to ${offered}.`,
+    covers: [SETS_POINTER]
+  };
+}
+function missingCredentials(old, now) {
+  if (!old.credentials || !now.credentials) return void 0;
+  const held = new Set(names(old.credentials).map(parameterKey));
+  return now.credentials.filter((credential) => !held.has(parameterKey(credential.name)));
+}
+function coveredPlaces(old, now) {
+  const places = [old.kindPlace, now.kindPlace, ...old.credentials ?? [], ...now.credentials ?? []].map(
+    (item) => "place" in item ? item.place : item
+  );
+  return places.filter((place) => place.file === "apiProperties").map((place) => place.pointer);
+}
+function parameterKey(name) {
+  return name.toLowerCase();
+}
+function names(credentials) {
+  return credentials.map((credential) => credential.name);
+}
+function describe2(option) {
+  return option.kind.split(" + ").map((kind) => {
+    switch (kind) {
+      case "oauth2": {
+        const detail = option.identityProvider?.value ?? option.flow?.value;
+        return detail ? `OAuth (${detail})` : "OAuth";
+      }
+      case "apiKey": {
+        const keys = option.credentials ?? [];
+        return keys.length > 0 ? `an API key (${quoteList(names(keys))})` : "an API key";
+      }
+      case "basic":
+        return "basic authentication";
+      case NO_AUTHENTICATION:
+        return "no authentication";
+      default:
+        return kind;
+    }
+  }).join(" + ");
 }
 
 // packages/validator/src/diff/diff-context.ts
@@ -55251,8 +55462,8 @@ function diffParameters(context, before, after) {
   });
   const oldByKey = byKey(before.parameters);
   const newByKey = byKey(after.parameters);
-  let added = after.parameters.filter((parameter) => !oldByKey.has(parameterKey(parameter)));
-  let removed = before.parameters.filter((parameter) => !newByKey.has(parameterKey(parameter)));
+  let added = after.parameters.filter((parameter) => !oldByKey.has(parameterKey2(parameter)));
+  let removed = before.parameters.filter((parameter) => !newByKey.has(parameterKey2(parameter)));
   for (const previous of [...removed]) {
     const moved = added.find((parameter) => parameter.name !== void 0 && parameter.name === previous.name);
     if (!moved) continue;
@@ -55281,8 +55492,8 @@ function diffParameters(context, before, after) {
   }
   for (const parameter of removed) report(CHANGE_RULES.parameterDeleted, "old", parameter);
   for (const parameter of after.parameters) {
-    const previous = oldByKey.get(parameterKey(parameter));
-    if (!previous || parameter !== newByKey.get(parameterKey(parameter))) continue;
+    const previous = oldByKey.get(parameterKey2(parameter));
+    if (!previous || parameter !== newByKey.get(parameterKey2(parameter))) continue;
     const valuePath = `operation/${label}/parameter/${parameter.name ?? "?"}`;
     if (previous.value.required !== true && mustBeSent(context.new, parameter)) {
       const alreadySent = bodyWasAlwaysSent(context.old, previous);
@@ -55340,13 +55551,13 @@ function bodyWasAlwaysSent(model, parameter) {
   );
   return schema !== void 0 && schema.required.size > 0;
 }
-function parameterKey(parameter) {
+function parameterKey2(parameter) {
   return `${parameter.in ?? ""}\0${parameter.name ?? ""}`;
 }
 function byKey(parameters) {
   const map2 = /* @__PURE__ */ new Map();
   for (const parameter of parameters) {
-    const key = parameterKey(parameter);
+    const key = parameterKey2(parameter);
     if (!map2.has(key)) map2.set(key, parameter);
   }
   return map2;
@@ -55624,13 +55835,14 @@ function diffOperation(context, before, after) {
   if (before.path !== after.path || before.method !== after.method) {
     const was = operationAddress(context.old, before);
     const is = operationAddress(context.new, after);
-    if (was !== is) {
+    const parameterRenamed = normalizePath2(was) === normalizePath2(is) && pathParameterNames(before) !== pathParameterNames(after);
+    if (was === is) {
+      others2.push("path template, with the same address");
+    } else if (!parameterRenamed) {
       add2(
         CHANGE_RULES.pathChanged,
         `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`
       );
-    } else {
-      others2.push("path template, with the same address");
     }
   }
   const kindBefore = triggerKind(context.old, before);
@@ -55691,6 +55903,9 @@ function triggerKind(model, operation) {
 }
 function sameEndpoint(a, b) {
   return a.method === b.method && normalizePath2(a.path) === normalizePath2(b.path);
+}
+function pathParameterNames(operation) {
+  return operation.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
 function normalizePath2(path21) {
   return path21.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
@@ -55955,6 +56170,7 @@ var DOCUMENT_KEYS = /* @__PURE__ */ new Set([
   "basePath",
   "schemes",
   "securityDefinitions",
+  "security",
   "paths",
   "definitions",
   "parameters",
@@ -55972,7 +56188,6 @@ function diffSwaggerValues(before, after) {
     schemas: new SchemaComparer(oldModel, newModel)
   };
   diffEndpoint(context, before, after);
-  diffSecurity(context, before, after);
   diffInfo(context, before, after);
   diffOperations(context);
   diffUnvisitedReusables(context, before, after);
@@ -56025,33 +56240,6 @@ function addressesKept(context) {
     matched++;
   }
   return matched > 0;
-}
-function diffSecurity(context, before, after) {
-  if (jsonEqual(before.securityDefinitions, after.securityDefinitions)) return;
-  const kindsBefore = authenticationKinds(before.securityDefinitions);
-  const kindsAfter = authenticationKinds(after.securityDefinitions);
-  if (!jsonEqual(kindsBefore, kindsAfter)) {
-    context.sink.add({
-      rule: CHANGE_RULES.authType,
-      file: "swagger",
-      ...where(before, after, "/securityDefinitions"),
-      detail: `It changed from ${describeKinds(kindsBefore)} to ${describeKinds(kindsAfter)}.`
-    });
-  } else {
-    addOther(context, before, after, "/securityDefinitions", "Changed: securityDefinitions.");
-  }
-}
-function authenticationKinds(definitions) {
-  const kinds = /* @__PURE__ */ new Set();
-  for (const [, definition] of entriesOf(definitions)) {
-    const object = asObject(definition);
-    const type = asString(object?.type) ?? "unknown";
-    kinds.add(type === "oauth2" ? `oauth2 (${asString(object?.flow) ?? "no flow"})` : type);
-  }
-  return [...kinds].sort();
-}
-function describeKinds(kinds) {
-  return kinds.length === 0 ? "no authentication" : kinds.join(" + ");
 }
 function diffInfo(context, before, after) {
   const infoBefore = asObject(before.info) ?? {};
@@ -56136,11 +56324,27 @@ function diffConnectorFiles(before, after) {
   raw.push(
     ...compareJson("apiProperties", before.apiProperties, after.apiProperties, diffApiPropertiesValues)
   );
+  if (hasJson(before) && hasJson(after)) raw.push(...diffAuthentication(authFiles(before), authFiles(after)));
   raw.push(...compareWhole("readme", before.readme?.text, after.readme?.text));
   raw.push(...compareWhole("script", before.script?.text, after.script?.text));
   raw.push(...compareWhole("icon", before.icon?.data, after.icon?.data));
-  const changes = dedupe(locate(raw, before, after));
+  const changes = dedupe(locate(withoutSuperseded(raw), before, after));
   return { changes, classification: classifyChanges(changes) };
+}
+function hasJson(version) {
+  return version.swagger !== void 0 || version.apiProperties !== void 0;
+}
+function authFiles(version) {
+  return { swagger: asObject(version.swagger?.value), apiProperties: asObject(version.apiProperties?.value) };
+}
+function withoutSuperseded(raw) {
+  const superseded = new Set(
+    raw.flatMap((change) => (change.supersedes ?? []).map((place) => `${place.file}:${place.pointer}`))
+  );
+  if (superseded.size === 0) return [...raw];
+  return raw.filter(
+    (change) => change.rule !== CHANGE_RULES.other || !superseded.has(`${change.file}:${change.pointer}`)
+  );
 }
 function compareJson(file, before, after, compare) {
   if (!before && !after) return [];
@@ -56981,19 +57185,19 @@ async function readRepositoryIndex(topLevel, facts) {
     const identity = {
       repositoryPath: import_node_path13.default.relative(topLevel, folder).split(import_node_path13.default.sep).join("/") || "."
     };
-    let names;
+    let names2;
     try {
-      names = (0, import_node_fs7.readdirSync)(folder);
+      names2 = (0, import_node_fs7.readdirSync)(folder);
     } catch {
       continue;
     }
     if (wantsSwagger) {
-      const swagger = swaggerFileName(names);
+      const swagger = swaggerFileName(names2);
       const text2 = swagger === void 0 ? void 0 : readText(import_node_path13.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
-      const icon = names.find((name) => kindOfFileName(name) === "icon");
+      const icon = names2.find((name) => kindOfFileName(name) === "icon");
       const data = icon === void 0 ? void 0 : readBytes(import_node_path13.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
@@ -57002,8 +57206,8 @@ async function readRepositoryIndex(topLevel, facts) {
   }
   return new RepositoryIndex(connectors);
 }
-function swaggerFileName(names) {
-  return names.find((name) => kindOfFileName(name) === "swagger") ?? names.find(isMisnamedSwagger);
+function swaggerFileName(names2) {
+  return names2.find((name) => kindOfFileName(name) === "swagger") ?? names2.find(isMisnamedSwagger);
 }
 function readBytes(file) {
   try {
