@@ -123,6 +123,13 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       );
     });
 
+    it('refuses a name longer than Linux and macOS hold before anything is written', async () => {
+      await expectRefused(
+        { [`WebResources/${'a'.repeat(300)}.js`]: 'x' },
+        /bad.zip: entry 'WebResources\/a+\.js' has a file or folder name of 303 bytes, longer than the 255 bytes that Linux and macOS file systems hold; it is refused\.$/,
+      );
+    });
+
     it('refuses a truncated export', async () => {
       const whole = readFileSync(fixturePath(HIL));
       const zip = path.join(temp.make(), 'truncated.zip');

@@ -258,6 +258,34 @@ describe('ZipReader refuses names that Windows cannot write', () => {
   });
 });
 
+describe('ZipReader refuses names that Linux and macOS cannot write', () => {
+  // ext4 and APFS hold a file or folder name of up to 255 bytes of UTF-8; a longer one failed
+  // half-way through unpack with "connector-alm failed unexpectedly: ENAMETOOLONG … This is a bug".
+  it.each([
+    ['a file name of 256 ASCII bytes', `WebResources/${'a'.repeat(253)}.js`, 256],
+    ['a folder name of 300 bytes', `WebResources/${'b'.repeat(300)}/x.js`, 300],
+    ['a file name of 100 characters in 300 bytes of UTF-8', `WebResources/${'語'.repeat(100)}`, 300],
+  ])('refuses %s and names the entry', async (_what, name, bytes) => {
+    const error = await refusedEntry(
+      name,
+      `has a file or folder name of ${bytes} bytes, longer than the 255 bytes that Linux and macOS file systems hold; it is refused.`,
+    );
+    expect((error as Error & { hint?: string }).hint).toBe(
+      'Such a file could not be written there, and a folder holding it could not be checked out there; give it a shorter name.',
+    );
+  });
+
+  it('accepts names of 255 bytes', async () => {
+    const names = [`WebResources/${'a'.repeat(252)}.js`, `${'語'.repeat(85)}/x.js`];
+    const reader = await ZipReader.open(await hostile(names.map((name) => ({ name, content: 'x' }))));
+    try {
+      expect(reader.entries.map((entry) => entry.name)).toEqual(names);
+    } finally {
+      reader.close();
+    }
+  });
+});
+
 describe('ZipReader refuses zip bombs', () => {
   const zeros = Buffer.alloc(8 * 1024 * 1024);
 
