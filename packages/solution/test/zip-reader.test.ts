@@ -363,3 +363,27 @@ describe('ZipReader on damaged input', () => {
     expect(readdirSync(outDir)).toEqual([]);
   });
 });
+
+describe('ZipReader when the file system refuses a file', () => {
+  // It said "cannot be read: … The archive is damaged or truncated; export it again", or, when
+  // removing the half-written file failed too, connector-alm failed "unexpectedly".
+  it.each([
+    ['an entry read whole', 'small.txt', Buffer.from('small')],
+    ['an entry streamed', 'large.bin', randomBytes(2 * 1024 * 1024)],
+  ])('says that %s cannot be written, not that the archive is damaged', async (_what, name, content) => {
+    const reader = await ZipReader.open(await hostile([{ name, content }]), { displayName: 'good.zip' });
+    const outDir = temp.make();
+    try {
+      const error = await reader
+        .copyToFile(reader.find(name)!, path.join(outDir, 'x'.repeat(300)))
+        .catch((caught: Error & { hint?: string }) => caught);
+      expect([(error as Error).message, (error as Error & { hint?: string }).hint]).toEqual([
+        `good.zip: entry '${name}' cannot be written: its path is longer than the file system allows.`,
+        'Zip the files again with fewer or shorter folder names.',
+      ]);
+    } finally {
+      reader.close();
+    }
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+});

@@ -5,8 +5,10 @@ import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { forEachConcurrently } from '../util/concurrency.js';
+import { writeFailure } from '../fs/write-failure.js';
 import { IN_MEMORY_ENTRY_BYTES } from '../zip/limits.js';
 import { PathTree } from '../zip/path-tree.js';
+import { ZipError } from '../zip/zip-errors.js';
 import type { ZipEntryInfo, ZipReader } from '../zip/zip-reader.js';
 import { connectorName, fileReferences } from './connector-element.js';
 import { takeConnectors } from './customizations.js';
@@ -151,17 +153,27 @@ export async function stageSolutionZip(
   // All parts in one concurrent run: hundreds of connector files written one after the other
   // would each wait for their own open, write and close. Each part is made only when its turn
   // comes, so that memory stays flat.
-  const parts: Array<() => Promise<void>> = [
-    () => write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE)),
-    () => write(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE)),
-    ...connectors.map(
-      ({ element, name }) =>
-        () =>
-          write(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element, UNPACKED_STYLE)),
-    ),
-    ...others.map((entry) => () => copyEntry(entry)),
+  const parts: Array<[entry: string, part: () => Promise<void>]> = [
+    [solutionEntry.name, () => write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE))],
+    [
+      customizationsEntry.name,
+      () => write(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE)),
+    ],
+    ...connectors.map(({ element, name }): [string, () => Promise<void>] => [
+      customizationsEntry.name,
+      () => write(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element, UNPACKED_STYLE)),
+    ]),
+    ...others.map((entry): [string, () => Promise<void>] => [entry.name, () => copyEntry(entry)]),
   ];
-  await forEachConcurrently(parts, 8, (part) => part());
+  await forEachConcurrently(parts, 8, ([entry, part]) =>
+    part().catch((error: unknown) => {
+      // A folder or file the file system refuses (a path longer than it allows, a full disk) is the
+      // entry's or the machine's problem, told with the entry, not a failure of ours.
+      const failure = writeFailure(error);
+      if (failure === undefined) throw error;
+      throw new ZipError(archive, entry, `cannot be written: ${failure.reason}.`, failure.hint);
+    }),
+  );
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort() };
 }
 

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { UsageError } from '@connector-alm/core';
+import { writeFailure } from '../fs/write-failure.js';
 import { EntryIntegrity, type InflatedTotal } from './entry-integrity.js';
 import {
   describeEntryNameProblem,
@@ -134,12 +135,18 @@ export class ZipReader {
    */
   async copyToFile(entry: ZipEntryInfo, destination: string): Promise<void> {
     try {
-      if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES)
-        await writeFile(destination, await this.readBuffer(entry), { flag: 'wx' });
-      else await this.streamToFile(entry, destination);
+      if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES) {
+        const bytes = await this.readBuffer(entry);
+        await writeFile(destination, bytes, { flag: 'wx' }).catch((error: unknown) => {
+          throw new DestinationError(error);
+        });
+      } else await this.streamToFile(entry, destination);
     } catch (error) {
-      await rm(destination, { force: true });
-      throw this.readError(entry, error);
+      // Removing a file that could not be written may fail for the same reason; that must not hide it.
+      await rm(destination, { force: true }).catch(() => undefined);
+      throw error instanceof DestinationError
+        ? this.writeError(entry, error.cause)
+        : this.readError(entry, error);
     }
   }
 
@@ -157,8 +164,14 @@ export class ZipReader {
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
     const output = createWriteStream(destination, { flags: 'wx', highWaterMark: STREAM_CHUNK_BYTES });
-    if (raw.compressionMethod === STORED) await pipeline(input, check, output);
-    else await pipeline(input, createInflateRaw({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+    let outputError: unknown;
+    output.once('error', (error) => (outputError = error));
+    try {
+      if (raw.compressionMethod === STORED) await pipeline(input, check, output);
+      else await pipeline(input, createInflateRaw({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+    } catch (error) {
+      throw error === outputError ? new DestinationError(error) : error;
+    }
   }
 
   private rawEntry(entry: ZipEntryInfo): yauzl.Entry {
@@ -203,6 +216,13 @@ export class ZipReader {
     return { start, data };
   }
 
+  /** The file system refused the copy: the archive is fine, so it is not called damaged. */
+  private writeError(entry: ZipEntryInfo, error: unknown): Error {
+    const failure = writeFailure(error);
+    if (failure === undefined) return error instanceof Error ? error : new Error(String(error));
+    return new ZipError(this.displayName, entry.name, `cannot be written: ${failure.reason}.`, failure.hint);
+  }
+
   private readError(entry: ZipEntryInfo, error: unknown): Error {
     if (error instanceof ZipError) return error;
     const reason = error instanceof Error ? error.message : String(error);
@@ -212,6 +232,13 @@ export class ZipReader {
       `cannot be read: ${reason}.`,
       'The archive is damaged or truncated; export it again.',
     );
+  }
+}
+
+/** A failure to write the copy of an entry, not to read it. */
+class DestinationError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the destination cannot be written');
   }
 }
 
