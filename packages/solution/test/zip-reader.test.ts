@@ -125,6 +125,51 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
   });
 });
 
+describe('ZipReader refuses names that are one file where case does not count, beyond A-Z', () => {
+  // macOS compares names case-folded (xnu: "canonical caseless form", Unicode's full case folding),
+  // where ſ, µ, ς and ß are s, μ, σ and ss; lower case alone let these through, and the second file
+  // failed half-way through unpack there.
+  it.each([
+    ['sharp s and SS', 'WebResources/straße.js', 'WebResources/STRASSE.js'],
+    ['long s and s', 'WebResources/ſ.js', 'WebResources/s.js'],
+    ['micro sign and mu', 'WebResources/µ.js', 'WebResources/μ.js'],
+    ['final sigma and sigma', 'WebResources/ας.js', 'WebResources/ΑΣ.js'],
+    ['a ligature and its letters', 'WebResources/ﬁle.js', 'WebResources/FILE.js'],
+  ])('refuses %s', async (_what, first, second) => {
+    const error = await openError(
+      await hostile([
+        { name: first, content: '1' },
+        { name: second, content: '2' },
+      ]),
+    );
+    expect(error.message).toBe(
+      `hostile.zip: entry '${second}' has the same name as '${first}' on a case-insensitive file system.`,
+    );
+  });
+
+  it('refuses a file where another entry needs a folder of the same name in another case', async () => {
+    const error = await openError(
+      await hostile([
+        { name: 'WebResources/ſ', content: 'a file' },
+        { name: 'WebResources/s/x.js', content: 'in a folder' },
+      ]),
+    );
+    expect(error.message).toBe(
+      "hostile.zip: entry 'WebResources/s/x.js' needs 'WebResources/s' as a folder, but entry 'WebResources/ſ' is a file on a case-insensitive file system.",
+    );
+  });
+
+  it('accepts the dotted and dotless i beside i, which no file system folds together', async () => {
+    const names = ['WebResources/İ.js', 'WebResources/ı.js', 'WebResources/i.js'];
+    const reader = await ZipReader.open(await hostile(names.map((name) => ({ name, content: 'x' }))));
+    try {
+      expect(reader.entries.map((entry) => entry.name)).toEqual(names);
+    } finally {
+      reader.close();
+    }
+  });
+});
+
 describe('ZipReader reads backslashes as folder separators in a zip written on Windows', () => {
   const powerShell51 = async (entries: Array<{ name: string; content: string }>): Promise<string> =>
     zipLikePowerShell51(path.join(temp.make(), 'windows.zip'), entries);

@@ -129,7 +129,18 @@ function segmentsOf(name: string): string[] {
   return name.split('/').filter((segment, index, all) => segment !== '' || index < all.length - 1);
 }
 
-/** The key under which two names collide on a case-insensitive file system (Windows, macOS). */
+/**
+ * The key under which two names collide on a case-insensitive file system (Windows, macOS). macOS
+ * compares names in their canonical caseless form (Unicode's full case folding, xnu's
+ * utf8_normalizeOptCaseFoldAndCompare), where lower case alone misses pairs: ſ, µ and ς fold to s,
+ * μ and σ, and ß to ss. Upper case, then lower, folds them the same way; the dotless ı is kept out,
+ * since it folds to itself (Windows, which only upper-cases, keeps all these apart).
+ */
 export function collisionKey(name: string): string {
-  return name.replace(/\/+$/, '').normalize('NFC').toLowerCase();
+  return name
+    .replace(/\/+$/, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^ı]+/g, (run) => run.toUpperCase().toLowerCase())
+    .normalize('NFC');
 }
