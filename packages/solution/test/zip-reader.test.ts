@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { ZipReader, type ZipLimits } from '../src/index.js';
 import {
   temporaryFolders,
@@ -79,6 +80,68 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
     ['a backslash from a zip made on Unix', 'Connector\\..\\evil.txt', 'contains a backslash'],
   ])('refuses %s and names the entry', async (_what, name, problem) => {
     await refusedEntry(name, problem);
+  });
+
+  describe('with an Info-ZIP Unicode path field (0x7075), a second name that unzip and 7-Zip read', () => {
+    /** The field for a header name, naming the entry `unicodeName` instead. */
+    const unicodePath = (headerName: string, unicodeName: string): Map<number, Uint8Array> => {
+      const name = Buffer.from(unicodeName, 'utf8');
+      const field = Buffer.alloc(5 + name.length);
+      field.writeUInt8(1, 0);
+      field.writeUInt32LE(crc32(Buffer.from(headerName, 'utf8')), 1);
+      name.copy(field, 5);
+      return new Map([[0x7075, field]]);
+    };
+
+    it.each([
+      [
+        "'..\\' from Windows",
+        '..\\..\\evil.txt',
+        true,
+        "contains a '..' segment that leaves the target folder",
+      ],
+      ["'../'", 'Connector/../../evil.txt', false, "contains a '..' segment that leaves the target folder"],
+      ['an absolute path', '/etc/cron.d/evil', false, 'has an absolute path'],
+      ['a drive letter', 'C:\\evil.dll', true, 'starts with a drive letter'],
+    ])(
+      'refuses a header name with %s behind a field that names a file inside',
+      async (_what, headerName, madeOnWindows, problem) => {
+        const error = await openError(
+          await hostile([
+            {
+              name: headerName,
+              content: 'payload',
+              options: {
+                extraField: unicodePath(headerName, 'WebResources/ok.txt'),
+                msDosCompatible: madeOnWindows,
+              },
+            },
+          ]),
+        );
+        // .NET, PowerShell's Expand-Archive and Windows read the header's name, and write it there.
+        expect(error.message).toBe(
+          `hostile.zip: entry 'WebResources/ok.txt' is named '${headerName}' in its header, which Windows and .NET read, and that name ${problem}; it is refused.`,
+        );
+        expect(error.hint).toBe('The archive is unsafe to extract.');
+      },
+    );
+
+    it('reads the field when the header has the same name, as zip on Unix writes it', async () => {
+      const reader = await ZipReader.open(
+        await hostile([
+          {
+            name: 'WebResources/café.js',
+            content: 'x',
+            options: { extraField: unicodePath('WebResources/café.js', 'WebResources/café.js') },
+          },
+        ]),
+      );
+      try {
+        expect(reader.entries.map((entry) => entry.name)).toEqual(['WebResources/café.js']);
+      } finally {
+        reader.close();
+      }
+    });
   });
 
   it('refuses a symbolic link entry', async () => {

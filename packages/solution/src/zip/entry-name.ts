@@ -107,6 +107,19 @@ export function withoutDotFolders(name: string): string {
   return kept.join('/') + (kept.length > 0 && name.endsWith('/') ? '/' : '');
 }
 
+/**
+ * What would put a file of this name outside the target folder for a tool on Windows, which reads
+ * '\' as a separator whatever wrote the zip: for a second name that such tools read where we read
+ * another (see zip-reader's headerName).
+ */
+export function findEscapeProblem(name: string): EntryNameProblem | undefined {
+  const path = withoutDotFolders(name.replaceAll('\\', '/'));
+  if (path.startsWith('/')) return 'absolute';
+  if (/^[A-Za-z]:/.test(path)) return 'drive-letter';
+  if (path.split('/').includes('..')) return 'parent-segment';
+  return undefined;
+}
+
 export function findEntryNameProblem(name: string): EntryNameProblem | undefined {
   if (name === '') return 'empty';
   // eslint-disable-next-line no-control-regex

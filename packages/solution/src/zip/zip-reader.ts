@@ -12,6 +12,7 @@ import {
   describeEntryNameProblem,
   entryNameProblemHint,
   findEntryNameProblem,
+  findEscapeProblem,
   withForwardSlashes,
   withoutDotFolders,
 } from './entry-name.js';
@@ -390,6 +391,20 @@ function archiveName(entry: yauzl.Entry): string {
   );
 }
 
+/**
+ * The name in the entry's header. `archiveName` is the one in an Info-ZIP Unicode path field
+ * (0x7075) when there is one for this header, as unzip and 7-Zip read it; .NET, PowerShell's
+ * Expand-Archive and Windows ignore the field and read this one.
+ */
+function headerName(entry: yauzl.Entry): string {
+  return yauzl.getFileNameLowLevel(
+    entry.generalPurposeBitFlag,
+    entry.fileName as unknown as Buffer,
+    [],
+    true,
+  );
+}
+
 /** The host of "version made by": the OS, or file system, that wrote the entry. */
 function hostOf(entry: yauzl.Entry): number {
   return entry.versionMadeBy >> 8;
@@ -433,6 +448,18 @@ function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipL
         written,
         `${describeEntryNameProblem(problem, name)}; it is refused.`,
         entryNameProblemHint(problem),
+      );
+    // A zip that names an entry twice is read one way by some tools and the other by the rest: the
+    // header's name must not leave the folder either (it names the file within it when the field
+    // only spells the same name in Unicode, as zip and WinZip write it).
+    const header = headerName(entry);
+    const escape = header === written ? undefined : findEscapeProblem(header);
+    if (escape)
+      throw new ZipError(
+        archive,
+        written,
+        `is named '${header}' in its header, which Windows and .NET read, and that name ${describeEntryNameProblem(escape)}; it is refused.`,
+        entryNameProblemHint(escape),
       );
     if (isDirectory && entry.uncompressedSize > 0)
       throw new ZipError(
