@@ -312,6 +312,25 @@ describeFixtures('pack on bad input', () => {
     expect(readdirSync(path.join(dir, 'existing-dir.zip'))).toEqual([]);
   });
 
+  it("refuses a file whose name has '\\', which the zip would hold as a folder separator, and writes nothing", async () => {
+    // A Linux or macOS file may have '\\' in its name; the zip writer made it a separator, so
+    // 'a\\b.js' was packed as 'a/b.js', or, beside a real a/b.js, twice, which unpack then refused.
+    const dir = temp.make();
+    await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), path.join(dir, 'src'));
+    mkdirSync(path.join(dir, 'src/WebResources/a'), { recursive: true });
+    writeFileSync(path.join(dir, 'src/WebResources/a/b.js'), 'one');
+    writeFileSync(path.join(dir, 'src/WebResources/a\\b.js'), 'two');
+    const error = await packSolution(path.join(dir, 'src'), path.join(dir, 'out.zip')).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect([(error as UserError).message, (error as UserError).hint]).toEqual([
+      `${path.join(dir, 'src', 'WebResources/a\\b.js')}: has '\\' in its name, which a zip holds as a folder separator (Windows reads it so too).`,
+      "Rename the file without '\\'.",
+    ]);
+    expect(readdirSync(dir)).toEqual(['src']);
+  });
+
   it('refuses a connector element that refers to a missing side file', async () => {
     const dir = temp.make();
     await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), path.join(dir, 'src'));

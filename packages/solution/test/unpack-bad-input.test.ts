@@ -123,6 +123,32 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       );
     });
 
+    it('refuses a name longer than Linux and macOS hold before anything is written', async () => {
+      await expectRefused(
+        { [`WebResources/${'a'.repeat(300)}.js`]: 'x' },
+        /bad.zip: entry 'WebResources\/a+\.js' has a file or folder name of 303 bytes, longer than the 255 bytes that Linux and macOS file systems hold; it is refused\.$/,
+      );
+    });
+
+    it('says which entry the file system cannot write, and why, when its path is too long', async () => {
+      // 17,000 nested folders: longer than any OS allows a path to be (Windows 32,767 characters,
+      // Linux 4,096 bytes, macOS 1,024), while each name is short. This was "connector-alm failed
+      // unexpectedly: ENAMETOOLONG … This is a bug".
+      const deep = `WebResources/${'a/'.repeat(17_000)}x.js`;
+      await expectRefused(
+        { [deep]: 'x' },
+        /bad.zip: entry 'WebResources\/(a\/)+x\.js' cannot be written: its path is longer than the file system allows\.$/,
+      );
+      const error = await unpackSolution(
+        await variantOf(fixturePath(HIL), path.join(temp.make(), 'bad.zip'), { [deep]: 'x' }),
+        target,
+        { overwrite: true },
+      ).catch((caught: Error & { hint?: string }) => caught);
+      expect((error as Error & { hint?: string }).hint).toBe(
+        'Zip the files again with fewer or shorter folder names.',
+      );
+    });
+
     it('refuses a truncated export', async () => {
       const whole = readFileSync(fixturePath(HIL));
       const zip = path.join(temp.make(), 'truncated.zip');

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { ZipReader, type ZipLimits } from '../src/index.js';
 import {
   temporaryFolders,
@@ -81,6 +82,68 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
     await refusedEntry(name, problem);
   });
 
+  describe('with an Info-ZIP Unicode path field (0x7075), a second name that unzip and 7-Zip read', () => {
+    /** The field for a header name, naming the entry `unicodeName` instead. */
+    const unicodePath = (headerName: string, unicodeName: string): Map<number, Uint8Array> => {
+      const name = Buffer.from(unicodeName, 'utf8');
+      const field = Buffer.alloc(5 + name.length);
+      field.writeUInt8(1, 0);
+      field.writeUInt32LE(crc32(Buffer.from(headerName, 'utf8')), 1);
+      name.copy(field, 5);
+      return new Map([[0x7075, field]]);
+    };
+
+    it.each([
+      [
+        "'..\\' from Windows",
+        '..\\..\\evil.txt',
+        true,
+        "contains a '..' segment that leaves the target folder",
+      ],
+      ["'../'", 'Connector/../../evil.txt', false, "contains a '..' segment that leaves the target folder"],
+      ['an absolute path', '/etc/cron.d/evil', false, 'has an absolute path'],
+      ['a drive letter', 'C:\\evil.dll', true, 'starts with a drive letter'],
+    ])(
+      'refuses a header name with %s behind a field that names a file inside',
+      async (_what, headerName, madeOnWindows, problem) => {
+        const error = await openError(
+          await hostile([
+            {
+              name: headerName,
+              content: 'payload',
+              options: {
+                extraField: unicodePath(headerName, 'WebResources/ok.txt'),
+                msDosCompatible: madeOnWindows,
+              },
+            },
+          ]),
+        );
+        // .NET, PowerShell's Expand-Archive and Windows read the header's name, and write it there.
+        expect(error.message).toBe(
+          `hostile.zip: entry 'WebResources/ok.txt' is named '${headerName}' in its header, which Windows and .NET read, and that name ${problem}; it is refused.`,
+        );
+        expect(error.hint).toBe('The archive is unsafe to extract.');
+      },
+    );
+
+    it('reads the field when the header has the same name, as zip on Unix writes it', async () => {
+      const reader = await ZipReader.open(
+        await hostile([
+          {
+            name: 'WebResources/café.js',
+            content: 'x',
+            options: { extraField: unicodePath('WebResources/café.js', 'WebResources/café.js') },
+          },
+        ]),
+      );
+      try {
+        expect(reader.entries.map((entry) => entry.name)).toEqual(['WebResources/café.js']);
+      } finally {
+        reader.close();
+      }
+    });
+  });
+
   it('refuses a symbolic link entry', async () => {
     const error = await openError(
       await hostile([
@@ -122,6 +185,51 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
     expect(error.message).toContain(
       "entry 'connector/a.json' has the same name as 'Connector/A.json' on a case-insensitive file system",
     );
+  });
+});
+
+describe('ZipReader refuses names that are one file where case does not count, beyond A-Z', () => {
+  // macOS compares names case-folded (xnu: "canonical caseless form", Unicode's full case folding),
+  // where ſ, µ, ς and ß are s, μ, σ and ss; lower case alone let these through, and the second file
+  // failed half-way through unpack there.
+  it.each([
+    ['sharp s and SS', 'WebResources/straße.js', 'WebResources/STRASSE.js'],
+    ['long s and s', 'WebResources/ſ.js', 'WebResources/s.js'],
+    ['micro sign and mu', 'WebResources/µ.js', 'WebResources/μ.js'],
+    ['final sigma and sigma', 'WebResources/ας.js', 'WebResources/ΑΣ.js'],
+    ['a ligature and its letters', 'WebResources/ﬁle.js', 'WebResources/FILE.js'],
+  ])('refuses %s', async (_what, first, second) => {
+    const error = await openError(
+      await hostile([
+        { name: first, content: '1' },
+        { name: second, content: '2' },
+      ]),
+    );
+    expect(error.message).toBe(
+      `hostile.zip: entry '${second}' has the same name as '${first}' on a case-insensitive file system.`,
+    );
+  });
+
+  it('refuses a file where another entry needs a folder of the same name in another case', async () => {
+    const error = await openError(
+      await hostile([
+        { name: 'WebResources/ſ', content: 'a file' },
+        { name: 'WebResources/s/x.js', content: 'in a folder' },
+      ]),
+    );
+    expect(error.message).toBe(
+      "hostile.zip: entry 'WebResources/s/x.js' needs 'WebResources/s' as a folder, but entry 'WebResources/ſ' is a file on a case-insensitive file system.",
+    );
+  });
+
+  it('accepts the dotted and dotless i beside i, which no file system folds together', async () => {
+    const names = ['WebResources/İ.js', 'WebResources/ı.js', 'WebResources/i.js'];
+    const reader = await ZipReader.open(await hostile(names.map((name) => ({ name, content: 'x' }))));
+    try {
+      expect(reader.entries.map((entry) => entry.name)).toEqual(names);
+    } finally {
+      reader.close();
+    }
   });
 });
 
@@ -258,6 +366,34 @@ describe('ZipReader refuses names that Windows cannot write', () => {
   });
 });
 
+describe('ZipReader refuses names that Linux and macOS cannot write', () => {
+  // ext4 and APFS hold a file or folder name of up to 255 bytes of UTF-8; a longer one failed
+  // half-way through unpack with "connector-alm failed unexpectedly: ENAMETOOLONG … This is a bug".
+  it.each([
+    ['a file name of 256 ASCII bytes', `WebResources/${'a'.repeat(253)}.js`, 256],
+    ['a folder name of 300 bytes', `WebResources/${'b'.repeat(300)}/x.js`, 300],
+    ['a file name of 100 characters in 300 bytes of UTF-8', `WebResources/${'語'.repeat(100)}`, 300],
+  ])('refuses %s and names the entry', async (_what, name, bytes) => {
+    const error = await refusedEntry(
+      name,
+      `has a file or folder name of ${bytes} bytes, longer than the 255 bytes that Linux and macOS file systems hold; it is refused.`,
+    );
+    expect((error as Error & { hint?: string }).hint).toBe(
+      'Such a file could not be written there, and a folder holding it could not be checked out there; give it a shorter name.',
+    );
+  });
+
+  it('accepts names of 255 bytes', async () => {
+    const names = [`WebResources/${'a'.repeat(252)}.js`, `${'語'.repeat(85)}/x.js`];
+    const reader = await ZipReader.open(await hostile(names.map((name) => ({ name, content: 'x' }))));
+    try {
+      expect(reader.entries.map((entry) => entry.name)).toEqual(names);
+    } finally {
+      reader.close();
+    }
+  });
+});
+
 describe('ZipReader refuses zip bombs', () => {
   const zeros = Buffer.alloc(8 * 1024 * 1024);
 
@@ -329,6 +465,30 @@ describe('ZipReader on damaged input', () => {
       await expect(
         reader.copyToFile(reader.find('data.bin')!, path.join(outDir, 'data.bin')),
       ).rejects.toThrow(/damaged.zip: entry 'data.bin' cannot be read/);
+    } finally {
+      reader.close();
+    }
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+});
+
+describe('ZipReader when the file system refuses a file', () => {
+  // It said "cannot be read: … The archive is damaged or truncated; export it again", or, when
+  // removing the half-written file failed too, connector-alm failed "unexpectedly".
+  it.each([
+    ['an entry read whole', 'small.txt', Buffer.from('small')],
+    ['an entry streamed', 'large.bin', randomBytes(2 * 1024 * 1024)],
+  ])('says that %s cannot be written, not that the archive is damaged', async (_what, name, content) => {
+    const reader = await ZipReader.open(await hostile([{ name, content }]), { displayName: 'good.zip' });
+    const outDir = temp.make();
+    try {
+      const error = await reader
+        .copyToFile(reader.find(name)!, path.join(outDir, 'x'.repeat(300)))
+        .catch((caught: Error & { hint?: string }) => caught);
+      expect([(error as Error).message, (error as Error & { hint?: string }).hint]).toEqual([
+        `good.zip: entry '${name}' cannot be written: its path is longer than the file system allows.`,
+        'Zip the files again with fewer or shorter folder names.',
+      ]);
     } finally {
       reader.close();
     }

@@ -75,6 +75,14 @@ export async function packSolution(
     );
   }
   const located = (file: string): string => path.join(folder, file);
+  // The zip writer turns '\' into '/', so such a file would be packed under another name (or twice).
+  const backslashed = all.find((file) => file.includes('\\'));
+  if (backslashed !== undefined)
+    throw solutionError(
+      located(backslashed),
+      "has '\\' in its name, which a zip holds as a folder separator (Windows reads it so too).",
+      "Rename the file without '\\'.",
+    );
   const readText = async (file: string): Promise<string> => {
     const bytes = await fs.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)

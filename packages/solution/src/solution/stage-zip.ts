@@ -1,13 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { UserError } from '@connector-alm/core';
 import { isJson, prettyJson } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { forEachConcurrently } from '../util/concurrency.js';
-import { collisionKey } from '../zip/entry-name.js';
+import { writeFailure } from '../fs/write-failure.js';
 import { IN_MEMORY_ENTRY_BYTES } from '../zip/limits.js';
+import { PathTree } from '../zip/path-tree.js';
+import { ZipError } from '../zip/zip-errors.js';
 import type { ZipEntryInfo, ZipReader } from '../zip/zip-reader.js';
 import { connectorName, fileReferences } from './connector-element.js';
 import { takeConnectors } from './customizations.js';
@@ -78,32 +79,19 @@ export async function stageSolutionZip(
     name: connectorName(element, located(customizationsEntry)),
   }));
 
-  const outputs = new Map<string, string>();
-  // Folders the outputs need, each with the first output that needs it: a file of the same name
-  // (WebResources/a beside WebResources/a/b) could not be written, so it is refused as a collision.
-  const parents = new Map<string, string>();
+  // The files written, each with what it is unpacked from: two of them at one path, or a file where
+  // another needs a folder (WebResources/a beside WebResources/a/b), could not both be written.
+  const outputs = new PathTree<string>();
   const claim = (folderPath: string, source: string): void => {
-    const inconsistent = (problem: string): UserError =>
-      solutionError(archive, problem, 'The archive is not a consistent solution.');
-    const key = collisionKey(folderPath);
-    const earlier = outputs.get(key);
-    if (earlier !== undefined)
-      throw inconsistent(`${source} and ${earlier} would both be unpacked to ${folderPath}.`);
-    const needing = parents.get(key);
-    if (needing !== undefined)
-      throw inconsistent(`${source} would be unpacked to ${folderPath}, which ${needing} needs as a folder.`);
-    const segments = folderPath.split('/');
-    for (let end = 1; end < segments.length; end++) {
-      const folder = segments.slice(0, end).join('/');
-      const folderKey = collisionKey(folder);
-      const file = outputs.get(folderKey);
-      if (file !== undefined)
-        throw inconsistent(
-          `${source} needs ${folder} as a folder, but ${file} would be unpacked to it as a file.`,
-        );
-      if (!parents.has(folderKey)) parents.set(folderKey, source);
-    }
-    outputs.set(key, source);
+    const clash = outputs.place(folderPath, false, source);
+    if (clash === undefined) return;
+    const problem =
+      clash.kind === 'same-path'
+        ? `${source} and ${clash.other} would both be unpacked to ${folderPath}.`
+        : clash.kind === 'needed-as-folder'
+          ? `${source} would be unpacked to ${folderPath}, which ${clash.other} needs as a folder.`
+          : `${source} needs ${clash.folder} as a folder, but ${clash.other} would be unpacked to it as a file.`;
+    throw solutionError(archive, problem, 'The archive is not a consistent solution.');
   };
   claim(FOLDER_SOLUTION, ZIP_SOLUTION);
   claim(FOLDER_CUSTOMIZATIONS, ZIP_CUSTOMIZATIONS);
@@ -165,17 +153,27 @@ export async function stageSolutionZip(
   // All parts in one concurrent run: hundreds of connector files written one after the other
   // would each wait for their own open, write and close. Each part is made only when its turn
   // comes, so that memory stays flat.
-  const parts: Array<() => Promise<void>> = [
-    () => write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE)),
-    () => write(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE)),
-    ...connectors.map(
-      ({ element, name }) =>
-        () =>
-          write(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element, UNPACKED_STYLE)),
-    ),
-    ...others.map((entry) => () => copyEntry(entry)),
+  const parts: Array<[entry: string, part: () => Promise<void>]> = [
+    [solutionEntry.name, () => write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE))],
+    [
+      customizationsEntry.name,
+      () => write(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE)),
+    ],
+    ...connectors.map(({ element, name }): [string, () => Promise<void>] => [
+      customizationsEntry.name,
+      () => write(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element, UNPACKED_STYLE)),
+    ]),
+    ...others.map((entry): [string, () => Promise<void>] => [entry.name, () => copyEntry(entry)]),
   ];
-  await forEachConcurrently(parts, 8, (part) => part());
+  await forEachConcurrently(parts, 8, ([entry, part]) =>
+    part().catch((error: unknown) => {
+      // A folder or file the file system refuses (a path longer than it allows, a full disk) is the
+      // entry's or the machine's problem, told with the entry, not a failure of ours.
+      const failure = writeFailure(error);
+      if (failure === undefined) throw error;
+      throw new ZipError(archive, entry, `cannot be written: ${failure.reason}.`, failure.hint);
+    }),
+  );
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort() };
 }
 

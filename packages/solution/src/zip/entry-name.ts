@@ -4,9 +4,9 @@
  * no backslashes (a separator on Windows) left once those of a zip written on Windows are read as
  * separators (see {@link withForwardSlashes}), no NUL or other control characters. It must also be a
  * name Windows can write as it is: there `a:b` is an alternate data stream of `a`, `a.` and `a ` are
- * written as `a` (over another entry), `con.js` is the console device, and `*` fails half-way. The
- * rules apply to the path the entry is written to, without empty or '.' folder names (see
- * {@link withoutDotFolders}).
+ * written as `a` (over another entry), `con.js` is the console device, and `*` fails half-way; and
+ * Linux and macOS hold no file or folder name over 255 bytes. The rules apply to the path the entry
+ * is written to, without empty or '.' folder names (see {@link withoutDotFolders}).
  */
 export type EntryNameProblem =
   | 'empty'
@@ -18,7 +18,11 @@ export type EntryNameProblem =
   | 'control-character'
   | 'windows-character'
   | 'windows-trailing'
-  | 'windows-device';
+  | 'windows-device'
+  | 'long-name';
+
+/** The longest file or folder name, in bytes of UTF-8, that ext4 and APFS hold. */
+const MAX_NAME_BYTES = 255;
 
 const PROBLEM_TEXT: Record<EntryNameProblem, string> = {
   empty: 'has an empty name',
@@ -32,6 +36,7 @@ const PROBLEM_TEXT: Record<EntryNameProblem, string> = {
   'windows-trailing':
     'has a file or folder name that ends with a dot or a space, which Windows drops from names',
   'windows-device': 'uses a device name that Windows reserves (CON, PRN, AUX, NUL, COM1, LPT1…)',
+  'long-name': `has a file or folder name longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold`,
 };
 
 /** Characters Windows refuses in a file name (control characters are refused for every OS). */
@@ -48,6 +53,10 @@ export function describeEntryNameProblem(problem: EntryNameProblem, name?: strin
     const segment = segmentsOf(name).find((part) => WINDOWS_DEVICE.test(part))!;
     return `uses the device name '${segment.replace(/ *\..*$/, '')}', which Windows reserves`;
   }
+  if (name !== undefined && problem === 'long-name') {
+    const bytes = Math.max(...segmentsOf(name).map((segment) => Buffer.byteLength(segment)));
+    return `has a file or folder name of ${bytes} bytes, longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold`;
+  }
   return PROBLEM_TEXT[problem];
 }
 
@@ -60,6 +69,8 @@ export function isWindowsProblem(problem: EntryNameProblem): boolean {
 export function entryNameProblemHint(problem: EntryNameProblem): string {
   if (isWindowsProblem(problem))
     return 'Such a file could not be written on Windows, and a folder holding it could not be checked out there.';
+  if (problem === 'long-name')
+    return 'Such a file could not be written there, and a folder holding it could not be checked out there; give it a shorter name.';
   if (problem === 'dot-ending')
     return "Zip tools disagree on what file it is (unzip and 7-Zip write 'a/_' for 'a/.', tar and .NET 'a'); zip the files again.";
   return 'The archive is unsafe to extract.';
@@ -96,6 +107,19 @@ export function withoutDotFolders(name: string): string {
   return kept.join('/') + (kept.length > 0 && name.endsWith('/') ? '/' : '');
 }
 
+/**
+ * What would put a file of this name outside the target folder for a tool on Windows, which reads
+ * '\' as a separator whatever wrote the zip: for a second name that such tools read where we read
+ * another (see zip-reader's headerName).
+ */
+export function findEscapeProblem(name: string): EntryNameProblem | undefined {
+  const path = withoutDotFolders(name.replaceAll('\\', '/'));
+  if (path.startsWith('/')) return 'absolute';
+  if (/^[A-Za-z]:/.test(path)) return 'drive-letter';
+  if (path.split('/').includes('..')) return 'parent-segment';
+  return undefined;
+}
+
 export function findEntryNameProblem(name: string): EntryNameProblem | undefined {
   if (name === '') return 'empty';
   // eslint-disable-next-line no-control-regex
@@ -109,6 +133,7 @@ export function findEntryNameProblem(name: string): EntryNameProblem | undefined
   if (WINDOWS_CHARACTER.test(name)) return 'windows-character';
   if (segments.some((segment) => segment !== '.' && /[. ]$/.test(segment))) return 'windows-trailing';
   if (segments.some((segment) => WINDOWS_DEVICE.test(segment))) return 'windows-device';
+  if (segments.some((segment) => Buffer.byteLength(segment) > MAX_NAME_BYTES)) return 'long-name';
   return undefined;
 }
 
@@ -117,7 +142,18 @@ function segmentsOf(name: string): string[] {
   return name.split('/').filter((segment, index, all) => segment !== '' || index < all.length - 1);
 }
 
-/** The key under which two names collide on a case-insensitive file system (Windows, macOS). */
+/**
+ * The key under which two names collide on a case-insensitive file system (Windows, macOS). macOS
+ * compares names in their canonical caseless form (Unicode's full case folding, xnu's
+ * utf8_normalizeOptCaseFoldAndCompare), where lower case alone misses pairs: ſ, µ and ς fold to s,
+ * μ and σ, and ß to ss. Upper case, then lower, folds them the same way; the dotless ı is kept out,
+ * since it folds to itself (Windows, which only upper-cases, keeps all these apart).
+ */
 export function collisionKey(name: string): string {
-  return name.replace(/\/+$/, '').normalize('NFC').toLowerCase();
+  return name
+    .replace(/\/+$/, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^ı]+/g, (run) => run.toUpperCase().toLowerCase())
+    .normalize('NFC');
 }

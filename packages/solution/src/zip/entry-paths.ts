@@ -1,4 +1,4 @@
-import { collisionKey } from './entry-name.js';
+import { PathTree } from './path-tree.js';
 import { ZipError } from './zip-errors.js';
 
 /** One entry's name: as the archive writes it, with '/' between folders, and as the path it is written to. */
@@ -27,10 +27,7 @@ const CASE_INSENSITIVE = ' on a case-insensitive file system';
  * them, each its own way, or fail half-way. Errors name both entries as the archive writes them.
  */
 export class EntryPaths {
-  /** Every entry by collision key. */
-  private readonly entries = new Map<string, Recorded>();
-  /** The folders that entries need, by collision key, each with the first entry that needs it. */
-  private readonly folders = new Map<string, { folder: string; entry: Recorded }>();
+  private readonly paths = new PathTree<Recorded>();
 
   constructor(private readonly archive: string) {}
 
@@ -40,34 +37,26 @@ export class EntryPaths {
    */
   add(names: EntryNames, isDirectory: boolean): boolean {
     const entry: Recorded = { ...names, isDirectory };
-    const key = collisionKey(entry.name);
-    const earlier = this.entries.get(key);
-    if (earlier !== undefined) {
-      if (earlier.isDirectory && isDirectory && earlier.name === entry.name) return false;
-      throw this.clash(entry, earlier);
-    }
-    const needing = isDirectory ? undefined : this.folders.get(key);
-    if (needing !== undefined)
-      throw this.error(
-        entry,
-        `is a file, but entry '${needing.entry.written}' needs it as a folder${caseOnly(needing.folder, entry.name)}.`,
-        FILE_AND_FOLDER_HINT,
-      );
-    const segments = entry.name.replace(/\/$/, '').split('/');
-    for (let end = 1; end < segments.length; end++) {
-      const folder = segments.slice(0, end).join('/');
-      const folderKey = collisionKey(folder);
-      const file = this.entries.get(folderKey);
-      if (file !== undefined && !file.isDirectory)
+    const clash = this.paths.place(entry.name.replace(/\/$/, ''), isDirectory, entry);
+    if (clash === undefined) return true;
+    const other = clash.other;
+    switch (clash.kind) {
+      case 'same-path':
+        if (other.isDirectory && isDirectory && other.name === entry.name) return false;
+        throw this.clash(entry, other);
+      case 'needed-as-folder':
         throw this.error(
           entry,
-          `needs '${folder}' as a folder, but entry '${file.written}' is a file${caseOnly(folder, file.name)}.`,
+          `is a file, but entry '${other.written}' needs it as a folder${caseOnly(clash.folder, entry.name)}.`,
           FILE_AND_FOLDER_HINT,
         );
-      if (!this.folders.has(folderKey)) this.folders.set(folderKey, { folder, entry });
+      case 'file-in-the-way':
+        throw this.error(
+          entry,
+          `needs '${clash.folder}' as a folder, but entry '${other.written}' is a file${caseOnly(clash.folder, other.name)}.`,
+          FILE_AND_FOLDER_HINT,
+        );
     }
-    this.entries.set(key, entry);
-    return true;
   }
 
   private clash(entry: Recorded, earlier: Recorded): ZipError {

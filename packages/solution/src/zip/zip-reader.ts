@@ -6,11 +6,13 @@ import { promisify } from 'node:util';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { UsageError } from '@connector-alm/core';
+import { writeFailure } from '../fs/write-failure.js';
 import { EntryIntegrity, type InflatedTotal } from './entry-integrity.js';
 import {
   describeEntryNameProblem,
   entryNameProblemHint,
   findEntryNameProblem,
+  findEscapeProblem,
   withForwardSlashes,
   withoutDotFolders,
 } from './entry-name.js';
@@ -134,12 +136,18 @@ export class ZipReader {
    */
   async copyToFile(entry: ZipEntryInfo, destination: string): Promise<void> {
     try {
-      if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES)
-        await writeFile(destination, await this.readBuffer(entry), { flag: 'wx' });
-      else await this.streamToFile(entry, destination);
+      if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES) {
+        const bytes = await this.readBuffer(entry);
+        await writeFile(destination, bytes, { flag: 'wx' }).catch((error: unknown) => {
+          throw new DestinationError(error);
+        });
+      } else await this.streamToFile(entry, destination);
     } catch (error) {
-      await rm(destination, { force: true });
-      throw this.readError(entry, error);
+      // Removing a file that could not be written may fail for the same reason; that must not hide it.
+      await rm(destination, { force: true }).catch(() => undefined);
+      throw error instanceof DestinationError
+        ? this.writeError(entry, error.cause)
+        : this.readError(entry, error);
     }
   }
 
@@ -157,8 +165,14 @@ export class ZipReader {
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
     const output = createWriteStream(destination, { flags: 'wx', highWaterMark: STREAM_CHUNK_BYTES });
-    if (raw.compressionMethod === STORED) await pipeline(input, check, output);
-    else await pipeline(input, createInflateRaw({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+    let outputError: unknown;
+    output.once('error', (error) => (outputError = error));
+    try {
+      if (raw.compressionMethod === STORED) await pipeline(input, check, output);
+      else await pipeline(input, createInflateRaw({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+    } catch (error) {
+      throw error === outputError ? new DestinationError(error) : error;
+    }
   }
 
   private rawEntry(entry: ZipEntryInfo): yauzl.Entry {
@@ -203,6 +217,13 @@ export class ZipReader {
     return { start, data };
   }
 
+  /** The file system refused the copy: the archive is fine, so it is not called damaged. */
+  private writeError(entry: ZipEntryInfo, error: unknown): Error {
+    const failure = writeFailure(error);
+    if (failure === undefined) return error instanceof Error ? error : new Error(String(error));
+    return new ZipError(this.displayName, entry.name, `cannot be written: ${failure.reason}.`, failure.hint);
+  }
+
   private readError(entry: ZipEntryInfo, error: unknown): Error {
     if (error instanceof ZipError) return error;
     const reason = error instanceof Error ? error.message : String(error);
@@ -212,6 +233,13 @@ export class ZipReader {
       `cannot be read: ${reason}.`,
       'The archive is damaged or truncated; export it again.',
     );
+  }
+}
+
+/** A failure to write the copy of an entry, not to read it. */
+class DestinationError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the destination cannot be written');
   }
 }
 
@@ -363,6 +391,20 @@ function archiveName(entry: yauzl.Entry): string {
   );
 }
 
+/**
+ * The name in the entry's header. `archiveName` is the one in an Info-ZIP Unicode path field
+ * (0x7075) when there is one for this header, as unzip and 7-Zip read it; .NET, PowerShell's
+ * Expand-Archive and Windows ignore the field and read this one.
+ */
+function headerName(entry: yauzl.Entry): string {
+  return yauzl.getFileNameLowLevel(
+    entry.generalPurposeBitFlag,
+    entry.fileName as unknown as Buffer,
+    [],
+    true,
+  );
+}
+
 /** The host of "version made by": the OS, or file system, that wrote the entry. */
 function hostOf(entry: yauzl.Entry): number {
   return entry.versionMadeBy >> 8;
@@ -406,6 +448,18 @@ function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipL
         written,
         `${describeEntryNameProblem(problem, name)}; it is refused.`,
         entryNameProblemHint(problem),
+      );
+    // A zip that names an entry twice is read one way by some tools and the other by the rest: the
+    // header's name must not leave the folder either (it names the file within it when the field
+    // only spells the same name in Unicode, as zip and WinZip write it).
+    const header = headerName(entry);
+    const escape = header === written ? undefined : findEscapeProblem(header);
+    if (escape)
+      throw new ZipError(
+        archive,
+        written,
+        `is named '${header}' in its header, which Windows and .NET read, and that name ${describeEntryNameProblem(escape)}; it is refused.`,
+        entryNameProblemHint(escape),
       );
     if (isDirectory && entry.uncompressedSize > 0)
       throw new ZipError(
