@@ -42533,6 +42533,22 @@ var DEFAULT_ZIP_LIMITS = {
 };
 var IN_MEMORY_ENTRY_BYTES = 64 * 1024 * 1024;
 
+// packages/solution/src/zip/entry-name.ts
+var MAX_NAME_BYTES = 255;
+var PROBLEM_TEXT = {
+  empty: "has an empty name",
+  absolute: "has an absolute path",
+  "drive-letter": "starts with a drive letter",
+  backslash: "contains a backslash, which is a path separator on Windows",
+  "parent-segment": "contains a '..' segment that leaves the target folder",
+  "dot-ending": "ends with '.', the folder itself, where a file name should be",
+  "control-character": "contains a control character",
+  "windows-character": "contains a character that Windows does not allow in a file name",
+  "windows-trailing": "has a file or folder name that ends with a dot or a space, which Windows drops from names",
+  "windows-device": "uses a device name that Windows reserves (CON, PRN, AUX, NUL, COM1, LPT1\u2026)",
+  "long-name": `has a file or folder name longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold`
+};
+
 // packages/solution/src/zip/zip-reader.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 

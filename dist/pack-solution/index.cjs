@@ -40626,6 +40626,20 @@ var DEFAULT_ZIP_LIMITS = {
 var IN_MEMORY_ENTRY_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/zip/entry-name.ts
+var MAX_NAME_BYTES = 255;
+var PROBLEM_TEXT = {
+  empty: "has an empty name",
+  absolute: "has an absolute path",
+  "drive-letter": "starts with a drive letter",
+  backslash: "contains a backslash, which is a path separator on Windows",
+  "parent-segment": "contains a '..' segment that leaves the target folder",
+  "dot-ending": "ends with '.', the folder itself, where a file name should be",
+  "control-character": "contains a control character",
+  "windows-character": "contains a character that Windows does not allow in a file name",
+  "windows-trailing": "has a file or folder name that ends with a dot or a space, which Windows drops from names",
+  "windows-device": "uses a device name that Windows reserves (CON, PRN, AUX, NUL, COM1, LPT1\u2026)",
+  "long-name": `has a file or folder name longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold`
+};
 var WINDOWS_CHARACTER = /[<>:"|?*]/;
 var WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(\.|$)/i;
 function findEntryNameProblem(name) {
@@ -40640,6 +40654,7 @@ function findEntryNameProblem(name) {
   if (WINDOWS_CHARACTER.test(name)) return "windows-character";
   if (segments.some((segment) => segment !== "." && /[. ]$/.test(segment))) return "windows-trailing";
   if (segments.some((segment) => WINDOWS_DEVICE.test(segment))) return "windows-device";
+  if (segments.some((segment) => Buffer.byteLength(segment) > MAX_NAME_BYTES)) return "long-name";
   return void 0;
 }
 function segmentsOf(name) {
@@ -42183,6 +42198,13 @@ async function packSolution(folder, zipPath, options2 = {}) {
     );
   }
   const located = (file) => import_node_path6.default.join(folder, file);
+  const backslashed = all.find((file) => file.includes("\\"));
+  if (backslashed !== void 0)
+    throw solutionError(
+      located(backslashed),
+      "has '\\' in its name, which a zip holds as a folder separator (Windows reads it so too).",
+      "Rename the file without '\\'."
+    );
   const readText = async (file) => {
     const bytes = await import_node_fs6.promises.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)

@@ -1965,10 +1965,10 @@ var require_request = __commonJS({
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key];
-      if (headerName === void 0) {
-        headerName = key.toLowerCase();
-        if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
+      let headerName2 = headerNameLowerCasedRecord[key];
+      if (headerName2 === void 0) {
+        headerName2 = key.toLowerCase();
+        if (headerNameLowerCasedRecord[headerName2] === void 0 && !isValidHTTPToken(headerName2)) {
           throw new InvalidArgumentError("invalid header key");
         }
       }
@@ -2005,7 +2005,7 @@ var require_request = __commonJS({
           throw new InvalidArgumentError(`invalid ${key} header`);
         }
       }
-      if (headerName === "host") {
+      if (headerName2 === "host") {
         if (request.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
@@ -2013,7 +2013,7 @@ var require_request = __commonJS({
           throw new InvalidArgumentError("invalid host header");
         }
         request.host = val;
-      } else if (headerName === "content-length") {
+      } else if (headerName2 === "content-length") {
         if (request.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
@@ -2021,12 +2021,12 @@ var require_request = __commonJS({
         if (!Number.isFinite(request.contentLength)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-      } else if (request.contentType === null && headerName === "content-type") {
+      } else if (request.contentType === null && headerName2 === "content-type") {
         request.contentType = val;
         request.headers.push(key, val);
-      } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
-        throw new InvalidArgumentError(`invalid ${headerName} header`);
-      } else if (headerName === "connection") {
+      } else if (headerName2 === "transfer-encoding" || headerName2 === "keep-alive" || headerName2 === "upgrade") {
+        throw new InvalidArgumentError(`invalid ${headerName2} header`);
+      } else if (headerName2 === "connection") {
         const value = typeof val === "string" ? val.toLowerCase() : null;
         if (value !== "close" && value !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
@@ -2034,7 +2034,7 @@ var require_request = __commonJS({
         if (value === "close") {
           request.reset = true;
         }
-      } else if (headerName === "expect") {
+      } else if (headerName2 === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
         request.headers.push(key, val);
@@ -5284,13 +5284,13 @@ var require_formdata_parser = __commonJS({
           }
           return { name, filename, contentType, encoding };
         }
-        let headerName = collectASequenceOfBytes(
+        let headerName2 = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input,
           position
         );
-        headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
-        if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
+        headerName2 = removeChars(headerName2, true, true, (char) => char === 9 || char === 32);
+        if (!HTTP_TOKEN_CODEPOINTS.test(headerName2.toString())) {
           return "failure";
         }
         if (input[position.position] !== 58) {
@@ -5302,7 +5302,7 @@ var require_formdata_parser = __commonJS({
           input,
           position
         );
-        switch (bufferToLowerCasedHeaderName(headerName)) {
+        switch (bufferToLowerCasedHeaderName(headerName2)) {
           case "content-disposition": {
             name = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position)) {
@@ -6051,10 +6051,10 @@ var require_client_h1 = __commonJS({
         }
         const key = this.headers[len - 2];
         if (key.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key);
-          if (headerName === "keep-alive") {
+          const headerName2 = util.bufferToLowerCasedHeaderName(key);
+          if (headerName2 === "keep-alive") {
             this.keepAlive += buf.toString();
-          } else if (headerName === "connection") {
+          } else if (headerName2 === "connection") {
             this.connection += buf.toString();
           }
         } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
@@ -10683,8 +10683,8 @@ var require_mock_utils = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
-          return [headerName.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName2, headerValue]) => {
+          return [headerName2.toLocaleLowerCase(), headerValue];
         })
       );
     }
@@ -14117,8 +14117,8 @@ var require_fetch = __commonJS({
       if ([301, 302].includes(actualResponse.status) && request.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request.method)) {
         request.method = "GET";
         request.body = null;
-        for (const headerName of requestBodyHeader) {
-          request.headersList.delete(headerName);
+        for (const headerName2 of requestBodyHeader) {
+          request.headersList.delete(headerName2);
         }
       }
       if (!sameOrigin(requestCurrentURL(request), locationURL)) {
@@ -40633,6 +40633,7 @@ var DEFAULT_ZIP_LIMITS = {
 var IN_MEMORY_ENTRY_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/zip/entry-name.ts
+var MAX_NAME_BYTES = 255;
 var PROBLEM_TEXT = {
   empty: "has an empty name",
   absolute: "has an absolute path",
@@ -40643,7 +40644,8 @@ var PROBLEM_TEXT = {
   "control-character": "contains a control character",
   "windows-character": "contains a character that Windows does not allow in a file name",
   "windows-trailing": "has a file or folder name that ends with a dot or a space, which Windows drops from names",
-  "windows-device": "uses a device name that Windows reserves (CON, PRN, AUX, NUL, COM1, LPT1\u2026)"
+  "windows-device": "uses a device name that Windows reserves (CON, PRN, AUX, NUL, COM1, LPT1\u2026)",
+  "long-name": `has a file or folder name longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold`
 };
 var WINDOWS_CHARACTER = /[<>:"|?*]/;
 var WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(\.|$)/i;
@@ -40655,6 +40657,10 @@ function describeEntryNameProblem(problem, name) {
     const segment = segmentsOf(name).find((part) => WINDOWS_DEVICE.test(part));
     return `uses the device name '${segment.replace(/ *\..*$/, "")}', which Windows reserves`;
   }
+  if (name !== void 0 && problem === "long-name") {
+    const bytes = Math.max(...segmentsOf(name).map((segment) => Buffer.byteLength(segment)));
+    return `has a file or folder name of ${bytes} bytes, longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold`;
+  }
   return PROBLEM_TEXT[problem];
 }
 function isWindowsProblem(problem) {
@@ -40663,6 +40669,8 @@ function isWindowsProblem(problem) {
 function entryNameProblemHint(problem) {
   if (isWindowsProblem(problem))
     return "Such a file could not be written on Windows, and a folder holding it could not be checked out there.";
+  if (problem === "long-name")
+    return "Such a file could not be written there, and a folder holding it could not be checked out there; give it a shorter name.";
   if (problem === "dot-ending")
     return "Zip tools disagree on what file it is (unzip and 7-Zip write 'a/_' for 'a/.', tar and .NET 'a'); zip the files again.";
   return "The archive is unsafe to extract.";
@@ -40677,6 +40685,13 @@ function withoutDotFolders(name) {
   const kept = segments.filter((segment) => segment !== "" && segment !== ".");
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
+function findEscapeProblem(name) {
+  const path10 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path10.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path10)) return "drive-letter";
+  if (path10.split("/").includes("..")) return "parent-segment";
+  return void 0;
+}
 function findEntryNameProblem(name) {
   if (name === "") return "empty";
   if (/[\u0000-\u001f\u007f]/.test(name)) return "control-character";
@@ -40689,13 +40704,14 @@ function findEntryNameProblem(name) {
   if (WINDOWS_CHARACTER.test(name)) return "windows-character";
   if (segments.some((segment) => segment !== "." && /[. ]$/.test(segment))) return "windows-trailing";
   if (segments.some((segment) => WINDOWS_DEVICE.test(segment))) return "windows-device";
+  if (segments.some((segment) => Buffer.byteLength(segment) > MAX_NAME_BYTES)) return "long-name";
   return void 0;
 }
 function segmentsOf(name) {
   return name.split("/").filter((segment, index, all) => segment !== "" || index < all.length - 1);
 }
 function collisionKey(name) {
-  return name.replace(/\/+$/, "").normalize("NFC").toLowerCase();
+  return name.replace(/\/+$/, "").normalize("NFC").toLowerCase().replace(/[^ı]+/g, (run) => run.toUpperCase().toLowerCase()).normalize("NFC");
 }
 
 // packages/solution/src/zip/zip-errors.ts
@@ -40716,6 +40732,20 @@ var import_promises2 = require("node:stream/promises");
 var import_node_util2 = require("node:util");
 var import_node_zlib2 = require("node:zlib");
 var import_yauzl = __toESM(require_yauzl(), 1);
+
+// packages/solution/src/fs/write-failure.ts
+var REASONS = {
+  ENAMETOOLONG: {
+    reason: "its path is longer than the file system allows",
+    hint: "Zip the files again with fewer or shorter folder names."
+  },
+  ENOSPC: { reason: "the disk is full", hint: "Free some space and run it again." }
+};
+function writeFailure(error3) {
+  const { code: code2, syscall } = error3 ?? {};
+  if (typeof code2 !== "string" || typeof syscall !== "string") return void 0;
+  return REASONS[code2] ?? { reason: errorMessage(error3), hint: "Check that the folder can be written." };
+}
 
 // packages/solution/src/zip/entry-integrity.ts
 var import_node_zlib = require("node:zlib");
@@ -40758,6 +40788,50 @@ var EntryIntegrity = class {
   }
 };
 
+// packages/solution/src/zip/path-tree.ts
+var PathTree = class {
+  /** Each folder or file by its parent's id and its own name's collision key. */
+  nodes = /* @__PURE__ */ new Map();
+  nextId = 1;
+  /**
+   * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
+   * the path unplaced.
+   */
+  place(path10, isFolder, value) {
+    const segments = path10.split("/");
+    const chain = this.chain(segments);
+    const node = chain.at(-1);
+    if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
+    if (!isFolder && node.neededBy !== void 0) {
+      const { value: value2, segments: theirs, depth } = node.neededBy;
+      return { kind: "needed-as-folder", other: value2, folder: theirs.slice(0, depth).join("/") };
+    }
+    for (const [index, folder] of chain.slice(0, -1).entries()) {
+      if (folder.placed !== void 0 && !folder.placed.isFolder)
+        return {
+          kind: "file-in-the-way",
+          other: folder.placed.value,
+          folder: segments.slice(0, index + 1).join("/")
+        };
+    }
+    for (const [index, folder] of chain.slice(0, -1).entries())
+      folder.neededBy ??= { value, segments, depth: index + 1 };
+    node.placed = { value, isFolder };
+    return void 0;
+  }
+  /** The node of each segment's path, made where missing. */
+  chain(segments) {
+    let parent = 0;
+    return segments.map((segment) => {
+      const key = `${parent}/${collisionKey(segment)}`;
+      let node = this.nodes.get(key);
+      if (node === void 0) this.nodes.set(key, node = { id: this.nextId++ });
+      parent = node.id;
+      return node;
+    });
+  }
+};
+
 // packages/solution/src/zip/entry-paths.ts
 var SAME_PATH_HINT = "Zip tools keep one or the other; zip the files again so that each appears once.";
 var FILE_AND_FOLDER_HINT = "No file system holds a file and a folder of one name; zip the files again without the one that does not belong.";
@@ -40767,44 +40841,33 @@ var EntryPaths = class {
     this.archive = archive;
   }
   archive;
-  /** Every entry by collision key. */
-  entries = /* @__PURE__ */ new Map();
-  /** The folders that entries need, by collision key, each with the first entry that needs it. */
-  folders = /* @__PURE__ */ new Map();
+  paths = new PathTree();
   /**
    * Records an entry, or throws if it clashes with an earlier one. False for a folder entry given
    * again: every zip tool makes it once, so it is harmless and listed once.
    */
   add(names, isDirectory2) {
     const entry = { ...names, isDirectory: isDirectory2 };
-    const key = collisionKey(entry.name);
-    const earlier = this.entries.get(key);
-    if (earlier !== void 0) {
-      if (earlier.isDirectory && isDirectory2 && earlier.name === entry.name) return false;
-      throw this.clash(entry, earlier);
-    }
-    const needing = isDirectory2 ? void 0 : this.folders.get(key);
-    if (needing !== void 0)
-      throw this.error(
-        entry,
-        `is a file, but entry '${needing.entry.written}' needs it as a folder${caseOnly(needing.folder, entry.name)}.`,
-        FILE_AND_FOLDER_HINT
-      );
-    const segments = entry.name.replace(/\/$/, "").split("/");
-    for (let end = 1; end < segments.length; end++) {
-      const folder = segments.slice(0, end).join("/");
-      const folderKey = collisionKey(folder);
-      const file = this.entries.get(folderKey);
-      if (file !== void 0 && !file.isDirectory)
+    const clash = this.paths.place(entry.name.replace(/\/$/, ""), isDirectory2, entry);
+    if (clash === void 0) return true;
+    const other = clash.other;
+    switch (clash.kind) {
+      case "same-path":
+        if (other.isDirectory && isDirectory2 && other.name === entry.name) return false;
+        throw this.clash(entry, other);
+      case "needed-as-folder":
         throw this.error(
           entry,
-          `needs '${folder}' as a folder, but entry '${file.written}' is a file${caseOnly(folder, file.name)}.`,
+          `is a file, but entry '${other.written}' needs it as a folder${caseOnly(clash.folder, entry.name)}.`,
           FILE_AND_FOLDER_HINT
         );
-      if (!this.folders.has(folderKey)) this.folders.set(folderKey, { folder, entry });
+      case "file-in-the-way":
+        throw this.error(
+          entry,
+          `needs '${clash.folder}' as a folder, but entry '${other.written}' is a file${caseOnly(clash.folder, other.name)}.`,
+          FILE_AND_FOLDER_HINT
+        );
     }
-    this.entries.set(key, entry);
-    return true;
   }
   clash(entry, earlier) {
     if (entry.isDirectory !== earlier.isDirectory) {
@@ -40971,12 +41034,15 @@ var ZipReader = class _ZipReader {
    */
   async copyToFile(entry, destination) {
     try {
-      if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES)
-        await (0, import_promises.writeFile)(destination, await this.readBuffer(entry), { flag: "wx" });
-      else await this.streamToFile(entry, destination);
+      if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES) {
+        const bytes = await this.readBuffer(entry);
+        await (0, import_promises.writeFile)(destination, bytes, { flag: "wx" }).catch((error3) => {
+          throw new DestinationError(error3);
+        });
+      } else await this.streamToFile(entry, destination);
     } catch (error3) {
-      await (0, import_promises.rm)(destination, { force: true });
-      throw this.readError(entry, error3);
+      await (0, import_promises.rm)(destination, { force: true }).catch(() => void 0);
+      throw error3 instanceof DestinationError ? this.writeError(entry, error3.cause) : this.readError(entry, error3);
     }
   }
   close() {
@@ -40991,8 +41057,14 @@ var ZipReader = class _ZipReader {
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
     const output = (0, import_node_fs2.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
-    if (raw.compressionMethod === STORED) await (0, import_promises2.pipeline)(input, check, output);
-    else await (0, import_promises2.pipeline)(input, (0, import_node_zlib2.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+    let outputError;
+    output.once("error", (error3) => outputError = error3);
+    try {
+      if (raw.compressionMethod === STORED) await (0, import_promises2.pipeline)(input, check, output);
+      else await (0, import_promises2.pipeline)(input, (0, import_node_zlib2.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+    } catch (error3) {
+      throw error3 === outputError ? new DestinationError(error3) : error3;
+    }
   }
   rawEntry(entry) {
     const raw = this.raw.get(entry.name);
@@ -41023,6 +41095,12 @@ var ZipReader = class _ZipReader {
     const data = offset + raw.compressedSize <= head.length ? head.subarray(offset, offset + raw.compressedSize) : await readAt(this.fd, start, raw.compressedSize);
     return { start, data };
   }
+  /** The file system refused the copy: the archive is fine, so it is not called damaged. */
+  writeError(entry, error3) {
+    const failure = writeFailure(error3);
+    if (failure === void 0) return error3 instanceof Error ? error3 : new Error(String(error3));
+    return new ZipError(this.displayName, entry.name, `cannot be written: ${failure.reason}.`, failure.hint);
+  }
   readError(entry, error3) {
     if (error3 instanceof ZipError) return error3;
     const reason = error3 instanceof Error ? error3.message : String(error3);
@@ -41033,6 +41111,13 @@ var ZipReader = class _ZipReader {
       "The archive is damaged or truncated; export it again."
     );
   }
+};
+var DestinationError = class extends Error {
+  constructor(cause) {
+    super("the destination cannot be written");
+    this.cause = cause;
+  }
+  cause;
 };
 var WHOLE_ENTRY_BYTES = 1024 * 1024;
 var STREAM_CHUNK_BYTES = 256 * 1024;
@@ -41151,6 +41236,14 @@ function archiveName(entry) {
     true
   );
 }
+function headerName(entry) {
+  return import_yauzl.default.getFileNameLowLevel(
+    entry.generalPurposeBitFlag,
+    entry.fileName,
+    [],
+    true
+  );
+}
 function hostOf(entry) {
   return entry.versionMadeBy >> 8;
 }
@@ -41175,6 +41268,15 @@ function checkEntries(raw, archive, limits) {
         written,
         `${describeEntryNameProblem(problem, name)}; it is refused.`,
         entryNameProblemHint(problem)
+      );
+    const header = headerName(entry);
+    const escape4 = header === written ? void 0 : findEscapeProblem(header);
+    if (escape4)
+      throw new ZipError(
+        archive,
+        written,
+        `is named '${header}' in its header, which Windows and .NET read, and that name ${describeEntryNameProblem(escape4)}; it is refused.`,
+        entryNameProblemHint(escape4)
       );
     if (isDirectory2 && entry.uncompressedSize > 0)
       throw new ZipError(
@@ -42882,29 +42984,12 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     element: element2,
     name: connectorName(element2, located(customizationsEntry))
   }));
-  const outputs = /* @__PURE__ */ new Map();
-  const parents = /* @__PURE__ */ new Map();
+  const outputs = new PathTree();
   const claim = (folderPath, source) => {
-    const inconsistent = (problem) => solutionError(archive, problem, "The archive is not a consistent solution.");
-    const key = collisionKey(folderPath);
-    const earlier = outputs.get(key);
-    if (earlier !== void 0)
-      throw inconsistent(`${source} and ${earlier} would both be unpacked to ${folderPath}.`);
-    const needing = parents.get(key);
-    if (needing !== void 0)
-      throw inconsistent(`${source} would be unpacked to ${folderPath}, which ${needing} needs as a folder.`);
-    const segments = folderPath.split("/");
-    for (let end = 1; end < segments.length; end++) {
-      const folder = segments.slice(0, end).join("/");
-      const folderKey = collisionKey(folder);
-      const file = outputs.get(folderKey);
-      if (file !== void 0)
-        throw inconsistent(
-          `${source} needs ${folder} as a folder, but ${file} would be unpacked to it as a file.`
-        );
-      if (!parents.has(folderKey)) parents.set(folderKey, source);
-    }
-    outputs.set(key, source);
+    const clash = outputs.place(folderPath, false, source);
+    if (clash === void 0) return;
+    const problem = clash.kind === "same-path" ? `${source} and ${clash.other} would both be unpacked to ${folderPath}.` : clash.kind === "needed-as-folder" ? `${source} would be unpacked to ${folderPath}, which ${clash.other} needs as a folder.` : `${source} needs ${clash.folder} as a folder, but ${clash.other} would be unpacked to it as a file.`;
+    throw solutionError(archive, problem, "The archive is not a consistent solution.");
   };
   claim(FOLDER_SOLUTION, ZIP_SOLUTION);
   claim(FOLDER_CUSTOMIZATIONS, ZIP_CUSTOMIZATIONS);
@@ -42960,14 +43045,26 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     written.push(folderPath);
   };
   const parts = [
-    () => write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE)),
-    () => write(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE)),
-    ...connectors.map(
-      ({ element: element2, name }) => () => write(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element2, UNPACKED_STYLE))
-    ),
-    ...others.map((entry) => () => copyEntry(entry))
+    [solutionEntry.name, () => write(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE))],
+    [
+      customizationsEntry.name,
+      () => write(FOLDER_CUSTOMIZATIONS, serializeXml(customizations, UNPACKED_STYLE))
+    ],
+    ...connectors.map(({ element: element2, name }) => [
+      customizationsEntry.name,
+      () => write(`${FOLDER_CONNECTOR_FOLDER}${name}.xml`, serializeXml(element2, UNPACKED_STYLE))
+    ]),
+    ...others.map((entry) => [entry.name, () => copyEntry(entry)])
   ];
-  await forEachConcurrently(parts, 8, (part) => part());
+  await forEachConcurrently(
+    parts,
+    8,
+    ([entry, part]) => part().catch((error3) => {
+      const failure = writeFailure(error3);
+      if (failure === void 0) throw error3;
+      throw new ZipError(archive, entry, `cannot be written: ${failure.reason}.`, failure.hint);
+    })
+  );
   return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort() };
 }
 function findRoot(files, name) {
