@@ -3,7 +3,7 @@ import type { AccessTokenSource } from '../auth/token-provider.js';
 import type { Clock } from '../clock.js';
 import { dataverseError, DataverseError, type ODataErrorBody } from './dataverse-errors.js';
 import type { Fetch } from './fetch.js';
-import { describeNetworkError } from './network-error.js';
+import { describeNetworkError, isTimeout } from './network-error.js';
 import {
   decideRetry,
   DEFAULT_RETRY_BUDGET,
@@ -208,10 +208,6 @@ function mayHaveBeenApplied(operation: string, what: string, cause: unknown): Us
     hint: 'It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.',
     cause,
   });
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
 function unreachable(operation: string, url: URL, error: unknown, attempts: number): UserError {
