@@ -5,7 +5,7 @@ import { DEFAULT_RETRY_BUDGET, type RetryBudget } from '../http/retry-policy.js'
 import { signCertificateAssertion } from './certificate-assertion.js';
 import { GITHUB_OIDC_AUDIENCE, JWT_BEARER_ASSERTION_TYPE, type ClientCredential } from './credentials.js';
 import { requestGitHubIdToken } from './github-oidc.js';
-import { DEFAULT_SIGN_IN_TIMEOUT_MS } from './sign-in-request.js';
+import { DEFAULT_SIGN_IN_TIMEOUT_MS, type SignInRequestOptions } from './sign-in-request.js';
 import { withSignInRetries } from './sign-in-retry.js';
 import { requestClientCredentialsToken, tokenEndpointUrl } from './token-endpoint.js';
 import { CachedTokenSource } from './token-provider.js';
@@ -40,7 +40,10 @@ export function createEntraTokenSource(options: EntraAuthOptions): CachedTokenSo
   const onSecret = options.onSecret ?? (() => {});
   const endpoint = tokenEndpointUrl(options.authorityHost, options.tenantId);
   const scope = `${options.resource.origin}/.default`;
-  const timeoutMs = options.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
+  const request: SignInRequestOptions = {
+    timeoutMs: options.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
+    answeredHosts: new Set(),
+  };
 
   async function clientAuthentication(): Promise<Record<string, string>> {
     const { credential } = options;
@@ -58,7 +61,7 @@ export function createEntraTokenSource(options: EntraAuthOptions): CachedTokenSo
             credential.requestUrl,
             credential.requestToken,
             options.githubOidcAudience ?? GITHUB_OIDC_AUDIENCE,
-            timeoutMs,
+            request,
           );
     onSecret(assertion);
     return { client_assertion_type: JWT_BEARER_ASSERTION_TYPE, client_assertion: assertion };
@@ -76,7 +79,7 @@ export function createEntraTokenSource(options: EntraAuthOptions): CachedTokenSo
               scope,
               ...(await clientAuthentication()),
             },
-            timeoutMs,
+            request,
           ),
         {
           clock: options.clock,

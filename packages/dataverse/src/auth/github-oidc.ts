@@ -1,21 +1,22 @@
 import { UserError } from '@connector-alm/core';
 import { withoutSecrets } from '../environment-url.js';
 import type { Fetch } from '../http/fetch.js';
-import { parseJsonObject, sendSignInRequest } from './sign-in-request.js';
+import { parseJsonObject, sendSignInRequest, type SignInRequestOptions } from './sign-in-request.js';
 import { isTransientSignInStatus, TransientSignInFailure } from './sign-in-retry.js';
 
 /**
  * Asks the Actions runtime for the job's OIDC ID token with the given audience: a GET on
  * ACTIONS_ID_TOKEN_REQUEST_URL with the audience added, authorised by ACTIONS_ID_TOKEN_REQUEST_TOKEN.
- * A dropped connection, no answer within `timeoutMs` or a transient answer is thrown as a
- * TransientSignInFailure, for withSignInRetries to try again. Messages show the URL without its query.
+ * A dropped connection, no answer in time or a transient answer is thrown as a
+ * TransientSignInFailure, for withSignInRetries to try again; a host that does not exist fails at
+ * once. Messages show the URL without its query.
  */
 export async function requestGitHubIdToken(
   fetchFn: Fetch,
   requestUrl: string,
   requestToken: string,
   audience: string,
-  timeoutMs: number,
+  request: SignInRequestOptions,
 ): Promise<string> {
   const url = new URL(requestUrl);
   url.searchParams.set('audience', audience);
@@ -27,10 +28,13 @@ export async function requestGitHubIdToken(
     {
       description: `the GitHub OIDC token endpoint at ${shownUrl}`,
       shortName: 'the GitHub OIDC token endpoint',
+      hostname: url.hostname,
+      noSuchHostHint:
+        'ACTIONS_ID_TOKEN_REQUEST_URL names a host that does not exist: the runner sets it, so check that the workflow does not set it itself.',
       timeoutHint:
         "The runner's ID-token service took the connection and sent no answer: run the job again later.",
     },
-    timeoutMs,
+    request,
   );
   if (isTransientSignInStatus(response.status)) {
     throw new TransientSignInFailure(

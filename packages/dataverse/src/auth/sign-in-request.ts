@@ -1,6 +1,6 @@
 import { UserError } from '@connector-alm/core';
 import type { Fetch } from '../http/fetch.js';
-import { describeNetworkError, isTimeout } from '../http/network-error.js';
+import { describeNetworkError, isNoSuchHost, isTimeout, noSuchHostReason } from '../http/network-error.js';
 import { formatSeconds } from '../http/retry-policy.js';
 import { TransientSignInFailure } from './sign-in-retry.js';
 
@@ -17,9 +17,24 @@ export interface SignInEndpoint {
   description: string;
   /** Shorter, for the warning before another attempt: "https://login.microsoftonline.com". */
   shortName: string;
+  /** The host name DNS is asked for. */
+  hostname: string;
+  /** What to check when the host does not exist: the input that named it. */
+  noSuchHostHint: string;
   /** What to check when the host took the connection and never answered. */
   timeoutHint: string;
   unreachableHint?: string;
+}
+
+/** What one sign-in (all its requests) shares. */
+export interface SignInRequestOptions {
+  /** How long a request may take, answer included. */
+  timeoutMs: number;
+  /**
+   * Hosts that have answered in this run. ENOTFOUND for one of them is a resolver's blip, tried again
+   * like a dropped connection; for any other it means the name does not exist, and fails at once.
+   */
+  answeredHosts: Set<string>;
 }
 
 /** The answer to a sign-in request, its body read within the same timeout. */
@@ -31,7 +46,8 @@ export interface SignInAnswer {
 }
 
 /**
- * Sends one sign-in request and reads its answer within `timeoutMs`. No answer in time, or a
+ * Sends one sign-in request and reads its answer within the timeout. A host that does not exist (and
+ * has not answered before) fails at once with a UserError naming it; no answer in time, or a
  * connection that failed or dropped, is a TransientSignInFailure, for withSignInRetries to try again.
  */
 export async function sendSignInRequest(
@@ -39,14 +55,24 @@ export async function sendSignInRequest(
   url: string | URL,
   init: RequestInit,
   endpoint: SignInEndpoint,
-  timeoutMs: number,
+  { timeoutMs, answeredHosts }: SignInRequestOptions,
 ): Promise<SignInAnswer> {
   try {
     const response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    answeredHosts.add(endpoint.hostname);
     const text = await response.text();
     return { status: response.status, ok: response.ok, headers: response.headers, text };
   } catch (error) {
-    throw signInFailure(error, endpoint, timeoutMs);
+    if (isNoSuchHost(error) && !answeredHosts.has(endpoint.hostname)) {
+      throw new UserError(
+        `Could not reach ${endpoint.description}: ${noSuchHostReason(endpoint.hostname)}.`,
+        {
+          hint: endpoint.noSuchHostHint,
+          cause: error,
+        },
+      );
+    }
+    throw passingFailure(error, endpoint, timeoutMs);
   }
 }
 
@@ -60,7 +86,7 @@ export function parseJsonObject(text: string): Record<string, unknown> {
   }
 }
 
-function signInFailure(error: unknown, endpoint: SignInEndpoint, timeoutMs: number): Error {
+function passingFailure(error: unknown, endpoint: SignInEndpoint, timeoutMs: number): TransientSignInFailure {
   const { description, shortName } = endpoint;
   if (isTimeout(error)) {
     const within = `within ${formatSeconds(timeoutMs)}`;

@@ -23,6 +23,8 @@ export function connectToLocal(
     cloud?: string;
     authorityHost?: string;
     signInTimeoutMs?: number;
+    /** The fetch that requests go through; the global one by default. */
+    fetch?: Fetch;
   } = {},
 ) {
   const clock = options.clock ?? createManualClock(Date.now());
@@ -33,7 +35,7 @@ export function connectToLocal(
   const sent: string[] = [];
   const countingFetch: Fetch = (input, init) => {
     sent.push(`${init?.method ?? 'GET'} ${String(input)}`);
-    return fetch(input, init);
+    return (options.fetch ?? fetch)(input, init);
   };
   const countingClock = {
     now: () => clock.now(),
