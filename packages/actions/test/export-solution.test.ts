@@ -134,4 +134,31 @@ describe('export-solution, run as the runner runs it against the local server', 
     expect(run.annotations[0]?.message).toContain('must use https');
     expectNothingSecretPrinted(run, [SECRET]);
   });
+
+  it('fails at once with one annotation when authority-host names a host that does not exist', async () => {
+    const run = await runActionBundle('export-solution', {
+      workspace,
+      inputs: {
+        ...connection(),
+        'authority-host': 'https://login.contoso.invalid',
+        'app-id': APP_ID,
+        'client-secret': SECRET,
+        'solution-name': 'ContosoConnectors',
+        'solution-output-file': 'x.zip',
+      },
+      // A retried ENOTFOUND took about two minutes of backoff.
+      timeoutMs: 10_000,
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message:
+          'Could not reach the Entra ID token endpoint at https://login.contoso.invalid: DNS has no host named login.contoso.invalid (ENOTFOUND). Check authority-host for a typo, or cloud when authority-host is empty: it chooses the login host.',
+      }),
+    ]);
+    expect(run.stdout).not.toMatch(/retrying/);
+    expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at /m);
+    expectNothingSecretPrinted(run, [SECRET]);
+  });
 });

@@ -8,16 +8,24 @@ import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import { registerExportCommand } from '../src/commands/export.js';
 import { registerImportCommand } from '../src/commands/import.js';
 import type { CliIo } from '../src/io.js';
+import { runCli } from '../src/program.js';
+import { memoryIo } from './memory-io.js';
 import { buildSolutionZip } from '@connector-alm/dataverse/testing';
 
 const APP_ID = '5f4e3d2c-1111-4222-8333-944455556666';
 const SECRET = 'cli-secret+/=';
 const solution = buildSolutionZip({ uniqueName: 'CliSolution', version: '4.0.0.2' });
+/** Never resolves (RFC 6761): a mistyped environment URL, which the local Entra ID still signs in for. */
+const MISTYPED_ENVIRONMENT = 'https://contoso.crm.dynamics.invalid';
 
 let server: LocalServer;
 let cwd: string;
 beforeAll(async () => {
-  server = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }], solutions: [solution] });
+  server = await startLocalServer({
+    apps: [{ clientId: APP_ID, secret: SECRET }],
+    solutions: [solution],
+    resources: [MISTYPED_ENVIRONMENT],
+  });
   cwd = mkdtempSync(path.join(os.tmpdir(), 'cli-dataverse-'));
 });
 afterAll(async () => {
@@ -103,4 +111,51 @@ describe('connector-alm export and import against the local server', () => {
       message: expect.stringContaining('No credential'),
     });
   });
+});
+
+describe('a mistyped host: one line at once, exit code 1, no stack trace', () => {
+  const env = () => ({
+    DATAVERSE_ENVIRONMENT_URL: server.environmentUrl,
+    AZURE_TENANT_ID: server.tenantId,
+    AZURE_CLIENT_ID: APP_ID,
+    CONNECTOR_ALM_CLIENT_SECRET: SECRET,
+  });
+
+  // Real time: a retried ENOTFOUND took about two minutes of backoff; the limit says "at once".
+  it('--authority-host names a host that does not exist', async () => {
+    const io = memoryIo(cwd, env());
+    const code = await runCli(
+      ['export', 'CliSolution', '--authority-host', 'https://login.contoso.invalid'],
+      io,
+    );
+    expect(code).toBe(1);
+    expect(io.err()).toBe(
+      'error: Could not reach the Entra ID token endpoint at https://login.contoso.invalid: DNS has no host named login.contoso.invalid (ENOTFOUND). Check authority-host for a typo, or cloud when authority-host is empty: it chooses the login host.\n',
+    );
+    expect(io.out()).not.toMatch(/retrying/);
+    expect(io.out() + io.err()).not.toContain(SECRET);
+  }, 10_000);
+
+  it('--environment-url names a host that does not exist', async () => {
+    const io = memoryIo(cwd, env());
+    const code = await runCli(
+      [
+        'export',
+        'CliSolution',
+        '--environment-url',
+        `${MISTYPED_ENVIRONMENT}/main.aspx?appid=1`,
+        '--authority-host',
+        server.authorityHost,
+      ],
+      io,
+    );
+    expect(code).toBe(1);
+    const lines = io.err().split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^error: .*: could not reach https:\/\/contoso\.crm\.dynamics\.invalid: DNS has no host named contoso\.crm\.dynamics\.invalid \(ENOTFOUND\)\. Check environment-url /,
+    );
+    expect(io.err()).not.toContain('appid');
+    expect(io.out() + io.err()).not.toContain(SECRET);
+  }, 10_000);
 });

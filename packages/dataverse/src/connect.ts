@@ -28,6 +28,8 @@ export interface ConnectionPorts {
   /** Called with every secret value seen (tokens, assertions), so the caller can mask it. */
   onSecret?: (value: string) => void;
   retry?: RetryBudget;
+  /** How long one sign-in request may go unanswered; default 30 s. Tests shorten it. */
+  signInTimeoutMs?: number;
 }
 
 const GUID_OR_DOMAIN =
@@ -66,6 +68,7 @@ export function connectDataverse(settings: ConnectionSettings, ports: Connection
     githubOidcAudience: cloud.tokenExchangeAudience,
     logger: ports.logger,
     ...(ports.retry ? { retry: ports.retry } : {}),
+    ...(ports.signInTimeoutMs ? { signInTimeoutMs: ports.signInTimeoutMs } : {}),
     ...(ports.onSecret ? { onSecret: ports.onSecret } : {}),
   });
   const http = new DataverseHttp({

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createManualClock, DEFAULT_RETRY_BUDGET, startLocalServer, type LocalServer } from '../src/index.js';
 import { isTransientEntraFailure } from '../src/auth/entra-errors.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
-import { oidcServer } from './helpers/oidc-server.js';
+import { oidcServer, SUBJECT } from './helpers/oidc-server.js';
 
 const TOKEN_PATH = '/oauth2/v2.0/token';
 const ID_TOKEN_PATH = '/_github/oidc/token';
@@ -170,4 +170,76 @@ describe('the GitHub OIDC ID-token request', () => {
     expect(`${error.message} ${error.hint}`).not.toContain(other.idTokenRequestToken);
     expect(answers(other, ID_TOKEN_PATH)).toEqual([503, 503]);
   });
+});
+
+describe('a login host that accepts the connection and never answers', () => {
+  // The per-attempt timeout is a real timer (the connection is real); 100 ms keeps the test short,
+  // while the waits between attempts run on the manual clock.
+  const TIMEOUT_MS = 100;
+  let server: LocalServer;
+  beforeEach(async () => {
+    server = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }] });
+  });
+  afterEach(() => server.close());
+
+  /** The requests the client sent to one endpoint: the server logs a hung one only once it is closed. */
+  const sentTo = (sent: string[], path: string) => sent.filter((line) => line.includes(path)).length;
+
+  it('ends an attempt that gets no answer within the sign-in timeout and tries again', async () => {
+    server.faults.injectLogin({ kind: 'hang' });
+    const { client, sleeps, logger, sent } = connectToLocal(server, { signInTimeoutMs: TIMEOUT_MS });
+    await expect(client.whoAmI()).resolves.toBeDefined();
+    expect(sentTo(sent, TOKEN_PATH)).toBe(2);
+    expect(sleeps).toEqual([1000]);
+    expect(logger.lines).toContainEqual(
+      `warning: Sign-in: no answer from ${server.authorityHost} within 0.1 s; retrying in 1 s.`,
+    );
+  }, 5000);
+
+  it('gives up within the attempt budget, saying the host did not answer within the timeout', async () => {
+    server.faults.injectLogin({ kind: 'hang' }, { times: 100 });
+    const { client, sleeps, sent } = connectToLocal(server, {
+      signInTimeoutMs: TIMEOUT_MS,
+      retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 },
+    });
+    const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toBe(
+      `The Entra ID token endpoint at ${server.authorityHost} did not answer within 0.1 s; gave up after 3 attempts and 3 s of waiting`,
+    );
+    expect(error.hint).toMatch(/authority-host/);
+    expect(sentTo(sent, TOKEN_PATH)).toBe(3);
+    expect(sleeps).toEqual([1000, 2000]);
+    expect(server.requests.filter((request) => request.service === 'dataverse')).toEqual([]);
+  }, 5000);
+
+  it('does the same for the GitHub ID-token request, naming its URL without the query', async () => {
+    const setup = await oidcServer(SUBJECT, 'api://AzureADTokenExchange', {
+      signInTimeoutMs: TIMEOUT_MS,
+      retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 2 },
+    });
+    try {
+      setup.other.faults.injectLogin({ kind: 'hang' }, { endpoint: 'github-id-token', times: 100 });
+      const error = (await setup.client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+      expect(error.message).toBe(
+        `The GitHub OIDC token endpoint at ${setup.other.authorityHost}${ID_TOKEN_PATH} did not answer within 0.1 s; gave up after 2 attempts and 1 s of waiting`,
+      );
+      expect(`${error.message} ${error.hint}`).not.toContain(setup.other.idTokenRequestToken);
+      expect(sentTo(setup.sent, ID_TOKEN_PATH)).toBe(2);
+      expect(sentTo(setup.sent, TOKEN_PATH)).toBe(0);
+    } finally {
+      await setup.other.close();
+    }
+  }, 5000);
+
+  it('signs in once the ID-token endpoint answers again', async () => {
+    const setup = await oidcServer(SUBJECT, 'api://AzureADTokenExchange', { signInTimeoutMs: TIMEOUT_MS });
+    try {
+      setup.other.faults.injectLogin({ kind: 'hang' }, { endpoint: 'github-id-token' });
+      await expect(setup.client.whoAmI()).resolves.toBeDefined();
+      expect(sentTo(setup.sent, ID_TOKEN_PATH)).toBe(2);
+      expect(setup.sleeps).toEqual([1000]);
+    } finally {
+      await setup.other.close();
+    }
+  }, 5000);
 });

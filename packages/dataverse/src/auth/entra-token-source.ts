@@ -5,6 +5,7 @@ import { DEFAULT_RETRY_BUDGET, type RetryBudget } from '../http/retry-policy.js'
 import { signCertificateAssertion } from './certificate-assertion.js';
 import { GITHUB_OIDC_AUDIENCE, JWT_BEARER_ASSERTION_TYPE, type ClientCredential } from './credentials.js';
 import { requestGitHubIdToken } from './github-oidc.js';
+import { DEFAULT_SIGN_IN_TIMEOUT_MS, type SignInRequestOptions } from './sign-in-request.js';
 import { withSignInRetries } from './sign-in-retry.js';
 import { requestClientCredentialsToken, tokenEndpointUrl } from './token-endpoint.js';
 import { CachedTokenSource } from './token-provider.js';
@@ -25,6 +26,8 @@ export interface EntraAuthOptions {
   retry?: RetryBudget;
   /** Where retries are reported as warnings. */
   logger?: Logger;
+  /** How long one sign-in request may go unanswered before it counts as a transient failure. Default 30 s. */
+  signInTimeoutMs?: number;
 }
 
 /**
@@ -37,6 +40,10 @@ export function createEntraTokenSource(options: EntraAuthOptions): CachedTokenSo
   const onSecret = options.onSecret ?? (() => {});
   const endpoint = tokenEndpointUrl(options.authorityHost, options.tenantId);
   const scope = `${options.resource.origin}/.default`;
+  const request: SignInRequestOptions = {
+    timeoutMs: options.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
+    answeredHosts: new Set(),
+  };
 
   async function clientAuthentication(): Promise<Record<string, string>> {
     const { credential } = options;
@@ -54,6 +61,7 @@ export function createEntraTokenSource(options: EntraAuthOptions): CachedTokenSo
             credential.requestUrl,
             credential.requestToken,
             options.githubOidcAudience ?? GITHUB_OIDC_AUDIENCE,
+            request,
           );
     onSecret(assertion);
     return { client_assertion_type: JWT_BEARER_ASSERTION_TYPE, client_assertion: assertion };
@@ -63,11 +71,16 @@ export function createEntraTokenSource(options: EntraAuthOptions): CachedTokenSo
     ({ retry }) =>
       withSignInRetries(
         async () =>
-          requestClientCredentialsToken(options.fetch, endpoint, {
-            client_id: options.clientId,
-            scope,
-            ...(await clientAuthentication()),
-          }),
+          requestClientCredentialsToken(
+            options.fetch,
+            endpoint,
+            {
+              client_id: options.clientId,
+              scope,
+              ...(await clientAuthentication()),
+            },
+            request,
+          ),
         {
           clock: options.clock,
           budget: options.retry ?? DEFAULT_RETRY_BUDGET,

@@ -1,48 +1,44 @@
 import { UserError } from '@connector-alm/core';
 import { withoutSecrets } from '../environment-url.js';
 import type { Fetch } from '../http/fetch.js';
-import { describeNetworkError } from '../http/network-error.js';
+import { parseJsonObject, sendSignInRequest, type SignInRequestOptions } from './sign-in-request.js';
 import { isTransientSignInStatus, TransientSignInFailure } from './sign-in-retry.js';
 
 /**
  * Asks the Actions runtime for the job's OIDC ID token with the given audience: a GET on
  * ACTIONS_ID_TOKEN_REQUEST_URL with the audience added, authorised by ACTIONS_ID_TOKEN_REQUEST_TOKEN.
- * A dropped connection or a transient answer is thrown as a TransientSignInFailure, for
- * withSignInRetries to try again; messages show the URL without its query.
+ * A dropped connection, no answer in time or a transient answer is thrown as a
+ * TransientSignInFailure, for withSignInRetries to try again; a host that does not exist fails at
+ * once. Messages show the URL without its query.
  */
 export async function requestGitHubIdToken(
   fetchFn: Fetch,
   requestUrl: string,
   requestToken: string,
   audience: string,
+  request: SignInRequestOptions,
 ): Promise<string> {
   const url = new URL(requestUrl);
   url.searchParams.set('audience', audience);
-  let response: Response;
-  try {
-    response = await fetchFn(url, {
-      headers: { Authorization: `bearer ${requestToken}`, Accept: 'application/json' },
-    });
-  } catch (error) {
-    const reason = describeNetworkError(error);
-    throw new TransientSignInFailure(
-      new UserError(
-        `Could not reach the GitHub OIDC token endpoint at ${withoutSecrets(requestUrl)} (${reason}).`,
-        {
-          cause: error,
-        },
-      ),
-      { kind: 'network-error', reachedServer: true },
-      `connection to the GitHub OIDC token endpoint failed (${reason})`,
-    );
-  }
-  // The body of a refusal is not read; released, it frees the connection for the next attempt.
-  if (!response.ok) await response.body?.cancel().catch(() => undefined);
+  const shownUrl = withoutSecrets(requestUrl);
+  const response = await sendSignInRequest(
+    fetchFn,
+    url,
+    { headers: { Authorization: `bearer ${requestToken}`, Accept: 'application/json' } },
+    {
+      description: `the GitHub OIDC token endpoint at ${shownUrl}`,
+      shortName: 'the GitHub OIDC token endpoint',
+      hostname: url.hostname,
+      noSuchHostHint:
+        'ACTIONS_ID_TOKEN_REQUEST_URL names a host that does not exist: the runner sets it, so check that the workflow does not set it itself.',
+      timeoutHint:
+        "The runner's ID-token service took the connection and sent no answer: run the job again later.",
+    },
+    request,
+  );
   if (isTransientSignInStatus(response.status)) {
     throw new TransientSignInFailure(
-      new UserError(
-        `The GitHub OIDC token endpoint at ${withoutSecrets(requestUrl)} answered HTTP ${response.status}.`,
-      ),
+      new UserError(`The GitHub OIDC token endpoint at ${shownUrl} answered HTTP ${response.status}.`),
       {
         kind: 'response',
         status: response.status,
@@ -57,8 +53,8 @@ export async function requestGitHubIdToken(
       hint: 'The job needs "permissions: id-token: write".',
     });
   }
-  const body = (await response.json().catch(() => ({}))) as { value?: unknown };
-  if (typeof body.value !== 'string' || body.value === '')
+  const { value } = parseJsonObject(response.text);
+  if (typeof value !== 'string' || value === '')
     throw new UserError('The GitHub OIDC token endpoint answered without a token.');
-  return body.value;
+  return value;
 }

@@ -1,7 +1,7 @@
 import { UserError } from '@connector-alm/core';
 import type { Fetch } from '../http/fetch.js';
-import { describeNetworkError } from '../http/network-error.js';
 import { entraError, entraErrorCode, isTransientEntraFailure, type EntraErrorBody } from './entra-errors.js';
+import { parseJsonObject, sendSignInRequest, type SignInRequestOptions } from './sign-in-request.js';
 import { TransientSignInFailure } from './sign-in-retry.js';
 
 export interface TokenResponse {
@@ -16,35 +16,39 @@ export function tokenEndpointUrl(authorityHost: URL, tenantId: string): string {
 
 /**
  * One client-credentials grant. The form is built with URLSearchParams so that secrets with
- * `+ / = -` travel intact (the class of bug that broke pac's argument parsing). A dropped connection
- * or a transient answer is thrown as a TransientSignInFailure, for withSignInRetries to try again.
+ * `+ / = -` travel intact (the class of bug that broke pac's argument parsing). A dropped connection,
+ * no answer in time or a transient answer is thrown as a TransientSignInFailure, for
+ * withSignInRetries to try again; a login host that does not exist fails at once.
  */
 export async function requestClientCredentialsToken(
   fetchFn: Fetch,
   endpoint: string,
   fields: Record<string, string>,
+  request: SignInRequestOptions,
 ): Promise<TokenResponse> {
   const form = new URLSearchParams({ grant_type: 'client_credentials', ...fields });
-  const { origin } = new URL(endpoint);
-  let response: Response;
-  try {
-    response = await fetchFn(endpoint, {
+  const { origin, hostname } = new URL(endpoint);
+  const response = await sendSignInRequest(
+    fetchFn,
+    endpoint,
+    {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: form.toString(),
-    });
-  } catch (error) {
-    const reason = describeNetworkError(error);
-    throw new TransientSignInFailure(
-      new UserError(`Could not reach the Entra ID token endpoint at ${origin} (${reason}).`, {
-        hint: 'Check cloud and authority-host, and that the runner can reach the login host.',
-        cause: error,
-      }),
-      { kind: 'network-error', reachedServer: true },
-      `connection to ${origin} failed (${reason})`,
-    );
-  }
-  const body = (await response.json().catch(() => ({}))) as EntraErrorBody & {
+    },
+    {
+      description: `the Entra ID token endpoint at ${origin}`,
+      shortName: origin,
+      hostname,
+      noSuchHostHint:
+        'Check authority-host for a typo, or cloud when authority-host is empty: it chooses the login host.',
+      timeoutHint:
+        'The login host took the connection and sent no answer: check authority-host and cloud, and any proxy between the runner and the login host; if they are right, run the job again later.',
+      unreachableHint: 'Check cloud and authority-host, and that the runner can reach the login host.',
+    },
+    request,
+  );
+  const body = parseJsonObject(response.text) as EntraErrorBody & {
     access_token?: unknown;
     expires_in?: unknown;
   };

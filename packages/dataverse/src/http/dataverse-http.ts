@@ -3,7 +3,7 @@ import type { AccessTokenSource } from '../auth/token-provider.js';
 import type { Clock } from '../clock.js';
 import { dataverseError, DataverseError, type ODataErrorBody } from './dataverse-errors.js';
 import type { Fetch } from './fetch.js';
-import { describeNetworkError } from './network-error.js';
+import { describeNetworkError, isNoSuchHost, isTimeout, noSuchHostReason } from './network-error.js';
 import {
   decideRetry,
   DEFAULT_RETRY_BUDGET,
@@ -47,6 +47,8 @@ export interface RequestOptions {
  */
 export class DataverseHttp {
   private readonly budget: RetryBudget;
+  /** True once the environment has answered: from then on ENOTFOUND is a resolver's blip. */
+  private answered = false;
 
   constructor(private readonly options: DataverseHttpOptions) {
     this.budget = options.retry ?? DEFAULT_RETRY_BUDGET;
@@ -89,6 +91,8 @@ export class DataverseHttp {
             cause: error,
           });
         }
+        // A name that never resolved is a mistyped URL: another attempt will not make it exist.
+        if (isNoSuchHost(error) && !this.answered) throw noSuchHost(request.operation, url, error);
         const reason = describeNetworkError(error);
         const decision = this.decide(
           { kind: 'network-error', reachedServer: !NOT_DELIVERED.has(reason) },
@@ -113,6 +117,7 @@ export class DataverseHttp {
         continue;
       }
 
+      this.answered = true;
       if (response.ok) return readSuccess(response, request.operation, url);
       const errorBody = (await response.json().catch(() => undefined)) as ODataErrorBody | undefined;
       if (response.status === 401 && !refreshedAfter401) {
@@ -210,15 +215,19 @@ function mayHaveBeenApplied(operation: string, what: string, cause: unknown): Us
   });
 }
 
-function isTimeout(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
+/** The environment's host does not exist: a mistyped environment URL, said at the first attempt. */
+function noSuchHost(operation: string, url: URL, error: unknown): UserError {
+  return new UserError(`${operation}: could not reach ${url.origin}: ${noSuchHostReason(url.hostname)}.`, {
+    hint: "Check environment-url for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.",
+    cause: error,
+  });
 }
 
 function unreachable(operation: string, url: URL, error: unknown, attempts: number): UserError {
   const reason = describeNetworkError(error);
   const hint =
     reason === 'ENOTFOUND' || reason === 'EAI_AGAIN'
-      ? 'The host name does not resolve: check environment-url.'
+      ? "DNS did not resolve the host name then: check the runner's network (DNS), and environment-url."
       : 'Check environment-url and that the runner can reach it.';
   return new UserError(
     `${operation}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,

@@ -3,3 +3,22 @@ export function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
+
+/** fetch ended by its AbortSignal: our per-request timeout ran out. */
+export function isTimeout(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
+}
+
+/**
+ * DNS answered that the host name does not exist (getaddrinfo's EAI_NONAME or EAI_NODATA, which Node
+ * reports as ENOTFOUND): a mistyped URL, which another attempt will not mend, so it fails at once.
+ * EAI_AGAIN, a resolver that did not answer in time, is a passing failure and is not this.
+ */
+export function isNoSuchHost(error: unknown): boolean {
+  return describeNetworkError(error) === 'ENOTFOUND';
+}
+
+/** The reason shown for a host that does not exist, naming it: "DNS has no host named x (ENOTFOUND)". */
+export function noSuchHostReason(hostname: string): string {
+  return `DNS has no host named ${hostname} (ENOTFOUND)`;
+}

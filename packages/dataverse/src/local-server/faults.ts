@@ -13,7 +13,8 @@ export type Fault =
  * A failure of the login host: Entra ID's transient error (HTTP 503 `temporarily_unavailable`,
  * AADSTS90033 "A transient error has occurred. Please try again."), Entra ID's throttling (429
  * "Too Many Requests" in plain text with Retry-After, 60 s by default, as MSAL.NET#2855 shows it),
- * any status with a given body and headers, or a connection dropped before any answer.
+ * any status with a given body and headers, a connection dropped before any answer, or a request
+ * accepted and never answered (a stuck proxy or login host), until the client gives up on it.
  */
 export type LoginFault =
   | { kind: 'unavailable' }
@@ -24,7 +25,8 @@ export type LoginFault =
       body?: string | Record<string, unknown>;
       headers?: Record<string, string>;
     }
-  | { kind: 'drop-connection' };
+  | { kind: 'drop-connection' }
+  | { kind: 'hang' };
 
 /** Which endpoint of the login host a login fault hits: Entra ID's token endpoint or GitHub's ID-token endpoint. */
 export type LoginEndpoint = 'token' | 'github-id-token';

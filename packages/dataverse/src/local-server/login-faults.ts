@@ -14,6 +14,8 @@ export function answerLoginFault(
     request.socket.destroy();
     return;
   }
+  // The request stays open with no answer: the client's own timeout ends it, or the server's close.
+  if (fault.kind === 'hang') return;
   if (fault.kind === 'unavailable') {
     const failure = new EntraFailure(
       503,

@@ -16,6 +16,11 @@ export interface LocalServerOptions {
   solutionsFolder?: string;
   /** Lifetime of access tokens; short values make refresh observable. Default 3599, as Entra ID. */
   tokenLifetimeSeconds?: number;
+  /**
+   * Environment origins besides the local one that the login host issues tokens for, so that a test
+   * can sign in for a host that does not exist and see what the Web API call makes of it.
+   */
+  resources?: string[];
   /** Status reads before an async job completes. Default 3. */
   asyncPolls?: number;
   /** Ports; 0 (default) picks free ones. */
@@ -76,7 +81,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     origin: loginOrigin,
     tenantId,
     apps,
-    resources: () => [dataverseOrigin],
+    resources: () => [dataverseOrigin, ...(options.resources ?? [])],
     tokenKey: tokenKeys.privateKey,
     githubKey: githubKeys.privateKey,
     githubPublicKey: githubKeys.publicKey,

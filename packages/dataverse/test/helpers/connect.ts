@@ -3,6 +3,7 @@ import {
   connectDataverse,
   createManualClock,
   type ClientCredential,
+  type Fetch,
   type LocalServer,
   type RetryBudget,
 } from '../../src/index.js';
@@ -20,12 +21,22 @@ export function connectToLocal(
     retry?: RetryBudget;
     environmentUrl?: string;
     cloud?: string;
+    authorityHost?: string;
+    signInTimeoutMs?: number;
+    /** The fetch that requests go through; the global one by default. */
+    fetch?: Fetch;
   } = {},
 ) {
   const clock = options.clock ?? createManualClock(Date.now());
   const logger = createMemoryLogger();
   const secrets: string[] = [];
   const sleeps: number[] = [];
+  /** Every request sent, as `METHOD url`: counts attempts the server cannot see (a host that does not exist). */
+  const sent: string[] = [];
+  const countingFetch: Fetch = (input, init) => {
+    sent.push(`${init?.method ?? 'GET'} ${String(input)}`);
+    return (options.fetch ?? fetch)(input, init);
+  };
   const countingClock = {
     now: () => clock.now(),
     sleep: async (ms: number) => {
@@ -39,15 +50,17 @@ export function connectToLocal(
       tenantId: server.tenantId,
       appId: options.appId ?? APP_ID,
       credential: options.credential ?? { kind: 'secret', secret: SECRET },
-      authorityHost: server.authorityHost,
+      authorityHost: options.authorityHost ?? server.authorityHost,
       ...(options.cloud ? { cloud: options.cloud } : {}),
     },
     {
       logger,
       clock: countingClock,
+      fetch: countingFetch,
       onSecret: (value) => secrets.push(value),
       ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
     },
   );
-  return { client, logger, secrets, sleeps, clock };
+  return { client, logger, secrets, sleeps, sent, clock };
 }

@@ -1,0 +1,115 @@
+import { UserError } from '@connector-alm/core';
+import type { Fetch } from '../http/fetch.js';
+import { describeNetworkError, isNoSuchHost, isTimeout, noSuchHostReason } from '../http/network-error.js';
+import { formatSeconds } from '../http/retry-policy.js';
+import { TransientSignInFailure } from './sign-in-retry.js';
+
+/**
+ * How long one sign-in request may take, answer included. Entra ID and the runner's ID-token service
+ * answer in well under a second; a login host (or proxy) that takes the connection and never answers
+ * would otherwise hold the job until the workflow's own timeout. Retries follow within the budget.
+ */
+export const DEFAULT_SIGN_IN_TIMEOUT_MS = 30_000;
+
+/** One endpoint a sign-in request goes to, as its errors name it. */
+export interface SignInEndpoint {
+  /** "the Entra ID token endpoint at https://login.microsoftonline.com": never with a query or credentials. */
+  description: string;
+  /** Shorter, for the warning before another attempt: "https://login.microsoftonline.com". */
+  shortName: string;
+  /** The host name DNS is asked for. */
+  hostname: string;
+  /** What to check when the host does not exist: the input that named it. */
+  noSuchHostHint: string;
+  /** What to check when the host took the connection and never answered. */
+  timeoutHint: string;
+  unreachableHint?: string;
+}
+
+/** What one sign-in (all its requests) shares. */
+export interface SignInRequestOptions {
+  /** How long a request may take, answer included. */
+  timeoutMs: number;
+  /**
+   * Hosts that have answered in this run. ENOTFOUND for one of them is a resolver's blip, tried again
+   * like a dropped connection; for any other it means the name does not exist, and fails at once.
+   */
+  answeredHosts: Set<string>;
+}
+
+/** The answer to a sign-in request, its body read within the same timeout. */
+export interface SignInAnswer {
+  status: number;
+  ok: boolean;
+  headers: Headers;
+  text: string;
+}
+
+/**
+ * Sends one sign-in request and reads its answer within the timeout. A host that does not exist (and
+ * has not answered before) fails at once with a UserError naming it; no answer in time, or a
+ * connection that failed or dropped, is a TransientSignInFailure, for withSignInRetries to try again.
+ */
+export async function sendSignInRequest(
+  fetchFn: Fetch,
+  url: string | URL,
+  init: RequestInit,
+  endpoint: SignInEndpoint,
+  { timeoutMs, answeredHosts }: SignInRequestOptions,
+): Promise<SignInAnswer> {
+  try {
+    const response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    answeredHosts.add(endpoint.hostname);
+    const text = await response.text();
+    return { status: response.status, ok: response.ok, headers: response.headers, text };
+  } catch (error) {
+    if (isNoSuchHost(error) && !answeredHosts.has(endpoint.hostname)) {
+      throw new UserError(
+        `Could not reach ${endpoint.description}: ${noSuchHostReason(endpoint.hostname)}.`,
+        {
+          hint: endpoint.noSuchHostHint,
+          cause: error,
+        },
+      );
+    }
+    throw passingFailure(error, endpoint, timeoutMs);
+  }
+}
+
+/** The JSON object of an answer; `{}` for anything else (a proxy's HTML page, plain text, nothing). */
+export function parseJsonObject(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function passingFailure(error: unknown, endpoint: SignInEndpoint, timeoutMs: number): TransientSignInFailure {
+  const { description, shortName } = endpoint;
+  if (isTimeout(error)) {
+    const within = `within ${formatSeconds(timeoutMs)}`;
+    return new TransientSignInFailure(
+      new UserError(`${capitalized(description)} did not answer ${within}.`, {
+        hint: endpoint.timeoutHint,
+        cause: error,
+      }),
+      { kind: 'network-error', reachedServer: true },
+      `no answer from ${shortName} ${within}`,
+    );
+  }
+  const reason = describeNetworkError(error);
+  return new TransientSignInFailure(
+    new UserError(`Could not reach ${description} (${reason}).`, {
+      ...(endpoint.unreachableHint ? { hint: endpoint.unreachableHint } : {}),
+      cause: error,
+    }),
+    { kind: 'network-error', reachedServer: true },
+    `connection to ${shortName} failed (${reason})`,
+  );
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
