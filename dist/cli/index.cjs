@@ -51509,6 +51509,15 @@ function describeNetworkError(error2) {
   const cause = error2.cause;
   return cause?.code ?? cause?.message ?? (error2 instanceof Error ? error2.message : String(error2));
 }
+function isTimeout(error2) {
+  return error2 instanceof DOMException && (error2.name === "TimeoutError" || error2.name === "AbortError");
+}
+function isNoSuchHost(error2) {
+  return describeNetworkError(error2) === "ENOTFOUND";
+}
+function noSuchHostReason(hostname) {
+  return `DNS has no host named ${hostname} (ENOTFOUND)`;
+}
 
 // packages/dataverse/src/auth/sign-in-retry.ts
 var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
@@ -51556,34 +51565,83 @@ function gaveUp(failure, attempts, waitedMs, budget, nowMs) {
   );
 }
 
-// packages/dataverse/src/auth/github-oidc.ts
-async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience) {
-  const url = new URL(requestUrl);
-  url.searchParams.set("audience", audience);
-  let response;
+// packages/dataverse/src/auth/sign-in-request.ts
+var DEFAULT_SIGN_IN_TIMEOUT_MS = 3e4;
+async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, answeredHosts }) {
   try {
-    response = await fetchFn(url, {
-      headers: { Authorization: `bearer ${requestToken}`, Accept: "application/json" }
-    });
+    const response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    answeredHosts.add(endpoint2.hostname);
+    const text3 = await response.text();
+    return { status: response.status, ok: response.ok, headers: response.headers, text: text3 };
   } catch (error2) {
-    const reason = describeNetworkError(error2);
-    throw new TransientSignInFailure(
-      new UserError(
-        `Could not reach the GitHub OIDC token endpoint at ${withoutSecrets(requestUrl)} (${reason}).`,
+    if (isNoSuchHost(error2) && !answeredHosts.has(endpoint2.hostname)) {
+      throw new UserError(
+        `Could not reach ${endpoint2.description}: ${noSuchHostReason(endpoint2.hostname)}.`,
         {
+          hint: endpoint2.noSuchHostHint,
           cause: error2
         }
-      ),
+      );
+    }
+    throw passingFailure(error2, endpoint2, timeoutMs);
+  }
+}
+function parseJsonObject(text3) {
+  try {
+    const value = JSON.parse(text3);
+    return typeof value === "object" && value !== null ? value : {};
+  } catch {
+    return {};
+  }
+}
+function passingFailure(error2, endpoint2, timeoutMs) {
+  const { description, shortName } = endpoint2;
+  if (isTimeout(error2)) {
+    const within = `within ${formatSeconds(timeoutMs)}`;
+    return new TransientSignInFailure(
+      new UserError(`${capitalized(description)} did not answer ${within}.`, {
+        hint: endpoint2.timeoutHint,
+        cause: error2
+      }),
       { kind: "network-error", reachedServer: true },
-      `connection to the GitHub OIDC token endpoint failed (${reason})`
+      `no answer from ${shortName} ${within}`
     );
   }
-  if (!response.ok) await response.body?.cancel().catch(() => void 0);
+  const reason = describeNetworkError(error2);
+  return new TransientSignInFailure(
+    new UserError(`Could not reach ${description} (${reason}).`, {
+      ...endpoint2.unreachableHint ? { hint: endpoint2.unreachableHint } : {},
+      cause: error2
+    }),
+    { kind: "network-error", reachedServer: true },
+    `connection to ${shortName} failed (${reason})`
+  );
+}
+function capitalized(text3) {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
+}
+
+// packages/dataverse/src/auth/github-oidc.ts
+async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience, request2) {
+  const url = new URL(requestUrl);
+  url.searchParams.set("audience", audience);
+  const shownUrl = withoutSecrets(requestUrl);
+  const response = await sendSignInRequest(
+    fetchFn,
+    url,
+    { headers: { Authorization: `bearer ${requestToken}`, Accept: "application/json" } },
+    {
+      description: `the GitHub OIDC token endpoint at ${shownUrl}`,
+      shortName: "the GitHub OIDC token endpoint",
+      hostname: url.hostname,
+      noSuchHostHint: "ACTIONS_ID_TOKEN_REQUEST_URL names a host that does not exist: the runner sets it, so check that the workflow does not set it itself.",
+      timeoutHint: "The runner's ID-token service took the connection and sent no answer: run the job again later."
+    },
+    request2
+  );
   if (isTransientSignInStatus(response.status)) {
     throw new TransientSignInFailure(
-      new UserError(
-        `The GitHub OIDC token endpoint at ${withoutSecrets(requestUrl)} answered HTTP ${response.status}.`
-      ),
+      new UserError(`The GitHub OIDC token endpoint at ${shownUrl} answered HTTP ${response.status}.`),
       {
         kind: "response",
         status: response.status,
@@ -51598,10 +51656,10 @@ async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience)
       hint: 'The job needs "permissions: id-token: write".'
     });
   }
-  const body = await response.json().catch(() => ({}));
-  if (typeof body.value !== "string" || body.value === "")
+  const { value } = parseJsonObject(response.text);
+  if (typeof value !== "string" || value === "")
     throw new UserError("The GitHub OIDC token endpoint answered without a token.");
-  return body.value;
+  return value;
 }
 
 // packages/dataverse/src/auth/entra-errors.ts
@@ -51659,28 +51717,28 @@ function entraError(status, body) {
 function tokenEndpointUrl(authorityHost, tenantId) {
   return new URL(`/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, authorityHost).toString();
 }
-async function requestClientCredentialsToken(fetchFn, endpoint2, fields) {
+async function requestClientCredentialsToken(fetchFn, endpoint2, fields, request2) {
   const form = new URLSearchParams({ grant_type: "client_credentials", ...fields });
-  const { origin } = new URL(endpoint2);
-  let response;
-  try {
-    response = await fetchFn(endpoint2, {
+  const { origin, hostname } = new URL(endpoint2);
+  const response = await sendSignInRequest(
+    fetchFn,
+    endpoint2,
+    {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
       body: form.toString()
-    });
-  } catch (error2) {
-    const reason = describeNetworkError(error2);
-    throw new TransientSignInFailure(
-      new UserError(`Could not reach the Entra ID token endpoint at ${origin} (${reason}).`, {
-        hint: "Check cloud and authority-host, and that the runner can reach the login host.",
-        cause: error2
-      }),
-      { kind: "network-error", reachedServer: true },
-      `connection to ${origin} failed (${reason})`
-    );
-  }
-  const body = await response.json().catch(() => ({}));
+    },
+    {
+      description: `the Entra ID token endpoint at ${origin}`,
+      shortName: origin,
+      hostname,
+      noSuchHostHint: "Check authority-host for a typo, or cloud when authority-host is empty: it chooses the login host.",
+      timeoutHint: "The login host took the connection and sent no answer: check authority-host and cloud, and any proxy between the runner and the login host; if they are right, run the job again later.",
+      unreachableHint: "Check cloud and authority-host, and that the runner can reach the login host."
+    },
+    request2
+  );
+  const body = parseJsonObject(response.text);
   if (!response.ok) {
     const error2 = entraError(response.status, body);
     if (!isTransientEntraFailure(response.status, body)) throw error2;
@@ -51712,6 +51770,10 @@ function createEntraTokenSource(options2) {
   });
   const endpoint2 = tokenEndpointUrl(options2.authorityHost, options2.tenantId);
   const scope = `${options2.resource.origin}/.default`;
+  const request2 = {
+    timeoutMs: options2.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
+    answeredHosts: /* @__PURE__ */ new Set()
+  };
   async function clientAuthentication() {
     const { credential } = options2;
     if (credential.kind === "secret") return { client_secret: credential.secret };
@@ -51724,18 +51786,24 @@ function createEntraTokenSource(options2) {
       options2.fetch,
       credential.requestUrl,
       credential.requestToken,
-      options2.githubOidcAudience ?? GITHUB_OIDC_AUDIENCE
+      options2.githubOidcAudience ?? GITHUB_OIDC_AUDIENCE,
+      request2
     );
     onSecret(assertion);
     return { client_assertion_type: JWT_BEARER_ASSERTION_TYPE, client_assertion: assertion };
   }
   return new CachedTokenSource(
     ({ retry: retry2 }) => withSignInRetries(
-      async () => requestClientCredentialsToken(options2.fetch, endpoint2, {
-        client_id: options2.clientId,
-        scope,
-        ...await clientAuthentication()
-      }),
+      async () => requestClientCredentialsToken(
+        options2.fetch,
+        endpoint2,
+        {
+          client_id: options2.clientId,
+          scope,
+          ...await clientAuthentication()
+        },
+        request2
+      ),
       {
         clock: options2.clock,
         budget: options2.retry ?? DEFAULT_RETRY_BUDGET,
@@ -51979,6 +52047,8 @@ var DataverseHttp = class {
   }
   options;
   budget;
+  /** True once the environment has answered: from then on ENOTFOUND is a resolver's blip. */
+  answered = false;
   get environment() {
     return this.options.environment;
   }
@@ -52012,6 +52082,7 @@ var DataverseHttp = class {
             cause: error2
           });
         }
+        if (isNoSuchHost(error2) && !this.answered) throw noSuchHost(request2.operation, url, error2);
         const reason = describeNetworkError(error2);
         const decision2 = this.decide(
           { kind: "network-error", reachedServer: !NOT_DELIVERED.has(reason) },
@@ -52035,6 +52106,7 @@ var DataverseHttp = class {
         await clock.sleep(decision2.delayMs);
         continue;
       }
+      this.answered = true;
       if (response.ok) return readSuccess(response, request2.operation, url);
       const errorBody = await response.json().catch(() => void 0);
       if (response.status === 401 && !refreshedAfter401) {
@@ -52114,12 +52186,15 @@ function mayHaveBeenApplied(operation, what, cause) {
     cause
   });
 }
-function isTimeout(error2) {
-  return error2 instanceof DOMException && (error2.name === "TimeoutError" || error2.name === "AbortError");
+function noSuchHost(operation, url, error2) {
+  return new UserError(`${operation}: could not reach ${url.origin}: ${noSuchHostReason(url.hostname)}.`, {
+    hint: "Check environment-url for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.",
+    cause: error2
+  });
 }
 function unreachable(operation, url, error2, attempts) {
   const reason = describeNetworkError(error2);
-  const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? "The host name does not resolve: check environment-url." : "Check environment-url and that the runner can reach it.";
+  const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? "DNS did not resolve the host name then: check the runner's network (DNS), and environment-url." : "Check environment-url and that the runner can reach it.";
   return new UserError(
     `${operation}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error2 }
@@ -52160,6 +52235,7 @@ function connectDataverse(settings, ports) {
     githubOidcAudience: cloud.tokenExchangeAudience,
     logger: ports.logger,
     ...ports.retry ? { retry: ports.retry } : {},
+    ...ports.signInTimeoutMs ? { signInTimeoutMs: ports.signInTimeoutMs } : {},
     ...ports.onSecret ? { onSecret: ports.onSecret } : {}
   });
   const http = new DataverseHttp({
@@ -57467,6 +57543,7 @@ function answerLoginFault(fault, request2, response, now) {
     request2.socket.destroy();
     return;
   }
+  if (fault.kind === "hang") return;
   if (fault.kind === "unavailable") {
     const failure = new EntraFailure(
       503,
@@ -57817,7 +57894,7 @@ async function startLocalServer(options2 = {}) {
     origin: loginOrigin,
     tenantId,
     apps,
-    resources: () => [dataverseOrigin],
+    resources: () => [dataverseOrigin, ...options2.resources ?? []],
     tokenKey: tokenKeys.privateKey,
     githubKey: githubKeys.privateKey,
     githubPublicKey: githubKeys.publicKey,

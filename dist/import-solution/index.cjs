@@ -41359,6 +41359,15 @@ function describeNetworkError(error3) {
   const cause = error3.cause;
   return cause?.code ?? cause?.message ?? (error3 instanceof Error ? error3.message : String(error3));
 }
+function isTimeout(error3) {
+  return error3 instanceof DOMException && (error3.name === "TimeoutError" || error3.name === "AbortError");
+}
+function isNoSuchHost(error3) {
+  return describeNetworkError(error3) === "ENOTFOUND";
+}
+function noSuchHostReason(hostname) {
+  return `DNS has no host named ${hostname} (ENOTFOUND)`;
+}
 
 // packages/dataverse/src/auth/sign-in-retry.ts
 var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
@@ -41406,34 +41415,83 @@ function gaveUp(failure, attempts, waitedMs, budget, nowMs) {
   );
 }
 
-// packages/dataverse/src/auth/github-oidc.ts
-async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience) {
-  const url = new URL(requestUrl);
-  url.searchParams.set("audience", audience);
-  let response;
+// packages/dataverse/src/auth/sign-in-request.ts
+var DEFAULT_SIGN_IN_TIMEOUT_MS = 3e4;
+async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, answeredHosts }) {
   try {
-    response = await fetchFn(url, {
-      headers: { Authorization: `bearer ${requestToken}`, Accept: "application/json" }
-    });
+    const response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    answeredHosts.add(endpoint.hostname);
+    const text2 = await response.text();
+    return { status: response.status, ok: response.ok, headers: response.headers, text: text2 };
   } catch (error3) {
-    const reason = describeNetworkError(error3);
-    throw new TransientSignInFailure(
-      new UserError(
-        `Could not reach the GitHub OIDC token endpoint at ${withoutSecrets(requestUrl)} (${reason}).`,
+    if (isNoSuchHost(error3) && !answeredHosts.has(endpoint.hostname)) {
+      throw new UserError(
+        `Could not reach ${endpoint.description}: ${noSuchHostReason(endpoint.hostname)}.`,
         {
+          hint: endpoint.noSuchHostHint,
           cause: error3
         }
-      ),
+      );
+    }
+    throw passingFailure(error3, endpoint, timeoutMs);
+  }
+}
+function parseJsonObject(text2) {
+  try {
+    const value = JSON.parse(text2);
+    return typeof value === "object" && value !== null ? value : {};
+  } catch {
+    return {};
+  }
+}
+function passingFailure(error3, endpoint, timeoutMs) {
+  const { description, shortName } = endpoint;
+  if (isTimeout(error3)) {
+    const within = `within ${formatSeconds(timeoutMs)}`;
+    return new TransientSignInFailure(
+      new UserError(`${capitalized(description)} did not answer ${within}.`, {
+        hint: endpoint.timeoutHint,
+        cause: error3
+      }),
       { kind: "network-error", reachedServer: true },
-      `connection to the GitHub OIDC token endpoint failed (${reason})`
+      `no answer from ${shortName} ${within}`
     );
   }
-  if (!response.ok) await response.body?.cancel().catch(() => void 0);
+  const reason = describeNetworkError(error3);
+  return new TransientSignInFailure(
+    new UserError(`Could not reach ${description} (${reason}).`, {
+      ...endpoint.unreachableHint ? { hint: endpoint.unreachableHint } : {},
+      cause: error3
+    }),
+    { kind: "network-error", reachedServer: true },
+    `connection to ${shortName} failed (${reason})`
+  );
+}
+function capitalized(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
+}
+
+// packages/dataverse/src/auth/github-oidc.ts
+async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience, request) {
+  const url = new URL(requestUrl);
+  url.searchParams.set("audience", audience);
+  const shownUrl = withoutSecrets(requestUrl);
+  const response = await sendSignInRequest(
+    fetchFn,
+    url,
+    { headers: { Authorization: `bearer ${requestToken}`, Accept: "application/json" } },
+    {
+      description: `the GitHub OIDC token endpoint at ${shownUrl}`,
+      shortName: "the GitHub OIDC token endpoint",
+      hostname: url.hostname,
+      noSuchHostHint: "ACTIONS_ID_TOKEN_REQUEST_URL names a host that does not exist: the runner sets it, so check that the workflow does not set it itself.",
+      timeoutHint: "The runner's ID-token service took the connection and sent no answer: run the job again later."
+    },
+    request
+  );
   if (isTransientSignInStatus(response.status)) {
     throw new TransientSignInFailure(
-      new UserError(
-        `The GitHub OIDC token endpoint at ${withoutSecrets(requestUrl)} answered HTTP ${response.status}.`
-      ),
+      new UserError(`The GitHub OIDC token endpoint at ${shownUrl} answered HTTP ${response.status}.`),
       {
         kind: "response",
         status: response.status,
@@ -41448,10 +41506,10 @@ async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience)
       hint: 'The job needs "permissions: id-token: write".'
     });
   }
-  const body = await response.json().catch(() => ({}));
-  if (typeof body.value !== "string" || body.value === "")
+  const { value } = parseJsonObject(response.text);
+  if (typeof value !== "string" || value === "")
     throw new UserError("The GitHub OIDC token endpoint answered without a token.");
-  return body.value;
+  return value;
 }
 
 // packages/dataverse/src/auth/entra-errors.ts
@@ -41509,28 +41567,28 @@ function entraError(status, body) {
 function tokenEndpointUrl(authorityHost, tenantId) {
   return new URL(`/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, authorityHost).toString();
 }
-async function requestClientCredentialsToken(fetchFn, endpoint, fields) {
+async function requestClientCredentialsToken(fetchFn, endpoint, fields, request) {
   const form = new URLSearchParams({ grant_type: "client_credentials", ...fields });
-  const { origin } = new URL(endpoint);
-  let response;
-  try {
-    response = await fetchFn(endpoint, {
+  const { origin, hostname } = new URL(endpoint);
+  const response = await sendSignInRequest(
+    fetchFn,
+    endpoint,
+    {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
       body: form.toString()
-    });
-  } catch (error3) {
-    const reason = describeNetworkError(error3);
-    throw new TransientSignInFailure(
-      new UserError(`Could not reach the Entra ID token endpoint at ${origin} (${reason}).`, {
-        hint: "Check cloud and authority-host, and that the runner can reach the login host.",
-        cause: error3
-      }),
-      { kind: "network-error", reachedServer: true },
-      `connection to ${origin} failed (${reason})`
-    );
-  }
-  const body = await response.json().catch(() => ({}));
+    },
+    {
+      description: `the Entra ID token endpoint at ${origin}`,
+      shortName: origin,
+      hostname,
+      noSuchHostHint: "Check authority-host for a typo, or cloud when authority-host is empty: it chooses the login host.",
+      timeoutHint: "The login host took the connection and sent no answer: check authority-host and cloud, and any proxy between the runner and the login host; if they are right, run the job again later.",
+      unreachableHint: "Check cloud and authority-host, and that the runner can reach the login host."
+    },
+    request
+  );
+  const body = parseJsonObject(response.text);
   if (!response.ok) {
     const error3 = entraError(response.status, body);
     if (!isTransientEntraFailure(response.status, body)) throw error3;
@@ -41562,6 +41620,10 @@ function createEntraTokenSource(options2) {
   });
   const endpoint = tokenEndpointUrl(options2.authorityHost, options2.tenantId);
   const scope = `${options2.resource.origin}/.default`;
+  const request = {
+    timeoutMs: options2.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
+    answeredHosts: /* @__PURE__ */ new Set()
+  };
   async function clientAuthentication() {
     const { credential } = options2;
     if (credential.kind === "secret") return { client_secret: credential.secret };
@@ -41574,18 +41636,24 @@ function createEntraTokenSource(options2) {
       options2.fetch,
       credential.requestUrl,
       credential.requestToken,
-      options2.githubOidcAudience ?? GITHUB_OIDC_AUDIENCE
+      options2.githubOidcAudience ?? GITHUB_OIDC_AUDIENCE,
+      request
     );
     onSecret(assertion);
     return { client_assertion_type: JWT_BEARER_ASSERTION_TYPE, client_assertion: assertion };
   }
   return new CachedTokenSource(
     ({ retry }) => withSignInRetries(
-      async () => requestClientCredentialsToken(options2.fetch, endpoint, {
-        client_id: options2.clientId,
-        scope,
-        ...await clientAuthentication()
-      }),
+      async () => requestClientCredentialsToken(
+        options2.fetch,
+        endpoint,
+        {
+          client_id: options2.clientId,
+          scope,
+          ...await clientAuthentication()
+        },
+        request
+      ),
       {
         clock: options2.clock,
         budget: options2.retry ?? DEFAULT_RETRY_BUDGET,
@@ -41829,6 +41897,8 @@ var DataverseHttp = class {
   }
   options;
   budget;
+  /** True once the environment has answered: from then on ENOTFOUND is a resolver's blip. */
+  answered = false;
   get environment() {
     return this.options.environment;
   }
@@ -41862,6 +41932,7 @@ var DataverseHttp = class {
             cause: error3
           });
         }
+        if (isNoSuchHost(error3) && !this.answered) throw noSuchHost(request.operation, url, error3);
         const reason = describeNetworkError(error3);
         const decision2 = this.decide(
           { kind: "network-error", reachedServer: !NOT_DELIVERED.has(reason) },
@@ -41885,6 +41956,7 @@ var DataverseHttp = class {
         await clock.sleep(decision2.delayMs);
         continue;
       }
+      this.answered = true;
       if (response.ok) return readSuccess(response, request.operation, url);
       const errorBody = await response.json().catch(() => void 0);
       if (response.status === 401 && !refreshedAfter401) {
@@ -41964,12 +42036,15 @@ function mayHaveBeenApplied(operation, what, cause) {
     cause
   });
 }
-function isTimeout(error3) {
-  return error3 instanceof DOMException && (error3.name === "TimeoutError" || error3.name === "AbortError");
+function noSuchHost(operation, url, error3) {
+  return new UserError(`${operation}: could not reach ${url.origin}: ${noSuchHostReason(url.hostname)}.`, {
+    hint: "Check environment-url for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.",
+    cause: error3
+  });
 }
 function unreachable(operation, url, error3, attempts) {
   const reason = describeNetworkError(error3);
-  const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? "The host name does not resolve: check environment-url." : "Check environment-url and that the runner can reach it.";
+  const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? "DNS did not resolve the host name then: check the runner's network (DNS), and environment-url." : "Check environment-url and that the runner can reach it.";
   return new UserError(
     `${operation}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
     { hint, cause: error3 }
@@ -42010,6 +42085,7 @@ function connectDataverse(settings, ports) {
     githubOidcAudience: cloud.tokenExchangeAudience,
     logger: ports.logger,
     ...ports.retry ? { retry: ports.retry } : {},
+    ...ports.signInTimeoutMs ? { signInTimeoutMs: ports.signInTimeoutMs } : {},
     ...ports.onSecret ? { onSecret: ports.onSecret } : {}
   });
   const http = new DataverseHttp({
