@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { discoverConnectorFolders } from '../src/loader/discover.js';
-import { folderFiles, readAndParseOnly } from './support/parse-only.js';
+import { bareWalk, folderFiles, parsedValues, readAndParseOnly } from './support/parse-only.js';
 import { isRepositoryRule, type RuleDefinition } from '../src/model/rule.js';
 import { ALL_RULES } from '../src/rules/index.js';
 import { validatePaths } from '../src/validate.js';
@@ -78,6 +78,16 @@ for (let run = 0; run < runs + 1; run++) {
   parseOnly();
   if (run > 0) parseTimes.push(performance.now() - start);
 }
+// One walk over every parsed value, doing nothing at each node: the floor of any single-pass design
+// (rules dispatched per node instead of ~200 rules each finding their own nodes), for weighing one.
+const values = parsedValues(files);
+const walkTimes: number[] = [];
+let members = 0;
+for (let run = 0; run < runs + 1; run++) {
+  const start = performance.now();
+  members = values.reduce<number>((sum, value) => sum + bareWalk(value), 0);
+  if (run > 0) walkTimes.push(performance.now() - start);
+}
 const middle = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 const parseMs = middle(parseTimes);
 const perRun = (ms: number) => ms / runs;
@@ -92,6 +102,11 @@ row('whole run, rules timed', perRun(totalMs), share(perRun(totalMs)));
 row('  no rule: discover, read, parse', middle(noRuleTimes), share(middle(noRuleTimes)));
 row('  every rule (inside their checks)', rulesMs, share(rulesMs));
 row('  garbage collection (all of the run)', perRun(totalGcMs), share(perRun(totalGcMs)));
+row(
+  'one bare walk over every parsed value',
+  middle(walkTimes),
+  `${share(middle(walkTimes))} (${members} members; the floor of one pass of a single-pass design)`,
+);
 console.log('costliest rules (a shared index counts under the first rule that builds it):');
 for (const [id, ms] of [...spentByRule].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
   row(`  ${id}`, perRun(ms), share(perRun(ms)));

@@ -28,3 +28,33 @@ export function readAndParseOnly(files: readonly string[]): void {
     }
   }
 }
+
+/** The parsed values of every JSON file, kept: what a pass over the documents walks. */
+export function parsedValues(files: readonly string[]): unknown[] {
+  const values: unknown[] = [];
+  for (const file of files) {
+    if (!file.toLowerCase().endsWith('.json')) continue;
+    try {
+      values.push(JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')));
+    } catch {
+      // Not strict JSON: not part of the walk.
+    }
+  }
+  return values;
+}
+
+/**
+ * Visits every object, array and member of a parsed value and does nothing else: the least one pass
+ * of a single-pass design over the documents would cost. Returns the number of members seen, so that
+ * the walk cannot be optimised away.
+ */
+export function bareWalk(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let members = 0;
+  if (Array.isArray(value)) {
+    for (const element of value) members += 1 + bareWalk(element);
+    return members;
+  }
+  for (const key in value) members += 1 + bareWalk((value as Record<string, unknown>)[key]);
+  return members;
+}
