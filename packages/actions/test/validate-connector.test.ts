@@ -148,6 +148,66 @@ describe('validate-connector settings', () => {
   });
 });
 
+describe('validate-connector names files as GitHub reads them back', () => {
+  // Repository-relative with '/': a Windows runner's own paths have '\\', which GitHub takes as part of
+  // a file name (no annotation on the file, broken links), and so would a matrix built from the
+  // outputs. posixRelativePath's tests show the Windows separators; here, that every path goes through it.
+  const repositoryRelative = /^(?!\/|[A-Za-z]:|\.\.\/)[^\\]+$/;
+
+  it('in the outputs, annotations, SARIF log and job summary', async () => {
+    const swagger = validSwagger();
+    delete swagger.paths['/tasks/{taskId}'].get.parameters[0]['x-ms-url-encoding'];
+    const workspace = workspaceWithConnector(JSON.stringify(swagger, null, 2));
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: {
+        path: path.join(workspace, 'certified-connectors', 'Contoso Tasks'),
+        'sarif-file': 'reports/connector-alm.sarif',
+      },
+      env: { GITHUB_SHA: 'abc123' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
+    expect(run.outputs['sarif-file']).toBe('reports/connector-alm.sarif');
+    const files = run.annotations.map((annotation) => annotation.file);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(file).toMatch(repositoryRelative);
+    const sarif = JSON.parse(readFileSync(path.join(workspace, run.outputs['sarif-file']!), 'utf8'));
+    const results = sarif.runs[0].results as {
+      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[];
+      properties: { connector: string };
+    }[];
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      expect(result.locations[0]!.physicalLocation.artifactLocation).toEqual({
+        uri: 'certified-connectors/Contoso%20Tasks/apiDefinition.swagger.json',
+        uriBaseId: '%SRCROOT%',
+      });
+      expect(result.properties.connector).toBe('certified-connectors/Contoso Tasks');
+    }
+    expect(run.summary).toContain('| certified-connectors/Contoso Tasks | certified |');
+    expect(run.summary).toMatch(
+      /\[certified-connectors\/Contoso Tasks\/apiDefinition\.swagger\.json:\d+:\d+\]\(https:\/\/github\.com\/contoso\/connectors\/blob\/abc123\/certified-connectors\/Contoso%20Tasks\/apiDefinition\.swagger\.json#L\d+\)/,
+    );
+  });
+
+  it('in the annotation of a configuration error, which named the file by its absolute path', async () => {
+    const workspace = workspaceWithConnector();
+    writeFileSync(path.join(workspace, '.connector-alm.yml'), 'rules: {}\n');
+    writeFileSync(path.join(workspace, '.connector-alm.yaml'), 'rules: {}\n');
+    const run = await runActionBundle('validate-connector', { workspace });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        file: '.connector-alm.yaml',
+        message: expect.stringMatching(/^Two configuration files in one folder/),
+      }),
+    ]);
+  });
+});
+
 /** The action on pull request 7 of pullRequestRepository (feature, which edits Tasks, into dev). */
 async function runOnPullRequest(inputs: Record<string, string>) {
   const { workspace, baseSha, headSha } = pullRequestRepository(workspaceWithConnector());

@@ -17,3 +17,18 @@ export function isWithin(root: string, child: string): boolean {
 export function isBelow(root: string, child: string): boolean {
   return path.relative(root, child) !== '' && isWithin(root, child);
 }
+
+/**
+ * `file` (absolute, or relative to `root`) as GitHub names a file of the repository: relative to
+ * `root` with '/' separators, '.' for `root` itself. Annotations, SARIF, links and outputs that
+ * later steps put in matrices or path filters need this form; a Windows runner's own paths have '\',
+ * which GitHub reads as part of a name. Node and most tools on Windows take '/' too, so the result
+ * still opens the file in a later step. A file on another drive has no relative path: it comes back
+ * absolute and native, the one name that reaches it. `paths` lets tests pass path.win32.
+ */
+export function posixRelativePath(root: string, file: string, paths: path.PlatformPath = path): string {
+  const relative = paths.relative(root, paths.resolve(root, file));
+  if (relative === '') return '.';
+  if (paths.isAbsolute(relative)) return relative;
+  return relative.split(paths.sep).join('/');
+}

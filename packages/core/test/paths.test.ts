@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { isBelow, isWithin } from '../src/paths.js';
+import { isBelow, isWithin, posixRelativePath } from '../src/paths.js';
 
 describe('isWithin and isBelow', () => {
   const root = path.resolve('/work/repo');
@@ -16,5 +16,41 @@ describe('isWithin and isBelow', () => {
     expect(isBelow(root, root)).toBe(false);
     expect(isBelow(root, path.join(root, 'a'))).toBe(true);
     expect(isBelow(root, path.resolve('/work/repo-other'))).toBe(false);
+  });
+});
+
+describe('posixRelativePath', () => {
+  // path.win32 shows what a Windows runner does, on any OS.
+  const workspace = 'D:\\a\\connectors\\connectors';
+  it("names a file of the workspace as GitHub does, with '/', from a Windows path", () => {
+    expect(
+      posixRelativePath(
+        workspace,
+        'certified-connectors\\Contoso Tasks\\apiDefinition.swagger.json',
+        path.win32,
+      ),
+    ).toBe('certified-connectors/Contoso Tasks/apiDefinition.swagger.json');
+    expect(posixRelativePath(workspace, `${workspace}\\reports\\connector-alm.sarif`, path.win32)).toBe(
+      'reports/connector-alm.sarif',
+    );
+    // Windows takes either separator, and a drive letter in any case.
+    expect(posixRelativePath(workspace, 'd:/a/connectors/connectors/x/y.json', path.win32)).toBe('x/y.json');
+    expect(posixRelativePath(workspace, workspace, path.win32)).toBe('.');
+  });
+  it('leads out of the workspace with ../, which Node on Windows follows too', () => {
+    expect(posixRelativePath(workspace, 'D:\\a\\_temp\\solution.zip', path.win32)).toBe(
+      '../../_temp/solution.zip',
+    );
+  });
+  it('keeps a file on another drive absolute and native: no relative path reaches it', () => {
+    expect(posixRelativePath(workspace, 'C:\\Users\\runner\\x.zip', path.win32)).toBe(
+      'C:\\Users\\runner\\x.zip',
+    );
+  });
+  it('leaves a backslash in a Linux or macOS file name alone: there it is part of the name', () => {
+    expect(posixRelativePath('/work/repo', '/work/repo/odd\\name/x.json', path.posix)).toBe(
+      'odd\\name/x.json',
+    );
+    expect(posixRelativePath('/work/repo', 'a/b', path.posix)).toBe('a/b');
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import type { Logger } from '@connector-alm/core';
+import { posixRelativePath, type Logger } from '@connector-alm/core';
 import { extractConnectors } from '@connector-alm/solution';
 import { readExtractConnectorsInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
@@ -15,11 +15,7 @@ export async function extractConnectorsAction(logger: Logger): Promise<void> {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
     }),
   );
-  const relative = (...parts: string[]): string =>
-    path
-      .relative(workspace, path.join(root, ...parts))
-      .split(path.sep)
-      .join('/');
+  const relative = (...parts: string[]): string => posixRelativePath(workspace, path.join(root, ...parts));
   for (const connector of connectors) {
     logger.info(
       `${connector.displayName} (${connector.name}) → ${relative(connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged.`,

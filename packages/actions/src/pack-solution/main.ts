@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import type { Logger } from '@connector-alm/core';
+import { posixRelativePath, type Logger } from '@connector-alm/core';
 import { packSolution, type PackResult } from '@connector-alm/solution';
 import { readPackSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
@@ -23,7 +23,7 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
         ]
       : [await packSolution(folder, zip, { packageType: inputs.packageType, ...version })],
   );
-  const relative = (file: string): string => path.relative(workspace, file).split(path.sep).join('/');
+  const relative = (file: string): string => posixRelativePath(workspace, file);
   for (const result of results) {
     logger.info(
       `${relative(result.zip)}: ${result.uniqueName} ${result.version} (${result.managed ? 'managed' : 'unmanaged'}), ${result.entries.length} entries.`,

@@ -1,5 +1,12 @@
+import path from 'node:path';
 import * as core from '@actions/core';
-import { describeUserError, errorMessage, isUserError } from '@connector-alm/core';
+import {
+  describeUserError,
+  errorMessage,
+  isUserError,
+  isWithin,
+  posixRelativePath,
+} from '@connector-alm/core';
 import { createActionsLogger } from './actions-logger.js';
 import type { Logger } from '@connector-alm/core';
 
@@ -18,11 +25,24 @@ export async function runAction(main: (logger: Logger) => Promise<void>): Promis
       const location = error.location;
       core.error(
         describeUserError(error),
-        location ? { file: location.file, startLine: location.line, startColumn: location.column } : {},
+        location
+          ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column }
+          : {},
       );
       return;
     }
     core.error(`connector-alm failed unexpectedly: ${errorMessage(error)}. This is a bug; please report it.`);
     if (error instanceof Error && error.stack) core.debug(error.stack);
   }
+}
+
+/**
+ * GitHub shows an annotation on a file only when it names the file from the repository root with
+ * '/'; errors name theirs as the code that read them did, often absolute. A file outside the
+ * workspace keeps that name: no repository path reaches it, and the message says where it is.
+ */
+function annotationFile(file: string): string {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const absolute = path.resolve(workspace, file);
+  return isWithin(workspace, absolute) ? posixRelativePath(workspace, absolute) : file;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import type { Logger } from '@connector-alm/core';
+import { posixRelativePath, type Logger } from '@connector-alm/core';
 import { unpackSolution } from '@connector-alm/solution';
 import { readUnpackSolutionInputs } from './inputs.js';
 import { htmlText } from '@connector-alm/validator';
@@ -19,13 +19,12 @@ export async function unpackSolutionAction(logger: Logger): Promise<void> {
       limits: { maxTotalBytes: inputs.maxSizeMb * 1024 * 1024 },
     }),
   );
-  const relative = (file: string): string =>
-    path.relative(workspace, path.join(folder, file)).split(path.sep).join('/');
+  const relative = (file: string): string => posixRelativePath(workspace, path.join(folder, file));
   logger.info(
     `${result.uniqueName} ${result.version}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.deleted.length} deleted.`,
   );
 
-  core.setOutput('folder', path.relative(workspace, folder).split(path.sep).join('/') || '.');
+  core.setOutput('folder', posixRelativePath(workspace, folder));
   core.setOutput('unique-name', result.uniqueName);
   core.setOutput('version', result.version);
   core.setOutput('connectors', JSON.stringify(result.connectors));

@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { VERSION, type Logger } from '@connector-alm/core';
+import { VERSION, posixRelativePath, type Logger } from '@connector-alm/core';
 import {
   formatSarif,
   loadConfig,
@@ -52,7 +52,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
         counts: { error: 0, warning: 0, info: 0 },
       };
       // An empty SARIF log still goes out, so that code scanning closes the alerts this change fixed.
-      await writeOutputs(empty, inputs, await writeSarif(empty, inputs, workspace), 0, false);
+      await writeOutputs(empty, inputs, workspace, await writeSarif(empty, inputs, workspace), 0, false);
       return;
     }
   }
@@ -94,17 +94,20 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
       renderJobSummary(result, {
         failOn: inputs.failOn,
         changes,
+        cwd: workspace,
+        baseDir: workspace,
         sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA),
       }),
     )
     .write();
   const sarifFile = await writeSarif(result, inputs, workspace);
-  await writeOutputs(result, inputs, sarifFile, breaking, true);
+  await writeOutputs(result, inputs, workspace, sarifFile, breaking, true);
 }
 
 async function writeOutputs(
   result: ValidationResult,
   inputs: ValidateConnectorInputs,
+  workspace: string,
   sarifFile: string | undefined,
   breaking: number,
   validated: boolean,
@@ -112,7 +115,11 @@ async function writeOutputs(
   core.setOutput('errors', result.counts.error);
   core.setOutput('warnings', result.counts.warning);
   core.setOutput('notices', result.counts.info);
-  core.setOutput('connectors', JSON.stringify(result.connectors.map((connector) => connector.path)));
+  // As the repository names them, for matrices, path filters and links in later steps (see action.yml).
+  core.setOutput(
+    'connectors',
+    JSON.stringify(result.connectors.map((connector) => posixRelativePath(workspace, connector.path))),
+  );
   core.setOutput('breaking-changes', breaking);
   core.setOutput('sarif-file', sarifFile ?? '');
   const failsFindings = validated && failsThreshold(result, inputs.failOn);
@@ -181,5 +188,5 @@ async function writeSarif(
     target,
     formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace }),
   );
-  return path.relative(await fs.realpath(workspace), target);
+  return posixRelativePath(await fs.realpath(workspace), target);
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isWithin, posixRelativePath } from '@connector-alm/core';
 
 /** Where the findings' paths start from, and the repository root that reports are relative to. */
 export interface PathBase {
@@ -13,10 +14,8 @@ export interface PathBase {
 export function repositoryPath(file: string, base: PathBase = {}): string | undefined {
   const cwd = base.cwd ?? process.cwd();
   const baseDir = path.resolve(cwd, base.baseDir ?? '.');
-  const relative = path.relative(baseDir, path.resolve(cwd, file));
-  if (relative === '') return '.';
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return relative.split(path.sep).join('/');
+  const absolute = path.resolve(cwd, file);
+  return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : undefined;
 }
 
 /**

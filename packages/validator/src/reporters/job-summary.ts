@@ -6,6 +6,7 @@ import {
   type SeverityCounts,
   type ValidationResult,
 } from '../validate.js';
+import { repositoryPath, type PathBase } from './artifact-path.js';
 import { escapeMarkdown, inlineCode, tableRow } from './markdown.js';
 import type { RuleDescriptor } from './rule-descriptor.js';
 import { GITHUB_SUMMARY_LIMIT, SummaryBudget } from './summary-budget.js';
@@ -29,7 +30,11 @@ export interface ConnectorChanges {
   classification: string;
 }
 
-export interface JobSummaryOptions {
+/**
+ * `cwd` and `baseDir` (see PathBase): connectors and files are named from the repository root with '/',
+ * as everything else on GitHub names them, whatever separators the runner's OS uses.
+ */
+export interface JobSummaryOptions extends PathBase {
   /** Breaking-change results, shown in their own section when given. */
   changes?: readonly ConnectorChanges[];
   /** For rule titles (default: every validation rule). */
@@ -63,15 +68,16 @@ export function renderJobSummary(result: ValidationResult, options: JobSummaryOp
   const failOn = options.failOn ?? 'error';
   const omitted = { findings: 0, changes: 0, connectors: 0 };
 
+  const shown = (file: string): string => repositoryPath(file, options) ?? file;
   budget.add(
     `## ${escapeMarkdown(options.title ?? 'Connector validation')}`,
     '',
     overallLine(result, failOn),
     '',
   );
-  writeStatusTable(budget, result.connectors, failOn, omitted);
-  if (options.changes) writeChanges(budget, options.changes, omitted);
-  writeFindingsByRule(budget, result.findings, options, omitted);
+  writeStatusTable(budget, result.connectors, failOn, shown, omitted);
+  if (options.changes) writeChanges(budget, options.changes, shown, omitted);
+  writeFindingsByRule(budget, result.findings, options, shown, omitted);
 
   return budget.text(truncationNote(omitted));
 }
@@ -86,6 +92,7 @@ function writeStatusTable(
   budget: SummaryBudget,
   connectors: readonly ConnectorResult[],
   failOn: JobSummaryOptions['failOn'],
+  shown: (file: string) => string,
   omitted: { connectors: number },
 ): void {
   if (connectors.length === 0) return;
@@ -96,7 +103,7 @@ function writeStatusTable(
   for (const [index, connector] of connectors.entries()) {
     const counts = countBySeverity(connector.findings);
     const row = tableRow([
-      escapeMarkdown(connector.path),
+      escapeMarkdown(shown(connector.path)),
       connector.profile,
       String(counts.error),
       String(counts.warning),
@@ -114,6 +121,7 @@ function writeStatusTable(
 function writeChanges(
   budget: SummaryBudget,
   changeSets: readonly ConnectorChanges[],
+  shown: (file: string) => string,
   omitted: { changes: number },
 ): void {
   budget.add('### Changes against the base branch', '');
@@ -121,7 +129,7 @@ function writeChanges(
   for (const set of changeSets) {
     const breaking = set.changes.filter((change) => change.breaking).length;
     budget.add(
-      `**${escapeMarkdown(set.connector)}**: ${escapeMarkdown(set.classification)}` +
+      `**${escapeMarkdown(shown(set.connector))}**: ${escapeMarkdown(set.classification)}` +
         (set.changes.length === 0
           ? ''
           : ` (${breaking} breaking, ${set.changes.length - breaking} non-breaking)`),
@@ -130,7 +138,7 @@ function writeChanges(
     // Breaking changes first: they are what the reviewer has to decide on.
     const ordered = [...set.changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
     for (const [index, change] of ordered.entries()) {
-      if (!budget.add(changeLine(change))) {
+      if (!budget.add(changeLine(change, shown))) {
         omitted.changes += ordered.length - index;
         break;
       }
@@ -139,11 +147,11 @@ function writeChanges(
   }
 }
 
-function changeLine(change: ConnectorChange): string {
+function changeLine(change: ConnectorChange, shown: (file: string) => string): string {
   const kind = change.breaking ? '💥 **breaking**' : '➕ non-breaking';
   const operation = change.operationId ? ` ${inlineCode(change.operationId)}` : '';
   const where = change.file
-    ? ` (${escapeMarkdown(change.file)}${change.line !== undefined ? `:${change.line}` : ''})`
+    ? ` (${escapeMarkdown(shown(change.file))}${change.line !== undefined ? `:${change.line}` : ''})`
     : '';
   return `- ${kind} ${inlineCode(change.ruleId)}${operation}: ${escapeMarkdown(change.message)}${where}`;
 }
@@ -158,6 +166,7 @@ function writeFindingsByRule(
   budget: SummaryBudget,
   findings: readonly Finding[],
   options: JobSummaryOptions,
+  shown: (file: string) => string,
   omitted: { findings: number },
 ): void {
   if (findings.length === 0) return;
@@ -176,7 +185,7 @@ function writeFindingsByRule(
       return;
     }
     for (const [position, finding] of group.findings.entries()) {
-      if (!budget.add(findingLine(finding, options.sourceUrl))) {
+      if (!budget.add(findingLine(finding, options.sourceUrl, shown))) {
         omitted.findings += group.findings.length - position;
         omitted.findings += groups.slice(index + 1).reduce((sum, rest) => sum + rest.findings.length, 0);
         return;
@@ -186,8 +195,12 @@ function writeFindingsByRule(
   }
 }
 
-function findingLine(finding: Finding, sourceUrl: JobSummaryOptions['sourceUrl']): string {
-  const text = escapeMarkdown(`${finding.file}:${finding.line}:${finding.column}`);
+function findingLine(
+  finding: Finding,
+  sourceUrl: JobSummaryOptions['sourceUrl'],
+  shown: (file: string) => string,
+): string {
+  const text = escapeMarkdown(`${shown(finding.file)}:${finding.line}:${finding.column}`);
   const url = sourceUrl?.(finding.file, finding.line);
   const where = url ? `[${text}](${url})` : text;
   const existing = finding.baseline === 'existing' ? ' _(existing)_' : '';

@@ -2,7 +2,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding, Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { ValidationResult } from '../validate.js';
-import { artifactUri, type PathBase } from './artifact-path.js';
+import { artifactUri, repositoryPath, type PathBase } from './artifact-path.js';
 import { FINGERPRINT_KEY, fingerprints } from './fingerprint.js';
 import { codeBlock, proseMarkdown } from './markdown.js';
 import { exampleLanguage, sarifLevel, type RuleDescriptor } from './rule-descriptor.js';
@@ -57,7 +57,13 @@ export function toSarif(result: ValidationResult, options: SarifOptions = {}): L
         },
         columnKind: 'utf16CodeUnits',
         results: result.findings.map((finding, index) =>
-          toResult(finding, indexById.get(finding.ruleId)!, uriOf(finding), prints[index]!),
+          toResult(
+            finding,
+            indexById.get(finding.ruleId)!,
+            uriOf(finding),
+            repositoryPath(finding.connector, options) ?? finding.connector,
+            prints[index]!,
+          ),
         ),
       },
     ],
@@ -73,6 +79,7 @@ function toResult(
   finding: Finding,
   ruleIndex: number,
   artifact: { uri: string; inRepository: boolean },
+  connector: string,
   fingerprint: string,
 ): Result {
   const result: Result = {
@@ -94,7 +101,7 @@ function toResult(
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     properties: {
       ...(finding.pointer !== undefined && { pointer: finding.pointer }),
-      connector: finding.connector,
+      connector,
       ...(finding.msCode !== undefined && { msCode: finding.msCode }),
     },
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
 import type { Finding } from '../../src/model/finding.js';
 import { GITHUB_SUMMARY_LIMIT, renderJobSummary } from '../../src/reporters/index.js';
 import { countBySeverity, type ValidationResult } from '../../src/validate.js';
@@ -112,6 +113,47 @@ describe('job summary', () => {
       '- 💥 **breaking** `CHG-OP-DELETED` `ListTasks`: Operation ListTasks was deleted. (certified-connectors/Contoso Tasks/apiDefinition.swagger.json:12)',
       '- ➕ non-breaking `CHG-OP-ADDED` `CreateTask`: Operation CreateTask was added.',
     ]);
+  });
+
+  it('names connectors and files from the repository root, as GitHub does, not from the working directory', async () => {
+    const { root, result } = await sampleResult();
+    const repository = path.dirname(root);
+    const inRepository = (file: string) => `${path.basename(root)}/${file}`;
+    const summary = renderJobSummary(result, {
+      rules: SAMPLE_RULES,
+      cwd: root,
+      baseDir: repository,
+      changes: [
+        {
+          connector: 'certified-connectors/Contoso Tasks',
+          classification: 'breaking',
+          changes: [
+            {
+              ruleId: 'CHG-OP-DELETED',
+              breaking: true,
+              message: 'Operation ListTasks was deleted.',
+              file: 'certified-connectors/Contoso Tasks/apiDefinition.swagger.json',
+              line: 12,
+            },
+          ],
+        },
+      ],
+    });
+    expect(summary).toContain(`| ${inRepository('certified-connectors/Contoso Tasks')} | certified |`);
+    expect(summary).toContain(`**${inRepository('certified-connectors/Contoso Tasks')}**: breaking`);
+    expect(summary).toContain(
+      `(${inRepository('certified-connectors/Contoso Tasks/apiDefinition.swagger.json')}:12)`,
+    );
+    expect(summary).toMatch(
+      new RegExp(`^- info ${inRepository('certified-connectors/Contoso Tasks/readme\\.md')}:\\d+:1: `, 'm'),
+    );
+    // A file outside the repository keeps the name the findings give it.
+    const outside = renderJobSummary(result, {
+      rules: SAMPLE_RULES,
+      cwd: root,
+      baseDir: path.join(root, 'custom-connectors'),
+    });
+    expect(outside).toContain('| certified-connectors/Contoso Tasks | certified |');
   });
 
   it('leaves the changes section out when no changes were given', async () => {

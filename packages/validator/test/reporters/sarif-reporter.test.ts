@@ -107,10 +107,12 @@ describe('SARIF reporter', () => {
   it('makes paths relative to the repository root, not the working directory', async () => {
     const { root, result } = await sampleResult();
     const log = toSarif(result, { rules: SAMPLE_RULES, cwd: root, baseDir: path.dirname(root) });
-    const uri = resultOf(log, 'TEST-TITLE-WORDS').locations![0]!.physicalLocation!.artifactLocation!.uri;
-    expect(uri).toBe(
+    const title = resultOf(log, 'TEST-TITLE-WORDS');
+    expect(title.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe(
       `${path.basename(root)}/certified-connectors/Contoso%20Tasks/apiDefinition.swagger.json`,
     );
+    // The connector folder too, as the URI names it: with '/' on every OS.
+    expect(title.properties!.connector).toBe(`${path.basename(root)}/certified-connectors/Contoso Tasks`);
 
     const outside = toSarif(result, {
       rules: SAMPLE_RULES,
