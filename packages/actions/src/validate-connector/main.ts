@@ -84,7 +84,7 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   }
 
   const changes = connectorChanges(result);
-  const breaking = changes.reduce(
+  const breaking = (changes ?? []).reduce(
     (sum, connector) => sum + connector.changes.filter((change) => change.breaking).length,
     0,
   );
@@ -139,9 +139,12 @@ async function writeOutputs(
   }
 }
 
-/** The breaking and other changes per connector, for the job summary. */
-function connectorChanges(result: ValidationResult | BaseValidationResult): ConnectorChanges[] {
-  if (!('diffs' in result)) return [];
+/**
+ * The breaking and other changes per connector, for the job summary; undefined when nothing was
+ * compared with a base, so that the summary does not say that no connector changed.
+ */
+function connectorChanges(result: ValidationResult | BaseValidationResult): ConnectorChanges[] | undefined {
+  if (!('diffs' in result)) return undefined;
   return result.diffs
     .filter((entry) => entry.diff && entry.diff.changes.length > 0)
     .map((entry) => ({
