@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { lookup } from 'node:dns/promises';
 import { runActionBundle, type ActionRun } from '@connector-alm/testing';
 import {
   CONNECTOR,
@@ -170,6 +171,18 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
   );
 });
 
+// A machine without a reachable DNS resolver says EAI_AGAIN ("try again") even for .invalid: there
+// a mistyped host cannot be told from a passing failure, so that test has nothing to show.
+const resolverAnswers = await lookup('probe.invalid').then(
+  () => false,
+  (error: NodeJS.ErrnoException) => error.code === 'ENOTFOUND',
+);
+if (!resolverAnswers) {
+  console.warn(
+    'skipped: no DNS resolver answers here, so a name under .invalid does not fail with ENOTFOUND',
+  );
+}
+
 describe('open-pull-request without the permission to write', () => {
   let scenario: Scenario;
   beforeAll(async () => {
@@ -204,6 +217,31 @@ describe('open-pull-request without the permission to write', () => {
       expect(result.stdout).not.toMatch(/at .*\.cjs:\d+/);
     },
     RUN_TIMEOUT,
+  );
+
+  // plugin-retry waited 1, 4 and 9 s before "GitHub failed … (500 getaddrinfo ENOTFOUND …)".
+  (resolverAnswers ? it : it.skip)(
+    'fails at once with one annotation naming the host when GITHUB_API_URL names one that does not exist',
+    async () => {
+      const token = 'ghp_Hunter2TokenThatMustNeverBePrinted';
+      const result = await runActionBundle('open-pull-request', {
+        workspace: scenario.workspace,
+        apiUrl: 'https://github.contoso.invalid/api/v3',
+        inputs: { token, connector: CONNECTOR },
+        timeoutMs: 10_000,
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.annotations).toEqual([
+        expect.objectContaining({
+          level: 'error',
+          message: expect.stringMatching(
+            /^Could not reach the GitHub API at https:\/\/github\.contoso\.invalid\/api\/v3: DNS has no host named github\.contoso\.invalid \(ENOTFOUND\)\. Check the API URL for a typo\. It is GITHUB_API_URL /,
+          ),
+        }),
+      ]);
+      expect(withoutMaskCommands(result.stdout)).not.toContain(token);
+      expect(result.stdout).not.toMatch(/at .*\.cjs:\d+/);
+    },
   );
 
   it('refuses a connector folder outside the workspace', async () => {

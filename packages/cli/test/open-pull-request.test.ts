@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { lookup } from 'node:dns/promises';
 import { Command } from 'commander';
 import { UsageError } from '@connector-alm/core';
 import { describeResult, registerOpenPullRequestCommand } from '../src/commands/open-pull-request.js';
 import { CONNECTOR, startScenario, type Scenario } from '@connector-alm/github/testing';
+import { runCli } from '../src/program.js';
 import { memoryIo } from './memory-io.js';
 
 /** The `pr` command on a program of its own (the lead wires it into program.ts). */
@@ -44,6 +46,64 @@ describe('connector-alm pr', () => {
     const io = memoryIo(scenario.workspace, {});
     await expect(pr([CONNECTOR], io)).rejects.toThrow(UsageError);
     await expect(pr([CONNECTOR], io)).rejects.toThrow('No GitHub token.');
+  });
+});
+
+// A machine without a reachable DNS resolver says EAI_AGAIN ("try again") even for .invalid: there
+// a mistyped host cannot be told from a passing failure, so these tests have nothing to show.
+const resolverAnswers = await lookup('probe.invalid').then(
+  () => false,
+  (error: NodeJS.ErrnoException) => error.code === 'ENOTFOUND',
+);
+if (!resolverAnswers) {
+  console.warn(
+    'skipped: no DNS resolver answers here, so a name under .invalid does not fail with ENOTFOUND',
+  );
+}
+
+describe('connector-alm pr with an API URL it cannot use: one line at once, exit code 1, no stack trace', () => {
+  const TOKEN = 'ghp_Hunter2TokenThatMustNeverBePrinted';
+  let scenario: Scenario;
+  beforeAll(async () => {
+    scenario = await startScenario();
+  });
+  afterAll(() => scenario.dispose());
+
+  // Real time: plugin-retry waited 1, 4 and 9 s before it said "GitHub failed … (500 getaddrinfo ENOTFOUND …)".
+  (resolverAnswers ? it : it.skip)(
+    'GITHUB_API_URL names a host that does not exist',
+    async () => {
+      const io = memoryIo(scenario.workspace, {
+        GITHUB_TOKEN: TOKEN,
+        GITHUB_API_URL: 'https://github.contoso.invalid/api/v3',
+      });
+      expect(await runCli(['pr', CONNECTOR], io)).toBe(1);
+      expect(
+        io
+          .err()
+          .split('\n')
+          .filter((line) => line.startsWith('error:')),
+      ).toEqual([
+        'error: Could not reach the GitHub API at https://github.contoso.invalid/api/v3: DNS has no host named github.contoso.invalid (ENOTFOUND). Check the API URL for a typo. It is GITHUB_API_URL (the runner sets it; a step can override it in env:), or --api-url for connector-alm pr: https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.',
+      ]);
+      expect(io.err()).not.toMatch(/^\s+at /m);
+      expect(io.out() + io.err()).not.toContain(TOKEN);
+    },
+    5000,
+  );
+
+  it('--api-url with a password in it: refused before any request, without the password', async () => {
+    const io = memoryIo(scenario.workspace, { GITHUB_TOKEN: TOKEN });
+    const code = await runCli(
+      ['pr', CONNECTOR, '--api-url', 'https://me:Hunter2Password@github.contoso.com/api/v3'],
+      io,
+    );
+    expect(code).toBe(2);
+    expect(io.err()).toMatch(
+      /^error: The GitHub API URL 'https:\/\/github\.contoso\.com\/api\/v3' holds a user name or password/m,
+    );
+    expect(io.out() + io.err()).not.toContain('Hunter2Password');
+    expect(scenario.github.requests).toEqual([]);
   });
 });
 

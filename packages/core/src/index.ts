@@ -4,3 +4,4 @@ export * from './version.js';
 export * from './paths.js';
 export * from './printable.js';
 export * from './workflow-commands.js';
+export * from './message-urls.js';

@@ -7,6 +7,7 @@ import { parseServiceUrl } from './environment-url.js';
 import { DataverseHttp } from './http/dataverse-http.js';
 import type { Fetch } from './http/fetch.js';
 import type { RetryBudget } from './http/retry-policy.js';
+import type { WebApiTimeouts } from './http/web-api-timeouts.js';
 import { DataverseClient } from './web-api/dataverse-client.js';
 
 /** Everything needed to talk to one environment, as the CLI and the actions read it from their inputs. */
@@ -30,6 +31,8 @@ export interface ConnectionPorts {
   retry?: RetryBudget;
   /** How long one sign-in request may go unanswered; default 30 s. Tests shorten it. */
   signInTimeoutMs?: number;
+  /** How long one Web API request may go unanswered: 30 s, 10 minutes for slow ones. Tests shorten them. */
+  webApiTimeouts?: Partial<WebApiTimeouts>;
 }
 
 const GUID_OR_DOMAIN =
@@ -78,6 +81,7 @@ export function connectDataverse(settings: ConnectionSettings, ports: Connection
     clock,
     logger: ports.logger,
     ...(ports.retry ? { retry: ports.retry } : {}),
+    ...(ports.webApiTimeouts ? { timeouts: ports.webApiTimeouts } : {}),
   });
   return new DataverseClient(http, clock, ports.logger);
 }

@@ -1,4 +1,4 @@
-import { UsageError } from '@connector-alm/core';
+import { UsageError, withoutSecrets } from '@connector-alm/core';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -28,18 +28,4 @@ export function parseServiceUrl(text: string, what: string): URL {
     });
   }
   return new URL(url.origin);
-}
-
-/**
- * The URL as given, for an error message, without user name, password, query and fragment: errors
- * reach logs, and a query can carry a token. Everything up to the last '@' goes, and before the
- * query is cut: a refused URL is often malformed (a raw '/', '#' or '@' in the password, no '//' at
- * all), so where its user part ends cannot be read from its syntax; cutting too much only shortens
- * the message.
- */
-export function withoutSecrets(text: string): string {
-  const trimmed = text.trim();
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed)?.[0] ?? '';
-  const afterUser = trimmed.slice(Math.max(scheme.length, trimmed.lastIndexOf('@') + 1));
-  return scheme + afterUser.replace(/[?#].*$/s, '');
 }

@@ -15,6 +15,7 @@ export { createEntraTokenSource } from './auth/entra-token-source.js';
 export { DataverseError, DATAVERSE_CODES } from './http/dataverse-errors.js';
 export { DEFAULT_RETRY_BUDGET, decideRetry, parseRetryAfter, type RetryBudget } from './http/retry-policy.js';
 export type { Fetch } from './http/fetch.js';
+export { DEFAULT_WEB_API_TIMEOUTS, type WebApiTimeouts } from './http/web-api-timeouts.js';
 export { DataverseClient } from './web-api/dataverse-client.js';
 export {
   EXPORT_SETTINGS,

@@ -3,9 +3,14 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
 import { UserError, type Logger } from '@connector-alm/core';
+import { ApiReachability, stopRetryingMissingHost } from './api-reachability.js';
+import { parseApiUrl } from './api-url.js';
 
-/** Octokit with the REST methods, throttling and retries: the only GitHub client this package uses. */
-export const GitHubOctokit = Octokit.plugin(throttling, retry);
+/**
+ * Octokit with the REST methods, throttling and retries: the only GitHub client this package uses.
+ * stopRetryingMissingHost comes first, so that it sees each failure before plugin-retry does.
+ */
+export const GitHubOctokit = Octokit.plugin(stopRetryingMissingHost, throttling, retry);
 export type GitHubClient = InstanceType<typeof GitHubOctokit>;
 
 export interface GitHubClientOptions {
@@ -21,6 +26,10 @@ export interface GitHubClientOptions {
    * default; a local server (tests) or a GitHub Enterprise Server with other limits may allow less.
    */
   writeIntervalMs?: number;
+  /** Milliseconds plugin-retry multiplies its backoff (1, 4, 9) by; default 1000. Tests shorten it. */
+  retryAfterBaseMs?: number;
+  /** The fetch requests go through; the global one by default. */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -28,6 +37,8 @@ export interface GitHubClientOptions {
  * x-ratelimit-reset say, a few times; writes go one at a time, at most one a second (plugin-throttling's
  * write group), which keeps us under the content-creation limit; 5xx answers are retried with backoff.
  * Client errors are never retried: 409 is how a new fork says it is not ready, which the fork step polls.
+ * A request that gets no answer at all fails with an error naming the API URL (ApiReachability), at
+ * the first attempt when DNS says its host does not exist.
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   // A token with a space or a line break (a token file with two lines) makes fetch refuse the
@@ -41,6 +52,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       hint: 'Pass the token alone, on one line (check the secret or the file it comes from).',
     });
   }
+  const reachability = new ApiReachability(parseApiUrl(options.baseUrl));
   const retries = options.rateLimitRetries ?? 3;
   const onLimit =
     (kind: string) =>
@@ -56,9 +68,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       );
       return true;
     };
-  return new GitHubOctokit({
+  const client = new GitHubOctokit({
     auth: options.token,
-    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    baseUrl: reachability.apiUrl,
+    apiReachability: reachability,
+    ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
     userAgent: options.userAgent ?? 'connector-alm',
     log: {
       debug: (message: string) => options.logger.debug(message),
@@ -81,6 +95,17 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
             }),
           }),
     },
-    retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451] },
+    retry: {
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+      ...(options.retryAfterBaseMs === undefined ? {} : { retryAfterBaseValue: options.retryAfterBaseMs }),
+    },
   });
+  // Added last, so it runs after every retry: the error of a request that got no answer names the API
+  // URL instead of reading "GitHub failed … (500 fetch failed)". plugin-retry counts the attempts in
+  // the request's options (retryCount, set to the attempt number after each failure).
+  client.hook.error('request', (error, requestOptions) => {
+    const attempts = Number((requestOptions.request as { retryCount?: unknown } | undefined)?.retryCount);
+    throw reachability.describe(error, Number.isInteger(attempts) && attempts > 0 ? attempts : 1) ?? error;
+  });
+  return client;
 }

@@ -1,5 +1,4 @@
-import { UserError } from '@connector-alm/core';
-import { withoutSecrets } from '../environment-url.js';
+import { UserError, withoutSecrets } from '@connector-alm/core';
 import type { Fetch } from '../http/fetch.js';
 import { parseJsonObject, sendSignInRequest, type SignInRequestOptions } from './sign-in-request.js';
 import { isTransientSignInStatus, TransientSignInFailure } from './sign-in-retry.js';

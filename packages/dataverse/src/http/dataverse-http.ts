@@ -9,9 +9,11 @@ import {
   DEFAULT_RETRY_BUDGET,
   formatSeconds,
   type AttemptOutcome,
+  type RequestNature,
   type RetryBudget,
   type RetryDecision,
 } from './retry-policy.js';
+import { DEFAULT_WEB_API_TIMEOUTS, timeoutFor, type WebApiTimeouts } from './web-api-timeouts.js';
 
 export const WEB_API_PATH = '/api/data/v9.2/';
 
@@ -22,36 +24,34 @@ export interface DataverseHttpOptions {
   clock: Clock;
   logger: Logger;
   retry?: RetryBudget;
-  /** Per-attempt timeout; synchronous export and import can take minutes. */
-  timeoutMs?: number;
+  /** How long one attempt may take, answer included, for quick and for slow requests. Tests shorten them. */
+  timeouts?: Partial<WebApiTimeouts>;
 }
 
-export interface RequestOptions {
+/** One request: what it is for the user, its body, and what it is for resending it and timing it out. */
+export interface RequestOptions extends RequestNature {
   /** What the user asked for, for error messages: "Export of solution X". */
   operation: string;
   body?: unknown;
-  timeoutMs?: number;
-  /**
-   * False for a request that changes the environment and must not be applied twice (an import):
-   * it is resent only when it surely was not processed. Default true.
-   */
-  idempotent?: boolean;
-  /** A read of what was created moments ago: a 404 is read again a few times (see RequestNature). */
-  mayNotExistYet?: boolean;
+  /** What to do when a slow request got no answer in time ("Large solutions need…"). */
+  timeoutHint?: string;
 }
 
 /**
  * Web API requests with the headers the service requires, a fresh token each time, one retry with a
- * new token after a 401, and retries of throttling, 5xx and dropped connections within the budget.
+ * new token after a 401, and retries of throttling, 5xx, dropped connections and quick requests left
+ * unanswered past their timeout (WebApiTimeouts) within the budget.
  * Tokens never reach the logger: requests are logged by method and path only.
  */
 export class DataverseHttp {
   private readonly budget: RetryBudget;
+  private readonly timeouts: WebApiTimeouts;
   /** True once the environment has answered: from then on ENOTFOUND is a resolver's blip. */
   private answered = false;
 
   constructor(private readonly options: DataverseHttpOptions) {
     this.budget = options.retry ?? DEFAULT_RETRY_BUDGET;
+    this.timeouts = { ...DEFAULT_WEB_API_TIMEOUTS, ...options.timeouts };
   }
 
   get environment(): URL {
@@ -70,6 +70,7 @@ export class DataverseHttp {
     const { clock, logger } = this.options;
     const url = new URL(WEB_API_PATH + path, this.options.environment);
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const timeoutMs = timeoutFor(request, this.timeouts);
     let waitedMs = 0;
     let refreshedAfter401 = false;
     for (let attempt = 1; ; attempt++) {
@@ -77,19 +78,28 @@ export class DataverseHttp {
       // Outside the try: a token failure is Entra's answer, not a dropped connection to retry.
       const headers = await this.headers(body !== undefined);
       let response: Response;
+      let text: string;
       try {
+        // The timeout covers the answer's body too: a connection can hang halfway through a big one.
         response = await this.options.fetch(url, {
           method,
           headers,
           body,
-          signal: AbortSignal.timeout(request.timeoutMs ?? this.options.timeoutMs ?? 10 * 60_000),
+          signal: AbortSignal.timeout(timeoutMs),
         });
+        this.answered = true;
+        text = await response.text();
       } catch (error) {
         if (isTimeout(error)) {
-          throw new UserError(`${request.operation}: no answer from ${url.origin} within the time limit.`, {
-            hint: 'Large solutions need the asynchronous mode (run-asynchronously: true).',
-            cause: error,
-          });
+          const within = `within ${formatSeconds(timeoutMs)}`;
+          const decision = this.decide({ kind: 'timeout' }, attempt, waitedMs, request);
+          if (!decision.retry) throw noAnswer(request, url, within, decision, { attempt, waitedMs }, error);
+          logger.warning(
+            `${request.operation}: no answer from ${url.origin} ${within}; retrying in ${formatSeconds(decision.delayMs)}.`,
+          );
+          waitedMs += decision.delayMs;
+          await clock.sleep(decision.delayMs);
+          continue;
         }
         // A name that never resolved is a mistyped URL: another attempt will not make it exist.
         if (isNoSuchHost(error) && !this.answered) throw noSuchHost(request.operation, url, error);
@@ -117,9 +127,8 @@ export class DataverseHttp {
         continue;
       }
 
-      this.answered = true;
-      if (response.ok) return readSuccess(response, request.operation, url);
-      const errorBody = (await response.json().catch(() => undefined)) as ODataErrorBody | undefined;
+      if (response.ok) return readSuccess(response, text, request.operation, url);
+      const errorBody = parseJson(text) as ODataErrorBody | undefined;
       if (response.status === 401 && !refreshedAfter401) {
         // A token can be revoked or judged expired by a server whose clock runs ahead: get a new one once.
         refreshedAfter401 = true;
@@ -164,10 +173,7 @@ export class DataverseHttp {
     waitedMs: number,
     request: RequestOptions,
   ): RetryDecision {
-    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), {
-      idempotent: request.idempotent ?? true,
-      mayNotExistYet: request.mayNotExistYet ?? false,
-    });
+    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), request);
   }
 
   private async headers(hasBody: boolean): Promise<Record<string, string>> {
@@ -187,13 +193,10 @@ export class DataverseHttp {
  * The JSON of a successful answer. A proxy, a sign-in page or a wrong host can answer 200 with HTML:
  * that is a wrong environment URL, said so, not a JSON parse error.
  */
-async function readSuccess(response: Response, operation: string, url: URL): Promise<unknown> {
-  if (response.status === 204) return undefined;
-  const text = await response.text();
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
+function readSuccess(response: Response, text: string, operation: string, url: URL): unknown {
+  if (response.status === 204 || text === '') return undefined;
+  const value = parseJson(text);
+  if (value === undefined) {
     const type = response.headers.get('content-type') ?? 'no content type';
     throw new UserError(
       `${operation}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
@@ -202,15 +205,58 @@ async function readSuccess(response: Response, operation: string, url: URL): Pro
       },
     );
   }
+  return value;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Connection failures that happen before a request is delivered: it was certainly not processed. */
 const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** A change request that failed in a way that leaves open whether the environment applied it. */
-function mayHaveBeenApplied(operation: string, what: string, cause: unknown): UserError {
+function mayHaveBeenApplied(operation: string, what: string, cause: unknown, moreHint?: string): UserError {
+  const hint =
+    'It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.';
   return new UserError(`${operation} may or may not have been applied: ${what}.`, {
-    hint: 'It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.',
+    hint: moreHint ? `${hint} ${moreHint}` : hint,
+    cause,
+  });
+}
+
+/**
+ * No answer within the request's timeout, and no further attempt: a change that may still be applied,
+ * a slow request another attempt would not speed up, or a quick one whose retry budget is spent.
+ */
+function noAnswer(
+  request: RequestOptions,
+  url: URL,
+  within: string,
+  decision: Extract<RetryDecision, { retry: false }>,
+  { attempt, waitedMs }: { attempt: number; waitedMs: number },
+  cause: unknown,
+): UserError {
+  const silent = `${url.origin} did not answer ${within}`;
+  if (decision.reason === 'may-have-been-applied')
+    return mayHaveBeenApplied(request.operation, silent, cause, request.timeoutHint);
+  if (decision.reason === 'budget-spent') {
+    return new UserError(
+      `${request.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
+      {
+        hint: 'The environment took the connection and sent no answer: check environment-url, and any proxy between the runner and the environment; if they are right, run the job again later.',
+        cause,
+      },
+    );
+  }
+  return new UserError(`${request.operation}: ${silent}.`, {
+    hint:
+      request.timeoutHint ??
+      'It may still be running in the environment: check there before running the job again.',
     cause,
   });
 }

@@ -18,7 +18,5 @@ export function isNoSuchHost(error: unknown): boolean {
   return describeNetworkError(error) === 'ENOTFOUND';
 }
 
-/** The reason shown for a host that does not exist, naming it: "DNS has no host named x (ENOTFOUND)". */
-export function noSuchHostReason(hostname: string): string {
-  return `DNS has no host named ${hostname} (ENOTFOUND)`;
-}
+/** The reason shown for a host that does not exist, in core so that every service says it alike. */
+export { noSuchHostReason } from '@connector-alm/core';

@@ -25,11 +25,13 @@ export const DEFAULT_RETRY_BUDGET: RetryBudget = {
  * What happened on one attempt. `reachedServer` is false for a connection that never opened (refused,
  * or a host name that does not resolve): then the request was certainly not processed. `transient` is
  * the caller's verdict on a response when it knows more than the status (sign-in reads Entra ID's error
- * body); without it, 429 and 5xx other than 501 are worth another attempt.
+ * body); without it, 429 and 5xx other than 501 are worth another attempt. `timeout`: the request was
+ * delivered and no answer came within its timeout, so the service may be working on it still.
  */
 export type AttemptOutcome =
   | { kind: 'response'; status: number; retryAfter: string | null; transient?: boolean }
-  | { kind: 'network-error'; reachedServer: boolean };
+  | { kind: 'network-error'; reachedServer: boolean }
+  | { kind: 'timeout' };
 
 /** What the request is, as far as resending it goes. */
 export interface RequestNature {
@@ -43,6 +45,14 @@ export interface RequestNature {
    * started): the read can reach a replica the new row has not reached yet and get 404.
    */
   mayNotExistYet?: boolean;
+  /**
+   * True for a request that can take minutes, answer included: the service exporting or importing a
+   * solution synchronously, or a solution file sent or received. It has the long timeout, and is not
+   * sent again when that runs out: another attempt would take as long, and the service may still be
+   * working on the first. Every other request answers in seconds, so a short timeout ends a hung
+   * connection and the request is sent again within the budget.
+   */
+  slow?: boolean;
 }
 
 /** Attempts at reading what may not exist yet: replication takes seconds, a wrong id should fail soon. */
@@ -78,16 +88,17 @@ export function decideRetry(
   waitedMs: number,
   budget: RetryBudget,
   nowMs: number,
-  { idempotent = true, mayNotExistYet = false }: RequestNature = {},
+  { idempotent = true, mayNotExistYet = false, slow = false }: RequestNature = {},
 ): RetryDecision {
   const notYet = mayNotExistYet && outcome.kind === 'response' && outcome.status === 404;
   if (outcome.kind === 'response' && !(outcome.transient ?? isRetryableStatus(outcome.status)) && !notYet)
     return { retry: false, reason: 'not-retryable' };
   // A request that changes the environment (an import) is sent again only when it surely was not
-  // processed: refused by service protection (429) or never delivered. After a 5xx or a dropped
-  // connection it may have been applied, and Dataverse also refuses a second job with its id.
-  if (!idempotent && !(outcome.kind === 'response' ? outcome.status === 429 : !outcome.reachedServer))
-    return { retry: false, reason: 'may-have-been-applied' };
+  // processed: refused by service protection (429) or never delivered. After a 5xx, a dropped
+  // connection or no answer in time it may have been applied, and Dataverse also refuses a second job
+  // with its id.
+  if (!idempotent && !surelyNotProcessed(outcome)) return { retry: false, reason: 'may-have-been-applied' };
+  if (outcome.kind === 'timeout' && slow) return { retry: false, reason: 'not-retryable' };
   if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))
     return { retry: false, reason: 'budget-spent' };
   const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
@@ -95,6 +106,12 @@ export function decideRetry(
   const delayMs = told ?? backoff;
   if (waitedMs + delayMs > budget.maxTotalWaitMs) return { retry: false, reason: 'budget-spent' };
   return { retry: true, delayMs };
+}
+
+/** Refused by service protection (429), or a connection that never opened: the service did nothing. */
+function surelyNotProcessed(outcome: AttemptOutcome): boolean {
+  if (outcome.kind === 'response') return outcome.status === 429;
+  return outcome.kind === 'network-error' && !outcome.reachedServer;
 }
 
 /** A wait for messages: "1.5 s". */

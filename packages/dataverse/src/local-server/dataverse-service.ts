@@ -14,7 +14,7 @@ import {
 } from './action-parameters.js';
 import type { FaultSwitches } from './faults.js';
 import { throttleMessage } from './faults.js';
-import { CODES, ODataFailure, readBody, sendOData, sendODataError } from './http-kit.js';
+import { CODES, ODataFailure, odataHeaders, readBody, sendOData, sendODataError } from './http-kit.js';
 import { ImportJob } from './import-jobs.js';
 import { AsyncJob } from './jobs.js';
 import { ALL_PRIVILEGES, type LocalApp } from './scenario.js';
@@ -122,6 +122,18 @@ export class DataverseService {
     if (!fault) return false;
     if (fault.kind === 'drop-connection') {
       response.socket?.destroy();
+      return true;
+    }
+    // The connection stays open with no answer: the client's own timeout ends it, or the server's close.
+    if (fault.kind === 'hang') {
+      if (fault.afterHeaders) {
+        response.writeHead(200, {
+          'Content-Type': 'application/json; odata.metadata=minimal',
+          'Content-Length': 1000,
+          ...odataHeaders(),
+        });
+        response.write('{"');
+      }
       return true;
     }
     if (fault.kind === 'throttle') {

@@ -1,13 +1,19 @@
 /**
  * Failures tests switch on: throttling as the service-protection limits answer it, server errors,
- * dropped connections, system jobs that fail or are not visible yet, and imports that fail while their
- * system job succeeds. A request fault applies to one Web API operation (its route name, e.g.
- * "ExportSolutionAsync", "asyncoperations") or to any, for a number of requests.
+ * dropped connections, requests accepted and never answered (a hung connection, a stuck proxy, an
+ * environment busy past the client's patience), system jobs that fail or are not visible yet, and
+ * imports that fail while their system job succeeds. A request fault applies to one Web API operation
+ * (its route name, e.g. "ExportSolutionAsync", "asyncoperations") or to any, for a number of requests.
  */
 export type Fault =
   | { kind: 'throttle'; retryAfterSeconds?: number; code?: '0x80072322' | '0x80072321' | '0x80072326' }
   | { kind: 'status'; status: number }
-  | { kind: 'drop-connection' };
+  | { kind: 'drop-connection' }
+  | {
+      kind: 'hang';
+      /** Send the status, the headers and the start of the body first, then nothing more. */
+      afterHeaders?: boolean;
+    };
 
 /**
  * A failure of the login host: Entra ID's transient error (HTTP 503 `temporarily_unavailable`,

@@ -17,6 +17,8 @@ function odataString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
+const LARGE_SOLUTIONS_HINT = 'Large solutions need the asynchronous mode (run-asynchronously: true).';
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The solution operations of the Dataverse Web API, one method per action or query. */
@@ -49,13 +51,20 @@ export class DataverseClient {
   }
 
   async publishAll(): Promise<void> {
-    await this.http.post('PublishAllXml', { operation: 'Publishing all customizations', body: {} });
+    // Publishing every customization of a big environment takes minutes.
+    await this.http.post('PublishAllXml', {
+      operation: 'Publishing all customizations',
+      body: {},
+      slow: true,
+    });
   }
 
   async exportSolution(request: ExportRequest): Promise<Uint8Array> {
     const result = await this.http.post<{ ExportSolutionFile: string }>('ExportSolution', {
       operation: `Export of solution '${request.solutionName}'`,
       body: exportBody(request),
+      slow: true,
+      timeoutHint: LARGE_SOLUTIONS_HINT,
     });
     return decodeFile(result.ExportSolutionFile, 'ExportSolution');
   }
@@ -75,6 +84,8 @@ export class DataverseClient {
     const result = await this.http.post<{ ExportSolutionFile: string }>('DownloadSolutionExportData', {
       operation: 'Download of the exported solution',
       body: { ExportJobId: exportJobId },
+      slow: true,
+      timeoutHint: "Check the runner's network to the environment, and run the job again.",
     });
     return decodeFile(result.ExportSolutionFile, 'DownloadSolutionExportData');
   }
@@ -84,14 +95,18 @@ export class DataverseClient {
       operation: 'Import of the solution',
       body: importBody(request),
       idempotent: false,
+      slow: true,
+      timeoutHint: LARGE_SOLUTIONS_HINT,
     });
   }
 
   async startImportAsync(request: ImportRequest): Promise<{ asyncOperationId: string }> {
+    // Quick for the service, which only starts a job, but it carries the solution file.
     const result = await this.http.post<{ AsyncOperationId: string }>('ImportSolutionAsync', {
       operation: 'Import of the solution',
       body: importBody(request),
       idempotent: false,
+      slow: true,
     });
     return { asyncOperationId: result.AsyncOperationId };
   }

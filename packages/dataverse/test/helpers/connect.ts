@@ -6,6 +6,7 @@ import {
   type Fetch,
   type LocalServer,
   type RetryBudget,
+  type WebApiTimeouts,
 } from '../../src/index.js';
 
 export const APP_ID = '11111111-2222-4333-8444-555555555555';
@@ -23,6 +24,7 @@ export function connectToLocal(
     cloud?: string;
     authorityHost?: string;
     signInTimeoutMs?: number;
+    webApiTimeouts?: Partial<WebApiTimeouts>;
     /** The fetch that requests go through; the global one by default. */
     fetch?: Fetch;
   } = {},
@@ -60,6 +62,7 @@ export function connectToLocal(
       onSecret: (value) => secrets.push(value),
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.signInTimeoutMs ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
+      ...(options.webApiTimeouts ? { webApiTimeouts: options.webApiTimeouts } : {}),
     },
   );
   return { client, logger, secrets, sleeps, sent, clock };

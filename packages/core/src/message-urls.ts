@@ -1,0 +1,26 @@
+/**
+ * What of a URL or host an error message may show. Errors reach logs and annotations: a URL's user
+ * name, password and query can carry credentials (a token in `?sig=`, a password before the '@').
+ */
+
+/**
+ * The URL as given, for an error message, without user name, password, query and fragment: errors
+ * reach logs, and a query can carry a token. Everything up to the last '@' goes, and before the
+ * query is cut: a refused URL is often malformed (a raw '/', '#' or '@' in the password, no '//' at
+ * all), so where its user part ends cannot be read from its syntax; cutting too much only shortens
+ * the message.
+ */
+export function withoutSecrets(text: string): string {
+  const trimmed = text.trim();
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed)?.[0] ?? '';
+  const afterUser = trimmed.slice(Math.max(scheme.length, trimmed.lastIndexOf('@') + 1));
+  return scheme + afterUser.replace(/[?#].*$/s, '');
+}
+
+/**
+ * The reason shown for a host that does not exist, naming it, in the same words for every service:
+ * "DNS has no host named x (ENOTFOUND)".
+ */
+export function noSuchHostReason(hostname: string): string {
+  return `DNS has no host named ${hostname} (ENOTFOUND)`;
+}

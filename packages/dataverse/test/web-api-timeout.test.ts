@@ -1,0 +1,169 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  decideRetry,
+  DEFAULT_RETRY_BUDGET,
+  importSolution,
+  startLocalServer,
+  type LocalServer,
+} from '../src/index.js';
+import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { buildSolutionZip } from './helpers/solution-zip.js';
+
+// The per-request timeouts are real timers (the connections are real): 100 ms for quick requests and
+// 300 ms for slow ones keep the tests short and tell in each message which limit applied, while the
+// waits between attempts run on the manual clock.
+const webApiTimeouts = { quickMs: 100, slowMs: 300 };
+
+let server: LocalServer;
+beforeAll(async () => {
+  server = await startLocalServer({
+    apps: [{ clientId: APP_ID, secret: SECRET }],
+    solutions: [buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' })],
+  });
+});
+afterEach(() => server.faults.clear());
+afterAll(() => server.close());
+
+/** Requests the client sent to one Web API route: the server logs a hung one only once it is closed. */
+const sentTo = (sent: string[], route: string) =>
+  sent.filter((line) => new URL(line.split(' ')[1]!).pathname.endsWith(`/${route}`)).length;
+
+describe('what a request that got no answer in time is, for resending it', () => {
+  const noAnswer = { kind: 'timeout' } as const;
+  const decide = (nature: Parameters<typeof decideRetry>[5]) =>
+    decideRetry(noAnswer, 1, 0, DEFAULT_RETRY_BUDGET, 0, nature);
+
+  it('a quick read is sent again with backoff', () => {
+    expect(decide({})).toEqual({ retry: true, delayMs: 1000 });
+  });
+
+  it('a slow request is not: another attempt would take as long, and the service may still be at it', () => {
+    expect(decide({ slow: true })).toEqual({ retry: false, reason: 'not-retryable' });
+  });
+
+  it('a change that must not be applied twice may have been applied', () => {
+    expect(decide({ idempotent: false, slow: true })).toEqual({
+      retry: false,
+      reason: 'may-have-been-applied',
+    });
+  });
+});
+
+describe('a quick request the environment takes and never answers', () => {
+  it.each([
+    ['WhoAmI', 'WhoAmI', 'WhoAmI'],
+    ['a read of solution metadata', 'solutions', "Lookup of solution 'Contoso'"],
+  ])(
+    '%s is ended after the short timeout and sent again',
+    async (_what, route, operation) => {
+      server.faults.inject({ kind: 'hang' }, { operation: route });
+      const { client, sleeps, logger, sent } = connectToLocal(server, { webApiTimeouts });
+      const read = route === 'WhoAmI' ? client.whoAmI() : client.findSolution('Contoso');
+      await expect(read).resolves.toBeDefined();
+      expect(sentTo(sent, route)).toBe(2);
+      expect(sleeps).toEqual([1000]);
+      expect(logger.lines).toContainEqual(
+        `warning: ${operation}: no answer from ${server.environmentUrl} within 0.1 s; retrying in 1 s.`,
+      );
+    },
+    5000,
+  );
+
+  it('an answer that stops halfway is ended by the same timeout and read again', async () => {
+    server.faults.inject({ kind: 'hang', afterHeaders: true }, { operation: 'WhoAmI' });
+    const { client, sleeps, logger, sent } = connectToLocal(server, { webApiTimeouts });
+    await expect(client.whoAmI()).resolves.toMatchObject({ OrganizationId: server.dataverse.organizationId });
+    expect(sentTo(sent, 'WhoAmI')).toBe(2);
+    expect(sleeps).toEqual([1000]);
+    expect(logger.lines).toContainEqual(
+      `warning: WhoAmI: no answer from ${server.environmentUrl} within 0.1 s; retrying in 1 s.`,
+    );
+  }, 5000);
+
+  it('gives up within the attempt budget, saying how long it waited for an answer', async () => {
+    server.faults.inject({ kind: 'hang' }, { operation: 'WhoAmI', times: 100 });
+    const { client, sleeps, sent, secrets } = connectToLocal(server, {
+      webApiTimeouts,
+      retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 },
+    });
+    const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toBe(
+      `WhoAmI: ${server.environmentUrl} did not answer within 0.1 s; gave up after 3 attempts and 3 s of waiting.`,
+    );
+    expect(error.hint).toMatch(/environment-url.*proxy/);
+    expect(sentTo(sent, 'WhoAmI')).toBe(3);
+    expect(sleeps).toEqual([1000, 2000]);
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const secret of [SECRET, ...secrets]) expect(`${error.message} ${error.hint}`).not.toContain(secret);
+  }, 5000);
+
+  it('a status poll that hangs does not hold up an asynchronous import: it is read again and the import goes on', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'web-api-timeout-'));
+    const file = path.join(folder, 'Contoso.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.2' }));
+    server.faults.inject({ kind: 'hang' }, { operation: 'asyncoperations' });
+    const { client, logger, sent } = connectToLocal(server, { webApiTimeouts });
+    const result = await importSolution(
+      client,
+      {
+        file,
+        asynchronous: true,
+        maxAsyncWaitMs: 60 * 60_000,
+        overwriteUnmanagedCustomizations: false,
+        publishWorkflows: true,
+        convertToManaged: false,
+        skipDependencyCheck: false,
+        holdingSolution: false,
+        skipLowerVersion: false,
+        publishChanges: false,
+        componentParameters: [],
+      },
+      logger,
+    );
+    expect(result).toMatchObject({ result: 'imported', version: '1.0.0.2' });
+    expect(sentTo(sent, 'ImportSolutionAsync')).toBe(1);
+    expect(logger.lines).toContainEqual(
+      `warning: Status of the system job: no answer from ${server.environmentUrl} within 0.1 s; retrying in 1 s.`,
+    );
+  }, 5000);
+});
+
+describe('a synchronous export or import keeps the long limit and is not sent again', () => {
+  it('an export: fails after the long timeout, not the short one, saying what to use for large solutions', async () => {
+    server.faults.inject({ kind: 'hang' }, { operation: 'ExportSolution' });
+    const { client, sleeps, sent } = connectToLocal(server, { webApiTimeouts });
+    const started = Date.now();
+    const error = (await client
+      .exportSolution({ solutionName: 'Contoso', managed: false })
+      .catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(Date.now() - started).toBeGreaterThanOrEqual(webApiTimeouts.slowMs - 10);
+    expect(error.message).toBe(
+      `Export of solution 'Contoso': ${server.environmentUrl} did not answer within 0.3 s.`,
+    );
+    expect(error.hint).toContain('run-asynchronously: true');
+    expect(sentTo(sent, 'ExportSolution')).toBe(1);
+    expect(sleeps).toEqual([]);
+  }, 5000);
+
+  it('an import: may still be running in the environment, so it is said so and not sent again', async () => {
+    server.faults.inject({ kind: 'hang' }, { operation: 'ImportSolution' });
+    const { client, sleeps, sent } = connectToLocal(server, { webApiTimeouts });
+    const error = (await client
+      .importSolution({
+        customizationFile: buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.3' }),
+        importJobId: '0f9e8d7c-0000-4000-8000-000000000003',
+        overwriteUnmanagedCustomizations: false,
+        publishWorkflows: true,
+      })
+      .catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toBe(
+      `Import of the solution may or may not have been applied: ${server.environmentUrl} did not answer within 0.3 s.`,
+    );
+    expect(error.hint).toMatch(/not sent again.*import job.*run-asynchronously: true/s);
+    expect(sentTo(sent, 'ImportSolution')).toBe(1);
+    expect(sleeps).toEqual([]);
+  }, 5000);
+});

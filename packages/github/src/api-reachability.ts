@@ -1,0 +1,94 @@
+import { noSuchHostReason, UserError } from '@connector-alm/core';
+import type { Octokit } from '@octokit/rest';
+import { API_URL_HINT } from './api-url.js';
+
+/**
+ * Whether the API host has answered this client yet, and what a request that got no answer at all
+ * means. @octokit/request turns a failed fetch (no host, refused, dropped) into a RequestError with
+ * status 500, which plugin-retry retries like GitHub's own 500 (1, 4 and 9 s: 14 s in all) and which
+ * would then read "GitHub failed … (500 getaddrinfo ENOTFOUND …)". A host that DNS says does not
+ * exist, and that has not answered before, is a mistyped API URL: another attempt will not make it
+ * exist, so it fails at the first attempt. ENOTFOUND from a host that has answered is a resolver's
+ * blip, retried like EAI_AGAIN (a resolver that did not answer) and the other connection failures.
+ */
+export class ApiReachability {
+  answered = false;
+
+  constructor(
+    /** The checked API root (parseApiUrl): no user part, no query. */
+    readonly apiUrl: string,
+  ) {}
+
+  /** Called with each failed attempt, before plugin-retry decides: true when it must not be retried. */
+  isFinal(error: unknown): boolean {
+    if (answerOf(error)) this.answered = true;
+    return !this.answered && connectionFailure(error) === 'ENOTFOUND';
+  }
+
+  /** The error for a request that got no answer after `attempts`; undefined when GitHub answered. */
+  describe(error: unknown, attempts: number): UserError | undefined {
+    const reason = connectionFailure(error);
+    if (reason === undefined) return undefined;
+    if (reason === 'ENOTFOUND' && !this.answered) {
+      const host = new URL(this.apiUrl).hostname;
+      return new UserError(`Could not reach the GitHub API at ${this.apiUrl}: ${noSuchHostReason(host)}.`, {
+        hint: `Check the API URL for a typo. ${API_URL_HINT}`,
+        cause: error,
+      });
+    }
+    const times = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+    return new UserError(`Could not reach the GitHub API at ${this.apiUrl} (${reason}) after ${times}.`, {
+      hint:
+        reason === 'ENOTFOUND' || reason === 'EAI_AGAIN'
+          ? `DNS did not resolve the host name then: check the runner's network (DNS), and the API URL. ${API_URL_HINT}`
+          : `Check the API URL and that the runner can reach it. ${API_URL_HINT}`,
+      cause: error,
+    });
+  }
+}
+
+/**
+ * The Octokit plugin that stops plugin-retry for a host that does not exist. It must come before
+ * plugin-retry in Octokit.plugin(): hooks added first run closest to the request, so it sees each
+ * attempt's error first and can set the request's own `retries` (plugin-retry's documented
+ * per-request option) to 0.
+ */
+export function stopRetryingMissingHost(
+  octokit: Pick<Octokit, 'hook'>,
+  /** The client's constructor options: createGitHubClient passes its ApiReachability in them. */
+  options: object,
+): void {
+  const reachability = (options as { apiReachability?: ApiReachability }).apiReachability;
+  if (!reachability) return;
+  octokit.hook.after('request', () => {
+    reachability.answered = true;
+  });
+  octokit.hook.error('request', (error, requestOptions) => {
+    if (reachability.isFinal(error)) requestOptions.request = { ...requestOptions.request, retries: 0 };
+    throw error;
+  });
+}
+
+/** GitHub's answer carried by an Octokit error (any status), if there was one. */
+function answerOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { response?: unknown }).response : undefined;
+}
+
+/**
+ * For a request that got no answer (fetch failed), the reason: the socket error's code (ENOTFOUND,
+ * ECONNREFUSED, EAI_AGAIN…) from the cause chain, else the innermost message; undefined for an answer
+ * or an error of another kind. Duck-typed: fetch's errors can come from another realm than Error.
+ */
+function connectionFailure(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || answerOf(error) !== undefined) return undefined;
+  if (!('request' in error)) return undefined;
+  let reason: string | undefined;
+  let cause = (error as { cause?: unknown }).cause;
+  for (let depth = 0; typeof cause === 'object' && cause !== null && depth < 5; depth++) {
+    const { code, message } = cause as { code?: unknown; message?: unknown };
+    if (typeof code === 'string') return code;
+    if (typeof message === 'string') reason = message;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return reason;
+}

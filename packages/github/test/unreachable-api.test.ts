@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { lookup } from 'node:dns/promises';
+import { createMemoryLogger, UsageError } from '@connector-alm/core';
+import { createGitHubClient, openPullRequest } from '../src/index.js';
+import { CONNECTOR, startScenario, type Scenario } from './helpers/scenario.js';
+
+// Names under .invalid never resolve (RFC 6761, 6.4): DNS answers at once that there is no such host,
+// which getaddrinfo reports as ENOTFOUND, with or without a network.
+const MISTYPED_API = 'https://api.github.contoso.invalid';
+const MISTYPED_ENTERPRISE_API = 'https://github.contoso.invalid/api/v3';
+const TOKEN = 'ghp_Hunter2TokenThatMustNeverBePrinted';
+
+let scenario: Scenario;
+beforeAll(async () => {
+  scenario = await startScenario();
+});
+afterAll(async () => {
+  await scenario.dispose();
+});
+
+/**
+ * openPullRequest with a client whose requests go through `fetchFn` (the global fetch by default),
+ * counting them: a host that does not exist never sees them. Plugin-retry's backoff (1, 4, 9 s) is
+ * shortened to milliseconds.
+ */
+function attempt(apiUrl: string, fetchFn: typeof fetch = fetch, token = TOKEN) {
+  const logger = createMemoryLogger();
+  const sent: string[] = [];
+  const client = createGitHubClient({
+    token,
+    baseUrl: apiUrl,
+    logger,
+    writeIntervalMs: 0,
+    retryAfterBaseMs: 1,
+    fetch: (input, init) => {
+      sent.push(`${init?.method ?? 'GET'} ${String(input)}`);
+      return fetchFn(input, init);
+    },
+  });
+  const promise = openPullRequest(
+    {
+      token,
+      apiUrl,
+      upstream: 'microsoft/PowerPlatformConnectors',
+      base: 'dev',
+      connector: CONNECTOR,
+      cwd: scenario.workspace,
+    },
+    { logger, client, sleep: async () => {} },
+  );
+  return { promise, logger, sent };
+}
+
+// A machine without a reachable DNS resolver says EAI_AGAIN ("try again") even for .invalid: there
+// a mistyped host cannot be told from a passing failure, so these tests have nothing to show.
+const resolverAnswers = await lookup('probe.invalid').then(
+  () => false,
+  (error: NodeJS.ErrnoException) => error.code === 'ENOTFOUND',
+);
+if (!resolverAnswers) {
+  console.warn(
+    'skipped: no DNS resolver answers here, so a name under .invalid does not fail with ENOTFOUND',
+  );
+}
+
+(resolverAnswers ? describe : describe.skip)(
+  'a GitHub API URL whose host does not exist fails at the first request, naming it',
+  () => {
+    it.each([
+      [MISTYPED_API, 'api.github.contoso.invalid'],
+      [MISTYPED_ENTERPRISE_API, 'github.contoso.invalid'],
+    ])('%s: says so and what to check, without retrying', async (apiUrl, host) => {
+      const { promise, logger, sent } = attempt(apiUrl);
+      const error = (await promise.catch((e: unknown) => e)) as Error & { hint?: string };
+      expect(error.message).toBe(
+        `Could not reach the GitHub API at ${apiUrl}: DNS has no host named ${host} (ENOTFOUND).`,
+      );
+      expect(error.hint).toMatch(/GITHUB_API_URL.*--api-url.*\/api\/v3/);
+      expect(sent).toHaveLength(1);
+      expect([error.message, error.hint, ...logger.lines].join('\n')).not.toContain(TOKEN);
+    });
+  },
+);
+
+/**
+ * A resolver's passing failures cannot be had on demand from a real one, so this fetch fails the
+ * requests `fails` picks (by how many were sent before) as fetch does then: TypeError "fetch failed"
+ * whose cause has the getaddrinfo code. Every other request is sent for real.
+ */
+function resolverFailing(
+  code: 'EAI_AGAIN' | 'ENOTFOUND',
+  fails: (sentBefore: number) => boolean,
+): typeof fetch {
+  let sent = 0;
+  return (input, init) => {
+    const sentBefore = sent++;
+    if (!fails(sentBefore)) return fetch(input, init);
+    const hostname = new URL(String(input)).hostname;
+    const cause = Object.assign(new Error(`getaddrinfo ${code} ${hostname}`), {
+      code,
+      syscall: 'getaddrinfo',
+      hostname,
+    });
+    return Promise.reject(new TypeError('fetch failed', { cause }));
+  };
+}
+
+describe('passing failures of the network are still tried again', () => {
+  it('a resolver that did not answer (EAI_AGAIN) on the first request', async () => {
+    const { promise, sent } = attempt(
+      scenario.github.url,
+      resolverFailing('EAI_AGAIN', (sentBefore) => sentBefore === 0),
+      scenario.contributor.token,
+    );
+    await expect(promise).resolves.toBeDefined();
+    expect(sent[0]).toBe(sent[1]);
+  });
+
+  it('ENOTFOUND for the API host after it has answered: the name existed moments ago', async () => {
+    const { promise, sent } = attempt(
+      scenario.github.url,
+      resolverFailing('ENOTFOUND', (sentBefore) => sentBefore === 2),
+      scenario.contributor.token,
+    );
+    await expect(promise).resolves.toBeDefined();
+    expect(sent[2]).toBe(sent[3]);
+  });
+
+  it('when they do not pass, the error says the API could not be reached, not that GitHub failed with a 500', async () => {
+    const { promise, sent } = attempt(
+      scenario.github.url,
+      resolverFailing('EAI_AGAIN', () => true),
+    );
+    const error = (await promise.catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toBe(
+      `Could not reach the GitHub API at ${scenario.github.url} (EAI_AGAIN) after 4 attempts.`,
+    );
+    expect(error.hint).toMatch(/DNS/);
+    expect(sent).toHaveLength(4);
+  });
+});
+
+describe('an API URL that cannot be used is refused before any request', () => {
+  it.each([
+    [
+      'with a user name and password',
+      'https://someone:Hunter2Password@github.contoso.com/api/v3',
+      'Hunter2Password',
+    ],
+    ['with a query', 'https://github.contoso.com/api/v3?sig=Hunter2Sig', 'Hunter2Sig'],
+    ['without a scheme', 'api.github.com', undefined],
+  ])('%s', (_what, apiUrl, secret) => {
+    const error = (() => {
+      try {
+        createGitHubClient({ token: TOKEN, baseUrl: apiUrl, logger: createMemoryLogger() });
+      } catch (e) {
+        return e;
+      }
+    })() as UsageError;
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toMatch(/^The GitHub API URL '.*' /);
+    expect(error.hint).toMatch(/GITHUB_API_URL.*--api-url/);
+    if (secret) expect(`${error.message} ${error.hint}`).not.toContain(secret);
+  });
+});
