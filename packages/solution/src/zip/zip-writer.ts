@@ -53,7 +53,8 @@ export async function writeZipAtomically(
   const output = zip.outputStream as unknown as NodeJS.ReadableStream & { destroy(error?: Error): void };
   // yazl reports a source it cannot read (a file gone missing) on the ZipFile, not on its stream.
   zip.on('error', (error: Error) => output.destroy(error));
-  const written = pipeline(output, createWriteStream(temporary, { flags: 'wx' }));
+  const file = createWriteStream(temporary, { flags: 'wx' });
+  const written = pipeline(output, file);
   try {
     for (const source of sources) {
       if ('data' in source) zip.addBuffer(source.data, source.name, entryOptions);
@@ -74,6 +75,10 @@ export async function writeZipAtomically(
   } catch (error) {
     output.destroy();
     await written.catch(() => undefined);
+    // A source can fail before the temporary file is even open: the destroyed stream still opens it,
+    // then closes it. Removed before that, it would be created again after the removal and left.
+    // ('close', not events.once: that rejects on the stream's 'error', which a failed open emits.)
+    if (!file.closed) await new Promise((resolve) => file.once('close', resolve));
     await fs.rm(temporary, { force: true });
     throw error;
   }
