@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { lookup } from 'node:dns/promises';
+import { resolverSaysNoSuchHost } from '@connector-alm/testing';
 import { Command } from 'commander';
 import { UsageError } from '@connector-alm/core';
 import { describeResult, registerOpenPullRequestCommand } from '../src/commands/open-pull-request.js';
@@ -49,17 +49,8 @@ describe('connector-alm pr', () => {
   });
 });
 
-// A machine without a reachable DNS resolver says EAI_AGAIN ("try again") even for .invalid: there
-// a mistyped host cannot be told from a passing failure, so these tests have nothing to show.
-const resolverAnswers = await lookup('probe.invalid').then(
-  () => false,
-  (error: NodeJS.ErrnoException) => error.code === 'ENOTFOUND',
-);
-if (!resolverAnswers) {
-  console.warn(
-    'skipped: no DNS resolver answers here, so a name under .invalid does not fail with ENOTFOUND',
-  );
-}
+// Skipped, saying why, where no DNS resolver answers that .invalid names do not exist.
+const resolverAnswers = await resolverSaysNoSuchHost();
 
 describe('connector-alm pr with an API URL it cannot use: one line at once, exit code 1, no stack trace', () => {
   const TOKEN = 'ghp_Hunter2TokenThatMustNeverBePrinted';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { lookup } from 'node:dns/promises';
+import { resolverSaysNoSuchHost } from '@connector-alm/testing';
 import { startLocalServer, type Fetch, type LocalServer } from '../src/index.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
@@ -21,17 +21,8 @@ afterAll(() => server.close());
 
 const sentTo = (sent: string[], fragment: string) => sent.filter((line) => line.includes(fragment));
 
-// A machine without a reachable DNS resolver says EAI_AGAIN ("try again") even for .invalid: there
-// a mistyped host cannot be told from a passing failure, so these tests have nothing to show.
-const resolverAnswers = await lookup('probe.invalid').then(
-  () => false,
-  (error: NodeJS.ErrnoException) => error.code === 'ENOTFOUND',
-);
-if (!resolverAnswers) {
-  console.warn(
-    'skipped: no DNS resolver answers here, so a name under .invalid does not fail with ENOTFOUND',
-  );
-}
+// Skipped, saying why, where no DNS resolver answers that .invalid names do not exist.
+const resolverAnswers = await resolverSaysNoSuchHost();
 
 (resolverAnswers ? describe : describe.skip)(
   'a host that does not exist fails at the first attempt, naming it',

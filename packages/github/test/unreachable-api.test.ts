@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { lookup } from 'node:dns/promises';
+import { resolverSaysNoSuchHost } from '@connector-alm/testing';
 import { createMemoryLogger, UsageError } from '@connector-alm/core';
 import { createGitHubClient, openPullRequest } from '../src/index.js';
 import { CONNECTOR, startScenario, type Scenario } from './helpers/scenario.js';
@@ -51,17 +51,8 @@ function attempt(apiUrl: string, fetchFn: typeof fetch = fetch, token = TOKEN) {
   return { promise, logger, sent };
 }
 
-// A machine without a reachable DNS resolver says EAI_AGAIN ("try again") even for .invalid: there
-// a mistyped host cannot be told from a passing failure, so these tests have nothing to show.
-const resolverAnswers = await lookup('probe.invalid').then(
-  () => false,
-  (error: NodeJS.ErrnoException) => error.code === 'ENOTFOUND',
-);
-if (!resolverAnswers) {
-  console.warn(
-    'skipped: no DNS resolver answers here, so a name under .invalid does not fail with ENOTFOUND',
-  );
-}
+// Skipped, saying why, where no DNS resolver answers that .invalid names do not exist.
+const resolverAnswers = await resolverSaysNoSuchHost();
 
 (resolverAnswers ? describe : describe.skip)(
   'a GitHub API URL whose host does not exist fails at the first request, naming it',

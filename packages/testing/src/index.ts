@@ -4,3 +4,4 @@ export * from './workflow-commands.js';
 export * from './workflow-runner.js';
 export * from './workflow-jobs.js';
 export * from './case-insensitive-fs.js';
+export * from './dns.js';
