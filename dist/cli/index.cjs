@@ -30376,6 +30376,12 @@ function isWithin(root, child) {
 function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
 }
+function posixRelativePath(root, file, paths = import_node_path.default) {
+  const relative = paths.relative(root, paths.resolve(root, file));
+  if (relative === "") return ".";
+  if (paths.isAbsolute(relative)) return relative;
+  return relative.split(paths.sep).join("/");
+}
 
 // packages/core/src/workflow-commands.ts
 var import_node_crypto = require("node:crypto");
@@ -30388,6 +30394,17 @@ ${text3}${text3.endsWith("\n") ? "" : "\n"}::${fence2}::
 }
 function randomToken() {
   return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+}
+
+// packages/core/src/message-urls.ts
+function withoutSecrets(text3) {
+  const trimmed = text3.trim();
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed)?.[0] ?? "";
+  const afterUser = trimmed.slice(Math.max(scheme.length, trimmed.lastIndexOf("@") + 1));
+  return scheme + afterUser.replace(/[?#].*$/s, "");
+}
+function noSuchHostReason(hostname) {
+  return `DNS has no host named ${hostname} (ENOTFOUND)`;
 }
 
 // packages/cli/src/io.ts
@@ -49776,10 +49793,8 @@ var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
   const baseDir = import_node_path17.default.resolve(cwd, base2.baseDir ?? ".");
-  const relative = import_node_path17.default.relative(baseDir, import_node_path17.default.resolve(cwd, file));
-  if (relative === "") return ".";
-  if (relative.startsWith("..") || import_node_path17.default.isAbsolute(relative)) return void 0;
-  return relative.split(import_node_path17.default.sep).join("/");
+  const absolute = import_node_path17.default.resolve(cwd, file);
+  return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
   const relative = repositoryPath(file, base2);
@@ -50024,7 +50039,13 @@ function toSarif(result, options2 = {}) {
         },
         columnKind: "utf16CodeUnits",
         results: result.findings.map(
-          (finding, index) => toResult(finding, indexById.get(finding.ruleId), uriOf(finding), prints[index])
+          (finding, index) => toResult(
+            finding,
+            indexById.get(finding.ruleId),
+            uriOf(finding),
+            repositoryPath(finding.connector, options2) ?? finding.connector,
+            prints[index]
+          )
         )
       }
     ]
@@ -50033,7 +50054,7 @@ function toSarif(result, options2 = {}) {
 function formatSarif(result, options2 = {}) {
   return JSON.stringify(toSarif(result, options2), null, 2) + "\n";
 }
-function toResult(finding, ruleIndex, artifact, fingerprint) {
+function toResult(finding, ruleIndex, artifact, connector, fingerprint) {
   const result = {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -50051,7 +50072,7 @@ function toResult(finding, ruleIndex, artifact, fingerprint) {
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     properties: {
       ...finding.pointer !== void 0 && { pointer: finding.pointer },
-      connector: finding.connector,
+      connector,
       ...finding.msCode !== void 0 && { msCode: finding.msCode }
     }
   };
@@ -50355,12 +50376,6 @@ function parseServiceUrl(text3, what) {
   }
   return new URL(url.origin);
 }
-function withoutSecrets(text3) {
-  const trimmed = text3.trim();
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed)?.[0] ?? "";
-  const afterUser = trimmed.slice(Math.max(scheme.length, trimmed.lastIndexOf("@") + 1));
-  return scheme + afterUser.replace(/[?#].*$/s, "");
-}
 
 // packages/dataverse/src/clouds.ts
 var CLOUD_NAMES = ["Public", "UsGov", "UsGovHigh", "UsGovDod", "China"];
@@ -50519,12 +50534,12 @@ function parseRetryAfter(value, nowMs) {
 function isRetryableStatus(status) {
   return status === 429 || status >= 500 && status !== 501;
 }
-function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false } = {}) {
+function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false, slow = false } = {}) {
   const notYet = mayNotExistYet && outcome.kind === "response" && outcome.status === 404;
   if (outcome.kind === "response" && !(outcome.transient ?? isRetryableStatus(outcome.status)) && !notYet)
     return { retry: false, reason: "not-retryable" };
-  if (!idempotent && !(outcome.kind === "response" ? outcome.status === 429 : !outcome.reachedServer))
-    return { retry: false, reason: "may-have-been-applied" };
+  if (!idempotent && !surelyNotProcessed(outcome)) return { retry: false, reason: "may-have-been-applied" };
+  if (outcome.kind === "timeout" && slow) return { retry: false, reason: "not-retryable" };
   if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))
     return { retry: false, reason: "budget-spent" };
   const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
@@ -50532,6 +50547,10 @@ function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = t
   const delayMs = told ?? backoff;
   if (waitedMs + delayMs > budget.maxTotalWaitMs) return { retry: false, reason: "budget-spent" };
   return { retry: true, delayMs };
+}
+function surelyNotProcessed(outcome) {
+  if (outcome.kind === "response") return outcome.status === 429;
+  return outcome.kind === "network-error" && !outcome.reachedServer;
 }
 function formatSeconds(ms) {
   return `${Math.round(ms / 100) / 10} s`;
@@ -51515,9 +51534,6 @@ function isTimeout(error2) {
 function isNoSuchHost(error2) {
   return describeNetworkError(error2) === "ENOTFOUND";
 }
-function noSuchHostReason(hostname) {
-  return `DNS has no host named ${hostname} (ENOTFOUND)`;
-}
 
 // packages/dataverse/src/auth/sign-in-retry.ts
 var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
@@ -51860,6 +51876,12 @@ function dataverseError(operation, status, body, environment) {
   return new DataverseError(text3, status, code2, hint ? { hint } : {});
 }
 
+// packages/dataverse/src/http/web-api-timeouts.ts
+var DEFAULT_WEB_API_TIMEOUTS = { quickMs: 3e4, slowMs: 10 * 6e4 };
+function timeoutFor({ slow = false }, timeouts) {
+  return slow ? timeouts.slowMs : timeouts.quickMs;
+}
+
 // packages/dataverse/src/web-api/dataverse-client.ts
 var import_node_crypto4 = require("node:crypto");
 
@@ -51893,6 +51915,7 @@ function pollDelayMs(poll) {
 function odataString(value) {
   return `'${value.replace(/'/g, "''")}'`;
 }
+var LARGE_SOLUTIONS_HINT = "Large solutions need the asynchronous mode (run-asynchronously: true).";
 var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var DataverseClient = class {
   constructor(http, clock, logger) {
@@ -51922,12 +51945,18 @@ var DataverseClient = class {
     return result.value[0];
   }
   async publishAll() {
-    await this.http.post("PublishAllXml", { operation: "Publishing all customizations", body: {} });
+    await this.http.post("PublishAllXml", {
+      operation: "Publishing all customizations",
+      body: {},
+      slow: true
+    });
   }
   async exportSolution(request2) {
     const result = await this.http.post("ExportSolution", {
       operation: `Export of solution '${request2.solutionName}'`,
-      body: exportBody(request2)
+      body: exportBody(request2),
+      slow: true,
+      timeoutHint: LARGE_SOLUTIONS_HINT
     });
     return decodeFile(result.ExportSolutionFile, "ExportSolution");
   }
@@ -51944,7 +51973,9 @@ var DataverseClient = class {
   async downloadExportData(exportJobId) {
     const result = await this.http.post("DownloadSolutionExportData", {
       operation: "Download of the exported solution",
-      body: { ExportJobId: exportJobId }
+      body: { ExportJobId: exportJobId },
+      slow: true,
+      timeoutHint: "Check the runner's network to the environment, and run the job again."
     });
     return decodeFile(result.ExportSolutionFile, "DownloadSolutionExportData");
   }
@@ -51952,14 +51983,17 @@ var DataverseClient = class {
     await this.http.post("ImportSolution", {
       operation: "Import of the solution",
       body: importBody(request2),
-      idempotent: false
+      idempotent: false,
+      slow: true,
+      timeoutHint: LARGE_SOLUTIONS_HINT
     });
   }
   async startImportAsync(request2) {
     const result = await this.http.post("ImportSolutionAsync", {
       operation: "Import of the solution",
       body: importBody(request2),
-      idempotent: false
+      idempotent: false,
+      slow: true
     });
     return { asyncOperationId: result.AsyncOperationId };
   }
@@ -52044,9 +52078,11 @@ var DataverseHttp = class {
   constructor(options2) {
     this.options = options2;
     this.budget = options2.retry ?? DEFAULT_RETRY_BUDGET;
+    this.timeouts = { ...DEFAULT_WEB_API_TIMEOUTS, ...options2.timeouts };
   }
   options;
   budget;
+  timeouts;
   /** True once the environment has answered: from then on ENOTFOUND is a resolver's blip. */
   answered = false;
   get environment() {
@@ -52062,25 +52098,34 @@ var DataverseHttp = class {
     const { clock, logger } = this.options;
     const url = new URL(WEB_API_PATH + path50, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
+    const timeoutMs = timeoutFor(request2, this.timeouts);
     let waitedMs = 0;
     let refreshedAfter401 = false;
     for (let attempt = 1; ; attempt++) {
       logger.debug(`${method} ${url.pathname}${url.search} (attempt ${attempt})`);
       const headers = await this.headers(body !== void 0);
       let response;
+      let text3;
       try {
         response = await this.options.fetch(url, {
           method,
           headers,
           body,
-          signal: AbortSignal.timeout(request2.timeoutMs ?? this.options.timeoutMs ?? 10 * 6e4)
+          signal: AbortSignal.timeout(timeoutMs)
         });
+        this.answered = true;
+        text3 = await response.text();
       } catch (error2) {
         if (isTimeout(error2)) {
-          throw new UserError(`${request2.operation}: no answer from ${url.origin} within the time limit.`, {
-            hint: "Large solutions need the asynchronous mode (run-asynchronously: true).",
-            cause: error2
-          });
+          const within = `within ${formatSeconds(timeoutMs)}`;
+          const decision3 = this.decide({ kind: "timeout" }, attempt, waitedMs, request2);
+          if (!decision3.retry) throw noAnswer(request2, url, within, decision3, { attempt, waitedMs }, error2);
+          logger.warning(
+            `${request2.operation}: no answer from ${url.origin} ${within}; retrying in ${formatSeconds(decision3.delayMs)}.`
+          );
+          waitedMs += decision3.delayMs;
+          await clock.sleep(decision3.delayMs);
+          continue;
         }
         if (isNoSuchHost(error2) && !this.answered) throw noSuchHost(request2.operation, url, error2);
         const reason = describeNetworkError(error2);
@@ -52106,9 +52151,8 @@ var DataverseHttp = class {
         await clock.sleep(decision2.delayMs);
         continue;
       }
-      this.answered = true;
-      if (response.ok) return readSuccess(response, request2.operation, url);
-      const errorBody = await response.json().catch(() => void 0);
+      if (response.ok) return readSuccess(response, text3, request2.operation, url);
+      const errorBody = parseJson(text3);
       if (response.status === 401 && !refreshedAfter401) {
         refreshedAfter401 = true;
         this.options.tokens.invalidate();
@@ -52146,10 +52190,7 @@ var DataverseHttp = class {
     }
   }
   decide(outcome, attempt, waitedMs, request2) {
-    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), {
-      idempotent: request2.idempotent ?? true,
-      mayNotExistYet: request2.mayNotExistYet ?? false
-    });
+    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), request2);
   }
   async headers(hasBody) {
     const headers = {
@@ -52163,13 +52204,10 @@ var DataverseHttp = class {
     return headers;
   }
 };
-async function readSuccess(response, operation, url) {
-  if (response.status === 204) return void 0;
-  const text3 = await response.text();
-  if (text3 === "") return void 0;
-  try {
-    return JSON.parse(text3);
-  } catch {
+function readSuccess(response, text3, operation, url) {
+  if (response.status === 204 || text3 === "") return void 0;
+  const value = parseJson(text3);
+  if (value === void 0) {
     const type = response.headers.get("content-type") ?? "no content type";
     throw new UserError(
       `${operation}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
@@ -52178,11 +52216,38 @@ async function readSuccess(response, operation, url) {
       }
     );
   }
+  return value;
+}
+function parseJson(text3) {
+  try {
+    return JSON.parse(text3);
+  } catch {
+    return void 0;
+  }
 }
 var NOT_DELIVERED = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
-function mayHaveBeenApplied(operation, what, cause) {
+function mayHaveBeenApplied(operation, what, cause, moreHint) {
+  const hint = "It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.";
   return new UserError(`${operation} may or may not have been applied: ${what}.`, {
-    hint: "It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.",
+    hint: moreHint ? `${hint} ${moreHint}` : hint,
+    cause
+  });
+}
+function noAnswer(request2, url, within, decision, { attempt, waitedMs }, cause) {
+  const silent = `${url.origin} did not answer ${within}`;
+  if (decision.reason === "may-have-been-applied")
+    return mayHaveBeenApplied(request2.operation, silent, cause, request2.timeoutHint);
+  if (decision.reason === "budget-spent") {
+    return new UserError(
+      `${request2.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
+      {
+        hint: "The environment took the connection and sent no answer: check environment-url, and any proxy between the runner and the environment; if they are right, run the job again later.",
+        cause
+      }
+    );
+  }
+  return new UserError(`${request2.operation}: ${silent}.`, {
+    hint: request2.timeoutHint ?? "It may still be running in the environment: check there before running the job again.",
     cause
   });
 }
@@ -52244,7 +52309,8 @@ function connectDataverse(settings, ports) {
     fetch: fetchFn,
     clock,
     logger: ports.logger,
-    ...ports.retry ? { retry: ports.retry } : {}
+    ...ports.retry ? { retry: ports.retry } : {},
+    ...ports.webApiTimeouts ? { timeouts: ports.webApiTimeouts } : {}
   });
   return new DataverseClient(http, clock, ports.logger);
 }
@@ -54041,7 +54107,8 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const written = (0, import_promises4.pipeline)(output, (0, import_node_fs15.createWriteStream)(temporary, { flags: "wx" }));
+  const file = (0, import_node_fs15.createWriteStream)(temporary, { flags: "wx" });
+  const written = (0, import_promises4.pipeline)(output, file);
   try {
     for (const source of sources) {
       if ("data" in source) zip.addBuffer(source.data, source.name, entryOptions);
@@ -54062,6 +54129,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   } catch (error2) {
     output.destroy();
     await written.catch(() => void 0);
+    if (!file.closed) await new Promise((resolve) => file.once("close", resolve));
     await import_node_fs15.promises.rm(temporary, { force: true });
     throw error2;
   }
@@ -57167,6 +57235,17 @@ var DataverseService = class {
     if (!fault) return false;
     if (fault.kind === "drop-connection") {
       response.socket?.destroy();
+      return true;
+    }
+    if (fault.kind === "hang") {
+      if (fault.afterHeaders) {
+        response.writeHead(200, {
+          "Content-Type": "application/json; odata.metadata=minimal",
+          "Content-Length": 1e3,
+          ...odataHeaders()
+        });
+        response.write('{"');
+      }
       return true;
     }
     if (fault.kind === "throttle") {
@@ -62635,7 +62714,84 @@ throttling.triggersNotification = triggersNotification;
 
 // packages/github/src/octokit-client.ts
 var import_bottleneck = __toESM(require_lib(), 1);
-var GitHubOctokit = Octokit2.plugin(throttling, retry);
+
+// packages/github/src/api-url.ts
+var API_URL_HINT = "It is GITHUB_API_URL (the runner sets it; a step can override it in env:), or --api-url for connector-alm pr: https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.";
+function parseApiUrl(text3) {
+  const refuse = (what) => new UsageError(`The GitHub API URL '${withoutSecrets(text3)}' ${what}.`, { hint: API_URL_HINT });
+  let url;
+  try {
+    url = new URL(text3.trim());
+  } catch {
+    throw refuse("is not a URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw refuse("is not an http(s) URL");
+  if (url.username || url.password)
+    throw refuse("holds a user name or password: the token goes in the token input or GITHUB_TOKEN");
+  if (url.search || url.hash) throw refuse("holds a query or fragment");
+  return url.href.replace(/\/+$/, "");
+}
+
+// packages/github/src/api-reachability.ts
+var ApiReachability = class {
+  constructor(apiUrl) {
+    this.apiUrl = apiUrl;
+  }
+  apiUrl;
+  answered = false;
+  /** Called with each failed attempt, before plugin-retry decides: true when it must not be retried. */
+  isFinal(error2) {
+    if (answerOf(error2)) this.answered = true;
+    return !this.answered && connectionFailure(error2) === "ENOTFOUND";
+  }
+  /** The error for a request that got no answer after `attempts`; undefined when GitHub answered. */
+  describe(error2, attempts) {
+    const reason = connectionFailure(error2);
+    if (reason === void 0) return void 0;
+    if (reason === "ENOTFOUND" && !this.answered) {
+      const host = new URL(this.apiUrl).hostname;
+      return new UserError(`Could not reach the GitHub API at ${this.apiUrl}: ${noSuchHostReason(host)}.`, {
+        hint: `Check the API URL for a typo. ${API_URL_HINT}`,
+        cause: error2
+      });
+    }
+    const times = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
+    return new UserError(`Could not reach the GitHub API at ${this.apiUrl} (${reason}) after ${times}.`, {
+      hint: reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check the runner's network (DNS), and the API URL. ${API_URL_HINT}` : `Check the API URL and that the runner can reach it. ${API_URL_HINT}`,
+      cause: error2
+    });
+  }
+};
+function stopRetryingMissingHost(octokit, options2) {
+  const reachability = options2.apiReachability;
+  if (!reachability) return;
+  octokit.hook.after("request", () => {
+    reachability.answered = true;
+  });
+  octokit.hook.error("request", (error2, requestOptions) => {
+    if (reachability.isFinal(error2)) requestOptions.request = { ...requestOptions.request, retries: 0 };
+    throw error2;
+  });
+}
+function answerOf(error2) {
+  return typeof error2 === "object" && error2 !== null ? error2.response : void 0;
+}
+function connectionFailure(error2) {
+  if (typeof error2 !== "object" || error2 === null || answerOf(error2) !== void 0) return void 0;
+  if (!("request" in error2)) return void 0;
+  let reason;
+  let cause = error2.cause;
+  for (let depth = 0; typeof cause === "object" && cause !== null && depth < 5; depth++) {
+    const { code: code2, message: message2 } = cause;
+    if (typeof code2 === "string") return code2;
+    if (typeof message2 === "string") reason = message2;
+    cause = cause.cause;
+  }
+  return reason;
+}
+
+// packages/github/src/octokit-client.ts
+var GitHubOctokit = Octokit2.plugin(stopRetryingMissingHost, throttling, retry);
 function createGitHubClient(options2) {
   if ([...options2.token].some(
     (char) => /\s/.test(char) || char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127
@@ -62644,6 +62800,7 @@ function createGitHubClient(options2) {
       hint: "Pass the token alone, on one line (check the secret or the file it comes from)."
     });
   }
+  const reachability = new ApiReachability(parseApiUrl(options2.baseUrl));
   const retries = options2.rateLimitRetries ?? 3;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     if (retryCount >= retries) {
@@ -62657,9 +62814,11 @@ function createGitHubClient(options2) {
     );
     return true;
   };
-  return new GitHubOctokit({
+  const client = new GitHubOctokit({
     auth: options2.token,
-    baseUrl: options2.baseUrl.replace(/\/+$/, ""),
+    baseUrl: reachability.apiUrl,
+    apiReachability: reachability,
+    ...options2.fetch ? { request: { fetch: options2.fetch } } : {},
     userAgent: options2.userAgent ?? "connector-alm",
     log: {
       debug: (message2) => options2.logger.debug(message2),
@@ -62680,8 +62839,16 @@ function createGitHubClient(options2) {
         })
       }
     },
-    retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451] }
+    retry: {
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+      ...options2.retryAfterBaseMs === void 0 ? {} : { retryAfterBaseValue: options2.retryAfterBaseMs }
+    }
   });
+  client.hook.error("request", (error2, requestOptions) => {
+    const attempts = Number(requestOptions.request?.retryCount);
+    throw reachability.describe(error2, Number.isInteger(attempts) && attempts > 0 ? attempts : 1) ?? error2;
+  });
+  return client;
 }
 
 // packages/github/src/open-pull-request.ts

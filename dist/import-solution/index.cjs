@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path3 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path3 && path3[0] !== "/") {
-          path3 = `/${path3}`;
+        if (path5 && path5[0] !== "/") {
+          path5 = `/${path5}`;
         }
-        return new URL(`${origin}${path3}`);
+        return new URL(`${origin}${path5}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path3, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path3);
+        debuglog("sending request to %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path3, origin },
+          request: { method, path: path5, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path3,
+          path5,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path3, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path3);
+        debuglog("trailers received from %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path3, origin },
+          request: { method, path: path5, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path3,
+          path5,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path3, origin }
+            request: { method, path: path5, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path3);
+          debuglog("sending request to %s %s/%s", method, origin, path5);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path3,
+        path: path5,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path3 !== "string") {
+        if (typeof path5 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path3[0] !== "/" && !(path3.startsWith("http://") || path3.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path3)) {
+        } else if (invalidPathRegex.test(path5)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path3, query) : path3;
+        this.path = query ? buildURL(path5, query) : path5;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path3, host, upgrade, blocking, reset } = request;
+      const { method, path: path5, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path3} HTTP/1.1\r
+      let header = `${method} ${path5} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path3, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path3;
+      headers[HTTP2_HEADER_PATH] = path5;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path3 = search ? `${pathname}${search}` : pathname;
+        const path5 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path3;
+        this.opts.path = path5;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path3 = "/",
+          path: path5 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path3;
+        opts.path = origin + path5;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path3) {
-      if (typeof path3 !== "string") {
-        return path3;
+    function safeUrl(path5) {
+      if (typeof path5 !== "string") {
+        return path5;
       }
-      const pathSegments = path3.split("?");
+      const pathSegments = path5.split("?");
       if (pathSegments.length !== 2) {
-        return path3;
+        return path5;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path3, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path3);
+    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path5);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path3 }) => matchValue(safeUrl(path3), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path3, method, body, headers, query } = opts;
+      const { path: path5, method, body, headers, query } = opts;
       return {
-        path: path3,
+        path: path5,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path3, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path3,
+            Path: path5,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path3) {
-      for (let i2 = 0; i2 < path3.length; ++i2) {
-        const code2 = path3.charCodeAt(i2);
+    function validateCookiePath(path5) {
+      for (let i2 = 0; i2 < path5.length; ++i2) {
+        const code2 = path5.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path3 = opts.path;
+          let path5 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path3 = `/${path3}`;
+            path5 = `/${path5}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path3);
+          url = new URL(util.parseOrigin(url).origin + path5);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19660,9 +19660,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path3, options2) {
+    function openPromise(path5, options2) {
       return new Promise((resolve, reject) => {
-        open2(path3, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path5, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -19692,7 +19692,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path3, options2, callback) {
+    function open2(path5, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -19704,7 +19704,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs3.open(path3, "r", function(err2, fd2) {
+      fs3.open(path5, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs3.close(fd2, defaultCallback);
@@ -26576,8 +26576,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path3) {
-      let input = path3;
+    function removeDotSegments(path5) {
+      let input = path5;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26651,11 +26651,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path3) {
-      if (path3 === "" || path3[0] === "/") {
-        return removeDotSegments(path3);
+    function removeDotSegmentsRelative(path5) {
+      if (path5 === "" || path5[0] === "/") {
+        return removeDotSegments(path5);
       }
-      const segments = path3.split("/");
+      const segments = path5.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27018,8 +27018,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path3 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path3 && path3 !== "/" ? path3 : void 0;
+        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30329,17 +30329,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path3) {
-      const ctrl = callVisitor(key, node, visitor, path3);
+    function visit_(key, node, visitor, path5) {
+      const ctrl = callVisitor(key, node, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path3, ctrl);
-        return visit_(key, ctrl, visitor, path3);
+        replaceNode(key, path5, ctrl);
+        return visit_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path3 = Object.freeze(path3.concat(node));
+          path5 = Object.freeze(path5.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path3);
+            const ci = visit_(i2, node.items[i2], visitor, path5);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30350,13 +30350,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path3 = Object.freeze(path3.concat(node));
-          const ck = visit_("key", node.key, visitor, path3);
+          path5 = Object.freeze(path5.concat(node));
+          const ck = visit_("key", node.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path3);
+          const cv = visit_("value", node.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30377,17 +30377,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path3) {
-      const ctrl = await callVisitor(key, node, visitor, path3);
+    async function visitAsync_(key, node, visitor, path5) {
+      const ctrl = await callVisitor(key, node, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path3, ctrl);
-        return visitAsync_(key, ctrl, visitor, path3);
+        replaceNode(key, path5, ctrl);
+        return visitAsync_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path3 = Object.freeze(path3.concat(node));
+          path5 = Object.freeze(path5.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path3);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path5);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -30398,13 +30398,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path3 = Object.freeze(path3.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path3);
+          path5 = Object.freeze(path5.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path3);
+          const cv = await visitAsync_("value", node.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30431,23 +30431,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path3) {
+    function callVisitor(key, node, visitor, path5) {
       if (typeof visitor === "function")
-        return visitor(key, node, path3);
+        return visitor(key, node, path5);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path3);
+        return visitor.Map?.(key, node, path5);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path3);
+        return visitor.Seq?.(key, node, path5);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path3);
+        return visitor.Pair?.(key, node, path5);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path3);
+        return visitor.Scalar?.(key, node, path5);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path3);
+        return visitor.Alias?.(key, node, path5);
       return void 0;
     }
-    function replaceNode(key, path3, node) {
-      const parent = path3[path3.length - 1];
+    function replaceNode(key, path5, node) {
+      const parent = path5[path5.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31059,10 +31059,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path3, value) {
+    function collectionFromPath(schema, path5, value) {
       let v = value;
-      for (let i2 = path3.length - 1; i2 >= 0; --i2) {
-        const k = path3[i2];
+      for (let i2 = path5.length - 1; i2 >= 0; --i2) {
+        const k = path5[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31081,7 +31081,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
+    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31111,11 +31111,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path3, value) {
-        if (isEmptyPath(path3))
+      addIn(path5, value) {
+        if (isEmptyPath(path5))
           this.add(value);
         else {
-          const [key, ...rest] = path3;
+          const [key, ...rest] = path5;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31129,8 +31129,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path3) {
-        const [key, ...rest] = path3;
+      deleteIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31144,8 +31144,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path3, keepScalar) {
-        const [key, ...rest] = path3;
+      getIn(path5, keepScalar) {
+        const [key, ...rest] = path5;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31163,8 +31163,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path3) {
-        const [key, ...rest] = path3;
+      hasIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31174,8 +31174,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path3, value) {
-        const [key, ...rest] = path3;
+      setIn(path5, value) {
+        const [key, ...rest] = path5;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33690,9 +33690,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path3, value) {
+      addIn(path5, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path3, value);
+          this.contents.addIn(path5, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33767,14 +33767,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path3) {
-        if (Collection.isEmptyPath(path3)) {
+      deleteIn(path5) {
+        if (Collection.isEmptyPath(path5)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33789,10 +33789,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path3, keepScalar) {
-        if (Collection.isEmptyPath(path3))
+      getIn(path5, keepScalar) {
+        if (Collection.isEmptyPath(path5))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33803,10 +33803,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path3) {
-        if (Collection.isEmptyPath(path3))
+      hasIn(path5) {
+        if (Collection.isEmptyPath(path5))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33823,13 +33823,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path3, value) {
-        if (Collection.isEmptyPath(path3)) {
+      setIn(path5, value) {
+        if (Collection.isEmptyPath(path5)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path5), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path3, value);
+          this.contents.setIn(path5, value);
         }
       }
       /**
@@ -35790,9 +35790,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path3) => {
+    visit2.itemAtPath = (cst, path5) => {
       let item = cst;
-      for (const [field, index] of path3) {
+      for (const [field, index] of path5) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35801,23 +35801,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path3) => {
-      const parent = visit2.itemAtPath(cst, path3.slice(0, -1));
-      const field = path3[path3.length - 1][0];
+    visit2.parentCollection = (cst, path5) => {
+      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
+      const field = path5[path5.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path3, item, visitor) {
-      let ctrl = visitor(item, path3);
+    function _visit(path5, item, visitor) {
+      let ctrl = visitor(item, path5);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path3.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path5.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -35828,10 +35828,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path3);
+            ctrl = ctrl(item, path5);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -39987,6 +39987,9 @@ var require_png = __commonJS({
   }
 });
 
+// packages/actions/src/runtime/run-action.ts
+var import_node_path2 = __toESM(require("node:path"), 1);
+
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -40568,6 +40571,19 @@ function formatLocation(location) {
   return text2;
 }
 
+// packages/core/src/paths.ts
+var import_node_path = __toESM(require("node:path"), 1);
+function isWithin(root, child) {
+  const relative = import_node_path.default.relative(root, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${import_node_path.default.sep}`) && !import_node_path.default.isAbsolute(relative);
+}
+function posixRelativePath(root, file, paths = import_node_path.default) {
+  const relative = paths.relative(root, paths.resolve(root, file));
+  if (relative === "") return ".";
+  if (paths.isAbsolute(relative)) return relative;
+  return relative.split(paths.sep).join("/");
+}
+
 // packages/core/src/workflow-commands.ts
 var import_node_crypto = require("node:crypto");
 function inertToRunner(text2, token = randomToken) {
@@ -40579,6 +40595,17 @@ ${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
 }
 function randomToken() {
   return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+}
+
+// packages/core/src/message-urls.ts
+function withoutSecrets(text2) {
+  const trimmed = text2.trim();
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed)?.[0] ?? "";
+  const afterUser = trimmed.slice(Math.max(scheme.length, trimmed.lastIndexOf("@") + 1));
+  return scheme + afterUser.replace(/[?#].*$/s, "");
+}
+function noSuchHostReason(hostname) {
+  return `DNS has no host named ${hostname} (ENOTFOUND)`;
 }
 
 // packages/actions/src/runtime/actions-logger.ts
@@ -40607,13 +40634,18 @@ async function runAction(main) {
       const location = error3.location;
       error(
         describeUserError(error3),
-        location ? { file: location.file, startLine: location.line, startColumn: location.column } : {}
+        location ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column } : {}
       );
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
     if (error3 instanceof Error && error3.stack) debug(error3.stack);
   }
+}
+function annotationFile(file) {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const absolute = import_node_path2.default.resolve(workspace, file);
+  return isWithin(workspace, absolute) ? posixRelativePath(workspace, absolute) : file;
 }
 
 // packages/dataverse/src/clock.ts
@@ -40643,12 +40675,6 @@ function parseServiceUrl(text2, what) {
     });
   }
   return new URL(url.origin);
-}
-function withoutSecrets(text2) {
-  const trimmed = text2.trim();
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed)?.[0] ?? "";
-  const afterUser = trimmed.slice(Math.max(scheme.length, trimmed.lastIndexOf("@") + 1));
-  return scheme + afterUser.replace(/[?#].*$/s, "");
 }
 
 // packages/dataverse/src/clouds.ts
@@ -40808,12 +40834,12 @@ function parseRetryAfter(value, nowMs) {
 function isRetryableStatus(status) {
   return status === 429 || status >= 500 && status !== 501;
 }
-function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false } = {}) {
+function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = true, mayNotExistYet = false, slow = false } = {}) {
   const notYet = mayNotExistYet && outcome.kind === "response" && outcome.status === 404;
   if (outcome.kind === "response" && !(outcome.transient ?? isRetryableStatus(outcome.status)) && !notYet)
     return { retry: false, reason: "not-retryable" };
-  if (!idempotent && !(outcome.kind === "response" ? outcome.status === 429 : !outcome.reachedServer))
-    return { retry: false, reason: "may-have-been-applied" };
+  if (!idempotent && !surelyNotProcessed(outcome)) return { retry: false, reason: "may-have-been-applied" };
+  if (outcome.kind === "timeout" && slow) return { retry: false, reason: "not-retryable" };
   if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))
     return { retry: false, reason: "budget-spent" };
   const backoff = Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** (attempt - 1));
@@ -40821,6 +40847,10 @@ function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = t
   const delayMs = told ?? backoff;
   if (waitedMs + delayMs > budget.maxTotalWaitMs) return { retry: false, reason: "budget-spent" };
   return { retry: true, delayMs };
+}
+function surelyNotProcessed(outcome) {
+  if (outcome.kind === "response") return outcome.status === 429;
+  return outcome.kind === "network-error" && !outcome.reachedServer;
 }
 function formatSeconds(ms) {
   return `${Math.round(ms / 100) / 10} s`;
@@ -41365,9 +41395,6 @@ function isTimeout(error3) {
 function isNoSuchHost(error3) {
   return describeNetworkError(error3) === "ENOTFOUND";
 }
-function noSuchHostReason(hostname) {
-  return `DNS has no host named ${hostname} (ENOTFOUND)`;
-}
 
 // packages/dataverse/src/auth/sign-in-retry.ts
 var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
@@ -41710,6 +41737,12 @@ function dataverseError(operation, status, body, environment) {
   return new DataverseError(text2, status, code2, hint ? { hint } : {});
 }
 
+// packages/dataverse/src/http/web-api-timeouts.ts
+var DEFAULT_WEB_API_TIMEOUTS = { quickMs: 3e4, slowMs: 10 * 6e4 };
+function timeoutFor({ slow = false }, timeouts) {
+  return slow ? timeouts.slowMs : timeouts.quickMs;
+}
+
 // packages/dataverse/src/web-api/dataverse-client.ts
 var import_node_crypto3 = require("node:crypto");
 
@@ -41743,6 +41776,7 @@ function pollDelayMs(poll) {
 function odataString(value) {
   return `'${value.replace(/'/g, "''")}'`;
 }
+var LARGE_SOLUTIONS_HINT = "Large solutions need the asynchronous mode (run-asynchronously: true).";
 var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var DataverseClient = class {
   constructor(http, clock, logger) {
@@ -41772,12 +41806,18 @@ var DataverseClient = class {
     return result.value[0];
   }
   async publishAll() {
-    await this.http.post("PublishAllXml", { operation: "Publishing all customizations", body: {} });
+    await this.http.post("PublishAllXml", {
+      operation: "Publishing all customizations",
+      body: {},
+      slow: true
+    });
   }
   async exportSolution(request) {
     const result = await this.http.post("ExportSolution", {
       operation: `Export of solution '${request.solutionName}'`,
-      body: exportBody(request)
+      body: exportBody(request),
+      slow: true,
+      timeoutHint: LARGE_SOLUTIONS_HINT
     });
     return decodeFile(result.ExportSolutionFile, "ExportSolution");
   }
@@ -41794,7 +41834,9 @@ var DataverseClient = class {
   async downloadExportData(exportJobId) {
     const result = await this.http.post("DownloadSolutionExportData", {
       operation: "Download of the exported solution",
-      body: { ExportJobId: exportJobId }
+      body: { ExportJobId: exportJobId },
+      slow: true,
+      timeoutHint: "Check the runner's network to the environment, and run the job again."
     });
     return decodeFile(result.ExportSolutionFile, "DownloadSolutionExportData");
   }
@@ -41802,14 +41844,17 @@ var DataverseClient = class {
     await this.http.post("ImportSolution", {
       operation: "Import of the solution",
       body: importBody(request),
-      idempotent: false
+      idempotent: false,
+      slow: true,
+      timeoutHint: LARGE_SOLUTIONS_HINT
     });
   }
   async startImportAsync(request) {
     const result = await this.http.post("ImportSolutionAsync", {
       operation: "Import of the solution",
       body: importBody(request),
-      idempotent: false
+      idempotent: false,
+      slow: true
     });
     return { asyncOperationId: result.AsyncOperationId };
   }
@@ -41894,43 +41939,54 @@ var DataverseHttp = class {
   constructor(options2) {
     this.options = options2;
     this.budget = options2.retry ?? DEFAULT_RETRY_BUDGET;
+    this.timeouts = { ...DEFAULT_WEB_API_TIMEOUTS, ...options2.timeouts };
   }
   options;
   budget;
+  timeouts;
   /** True once the environment has answered: from then on ENOTFOUND is a resolver's blip. */
   answered = false;
   get environment() {
     return this.options.environment;
   }
-  async get(path3, options2) {
-    return await this.send("GET", path3, options2);
+  async get(path5, options2) {
+    return await this.send("GET", path5, options2);
   }
-  async post(path3, options2) {
-    return await this.send("POST", path3, options2);
+  async post(path5, options2) {
+    return await this.send("POST", path5, options2);
   }
-  async send(method, path3, request) {
+  async send(method, path5, request) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path3, this.options.environment);
+    const url = new URL(WEB_API_PATH + path5, this.options.environment);
     const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
+    const timeoutMs = timeoutFor(request, this.timeouts);
     let waitedMs = 0;
     let refreshedAfter401 = false;
     for (let attempt = 1; ; attempt++) {
       logger.debug(`${method} ${url.pathname}${url.search} (attempt ${attempt})`);
       const headers = await this.headers(body !== void 0);
       let response;
+      let text2;
       try {
         response = await this.options.fetch(url, {
           method,
           headers,
           body,
-          signal: AbortSignal.timeout(request.timeoutMs ?? this.options.timeoutMs ?? 10 * 6e4)
+          signal: AbortSignal.timeout(timeoutMs)
         });
+        this.answered = true;
+        text2 = await response.text();
       } catch (error3) {
         if (isTimeout(error3)) {
-          throw new UserError(`${request.operation}: no answer from ${url.origin} within the time limit.`, {
-            hint: "Large solutions need the asynchronous mode (run-asynchronously: true).",
-            cause: error3
-          });
+          const within = `within ${formatSeconds(timeoutMs)}`;
+          const decision3 = this.decide({ kind: "timeout" }, attempt, waitedMs, request);
+          if (!decision3.retry) throw noAnswer(request, url, within, decision3, { attempt, waitedMs }, error3);
+          logger.warning(
+            `${request.operation}: no answer from ${url.origin} ${within}; retrying in ${formatSeconds(decision3.delayMs)}.`
+          );
+          waitedMs += decision3.delayMs;
+          await clock.sleep(decision3.delayMs);
+          continue;
         }
         if (isNoSuchHost(error3) && !this.answered) throw noSuchHost(request.operation, url, error3);
         const reason = describeNetworkError(error3);
@@ -41956,9 +42012,8 @@ var DataverseHttp = class {
         await clock.sleep(decision2.delayMs);
         continue;
       }
-      this.answered = true;
-      if (response.ok) return readSuccess(response, request.operation, url);
-      const errorBody = await response.json().catch(() => void 0);
+      if (response.ok) return readSuccess(response, text2, request.operation, url);
+      const errorBody = parseJson(text2);
       if (response.status === 401 && !refreshedAfter401) {
         refreshedAfter401 = true;
         this.options.tokens.invalidate();
@@ -41996,10 +42051,7 @@ var DataverseHttp = class {
     }
   }
   decide(outcome, attempt, waitedMs, request) {
-    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), {
-      idempotent: request.idempotent ?? true,
-      mayNotExistYet: request.mayNotExistYet ?? false
-    });
+    return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), request);
   }
   async headers(hasBody) {
     const headers = {
@@ -42013,13 +42065,10 @@ var DataverseHttp = class {
     return headers;
   }
 };
-async function readSuccess(response, operation, url) {
-  if (response.status === 204) return void 0;
-  const text2 = await response.text();
-  if (text2 === "") return void 0;
-  try {
-    return JSON.parse(text2);
-  } catch {
+function readSuccess(response, text2, operation, url) {
+  if (response.status === 204 || text2 === "") return void 0;
+  const value = parseJson(text2);
+  if (value === void 0) {
     const type = response.headers.get("content-type") ?? "no content type";
     throw new UserError(
       `${operation}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
@@ -42028,11 +42077,38 @@ async function readSuccess(response, operation, url) {
       }
     );
   }
+  return value;
+}
+function parseJson(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
 }
 var NOT_DELIVERED = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
-function mayHaveBeenApplied(operation, what, cause) {
+function mayHaveBeenApplied(operation, what, cause, moreHint) {
+  const hint = "It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.";
   return new UserError(`${operation} may or may not have been applied: ${what}.`, {
-    hint: "It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.",
+    hint: moreHint ? `${hint} ${moreHint}` : hint,
+    cause
+  });
+}
+function noAnswer(request, url, within, decision, { attempt, waitedMs }, cause) {
+  const silent = `${url.origin} did not answer ${within}`;
+  if (decision.reason === "may-have-been-applied")
+    return mayHaveBeenApplied(request.operation, silent, cause, request.timeoutHint);
+  if (decision.reason === "budget-spent") {
+    return new UserError(
+      `${request.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
+      {
+        hint: "The environment took the connection and sent no answer: check environment-url, and any proxy between the runner and the environment; if they are right, run the job again later.",
+        cause
+      }
+    );
+  }
+  return new UserError(`${request.operation}: ${silent}.`, {
+    hint: request.timeoutHint ?? "It may still be running in the environment: check there before running the job again.",
     cause
   });
 }
@@ -42094,7 +42170,8 @@ function connectDataverse(settings, ports) {
     fetch: fetchFn,
     clock,
     logger: ports.logger,
-    ...ports.retry ? { retry: ports.retry } : {}
+    ...ports.retry ? { retry: ports.retry } : {},
+    ...ports.webApiTimeouts ? { timeouts: ports.webApiTimeouts } : {}
   });
   return new DataverseClient(http, clock, ports.logger);
 }
@@ -43204,7 +43281,7 @@ var EXPORT_SOLUTION = {
 
 // packages/actions/src/dataverse-connection/inputs.ts
 var import_node_fs2 = require("node:fs");
-var import_node_path = __toESM(require("node:path"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -43268,8 +43345,8 @@ function readConnectionInputs() {
 }
 function resolveInPath(value) {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const workingDirectory = import_node_path.default.resolve(workspace, readString("working-directory"));
-  return import_node_path.default.resolve(workingDirectory, value);
+  const workingDirectory = import_node_path3.default.resolve(workspace, readString("working-directory"));
+  return import_node_path3.default.resolve(workingDirectory, value);
 }
 function readTextFile(file, input) {
   try {
@@ -43969,7 +44046,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path3 = problem.segments;
+  const path5 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43983,21 +44060,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path3.includes("oAuthSettings")) {
-      const last2 = path3[path3.length - 1];
+    if (path5.includes("oAuthSettings")) {
+      const last2 = path5[path5.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path3.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path3[path3.length - 1] === "type" && path3.length === parameterNameDepth(path3) + 1)
+    if (path5.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path5[path5.length - 1] === "type" && path5.length === parameterNameDepth(path5) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path3) {
-  return path3[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path5) {
+  return path5[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44681,7 +44758,7 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var strict2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -44798,7 +44875,7 @@ var folderRules = [
       good: "certified-connectors/Contoso/apiDefinition.swagger.json"
     },
     check(context) {
-      const segments = context.connector.absolutePath.split(import_node_path2.default.sep);
+      const segments = context.connector.absolutePath.split(import_node_path4.default.sep);
       const parent = segments[segments.length - 2]?.toLowerCase() ?? "";
       if (parent in TOP_FOLDER_PROFILES) return;
       const top = segments.slice(0, -1).reverse().find((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
@@ -52123,10 +52200,10 @@ var StructureWalker = class {
       if (isObject2(tagFields.externalDocs))
         this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
-    for (const [path3, item] of entriesOf(fields.paths)) {
-      if (path3.startsWith("x-")) continue;
-      if (isObject2(item)) this.visitPathItem(item, rootNode, path3);
-      else this.typeIssue(placeAt(rootNode, "paths", path3), "Object", item);
+    for (const [path5, item] of entriesOf(fields.paths)) {
+      if (path5.startsWith("x-")) continue;
+      if (isObject2(item)) this.visitPathItem(item, rootNode, path5);
+      else this.typeIssue(placeAt(rootNode, "paths", path5), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
       this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
@@ -52152,8 +52229,8 @@ var StructureWalker = class {
     if (isObject2(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
     if (isObject2(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path3) {
-    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path3);
+  visitPathItem(item, rootNode, path5) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path5);
     this.ref(item, itemNode, "pathItem");
     const fields = this.add(itemNode);
     this.visitParameters(fields.parameters, itemNode);
@@ -53097,9 +53174,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = asArray(operation.operation[key]) ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path3) {
+function pathVariables(path5) {
   const names = [];
-  for (const match2 of path3.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path5.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -53194,9 +53271,9 @@ function operationOwning(model, pointer) {
     return void 0;
   }
   if (segments[0] !== "paths" || segments.length < 3) return void 0;
-  const [, path3, method] = segments;
+  const [, path5, method] = segments;
   return model.operations.find(
-    (operation) => operation.path === path3 && (operation.method === method || method === "parameters")
+    (operation) => operation.path === path5 && (operation.method === method || method === "parameters")
   );
 }
 function callsOf(extension, value, pointer) {
@@ -53276,10 +53353,10 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? { kind: "missing" } : { kind: "unknown" };
 }
-function followSchemaPath(model, root, path3) {
+function followSchemaPath(model, root, path5) {
   let current = resolved(model, root);
   if (!current) return { kind: "unknown" };
-  const segments = path3.split("/").filter((segment) => segment !== "");
+  const segments = path5.split("/").filter((segment) => segment !== "");
   for (const segment of segments.slice(0, MAX_STEPS)) {
     const next = property(model, current, segment);
     if (next.kind !== "found") return next;
@@ -53619,9 +53696,9 @@ var dynamicRules = [
           continue;
         }
         if (items.kind !== "found") continue;
-        for (const [key, path3] of itemPaths) {
-          if (followSchemaPath(swagger, items.schema, path3).kind !== "missing") continue;
-          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path3, label) });
+        for (const [key, path5] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path5).kind !== "missing") continue;
+          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path5, label) });
         }
       }
     }
@@ -54705,8 +54782,8 @@ var operationIdRules = [
 function pathKeys(paths) {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
 }
-function normalizePath(path3) {
-  return path3.replace(/\{[^{}]*\}/g, "{}");
+function normalizePath(path5) {
+  return path5.replace(/\{[^{}]*\}/g, "{}");
 }
 function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
@@ -54723,15 +54800,15 @@ function partiallyDuplicates(a, b) {
   }
   return differs;
 }
-function pathShape(path3) {
-  const segments = path3.split("/");
+function pathShape(path5) {
+  const segments = path5.split("/");
   const variable = segments.map(isVariableSegment);
   return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
-function templateProblem(path3) {
+function templateProblem(path5) {
   let open2 = -1;
-  for (let index = 0; index < path3.length; index++) {
-    const character = path3[index];
+  for (let index = 0; index < path5.length; index++) {
+    const character = path5[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -54765,10 +54842,10 @@ var pathRules = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report }) {
-      for (const path3 of pathKeys(swagger?.paths)) {
-        if (path3.startsWith("/")) continue;
+      for (const path5 of pathKeys(swagger?.paths)) {
+        if (path5.startsWith("/")) continue;
         report({
-          pointer: childPointer("/paths", path3),
+          pointer: childPointer("/paths", path5),
           message: "The path is not valid, it must start with a '/' character."
         });
       }
@@ -54787,10 +54864,10 @@ var pathRules = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
     check({ swagger, report }) {
-      for (const path3 of pathKeys(swagger?.paths)) {
-        if (!/[?#]/.test(path3)) continue;
+      for (const path5 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path5)) continue;
         report({
-          pointer: childPointer("/paths", path3),
+          pointer: childPointer("/paths", path5),
           message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
         });
       }
@@ -54806,10 +54883,10 @@ var pathRules = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report }) {
-      for (const path3 of pathKeys(swagger?.paths)) {
-        if (!path3.includes("*")) continue;
+      for (const path5 of pathKeys(swagger?.paths)) {
+        if (!path5.includes("*")) continue;
         report({
-          pointer: childPointer("/paths", path3),
+          pointer: childPointer("/paths", path5),
           message: "The operation path cannot contain wildcard character '*'."
         });
       }
@@ -54825,11 +54902,11 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report }) {
-      for (const path3 of pathKeys(swagger?.paths)) {
-        const problem = templateProblem(path3);
+      for (const path5 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path5);
         if (problem === void 0) continue;
         report({
-          pointer: childPointer("/paths", path3),
+          pointer: childPointer("/paths", path5),
           message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
         });
       }
@@ -54845,10 +54922,10 @@ var pathRules = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report }) {
-      for (const path3 of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path3).some((name) => name.includes("="))) continue;
+      for (const path5 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path5).some((name) => name.includes("="))) continue;
         report({
-          pointer: childPointer("/paths", path3),
+          pointer: childPointer("/paths", path5),
           message: "The operation path template variables cannot set default values with character '='."
         });
       }
@@ -54940,14 +55017,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path3 of pathKeys(swagger?.paths)) {
-        const key = path3.toLowerCase();
+      for (const path5 of pathKeys(swagger?.paths)) {
+        const key = path5.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path3),
+            pointer: childPointer("/paths", path5),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path3
+              path5
             )
           });
         }
@@ -54965,11 +55042,11 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      for (const [path3, item] of entriesOf(swagger?.paths)) {
+      for (const [path5, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path3, "$ref"),
+          pointer: childPointer("/paths", path5, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -56499,26 +56576,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path3 = [];
+    const path5 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path3.push(start);
+    path5.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path3.pop();
+        path5.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path3.slice(path3.indexOf(target)));
+      if (seen === "grey") cycles.push(path5.slice(path5.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path3.push(target);
+        path5.push(target);
         stack.push({ name: target, next: 0 });
       }
     }

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path13 && path13[0] !== "/") {
+          path13 = `/${path13}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path13}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path13,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path13,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path13, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path13);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path12 !== "string") {
+        if (typeof path13 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path13)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path13, query) : path13;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request2;
+      const { method, path: path13, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path13} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path13;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search2 ? `${pathname}${search2}` : pathname;
+        const path13 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path13;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path13 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path13;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path13) {
+      if (typeof path13 !== "string") {
+        return path13;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path13.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path13;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path13);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path13, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path13,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code2 = path12.charCodeAt(i);
+    function validateCookiePath(path13) {
+      for (let i = 0; i < path13.length; ++i) {
+        const code2 = path13.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path13 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path13 = `/${path13}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path13);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -26569,8 +26569,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path12) {
-      let input = path12;
+    function removeDotSegments(path13) {
+      let input = path13;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -26644,11 +26644,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path12) {
-      if (path12 === "" || path12[0] === "/") {
-        return removeDotSegments(path12);
+    function removeDotSegmentsRelative(path13) {
+      if (path13 === "" || path13[0] === "/") {
+        return removeDotSegments(path13);
       }
-      const segments = path12.split("/");
+      const segments = path13.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -27011,8 +27011,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
+        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -30322,17 +30322,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path12) {
-      const ctrl = callVisitor(key, node, visitor, path12);
+    function visit_(key, node, visitor, path13) {
+      const ctrl = callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30343,13 +30343,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = visit_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30370,17 +30370,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path12) {
-      const ctrl = await callVisitor(key, node, visitor, path12);
+    async function visitAsync_(key, node, visitor, path13) {
+      const ctrl = await callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30391,13 +30391,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30424,23 +30424,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path12) {
+    function callVisitor(key, node, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key, node, path12);
+        return visitor(key, node, path13);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path12);
+        return visitor.Map?.(key, node, path13);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path12);
+        return visitor.Seq?.(key, node, path13);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path12);
+        return visitor.Pair?.(key, node, path13);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path12);
+        return visitor.Scalar?.(key, node, path13);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path12);
+        return visitor.Alias?.(key, node, path13);
       return void 0;
     }
-    function replaceNode(key, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path13, node) {
+      const parent = path13[path13.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31052,10 +31052,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path13, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k = path13[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31074,7 +31074,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31104,11 +31104,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path13;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31122,8 +31122,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31137,8 +31137,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31156,8 +31156,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31167,8 +31167,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path13, value) {
+        const [key, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -33683,9 +33683,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -33760,14 +33760,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection2.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection2.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -33782,10 +33782,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection2.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection2.isEmptyPath(path13))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -33796,10 +33796,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection2.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection2.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -33816,13 +33816,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection2.isEmptyPath(path12)) {
+      setIn(path13, value) {
+        if (Collection2.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -35783,9 +35783,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path12) => {
+    visit2.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -35794,23 +35794,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path12) => {
-      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit2.parentCollection = (cst, path13) => {
+      const parent = visit2.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -35821,10 +35821,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -40235,8 +40235,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path12, { windows } = {}) => {
-      const segs = path12.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path13, { windows } = {}) => {
+      const segs = path13.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -41756,6 +41756,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// packages/actions/src/runtime/run-action.ts
+var import_node_path2 = __toESM(require("node:path"), 1);
+
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -42346,6 +42349,12 @@ function isWithin(root, child) {
 function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
 }
+function posixRelativePath(root, file, paths = import_node_path.default) {
+  const relative = paths.relative(root, paths.resolve(root, file));
+  if (relative === "") return ".";
+  if (paths.isAbsolute(relative)) return relative;
+  return relative.split(paths.sep).join("/");
+}
 
 // packages/core/src/workflow-commands.ts
 var import_node_crypto = require("node:crypto");
@@ -42358,6 +42367,17 @@ ${text2}${text2.endsWith("\n") ? "" : "\n"}::${fence2}::
 }
 function randomToken() {
   return `connector-alm-${(0, import_node_crypto.randomUUID)()}`;
+}
+
+// packages/core/src/message-urls.ts
+function withoutSecrets(text2) {
+  const trimmed = text2.trim();
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed)?.[0] ?? "";
+  const afterUser = trimmed.slice(Math.max(scheme.length, trimmed.lastIndexOf("@") + 1));
+  return scheme + afterUser.replace(/[?#].*$/s, "");
+}
+function noSuchHostReason(hostname) {
+  return `DNS has no host named ${hostname} (ENOTFOUND)`;
 }
 
 // packages/actions/src/runtime/actions-logger.ts
@@ -42386,13 +42406,18 @@ async function runAction(main) {
       const location = error3.location;
       error(
         describeUserError(error3),
-        location ? { file: location.file, startLine: location.line, startColumn: location.column } : {}
+        location ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column } : {}
       );
       return;
     }
     error(`connector-alm failed unexpectedly: ${errorMessage(error3)}. This is a bug; please report it.`);
     if (error3 instanceof Error && error3.stack) debug(error3.stack);
   }
+}
+function annotationFile(file) {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const absolute = import_node_path2.default.resolve(workspace, file);
+  return isWithin(workspace, absolute) ? posixRelativePath(workspace, absolute) : file;
 }
 
 // packages/actions/src/open-pull-request/main.ts
@@ -42497,7 +42522,7 @@ function backoffDelays(first, cap, total) {
 // packages/github/src/connector-files.ts
 var import_node_crypto3 = require("node:crypto");
 var import_node_fs = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
 var SKIPPED = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function gitBlobSha(content) {
   return (0, import_node_crypto3.createHash)("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
@@ -42507,7 +42532,7 @@ async function readConnectorFiles(folder) {
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path2.default.join(directory, entry.name);
+      const absolute = import_node_path3.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         throw new UserError(`${absolute} is a symbolic link; a pull request carries real files only.`, {
@@ -44002,17 +44027,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path12 = requestOptions.url.replace(options2.baseUrl, "");
+    const path13 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path12} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -46725,7 +46750,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path13) => path13.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -46887,7 +46912,84 @@ throttling.triggersNotification = triggersNotification;
 
 // packages/github/src/octokit-client.ts
 var import_bottleneck = __toESM(require_lib(), 1);
-var GitHubOctokit = Octokit2.plugin(throttling, retry);
+
+// packages/github/src/api-url.ts
+var API_URL_HINT = "It is GITHUB_API_URL (the runner sets it; a step can override it in env:), or --api-url for connector-alm pr: https://api.github.com, or https://HOSTNAME/api/v3 on GitHub Enterprise Server.";
+function parseApiUrl(text2) {
+  const refuse = (what) => new UsageError(`The GitHub API URL '${withoutSecrets(text2)}' ${what}.`, { hint: API_URL_HINT });
+  let url;
+  try {
+    url = new URL(text2.trim());
+  } catch {
+    throw refuse("is not a URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw refuse("is not an http(s) URL");
+  if (url.username || url.password)
+    throw refuse("holds a user name or password: the token goes in the token input or GITHUB_TOKEN");
+  if (url.search || url.hash) throw refuse("holds a query or fragment");
+  return url.href.replace(/\/+$/, "");
+}
+
+// packages/github/src/api-reachability.ts
+var ApiReachability = class {
+  constructor(apiUrl) {
+    this.apiUrl = apiUrl;
+  }
+  apiUrl;
+  answered = false;
+  /** Called with each failed attempt, before plugin-retry decides: true when it must not be retried. */
+  isFinal(error3) {
+    if (answerOf(error3)) this.answered = true;
+    return !this.answered && connectionFailure(error3) === "ENOTFOUND";
+  }
+  /** The error for a request that got no answer after `attempts`; undefined when GitHub answered. */
+  describe(error3, attempts) {
+    const reason = connectionFailure(error3);
+    if (reason === void 0) return void 0;
+    if (reason === "ENOTFOUND" && !this.answered) {
+      const host = new URL(this.apiUrl).hostname;
+      return new UserError(`Could not reach the GitHub API at ${this.apiUrl}: ${noSuchHostReason(host)}.`, {
+        hint: `Check the API URL for a typo. ${API_URL_HINT}`,
+        cause: error3
+      });
+    }
+    const times = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
+    return new UserError(`Could not reach the GitHub API at ${this.apiUrl} (${reason}) after ${times}.`, {
+      hint: reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check the runner's network (DNS), and the API URL. ${API_URL_HINT}` : `Check the API URL and that the runner can reach it. ${API_URL_HINT}`,
+      cause: error3
+    });
+  }
+};
+function stopRetryingMissingHost(octokit, options2) {
+  const reachability = options2.apiReachability;
+  if (!reachability) return;
+  octokit.hook.after("request", () => {
+    reachability.answered = true;
+  });
+  octokit.hook.error("request", (error3, requestOptions) => {
+    if (reachability.isFinal(error3)) requestOptions.request = { ...requestOptions.request, retries: 0 };
+    throw error3;
+  });
+}
+function answerOf(error3) {
+  return typeof error3 === "object" && error3 !== null ? error3.response : void 0;
+}
+function connectionFailure(error3) {
+  if (typeof error3 !== "object" || error3 === null || answerOf(error3) !== void 0) return void 0;
+  if (!("request" in error3)) return void 0;
+  let reason;
+  let cause = error3.cause;
+  for (let depth = 0; typeof cause === "object" && cause !== null && depth < 5; depth++) {
+    const { code: code2, message } = cause;
+    if (typeof code2 === "string") return code2;
+    if (typeof message === "string") reason = message;
+    cause = cause.cause;
+  }
+  return reason;
+}
+
+// packages/github/src/octokit-client.ts
+var GitHubOctokit = Octokit2.plugin(stopRetryingMissingHost, throttling, retry);
 function createGitHubClient(options2) {
   if ([...options2.token].some(
     (char) => /\s/.test(char) || char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127
@@ -46896,6 +46998,7 @@ function createGitHubClient(options2) {
       hint: "Pass the token alone, on one line (check the secret or the file it comes from)."
     });
   }
+  const reachability = new ApiReachability(parseApiUrl(options2.baseUrl));
   const retries = options2.rateLimitRetries ?? 3;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     if (retryCount >= retries) {
@@ -46909,9 +47012,11 @@ function createGitHubClient(options2) {
     );
     return true;
   };
-  return new GitHubOctokit({
+  const client = new GitHubOctokit({
     auth: options2.token,
-    baseUrl: options2.baseUrl.replace(/\/+$/, ""),
+    baseUrl: reachability.apiUrl,
+    apiReachability: reachability,
+    ...options2.fetch ? { request: { fetch: options2.fetch } } : {},
     userAgent: options2.userAgent ?? "connector-alm",
     log: {
       debug: (message) => options2.logger.debug(message),
@@ -46932,13 +47037,21 @@ function createGitHubClient(options2) {
         })
       }
     },
-    retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451] }
+    retry: {
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+      ...options2.retryAfterBaseMs === void 0 ? {} : { retryAfterBaseValue: options2.retryAfterBaseMs }
+    }
   });
+  client.hook.error("request", (error3, requestOptions) => {
+    const attempts = Number(requestOptions.request?.retryCount);
+    throw reachability.describe(error3, Number.isInteger(attempts) && attempts > 0 ? attempts : 1) ?? error3;
+  });
+  return client;
 }
 
 // packages/github/src/open-pull-request.ts
 var import_promises = require("node:fs/promises");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -49053,7 +49166,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path12 = problem.segments;
+  const path13 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -49067,21 +49180,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path12.includes("oAuthSettings")) {
-      const last2 = path12[path12.length - 1];
+    if (path13.includes("oAuthSettings")) {
+      const last2 = path13[path13.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path12.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path12[path12.length - 1] === "type" && path12.length === parameterNameDepth(path12) + 1)
+    if (path13.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path13[path13.length - 1] === "type" && path13.length === parameterNameDepth(path13) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path12) {
-  return path12[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path13) {
+  return path13[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -49765,11 +49878,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs2 = __toESM(require("node:fs"), 1);
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -49826,7 +49939,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path3.default.resolve(cwd, folder);
+  const absolutePath = import_node_path4.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs2.default.realpathSync(absolutePath);
   const dirents = import_node_fs2.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -49836,7 +49949,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
     const entry = { name: dirent.name, type, size: 0 };
     if (type === "file") {
-      const stat2 = import_node_fs2.default.statSync(import_node_path3.default.join(absolutePath, dirent.name));
+      const stat2 = import_node_fs2.default.statSync(import_node_path4.default.join(absolutePath, dirent.name));
       entry.size = stat2.size;
       stats.set(entry, stat2);
     }
@@ -49847,7 +49960,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath,
     absolutePath,
-    name: import_node_path3.default.basename(absolutePath),
+    name: import_node_path4.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -49866,14 +49979,14 @@ function isMisnamedSwagger(name) {
   return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
 function toDisplayPath(cwd, absolute) {
-  const relative = import_node_path3.default.relative(cwd, absolute);
+  const relative = import_node_path4.default.relative(cwd, absolute);
   return relative === "" ? "." : relative;
 }
-function displayPathIn(folder, name, paths = import_node_path3.default) {
+function displayPathIn(folder, name, paths = import_node_path4.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder, listedStat) {
-  const filePath = import_node_path3.default.join(folder, entry.name);
+  const filePath = import_node_path4.default.join(folder, entry.name);
   const displayPath = displayPathIn(displayFolder, entry.name);
   const issues = [];
   const base2 = { kind, name: entry.name, displayPath, bytes: entry.size, issues };
@@ -49953,7 +50066,7 @@ function formatBytes(bytes) {
 
 // packages/validator/src/loader/discover.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 var MAX_SEARCH_DEPTH = 8;
 var TOP_FOLDER_PROFILES = {
@@ -49970,7 +50083,7 @@ function isConnectorFolderListing(names) {
 async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path4.default.resolve(cwd, given);
+    const absolute = import_node_path5.default.resolve(cwd, given);
     let stat2;
     try {
       stat2 = (0, import_node_fs3.statSync)(absolute);
@@ -49980,7 +50093,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path4.default.dirname(absolute);
+      const folder = import_node_path5.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs3.readdirSync)(folder))) {
         throw new UserError(`"${given}" is not a file of a connector folder.`, {
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -49995,17 +50108,17 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
 }
 function search(folder, depth, found) {
   const dirents = (0, import_node_fs3.readdirSync)(folder, { withFileTypes: true });
-  const inTopFolder = import_node_path4.default.basename(import_node_path4.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
+  const inTopFolder = import_node_path5.default.basename(import_node_path5.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
   if (inTopFolder || isConnectorFolderListing(dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
-  for (const child of children) search(import_node_path4.default.join(folder, child), depth + 1, found);
+  for (const child of children) search(import_node_path5.default.join(folder, child), depth + 1, found);
 }
 function profileFromPath(folder) {
-  const segments = import_node_path4.default.resolve(folder).split(import_node_path4.default.sep).reverse();
+  const segments = import_node_path5.default.resolve(folder).split(import_node_path5.default.sep).reverse();
   for (const segment of segments) {
     const profile = TOP_FOLDER_PROFILES[segment.toLowerCase()];
     if (profile) return profile;
@@ -50076,7 +50189,7 @@ var folderRules = [
       good: "certified-connectors/Contoso/apiDefinition.swagger.json"
     },
     check(context) {
-      const segments = context.connector.absolutePath.split(import_node_path5.default.sep);
+      const segments = context.connector.absolutePath.split(import_node_path6.default.sep);
       const parent = segments[segments.length - 2]?.toLowerCase() ?? "";
       if (parent in TOP_FOLDER_PROFILES) return;
       const top = segments.slice(0, -1).reverse().find((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
@@ -57376,9 +57489,9 @@ var SwaggerModel = class {
           );
       }
     };
-    for (const [path12, pathItem] of entriesOf(this.paths)) {
+    for (const [path13, pathItem] of entriesOf(this.paths)) {
       if (!isObject(pathItem)) continue;
-      const pathItemPlace = new PointerPlace(root, "paths", path12);
+      const pathItemPlace = new PointerPlace(root, "paths", path13);
       visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
@@ -57402,10 +57515,10 @@ var SwaggerModel = class {
   }
   buildOperations() {
     const operations = [];
-    for (const [path12, pathItemValue] of entriesOf(this.paths)) {
+    for (const [path13, pathItemValue] of entriesOf(this.paths)) {
       const pathItem = asObject(pathItemValue);
       if (!pathItem) continue;
-      const pathItemPointer = childPointer("/paths", path12);
+      const pathItemPointer = childPointer("/paths", path13);
       const pathParameters2 = this.parameterList(
         pathItem.parameters,
         childPointer(pathItemPointer, "parameters"),
@@ -57425,7 +57538,7 @@ var SwaggerModel = class {
           isInternal
         );
         operations.push({
-          path: path12,
+          path: path13,
           method,
           pointer,
           pathItemPointer,
@@ -57771,10 +57884,10 @@ var StructureWalker = class {
       if (isObject(tagFields.externalDocs))
         this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
-    for (const [path12, item] of entriesOf(fields.paths)) {
-      if (path12.startsWith("x-")) continue;
-      if (isObject(item)) this.visitPathItem(item, rootNode, path12);
-      else this.typeIssue(placeAt(rootNode, "paths", path12), "Object", item);
+    for (const [path13, item] of entriesOf(fields.paths)) {
+      if (path13.startsWith("x-")) continue;
+      if (isObject(item)) this.visitPathItem(item, rootNode, path13);
+      else this.typeIssue(placeAt(rootNode, "paths", path13), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
       this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
@@ -57800,8 +57913,8 @@ var StructureWalker = class {
     if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
     if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path12) {
-    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path12);
+  visitPathItem(item, rootNode, path13) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path13);
     this.ref(item, itemNode, "pathItem");
     const fields = this.add(itemNode);
     this.visitParameters(fields.parameters, itemNode);
@@ -58745,9 +58858,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = asArray(operation.operation[key]) ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path12) {
+function pathVariables(path13) {
   const names = [];
-  for (const match2 of path12.matchAll(PATH_VARIABLE)) names.push(match2[1]);
+  for (const match2 of path13.matchAll(PATH_VARIABLE)) names.push(match2[1]);
   return names;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -58842,9 +58955,9 @@ function operationOwning(model, pointer) {
     return void 0;
   }
   if (segments[0] !== "paths" || segments.length < 3) return void 0;
-  const [, path12, method] = segments;
+  const [, path13, method] = segments;
   return model.operations.find(
-    (operation) => operation.path === path12 && (operation.method === method || method === "parameters")
+    (operation) => operation.path === path13 && (operation.method === method || method === "parameters")
   );
 }
 function callsOf(extension, value, pointer) {
@@ -58924,10 +59037,10 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? { kind: "missing" } : { kind: "unknown" };
 }
-function followSchemaPath(model, root, path12) {
+function followSchemaPath(model, root, path13) {
   let current = resolved(model, root);
   if (!current) return { kind: "unknown" };
-  const segments = path12.split("/").filter((segment) => segment !== "");
+  const segments = path13.split("/").filter((segment) => segment !== "");
   for (const segment of segments.slice(0, MAX_STEPS)) {
     const next = property(model, current, segment);
     if (next.kind !== "found") return next;
@@ -59267,9 +59380,9 @@ var dynamicRules = [
           continue;
         }
         if (items.kind !== "found") continue;
-        for (const [key, path12] of itemPaths) {
-          if (followSchemaPath(swagger, items.schema, path12).kind !== "missing") continue;
-          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path12, label) });
+        for (const [key, path13] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path13).kind !== "missing") continue;
+          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path13, label) });
         }
       }
     }
@@ -60353,8 +60466,8 @@ var operationIdRules = [
 function pathKeys(paths) {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
 }
-function normalizePath(path12) {
-  return path12.replace(/\{[^{}]*\}/g, "{}");
+function normalizePath(path13) {
+  return path13.replace(/\{[^{}]*\}/g, "{}");
 }
 function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
@@ -60371,15 +60484,15 @@ function partiallyDuplicates(a, b) {
   }
   return differs;
 }
-function pathShape(path12) {
-  const segments = path12.split("/");
+function pathShape(path13) {
+  const segments = path13.split("/");
   const variable = segments.map(isVariableSegment);
   return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
-function templateProblem(path12) {
+function templateProblem(path13) {
   let open2 = -1;
-  for (let index = 0; index < path12.length; index++) {
-    const character = path12[index];
+  for (let index = 0; index < path13.length; index++) {
+    const character = path13[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -60413,10 +60526,10 @@ var pathRules = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report }) {
-      for (const path12 of pathKeys(swagger?.paths)) {
-        if (path12.startsWith("/")) continue;
+      for (const path13 of pathKeys(swagger?.paths)) {
+        if (path13.startsWith("/")) continue;
         report({
-          pointer: childPointer("/paths", path12),
+          pointer: childPointer("/paths", path13),
           message: "The path is not valid, it must start with a '/' character."
         });
       }
@@ -60435,10 +60548,10 @@ var pathRules = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
     check({ swagger, report }) {
-      for (const path12 of pathKeys(swagger?.paths)) {
-        if (!/[?#]/.test(path12)) continue;
+      for (const path13 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path13)) continue;
         report({
-          pointer: childPointer("/paths", path12),
+          pointer: childPointer("/paths", path13),
           message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
         });
       }
@@ -60454,10 +60567,10 @@ var pathRules = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report }) {
-      for (const path12 of pathKeys(swagger?.paths)) {
-        if (!path12.includes("*")) continue;
+      for (const path13 of pathKeys(swagger?.paths)) {
+        if (!path13.includes("*")) continue;
         report({
-          pointer: childPointer("/paths", path12),
+          pointer: childPointer("/paths", path13),
           message: "The operation path cannot contain wildcard character '*'."
         });
       }
@@ -60473,11 +60586,11 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report }) {
-      for (const path12 of pathKeys(swagger?.paths)) {
-        const problem = templateProblem(path12);
+      for (const path13 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path13);
         if (problem === void 0) continue;
         report({
-          pointer: childPointer("/paths", path12),
+          pointer: childPointer("/paths", path13),
           message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
         });
       }
@@ -60493,10 +60606,10 @@ var pathRules = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report }) {
-      for (const path12 of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path12).some((name) => name.includes("="))) continue;
+      for (const path13 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path13).some((name) => name.includes("="))) continue;
         report({
-          pointer: childPointer("/paths", path12),
+          pointer: childPointer("/paths", path13),
           message: "The operation path template variables cannot set default values with character '='."
         });
       }
@@ -60588,14 +60701,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path12 of pathKeys(swagger?.paths)) {
-        const key = path12.toLowerCase();
+      for (const path13 of pathKeys(swagger?.paths)) {
+        const key = path13.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path12),
+            pointer: childPointer("/paths", path13),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path12
+              path13
             )
           });
         }
@@ -60613,11 +60726,11 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      for (const [path12, item] of entriesOf(swagger?.paths)) {
+      for (const [path13, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path12, "$ref"),
+          pointer: childPointer("/paths", path13, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -62147,26 +62260,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path12 = [];
+    const path13 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path12.push(start);
+    path13.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path12.pop();
+        path13.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path12.slice(path12.indexOf(target)));
+      if (seen === "grey") cycles.push(path13.slice(path13.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path12.push(target);
+        path13.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -63462,24 +63575,24 @@ function fileOf(connector, kind) {
 var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 // packages/validator/src/validate.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/config/ignore.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = import_node_path6.default.relative(import_node_path6.default.dirname(config2.path), folder).split(import_node_path6.default.sep).join("/");
+  const relative = import_node_path7.default.relative(import_node_path7.default.dirname(config2.path), folder).split(import_node_path7.default.sep).join("/");
   return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path7.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path8.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs4.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -63621,7 +63734,7 @@ function countBySeverity(findings) {
 function resolveProfile(folder, forced, config2) {
   if (forced) return forced;
   const fromTree = profileFromPath(folder);
-  const inLayout = import_node_path8.default.resolve(folder).split(import_node_path8.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
+  const inLayout = import_node_path9.default.resolve(folder).split(import_node_path9.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
   if (inLayout) return fromTree;
   return config2.profile ?? "custom";
 }
@@ -63709,8 +63822,8 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path12 of changes.deletions)
-    entries.push({ path: `${folder}/${path12}`, mode: "100644", type: "blob", sha: null });
+  for (const path13 of changes.deletions)
+    entries.push({ path: `${folder}/${path13}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -64145,11 +64258,11 @@ async function readBlob(client, repository, sha) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path9.default.basename(import_node_path9.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path10.default.basename(import_node_path10.default.resolve(connectorFolder))}`;
 }
 function normaliseTargetFolder(text2) {
   const folder = text2.trim().replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
@@ -64185,7 +64298,7 @@ async function openPullRequest(options2, ports) {
     }
     return result2.connectors[0];
   });
-  const folder = import_node_path10.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path11.default.resolve(options2.cwd, options2.connector);
   const targetFolder = targetFolderFor(folder, validation.profile, options2.targetFolder);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const title = options2.title?.trim() || pullRequestTitle(await connectorTitle(folder), validation.profile);
@@ -64319,12 +64432,12 @@ From ${options2.source}.` : ""}`;
 }
 async function connectorTitle(folder) {
   try {
-    const swagger = JSON.parse(await (0, import_promises.readFile)(import_node_path10.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
+    const swagger = JSON.parse(await (0, import_promises.readFile)(import_node_path11.default.join(folder, "apiDefinition.swagger.json"), "utf8"));
     if (typeof swagger.info?.title === "string" && swagger.info.title.trim() !== "")
       return swagger.info.title.trim();
   } catch {
   }
-  return import_node_path10.default.basename(folder);
+  return import_node_path11.default.basename(folder);
 }
 
 // packages/actions/src/runtime/inputs.ts
@@ -64355,10 +64468,10 @@ function readBoolean(name, fallback) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 async function realPathInsideWorkspace(workspace, given) {
   const root = await import_node_fs5.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path11.default.resolve(workspace, given));
+  const real = await realPathOfNew(import_node_path12.default.resolve(workspace, given));
   return isWithin(root, real) ? real : void 0;
 }
 async function realPathOfNew(absolute) {
@@ -64366,11 +64479,11 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return import_node_path11.default.join(await import_node_fs5.promises.realpath(current), ...missing.reverse());
+      return import_node_path12.default.join(await import_node_fs5.promises.realpath(current), ...missing.reverse());
     } catch (error3) {
-      const parent = import_node_path11.default.dirname(current);
+      const parent = import_node_path12.default.dirname(current);
       if (error3.code !== "ENOENT" || parent === current) throw error3;
-      missing.push(import_node_path11.default.basename(current));
+      missing.push(import_node_path12.default.basename(current));
       current = parent;
     }
   }

@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path21 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path21 && path21[0] !== "/") {
-          path21 = `/${path21}`;
+        if (path22 && path22[0] !== "/") {
+          path22 = `/${path22}`;
         }
-        return new URL(`${origin}${path21}`);
+        return new URL(`${origin}${path22}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path21);
+        debuglog("sending request to %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path22, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path21,
+          path22,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path21);
+        debuglog("trailers received from %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path22, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path21,
+          path22,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path21, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path21);
+          debuglog("sending request to %s %s/%s", method, origin, path22);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path21,
+        path: path22,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path21 !== "string") {
+        if (typeof path22 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path21)) {
+        } else if (invalidPathRegex.test(path22)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path21, query) : path21;
+        this.path = query ? buildURL(path22, query) : path22;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path21, host, upgrade, blocking, reset } = request;
+      const { method, path: path22, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path21} HTTP/1.1\r
+      let header = `${method} ${path22} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path21;
+      headers[HTTP2_HEADER_PATH] = path22;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path21 = search2 ? `${pathname}${search2}` : pathname;
+        const path22 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path21;
+        this.opts.path = path22;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path21 = "/",
+          path: path22 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path21;
+        opts.path = origin + path22;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path21) {
-      if (typeof path21 !== "string") {
-        return path21;
+    function safeUrl(path22) {
+      if (typeof path22 !== "string") {
+        return path22;
       }
-      const pathSegments = path21.split("?");
+      const pathSegments = path22.split("?");
       if (pathSegments.length !== 2) {
-        return path21;
+        return path22;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path21, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path21);
+    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path22);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path21, method, body, headers, query } = opts;
+      const { path: path22, method, body, headers, query } = opts;
       return {
-        path: path21,
+        path: path22,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path21,
+            Path: path22,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path21) {
-      for (let i = 0; i < path21.length; ++i) {
-        const code2 = path21.charCodeAt(i);
+    function validateCookiePath(path22) {
+      for (let i = 0; i < path22.length; ++i) {
+        const code2 = path22.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path21 = opts.path;
+          let path22 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path21 = `/${path21}`;
+            path22 = `/${path22}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path21);
+          url = new URL(util.parseOrigin(url).origin + path22);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22377,8 +22377,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path21) {
-      let input = path21;
+    function removeDotSegments(path22) {
+      let input = path22;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22452,11 +22452,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path21) {
-      if (path21 === "" || path21[0] === "/") {
-        return removeDotSegments(path21);
+    function removeDotSegmentsRelative(path22) {
+      if (path22 === "" || path22[0] === "/") {
+        return removeDotSegments(path22);
       }
-      const segments = path21.split("/");
+      const segments = path22.split("/");
       const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22819,8 +22819,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
+        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -26130,17 +26130,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path21) {
-      const ctrl = callVisitor(key, node, visitor, path21);
+    function visit_(key, node, visitor, path22) {
+      const ctrl = callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visit_(key, ctrl, visitor, path21);
+        replaceNode(key, path22, ctrl);
+        return visit_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path21);
+            const ci = visit_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26151,13 +26151,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = visit_("key", node.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = visit_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path21);
+          const cv = visit_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26178,17 +26178,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path21) {
-      const ctrl = await callVisitor(key, node, visitor, path21);
+    async function visitAsync_(key, node, visitor, path22) {
+      const ctrl = await callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visitAsync_(key, ctrl, visitor, path21);
+        replaceNode(key, path22, ctrl);
+        return visitAsync_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path21);
+            const ci = await visitAsync_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26199,13 +26199,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path21);
+          const cv = await visitAsync_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26232,23 +26232,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path21) {
+    function callVisitor(key, node, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key, node, path21);
+        return visitor(key, node, path22);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path21);
+        return visitor.Map?.(key, node, path22);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path21);
+        return visitor.Seq?.(key, node, path22);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path21);
+        return visitor.Pair?.(key, node, path22);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path21);
+        return visitor.Scalar?.(key, node, path22);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path21);
+        return visitor.Alias?.(key, node, path22);
       return void 0;
     }
-    function replaceNode(key, path21, node) {
-      const parent = path21[path21.length - 1];
+    function replaceNode(key, path22, node) {
+      const parent = path22[path22.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -26860,10 +26860,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path21, value) {
+    function collectionFromPath(schema, path22, value) {
       let v = value;
-      for (let i = path21.length - 1; i >= 0; --i) {
-        const k = path21[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26882,7 +26882,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26912,11 +26912,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value) {
-        if (isEmptyPath(path21))
+      addIn(path22, value) {
+        if (isEmptyPath(path22))
           this.add(value);
         else {
-          const [key, ...rest] = path21;
+          const [key, ...rest] = path22;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26930,8 +26930,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        const [key, ...rest] = path21;
+      deleteIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -26945,8 +26945,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        const [key, ...rest] = path21;
+      getIn(path22, keepScalar) {
+        const [key, ...rest] = path22;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26964,8 +26964,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path21) {
-        const [key, ...rest] = path21;
+      hasIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -26975,8 +26975,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        const [key, ...rest] = path21;
+      setIn(path22, value) {
+        const [key, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29491,9 +29491,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path21, value) {
+      addIn(path22, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value);
+          this.contents.addIn(path22, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29568,14 +29568,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        if (Collection.isEmptyPath(path21)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29590,10 +29590,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        if (Collection.isEmptyPath(path21))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29604,10 +29604,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path21) {
-        if (Collection.isEmptyPath(path21))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29624,13 +29624,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        if (Collection.isEmptyPath(path21)) {
+      setIn(path22, value) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value);
+          this.contents.setIn(path22, value);
         }
       }
       /**
@@ -31591,9 +31591,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path21) => {
+    visit2.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index] of path21) {
+      for (const [field, index] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31602,23 +31602,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path21) => {
-      const parent = visit2.itemAtPath(cst, path21.slice(0, -1));
-      const field = path21[path21.length - 1][0];
+    visit2.parentCollection = (cst, path22) => {
+      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31629,10 +31629,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path21);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -36043,8 +36043,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path21, { windows } = {}) => {
-      const segs = path21.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path22, { windows } = {}) => {
+      const segs = path22.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -37564,6 +37564,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// packages/actions/src/runtime/run-action.ts
+var import_node_path2 = __toESM(require("node:path"), 1);
+
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -38161,6 +38164,12 @@ function isWithin(root, child) {
 function isBelow(root, child) {
   return import_node_path.default.relative(root, child) !== "" && isWithin(root, child);
 }
+function posixRelativePath(root, file, paths = import_node_path.default) {
+  const relative = paths.relative(root, paths.resolve(root, file));
+  if (relative === "") return ".";
+  if (paths.isAbsolute(relative)) return relative;
+  return relative.split(paths.sep).join("/");
+}
 
 // packages/core/src/workflow-commands.ts
 var import_node_crypto = require("node:crypto");
@@ -38201,7 +38210,7 @@ async function runAction(main) {
       const location = error3.location;
       error(
         describeUserError(error3),
-        location ? { file: location.file, startLine: location.line, startColumn: location.column } : {}
+        location ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column } : {}
       );
       return;
     }
@@ -38209,10 +38218,15 @@ async function runAction(main) {
     if (error3 instanceof Error && error3.stack) debug(error3.stack);
   }
 }
+function annotationFile(file) {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const absolute = import_node_path2.default.resolve(workspace, file);
+  return isWithin(workspace, absolute) ? posixRelativePath(workspace, absolute) : file;
+}
 
 // packages/actions/src/validate-connector/main.ts
 var import_node_fs11 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/model/finding.ts
 var PROFILES = ["certified", "independent-publisher", "custom"];
@@ -38305,32 +38319,32 @@ function editDistance(a, b, limit) {
 
 // packages/validator/src/config/find-config.ts
 var import_node_fs = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
 var CONFIG_FILE_NAMES = [
   ".connector-alm.yml",
   ".connector-alm.yaml",
   ".connector-alm.json"
 ];
 function findConfigFile(cwd) {
-  let folder = import_node_path2.default.resolve(cwd);
+  let folder = import_node_path3.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs.existsSync)(import_node_path2.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs.existsSync)(import_node_path3.default.join(folder, name)));
     if (present.length > 1) {
       throw new UserError(`Two configuration files in one folder: ${present.join(" and ")}.`, {
-        location: { file: import_node_path2.default.join(folder, present[1]) },
+        location: { file: import_node_path3.default.join(folder, present[1]) },
         hint: "Keep one of them, so that it is clear which one applies."
       });
     }
-    if (present.length === 1) return import_node_path2.default.join(folder, present[0]);
-    const parent = import_node_path2.default.dirname(folder);
-    if ((0, import_node_fs.existsSync)(import_node_path2.default.join(folder, ".git")) || parent === folder) return void 0;
+    if (present.length === 1) return import_node_path3.default.join(folder, present[0]);
+    const parent = import_node_path3.default.dirname(folder);
+    if ((0, import_node_fs.existsSync)(import_node_path3.default.join(folder, ".git")) || parent === folder) return void 0;
     folder = parent;
   }
 }
 
 // packages/validator/src/config/load-config.ts
 var import_promises = require("node:fs/promises");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -40431,7 +40445,7 @@ var API_PROPERTIES_SCHEMA = {
 var problemsOf = cachedSchemaProblems(lazySchemaValidator(API_PROPERTIES_SCHEMA));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path21 = problem.segments;
+  const path22 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -40445,21 +40459,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path21.includes("oAuthSettings")) {
-      const last2 = path21[path21.length - 1];
+    if (path22.includes("oAuthSettings")) {
+      const last2 = path22[path22.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path21.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path21[path21.length - 1] === "type" && path21.length === parameterNameDepth(path21) + 1)
+    if (path22.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path22[path22.length - 1] === "type" && path22.length === parameterNameDepth(path22) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path21) {
-  return path21[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path22) {
+  return path22[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -41143,11 +41157,11 @@ var apiPropertiesRules = [
 ];
 
 // packages/validator/src/rules/folder.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
 var import_node_fs2 = __toESM(require("node:fs"), 1);
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path4 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
 var import_node_buffer = require("node:buffer");
@@ -41204,7 +41218,7 @@ function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
 async function loadConnectorFolder(folder, cwd = process.cwd()) {
-  const absolutePath = import_node_path3.default.resolve(cwd, folder);
+  const absolutePath = import_node_path4.default.resolve(cwd, folder);
   let realFolder;
   const realFolderOf = () => realFolder ??= import_node_fs2.default.realpathSync(absolutePath);
   const dirents = import_node_fs2.default.readdirSync(absolutePath, { withFileTypes: true });
@@ -41214,7 +41228,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
     const type = dirent.isFile() ? "file" : dirent.isDirectory() ? "directory" : dirent.isSymbolicLink() ? "symlink" : "other";
     const entry = { name: dirent.name, type, size: 0 };
     if (type === "file") {
-      const stat2 = import_node_fs2.default.statSync(import_node_path3.default.join(absolutePath, dirent.name));
+      const stat2 = import_node_fs2.default.statSync(import_node_path4.default.join(absolutePath, dirent.name));
       entry.size = stat2.size;
       stats.set(entry, stat2);
     }
@@ -41225,7 +41239,7 @@ async function loadConnectorFolder(folder, cwd = process.cwd()) {
   const connector = {
     displayPath: displayPath2,
     absolutePath,
-    name: import_node_path3.default.basename(absolutePath),
+    name: import_node_path4.default.basename(absolutePath),
     entries,
     files: {}
   };
@@ -41244,14 +41258,14 @@ function isMisnamedSwagger(name) {
   return lower.endsWith(".swagger.json") && lower !== "apidefinition.swagger.json";
 }
 function toDisplayPath(cwd, absolute) {
-  const relative = import_node_path3.default.relative(cwd, absolute);
+  const relative = import_node_path4.default.relative(cwd, absolute);
   return relative === "" ? "." : relative;
 }
-function displayPathIn(folder, name, paths = import_node_path3.default) {
+function displayPathIn(folder, name, paths = import_node_path4.default) {
   return folder === "." ? name : paths.join(folder, name);
 }
 function loadFile(kind, entry, folder, realFolder, displayFolder, listedStat) {
-  const filePath2 = import_node_path3.default.join(folder, entry.name);
+  const filePath2 = import_node_path4.default.join(folder, entry.name);
   const displayPath2 = displayPathIn(displayFolder, entry.name);
   const issues = [];
   const base2 = { kind, name: entry.name, displayPath: displayPath2, bytes: entry.size, issues };
@@ -41331,7 +41345,7 @@ function formatBytes(bytes) {
 
 // packages/validator/src/loader/discover.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "bin", "obj"]);
 var MAX_SEARCH_DEPTH = 8;
 var TOP_FOLDER_PROFILES = {
@@ -41348,7 +41362,7 @@ function isConnectorFolderListing(names2) {
 async function discoverConnectorFolders(paths, cwd = process.cwd()) {
   const found = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = import_node_path4.default.resolve(cwd, given);
+    const absolute = import_node_path5.default.resolve(cwd, given);
     let stat2;
     try {
       stat2 = (0, import_node_fs3.statSync)(absolute);
@@ -41358,7 +41372,7 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
       });
     }
     if (stat2.isFile()) {
-      const folder = import_node_path4.default.dirname(absolute);
+      const folder = import_node_path5.default.dirname(absolute);
       if (!isConnectorFolderListing((0, import_node_fs3.readdirSync)(folder))) {
         throw new UserError(`"${given}" is not a file of a connector folder.`, {
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -41373,17 +41387,17 @@ async function discoverConnectorFolders(paths, cwd = process.cwd()) {
 }
 function search(folder, depth, found) {
   const dirents = (0, import_node_fs3.readdirSync)(folder, { withFileTypes: true });
-  const inTopFolder = import_node_path4.default.basename(import_node_path4.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
+  const inTopFolder = import_node_path5.default.basename(import_node_path5.default.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
   if (inTopFolder || isConnectorFolderListing(dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name))) {
     found.add(folder);
     return;
   }
   if (depth >= MAX_SEARCH_DEPTH) return;
   const children = dirents.filter((d) => d.isDirectory() && !d.name.startsWith(".") && !SKIPPED_DIRECTORIES.has(d.name)).map((d) => d.name).sort();
-  for (const child of children) search(import_node_path4.default.join(folder, child), depth + 1, found);
+  for (const child of children) search(import_node_path5.default.join(folder, child), depth + 1, found);
 }
 function profileFromPath(folder) {
-  const segments = import_node_path4.default.resolve(folder).split(import_node_path4.default.sep).reverse();
+  const segments = import_node_path5.default.resolve(folder).split(import_node_path5.default.sep).reverse();
   for (const segment of segments) {
     const profile = TOP_FOLDER_PROFILES[segment.toLowerCase()];
     if (profile) return profile;
@@ -41454,7 +41468,7 @@ var folderRules = [
       good: "certified-connectors/Contoso/apiDefinition.swagger.json"
     },
     check(context) {
-      const segments = context.connector.absolutePath.split(import_node_path5.default.sep);
+      const segments = context.connector.absolutePath.split(import_node_path6.default.sep);
       const parent = segments[segments.length - 2]?.toLowerCase() ?? "";
       if (parent in TOP_FOLDER_PROFILES) return;
       const top = segments.slice(0, -1).reverse().find((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
@@ -48754,9 +48768,9 @@ var SwaggerModel = class {
           );
       }
     };
-    for (const [path21, pathItem] of entriesOf(this.paths)) {
+    for (const [path22, pathItem] of entriesOf(this.paths)) {
       if (!isObject(pathItem)) continue;
-      const pathItemPlace = new PointerPlace(root, "paths", path21);
+      const pathItemPlace = new PointerPlace(root, "paths", path22);
       visitParameters(pathItem.parameters, pathItemPlace);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
@@ -48780,10 +48794,10 @@ var SwaggerModel = class {
   }
   buildOperations() {
     const operations = [];
-    for (const [path21, pathItemValue] of entriesOf(this.paths)) {
+    for (const [path22, pathItemValue] of entriesOf(this.paths)) {
       const pathItem = asObject(pathItemValue);
       if (!pathItem) continue;
-      const pathItemPointer = childPointer("/paths", path21);
+      const pathItemPointer = childPointer("/paths", path22);
       const pathParameters2 = this.parameterList(
         pathItem.parameters,
         childPointer(pathItemPointer, "parameters"),
@@ -48803,7 +48817,7 @@ var SwaggerModel = class {
           isInternal
         );
         operations.push({
-          path: path21,
+          path: path22,
           method,
           pointer,
           pathItemPointer,
@@ -49149,10 +49163,10 @@ var StructureWalker = class {
       if (isObject(tagFields.externalDocs))
         this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
     });
-    for (const [path21, item] of entriesOf(fields.paths)) {
-      if (path21.startsWith("x-")) continue;
-      if (isObject(item)) this.visitPathItem(item, rootNode, path21);
-      else this.typeIssue(placeAt(rootNode, "paths", path21), "Object", item);
+    for (const [path22, item] of entriesOf(fields.paths)) {
+      if (path22.startsWith("x-")) continue;
+      if (isObject(item)) this.visitPathItem(item, rootNode, path22);
+      else this.typeIssue(placeAt(rootNode, "paths", path22), "Object", item);
     }
     for (const [name, schema] of entriesOf(fields.definitions)) {
       this.visitSchema(schema, rootNode, "definitions", name, "definition", 0);
@@ -49178,8 +49192,8 @@ var StructureWalker = class {
     if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
     if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path21) {
-    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path21);
+  visitPathItem(item, rootNode, path22) {
+    const itemNode = new StructureNode("pathItem", item, rootNode, "paths", path22);
     this.ref(item, itemNode, "pathItem");
     const fields = this.add(itemNode);
     this.visitParameters(fields.parameters, itemNode);
@@ -50123,9 +50137,9 @@ function effectiveMimeTypes(model, operation, key) {
   const list2 = asArray(operation.operation[key]) ?? asArray(model.root[key]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path21) {
+function pathVariables(path22) {
   const names2 = [];
-  for (const match2 of path21.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path22.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -50220,9 +50234,9 @@ function operationOwning(model, pointer) {
     return void 0;
   }
   if (segments[0] !== "paths" || segments.length < 3) return void 0;
-  const [, path21, method] = segments;
+  const [, path22, method] = segments;
   return model.operations.find(
-    (operation) => operation.path === path21 && (operation.method === method || method === "parameters")
+    (operation) => operation.path === path22 && (operation.method === method || method === "parameters")
   );
 }
 function callsOf(extension, value, pointer) {
@@ -50302,10 +50316,10 @@ function property(model, schema, name) {
   }
   return isClosed(schema) ? { kind: "missing" } : { kind: "unknown" };
 }
-function followSchemaPath(model, root, path21) {
+function followSchemaPath(model, root, path22) {
   let current = resolved(model, root);
   if (!current) return { kind: "unknown" };
-  const segments = path21.split("/").filter((segment) => segment !== "");
+  const segments = path22.split("/").filter((segment) => segment !== "");
   for (const segment of segments.slice(0, MAX_STEPS)) {
     const next = property(model, current, segment);
     if (next.kind !== "found") return next;
@@ -50645,9 +50659,9 @@ var dynamicRules = [
           continue;
         }
         if (items.kind !== "found") continue;
-        for (const [key, path21] of itemPaths) {
-          if (followSchemaPath(swagger, items.schema, path21).kind !== "missing") continue;
-          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path21, label) });
+        for (const [key, path22] of itemPaths) {
+          if (followSchemaPath(swagger, items.schema, path22).kind !== "missing") continue;
+          report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path22, label) });
         }
       }
     }
@@ -51731,8 +51745,8 @@ var operationIdRules = [
 function pathKeys(paths) {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith("x-"));
 }
-function normalizePath(path21) {
-  return path21.replace(/\{[^{}]*\}/g, "{}");
+function normalizePath(path22) {
+  return path22.replace(/\{[^{}]*\}/g, "{}");
 }
 function isVariableSegment(segment) {
   return /^\{[^{}]*\}$/.test(segment);
@@ -51749,15 +51763,15 @@ function partiallyDuplicates(a, b) {
   }
   return differs;
 }
-function pathShape(path21) {
-  const segments = path21.split("/");
+function pathShape(path22) {
+  const segments = path22.split("/");
   const variable = segments.map(isVariableSegment);
   return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
-function templateProblem(path21) {
+function templateProblem(path22) {
   let open2 = -1;
-  for (let index = 0; index < path21.length; index++) {
-    const character = path21[index];
+  for (let index = 0; index < path22.length; index++) {
+    const character = path22[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -51791,10 +51805,10 @@ var pathRules = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report }) {
-      for (const path21 of pathKeys(swagger?.paths)) {
-        if (path21.startsWith("/")) continue;
+      for (const path22 of pathKeys(swagger?.paths)) {
+        if (path22.startsWith("/")) continue;
         report({
-          pointer: childPointer("/paths", path21),
+          pointer: childPointer("/paths", path22),
           message: "The path is not valid, it must start with a '/' character."
         });
       }
@@ -51813,10 +51827,10 @@ var pathRules = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }'
     },
     check({ swagger, report }) {
-      for (const path21 of pathKeys(swagger?.paths)) {
-        if (!/[?#]/.test(path21)) continue;
+      for (const path22 of pathKeys(swagger?.paths)) {
+        if (!/[?#]/.test(path22)) continue;
         report({
-          pointer: childPointer("/paths", path21),
+          pointer: childPointer("/paths", path22),
           message: "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
         });
       }
@@ -51832,10 +51846,10 @@ var pathRules = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report }) {
-      for (const path21 of pathKeys(swagger?.paths)) {
-        if (!path21.includes("*")) continue;
+      for (const path22 of pathKeys(swagger?.paths)) {
+        if (!path22.includes("*")) continue;
         report({
-          pointer: childPointer("/paths", path21),
+          pointer: childPointer("/paths", path22),
           message: "The operation path cannot contain wildcard character '*'."
         });
       }
@@ -51851,11 +51865,11 @@ var pathRules = [
     msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report }) {
-      for (const path21 of pathKeys(swagger?.paths)) {
-        const problem = templateProblem(path21);
+      for (const path22 of pathKeys(swagger?.paths)) {
+        const problem = templateProblem(path22);
         if (problem === void 0) continue;
         report({
-          pointer: childPointer("/paths", path21),
+          pointer: childPointer("/paths", path22),
           message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`
         });
       }
@@ -51871,10 +51885,10 @@ var pathRules = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report }) {
-      for (const path21 of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path21).some((name) => name.includes("="))) continue;
+      for (const path22 of pathKeys(swagger?.paths)) {
+        if (!pathVariables(path22).some((name) => name.includes("="))) continue;
         report({
-          pointer: childPointer("/paths", path21),
+          pointer: childPointer("/paths", path22),
           message: "The operation path template variables cannot set default values with character '='."
         });
       }
@@ -51966,14 +51980,14 @@ var pathRules = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = /* @__PURE__ */ new Set();
-      for (const path21 of pathKeys(swagger?.paths)) {
-        const key = path21.toLowerCase();
+      for (const path22 of pathKeys(swagger?.paths)) {
+        const key = path22.toLowerCase();
         if (seen.has(key)) {
           report({
-            pointer: childPointer("/paths", path21),
+            pointer: childPointer("/paths", path22),
             message: fill(
               "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-              path21
+              path22
             )
           });
         }
@@ -51991,11 +52005,11 @@ var pathRules = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      for (const [path21, item] of entriesOf(swagger?.paths)) {
+      for (const [path22, item] of entriesOf(swagger?.paths)) {
         const pathItem = asObject(item);
         if (!pathItem || !has(pathItem, "$ref")) continue;
         report({
-          pointer: childPointer("/paths", path21, "$ref"),
+          pointer: childPointer("/paths", path22, "$ref"),
           message: "The '$ref' property in a path is not supported."
         });
       }
@@ -53525,26 +53539,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path21 = [];
+    const path22 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path21.push(start);
+    path22.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path21.pop();
+        path22.pop();
         continue;
       }
       const target = targets[frame.next++];
       if (!edges.has(target)) continue;
       const seen = state.get(target);
-      if (seen === "grey") cycles.push(path21.slice(path21.indexOf(target)));
+      if (seen === "grey") cycles.push(path22.slice(path22.indexOf(target)));
       else if (seen === void 0) {
         state.set(target, "grey");
-        path21.push(target);
+        path22.push(target);
         stack.push({ name: target, next: 0 });
       }
     }
@@ -54498,10 +54512,10 @@ var ALL_RULES = [
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path21, options = {}) {
+function offsetOfPath(document, path22, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path21.entries()) {
+  for (const [index, step] of path22.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === step);
@@ -54512,7 +54526,7 @@ function offsetOfPath(document, path21, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path21.length - 1;
+    const isLast = index === path22.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -54530,7 +54544,7 @@ var SETTINGS = ["profile", "rules", "ignore"];
 var LEVEL_LIST = "error, warning, info or off";
 var RULES_HINT = "The rule ids are listed in docs/rules.md.";
 async function loadConfig(options) {
-  const file = options.explicitPath ? import_node_path6.default.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
+  const file = options.explicitPath ? import_node_path7.default.resolve(options.cwd, options.explicitPath) : findConfigFile(options.cwd);
   if (!file) return { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
   const text2 = await readConfigText(file, options.cwd);
   return parseConfig(text2, file, options);
@@ -54605,16 +54619,16 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error3, root) {
-  const path21 = pointerSteps(error3.instancePath);
-  const [setting, ruleId, profile] = path21;
-  const value = path21.reduce(
+  const path22 = pointerSteps(error3.instancePath);
+  const [setting, ruleId, profile] = path22;
+  const value = path22.reduce(
     (node, step) => node?.[step],
     root
   );
   const levelHint = `A level is ${LEVEL_LIST}.`;
   if (error3.keyword === "additionalProperties") {
     const name = String(error3.params.additionalProperty);
-    if (path21.length === 0) {
+    if (path22.length === 0) {
       return {
         message: `Unknown setting '${name}'.${didYouMean(name, SETTINGS)}`,
         hint: `The settings are ${SETTINGS.join(", ")}.`,
@@ -54625,7 +54639,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${name}' for rule ${ruleId}.${didYouMean(name, PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: [...path21, name],
+      path: [...path22, name],
       atKey: true
     };
   }
@@ -54633,7 +54647,7 @@ function describeSchemaError(error3, root) {
     return {
       message: `Unknown profile '${String(value)}'.${didYouMean(String(value), PROFILES)}`,
       hint: `The profiles are ${PROFILES.join(", ")}.`,
-      path: path21,
+      path: path22,
       atKey: false
     };
   }
@@ -54643,34 +54657,34 @@ function describeSchemaError(error3, root) {
       return {
         message: `Bad level '${String(value)}' for ${where2}.${didYouMean(String(value), LEVELS)}`,
         hint: levelHint,
-        path: path21,
+        path: path22,
         atKey: false
       };
     }
     if (error3.keyword === "minProperties") {
-      return { message: `No level given for ${where2}.`, hint: levelHint, path: path21, atKey: false };
+      return { message: `No level given for ${where2}.`, hint: levelHint, path: path22, atKey: false };
     }
     return {
       message: `The level of ${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
       hint: `For example: "${ruleId}: warning" or "${ruleId}: { custom: off }".`,
-      path: path21,
+      path: path22,
       atKey: false
     };
   }
   if (setting === "rules") {
-    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path21, atKey: false };
+    return { message: "'rules' must be a map of rule id to level.", hint: RULES_HINT, path: path22, atKey: false };
   }
   if (setting === "ignore") {
     return {
       message: "'ignore' must be a list of glob patterns (non-empty strings).",
       hint: 'Patterns are relative to the configuration file, e.g. "custom-connectors/Legacy*".',
-      path: path21,
+      path: path22,
       atKey: false
     };
   }
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).`,
-    path: path21,
+    path: path22,
     atKey: false
   };
 }
@@ -54680,12 +54694,12 @@ function compiledSchema() {
   return validator;
 }
 function displayPath(cwd, file) {
-  const relative = import_node_path6.default.relative(cwd, file);
-  return relative === "" || import_node_path6.default.isAbsolute(relative) ? file : relative;
+  const relative = import_node_path7.default.relative(cwd, file);
+  return relative === "" || import_node_path7.default.isAbsolute(relative) ? file : relative;
 }
 
 // packages/validator/src/diff/baseline.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 function markBaseline(current, base2) {
   const exact = countKeys(base2, exactKey);
   const marked = current.map((finding) => {
@@ -54721,7 +54735,7 @@ function looseKey(finding) {
   return [finding.ruleId, relativeFile(finding), normalizedMessage(finding)].join("\0");
 }
 function relativeFile(finding) {
-  return import_node_path7.default.relative(finding.connector, finding.file).split(import_node_path7.default.sep).join("/");
+  return import_node_path8.default.relative(finding.connector, finding.file).split(import_node_path8.default.sep).join("/");
 }
 function normalizedMessage(finding) {
   return finding.connector && finding.connector !== "." ? finding.message.split(finding.connector).join("<connector>") : finding.message;
@@ -55907,8 +55921,8 @@ function sameEndpoint(a, b) {
 function pathParameterNames(operation) {
   return operation.parameters.filter((parameter) => parameter.in === "path").map((parameter) => parameter.name ?? "").sort().join("\0");
 }
-function normalizePath2(path21) {
-  return path21.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+function normalizePath2(path22) {
+  return path22.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 }
 function isString3(value) {
   return value !== void 0;
@@ -56563,7 +56577,7 @@ function fileOf(connector, kind) {
 
 // packages/validator/src/git/changed-connectors.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 async function changedFilesSince(git, mergeBase, options = {}) {
   const files = new Set(await git.changedFiles(mergeBase, "HEAD"));
   if (options.includeWorkingTree) {
@@ -56594,23 +56608,23 @@ async function connectorFoldersOf(files, git, topLevel, baseRev) {
   return [...found].sort();
 }
 function isInLayoutFolder(folder) {
-  const parent = import_node_path8.default.posix.dirname(folder);
-  return parent !== "." && import_node_path8.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
+  const parent = import_node_path9.default.posix.dirname(folder);
+  return parent !== "." && import_node_path9.default.posix.basename(parent).toLowerCase() in TOP_FOLDER_PROFILES;
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs4.promises.readdir(import_node_path8.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs4.promises.readdir(import_node_path9.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
-    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path8.default.posix.basename(entry.path))
+    atBase.filter((entry) => entry.type === "blob").map((entry) => import_node_path9.default.posix.basename(entry.path))
   );
 }
 function ancestors(file) {
   const result = [];
-  let folder = import_node_path8.default.posix.dirname(file);
+  let folder = import_node_path9.default.posix.dirname(file);
   while (folder !== "." && folder !== "/" && folder !== "") {
     result.push(folder);
-    folder = import_node_path8.default.posix.dirname(folder);
+    folder = import_node_path9.default.posix.dirname(folder);
   }
   result.push(".");
   return result;
@@ -56789,25 +56803,25 @@ function splitNul(output) {
 // packages/validator/src/git/materialize.ts
 var import_node_fs5 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev, folder) {
   const entries = (await git.listTree(rev, folder)).filter(
     (entry) => entry.type === "blob" && FILE_MODES.has(entry.mode)
   );
   if (entries.length === 0) return void 0;
-  const root = await import_node_fs5.promises.mkdtemp(import_node_path9.default.join(import_node_os.default.tmpdir(), "connector-alm-base-"));
+  const root = await import_node_fs5.promises.mkdtemp(import_node_path10.default.join(import_node_os.default.tmpdir(), "connector-alm-base-"));
   const cleanup = () => import_node_fs5.promises.rm(root, { recursive: true, force: true });
   try {
     const inside = folder === "." || folder === "" ? "" : folder.replace(/\/+$/, "");
-    const target = import_node_path9.default.join(root, inside === "" ? "connector" : inside);
+    const target = import_node_path10.default.join(root, inside === "" ? "connector" : inside);
     await import_node_fs5.promises.mkdir(target, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
-      const destination = import_node_path9.default.resolve(target, relative);
+      const destination = import_node_path10.default.resolve(target, relative);
       if (!isBelow(target, destination)) continue;
-      await import_node_fs5.promises.mkdir(import_node_path9.default.dirname(destination), { recursive: true });
+      await import_node_fs5.promises.mkdir(import_node_path10.default.dirname(destination), { recursive: true });
       await import_node_fs5.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target, root, cleanup };
@@ -56819,28 +56833,28 @@ async function materializeFolder(git, rev, folder) {
 
 // packages/validator/src/git/validate-against-base.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var import_node_util = require("node:util");
 
 // packages/validator/src/validate.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/config/ignore.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function isIgnored(folder, config2) {
   if (config2.ignore.length === 0 || !config2.path) return false;
-  const relative = import_node_path10.default.relative(import_node_path10.default.dirname(config2.path), folder).split(import_node_path10.default.sep).join("/");
+  const relative = import_node_path11.default.relative(import_node_path11.default.dirname(config2.path), folder).split(import_node_path11.default.sep).join("/");
   return config2.ignore.some((pattern) => import_picomatch.default.isMatch(relative, pattern, { dot: true }));
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
-  const script2 = import_node_path11.default.join(__dirname, WORKER_BUNDLE_NAME);
+  const script2 = import_node_path12.default.join(__dirname, WORKER_BUNDLE_NAME);
   return (0, import_node_fs6.existsSync)(script2) ? script2 : void 0;
 }
 
@@ -56982,7 +56996,7 @@ function countBySeverity(findings) {
 function resolveProfile(folder, forced, config2) {
   if (forced) return forced;
   const fromTree = profileFromPath(folder);
-  const inLayout = import_node_path12.default.resolve(folder).split(import_node_path12.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
+  const inLayout = import_node_path13.default.resolve(folder).split(import_node_path13.default.sep).some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
   if (inLayout) return fromTree;
   return config2.profile ?? "custom";
 }
@@ -57022,7 +57036,7 @@ async function validateFolder(folder, options, config2 = options.config ?? DEFAU
 }
 
 // packages/validator/src/repository/check-changed-connectors.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/icon-hash.ts
 var import_pngjs2 = __toESM(require_png(), 1);
@@ -57125,7 +57139,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 
 // packages/validator/src/repository/read-repository-index.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
 var RepositoryIndex = class {
@@ -57183,7 +57197,7 @@ async function readRepositoryIndex(topLevel, facts) {
   const connectors = [];
   for (const folder of await discoverConnectorFolders([topLevel], topLevel)) {
     const identity = {
-      repositoryPath: import_node_path13.default.relative(topLevel, folder).split(import_node_path13.default.sep).join("/") || "."
+      repositoryPath: import_node_path14.default.relative(topLevel, folder).split(import_node_path14.default.sep).join("/") || "."
     };
     let names2;
     try {
@@ -57193,12 +57207,12 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsSwagger) {
       const swagger = swaggerFileName(names2);
-      const text2 = swagger === void 0 ? void 0 : readText(import_node_path13.default.join(folder, swagger));
+      const text2 = swagger === void 0 ? void 0 : readText(import_node_path14.default.join(folder, swagger));
       if (text2 !== void 0) Object.assign(identity, titleAndHostOf(text2));
     }
     if (wantsIcon) {
       const icon = names2.find((name) => kindOfFileName(name) === "icon");
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path13.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes(import_node_path14.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -57299,7 +57313,7 @@ async function checkChangedConnectors(options) {
 }
 async function readBaseConnector(git, mergeBase, basePath, current, facts) {
   const entries = (await git.listFolder(mergeBase, basePath)).filter((entry) => entry.type === "blob");
-  const byName = new Map(entries.map((entry) => [import_node_path14.default.posix.basename(entry.path), entry.object]));
+  const byName = new Map(entries.map((entry) => [import_node_path15.default.posix.basename(entry.path), entry.object]));
   const swaggerName = swaggerFileName([...byName.keys()]);
   const iconName = facts.has("connector-icons") ? [...byName.keys()].find((name) => kindOfFileName(name) === "icon") : void 0;
   const wanted = [swaggerName, iconName].flatMap((name) => name ? [byName.get(name)] : []);
@@ -57347,7 +57361,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const diffs = [];
   const changedConnectors = [];
   for (const connector of validation.connectors) {
-    const absolute = await realCasePath(import_node_path15.default.resolve(cwd, connector.path));
+    const absolute = await realCasePath(import_node_path16.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
@@ -57398,12 +57412,12 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
 async function addRepositoryFindings(connectors, changed, changedFolders, options) {
   if (changed.length === 0) return;
   const realCwd = await realCasePath(options.cwd);
-  const fromCwd = (folder) => import_node_path15.default.resolve(options.cwd, import_node_path15.default.relative(realCwd, import_node_path15.default.join(options.topLevel, folder)));
+  const fromCwd = (folder) => import_node_path16.default.resolve(options.cwd, import_node_path16.default.relative(realCwd, import_node_path16.default.join(options.topLevel, folder)));
   const config2 = options.config ?? DEFAULT_CONFIG;
   const existing = [];
   for (const folder of changedFolders) {
     if (isIgnored(fromCwd(folder), config2)) continue;
-    if ((0, import_node_fs8.existsSync)(import_node_path15.default.join(options.topLevel, folder)) && await options.git.hasFilesIn(folder))
+    if ((0, import_node_fs8.existsSync)(import_node_path16.default.join(options.topLevel, folder)) && await options.git.hasFilesIn(folder))
       existing.push(folder);
   }
   const byPath = await checkChangedConnectors({
@@ -57495,7 +57509,7 @@ function nearestExisting(document, pointer) {
 function relabel(version, folderDisplay, prefix) {
   const rename2 = (display) => {
     if (display === void 0) return void 0;
-    const posix = display.split(import_node_path15.default.sep).join("/");
+    const posix = display.split(import_node_path16.default.sep).join("/");
     const inside = folderDisplay === "." ? posix : posix.slice(folderDisplay.length + 1);
     return `${prefix}${inside}`;
   };
@@ -57509,28 +57523,26 @@ function relabel(version, folderDisplay, prefix) {
   };
 }
 function toRepositoryPath(topLevel, absolute) {
-  const relative = import_node_path15.default.relative(topLevel, absolute);
-  if (relative.startsWith("..") || import_node_path15.default.isAbsolute(relative)) return void 0;
-  return relative === "" ? "." : relative.split(import_node_path15.default.sep).join("/");
+  const relative = import_node_path16.default.relative(topLevel, absolute);
+  if (relative.startsWith("..") || import_node_path16.default.isAbsolute(relative)) return void 0;
+  return relative === "" ? "." : relative.split(import_node_path16.default.sep).join("/");
 }
 
 // packages/validator/src/reporters/artifact-path.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
   const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path16.default.resolve(cwd, base2.baseDir ?? ".");
-  const relative = import_node_path16.default.relative(baseDir, import_node_path16.default.resolve(cwd, file));
-  if (relative === "") return ".";
-  if (relative.startsWith("..") || import_node_path16.default.isAbsolute(relative)) return void 0;
-  return relative.split(import_node_path16.default.sep).join("/");
+  const baseDir = import_node_path17.default.resolve(cwd, base2.baseDir ?? ".");
+  const absolute = import_node_path17.default.resolve(cwd, file);
+  return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function artifactUri(file, base2 = {}) {
   const relative = repositoryPath(file, base2);
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path16.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(import_node_path17.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -57684,15 +57696,16 @@ function renderJobSummary(result, options = {}) {
   const budget = new SummaryBudget(options.maxBytes ?? GITHUB_SUMMARY_LIMIT);
   const failOn = options.failOn ?? "error";
   const omitted = { findings: 0, changes: 0, connectors: 0 };
+  const shown = (file) => repositoryPath(file, options) ?? file;
   budget.add(
     `## ${escapeMarkdown(options.title ?? "Connector validation")}`,
     "",
     overallLine(result, failOn),
     ""
   );
-  writeStatusTable(budget, result.connectors, failOn, omitted);
-  if (options.changes) writeChanges(budget, options.changes, omitted);
-  writeFindingsByRule(budget, result.findings, options, omitted);
+  writeStatusTable(budget, result.connectors, failOn, shown, omitted);
+  if (options.changes) writeChanges(budget, options.changes, shown, omitted);
+  writeFindingsByRule(budget, result.findings, options, shown, omitted);
   return budget.text(truncationNote(omitted));
 }
 function overallLine(result, failOn) {
@@ -57700,7 +57713,7 @@ function overallLine(result, failOn) {
   const icon = fails(result.counts, failOn) ? "\u274C" : "\u2705";
   return `${icon} ${connectors} checked: ${countWords(result.counts)}.`;
 }
-function writeStatusTable(budget, connectors, failOn, omitted) {
+function writeStatusTable(budget, connectors, failOn, shown, omitted) {
   if (connectors.length === 0) return;
   budget.add(
     tableRow(["Connector", "Profile", "Errors", "Warnings", "Info", "Status"]),
@@ -57709,7 +57722,7 @@ function writeStatusTable(budget, connectors, failOn, omitted) {
   for (const [index, connector] of connectors.entries()) {
     const counts = countBySeverity(connector.findings);
     const row = tableRow([
-      escapeMarkdown(connector.path),
+      escapeMarkdown(shown(connector.path)),
       connector.profile,
       String(counts.error),
       String(counts.warning),
@@ -57723,18 +57736,18 @@ function writeStatusTable(budget, connectors, failOn, omitted) {
   }
   budget.add("");
 }
-function writeChanges(budget, changeSets, omitted) {
+function writeChanges(budget, changeSets, shown, omitted) {
   budget.add("### Changes against the base branch", "");
   if (changeSets.length === 0) budget.add("No connector changed.", "");
   for (const set2 of changeSets) {
     const breaking = set2.changes.filter((change) => change.breaking).length;
     budget.add(
-      `**${escapeMarkdown(set2.connector)}**: ${escapeMarkdown(set2.classification)}` + (set2.changes.length === 0 ? "" : ` (${breaking} breaking, ${set2.changes.length - breaking} non-breaking)`),
+      `**${escapeMarkdown(shown(set2.connector))}**: ${escapeMarkdown(set2.classification)}` + (set2.changes.length === 0 ? "" : ` (${breaking} breaking, ${set2.changes.length - breaking} non-breaking)`),
       ""
     );
     const ordered = [...set2.changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
     for (const [index, change] of ordered.entries()) {
-      if (!budget.add(changeLine(change))) {
+      if (!budget.add(changeLine(change, shown))) {
         omitted.changes += ordered.length - index;
         break;
       }
@@ -57742,13 +57755,13 @@ function writeChanges(budget, changeSets, omitted) {
     budget.add("");
   }
 }
-function changeLine(change) {
+function changeLine(change, shown) {
   const kind = change.breaking ? "\u{1F4A5} **breaking**" : "\u2795 non-breaking";
   const operation = change.operationId ? ` ${inlineCode(change.operationId)}` : "";
-  const where2 = change.file ? ` (${escapeMarkdown(change.file)}${change.line !== void 0 ? `:${change.line}` : ""})` : "";
+  const where2 = change.file ? ` (${escapeMarkdown(shown(change.file))}${change.line !== void 0 ? `:${change.line}` : ""})` : "";
   return `- ${kind} ${inlineCode(change.ruleId)}${operation}: ${escapeMarkdown(change.message)}${where2}`;
 }
-function writeFindingsByRule(budget, findings, options, omitted) {
+function writeFindingsByRule(budget, findings, options, shown, omitted) {
   if (findings.length === 0) return;
   const titles = new Map((options.rules ?? ALL_RULES).map((rule2) => [rule2.id, rule2.title]));
   const docs = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
@@ -57762,7 +57775,7 @@ function writeFindingsByRule(budget, findings, options, omitted) {
       return;
     }
     for (const [position, finding] of group2.findings.entries()) {
-      if (!budget.add(findingLine(finding, options.sourceUrl))) {
+      if (!budget.add(findingLine(finding, options.sourceUrl, shown))) {
         omitted.findings += group2.findings.length - position;
         omitted.findings += groups.slice(index + 1).reduce((sum, rest) => sum + rest.findings.length, 0);
         return;
@@ -57771,8 +57784,8 @@ function writeFindingsByRule(budget, findings, options, omitted) {
     budget.add("");
   }
 }
-function findingLine(finding, sourceUrl) {
-  const text2 = escapeMarkdown(`${finding.file}:${finding.line}:${finding.column}`);
+function findingLine(finding, sourceUrl, shown) {
+  const text2 = escapeMarkdown(`${shown(finding.file)}:${finding.line}:${finding.column}`);
   const url = sourceUrl?.(finding.file, finding.line);
   const where2 = url ? `[${text2}](${url})` : text2;
   const existing = finding.baseline === "existing" ? " _(existing)_" : "";
@@ -57861,7 +57874,13 @@ function toSarif(result, options = {}) {
         },
         columnKind: "utf16CodeUnits",
         results: result.findings.map(
-          (finding, index) => toResult(finding, indexById.get(finding.ruleId), uriOf(finding), prints[index])
+          (finding, index) => toResult(
+            finding,
+            indexById.get(finding.ruleId),
+            uriOf(finding),
+            repositoryPath(finding.connector, options) ?? finding.connector,
+            prints[index]
+          )
         )
       }
     ]
@@ -57870,7 +57889,7 @@ function toSarif(result, options = {}) {
 function formatSarif(result, options = {}) {
   return JSON.stringify(toSarif(result, options), null, 2) + "\n";
 }
-function toResult(finding, ruleIndex, artifact, fingerprint) {
+function toResult(finding, ruleIndex, artifact, connector, fingerprint) {
   const result = {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -57888,7 +57907,7 @@ function toResult(finding, ruleIndex, artifact, fingerprint) {
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     properties: {
       ...finding.pointer !== void 0 && { pointer: finding.pointer },
-      connector: finding.connector,
+      connector,
       ...finding.msCode !== void 0 && { msCode: finding.msCode }
     }
   };
@@ -57993,10 +58012,10 @@ function readPositiveInteger(name, fallback) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs9 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 async function realPathInsideWorkspace(workspace, given) {
   const root = await import_node_fs9.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path17.default.resolve(workspace, given));
+  const real = await realPathOfNew(import_node_path18.default.resolve(workspace, given));
   return isWithin(root, real) ? real : void 0;
 }
 async function realPathOfNew(absolute) {
@@ -58004,11 +58023,11 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return import_node_path17.default.join(await import_node_fs9.promises.realpath(current), ...missing.reverse());
+      return import_node_path18.default.join(await import_node_fs9.promises.realpath(current), ...missing.reverse());
     } catch (error3) {
-      const parent = import_node_path17.default.dirname(current);
+      const parent = import_node_path18.default.dirname(current);
       if (error3.code !== "ENOENT" || parent === current) throw error3;
-      missing.push(import_node_path17.default.basename(current));
+      missing.push(import_node_path18.default.basename(current));
       current = parent;
     }
   }
@@ -58031,7 +58050,7 @@ function readValidateConnectorInputs() {
 
 // packages/actions/src/validate-connector/pull-request.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 function readPullRequestEvent(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!["pull_request", "pull_request_target", "merge_group"].includes(eventName) || !env.GITHUB_EVENT_PATH)
@@ -58068,19 +58087,19 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  return folders.map((folder) => import_node_path18.default.relative(workspace, import_node_path18.default.join(topLevel, folder)) || ".");
+  return folders.map((folder) => import_node_path19.default.relative(workspace, import_node_path19.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
   if (!server || !repository || !commit) return void 0;
   return (file, line) => {
-    const relative = import_node_path19.default.relative(workspace, import_node_path19.default.resolve(workspace, file));
-    if (relative.startsWith("..") || import_node_path19.default.isAbsolute(relative)) return void 0;
-    const encoded = relative.split(import_node_path19.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    const relative = import_node_path20.default.relative(workspace, import_node_path20.default.resolve(workspace, file));
+    if (relative.startsWith("..") || import_node_path20.default.isAbsolute(relative)) return void 0;
+    const encoded = relative.split(import_node_path20.default.sep).map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
     return `${server}/${repository}/blob/${commit}/${encoded}#L${line}`;
   };
 }
@@ -58095,7 +58114,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     paths = await logger.group("Find the connectors the pull request changes", async () => {
       const folders = (await changedConnectorFolders(workspace, base2)).filter(
-        (folder) => (0, import_node_fs11.existsSync)(import_node_path20.default.join(workspace, folder))
+        (folder) => (0, import_node_fs11.existsSync)(import_node_path21.default.join(workspace, folder))
       );
       logger.info(folders.length > 0 ? folders.join("\n") : "none");
       return folders;
@@ -58107,7 +58126,7 @@ async function validateConnectorAction(logger) {
         findings: [],
         counts: { error: 0, warning: 0, info: 0 }
       };
-      await writeOutputs(empty, inputs, await writeSarif(empty, inputs, workspace), 0, false);
+      await writeOutputs(empty, inputs, workspace, await writeSarif(empty, inputs, workspace), 0, false);
       return;
     }
   }
@@ -58134,7 +58153,7 @@ async function validateConnectorAction(logger) {
     );
   }
   const changes = connectorChanges(result);
-  const breaking = changes.reduce(
+  const breaking = (changes ?? []).reduce(
     (sum, connector) => sum + connector.changes.filter((change) => change.breaking).length,
     0
   );
@@ -58143,17 +58162,22 @@ async function validateConnectorAction(logger) {
     renderJobSummary(result, {
       failOn: inputs.failOn,
       changes,
+      cwd: workspace,
+      baseDir: workspace,
       sourceUrl: sourceUrlFor(workspace, pullRequest?.headSha ?? process.env.GITHUB_SHA)
     })
   ).write();
   const sarifFile = await writeSarif(result, inputs, workspace);
-  await writeOutputs(result, inputs, sarifFile, breaking, true);
+  await writeOutputs(result, inputs, workspace, sarifFile, breaking, true);
 }
-async function writeOutputs(result, inputs, sarifFile, breaking, validated) {
+async function writeOutputs(result, inputs, workspace, sarifFile, breaking, validated) {
   setOutput("errors", result.counts.error);
   setOutput("warnings", result.counts.warning);
   setOutput("notices", result.counts.info);
-  setOutput("connectors", JSON.stringify(result.connectors.map((connector) => connector.path)));
+  setOutput(
+    "connectors",
+    JSON.stringify(result.connectors.map((connector) => posixRelativePath(workspace, connector.path)))
+  );
   setOutput("breaking-changes", breaking);
   setOutput("sarif-file", sarifFile ?? "");
   const failsFindings = validated && failsThreshold(result, inputs.failOn);
@@ -58173,7 +58197,7 @@ async function writeOutputs(result, inputs, sarifFile, breaking, validated) {
   }
 }
 function connectorChanges(result) {
-  if (!("diffs" in result)) return [];
+  if (!("diffs" in result)) return void 0;
   return result.diffs.filter((entry) => entry.diff && entry.diff.changes.length > 0).map((entry) => ({
     connector: entry.path,
     changes: entry.diff.changes,
@@ -58206,12 +58230,12 @@ async function writeSarif(result, inputs, workspace) {
   if ((await import_node_fs11.promises.stat(target).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
   }
-  await import_node_fs11.promises.mkdir(import_node_path20.default.dirname(target), { recursive: true });
+  await import_node_fs11.promises.mkdir(import_node_path21.default.dirname(target), { recursive: true });
   await import_node_fs11.promises.writeFile(
     target,
     formatSarif(result, { toolVersion: VERSION, baseDir: workspace, cwd: workspace })
   );
-  return import_node_path20.default.relative(await import_node_fs11.promises.realpath(workspace), target);
+  return posixRelativePath(await import_node_fs11.promises.realpath(workspace), target);
 }
 
 // packages/actions/src/validate-connector/index.ts
