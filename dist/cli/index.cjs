@@ -54129,7 +54129,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   } catch (error2) {
     output.destroy();
     await written.catch(() => void 0);
-    if (!file.closed) await new Promise((resolve) => file.once("close", resolve));
+    if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
     await import_node_fs15.promises.rm(temporary, { force: true });
     throw error2;
   }

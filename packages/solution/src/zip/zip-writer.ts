@@ -78,7 +78,7 @@ export async function writeZipAtomically(
     // A source can fail before the temporary file is even open: the destroyed stream still opens it,
     // then closes it. Removed before that, it would be created again after the removal and left.
     // ('close', not events.once: that rejects on the stream's 'error', which a failed open emits.)
-    if (!file.closed) await new Promise((resolve) => file.once('close', resolve));
+    if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     await fs.rm(temporary, { force: true });
     throw error;
   }
