@@ -9,9 +9,9 @@ import {
   importSolution,
   readSolutionManifest,
   startLocalServer,
-  type ImportSolutionOptions,
   type LocalServer,
 } from '../src/index.js';
+import { importOptions } from './helpers/import-options.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { solutionFixture, solutionFixturePath } from './helpers/fixtures.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
@@ -34,23 +34,6 @@ const exportOptions = (file: string) => ({
   asynchronous: true,
   maxAsyncWaitMs: 60 * 60_000,
   publish: true,
-});
-const importOptions = (
-  file: string,
-  overrides: Partial<ImportSolutionOptions> = {},
-): ImportSolutionOptions => ({
-  file,
-  asynchronous: 'auto',
-  maxAsyncWaitMs: 60 * 60_000,
-  overwriteUnmanagedCustomizations: false,
-  publishWorkflows: true,
-  convertToManaged: false,
-  skipDependencyCheck: false,
-  holdingSolution: false,
-  skipLowerVersion: false,
-  publishChanges: false,
-  componentParameters: [],
-  ...overrides,
 });
 
 describe('export', () => {

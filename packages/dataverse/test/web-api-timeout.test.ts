@@ -10,6 +10,7 @@ import {
   type LocalServer,
 } from '../src/index.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { importOptions } from './helpers/import-options.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
 
 // The per-request timeouts are real timers (the connections are real): 100 ms for quick requests and
@@ -106,23 +107,7 @@ describe('a quick request the environment takes and never answers', () => {
     writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.2' }));
     server.faults.inject({ kind: 'hang' }, { operation: 'asyncoperations' });
     const { client, logger, sent } = connectToLocal(server, { webApiTimeouts });
-    const result = await importSolution(
-      client,
-      {
-        file,
-        asynchronous: true,
-        maxAsyncWaitMs: 60 * 60_000,
-        overwriteUnmanagedCustomizations: false,
-        publishWorkflows: true,
-        convertToManaged: false,
-        skipDependencyCheck: false,
-        holdingSolution: false,
-        skipLowerVersion: false,
-        publishChanges: false,
-        componentParameters: [],
-      },
-      logger,
-    );
+    const result = await importSolution(client, importOptions(file, { asynchronous: true }), logger);
     expect(result).toMatchObject({ result: 'imported', version: '1.0.0.2' });
     expect(sentTo(sent, 'ImportSolutionAsync')).toBe(1);
     expect(logger.lines).toContainEqual(
