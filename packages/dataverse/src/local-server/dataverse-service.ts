@@ -1,6 +1,6 @@
 import type { CryptoKey } from 'jose';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ServerResponse, type IncomingMessage } from 'node:http';
 
 import { isUserError } from '@connector-alm/core';
 import { readSolutionManifest, type SolutionManifest } from '../zip/solution-manifest.js';
@@ -12,9 +12,18 @@ import {
   EXPORT_SOLUTION,
   IMPORT_SOLUTION,
 } from './action-parameters.js';
-import type { FaultSwitches } from './faults.js';
+import type { Fault, FaultSwitches } from './faults.js';
 import { throttleMessage } from './faults.js';
-import { CODES, ODataFailure, odataHeaders, readBody, sendOData, sendODataError } from './http-kit.js';
+import {
+  CODES,
+  ODataFailure,
+  odataHeaders,
+  readBody,
+  sendJson,
+  sendOData,
+  sendODataError,
+  sendText,
+} from './http-kit.js';
 import { ImportJob } from './import-jobs.js';
 import { AsyncJob } from './jobs.js';
 import { ALL_PRIVILEGES, type LocalApp } from './scenario.js';
@@ -65,6 +74,11 @@ export class DataverseService {
 
   constructor(private readonly options: DataverseServiceOptions) {}
 
+  /** How many system jobs of this kind requests have started: a resent start shows as one too many. */
+  jobsStarted(kind: AsyncJob['kind']): number {
+    return [...this.jobs.values()].filter((job) => job.kind === kind).length;
+  }
+
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     try {
       const url = new URL(request.url ?? '/', this.options.origin);
@@ -79,7 +93,10 @@ export class DataverseService {
       const operation = KEYED.exec(resource)?.[1]?.toLowerCase() ?? resource.replace(/\(\)$/, '');
       const caller = await this.authenticate(request);
       checkODataHeaders(request);
-      if (this.applyFault(operation, response)) return;
+      const fault = this.options.faults.take(operation);
+      if (fault && fault.kind !== 'throttle' && fault.afterProcessing)
+        await this.processUnanswered(request, url, resource, caller);
+      if (fault) return this.applyFault(fault, response);
       await this.route(request, response, url, resource, caller);
     } catch (error) {
       if (error instanceof ODataFailure) return sendODataError(response, error);
@@ -117,12 +134,28 @@ export class DataverseService {
     return { app, userId };
   }
 
-  private applyFault(operation: string, response: ServerResponse): boolean {
-    const fault = this.options.faults.take(operation);
-    if (!fault) return false;
+  /**
+   * Does what the request asks (starts the job, applies the import) and loses the answer, which goes
+   * to a response with no connection: the fault that follows is all the client sees.
+   */
+  private async processUnanswered(
+    request: IncomingMessage,
+    url: URL,
+    resource: string,
+    caller: Caller,
+  ): Promise<void> {
+    const lost = new ServerResponse(request);
+    try {
+      await this.route(request, lost, url, resource, caller);
+    } catch (error) {
+      if (!(error instanceof ODataFailure)) throw error;
+    }
+  }
+
+  private applyFault(fault: Fault, response: ServerResponse): void {
     if (fault.kind === 'drop-connection') {
       response.socket?.destroy();
-      return true;
+      return;
     }
     // The connection stays open with no answer: the client's own timeout ends it, or the server's close.
     if (fault.kind === 'hang') {
@@ -134,7 +167,7 @@ export class DataverseService {
         });
         response.write('{"');
       }
-      return true;
+      return;
     }
     if (fault.kind === 'throttle') {
       const code = fault.code ?? '0x80072322';
@@ -144,17 +177,19 @@ export class DataverseService {
           'Retry-After': String(fault.retryAfterSeconds ?? 1),
         }),
       );
-      return true;
+      return;
     }
+    if (typeof fault.body === 'object') return sendJson(response, fault.status, fault.body, fault.headers);
+    if (typeof fault.body === 'string') return sendText(response, fault.status, fault.body, fault.headers);
     sendODataError(
       response,
       new ODataFailure(
         fault.status,
         '0x80040216',
         `The service is unavailable (injected HTTP ${fault.status}).`,
+        fault.headers,
       ),
     );
-    return true;
   }
 
   private async route(

@@ -4,15 +4,27 @@
  * environment busy past the client's patience), system jobs that fail or are not visible yet, and
  * imports that fail while their system job succeeds. A request fault applies to one Web API operation
  * (its route name, e.g. "ExportSolutionAsync", "asyncoperations") or to any, for a number of requests.
+ * A status, a dropped connection or a hang comes before the service acts on the request, or, with
+ * `afterProcessing`, once it has acted (a job started, an import applied) and its answer is lost: a
+ * gateway's 502 or 504, a connection reset or a silence after the work, which the client cannot tell
+ * from the same failure before it.
  */
 export type Fault =
   | { kind: 'throttle'; retryAfterSeconds?: number; code?: '0x80072322' | '0x80072321' | '0x80072326' }
-  | { kind: 'status'; status: number }
-  | { kind: 'drop-connection' }
+  | {
+      kind: 'status';
+      status: number;
+      /** Default: the OData error shape. A string is sent as it is (empty, or a gateway's HTML). */
+      body?: string | Record<string, unknown>;
+      headers?: Record<string, string>;
+      afterProcessing?: boolean;
+    }
+  | { kind: 'drop-connection'; afterProcessing?: boolean }
   | {
       kind: 'hang';
       /** Send the status, the headers and the start of the body first, then nothing more. */
       afterHeaders?: boolean;
+      afterProcessing?: boolean;
     };
 
 /**

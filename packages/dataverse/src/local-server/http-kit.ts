@@ -28,6 +28,21 @@ export function sendJson(
   response.end(text);
 }
 
+/** A plain-text answer: a gateway's or Entra ID's, not a service's JSON. Empty text is an empty body. */
+export function sendText(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
+  response.end(text);
+}
+
 /** Headers every Web API response carries. */
 export function odataHeaders(): Record<string, string> {
   return { 'OData-Version': '4.0', 'x-ms-service-request-id': randomUUID() };

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EntraFailure } from './entra-errors.js';
 import type { LoginFault } from './faults.js';
-import { sendJson } from './http-kit.js';
+import { sendJson, sendText } from './http-kit.js';
 
 /** Answers a request to the login host with the fault armed for it, as the real service fails. */
 export function answerLoginFault(
@@ -32,18 +32,4 @@ export function answerLoginFault(
   }
   if (typeof fault.body === 'object') sendJson(response, fault.status, fault.body, fault.headers);
   else sendText(response, fault.status, fault.body ?? '', fault.headers);
-}
-
-function sendText(
-  response: ServerResponse,
-  status: number,
-  text: string,
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, {
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    ...headers,
-  });
-  response.end(text);
 }
