@@ -48,6 +48,33 @@ describe('Dataverse errors shown with their code and what to do', () => {
     });
   });
 
+  it('a 401 that persists after a new token says HTTP 401 once, with what to check', async () => {
+    // As the Web API refuses a token: no body, only the status and a Bearer challenge.
+    server.faults.inject(
+      {
+        kind: 'status',
+        status: 401,
+        body: '',
+        headers: { 'WWW-Authenticate': `Bearer authorization_uri=${server.authorityHost}/oauth2/authorize` },
+      },
+      { operation: 'WhoAmI', times: 2 },
+    );
+    const { client } = connectToLocal(server);
+    const before = server.requests.length;
+    const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toBe('WhoAmI failed: HTTP 401.');
+    expect(error.hint).toBe(
+      'Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for.',
+    );
+    // A new token was tried once, and refused as well.
+    expect(server.requests.slice(before).map((r) => `${r.service} ${r.status}`)).toEqual([
+      'login 200',
+      'dataverse 401',
+      'login 200',
+      'dataverse 401',
+    ]);
+  });
+
   it('a wrong environment URL that answers without a Web API', async () => {
     // The login host is a real HTTP server with no /api/data: what a mistyped host often is.
     const logger = createMemoryLogger();

@@ -41,6 +41,17 @@ export class DataverseError extends UserError {
   }
 }
 
+/**
+ * What an error response says, status included once: "<Dataverse's message> (Dataverse code 0x…,
+ * HTTP 403)", or "HTTP 401" alone when it has no body, as the Web API refuses a token.
+ */
+export function describeFailedResponse(status: number, body: ODataErrorBody | undefined): string {
+  const code = body?.error?.code || undefined;
+  const serviceMessage = body?.error?.message?.trim();
+  if (!serviceMessage) return `HTTP ${status}${code ? ` (Dataverse code ${code})` : ''}`;
+  return `${serviceMessage} (${code ? `Dataverse code ${code}, ` : ''}HTTP ${status})`;
+}
+
 /** Turns an error response into a DataverseError naming the operation. */
 export function dataverseError(
   operation: string,
@@ -60,7 +71,7 @@ export function dataverseError(
       },
     );
   }
-  const text = `${operation} failed: ${serviceMessage || `HTTP ${status}`}${code ? ` (Dataverse code ${code}, HTTP ${status})` : ` (HTTP ${status})`}`;
+  const text = `${operation} failed: ${describeFailedResponse(status, body)}${serviceMessage ? '' : '.'}`;
   const hint =
     (code && HINTS[code]) ||
     (status === 401

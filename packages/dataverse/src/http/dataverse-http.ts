@@ -148,7 +148,7 @@ export class DataverseHttp {
           throw mayHaveBeenApplied(request.operation, error.message, error);
         if (decision.reason === 'budget-spent') {
           throw new DataverseError(
-            `${error.message}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting`,
+            `${error.message.replace(/\.$/, '')}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting`,
             error.status,
             error.code,
             {
