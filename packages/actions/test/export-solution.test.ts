@@ -121,6 +121,42 @@ describe('export-solution, run as the runner runs it against the local server', 
     expect(run.stdout).not.toMatch(/at .*\.cjs:\d+/);
   });
 
+  it("fails with one clear annotation, and starts no second export, when a gateway's 502 hides the job Dataverse started", async () => {
+    const before = server.dataverse.jobsStarted('export');
+    server.faults.inject(
+      {
+        kind: 'status',
+        status: 502,
+        body: '<html><body>502 Bad Gateway</body></html>',
+        afterProcessing: true,
+      },
+      { operation: 'ExportSolutionAsync' },
+    );
+    const run = await runActionBundle('export-solution', {
+      workspace,
+      inputs: {
+        ...connection(),
+        'app-id': APP_ID,
+        'client-secret': SECRET,
+        'solution-name': 'ContosoConnectors',
+        'solution-output-file': 'out/Unconfirmed.zip',
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(server.dataverse.jobsStarted('export') - before).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringMatching(
+          /^Export of solution 'ContosoConnectors': an export job may have started in http:\/\/127\.0\.0\.1:\d+ at about \d{4}-\d\d-\d\d \d\d:\d\d UTC, but its start was not confirmed: HTTP 502\. It was not started again, so as not to run two exports at once\. Look for it in the solution's history \(Power Apps > Solutions > ContosoConnectors > See history\) or in the environment's system jobs; once it has ended, it is safe to run this job again\.$/,
+        ),
+      }),
+    ]);
+    expect(run.stdout).not.toMatch(/retrying/);
+    expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at /m);
+    expectNothingSecretPrinted(run, [SECRET]);
+  });
+
   it('refuses a plain-http environment URL that is not loopback', async () => {
     const run = await runActionBundle('export-solution', {
       workspace,

@@ -170,3 +170,30 @@ describe('a mistyped host: one line at once, exit code 1, no stack trace', () =>
     10_000,
   );
 });
+
+describe('an export whose start was not confirmed: one line, exit code 1, no stack trace, no second job', () => {
+  it('the connection broke after Dataverse started the export job', async () => {
+    const before = server.dataverse.jobsStarted('export');
+    server.faults.inject(
+      { kind: 'drop-connection', afterProcessing: true },
+      { operation: 'ExportSolutionAsync' },
+    );
+    const io = memoryIo(cwd, {
+      DATAVERSE_ENVIRONMENT_URL: server.environmentUrl,
+      AZURE_TENANT_ID: server.tenantId,
+      AZURE_CLIENT_ID: APP_ID,
+      CONNECTOR_ALM_CLIENT_SECRET: SECRET,
+    });
+    const code = await runCli(['export', 'CliSolution', '--authority-host', server.authorityHost], io);
+    expect(code).toBe(1);
+    expect(server.dataverse.jobsStarted('export') - before).toBe(1);
+    const lines = io.err().split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^error: Export of solution 'CliSolution': an export job may have started in http:\/\/127\.0\.0\.1:\d+ at about \d{4}-\d\d-\d\d \d\d:\d\d UTC, but its start was not confirmed: the connection broke \([\w ]+\)\. It was not started again, so as not to run two exports at once\. Look for it in the solution's history \(Power Apps > Solutions > CliSolution > See history\) or in the environment's system jobs; once it has ended, it is safe to run this job again\.$/,
+    );
+    expect(io.out() + io.err()).not.toMatch(/^\s+at /m);
+    expect(io.out()).not.toMatch(/retrying/);
+    expect(io.out() + io.err()).not.toContain(SECRET);
+  });
+});

@@ -1,7 +1,12 @@
 import { UserError, type Logger } from '@connector-alm/core';
 import type { AccessTokenSource } from '../auth/token-provider.js';
 import type { Clock } from '../clock.js';
-import { dataverseError, DataverseError, type ODataErrorBody } from './dataverse-errors.js';
+import {
+  dataverseError,
+  DataverseError,
+  describeFailedResponse,
+  type ODataErrorBody,
+} from './dataverse-errors.js';
 import type { Fetch } from './fetch.js';
 import { describeNetworkError, isNoSuchHost, isTimeout, noSuchHostReason } from './network-error.js';
 import {
@@ -35,6 +40,12 @@ export interface RequestOptions extends RequestNature {
   body?: unknown;
   /** What to do when a slow request got no answer in time ("Large solutions need…"). */
   timeoutHint?: string;
+  /**
+   * For a request that must not be sent twice (idempotent: false): what to tell the user when it failed
+   * in a way that leaves open whether the service acted on it, given what happened ("no answer within
+   * 30 s"). Without it, the wording of a change that may or may not have been applied.
+   */
+  ifUnconfirmed?: (happened: string) => { message: string; hint: string };
 }
 
 /**
@@ -112,11 +123,11 @@ export class DataverseHttp {
         );
         if (!decision.retry) {
           if (decision.reason === 'may-have-been-applied')
-            throw mayHaveBeenApplied(
-              request.operation,
-              `the connection to ${url.origin} broke (${reason})`,
-              error,
-            );
+            throw mayHaveBeenApplied(request, {
+              what: `the connection to ${url.origin} broke (${reason})`,
+              happened: `the connection broke (${reason})`,
+              cause: error,
+            });
           throw unreachable(request.operation, url, error, attempt);
         }
         logger.warning(
@@ -144,8 +155,14 @@ export class DataverseHttp {
       const decision = this.decide(outcome, attempt, waitedMs, request);
       if (!decision.retry) {
         const error = dataverseError(request.operation, response.status, errorBody, this.options.environment);
-        if (decision.reason === 'may-have-been-applied')
-          throw mayHaveBeenApplied(request.operation, error.message, error);
+        if (decision.reason === 'may-have-been-applied') {
+          const happened = describeFailedResponse(response.status, errorBody);
+          throw mayHaveBeenApplied(request, {
+            what: `${url.origin} answered: ${happened}`,
+            happened,
+            cause: error,
+          });
+        }
         if (decision.reason === 'budget-spent') {
           throw new DataverseError(
             `${error.message.replace(/\.$/, '')}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting`,
@@ -219,11 +236,21 @@ function parseJson(text: string): unknown {
 /** Connection failures that happen before a request is delivered: it was certainly not processed. */
 const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
-/** A change request that failed in a way that leaves open whether the environment applied it. */
-function mayHaveBeenApplied(operation: string, what: string, cause: unknown, moreHint?: string): UserError {
+/**
+ * A request that must not be sent twice failed in a way that leaves open whether the environment acted
+ * on it: `what` for the wording of a change (an import), `happened` for the request's own wording.
+ */
+function mayHaveBeenApplied(
+  request: RequestOptions,
+  { what, happened, cause, moreHint }: { what: string; happened: string; cause: unknown; moreHint?: string },
+): UserError {
+  if (request.ifUnconfirmed) {
+    const { message, hint } = request.ifUnconfirmed(happened);
+    return new UserError(message, { hint, cause });
+  }
   const hint =
     'It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.';
-  return new UserError(`${operation} may or may not have been applied: ${what}.`, {
+  return new UserError(`${request.operation} may or may not have been applied: ${what}.`, {
     hint: moreHint ? `${hint} ${moreHint}` : hint,
     cause,
   });
@@ -243,7 +270,12 @@ function noAnswer(
 ): UserError {
   const silent = `${url.origin} did not answer ${within}`;
   if (decision.reason === 'may-have-been-applied')
-    return mayHaveBeenApplied(request.operation, silent, cause, request.timeoutHint);
+    return mayHaveBeenApplied(request, {
+      what: silent,
+      happened: `no answer ${within}`,
+      cause,
+      moreHint: request.timeoutHint,
+    });
   if (decision.reason === 'budget-spent') {
     return new UserError(
       `${request.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,

@@ -36,8 +36,8 @@ export type AttemptOutcome =
 /** What the request is, as far as resending it goes. */
 export interface RequestNature {
   /**
-   * False for a request that changes the environment and must not be applied twice (an import).
-   * Default true.
+   * False for a request that changes the environment, or starts work in it, that must not be done
+   * twice: an import, an export (a second would run beside the first). Default true.
    */
   idempotent?: boolean;
   /**
@@ -93,10 +93,11 @@ export function decideRetry(
   const notYet = mayNotExistYet && outcome.kind === 'response' && outcome.status === 404;
   if (outcome.kind === 'response' && !(outcome.transient ?? isRetryableStatus(outcome.status)) && !notYet)
     return { retry: false, reason: 'not-retryable' };
-  // A request that changes the environment (an import) is sent again only when it surely was not
-  // processed: refused by service protection (429) or never delivered. After a 5xx, a dropped
-  // connection or no answer in time it may have been applied, and Dataverse also refuses a second job
-  // with its id.
+  // A request that changes the environment or starts work in it (an import, an export) is sent again
+  // only when it surely was not processed: refused by service protection (429) or never delivered.
+  // After a 5xx (nothing documents one of the Web API as "not processed", and a gateway's 502 or 504
+  // comes after the service took the request), a dropped connection or no answer in time, it may have
+  // been applied; Dataverse also refuses a second import job with its id.
   if (!idempotent && !surelyNotProcessed(outcome)) return { retry: false, reason: 'may-have-been-applied' };
   if (outcome.kind === 'timeout' && slow) return { retry: false, reason: 'not-retryable' };
   if (attempt >= (notYet ? Math.min(budget.maxAttempts, NOT_YET_ATTEMPTS) : budget.maxAttempts))

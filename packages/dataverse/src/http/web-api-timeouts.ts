@@ -5,8 +5,9 @@ export interface WebApiTimeouts {
   /**
    * Every request but the slow ones: WhoAmI, reads of solutions, the status polls of a system job,
    * starting an asynchronous export. Dataverse answers them in seconds; without an answer in this
-   * time the connection is taken to be hung, and the request is sent again within the retry budget,
-   * so that one stuck connection does not hold up an hour-long import wait.
+   * time the connection is taken to be hung, and a read is sent again within the retry budget, so
+   * that one stuck connection does not hold up an hour-long import wait. The start of an export is
+   * not (RequestNature.idempotent): it may have started the job.
    */
   quickMs: number;
   /**

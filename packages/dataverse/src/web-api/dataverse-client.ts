@@ -3,6 +3,7 @@ import { UserError, type Logger } from '@connector-alm/core';
 import type { Clock } from '../clock.js';
 import type { DataverseHttp } from '../http/dataverse-http.js';
 import { asyncOutcome, pollDelayMs } from './async-operation.js';
+import { unconfirmedExport } from './unconfirmed-export.js';
 import type {
   AsyncOperationRecord,
   ExportRequest,
@@ -51,7 +52,9 @@ export class DataverseClient {
   }
 
   async publishAll(): Promise<void> {
-    // Publishing every customization of a big environment takes minutes.
+    // Publishing every customization of a big environment takes minutes. It is sent again after a 5xx
+    // or a broken connection, unlike an export: publishing twice leaves the same customizations
+    // published, and it starts no job that would outlive the request.
     await this.http.post('PublishAllXml', {
       operation: 'Publishing all customizations',
       body: {},
@@ -60,21 +63,45 @@ export class DataverseClient {
   }
 
   async exportSolution(request: ExportRequest): Promise<Uint8Array> {
+    const sentAtMs = this.clock.now();
     const result = await this.http.post<{ ExportSolutionFile: string }>('ExportSolution', {
       operation: `Export of solution '${request.solutionName}'`,
       body: exportBody(request),
+      // The service goes on exporting when the connection is cut (at about 4 minutes): once sent, it is
+      // not sent again.
+      idempotent: false,
       slow: true,
       timeoutHint: LARGE_SOLUTIONS_HINT,
+      ifUnconfirmed: (happened) =>
+        unconfirmedExport({
+          solutionName: request.solutionName,
+          environment: this.environment,
+          sentAtMs,
+          asynchronous: false,
+          happened,
+          moreHint: LARGE_SOLUTIONS_HINT,
+        }),
     });
     return decodeFile(result.ExportSolutionFile, 'ExportSolution');
   }
 
   async startExportAsync(request: ExportRequest): Promise<{ asyncOperationId: string; exportJobId: string }> {
+    const sentAtMs = this.clock.now();
     const result = await this.http.post<{ AsyncOperationId: string; ExportJobId: string }>(
       'ExportSolutionAsync',
       {
         operation: `Export of solution '${request.solutionName}'`,
         body: exportBody(request),
+        // It starts a system job: sent again only when it surely was not processed.
+        idempotent: false,
+        ifUnconfirmed: (happened) =>
+          unconfirmedExport({
+            solutionName: request.solutionName,
+            environment: this.environment,
+            sentAtMs,
+            asynchronous: true,
+            happened,
+          }),
       },
     );
     return { asyncOperationId: result.AsyncOperationId, exportJobId: result.ExportJobId };

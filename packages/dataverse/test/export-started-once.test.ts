@@ -1,0 +1,202 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  exportSolution,
+  importSolution,
+  startLocalServer,
+  type ExportSolutionOptions,
+  type Fault,
+  type LocalServer,
+} from '../src/index.js';
+import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { importOptions } from './helpers/import-options.js';
+import { buildSolutionZip } from './helpers/solution-zip.js';
+
+// Real timers for the per-request timeouts (the connections are real), the manual clock for the waits
+// between attempts: a resend shows as a second request and a second job on the server.
+const webApiTimeouts = { quickMs: 100, slowMs: 300 };
+
+let server: LocalServer;
+let folder: string;
+beforeAll(async () => {
+  server = await startLocalServer({
+    apps: [{ clientId: APP_ID, secret: SECRET }],
+    solutions: [buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' })],
+  });
+  folder = mkdtempSync(path.join(os.tmpdir(), 'export-started-once-'));
+});
+afterEach(() => server.faults.clear());
+afterAll(async () => {
+  await server.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** Requests the client sent to one Web API route, answered or not. */
+const sentTo = (sent: string[], route: string) =>
+  sent.filter((line) => new URL(line.split(' ')[1]!).pathname.endsWith(`/${route}`)).length;
+
+/** A message whose end (a socket error's code) varies: its start, compared so that a failure shows both. */
+const expectToStartWith = (text: string, start: string) => expect(text.slice(0, start.length)).toBe(start);
+
+const exportOptions = (overrides: Partial<ExportSolutionOptions> = {}): ExportSolutionOptions => ({
+  solutionName: 'Contoso',
+  outputFile: path.join(folder, 'Contoso.zip'),
+  managed: false,
+  asynchronous: true,
+  maxAsyncWaitMs: 60 * 60_000,
+  publish: false,
+  ...overrides,
+});
+
+describe('an asynchronous export whose start is not confirmed is not started a second time', () => {
+  it.each<{ what: string; fault: Fault; jobs: number; happened: string }>([
+    {
+      what: 'no answer in time after the service started the job',
+      fault: { kind: 'hang', afterProcessing: true },
+      jobs: 1,
+      happened: 'no answer within 0.1 s.',
+    },
+    {
+      what: 'the connection reset after the service started the job',
+      fault: { kind: 'drop-connection', afterProcessing: true },
+      jobs: 1,
+      happened: 'the connection broke (',
+    },
+    {
+      what: "a gateway's 502 after the service started the job",
+      fault: {
+        kind: 'status',
+        status: 502,
+        body: '<html><body>502 Bad Gateway</body></html>',
+        afterProcessing: true,
+      },
+      jobs: 1,
+      happened: 'HTTP 502.',
+    },
+    // The client cannot tell this 503 from the gateway's 502 above: nothing documents a 503 of the
+    // Web API as "not processed", so it is not resent either, and says the job may have started.
+    {
+      what: 'a 503 before the service processed it',
+      fault: { kind: 'status', status: 503 },
+      jobs: 0,
+      happened: 'The service is unavailable (injected HTTP 503). (Dataverse code 0x80040216, HTTP 503).',
+    },
+  ])(
+    '$what: sent once, $jobs export job started, and where to look for it',
+    async ({ fault, jobs, happened }) => {
+      const before = server.dataverse.jobsStarted('export');
+      server.faults.inject(fault, { operation: 'ExportSolutionAsync' });
+      const { client, logger, sleeps, sent, clock } = connectToLocal(server, { webApiTimeouts });
+      const error = (await exportSolution(client, exportOptions(), logger).catch(
+        (e: unknown) => e,
+      )) as Error & { hint?: string };
+      expect(server.dataverse.jobsStarted('export') - before).toBe(jobs);
+      expect(sentTo(sent, 'ExportSolutionAsync')).toBe(1);
+      expect(sleeps).toEqual([]);
+      const startedAt = new Date(clock.now()).toISOString().slice(0, 16).replace('T', ' ');
+      expectToStartWith(
+        error.message,
+        `Export of solution 'Contoso': an export job may have started in ${server.environmentUrl} at about ${startedAt} UTC, but its start was not confirmed: ${happened}`,
+      );
+      expect(error.hint).toBe(
+        "It was not started again, so as not to run two exports at once. Look for it in the solution's history (Power Apps > Solutions > Contoso > See history) or in the environment's system jobs; once it has ended, it is safe to run this job again.",
+      );
+      expect(existsSync(exportOptions().outputFile)).toBe(false);
+    },
+    5000,
+  );
+
+  it('is still resent when service protection refused it (429), which means it was not processed', async () => {
+    const before = server.dataverse.jobsStarted('export');
+    server.faults.inject({ kind: 'throttle', retryAfterSeconds: 2 }, { operation: 'ExportSolutionAsync' });
+    const { client, logger, sleeps, sent } = connectToLocal(server, { webApiTimeouts });
+    await expect(exportSolution(client, exportOptions(), logger)).resolves.toMatchObject({
+      version: '1.0.0.1',
+    });
+    expect(sentTo(sent, 'ExportSolutionAsync')).toBe(2);
+    expect(server.dataverse.jobsStarted('export') - before).toBe(1);
+    expect(sleeps[0]).toBe(2000);
+  });
+
+  it('the status polls and the download, which start nothing, are still read again', async () => {
+    server.faults.inject({ kind: 'status', status: 503 }, { operation: 'asyncoperations' });
+    server.faults.inject({ kind: 'drop-connection' }, { operation: 'DownloadSolutionExportData' });
+    const { client, logger, sent } = connectToLocal(server, { webApiTimeouts });
+    await expect(exportSolution(client, exportOptions(), logger)).resolves.toMatchObject({
+      version: '1.0.0.1',
+    });
+    expect(sentTo(sent, 'ExportSolutionAsync')).toBe(1);
+    expect(sentTo(sent, 'DownloadSolutionExportData')).toBe(2);
+  });
+});
+
+describe('a synchronous export, which the service goes on with when the connection is lost, is not sent again', () => {
+  it.each<[string, Fault]>([
+    ['a connection reset after the service did the work', { kind: 'drop-connection', afterProcessing: true }],
+    ['a 504 from a gateway', { kind: 'status', status: 504, body: '' }],
+  ])('%s', async (_what, fault) => {
+    server.faults.inject(fault, { operation: 'ExportSolution' });
+    const { client, logger, sleeps, sent } = connectToLocal(server, { webApiTimeouts });
+    const error = (await exportSolution(client, exportOptions({ asynchronous: false }), logger).catch(
+      (e: unknown) => e,
+    )) as Error & { hint?: string };
+    expect(sentTo(sent, 'ExportSolution')).toBe(1);
+    expect(sleeps).toEqual([]);
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Export of solution 'Contoso': the export may still be running in ${server.environmentUrl.replace(/\./g, '\\.')} since about \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, but its end was not confirmed: `,
+      ),
+    );
+    expect(error.hint).toBe(
+      "It was not sent again, so as not to run two exports at once. Look for it in the solution's history (Power Apps > Solutions > Contoso > See history) or in the environment's system jobs; once it has ended, it is safe to run this job again. Large solutions need the asynchronous mode (run-asynchronously: true).",
+    );
+  });
+});
+
+describe('an asynchronous import whose start is not confirmed is not started a second time', () => {
+  it.each<{ what: string; fault: Fault; jobs: number; happened: (origin: string) => string }>([
+    {
+      what: 'no answer in time after the service started the job',
+      fault: { kind: 'hang', afterProcessing: true },
+      jobs: 1,
+      happened: (origin) => `${origin} did not answer within 0.3 s.`,
+    },
+    {
+      what: 'the connection reset after the service started the job',
+      fault: { kind: 'drop-connection', afterProcessing: true },
+      jobs: 1,
+      happened: (origin) => `the connection to ${origin} broke (`,
+    },
+    {
+      what: 'a 503 before the service processed it',
+      fault: { kind: 'status', status: 503 },
+      jobs: 0,
+      // Said once: not "Import of the solution may … applied: Import of the solution failed: …".
+      happened: (origin) =>
+        `${origin} answered: The service is unavailable (injected HTTP 503). (Dataverse code 0x80040216, HTTP 503).`,
+    },
+  ])(
+    '$what: sent once, $jobs import job started',
+    async ({ fault, jobs, happened }) => {
+      const file = path.join(folder, 'Once.zip');
+      writeFileSync(file, buildSolutionZip({ uniqueName: 'Once', version: '1.0.0.0' }));
+      const before = server.dataverse.jobsStarted('import');
+      server.faults.inject(fault, { operation: 'ImportSolutionAsync' });
+      const { client, logger, sleeps, sent } = connectToLocal(server, { webApiTimeouts });
+      const error = (await importSolution(client, importOptions(file, { asynchronous: true }), logger).catch(
+        (e: unknown) => e,
+      )) as Error & { hint?: string };
+      expect(server.dataverse.jobsStarted('import') - before).toBe(jobs);
+      expect(sentTo(sent, 'ImportSolutionAsync')).toBe(1);
+      expect(sleeps).toEqual([]);
+      expectToStartWith(
+        error.message,
+        `Import of the solution may or may not have been applied: ${happened(server.environmentUrl)}`,
+      );
+      expect(error.hint).toMatch(/^It was not sent again, so as not to apply it twice: /);
+    },
+    5000,
+  );
+});
