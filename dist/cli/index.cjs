@@ -51858,6 +51858,12 @@ var DataverseError = class extends UserError {
   status;
   code;
 };
+function describeFailedResponse(status, body) {
+  const code2 = body?.error?.code || void 0;
+  const serviceMessage = body?.error?.message?.trim();
+  if (!serviceMessage) return `HTTP ${status}${code2 ? ` (Dataverse code ${code2})` : ""}`;
+  return `${serviceMessage} (${code2 ? `Dataverse code ${code2}, ` : ""}HTTP ${status})`;
+}
 function dataverseError(operation, status, body, environment) {
   const code2 = body?.error?.code || void 0;
   const serviceMessage = body?.error?.message?.trim();
@@ -51871,7 +51877,7 @@ function dataverseError(operation, status, body, environment) {
       }
     );
   }
-  const text3 = `${operation} failed: ${serviceMessage || `HTTP ${status}`}${code2 ? ` (Dataverse code ${code2}, HTTP ${status})` : ` (HTTP ${status})`}`;
+  const text3 = `${operation} failed: ${describeFailedResponse(status, body)}${serviceMessage ? "" : "."}`;
   const hint = code2 && HINTS2[code2] || (status === 401 ? "Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for." : void 0);
   return new DataverseError(text3, status, code2, hint ? { hint } : {});
 }
@@ -51909,6 +51915,23 @@ function asyncOutcome(record) {
 function pollDelayMs(poll) {
   const steps = [1e3, 2e3, 3e3, 5e3];
   return steps[poll] ?? 1e4;
+}
+
+// packages/dataverse/src/web-api/unconfirmed-export.ts
+function unconfirmedExport(unconfirmed) {
+  const { solutionName, environment, asynchronous, happened, moreHint } = unconfirmed;
+  const at = new Date(unconfirmed.sentAtMs).toISOString().slice(0, 16).replace("T", " ");
+  const where2 = `Look for it in the solution's history (Power Apps > Solutions > ${solutionName} > See history) or in the environment's system jobs; once it has ended, it is safe to run this job again.`;
+  if (asynchronous) {
+    return {
+      message: `Export of solution '${solutionName}': an export job may have started in ${environment.origin} at about ${at} UTC, but its start was not confirmed: ${happened}.`,
+      hint: `It was not started again, so as not to run two exports at once. ${where2}`
+    };
+  }
+  return {
+    message: `Export of solution '${solutionName}': the export may still be running in ${environment.origin} since about ${at} UTC, but its end was not confirmed: ${happened}.`,
+    hint: `It was not sent again, so as not to run two exports at once. ${where2}${moreHint ? ` ${moreHint}` : ""}`
+  };
 }
 
 // packages/dataverse/src/web-api/dataverse-client.ts
@@ -51952,20 +51975,42 @@ var DataverseClient = class {
     });
   }
   async exportSolution(request2) {
+    const sentAtMs = this.clock.now();
     const result = await this.http.post("ExportSolution", {
       operation: `Export of solution '${request2.solutionName}'`,
       body: exportBody(request2),
+      // The service goes on exporting when the connection is cut (at about 4 minutes): once sent, it is
+      // not sent again.
+      idempotent: false,
       slow: true,
-      timeoutHint: LARGE_SOLUTIONS_HINT
+      timeoutHint: LARGE_SOLUTIONS_HINT,
+      ifUnconfirmed: (happened) => unconfirmedExport({
+        solutionName: request2.solutionName,
+        environment: this.environment,
+        sentAtMs,
+        asynchronous: false,
+        happened,
+        moreHint: LARGE_SOLUTIONS_HINT
+      })
     });
     return decodeFile(result.ExportSolutionFile, "ExportSolution");
   }
   async startExportAsync(request2) {
+    const sentAtMs = this.clock.now();
     const result = await this.http.post(
       "ExportSolutionAsync",
       {
         operation: `Export of solution '${request2.solutionName}'`,
-        body: exportBody(request2)
+        body: exportBody(request2),
+        // It starts a system job: sent again only when it surely was not processed.
+        idempotent: false,
+        ifUnconfirmed: (happened) => unconfirmedExport({
+          solutionName: request2.solutionName,
+          environment: this.environment,
+          sentAtMs,
+          asynchronous: true,
+          happened
+        })
       }
     );
     return { asyncOperationId: result.AsyncOperationId, exportJobId: result.ExportJobId };
@@ -52137,11 +52182,11 @@ var DataverseHttp = class {
         );
         if (!decision2.retry) {
           if (decision2.reason === "may-have-been-applied")
-            throw mayHaveBeenApplied(
-              request2.operation,
-              `the connection to ${url.origin} broke (${reason})`,
-              error2
-            );
+            throw mayHaveBeenApplied(request2, {
+              what: `the connection to ${url.origin} broke (${reason})`,
+              happened: `the connection broke (${reason})`,
+              cause: error2
+            });
           throw unreachable(request2.operation, url, error2, attempt);
         }
         logger.warning(
@@ -52167,11 +52212,17 @@ var DataverseHttp = class {
       const decision = this.decide(outcome, attempt, waitedMs, request2);
       if (!decision.retry) {
         const error2 = dataverseError(request2.operation, response.status, errorBody, this.options.environment);
-        if (decision.reason === "may-have-been-applied")
-          throw mayHaveBeenApplied(request2.operation, error2.message, error2);
+        if (decision.reason === "may-have-been-applied") {
+          const happened = describeFailedResponse(response.status, errorBody);
+          throw mayHaveBeenApplied(request2, {
+            what: `${url.origin} answered: ${happened}`,
+            happened,
+            cause: error2
+          });
+        }
         if (decision.reason === "budget-spent") {
           throw new DataverseError(
-            `${error2.message}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting`,
+            `${error2.message.replace(/\.$/, "")}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting`,
             error2.status,
             error2.code,
             {
@@ -52226,9 +52277,13 @@ function parseJson(text3) {
   }
 }
 var NOT_DELIVERED = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
-function mayHaveBeenApplied(operation, what, cause, moreHint) {
+function mayHaveBeenApplied(request2, { what, happened, cause, moreHint }) {
+  if (request2.ifUnconfirmed) {
+    const { message: message2, hint: hint2 } = request2.ifUnconfirmed(happened);
+    return new UserError(message2, { hint: hint2, cause });
+  }
   const hint = "It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.";
-  return new UserError(`${operation} may or may not have been applied: ${what}.`, {
+  return new UserError(`${request2.operation} may or may not have been applied: ${what}.`, {
     hint: moreHint ? `${hint} ${moreHint}` : hint,
     cause
   });
@@ -52236,7 +52291,12 @@ function mayHaveBeenApplied(operation, what, cause, moreHint) {
 function noAnswer(request2, url, within, decision, { attempt, waitedMs }, cause) {
   const silent = `${url.origin} did not answer ${within}`;
   if (decision.reason === "may-have-been-applied")
-    return mayHaveBeenApplied(request2.operation, silent, cause, request2.timeoutHint);
+    return mayHaveBeenApplied(request2, {
+      what: silent,
+      happened: `no answer ${within}`,
+      cause,
+      moreHint: request2.timeoutHint
+    });
   if (decision.reason === "budget-spent") {
     return new UserError(
       `${request2.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
@@ -56656,10 +56716,11 @@ function componentParametersFromSettings(text3, file) {
 }
 
 // packages/dataverse/src/local-server/server.ts
-var import_node_http = require("node:http");
+var import_node_http2 = require("node:http");
 
 // packages/dataverse/src/local-server/dataverse-service.ts
 var import_node_crypto12 = require("node:crypto");
+var import_node_http = require("node:http");
 
 // packages/dataverse/src/local-server/access-tokens.ts
 var import_node_crypto8 = require("node:crypto");
@@ -56713,6 +56774,14 @@ function sendJson(response, status, body, headers = {}) {
   const text3 = JSON.stringify(body);
   response.writeHead(status, {
     "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(text3),
+    ...headers
+  });
+  response.end(text3);
+}
+function sendText(response, status, text3, headers = {}) {
+  response.writeHead(status, {
+    "Content-Type": "text/plain; charset=utf-8",
     "Content-Length": Buffer.byteLength(text3),
     ...headers
   });
@@ -57180,6 +57249,10 @@ var DataverseService = class {
   jobs = /* @__PURE__ */ new Map();
   exportJobs = /* @__PURE__ */ new Map();
   importJobs = /* @__PURE__ */ new Map();
+  /** How many system jobs of this kind requests have started: a resent start shows as one too many. */
+  jobsStarted(kind) {
+    return [...this.jobs.values()].filter((job) => job.kind === kind).length;
+  }
   async handle(request2, response) {
     try {
       const url = new URL(request2.url ?? "/", this.options.origin);
@@ -57194,7 +57267,10 @@ var DataverseService = class {
       const operation = KEYED.exec(resource)?.[1]?.toLowerCase() ?? resource.replace(/\(\)$/, "");
       const caller = await this.authenticate(request2);
       checkODataHeaders(request2);
-      if (this.applyFault(operation, response)) return;
+      const fault = this.options.faults.take(operation);
+      if (fault && fault.kind !== "throttle" && fault.afterProcessing)
+        await this.processUnanswered(request2, url, resource, caller);
+      if (fault) return this.applyFault(fault, response);
       await this.route(request2, response, url, resource, caller);
     } catch (error2) {
       if (error2 instanceof ODataFailure) return sendODataError(response, error2);
@@ -57230,12 +57306,22 @@ var DataverseService = class {
     if (!userId) this.userIds.set(app.clientId, userId = (0, import_node_crypto12.randomUUID)());
     return { app, userId };
   }
-  applyFault(operation, response) {
-    const fault = this.options.faults.take(operation);
-    if (!fault) return false;
+  /**
+   * Does what the request asks (starts the job, applies the import) and loses the answer, which goes
+   * to a response with no connection: the fault that follows is all the client sees.
+   */
+  async processUnanswered(request2, url, resource, caller) {
+    const lost = new import_node_http.ServerResponse(request2);
+    try {
+      await this.route(request2, lost, url, resource, caller);
+    } catch (error2) {
+      if (!(error2 instanceof ODataFailure)) throw error2;
+    }
+  }
+  applyFault(fault, response) {
     if (fault.kind === "drop-connection") {
       response.socket?.destroy();
-      return true;
+      return;
     }
     if (fault.kind === "hang") {
       if (fault.afterHeaders) {
@@ -57246,7 +57332,7 @@ var DataverseService = class {
         });
         response.write('{"');
       }
-      return true;
+      return;
     }
     if (fault.kind === "throttle") {
       const code2 = fault.code ?? "0x80072322";
@@ -57256,17 +57342,19 @@ var DataverseService = class {
           "Retry-After": String(fault.retryAfterSeconds ?? 1)
         })
       );
-      return true;
+      return;
     }
+    if (typeof fault.body === "object") return sendJson(response, fault.status, fault.body, fault.headers);
+    if (typeof fault.body === "string") return sendText(response, fault.status, fault.body, fault.headers);
     sendODataError(
       response,
       new ODataFailure(
         fault.status,
         "0x80040216",
-        `The service is unavailable (injected HTTP ${fault.status}).`
+        `The service is unavailable (injected HTTP ${fault.status}).`,
+        fault.headers
       )
     );
-    return true;
   }
   async route(request2, response, url, resource, caller) {
     const method = request2.method ?? "GET";
@@ -57640,14 +57728,6 @@ function answerLoginFault(fault, request2, response, now) {
   if (typeof fault.body === "object") sendJson(response, fault.status, fault.body, fault.headers);
   else sendText(response, fault.status, fault.body ?? "", fault.headers);
 }
-function sendText(response, status, text3, headers = {}) {
-  response.writeHead(status, {
-    "Content-Type": "text/plain; charset=utf-8",
-    "Content-Length": Buffer.byteLength(text3),
-    ...headers
-  });
-  response.end(text3);
-}
 
 // packages/dataverse/src/local-server/token-endpoint.ts
 var import_node_crypto14 = require("node:crypto");
@@ -57965,8 +58045,8 @@ async function startLocalServer(options2 = {}) {
   const githubKeys = await generateKeyPair("RS256", { extractable: false });
   const requests = [];
   const idTokenRequestToken = options2.githubRequestToken ?? "local-runner-request-token";
-  const loginHttp = (0, import_node_http.createServer)();
-  const dataverseHttp = (0, import_node_http.createServer)();
+  const loginHttp = (0, import_node_http2.createServer)();
+  const dataverseHttp = (0, import_node_http2.createServer)();
   const loginOrigin = await listen(loginHttp, options2.loginPort ?? 0);
   const dataverseOrigin = await listen(dataverseHttp, options2.dataversePort ?? 0);
   const login = new LoginService({

@@ -41719,6 +41719,12 @@ var DataverseError = class extends UserError {
   status;
   code;
 };
+function describeFailedResponse(status, body) {
+  const code2 = body?.error?.code || void 0;
+  const serviceMessage = body?.error?.message?.trim();
+  if (!serviceMessage) return `HTTP ${status}${code2 ? ` (Dataverse code ${code2})` : ""}`;
+  return `${serviceMessage} (${code2 ? `Dataverse code ${code2}, ` : ""}HTTP ${status})`;
+}
 function dataverseError(operation, status, body, environment) {
   const code2 = body?.error?.code || void 0;
   const serviceMessage = body?.error?.message?.trim();
@@ -41732,7 +41738,7 @@ function dataverseError(operation, status, body, environment) {
       }
     );
   }
-  const text2 = `${operation} failed: ${serviceMessage || `HTTP ${status}`}${code2 ? ` (Dataverse code ${code2}, HTTP ${status})` : ` (HTTP ${status})`}`;
+  const text2 = `${operation} failed: ${describeFailedResponse(status, body)}${serviceMessage ? "" : "."}`;
   const hint = code2 && HINTS2[code2] || (status === 401 ? "Dataverse rejected the access token: check that environment-url is the environment the app registration is set up for." : void 0);
   return new DataverseError(text2, status, code2, hint ? { hint } : {});
 }
@@ -41770,6 +41776,23 @@ function asyncOutcome(record) {
 function pollDelayMs(poll) {
   const steps = [1e3, 2e3, 3e3, 5e3];
   return steps[poll] ?? 1e4;
+}
+
+// packages/dataverse/src/web-api/unconfirmed-export.ts
+function unconfirmedExport(unconfirmed) {
+  const { solutionName, environment, asynchronous, happened, moreHint } = unconfirmed;
+  const at = new Date(unconfirmed.sentAtMs).toISOString().slice(0, 16).replace("T", " ");
+  const where = `Look for it in the solution's history (Power Apps > Solutions > ${solutionName} > See history) or in the environment's system jobs; once it has ended, it is safe to run this job again.`;
+  if (asynchronous) {
+    return {
+      message: `Export of solution '${solutionName}': an export job may have started in ${environment.origin} at about ${at} UTC, but its start was not confirmed: ${happened}.`,
+      hint: `It was not started again, so as not to run two exports at once. ${where}`
+    };
+  }
+  return {
+    message: `Export of solution '${solutionName}': the export may still be running in ${environment.origin} since about ${at} UTC, but its end was not confirmed: ${happened}.`,
+    hint: `It was not sent again, so as not to run two exports at once. ${where}${moreHint ? ` ${moreHint}` : ""}`
+  };
 }
 
 // packages/dataverse/src/web-api/dataverse-client.ts
@@ -41813,20 +41836,42 @@ var DataverseClient = class {
     });
   }
   async exportSolution(request) {
+    const sentAtMs = this.clock.now();
     const result = await this.http.post("ExportSolution", {
       operation: `Export of solution '${request.solutionName}'`,
       body: exportBody(request),
+      // The service goes on exporting when the connection is cut (at about 4 minutes): once sent, it is
+      // not sent again.
+      idempotent: false,
       slow: true,
-      timeoutHint: LARGE_SOLUTIONS_HINT
+      timeoutHint: LARGE_SOLUTIONS_HINT,
+      ifUnconfirmed: (happened) => unconfirmedExport({
+        solutionName: request.solutionName,
+        environment: this.environment,
+        sentAtMs,
+        asynchronous: false,
+        happened,
+        moreHint: LARGE_SOLUTIONS_HINT
+      })
     });
     return decodeFile(result.ExportSolutionFile, "ExportSolution");
   }
   async startExportAsync(request) {
+    const sentAtMs = this.clock.now();
     const result = await this.http.post(
       "ExportSolutionAsync",
       {
         operation: `Export of solution '${request.solutionName}'`,
-        body: exportBody(request)
+        body: exportBody(request),
+        // It starts a system job: sent again only when it surely was not processed.
+        idempotent: false,
+        ifUnconfirmed: (happened) => unconfirmedExport({
+          solutionName: request.solutionName,
+          environment: this.environment,
+          sentAtMs,
+          asynchronous: true,
+          happened
+        })
       }
     );
     return { asyncOperationId: result.AsyncOperationId, exportJobId: result.ExportJobId };
@@ -41998,11 +42043,11 @@ var DataverseHttp = class {
         );
         if (!decision2.retry) {
           if (decision2.reason === "may-have-been-applied")
-            throw mayHaveBeenApplied(
-              request.operation,
-              `the connection to ${url.origin} broke (${reason})`,
-              error3
-            );
+            throw mayHaveBeenApplied(request, {
+              what: `the connection to ${url.origin} broke (${reason})`,
+              happened: `the connection broke (${reason})`,
+              cause: error3
+            });
           throw unreachable(request.operation, url, error3, attempt);
         }
         logger.warning(
@@ -42028,11 +42073,17 @@ var DataverseHttp = class {
       const decision = this.decide(outcome, attempt, waitedMs, request);
       if (!decision.retry) {
         const error3 = dataverseError(request.operation, response.status, errorBody, this.options.environment);
-        if (decision.reason === "may-have-been-applied")
-          throw mayHaveBeenApplied(request.operation, error3.message, error3);
+        if (decision.reason === "may-have-been-applied") {
+          const happened = describeFailedResponse(response.status, errorBody);
+          throw mayHaveBeenApplied(request, {
+            what: `${url.origin} answered: ${happened}`,
+            happened,
+            cause: error3
+          });
+        }
         if (decision.reason === "budget-spent") {
           throw new DataverseError(
-            `${error3.message}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting`,
+            `${error3.message.replace(/\.$/, "")}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting`,
             error3.status,
             error3.code,
             {
@@ -42087,9 +42138,13 @@ function parseJson(text2) {
   }
 }
 var NOT_DELIVERED = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
-function mayHaveBeenApplied(operation, what, cause, moreHint) {
+function mayHaveBeenApplied(request, { what, happened, cause, moreHint }) {
+  if (request.ifUnconfirmed) {
+    const { message: message2, hint: hint2 } = request.ifUnconfirmed(happened);
+    return new UserError(message2, { hint: hint2, cause });
+  }
   const hint = "It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.";
-  return new UserError(`${operation} may or may not have been applied: ${what}.`, {
+  return new UserError(`${request.operation} may or may not have been applied: ${what}.`, {
     hint: moreHint ? `${hint} ${moreHint}` : hint,
     cause
   });
@@ -42097,7 +42152,12 @@ function mayHaveBeenApplied(operation, what, cause, moreHint) {
 function noAnswer(request, url, within, decision, { attempt, waitedMs }, cause) {
   const silent = `${url.origin} did not answer ${within}`;
   if (decision.reason === "may-have-been-applied")
-    return mayHaveBeenApplied(request.operation, silent, cause, request.timeoutHint);
+    return mayHaveBeenApplied(request, {
+      what: silent,
+      happened: `no answer ${within}`,
+      cause,
+      moreHint: request.timeoutHint
+    });
   if (decision.reason === "budget-spent") {
     return new UserError(
       `${request.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
