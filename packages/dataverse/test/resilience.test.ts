@@ -27,6 +27,22 @@ describe('retry policy', () => {
     expect(parseRetryAfter(null, 0)).toBeUndefined();
   });
 
+  it('reads a Retry-After that is neither seconds nor an HTTP date as absent, so the backoff applies', () => {
+    // JavaScript's Date.parse reads '-5', '1.5' and '2' as dates in 2001: a wait of 0 s, every time.
+    for (const value of ['-5', '-1', 'soon', '5 s', '12abc', '1e3'])
+      expect([value, parseRetryAfter(value, Date.UTC(2025, 0, 1))]).toEqual([value, undefined]);
+    expect(parseRetryAfter(' 5 ', 0)).toBe(5000);
+    // Not HTTP's syntax, but the meaning is plain.
+    expect(parseRetryAfter('1.5', 0)).toBe(1500);
+    // A header sent twice (a proxy adding its own) reaches us joined with ', ': the longer wait counts.
+    expect(parseRetryAfter('120, 30', 0)).toBe(120_000);
+    // The three HTTP-date forms; one in the past means now.
+    expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', Date.UTC(1994, 10, 6, 8, 49, 30))).toBe(7000);
+    expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', Date.UTC(1994, 10, 6, 8, 49, 30))).toBe(7000);
+    expect(parseRetryAfter('Sun Nov  6 08:49:37 1994', Date.UTC(1994, 10, 6, 8, 49, 30))).toBe(7000);
+    expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', Date.UTC(2025, 0, 1))).toBe(0);
+  });
+
   it('does not retry client errors, and stops when the waiting budget would be passed', () => {
     expect(
       decideRetry({ kind: 'response', status: 400, retryAfter: null }, 1, 0, DEFAULT_RETRY_BUDGET, 0),
@@ -107,6 +123,26 @@ describe('throttling, server errors and dropped connections against the local se
       hint: expect.stringContaining('service protection'),
     });
     expect(sleeps).toHaveLength(2);
+  });
+
+  it('says why it stopped when Retry-After asks for a longer wait than the budget leaves', async () => {
+    server.faults.inject({ kind: 'throttle', retryAfterSeconds: 3600 }, { times: 100 });
+    const { client, sleeps } = connectToLocal(server);
+    await expect(client.whoAmI()).rejects.toMatchObject({
+      message: expect.stringMatching(
+        /\(Dataverse code 0x80072322, HTTP 429\); gave up after 1 attempt and 0 s of waiting: the service asked to wait 3600 s, more than the 300 s allowed$/,
+      ),
+      status: 429,
+    });
+    expect(sleeps).toEqual([]);
+
+    server.faults.clear();
+    server.faults.inject({ kind: 'throttle', retryAfterSeconds: 120 }, { times: 100 });
+    const again = connectToLocal(server);
+    await expect(again.client.whoAmI()).rejects.toThrow(
+      /gave up after 3 attempts and 240 s of waiting: the service asked to wait 120 s, more than the 60 s left of 300 s allowed$/,
+    );
+    expect(again.sleeps).toEqual([120_000, 120_000]);
   });
 
   it('does not retry a 501, which will not get better', async () => {

@@ -74,6 +74,15 @@ describe('the first token request against the local Entra ID', () => {
     expect(sleeps).toEqual([7000, 9000]);
   });
 
+  it('backs off on 429 when Retry-After is no number of seconds nor a date, instead of asking again at once', async () => {
+    server.faults.injectLogin({ kind: 'throttle', retryAfter: '-5' });
+    server.faults.injectLogin({ kind: 'throttle', retryAfter: '0.5.1' });
+    const { client, sleeps } = connectToLocal(server);
+    await expect(client.whoAmI()).resolves.toBeDefined();
+    expect(answers(server, TOKEN_PATH)).toEqual([429, 429, 200]);
+    expect(sleeps).toEqual([1000, 2000]);
+  });
+
   it('signs in after the connection drops before any answer', async () => {
     server.faults.injectLogin({ kind: 'drop-connection' }, { times: 2 });
     const { client, sleeps } = connectToLocal(server);

@@ -8,6 +8,8 @@ import {
   decideRetry,
   DEFAULT_RETRY_BUDGET,
   formatSeconds,
+  gaveUpText,
+  parseRetryAfter,
   type AttemptOutcome,
   type RequestNature,
   type RetryBudget,
@@ -147,8 +149,9 @@ export class DataverseHttp {
         if (decision.reason === 'may-have-been-applied')
           throw mayHaveBeenApplied(request.operation, error.message, error);
         if (decision.reason === 'budget-spent') {
+          const asked = parseRetryAfter(outcome.retryAfter, this.options.clock.now());
           throw new DataverseError(
-            `${error.message}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting`,
+            `${error.message}${gaveUpText(attempt, waitedMs, this.budget, asked)}`,
             error.status,
             error.code,
             {
