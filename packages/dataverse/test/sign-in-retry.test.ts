@@ -103,6 +103,34 @@ describe('the first token request against the local Entra ID', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('says what came instead of a token when the login host answers 200 with a web page or cut JSON', async () => {
+    // A proxy's sign-in page, or a host that is not Entra ID, answering 200.
+    server.faults.injectLogin({
+      kind: 'status',
+      status: 200,
+      body: '<html><body>Sign in to the proxy</body></html>',
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    });
+    const { client, sleeps } = connectToLocal(server);
+    await expect(client.whoAmI()).rejects.toMatchObject({
+      message: `The Entra ID token endpoint at ${server.authorityHost} answered HTTP 200 with text/html; charset=utf-8, not with a token.`,
+      hint: expect.stringMatching(/authority-host.*proxy/),
+    });
+    server.faults.injectLogin({ kind: 'status', status: 200, body: '{"token_type":"Bearer","access_tok' });
+    await expect(connectToLocal(server).client.whoAmI()).rejects.toMatchObject({
+      message: `The Entra ID token endpoint at ${server.authorityHost} answered HTTP 200 with text/plain; charset=utf-8, not with a token.`,
+    });
+    expect(sleeps).toEqual([]);
+  });
+
+  it('names a token answer without an access token as what it is, and what to check', async () => {
+    server.faults.injectLogin({ kind: 'status', status: 200, body: { token_type: 'Bearer' } });
+    await expect(connectToLocal(server).client.whoAmI()).rejects.toMatchObject({
+      message: `The Entra ID token endpoint at ${server.authorityHost} answered HTTP 200 without an access token.`,
+      hint: expect.stringMatching(/authority-host/),
+    });
+  });
+
   it('gives up within the attempt budget, with the count, the wait and the last cause', async () => {
     server.faults.injectLogin({ kind: 'unavailable' }, { times: 100 });
     const { client, sleeps } = connectToLocal(server, { retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 } });
