@@ -4,6 +4,7 @@ import {
   decideRetry,
   DEFAULT_RETRY_BUDGET,
   parseRetryAfter,
+  type Fetch,
   startLocalServer,
   type LocalServer,
 } from '../src/index.js';
@@ -211,6 +212,38 @@ describe('token refresh during long operations', () => {
       await flaky.close();
     }
   });
+
+  it('signs in again, with retries, when a renewal tried once fails only after the token in hand expired', async () => {
+    const clock = createManualClock(Date.now());
+    const flaky = await startLocalServer({
+      apps: [{ clientId: APP_ID, secret: SECRET }],
+      tokenLifetimeSeconds: 600,
+      now: () => clock.now(),
+    });
+    try {
+      // A token request that hangs ends at the sign-in timeout (30 s by default; 100 ms of real time
+      // here), and that time passes for the run too: the clock moves on by 30 s when one fails.
+      const hangingFetch: Fetch = async (input, init) => {
+        try {
+          return await fetch(input, init);
+        } catch (error) {
+          if (String(input).includes('/oauth2/')) clock.advance(30_000);
+          throw error;
+        }
+      };
+      const { client, sleeps } = connectToLocal(flaky, { clock, signInTimeoutMs: 100, fetch: hangingFetch });
+      await client.whoAmI();
+      // 20 s left: the renewal is tried once, hangs, and ends when the token in hand has expired.
+      clock.advance(580_000);
+      flaky.faults.injectLogin({ kind: 'hang' });
+      await expect(client.whoAmI()).resolves.toBeDefined();
+      expect(flaky.login.issued.get(APP_ID)).toBe(2);
+      expect(sleeps).toEqual([]);
+      expect(flaky.requests.filter((request) => request.status === 401)).toEqual([]);
+    } finally {
+      await flaky.close();
+    }
+  }, 5000);
 
   it('gets a new token and retries once when Dataverse rejects the cached one as expired', async () => {
     const serverClock = createManualClock(Date.now());
