@@ -20,6 +20,11 @@ export interface GitHubClientOptions {
   logger: Logger;
   /** How many times a rate-limited request is tried again before its error is raised. */
   rateLimitRetries?: number;
+  /**
+   * The longest wait for a rate limit, in seconds; a limit that asks for more is not waited out.
+   * Default 300, as the Dataverse client's whole retry budget.
+   */
+  maxRateLimitWaitSeconds?: number;
   userAgent?: string;
   /**
    * Milliseconds between content-creating requests. GitHub asks for at least a second, which is the
@@ -34,7 +39,7 @@ export interface GitHubClientOptions {
 
 /**
  * The client: rate limits (primary and secondary) are waited out as GitHub's retry-after and
- * x-ratelimit-reset say, a few times; writes go one at a time, at most one a second (plugin-throttling's
+ * x-ratelimit-reset say, a few times, unless one asks for more than maxRateLimitWaitSeconds; writes go one at a time, at most one a second (plugin-throttling's
  * write group), which keeps us under the content-creation limit; 5xx answers are retried with backoff.
  * Client errors are never retried: 409 is how a new fork says it is not ready, which the fork step polls.
  * A request that gets no answer at all fails with an error naming the API URL (ApiReachability), at
@@ -54,12 +59,21 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   }
   const reachability = new ApiReachability(parseApiUrl(options.baseUrl));
   const retries = options.rateLimitRetries ?? 3;
+  const maxWaitSeconds = options.maxRateLimitWaitSeconds ?? 300;
   const onLimit =
     (kind: string) =>
     (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
       if (retryCount >= retries) {
         options.logger.warning(
           `GitHub's ${kind} rate limit hit ${request.method} ${request.url} again; giving up after ${retries} retries.`,
+        );
+        return false;
+      }
+      // A primary limit's reset can be an hour away, and a Retry-After anything: waiting that out
+      // silently would hold the job up to its own timeout.
+      if (retryAfter > maxWaitSeconds) {
+        options.logger.warning(
+          `GitHub's ${kind} rate limit hit ${request.method} ${request.url}: it asks to wait ${retryAfter} s, more than the ${maxWaitSeconds} s a wait may take; giving up.`,
         );
         return false;
       }
