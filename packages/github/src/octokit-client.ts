@@ -5,6 +5,7 @@ import Bottleneck from 'bottleneck';
 import { UserError, type Logger } from '@connector-alm/core';
 import { ApiReachability, stopRetryingMissingHost } from './api-reachability.js';
 import { parseApiUrl } from './api-url.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, fetchWithTimeout } from './request-timeout.js';
 
 /**
  * Octokit with the REST methods, throttling and retries: the only GitHub client this package uses.
@@ -35,6 +36,8 @@ export interface GitHubClientOptions {
   retryAfterBaseMs?: number;
   /** The fetch requests go through; the global one by default. */
   fetch?: typeof fetch;
+  /** How long one request may take, answer included, before it is ended and sent again. Default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -42,8 +45,8 @@ export interface GitHubClientOptions {
  * x-ratelimit-reset say, a few times, unless one asks for more than maxRateLimitWaitSeconds; writes go one at a time, at most one a second (plugin-throttling's
  * write group), which keeps us under the content-creation limit; 5xx answers are retried with backoff.
  * Client errors are never retried: 409 is how a new fork says it is not ready, which the fork step polls.
- * A request that gets no answer at all fails with an error naming the API URL (ApiReachability), at
- * the first attempt when DNS says its host does not exist.
+ * A request that gets no answer at all (or none within requestTimeoutMs) fails with an error naming
+ * the API URL (ApiReachability), at the first attempt when DNS says its host does not exist.
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   // A token with a space or a line break (a token file with two lines) makes fetch refuse the
@@ -57,7 +60,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       hint: 'Pass the token alone, on one line (check the secret or the file it comes from).',
     });
   }
-  const reachability = new ApiReachability(parseApiUrl(options.baseUrl));
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const reachability = new ApiReachability(parseApiUrl(options.baseUrl), timeoutMs);
   const retries = options.rateLimitRetries ?? 3;
   const maxWaitSeconds = options.maxRateLimitWaitSeconds ?? 300;
   const onLimit =
@@ -86,7 +90,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: reachability.apiUrl,
     apiReachability: reachability,
-    ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
+    request: { fetch: fetchWithTimeout(options.fetch ?? fetch, timeoutMs) },
     userAgent: options.userAgent ?? 'connector-alm',
     log: {
       debug: (message: string) => options.logger.debug(message),
