@@ -116,6 +116,8 @@ describe('Dataverse errors shown with their code and what to do', () => {
       'http://admin:Hun@ter2@contoso.crm.dynamics.com',
       // No '//': 'admin:' reads as the scheme.
       'admin:Hunter2@contoso.crm.dynamics.com',
+      // A query with an e-mail address in it, before the secret.
+      'http://contoso.crm.dynamics.com/main.aspx?login_hint=ann@contoso.com&sig=Hunter2',
     ]) {
       const error = (() => {
         try {

@@ -4,6 +4,7 @@ import {
   decideRetry,
   DEFAULT_RETRY_BUDGET,
   parseRetryAfter,
+  type Fetch,
   startLocalServer,
   type LocalServer,
 } from '../src/index.js';
@@ -25,6 +26,22 @@ describe('retry policy', () => {
     expect(parseRetryAfter('7', 0)).toBe(7000);
     expect(parseRetryAfter(new Date(10_000).toUTCString(), 4000)).toBe(6000);
     expect(parseRetryAfter(null, 0)).toBeUndefined();
+  });
+
+  it('reads a Retry-After that is neither seconds nor an HTTP date as absent, so the backoff applies', () => {
+    // JavaScript's Date.parse reads '-5', '1.5' and '2' as dates in 2001: a wait of 0 s, every time.
+    for (const value of ['-5', '-1', 'soon', '5 s', '12abc', '1e3'])
+      expect([value, parseRetryAfter(value, Date.UTC(2025, 0, 1))]).toEqual([value, undefined]);
+    expect(parseRetryAfter(' 5 ', 0)).toBe(5000);
+    // Not HTTP's syntax, but the meaning is plain.
+    expect(parseRetryAfter('1.5', 0)).toBe(1500);
+    // A header sent twice (a proxy adding its own) reaches us joined with ', ': the longer wait counts.
+    expect(parseRetryAfter('120, 30', 0)).toBe(120_000);
+    // The three HTTP-date forms; one in the past means now.
+    expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', Date.UTC(1994, 10, 6, 8, 49, 30))).toBe(7000);
+    expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', Date.UTC(1994, 10, 6, 8, 49, 30))).toBe(7000);
+    expect(parseRetryAfter('Sun Nov  6 08:49:37 1994', Date.UTC(1994, 10, 6, 8, 49, 30))).toBe(7000);
+    expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', Date.UTC(2025, 0, 1))).toBe(0);
   });
 
   it('does not retry client errors, and stops when the waiting budget would be passed', () => {
@@ -109,6 +126,26 @@ describe('throttling, server errors and dropped connections against the local se
     expect(sleeps).toHaveLength(2);
   });
 
+  it('says why it stopped when Retry-After asks for a longer wait than the budget leaves', async () => {
+    server.faults.inject({ kind: 'throttle', retryAfterSeconds: 3600 }, { times: 100 });
+    const { client, sleeps } = connectToLocal(server);
+    await expect(client.whoAmI()).rejects.toMatchObject({
+      message: expect.stringMatching(
+        /\(Dataverse code 0x80072322, HTTP 429\); gave up after 1 attempt and 0 s of waiting: the service asked to wait 3600 s, more than the 300 s allowed$/,
+      ),
+      status: 429,
+    });
+    expect(sleeps).toEqual([]);
+
+    server.faults.clear();
+    server.faults.inject({ kind: 'throttle', retryAfterSeconds: 120 }, { times: 100 });
+    const again = connectToLocal(server);
+    await expect(again.client.whoAmI()).rejects.toThrow(
+      /gave up after 3 attempts and 240 s of waiting: the service asked to wait 120 s, more than the 60 s left of 300 s allowed$/,
+    );
+    expect(again.sleeps).toEqual([120_000, 120_000]);
+  });
+
   it('does not retry a 501, which will not get better', async () => {
     server.faults.inject({ kind: 'status', status: 501 }, { times: 1 });
     const { client, sleeps } = connectToLocal(server);
@@ -175,6 +212,38 @@ describe('token refresh during long operations', () => {
       await flaky.close();
     }
   });
+
+  it('signs in again, with retries, when a renewal tried once fails only after the token in hand expired', async () => {
+    const clock = createManualClock(Date.now());
+    const flaky = await startLocalServer({
+      apps: [{ clientId: APP_ID, secret: SECRET }],
+      tokenLifetimeSeconds: 600,
+      now: () => clock.now(),
+    });
+    try {
+      // A token request that hangs ends at the sign-in timeout (30 s by default; 100 ms of real time
+      // here), and that time passes for the run too: the clock moves on by 30 s when one fails.
+      const hangingFetch: Fetch = async (input, init) => {
+        try {
+          return await fetch(input, init);
+        } catch (error) {
+          if (String(input).includes('/oauth2/')) clock.advance(30_000);
+          throw error;
+        }
+      };
+      const { client, sleeps } = connectToLocal(flaky, { clock, signInTimeoutMs: 100, fetch: hangingFetch });
+      await client.whoAmI();
+      // 20 s left: the renewal is tried once, hangs, and ends when the token in hand has expired.
+      clock.advance(580_000);
+      flaky.faults.injectLogin({ kind: 'hang' });
+      await expect(client.whoAmI()).resolves.toBeDefined();
+      expect(flaky.login.issued.get(APP_ID)).toBe(2);
+      expect(sleeps).toEqual([]);
+      expect(flaky.requests.filter((request) => request.status === 401)).toEqual([]);
+    } finally {
+      await flaky.close();
+    }
+  }, 5000);
 
   it('gets a new token and retries once when Dataverse rejects the cached one as expired', async () => {
     const serverClock = createManualClock(Date.now());

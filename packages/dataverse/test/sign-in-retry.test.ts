@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { UserError } from '@connector-alm/core';
 import { createManualClock, DEFAULT_RETRY_BUDGET, startLocalServer, type LocalServer } from '../src/index.js';
 import { isTransientEntraFailure } from '../src/auth/entra-errors.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
@@ -74,6 +75,15 @@ describe('the first token request against the local Entra ID', () => {
     expect(sleeps).toEqual([7000, 9000]);
   });
 
+  it('backs off on 429 when Retry-After is no number of seconds nor a date, instead of asking again at once', async () => {
+    server.faults.injectLogin({ kind: 'throttle', retryAfter: '-5' });
+    server.faults.injectLogin({ kind: 'throttle', retryAfter: '0.5.1' });
+    const { client, sleeps } = connectToLocal(server);
+    await expect(client.whoAmI()).resolves.toBeDefined();
+    expect(answers(server, TOKEN_PATH)).toEqual([429, 429, 200]);
+    expect(sleeps).toEqual([1000, 2000]);
+  });
+
   it('signs in after the connection drops before any answer', async () => {
     server.faults.injectLogin({ kind: 'drop-connection' }, { times: 2 });
     const { client, sleeps } = connectToLocal(server);
@@ -91,6 +101,34 @@ describe('the first token request against the local Entra ID', () => {
     expect(error.hint).toContain('secret Value');
     expect(answers(server, TOKEN_PATH)).toEqual([401]);
     expect(sleeps).toEqual([]);
+  });
+
+  it('says what came instead of a token when the login host answers 200 with a web page or cut JSON', async () => {
+    // A proxy's sign-in page, or a host that is not Entra ID, answering 200.
+    server.faults.injectLogin({
+      kind: 'status',
+      status: 200,
+      body: '<html><body>Sign in to the proxy</body></html>',
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    });
+    const { client, sleeps } = connectToLocal(server);
+    await expect(client.whoAmI()).rejects.toMatchObject({
+      message: `The Entra ID token endpoint at ${server.authorityHost} answered HTTP 200 with text/html; charset=utf-8, not with a token.`,
+      hint: expect.stringMatching(/authority-host.*proxy/),
+    });
+    server.faults.injectLogin({ kind: 'status', status: 200, body: '{"token_type":"Bearer","access_tok' });
+    await expect(connectToLocal(server).client.whoAmI()).rejects.toMatchObject({
+      message: `The Entra ID token endpoint at ${server.authorityHost} answered HTTP 200 with text/plain; charset=utf-8, not with a token.`,
+    });
+    expect(sleeps).toEqual([]);
+  });
+
+  it('names a token answer without an access token as what it is, and what to check', async () => {
+    server.faults.injectLogin({ kind: 'status', status: 200, body: { token_type: 'Bearer' } });
+    await expect(connectToLocal(server).client.whoAmI()).rejects.toMatchObject({
+      message: `The Entra ID token endpoint at ${server.authorityHost} answered HTTP 200 without an access token.`,
+      hint: expect.stringMatching(/authority-host/),
+    });
   });
 
   it('gives up within the attempt budget, with the count, the wait and the last cause', async () => {
@@ -169,6 +207,71 @@ describe('the GitHub OIDC ID-token request', () => {
     );
     expect(`${error.message} ${error.hint}`).not.toContain(other.idTokenRequestToken);
     expect(answers(other, ID_TOKEN_PATH)).toEqual([503, 503]);
+  });
+});
+
+describe('a GitHub ID-token request URL or token that fetch refuses', () => {
+  let other: LocalServer;
+  beforeEach(async () => {
+    other = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }] });
+  });
+  afterEach(() => other.close());
+
+  /** Signs in with this URL and token; the error, the lines logged and the requests sent. */
+  async function signIn(requestUrl: string, requestToken: string) {
+    const connection = connectToLocal(other, {
+      credential: { kind: 'github-oidc', requestUrl, requestToken },
+    });
+    const error = (await connection.client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+    const shown = `${error.message} ${error.hint} ${connection.logger.lines.join('\n')}`;
+    return { error, shown, ...connection };
+  }
+
+  it('refuses a URL with a user name and password at once, without showing them', async () => {
+    const url = new URL(other.idTokenRequestUrl);
+    url.username = 'runner';
+    url.password = 'pa55-w0rd';
+    // fetch would refuse it with an error that quotes the URL whole, which was retried 8 times.
+    const { error, shown, sleeps, sent } = await signIn(url.href, other.idTokenRequestToken);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe('ACTIONS_ID_TOKEN_REQUEST_URL holds a user name or password.');
+    expect(error.hint).toContain('The runner sets it');
+    expect(shown).not.toContain('pa55-w0rd');
+    expect(sleeps).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+
+  it('refuses a URL that does not parse as an input error, not as a bug, without its query', async () => {
+    const { error, shown, sent } = await signIn('token.actions/oidc?sig=s3cr3t', other.idTokenRequestToken);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe("ACTIONS_ID_TOKEN_REQUEST_URL 'token.actions/oidc' is not a URL.");
+    expect(shown).not.toContain('s3cr3t');
+    expect(sent).toEqual([]);
+  });
+
+  it('refuses a request token with a line break in it at once, without showing it', async () => {
+    // fetch refuses the Authorization header with an error that quotes it, token included.
+    const { error, shown, sleeps, sent } = await signIn(other.idTokenRequestUrl, 'eyJhbGci\nOiJSUzI1-secret');
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe(
+      'ACTIONS_ID_TOKEN_REQUEST_TOKEN holds a line break or another character an HTTP header cannot carry.',
+    );
+    expect(shown).not.toContain('secret');
+    expect(sleeps).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+
+  it('takes a request token with a line break at its end, as fetch does', async () => {
+    const connection = connectToLocal(other, {
+      credential: {
+        kind: 'github-oidc',
+        requestUrl: other.idTokenRequestUrl,
+        requestToken: `${other.idTokenRequestToken}\n`,
+      },
+    });
+    // The runner's ID token reaches the token endpoint, which knows no federated credential for the app.
+    await expect(connection.client.whoAmI()).rejects.toThrow(/^Entra ID refused the token request/);
+    expect(answers(other, ID_TOKEN_PATH)).toEqual([200]);
   });
 });
 

@@ -17,6 +17,8 @@ export class ApiReachability {
   constructor(
     /** The checked API root (parseApiUrl): no user part, no query. */
     readonly apiUrl: string,
+    /** How long one request may take (fetchWithTimeout), for the error when none answered in time. */
+    private readonly timeoutMs: number,
   ) {}
 
   /** Called with each failed attempt, before plugin-retry decides: true when it must not be retried. */
@@ -37,6 +39,15 @@ export class ApiReachability {
       });
     }
     const times = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+    if (reason === TIMED_OUT) {
+      return new UserError(
+        `The GitHub API at ${this.apiUrl} did not answer within ${this.timeoutMs / 1000} s; gave up after ${times}.`,
+        {
+          hint: `The host took the connection and sent no answer: check the API URL and any proxy between the runner and it; if they are right, run the job again later. ${API_URL_HINT}`,
+          cause: error,
+        },
+      );
+    }
     return new UserError(`Could not reach the GitHub API at ${this.apiUrl} (${reason}) after ${times}.`, {
       hint:
         reason === 'ENOTFOUND' || reason === 'EAI_AGAIN'
@@ -69,14 +80,18 @@ export function stopRetryingMissingHost(
   });
 }
 
+/** connectionFailure's reason for a request that fetchWithTimeout ended: no answer in time. */
+const TIMED_OUT = 'no answer in time';
+
 /** GitHub's answer carried by an Octokit error (any status), if there was one. */
 function answerOf(error: unknown): unknown {
   return typeof error === 'object' && error !== null ? (error as { response?: unknown }).response : undefined;
 }
 
 /**
- * For a request that got no answer (fetch failed), the reason: the socket error's code (ENOTFOUND,
- * ECONNREFUSED, EAI_AGAIN…) from the cause chain, else the innermost message; undefined for an answer
+ * For a request that got no answer (fetch failed), the reason: TIMED_OUT when its timeout ended it,
+ * the socket error's code (ENOTFOUND, ECONNREFUSED, EAI_AGAIN…) from the cause chain, else the
+ * innermost message; undefined for an answer
  * or an error of another kind. Duck-typed: fetch's errors can come from another realm than Error.
  */
 function connectionFailure(error: unknown): string | undefined {
@@ -85,7 +100,8 @@ function connectionFailure(error: unknown): string | undefined {
   let reason: string | undefined;
   let cause = (error as { cause?: unknown }).cause;
   for (let depth = 0; typeof cause === 'object' && cause !== null && depth < 5; depth++) {
-    const { code, message } = cause as { code?: unknown; message?: unknown };
+    const { code, message, name } = cause as { code?: unknown; message?: unknown; name?: unknown };
+    if (name === 'TimeoutError') return TIMED_OUT;
     if (typeof code === 'string') return code;
     if (typeof message === 'string') reason = message;
     cause = (cause as { cause?: unknown }).cause;

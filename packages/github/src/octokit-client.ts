@@ -5,6 +5,7 @@ import Bottleneck from 'bottleneck';
 import { UserError, type Logger } from '@connector-alm/core';
 import { ApiReachability, stopRetryingMissingHost } from './api-reachability.js';
 import { parseApiUrl } from './api-url.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, fetchWithTimeout } from './request-timeout.js';
 
 /**
  * Octokit with the REST methods, throttling and retries: the only GitHub client this package uses.
@@ -20,6 +21,11 @@ export interface GitHubClientOptions {
   logger: Logger;
   /** How many times a rate-limited request is tried again before its error is raised. */
   rateLimitRetries?: number;
+  /**
+   * The longest wait for a rate limit, in seconds; a limit that asks for more is not waited out.
+   * Default 300, as the Dataverse client's whole retry budget.
+   */
+  maxRateLimitWaitSeconds?: number;
   userAgent?: string;
   /**
    * Milliseconds between content-creating requests. GitHub asks for at least a second, which is the
@@ -30,15 +36,17 @@ export interface GitHubClientOptions {
   retryAfterBaseMs?: number;
   /** The fetch requests go through; the global one by default. */
   fetch?: typeof fetch;
+  /** How long one request may take, answer included, before it is ended and sent again. Default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 /**
  * The client: rate limits (primary and secondary) are waited out as GitHub's retry-after and
- * x-ratelimit-reset say, a few times; writes go one at a time, at most one a second (plugin-throttling's
+ * x-ratelimit-reset say, a few times, unless one asks for more than maxRateLimitWaitSeconds; writes go one at a time, at most one a second (plugin-throttling's
  * write group), which keeps us under the content-creation limit; 5xx answers are retried with backoff.
  * Client errors are never retried: 409 is how a new fork says it is not ready, which the fork step polls.
- * A request that gets no answer at all fails with an error naming the API URL (ApiReachability), at
- * the first attempt when DNS says its host does not exist.
+ * A request that gets no answer at all (or none within requestTimeoutMs) fails with an error naming
+ * the API URL (ApiReachability), at the first attempt when DNS says its host does not exist.
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   // A token with a space or a line break (a token file with two lines) makes fetch refuse the
@@ -52,14 +60,24 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       hint: 'Pass the token alone, on one line (check the secret or the file it comes from).',
     });
   }
-  const reachability = new ApiReachability(parseApiUrl(options.baseUrl));
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const reachability = new ApiReachability(parseApiUrl(options.baseUrl), timeoutMs);
   const retries = options.rateLimitRetries ?? 3;
+  const maxWaitSeconds = options.maxRateLimitWaitSeconds ?? 300;
   const onLimit =
     (kind: string) =>
     (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
       if (retryCount >= retries) {
         options.logger.warning(
           `GitHub's ${kind} rate limit hit ${request.method} ${request.url} again; giving up after ${retries} retries.`,
+        );
+        return false;
+      }
+      // A primary limit's reset can be an hour away, and a Retry-After anything: waiting that out
+      // silently would hold the job up to its own timeout.
+      if (retryAfter > maxWaitSeconds) {
+        options.logger.warning(
+          `GitHub's ${kind} rate limit hit ${request.method} ${request.url}: it asks to wait ${retryAfter} s, more than the ${maxWaitSeconds} s a wait may take; giving up.`,
         );
         return false;
       }
@@ -72,7 +90,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: reachability.apiUrl,
     apiReachability: reachability,
-    ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
+    request: { fetch: fetchWithTimeout(options.fetch ?? fetch, timeoutMs) },
     userAgent: options.userAgent ?? 'connector-alm',
     log: {
       debug: (message: string) => options.logger.debug(message),

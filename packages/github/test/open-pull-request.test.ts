@@ -119,6 +119,28 @@ describe('openPullRequest against the local GitHub', () => {
     expect(String(error)).not.toMatch(/lacks the permission/);
   });
 
+  it.each([
+    ['secondary', { secondaryRateLimit: { times: 1, retryAfterSeconds: 3600 } }],
+    ['primary', { primaryRateLimit: { times: 1, resetInSeconds: 3600 } }],
+  ] as const)(
+    'does not sit out a %s rate limit that asks for an hour: it stops at once and says why',
+    async (kind, fault) => {
+      Object.assign(scenario.github.state.faults, fault);
+      const { promise, logger } = run();
+      const error = (await promise.catch((e: unknown) => e)) as Error & { hint?: string };
+      expect(error.message).toMatch(/^GitHub's rate limit stopped /);
+      expect(error.hint).toMatch(/run the job again later/);
+      expect(logger.lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^warning: GitHub's ${kind} rate limit hit GET .*: it asks to wait 36\\d\\d s, more than the 300 s a wait may take; giving up\\.$`,
+          ),
+        ),
+      );
+    },
+    10_000,
+  );
+
   it('refuses a token with a line break without quoting it', async () => {
     const error = await run({ token: 'ghp_SECRETPART\nMORESECRET' }).promise.catch((e: unknown) => e);
     expect(String(error)).toMatch(/token holds a space, a line break/);

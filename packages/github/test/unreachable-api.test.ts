@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { resolverSaysNoSuchHost } from '@connector-alm/testing';
 import { createMemoryLogger, UsageError } from '@connector-alm/core';
 import { createGitHubClient, openPullRequest } from '../src/index.js';
@@ -23,7 +23,7 @@ afterAll(async () => {
  * counting them: a host that does not exist never sees them. Plugin-retry's backoff (1, 4, 9 s) is
  * shortened to milliseconds.
  */
-function attempt(apiUrl: string, fetchFn: typeof fetch = fetch, token = TOKEN) {
+function attempt(apiUrl: string, fetchFn: typeof fetch = fetch, token = TOKEN, requestTimeoutMs?: number) {
   const logger = createMemoryLogger();
   const sent: string[] = [];
   const client = createGitHubClient({
@@ -32,6 +32,7 @@ function attempt(apiUrl: string, fetchFn: typeof fetch = fetch, token = TOKEN) {
     logger,
     writeIntervalMs: 0,
     retryAfterBaseMs: 1,
+    ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
     fetch: (input, init) => {
       sent.push(`${init?.method ?? 'GET'} ${String(input)}`);
       return fetchFn(input, init);
@@ -129,6 +130,36 @@ describe('passing failures of the network are still tried again', () => {
     expect(error.hint).toMatch(/DNS/);
     expect(sent).toHaveLength(4);
   });
+});
+
+describe('an API host that takes the connection and never answers', () => {
+  // A real timer on a real connection: 100 ms keeps the tests short.
+  const TIMEOUT_MS = 100;
+  afterEach(() => scenario.github.setFaults({ hang: 0 }));
+
+  it('ends a request that gets no answer in time and sends it again', async () => {
+    scenario.github.setFaults({ hang: 1 });
+    const { promise, sent } = attempt(scenario.github.url, fetch, scenario.contributor.token, TIMEOUT_MS);
+    await expect(promise).resolves.toBeDefined();
+    expect(sent[0]).toBe(sent[1]);
+  }, 10_000);
+
+  it('gives up after the attempts, saying it got no answer within the time, not that GitHub failed', async () => {
+    scenario.github.setFaults({ hang: 100 });
+    const { promise, sent, logger } = attempt(
+      scenario.github.url,
+      fetch,
+      scenario.contributor.token,
+      TIMEOUT_MS,
+    );
+    const error = (await promise.catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toBe(
+      `The GitHub API at ${scenario.github.url} did not answer within 0.1 s; gave up after 4 attempts.`,
+    );
+    expect(error.hint).toMatch(/proxy/);
+    expect(sent).toHaveLength(4);
+    expect([error.message, error.hint, ...logger.lines].join('\n')).not.toContain(scenario.contributor.token);
+  }, 10_000);
 });
 
 describe('an API URL that cannot be used is refused before any request', () => {

@@ -17,7 +17,8 @@ export async function requestGitHubIdToken(
   audience: string,
   request: SignInRequestOptions,
 ): Promise<string> {
-  const url = new URL(requestUrl);
+  const url = checkedRequestUrl(requestUrl);
+  checkRequestToken(requestToken);
   url.searchParams.set('audience', audience);
   const shownUrl = withoutSecrets(requestUrl);
   const response = await sendSignInRequest(
@@ -56,4 +57,46 @@ export async function requestGitHubIdToken(
   if (typeof value !== 'string' || value === '')
     throw new UserError('The GitHub OIDC token endpoint answered without a token.');
   return value;
+}
+
+const RUNNER_SETS_IT =
+  'The runner sets it for a job with "permissions: id-token: write": check that the workflow does not set it itself.';
+
+/**
+ * ACTIONS_ID_TOKEN_REQUEST_URL as a URL fetch takes. fetch refuses one with a user name or password
+ * with an error that quotes it whole, password included; so it is refused here, at once, as is a URL
+ * that does not parse (which would otherwise end as an unexpected error, not as an input error).
+ */
+function checkedRequestUrl(requestUrl: string): URL {
+  const refuse = (what: string) =>
+    new UserError(`ACTIONS_ID_TOKEN_REQUEST_URL ${what}.`, { hint: RUNNER_SETS_IT });
+  let url: URL;
+  try {
+    url = new URL(requestUrl.trim());
+  } catch {
+    throw refuse(`'${withoutSecrets(requestUrl)}' is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw refuse(`'${withoutSecrets(requestUrl)}' is not an http(s) URL`);
+  if (url.username || url.password) throw refuse('holds a user name or password');
+  return url;
+}
+
+/**
+ * fetch drops white space at the ends of a header value, and refuses one with a control character
+ * inside (a line break), quoting the header, token included; one beyond Latin-1 it refuses too, and
+ * another attempt would not mend either.
+ */
+function checkRequestToken(requestToken: string): void {
+  if (
+    [...requestToken.trim()].some((char) => {
+      const code = char.charCodeAt(0);
+      return code < 0x20 || code === 0x7f || code > 0xff;
+    })
+  ) {
+    throw new UserError(
+      'ACTIONS_ID_TOKEN_REQUEST_TOKEN holds a line break or another character an HTTP header cannot carry.',
+      { hint: RUNNER_SETS_IT },
+    );
+  }
 }

@@ -76,14 +76,19 @@ export async function sendSignInRequest(
   }
 }
 
-/** The JSON object of an answer; `{}` for anything else (a proxy's HTML page, plain text, nothing). */
-export function parseJsonObject(text: string): Record<string, unknown> {
+/** Whether an answer is a JSON object at all, rather than a proxy's HTML page, plain text or cut JSON. */
+export function isJsonObject(text: string): boolean {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    return typeof value === 'object' && value !== null;
   } catch {
-    return {};
+    return false;
   }
+}
+
+/** The JSON object of an answer; `{}` for anything else (a proxy's HTML page, plain text, nothing). */
+export function parseJsonObject(text: string): Record<string, unknown> {
+  return isJsonObject(text) ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
 function passingFailure(error: unknown, endpoint: SignInEndpoint, timeoutMs: number): TransientSignInFailure {

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import {
   decideRetry,
   formatSeconds,
+  gaveUpText,
   parseRetryAfter,
   type AttemptOutcome,
   type RetryBudget,
@@ -80,16 +81,8 @@ function gaveUp(
 ): UserError {
   const { error, outcome } = failure;
   const asked = outcome.kind === 'response' ? parseRetryAfter(outcome.retryAfter, nowMs) : undefined;
-  const allowed =
-    waitedMs === 0
-      ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed`
-      : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
-  const tooLong =
-    attempts < budget.maxAttempts && asked !== undefined && waitedMs + asked > budget.maxTotalWaitMs
-      ? `: the service asked to wait ${formatSeconds(asked)}, more than ${allowed}`
-      : '';
   return new UserError(
-    `${error.message.replace(/\.$/, '')}; gave up after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'} and ${formatSeconds(waitedMs)} of waiting${tooLong}`,
+    `${error.message.replace(/\.$/, '')}${gaveUpText(attempts, waitedMs, budget, asked)}`,
     {
       hint:
         error.hint ??

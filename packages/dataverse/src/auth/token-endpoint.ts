@@ -1,7 +1,13 @@
 import { UserError } from '@connector-alm/core';
 import type { Fetch } from '../http/fetch.js';
 import { entraError, entraErrorCode, isTransientEntraFailure, type EntraErrorBody } from './entra-errors.js';
-import { parseJsonObject, sendSignInRequest, type SignInRequestOptions } from './sign-in-request.js';
+import {
+  isJsonObject,
+  parseJsonObject,
+  sendSignInRequest,
+  type SignInAnswer,
+  type SignInRequestOptions,
+} from './sign-in-request.js';
 import { TransientSignInFailure } from './sign-in-retry.js';
 
 export interface TokenResponse {
@@ -67,12 +73,24 @@ export async function requestClientCredentialsToken(
       `Entra ID answered HTTP ${response.status}${code === undefined ? '' : ` AADSTS${code}`}`,
     );
   }
-  if (typeof body.access_token !== 'string' || body.access_token === '') {
-    throw new UserError(`The token endpoint at ${origin} answered without an access token.`);
-  }
+  if (typeof body.access_token !== 'string' || body.access_token === '')
+    throw noAccessToken(origin, response);
   const expiresIn = Number(body.expires_in);
   return {
     accessToken: body.access_token,
     expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3599,
   };
+}
+
+/**
+ * A success without a token: a proxy's sign-in page or another host than Entra ID's answering 200
+ * (HTML), or a JSON answer cut short or of another service. Another attempt gets the same.
+ */
+function noAccessToken(origin: string, answer: SignInAnswer): UserError {
+  const what = isJsonObject(answer.text)
+    ? 'without an access token'
+    : `with ${answer.headers.get('content-type') ?? 'no content type'}, not with a token`;
+  return new UserError(`The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} ${what}.`, {
+    hint: 'That is not how Entra ID answers: check authority-host and cloud (they choose the login host), and any proxy between the runner and the login host.',
+  });
 }

@@ -20,11 +20,13 @@ export function refreshMarginMs(lifetimeMs: number): number {
  * AADSTS90033, a dropped connection) keeps that token, and the next call tries again, as MSAL does with
  * refresh_in; so such a renewal is one attempt (`retry: false`), while a request with no valid token
  * in hand (the first, or after expiry or invalidate) retries transient failures before it gives up.
+ * A renewal that fails only after the token in hand has expired is followed by such a request.
  * Every token is passed to `onSecret` so that logs mask it.
  */
 export class CachedTokenSource implements AccessTokenSource {
   private cached?: { token: string; refreshAtMs: number; expiresAtMs: number };
-  private pending?: Promise<string>;
+  /** The request under way, shared by concurrent callers; `retry`: whether it retries transient failures. */
+  private pending?: { token: Promise<string>; retry: boolean };
 
   constructor(
     private readonly acquire: (options: { retry: boolean }) => Promise<TokenResponse>,
@@ -35,11 +37,15 @@ export class CachedTokenSource implements AccessTokenSource {
   async getToken(): Promise<string> {
     const cached = this.cached;
     if (cached && this.clock.now() < cached.refreshAtMs) return cached.token;
-    this.pending ??= this.refresh().finally(() => (this.pending = undefined));
+    const pending = (this.pending ??= this.startRefresh());
     try {
-      return await this.pending;
+      return await pending.token;
     } catch (error) {
       if (cached && this.cached === cached && this.clock.now() < cached.expiresAtMs) return cached.token;
+      // A renewal tried once while the token in hand was valid, which failed only once it had expired
+      // (a login host that hung for the sign-in timeout): no valid token is left, so this is a sign-in
+      // like the first, with retries, not the end of the run after one attempt.
+      if (!pending.retry) return this.getToken();
       throw error;
     }
   }
@@ -48,10 +54,20 @@ export class CachedTokenSource implements AccessTokenSource {
     this.cached = undefined;
   }
 
-  private async refresh(): Promise<string> {
+  private startRefresh(): { token: Promise<string>; retry: boolean } {
     const issuedAt = this.clock.now();
-    const inHand = this.cached !== undefined && issuedAt < this.cached.expiresAtMs;
-    const response = await this.acquire({ retry: !inHand });
+    const retry = !(this.cached !== undefined && issuedAt < this.cached.expiresAtMs);
+    const pending = {
+      token: this.refresh(issuedAt, retry).finally(() => {
+        if (this.pending === pending) this.pending = undefined;
+      }),
+      retry,
+    };
+    return pending;
+  }
+
+  private async refresh(issuedAt: number, retry: boolean): Promise<string> {
+    const response = await this.acquire({ retry });
     this.onSecret(response.accessToken);
     const lifetimeMs = response.expiresInSeconds * 1000;
     this.cached = {

@@ -13,6 +13,8 @@ import {
   decideRetry,
   DEFAULT_RETRY_BUDGET,
   formatSeconds,
+  gaveUpText,
+  parseRetryAfter,
   type AttemptOutcome,
   type RequestNature,
   type RetryBudget,
@@ -164,8 +166,9 @@ export class DataverseHttp {
           });
         }
         if (decision.reason === 'budget-spent') {
+          const asked = parseRetryAfter(outcome.retryAfter, this.options.clock.now());
           throw new DataverseError(
-            `${error.message.replace(/\.$/, '')}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting`,
+            `${error.message.replace(/\.$/, '')}${gaveUpText(attempt, waitedMs, this.budget, asked)}`,
             error.status,
             error.code,
             {

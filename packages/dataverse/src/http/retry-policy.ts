@@ -66,11 +66,21 @@ export type RetryDecision =
   | { retry: true; delayMs: number }
   | { retry: false; reason: 'not-retryable' | 'budget-spent' | 'may-have-been-applied' };
 
-/** `Retry-After` as seconds or an HTTP date, in milliseconds from `nowMs`; undefined when absent or unreadable. */
+/**
+ * `Retry-After` as seconds or an HTTP date, in milliseconds from `nowMs`; undefined when absent or
+ * unreadable, so that the backoff applies. Only HTTP's forms are read: Date.parse alone takes '-5',
+ * '1.5' or '2' for dates in 2001, a wait of 0 s, and every attempt would follow at once. Seconds with
+ * a fraction are read as meant; a header sent twice (joined with ', ') counts its longer wait.
+ */
 export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
+  if (value === null) return undefined;
+  const text = value.trim();
+  const seconds = text.split(/\s*,\s*/);
+  if (seconds.every((part) => /^\d+(\.\d+)?$/.test(part)))
+    return Math.max(...seconds.map((part) => Math.round(Number(part) * 1000)));
+  // IMF-fixdate, RFC 850 and asctime all begin with the day's name.
+  if (!/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? /i.test(text)) return undefined;
+  const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
@@ -113,6 +123,29 @@ export function decideRetry(
 function surelyNotProcessed(outcome: AttemptOutcome): boolean {
   if (outcome.kind === 'response') return outcome.status === 429;
   return outcome.kind === 'network-error' && !outcome.reachedServer;
+}
+
+/**
+ * How a retried request ended, for the end of its error: "; gave up after 3 attempts and 7 s of
+ * waiting", and why when the service asked for a longer wait (Retry-After) than the budget had left,
+ * so that a user does not take a stop after one attempt for a missing retry.
+ */
+export function gaveUpText(
+  attempts: number,
+  waitedMs: number,
+  budget: RetryBudget,
+  askedMs: number | undefined,
+): string {
+  const count = `${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}`;
+  const allowed =
+    waitedMs === 0
+      ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed`
+      : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
+  const tooLong =
+    attempts < budget.maxAttempts && askedMs !== undefined && waitedMs + askedMs > budget.maxTotalWaitMs
+      ? `: the service asked to wait ${formatSeconds(askedMs)}, more than ${allowed}`
+      : '';
+  return `; gave up after ${count} and ${formatSeconds(waitedMs)} of waiting${tooLong}`;
 }
 
 /** A wait for messages: "1.5 s". */

@@ -19,6 +19,11 @@ export interface Faults {
    * 422 "Could not resolve to a node with the global id …" (GitHub's eventual consistency).
    */
   nodeNotResolved: number;
+  /**
+   * The next requests are accepted and never answered, as a hung connection or a stuck proxy in front
+   * of GitHub Enterprise Server does, until the client gives up or the server closes.
+   */
+  hang: number;
 }
 
 export function noFaults(): Faults {
@@ -28,5 +33,6 @@ export function noFaults(): Faults {
     primaryRateLimit: { times: 0, resetInSeconds: 1 },
     pullRequestCreateRace: 0,
     nodeNotResolved: 0,
+    hang: 0,
   };
 }

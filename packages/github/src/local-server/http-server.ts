@@ -52,6 +52,11 @@ export class LocalGitHubHttpServer {
   }
 
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    // No answer at all: the client's own timeout ends the request, or close() the connection.
+    if (this.state.faults.hang > 0) {
+      this.state.faults.hang--;
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
     const route = this.contract.match(method, url.pathname);
