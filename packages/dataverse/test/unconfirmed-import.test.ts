@@ -7,6 +7,7 @@ const unconfirmed = (overrides: Partial<UnconfirmedImport> = {}): UnconfirmedImp
   importJobId: '3f1c5b9e-7d0a-4a6e-9b1c-2d3e4f506172',
   happened: 'HTTP 504',
   resent: false,
+  asynchronous: false,
   ...overrides,
 });
 
@@ -29,7 +30,7 @@ describe('the step after an import request whose answer was lost', () => {
       });
   });
 
-  it('sends it once more when the import job is absent, and not a third time', () => {
+  it('sends a synchronous import once more when its import job is absent, and not a third time', () => {
     expect(nextStep(unconfirmed(), { seen: 'absent' })).toMatchObject({ step: 'resend' });
     expect(nextStep(unconfirmed({ resent: true }), { seen: 'absent' })).toEqual({
       step: 'not-started',
@@ -37,6 +38,14 @@ describe('the step after an import request whose answer was lost', () => {
         "Import of solution 'Contoso' did not start: the request was sent twice, and import job 3f1c5b9e-7d0a-4a6e-9b1c-2d3e4f506172 does not exist; the last time: HTTP 504.",
       hint: 'Nothing was imported: it is safe to run this job again once https://contoso.crm.dynamics.com answers.',
     });
+  });
+
+  it('knows nothing from an absent import job of an asynchronous import: its system job may still be queued', () => {
+    for (const resent of [false, true])
+      expect(nextStep(unconfirmed({ asynchronous: true, resent }), { seen: 'absent' })).toEqual({
+        step: 'unknown',
+        log: 'Import job 3f1c5b9e-7d0a-4a6e-9b1c-2d3e4f506172 does not exist 30 s after the answer was lost, which proves nothing for an asynchronous import: its system job may still be queued, and makes the import job only when it starts.',
+      });
   });
 
   it('knows nothing when the import job cannot be read, and says why in the log', () => {

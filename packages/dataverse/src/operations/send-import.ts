@@ -45,6 +45,7 @@ export async function sendImport(
           importJobId: request.importJobId,
           happened: error.happened,
           resent,
+          asynchronous: options.asynchronous,
         },
         sighting,
       );

@@ -10,8 +10,11 @@
  *   the Web API documents no way from an import job to its system job, so it follows the import job:
  *   its progress, and its `completedon` once the import ended, successfully or not.
  * - Dataverse says the row does not exist, read after read for a short grace period (a row just created
- *   can take a moment to be seen): the import did not start, and the request is sent once more, with
- *   the same ImportJobId, so that a first request started after all cannot run as a second import.
+ *   can take a moment to be seen): a synchronous import, which the request itself runs, did not start,
+ *   and the request is sent once more, with the same ImportJobId, so that a first request started
+ *   after all cannot run as a second import. For ImportSolutionAsync the absence proves nothing: its
+ *   system job may wait in the queue for longer, and the import job is made when it starts. Sending it
+ *   again could import twice, so nothing is known then.
  * - the reads fail too: nothing is known, and the user gets the request's own message (it may or may not
  *   have been applied, where to look).
  */
@@ -47,6 +50,8 @@ export interface UnconfirmedImport {
   happened: string;
   /** Whether this was already the second request: it is sent once more at most. */
   resent: boolean;
+  /** ImportSolutionAsync: its import job is made only when its queued system job starts. */
+  asynchronous: boolean;
 }
 
 export type UnconfirmedImportStep =
@@ -57,7 +62,7 @@ export type UnconfirmedImportStep =
   | { step: 'unknown'; log: string };
 
 export function nextStep(unconfirmed: UnconfirmedImport, sighting: ImportJobSighting): UnconfirmedImportStep {
-  const { solutionName, environment, importJobId, happened, resent } = unconfirmed;
+  const { solutionName, environment, importJobId, happened, resent, asynchronous } = unconfirmed;
   const lost = `The answer to the import request was lost (${happened})`;
   switch (sighting.seen) {
     case 'exists':
@@ -66,6 +71,11 @@ export function nextStep(unconfirmed: UnconfirmedImport, sighting: ImportJobSigh
         log: `${lost}, but import job ${importJobId} exists: the import started, and this run waits for it.`,
       };
     case 'absent':
+      if (asynchronous)
+        return {
+          step: 'unknown',
+          log: `Import job ${importJobId} does not exist ${graceSeconds()} s after the answer was lost, which proves nothing for an asynchronous import: its system job may still be queued, and makes the import job only when it starts.`,
+        };
       if (!resent)
         return {
           step: 'resend',
