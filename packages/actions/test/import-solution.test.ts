@@ -151,6 +151,49 @@ describe('import-solution, run as the runner runs it against the local server', 
     },
   );
 
+  it("a gateway's 502 after Dataverse started the import: found by its import job, waited for, imported once", async () => {
+    writeFileSync(
+      path.join(workspace, 'Lost.zip'),
+      buildSolutionZip({ uniqueName: 'Lost', version: '1.0.0.4' }),
+    );
+    const jobsBefore = server.dataverse.importJobsStarted();
+    server.faults.inject(
+      {
+        kind: 'status',
+        status: 502,
+        body: '<html><body>502 Bad Gateway</body></html>',
+        afterProcessing: true,
+      },
+      { operation: 'ImportSolutionAsync' },
+    );
+    const run = await runActionBundle('import-solution', {
+      workspace,
+      inputs: {
+        ...connection(),
+        'app-id': APP_ID,
+        'client-secret': SECRET,
+        'solution-file': 'Lost.zip',
+        'run-asynchronously': 'true',
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({
+      result: 'imported',
+      'solution-name': 'Lost',
+      'solution-version': '1.0.0.4',
+    });
+    expect(server.dataverse.importJobsStarted() - jobsBefore).toBe(1);
+    expect(server.store.get('Lost')?.version).toBe('1.0.0.4');
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        message: `The answer to the import request was lost (HTTP 502), but import job ${run.outputs['import-job-id']} exists: the import started, and this run waits for it.`,
+      }),
+    ]);
+    expect(run.stdout).toMatch(/Import: 100%/);
+    expect(`${run.stdout}${run.stderr}`.replaceAll(`::add-mask::${SECRET}`, '')).not.toContain(SECRET);
+  });
+
   it('tells a workflow without a credential how to use OIDC', async () => {
     const run = await runActionBundle('import-solution', {
       workspace,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -194,6 +194,40 @@ describe('an export whose start was not confirmed: one line, exit code 1, no sta
     );
     expect(io.out() + io.err()).not.toMatch(/^\s+at /m);
     expect(io.out()).not.toMatch(/retrying/);
+    expect(io.out() + io.err()).not.toContain(SECRET);
+  });
+});
+
+describe('an import whose answer was lost: found by its import job, imported once, exit code 0', () => {
+  it('the connection broke after Dataverse imported the solution', async () => {
+    const jobsBefore = server.dataverse.importJobsStarted();
+    server.faults.inject({ kind: 'drop-connection', afterProcessing: true }, { operation: 'ImportSolution' });
+    const io = memoryIo(cwd, {
+      DATAVERSE_ENVIRONMENT_URL: server.environmentUrl,
+      AZURE_TENANT_ID: server.tenantId,
+      AZURE_CLIENT_ID: APP_ID,
+      CONNECTOR_ALM_CLIENT_SECRET: SECRET,
+    });
+    writeFileSync(
+      path.join(cwd, 'Lost.zip'),
+      buildSolutionZip({ uniqueName: 'CliLost', version: '1.2.0.0' }),
+    );
+    const code = await runCli(
+      ['import', 'Lost.zip', '--no-async', '--format', 'json', '--authority-host', server.authorityHost],
+      io,
+    );
+    expect(code).toBe(0);
+    const result = JSON.parse(io.out()) as { result: string; importJobId: string };
+    expect(result).toMatchObject({ result: 'imported', solutionName: 'CliLost', version: '1.2.0.0' });
+    expect(server.dataverse.importJobsStarted() - jobsBefore).toBe(1);
+    expect(server.store.get('CliLost')?.version).toBe('1.2.0.0');
+    expect(io.err()).toMatch(
+      new RegExp(
+        `^warning: The answer to the import request was lost \\(the connection broke \\([\\w ]+\\)\\), but import job ${result.importJobId} exists: the import started, and this run waits for it\\.$`,
+        'm',
+      ),
+    );
+    expect(io.err()).not.toMatch(/^error: /m);
     expect(io.out() + io.err()).not.toContain(SECRET);
   });
 });

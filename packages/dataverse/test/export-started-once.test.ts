@@ -1,17 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
   exportSolution,
-  importSolution,
   startLocalServer,
   type ExportSolutionOptions,
   type Fault,
   type LocalServer,
 } from '../src/index.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
-import { importOptions } from './helpers/import-options.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
 
 // Real timers for the per-request timeouts (the connections are real), the manual clock for the waits
@@ -153,50 +151,4 @@ describe('a synchronous export, which the service goes on with when the connecti
       "It was not sent again, so as not to run two exports at once. Look for it in the solution's history (Power Apps > Solutions > Contoso > See history) or in the environment's system jobs; once it has ended, it is safe to run this job again. Large solutions need the asynchronous mode (run-asynchronously: true).",
     );
   });
-});
-
-describe('an asynchronous import whose start is not confirmed is not started a second time', () => {
-  it.each<{ what: string; fault: Fault; jobs: number; happened: (origin: string) => string }>([
-    {
-      what: 'no answer in time after the service started the job',
-      fault: { kind: 'hang', afterProcessing: true },
-      jobs: 1,
-      happened: (origin) => `${origin} did not answer within 0.3 s.`,
-    },
-    {
-      what: 'the connection reset after the service started the job',
-      fault: { kind: 'drop-connection', afterProcessing: true },
-      jobs: 1,
-      happened: (origin) => `the connection to ${origin} broke (`,
-    },
-    {
-      what: 'a 503 before the service processed it',
-      fault: { kind: 'status', status: 503 },
-      jobs: 0,
-      // Said once: not "Import of the solution may … applied: Import of the solution failed: …".
-      happened: (origin) =>
-        `${origin} answered: The service is unavailable (injected HTTP 503). (Dataverse code 0x80040216, HTTP 503).`,
-    },
-  ])(
-    '$what: sent once, $jobs import job started',
-    async ({ fault, jobs, happened }) => {
-      const file = path.join(folder, 'Once.zip');
-      writeFileSync(file, buildSolutionZip({ uniqueName: 'Once', version: '1.0.0.0' }));
-      const before = server.dataverse.jobsStarted('import');
-      server.faults.inject(fault, { operation: 'ImportSolutionAsync' });
-      const { client, logger, sleeps, sent } = connectToLocal(server, { webApiTimeouts });
-      const error = (await importSolution(client, importOptions(file, { asynchronous: true }), logger).catch(
-        (e: unknown) => e,
-      )) as Error & { hint?: string };
-      expect(server.dataverse.jobsStarted('import') - before).toBe(jobs);
-      expect(sentTo(sent, 'ImportSolutionAsync')).toBe(1);
-      expect(sleeps).toEqual([]);
-      expectToStartWith(
-        error.message,
-        `Import of the solution may or may not have been applied: ${happened(server.environmentUrl)}`,
-      );
-      expect(error.hint).toMatch(/^It was not sent again, so as not to apply it twice: /);
-    },
-    5000,
-  );
 });

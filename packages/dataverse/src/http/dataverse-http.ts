@@ -20,6 +20,7 @@ import {
   type RetryBudget,
   type RetryDecision,
 } from './retry-policy.js';
+import { UnconfirmedRequest } from './unconfirmed-request.js';
 import { DEFAULT_WEB_API_TIMEOUTS, timeoutFor, type WebApiTimeouts } from './web-api-timeouts.js';
 
 export const WEB_API_PATH = '/api/data/v9.2/';
@@ -246,14 +247,14 @@ const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 function mayHaveBeenApplied(
   request: RequestOptions,
   { what, happened, cause, moreHint }: { what: string; happened: string; cause: unknown; moreHint?: string },
-): UserError {
+): UnconfirmedRequest {
   if (request.ifUnconfirmed) {
     const { message, hint } = request.ifUnconfirmed(happened);
-    return new UserError(message, { hint, cause });
+    return new UnconfirmedRequest(message, happened, { hint, cause });
   }
   const hint =
     'It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.';
-  return new UserError(`${request.operation} may or may not have been applied: ${what}.`, {
+  return new UnconfirmedRequest(`${request.operation} may or may not have been applied: ${what}.`, happened, {
     hint: moreHint ? `${hint} ${moreHint}` : hint,
     cause,
   });

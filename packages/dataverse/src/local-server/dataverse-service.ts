@@ -67,6 +67,7 @@ export class DataverseService {
   readonly businessUnitId = randomUUID();
   readonly imports: ImportRecord[] = [];
   publishCount = 0;
+  private importJobCount = 0;
   private readonly userIds = new Map<string, string>();
   private readonly jobs = new Map<string, AsyncJob>();
   private readonly exportJobs = new Map<string, { job: AsyncJob; zip?: Uint8Array }>();
@@ -77,6 +78,14 @@ export class DataverseService {
   /** How many system jobs of this kind requests have started: a resent start shows as one too many. */
   jobsStarted(kind: AsyncJob['kind']): number {
     return [...this.jobs.values()].filter((job) => job.kind === kind).length;
+  }
+
+  /**
+   * How many import jobs requests have started, synchronous ImportSolution (which runs no system job)
+   * and ImportSolutionAsync alike: a resent import shows as one too many.
+   */
+  importJobsStarted(): number {
+    return this.importJobCount;
   }
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -387,6 +396,7 @@ export class DataverseService {
     };
     const manifest = readableManifest(zip);
     const now = this.options.now();
+    this.importJobCount++;
     if (!asynchronous) {
       const importJob = new ImportJob(importJobId, manifest, now);
       this.importJobs.set(importJobId, importJob);
@@ -454,7 +464,7 @@ export class DataverseService {
     const importJob = this.importJobs.get(id.toLowerCase());
     if (!importJob)
       throw new ODataFailure(404, CODES.doesNotExist, `Entity 'importjob' With Id = ${id} Does Not Exist`);
-    const row = importJob.row();
+    const row = importJob.read(new Date(this.options.now()));
     const select = url.searchParams.get('$select');
     const columns = select === null ? Object.keys(row) : select.split(',').map((column) => column.trim());
     const selected = selectedColumns(row, columns, 'importjob');

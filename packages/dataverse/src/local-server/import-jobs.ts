@@ -35,6 +35,12 @@ export class ImportJob {
     this.failure = { errorcode: failure.errorcode ?? '0x80048033', errortext: failure.errortext };
   }
 
+  /** A read of the row, which moves an asynchronous import on when nobody reads its system job. */
+  read(now: Date): Record<string, unknown> {
+    this.job?.readWorkedOn(now);
+    return this.row();
+  }
+
   /** Every column of the row. */
   row(): Record<string, unknown> {
     const ended = this.job ? this.job.outcome : { succeeded: this.failure === undefined };

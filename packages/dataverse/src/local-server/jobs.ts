@@ -16,6 +16,8 @@ export class AsyncJob {
   private reads = 0;
   private runningFraction: number | null = null;
   private ended?: JobOutcome;
+  /** Whether a client has read this job's status: one that lost its id follows the import job instead. */
+  private statusRead = false;
 
   /**
    * @param hiddenReads status reads answered 404 before the job is seen at all: a replica that the
@@ -54,6 +56,21 @@ export class AsyncJob {
 
   /** One status read: advances the job, finishing it (and doing its work) on the last read. */
   read(now: Date): Record<string, unknown> {
+    this.statusRead = true;
+    return this.advance(now);
+  }
+
+  /**
+   * A read of what the job works on (an import's import job): it moves the job on only while nobody
+   * reads its status. The service runs a job whether or not anyone watches it; here reads are the
+   * clock, and a client that lost the job's id with the answer of ImportSolutionAsync follows the
+   * import job, so those reads must move it. A client that reads the status too is not sped up.
+   */
+  readWorkedOn(now: Date): void {
+    if (!this.statusRead) this.advance(now);
+  }
+
+  private advance(now: Date): Record<string, unknown> {
     if (!this.ended) {
       this.reads++;
       if (this.reads >= this.pollsToFinish) this.finish(now);

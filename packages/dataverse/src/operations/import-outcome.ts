@@ -7,12 +7,14 @@ import { solutionImportResult } from '../web-api/import-job-result.js';
  * After the system job of an import succeeded: what the import job says of the solution. The system
  * job only says that the job ran; an import that failed (missing dependencies, a newer version
  * installed) can end as Succeeded, and only the import job's log carries Dataverse's reason.
+ * @param ended what showed that the import ended, for a log that gives no verdict.
  */
 export async function confirmImport(
   client: DataverseClient,
   importJobId: string,
   solutionName: string,
   logger: Logger,
+  ended = 'the system job succeeded',
 ): Promise<void> {
   let data: string | null | undefined;
   try {
@@ -34,6 +36,6 @@ export async function confirmImport(
     logger.warning(`${what} finished with warnings: ${outcome.text || 'see the import job'}.`);
   if (outcome.result === 'unknown')
     logger.warning(
-      `${what}: the system job succeeded, but import job ${importJobId} could not confirm it: ${data === undefined ? 'Dataverse did not find the import job' : outcome.why}.`,
+      `${what}: ${ended}, but import job ${importJobId} could not confirm it: ${data === undefined ? 'Dataverse did not find the import job' : outcome.why}.`,
     );
 }

@@ -2,9 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { UserError, type Logger } from '@connector-alm/core';
 import { DataverseError } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
+import { importJobPercent } from '../web-api/import-job-progress.js';
 import type { ComponentParameter } from '../web-api/types.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
+import { followImportJob, progressLines } from './follow-import-job.js';
 import { confirmImport } from './import-outcome.js';
+import { sendImport } from './send-import.js';
 import { compareVersions } from './versions.js';
 
 /** Above this size an import runs asynchronously even when not asked to: sync imports die at ~4 minutes. */
@@ -76,27 +79,29 @@ export async function importSolution(
     componentParameters: options.componentParameters,
   };
   const title = `Import ${manifest.managed ? 'managed' : 'unmanaged'} solution ${manifest.uniqueName} ${manifest.version}${asynchronous ? ' asynchronously' : ''}`;
+  const what = `Import of solution '${manifest.uniqueName}'`;
   await logger.group(title, async () => {
     if (options.componentParameters.length > 0)
       logger.info(
         `With ${options.componentParameters.length} component parameters from the deployment settings.`,
       );
-    if (!asynchronous) {
-      await client.importSolution(request);
+    const sent = await sendImport(
+      client,
+      request,
+      { asynchronous, solutionName: manifest.uniqueName },
+      logger,
+    );
+    const progress = progressLines(logger);
+    if (!sent.answered) {
+      await followImportJob(client, importJobId, what, options.maxAsyncWaitMs, progress);
+      await confirmImport(client, importJobId, manifest.uniqueName, logger, 'the import job ended');
       return;
     }
-    const job = await client.startImportAsync(request);
-    logger.info(`Import job ${importJobId} started (system job ${job.asyncOperationId}).`);
-    let lastProgress = -1;
-    await client.waitForAsyncOperation(
-      job.asyncOperationId,
-      `Import of solution '${manifest.uniqueName}'`,
-      options.maxAsyncWaitMs,
-      async () => {
-        const progress = await importProgress(client, importJobId);
-        if (progress !== undefined && progress !== lastProgress) logger.info(`Import: ${progress}%`);
-        if (progress !== undefined) lastProgress = progress;
-      },
+    // A synchronous import is done once answered.
+    if (sent.asyncOperationId === undefined) return;
+    logger.info(`Import job ${importJobId} started (system job ${sent.asyncOperationId}).`);
+    await client.waitForAsyncOperation(sent.asyncOperationId, what, options.maxAsyncWaitMs, async () =>
+      progress(await importProgress(client, importJobId)),
     );
     await confirmImport(client, importJobId, manifest.uniqueName, logger);
   });
@@ -108,11 +113,7 @@ export async function importSolution(
 /** The import job's progress; it appears a little after the system job starts, so a 404 means "not yet". */
 async function importProgress(client: DataverseClient, importJobId: string): Promise<number | undefined> {
   try {
-    const job = await client.getImportJob(importJobId);
-    // A job just created reports no progress yet (null): that is "not yet", not NaN %.
-    return typeof job.progress === 'number' && Number.isFinite(job.progress)
-      ? Math.round(job.progress)
-      : undefined;
+    return importJobPercent(await client.getImportJob(importJobId));
   } catch (error) {
     if (error instanceof DataverseError && error.status === 404) return undefined;
     throw error;

@@ -26,7 +26,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class DataverseClient {
   constructor(
     private readonly http: DataverseHttp,
-    private readonly clock: Clock,
+    /** The time port, also for the waits of the operations built on this client. */
+    readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
 

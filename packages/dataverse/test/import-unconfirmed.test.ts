@@ -1,0 +1,259 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importSolution, startLocalServer, type Fault, type LocalServer } from '../src/index.js';
+import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { importOptions } from './helpers/import-options.js';
+import { buildSolutionZip } from './helpers/solution-zip.js';
+
+// Real timers for the per-request timeouts (the connections are real), the manual clock for every wait
+// between requests: a resend shows as a second request and a second import job on the server.
+const webApiTimeouts = { quickMs: 100, slowMs: 300 };
+
+let server: LocalServer;
+let folder: string;
+beforeAll(async () => {
+  server = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }] });
+  folder = mkdtempSync(path.join(os.tmpdir(), 'import-unconfirmed-'));
+});
+afterEach(() => server.faults.clear());
+afterAll(async () => {
+  await server.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** Requests the client sent to one Web API route, answered or not. */
+const sentTo = (sent: string[], route: string) =>
+  sent.filter((line) => new URL(line.split(' ')[1]!).pathname.endsWith(`/${route}`)).length;
+
+/** Reads of one import job, by their answers. */
+const importJobReads = (importJobId: string) =>
+  server.requests
+    .filter((request) => request.path.includes(`/importjobs(${importJobId})`))
+    .map((request) => request.status);
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+let solutions = 0;
+/** A solution zip of a name never imported before, so the store shows whether this import arrived. */
+function newSolution(): { file: string; name: string } {
+  const name = `Unconfirmed${++solutions}`;
+  const file = path.join(folder, `${name}.zip`);
+  writeFileSync(file, buildSolutionZip({ uniqueName: name, version: '1.0.0.0' }));
+  return { file, name };
+}
+
+const KINDS = [
+  { kind: 'a synchronous', asynchronous: false, route: 'ImportSolution' },
+  { kind: 'an asynchronous', asynchronous: true, route: 'ImportSolutionAsync' },
+] as const;
+
+const LOST_AFTER_THE_JOB_STARTED: { what: string; fault: Fault; happened: string }[] = [
+  {
+    what: 'no answer after the import job started',
+    fault: { kind: 'hang', afterProcessing: true },
+    happened: 'no answer within 0.3 s',
+  },
+  {
+    what: 'a connection reset after the import job started',
+    fault: { kind: 'drop-connection', afterProcessing: true },
+    happened: 'the connection broke (',
+  },
+  {
+    what: "a gateway's 502 after the import job started",
+    fault: {
+      kind: 'status',
+      status: 502,
+      body: '<html><body>502 Bad Gateway</body></html>',
+      afterProcessing: true,
+    },
+    happened: 'HTTP 502',
+  },
+];
+
+describe.each(KINDS)('$kind import whose answer was lost', ({ asynchronous, route }) => {
+  it.each(LOST_AFTER_THE_JOB_STARTED)(
+    '$what: attached to its import job, waited for, its result read; 1 import job',
+    async ({ fault, happened }) => {
+      const { file, name } = newSolution();
+      const jobsBefore = server.dataverse.importJobsStarted();
+      const importsBefore = server.dataverse.imports.length;
+      server.faults.inject(fault, { operation: route });
+      const { client, logger, sent, secrets } = connectToLocal(server, { webApiTimeouts });
+
+      const result = await importSolution(client, importOptions(file, { asynchronous }), logger);
+
+      expect(result).toMatchObject({ result: 'imported', solutionName: name, asynchronous });
+      expect(server.dataverse.importJobsStarted() - jobsBefore).toBe(1);
+      expect(server.dataverse.imports.length - importsBefore).toBe(1);
+      expect(sentTo(sent, route)).toBe(1);
+      expect(server.store.get(name)?.version).toBe('1.0.0.0');
+      expect(logger.lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^warning: The answer to the import request was lost \\(${escapeRegExp(happened)}.*, but import job ${result.importJobId} exists: the import started, and this run waits for it\\.$`,
+          ),
+        ),
+      );
+      // Waited on the import job to its end, then read its result (the import log).
+      const reads = importJobReads(result.importJobId!);
+      expect(reads.every((status) => status === 200)).toBe(true);
+      expect(reads.length).toBeGreaterThanOrEqual(2);
+      if (asynchronous) expect(logger.lines).toContain('Import: 100%');
+      for (const secret of [SECRET, ...secrets]) expect(logger.lines.join('\n')).not.toContain(secret);
+    },
+    5000,
+  );
+
+  // Synchronous only: an asynchronous import's absent import job proves nothing (its own test below).
+  (asynchronous ? it.skip : it)(
+    'a 503 before the service took it: no import job after the grace period, so sent once more; 1 import job',
+    async () => {
+      const { file, name } = newSolution();
+      const jobsBefore = server.dataverse.importJobsStarted();
+      server.faults.inject({ kind: 'status', status: 503 }, { operation: route });
+      const { client, logger, sent, sleeps } = connectToLocal(server, { webApiTimeouts });
+
+      const result = await importSolution(client, importOptions(file, { asynchronous }), logger);
+
+      expect(result).toMatchObject({ result: 'imported', solutionName: name });
+      expect(sentTo(sent, route)).toBe(2);
+      expect(server.dataverse.importJobsStarted() - jobsBefore).toBe(1);
+      expect(server.store.get(name)?.version).toBe('1.0.0.0');
+      // Read at once, and again over about 30 s, before the absence counts: a job just created can take
+      // a moment to be seen.
+      expect(importJobReads(result.importJobId!).slice(0, 4)).toEqual([404, 404, 404, 404]);
+      expect(sleeps.slice(0, 3)).toEqual([5000, 10_000, 15_000]);
+      expect(logger.lines).toContain(
+        `warning: The answer to the import request was lost (The service is unavailable (injected HTTP 503). (Dataverse code 0x80040216, HTTP 503)), and import job ${result.importJobId} does not exist 30 s later: the import did not start, so it is sent once more.`,
+      );
+    },
+  );
+
+  it('the import job cannot be read either: it may or may not have been applied, as before; sent once', async () => {
+    const { file } = newSolution();
+    const jobsBefore = server.dataverse.importJobsStarted();
+    server.faults.inject({ kind: 'drop-connection', afterProcessing: true }, { operation: route });
+    server.faults.inject({ kind: 'status', status: 503 }, { operation: 'importjobs', times: 100 });
+    const { client, logger, sent, secrets } = connectToLocal(server, { webApiTimeouts });
+
+    const error = (await importSolution(client, importOptions(file, { asynchronous }), logger).catch(
+      (e: unknown) => e,
+    )) as Error & { hint?: string };
+
+    expect(
+      error.message.startsWith(
+        `Import of the solution may or may not have been applied: the connection to ${server.environmentUrl} broke (`,
+      ),
+    ).toBe(true);
+    expect(error.hint).toMatch(/^It was not sent again, so as not to apply it twice: /);
+    expect(sentTo(sent, route)).toBe(1);
+    expect(server.dataverse.importJobsStarted() - jobsBefore).toBe(1);
+    expect(
+      logger.lines.filter(
+        (line) => line.startsWith('warning: Import job ') && line.includes('could not be read'),
+      ),
+    ).toHaveLength(1);
+    for (const secret of [SECRET, ...secrets])
+      expect(`${error.message} ${error.hint} ${logger.lines.join('\n')}`).not.toContain(secret);
+  });
+
+  (asynchronous ? it.skip : it)(
+    'sent twice and neither time confirmed, with no import job: did not start, and says so',
+    async () => {
+      const { file, name } = newSolution();
+      const jobsBefore = server.dataverse.importJobsStarted();
+      server.faults.inject({ kind: 'status', status: 503 }, { operation: route, times: 2 });
+      const { client, logger, sent } = connectToLocal(server, { webApiTimeouts });
+
+      const error = (await importSolution(client, importOptions(file, { asynchronous }), logger).catch(
+        (e: unknown) => e,
+      )) as Error & { hint?: string };
+
+      expect(sentTo(sent, route)).toBe(2);
+      expect(server.dataverse.importJobsStarted() - jobsBefore).toBe(0);
+      expect(server.store.get(name)).toBeUndefined();
+      expect(error.message).toMatch(
+        new RegExp(
+          `^Import of solution '${name}' did not start: the request was sent twice, and import job [0-9a-f-]{36} does not exist; the last time: The service is unavailable`,
+        ),
+      );
+      expect(error.hint).toBe(
+        `Nothing was imported: it is safe to run this job again once ${server.environmentUrl} answers.`,
+      );
+    },
+  );
+});
+
+describe('an asynchronous import whose answer was lost, with no import job after the grace period', () => {
+  it('is not sent again (its system job may still be queued): it may or may not have been applied, and the log says why', async () => {
+    const { file } = newSolution();
+    const jobsBefore = server.dataverse.importJobsStarted();
+    server.faults.inject({ kind: 'status', status: 503 }, { operation: 'ImportSolutionAsync' });
+    const { client, logger, sent } = connectToLocal(server, { webApiTimeouts });
+
+    const error = (await importSolution(client, importOptions(file, { asynchronous: true }), logger).catch(
+      (e: unknown) => e,
+    )) as Error & { hint?: string };
+
+    expect(error.message).toMatch(/^Import of the solution may or may not have been applied: /);
+    expect(sentTo(sent, 'ImportSolutionAsync')).toBe(1);
+    expect(server.dataverse.importJobsStarted() - jobsBefore).toBe(0);
+    expect(
+      logger.lines.some((line) =>
+        line.includes('which proves nothing for an asynchronous import: its system job may still be queued'),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('an asynchronous import attached to after its answer was lost', () => {
+  it("reports the import job's failure, with Dataverse's reason", async () => {
+    const { file, name } = newSolution();
+    server.faults.failNextImport({
+      errortext: `The import of solution: ${name} failed. Required components are missing.`,
+    });
+    server.faults.inject(
+      { kind: 'drop-connection', afterProcessing: true },
+      { operation: 'ImportSolutionAsync' },
+    );
+    const { client, logger } = connectToLocal(server, { webApiTimeouts });
+    await expect(
+      importSolution(client, importOptions(file, { asynchronous: true }), logger),
+    ).rejects.toMatchObject({
+      message: `Import of solution '${name}' failed in Dataverse. The reason given was: The import of solution: ${name} failed. Required components are missing. (Dataverse code 0x80048033)`,
+    });
+    expect(server.store.get(name)).toBeUndefined();
+  });
+
+  it('waits no longer than max-async-wait-time, naming the import job to look at', async () => {
+    const slow = await startLocalServer({
+      apps: [{ clientId: APP_ID, secret: SECRET }],
+      asyncPolls: 100_000,
+    });
+    try {
+      const { file, name } = newSolution();
+      slow.faults.inject({ kind: 'hang', afterProcessing: true }, { operation: 'ImportSolutionAsync' });
+      const { client, logger, clock } = connectToLocal(slow, { webApiTimeouts });
+      const started = clock.now();
+      const error = (await importSolution(
+        client,
+        importOptions(file, { asynchronous: true, maxAsyncWaitMs: 5 * 60_000 }),
+        logger,
+      ).catch((e: unknown) => e)) as Error & { hint?: string };
+      expect(error.message).toMatch(
+        new RegExp(
+          `^Import of solution '${name}' did not finish within 5 minutes \\(last progress: \\d+%\\)\\.$`,
+        ),
+      );
+      expect(error.hint).toMatch(
+        /^The import keeps running in Dataverse \(import job [0-9a-f-]{36}\); raise max-async-wait-time to wait longer\.$/,
+      );
+      expect(clock.now() - started).toBeLessThanOrEqual(5 * 60_000);
+      expect(slow.dataverse.importJobsStarted()).toBe(1);
+    } finally {
+      await slow.close();
+    }
+  });
+});
