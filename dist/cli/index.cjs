@@ -30400,8 +30400,11 @@ function randomToken() {
 function withoutSecrets(text3) {
   const trimmed = text3.trim();
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed)?.[0] ?? "";
-  const afterUser = trimmed.slice(Math.max(scheme.length, trimmed.lastIndexOf("@") + 1));
-  return scheme + afterUser.replace(/[?#].*$/s, "");
+  const rest = trimmed.slice(scheme.length);
+  const lastAt = rest.lastIndexOf("@");
+  const queryStart = rest.search(/[?#]/);
+  if (lastAt >= 0 && queryStart >= 0 && queryStart < lastAt) return `${scheme}\u2026`;
+  return scheme + rest.slice(lastAt + 1).replace(/[?#].*$/s, "");
 }
 function noSuchHostReason(hostname) {
   return `DNS has no host named ${hostname} (ENOTFOUND)`;
@@ -50487,25 +50490,36 @@ var CachedTokenSource = class {
   clock;
   onSecret;
   cached;
+  /** The request under way, shared by concurrent callers; `retry`: whether it retries transient failures. */
   pending;
   async getToken() {
     const cached = this.cached;
     if (cached && this.clock.now() < cached.refreshAtMs) return cached.token;
-    this.pending ??= this.refresh().finally(() => this.pending = void 0);
+    const pending = this.pending ??= this.startRefresh();
     try {
-      return await this.pending;
+      return await pending.token;
     } catch (error2) {
       if (cached && this.cached === cached && this.clock.now() < cached.expiresAtMs) return cached.token;
+      if (!pending.retry) return this.getToken();
       throw error2;
     }
   }
   invalidate() {
     this.cached = void 0;
   }
-  async refresh() {
+  startRefresh() {
     const issuedAt = this.clock.now();
-    const inHand = this.cached !== void 0 && issuedAt < this.cached.expiresAtMs;
-    const response = await this.acquire({ retry: !inHand });
+    const retry2 = !(this.cached !== void 0 && issuedAt < this.cached.expiresAtMs);
+    const pending = {
+      token: this.refresh(issuedAt, retry2).finally(() => {
+        if (this.pending === pending) this.pending = void 0;
+      }),
+      retry: retry2
+    };
+    return pending;
+  }
+  async refresh(issuedAt, retry2) {
+    const response = await this.acquire({ retry: retry2 });
     this.onSecret(response.accessToken);
     const lifetimeMs = response.expiresInSeconds * 1e3;
     this.cached = {
@@ -50526,9 +50540,13 @@ var DEFAULT_RETRY_BUDGET = {
 };
 var NOT_YET_ATTEMPTS = 4;
 function parseRetryAfter(value, nowMs) {
-  if (value === null || value.trim() === "") return void 0;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
-  const date = Date.parse(value);
+  if (value === null) return void 0;
+  const text3 = value.trim();
+  const seconds = text3.split(/\s*,\s*/);
+  if (seconds.every((part) => /^\d+(\.\d+)?$/.test(part)))
+    return Math.max(...seconds.map((part) => Math.round(Number(part) * 1e3)));
+  if (!/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? /i.test(text3)) return void 0;
+  const date = Date.parse(text3);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
 }
 function isRetryableStatus(status) {
@@ -50551,6 +50569,12 @@ function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = t
 function surelyNotProcessed(outcome) {
   if (outcome.kind === "response") return outcome.status === 429;
   return outcome.kind === "network-error" && !outcome.reachedServer;
+}
+function gaveUpText(attempts, waitedMs, budget, askedMs) {
+  const count = `${attempts} ${attempts === 1 ? "attempt" : "attempts"}`;
+  const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
+  const tooLong = attempts < budget.maxAttempts && askedMs !== void 0 && waitedMs + askedMs > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(askedMs)}, more than ${allowed}` : "";
+  return `; gave up after ${count} and ${formatSeconds(waitedMs)} of waiting${tooLong}`;
 }
 function formatSeconds(ms) {
   return `${Math.round(ms / 100) / 10} s`;
@@ -51570,10 +51594,8 @@ async function withSignInRetries(attemptOnce, { clock, budget, logger, retry: re
 function gaveUp(failure, attempts, waitedMs, budget, nowMs) {
   const { error: error2, outcome } = failure;
   const asked = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
-  const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
-  const tooLong = attempts < budget.maxAttempts && asked !== void 0 && waitedMs + asked > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(asked)}, more than ${allowed}` : "";
   return new UserError(
-    `${error2.message.replace(/\.$/, "")}; gave up after ${attempts} ${attempts === 1 ? "attempt" : "attempts"} and ${formatSeconds(waitedMs)} of waiting${tooLong}`,
+    `${error2.message.replace(/\.$/, "")}${gaveUpText(attempts, waitedMs, budget, asked)}`,
     {
       hint: error2.hint ?? "The failures look temporary (the service or the network to it): run the job again later.",
       cause: error2
@@ -51602,13 +51624,16 @@ async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, ans
     throw passingFailure(error2, endpoint2, timeoutMs);
   }
 }
-function parseJsonObject(text3) {
+function isJsonObject(text3) {
   try {
     const value = JSON.parse(text3);
-    return typeof value === "object" && value !== null ? value : {};
+    return typeof value === "object" && value !== null;
   } catch {
-    return {};
+    return false;
   }
+}
+function parseJsonObject(text3) {
+  return isJsonObject(text3) ? JSON.parse(text3) : {};
 }
 function passingFailure(error2, endpoint2, timeoutMs) {
   const { description, shortName } = endpoint2;
@@ -51639,7 +51664,8 @@ function capitalized(text3) {
 
 // packages/dataverse/src/auth/github-oidc.ts
 async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience, request2) {
-  const url = new URL(requestUrl);
+  const url = checkedRequestUrl(requestUrl);
+  checkRequestToken(requestToken);
   url.searchParams.set("audience", audience);
   const shownUrl = withoutSecrets(requestUrl);
   const response = await sendSignInRequest(
@@ -51676,6 +51702,31 @@ async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience,
   if (typeof value !== "string" || value === "")
     throw new UserError("The GitHub OIDC token endpoint answered without a token.");
   return value;
+}
+var RUNNER_SETS_IT = 'The runner sets it for a job with "permissions: id-token: write": check that the workflow does not set it itself.';
+function checkedRequestUrl(requestUrl) {
+  const refuse = (what) => new UserError(`ACTIONS_ID_TOKEN_REQUEST_URL ${what}.`, { hint: RUNNER_SETS_IT });
+  let url;
+  try {
+    url = new URL(requestUrl.trim());
+  } catch {
+    throw refuse(`'${withoutSecrets(requestUrl)}' is not a URL`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw refuse(`'${withoutSecrets(requestUrl)}' is not an http(s) URL`);
+  if (url.username || url.password) throw refuse("holds a user name or password");
+  return url;
+}
+function checkRequestToken(requestToken) {
+  if ([...requestToken.trim()].some((char) => {
+    const code2 = char.charCodeAt(0);
+    return code2 < 32 || code2 === 127 || code2 > 255;
+  })) {
+    throw new UserError(
+      "ACTIONS_ID_TOKEN_REQUEST_TOKEN holds a line break or another character an HTTP header cannot carry.",
+      { hint: RUNNER_SETS_IT }
+    );
+  }
 }
 
 // packages/dataverse/src/auth/entra-errors.ts
@@ -51770,14 +51821,19 @@ async function requestClientCredentialsToken(fetchFn, endpoint2, fields, request
       `Entra ID answered HTTP ${response.status}${code2 === void 0 ? "" : ` AADSTS${code2}`}`
     );
   }
-  if (typeof body.access_token !== "string" || body.access_token === "") {
-    throw new UserError(`The token endpoint at ${origin} answered without an access token.`);
-  }
+  if (typeof body.access_token !== "string" || body.access_token === "")
+    throw noAccessToken(origin, response);
   const expiresIn = Number(body.expires_in);
   return {
     accessToken: body.access_token,
     expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3599
   };
+}
+function noAccessToken(origin, answer) {
+  const what = isJsonObject(answer.text) ? "without an access token" : `with ${answer.headers.get("content-type") ?? "no content type"}, not with a token`;
+  return new UserError(`The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} ${what}.`, {
+    hint: "That is not how Entra ID answers: check authority-host and cloud (they choose the login host), and any proxy between the runner and the login host."
+  });
 }
 
 // packages/dataverse/src/auth/entra-token-source.ts
@@ -52117,6 +52173,15 @@ function guid(id) {
   return id;
 }
 
+// packages/dataverse/src/http/unconfirmed-request.ts
+var UnconfirmedRequest = class extends UserError {
+  constructor(message2, happened, options2 = {}) {
+    super(message2, options2);
+    this.happened = happened;
+  }
+  happened;
+};
+
 // packages/dataverse/src/http/dataverse-http.ts
 var WEB_API_PATH = "/api/data/v9.2/";
 var DataverseHttp = class {
@@ -52221,8 +52286,9 @@ var DataverseHttp = class {
           });
         }
         if (decision.reason === "budget-spent") {
+          const asked = parseRetryAfter(outcome.retryAfter, this.options.clock.now());
           throw new DataverseError(
-            `${error2.message.replace(/\.$/, "")}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting`,
+            `${error2.message.replace(/\.$/, "")}${gaveUpText(attempt, waitedMs, this.budget, asked)}`,
             error2.status,
             error2.code,
             {
@@ -52280,10 +52346,10 @@ var NOT_DELIVERED = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_A
 function mayHaveBeenApplied(request2, { what, happened, cause, moreHint }) {
   if (request2.ifUnconfirmed) {
     const { message: message2, hint: hint2 } = request2.ifUnconfirmed(happened);
-    return new UserError(message2, { hint: hint2, cause });
+    return new UnconfirmedRequest(message2, happened, { hint: hint2, cause });
   }
   const hint = "It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.";
-  return new UserError(`${request2.operation} may or may not have been applied: ${what}.`, {
+  return new UnconfirmedRequest(`${request2.operation} may or may not have been applied: ${what}.`, happened, {
     hint: moreHint ? `${hint} ${moreHint}` : hint,
     cause
   });
@@ -56523,6 +56589,44 @@ async function exportSolution(client, options2, logger) {
 // packages/dataverse/src/operations/import-solution.ts
 var import_promises7 = require("node:fs/promises");
 
+// packages/dataverse/src/web-api/import-job-progress.ts
+function importJobPercent(record) {
+  return typeof record.progress === "number" && Number.isFinite(record.progress) ? Math.round(record.progress) : void 0;
+}
+function importJobEnded(record) {
+  return typeof record.completedon === "string" && record.completedon !== "";
+}
+
+// packages/dataverse/src/operations/follow-import-job.ts
+function progressLines(logger) {
+  let last2;
+  return (percent) => {
+    if (percent === void 0 || percent === last2) return;
+    last2 = percent;
+    logger.info(`Import: ${percent}%`);
+  };
+}
+async function followImportJob(client, importJobId, what, maxWaitMs, onProgress) {
+  const { clock } = client;
+  const started = clock.now();
+  for (let poll = 0; ; poll++) {
+    const record = await client.getImportJob(importJobId);
+    const percent = importJobPercent(record);
+    onProgress(percent);
+    if (importJobEnded(record)) return;
+    const delay = pollDelayMs(poll);
+    if (clock.now() - started + delay > maxWaitMs) {
+      throw new UserError(
+        `${what} did not finish within ${Math.round(maxWaitMs / 6e4)} minutes (${percent === void 0 ? "no progress reported yet" : `last progress: ${percent}%`}).`,
+        {
+          hint: `The import keeps running in Dataverse (import job ${importJobId}); raise max-async-wait-time to wait longer.`
+        }
+      );
+    }
+    await clock.sleep(delay);
+  }
+}
+
 // packages/dataverse/src/web-api/import-job-result.ts
 function solutionImportResult(data) {
   if (data === null || data === void 0 || data.trim() === "")
@@ -56560,7 +56664,7 @@ function solutionImportResult(data) {
 }
 
 // packages/dataverse/src/operations/import-outcome.ts
-async function confirmImport(client, importJobId, solutionName, logger) {
+async function confirmImport(client, importJobId, solutionName, logger, ended = "the system job succeeded") {
   let data;
   try {
     data = (await client.getImportJob(importJobId, { data: true })).data;
@@ -56581,8 +56685,98 @@ async function confirmImport(client, importJobId, solutionName, logger) {
     logger.warning(`${what} finished with warnings: ${outcome.text || "see the import job"}.`);
   if (outcome.result === "unknown")
     logger.warning(
-      `${what}: the system job succeeded, but import job ${importJobId} could not confirm it: ${data === void 0 ? "Dataverse did not find the import job" : outcome.why}.`
+      `${what}: ${ended}, but import job ${importJobId} could not confirm it: ${data === void 0 ? "Dataverse did not find the import job" : outcome.why}.`
     );
+}
+
+// packages/dataverse/src/web-api/unconfirmed-import.ts
+var DOES_NOT_EXIST_CODE = "0x80040217";
+var IMPORT_JOB_GRACE_DELAYS_MS = [5e3, 1e4, 15e3];
+function meansAbsent(status, code2) {
+  return status === 404 && code2?.toLowerCase() === DOES_NOT_EXIST_CODE;
+}
+function nextStep(unconfirmed, sighting) {
+  const { solutionName, environment, importJobId, happened, resent, asynchronous } = unconfirmed;
+  const lost = `The answer to the import request was lost (${happened})`;
+  switch (sighting.seen) {
+    case "exists":
+      return {
+        step: "attach",
+        log: `${lost}, but import job ${importJobId} exists: the import started, and this run waits for it.`
+      };
+    case "absent":
+      if (asynchronous)
+        return {
+          step: "unknown",
+          log: `Import job ${importJobId} does not exist ${graceSeconds()} s after the answer was lost, which proves nothing for an asynchronous import: its system job may still be queued, and makes the import job only when it starts.`
+        };
+      if (!resent)
+        return {
+          step: "resend",
+          log: `${lost}, and import job ${importJobId} does not exist ${graceSeconds()} s later: the import did not start, so it is sent once more.`
+        };
+      return {
+        step: "not-started",
+        message: `Import of solution '${solutionName}' did not start: the request was sent twice, and import job ${importJobId} does not exist; the last time: ${happened}.`,
+        hint: `Nothing was imported: it is safe to run this job again once ${environment.origin} answers.`
+      };
+    case "unreadable":
+      return {
+        step: "unknown",
+        log: `Import job ${importJobId} could not be read to find out whether the import started: ${sighting.reason}`
+      };
+  }
+}
+function graceSeconds() {
+  return IMPORT_JOB_GRACE_DELAYS_MS.reduce((sum, ms) => sum + ms, 0) / 1e3;
+}
+
+// packages/dataverse/src/operations/send-import.ts
+async function sendImport(client, request2, options2, logger) {
+  for (let resent = false; ; resent = true) {
+    try {
+      if (!options2.asynchronous) {
+        await client.importSolution(request2);
+        return { answered: true };
+      }
+      const job = await client.startImportAsync(request2);
+      return { answered: true, asyncOperationId: job.asyncOperationId };
+    } catch (error2) {
+      if (!(error2 instanceof UnconfirmedRequest)) throw error2;
+      const sighting = await lookForImportJob(client, request2.importJobId);
+      const step2 = nextStep(
+        {
+          solutionName: options2.solutionName,
+          environment: client.environment,
+          importJobId: request2.importJobId,
+          happened: error2.happened,
+          resent,
+          asynchronous: options2.asynchronous
+        },
+        sighting
+      );
+      if (step2.step === "not-started") throw new UserError(step2.message, { hint: step2.hint, cause: error2 });
+      logger.warning(step2.log);
+      if (step2.step === "attach") return { answered: false };
+      if (step2.step === "unknown") throw error2;
+    }
+  }
+}
+async function lookForImportJob(client, importJobId) {
+  for (let read2 = 0; ; read2++) {
+    try {
+      await client.getImportJob(importJobId);
+      return { seen: "exists" };
+    } catch (error2) {
+      if (!(error2 instanceof DataverseError && meansAbsent(error2.status, error2.code))) {
+        if (isUserError(error2)) return { seen: "unreadable", reason: error2.message };
+        throw error2;
+      }
+      const delay = IMPORT_JOB_GRACE_DELAYS_MS[read2];
+      if (delay === void 0) return { seen: "absent" };
+      await client.clock.sleep(delay);
+    }
+  }
 }
 
 // packages/dataverse/src/operations/versions.ts
@@ -56630,27 +56824,31 @@ async function importSolution(client, options2, logger) {
     componentParameters: options2.componentParameters
   };
   const title = `Import ${manifest.managed ? "managed" : "unmanaged"} solution ${manifest.uniqueName} ${manifest.version}${asynchronous ? " asynchronously" : ""}`;
+  const what = `Import of solution '${manifest.uniqueName}'`;
   await logger.group(title, async () => {
     if (options2.componentParameters.length > 0)
       logger.info(
         `With ${options2.componentParameters.length} component parameters from the deployment settings.`
       );
-    if (!asynchronous) {
-      await client.importSolution(request2);
+    const sent = await sendImport(
+      client,
+      request2,
+      { asynchronous, solutionName: manifest.uniqueName },
+      logger
+    );
+    const progress = progressLines(logger);
+    if (!sent.answered) {
+      await followImportJob(client, importJobId, what, options2.maxAsyncWaitMs, progress);
+      await confirmImport(client, importJobId, manifest.uniqueName, logger, "the import job ended");
       return;
     }
-    const job = await client.startImportAsync(request2);
-    logger.info(`Import job ${importJobId} started (system job ${job.asyncOperationId}).`);
-    let lastProgress = -1;
+    if (sent.asyncOperationId === void 0) return;
+    logger.info(`Import job ${importJobId} started (system job ${sent.asyncOperationId}).`);
     await client.waitForAsyncOperation(
-      job.asyncOperationId,
-      `Import of solution '${manifest.uniqueName}'`,
+      sent.asyncOperationId,
+      what,
       options2.maxAsyncWaitMs,
-      async () => {
-        const progress = await importProgress(client, importJobId);
-        if (progress !== void 0 && progress !== lastProgress) logger.info(`Import: ${progress}%`);
-        if (progress !== void 0) lastProgress = progress;
-      }
+      async () => progress(await importProgress(client, importJobId))
     );
     await confirmImport(client, importJobId, manifest.uniqueName, logger);
   });
@@ -56660,8 +56858,7 @@ async function importSolution(client, options2, logger) {
 }
 async function importProgress(client, importJobId) {
   try {
-    const job = await client.getImportJob(importJobId);
-    return typeof job.progress === "number" && Number.isFinite(job.progress) ? Math.round(job.progress) : void 0;
+    return importJobPercent(await client.getImportJob(importJobId));
   } catch (error2) {
     if (error2 instanceof DataverseError && error2.status === 404) return void 0;
     throw error2;
@@ -57062,6 +57259,11 @@ var ImportJob = class {
   fail(failure) {
     this.failure = { errorcode: failure.errorcode ?? "0x80048033", errortext: failure.errortext };
   }
+  /** A read of the row, which moves an asynchronous import on when nobody reads its system job. */
+  read(now) {
+    this.job?.readWorkedOn(now);
+    return this.row();
+  }
   /** Every column of the row. */
   row() {
     const ended = this.job ? this.job.outcome : { succeeded: this.failure === void 0 };
@@ -57123,6 +57325,8 @@ var AsyncJob = class {
   reads = 0;
   runningFraction = null;
   ended;
+  /** Whether a client has read this job's status: one that lost its id follows the import job instead. */
+  statusRead = false;
   /**
    * How far the work got, 0..1: null before it started (the job waits for resources), the fraction
    * while it runs, and the last one it reached once it ended.
@@ -57144,6 +57348,19 @@ var AsyncJob = class {
   }
   /** One status read: advances the job, finishing it (and doing its work) on the last read. */
   read(now) {
+    this.statusRead = true;
+    return this.advance(now);
+  }
+  /**
+   * A read of what the job works on (an import's import job): it moves the job on only while nobody
+   * reads its status. The service runs a job whether or not anyone watches it; here reads are the
+   * clock, and a client that lost the job's id with the answer of ImportSolutionAsync follows the
+   * import job, so those reads must move it. A client that reads the status too is not sped up.
+   */
+  readWorkedOn(now) {
+    if (!this.statusRead) this.advance(now);
+  }
+  advance(now) {
     if (!this.ended) {
       this.reads++;
       if (this.reads >= this.pollsToFinish) this.finish(now);
@@ -57245,6 +57462,7 @@ var DataverseService = class {
   businessUnitId = (0, import_node_crypto12.randomUUID)();
   imports = [];
   publishCount = 0;
+  importJobCount = 0;
   userIds = /* @__PURE__ */ new Map();
   jobs = /* @__PURE__ */ new Map();
   exportJobs = /* @__PURE__ */ new Map();
@@ -57252,6 +57470,13 @@ var DataverseService = class {
   /** How many system jobs of this kind requests have started: a resent start shows as one too many. */
   jobsStarted(kind) {
     return [...this.jobs.values()].filter((job) => job.kind === kind).length;
+  }
+  /**
+   * How many import jobs requests have started, synchronous ImportSolution (which runs no system job)
+   * and ImportSolutionAsync alike: a resent import shows as one too many.
+   */
+  importJobsStarted() {
+    return this.importJobCount;
   }
   async handle(request2, response) {
     try {
@@ -57526,6 +57751,7 @@ var DataverseService = class {
     };
     const manifest = readableManifest(zip);
     const now = this.options.now();
+    this.importJobCount++;
     if (!asynchronous) {
       const importJob2 = new ImportJob(importJobId, manifest, now);
       this.importJobs.set(importJobId, importJob2);
@@ -57590,7 +57816,7 @@ var DataverseService = class {
     const importJob = this.importJobs.get(id.toLowerCase());
     if (!importJob)
       throw new ODataFailure(404, CODES.doesNotExist, `Entity 'importjob' With Id = ${id} Does Not Exist`);
-    const row = importJob.row();
+    const row = importJob.read(new Date(this.options.now()));
     const select = url.searchParams.get("$select");
     const columns = select === null ? Object.keys(row) : select.split(",").map((column) => column.trim());
     const selected = selectedColumns(row, columns, "importjob");
@@ -62814,10 +63040,12 @@ function parseApiUrl(text3) {
 
 // packages/github/src/api-reachability.ts
 var ApiReachability = class {
-  constructor(apiUrl) {
+  constructor(apiUrl, timeoutMs) {
     this.apiUrl = apiUrl;
+    this.timeoutMs = timeoutMs;
   }
   apiUrl;
+  timeoutMs;
   answered = false;
   /** Called with each failed attempt, before plugin-retry decides: true when it must not be retried. */
   isFinal(error2) {
@@ -62836,6 +63064,15 @@ var ApiReachability = class {
       });
     }
     const times = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
+    if (reason === TIMED_OUT) {
+      return new UserError(
+        `The GitHub API at ${this.apiUrl} did not answer within ${this.timeoutMs / 1e3} s; gave up after ${times}.`,
+        {
+          hint: `The host took the connection and sent no answer: check the API URL and any proxy between the runner and it; if they are right, run the job again later. ${API_URL_HINT}`,
+          cause: error2
+        }
+      );
+    }
     return new UserError(`Could not reach the GitHub API at ${this.apiUrl} (${reason}) after ${times}.`, {
       hint: reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check the runner's network (DNS), and the API URL. ${API_URL_HINT}` : `Check the API URL and that the runner can reach it. ${API_URL_HINT}`,
       cause: error2
@@ -62853,6 +63090,7 @@ function stopRetryingMissingHost(octokit, options2) {
     throw error2;
   });
 }
+var TIMED_OUT = "no answer in time";
 function answerOf(error2) {
   return typeof error2 === "object" && error2 !== null ? error2.response : void 0;
 }
@@ -62862,12 +63100,23 @@ function connectionFailure(error2) {
   let reason;
   let cause = error2.cause;
   for (let depth = 0; typeof cause === "object" && cause !== null && depth < 5; depth++) {
-    const { code: code2, message: message2 } = cause;
+    const { code: code2, message: message2, name } = cause;
+    if (name === "TimeoutError") return TIMED_OUT;
     if (typeof code2 === "string") return code2;
     if (typeof message2 === "string") reason = message2;
     cause = cause.cause;
   }
   return reason;
+}
+
+// packages/github/src/request-timeout.ts
+var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
+function fetchWithTimeout(fetchFn, timeoutMs) {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return fetchFn(input, { ...init, signal });
+  };
 }
 
 // packages/github/src/octokit-client.ts
@@ -62880,12 +63129,20 @@ function createGitHubClient(options2) {
       hint: "Pass the token alone, on one line (check the secret or the file it comes from)."
     });
   }
-  const reachability = new ApiReachability(parseApiUrl(options2.baseUrl));
+  const timeoutMs = options2.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const reachability = new ApiReachability(parseApiUrl(options2.baseUrl), timeoutMs);
   const retries = options2.rateLimitRetries ?? 3;
+  const maxWaitSeconds = options2.maxRateLimitWaitSeconds ?? 300;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     if (retryCount >= retries) {
       options2.logger.warning(
         `GitHub's ${kind} rate limit hit ${request2.method} ${request2.url} again; giving up after ${retries} retries.`
+      );
+      return false;
+    }
+    if (retryAfter > maxWaitSeconds) {
+      options2.logger.warning(
+        `GitHub's ${kind} rate limit hit ${request2.method} ${request2.url}: it asks to wait ${retryAfter} s, more than the ${maxWaitSeconds} s a wait may take; giving up.`
       );
       return false;
     }
@@ -62898,7 +63155,7 @@ function createGitHubClient(options2) {
     auth: options2.token,
     baseUrl: reachability.apiUrl,
     apiReachability: reachability,
-    ...options2.fetch ? { request: { fetch: options2.fetch } } : {},
+    request: { fetch: fetchWithTimeout(options2.fetch ?? fetch, timeoutMs) },
     userAgent: options2.userAgent ?? "connector-alm",
     log: {
       debug: (message2) => options2.logger.debug(message2),

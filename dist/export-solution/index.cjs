@@ -40601,8 +40601,11 @@ function randomToken() {
 function withoutSecrets(text2) {
   const trimmed = text2.trim();
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed)?.[0] ?? "";
-  const afterUser = trimmed.slice(Math.max(scheme.length, trimmed.lastIndexOf("@") + 1));
-  return scheme + afterUser.replace(/[?#].*$/s, "");
+  const rest = trimmed.slice(scheme.length);
+  const lastAt = rest.lastIndexOf("@");
+  const queryStart = rest.search(/[?#]/);
+  if (lastAt >= 0 && queryStart >= 0 && queryStart < lastAt) return `${scheme}\u2026`;
+  return scheme + rest.slice(lastAt + 1).replace(/[?#].*$/s, "");
 }
 function noSuchHostReason(hostname) {
   return `DNS has no host named ${hostname} (ENOTFOUND)`;
@@ -40787,25 +40790,36 @@ var CachedTokenSource = class {
   clock;
   onSecret;
   cached;
+  /** The request under way, shared by concurrent callers; `retry`: whether it retries transient failures. */
   pending;
   async getToken() {
     const cached = this.cached;
     if (cached && this.clock.now() < cached.refreshAtMs) return cached.token;
-    this.pending ??= this.refresh().finally(() => this.pending = void 0);
+    const pending = this.pending ??= this.startRefresh();
     try {
-      return await this.pending;
+      return await pending.token;
     } catch (error3) {
       if (cached && this.cached === cached && this.clock.now() < cached.expiresAtMs) return cached.token;
+      if (!pending.retry) return this.getToken();
       throw error3;
     }
   }
   invalidate() {
     this.cached = void 0;
   }
-  async refresh() {
+  startRefresh() {
     const issuedAt = this.clock.now();
-    const inHand = this.cached !== void 0 && issuedAt < this.cached.expiresAtMs;
-    const response = await this.acquire({ retry: !inHand });
+    const retry = !(this.cached !== void 0 && issuedAt < this.cached.expiresAtMs);
+    const pending = {
+      token: this.refresh(issuedAt, retry).finally(() => {
+        if (this.pending === pending) this.pending = void 0;
+      }),
+      retry
+    };
+    return pending;
+  }
+  async refresh(issuedAt, retry) {
+    const response = await this.acquire({ retry });
     this.onSecret(response.accessToken);
     const lifetimeMs = response.expiresInSeconds * 1e3;
     this.cached = {
@@ -40826,9 +40840,13 @@ var DEFAULT_RETRY_BUDGET = {
 };
 var NOT_YET_ATTEMPTS = 4;
 function parseRetryAfter(value, nowMs) {
-  if (value === null || value.trim() === "") return void 0;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
-  const date = Date.parse(value);
+  if (value === null) return void 0;
+  const text2 = value.trim();
+  const seconds = text2.split(/\s*,\s*/);
+  if (seconds.every((part) => /^\d+(\.\d+)?$/.test(part)))
+    return Math.max(...seconds.map((part) => Math.round(Number(part) * 1e3)));
+  if (!/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? /i.test(text2)) return void 0;
+  const date = Date.parse(text2);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
 }
 function isRetryableStatus(status) {
@@ -40851,6 +40869,12 @@ function decideRetry(outcome, attempt, waitedMs, budget, nowMs, { idempotent = t
 function surelyNotProcessed(outcome) {
   if (outcome.kind === "response") return outcome.status === 429;
   return outcome.kind === "network-error" && !outcome.reachedServer;
+}
+function gaveUpText(attempts, waitedMs, budget, askedMs) {
+  const count = `${attempts} ${attempts === 1 ? "attempt" : "attempts"}`;
+  const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
+  const tooLong = attempts < budget.maxAttempts && askedMs !== void 0 && waitedMs + askedMs > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(askedMs)}, more than ${allowed}` : "";
+  return `; gave up after ${count} and ${formatSeconds(waitedMs)} of waiting${tooLong}`;
 }
 function formatSeconds(ms) {
   return `${Math.round(ms / 100) / 10} s`;
@@ -41431,10 +41455,8 @@ async function withSignInRetries(attemptOnce, { clock, budget, logger, retry }) 
 function gaveUp(failure, attempts, waitedMs, budget, nowMs) {
   const { error: error3, outcome } = failure;
   const asked = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
-  const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
-  const tooLong = attempts < budget.maxAttempts && asked !== void 0 && waitedMs + asked > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(asked)}, more than ${allowed}` : "";
   return new UserError(
-    `${error3.message.replace(/\.$/, "")}; gave up after ${attempts} ${attempts === 1 ? "attempt" : "attempts"} and ${formatSeconds(waitedMs)} of waiting${tooLong}`,
+    `${error3.message.replace(/\.$/, "")}${gaveUpText(attempts, waitedMs, budget, asked)}`,
     {
       hint: error3.hint ?? "The failures look temporary (the service or the network to it): run the job again later.",
       cause: error3
@@ -41463,13 +41485,16 @@ async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, answ
     throw passingFailure(error3, endpoint, timeoutMs);
   }
 }
-function parseJsonObject(text2) {
+function isJsonObject(text2) {
   try {
     const value = JSON.parse(text2);
-    return typeof value === "object" && value !== null ? value : {};
+    return typeof value === "object" && value !== null;
   } catch {
-    return {};
+    return false;
   }
+}
+function parseJsonObject(text2) {
+  return isJsonObject(text2) ? JSON.parse(text2) : {};
 }
 function passingFailure(error3, endpoint, timeoutMs) {
   const { description, shortName } = endpoint;
@@ -41500,7 +41525,8 @@ function capitalized(text2) {
 
 // packages/dataverse/src/auth/github-oidc.ts
 async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience, request) {
-  const url = new URL(requestUrl);
+  const url = checkedRequestUrl(requestUrl);
+  checkRequestToken(requestToken);
   url.searchParams.set("audience", audience);
   const shownUrl = withoutSecrets(requestUrl);
   const response = await sendSignInRequest(
@@ -41537,6 +41563,31 @@ async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience,
   if (typeof value !== "string" || value === "")
     throw new UserError("The GitHub OIDC token endpoint answered without a token.");
   return value;
+}
+var RUNNER_SETS_IT = 'The runner sets it for a job with "permissions: id-token: write": check that the workflow does not set it itself.';
+function checkedRequestUrl(requestUrl) {
+  const refuse = (what) => new UserError(`ACTIONS_ID_TOKEN_REQUEST_URL ${what}.`, { hint: RUNNER_SETS_IT });
+  let url;
+  try {
+    url = new URL(requestUrl.trim());
+  } catch {
+    throw refuse(`'${withoutSecrets(requestUrl)}' is not a URL`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw refuse(`'${withoutSecrets(requestUrl)}' is not an http(s) URL`);
+  if (url.username || url.password) throw refuse("holds a user name or password");
+  return url;
+}
+function checkRequestToken(requestToken) {
+  if ([...requestToken.trim()].some((char) => {
+    const code2 = char.charCodeAt(0);
+    return code2 < 32 || code2 === 127 || code2 > 255;
+  })) {
+    throw new UserError(
+      "ACTIONS_ID_TOKEN_REQUEST_TOKEN holds a line break or another character an HTTP header cannot carry.",
+      { hint: RUNNER_SETS_IT }
+    );
+  }
 }
 
 // packages/dataverse/src/auth/entra-errors.ts
@@ -41631,14 +41682,19 @@ async function requestClientCredentialsToken(fetchFn, endpoint, fields, request)
       `Entra ID answered HTTP ${response.status}${code2 === void 0 ? "" : ` AADSTS${code2}`}`
     );
   }
-  if (typeof body.access_token !== "string" || body.access_token === "") {
-    throw new UserError(`The token endpoint at ${origin} answered without an access token.`);
-  }
+  if (typeof body.access_token !== "string" || body.access_token === "")
+    throw noAccessToken(origin, response);
   const expiresIn = Number(body.expires_in);
   return {
     accessToken: body.access_token,
     expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3599
   };
+}
+function noAccessToken(origin, answer) {
+  const what = isJsonObject(answer.text) ? "without an access token" : `with ${answer.headers.get("content-type") ?? "no content type"}, not with a token`;
+  return new UserError(`The Entra ID token endpoint at ${origin} answered HTTP ${answer.status} ${what}.`, {
+    hint: "That is not how Entra ID answers: check authority-host and cloud (they choose the login host), and any proxy between the runner and the login host."
+  });
 }
 
 // packages/dataverse/src/auth/entra-token-source.ts
@@ -41993,6 +42049,15 @@ var EXPORT_SETTINGS = [
   "ExportSales"
 ];
 
+// packages/dataverse/src/http/unconfirmed-request.ts
+var UnconfirmedRequest = class extends UserError {
+  constructor(message2, happened, options2 = {}) {
+    super(message2, options2);
+    this.happened = happened;
+  }
+  happened;
+};
+
 // packages/dataverse/src/http/dataverse-http.ts
 var WEB_API_PATH = "/api/data/v9.2/";
 var DataverseHttp = class {
@@ -42097,8 +42162,9 @@ var DataverseHttp = class {
           });
         }
         if (decision.reason === "budget-spent") {
+          const asked = parseRetryAfter(outcome.retryAfter, this.options.clock.now());
           throw new DataverseError(
-            `${error3.message.replace(/\.$/, "")}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting`,
+            `${error3.message.replace(/\.$/, "")}${gaveUpText(attempt, waitedMs, this.budget, asked)}`,
             error3.status,
             error3.code,
             {
@@ -42156,10 +42222,10 @@ var NOT_DELIVERED = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_A
 function mayHaveBeenApplied(request, { what, happened, cause, moreHint }) {
   if (request.ifUnconfirmed) {
     const { message: message2, hint: hint2 } = request.ifUnconfirmed(happened);
-    return new UserError(message2, { hint: hint2, cause });
+    return new UnconfirmedRequest(message2, happened, { hint: hint2, cause });
   }
   const hint = "It was not sent again, so as not to apply it twice: check the solution (and its import job) in the environment before running the job again.";
-  return new UserError(`${request.operation} may or may not have been applied: ${what}.`, {
+  return new UnconfirmedRequest(`${request.operation} may or may not have been applied: ${what}.`, happened, {
     hint: moreHint ? `${hint} ${moreHint}` : hint,
     cause
   });

@@ -13606,7 +13606,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input, init = void 0) {
+    function fetch2(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
       }
     }
     module2.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -19099,7 +19099,7 @@ var require_undici = __commonJS({
     module2.exports.setGlobalDispatcher = setGlobalDispatcher;
     module2.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module2.exports.fetch = async function fetch(init, options2 = void 0) {
+    module2.exports.fetch = async function fetch2(init, options2 = void 0) {
       try {
         return await fetchImpl(init, options2);
       } catch (err) {
@@ -42373,8 +42373,11 @@ function randomToken() {
 function withoutSecrets(text2) {
   const trimmed = text2.trim();
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed)?.[0] ?? "";
-  const afterUser = trimmed.slice(Math.max(scheme.length, trimmed.lastIndexOf("@") + 1));
-  return scheme + afterUser.replace(/[?#].*$/s, "");
+  const rest = trimmed.slice(scheme.length);
+  const lastAt = rest.lastIndexOf("@");
+  const queryStart = rest.search(/[?#]/);
+  if (lastAt >= 0 && queryStart >= 0 && queryStart < lastAt) return `${scheme}\u2026`;
+  return scheme + rest.slice(lastAt + 1).replace(/[?#].*$/s, "");
 }
 function noSuchHostReason(hostname) {
   return `DNS has no host named ${hostname} (ENOTFOUND)`;
@@ -43561,8 +43564,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -43578,7 +43581,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -46932,10 +46935,12 @@ function parseApiUrl(text2) {
 
 // packages/github/src/api-reachability.ts
 var ApiReachability = class {
-  constructor(apiUrl) {
+  constructor(apiUrl, timeoutMs) {
     this.apiUrl = apiUrl;
+    this.timeoutMs = timeoutMs;
   }
   apiUrl;
+  timeoutMs;
   answered = false;
   /** Called with each failed attempt, before plugin-retry decides: true when it must not be retried. */
   isFinal(error3) {
@@ -46954,6 +46959,15 @@ var ApiReachability = class {
       });
     }
     const times = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
+    if (reason === TIMED_OUT) {
+      return new UserError(
+        `The GitHub API at ${this.apiUrl} did not answer within ${this.timeoutMs / 1e3} s; gave up after ${times}.`,
+        {
+          hint: `The host took the connection and sent no answer: check the API URL and any proxy between the runner and it; if they are right, run the job again later. ${API_URL_HINT}`,
+          cause: error3
+        }
+      );
+    }
     return new UserError(`Could not reach the GitHub API at ${this.apiUrl} (${reason}) after ${times}.`, {
       hint: reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check the runner's network (DNS), and the API URL. ${API_URL_HINT}` : `Check the API URL and that the runner can reach it. ${API_URL_HINT}`,
       cause: error3
@@ -46971,6 +46985,7 @@ function stopRetryingMissingHost(octokit, options2) {
     throw error3;
   });
 }
+var TIMED_OUT = "no answer in time";
 function answerOf(error3) {
   return typeof error3 === "object" && error3 !== null ? error3.response : void 0;
 }
@@ -46980,12 +46995,23 @@ function connectionFailure(error3) {
   let reason;
   let cause = error3.cause;
   for (let depth = 0; typeof cause === "object" && cause !== null && depth < 5; depth++) {
-    const { code: code2, message } = cause;
+    const { code: code2, message, name } = cause;
+    if (name === "TimeoutError") return TIMED_OUT;
     if (typeof code2 === "string") return code2;
     if (typeof message === "string") reason = message;
     cause = cause.cause;
   }
   return reason;
+}
+
+// packages/github/src/request-timeout.ts
+var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
+function fetchWithTimeout(fetchFn, timeoutMs) {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return fetchFn(input, { ...init, signal });
+  };
 }
 
 // packages/github/src/octokit-client.ts
@@ -46998,12 +47024,20 @@ function createGitHubClient(options2) {
       hint: "Pass the token alone, on one line (check the secret or the file it comes from)."
     });
   }
-  const reachability = new ApiReachability(parseApiUrl(options2.baseUrl));
+  const timeoutMs = options2.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const reachability = new ApiReachability(parseApiUrl(options2.baseUrl), timeoutMs);
   const retries = options2.rateLimitRetries ?? 3;
+  const maxWaitSeconds = options2.maxRateLimitWaitSeconds ?? 300;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     if (retryCount >= retries) {
       options2.logger.warning(
         `GitHub's ${kind} rate limit hit ${request2.method} ${request2.url} again; giving up after ${retries} retries.`
+      );
+      return false;
+    }
+    if (retryAfter > maxWaitSeconds) {
+      options2.logger.warning(
+        `GitHub's ${kind} rate limit hit ${request2.method} ${request2.url}: it asks to wait ${retryAfter} s, more than the ${maxWaitSeconds} s a wait may take; giving up.`
       );
       return false;
     }
@@ -47016,7 +47050,7 @@ function createGitHubClient(options2) {
     auth: options2.token,
     baseUrl: reachability.apiUrl,
     apiReachability: reachability,
-    ...options2.fetch ? { request: { fetch: options2.fetch } } : {},
+    request: { fetch: fetchWithTimeout(options2.fetch ?? fetch, timeoutMs) },
     userAgent: options2.userAgent ?? "connector-alm",
     log: {
       debug: (message) => options2.logger.debug(message),
@@ -61559,12 +61593,12 @@ var parameterLocationRules = [
     },
     check({ swagger, report }) {
       if (!swagger) return;
-      for (const fetch of swagger.operations) {
-        const targetId = asString(asObject(fetch.operation["x-ms-notification"])?.operationId);
+      for (const fetch2 of swagger.operations) {
+        const targetId = asString(asObject(fetch2.operation["x-ms-notification"])?.operationId);
         const subscribe = targetId === void 0 ? void 0 : swagger.operationById(targetId);
         if (!subscribe) continue;
         const byName = new Map(subscribe.parameters.map((parameter) => [parameter.name, parameter]));
-        for (const parameter of fetch.parameters) {
+        for (const parameter of fetch2.parameters) {
           const other = byName.get(parameter.name);
           if (!other || parameter.in === "body") continue;
           const sameType = parameter.value.type === other.value.type;
