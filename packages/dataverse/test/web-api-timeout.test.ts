@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   decideRetry,
   DEFAULT_RETRY_BUDGET,
+  exportSolution,
   importSolution,
   startLocalServer,
   type LocalServer,
@@ -73,14 +74,14 @@ describe('a quick request the environment takes and never answers', () => {
     5000,
   );
 
-  it('an answer that stops halfway is ended by the same timeout and read again', async () => {
+  it('an answer that stops halfway is ended once nothing arrives for that time, and read again', async () => {
     server.faults.inject({ kind: 'hang', afterHeaders: true }, { operation: 'WhoAmI' });
     const { client, sleeps, logger, sent } = connectToLocal(server, { webApiTimeouts });
     await expect(client.whoAmI()).resolves.toMatchObject({ OrganizationId: server.dataverse.organizationId });
     expect(sentTo(sent, 'WhoAmI')).toBe(2);
     expect(sleeps).toEqual([1000]);
     expect(logger.lines).toContainEqual(
-      `warning: WhoAmI: no answer from ${server.environmentUrl} within 0.1 s; retrying in 1 s.`,
+      `warning: WhoAmI: the answer from ${server.environmentUrl} stopped arriving (nothing for 0.1 s); retrying in 1 s.`,
     );
   }, 5000);
 
@@ -152,4 +153,78 @@ describe('a synchronous export or import keeps the long limit and is not sent ag
     expect(sentTo(sent, 'ImportSolution')).toBe(1);
     expect(sleeps).toEqual([]);
   }, 5000);
+});
+
+describe('a big answer over a slow link: the limit is on silence, not on the whole answer', () => {
+  // About 2 KB in 64-byte pieces every 20 ms: over half a second in all, five times the quick limit,
+  // with never more than a fifth of it between two pieces.
+  const slowLink = { kind: 'trickle', bytes: 64, everyMs: 20 } as const;
+
+  it("an import log that takes longer than the quick limit to arrive is read once, and gives Dataverse's reason", async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'web-api-timeout-'));
+    const file = path.join(folder, 'Contoso.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.4' }));
+    const reason = `Required components are missing: ${'a web resource, '.repeat(60)}and a flow.`;
+    server.faults.failNextImport({ errortext: reason });
+    server.faults.inject(slowLink, { operation: 'importjobs', times: 100 });
+    const { client, logger, sent } = connectToLocal(server, { webApiTimeouts });
+    const started = Date.now();
+    const error = (await importSolution(client, importOptions(file, { asynchronous: true }), logger).catch(
+      (e: unknown) => e,
+    )) as Error;
+    expect(Date.now() - started).toBeGreaterThan(5 * webApiTimeouts.quickMs);
+    expect(error.message).toBe(
+      `Import of solution 'Contoso' failed in Dataverse. The reason given was: ${reason} (Dataverse code 0x80048033)`,
+    );
+    expect(sentTo(sent, 'ImportSolutionAsync')).toBe(1);
+    // No read of the import job was given up on and sent again.
+    expect(logger.lines.filter((line) => line.startsWith('warning:'))).toEqual([]);
+  }, 10_000);
+
+  it('an import log whose answer stalls is read again, then given up on with what happened', async () => {
+    server.faults.inject({ kind: 'hang', afterHeaders: true }, { operation: 'importjobs', times: 100 });
+    const { client, sleeps, sent, secrets } = connectToLocal(server, {
+      webApiTimeouts,
+      retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 },
+    });
+    const id = '0f9e8d7c-0000-4000-8000-000000000004';
+    const error = (await client.getImportJob(id, { data: true }).catch((e: unknown) => e)) as Error & {
+      hint?: string;
+    };
+    expect(error.message).toBe(
+      `Result of the import job: the answer from ${server.environmentUrl} stopped arriving (nothing for 0.1 s); gave up after 3 attempts and 3 s of waiting.`,
+    );
+    expect(error.hint).toMatch(/network.*proxy/);
+    expect(sentTo(sent, `importjobs(${id})`)).toBe(3);
+    expect(sleeps).toEqual([1000, 2000]);
+    for (const secret of [SECRET, ...secrets]) expect(`${error.message} ${error.hint}`).not.toContain(secret);
+  }, 5000);
+
+  it('the download of an exported solution arrives slowly, and one that stalls is downloaded again', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'web-api-timeout-'));
+    server.faults.inject({ kind: 'hang', afterHeaders: true }, { operation: 'DownloadSolutionExportData' });
+    server.faults.inject(slowLink, { operation: 'DownloadSolutionExportData' });
+    const { client, logger, sent } = connectToLocal(server, { webApiTimeouts });
+    const started = Date.now();
+    const result = await exportSolution(
+      client,
+      {
+        solutionName: 'Contoso',
+        outputFile: path.join(folder, 'Contoso.zip'),
+        managed: false,
+        asynchronous: true,
+        maxAsyncWaitMs: 60 * 60_000,
+        publish: false,
+      },
+      logger,
+    );
+    expect(result).toMatchObject({ solutionName: 'Contoso', bytes: expect.any(Number) });
+    // The stalled attempt took the 0.1 s of silence; the download that went through, more than the slow limit.
+    expect(Date.now() - started).toBeGreaterThan(webApiTimeouts.quickMs + webApiTimeouts.slowMs);
+    expect(sentTo(sent, 'DownloadSolutionExportData')).toBe(2);
+    expect(sentTo(sent, 'ExportSolutionAsync')).toBe(1);
+    expect(logger.lines).toContainEqual(
+      `warning: Download of the exported solution: the answer from ${server.environmentUrl} stopped arriving (nothing for 0.1 s); retrying in 1 s.`,
+    );
+  }, 10_000);
 });

@@ -9,6 +9,7 @@ import {
 } from './dataverse-errors.js';
 import type { Fetch } from './fetch.js';
 import { describeNetworkError, isNoSuchHost, isTimeout, noSuchHostReason } from './network-error.js';
+import { AnswerStalled, readWhileArriving } from './read-answer.js';
 import {
   decideRetry,
   DEFAULT_RETRY_BUDGET,
@@ -21,7 +22,12 @@ import {
   type RetryDecision,
 } from './retry-policy.js';
 import { UnconfirmedRequest } from './unconfirmed-request.js';
-import { DEFAULT_WEB_API_TIMEOUTS, timeoutFor, type WebApiTimeouts } from './web-api-timeouts.js';
+import {
+  DEFAULT_WEB_API_TIMEOUTS,
+  silenceLimitMs,
+  timeoutFor,
+  type WebApiTimeouts,
+} from './web-api-timeouts.js';
 
 export const WEB_API_PATH = '/api/data/v9.2/';
 
@@ -32,7 +38,7 @@ export interface DataverseHttpOptions {
   clock: Clock;
   logger: Logger;
   retry?: RetryBudget;
-  /** How long one attempt may take, answer included, for quick and for slow requests. Tests shorten them. */
+  /** How long an attempt may wait for its answer to begin, and then between its pieces. Tests shorten them. */
   timeouts?: Partial<WebApiTimeouts>;
 }
 
@@ -85,6 +91,7 @@ export class DataverseHttp {
     const url = new URL(WEB_API_PATH + path, this.options.environment);
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     const timeoutMs = timeoutFor(request, this.timeouts);
+    const silentMs = silenceLimitMs(this.timeouts);
     let waitedMs = 0;
     let refreshedAfter401 = false;
     for (let attempt = 1; ; attempt++) {
@@ -94,16 +101,21 @@ export class DataverseHttp {
       let response: Response;
       let text: string;
       try {
-        // The timeout covers the answer's body too: a connection can hang halfway through a big one.
-        response = await this.options.fetch(url, {
-          method,
-          headers,
-          body,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
+        response = await this.fetchUntilAnswered(url, { method, headers, body }, timeoutMs);
         this.answered = true;
-        text = await response.text();
+        text = await readWhileArriving(response, silentMs);
       } catch (error) {
+        if (error instanceof AnswerStalled) {
+          // Like a connection dropped after it reached the service: a read is sent again, a change is not.
+          const stalled = `the answer from ${url.origin} stopped arriving (nothing for ${formatSeconds(silentMs)})`;
+          const outcome = { kind: 'network-error', reachedServer: true } as const;
+          const decision = this.decide(outcome, attempt, waitedMs, request);
+          if (!decision.retry) throw answerStalled(request, stalled, decision, { attempt, waitedMs }, error);
+          logger.warning(`${request.operation}: ${stalled}; retrying in ${formatSeconds(decision.delayMs)}.`);
+          waitedMs += decision.delayMs;
+          await clock.sleep(decision.delayMs);
+          continue;
+        }
         if (isTimeout(error)) {
           const within = `within ${formatSeconds(timeoutMs)}`;
           const decision = this.decide({ kind: 'timeout' }, attempt, waitedMs, request);
@@ -185,6 +197,23 @@ export class DataverseHttp {
       );
       waitedMs += decision.delayMs;
       await clock.sleep(decision.delayMs);
+    }
+  }
+
+  /**
+   * The answer's status and headers, within `timeoutMs`; its body is read apart (readWhileArriving),
+   * so the limit stops counting once the answer has begun.
+   */
+  private async fetchUntilAnswered(url: URL, init: RequestInit, timeoutMs: number): Promise<Response> {
+    const answerBegun = new AbortController();
+    const timer = setTimeout(
+      () => answerBegun.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')),
+      timeoutMs,
+    );
+    try {
+      return await this.options.fetch(url, { ...init, signal: answerBegun.signal });
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -295,6 +324,29 @@ function noAnswer(
       'It may still be running in the environment: check there before running the job again.',
     cause,
   });
+}
+
+/** An answer began and stopped, and is not read again: a change that may have been applied, or the budget spent. */
+function answerStalled(
+  request: RequestOptions,
+  stalled: string,
+  decision: Extract<RetryDecision, { retry: false }>,
+  { attempt, waitedMs }: { attempt: number; waitedMs: number },
+  cause: unknown,
+): UserError {
+  if (decision.reason === 'may-have-been-applied')
+    return mayHaveBeenApplied(request, {
+      what: stalled,
+      happened: stalled.replace(/^the answer from \S+/, 'its answer'),
+      cause,
+    });
+  return new UserError(
+    `${request.operation}: ${stalled}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
+    {
+      hint: "The environment began its answer and then sent nothing more: check the runner's network, and any proxy between the runner and the environment; if they are right, run the job again later.",
+      cause,
+    },
+  );
 }
 
 /** The environment's host does not exist: a mistyped environment URL, said at the first attempt. */

@@ -46,11 +46,13 @@ export interface RequestNature {
    */
   mayNotExistYet?: boolean;
   /**
-   * True for a request that can take minutes, answer included: the service exporting or importing a
-   * solution synchronously, or a solution file sent or received. It has the long timeout, and is not
-   * sent again when that runs out: another attempt would take as long, and the service may still be
-   * working on the first. Every other request answers in seconds, so a short timeout ends a hung
-   * connection and the request is sent again within the budget.
+   * True for a request that can take minutes before its answer begins: the service exporting or
+   * importing a solution synchronously, or a solution file sent or made ready to receive. It has the
+   * long timeout, and is not sent again when that runs out: another attempt would take as long, and the
+   * service may still be working on the first. Every other request begins its answer in seconds, so a
+   * short timeout ends a hung connection and the request is sent again within the budget. Once an
+   * answer has begun, only silence ends it (readWhileArriving), and a read whose answer stalled is sent
+   * again, slow or not.
    */
   slow?: boolean;
 }

@@ -103,9 +103,10 @@ export class DataverseService {
       const caller = await this.authenticate(request);
       checkODataHeaders(request);
       const fault = this.options.faults.take(operation);
-      if (fault && fault.kind !== 'throttle' && fault.afterProcessing)
+      if (fault?.kind === 'trickle') trickle(response, fault);
+      else if (fault && fault.kind !== 'throttle' && fault.afterProcessing)
         await this.processUnanswered(request, url, resource, caller);
-      if (fault) return this.applyFault(fault, response);
+      if (fault && fault.kind !== 'trickle') return this.applyFault(fault, response);
       await this.route(request, response, url, resource, caller);
     } catch (error) {
       if (error instanceof ODataFailure) return sendODataError(response, error);
@@ -161,7 +162,7 @@ export class DataverseService {
     }
   }
 
-  private applyFault(fault: Fault, response: ServerResponse): void {
+  private applyFault(fault: Exclude<Fault, { kind: 'trickle' }>, response: ServerResponse): void {
     if (fault.kind === 'drop-connection') {
       response.socket?.destroy();
       return;
@@ -548,4 +549,19 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   } catch {
     throw new ODataFailure(400, CODES.badRequest, 'The request body is not valid JSON.');
   }
+}
+
+/** Sends what the route ends the response with in pieces of `bytes`, one every `everyMs`. */
+function trickle(response: ServerResponse, { bytes, everyMs }: { bytes: number; everyMs: number }): void {
+  const end = response.end.bind(response);
+  response.end = ((body?: string | Buffer) => {
+    const whole = Buffer.from(body ?? '');
+    const sendFrom = (offset: number): void => {
+      if (offset + bytes >= whole.length) return void end(whole.subarray(offset));
+      response.write(whole.subarray(offset, offset + bytes));
+      setTimeout(() => sendFrom(offset + bytes), everyMs);
+    };
+    sendFrom(0);
+    return response;
+  }) as ServerResponse['end'];
 }

@@ -25,7 +25,12 @@ export type Fault =
       /** Send the status, the headers and the start of the body first, then nothing more. */
       afterHeaders?: boolean;
       afterProcessing?: boolean;
-    };
+    }
+  /**
+   * Not a failure: the real answer, sent `bytes` at a time every `everyMs`, as a big body (an import
+   * log of megabytes, an exported solution) reaches a runner over a slow but steady link.
+   */
+  | { kind: 'trickle'; bytes: number; everyMs: number };
 
 /**
  * A failure of the login host: Entra ID's transient error (HTTP 503 `temporarily_unavailable`,

@@ -1,0 +1,37 @@
+/** An answer's body began and then stopped: nothing arrived for `silentMs`. */
+export class AnswerStalled extends Error {
+  constructor(readonly silentMs: number) {
+    super(`no byte of the answer for ${silentMs} ms`);
+    this.name = 'AnswerStalled';
+  }
+}
+
+/**
+ * The body of an answer as text, for as long as it keeps arriving: each piece must come within
+ * `silentMs` of the one before, however long the whole takes. An import log of megabytes or an
+ * exported solution of 100+ MB over a slow link can take longer than any fixed limit fit for a hung
+ * connection, while a connection that sends nothing for that long is hung whatever the body's size.
+ * A stalled body is cancelled, which closes its connection.
+ */
+export async function readWhileArriving(response: Response, silentMs: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const silence = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AnswerStalled(silentMs)), silentMs);
+    });
+    try {
+      const piece = await Promise.race([reader.read(), silence]);
+      if (piece.done) return text + decoder.decode();
+      text += decoder.decode(piece.value, { stream: true });
+    } catch (error) {
+      if (error instanceof AnswerStalled) await reader.cancel().catch(() => undefined);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
