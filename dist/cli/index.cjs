@@ -51943,6 +51943,9 @@ var DEFAULT_WEB_API_TIMEOUTS = { quickMs: 3e4, slowMs: 10 * 6e4 };
 function timeoutFor({ slow = false }, timeouts) {
   return slow ? timeouts.slowMs : timeouts.quickMs;
 }
+function silenceLimitMs(timeouts) {
+  return timeouts.quickMs;
+}
 
 // packages/dataverse/src/web-api/dataverse-client.ts
 var import_node_crypto4 = require("node:crypto");
@@ -52173,6 +52176,38 @@ function guid(id) {
   return id;
 }
 
+// packages/dataverse/src/http/read-answer.ts
+var AnswerStalled = class extends Error {
+  constructor(silentMs) {
+    super(`no byte of the answer for ${silentMs} ms`);
+    this.silentMs = silentMs;
+    this.name = "AnswerStalled";
+  }
+  silentMs;
+};
+async function readWhileArriving(response, silentMs) {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder2 = new TextDecoder();
+  let text3 = "";
+  for (; ; ) {
+    let timer;
+    const silence = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new AnswerStalled(silentMs)), silentMs);
+    });
+    try {
+      const piece = await Promise.race([reader.read(), silence]);
+      if (piece.done) return text3 + decoder2.decode();
+      text3 += decoder2.decode(piece.value, { stream: true });
+    } catch (error2) {
+      if (error2 instanceof AnswerStalled) await reader.cancel().catch(() => void 0);
+      throw error2;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
 // packages/dataverse/src/http/unconfirmed-request.ts
 var UnconfirmedRequest = class extends UserError {
   constructor(message2, happened, options2 = {}) {
@@ -52209,6 +52244,7 @@ var DataverseHttp = class {
     const url = new URL(WEB_API_PATH + path50, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
+    const silentMs = silenceLimitMs(this.timeouts);
     let waitedMs = 0;
     let refreshedAfter401 = false;
     for (let attempt = 1; ; attempt++) {
@@ -52217,15 +52253,20 @@ var DataverseHttp = class {
       let response;
       let text3;
       try {
-        response = await this.options.fetch(url, {
-          method,
-          headers,
-          body,
-          signal: AbortSignal.timeout(timeoutMs)
-        });
+        response = await this.fetchUntilAnswered(url, { method, headers, body }, timeoutMs);
         this.answered = true;
-        text3 = await response.text();
+        text3 = await readWhileArriving(response, silentMs);
       } catch (error2) {
+        if (error2 instanceof AnswerStalled) {
+          const stalled = `the answer from ${url.origin} stopped arriving (nothing for ${formatSeconds(silentMs)})`;
+          const outcome2 = { kind: "network-error", reachedServer: true };
+          const decision3 = this.decide(outcome2, attempt, waitedMs, request2);
+          if (!decision3.retry) throw answerStalled(request2, stalled, decision3, { attempt, waitedMs }, error2);
+          logger.warning(`${request2.operation}: ${stalled}; retrying in ${formatSeconds(decision3.delayMs)}.`);
+          waitedMs += decision3.delayMs;
+          await clock.sleep(decision3.delayMs);
+          continue;
+        }
         if (isTimeout(error2)) {
           const within = `within ${formatSeconds(timeoutMs)}`;
           const decision3 = this.decide({ kind: "timeout" }, attempt, waitedMs, request2);
@@ -52306,6 +52347,22 @@ var DataverseHttp = class {
       await clock.sleep(decision.delayMs);
     }
   }
+  /**
+   * The answer's status and headers, within `timeoutMs`; its body is read apart (readWhileArriving),
+   * so the limit stops counting once the answer has begun.
+   */
+  async fetchUntilAnswered(url, init, timeoutMs) {
+    const answerBegun = new AbortController();
+    const timer = setTimeout(
+      () => answerBegun.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
+      timeoutMs
+    );
+    try {
+      return await this.options.fetch(url, { ...init, signal: answerBegun.signal });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
   decide(outcome, attempt, waitedMs, request2) {
     return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), request2);
   }
@@ -52376,6 +52433,21 @@ function noAnswer(request2, url, within, decision, { attempt, waitedMs }, cause)
     hint: request2.timeoutHint ?? "It may still be running in the environment: check there before running the job again.",
     cause
   });
+}
+function answerStalled(request2, stalled, decision, { attempt, waitedMs }, cause) {
+  if (decision.reason === "may-have-been-applied")
+    return mayHaveBeenApplied(request2, {
+      what: stalled,
+      happened: stalled.replace(/^the answer from \S+/, "its answer"),
+      cause
+    });
+  return new UserError(
+    `${request2.operation}: ${stalled}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
+    {
+      hint: "The environment began its answer and then sent nothing more: check the runner's network, and any proxy between the runner and the environment; if they are right, run the job again later.",
+      cause
+    }
+  );
 }
 function noSuchHost(operation, url, error2) {
   return new UserError(`${operation}: could not reach ${url.origin}: ${noSuchHostReason(url.hostname)}.`, {
@@ -57493,9 +57565,10 @@ var DataverseService = class {
       const caller = await this.authenticate(request2);
       checkODataHeaders(request2);
       const fault = this.options.faults.take(operation);
-      if (fault && fault.kind !== "throttle" && fault.afterProcessing)
+      if (fault?.kind === "trickle") trickle(response, fault);
+      else if (fault && fault.kind !== "throttle" && fault.afterProcessing)
         await this.processUnanswered(request2, url, resource, caller);
-      if (fault) return this.applyFault(fault, response);
+      if (fault && fault.kind !== "trickle") return this.applyFault(fault, response);
       await this.route(request2, response, url, resource, caller);
     } catch (error2) {
       if (error2 instanceof ODataFailure) return sendODataError(response, error2);
@@ -57888,6 +57961,19 @@ async function readJsonBody(request2) {
   } catch {
     throw new ODataFailure(400, CODES.badRequest, "The request body is not valid JSON.");
   }
+}
+function trickle(response, { bytes, everyMs }) {
+  const end = response.end.bind(response);
+  response.end = ((body) => {
+    const whole = Buffer.from(body ?? "");
+    const sendFrom = (offset) => {
+      if (offset + bytes >= whole.length) return void end(whole.subarray(offset));
+      response.write(whole.subarray(offset, offset + bytes));
+      setTimeout(() => sendFrom(offset + bytes), everyMs);
+    };
+    sendFrom(0);
+    return response;
+  });
 }
 
 // packages/dataverse/src/local-server/login-service.ts

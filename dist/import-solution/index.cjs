@@ -41804,6 +41804,9 @@ var DEFAULT_WEB_API_TIMEOUTS = { quickMs: 3e4, slowMs: 10 * 6e4 };
 function timeoutFor({ slow = false }, timeouts) {
   return slow ? timeouts.slowMs : timeouts.quickMs;
 }
+function silenceLimitMs(timeouts) {
+  return timeouts.quickMs;
+}
 
 // packages/dataverse/src/web-api/dataverse-client.ts
 var import_node_crypto3 = require("node:crypto");
@@ -42034,6 +42037,38 @@ function guid(id) {
   return id;
 }
 
+// packages/dataverse/src/http/read-answer.ts
+var AnswerStalled = class extends Error {
+  constructor(silentMs) {
+    super(`no byte of the answer for ${silentMs} ms`);
+    this.silentMs = silentMs;
+    this.name = "AnswerStalled";
+  }
+  silentMs;
+};
+async function readWhileArriving(response, silentMs) {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder2 = new TextDecoder();
+  let text2 = "";
+  for (; ; ) {
+    let timer;
+    const silence = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new AnswerStalled(silentMs)), silentMs);
+    });
+    try {
+      const piece = await Promise.race([reader.read(), silence]);
+      if (piece.done) return text2 + decoder2.decode();
+      text2 += decoder2.decode(piece.value, { stream: true });
+    } catch (error3) {
+      if (error3 instanceof AnswerStalled) await reader.cancel().catch(() => void 0);
+      throw error3;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
 // packages/dataverse/src/http/unconfirmed-request.ts
 var UnconfirmedRequest = class extends UserError {
   constructor(message2, happened, options2 = {}) {
@@ -42070,6 +42105,7 @@ var DataverseHttp = class {
     const url = new URL(WEB_API_PATH + path5, this.options.environment);
     const body = request.body === void 0 ? void 0 : JSON.stringify(request.body);
     const timeoutMs = timeoutFor(request, this.timeouts);
+    const silentMs = silenceLimitMs(this.timeouts);
     let waitedMs = 0;
     let refreshedAfter401 = false;
     for (let attempt = 1; ; attempt++) {
@@ -42078,15 +42114,20 @@ var DataverseHttp = class {
       let response;
       let text2;
       try {
-        response = await this.options.fetch(url, {
-          method,
-          headers,
-          body,
-          signal: AbortSignal.timeout(timeoutMs)
-        });
+        response = await this.fetchUntilAnswered(url, { method, headers, body }, timeoutMs);
         this.answered = true;
-        text2 = await response.text();
+        text2 = await readWhileArriving(response, silentMs);
       } catch (error3) {
+        if (error3 instanceof AnswerStalled) {
+          const stalled = `the answer from ${url.origin} stopped arriving (nothing for ${formatSeconds(silentMs)})`;
+          const outcome2 = { kind: "network-error", reachedServer: true };
+          const decision3 = this.decide(outcome2, attempt, waitedMs, request);
+          if (!decision3.retry) throw answerStalled(request, stalled, decision3, { attempt, waitedMs }, error3);
+          logger.warning(`${request.operation}: ${stalled}; retrying in ${formatSeconds(decision3.delayMs)}.`);
+          waitedMs += decision3.delayMs;
+          await clock.sleep(decision3.delayMs);
+          continue;
+        }
         if (isTimeout(error3)) {
           const within = `within ${formatSeconds(timeoutMs)}`;
           const decision3 = this.decide({ kind: "timeout" }, attempt, waitedMs, request);
@@ -42167,6 +42208,22 @@ var DataverseHttp = class {
       await clock.sleep(decision.delayMs);
     }
   }
+  /**
+   * The answer's status and headers, within `timeoutMs`; its body is read apart (readWhileArriving),
+   * so the limit stops counting once the answer has begun.
+   */
+  async fetchUntilAnswered(url, init, timeoutMs) {
+    const answerBegun = new AbortController();
+    const timer = setTimeout(
+      () => answerBegun.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
+      timeoutMs
+    );
+    try {
+      return await this.options.fetch(url, { ...init, signal: answerBegun.signal });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
   decide(outcome, attempt, waitedMs, request) {
     return decideRetry(outcome, attempt, waitedMs, this.budget, this.options.clock.now(), request);
   }
@@ -42237,6 +42294,21 @@ function noAnswer(request, url, within, decision, { attempt, waitedMs }, cause) 
     hint: request.timeoutHint ?? "It may still be running in the environment: check there before running the job again.",
     cause
   });
+}
+function answerStalled(request, stalled, decision, { attempt, waitedMs }, cause) {
+  if (decision.reason === "may-have-been-applied")
+    return mayHaveBeenApplied(request, {
+      what: stalled,
+      happened: stalled.replace(/^the answer from \S+/, "its answer"),
+      cause
+    });
+  return new UserError(
+    `${request.operation}: ${stalled}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
+    {
+      hint: "The environment began its answer and then sent nothing more: check the runner's network, and any proxy between the runner and the environment; if they are right, run the job again later.",
+      cause
+    }
+  );
 }
 function noSuchHost(operation, url, error3) {
   return new UserError(`${operation}: could not reach ${url.origin}: ${noSuchHostReason(url.hostname)}.`, {
