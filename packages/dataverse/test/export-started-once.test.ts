@@ -9,7 +9,7 @@ import {
   type Fault,
   type LocalServer,
 } from '../src/index.js';
-import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { APP_ID, connectToLocal, SECRET, sentTo } from './helpers/connect.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
 
 // Real timers for the per-request timeouts (the connections are real), the manual clock for the waits
@@ -30,10 +30,6 @@ afterAll(async () => {
   await server.close();
   rmSync(folder, { recursive: true, force: true });
 });
-
-/** Requests the client sent to one Web API route, answered or not. */
-const sentTo = (sent: string[], route: string) =>
-  sent.filter((line) => new URL(line.split(' ')[1]!).pathname.endsWith(`/${route}`)).length;
 
 /** A message whose end (a socket error's code) varies: its start, compared so that a failure shows both. */
 const expectToStartWith = (text: string, start: string) => expect(text.slice(0, start.length)).toBe(start);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importSolution, startLocalServer, type Fault, type LocalServer } from '../src/index.js';
-import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { APP_ID, connectToLocal, SECRET, sentTo } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
 
@@ -22,10 +22,6 @@ afterAll(async () => {
   await server.close();
   rmSync(folder, { recursive: true, force: true });
 });
-
-/** Requests the client sent to one Web API route, answered or not. */
-const sentTo = (sent: string[], route: string) =>
-  sent.filter((line) => new URL(line.split(' ')[1]!).pathname.endsWith(`/${route}`)).length;
 
 /** Reads of one import job, by their answers. */
 const importJobReads = (importJobId: string) =>

@@ -10,7 +10,7 @@ import {
   startLocalServer,
   type LocalServer,
 } from '../src/index.js';
-import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { APP_ID, connectToLocal, SECRET, sentTo } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
 
@@ -30,9 +30,6 @@ afterEach(() => server.faults.clear());
 afterAll(() => server.close());
 
 /** Requests the client sent to one Web API route: the server logs a hung one only once it is closed. */
-const sentTo = (sent: string[], route: string) =>
-  sent.filter((line) => new URL(line.split(' ')[1]!).pathname.endsWith(`/${route}`)).length;
-
 describe('what a request that got no answer in time is, for resending it', () => {
   const noAnswer = { kind: 'timeout' } as const;
   const decide = (nature: Parameters<typeof decideRetry>[5]) =>

@@ -67,3 +67,7 @@ export function connectToLocal(
   );
   return { client, logger, secrets, sleeps, sent, clock };
 }
+
+/** How many requests the client sent to one Web API route (`sent` of connectToLocal), answered or not. */
+export const sentTo = (sent: readonly string[], route: string): number =>
+  sent.filter((line) => new URL(line.split(' ')[1]!).pathname.endsWith(`/${route}`)).length;
