@@ -1,4 +1,4 @@
-import { step } from './api-errors.js';
+import { apiErrorText, apiStatus, describeApiFailure, ERROR_REF_ALREADY_EXISTS, step } from './api-errors.js';
 import type { GitHubClient } from './octokit-client.js';
 import { formatRepositoryName, type RepositoryName } from './repository-name.js';
 import type { TreeChanges } from './tree-changes.js';
@@ -45,7 +45,12 @@ export async function commitChanges(
   return { commitSha: commit.sha, treeSha };
 }
 
-/** Points the branch at `sha`, creating it or moving it by force (the branch is rebuilt from the base each run). */
+/**
+ * Points the branch at `sha`, creating it or moving it by force (the branch is rebuilt from the base
+ * each run). A creation whose answer was lost is sent again and then finds the branch it made:
+ * "Reference already exists" at `sha` is that success; at another commit (another run got there
+ * first) the branch is moved, as an existing branch is.
+ */
 export async function setBranch(
   client: GitHubClient,
   fork: RepositoryName,
@@ -54,12 +59,22 @@ export async function setBranch(
   exists: boolean,
 ): Promise<void> {
   const name = formatRepositoryName(fork);
-  if (exists)
-    await step(`moving the branch ${branch}`, name, () =>
+  const move = () =>
+    step(`moving the branch ${branch}`, name, () =>
       client.rest.git.updateRef({ ...fork, ref: `heads/${branch}`, sha, force: true }),
     );
-  else
-    await step(`creating the branch ${branch}`, name, () =>
-      client.rest.git.createRef({ ...fork, ref: `refs/heads/${branch}`, sha }),
+  if (exists) {
+    await move();
+    return;
+  }
+  try {
+    await client.rest.git.createRef({ ...fork, ref: `refs/heads/${branch}`, sha });
+  } catch (error) {
+    if (apiStatus(error) !== 422 || !apiErrorText(error).includes(ERROR_REF_ALREADY_EXISTS))
+      throw describeApiFailure(error, `creating the branch ${branch}`, name);
+    const { data } = await step(`reading the branch ${branch}`, name, () =>
+      client.rest.git.getRef({ ...fork, ref: `heads/${branch}` }),
     );
+    if (data.object.sha !== sha) await move();
+  }
 }

@@ -5,13 +5,22 @@ import Bottleneck from 'bottleneck';
 import { UserError, type Logger } from '@connector-alm/core';
 import { ApiReachability, stopRetryingMissingHost } from './api-reachability.js';
 import { parseApiUrl } from './api-url.js';
+import { describeIncompleteAnswer, rejectIncompleteAnswers } from './incomplete-answer.js';
+import { numberAttempts } from './request-attempts.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, fetchWithTimeout } from './request-timeout.js';
 
 /**
  * Octokit with the REST methods, throttling and retries: the only GitHub client this package uses.
- * stopRetryingMissingHost comes first, so that it sees each failure before plugin-retry does.
+ * stopRetryingMissingHost, rejectIncompleteAnswers and numberAttempts come first, so that plugin-retry sees each
+ * failure after them.
  */
-export const GitHubOctokit = Octokit.plugin(stopRetryingMissingHost, throttling, retry);
+export const GitHubOctokit = Octokit.plugin(
+  stopRetryingMissingHost,
+  rejectIncompleteAnswers,
+  numberAttempts,
+  throttling,
+  retry,
+);
 export type GitHubClient = InstanceType<typeof GitHubOctokit>;
 
 export interface GitHubClientOptions {
@@ -46,7 +55,8 @@ export interface GitHubClientOptions {
  * write group), which keeps us under the content-creation limit; 5xx answers are retried with backoff.
  * Client errors are never retried: 409 is how a new fork says it is not ready, which the fork step polls.
  * A request that gets no answer at all (or none within requestTimeoutMs) fails with an error naming
- * the API URL (ApiReachability), at the first attempt when DNS says its host does not exist.
+ * the API URL (ApiReachability), at the first attempt when DNS says its host does not exist. An
+ * answer cut off before the end of its JSON body is retried the same way (rejectIncompleteAnswers).
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   // A token with a space or a line break (a token file with two lines) makes fetch refuse the
@@ -123,7 +133,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   // the request's options (retryCount, set to the attempt number after each failure).
   client.hook.error('request', (error, requestOptions) => {
     const attempts = Number((requestOptions.request as { retryCount?: unknown } | undefined)?.retryCount);
-    throw reachability.describe(error, Number.isInteger(attempts) && attempts > 0 ? attempts : 1) ?? error;
+    const tries = Number.isInteger(attempts) && attempts > 0 ? attempts : 1;
+    throw describeIncompleteAnswer(error, tries, timeoutMs) ?? reachability.describe(error, tries) ?? error;
   });
   return client;
 }

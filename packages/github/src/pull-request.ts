@@ -7,6 +7,7 @@ import {
   step,
 } from './api-errors.js';
 import type { Sleep } from './clock.js';
+import { answeredARetry } from './request-attempts.js';
 import { findFork } from './fork.js';
 import type { GitHubClient } from './octokit-client.js';
 import { bodyUpdate } from './pull-request-text.js';
@@ -39,7 +40,8 @@ export interface PullRequestRef {
 /**
  * Opens the pull request, or updates the open one of the same head and base. Creation can race
  * another run (GitHub answers 422 "A pull request already exists for …"); that answer is taken as
- * "update it", so both paths end in the same state.
+ * "update it", so both paths end in the same state. The same answer to a creation sent again after
+ * its answer was lost is our own pull request, opened then.
  */
 export async function createOrUpdatePullRequest(
   client: GitHubClient,
@@ -64,8 +66,13 @@ export async function createOrUpdatePullRequest(
     return { number: data.number, url: data.html_url, changed: true, created: true };
   } catch (error) {
     if (apiStatus(error) === 422 && apiErrorText(error).includes(ERROR_PR_ALREADY_EXISTS)) {
-      logger.info('GitHub says the pull request already exists (another run was faster); updating it.');
       const raced = await findOpenPullRequest(client, spec);
+      // Sent again after a lost answer: the first attempt opened it, with this title and body.
+      if (raced && answeredARetry(error)) {
+        logger.info(`Opened pull request #${raced.number} (its answer was lost): ${raced.html_url}`);
+        return { number: raced.number, url: raced.html_url, changed: true, created: true };
+      }
+      logger.info('GitHub says the pull request already exists (another run was faster); updating it.');
       if (raced) return updatePullRequest(client, spec, raced, logger);
     }
     return step('opening the pull request', upstreamName, () => Promise.reject(error));

@@ -24,6 +24,22 @@ export interface Faults {
    * of GitHub Enterprise Server does, until the client gives up or the server closes.
    */
   hang: number;
+  /**
+   * The next requests of this operation are carried out, and the connection is closed before the
+   * answer is sent: a dropped connection or a proxy's timeout after GitHub did the work.
+   */
+  dropAnswer: OperationFault;
+  /**
+   * The next requests of this operation are carried out, and their answer stops after the status, the
+   * headers and half the body, then nothing more comes until the client gives up (its timeout).
+   */
+  cutAnswer: OperationFault;
+}
+
+/** A fault aimed at one operation (GitHub's operationId, e.g. git/create-ref), `times` times. */
+export interface OperationFault {
+  operationId: string;
+  times: number;
 }
 
 export function noFaults(): Faults {
@@ -34,5 +50,7 @@ export function noFaults(): Faults {
     pullRequestCreateRace: 0,
     nodeNotResolved: 0,
     hang: 0,
+    dropAnswer: { operationId: '', times: 0 },
+    cutAnswer: { operationId: '', times: 0 },
   };
 }

@@ -86,6 +86,11 @@ export class LocalGitHubHttpServer {
       status: result.status,
       ...(route ? { operationId: route.operationId } : {}),
     });
+    const lost = route ? this.lostAnswer(route.operationId) : undefined;
+    if (lost === 'dropAnswer') {
+      request.socket.destroy();
+      return;
+    }
     response.writeHead(result.status, {
       'content-type': 'application/json; charset=utf-8',
       'x-github-api-version-selected': '2022-11-28',
@@ -96,7 +101,22 @@ export class LocalGitHubHttpServer {
       'x-ratelimit-reset': String(Math.floor(this.state.clock().getTime() / 1000) + 3600),
       ...result.headers,
     });
-    response.end(result.body === undefined ? '' : JSON.stringify(result.body));
+    const text = result.body === undefined ? '' : JSON.stringify(result.body);
+    // Half the body, sent chunked, and no end: the client's own timeout ends the request.
+    if (lost === 'cutAnswer') response.write(text.slice(0, Math.floor(text.length / 2)));
+    else response.end(text);
+  }
+
+  /** Which lost-answer fault, if any, this operation's answer suffers now (consuming it). */
+  private lostAnswer(operationId: string): 'dropAnswer' | 'cutAnswer' | undefined {
+    for (const kind of ['dropAnswer', 'cutAnswer'] as const) {
+      const fault = this.state.faults[kind];
+      if (fault.operationId === operationId && fault.times > 0) {
+        fault.times--;
+        return kind;
+      }
+    }
+    return undefined;
   }
 
   private async dispatch(
