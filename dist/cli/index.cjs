@@ -58620,6 +58620,7 @@ function registerDevServerCommand(program2, context) {
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
 var ERROR_NODE_NOT_RESOLVED = "Could not resolve to a node";
+var ERROR_REF_ALREADY_EXISTS = "Reference already exists";
 function isApiError(error2) {
   return typeof error2 === "object" && error2 !== null && typeof error2.status === "number";
 }
@@ -63195,6 +63196,60 @@ function connectionFailure(error2) {
   return reason;
 }
 
+// packages/github/src/incomplete-answer.ts
+var IncompleteAnswer = class extends Error {
+  constructor(endpoint2, request2) {
+    super(`GitHub's answer to ${endpoint2} was cut off before its end`);
+    this.endpoint = endpoint2;
+    this.request = request2;
+    this.name = "IncompleteAnswer";
+  }
+  endpoint;
+  request;
+  status = 500;
+};
+function isCutOff(answer) {
+  const type = String(answer.headers["content-type"] ?? "");
+  return /^application\/(?:scim\+)?json\b/i.test(type) && typeof answer.data === "string" && ![204, 205, 304].includes(answer.status) && String(answer.headers["content-length"]) !== "0";
+}
+function rejectIncompleteAnswers(octokit) {
+  const endpoint2 = (answer, options2) => `${options2.method ?? "GET"} ${answer.url || (options2.url ?? "")}`;
+  octokit.hook.after("request", (answer, options2) => {
+    if (isCutOff(answer)) throw new IncompleteAnswer(endpoint2(answer, options2), options2);
+  });
+  octokit.hook.error("request", (error2, options2) => {
+    const answer = error2.response;
+    if (answer && isCutOff(answer)) throw new IncompleteAnswer(endpoint2(answer, options2), options2);
+    throw error2;
+  });
+}
+function describeIncompleteAnswer(error2, attempts, timeoutMs) {
+  if (!(error2 instanceof IncompleteAnswer)) return void 0;
+  const times = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
+  return new UserError(`${error2.message}; gave up after ${times}.`, {
+    hint: `The connection ended, or the ${timeoutMs / 1e3} s a request may take ran out, before the whole answer came: a slow or unstable network, or a proxy between the runner and GitHub. Run the job again later; if it keeps happening, check that proxy.`,
+    cause: error2
+  });
+}
+
+// packages/github/src/request-attempts.ts
+var attemptsMade = /* @__PURE__ */ new WeakMap();
+function numberAttempts(octokit) {
+  octokit.hook.wrap("request", async (request2, options2) => {
+    const attempt = (attemptsMade.get(options2) ?? 0) + 1;
+    attemptsMade.set(options2, attempt);
+    try {
+      return await request2(options2);
+    } catch (error2) {
+      if (typeof error2 === "object" && error2 !== null) error2.attempt = attempt;
+      throw error2;
+    }
+  });
+}
+function answeredARetry(error2) {
+  return Number(error2?.attempt) > 1;
+}
+
 // packages/github/src/request-timeout.ts
 var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
 function fetchWithTimeout(fetchFn, timeoutMs) {
@@ -63206,7 +63261,13 @@ function fetchWithTimeout(fetchFn, timeoutMs) {
 }
 
 // packages/github/src/octokit-client.ts
-var GitHubOctokit = Octokit2.plugin(stopRetryingMissingHost, throttling, retry);
+var GitHubOctokit = Octokit2.plugin(
+  stopRetryingMissingHost,
+  rejectIncompleteAnswers,
+  numberAttempts,
+  throttling,
+  retry
+);
 function createGitHubClient(options2) {
   if ([...options2.token].some(
     (char) => /\s/.test(char) || char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127
@@ -63269,7 +63330,8 @@ function createGitHubClient(options2) {
   });
   client.hook.error("request", (error2, requestOptions) => {
     const attempts = Number(requestOptions.request?.retryCount);
-    throw reachability.describe(error2, Number.isInteger(attempts) && attempts > 0 ? attempts : 1) ?? error2;
+    const tries = Number.isInteger(attempts) && attempts > 0 ? attempts : 1;
+    throw describeIncompleteAnswer(error2, tries, timeoutMs) ?? reachability.describe(error2, tries) ?? error2;
   });
   return client;
 }
@@ -63325,18 +63387,27 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
 }
 async function setBranch(client, fork, branch, sha, exists2) {
   const name = formatRepositoryName(fork);
-  if (exists2)
-    await step(
-      `moving the branch ${branch}`,
+  const move = () => step(
+    `moving the branch ${branch}`,
+    name,
+    () => client.rest.git.updateRef({ ...fork, ref: `heads/${branch}`, sha, force: true })
+  );
+  if (exists2) {
+    await move();
+    return;
+  }
+  try {
+    await client.rest.git.createRef({ ...fork, ref: `refs/heads/${branch}`, sha });
+  } catch (error2) {
+    if (apiStatus(error2) !== 422 || !apiErrorText(error2).includes(ERROR_REF_ALREADY_EXISTS))
+      throw describeApiFailure(error2, `creating the branch ${branch}`, name);
+    const { data } = await step(
+      `reading the branch ${branch}`,
       name,
-      () => client.rest.git.updateRef({ ...fork, ref: `heads/${branch}`, sha, force: true })
+      () => client.rest.git.getRef({ ...fork, ref: `heads/${branch}` })
     );
-  else
-    await step(
-      `creating the branch ${branch}`,
-      name,
-      () => client.rest.git.createRef({ ...fork, ref: `refs/heads/${branch}`, sha })
-    );
+    if (data.object.sha !== sha) await move();
+  }
 }
 
 // packages/github/src/fork.ts
@@ -63577,8 +63648,12 @@ async function createOrUpdatePullRequest(client, spec, logger) {
     return { number: data.number, url: data.html_url, changed: true, created: true };
   } catch (error2) {
     if (apiStatus(error2) === 422 && apiErrorText(error2).includes(ERROR_PR_ALREADY_EXISTS)) {
-      logger.info("GitHub says the pull request already exists (another run was faster); updating it.");
       const raced = await findOpenPullRequest(client, spec);
+      if (raced && answeredARetry(error2)) {
+        logger.info(`Opened pull request #${raced.number} (its answer was lost): ${raced.html_url}`);
+        return { number: raced.number, url: raced.html_url, changed: true, created: true };
+      }
+      logger.info("GitHub says the pull request already exists (another run was faster); updating it.");
       if (raced) return updatePullRequest(client, spec, raced, logger);
     }
     return step("opening the pull request", upstreamName, () => Promise.reject(error2));

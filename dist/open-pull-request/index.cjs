@@ -42429,6 +42429,7 @@ var import_node_fs6 = require("node:fs");
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
 var ERROR_NODE_NOT_RESOLVED = "Could not resolve to a node";
+var ERROR_REF_ALREADY_EXISTS = "Reference already exists";
 function isApiError(error3) {
   return typeof error3 === "object" && error3 !== null && typeof error3.status === "number";
 }
@@ -47004,6 +47005,60 @@ function connectionFailure(error3) {
   return reason;
 }
 
+// packages/github/src/incomplete-answer.ts
+var IncompleteAnswer = class extends Error {
+  constructor(endpoint2, request2) {
+    super(`GitHub's answer to ${endpoint2} was cut off before its end`);
+    this.endpoint = endpoint2;
+    this.request = request2;
+    this.name = "IncompleteAnswer";
+  }
+  endpoint;
+  request;
+  status = 500;
+};
+function isCutOff(answer) {
+  const type = String(answer.headers["content-type"] ?? "");
+  return /^application\/(?:scim\+)?json\b/i.test(type) && typeof answer.data === "string" && ![204, 205, 304].includes(answer.status) && String(answer.headers["content-length"]) !== "0";
+}
+function rejectIncompleteAnswers(octokit) {
+  const endpoint2 = (answer, options2) => `${options2.method ?? "GET"} ${answer.url || (options2.url ?? "")}`;
+  octokit.hook.after("request", (answer, options2) => {
+    if (isCutOff(answer)) throw new IncompleteAnswer(endpoint2(answer, options2), options2);
+  });
+  octokit.hook.error("request", (error3, options2) => {
+    const answer = error3.response;
+    if (answer && isCutOff(answer)) throw new IncompleteAnswer(endpoint2(answer, options2), options2);
+    throw error3;
+  });
+}
+function describeIncompleteAnswer(error3, attempts, timeoutMs) {
+  if (!(error3 instanceof IncompleteAnswer)) return void 0;
+  const times = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
+  return new UserError(`${error3.message}; gave up after ${times}.`, {
+    hint: `The connection ended, or the ${timeoutMs / 1e3} s a request may take ran out, before the whole answer came: a slow or unstable network, or a proxy between the runner and GitHub. Run the job again later; if it keeps happening, check that proxy.`,
+    cause: error3
+  });
+}
+
+// packages/github/src/request-attempts.ts
+var attemptsMade = /* @__PURE__ */ new WeakMap();
+function numberAttempts(octokit) {
+  octokit.hook.wrap("request", async (request2, options2) => {
+    const attempt = (attemptsMade.get(options2) ?? 0) + 1;
+    attemptsMade.set(options2, attempt);
+    try {
+      return await request2(options2);
+    } catch (error3) {
+      if (typeof error3 === "object" && error3 !== null) error3.attempt = attempt;
+      throw error3;
+    }
+  });
+}
+function answeredARetry(error3) {
+  return Number(error3?.attempt) > 1;
+}
+
 // packages/github/src/request-timeout.ts
 var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
 function fetchWithTimeout(fetchFn, timeoutMs) {
@@ -47015,7 +47070,13 @@ function fetchWithTimeout(fetchFn, timeoutMs) {
 }
 
 // packages/github/src/octokit-client.ts
-var GitHubOctokit = Octokit2.plugin(stopRetryingMissingHost, throttling, retry);
+var GitHubOctokit = Octokit2.plugin(
+  stopRetryingMissingHost,
+  rejectIncompleteAnswers,
+  numberAttempts,
+  throttling,
+  retry
+);
 function createGitHubClient(options2) {
   if ([...options2.token].some(
     (char) => /\s/.test(char) || char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127
@@ -47078,7 +47139,8 @@ function createGitHubClient(options2) {
   });
   client.hook.error("request", (error3, requestOptions) => {
     const attempts = Number(requestOptions.request?.retryCount);
-    throw reachability.describe(error3, Number.isInteger(attempts) && attempts > 0 ? attempts : 1) ?? error3;
+    const tries = Number.isInteger(attempts) && attempts > 0 ? attempts : 1;
+    throw describeIncompleteAnswer(error3, tries, timeoutMs) ?? reachability.describe(error3, tries) ?? error3;
   });
   return client;
 }
@@ -63877,18 +63939,27 @@ async function commitChanges(client, fork, base2, folder, changes, message) {
 }
 async function setBranch(client, fork, branch, sha, exists2) {
   const name = formatRepositoryName(fork);
-  if (exists2)
-    await step(
-      `moving the branch ${branch}`,
+  const move = () => step(
+    `moving the branch ${branch}`,
+    name,
+    () => client.rest.git.updateRef({ ...fork, ref: `heads/${branch}`, sha, force: true })
+  );
+  if (exists2) {
+    await move();
+    return;
+  }
+  try {
+    await client.rest.git.createRef({ ...fork, ref: `refs/heads/${branch}`, sha });
+  } catch (error3) {
+    if (apiStatus(error3) !== 422 || !apiErrorText(error3).includes(ERROR_REF_ALREADY_EXISTS))
+      throw describeApiFailure(error3, `creating the branch ${branch}`, name);
+    const { data } = await step(
+      `reading the branch ${branch}`,
       name,
-      () => client.rest.git.updateRef({ ...fork, ref: `heads/${branch}`, sha, force: true })
+      () => client.rest.git.getRef({ ...fork, ref: `heads/${branch}` })
     );
-  else
-    await step(
-      `creating the branch ${branch}`,
-      name,
-      () => client.rest.git.createRef({ ...fork, ref: `refs/heads/${branch}`, sha })
-    );
+    if (data.object.sha !== sha) await move();
+  }
 }
 
 // packages/github/src/fork.ts
@@ -64129,8 +64200,12 @@ async function createOrUpdatePullRequest(client, spec, logger) {
     return { number: data.number, url: data.html_url, changed: true, created: true };
   } catch (error3) {
     if (apiStatus(error3) === 422 && apiErrorText(error3).includes(ERROR_PR_ALREADY_EXISTS)) {
-      logger.info("GitHub says the pull request already exists (another run was faster); updating it.");
       const raced = await findOpenPullRequest(client, spec);
+      if (raced && answeredARetry(error3)) {
+        logger.info(`Opened pull request #${raced.number} (its answer was lost): ${raced.html_url}`);
+        return { number: raced.number, url: raced.html_url, changed: true, created: true };
+      }
+      logger.info("GitHub says the pull request already exists (another run was faster); updating it.");
       if (raced) return updatePullRequest(client, spec, raced, logger);
     }
     return step("opening the pull request", upstreamName, () => Promise.reject(error3));
