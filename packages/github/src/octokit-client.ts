@@ -6,7 +6,7 @@ import { UserError, type Logger } from '@connector-alm/core';
 import { ApiReachability, stopRetryingMissingHost } from './api-reachability.js';
 import { parseApiUrl } from './api-url.js';
 import { describeIncompleteAnswer, rejectIncompleteAnswers } from './incomplete-answer.js';
-import { numberAttempts } from './request-attempts.js';
+import { attemptOf, numberAttempts } from './request-attempts.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, fetchWithTimeout } from './request-timeout.js';
 
 /**
@@ -129,11 +129,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     },
   });
   // Added last, so it runs after every retry: the error of a request that got no answer names the API
-  // URL instead of reading "GitHub failed … (500 fetch failed)". plugin-retry counts the attempts in
-  // the request's options (retryCount, set to the attempt number after each failure).
-  client.hook.error('request', (error, requestOptions) => {
-    const attempts = Number((requestOptions.request as { retryCount?: unknown } | undefined)?.retryCount);
-    const tries = Number.isInteger(attempts) && attempts > 0 ? attempts : 1;
+  // URL instead of reading "GitHub failed … (500 fetch failed)". The last attempt's number is on its
+  // error (numberAttempts): plugin-retry's retryCount sits in options that requests share.
+  client.hook.error('request', (error) => {
+    const tries = attemptOf(error);
     throw describeIncompleteAnswer(error, tries, timeoutMs) ?? reachability.describe(error, tries) ?? error;
   });
   return client;

@@ -22,10 +22,16 @@ export function numberAttempts(octokit: Pick<Octokit, 'hook'>): void {
   });
 }
 
+/** The number of the attempt whose error this is: 1 when it was not numbered. */
+export function attemptOf(error: unknown): number {
+  const attempt = Number((error as { attempt?: unknown } | undefined)?.attempt);
+  return Number.isInteger(attempt) && attempt > 0 ? attempt : 1;
+}
+
 /**
  * Whether the error answered a request sent again: a write's earlier attempt may then have been done,
  * its answer lost.
  */
 export function answeredARetry(error: unknown): boolean {
-  return Number((error as { attempt?: unknown } | undefined)?.attempt) > 1;
+  return attemptOf(error) > 1;
 }
