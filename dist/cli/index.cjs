@@ -63246,8 +63246,12 @@ function numberAttempts(octokit) {
     }
   });
 }
+function attemptOf(error2) {
+  const attempt = Number(error2?.attempt);
+  return Number.isInteger(attempt) && attempt > 0 ? attempt : 1;
+}
 function answeredARetry(error2) {
-  return Number(error2?.attempt) > 1;
+  return attemptOf(error2) > 1;
 }
 
 // packages/github/src/request-timeout.ts
@@ -63328,9 +63332,8 @@ function createGitHubClient(options2) {
       ...options2.retryAfterBaseMs === void 0 ? {} : { retryAfterBaseValue: options2.retryAfterBaseMs }
     }
   });
-  client.hook.error("request", (error2, requestOptions) => {
-    const attempts = Number(requestOptions.request?.retryCount);
-    const tries = Number.isInteger(attempts) && attempts > 0 ? attempts : 1;
+  client.hook.error("request", (error2) => {
+    const tries = attemptOf(error2);
     throw describeIncompleteAnswer(error2, tries, timeoutMs) ?? reachability.describe(error2, tries) ?? error2;
   });
   return client;

@@ -47055,8 +47055,12 @@ function numberAttempts(octokit) {
     }
   });
 }
+function attemptOf(error3) {
+  const attempt = Number(error3?.attempt);
+  return Number.isInteger(attempt) && attempt > 0 ? attempt : 1;
+}
 function answeredARetry(error3) {
-  return Number(error3?.attempt) > 1;
+  return attemptOf(error3) > 1;
 }
 
 // packages/github/src/request-timeout.ts
@@ -47137,9 +47141,8 @@ function createGitHubClient(options2) {
       ...options2.retryAfterBaseMs === void 0 ? {} : { retryAfterBaseValue: options2.retryAfterBaseMs }
     }
   });
-  client.hook.error("request", (error3, requestOptions) => {
-    const attempts = Number(requestOptions.request?.retryCount);
-    const tries = Number.isInteger(attempts) && attempts > 0 ? attempts : 1;
+  client.hook.error("request", (error3) => {
+    const tries = attemptOf(error3);
     throw describeIncompleteAnswer(error3, tries, timeoutMs) ?? reachability.describe(error3, tries) ?? error3;
   });
   return client;
