@@ -5,3 +5,4 @@ export * from './paths.js';
 export * from './printable.js';
 export * from './workflow-commands.js';
 export * from './message-urls.js';
+export * from './socket-failure.js';

@@ -1,4 +1,4 @@
-import { noSuchHostReason, UserError } from '@connector-alm/core';
+import { noSuchHostReason, socketFailureOf, UserError } from '@connector-alm/core';
 import type { Octokit } from '@octokit/rest';
 import { API_URL_HINT } from './api-url.js';
 
@@ -90,21 +90,13 @@ function answerOf(error: unknown): unknown {
 
 /**
  * For a request that got no answer (fetch failed), the reason: TIMED_OUT when its timeout ended it,
- * the socket error's code (ENOTFOUND, ECONNREFUSED, EAI_AGAIN…) from the cause chain, else the
- * innermost message; undefined for an answer
- * or an error of another kind. Duck-typed: fetch's errors can come from another realm than Error.
+ * the socket error's code (ENOTFOUND, ECONNREFUSED, EAI_AGAIN…), else the innermost message;
+ * undefined for an answer or an error of another kind.
  */
 function connectionFailure(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || answerOf(error) !== undefined) return undefined;
   if (!('request' in error)) return undefined;
-  let reason: string | undefined;
-  let cause = (error as { cause?: unknown }).cause;
-  for (let depth = 0; typeof cause === 'object' && cause !== null && depth < 5; depth++) {
-    const { code, message, name } = cause as { code?: unknown; message?: unknown; name?: unknown };
-    if (name === 'TimeoutError') return TIMED_OUT;
-    if (typeof code === 'string') return code;
-    if (typeof message === 'string') reason = message;
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return reason;
+  const failure = socketFailureOf(error);
+  if (failure?.timedOut) return TIMED_OUT;
+  return failure?.code ?? failure?.message;
 }

@@ -1,7 +1,9 @@
-/** fetch hides the socket error in `cause`: ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET… */
+import { socketFailureOf } from '@connector-alm/core';
+
+/** The socket error's code from fetch's cause chain (ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET…), else a message. */
 export function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const failure = socketFailureOf(error);
+  return failure?.code ?? failure?.message ?? (error instanceof Error ? error.message : String(error));
 }
 
 /** fetch ended by its AbortSignal: our per-request timeout ran out. */
