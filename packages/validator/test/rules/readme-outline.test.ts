@@ -36,4 +36,51 @@ describe('readme outline', () => {
     ]);
     expect(await where(BOM + readme)).toEqual(plain);
   });
+
+  it('reads LF, CRLF and lone CR line endings alike', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['# Title', '', 'Intro', '## Known Issues', 'None.', ''].join(eol);
+      const { headings } = outlineOf({ text });
+      expect(headings.map((h) => [h.text, text.slice(h.offset, h.offset + h.length)])).toEqual([
+        ['Title', '# Title'],
+        ['Known Issues', '## Known Issues'],
+      ]);
+      expect(text.slice(headings[1]!.bodyStart, headings[1]!.bodyEnd)).toBe(`${eol}None.${eol}`);
+    }
+  });
+
+  it('reads heading text as displayed: markup dropped, other characters as written', () => {
+    const text = [
+      '# Get *all* `tasks` &amp; [links](https://x.test) <b>now</b>',
+      '## Tasks: list #1 (v2) - 100% = ok? ~{}',
+      '### Escaped \\* star ##',
+      '',
+    ].join('\n');
+    expect(outlineOf({ text }).headings.map((h) => h.text)).toEqual([
+      'Get all tasks & links now',
+      'Tasks: list #1 (v2) - 100% = ok? ~{}',
+      'Escaped * star',
+    ]);
+  });
+
+  it('ends paragraphs where CommonMark does, and skips headings inside lists and quotes', () => {
+    const text = [
+      'Intro line',
+      '# Interrupts the paragraph',
+      'Text',
+      '    # indented: a lazy line of the paragraph',
+      '- item',
+      '',
+      '  ## inside the list',
+      '',
+      'Setext',
+      '---',
+      '> ## quoted',
+      '',
+    ].join('\n');
+    expect(outlineOf({ text }).headings.map((h) => [h.depth, h.text])).toEqual([
+      [1, 'Interrupts the paragraph'],
+      [2, 'Setext'],
+    ]);
+  });
 });
