@@ -2,7 +2,8 @@ import type { Profile } from '../model/finding.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { asString, entriesOf, asObject } from '../swagger/json-values.js';
 import { hasParameterType } from './api-properties/connection-parameters.js';
-import { normalizeTitle, outlineOf, type ReadmeHeading, type ReadmeOutline } from './readme/outline.js';
+import { normalizeTitle } from './readme/normalize-title.js';
+import { outlineOf, type ReadmeHeading, type ReadmeOutline } from './readme/outline.js';
 import {
   CREDENTIALS_HEADING,
   findSection,
@@ -54,26 +55,29 @@ function sectionsRule(id: string, profile: Profile, level: 'warning', template: 
   };
 }
 
-/** Operation summaries that users see, for the Supported Operations cross-check. */
-function visibleSummaries(context: RuleContext): { summary: string; normalized: string }[] {
-  const list: { summary: string; normalized: string }[] = [];
-  for (const operation of context.swagger?.operations ?? []) {
-    if (operation.isInternal || operation.isDeprecated) continue;
-    const summary = asString(operation.operation.summary)?.trim();
-    if (summary) list.push({ summary, normalized: normalizeTitle(summary) });
-  }
-  return list;
+/** The names of the swagger's operations, for the Supported Operations cross-check. */
+interface OperationNames {
+  /** Summaries that users see (not internal, not deprecated), with their normalized form. */
+  visible: { summary: string; normalized: string }[];
+  /** Every name an operation may be listed under in a readme, normalized: summary or operationId. */
+  known: Set<string>;
 }
 
-/** Every name an operation may be listed under in a readme: summary or operationId. */
-function knownOperationNames(context: RuleContext): Set<string> {
-  const names = new Set<string>();
+/** One pass over the operations: each summary is normalized once for both lists. */
+function operationNames(context: RuleContext): OperationNames {
+  const visible: OperationNames['visible'] = [];
+  const known = new Set<string>();
   for (const operation of context.swagger?.operations ?? []) {
     const summary = asString(operation.operation.summary);
-    if (summary) names.add(normalizeTitle(summary));
-    if (operation.operationId) names.add(normalizeTitle(operation.operationId));
+    // Trimming changes no normalized name: spaces are dropped anyway.
+    const normalized = summary ? normalizeTitle(summary) : '';
+    if (summary) known.add(normalized);
+    if (operation.operationId) known.add(normalizeTitle(operation.operationId));
+    if (operation.isInternal || operation.isDeprecated) continue;
+    const shown = summary?.trim();
+    if (shown) visible.push({ summary: shown, normalized });
   }
-  return names;
+  return { visible, known };
 }
 
 function usesOAuth(context: RuleContext): boolean {
@@ -176,9 +180,8 @@ export const readmeRules: RuleDefinition[] = [
       const section = findSection(readme.headings, SUPPORTED_OPERATIONS_HEADING);
       if (!section) return;
       const body = normalizeTitle(readme.text.slice(section.bodyStart, section.bodyEnd));
-      const missing = visibleSummaries(context).filter(
-        ({ normalized }) => normalized && !body.includes(normalized),
-      );
+      const { visible, known } = operationNames(context);
+      const missing = visible.filter(({ normalized }) => normalized && !body.includes(normalized));
       if (missing.length > 0) {
         const names = missing.map(({ summary }) => `"${summary}"`).join(', ');
         context.report({
@@ -190,12 +193,14 @@ export const readmeRules: RuleDefinition[] = [
               : `${missing.length} operations are not listed under ${section.text}: ${names}.`,
         });
       }
-      const known = knownOperationNames(context);
-      const knownNames = [...known].filter((name) => name !== '');
-      for (const heading of subHeadings(readme, section)) {
+      // Built only when a sub-heading is not a name as such (most are).
+      let knownNames: string[] | undefined;
+      for (const heading of readme.headings) {
+        if (!isSubHeading(heading, section)) continue;
         if (GROUPING_HEADING.test(heading.normalized) || heading.normalized === '') continue;
-        if (known.has(heading.normalized) || knownNames.some((name) => heading.normalized.includes(name)))
-          continue;
+        if (known.has(heading.normalized)) continue;
+        knownNames ??= [...known].filter((name) => name !== '');
+        if (knownNames.some((name) => heading.normalized.includes(name))) continue;
         context.report({
           offset: heading.offset,
           length: heading.length,
@@ -206,9 +211,6 @@ export const readmeRules: RuleDefinition[] = [
   },
 ];
 
-function subHeadings(readme: ReadmeOutline, section: ReadmeHeading): ReadmeHeading[] {
-  return readme.headings.filter(
-    (heading) =>
-      heading.offset > section.offset && heading.offset < section.bodyEnd && heading.depth > section.depth,
-  );
+function isSubHeading(heading: ReadmeHeading, section: ReadmeHeading): boolean {
+  return heading.offset > section.offset && heading.offset < section.bodyEnd && heading.depth > section.depth;
 }

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { LineWalker } from './line-walker.js';
+import { normalizeTitle } from './normalize-title.js';
 import { skipParagraph } from './skip-paragraph.js';
 
 /** One heading of the readme, with where it is and where its section ends. */
@@ -19,10 +20,6 @@ export interface ReadmeHeading {
 export interface ReadmeOutline {
   text: string;
   headings: ReadmeHeading[];
-}
-
-export function normalizeTitle(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
 
 /**
