@@ -55,17 +55,20 @@ function sectionsRule(id: string, profile: Profile, level: 'warning', template: 
   };
 }
 
-/** The names of the swagger's operations, for the Supported Operations cross-check. */
+/** What the Supported Operations cross-check learns from the swagger's operations, in one pass. */
 interface OperationNames {
-  /** Summaries that users see (not internal, not deprecated), with their normalized form. */
-  visible: { summary: string; normalized: string }[];
+  /** Summaries users see (not internal, not deprecated) that the section's text does not contain. */
+  missing: string[];
   /** Every name an operation may be listed under in a readme, normalized: summary or operationId. */
   known: Set<string>;
 }
 
-/** One pass over the operations: each summary is normalized once for both lists. */
-function operationNames(context: RuleContext): OperationNames {
-  const visible: OperationNames['visible'] = [];
+/**
+ * Each summary is normalized once, and checked against the section as it is read: no list of every
+ * visible summary (README-OPS-MATCH allocated 3.7-4.0 MB a corpus run with it, 3.4-3.5 MB without).
+ */
+function operationNames(context: RuleContext, normalizedSection: string): OperationNames {
+  const missing: string[] = [];
   const known = new Set<string>();
   for (const operation of context.swagger?.operations ?? []) {
     const summary = asString(operation.operation.summary);
@@ -73,11 +76,10 @@ function operationNames(context: RuleContext): OperationNames {
     const normalized = summary ? normalizeTitle(summary) : '';
     if (summary) known.add(normalized);
     if (operation.operationId) known.add(normalizeTitle(operation.operationId));
-    if (operation.isInternal || operation.isDeprecated) continue;
-    const shown = summary?.trim();
-    if (shown) visible.push({ summary: shown, normalized });
+    if (operation.isInternal || operation.isDeprecated || !normalized) continue;
+    if (!normalizedSection.includes(normalized)) missing.push(summary!.trim());
   }
-  return { visible, known };
+  return { missing, known };
 }
 
 function usesOAuth(context: RuleContext): boolean {
@@ -180,10 +182,9 @@ export const readmeRules: RuleDefinition[] = [
       const section = findSection(readme.headings, SUPPORTED_OPERATIONS_HEADING);
       if (!section) return;
       const body = normalizeTitle(readme.text.slice(section.bodyStart, section.bodyEnd));
-      const { visible, known } = operationNames(context);
-      const missing = visible.filter(({ normalized }) => normalized && !body.includes(normalized));
+      const { missing, known } = operationNames(context, body);
       if (missing.length > 0) {
-        const names = missing.map(({ summary }) => `"${summary}"`).join(', ');
+        const names = missing.map((summary) => `"${summary}"`).join(', ');
         context.report({
           offset: section.offset,
           length: section.length,
