@@ -46,6 +46,11 @@ describe('readme outline', () => {
         ['Known Issues', '## Known Issues'],
       ]);
       expect(text.slice(headings[1]!.bodyStart, headings[1]!.bodyEnd)).toBe(`${eol}None.${eol}`);
+      // A heading on the last line, without a line ending: its section is empty, at the end.
+      const last = `Intro${eol}${eol}## End`;
+      expect(outlineOf({ text: last }).headings.map((h) => [h.offset, h.length, h.bodyStart])).toEqual([
+        [last.length - 6, 6, last.length],
+      ]);
     }
   });
 

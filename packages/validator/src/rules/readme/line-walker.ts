@@ -6,11 +6,22 @@
 export class LineWalker {
   private line = 0;
   private offset = 0;
-  constructor(private readonly text: string) {}
+  private readonly hasCR: boolean;
+  constructor(private readonly text: string) {
+    this.hasCR = text.includes('\r');
+  }
 
   /** Where a line starts; the text's length past the last line. */
   startOf(line: number): number {
     const text = this.text;
+    // Without CR, the engine's search for LF jumps from line to line far faster than a step per
+    // character: walking the corpus readmes took about 2.5 ms a run the slow way.
+    while (!this.hasCR && this.line < line) {
+      const lineFeed = text.indexOf('\n', this.offset);
+      if (lineFeed < 0) break;
+      this.offset = lineFeed + 1;
+      this.line++;
+    }
     while (this.line < line && this.offset < text.length) {
       const code = text.charCodeAt(this.offset++);
       if (code === 0x0a) this.line++;

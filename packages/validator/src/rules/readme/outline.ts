@@ -38,9 +38,10 @@ markdown.block.ruler.at('paragraph', skipParagraph);
  * its two replacements copy the whole text even when it has no CR and no NUL, as 334 of the 371
  * corpus readmes (saves 2.8 MB a corpus run).
  */
-const CR_OR_NUL = /[\r\0]/;
 markdown.core.ruler.at('normalize', (state) => {
-  if (CR_OR_NUL.test(state.src)) state.src = state.src.replace(/\r\n?|\n/g, '\n').replace(/\0/g, '\uFFFD');
+  // Two searches for one character each: far cheaper than a regular expression with a class.
+  if (state.src.includes('\r') || state.src.includes('\0'))
+    state.src = state.src.replace(/\r\n?|\n/g, '\n').replace(/\0/g, '\uFFFD');
 });
 // Autolink text as written (`<http://a%20b>` reads "http://a%20b"), not decoded for display.
 markdown.normalizeLinkText = (url) => url;
