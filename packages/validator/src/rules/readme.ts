@@ -11,13 +11,17 @@ import {
   TEMPLATE_SECTIONS,
 } from './readme/sections.js';
 
-/** Template text left in place (18 merged readmes still say "Publisher's Name"). */
-const PLACEHOLDERS: { pattern: RegExp; what: string }[] = [
+/**
+ * Template text left in place (18 merged readmes still say "Publisher's Name"). `contains`: text that
+ * every match contains, searched first because the engine finds a plain string far faster than it
+ * tries a pattern at every line start (the "# Title" pattern: 1.1 ms a corpus run, 0.1 ms with it).
+ */
+const PLACEHOLDERS: { pattern: RegExp; what: string; contains?: string }[] = [
   { pattern: /Publisher's Name/g, what: "Publisher's Name" },
   { pattern: /Description of operation \d/gi, what: 'Description of operation N' },
   { pattern: /Optional\. How to get started/gi, what: 'Optional. How to get started…' },
   // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: '# Title' },
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: '# Title', contains: 'Title' },
 ];
 
 /** Sub-headings of Supported Operations that group operations rather than name one. */
@@ -127,7 +131,8 @@ export const readmeRules: RuleDefinition[] = [
     check(context) {
       const text = context.connector.files.readme?.document?.text;
       if (text === undefined) return;
-      for (const { pattern, what } of PLACEHOLDERS) {
+      for (const { pattern, what, contains } of PLACEHOLDERS) {
+        if (contains !== undefined && !text.includes(contains)) continue;
         pattern.lastIndex = 0;
         for (const match of text.matchAll(pattern)) {
           context.report({
