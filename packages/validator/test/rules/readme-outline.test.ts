@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import MarkdownIt from 'markdown-it';
 import { outlineOf } from '../../src/rules/readme/outline.js';
 import { runRules } from '../helpers/fixture.js';
 import { validConnectorFiles, validReadme } from '../helpers/valid-connector.js';
@@ -87,5 +88,41 @@ describe('readme outline', () => {
       [1, 'Interrupts the paragraph'],
       [2, 'Setext'],
     ]);
+  });
+});
+
+/** Block structures around which paragraphs end or go on, each next to headings. */
+const TRICKY_DOCUMENTS = [
+  'Para\nlazy\n# H1\ntext\n## H2\n',
+  'Para\n    # indented: lazy\n- item\n  continued\n# After list\n',
+  '- a\n\n  # in item\n\n  para\n# Out\n',
+  '> quote\nlazy # not\n# After quote\n> # In quote\n',
+  '```\n# in fence\n```\nPara\n```\ncode\n```\n# After fence\n',
+  '<div>\n# in html\n\n# After html\nPara\n<div>\n# lazy html\n',
+  '[ref]: https://x.test\n# After reference\nPara\n[ref2]: https://y.test\n# After\n',
+  'Setext\n===\nPara\nmore\n---\n***\nPara\n* * *\n# After rule\n',
+  '1. one\n2. two\nPara\n1. interrupts\n# End\n',
+  'Para\n2. does not interrupt\n# Tab\theading\n\tcode\n#\tTabbed\n',
+  'Line\r\n# CRLF\r\nPara\rlazy\r## CR\r',
+];
+
+/** The top-level headings of a full parse by markdown-it as shipped, as [line, depth]. */
+function stockHeadings(text: string): [number, number][] {
+  return new MarkdownIt('commonmark')
+    .parse(text, {})
+    .filter((token) => token.type === 'heading_open' && token.level === 0)
+    .map((token) => [token.map![0], Number(token.tag.slice(1))]);
+}
+
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split(/\r\n?|\n/).length - 1;
+}
+
+describe('readme outline, next to a full markdown-it parse', () => {
+  it('finds the same top-level headings, though it skips paragraphs and inline parsing', () => {
+    for (const text of TRICKY_DOCUMENTS) {
+      const outline = outlineOf({ text }).headings.map((h) => [lineOf(text, h.offset), h.depth]);
+      expect({ text, headings: outline }).toEqual({ text, headings: stockHeadings(text) });
+    }
   });
 });
