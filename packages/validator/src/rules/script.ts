@@ -37,13 +37,21 @@ function operationIdLiterals(
     const open = scan.code.indexOf('{', match.index + match[0].length);
     if (open >= 0) switchRanges.push([open, matchingBrace(scan.code, open)]);
   }
+  const mentions = operationIdMentions(scan.code);
+  let nextMention = 0;
   const found = [];
   for (const literal of scan.strings) {
+    // Every comparison below names OperationId within 80 characters of the literal, or is a case of
+    // a switch on it: most literals are neither, and need no slices and no patterns (CSX-OPIDS
+    // allocated 1.0 MB a corpus run, 0.17 MB now). Literals come in text order, so the mentions
+    // before this literal's window are before every later literal's too.
+    while (nextMention < mentions.length && mentions[nextMention]! < literal.offset - 80) nextMention++;
+    const nearMention = nextMention < mentions.length && mentions[nextMention]! < literal.end + 80;
+    const inSwitchRange = isInsideRange(switchRanges, literal.offset);
+    if (!inSwitchRange && !nearMention) continue;
     const before = scan.code.slice(Math.max(0, literal.offset - 80), literal.offset);
     const after = scan.code.slice(literal.end, literal.end + 80);
-    const inSwitch =
-      CASE_BEFORE.test(before) &&
-      switchRanges.some(([from, to]) => literal.offset > from && literal.offset < to);
+    const inSwitch = inSwitchRange && CASE_BEFORE.test(before);
     const afterMatch = COMPARED_AFTER.exec(after);
     // `, OperationId` only compares inside `string.Equals("X", OperationId…)`.
     const comparedAfter =
@@ -60,6 +68,20 @@ function operationIdLiterals(
     }
   }
   return found;
+}
+
+// A loop rather than `some` with an arrow function: a closure per literal cost more than it saved.
+function isInsideRange(ranges: readonly [number, number][], offset: number): boolean {
+  for (const [from, to] of ranges) if (offset > from && offset < to) return true;
+  return false;
+}
+
+/** Where the code says `OperationId` (comments and literals are blanked, so only code counts). */
+function operationIdMentions(code: string): number[] {
+  const mentions: number[] = [];
+  for (let at = code.indexOf('OperationId'); at >= 0; at = code.indexOf('OperationId', at + 1))
+    mentions.push(at);
+  return mentions;
 }
 
 function matchingBrace(code: string, open: number): number {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import MarkdownIt from 'markdown-it';
 import { outlineOf } from '../../src/rules/readme/outline.js';
 import { runRules } from '../helpers/fixture.js';
 import { validConnectorFiles, validReadme } from '../helpers/valid-connector.js';
@@ -35,5 +36,93 @@ describe('readme outline', () => {
       [14, 1],
     ]);
     expect(await where(BOM + readme)).toEqual(plain);
+  });
+
+  it('reads LF, CRLF and lone CR line endings alike', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['# Title', '', 'Intro', '## Known Issues', 'None.', ''].join(eol);
+      const { headings } = outlineOf({ text });
+      expect(headings.map((h) => [h.text, text.slice(h.offset, h.offset + h.length)])).toEqual([
+        ['Title', '# Title'],
+        ['Known Issues', '## Known Issues'],
+      ]);
+      expect(text.slice(headings[1]!.bodyStart, headings[1]!.bodyEnd)).toBe(`${eol}None.${eol}`);
+      // A heading on the last line, without a line ending: its section is empty, at the end.
+      const last = `Intro${eol}${eol}## End`;
+      expect(outlineOf({ text: last }).headings.map((h) => [h.offset, h.length, h.bodyStart])).toEqual([
+        [last.length - 6, 6, last.length],
+      ]);
+    }
+  });
+
+  it('reads heading text as displayed: markup dropped, other characters as written', () => {
+    const text = [
+      '# Get *all* `tasks` &amp; [links](https://x.test) <b>now</b>',
+      '## Tasks: list #1 (v2) - 100% = ok? ~{}',
+      '### Escaped \\* star ##',
+      '',
+    ].join('\n');
+    expect(outlineOf({ text }).headings.map((h) => h.text)).toEqual([
+      'Get all tasks & links now',
+      'Tasks: list #1 (v2) - 100% = ok? ~{}',
+      'Escaped * star',
+    ]);
+  });
+
+  it('ends paragraphs where CommonMark does, and skips headings inside lists and quotes', () => {
+    const text = [
+      'Intro line',
+      '# Interrupts the paragraph',
+      'Text',
+      '    # indented: a lazy line of the paragraph',
+      '- item',
+      '',
+      '  ## inside the list',
+      '',
+      'Setext',
+      '---',
+      '> ## quoted',
+      '',
+    ].join('\n');
+    expect(outlineOf({ text }).headings.map((h) => [h.depth, h.text])).toEqual([
+      [1, 'Interrupts the paragraph'],
+      [2, 'Setext'],
+    ]);
+  });
+});
+
+/** Block structures around which paragraphs end or go on, each next to headings. */
+const TRICKY_DOCUMENTS = [
+  'Para\nlazy\n# H1\ntext\n## H2\n',
+  'Para\n    # indented: lazy\n- item\n  continued\n# After list\n',
+  '- a\n\n  # in item\n\n  para\n# Out\n',
+  '> quote\nlazy # not\n# After quote\n> # In quote\n',
+  '```\n# in fence\n```\nPara\n```\ncode\n```\n# After fence\n',
+  '<div>\n# in html\n\n# After html\nPara\n<div>\n# lazy html\n',
+  '[ref]: https://x.test\n# After reference\nPara\n[ref2]: https://y.test\n# After\n',
+  'Setext\n===\nPara\nmore\n---\n***\nPara\n* * *\n# After rule\n',
+  '1. one\n2. two\nPara\n1. interrupts\n# End\n',
+  'Para\n2. does not interrupt\n# Tab\theading\n\tcode\n#\tTabbed\n',
+  'Line\r\n# CRLF\r\nPara\rlazy\r## CR\r',
+];
+
+/** The top-level headings of a full parse by markdown-it as shipped, as [line, depth]. */
+function stockHeadings(text: string): [number, number][] {
+  return new MarkdownIt('commonmark')
+    .parse(text, {})
+    .filter((token) => token.type === 'heading_open' && token.level === 0)
+    .map((token) => [token.map![0], Number(token.tag.slice(1))]);
+}
+
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split(/\r\n?|\n/).length - 1;
+}
+
+describe('readme outline, next to a full markdown-it parse', () => {
+  it('finds the same top-level headings, though it skips paragraphs and inline parsing', () => {
+    for (const text of TRICKY_DOCUMENTS) {
+      const outline = outlineOf({ text }).headings.map((h) => [lineOf(text, h.offset), h.depth]);
+      expect({ text, headings: outline }).toEqual({ text, headings: stockHeadings(text) });
+    }
   });
 });

@@ -117,6 +117,19 @@ describe('CSX-OPIDS', () => {
     expect(findings).toMatchObject([{ severity: 'warning', line: 10 }]);
     expect(findings[0]!.message).toMatch(/"GetTasks"/);
   });
+
+  it('checks switch cases however far from OperationId, and comparisons on either side', async () => {
+    const far = `            // ${'padding '.repeat(15)}\n`.repeat(2);
+    const script = GOOD_SCRIPT.replace(
+      '            case "GetTask": break;\n',
+      `${far}            case "FarCase": break;\n${far}`,
+    ).replace(
+      'var note = "using Foo.Bar; new HttpClient()";',
+      'if ("Left" == this.Context.OperationId) { }\n        var other = "Unrelated";',
+    );
+    const findings = await runRules(withScript(script), ['CSX-OPIDS']);
+    expect(findings.map((f) => f.message.match(/^"(\w+)"/)?.[1])).toEqual(['FarCase', 'Left']);
+  });
 });
 
 describe('CSX-NO-GATEWAY', () => {
