@@ -197,10 +197,11 @@ export const schemaRefRules: RuleDefinition[] = [
     check(context) {
       if (!context.swagger) return;
       for (const use of structureOf(context.swagger).refs) {
-        if (use.siblings.length === 0) continue;
+        if (!use.hasSiblings) continue;
+        const siblings = use.siblings;
         context.report({
-          pointer: childPointer(use.pointer, use.siblings[0]!),
-          message: `When '$ref' is defined, no other properties may be specified. Found: ${use.siblings.join(', ')}.`,
+          pointer: childPointer(use.pointer, siblings[0]!),
+          message: `When '$ref' is defined, no other properties may be specified. Found: ${siblings.join(', ')}.`,
         });
       }
     },
