@@ -1,5 +1,6 @@
 import { childPointer, parsePointer } from '../json/pointer.js';
-import { DOCUMENT_ROOT, PointerPlace } from '../json/pointer-place.js';
+import { PointerPlace } from '../json/pointer-place.js';
+import { structureOf, type SwaggerStructure } from '../rules/swagger/structure.js';
 import {
   asArray,
   asObject,
@@ -91,27 +92,13 @@ export class SchemaNode extends PointerPlace {
 
 /** A schema object as written in the document (not reached through a `$ref`). */
 export interface WrittenSchema {
-  schema: JsonObject;
+  readonly schema: JsonObject;
   /** Built when read: iterate the list without reading it for every schema. */
   readonly pointer: string;
   /** Where the outermost schema of this tree is written. */
-  origin: 'definition' | 'parameter' | 'response' | 'global-parameter' | 'global-response';
+  readonly origin: 'definition' | 'parameter' | 'response' | 'global-parameter' | 'global-response';
   /** Nesting below that outermost schema (0 for the outermost). */
-  depth: number;
-}
-
-/** A written schema whose pointer is built only when read. */
-class WrittenSchemaNode extends PointerPlace implements WrittenSchema {
-  constructor(
-    readonly schema: JsonObject,
-    parent: PointerPlace,
-    first: string | number,
-    second: string | number | undefined,
-    readonly origin: WrittenSchema['origin'],
-    readonly depth: number,
-  ) {
-    super(parent, first, second);
-  }
+  readonly depth: number;
 }
 
 /**
@@ -160,11 +147,19 @@ export class SwaggerModel {
 
   /**
    * Every schema object written in the document, each exactly once and without following `$ref`s:
-   * definitions, body-parameter schemas, response schemas, and everything nested in them. Rules that
-   * check schemas in isolation iterate this list instead of walking the document again.
+   * definitions, global parameters' and responses' schemas, then those of the paths' parameters and
+   * responses, each followed by everything nested in it (properties, items, additionalProperties,
+   * allOf) down to MAX_SCHEMA_WALK_DEPTH. Rules that check schemas in isolation iterate this list
+   * instead of walking the document again.
+   *
+   * These are the schema nodes of the document's structure walk (structureOf), which meets the same
+   * schemas anyway: a second walk made a second node for each of them (~15 MB and a walk over
+   * ~100,000 schemas a corpus run). So, like that walk, it leaves out what Swagger 2.0 does not read
+   * as a schema: under `x-` keys of `paths` and `responses`, and beside the `$ref` of a parameter or
+   * response.
    */
   get writtenSchemas(): WrittenSchema[] {
-    this.writtenSchemaList ??= this.collectWrittenSchemas();
+    this.writtenSchemaList ??= documentOrder(structureOf(this));
     return this.writtenSchemaList;
   }
 
@@ -310,104 +305,6 @@ export class SwaggerModel {
     walk(schema, PointerPlace.at(pointer), undefined, undefined, false, 0, undefined, false, false);
   }
 
-  private collectWrittenSchemas(): WrittenSchema[] {
-    const list: WrittenSchema[] = [];
-    // Places, not pointer strings: most written schemas are never reported (see PointerPlace).
-    const add = (
-      value: unknown,
-      parent: PointerPlace,
-      first: string | number,
-      second: string | number | undefined,
-      origin: WrittenSchema['origin'],
-      depth: number,
-    ): void => {
-      const schema = asObject(value);
-      if (!schema || depth > MAX_SCHEMA_WALK_DEPTH) return;
-      const written = new WrittenSchemaNode(schema, parent, first, second, origin, depth);
-      list.push(written);
-      const properties = schema.properties;
-      if (isObject(properties)) {
-        for (const name of Object.keys(properties)) {
-          add(properties[name], written, 'properties', name, origin, depth + 1);
-        }
-      }
-      if (isObject(schema.items)) add(schema.items, written, 'items', undefined, origin, depth + 1);
-      if (isObject(schema.additionalProperties)) {
-        add(schema.additionalProperties, written, 'additionalProperties', undefined, origin, depth + 1);
-      }
-      const allOf = asArray(schema.allOf);
-      if (allOf) {
-        for (let index = 0; index < allOf.length; index++) {
-          add(allOf[index], written, 'allOf', index, origin, depth + 1);
-        }
-      }
-    };
-    const root = DOCUMENT_ROOT;
-    for (const [name, definition] of entriesOf(this.definitions))
-      add(definition, root, 'definitions', name, 'definition', 0);
-    for (const [name, parameter] of entriesOf(this.root.parameters)) {
-      if (isObject(parameter))
-        add(
-          parameter.schema,
-          new PointerPlace(root, 'parameters', name),
-          'schema',
-          undefined,
-          'global-parameter',
-          0,
-        );
-    }
-    for (const [code, response] of entriesOf(this.root.responses)) {
-      if (isObject(response))
-        add(
-          response.schema,
-          new PointerPlace(root, 'responses', code),
-          'schema',
-          undefined,
-          'global-response',
-          0,
-        );
-    }
-    const visitParameters = (parameters: unknown, owner: PointerPlace): void => {
-      const entries = asArray(parameters);
-      if (!entries) return;
-      for (let index = 0; index < entries.length; index++) {
-        const parameter = entries[index];
-        if (isObject(parameter) && isObject(parameter.schema))
-          add(
-            parameter.schema,
-            new PointerPlace(owner, 'parameters', index),
-            'schema',
-            undefined,
-            'parameter',
-            0,
-          );
-      }
-    };
-    for (const [path, pathItem] of entriesOf(this.paths)) {
-      if (!isObject(pathItem)) continue;
-      const pathItemPlace = new PointerPlace(root, 'paths', path);
-      visitParameters(pathItem.parameters, pathItemPlace);
-      for (const method of HTTP_METHODS) {
-        const operation = asObject(pathItem[method]);
-        if (!operation) continue;
-        const operationPlace = new PointerPlace(pathItemPlace, method);
-        visitParameters(operation.parameters, operationPlace);
-        forEachEntry(operation.responses, (code, response) => {
-          if (isObject(response) && isObject(response.schema))
-            add(
-              response.schema,
-              new PointerPlace(operationPlace, 'responses', code),
-              'schema',
-              undefined,
-              'response',
-              0,
-            );
-        });
-      }
-    }
-    return list;
-  }
-
   private buildOperations(): OperationInfo[] {
     const operations: OperationInfo[] = [];
     for (const [path, pathItemValue] of entriesOf(this.paths)) {
@@ -507,6 +404,26 @@ function effectiveParameters(
     .filter((p) => !ownKeys.has(`${p.in}:${p.name}`))
     .map((p) => ({ ...p, isInternal: p.isInternal || operationInternal }));
   return [...inherited, ...own];
+}
+
+/**
+ * The structure's schema nodes, those under the root's definitions, parameters and responses first
+ * (the order rules have always met them in), without those nested deeper than the schema walks go.
+ */
+function documentOrder(structure: SwaggerStructure): WrittenSchema[] {
+  const { schemas, pathSchemaCount } = structure;
+  let kept = 0;
+  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) kept++;
+  // A list made at its final length: pushing ~100,000 nodes copied it as it grew (~2 MB a corpus run).
+  const list = new Array<WrittenSchema>(kept);
+  let next = 0;
+  for (let index = pathSchemaCount; index < schemas.length; index++) {
+    if (schemas[index]!.depth <= MAX_SCHEMA_WALK_DEPTH) list[next++] = schemas[index]!;
+  }
+  for (let index = 0; index < pathSchemaCount; index++) {
+    if (schemas[index]!.depth <= MAX_SCHEMA_WALK_DEPTH) list[next++] = schemas[index]!;
+  }
+  return list;
 }
 
 /**

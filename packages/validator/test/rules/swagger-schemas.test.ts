@@ -51,6 +51,27 @@ describeRuleCases([
     message: /A → B → A/,
   },
   {
+    id: 'SWG-REF-LOOP',
+    fires: 'fires on a loop of required properties written in allOf members',
+    breaks: (c) => {
+      c.swagger.definitions.A = {
+        allOf: [{ type: 'object' }, { required: ['b'], properties: { b: { $ref: '#/definitions/B' } } }],
+      };
+      c.swagger.definitions.B = { required: ['a', 'c'], properties: { a: { $ref: '#/definitions/A' } } };
+    },
+    pointer: '/definitions/A/required',
+    message: /A → B → A/,
+  },
+  {
+    id: 'SWG-REF-SCHEMA',
+    fires: 'fires on a reference inside a definition',
+    breaks: (c) =>
+      (c.swagger.paths['/tasks/{taskId}'].get.responses['200'].schema.$ref =
+        '#/definitions/Task/properties/id'),
+    pointer: '/paths/~1tasks~1{taskId}/get/responses/200/schema/$ref',
+    message: /Point at a schema definition itself, not inside one\./,
+  },
+  {
     id: 'SWG-REF-ADJACENT',
     fires: 'warns on a description beside a $ref',
     breaks: (c) => (c.swagger.paths['/tasks/{taskId}'].get.responses['200'].schema.description = 'The task.'),

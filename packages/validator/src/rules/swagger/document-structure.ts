@@ -67,19 +67,28 @@ export function duplicateEntries(list: unknown, pointer: string): string[] {
   return duplicateIndexes(list).map((index) => childPointer(pointer, index));
 }
 
+const NO_INDEXES: readonly number[] = Object.freeze([]);
+
+/** Lists up to this long, of primitives only, are compared entry by entry rather than through sets. */
+const SHORT_LIST = 16;
+
 /** Indexes of the entries that repeat an earlier entry of the array (none when it is not an array). */
-export function duplicateIndexes(list: unknown): number[] {
+export function duplicateIndexes(list: unknown): readonly number[] {
   const array = asArray(list);
-  if (!array || array.length < 2) return [];
+  if (!array || array.length < 2) return NO_INDEXES;
+  // Most lists (enums, required names) are short and hold distinct strings: comparing each entry
+  // with the earlier ones needs no set and no list of results (~3 MB a corpus run).
+  if (array.length <= SHORT_LIST && !array.some(isComposite)) return repeatedPrimitives(array);
   // Primitives compare as themselves (a Set treats them as canonical() would: "1" and 1 differ, 0
   // and -0 do not), so only objects and arrays pay for their canonical text; the two never collide.
   const seenPrimitives = new Set<unknown>();
   let seenObjects: Set<string> | undefined;
   const duplicates: number[] = [];
-  array.forEach((entry, index) => {
+  for (let index = 0; index < array.length; index++) {
+    const entry = array[index];
     let seen: Set<unknown>;
     let key: unknown;
-    if (entry !== null && typeof entry === 'object') {
+    if (isComposite(entry)) {
       seen = seenObjects ??= new Set<string>();
       key = canonical(entry);
     } else {
@@ -88,8 +97,26 @@ export function duplicateIndexes(list: unknown): number[] {
     }
     if (seen.has(key)) duplicates.push(index);
     seen.add(key);
-  });
+  }
   return duplicates;
+}
+
+function isComposite(value: unknown): boolean {
+  return value !== null && typeof value === 'object';
+}
+
+/** As the sets compare JSON primitives: `===` (0 and -0 are equal, JSON has no NaN). */
+function repeatedPrimitives(array: readonly unknown[]): readonly number[] {
+  let duplicates: number[] | undefined;
+  for (let index = 1; index < array.length; index++) {
+    for (let earlier = 0; earlier < index; earlier++) {
+      if (array[earlier] === array[index]) {
+        (duplicates ??= []).push(index);
+        break;
+      }
+    }
+  }
+  return duplicates ?? NO_INDEXES;
 }
 
 /** The arrays of each kind that Swagger 2.0 declares `uniqueItems`. */

@@ -277,7 +277,7 @@ export const schemaKeywordRules: RuleDefinition[] = [
     },
     check(context) {
       if (!context.swagger) return;
-      for (const node of structureOf(context.swagger).byKind.get('schema') ?? []) {
+      for (const node of structureOf(context.swagger).schemas) {
         const capabilities = asObject(node.value['x-ms-capabilities']);
         if (!capabilities || !has(capabilities, 'filterFunctions')) continue;
         const at = childPointer(node.pointer, 'x-ms-capabilities', 'filterFunctions');
@@ -289,7 +289,7 @@ export const schemaKeywordRules: RuleDefinition[] = [
           });
           continue;
         }
-        if (node.schemaOrigin === 'body-parameter' || node.schemaOrigin === 'global-parameter') {
+        if (node.origin === 'parameter' || node.origin === 'global-parameter') {
           context.report({
             pointer: at,
             message: "The 'filterFunctions' property has to be in the response schema.",

@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals';
+import { structureOf } from '../../src/rules/swagger/structure.js';
+import { SwaggerModel } from '../../src/swagger/swagger-model.js';
+
+function structure(definitions: Record<string, unknown>) {
+  return structureOf(
+    new SwaggerModel({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {}, definitions }),
+  );
+}
+
+describe('structureOf', () => {
+  it('descends into the children of a schema that have the right type, and reports the others', () => {
+    const { schemas, typeIssues, nodes } = structure({
+      Good: {
+        properties: { id: { type: 'string' } },
+        items: { type: 'string' },
+        additionalProperties: { type: 'integer' },
+        allOf: [{ type: 'object' }],
+        xml: { name: 'good' },
+        externalDocs: { url: 'https://example.com' },
+      },
+      Bad: { properties: [], items: [{ type: 'string' }], additionalProperties: 'yes', allOf: {}, xml: [] },
+    });
+    expect(schemas.map((node) => node.pointer)).toEqual([
+      '/definitions/Good',
+      '/definitions/Good/properties/id',
+      '/definitions/Good/items',
+      '/definitions/Good/additionalProperties',
+      '/definitions/Good/allOf/0',
+      '/definitions/Bad',
+    ]);
+    expect(
+      nodes.filter((node) => node.kind !== 'schema').map((node) => `${node.kind} ${node.pointer}`),
+    ).toEqual([
+      'root ',
+      'info /info',
+      'xml /definitions/Good/xml',
+      'externalDocs /definitions/Good/externalDocs',
+    ]);
+    expect(typeIssues.map((issue) => `${issue.pointer} ${issue.expected} ${issue.actual}`)).toEqual([
+      '/definitions/Bad/properties Object Array',
+      '/definitions/Bad/items Object Array',
+      '/definitions/Bad/additionalProperties Object String',
+      '/definitions/Bad/allOf Array Object',
+      '/definitions/Bad/xml Object Array',
+      // Once by the type check of the field, once as the Swagger 2.0 form of a tuple.
+      '/definitions/Bad/items Object Array',
+    ]);
+  });
+
+  it('lists the keys beside a $ref only when asked', () => {
+    const { refs } = structure({
+      Plain: { $ref: '#/definitions/Other' },
+      Described: { description: 'x', $ref: '#/definitions/Other', title: 'y' },
+      Other: { type: 'string' },
+    });
+    expect(refs.map((use) => [use.pointer, use.hasSiblings, use.siblings])).toEqual([
+      ['/definitions/Plain', false, []],
+      ['/definitions/Described', true, ['description', 'title']],
+    ]);
+  });
+});

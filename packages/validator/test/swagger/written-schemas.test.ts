@@ -1,0 +1,98 @@
+import { describe, expect, it } from '@jest/globals';
+import { OPERATION_METHODS, structureOf } from '../../src/rules/swagger/structure.js';
+import { HTTP_METHODS, MAX_SCHEMA_WALK_DEPTH, SwaggerModel } from '../../src/swagger/swagger-model.js';
+
+/** The written schemas of a swagger as the facts rules read of them, in the order rules meet them. */
+function written(root: Record<string, unknown>) {
+  return new SwaggerModel(root).writtenSchemas.map(
+    ({ pointer, origin, depth }) => `${pointer} ${origin} ${depth}`,
+  );
+}
+
+const item = { type: 'object', properties: { id: { type: 'string' } } };
+
+describe('SwaggerModel.writtenSchemas', () => {
+  it("lists the root's definitions, parameters and responses first, then the paths', each with what is nested in it", () => {
+    expect(
+      written({
+        swagger: '2.0',
+        paths: {
+          '/tasks': {
+            parameters: [{ name: 'body', in: 'body', schema: { type: 'array', items: { type: 'string' } } }],
+            post: {
+              parameters: [{ name: 'task', in: 'body', schema: { $ref: '#/definitions/Task' } }],
+              responses: {
+                '200': { description: 'ok', schema: { additionalProperties: { type: 'integer' } } },
+              },
+            },
+          },
+        },
+        definitions: {
+          Task: { allOf: [{ $ref: '#/definitions/Base' }, item] },
+          Base: { type: 'object' },
+        },
+        parameters: { filter: { name: 'filter', in: 'body', schema: { type: 'string' } } },
+        responses: { failed: { description: 'failed', schema: item } },
+      }),
+    ).toEqual([
+      '/definitions/Task definition 0',
+      '/definitions/Task/allOf/0 definition 1',
+      '/definitions/Task/allOf/1 definition 1',
+      '/definitions/Task/allOf/1/properties/id definition 2',
+      '/definitions/Base definition 0',
+      '/parameters/filter/schema global-parameter 0',
+      '/responses/failed/schema global-response 0',
+      '/responses/failed/schema/properties/id global-response 1',
+      '/paths/~1tasks/parameters/0/schema parameter 0',
+      '/paths/~1tasks/parameters/0/schema/items parameter 1',
+      '/paths/~1tasks/post/parameters/0/schema parameter 0',
+      '/paths/~1tasks/post/responses/200/schema response 0',
+      '/paths/~1tasks/post/responses/200/schema/additionalProperties response 1',
+    ]);
+  });
+
+  it('leaves out what Swagger 2.0 does not read as a schema: x- keys of paths and responses, siblings of a $ref', () => {
+    expect(
+      written({
+        swagger: '2.0',
+        paths: {
+          'x-notes': { get: { responses: { '200': { description: 'ok', schema: item } } } },
+          '/tasks': {
+            get: {
+              parameters: [{ $ref: '#/parameters/filter', schema: item }],
+              responses: {
+                'x-extra': { description: 'ok', schema: item },
+                '200': { $ref: '#/responses/ok', schema: item },
+                '404': { description: 'gone', schema: { type: 'string' } },
+              },
+            },
+          },
+        },
+      }),
+    ).toEqual(['/paths/~1tasks/get/responses/404/schema response 0']);
+  });
+
+  it('stops at the depth the schema walks stop at', () => {
+    let deepest: Record<string, unknown> = { type: 'string' };
+    for (let level = 0; level < MAX_SCHEMA_WALK_DEPTH + 5; level++)
+      deepest = { type: 'array', items: deepest };
+    const depths = new SwaggerModel({ swagger: '2.0', definitions: { Deep: deepest } }).writtenSchemas.map(
+      (schema) => schema.depth,
+    );
+    expect(depths).toHaveLength(MAX_SCHEMA_WALK_DEPTH + 1);
+    expect(Math.max(...depths)).toBe(MAX_SCHEMA_WALK_DEPTH);
+  });
+
+  it("is made of the structure walk's schema nodes, not of a walk of its own", () => {
+    const model = new SwaggerModel({ swagger: '2.0', definitions: { Task: item } });
+    const nodes = new Set(structureOf(model).byKind.get('schema'));
+    expect(model.writtenSchemas).toHaveLength(2);
+    for (const schema of model.writtenSchemas) expect(nodes.has(schema as never)).toBe(true);
+  });
+});
+
+describe('OPERATION_METHODS', () => {
+  it("are the model's HTTP methods, in the same order", () => {
+    expect(OPERATION_METHODS).toEqual(HTTP_METHODS);
+  });
+});
