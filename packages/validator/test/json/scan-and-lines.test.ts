@@ -59,6 +59,29 @@ describe('LineIndex', () => {
     expect(lines.lineCount).toBe(4);
   });
 
+  it('gives a range the positions of its two ends, also across lines it has not read yet', () => {
+    const text = 'ab\ncd\n\nef';
+    // A fresh index has read nothing when the start is found: the end's line must still be counted.
+    expect(new LineIndex(text).range(0, 4)).toEqual({ line: 1, column: 1, endLine: 2, endColumn: 2 });
+    const lines = new LineIndex(text);
+    expect(lines.range(3, 5)).toEqual({ line: 2, column: 1, endLine: 2, endColumn: 3 });
+    expect(lines.range(5, 6)).toEqual({ line: 2, column: 3, endLine: 3, endColumn: 1 });
+    expect(lines.range(7, 99)).toEqual({ line: 4, column: 1, endLine: 4, endColumn: 3 });
+    expect(lines.range(8, 1)).toEqual({ line: 4, column: 2, endLine: 1, endColumn: 2 });
+    for (let start = 0; start <= text.length; start++) {
+      for (let end = 0; end <= text.length; end++) {
+        const fresh = new LineIndex(text);
+        const from = fresh.position(start);
+        const to = new LineIndex(text).position(end);
+        expect(new LineIndex(text).range(start, end)).toEqual({
+          ...from,
+          endLine: to.line,
+          endColumn: to.column,
+        });
+      }
+    }
+  });
+
   it('counts every line of a long text, growing its buffer', () => {
     const text = 'x\n'.repeat(1000);
     const lines = new LineIndex(text);
