@@ -8,12 +8,18 @@ import { isMisnamedSwagger, kindOfFileName } from './connector-folder.js';
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'bin', 'obj']);
 const MAX_SEARCH_DEPTH = 8;
 
-/** The top folders of PowerPlatformConnectors and the rule set each one gets. */
-export const TOP_FOLDER_PROFILES: Record<string, Profile> = {
-  'certified-connectors': 'certified',
-  'independent-publisher-connectors': 'independent-publisher',
-  'custom-connectors': 'custom',
-};
+/**
+ * The top folders of PowerPlatformConnectors and the rule set each one gets. Without a prototype:
+ * folder names are looked up with `in` and indexing, and a folder named `constructor` or `__proto__`
+ * found Object's own properties (a function for a profile, every child taken for a connector).
+ */
+export const TOP_FOLDER_PROFILES: Readonly<Record<string, Profile>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, Profile>, {
+    'certified-connectors': 'certified',
+    'independent-publisher-connectors': 'independent-publisher',
+    'custom-connectors': 'custom',
+  }),
+);
 
 /** True when a folder's file names make it a connector folder: it has a swagger or apiProperties. */
 export function isConnectorFolderListing(names: readonly string[]): boolean {
@@ -99,10 +105,15 @@ function fileNames(dirents: readonly Dirent[]): string[] {
  * PowerPlatformConnectors layout above it. Outside that layout, the relaxed `custom` rules apply.
  */
 export function profileFromPath(folder: string): Profile {
-  const segments = path.resolve(folder).split(path.sep).reverse();
-  for (const segment of segments) {
-    const profile = TOP_FOLDER_PROFILES[segment.toLowerCase()];
+  return layoutProfile(folder) ?? 'custom';
+}
+
+/** The profile of the nearest top folder above `folder`, or undefined outside that layout. */
+export function layoutProfile(folder: string): Profile | undefined {
+  const segments = path.resolve(folder).split(path.sep);
+  for (let index = segments.length - 1; index >= 0; index--) {
+    const profile = TOP_FOLDER_PROFILES[segments[index]!.toLowerCase()];
     if (profile) return profile;
   }
-  return 'custom';
+  return undefined;
 }
