@@ -38,6 +38,36 @@ describe('locatePointers', () => {
     expect(found.get('/x/}')).toEqual({ offset: text.indexOf('"}"'), length: 3, resolved: true });
   });
 
+  it('finds each pointer where it finds it alone, whatever the pointers before it share with it', () => {
+    const text = '{"a": {"b": [1, {"": 2}], "bc": 3, "": {"": {"x": 4}}}, "ab": 5, "a~/b": {"c/d~": 6}}';
+    const pointers = [
+      '/a/b/1/',
+      '/a/b',
+      '/a/bc',
+      '/a',
+      '/a/b/0',
+      '/ab',
+      '',
+      '/a/',
+      '/a//',
+      '/a///x',
+      '/a~0~1b/c~1d~0',
+      '/a~0~1b',
+      '/a/b/7',
+      '/a/bc/x',
+      '/a/b/1/',
+    ];
+    const together = locatePointers(text, pointers);
+    for (const pointer of pointers) {
+      expect([pointer, together.get(pointer)]).toEqual([
+        pointer,
+        locatePointers(text, [pointer]).get(pointer),
+      ]);
+    }
+    expect(together.get('/a~0~1b/c~1d~0')).toMatchObject({ offset: text.indexOf('"c/d~"'), resolved: true });
+    expect(together.get('/a///x')).toMatchObject({ offset: text.indexOf('"x"'), resolved: true });
+  });
+
   it('places a missing member at its ancestor and refuses text that is not a pointer', () => {
     const text = '{"a": [10, 20]}';
     expect(locatePointers(text, ['/a/5'])).toEqual(
