@@ -1,4 +1,5 @@
 import { displayPathIn, type ConnectorFolder, type LoadedFile } from './loader/connector-folder.js';
+import type { TextRange } from './json/line-index.js';
 import type { PointerLocation } from './json/locate.js';
 import {
   compareFindings,
@@ -169,11 +170,9 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
       if (report.pointer !== undefined && 'locateAll' in document) {
         finding.pointer = report.pointer;
         const where = located.get(file)?.get(report.pointer);
-        if (where) Object.assign(finding, document.range(where.offset, where.length));
+        if (where) placeAt(finding, document.range(where.offset, where.length));
       } else if (report.offset !== undefined) {
-        const start = document.position(report.offset);
-        const end = document.position(report.offset + (report.length ?? 0));
-        Object.assign(finding, start, { endLine: end.line, endColumn: end.column });
+        placeAt(finding, document.rangeBetween(report.offset, report.offset + (report.length ?? 0)));
       } else if (report.line !== undefined) {
         finding.line = report.line;
         finding.column = report.column ?? 1;
@@ -185,6 +184,14 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
     return finding;
   });
   return findings.sort(compareFindings);
+}
+
+/** Copies a range into a finding, field by field: the JSON output keeps the finding's key order. */
+function placeAt(finding: Finding, range: TextRange): void {
+  finding.line = range.line;
+  finding.column = range.column;
+  finding.endLine = range.endLine;
+  finding.endColumn = range.endColumn;
 }
 
 function fileOf(connector: ConnectorFolder, kind: FileKind): LoadedFile | undefined {

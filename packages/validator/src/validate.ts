@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { loadConnectorFolder } from './loader/connector-folder.js';
-import { discoverConnectorFolders, profileFromPath, TOP_FOLDER_PROFILES } from './loader/discover.js';
+import { discoverConnectorFolders, layoutProfile } from './loader/discover.js';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config/config-types.js';
 import { isIgnored } from './config/ignore.js';
 import { validateLoadedConnector } from './engine.js';
@@ -56,14 +55,7 @@ export function resolveProfile(
   forced: Profile | undefined,
   config: ValidatorConfig,
 ): Profile {
-  if (forced) return forced;
-  const fromTree = profileFromPath(folder);
-  const inLayout = path
-    .resolve(folder)
-    .split(path.sep)
-    .some((segment) => segment.toLowerCase() in TOP_FOLDER_PROFILES);
-  if (inLayout) return fromTree;
-  return config.profile ?? 'custom';
+  return forced ?? layoutProfile(folder) ?? config.profile ?? 'custom';
 }
 
 /** Finds every connector folder under `paths` and validates each one. */

@@ -1,5 +1,5 @@
 import * as jsonc from 'jsonc-parser';
-import { LineIndex, type TextPosition } from './line-index.js';
+import { LineIndex, type TextPosition, type TextRange } from './line-index.js';
 import { locatePointers, type PointerLocation } from './locate.js';
 import { nestingDepth } from './scan.js';
 import { valueNestingExceeds } from './value-depth.js';
@@ -15,12 +15,6 @@ export interface JsonSyntaxIssue {
   message: string;
   offset: number;
   length: number;
-}
-
-/** A located range: 1-based start line and column, plus the end where known. */
-export interface TextRange extends TextPosition {
-  endLine: number;
-  endColumn: number;
 }
 
 /**
@@ -100,9 +94,12 @@ export class JsonDocument {
   }
 
   range(offset: number, length: number): TextRange {
-    const start = this.lines.position(offset);
-    const end = this.lines.position(offset + Math.max(length, 0));
-    return { ...start, endLine: end.line, endColumn: end.column };
+    return this.lines.range(offset, offset + Math.max(length, 0));
+  }
+
+  /** The positions of two offsets, `end` usually on the line of `start`. */
+  rangeBetween(start: number, end: number): TextRange {
+    return this.lines.range(start, end);
   }
 
   /** Locates many pointers at once (one pass over the text). */

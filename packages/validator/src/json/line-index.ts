@@ -4,6 +4,12 @@ export interface TextPosition {
   column: number;
 }
 
+/** A located range: 1-based start line and column, plus the end. */
+export interface TextRange extends TextPosition {
+  endLine: number;
+  endColumn: number;
+}
+
 /**
  * Maps offsets to lines and columns. Built lazily, and only as far into the text as offsets are asked
  * for: most files never need it, and the findings of the others usually end well before the end of
@@ -25,16 +31,48 @@ export class LineIndex {
   constructor(private readonly text: string) {}
 
   position(offset: number): TextPosition {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    const starts = this.lineStartsThrough(clamped);
+    const clamped = this.clamp(offset);
+    const line = this.lineHolding(clamped);
+    return { line: line + 1, column: clamped - this.starts![line]! + 1 };
+  }
+
+  /**
+   * The positions of `start` and `end` in one object. Why not two `position` calls: a finding is
+   * located by a range, and the two positions and their copy into one object were most of the
+   * locating's garbage (8,328 findings on the corpus); the end is nearly always on the start's line,
+   * which needs no second search.
+   */
+  range(start: number, end: number): TextRange {
+    const from = this.clamp(start);
+    const to = this.clamp(end);
+    const line = this.lineHolding(from);
+    // Every line start up to `to` is recorded after this, so the next one says whether `to` is further.
+    const starts = this.lineStartsThrough(to);
+    const sameLine = from <= to && (line + 1 >= this.count || to < starts[line + 1]!);
+    const endLine = sameLine ? line : this.lineHolding(to);
+    return {
+      line: line + 1,
+      column: from - starts[line]! + 1,
+      endLine: endLine + 1,
+      endColumn: to - starts[endLine]! + 1,
+    };
+  }
+
+  private clamp(offset: number): number {
+    return Math.max(0, Math.min(offset, this.text.length));
+  }
+
+  /** The 0-based index of the line that holds `offset` (already clamped to the text). */
+  private lineHolding(offset: number): number {
+    const starts = this.lineStartsThrough(offset);
     let low = 0;
     let high = this.count - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= clamped) low = mid;
+      if (starts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: clamped - starts[low]! + 1 };
+    return low;
   }
 
   get lineCount(): number {

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { UsageError, UserError } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
@@ -8,12 +8,18 @@ import { isMisnamedSwagger, kindOfFileName } from './connector-folder.js';
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'bin', 'obj']);
 const MAX_SEARCH_DEPTH = 8;
 
-/** The top folders of PowerPlatformConnectors and the rule set each one gets. */
-export const TOP_FOLDER_PROFILES: Record<string, Profile> = {
-  'certified-connectors': 'certified',
-  'independent-publisher-connectors': 'independent-publisher',
-  'custom-connectors': 'custom',
-};
+/**
+ * The top folders of PowerPlatformConnectors and the rule set each one gets. Without a prototype:
+ * folder names are looked up with `in` and indexing, and a folder named `constructor` or `__proto__`
+ * found Object's own properties (a function for a profile, every child taken for a connector).
+ */
+export const TOP_FOLDER_PROFILES: Readonly<Record<string, Profile>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, Profile>, {
+    'certified-connectors': 'certified',
+    'independent-publisher-connectors': 'independent-publisher',
+    'custom-connectors': 'custom',
+  }),
+);
 
 /** True when a folder's file names make it a connector folder: it has a swagger or apiProperties. */
 export function isConnectorFolderListing(names: readonly string[]): boolean {
@@ -63,13 +69,7 @@ export async function discoverConnectorFolders(
 
 function search(folder: string, depth: number, found: Set<string>): void {
   const dirents = readdirSync(folder, { withFileTypes: true });
-  // A direct child of certified-connectors/ (or the other top folders) is a connector folder even when
-  // its swagger is missing: that is a finding, not a reason to skip it.
-  const inTopFolder = path.basename(path.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
-  if (
-    inTopFolder ||
-    isConnectorFolderListing(dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name))
-  ) {
+  if (isTopFolderChild(folder) || isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
     return;
   }
@@ -78,7 +78,26 @@ function search(folder: string, depth: number, found: Set<string>): void {
     .filter((d) => d.isDirectory() && !d.name.startsWith('.') && !SKIPPED_DIRECTORIES.has(d.name))
     .map((d) => d.name)
     .sort();
-  for (const child of children) search(path.join(folder, child), depth + 1, found);
+  // The children of a top folder are connector folders whatever they hold: they are not listed here,
+  // since loading lists each of them anyway (a listing per connector folder, ~2 ms a corpus run).
+  const childrenAreConnectors = path.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
+  for (const child of children) {
+    const childPath = path.join(folder, child);
+    if (childrenAreConnectors) found.add(childPath);
+    else search(childPath, depth + 1, found);
+  }
+}
+
+/**
+ * A direct child of certified-connectors/ (or the other top folders) is a connector folder even when
+ * its swagger is missing: that is a finding, not a reason to skip it.
+ */
+function isTopFolderChild(folder: string): boolean {
+  return path.basename(path.dirname(folder)).toLowerCase() in TOP_FOLDER_PROFILES;
+}
+
+function fileNames(dirents: readonly Dirent[]): string[] {
+  return dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
 }
 
 /**
@@ -86,10 +105,15 @@ function search(folder: string, depth: number, found: Set<string>): void {
  * PowerPlatformConnectors layout above it. Outside that layout, the relaxed `custom` rules apply.
  */
 export function profileFromPath(folder: string): Profile {
-  const segments = path.resolve(folder).split(path.sep).reverse();
-  for (const segment of segments) {
-    const profile = TOP_FOLDER_PROFILES[segment.toLowerCase()];
+  return layoutProfile(folder) ?? 'custom';
+}
+
+/** The profile of the nearest top folder above `folder`, or undefined outside that layout. */
+export function layoutProfile(folder: string): Profile | undefined {
+  const segments = path.resolve(folder).split(path.sep);
+  for (let index = segments.length - 1; index >= 0; index--) {
+    const profile = TOP_FOLDER_PROFILES[segments[index]!.toLowerCase()];
     if (profile) return profile;
   }
-  return 'custom';
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { LineIndex, type TextPosition } from '../json/line-index.js';
+import { LineIndex, type TextPosition, type TextRange } from '../json/line-index.js';
 
 /** A text file (readme, script) with line lookup. */
 export class TextDocument {
@@ -10,5 +10,10 @@ export class TextDocument {
 
   position(offset: number): TextPosition {
     return this.lines.position(offset);
+  }
+
+  /** The positions of two offsets, `end` usually on the line of `start`. */
+  rangeBetween(start: number, end: number): TextRange {
+    return this.lines.range(start, end);
   }
 }

@@ -14,8 +14,8 @@ export interface PoolOptions {
 /**
  * Validates folders on worker threads and returns their results in the folders' order, whatever
  * order the workers finish in, so that output is the same as a run on one thread. Each worker takes
- * the next folder when it is done with one: folder sizes vary a hundredfold, so a fixed split would
- * leave one worker with the large swaggers.
+ * the next folder when it is done with one (it holds two at a time): folder sizes vary a hundredfold,
+ * so a fixed split would leave one worker with the large swaggers.
  */
 export function validateFoldersInParallel(
   folders: readonly string[],
@@ -125,8 +125,21 @@ export function validateFoldersInParallel(
       );
       if (!post(worker)) return;
     }
+    // A second task for each worker, queued behind its first (see TASKS_IN_FLIGHT).
+    for (let round = 1; round < TASKS_IN_FLIGHT; round++) {
+      for (const worker of workers) if (settled || !post(worker)) return;
+    }
   });
 }
+
+/**
+ * Tasks sent to a worker ahead of its replies. With one, a worker waited idle after each folder for
+ * its reply to reach this thread and the next folder to come back (a round trip of 0.05-0.15 ms on
+ * an idle machine, more under load: ~10-20 ms per worker and run on the corpus's 373 folders). With
+ * two, the next folder is already queued; more would only leave a worker holding folders at the end
+ * while another is idle.
+ */
+const TASKS_IN_FLIGHT = 2;
 
 function ignore(): void {}
 

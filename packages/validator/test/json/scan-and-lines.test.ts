@@ -38,6 +38,36 @@ describe('locatePointers', () => {
     expect(found.get('/x/}')).toEqual({ offset: text.indexOf('"}"'), length: 3, resolved: true });
   });
 
+  it('finds each pointer where it finds it alone, whatever the pointers before it share with it', () => {
+    const text = '{"a": {"b": [1, {"": 2}], "bc": 3, "": {"": {"x": 4}}}, "ab": 5, "a~/b": {"c/d~": 6}}';
+    const pointers = [
+      '/a/b/1/',
+      '/a/b',
+      '/a/bc',
+      '/a',
+      '/a/b/0',
+      '/ab',
+      '',
+      '/a/',
+      '/a//',
+      '/a///x',
+      '/a~0~1b/c~1d~0',
+      '/a~0~1b',
+      '/a/b/7',
+      '/a/bc/x',
+      '/a/b/1/',
+    ];
+    const together = locatePointers(text, pointers);
+    for (const pointer of pointers) {
+      expect([pointer, together.get(pointer)]).toEqual([
+        pointer,
+        locatePointers(text, [pointer]).get(pointer),
+      ]);
+    }
+    expect(together.get('/a~0~1b/c~1d~0')).toMatchObject({ offset: text.indexOf('"c/d~"'), resolved: true });
+    expect(together.get('/a///x')).toMatchObject({ offset: text.indexOf('"x"'), resolved: true });
+  });
+
   it('places a missing member at its ancestor and refuses text that is not a pointer', () => {
     const text = '{"a": [10, 20]}';
     expect(locatePointers(text, ['/a/5'])).toEqual(
@@ -57,6 +87,29 @@ describe('LineIndex', () => {
     expect(lines.position(6)).toEqual({ line: 3, column: 1 });
     expect(lines.position(99)).toEqual({ line: 4, column: 3 });
     expect(lines.lineCount).toBe(4);
+  });
+
+  it('gives a range the positions of its two ends, also across lines it has not read yet', () => {
+    const text = 'ab\ncd\n\nef';
+    // A fresh index has read nothing when the start is found: the end's line must still be counted.
+    expect(new LineIndex(text).range(0, 4)).toEqual({ line: 1, column: 1, endLine: 2, endColumn: 2 });
+    const lines = new LineIndex(text);
+    expect(lines.range(3, 5)).toEqual({ line: 2, column: 1, endLine: 2, endColumn: 3 });
+    expect(lines.range(5, 6)).toEqual({ line: 2, column: 3, endLine: 3, endColumn: 1 });
+    expect(lines.range(7, 99)).toEqual({ line: 4, column: 1, endLine: 4, endColumn: 3 });
+    expect(lines.range(8, 1)).toEqual({ line: 4, column: 2, endLine: 1, endColumn: 2 });
+    for (let start = 0; start <= text.length; start++) {
+      for (let end = 0; end <= text.length; end++) {
+        const fresh = new LineIndex(text);
+        const from = fresh.position(start);
+        const to = new LineIndex(text).position(end);
+        expect(new LineIndex(text).range(start, end)).toEqual({
+          ...from,
+          endLine: to.line,
+          endColumn: to.column,
+        });
+      }
+    }
   });
 
   it('counts every line of a long text, growing its buffer', () => {

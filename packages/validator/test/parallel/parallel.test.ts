@@ -140,6 +140,36 @@ describe('validating on worker threads', () => {
     ).rejects.toThrow(/Could not send a folder to a validation worker: .*could not be cloned/);
   });
 
+  it('sends each worker its next folder before it has answered the one it is on', async () => {
+    // A real worker that answers a folder only once the next one has arrived, or after a second
+    // without one (the last folders of the run): it names each answer after what it saw.
+    const eager = path.join(scratch, 'queue-watching-worker.cjs');
+    writeFileSync(
+      eager,
+      `const { parentPort } = require('node:worker_threads');
+      const waiting = [];
+      const answer = (task, seen) => parentPort.postMessage({
+        index: task.index,
+        result: { path: task.folder, name: seen, profile: 'custom', findings: [] },
+      });
+      parentPort.on('message', (task) => {
+        const previous = waiting.shift();
+        if (previous) { clearTimeout(previous.timer); answer(previous.task, 'next queued'); }
+        waiting.push({ task, timer: setTimeout(() => { waiting.shift(); answer(task, 'alone'); }, 1000) });
+      });`,
+    );
+    const folders = Array.from({ length: 8 }, (_, index) => `folder ${index}`);
+    const results = await validateFoldersInParallel(
+      folders,
+      { cwd: tree, config: { rules: {}, ignore: [] } },
+      { workerScript: eager, workers: 2 },
+    );
+    expect(results.map((result) => result.path)).toEqual(folders);
+    // Only each worker's last folder has nothing queued behind it.
+    const alone = results.filter((result) => result.name === 'alone');
+    expect(alone).toHaveLength(2);
+  }, 20_000);
+
   it('fails clearly when a worker cannot start', async () => {
     const broken = path.join(scratch, 'broken-worker.cjs');
     writeFileSync(broken, 'throw new Error("cannot load");');

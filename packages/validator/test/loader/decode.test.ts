@@ -1,0 +1,20 @@
+import { describe, expect, it } from '@jest/globals';
+import { BINARY_SNIFF_BYTES, looksBinary } from '../../src/loader/decode.js';
+
+describe('looksBinary', () => {
+  it('looks for a NUL in the first 8 KB only, in a Buffer or any byte array', () => {
+    const text = Buffer.alloc(BINARY_SNIFF_BYTES * 2, 'a');
+    expect(looksBinary(text)).toBe(false);
+    expect(looksBinary(Buffer.alloc(0))).toBe(false);
+    for (const at of [0, 1, BINARY_SNIFF_BYTES - 1]) {
+      const bytes = Buffer.from(text);
+      bytes[at] = 0;
+      expect(looksBinary(bytes)).toBe(true);
+      expect(looksBinary(new Uint8Array(bytes))).toBe(true);
+    }
+    const late = Buffer.from(text);
+    late[BINARY_SNIFF_BYTES] = 0;
+    expect(looksBinary(late)).toBe(false);
+    expect(looksBinary(Buffer.from('short\u0000'))).toBe(true);
+  });
+});

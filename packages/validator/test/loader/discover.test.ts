@@ -1,0 +1,45 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_CONFIG } from '../../src/config/config-types.js';
+import { discoverConnectorFolders, profileFromPath } from '../../src/loader/discover.js';
+import { resolveProfile } from '../../src/validate.js';
+
+describe('the profile of a folder from its place in the tree', () => {
+  it('comes from the nearest top folder', () => {
+    expect(profileFromPath('/repo/certified-connectors/Contoso')).toBe('certified');
+    expect(profileFromPath('/repo/Custom-Connectors/x/independent-publisher-connectors/Contoso')).toBe(
+      'independent-publisher',
+    );
+    expect(profileFromPath('/repo/Contoso')).toBe('custom');
+    expect(resolveProfile('/repo/Contoso', undefined, { ...DEFAULT_CONFIG, profile: 'certified' })).toBe(
+      'certified',
+    );
+    expect(resolveProfile('/repo/custom-connectors/Contoso', 'certified', DEFAULT_CONFIG)).toBe('certified');
+  });
+
+  it('is not taken from a folder named like a property every object has', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(profileFromPath(`/home/${name}/Contoso`)).toBe('custom');
+      expect(resolveProfile(`/home/${name}/Contoso`, undefined, DEFAULT_CONFIG)).toBe('custom');
+    }
+  });
+});
+
+describe('discoverConnectorFolders', () => {
+  it('takes every child of a top folder, and searches other folders for swaggers', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-discover-'));
+    mkdirSync(path.join(root, 'certified-connectors', 'Empty'), { recursive: true });
+    mkdirSync(path.join(root, 'certified-connectors', 'Contoso', 'nested'), { recursive: true });
+    mkdirSync(path.join(root, 'constructor', 'Fabrikam'), { recursive: true });
+    mkdirSync(path.join(root, 'constructor', 'Nothing'), { recursive: true });
+    writeFileSync(path.join(root, 'constructor', 'Fabrikam', 'apiDefinition.swagger.json'), '{}');
+    const found = await discoverConnectorFolders([root]);
+    expect(found).toEqual([
+      path.join(root, 'certified-connectors', 'Contoso'),
+      path.join(root, 'certified-connectors', 'Empty'),
+      path.join(root, 'constructor', 'Fabrikam'),
+    ]);
+  });
+});
