@@ -1,4 +1,4 @@
-import { childPointer, parsePointer } from '../json/pointer.js';
+import { parsePointer } from '../json/pointer.js';
 import { DOCUMENT_ROOT, PointerPlace } from '../json/pointer-place.js';
 import {
   asArray,
@@ -26,41 +26,47 @@ export interface Located<T = unknown> {
 
 export interface ParameterInfo {
   /** Where the parameter is listed: an entry of an operation's or path item's `parameters`. */
-  pointer: string;
+  readonly pointer: string;
   /** Where its definition is: the same as `pointer`, or the `#/parameters/…` target of a `$ref`. */
-  definitionPointer: string;
+  readonly definitionPointer: string;
+  /**
+   * The place of `definitionPointer`: one object for every listing of a definition (a path item's
+   * entry in each of its operations, each `$ref` to one target), so indexes can key on it without
+   * building pointer strings.
+   */
+  readonly definitionPlace: PointerPlace;
   /** The resolved parameter object ({} when the entry is not an object or the `$ref` is broken). */
-  value: JsonObject;
-  name: string | undefined;
-  in: string | undefined;
-  level: 'path' | 'operation';
+  readonly value: JsonObject;
+  readonly name: string | undefined;
+  readonly in: string | undefined;
+  readonly level: 'path' | 'operation';
   /** The parameter, or its operation, has `x-ms-visibility: internal`. */
-  isInternal: boolean;
+  readonly isInternal: boolean;
 }
 
 export interface ResponseInfo {
-  code: string;
-  pointer: string;
-  definitionPointer: string;
-  value: JsonObject;
+  readonly code: string;
+  readonly pointer: string;
+  readonly definitionPointer: string;
+  readonly value: JsonObject;
 }
 
 export interface OperationInfo {
-  path: string;
-  method: HttpMethod;
+  readonly path: string;
+  readonly method: HttpMethod;
   /** `/paths/<path>/<method>` */
-  pointer: string;
-  pathItemPointer: string;
-  operation: JsonObject;
-  operationId: string | undefined;
+  readonly pointer: string;
+  readonly pathItemPointer: string;
+  readonly operation: JsonObject;
+  readonly operationId: string | undefined;
   /** The raw `x-ms-visibility` value, if any. */
-  visibility: unknown;
-  isInternal: boolean;
-  isTrigger: boolean;
-  isDeprecated: boolean;
+  readonly visibility: unknown;
+  readonly isInternal: boolean;
+  readonly isTrigger: boolean;
+  readonly isDeprecated: boolean;
   /** Effective parameters: the path item's, overridden by the operation's of the same name and location. */
-  parameters: ParameterInfo[];
-  responses: ResponseInfo[];
+  readonly parameters: ParameterInfo[];
+  readonly responses: ResponseInfo[];
 }
 
 /**
@@ -124,6 +130,7 @@ export class SwaggerModel {
   private writtenSchemaList: WrittenSchema[] | undefined;
   private byId: Map<string, OperationInfo[]> | undefined;
   private readonly refTargets = new Map<string, Located | undefined>();
+  private readonly places = new Map<string, PointerPlace>();
 
   constructor(readonly root: JsonObject) {}
 
@@ -180,6 +187,16 @@ export class SwaggerModel {
     const target = this.findRefTarget(ref);
     this.refTargets.set(ref, target);
     return target;
+  }
+
+  /** One place per pointer written out, so that listings of one definition share it. */
+  placeAt(pointer: string): PointerPlace {
+    let place = this.places.get(pointer);
+    if (!place) {
+      place = PointerPlace.at(pointer);
+      this.places.set(pointer, place);
+    }
+    return place;
   }
 
   private findRefTarget(ref: string): Located | undefined {
@@ -408,44 +425,29 @@ export class SwaggerModel {
     return list;
   }
 
+  /**
+   * Pointers are places, built only when read (see PointerPlace): every operation, parameter and
+   * response of the document is listed here, and rules report a few of them. Every path key has a
+   * '/' to escape, so building them eagerly cost ~5 MB of strings a corpus run.
+   */
   private buildOperations(): OperationInfo[] {
     const operations: OperationInfo[] = [];
-    for (const [path, pathItemValue] of entriesOf(this.paths)) {
-      const pathItem = asObject(pathItemValue);
+    const paths = this.paths;
+    if (!paths) return operations;
+    for (const path in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path)) continue;
+      const pathItem = asObject(paths[path]);
       if (!pathItem) continue;
-      const pathItemPointer = childPointer('/paths', path);
-      const pathParameters = this.parameterList(
-        pathItem.parameters,
-        childPointer(pathItemPointer, 'parameters'),
-        'path',
-        false,
-      );
+      const pathItemPlace = new PointerPlace(DOCUMENT_ROOT, 'paths', path);
+      const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, 'path', false);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
         if (!operation) continue;
-        const pointer = childPointer(pathItemPointer, method);
-        const visibility = operation['x-ms-visibility'];
-        const isInternal = visibility === 'internal' || visibility === 'Internal';
-        const own = this.parameterList(
-          operation.parameters,
-          childPointer(pointer, 'parameters'),
-          'operation',
-          isInternal,
-        );
-        operations.push({
-          path,
-          method,
-          pointer,
-          pathItemPointer,
-          operation,
-          operationId: asString(operation.operationId),
-          visibility,
-          isInternal,
-          isTrigger: has(operation, 'x-ms-trigger'),
-          isDeprecated: operation.deprecated === true,
-          parameters: effectiveParameters(pathParameters, own, isInternal),
-          responses: this.responseList(operation.responses, childPointer(pointer, 'responses')),
-        });
+        const entry = new OperationEntry(path, method, pathItemPlace, operation);
+        const own = this.parameterList(operation.parameters, entry, 'operation', entry.isInternal);
+        entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
+        entry.responses = this.responseList(operation.responses, entry);
+        operations.push(entry);
       }
     }
     return operations;
@@ -453,40 +455,137 @@ export class SwaggerModel {
 
   private parameterList(
     list: unknown,
-    pointer: string,
+    owner: PointerPlace,
     level: 'path' | 'operation',
     operationInternal: boolean,
-  ): ParameterInfo[] {
-    return (asArray(list) ?? []).map((entry, index) => {
-      const at = childPointer(pointer, index);
-      const resolved = this.resolve(entry, at);
-      const value = asObject(resolved.value) ?? {};
+  ): ParameterEntry[] {
+    const entries = asArray(list);
+    const parameters: ParameterEntry[] = [];
+    if (!entries) return parameters;
+    for (let index = 0; index < entries.length; index++) {
+      const { value, target } = this.definitionOf(entries[index]);
       const visibility = value['x-ms-visibility'];
-      return {
-        pointer: at,
-        definitionPointer: resolved.pointer,
-        value,
-        name: asString(value.name),
-        in: asString(value.in),
-        level,
-        isInternal: operationInternal || visibility === 'internal' || visibility === 'Internal',
-      };
-    });
+      parameters.push(
+        new ParameterEntry(
+          owner,
+          index,
+          target,
+          value,
+          level,
+          operationInternal || visibility === 'internal' || visibility === 'Internal',
+        ),
+      );
+    }
+    return parameters;
   }
 
-  private responseList(responses: unknown, pointer: string): ResponseInfo[] {
+  private responseList(responses: unknown, operation: PointerPlace): ResponseInfo[] {
     const list: ResponseInfo[] = [];
-    forEachEntry(responses, (code, entry) => {
-      const at = childPointer(pointer, code);
-      const resolved = this.resolve(entry, at);
-      list.push({
-        code,
-        pointer: at,
-        definitionPointer: resolved.pointer,
-        value: asObject(resolved.value) ?? {},
-      });
-    });
+    if (!isObject(responses)) return list;
+    for (const code in responses) {
+      if (!Object.prototype.hasOwnProperty.call(responses, code)) continue;
+      const { value, target } = this.definitionOf(responses[code]);
+      list.push(new ResponseEntry(operation, code, target, value));
+    }
     return list;
+  }
+
+  /**
+   * A list entry's object after `$ref`s ({} when it is not an object or the `$ref` is broken at
+   * once), and the place of the definition it leads to when that is another place.
+   */
+  private definitionOf(entry: unknown): { value: JsonObject; target: PointerPlace | undefined } {
+    if (!isObject(entry) || typeof entry.$ref !== 'string')
+      return { value: asObject(entry) ?? {}, target: undefined };
+    const resolved = this.resolve(entry, '');
+    return {
+      value: asObject(resolved.value) ?? {},
+      // Not reached through a reference: broken at the first hop, so the entry is its own definition.
+      target: resolved.viaRef ? this.placeAt(resolved.pointer) : undefined,
+    };
+  }
+}
+/** An operation of the document; its pointers are built when read. */
+class OperationEntry extends PointerPlace implements OperationInfo {
+  readonly operationId: string | undefined;
+  readonly visibility: unknown;
+  readonly isInternal: boolean;
+  readonly isTrigger: boolean;
+  readonly isDeprecated: boolean;
+  // Set by the model right after construction: the entries are places below this one.
+  parameters!: ParameterInfo[];
+  responses!: ResponseInfo[];
+
+  constructor(
+    readonly path: string,
+    readonly method: HttpMethod,
+    private readonly pathItemPlace: PointerPlace,
+    readonly operation: JsonObject,
+  ) {
+    super(pathItemPlace, method);
+    this.operationId = asString(operation.operationId);
+    this.visibility = operation['x-ms-visibility'];
+    this.isInternal = this.visibility === 'internal' || this.visibility === 'Internal';
+    this.isTrigger = has(operation, 'x-ms-trigger');
+    this.isDeprecated = operation.deprecated === true;
+  }
+
+  get pathItemPointer(): string {
+    return this.pathItemPlace.pointer;
+  }
+}
+
+/**
+ * A parameter list entry: `parameters/<index>` below its path item or operation, or (inherited by
+ * an operation with another visibility) the same place as the path item's entry.
+ */
+class ParameterEntry extends PointerPlace implements ParameterInfo {
+  readonly name: string | undefined;
+  readonly in: string | undefined;
+
+  constructor(
+    owner: PointerPlace,
+    index: number | undefined,
+    /** The definition's place when it is not this entry: a `$ref` target, or the entry a copy is of. */
+    private readonly target: PointerPlace | undefined,
+    readonly value: JsonObject,
+    readonly level: 'path' | 'operation',
+    readonly isInternal: boolean,
+  ) {
+    super(owner, index === undefined ? undefined : 'parameters', index);
+    this.name = asString(value.name);
+    this.in = asString(value.in);
+  }
+
+  get definitionPlace(): PointerPlace {
+    return this.target ?? this;
+  }
+
+  get definitionPointer(): string {
+    return this.definitionPlace.pointer;
+  }
+
+  /** The same entry, as seen from an internal operation that inherits it. */
+  asInternal(): ParameterInfo {
+    if (this.isInternal) return this;
+    return new ParameterEntry(this, undefined, this.definitionPlace, this.value, this.level, true);
+  }
+}
+
+/** A response entry, `responses/<code>` below its operation. */
+class ResponseEntry extends PointerPlace implements ResponseInfo {
+  constructor(
+    operation: PointerPlace,
+    readonly code: string,
+    /** The `$ref` target's place, when the definition is written elsewhere. */
+    private readonly target: PointerPlace | undefined,
+    readonly value: JsonObject,
+  ) {
+    super(operation, 'responses', code);
+  }
+
+  get definitionPointer(): string {
+    return (this.target ?? this).pointer;
   }
 }
 
@@ -495,8 +594,8 @@ export class SwaggerModel {
  * the operation's own.
  */
 function effectiveParameters(
-  pathParameters: ParameterInfo[],
-  own: ParameterInfo[],
+  pathParameters: ParameterEntry[],
+  own: ParameterEntry[],
   operationInternal: boolean,
 ): ParameterInfo[] {
   // Most path items list no parameters: then there is nothing to merge, and no set of keys to build
@@ -505,7 +604,7 @@ function effectiveParameters(
   const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
   const inherited = pathParameters
     .filter((p) => !ownKeys.has(`${p.in}:${p.name}`))
-    .map((p) => ({ ...p, isInternal: p.isInternal || operationInternal }));
+    .map((p) => (operationInternal ? p.asInternal() : p));
   return [...inherited, ...own];
 }
 

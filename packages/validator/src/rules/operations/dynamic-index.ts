@@ -85,7 +85,7 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
   // Most holders carry no dynamic extension: their pointers are never built.
   for (const parameter of writtenParameters(model)) {
     if (!hasAnyOf(parameter.value, DYNAMIC_EXTENSIONS)) continue;
-    collect(parameter.value, parameter.pointer, 'parameter', parameter.in, parameter.users[0]);
+    collect(parameter.value, parameter.pointer, 'parameter', parameter.in, parameter.firstUser);
   }
   for (const written of model.writtenSchemas) {
     if (!hasAnyOf(written.schema, DYNAMIC_EXTENSIONS)) continue;
