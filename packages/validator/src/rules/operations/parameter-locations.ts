@@ -1,9 +1,9 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, entriesOf, has, isObject } from '../../swagger/json-values.js';
-import type { OperationInfo, ParameterInfo } from '../../swagger/swagger-model.js';
 import { writtenParameters } from './parameter-index.js';
-import { fill, operationLabel, pathVariables } from './rule-kit.js';
+import { pathTemplate } from './path-templates.js';
+import { fill, operationLabel } from './rule-kit.js';
 
 const LOCATIONS = ['query', 'header', 'path', 'formData', 'body'];
 const SIMPLE_TYPES = ['string', 'number', 'boolean', 'integer', 'array'];
@@ -18,10 +18,6 @@ function once(): (pointer: string) => boolean {
     seen.add(pointer);
     return true;
   };
-}
-
-function pathParameters(operation: OperationInfo): ParameterInfo[] {
-  return operation.parameters.filter((parameter) => parameter.in === 'path');
 }
 
 export const parameterLocationRules: RuleDefinition[] = [
@@ -63,12 +59,14 @@ export const parameterLocationRules: RuleDefinition[] = [
     msMessage: "The 'path' parameter '{0}' is not defined in the URI path template.",
     example: { bad: '"/tasks": { "get": { "parameters": [{ "name": "taskId", "in": "path" }] } }' },
     check({ swagger, report }) {
+      if (!swagger) return;
       const first = once();
-      for (const operation of swagger?.operations ?? []) {
-        const variables = new Set(pathVariables(operation.path));
-        for (const parameter of pathParameters(operation)) {
-          if (parameter.name === undefined || variables.has(parameter.name) || !first(parameter.pointer))
+      for (const operation of swagger.operations) {
+        const variables = pathTemplate(swagger, operation.path).variables;
+        for (const parameter of operation.parameters) {
+          if (parameter.in !== 'path' || parameter.name === undefined || variables.includes(parameter.name))
             continue;
+          if (!first(parameter.pointer)) continue;
           report({
             pointer: parameter.pointer,
             message: `${fill("The 'path' parameter '{0}' is not defined in the URI path template.", parameter.name)} The path is '${operation.path}'.`,

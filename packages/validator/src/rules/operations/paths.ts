@@ -2,6 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, entriesOf, has } from '../../swagger/json-values.js';
 import type { OperationInfo } from '../../swagger/swagger-model.js';
+import { pathTemplate, type PathTemplate } from './path-templates.js';
 import { fill, operationLabel, pathVariables } from './rule-kit.js';
 
 /** The keys of `paths`, without extensions (`x-…` keys are allowed there). */
@@ -9,43 +10,18 @@ function pathKeys(paths: Record<string, unknown> | undefined): string[] {
   return Object.keys(paths ?? {}).filter((key) => !key.startsWith('x-'));
 }
 
-/** `/items/{id}` and `/items/{itemId}` are the same route: variables become `{}`. */
-function normalizePath(path: string): string {
-  return path.replace(/\{[^{}]*\}/g, '{}');
-}
-
-function isVariableSegment(segment: string): boolean {
-  return /^\{[^{}]*\}$/.test(segment);
-}
-
 /** Same segment count, and every segment equal or a variable on either side, but not identical. */
-function partiallyDuplicates(a: PathShape, b: PathShape): boolean {
+function partiallyDuplicates(a: PathTemplate, b: PathTemplate): boolean {
   if (a.segments.length !== b.segments.length) return false;
   let differs = false;
   for (let index = 0; index < a.segments.length; index++) {
-    const leftVariable = a.variable[index]!;
-    const rightVariable = b.variable[index]!;
+    const leftVariable = a.variableSegments[index]!;
+    const rightVariable = b.variableSegments[index]!;
     if (leftVariable && rightVariable) continue;
     if (leftVariable || rightVariable) differs = true;
     else if (a.segments[index] !== b.segments[index]) return false;
   }
   return differs;
-}
-
-/**
- * A path template's segments and which of them are variables, worked out once per operation: the
- * rule compares every pair of operations of a method, hundreds of thousands of pairs on large swaggers.
- */
-interface PathShape {
-  segments: string[];
-  variable: boolean[];
-  variableCount: number;
-}
-
-function pathShape(path: string): PathShape {
-  const segments = path.split('/');
-  const variable = segments.map(isVariableSegment);
-  return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
 
 /** Why a path template is malformed, or undefined when its braces are fine. */
@@ -65,6 +41,14 @@ function templateProblem(path: string): string | undefined {
     }
   }
   return open !== -1 ? "a '{' is never closed" : undefined;
+}
+
+/** A loop, not a set of names per operation: most operations have one or two path parameters. */
+function hasPathParameter(operation: OperationInfo, name: string): boolean {
+  for (const parameter of operation.parameters) {
+    if (parameter.in === 'path' && parameter.name === name) return true;
+  }
+  return false;
 }
 
 function groupByMethod(operations: OperationInfo[]): Map<string, OperationInfo[]> {
@@ -177,7 +161,8 @@ export const pathRules: RuleDefinition[] = [
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report }) {
       for (const path of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path).some((name) => name.includes('='))) continue;
+        // Without an '=' in the key no variable has one: most keys are not parsed at all.
+        if (!path.includes('=') || !pathVariables(path).some((name) => name.includes('='))) continue;
         report({
           pointer: childPointer('/paths', path),
           message: "The operation path template variables cannot set default values with character '='.",
@@ -197,10 +182,11 @@ export const pathRules: RuleDefinition[] = [
       "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
     example: { bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
     check({ swagger, report }) {
-      for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
+      if (!swagger) return;
+      for (const operations of groupByMethod(swagger.operations).values()) {
         const first = new Map<string, OperationInfo>();
         for (const operation of operations) {
-          const key = normalizePath(operation.path);
+          const key = pathTemplate(swagger, operation.path).route;
           const earlier = first.get(key);
           if (!earlier) {
             first.set(key, operation);
@@ -232,8 +218,11 @@ export const pathRules: RuleDefinition[] = [
       "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
     example: { bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger, report }) {
-      for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
-        const shapes = operations.map((operation) => pathShape(operation.path));
+      if (!swagger) return;
+      for (const operations of groupByMethod(swagger.operations).values()) {
+        // Parsed once per path key for the document: the rule compares every pair of operations of a
+        // method, hundreds of thousands of pairs on large swaggers.
+        const shapes = operations.map((operation) => pathTemplate(swagger, operation.path));
         // Only paths of as many segments can overlap: each operation is compared with those alone.
         const bySegmentCount = new Map<number, number[]>();
         shapes.forEach((shape, index) => {
@@ -245,12 +234,12 @@ export const pathRules: RuleDefinition[] = [
         operations.forEach((operation, index) => {
           // Only the operation with more variables is reported: it is the one that shadows the others.
           const shape = shapes[index]!;
-          if (shape.variableCount === 0) return;
+          if (shape.variableSegmentCount === 0) return;
           const similar: OperationInfo[] = [];
           // In operation order, as the message lists them.
           for (const otherIndex of bySegmentCount.get(shape.segments.length)!) {
             const other = shapes[otherIndex]!;
-            if (other.variableCount < shape.variableCount && partiallyDuplicates(shape, other))
+            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other))
               similar.push(operations[otherIndex]!);
           }
           if (similar.length === 0) return;
@@ -328,10 +317,10 @@ export const pathRules: RuleDefinition[] = [
       good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }',
     },
     check({ swagger, report }) {
-      for (const operation of swagger?.operations ?? []) {
-        const defined = new Set(operation.parameters.filter((p) => p.in === 'path').map((p) => p.name));
-        for (const name of new Set(pathVariables(operation.path))) {
-          if (defined.has(name) || name === '' || name.includes('=')) continue;
+      if (!swagger) return;
+      for (const operation of swagger.operations) {
+        for (const name of pathTemplate(swagger, operation.path).variables) {
+          if (name === '' || name.includes('=') || hasPathParameter(operation, name)) continue;
           report({
             pointer: operation.pointer,
             message: fill(
