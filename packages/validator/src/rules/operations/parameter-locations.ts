@@ -2,6 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, entriesOf, has, isObject } from '../../swagger/json-values.js';
 import { writtenParameters } from './parameter-index.js';
+import type { OperationInfo } from '../../swagger/swagger-model.js';
 import { pathTemplate } from './path-templates.js';
 import { fill, operationLabel } from './rule-kit.js';
 
@@ -408,32 +409,32 @@ export const parameterLocationRules: RuleDefinition[] = [
           });
         }
       }
-      // The raw lists, as written: a path item's list is shared by its operations, so visit it once.
-      const lists = new Map<string, unknown>();
+      // The raw lists, as written: a path item's list is shared by its operations, so it is visited
+      // once, before the list of its first operation. The pointer of a list is built only to report.
+      const checkList = (list: unknown, operation: OperationInfo, ofPathItem: boolean): void => {
+        const entries = asArray(list);
+        if (!entries) return;
+        for (let index = 0; index < entries.length; index++) {
+          const entry = entries[index];
+          const ref = isObject(entry) ? asString(entry.$ref) : undefined;
+          if (ref === undefined) continue;
+          const message = !ref.startsWith('#/parameters/')
+            ? `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.`
+            : swagger.resolveRef(ref)
+              ? undefined
+              : fill("The parameter reference '{0}' could not be found in the swagger document.", ref);
+          if (message === undefined) continue;
+          const owner = ofPathItem ? operation.pathItemPointer : operation.pointer;
+          report({ pointer: childPointer(owner, 'parameters', index, '$ref'), message });
+        }
+      };
+      const visitedPaths = new Set<string>();
       for (const operation of swagger.operations) {
-        lists.set(
-          childPointer(operation.pathItemPointer, 'parameters'),
-          asObject(swagger.paths?.[operation.path])?.parameters,
-        );
-        lists.set(childPointer(operation.pointer, 'parameters'), operation.operation.parameters);
-      }
-      for (const [listPointer, list] of lists) {
-        (asArray(list) ?? []).forEach((entry, index) => {
-          const ref = asString(asObject(entry)?.$ref);
-          if (ref === undefined) return;
-          const pointer = childPointer(listPointer, index, '$ref');
-          if (!ref.startsWith('#/parameters/')) {
-            report({
-              pointer,
-              message: `The parameter reference '${ref}' is not valid. Parameter references must start with '#/parameters/' and be valid JSON Pointers.`,
-            });
-          } else if (!swagger.resolveRef(ref)) {
-            report({
-              pointer,
-              message: fill("The parameter reference '{0}' could not be found in the swagger document.", ref),
-            });
-          }
-        });
+        if (!visitedPaths.has(operation.path)) {
+          visitedPaths.add(operation.path);
+          checkList(asObject(swagger.paths?.[operation.path])?.parameters, operation, true);
+        }
+        checkList(operation.operation.parameters, operation, false);
       }
     },
   },
