@@ -128,7 +128,7 @@ class WrittenSchemaNode extends PointerPlace implements WrittenSchema {
 export class SwaggerModel {
   private operationList: OperationInfo[] | undefined;
   private writtenSchemaList: WrittenSchema[] | undefined;
-  private byId: Map<string, OperationInfo[]> | undefined;
+  private byId: Map<string, OperationInfo> | undefined;
   private readonly refTargets = new Map<string, Located | undefined>();
   private readonly places = new Map<string, PointerPlace>();
 
@@ -147,22 +147,24 @@ export class SwaggerModel {
     return this.operationList;
   }
 
-  /** Operations by operationId (a list, since duplicates are possible and reported by a rule). */
-  get operationsById(): Map<string, OperationInfo[]> {
+  /**
+   * The first operation of each operationId, in order of first use. Duplicates are possible and
+   * reported by a rule, which finds them itself: a list per id was ~1 MB a corpus run for the few
+   * swaggers that have any.
+   */
+  get operationsById(): Map<string, OperationInfo> {
     if (!this.byId) {
       this.byId = new Map();
       for (const operation of this.operations) {
-        if (operation.operationId === undefined) continue;
-        const list = this.byId.get(operation.operationId) ?? [];
-        list.push(operation);
-        this.byId.set(operation.operationId, list);
+        const id = operation.operationId;
+        if (id !== undefined && !this.byId.has(id)) this.byId.set(id, operation);
       }
     }
     return this.byId;
   }
 
   operationById(operationId: string): OperationInfo | undefined {
-    return this.operationsById.get(operationId)?.[0];
+    return this.operationsById.get(operationId);
   }
 
   /**

@@ -15,25 +15,35 @@ import { arrayItems, followSchemaPath } from './schema-path.js';
 
 const NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
 
-/** Every operationId reference outside dynamic extensions: notifications, capabilities, simulate. */
-function otherOperationReferences(model: SwaggerModel): { operationId: unknown; pointer: string }[] {
-  const references: { operationId: unknown; pointer: string }[] = [];
-  const add = (holder: unknown, pointer: string): void => {
+/**
+ * Calls `visit` with every operationId reference outside dynamic extensions: notifications,
+ * capabilities, simulate. `at` is the holder's place, its pointer built only to report: this runs
+ * for every operation, and a few have such a reference.
+ */
+function forEachOtherOperationReference(
+  model: SwaggerModel,
+  visit: (operationId: unknown, at: () => string) => void,
+): void {
+  const visitHolder = (holder: unknown, at: () => string): void => {
     const object = asObject(holder);
     if (object && has(object, 'operationId'))
-      references.push({ operationId: object.operationId, pointer: childPointer(pointer, 'operationId') });
+      visit(object.operationId, () => childPointer(at(), 'operationId'));
   };
   for (const operation of model.operations) {
-    add(operation.operation['x-ms-notification'], childPointer(operation.pointer, 'x-ms-notification'));
-    const simulate = asObject(operation.operation['x-ms-operation-context'])?.simulate;
-    add(simulate, childPointer(operation.pointer, 'x-ms-operation-context', 'simulate'));
+    const body = operation.operation;
+    if (has(body, 'x-ms-notification'))
+      visitHolder(body['x-ms-notification'], () => childPointer(operation.pointer, 'x-ms-notification'));
+    const context = asObject(body['x-ms-operation-context']);
+    if (context)
+      visitHolder(context.simulate, () =>
+        childPointer(operation.pointer, 'x-ms-operation-context', 'simulate'),
+      );
   }
   const capabilities = asObject(model.root['x-ms-capabilities']);
   const filePicker = asObject(capabilities?.['file-picker']);
   for (const part of ['open', 'browse'])
-    add(filePicker?.[part], childPointer('/x-ms-capabilities', 'file-picker', part));
-  add(capabilities?.testConnection, childPointer('/x-ms-capabilities', 'testConnection'));
-  return references;
+    visitHolder(filePicker?.[part], () => childPointer('/x-ms-capabilities', 'file-picker', part));
+  visitHolder(capabilities?.testConnection, () => childPointer('/x-ms-capabilities', 'testConnection'));
 }
 
 function targetOf(model: SwaggerModel, call: DynamicCall): OperationInfo | undefined {
@@ -236,22 +246,18 @@ export const dynamicRules: RuleDefinition[] = [
     },
     check({ swagger, report }) {
       if (!swagger) return;
-      const references = [
-        ...dynamicCalls(swagger)
-          .filter((call) => has(call.call, 'operationId'))
-          .map((call) => ({
-            operationId: call.call.operationId,
-            pointer: childPointer(call.pointer, 'operationId'),
-          })),
-        ...otherOperationReferences(swagger),
-      ];
-      for (const { operationId, pointer } of references) {
-        if (typeof operationId === 'string' && swagger.operationById(operationId)) continue;
+      const checkReference = (operationId: unknown, at: () => string): void => {
+        if (typeof operationId === 'string' && swagger.operationById(operationId)) return;
         report({
-          pointer,
+          pointer: at(),
           message: `${NOT_FOUND} '${String(operationId)}' is not the operationId of any operation.`,
         });
+      };
+      for (const call of dynamicCalls(swagger)) {
+        if (has(call.call, 'operationId'))
+          checkReference(call.call.operationId, () => childPointer(call.pointer, 'operationId'));
       }
+      forEachOtherOperationReference(swagger, checkReference);
     },
   },
   {
