@@ -180,8 +180,10 @@ export const parameterLocationRules: RuleDefinition[] = [
     check({ swagger, report }) {
       const first = once();
       for (const operation of swagger?.operations ?? []) {
-        const bodies = operation.parameters.filter((parameter) => parameter.in === 'body');
-        for (const extra of bodies.slice(1)) {
+        // Counted in a loop: no list of bodies for each operation, which has one at most.
+        let bodies = 0;
+        for (const extra of operation.parameters) {
+          if (extra.in !== 'body' || bodies++ === 0) continue;
           if (!first(extra.pointer)) continue;
           report({
             pointer: extra.pointer,

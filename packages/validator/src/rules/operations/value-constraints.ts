@@ -222,14 +222,17 @@ export const valueConstraintRules: RuleDefinition[] = [
       for (const { node, place } of typedNodesWith(swagger, 'x-ms-enum-values')) {
         const entries = asArray(node['x-ms-enum-values']);
         if (!entries) continue;
-        const enumValues = asArray(node.enum);
+        // Each enum value as JSON once per node, not once per entry: entries × values stringified
+        // was ~1 MB a corpus run. The pointer of an entry is built only to report.
+        const enumKeys = asArray(node.enum)?.map((candidate) => JSON.stringify(candidate));
+        const knownKeys = enumKeys && new Set(enumKeys);
         const seen = new Set<string>();
         entries.forEach((entry, index) => {
-          const at = childPointer(place.pointer, 'x-ms-enum-values', index);
+          const at = (): string => childPointer(place.pointer, 'x-ms-enum-values', index);
           const value = asObject(entry);
           if (!value || asString(value.displayName) === undefined) {
             report({
-              pointer: at,
+              pointer: at(),
               message:
                 "The 'x-ms-enum-values' extension is invalid. Please specify the property 'displayName'.",
             });
@@ -238,14 +241,14 @@ export const valueConstraintRules: RuleDefinition[] = [
           const key = JSON.stringify(value.value);
           if (seen.has(key)) {
             report({
-              pointer: childPointer(at, 'value'),
+              pointer: childPointer(at(), 'value'),
               message: `The 'x-ms-enum-values' extension has duplicate values. ${key} is listed twice.`,
             });
           }
           seen.add(key);
-          if (enumValues && !enumValues.some((candidate) => JSON.stringify(candidate) === key)) {
+          if (knownKeys && !knownKeys.has(key)) {
             report({
-              pointer: childPointer(at, 'value'),
+              pointer: childPointer(at(), 'value'),
               message:
                 "The 'value' field must match one of the enums as defined in the 'enum' property of the schema.",
             });
