@@ -1,7 +1,6 @@
 import { childPointer } from '../../json/pointer.js';
-import type { PointerPlace } from '../../json/pointer-place.js';
 import { asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
-import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import type { LazyPointer, OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { perModel } from './rule-kit.js';
 
 /** A parameter object as written in the document, with the operations that use it. */
@@ -26,7 +25,7 @@ class WrittenParameterEntry implements WrittenParameter {
 
   constructor(
     readonly value: JsonObject,
-    readonly place: PointerPlace,
+    readonly place: LazyPointer,
     /** Another entry of the same object under another pointer (only a malformed `$ref` leads there). */
     readonly sameValue: WrittenParameterEntry | undefined,
   ) {
@@ -50,7 +49,7 @@ class WrittenParameterEntry implements WrittenParameter {
 export const writtenParameters = perModel((model: SwaggerModel): WrittenParameter[] => {
   const list: WrittenParameterEntry[] = [];
   const byValue = new Map<JsonObject, WrittenParameterEntry>();
-  const add = (value: JsonObject, place: PointerPlace): WrittenParameterEntry => {
+  const add = (value: JsonObject, place: LazyPointer): WrittenParameterEntry => {
     const first = byValue.get(value);
     for (let known = first; known !== undefined; known = known.sameValue) {
       if (known.place === place || known.pointer === place.pointer) return known;
