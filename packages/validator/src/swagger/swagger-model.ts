@@ -17,6 +17,8 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 /** Schemas nest deeper than this only through recursion; walks stop there. */
 export const MAX_SCHEMA_WALK_DEPTH = 64;
 const MAX_REF_HOPS = 32;
+/** A `required` list longer than this is put in a set for the walk's lookups. */
+const LONG_REQUIRED_LIST = 16;
 
 /** A value and the pointer it was found at (after following `$ref`s, the target's pointer). */
 export interface Located<T = unknown> {
@@ -271,7 +273,8 @@ export class SwaggerModel {
         if (target.broken) return;
         branchRefs = { ref, parent: refs };
         hereValue = target.value;
-        parent = PointerPlace.at(target.pointer);
+        // One place per definition, shared by every reference to it (and its text built once).
+        parent = this.placeAt(target.pointer);
         first = second = undefined;
         reachedByRef = true;
       }
@@ -283,10 +286,12 @@ export class SwaggerModel {
       // this runs for every schema node of every body and response.
       const properties = schemaObject.properties;
       if (isObject(properties)) {
+        // Short lists are searched in place: a set (and a filtered copy) per object schema was most
+        // of the walk's garbage besides the nodes. Non-strings never equal a property name.
         const requiredList = asArray(schemaObject.required);
-        const requiredNames =
-          requiredList && requiredList.length > 0
-            ? new Set(requiredList.filter((n): n is string => typeof n === 'string'))
+        const requiredSet =
+          requiredList !== undefined && requiredList.length > LONG_REQUIRED_LIST
+            ? new Set(requiredList)
             : undefined;
         for (const name in properties) {
           if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
@@ -299,7 +304,9 @@ export class SwaggerModel {
             depth + 1,
             branchRefs,
             reachedByRef,
-            requiredNames !== undefined && requiredNames.has(name),
+            requiredSet !== undefined
+              ? requiredSet.has(name)
+              : requiredList !== undefined && requiredList.includes(name),
           );
         }
       }
