@@ -472,20 +472,29 @@ export class SwaggerModel {
     const parameters: ParameterEntry[] = [];
     if (!entries) return parameters;
     for (let index = 0; index < entries.length; index++) {
-      const { value, target } = this.definitionOf(entries[index]);
-      const visibility = value['x-ms-visibility'];
-      parameters.push(
-        new ParameterEntry(
-          owner,
-          index,
-          target,
-          value,
-          level,
-          operationInternal || visibility === 'internal' || visibility === 'Internal',
-        ),
-      );
+      const entry = entries[index];
+      // Most entries are written in place: no pair is made for them.
+      if (isWrittenInPlace(entry)) {
+        parameters.push(this.parameterEntry(owner, index, undefined, entry, level, operationInternal));
+      } else {
+        const { value, target } = this.definitionOf(entry);
+        parameters.push(this.parameterEntry(owner, index, target, value, level, operationInternal));
+      }
     }
     return parameters;
+  }
+
+  private parameterEntry(
+    owner: LazyPointer,
+    index: number,
+    target: PointerPlace | undefined,
+    value: JsonObject,
+    level: 'path' | 'operation',
+    operationInternal: boolean,
+  ): ParameterEntry {
+    const visibility = value['x-ms-visibility'];
+    const isInternal = operationInternal || visibility === 'internal' || visibility === 'Internal';
+    return new ParameterEntry(owner, index, target, value, level, isInternal);
   }
 
   private responseList(responses: unknown, operation: LazyPointer): ResponseInfo[] {
@@ -493,8 +502,12 @@ export class SwaggerModel {
     if (!isObject(responses)) return list;
     for (const code in responses) {
       if (!Object.prototype.hasOwnProperty.call(responses, code)) continue;
-      const { value, target } = this.definitionOf(responses[code]);
-      list.push(new ResponseEntry(operation, code, target, value));
+      const entry = responses[code];
+      if (isWrittenInPlace(entry)) list.push(new ResponseEntry(operation, code, undefined, entry));
+      else {
+        const { value, target } = this.definitionOf(entry);
+        list.push(new ResponseEntry(operation, code, target, value));
+      }
     }
     return list;
   }
@@ -514,6 +527,11 @@ export class SwaggerModel {
     };
   }
 }
+/** An object that is not a `$ref`: its own definition. */
+function isWrittenInPlace(entry: unknown): entry is JsonObject {
+  return isObject(entry) && typeof entry.$ref !== 'string';
+}
+
 /**
  * Something whose RFC 6901 pointer is built when first read. The entries below implement it
  * themselves instead of extending PointerPlace: each subclass is one more hidden class at
