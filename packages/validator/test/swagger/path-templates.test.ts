@@ -17,4 +17,13 @@ describe('parsePathTemplate', () => {
     expect(template.variableSegmentCount).toBe(variableSegments.filter(Boolean).length);
     expect(template.route).toBe(route);
   });
+
+  it.each(['{a}{b}/{c', '}{x}{', '/{a}/{a}/{b}/{a', '/{{{x}}}', '/{a{b}c}', '{}', '/a/{'])(
+    'finds what the regular expression /\\{([^{}]*)\\}/g finds in %s',
+    (path) => {
+      const names = [...new Set([...path.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1]))];
+      expect(parsePathTemplate(path).variables).toEqual(names);
+      expect(parsePathTemplate(path).route).toBe(path.replace(/\{[^{}]*\}/g, '{}'));
+    },
+  );
 });

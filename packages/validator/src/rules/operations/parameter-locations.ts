@@ -3,7 +3,7 @@ import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, entriesOf, has, isObject } from '../../swagger/json-values.js';
 import { writtenParameters } from './parameter-index.js';
 import type { OperationInfo } from '../../swagger/swagger-model.js';
-import { pathTemplate } from './path-templates.js';
+import { pathTemplates } from './path-templates.js';
 import { fill, operationLabel } from './rule-kit.js';
 
 const LOCATIONS = ['query', 'header', 'path', 'formData', 'body'];
@@ -62,8 +62,9 @@ export const parameterLocationRules: RuleDefinition[] = [
     check({ swagger, report }) {
       if (!swagger) return;
       const first = once();
+      const templates = pathTemplates(swagger);
       for (const operation of swagger.operations) {
-        const variables = pathTemplate(swagger, operation.path).variables;
+        const variables = templates.of(operation.path).variables;
         for (const parameter of operation.parameters) {
           if (parameter.in !== 'path' || parameter.name === undefined || variables.includes(parameter.name))
             continue;

@@ -1,4 +1,3 @@
-import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { perModel } from './rule-kit.js';
 
 /**
@@ -18,18 +17,22 @@ export interface PathTemplate {
   readonly route: string;
 }
 
-const templatesOf = perModel((): Map<string, PathTemplate> => new Map());
+/** The templates of a document's path keys, each parsed when first asked for. */
+export class PathTemplates {
+  private readonly byPath = new Map<string, PathTemplate>();
 
-/** The template of a path key of the model's document. */
-export function pathTemplate(model: SwaggerModel, path: string): PathTemplate {
-  const templates = templatesOf(model);
-  let template = templates.get(path);
-  if (template === undefined) {
-    template = parsePathTemplate(path);
-    templates.set(path, template);
+  of(path: string): PathTemplate {
+    let template = this.byPath.get(path);
+    if (template === undefined) {
+      template = parsePathTemplate(path);
+      this.byPath.set(path, template);
+    }
+    return template;
   }
-  return template;
 }
+
+/** Ask once per check, then per path: the per-document lookup is a WeakMap's, slower than a Map's. */
+export const pathTemplates = perModel((): PathTemplates => new PathTemplates());
 
 const NO_VARIABLES: readonly string[] = Object.freeze([]);
 
@@ -38,14 +41,11 @@ export function parsePathTemplate(path: string): PathTemplate {
   const variableSegments = segments.map(isVariableSegment);
   let variableSegmentCount = 0;
   for (const isVariable of variableSegments) if (isVariable) variableSegmentCount++;
-  const variables = path.includes('{') ? uniqueVariables(path) : NO_VARIABLES;
-  return {
-    variables,
-    segments,
-    variableSegments,
-    variableSegmentCount,
-    route: variables.length === 0 ? path : path.replace(/\{[^{}]*\}/g, '{}'),
-  };
+  if (!path.includes('{')) {
+    return { variables: NO_VARIABLES, segments, variableSegments, variableSegmentCount, route: path };
+  }
+  const { variables, route } = scanVariables(path);
+  return { variables, segments, variableSegments, variableSegmentCount, route };
 }
 
 /** `{name}`, and no other brace inside. */
@@ -59,15 +59,30 @@ function isVariableSegment(segment: string): boolean {
   return true;
 }
 
-/** The names `/\{([^{}]*)\}/g` matches, each once. */
-function uniqueVariables(path: string): string[] {
-  const names: string[] = [];
-  for (const match of path.matchAll(PATH_VARIABLE)) {
-    if (!names.includes(match[1]!)) names.push(match[1]!);
+/**
+ * In one pass, what `/\{([^{}]*)\}/g` matches: the names (each once) and the key with each match
+ * replaced by `{}`. A '{' starts a match when a '}' comes before any other brace.
+ */
+function scanVariables(path: string): { variables: string[]; route: string } {
+  const variables: string[] = [];
+  let route = '';
+  let copied = 0;
+  for (let open = path.indexOf('{'); open !== -1;) {
+    let close = open + 1;
+    while (close < path.length && path.charCodeAt(close) !== OPEN && path.charCodeAt(close) !== CLOSE)
+      close++;
+    if (close < path.length && path.charCodeAt(close) === CLOSE) {
+      const name = path.slice(open + 1, close);
+      if (!variables.includes(name)) variables.push(name);
+      route += path.slice(copied, open) + '{}';
+      copied = close + 1;
+      open = path.indexOf('{', copied);
+    } else {
+      // Another '{' (where the next match may start) or the end: no match at this one.
+      open = close < path.length ? close : -1;
+    }
   }
-  return names;
+  return { variables, route: copied === 0 ? path : route + path.slice(copied) };
 }
-
-const PATH_VARIABLE = /\{([^{}]*)\}/g;
 const OPEN = 0x7b;
 const CLOSE = 0x7d;

@@ -2,7 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, entriesOf, has } from '../../swagger/json-values.js';
 import type { OperationInfo } from '../../swagger/swagger-model.js';
-import { pathTemplate, type PathTemplate } from './path-templates.js';
+import { pathTemplates, type PathTemplate } from './path-templates.js';
 import { fill, operationLabel, pathVariables } from './rule-kit.js';
 
 /** The keys of `paths`, without extensions (`x-…` keys are allowed there). */
@@ -183,10 +183,11 @@ export const pathRules: RuleDefinition[] = [
     example: { bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
     check({ swagger, report }) {
       if (!swagger) return;
+      const templates = pathTemplates(swagger);
       for (const operations of groupByMethod(swagger.operations).values()) {
         const first = new Map<string, OperationInfo>();
         for (const operation of operations) {
-          const key = pathTemplate(swagger, operation.path).route;
+          const key = templates.of(operation.path).route;
           const earlier = first.get(key);
           if (!earlier) {
             first.set(key, operation);
@@ -219,10 +220,11 @@ export const pathRules: RuleDefinition[] = [
     example: { bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger, report }) {
       if (!swagger) return;
+      const templates = pathTemplates(swagger);
       for (const operations of groupByMethod(swagger.operations).values()) {
         // Parsed once per path key for the document: the rule compares every pair of operations of a
         // method, hundreds of thousands of pairs on large swaggers.
-        const shapes = operations.map((operation) => pathTemplate(swagger, operation.path));
+        const shapes = operations.map((operation) => templates.of(operation.path));
         // Only paths of as many segments can overlap: each operation is compared with those alone.
         const bySegmentCount = new Map<number, number[]>();
         shapes.forEach((shape, index) => {
@@ -318,8 +320,9 @@ export const pathRules: RuleDefinition[] = [
     },
     check({ swagger, report }) {
       if (!swagger) return;
+      const templates = pathTemplates(swagger);
       for (const operation of swagger.operations) {
-        for (const name of pathTemplate(swagger, operation.path).variables) {
+        for (const name of templates.of(operation.path).variables) {
           if (name === '' || name.includes('=') || hasPathParameter(operation, name)) continue;
           report({
             pointer: operation.pointer,
