@@ -393,19 +393,20 @@ export const dynamicRules: RuleDefinition[] = [
         }
         if (collection === undefined) continue;
         const list = followSchemaPath(swagger, response, collection);
-        const collectionPointer = has(call.call, 'value-collection')
-          ? childPointer(call.pointer, 'value-collection')
-          : has(call.call, 'itemsPath')
-            ? childPointer(call.pointer, 'itemsPath')
-            : call.pointer;
+        const collectionPointer = (): string =>
+          has(call.call, 'value-collection')
+            ? childPointer(call.pointer, 'value-collection')
+            : has(call.call, 'itemsPath')
+              ? childPointer(call.pointer, 'itemsPath')
+              : call.pointer;
         if (list.kind === 'missing') {
-          report({ pointer: collectionPointer, message: fill(EXPECTS_ARRAY, collection, label) });
+          report({ pointer: collectionPointer(), message: fill(EXPECTS_ARRAY, collection, label) });
           continue;
         }
         if (list.kind !== 'found') continue;
         const items = arrayItems(swagger, list.schema);
         if (items.kind === 'not-array') {
-          report({ pointer: collectionPointer, message: fill(EXPECTS_ARRAY, collection, label) });
+          report({ pointer: collectionPointer(), message: fill(EXPECTS_ARRAY, collection, label) });
           continue;
         }
         if (items.kind !== 'found') continue;
