@@ -369,7 +369,8 @@ export const parameterLocationRules: RuleDefinition[] = [
               message: "The 'body' parameter must define a 'schema' property.",
             });
           }
-          for (const key of BODY_ONLY_IN_SCHEMA.filter((k) => has(value, k))) {
+          for (const key of BODY_ONLY_IN_SCHEMA) {
+            if (!has(value, key)) continue;
             report({
               pointer: childPointer(parameter.pointer, key),
               message: `The 'body' parameter cannot use property '${key}', instead, the 'schema' property should be used.`,
