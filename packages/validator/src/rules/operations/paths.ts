@@ -1,13 +1,20 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
-import { asObject, entriesOf, has } from '../../swagger/json-values.js';
-import type { OperationInfo } from '../../swagger/swagger-model.js';
+import { asObject, has } from '../../swagger/json-values.js';
+import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { pathTemplates, type PathTemplate } from './path-templates.js';
-import { fill, operationLabel, pathVariables } from './rule-kit.js';
+import { fill, operationLabel, pathVariables, perModel } from './rule-kit.js';
 
-/** The keys of `paths`, without extensions (`x-…` keys are allowed there). */
-function pathKeys(paths: Record<string, unknown> | undefined): string[] {
-  return Object.keys(paths ?? {}).filter((key) => !key.startsWith('x-'));
+/**
+ * The keys of `paths`, without extensions (`x-…` keys are allowed there). Listed once per document
+ * for the six rules that read them.
+ */
+const pathKeysOf = perModel((model: SwaggerModel): string[] =>
+  Object.keys(model.paths ?? {}).filter((key) => !key.startsWith('x-')),
+);
+
+function pathKeys(model: SwaggerModel | undefined): readonly string[] {
+  return model ? pathKeysOf(model) : [];
 }
 
 /** Same segment count, and every segment equal or a variable on either side, but not identical. */
@@ -73,7 +80,7 @@ export const pathRules: RuleDefinition[] = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report }) {
-      for (const path of pathKeys(swagger?.paths)) {
+      for (const path of pathKeys(swagger)) {
         if (path.startsWith('/')) continue;
         report({
           pointer: childPointer('/paths', path),
@@ -97,7 +104,7 @@ export const pathRules: RuleDefinition[] = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }',
     },
     check({ swagger, report }) {
-      for (const path of pathKeys(swagger?.paths)) {
+      for (const path of pathKeys(swagger)) {
         if (!/[?#]/.test(path)) continue;
         report({
           pointer: childPointer('/paths', path),
@@ -118,7 +125,7 @@ export const pathRules: RuleDefinition[] = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report }) {
-      for (const path of pathKeys(swagger?.paths)) {
+      for (const path of pathKeys(swagger)) {
         if (!path.includes('*')) continue;
         report({
           pointer: childPointer('/paths', path),
@@ -139,7 +146,7 @@ export const pathRules: RuleDefinition[] = [
       "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report }) {
-      for (const path of pathKeys(swagger?.paths)) {
+      for (const path of pathKeys(swagger)) {
         const problem = templateProblem(path);
         if (problem === undefined) continue;
         report({
@@ -160,7 +167,7 @@ export const pathRules: RuleDefinition[] = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report }) {
-      for (const path of pathKeys(swagger?.paths)) {
+      for (const path of pathKeys(swagger)) {
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
         if (!path.includes('=') || !pathVariables(path).some((name) => name.includes('='))) continue;
         report({
@@ -270,7 +277,7 @@ export const pathRules: RuleDefinition[] = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = new Set<string>();
-      for (const path of pathKeys(swagger?.paths)) {
+      for (const path of pathKeys(swagger)) {
         const key = path.toLowerCase();
         if (seen.has(key)) {
           report({
@@ -295,8 +302,10 @@ export const pathRules: RuleDefinition[] = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      for (const [path, item] of entriesOf(swagger?.paths)) {
-        const pathItem = asObject(item);
+      const paths = swagger?.paths;
+      for (const path in paths) {
+        if (!has(paths, path)) continue;
+        const pathItem = asObject(paths[path]);
         if (!pathItem || !has(pathItem, '$ref')) continue;
         report({
           pointer: childPointer('/paths', path, '$ref'),
