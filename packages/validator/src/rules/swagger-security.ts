@@ -1,31 +1,48 @@
 import { childPointer } from '../json/pointer.js';
+import { DOCUMENT_ROOT } from '../json/pointer-place.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import { asArray, asObject, asString, entriesOf, has, type JsonObject } from '../swagger/json-values.js';
+import type { SwaggerModel } from '../swagger/swagger-model.js';
+import { perModel } from './operations/rule-kit.js';
 import { OBJECT_FIELDS, structureOf } from './swagger/structure.js';
 
-/** One scheme of a security requirement: `{ "<name>": [scopes] }`, with where it is written. */
-interface RequirementUse {
-  name: string;
-  scopes: unknown;
-  pointer: string;
+/**
+ * One scheme of a security requirement: `{ "<name>": [scopes] }`, with where it is written. The
+ * pointer is built when read: three rules read every use of every operation, and report a few.
+ */
+class RequirementUse {
+  constructor(
+    readonly name: string,
+    readonly scopes: unknown,
+    /** The document root or the operation whose `security` lists it. */
+    private readonly owner: { readonly pointer: string },
+    private readonly index: number,
+  ) {}
+
+  get pointer(): string {
+    return childPointer(this.owner.pointer, 'security', this.index, this.name);
+  }
 }
 
-function requirementUses(context: RuleContext): RequirementUse[] {
-  const model = context.swagger;
-  if (!model) return [];
-  const lists: [unknown, string][] = [[model.root.security, '/security']];
-  for (const operation of model.operations) {
-    lists.push([operation.operation.security, childPointer(operation.pointer, 'security')]);
-  }
+/** Every use, once per document for the three rules (it was built by each, with a pointer per operation). */
+const requirementUsesOf = perModel((model: SwaggerModel): RequirementUse[] => {
   const uses: RequirementUse[] = [];
-  for (const [list, at] of lists) {
-    (asArray(list) ?? []).forEach((requirement, index) => {
-      for (const [name, scopes] of entriesOf(requirement)) {
-        uses.push({ name, scopes, pointer: childPointer(at, index, name) });
+  const addList = (list: unknown, owner: { readonly pointer: string }): void => {
+    const requirements = asArray(list);
+    if (!requirements) return;
+    for (let index = 0; index < requirements.length; index++) {
+      for (const [name, scopes] of entriesOf(requirements[index])) {
+        uses.push(new RequirementUse(name, scopes, owner, index));
       }
-    });
-  }
+    }
+  };
+  addList(model.root.security, DOCUMENT_ROOT);
+  for (const operation of model.operations) addList(operation.operation.security, operation);
   return uses;
+});
+
+function requirementUses(context: RuleContext): RequirementUse[] {
+  return context.swagger ? requirementUsesOf(context.swagger) : [];
 }
 
 function securityDefinitions(context: RuleContext): JsonObject {

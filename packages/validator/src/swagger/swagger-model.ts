@@ -1,16 +1,6 @@
 import { childPointer, parsePointer } from '../json/pointer.js';
-import { PointerPlace } from '../json/pointer-place.js';
-import { structureOf, type SwaggerStructure } from '../rules/swagger/structure.js';
-import {
-  asArray,
-  asObject,
-  asString,
-  entriesOf,
-  forEachEntry,
-  has,
-  isObject,
-  type JsonObject,
-} from './json-values.js';
+import { DOCUMENT_ROOT, PointerPlace } from '../json/pointer-place.js';
+import { asArray, asObject, asString, has, isObject, type JsonObject } from './json-values.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -18,6 +8,8 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 /** Schemas nest deeper than this only through recursion; walks stop there. */
 export const MAX_SCHEMA_WALK_DEPTH = 64;
 const MAX_REF_HOPS = 32;
+/** A `required` list longer than this is put in a set for the walk's lookups. */
+const LONG_REQUIRED_LIST = 16;
 
 /** A value and the pointer it was found at (after following `$ref`s, the target's pointer). */
 export interface Located<T = unknown> {
@@ -27,41 +19,47 @@ export interface Located<T = unknown> {
 
 export interface ParameterInfo {
   /** Where the parameter is listed: an entry of an operation's or path item's `parameters`. */
-  pointer: string;
+  readonly pointer: string;
   /** Where its definition is: the same as `pointer`, or the `#/parameters/…` target of a `$ref`. */
-  definitionPointer: string;
+  readonly definitionPointer: string;
+  /**
+   * The place of `definitionPointer`: one object for every listing of a definition (a path item's
+   * entry in each of its operations, each `$ref` to one target), so indexes can key on it without
+   * building pointer strings.
+   */
+  readonly definitionPlace: LazyPointer;
   /** The resolved parameter object ({} when the entry is not an object or the `$ref` is broken). */
-  value: JsonObject;
-  name: string | undefined;
-  in: string | undefined;
-  level: 'path' | 'operation';
+  readonly value: JsonObject;
+  readonly name: string | undefined;
+  readonly in: string | undefined;
+  readonly level: 'path' | 'operation';
   /** The parameter, or its operation, has `x-ms-visibility: internal`. */
-  isInternal: boolean;
+  readonly isInternal: boolean;
 }
 
 export interface ResponseInfo {
-  code: string;
-  pointer: string;
-  definitionPointer: string;
-  value: JsonObject;
+  readonly code: string;
+  readonly pointer: string;
+  readonly definitionPointer: string;
+  readonly value: JsonObject;
 }
 
 export interface OperationInfo {
-  path: string;
-  method: HttpMethod;
+  readonly path: string;
+  readonly method: HttpMethod;
   /** `/paths/<path>/<method>` */
-  pointer: string;
-  pathItemPointer: string;
-  operation: JsonObject;
-  operationId: string | undefined;
+  readonly pointer: string;
+  readonly pathItemPointer: string;
+  readonly operation: JsonObject;
+  readonly operationId: string | undefined;
   /** The raw `x-ms-visibility` value, if any. */
-  visibility: unknown;
-  isInternal: boolean;
-  isTrigger: boolean;
-  isDeprecated: boolean;
+  readonly visibility: unknown;
+  readonly isInternal: boolean;
+  readonly isTrigger: boolean;
+  readonly isDeprecated: boolean;
   /** Effective parameters: the path item's, overridden by the operation's of the same name and location. */
-  parameters: ParameterInfo[];
-  responses: ResponseInfo[];
+  readonly parameters: ParameterInfo[];
+  readonly responses: ResponseInfo[];
 }
 
 /**
@@ -108,9 +106,9 @@ export interface WrittenSchema {
  */
 export class SwaggerModel {
   private operationList: OperationInfo[] | undefined;
-  private writtenSchemaList: WrittenSchema[] | undefined;
-  private byId: Map<string, OperationInfo[]> | undefined;
+  private byId: Map<string, OperationInfo> | undefined;
   private readonly refTargets = new Map<string, Located | undefined>();
+  private readonly places = new Map<string, PointerPlace>();
 
   constructor(readonly root: JsonObject) {}
 
@@ -127,40 +125,24 @@ export class SwaggerModel {
     return this.operationList;
   }
 
-  /** Operations by operationId (a list, since duplicates are possible and reported by a rule). */
-  get operationsById(): Map<string, OperationInfo[]> {
+  /**
+   * The first operation of each operationId, in order of first use. Duplicates are possible and
+   * reported by a rule, which finds them itself: a list per id was ~1 MB a corpus run for the few
+   * swaggers that have any.
+   */
+  get operationsById(): Map<string, OperationInfo> {
     if (!this.byId) {
       this.byId = new Map();
       for (const operation of this.operations) {
-        if (operation.operationId === undefined) continue;
-        const list = this.byId.get(operation.operationId) ?? [];
-        list.push(operation);
-        this.byId.set(operation.operationId, list);
+        const id = operation.operationId;
+        if (id !== undefined && !this.byId.has(id)) this.byId.set(id, operation);
       }
     }
     return this.byId;
   }
 
   operationById(operationId: string): OperationInfo | undefined {
-    return this.operationsById.get(operationId)?.[0];
-  }
-
-  /**
-   * Every schema object written in the document, each exactly once and without following `$ref`s:
-   * definitions, global parameters' and responses' schemas, then those of the paths' parameters and
-   * responses, each followed by everything nested in it (properties, items, additionalProperties,
-   * allOf) down to MAX_SCHEMA_WALK_DEPTH. Rules that check schemas in isolation iterate this list
-   * instead of walking the document again.
-   *
-   * These are the schema nodes of the document's structure walk (structureOf), which meets the same
-   * schemas anyway: a second walk made a second node for each of them (~15 MB and a walk over
-   * ~100,000 schemas a corpus run). So, like that walk, it leaves out what Swagger 2.0 does not read
-   * as a schema: under `x-` keys of `paths` and `responses`, and beside the `$ref` of a parameter or
-   * response.
-   */
-  get writtenSchemas(): WrittenSchema[] {
-    this.writtenSchemaList ??= documentOrder(structureOf(this));
-    return this.writtenSchemaList;
+    return this.operationsById.get(operationId);
   }
 
   /**
@@ -175,6 +157,16 @@ export class SwaggerModel {
     const target = this.findRefTarget(ref);
     this.refTargets.set(ref, target);
     return target;
+  }
+
+  /** One place per pointer written out, so that listings of one definition share it. */
+  placeAt(pointer: string): PointerPlace {
+    let place = this.places.get(pointer);
+    if (!place) {
+      place = PointerPlace.at(pointer);
+      this.places.set(pointer, place);
+    }
+    return place;
   }
 
   private findRefTarget(ref: string): Located | undefined {
@@ -247,7 +239,8 @@ export class SwaggerModel {
         if (target.broken) return;
         branchRefs = { ref, parent: refs };
         hereValue = target.value;
-        parent = PointerPlace.at(target.pointer);
+        // One place per definition, shared by every reference to it (and its text built once).
+        parent = this.placeAt(target.pointer);
         first = second = undefined;
         reachedByRef = true;
       }
@@ -259,10 +252,12 @@ export class SwaggerModel {
       // this runs for every schema node of every body and response.
       const properties = schemaObject.properties;
       if (isObject(properties)) {
+        // Short lists are searched in place: a set (and a filtered copy) per object schema was most
+        // of the walk's garbage besides the nodes. Non-strings never equal a property name.
         const requiredList = asArray(schemaObject.required);
-        const requiredNames =
-          requiredList && requiredList.length > 0
-            ? new Set(requiredList.filter((n): n is string => typeof n === 'string'))
+        const requiredSet =
+          requiredList !== undefined && requiredList.length > LONG_REQUIRED_LIST
+            ? new Set(requiredList)
             : undefined;
         for (const name in properties) {
           if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
@@ -275,7 +270,9 @@ export class SwaggerModel {
             depth + 1,
             branchRefs,
             reachedByRef,
-            requiredNames !== undefined && requiredNames.has(name),
+            requiredSet !== undefined
+              ? requiredSet.has(name)
+              : requiredList !== undefined && requiredList.includes(name),
           );
         }
       }
@@ -305,44 +302,29 @@ export class SwaggerModel {
     walk(schema, PointerPlace.at(pointer), undefined, undefined, false, 0, undefined, false, false);
   }
 
+  /**
+   * Pointers are places, built only when read (see PointerPlace): every operation, parameter and
+   * response of the document is listed here, and rules report a few of them. Every path key has a
+   * '/' to escape, so building them eagerly cost ~5 MB of strings a corpus run.
+   */
   private buildOperations(): OperationInfo[] {
     const operations: OperationInfo[] = [];
-    for (const [path, pathItemValue] of entriesOf(this.paths)) {
-      const pathItem = asObject(pathItemValue);
+    const paths = this.paths;
+    if (!paths) return operations;
+    for (const path in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path)) continue;
+      const pathItem = asObject(paths[path]);
       if (!pathItem) continue;
-      const pathItemPointer = childPointer('/paths', path);
-      const pathParameters = this.parameterList(
-        pathItem.parameters,
-        childPointer(pathItemPointer, 'parameters'),
-        'path',
-        false,
-      );
+      const pathItemPlace = new PointerPlace(DOCUMENT_ROOT, 'paths', path);
+      const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, 'path', false);
       for (const method of HTTP_METHODS) {
         const operation = asObject(pathItem[method]);
         if (!operation) continue;
-        const pointer = childPointer(pathItemPointer, method);
-        const visibility = operation['x-ms-visibility'];
-        const isInternal = visibility === 'internal' || visibility === 'Internal';
-        const own = this.parameterList(
-          operation.parameters,
-          childPointer(pointer, 'parameters'),
-          'operation',
-          isInternal,
-        );
-        operations.push({
-          path,
-          method,
-          pointer,
-          pathItemPointer,
-          operation,
-          operationId: asString(operation.operationId),
-          visibility,
-          isInternal,
-          isTrigger: has(operation, 'x-ms-trigger'),
-          isDeprecated: operation.deprecated === true,
-          parameters: effectiveParameters(pathParameters, own, isInternal),
-          responses: this.responseList(operation.responses, childPointer(pointer, 'responses')),
-        });
+        const entry = new OperationEntry(path, method, pathItemPlace, operation);
+        const own = this.parameterList(operation.parameters, entry, 'operation', entry.isInternal);
+        entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
+        entry.responses = this.responseList(operation.responses, entry);
+        operations.push(entry);
       }
     }
     return operations;
@@ -350,40 +332,184 @@ export class SwaggerModel {
 
   private parameterList(
     list: unknown,
-    pointer: string,
+    owner: LazyPointer,
     level: 'path' | 'operation',
     operationInternal: boolean,
-  ): ParameterInfo[] {
-    return (asArray(list) ?? []).map((entry, index) => {
-      const at = childPointer(pointer, index);
-      const resolved = this.resolve(entry, at);
-      const value = asObject(resolved.value) ?? {};
-      const visibility = value['x-ms-visibility'];
-      return {
-        pointer: at,
-        definitionPointer: resolved.pointer,
-        value,
-        name: asString(value.name),
-        in: asString(value.in),
-        level,
-        isInternal: operationInternal || visibility === 'internal' || visibility === 'Internal',
-      };
-    });
+  ): ParameterEntry[] {
+    const entries = asArray(list);
+    const parameters: ParameterEntry[] = [];
+    if (!entries) return parameters;
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index];
+      // Most entries are written in place: no pair is made for them.
+      if (isWrittenInPlace(entry)) {
+        parameters.push(this.parameterEntry(owner, index, undefined, entry, level, operationInternal));
+      } else {
+        const { value, target } = this.definitionOf(entry);
+        parameters.push(this.parameterEntry(owner, index, target, value, level, operationInternal));
+      }
+    }
+    return parameters;
   }
 
-  private responseList(responses: unknown, pointer: string): ResponseInfo[] {
+  private parameterEntry(
+    owner: LazyPointer,
+    index: number,
+    target: PointerPlace | undefined,
+    value: JsonObject,
+    level: 'path' | 'operation',
+    operationInternal: boolean,
+  ): ParameterEntry {
+    const visibility = value['x-ms-visibility'];
+    const isInternal = operationInternal || visibility === 'internal' || visibility === 'Internal';
+    return new ParameterEntry(owner, index, target, value, level, isInternal);
+  }
+
+  private responseList(responses: unknown, operation: LazyPointer): ResponseInfo[] {
     const list: ResponseInfo[] = [];
-    forEachEntry(responses, (code, entry) => {
-      const at = childPointer(pointer, code);
-      const resolved = this.resolve(entry, at);
-      list.push({
-        code,
-        pointer: at,
-        definitionPointer: resolved.pointer,
-        value: asObject(resolved.value) ?? {},
-      });
-    });
+    if (!isObject(responses)) return list;
+    for (const code in responses) {
+      if (!Object.prototype.hasOwnProperty.call(responses, code)) continue;
+      const entry = responses[code];
+      if (isWrittenInPlace(entry)) list.push(new ResponseEntry(operation, code, undefined, entry));
+      else {
+        const { value, target } = this.definitionOf(entry);
+        list.push(new ResponseEntry(operation, code, target, value));
+      }
+    }
     return list;
+  }
+
+  /**
+   * A list entry's object after `$ref`s ({} when it is not an object or the `$ref` is broken at
+   * once), and the place of the definition it leads to when that is another place.
+   */
+  private definitionOf(entry: unknown): { value: JsonObject; target: PointerPlace | undefined } {
+    if (!isObject(entry) || typeof entry.$ref !== 'string')
+      return { value: asObject(entry) ?? {}, target: undefined };
+    const resolved = this.resolve(entry, '');
+    return {
+      value: asObject(resolved.value) ?? {},
+      // Not reached through a reference: broken at the first hop, so the entry is its own definition.
+      target: resolved.viaRef ? this.placeAt(resolved.pointer) : undefined,
+    };
+  }
+}
+/** An object that is not a `$ref`: its own definition. */
+function isWrittenInPlace(entry: unknown): entry is JsonObject {
+  return isObject(entry) && typeof entry.$ref !== 'string';
+}
+
+/**
+ * Something whose RFC 6901 pointer is built when first read. The entries below implement it
+ * themselves instead of extending PointerPlace: each subclass is one more hidden class at
+ * PointerPlace's field initializer, and past four that store goes megamorphic for every place of
+ * every walk (measured: SWG-VISIBILITY-ENUM's schema list took 105 -> 175 ms a corpus run).
+ */
+export interface LazyPointer {
+  readonly pointer: string;
+}
+
+/** An operation of the document, `<path item>/<method>`. */
+class OperationEntry implements OperationInfo {
+  readonly operationId: string | undefined;
+  readonly visibility: unknown;
+  readonly isInternal: boolean;
+  readonly isTrigger: boolean;
+  readonly isDeprecated: boolean;
+  // Set by the model right after construction: the entries' places are below this one.
+  parameters!: ParameterInfo[];
+  responses!: ResponseInfo[];
+  private text: string | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly method: HttpMethod,
+    private readonly pathItemPlace: PointerPlace,
+    readonly operation: JsonObject,
+  ) {
+    this.operationId = asString(operation.operationId);
+    this.visibility = operation['x-ms-visibility'];
+    this.isInternal = this.visibility === 'internal' || this.visibility === 'Internal';
+    this.isTrigger = has(operation, 'x-ms-trigger');
+    this.isDeprecated = operation.deprecated === true;
+  }
+
+  get pointer(): string {
+    this.text ??= childPointer(this.pathItemPlace.pointer, this.method);
+    return this.text;
+  }
+
+  get pathItemPointer(): string {
+    return this.pathItemPlace.pointer;
+  }
+}
+
+/**
+ * A parameter list entry: `parameters/<index>` below its path item or operation, or (inherited by
+ * an operation with another visibility) the same place as the path item's entry.
+ */
+class ParameterEntry implements ParameterInfo {
+  readonly name: string | undefined;
+  readonly in: string | undefined;
+  private text: string | undefined;
+
+  constructor(
+    private readonly owner: LazyPointer,
+    /** Undefined for a copy: then `owner` is the entry it is a copy of. */
+    private readonly index: number | undefined,
+    /** The definition's place when it is not this entry: a `$ref` target, or the entry a copy is of. */
+    private readonly target: LazyPointer | undefined,
+    readonly value: JsonObject,
+    readonly level: 'path' | 'operation',
+    readonly isInternal: boolean,
+  ) {
+    this.name = asString(value.name);
+    this.in = asString(value.in);
+  }
+
+  get pointer(): string {
+    this.text ??=
+      this.index === undefined
+        ? this.owner.pointer
+        : childPointer(this.owner.pointer, 'parameters', this.index);
+    return this.text;
+  }
+
+  get definitionPlace(): LazyPointer {
+    return this.target ?? this;
+  }
+
+  get definitionPointer(): string {
+    return this.definitionPlace.pointer;
+  }
+
+  /** The same entry, as seen from an internal operation that inherits it. */
+  asInternal(): ParameterInfo {
+    if (this.isInternal) return this;
+    return new ParameterEntry(this, undefined, this.definitionPlace, this.value, this.level, true);
+  }
+}
+
+/** A response entry, `responses/<code>` below its operation. */
+class ResponseEntry implements ResponseInfo {
+  private text: string | undefined;
+
+  constructor(
+    private readonly operation: LazyPointer,
+    readonly code: string,
+    /** The `$ref` target's place, when the definition is written elsewhere. */
+    private readonly target: LazyPointer | undefined,
+    readonly value: JsonObject,
+  ) {}
+
+  get pointer(): string {
+    this.text ??= childPointer(this.operation.pointer, 'responses', this.code);
+    return this.text;
+  }
+
+  get definitionPointer(): string {
+    return (this.target ?? this).pointer;
   }
 }
 
@@ -392,8 +518,8 @@ export class SwaggerModel {
  * the operation's own.
  */
 function effectiveParameters(
-  pathParameters: ParameterInfo[],
-  own: ParameterInfo[],
+  pathParameters: ParameterEntry[],
+  own: ParameterEntry[],
   operationInternal: boolean,
 ): ParameterInfo[] {
   // Most path items list no parameters: then there is nothing to merge, and no set of keys to build
@@ -402,28 +528,8 @@ function effectiveParameters(
   const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
   const inherited = pathParameters
     .filter((p) => !ownKeys.has(`${p.in}:${p.name}`))
-    .map((p) => ({ ...p, isInternal: p.isInternal || operationInternal }));
+    .map((p) => (operationInternal ? p.asInternal() : p));
   return [...inherited, ...own];
-}
-
-/**
- * The structure's schema nodes, those under the root's definitions, parameters and responses first
- * (the order rules have always met them in), without those nested deeper than the schema walks go.
- */
-function documentOrder(structure: SwaggerStructure): WrittenSchema[] {
-  const { schemas, pathSchemaCount } = structure;
-  let kept = 0;
-  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) kept++;
-  // A list made at its final length: pushing ~100,000 nodes copied it as it grew (~2 MB a corpus run).
-  const list = new Array<WrittenSchema>(kept);
-  let next = 0;
-  for (let index = pathSchemaCount; index < schemas.length; index++) {
-    if (schemas[index]!.depth <= MAX_SCHEMA_WALK_DEPTH) list[next++] = schemas[index]!;
-  }
-  for (let index = 0; index < pathSchemaCount; index++) {
-    if (schemas[index]!.depth <= MAX_SCHEMA_WALK_DEPTH) list[next++] = schemas[index]!;
-  }
-  return list;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { describeRule, VALID, type Json } from '../helpers/swagger-cases.js';
+import { describe, expect, it } from '@jest/globals';
+import { describeRule, swaggerFindings, VALID, type Json } from '../helpers/swagger-cases.js';
 
 const LIST = '/paths/~1tasks/get';
 const CREATE = '/paths/~1tasks/post';
@@ -28,6 +29,19 @@ describeRule(
   ],
   [VALID],
 );
+
+describe('SWG-OPID-UNIQUE with two shared operationIds', () => {
+  it('reports the later use of each, in document order', async () => {
+    const findings = await swaggerFindings('SWG-OPID-UNIQUE', (s) => {
+      s.paths['/tasks/{taskId}'].get.operationId = 'CreateTask';
+      s.paths['/tasks/{taskId}'].delete = { ...s.paths['/tasks/{taskId}'].get, operationId: 'ListTasks' };
+    });
+    expect(findings.map((finding) => finding.pointer)).toEqual([
+      `${GET}/operationId`,
+      '/paths/~1tasks~1{taskId}/delete/operationId',
+    ]);
+  });
+});
 
 describeRule(
   'SWG-OPID-SANITIZED',

@@ -337,6 +337,12 @@ describeRule(
         (s.parameters = { A: { $ref: '#/parameters/B' }, B: { name: 'b', in: 'query', type: 'string' } }),
       pointer: '/parameters/A/$ref',
     },
+    {
+      name: "once, on a broken reference in a path item's list shared by its operations",
+      edit: (s) => (s.paths['/tasks'].parameters = [{ $ref: '#/parameters/Missing' }]),
+      pointer: '/paths/~1tasks/parameters/0/$ref',
+      message: /'#\/parameters\/Missing' could not be found/,
+    },
   ],
   [
     VALID,

@@ -82,4 +82,18 @@ describe('SwaggerModel.walkSchema', () => {
       ['/definitions/Base', false],
     ]);
   });
+
+  it('marks the properties a short or a long required list names, ignoring entries that are not names', () => {
+    const names = Array.from({ length: 20 }, (_, index) => `p${index}`);
+    const properties = Object.fromEntries([...names, 'extra'].map((name) => [name, { type: 'string' }]));
+    const required = (nodes: ReturnType<typeof walk>) =>
+      nodes.filter((node) => node.required).map((node) => node.pointer.split('/').pop());
+    expect(required(walk({ Short: { properties, required: ['p1', 7, null, 'p3'] } }, 'Short'))).toEqual([
+      'p1',
+      'p3',
+    ]);
+    expect(required(walk({ Long: { properties, required: [...names.slice(1), 3] } }, 'Long'))).toEqual(
+      names.slice(1),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
-import { asArray, asString } from '../../swagger/json-values.js';
+import { DOCUMENT_ROOT } from '../../json/pointer-place.js';
+import { asArray, asString, type JsonObject } from '../../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { effectiveMimeTypes, fill, operationLabel } from './rule-kit.js';
 
@@ -17,18 +18,35 @@ function sends(operation: OperationInfo, location: 'body' | 'formData'): boolean
   return operation.parameters.some((parameter) => parameter.in === location);
 }
 
-/** Where each consumes/produces list is written: the root's and every operation's. */
-function mimeLists(model: SwaggerModel): { list: unknown[]; pointer: string }[] {
-  const lists: { list: unknown[]; pointer: string }[] = [];
+/**
+ * Calls `visit` with each consumes/produces list as written: the root's, then every operation's,
+ * with its owner (the root or the operation) and key. Owner and key, not a pointer: one is built
+ * only to report.
+ */
+function forEachMimeList(
+  model: SwaggerModel,
+  visit: (list: unknown[], owner: { readonly pointer: string }, key: 'consumes' | 'produces') => void,
+): void {
   for (const key of ['consumes', 'produces'] as const) {
     const root = asArray(model.root[key]);
-    if (root) lists.push({ list: root, pointer: `/${key}` });
+    if (root) visit(root, DOCUMENT_ROOT, key);
     for (const operation of model.operations) {
       const own = asArray(operation.operation[key]);
-      if (own) lists.push({ list: own, pointer: childPointer(operation.pointer, key) });
+      if (own) visit(own, operation, key);
     }
   }
-  return lists;
+}
+
+/** The operation sends a file or a binary string as form data. */
+function sendsBinaryForm(operation: OperationInfo): boolean {
+  for (const parameter of operation.parameters) {
+    if (parameter.in === 'formData' && isBinary(parameter.value)) return true;
+  }
+  return false;
+}
+
+function isBinary(parameter: JsonObject): boolean {
+  return parameter.type === 'file' || (parameter.type === 'string' && parameter.format === 'binary');
 }
 
 export const contentTypeRules: RuleDefinition[] = [
@@ -97,16 +115,17 @@ export const contentTypeRules: RuleDefinition[] = [
     example: { bad: '"consumes": ["json"]', good: '"consumes": ["application/json"]' },
     check({ swagger, report }) {
       if (!swagger) return;
-      for (const { list, pointer } of mimeLists(swagger)) {
-        list.forEach((entry, index) => {
+      forEachMimeList(swagger, (list, owner, key) => {
+        for (let index = 0; index < list.length; index++) {
+          const entry = list[index];
           const mimeType = asString(entry);
-          if (mimeType !== undefined && MIME_TYPE.test(mimeType.trim())) return;
+          if (mimeType !== undefined && MIME_TYPE.test(mimeType.trim())) continue;
           report({
-            pointer: childPointer(pointer, index),
+            pointer: childPointer(owner.pointer, key, index),
             message: fill("The MIME type '{0}' is not valid.", String(entry)),
           });
-        });
-      }
+        }
+      });
     },
   },
   {
@@ -157,13 +176,12 @@ export const contentTypeRules: RuleDefinition[] = [
     check({ swagger, report }) {
       if (!swagger) return;
       for (const operation of swagger.operations) {
+        // Few operations send binary form data: the consumed types are read for those only.
+        if (!sendsBinaryForm(operation)) continue;
         const consumes = (effectiveMimeTypes(swagger, operation, 'consumes') ?? []).map(mediaType);
         if (!consumes.includes(URL_ENCODED) || consumes.includes('multipart/form-data')) continue;
         for (const parameter of operation.parameters) {
-          const binary =
-            parameter.value.type === 'file' ||
-            (parameter.value.type === 'string' && parameter.value.format === 'binary');
-          if (parameter.in !== 'formData' || !binary) continue;
+          if (parameter.in !== 'formData' || !isBinary(parameter.value)) continue;
           report({
             pointer: parameter.pointer,
             message: fill(

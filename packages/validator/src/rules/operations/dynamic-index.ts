@@ -1,6 +1,7 @@
+import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer, parsePointer } from '../../json/pointer.js';
 import { asObject, asString, entriesOf, has, isObject, type JsonObject } from '../../swagger/json-values.js';
-import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import type { LazyPointer, OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { writtenParameters } from './parameter-index.js';
 import { perModel } from './rule-kit.js';
 
@@ -13,20 +14,40 @@ export const DYNAMIC_EXTENSIONS = [
 ] as const;
 export type DynamicExtension = (typeof DYNAMIC_EXTENSIONS)[number];
 
-/** One call of another operation: a dynamic extension (or a tree's open/browse part). */
-export interface DynamicCall {
-  extension: DynamicExtension;
-  /** The call object: `{ operationId, parameters, … }`. */
-  call: JsonObject;
-  pointer: string;
-  /** The parameter or schema that carries the extension. */
-  holder: JsonObject;
-  holderPointer: string;
-  holderKind: 'parameter' | 'schema';
-  /** `in` of the carrying parameter. */
-  holderIn: string | undefined;
-  /** The operation whose inputs the extension belongs to, when the holder is written under one. */
-  source: OperationInfo | undefined;
+/**
+ * One call of another operation: a dynamic extension (or a tree's open/browse part). Its pointer is
+ * built when read: the rules check every call and report a few.
+ */
+export class DynamicCall {
+  private text: string | undefined;
+
+  constructor(
+    readonly extension: DynamicExtension,
+    /** The call object: `{ operationId, parameters, … }`. */
+    readonly call: JsonObject,
+    /** The parameter or schema that carries the extension. */
+    readonly holder: JsonObject,
+    private readonly holderPlace: LazyPointer,
+    /** The part of a tree this call is, if it is one. */
+    private readonly part: 'open' | 'browse' | undefined,
+    readonly holderKind: 'parameter' | 'schema',
+    /** `in` of the carrying parameter. */
+    readonly holderIn: string | undefined,
+    /** The operation whose inputs the extension belongs to, when the holder is written under one. */
+    readonly source: OperationInfo | undefined,
+  ) {}
+
+  get pointer(): string {
+    this.text ??=
+      this.part === undefined
+        ? childPointer(this.holderPlace.pointer, this.extension)
+        : childPointer(this.holderPlace.pointer, this.extension, this.part);
+    return this.text;
+  }
+
+  get holderPointer(): string {
+    return this.holderPlace.pointer;
+  }
 }
 
 /** The operation a pointer under `/paths/<path>/<method>/…` belongs to (path-level: the first one). */
@@ -44,19 +65,7 @@ function operationOwning(model: SwaggerModel, pointer: string): OperationInfo | 
   );
 }
 
-function callsOf(
-  extension: DynamicExtension,
-  value: JsonObject,
-  pointer: string,
-): { call: JsonObject; pointer: string }[] {
-  if (extension !== 'x-ms-dynamic-tree') return [{ call: value, pointer }];
-  const parts: { call: JsonObject; pointer: string }[] = [];
-  for (const part of ['open', 'browse']) {
-    const call = asObject(value[part]);
-    if (call) parts.push({ call, pointer: childPointer(pointer, part) });
-  }
-  return parts;
-}
+const TREE_PARTS = ['open', 'browse'] as const;
 
 /** A loop rather than `some` with a callback: this runs for every written schema. */
 function hasAnyOf(holder: JsonObject, keys: readonly string[]): boolean {
@@ -69,7 +78,7 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
   const calls: DynamicCall[] = [];
   const collect = (
     holder: JsonObject,
-    holderPointer: string,
+    holderPlace: LazyPointer,
     holderKind: 'parameter' | 'schema',
     holderIn: string | undefined,
     source: OperationInfo | undefined,
@@ -77,19 +86,29 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
     for (const extension of DYNAMIC_EXTENSIONS) {
       const value = asObject(holder[extension]);
       if (!value) continue;
-      for (const { call, pointer } of callsOf(extension, value, childPointer(holderPointer, extension))) {
-        calls.push({ extension, call, pointer, holder, holderPointer, holderKind, holderIn, source });
+      if (extension !== 'x-ms-dynamic-tree') {
+        calls.push(
+          new DynamicCall(extension, value, holder, holderPlace, undefined, holderKind, holderIn, source),
+        );
+        continue;
+      }
+      for (const part of TREE_PARTS) {
+        const call = asObject(value[part]);
+        if (call)
+          calls.push(
+            new DynamicCall(extension, call, holder, holderPlace, part, holderKind, holderIn, source),
+          );
       }
     }
   };
   // Most holders carry no dynamic extension: their pointers are never built.
   for (const parameter of writtenParameters(model)) {
     if (!hasAnyOf(parameter.value, DYNAMIC_EXTENSIONS)) continue;
-    collect(parameter.value, parameter.pointer, 'parameter', parameter.in, parameter.users[0]);
+    collect(parameter.value, parameter, 'parameter', parameter.in, parameter.firstUser);
   }
-  for (const written of model.writtenSchemas) {
+  for (const written of writtenSchemasOf(model)) {
     if (!hasAnyOf(written.schema, DYNAMIC_EXTENSIONS)) continue;
-    collect(written.schema, written.pointer, 'schema', undefined, operationOwning(model, written.pointer));
+    collect(written.schema, written, 'schema', undefined, operationOwning(model, written.pointer));
   }
   return calls;
 });

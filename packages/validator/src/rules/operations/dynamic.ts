@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
-import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import type { OperationInfo, ParameterInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import {
   callArgument,
   callArguments,
@@ -15,25 +15,35 @@ import { arrayItems, followSchemaPath } from './schema-path.js';
 
 const NOT_FOUND = "The 'operationId' could not be found in this swagger document.";
 
-/** Every operationId reference outside dynamic extensions: notifications, capabilities, simulate. */
-function otherOperationReferences(model: SwaggerModel): { operationId: unknown; pointer: string }[] {
-  const references: { operationId: unknown; pointer: string }[] = [];
-  const add = (holder: unknown, pointer: string): void => {
+/**
+ * Calls `visit` with every operationId reference outside dynamic extensions: notifications,
+ * capabilities, simulate. `at` is the holder's place, its pointer built only to report: this runs
+ * for every operation, and a few have such a reference.
+ */
+function forEachOtherOperationReference(
+  model: SwaggerModel,
+  visit: (operationId: unknown, at: () => string) => void,
+): void {
+  const visitHolder = (holder: unknown, at: () => string): void => {
     const object = asObject(holder);
     if (object && has(object, 'operationId'))
-      references.push({ operationId: object.operationId, pointer: childPointer(pointer, 'operationId') });
+      visit(object.operationId, () => childPointer(at(), 'operationId'));
   };
   for (const operation of model.operations) {
-    add(operation.operation['x-ms-notification'], childPointer(operation.pointer, 'x-ms-notification'));
-    const simulate = asObject(operation.operation['x-ms-operation-context'])?.simulate;
-    add(simulate, childPointer(operation.pointer, 'x-ms-operation-context', 'simulate'));
+    const body = operation.operation;
+    if (has(body, 'x-ms-notification'))
+      visitHolder(body['x-ms-notification'], () => childPointer(operation.pointer, 'x-ms-notification'));
+    const context = asObject(body['x-ms-operation-context']);
+    if (context)
+      visitHolder(context.simulate, () =>
+        childPointer(operation.pointer, 'x-ms-operation-context', 'simulate'),
+      );
   }
   const capabilities = asObject(model.root['x-ms-capabilities']);
   const filePicker = asObject(capabilities?.['file-picker']);
   for (const part of ['open', 'browse'])
-    add(filePicker?.[part], childPointer('/x-ms-capabilities', 'file-picker', part));
-  add(capabilities?.testConnection, childPointer('/x-ms-capabilities', 'testConnection'));
-  return references;
+    visitHolder(filePicker?.[part], () => childPointer('/x-ms-capabilities', 'file-picker', part));
+  visitHolder(capabilities?.testConnection, () => childPointer('/x-ms-capabilities', 'testConnection'));
 }
 
 function targetOf(model: SwaggerModel, call: DynamicCall): OperationInfo | undefined {
@@ -41,16 +51,34 @@ function targetOf(model: SwaggerModel, call: DynamicCall): OperationInfo | undef
   return id === undefined ? undefined : model.operationById(id);
 }
 
-/** Top-level property names of an operation's body parameter. */
-function bodyPropertyNames(model: SwaggerModel, operation: OperationInfo): Set<string> {
+/** Whether the schema of an operation's body parameter has a top-level property of this name. */
+function hasBodyProperty(model: SwaggerModel, operation: OperationInfo, name: string): boolean {
   const body = operation.parameters.find((parameter) => parameter.in === 'body');
-  const schema = asObject(model.resolve(body?.value.schema, '').value);
-  return new Set(Object.keys(asObject(schema?.properties) ?? {}));
+  const properties = asObject(asObject(model.resolve(body?.value.schema, '').value)?.properties);
+  return properties !== undefined && has(properties, name);
 }
 
+/**
+ * The parameter of this name, the last one if several (as a map by name kept it). A loop rather
+ * than a map per call: operations have a few parameters, and calls name one or two.
+ */
+function parameterNamed(operation: OperationInfo, name: string): ParameterInfo | undefined {
+  const parameters = operation.parameters;
+  for (let index = parameters.length - 1; index >= 0; index--) {
+    if (parameters[index]!.name === name) return parameters[index];
+  }
+  return undefined;
+}
+
+/** The source operation's parameter of this name, when exactly one has it. */
 function sourceParameter(call: DynamicCall, name: string): JsonObject | undefined {
-  const matches = call.source?.parameters.filter((parameter) => parameter.name === name) ?? [];
-  return matches.length === 1 ? matches[0]!.value : undefined;
+  let match: JsonObject | undefined;
+  for (const parameter of call.source?.parameters ?? []) {
+    if (parameter.name !== name) continue;
+    if (match !== undefined) return undefined;
+    match = parameter.value;
+  }
+  return match;
 }
 
 /** References the service cannot resolve without the newer extension: property paths or names in two locations. */
@@ -104,36 +132,34 @@ function resultPaths(call: DynamicCall): {
   itemPaths: [string, string][];
   propertyPath?: [string, string];
 } {
-  const text = (key: string): string | undefined => asString(call.call[key]);
+  const body = call.call;
   switch (call.extension) {
     case 'x-ms-dynamic-values':
       return {
-        collection: text('value-collection') ?? '',
-        itemPaths: (['value-path', 'value-title'] as const).flatMap((k) =>
-          text(k) ? [[k, text(k)!] as [string, string]] : [],
-        ),
+        collection: asString(body['value-collection']) ?? '',
+        itemPaths: pathsAt(body, 'value-path', 'value-title'),
       };
     case 'x-ms-dynamic-list':
     case 'x-ms-dynamic-tree':
       return {
-        collection: text('itemsPath') ?? (call.extension === 'x-ms-dynamic-list' ? '' : undefined),
-        itemPaths: (['itemValuePath', 'itemTitlePath'] as const).flatMap((k) =>
-          text(k) ? [[k, text(k)!] as [string, string]] : [],
-        ),
+        collection: asString(body.itemsPath) ?? (call.extension === 'x-ms-dynamic-list' ? '' : undefined),
+        itemPaths: pathsAt(body, 'itemValuePath', 'itemTitlePath'),
       };
     case 'x-ms-dynamic-schema':
-      return {
-        collection: undefined,
-        itemPaths: [],
-        propertyPath: text('value-path') ? ['value-path', text('value-path')!] : undefined,
-      };
+      return { collection: undefined, itemPaths: [], propertyPath: pathsAt(body, 'value-path')[0] };
     case 'x-ms-dynamic-properties':
-      return {
-        collection: undefined,
-        itemPaths: [],
-        propertyPath: text('itemValuePath') ? ['itemValuePath', text('itemValuePath')!] : undefined,
-      };
+      return { collection: undefined, itemPaths: [], propertyPath: pathsAt(body, 'itemValuePath')[0] };
   }
+}
+
+/** The keys of a call that hold a non-empty path, each with its path. */
+function pathsAt(call: JsonObject, ...keys: string[]): [string, string][] {
+  const paths: [string, string][] = [];
+  for (const key of keys) {
+    const path = asString(call[key]);
+    if (path) paths.push([key, path]);
+  }
+  return paths;
 }
 
 const EXPECTS_ARRAY =
@@ -236,22 +262,18 @@ export const dynamicRules: RuleDefinition[] = [
     },
     check({ swagger, report }) {
       if (!swagger) return;
-      const references = [
-        ...dynamicCalls(swagger)
-          .filter((call) => has(call.call, 'operationId'))
-          .map((call) => ({
-            operationId: call.call.operationId,
-            pointer: childPointer(call.pointer, 'operationId'),
-          })),
-        ...otherOperationReferences(swagger),
-      ];
-      for (const { operationId, pointer } of references) {
-        if (typeof operationId === 'string' && swagger.operationById(operationId)) continue;
+      const checkReference = (operationId: unknown, at: () => string): void => {
+        if (typeof operationId === 'string' && swagger.operationById(operationId)) return;
         report({
-          pointer,
+          pointer: at(),
           message: `${NOT_FOUND} '${String(operationId)}' is not the operationId of any operation.`,
         });
+      };
+      for (const call of dynamicCalls(swagger)) {
+        if (has(call.call, 'operationId'))
+          checkReference(call.call.operationId, () => childPointer(call.pointer, 'operationId'));
       }
+      forEachOtherOperationReference(swagger, checkReference);
     },
   },
   {
@@ -272,19 +294,14 @@ export const dynamicRules: RuleDefinition[] = [
         const target = targetOf(swagger, call);
         if (!target) continue;
         const label = operationLabel(target);
-        const byName = new Map(
-          target.parameters.filter((p) => p.name !== undefined).map((p) => [p.name!, p]),
-        );
-        const bodyNames = bodyPropertyNames(swagger, target);
-        const given = new Set<string>();
+        const given = asObject(call.call.parameters);
         for (const [name, entry] of callArguments(call.call)) {
-          given.add(name);
-          const at = childPointer(call.pointer, 'parameters', name);
-          const parameter = byName.get(name);
+          const at = (): string => childPointer(call.pointer, 'parameters', name);
+          const parameter = parameterNamed(target, name);
           if (!parameter) {
-            if (!bodyNames.has(name) && !name.includes('/')) {
+            if (!name.includes('/') && !hasBodyProperty(swagger, target, name)) {
               report({
-                pointer: at,
+                pointer: at(),
                 message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${name}' is not one of its parameters.`,
               });
             }
@@ -299,7 +316,7 @@ export const dynamicRules: RuleDefinition[] = [
             !valueMatchesType(argument.value, type)
           ) {
             report({
-              pointer: at,
+              pointer: at(),
               message: `The parameter has type '${type}', but a static value is provided of type '${typeof argument.value}'.`,
             });
           } else if (argument.kind === 'reference') {
@@ -311,7 +328,7 @@ export const dynamicRules: RuleDefinition[] = [
               !(sourceType === 'integer' && type === 'number')
             ) {
               report({
-                pointer: at,
+                pointer: at(),
                 message: fill(
                   "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
                   type,
@@ -324,7 +341,12 @@ export const dynamicRules: RuleDefinition[] = [
         }
         for (const parameter of target.parameters) {
           const value = parameter.value;
-          if (parameter.name === undefined || given.has(parameter.name) || parameter.in === 'body') continue;
+          if (
+            parameter.name === undefined ||
+            (given && has(given, parameter.name)) ||
+            parameter.in === 'body'
+          )
+            continue;
           if (
             value.required !== true ||
             has(value, 'default') ||
@@ -360,7 +382,7 @@ export const dynamicRules: RuleDefinition[] = [
         const label = operationLabel(target);
         const { collection, itemPaths, propertyPath } = resultPaths(call);
         if (propertyPath) {
-          const found = followSchemaPath(swagger, response.value, propertyPath[1]);
+          const found = followSchemaPath(swagger, response, propertyPath[1]);
           if (found.kind === 'missing') {
             report({
               pointer: childPointer(call.pointer, propertyPath[0]),
@@ -370,20 +392,21 @@ export const dynamicRules: RuleDefinition[] = [
           continue;
         }
         if (collection === undefined) continue;
-        const list = followSchemaPath(swagger, response.value, collection);
-        const collectionPointer = has(call.call, 'value-collection')
-          ? childPointer(call.pointer, 'value-collection')
-          : has(call.call, 'itemsPath')
-            ? childPointer(call.pointer, 'itemsPath')
-            : call.pointer;
+        const list = followSchemaPath(swagger, response, collection);
+        const collectionPointer = (): string =>
+          has(call.call, 'value-collection')
+            ? childPointer(call.pointer, 'value-collection')
+            : has(call.call, 'itemsPath')
+              ? childPointer(call.pointer, 'itemsPath')
+              : call.pointer;
         if (list.kind === 'missing') {
-          report({ pointer: collectionPointer, message: fill(EXPECTS_ARRAY, collection, label) });
+          report({ pointer: collectionPointer(), message: fill(EXPECTS_ARRAY, collection, label) });
           continue;
         }
         if (list.kind !== 'found') continue;
         const items = arrayItems(swagger, list.schema);
         if (items.kind === 'not-array') {
-          report({ pointer: collectionPointer, message: fill(EXPECTS_ARRAY, collection, label) });
+          report({ pointer: collectionPointer(), message: fill(EXPECTS_ARRAY, collection, label) });
           continue;
         }
         if (items.kind !== 'found') continue;

@@ -1,3 +1,4 @@
+import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, entriesOf, has, type JsonObject } from '../../swagger/json-values.js';
@@ -20,7 +21,7 @@ function forEachVisibilityHolder(
 ): void {
   for (const operation of model.operations) visit(operation.operation, operation);
   for (const parameter of writtenParameters(model)) visit(parameter.value, parameter);
-  for (const schema of model.writtenSchemas) visit(schema.schema, schema);
+  for (const schema of writtenSchemasOf(model)) visit(schema.schema, schema);
 }
 
 export const operationExtensionRules: RuleDefinition[] = [

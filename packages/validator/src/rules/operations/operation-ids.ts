@@ -1,10 +1,33 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { has } from '../../swagger/json-values.js';
+import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { fill } from './rule-kit.js';
 
 const OPERATION_ID_MAX_LENGTH = 128;
 const NOT_SANITIZED = /[^A-Za-z0-9_]/g;
+
+/** Whether two operations share an operationId (the index keeps the first of each). */
+function hasDuplicateIds(model: SwaggerModel): boolean {
+  const first = model.operationsById;
+  for (const operation of model.operations) {
+    const id = operation.operationId;
+    if (id !== undefined && first.get(id) !== operation) return true;
+  }
+  return false;
+}
+
+/** The operations of each operationId, in order of first use; built only when some id is shared. */
+function operationsGroupedById(model: SwaggerModel): Map<string, OperationInfo[]> {
+  const groups = new Map<string, OperationInfo[]>();
+  for (const operation of model.operations) {
+    if (operation.operationId === undefined) continue;
+    const list = groups.get(operation.operationId);
+    if (list) list.push(operation);
+    else groups.set(operation.operationId, [operation]);
+  }
+  return groups;
+}
 
 export const operationIdRules: RuleDefinition[] = [
   {
@@ -42,7 +65,8 @@ export const operationIdRules: RuleDefinition[] = [
       good: '"/a": { "get": { "operationId": "GetItem" } }, "/b": { "get": { "operationId": "GetOtherItem" } }',
     },
     check({ swagger, report }) {
-      for (const [operationId, operations] of swagger?.operationsById ?? []) {
+      if (!swagger || !hasDuplicateIds(swagger)) return;
+      for (const [operationId, operations] of operationsGroupedById(swagger)) {
         for (const operation of operations.slice(1)) {
           report({
             pointer: childPointer(operation.pointer, 'operationId'),

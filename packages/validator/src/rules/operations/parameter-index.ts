@@ -1,52 +1,86 @@
 import { childPointer } from '../../json/pointer.js';
-import { asObject, asString, entriesOf, has, type JsonObject } from '../../swagger/json-values.js';
-import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import { asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
+import type { LazyPointer, OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { perModel } from './rule-kit.js';
 
 /** A parameter object as written in the document, with the operations that use it. */
 export interface WrittenParameter {
-  value: JsonObject;
+  readonly value: JsonObject;
   /** Where the parameter object is written (an operation's list entry, a path item's, or `#/parameters/x`). */
-  pointer: string;
-  name: string | undefined;
-  in: string | undefined;
-  users: OperationInfo[];
+  readonly pointer: string;
+  readonly name: string | undefined;
+  readonly in: string | undefined;
+  /** The first operation that lists it (undefined for a `#/parameters/x` no operation uses). */
+  readonly firstUser: OperationInfo | undefined;
   /** Used by at least one operation where neither the parameter nor the operation is internal. */
-  visible: boolean;
+  readonly visible: boolean;
+}
+
+/** A written parameter; its pointer is built when read. */
+class WrittenParameterEntry implements WrittenParameter {
+  readonly name: string | undefined;
+  readonly in: string | undefined;
+  firstUser: OperationInfo | undefined;
+  visible = false;
+
+  constructor(
+    readonly value: JsonObject,
+    readonly place: LazyPointer,
+    /** Another entry of the same object under another pointer (only a malformed `$ref` leads there). */
+    readonly sameValue: WrittenParameterEntry | undefined,
+  ) {
+    this.name = asString(value.name);
+    this.in = asString(value.in);
+  }
+
+  get pointer(): string {
+    return this.place.pointer;
+  }
 }
 
 /**
  * Every parameter object once, wherever it is written: a `#/parameters/x` definition shared by ten
  * operations is checked (and reported) once, at its definition.
+ *
+ * Keyed by the object and its definition's place rather than by pointer text: building the pointer
+ * of every parameter of the corpus cost ~2 MB a run, and findings name a few. One object has one
+ * place except through a `$ref` spelled unlike the pointer of its target; the texts are compared then.
  */
 export const writtenParameters = perModel((model: SwaggerModel): WrittenParameter[] => {
-  const byPointer = new Map<string, WrittenParameter>();
-  const add = (value: JsonObject, pointer: string): WrittenParameter => {
-    let entry = byPointer.get(pointer);
-    if (!entry) {
-      entry = {
-        value,
-        pointer,
-        name: asString(value.name),
-        in: asString(value.in),
-        users: [],
-        visible: false,
-      };
-      byPointer.set(pointer, entry);
+  const list: WrittenParameterEntry[] = [];
+  const byValue = new Map<JsonObject, WrittenParameterEntry>();
+  const add = (value: JsonObject, place: LazyPointer): WrittenParameterEntry => {
+    const first = byValue.get(value);
+    for (let known = first; known !== undefined; known = known.sameValue) {
+      if (known.place === place || known.pointer === place.pointer) return known;
     }
+    const entry = new WrittenParameterEntry(value, place, first);
+    byValue.set(value, entry);
+    list.push(entry);
     return entry;
   };
-  for (const [name, value] of entriesOf(model.root.parameters)) {
-    const parameter = asObject(value);
-    if (parameter && !has(parameter, '$ref')) add(parameter, childPointer('/parameters', name));
+  const globals = model.root.parameters;
+  if (isObject(globals)) {
+    for (const name in globals) {
+      if (!Object.prototype.hasOwnProperty.call(globals, name)) continue;
+      const parameter = globals[name];
+      if (isObject(parameter) && !has(parameter, '$ref'))
+        add(parameter, model.placeAt(childPointer('/parameters', name)));
+    }
   }
   for (const operation of model.operations) {
     for (const parameter of operation.parameters) {
-      if (has(parameter.value, '$ref') || Object.keys(parameter.value).length === 0) continue;
-      const entry = add(parameter.value, parameter.definitionPointer);
-      entry.users.push(operation);
+      if (has(parameter.value, '$ref') || isEmpty(parameter.value)) continue;
+      const entry = add(parameter.value, parameter.definitionPlace);
+      entry.firstUser ??= operation;
       if (!parameter.isInternal) entry.visible = true;
     }
   }
-  return [...byPointer.values()];
+  return list;
 });
+
+/** Without the list of keys that `Object.keys(value).length` builds for every parameter. */
+function isEmpty(value: JsonObject): boolean {
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return false;
+  return true;
+}

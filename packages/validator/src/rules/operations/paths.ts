@@ -1,51 +1,34 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
-import { asObject, entriesOf, has } from '../../swagger/json-values.js';
-import type { OperationInfo } from '../../swagger/swagger-model.js';
-import { fill, operationLabel, pathVariables } from './rule-kit.js';
+import { asObject, has } from '../../swagger/json-values.js';
+import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import { pathTemplates, type PathTemplate } from './path-templates.js';
+import { fill, operationLabel, pathVariables, perModel } from './rule-kit.js';
 
-/** The keys of `paths`, without extensions (`x-…` keys are allowed there). */
-function pathKeys(paths: Record<string, unknown> | undefined): string[] {
-  return Object.keys(paths ?? {}).filter((key) => !key.startsWith('x-'));
-}
+/**
+ * The keys of `paths`, without extensions (`x-…` keys are allowed there). Listed once per document
+ * for the six rules that read them.
+ */
+const pathKeysOf = perModel((model: SwaggerModel): string[] =>
+  Object.keys(model.paths ?? {}).filter((key) => !key.startsWith('x-')),
+);
 
-/** `/items/{id}` and `/items/{itemId}` are the same route: variables become `{}`. */
-function normalizePath(path: string): string {
-  return path.replace(/\{[^{}]*\}/g, '{}');
-}
-
-function isVariableSegment(segment: string): boolean {
-  return /^\{[^{}]*\}$/.test(segment);
+function pathKeys(model: SwaggerModel | undefined): readonly string[] {
+  return model ? pathKeysOf(model) : [];
 }
 
 /** Same segment count, and every segment equal or a variable on either side, but not identical. */
-function partiallyDuplicates(a: PathShape, b: PathShape): boolean {
+function partiallyDuplicates(a: PathTemplate, b: PathTemplate): boolean {
   if (a.segments.length !== b.segments.length) return false;
   let differs = false;
   for (let index = 0; index < a.segments.length; index++) {
-    const leftVariable = a.variable[index]!;
-    const rightVariable = b.variable[index]!;
+    const leftVariable = a.variableSegments[index]!;
+    const rightVariable = b.variableSegments[index]!;
     if (leftVariable && rightVariable) continue;
     if (leftVariable || rightVariable) differs = true;
     else if (a.segments[index] !== b.segments[index]) return false;
   }
   return differs;
-}
-
-/**
- * A path template's segments and which of them are variables, worked out once per operation: the
- * rule compares every pair of operations of a method, hundreds of thousands of pairs on large swaggers.
- */
-interface PathShape {
-  segments: string[];
-  variable: boolean[];
-  variableCount: number;
-}
-
-function pathShape(path: string): PathShape {
-  const segments = path.split('/');
-  const variable = segments.map(isVariableSegment);
-  return { segments, variable, variableCount: variable.filter(Boolean).length };
 }
 
 /** Why a path template is malformed, or undefined when its braces are fine. */
@@ -65,6 +48,14 @@ function templateProblem(path: string): string | undefined {
     }
   }
   return open !== -1 ? "a '{' is never closed" : undefined;
+}
+
+/** A loop, not a set of names per operation: most operations have one or two path parameters. */
+function hasPathParameter(operation: OperationInfo, name: string): boolean {
+  for (const parameter of operation.parameters) {
+    if (parameter.in === 'path' && parameter.name === name) return true;
+  }
+  return false;
 }
 
 function groupByMethod(operations: OperationInfo[]): Map<string, OperationInfo[]> {
@@ -89,7 +80,7 @@ export const pathRules: RuleDefinition[] = [
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
     check({ swagger, report }) {
-      for (const path of pathKeys(swagger?.paths)) {
+      for (const path of pathKeys(swagger)) {
         if (path.startsWith('/')) continue;
         report({
           pointer: childPointer('/paths', path),
@@ -113,7 +104,7 @@ export const pathRules: RuleDefinition[] = [
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }',
     },
     check({ swagger, report }) {
-      for (const path of pathKeys(swagger?.paths)) {
+      for (const path of pathKeys(swagger)) {
         if (!/[?#]/.test(path)) continue;
         report({
           pointer: childPointer('/paths', path),
@@ -134,7 +125,7 @@ export const pathRules: RuleDefinition[] = [
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
     check({ swagger, report }) {
-      for (const path of pathKeys(swagger?.paths)) {
+      for (const path of pathKeys(swagger)) {
         if (!path.includes('*')) continue;
         report({
           pointer: childPointer('/paths', path),
@@ -155,7 +146,7 @@ export const pathRules: RuleDefinition[] = [
       "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
     check({ swagger, report }) {
-      for (const path of pathKeys(swagger?.paths)) {
+      for (const path of pathKeys(swagger)) {
         const problem = templateProblem(path);
         if (problem === undefined) continue;
         report({
@@ -176,8 +167,9 @@ export const pathRules: RuleDefinition[] = [
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
     check({ swagger, report }) {
-      for (const path of pathKeys(swagger?.paths)) {
-        if (!pathVariables(path).some((name) => name.includes('='))) continue;
+      for (const path of pathKeys(swagger)) {
+        // Without an '=' in the key no variable has one: most keys are not parsed at all.
+        if (!path.includes('=') || !pathVariables(path).some((name) => name.includes('='))) continue;
         report({
           pointer: childPointer('/paths', path),
           message: "The operation path template variables cannot set default values with character '='.",
@@ -197,10 +189,12 @@ export const pathRules: RuleDefinition[] = [
       "The operations '{0}' and '{1}' have the path templates '{2}' and '{3}' which are duplicate and indistinguishable.",
     example: { bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
     check({ swagger, report }) {
-      for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
+      if (!swagger) return;
+      const templates = pathTemplates(swagger);
+      for (const operations of groupByMethod(swagger.operations).values()) {
         const first = new Map<string, OperationInfo>();
         for (const operation of operations) {
-          const key = normalizePath(operation.path);
+          const key = templates.of(operation.path).route;
           const earlier = first.get(key);
           if (!earlier) {
             first.set(key, operation);
@@ -232,8 +226,12 @@ export const pathRules: RuleDefinition[] = [
       "The operation '{0}' has the path template '{1}' which is similar to other operation path templates. Partially duplicated paths are: {2}",
     example: { bad: '"/items/{id}": { "get": {} }, "/items/search": { "get": {} }' },
     check({ swagger, report }) {
-      for (const operations of groupByMethod(swagger?.operations ?? []).values()) {
-        const shapes = operations.map((operation) => pathShape(operation.path));
+      if (!swagger) return;
+      const templates = pathTemplates(swagger);
+      for (const operations of groupByMethod(swagger.operations).values()) {
+        // Parsed once per path key for the document: the rule compares every pair of operations of a
+        // method, hundreds of thousands of pairs on large swaggers.
+        const shapes = operations.map((operation) => templates.of(operation.path));
         // Only paths of as many segments can overlap: each operation is compared with those alone.
         const bySegmentCount = new Map<number, number[]>();
         shapes.forEach((shape, index) => {
@@ -245,12 +243,12 @@ export const pathRules: RuleDefinition[] = [
         operations.forEach((operation, index) => {
           // Only the operation with more variables is reported: it is the one that shadows the others.
           const shape = shapes[index]!;
-          if (shape.variableCount === 0) return;
+          if (shape.variableSegmentCount === 0) return;
           const similar: OperationInfo[] = [];
           // In operation order, as the message lists them.
           for (const otherIndex of bySegmentCount.get(shape.segments.length)!) {
             const other = shapes[otherIndex]!;
-            if (other.variableCount < shape.variableCount && partiallyDuplicates(shape, other))
+            if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other))
               similar.push(operations[otherIndex]!);
           }
           if (similar.length === 0) return;
@@ -279,7 +277,7 @@ export const pathRules: RuleDefinition[] = [
     example: { bad: '"/Tasks": {}, "/tasks": {}' },
     check({ swagger, report }) {
       const seen = new Set<string>();
-      for (const path of pathKeys(swagger?.paths)) {
+      for (const path of pathKeys(swagger)) {
         const key = path.toLowerCase();
         if (seen.has(key)) {
           report({
@@ -304,8 +302,10 @@ export const pathRules: RuleDefinition[] = [
     msMessage: "The '$ref' property in a path is not supported.",
     example: { bad: '"/tasks": { "$ref": "other.json#/tasks" }' },
     check({ swagger, report }) {
-      for (const [path, item] of entriesOf(swagger?.paths)) {
-        const pathItem = asObject(item);
+      const paths = swagger?.paths;
+      for (const path in paths) {
+        if (!has(paths, path)) continue;
+        const pathItem = asObject(paths[path]);
         if (!pathItem || !has(pathItem, '$ref')) continue;
         report({
           pointer: childPointer('/paths', path, '$ref'),
@@ -328,10 +328,11 @@ export const pathRules: RuleDefinition[] = [
       good: '"/tasks/{taskId}": { "get": { "parameters": [{ "name": "taskId", "in": "path", "required": true, "type": "string" }] } }',
     },
     check({ swagger, report }) {
-      for (const operation of swagger?.operations ?? []) {
-        const defined = new Set(operation.parameters.filter((p) => p.in === 'path').map((p) => p.name));
-        for (const name of new Set(pathVariables(operation.path))) {
-          if (defined.has(name) || name === '' || name.includes('=')) continue;
+      if (!swagger) return;
+      const templates = pathTemplates(swagger);
+      for (const operation of swagger.operations) {
+        for (const name of templates.of(operation.path).variables) {
+          if (name === '' || name.includes('=') || hasPathParameter(operation, name)) continue;
           report({
             pointer: operation.pointer,
             message: fill(

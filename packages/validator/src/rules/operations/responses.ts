@@ -11,6 +11,48 @@ function hasSchema(response: { value: JsonObject }): boolean {
   return isObject(response.value.schema);
 }
 
+/** `2xx`, as `/^2\d\d$/` matches it. */
+function isSuccessCode(code: string): boolean {
+  return code.length === 3 && code[0] === '2' && isDigit(code.charCodeAt(1)) && isDigit(code.charCodeAt(2));
+}
+
+function isDigit(charCode: number): boolean {
+  return charCode >= 0x30 && charCode <= 0x39;
+}
+
+// Loops over the responses rather than filtered lists: these run for every operation, and each
+// list was a new array per operation and rule.
+
+function hasSuccessResponse(operation: OperationInfo): boolean {
+  for (const response of operation.responses) if (isSuccessCode(response.code)) return true;
+  return false;
+}
+
+function countWithSchema(operation: OperationInfo): number {
+  let count = 0;
+  for (const response of operation.responses) if (hasSchema(response)) count++;
+  return count;
+}
+
+/** A 2xx response has a schema, and neither 200 nor 201 has one. */
+function schemaOnlyOnOtherSuccess(operation: OperationInfo): boolean {
+  let other = false;
+  for (const response of operation.responses) {
+    if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+    if (response.code === '200' || response.code === '201') return false;
+    other = true;
+  }
+  return other;
+}
+
+/** An object with at least two own keys. */
+function hasTwoKeys(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  let count = 0;
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count === 2) return true;
+  return false;
+}
+
 function isWebhookSubscription(model: SwaggerModel, operation: OperationInfo): boolean {
   const pathItem = asObject(model.paths?.[operation.path]);
   return operation.isTrigger && pathItem !== undefined && has(pathItem, 'x-ms-notification-content');
@@ -57,7 +99,7 @@ export const responseRules: RuleDefinition[] = [
     },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
-        if (operation.responses.length === 0 || successResponses(operation).length > 0) continue;
+        if (operation.responses.length === 0 || hasSuccessResponse(operation)) continue;
         report({
           pointer: childPointer(operation.pointer, 'responses'),
           message: fill(
@@ -138,7 +180,7 @@ export const responseRules: RuleDefinition[] = [
     },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
-        if (operation.responses.filter(hasSchema).length < 2) continue;
+        if (countWithSchema(operation) < 2) continue;
         report({
           pointer: childPointer(operation.pointer, 'responses'),
           message: fill(
@@ -167,8 +209,7 @@ export const responseRules: RuleDefinition[] = [
       if (!swagger) return;
       for (const operation of swagger.operations) {
         // Only a schema on another 2xx (202, 206…) is lost; default and error schemas have their own rules.
-        const success = successResponses(operation).filter(hasSchema);
-        if (success.length === 0 || success.some((r) => r.code === '200' || r.code === '201')) continue;
+        if (!schemaOnlyOnOtherSuccess(operation)) continue;
         if (isWebhookSubscription(swagger, operation)) continue;
         report({
           pointer: childPointer(operation.pointer, 'responses'),
@@ -194,11 +235,12 @@ export const responseRules: RuleDefinition[] = [
     check({ swagger, report }) {
       if (!swagger) return;
       for (const operation of swagger.operations) {
-        for (const response of successResponses(operation)) {
-          const pointer = childPointer(response.definitionPointer, 'schema');
-          if (!hasSchema(response) || !isEmptySchema(swagger, response.value.schema, pointer)) continue;
+        for (const response of operation.responses) {
+          // isEmptySchema reads the schema only: the pointer is built for the responses reported.
+          if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
+          if (!isEmptySchema(swagger, response.value.schema, '')) continue;
           report({
-            pointer,
+            pointer: childPointer(response.definitionPointer, 'schema'),
             message: `The ${response.code} response of '${operationLabel(operation)}' has an empty schema; describe its properties so makers need no Parse JSON step.`,
           });
         }
@@ -242,7 +284,8 @@ export const responseRules: RuleDefinition[] = [
       const seenResponses = new Set<string>();
       for (const operation of swagger?.operations ?? []) {
         for (const response of operation.responses) {
-          if (seenResponses.has(response.definitionPointer)) continue;
+          // Two names are needed for a duplicate: most responses are skipped before their pointer is built.
+          if (!hasTwoKeys(response.value.headers) || seenResponses.has(response.definitionPointer)) continue;
           seenResponses.add(response.definitionPointer);
           const seen = new Set<string>();
           for (const [name] of entriesOf(response.value.headers)) {
@@ -275,11 +318,17 @@ export const responseRules: RuleDefinition[] = [
     check({ swagger, report }) {
       if (!swagger) return;
       for (const operation of swagger.operations) {
-        const produces = effectiveMimeTypes(swagger, operation, 'produces');
-        if (!produces) continue;
-        const allowed = new Set(produces.map((type) => type.toLowerCase()));
+        // The allowed types are worked out only for operations with examples, a few of them.
+        let allowed: Set<string> | undefined;
         for (const response of operation.responses) {
-          for (const [mimeType] of entriesOf(response.value.examples)) {
+          const examples = response.value.examples;
+          if (!isObject(examples)) continue;
+          if (allowed === undefined) {
+            const produces = effectiveMimeTypes(swagger, operation, 'produces');
+            if (!produces) break;
+            allowed = new Set(produces.map((type) => type.toLowerCase()));
+          }
+          for (const [mimeType] of entriesOf(examples)) {
             if (allowed.has(mimeType.toLowerCase())) continue;
             report({
               pointer: childPointer(response.definitionPointer, 'examples', mimeType),

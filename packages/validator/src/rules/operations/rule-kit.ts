@@ -1,5 +1,5 @@
 import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
-import { asArray, asObject, asString, isObject } from '../../swagger/json-values.js';
+import { asArray, asObject, asString, isObject, type JsonObject } from '../../swagger/json-values.js';
 
 /** Fills Microsoft's `{0}`, `{1}` placeholders, so messages keep their exact wording. */
 export function fill(template: string, ...args: (string | number)[]): string {
@@ -64,11 +64,10 @@ export function successResponses(operation: OperationInfo): OperationInfo['respo
   return operation.responses.filter((response) => /^2\d\d$/.test(response.code));
 }
 
-/** The schema of the first 2xx response that has one. */
-export function successSchema(operation: OperationInfo): { value: unknown; pointer: string } | undefined {
-  for (const response of successResponses(operation)) {
-    if (isObject(response.value.schema))
-      return { value: response.value.schema, pointer: `${response.definitionPointer}/schema` };
+/** The schema of the first 2xx response that has one (without its pointer, which no caller reports). */
+export function successSchema(operation: OperationInfo): JsonObject | undefined {
+  for (const response of operation.responses) {
+    if (/^2\d\d$/.test(response.code) && isObject(response.value.schema)) return response.value.schema;
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { asArray, asObject, has, type JsonObject } from '../../swagger/json-values.js';
+import { asArray, asObject, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 
 /** The outcome of following a `a/b/c` property path through a schema. */
@@ -10,7 +10,14 @@ export type SchemaPathResult =
 
 const MAX_STEPS = 32;
 
+// Shared answers: a path is followed for every dynamic call, one step per segment, and only the
+// schema found at its end needs an object of its own.
+const MISSING: SchemaPathResult = Object.freeze({ kind: 'missing' });
+const UNKNOWN: SchemaPathResult = Object.freeze({ kind: 'unknown' });
+
 function resolved(model: SwaggerModel, schema: unknown): JsonObject | undefined {
+  // Most schemas are not references: no resolution record for them.
+  if (isObject(schema) && typeof schema.$ref !== 'string') return schema;
   return asObject(model.resolve(schema, '').value);
 }
 
@@ -30,37 +37,41 @@ function propertyValue(properties: JsonObject | undefined, name: string): unknow
   if (!properties) return undefined;
   if (has(properties, name)) return properties[name];
   const lower = name.toLowerCase();
-  const key = Object.keys(properties).find((candidate) => candidate.toLowerCase() === lower);
-  return key === undefined ? undefined : properties[key];
+  for (const candidate in properties) {
+    if (has(properties, candidate) && candidate.toLowerCase() === lower) return properties[candidate];
+  }
+  return undefined;
 }
 
-function property(model: SwaggerModel, schema: JsonObject, name: string): SchemaPathResult {
+/** The schema of a property, or why there is none. */
+function property(model: SwaggerModel, schema: JsonObject, name: string): JsonObject | 'missing' | 'unknown' {
   const direct = propertyValue(asObject(schema.properties), name);
-  if (direct !== undefined) {
-    const target = resolved(model, direct);
-    return target ? { kind: 'found', schema: target } : { kind: 'unknown' };
-  }
+  if (direct !== undefined) return resolved(model, direct) ?? 'unknown';
   for (const member of asArray(schema.allOf) ?? []) {
     const memberSchema = resolved(model, member);
     if (!memberSchema) continue;
     const found = propertyValue(asObject(memberSchema.properties), name);
-    if (found !== undefined) {
-      const target = resolved(model, found);
-      return target ? { kind: 'found', schema: target } : { kind: 'unknown' };
-    }
+    if (found !== undefined) return resolved(model, found) ?? 'unknown';
   }
-  return isClosed(schema) ? { kind: 'missing' } : { kind: 'unknown' };
+  return isClosed(schema) ? 'missing' : 'unknown';
 }
 
 /** Follows a slash-separated property path (`value`, `data/items`) from a schema. */
 export function followSchemaPath(model: SwaggerModel, root: unknown, path: string): SchemaPathResult {
   let current = resolved(model, root);
-  if (!current) return { kind: 'unknown' };
-  const segments = path.split('/').filter((segment) => segment !== '');
-  for (const segment of segments.slice(0, MAX_STEPS)) {
-    const next = property(model, current, segment);
-    if (next.kind !== 'found') return next;
-    current = next.schema;
+  if (!current) return UNKNOWN;
+  // The non-empty segments, at most MAX_STEPS of them, read in place rather than split into lists.
+  let steps = 0;
+  for (let start = 0; start < path.length && steps < MAX_STEPS;) {
+    let end = path.indexOf('/', start);
+    if (end === -1) end = path.length;
+    if (end > start) {
+      steps++;
+      const next = property(model, current, path.slice(start, end));
+      if (typeof next === 'string') return next === 'missing' ? MISSING : UNKNOWN;
+      current = next;
+    }
+    start = end + 1;
   }
   return { kind: 'found', schema: current };
 }
@@ -72,8 +83,8 @@ export function arrayItems(
 ): SchemaPathResult | { kind: 'not-array' } {
   if (schema.type === 'array' || has(schema, 'items')) {
     const items = resolved(model, schema.items);
-    return items ? { kind: 'found', schema: items } : { kind: 'unknown' };
+    return items ? { kind: 'found', schema: items } : UNKNOWN;
   }
-  if (schema.type === undefined || has(schema, 'x-ms-dynamic-schema')) return { kind: 'unknown' };
+  if (schema.type === undefined || has(schema, 'x-ms-dynamic-schema')) return UNKNOWN;
   return { kind: 'not-array' };
 }

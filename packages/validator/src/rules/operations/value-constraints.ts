@@ -1,3 +1,4 @@
+import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
@@ -62,7 +63,7 @@ const typedNodesByKeyword = perModel((model: SwaggerModel): Map<Keyword, TypedNo
   for (const parameter of writtenParameters(model)) {
     if (parameter.in !== 'body') add(parameter.value, parameter);
   }
-  for (const schema of model.writtenSchemas) add(schema.schema, schema);
+  for (const schema of writtenSchemasOf(model)) add(schema.schema, schema);
   return buckets;
 });
 
@@ -105,7 +106,7 @@ export const valueConstraintRules: RuleDefinition[] = [
           });
         }
       }
-      for (const written of swagger.writtenSchemas) {
+      for (const written of writtenSchemasOf(swagger)) {
         const properties = written.schema.properties;
         if (!isObject(properties)) continue;
         // for…in, not entriesOf: no list of pairs for each of the document's schemas.
@@ -222,14 +223,17 @@ export const valueConstraintRules: RuleDefinition[] = [
       for (const { node, place } of typedNodesWith(swagger, 'x-ms-enum-values')) {
         const entries = asArray(node['x-ms-enum-values']);
         if (!entries) continue;
-        const enumValues = asArray(node.enum);
+        // Each enum value as JSON once per node, not once per entry: entries × values stringified
+        // was ~1 MB a corpus run. The pointer of an entry is built only to report.
+        const enumKeys = asArray(node.enum)?.map((candidate) => JSON.stringify(candidate));
+        const knownKeys = enumKeys && new Set(enumKeys);
         const seen = new Set<string>();
         entries.forEach((entry, index) => {
-          const at = childPointer(place.pointer, 'x-ms-enum-values', index);
+          const at = (): string => childPointer(place.pointer, 'x-ms-enum-values', index);
           const value = asObject(entry);
           if (!value || asString(value.displayName) === undefined) {
             report({
-              pointer: at,
+              pointer: at(),
               message:
                 "The 'x-ms-enum-values' extension is invalid. Please specify the property 'displayName'.",
             });
@@ -238,14 +242,14 @@ export const valueConstraintRules: RuleDefinition[] = [
           const key = JSON.stringify(value.value);
           if (seen.has(key)) {
             report({
-              pointer: childPointer(at, 'value'),
+              pointer: childPointer(at(), 'value'),
               message: `The 'x-ms-enum-values' extension has duplicate values. ${key} is listed twice.`,
             });
           }
           seen.add(key);
-          if (enumValues && !enumValues.some((candidate) => JSON.stringify(candidate) === key)) {
+          if (knownKeys && !knownKeys.has(key)) {
             report({
-              pointer: childPointer(at, 'value'),
+              pointer: childPointer(at(), 'value'),
               message:
                 "The 'value' field must match one of the enums as defined in the 'enum' property of the schema.",
             });

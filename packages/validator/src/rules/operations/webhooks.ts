@@ -1,3 +1,4 @@
+import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString } from '../../swagger/json-values.js';
@@ -102,7 +103,7 @@ export const webhookRules: RuleDefinition[] = [
         if (parameter.in === 'body' || !isMarked(parameter.value)) continue;
         report({ pointer: childPointer(parameter.pointer, 'x-ms-notification-url'), message });
       }
-      for (const written of swagger.writtenSchemas) {
+      for (const written of writtenSchemasOf(swagger)) {
         if (written.origin !== 'response' && written.origin !== 'global-response') continue;
         if (isMarked(written.schema))
           report({ pointer: childPointer(written.pointer, 'x-ms-notification-url'), message });

@@ -1,7 +1,12 @@
 import { childPointer } from '../../json/pointer.js';
 import { PointerPlace } from '../../json/pointer-place.js';
 import { KNOWN_XMS_EXTENSIONS } from './known-extensions.js';
-import type { SwaggerModel, WrittenSchema } from '../../swagger/swagger-model.js';
+import {
+  HTTP_METHODS,
+  MAX_SCHEMA_WALK_DEPTH,
+  type SwaggerModel,
+  type WrittenSchema,
+} from '../../swagger/swagger-model.js';
 import { asArray, entriesOf, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 
 /**
@@ -31,13 +36,6 @@ export type JsonTypeName = 'Object' | 'Array' | 'String' | 'Integer' | 'Float' |
 
 /** What a field must hold: `Number` accepts Integer and Float; `Any` anything. */
 type FieldType = JsonTypeName | 'Number' | 'Any';
-
-/**
- * The operations of a path item: the model's HTTP_METHODS (a test holds the two equal). Not imported
- * from the model: the model takes its written schemas from this walk, and an import back would make
- * a cycle whose order of evaluation decides whether this module loads.
- */
-export const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 
 const NUMERIC_KEYWORDS: Record<string, FieldType | FieldType[]> = {
   default: 'Any',
@@ -96,7 +94,7 @@ export const OBJECT_FIELDS: Record<NodeKind, Record<string, FieldType | FieldTyp
   tag: { name: 'String', description: 'String', externalDocs: 'Object' },
   pathItem: {
     $ref: 'String',
-    ...Object.fromEntries(OPERATION_METHODS.map((method) => [method, 'Object' as FieldType])),
+    ...Object.fromEntries(HTTP_METHODS.map((method) => [method, 'Object' as FieldType])),
     parameters: 'Array',
   },
   operation: {
@@ -263,6 +261,8 @@ export interface SwaggerStructure {
    * definitions, parameters and responses.
    */
   pathSchemaCount: number;
+  /** writtenSchemasOf's list, made when first asked for. */
+  writtenSchemas?: WrittenSchema[];
   refs: RefUse[];
   typeIssues: TypeIssue[];
   /** Sorted while the walk reads each node's keys for the type checks: no second pass over them. */
@@ -288,6 +288,45 @@ export function structureOf(model: SwaggerModel): SwaggerStructure {
     cache.set(model.root, structure);
   }
   return structure;
+}
+
+/**
+ * Every schema object written in the document, each exactly once and without following `$ref`s:
+ * definitions, global parameters' and responses' schemas, then those of the paths' parameters and
+ * responses, each followed by everything nested in it (properties, items, additionalProperties,
+ * allOf) down to MAX_SCHEMA_WALK_DEPTH. Rules that check schemas in isolation iterate this list
+ * instead of walking the document again.
+ *
+ * These are the schema nodes of the document's structure walk, which meets the same
+ * schemas anyway: a second walk made a second node for each of them (~15 MB and a walk over
+ * ~100,000 schemas a corpus run). So, like that walk, it leaves out what Swagger 2.0 does not read
+ * as a schema: under `x-` keys of `paths` and `responses`, and beside the `$ref` of a parameter or
+ * response.
+ */
+export function writtenSchemasOf(model: SwaggerModel): WrittenSchema[] {
+  const structure = structureOf(model);
+  structure.writtenSchemas ??= documentOrder(structure);
+  return structure.writtenSchemas;
+}
+
+/**
+ * The structure's schema nodes, those under the root's definitions, parameters and responses first
+ * (the order rules have always met them in), without those nested deeper than the schema walks go.
+ */
+function documentOrder(structure: SwaggerStructure): WrittenSchema[] {
+  const { schemas, pathSchemaCount } = structure;
+  let kept = 0;
+  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) kept++;
+  // A list made at its final length: pushing ~100,000 nodes copied it as it grew (~2 MB a corpus run).
+  const list = new Array<WrittenSchema>(kept);
+  let next = 0;
+  for (let index = pathSchemaCount; index < schemas.length; index++) {
+    if (schemas[index]!.depth <= MAX_SCHEMA_WALK_DEPTH) list[next++] = schemas[index]!;
+  }
+  for (let index = 0; index < pathSchemaCount; index++) {
+    if (schemas[index]!.depth <= MAX_SCHEMA_WALK_DEPTH) list[next++] = schemas[index]!;
+  }
+  return list;
 }
 
 export function jsonTypeOf(value: unknown): JsonTypeName {
@@ -525,7 +564,7 @@ class StructureWalker {
     this.ref(item, itemNode, 'pathItem');
     const fields = this.add(itemNode);
     this.visitParameters(fields.parameters, itemNode);
-    for (const method of OPERATION_METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = fields[method];
       if (isObject(operation)) this.visitOperation(operation, itemNode, method);
     }

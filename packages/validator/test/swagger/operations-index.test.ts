@@ -1,0 +1,101 @@
+import { describe, expect, it } from '@jest/globals';
+import { SwaggerModel } from '../../src/swagger/swagger-model.js';
+
+/** A swagger whose path needs escaping, with inherited, overridden, referenced and broken entries. */
+function model(): SwaggerModel {
+  return new SwaggerModel({
+    swagger: '2.0',
+    parameters: { Top: { name: 'top', in: 'query', type: 'integer' } },
+    responses: { NotFound: { description: 'Not found' } },
+    paths: {
+      '/sites/{site}/a~b': {
+        parameters: [
+          { name: 'site', in: 'path', required: true, type: 'string' },
+          { name: 'mode', in: 'query', type: 'string' },
+        ],
+        get: {
+          operationId: 'GetThing',
+          'x-ms-visibility': 'internal',
+          parameters: [{ $ref: '#/parameters/Top' }, { name: 'mode', in: 'query', type: 'integer' }],
+          responses: {
+            '200': { description: 'OK' },
+            '404': { $ref: '#/responses/NotFound' },
+            '500': { $ref: '#/responses/Missing' },
+          },
+        },
+        post: { parameters: ['not an object'], responses: {} },
+      },
+    },
+  });
+}
+
+describe('SwaggerModel.operations', () => {
+  it('names each operation, parameter and response where it is written, escaped, and its definition after $refs', () => {
+    const [get, post] = model().operations;
+    expect({
+      pointer: get!.pointer,
+      pathItemPointer: get!.pathItemPointer,
+      operationId: get!.operationId,
+      isInternal: get!.isInternal,
+    }).toEqual({
+      pointer: '/paths/~1sites~1{site}~1a~0b/get',
+      pathItemPointer: '/paths/~1sites~1{site}~1a~0b',
+      operationId: 'GetThing',
+      isInternal: true,
+    });
+    expect(
+      get!.parameters.map(({ pointer, definitionPointer, name, level, isInternal }) => ({
+        pointer,
+        definitionPointer,
+        name,
+        level,
+        isInternal,
+      })),
+    ).toEqual([
+      {
+        pointer: '/paths/~1sites~1{site}~1a~0b/parameters/0',
+        definitionPointer: '/paths/~1sites~1{site}~1a~0b/parameters/0',
+        name: 'site',
+        level: 'path',
+        isInternal: true,
+      },
+      {
+        pointer: '/paths/~1sites~1{site}~1a~0b/get/parameters/0',
+        definitionPointer: '/parameters/Top',
+        name: 'top',
+        level: 'operation',
+        isInternal: true,
+      },
+      {
+        pointer: '/paths/~1sites~1{site}~1a~0b/get/parameters/1',
+        definitionPointer: '/paths/~1sites~1{site}~1a~0b/get/parameters/1',
+        name: 'mode',
+        level: 'operation',
+        isInternal: true,
+      },
+    ]);
+    expect(
+      get!.responses.map(({ code, pointer, definitionPointer }) => [code, pointer, definitionPointer]),
+    ).toEqual([
+      [
+        '200',
+        '/paths/~1sites~1{site}~1a~0b/get/responses/200',
+        '/paths/~1sites~1{site}~1a~0b/get/responses/200',
+      ],
+      ['404', '/paths/~1sites~1{site}~1a~0b/get/responses/404', '/responses/NotFound'],
+      [
+        '500',
+        '/paths/~1sites~1{site}~1a~0b/get/responses/500',
+        '/paths/~1sites~1{site}~1a~0b/get/responses/500',
+      ],
+    ]);
+    // A path parameter inherited by an operation that is not internal stays visible there.
+    expect(
+      post!.parameters.map(({ pointer, value, isInternal }) => ({ pointer, value, isInternal })),
+    ).toEqual([
+      { pointer: '/paths/~1sites~1{site}~1a~0b/parameters/0', value: expect.anything(), isInternal: false },
+      { pointer: '/paths/~1sites~1{site}~1a~0b/parameters/1', value: expect.anything(), isInternal: false },
+      { pointer: '/paths/~1sites~1{site}~1a~0b/post/parameters/0', value: {}, isInternal: false },
+    ]);
+  });
+});

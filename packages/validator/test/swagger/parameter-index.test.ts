@@ -1,0 +1,44 @@
+import { describe, expect, it } from '@jest/globals';
+import { writtenParameters } from '../../src/rules/operations/parameter-index.js';
+import { SwaggerModel } from '../../src/swagger/swagger-model.js';
+
+describe('writtenParameters', () => {
+  it('lists each parameter object once, at its definition, with its first user and visibility', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      parameters: {
+        Top: { name: 'top', in: 'query', type: 'integer' },
+        'a~b': { name: 'tilde', in: 'query', type: 'string' },
+        Unused: { name: 'unused', in: 'query', type: 'string' },
+      },
+      paths: {
+        '/sites/{site}': {
+          parameters: [{ name: 'site', in: 'path', required: true, type: 'string' }],
+          get: {
+            operationId: 'Hidden',
+            'x-ms-visibility': 'internal',
+            parameters: [{ $ref: '#/parameters/Top' }, { $ref: '#/parameters/a~0b' }],
+          },
+          put: {
+            operationId: 'Shown',
+            // The same definition through a pointer that is not RFC 6901 (a stray '~'): reported there too, as before.
+            parameters: [{ $ref: '#/parameters/Top' }, { $ref: '#/parameters/a~b' }, 'not an object'],
+          },
+        },
+      },
+    });
+    const listed = writtenParameters(model).map((p) => ({
+      pointer: p.pointer,
+      name: p.name,
+      firstUser: p.firstUser?.operationId,
+      visible: p.visible,
+    }));
+    expect(listed).toEqual([
+      { pointer: '/parameters/Top', name: 'top', firstUser: 'Hidden', visible: true },
+      { pointer: '/parameters/a~0b', name: 'tilde', firstUser: 'Hidden', visible: false },
+      { pointer: '/parameters/Unused', name: 'unused', firstUser: undefined, visible: false },
+      { pointer: '/paths/~1sites~1{site}/parameters/0', name: 'site', firstUser: 'Hidden', visible: true },
+      { pointer: '/parameters/a~b', name: 'tilde', firstUser: 'Shown', visible: true },
+    ]);
+  });
+});
