@@ -55,6 +55,10 @@ export interface RefTargets {
   placeAt(pointer: string): PointerPlace;
 }
 
+/** What the model's walker holds between walks: nothing of the last document's schemas or visitor. */
+const NO_SCHEMA: JsonObject = Object.freeze({});
+const NO_VISIT = (): undefined => undefined;
+
 /** Where a walk's root schema is: a pointer, or a segment below something whose pointer is lazy. */
 export type WalkRoot = string | { readonly owner: { readonly pointer: string }; readonly segment: string };
 
@@ -100,7 +104,7 @@ interface Frame {
 export class SchemaWalker implements SchemaStep {
   /** A walk is running: a walk started from one of its visitors needs another walker. */
   busy = false;
-  schema: JsonObject = {};
+  schema: JsonObject = NO_SCHEMA;
   nested = false;
   depth = 0;
   viaRef = false;
@@ -108,7 +112,7 @@ export class SchemaWalker implements SchemaStep {
   private readonly frames: Frame[] = [];
   private root: WalkRoot = '';
   private rootPlace: PointerPlace | undefined;
-  private visit: (step: SchemaStep) => boolean | void = () => undefined;
+  private visit: (step: SchemaStep) => boolean | void = NO_VISIT;
 
   constructor(private readonly targets: RefTargets) {}
 
@@ -124,8 +128,8 @@ export class SchemaWalker implements SchemaStep {
       this.busy = false;
       this.root = '';
       this.rootPlace = undefined;
-      this.visit = () => undefined;
-      this.schema = {};
+      this.visit = NO_VISIT;
+      this.schema = NO_SCHEMA;
       for (const frame of this.frames) frame.node = undefined;
     }
   }
