@@ -253,16 +253,17 @@ export class SwaggerModel {
     operationInternal: boolean,
   ): ParameterEntry[] {
     const entries = asArray(list);
-    const parameters: ParameterEntry[] = [];
-    if (!entries) return parameters;
+    if (!entries || entries.length === 0) return [];
+    // Made at its final length: see exactSizeList.
+    const parameters = exactSizeList<ParameterEntry>(entries.length);
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
       // Most entries are written in place: no pair is made for them.
       if (isWrittenInPlace(entry)) {
-        parameters.push(this.parameterEntry(owner, index, undefined, entry, level, operationInternal));
+        parameters[index] = this.parameterEntry(owner, index, undefined, entry, level, operationInternal);
       } else {
         const { value, target } = this.definitionOf(entry);
-        parameters.push(this.parameterEntry(owner, index, target, value, level, operationInternal));
+        parameters[index] = this.parameterEntry(owner, index, target, value, level, operationInternal);
       }
     }
     return parameters;
@@ -282,15 +283,19 @@ export class SwaggerModel {
   }
 
   private responseList(responses: unknown, operation: LazyPointer): ResponseInfo[] {
-    const list: ResponseInfo[] = [];
-    if (!isObject(responses)) return list;
+    if (!isObject(responses)) return [];
+    // Counted first, so that the list is made at its final length (see exactSizeList).
+    let count = 0;
+    for (const code in responses) if (Object.prototype.hasOwnProperty.call(responses, code)) count++;
+    const list = exactSizeList<ResponseInfo>(count);
+    let next = 0;
     for (const code in responses) {
       if (!Object.prototype.hasOwnProperty.call(responses, code)) continue;
       const entry = responses[code];
-      if (isWrittenInPlace(entry)) list.push(new ResponseEntry(operation, code, undefined, entry));
+      if (isWrittenInPlace(entry)) list[next++] = new ResponseEntry(operation, code, undefined, entry);
       else {
         const { value, target } = this.definitionOf(entry);
-        list.push(new ResponseEntry(operation, code, target, value));
+        list[next++] = new ResponseEntry(operation, code, target, value);
       }
     }
     return list;
@@ -311,6 +316,16 @@ export class SwaggerModel {
     };
   }
 }
+/**
+ * A list to be filled by index up to `length`. A list grown by push from [] reserves 17 slots (~150
+ * bytes) at the first push, while an operation has two or three parameters and responses: for the
+ * corpus's ~6,000 operations, two such lists each were ~1.4 MB a warm run, kept for the whole
+ * document.
+ */
+function exactSizeList<T>(length: number): T[] {
+  return new Array<T>(length);
+}
+
 /** An object that is not a `$ref`: its own definition. */
 function isWrittenInPlace(entry: unknown): entry is JsonObject {
   return isObject(entry) && typeof entry.$ref !== 'string';
