@@ -1,15 +1,14 @@
 import { childPointer, parsePointer } from '../json/pointer.js';
 import { DOCUMENT_ROOT, PointerPlace } from '../json/pointer-place.js';
 import { asArray, asObject, asString, has, isObject, type JsonObject } from './json-values.js';
+import { SchemaWalker, type SchemaNode, type SchemaStep, type WalkRoot } from './schema-walk.js';
+
+export { MAX_SCHEMA_WALK_DEPTH, SchemaNode, type SchemaStep } from './schema-walk.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-/** Schemas nest deeper than this only through recursion; walks stop there. */
-export const MAX_SCHEMA_WALK_DEPTH = 64;
 const MAX_REF_HOPS = 32;
-/** A `required` list longer than this is put in a set for the walk's lookups. */
-const LONG_REQUIRED_LIST = 16;
 
 /** A value and the pointer it was found at (after following `$ref`s, the target's pointer). */
 export interface Located<T = unknown> {
@@ -62,32 +61,6 @@ export interface OperationInfo {
   readonly responses: ResponseInfo[];
 }
 
-/**
- * One node met while walking a schema. Its pointer is built only when read (see PointerPlace): the
- * walks meet every schema of every request body, and rules report a few of them.
- */
-export class SchemaNode extends PointerPlace {
-  constructor(
-    readonly schema: JsonObject,
-    /** Where this schema is written (after `$ref`s: below the definition's pointer). */
-    parent: PointerPlace | undefined,
-    first: string | number | undefined,
-    second: string | number | undefined,
-    /**
-     * Below the walk's root through `properties`, `items` or `additionalProperties` (an `allOf`
-     * member of the root is the root's own shape, not nested).
-     */
-    readonly nested: boolean,
-    readonly depth: number,
-    /** The walk reached this node through a `$ref`. */
-    readonly viaRef: boolean,
-    /** The nearest parent object schema lists this property as required. */
-    readonly required: boolean,
-  ) {
-    super(parent, first, second);
-  }
-}
-
 /** A schema object as written in the document (not reached through a `$ref`). */
 export interface WrittenSchema {
   readonly schema: JsonObject;
@@ -109,6 +82,9 @@ export class SwaggerModel {
   private byId: Map<string, OperationInfo> | undefined;
   private readonly refTargets = new Map<string, Located | undefined>();
   private readonly places = new Map<string, PointerPlace>();
+  private walker: SchemaWalker | undefined;
+  /** responseList's list of one operation's responses, before it is copied at its length. */
+  private readonly responseScratch: ResponseInfo[] = [];
 
   constructor(readonly root: JsonObject) {}
 
@@ -209,97 +185,39 @@ export class SwaggerModel {
   }
 
   /**
+   * The end of the `$ref` chain of an object with a `$ref`, or undefined when the chain is broken or
+   * circular. A one-hop chain (most of them) is answered with the memoized target itself: schema
+   * walks follow ~16,000 references a corpus run, and `resolve` makes an answer for each.
+   */
+  refTarget(value: JsonObject): Located | undefined {
+    const ref = asString(value.$ref);
+    if (ref === undefined) return undefined;
+    const target = this.resolveRef(ref);
+    if (target === undefined) return undefined;
+    if (!isObject(target.value) || typeof target.value.$ref !== 'string') return target;
+    const chain = this.resolve(value, '');
+    return chain.broken ? undefined : chain;
+  }
+
+  /**
    * Visits a schema and everything under it: `properties`, `items`, `additionalProperties`, `allOf`.
    * A `$ref` is followed, but never twice on the same branch, so recursive definitions end.
    * Return false from `visit` to skip a node's children.
    */
   walkSchema(schema: unknown, pointer: string, visit: (node: SchemaNode) => boolean | void): void {
-    // Each node is a place below its parent's (or below the definition a `$ref` leads to), so no
-    // pointer string is built for the many nodes that no rule reports.
-    const walk = (
-      value: unknown,
-      parent: PointerPlace | undefined,
-      first: string | number | undefined,
-      second: string | number | undefined,
-      nested: boolean,
-      depth: number,
-      refs: RefChain | undefined,
-      viaRef: boolean,
-      required: boolean,
-    ): void => {
-      if (depth > MAX_SCHEMA_WALK_DEPTH) return;
-      let hereValue = value;
-      let reachedByRef = viaRef;
-      let branchRefs = refs;
-      const ref = isObject(value) ? asString(value.$ref) : undefined;
-      if (ref !== undefined) {
-        if (chainHas(refs, ref)) return;
-        // A reference is never answered with the pointer given here, only with its target's.
-        const target = this.resolve(value, '');
-        if (target.broken) return;
-        branchRefs = { ref, parent: refs };
-        hereValue = target.value;
-        // One place per definition, shared by every reference to it (and its text built once).
-        parent = this.placeAt(target.pointer);
-        first = second = undefined;
-        reachedByRef = true;
-      }
-      const schemaObject = asObject(hereValue);
-      if (!schemaObject) return;
-      const node = new SchemaNode(schemaObject, parent, first, second, nested, depth, reachedByRef, required);
-      if (visit(node) === false) return;
-      // Loops rather than callbacks, and no set of required names for the many schemas without any:
-      // this runs for every schema node of every body and response.
-      const properties = schemaObject.properties;
-      if (isObject(properties)) {
-        // Short lists are searched in place: a set (and a filtered copy) per object schema was most
-        // of the walk's garbage besides the nodes. Non-strings never equal a property name.
-        const requiredList = asArray(schemaObject.required);
-        const requiredSet =
-          requiredList !== undefined && requiredList.length > LONG_REQUIRED_LIST
-            ? new Set(requiredList)
-            : undefined;
-        for (const name in properties) {
-          if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
-          walk(
-            properties[name],
-            node,
-            'properties',
-            name,
-            true,
-            depth + 1,
-            branchRefs,
-            reachedByRef,
-            requiredSet !== undefined
-              ? requiredSet.has(name)
-              : requiredList !== undefined && requiredList.includes(name),
-          );
-        }
-      }
-      if (isObject(schemaObject.items)) {
-        walk(schemaObject.items, node, 'items', undefined, true, depth + 1, branchRefs, reachedByRef, false);
-      }
-      if (isObject(schemaObject.additionalProperties)) {
-        walk(
-          schemaObject.additionalProperties,
-          node,
-          'additionalProperties',
-          undefined,
-          true,
-          depth + 1,
-          branchRefs,
-          reachedByRef,
-          false,
-        );
-      }
-      const allOf = asArray(schemaObject.allOf);
-      if (allOf) {
-        for (let index = 0; index < allOf.length; index++) {
-          walk(allOf[index], node, 'allOf', index, nested, depth + 1, branchRefs, reachedByRef, required);
-        }
-      }
-    };
-    walk(schema, PointerPlace.at(pointer), undefined, undefined, false, 0, undefined, false, false);
+    this.walkSchemaSteps(schema, pointer, (step) => visit(step.node()));
+  }
+
+  /**
+   * The same walk, for visitors that keep a few of the nodes they meet: each step makes its
+   * SchemaNode only when asked (`step.node()`), and the root's pointer is built only then.
+   */
+  walkSchemaSteps(schema: unknown, root: WalkRoot, visit: (step: SchemaStep) => boolean | void): void {
+    // One walker per model; a walk started from a visitor of another gets its own.
+    let walker = this.walker;
+    if (walker === undefined) walker = this.walker = new SchemaWalker(this);
+    else if (walker.busy) walker = new SchemaWalker(this);
+    walker.run(schema, root, visit);
   }
 
   /**
@@ -337,16 +255,17 @@ export class SwaggerModel {
     operationInternal: boolean,
   ): ParameterEntry[] {
     const entries = asArray(list);
-    const parameters: ParameterEntry[] = [];
-    if (!entries) return parameters;
+    if (!entries || entries.length === 0) return [];
+    // Made at its final length: see exactSizeList.
+    const parameters = exactSizeList<ParameterEntry>(entries.length);
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
       // Most entries are written in place: no pair is made for them.
       if (isWrittenInPlace(entry)) {
-        parameters.push(this.parameterEntry(owner, index, undefined, entry, level, operationInternal));
+        parameters[index] = this.parameterEntry(owner, index, undefined, entry, level, operationInternal);
       } else {
         const { value, target } = this.definitionOf(entry);
-        parameters.push(this.parameterEntry(owner, index, target, value, level, operationInternal));
+        parameters[index] = this.parameterEntry(owner, index, target, value, level, operationInternal);
       }
     }
     return parameters;
@@ -366,18 +285,23 @@ export class SwaggerModel {
   }
 
   private responseList(responses: unknown, operation: LazyPointer): ResponseInfo[] {
-    const list: ResponseInfo[] = [];
-    if (!isObject(responses)) return list;
+    if (!isObject(responses)) return [];
+    // Listed into the model's scratch list, then copied at its final length (see exactSizeList):
+    // counting the codes first took a second for…in over every responses object, ~1 ms a corpus
+    // run. The scratch list keeps its length (emptying it would free its slots), and what it still
+    // holds is in the model's operations anyway.
+    const scratch = this.responseScratch;
+    let count = 0;
     for (const code in responses) {
       if (!Object.prototype.hasOwnProperty.call(responses, code)) continue;
       const entry = responses[code];
-      if (isWrittenInPlace(entry)) list.push(new ResponseEntry(operation, code, undefined, entry));
+      if (isWrittenInPlace(entry)) scratch[count++] = new ResponseEntry(operation, code, undefined, entry);
       else {
         const { value, target } = this.definitionOf(entry);
-        list.push(new ResponseEntry(operation, code, target, value));
+        scratch[count++] = new ResponseEntry(operation, code, target, value);
       }
     }
-    return list;
+    return scratch.slice(0, count);
   }
 
   /**
@@ -395,6 +319,16 @@ export class SwaggerModel {
     };
   }
 }
+/**
+ * A list to be filled by index up to `length`. A list grown by push from [] reserves 17 slots (~150
+ * bytes) at the first push, while an operation has two or three parameters and responses: for the
+ * corpus's ~6,000 operations, two such lists each were ~1.4 MB a warm run, kept for the whole
+ * document.
+ */
+function exactSizeList<T>(length: number): T[] {
+  return new Array<T>(length);
+}
+
 /** An object that is not a `$ref`: its own definition. */
 function isWrittenInPlace(entry: unknown): entry is JsonObject {
   return isObject(entry) && typeof entry.$ref !== 'string';
@@ -530,20 +464,6 @@ function effectiveParameters(
     .filter((p) => !ownKeys.has(`${p.in}:${p.name}`))
     .map((p) => (operationInternal ? p.asInternal() : p));
   return [...inherited, ...own];
-}
-
-/**
- * The `$ref`s followed on the way down one branch of a schema walk, innermost first. A linked list
- * shared by the branches below it: following a reference adds one link instead of copying a set.
- */
-interface RefChain {
-  ref: string;
-  parent: RefChain | undefined;
-}
-
-function chainHas(chain: RefChain | undefined, ref: string): boolean {
-  for (let link = chain; link !== undefined; link = link.parent) if (link.ref === ref) return true;
-  return false;
 }
 
 function safeParsePointer(pointer: string): string[] {

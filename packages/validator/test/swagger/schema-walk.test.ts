@@ -97,3 +97,89 @@ describe('SwaggerModel.walkSchema', () => {
     );
   });
 });
+
+describe('SwaggerModel.walkSchemaSteps', () => {
+  const definitions = {
+    Task: {
+      type: 'object',
+      required: ['owner'],
+      properties: {
+        owner: { $ref: '#/definitions/User' },
+        'a/b': { type: 'array', items: { type: 'object', properties: { deep: { type: 'string' } } } },
+        last: { allOf: [{ $ref: '#/definitions/User' }, { properties: { z: { type: 'string' } } }] },
+      },
+    },
+    User: { type: 'object', properties: { name: { type: 'string' } } },
+  };
+  const facts = ({ pointer, nested, depth, viaRef, required }: SchemaNode) => ({
+    pointer,
+    nested,
+    depth,
+    viaRef,
+    required,
+  });
+
+  it('makes for a node kept late in the walk, below ancestors it skipped, the node walkSchema makes', () => {
+    const model = new SwaggerModel({ swagger: '2.0', definitions });
+    const all: SchemaNode[] = [];
+    model.walkSchema(definitions.Task, '/definitions/Task', (node) => {
+      all.push(node);
+    });
+    // Keep only the leaves: their ancestors' frames were overwritten by siblings before they are asked.
+    const leaves: SchemaNode[] = [];
+    const steps: unknown[] = [];
+    model.walkSchemaSteps(
+      definitions.Task,
+      { owner: { pointer: '/definitions' }, segment: 'Task' },
+      (step) => {
+        steps.push({ schema: step.schema, nested: step.nested, depth: step.depth, required: step.required });
+        if (step.schema.type === 'string') leaves.push(step.node());
+      },
+    );
+    expect(steps).toEqual(
+      all.map(({ schema, nested, depth, required }) => ({ schema, nested, depth, required })),
+    );
+    expect(leaves.map(facts)).toEqual(all.filter((node) => node.schema.type === 'string').map(facts));
+    expect(leaves.map((node) => node.pointer)).toEqual([
+      '/definitions/User/properties/name',
+      '/definitions/Task/properties/a~1b/items/properties/deep',
+      '/definitions/User/properties/name',
+      '/definitions/Task/properties/last/allOf/1/properties/z',
+    ]);
+  });
+
+  it('answers the same node when asked twice, and a new one in the next walk', () => {
+    const model = new SwaggerModel({ swagger: '2.0', definitions });
+    const kept: SchemaNode[] = [];
+    for (let walk = 0; walk < 2; walk++) {
+      model.walkSchemaSteps(definitions.User, '/definitions/User', (step) => {
+        if (step.depth === 0) {
+          expect(step.node()).toBe(step.node());
+          kept.push(step.node());
+        }
+      });
+    }
+    expect(kept[0]).not.toBe(kept[1]);
+    expect(kept.map((node) => node.pointer)).toEqual(['/definitions/User', '/definitions/User']);
+  });
+
+  it('gives a walk started inside another its own frames', () => {
+    const model = new SwaggerModel({ swagger: '2.0', definitions });
+    const pointers: string[] = [];
+    model.walkSchemaSteps(definitions.Task, '/definitions/Task', (step) => {
+      if (step.depth !== 1) return;
+      model.walkSchemaSteps(definitions.User, '/definitions/User', (inner) => {
+        if (inner.depth === 1) pointers.push(inner.node().pointer);
+      });
+      pointers.push(step.node().pointer);
+    });
+    expect(pointers).toEqual([
+      '/definitions/User/properties/name',
+      '/definitions/User',
+      '/definitions/User/properties/name',
+      '/definitions/Task/properties/a~1b',
+      '/definitions/User/properties/name',
+      '/definitions/Task/properties/last',
+    ]);
+  });
+});

@@ -1,4 +1,3 @@
-import { childPointer } from '../../json/pointer.js';
 import { asObject, has } from '../../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { isInternalVisibility, perModel } from './rule-kit.js';
@@ -32,18 +31,19 @@ function bodyNotificationUrls(model: SwaggerModel, operation: OperationInfo): No
   const urls: NotificationUrl[] = [];
   const internal: boolean[] = [];
   const required: boolean[] = [];
-  model.walkSchema(body.value.schema, childPointer(body.definitionPointer, 'schema'), (node) => {
+  // Steps, not nodes: a node (and the body's pointer) is made only for a marked property.
+  model.walkSchemaSteps(body.value.schema, { owner: body.definitionPlace, segment: 'schema' }, (step) => {
     // Pre-order walk: entries below `depth` are this node's ancestors.
-    internal[node.depth] = isInternalVisibility(node.schema['x-ms-visibility']);
-    required[node.depth] = node.depth === 0 || node.required;
-    if (node.schema['x-ms-notification-url'] !== true) return;
+    internal[step.depth] = isInternalVisibility(step.schema['x-ms-visibility']);
+    required[step.depth] = step.depth === 0 || step.required;
+    if (step.schema['x-ms-notification-url'] !== true) return;
     urls.push({
-      pointer: node.pointer,
-      isString: node.schema.type === 'string',
+      pointer: step.node().pointer,
+      isString: step.schema.type === 'string',
       internalChain:
         isInternalVisibility(body.value['x-ms-visibility']) ||
-        internal.slice(0, node.depth + 1).some(Boolean),
-      requiredChain: required.slice(0, node.depth + 1).every(Boolean),
+        internal.slice(0, step.depth + 1).some(Boolean),
+      requiredChain: required.slice(0, step.depth + 1).every(Boolean),
     });
   });
   return urls;

@@ -472,7 +472,12 @@ export const parameterLocationRules: RuleDefinition[] = [
       good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }',
     },
     check({ swagger, report }) {
-      for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      if (!swagger) return;
+      const parameters = writtenParameters(swagger);
+      // An indexed loop, not for…of: V8 had not optimized this check in the measured runs, and each
+      // step of an array iterator then makes a result object (~0.4 MB a warm corpus run).
+      for (let index = 0; index < parameters.length; index++) {
+        const parameter = parameters[index]!;
         if (!has(parameter.value, 'collectionFormat')) continue;
         const format = parameter.value.collectionFormat;
         const known = typeof format === 'string' && COLLECTION_FORMATS.includes(format);

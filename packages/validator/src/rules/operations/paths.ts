@@ -330,8 +330,14 @@ export const pathRules: RuleDefinition[] = [
     check({ swagger, report }) {
       if (!swagger) return;
       const templates = pathTemplates(swagger);
-      for (const operation of swagger.operations) {
-        for (const name of templates.of(operation.path).variables) {
+      const operations = swagger.operations;
+      // Indexed loops, not for…of: V8 had not optimized this check in the measured runs, and each step
+      // of an array iterator then makes a result object (~0.8 MB a warm corpus run).
+      for (let index = 0; index < operations.length; index++) {
+        const operation = operations[index]!;
+        const variables = templates.of(operation.path).variables;
+        for (let at = 0; at < variables.length; at++) {
+          const name = variables[at]!;
           if (name === '' || name.includes('=') || hasPathParameter(operation, name)) continue;
           report({
             pointer: operation.pointer,

@@ -2,7 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, has, isObject } from '../../swagger/json-values.js';
 import { duplicateEntries } from './document-structure.js';
-import { inputSchemaNodes } from './input-schemas.js';
+import { inputSchemaFindings } from './input-schemas.js';
 import { structureOf, type NodeKind, type StructureNode } from './structure.js';
 
 /** Objects that carry JSON-schema validation keywords. */
@@ -224,8 +224,7 @@ export const schemaKeywordRules: RuleDefinition[] = [
     },
     check(context) {
       if (!context.swagger) return;
-      for (const node of inputSchemaNodes(context.swagger)) {
-        if (!node.nested || node.schema.type !== 'string' || node.schema.format !== 'binary') continue;
+      for (const node of inputSchemaFindings(context.swagger).nestedBinary) {
         context.report({
           pointer: childPointer(node.pointer, 'format'),
           message:

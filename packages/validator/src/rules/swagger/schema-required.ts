@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, has } from '../../swagger/json-values.js';
-import { inputSchemaNodes } from './input-schemas.js';
+import { inputSchemaFindings } from './input-schemas.js';
 import { structureOf, type StructureNode } from './structure.js';
 
 interface SchemaWithRequired {
@@ -130,8 +130,8 @@ export const schemaRequiredRules: RuleDefinition[] = [
     check(context) {
       if (!context.swagger) return;
       const reported = new Set<string>();
-      for (const node of inputSchemaNodes(context.swagger)) {
-        if (!node.required || node.schema.readOnly !== true || reported.has(node.pointer)) continue;
+      for (const node of inputSchemaFindings(context.swagger).requiredReadOnly) {
+        if (reported.has(node.pointer)) continue;
         reported.add(node.pointer);
         context.report({
           pointer: childPointer(node.pointer, 'readOnly'),
