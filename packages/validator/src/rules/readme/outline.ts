@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { ATX_HEADING, atxHeading } from './atx-heading.js';
+import { LineState } from './line-state.js';
 import { LineWalker } from './line-walker.js';
 import { normalizeTitle } from './normalize-title.js';
 import { skipParagraph } from './skip-paragraph.js';
@@ -32,6 +33,7 @@ export interface ReadmeOutline {
  */
 const markdown = new MarkdownIt('commonmark');
 markdown.core.ruler.disable('inline');
+markdown.block.State = LineState;
 markdown.block.ruler.at('paragraph', skipParagraph);
 // The same terminators as markdown-it's own heading rule (lib/parser_block.mjs): `at` resets them.
 markdown.block.ruler.at('heading', atxHeading, { alt: ['paragraph', 'reference', 'blockquote'] });
