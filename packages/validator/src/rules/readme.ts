@@ -68,12 +68,25 @@ interface OperationNames {
 }
 
 /**
+ * Where a name occurs in the section, searched after `from` first and from the start only when it is
+ * not there, or -1. Sections mostly list operations in the swagger's order, so each search mostly
+ * goes from one operation to the next rather than through the section from its start (searching the
+ * corpus sections for their summaries: 5.4 -> 3.4 ms a run).
+ */
+function indexInSection(section: string, name: string, from: number): number {
+  const at = section.indexOf(name, from);
+  return at === -1 && from > 0 ? section.indexOf(name) : at;
+}
+
+/**
  * Each summary is normalized once, and checked against the section as it is read: no list of every
  * visible summary (README-OPS-MATCH allocated 3.7-4.0 MB a corpus run with it, 3.4-3.5 MB without).
  */
 function operationNames(context: RuleContext, normalizedSection: string): OperationNames {
   const missing: string[] = [];
   const known = new Set<string>();
+  // Just after the summary found last.
+  let from = 0;
   for (const operation of context.swagger?.operations ?? []) {
     const summary = asString(operation.operation.summary);
     // Trimming changes no normalized name: spaces are dropped anyway.
@@ -81,7 +94,9 @@ function operationNames(context: RuleContext, normalizedSection: string): Operat
     if (summary) known.add(normalized);
     if (operation.operationId) known.add(normalizeTitle(operation.operationId));
     if (operation.isInternal || operation.isDeprecated || !normalized) continue;
-    if (!normalizedSection.includes(normalized)) missing.push(summary!.trim());
+    const at = indexInSection(normalizedSection, normalized, from);
+    if (at === -1) missing.push(summary!.trim());
+    else from = at + normalized.length;
   }
   return { missing, known };
 }
