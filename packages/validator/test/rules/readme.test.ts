@@ -113,6 +113,12 @@ describe('README-OPS-MATCH', () => {
   it('is quiet when the list matches', async () => {
     expect(await runRules(validConnectorFiles(), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
   });
+  it('accepts a sub-heading that names an operation by its operationId, or contains a name', async () => {
+    const readme = validReadme()
+      .replace('### Create a task', '### CreateTask\nCreate a task.')
+      .replace('### Get a task', '### Get a task (GetTask)');
+    expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+  });
   it('finds operations listed in another order than the swagger has them', async () => {
     // The swagger's order is List tasks, Create a task, Get a task.
     const reordered = validReadme().replace(
