@@ -63,8 +63,19 @@ function sectionsRule(id: string, profile: Profile, level: 'warning', template: 
 interface OperationNames {
   /** Summaries users see (not internal, not deprecated) that the section's text does not contain. */
   missing: string[];
-  /** Every name an operation may be listed under in a readme, normalized: summary or operationId. */
-  known: Set<string>;
+  /** Every operation's summary, normalized: the name operations are mostly listed under. */
+  summaries: Set<string>;
+}
+
+/**
+ * Where a name occurs in the section, searched after `from` first and from the start only when it is
+ * not there, or -1. Sections mostly list operations in the swagger's order, so each search mostly
+ * goes from one operation to the next rather than through the section from its start (searching the
+ * corpus sections for their summaries: 5.4 -> 3.4 ms a run).
+ */
+function indexInSection(section: string, name: string, from: number): number {
+  const at = section.indexOf(name, from);
+  return at === -1 && from > 0 ? section.indexOf(name) : at;
 }
 
 /**
@@ -73,17 +84,33 @@ interface OperationNames {
  */
 function operationNames(context: RuleContext, normalizedSection: string): OperationNames {
   const missing: string[] = [];
-  const known = new Set<string>();
+  const summaries = new Set<string>();
+  // Just after the summary found last.
+  let from = 0;
   for (const operation of context.swagger?.operations ?? []) {
     const summary = asString(operation.operation.summary);
     // Trimming changes no normalized name: spaces are dropped anyway.
     const normalized = summary ? normalizeTitle(summary) : '';
-    if (summary) known.add(normalized);
-    if (operation.operationId) known.add(normalizeTitle(operation.operationId));
+    if (summary) summaries.add(normalized);
     if (operation.isInternal || operation.isDeprecated || !normalized) continue;
-    if (!normalizedSection.includes(normalized)) missing.push(summary!.trim());
+    const at = indexInSection(normalizedSection, normalized, from);
+    if (at === -1) missing.push(summary!.trim());
+    else from = at + normalized.length;
   }
-  return { missing, known };
+  return { missing, summaries };
+}
+
+/**
+ * Every operationId, normalized: the other name an operation may be listed under. Only read for a
+ * sub-heading that is no summary, which most sections do not have (normalizing every operationId up
+ * front: README-OPS-MATCH allocated 3.4-3.6 MB a corpus run with it, 2.9-3.1 MB without).
+ */
+function normalizedOperationIds(context: RuleContext): Set<string> {
+  const operationIds = new Set<string>();
+  for (const operation of context.swagger?.operations ?? []) {
+    if (operation.operationId) operationIds.add(normalizeTitle(operation.operationId));
+  }
+  return operationIds;
 }
 
 function usesOAuth(context: RuleContext): boolean {
@@ -187,7 +214,7 @@ export const readmeRules: RuleDefinition[] = [
       const section = findSection(readme.headings, SUPPORTED_OPERATIONS_HEADING);
       if (!section) return;
       const body = normalizeTitle(readme.text.slice(section.bodyStart, section.bodyEnd));
-      const { missing, known } = operationNames(context, body);
+      const { missing, summaries } = operationNames(context, body);
       if (missing.length > 0) {
         const names = missing.map((summary) => `"${summary}"`).join(', ');
         context.report({
@@ -199,13 +226,16 @@ export const readmeRules: RuleDefinition[] = [
               : `${missing.length} operations are not listed under ${section.text}: ${names}.`,
         });
       }
-      // Built only when a sub-heading is not a name as such (most are).
+      // Built only when a sub-heading is not a summary (most are), or not a name as such.
+      let operationIds: Set<string> | undefined;
       let knownNames: string[] | undefined;
       for (const heading of readme.headings) {
         if (!isSubHeading(heading, section)) continue;
         if (GROUPING_HEADING.test(heading.normalized) || heading.normalized === '') continue;
-        if (known.has(heading.normalized)) continue;
-        knownNames ??= [...known].filter((name) => name !== '');
+        if (summaries.has(heading.normalized)) continue;
+        operationIds ??= normalizedOperationIds(context);
+        if (operationIds.has(heading.normalized)) continue;
+        knownNames ??= [...summaries, ...operationIds].filter((name) => name !== '');
         if (knownNames.some((name) => heading.normalized.includes(name))) continue;
         context.report({
           offset: heading.offset,

@@ -113,4 +113,28 @@ describe('README-OPS-MATCH', () => {
   it('is quiet when the list matches', async () => {
     expect(await runRules(validConnectorFiles(), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
   });
+  it('accepts a sub-heading that names an operation by its operationId, or contains a name', async () => {
+    const readme = validReadme()
+      .replace('### Create a task', '### CreateTask\nCreate a task.')
+      .replace('### Get a task', '### Get a task (GetTask)');
+    expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+  });
+  it('finds operations listed in another order than the swagger has them', async () => {
+    // The swagger's order is List tasks, Create a task, Get a task.
+    const reordered = validReadme().replace(
+      /### List tasks\n(.*\n)### Create a task\n(.*\n)### Get a task\n(.*\n)/,
+      '### Get a task\n$3### List tasks\n$1### Create a task\n$2',
+    );
+    expect(reordered).toMatch(/### Get a task\n.*\n### List tasks/);
+    expect(await runRules(withReadme(reordered), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+    const findings = await runRules(
+      withReadme(reordered.replace('### Create a task', '### Add a task')),
+      ['README-OPS-MATCH'],
+      'independent-publisher',
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      'The operation "Create a task" is not listed under Supported Operations.',
+      '"Add a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+    ]);
+  });
 });

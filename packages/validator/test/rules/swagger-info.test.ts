@@ -34,6 +34,13 @@ describeRuleCases([
     message: /'power apps'/,
   },
   {
+    id: 'SWG-INFO-TITLE-WORDS',
+    fires: 'names each restricted word once, lower-cased, in the order found',
+    breaks: (c) => (c.swagger.info.title = 'APIs PowerApps api Connector apis'),
+    pointer: '/info/title',
+    message: /restricted words: 'apis, api, connector, powerapps'\.$/,
+  },
+  {
     id: 'SWG-INFO-TITLE-END',
     fires: 'fires on a title ending with a period',
     breaks: (c) => (c.swagger.info.title = 'Contoso Tasks.'),
@@ -71,6 +78,15 @@ describeRuleCases([
     breaks: (c) => (c.swagger.info.description = 'Use Contoso Tasks in your Power Automate flows and apps.'),
     pointer: '/info/description',
     message: /'power automate'/,
+  },
+  {
+    id: 'SWG-INFO-DESC-WORDS',
+    fires: 'names each product once, in the order found',
+    breaks: (c) =>
+      (c.swagger.info.description =
+        'Contoso Tasks for Power BI, power bi reports and Logic Apps, and POWER BI.'),
+    pointer: '/info/description',
+    message: /restricted words: 'power bi, logic apps'\.$/,
   },
   {
     id: 'SWG-INFO-CONTACT',
