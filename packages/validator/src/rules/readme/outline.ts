@@ -1,7 +1,5 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { ATX_HEADING, atxHeading } from './atx-heading.js';
-import { LineState } from './line-state.js';
 import { LineWalker } from './line-walker.js';
 import { normalizeTitle } from './normalize-title.js';
 import { skipParagraph } from './skip-paragraph.js';
@@ -33,10 +31,7 @@ export interface ReadmeOutline {
  */
 const markdown = new MarkdownIt('commonmark');
 markdown.core.ruler.disable('inline');
-markdown.block.State = LineState;
 markdown.block.ruler.at('paragraph', skipParagraph);
-// The same terminators as markdown-it's own heading rule (lib/parser_block.mjs): `at` resets them.
-markdown.block.ruler.at('heading', atxHeading, { alt: ['paragraph', 'reference', 'blockquote'] });
 
 /**
  * markdown-it's normalize rule (lib/rules_core/normalize.mjs), run only where it changes something:
@@ -82,29 +77,12 @@ function plainText(tokens: readonly Token[]): string {
  */
 const INLINE_MARKUP = /[\n\\`*_[!<&]/;
 
-function headingTextOf(content: string, env: Record<string, unknown>): string {
-  if (!INLINE_MARKUP.test(content)) return content.trim();
+function headingTextOf(inline: Token | undefined, env: Record<string, unknown>): string {
+  if (inline?.type !== 'inline') return '';
+  if (!INLINE_MARKUP.test(inline.content)) return inline.content.trim();
   const children: Token[] = [];
-  markdown.inline.parse(content, markdown, env, children);
+  markdown.inline.parse(inline.content, markdown, env, children);
   return plainText(children).trim();
-}
-
-/**
- * A top-level heading starts at the token (not one inside a block quote or list): an ATX heading is
- * one token (see atxHeading), a setext heading markdown-it's open, inline and close tokens.
- */
-function startsTopLevelHeading(token: Token): boolean {
-  return (
-    token.level === 0 && token.map !== null && (token.type === ATX_HEADING || token.type === 'heading_open')
-  );
-}
-
-/** The raw text of the heading that starts at tokens[index]. */
-function headingContent(tokens: readonly Token[], index: number): string {
-  const token = tokens[index]!;
-  if (token.type === ATX_HEADING) return token.content;
-  const inline = tokens[index + 1];
-  return inline?.type === 'inline' ? inline.content : '';
 }
 
 function parse(text: string): ReadmeOutline {
@@ -123,12 +101,13 @@ function parse(text: string): ReadmeOutline {
   const headings: ReadmeHeading[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
-    if (!startsTopLevelHeading(token)) continue;
-    const [firstLine, endLine] = token.map!;
+    // Top-level headings only (level 0): not those inside block quotes or lists.
+    if (token.type !== 'heading_open' || token.level !== 0 || !token.map) continue;
+    const [firstLine, endLine] = token.map;
     let offset = lines.startOf(firstLine);
     while (body.charCodeAt(offset) === 0x20 || body.charCodeAt(offset) === 0x09) offset++;
     const end = lines.endBefore(endLine);
-    const headingText = headingTextOf(headingContent(tokens, index), env);
+    const headingText = headingTextOf(tokens[index + 1], env);
     headings.push({
       depth: Number(token.tag.slice(1)),
       text: headingText,
