@@ -59,4 +59,36 @@ describe('structureOf', () => {
       ['/definitions/Described', true, ['description', 'title']],
     ]);
   });
+
+  it('checks each field against the JSON types Swagger 2.0 allows for it', () => {
+    const { typeIssues } = structure({
+      Fine: {
+        maximum: 1.5,
+        minimum: 2,
+        maxLength: 3,
+        default: null,
+        example: [1],
+        additionalProperties: false,
+        readOnly: true,
+      },
+      Wrong: {
+        maximum: '10',
+        maxLength: 1.5,
+        readOnly: null,
+        additionalProperties: 1,
+        required: {},
+        title: 7,
+        enum: 'a',
+      },
+    });
+    expect(typeIssues.map((issue) => `${issue.pointer} ${issue.expected} ${issue.actual}`)).toEqual([
+      '/definitions/Wrong/maximum Float String',
+      '/definitions/Wrong/maxLength Integer Float',
+      '/definitions/Wrong/readOnly Boolean Null',
+      '/definitions/Wrong/additionalProperties Object Integer',
+      '/definitions/Wrong/required Array Object',
+      '/definitions/Wrong/title String Integer',
+      '/definitions/Wrong/enum Array String',
+    ]);
+  });
 });
