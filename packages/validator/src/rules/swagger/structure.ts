@@ -291,6 +291,23 @@ export function structureOf(model: SwaggerModel): SwaggerStructure {
 }
 
 /**
+ * Readonly by type but not frozen: rules loop over it with for…of, and a frozen array met there made
+ * V8 leave the loops unoptimized, allocating an iterator result per node (~23 MB a corpus run).
+ */
+const NO_NODES: readonly StructureNode[] = [];
+
+/**
+ * The structure's lists of the given kinds, in that order, for rules that read a few kinds: they
+ * loop over these instead of every node (~140,000 a corpus run), and no list of them is copied.
+ */
+export function nodesOfKinds(
+  structure: SwaggerStructure,
+  kinds: readonly NodeKind[],
+): (readonly StructureNode[])[] {
+  return kinds.map((kind) => structure.byKind.get(kind) ?? NO_NODES);
+}
+
+/**
  * Every schema object written in the document, each exactly once and without following `$ref`s:
  * definitions, global parameters' and responses' schemas, then those of the paths' parameters and
  * responses, each followed by everything nested in it (properties, items, additionalProperties,
