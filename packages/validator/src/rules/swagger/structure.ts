@@ -254,15 +254,13 @@ export interface KeyClasses {
 export interface SwaggerStructure {
   nodes: StructureNode[];
   byKind: Map<NodeKind, StructureNode[]>;
-  /** The schema nodes in walk order: the list `byKind` holds for 'schema', with its own type. */
-  schemas: SchemaStructureNode[];
   /**
-   * How many of `schemas` are under `paths`. The walk meets them first, then those under the root's
-   * definitions, parameters and responses.
+   * The schema nodes in walk order (the root's definitions, parameters and responses, then the
+   * paths'): the list `byKind` holds for 'schema', with its own type.
    */
-  pathSchemaCount: number;
-  /** writtenSchemasOf's list, made when first asked for. */
-  writtenSchemas?: WrittenSchema[];
+  schemas: SchemaStructureNode[];
+  /** writtenSchemasOf's list, made when first asked for: almost always `schemas` itself. */
+  writtenSchemas?: readonly WrittenSchema[];
   refs: RefUse[];
   typeIssues: TypeIssue[];
   /** Sorted while the walk reads each node's keys for the type checks: no second pass over them. */
@@ -320,29 +318,25 @@ export function nodesOfKinds(
  * as a schema: under `x-` keys of `paths` and `responses`, and beside the `$ref` of a parameter or
  * response.
  */
-export function writtenSchemasOf(model: SwaggerModel): WrittenSchema[] {
+export function writtenSchemasOf(model: SwaggerModel): readonly WrittenSchema[] {
   const structure = structureOf(model);
   structure.writtenSchemas ??= documentOrder(structure);
   return structure.writtenSchemas;
 }
 
 /**
- * The structure's schema nodes, those under the root's definitions, parameters and responses first
- * (the order rules have always met them in), without those nested deeper than the schema walks go.
+ * The structure's schema nodes (met in document order: the root's definitions, parameters and
+ * responses, then the paths'), without those nested deeper than the schema walks go: almost always
+ * none, and then the list is the structure's own.
  */
-function documentOrder(structure: SwaggerStructure): WrittenSchema[] {
-  const { schemas, pathSchemaCount } = structure;
+function documentOrder(structure: SwaggerStructure): readonly WrittenSchema[] {
+  const { schemas } = structure;
   let kept = 0;
   for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) kept++;
-  // A list made at its final length: pushing ~100,000 nodes copied it as it grew (~2 MB a corpus run).
+  if (kept === schemas.length) return schemas;
   const list = new Array<WrittenSchema>(kept);
   let next = 0;
-  for (let index = pathSchemaCount; index < schemas.length; index++) {
-    if (schemas[index]!.depth <= MAX_SCHEMA_WALK_DEPTH) list[next++] = schemas[index]!;
-  }
-  for (let index = 0; index < pathSchemaCount; index++) {
-    if (schemas[index]!.depth <= MAX_SCHEMA_WALK_DEPTH) list[next++] = schemas[index]!;
-  }
+  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) list[next++] = schema;
   return list;
 }
 
@@ -450,7 +444,6 @@ class StructureWalker {
     nodes: [],
     byKind: new Map(),
     schemas: [],
-    pathSchemaCount: 0,
     refs: [],
     typeIssues: [],
     keys: { unknown: [], lookalike: [], unknownXms: [] },
@@ -558,18 +551,10 @@ class StructureWalker {
       if (isObject(tagFields.externalDocs))
         this.addNode('externalDocs', tagFields.externalDocs, tagNode, 'externalDocs');
     });
+    // The root's definitions, parameters and responses before the paths: the schemas are then met in
+    // the order of writtenSchemas, which is the list of them itself (no second list of ~100,000).
     // for…in over own keys here and below, not entriesOf or forEachEntry's callback: no list of
     // pairs per map and no closure per operation and response (~2 MB a corpus run).
-    const paths = fields.paths;
-    if (isObject(paths)) {
-      for (const path in paths) {
-        if (!has(paths, path) || path.startsWith('x-')) continue;
-        const item = paths[path];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path);
-        else this.typeIssue(placeAt(rootNode, 'paths', path), 'Object', item);
-      }
-    }
-    this.result.pathSchemaCount = this.schemaCount;
     const definitions = fields.definitions;
     if (isObject(definitions)) {
       for (const name in definitions) {
@@ -589,6 +574,15 @@ class StructureWalker {
       for (const code in responses) {
         if (has(responses, code))
           this.visitResponse(responses[code], rootNode, 'responses', code, 'global-response');
+      }
+    }
+    const paths = fields.paths;
+    if (isObject(paths)) {
+      for (const path in paths) {
+        if (!has(paths, path) || path.startsWith('x-')) continue;
+        const item = paths[path];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path);
+        else this.typeIssue(placeAt(rootNode, 'paths', path), 'Object', item);
       }
     }
     for (const [name, scheme] of entriesOf(fields.securityDefinitions)) {
