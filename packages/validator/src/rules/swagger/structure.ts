@@ -174,23 +174,46 @@ export class StructureNode extends PointerPlace {
 
 export type SchemaOrigin = WrittenSchema['origin'];
 
+const SCHEMA_ORIGINS: readonly SchemaOrigin[] = [
+  'definition',
+  'global-parameter',
+  'global-response',
+  'parameter',
+  'response',
+];
+
 /**
  * A schema object as written: a node of the structure, and the same object is an entry of the
  * model's `writtenSchemas`. One walk and one object per schema serve both, where two walks built a
  * node each (saves ~15 MB and a walk over ~100,000 schemas a corpus run).
  */
 export class SchemaStructureNode extends StructureNode implements WrittenSchema {
+  /**
+   * Depth and origin in one small integer (depth * 8 + the origin's index): one field instead of
+   * two on each of ~100,000 nodes a corpus run (~0.8 MB).
+   */
+  private readonly placement: number;
+
   constructor(
     value: JsonObject,
     parent: PointerPlace,
     first: string | number,
     second: string | number | undefined,
-    /** Where the outermost schema of its tree is written. */
-    readonly origin: SchemaOrigin,
-    /** How many schemas it is nested in (0 for the outermost). */
-    readonly depth: number,
+    origin: SchemaOrigin,
+    depth: number,
   ) {
     super('schema', value, parent, first, second);
+    this.placement = depth * 8 + SCHEMA_ORIGINS.indexOf(origin);
+  }
+
+  /** Where the outermost schema of its tree is written. */
+  get origin(): SchemaOrigin {
+    return SCHEMA_ORIGINS[this.placement & 7]!;
+  }
+
+  /** How many schemas it is nested in (0 for the outermost). */
+  get depth(): number {
+    return this.placement >> 3;
   }
 
   /** The schema object (WrittenSchema's name for the node's value). */
