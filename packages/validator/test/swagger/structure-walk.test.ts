@@ -91,4 +91,21 @@ describe('structureOf', () => {
       '/definitions/Wrong/enum Array String',
     ]);
   });
+
+  it("records a schema's $ref, and a $ref that is not a string as a type issue", () => {
+    const { refs, typeIssues } = structure({
+      Named: { $ref: '#/definitions/Other' },
+      Numbered: { $ref: 5 },
+      Other: { type: 'object', properties: { inner: { $ref: '#/definitions/Named' } } },
+    });
+    expect(refs.map((use) => `${use.pointer} ${use.ref}`)).toEqual([
+      '/definitions/Named #/definitions/Other',
+      '/definitions/Other/properties/inner #/definitions/Named',
+    ]);
+    // Once by the type check of the schema's field, once as the reference it cannot be.
+    expect(typeIssues.map((issue) => `${issue.pointer} ${issue.expected} ${issue.actual}`)).toEqual([
+      '/definitions/Numbered/$ref String Integer',
+      '/definitions/Numbered/$ref String Integer',
+    ]);
+  });
 });
