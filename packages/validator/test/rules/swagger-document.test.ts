@@ -316,3 +316,37 @@ describe('SWG-SCHEMA-COUNT and SWG-SCHEMA-DEPTH', () => {
     expect(await findingsOf('SWG-SCHEMA-DEPTH', editableConnector())).toEqual([]);
   });
 });
+
+describe('the rules that read some kinds of objects', () => {
+  it('read every kind they check, wherever it is written', async () => {
+    const connector = editableConnector();
+    const swagger = connector.swagger;
+    const get = swagger.paths['/tasks'].get;
+    swagger.schemes = ['https', 'https'];
+    get.tags = ['a', 'a'];
+    get.parameters.push({ name: 'ids', in: 'query', type: 'array', items: { type: 'text', enum: [1, 1] } });
+    get.responses['200'].headers = { 'x-next': { type: 'String', enum: ['a', 'a'] } };
+    swagger.definitions.Task.type = 'Object';
+    swagger.definitions.Task.required = ['id', 'id'];
+    swagger.tags = [{ name: ' ' }];
+    swagger.info.title = '';
+    const pointers = async (id: string) =>
+      (await findingsOf(id, connector)).map((finding) => finding.pointer);
+    const ids = '/paths/~1tasks/get/parameters/1';
+    const header = '/paths/~1tasks/get/responses/200/headers/x-next';
+    expect(await pointers('SWG-JSONENUM')).toEqual(
+      expect.arrayContaining(['/definitions/Task/type', `${ids}/items/type`, `${header}/type`]),
+    );
+    expect(await pointers('SWG-JSONENUM')).toHaveLength(3);
+    expect((await pointers('SWG-ARRAY-DUP')).sort()).toEqual(
+      [
+        '/schemes/1',
+        '/paths/~1tasks/get/tags/1',
+        `${ids}/items/enum/1`,
+        `${header}/enum/1`,
+        '/definitions/Task/required/1',
+      ].sort(),
+    );
+    expect((await pointers('SWG-REQUIRED-EMPTY')).sort()).toEqual(['/info/title', '/tags/0/name']);
+  });
+});

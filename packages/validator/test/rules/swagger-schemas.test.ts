@@ -63,6 +63,21 @@ describeRuleCases([
     message: /A → B → A/,
   },
   {
+    id: 'SWG-REF-LOOP',
+    fires: 'fires on a loop of required properties met through definitions that require no reference',
+    breaks: (c) => {
+      c.swagger.definitions.Start = {
+        required: ['leaf', 'a'],
+        properties: { leaf: { $ref: '#/definitions/Leaf' }, a: { $ref: '#/definitions/A' } },
+      };
+      c.swagger.definitions.Leaf = { type: 'object', properties: { id: { type: 'string' } } };
+      c.swagger.definitions.A = { required: ['b'], properties: { b: { $ref: '#/definitions/B' } } };
+      c.swagger.definitions.B = { required: ['a'], properties: { a: { $ref: '#/definitions/A' } } };
+    },
+    pointer: '/definitions/A/required',
+    message: /A → B → A/,
+  },
+  {
     id: 'SWG-REF-SCHEMA',
     fires: 'fires on a reference inside a definition',
     breaks: (c) =>

@@ -54,4 +54,28 @@ describe('SchemaMeasurer.operation', () => {
       '/paths/~1tasks/post/responses/200/schema',
     ]);
   });
+
+  it("points at a referenced parameter's definition, and at the first of equally deep schemas", () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      parameters: { Body: { name: 'body', in: 'body', schema: pair } },
+      paths: {
+        '/tasks': {
+          post: {
+            parameters: [{ $ref: '#/parameters/Body' }],
+            responses: { '200': { description: 'ok', schema: pair } },
+          },
+          get: { responses: { '200': { description: 'ok', schema: { type: 'string' } } } },
+          put: { parameters: [{ name: 'id', in: 'query', type: 'string' }], responses: {} },
+        },
+      },
+    });
+    const measurer = schemaMeasurer(model);
+    // In the model's order of methods: get, put, post.
+    expect(model.operations.map((operation) => measurer.operation(operation).deepestPointer)).toEqual([
+      '/paths/~1tasks/get/responses/200/schema',
+      undefined,
+      '/parameters/Body/schema',
+    ]);
+  });
 });

@@ -59,4 +59,53 @@ describe('structureOf', () => {
       ['/definitions/Described', true, ['description', 'title']],
     ]);
   });
+
+  it('checks each field against the JSON types Swagger 2.0 allows for it', () => {
+    const { typeIssues } = structure({
+      Fine: {
+        maximum: 1.5,
+        minimum: 2,
+        maxLength: 3,
+        default: null,
+        example: [1],
+        additionalProperties: false,
+        readOnly: true,
+      },
+      Wrong: {
+        maximum: '10',
+        maxLength: 1.5,
+        readOnly: null,
+        additionalProperties: 1,
+        required: {},
+        title: 7,
+        enum: 'a',
+      },
+    });
+    expect(typeIssues.map((issue) => `${issue.pointer} ${issue.expected} ${issue.actual}`)).toEqual([
+      '/definitions/Wrong/maximum Float String',
+      '/definitions/Wrong/maxLength Integer Float',
+      '/definitions/Wrong/readOnly Boolean Null',
+      '/definitions/Wrong/additionalProperties Object Integer',
+      '/definitions/Wrong/required Array Object',
+      '/definitions/Wrong/title String Integer',
+      '/definitions/Wrong/enum Array String',
+    ]);
+  });
+
+  it("records a schema's $ref, and a $ref that is not a string as a type issue", () => {
+    const { refs, typeIssues } = structure({
+      Named: { $ref: '#/definitions/Other' },
+      Numbered: { $ref: 5 },
+      Other: { type: 'object', properties: { inner: { $ref: '#/definitions/Named' } } },
+    });
+    expect(refs.map((use) => `${use.pointer} ${use.ref}`)).toEqual([
+      '/definitions/Named #/definitions/Other',
+      '/definitions/Other/properties/inner #/definitions/Named',
+    ]);
+    // Once by the type check of the schema's field, once as the reference it cannot be.
+    expect(typeIssues.map((issue) => `${issue.pointer} ${issue.expected} ${issue.actual}`)).toEqual([
+      '/definitions/Numbered/$ref String Integer',
+      '/definitions/Numbered/$ref String Integer',
+    ]);
+  });
 });

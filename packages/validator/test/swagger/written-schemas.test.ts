@@ -89,4 +89,22 @@ describe('writtenSchemasOf', () => {
     expect(writtenSchemasOf(model)).toHaveLength(2);
     for (const schema of writtenSchemasOf(model)) expect(nodes.has(schema as never)).toBe(true);
   });
+
+  it("meets the schemas in the structure's order: the root's definitions, parameters and responses first", () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      paths: { '/tasks': { get: { responses: { '200': { description: 'ok', schema: item } } } } },
+      definitions: { Task: item },
+      parameters: { filter: { name: 'filter', in: 'body', schema: { type: 'string' } } },
+    });
+    const order = (schemas: readonly { pointer: string }[]) => schemas.map((schema) => schema.pointer);
+    expect(order(structureOf(model).schemas)).toEqual([
+      '/definitions/Task',
+      '/definitions/Task/properties/id',
+      '/parameters/filter/schema',
+      '/paths/~1tasks/get/responses/200/schema',
+      '/paths/~1tasks/get/responses/200/schema/properties/id',
+    ]);
+    expect(order(writtenSchemasOf(model))).toEqual(order(structureOf(model).schemas));
+  });
 });

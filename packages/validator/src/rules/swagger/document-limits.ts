@@ -118,8 +118,10 @@ export const documentLimitRules: RuleDefinition[] = [
       const reported = new Set<string>();
       for (const operation of context.swagger.operations) {
         const size = measurer.operation(operation);
+        // Depth first: the pointer is built only for an operation that is too deep.
+        if (size.depth <= SWAGGER_LIMITS.maxSchemaDepth) continue;
         const pointer = size.deepestPointer ?? operation.pointer;
-        if (size.depth <= SWAGGER_LIMITS.maxSchemaDepth || reported.has(pointer)) continue;
+        if (reported.has(pointer)) continue;
         reported.add(pointer);
         context.report({
           pointer,

@@ -174,23 +174,46 @@ export class StructureNode extends PointerPlace {
 
 export type SchemaOrigin = WrittenSchema['origin'];
 
+const SCHEMA_ORIGINS: readonly SchemaOrigin[] = [
+  'definition',
+  'global-parameter',
+  'global-response',
+  'parameter',
+  'response',
+];
+
 /**
  * A schema object as written: a node of the structure, and the same object is an entry of the
  * model's `writtenSchemas`. One walk and one object per schema serve both, where two walks built a
  * node each (saves ~15 MB and a walk over ~100,000 schemas a corpus run).
  */
 export class SchemaStructureNode extends StructureNode implements WrittenSchema {
+  /**
+   * Depth and origin in one small integer (depth * 8 + the origin's index): one field instead of
+   * two on each of ~100,000 nodes a corpus run (~0.8 MB).
+   */
+  private readonly placement: number;
+
   constructor(
     value: JsonObject,
     parent: PointerPlace,
     first: string | number,
     second: string | number | undefined,
-    /** Where the outermost schema of its tree is written. */
-    readonly origin: SchemaOrigin,
-    /** How many schemas it is nested in (0 for the outermost). */
-    readonly depth: number,
+    origin: SchemaOrigin,
+    depth: number,
   ) {
     super('schema', value, parent, first, second);
+    this.placement = depth * 8 + SCHEMA_ORIGINS.indexOf(origin);
+  }
+
+  /** Where the outermost schema of its tree is written. */
+  get origin(): SchemaOrigin {
+    return SCHEMA_ORIGINS[this.placement & 7]!;
+  }
+
+  /** How many schemas it is nested in (0 for the outermost). */
+  get depth(): number {
+    return this.placement >> 3;
   }
 
   /** The schema object (WrittenSchema's name for the node's value). */
@@ -254,15 +277,13 @@ export interface KeyClasses {
 export interface SwaggerStructure {
   nodes: StructureNode[];
   byKind: Map<NodeKind, StructureNode[]>;
-  /** The schema nodes in walk order: the list `byKind` holds for 'schema', with its own type. */
-  schemas: SchemaStructureNode[];
   /**
-   * How many of `schemas` are under `paths`. The walk meets them first, then those under the root's
-   * definitions, parameters and responses.
+   * The schema nodes in walk order (the root's definitions, parameters and responses, then the
+   * paths'): the list `byKind` holds for 'schema', with its own type.
    */
-  pathSchemaCount: number;
-  /** writtenSchemasOf's list, made when first asked for. */
-  writtenSchemas?: WrittenSchema[];
+  schemas: SchemaStructureNode[];
+  /** writtenSchemasOf's list, made when first asked for: almost always `schemas` itself. */
+  writtenSchemas?: readonly WrittenSchema[];
   refs: RefUse[];
   typeIssues: TypeIssue[];
   /** Sorted while the walk reads each node's keys for the type checks: no second pass over them. */
@@ -291,6 +312,23 @@ export function structureOf(model: SwaggerModel): SwaggerStructure {
 }
 
 /**
+ * Readonly by type but not frozen: rules loop over it with for…of, and a frozen array met there made
+ * V8 leave the loops unoptimized, allocating an iterator result per node (~23 MB a corpus run).
+ */
+const NO_NODES: readonly StructureNode[] = [];
+
+/**
+ * The structure's lists of the given kinds, in that order, for rules that read a few kinds: they
+ * loop over these instead of every node (~140,000 a corpus run), and no list of them is copied.
+ */
+export function nodesOfKinds(
+  structure: SwaggerStructure,
+  kinds: readonly NodeKind[],
+): (readonly StructureNode[])[] {
+  return kinds.map((kind) => structure.byKind.get(kind) ?? NO_NODES);
+}
+
+/**
  * Every schema object written in the document, each exactly once and without following `$ref`s:
  * definitions, global parameters' and responses' schemas, then those of the paths' parameters and
  * responses, each followed by everything nested in it (properties, items, additionalProperties,
@@ -303,29 +341,25 @@ export function structureOf(model: SwaggerModel): SwaggerStructure {
  * as a schema: under `x-` keys of `paths` and `responses`, and beside the `$ref` of a parameter or
  * response.
  */
-export function writtenSchemasOf(model: SwaggerModel): WrittenSchema[] {
+export function writtenSchemasOf(model: SwaggerModel): readonly WrittenSchema[] {
   const structure = structureOf(model);
   structure.writtenSchemas ??= documentOrder(structure);
   return structure.writtenSchemas;
 }
 
 /**
- * The structure's schema nodes, those under the root's definitions, parameters and responses first
- * (the order rules have always met them in), without those nested deeper than the schema walks go.
+ * The structure's schema nodes (met in document order: the root's definitions, parameters and
+ * responses, then the paths'), without those nested deeper than the schema walks go: almost always
+ * none, and then the list is the structure's own.
  */
-function documentOrder(structure: SwaggerStructure): WrittenSchema[] {
-  const { schemas, pathSchemaCount } = structure;
+function documentOrder(structure: SwaggerStructure): readonly WrittenSchema[] {
+  const { schemas } = structure;
   let kept = 0;
   for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) kept++;
-  // A list made at its final length: pushing ~100,000 nodes copied it as it grew (~2 MB a corpus run).
+  if (kept === schemas.length) return schemas;
   const list = new Array<WrittenSchema>(kept);
   let next = 0;
-  for (let index = pathSchemaCount; index < schemas.length; index++) {
-    if (schemas[index]!.depth <= MAX_SCHEMA_WALK_DEPTH) list[next++] = schemas[index]!;
-  }
-  for (let index = 0; index < pathSchemaCount; index++) {
-    if (schemas[index]!.depth <= MAX_SCHEMA_WALK_DEPTH) list[next++] = schemas[index]!;
-  }
+  for (const schema of schemas) if (schema.depth <= MAX_SCHEMA_WALK_DEPTH) list[next++] = schema;
   return list;
 }
 
@@ -344,29 +378,57 @@ export function jsonTypeOf(value: unknown): JsonTypeName {
   }
 }
 
-/** The allowed types of every field, as lists, computed once. */
-const ALLOWED_TYPES = Object.fromEntries(
-  Object.entries(OBJECT_FIELDS).map(([kind, fields]) => [
-    kind,
-    new Map(Object.entries(fields).map(([key, type]) => [key, Array.isArray(type) ? type : [type]])),
-  ]),
-) as Record<NodeKind, Map<string, FieldType[]>>;
+/**
+ * JSON types as bits: a field's allowed types are one number, and checking a value is one AND. The
+ * walk checks every key of ~140,000 objects a corpus run; naming each value's type and comparing
+ * names took ~8 ms of it.
+ */
+const TYPE_BITS: Record<JsonTypeName, number> = {
+  Object: 1,
+  Array: 2,
+  String: 4,
+  Integer: 8,
+  Float: 16,
+  Boolean: 32,
+  Null: 64,
+};
 
-function matches(value: unknown, expected: FieldType): boolean {
-  if (expected === 'Any') return true;
-  const actual = jsonTypeOf(value);
-  if (expected === 'Number') return actual === 'Integer' || actual === 'Float';
-  return actual === expected;
+function typeBitsOf(type: FieldType): number {
+  if (type === 'Any') return 127;
+  if (type === 'Number') return TYPE_BITS.Integer | TYPE_BITS.Float;
+  return TYPE_BITS[type];
 }
 
-/**
- * A loop rather than `allowed.some((type) => matches(field, type))` in the caller: a closure over the
- * loop's `field` made V8 allocate a context for every key of every node, whether or not the closure
- * was created, which was the largest allocation of the structure walk.
- */
-function matchesOneOf(value: unknown, allowed: readonly FieldType[]): boolean {
-  for (const type of allowed) if (matches(value, type)) return true;
-  return false;
+/** The bit of a JSON value's type (as jsonTypeOf names it), tested in the order values are common. */
+function typeBitOf(value: unknown): number {
+  if (typeof value === 'string') return 4;
+  if (typeof value === 'object') return value === null ? 64 : Array.isArray(value) ? 2 : 1;
+  if (typeof value === 'boolean') return 32;
+  if (typeof value === 'number') return Number.isInteger(value) ? 8 : 16;
+  return 1;
+}
+
+/** The allowed types of every field of each kind, as bits, computed once. */
+const ALLOWED_BITS = Object.fromEntries(
+  Object.entries(OBJECT_FIELDS).map(([kind, fields]) => [
+    kind,
+    new Map(
+      Object.entries(fields).map(([key, type]) => [
+        key,
+        (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0),
+      ]),
+    ),
+  ]),
+) as Record<NodeKind, Map<string, number>>;
+
+/** The type a finding names for a field of the wrong type: the first it allows. */
+function expectedTypeOf(kind: NodeKind, key: string): JsonTypeName {
+  const type = OBJECT_FIELDS[kind][key]!;
+  return toTypeName(Array.isArray(type) ? type[0]! : type);
+}
+
+function matches(value: unknown, expected: FieldType): boolean {
+  return (typeBitOf(value) & typeBitsOf(expected)) !== 0;
 }
 
 /** A place that is not a node of its own: its pointer is built only for a type issue. */
@@ -379,6 +441,8 @@ function placeAt(parent: PointerPlace, first: string | number, second?: string |
  * descends). add() keeps them here while it reads each key of the schema anyway.
  */
 interface SchemaChildren {
+  /** Not a child, but read the same way: asking each schema for `$ref` by name was as slow. */
+  $ref: unknown;
   properties: unknown;
   items: unknown;
   additionalProperties: unknown;
@@ -394,6 +458,7 @@ class StructureWalker {
    * V8's caches of where a named field sits (the walk takes ~9% less CPU, ~6 ms a corpus run).
    */
   private readonly schemaChildren: SchemaChildren = {
+    $ref: undefined,
     properties: undefined,
     items: undefined,
     additionalProperties: undefined,
@@ -405,15 +470,18 @@ class StructureWalker {
     nodes: [],
     byKind: new Map(),
     schemas: [],
-    pathSchemaCount: 0,
     refs: [],
     typeIssues: [],
     keys: { unknown: [], lookalike: [], unknownXms: [] },
   };
 
+  /** How many schema nodes `nodes` holds so far. */
+  private schemaCount = 0;
+
   walk(root: JsonObject): SwaggerStructure {
     this.visitRoot(root);
-    if (this.result.schemas.length > 0) this.result.byKind.set('schema', this.result.schemas);
+    this.result.schemas = schemasIn(this.result.nodes, this.schemaCount);
+    if (this.schemaCount > 0) this.result.byKind.set('schema', this.result.schemas);
     return this.result;
   }
 
@@ -425,13 +493,13 @@ class StructureWalker {
     const { kind, value } = node;
     this.result.nodes.push(node);
     if (node instanceof SchemaStructureNode) {
-      this.result.schemas.push(node);
+      this.schemaCount++;
     } else {
       let list = this.result.byKind.get(kind);
       if (!list) this.result.byKind.set(kind, (list = []));
       list.push(node);
     }
-    const allowedByKey = ALLOWED_TYPES[kind];
+    const allowedByKey = ALLOWED_BITS[kind];
     const isSchema = kind === 'schema';
     if (isSchema) forgetSchemaChildren(this.schemaChildren);
     let wrong: Set<string> | undefined;
@@ -444,10 +512,10 @@ class StructureWalker {
       }
       const field = value[key];
       if (isSchema) keepSchemaChild(this.schemaChildren, key, field);
-      if (matchesOneOf(field, allowed)) continue;
+      if ((typeBitOf(field) & allowed) !== 0) continue;
       this.result.typeIssues.push({
         pointer: childPointer(node.pointer, key),
-        expected: toTypeName(allowed[0]!),
+        expected: expectedTypeOf(kind, key),
         actual: jsonTypeOf(field),
       });
       (wrong ??= new Set()).add(key);
@@ -497,6 +565,12 @@ class StructureWalker {
     return true;
   }
 
+  /** A schema's `$ref`, which add() kept while reading the schema's keys. */
+  private schemaRef(ref: unknown, node: StructureNode): void {
+    if (typeof ref === 'string') this.result.refs.push(new RefUse(ref, node, 'schema'));
+    else this.typeIssue(placeAt(node, '$ref'), 'String', ref);
+  }
+
   private visitRoot(root: JsonObject): void {
     const rootNode = new StructureNode('root', root, undefined);
     const fields = this.add(rootNode);
@@ -509,18 +583,10 @@ class StructureWalker {
       if (isObject(tagFields.externalDocs))
         this.addNode('externalDocs', tagFields.externalDocs, tagNode, 'externalDocs');
     });
+    // The root's definitions, parameters and responses before the paths: the schemas are then met in
+    // the order of writtenSchemas, which is the list of them itself (no second list of ~100,000).
     // for…in over own keys here and below, not entriesOf or forEachEntry's callback: no list of
     // pairs per map and no closure per operation and response (~2 MB a corpus run).
-    const paths = fields.paths;
-    if (isObject(paths)) {
-      for (const path in paths) {
-        if (!has(paths, path) || path.startsWith('x-')) continue;
-        const item = paths[path];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path);
-        else this.typeIssue(placeAt(rootNode, 'paths', path), 'Object', item);
-      }
-    }
-    this.result.pathSchemaCount = this.result.schemas.length;
     const definitions = fields.definitions;
     if (isObject(definitions)) {
       for (const name in definitions) {
@@ -540,6 +606,15 @@ class StructureWalker {
       for (const code in responses) {
         if (has(responses, code))
           this.visitResponse(responses[code], rootNode, 'responses', code, 'global-response');
+      }
+    }
+    const paths = fields.paths;
+    if (isObject(paths)) {
+      for (const path in paths) {
+        if (!has(paths, path) || path.startsWith('x-')) continue;
+        const item = paths[path];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path);
+        else this.typeIssue(placeAt(rootNode, 'paths', path), 'Object', item);
       }
     }
     for (const [name, scheme] of entriesOf(fields.securityDefinitions)) {
@@ -658,10 +733,10 @@ class StructureWalker {
     if (depth > MAX_WALK_DEPTH) return;
     if (!isObject(schema)) return this.typeIssue(placeAt(parent, first, second), 'Object', schema);
     const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
-    this.ref(schema, node, 'schema');
     this.add(node);
     // Read before the first visit below, whose add() replaces them.
-    const { properties, items, additionalProperties, allOf, xml, externalDocs } = this.schemaChildren;
+    const { $ref, properties, items, additionalProperties, allOf, xml, externalDocs } = this.schemaChildren;
+    if ($ref !== undefined) this.schemaRef($ref, node);
     if (isObject(properties)) {
       // for…in, not Object.keys: no list of names per object schema.
       for (const name in properties) {
@@ -730,7 +805,20 @@ class StructureWalker {
   }
 }
 
+/**
+ * The schema nodes among `nodes`, in walk order, in a list made at its final length once the walk is
+ * done: pushing each of ~100,000 schemas as the walk met them copied the list as it grew (~1.7 MB a
+ * corpus run besides the list itself).
+ */
+function schemasIn(nodes: readonly StructureNode[], count: number): SchemaStructureNode[] {
+  const schemas = new Array<SchemaStructureNode>(count);
+  let next = 0;
+  for (const node of nodes) if (node instanceof SchemaStructureNode) schemas[next++] = node;
+  return schemas;
+}
+
 function forgetSchemaChildren(children: SchemaChildren): void {
+  children.$ref = undefined;
   children.properties = undefined;
   children.items = undefined;
   children.additionalProperties = undefined;
@@ -745,6 +833,9 @@ function forgetSchemaChildren(children: SchemaChildren): void {
  */
 function keepSchemaChild(children: SchemaChildren, key: string, field: unknown): void {
   switch (key) {
+    case '$ref':
+      children.$ref = field;
+      break;
     case 'properties':
       children.properties = field;
       break;
