@@ -10,6 +10,15 @@ const idle = new Map<string, Set<Worker>>();
 /** Workers whose exit is already watched (once per worker, however often it is released). */
 const watched = new WeakSet<Worker>();
 
+/**
+ * The young generation a worker may grow to (V8's default is 48 MB on 64-bit systems). A connector's
+ * parsed swagger lives while its rules run; with the default, the collector catches most large ones
+ * alive and copies them twice. With 96 MB, two warm workers validated the corpus in ~495 ms instead
+ * of ~540 ms (interleaved runs), for ~30 MB more memory per worker; 192 MB gained no more and cost
+ * ~110 MB per worker.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 96;
+
 /** An idle worker of `script`, or a new one; it keeps the process alive until released. */
 export function takeWorker(script: string): Worker {
   const pool = idle.get(script);
@@ -19,7 +28,7 @@ export function takeWorker(script: string): Worker {
     kept.ref();
     return kept;
   }
-  return new Worker(script);
+  return new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
 }
 
 /** Keeps a healthy worker for the next run. */

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { closeValidationWorkers, releaseWorker, takeWorker } from '../../src/parallel/idle-workers.js';
+import {
+  closeValidationWorkers,
+  releaseWorker,
+  takeWorker,
+  WORKER_YOUNG_GENERATION_MB,
+} from '../../src/parallel/idle-workers.js';
 import { validateFoldersInParallel } from '../../src/parallel/pool.js';
 import { validatePaths, type ConnectorResult } from '../../src/validate.js';
 // @ts-expect-error: a plain ES module of the build scripts, without type declarations.
@@ -62,6 +67,8 @@ describe('validating on worker threads', () => {
     const kept = [takeWorker(workerScript), takeWorker(workerScript)];
     const fresh = takeWorker(workerScript);
     expect(Math.max(...kept.map((worker) => worker.threadId))).toBeLessThan(fresh.threadId);
+    // Started with room for a connector's parsed swagger in the young generation.
+    expect(fresh.resourceLimits?.maxYoungGenerationSizeMb).toBe(WORKER_YOUNG_GENERATION_MB);
     for (const worker of [...kept, fresh]) releaseWorker(workerScript, worker);
     const again = await validatePaths([tree], { cwd: tree, concurrency: 3, workerScript });
     expect(again).toEqual(await validatePaths([tree], { cwd: tree, concurrency: 'off' }));
