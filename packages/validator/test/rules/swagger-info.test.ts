@@ -162,6 +162,18 @@ describeRuleCases([
     pointer: '/info/contact/url',
   },
   {
+    id: 'SWG-META-URL',
+    fires: 'fires on a relative license.url',
+    breaks: (c) => (c.swagger.info.license = { name: 'MIT', url: 'license.txt' }),
+    pointer: '/info/license/url',
+  },
+  {
+    id: 'SWG-META-URL',
+    fires: 'fires on an externalDocs.url without scheme',
+    breaks: (c) => (c.swagger.externalDocs = { url: 'docs.contoso.com' }),
+    pointer: '/externalDocs/url',
+  },
+  {
     id: 'SWG-API-STATUS',
     fires: 'fires on a lower-case status',
     breaks: (c) => (c.swagger.info['x-ms-api-annotation'] = { status: 'production' }),

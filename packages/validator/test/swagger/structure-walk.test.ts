@@ -10,7 +10,7 @@ function structure(definitions: Record<string, unknown>) {
 
 describe('structureOf', () => {
   it('descends into the children of a schema that have the right type, and reports the others', () => {
-    const { schemas, typeIssues, nodes } = structure({
+    const { schemas, typeIssues, byKind } = structure({
       Good: {
         properties: { id: { type: 'string' } },
         items: { type: 'string' },
@@ -30,7 +30,10 @@ describe('structureOf', () => {
       '/definitions/Bad',
     ]);
     expect(
-      nodes.filter((node) => node.kind !== 'schema').map((node) => `${node.kind} ${node.pointer}`),
+      [...byKind.values()]
+        .flat()
+        .filter((node) => node.kind !== 'schema')
+        .map((node) => `${node.kind} ${node.pointer}`),
     ).toEqual([
       'root ',
       'info /info',
