@@ -190,6 +190,16 @@ describeRuleCases([
     pointer: '/paths/~1tasks/get/x-ms-api-annotation/status',
     message: /The operation 'ListTasks' cannot be in a Production status ahead of the connector\./,
   },
+  {
+    id: 'SWG-API-STATUS',
+    fires: "fires on an operation's lower-case status, beside operations without one",
+    breaks: (c) => {
+      c.swagger.paths['/tasks'].get['x-ms-api-annotation'] = { family: 'tasks' };
+      c.swagger.paths['/tasks'].post['x-ms-api-annotation'] = { status: 'preview' };
+    },
+    pointer: '/paths/~1tasks/post/x-ms-api-annotation/status',
+    message: /Did you mean 'Preview'\?/,
+  },
 ]);
 
 describe('certification metadata on custom connectors', () => {

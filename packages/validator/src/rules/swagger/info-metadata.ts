@@ -331,8 +331,11 @@ export const infoMetadataRules: RuleDefinition[] = [
         '/info/x-ms-api-annotation',
       );
       for (const operation of context.swagger.operations) {
+        const annotation = operation.operation['x-ms-api-annotation'];
+        // Nothing to check or report: no pointer. Building every operation's cost ~2.9 MB a corpus run.
+        if (asObject(annotation)?.status === undefined) continue;
         const at = childPointer(operation.pointer, 'x-ms-api-annotation');
-        const status = checkStatus(operation.operation['x-ms-api-annotation'], at);
+        const status = checkStatus(annotation, at);
         if (status === 'Production' && apiStatus === 'Preview') {
           context.report({
             pointer: childPointer(at, 'status'),
