@@ -49,3 +49,36 @@ describe('ASCII-only documents', () => {
     expect(await englishFindings(JSON.stringify(validSwagger(), null, 2))).toEqual([]);
   });
 });
+
+describe('GEN-ENGLISH', () => {
+  it('reads the text fields of every kind of object that has them', async () => {
+    const swagger = validSwagger();
+    const word = 'Задачи';
+    swagger.info.title = word;
+    swagger.info.description = word;
+    const list = swagger.paths['/tasks'].get;
+    list.summary = word;
+    list.description = word;
+    list.parameters[0]['x-ms-summary'] = word;
+    list.parameters[0].description = word;
+    list.responses['200'].description = word;
+    swagger.definitions.Task.title = word;
+    swagger.definitions.Task.description = word;
+    swagger.definitions.Task.properties.title['x-ms-summary'] = word;
+    swagger.tags = [{ name: 'tasks', description: word }];
+    const findings = await englishFindings(JSON.stringify(swagger, null, 2));
+    expect(findings.map((finding) => finding.pointer).sort()).toEqual([
+      '/definitions/Task/description',
+      '/definitions/Task/properties/title/x-ms-summary',
+      '/definitions/Task/title',
+      '/info/description',
+      '/info/title',
+      '/paths/~1tasks/get/description',
+      '/paths/~1tasks/get/parameters/0/description',
+      '/paths/~1tasks/get/parameters/0/x-ms-summary',
+      '/paths/~1tasks/get/responses/200/description',
+      '/paths/~1tasks/get/summary',
+      '/tags/0/description',
+    ]);
+  });
+});

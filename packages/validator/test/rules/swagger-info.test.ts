@@ -162,6 +162,18 @@ describeRuleCases([
     pointer: '/info/contact/url',
   },
   {
+    id: 'SWG-META-URL',
+    fires: 'fires on a relative license.url',
+    breaks: (c) => (c.swagger.info.license = { name: 'MIT', url: 'license.txt' }),
+    pointer: '/info/license/url',
+  },
+  {
+    id: 'SWG-META-URL',
+    fires: 'fires on an externalDocs.url without scheme',
+    breaks: (c) => (c.swagger.externalDocs = { url: 'docs.contoso.com' }),
+    pointer: '/externalDocs/url',
+  },
+  {
     id: 'SWG-API-STATUS',
     fires: 'fires on a lower-case status',
     breaks: (c) => (c.swagger.info['x-ms-api-annotation'] = { status: 'production' }),
@@ -177,6 +189,16 @@ describeRuleCases([
     },
     pointer: '/paths/~1tasks/get/x-ms-api-annotation/status',
     message: /The operation 'ListTasks' cannot be in a Production status ahead of the connector\./,
+  },
+  {
+    id: 'SWG-API-STATUS',
+    fires: "fires on an operation's lower-case status, beside operations without one",
+    breaks: (c) => {
+      c.swagger.paths['/tasks'].get['x-ms-api-annotation'] = { family: 'tasks' };
+      c.swagger.paths['/tasks'].post['x-ms-api-annotation'] = { status: 'preview' };
+    },
+    pointer: '/paths/~1tasks/post/x-ms-api-annotation/status',
+    message: /Did you mean 'Preview'\?/,
   },
 ]);
 

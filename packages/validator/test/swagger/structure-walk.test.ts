@@ -10,7 +10,7 @@ function structure(definitions: Record<string, unknown>) {
 
 describe('structureOf', () => {
   it('descends into the children of a schema that have the right type, and reports the others', () => {
-    const { schemas, typeIssues, nodes } = structure({
+    const { schemas, typeIssues, byKind } = structure({
       Good: {
         properties: { id: { type: 'string' } },
         items: { type: 'string' },
@@ -30,7 +30,10 @@ describe('structureOf', () => {
       '/definitions/Bad',
     ]);
     expect(
-      nodes.filter((node) => node.kind !== 'schema').map((node) => `${node.kind} ${node.pointer}`),
+      [...byKind.values()]
+        .flat()
+        .filter((node) => node.kind !== 'schema')
+        .map((node) => `${node.kind} ${node.pointer}`),
     ).toEqual([
       'root ',
       'info /info',
@@ -106,6 +109,71 @@ describe('structureOf', () => {
     expect(typeIssues.map((issue) => `${issue.pointer} ${issue.expected} ${issue.actual}`)).toEqual([
       '/definitions/Numbered/$ref String Integer',
       '/definitions/Numbered/$ref String Integer',
+    ]);
+  });
+});
+
+describe('the keywords noted by the structure walk', () => {
+  it('lists the schemas, parameters, items and headers that carry each checked keyword', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      // Not a keyword kind: its unknown keys and extensions are not noted.
+      maxProperties: -1,
+      'x-ms-editor': 'dictionary',
+      paths: {
+        '/a': {
+          get: {
+            parameters: [
+              { name: 'q', in: 'query', type: 'string', pattern: '^a', required: true },
+              { name: 'n', in: 'query', type: 'integer', maxProperties: -1 },
+              {
+                name: 'l',
+                in: 'query',
+                type: 'array',
+                items: { type: 'string', enum: ['x'], minLength: 1, 'x-ms-editor': 'x' },
+              },
+            ],
+            responses: {
+              '200': { description: 'ok', headers: { h: { type: 'string', enum: ['a'], pattern: 'b' } } },
+            },
+          },
+        },
+      },
+      definitions: {
+        Plain: { type: 'object', properties: { id: { type: 'string' } } },
+        Full: {
+          type: 'object',
+          required: ['id'],
+          'x-ms-editor': 'dictionary',
+          properties: { id: { type: 'string', pattern: 'c', multipleOf: 2, enum: ['a'] } },
+        },
+        // A keyword of the wrong type is noted all the same: the rules check the type.
+        Odd: { required: true, exclusiveMinimum: 'yes' },
+      },
+    });
+    const { keywords } = structureOf(model);
+    const pointers = (nodes: readonly { pointer: string }[]) => nodes.map((node) => node.pointer);
+    expect(pointers(keywords.pattern)).toEqual([
+      '/definitions/Full/properties/id',
+      '/paths/~1a/get/parameters/0',
+      '/paths/~1a/get/responses/200/headers/h',
+    ]);
+    expect(pointers(keywords.enum)).toEqual([
+      '/definitions/Full/properties/id',
+      '/paths/~1a/get/parameters/2/items',
+      '/paths/~1a/get/responses/200/headers/h',
+    ]);
+    expect(pointers(keywords.numeric)).toEqual([
+      '/definitions/Full/properties/id',
+      '/definitions/Odd',
+      '/paths/~1a/get/parameters/1',
+      '/paths/~1a/get/parameters/2/items',
+    ]);
+    expect(pointers(keywords.required)).toEqual(['/definitions/Full', '/definitions/Odd']);
+    expect(pointers(keywords['x-ms-editor'])).toEqual([
+      '/definitions/Full',
+      '/paths/~1a/get/parameters/2/items',
     ]);
   });
 });

@@ -134,17 +134,30 @@ function repeatedPrimitives(array: readonly unknown[]): readonly number[] {
   return duplicates ?? NO_INDEXES;
 }
 
-/** The arrays of each kind that Swagger 2.0 declares `uniqueItems`. */
+/**
+ * The arrays of the root and of operations that Swagger 2.0 declares `uniqueItems`. The others are
+ * the `enum` of schemas, parameters, items and headers and the `required` of schemas, read from the
+ * nodes the structure walk noted with those keys rather than from every node of those kinds.
+ */
 const UNIQUE_ARRAYS: Partial<Record<StructureNode['kind'], string[]>> = {
   root: ['schemes', 'consumes', 'produces'],
   operation: ['schemes', 'consumes', 'produces', 'tags'],
-  schema: ['enum', 'required'],
-  parameter: ['enum'],
-  items: ['enum'],
-  header: ['enum'],
 };
 
 const UNIQUE_ARRAY_KINDS = Object.keys(UNIQUE_ARRAYS) as NodeKind[];
+
+/** Reports the repeated entries of `node.value[key]`, if it is an array. */
+function reportDuplicates(context: RuleContext, node: StructureNode, key: string): void {
+  const list = node.value[key];
+  if (!Array.isArray(list) || list.length < 2) return;
+  // Pointers only for what is reported: building one per node and key cost more than the check.
+  for (const index of duplicateIndexes(list)) {
+    context.report({
+      pointer: childPointer(node.pointer, key, index),
+      message: 'The array contains duplicate values, values must be unique.',
+    });
+  }
+}
 
 const SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'file'];
 
@@ -373,20 +386,13 @@ export const documentStructureRules: RuleDefinition[] = [
     example: { bad: '{ "enum": ["open", "done", "open"] }', good: '{ "enum": ["open", "done"] }' },
     check(context) {
       for (const nodes of nodeListsOf(context, UNIQUE_ARRAY_KINDS)) {
-        for (const node of nodes) {
-          for (const key of UNIQUE_ARRAYS[node.kind]!) {
-            const list = node.value[key];
-            if (!Array.isArray(list) || list.length < 2) continue;
-            // Pointers only for what is reported: building one per node and key cost more than the check.
-            for (const index of duplicateIndexes(list)) {
-              context.report({
-                pointer: childPointer(node.pointer, key, index),
-                message: 'The array contains duplicate values, values must be unique.',
-              });
-            }
-          }
-        }
+        for (const node of nodes)
+          for (const key of UNIQUE_ARRAYS[node.kind]!) reportDuplicates(context, node, key);
       }
+      if (!context.swagger) return;
+      const keywords = structureOf(context.swagger).keywords;
+      for (const node of keywords.enum) reportDuplicates(context, node, 'enum');
+      for (const node of keywords.required) reportDuplicates(context, node, 'required');
     },
   },
   {

@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString } from '../../swagger/json-values.js';
-import { structureOf, type NodeKind } from './structure.js';
+import { nodesOfKinds, structureOf, type NodeKind } from './structure.js';
 
 /**
  * A run of two or more letters of a non-Latin script (Cyrillic, CJK, Arabic, …). A single such
@@ -21,6 +21,8 @@ const TEXT_FIELDS: Partial<Record<NodeKind, string[]>> = {
   response: ['description'],
   tag: ['description'],
 };
+
+const TEXT_KINDS = Object.keys(TEXT_FIELDS) as NodeKind[];
 
 /** Label length limit: "It has a limit of 80 characters" (STR), enforced on parameters and summaries. */
 const MAX_SCHEMA_SUMMARY = 80;
@@ -47,14 +49,17 @@ export const documentTextRules: RuleDefinition[] = [
       // Most swaggers are ASCII throughout: none of their strings can hold a non-Latin letter.
       const document = context.connector.files.swagger?.document;
       if (document?.value === context.swagger.root && document.stringsAreAscii) return;
-      for (const node of structureOf(context.swagger).nodes) {
-        for (const field of TEXT_FIELDS[node.kind] ?? []) {
-          const text = asString(node.value[field]);
-          if (text === undefined || !NON_ASCII.test(text) || !NON_LATIN_WORD.test(text)) continue;
-          context.report({
-            pointer: childPointer(node.pointer, field),
-            message: `The '${field}' value must be written in English.`,
-          });
+      // Kind by kind, not every node: findings are sorted by place afterwards.
+      for (const nodes of nodesOfKinds(structureOf(context.swagger), TEXT_KINDS)) {
+        for (const node of nodes) {
+          for (const field of TEXT_FIELDS[node.kind]!) {
+            const text = asString(node.value[field]);
+            if (text === undefined || !NON_ASCII.test(text) || !NON_LATIN_WORD.test(text)) continue;
+            context.report({
+              pointer: childPointer(node.pointer, field),
+              message: `The '${field}' value must be written in English.`,
+            });
+          }
         }
       }
     },

@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, has, isObject } from '../../swagger/json-values.js';
-import { structureOf } from './structure.js';
+import { nodesOfKinds, structureOf, type NodeKind } from './structure.js';
 
 /** The categories of x-ms-connector-metadata, spelled exactly (SVR InvalidConnectorCategory; CERT 3b). */
 export const CONNECTOR_CATEGORIES = [
@@ -30,6 +30,9 @@ const MAX_CATEGORIES = 2;
 
 const METADATA_PROPERTIES = ['Website', 'Privacy policy', 'Categories'];
 const METADATA_POINTER = '/x-ms-connector-metadata';
+
+/** The objects whose `url` must be an absolute http(s) URL. */
+const URL_KINDS: readonly NodeKind[] = ['contact', 'externalDocs', 'license'];
 
 /** An ASCII e-mail address (SVR ContactEmailNotValid): local part, @, a dotted host name. */
 const EMAIL =
@@ -281,14 +284,16 @@ export const infoMetadataRules: RuleDefinition[] = [
           message: `The '${entry.name}' value '${entry.value}' must be a valid absolute URL (https://…).`,
         });
       }
-      for (const node of structureOf(context.swagger).nodes) {
-        if (node.kind !== 'contact' && node.kind !== 'externalDocs' && node.kind !== 'license') continue;
-        const url = asString(node.value.url);
-        if (url === undefined || isAbsoluteHttpUrl(url)) continue;
-        context.report({
-          pointer: childPointer(node.pointer, 'url'),
-          message: "The 'url' property must be a valid absolute URL.",
-        });
+      // The three kinds' lists, not every node: findings are sorted by place afterwards.
+      for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
+        for (const node of nodes) {
+          const url = asString(node.value.url);
+          if (url === undefined || isAbsoluteHttpUrl(url)) continue;
+          context.report({
+            pointer: childPointer(node.pointer, 'url'),
+            message: "The 'url' property must be a valid absolute URL.",
+          });
+        }
       }
     },
   },
@@ -326,8 +331,11 @@ export const infoMetadataRules: RuleDefinition[] = [
         '/info/x-ms-api-annotation',
       );
       for (const operation of context.swagger.operations) {
+        const annotation = operation.operation['x-ms-api-annotation'];
+        // Nothing to check or report: no pointer. Building every operation's cost ~2.9 MB a corpus run.
+        if (asObject(annotation)?.status === undefined) continue;
         const at = childPointer(operation.pointer, 'x-ms-api-annotation');
-        const status = checkStatus(operation.operation['x-ms-api-annotation'], at);
+        const status = checkStatus(annotation, at);
         if (status === 'Production' && apiStatus === 'Preview') {
           context.report({
             pointer: childPointer(at, 'status'),

@@ -20,7 +20,8 @@ function schemasWithRequired(context: RuleContext): SchemaWithRequired[] {
   let result = withRequiredCache.get(context.swagger.root);
   if (!result) {
     result = [];
-    for (const node of structureOf(context.swagger).byKind.get('schema') ?? []) {
+    // The schemas the structure walk noted with a `required` key, not every schema node.
+    for (const node of structureOf(context.swagger).keywords.required) {
       const required = asArray(node.value.required);
       if (required) result.push({ node, required });
     }

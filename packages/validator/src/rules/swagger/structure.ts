@@ -275,7 +275,10 @@ export interface KeyClasses {
 }
 
 export interface SwaggerStructure {
-  nodes: StructureNode[];
+  /**
+   * The nodes of each kind in walk order. No list of all nodes: rules read the kinds they check, and
+   * that list of ~140,000 nodes a corpus run cost ~3.4 MB.
+   */
   byKind: Map<NodeKind, StructureNode[]>;
   /**
    * The schema nodes in walk order (the root's definitions, parameters and responses, then the
@@ -288,6 +291,23 @@ export interface SwaggerStructure {
   typeIssues: TypeIssue[];
   /** Sorted while the walk reads each node's keys for the type checks: no second pass over them. */
   keys: KeyClasses;
+  /** Noted the same way: the few nodes that carry a keyword some rules check. */
+  keywords: KeywordHolders;
+}
+
+/**
+ * The schemas, parameters, items and headers that own each of the keywords a few rules check, in walk
+ * order. Those rules went through every such node (~117,000 a corpus run) to find the few that do;
+ * the walk reads every key of every node anyway.
+ */
+export interface KeywordHolders {
+  pattern: StructureNode[];
+  enum: StructureNode[];
+  /** Any of the keys SWG-NUMERIC checks (multipleOf, the bounds, the length and count limits). */
+  numeric: StructureNode[];
+  /** Schemas only: a parameter's `required` is a flag. */
+  required: StructureNode[];
+  'x-ms-editor': StructureNode[];
 }
 
 /**
@@ -408,14 +428,56 @@ function typeBitOf(value: unknown): number {
   return 1;
 }
 
-/** The allowed types of every field of each kind, as bits, computed once. */
+/**
+ * Keywords noted for KeywordHolders, as bits above the type bits (all below 128): the walk learns
+ * them from the same lookup that gives a field's allowed types, at no extra lookup per key.
+ */
+const NOTE_PATTERN = 1 << 7;
+const NOTE_ENUM = 1 << 8;
+const NOTE_NUMERIC = 1 << 9;
+const NOTE_REQUIRED = 1 << 10;
+const NOTE_EDITOR = 1 << 11;
+const NOTES = NOTE_PATTERN | NOTE_ENUM | NOTE_NUMERIC | NOTE_REQUIRED | NOTE_EDITOR;
+
+/** The keys SWG-NUMERIC checks. maxProperties and minProperties are unknown keys outside schemas. */
+const NUMERIC_CHECKED = new Set([
+  'multipleOf',
+  'maxLength',
+  'minLength',
+  'maxItems',
+  'minItems',
+  'maxProperties',
+  'minProperties',
+  'minimum',
+  'maximum',
+  'exclusiveMaximum',
+  'exclusiveMinimum',
+]);
+
+/** The kinds whose keywords are noted: those that carry JSON-schema validation keywords. */
+function isKeywordKind(kind: NodeKind): boolean {
+  return kind === 'schema' || kind === 'parameter' || kind === 'items' || kind === 'header';
+}
+
+/** The note bits of a known field of a kind. */
+function noteBitsOf(kind: NodeKind, key: string): number {
+  if (!isKeywordKind(kind)) return 0;
+  if (key === 'pattern') return NOTE_PATTERN;
+  if (key === 'enum') return NOTE_ENUM;
+  if (NUMERIC_CHECKED.has(key)) return NOTE_NUMERIC;
+  if (key === 'required' && kind === 'schema') return NOTE_REQUIRED;
+  return 0;
+}
+
+/** The allowed types of every field of each kind, as bits, with the field's note bits; computed once. */
 const ALLOWED_BITS = Object.fromEntries(
   Object.entries(OBJECT_FIELDS).map(([kind, fields]) => [
     kind,
     new Map(
       Object.entries(fields).map(([key, type]) => [
         key,
-        (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0),
+        (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) |
+          noteBitsOf(kind as NodeKind, key),
       ]),
     ),
   ]),
@@ -467,21 +529,17 @@ class StructureWalker {
     externalDocs: undefined,
   };
   private readonly result: SwaggerStructure = {
-    nodes: [],
     byKind: new Map(),
     schemas: [],
     refs: [],
     typeIssues: [],
     keys: { unknown: [], lookalike: [], unknownXms: [] },
+    keywords: { pattern: [], enum: [], numeric: [], required: [], 'x-ms-editor': [] },
   };
-
-  /** How many schema nodes `nodes` holds so far. */
-  private schemaCount = 0;
 
   walk(root: JsonObject): SwaggerStructure {
     this.visitRoot(root);
-    this.result.schemas = schemasIn(this.result.nodes, this.schemaCount);
-    if (this.schemaCount > 0) this.result.byKind.set('schema', this.result.schemas);
+    if (this.result.schemas.length > 0) this.result.byKind.set('schema', this.result.schemas);
     return this.result;
   }
 
@@ -491,9 +549,8 @@ class StructureWalker {
    */
   private add(node: StructureNode): JsonObject {
     const { kind, value } = node;
-    this.result.nodes.push(node);
     if (node instanceof SchemaStructureNode) {
-      this.schemaCount++;
+      this.result.schemas.push(node);
     } else {
       let list = this.result.byKind.get(kind);
       if (!list) this.result.byKind.set(kind, (list = []));
@@ -503,15 +560,18 @@ class StructureWalker {
     const isSchema = kind === 'schema';
     if (isSchema) forgetSchemaChildren(this.schemaChildren);
     let wrong: Set<string> | undefined;
+    let notes = 0;
     for (const key in value) {
       if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
       const allowed = allowedByKey.get(key);
       if (allowed === undefined) {
-        this.classifyKey(node, key);
+        notes |= this.classifyKey(node, key);
         continue;
       }
+      notes |= allowed;
       const field = value[key];
       if (isSchema) keepSchemaChild(this.schemaChildren, key, field);
+      // The note bits are above every type bit: they never match a type.
       if ((typeBitOf(field) & allowed) !== 0) continue;
       this.result.typeIssues.push({
         pointer: childPointer(node.pointer, key),
@@ -520,6 +580,7 @@ class StructureWalker {
       });
       (wrong ??= new Set()).add(key);
     }
+    if ((notes & NOTES) !== 0 && isKeywordKind(kind)) this.noteKeywords(node, notes);
     if (!wrong) return value;
     const good: JsonObject = {};
     for (const key of Object.keys(value)) if (!wrong.has(key)) good[key] = value[key];
@@ -527,13 +588,26 @@ class StructureWalker {
   }
 
   /** A key that is not a field of its object: an extension, a misspelled one, or unknown. */
-  private classifyKey(node: StructureNode, key: string): void {
+  private classifyKey(node: StructureNode, key: string): number {
     const keys = this.result.keys;
     if (key.startsWith('x-')) {
+      if (key === 'x-ms-editor') return NOTE_EDITOR;
       if (key.startsWith('x-ms-') && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
-    } else {
-      (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
+      return 0;
     }
+    (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
+    // SWG-NUMERIC checks them on parameters, items and headers too, where they are not fields.
+    return key === 'maxProperties' || key === 'minProperties' ? NOTE_NUMERIC : 0;
+  }
+
+  /** Lists a schema, parameter, items or header under each keyword it carries (the notes' bits). */
+  private noteKeywords(node: StructureNode, notes: number): void {
+    const keywords = this.result.keywords;
+    if (notes & NOTE_PATTERN) keywords.pattern.push(node);
+    if (notes & NOTE_ENUM) keywords.enum.push(node);
+    if (notes & NOTE_NUMERIC) keywords.numeric.push(node);
+    if (notes & NOTE_REQUIRED) keywords.required.push(node);
+    if (notes & NOTE_EDITOR) keywords['x-ms-editor'].push(node);
   }
 
   /** Records a node that is not a schema and checks its fields. */
@@ -803,18 +877,6 @@ class StructureWalker {
       if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key), expected, value);
     }
   }
-}
-
-/**
- * The schema nodes among `nodes`, in walk order, in a list made at its final length once the walk is
- * done: pushing each of ~100,000 schemas as the walk met them copied the list as it grew (~1.7 MB a
- * corpus run besides the list itself).
- */
-function schemasIn(nodes: readonly StructureNode[], count: number): SchemaStructureNode[] {
-  const schemas = new Array<SchemaStructureNode>(count);
-  let next = 0;
-  for (const node of nodes) if (node instanceof SchemaStructureNode) schemas[next++] = node;
-  return schemas;
 }
 
 function forgetSchemaChildren(children: SchemaChildren): void {
