@@ -248,9 +248,38 @@ describeRule(
       pointer: `${VALUES}/value-collection`,
       severity: 'warning',
     },
+    {
+      name: 'on an item path of a dynamic list the items lack',
+      edit: dynamicStatus({}, (s) => {
+        s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-list'] = {
+          operationId: 'ListStatuses',
+          parameters: { project: { parameter: 'project' } },
+          itemsPath: 'value',
+          itemValuePath: 'id',
+          itemTitlePath: 'label',
+        };
+      }),
+      pointer: `${STATUS}/x-ms-dynamic-list/itemTitlePath`,
+      severity: 'warning',
+      message: /expects a property on the specified path 'label'/,
+    },
+    {
+      name: 'on a value-path of a dynamic schema the response lacks',
+      edit: dynamicStatus({}, (s) => {
+        s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-schema'] = {
+          operationId: 'ListStatuses',
+          parameters: { project: { parameter: 'project' } },
+          'value-path': 'schema',
+        };
+      }),
+      pointer: `${STATUS}/x-ms-dynamic-schema/value-path`,
+      severity: 'warning',
+      message: /expects a property on the specified path 'schema'/,
+    },
   ],
   [
     { name: 'on paths the response has', edit: dynamicStatus() },
+    { name: 'on an empty value-title', edit: dynamicStatus({ 'value-title': '' }) },
     { name: 'on names that differ only by case', edit: dynamicStatus({ 'value-title': 'Name' }) },
     {
       name: 'on an open response schema',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parsePathTemplate } from '../../src/rules/operations/path-templates.js';
+import { parsePathTemplate, partiallyDuplicates } from '../../src/rules/operations/path-templates.js';
 
 describe('parsePathTemplate', () => {
   it.each([
@@ -9,11 +9,15 @@ describe('parsePathTemplate', () => {
     ['/x{y}z/{a/b}/{}', ['y', 'a/b', ''], [false, false, false, false, true], '/x{}z/{}/{}'],
     ['/{{a}}/{b', ['a'], [false, false, false], '/{{}}/{b'],
     ['/{version=v1}/tasks', ['version=v1'], [false, true, false], '/{}/tasks'],
+    ['{a}', ['a'], [true], '{}'],
+    ['{a}/', ['a'], [true, false], '{}/'],
+    ['', [], [false], ''],
+    ['//{}/{x}', ['', 'x'], [false, false, true, true], '//{}/{}'],
   ])('%s', (path, variables, variableSegments, route) => {
     const template = parsePathTemplate(path);
     expect(template.variables).toEqual(variables);
-    expect(template.segments).toEqual(path.split('/'));
-    expect(template.variableSegments).toEqual(variableSegments);
+    // Counted in place, without splitting the key.
+    expect(template.segmentCount).toBe(path.split('/').length);
     expect(template.variableSegmentCount).toBe(variableSegments.filter(Boolean).length);
     expect(template.route).toBe(route);
   });
@@ -26,4 +30,29 @@ describe('parsePathTemplate', () => {
       expect(parsePathTemplate(path).route).toBe(path.replace(/\{[^{}]*\}/g, '{}'));
     },
   );
+});
+
+describe('partiallyDuplicates', () => {
+  it.each([
+    ['/items/{id}', '/items/search', true],
+    ['/items/search', '/items/{id}', true],
+    ['/items/{id}', '/items/{itemId}', false],
+    ['/items/search', '/items/search', false],
+    ['/items/{id}', '/items/search/all', false],
+    ['/items/{id}', '/tasks/search', false],
+    ['/{a}/x/{b}', '/y/x/z', true],
+    ['/{a}/x/{b}', '/y/xx/z', false],
+    ['/{a}/x/{b}', '/y/x/{c}', true],
+    // Not whole-segment variables: compared as text.
+    ['/x{y}z/{a', '/x{y}z/b', false],
+    ['/x{y}z/{a', '/x{y}z/{a', false],
+    ['/x{y}z/{a}', '/x{y}z/b', true],
+    ['{a}', 'b', true],
+    ['{a}/', 'b/', true],
+    ['/{}/a', '/b/a', true],
+    ['//{}', '/x/y', false],
+    ['', '', false],
+  ])('%s against %s: %s', (left, right, expected) => {
+    expect(partiallyDuplicates(parsePathTemplate(left), parsePathTemplate(right))).toBe(expected);
+  });
 });

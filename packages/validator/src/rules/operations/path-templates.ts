@@ -4,17 +4,43 @@ import { perModel } from './rule-kit.js';
  * What the path rules read of a path key, worked out once per path of a document. Five rules read
  * it for every operation, and a path item holds several operations: parsing the key in each rule
  * for each operation (regular-expression matches, sets, splits) cost ~6 MB and ~10 ms a corpus run.
+ *
+ * Segments are counted, never split: SWG-PATH-PARTIAL-DUP compares them in place (see
+ * partiallyDuplicates), and splitting every key into segments and flags cost ~2 MB a corpus run.
  */
-export interface PathTemplate {
+export class PathTemplate {
   /** Names of its `{variables}`, each once, in order of first appearance. */
   readonly variables: readonly string[];
-  /** The key split on '/'. */
-  readonly segments: readonly string[];
-  /** Whether each segment is a whole `{variable}`. */
-  readonly variableSegments: readonly boolean[];
-  readonly variableSegmentCount: number;
   /** The key with each `{variable}` as `{}`: two keys that are the same route have the same. */
   readonly route: string;
+  /** How many segments the key has when split on '/'. */
+  readonly segmentCount: number;
+  /** How many segments are a whole `{variable}`. */
+  readonly variableSegmentCount: number;
+
+  constructor(readonly path: string) {
+    const hasBrace = path.includes('{');
+    if (hasBrace) {
+      const { variables, route } = scanVariables(path);
+      this.variables = variables;
+      this.route = route;
+    } else {
+      this.variables = NO_VARIABLES;
+      this.route = path;
+    }
+    let segmentCount = 1;
+    let variableSegmentCount = 0;
+    let start = 0;
+    for (let slash = path.indexOf('/'); ; slash = path.indexOf('/', start)) {
+      const end = slash === -1 ? path.length : slash;
+      if (hasBrace && isVariableSegment(path, start, end)) variableSegmentCount++;
+      if (slash === -1) break;
+      segmentCount++;
+      start = slash + 1;
+    }
+    this.segmentCount = segmentCount;
+    this.variableSegmentCount = variableSegmentCount;
+  }
 }
 
 /** The templates of a document's path keys, each parsed when first asked for. */
@@ -24,7 +50,7 @@ export class PathTemplates {
   of(path: string): PathTemplate {
     let template = this.byPath.get(path);
     if (template === undefined) {
-      template = parsePathTemplate(path);
+      template = new PathTemplate(path);
       this.byPath.set(path, template);
     }
     return template;
@@ -34,26 +60,62 @@ export class PathTemplates {
 /** Ask once per check, then per path: the per-document lookup is a WeakMap's, slower than a Map's. */
 export const pathTemplates = perModel((): PathTemplates => new PathTemplates());
 
+// Shared by every key without a variable; never looped over with for…of (a frozen array there
+// stops V8 optimizing the loop).
 const NO_VARIABLES: readonly string[] = Object.freeze([]);
 
-export function parsePathTemplate(path: string): PathTemplate {
-  const segments = path.split('/');
-  const variableSegments = segments.map(isVariableSegment);
-  let variableSegmentCount = 0;
-  for (const isVariable of variableSegments) if (isVariable) variableSegmentCount++;
-  if (!path.includes('{')) {
-    return { variables: NO_VARIABLES, segments, variableSegments, variableSegmentCount, route: path };
+/** Same segment count, and every segment equal or a variable on either side, but not identical. */
+export function partiallyDuplicates(a: PathTemplate, b: PathTemplate): boolean {
+  if (a.segmentCount !== b.segmentCount) return false;
+  const left = a.path;
+  const right = b.path;
+  let leftStart = 0;
+  let rightStart = 0;
+  let differs = false;
+  for (;;) {
+    const leftEnd = segmentEnd(left, leftStart);
+    const rightEnd = segmentEnd(right, rightStart);
+    const leftVariable = isVariableSegment(left, leftStart, leftEnd);
+    const rightVariable = isVariableSegment(right, rightStart, rightEnd);
+    if (leftVariable !== rightVariable) differs = true;
+    else if (!leftVariable && !sameText(left, leftStart, leftEnd, right, rightStart, rightEnd)) return false;
+    // As many segments on both sides: the right one ends with the left one.
+    if (leftEnd === left.length) return differs;
+    leftStart = leftEnd + 1;
+    rightStart = rightEnd + 1;
   }
-  const { variables, route } = scanVariables(path);
-  return { variables, segments, variableSegments, variableSegmentCount, route };
 }
 
-/** `{name}`, and no other brace inside. */
-function isVariableSegment(segment: string): boolean {
-  const last = segment.length - 1;
-  if (last < 1 || segment.charCodeAt(0) !== OPEN || segment.charCodeAt(last) !== CLOSE) return false;
-  for (let index = 1; index < last; index++) {
-    const code = segment.charCodeAt(index);
+function segmentEnd(path: string, start: number): number {
+  const slash = path.indexOf('/', start);
+  return slash === -1 ? path.length : slash;
+}
+
+function sameText(
+  left: string,
+  leftStart: number,
+  leftEnd: number,
+  right: string,
+  rightStart: number,
+  rightEnd: number,
+): boolean {
+  if (leftEnd - leftStart !== rightEnd - rightStart) return false;
+  for (let offset = 0; leftStart + offset < leftEnd; offset++) {
+    if (left.charCodeAt(leftStart + offset) !== right.charCodeAt(rightStart + offset)) return false;
+  }
+  return true;
+}
+
+export function parsePathTemplate(path: string): PathTemplate {
+  return new PathTemplate(path);
+}
+
+/** Whether the segment `path[start, end)` is `{name}`, with no other brace inside. */
+function isVariableSegment(path: string, start: number, end: number): boolean {
+  const last = end - 1;
+  if (last < start + 1 || path.charCodeAt(start) !== OPEN || path.charCodeAt(last) !== CLOSE) return false;
+  for (let index = start + 1; index < last; index++) {
+    const code = path.charCodeAt(index);
     if (code === OPEN || code === CLOSE) return false;
   }
   return true;

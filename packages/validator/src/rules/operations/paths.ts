@@ -2,7 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, has } from '../../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
-import { pathTemplates, type PathTemplate } from './path-templates.js';
+import { partiallyDuplicates, pathTemplates } from './path-templates.js';
 import { fill, operationLabel, pathVariables, perModel } from './rule-kit.js';
 
 /**
@@ -15,20 +15,6 @@ const pathKeysOf = perModel((model: SwaggerModel): string[] =>
 
 function pathKeys(model: SwaggerModel | undefined): readonly string[] {
   return model ? pathKeysOf(model) : [];
-}
-
-/** Same segment count, and every segment equal or a variable on either side, but not identical. */
-function partiallyDuplicates(a: PathTemplate, b: PathTemplate): boolean {
-  if (a.segments.length !== b.segments.length) return false;
-  let differs = false;
-  for (let index = 0; index < a.segments.length; index++) {
-    const leftVariable = a.variableSegments[index]!;
-    const rightVariable = b.variableSegments[index]!;
-    if (leftVariable && rightVariable) continue;
-    if (leftVariable || rightVariable) differs = true;
-    else if (a.segments[index] !== b.segments[index]) return false;
-  }
-  return differs;
 }
 
 /** Why a path template is malformed, or undefined when its braces are fine. */
@@ -235,7 +221,7 @@ export const pathRules: RuleDefinition[] = [
         // Only paths of as many segments can overlap: each operation is compared with those alone.
         const bySegmentCount = new Map<number, number[]>();
         shapes.forEach((shape, index) => {
-          const count = shape.segments.length;
+          const count = shape.segmentCount;
           const indexes = bySegmentCount.get(count);
           if (indexes) indexes.push(index);
           else bySegmentCount.set(count, [index]);
@@ -246,7 +232,7 @@ export const pathRules: RuleDefinition[] = [
           if (shape.variableSegmentCount === 0) return;
           const similar: OperationInfo[] = [];
           // In operation order, as the message lists them.
-          for (const otherIndex of bySegmentCount.get(shape.segments.length)!) {
+          for (const otherIndex of bySegmentCount.get(shape.segmentCount)!) {
             const other = shapes[otherIndex]!;
             if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other))
               similar.push(operations[otherIndex]!);
