@@ -124,7 +124,7 @@ function diffSuccessResponse(
   const hasBody = has(current.value, 'schema');
   if (hadBody && !hasBody) {
     // An empty schema declared no output field (reviewers ask for it to go, SWG-RESP-EMPTY-SCHEMA).
-    if (isEmptySchema(context.old, previous.value.schema, oldPointer)) {
+    if (isEmptySchema(context.old, previous.value.schema)) {
       add(
         CHANGE_RULES.other,
         'old',

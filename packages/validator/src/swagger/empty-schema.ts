@@ -12,7 +12,7 @@ const DESCRIPTIVE_KEYS: ReadonlySet<string> = new Set(['type', 'description', 't
  * chain is not empty), and the keys are read in place up to the first shaping one. Resolving every
  * schema and filtering a list of its keys cost ~1.8 MB a corpus run.
  */
-export function isEmptySchema(model: SwaggerModel, schema: unknown, _pointer: string): boolean {
+export function isEmptySchema(model: SwaggerModel, schema: unknown): boolean {
   let resolved = asObject(schema);
   if (resolved !== undefined && typeof resolved.$ref === 'string')
     resolved = asObject(model.refTarget(resolved)?.value);

@@ -13,7 +13,7 @@ const definitions = {
 };
 
 function empty(schema: unknown): boolean {
-  return isEmptySchema(new SwaggerModel({ swagger: '2.0', definitions }), schema, '/schema');
+  return isEmptySchema(new SwaggerModel({ swagger: '2.0', definitions }), schema);
 }
 
 describe('isEmptySchema', () => {

@@ -238,7 +238,7 @@ export const responseRules: RuleDefinition[] = [
         for (const response of operation.responses) {
           // isEmptySchema reads the schema only: the pointer is built for the responses reported.
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
-          if (!isEmptySchema(swagger, response.value.schema, '')) continue;
+          if (!isEmptySchema(swagger, response.value.schema)) continue;
           report({
             pointer: childPointer(response.definitionPointer, 'schema'),
             message: `The ${response.code} response of '${operationLabel(operation)}' has an empty schema; describe its properties so makers need no Parse JSON step.`,
