@@ -20500,13 +20500,43 @@ function typeBitOf(value) {
   if (typeof value === "number") return Number.isInteger(value) ? 8 : 16;
   return 1;
 }
+var NOTE_PATTERN = 1 << 7;
+var NOTE_ENUM = 1 << 8;
+var NOTE_NUMERIC = 1 << 9;
+var NOTE_REQUIRED = 1 << 10;
+var NOTE_EDITOR = 1 << 11;
+var NOTES = NOTE_PATTERN | NOTE_ENUM | NOTE_NUMERIC | NOTE_REQUIRED | NOTE_EDITOR;
+var NUMERIC_CHECKED = /* @__PURE__ */ new Set([
+  "multipleOf",
+  "maxLength",
+  "minLength",
+  "maxItems",
+  "minItems",
+  "maxProperties",
+  "minProperties",
+  "minimum",
+  "maximum",
+  "exclusiveMaximum",
+  "exclusiveMinimum"
+]);
+function isKeywordKind(kind) {
+  return kind === "schema" || kind === "parameter" || kind === "items" || kind === "header";
+}
+function noteBitsOf(kind, key) {
+  if (!isKeywordKind(kind)) return 0;
+  if (key === "pattern") return NOTE_PATTERN;
+  if (key === "enum") return NOTE_ENUM;
+  if (NUMERIC_CHECKED.has(key)) return NOTE_NUMERIC;
+  if (key === "required" && kind === "schema") return NOTE_REQUIRED;
+  return 0;
+}
 var ALLOWED_BITS = Object.fromEntries(
   Object.entries(OBJECT_FIELDS).map(([kind, fields]) => [
     kind,
     new Map(
       Object.entries(fields).map(([key, type]) => [
         key,
-        (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0)
+        (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) | noteBitsOf(kind, key)
       ])
     )
   ])
@@ -20537,19 +20567,16 @@ var StructureWalker = class {
     externalDocs: void 0
   };
   result = {
-    nodes: [],
     byKind: /* @__PURE__ */ new Map(),
     schemas: [],
     refs: [],
     typeIssues: [],
-    keys: { unknown: [], lookalike: [], unknownXms: [] }
+    keys: { unknown: [], lookalike: [], unknownXms: [] },
+    keywords: { pattern: [], enum: [], numeric: [], required: [], "x-ms-editor": [] }
   };
-  /** How many schema nodes `nodes` holds so far. */
-  schemaCount = 0;
   walk(root) {
     this.visitRoot(root);
-    this.result.schemas = schemasIn(this.result.nodes, this.schemaCount);
-    if (this.schemaCount > 0) this.result.byKind.set("schema", this.result.schemas);
+    if (this.result.schemas.length > 0) this.result.byKind.set("schema", this.result.schemas);
     return this.result;
   }
   /**
@@ -20558,9 +20585,8 @@ var StructureWalker = class {
    */
   add(node) {
     const { kind, value } = node;
-    this.result.nodes.push(node);
     if (node instanceof SchemaStructureNode) {
-      this.schemaCount++;
+      this.result.schemas.push(node);
     } else {
       let list2 = this.result.byKind.get(kind);
       if (!list2) this.result.byKind.set(kind, list2 = []);
@@ -20570,13 +20596,15 @@ var StructureWalker = class {
     const isSchema = kind === "schema";
     if (isSchema) forgetSchemaChildren(this.schemaChildren);
     let wrong;
+    let notes = 0;
     for (const key in value) {
       if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
       const allowed = allowedByKey.get(key);
       if (allowed === void 0) {
-        this.classifyKey(node, key);
+        notes |= this.classifyKey(node, key);
         continue;
       }
+      notes |= allowed;
       const field = value[key];
       if (isSchema) keepSchemaChild(this.schemaChildren, key, field);
       if ((typeBitOf(field) & allowed) !== 0) continue;
@@ -20587,6 +20615,7 @@ var StructureWalker = class {
       });
       (wrong ??= /* @__PURE__ */ new Set()).add(key);
     }
+    if ((notes & NOTES) !== 0 && isKeywordKind(kind)) this.noteKeywords(node, notes);
     if (!wrong) return value;
     const good = {};
     for (const key of Object.keys(value)) if (!wrong.has(key)) good[key] = value[key];
@@ -20596,10 +20625,21 @@ var StructureWalker = class {
   classifyKey(node, key) {
     const keys = this.result.keys;
     if (key.startsWith("x-")) {
+      if (key === "x-ms-editor") return NOTE_EDITOR;
       if (key.startsWith("x-ms-") && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
-    } else {
-      (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
+      return 0;
     }
+    (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
+    return key === "maxProperties" || key === "minProperties" ? NOTE_NUMERIC : 0;
+  }
+  /** Lists a schema, parameter, items or header under each keyword it carries (the notes' bits). */
+  noteKeywords(node, notes) {
+    const keywords = this.result.keywords;
+    if (notes & NOTE_PATTERN) keywords.pattern.push(node);
+    if (notes & NOTE_ENUM) keywords.enum.push(node);
+    if (notes & NOTE_NUMERIC) keywords.numeric.push(node);
+    if (notes & NOTE_REQUIRED) keywords.required.push(node);
+    if (notes & NOTE_EDITOR) keywords["x-ms-editor"].push(node);
   }
   /** Records a node that is not a schema and checks its fields. */
   addNode(kind, value, parent, first, second) {
@@ -20814,12 +20854,6 @@ var StructureWalker = class {
     }
   }
 };
-function schemasIn(nodes, count) {
-  const schemas = new Array(count);
-  let next = 0;
-  for (const node of nodes) if (node instanceof SchemaStructureNode) schemas[next++] = node;
-  return schemas;
-}
 function forgetSchemaChildren(children) {
   children.$ref = void 0;
   children.properties = void 0;
@@ -21335,13 +21369,19 @@ function repeatedPrimitives(array) {
 }
 var UNIQUE_ARRAYS = {
   root: ["schemes", "consumes", "produces"],
-  operation: ["schemes", "consumes", "produces", "tags"],
-  schema: ["enum", "required"],
-  parameter: ["enum"],
-  items: ["enum"],
-  header: ["enum"]
+  operation: ["schemes", "consumes", "produces", "tags"]
 };
 var UNIQUE_ARRAY_KINDS = Object.keys(UNIQUE_ARRAYS);
+function reportDuplicates(context, node, key) {
+  const list2 = node.value[key];
+  if (!Array.isArray(list2) || list2.length < 2) return;
+  for (const index of duplicateIndexes(list2)) {
+    context.report({
+      pointer: childPointer(node.pointer, key, index),
+      message: "The array contains duplicate values, values must be unique."
+    });
+  }
+}
 var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object", "file"];
 var TYPED_KINDS = ["schema", "items", "header"];
 var REQUIRED_STRINGS = {
@@ -21549,19 +21589,13 @@ var documentStructureRules = [
     example: { bad: '{ "enum": ["open", "done", "open"] }', good: '{ "enum": ["open", "done"] }' },
     check(context) {
       for (const nodes of nodeListsOf(context, UNIQUE_ARRAY_KINDS)) {
-        for (const node of nodes) {
-          for (const key of UNIQUE_ARRAYS[node.kind]) {
-            const list2 = node.value[key];
-            if (!Array.isArray(list2) || list2.length < 2) continue;
-            for (const index of duplicateIndexes(list2)) {
-              context.report({
-                pointer: childPointer(node.pointer, key, index),
-                message: "The array contains duplicate values, values must be unique."
-              });
-            }
-          }
-        }
+        for (const node of nodes)
+          for (const key of UNIQUE_ARRAYS[node.kind]) reportDuplicates(context, node, key);
       }
+      if (!context.swagger) return;
+      const keywords = structureOf(context.swagger).keywords;
+      for (const node of keywords.enum) reportDuplicates(context, node, "enum");
+      for (const node of keywords.required) reportDuplicates(context, node, "required");
     }
   },
   {
@@ -21611,6 +21645,7 @@ var TEXT_FIELDS = {
   response: ["description"],
   tag: ["description"]
 };
+var TEXT_KINDS2 = Object.keys(TEXT_FIELDS);
 var MAX_SCHEMA_SUMMARY = 80;
 var BAD_LABEL_END = /[\s.,:;]$/;
 var documentTextRules = [
@@ -21630,14 +21665,16 @@ var documentTextRules = [
       if (!context.swagger) return;
       const document = context.connector.files.swagger?.document;
       if (document?.value === context.swagger.root && document.stringsAreAscii) return;
-      for (const node of structureOf(context.swagger).nodes) {
-        for (const field of TEXT_FIELDS[node.kind] ?? []) {
-          const text2 = asString(node.value[field]);
-          if (text2 === void 0 || !NON_ASCII.test(text2) || !NON_LATIN_WORD.test(text2)) continue;
-          context.report({
-            pointer: childPointer(node.pointer, field),
-            message: `The '${field}' value must be written in English.`
-          });
+      for (const nodes of nodesOfKinds(structureOf(context.swagger), TEXT_KINDS2)) {
+        for (const node of nodes) {
+          for (const field of TEXT_FIELDS[node.kind]) {
+            const text2 = asString(node.value[field]);
+            if (text2 === void 0 || !NON_ASCII.test(text2) || !NON_LATIN_WORD.test(text2)) continue;
+            context.report({
+              pointer: childPointer(node.pointer, field),
+              message: `The '${field}' value must be written in English.`
+            });
+          }
         }
       }
     }
@@ -21884,18 +21921,20 @@ var DynamicCall = class {
     return this.holderPlace.pointer;
   }
 };
+var PATHS_PREFIX = "/paths/";
 function operationOwning(model, pointer) {
-  let segments;
-  try {
-    segments = parsePointer(pointer);
-  } catch {
-    return void 0;
+  if (!pointer.startsWith(PATHS_PREFIX)) return void 0;
+  const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
+  if (pathEnd === -1) return void 0;
+  const methodEnd = pointer.indexOf("/", pathEnd + 1);
+  const path5 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+  const method = decodeSegment(pointer.slice(pathEnd + 1, methodEnd === -1 ? pointer.length : methodEnd));
+  const operations = model.operations;
+  for (let index = 0; index < operations.length; index++) {
+    const operation = operations[index];
+    if (operation.path === path5 && (operation.method === method || method === "parameters")) return operation;
   }
-  if (segments[0] !== "paths" || segments.length < 3) return void 0;
-  const [, path5, method] = segments;
-  return model.operations.find(
-    (operation) => operation.path === path5 && (operation.method === method || method === "parameters")
-  );
+  return void 0;
 }
 var TREE_PARTS = ["open", "browse"];
 function hasAnyOf(holder, keys) {
@@ -22009,22 +22048,31 @@ function forEachOtherOperationReference(model, visit2) {
     if (object && has(object, "operationId"))
       visit2(object.operationId, () => childPointer(at(), "operationId"));
   };
-  for (const operation of model.operations) {
+  const operations = model.operations;
+  for (let index = 0; index < operations.length; index++) {
+    const operation = operations[index];
     const body = operation.operation;
-    if (has(body, "x-ms-notification"))
-      visitHolder(body["x-ms-notification"], () => childPointer(operation.pointer, "x-ms-notification"));
+    if (has(body, "x-ms-notification")) visitHolder(body["x-ms-notification"], notificationAt(operation));
     const context = asObject(body["x-ms-operation-context"]);
-    if (context)
-      visitHolder(
-        context.simulate,
-        () => childPointer(operation.pointer, "x-ms-operation-context", "simulate")
-      );
+    if (context) visitHolder(context.simulate, simulateAt(operation));
   }
   const capabilities = asObject(model.root["x-ms-capabilities"]);
   const filePicker = asObject(capabilities?.["file-picker"]);
   for (const part of ["open", "browse"])
     visitHolder(filePicker?.[part], () => childPointer("/x-ms-capabilities", "file-picker", part));
   visitHolder(capabilities?.testConnection, () => childPointer("/x-ms-capabilities", "testConnection"));
+}
+function notificationAt(operation) {
+  return () => childPointer(operation.pointer, "x-ms-notification");
+}
+function simulateAt(operation) {
+  return () => childPointer(operation.pointer, "x-ms-operation-context", "simulate");
+}
+function operationIdAt(call) {
+  return () => childPointer(call.pointer, "operationId");
+}
+function argumentPointer(call, name) {
+  return childPointer(call.pointer, "parameters", name);
 }
 function targetOf(model, call) {
   const id = asString(call.call.operationId);
@@ -22086,33 +22134,39 @@ function ambiguityRule(id, legacy, modern) {
     }
   };
 }
-function resultPaths(call) {
+function collectionPath(call) {
   const body = call.call;
   switch (call.extension) {
     case "x-ms-dynamic-values":
-      return {
-        collection: asString(body["value-collection"]) ?? "",
-        itemPaths: pathsAt(body, "value-path", "value-title")
-      };
+      return asString(body["value-collection"]) ?? "";
     case "x-ms-dynamic-list":
+      return asString(body.itemsPath) ?? "";
     case "x-ms-dynamic-tree":
-      return {
-        collection: asString(body.itemsPath) ?? (call.extension === "x-ms-dynamic-list" ? "" : void 0),
-        itemPaths: pathsAt(body, "itemValuePath", "itemTitlePath")
-      };
-    case "x-ms-dynamic-schema":
-      return { collection: void 0, itemPaths: [], propertyPath: pathsAt(body, "value-path")[0] };
-    case "x-ms-dynamic-properties":
-      return { collection: void 0, itemPaths: [], propertyPath: pathsAt(body, "itemValuePath")[0] };
+      return asString(body.itemsPath);
+    default:
+      return void 0;
   }
 }
-function pathsAt(call, ...keys) {
-  const paths = [];
-  for (const key of keys) {
-    const path5 = asString(call[key]);
-    if (path5) paths.push([key, path5]);
-  }
-  return paths;
+var VALUES_ITEM_KEYS = ["value-path", "value-title"];
+var LIST_ITEM_KEYS = ["itemValuePath", "itemTitlePath"];
+var NO_KEYS = [];
+function itemPathKeys(call) {
+  if (call.extension === "x-ms-dynamic-values") return VALUES_ITEM_KEYS;
+  if (call.extension === "x-ms-dynamic-list" || call.extension === "x-ms-dynamic-tree") return LIST_ITEM_KEYS;
+  return NO_KEYS;
+}
+function propertyPathKey(call) {
+  if (call.extension === "x-ms-dynamic-schema") return "value-path";
+  if (call.extension === "x-ms-dynamic-properties") return "itemValuePath";
+  return void 0;
+}
+function pathAt(call, key) {
+  return asString(call.call[key]) || void 0;
+}
+function collectionPointer(call) {
+  if (has(call.call, "value-collection")) return childPointer(call.pointer, "value-collection");
+  if (has(call.call, "itemsPath")) return childPointer(call.pointer, "itemsPath");
+  return call.pointer;
 }
 var EXPECTS_ARRAY = "The dynamic operation expects an array on the specified path '{0}' which should be defined in the successful response of the invoked operation '{1}'.";
 var EXPECTS_PROPERTY = "The dynamic operation expects a property on the specified path '{0}' which should be defined in the successful response of the invoked operation '{1}'.";
@@ -22212,9 +22266,10 @@ var dynamicRules = [
           message: `${NOT_FOUND} '${String(operationId)}' is not the operationId of any operation.`
         });
       };
-      for (const call of dynamicCalls(swagger)) {
-        if (has(call.call, "operationId"))
-          checkReference(call.call.operationId, () => childPointer(call.pointer, "operationId"));
+      const calls = dynamicCalls(swagger);
+      for (let index = 0; index < calls.length; index++) {
+        const call = calls[index];
+        if (has(call.call, "operationId")) checkReference(call.call.operationId, operationIdAt(call));
       }
       forEachOtherOperationReference(swagger, checkReference);
     }
@@ -22232,18 +22287,21 @@ var dynamicRules = [
     },
     check({ swagger, report }) {
       if (!swagger) return;
-      for (const call of dynamicCalls(swagger)) {
+      const calls = dynamicCalls(swagger);
+      for (let index = 0; index < calls.length; index++) {
+        const call = calls[index];
         const target = targetOf(swagger, call);
         if (!target) continue;
         const label = operationLabel(target);
         const given = asObject(call.call.parameters);
-        for (const [name, entry] of callArguments(call.call)) {
-          const at = () => childPointer(call.pointer, "parameters", name);
+        for (const name in given) {
+          if (!has(given, name)) continue;
+          const entry = given[name];
           const parameter = parameterNamed(target, name);
           if (!parameter) {
             if (!name.includes("/") && !hasBodyProperty(swagger, target, name)) {
               report({
-                pointer: at(),
+                pointer: argumentPointer(call, name),
                 message: `${fill("The parameter could not be found in operation '{0}'.", label)} '${name}' is not one of its parameters.`
               });
             }
@@ -22254,7 +22312,7 @@ var dynamicRules = [
           if (type === void 0) continue;
           if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
             report({
-              pointer: at(),
+              pointer: argumentPointer(call, name),
               message: `The parameter has type '${type}', but a static value is provided of type '${typeof argument.value}'.`
             });
           } else if (argument.kind === "reference") {
@@ -22262,7 +22320,7 @@ var dynamicRules = [
             const sourceType = asString(source?.type);
             if (sourceType !== void 0 && sourceType !== type && !(sourceType === "integer" && type === "number")) {
               report({
-                pointer: at(),
+                pointer: argumentPointer(call, name),
                 message: fill(
                   "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
                   type,
@@ -22305,33 +22363,39 @@ var dynamicRules = [
         const response = target && successSchema(target);
         if (!target || !response) continue;
         const label = operationLabel(target);
-        const { collection, itemPaths, propertyPath } = resultPaths(call);
-        if (propertyPath) {
-          const found = followSchemaPath(swagger, response, propertyPath[1]);
+        const propertyKey = propertyPathKey(call);
+        if (propertyKey !== void 0) {
+          const propertyPath = pathAt(call, propertyKey);
+          if (propertyPath === void 0) continue;
+          const found = followSchemaPath(swagger, response, propertyPath);
           if (found.kind === "missing") {
             report({
-              pointer: childPointer(call.pointer, propertyPath[0]),
-              message: fill(EXPECTS_PROPERTY, propertyPath[1], label)
+              pointer: childPointer(call.pointer, propertyKey),
+              message: fill(EXPECTS_PROPERTY, propertyPath, label)
             });
           }
           continue;
         }
+        const collection = collectionPath(call);
         if (collection === void 0) continue;
         const list2 = followSchemaPath(swagger, response, collection);
-        const collectionPointer = () => has(call.call, "value-collection") ? childPointer(call.pointer, "value-collection") : has(call.call, "itemsPath") ? childPointer(call.pointer, "itemsPath") : call.pointer;
         if (list2.kind === "missing") {
-          report({ pointer: collectionPointer(), message: fill(EXPECTS_ARRAY, collection, label) });
+          report({ pointer: collectionPointer(call), message: fill(EXPECTS_ARRAY, collection, label) });
           continue;
         }
         if (list2.kind !== "found") continue;
         const items = arrayItems(swagger, list2.schema);
         if (items.kind === "not-array") {
-          report({ pointer: collectionPointer(), message: fill(EXPECTS_ARRAY, collection, label) });
+          report({ pointer: collectionPointer(call), message: fill(EXPECTS_ARRAY, collection, label) });
           continue;
         }
         if (items.kind !== "found") continue;
-        for (const [key, path5] of itemPaths) {
-          if (followSchemaPath(swagger, items.schema, path5).kind !== "missing") continue;
+        const keys = itemPathKeys(call);
+        for (let index = 0; index < keys.length; index++) {
+          const key = keys[index];
+          const path5 = pathAt(call, key);
+          if (path5 === void 0 || followSchemaPath(swagger, items.schema, path5).kind !== "missing")
+            continue;
           report({ pointer: childPointer(call.pointer, key), message: fill(EXPECTS_PROPERTY, path5, label) });
         }
       }
@@ -22399,6 +22463,7 @@ var CATEGORY_BY_LOWER = new Map(CONNECTOR_CATEGORIES.map((category) => [category
 var MAX_CATEGORIES = 2;
 var METADATA_PROPERTIES = ["Website", "Privacy policy", "Categories"];
 var METADATA_POINTER = "/x-ms-connector-metadata";
+var URL_KINDS = ["contact", "externalDocs", "license"];
 var EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 function isAbsoluteHttpUrl(text2) {
   try {
@@ -22623,14 +22688,15 @@ var infoMetadataRules = [
           message: `The '${entry.name}' value '${entry.value}' must be a valid absolute URL (https://\u2026).`
         });
       }
-      for (const node of structureOf(context.swagger).nodes) {
-        if (node.kind !== "contact" && node.kind !== "externalDocs" && node.kind !== "license") continue;
-        const url = asString(node.value.url);
-        if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
-        context.report({
-          pointer: childPointer(node.pointer, "url"),
-          message: "The 'url' property must be a valid absolute URL."
-        });
+      for (const nodes of nodesOfKinds(structureOf(context.swagger), URL_KINDS)) {
+        for (const node of nodes) {
+          const url = asString(node.value.url);
+          if (url === void 0 || isAbsoluteHttpUrl(url)) continue;
+          context.report({
+            pointer: childPointer(node.pointer, "url"),
+            message: "The 'url' property must be a valid absolute URL."
+          });
+        }
       }
     }
   },
@@ -22664,8 +22730,10 @@ var infoMetadataRules = [
         "/info/x-ms-api-annotation"
       );
       for (const operation of context.swagger.operations) {
+        const annotation = operation.operation["x-ms-api-annotation"];
+        if (asObject(annotation)?.status === void 0) continue;
         const at = childPointer(operation.pointer, "x-ms-api-annotation");
-        const status = checkStatus(operation.operation["x-ms-api-annotation"], at);
+        const status = checkStatus(annotation, at);
         if (status === "Production" && apiStatus === "Preview") {
           context.report({
             pointer: childPointer(at, "status"),
@@ -23446,12 +23514,47 @@ var operationIdRules = [
 ];
 
 // packages/validator/src/rules/operations/path-templates.ts
+var PathTemplate = class {
+  constructor(path5) {
+    this.path = path5;
+    const hasBrace = path5.includes("{");
+    if (hasBrace) {
+      const { variables, route } = scanVariables(path5);
+      this.variables = variables;
+      this.route = route;
+    } else {
+      this.variables = NO_VARIABLES;
+      this.route = path5;
+    }
+    let segmentCount = 1;
+    let variableSegmentCount = 0;
+    let start = 0;
+    for (let slash = path5.indexOf("/"); ; slash = path5.indexOf("/", start)) {
+      const end = slash === -1 ? path5.length : slash;
+      if (hasBrace && isVariableSegment(path5, start, end)) variableSegmentCount++;
+      if (slash === -1) break;
+      segmentCount++;
+      start = slash + 1;
+    }
+    this.segmentCount = segmentCount;
+    this.variableSegmentCount = variableSegmentCount;
+  }
+  path;
+  /** Names of its `{variables}`, each once, in order of first appearance. */
+  variables;
+  /** The key with each `{variable}` as `{}`: two keys that are the same route have the same. */
+  route;
+  /** How many segments the key has when split on '/'. */
+  segmentCount;
+  /** How many segments are a whole `{variable}`. */
+  variableSegmentCount;
+};
 var PathTemplates = class {
   byPath = /* @__PURE__ */ new Map();
   of(path5) {
     let template = this.byPath.get(path5);
     if (template === void 0) {
-      template = parsePathTemplate(path5);
+      template = new PathTemplate(path5);
       this.byPath.set(path5, template);
     }
     return template;
@@ -23459,22 +23562,41 @@ var PathTemplates = class {
 };
 var pathTemplates = perModel(() => new PathTemplates());
 var NO_VARIABLES = Object.freeze([]);
-function parsePathTemplate(path5) {
-  const segments = path5.split("/");
-  const variableSegments = segments.map(isVariableSegment);
-  let variableSegmentCount = 0;
-  for (const isVariable of variableSegments) if (isVariable) variableSegmentCount++;
-  if (!path5.includes("{")) {
-    return { variables: NO_VARIABLES, segments, variableSegments, variableSegmentCount, route: path5 };
+function partiallyDuplicates(a, b) {
+  if (a.segmentCount !== b.segmentCount) return false;
+  const left = a.path;
+  const right = b.path;
+  let leftStart = 0;
+  let rightStart = 0;
+  let differs = false;
+  for (; ; ) {
+    const leftEnd = segmentEnd(left, leftStart);
+    const rightEnd = segmentEnd(right, rightStart);
+    const leftVariable = isVariableSegment(left, leftStart, leftEnd);
+    const rightVariable = isVariableSegment(right, rightStart, rightEnd);
+    if (leftVariable !== rightVariable) differs = true;
+    else if (!leftVariable && !sameText(left, leftStart, leftEnd, right, rightStart, rightEnd)) return false;
+    if (leftEnd === left.length) return differs;
+    leftStart = leftEnd + 1;
+    rightStart = rightEnd + 1;
   }
-  const { variables, route } = scanVariables(path5);
-  return { variables, segments, variableSegments, variableSegmentCount, route };
 }
-function isVariableSegment(segment) {
-  const last2 = segment.length - 1;
-  if (last2 < 1 || segment.charCodeAt(0) !== OPEN || segment.charCodeAt(last2) !== CLOSE) return false;
-  for (let index = 1; index < last2; index++) {
-    const code2 = segment.charCodeAt(index);
+function segmentEnd(path5, start) {
+  const slash = path5.indexOf("/", start);
+  return slash === -1 ? path5.length : slash;
+}
+function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
+  if (leftEnd - leftStart !== rightEnd - rightStart) return false;
+  for (let offset = 0; leftStart + offset < leftEnd; offset++) {
+    if (left.charCodeAt(leftStart + offset) !== right.charCodeAt(rightStart + offset)) return false;
+  }
+  return true;
+}
+function isVariableSegment(path5, start, end) {
+  const last2 = end - 1;
+  if (last2 < start + 1 || path5.charCodeAt(start) !== OPEN || path5.charCodeAt(last2) !== CLOSE) return false;
+  for (let index = start + 1; index < last2; index++) {
+    const code2 = path5.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
@@ -23508,18 +23630,6 @@ var pathKeysOf = perModel(
 );
 function pathKeys(model) {
   return model ? pathKeysOf(model) : [];
-}
-function partiallyDuplicates(a, b) {
-  if (a.segments.length !== b.segments.length) return false;
-  let differs = false;
-  for (let index = 0; index < a.segments.length; index++) {
-    const leftVariable = a.variableSegments[index];
-    const rightVariable = b.variableSegments[index];
-    if (leftVariable && rightVariable) continue;
-    if (leftVariable || rightVariable) differs = true;
-    else if (a.segments[index] !== b.segments[index]) return false;
-  }
-  return differs;
 }
 function templateProblem(path5) {
   let open = -1;
@@ -23704,7 +23814,7 @@ var pathRules = [
         const shapes = operations.map((operation) => templates.of(operation.path));
         const bySegmentCount = /* @__PURE__ */ new Map();
         shapes.forEach((shape, index) => {
-          const count = shape.segments.length;
+          const count = shape.segmentCount;
           const indexes = bySegmentCount.get(count);
           if (indexes) indexes.push(index);
           else bySegmentCount.set(count, [index]);
@@ -23713,7 +23823,7 @@ var pathRules = [
           const shape = shapes[index];
           if (shape.variableSegmentCount === 0) return;
           const similar = [];
-          for (const otherIndex of bySegmentCount.get(shape.segments.length)) {
+          for (const otherIndex of bySegmentCount.get(shape.segmentCount)) {
             const other = shapes[otherIndex];
             if (other.variableSegmentCount < shape.variableSegmentCount && partiallyDuplicates(shape, other))
               similar.push(operations[otherIndex]);
@@ -23818,11 +23928,15 @@ var pathRules = [
 
 // packages/validator/src/swagger/empty-schema.ts
 var DESCRIPTIVE_KEYS = /* @__PURE__ */ new Set(["type", "description", "title", "x-ms-summary"]);
-function isEmptySchema(model, schema, pointer) {
-  const resolved2 = asObject(model.resolve(schema, pointer).value);
-  if (!resolved2) return false;
-  const meaningful = Object.keys(resolved2).filter((key) => !DESCRIPTIVE_KEYS.has(key));
-  return meaningful.length === 0 && (resolved2.type === void 0 || resolved2.type === "object");
+function isEmptySchema(model, schema) {
+  let resolved2 = asObject(schema);
+  if (resolved2 !== void 0 && typeof resolved2.$ref === "string")
+    resolved2 = asObject(model.refTarget(resolved2)?.value);
+  if (resolved2 === void 0) return false;
+  for (const key in resolved2) {
+    if (Object.prototype.hasOwnProperty.call(resolved2, key) && !DESCRIPTIVE_KEYS.has(key)) return false;
+  }
+  return resolved2.type === void 0 || resolved2.type === "object";
 }
 
 // packages/validator/src/rules/operations/responses.ts
@@ -24027,7 +24141,7 @@ var responseRules = [
       for (const operation of swagger.operations) {
         for (const response of operation.responses) {
           if (!isSuccessCode(response.code) || !hasSchema(response)) continue;
-          if (!isEmptySchema(swagger, response.value.schema, "")) continue;
+          if (!isEmptySchema(swagger, response.value.schema)) continue;
           report({
             pointer: childPointer(response.definitionPointer, "schema"),
             message: `The ${response.code} response of '${operationLabel(operation)}' has an empty schema; describe its properties so makers need no Parse JSON step.`
@@ -24991,26 +25105,12 @@ var KEYWORD_KINDS2 = ["schema", "parameter", "items", "header"];
 function keywordNodeLists(context) {
   return context.swagger ? nodesOfKinds(structureOf(context.swagger), KEYWORD_KINDS2) : [];
 }
+function holdersOf(context, keyword) {
+  return context.swagger ? structureOf(context.swagger).keywords[keyword] : [];
+}
 function numberAt(node, key) {
   const value = node.value[key];
   return typeof value === "number" ? value : void 0;
-}
-var NUMERIC_KEYWORDS2 = /* @__PURE__ */ new Set([
-  "multipleOf",
-  "maxLength",
-  "minLength",
-  "maxItems",
-  "minItems",
-  "maxProperties",
-  "minProperties",
-  "minimum",
-  "maximum",
-  "exclusiveMaximum",
-  "exclusiveMinimum"
-]);
-function hasNumericKeyword(value) {
-  for (const key in value) if (NUMERIC_KEYWORDS2.has(key)) return true;
-  return false;
 }
 var NON_NEGATIVE = ["maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties"];
 var RANGES = [
@@ -25117,44 +25217,42 @@ var schemaKeywordRules = [
       good: '{ "type": "integer", "minimum": 1, "maximum": 10 }'
     },
     check(context) {
-      for (const nodes of keywordNodeLists(context))
-        for (const node of nodes) {
-          if (!hasNumericKeyword(node.value)) continue;
-          const multipleOf = numberAt(node, "multipleOf");
-          if (multipleOf !== void 0 && multipleOf <= 0) {
-            context.report({
-              pointer: childPointer(node.pointer, "multipleOf"),
-              message: "The 'multipleOf' value must be greater than zero."
-            });
-          }
-          for (const key of NON_NEGATIVE) {
-            const value = numberAt(node, key);
-            if (value === void 0 || value >= 0) continue;
-            context.report({
-              pointer: childPointer(node.pointer, key),
-              message: `The '${key}' value must be greater than or equal to zero.`
-            });
-          }
-          for (const [low, high] of RANGES) {
-            const min = numberAt(node, low);
-            const max = numberAt(node, high);
-            if (min === void 0 || max === void 0 || min <= max) continue;
-            context.report({
-              pointer: childPointer(node.pointer, low),
-              message: `The '${low}' value should be less than or equal to the '${high}' value.`
-            });
-          }
-          for (const [flag, bound] of [
-            ["exclusiveMaximum", "maximum"],
-            ["exclusiveMinimum", "minimum"]
-          ]) {
-            if (!has(node.value, flag) || has(node.value, bound)) continue;
-            context.report({
-              pointer: childPointer(node.pointer, flag),
-              message: `The '${flag}' keyword can only be specified if the '${bound}' keyword is also specified.`
-            });
-          }
+      for (const node of holdersOf(context, "numeric")) {
+        const multipleOf = numberAt(node, "multipleOf");
+        if (multipleOf !== void 0 && multipleOf <= 0) {
+          context.report({
+            pointer: childPointer(node.pointer, "multipleOf"),
+            message: "The 'multipleOf' value must be greater than zero."
+          });
         }
+        for (const key of NON_NEGATIVE) {
+          const value = numberAt(node, key);
+          if (value === void 0 || value >= 0) continue;
+          context.report({
+            pointer: childPointer(node.pointer, key),
+            message: `The '${key}' value must be greater than or equal to zero.`
+          });
+        }
+        for (const [low, high] of RANGES) {
+          const min = numberAt(node, low);
+          const max = numberAt(node, high);
+          if (min === void 0 || max === void 0 || min <= max) continue;
+          context.report({
+            pointer: childPointer(node.pointer, low),
+            message: `The '${low}' value should be less than or equal to the '${high}' value.`
+          });
+        }
+        for (const [flag, bound] of [
+          ["exclusiveMaximum", "maximum"],
+          ["exclusiveMinimum", "minimum"]
+        ]) {
+          if (!has(node.value, flag) || has(node.value, bound)) continue;
+          context.report({
+            pointer: childPointer(node.pointer, flag),
+            message: `The '${flag}' keyword can only be specified if the '${bound}' keyword is also specified.`
+          });
+        }
+      }
     }
   },
   {
@@ -25170,15 +25268,14 @@ var schemaKeywordRules = [
       good: '{ "type": "string", "pattern": "^[A-Z]+$" }'
     },
     check(context) {
-      for (const nodes of keywordNodeLists(context))
-        for (const node of nodes) {
-          const pattern = asString(node.value.pattern);
-          if (pattern === void 0 || isValidPattern(pattern)) continue;
-          context.report({
-            pointer: childPointer(node.pointer, "pattern"),
-            message: "The 'pattern' value should be a valid regular expression."
-          });
-        }
+      for (const node of holdersOf(context, "pattern")) {
+        const pattern = asString(node.value.pattern);
+        if (pattern === void 0 || isValidPattern(pattern)) continue;
+        context.report({
+          pointer: childPointer(node.pointer, "pattern"),
+          message: "The 'pattern' value should be a valid regular expression."
+        });
+      }
     }
   },
   {
@@ -25245,16 +25342,15 @@ var schemaKeywordRules = [
       good: '{ "type": "object", "additionalProperties": { "type": "string" }, "x-ms-editor": "dictionary" }'
     },
     check(context) {
-      for (const nodes of keywordNodeLists(context))
-        for (const node of nodes) {
-          if (node.value["x-ms-editor"] !== "dictionary") continue;
-          const schema = node.kind === "parameter" && isObject(node.value.schema) ? node.value.schema : node.value;
-          if (schema.type === "object" && schema.additionalProperties !== false) continue;
-          context.report({
-            pointer: childPointer(node.pointer, "x-ms-editor"),
-            message: "The 'x-ms-editor' extension can be specified as 'dictionary' only for schema with type object and additional properties allowed."
-          });
-        }
+      for (const node of holdersOf(context, "x-ms-editor")) {
+        if (node.value["x-ms-editor"] !== "dictionary") continue;
+        const schema = node.kind === "parameter" && isObject(node.value.schema) ? node.value.schema : node.value;
+        if (schema.type === "object" && schema.additionalProperties !== false) continue;
+        context.report({
+          pointer: childPointer(node.pointer, "x-ms-editor"),
+          message: "The 'x-ms-editor' extension can be specified as 'dictionary' only for schema with type object and additional properties allowed."
+        });
+      }
     }
   },
   {
@@ -25531,7 +25627,7 @@ function schemasWithRequired(context) {
   let result = withRequiredCache.get(context.swagger.root);
   if (!result) {
     result = [];
-    for (const node of structureOf(context.swagger).byKind.get("schema") ?? []) {
+    for (const node of structureOf(context.swagger).keywords.required) {
       const required = asArray(node.value.required);
       if (required) result.push({ node, required });
     }
