@@ -111,6 +111,19 @@ describe('structureOf', () => {
       '/definitions/Numbered/$ref String Integer',
     ]);
   });
+
+  it('gives each document only its own nodes, though the walks share their working lists', () => {
+    const first = structure({ A: { properties: { a: { type: 'string' }, b: { type: 'string' } } } });
+    const second = structure({ B: { type: 'string' } });
+    expect(first.schemas.map((node) => node.pointer)).toEqual([
+      '/definitions/A',
+      '/definitions/A/properties/a',
+      '/definitions/A/properties/b',
+    ]);
+    expect(second.schemas.map((node) => node.pointer)).toEqual(['/definitions/B']);
+    expect(second.byKind.get('schema')).toBe(second.schemas);
+    expect([...second.byKind.keys()]).toEqual(['root', 'info', 'schema']);
+  });
 });
 
 describe('the keywords noted by the structure walk', () => {

@@ -513,7 +513,40 @@ interface SchemaChildren {
   externalDocs: unknown;
 }
 
+/** The nodes of one kind that the running walk has met (see SCRATCH). */
+interface KindScratch {
+  readonly kind: NodeKind;
+  readonly nodes: (StructureNode | undefined)[];
+  count: number;
+}
+
+/**
+ * The walk lists each kind's nodes here and copies them at their final length when it ends: the
+ * ~140,000 nodes of a corpus run pushed onto lists grown from [] made them copy themselves over and
+ * over (~2.1 MB of the walk's 17.6 a corpus run). Walks are synchronous and never nested, so these
+ * lists serve them all; each walk clears the entries it wrote (the lists keep their length) so that
+ * no document outlives its walk.
+ */
+const SCRATCH = new Map<NodeKind, KindScratch>();
+
+function scratchOf(kind: NodeKind): KindScratch {
+  let scratch = SCRATCH.get(kind);
+  if (!scratch) SCRATCH.set(kind, (scratch = { kind, nodes: [], count: 0 }));
+  return scratch;
+}
+
+/** Copies the lists of the kinds met, in that order, into `byKind`, and empties them. */
+function takeScratch(kindsMet: readonly KindScratch[], byKind: Map<NodeKind, StructureNode[]>): void {
+  for (const scratch of kindsMet) {
+    byKind.set(scratch.kind, scratch.nodes.slice(0, scratch.count) as StructureNode[]);
+    scratch.nodes.fill(undefined, 0, scratch.count);
+    scratch.count = 0;
+  }
+}
+
 class StructureWalker {
+  /** The scratch lists this walk wrote to, in the order it met their kinds. */
+  private readonly kindsMet: KindScratch[] = [];
   /**
    * The children of the schema add() checked last; read them before the next add(). Looking the six
    * fields up by name afterwards was slow: schema objects come in thousands of shapes, too many for
@@ -538,8 +571,15 @@ class StructureWalker {
   };
 
   walk(root: JsonObject): SwaggerStructure {
-    this.visitRoot(root);
-    if (this.result.schemas.length > 0) this.result.byKind.set('schema', this.result.schemas);
+    try {
+      this.visitRoot(root);
+    } finally {
+      // Schemas last, as byKind has always listed them.
+      const schemas = this.kindsMet.findIndex((scratch) => scratch.kind === 'schema');
+      if (schemas >= 0) this.kindsMet.push(...this.kindsMet.splice(schemas, 1));
+      takeScratch(this.kindsMet, this.result.byKind);
+    }
+    this.result.schemas = (this.result.byKind.get('schema') ?? []) as SchemaStructureNode[];
     return this.result;
   }
 
@@ -549,13 +589,9 @@ class StructureWalker {
    */
   private add(node: StructureNode): JsonObject {
     const { kind, value } = node;
-    if (node instanceof SchemaStructureNode) {
-      this.result.schemas.push(node);
-    } else {
-      let list = this.result.byKind.get(kind);
-      if (!list) this.result.byKind.set(kind, (list = []));
-      list.push(node);
-    }
+    const scratch = scratchOf(kind);
+    if (scratch.count === 0) this.kindsMet.push(scratch);
+    scratch.nodes[scratch.count++] = node;
     const allowedByKey = ALLOWED_BITS[kind];
     const isSchema = kind === 'schema';
     if (isSchema) forgetSchemaChildren(this.schemaChildren);
