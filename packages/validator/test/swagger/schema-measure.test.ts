@@ -32,6 +32,24 @@ describe('SchemaMeasurer.measure', () => {
     const definitions = { Node: { type: 'object', properties: { next: { $ref: '#/definitions/Node' } } } };
     expect(sizeOf({ $ref: '#/definitions/Node' }, definitions)).toEqual({ count: 1, depth: 1 });
   });
+
+  it('measures what a $ref leads to, not the keys beside it, and every kind of child of a schema', () => {
+    const definitions = {
+      Pair: pair,
+      Mixed: {
+        properties: { one: { type: 'string' } },
+        items: { type: 'string' },
+        additionalProperties: { items: { type: 'string' } },
+        allOf: [pair, { $ref: '#/definitions/Pair' }],
+      },
+    };
+    expect(sizeOf({ $ref: '#/definitions/Pair', properties: { ignored: pair } }, definitions)).toEqual({
+      count: 3,
+      depth: 1,
+    });
+    // 1 + one + items + additionalProperties (2) + the allOf members (3 each); allOf adds no level.
+    expect(sizeOf({ $ref: '#/definitions/Mixed' }, definitions)).toEqual({ count: 11, depth: 2 });
+  });
 });
 
 describe('SchemaMeasurer.operation', () => {
