@@ -220,3 +220,21 @@ describe('circular $refs', () => {
     expect(await findingsOf('SWG-REF-LOOP', connector)).toEqual([]);
   });
 });
+
+describe('response references', () => {
+  it('report a response definition that aliases another, not the responses that use it', async () => {
+    const connector = editableConnector();
+    connector.swagger.responses = {
+      NotFound: { description: 'Not found.' },
+      Missing: { $ref: '#/responses/NotFound' },
+    };
+    connector.swagger.paths['/tasks'].get.responses['404'] = { $ref: '#/responses/Missing' };
+    const findings = await findingsOf('SWG-REF-RESPONSE', connector);
+    expect(findings.map((finding) => [finding.pointer, finding.message])).toEqual([
+      [
+        '/responses/Missing/$ref',
+        "The response definition may not use a '$ref' to point to another definition.",
+      ],
+    ]);
+  });
+});

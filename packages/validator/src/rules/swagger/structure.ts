@@ -257,6 +257,11 @@ export class RefUse {
     return this.holder.pointer;
   }
 
+  /** The value of the object holding the `$ref`: asking who holds it builds no pointer. */
+  get holderValue(): JsonObject {
+    return this.holder.value;
+  }
+
   /**
    * The holder has keys besides `$ref` (Swagger 2.0 ignores them; Microsoft rejects them). Asked
    * before `siblings`: most references have none, and the question needs no list of keys.
