@@ -2,7 +2,7 @@ import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
-import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { MAX_SCHEMA_WALK_DEPTH, type SwaggerModel, type WrittenSchema } from '../../swagger/swagger-model.js';
 import { HolderKey, holderKeysOf } from './holder-keys.js';
 import { writtenParameters } from './parameter-index.js';
 import { fill, isInternalVisibility, isLenientMatch, jsonTypeOf, valueMatchesType } from './rule-kit.js';
@@ -54,6 +54,20 @@ function forEachTypedNode(
   }
 }
 
+const INTERNAL_DEFAULT_KEYS = HolderKey.default | HolderKey.visibility;
+
+/** Some schema has a default and internal visibility. */
+function hasInternalDefault(schemas: readonly WrittenSchema[], bits: Uint8Array): boolean {
+  for (let index = 0; index < schemas.length; index++) {
+    if (
+      (bits[index]! & INTERNAL_DEFAULT_KEYS) === INTERNAL_DEFAULT_KEYS &&
+      isInternalVisibility(schemas[index]!.schema['x-ms-visibility'])
+    )
+      return true;
+  }
+  return false;
+}
+
 function declaredType(node: JsonObject): string | undefined {
   return asString(node.type);
 }
@@ -94,9 +108,14 @@ export const valueConstraintRules: RuleDefinition[] = [
         }
       }
       const schemas = writtenSchemasOf(swagger);
+      // Every property of a listed schema is a listed schema itself, except below the deepest ones:
+      // when no listed schema is internal with a default, only the deepest can have such a
+      // property, and the others' properties are not read (~85,000 a corpus run, ~5 ms).
+      const anyInternalDefault = hasInternalDefault(schemas, keys.schemas);
       for (let index = 0; index < schemas.length; index++) {
         if ((keys.schemas[index]! & HolderKey.properties) === 0) continue;
         const written = schemas[index]!;
+        if (!anyInternalDefault && written.depth < MAX_SCHEMA_WALK_DEPTH) continue;
         const properties = written.schema.properties;
         if (!isObject(properties)) continue;
         // for…in, not entriesOf: no list of pairs for each of the document's schemas.
