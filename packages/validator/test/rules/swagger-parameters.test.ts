@@ -306,6 +306,22 @@ describeRule(
       pointer: '/definitions/Task/properties/status',
       severity: 'warning',
     },
+    {
+      // Below the deepest schemas the model lists (MAX_SCHEMA_WALK_DEPTH): still found by reading
+      // the properties of the deepest listed one.
+      name: 'on an optional internal property with default 65 levels down',
+      edit: (s) => {
+        let schema: Json = s.definitions.Task;
+        for (let level = 0; level < 64; level++) {
+          const inner: Json = { type: 'object', properties: {} };
+          schema.properties = { ...schema.properties, inner };
+          schema = inner;
+        }
+        schema.properties.hidden = { type: 'string', default: 'x', 'x-ms-visibility': 'internal' };
+      },
+      pointer: `/definitions/Task${'/properties/inner'.repeat(64)}/properties/hidden`,
+      severity: 'warning',
+    },
   ],
   [
     VALID,

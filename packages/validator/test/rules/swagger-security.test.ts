@@ -88,6 +88,20 @@ describe('SWG-SEC-PROPS-CONSISTENCY with multi-auth', () => {
     expect(await findingsOf('SWG-SEC-PROPS-CONSISTENCY', connector)).toEqual([]);
   });
 
+  it('wants username and password parameters, in any case, for a basic definition', async () => {
+    const connector = editableConnector();
+    connector.swagger.securityDefinitions = { basic: { type: 'basic' } };
+    connector.swagger.security = [{ basic: [] }];
+    connector.apiProperties.properties.connectionParameters = {
+      UserName: { type: 'securestring' },
+      PASSWORD: { type: 'securestring' },
+    };
+    expect(await findingsOf('SWG-SEC-PROPS-CONSISTENCY', connector)).toEqual([]);
+    delete connector.apiProperties.properties.connectionParameters.PASSWORD;
+    const findings = await findingsOf('SWG-SEC-PROPS-CONSISTENCY', connector);
+    expect(findings.map((finding) => finding.pointer)).toEqual(['/securityDefinitions/basic/type']);
+  });
+
   it('does not require the apiKey definition name to match the parameter name', async () => {
     const connector = editableConnector();
     expect(connector.swagger.securityDefinitions.API_Key).toBeDefined();

@@ -99,3 +99,37 @@ describe('SwaggerModel.operations', () => {
     ]);
   });
 });
+
+describe('SwaggerModel.operations', () => {
+  it('lists the methods of a path item in the order get, put, post, delete, options, head, patch, whatever order they are written in', () => {
+    const listed = new SwaggerModel({
+      swagger: '2.0',
+      paths: {
+        '/b': {
+          patch: { operationId: 'PatchB' },
+          'x-ms-notification-content': {},
+          head: { operationId: 'HeadB' },
+          parameters: [],
+          delete: { operationId: 'DeleteB' },
+          get: { operationId: 'GetB' },
+          // Not an operation: a method whose value is no object, and a key that is no method.
+          put: 'not an object',
+          GET: { operationId: 'Uppercase' },
+          options: { operationId: 'OptionsB' },
+          post: { operationId: 'PostB' },
+        },
+        '/a': { parameters: [{ name: 'x', in: 'query', type: 'string' }] },
+        '/c': { put: { operationId: 'PutC' } },
+      },
+    }).operations.map((operation) => `${operation.method} ${operation.path} ${operation.operationId}`);
+    expect(listed).toEqual([
+      'get /b GetB',
+      'post /b PostB',
+      'delete /b DeleteB',
+      'options /b OptionsB',
+      'head /b HeadB',
+      'patch /b PatchB',
+      'put /c PutC',
+    ]);
+  });
+});

@@ -41,4 +41,23 @@ describe('writtenParameters', () => {
       { pointer: '/parameters/a~b', name: 'tilde', firstUser: 'Shown', visible: true },
     ]);
   });
+
+  it('lists a parameter written in an operation once when a $ref leads to it, whichever comes first', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      paths: {
+        '/b': { get: { operationId: 'UsesIt', parameters: [{ $ref: '#/paths/~1c/get/parameters/0' }] } },
+        '/c': {
+          get: { operationId: 'WritesIt', parameters: [{ name: 'site', in: 'query', type: 'string' }] },
+          put: { operationId: 'AlsoUsesIt', parameters: [{ $ref: '#/paths/~1c/get/parameters/0' }] },
+        },
+        '/d': { get: { operationId: 'Other', parameters: [{ name: 'top', in: 'query', type: 'integer' }] } },
+      },
+    });
+    const listed = writtenParameters(model).map((p) => [p.pointer, p.firstUser?.operationId]);
+    expect(listed).toEqual([
+      ['/paths/~1c/get/parameters/0', 'UsesIt'],
+      ['/paths/~1d/get/parameters/0', 'Other'],
+    ]);
+  });
 });

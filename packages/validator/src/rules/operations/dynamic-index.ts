@@ -3,16 +3,11 @@ import { childPointer, decodeSegment } from '../../json/pointer.js';
 import { asObject, asString, entriesOf, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import type { LazyPointer, OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { writtenParameters } from './parameter-index.js';
+import { DYNAMIC_EXTENSIONS, type DynamicExtension } from './dynamic-extensions.js';
+import { HolderKey, holderKeysOf } from './holder-keys.js';
 import { perModel } from './rule-kit.js';
 
-export const DYNAMIC_EXTENSIONS = [
-  'x-ms-dynamic-values',
-  'x-ms-dynamic-list',
-  'x-ms-dynamic-schema',
-  'x-ms-dynamic-properties',
-  'x-ms-dynamic-tree',
-] as const;
-export type DynamicExtension = (typeof DYNAMIC_EXTENSIONS)[number];
+export { DYNAMIC_EXTENSIONS, type DynamicExtension } from './dynamic-extensions.js';
 
 /**
  * One call of another operation: a dynamic extension (or a tree's open/browse part). Its pointer is
@@ -74,12 +69,6 @@ function operationOwning(model: SwaggerModel, pointer: string): OperationInfo | 
 
 const TREE_PARTS = ['open', 'browse'] as const;
 
-/** A loop rather than `some` with a callback: this runs for every written schema. */
-function hasAnyOf(holder: JsonObject, keys: readonly string[]): boolean {
-  for (const key of keys) if (has(holder, key)) return true;
-  return false;
-}
-
 /** Every dynamic-extension call written in the document, once. */
 export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
   const calls: DynamicCall[] = [];
@@ -108,13 +97,19 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
       }
     }
   };
-  // Most holders carry no dynamic extension: their pointers are never built.
-  for (const parameter of writtenParameters(model)) {
-    if (!hasAnyOf(parameter.value, DYNAMIC_EXTENSIONS)) continue;
+  // Most holders carry no dynamic extension: holderKeysOf says which do, and the others' pointers
+  // are never built.
+  const keys = holderKeysOf(model);
+  const parameters = writtenParameters(model);
+  for (let index = 0; index < parameters.length; index++) {
+    if ((keys.parameters[index]! & HolderKey.dynamic) === 0) continue;
+    const parameter = parameters[index]!;
     collect(parameter.value, parameter, 'parameter', parameter.in, parameter.firstUser);
   }
-  for (const written of writtenSchemasOf(model)) {
-    if (!hasAnyOf(written.schema, DYNAMIC_EXTENSIONS)) continue;
+  const schemas = writtenSchemasOf(model);
+  for (let index = 0; index < schemas.length; index++) {
+    if ((keys.schemas[index]! & HolderKey.dynamic) === 0) continue;
+    const written = schemas[index]!;
     collect(written.schema, written, 'schema', undefined, operationOwning(model, written.pointer));
   }
   return calls;

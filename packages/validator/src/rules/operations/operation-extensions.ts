@@ -3,6 +3,7 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, entriesOf, has, type JsonObject } from '../../swagger/json-values.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { HolderKey, holderKeysOf } from './holder-keys.js';
 import { writtenParameters } from './parameter-index.js';
 import { fill, operationLabel } from './rule-kit.js';
 
@@ -12,16 +13,27 @@ const ROOT_CAPABILITIES = ['file-picker', 'testConnection'];
 const OPERATION_CAPABILITIES = ['chunkTransfer'];
 
 /**
- * Calls `visit` with every object that may carry `x-ms-visibility`: operations, parameters, schemas.
- * `at.pointer` is read only to report: a written schema's pointer is built when read.
+ * Calls `visit` with every object that carries `x-ms-visibility`: operations, parameters, schemas
+ * (those holderKeysOf notes with the key). `at.pointer` is read only to report: a written schema's
+ * pointer is built when read.
  */
 function forEachVisibilityHolder(
   model: SwaggerModel,
   visit: (holder: JsonObject, at: { readonly pointer: string }) => void,
 ): void {
-  for (const operation of model.operations) visit(operation.operation, operation);
-  for (const parameter of writtenParameters(model)) visit(parameter.value, parameter);
-  for (const schema of writtenSchemasOf(model)) visit(schema.schema, schema);
+  for (const operation of model.operations) {
+    if (has(operation.operation, 'x-ms-visibility')) visit(operation.operation, operation);
+  }
+  const keys = holderKeysOf(model);
+  const parameters = writtenParameters(model);
+  for (let index = 0; index < parameters.length; index++) {
+    if ((keys.parameters[index]! & HolderKey.visibility) !== 0)
+      visit(parameters[index]!.value, parameters[index]!);
+  }
+  const schemas = writtenSchemasOf(model);
+  for (let index = 0; index < schemas.length; index++) {
+    if ((keys.schemas[index]! & HolderKey.visibility) !== 0) visit(schemas[index]!.schema, schemas[index]!);
+  }
 }
 
 export const operationExtensionRules: RuleDefinition[] = [
@@ -36,7 +48,6 @@ export const operationExtensionRules: RuleDefinition[] = [
     check({ swagger, report }) {
       if (!swagger) return;
       forEachVisibilityHolder(swagger, (holder, place) => {
-        if (!has(holder, 'x-ms-visibility')) return;
         const value = holder['x-ms-visibility'];
         if (typeof value === 'string' && VISIBILITIES.includes(value)) return;
         const at = childPointer(place.pointer, 'x-ms-visibility');

@@ -1,0 +1,82 @@
+import { describe, expect, it } from '@jest/globals';
+import { writtenSchemasOf } from '../../src/rules/swagger/structure.js';
+import { HolderKey, holderKeysOf } from '../../src/rules/operations/holder-keys.js';
+import { writtenParameters } from '../../src/rules/operations/parameter-index.js';
+import { SwaggerModel } from '../../src/swagger/swagger-model.js';
+
+/** The names of the bits set in a holder's notes, for readable expectations. */
+function named(bits: number): string[] {
+  return Object.entries(HolderKey)
+    .filter(([, bit]) => (bits & bit) !== 0)
+    .map(([name]) => name);
+}
+
+describe('holderKeysOf', () => {
+  it('notes the keys each written parameter and schema has, in the lists’ order', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      parameters: {
+        Top: { name: 'top', in: 'query', type: 'integer', default: 10, 'x-ms-visibility': 'internal' },
+      },
+      paths: {
+        '/things': {
+          get: {
+            parameters: [
+              { $ref: '#/parameters/Top' },
+              { name: 'kind', in: 'query', type: 'string', enum: ['a'], 'x-ms-enum-values': [] },
+              { name: 'site', in: 'query', type: 'string', 'x-ms-dynamic-tree': {} },
+              {
+                name: 'body',
+                in: 'body',
+                schema: {
+                  // Keys of the same lengths as noted ones are not taken for them.
+                  properties: { when: { type: 'string', format: 'date', 'x-ms-dynamic-lists': {} } },
+                  'x-ms-dynamic-properties': {},
+                  propertiez: {},
+                },
+              },
+            ],
+            responses: {},
+          },
+        },
+      },
+      definitions: {
+        Plain: { type: 'object', description: 'no noted key', title: 'Plain', 'x-ms-summary': 'x' },
+        Listed: {
+          type: 'string',
+          'x-ms-dynamic-list': {},
+          'x-ms-dynamic-values': {},
+          'x-ms-dynamic-schema': {},
+        },
+      },
+    });
+    const keys = holderKeysOf(model);
+    const parameters = writtenParameters(model).map((parameter, index) => [
+      parameter.name,
+      named(keys.parameters[index]!),
+    ]);
+    expect(parameters).toEqual([
+      ['top', ['default', 'visibility']],
+      ['kind', ['enum', 'enumValues']],
+      ['site', ['dynamic']],
+      ['body', []],
+    ]);
+    const schemas = writtenSchemasOf(model).map((schema, index) => [
+      schema.pointer,
+      named(keys.schemas[index]!),
+    ]);
+    expect(schemas).toEqual([
+      ['/definitions/Plain', []],
+      ['/definitions/Listed', ['dynamic']],
+      ['/paths/~1things/get/parameters/3/schema', ['dynamic', 'properties']],
+      ['/paths/~1things/get/parameters/3/schema/properties/when', ['format']],
+    ]);
+  });
+
+  it('reads only own keys, as `has` does', () => {
+    const inherited = Object.create({ default: 1, enum: [] }) as Record<string, unknown>;
+    inherited.type = 'string';
+    const model = new SwaggerModel({ swagger: '2.0', paths: {}, definitions: { Inherited: inherited } });
+    expect(named(holderKeysOf(model).schemas[0]!)).toEqual([]);
+  });
+});
