@@ -213,7 +213,7 @@ export const readmeRules: RuleDefinition[] = [
       if (!readme || !context.swagger) return;
       const section = findSection(readme.headings, SUPPORTED_OPERATIONS_HEADING);
       if (!section) return;
-      const body = normalizeTitle(readme.text.slice(section.bodyStart, section.bodyEnd));
+      const body = normalizeTitle(readme.text, section.bodyStart, section.bodyEnd);
       const { missing, summaries } = operationNames(context, body);
       if (missing.length > 0) {
         const names = missing.map((summary) => `"${summary}"`).join(', ');

@@ -24,6 +24,13 @@ describe('scanCSharp', () => {
     expect(code.length).toBe(text.length);
   });
 
+  it('blanks each UTF-16 code unit of a comment or literal to one space, and keeps code beyond Latin-1', () => {
+    const text = 'var ñame = "😀 “x”"; // “note” 🚀\r\nvar 名前 = \'€\';';
+    const { code } = scanCSharp(text);
+    expect(code).toBe(`var ñame = "${' '.repeat(6)}";${' '.repeat(13)}\r\nvar 名前 = '${' '}';`);
+    expect(code.length).toBe(text.length);
+  });
+
   it('reads string values with escapes, doubled quotes and raw strings, at their offsets', () => {
     const text = 'f("a\\tb", @"c""d", """raw "quoted" text""", $"e{1}");';
     expect(scanCSharp(text).strings).toEqual([

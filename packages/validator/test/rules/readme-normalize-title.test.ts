@@ -32,4 +32,18 @@ describe('normalizeTitle', () => {
     }
     expect(normalizeTitle(`x\u0130\u212Ay😀Z`.repeat(100))).toBe('xikyz'.repeat(100));
   });
+
+  it('normalizes a range of a text as it normalizes that range cut out', () => {
+    const readme = `# Contoso\n\n## Supported Operations\n${'### List Tasks\nReturns **all** tasks.\n'.repeat(20)}## Known İssues\n`;
+    for (const [from, to] of [
+      [0, readme.length],
+      [11, readme.length],
+      [11, 300],
+      [2, 9],
+      [readme.length - 14, readme.length],
+      [5, 5],
+    ] as const) {
+      expect(normalizeTitle(readme, from, to)).toBe(reference(readme.slice(from, to)));
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, has, isObject } from '../../swagger/json-values.js';
+import { isAbsoluteHttpUrl } from './absolute-http-url.js';
 import { nodesOfKinds, structureOf, type NodeKind } from './structure.js';
 
 /** The categories of x-ms-connector-metadata, spelled exactly (SVR InvalidConnectorCategory; CERT 3b). */
@@ -37,16 +38,6 @@ const URL_KINDS: readonly NodeKind[] = ['contact', 'externalDocs', 'license'];
 /** An ASCII e-mail address (SVR ContactEmailNotValid): local part, @, a dotted host name. */
 const EMAIL =
   /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-
-/** Like .NET's Uri.TryCreate(…, Absolute) on the trimmed text: spaces inside are escaped, not errors. */
-export function isAbsoluteHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text.trim());
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
-  } catch {
-    return false;
-  }
-}
 
 interface MetadataEntry {
   name: string;
