@@ -4,11 +4,24 @@ import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { asObject, asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { structureOf, type RefUse } from './structure.js';
 
-/** `#` then nothing or `/segments`, where `~` is only ever `~0` or `~1` (RFC 6901). */
-const VALID_FRAGMENT_POINTER = /^#(?:\/(?:[^~/]|~[01])*)*$/;
+const SLASH = 0x2f;
+const DIGIT_ZERO = 0x30;
+const DIGIT_ONE = 0x31;
 
+/**
+ * A reference that is not local, or `#` then nothing or `/segments`, where `~` is only ever `~0` or
+ * `~1` (RFC 6901). Checked by looking at the second character and each `~`, not with the grammar's
+ * regular expression /^#(?:\/(?:[^~/]|~[01])*)*$/, which stepped through every character of the
+ * corpus's ~13,500 references in a backtracking loop, up to twice each.
+ */
 export function isValidRefPointer(ref: string): boolean {
-  return !ref.startsWith('#') || VALID_FRAGMENT_POINTER.test(ref);
+  if (!ref.startsWith('#')) return true;
+  if (ref.length > 1 && ref.charCodeAt(1) !== SLASH) return false;
+  for (let tilde = ref.indexOf('~'); tilde !== -1; tilde = ref.indexOf('~', tilde + 2)) {
+    const escaped = ref.charCodeAt(tilde + 1);
+    if (escaped !== DIGIT_ZERO && escaped !== DIGIT_ONE) return false;
+  }
+  return true;
 }
 
 type Section = 'definitions' | 'responses';

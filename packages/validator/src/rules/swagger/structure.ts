@@ -495,19 +495,16 @@ function noteBitsOf(kind: NodeKind, key: string): number {
   return 0;
 }
 
-/** The allowed types of every field of each kind, as bits, with the field's note bits; computed once. */
-const ALLOWED_BITS = Object.fromEntries(
-  Object.entries(OBJECT_FIELDS).map(([kind, fields]) => [
-    kind,
-    new Map(
-      Object.entries(fields).map(([key, type]) => [
-        key,
-        (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) |
-          noteBitsOf(kind as NodeKind, key),
-      ]),
-    ),
-  ]),
-) as Record<NodeKind, Map<string, number>>;
+/** The allowed types of each field of a kind, as bits, with the field's note bits. */
+function allowedBitsOf(kind: NodeKind): Map<string, number> {
+  return new Map(
+    Object.entries(OBJECT_FIELDS[kind]).map(([key, type]) => [
+      key,
+      (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) |
+        noteBitsOf(kind, key),
+    ]),
+  );
+}
 
 /** The type a finding names for a field of the wrong type: the first it allows. */
 function expectedTypeOf(kind: NodeKind, key: string): JsonTypeName {
@@ -539,40 +536,41 @@ interface SchemaChildren {
   externalDocs: unknown;
 }
 
-/** The nodes of one kind that the running walk has met (see SCRATCH). */
-interface KindScratch {
+/** What the walk keeps for each kind: its fields' bits, and the nodes the running walk met. */
+interface KindState {
   readonly kind: NodeKind;
+  readonly allowedBits: Map<string, number>;
+  /** See KINDS: the walk writes its nodes here, then copies them at their length. */
   readonly nodes: (StructureNode | undefined)[];
   count: number;
 }
 
 /**
- * The walk lists each kind's nodes here and copies them at their final length when it ends: the
- * ~140,000 nodes of a corpus run pushed onto lists grown from [] made them copy themselves over and
- * over (~2.1 MB of the walk's 17.6 a corpus run). Walks are synchronous and never nested, so these
- * lists serve them all; each walk clears the entries it wrote (the lists keep their length) so that
- * no document outlives its walk.
+ * Each kind's state, found with one lookup per node. The walk lists each kind's nodes into `nodes`
+ * and copies them at their final length when it ends: the ~140,000 nodes of a corpus run pushed onto
+ * lists grown from [] made them copy themselves over and over (~2.1 MB of the walk's 17.6 a corpus
+ * run). Walks are synchronous and never nested, so these lists serve them all; each walk clears the
+ * entries it wrote (the lists keep their length) so that no document outlives its walk.
  */
-const SCRATCH = new Map<NodeKind, KindScratch>();
-
-function scratchOf(kind: NodeKind): KindScratch {
-  let scratch = SCRATCH.get(kind);
-  if (!scratch) SCRATCH.set(kind, (scratch = { kind, nodes: [], count: 0 }));
-  return scratch;
-}
+const KINDS = Object.fromEntries(
+  (Object.keys(OBJECT_FIELDS) as NodeKind[]).map((kind): [NodeKind, KindState] => [
+    kind,
+    { kind, allowedBits: allowedBitsOf(kind), nodes: [], count: 0 },
+  ]),
+) as Record<NodeKind, KindState>;
 
 /** Copies the lists of the kinds met, in that order, into `byKind`, and empties them. */
-function takeScratch(kindsMet: readonly KindScratch[], byKind: Map<NodeKind, StructureNode[]>): void {
-  for (const scratch of kindsMet) {
-    byKind.set(scratch.kind, scratch.nodes.slice(0, scratch.count) as StructureNode[]);
-    scratch.nodes.fill(undefined, 0, scratch.count);
-    scratch.count = 0;
+function takeNodes(kindsMet: readonly KindState[], byKind: Map<NodeKind, StructureNode[]>): void {
+  for (const state of kindsMet) {
+    byKind.set(state.kind, state.nodes.slice(0, state.count) as StructureNode[]);
+    state.nodes.fill(undefined, 0, state.count);
+    state.count = 0;
   }
 }
 
 class StructureWalker {
   /** The scratch lists this walk wrote to, in the order it met their kinds. */
-  private readonly kindsMet: KindScratch[] = [];
+  private readonly kindsMet: KindState[] = [];
   /**
    * The children of the schema add() checked last; read them before the next add(). Looking the six
    * fields up by name afterwards was slow: schema objects come in thousands of shapes, too many for
@@ -601,9 +599,9 @@ class StructureWalker {
       this.visitRoot(root);
     } finally {
       // Schemas last, as byKind has always listed them.
-      const schemas = this.kindsMet.findIndex((scratch) => scratch.kind === 'schema');
+      const schemas = this.kindsMet.indexOf(KINDS.schema);
       if (schemas >= 0) this.kindsMet.push(...this.kindsMet.splice(schemas, 1));
-      takeScratch(this.kindsMet, this.result.byKind);
+      takeNodes(this.kindsMet, this.result.byKind);
     }
     this.result.schemas = (this.result.byKind.get('schema') ?? []) as SchemaStructureNode[];
     return this.result;
@@ -614,19 +612,19 @@ class StructureWalker {
    * type hidden, so the walk descends only into what has the right shape.
    */
   private add(node: ObjectNode): JsonObject {
-    return this.addOfKind(node, node.kind);
+    return this.addOfKind(node, KINDS[node.kind]);
   }
 
   /**
    * add() for a node of a known kind. Schema nodes come here straight, with theirs: reading `kind`
    * from nodes of both classes, a field on one and a getter on the other, made the walk slower.
    */
-  private addOfKind(node: StructureNode, kind: NodeKind): JsonObject {
+  private addOfKind(node: StructureNode, state: KindState): JsonObject {
     const value = node.value;
-    const scratch = scratchOf(kind);
-    if (scratch.count === 0) this.kindsMet.push(scratch);
-    scratch.nodes[scratch.count++] = node;
-    const allowedByKey = ALLOWED_BITS[kind];
+    const kind = state.kind;
+    if (state.count === 0) this.kindsMet.push(state);
+    state.nodes[state.count++] = node;
+    const allowedByKey = state.allowedBits;
     const isSchema = kind === 'schema';
     if (isSchema) forgetSchemaChildren(this.schemaChildren);
     let wrong: Set<string> | undefined;
@@ -877,7 +875,7 @@ class StructureWalker {
     if (depth > MAX_WALK_DEPTH) return;
     if (!isObject(schema)) return this.typeIssue(placeAt(parent, first, second), 'Object', schema);
     const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
-    this.addOfKind(node, 'schema');
+    this.addOfKind(node, KINDS.schema);
     // Read before the first visit below, whose add() replaces them.
     const { $ref, properties, items, additionalProperties, allOf, xml, externalDocs } = this.schemaChildren;
     if ($ref !== undefined) this.schemaRef($ref, node);
