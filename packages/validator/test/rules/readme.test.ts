@@ -119,6 +119,22 @@ describe('README-OPS-MATCH', () => {
       .replace('### Get a task', '### Get a task (GetTask)');
     expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
   });
+  it('finds a summary that starts before the one found last and ends after it', async () => {
+    // Normalized, the section reads "…createtasknow…": "task" is found first, and "createtasknow"
+    // starts before where the search for the next summary begins, and ends after it.
+    const files = validConnectorFiles();
+    const swagger = files['apiDefinition.swagger.json'] as {
+      paths: Record<string, Record<string, { summary: string }>>;
+    };
+    swagger.paths['/tasks']!.get!.summary = 'Task';
+    swagger.paths['/tasks']!.post!.summary = 'Create task now';
+    const readme = validReadme()
+      .replace('### List tasks\nLists the tasks of the current user.\n', '')
+      .replace('### Create a task', '### Create task now');
+    expect(
+      await runRules({ ...files, 'readme.md': readme }, ['README-OPS-MATCH'], 'independent-publisher'),
+    ).toEqual([]);
+  });
   it('finds operations listed in another order than the swagger has them', async () => {
     // The swagger's order is List tasks, Create a task, Get a task.
     const reordered = validReadme().replace(
