@@ -14,18 +14,61 @@ export interface PointerLocation {
 }
 
 interface TrieNode {
-  children: Map<string, TrieNode>;
+  /** The segment (decoded) that names this node under its parent. */
+  key: string;
+  /**
+   * The children, linked through `nextSibling`, last named first. Links, not a Map or arrays per node:
+   * most nodes have one or two children, and a Map for each of ~18,000 nodes was most of the time the
+   * trie took to build.
+   */
+  firstChild: TrieNode | undefined;
+  nextSibling: TrieNode | undefined;
+  childCount: number;
+  /** The children by segment, for a node with many (`paths`, `definitions`). */
+  index: Map<string, TrieNode> | undefined;
   /** The pointers that end here: nearly always one, so the array is made for it, at its size. */
   pointers: string[] | undefined;
-  offset?: number;
-  length?: number;
+  /** Where the node's key (or array element) is in the text; -1 until found. */
+  offset: number;
+  length: number;
 }
 
-/** Shared by the many leaves of the trie until they get a child: no map for each of them. */
-const NO_CHILDREN: Map<string, TrieNode> = new Map();
+/** Children searched one by one up to this many; a node with more gets a Map. */
+const MAX_LINKED_CHILDREN = 8;
 
-function newNode(): TrieNode {
-  return { children: NO_CHILDREN, pointers: undefined };
+function newNode(key: string, nextSibling: TrieNode | undefined): TrieNode {
+  return {
+    key,
+    firstChild: undefined,
+    nextSibling,
+    childCount: 0,
+    index: undefined,
+    pointers: undefined,
+    offset: -1,
+    length: 1,
+  };
+}
+
+function childNamed(node: TrieNode, key: string): TrieNode | undefined {
+  if (node.index !== undefined) return node.index.get(key);
+  for (let child = node.firstChild; child !== undefined; child = child.nextSibling) {
+    if (child.key === key) return child;
+  }
+  return undefined;
+}
+
+function addChild(node: TrieNode, key: string): TrieNode {
+  const child = newNode(key, node.firstChild);
+  node.firstChild = child;
+  node.childCount++;
+  if (node.index !== undefined) node.index.set(key, child);
+  else if (node.childCount > MAX_LINKED_CHILDREN) {
+    node.index = new Map();
+    for (let each: TrieNode | undefined = child; each !== undefined; each = each.nextSibling) {
+      node.index.set(each.key, each);
+    }
+  }
+  return child;
 }
 
 /**
@@ -36,18 +79,17 @@ export function locatePointers(text: string, pointers: Iterable<string>): Map<st
   const root = trieOf(pointers);
   const start = skipWhitespace(text, 0);
   root.offset = start;
-  root.length = 1;
   // Nothing after the root value is needed: the scan stops once the last pointer is found.
   if (start < text.length) descend(text, start, root, false);
 
   const result = new Map<string, PointerLocation>();
   const collect = (node: TrieNode, fallback: PointerLocation): void => {
     const here: PointerLocation =
-      node.offset === undefined
+      node.offset === -1
         ? { offset: fallback.offset, length: fallback.length, resolved: false }
-        : { offset: node.offset, length: node.length ?? 1, resolved: true };
+        : { offset: node.offset, length: node.length, resolved: true };
     if (node.pointers) for (const pointer of node.pointers) result.set(pointer, here);
-    for (const child of node.children.values()) collect(child, here);
+    for (let child = node.firstChild; child !== undefined; child = child.nextSibling) collect(child, here);
   };
   collect(root, { offset: start, length: 1, resolved: true });
   return result;
@@ -60,47 +102,47 @@ export function locatePointers(text: string, pointers: Iterable<string>): Map<st
  * looked up again: that was most of the locator's garbage (saves ~5 MB a corpus run).
  */
 function trieOf(pointers: Iterable<string>): TrieNode {
-  const root = newNode();
-  // The nodes along the previous pointer, and the offset in it where each node's segment ends.
+  const root = newNode('', undefined);
+  // The nodes along the previous pointer, and the offset in it where each node's segment ends, for
+  // its first `depth` segments. Entries past `depth` are stale: overwritten, not cut off, since
+  // cutting the arrays and growing them again made new backing stores for every pointer.
   const path: TrieNode[] = [root];
   const ends: number[] = [0];
+  let depth = 0;
   let previous = '';
   for (const pointer of pointers) {
     if (pointer !== '' && !pointer.startsWith('/')) throw new Error(`Not a JSON pointer: "${pointer}"`);
-    const shared = sharedSegments(previous, pointer, ends);
-    path.length = shared + 1;
-    ends.length = shared + 1;
-    let node = path[shared]!;
+    let level = sharedSegments(previous, pointer, ends, depth);
+    let node = path[level]!;
     // Segment by segment with indexOf: `split` and `map` made two arrays for each of thousands of pointers.
-    for (let from = ends[shared]! + 1; from <= pointer.length;) {
+    for (let from = ends[level]! + 1; from <= pointer.length;) {
       let end = pointer.indexOf('/', from);
       if (end === -1) end = pointer.length;
       const segment = decodeSegment(pointer.slice(from, end));
-      let child = node.children.get(segment);
-      if (!child) {
-        child = newNode();
-        if (node.children === NO_CHILDREN) node.children = new Map();
-        node.children.set(segment, child);
-      }
-      node = child;
-      path.push(node);
-      ends.push(end);
+      node = childNamed(node, segment) ?? addChild(node, segment);
+      level++;
+      path[level] = node;
+      ends[level] = end;
       from = end + 1;
     }
     if (node.pointers) node.pointers.push(pointer);
     else node.pointers = [pointer];
     previous = pointer;
+    depth = level;
   }
   return root;
 }
 
-/** How many leading segments `pointer` has in common with `previous`, whose segments end at `ends`. */
-function sharedSegments(previous: string, pointer: string, ends: readonly number[]): number {
+/**
+ * How many leading segments `pointer` has in common with `previous`, whose first `depth` segments
+ * end at `ends[1]` to `ends[depth]`.
+ */
+function sharedSegments(previous: string, pointer: string, ends: readonly number[], depth: number): number {
   const limit = Math.min(previous.length, pointer.length);
   let common = 0;
   while (common < limit && previous.charCodeAt(common) === pointer.charCodeAt(common)) common++;
   let shared = 0;
-  while (shared + 1 < ends.length) {
+  while (shared < depth) {
     const end = ends[shared + 1]!;
     // The segment must be common as a whole, and end in `pointer` where it ends in `previous`.
     if (end > common || (end < pointer.length && pointer.charCodeAt(end) !== SLASH)) break;
@@ -125,22 +167,28 @@ function descend(text: string, at: number, node: TrieNode, needEnd: boolean): nu
 }
 
 function descendObject(text: string, at: number, node: TrieNode, needEnd: boolean): number {
-  let remaining = node.children.size;
+  let remaining = node.childCount;
   let i = skipWhitespace(text, at + 1);
   while (remaining > 0 && text.charCodeAt(i) === chars.QUOTE) {
     const keyStart = i;
-    const keyEnd = skipString(text, i);
-    if (keyEnd === -1) return -1;
-    const raw = text.slice(keyStart + 1, keyEnd - 1);
-    const key = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) : raw;
+    let keyEnd: number;
+    let child: TrieNode | undefined;
+    PLAIN_KEY.lastIndex = i;
+    if (PLAIN_KEY.test(text)) {
+      keyEnd = PLAIN_KEY.lastIndex;
+      child = childAt(node, text, keyStart + 1, keyEnd - 1);
+    } else {
+      keyEnd = skipString(text, i);
+      if (keyEnd === -1) return -1;
+      child = childNamed(node, JSON.parse(text.slice(keyStart, keyEnd)) as string);
+    }
     i = skipWhitespace(text, keyEnd);
     if (text.charCodeAt(i) !== chars.COLON) return -1;
     const valueStart = skipWhitespace(text, i + 1);
-    const child = node.children.get(key);
     let valueEnd: number;
     if (child) {
       // Duplicate keys: JSON.parse keeps the last one, so the last occurrence wins here too.
-      if (child.offset === undefined) remaining--;
+      if (child.offset === -1) remaining--;
       child.offset = keyStart;
       child.length = keyEnd - keyStart;
       const more = needEnd || remaining > 0;
@@ -157,15 +205,31 @@ function descendObject(text: string, at: number, node: TrieNode, needEnd: boolea
   return needEnd ? skipRest(text, i) : i;
 }
 
+/** A key without escapes: its text is the key itself. */
+const PLAIN_KEY = /"[^"\\]*"/y;
+
+/**
+ * The child named by the key written, without escapes, from `start` to `end`: compared in place, not
+ * cut out. Most keys of the objects walked through name no child (`paths` of a swagger has hundreds).
+ */
+function childAt(node: TrieNode, text: string, start: number, end: number): TrieNode | undefined {
+  if (node.index !== undefined) return node.index.get(text.slice(start, end));
+  const length = end - start;
+  for (let child = node.firstChild; child !== undefined; child = child.nextSibling) {
+    if (child.key.length === length && text.startsWith(child.key, start)) return child;
+  }
+  return undefined;
+}
+
 function descendArray(text: string, at: number, node: TrieNode, needEnd: boolean): number {
-  let remaining = node.children.size;
+  let remaining = node.childCount;
   let i = skipWhitespace(text, at + 1);
   for (
     let index = 0;
     remaining > 0 && i < text.length && text.charCodeAt(i) !== chars.CLOSE_BRACKET;
     index++
   ) {
-    const child = node.children.get(String(index));
+    const child = childNamed(node, String(index));
     let valueEnd: number;
     if (child) {
       remaining--;

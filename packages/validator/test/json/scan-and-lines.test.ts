@@ -68,6 +68,25 @@ describe('locatePointers', () => {
     expect(together.get('/a///x')).toMatchObject({ offset: text.indexOf('"x"'), resolved: true });
   });
 
+  it('tells apart keys of one length, escaped keys and the many named members of one object', () => {
+    // Twelve named members (more than a node lists before it indexes them), keys of equal length that
+    // differ only in their last character, and a key written with an escape.
+    const members = Array.from({ length: 12 }, (_, n) => `"k${String.fromCharCode(97 + n)}": ${n}`);
+    const text = `{${members.join(', ')}, "ab": {"x": 1, "y": 2}, "a\\u0062c": 3}`;
+    const pointers = ['/ab/y', '/abc', ...members.map((_, n) => `/k${String.fromCharCode(97 + n)}`)];
+    const together = locatePointers(text, pointers);
+    for (const pointer of pointers) {
+      expect([pointer, together.get(pointer)]).toEqual([
+        pointer,
+        locatePointers(text, [pointer]).get(pointer),
+      ]);
+    }
+    expect(together.get('/ab/y')).toEqual({ offset: text.indexOf('"y"'), length: 3, resolved: true });
+    expect(together.get('/abc')).toEqual({ offset: text.indexOf('"a\\u0062c"'), length: 10, resolved: true });
+    expect(together.get('/kl')).toEqual({ offset: text.indexOf('"kl"'), length: 4, resolved: true });
+    expect(together.get('/kb')).toEqual({ offset: text.indexOf('"kb"'), length: 4, resolved: true });
+  });
+
   it('places a missing member at its ancestor and refuses text that is not a pointer', () => {
     const text = '{"a": [10, 20]}';
     expect(locatePointers(text, ['/a/5'])).toEqual(
