@@ -1,6 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import type { Located, OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { asArray, asString, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { ConnectorCache } from '../../model/connector-cache.js';
 
 /**
  * How big a schema is once its `$ref`s are expanded, the way the platform counts it. Each definition
@@ -63,7 +64,7 @@ class OperationSize implements OperationSchemaSize {
 /** Marks a definition in the memo while it is being measured: a `$ref` back to it counts as nothing. */
 const MEASURING: SchemaSize = Object.freeze({ count: 0, depth: 0 });
 
-const cache = new WeakMap<object, SchemaMeasurer>();
+const cache = new ConnectorCache<object, SchemaMeasurer>();
 
 export function schemaMeasurer(model: SwaggerModel): SchemaMeasurer {
   let measurer = cache.get(model.root);
