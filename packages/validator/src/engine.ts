@@ -17,6 +17,7 @@ import {
   type RuleDefinition,
   type RuleMetadata,
 } from './model/rule.js';
+import { releasingConnectorCaches } from './model/connector-cache.js';
 import { isObject } from './swagger/json-values.js';
 import { SwaggerModel } from './swagger/swagger-model.js';
 
@@ -85,14 +86,18 @@ export function validateLoadedConnector(connector: ConnectorFolder, options: Eng
       pending.push({ rule: current!.rule, severity: report.severity ?? current!.level, report });
     },
   };
-  for (const active of activeRules(options)) {
-    current = active;
-    try {
-      active.rule.check(context);
-    } catch (error) {
-      pending.push(internalErrorFinding(active.rule, error));
+  // The indexes the rules share are dropped from their caches once the rules are done: locating
+  // needs none of them.
+  releasingConnectorCaches(() => {
+    for (const active of activeRules(options)) {
+      current = active;
+      try {
+        active.rule.check(context);
+      } catch (error) {
+        pending.push(internalErrorFinding(active.rule, error));
+      }
     }
-  }
+  });
   current = undefined;
   return locateFindings(connector, pending);
 }

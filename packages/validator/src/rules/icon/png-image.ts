@@ -1,4 +1,5 @@
 import { PNG } from 'pngjs';
+import { ConnectorCache } from '../../model/connector-cache.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Decoding a huge image to look at four corners is not worth the memory; the icon is 230×230. */
@@ -55,7 +56,7 @@ export function decodeIcon(data: Buffer): DecodedIcon {
 }
 
 /** Decodes each icon buffer once, however many rules look at it. */
-const cache = new WeakMap<Buffer, DecodedIcon>();
+const cache = new ConnectorCache<Buffer, DecodedIcon>();
 export function decodedIcon(data: Buffer): DecodedIcon {
   let decoded = cache.get(data);
   if (!decoded) {

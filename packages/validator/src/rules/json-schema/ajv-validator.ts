@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats, { type FormatName } from 'ajv-formats';
 import { toSchemaProblems, type SchemaProblem } from './newtonsoft-messages.js';
+import { ConnectorCache } from '../../model/connector-cache.js';
 
 /**
  * A schema compiled on first use (compiling costs more than validating a file, and a CLI run that
@@ -35,7 +36,7 @@ export function lazySchemaValidator(schema: object): (value: unknown) => SchemaP
 export function cachedSchemaProblems(
   validate: (value: unknown) => SchemaProblem[],
 ): (value: unknown) => SchemaProblem[] {
-  const cache = new WeakMap<object, SchemaProblem[]>();
+  const cache = new ConnectorCache<object, SchemaProblem[]>();
   return (value) => {
     if (value === null || typeof value !== 'object') return validate(value);
     let problems = cache.get(value);

@@ -1,5 +1,6 @@
 import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { asArray, asObject, asString, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { ConnectorCache } from '../../model/connector-cache.js';
 
 /** Fills Microsoft's `{0}`, `{1}` placeholders, so messages keep their exact wording. */
 export function fill(template: string, ...args: (string | number)[]): string {
@@ -79,7 +80,7 @@ export function objectAt(object: unknown, key: string): Record<string, unknown> 
 
 /** Memoizes a per-document index, so rules that share it build it once per connector. */
 export function perModel<T>(build: (model: SwaggerModel) => T): (model: SwaggerModel) => T {
-  const cache = new WeakMap<SwaggerModel, T>();
+  const cache = new ConnectorCache<SwaggerModel, T>();
   return (model) => {
     let value = cache.get(model);
     if (value === undefined) {

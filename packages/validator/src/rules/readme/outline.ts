@@ -3,6 +3,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { LineWalker } from './line-walker.js';
 import { normalizeTitle } from './normalize-title.js';
 import { skipParagraph } from './skip-paragraph.js';
+import { ConnectorCache } from '../../model/connector-cache.js';
 
 /** One heading of the readme, with where it is and where its section ends. */
 export interface ReadmeHeading {
@@ -132,7 +133,7 @@ function parse(text: string): ReadmeOutline {
 }
 
 /** Parses each readme once, however many rules read it: keyed by the document, so it is freed with it. */
-const cache = new WeakMap<object, ReadmeOutline>();
+const cache = new ConnectorCache<object, ReadmeOutline>();
 export function outlineOf(document: { readonly text: string }): ReadmeOutline {
   let outline = cache.get(document);
   if (!outline) {

@@ -1,5 +1,6 @@
 import type { SchemaStep, SwaggerModel } from '../../swagger/swagger-model.js';
 import { isObject, type JsonObject } from '../../swagger/json-values.js';
+import { ConnectorCache } from '../../model/connector-cache.js';
 
 /** A schema reachable from a request body, following `$ref`s. */
 export interface InputSchemaNode {
@@ -20,7 +21,7 @@ export interface InputSchemaFindings {
   readonly nestedBinary: InputSchemaNode[];
 }
 
-const cache = new WeakMap<object, InputSchemaFindings>();
+const cache = new ConnectorCache<object, InputSchemaFindings>();
 
 /**
  * Every schema of every body parameter is walked once per document for both rules, each written

@@ -1,6 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import type { Located, OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { asArray, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { ConnectorCache } from '../../model/connector-cache.js';
 
 /**
  * How big a schema is once its `$ref`s are expanded, the way the platform counts it. Each definition
@@ -72,7 +73,7 @@ interface MeasuredFields {
   allOf: unknown;
 }
 
-const cache = new WeakMap<object, SchemaMeasurer>();
+const cache = new ConnectorCache<object, SchemaMeasurer>();
 
 export function schemaMeasurer(model: SwaggerModel): SchemaMeasurer {
   let measurer = cache.get(model.root);

@@ -3,13 +3,14 @@ import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/r
 import { asArray, asObject, has } from '../../swagger/json-values.js';
 import { inputSchemaFindings } from './input-schemas.js';
 import { structureOf, type StructureNode } from './structure.js';
+import { ConnectorCache } from '../../model/connector-cache.js';
 
 interface SchemaWithRequired {
   node: StructureNode;
   required: unknown[];
 }
 
-const withRequiredCache = new WeakMap<object, SchemaWithRequired[]>();
+const withRequiredCache = new ConnectorCache<object, SchemaWithRequired[]>();
 
 /**
  * Schema nodes that declare a `required` array. Sorted out once per swagger for the three rules

@@ -8,6 +8,7 @@ import {
   type WrittenSchema,
 } from '../../swagger/swagger-model.js';
 import { asArray, entriesOf, has, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { ConnectorCache } from '../../model/connector-cache.js';
 
 /**
  * The Swagger 2.0 objects by position. Microsoft's validator is a JSON-schema check of Swagger 2.0
@@ -345,7 +346,7 @@ const EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
 /** The walk descends no deeper than this (the JSON parser already refuses more than 256 levels). */
 const MAX_WALK_DEPTH = 200;
 
-const cache = new WeakMap<JsonObject, SwaggerStructure>();
+const cache = new ConnectorCache<JsonObject, SwaggerStructure>();
 
 /** Every Swagger object of the document by kind, with `$ref` uses and JSON type errors; built once. */
 export function structureOf(model: SwaggerModel): SwaggerStructure {
