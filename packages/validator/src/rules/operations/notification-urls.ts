@@ -21,10 +21,6 @@ export interface WebhookInfo {
   notificationContent: boolean;
 }
 
-export function isMarked(value: unknown): boolean {
-  return asObject(value)?.['x-ms-notification-url'] === true;
-}
-
 function bodyNotificationUrls(model: SwaggerModel, operation: OperationInfo): NotificationUrl[] {
   const body = operation.parameters.find((parameter) => parameter.in === 'body');
   if (!body) return [];
