@@ -73,6 +73,19 @@ describe('holderKeysOf', () => {
     ]);
   });
 
+  it('notes a file type and a true notification URL by their values', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      paths: {},
+      definitions: {
+        File: { type: 'file' },
+        Text: { type: 'string', 'x-ms-notification-url': true },
+        Unmarked: { type: ['file'], 'x-ms-notification-url': 'true' },
+      },
+    });
+    expect([...holderKeysOf(model).schemas].map(named)).toEqual([['fileType'], ['notificationUrl'], []]);
+  });
+
   it('reads only own keys, as `has` does', () => {
     const inherited = Object.create({ default: 1, enum: [] }) as Record<string, unknown>;
     inherited.type = 'string';

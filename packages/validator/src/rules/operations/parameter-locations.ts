@@ -2,6 +2,7 @@ import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, entriesOf, has, isObject } from '../../swagger/json-values.js';
+import { HolderKey, holderKeysOf } from './holder-keys.js';
 import { writtenParameters } from './parameter-index.js';
 import type { OperationInfo, ParameterInfo } from '../../swagger/swagger-model.js';
 import { pathTemplates } from './path-templates.js';
@@ -251,15 +252,20 @@ export const parameterLocationRules: RuleDefinition[] = [
     },
     check({ swagger, report }) {
       if (!swagger) return;
-      for (const parameter of writtenParameters(swagger)) {
-        if (parameter.value.type !== 'file' || parameter.in === 'formData') continue;
+      const keys = holderKeysOf(swagger);
+      const parameters = writtenParameters(swagger);
+      for (let index = 0; index < parameters.length; index++) {
+        const parameter = parameters[index]!;
+        if ((keys.parameters[index]! & HolderKey.fileType) === 0 || parameter.in === 'formData') continue;
         report({
           pointer: childPointer(parameter.pointer, 'type'),
           message: "Parameters of type 'file' are not valid in locations other than 'formData'.",
         });
       }
-      for (const written of writtenSchemasOf(swagger)) {
-        if (written.schema.type !== 'file') continue;
+      const schemas = writtenSchemasOf(swagger);
+      for (let index = 0; index < schemas.length; index++) {
+        if ((keys.schemas[index]! & HolderKey.fileType) === 0) continue;
+        const written = schemas[index]!;
         const rootOfResponse =
           written.depth === 0 && (written.origin === 'response' || written.origin === 'global-response');
         if (rootOfResponse) continue;

@@ -2,12 +2,37 @@ import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js
 import { asArray, asObject, asString, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
 
-/** Fills Microsoft's `{0}`, `{1}` placeholders, so messages keep their exact wording. */
+/**
+ * Fills Microsoft's `{0}`, `{1}` placeholders, so messages keep their exact wording. A placeholder
+ * with no argument stays as written. Scanned for `{` rather than replaced by the pattern
+ * /\{(\d+)\}/g with a callback, which made a match array and a call per placeholder: some rules
+ * report thousands of findings a corpus run (~3 ms, SWG-RESP-MULTI-SCHEMA alone ~2).
+ */
 export function fill(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
-    const value = args[Number(index)];
-    return value === undefined ? whole : String(value);
-  });
+  let filled = '';
+  let copiedTo = 0;
+  let open = template.indexOf('{');
+  while (open !== -1) {
+    let end = open + 1;
+    while (end < template.length && isDigit(template.charCodeAt(end))) end++;
+    if (end === open + 1 || template.charCodeAt(end) !== CLOSING_BRACE) {
+      open = template.indexOf('{', open + 1);
+      continue;
+    }
+    const value = args[Number(template.slice(open + 1, end))];
+    if (value !== undefined) {
+      filled += template.slice(copiedTo, open) + String(value);
+      copiedTo = end + 1;
+    }
+    open = template.indexOf('{', end + 1);
+  }
+  return copiedTo === 0 ? template : filled + template.slice(copiedTo);
+}
+
+const CLOSING_BRACE = 0x7d;
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** How messages name an operation: its operationId, else its method and path. */

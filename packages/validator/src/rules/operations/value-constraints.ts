@@ -57,7 +57,7 @@ function forEachTypedNode(
 const INTERNAL_DEFAULT_KEYS = HolderKey.default | HolderKey.visibility;
 
 /** Some schema has a default and internal visibility. */
-function hasInternalDefault(schemas: readonly WrittenSchema[], bits: Uint8Array): boolean {
+function hasInternalDefault(schemas: readonly WrittenSchema[], bits: Uint16Array): boolean {
   for (let index = 0; index < schemas.length; index++) {
     if (
       (bits[index]! & INTERNAL_DEFAULT_KEYS) === INTERNAL_DEFAULT_KEYS &&

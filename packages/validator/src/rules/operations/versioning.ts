@@ -4,30 +4,39 @@ import { asObject, asString, has, type JsonObject } from '../../swagger/json-val
 import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { fill, operationLabel, perModel } from './rule-kit.js';
 
-/** An operation with an `x-ms-api-annotation` object. */
-interface Annotated {
-  operation: OperationInfo;
-  annotation: JsonObject;
-  pointer: string;
-  family: string | undefined;
-  revision: unknown;
+/**
+ * An operation with an `x-ms-api-annotation` object. Its pointer is built when read: the rules
+ * read every annotated operation and report a few.
+ */
+class Annotated {
+  readonly family: string | undefined;
+  readonly revision: unknown;
+
+  constructor(
+    readonly operation: OperationInfo,
+    readonly annotation: JsonObject,
+  ) {
+    this.family = asString(annotation.family);
+    this.revision = annotation.revision;
+  }
+
+  get pointer(): string {
+    return childPointer(this.operation.pointer, 'x-ms-api-annotation');
+  }
 }
 
-const annotatedOperations = perModel((model: SwaggerModel): Annotated[] =>
-  model.operations.flatMap((operation) => {
+/**
+ * A loop, not flatMap: that made an empty list for each operation without an annotation, and
+ * flattened them all (~1.5 ms a corpus run).
+ */
+const annotatedOperations = perModel((model: SwaggerModel): Annotated[] => {
+  const annotated: Annotated[] = [];
+  for (const operation of model.operations) {
     const annotation = asObject(operation.operation['x-ms-api-annotation']);
-    if (!annotation) return [];
-    return [
-      {
-        operation,
-        annotation,
-        pointer: childPointer(operation.pointer, 'x-ms-api-annotation'),
-        family: asString(annotation.family),
-        revision: annotation.revision,
-      },
-    ];
-  }),
-);
+    if (annotation) annotated.push(new Annotated(operation, annotation));
+  }
+  return annotated;
+});
 
 const families = perModel((model: SwaggerModel): Map<string, Annotated[]> => {
   const map = new Map<string, Annotated[]>();

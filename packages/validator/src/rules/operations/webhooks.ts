@@ -2,7 +2,8 @@ import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString } from '../../swagger/json-values.js';
-import { isMarked, webhooks, type NotificationUrl } from './notification-urls.js';
+import { HolderKey, holderKeysOf } from './holder-keys.js';
+import { webhooks, type NotificationUrl } from './notification-urls.js';
 import { writtenParameters } from './parameter-index.js';
 import { fill, operationLabel } from './rule-kit.js';
 
@@ -99,14 +100,20 @@ export const webhookRules: RuleDefinition[] = [
       if (!swagger) return;
       const message =
         'The notification URL property is not allowed in this position. It is allowed only in input body.';
-      for (const parameter of writtenParameters(swagger)) {
-        if (parameter.in === 'body' || !isMarked(parameter.value)) continue;
+      // The marked holders are the ones holderKeysOf notes with a true x-ms-notification-url.
+      const keys = holderKeysOf(swagger);
+      const parameters = writtenParameters(swagger);
+      for (let index = 0; index < parameters.length; index++) {
+        const parameter = parameters[index]!;
+        if ((keys.parameters[index]! & HolderKey.notificationUrl) === 0 || parameter.in === 'body') continue;
         report({ pointer: childPointer(parameter.pointer, 'x-ms-notification-url'), message });
       }
-      for (const written of writtenSchemasOf(swagger)) {
+      const schemas = writtenSchemasOf(swagger);
+      for (let index = 0; index < schemas.length; index++) {
+        if ((keys.schemas[index]! & HolderKey.notificationUrl) === 0) continue;
+        const written = schemas[index]!;
         if (written.origin !== 'response' && written.origin !== 'global-response') continue;
-        if (isMarked(written.schema))
-          report({ pointer: childPointer(written.pointer, 'x-ms-notification-url'), message });
+        report({ pointer: childPointer(written.pointer, 'x-ms-notification-url'), message });
       }
     },
   },
