@@ -24,6 +24,8 @@ export function validateFoldersInParallel(
 ): Promise<ConnectorResult[]> {
   const results: ConnectorResult[] = new Array<ConnectorResult>(folders.length);
   const workers: Worker[] = [];
+  /** The workers that have this run's setup: it is sent with a worker's first folder only. */
+  const setUp = new WeakSet<Worker>();
   const detach: (() => void)[] = [];
   let nextTask = 0;
   let nextToEmit = 0;
@@ -49,9 +51,11 @@ export function validateFoldersInParallel(
     };
     const assignNext = (worker: Worker): void => {
       if (nextTask >= folders.length) return;
-      const task: FolderTask = { index: nextTask, folder: folders[nextTask]!, setup };
-      nextTask++;
+      const task: FolderTask = { index: nextTask, folder: folders[nextTask]! };
+      if (!setUp.has(worker)) task.setup = setup;
       worker.postMessage(task);
+      setUp.add(worker);
+      nextTask++;
     };
     const accept = (worker: Worker, reply: WorkerReply): void => {
       if (settled) return;

@@ -17,12 +17,13 @@ export interface WorkerSetup {
 
 /**
  * One connector folder to validate; `index` is its place in the run's order. The setup travels with
- * each task (it is small) so that a worker kept from an earlier run needs no other message.
+ * a worker's first task of each run (so that a worker kept from an earlier run needs no other
+ * message) and is left out of the next ones: the worker validates them with the setup it has.
  */
 export interface FolderTask {
   index: number;
   folder: string;
-  setup: WorkerSetup;
+  setup?: WorkerSetup;
 }
 
 export type WorkerReply =

@@ -1,20 +1,31 @@
 import type { MessagePort } from 'node:worker_threads';
 import { validateFolder } from '../validate.js';
-import type { FolderTask, WorkerReply } from './protocol.js';
+import type { FolderTask, WorkerReply, WorkerSetup } from './protocol.js';
 
 /**
  * The worker side of a parallel run: validates each folder it is sent and replies with the result,
  * or with the failure's message (an Error itself does not survive the structured clone intact).
+ *
+ * The run's setup comes with the first folder only and is kept for the next ones: the same setup
+ * object for every folder lets the engine reuse the rule list it works out per configuration (a
+ * fresh clone per folder made it work out every rule's level again for each of them).
  */
 export function serveValidation(port: MessagePort): void {
-  port.on('message', ({ index, folder, setup }: FolderTask) => {
-    void validateFolder(folder, { profile: setup.profile }, setup.config, setup.cwd).then(
-      (result) => port.postMessage({ index, result } satisfies WorkerReply),
+  let setup: WorkerSetup | undefined;
+  port.on('message', (task: FolderTask) => {
+    if (task.setup) setup = task.setup;
+    void validateTask(task.folder, setup).then(
+      (result) => port.postMessage({ index: task.index, result } satisfies WorkerReply),
       (error: unknown) =>
         port.postMessage({
-          index,
+          index: task.index,
           failure: { message: error instanceof Error ? error.message : String(error) },
         } satisfies WorkerReply),
     );
   });
+}
+
+async function validateTask(folder: string, setup: WorkerSetup | undefined) {
+  if (!setup) throw new Error(`The validation worker got ${folder} with no setup before it.`);
+  return validateFolder(folder, { profile: setup.profile }, setup.config, setup.cwd);
 }

@@ -177,6 +177,35 @@ describe('validating on worker threads', () => {
     expect(alone).toHaveLength(2);
   }, 20_000);
 
+  it("sends the run's setup once to each worker, with its first folder", async () => {
+    // A real worker that names each answer after whether its task carried a setup, and which.
+    const telling = path.join(scratch, 'setup-telling-worker.cjs');
+    writeFileSync(
+      telling,
+      `const { parentPort } = require('node:worker_threads');
+      parentPort.on('message', (task) => parentPort.postMessage({
+        index: task.index,
+        result: { path: task.folder, name: task.setup ? task.setup.cwd : 'none', profile: 'custom', findings: [] },
+      }));`,
+    );
+    const folders = Array.from({ length: 9 }, (_, index) => `folder ${index}`);
+    const run = async (cwd: string) =>
+      (
+        await validateFoldersInParallel(
+          folders,
+          { cwd, config: { rules: {}, ignore: [] } },
+          { workerScript: telling, workers: 2 },
+        )
+      ).map((result) => result.name);
+    const first = await run('run one');
+    expect(first.filter((name) => name === 'run one')).toHaveLength(2);
+    expect(first.filter((name) => name === 'none')).toHaveLength(7);
+    // Workers kept from the first run get the second run's setup, again once each.
+    const second = await run('run two');
+    expect(second.filter((name) => name === 'run two')).toHaveLength(2);
+    expect(second.filter((name) => name === 'none')).toHaveLength(7);
+  });
+
   it('fails clearly when a worker cannot start', async () => {
     const broken = path.join(scratch, 'broken-worker.cjs');
     writeFileSync(broken, 'throw new Error("cannot load");');
