@@ -190,3 +190,39 @@ describe('the keywords noted by the structure walk', () => {
     ]);
   });
 });
+
+describe('the labels noted by the structure walk', () => {
+  it('lists the nodes with an x-ms-summary', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      info: { title: 't', version: '1', 'x-ms-summary': 'not a keyword kind' },
+      paths: {
+        '/a': {
+          post: {
+            'x-ms-summary': 'an operation: not noted',
+            parameters: [
+              { name: 'q', in: 'query', type: 'string', 'x-ms-summary': 'Query', format: 'binary' },
+              { name: 'b', in: 'body', schema: { type: 'string', format: 'binary', readOnly: false } },
+            ],
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+      definitions: {
+        Task: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', readOnly: true, 'x-ms-summary': 'ID' },
+            file: { type: 'string', format: 'byte' },
+          },
+        },
+      },
+    });
+    const { keywords } = structureOf(model);
+    const pointers = (nodes: readonly { pointer: string }[]) => nodes.map((node) => node.pointer);
+    expect(pointers(keywords['x-ms-summary'])).toEqual([
+      '/definitions/Task/properties/id',
+      '/paths/~1a/post/parameters/0',
+    ]);
+  });
+});

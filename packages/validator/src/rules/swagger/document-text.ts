@@ -78,7 +78,9 @@ export const documentTextRules: RuleDefinition[] = [
     },
     check(context) {
       if (!context.swagger) return;
-      for (const node of structureOf(context.swagger).byKind.get('schema') ?? []) {
+      // The nodes noted with a label, not every schema: most have none.
+      for (const node of structureOf(context.swagger).keywords['x-ms-summary']) {
+        if (node.kind !== 'schema') continue;
         const label = asString(node.value['x-ms-summary']);
         if (label === undefined || label.length <= MAX_SCHEMA_SUMMARY) continue;
         context.report({
@@ -100,9 +102,11 @@ export const documentTextRules: RuleDefinition[] = [
     example: { bad: '{ "x-ms-summary": "Task name:" }', good: '{ "x-ms-summary": "Task name" }' },
     check(context) {
       if (!context.swagger) return;
-      const structure = structureOf(context.swagger);
+      const labelled = structureOf(context.swagger).keywords['x-ms-summary'];
+      // Parameters, then schemas, as the rule has always reported them.
       for (const kind of ['parameter', 'schema'] as const) {
-        for (const node of structure.byKind.get(kind) ?? []) {
+        for (const node of labelled) {
+          if (node.kind !== kind) continue;
           const label = asString(node.value['x-ms-summary']);
           if (!label || !BAD_LABEL_END.test(label)) continue;
           context.report({

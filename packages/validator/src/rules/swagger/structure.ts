@@ -335,6 +335,12 @@ export interface KeywordHolders {
   /** Schemas only: a parameter's `required` is a flag. */
   required: StructureNode[];
   'x-ms-editor': StructureNode[];
+  /**
+   * The labels SWG-FIELD-LEN and SWG-END-ALNUM check. ~21,000 of the corpus's ~117,000 schemas and
+   * parameters have one: asking all of them for it, a name absent from most, cost the two rules
+   * ~3.5 ms a corpus run.
+   */
+  'x-ms-summary': StructureNode[];
 }
 
 /**
@@ -464,7 +470,8 @@ const NOTE_ENUM = 1 << 8;
 const NOTE_NUMERIC = 1 << 9;
 const NOTE_REQUIRED = 1 << 10;
 const NOTE_EDITOR = 1 << 11;
-const NOTES = NOTE_PATTERN | NOTE_ENUM | NOTE_NUMERIC | NOTE_REQUIRED | NOTE_EDITOR;
+const NOTE_SUMMARY = 1 << 12;
+const NOTES = NOTE_PATTERN | NOTE_ENUM | NOTE_NUMERIC | NOTE_REQUIRED | NOTE_EDITOR | NOTE_SUMMARY;
 
 /** The keys SWG-NUMERIC checks. maxProperties and minProperties are unknown keys outside schemas. */
 const NUMERIC_CHECKED = new Set([
@@ -592,7 +599,14 @@ class StructureWalker {
     refs: [],
     typeIssues: [],
     keys: { unknown: [], lookalike: [], unknownXms: [] },
-    keywords: { pattern: [], enum: [], numeric: [], required: [], 'x-ms-editor': [] },
+    keywords: {
+      pattern: [],
+      enum: [],
+      numeric: [],
+      required: [],
+      'x-ms-editor': [],
+      'x-ms-summary': [],
+    },
   };
 
   walk(root: JsonObject): SwaggerStructure {
@@ -661,6 +675,7 @@ class StructureWalker {
     const keys = this.result.keys;
     if (key.startsWith('x-')) {
       if (key === 'x-ms-editor') return NOTE_EDITOR;
+      if (key === 'x-ms-summary') return NOTE_SUMMARY;
       if (key.startsWith('x-ms-') && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
       return 0;
     }
@@ -677,6 +692,7 @@ class StructureWalker {
     if (notes & NOTE_NUMERIC) keywords.numeric.push(node);
     if (notes & NOTE_REQUIRED) keywords.required.push(node);
     if (notes & NOTE_EDITOR) keywords['x-ms-editor'].push(node);
+    if (notes & NOTE_SUMMARY) keywords['x-ms-summary'].push(node);
   }
 
   /** Records a node that is not a schema and checks its fields. */
