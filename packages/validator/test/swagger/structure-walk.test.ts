@@ -191,8 +191,8 @@ describe('the keywords noted by the structure walk', () => {
   });
 });
 
-describe('the labels noted by the structure walk', () => {
-  it('lists the nodes with an x-ms-summary', () => {
+describe('the labels and input keywords noted by the structure walk', () => {
+  it('lists the nodes with an x-ms-summary, the schemas with readOnly and those of format binary', () => {
     const model = new SwaggerModel({
       swagger: '2.0',
       info: { title: 't', version: '1', 'x-ms-summary': 'not a keyword kind' },
@@ -224,5 +224,10 @@ describe('the labels noted by the structure walk', () => {
       '/definitions/Task/properties/id',
       '/paths/~1a/post/parameters/0',
     ]);
+    expect(pointers(keywords.readOnly)).toEqual([
+      '/definitions/Task/properties/id',
+      '/paths/~1a/post/parameters/1/schema',
+    ]);
+    expect(pointers(keywords.binaryFormat)).toEqual(['/paths/~1a/post/parameters/1/schema']);
   });
 });

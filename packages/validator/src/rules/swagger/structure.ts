@@ -341,6 +341,10 @@ export interface KeywordHolders {
    * ~3.5 ms a corpus run.
    */
   'x-ms-summary': StructureNode[];
+  /** Schemas only, whatever the value. Few documents have any (see inputSchemaFindings). */
+  readOnly: StructureNode[];
+  /** Schemas whose `format` is `binary`. */
+  binaryFormat: StructureNode[];
 }
 
 /**
@@ -471,7 +475,19 @@ const NOTE_NUMERIC = 1 << 9;
 const NOTE_REQUIRED = 1 << 10;
 const NOTE_EDITOR = 1 << 11;
 const NOTE_SUMMARY = 1 << 12;
-const NOTES = NOTE_PATTERN | NOTE_ENUM | NOTE_NUMERIC | NOTE_REQUIRED | NOTE_EDITOR | NOTE_SUMMARY;
+const NOTE_READ_ONLY = 1 << 13;
+/** A schema's `format`: noted as binaryFormat when its value is `binary`. */
+const NOTE_FORMAT = 1 << 14;
+const NOTE_BINARY = 1 << 15;
+const NOTES =
+  NOTE_PATTERN |
+  NOTE_ENUM |
+  NOTE_NUMERIC |
+  NOTE_REQUIRED |
+  NOTE_EDITOR |
+  NOTE_SUMMARY |
+  NOTE_READ_ONLY |
+  NOTE_BINARY;
 
 /** The keys SWG-NUMERIC checks. maxProperties and minProperties are unknown keys outside schemas. */
 const NUMERIC_CHECKED = new Set([
@@ -499,7 +515,10 @@ function noteBitsOf(kind: NodeKind, key: string): number {
   if (key === 'pattern') return NOTE_PATTERN;
   if (key === 'enum') return NOTE_ENUM;
   if (NUMERIC_CHECKED.has(key)) return NOTE_NUMERIC;
-  if (key === 'required' && kind === 'schema') return NOTE_REQUIRED;
+  if (kind !== 'schema') return 0;
+  if (key === 'required') return NOTE_REQUIRED;
+  if (key === 'readOnly') return NOTE_READ_ONLY;
+  if (key === 'format') return NOTE_FORMAT;
   return 0;
 }
 
@@ -606,6 +625,8 @@ class StructureWalker {
       required: [],
       'x-ms-editor': [],
       'x-ms-summary': [],
+      readOnly: [],
+      binaryFormat: [],
     },
   };
 
@@ -654,6 +675,7 @@ class StructureWalker {
       notes |= allowed;
       const field = value[key];
       if (isSchema) keepSchemaChild(this.schemaChildren, key, field);
+      if ((allowed & NOTE_FORMAT) !== 0 && field === 'binary') notes |= NOTE_BINARY;
       // The note bits are above every type bit: they never match a type.
       if ((typeBitOf(field) & allowed) !== 0) continue;
       this.result.typeIssues.push({
@@ -693,6 +715,8 @@ class StructureWalker {
     if (notes & NOTE_REQUIRED) keywords.required.push(node);
     if (notes & NOTE_EDITOR) keywords['x-ms-editor'].push(node);
     if (notes & NOTE_SUMMARY) keywords['x-ms-summary'].push(node);
+    if (notes & NOTE_READ_ONLY) keywords.readOnly.push(node);
+    if (notes & NOTE_BINARY) keywords.binaryFormat.push(node);
   }
 
   /** Records a node that is not a schema and checks its fields. */
