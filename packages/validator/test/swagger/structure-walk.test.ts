@@ -231,3 +231,33 @@ describe('the labels and input keywords noted by the structure walk', () => {
     expect(pointers(keywords.binaryFormat)).toEqual(['/paths/~1a/post/parameters/1/schema']);
   });
 });
+
+describe('the values noted by the structure walk', () => {
+  it('lists the schemas, items and headers whose type is a string but no Swagger 2.0 type', () => {
+    // 'file' is one of them anywhere: SWG-JSONENUM reports it only to say which types are allowed.
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': {
+          get: {
+            // A parameter's type is SWG-PARAM-TYPE's: not noted.
+            parameters: [{ name: 'q', in: 'query', type: 'int', items: { type: 'String' } }],
+            responses: {
+              '200': { description: 'ok', headers: { h: { type: 'File' }, f: { type: 'file' } } },
+            },
+          },
+        },
+      },
+      definitions: {
+        Task: { type: 'object', properties: { id: { type: 'null' }, n: { type: ['string', 'null'] } } },
+      },
+    });
+    const pointers = (nodes: readonly { pointer: string }[]) => nodes.map((node) => node.pointer);
+    expect(pointers(structureOf(model).keywords.oddType)).toEqual([
+      '/definitions/Task/properties/id',
+      '/paths/~1a/get/parameters/0/items',
+      '/paths/~1a/get/responses/200/headers/h',
+    ]);
+  });
+});

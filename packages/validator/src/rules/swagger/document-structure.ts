@@ -359,10 +359,13 @@ export const documentStructureRules: RuleDefinition[] = [
     msMessage: 'The property value must be one of the following: {0}.',
     example: { bad: '{ "type": "String" }', good: '{ "type": "string" }' },
     check(context) {
-      for (const nodes of nodeListsOf(context, TYPED_KINDS)) {
-        for (const node of nodes) {
-          const type = node.value.type;
-          if (typeof type !== 'string' || SCHEMA_TYPES.includes(type)) continue;
+      if (!context.swagger) return;
+      // The few the structure walk noted, not every typed node; kind by kind as before.
+      const oddTypes = structureOf(context.swagger).keywords.oddType;
+      for (const kind of TYPED_KINDS) {
+        for (const node of oddTypes) {
+          if (node.kind !== kind) continue;
+          const type = node.value.type as string;
           const allowed = node.kind === 'schema' ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
           const lower = type.toLowerCase();
           const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : '';
