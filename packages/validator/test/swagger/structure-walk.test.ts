@@ -260,4 +260,23 @@ describe('the values noted by the structure walk', () => {
       '/paths/~1a/get/responses/200/headers/h',
     ]);
   });
+
+  it('lists the root and the operations with a schemes, consumes, produces or tags list of 2 or more', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      schemes: ['https', 'https'],
+      // Not a uniqueItems list of the root.
+      tags: [{ name: 'a' }, { name: 'b' }],
+      paths: {
+        '/a': {
+          get: { produces: ['application/json'], consumes: 'text/plain', responses: {} },
+          post: { tags: ['a', 'b'], responses: {} },
+          put: { schemes: ['https'], security: [{ a: [] }, { b: [] }], responses: {} },
+        },
+      },
+    });
+    const pointers = (nodes: readonly { pointer: string }[]) => nodes.map((node) => node.pointer);
+    expect(pointers(structureOf(model).keywords.uniqueLists)).toEqual(['', '/paths/~1a/post']);
+  });
 });

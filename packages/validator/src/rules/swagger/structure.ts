@@ -324,8 +324,8 @@ export interface SwaggerStructure {
 
 /**
  * The schemas, parameters, items and headers that own each of the keywords a few rules check, in walk
- * order. Those rules went through every such node (~117,000 a corpus run) to find the few that do;
- * the walk reads every key of every node anyway.
+ * order (and the few roots and operations `uniqueLists` names). Those rules went through every such
+ * node (~117,000 a corpus run) to find the few that do; the walk reads every key of every node anyway.
  */
 export interface KeywordHolders {
   pattern: StructureNode[];
@@ -350,6 +350,12 @@ export interface KeywordHolders {
    * (SWG-JSONENUM): 6 of the corpus's ~94,000 types; reading each type again cost it ~2 ms a run.
    */
   oddType: StructureNode[];
+  /**
+   * The root and operations with a `schemes`, `consumes` or `produces` list (or an operation's
+   * `tags`) of two or more entries, which Swagger 2.0 declares uniqueItems (SWG-ARRAY-DUP): 701 of
+   * the corpus's ~6,500; asking all for the four lists, most of them absent, cost the rule ~1 ms.
+   */
+  uniqueLists: StructureNode[];
 }
 
 /**
@@ -487,6 +493,9 @@ const NOTE_BINARY = 1 << 15;
 /** The `type` of a schema, items or header: noted as oddType when not a Swagger 2.0 data type. */
 const NOTE_TYPE = 1 << 16;
 const NOTE_ODD_TYPE = 1 << 17;
+/** A uniqueItems list of the root or an operation: noted in uniqueLists when it has 2+ entries. */
+const NOTE_LIST = 1 << 18;
+const NOTE_LONG_LIST = 1 << 19;
 const NOTES =
   NOTE_PATTERN |
   NOTE_ENUM |
@@ -496,7 +505,8 @@ const NOTES =
   NOTE_SUMMARY |
   NOTE_READ_ONLY |
   NOTE_BINARY |
-  NOTE_ODD_TYPE;
+  NOTE_ODD_TYPE |
+  NOTE_LONG_LIST;
 
 /** The keys SWG-NUMERIC checks. maxProperties and minProperties are unknown keys outside schemas. */
 const NUMERIC_CHECKED = new Set([
@@ -512,6 +522,12 @@ const NUMERIC_CHECKED = new Set([
   'exclusiveMaximum',
   'exclusiveMinimum',
 ]);
+
+/** The lists of the root and of operations that Swagger 2.0 declares uniqueItems. */
+function isUniqueList(kind: 'root' | 'operation', key: string): boolean {
+  if (key === 'schemes' || key === 'consumes' || key === 'produces') return true;
+  return key === 'tags' && kind === 'operation';
+}
 
 /** A Swagger 2.0 data type: the values SWG-JSONENUM accepts in the `type` of any typed object. */
 function isDataType(type: string): boolean {
@@ -536,6 +552,7 @@ function isKeywordKind(kind: NodeKind): boolean {
 
 /** The note bits of a known field of a kind. */
 function noteBitsOf(kind: NodeKind, key: string): number {
+  if (kind === 'root' || kind === 'operation') return isUniqueList(kind, key) ? NOTE_LIST : 0;
   if (!isKeywordKind(kind)) return 0;
   if (key === 'pattern') return NOTE_PATTERN;
   if (key === 'enum') return NOTE_ENUM;
@@ -654,6 +671,7 @@ class StructureWalker {
       readOnly: [],
       binaryFormat: [],
       oddType: [],
+      uniqueLists: [],
     },
   };
 
@@ -703,6 +721,7 @@ class StructureWalker {
       const field = value[key];
       if (isSchema) keepSchemaChild(this.schemaChildren, key, field);
       if ((allowed & NOTE_FORMAT) !== 0 && field === 'binary') notes |= NOTE_BINARY;
+      if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
       if ((allowed & NOTE_TYPE) !== 0 && typeof field === 'string' && !isDataType(field))
         notes |= NOTE_ODD_TYPE;
       // The note bits are above every type bit: they never match a type.
@@ -714,7 +733,7 @@ class StructureWalker {
       });
       (wrong ??= new Set()).add(key);
     }
-    if ((notes & NOTES) !== 0 && isKeywordKind(kind)) this.noteKeywords(node, notes);
+    if ((notes & NOTES) !== 0) this.noteKeywords(node, kind, notes);
     if (!wrong) return value;
     const good: JsonObject = {};
     for (const key of Object.keys(value)) if (!wrong.has(key)) good[key] = value[key];
@@ -735,9 +754,14 @@ class StructureWalker {
     return key === 'maxProperties' || key === 'minProperties' ? NOTE_NUMERIC : 0;
   }
 
-  /** Lists a schema, parameter, items or header under each keyword it carries (the notes' bits). */
-  private noteKeywords(node: StructureNode, notes: number): void {
+  /** Lists a node under each keyword or value it was noted for (the notes' bits). */
+  private noteKeywords(node: StructureNode, kind: NodeKind, notes: number): void {
     const keywords = this.result.keywords;
+    // Other kinds' extensions and unknown keys are not noted; their lists are (the root, operations).
+    if (!isKeywordKind(kind)) {
+      if (notes & NOTE_LONG_LIST) keywords.uniqueLists.push(node);
+      return;
+    }
     if (notes & NOTE_PATTERN) keywords.pattern.push(node);
     if (notes & NOTE_ENUM) keywords.enum.push(node);
     if (notes & NOTE_NUMERIC) keywords.numeric.push(node);
