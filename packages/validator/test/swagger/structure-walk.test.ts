@@ -190,3 +190,93 @@ describe('the keywords noted by the structure walk', () => {
     ]);
   });
 });
+
+describe('the labels and input keywords noted by the structure walk', () => {
+  it('lists the nodes with an x-ms-summary, the schemas with readOnly and those of format binary', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      info: { title: 't', version: '1', 'x-ms-summary': 'not a keyword kind' },
+      paths: {
+        '/a': {
+          post: {
+            'x-ms-summary': 'an operation: not noted',
+            parameters: [
+              { name: 'q', in: 'query', type: 'string', 'x-ms-summary': 'Query', format: 'binary' },
+              { name: 'b', in: 'body', schema: { type: 'string', format: 'binary', readOnly: false } },
+            ],
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+      definitions: {
+        Task: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', readOnly: true, 'x-ms-summary': 'ID' },
+            file: { type: 'string', format: 'byte' },
+          },
+        },
+      },
+    });
+    const { keywords } = structureOf(model);
+    const pointers = (nodes: readonly { pointer: string }[]) => nodes.map((node) => node.pointer);
+    expect(pointers(keywords['x-ms-summary'])).toEqual([
+      '/definitions/Task/properties/id',
+      '/paths/~1a/post/parameters/0',
+    ]);
+    expect(pointers(keywords.readOnly)).toEqual([
+      '/definitions/Task/properties/id',
+      '/paths/~1a/post/parameters/1/schema',
+    ]);
+    expect(pointers(keywords.binaryFormat)).toEqual(['/paths/~1a/post/parameters/1/schema']);
+  });
+});
+
+describe('the values noted by the structure walk', () => {
+  it('lists the schemas, items and headers whose type is a string but no Swagger 2.0 type', () => {
+    // 'file' is one of them anywhere: SWG-JSONENUM reports it only to say which types are allowed.
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': {
+          get: {
+            // A parameter's type is SWG-PARAM-TYPE's: not noted.
+            parameters: [{ name: 'q', in: 'query', type: 'int', items: { type: 'String' } }],
+            responses: {
+              '200': { description: 'ok', headers: { h: { type: 'File' }, f: { type: 'file' } } },
+            },
+          },
+        },
+      },
+      definitions: {
+        Task: { type: 'object', properties: { id: { type: 'null' }, n: { type: ['string', 'null'] } } },
+      },
+    });
+    const pointers = (nodes: readonly { pointer: string }[]) => nodes.map((node) => node.pointer);
+    expect(pointers(structureOf(model).keywords.oddType)).toEqual([
+      '/definitions/Task/properties/id',
+      '/paths/~1a/get/parameters/0/items',
+      '/paths/~1a/get/responses/200/headers/h',
+    ]);
+  });
+
+  it('lists the root and the operations with a schemes, consumes, produces or tags list of 2 or more', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      schemes: ['https', 'https'],
+      // Not a uniqueItems list of the root.
+      tags: [{ name: 'a' }, { name: 'b' }],
+      paths: {
+        '/a': {
+          get: { produces: ['application/json'], consumes: 'text/plain', responses: {} },
+          post: { tags: ['a', 'b'], responses: {} },
+          put: { schemes: ['https'], security: [{ a: [] }, { b: [] }], responses: {} },
+        },
+      },
+    });
+    const pointers = (nodes: readonly { pointer: string }[]) => nodes.map((node) => node.pointer);
+    expect(pointers(structureOf(model).keywords.uniqueLists)).toEqual(['', '/paths/~1a/post']);
+  });
+});

@@ -135,16 +135,15 @@ function repeatedPrimitives(array: readonly unknown[]): readonly number[] {
 }
 
 /**
- * The arrays of the root and of operations that Swagger 2.0 declares `uniqueItems`. The others are
- * the `enum` of schemas, parameters, items and headers and the `required` of schemas, read from the
- * nodes the structure walk noted with those keys rather than from every node of those kinds.
+ * The arrays of the root and of operations that Swagger 2.0 declares `uniqueItems` (read on the
+ * nodes the structure walk noted with one of two or more entries). The others are the `enum` of
+ * schemas, parameters, items and headers and the `required` of schemas, read from the nodes the
+ * structure walk noted with those keys rather than from every node of those kinds.
  */
 const UNIQUE_ARRAYS: Partial<Record<StructureNode['kind'], string[]>> = {
   root: ['schemes', 'consumes', 'produces'],
   operation: ['schemes', 'consumes', 'produces', 'tags'],
 };
-
-const UNIQUE_ARRAY_KINDS = Object.keys(UNIQUE_ARRAYS) as NodeKind[];
 
 /** Reports the repeated entries of `node.value[key]`, if it is an array. */
 function reportDuplicates(context: RuleContext, node: StructureNode, key: string): void {
@@ -359,10 +358,13 @@ export const documentStructureRules: RuleDefinition[] = [
     msMessage: 'The property value must be one of the following: {0}.',
     example: { bad: '{ "type": "String" }', good: '{ "type": "string" }' },
     check(context) {
-      for (const nodes of nodeListsOf(context, TYPED_KINDS)) {
-        for (const node of nodes) {
-          const type = node.value.type;
-          if (typeof type !== 'string' || SCHEMA_TYPES.includes(type)) continue;
+      if (!context.swagger) return;
+      // The few the structure walk noted, not every typed node; kind by kind as before.
+      const oddTypes = structureOf(context.swagger).keywords.oddType;
+      for (const kind of TYPED_KINDS) {
+        for (const node of oddTypes) {
+          if (node.kind !== kind) continue;
+          const type = node.value.type as string;
           const allowed = node.kind === 'schema' ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
           const lower = type.toLowerCase();
           const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : '';
@@ -385,12 +387,12 @@ export const documentStructureRules: RuleDefinition[] = [
     msMessage: 'The array contains duplicate values, values must be unique.',
     example: { bad: '{ "enum": ["open", "done", "open"] }', good: '{ "enum": ["open", "done"] }' },
     check(context) {
-      for (const nodes of nodeListsOf(context, UNIQUE_ARRAY_KINDS)) {
-        for (const node of nodes)
-          for (const key of UNIQUE_ARRAYS[node.kind]!) reportDuplicates(context, node, key);
-      }
       if (!context.swagger) return;
       const keywords = structureOf(context.swagger).keywords;
+      // The root, then the operations, as noted: only those with a list of two or more entries.
+      for (const node of keywords.uniqueLists) {
+        for (const key of UNIQUE_ARRAYS[node.kind]!) reportDuplicates(context, node, key);
+      }
       for (const node of keywords.enum) reportDuplicates(context, node, 'enum');
       for (const node of keywords.required) reportDuplicates(context, node, 'required');
     },

@@ -1,6 +1,6 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
-import { asArray, asObject, asString } from '../../swagger/json-values.js';
+import { asArray, asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
 import { nodesOfKinds, structureOf, type NodeKind } from './structure.js';
 
 /**
@@ -23,6 +23,21 @@ const TEXT_FIELDS: Partial<Record<NodeKind, string[]>> = {
 };
 
 const TEXT_KINDS = Object.keys(TEXT_FIELDS) as NodeKind[];
+
+/**
+ * Whether one of the node's text fields holds a non-Latin word, read in one pass over its keys:
+ * asking every node of the non-ASCII documents for two or three fields by name, most of them
+ * absent, among thousands of object shapes, made the rule ~15% slower (~6.1 ms a corpus run
+ * instead of ~5.2). The few nodes that hold one are then read field by field, in report order.
+ */
+function hasNonLatinText(value: JsonObject, fields: readonly string[]): boolean {
+  for (const key in value) {
+    if (!fields.includes(key) || !has(value, key)) continue;
+    const text = value[key];
+    if (typeof text === 'string' && NON_ASCII.test(text) && NON_LATIN_WORD.test(text)) return true;
+  }
+  return false;
+}
 
 /** Label length limit: "It has a limit of 80 characters" (STR), enforced on parameters and summaries. */
 const MAX_SCHEMA_SUMMARY = 80;
@@ -50,9 +65,12 @@ export const documentTextRules: RuleDefinition[] = [
       const document = context.connector.files.swagger?.document;
       if (document?.value === context.swagger.root && document.stringsAreAscii) return;
       // Kind by kind, not every node: findings are sorted by place afterwards.
-      for (const nodes of nodesOfKinds(structureOf(context.swagger), TEXT_KINDS)) {
-        for (const node of nodes) {
-          for (const field of TEXT_FIELDS[node.kind]!) {
+      const lists = nodesOfKinds(structureOf(context.swagger), TEXT_KINDS);
+      for (let index = 0; index < TEXT_KINDS.length; index++) {
+        const fields = TEXT_FIELDS[TEXT_KINDS[index]!]!;
+        for (const node of lists[index]!) {
+          if (!hasNonLatinText(node.value, fields)) continue;
+          for (const field of fields) {
             const text = asString(node.value[field]);
             if (text === undefined || !NON_ASCII.test(text) || !NON_LATIN_WORD.test(text)) continue;
             context.report({
@@ -78,7 +96,9 @@ export const documentTextRules: RuleDefinition[] = [
     },
     check(context) {
       if (!context.swagger) return;
-      for (const node of structureOf(context.swagger).byKind.get('schema') ?? []) {
+      // The nodes noted with a label, not every schema: most have none.
+      for (const node of structureOf(context.swagger).keywords['x-ms-summary']) {
+        if (node.kind !== 'schema') continue;
         const label = asString(node.value['x-ms-summary']);
         if (label === undefined || label.length <= MAX_SCHEMA_SUMMARY) continue;
         context.report({
@@ -100,9 +120,11 @@ export const documentTextRules: RuleDefinition[] = [
     example: { bad: '{ "x-ms-summary": "Task name:" }', good: '{ "x-ms-summary": "Task name" }' },
     check(context) {
       if (!context.swagger) return;
-      const structure = structureOf(context.swagger);
+      const labelled = structureOf(context.swagger).keywords['x-ms-summary'];
+      // Parameters, then schemas, as the rule has always reported them.
       for (const kind of ['parameter', 'schema'] as const) {
-        for (const node of structure.byKind.get(kind) ?? []) {
+        for (const node of labelled) {
+          if (node.kind !== kind) continue;
           const label = asString(node.value['x-ms-summary']);
           if (!label || !BAD_LABEL_END.test(label)) continue;
           context.report({
