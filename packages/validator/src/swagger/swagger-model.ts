@@ -150,6 +150,7 @@ export class SwaggerModel {
   }
 
   private findRefTarget(ref: string): Located | undefined {
+    if (isSectionEntryRef(ref)) return this.sectionEntry(ref);
     if (!ref.startsWith('#')) return undefined;
     const pointer = ref.slice(1);
     if (pointer !== '' && !pointer.startsWith('/')) return undefined;
@@ -160,6 +161,21 @@ export class SwaggerModel {
       current = (current as JsonObject)[segment];
     }
     return { value: current, pointer };
+  }
+
+  /**
+   * The target of `#/<section>/<name>` (see isSectionEntryRef): two lookups instead of the pointer
+   * split into a list of decoded segments; first-time lookups were ~20 % of SWG-SCHEMA-COUNT's time.
+   */
+  private sectionEntry(ref: string): Located | undefined {
+    const slash = ref.indexOf('/', 2);
+    const section = ref.slice(2, slash);
+    if (!has(this.root, section)) return undefined;
+    const holder = this.root[section];
+    if (holder === null || typeof holder !== 'object') return undefined;
+    const name = ref.slice(slash + 1);
+    if (!has(holder as JsonObject, name)) return undefined;
+    return { value: (holder as JsonObject)[name], pointer: ref.slice(1) };
   }
 
   /** Follows `$ref` chains from a value; stops at a broken or circular reference (returns the last good one). */
@@ -513,6 +529,16 @@ function effectiveParameters(
     .filter((p) => !ownKeys.has(`${p.in}:${p.name}`))
     .map((p) => (operationInternal ? p.asInternal() : p));
   return [...inherited, ...own];
+}
+
+/**
+ * A local reference of exactly two segments with nothing to decode, `#/definitions/Pet`: every
+ * one of the corpus's ~13,600 references.
+ */
+function isSectionEntryRef(ref: string): boolean {
+  if (ref.charCodeAt(0) !== 35 /* # */ || ref.charCodeAt(1) !== 47 /* / */) return false;
+  const slash = ref.indexOf('/', 2);
+  return slash !== -1 && ref.indexOf('/', slash + 1) === -1 && ref.indexOf('~') === -1;
 }
 
 function safeParsePointer(pointer: string): string[] {
