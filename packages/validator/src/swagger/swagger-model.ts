@@ -87,8 +87,6 @@ export class SwaggerModel {
   private readonly methodScratch: (JsonObject | undefined)[] = new Array<JsonObject | undefined>(
     HTTP_METHODS.length,
   ).fill(undefined);
-  /** responseList's list of one operation's responses, before it is copied at its length. */
-  private readonly responseScratch: ResponseInfo[] = [];
 
   constructor(readonly root: JsonObject) {}
 
@@ -310,22 +308,20 @@ export class SwaggerModel {
 
   private responseList(responses: unknown, operation: LazyPointer): ResponseInfo[] {
     if (!isObject(responses)) return [];
-    // Listed into the model's scratch list, then copied at its final length (see exactSizeList):
-    // counting the codes first took a second for…in over every responses object, ~1 ms a corpus
-    // run. The scratch list keeps its length (emptying it would free its slots), and what it still
-    // holds is in the model's operations anyway.
-    const scratch = this.responseScratch;
-    let count = 0;
-    for (const code in responses) {
-      if (!Object.prototype.hasOwnProperty.call(responses, code)) continue;
+    // Object.keys, not for…in: status codes are integer-like keys, which for…in enumerates slowly
+    // (1.76 ms over the corpus's ~13,800 responses, against 0.94), and their count sizes the list.
+    const codes = Object.keys(responses);
+    const list = exactSizeList<ResponseInfo>(codes.length);
+    for (let index = 0; index < codes.length; index++) {
+      const code = codes[index]!;
       const entry = responses[code];
-      if (isWrittenInPlace(entry)) scratch[count++] = new ResponseEntry(operation, code, undefined, entry);
+      if (isWrittenInPlace(entry)) list[index] = new ResponseEntry(operation, code, undefined, entry);
       else {
         const { value, target } = this.definitionOf(entry);
-        scratch[count++] = new ResponseEntry(operation, code, target, value);
+        list[index] = new ResponseEntry(operation, code, target, value);
       }
     }
-    return scratch.slice(0, count);
+    return list;
   }
 
   /**
