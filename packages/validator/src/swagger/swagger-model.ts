@@ -302,8 +302,8 @@ export class SwaggerModel {
     operationInternal: boolean,
   ): ParameterEntry {
     const visibility = value['x-ms-visibility'];
-    const isInternal = operationInternal || visibility === 'internal' || visibility === 'Internal';
-    return new ParameterEntry(owner, index, target, value, level, isInternal);
+    const isInternal = operationInternal || isInternalVisibility(visibility);
+    return new ParameterEntry(owner, index, target, value, parameterTraits(level, isInternal));
   }
 
   private responseList(responses: unknown, operation: LazyPointer): ResponseInfo[] {
@@ -405,13 +405,36 @@ export interface LazyPointer {
   readonly pointer: string;
 }
 
+function isInternalVisibility(visibility: unknown): boolean {
+  return visibility === 'internal' || visibility === 'Internal';
+}
+
+/*
+ * The index's entries keep their flags as bits of one number, and read what rules rarely ask for
+ * (an operation's raw visibility) from the document: Node 20 has no pointer compression, so every
+ * field is 8 bytes on each of the corpus's ~6,000 operations and ~13,900 parameters.
+ */
+const INTERNAL = 1;
+const TRIGGER = 2;
+const DEPRECATED = 4;
+const PATH_LEVEL = 8;
+
+function operationTraits(operation: JsonObject): number {
+  let traits = 0;
+  if (isInternalVisibility(operation['x-ms-visibility'])) traits |= INTERNAL;
+  if (has(operation, 'x-ms-trigger')) traits |= TRIGGER;
+  if (operation.deprecated === true) traits |= DEPRECATED;
+  return traits;
+}
+
+function parameterTraits(level: 'path' | 'operation', isInternal: boolean): number {
+  return (level === 'path' ? PATH_LEVEL : 0) | (isInternal ? INTERNAL : 0);
+}
+
 /** An operation of the document, `<path item>/<method>`. */
 class OperationEntry implements OperationInfo {
   readonly operationId: string | undefined;
-  readonly visibility: unknown;
-  readonly isInternal: boolean;
-  readonly isTrigger: boolean;
-  readonly isDeprecated: boolean;
+  private readonly traits: number;
   // Set by the model right after construction: the entries' places are below this one.
   parameters!: ParameterInfo[];
   responses!: ResponseInfo[];
@@ -424,10 +447,23 @@ class OperationEntry implements OperationInfo {
     readonly operation: JsonObject,
   ) {
     this.operationId = asString(operation.operationId);
-    this.visibility = operation['x-ms-visibility'];
-    this.isInternal = this.visibility === 'internal' || this.visibility === 'Internal';
-    this.isTrigger = has(operation, 'x-ms-trigger');
-    this.isDeprecated = operation.deprecated === true;
+    this.traits = operationTraits(operation);
+  }
+
+  get visibility(): unknown {
+    return this.operation['x-ms-visibility'];
+  }
+
+  get isInternal(): boolean {
+    return (this.traits & INTERNAL) !== 0;
+  }
+
+  get isTrigger(): boolean {
+    return (this.traits & TRIGGER) !== 0;
+  }
+
+  get isDeprecated(): boolean {
+    return (this.traits & DEPRECATED) !== 0;
   }
 
   get pointer(): string {
@@ -456,11 +492,19 @@ class ParameterEntry implements ParameterInfo {
     /** The definition's place when it is not this entry: a `$ref` target, or the entry a copy is of. */
     private readonly target: LazyPointer | undefined,
     readonly value: JsonObject,
-    readonly level: 'path' | 'operation',
-    readonly isInternal: boolean,
+    /** PATH_LEVEL and INTERNAL. */
+    private readonly traits: number,
   ) {
     this.name = asString(value.name);
     this.in = asString(value.in);
+  }
+
+  get level(): 'path' | 'operation' {
+    return (this.traits & PATH_LEVEL) !== 0 ? 'path' : 'operation';
+  }
+
+  get isInternal(): boolean {
+    return (this.traits & INTERNAL) !== 0;
   }
 
   get pointer(): string {
@@ -482,7 +526,7 @@ class ParameterEntry implements ParameterInfo {
   /** The same entry, as seen from an internal operation that inherits it. */
   asInternal(): ParameterInfo {
     if (this.isInternal) return this;
-    return new ParameterEntry(this, undefined, this.definitionPlace, this.value, this.level, true);
+    return new ParameterEntry(this, undefined, this.definitionPlace, this.value, this.traits | INTERNAL);
   }
 }
 
