@@ -1,8 +1,8 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, has } from '../../swagger/json-values.js';
-import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
-import { partiallyDuplicates, pathTemplates } from './path-templates.js';
+import { HTTP_METHODS, type OperationInfo, type SwaggerModel } from '../../swagger/swagger-model.js';
+import { partiallyDuplicates, pathTemplates, routeHash } from './path-templates.js';
 import { fill, operationLabel, pathVariables, perModel } from './rule-kit.js';
 
 /**
@@ -52,6 +52,30 @@ function groupByMethod(operations: OperationInfo[]): Map<string, OperationInfo[]
     groups.set(operation.method, list);
   }
   return groups;
+}
+
+/**
+ * Whether two paths that may be of the same route share a method, i.e. whether SWG-PATH-DUP may
+ * have something to report: one map of each route hash's methods as bits, instead of a list and a
+ * map of route strings for each method. No corpus swagger has a duplicate, and the grouping was
+ * most of the rule's ~3 ms and ~2.5 MB a corpus run. A false alarm (two routes of one hash) only
+ * costs the full check.
+ */
+function mayHaveRouteTwice(operations: OperationInfo[]): boolean {
+  const methodsByRoute = new Map<number, number>();
+  let index = 0;
+  while (index < operations.length) {
+    const path = operations[index]!.path;
+    let methods = 0;
+    for (; index < operations.length && operations[index]!.path === path; index++)
+      methods |= 1 << HTTP_METHODS.indexOf(operations[index]!.method);
+    const route = routeHash(path);
+    const earlier = methodsByRoute.get(route);
+    if (earlier === undefined) methodsByRoute.set(route, methods);
+    else if ((earlier & methods) !== 0) return true;
+    else methodsByRoute.set(route, earlier | methods);
+  }
+  return false;
 }
 
 export const pathRules: RuleDefinition[] = [
@@ -176,6 +200,7 @@ export const pathRules: RuleDefinition[] = [
     example: { bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
     check({ swagger, report }) {
       if (!swagger) return;
+      if (!mayHaveRouteTwice(swagger.operations)) return;
       const templates = pathTemplates(swagger);
       for (const operations of groupByMethod(swagger.operations).values()) {
         const first = new Map<string, OperationInfo>();
