@@ -44,12 +44,14 @@ function hasPathParameter(operation: OperationInfo, name: string): boolean {
   return false;
 }
 
-function groupByMethod(operations: OperationInfo[]): Map<string, OperationInfo[]> {
-  const groups = new Map<string, OperationInfo[]>();
-  for (const operation of operations) {
-    const list = groups.get(operation.method) ?? [];
-    list.push(operation);
-    groups.set(operation.method, list);
+/** The indexes of the operations of each method, methods in order of first use. */
+function groupByMethod(operations: OperationInfo[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (let index = 0; index < operations.length; index++) {
+    const method = operations[index]!.method;
+    const list = groups.get(method);
+    if (list === undefined) groups.set(method, [index]);
+    else list.push(index);
   }
   return groups;
 }
@@ -200,12 +202,14 @@ export const pathRules: RuleDefinition[] = [
     example: { bad: '"/items/{id}": { "get": {} }, "/items/{itemId}": { "get": {} }' },
     check({ swagger, report }) {
       if (!swagger) return;
-      if (!mayHaveRouteTwice(swagger.operations)) return;
+      const all = swagger.operations;
+      if (!mayHaveRouteTwice(all)) return;
       const templates = pathTemplates(swagger);
-      for (const operations of groupByMethod(swagger.operations).values()) {
+      for (const indexes of groupByMethod(all).values()) {
         const first = new Map<string, OperationInfo>();
-        for (const operation of operations) {
-          const key = templates.of(operation.path).route;
+        for (const index of indexes) {
+          const operation = all[index]!;
+          const key = templates[index]!.route;
           const earlier = first.get(key);
           if (!earlier) {
             first.set(key, operation);
@@ -239,10 +243,12 @@ export const pathRules: RuleDefinition[] = [
     check({ swagger, report }) {
       if (!swagger) return;
       const templates = pathTemplates(swagger);
-      for (const operations of groupByMethod(swagger.operations).values()) {
+      const all = swagger.operations;
+      for (const indexes of groupByMethod(all).values()) {
+        const operations = indexes.map((index) => all[index]!);
         // Parsed once per path key for the document: the rule compares every pair of operations of a
         // method, hundreds of thousands of pairs on large swaggers.
-        const shapes = operations.map((operation) => templates.of(operation.path));
+        const shapes = indexes.map((index) => templates[index]!);
         // Only paths of as many segments can overlap: each operation is compared with those alone.
         const bySegmentCount = new Map<number, number[]>();
         shapes.forEach((shape, index) => {
@@ -346,7 +352,7 @@ export const pathRules: RuleDefinition[] = [
       // of an array iterator then makes a result object (~0.8 MB a warm corpus run).
       for (let index = 0; index < operations.length; index++) {
         const operation = operations[index]!;
-        const variables = templates.of(operation.path).variables;
+        const variables = templates[index]!.variables;
         for (let at = 0; at < variables.length; at++) {
           const name = variables[at]!;
           if (name === '' || name.includes('=') || hasPathParameter(operation, name)) continue;
