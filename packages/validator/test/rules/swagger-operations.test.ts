@@ -490,6 +490,18 @@ describeRule(
           delete: { operationId: 'DeleteTask', responses: { '204': { description: 'Deleted' } } },
         }),
     },
+    {
+      // 'Aa' and 'BB' have the same route hash: the rule compares the routes themselves.
+      name: 'on two routes of the same hash',
+      edit: (s) => {
+        s.paths['/tasks/{taskId}/Aa'] = {
+          get: { operationId: 'GetAa', responses: { '200': { description: 'OK' } } },
+        };
+        s.paths['/tasks/{id}/BB'] = {
+          get: { operationId: 'GetBB', responses: { '200': { description: 'OK' } } },
+        };
+      },
+    },
   ],
 );
 

@@ -60,4 +60,24 @@ describe('writtenParameters', () => {
       ['/paths/~1d/get/parameters/0', 'Other'],
     ]);
   });
+
+  it('lists a parameter without a name but not an empty one, with the name and location read from it', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      parameters: { Global: { in: 'header', type: 'string' } },
+      paths: {
+        '/a': {
+          get: {
+            parameters: [{}, { in: 'query', type: 'string' }, { name: 'top', in: 'query', type: 'integer' }],
+          },
+        },
+      },
+    });
+    const listed = writtenParameters(model).map((p) => [p.pointer, p.name, p.in]);
+    expect(listed).toEqual([
+      ['/parameters/Global', undefined, 'header'],
+      ['/paths/~1a/get/parameters/1', undefined, 'query'],
+      ['/paths/~1a/get/parameters/2', 'top', 'query'],
+    ]);
+  });
 });

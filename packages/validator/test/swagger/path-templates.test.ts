@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { parsePathTemplate, partiallyDuplicates } from '../../src/rules/operations/path-templates.js';
+import {
+  parsePathTemplate,
+  partiallyDuplicates,
+  routeHash,
+} from '../../src/rules/operations/path-templates.js';
 
 describe('parsePathTemplate', () => {
   it.each([
@@ -20,6 +24,7 @@ describe('parsePathTemplate', () => {
     expect(template.segmentCount).toBe(path.split('/').length);
     expect(template.variableSegmentCount).toBe(variableSegments.filter(Boolean).length);
     expect(template.route).toBe(route);
+    expect(routeHash(path)).toBe(routeHash(route));
   });
 
   it.each(['{a}{b}/{c', '}{x}{', '/{a}/{a}/{b}/{a', '/{{{x}}}', '/{a{b}c}', '{}', '/a/{'])(
@@ -54,5 +59,32 @@ describe('partiallyDuplicates', () => {
     ['', '', false],
   ])('%s against %s: %s', (left, right, expected) => {
     expect(partiallyDuplicates(parsePathTemplate(left), parsePathTemplate(right))).toBe(expected);
+  });
+});
+
+describe('routeHash', () => {
+  // Every key up to 6 characters over these: braces matched, unmatched, nested and across segments.
+  const alphabet = ['{', '}', '/', 'a', 'b'];
+  const keys = [''];
+  for (let length = 1, last = ['']; length <= 6; length++) {
+    last = last.flatMap((key) => alphabet.map((character) => key + character));
+    keys.push(...last);
+  }
+
+  it('is the same for keys of the same route, so that equal hashes are all SWG-PATH-DUP must check', () => {
+    const hashOfRoute = new Map<string, number>();
+    for (const key of keys) {
+      const route = parsePathTemplate(key).route;
+      const hash = routeHash(key);
+      expect([key, hash]).toEqual([key, hashOfRoute.get(route) ?? hash]);
+      hashOfRoute.set(route, hash);
+    }
+    expect(hashOfRoute.size).toBeGreaterThan(1000);
+  });
+
+  it('tells apart most routes', () => {
+    const routes = new Set(keys.map((key) => parsePathTemplate(key).route));
+    const hashes = new Set([...routes].map((route) => routeHash(route)));
+    expect(hashes.size).toBe(routes.size);
   });
 });

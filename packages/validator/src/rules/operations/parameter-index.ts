@@ -28,9 +28,12 @@ class WrittenParameterEntry implements WrittenParameter {
     readonly place: LazyPointer,
     /** Another entry of the same object under another pointer (only a malformed `$ref` leads there). */
     readonly sameValue: WrittenParameterEntry | undefined,
+    // Passed by the caller that has them already: the value's name and location, as read from it.
+    name: string | undefined,
+    location: string | undefined,
   ) {
-    this.name = asString(value.name);
-    this.in = asString(value.in);
+    this.name = name;
+    this.in = location;
   }
 
   get pointer(): string {
@@ -49,12 +52,17 @@ class WrittenParameterEntry implements WrittenParameter {
 export const writtenParameters = perModel((model: SwaggerModel): WrittenParameter[] => {
   const list: WrittenParameterEntry[] = [];
   const byValue = new Map<JsonObject, WrittenParameterEntry>();
-  const add = (value: JsonObject, place: LazyPointer): WrittenParameterEntry => {
+  const add = (
+    value: JsonObject,
+    place: LazyPointer,
+    name: string | undefined,
+    location: string | undefined,
+  ): WrittenParameterEntry => {
     const first = byValue.get(value);
     for (let known = first; known !== undefined; known = known.sameValue) {
       if (known.place === place || known.pointer === place.pointer) return known;
     }
-    const entry = new WrittenParameterEntry(value, place, first);
+    const entry = new WrittenParameterEntry(value, place, first, name, location);
     byValue.set(value, entry);
     list.push(entry);
     return entry;
@@ -65,24 +73,31 @@ export const writtenParameters = perModel((model: SwaggerModel): WrittenParamete
       if (!Object.prototype.hasOwnProperty.call(globals, name)) continue;
       const parameter = globals[name];
       if (isObject(parameter) && !has(parameter, '$ref'))
-        add(parameter, model.placeAt(childPointer('/parameters', name)));
+        add(
+          parameter,
+          model.placeAt(childPointer('/parameters', name)),
+          asString(parameter.name),
+          asString(parameter.in),
+        );
     }
   }
   const refsIntoPaths = anyDefinitionUnderPaths(model);
   for (const operation of model.operations) {
     for (const parameter of operation.parameters) {
-      if (has(parameter.value, '$ref') || isEmpty(parameter.value)) continue;
+      // The model has read each parameter's name and location: one with a name is not empty.
+      const name = parameter.name;
+      if (has(parameter.value, '$ref') || (name === undefined && isEmpty(parameter.value))) continue;
       // An entry written in its operation's list is listed once, by that operation, unless a `$ref`
       // leads to it: then, and for the others, the map finds an earlier listing of its object.
       // Most entries are written so, and a map entry for each was ~1.2 MB a corpus run.
       if (!refsIntoPaths && parameter.level === 'operation' && parameter.definitionPlace === parameter) {
-        const entry = new WrittenParameterEntry(parameter.value, parameter, undefined);
+        const entry = new WrittenParameterEntry(parameter.value, parameter, undefined, name, parameter.in);
         entry.firstUser = operation;
         entry.visible = !parameter.isInternal;
         list.push(entry);
         continue;
       }
-      const entry = add(parameter.value, parameter.definitionPlace);
+      const entry = add(parameter.value, parameter.definitionPlace, name, parameter.in);
       entry.firstUser ??= operation;
       if (!parameter.isInternal) entry.visible = true;
     }

@@ -80,8 +80,10 @@ export const parameterLocationRules: RuleDefinition[] = [
       if (!swagger) return;
       const first = once();
       const templates = pathTemplates(swagger);
-      for (const operation of swagger.operations) {
-        const variables = templates.of(operation.path).variables;
+      const operations = swagger.operations;
+      for (let index = 0; index < operations.length; index++) {
+        const operation = operations[index]!;
+        const variables = templates[index]!.variables;
         for (const parameter of operation.parameters) {
           if (parameter.in !== 'path' || parameter.name === undefined || variables.includes(parameter.name))
             continue;
