@@ -2,7 +2,8 @@ import * as jsonc from 'jsonc-parser';
 import { LineIndex, type TextPosition, type TextRange } from './line-index.js';
 import { locatePointers, type PointerLocation } from './locate.js';
 import { nestingDepth } from './scan.js';
-import { valueNestingExceeds } from './value-depth.js';
+import { objectMembersWithin } from './value-depth.js';
+import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 
 /**
  * Deeper nesting than this is refused before anything recursive touches the document. Real
@@ -29,6 +30,10 @@ export class JsonDocument {
   readonly value: unknown;
   readonly syntaxIssues: readonly JsonSyntaxIssue[];
   readonly tooDeep: boolean;
+  /** Object members in the strict value, for the duplicate-key screen; -1 when not screened. */
+  private readonly members: number;
+  private repeatedKeys: readonly DuplicateKey[] | undefined;
+  private scannedKeys = false;
   private readonly lines: LineIndex;
   private tree: jsonc.Node | undefined;
   private readonly asciiText: boolean;
@@ -48,9 +53,9 @@ export class JsonDocument {
     } catch {
       strict = false;
     }
-    this.tooDeep = strict
-      ? valueNestingExceeds(value, MAX_JSON_DEPTH)
-      : nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
+    const members = strict ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
+    this.tooDeep = strict ? members === -1 : nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
+    this.members = members;
     if (this.tooDeep) {
       issues.push({
         message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
@@ -74,6 +79,26 @@ export class JsonDocument {
   static parse(text: string, options: { asciiText?: boolean } = {}): JsonDocument {
     const hadBom = text.charCodeAt(0) === 0xfeff;
     return new JsonDocument(hadBom ? text.slice(1) : text, hadBom, options.asciiText === true);
+  }
+
+  /**
+   * The ignored occurrences of keys that an object repeats (JSON readers keep the last one). Found
+   * when first asked for: the cheap screen first, so that nearly every document skips the exact scan.
+   * Text with syntax errors is not scanned: the tolerant parser's recovery makes repeats of its own
+   * (a missing '}' merges two parameters into one object in Icon Horse's swagger), which would only
+   * mislead; GEN-JSON-PARSE speaks for that text. Nor is text too deep to have a value.
+   */
+  get duplicateKeys(): readonly DuplicateKey[] {
+    if (this.repeatedKeys === undefined) {
+      this.scannedKeys = this.members !== -1 && mayHaveDuplicateKeys(this.text, this.members);
+      this.repeatedKeys = this.scannedKeys ? findDuplicateKeys(this.text) : NO_DUPLICATE_KEYS;
+    }
+    return this.repeatedKeys;
+  }
+
+  /** Whether finding `duplicateKeys` took the exact scan: the screen could not rule repeats out. */
+  get keysScanned(): boolean {
+    return this.duplicateKeys.length > 0 || this.scannedKeys;
   }
 
   get isStrictJson(): boolean {
@@ -104,7 +129,7 @@ export class JsonDocument {
 
   /** Locates many pointers at once (one pass over the text). */
   locateAll(pointers: Iterable<string>): Map<string, PointerLocation> {
-    if (this.isStrictJson) return locatePointers(this.text, pointers);
+    if (this.isStrictJson) return locatePointers(this.text, pointers, this.duplicateKeys.length > 0);
     const result = new Map<string, PointerLocation>();
     for (const pointer of pointers) result.set(pointer, this.locateInTree(pointer));
     return result;
@@ -125,9 +150,7 @@ export class JsonDocument {
       const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
       const current: jsonc.Node = node;
       const next: jsonc.Node | undefined =
-        current.type === 'array'
-          ? current.children?.[Number(segment)]
-          : current.children?.find((property) => property.children?.[0]?.value === segment)?.children?.[1];
+        current.type === 'array' ? current.children?.[Number(segment)] : keptMember(current, segment);
       if (!next) return { offset: keyOffset(current), length: 1, resolved: false };
       node = next;
     }
@@ -135,6 +158,18 @@ export class JsonDocument {
     return { offset: keyOffset(node), length: key?.length ?? 1, resolved: true };
   }
 }
+
+/** The value of an object node's member `key`: the last one when the key repeats, as JSON readers keep. */
+function keptMember(object: jsonc.Node, key: string): jsonc.Node | undefined {
+  const properties = object.children ?? [];
+  for (let index = properties.length - 1; index >= 0; index--) {
+    const property = properties[index]!;
+    if (property.children?.[0]?.value === key) return property.children[1];
+  }
+  return undefined;
+}
+
+const NO_DUPLICATE_KEYS: readonly DuplicateKey[] = Object.freeze([]);
 
 /** A property's value is reported at its key, which is the line a person looks for. */
 function keyOffset(node: jsonc.Node): number {

@@ -74,13 +74,21 @@ function addChild(node: TrieNode, key: string): TrieNode {
 /**
  * Finds many pointers in one pass over strictly valid JSON text, descending only into the members
  * that some pointer names and skipping everything else.
+ *
+ * `repeatsKeys`: some object of the text repeats a key. JSON.parse keeps the last occurrence, so the
+ * rules judged that one; the walk then reads every object it enters to its end instead of stopping
+ * at the first occurrence of what it looks for. Only documents with repeats pay for that.
  */
-export function locatePointers(text: string, pointers: Iterable<string>): Map<string, PointerLocation> {
+export function locatePointers(
+  text: string,
+  pointers: Iterable<string>,
+  repeatsKeys = false,
+): Map<string, PointerLocation> {
   const root = trieOf(pointers);
   const start = skipWhitespace(text, 0);
   root.offset = start;
   // Nothing after the root value is needed: the scan stops once the last pointer is found.
-  if (start < text.length) descend(text, start, root, false);
+  if (start < text.length) descend(text, start, root, false, repeatsKeys);
 
   const result = new Map<string, PointerLocation>();
   const collect = (node: TrieNode, fallback: PointerLocation): void => {
@@ -159,17 +167,25 @@ const SLASH = 0x2f;
  * inside it), so the walk returns as soon as its own last pointer is found, without scanning the
  * rest of the value: the tail of a large file is never read for nothing.
  */
-function descend(text: string, at: number, node: TrieNode, needEnd: boolean): number {
+function descend(text: string, at: number, node: TrieNode, needEnd: boolean, repeatsKeys: boolean): number {
   const open = text.charCodeAt(at);
-  if (open === chars.OPEN_BRACE) return descendObject(text, at, node, needEnd);
-  if (open === chars.OPEN_BRACKET) return descendArray(text, at, node, needEnd);
+  if (open === chars.OPEN_BRACE) return descendObject(text, at, node, needEnd, repeatsKeys);
+  if (open === chars.OPEN_BRACKET) return descendArray(text, at, node, needEnd, repeatsKeys);
   return needEnd ? skipValue(text, at) : at;
 }
 
-function descendObject(text: string, at: number, node: TrieNode, needEnd: boolean): number {
+function descendObject(
+  text: string,
+  at: number,
+  node: TrieNode,
+  needEnd: boolean,
+  repeatsKeys: boolean,
+): number {
   let remaining = node.childCount;
+  // With repeated keys, a member already found may come again: every member must be read.
+  const readAll = repeatsKeys && remaining > 0;
   let i = skipWhitespace(text, at + 1);
-  while (remaining > 0 && text.charCodeAt(i) === chars.QUOTE) {
+  while ((remaining > 0 || readAll) && text.charCodeAt(i) === chars.QUOTE) {
     const keyStart = i;
     let keyEnd: number;
     let child: TrieNode | undefined;
@@ -187,12 +203,14 @@ function descendObject(text: string, at: number, node: TrieNode, needEnd: boolea
     const valueStart = skipWhitespace(text, i + 1);
     let valueEnd: number;
     if (child) {
-      // Duplicate keys: JSON.parse keeps the last one, so the last occurrence wins here too.
+      // A repeated key: JSON.parse keeps the last occurrence, so the last one wins here too, and
+      // nothing found in the earlier value may stand (the kept value may not have it).
       if (child.offset === -1) remaining--;
+      else forgetPlaces(child);
       child.offset = keyStart;
       child.length = keyEnd - keyStart;
-      const more = needEnd || remaining > 0;
-      valueEnd = descend(text, valueStart, child, more);
+      const more = needEnd || remaining > 0 || readAll;
+      valueEnd = descend(text, valueStart, child, more, repeatsKeys);
       if (!more) return valueEnd;
     } else {
       valueEnd = skipValue(text, valueStart);
@@ -203,6 +221,15 @@ function descendObject(text: string, at: number, node: TrieNode, needEnd: boolea
     i = skipWhitespace(text, i + 1);
   }
   return needEnd ? skipRest(text, i) : i;
+}
+
+/** Clears the places found under `node`, before its key's next occurrence is read. */
+function forgetPlaces(node: TrieNode): void {
+  for (let child = node.firstChild; child !== undefined; child = child.nextSibling) {
+    child.offset = -1;
+    child.length = 1;
+    forgetPlaces(child);
+  }
 }
 
 /** A key without escapes: its text is the key itself. */
@@ -221,7 +248,13 @@ function childAt(node: TrieNode, text: string, start: number, end: number): Trie
   return undefined;
 }
 
-function descendArray(text: string, at: number, node: TrieNode, needEnd: boolean): number {
+function descendArray(
+  text: string,
+  at: number,
+  node: TrieNode,
+  needEnd: boolean,
+  repeatsKeys: boolean,
+): number {
   let remaining = node.childCount;
   let i = skipWhitespace(text, at + 1);
   for (
@@ -236,7 +269,7 @@ function descendArray(text: string, at: number, node: TrieNode, needEnd: boolean
       child.offset = i;
       child.length = 1;
       const more = needEnd || remaining > 0;
-      valueEnd = descend(text, i, child, more);
+      valueEnd = descend(text, i, child, more, repeatsKeys);
       if (!more) return valueEnd;
     } else {
       valueEnd = skipValue(text, i);

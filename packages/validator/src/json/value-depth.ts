@@ -1,6 +1,9 @@
 /**
- * True when a parsed JSON value nests objects and arrays more than `limit` levels deep (the root
- * container is level 1, as `nestingDepth` counts the text's brackets).
+ * The number of object members of a parsed JSON value (all its objects together), or -1 when it
+ * nests objects and arrays more than `limit` levels deep (the root container is level 1, as
+ * `nestingDepth` counts the text's brackets). The member count is the value's half of the
+ * duplicate-key screen (see `mayHaveDuplicateKeys`); counting it here, in the walk the depth check
+ * makes anyway, costs one increment per member.
  *
  * Why measure the value rather than the text: V8's JSON.parse is iterative (it parses a document
  * nested 1,000,000 levels deep without overflowing the stack), so strict JSON can be parsed first
@@ -9,15 +12,16 @@
  * character of the text. Text that JSON.parse refuses is still measured on the text, before the
  * (recursive) tolerant parser runs.
  */
-export function valueNestingExceeds(root: unknown, limit: number): boolean {
-  if (root === null || typeof root !== 'object') return false;
+export function objectMembersWithin(root: unknown, limit: number): number {
+  if (root === null || typeof root !== 'object') return 0;
+  let members = 0;
   // Parallel stacks of containers and their levels: no per-container allocation.
   const containers: object[] = [root];
   const levels: number[] = [1];
   while (containers.length > 0) {
     const container = containers.pop()!;
     const level = levels.pop()!;
-    if (level > limit) return true;
+    if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
         const child: unknown = container[index];
@@ -29,6 +33,7 @@ export function valueNestingExceeds(root: unknown, limit: number): boolean {
     } else {
       const object = container as Record<string, unknown>;
       for (const key in object) {
+        members++;
         const child = object[key];
         if (child !== null && typeof child === 'object') {
           containers.push(child);
@@ -37,5 +42,10 @@ export function valueNestingExceeds(root: unknown, limit: number): boolean {
       }
     }
   }
-  return false;
+  return members;
+}
+
+/** True when a parsed JSON value nests objects and arrays more than `limit` levels deep. */
+export function valueNestingExceeds(root: unknown, limit: number): boolean {
+  return objectMembersWithin(root, limit) === -1;
 }

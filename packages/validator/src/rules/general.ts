@@ -68,6 +68,33 @@ export const generalRules: RuleDefinition[] = [
     },
   },
   {
+    id: 'GEN-JSON-DUPLICATE-KEY',
+    file: 'swagger',
+    title: 'Do not repeat a key in a JSON object.',
+    description:
+      'JSON lets an object repeat a key, but JSON readers (JSON.parse, and Newtonsoft.Json as the platform uses it) keep only the last value and drop the others without a word: the connector then behaves as the last occurrence says, whatever the earlier one says. Two merged connectors of PowerPlatformConnectors do it (RecordedFutureV2 repeats operationId and x-ms-visibility in one operation, Rainbird repeats description). Each ignored occurrence is reported, with the line of the kept one.',
+    levels: sameLevels('warning'),
+    example: {
+      bad: '{\n  "operationId": "GetItem",\n  "summary": "Get an item",\n  "operationId": "GetItemV2"\n}',
+      good: '{\n  "operationId": "GetItemV2",\n  "summary": "Get an item"\n}',
+    },
+    check(context) {
+      for (const kind of ['swagger', 'apiProperties', 'settings'] as const) {
+        const document = context.connector.files[kind]?.document;
+        if (!document) continue;
+        for (const repeat of document.duplicateKeys) {
+          const keptLine = document.position(repeat.keptOffset).line;
+          context.report({
+            file: kind,
+            message: `The key '${repeat.key}' appears again at line ${keptLine} of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.`,
+            offset: repeat.offset,
+            length: repeat.length,
+          });
+        }
+      }
+    },
+  },
+  {
     id: 'GEN-JSON-BOM',
     file: 'swagger',
     title: 'Save JSON files without a byte-order mark.',

@@ -23,6 +23,55 @@ describe('GEN-JSON-PARSE', () => {
   });
 });
 
+describe('GEN-JSON-DUPLICATE-KEY', () => {
+  const swagger = (operation: string): string =>
+    `{\n  "swagger": "2.0",\n  "paths": {\n    "/x": {\n      "get": {\n${operation}\n      }\n    }\n  }\n}`;
+
+  it('warns on the ignored occurrence, names the line of the kept one, in every profile', async () => {
+    const text = swagger(
+      '        "operationId": "Old",\n        "summary": "S",\n        "operationId": "New"',
+    );
+    for (const profile of ['certified', 'independent-publisher', 'custom'] as const) {
+      const findings = await runRules(
+        { ...validConnectorFiles(), 'apiDefinition.swagger.json': text },
+        ['GEN-JSON-DUPLICATE-KEY'],
+        profile,
+      );
+      expect(findings).toHaveLength(1);
+      expect(findings[0]).toMatchObject({ ruleId: 'GEN-JSON-DUPLICATE-KEY', severity: 'warning', line: 6 });
+      expect(findings[0]!.message).toBe(
+        "The key 'operationId' appears again at line 8 of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.",
+      );
+      expect(findings[0]!.file).toMatch(/apiDefinition\.swagger\.json$/);
+    }
+  });
+
+  it('checks apiProperties.json and settings.json too', async () => {
+    const findings = await runRules(
+      {
+        ...validConnectorFiles(),
+        'apiProperties.json': '{\n  "properties": {},\n  "properties": {}\n}',
+        'settings.json': '{"title": "A", "title": "B"}',
+      },
+      ['GEN-JSON-DUPLICATE-KEY'],
+    );
+    expect(findings.map((finding) => [path.basename(finding.file), finding.line])).toEqual([
+      ['apiProperties.json', 2],
+      ['settings.json', 1],
+    ]);
+  });
+
+  it('stays quiet when no object repeats a key, even with the same key in different objects', async () => {
+    const text = swagger('        "operationId": "A",\n        "x": {"operationId": "B"}');
+    expect(
+      await runRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': text }, [
+        'GEN-JSON-DUPLICATE-KEY',
+      ]),
+    ).toEqual([]);
+    expect(await runRules(validConnectorFiles(), ['GEN-JSON-DUPLICATE-KEY'])).toEqual([]);
+  });
+});
+
 describe('GEN-ENCODING', () => {
   it('fires on a Windows-1252 readme, at the bad byte', async () => {
     const findings = await runRules(

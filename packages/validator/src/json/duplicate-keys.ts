@@ -1,0 +1,124 @@
+import { chars, isWhitespace, skipString, skipWhitespace } from './scan.js';
+
+/**
+ * A key that its object repeats. JSON allows it, but JSON.parse (and Newtonsoft's default) keep the
+ * last value only, so this occurrence and its value are silently ignored.
+ */
+export interface DuplicateKey {
+  /** The key as JSON reads it (escapes decoded). */
+  key: string;
+  /** Where this ignored occurrence's key is in the text, quotes included. */
+  offset: number;
+  length: number;
+  /** Where the last occurrence, the one whose value is kept, has its key. */
+  keptOffset: number;
+}
+
+const { QUOTE, OPEN_BRACE, OPEN_BRACKET, COLON } = chars;
+const BACKSLASH = 0x5c;
+
+/**
+ * The cheap screen: false only when `text` (strict JSON, whose parsed value has `members` object
+ * members in all) is proven to repeat no key; true means "maybe", and the exact scan decides.
+ *
+ * Why it is sound: in strict JSON every key is a string followed by optional whitespace and a colon,
+ * and each key has its own colon. So the colons whose nearest non-whitespace character before them
+ * is a quote are at least as many as the keys written; the members JSON.parse kept are the keys
+ * written less the repeats. When both counts are equal, nothing was dropped. Colons inside strings
+ * (`":"`, `" :"`) can only make the text's count larger, which means "maybe", never a wrong "no";
+ * an escaped quote before a colon (`"a\": b"`) is inside a string, and not counted.
+ * A native `indexOf` finds the colons, so the screen costs far less than a scan of every key.
+ */
+export function mayHaveDuplicateKeys(text: string, members: number): boolean {
+  let keyColons = 0;
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    let before = colon - 1;
+    while (before >= 0 && isWhitespace(text.charCodeAt(before))) before--;
+    // A key's quote almost never has a backslash before it: the parity count is left for that case.
+    if (
+      text.charCodeAt(before) === QUOTE &&
+      (text.charCodeAt(before - 1) !== BACKSLASH || !isEscaped(text, before))
+    ) {
+      keyColons++;
+    }
+  }
+  return keyColons !== members;
+}
+
+/**
+ * Whether the character at `at` is escaped: an odd run of backslashes before it. A key's closing
+ * quote never is, so the `\":` of a JSON example inside a description is not counted: the most
+ * common reason the counts disagreed on the corpus without any repeated key.
+ */
+function isEscaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  for (let k = at - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+  return (backslashes & 1) === 1;
+}
+
+/**
+ * Every ignored occurrence of a repeated key in strict JSON text, in text order, each with the place
+ * of the one kept. Exact, but it cuts out every key of the document: run it only where the screen
+ * cannot rule repeats out. Why not jsonc-parser's `visit`: it makes a string of every token, values
+ * included, and on the four corpus documents the screen leaves to it that was ~6 MB a corpus run.
+ */
+export function findDuplicateKeys(text: string): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  // One entry per open container: for an object, its keys so far with the offset of their latest
+  // occurrence, and its repeats; for an array, undefined.
+  const open: (OpenObject | undefined)[] = [];
+  for (let i = nextStructural(text, 0); i !== -1; i = nextStructural(text, i)) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      const end = skipString(text, i);
+      if (end === -1) break;
+      const object = open[open.length - 1];
+      if (object !== undefined && text.charCodeAt(skipWhitespace(text, end)) === COLON) {
+        noteKey(text, object, i, end, found);
+      }
+      i = end;
+    } else {
+      if (code === OPEN_BRACE) open.push({ keys: new Map(), repeats: undefined });
+      else if (code === OPEN_BRACKET) open.push(undefined);
+      else settleKeptOffsets(open.pop());
+      i++;
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+interface OpenObject {
+  /** Each key read so far, with the offset of its latest occurrence. */
+  keys: Map<string, number>;
+  repeats: DuplicateKey[] | undefined;
+}
+
+function noteKey(text: string, object: OpenObject, start: number, end: number, found: DuplicateKey[]): void {
+  const written = text.slice(start + 1, end - 1);
+  const key = written.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : written;
+  const earlier = object.keys.get(key);
+  object.keys.set(key, start);
+  if (earlier === undefined) return;
+  const ignored: DuplicateKey = {
+    key,
+    offset: earlier,
+    length: skipString(text, earlier) - earlier,
+    keptOffset: -1,
+  };
+  (object.repeats ??= []).push(ignored);
+  found.push(ignored);
+}
+
+/** Once an object is read, each key's latest occurrence is the kept one. */
+function settleKeptOffsets(object: OpenObject | undefined): void {
+  if (object?.repeats === undefined) return;
+  for (const ignored of object.repeats) ignored.keptOffset = object.keys.get(ignored.key)!;
+}
+
+const STRUCTURAL = /["{}[\]]/g;
+
+/** Offset of the next quote or bracket at or after `at`, or -1. */
+function nextStructural(text: string, at: number): number {
+  STRUCTURAL.lastIndex = at;
+  return STRUCTURAL.test(text) ? STRUCTURAL.lastIndex - 1 : -1;
+}
