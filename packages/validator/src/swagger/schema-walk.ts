@@ -92,6 +92,53 @@ interface Frame {
   node: SchemaNode | undefined;
 }
 
+/** The fields of a schema the walk reads, as written. */
+interface WalkedFields {
+  $ref: unknown;
+  properties: unknown;
+  required: unknown;
+  items: unknown;
+  additionalProperties: unknown;
+  allOf: unknown;
+}
+
+/**
+ * Reads the walked fields of a schema in one pass over its keys (for…in lists inherited enumerable
+ * keys too, as reads by name find them). Asking each schema for its five or six fields by name, most
+ * of them absent, was slower: schemas come in thousands of shapes, too many for V8's caches of
+ * where a named field sits.
+ */
+function readWalkedFields(schema: JsonObject, fields: WalkedFields): void {
+  fields.$ref = undefined;
+  fields.properties = undefined;
+  fields.required = undefined;
+  fields.items = undefined;
+  fields.additionalProperties = undefined;
+  fields.allOf = undefined;
+  for (const key in schema) {
+    switch (key) {
+      case '$ref':
+        fields.$ref = schema[key];
+        break;
+      case 'properties':
+        fields.properties = schema[key];
+        break;
+      case 'required':
+        fields.required = schema[key];
+        break;
+      case 'items':
+        fields.items = schema[key];
+        break;
+      case 'additionalProperties':
+        fields.additionalProperties = schema[key];
+        break;
+      case 'allOf':
+        fields.allOf = schema[key];
+        break;
+    }
+  }
+}
+
 /**
  * Visits a schema and everything under it: `properties`, `items`, `additionalProperties`, `allOf`.
  * A `$ref` is followed, but never twice on the same branch, so recursive definitions end. The
@@ -110,6 +157,15 @@ export class SchemaWalker implements SchemaStep {
   viaRef = false;
   required = false;
   private readonly frames: Frame[] = [];
+  /** The fields of the schema the walk read last (see readWalkedFields). */
+  private readonly fields: WalkedFields = {
+    $ref: undefined,
+    properties: undefined,
+    required: undefined,
+    items: undefined,
+    additionalProperties: undefined,
+    allOf: undefined,
+  };
   private root: WalkRoot = '';
   private rootPlace: PointerPlace | undefined;
   private visit: (step: SchemaStep) => boolean | void = NO_VISIT;
@@ -174,35 +230,41 @@ export class SchemaWalker implements SchemaStep {
     viaRef: boolean,
     required: boolean,
   ): void {
-    if (depth > MAX_SCHEMA_WALK_DEPTH) return;
-    let hereValue = value;
+    if (depth > MAX_SCHEMA_WALK_DEPTH || !isObject(value)) return;
+    let schemaObject = value;
     let reachedByRef = viaRef;
     let branchRefs = refs;
     let anchor: PointerPlace | undefined;
-    const ref = isObject(value) ? asString(value.$ref) : undefined;
+    const fields = this.fields;
+    readWalkedFields(value, fields);
+    const ref = asString(fields.$ref);
     if (ref !== undefined) {
       if (chainHas(refs, ref)) return;
-      const target = this.targets.refTarget(value as JsonObject);
+      const target = this.targets.refTarget(value);
       if (target === undefined) return;
+      const targetObject = asObject(target.value);
+      if (!targetObject) return;
       branchRefs = { ref, parent: refs };
-      hereValue = target.value;
+      schemaObject = targetObject;
       // A reference is never answered with its own place, only with its target's: one place per
       // definition, shared by every reference to it (and its text built once).
       anchor = this.targets.placeAt(target.pointer);
       first = second = undefined;
       reachedByRef = true;
     }
-    const schemaObject = asObject(hereValue);
-    if (!schemaObject) return;
     this.enter(depth, schemaObject, anchor, first, second, nested, reachedByRef, required);
     if (this.visit(this) === false) return;
+    // A reference's target is read only when its children are walked: visitors skip many of them.
+    // (A walk started by the visitor has a walker, and fields, of its own.)
+    if (ref !== undefined) readWalkedFields(schemaObject, fields);
+    // Read before the descents below, which read other schemas' fields into `fields`.
+    const { properties, required: requiredField, items, additionalProperties, allOf: allOfField } = fields;
     // Loops rather than callbacks, and no set of required names for the many schemas without any:
     // this runs for every schema node of every body and response.
-    const properties = schemaObject.properties;
     if (isObject(properties)) {
       // Short lists are searched in place: a set (and a filtered copy) per object schema was most
       // of the walk's garbage besides the nodes. Non-strings never equal a property name.
-      const requiredList = asArray(schemaObject.required);
+      const requiredList = asArray(requiredField);
       const requiredSet =
         requiredList !== undefined && requiredList.length > LONG_REQUIRED_LIST
           ? new Set(requiredList)
@@ -225,12 +287,12 @@ export class SchemaWalker implements SchemaStep {
         );
       }
     }
-    if (isObject(schemaObject.items)) {
-      this.walk(schemaObject.items, 'items', undefined, true, depth + 1, branchRefs, reachedByRef, false);
+    if (isObject(items)) {
+      this.walk(items, 'items', undefined, true, depth + 1, branchRefs, reachedByRef, false);
     }
-    if (isObject(schemaObject.additionalProperties)) {
+    if (isObject(additionalProperties)) {
       this.walk(
-        schemaObject.additionalProperties,
+        additionalProperties,
         'additionalProperties',
         undefined,
         true,
@@ -240,7 +302,7 @@ export class SchemaWalker implements SchemaStep {
         false,
       );
     }
-    const allOf = asArray(schemaObject.allOf);
+    const allOf = asArray(allOfField);
     if (allOf) {
       for (let index = 0; index < allOf.length; index++) {
         this.walk(allOf[index], 'allOf', index, nested, depth + 1, branchRefs, reachedByRef, required);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { writtenSchemasOf } from '../../src/rules/swagger/structure.js';
+import { structureOf, writtenSchemasOf } from '../../src/rules/swagger/structure.js';
 import { HolderKey, holderKeysOf } from '../../src/rules/operations/holder-keys.js';
 import { writtenParameters } from '../../src/rules/operations/parameter-index.js';
-import { SwaggerModel } from '../../src/swagger/swagger-model.js';
+import { MAX_SCHEMA_WALK_DEPTH, SwaggerModel } from '../../src/swagger/swagger-model.js';
 
 /** The names of the bits set in a holder's notes, for readable expectations. */
 function named(bits: number): string[] {
@@ -91,5 +91,38 @@ describe('holderKeysOf', () => {
     inherited.type = 'string';
     const model = new SwaggerModel({ swagger: '2.0', paths: {}, definitions: { Inherited: inherited } });
     expect(named(holderKeysOf(model).schemas[0]!)).toEqual([]);
+  });
+
+  it('notes a key whatever its value’s type, and a file type beside a misspelled key', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      paths: {},
+      definitions: {
+        Odd: { properties: [], format: 7, enum: 'a', default: null, 'x-ms-visibility': 1 },
+        File: { type: 'file', Type: 'string' },
+      },
+    });
+    expect([...holderKeysOf(model).schemas].map(named)).toEqual([
+      ['default', 'enum', 'format', 'visibility', 'properties'],
+      ['fileType'],
+    ]);
+  });
+
+  it('keeps each schema’s bits at its index when schemas nested too deep are left out', () => {
+    // A chain of `items` one level deeper than the schema walks go, each level with a format.
+    let deepest: Record<string, unknown> = { format: 'date' };
+    for (let depth = 0; depth <= MAX_SCHEMA_WALK_DEPTH; depth++) deepest = { format: 'date', items: deepest };
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      paths: {},
+      definitions: { Deep: deepest, After: { enum: ['a'] } },
+    });
+    const written = writtenSchemasOf(model);
+    expect(structureOf(model).schemas.length).toBe(written.length + 1);
+    const bits = holderKeysOf(model).schemas;
+    expect(bits.length).toBe(written.length);
+    expect(named(bits[written.length - 2]!)).toEqual(['format']);
+    expect(written[written.length - 1]!.pointer).toBe('/definitions/After');
+    expect(named(bits[written.length - 1]!)).toEqual(['enum']);
   });
 });

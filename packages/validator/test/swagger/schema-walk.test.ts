@@ -64,6 +64,27 @@ describe('SwaggerModel.walkSchema', () => {
     ]);
   });
 
+  it('walks the children of a $ref’s target, not those written beside the $ref', () => {
+    const nodes = walk(
+      {
+        Holder: {
+          $ref: '#/definitions/Target',
+          required: ['beside'],
+          properties: { beside: { type: 'string' } },
+          items: { type: 'string' },
+          additionalProperties: { type: 'string' },
+          allOf: [{ type: 'string' }],
+        },
+        Target: { required: ['kept'], properties: { kept: { type: 'string' } } },
+      },
+      'Holder',
+    );
+    expect(nodes.map(({ pointer, required }) => [pointer, required])).toEqual([
+      ['/definitions/Target', false],
+      ['/definitions/Target/properties/kept', true],
+    ]);
+  });
+
   it('keeps an allOf member of the root at the top level and stops at a recursive $ref', () => {
     const nodes = walk(
       {

@@ -9,6 +9,7 @@ import {
 } from '../../swagger/swagger-model.js';
 import { asArray, entriesOf, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
+import { bitOfKey, HolderKey } from '../operations/holder-key-bits.js';
 
 /**
  * The Swagger 2.0 objects by position. Microsoft's validator is a JSON-schema check of Swagger 2.0
@@ -320,6 +321,11 @@ export interface SwaggerStructure {
   keys: KeyClasses;
   /** Noted the same way: the few nodes that carry a keyword some rules check. */
   keywords: KeywordHolders;
+  /**
+   * Noted the same way: the HolderKey bits of each schema in `schemas`, by index. holderKeysOf
+   * went through the keys of each of ~104,000 schemas a corpus run again for them (~3.3 ms).
+   */
+  schemaHolderKeys: Uint16Array;
 }
 
 /**
@@ -431,6 +437,22 @@ function documentOrder(structure: SwaggerStructure): readonly WrittenSchema[] {
   return list;
 }
 
+/**
+ * The HolderKey bits (see holderKeysOf) of each schema of writtenSchemasOf, by index: the walk's
+ * own, almost always, or those of the schemas documentOrder keeps.
+ */
+export function writtenSchemaHolderKeys(model: SwaggerModel): Uint16Array {
+  const structure = structureOf(model);
+  const { schemas, schemaHolderKeys } = structure;
+  const written = writtenSchemasOf(model);
+  if (written === schemas) return schemaHolderKeys;
+  const kept = new Uint16Array(written.length);
+  let next = 0;
+  for (let index = 0; index < schemas.length; index++)
+    if (schemas[index]!.depth <= MAX_SCHEMA_WALK_DEPTH) kept[next++] = schemaHolderKeys[index]!;
+  return kept;
+}
+
 export function jsonTypeOf(value: unknown): JsonTypeName {
   if (value === null) return 'Null';
   if (Array.isArray(value)) return 'Array';
@@ -496,6 +518,12 @@ const NOTE_ODD_TYPE = 1 << 17;
 /** A uniqueItems list of the root or an operation: noted in uniqueLists when it has 2+ entries. */
 const NOTE_LIST = 1 << 18;
 const NOTE_LONG_LIST = 1 << 19;
+/**
+ * A schema's HolderKey bits, shifted above the note bits: the walk learns those of fields from the
+ * lookup that gives their types, as it does the notes, and those of extensions in classifyKey.
+ */
+const HOLDER_SHIFT = 20;
+const HOLDER_FILE_TYPE = HolderKey.fileType << HOLDER_SHIFT;
 const NOTES =
   NOTE_PATTERN |
   NOTE_ENUM |
@@ -565,13 +593,27 @@ function noteBitsOf(kind: NodeKind, key: string): number {
   return 0;
 }
 
+/** A schema field's HolderKey bit, shifted; a file `type` earns its bit by its value (see add). */
+function holderNoteOf(kind: NodeKind, key: string): number {
+  const bit = kind === 'schema' ? bitOfKey(key) : 0;
+  return bit === HolderKey.fileType ? 0 : bit << HOLDER_SHIFT;
+}
+
+/** An extension's HolderKey bit, shifted: `x-ms-notification-url` earns its bit when true. */
+function extensionHolderNoteOf(value: JsonObject, key: string): number {
+  const bit = bitOfKey(key);
+  if (bit === HolderKey.notificationUrl && value[key] !== true) return 0;
+  return bit << HOLDER_SHIFT;
+}
+
 /** The allowed types of each field of a kind, as bits, with the field's note bits. */
 function allowedBitsOf(kind: NodeKind): Map<string, number> {
   return new Map(
     Object.entries(OBJECT_FIELDS[kind]).map(([key, type]) => [
       key,
       (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) |
-        noteBitsOf(kind, key),
+        noteBitsOf(kind, key) |
+        holderNoteOf(kind, key),
     ]),
   );
 }
@@ -638,6 +680,23 @@ function takeNodes(kindsMet: readonly KindState[], byKind: Map<NodeKind, Structu
   }
 }
 
+const NO_HOLDER_KEYS = new Uint16Array(0);
+
+/**
+ * The HolderKey bits of the running walk's schemas, by index among them, copied at their count when
+ * the walk ends (as KINDS' lists are): walks are synchronous and never nested. Grown by doubling.
+ */
+let schemaHolderScratch = new Uint16Array(4096);
+
+function noteSchemaHolderKeys(index: number, bits: number): void {
+  if (index >= schemaHolderScratch.length) {
+    const grown = new Uint16Array(schemaHolderScratch.length * 2);
+    grown.set(schemaHolderScratch);
+    schemaHolderScratch = grown;
+  }
+  schemaHolderScratch[index] = bits;
+}
+
 class StructureWalker {
   /** The scratch lists this walk wrote to, in the order it met their kinds. */
   private readonly kindsMet: KindState[] = [];
@@ -673,6 +732,7 @@ class StructureWalker {
       oddType: [],
       uniqueLists: [],
     },
+    schemaHolderKeys: NO_HOLDER_KEYS,
   };
 
   walk(root: JsonObject): SwaggerStructure {
@@ -682,6 +742,7 @@ class StructureWalker {
       // Schemas last, as byKind has always listed them.
       const schemas = this.kindsMet.indexOf(KINDS.schema);
       if (schemas >= 0) this.kindsMet.push(...this.kindsMet.splice(schemas, 1));
+      this.result.schemaHolderKeys = schemaHolderScratch.slice(0, KINDS.schema.count);
       takeNodes(this.kindsMet, this.result.byKind);
     }
     this.result.schemas = (this.result.byKind.get('schema') ?? []) as SchemaStructureNode[];
@@ -722,8 +783,10 @@ class StructureWalker {
       if (isSchema) keepSchemaChild(this.schemaChildren, key, field);
       if ((allowed & NOTE_FORMAT) !== 0 && field === 'binary') notes |= NOTE_BINARY;
       if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
-      if ((allowed & NOTE_TYPE) !== 0 && typeof field === 'string' && !isDataType(field))
-        notes |= NOTE_ODD_TYPE;
+      if ((allowed & NOTE_TYPE) !== 0 && typeof field === 'string') {
+        if (field === 'file') notes |= HOLDER_FILE_TYPE;
+        else if (!isDataType(field)) notes |= NOTE_ODD_TYPE;
+      }
       // The note bits are above every type bit: they never match a type.
       if ((typeBitOf(field) & allowed) !== 0) continue;
       this.result.typeIssues.push({
@@ -733,6 +796,7 @@ class StructureWalker {
       });
       (wrong ??= new Set()).add(key);
     }
+    if (isSchema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
     if ((notes & NOTES) !== 0) this.noteKeywords(node, kind, notes);
     if (!wrong) return value;
     const good: JsonObject = {};
@@ -747,7 +811,7 @@ class StructureWalker {
       if (key === 'x-ms-editor') return NOTE_EDITOR;
       if (key === 'x-ms-summary') return NOTE_SUMMARY;
       if (key.startsWith('x-ms-') && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
-      return 0;
+      return extensionHolderNoteOf(node.value, key);
     }
     (EXTENSION_LOOKALIKE.test(key) ? keys.lookalike : keys.unknown).push({ node, key });
     // SWG-NUMERIC checks them on parameters, items and headers too, where they are not fields.
