@@ -1,6 +1,7 @@
 import { childPointer } from '../json/pointer.js';
 import { PointerPlace } from '../json/pointer-place.js';
 import { asArray, asObject, asString, isObject, type JsonObject } from './json-values.js';
+import { newSchemaFields, readSchemaFields, type SchemaFields } from './schema-fields.js';
 
 /** Schemas nest deeper than this only through recursion; walks stop there. */
 export const MAX_SCHEMA_WALK_DEPTH = 64;
@@ -92,53 +93,6 @@ interface Frame {
   node: SchemaNode | undefined;
 }
 
-/** The fields of a schema the walk reads, as written. */
-interface WalkedFields {
-  $ref: unknown;
-  properties: unknown;
-  required: unknown;
-  items: unknown;
-  additionalProperties: unknown;
-  allOf: unknown;
-}
-
-/**
- * Reads the walked fields of a schema in one pass over its keys (for…in lists inherited enumerable
- * keys too, as reads by name find them). Asking each schema for its five or six fields by name, most
- * of them absent, was slower: schemas come in thousands of shapes, too many for V8's caches of
- * where a named field sits.
- */
-function readWalkedFields(schema: JsonObject, fields: WalkedFields): void {
-  fields.$ref = undefined;
-  fields.properties = undefined;
-  fields.required = undefined;
-  fields.items = undefined;
-  fields.additionalProperties = undefined;
-  fields.allOf = undefined;
-  for (const key in schema) {
-    switch (key) {
-      case '$ref':
-        fields.$ref = schema[key];
-        break;
-      case 'properties':
-        fields.properties = schema[key];
-        break;
-      case 'required':
-        fields.required = schema[key];
-        break;
-      case 'items':
-        fields.items = schema[key];
-        break;
-      case 'additionalProperties':
-        fields.additionalProperties = schema[key];
-        break;
-      case 'allOf':
-        fields.allOf = schema[key];
-        break;
-    }
-  }
-}
-
 /**
  * Visits a schema and everything under it: `properties`, `items`, `additionalProperties`, `allOf`.
  * A `$ref` is followed, but never twice on the same branch, so recursive definitions end. The
@@ -157,15 +111,8 @@ export class SchemaWalker implements SchemaStep {
   viaRef = false;
   required = false;
   private readonly frames: Frame[] = [];
-  /** The fields of the schema the walk read last (see readWalkedFields). */
-  private readonly fields: WalkedFields = {
-    $ref: undefined,
-    properties: undefined,
-    required: undefined,
-    items: undefined,
-    additionalProperties: undefined,
-    allOf: undefined,
-  };
+  /** The fields of the schema the walk read last (see readSchemaFields). */
+  private readonly fields: SchemaFields = newSchemaFields();
   private root: WalkRoot = '';
   private rootPlace: PointerPlace | undefined;
   private visit: (step: SchemaStep) => boolean | void = NO_VISIT;
@@ -236,7 +183,7 @@ export class SchemaWalker implements SchemaStep {
     let branchRefs = refs;
     let anchor: PointerPlace | undefined;
     const fields = this.fields;
-    readWalkedFields(value, fields);
+    readSchemaFields(value, fields);
     const ref = asString(fields.$ref);
     if (ref !== undefined) {
       if (chainHas(refs, ref)) return;
@@ -256,7 +203,7 @@ export class SchemaWalker implements SchemaStep {
     if (this.visit(this) === false) return;
     // A reference's target is read only when its children are walked: visitors skip many of them.
     // (A walk started by the visitor has a walker, and fields, of its own.)
-    if (ref !== undefined) readWalkedFields(schemaObject, fields);
+    if (ref !== undefined) readSchemaFields(schemaObject, fields);
     // Read before the descents below, which read other schemas' fields into `fields`.
     const { properties, required: requiredField, items, additionalProperties, allOf: allOfField } = fields;
     // Loops rather than callbacks, and no set of required names for the many schemas without any:
