@@ -44,8 +44,3 @@ export function objectMembersWithin(root: unknown, limit: number): number {
   }
   return members;
 }
-
-/** True when a parsed JSON value nests objects and arrays more than `limit` levels deep. */
-export function valueNestingExceeds(root: unknown, limit: number): boolean {
-  return objectMembersWithin(root, limit) === -1;
-}

@@ -1,6 +1,7 @@
 import type { FileKind } from '../model/finding.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import type { FileIssue, LoadedFile } from '../loader/connector-folder.js';
+import type { JsonDocument } from '../json/json-document.js';
 
 const FILE_KINDS: Exclude<FileKind, 'folder'>[] = [
   'swagger',
@@ -18,6 +19,18 @@ function eachFile(context: RuleContext): [Exclude<FileKind, 'folder'>, LoadedFil
     if (file) files.push([kind, file]);
   }
   return files;
+}
+
+const JSON_FILE_KINDS = ['swagger', 'apiProperties', 'settings'] as const;
+
+/** The connector's JSON files that could be read, with their kind. */
+function eachJsonDocument(context: RuleContext): [(typeof JSON_FILE_KINDS)[number], JsonDocument][] {
+  const documents: [(typeof JSON_FILE_KINDS)[number], JsonDocument][] = [];
+  for (const kind of JSON_FILE_KINDS) {
+    const document = context.connector.files[kind]?.document;
+    if (document) documents.push([kind, document]);
+  }
+  return documents;
 }
 
 /** Reports the loader's issues of one id (encoding, size, links) on their files. */
@@ -58,9 +71,7 @@ export const generalRules: RuleDefinition[] = [
       good: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso" }\n}',
     },
     check(context) {
-      for (const kind of ['swagger', 'apiProperties', 'settings'] as const) {
-        const document = context.connector.files[kind]?.document;
-        if (!document) continue;
+      for (const [kind, document] of eachJsonDocument(context)) {
         for (const issue of document.syntaxIssues) {
           context.report({ file: kind, message: issue.message, offset: issue.offset, length: issue.length });
         }
@@ -79,9 +90,7 @@ export const generalRules: RuleDefinition[] = [
       good: '{\n  "operationId": "GetItemV2",\n  "summary": "Get an item"\n}',
     },
     check(context) {
-      for (const kind of ['swagger', 'apiProperties', 'settings'] as const) {
-        const document = context.connector.files[kind]?.document;
-        if (!document) continue;
+      for (const [kind, document] of eachJsonDocument(context)) {
         for (const repeat of document.duplicateKeys) {
           const keptLine = document.position(repeat.keptOffset).line;
           context.report({
@@ -102,8 +111,8 @@ export const generalRules: RuleDefinition[] = [
       'A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619).',
     levels: sameLevels('info'),
     check(context) {
-      for (const kind of ['swagger', 'apiProperties', 'settings'] as const) {
-        if (context.connector.files[kind]?.document?.hadBom) {
+      for (const [kind, document] of eachJsonDocument(context)) {
+        if (document.hadBom) {
           context.report({
             file: kind,
             message: 'The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM.',

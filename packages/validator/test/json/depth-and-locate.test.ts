@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { JsonDocument, MAX_JSON_DEPTH } from '../../src/json/json-document.js';
-import { valueNestingExceeds } from '../../src/json/value-depth.js';
+import { objectMembersWithin } from '../../src/json/value-depth.js';
 
 const nestedArrays = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
 const nestedObjects = (depth: number): string => '{"a":'.repeat(depth - 1) + '{}' + '}'.repeat(depth - 1);
@@ -18,10 +18,10 @@ describe('nesting depth', () => {
 
   it('measures a parsed value without recursion', () => {
     const deep = JSON.parse(nestedObjects(200_000)) as unknown;
-    expect(valueNestingExceeds(deep, MAX_JSON_DEPTH)).toBe(true);
-    expect(valueNestingExceeds({ a: [1, { b: [] }], c: 'x' }, 4)).toBe(false);
-    expect(valueNestingExceeds({ a: [1, { b: [] }], c: 'x' }, 3)).toBe(true);
-    expect(valueNestingExceeds('text', 0)).toBe(false);
+    expect(objectMembersWithin(deep, MAX_JSON_DEPTH)).toBe(-1);
+    expect(objectMembersWithin({ a: [1, { b: [] }], c: 'x' }, 4)).toBe(3);
+    expect(objectMembersWithin({ a: [1, { b: [] }], c: 'x' }, 3)).toBe(-1);
+    expect(objectMembersWithin('text', 0)).toBe(0);
   });
 
   it('refuses a strict document nested 200,000 objects deep', () => {
