@@ -50698,6 +50698,15 @@ function eachFile(context) {
   }
   return files;
 }
+var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
+function eachJsonDocument(context) {
+  const documents = [];
+  for (const kind of JSON_FILE_KINDS) {
+    const document = context.connector.files[kind]?.document;
+    if (document) documents.push([kind, document]);
+  }
+  return documents;
+}
 function fileIssueRule(id, title, description, bad) {
   return {
     id,
@@ -50728,9 +50737,7 @@ var generalRules = [
       good: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso" }\n}'
     },
     check(context) {
-      for (const kind of ["swagger", "apiProperties", "settings"]) {
-        const document = context.connector.files[kind]?.document;
-        if (!document) continue;
+      for (const [kind, document] of eachJsonDocument(context)) {
         for (const issue2 of document.syntaxIssues) {
           context.report({ file: kind, message: issue2.message, offset: issue2.offset, length: issue2.length });
         }
@@ -50748,9 +50755,7 @@ var generalRules = [
       good: '{\n  "operationId": "GetItemV2",\n  "summary": "Get an item"\n}'
     },
     check(context) {
-      for (const kind of ["swagger", "apiProperties", "settings"]) {
-        const document = context.connector.files[kind]?.document;
-        if (!document) continue;
+      for (const [kind, document] of eachJsonDocument(context)) {
         for (const repeat of document.duplicateKeys) {
           const keptLine = document.position(repeat.keptOffset).line;
           context.report({
@@ -50770,8 +50775,8 @@ var generalRules = [
     description: "A UTF-8 byte-order mark is accepted by paconn (it reads utf-8-sig) and by this tool, but other tools choke on it, and the pipeline once had to be fixed for it (PR #619).",
     levels: sameLevels("info"),
     check(context) {
-      for (const kind of ["swagger", "apiProperties", "settings"]) {
-        if (context.connector.files[kind]?.document?.hadBom) {
+      for (const [kind, document] of eachJsonDocument(context)) {
+        if (document.hadBom) {
           context.report({
             file: kind,
             message: "The file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM.",
