@@ -1,12 +1,8 @@
 import type { FileKind } from '../model/finding.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import { isPlaceholderSecret, maskSecret } from './general-secrets/placeholders.js';
-import {
-  ANY_SECRET_FORMAT,
-  MAYBE_SECRET,
-  SECRET_ASSIGNMENT,
-  SECRET_FORMATS,
-} from './general-secrets/patterns.js';
+import { SECRET_ASSIGNMENT, SECRET_FORMATS } from './general-secrets/patterns.js';
+import { screenForSecrets } from './general-secrets/screen.js';
 
 const TEXT_KINDS = ['swagger', 'apiProperties', 'settings', 'readme', 'script'] as const;
 
@@ -15,11 +11,11 @@ function textOf(context: RuleContext, kind: (typeof TEXT_KINDS)[number]): string
 }
 
 function scanFile(context: RuleContext, kind: Exclude<FileKind, 'folder' | 'icon'>, text: string): void {
-  // Almost every text fails this one cheap scan, and then neither of the exact scans below can match.
-  if (!MAYBE_SECRET.test(text)) return;
+  // Almost every text fails this cheap screen, and then neither of the exact scans below can match.
+  const screen = screenForSecrets(text);
+  if (screen === undefined) return;
   const reported = new Set<number>();
-  const anyFormat = ANY_SECRET_FORMAT.test(text);
-  for (const format of anyFormat ? SECRET_FORMATS : []) {
+  for (const format of screen.formats ? SECRET_FORMATS : []) {
     for (const match of text.matchAll(format.pattern)) {
       if (isPlaceholderSecret(match[0]) && !match[0].startsWith('-----')) continue;
       reported.add(match.index);
@@ -31,7 +27,7 @@ function scanFile(context: RuleContext, kind: Exclude<FileKind, 'folder' | 'icon
       });
     }
   }
-  for (const match of text.matchAll(SECRET_ASSIGNMENT)) {
+  for (const match of screen.assignments ? text.matchAll(SECRET_ASSIGNMENT) : []) {
     const [, key, value] = match as unknown as [string, string, string];
     // apiProperties' clientSecret is PROP-OAUTH-SECRET's.
     if (kind === 'apiProperties' && /^client_?secret$/i.test(key)) continue;

@@ -1,0 +1,165 @@
+import { describe, expect, it } from '@jest/globals';
+import { SECRET_ASSIGNMENT, SECRET_FORMATS } from '../../src/rules/general-secrets/patterns.js';
+import { screenForSecrets } from '../../src/rules/general-secrets/screen.js';
+
+// Built from pieces so that no secret-shaped literal is committed.
+const ALNUM = 'a1B2c3D4e5'.repeat(8);
+const UPPER = 'Z7Q2M4X9R1T8B3N6';
+const VALUE = ALNUM.slice(0, 32);
+
+/** One text per secret format and per anchor the screen checks, each matched by its exact pattern. */
+const FORMAT_SAMPLES = [
+  `key: AKIA${UPPER}`,
+  `"token": "ASIA${UPPER}"`,
+  `ghp_${ALNUM.slice(0, 36)}`,
+  `gho_${ALNUM.slice(0, 36)}`,
+  `ghu_${ALNUM.slice(0, 36)}`,
+  `ghs_${ALNUM.slice(0, 36)}`,
+  `ghr_${ALNUM.slice(0, 36)}`,
+  `github_pat_${ALNUM.slice(0, 60)}`,
+  `xoxa-${ALNUM.slice(0, 12)}`,
+  `xoxb-${ALNUM.slice(0, 12)}`,
+  `xoxp-${ALNUM.slice(0, 12)}`,
+  `xoxr-${ALNUM.slice(0, 12)}`,
+  `xoxs-${ALNUM.slice(0, 12)}`,
+  `AIza${ALNUM.slice(0, 35)}`,
+  `sk_live_${ALNUM.slice(0, 24)}`,
+  `rk_live_${ALNUM.slice(0, 24)}`,
+  `"sk-${ALNUM.slice(0, 40)}"`,
+  `sk-proj-${ALNUM.slice(0, 40)}`,
+  `sk-${'-_'.repeat(20)}`,
+  '-----BEGIN RSA PRIVATE KEY-----',
+  '-----BEGIN PRIVATE KEY-----',
+  `DefaultEndpointsProtocol=https;AccountKey=${ALNUM.slice(0, 40)}==`,
+  `https://a.blob.core.windows.net/c?sv=2020&sig=${ALNUM.slice(0, 30)}`,
+  `sig=${'%'.repeat(30)}`,
+  `Bearer eyJ${ALNUM.slice(0, 10)}.eyJ${ALNUM.slice(0, 10)}.${ALNUM.slice(0, 20)}`,
+];
+
+/** Every name of SECRET_ASSIGNMENT, with and without its underscore. */
+const SECRET_NAMES = [
+  'client_secret',
+  'clientsecret',
+  'api_key',
+  'apikey',
+  'access_token',
+  'accesstoken',
+  'auth_token',
+  'authtoken',
+  'refresh_token',
+  'refreshtoken',
+  'secret_key',
+  'secretkey',
+  'password',
+  'passwd',
+  'pwd',
+];
+
+/** The name in every case the `i` flag allows: lower, upper, capitalised, alternating both ways. */
+function caseVariants(name: string): string[] {
+  const alternate = (upperFirst: number) =>
+    [...name].map((char, index) => (index % 2 === upperFirst ? char.toUpperCase() : char)).join('');
+  return [name, name.toUpperCase(), name[0]!.toUpperCase() + name.slice(1), alternate(0), alternate(1)];
+}
+
+/** Every `\s` character, and none else. */
+const REGEXP_SPACES = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code)).filter((char) =>
+  /\s/.test(char),
+);
+
+/** The ways a name can meet its separator and value: quotes, spaces of every kind, `:` and `=`. */
+const JOINS = [
+  '":"',
+  '" : "',
+  '":\n  "',
+  "'='",
+  ' = "',
+  ':\t"',
+  `"${'\u00a0'}:${'\u3000'}'`,
+  ...REGEXP_SPACES.map((space) => `'${space}${space}=${space}"`),
+];
+
+function isExactAssignment(text: string): boolean {
+  return new RegExp(SECRET_ASSIGNMENT).test(text);
+}
+
+/** A swagger-like text around `inner`, so that no anchor of the sample sits at an edge. */
+function embedded(inner: string): string {
+  return `{\n  "swagger": "2.0",\n  "info": { "description": "Manage tasks: ${inner.replace(/["\\\n]/g, ' ')} and more." }\n}`;
+}
+
+describe('screenForSecrets', () => {
+  it('passes every text that a secret format matches, alone, at either edge and inside a document', () => {
+    for (const sample of FORMAT_SAMPLES) {
+      for (const text of [sample, `${sample} `, ` x ${sample}`, embedded(sample)]) {
+        expect({ text, exact: SECRET_FORMATS.some(({ pattern }) => new RegExp(pattern).test(text)) }).toEqual(
+          {
+            text,
+            exact: true,
+          },
+        );
+        expect({ text, formats: screenForSecrets(text)?.formats }).toEqual({ text, formats: true });
+      }
+    }
+  });
+
+  it('passes every text that a secret-named assignment matches: every name, case, quote, space and separator', () => {
+    let checked = 0;
+    for (const name of SECRET_NAMES) {
+      for (const spelled of caseVariants(name)) {
+        for (const join of JOINS) {
+          const written = `${spelled}${join}${VALUE}${join.endsWith("'") ? "'" : '"'}`;
+          for (const text of [written, `{"a": 1, ${written}}`, `var x = 1;\n${written};\n`]) {
+            if (!isExactAssignment(text)) continue;
+            checked++;
+            expect({ text, assignments: screenForSecrets(text)?.assignments }).toEqual({
+              text,
+              assignments: true,
+            });
+          }
+        }
+      }
+    }
+    // Most combinations are exact matches: the loop above did test the screen.
+    expect(checked).toBeGreaterThan(SECRET_NAMES.length * 5 * JOINS.length * 2);
+  });
+
+  it('refuses ordinary swagger text and near misses', () => {
+    const swagger = JSON.stringify(
+      {
+        swagger: '2.0',
+        info: { title: 'Tasks', description: 'Manage the tasks of a project: create, list; key: none.' },
+        paths: {
+          '/tasks': {
+            get: { summary: 'List tasks', operationId: 'ListTasks', 'x-ms-visibility': 'important' },
+          },
+        },
+        securityDefinitions: { api_key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } },
+        parameters: { task: { name: 'task-id', 'x-ms-summary': 'Task', default: 'a=b' } },
+      },
+      null,
+      2,
+    );
+    const nearMisses = [
+      swagger,
+      `"password": "short"`,
+      `"passwords": "${VALUE}"`,
+      `"keyName": "${VALUE}"`,
+      `"task-${ALNUM.slice(0, 39)}"`,
+      `sig=${ALNUM.slice(0, 29)}`,
+      `eyJ${ALNUM.slice(0, 9)}`,
+      'ghx_ AKIB ASIB AIz xoxc- sk_live BEGINS',
+    ];
+    for (const text of nearMisses)
+      expect({ text, screen: screenForSecrets(text) }).toEqual({ text, screen: undefined });
+  });
+
+  it('tells formats and assignments apart, so that each exact scan runs only where it can match', () => {
+    expect(screenForSecrets(`AKIA${UPPER}`)).toEqual({ formats: true, assignments: false });
+    expect(screenForSecrets(`"pwd": "${VALUE}"`)).toEqual({ formats: false, assignments: true });
+    expect(screenForSecrets(`AccountKey=${ALNUM.slice(0, 40)}; password='${VALUE}'`)).toEqual({
+      formats: true,
+      assignments: true,
+    });
+  });
+});
