@@ -78,9 +78,14 @@ function assignmentAt(text: string, separator: number): boolean {
  */
 function secretNameBefore(text: string, separator: number): boolean {
   let end = separator;
-  while (end > 0 && isRegExpSpace(text.charCodeAt(end - 1))) end--;
-  const quote = text.charCodeAt(end - 1);
-  if (quote === QUOTE || quote === APOSTROPHE) end--;
+  let code = text.charCodeAt(end - 1);
+  // A JSON key's quote first: it is before nearly every colon of a swagger.
+  if (code === QUOTE) {
+    end--;
+  } else {
+    while (end > 0 && isRegExpSpace(code)) code = text.charCodeAt(--end - 1);
+    if (code === QUOTE || code === APOSTROPHE) end--;
+  }
   // Two letters first: they turn away almost every key of a swagger (`description`, `summary`).
   const last = text.charCodeAt(end - 1) | 0x20;
   const beforeLast = text.charCodeAt(end - 2) | 0x20;
@@ -157,11 +162,16 @@ function isGitHubTokenKind(code: number): boolean {
   return code === 0x70 || code === 0x6f || code === 0x75 || code === 0x73 || code === 0x72;
 }
 
+const LETTER_K = 0x4b;
+const LETTER_S = 0x53;
+const LETTER_I = 0x49;
+
 function someAwsOrGoogleKey(text: string): boolean {
   for (let at = text.indexOf('A'); at !== -1; at = text.indexOf('A', at + 1)) {
-    if (text.startsWith('KIA', at + 1) || text.startsWith('SIA', at + 1) || text.startsWith('Iza', at + 1)) {
-      return true;
-    }
+    // One character first, a call to startsWith only then: 57,000 `A`s a corpus run.
+    const next = text.charCodeAt(at + 1);
+    if ((next === LETTER_K || next === LETTER_S) && text.startsWith('IA', at + 2)) return true;
+    if (next === LETTER_I && text.startsWith('za', at + 2)) return true;
   }
   return false;
 }
@@ -172,7 +182,7 @@ function someDashToken(text: string): boolean {
   for (let at = text.indexOf('-'); at !== -1; at = text.indexOf('-', at + 1)) {
     const before = text.charCodeAt(at - 1);
     if (isSlackTokenKind(before) && text.startsWith('xox', at - 4)) return true;
-    if (text.startsWith('BEGIN ', at + 1)) return true;
+    if (text.charCodeAt(at + 1) === 0x42 /* B */ && text.startsWith('EGIN ', at + 2)) return true;
     if (before === 0x6b /* k */ && text.charCodeAt(at - 2) === 0x73 /* s */) {
       OPENAI_KEY_BODY.lastIndex = at + 1;
       if (OPENAI_KEY_BODY.test(text)) return true;
