@@ -124,6 +124,19 @@ describe('screenForSecrets', () => {
     expect(checked).toBeGreaterThan(SECRET_NAMES.length * 5 * JOINS.length * 2);
   });
 
+  it("folds case as SECRET_ASSIGNMENT's flags do: each letter of a name matches only itself and its ASCII other case", () => {
+    // With the `u` flag, `k` would also match the Kelvin sign and `s` the long s, which the screen's
+    // `| 0x20` does not fold: the screen would then wrongly skip such a text.
+    const flags = SECRET_ASSIGNMENT.flags.replace('g', '');
+    for (const letter of new Set(SECRET_NAMES.join('').replace(/_/g, ''))) {
+      const pattern = new RegExp(`^${letter}$`, flags);
+      const matching = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code)).filter(
+        (char) => pattern.test(char),
+      );
+      expect({ letter, matching }).toEqual({ letter, matching: [letter.toUpperCase(), letter] });
+    }
+  });
+
   it('refuses ordinary swagger text and near misses', () => {
     const swagger = JSON.stringify(
       {
