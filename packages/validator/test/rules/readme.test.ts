@@ -135,6 +135,25 @@ describe('README-OPS-MATCH', () => {
       await runRules({ ...files, 'readme.md': readme }, ['README-OPS-MATCH'], 'independent-publisher'),
     ).toEqual([]);
   });
+  it('looks for a summary in the section as written, also when a sub-heading displays it', async () => {
+    // "### Get &amp; tasks" displays "Get & tasks", the summary, but the section as written reads
+    // "getamptasks": the summary is reported as not listed, and the sub-heading is no stale name.
+    // A sub-heading written as is ("### Create a task") lists its summary however it is found.
+    const files = validConnectorFiles();
+    const swagger = files['apiDefinition.swagger.json'] as {
+      paths: Record<string, Record<string, { summary: string }>>;
+    };
+    swagger.paths['/tasks/{taskId}']!.get!.summary = 'Get & tasks';
+    const readme = validReadme().replace('### Get a task', '### Get &amp; tasks');
+    const findings = await runRules(
+      { ...files, 'readme.md': readme },
+      ['README-OPS-MATCH'],
+      'independent-publisher',
+    );
+    expect(findings.map((f) => [f.line, f.message])).toEqual([
+      [9, 'The operation "Get & tasks" is not listed under Supported Operations.'],
+    ]);
+  });
   it('finds operations listed in another order than the swagger has them', async () => {
     // The swagger's order is List tasks, Create a task, Get a task.
     const reordered = validReadme().replace(
