@@ -15,13 +15,23 @@ import {
  * Template text left in place (18 merged readmes still say "Publisher's Name"). `contains`: text that
  * every match contains, searched first because the engine finds a plain string far faster than it
  * tries a pattern at every line start (the "# Title" pattern: 1.1 ms a corpus run, 0.1 ms with it).
+ * `what` names the template text a match is.
  */
-const PLACEHOLDERS: { pattern: RegExp; what: string; contains?: string }[] = [
-  { pattern: /Publisher's Name/g, what: "Publisher's Name" },
-  { pattern: /Description of operation \d/gi, what: 'Description of operation N' },
-  { pattern: /Optional\. How to get started/gi, what: 'Optional. How to get started…' },
+const PLACEHOLDERS: { pattern: RegExp; what: (match: string) => string; contains?: string }[] = [
+  { pattern: /Publisher's Name/g, what: () => "Publisher's Name" },
+  /*
+   * The template's two sentences in one pattern: a case-insensitive scan of the corpus readmes costs
+   * ~0.7 ms a run for each sentence, and ~0.85 ms for both at once. They start with different
+   * letters, so at most one matches at a position, and neither can start again inside itself, so
+   * searching on from one character after each match's start finds each sentence where its own
+   * pattern would, also where one starts with the other's last letter ("…get starteDescription…").
+   */
+  {
+    pattern: /Description of operation \d|Optional\. How to get started/gi,
+    what: (match) => (/^d/i.test(match) ? 'Description of operation N' : 'Optional. How to get started…'),
+  },
   // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
-  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: '# Title', contains: 'Title' },
+  { pattern: /^#[ \t]*Title[ \t]*$/gm, what: () => '# Title', contains: 'Title' },
 ];
 
 /** Sub-headings of Supported Operations that group operations rather than name one. */
@@ -203,13 +213,15 @@ export const readmeRules: RuleDefinition[] = [
       if (text === undefined) return;
       for (const { pattern, what, contains } of PLACEHOLDERS) {
         if (contains !== undefined && !text.includes(contains)) continue;
+        // An exec loop on the pattern itself: matchAll copies the pattern on every call.
         pattern.lastIndex = 0;
-        for (const match of text.matchAll(pattern)) {
+        for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
           context.report({
             offset: match.index,
             length: match[0].length,
-            message: `"${what}" is text of the readme template; replace it.`,
+            message: `"${what(match[0])}" is text of the readme template; replace it.`,
           });
+          pattern.lastIndex = match.index + 1;
         }
       }
     },

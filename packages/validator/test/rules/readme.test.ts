@@ -69,6 +69,18 @@ describe('README-PLACEHOLDER', () => {
       lf.map((finding) => ({ ...finding, file: crlf[0]!.file, connector: crlf[0]!.connector })),
     );
   });
+  it("marks each template sentence in any case, also where one starts with the other's last letter", async () => {
+    const readme = validReadme().replace(
+      'Lists the tasks of the current user.',
+      'OPTIONAL. how to get starteDescription of operation 1, description OF OPERATION 2',
+    );
+    const findings = await runRules(withReadme(readme), ['README-PLACEHOLDER']);
+    expect(findings.map((f) => [f.line, f.column, f.endColumn, f.message])).toEqual([
+      [11, 1, 29, '"Optional. How to get started…" is text of the readme template; replace it.'],
+      [11, 28, 54, '"Description of operation N" is text of the readme template; replace it.'],
+      [11, 56, 82, '"Description of operation N" is text of the readme template; replace it.'],
+    ]);
+  });
   it('does not take an empty heading before a line "Title" for the template title', async () => {
     expect(await runRules(withReadme(`#\nTitle\n${validReadme()}`), ['README-PLACEHOLDER'])).toEqual([]);
   });
