@@ -92,26 +92,44 @@ function indexInSection(section: string, name: string, from: number): number {
 }
 
 /**
- * Whether the Supported Operations section's text contains a name, both normalized. A sub-heading
- * whose text stands as written in its line is a piece of the section's text, and normalizing keeps
- * or drops each character on its own, so the section contains that heading's name: such names
- * answer without the section being normalized and searched. Sections mostly list operations as such
- * sub-headings (2,185 of the corpus's 4,573 visible summaries), and 108 of its 327 sections list
- * every visible summary so, which are then never normalized: the rule over the corpus takes
- * 9.2-9.45 ms of CPU instead of 9.8-10.3 (fastest of 100, 3 interleaved pairs).
+ * The Supported Operations section, asked for the names it lists (all names normalized).
+ *
+ * A sub-heading whose text stands as written in its line is a piece of the section's text, and
+ * normalizing keeps or drops each character on its own, so the section contains that heading's name:
+ * such names answer without the section being normalized and searched. Sections mostly list
+ * operations as such sub-headings (2,185 of the corpus's 4,573 visible summaries), and 108 of its 327
+ * sections list every visible summary so, which are then never normalized: the rule over the corpus
+ * takes 9.2-9.45 ms of CPU instead of 9.8-10.3 (fastest of 100, 3 interleaved pairs).
  */
 class SectionText {
+  /** Each sub-heading's text, with its name: a summary written the same has the same name. */
+  private readonly headingNames = new Map<string, string>();
+  /** The names of the sub-headings written as is: the section's text contains them. */
+  private readonly writtenNames = new Set<string>();
   private normalized: string | undefined;
   /** Just after the name the search found last. */
   private from = 0;
   constructor(
     private readonly readme: ReadmeOutline,
     private readonly section: ReadmeHeading,
-    private readonly headingNames: ReadonlySet<string>,
-  ) {}
+    subHeadings: readonly ReadmeHeading[],
+  ) {
+    for (const heading of subHeadings) {
+      this.headingNames.set(heading.text, heading.normalized);
+      if (isWrittenAsIs(readme, heading)) this.writtenNames.add(heading.normalized);
+    }
+  }
+
+  /**
+   * A summary's name: a summary that reads as a sub-heading (2,081 of the corpus's 5,174) has its
+   * name already, and is not normalized again.
+   */
+  nameOf(summary: string): string {
+    return this.headingNames.get(summary) ?? normalizeTitle(summary);
+  }
 
   contains(name: string): boolean {
-    if (this.headingNames.has(name)) return true;
+    if (this.writtenNames.has(name)) return true;
     this.normalized ??= normalizeTitle(this.readme.text, this.section.bodyStart, this.section.bodyEnd);
     const at = indexInSection(this.normalized, name, this.from);
     if (at === -1) return false;
@@ -121,18 +139,12 @@ class SectionText {
 }
 
 /**
- * The normalized names of the sub-headings whose text is written as is in their line, so that the
- * section's text contains it; not those whose markup is dropped from their text (`&amp;` displays
- * "&", a link its text only).
+ * Whether a heading's text is written as is in its line, so that the section holding it contains it;
+ * not a heading whose markup is dropped from its text (`&amp;` displays "&", a link its text only).
  */
-function writtenHeadingNames(readme: ReadmeOutline, subHeadings: readonly ReadmeHeading[]): Set<string> {
-  const names = new Set<string>();
-  for (const heading of subHeadings) {
-    const at = readme.text.indexOf(heading.text, heading.offset);
-    if (at !== -1 && at + heading.text.length <= heading.offset + heading.length)
-      names.add(heading.normalized);
-  }
-  return names;
+function isWrittenAsIs(readme: ReadmeOutline, heading: ReadmeHeading): boolean {
+  const at = readme.text.indexOf(heading.text, heading.offset);
+  return at !== -1 && at + heading.text.length <= heading.offset + heading.length;
 }
 
 /**
@@ -145,7 +157,7 @@ function operationNames(context: RuleContext, section: SectionText): OperationNa
   for (const operation of context.swagger?.operations ?? []) {
     const summary = asString(operation.operation.summary);
     // Trimming changes no normalized name: spaces are dropped anyway.
-    const normalized = summary ? normalizeTitle(summary) : '';
+    const normalized = summary ? section.nameOf(summary) : '';
     if (summary) summaries.add(normalized);
     if (operation.isInternal || operation.isDeprecated || !normalized) continue;
     if (!section.contains(normalized)) missing.push(summary!.trim());
@@ -269,7 +281,7 @@ export const readmeRules: RuleDefinition[] = [
       const section = findSection(readme.headings, SUPPORTED_OPERATIONS_HEADING);
       if (!section) return;
       const subHeadings = readme.headings.filter((heading) => isSubHeading(heading, section));
-      const text = new SectionText(readme, section, writtenHeadingNames(readme, subHeadings));
+      const text = new SectionText(readme, section, subHeadings);
       const { missing, summaries } = operationNames(context, text);
       if (missing.length > 0) {
         const names = missing.map((summary) => `"${summary}"`).join(', ');
