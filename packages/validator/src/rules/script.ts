@@ -4,6 +4,7 @@ import { repositoryBytes } from '../loader/connector-folder.js';
 import { hasParameterType } from './api-properties/connection-parameters.js';
 import { ALLOWED_NAMESPACES } from './script/allowed-namespaces.js';
 import { scannedScript, type ScannedCSharp } from './script/csharp-scan.js';
+import { usingDirectives } from './script/using-directives.js';
 
 const MAX_SCRIPT_BYTES = 1024 * 1024;
 /** Custom code must finish within 5 seconds (write-code FAQ). */
@@ -11,7 +12,6 @@ const MAX_WAIT_MS = 5000;
 
 const SCRIPT_CLASS = /\bclass\s+(\w+)\s*:\s*(\w+)/gi;
 const EXECUTE_OVERRIDE = /\boverride\b[\w\s<>.]*\bExecuteAsync\s*\(\s*\)/;
-const USING_DIRECTIVE = /^[ \t]*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([A-Za-z_][\w.]*)\s*;/gm;
 const NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*\(/g;
 const WAIT_CALL =
   /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
@@ -172,7 +172,7 @@ export const scriptRules: RuleDefinition[] = [
     check(context) {
       const source = script(context);
       if (!source) return;
-      for (const match of source.scan.code.matchAll(USING_DIRECTIVE)) {
+      for (const match of usingDirectives(source.scan.code)) {
         const namespace = match[1]!;
         if (ALLOWED_NAMESPACES.has(namespace)) continue;
         context.report({

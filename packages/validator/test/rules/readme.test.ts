@@ -69,6 +69,18 @@ describe('README-PLACEHOLDER', () => {
       lf.map((finding) => ({ ...finding, file: crlf[0]!.file, connector: crlf[0]!.connector })),
     );
   });
+  it("marks each template sentence in any case, also where one starts with the other's last letter", async () => {
+    const readme = validReadme().replace(
+      'Lists the tasks of the current user.',
+      'OPTIONAL. how to get starteDescription of operation 1, description OF OPERATION 2',
+    );
+    const findings = await runRules(withReadme(readme), ['README-PLACEHOLDER']);
+    expect(findings.map((f) => [f.line, f.column, f.endColumn, f.message])).toEqual([
+      [11, 1, 29, '"Optional. How to get started…" is text of the readme template; replace it.'],
+      [11, 28, 54, '"Description of operation N" is text of the readme template; replace it.'],
+      [11, 56, 82, '"Description of operation N" is text of the readme template; replace it.'],
+    ]);
+  });
   it('does not take an empty heading before a line "Title" for the template title', async () => {
     expect(await runRules(withReadme(`#\nTitle\n${validReadme()}`), ['README-PLACEHOLDER'])).toEqual([]);
   });
@@ -121,7 +133,8 @@ describe('README-OPS-MATCH', () => {
   });
   it('finds a summary that starts before the one found last and ends after it', async () => {
     // Normalized, the section reads "…createtasknow…": "task" is found first, and "createtasknow"
-    // starts before where the search for the next summary begins, and ends after it.
+    // starts before where the search for the next summary begins, and ends after it. The emphasis
+    // keeps the sub-heading's text from reading as written, so that the section is searched for it.
     const files = validConnectorFiles();
     const swagger = files['apiDefinition.swagger.json'] as {
       paths: Record<string, Record<string, { summary: string }>>;
@@ -130,21 +143,50 @@ describe('README-OPS-MATCH', () => {
     swagger.paths['/tasks']!.post!.summary = 'Create task now';
     const readme = validReadme()
       .replace('### List tasks\nLists the tasks of the current user.\n', '')
-      .replace('### Create a task', '### Create task now');
+      .replace('### Create a task', '### Create *task* now');
     expect(
       await runRules({ ...files, 'readme.md': readme }, ['README-OPS-MATCH'], 'independent-publisher'),
     ).toEqual([]);
   });
+  it('looks for a summary in the section as written, also when a sub-heading displays it', async () => {
+    // "### Get &amp; tasks" displays "Get & tasks", the summary, but the section as written reads
+    // "getamptasks": the summary is reported as not listed, and the sub-heading is no stale name.
+    // A sub-heading written as is ("### Create a task") lists its summary however it is found.
+    const files = validConnectorFiles();
+    const swagger = files['apiDefinition.swagger.json'] as {
+      paths: Record<string, Record<string, { summary: string }>>;
+    };
+    swagger.paths['/tasks/{taskId}']!.get!.summary = 'Get & tasks';
+    const readme = validReadme().replace('### Get a task', '### Get &amp; tasks');
+    const findings = await runRules(
+      { ...files, 'readme.md': readme },
+      ['README-OPS-MATCH'],
+      'independent-publisher',
+    );
+    expect(findings.map((f) => [f.line, f.message])).toEqual([
+      [9, 'The operation "Get & tasks" is not listed under Supported Operations.'],
+    ]);
+  });
+  it('does not take a heading of another section for a listed operation', async () => {
+    const readme = validReadme()
+      .replace('### Get a task\nGets one task by its identifier.\n', '')
+      .replace('None known.', '### Get a task\nNone known.');
+    const findings = await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher');
+    expect(findings.map((f) => f.message)).toEqual([
+      'The operation "Get a task" is not listed under Supported Operations.',
+    ]);
+  });
   it('finds operations listed in another order than the swagger has them', async () => {
-    // The swagger's order is List tasks, Create a task, Get a task.
+    // The swagger's order is List tasks, Create a task, Get a task. Emphasis keeps the sub-headings'
+    // texts from reading as written, so that the section is searched for each summary.
     const reordered = validReadme().replace(
       /### List tasks\n(.*\n)### Create a task\n(.*\n)### Get a task\n(.*\n)/,
-      '### Get a task\n$3### List tasks\n$1### Create a task\n$2',
+      '### Get a *task*\n$3### List *tasks*\n$1### Create a *task*\n$2',
     );
-    expect(reordered).toMatch(/### Get a task\n.*\n### List tasks/);
+    expect(reordered).toMatch(/### Get a \*task\*\n.*\n### List \*tasks/);
     expect(await runRules(withReadme(reordered), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
     const findings = await runRules(
-      withReadme(reordered.replace('### Create a task', '### Add a task')),
+      withReadme(reordered.replace('### Create a *task*', '### Add a *task*')),
       ['README-OPS-MATCH'],
       'independent-publisher',
     );

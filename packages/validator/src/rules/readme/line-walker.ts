@@ -6,10 +6,11 @@
 export class LineWalker {
   private line = 0;
   private offset = 0;
-  private readonly hasCR: boolean;
-  constructor(private readonly text: string) {
-    this.hasCR = text.includes('\r');
-  }
+  /** `hasCR`: whether the text has a CR, which its reader knows (a search through all of it). */
+  constructor(
+    private readonly text: string,
+    private readonly hasCR: boolean,
+  ) {}
 
   /** Where a line starts; the text's length past the last line. */
   startOf(line: number): number {

@@ -33,17 +33,26 @@ export interface ReadmeOutline {
 const markdown = new MarkdownIt('commonmark');
 markdown.core.ruler.disable('inline');
 markdown.block.ruler.at('paragraph', skipParagraph);
+/*
+ * text_join merges the text tokens of inline contents, which are never parsed into the block tokens
+ * with `inline` off (heading texts are parsed on their own, and plainText reads text_special as
+ * text): it only stepped through every block token (0.2 ms a corpus run).
+ */
+markdown.core.ruler.disable('text_join');
+// Run by markdownSource instead, which knows whether the text has a CR.
+markdown.core.ruler.disable('normalize');
 
 /**
- * markdown-it's normalize rule (lib/rules_core/normalize.mjs), run only where it changes something:
- * its two replacements copy the whole text even when it has no CR and no NUL, as 334 of the 371
- * corpus readmes (saves 2.8 MB a corpus run).
+ * What markdown-it's normalize rule (lib/rules_core/normalize.mjs) makes of the text, replaced only
+ * where it changes something: its two replacements copy the whole text even when it has no CR and no
+ * NUL, as 334 of the 371 corpus readmes (saves 2.8 MB a corpus run). Whether the text has a CR is
+ * asked once for this and the line walker: each search goes through the whole of most readmes.
  */
-markdown.core.ruler.at('normalize', (state) => {
+function markdownSource(text: string, hasCR: boolean): string {
   // Two searches for one character each: far cheaper than a regular expression with a class.
-  if (state.src.includes('\r') || state.src.includes('\0'))
-    state.src = state.src.replace(/\r\n?|\n/g, '\n').replace(/\0/g, '\uFFFD');
-});
+  if (!hasCR && !text.includes('\0')) return text;
+  return text.replace(/\r\n?|\n/g, '\n').replace(/\0/g, '\uFFFD');
+}
 // Autolink text as written (`<http://a%20b>` reads "http://a%20b"), not decoded for display.
 markdown.normalizeLinkText = (url) => url;
 
@@ -93,12 +102,13 @@ function parse(text: string): ReadmeOutline {
   const body = shift ? text.slice(1) : text;
   let tokens: Token[];
   const env: Record<string, unknown> = {};
+  const hasCR = body.includes('\r');
   try {
-    tokens = markdown.parse(body, env);
+    tokens = markdown.parse(markdownSource(body, hasCR), env);
   } catch {
     return { text, headings: [] };
   }
-  const lines = new LineWalker(body);
+  const lines = new LineWalker(body, hasCR);
   const headings: ReadmeHeading[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
