@@ -201,6 +201,13 @@ const SCHEMA_ORIGINS: readonly SchemaOrigin[] = [
   'response',
 ];
 
+/** Bits of SchemaStructureNode's placement, below its depth. */
+const ORIGIN_BITS = 7;
+const VIA_ALL_OF = 8;
+const STRING_REF = 16;
+const ODD_PROPERTY = 32;
+const DEPTH_SHIFT = 6;
+
 /**
  * A schema object as written: a node of the structure, and the same object is an entry of the
  * model's `writtenSchemas`. One walk and one object per schema serve both, where two walks built a
@@ -208,10 +215,10 @@ const SCHEMA_ORIGINS: readonly SchemaOrigin[] = [
  */
 export class SchemaStructureNode extends StructureNode implements WrittenSchema {
   /**
-   * Depth and origin in one small integer (depth * 8 + the origin's index): one field instead of
-   * two on each of ~100,000 nodes a corpus run (~0.8 MB).
+   * Depth, origin and the facts the schema measure reads, in one small integer (see the bits above):
+   * one field instead of several on each of ~100,000 nodes a corpus run (~0.8 MB each).
    */
-  private readonly placement: number;
+  private placement: number;
 
   constructor(
     value: JsonObject,
@@ -222,7 +229,8 @@ export class SchemaStructureNode extends StructureNode implements WrittenSchema 
     depth: number,
   ) {
     super(value, parent, first, second);
-    this.placement = depth * 8 + SCHEMA_ORIGINS.indexOf(origin);
+    this.placement =
+      (depth << DEPTH_SHIFT) | SCHEMA_ORIGINS.indexOf(origin) | (first === 'allOf' ? VIA_ALL_OF : 0);
   }
 
   get kind(): 'schema' {
@@ -231,17 +239,41 @@ export class SchemaStructureNode extends StructureNode implements WrittenSchema 
 
   /** Where the outermost schema of its tree is written. */
   get origin(): SchemaOrigin {
-    return SCHEMA_ORIGINS[this.placement & 7]!;
+    return SCHEMA_ORIGINS[this.placement & ORIGIN_BITS]!;
   }
 
   /** How many schemas it is nested in (0 for the outermost). */
   get depth(): number {
-    return this.placement >> 3;
+    return this.placement >> DEPTH_SHIFT;
   }
 
   /** The schema object (WrittenSchema's name for the node's value). */
   get schema(): JsonObject {
     return this.value;
+  }
+
+  /** A member of its parent's `allOf`, not a property, items or additionalProperties schema. */
+  get viaAllOf(): boolean {
+    return (this.placement & VIA_ALL_OF) !== 0;
+  }
+
+  /** Its `$ref` is a string: it stands for what that leads to, whatever is written beside it. */
+  get hasStringRef(): boolean {
+    return (this.placement & STRING_REF) !== 0;
+  }
+
+  /** One of its `properties` is no object, so no node (the schema measure counts it a level). */
+  get hasOddProperty(): boolean {
+    return (this.placement & ODD_PROPERTY) !== 0;
+  }
+
+  /** Notes the facts above that the walk learns after making the node. */
+  noteStringRef(): void {
+    this.placement |= STRING_REF;
+  }
+
+  noteOddProperty(): void {
+    this.placement |= ODD_PROPERTY;
   }
 }
 
@@ -371,7 +403,7 @@ export interface KeywordHolders {
 const EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
 
 /** The walk descends no deeper than this (the JSON parser already refuses more than 256 levels). */
-const MAX_WALK_DEPTH = 200;
+export const MAX_WALK_DEPTH = 200;
 
 const cache = new ConnectorCache<JsonObject, SwaggerStructure>();
 
@@ -867,9 +899,11 @@ class StructureWalker {
   }
 
   /** A schema's `$ref`, which add() kept while reading the schema's keys. */
-  private schemaRef(ref: unknown, node: StructureNode): void {
-    if (typeof ref === 'string') this.result.refs.push(new RefUse(ref, node, 'schema'));
-    else this.typeIssue(placeAt(node, '$ref'), 'String', ref);
+  private schemaRef(ref: unknown, node: SchemaStructureNode): void {
+    if (typeof ref === 'string') {
+      this.result.refs.push(new RefUse(ref, node, 'schema'));
+      node.noteStringRef();
+    } else this.typeIssue(placeAt(node, '$ref'), 'String', ref);
   }
 
   private visitRoot(root: JsonObject): void {
@@ -1032,7 +1066,10 @@ class StructureWalker {
     depth: number,
   ): void {
     if (depth > MAX_WALK_DEPTH) return;
-    if (!isObject(schema)) return this.typeIssue(placeAt(parent, first, second), 'Object', schema);
+    if (!isObject(schema)) {
+      if (first === 'properties' && parent instanceof SchemaStructureNode) parent.noteOddProperty();
+      return this.typeIssue(placeAt(parent, first, second), 'Object', schema);
+    }
     const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
     this.addOfKind(node, KINDS.schema);
     // Read before the first visit below, whose add() replaces them.
