@@ -394,6 +394,15 @@ export interface KeywordHolders {
    * the corpus's ~6,500; asking all for the four lists, most of them absent, cost the rule ~1 ms.
    */
   uniqueLists: StructureNode[];
+  /**
+   * Schemas, parameters, items and headers whose `type` is 'array' (SWG-ARRAY-ITEMS), and schemas
+   * with a `discriminator` or an `x-ms-capabilities` key, whatever its value (SWG-DISCRIMINATOR,
+   * SWG-FILTERFUNCTIONS): asking every node for those keys, most of them absent, cost the three rules
+   * ~3 ms a corpus run.
+   */
+  arrayType: StructureNode[];
+  discriminator: SchemaStructureNode[];
+  'x-ms-capabilities': SchemaStructureNode[];
 }
 
 /**
@@ -544,17 +553,25 @@ const NOTE_READ_ONLY = 1 << 13;
 /** A schema's `format`: noted as binaryFormat when its value is `binary`. */
 const NOTE_FORMAT = 1 << 14;
 const NOTE_BINARY = 1 << 15;
-/** The `type` of a schema, items or header: noted as oddType when not a Swagger 2.0 data type. */
+/**
+ * The `type` of a schema, parameter, items or header: noted as arrayType when 'array', and (but for
+ * a parameter's) as oddType when not a Swagger 2.0 data type.
+ */
 const NOTE_TYPE = 1 << 16;
 const NOTE_ODD_TYPE = 1 << 17;
 /** A uniqueItems list of the root or an operation: noted in uniqueLists when it has 2+ entries. */
 const NOTE_LIST = 1 << 18;
 const NOTE_LONG_LIST = 1 << 19;
+const NOTE_ARRAY = 1 << 20;
+const NOTE_DISCRIMINATOR = 1 << 21;
+const NOTE_CAPABILITIES = 1 << 22;
 /**
  * A schema's HolderKey bits, shifted above the note bits: the walk learns those of fields from the
  * lookup that gives their types, as it does the notes, and those of extensions in classifyKey.
  */
-const HOLDER_SHIFT = 20;
+const HOLDER_SHIFT = 23;
+// The 9 HolderKey bits (up to 256) fill the 32 of a bitwise number, the last one its sign bit (read
+// back with >>>): a note more needs a bit freed first.
 const HOLDER_FILE_TYPE = HolderKey.fileType << HOLDER_SHIFT;
 const NOTES =
   NOTE_PATTERN |
@@ -566,7 +583,10 @@ const NOTES =
   NOTE_READ_ONLY |
   NOTE_BINARY |
   NOTE_ODD_TYPE |
-  NOTE_LONG_LIST;
+  NOTE_LONG_LIST |
+  NOTE_ARRAY |
+  NOTE_DISCRIMINATOR |
+  NOTE_CAPABILITIES;
 
 /** The keys SWG-NUMERIC checks. maxProperties and minProperties are unknown keys outside schemas. */
 const NUMERIC_CHECKED = new Set([
@@ -617,11 +637,12 @@ function noteBitsOf(kind: NodeKind, key: string): number {
   if (key === 'pattern') return NOTE_PATTERN;
   if (key === 'enum') return NOTE_ENUM;
   if (NUMERIC_CHECKED.has(key)) return NOTE_NUMERIC;
-  if (key === 'type') return kind === 'parameter' ? 0 : NOTE_TYPE;
+  if (key === 'type') return NOTE_TYPE;
   if (kind !== 'schema') return 0;
   if (key === 'required') return NOTE_REQUIRED;
   if (key === 'readOnly') return NOTE_READ_ONLY;
   if (key === 'format') return NOTE_FORMAT;
+  if (key === 'discriminator') return NOTE_DISCRIMINATOR;
   return 0;
 }
 
@@ -763,6 +784,9 @@ class StructureWalker {
       binaryFormat: [],
       oddType: [],
       uniqueLists: [],
+      arrayType: [],
+      discriminator: [],
+      'x-ms-capabilities': [],
     },
     schemaHolderKeys: NO_HOLDER_KEYS,
   };
@@ -816,7 +840,8 @@ class StructureWalker {
       if ((allowed & NOTE_FORMAT) !== 0 && field === 'binary') notes |= NOTE_BINARY;
       if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
       if ((allowed & NOTE_TYPE) !== 0 && typeof field === 'string') {
-        if (field === 'file') notes |= HOLDER_FILE_TYPE;
+        if (field === 'array') notes |= NOTE_ARRAY;
+        else if (field === 'file') notes |= HOLDER_FILE_TYPE;
         else if (!isDataType(field)) notes |= NOTE_ODD_TYPE;
       }
       // The note bits are above every type bit: they never match a type.
@@ -842,6 +867,7 @@ class StructureWalker {
     if (key.startsWith('x-')) {
       if (key === 'x-ms-editor') return NOTE_EDITOR;
       if (key === 'x-ms-summary') return NOTE_SUMMARY;
+      if (key === 'x-ms-capabilities') return NOTE_CAPABILITIES;
       if (key.startsWith('x-ms-') && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
       return extensionHolderNoteOf(node.value, key);
     }
@@ -866,7 +892,12 @@ class StructureWalker {
     if (notes & NOTE_SUMMARY) keywords['x-ms-summary'].push(node);
     if (notes & NOTE_READ_ONLY) keywords.readOnly.push(node);
     if (notes & NOTE_BINARY) keywords.binaryFormat.push(node);
-    if (notes & NOTE_ODD_TYPE) keywords.oddType.push(node);
+    if (notes & NOTE_ARRAY) keywords.arrayType.push(node);
+    // A parameter's type is SWG-PARAM-TYPE's.
+    if (notes & NOTE_ODD_TYPE && kind !== 'parameter') keywords.oddType.push(node);
+    if (kind !== 'schema') return;
+    if (notes & NOTE_DISCRIMINATOR) keywords.discriminator.push(node as SchemaStructureNode);
+    if (notes & NOTE_CAPABILITIES) keywords['x-ms-capabilities'].push(node as SchemaStructureNode);
   }
 
   /** Records a node that is not a schema and checks its fields. */
