@@ -380,9 +380,9 @@ export interface KeywordHolders {
    */
   'x-ms-summary': StructureNode[];
   /** Schemas only, whatever the value. Few documents have any (see inputSchemaFindings). */
-  readOnly: StructureNode[];
+  readOnly: SchemaStructureNode[];
   /** Schemas whose `format` is `binary`. */
-  binaryFormat: StructureNode[];
+  binaryFormat: SchemaStructureNode[];
   /**
    * Schemas, items and headers whose `type` is a string but not a Swagger 2.0 data type
    * (SWG-JSONENUM): 6 of the corpus's ~94,000 types; reading each type again cost it ~2 ms a run.
@@ -890,14 +890,15 @@ class StructureWalker {
     if (notes & NOTE_REQUIRED) keywords.required.push(node);
     if (notes & NOTE_EDITOR) keywords['x-ms-editor'].push(node);
     if (notes & NOTE_SUMMARY) keywords['x-ms-summary'].push(node);
-    if (notes & NOTE_READ_ONLY) keywords.readOnly.push(node);
-    if (notes & NOTE_BINARY) keywords.binaryFormat.push(node);
     if (notes & NOTE_ARRAY) keywords.arrayType.push(node);
     // A parameter's type is SWG-PARAM-TYPE's.
     if (notes & NOTE_ODD_TYPE && kind !== 'parameter') keywords.oddType.push(node);
     if (kind !== 'schema') return;
-    if (notes & NOTE_DISCRIMINATOR) keywords.discriminator.push(node as SchemaStructureNode);
-    if (notes & NOTE_CAPABILITIES) keywords['x-ms-capabilities'].push(node as SchemaStructureNode);
+    const schema = node as SchemaStructureNode;
+    if (notes & NOTE_READ_ONLY) keywords.readOnly.push(schema);
+    if (notes & NOTE_BINARY) keywords.binaryFormat.push(schema);
+    if (notes & NOTE_DISCRIMINATOR) keywords.discriminator.push(schema);
+    if (notes & NOTE_CAPABILITIES) keywords['x-ms-capabilities'].push(schema);
   }
 
   /** Records a node that is not a schema and checks its fields. */
