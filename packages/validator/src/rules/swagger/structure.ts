@@ -659,15 +659,47 @@ function extensionHolderNoteOf(value: JsonObject, key: string): number {
   return bit << HOLDER_SHIFT;
 }
 
+/**
+ * A kind's fields with their bits, found by the key's length and then compared: the keys of parsed
+ * objects and the field names here are interned strings, so each comparison is of two addresses.
+ */
+class FieldBits {
+  /** By key length: the fields of that length, and their bits at the same index. */
+  private readonly names: (readonly string[])[] = [];
+  private readonly bits: (readonly number[])[] = [];
+
+  constructor(fields: Map<string, number>) {
+    const longest = Math.max(...[...fields.keys()].map((key) => key.length));
+    for (let length = 0; length <= longest; length++) {
+      const named = [...fields].filter(([key]) => key.length === length);
+      this.names.push(named.map(([key]) => key));
+      this.bits.push(named.map(([, bits]) => bits));
+    }
+  }
+
+  /** The bits of a field, or undefined when the key is no field of the kind. */
+  get(key: string): number | undefined {
+    const length = key.length;
+    if (length >= this.names.length) return undefined;
+    const names = this.names[length]!;
+    for (let index = 0; index < names.length; index++) {
+      if (names[index] === key) return this.bits[length]![index];
+    }
+    return undefined;
+  }
+}
+
 /** The allowed types of each field of a kind, as bits, with the field's note bits. */
-function allowedBitsOf(kind: NodeKind): Map<string, number> {
-  return new Map(
-    Object.entries(OBJECT_FIELDS[kind]).map(([key, type]) => [
-      key,
-      (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) |
-        noteBitsOf(kind, key) |
-        holderNoteOf(kind, key),
-    ]),
+function allowedBitsOf(kind: NodeKind): FieldBits {
+  return new FieldBits(
+    new Map(
+      Object.entries(OBJECT_FIELDS[kind]).map(([key, type]) => [
+        key,
+        (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) |
+          noteBitsOf(kind, key) |
+          holderNoteOf(kind, key),
+      ]),
+    ),
   );
 }
 
@@ -704,7 +736,7 @@ interface SchemaChildren {
 /** What the walk keeps for each kind: its fields' bits, and the nodes the running walk met. */
 interface KindState {
   readonly kind: NodeKind;
-  readonly allowedBits: Map<string, number>;
+  readonly allowedBits: FieldBits;
   /** See KINDS: the walk writes its nodes here, then copies them at their length. */
   readonly nodes: (StructureNode | undefined)[];
   count: number;
@@ -1187,30 +1219,30 @@ function forgetSchemaChildren(children: SchemaChildren): void {
 
 /**
  * Keeps a field of a schema if the walk descends into it. As written, whatever its type: each
- * descent checks the type it needs, the same the field's type check asks for.
+ * descent checks the type it needs, the same the field's type check asks for. Switched on the key's
+ * length first: most keys (type, description, format…) are none of the seven, and were compared
+ * with each in turn.
  */
 function keepSchemaChild(children: SchemaChildren, key: string, field: unknown): void {
-  switch (key) {
-    case '$ref':
-      children.$ref = field;
+  switch (key.length) {
+    case 3:
+      if (key === 'xml') children.xml = field;
       break;
-    case 'properties':
-      children.properties = field;
+    case 4:
+      if (key === '$ref') children.$ref = field;
       break;
-    case 'items':
-      children.items = field;
+    case 5:
+      if (key === 'items') children.items = field;
+      else if (key === 'allOf') children.allOf = field;
       break;
-    case 'additionalProperties':
-      children.additionalProperties = field;
+    case 10:
+      if (key === 'properties') children.properties = field;
       break;
-    case 'allOf':
-      children.allOf = field;
+    case 12:
+      if (key === 'externalDocs') children.externalDocs = field;
       break;
-    case 'xml':
-      children.xml = field;
-      break;
-    case 'externalDocs':
-      children.externalDocs = field;
+    case 20:
+      if (key === 'additionalProperties') children.additionalProperties = field;
       break;
   }
 }
