@@ -1052,8 +1052,12 @@ class StructureWalker {
     this.visitParameters(fields.parameters, operationNode);
     const responses = fields.responses;
     if (isObject(responses)) {
-      for (const code in responses) {
-        if (has(responses, code) && !code.startsWith('x-'))
+      // Object.keys, not for…in: status codes are integer-like keys, which for…in enumerates slowly
+      // and hasOwnProperty looks up by number (11% of the walk's samples in a profile).
+      const codes = Object.keys(responses);
+      for (let index = 0; index < codes.length; index++) {
+        const code = codes[index]!;
+        if (!code.startsWith('x-'))
           this.visitResponse(responses[code], operationNode, 'responses', code, 'response');
       }
     }
