@@ -280,6 +280,34 @@ describe('the values noted by the structure walk', () => {
     expect(pointers(structureOf(model).keywords.uniqueLists)).toEqual(['', '/paths/~1a/post']);
   });
 
+  it('tells the references a definition holds itself from those written inside one or elsewhere', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      parameters: { Body: { name: 'b', in: 'body', schema: { $ref: '#/definitions/Task' } } },
+      paths: {
+        '/a': {
+          get: { responses: { '200': { description: 'ok', schema: { $ref: '#/definitions/Task' } } } },
+        },
+      },
+      definitions: {
+        Alias: { $ref: '#/definitions/Task' },
+        Task: {
+          properties: { next: { $ref: '#/definitions/Task' } },
+          allOf: [{ $ref: '#/definitions/Alias' }],
+        },
+      },
+    });
+    const held = structureOf(model).refs.map((use) => [use.pointer, use.heldByDefinition]);
+    expect(held).toEqual([
+      ['/definitions/Alias', true],
+      ['/definitions/Task/properties/next', false],
+      ['/definitions/Task/allOf/0', false],
+      ['/parameters/Body/schema', false],
+      ['/paths/~1a/get/responses/200/schema', false],
+    ]);
+  });
+
   it('lists the arrays, discriminators and x-ms-capabilities that SWG-ARRAY-ITEMS, -DISCRIMINATOR and -FILTERFUNCTIONS check', () => {
     const model = new SwaggerModel({
       swagger: '2.0',

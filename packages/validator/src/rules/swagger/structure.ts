@@ -291,6 +291,12 @@ export class RefUse {
     return this.holder.pointer;
   }
 
+  /** The holder is a definition itself, `#/definitions/<name>`, not a schema written inside one. */
+  get heldByDefinition(): boolean {
+    const holder = this.holder;
+    return holder instanceof SchemaStructureNode && holder.depth === 0 && holder.origin === 'definition';
+  }
+
   /** The value of the object holding the `$ref`: asking who holds it builds no pointer. */
   get holderValue(): JsonObject {
     return this.holder.value;
@@ -371,7 +377,7 @@ export interface KeywordHolders {
   /** Any of the keys SWG-NUMERIC checks (multipleOf, the bounds, the length and count limits). */
   numeric: StructureNode[];
   /** Schemas only: a parameter's `required` is a flag. */
-  required: StructureNode[];
+  required: SchemaStructureNode[];
   'x-ms-editor': StructureNode[];
   /**
    * The labels SWG-FIELD-LEN and SWG-END-ALNUM check. ~21,000 of the corpus's ~117,000 schemas and
@@ -919,7 +925,6 @@ class StructureWalker {
     if (notes & NOTE_PATTERN) keywords.pattern.push(node);
     if (notes & NOTE_ENUM) keywords.enum.push(node);
     if (notes & NOTE_NUMERIC) keywords.numeric.push(node);
-    if (notes & NOTE_REQUIRED) keywords.required.push(node);
     if (notes & NOTE_EDITOR) keywords['x-ms-editor'].push(node);
     if (notes & NOTE_SUMMARY) keywords['x-ms-summary'].push(node);
     if (notes & NOTE_ARRAY) keywords.arrayType.push(node);
@@ -927,6 +932,7 @@ class StructureWalker {
     if (notes & NOTE_ODD_TYPE && kind !== 'parameter') keywords.oddType.push(node);
     if (kind !== 'schema') return;
     const schema = node as SchemaStructureNode;
+    if (notes & NOTE_REQUIRED) keywords.required.push(schema);
     if (notes & NOTE_READ_ONLY) keywords.readOnly.push(schema);
     if (notes & NOTE_BINARY) keywords.binaryFormat.push(schema);
     if (notes & NOTE_DISCRIMINATOR) keywords.discriminator.push(schema);
