@@ -46,6 +46,60 @@ describe('the request-body schemas reported by the input rules', () => {
     expect(pointersOf(model)).toEqual({ requiredReadOnly: [], nestedBinary: [] });
   });
 
+  it("are none when read-only and binary schemas are only a response's, readOnly false, or a body itself", () => {
+    const model = swaggerWithBody(
+      { type: 'string', format: 'binary' },
+      {
+        definitions: { Task: { type: 'object', properties: { id: { type: 'string', readOnly: false } } } },
+        responses: {
+          Task: {
+            description: 'ok',
+            schema: { ...requiredReadOnly, properties: { file: { format: 'binary' } } },
+          },
+        },
+      },
+    );
+    expect(pointersOf(model)).toEqual({ requiredReadOnly: [], nestedBinary: [] });
+  });
+
+  it("include a response's read-only and binary schemas that a body reaches through a $ref", () => {
+    const model = swaggerWithBody(
+      { type: 'object', properties: { task: { $ref: '#/responses/Task/schema' } } },
+      {
+        responses: {
+          Task: {
+            description: 'ok',
+            schema: {
+              ...requiredReadOnly,
+              properties: {
+                ...(requiredReadOnly.properties as Loose),
+                file: { type: 'string', format: 'binary' },
+              },
+            },
+          },
+        },
+      },
+    );
+    expect(pointersOf(model)).toEqual({
+      requiredReadOnly: ['/responses/Task/schema/properties/id'],
+      nestedBinary: ['/responses/Task/schema/properties/file'],
+    });
+  });
+
+  it('include a binary schema nested in a body, and a binary definition a body holds', () => {
+    const model = swaggerWithBody(
+      {
+        type: 'object',
+        properties: { file: { type: 'string', format: 'binary' }, doc: { $ref: '#/definitions/Doc' } },
+      },
+      { definitions: { Doc: { type: 'string', format: 'binary' } } },
+    );
+    expect(pointersOf(model).nestedBinary).toEqual([
+      '/paths/~1tasks/post/parameters/0/schema/properties/file',
+      '/definitions/Doc',
+    ]);
+  });
+
   it('include a definition met through a $ref, at its own place', () => {
     const model = swaggerWithBody(
       { $ref: '#/definitions/Task' },

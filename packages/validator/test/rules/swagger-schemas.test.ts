@@ -64,6 +64,20 @@ describeRuleCases([
   },
   {
     id: 'SWG-REF-LOOP',
+    fires: 'fires on a loop whose every required list is in an allOf member',
+    breaks: (c) => {
+      c.swagger.definitions.A = {
+        allOf: [{ required: ['b'], properties: { b: { $ref: '#/definitions/B' } } }],
+      };
+      c.swagger.definitions.B = {
+        allOf: [{}, { required: ['a'], properties: { a: { $ref: '#/definitions/A' } } }],
+      };
+    },
+    pointer: '/definitions/A/required',
+    message: /A → B → A/,
+  },
+  {
+    id: 'SWG-REF-LOOP',
     fires: 'fires on a loop of required properties met through definitions that require no reference',
     breaks: (c) => {
       c.swagger.definitions.Start = {

@@ -97,3 +97,113 @@ describe('SchemaMeasurer.operation', () => {
     ]);
   });
 });
+
+/**
+ * The measure reads a document's schemas from the structure walk's list where it can: these pin its
+ * answers where that list and the JSON could part (the walk's depth limit, keys beside a $ref,
+ * property values that are no schema, references into a schema, recursion in either order).
+ */
+describe('SchemaMeasurer.operation, on what the structure walk lists', () => {
+  /** One operation per schema, in order, each a response's schema: [count, depth] of each. */
+  function operationSizes(schemas: unknown[], definitions: Record<string, unknown> = {}): number[][] {
+    const paths: Record<string, unknown> = {};
+    schemas.forEach((schema, index) => {
+      paths[`/op${index}`] = { get: { responses: { '200': { description: 'ok', schema } } } };
+    });
+    const model = new SwaggerModel({ swagger: '2.0', definitions, paths });
+    const measurer = schemaMeasurer(model);
+    return model.operations.map((operation) => {
+      const size = measurer.operation(operation);
+      return [size.count, size.depth];
+    });
+  }
+
+  /** A schema `levels` properties deep. */
+  function nested(levels: number): unknown {
+    let schema: unknown = { type: 'string' };
+    for (let level = 0; level < levels; level++) schema = { type: 'object', properties: { inner: schema } };
+    return schema;
+  }
+
+  it('counts recursive definitions from whichever is measured first', () => {
+    const definitions = {
+      A: { properties: { b: { $ref: '#/definitions/B' }, name: { type: 'string' } } },
+      B: { properties: { a: { $ref: '#/definitions/A' } }, items: { $ref: '#/definitions/B' } },
+    };
+    const first = { $ref: '#/definitions/A' };
+    const second = { $ref: '#/definitions/B' };
+    // The one measured second meets the other in progress there, and counts it as nothing.
+    expect(operationSizes([first, second], definitions)).toEqual([
+      [3, 2],
+      [1, 1],
+    ]);
+    expect(operationSizes([second, first], definitions)).toEqual([
+      [3, 2],
+      [2, 1],
+    ]);
+  });
+
+  it('measures the target of a $ref, not the schemas written beside it, at any depth', () => {
+    const definitions = { Pair: pair };
+    const schema = {
+      properties: {
+        ref: { $ref: '#/definitions/Pair', properties: { ignored: pair }, items: pair },
+        list: { type: 'array', items: { $ref: '#/definitions/Pair', allOf: [pair] } },
+      },
+      allOf: [
+        { $ref: '#/definitions/Pair' },
+        { properties: { deep: { items: { $ref: '#/definitions/Pair' } } } },
+      ],
+    };
+    expect(operationSizes([schema], definitions)).toEqual([[16, 3]]);
+  });
+
+  it('gives a property whose value is no schema a level but no count', () => {
+    expect(
+      operationSizes([{ properties: { odd: 'text', also: [1] } }, { properties: { odd: null } }]),
+    ).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+  });
+
+  it('follows a $ref into a schema inside a definition, and to a parameter', () => {
+    const definitions = {
+      Outer: { properties: { inner: pair } },
+      Inner: { $ref: '#/definitions/Outer/properties/inner' },
+    };
+    expect(
+      operationSizes(
+        [{ $ref: '#/definitions/Outer/properties/inner' }, { $ref: '#/definitions/Inner' }],
+        definitions,
+      ),
+    ).toEqual([
+      [3, 1],
+      [3, 1],
+    ]);
+  });
+
+  it('measures schemas nested deeper than the structure walk goes, up to its recursion limit', () => {
+    expect(operationSizes([nested(250), nested(450)])).toEqual([
+      [251, 250],
+      // Below the limit a schema counts as one at depth 400, and each level above adds one.
+      [402, 801],
+    ]);
+  });
+
+  it('measures definitions reached through a chain of references nested beyond the recursion limit', () => {
+    const definitions: Record<string, unknown> = { D0: nested(3) };
+    for (let index = 1; index <= 250; index++) {
+      definitions[`D${index}`] = {
+        properties: { next: { properties: { deeper: { $ref: `#/definitions/D${index - 1}` } } } },
+      };
+    }
+    expect(
+      operationSizes([{ $ref: '#/definitions/D250' }, { $ref: '#/definitions/D75' }], definitions),
+    ).toEqual([
+      [402, 801],
+      // D75 was measured inside D250, its deepest levels cut by the recursion limit.
+      [52, 451],
+    ]);
+  });
+});

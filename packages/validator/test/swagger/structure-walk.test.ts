@@ -279,4 +279,81 @@ describe('the values noted by the structure walk', () => {
     const pointers = (nodes: readonly { pointer: string }[]) => nodes.map((node) => node.pointer);
     expect(pointers(structureOf(model).keywords.uniqueLists)).toEqual(['', '/paths/~1a/post']);
   });
+
+  it('tells the references a definition holds itself from those written inside one or elsewhere', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      parameters: { Body: { name: 'b', in: 'body', schema: { $ref: '#/definitions/Task' } } },
+      paths: {
+        '/a': {
+          get: { responses: { '200': { description: 'ok', schema: { $ref: '#/definitions/Task' } } } },
+        },
+      },
+      definitions: {
+        Alias: { $ref: '#/definitions/Task' },
+        Task: {
+          properties: { next: { $ref: '#/definitions/Task' } },
+          allOf: [{ $ref: '#/definitions/Alias' }],
+        },
+      },
+    });
+    const held = structureOf(model).refs.map((use) => [use.pointer, use.heldByDefinition]);
+    expect(held).toEqual([
+      ['/definitions/Alias', true],
+      ['/definitions/Task/properties/next', false],
+      ['/definitions/Task/allOf/0', false],
+      ['/parameters/Body/schema', false],
+      ['/paths/~1a/get/responses/200/schema', false],
+    ]);
+  });
+
+  it('lists the arrays, discriminators and x-ms-capabilities that SWG-ARRAY-ITEMS, -DISCRIMINATOR and -FILTERFUNCTIONS check', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': {
+          get: {
+            'x-ms-capabilities': { filterFunctions: [] },
+            parameters: [
+              { name: 'q', in: 'query', type: 'array', items: { type: 'array' }, 'x-ms-capabilities': {} },
+              {
+                name: 'b',
+                in: 'body',
+                schema: { type: 'array', discriminator: 1, 'x-ms-capabilities': null },
+              },
+            ],
+            responses: {
+              '200': { description: 'ok', headers: { h: { type: 'array' }, s: { type: 'string' } } },
+            },
+          },
+        },
+      },
+      definitions: {
+        Pet: {
+          discriminator: 'kind',
+          properties: { kind: { type: 'string', 'x-ms-capabilities': { filterFunctions: ['eq'] } } },
+          items: { type: ['array'] },
+        },
+      },
+    });
+    const { keywords } = structureOf(model);
+    const pointers = (nodes: readonly { pointer: string }[]) => nodes.map((node) => node.pointer);
+    expect(pointers(keywords.arrayType)).toEqual([
+      '/paths/~1a/get/parameters/0',
+      '/paths/~1a/get/parameters/0/items',
+      '/paths/~1a/get/parameters/1/schema',
+      '/paths/~1a/get/responses/200/headers/h',
+    ]);
+    // Schemas only: SWG-DISCRIMINATOR and SWG-FILTERFUNCTIONS read no other kind, whatever the value.
+    expect(pointers(keywords.discriminator)).toEqual([
+      '/definitions/Pet',
+      '/paths/~1a/get/parameters/1/schema',
+    ]);
+    expect(pointers(keywords['x-ms-capabilities'])).toEqual([
+      '/definitions/Pet/properties/kind',
+      '/paths/~1a/get/parameters/1/schema',
+    ]);
+  });
 });

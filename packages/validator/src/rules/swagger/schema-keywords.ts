@@ -3,24 +3,7 @@ import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/r
 import { asArray, asObject, asString, has, isObject } from '../../swagger/json-values.js';
 import { duplicateEntries } from './document-structure.js';
 import { inputSchemaFindings } from './input-schemas.js';
-import {
-  nodesOfKinds,
-  structureOf,
-  type KeywordHolders,
-  type NodeKind,
-  type StructureNode,
-} from './structure.js';
-
-/** Objects that carry JSON-schema validation keywords. */
-const KEYWORD_KINDS: NodeKind[] = ['schema', 'parameter', 'items', 'header'];
-
-/**
- * The lists of the kinds that carry keywords. The rules loop over each list: a copy of them in one
- * list, made per document, cost ~0.9 MB a corpus run.
- */
-function keywordNodeLists(context: RuleContext): (readonly StructureNode[])[] {
-  return context.swagger ? nodesOfKinds(structureOf(context.swagger), KEYWORD_KINDS) : [];
-}
+import { structureOf, type KeywordHolders, type StructureNode } from './structure.js';
 
 /** The nodes that carry the keyword, noted by the structure walk: a few of ~117,000 a corpus run. */
 function holdersOf(context: RuleContext, keyword: keyof KeywordHolders): readonly StructureNode[] {
@@ -76,15 +59,14 @@ export const schemaKeywordRules: RuleDefinition[] = [
     msMessage: 'The array should have items specified.',
     example: { bad: '{ "type": "array" }', good: '{ "type": "array", "items": { "type": "string" } }' },
     check(context) {
-      for (const nodes of keywordNodeLists(context))
-        for (const node of nodes) {
-          if (node.value.type !== 'array' || has(node.value, 'items')) continue;
-          if (node.kind === 'parameter' && node.value.in === 'body') continue;
-          context.report({
-            pointer: childPointer(node.pointer, 'type'),
-            message: 'The array should have items specified.',
-          });
-        }
+      for (const node of holdersOf(context, 'arrayType')) {
+        if (has(node.value, 'items')) continue;
+        if (node.kind === 'parameter' && node.value.in === 'body') continue;
+        context.report({
+          pointer: childPointer(node.pointer, 'type'),
+          message: 'The array should have items specified.',
+        });
+      }
     },
   },
   {
@@ -179,7 +161,7 @@ export const schemaKeywordRules: RuleDefinition[] = [
     check(context) {
       const model = context.swagger;
       if (!model) return;
-      for (const node of structureOf(model).byKind.get('schema') ?? []) {
+      for (const node of structureOf(model).keywords.discriminator) {
         const name = asString(node.value.discriminator);
         if (name === undefined) continue;
         const required = (asArray(node.value.required) ?? []).includes(name);
@@ -261,7 +243,7 @@ export const schemaKeywordRules: RuleDefinition[] = [
     },
     check(context) {
       if (!context.swagger) return;
-      for (const node of structureOf(context.swagger).schemas) {
+      for (const node of structureOf(context.swagger).keywords['x-ms-capabilities']) {
         const capabilities = asObject(node.value['x-ms-capabilities']);
         if (!capabilities || !has(capabilities, 'filterFunctions')) continue;
         const at = childPointer(node.pointer, 'x-ms-capabilities', 'filterFunctions');

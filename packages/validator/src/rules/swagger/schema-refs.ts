@@ -81,6 +81,7 @@ function responseDefinitions(model: SwaggerModel): Set<unknown> {
 
 /** Definitions whose required properties refer to each other in a cycle: no instance could exist. */
 function requiredCycles(model: SwaggerModel): string[][] {
+  if (!someDefinitionRequires(model)) return [];
   // Only definitions that require a reference can be on a cycle: the others (almost all) get no
   // entry, no state and no search of their own (~2 MB a corpus run), and the search skips them as
   // it skips a reference to no definition.
@@ -121,6 +122,19 @@ function requiredCycles(model: SwaggerModel): string[][] {
     }
   }
   return cycles;
+}
+
+/**
+ * Whether a definition, or an allOf member of one, has a `required` key, as the structure walk noted:
+ * 281 of the corpus's 370 documents have none, and asking each of their ~5,000 definitions for it
+ * by name was most of SWG-REF-LOOP's time.
+ */
+function someDefinitionRequires(model: SwaggerModel): boolean {
+  for (const schema of structureOf(model).keywords.required) {
+    if (schema.origin !== 'definition') continue;
+    if (schema.depth === 0 || (schema.depth === 1 && schema.viaAllOf)) return true;
+  }
+  return false;
 }
 
 const NO_TARGETS: readonly string[] = Object.freeze([]);
@@ -221,15 +235,14 @@ export const schemaRefRules: RuleDefinition[] = [
     check(context) {
       const model = context.swagger;
       if (!model) return;
-      const definitions = model.definitions;
-      for (const name in definitions) {
-        const definition = definitions[name];
-        if (has(definitions, name) && isObject(definition) && typeof definition.$ref === 'string') {
-          context.report({
-            pointer: childPointer('/definitions', name, '$ref'),
-            message: "The schema definition may not use a '$ref' to point to another definition.",
-          });
-        }
+      // The structure walk's references, in the order of the definitions: asking each of the
+      // corpus's ~5,000 definitions for a $ref by name, which few have, was half the rule's time.
+      for (const use of structureOf(model).refs) {
+        if (!use.heldByDefinition) continue;
+        context.report({
+          pointer: childPointer(use.pointer, '$ref'),
+          message: "The schema definition may not use a '$ref' to point to another definition.",
+        });
       }
       for (const cycle of requiredCycles(model)) {
         context.report({

@@ -201,6 +201,13 @@ const SCHEMA_ORIGINS: readonly SchemaOrigin[] = [
   'response',
 ];
 
+/** Bits of SchemaStructureNode's placement, below its depth. */
+const ORIGIN_BITS = 7;
+const VIA_ALL_OF = 8;
+const STRING_REF = 16;
+const ODD_PROPERTY = 32;
+const DEPTH_SHIFT = 6;
+
 /**
  * A schema object as written: a node of the structure, and the same object is an entry of the
  * model's `writtenSchemas`. One walk and one object per schema serve both, where two walks built a
@@ -208,10 +215,10 @@ const SCHEMA_ORIGINS: readonly SchemaOrigin[] = [
  */
 export class SchemaStructureNode extends StructureNode implements WrittenSchema {
   /**
-   * Depth and origin in one small integer (depth * 8 + the origin's index): one field instead of
-   * two on each of ~100,000 nodes a corpus run (~0.8 MB).
+   * Depth, origin and the facts the schema measure reads, in one small integer (see the bits above):
+   * one field instead of five on each of ~100,000 nodes a corpus run (~0.8 MB a field).
    */
-  private readonly placement: number;
+  private placement: number;
 
   constructor(
     value: JsonObject,
@@ -222,7 +229,8 @@ export class SchemaStructureNode extends StructureNode implements WrittenSchema 
     depth: number,
   ) {
     super(value, parent, first, second);
-    this.placement = depth * 8 + SCHEMA_ORIGINS.indexOf(origin);
+    this.placement =
+      (depth << DEPTH_SHIFT) | SCHEMA_ORIGINS.indexOf(origin) | (first === 'allOf' ? VIA_ALL_OF : 0);
   }
 
   get kind(): 'schema' {
@@ -231,17 +239,41 @@ export class SchemaStructureNode extends StructureNode implements WrittenSchema 
 
   /** Where the outermost schema of its tree is written. */
   get origin(): SchemaOrigin {
-    return SCHEMA_ORIGINS[this.placement & 7]!;
+    return SCHEMA_ORIGINS[this.placement & ORIGIN_BITS]!;
   }
 
   /** How many schemas it is nested in (0 for the outermost). */
   get depth(): number {
-    return this.placement >> 3;
+    return this.placement >> DEPTH_SHIFT;
   }
 
   /** The schema object (WrittenSchema's name for the node's value). */
   get schema(): JsonObject {
     return this.value;
+  }
+
+  /** A member of its parent's `allOf`, not a property, items or additionalProperties schema. */
+  get viaAllOf(): boolean {
+    return (this.placement & VIA_ALL_OF) !== 0;
+  }
+
+  /** Its `$ref` is a string: it stands for what that leads to, whatever is written beside it. */
+  get hasStringRef(): boolean {
+    return (this.placement & STRING_REF) !== 0;
+  }
+
+  /** One of its `properties` is no object, so no node (the schema measure counts it a level). */
+  get hasOddProperty(): boolean {
+    return (this.placement & ODD_PROPERTY) !== 0;
+  }
+
+  /** Notes the facts above that the walk learns after making the node. */
+  noteStringRef(): void {
+    this.placement |= STRING_REF;
+  }
+
+  noteOddProperty(): void {
+    this.placement |= ODD_PROPERTY;
   }
 }
 
@@ -257,6 +289,12 @@ export class RefUse {
   /** The object holding the `$ref`. */
   get pointer(): string {
     return this.holder.pointer;
+  }
+
+  /** The holder is a definition itself, `#/definitions/<name>`, not a schema written inside one. */
+  get heldByDefinition(): boolean {
+    const holder = this.holder;
+    return holder instanceof SchemaStructureNode && holder.depth === 0 && holder.origin === 'definition';
   }
 
   /** The value of the object holding the `$ref`: asking who holds it builds no pointer. */
@@ -339,7 +377,7 @@ export interface KeywordHolders {
   /** Any of the keys SWG-NUMERIC checks (multipleOf, the bounds, the length and count limits). */
   numeric: StructureNode[];
   /** Schemas only: a parameter's `required` is a flag. */
-  required: StructureNode[];
+  required: SchemaStructureNode[];
   'x-ms-editor': StructureNode[];
   /**
    * The labels SWG-FIELD-LEN and SWG-END-ALNUM check. ~21,000 of the corpus's ~117,000 schemas and
@@ -348,9 +386,9 @@ export interface KeywordHolders {
    */
   'x-ms-summary': StructureNode[];
   /** Schemas only, whatever the value. Few documents have any (see inputSchemaFindings). */
-  readOnly: StructureNode[];
+  readOnly: SchemaStructureNode[];
   /** Schemas whose `format` is `binary`. */
-  binaryFormat: StructureNode[];
+  binaryFormat: SchemaStructureNode[];
   /**
    * Schemas, items and headers whose `type` is a string but not a Swagger 2.0 data type
    * (SWG-JSONENUM): 6 of the corpus's ~94,000 types; reading each type again cost it ~2 ms a run.
@@ -362,6 +400,15 @@ export interface KeywordHolders {
    * the corpus's ~6,500; asking all for the four lists, most of them absent, cost the rule ~1 ms.
    */
   uniqueLists: StructureNode[];
+  /**
+   * Schemas, parameters, items and headers whose `type` is 'array' (SWG-ARRAY-ITEMS), and schemas
+   * with a `discriminator` or an `x-ms-capabilities` key, whatever its value (SWG-DISCRIMINATOR,
+   * SWG-FILTERFUNCTIONS): asking every node for those keys, most of them absent, cost the three rules
+   * ~3 ms a corpus run.
+   */
+  arrayType: StructureNode[];
+  discriminator: SchemaStructureNode[];
+  'x-ms-capabilities': SchemaStructureNode[];
 }
 
 /**
@@ -371,7 +418,7 @@ export interface KeywordHolders {
 const EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
 
 /** The walk descends no deeper than this (the JSON parser already refuses more than 256 levels). */
-const MAX_WALK_DEPTH = 200;
+export const MAX_WALK_DEPTH = 200;
 
 const cache = new ConnectorCache<JsonObject, SwaggerStructure>();
 
@@ -512,17 +559,25 @@ const NOTE_READ_ONLY = 1 << 13;
 /** A schema's `format`: noted as binaryFormat when its value is `binary`. */
 const NOTE_FORMAT = 1 << 14;
 const NOTE_BINARY = 1 << 15;
-/** The `type` of a schema, items or header: noted as oddType when not a Swagger 2.0 data type. */
+/**
+ * The `type` of a schema, parameter, items or header: noted as arrayType when 'array', and (but for
+ * a parameter's) as oddType when not a Swagger 2.0 data type.
+ */
 const NOTE_TYPE = 1 << 16;
 const NOTE_ODD_TYPE = 1 << 17;
 /** A uniqueItems list of the root or an operation: noted in uniqueLists when it has 2+ entries. */
 const NOTE_LIST = 1 << 18;
 const NOTE_LONG_LIST = 1 << 19;
+const NOTE_ARRAY = 1 << 20;
+const NOTE_DISCRIMINATOR = 1 << 21;
+const NOTE_CAPABILITIES = 1 << 22;
 /**
  * A schema's HolderKey bits, shifted above the note bits: the walk learns those of fields from the
  * lookup that gives their types, as it does the notes, and those of extensions in classifyKey.
  */
-const HOLDER_SHIFT = 20;
+const HOLDER_SHIFT = 23;
+// The 9 HolderKey bits (up to 256) fill the 32 of a bitwise number, the last one its sign bit (read
+// back with >>>): a note more needs a bit freed first.
 const HOLDER_FILE_TYPE = HolderKey.fileType << HOLDER_SHIFT;
 const NOTES =
   NOTE_PATTERN |
@@ -534,7 +589,10 @@ const NOTES =
   NOTE_READ_ONLY |
   NOTE_BINARY |
   NOTE_ODD_TYPE |
-  NOTE_LONG_LIST;
+  NOTE_LONG_LIST |
+  NOTE_ARRAY |
+  NOTE_DISCRIMINATOR |
+  NOTE_CAPABILITIES;
 
 /** The keys SWG-NUMERIC checks. maxProperties and minProperties are unknown keys outside schemas. */
 const NUMERIC_CHECKED = new Set([
@@ -585,11 +643,12 @@ function noteBitsOf(kind: NodeKind, key: string): number {
   if (key === 'pattern') return NOTE_PATTERN;
   if (key === 'enum') return NOTE_ENUM;
   if (NUMERIC_CHECKED.has(key)) return NOTE_NUMERIC;
-  if (key === 'type') return kind === 'parameter' ? 0 : NOTE_TYPE;
+  if (key === 'type') return NOTE_TYPE;
   if (kind !== 'schema') return 0;
   if (key === 'required') return NOTE_REQUIRED;
   if (key === 'readOnly') return NOTE_READ_ONLY;
   if (key === 'format') return NOTE_FORMAT;
+  if (key === 'discriminator') return NOTE_DISCRIMINATOR;
   return 0;
 }
 
@@ -606,15 +665,47 @@ function extensionHolderNoteOf(value: JsonObject, key: string): number {
   return bit << HOLDER_SHIFT;
 }
 
+/**
+ * A kind's fields with their bits, found by the key's length and then compared: the keys of parsed
+ * objects and the field names here are interned strings, so each comparison is of two addresses.
+ */
+class FieldBits {
+  /** By key length: the fields of that length, and their bits at the same index. */
+  private readonly names: (readonly string[])[] = [];
+  private readonly bits: (readonly number[])[] = [];
+
+  constructor(fields: Map<string, number>) {
+    const longest = Math.max(...[...fields.keys()].map((key) => key.length));
+    for (let length = 0; length <= longest; length++) {
+      const named = [...fields].filter(([key]) => key.length === length);
+      this.names.push(named.map(([key]) => key));
+      this.bits.push(named.map(([, bits]) => bits));
+    }
+  }
+
+  /** The bits of a field, or undefined when the key is no field of the kind. */
+  get(key: string): number | undefined {
+    const length = key.length;
+    if (length >= this.names.length) return undefined;
+    const names = this.names[length]!;
+    for (let index = 0; index < names.length; index++) {
+      if (names[index] === key) return this.bits[length]![index];
+    }
+    return undefined;
+  }
+}
+
 /** The allowed types of each field of a kind, as bits, with the field's note bits. */
-function allowedBitsOf(kind: NodeKind): Map<string, number> {
-  return new Map(
-    Object.entries(OBJECT_FIELDS[kind]).map(([key, type]) => [
-      key,
-      (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) |
-        noteBitsOf(kind, key) |
-        holderNoteOf(kind, key),
-    ]),
+function allowedBitsOf(kind: NodeKind): FieldBits {
+  return new FieldBits(
+    new Map(
+      Object.entries(OBJECT_FIELDS[kind]).map(([key, type]) => [
+        key,
+        (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) |
+          noteBitsOf(kind, key) |
+          holderNoteOf(kind, key),
+      ]),
+    ),
   );
 }
 
@@ -651,7 +742,7 @@ interface SchemaChildren {
 /** What the walk keeps for each kind: its fields' bits, and the nodes the running walk met. */
 interface KindState {
   readonly kind: NodeKind;
-  readonly allowedBits: Map<string, number>;
+  readonly allowedBits: FieldBits;
   /** See KINDS: the walk writes its nodes here, then copies them at their length. */
   readonly nodes: (StructureNode | undefined)[];
   count: number;
@@ -731,6 +822,9 @@ class StructureWalker {
       binaryFormat: [],
       oddType: [],
       uniqueLists: [],
+      arrayType: [],
+      discriminator: [],
+      'x-ms-capabilities': [],
     },
     schemaHolderKeys: NO_HOLDER_KEYS,
   };
@@ -784,7 +878,8 @@ class StructureWalker {
       if ((allowed & NOTE_FORMAT) !== 0 && field === 'binary') notes |= NOTE_BINARY;
       if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
       if ((allowed & NOTE_TYPE) !== 0 && typeof field === 'string') {
-        if (field === 'file') notes |= HOLDER_FILE_TYPE;
+        if (field === 'array') notes |= NOTE_ARRAY;
+        else if (field === 'file') notes |= HOLDER_FILE_TYPE;
         else if (!isDataType(field)) notes |= NOTE_ODD_TYPE;
       }
       // The note bits are above every type bit: they never match a type.
@@ -810,6 +905,7 @@ class StructureWalker {
     if (key.startsWith('x-')) {
       if (key === 'x-ms-editor') return NOTE_EDITOR;
       if (key === 'x-ms-summary') return NOTE_SUMMARY;
+      if (key === 'x-ms-capabilities') return NOTE_CAPABILITIES;
       if (key.startsWith('x-ms-') && !KNOWN_XMS_EXTENSIONS.has(key)) keys.unknownXms.push({ node, key });
       return extensionHolderNoteOf(node.value, key);
     }
@@ -829,12 +925,18 @@ class StructureWalker {
     if (notes & NOTE_PATTERN) keywords.pattern.push(node);
     if (notes & NOTE_ENUM) keywords.enum.push(node);
     if (notes & NOTE_NUMERIC) keywords.numeric.push(node);
-    if (notes & NOTE_REQUIRED) keywords.required.push(node);
     if (notes & NOTE_EDITOR) keywords['x-ms-editor'].push(node);
     if (notes & NOTE_SUMMARY) keywords['x-ms-summary'].push(node);
-    if (notes & NOTE_READ_ONLY) keywords.readOnly.push(node);
-    if (notes & NOTE_BINARY) keywords.binaryFormat.push(node);
-    if (notes & NOTE_ODD_TYPE) keywords.oddType.push(node);
+    if (notes & NOTE_ARRAY) keywords.arrayType.push(node);
+    // A parameter's type is SWG-PARAM-TYPE's.
+    if (notes & NOTE_ODD_TYPE && kind !== 'parameter') keywords.oddType.push(node);
+    if (kind !== 'schema') return;
+    const schema = node as SchemaStructureNode;
+    if (notes & NOTE_REQUIRED) keywords.required.push(schema);
+    if (notes & NOTE_READ_ONLY) keywords.readOnly.push(schema);
+    if (notes & NOTE_BINARY) keywords.binaryFormat.push(schema);
+    if (notes & NOTE_DISCRIMINATOR) keywords.discriminator.push(schema);
+    if (notes & NOTE_CAPABILITIES) keywords['x-ms-capabilities'].push(schema);
   }
 
   /** Records a node that is not a schema and checks its fields. */
@@ -867,9 +969,11 @@ class StructureWalker {
   }
 
   /** A schema's `$ref`, which add() kept while reading the schema's keys. */
-  private schemaRef(ref: unknown, node: StructureNode): void {
-    if (typeof ref === 'string') this.result.refs.push(new RefUse(ref, node, 'schema'));
-    else this.typeIssue(placeAt(node, '$ref'), 'String', ref);
+  private schemaRef(ref: unknown, node: SchemaStructureNode): void {
+    if (typeof ref === 'string') {
+      this.result.refs.push(new RefUse(ref, node, 'schema'));
+      node.noteStringRef();
+    } else this.typeIssue(placeAt(node, '$ref'), 'String', ref);
   }
 
   private visitRoot(root: JsonObject): void {
@@ -954,8 +1058,12 @@ class StructureWalker {
     this.visitParameters(fields.parameters, operationNode);
     const responses = fields.responses;
     if (isObject(responses)) {
-      for (const code in responses) {
-        if (has(responses, code) && !code.startsWith('x-'))
+      // Object.keys, not for…in: status codes are integer-like keys, which for…in enumerates slowly
+      // and hasOwnProperty looks up by number (11% of the walk's samples in a profile).
+      const codes = Object.keys(responses);
+      for (let index = 0; index < codes.length; index++) {
+        const code = codes[index]!;
+        if (!code.startsWith('x-'))
           this.visitResponse(responses[code], operationNode, 'responses', code, 'response');
       }
     }
@@ -1032,7 +1140,10 @@ class StructureWalker {
     depth: number,
   ): void {
     if (depth > MAX_WALK_DEPTH) return;
-    if (!isObject(schema)) return this.typeIssue(placeAt(parent, first, second), 'Object', schema);
+    if (!isObject(schema)) {
+      if (first === 'properties' && parent instanceof SchemaStructureNode) parent.noteOddProperty();
+      return this.typeIssue(placeAt(parent, first, second), 'Object', schema);
+    }
     const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
     this.addOfKind(node, KINDS.schema);
     // Read before the first visit below, whose add() replaces them.
@@ -1118,30 +1229,30 @@ function forgetSchemaChildren(children: SchemaChildren): void {
 
 /**
  * Keeps a field of a schema if the walk descends into it. As written, whatever its type: each
- * descent checks the type it needs, the same the field's type check asks for.
+ * descent checks the type it needs, the same the field's type check asks for. Switched on the key's
+ * length first: most keys (type, description, format…) are none of the seven, and were compared
+ * with each in turn.
  */
 function keepSchemaChild(children: SchemaChildren, key: string, field: unknown): void {
-  switch (key) {
-    case '$ref':
-      children.$ref = field;
+  switch (key.length) {
+    case 3:
+      if (key === 'xml') children.xml = field;
       break;
-    case 'properties':
-      children.properties = field;
+    case 4:
+      if (key === '$ref') children.$ref = field;
       break;
-    case 'items':
-      children.items = field;
+    case 5:
+      if (key === 'items') children.items = field;
+      else if (key === 'allOf') children.allOf = field;
       break;
-    case 'additionalProperties':
-      children.additionalProperties = field;
+    case 10:
+      if (key === 'properties') children.properties = field;
       break;
-    case 'allOf':
-      children.allOf = field;
+    case 12:
+      if (key === 'externalDocs') children.externalDocs = field;
       break;
-    case 'xml':
-      children.xml = field;
-      break;
-    case 'externalDocs':
-      children.externalDocs = field;
+    case 20:
+      if (key === 'additionalProperties') children.additionalProperties = field;
       break;
   }
 }
