@@ -128,22 +128,30 @@ export async function loadConnectorFolder(
     files: {},
   };
 
-  const read = new Set<FolderEntry>();
   for (const entry of entries) {
-    const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? 'swagger' : undefined);
-    if (!kind || (entry.type !== 'file' && entry.type !== 'symlink')) continue;
-    // An exact (case-insensitive) name wins over a misnamed swagger such as `Foo.swagger.json`.
-    const existing = connector.files[kind];
-    if (existing && kindOfFileName(existing.name) === kind) continue;
-    const loaded = loadFile(kind, entry, absolutePath, realFolderOf, displayPath);
-    (connector.files as Record<string, LoadedFile>)[kind] = loaded;
-    read.add(entry);
-  }
-  // A file that was read got its size from the stat of its open descriptor; the others are stat'ed.
-  for (const entry of entries) {
-    if (entry.type === 'file' && !read.has(entry)) entry.size = sizeOf(path.join(absolutePath, entry.name));
+    const kind = fileKindToRead(entry, connector.files);
+    if (kind) {
+      const loaded = loadFile(kind, entry, absolutePath, realFolderOf, displayPath);
+      (connector.files as Record<string, LoadedFile>)[kind] = loaded;
+    } else if (entry.type === 'file') {
+      // A file that is read gets its size from the stat of its open descriptor; the others are stat'ed.
+      entry.size = sizeOf(entryPath(absolutePath, entry.name));
+    }
   }
   return connector;
+}
+
+/** The kind of connector file an entry is read as, or undefined when it is not read. */
+function fileKindToRead(
+  entry: FolderEntry,
+  files: ConnectorFolder['files'],
+): Exclude<FileKind, 'folder'> | undefined {
+  if (entry.type !== 'file' && entry.type !== 'symlink') return undefined;
+  const kind = kindOfFileName(entry.name) ?? (isMisnamedSwagger(entry.name) ? 'swagger' : undefined);
+  if (!kind) return undefined;
+  // An exact (case-insensitive) name wins over a misnamed swagger such as `Foo.swagger.json`.
+  const existing = files[kind];
+  return existing && kindOfFileName(existing.name) === kind ? undefined : kind;
 }
 
 function sizeOf(filePath: string): number {
@@ -174,6 +182,17 @@ export function displayPathIn(folder: string, name: string, paths: path.Platform
   return folder === '.' ? name : paths.join(folder, name);
 }
 
+/**
+ * `paths.join(folder, name)` for a name from the folder's own listing (no separator in it, never
+ * `.` or `..`) and a folder path that is already normalized (resolved, or made by `toDisplayPath`,
+ * or made by this function): the join would only copy the same characters through its normalizing
+ * loop. The loader's two joins a file and discovery's one a folder cost ~2.5 ms a corpus run, the
+ * concatenations ~0.05 ms.
+ */
+export function entryPath(folder: string, name: string, paths: path.PlatformPath = path): string {
+  return folder.endsWith(paths.sep) ? folder + name : folder + paths.sep + name;
+}
+
 function loadFile(
   kind: Exclude<FileKind, 'folder'>,
   entry: FolderEntry,
@@ -181,8 +200,8 @@ function loadFile(
   realFolder: () => string,
   displayFolder: string,
 ): LoadedFile {
-  const filePath = path.join(folder, entry.name);
-  const displayPath = displayPathIn(displayFolder, entry.name);
+  const filePath = entryPath(folder, entry.name);
+  const displayPath = displayFolder === '.' ? entry.name : entryPath(displayFolder, entry.name);
   const issues: FileIssue[] = [];
   const bytes = readSafely(filePath, entry, realFolder, issues);
   const base = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };

@@ -2,7 +2,7 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { UsageError, UserError } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
-import { isMisnamedSwagger, kindOfFileName } from './connector-folder.js';
+import { entryPath, isMisnamedSwagger, kindOfFileName } from './connector-folder.js';
 
 /** Folders never searched for connectors. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'bin', 'obj']);
@@ -82,7 +82,7 @@ function search(folder: string, depth: number, found: Set<string>): void {
   // since loading lists each of them anyway (a listing per connector folder, ~2 ms a corpus run).
   const childrenAreConnectors = path.basename(folder).toLowerCase() in TOP_FOLDER_PROFILES;
   for (const child of children) {
-    const childPath = path.join(folder, child);
+    const childPath = entryPath(folder, child);
     if (childrenAreConnectors) found.add(childPath);
     else search(childPath, depth + 1, found);
   }

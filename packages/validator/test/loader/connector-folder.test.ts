@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConnectorFolder, MAX_FILE_BYTES } from '../../src/loader/connector-folder.js';
+import { entryPath, loadConnectorFolder, MAX_FILE_BYTES } from '../../src/loader/connector-folder.js';
 import { writeConnector } from '../helpers/fixture.js';
 import { validConnectorFiles } from '../helpers/valid-connector.js';
 
@@ -40,5 +40,51 @@ describe('loadConnectorFolder', () => {
     expect(connector.files.readme?.document?.text).toBe('# Linked\n');
     expect(connector.files.script?.document?.text).toBe('');
     expect(connector.files.script?.bytes).toBe(0);
+  });
+});
+
+describe('entryPath', () => {
+  // The folders the loader and discovery pass: resolved paths, display paths, and paths made by
+  // entryPath. A folder displayed as '.' names its files by their names alone (see loadFile).
+  const cases: [path.PlatformPath, string[]][] = [
+    [path.posix, ['/', '/work/corpus', '/work/corpus/certified-connectors', '..', '../..', 'a', 'a/b c']],
+    [path.win32, ['C:\\', 'C:\\work\\corpus', '\\\\server\\share\\', '\\\\server\\share\\x', '..', 'a\\b c']],
+  ];
+  const names = [
+    'readme.md',
+    'Foo.swagger.json',
+    '...',
+    '.hidden',
+    'a..b',
+    'back\\slash',
+    'Äpfel ☂',
+    ' spaced ',
+  ];
+
+  it('names an entry of a folder listing as path.join does', () => {
+    for (const [paths, folders] of cases) {
+      for (const folder of folders) {
+        for (const name of names) {
+          // Windows names cannot hold a backslash; POSIX names can, and it is no separator there.
+          if (paths === path.win32 && name.includes('\\')) continue;
+          expect([paths.sep, folder, name, entryPath(folder, name, paths)]).toEqual([
+            paths.sep,
+            folder,
+            name,
+            paths.join(folder, name),
+          ]);
+        }
+      }
+    }
+  });
+
+  it('names the files of a folder above the working directory as path.join does', async () => {
+    const folder = writeConnector(validConnectorFiles());
+    const cwd = path.join(folder, 'elsewhere');
+    const connector = await loadConnectorFolder(folder, cwd);
+    expect(connector.displayPath).toBe('..');
+    expect(connector.files.swagger?.displayPath).toBe(path.join('..', 'apiDefinition.swagger.json'));
+    const atRoot = await loadConnectorFolder('.', folder);
+    expect(atRoot.files.readme?.displayPath).toBe('readme.md');
   });
 });
