@@ -86,6 +86,18 @@ describe('holderKeysOf', () => {
     expect([...holderKeysOf(model).schemas].map(named)).toEqual([['fileType'], ['notificationUrl'], []]);
   });
 
+  it('notes x-ms-capabilities, and no key of its length that is not it', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      paths: {},
+      definitions: {
+        Column: { type: 'string', 'x-ms-capabilities': { filterFunctions: ['eq'] } },
+        Lookalike: { type: 'string', 'x-ms-capabilitiez': {} },
+      },
+    });
+    expect([...holderKeysOf(model).schemas].map(named)).toEqual([['capabilities'], []]);
+  });
+
   it('reads only own keys, as `has` does', () => {
     const inherited = Object.create({ default: 1, enum: [] }) as Record<string, unknown>;
     inherited.type = 'string';

@@ -14,6 +14,11 @@ export const HolderKey = {
   fileType: 128,
   /** `x-ms-notification-url` is true (read the same way). */
   notificationUrl: 256,
+  /**
+   * `x-ms-capabilities` (SWG-FILTERFUNCTIONS reads the schemas that have it). The structure walk
+   * keeps these bits above its own 20 note bits of a 32-bit number: 1024 and 2048 are the last free.
+   */
+  capabilities: 512,
 } as const;
 
 /**
@@ -38,6 +43,8 @@ export function bitOfKey(key: string): number {
     case 16:
       return key === 'x-ms-enum-values' ? HolderKey.enumValues : 0;
     case 17:
+      if (key === 'x-ms-capabilities') return HolderKey.capabilities;
+      return isDynamicExtension(key) ? HolderKey.dynamic : 0;
     case 19:
     case 23:
       return isDynamicExtension(key) ? HolderKey.dynamic : 0;
