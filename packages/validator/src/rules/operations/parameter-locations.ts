@@ -4,7 +4,7 @@ import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, entriesOf, has, isObject } from '../../swagger/json-values.js';
 import { HolderKey, holderKeysOf } from './holder-keys.js';
 import { writtenParameters } from './parameter-index.js';
-import type { OperationInfo, ParameterInfo } from '../../swagger/swagger-model.js';
+import { OperationKey, type OperationInfo, type ParameterInfo } from '../../swagger/swagger-model.js';
 import { pathTemplates } from './path-templates.js';
 import { fill, operationLabel } from './rule-kit.js';
 
@@ -513,6 +513,7 @@ export const parameterLocationRules: RuleDefinition[] = [
     check({ swagger, report }) {
       if (!swagger) return;
       for (const fetch of swagger.operations) {
+        if ((fetch.keys & OperationKey.notification) === 0) continue;
         const targetId = asString(asObject(fetch.operation['x-ms-notification'])?.operationId);
         const subscribe = targetId === undefined ? undefined : swagger.operationById(targetId);
         if (!subscribe) continue;

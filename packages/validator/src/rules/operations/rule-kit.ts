@@ -1,4 +1,4 @@
-import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import { OperationKey, type OperationInfo, type SwaggerModel } from '../../swagger/swagger-model.js';
 import { asArray, asObject, asString, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
 
@@ -57,7 +57,8 @@ export function effectiveMimeTypes(
   operation: OperationInfo,
   key: 'consumes' | 'produces',
 ): string[] | undefined {
-  const list = asArray(operation.operation[key]) ?? asArray(model.root[key]);
+  const own = (operation.keys & OperationKey[key]) !== 0 ? asArray(operation.operation[key]) : undefined;
+  const list = own ?? asArray(model.root[key]);
   return list?.filter((entry): entry is string => typeof entry === 'string');
 }
 
