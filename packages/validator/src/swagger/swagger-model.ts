@@ -93,11 +93,14 @@ export const OperationKey = {
   /** `x-ms-trigger` */
   trigger: 1024,
   deprecated: 2048,
+  schemes: 4096,
 } as const;
 
 /** A key's OperationKey bit, 0 for others: by length first, then one comparison of interned strings. */
 function operationKeyBit(key: string): number {
   switch (key.length) {
+    case 7:
+      return key === 'schemes' ? OperationKey.schemes : 0;
     case 8:
       if (key === 'consumes') return OperationKey.consumes;
       if (key === 'produces') return OperationKey.produces;

@@ -142,6 +142,7 @@ describe('OperationInfo.keys', () => {
         '/a': {
           get: { operationId: 'Plain', summary: 'Plain', responses: {} },
           post: {
+            schemes: ['https'],
             consumes: [],
             produces: 'not a list',
             security: [],
