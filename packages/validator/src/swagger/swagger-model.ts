@@ -56,6 +56,8 @@ export interface OperationInfo {
   readonly isInternal: boolean;
   readonly isTrigger: boolean;
   readonly isDeprecated: boolean;
+  /** Its own `parameters` list, or its path item's, has an entry with a `$ref` string. */
+  readonly listsParameterRefs: boolean;
   /**
    * Which of OperationKey's keys the operation object has (own or inherited enumerable keys, as
    * for…in lists them): a rule reads such a key only when its bit is set.
@@ -343,6 +345,7 @@ export class SwaggerModel {
       if (!pathItem) continue;
       const pathItemPlace = new PointerPlace(DOCUMENT_ROOT, 'paths', path);
       const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, 'path', false);
+      const pathListsRefs = anyWrittenAsRef(pathParameters);
       const written = this.methodScratch;
       if (!writtenMethods(pathItem, written)) continue;
       for (let slot = 0; slot < HTTP_METHODS.length; slot++) {
@@ -352,6 +355,7 @@ export class SwaggerModel {
         const method = HTTP_METHODS[slot]!;
         const entry = new OperationEntry(path, method, pathItemPlace, operation);
         const own = this.parameterList(operation.parameters, entry, 'operation', entry.isInternal);
+        if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
         entry.responses = this.responseList(operation.responses, entry);
         operations.push(entry);
@@ -377,7 +381,10 @@ export class SwaggerModel {
         parameters[index] = this.parameterEntry(owner, index, undefined, entry, level, operationInternal);
       } else {
         const { value, target } = this.definitionOf(entry);
-        parameters[index] = this.parameterEntry(owner, index, target, value, level, operationInternal);
+        const parameter = this.parameterEntry(owner, index, target, value, level, operationInternal);
+        // An object not written in place has a `$ref` string.
+        if (isObject(entry)) parameter.noteWrittenAsRef();
+        parameters[index] = parameter;
       }
     }
     return parameters;
@@ -508,6 +515,16 @@ const INTERNAL = 1;
 const TRIGGER = 2;
 const DEPRECATED = 4;
 const PATH_LEVEL = 8;
+/** An operation: its own or its path item's parameters list has an entry with a `$ref` string. */
+const LISTS_PARAMETER_REFS = 16;
+/** A parameter: its list entry is an object with a `$ref` string. */
+const WRITTEN_AS_REF = 32;
+
+/** Some entry of a parameters list is written as a `$ref`. */
+function anyWrittenAsRef(parameters: readonly ParameterEntry[]): boolean {
+  for (let index = 0; index < parameters.length; index++) if (parameters[index]!.writtenAsRef) return true;
+  return false;
+}
 
 /** The traits of an operation with these OperationKey bits: its values are read only for keys it has. */
 function operationTraits(operation: JsonObject, keys: number): number {
@@ -527,7 +544,7 @@ function parameterTraits(level: 'path' | 'operation', isInternal: boolean): numb
 class OperationEntry implements OperationInfo {
   readonly operationId: string | undefined;
   readonly keys: number;
-  private readonly traits: number;
+  private traits: number;
   // Set by the model right after construction: the entries' places are below this one.
   parameters!: ParameterInfo[];
   responses!: ResponseInfo[];
@@ -560,6 +577,14 @@ class OperationEntry implements OperationInfo {
     return (this.traits & DEPRECATED) !== 0;
   }
 
+  get listsParameterRefs(): boolean {
+    return (this.traits & LISTS_PARAMETER_REFS) !== 0;
+  }
+
+  noteParameterRefs(): void {
+    this.traits |= LISTS_PARAMETER_REFS;
+  }
+
   get pointer(): string {
     this.text ??= childPointer(this.pathItemPlace.pointer, this.method);
     return this.text;
@@ -586,8 +611,8 @@ class ParameterEntry implements ParameterInfo {
     /** The definition's place when it is not this entry: a `$ref` target, or the entry a copy is of. */
     private readonly target: LazyPointer | undefined,
     readonly value: JsonObject,
-    /** PATH_LEVEL and INTERNAL. */
-    private readonly traits: number,
+    /** PATH_LEVEL and INTERNAL (and WRITTEN_AS_REF, noted after). */
+    private traits: number,
   ) {
     this.name = asString(value.name);
     this.in = asString(value.in);
@@ -595,6 +620,14 @@ class ParameterEntry implements ParameterInfo {
 
   get level(): 'path' | 'operation' {
     return (this.traits & PATH_LEVEL) !== 0 ? 'path' : 'operation';
+  }
+
+  get writtenAsRef(): boolean {
+    return (this.traits & WRITTEN_AS_REF) !== 0;
+  }
+
+  noteWrittenAsRef(): void {
+    this.traits |= WRITTEN_AS_REF;
   }
 
   get isInternal(): boolean {

@@ -171,3 +171,31 @@ describe('OperationInfo.keys', () => {
     expect([full!.isInternal, full!.isTrigger, full!.isDeprecated]).toEqual([true, true, false]);
   });
 });
+
+describe('OperationInfo.listsParameterRefs', () => {
+  it('says whether the operation’s own or its path item’s parameters list has a $ref entry', () => {
+    const listed = new SwaggerModel({
+      swagger: '2.0',
+      parameters: { Top: { name: 'top', in: 'query', type: 'integer' } },
+      paths: {
+        '/own': {
+          get: { parameters: [{ name: 'a', in: 'query', type: 'string' }, { $ref: '#/parameters/Missing' }] },
+          post: { parameters: [{ name: 'a', in: 'query', type: 'string' }, 'not an object'] },
+        },
+        '/shared': {
+          parameters: [{ $ref: '#/parameters/Top' }],
+          get: {},
+          put: { parameters: [{ name: 'top', in: 'query', type: 'string' }] },
+        },
+        '/odd': { get: { parameters: [{ $ref: 7 }] } },
+      },
+    }).operations.map((operation) => `${operation.method} ${operation.path} ${operation.listsParameterRefs}`);
+    expect(listed).toEqual([
+      'get /own true',
+      'post /own false',
+      'get /shared true',
+      'put /shared true',
+      'get /odd false',
+    ]);
+  });
+});

@@ -471,6 +471,8 @@ export const parameterLocationRules: RuleDefinition[] = [
       };
       const visitedPaths = new Set<string>();
       for (const operation of swagger.operations) {
+        // Most operations list no reference: their lists need not be read again.
+        if (!operation.listsParameterRefs) continue;
         if (!visitedPaths.has(operation.path)) {
           visitedPaths.add(operation.path);
           checkList(asObject(swagger.paths?.[operation.path])?.parameters, operation, true);
