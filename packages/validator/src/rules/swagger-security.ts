@@ -10,7 +10,7 @@ import {
   isObject,
   type JsonObject,
 } from '../swagger/json-values.js';
-import type { SwaggerModel } from '../swagger/swagger-model.js';
+import { OperationKey, type SwaggerModel } from '../swagger/swagger-model.js';
 import { perModel } from './operations/rule-kit.js';
 import { OBJECT_FIELDS, structureOf } from './swagger/structure.js';
 
@@ -45,7 +45,8 @@ const requirementUsesOf = perModel((model: SwaggerModel): RequirementUse[] => {
     }
   };
   addList(model.root.security, DOCUMENT_ROOT);
-  for (const operation of model.operations) addList(operation.operation.security, operation);
+  for (const operation of model.operations)
+    if ((operation.keys & OperationKey.security) !== 0) addList(operation.operation.security, operation);
   return uses;
 });
 

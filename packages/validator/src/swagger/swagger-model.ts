@@ -56,9 +56,84 @@ export interface OperationInfo {
   readonly isInternal: boolean;
   readonly isTrigger: boolean;
   readonly isDeprecated: boolean;
+  /** Its own `parameters` list, or its path item's, has an entry with a `$ref` string. */
+  readonly listsParameterRefs: boolean;
+  /**
+   * Which of OperationKey's keys the operation object has (own or inherited enumerable keys, as
+   * for…in lists them): a rule reads such a key only when its bit is set.
+   */
+  readonly keys: number;
   /** Effective parameters: the path item's, overridden by the operation's of the same name and location. */
   readonly parameters: ParameterInfo[];
   readonly responses: ResponseInfo[];
+}
+
+/**
+ * Keys that most operations lack, as bits of OperationInfo.keys. Why: a rule asking each operation
+ * for an absent key looks it up on objects of hundreds of shapes, which V8's caches of where a key
+ * sits do not hold, and ~10 rules did so for each of the corpus's ~6,100 operations; the index reads
+ * each operation's keys once instead.
+ */
+export const OperationKey = {
+  consumes: 1,
+  produces: 2,
+  security: 4,
+  /** `x-ms-api-annotation` */
+  annotation: 8,
+  /** `x-ms-pageable` */
+  pageable: 16,
+  /** `x-ms-capabilities` */
+  capabilities: 32,
+  /** `x-ms-notification` */
+  notification: 64,
+  /** `x-ms-operation-context` */
+  operationContext: 128,
+  /** `x-ms-trigger-metadata` */
+  triggerMetadata: 256,
+  /** `x-ms-visibility` */
+  visibility: 512,
+  /** `x-ms-trigger` */
+  trigger: 1024,
+  deprecated: 2048,
+  schemes: 4096,
+} as const;
+
+/** A key's OperationKey bit, 0 for others: by length first, then one comparison of interned strings. */
+function operationKeyBit(key: string): number {
+  switch (key.length) {
+    case 7:
+      return key === 'schemes' ? OperationKey.schemes : 0;
+    case 8:
+      if (key === 'consumes') return OperationKey.consumes;
+      if (key === 'produces') return OperationKey.produces;
+      return key === 'security' ? OperationKey.security : 0;
+    case 10:
+      return key === 'deprecated' ? OperationKey.deprecated : 0;
+    case 12:
+      return key === 'x-ms-trigger' ? OperationKey.trigger : 0;
+    case 13:
+      return key === 'x-ms-pageable' ? OperationKey.pageable : 0;
+    case 15:
+      return key === 'x-ms-visibility' ? OperationKey.visibility : 0;
+    case 17:
+      if (key === 'x-ms-capabilities') return OperationKey.capabilities;
+      return key === 'x-ms-notification' ? OperationKey.notification : 0;
+    case 19:
+      return key === 'x-ms-api-annotation' ? OperationKey.annotation : 0;
+    case 21:
+      return key === 'x-ms-trigger-metadata' ? OperationKey.triggerMetadata : 0;
+    case 22:
+      return key === 'x-ms-operation-context' ? OperationKey.operationContext : 0;
+    default:
+      return 0;
+  }
+}
+
+/** The OperationKey bits of an operation object's keys. */
+function operationKeys(operation: JsonObject): number {
+  let keys = 0;
+  for (const key in operation) keys |= operationKeyBit(key);
+  return keys;
 }
 
 /** A schema object as written in the document (not reached through a `$ref`). */
@@ -83,6 +158,8 @@ export class SwaggerModel {
   private readonly refTargets = new Map<string, Located | undefined>();
   private readonly places = new Map<string, PointerPlace>();
   private walker: SchemaWalker | undefined;
+  /** The indexes rules built from this document, by slot: see `cachedIndex`. */
+  private readonly indexes: unknown[] = [];
   /** buildOperations' operation of each method of one path item, by HTTP_METHODS index. */
   private readonly methodScratch: (JsonObject | undefined)[] = new Array<JsonObject | undefined>(
     HTTP_METHODS.length,
@@ -135,6 +212,21 @@ export class SwaggerModel {
     const target = this.findRefTarget(ref);
     this.refTargets.set(ref, target);
     return target;
+  }
+
+  /**
+   * The index in `slot`, built by `build` on first use (see perModel in the rules' kit). Held by the
+   * model, which lives exactly as long as its connector's rules run: a ConnectorCache (a WeakMap)
+   * entry added and deleted for each of a connector's nine such indexes took ~1 µs a pair, ~3 ms a
+   * corpus run, and the model dies with them as young as its connector.
+   */
+  cachedIndex<T>(slot: number, build: (model: SwaggerModel) => T): T {
+    let value = this.indexes[slot] as T | undefined;
+    if (value === undefined) {
+      value = build(this);
+      this.indexes[slot] = value;
+    }
+    return value;
   }
 
   /** One place per pointer written out, so that listings of one definition share it. */
@@ -253,6 +345,7 @@ export class SwaggerModel {
       if (!pathItem) continue;
       const pathItemPlace = new PointerPlace(DOCUMENT_ROOT, 'paths', path);
       const pathParameters = this.parameterList(pathItem.parameters, pathItemPlace, 'path', false);
+      const pathListsRefs = anyWrittenAsRef(pathParameters);
       const written = this.methodScratch;
       if (!writtenMethods(pathItem, written)) continue;
       for (let slot = 0; slot < HTTP_METHODS.length; slot++) {
@@ -262,6 +355,7 @@ export class SwaggerModel {
         const method = HTTP_METHODS[slot]!;
         const entry = new OperationEntry(path, method, pathItemPlace, operation);
         const own = this.parameterList(operation.parameters, entry, 'operation', entry.isInternal);
+        if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
         entry.responses = this.responseList(operation.responses, entry);
         operations.push(entry);
@@ -287,7 +381,10 @@ export class SwaggerModel {
         parameters[index] = this.parameterEntry(owner, index, undefined, entry, level, operationInternal);
       } else {
         const { value, target } = this.definitionOf(entry);
-        parameters[index] = this.parameterEntry(owner, index, target, value, level, operationInternal);
+        const parameter = this.parameterEntry(owner, index, target, value, level, operationInternal);
+        // An object not written in place has a `$ref` string.
+        if (isObject(entry)) parameter.noteWrittenAsRef();
+        parameters[index] = parameter;
       }
     }
     return parameters;
@@ -418,12 +515,24 @@ const INTERNAL = 1;
 const TRIGGER = 2;
 const DEPRECATED = 4;
 const PATH_LEVEL = 8;
+/** An operation: its own or its path item's parameters list has an entry with a `$ref` string. */
+const LISTS_PARAMETER_REFS = 16;
+/** A parameter: its list entry is an object with a `$ref` string. */
+const WRITTEN_AS_REF = 32;
 
-function operationTraits(operation: JsonObject): number {
+/** Some entry of a parameters list is written as a `$ref`. */
+function anyWrittenAsRef(parameters: readonly ParameterEntry[]): boolean {
+  for (let index = 0; index < parameters.length; index++) if (parameters[index]!.writtenAsRef) return true;
+  return false;
+}
+
+/** The traits of an operation with these OperationKey bits: its values are read only for keys it has. */
+function operationTraits(operation: JsonObject, keys: number): number {
   let traits = 0;
-  if (isInternalVisibility(operation['x-ms-visibility'])) traits |= INTERNAL;
-  if (has(operation, 'x-ms-trigger')) traits |= TRIGGER;
-  if (operation.deprecated === true) traits |= DEPRECATED;
+  if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility(operation['x-ms-visibility']))
+    traits |= INTERNAL;
+  if ((keys & OperationKey.trigger) !== 0 && has(operation, 'x-ms-trigger')) traits |= TRIGGER;
+  if ((keys & OperationKey.deprecated) !== 0 && operation.deprecated === true) traits |= DEPRECATED;
   return traits;
 }
 
@@ -434,7 +543,8 @@ function parameterTraits(level: 'path' | 'operation', isInternal: boolean): numb
 /** An operation of the document, `<path item>/<method>`. */
 class OperationEntry implements OperationInfo {
   readonly operationId: string | undefined;
-  private readonly traits: number;
+  readonly keys: number;
+  private traits: number;
   // Set by the model right after construction: the entries' places are below this one.
   parameters!: ParameterInfo[];
   responses!: ResponseInfo[];
@@ -447,7 +557,8 @@ class OperationEntry implements OperationInfo {
     readonly operation: JsonObject,
   ) {
     this.operationId = asString(operation.operationId);
-    this.traits = operationTraits(operation);
+    this.keys = operationKeys(operation);
+    this.traits = operationTraits(operation, this.keys);
   }
 
   get visibility(): unknown {
@@ -464,6 +575,14 @@ class OperationEntry implements OperationInfo {
 
   get isDeprecated(): boolean {
     return (this.traits & DEPRECATED) !== 0;
+  }
+
+  get listsParameterRefs(): boolean {
+    return (this.traits & LISTS_PARAMETER_REFS) !== 0;
+  }
+
+  noteParameterRefs(): void {
+    this.traits |= LISTS_PARAMETER_REFS;
   }
 
   get pointer(): string {
@@ -492,8 +611,8 @@ class ParameterEntry implements ParameterInfo {
     /** The definition's place when it is not this entry: a `$ref` target, or the entry a copy is of. */
     private readonly target: LazyPointer | undefined,
     readonly value: JsonObject,
-    /** PATH_LEVEL and INTERNAL. */
-    private readonly traits: number,
+    /** PATH_LEVEL and INTERNAL (and WRITTEN_AS_REF, noted after). */
+    private traits: number,
   ) {
     this.name = asString(value.name);
     this.in = asString(value.in);
@@ -501,6 +620,14 @@ class ParameterEntry implements ParameterInfo {
 
   get level(): 'path' | 'operation' {
     return (this.traits & PATH_LEVEL) !== 0 ? 'path' : 'operation';
+  }
+
+  get writtenAsRef(): boolean {
+    return (this.traits & WRITTEN_AS_REF) !== 0;
+  }
+
+  noteWrittenAsRef(): void {
+    this.traits |= WRITTEN_AS_REF;
   }
 
   get isInternal(): boolean {

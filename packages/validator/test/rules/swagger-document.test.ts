@@ -274,6 +274,23 @@ describe('SWG-SIZE', () => {
   });
 });
 
+describe('SWG-SCHEMES-EMPTY and SWG-SCHEMES-VALID', () => {
+  it('check the schemes of operations, but not of operations under an x- path key', async () => {
+    const connector = editableConnector();
+    const swagger = connector.swagger;
+    swagger.paths['/tasks'].get.schemes = [];
+    swagger.paths['/tasks'].post.schemes = ['https', 'ws'];
+    swagger.paths['x-hidden'] = {
+      get: { schemes: [], responses: {} },
+      post: { schemes: ['ws'], responses: {} },
+    };
+    const pointers = async (ruleId: string) =>
+      (await findingsOf(ruleId, connector)).map((finding) => finding.pointer);
+    expect(await pointers('SWG-SCHEMES-EMPTY')).toEqual(['/paths/~1tasks/get/schemes']);
+    expect(await pointers('SWG-SCHEMES-VALID')).toEqual(['/paths/~1tasks/post/schemes/1']);
+  });
+});
+
 describe('SWG-SCHEMA-COUNT and SWG-SCHEMA-DEPTH', () => {
   it('counts a doubling chain of definitions after expansion, without expanding it', async () => {
     const connector = editableConnector();

@@ -198,6 +198,22 @@ describeRule(
       pointer: `${LIST}/description`,
       severity: 'info',
     },
+    {
+      name: 'when the description repeats the summary in another case, between spaces',
+      edit: (s) => (s.paths['/tasks'].get.description = '  LIST TASKS '),
+      pointer: `${LIST}/description`,
+      severity: 'info',
+    },
+    {
+      // İ lower-cases to i and a combining dot: the texts match though their lengths differ.
+      name: 'when the description is the summary lower-cased, and one is longer for it',
+      edit: (s) => {
+        s.paths['/tasks'].get.summary = 'List İtems';
+        s.paths['/tasks'].get.description = 'list i\u0307tems';
+      },
+      pointer: `${LIST}/description`,
+      severity: 'info',
+    },
   ],
   [VALID],
 );

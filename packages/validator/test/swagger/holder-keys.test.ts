@@ -86,6 +86,35 @@ describe('holderKeysOf', () => {
     expect([...holderKeysOf(model).schemas].map(named)).toEqual([['fileType'], ['notificationUrl'], []]);
   });
 
+  it('notes the parameter-only keys on parameters, never on schemas', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      paths: {
+        '/things/{id}': {
+          get: {
+            parameters: [
+              { name: 'id', in: 'path', type: 'string', 'x-ms-url-encoding': 'single' },
+              { name: 'tags', in: 'query', type: 'array', collectionFormat: 'csv', allowEmptyValue: true },
+              {
+                name: 'body',
+                in: 'body',
+                schema: { 'x-ms-url-encoding': 'single', collectionFormat: 'csv', allowEmptyValue: true },
+              },
+            ],
+            responses: {},
+          },
+        },
+      },
+    });
+    const keys = holderKeysOf(model);
+    expect([...keys.parameters].map(named)).toEqual([
+      ['urlEncoding'],
+      ['allowEmptyValue', 'collectionFormat'],
+      [],
+    ]);
+    expect([...keys.schemas].map(named)).toEqual([[]]);
+  });
+
   it('reads only own keys, as `has` does', () => {
     const inherited = Object.create({ default: 1, enum: [] }) as Record<string, unknown>;
     inherited.type = 'string';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { SwaggerModel } from '../../src/swagger/swagger-model.js';
+import { OperationKey, SwaggerModel } from '../../src/swagger/swagger-model.js';
 
 /** A swagger whose path needs escaping, with inherited, overridden, referenced and broken entries. */
 function model(): SwaggerModel {
@@ -130,6 +130,72 @@ describe('SwaggerModel.operations', () => {
       'head /b HeadB',
       'patch /b PatchB',
       'put /c PutC',
+    ]);
+  });
+});
+
+describe('OperationInfo.keys', () => {
+  it('notes which of the keys most operations lack each operation has, whatever their values', () => {
+    const [plain, full] = new SwaggerModel({
+      swagger: '2.0',
+      paths: {
+        '/a': {
+          get: { operationId: 'Plain', summary: 'Plain', responses: {} },
+          post: {
+            schemes: ['https'],
+            consumes: [],
+            produces: 'not a list',
+            security: [],
+            'x-ms-api-annotation': {},
+            'x-ms-pageable': null,
+            'x-ms-capabilities': {},
+            'x-ms-notification': {},
+            'x-ms-operation-context': {},
+            'x-ms-trigger-metadata': {},
+            'x-ms-visibility': 'internal',
+            'x-ms-trigger': 'single',
+            deprecated: false,
+            // Keys of the same lengths as noted ones are not taken for them.
+            'x-ms-visibilityy': 'internal',
+            consumez: [],
+          },
+        },
+      },
+    }).operations;
+    const named = (keys: number) =>
+      Object.entries(OperationKey)
+        .filter(([, bit]) => (keys & bit) !== 0)
+        .map(([name]) => name);
+    expect(named(plain!.keys)).toEqual([]);
+    expect(named(full!.keys)).toEqual(Object.keys(OperationKey));
+    expect([full!.isInternal, full!.isTrigger, full!.isDeprecated]).toEqual([true, true, false]);
+  });
+});
+
+describe('OperationInfo.listsParameterRefs', () => {
+  it('says whether the operation’s own or its path item’s parameters list has a $ref entry', () => {
+    const listed = new SwaggerModel({
+      swagger: '2.0',
+      parameters: { Top: { name: 'top', in: 'query', type: 'integer' } },
+      paths: {
+        '/own': {
+          get: { parameters: [{ name: 'a', in: 'query', type: 'string' }, { $ref: '#/parameters/Missing' }] },
+          post: { parameters: [{ name: 'a', in: 'query', type: 'string' }, 'not an object'] },
+        },
+        '/shared': {
+          parameters: [{ $ref: '#/parameters/Top' }],
+          get: {},
+          put: { parameters: [{ name: 'top', in: 'query', type: 'string' }] },
+        },
+        '/odd': { get: { parameters: [{ $ref: 7 }] } },
+      },
+    }).operations.map((operation) => `${operation.method} ${operation.path} ${operation.listsParameterRefs}`);
+    expect(listed).toEqual([
+      'get /own true',
+      'post /own false',
+      'get /shared true',
+      'put /shared true',
+      'get /odd false',
     ]);
   });
 });

@@ -2,7 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { DOCUMENT_ROOT } from '../../json/pointer-place.js';
 import { asArray, asString, type JsonObject } from '../../swagger/json-values.js';
-import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import { OperationKey, type OperationInfo, type SwaggerModel } from '../../swagger/swagger-model.js';
 import { effectiveMimeTypes, fill, operationLabel } from './rule-kit.js';
 
 /** RFC 6838 type/subtype with optional parameters; wildcard types and subtypes are accepted (any type, application/any+json). */
@@ -31,6 +31,7 @@ function forEachMimeList(
     const root = asArray(model.root[key]);
     if (root) visit(root, DOCUMENT_ROOT, key);
     for (const operation of model.operations) {
+      if ((operation.keys & OperationKey[key]) === 0) continue;
       const own = asArray(operation.operation[key]);
       if (own) visit(own, operation, key);
     }

@@ -1,7 +1,12 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
-import type { OperationInfo, ParameterInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import {
+  OperationKey,
+  type OperationInfo,
+  type ParameterInfo,
+  type SwaggerModel,
+} from '../../swagger/swagger-model.js';
 import {
   callArgument,
   callArguments,
@@ -34,6 +39,7 @@ function forEachOtherOperationReference(
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation = operations[index]!;
+    if ((operation.keys & (OperationKey.notification | OperationKey.operationContext)) === 0) continue;
     const body = operation.operation;
     if (has(body, 'x-ms-notification')) visitHolder(body['x-ms-notification'], notificationAt(operation));
     const context = asObject(body['x-ms-operation-context']);

@@ -14,6 +14,13 @@ export const HolderKey = {
   fileType: 128,
   /** `x-ms-notification-url` is true (read the same way). */
   notificationUrl: 256,
+  /**
+   * Keys noted on parameters only (holderKeysOf), which parameter rules look for on every written
+   * parameter: above the bits the structure walk can keep for schemas, so bitOfKey never answers them.
+   */
+  urlEncoding: 4096,
+  allowEmptyValue: 8192,
+  collectionFormat: 16384,
 } as const;
 
 /**
@@ -43,6 +50,20 @@ export function bitOfKey(key: string): number {
       return isDynamicExtension(key) ? HolderKey.dynamic : 0;
     case 21:
       return key === 'x-ms-notification-url' ? HolderKey.notificationUrl : 0;
+    default:
+      return 0;
+  }
+}
+
+/** A parameter key's parameter-only bit (see HolderKey.urlEncoding), 0 for others. */
+export function parameterOnlyKeyBit(key: string): number {
+  switch (key.length) {
+    case 15:
+      return key === 'allowEmptyValue' ? HolderKey.allowEmptyValue : 0;
+    case 16:
+      return key === 'collectionFormat' ? HolderKey.collectionFormat : 0;
+    case 17:
+      return key === 'x-ms-url-encoding' ? HolderKey.urlEncoding : 0;
     default:
       return 0;
   }

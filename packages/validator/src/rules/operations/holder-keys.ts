@@ -1,7 +1,7 @@
 import { writtenSchemaHolderKeys } from '../swagger/structure.js';
 import { has, type JsonObject } from '../../swagger/json-values.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
-import { bitOfKey, HolderKey } from './holder-key-bits.js';
+import { bitOfKey, HolderKey, parameterOnlyKeyBit } from './holder-key-bits.js';
 import { writtenParameters } from './parameter-index.js';
 import { perModel } from './rule-kit.js';
 
@@ -39,7 +39,7 @@ export const holderKeysOf = perModel((model: SwaggerModel): HolderKeys => {
 function keyBits(holder: JsonObject): number {
   let bits = 0;
   for (const key in holder) {
-    const bit = bitOfKey(key);
+    const bit = bitOfKey(key) || parameterOnlyKeyBit(key);
     if (bit === 0) continue;
     if (bit === HolderKey.fileType) {
       if (holder[key] === 'file') bits |= bit;

@@ -2,7 +2,7 @@ import { writtenSchemasOf } from '../swagger/structure.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, entriesOf, has, type JsonObject } from '../../swagger/json-values.js';
-import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { OperationKey, type SwaggerModel } from '../../swagger/swagger-model.js';
 import { HolderKey, holderKeysOf } from './holder-keys.js';
 import { writtenParameters } from './parameter-index.js';
 import { fill, operationLabel } from './rule-kit.js';
@@ -83,6 +83,7 @@ export const operationExtensionRules: RuleDefinition[] = [
     example: { bad: '"x-ms-trigger": "polling"', good: '"x-ms-trigger": "single"' },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
+        if ((operation.keys & (OperationKey.trigger | OperationKey.triggerMetadata)) === 0) continue;
         const body = operation.operation;
         if (
           has(body, 'x-ms-trigger') &&
@@ -123,7 +124,8 @@ export const operationExtensionRules: RuleDefinition[] = [
     },
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
-        if (!has(operation.operation, 'x-ms-pageable')) continue;
+        if ((operation.keys & OperationKey.pageable) === 0 || !has(operation.operation, 'x-ms-pageable'))
+          continue;
         const pageable = asObject(operation.operation['x-ms-pageable']);
         const name = pageable?.nextLinkName;
         if (typeof name === 'string' && NEXT_LINK_NAMES.includes(name)) continue;
@@ -173,7 +175,11 @@ export const operationExtensionRules: RuleDefinition[] = [
         }
       }
       for (const operation of swagger.operations) {
-        if (!has(operation.operation, 'x-ms-capabilities')) continue;
+        if (
+          (operation.keys & OperationKey.capabilities) === 0 ||
+          !has(operation.operation, 'x-ms-capabilities')
+        )
+          continue;
         const capabilities = asObject(operation.operation['x-ms-capabilities']);
         const pointer = childPointer(operation.pointer, 'x-ms-capabilities');
         if (!capabilities) report({ pointer, message: 'x-ms-capabilities must be an object.' });

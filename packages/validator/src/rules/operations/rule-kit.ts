@@ -1,6 +1,5 @@
-import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import { OperationKey, type OperationInfo, type SwaggerModel } from '../../swagger/swagger-model.js';
 import { asArray, asObject, asString, isObject, type JsonObject } from '../../swagger/json-values.js';
-import { ConnectorCache } from '../../model/connector-cache.js';
 
 /**
  * Fills Microsoft's `{0}`, `{1}` placeholders, so messages keep their exact wording. A placeholder
@@ -57,7 +56,8 @@ export function effectiveMimeTypes(
   operation: OperationInfo,
   key: 'consumes' | 'produces',
 ): string[] | undefined {
-  const list = asArray(operation.operation[key]) ?? asArray(model.root[key]);
+  const own = (operation.keys & OperationKey[key]) !== 0 ? asArray(operation.operation[key]) : undefined;
+  const list = own ?? asArray(model.root[key]);
   return list?.filter((entry): entry is string => typeof entry === 'string');
 }
 
@@ -103,17 +103,16 @@ export function objectAt(object: unknown, key: string): Record<string, unknown> 
   return isObject(object) ? asObject(object[key]) : undefined;
 }
 
-/** Memoizes a per-document index, so rules that share it build it once per connector. */
+/** The slot of the next per-document index in its model (see perModel). */
+let nextIndexSlot = 0;
+
+/**
+ * Memoizes a per-document index, so rules that share it build it once per connector. The model
+ * keeps it, in a slot of its own per index (see SwaggerModel.cachedIndex).
+ */
 export function perModel<T>(build: (model: SwaggerModel) => T): (model: SwaggerModel) => T {
-  const cache = new ConnectorCache<SwaggerModel, T>();
-  return (model) => {
-    let value = cache.get(model);
-    if (value === undefined) {
-      value = build(model);
-      cache.set(model, value);
-    }
-    return value;
-  };
+  const slot = nextIndexSlot++;
+  return (model) => model.cachedIndex(slot, build);
 }
 
 /**

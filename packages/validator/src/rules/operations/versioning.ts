@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
-import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
+import { OperationKey, type OperationInfo, type SwaggerModel } from '../../swagger/swagger-model.js';
 import { fill, operationLabel, perModel } from './rule-kit.js';
 
 /**
@@ -32,6 +32,7 @@ class Annotated {
 const annotatedOperations = perModel((model: SwaggerModel): Annotated[] => {
   const annotated: Annotated[] = [];
   for (const operation of model.operations) {
+    if ((operation.keys & OperationKey.annotation) === 0) continue;
     const annotation = asObject(operation.operation['x-ms-api-annotation']);
     if (annotation) annotated.push(new Annotated(operation, annotation));
   }

@@ -5,6 +5,7 @@ import { asObject, asString } from '../../swagger/json-values.js';
 import { HolderKey, holderKeysOf } from './holder-keys.js';
 import { webhooks, type NotificationUrl } from './notification-urls.js';
 import { writtenParameters } from './parameter-index.js';
+import { OperationKey } from '../../swagger/swagger-model.js';
 import { fill, operationLabel } from './rule-kit.js';
 
 function urlRule(
@@ -162,6 +163,7 @@ export const webhookRules: RuleDefinition[] = [
       if (!swagger) return;
       const webhookOperations = new Set(webhooks(swagger).map((webhook) => webhook.operation));
       for (const operation of swagger.operations) {
+        if ((operation.keys & OperationKey.notification) === 0) continue;
         const notification = asObject(operation.operation['x-ms-notification']);
         if (!notification) continue;
         const pointer = childPointer(operation.pointer, 'x-ms-notification');

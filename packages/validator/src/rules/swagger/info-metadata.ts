@@ -1,6 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, has, isObject } from '../../swagger/json-values.js';
+import { OperationKey } from '../../swagger/swagger-model.js';
 import { isAbsoluteHttpUrl } from './absolute-http-url.js';
 import { nodesOfKinds, structureOf, type NodeKind } from './structure.js';
 
@@ -322,6 +323,7 @@ export const infoMetadataRules: RuleDefinition[] = [
         '/info/x-ms-api-annotation',
       );
       for (const operation of context.swagger.operations) {
+        if ((operation.keys & OperationKey.annotation) === 0) continue;
         const annotation = operation.operation['x-ms-api-annotation'];
         // Nothing to check or report: no pointer. Building every operation's cost ~2.9 MB a corpus run.
         if (asObject(annotation)?.status === undefined) continue;
