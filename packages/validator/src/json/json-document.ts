@@ -129,7 +129,9 @@ export class JsonDocument {
 
   /** Locates many pointers at once (one pass over the text). */
   locateAll(pointers: Iterable<string>): Map<string, PointerLocation> {
-    if (this.isStrictJson) return locatePointers(this.text, pointers, this.duplicateKeys.length > 0);
+    if (this.isStrictJson) {
+      return locatePointers(this.text, pointers, this.duplicateKeys.length > 0, this.lines);
+    }
     const result = new Map<string, PointerLocation>();
     for (const pointer of pointers) result.set(pointer, this.locateInTree(pointer));
     return result;

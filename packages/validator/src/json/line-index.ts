@@ -1,3 +1,5 @@
+import type { LineStarts } from './scan.js';
+
 /** 1-based line and column of an offset in a text. Columns count UTF-16 code units, as SARIF's default. */
 export interface TextPosition {
   line: number;
@@ -10,12 +12,15 @@ export interface TextRange extends TextPosition {
   endColumn: number;
 }
 
+/** How many lines `lineStartOf` steps forward before it searches instead. */
+const NEARBY_LINES = 8;
+
 /**
  * Maps offsets to lines and columns. Built lazily, and only as far into the text as offsets are asked
  * for: most files never need it, and the findings of the others usually end well before the end of
  * the file (about a third of the located text is never asked for on the corpus).
  */
-export class LineIndex {
+export class LineIndex implements LineStarts {
   /**
    * Offsets where lines start, in a typed array: a growing array of numbers was one of the largest
    * allocations of a corpus run (a large swagger has tens of thousands of lines), and the typed
@@ -27,6 +32,8 @@ export class LineIndex {
   private count = 1;
   /** Every newline before this offset is recorded in `starts`. */
   private scanned = 0;
+  /** The line `lineStartOf` answered last: the locator asks about offsets that mostly increase. */
+  private lastLine = 0;
 
   constructor(private readonly text: string) {}
 
@@ -56,6 +63,22 @@ export class LineIndex {
       endLine: endLine + 1,
       endColumn: to - starts[endLine]! + 1,
     };
+  }
+
+  /**
+   * The offset where the line that holds `offset` starts. The locator's scan asks for the lines of
+   * the brackets it passes, in text order, so the search goes on from the line it answered last.
+   */
+  lineStartOf(offset: number): number {
+    const clamped = this.clamp(offset);
+    const starts = this.lineStartsThrough(clamped);
+    let line = this.lastLine;
+    let steps = 0;
+    while (line + 1 < this.count && starts[line + 1]! <= clamped && steps++ < NEARBY_LINES) line++;
+    // Further on than a few lines, or before the last answer: a binary search.
+    if (starts[line]! > clamped || steps > NEARBY_LINES) line = this.lineHolding(clamped);
+    this.lastLine = line;
+    return starts[line]!;
   }
 
   private clamp(offset: number): number {

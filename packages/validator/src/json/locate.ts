@@ -1,4 +1,5 @@
-import { chars, skipString, skipToClose, skipValue, skipWhitespace } from './scan.js';
+import { LineIndex } from './line-index.js';
+import { chars, skipString, skipToClose, skipValue, skipWhitespace, type LineStarts } from './scan.js';
 import { decodeSegment } from './pointer.js';
 
 /**
@@ -78,17 +79,21 @@ function addChild(node: TrieNode, key: string): TrieNode {
  * `repeatsKeys`: some object of the text repeats a key. JSON.parse keeps the last occurrence, so the
  * rules judged that one; the walk then reads every object it enters to its end instead of stopping
  * at the first occurrence of what it looks for. Only documents with repeats pay for that.
+ *
+ * `lines`: the text's line index, which the scan reads line starts from (and records them for the
+ * findings' positions as it goes).
  */
 export function locatePointers(
   text: string,
   pointers: Iterable<string>,
   repeatsKeys = false,
+  lines: LineStarts = new LineIndex(text),
 ): Map<string, PointerLocation> {
   const root = trieOf(pointers);
   const start = skipWhitespace(text, 0);
   root.offset = start;
   // Nothing after the root value is needed: the scan stops once the last pointer is found.
-  if (start < text.length) descend(text, start, root, false, repeatsKeys);
+  if (start < text.length) descend({ text, lines, repeatsKeys }, start, root, false);
 
   const result = new Map<string, PointerLocation>();
   const collect = (node: TrieNode, fallback: PointerLocation): void => {
@@ -161,29 +166,31 @@ function sharedSegments(previous: string, pointer: string, ends: readonly number
 
 const SLASH = 0x2f;
 
+/** What the walk reads: the text, its line starts, and whether some object repeats a key. */
+interface Walk {
+  readonly text: string;
+  readonly lines: LineStarts;
+  readonly repeatsKeys: boolean;
+}
+
 /**
  * Walks the value at `at`, recording offsets for the trie's children; returns the offset past it, or
  * -1. With `needEnd` false the caller will not read anything after this value (its last pointer is
  * inside it), so the walk returns as soon as its own last pointer is found, without scanning the
  * rest of the value: the tail of a large file is never read for nothing.
  */
-function descend(text: string, at: number, node: TrieNode, needEnd: boolean, repeatsKeys: boolean): number {
-  const open = text.charCodeAt(at);
-  if (open === chars.OPEN_BRACE) return descendObject(text, at, node, needEnd, repeatsKeys);
-  if (open === chars.OPEN_BRACKET) return descendArray(text, at, node, needEnd, repeatsKeys);
-  return needEnd ? skipValue(text, at) : at;
+function descend(walk: Walk, at: number, node: TrieNode, needEnd: boolean): number {
+  const open = walk.text.charCodeAt(at);
+  if (open === chars.OPEN_BRACE) return descendObject(walk, at, node, needEnd);
+  if (open === chars.OPEN_BRACKET) return descendArray(walk, at, node, needEnd);
+  return needEnd ? skipValue(walk.text, at, walk.lines) : at;
 }
 
-function descendObject(
-  text: string,
-  at: number,
-  node: TrieNode,
-  needEnd: boolean,
-  repeatsKeys: boolean,
-): number {
+function descendObject(walk: Walk, at: number, node: TrieNode, needEnd: boolean): number {
+  const text = walk.text;
   let remaining = node.childCount;
   // With repeated keys, a member already found may come again: every member must be read.
-  const readAll = repeatsKeys && remaining > 0;
+  const readAll = walk.repeatsKeys && remaining > 0;
   let i = skipWhitespace(text, at + 1);
   while ((remaining > 0 || readAll) && text.charCodeAt(i) === chars.QUOTE) {
     const keyStart = i;
@@ -210,17 +217,17 @@ function descendObject(
       child.offset = keyStart;
       child.length = keyEnd - keyStart;
       const more = needEnd || remaining > 0 || readAll;
-      valueEnd = descend(text, valueStart, child, more, repeatsKeys);
+      valueEnd = descend(walk, valueStart, child, more);
       if (!more) return valueEnd;
     } else {
-      valueEnd = skipValue(text, valueStart);
+      valueEnd = skipValue(text, valueStart, walk.lines);
     }
     if (valueEnd === -1) return -1;
     i = skipWhitespace(text, valueEnd);
     if (text.charCodeAt(i) !== chars.COMMA) break;
     i = skipWhitespace(text, i + 1);
   }
-  return needEnd ? skipRest(text, i) : i;
+  return needEnd ? skipToClose(text, i, chars.CLOSE_BRACE, walk.lines) : i;
 }
 
 /** Clears the places found under `node`, before its key's next occurrence is read. */
@@ -248,13 +255,8 @@ function childAt(node: TrieNode, text: string, start: number, end: number): Trie
   return undefined;
 }
 
-function descendArray(
-  text: string,
-  at: number,
-  node: TrieNode,
-  needEnd: boolean,
-  repeatsKeys: boolean,
-): number {
+function descendArray(walk: Walk, at: number, node: TrieNode, needEnd: boolean): number {
+  const text = walk.text;
   let remaining = node.childCount;
   let i = skipWhitespace(text, at + 1);
   for (
@@ -269,20 +271,15 @@ function descendArray(
       child.offset = i;
       child.length = 1;
       const more = needEnd || remaining > 0;
-      valueEnd = descend(text, i, child, more, repeatsKeys);
+      valueEnd = descend(walk, i, child, more);
       if (!more) return valueEnd;
     } else {
-      valueEnd = skipValue(text, i);
+      valueEnd = skipValue(text, i, walk.lines);
     }
     if (valueEnd === -1) return -1;
     i = skipWhitespace(text, valueEnd);
     if (text.charCodeAt(i) !== chars.COMMA) break;
     i = skipWhitespace(text, i + 1);
   }
-  return needEnd ? skipRest(text, i) : i;
-}
-
-/** From inside a container (after some of its members), the offset past its closing bracket. */
-function skipRest(text: string, at: number): number {
-  return skipToClose(text, at, 1);
+  return needEnd ? skipToClose(text, i, chars.CLOSE_BRACKET, walk.lines) : i;
 }

@@ -24,6 +24,25 @@ describe('JsonDocument', () => {
     expect(document.position(where.offset)).toEqual({ line: 2, column: 3 });
   });
 
+  it('locates past brackets in strings on CRLF lines, counting columns in UTF-16 units after a BOM', () => {
+    const lines = [
+      '{',
+      '  "a": "\u{1F600} { [",  "b": {',
+      '    "c": "}"',
+      '  },',
+      '  "d": [ "]", {"e": 1} ]',
+      '}',
+    ];
+    const document = JsonDocument.parse(`\uFEFF${lines.join('\r\n')}`);
+    const found = document.locateAll(['/b/c', '/d/1/e', '/d/1', '/b', '/x']);
+    const at = (pointer: string) => document.range(found.get(pointer)!.offset, found.get(pointer)!.length);
+    expect(at('/b')).toEqual({ line: 2, column: 19, endLine: 2, endColumn: 22 });
+    expect(at('/b/c')).toEqual({ line: 3, column: 5, endLine: 3, endColumn: 8 });
+    expect(at('/d/1')).toEqual({ line: 5, column: 15, endLine: 5, endColumn: 16 });
+    expect(at('/d/1/e')).toEqual({ line: 5, column: 16, endLine: 5, endColumn: 19 });
+    expect(found.get('/x')).toEqual({ offset: 0, length: 1, resolved: false });
+  });
+
   it('accepts a byte-order mark and says it had one', () => {
     const document = JsonDocument.parse('\uFEFF{"a": 1}');
     expect(document.hadBom).toBe(true);
