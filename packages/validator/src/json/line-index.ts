@@ -105,23 +105,38 @@ export class LineIndex implements LineStarts {
 
   /** The line starts, recorded at least up to the line that holds `offset`. */
   private lineStartsThrough(offset: number): Uint32Array {
+    const starts = (this.starts ??= new Uint32Array(Math.max(16, (this.text.length >> 5) + 1)));
+    return this.scanned < offset ? this.recordLinesThrough(offset) : starts;
+  }
+
+  /**
+   * Records the line starts up to the line that holds `offset`. The loop keeps its state in locals,
+   * written back once: it runs for every line of the located part of the text (~600,000 a corpus
+   * run), and the field writes on each were a fifth of its time.
+   */
+  private recordLinesThrough(offset: number): Uint32Array {
     const text = this.text;
-    let starts = (this.starts ??= new Uint32Array(Math.max(16, (text.length >> 5) + 1)));
+    let starts = this.starts!;
+    let count = this.count;
+    let scanned = this.scanned;
     // A newline at `offset` itself starts a line after it: recording it is harmless.
-    while (this.scanned < offset) {
-      const at = text.indexOf('\n', this.scanned);
+    while (scanned < offset) {
+      const at = text.indexOf('\n', scanned);
       if (at === -1) {
-        this.scanned = text.length;
+        scanned = text.length;
         break;
       }
-      if (this.count === starts.length) {
+      if (count === starts.length) {
         const larger = new Uint32Array(starts.length * 2);
         larger.set(starts);
-        this.starts = starts = larger;
+        starts = larger;
       }
-      starts[this.count++] = at + 1;
-      this.scanned = at + 1;
+      starts[count++] = at + 1;
+      scanned = at + 1;
     }
+    this.starts = starts;
+    this.count = count;
+    this.scanned = scanned;
     return starts;
   }
 }
