@@ -104,12 +104,16 @@ export function locatePointers(
  * list: the engine matches places to reports by their index, where a map by pointer hashed every
  * pointer three times (a set, the map, the lookup), each built of many pieces that hashing first
  * copied into one string.
+ *
+ * `missingLength`: the length of the place of a pointer that is not found; by default its found
+ * ancestor's. (The tolerant tree's locator gives 1, and this one stands in for it on some text.)
  */
 export function locateEach(
   text: string,
   pointers: readonly string[],
   repeatsKeys: boolean,
   lines: LineStarts,
+  missingLength?: number,
 ): PointerLocation[] {
   const root = trieOf(pointers);
   const start = skipWhitespace(text, 0);
@@ -118,7 +122,7 @@ export function locateEach(
   if (start < text.length) descend({ text, lines, repeatsKeys }, start, root, false);
 
   const places = new Array<PointerLocation>(pointers.length);
-  collect(root, start, 1, places);
+  collect(root, start, 1, places, missingLength);
   return places;
 }
 
@@ -127,18 +131,28 @@ export function locateEach(
  * nearest ancestor found is. A place object is made only for nodes where pointers end: one for each
  * trie node was half of the objects the locator made.
  */
-function collect(node: TrieNode, offset: number, length: number, places: PointerLocation[]): void {
+function collect(
+  node: TrieNode,
+  offset: number,
+  length: number,
+  places: PointerLocation[],
+  missingLength: number | undefined,
+): void {
   const resolved = node.offset !== -1;
   if (resolved) {
     offset = node.offset;
     length = node.length;
   }
   if (node.pointers !== undefined) {
-    const here: PointerLocation = { offset, length, resolved };
+    const here: PointerLocation = {
+      offset,
+      length: resolved || missingLength === undefined ? length : missingLength,
+      resolved,
+    };
     for (const index of node.pointers) places[index] = here;
   }
   for (let child = node.firstChild; child !== undefined; child = child.nextSibling) {
-    collect(child, offset, length, places);
+    collect(child, offset, length, places, missingLength);
   }
 }
 

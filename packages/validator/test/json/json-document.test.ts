@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import * as jsonc from 'jsonc-parser';
 import { JsonDocument } from '../../src/json/json-document.js';
 
 describe('JsonDocument', () => {
@@ -43,6 +44,38 @@ describe('JsonDocument', () => {
     expect(found.get('/x')).toEqual({ offset: 0, length: 1, resolved: false });
   });
 
+  it('locates text whose only errors are trailing commas as the tolerant tree does', () => {
+    // Repeated keys (the last wins), arrays, scalars, escaped and empty keys, missing members.
+    const text = [
+      '{',
+      '  "a": {"x": 1, "y": [10, {"z": 2,}, 30,],},',
+      '  "a": {"x": [1, 2,], "w": "s",},',
+      '  "e~/": [[], {}, "q",],',
+      '  "": {"": 0,},',
+      '}',
+    ].join('\n');
+    const plain = [
+      ...['/a', '/a/x', '/a/x/1', '/a/x/2', '/a/y', '/a/y/1/z', '/a/w', '/a/w/0', '/a/v/u', '/b'],
+      ...['/e~0~1', '/e~0~1/2', '/e~0~1/0/0', '/e~0~1/1/k', '', '/a/x/1/0/1'],
+    ];
+    // Left to the tree itself: segments that Number reads as an index though they are written
+    // otherwise (an empty one among them), and text that is no pointer.
+    const loose = ['/e~0~1/01', '/a/x/', '/a/x/-0', '//', '///', '/e~0~1/1e0', 'a/x'];
+    const document = JsonDocument.parse(text);
+    expect(document.syntaxIssues.length).toBeGreaterThan(1);
+    // Together and one by one: a walk for one pointer stops at its first key, unless keys repeat.
+    for (const pointers of [
+      plain,
+      ...plain.map((pointer) => [pointer]),
+      ...loose.map((pointer) => [pointer]),
+    ]) {
+      const places = document.locateEach(pointers);
+      pointers.forEach((pointer, index) => {
+        expect([pointer, places[index]]).toEqual([pointer, placeInTree(text, pointer)]);
+      });
+    }
+  });
+
   it('accepts a byte-order mark and says it had one', () => {
     const document = JsonDocument.parse('\uFEFF{"a": 1}');
     expect(document.hadBom).toBe(true);
@@ -77,3 +110,21 @@ describe('JsonDocument', () => {
     expect(JsonDocument.parse('  \n').syntaxIssues[0]!.message).toBe('The file is empty.');
   });
 });
+
+/** Where jsonc-parser's tolerant tree puts a pointer: the last of repeated keys, `Number` indexes. */
+function placeInTree(text: string, pointer: string): { offset: number; length: number; resolved: boolean } {
+  const keyOffset = (node: jsonc.Node) =>
+    node.parent?.type === 'property' ? node.parent.offset : node.offset;
+  let node = jsonc.parseTree(text, [], { allowTrailingComma: true })!;
+  for (const raw of pointer === '' ? [] : pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const next =
+      node.type === 'array'
+        ? node.children?.[Number(segment)]
+        : node.children?.findLast((property) => property.children?.[0]?.value === segment)?.children?.[1];
+    if (!next) return { offset: keyOffset(node), length: 1, resolved: false };
+    node = next;
+  }
+  const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+  return { offset: keyOffset(node), length: key?.length ?? 1, resolved: true };
+}
