@@ -12,9 +12,6 @@ export interface TextRange extends TextPosition {
   endColumn: number;
 }
 
-/** How many lines `lineStartOf` steps forward before it searches instead. */
-const NEARBY_LINES = 8;
-
 /**
  * Maps offsets to lines and columns. Built lazily, and only as far into the text as offsets are asked
  * for: most files never need it, and the findings of the others usually end well before the end of
@@ -32,8 +29,6 @@ export class LineIndex implements LineStarts {
   private count = 1;
   /** Every newline before this offset is recorded in `starts`. */
   private scanned = 0;
-  /** The line `lineStartOf` answered last: the locator asks about offsets that mostly increase. */
-  private lastLine = 0;
 
   constructor(private readonly text: string) {}
 
@@ -67,17 +62,14 @@ export class LineIndex implements LineStarts {
 
   /**
    * The offset where the line that holds `offset` starts. The locator's scan asks for the lines of
-   * the brackets it passes, in text order, so the search goes on from the line it answered last.
+   * the brackets it passes, in text order, and recording lines through `offset` stops at the first
+   * newline after it: the answer is nearly always the last line recorded or the one before.
    */
   lineStartOf(offset: number): number {
     const clamped = this.clamp(offset);
     const starts = this.lineStartsThrough(clamped);
-    let line = this.lastLine;
-    let steps = 0;
-    while (line + 1 < this.count && starts[line + 1]! <= clamped && steps++ < NEARBY_LINES) line++;
-    // Further on than a few lines, or before the last answer: a binary search.
-    if (starts[line]! > clamped || steps > NEARBY_LINES) line = this.lineHolding(clamped);
-    this.lastLine = line;
+    let line = this.count - 1;
+    if (starts[line]! > clamped && starts[--line]! > clamped) line = this.lineHolding(clamped);
     return starts[line]!;
   }
 

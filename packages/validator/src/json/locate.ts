@@ -119,7 +119,9 @@ export function locateEach(
   const start = skipWhitespace(text, 0);
   root.offset = start;
   // Nothing after the root value is needed: the scan stops once the last pointer is found.
-  if (start < text.length) descend({ text, lines, repeatsKeys }, start, root, false);
+  if (start < text.length) {
+    descend({ text, lines, repeatsKeys, nextBackslash: text.indexOf('\\') }, start, root, false);
+  }
 
   const places = new Array<PointerLocation>(pointers.length);
   collect(root, start, 1, places, missingLength);
@@ -220,6 +222,8 @@ interface Walk {
   readonly text: string;
   readonly lines: LineStarts;
   readonly repeatsKeys: boolean;
+  /** The first backslash at or after the last key read, or -1: the walk only goes forward. */
+  nextBackslash: number;
 }
 
 /**
@@ -245,9 +249,8 @@ function descendObject(walk: Walk, at: number, node: TrieNode, needEnd: boolean)
     const keyStart = i;
     let keyEnd: number;
     let child: TrieNode | undefined;
-    PLAIN_KEY.lastIndex = i;
-    if (PLAIN_KEY.test(text)) {
-      keyEnd = PLAIN_KEY.lastIndex;
+    keyEnd = plainKeyEnd(walk, i);
+    if (keyEnd !== -1) {
       child = childAt(node, text, keyStart + 1, keyEnd - 1);
     } else {
       keyEnd = skipString(text, i);
@@ -288,8 +291,16 @@ function forgetPlaces(node: TrieNode): void {
   }
 }
 
-/** A key without escapes: its text is the key itself. */
-const PLAIN_KEY = /"[^"\\]*"/y;
+/**
+ * The offset past the key that opens at `at` when it has no escape (its text is the key itself),
+ * else -1. A search for its closing quote and a look at the next backslash, found once for many
+ * keys: the sticky expression this replaces cost a call into the expression engine per key.
+ */
+function plainKeyEnd(walk: Walk, at: number): number {
+  const close = walk.text.indexOf('"', at + 1);
+  if (walk.nextBackslash !== -1 && walk.nextBackslash < at) walk.nextBackslash = walk.text.indexOf('\\', at);
+  return close !== -1 && (walk.nextBackslash === -1 || walk.nextBackslash > close) ? close + 1 : -1;
+}
 
 /**
  * The child named by the key written, without escapes, from `start` to `end`: compared in place, not
