@@ -1,5 +1,6 @@
 import { displayPathIn, type ConnectorFolder, type LoadedFile } from './loader/connector-folder.js';
 import type { TextRange } from './json/line-index.js';
+import type { JsonDocument } from './json/json-document.js';
 import type { PointerLocation } from './json/locate.js';
 import {
   compareFindings,
@@ -138,24 +139,8 @@ function activeRules(options: EngineOptions): ActiveRule[] {
  * pass over its text), sorted. Folder rules and repository rules both end here.
  */
 export function locateFindings(connector: ConnectorFolder, pending: readonly PendingFinding[]): Finding[] {
-  // Locate every pointer of a file in one pass over its text.
-  const pointersByFile = new Map<LoadedFile, Set<string>>();
-  for (const { rule, report } of pending) {
-    const file = fileOf(connector, report.file ?? rule.file);
-    if (file && report.pointer !== undefined && !report.path) {
-      const set = pointersByFile.get(file) ?? new Set<string>();
-      set.add(report.pointer);
-      pointersByFile.set(file, set);
-    }
-  }
-  const located = new Map<LoadedFile, Map<string, PointerLocation>>();
-  for (const [file, pointers] of pointersByFile) {
-    if ('document' in file && file.document && 'locateAll' in file.document) {
-      located.set(file, file.document.locateAll(pointers));
-    }
-  }
-
-  const findings: Finding[] = pending.map(({ rule, severity, report }) => {
+  const places = pointerPlaces(connector, pending);
+  const findings: Finding[] = pending.map(({ rule, severity, report }, index) => {
     const kind = report.file ?? rule.file;
     const file = report.path ? undefined : fileOf(connector, kind);
     const finding: Finding = {
@@ -172,9 +157,9 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
     if (rule.msCode) finding.msCode = rule.msCode;
     if (file && 'document' in file && file.document) {
       const document = file.document;
-      if (report.pointer !== undefined && 'locateAll' in document) {
+      if (report.pointer !== undefined && 'locateEach' in document) {
         finding.pointer = report.pointer;
-        const where = located.get(file)?.get(report.pointer);
+        const where = places[index];
         if (where) placeAt(finding, document.range(where.offset, where.length));
       } else if (report.offset !== undefined) {
         placeAt(finding, document.rangeBetween(report.offset, report.offset + (report.length ?? 0)));
@@ -189,6 +174,43 @@ export function locateFindings(connector: ConnectorFolder, pending: readonly Pen
     return finding;
   });
   return findings.sort(compareFindings);
+}
+
+/**
+ * Where the pointer of each report is, by the report's index (undefined for reports that name no
+ * place in a JSON file). The pointers of a file are located together, in one pass over its text.
+ * A connector has at most three JSON files: they are told apart by a search of a short list, and
+ * places are matched to reports by index, not through maps and sets keyed by pointer.
+ */
+function pointerPlaces(
+  connector: ConnectorFolder,
+  pending: readonly PendingFinding[],
+): (PointerLocation | undefined)[] {
+  const places = new Array<PointerLocation | undefined>(pending.length).fill(undefined);
+  const documents: JsonDocument[] = [];
+  const pointers: string[][] = [];
+  const reports: number[][] = [];
+  for (let index = 0; index < pending.length; index++) {
+    const { rule, report } = pending[index]!;
+    if (report.pointer === undefined || report.path) continue;
+    const file = fileOf(connector, report.file ?? rule.file);
+    if (!file || !('document' in file) || !file.document || !('locateEach' in file.document)) continue;
+    const document = file.document;
+    let slot = documents.indexOf(document);
+    if (slot === -1) {
+      slot = documents.push(document) - 1;
+      pointers.push([]);
+      reports.push([]);
+    }
+    pointers[slot]!.push(report.pointer);
+    reports[slot]!.push(index);
+  }
+  for (let slot = 0; slot < documents.length; slot++) {
+    const found = documents[slot]!.locateEach(pointers[slot]!);
+    const owners = reports[slot]!;
+    for (let k = 0; k < found.length; k++) places[owners[k]!] = found[k];
+  }
+  return places;
 }
 
 /** Copies a range into a finding, field by field: the JSON output keeps the finding's key order. */

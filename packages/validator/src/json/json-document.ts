@@ -1,7 +1,8 @@
 import * as jsonc from 'jsonc-parser';
 import { LineIndex, type TextPosition, type TextRange } from './line-index.js';
-import { locatePointers, type PointerLocation } from './locate.js';
+import { locateEach, type PointerLocation } from './locate.js';
 import { nestingDepth } from './scan.js';
+import { namesIndexLoosely, trailingCommasBlanked } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 
@@ -129,10 +130,24 @@ export class JsonDocument {
 
   /** Locates many pointers at once (one pass over the text). */
   locateAll(pointers: Iterable<string>): Map<string, PointerLocation> {
-    if (this.isStrictJson) return locatePointers(this.text, pointers, this.duplicateKeys.length > 0);
+    const list = [...pointers];
+    const places = this.locateEach(list);
     const result = new Map<string, PointerLocation>();
-    for (const pointer of pointers) result.set(pointer, this.locateInTree(pointer));
+    for (let index = 0; index < list.length; index++) result.set(list[index]!, places[index]!);
     return result;
+  }
+
+  /** The place of each pointer, in the list's order (one pass over the text for all of them). */
+  locateEach(pointers: readonly string[]): PointerLocation[] {
+    if (this.isStrictJson) {
+      return locateEach(this.text, pointers, this.duplicateKeys.length > 0, this.lines);
+    }
+    const blanked = this.tooDeep ? undefined : trailingCommasBlanked(this.text, this.syntaxIssues);
+    if (blanked !== undefined && !pointers.some(namesIndexLoosely)) {
+      // What the tolerant tree would answer: its last key wins, and a missing place has length 1.
+      return locateEach(blanked, pointers, true, this.lines, 1);
+    }
+    return pointers.map((pointer) => this.locateInTree(pointer));
   }
 
   locate(pointer: string): PointerLocation {

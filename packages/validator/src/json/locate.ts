@@ -1,4 +1,5 @@
-import { chars, skipString, skipToClose, skipValue, skipWhitespace } from './scan.js';
+import { LineIndex } from './line-index.js';
+import { chars, skipString, skipToClose, skipValue, skipWhitespace, type LineStarts } from './scan.js';
 import { decodeSegment } from './pointer.js';
 
 /**
@@ -26,8 +27,11 @@ interface TrieNode {
   childCount: number;
   /** The children by segment, for a node with many (`paths`, `definitions`). */
   index: Map<string, TrieNode> | undefined;
-  /** The pointers that end here: nearly always one, so the array is made for it, at its size. */
-  pointers: string[] | undefined;
+  /**
+   * Where the pointers that end here are in the list being located: nearly always one, so the array
+   * is made for it, at its size.
+   */
+  pointers: number[] | undefined;
   /** Where the node's key (or array element) is in the text; -1 until found. */
   offset: number;
   length: number;
@@ -78,29 +82,80 @@ function addChild(node: TrieNode, key: string): TrieNode {
  * `repeatsKeys`: some object of the text repeats a key. JSON.parse keeps the last occurrence, so the
  * rules judged that one; the walk then reads every object it enters to its end instead of stopping
  * at the first occurrence of what it looks for. Only documents with repeats pay for that.
+ *
+ * `lines`: the text's line index, which the scan reads line starts from (and records them for the
+ * findings' positions as it goes).
  */
 export function locatePointers(
   text: string,
   pointers: Iterable<string>,
   repeatsKeys = false,
+  lines: LineStarts = new LineIndex(text),
 ): Map<string, PointerLocation> {
+  const list = [...pointers];
+  const places = locateEach(text, list, repeatsKeys, lines);
+  const result = new Map<string, PointerLocation>();
+  for (let index = 0; index < list.length; index++) result.set(list[index]!, places[index]!);
+  return result;
+}
+
+/**
+ * The place of each pointer of `pointers`, in its order, found as `locatePointers` finds them. Why a
+ * list: the engine matches places to reports by their index, where a map by pointer hashed every
+ * pointer three times (a set, the map, the lookup), each built of many pieces that hashing first
+ * copied into one string.
+ *
+ * `missingLength`: the length of the place of a pointer that is not found; by default its found
+ * ancestor's. (The tolerant tree's locator gives 1, and this one stands in for it on some text.)
+ */
+export function locateEach(
+  text: string,
+  pointers: readonly string[],
+  repeatsKeys: boolean,
+  lines: LineStarts,
+  missingLength?: number,
+): PointerLocation[] {
   const root = trieOf(pointers);
   const start = skipWhitespace(text, 0);
   root.offset = start;
   // Nothing after the root value is needed: the scan stops once the last pointer is found.
-  if (start < text.length) descend(text, start, root, false, repeatsKeys);
+  if (start < text.length) {
+    descend({ text, lines, repeatsKeys, nextBackslash: text.indexOf('\\') }, start, root, false);
+  }
 
-  const result = new Map<string, PointerLocation>();
-  const collect = (node: TrieNode, fallback: PointerLocation): void => {
-    const here: PointerLocation =
-      node.offset === -1
-        ? { offset: fallback.offset, length: fallback.length, resolved: false }
-        : { offset: node.offset, length: node.length, resolved: true };
-    if (node.pointers) for (const pointer of node.pointers) result.set(pointer, here);
-    for (let child = node.firstChild; child !== undefined; child = child.nextSibling) collect(child, here);
-  };
-  collect(root, { offset: start, length: 1, resolved: true });
-  return result;
+  const places = new Array<PointerLocation>(pointers.length);
+  collect(root, start, 1, places, missingLength);
+  return places;
+}
+
+/**
+ * Files the place of each pointer that ends at or under `node`; `offset` and `length` are where the
+ * nearest ancestor found is. A place object is made only for nodes where pointers end: one for each
+ * trie node was half of the objects the locator made.
+ */
+function collect(
+  node: TrieNode,
+  offset: number,
+  length: number,
+  places: PointerLocation[],
+  missingLength: number | undefined,
+): void {
+  const resolved = node.offset !== -1;
+  if (resolved) {
+    offset = node.offset;
+    length = node.length;
+  }
+  if (node.pointers !== undefined) {
+    const here: PointerLocation = {
+      offset,
+      length: resolved || missingLength === undefined ? length : missingLength,
+      resolved,
+    };
+    for (const index of node.pointers) places[index] = here;
+  }
+  for (let child = node.firstChild; child !== undefined; child = child.nextSibling) {
+    collect(child, offset, length, places, missingLength);
+  }
 }
 
 /**
@@ -109,7 +164,7 @@ export function locatePointers(
  * ones are taken from the nodes along the previous pointer instead of being cut out, decoded and
  * looked up again: that was most of the locator's garbage (saves ~5 MB a corpus run).
  */
-function trieOf(pointers: Iterable<string>): TrieNode {
+function trieOf(pointers: readonly string[]): TrieNode {
   const root = newNode('', undefined);
   // The nodes along the previous pointer, and the offset in it where each node's segment ends, for
   // its first `depth` segments. Entries past `depth` are stale: overwritten, not cut off, since
@@ -118,7 +173,8 @@ function trieOf(pointers: Iterable<string>): TrieNode {
   const ends: number[] = [0];
   let depth = 0;
   let previous = '';
-  for (const pointer of pointers) {
+  for (let index = 0; index < pointers.length; index++) {
+    const pointer = pointers[index]!;
     if (pointer !== '' && !pointer.startsWith('/')) throw new Error(`Not a JSON pointer: "${pointer}"`);
     let level = sharedSegments(previous, pointer, ends, depth);
     let node = path[level]!;
@@ -133,8 +189,8 @@ function trieOf(pointers: Iterable<string>): TrieNode {
       ends[level] = end;
       from = end + 1;
     }
-    if (node.pointers) node.pointers.push(pointer);
-    else node.pointers = [pointer];
+    if (node.pointers) node.pointers.push(index);
+    else node.pointers = [index];
     previous = pointer;
     depth = level;
   }
@@ -161,37 +217,40 @@ function sharedSegments(previous: string, pointer: string, ends: readonly number
 
 const SLASH = 0x2f;
 
+/** What the walk reads: the text, its line starts, and whether some object repeats a key. */
+interface Walk {
+  readonly text: string;
+  readonly lines: LineStarts;
+  readonly repeatsKeys: boolean;
+  /** The first backslash at or after the last key read, or -1: the walk only goes forward. */
+  nextBackslash: number;
+}
+
 /**
  * Walks the value at `at`, recording offsets for the trie's children; returns the offset past it, or
  * -1. With `needEnd` false the caller will not read anything after this value (its last pointer is
  * inside it), so the walk returns as soon as its own last pointer is found, without scanning the
  * rest of the value: the tail of a large file is never read for nothing.
  */
-function descend(text: string, at: number, node: TrieNode, needEnd: boolean, repeatsKeys: boolean): number {
-  const open = text.charCodeAt(at);
-  if (open === chars.OPEN_BRACE) return descendObject(text, at, node, needEnd, repeatsKeys);
-  if (open === chars.OPEN_BRACKET) return descendArray(text, at, node, needEnd, repeatsKeys);
-  return needEnd ? skipValue(text, at) : at;
+function descend(walk: Walk, at: number, node: TrieNode, needEnd: boolean): number {
+  const open = walk.text.charCodeAt(at);
+  if (open === chars.OPEN_BRACE) return descendObject(walk, at, node, needEnd);
+  if (open === chars.OPEN_BRACKET) return descendArray(walk, at, node, needEnd);
+  return needEnd ? skipValue(walk.text, at, walk.lines) : at;
 }
 
-function descendObject(
-  text: string,
-  at: number,
-  node: TrieNode,
-  needEnd: boolean,
-  repeatsKeys: boolean,
-): number {
+function descendObject(walk: Walk, at: number, node: TrieNode, needEnd: boolean): number {
+  const text = walk.text;
   let remaining = node.childCount;
   // With repeated keys, a member already found may come again: every member must be read.
-  const readAll = repeatsKeys && remaining > 0;
+  const readAll = walk.repeatsKeys && remaining > 0;
   let i = skipWhitespace(text, at + 1);
   while ((remaining > 0 || readAll) && text.charCodeAt(i) === chars.QUOTE) {
     const keyStart = i;
     let keyEnd: number;
     let child: TrieNode | undefined;
-    PLAIN_KEY.lastIndex = i;
-    if (PLAIN_KEY.test(text)) {
-      keyEnd = PLAIN_KEY.lastIndex;
+    keyEnd = plainKeyEnd(walk, i);
+    if (keyEnd !== -1) {
       child = childAt(node, text, keyStart + 1, keyEnd - 1);
     } else {
       keyEnd = skipString(text, i);
@@ -210,17 +269,17 @@ function descendObject(
       child.offset = keyStart;
       child.length = keyEnd - keyStart;
       const more = needEnd || remaining > 0 || readAll;
-      valueEnd = descend(text, valueStart, child, more, repeatsKeys);
+      valueEnd = descend(walk, valueStart, child, more);
       if (!more) return valueEnd;
     } else {
-      valueEnd = skipValue(text, valueStart);
+      valueEnd = skipValue(text, valueStart, walk.lines);
     }
     if (valueEnd === -1) return -1;
     i = skipWhitespace(text, valueEnd);
     if (text.charCodeAt(i) !== chars.COMMA) break;
     i = skipWhitespace(text, i + 1);
   }
-  return needEnd ? skipRest(text, i) : i;
+  return needEnd ? skipToClose(text, i, chars.CLOSE_BRACE, walk.lines) : i;
 }
 
 /** Clears the places found under `node`, before its key's next occurrence is read. */
@@ -232,8 +291,16 @@ function forgetPlaces(node: TrieNode): void {
   }
 }
 
-/** A key without escapes: its text is the key itself. */
-const PLAIN_KEY = /"[^"\\]*"/y;
+/**
+ * The offset past the key that opens at `at` when it has no escape (its text is the key itself),
+ * else -1. A search for its closing quote and a look at the next backslash, found once for many
+ * keys: the sticky expression this replaces cost a call into the expression engine per key.
+ */
+function plainKeyEnd(walk: Walk, at: number): number {
+  const close = walk.text.indexOf('"', at + 1);
+  if (walk.nextBackslash !== -1 && walk.nextBackslash < at) walk.nextBackslash = walk.text.indexOf('\\', at);
+  return close !== -1 && (walk.nextBackslash === -1 || walk.nextBackslash > close) ? close + 1 : -1;
+}
 
 /**
  * The child named by the key written, without escapes, from `start` to `end`: compared in place, not
@@ -248,13 +315,8 @@ function childAt(node: TrieNode, text: string, start: number, end: number): Trie
   return undefined;
 }
 
-function descendArray(
-  text: string,
-  at: number,
-  node: TrieNode,
-  needEnd: boolean,
-  repeatsKeys: boolean,
-): number {
+function descendArray(walk: Walk, at: number, node: TrieNode, needEnd: boolean): number {
+  const text = walk.text;
   let remaining = node.childCount;
   let i = skipWhitespace(text, at + 1);
   for (
@@ -269,20 +331,15 @@ function descendArray(
       child.offset = i;
       child.length = 1;
       const more = needEnd || remaining > 0;
-      valueEnd = descend(text, i, child, more, repeatsKeys);
+      valueEnd = descend(walk, i, child, more);
       if (!more) return valueEnd;
     } else {
-      valueEnd = skipValue(text, i);
+      valueEnd = skipValue(text, i, walk.lines);
     }
     if (valueEnd === -1) return -1;
     i = skipWhitespace(text, valueEnd);
     if (text.charCodeAt(i) !== chars.COMMA) break;
     i = skipWhitespace(text, i + 1);
   }
-  return needEnd ? skipRest(text, i) : i;
-}
-
-/** From inside a container (after some of its members), the offset past its closing bracket. */
-function skipRest(text: string, at: number): number {
-  return skipToClose(text, at, 1);
+  return needEnd ? skipToClose(text, i, chars.CLOSE_BRACKET, walk.lines) : i;
 }

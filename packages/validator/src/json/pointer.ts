@@ -8,9 +8,25 @@ export function encodeSegment(segment: string | number): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/**
+ * A segment's raw text: `~1` is `/` and `~0` is `~`, read left to right (`~01` is `~1`). In one pass,
+ * not two global replacements: path keys are written with `~1`, so nearly every pointer a finding
+ * names under `/paths` has a segment to decode.
+ */
 export function decodeSegment(segment: string): string {
-  if (!segment.includes('~')) return segment;
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+  let tilde = segment.indexOf('~');
+  if (tilde === -1) return segment;
+  let decoded = '';
+  let from = 0;
+  do {
+    const next = segment.charCodeAt(tilde + 1);
+    if (next === 0x31 || next === 0x30) {
+      decoded += segment.slice(from, tilde) + (next === 0x31 ? '/' : '~');
+      from = tilde + 2;
+    }
+    tilde = segment.indexOf('~', tilde + 1);
+  } while (tilde !== -1);
+  return decoded + segment.slice(from);
 }
 
 /** Builds a pointer from raw (unescaped) segments. */

@@ -38,10 +38,14 @@ export function severityRank(severity: Severity): number {
   return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
 }
 
+/**
+ * The findings' order: by connector, file, place, rule and message. Equal connector and file names,
+ * the common case (findings are sorted per connector), are told apart without `localeCompare`.
+ */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.connector.localeCompare(b.connector) ||
-    a.file.localeCompare(b.file) ||
+    (a.connector === b.connector ? 0 : a.connector.localeCompare(b.connector)) ||
+    (a.file === b.file ? 0 : a.file.localeCompare(b.file)) ||
     a.line - b.line ||
     a.column - b.column ||
     a.ruleId.localeCompare(b.ruleId) ||

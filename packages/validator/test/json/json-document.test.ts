@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import * as jsonc from 'jsonc-parser';
 import { JsonDocument } from '../../src/json/json-document.js';
 
 describe('JsonDocument', () => {
@@ -22,6 +23,57 @@ describe('JsonDocument', () => {
     const where = document.locate('/info/contact/email');
     expect(where.resolved).toBe(false);
     expect(document.position(where.offset)).toEqual({ line: 2, column: 3 });
+  });
+
+  it('locates past brackets in strings on CRLF lines, counting columns in UTF-16 units after a BOM', () => {
+    const lines = [
+      '{',
+      '  "a": "\u{1F600} { [",  "b": {',
+      '    "c": "}"',
+      '  },',
+      '  "d": [ "]", {"e": 1} ]',
+      '}',
+    ];
+    const document = JsonDocument.parse(`\uFEFF${lines.join('\r\n')}`);
+    const found = document.locateAll(['/b/c', '/d/1/e', '/d/1', '/b', '/x']);
+    const at = (pointer: string) => document.range(found.get(pointer)!.offset, found.get(pointer)!.length);
+    expect(at('/b')).toEqual({ line: 2, column: 19, endLine: 2, endColumn: 22 });
+    expect(at('/b/c')).toEqual({ line: 3, column: 5, endLine: 3, endColumn: 8 });
+    expect(at('/d/1')).toEqual({ line: 5, column: 15, endLine: 5, endColumn: 16 });
+    expect(at('/d/1/e')).toEqual({ line: 5, column: 16, endLine: 5, endColumn: 19 });
+    expect(found.get('/x')).toEqual({ offset: 0, length: 1, resolved: false });
+  });
+
+  it('locates text whose only errors are trailing commas as the tolerant tree does', () => {
+    // Repeated keys (the last wins), arrays, scalars, escaped and empty keys, missing members.
+    const text = [
+      '{',
+      '  "a": {"x": 1, "y": [10, {"z": 2,}, 30,],},',
+      '  "a": {"x": [1, 2,], "w": "s",},',
+      '  "e~/": [[], {}, "q",],',
+      '  "": {"": 0,},',
+      '}',
+    ].join('\n');
+    const plain = [
+      ...['/a', '/a/x', '/a/x/1', '/a/x/2', '/a/y', '/a/y/1/z', '/a/w', '/a/w/0', '/a/v/u', '/b'],
+      ...['/e~0~1', '/e~0~1/2', '/e~0~1/0/0', '/e~0~1/1/k', '', '/a/x/1/0/1'],
+    ];
+    // Left to the tree itself: segments that Number reads as an index though they are written
+    // otherwise (an empty one among them), and text that is no pointer.
+    const loose = ['/e~0~1/01', '/a/x/', '/a/x/-0', '//', '///', '/e~0~1/1e0', 'a/x'];
+    const document = JsonDocument.parse(text);
+    expect(document.syntaxIssues.length).toBeGreaterThan(1);
+    // Together and one by one: a walk for one pointer stops at its first key, unless keys repeat.
+    for (const pointers of [
+      plain,
+      ...plain.map((pointer) => [pointer]),
+      ...loose.map((pointer) => [pointer]),
+    ]) {
+      const places = document.locateEach(pointers);
+      pointers.forEach((pointer, index) => {
+        expect([pointer, places[index]]).toEqual([pointer, placeInTree(text, pointer)]);
+      });
+    }
   });
 
   it('accepts a byte-order mark and says it had one', () => {
@@ -58,3 +110,21 @@ describe('JsonDocument', () => {
     expect(JsonDocument.parse('  \n').syntaxIssues[0]!.message).toBe('The file is empty.');
   });
 });
+
+/** Where jsonc-parser's tolerant tree puts a pointer: the last of repeated keys, `Number` indexes. */
+function placeInTree(text: string, pointer: string): { offset: number; length: number; resolved: boolean } {
+  const keyOffset = (node: jsonc.Node) =>
+    node.parent?.type === 'property' ? node.parent.offset : node.offset;
+  let node = jsonc.parseTree(text, [], { allowTrailingComma: true })!;
+  for (const raw of pointer === '' ? [] : pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const next =
+      node.type === 'array'
+        ? node.children?.[Number(segment)]
+        : node.children?.findLast((property) => property.children?.[0]?.value === segment)?.children?.[1];
+    if (!next) return { offset: keyOffset(node), length: 1, resolved: false };
+    node = next;
+  }
+  const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+  return { offset: keyOffset(node), length: key?.length ?? 1, resolved: true };
+}
