@@ -1,4 +1,4 @@
-import { colonOffsetsOf } from '../json/colons.js';
+import { findColons } from '../json/colons.js';
 import { JsonDocument } from '../json/json-document.js';
 import type { TextDocument } from '../loader/text-document.js';
 import type { FileKind } from '../model/finding.js';
@@ -14,7 +14,7 @@ const TEXT_KINDS = ['swagger', 'apiProperties', 'settings', 'readme', 'script'] 
  * the duplicate-key screen; a readme's or script's are found here.
  */
 function colonsOf(document: JsonDocument | TextDocument): Int32Array {
-  return document instanceof JsonDocument ? document.colonOffsets : colonOffsetsOf(document.text);
+  return document instanceof JsonDocument ? document.colonOffsets : findColons(document.text).offsets;
 }
 
 function scanFile(

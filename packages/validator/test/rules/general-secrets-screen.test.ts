@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { SECRET_ASSIGNMENT, SECRET_FORMATS } from '../../src/rules/general-secrets/patterns.js';
 import { screenForSecrets } from '../../src/rules/general-secrets/screen.js';
-import { colonOffsetsOf } from '../../src/json/colons.js';
+import { findColons } from '../../src/json/colons.js';
 
 /** The screen given the text's colons, as GEN-SECRETS gives them. */
 const screen = (text: string): ReturnType<typeof screenForSecrets> =>
-  screenForSecrets(text, colonOffsetsOf(text));
+  screenForSecrets(text, findColons(text).offsets);
 
 // Built from pieces so that no secret-shaped literal is committed.
 const ALNUM = 'a1B2c3D4e5'.repeat(8);

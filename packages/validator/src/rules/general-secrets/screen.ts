@@ -39,7 +39,7 @@ export interface SecretScreen {
  * Assignments: every match of SECRET_ASSIGNMENT is a secret name, `["']?`, `\s*`, a `:` or `=`, then
  * `\s*["'][^"'\r\n]{8,200}["']`; so each `:` and `=` is tried as that separator (see
  * `secretNameBefore`), and what follows it is matched with the pattern's own tail. The colons are
- * given: `colons` holds the offset of every `:` of `text` (`colonOffsetsOf`), which a JSON document
+ * given: `colons` holds the offset of every `:` of `text` (`findColons`), which a JSON document
  * has found once for this screen and the duplicate-key screen (see `JsonDocument.colonOffsets`).
  */
 export function screenForSecrets(text: string, colons: Int32Array): SecretScreen | undefined {
