@@ -4,6 +4,7 @@ import { locateEach, type PointerLocation } from './locate.js';
 import { nestingDepth } from './scan.js';
 import { namesIndexLoosely, trailingCommasBlanked } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
+import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 
 /**
@@ -35,6 +36,7 @@ export class JsonDocument {
   private readonly members: number;
   private repeatedKeys: readonly DuplicateKey[] | undefined;
   private scannedKeys = false;
+  private colons: Colons | undefined;
   private readonly lines: LineIndex;
   private tree: jsonc.Node | undefined;
   private readonly asciiText: boolean;
@@ -91,10 +93,23 @@ export class JsonDocument {
    */
   get duplicateKeys(): readonly DuplicateKey[] {
     if (this.repeatedKeys === undefined) {
-      this.scannedKeys = this.members !== -1 && mayHaveDuplicateKeys(this.text, this.members);
+      this.scannedKeys =
+        this.members !== -1 && mayHaveDuplicateKeys(this.colonsFound().afterQuote, this.members);
       this.repeatedKeys = this.scannedKeys ? findDuplicateKeys(this.text) : NO_DUPLICATE_KEYS;
     }
     return this.repeatedKeys;
+  }
+
+  /**
+   * The offset of every colon of the text, found when first asked for (see `findColons`): the
+   * duplicate-key screen and GEN-SECRETS both read them, and the search for them is shared.
+   */
+  get colonOffsets(): Int32Array {
+    return this.colonsFound().offsets;
+  }
+
+  private colonsFound(): Colons {
+    return (this.colons ??= findColons(this.text));
   }
 
   /** Whether finding `duplicateKeys` took the exact scan: the screen could not rule repeats out. */

@@ -1,3 +1,6 @@
+import { findColons } from '../json/colons.js';
+import { JsonDocument } from '../json/json-document.js';
+import type { TextDocument } from '../loader/text-document.js';
 import type { FileKind } from '../model/finding.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import { isPlaceholderSecret, maskSecret } from './general-secrets/placeholders.js';
@@ -6,13 +9,22 @@ import { screenForSecrets } from './general-secrets/screen.js';
 
 const TEXT_KINDS = ['swagger', 'apiProperties', 'settings', 'readme', 'script'] as const;
 
-function textOf(context: RuleContext, kind: (typeof TEXT_KINDS)[number]): string | undefined {
-  return context.connector.files[kind]?.document?.text;
+/**
+ * The colons of a file's text for the screen: a JSON document has them found once for this rule and
+ * the duplicate-key screen; a readme's or script's are found here.
+ */
+function colonsOf(document: JsonDocument | TextDocument): Int32Array {
+  return document instanceof JsonDocument ? document.colonOffsets : findColons(document.text).offsets;
 }
 
-function scanFile(context: RuleContext, kind: Exclude<FileKind, 'folder' | 'icon'>, text: string): void {
+function scanFile(
+  context: RuleContext,
+  kind: Exclude<FileKind, 'folder' | 'icon'>,
+  document: JsonDocument | TextDocument,
+): void {
+  const text = document.text;
   // Almost every text fails this cheap screen, and then neither of the exact scans below can match.
-  const screen = screenForSecrets(text);
+  const screen = screenForSecrets(text, colonsOf(document));
   if (screen === undefined) return;
   const reported = new Set<number>();
   for (const format of screen.formats ? SECRET_FORMATS : []) {
@@ -57,8 +69,8 @@ export const secretRules: RuleDefinition[] = [
     },
     check(context) {
       for (const kind of TEXT_KINDS) {
-        const text = textOf(context, kind);
-        if (text !== undefined) scanFile(context, kind, text);
+        const document = context.connector.files[kind]?.document;
+        if (document !== undefined) scanFile(context, kind, document);
       }
     },
   },

@@ -38,12 +38,14 @@ export interface SecretScreen {
  *
  * Assignments: every match of SECRET_ASSIGNMENT is a secret name, `["']?`, `\s*`, a `:` or `=`, then
  * `\s*["'][^"'\r\n]{8,200}["']`; so each `:` and `=` is tried as that separator (see
- * `secretNameBefore`), and what follows it is matched with the pattern's own tail.
+ * `secretNameBefore`), and what follows it is matched with the pattern's own tail. The colons are
+ * given: `colons` holds the offset of every `:` of `text` (`findColons`), which a JSON document
+ * has found once for this screen and the duplicate-key screen (see `JsonDocument.colonOffsets`).
  */
-export function screenForSecrets(text: string): SecretScreen | undefined {
+export function screenForSecrets(text: string, colons: Int32Array): SecretScreen | undefined {
   let formats =
     someJwtStart(text) || someUnderscoreToken(text) || someAwsOrGoogleKey(text) || someDashToken(text);
-  let assignments = someAssignmentAtColon(text);
+  let assignments = someAssignmentAtColon(text, colons);
   // `=` serves both: one loop over it.
   for (let at = text.indexOf('='); at !== -1 && !(formats && assignments); at = text.indexOf('=', at + 1)) {
     formats ||= formatBeforeEquals(text, at);
@@ -52,9 +54,9 @@ export function screenForSecrets(text: string): SecretScreen | undefined {
   return formats || assignments ? { formats, assignments } : undefined;
 }
 
-function someAssignmentAtColon(text: string): boolean {
-  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
-    if (assignmentAt(text, at)) return true;
+function someAssignmentAtColon(text: string, colons: Int32Array): boolean {
+  for (let index = 0; index < colons.length; index++) {
+    if (assignmentAt(text, colons[index]!)) return true;
   }
   return false;
 }
