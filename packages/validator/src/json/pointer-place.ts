@@ -10,14 +10,20 @@ import { encodeSegment } from './pointer.js';
  * (`properties/<name>`, `parameters/<index>`, `items`) without building an intermediate place.
  */
 export class PointerPlace {
-  private text: string | undefined;
+  // Fields `declare`d and set in the constructor only: a class field is defined on each new object
+  // and then set again, at each level of a subclass (~140,000 places a corpus run in the structure
+  // walk alone: its node constructors took ~11% of its samples, ~1% since). `text` is set on every
+  // place, so that all places of a class keep one shape.
+  declare private text: string | undefined;
+  declare private readonly parent: PointerPlace | undefined;
+  declare private readonly first: string | number | undefined;
+  declare private readonly second: string | number | undefined;
 
-  constructor(
-    private readonly parent: PointerPlace | undefined,
-    private readonly first?: string | number,
-    private readonly second?: string | number,
-  ) {
-    if (parent === undefined && first === undefined) this.text = '';
+  constructor(parent: PointerPlace | undefined, first?: string | number, second?: string | number) {
+    this.parent = parent;
+    this.first = first;
+    this.second = second;
+    this.text = parent === undefined && first === undefined ? '' : undefined;
   }
 
   /** The place of a pointer already written out, e.g. a `$ref`'s target. */

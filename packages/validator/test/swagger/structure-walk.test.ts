@@ -112,6 +112,79 @@ describe('structureOf', () => {
     ]);
   });
 
+  it('descends into the fields of every kind that have the right type, each into its own', () => {
+    const { byKind, typeIssues } = structureOf(
+      new SwaggerModel({
+        swagger: '2.0',
+        info: { title: 't', version: '1', contact: { name: 'c' }, license: [] },
+        externalDocs: { url: 'https://example.com' },
+        tags: [{ name: 'a', externalDocs: { url: 'https://example.com' } }, 'b'],
+        paths: {
+          '/a': {
+            parameters: [{ name: 'p', in: 'query', type: 'array', items: { type: 'string' } }],
+            put: [],
+            post: {
+              externalDocs: 'no',
+              parameters: [{ name: 'b', in: 'body', schema: { type: 'string' } }],
+              responses: {
+                '200': { schema: [], headers: { h: { type: 'array', items: { type: 'string' } } } },
+              },
+              security: [{ auth: [] }, { auth: 'read' }],
+            },
+            get: { parameters: {}, responses: [], security: {} },
+          },
+        },
+        securityDefinitions: { auth: { type: 'oauth2', scopes: { read: 'r', write: 1 } } },
+      }),
+    );
+    expect([...byKind.values()].flat().map((node) => `${node.kind} ${node.pointer}`)).toEqual([
+      'root ',
+      'info /info',
+      'contact /info/contact',
+      'externalDocs /externalDocs',
+      'externalDocs /tags/0/externalDocs',
+      'tag /tags/0',
+      'pathItem /paths/~1a',
+      'parameter /paths/~1a/parameters/0',
+      'parameter /paths/~1a/post/parameters/0',
+      'items /paths/~1a/parameters/0/items',
+      'items /paths/~1a/post/responses/200/headers/h/items',
+      'operation /paths/~1a/get',
+      'operation /paths/~1a/post',
+      'response /paths/~1a/post/responses/200',
+      'header /paths/~1a/post/responses/200/headers/h',
+      'securityScheme /securityDefinitions/auth',
+      'schema /paths/~1a/post/parameters/0/schema',
+    ]);
+    expect(typeIssues.map((issue) => `${issue.pointer} ${issue.expected} ${issue.actual}`)).toEqual([
+      '/info/license Object Array',
+      '/tags/1 Object String',
+      '/paths/~1a/put Object Array',
+      '/paths/~1a/get/parameters Array Object',
+      '/paths/~1a/get/responses Object Array',
+      '/paths/~1a/get/security Array Object',
+      '/paths/~1a/post/externalDocs Object String',
+      '/paths/~1a/post/responses/200/schema Object Array',
+      '/paths/~1a/post/security/1/auth Array String',
+      '/securityDefinitions/auth/scopes/write String Integer',
+    ]);
+  });
+
+  it('walks only the keys an object owns, even when Object.prototype has an enumerable one', () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.inherited = { type: 'string' };
+    try {
+      const { schemas, keys } = structure({ A: { properties: { own: { type: 'string' } } } });
+      expect(schemas.map((node) => node.pointer)).toEqual([
+        '/definitions/A',
+        '/definitions/A/properties/own',
+      ]);
+      expect(keys.unknown).toEqual([]);
+    } finally {
+      delete prototype.inherited;
+    }
+  });
+
   it('gives each document only its own nodes, though the walks share their working lists', () => {
     const first = structure({ A: { properties: { a: { type: 'string' }, b: { type: 'string' } } } });
     const second = structure({ B: { type: 'string' } });

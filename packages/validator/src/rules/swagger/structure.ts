@@ -164,14 +164,17 @@ export const OBJECT_FIELDS: Record<NodeKind, Record<string, FieldType | FieldTyp
  */
 export abstract class StructureNode extends PointerPlace {
   abstract readonly kind: NodeKind;
+  // `declare`d, set in the constructor only: see PointerPlace's fields.
+  declare readonly value: JsonObject;
 
   constructor(
-    readonly value: JsonObject,
+    value: JsonObject,
     parent: PointerPlace | undefined,
     first?: string | number,
     second?: string | number,
   ) {
     super(parent, first, second);
+    this.value = value;
   }
 }
 
@@ -180,14 +183,17 @@ export abstract class StructureNode extends PointerPlace {
  * their class: the field cost ~0.8 MB a corpus run on them.
  */
 class ObjectNode extends StructureNode {
+  declare readonly kind: Exclude<NodeKind, 'schema'>;
+
   constructor(
-    readonly kind: Exclude<NodeKind, 'schema'>,
+    kind: Exclude<NodeKind, 'schema'>,
     value: JsonObject,
     parent: PointerPlace | undefined,
     first?: string | number,
     second?: string | number,
   ) {
     super(value, parent, first, second);
+    this.kind = kind;
   }
 }
 
@@ -200,6 +206,19 @@ const SCHEMA_ORIGINS: readonly SchemaOrigin[] = [
   'parameter',
   'response',
 ];
+
+/**
+ * The index of each origin in SCHEMA_ORIGINS, which the walk passes down a schema tree: looking the
+ * name up in the list for each node took ~1.5% of the walk.
+ */
+const ORIGIN = {
+  definition: 0,
+  globalParameter: 1,
+  globalResponse: 2,
+  parameter: 3,
+  response: 4,
+} as const;
+type OriginIndex = (typeof ORIGIN)[keyof typeof ORIGIN];
 
 /** Bits of SchemaStructureNode's placement, below its depth. */
 const ORIGIN_BITS = 7;
@@ -218,19 +237,18 @@ export class SchemaStructureNode extends StructureNode implements WrittenSchema 
    * Depth, origin and the facts the schema measure reads, in one small integer (see the bits above):
    * one field instead of five on each of ~100,000 nodes a corpus run (~0.8 MB a field).
    */
-  private placement: number;
+  declare private placement: number;
 
   constructor(
     value: JsonObject,
     parent: PointerPlace,
     first: string | number,
     second: string | number | undefined,
-    origin: SchemaOrigin,
+    origin: OriginIndex,
     depth: number,
   ) {
     super(value, parent, first, second);
-    this.placement =
-      (depth << DEPTH_SHIFT) | SCHEMA_ORIGINS.indexOf(origin) | (first === 'allOf' ? VIA_ALL_OF : 0);
+    this.placement = (depth << DEPTH_SHIFT) | origin | (first === 'allOf' ? VIA_ALL_OF : 0);
   }
 
   get kind(): 'schema' {
@@ -666,46 +684,54 @@ function extensionHolderNoteOf(value: JsonObject, key: string): number {
 }
 
 /**
- * A kind's fields with their bits, found by the key's length and then compared: the keys of parsed
- * objects and the field names here are interned strings, so each comparison is of two addresses.
+ * A kind's fields, found by the key's length and then compared: the keys of parsed objects and the
+ * field names here are interned strings, so each comparison is of two addresses. Each field has an
+ * index, and at that index its bits (allowed types and notes) and its child slot.
  */
-class FieldBits {
-  /** By key length: the fields of that length, and their bits at the same index. */
+class FieldTable {
+  /** By key length: the fields of that length, and their indexes at the same position. */
   private readonly names: (readonly string[])[] = [];
-  private readonly bits: (readonly number[])[] = [];
+  private readonly indexes: (readonly number[])[] = [];
+  /** By field index: its allowed types as bits, with its note bits (see allowedBitsOf). */
+  readonly bits: readonly number[];
+  /** By field index: its slot among the kind's children (see CHILD_FIELDS), or -1. */
+  readonly slots: readonly number[];
 
-  constructor(fields: Map<string, number>) {
-    const longest = Math.max(...[...fields.keys()].map((key) => key.length));
+  constructor(kind: NodeKind) {
+    const fields = Object.keys(OBJECT_FIELDS[kind]);
+    const longest = Math.max(...fields.map((key) => key.length));
     for (let length = 0; length <= longest; length++) {
-      const named = [...fields].filter(([key]) => key.length === length);
-      this.names.push(named.map(([key]) => key));
-      this.bits.push(named.map(([, bits]) => bits));
+      const named = fields.filter((key) => key.length === length);
+      this.names.push(named);
+      this.indexes.push(named.map((key) => fields.indexOf(key)));
     }
+    this.bits = fields.map((key) => allowedBitsOf(kind, key));
+    const children = CHILD_FIELDS[kind];
+    for (const child of children) {
+      if (!fields.includes(child)) throw new Error(`${child} is no field of a Swagger ${kind}`);
+    }
+    this.slots = fields.map((key) => children.indexOf(key));
   }
 
-  /** The bits of a field, or undefined when the key is no field of the kind. */
-  get(key: string): number | undefined {
+  /** The index of a field, or -1 when the key is no field of the kind. */
+  indexOf(key: string): number {
     const length = key.length;
-    if (length >= this.names.length) return undefined;
+    if (length >= this.names.length) return -1;
     const names = this.names[length]!;
     for (let index = 0; index < names.length; index++) {
-      if (names[index] === key) return this.bits[length]![index];
+      if (names[index] === key) return this.indexes[length]![index]!;
     }
-    return undefined;
+    return -1;
   }
 }
 
-/** The allowed types of each field of a kind, as bits, with the field's note bits. */
-function allowedBitsOf(kind: NodeKind): FieldBits {
-  return new FieldBits(
-    new Map(
-      Object.entries(OBJECT_FIELDS[kind]).map(([key, type]) => [
-        key,
-        (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) |
-          noteBitsOf(kind, key) |
-          holderNoteOf(kind, key),
-      ]),
-    ),
+/** The allowed types of a field of a kind, as bits, with the field's note bits. */
+function allowedBitsOf(kind: NodeKind, key: string): number {
+  const type = OBJECT_FIELDS[kind][key]!;
+  return (
+    (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) |
+    noteBitsOf(kind, key) |
+    holderNoteOf(kind, key)
   );
 }
 
@@ -724,25 +750,77 @@ function placeAt(parent: PointerPlace, first: string | number, second?: string |
   return new PointerPlace(parent, first, second);
 }
 
-/**
- * The fields of a schema that the walk descends into, as written (the walk checks their types as it
- * descends). add() keeps them here while it reads each key of the schema anyway.
- */
-interface SchemaChildren {
-  /** Not a child, but read the same way: asking each schema for `$ref` by name was as slow. */
-  $ref: unknown;
-  properties: unknown;
-  items: unknown;
-  additionalProperties: unknown;
-  allOf: unknown;
-  xml: unknown;
-  externalDocs: unknown;
+/** The slot of each name in a kind's list of children (see CHILD_FIELDS). */
+function slotsOf<const Names extends readonly string[]>(
+  names: Names,
+): { readonly [N in Names[number]]: number } {
+  return Object.fromEntries(names.map((name, slot) => [name, slot])) as { [N in Names[number]]: number };
 }
+
+/**
+ * The fields each kind's visit descends into (and a schema's `$ref`), by slot: add() keeps them, as
+ * written, while it reads every key of the node for the type checks, and the visit reads them from
+ * there (StructureWalker.children). Swagger objects come in thousands of shapes, too many for V8's
+ * caches of where a named field sits: looking the fields up by name again was slow (a schema's: ~9%
+ * of the walk; then those of path items, operations, parameters and responses, ~5% of it).
+ * Each descent checks the type it needs, the same the field's type check asks for, so the fields
+ * are kept whatever their type.
+ */
+const ROOT = slotsOf([
+  'info',
+  'externalDocs',
+  'tags',
+  'definitions',
+  'parameters',
+  'responses',
+  'paths',
+  'securityDefinitions',
+  'security',
+] as const);
+const INFO = slotsOf(['contact', 'license'] as const);
+const TAG = slotsOf(['externalDocs'] as const);
+/** A path item's parameters, then its operations in HTTP_METHODS' order from slot 1. */
+const PATH_ITEM_PARAMETERS = 0;
+const PATH_ITEM_FIRST_METHOD = 1;
+const OPERATION = slotsOf(['externalDocs', 'parameters', 'responses', 'security'] as const);
+const PARAMETER = slotsOf(['schema', 'items'] as const);
+const ITEMS = slotsOf(['items'] as const);
+const RESPONSE = slotsOf(['schema', 'headers'] as const);
+const SCHEMA = slotsOf([
+  '$ref',
+  'properties',
+  'items',
+  'additionalProperties',
+  'allOf',
+  'xml',
+  'externalDocs',
+] as const);
+const SECURITY_SCHEME = slotsOf(['scopes'] as const);
+
+const CHILD_FIELDS: Record<NodeKind, readonly string[]> = {
+  root: Object.keys(ROOT),
+  info: Object.keys(INFO),
+  contact: [],
+  license: [],
+  externalDocs: [],
+  tag: Object.keys(TAG),
+  pathItem: ['parameters', ...HTTP_METHODS],
+  operation: Object.keys(OPERATION),
+  parameter: Object.keys(PARAMETER),
+  items: Object.keys(ITEMS),
+  response: Object.keys(RESPONSE),
+  header: Object.keys(ITEMS),
+  schema: Object.keys(SCHEMA),
+  xml: [],
+  securityScheme: Object.keys(SECURITY_SCHEME),
+};
 
 /** What the walk keeps for each kind: its fields' bits, and the nodes the running walk met. */
 interface KindState {
   readonly kind: NodeKind;
-  readonly allowedBits: FieldBits;
+  readonly fields: FieldTable;
+  /** How many children slots its nodes take (CHILD_FIELDS). */
+  readonly childCount: number;
   /** See KINDS: the walk writes its nodes here, then copies them at their length. */
   readonly nodes: (StructureNode | undefined)[];
   count: number;
@@ -758,7 +836,7 @@ interface KindState {
 const KINDS = Object.fromEntries(
   (Object.keys(OBJECT_FIELDS) as NodeKind[]).map((kind): [NodeKind, KindState] => [
     kind,
-    { kind, allowedBits: allowedBitsOf(kind), nodes: [], count: 0 },
+    { kind, fields: new FieldTable(kind), childCount: CHILD_FIELDS[kind].length, nodes: [], count: 0 },
   ]),
 ) as Record<NodeKind, KindState>;
 
@@ -788,23 +866,30 @@ function noteSchemaHolderKeys(index: number, bits: number): void {
   schemaHolderScratch[index] = bits;
 }
 
+/**
+ * Whether for…in over a parsed object can meet a key it does not own: one that some code made
+ * enumerable on Object.prototype, which the objects of JSON.parse and jsonc-parser inherit from
+ * alone. Never so in practice, and then the walk asks no such object whether it owns each key: that
+ * hasOwnProperty call, which V8 does not fold away in for…in over objects of thousands of shapes,
+ * took ~9% of the walk's samples.
+ */
+function objectPrototypeHasEnumerableKeys(): boolean {
+  return Object.getOwnPropertyNames(Object.prototype).some((name) =>
+    Object.prototype.propertyIsEnumerable.call(Object.prototype, name),
+  );
+}
+
 class StructureWalker {
+  /** See objectPrototypeHasEnumerableKeys: false but where Object.prototype was tampered with. */
+  private readonly plainObjectsInherit = objectPrototypeHasEnumerableKeys();
   /** The scratch lists this walk wrote to, in the order it met their kinds. */
   private readonly kindsMet: KindState[] = [];
   /**
-   * The children of the schema add() checked last; read them before the next add(). Looking the six
-   * fields up by name afterwards was slow: schema objects come in thousands of shapes, too many for
-   * V8's caches of where a named field sits (the walk takes ~9% less CPU, ~6 ms a corpus run).
+   * The children add() kept for the nodes being visited (see CHILD_FIELDS), as a stack: each add()
+   * writes its node's at `childTop` and moves it past them; a visit that has read them moves it back.
    */
-  private readonly schemaChildren: SchemaChildren = {
-    $ref: undefined,
-    properties: undefined,
-    items: undefined,
-    additionalProperties: undefined,
-    allOf: undefined,
-    xml: undefined,
-    externalDocs: undefined,
-  };
+  private readonly children: unknown[] = [];
+  private childTop = 0;
   private readonly result: SwaggerStructure = {
     byKind: new Map(),
     schemas: [],
@@ -844,37 +929,46 @@ class StructureWalker {
   }
 
   /**
-   * Records a node and checks its fields' types. Returns the node's value with fields of the wrong
-   * type hidden, so the walk descends only into what has the right shape.
+   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
+   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
+   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
+   * field on one and a getter on the other, made the walk slower.
    */
-  private add(node: ObjectNode): JsonObject {
-    return this.addOfKind(node, KINDS[node.kind]);
+  /**
+   * for…in over the object meets only keys it owns: it inherits from Object.prototype (or nothing),
+   * as parsed objects do, and Object.prototype has no enumerable key.
+   */
+  private enumeratesOwnKeysOnly(object: JsonObject): boolean {
+    if (this.plainObjectsInherit) return false;
+    const prototype: unknown = Object.getPrototypeOf(object);
+    return prototype === Object.prototype || prototype === null;
   }
 
-  /**
-   * add() for a node of a known kind. Schema nodes come here straight, with theirs: reading `kind`
-   * from nodes of both classes, a field on one and a getter on the other, made the walk slower.
-   */
-  private addOfKind(node: StructureNode, state: KindState): JsonObject {
+  private add(node: StructureNode, state: KindState): number {
     const value = node.value;
-    const kind = state.kind;
     if (state.count === 0) this.kindsMet.push(state);
     state.nodes[state.count++] = node;
-    const allowedByKey = state.allowedBits;
-    const isSchema = kind === 'schema';
-    if (isSchema) forgetSchemaChildren(this.schemaChildren);
-    let wrong: Set<string> | undefined;
+    const fields = state.fields;
+    const at = this.childTop;
+    const children = this.children;
+    const end = at + state.childCount;
+    while (children.length < end) children.push(undefined);
+    for (let slot = at; slot < end; slot++) children[slot] = undefined;
+    this.childTop = end;
     let notes = 0;
+    const ownKeysOnly = this.enumeratesOwnKeysOnly(value);
     for (const key in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-      const allowed = allowedByKey.get(key);
-      if (allowed === undefined) {
+      if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(value, key)) continue;
+      const index = fields.indexOf(key);
+      if (index < 0) {
         notes |= this.classifyKey(node, key);
         continue;
       }
+      const allowed = fields.bits[index]!;
       notes |= allowed;
       const field = value[key];
-      if (isSchema) keepSchemaChild(this.schemaChildren, key, field);
+      const slot = fields.slots[index]!;
+      if (slot >= 0) children[at + slot] = field;
       if ((allowed & NOTE_FORMAT) !== 0 && field === 'binary') notes |= NOTE_BINARY;
       if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
       if ((allowed & NOTE_TYPE) !== 0 && typeof field === 'string') {
@@ -886,17 +980,13 @@ class StructureWalker {
       if ((typeBitOf(field) & allowed) !== 0) continue;
       this.result.typeIssues.push({
         pointer: childPointer(node.pointer, key),
-        expected: expectedTypeOf(kind, key),
+        expected: expectedTypeOf(state.kind, key),
         actual: jsonTypeOf(field),
       });
-      (wrong ??= new Set()).add(key);
     }
-    if (isSchema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
-    if ((notes & NOTES) !== 0) this.noteKeywords(node, kind, notes);
-    if (!wrong) return value;
-    const good: JsonObject = {};
-    for (const key of Object.keys(value)) if (!wrong.has(key)) good[key] = value[key];
-    return good;
+    if (state === KINDS.schema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
+    if ((notes & NOTES) !== 0) this.noteKeywords(node, state.kind, notes);
+    return at;
   }
 
   /** A key that is not a field of its object: an extension, a misspelled one, or unknown. */
@@ -939,15 +1029,14 @@ class StructureWalker {
     if (notes & NOTE_CAPABILITIES) keywords['x-ms-capabilities'].push(schema);
   }
 
-  /** Records a node that is not a schema and checks its fields. */
-  private addNode(
-    kind: Exclude<NodeKind, 'schema'>,
+  /** Records a node without children (see CHILD_FIELDS) and checks its fields. */
+  private addLeaf(
+    kind: 'externalDocs' | 'contact' | 'license' | 'xml',
     value: JsonObject,
     parent: PointerPlace,
     first: string | number,
-    second?: string | number,
-  ): JsonObject {
-    return this.add(new ObjectNode(kind, value, parent, first, second));
+  ): void {
+    this.add(new ObjectNode(kind, value, parent, first), KINDS[kind]);
   }
 
   private typeIssue(place: PointerPlace, expected: JsonTypeName, value: unknown): void {
@@ -978,85 +1067,105 @@ class StructureWalker {
 
   private visitRoot(root: JsonObject): void {
     const rootNode = new ObjectNode('root', root, undefined);
-    const fields = this.add(rootNode);
-    if (isObject(fields.info)) this.visitInfo(fields.info, rootNode);
-    if (isObject(fields.externalDocs))
-      this.addNode('externalDocs', fields.externalDocs, rootNode, 'externalDocs');
-    this.eachObject(fields.tags, rootNode, 'tags', (tag, index) => {
+    const at = this.add(rootNode, KINDS.root);
+    const children = this.children;
+    const info = children[at + ROOT.info];
+    if (isObject(info)) this.visitInfo(info, rootNode);
+    const externalDocs = children[at + ROOT.externalDocs];
+    if (isObject(externalDocs)) this.addLeaf('externalDocs', externalDocs, rootNode, 'externalDocs');
+    this.eachObject(children[at + ROOT.tags], rootNode, 'tags', (tag, index) => {
       const tagNode = new ObjectNode('tag', tag, rootNode, 'tags', index);
-      const tagFields = this.add(tagNode);
-      if (isObject(tagFields.externalDocs))
-        this.addNode('externalDocs', tagFields.externalDocs, tagNode, 'externalDocs');
+      const tagAt = this.add(tagNode, KINDS.tag);
+      const tagDocs = children[tagAt + TAG.externalDocs];
+      this.childTop = tagAt;
+      if (isObject(tagDocs)) this.addLeaf('externalDocs', tagDocs, tagNode, 'externalDocs');
     });
     // The root's definitions, parameters and responses before the paths: the schemas are then met in
     // the order of writtenSchemas, which is the list of them itself (no second list of ~100,000).
     // for…in over own keys here and below, not entriesOf or forEachEntry's callback: no list of
     // pairs per map and no closure per operation and response (~2 MB a corpus run).
-    const definitions = fields.definitions;
+    const definitions = children[at + ROOT.definitions];
     if (isObject(definitions)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(definitions);
       for (const name in definitions) {
-        if (has(definitions, name))
-          this.visitSchema(definitions[name], rootNode, 'definitions', name, 'definition', 0);
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(definitions, name))
+          this.visitSchema(definitions[name], rootNode, 'definitions', name, ORIGIN.definition, 0);
       }
     }
-    const parameters = fields.parameters;
+    const parameters = children[at + ROOT.parameters];
     if (isObject(parameters)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(parameters);
       for (const name in parameters) {
-        if (has(parameters, name))
-          this.visitParameter(parameters[name], rootNode, 'parameters', name, 'global-parameter');
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(parameters, name))
+          this.visitParameter(parameters[name], rootNode, 'parameters', name, ORIGIN.globalParameter);
       }
     }
-    const responses = fields.responses;
+    const responses = children[at + ROOT.responses];
     if (isObject(responses)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(responses);
       for (const code in responses) {
-        if (has(responses, code))
-          this.visitResponse(responses[code], rootNode, 'responses', code, 'global-response');
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(responses, code))
+          this.visitResponse(responses[code], rootNode, 'responses', code, ORIGIN.globalResponse);
       }
     }
-    const paths = fields.paths;
+    const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
       for (const path in paths) {
-        if (!has(paths, path) || path.startsWith('x-')) continue;
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path)) continue;
+        if (path.startsWith('x-')) continue;
         const item = paths[path];
         if (isObject(item)) this.visitPathItem(item, rootNode, path);
         else this.typeIssue(placeAt(rootNode, 'paths', path), 'Object', item);
       }
     }
-    for (const [name, scheme] of entriesOf(fields.securityDefinitions)) {
+    for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
       if (isObject(scheme)) {
         const schemeNode = new ObjectNode('securityScheme', scheme, rootNode, 'securityDefinitions', name);
-        const schemeFields = this.add(schemeNode);
-        this.checkMapOf(schemeFields.scopes, placeAt(schemeNode, 'scopes'), 'String');
+        const schemeAt = this.add(schemeNode, KINDS.securityScheme);
+        const scopes = children[schemeAt + SECURITY_SCHEME.scopes];
+        this.childTop = schemeAt;
+        this.checkMapOf(scopes, placeAt(schemeNode, 'scopes'), 'String');
       } else this.typeIssue(placeAt(rootNode, 'securityDefinitions', name), 'Object', scheme);
     }
-    this.visitSecurity(fields.security, rootNode, 'security');
+    this.visitSecurity(children[at + ROOT.security], rootNode, 'security');
+    this.childTop = at;
   }
 
   private visitInfo(info: JsonObject, rootNode: StructureNode): void {
     const infoNode = new ObjectNode('info', info, rootNode, 'info');
-    const fields = this.add(infoNode);
-    if (isObject(fields.contact)) this.addNode('contact', fields.contact, infoNode, 'contact');
-    if (isObject(fields.license)) this.addNode('license', fields.license, infoNode, 'license');
+    const at = this.add(infoNode, KINDS.info);
+    const contact = this.children[at + INFO.contact];
+    const license = this.children[at + INFO.license];
+    this.childTop = at;
+    if (isObject(contact)) this.addLeaf('contact', contact, infoNode, 'contact');
+    if (isObject(license)) this.addLeaf('license', license, infoNode, 'license');
   }
 
   private visitPathItem(item: JsonObject, rootNode: StructureNode, path: string): void {
     const itemNode = new ObjectNode('pathItem', item, rootNode, 'paths', path);
     this.ref(item, itemNode, 'pathItem');
-    const fields = this.add(itemNode);
-    this.visitParameters(fields.parameters, itemNode);
-    for (const method of HTTP_METHODS) {
-      const operation = fields[method];
-      if (isObject(operation)) this.visitOperation(operation, itemNode, method);
+    // The operations stay in their slots while the parameters and each operation are visited.
+    const at = this.add(itemNode, KINDS.pathItem);
+    this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
+    for (let index = 0; index < HTTP_METHODS.length; index++) {
+      const operation = this.children[at + PATH_ITEM_FIRST_METHOD + index];
+      if (isObject(operation)) this.visitOperation(operation, itemNode, HTTP_METHODS[index]!);
     }
+    this.childTop = at;
   }
 
   private visitOperation(operation: JsonObject, itemNode: StructureNode, method: string): void {
     const operationNode = new ObjectNode('operation', operation, itemNode, method);
-    const fields = this.add(operationNode);
-    if (isObject(fields.externalDocs))
-      this.addNode('externalDocs', fields.externalDocs, operationNode, 'externalDocs');
-    this.visitParameters(fields.parameters, operationNode);
-    const responses = fields.responses;
+    const at = this.add(operationNode, KINDS.operation);
+    const children = this.children;
+    const externalDocs = children[at + OPERATION.externalDocs];
+    const parameters = children[at + OPERATION.parameters];
+    const responses = children[at + OPERATION.responses];
+    const security = children[at + OPERATION.security];
+    this.childTop = at;
+    if (isObject(externalDocs)) this.addLeaf('externalDocs', externalDocs, operationNode, 'externalDocs');
+    this.visitParameters(parameters, operationNode);
     if (isObject(responses)) {
       // Object.keys, not for…in: status codes are integer-like keys, which for…in enumerates slowly
       // and hasOwnProperty looks up by number (11% of the walk's samples in a profile).
@@ -1064,10 +1173,10 @@ class StructureWalker {
       for (let index = 0; index < codes.length; index++) {
         const code = codes[index]!;
         if (!code.startsWith('x-'))
-          this.visitResponse(responses[code], operationNode, 'responses', code, 'response');
+          this.visitResponse(responses[code], operationNode, 'responses', code, ORIGIN.response);
       }
     }
-    this.visitSecurity(fields.security, operationNode, 'security');
+    this.visitSecurity(security, operationNode, 'security');
   }
 
   /** The `parameters` list of a path item or operation. */
@@ -1075,7 +1184,7 @@ class StructureWalker {
     const parameters = asArray(list);
     if (!parameters) return;
     for (let index = 0; index < parameters.length; index++) {
-      this.visitParameter(parameters[index], owner, 'parameters', index, 'parameter');
+      this.visitParameter(parameters[index], owner, 'parameters', index, ORIGIN.parameter);
     }
   }
 
@@ -1084,22 +1193,26 @@ class StructureWalker {
     parent: PointerPlace,
     first: string,
     second: string | number,
-    origin: SchemaOrigin,
+    origin: OriginIndex,
   ): void {
     if (!isObject(parameter)) return this.typeIssue(placeAt(parent, first, second), 'Object', parameter);
     const parameterNode = new ObjectNode('parameter', parameter, parent, first, second);
     if (this.ref(parameter, parameterNode, 'parameter')) return;
-    const fields = this.add(parameterNode);
-    if (isObject(fields.schema))
-      this.visitSchema(fields.schema, parameterNode, 'schema', undefined, origin, 0);
-    if (isObject(fields.items)) this.visitItems(fields.items, parameterNode, 0);
+    const at = this.add(parameterNode, KINDS.parameter);
+    const schema = this.children[at + PARAMETER.schema];
+    const items = this.children[at + PARAMETER.items];
+    this.childTop = at;
+    if (isObject(schema)) this.visitSchema(schema, parameterNode, 'schema', undefined, origin, 0);
+    if (isObject(items)) this.visitItems(items, parameterNode, 0);
   }
 
   private visitItems(items: JsonObject, parent: PointerPlace, depth: number): void {
     if (depth > MAX_WALK_DEPTH) return;
     const itemsNode = new ObjectNode('items', items, parent, 'items');
-    const fields = this.add(itemsNode);
-    if (isObject(fields.items)) this.visitItems(fields.items, itemsNode, depth + 1);
+    const at = this.add(itemsNode, KINDS.items);
+    const nested = this.children[at + ITEMS.items];
+    this.childTop = at;
+    if (isObject(nested)) this.visitItems(nested, itemsNode, depth + 1);
   }
 
   private visitResponse(
@@ -1107,18 +1220,21 @@ class StructureWalker {
     parent: PointerPlace,
     first: string,
     second: string,
-    origin: SchemaOrigin,
+    origin: OriginIndex,
   ): void {
     if (!isObject(response)) return this.typeIssue(placeAt(parent, first, second), 'Object', response);
     const responseNode = new ObjectNode('response', response, parent, first, second);
     if (this.ref(response, responseNode, 'response')) return;
-    const fields = this.add(responseNode);
-    if (isObject(fields.schema))
-      this.visitSchema(fields.schema, responseNode, 'schema', undefined, origin, 0);
-    const headers = fields.headers;
+    const at = this.add(responseNode, KINDS.response);
+    const schema = this.children[at + RESPONSE.schema];
+    const headers = this.children[at + RESPONSE.headers];
+    this.childTop = at;
+    if (isObject(schema)) this.visitSchema(schema, responseNode, 'schema', undefined, origin, 0);
     if (isObject(headers)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(headers);
       for (const name in headers) {
-        if (has(headers, name)) this.visitHeader(headers[name], responseNode, name);
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(headers, name))
+          this.visitHeader(headers[name], responseNode, name);
       }
     }
   }
@@ -1126,8 +1242,10 @@ class StructureWalker {
   private visitHeader(header: unknown, responseNode: StructureNode, name: string): void {
     if (!isObject(header)) return this.typeIssue(placeAt(responseNode, 'headers', name), 'Object', header);
     const headerNode = new ObjectNode('header', header, responseNode, 'headers', name);
-    const headerFields = this.add(headerNode);
-    if (isObject(headerFields.items)) this.visitItems(headerFields.items, headerNode, 0);
+    const at = this.add(headerNode, KINDS.header);
+    const items = this.children[at + ITEMS.items];
+    this.childTop = at;
+    if (isObject(items)) this.visitItems(items, headerNode, 0);
   }
 
   /** A schema written at `first`/`second` below `parent`. */
@@ -1136,7 +1254,7 @@ class StructureWalker {
     parent: PointerPlace,
     first: string,
     second: string | number | undefined,
-    origin: SchemaOrigin,
+    origin: OriginIndex,
     depth: number,
   ): void {
     if (depth > MAX_WALK_DEPTH) return;
@@ -1145,14 +1263,22 @@ class StructureWalker {
       return this.typeIssue(placeAt(parent, first, second), 'Object', schema);
     }
     const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
-    this.addOfKind(node, KINDS.schema);
-    // Read before the first visit below, whose add() replaces them.
-    const { $ref, properties, items, additionalProperties, allOf, xml, externalDocs } = this.schemaChildren;
+    const at = this.add(node, KINDS.schema);
+    const children = this.children;
+    const $ref = children[at + SCHEMA.$ref];
+    const properties = children[at + SCHEMA.properties];
+    const items = children[at + SCHEMA.items];
+    const additionalProperties = children[at + SCHEMA.additionalProperties];
+    const allOf = children[at + SCHEMA.allOf];
+    const xml = children[at + SCHEMA.xml];
+    const externalDocs = children[at + SCHEMA.externalDocs];
+    this.childTop = at;
     if ($ref !== undefined) this.schemaRef($ref, node);
     if (isObject(properties)) {
       // for…in, not Object.keys: no list of names per object schema.
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(properties);
       for (const name in properties) {
-        if (has(properties, name))
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(properties, name))
           this.visitSchema(properties[name], node, 'properties', name, origin, depth + 1);
       }
     }
@@ -1170,8 +1296,8 @@ class StructureWalker {
         else this.typeIssue(placeAt(node, 'allOf', index), 'Object', member);
       }
     }
-    if (isObject(xml)) this.addNode('xml', xml, node, 'xml');
-    if (isObject(externalDocs)) this.addNode('externalDocs', externalDocs, node, 'externalDocs');
+    if (isObject(xml)) this.addLeaf('xml', xml, node, 'xml');
+    if (isObject(externalDocs)) this.addLeaf('externalDocs', externalDocs, node, 'externalDocs');
   }
 
   /** A `security` list: a loop, not eachObject's callback, which made a closure per operation. */
@@ -1214,46 +1340,6 @@ class StructureWalker {
     for (const [key, value] of entriesOf(map)) {
       if (!matches(value, expected)) this.typeIssue(new PointerPlace(place, key), expected, value);
     }
-  }
-}
-
-function forgetSchemaChildren(children: SchemaChildren): void {
-  children.$ref = undefined;
-  children.properties = undefined;
-  children.items = undefined;
-  children.additionalProperties = undefined;
-  children.allOf = undefined;
-  children.xml = undefined;
-  children.externalDocs = undefined;
-}
-
-/**
- * Keeps a field of a schema if the walk descends into it. As written, whatever its type: each
- * descent checks the type it needs, the same the field's type check asks for. Switched on the key's
- * length first: most keys (type, description, format…) are none of the seven, and were compared
- * with each in turn.
- */
-function keepSchemaChild(children: SchemaChildren, key: string, field: unknown): void {
-  switch (key.length) {
-    case 3:
-      if (key === 'xml') children.xml = field;
-      break;
-    case 4:
-      if (key === '$ref') children.$ref = field;
-      break;
-    case 5:
-      if (key === 'items') children.items = field;
-      else if (key === 'allOf') children.allOf = field;
-      break;
-    case 10:
-      if (key === 'properties') children.properties = field;
-      break;
-    case 12:
-      if (key === 'externalDocs') children.externalDocs = field;
-      break;
-    case 20:
-      if (key === 'additionalProperties') children.additionalProperties = field;
-      break;
   }
 }
 
