@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { structureOf, writtenSchemasOf } from '../../src/rules/swagger/structure.js';
 import { HolderKey, holderKeysOf } from '../../src/rules/operations/holder-keys.js';
+import { bitOfKey, SCHEMA_HOLDER_KEY_BITS } from '../../src/rules/operations/holder-key-bits.js';
 import { writtenParameters } from '../../src/rules/operations/parameter-index.js';
 import { MAX_SCHEMA_WALK_DEPTH, SwaggerModel } from '../../src/swagger/swagger-model.js';
 
@@ -9,6 +10,30 @@ function named(bits: number): string[] {
   return Object.entries(HolderKey)
     .filter(([, bit]) => (bits & bit) !== 0)
     .map(([name]) => name);
+}
+
+describe('HolderKey', () => {
+  it('keeps every bit a schema key can earn within the bits the structure walk stores', () => {
+    // A bit above them would be shifted out of the walk's 32-bit notes and silently lost.
+    const parameterOnly = new Set<number>([
+      HolderKey.urlEncoding,
+      HolderKey.allowEmptyValue,
+      HolderKey.collectionFormat,
+    ]);
+    for (const bit of Object.values(HolderKey)) {
+      if (parameterOnly.has(bit)) expect(bit).toBeGreaterThanOrEqual(1 << SCHEMA_HOLDER_KEY_BITS);
+      else expect(bit).toBeLessThan(1 << SCHEMA_HOLDER_KEY_BITS);
+    }
+    expect([...parameterOnly].map((bit) => bitOfKey(keyOf(bit)))).toEqual([0, 0, 0]);
+  });
+});
+
+/** The key whose parameter-only bit this is. */
+function keyOf(bit: number): string {
+  return (
+    { [HolderKey.urlEncoding]: 'x-ms-url-encoding', [HolderKey.allowEmptyValue]: 'allowEmptyValue' }[bit] ??
+    'collectionFormat'
+  );
 }
 
 describe('holderKeysOf', () => {

@@ -24,6 +24,14 @@ export const HolderKey = {
 } as const;
 
 /**
+ * How many low bits of HolderKey a schema's notes can use: the structure walk keeps a schema's bits
+ * shifted above its own note bits in one 32-bit number, and they fill it. Every HolderKey that
+ * bitOfKey answers must be below `1 << SCHEMA_HOLDER_KEY_BITS` (a test checks it); a new one needs a
+ * bit freed first. The parameter-only keys are above, and bitOfKey never answers them.
+ */
+export const SCHEMA_HOLDER_KEY_BITS = 9;
+
+/**
  * A key's bit, 0 for the others; `type` and `x-ms-notification-url` answer the bit their value earns.
  * Sorted by length first: most keys are `type`, `description` and `title`, which one length test and
  * at most one comparison of interned strings turn away, where a Map lookup hashed each of the

@@ -9,7 +9,7 @@ import {
 } from '../../swagger/swagger-model.js';
 import { asArray, entriesOf, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
-import { bitOfKey, HolderKey } from '../operations/holder-key-bits.js';
+import { bitOfKey, HolderKey, SCHEMA_HOLDER_KEY_BITS } from '../operations/holder-key-bits.js';
 
 /**
  * The Swagger 2.0 objects by position. Microsoft's validator is a JSON-schema check of Swagger 2.0
@@ -593,9 +593,9 @@ const NOTE_CAPABILITIES = 1 << 22;
  * A schema's HolderKey bits, shifted above the note bits: the walk learns those of fields from the
  * lookup that gives their types, as it does the notes, and those of extensions in classifyKey.
  */
-const HOLDER_SHIFT = 23;
-// The 9 HolderKey bits (up to 256) fill the 32 of a bitwise number, the last one its sign bit (read
-// back with >>>): a note more needs a bit freed first.
+const HOLDER_SHIFT = 32 - SCHEMA_HOLDER_KEY_BITS;
+// The HolderKey bits fill the 32 of a bitwise number, the last one its sign bit (read back with >>>),
+// and the notes end just below them (NOTE_CAPABILITIES is bit 22): a note more needs a bit freed first.
 const HOLDER_FILE_TYPE = HolderKey.fileType << HOLDER_SHIFT;
 const NOTES =
   NOTE_PATTERN |
