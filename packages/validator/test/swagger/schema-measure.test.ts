@@ -158,6 +158,26 @@ describe('SchemaMeasurer.operation, on what the structure walk lists', () => {
     expect(operationSizes([schema], definitions)).toEqual([[16, 3]]);
   });
 
+  it('measures small trees from their keys as larger ones from the list, recursion included', () => {
+    const definitions = {
+      Pair: pair,
+      // Two schemas, its property a $ref back to it.
+      Loop: { properties: { self: { $ref: '#/definitions/Loop' } } },
+      // Three schemas: an allOf member, no level down, and a property.
+      Three: { allOf: [{ $ref: '#/definitions/Pair' }], properties: { n: { type: 'string' } } },
+      // Four schemas, listed: a property, its items (a $ref to Three) and another property.
+      Four: { properties: { a: { items: { $ref: '#/definitions/Three' } }, b: { type: 'string' } } },
+    };
+    const refs = ['Loop', 'Three', 'Four'].map((name) => ({ $ref: `#/definitions/${name}` }));
+    expect(operationSizes([...refs, definitions.Four, definitions.Three], definitions)).toEqual([
+      [1, 1],
+      [5, 1],
+      [8, 3],
+      [8, 3],
+      [5, 1],
+    ]);
+  });
+
   it('gives a property whose value is no schema a level but no count', () => {
     expect(
       operationSizes([{ properties: { odd: 'text', also: [1] } }, { properties: { odd: null } }]),
