@@ -42022,6 +42022,64 @@ function parse(text2, errors2 = [], options2 = ParseOptions.DEFAULT) {
   visit(text2, visitor, options2);
   return currentParent[0];
 }
+function parseTree(text2, errors2 = [], options2 = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error3, offset, length) => {
+      errors2.push({ error: error3, offset, length });
+    }
+  };
+  visit(text2, visitor, options2);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
 function visit(text2, visitor, options2 = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text2, false);
   const _jsonPath = [];
@@ -42327,6 +42385,26 @@ function visit(text2, visitor, options2 = ParseOptions.DEFAULT) {
   }
   return true;
 }
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
 
 // node_modules/jsonc-parser/lib/esm/main.js
 var ScanError;
@@ -42360,6 +42438,7 @@ var SyntaxKind;
   SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
 })(SyntaxKind || (SyntaxKind = {}));
 var parse2 = parse;
+var parseTree2 = parseTree;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -43589,14 +43668,221 @@ var pullRequestRules = [
   }
 ];
 
+// packages/validator/src/json/line-index.ts
+var LineIndex = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  /**
+   * Offsets where lines start, in a typed array: a growing array of numbers was one of the largest
+   * allocations of a corpus run (a large swagger has tens of thousands of lines), and the typed
+   * array's storage is outside the JS heap. It starts at a guess of one line per 32 characters and
+   * doubles when the guess was short (counting the lines first, then recording them, read every
+   * large text twice).
+   */
+  starts;
+  count = 1;
+  /** Every newline before this offset is recorded in `starts`. */
+  scanned = 0;
+  position(offset) {
+    const clamped = this.clamp(offset);
+    const line = this.lineHolding(clamped);
+    return { line: line + 1, column: clamped - this.starts[line] + 1 };
+  }
+  /**
+   * The positions of `start` and `end` in one object. Why not two `position` calls: a finding is
+   * located by a range, and the two positions and their copy into one object were most of the
+   * locating's garbage (8,328 findings on the corpus); the end is nearly always on the start's line,
+   * which needs no second search.
+   */
+  range(start, end) {
+    const from = this.clamp(start);
+    const to = this.clamp(end);
+    const line = this.lineHolding(from);
+    const starts = this.lineStartsThrough(to);
+    const sameLine = from <= to && (line + 1 >= this.count || to < starts[line + 1]);
+    const endLine = sameLine ? line : this.lineHolding(to);
+    return {
+      line: line + 1,
+      column: from - starts[line] + 1,
+      endLine: endLine + 1,
+      endColumn: to - starts[endLine] + 1
+    };
+  }
+  /**
+   * The offset where the line that holds `offset` starts. The locator's scan asks for the lines of
+   * the brackets it passes, in text order, and recording lines through `offset` stops at the first
+   * newline after it: the answer is nearly always the last line recorded or the one before.
+   */
+  lineStartOf(offset) {
+    const clamped = this.clamp(offset);
+    const starts = this.lineStartsThrough(clamped);
+    let line = this.count - 1;
+    if (starts[line] > clamped && starts[--line] > clamped) line = this.lineHolding(clamped);
+    return starts[line];
+  }
+  clamp(offset) {
+    return Math.max(0, Math.min(offset, this.text.length));
+  }
+  /** The 0-based index of the line that holds `offset` (already clamped to the text). */
+  lineHolding(offset) {
+    const starts = this.lineStartsThrough(offset);
+    let low = 0;
+    let high = this.count - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+  get lineCount() {
+    this.lineStartsThrough(this.text.length);
+    return this.count;
+  }
+  /** The line starts, recorded at least up to the line that holds `offset`. */
+  lineStartsThrough(offset) {
+    const starts = this.starts ??= new Uint32Array(Math.max(16, (this.text.length >> 5) + 1));
+    return this.scanned < offset ? this.recordLinesThrough(offset) : starts;
+  }
+  /**
+   * Records the line starts up to the line that holds `offset`. The loop keeps its state in locals,
+   * written back once: it runs for every line of the located part of the text (~600,000 a corpus
+   * run), and the field writes on each were a fifth of its time.
+   */
+  recordLinesThrough(offset) {
+    const text2 = this.text;
+    let starts = this.starts;
+    let count = this.count;
+    let scanned = this.scanned;
+    while (scanned < offset) {
+      const at = text2.indexOf("\n", scanned);
+      if (at === -1) {
+        scanned = text2.length;
+        break;
+      }
+      if (count === starts.length) {
+        const larger = new Uint32Array(starts.length * 2);
+        larger.set(starts);
+        starts = larger;
+      }
+      starts[count++] = at + 1;
+      scanned = at + 1;
+    }
+    this.starts = starts;
+    this.count = count;
+    this.scanned = scanned;
+    return starts;
+  }
+};
+
 // packages/validator/src/json/scan.ts
 var QUOTE2 = 34;
+var BACKSLASH = 92;
 var OPEN_BRACE2 = 123;
 var CLOSE_BRACE2 = 125;
 var OPEN_BRACKET2 = 91;
 var CLOSE_BRACKET2 = 93;
 var COMMA2 = 44;
 var COLON2 = 58;
+function isWhitespace(code2) {
+  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
+}
+function skipWhitespace(text2, at) {
+  while (at < text2.length && isWhitespace(text2.charCodeAt(at))) at++;
+  return at;
+}
+function skipString(text2, at) {
+  let end = at;
+  for (; ; ) {
+    end = text2.indexOf('"', end + 1);
+    if (end === -1) return -1;
+    let backslashes = 0;
+    for (let k = end - 1; text2.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if ((backslashes & 1) === 0) return end + 1;
+  }
+}
+function skipValue(text2, at, lines) {
+  const first = text2.charCodeAt(at);
+  if (first === QUOTE2) return skipString(text2, at);
+  if (first === OPEN_BRACE2) return skipToClose(text2, at + 1, CLOSE_BRACE2, lines);
+  if (first === OPEN_BRACKET2) return skipToClose(text2, at + 1, CLOSE_BRACKET2, lines);
+  let i = at;
+  while (i < text2.length) {
+    const code2 = text2.charCodeAt(i);
+    if (code2 === COMMA2 || code2 === CLOSE_BRACE2 || code2 === CLOSE_BRACKET2 || isWhitespace(code2)) break;
+    i++;
+  }
+  return i === at ? -1 : i;
+}
+function nestingDepth(text2, limit) {
+  let depth = 0;
+  let max = 0;
+  for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
+    const code2 = text2.charCodeAt(i);
+    if (code2 === QUOTE2) {
+      const end = skipString(text2, i);
+      if (end === -1) return max;
+      i = end;
+    } else {
+      if (code2 === OPEN_BRACE2 || code2 === OPEN_BRACKET2) {
+        depth++;
+        if (depth > max) {
+          max = depth;
+          if (max > limit) return max;
+        }
+      } else depth--;
+      i++;
+    }
+  }
+  return max;
+}
+function skipToClose(text2, at, close, lines) {
+  const closeChar = close === CLOSE_BRACE2 ? "}" : "]";
+  const openChar = close === CLOSE_BRACE2 ? "{" : "[";
+  let depth = 1;
+  let safe = at;
+  let nextQuote = text2.indexOf('"', safe);
+  let nextOpen = text2.indexOf(openChar, safe);
+  let nextClose = text2.indexOf(closeChar, safe);
+  for (; ; ) {
+    if (nextClose === -1) return -1;
+    const opens = nextOpen !== -1 && nextOpen < nextClose;
+    const bracket = opens ? nextOpen : nextClose;
+    if (nextQuote !== -1 && nextQuote < bracket) {
+      const lineStart = lines.lineStartOf(bracket);
+      if (lineStart > safe) {
+        safe = lineStart;
+        if (nextQuote < safe) nextQuote = text2.indexOf('"', safe);
+      }
+      while (nextQuote !== -1 && nextQuote < bracket) {
+        safe = skipString(text2, nextQuote);
+        if (safe === -1) return -1;
+        nextQuote = text2.indexOf('"', safe);
+      }
+      if (safe > bracket) {
+        if (nextOpen !== -1 && nextOpen < safe) nextOpen = text2.indexOf(openChar, safe);
+        if (nextClose < safe) nextClose = text2.indexOf(closeChar, safe);
+        continue;
+      }
+    }
+    safe = bracket + 1;
+    if (opens) {
+      depth++;
+      nextOpen = text2.indexOf(openChar, safe);
+    } else if (--depth === 0) {
+      return safe;
+    } else {
+      nextClose = text2.indexOf(closeChar, safe);
+    }
+  }
+}
+var STRUCTURAL = /["{}[\]]/g;
+function nextStructural(text2, at) {
+  STRUCTURAL.lastIndex = at;
+  return STRUCTURAL.test(text2) ? STRUCTURAL.lastIndex - 1 : -1;
+}
 var chars = { QUOTE: QUOTE2, OPEN_BRACE: OPEN_BRACE2, CLOSE_BRACE: CLOSE_BRACE2, OPEN_BRACKET: OPEN_BRACKET2, CLOSE_BRACKET: CLOSE_BRACKET2, COMMA: COMMA2, COLON: COLON2 };
 
 // packages/validator/src/json/pointer.ts
@@ -43625,12 +43911,605 @@ function childPointer(pointer, ...segments) {
   for (const segment of segments) result += "/" + encodeSegment(segment);
   return result;
 }
+function parsePointer(pointer) {
+  if (pointer === "") return [];
+  if (!pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
+  return pointer.slice(1).split("/").map(decodeSegment);
+}
+
+// packages/validator/src/json/locate.ts
+var MAX_LINKED_CHILDREN = 8;
+function newNode(key, nextSibling) {
+  return {
+    key,
+    firstChild: void 0,
+    nextSibling,
+    childCount: 0,
+    index: void 0,
+    pointers: void 0,
+    offset: -1,
+    length: 1
+  };
+}
+function childNamed(node, key) {
+  if (node.index !== void 0) return node.index.get(key);
+  for (let child = node.firstChild; child !== void 0; child = child.nextSibling) {
+    if (child.key === key) return child;
+  }
+  return void 0;
+}
+function addChild(node, key) {
+  const child = newNode(key, node.firstChild);
+  node.firstChild = child;
+  node.childCount++;
+  if (node.index !== void 0) node.index.set(key, child);
+  else if (node.childCount > MAX_LINKED_CHILDREN) {
+    node.index = /* @__PURE__ */ new Map();
+    for (let each = child; each !== void 0; each = each.nextSibling) {
+      node.index.set(each.key, each);
+    }
+  }
+  return child;
+}
+function locateEach(text2, pointers, repeatsKeys, lines, missingLength) {
+  const root = trieOf(pointers);
+  const start = skipWhitespace(text2, 0);
+  root.offset = start;
+  if (start < text2.length) {
+    descend({ text: text2, lines, repeatsKeys, nextBackslash: text2.indexOf("\\") }, start, root, false);
+  }
+  const places = new Array(pointers.length);
+  collect(root, start, 1, places, missingLength);
+  return places;
+}
+function collect(node, offset, length, places, missingLength) {
+  const resolved2 = node.offset !== -1;
+  if (resolved2) {
+    offset = node.offset;
+    length = node.length;
+  }
+  if (node.pointers !== void 0) {
+    const here = {
+      offset,
+      length: resolved2 || missingLength === void 0 ? length : missingLength,
+      resolved: resolved2
+    };
+    for (const index of node.pointers) places[index] = here;
+  }
+  for (let child = node.firstChild; child !== void 0; child = child.nextSibling) {
+    collect(child, offset, length, places, missingLength);
+  }
+}
+function trieOf(pointers) {
+  const root = newNode("", void 0);
+  const path13 = [root];
+  const ends = [0];
+  let depth = 0;
+  let previous = "";
+  for (let index = 0; index < pointers.length; index++) {
+    const pointer = pointers[index];
+    if (pointer !== "" && !pointer.startsWith("/")) throw new Error(`Not a JSON pointer: "${pointer}"`);
+    let level = sharedSegments(previous, pointer, ends, depth);
+    let node = path13[level];
+    for (let from = ends[level] + 1; from <= pointer.length; ) {
+      let end = pointer.indexOf("/", from);
+      if (end === -1) end = pointer.length;
+      const segment = decodeSegment(pointer.slice(from, end));
+      node = childNamed(node, segment) ?? addChild(node, segment);
+      level++;
+      path13[level] = node;
+      ends[level] = end;
+      from = end + 1;
+    }
+    if (node.pointers) node.pointers.push(index);
+    else node.pointers = [index];
+    previous = pointer;
+    depth = level;
+  }
+  return root;
+}
+function sharedSegments(previous, pointer, ends, depth) {
+  const limit = Math.min(previous.length, pointer.length);
+  let common = 0;
+  while (common < limit && previous.charCodeAt(common) === pointer.charCodeAt(common)) common++;
+  let shared = 0;
+  while (shared < depth) {
+    const end = ends[shared + 1];
+    if (end > common || end < pointer.length && pointer.charCodeAt(end) !== SLASH) break;
+    shared++;
+  }
+  return shared;
+}
+var SLASH = 47;
+function descend(walk, at, node, needEnd) {
+  const open3 = walk.text.charCodeAt(at);
+  if (open3 === chars.OPEN_BRACE) return descendObject(walk, at, node, needEnd);
+  if (open3 === chars.OPEN_BRACKET) return descendArray(walk, at, node, needEnd);
+  return needEnd ? skipValue(walk.text, at, walk.lines) : at;
+}
+function descendObject(walk, at, node, needEnd) {
+  const text2 = walk.text;
+  let remaining = node.childCount;
+  const readAll = walk.repeatsKeys && remaining > 0;
+  let i = skipWhitespace(text2, at + 1);
+  while ((remaining > 0 || readAll) && text2.charCodeAt(i) === chars.QUOTE) {
+    const keyStart = i;
+    let keyEnd;
+    let child;
+    keyEnd = plainKeyEnd(walk, i);
+    if (keyEnd !== -1) {
+      child = childAt(node, text2, keyStart + 1, keyEnd - 1);
+    } else {
+      keyEnd = skipString(text2, i);
+      if (keyEnd === -1) return -1;
+      child = childNamed(node, JSON.parse(text2.slice(keyStart, keyEnd)));
+    }
+    i = skipWhitespace(text2, keyEnd);
+    if (text2.charCodeAt(i) !== chars.COLON) return -1;
+    const valueStart = skipWhitespace(text2, i + 1);
+    let valueEnd;
+    if (child) {
+      if (child.offset === -1) remaining--;
+      else forgetPlaces(child);
+      child.offset = keyStart;
+      child.length = keyEnd - keyStart;
+      const more = needEnd || remaining > 0 || readAll;
+      valueEnd = descend(walk, valueStart, child, more);
+      if (!more) return valueEnd;
+    } else {
+      valueEnd = skipValue(text2, valueStart, walk.lines);
+    }
+    if (valueEnd === -1) return -1;
+    i = skipWhitespace(text2, valueEnd);
+    if (text2.charCodeAt(i) !== chars.COMMA) break;
+    i = skipWhitespace(text2, i + 1);
+  }
+  return needEnd ? skipToClose(text2, i, chars.CLOSE_BRACE, walk.lines) : i;
+}
+function forgetPlaces(node) {
+  for (let child = node.firstChild; child !== void 0; child = child.nextSibling) {
+    child.offset = -1;
+    child.length = 1;
+    forgetPlaces(child);
+  }
+}
+function plainKeyEnd(walk, at) {
+  const close = walk.text.indexOf('"', at + 1);
+  if (walk.nextBackslash !== -1 && walk.nextBackslash < at) walk.nextBackslash = walk.text.indexOf("\\", at);
+  return close !== -1 && (walk.nextBackslash === -1 || walk.nextBackslash > close) ? close + 1 : -1;
+}
+function childAt(node, text2, start, end) {
+  if (node.index !== void 0) return node.index.get(text2.slice(start, end));
+  const length = end - start;
+  for (let child = node.firstChild; child !== void 0; child = child.nextSibling) {
+    if (child.key.length === length && text2.startsWith(child.key, start)) return child;
+  }
+  return void 0;
+}
+function descendArray(walk, at, node, needEnd) {
+  const text2 = walk.text;
+  let remaining = node.childCount;
+  let i = skipWhitespace(text2, at + 1);
+  for (let index = 0; remaining > 0 && i < text2.length && text2.charCodeAt(i) !== chars.CLOSE_BRACKET; index++) {
+    const child = childNamed(node, String(index));
+    let valueEnd;
+    if (child) {
+      remaining--;
+      child.offset = i;
+      child.length = 1;
+      const more = needEnd || remaining > 0;
+      valueEnd = descend(walk, i, child, more);
+      if (!more) return valueEnd;
+    } else {
+      valueEnd = skipValue(text2, i, walk.lines);
+    }
+    if (valueEnd === -1) return -1;
+    i = skipWhitespace(text2, valueEnd);
+    if (text2.charCodeAt(i) !== chars.COMMA) break;
+    i = skipWhitespace(text2, i + 1);
+  }
+  return needEnd ? skipToClose(text2, i, chars.CLOSE_BRACKET, walk.lines) : i;
+}
+
+// packages/validator/src/json/trailing-commas.ts
+function trailingCommasBlanked(text2, issues) {
+  const commas = issues.map((issue2) => issue2.offset).sort((a, b) => a - b);
+  let blanked = "";
+  let from = 0;
+  for (const comma of commas) {
+    if (text2.charCodeAt(comma) !== COMMA3 || !closesNext(text2, comma + 1)) return void 0;
+    blanked += text2.slice(from, comma) + " ";
+    from = comma + 1;
+  }
+  blanked += text2.slice(from);
+  try {
+    JSON.parse(blanked);
+  } catch {
+    return void 0;
+  }
+  return blanked;
+}
+var COMMA3 = 44;
+function closesNext(text2, at) {
+  const next = text2.charCodeAt(skipWhitespace(text2, at));
+  return next === 125 || next === 93;
+}
+function namesIndexLoosely(pointer) {
+  if (pointer !== "" && !pointer.startsWith("/")) return true;
+  for (const segment of parsePointer(pointer)) {
+    const index = Number(segment);
+    if (Number.isInteger(index) && index >= 0 && String(index) !== segment) return true;
+  }
+  return false;
+}
+
+// packages/validator/src/json/value-depth.ts
+function objectMembersWithin(root, limit) {
+  if (root === null || typeof root !== "object") return 0;
+  let members = 0;
+  const containers = [root];
+  const levels = [1];
+  while (containers.length > 0) {
+    const container = containers.pop();
+    const level = levels.pop();
+    if (level > limit) return -1;
+    if (Array.isArray(container)) {
+      for (let index = 0; index < container.length; index++) {
+        const child = container[index];
+        if (child !== null && typeof child === "object") {
+          containers.push(child);
+          levels.push(level + 1);
+        }
+      }
+    } else {
+      const object = container;
+      for (const key in object) {
+        members++;
+        const child = object[key];
+        if (child !== null && typeof child === "object") {
+          containers.push(child);
+          levels.push(level + 1);
+        }
+      }
+    }
+  }
+  return members;
+}
+
+// packages/validator/src/json/colons.ts
+var { QUOTE: QUOTE3 } = chars;
+var BACKSLASH2 = 92;
+function findColons(text2) {
+  let offsets = scratch;
+  let count = 0;
+  let afterQuote = 0;
+  for (let at = text2.indexOf(":"); at !== -1; at = text2.indexOf(":", at + 1)) {
+    if (count === offsets.length) offsets = grown(offsets);
+    offsets[count++] = at;
+    if (followsQuote(text2, at)) afterQuote++;
+  }
+  scratch = offsets;
+  return { offsets: offsets.slice(0, count), afterQuote };
+}
+function followsQuote(text2, colon) {
+  let before = colon - 1;
+  let code2 = text2.charCodeAt(before);
+  while (isWhitespace(code2)) code2 = text2.charCodeAt(--before);
+  return code2 === QUOTE3 && (text2.charCodeAt(before - 1) !== BACKSLASH2 || !isEscaped(text2, before));
+}
+function isEscaped(text2, at) {
+  let backslashes = 0;
+  for (let k = at - 1; text2.charCodeAt(k) === BACKSLASH2; k--) backslashes++;
+  return (backslashes & 1) === 1;
+}
+var scratch = new Int32Array(4096);
+function grown(offsets) {
+  const larger = new Int32Array(offsets.length * 2);
+  larger.set(offsets);
+  return larger;
+}
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE3, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE4, OPEN_BRACE: OPEN_BRACE3, OPEN_BRACKET: OPEN_BRACKET3, COLON: COLON3 } = chars;
+function mayHaveDuplicateKeys(colonsAfterQuote, members) {
+  return colonsAfterQuote !== members;
+}
+function findDuplicateKeys(text2) {
+  const found = [];
+  const open3 = [];
+  for (let i = nextStructural2(text2, 0); i !== -1; i = nextStructural2(text2, i)) {
+    const code2 = text2.charCodeAt(i);
+    if (code2 === QUOTE4) {
+      const end = skipString(text2, i);
+      if (end === -1) break;
+      const object = open3[open3.length - 1];
+      if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
+        noteKey(text2, object, i, end, found);
+      }
+      i = end;
+    } else {
+      if (code2 === OPEN_BRACE3) open3.push({ keys: /* @__PURE__ */ new Map(), repeats: void 0 });
+      else if (code2 === OPEN_BRACKET3) open3.push(void 0);
+      else settleKeptOffsets(open3.pop());
+      i++;
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+function noteKey(text2, object, start, end, found) {
+  const written2 = text2.slice(start + 1, end - 1);
+  const key = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
+  const earlier = object.keys.get(key);
+  object.keys.set(key, start);
+  if (earlier === void 0) return;
+  const ignored = {
+    key,
+    offset: earlier,
+    length: skipString(text2, earlier) - earlier,
+    keptOffset: -1
+  };
+  (object.repeats ??= []).push(ignored);
+  found.push(ignored);
+}
+function settleKeptOffsets(object) {
+  if (object?.repeats === void 0) return;
+  for (const ignored of object.repeats) ignored.keptOffset = object.keys.get(ignored.key);
+}
+var STRUCTURAL2 = /["{}[\]]/g;
+function nextStructural2(text2, at) {
+  STRUCTURAL2.lastIndex = at;
+  return STRUCTURAL2.test(text2) ? STRUCTURAL2.lastIndex - 1 : -1;
+}
 
 // packages/validator/src/json/json-document.ts
+var MAX_JSON_DEPTH = 256;
+var JsonDocument = class _JsonDocument {
+  text;
+  hadBom;
+  /** The parsed value; undefined when nothing could be recovered (empty, or too deep). */
+  value;
+  syntaxIssues;
+  tooDeep;
+  /** Object members in the strict value, for the duplicate-key screen; -1 when not screened. */
+  members;
+  repeatedKeys;
+  scannedKeys = false;
+  colons;
+  lines;
+  tree;
+  asciiText;
+  constructor(text2, hadBom, asciiText) {
+    this.text = text2;
+    this.hadBom = hadBom;
+    this.asciiText = asciiText;
+    this.lines = new LineIndex(text2);
+    const issues = [];
+    let value;
+    let strict3 = true;
+    try {
+      value = JSON.parse(text2);
+    } catch {
+      strict3 = false;
+    }
+    const members = strict3 ? objectMembersWithin(value, MAX_JSON_DEPTH) : -1;
+    this.tooDeep = strict3 ? members === -1 : nestingDepth(text2, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
+    this.members = members;
+    if (this.tooDeep) {
+      issues.push({
+        message: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; it cannot be a valid connector file.`,
+        offset: 0,
+        length: 1
+      });
+      this.value = void 0;
+    } else if (!strict3 && text2.trim() === "") {
+      issues.push({ message: "The file is empty.", offset: 0, length: 0 });
+      this.value = void 0;
+    } else {
+      this.value = strict3 ? value : parseTolerantly(text2, issues);
+    }
+    this.syntaxIssues = issues;
+  }
+  /**
+   * `asciiText`: the caller knows the text is ASCII (the loader checks the file's bytes natively,
+   * which is much cheaper than scanning the text); see `stringsAreAscii`.
+   */
+  static parse(text2, options2 = {}) {
+    const hadBom = text2.charCodeAt(0) === 65279;
+    return new _JsonDocument(hadBom ? text2.slice(1) : text2, hadBom, options2.asciiText === true);
+  }
+  /**
+   * The ignored occurrences of keys that an object repeats (JSON readers keep the last one). Found
+   * when first asked for: the cheap screen first, so that nearly every document skips the exact scan.
+   * Text with syntax errors is not scanned: the tolerant parser's recovery makes repeats of its own
+   * (a missing '}' merges two parameters into one object in Icon Horse's swagger), which would only
+   * mislead; GEN-JSON-PARSE speaks for that text. Nor is text too deep to have a value.
+   */
+  get duplicateKeys() {
+    if (this.repeatedKeys === void 0) {
+      this.scannedKeys = this.members !== -1 && mayHaveDuplicateKeys(this.colonsFound().afterQuote, this.members);
+      this.repeatedKeys = this.scannedKeys ? findDuplicateKeys(this.text) : NO_DUPLICATE_KEYS;
+    }
+    return this.repeatedKeys;
+  }
+  /**
+   * The offset of every colon of the text, found when first asked for (see `findColons`): the
+   * duplicate-key screen and GEN-SECRETS both read them, and the search for them is shared.
+   */
+  get colonOffsets() {
+    return this.colonsFound().offsets;
+  }
+  colonsFound() {
+    return this.colons ??= findColons(this.text);
+  }
+  /** Whether finding `duplicateKeys` took the exact scan: the screen could not rule repeats out. */
+  get keysScanned() {
+    return this.duplicateKeys.length > 0 || this.scannedKeys;
+  }
+  get isStrictJson() {
+    return this.syntaxIssues.length === 0;
+  }
+  /**
+   * True when no string of the value can hold a character above U+007F: the text is known to be
+   * ASCII and has no `\u` escape. Rules that look for such characters skip the whole document then,
+   * instead of testing each of its strings. False when not known.
+   */
+  get stringsAreAscii() {
+    return this.asciiText && !this.text.includes("\\u");
+  }
+  position(offset) {
+    return this.lines.position(offset);
+  }
+  range(offset, length) {
+    return this.lines.range(offset, offset + Math.max(length, 0));
+  }
+  /** The positions of two offsets, `end` usually on the line of `start`. */
+  rangeBetween(start, end) {
+    return this.lines.range(start, end);
+  }
+  /** Locates many pointers at once (one pass over the text). */
+  locateAll(pointers) {
+    const list2 = [...pointers];
+    const places = this.locateEach(list2);
+    const result = /* @__PURE__ */ new Map();
+    for (let index = 0; index < list2.length; index++) result.set(list2[index], places[index]);
+    return result;
+  }
+  /** The place of each pointer, in the list's order (one pass over the text for all of them). */
+  locateEach(pointers) {
+    if (this.isStrictJson) {
+      return locateEach(this.text, pointers, this.duplicateKeys.length > 0, this.lines);
+    }
+    const blanked = this.tooDeep ? void 0 : trailingCommasBlanked(this.text, this.syntaxIssues);
+    if (blanked !== void 0 && !pointers.some(namesIndexLoosely)) {
+      return locateEach(blanked, pointers, true, this.lines, 1);
+    }
+    return pointers.map((pointer) => this.locateInTree(pointer));
+  }
+  locate(pointer) {
+    return this.locateAll([pointer]).get(pointer);
+  }
+  /** Text with syntax errors: positions come from jsonc-parser's tolerant tree. */
+  locateInTree(pointer) {
+    if (this.tooDeep) return { offset: 0, length: 1, resolved: false };
+    this.tree ??= parseTree2(this.text, [], { allowTrailingComma: true }) ?? void 0;
+    let node = this.tree;
+    if (!node) return { offset: 0, length: 1, resolved: false };
+    const segments = pointer === "" ? [] : pointer.slice(1).split("/");
+    for (const raw of segments) {
+      const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+      const current = node;
+      const next = current.type === "array" ? current.children?.[Number(segment)] : keptMember(current, segment);
+      if (!next) return { offset: keyOffset(current), length: 1, resolved: false };
+      node = next;
+    }
+    const key = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
+    return { offset: keyOffset(node), length: key?.length ?? 1, resolved: true };
+  }
+};
+function keptMember(object, key) {
+  const properties = object.children ?? [];
+  for (let index = properties.length - 1; index >= 0; index--) {
+    const property2 = properties[index];
+    if (property2.children?.[0]?.value === key) return property2.children[1];
+  }
+  return void 0;
+}
 var NO_DUPLICATE_KEYS = Object.freeze([]);
+function keyOffset(node) {
+  if (node.parent?.type === "property") return node.parent.offset;
+  return node.offset;
+}
+function parseTolerantly(text2, issues) {
+  const errors2 = [];
+  const value = parse2(text2, errors2, {
+    allowTrailingComma: false,
+    disallowComments: true,
+    allowEmptyContent: false
+  });
+  const seen = /* @__PURE__ */ new Set();
+  for (const error3 of errors2) {
+    const issue2 = describeIssue(text2, error3);
+    if (seen.has(issue2.offset)) continue;
+    seen.add(issue2.offset);
+    issues.push(issue2);
+  }
+  if (errors2.length === 0) {
+    issues.push({ message: CONTROL_CHARACTER, offset: findControlCharacterInString(text2, 0), length: 1 });
+  }
+  return value;
+}
+var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
+function describeIssue(text2, error3) {
+  const code2 = error3.error;
+  const name = printParseErrorCode(code2);
+  if (name === "PropertyNameExpected" || name === "ValueExpected") {
+    const comma = previousNonWhitespace(text2, error3.offset);
+    const next = text2.charAt(error3.offset);
+    if (comma !== -1 && text2.charAt(comma) === "," && (next === "}" || next === "]")) {
+      return {
+        message: `A trailing comma before '${next}' is not allowed in JSON; remove it.`,
+        offset: comma,
+        length: 1
+      };
+    }
+  }
+  if (name === "InvalidCharacter" || name === "UnexpectedEndOfString") {
+    const at = findControlCharacterInString(text2, error3.offset);
+    if (at >= error3.offset && at <= error3.offset + Math.max(error3.length, 1)) {
+      return { message: CONTROL_CHARACTER, offset: at, length: 1 };
+    }
+  }
+  return { message: describeParseError2(code2), offset: error3.offset, length: error3.length };
+}
+function previousNonWhitespace(text2, offset) {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text2.charAt(i))) i--;
+  return i;
+}
+function describeParseError2(code2) {
+  switch (printParseErrorCode(code2)) {
+    case "CommaExpected":
+      return "A comma is missing between two values.";
+    case "ColonExpected":
+      return "A colon is missing after a property name.";
+    case "PropertyNameExpected":
+      return "A property name (in double quotes) was expected; remove the trailing comma or add the property.";
+    case "ValueExpected":
+      return "A value was expected here; remove the trailing comma or add the value.";
+    case "CloseBraceExpected":
+      return "A closing '}' is missing.";
+    case "CloseBracketExpected":
+      return "A closing ']' is missing.";
+    case "EndOfFileExpected":
+      return "There is more text after the end of the JSON value.";
+    case "InvalidCommentToken":
+      return "Comments are not allowed in JSON.";
+    case "UnexpectedEndOfString":
+      return "A string is not closed.";
+    case "InvalidEscapeCharacter":
+      return "A string contains an invalid escape sequence.";
+    case "InvalidUnicode":
+      return "A string contains an invalid \\u escape.";
+    case "InvalidCharacter":
+      return "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
+    case "InvalidNumberFormat":
+      return "A number is not written as JSON allows.";
+    default:
+      return `The JSON is not valid (${printParseErrorCode(code2)}).`;
+  }
+}
+function findControlCharacterInString(text2, from) {
+  let inString = false;
+  for (let i = from; i < text2.length; i++) {
+    const code2 = text2.charCodeAt(i);
+    if (inString) {
+      if (code2 === 92) i++;
+      else if (code2 === 34) inString = false;
+      else if (code2 < 32) return i;
+    } else if (code2 === 34) inString = true;
+  }
+  return from;
+}
 
 // packages/validator/src/swagger/json-values.ts
 function isObject2(value) {
@@ -43766,16 +44645,16 @@ function connectionParametersOf(apiProperties) {
   const properties = propertiesOf(apiProperties);
   if (!properties) return [];
   const list2 = [];
-  const collect = (parameters, pointer) => {
+  const collect2 = (parameters, pointer) => {
     for (const [name, raw] of entriesOf(parameters)) {
       const value = asObject(raw);
       if (value) list2.push({ name, pointer: childPointer(pointer, name), value, type: asString(value.type) });
     }
   };
-  collect(properties.connectionParameters, "/properties/connectionParameters");
+  collect2(properties.connectionParameters, "/properties/connectionParameters");
   const sets = asArray(asObject(properties.connectionParameterSets)?.values) ?? [];
   sets.forEach((set2, index) => {
-    collect(asObject(set2)?.parameters, `/properties/connectionParameterSets/values/${index}/parameters`);
+    collect2(asObject(set2)?.parameters, `/properties/connectionParameterSets/values/${index}/parameters`);
   });
   return list2;
 }
@@ -45222,20 +46101,20 @@ var SECRET_FORMATS = [
 var SECRET_ASSIGNMENT = /\b(client_?secret|api_?key|access_?token|auth_?token|refresh_?token|secret_?key|password|passwd|pwd)\b["']?\s*[:=]\s*["']([^"'\r\n]{8,200})["']/gi;
 
 // packages/validator/src/rules/general-secrets/screen.ts
-var QUOTE4 = 34;
+var QUOTE5 = 34;
 var APOSTROPHE = 39;
-function screenForSecrets(text2) {
+function screenForSecrets(text2, colons) {
   let formats = someJwtStart(text2) || someUnderscoreToken(text2) || someAwsOrGoogleKey(text2) || someDashToken(text2);
-  let assignments = someAssignmentAtColon(text2);
+  let assignments = someAssignmentAtColon(text2, colons);
   for (let at = text2.indexOf("="); at !== -1 && !(formats && assignments); at = text2.indexOf("=", at + 1)) {
     formats ||= formatBeforeEquals(text2, at);
     assignments ||= assignmentAt(text2, at);
   }
   return formats || assignments ? { formats, assignments } : void 0;
 }
-function someAssignmentAtColon(text2) {
-  for (let at = text2.indexOf(":"); at !== -1; at = text2.indexOf(":", at + 1)) {
-    if (assignmentAt(text2, at)) return true;
+function someAssignmentAtColon(text2, colons) {
+  for (let index = 0; index < colons.length; index++) {
+    if (assignmentAt(text2, colons[index])) return true;
   }
   return false;
 }
@@ -45248,11 +46127,11 @@ function assignmentAt(text2, separator) {
 function secretNameBefore(text2, separator) {
   let end = separator;
   let code2 = text2.charCodeAt(end - 1);
-  if (code2 === QUOTE4) {
+  if (code2 === QUOTE5) {
     end--;
   } else {
     while (end > 0 && isRegExpSpace(code2)) code2 = text2.charCodeAt(--end - 1);
-    if (code2 === QUOTE4 || code2 === APOSTROPHE) end--;
+    if (code2 === QUOTE5 || code2 === APOSTROPHE) end--;
   }
   const last2 = text2.charCodeAt(end - 1) | 32;
   const beforeLast = text2.charCodeAt(end - 2) | 32;
@@ -45335,11 +46214,12 @@ function isSlackTokenKind(code2) {
 
 // packages/validator/src/rules/general-secrets.ts
 var TEXT_KINDS = ["swagger", "apiProperties", "settings", "readme", "script"];
-function textOf2(context, kind) {
-  return context.connector.files[kind]?.document?.text;
+function colonsOf(document) {
+  return document instanceof JsonDocument ? document.colonOffsets : findColons(document.text).offsets;
 }
-function scanFile(context, kind, text2) {
-  const screen = screenForSecrets(text2);
+function scanFile(context, kind, document) {
+  const text2 = document.text;
+  const screen = screenForSecrets(text2, colonsOf(document));
   if (screen === void 0) return;
   const reported = /* @__PURE__ */ new Set();
   for (const format3 of screen.formats ? SECRET_FORMATS : []) {
@@ -45381,8 +46261,8 @@ var secretRules = [
     },
     check(context) {
       for (const kind of TEXT_KINDS) {
-        const text2 = textOf2(context, kind);
-        if (text2 !== void 0) scanFile(context, kind, text2);
+        const document = context.connector.files[kind]?.document;
+        if (document !== void 0) scanFile(context, kind, document);
       }
     }
   }
@@ -47896,12 +48776,12 @@ function escapedSplit(str) {
   const max = str.length;
   let pos = 0;
   let ch = str.charCodeAt(pos);
-  let isEscaped = false;
+  let isEscaped2 = false;
   let lastPos = 0;
   let current = "";
   while (pos < max) {
     if (ch === 124) {
-      if (!isEscaped) {
+      if (!isEscaped2) {
         result.push(current + str.substring(lastPos, pos));
         current = "";
         lastPos = pos + 1;
@@ -47910,7 +48790,7 @@ function escapedSplit(str) {
         lastPos = pos;
       }
     }
-    isEscaped = ch === 92;
+    isEscaped2 = ch === 92;
     pos++;
     ch = str.charCodeAt(pos);
   }
@@ -52209,12 +53089,8 @@ var PointerPlace = class _PointerPlace {
     this.parent = parent;
     this.first = first;
     this.second = second;
-    if (parent === void 0 && first === void 0) this.text = "";
+    this.text = parent === void 0 && first === void 0 ? "" : void 0;
   }
-  parent;
-  first;
-  second;
-  text;
   /** The place of a pointer already written out, e.g. a `$ref`'s target. */
   static at(pointer) {
     const place = new _PointerPlace(void 0, pointer);
@@ -52562,6 +53438,7 @@ var HolderKey = {
   allowEmptyValue: 8192,
   collectionFormat: 16384
 };
+var SCHEMA_HOLDER_KEY_BITS = 9;
 function bitOfKey(key) {
   switch (key.length) {
     case 4:
@@ -52725,14 +53602,12 @@ var StructureNode = class extends PointerPlace {
     super(parent, first, second);
     this.value = value;
   }
-  value;
 };
 var ObjectNode = class extends StructureNode {
   constructor(kind, value, parent, first, second) {
     super(value, parent, first, second);
     this.kind = kind;
   }
-  kind;
 };
 var SCHEMA_ORIGINS = [
   "definition",
@@ -52741,20 +53616,22 @@ var SCHEMA_ORIGINS = [
   "parameter",
   "response"
 ];
+var ORIGIN = {
+  definition: 0,
+  globalParameter: 1,
+  globalResponse: 2,
+  parameter: 3,
+  response: 4
+};
 var ORIGIN_BITS = 7;
 var VIA_ALL_OF = 8;
 var STRING_REF = 16;
 var ODD_PROPERTY = 32;
 var DEPTH_SHIFT = 6;
 var SchemaStructureNode = class extends StructureNode {
-  /**
-   * Depth, origin and the facts the schema measure reads, in one small integer (see the bits above):
-   * one field instead of five on each of ~100,000 nodes a corpus run (~0.8 MB a field).
-   */
-  placement;
   constructor(value, parent, first, second, origin, depth) {
     super(value, parent, first, second);
-    this.placement = depth << DEPTH_SHIFT | SCHEMA_ORIGINS.indexOf(origin) | (first === "allOf" ? VIA_ALL_OF : 0);
+    this.placement = depth << DEPTH_SHIFT | origin | (first === "allOf" ? VIA_ALL_OF : 0);
   }
   get kind() {
     return "schema";
@@ -52918,7 +53795,7 @@ var NOTE_LONG_LIST = 1 << 19;
 var NOTE_ARRAY = 1 << 20;
 var NOTE_DISCRIMINATOR = 1 << 21;
 var NOTE_CAPABILITIES = 1 << 22;
-var HOLDER_SHIFT = 23;
+var HOLDER_SHIFT = 32 - SCHEMA_HOLDER_KEY_BITS;
 var HOLDER_FILE_TYPE = HolderKey.fileType << HOLDER_SHIFT;
 var NOTES = NOTE_PATTERN | NOTE_ENUM | NOTE_NUMERIC | NOTE_REQUIRED | NOTE_EDITOR | NOTE_SUMMARY | NOTE_READ_ONLY | NOTE_BINARY | NOTE_ODD_TYPE | NOTE_LONG_LIST | NOTE_ARRAY | NOTE_DISCRIMINATOR | NOTE_CAPABILITIES;
 var NUMERIC_CHECKED = /* @__PURE__ */ new Set([
@@ -52978,38 +53855,43 @@ function extensionHolderNoteOf(value, key) {
   if (bit === HolderKey.notificationUrl && value[key] !== true) return 0;
   return bit << HOLDER_SHIFT;
 }
-var FieldBits = class {
-  /** By key length: the fields of that length, and their bits at the same index. */
+var FieldTable = class {
+  /** By key length: the fields of that length, and their indexes at the same position. */
   names = [];
-  bits = [];
-  constructor(fields) {
-    const longest = Math.max(...[...fields.keys()].map((key) => key.length));
+  indexes = [];
+  /** By field index: its allowed types as bits, with its note bits (see allowedBitsOf). */
+  bits;
+  /** By field index: its slot among the kind's children (see CHILD_FIELDS), or -1. */
+  slots;
+  constructor(kind) {
+    const fields = Object.keys(OBJECT_FIELDS[kind]);
+    const longest = Math.max(...fields.map((key) => key.length));
     for (let length = 0; length <= longest; length++) {
-      const named = [...fields].filter(([key]) => key.length === length);
-      this.names.push(named.map(([key]) => key));
-      this.bits.push(named.map(([, bits]) => bits));
+      const named = fields.filter((key) => key.length === length);
+      this.names.push(named);
+      this.indexes.push(named.map((key) => fields.indexOf(key)));
     }
+    this.bits = fields.map((key) => allowedBitsOf(kind, key));
+    const children = CHILD_FIELDS[kind];
+    for (const child of children) {
+      if (!fields.includes(child)) throw new Error(`${child} is no field of a Swagger ${kind}`);
+    }
+    this.slots = fields.map((key) => children.indexOf(key));
   }
-  /** The bits of a field, or undefined when the key is no field of the kind. */
-  get(key) {
+  /** The index of a field, or -1 when the key is no field of the kind. */
+  indexOf(key) {
     const length = key.length;
-    if (length >= this.names.length) return void 0;
+    if (length >= this.names.length) return -1;
     const names = this.names[length];
     for (let index = 0; index < names.length; index++) {
-      if (names[index] === key) return this.bits[length][index];
+      if (names[index] === key) return this.indexes[length][index];
     }
-    return void 0;
+    return -1;
   }
 };
-function allowedBitsOf(kind) {
-  return new FieldBits(
-    new Map(
-      Object.entries(OBJECT_FIELDS[kind]).map(([key, type]) => [
-        key,
-        (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) | noteBitsOf(kind, key) | holderNoteOf(kind, key)
-      ])
-    )
-  );
+function allowedBitsOf(kind, key) {
+  const type = OBJECT_FIELDS[kind][key];
+  return (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) | noteBitsOf(kind, key) | holderNoteOf(kind, key);
 }
 function expectedTypeOf(kind, key) {
   const type = OBJECT_FIELDS[kind][key];
@@ -53021,10 +53903,59 @@ function matches(value, expected) {
 function placeAt(parent, first, second) {
   return new PointerPlace(parent, first, second);
 }
+function slotsOf(names) {
+  return Object.fromEntries(names.map((name, slot) => [name, slot]));
+}
+var ROOT = slotsOf([
+  "info",
+  "externalDocs",
+  "tags",
+  "definitions",
+  "parameters",
+  "responses",
+  "paths",
+  "securityDefinitions",
+  "security"
+]);
+var INFO = slotsOf(["contact", "license"]);
+var TAG = slotsOf(["externalDocs"]);
+var PATH_ITEM_PARAMETERS = 0;
+var PATH_ITEM_FIRST_METHOD = 1;
+var OPERATION = slotsOf(["externalDocs", "parameters", "responses", "security"]);
+var PARAMETER = slotsOf(["schema", "items"]);
+var ITEMS = slotsOf(["items"]);
+var RESPONSE = slotsOf(["schema", "headers"]);
+var SCHEMA = slotsOf([
+  "$ref",
+  "properties",
+  "items",
+  "additionalProperties",
+  "allOf",
+  "xml",
+  "externalDocs"
+]);
+var SECURITY_SCHEME = slotsOf(["scopes"]);
+var CHILD_FIELDS = {
+  root: Object.keys(ROOT),
+  info: Object.keys(INFO),
+  contact: [],
+  license: [],
+  externalDocs: [],
+  tag: Object.keys(TAG),
+  pathItem: ["parameters", ...HTTP_METHODS],
+  operation: Object.keys(OPERATION),
+  parameter: Object.keys(PARAMETER),
+  items: Object.keys(ITEMS),
+  response: Object.keys(RESPONSE),
+  header: Object.keys(ITEMS),
+  schema: Object.keys(SCHEMA),
+  xml: [],
+  securityScheme: Object.keys(SECURITY_SCHEME)
+};
 var KINDS = Object.fromEntries(
   Object.keys(OBJECT_FIELDS).map((kind) => [
     kind,
-    { kind, allowedBits: allowedBitsOf(kind), nodes: [], count: 0 }
+    { kind, fields: new FieldTable(kind), childCount: CHILD_FIELDS[kind].length, nodes: [], count: 0 }
   ])
 );
 function takeNodes(kindsMet, byKind) {
@@ -53038,29 +53969,28 @@ var NO_HOLDER_KEYS = new Uint16Array(0);
 var schemaHolderScratch = new Uint16Array(4096);
 function noteSchemaHolderKeys(index, bits) {
   if (index >= schemaHolderScratch.length) {
-    const grown = new Uint16Array(schemaHolderScratch.length * 2);
-    grown.set(schemaHolderScratch);
-    schemaHolderScratch = grown;
+    const grown2 = new Uint16Array(schemaHolderScratch.length * 2);
+    grown2.set(schemaHolderScratch);
+    schemaHolderScratch = grown2;
   }
   schemaHolderScratch[index] = bits;
 }
+function objectPrototypeHasEnumerableKeys() {
+  return Object.getOwnPropertyNames(Object.prototype).some(
+    (name) => Object.prototype.propertyIsEnumerable.call(Object.prototype, name)
+  );
+}
 var StructureWalker = class {
+  /** See objectPrototypeHasEnumerableKeys: false but where Object.prototype was tampered with. */
+  plainObjectsInherit = objectPrototypeHasEnumerableKeys();
   /** The scratch lists this walk wrote to, in the order it met their kinds. */
   kindsMet = [];
   /**
-   * The children of the schema add() checked last; read them before the next add(). Looking the six
-   * fields up by name afterwards was slow: schema objects come in thousands of shapes, too many for
-   * V8's caches of where a named field sits (the walk takes ~9% less CPU, ~6 ms a corpus run).
+   * The children add() kept for the nodes being visited (see CHILD_FIELDS), as a stack: each add()
+   * writes its node's at `childTop` and moves it past them; a visit that has read them moves it back.
    */
-  schemaChildren = {
-    $ref: void 0,
-    properties: void 0,
-    items: void 0,
-    additionalProperties: void 0,
-    allOf: void 0,
-    xml: void 0,
-    externalDocs: void 0
-  };
+  children = [];
+  childTop = 0;
   result = {
     byKind: /* @__PURE__ */ new Map(),
     schemas: [],
@@ -53097,36 +54027,45 @@ var StructureWalker = class {
     return this.result;
   }
   /**
-   * Records a node and checks its fields' types. Returns the node's value with fields of the wrong
-   * type hidden, so the walk descends only into what has the right shape.
+   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
+   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
+   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
+   * field on one and a getter on the other, made the walk slower.
    */
-  add(node) {
-    return this.addOfKind(node, KINDS[node.kind]);
-  }
   /**
-   * add() for a node of a known kind. Schema nodes come here straight, with theirs: reading `kind`
-   * from nodes of both classes, a field on one and a getter on the other, made the walk slower.
+   * for…in over the object meets only keys it owns: it inherits from Object.prototype (or nothing),
+   * as parsed objects do, and Object.prototype has no enumerable key.
    */
-  addOfKind(node, state) {
+  enumeratesOwnKeysOnly(object) {
+    if (this.plainObjectsInherit) return false;
+    const prototype = Object.getPrototypeOf(object);
+    return prototype === Object.prototype || prototype === null;
+  }
+  add(node, state) {
     const value = node.value;
-    const kind = state.kind;
     if (state.count === 0) this.kindsMet.push(state);
     state.nodes[state.count++] = node;
-    const allowedByKey = state.allowedBits;
-    const isSchema = kind === "schema";
-    if (isSchema) forgetSchemaChildren(this.schemaChildren);
-    let wrong;
+    const fields = state.fields;
+    const at = this.childTop;
+    const children = this.children;
+    const end = at + state.childCount;
+    while (children.length < end) children.push(void 0);
+    for (let slot = at; slot < end; slot++) children[slot] = void 0;
+    this.childTop = end;
     let notes = 0;
+    const ownKeysOnly = this.enumeratesOwnKeysOnly(value);
     for (const key in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-      const allowed = allowedByKey.get(key);
-      if (allowed === void 0) {
+      if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(value, key)) continue;
+      const index = fields.indexOf(key);
+      if (index < 0) {
         notes |= this.classifyKey(node, key);
         continue;
       }
+      const allowed = fields.bits[index];
       notes |= allowed;
       const field = value[key];
-      if (isSchema) keepSchemaChild(this.schemaChildren, key, field);
+      const slot = fields.slots[index];
+      if (slot >= 0) children[at + slot] = field;
       if ((allowed & NOTE_FORMAT) !== 0 && field === "binary") notes |= NOTE_BINARY;
       if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
       if ((allowed & NOTE_TYPE) !== 0 && typeof field === "string") {
@@ -53137,17 +54076,13 @@ var StructureWalker = class {
       if ((typeBitOf(field) & allowed) !== 0) continue;
       this.result.typeIssues.push({
         pointer: childPointer(node.pointer, key),
-        expected: expectedTypeOf(kind, key),
+        expected: expectedTypeOf(state.kind, key),
         actual: jsonTypeOf(field)
       });
-      (wrong ??= /* @__PURE__ */ new Set()).add(key);
     }
-    if (isSchema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
-    if ((notes & NOTES) !== 0) this.noteKeywords(node, kind, notes);
-    if (!wrong) return value;
-    const good = {};
-    for (const key of Object.keys(value)) if (!wrong.has(key)) good[key] = value[key];
-    return good;
+    if (state === KINDS.schema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
+    if ((notes & NOTES) !== 0) this.noteKeywords(node, state.kind, notes);
+    return at;
   }
   /** A key that is not a field of its object: an extension, a misspelled one, or unknown. */
   classifyKey(node, key) {
@@ -53184,9 +54119,9 @@ var StructureWalker = class {
     if (notes & NOTE_DISCRIMINATOR) keywords.discriminator.push(schema);
     if (notes & NOTE_CAPABILITIES) keywords["x-ms-capabilities"].push(schema);
   }
-  /** Records a node that is not a schema and checks its fields. */
-  addNode(kind, value, parent, first, second) {
-    return this.add(new ObjectNode(kind, value, parent, first, second));
+  /** Records a node without children (see CHILD_FIELDS) and checks its fields. */
+  addLeaf(kind, value, parent, first) {
+    this.add(new ObjectNode(kind, value, parent, first), KINDS[kind]);
   }
   typeIssue(place, expected, value) {
     this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf(value) });
@@ -53213,130 +54148,158 @@ var StructureWalker = class {
   }
   visitRoot(root) {
     const rootNode = new ObjectNode("root", root, void 0);
-    const fields = this.add(rootNode);
-    if (isObject2(fields.info)) this.visitInfo(fields.info, rootNode);
-    if (isObject2(fields.externalDocs))
-      this.addNode("externalDocs", fields.externalDocs, rootNode, "externalDocs");
-    this.eachObject(fields.tags, rootNode, "tags", (tag, index) => {
+    const at = this.add(rootNode, KINDS.root);
+    const children = this.children;
+    const info2 = children[at + ROOT.info];
+    if (isObject2(info2)) this.visitInfo(info2, rootNode);
+    const externalDocs = children[at + ROOT.externalDocs];
+    if (isObject2(externalDocs)) this.addLeaf("externalDocs", externalDocs, rootNode, "externalDocs");
+    this.eachObject(children[at + ROOT.tags], rootNode, "tags", (tag, index) => {
       const tagNode = new ObjectNode("tag", tag, rootNode, "tags", index);
-      const tagFields = this.add(tagNode);
-      if (isObject2(tagFields.externalDocs))
-        this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
+      const tagAt = this.add(tagNode, KINDS.tag);
+      const tagDocs = children[tagAt + TAG.externalDocs];
+      this.childTop = tagAt;
+      if (isObject2(tagDocs)) this.addLeaf("externalDocs", tagDocs, tagNode, "externalDocs");
     });
-    const definitions = fields.definitions;
+    const definitions = children[at + ROOT.definitions];
     if (isObject2(definitions)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(definitions);
       for (const name in definitions) {
-        if (has(definitions, name))
-          this.visitSchema(definitions[name], rootNode, "definitions", name, "definition", 0);
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(definitions, name))
+          this.visitSchema(definitions[name], rootNode, "definitions", name, ORIGIN.definition, 0);
       }
     }
-    const parameters = fields.parameters;
+    const parameters = children[at + ROOT.parameters];
     if (isObject2(parameters)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(parameters);
       for (const name in parameters) {
-        if (has(parameters, name))
-          this.visitParameter(parameters[name], rootNode, "parameters", name, "global-parameter");
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(parameters, name))
+          this.visitParameter(parameters[name], rootNode, "parameters", name, ORIGIN.globalParameter);
       }
     }
-    const responses = fields.responses;
+    const responses = children[at + ROOT.responses];
     if (isObject2(responses)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(responses);
       for (const code2 in responses) {
-        if (has(responses, code2))
-          this.visitResponse(responses[code2], rootNode, "responses", code2, "global-response");
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(responses, code2))
+          this.visitResponse(responses[code2], rootNode, "responses", code2, ORIGIN.globalResponse);
       }
     }
-    const paths = fields.paths;
+    const paths = children[at + ROOT.paths];
     if (isObject2(paths)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
       for (const path13 in paths) {
-        if (!has(paths, path13) || path13.startsWith("x-")) continue;
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path13)) continue;
+        if (path13.startsWith("x-")) continue;
         const item = paths[path13];
         if (isObject2(item)) this.visitPathItem(item, rootNode, path13);
         else this.typeIssue(placeAt(rootNode, "paths", path13), "Object", item);
       }
     }
-    for (const [name, scheme] of entriesOf(fields.securityDefinitions)) {
+    for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
       if (isObject2(scheme)) {
         const schemeNode = new ObjectNode("securityScheme", scheme, rootNode, "securityDefinitions", name);
-        const schemeFields = this.add(schemeNode);
-        this.checkMapOf(schemeFields.scopes, placeAt(schemeNode, "scopes"), "String");
+        const schemeAt = this.add(schemeNode, KINDS.securityScheme);
+        const scopes = children[schemeAt + SECURITY_SCHEME.scopes];
+        this.childTop = schemeAt;
+        this.checkMapOf(scopes, placeAt(schemeNode, "scopes"), "String");
       } else this.typeIssue(placeAt(rootNode, "securityDefinitions", name), "Object", scheme);
     }
-    this.visitSecurity(fields.security, rootNode, "security");
+    this.visitSecurity(children[at + ROOT.security], rootNode, "security");
+    this.childTop = at;
   }
   visitInfo(info2, rootNode) {
     const infoNode = new ObjectNode("info", info2, rootNode, "info");
-    const fields = this.add(infoNode);
-    if (isObject2(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
-    if (isObject2(fields.license)) this.addNode("license", fields.license, infoNode, "license");
+    const at = this.add(infoNode, KINDS.info);
+    const contact = this.children[at + INFO.contact];
+    const license = this.children[at + INFO.license];
+    this.childTop = at;
+    if (isObject2(contact)) this.addLeaf("contact", contact, infoNode, "contact");
+    if (isObject2(license)) this.addLeaf("license", license, infoNode, "license");
   }
   visitPathItem(item, rootNode, path13) {
     const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path13);
     this.ref(item, itemNode, "pathItem");
-    const fields = this.add(itemNode);
-    this.visitParameters(fields.parameters, itemNode);
-    for (const method of HTTP_METHODS) {
-      const operation = fields[method];
-      if (isObject2(operation)) this.visitOperation(operation, itemNode, method);
+    const at = this.add(itemNode, KINDS.pathItem);
+    this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
+    for (let index = 0; index < HTTP_METHODS.length; index++) {
+      const operation = this.children[at + PATH_ITEM_FIRST_METHOD + index];
+      if (isObject2(operation)) this.visitOperation(operation, itemNode, HTTP_METHODS[index]);
     }
+    this.childTop = at;
   }
   visitOperation(operation, itemNode, method) {
     const operationNode = new ObjectNode("operation", operation, itemNode, method);
-    const fields = this.add(operationNode);
-    if (isObject2(fields.externalDocs))
-      this.addNode("externalDocs", fields.externalDocs, operationNode, "externalDocs");
-    this.visitParameters(fields.parameters, operationNode);
-    const responses = fields.responses;
+    const at = this.add(operationNode, KINDS.operation);
+    const children = this.children;
+    const externalDocs = children[at + OPERATION.externalDocs];
+    const parameters = children[at + OPERATION.parameters];
+    const responses = children[at + OPERATION.responses];
+    const security = children[at + OPERATION.security];
+    this.childTop = at;
+    if (isObject2(externalDocs)) this.addLeaf("externalDocs", externalDocs, operationNode, "externalDocs");
+    this.visitParameters(parameters, operationNode);
     if (isObject2(responses)) {
       const codes = Object.keys(responses);
       for (let index = 0; index < codes.length; index++) {
         const code2 = codes[index];
         if (!code2.startsWith("x-"))
-          this.visitResponse(responses[code2], operationNode, "responses", code2, "response");
+          this.visitResponse(responses[code2], operationNode, "responses", code2, ORIGIN.response);
       }
     }
-    this.visitSecurity(fields.security, operationNode, "security");
+    this.visitSecurity(security, operationNode, "security");
   }
   /** The `parameters` list of a path item or operation. */
   visitParameters(list2, owner) {
     const parameters = asArray(list2);
     if (!parameters) return;
     for (let index = 0; index < parameters.length; index++) {
-      this.visitParameter(parameters[index], owner, "parameters", index, "parameter");
+      this.visitParameter(parameters[index], owner, "parameters", index, ORIGIN.parameter);
     }
   }
   visitParameter(parameter, parent, first, second, origin) {
     if (!isObject2(parameter)) return this.typeIssue(placeAt(parent, first, second), "Object", parameter);
     const parameterNode = new ObjectNode("parameter", parameter, parent, first, second);
     if (this.ref(parameter, parameterNode, "parameter")) return;
-    const fields = this.add(parameterNode);
-    if (isObject2(fields.schema))
-      this.visitSchema(fields.schema, parameterNode, "schema", void 0, origin, 0);
-    if (isObject2(fields.items)) this.visitItems(fields.items, parameterNode, 0);
+    const at = this.add(parameterNode, KINDS.parameter);
+    const schema = this.children[at + PARAMETER.schema];
+    const items = this.children[at + PARAMETER.items];
+    this.childTop = at;
+    if (isObject2(schema)) this.visitSchema(schema, parameterNode, "schema", void 0, origin, 0);
+    if (isObject2(items)) this.visitItems(items, parameterNode, 0);
   }
   visitItems(items, parent, depth) {
     if (depth > MAX_WALK_DEPTH) return;
     const itemsNode = new ObjectNode("items", items, parent, "items");
-    const fields = this.add(itemsNode);
-    if (isObject2(fields.items)) this.visitItems(fields.items, itemsNode, depth + 1);
+    const at = this.add(itemsNode, KINDS.items);
+    const nested = this.children[at + ITEMS.items];
+    this.childTop = at;
+    if (isObject2(nested)) this.visitItems(nested, itemsNode, depth + 1);
   }
   visitResponse(response, parent, first, second, origin) {
     if (!isObject2(response)) return this.typeIssue(placeAt(parent, first, second), "Object", response);
     const responseNode = new ObjectNode("response", response, parent, first, second);
     if (this.ref(response, responseNode, "response")) return;
-    const fields = this.add(responseNode);
-    if (isObject2(fields.schema))
-      this.visitSchema(fields.schema, responseNode, "schema", void 0, origin, 0);
-    const headers = fields.headers;
+    const at = this.add(responseNode, KINDS.response);
+    const schema = this.children[at + RESPONSE.schema];
+    const headers = this.children[at + RESPONSE.headers];
+    this.childTop = at;
+    if (isObject2(schema)) this.visitSchema(schema, responseNode, "schema", void 0, origin, 0);
     if (isObject2(headers)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(headers);
       for (const name in headers) {
-        if (has(headers, name)) this.visitHeader(headers[name], responseNode, name);
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(headers, name))
+          this.visitHeader(headers[name], responseNode, name);
       }
     }
   }
   visitHeader(header, responseNode, name) {
     if (!isObject2(header)) return this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
     const headerNode = new ObjectNode("header", header, responseNode, "headers", name);
-    const headerFields = this.add(headerNode);
-    if (isObject2(headerFields.items)) this.visitItems(headerFields.items, headerNode, 0);
+    const at = this.add(headerNode, KINDS.header);
+    const items = this.children[at + ITEMS.items];
+    this.childTop = at;
+    if (isObject2(items)) this.visitItems(items, headerNode, 0);
   }
   /** A schema written at `first`/`second` below `parent`. */
   visitSchema(schema, parent, first, second, origin, depth) {
@@ -53346,12 +54309,21 @@ var StructureWalker = class {
       return this.typeIssue(placeAt(parent, first, second), "Object", schema);
     }
     const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
-    this.addOfKind(node, KINDS.schema);
-    const { $ref, properties, items, additionalProperties, allOf, xml, externalDocs } = this.schemaChildren;
+    const at = this.add(node, KINDS.schema);
+    const children = this.children;
+    const $ref = children[at + SCHEMA.$ref];
+    const properties = children[at + SCHEMA.properties];
+    const items = children[at + SCHEMA.items];
+    const additionalProperties = children[at + SCHEMA.additionalProperties];
+    const allOf = children[at + SCHEMA.allOf];
+    const xml = children[at + SCHEMA.xml];
+    const externalDocs = children[at + SCHEMA.externalDocs];
+    this.childTop = at;
     if ($ref !== void 0) this.schemaRef($ref, node);
     if (isObject2(properties)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(properties);
       for (const name in properties) {
-        if (has(properties, name))
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(properties, name))
           this.visitSchema(properties[name], node, "properties", name, origin, depth + 1);
       }
     }
@@ -53367,8 +54339,8 @@ var StructureWalker = class {
         else this.typeIssue(placeAt(node, "allOf", index), "Object", member);
       }
     }
-    if (isObject2(xml)) this.addNode("xml", xml, node, "xml");
-    if (isObject2(externalDocs)) this.addNode("externalDocs", externalDocs, node, "externalDocs");
+    if (isObject2(xml)) this.addLeaf("xml", xml, node, "xml");
+    if (isObject2(externalDocs)) this.addLeaf("externalDocs", externalDocs, node, "externalDocs");
   }
   /** A `security` list: a loop, not eachObject's callback, which made a closure per operation. */
   visitSecurity(list2, owner, key) {
@@ -53404,38 +54376,6 @@ var StructureWalker = class {
     }
   }
 };
-function forgetSchemaChildren(children) {
-  children.$ref = void 0;
-  children.properties = void 0;
-  children.items = void 0;
-  children.additionalProperties = void 0;
-  children.allOf = void 0;
-  children.xml = void 0;
-  children.externalDocs = void 0;
-}
-function keepSchemaChild(children, key, field) {
-  switch (key.length) {
-    case 3:
-      if (key === "xml") children.xml = field;
-      break;
-    case 4:
-      if (key === "$ref") children.$ref = field;
-      break;
-    case 5:
-      if (key === "items") children.items = field;
-      else if (key === "allOf") children.allOf = field;
-      break;
-    case 10:
-      if (key === "properties") children.properties = field;
-      break;
-    case 12:
-      if (key === "externalDocs") children.externalDocs = field;
-      break;
-    case 20:
-      if (key === "additionalProperties") children.additionalProperties = field;
-      break;
-  }
-}
 function toTypeName(type) {
   return type === "Number" ? "Float" : type === "Any" ? "Object" : type;
 }
@@ -53469,14 +54409,14 @@ var frames = {
   levels: new Int32Array(256)
 };
 function growFrames() {
-  const grown = (list2) => {
+  const grown2 = (list2) => {
     const larger = new Int32Array(list2.length * 2);
     larger.set(list2);
     return larger;
   };
-  frames.counts = grown(frames.counts);
-  frames.depths = grown(frames.depths);
-  frames.levels = grown(frames.levels);
+  frames.counts = grown2(frames.counts);
+  frames.depths = grown2(frames.depths);
+  frames.levels = grown2(frames.levels);
 }
 var MEASURING = Object.freeze({ count: 0, depth: 0 });
 var cache4 = new ConnectorCache();
@@ -53687,6 +54627,7 @@ var SchemaMeasurer = class {
     this.answer(count, depth);
   }
 };
+var MIN_LISTED_TREE = 4;
 function treeStartsOf(schemas) {
   const starts = /* @__PURE__ */ new Map();
   let root = -1;
@@ -53696,7 +54637,7 @@ function treeStartsOf(schemas) {
       root = index;
     } else if (depth >= MAX_WALK_DEPTH) {
       starts.set(schemas[root].value, -1);
-    } else if (depth === 1 && index === root + 1) {
+    } else if (index === root + MIN_LISTED_TREE - 1) {
       starts.set(schemas[root].value, root);
     }
   }
@@ -54547,7 +55488,7 @@ function operationOwning(model, pointer) {
 var TREE_PARTS = ["open", "browse"];
 var dynamicCalls = perModel((model) => {
   const calls = [];
-  const collect = (holder, holderPlace, holderKind, holderIn, source) => {
+  const collect2 = (holder, holderPlace, holderKind, holderIn, source) => {
     for (const extension of DYNAMIC_EXTENSIONS) {
       const value = asObject(holder[extension]);
       if (!value) continue;
@@ -54571,13 +55512,13 @@ var dynamicCalls = perModel((model) => {
   for (let index = 0; index < parameters.length; index++) {
     if ((keys.parameters[index] & HolderKey.dynamic) === 0) continue;
     const parameter = parameters[index];
-    collect(parameter.value, parameter, "parameter", parameter.in, parameter.firstUser);
+    collect2(parameter.value, parameter, "parameter", parameter.in, parameter.firstUser);
   }
   const schemas = writtenSchemasOf(model);
   for (let index = 0; index < schemas.length; index++) {
     if ((keys.schemas[index] & HolderKey.dynamic) === 0) continue;
     const written2 = schemas[index];
-    collect(written2.schema, written2, "schema", void 0, operationOwning(model, written2.pointer));
+    collect2(written2.schema, written2, "schema", void 0, operationOwning(model, written2.pointer));
   }
   return calls;
 });
@@ -58151,12 +59092,12 @@ var schemaKeywordRules = [
 ];
 
 // packages/validator/src/rules/swagger/schema-refs.ts
-var SLASH = 47;
+var SLASH2 = 47;
 var DIGIT_ZERO = 48;
 var DIGIT_ONE = 49;
 function isValidRefPointer(ref) {
   if (!ref.startsWith("#")) return true;
-  if (ref.length > 1 && ref.charCodeAt(1) !== SLASH) return false;
+  if (ref.length > 1 && ref.charCodeAt(1) !== SLASH2) return false;
   for (let tilde = ref.indexOf("~"); tilde !== -1; tilde = ref.indexOf("~", tilde + 2)) {
     const escaped = ref.charCodeAt(tilde + 1);
     if (escaped !== DIGIT_ZERO && escaped !== DIGIT_ONE) return false;

@@ -48824,31 +48824,50 @@ function objectMembersWithin(root, limit) {
   return members;
 }
 
-// packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE2, OPEN_BRACE: OPEN_BRACE2, OPEN_BRACKET: OPEN_BRACKET2, COLON: COLON2 } = chars;
+// packages/validator/src/json/colons.ts
+var { QUOTE: QUOTE2 } = chars;
 var BACKSLASH2 = 92;
-function mayHaveDuplicateKeys(text2, members) {
-  let keyColons = 0;
-  for (let colon = text2.indexOf(":"); colon !== -1; colon = text2.indexOf(":", colon + 1)) {
-    let before = colon - 1;
-    let code2 = text2.charCodeAt(before);
-    while (isWhitespace(code2)) code2 = text2.charCodeAt(--before);
-    if (code2 !== QUOTE2 || text2.charCodeAt(before - 1) === BACKSLASH2 && isEscaped(text2, before)) continue;
-    if (++keyColons > members) return true;
+function findColons(text2) {
+  let offsets = scratch;
+  let count = 0;
+  let afterQuote = 0;
+  for (let at = text2.indexOf(":"); at !== -1; at = text2.indexOf(":", at + 1)) {
+    if (count === offsets.length) offsets = grown(offsets);
+    offsets[count++] = at;
+    if (followsQuote(text2, at)) afterQuote++;
   }
-  return keyColons !== members;
+  scratch = offsets;
+  return { offsets: offsets.slice(0, count), afterQuote };
+}
+function followsQuote(text2, colon) {
+  let before = colon - 1;
+  let code2 = text2.charCodeAt(before);
+  while (isWhitespace(code2)) code2 = text2.charCodeAt(--before);
+  return code2 === QUOTE2 && (text2.charCodeAt(before - 1) !== BACKSLASH2 || !isEscaped(text2, before));
 }
 function isEscaped(text2, at) {
   let backslashes = 0;
   for (let k = at - 1; text2.charCodeAt(k) === BACKSLASH2; k--) backslashes++;
   return (backslashes & 1) === 1;
 }
+var scratch = new Int32Array(4096);
+function grown(offsets) {
+  const larger = new Int32Array(offsets.length * 2);
+  larger.set(offsets);
+  return larger;
+}
+
+// packages/validator/src/json/duplicate-keys.ts
+var { QUOTE: QUOTE3, OPEN_BRACE: OPEN_BRACE2, OPEN_BRACKET: OPEN_BRACKET2, COLON: COLON2 } = chars;
+function mayHaveDuplicateKeys(colonsAfterQuote, members) {
+  return colonsAfterQuote !== members;
+}
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
   for (let i = nextStructural2(text2, 0); i !== -1; i = nextStructural2(text2, i)) {
     const code2 = text2.charCodeAt(i);
-    if (code2 === QUOTE2) {
+    if (code2 === QUOTE3) {
       const end = skipString(text2, i);
       if (end === -1) break;
       const object = open2[open2.length - 1];
@@ -48903,6 +48922,7 @@ var JsonDocument = class _JsonDocument {
   members;
   repeatedKeys;
   scannedKeys = false;
+  colons;
   lines;
   tree;
   asciiText;
@@ -48954,10 +48974,20 @@ var JsonDocument = class _JsonDocument {
    */
   get duplicateKeys() {
     if (this.repeatedKeys === void 0) {
-      this.scannedKeys = this.members !== -1 && mayHaveDuplicateKeys(this.text, this.members);
+      this.scannedKeys = this.members !== -1 && mayHaveDuplicateKeys(this.colonsFound().afterQuote, this.members);
       this.repeatedKeys = this.scannedKeys ? findDuplicateKeys(this.text) : NO_DUPLICATE_KEYS;
     }
     return this.repeatedKeys;
+  }
+  /**
+   * The offset of every colon of the text, found when first asked for (see `findColons`): the
+   * duplicate-key screen and GEN-SECRETS both read them, and the search for them is shared.
+   */
+  get colonOffsets() {
+    return this.colonsFound().offsets;
+  }
+  colonsFound() {
+    return this.colons ??= findColons(this.text);
   }
   /** Whether finding `duplicateKeys` took the exact scan: the screen could not rule repeats out. */
   get keysScanned() {
@@ -50971,20 +51001,20 @@ var SECRET_FORMATS = [
 var SECRET_ASSIGNMENT = /\b(client_?secret|api_?key|access_?token|auth_?token|refresh_?token|secret_?key|password|passwd|pwd)\b["']?\s*[:=]\s*["']([^"'\r\n]{8,200})["']/gi;
 
 // packages/validator/src/rules/general-secrets/screen.ts
-var QUOTE3 = 34;
+var QUOTE4 = 34;
 var APOSTROPHE = 39;
-function screenForSecrets(text2) {
+function screenForSecrets(text2, colons) {
   let formats = someJwtStart(text2) || someUnderscoreToken(text2) || someAwsOrGoogleKey(text2) || someDashToken(text2);
-  let assignments = someAssignmentAtColon(text2);
+  let assignments = someAssignmentAtColon(text2, colons);
   for (let at = text2.indexOf("="); at !== -1 && !(formats && assignments); at = text2.indexOf("=", at + 1)) {
     formats ||= formatBeforeEquals(text2, at);
     assignments ||= assignmentAt(text2, at);
   }
   return formats || assignments ? { formats, assignments } : void 0;
 }
-function someAssignmentAtColon(text2) {
-  for (let at = text2.indexOf(":"); at !== -1; at = text2.indexOf(":", at + 1)) {
-    if (assignmentAt(text2, at)) return true;
+function someAssignmentAtColon(text2, colons) {
+  for (let index = 0; index < colons.length; index++) {
+    if (assignmentAt(text2, colons[index])) return true;
   }
   return false;
 }
@@ -50997,11 +51027,11 @@ function assignmentAt(text2, separator) {
 function secretNameBefore(text2, separator) {
   let end = separator;
   let code2 = text2.charCodeAt(end - 1);
-  if (code2 === QUOTE3) {
+  if (code2 === QUOTE4) {
     end--;
   } else {
     while (end > 0 && isRegExpSpace(code2)) code2 = text2.charCodeAt(--end - 1);
-    if (code2 === QUOTE3 || code2 === APOSTROPHE) end--;
+    if (code2 === QUOTE4 || code2 === APOSTROPHE) end--;
   }
   const last2 = text2.charCodeAt(end - 1) | 32;
   const beforeLast = text2.charCodeAt(end - 2) | 32;
@@ -51084,11 +51114,12 @@ function isSlackTokenKind(code2) {
 
 // packages/validator/src/rules/general-secrets.ts
 var TEXT_KINDS = ["swagger", "apiProperties", "settings", "readme", "script"];
-function textOf(context, kind) {
-  return context.connector.files[kind]?.document?.text;
+function colonsOf(document) {
+  return document instanceof JsonDocument ? document.colonOffsets : findColons(document.text).offsets;
 }
-function scanFile(context, kind, text2) {
-  const screen = screenForSecrets(text2);
+function scanFile(context, kind, document) {
+  const text2 = document.text;
+  const screen = screenForSecrets(text2, colonsOf(document));
   if (screen === void 0) return;
   const reported = /* @__PURE__ */ new Set();
   for (const format3 of screen.formats ? SECRET_FORMATS : []) {
@@ -51130,8 +51161,8 @@ var secretRules = [
     },
     check(context) {
       for (const kind of TEXT_KINDS) {
-        const text2 = textOf(context, kind);
-        if (text2 !== void 0) scanFile(context, kind, text2);
+        const document = context.connector.files[kind]?.document;
+        if (document !== void 0) scanFile(context, kind, document);
       }
     }
   }
@@ -57958,12 +57989,8 @@ var PointerPlace = class _PointerPlace {
     this.parent = parent;
     this.first = first;
     this.second = second;
-    if (parent === void 0 && first === void 0) this.text = "";
+    this.text = parent === void 0 && first === void 0 ? "" : void 0;
   }
-  parent;
-  first;
-  second;
-  text;
   /** The place of a pointer already written out, e.g. a `$ref`'s target. */
   static at(pointer) {
     const place = new _PointerPlace(void 0, pointer);
@@ -58956,6 +58983,7 @@ var HolderKey = {
   allowEmptyValue: 8192,
   collectionFormat: 16384
 };
+var SCHEMA_HOLDER_KEY_BITS = 9;
 function bitOfKey(key) {
   switch (key.length) {
     case 4:
@@ -59119,14 +59147,12 @@ var StructureNode = class extends PointerPlace {
     super(parent, first, second);
     this.value = value;
   }
-  value;
 };
 var ObjectNode = class extends StructureNode {
   constructor(kind, value, parent, first, second) {
     super(value, parent, first, second);
     this.kind = kind;
   }
-  kind;
 };
 var SCHEMA_ORIGINS = [
   "definition",
@@ -59135,20 +59161,22 @@ var SCHEMA_ORIGINS = [
   "parameter",
   "response"
 ];
+var ORIGIN = {
+  definition: 0,
+  globalParameter: 1,
+  globalResponse: 2,
+  parameter: 3,
+  response: 4
+};
 var ORIGIN_BITS = 7;
 var VIA_ALL_OF = 8;
 var STRING_REF = 16;
 var ODD_PROPERTY = 32;
 var DEPTH_SHIFT = 6;
 var SchemaStructureNode = class extends StructureNode {
-  /**
-   * Depth, origin and the facts the schema measure reads, in one small integer (see the bits above):
-   * one field instead of five on each of ~100,000 nodes a corpus run (~0.8 MB a field).
-   */
-  placement;
   constructor(value, parent, first, second, origin, depth) {
     super(value, parent, first, second);
-    this.placement = depth << DEPTH_SHIFT | SCHEMA_ORIGINS.indexOf(origin) | (first === "allOf" ? VIA_ALL_OF : 0);
+    this.placement = depth << DEPTH_SHIFT | origin | (first === "allOf" ? VIA_ALL_OF : 0);
   }
   get kind() {
     return "schema";
@@ -59312,7 +59340,7 @@ var NOTE_LONG_LIST = 1 << 19;
 var NOTE_ARRAY = 1 << 20;
 var NOTE_DISCRIMINATOR = 1 << 21;
 var NOTE_CAPABILITIES = 1 << 22;
-var HOLDER_SHIFT = 23;
+var HOLDER_SHIFT = 32 - SCHEMA_HOLDER_KEY_BITS;
 var HOLDER_FILE_TYPE = HolderKey.fileType << HOLDER_SHIFT;
 var NOTES = NOTE_PATTERN | NOTE_ENUM | NOTE_NUMERIC | NOTE_REQUIRED | NOTE_EDITOR | NOTE_SUMMARY | NOTE_READ_ONLY | NOTE_BINARY | NOTE_ODD_TYPE | NOTE_LONG_LIST | NOTE_ARRAY | NOTE_DISCRIMINATOR | NOTE_CAPABILITIES;
 var NUMERIC_CHECKED = /* @__PURE__ */ new Set([
@@ -59372,38 +59400,43 @@ function extensionHolderNoteOf(value, key) {
   if (bit === HolderKey.notificationUrl && value[key] !== true) return 0;
   return bit << HOLDER_SHIFT;
 }
-var FieldBits = class {
-  /** By key length: the fields of that length, and their bits at the same index. */
+var FieldTable = class {
+  /** By key length: the fields of that length, and their indexes at the same position. */
   names = [];
-  bits = [];
-  constructor(fields) {
-    const longest = Math.max(...[...fields.keys()].map((key) => key.length));
+  indexes = [];
+  /** By field index: its allowed types as bits, with its note bits (see allowedBitsOf). */
+  bits;
+  /** By field index: its slot among the kind's children (see CHILD_FIELDS), or -1. */
+  slots;
+  constructor(kind) {
+    const fields = Object.keys(OBJECT_FIELDS[kind]);
+    const longest = Math.max(...fields.map((key) => key.length));
     for (let length = 0; length <= longest; length++) {
-      const named = [...fields].filter(([key]) => key.length === length);
-      this.names.push(named.map(([key]) => key));
-      this.bits.push(named.map(([, bits]) => bits));
+      const named = fields.filter((key) => key.length === length);
+      this.names.push(named);
+      this.indexes.push(named.map((key) => fields.indexOf(key)));
     }
+    this.bits = fields.map((key) => allowedBitsOf(kind, key));
+    const children = CHILD_FIELDS[kind];
+    for (const child of children) {
+      if (!fields.includes(child)) throw new Error(`${child} is no field of a Swagger ${kind}`);
+    }
+    this.slots = fields.map((key) => children.indexOf(key));
   }
-  /** The bits of a field, or undefined when the key is no field of the kind. */
-  get(key) {
+  /** The index of a field, or -1 when the key is no field of the kind. */
+  indexOf(key) {
     const length = key.length;
-    if (length >= this.names.length) return void 0;
+    if (length >= this.names.length) return -1;
     const names = this.names[length];
     for (let index = 0; index < names.length; index++) {
-      if (names[index] === key) return this.bits[length][index];
+      if (names[index] === key) return this.indexes[length][index];
     }
-    return void 0;
+    return -1;
   }
 };
-function allowedBitsOf(kind) {
-  return new FieldBits(
-    new Map(
-      Object.entries(OBJECT_FIELDS[kind]).map(([key, type]) => [
-        key,
-        (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) | noteBitsOf(kind, key) | holderNoteOf(kind, key)
-      ])
-    )
-  );
+function allowedBitsOf(kind, key) {
+  const type = OBJECT_FIELDS[kind][key];
+  return (Array.isArray(type) ? type : [type]).reduce((bits, one) => bits | typeBitsOf(one), 0) | noteBitsOf(kind, key) | holderNoteOf(kind, key);
 }
 function expectedTypeOf(kind, key) {
   const type = OBJECT_FIELDS[kind][key];
@@ -59415,10 +59448,59 @@ function matches(value, expected) {
 function placeAt(parent, first, second) {
   return new PointerPlace(parent, first, second);
 }
+function slotsOf(names) {
+  return Object.fromEntries(names.map((name, slot) => [name, slot]));
+}
+var ROOT = slotsOf([
+  "info",
+  "externalDocs",
+  "tags",
+  "definitions",
+  "parameters",
+  "responses",
+  "paths",
+  "securityDefinitions",
+  "security"
+]);
+var INFO = slotsOf(["contact", "license"]);
+var TAG = slotsOf(["externalDocs"]);
+var PATH_ITEM_PARAMETERS = 0;
+var PATH_ITEM_FIRST_METHOD = 1;
+var OPERATION = slotsOf(["externalDocs", "parameters", "responses", "security"]);
+var PARAMETER = slotsOf(["schema", "items"]);
+var ITEMS = slotsOf(["items"]);
+var RESPONSE = slotsOf(["schema", "headers"]);
+var SCHEMA = slotsOf([
+  "$ref",
+  "properties",
+  "items",
+  "additionalProperties",
+  "allOf",
+  "xml",
+  "externalDocs"
+]);
+var SECURITY_SCHEME = slotsOf(["scopes"]);
+var CHILD_FIELDS = {
+  root: Object.keys(ROOT),
+  info: Object.keys(INFO),
+  contact: [],
+  license: [],
+  externalDocs: [],
+  tag: Object.keys(TAG),
+  pathItem: ["parameters", ...HTTP_METHODS],
+  operation: Object.keys(OPERATION),
+  parameter: Object.keys(PARAMETER),
+  items: Object.keys(ITEMS),
+  response: Object.keys(RESPONSE),
+  header: Object.keys(ITEMS),
+  schema: Object.keys(SCHEMA),
+  xml: [],
+  securityScheme: Object.keys(SECURITY_SCHEME)
+};
 var KINDS = Object.fromEntries(
   Object.keys(OBJECT_FIELDS).map((kind) => [
     kind,
-    { kind, allowedBits: allowedBitsOf(kind), nodes: [], count: 0 }
+    { kind, fields: new FieldTable(kind), childCount: CHILD_FIELDS[kind].length, nodes: [], count: 0 }
   ])
 );
 function takeNodes(kindsMet, byKind) {
@@ -59432,29 +59514,28 @@ var NO_HOLDER_KEYS = new Uint16Array(0);
 var schemaHolderScratch = new Uint16Array(4096);
 function noteSchemaHolderKeys(index, bits) {
   if (index >= schemaHolderScratch.length) {
-    const grown = new Uint16Array(schemaHolderScratch.length * 2);
-    grown.set(schemaHolderScratch);
-    schemaHolderScratch = grown;
+    const grown2 = new Uint16Array(schemaHolderScratch.length * 2);
+    grown2.set(schemaHolderScratch);
+    schemaHolderScratch = grown2;
   }
   schemaHolderScratch[index] = bits;
 }
+function objectPrototypeHasEnumerableKeys() {
+  return Object.getOwnPropertyNames(Object.prototype).some(
+    (name) => Object.prototype.propertyIsEnumerable.call(Object.prototype, name)
+  );
+}
 var StructureWalker = class {
+  /** See objectPrototypeHasEnumerableKeys: false but where Object.prototype was tampered with. */
+  plainObjectsInherit = objectPrototypeHasEnumerableKeys();
   /** The scratch lists this walk wrote to, in the order it met their kinds. */
   kindsMet = [];
   /**
-   * The children of the schema add() checked last; read them before the next add(). Looking the six
-   * fields up by name afterwards was slow: schema objects come in thousands of shapes, too many for
-   * V8's caches of where a named field sits (the walk takes ~9% less CPU, ~6 ms a corpus run).
+   * The children add() kept for the nodes being visited (see CHILD_FIELDS), as a stack: each add()
+   * writes its node's at `childTop` and moves it past them; a visit that has read them moves it back.
    */
-  schemaChildren = {
-    $ref: void 0,
-    properties: void 0,
-    items: void 0,
-    additionalProperties: void 0,
-    allOf: void 0,
-    xml: void 0,
-    externalDocs: void 0
-  };
+  children = [];
+  childTop = 0;
   result = {
     byKind: /* @__PURE__ */ new Map(),
     schemas: [],
@@ -59491,36 +59572,45 @@ var StructureWalker = class {
     return this.result;
   }
   /**
-   * Records a node and checks its fields' types. Returns the node's value with fields of the wrong
-   * type hidden, so the walk descends only into what has the right shape.
+   * Records a node of a kind and checks its fields' types. Keeps its children at the returned slot
+   * of `children`, and leaves `childTop` past them: the caller reads them, then sets it back.
+   * Schema nodes come here with their kind's state: reading `kind` from nodes of both classes, a
+   * field on one and a getter on the other, made the walk slower.
    */
-  add(node) {
-    return this.addOfKind(node, KINDS[node.kind]);
-  }
   /**
-   * add() for a node of a known kind. Schema nodes come here straight, with theirs: reading `kind`
-   * from nodes of both classes, a field on one and a getter on the other, made the walk slower.
+   * for…in over the object meets only keys it owns: it inherits from Object.prototype (or nothing),
+   * as parsed objects do, and Object.prototype has no enumerable key.
    */
-  addOfKind(node, state) {
+  enumeratesOwnKeysOnly(object) {
+    if (this.plainObjectsInherit) return false;
+    const prototype = Object.getPrototypeOf(object);
+    return prototype === Object.prototype || prototype === null;
+  }
+  add(node, state) {
     const value = node.value;
-    const kind = state.kind;
     if (state.count === 0) this.kindsMet.push(state);
     state.nodes[state.count++] = node;
-    const allowedByKey = state.allowedBits;
-    const isSchema = kind === "schema";
-    if (isSchema) forgetSchemaChildren(this.schemaChildren);
-    let wrong;
+    const fields = state.fields;
+    const at = this.childTop;
+    const children = this.children;
+    const end = at + state.childCount;
+    while (children.length < end) children.push(void 0);
+    for (let slot = at; slot < end; slot++) children[slot] = void 0;
+    this.childTop = end;
     let notes = 0;
+    const ownKeysOnly = this.enumeratesOwnKeysOnly(value);
     for (const key in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-      const allowed = allowedByKey.get(key);
-      if (allowed === void 0) {
+      if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(value, key)) continue;
+      const index = fields.indexOf(key);
+      if (index < 0) {
         notes |= this.classifyKey(node, key);
         continue;
       }
+      const allowed = fields.bits[index];
       notes |= allowed;
       const field = value[key];
-      if (isSchema) keepSchemaChild(this.schemaChildren, key, field);
+      const slot = fields.slots[index];
+      if (slot >= 0) children[at + slot] = field;
       if ((allowed & NOTE_FORMAT) !== 0 && field === "binary") notes |= NOTE_BINARY;
       if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
       if ((allowed & NOTE_TYPE) !== 0 && typeof field === "string") {
@@ -59531,17 +59621,13 @@ var StructureWalker = class {
       if ((typeBitOf(field) & allowed) !== 0) continue;
       this.result.typeIssues.push({
         pointer: childPointer(node.pointer, key),
-        expected: expectedTypeOf(kind, key),
+        expected: expectedTypeOf(state.kind, key),
         actual: jsonTypeOf(field)
       });
-      (wrong ??= /* @__PURE__ */ new Set()).add(key);
     }
-    if (isSchema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
-    if ((notes & NOTES) !== 0) this.noteKeywords(node, kind, notes);
-    if (!wrong) return value;
-    const good = {};
-    for (const key of Object.keys(value)) if (!wrong.has(key)) good[key] = value[key];
-    return good;
+    if (state === KINDS.schema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
+    if ((notes & NOTES) !== 0) this.noteKeywords(node, state.kind, notes);
+    return at;
   }
   /** A key that is not a field of its object: an extension, a misspelled one, or unknown. */
   classifyKey(node, key) {
@@ -59578,9 +59664,9 @@ var StructureWalker = class {
     if (notes & NOTE_DISCRIMINATOR) keywords.discriminator.push(schema);
     if (notes & NOTE_CAPABILITIES) keywords["x-ms-capabilities"].push(schema);
   }
-  /** Records a node that is not a schema and checks its fields. */
-  addNode(kind, value, parent, first, second) {
-    return this.add(new ObjectNode(kind, value, parent, first, second));
+  /** Records a node without children (see CHILD_FIELDS) and checks its fields. */
+  addLeaf(kind, value, parent, first) {
+    this.add(new ObjectNode(kind, value, parent, first), KINDS[kind]);
   }
   typeIssue(place, expected, value) {
     this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf(value) });
@@ -59607,130 +59693,158 @@ var StructureWalker = class {
   }
   visitRoot(root) {
     const rootNode = new ObjectNode("root", root, void 0);
-    const fields = this.add(rootNode);
-    if (isObject(fields.info)) this.visitInfo(fields.info, rootNode);
-    if (isObject(fields.externalDocs))
-      this.addNode("externalDocs", fields.externalDocs, rootNode, "externalDocs");
-    this.eachObject(fields.tags, rootNode, "tags", (tag, index) => {
+    const at = this.add(rootNode, KINDS.root);
+    const children = this.children;
+    const info2 = children[at + ROOT.info];
+    if (isObject(info2)) this.visitInfo(info2, rootNode);
+    const externalDocs = children[at + ROOT.externalDocs];
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, rootNode, "externalDocs");
+    this.eachObject(children[at + ROOT.tags], rootNode, "tags", (tag, index) => {
       const tagNode = new ObjectNode("tag", tag, rootNode, "tags", index);
-      const tagFields = this.add(tagNode);
-      if (isObject(tagFields.externalDocs))
-        this.addNode("externalDocs", tagFields.externalDocs, tagNode, "externalDocs");
+      const tagAt = this.add(tagNode, KINDS.tag);
+      const tagDocs = children[tagAt + TAG.externalDocs];
+      this.childTop = tagAt;
+      if (isObject(tagDocs)) this.addLeaf("externalDocs", tagDocs, tagNode, "externalDocs");
     });
-    const definitions = fields.definitions;
+    const definitions = children[at + ROOT.definitions];
     if (isObject(definitions)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(definitions);
       for (const name in definitions) {
-        if (has(definitions, name))
-          this.visitSchema(definitions[name], rootNode, "definitions", name, "definition", 0);
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(definitions, name))
+          this.visitSchema(definitions[name], rootNode, "definitions", name, ORIGIN.definition, 0);
       }
     }
-    const parameters = fields.parameters;
+    const parameters = children[at + ROOT.parameters];
     if (isObject(parameters)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(parameters);
       for (const name in parameters) {
-        if (has(parameters, name))
-          this.visitParameter(parameters[name], rootNode, "parameters", name, "global-parameter");
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(parameters, name))
+          this.visitParameter(parameters[name], rootNode, "parameters", name, ORIGIN.globalParameter);
       }
     }
-    const responses = fields.responses;
+    const responses = children[at + ROOT.responses];
     if (isObject(responses)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(responses);
       for (const code2 in responses) {
-        if (has(responses, code2))
-          this.visitResponse(responses[code2], rootNode, "responses", code2, "global-response");
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(responses, code2))
+          this.visitResponse(responses[code2], rootNode, "responses", code2, ORIGIN.globalResponse);
       }
     }
-    const paths = fields.paths;
+    const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
       for (const path12 in paths) {
-        if (!has(paths, path12) || path12.startsWith("x-")) continue;
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path12)) continue;
+        if (path12.startsWith("x-")) continue;
         const item = paths[path12];
         if (isObject(item)) this.visitPathItem(item, rootNode, path12);
         else this.typeIssue(placeAt(rootNode, "paths", path12), "Object", item);
       }
     }
-    for (const [name, scheme] of entriesOf(fields.securityDefinitions)) {
+    for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
       if (isObject(scheme)) {
         const schemeNode = new ObjectNode("securityScheme", scheme, rootNode, "securityDefinitions", name);
-        const schemeFields = this.add(schemeNode);
-        this.checkMapOf(schemeFields.scopes, placeAt(schemeNode, "scopes"), "String");
+        const schemeAt = this.add(schemeNode, KINDS.securityScheme);
+        const scopes = children[schemeAt + SECURITY_SCHEME.scopes];
+        this.childTop = schemeAt;
+        this.checkMapOf(scopes, placeAt(schemeNode, "scopes"), "String");
       } else this.typeIssue(placeAt(rootNode, "securityDefinitions", name), "Object", scheme);
     }
-    this.visitSecurity(fields.security, rootNode, "security");
+    this.visitSecurity(children[at + ROOT.security], rootNode, "security");
+    this.childTop = at;
   }
   visitInfo(info2, rootNode) {
     const infoNode = new ObjectNode("info", info2, rootNode, "info");
-    const fields = this.add(infoNode);
-    if (isObject(fields.contact)) this.addNode("contact", fields.contact, infoNode, "contact");
-    if (isObject(fields.license)) this.addNode("license", fields.license, infoNode, "license");
+    const at = this.add(infoNode, KINDS.info);
+    const contact = this.children[at + INFO.contact];
+    const license = this.children[at + INFO.license];
+    this.childTop = at;
+    if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
+    if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
   visitPathItem(item, rootNode, path12) {
     const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path12);
     this.ref(item, itemNode, "pathItem");
-    const fields = this.add(itemNode);
-    this.visitParameters(fields.parameters, itemNode);
-    for (const method of HTTP_METHODS) {
-      const operation = fields[method];
-      if (isObject(operation)) this.visitOperation(operation, itemNode, method);
+    const at = this.add(itemNode, KINDS.pathItem);
+    this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
+    for (let index = 0; index < HTTP_METHODS.length; index++) {
+      const operation = this.children[at + PATH_ITEM_FIRST_METHOD + index];
+      if (isObject(operation)) this.visitOperation(operation, itemNode, HTTP_METHODS[index]);
     }
+    this.childTop = at;
   }
   visitOperation(operation, itemNode, method) {
     const operationNode = new ObjectNode("operation", operation, itemNode, method);
-    const fields = this.add(operationNode);
-    if (isObject(fields.externalDocs))
-      this.addNode("externalDocs", fields.externalDocs, operationNode, "externalDocs");
-    this.visitParameters(fields.parameters, operationNode);
-    const responses = fields.responses;
+    const at = this.add(operationNode, KINDS.operation);
+    const children = this.children;
+    const externalDocs = children[at + OPERATION.externalDocs];
+    const parameters = children[at + OPERATION.parameters];
+    const responses = children[at + OPERATION.responses];
+    const security = children[at + OPERATION.security];
+    this.childTop = at;
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, operationNode, "externalDocs");
+    this.visitParameters(parameters, operationNode);
     if (isObject(responses)) {
       const codes = Object.keys(responses);
       for (let index = 0; index < codes.length; index++) {
         const code2 = codes[index];
         if (!code2.startsWith("x-"))
-          this.visitResponse(responses[code2], operationNode, "responses", code2, "response");
+          this.visitResponse(responses[code2], operationNode, "responses", code2, ORIGIN.response);
       }
     }
-    this.visitSecurity(fields.security, operationNode, "security");
+    this.visitSecurity(security, operationNode, "security");
   }
   /** The `parameters` list of a path item or operation. */
   visitParameters(list2, owner) {
     const parameters = asArray(list2);
     if (!parameters) return;
     for (let index = 0; index < parameters.length; index++) {
-      this.visitParameter(parameters[index], owner, "parameters", index, "parameter");
+      this.visitParameter(parameters[index], owner, "parameters", index, ORIGIN.parameter);
     }
   }
   visitParameter(parameter, parent, first, second, origin) {
     if (!isObject(parameter)) return this.typeIssue(placeAt(parent, first, second), "Object", parameter);
     const parameterNode = new ObjectNode("parameter", parameter, parent, first, second);
     if (this.ref(parameter, parameterNode, "parameter")) return;
-    const fields = this.add(parameterNode);
-    if (isObject(fields.schema))
-      this.visitSchema(fields.schema, parameterNode, "schema", void 0, origin, 0);
-    if (isObject(fields.items)) this.visitItems(fields.items, parameterNode, 0);
+    const at = this.add(parameterNode, KINDS.parameter);
+    const schema = this.children[at + PARAMETER.schema];
+    const items = this.children[at + PARAMETER.items];
+    this.childTop = at;
+    if (isObject(schema)) this.visitSchema(schema, parameterNode, "schema", void 0, origin, 0);
+    if (isObject(items)) this.visitItems(items, parameterNode, 0);
   }
   visitItems(items, parent, depth) {
     if (depth > MAX_WALK_DEPTH) return;
     const itemsNode = new ObjectNode("items", items, parent, "items");
-    const fields = this.add(itemsNode);
-    if (isObject(fields.items)) this.visitItems(fields.items, itemsNode, depth + 1);
+    const at = this.add(itemsNode, KINDS.items);
+    const nested = this.children[at + ITEMS.items];
+    this.childTop = at;
+    if (isObject(nested)) this.visitItems(nested, itemsNode, depth + 1);
   }
   visitResponse(response, parent, first, second, origin) {
     if (!isObject(response)) return this.typeIssue(placeAt(parent, first, second), "Object", response);
     const responseNode = new ObjectNode("response", response, parent, first, second);
     if (this.ref(response, responseNode, "response")) return;
-    const fields = this.add(responseNode);
-    if (isObject(fields.schema))
-      this.visitSchema(fields.schema, responseNode, "schema", void 0, origin, 0);
-    const headers = fields.headers;
+    const at = this.add(responseNode, KINDS.response);
+    const schema = this.children[at + RESPONSE.schema];
+    const headers = this.children[at + RESPONSE.headers];
+    this.childTop = at;
+    if (isObject(schema)) this.visitSchema(schema, responseNode, "schema", void 0, origin, 0);
     if (isObject(headers)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(headers);
       for (const name in headers) {
-        if (has(headers, name)) this.visitHeader(headers[name], responseNode, name);
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(headers, name))
+          this.visitHeader(headers[name], responseNode, name);
       }
     }
   }
   visitHeader(header, responseNode, name) {
     if (!isObject(header)) return this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
     const headerNode = new ObjectNode("header", header, responseNode, "headers", name);
-    const headerFields = this.add(headerNode);
-    if (isObject(headerFields.items)) this.visitItems(headerFields.items, headerNode, 0);
+    const at = this.add(headerNode, KINDS.header);
+    const items = this.children[at + ITEMS.items];
+    this.childTop = at;
+    if (isObject(items)) this.visitItems(items, headerNode, 0);
   }
   /** A schema written at `first`/`second` below `parent`. */
   visitSchema(schema, parent, first, second, origin, depth) {
@@ -59740,12 +59854,21 @@ var StructureWalker = class {
       return this.typeIssue(placeAt(parent, first, second), "Object", schema);
     }
     const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
-    this.addOfKind(node, KINDS.schema);
-    const { $ref, properties, items, additionalProperties, allOf, xml, externalDocs } = this.schemaChildren;
+    const at = this.add(node, KINDS.schema);
+    const children = this.children;
+    const $ref = children[at + SCHEMA.$ref];
+    const properties = children[at + SCHEMA.properties];
+    const items = children[at + SCHEMA.items];
+    const additionalProperties = children[at + SCHEMA.additionalProperties];
+    const allOf = children[at + SCHEMA.allOf];
+    const xml = children[at + SCHEMA.xml];
+    const externalDocs = children[at + SCHEMA.externalDocs];
+    this.childTop = at;
     if ($ref !== void 0) this.schemaRef($ref, node);
     if (isObject(properties)) {
+      const ownKeysOnly = this.enumeratesOwnKeysOnly(properties);
       for (const name in properties) {
-        if (has(properties, name))
+        if (ownKeysOnly || Object.prototype.hasOwnProperty.call(properties, name))
           this.visitSchema(properties[name], node, "properties", name, origin, depth + 1);
       }
     }
@@ -59761,8 +59884,8 @@ var StructureWalker = class {
         else this.typeIssue(placeAt(node, "allOf", index), "Object", member);
       }
     }
-    if (isObject(xml)) this.addNode("xml", xml, node, "xml");
-    if (isObject(externalDocs)) this.addNode("externalDocs", externalDocs, node, "externalDocs");
+    if (isObject(xml)) this.addLeaf("xml", xml, node, "xml");
+    if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, node, "externalDocs");
   }
   /** A `security` list: a loop, not eachObject's callback, which made a closure per operation. */
   visitSecurity(list2, owner, key) {
@@ -59798,38 +59921,6 @@ var StructureWalker = class {
     }
   }
 };
-function forgetSchemaChildren(children) {
-  children.$ref = void 0;
-  children.properties = void 0;
-  children.items = void 0;
-  children.additionalProperties = void 0;
-  children.allOf = void 0;
-  children.xml = void 0;
-  children.externalDocs = void 0;
-}
-function keepSchemaChild(children, key, field) {
-  switch (key.length) {
-    case 3:
-      if (key === "xml") children.xml = field;
-      break;
-    case 4:
-      if (key === "$ref") children.$ref = field;
-      break;
-    case 5:
-      if (key === "items") children.items = field;
-      else if (key === "allOf") children.allOf = field;
-      break;
-    case 10:
-      if (key === "properties") children.properties = field;
-      break;
-    case 12:
-      if (key === "externalDocs") children.externalDocs = field;
-      break;
-    case 20:
-      if (key === "additionalProperties") children.additionalProperties = field;
-      break;
-  }
-}
 function toTypeName(type) {
   return type === "Number" ? "Float" : type === "Any" ? "Object" : type;
 }
@@ -59863,14 +59954,14 @@ var frames = {
   levels: new Int32Array(256)
 };
 function growFrames() {
-  const grown = (list2) => {
+  const grown2 = (list2) => {
     const larger = new Int32Array(list2.length * 2);
     larger.set(list2);
     return larger;
   };
-  frames.counts = grown(frames.counts);
-  frames.depths = grown(frames.depths);
-  frames.levels = grown(frames.levels);
+  frames.counts = grown2(frames.counts);
+  frames.depths = grown2(frames.depths);
+  frames.levels = grown2(frames.levels);
 }
 var MEASURING = Object.freeze({ count: 0, depth: 0 });
 var cache4 = new ConnectorCache();
@@ -60081,6 +60172,7 @@ var SchemaMeasurer = class {
     this.answer(count, depth);
   }
 };
+var MIN_LISTED_TREE = 4;
 function treeStartsOf(schemas) {
   const starts = /* @__PURE__ */ new Map();
   let root = -1;
@@ -60090,7 +60182,7 @@ function treeStartsOf(schemas) {
       root = index;
     } else if (depth >= MAX_WALK_DEPTH) {
       starts.set(schemas[root].value, -1);
-    } else if (depth === 1 && index === root + 1) {
+    } else if (index === root + MIN_LISTED_TREE - 1) {
       starts.set(schemas[root].value, root);
     }
   }
