@@ -98,6 +98,29 @@ describe('JsonDocument', () => {
     expect(document.position(document.syntaxIssues[0]!.offset)).toEqual({ line: 2, column: 9 });
   });
 
+  it('names an invisible character between values, such as a no-break space pasted from a web page', () => {
+    for (const [character, name] of [
+      ['\u00a0', 'U+00A0, a no-break space'],
+      ['\u2028', 'U+2028, a line separator'],
+      ['\u000b', 'U+000B, a vertical tab'],
+      ['\u200b', 'U+200B, a zero-width space'],
+    ] as const) {
+      const document = JsonDocument.parse(`{\n  "a": 1,\n  "b":${character} 2\n}`);
+      expect(document.syntaxIssues.map((issue) => issue.message)).toEqual([
+        `An invisible character (${name}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`,
+      ]);
+      expect(document.position(document.syntaxIssues[0]!.offset)).toEqual({ line: 3, column: 7 });
+    }
+  });
+
+  it('names a visible character that cannot start a value, such as a single quote', () => {
+    const document = JsonDocument.parse("{\n  'a': 1\n}");
+    expect(document.syntaxIssues[0]!.message).toBe(
+      "The character ' (U+0027) cannot start a JSON value or key; strings take double quotes.",
+    );
+    expect(document.position(document.syntaxIssues[0]!.offset)).toEqual({ line: 2, column: 3 });
+  });
+
   it('refuses JSON nested 100,000 levels deep without overflowing the stack', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const document = JsonDocument.parse(deep);
