@@ -45277,6 +45277,11 @@ function describeIssue(text2, error3) {
       };
     }
   }
+  if (name === "InvalidSymbol") {
+    const character = text2.codePointAt(error3.offset);
+    if (character !== void 0)
+      return { message: unexpectedCharacter(character), offset: error3.offset, length: 1 };
+  }
   if (name === "InvalidCharacter" || name === "UnexpectedEndOfString") {
     const at = findControlCharacterInString(text2, error3.offset);
     if (at >= error3.offset && at <= error3.offset + Math.max(error3.length, 1)) {
@@ -45285,6 +45290,28 @@ function describeIssue(text2, error3) {
   }
   return { message: describeParseError(code2), offset: error3.offset, length: error3.length };
 }
+function unexpectedCharacter(character) {
+  const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
+  const invisible = INVISIBLE_CHARACTERS.get(character);
+  if (invisible !== void 0 || /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character))) {
+    const named = invisible ? `${code2}, ${invisible}` : code2;
+    return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
+  }
+  const quote = QUOTE_LOOKALIKES.has(character) ? "; strings take double quotes" : "";
+  return `The character ${String.fromCodePoint(character)} (${code2}) cannot start a JSON value or key${quote}.`;
+}
+var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
+  [11, "a vertical tab"],
+  [12, "a form feed"],
+  [160, "a no-break space"],
+  [8203, "a zero-width space"],
+  [8232, "a line separator"],
+  [8233, "a paragraph separator"],
+  [8239, "a narrow no-break space"],
+  [12288, "an ideographic space"],
+  [65279, "a byte-order mark inside the text"]
+]);
+var QUOTE_LOOKALIKES = /* @__PURE__ */ new Set([39, 8216, 8217, 8220, 8221]);
 function previousNonWhitespace(text2, offset) {
   let i2 = offset - 1;
   while (i2 >= 0 && /\s/.test(text2.charAt(i2))) i2--;
