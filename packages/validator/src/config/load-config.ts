@@ -10,7 +10,8 @@ import { CONFIG_SCHEMA, LEVELS } from './config-schema.js';
 import { DEFAULT_CONFIG, type ValidatorConfig } from './config-types.js';
 import { didYouMean } from './did-you-mean.js';
 import { CONFIG_FILE_NAMES, findConfigFile } from './find-config.js';
-import { offsetOfPath, pointerSteps } from './yaml-locate.js';
+import { offsetOfPath } from './yaml-locate.js';
+import { parsePointer } from '../json/pointer.js';
 
 export interface LoadConfigOptions {
   /** Where the search starts, and what paths in messages are relative to. */
@@ -137,7 +138,7 @@ interface SchemaProblem {
 
 /** Ajv's first error as a sentence about the user's setting. */
 function describeSchemaError(error: ErrorObject, root: unknown): SchemaProblem {
-  const path = pointerSteps(error.instancePath);
+  const path = parsePointer(error.instancePath);
   const [setting, ruleId, profile] = path;
   const value = path.reduce<unknown>(
     (node, step) => (node as Record<string, unknown> | undefined)?.[step],

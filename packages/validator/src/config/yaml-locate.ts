@@ -29,15 +29,6 @@ export function offsetOfPath(
   return offset;
 }
 
-/** The JSON pointer's steps, unescaped. */
-export function pointerSteps(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((step) => step.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 function rangeStart(node: unknown): number | undefined {
   return (node as Node | null | undefined)?.range?.[0];
 }

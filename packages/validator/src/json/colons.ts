@@ -1,4 +1,4 @@
-import { chars, isWhitespace } from './scan.js';
+import { chars, isEscaped, isWhitespace } from './scan.js';
 
 /** The colons of a text, found in one pass. */
 export interface Colons {
@@ -47,19 +47,10 @@ function followsQuote(text: string, colon: number): boolean {
   let code = text.charCodeAt(before);
   // Nearly every colon has its key's quote right before it: the whitespace loop is rarely entered.
   while (isWhitespace(code)) code = text.charCodeAt(--before);
-  // A key's quote almost never has a backslash before it: the parity count is left for that case.
+  // A key's closing quote is never escaped, so the `\":` of a JSON example inside a description is
+  // not counted (the most common reason the counts disagreed on the corpus without any repeated
+  // key). It almost never has a backslash before it: the parity count is left for that case.
   return code === QUOTE && (text.charCodeAt(before - 1) !== BACKSLASH || !isEscaped(text, before));
-}
-
-/**
- * Whether the character at `at` is escaped: an odd run of backslashes before it. A key's closing
- * quote never is, so the `\":` of a JSON example inside a description is not counted: the most
- * common reason the counts disagreed on the corpus without any repeated key.
- */
-function isEscaped(text: string, at: number): boolean {
-  let backslashes = 0;
-  for (let k = at - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
-  return (backslashes & 1) === 1;
 }
 
 /**

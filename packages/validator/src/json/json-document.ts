@@ -1,6 +1,7 @@
 import * as jsonc from 'jsonc-parser';
 import { LineIndex, type TextPosition, type TextRange } from './line-index.js';
-import { locateEach, type PointerLocation } from './locate.js';
+import { locateEach, placesByPointer, type PointerLocation } from './locate.js';
+import { decodeSegment } from './pointer.js';
 import { nestingDepth } from './scan.js';
 import { namesIndexLoosely, trailingCommasBlanked } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
@@ -146,10 +147,7 @@ export class JsonDocument {
   /** Locates many pointers at once (one pass over the text). */
   locateAll(pointers: Iterable<string>): Map<string, PointerLocation> {
     const list = [...pointers];
-    const places = this.locateEach(list);
-    const result = new Map<string, PointerLocation>();
-    for (let index = 0; index < list.length; index++) result.set(list[index]!, places[index]!);
-    return result;
+    return placesByPointer(list, this.locateEach(list));
   }
 
   /** The place of each pointer, in the list's order (one pass over the text for all of them). */
@@ -175,9 +173,9 @@ export class JsonDocument {
     this.tree ??= jsonc.parseTree(this.text, [], { allowTrailingComma: true }) ?? undefined;
     let node: jsonc.Node | undefined = this.tree;
     if (!node) return { offset: 0, length: 1, resolved: false };
-    const segments = pointer === '' ? [] : pointer.slice(1).split('/');
-    for (const raw of segments) {
-      const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    // Not parsePointer: text that is no pointer is answered here too (see namesIndexLoosely).
+    const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(decodeSegment);
+    for (const segment of segments) {
       const current: jsonc.Node = node;
       const next: jsonc.Node | undefined =
         current.type === 'array' ? current.children?.[Number(segment)] : keptMember(current, segment);

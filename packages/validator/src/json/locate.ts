@@ -93,9 +93,16 @@ export function locatePointers(
   lines: LineStarts = new LineIndex(text),
 ): Map<string, PointerLocation> {
   const list = [...pointers];
-  const places = locateEach(text, list, repeatsKeys, lines);
+  return placesByPointer(list, locateEach(text, list, repeatsKeys, lines));
+}
+
+/** The places `locateEach` found for `pointers`, by pointer. */
+export function placesByPointer(
+  pointers: readonly string[],
+  places: readonly PointerLocation[],
+): Map<string, PointerLocation> {
   const result = new Map<string, PointerLocation>();
-  for (let index = 0; index < list.length; index++) result.set(list[index]!, places[index]!);
+  for (let index = 0; index < pointers.length; index++) result.set(pointers[index]!, places[index]!);
   return result;
 }
 

@@ -31,10 +31,15 @@ export function skipString(text: string, at: number): number {
   for (;;) {
     end = text.indexOf('"', end + 1);
     if (end === -1) return -1;
-    let backslashes = 0;
-    for (let k = end - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
-    if ((backslashes & 1) === 0) return end + 1;
+    if (!isEscaped(text, end)) return end + 1;
   }
+}
+
+/** Whether the character at `at` is escaped: an odd run of backslashes before it. */
+export function isEscaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  for (let k = at - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+  return (backslashes & 1) === 1;
 }
 
 /**

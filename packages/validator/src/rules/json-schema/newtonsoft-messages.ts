@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { childPointer } from '../../json/pointer.js';
+import { childPointer, parsePointer } from '../../json/pointer.js';
 
 /**
  * Ajv errors in Newtonsoft.Json.Schema's wording, which is what Microsoft's apiProperties pipeline
@@ -45,14 +45,6 @@ function show(value: unknown): string {
   return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function decodeSegments(instancePath: string): string[] {
-  if (instancePath === '') return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 /** Turns Ajv's errors into located problems, dropping the wrapper errors that repeat inner ones. */
 export function toSchemaProblems(errors: readonly ErrorObject[] | null | undefined): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
@@ -64,7 +56,7 @@ export function toSchemaProblems(errors: readonly ErrorObject[] | null | undefin
 }
 
 function describe(error: ErrorObject): SchemaProblem | undefined {
-  const segments = decodeSegments(error.instancePath);
+  const segments = parsePointer(error.instancePath);
   const at = (message: string, pointer = error.instancePath, key?: string): SchemaProblem => ({
     message,
     pointer,
