@@ -31826,10 +31826,13 @@ function skipString(text3, at) {
   for (; ; ) {
     end = text3.indexOf('"', end + 1);
     if (end === -1) return -1;
-    let backslashes = 0;
-    for (let k = end - 1; text3.charCodeAt(k) === BACKSLASH; k--) backslashes++;
-    if ((backslashes & 1) === 0) return end + 1;
+    if (!isEscaped(text3, end)) return end + 1;
   }
+}
+function isEscaped(text3, at) {
+  let backslashes = 0;
+  for (let k = at - 1; text3.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+  return (backslashes & 1) === 1;
 }
 function skipValue(text3, at, lines) {
   const first = text3.charCodeAt(at);
@@ -31987,6 +31990,11 @@ function addChild(node, key) {
     }
   }
   return child;
+}
+function placesByPointer(pointers, places) {
+  const result = /* @__PURE__ */ new Map();
+  for (let index = 0; index < pointers.length; index++) result.set(pointers[index], places[index]);
+  return result;
 }
 function locateEach(text3, pointers, repeatsKeys, lines, missingLength) {
   const root = trieOf(pointers);
@@ -32234,11 +32242,6 @@ function followsQuote(text3, colon) {
   while (isWhitespace(code2)) code2 = text3.charCodeAt(--before);
   return code2 === QUOTE2 && (text3.charCodeAt(before - 1) !== BACKSLASH2 || !isEscaped(text3, before));
 }
-function isEscaped(text3, at) {
-  let backslashes = 0;
-  for (let k = at - 1; text3.charCodeAt(k) === BACKSLASH2; k--) backslashes++;
-  return (backslashes & 1) === 1;
-}
 var scratch = new Int32Array(4096);
 function grown(offsets) {
   const larger = new Int32Array(offsets.length * 2);
@@ -32406,10 +32409,7 @@ var JsonDocument = class _JsonDocument {
   /** Locates many pointers at once (one pass over the text). */
   locateAll(pointers) {
     const list2 = [...pointers];
-    const places = this.locateEach(list2);
-    const result = /* @__PURE__ */ new Map();
-    for (let index = 0; index < list2.length; index++) result.set(list2[index], places[index]);
-    return result;
+    return placesByPointer(list2, this.locateEach(list2));
   }
   /** The place of each pointer, in the list's order (one pass over the text for all of them). */
   locateEach(pointers) {
@@ -32431,9 +32431,8 @@ var JsonDocument = class _JsonDocument {
     this.tree ??= parseTree2(this.text, [], { allowTrailingComma: true }) ?? void 0;
     let node = this.tree;
     if (!node) return { offset: 0, length: 1, resolved: false };
-    const segments = pointer === "" ? [] : pointer.slice(1).split("/");
-    for (const raw of segments) {
-      const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const segments = pointer === "" ? [] : pointer.slice(1).split("/").map(decodeSegment);
+    for (const segment of segments) {
       const current = node;
       const next = current.type === "array" ? current.children?.[Number(segment)] : keptMember(current, segment);
       if (!next) return { offset: keyOffset(current), length: 1, resolved: false };
@@ -32792,10 +32791,6 @@ function show(value) {
   const text3 = typeof value === "string" ? value : JSON.stringify(value);
   return text3 === void 0 ? String(value) : text3.length > 80 ? `${text3.slice(0, 77)}...` : text3;
 }
-function decodeSegments(instancePath) {
-  if (instancePath === "") return [];
-  return instancePath.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
 function toSchemaProblems(errors2) {
   const problems = [];
   for (const error2 of errors2 ?? []) {
@@ -32805,7 +32800,7 @@ function toSchemaProblems(errors2) {
   return problems;
 }
 function describe(error2) {
-  const segments = decodeSegments(error2.instancePath);
+  const segments = parsePointer(error2.instancePath);
   const at = (message2, pointer = error2.instancePath, key) => ({
     message: message2,
     pointer,
@@ -49197,10 +49192,6 @@ function offsetOfPath(document, path49, options2 = {}) {
   }
   return offset;
 }
-function pointerSteps(pointer) {
-  if (pointer === "") return [];
-  return pointer.slice(1).split("/").map((step2) => step2.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
 function rangeStart(node) {
   return node?.range?.[0];
 }
@@ -49285,7 +49276,7 @@ async function readConfigText(file, cwd) {
   }
 }
 function describeSchemaError(error2, root) {
-  const path49 = pointerSteps(error2.instancePath);
+  const path49 = parsePointer(error2.instancePath);
   const [setting, ruleId, profile] = path49;
   const value = path49.reduce(
     (node, step2) => node?.[step2],

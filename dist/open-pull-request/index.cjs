@@ -48446,10 +48446,13 @@ function skipString(text2, at) {
   for (; ; ) {
     end = text2.indexOf('"', end + 1);
     if (end === -1) return -1;
-    let backslashes = 0;
-    for (let k = end - 1; text2.charCodeAt(k) === BACKSLASH; k--) backslashes++;
-    if ((backslashes & 1) === 0) return end + 1;
+    if (!isEscaped(text2, end)) return end + 1;
   }
+}
+function isEscaped(text2, at) {
+  let backslashes = 0;
+  for (let k = at - 1; text2.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+  return (backslashes & 1) === 1;
 }
 function skipValue(text2, at, lines) {
   const first = text2.charCodeAt(at);
@@ -48598,6 +48601,11 @@ function addChild(node, key) {
     }
   }
   return child;
+}
+function placesByPointer(pointers, places) {
+  const result = /* @__PURE__ */ new Map();
+  for (let index = 0; index < pointers.length; index++) result.set(pointers[index], places[index]);
+  return result;
 }
 function locateEach(text2, pointers, repeatsKeys, lines, missingLength) {
   const root = trieOf(pointers);
@@ -48845,11 +48853,6 @@ function followsQuote(text2, colon) {
   while (isWhitespace(code2)) code2 = text2.charCodeAt(--before);
   return code2 === QUOTE2 && (text2.charCodeAt(before - 1) !== BACKSLASH2 || !isEscaped(text2, before));
 }
-function isEscaped(text2, at) {
-  let backslashes = 0;
-  for (let k = at - 1; text2.charCodeAt(k) === BACKSLASH2; k--) backslashes++;
-  return (backslashes & 1) === 1;
-}
 var scratch = new Int32Array(4096);
 function grown(offsets) {
   const larger = new Int32Array(offsets.length * 2);
@@ -49017,10 +49020,7 @@ var JsonDocument = class _JsonDocument {
   /** Locates many pointers at once (one pass over the text). */
   locateAll(pointers) {
     const list2 = [...pointers];
-    const places = this.locateEach(list2);
-    const result = /* @__PURE__ */ new Map();
-    for (let index = 0; index < list2.length; index++) result.set(list2[index], places[index]);
-    return result;
+    return placesByPointer(list2, this.locateEach(list2));
   }
   /** The place of each pointer, in the list's order (one pass over the text for all of them). */
   locateEach(pointers) {
@@ -49042,9 +49042,8 @@ var JsonDocument = class _JsonDocument {
     this.tree ??= parseTree2(this.text, [], { allowTrailingComma: true }) ?? void 0;
     let node = this.tree;
     if (!node) return { offset: 0, length: 1, resolved: false };
-    const segments = pointer === "" ? [] : pointer.slice(1).split("/");
-    for (const raw of segments) {
-      const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const segments = pointer === "" ? [] : pointer.slice(1).split("/").map(decodeSegment);
+    for (const segment of segments) {
       const current = node;
       const next = current.type === "array" ? current.children?.[Number(segment)] : keptMember(current, segment);
       if (!next) return { offset: keyOffset(current), length: 1, resolved: false };
@@ -49376,10 +49375,6 @@ function show(value) {
   const text2 = typeof value === "string" ? value : JSON.stringify(value);
   return text2 === void 0 ? String(value) : text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
 }
-function decodeSegments(instancePath) {
-  if (instancePath === "") return [];
-  return instancePath.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
 function toSchemaProblems(errors2) {
   const problems = [];
   for (const error3 of errors2 ?? []) {
@@ -49389,7 +49384,7 @@ function toSchemaProblems(errors2) {
   return problems;
 }
 function describe(error3) {
-  const segments = decodeSegments(error3.instancePath);
+  const segments = parsePointer(error3.instancePath);
   const at = (message, pointer = error3.instancePath, key) => ({
     message,
     pointer,
