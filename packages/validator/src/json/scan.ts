@@ -15,6 +15,7 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+const LINE_FEED = 0x0a;
 
 export function isWhitespace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
@@ -101,9 +102,12 @@ export function nestingDepth(text: string, limit: number): number {
  * `indexOf`, which the engine runs at memory speed, instead of reading every character: a sticky
  * regular expression that read each one took 38 ms to skip every corpus JSON file, this takes 15.
  * Only the brackets of the container's own kind count (in valid JSON, `{}` and `[]` nest apart).
- * Whether a bracket is inside a string is read from the start of its line, where no string is open
- * (JSON strings hold no raw line break): only the strings on the lines of brackets are read, and
- * the line starts are the ones the line index records for the findings' positions anyway.
+ * Whether a bracket after a quote is inside a string is known from its own line, as JSON strings
+ * hold no raw line break: when a line break comes before the next quote, no string is open at the
+ * bracket (pretty-printed JSON ends nearly every line with its bracket, as in `"key": {`). Else the
+ * strings of its line are read from the line's start, where no string is open. Reading every
+ * bracket's line from its start took 12 ms of the 43 ms that locating the corpus's findings took;
+ * the line rule took locating's share of a warm corpus run from 7.7 and 6.9 % to 6.0 and 6.2 %.
  */
 export function skipToClose(text: string, at: number, close: number, lines: LineStarts): number {
   const closeChar = close === CLOSE_BRACE ? '}' : ']';
@@ -119,22 +123,30 @@ export function skipToClose(text: string, at: number, close: number, lines: Line
     const opens = nextOpen !== -1 && nextOpen < nextClose;
     const bracket = opens ? nextOpen : nextClose;
     if (nextQuote !== -1 && nextQuote < bracket) {
-      // A string may hold the bracket: read the strings from its line's start (or from `safe`).
-      const lineStart = lines.lineStartOf(bracket);
-      if (lineStart > safe) {
-        safe = lineStart;
-        if (nextQuote < safe) nextQuote = text.indexOf('"', safe);
-      }
-      while (nextQuote !== -1 && nextQuote < bracket) {
-        safe = skipString(text, nextQuote);
-        if (safe === -1) return -1;
-        nextQuote = text.indexOf('"', safe);
-      }
-      if (safe > bracket) {
-        // Inside the string that ends at `safe`: so may be the other bracket found.
-        if (nextOpen !== -1 && nextOpen < safe) nextOpen = text.indexOf(openChar, safe);
-        if (nextClose < safe) nextClose = text.indexOf(closeChar, safe);
-        continue;
+      // A string may hold the bracket. Nearly always its line says it does not: a string of strict
+      // JSON holds no raw line break, so one open at the bracket closes before the line ends. (With
+      // no quote after the bracket, the strings are read: one may never close, and that gives -1.)
+      const quoteAfter = text.indexOf('"', bracket + 1);
+      if (quoteAfter !== -1 && breaksLineBetween(text, bracket + 1, quoteAfter)) {
+        nextQuote = quoteAfter;
+      } else {
+        // Read the strings from the line's start (or from `safe`).
+        const lineStart = lines.lineStartOf(bracket);
+        if (lineStart > safe) {
+          safe = lineStart;
+          if (nextQuote < safe) nextQuote = text.indexOf('"', safe);
+        }
+        while (nextQuote !== -1 && nextQuote < bracket) {
+          safe = skipString(text, nextQuote);
+          if (safe === -1) return -1;
+          nextQuote = text.indexOf('"', safe);
+        }
+        if (safe > bracket) {
+          // Inside the string that ends at `safe`: so may be the other bracket found.
+          if (nextOpen !== -1 && nextOpen < safe) nextOpen = text.indexOf(openChar, safe);
+          if (nextClose < safe) nextClose = text.indexOf(closeChar, safe);
+          continue;
+        }
       }
     }
     safe = bracket + 1;
@@ -147,6 +159,16 @@ export function skipToClose(text: string, at: number, close: number, lines: Line
       nextClose = text.indexOf(closeChar, safe);
     }
   }
+}
+
+/**
+ * Whether a line feed is among the characters from `from` to `to` (exclusive). Read one by one, not
+ * searched: on text without line breaks (minified JSON) a search would run to the end of the text
+ * for every bracket, and in pretty-printed text the break is nearly always the first character.
+ */
+function breaksLineBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === LINE_FEED) return true;
+  return false;
 }
 
 // The regular expression engine finds the next quote or bracket faster than a charCodeAt loop,

@@ -40,6 +40,23 @@ describe('skipToClose', () => {
     expect(close(text, text.indexOf('["]"') + 1, ']')).toBe(text.indexOf(',\n  "w"'));
   });
 
+  it('reads a bracket as outside strings when its line ends before the next quote, else reads its line', () => {
+    // Each bracket of the object after "a" ends its line (LF or CR LF); the brackets in strings are
+    // followed by their string's closing quote on the same line, as any string open at a bracket is.
+    const text = [
+      '{"x": "{[",',
+      '  "a": {\r',
+      '    "b": ["}", "]"], "c": "\\"}"',
+      '  }, "d": "{\\"" }',
+      '] tail',
+    ].join('\n');
+    expect(close(text, 1, '}')).toBe(text.indexOf('\n] tail'));
+    expect(close(text, text.indexOf('"a": {') + 6, '}')).toBe(text.indexOf(', "d"'));
+    // Without any line break (minified), every bracket after a quote is read from the start.
+    const minified = JSON.stringify(JSON.parse(text.slice(0, text.indexOf('\n] tail'))));
+    expect(close(`${minified}]`, 1, '}')).toBe(minified.length);
+  });
+
   it('finds the end of every value of generated JSON, indented or not', () => {
     // Strings full of brackets, quotes, backslashes and escaped line breaks, nested at random.
     let seed = 7;
