@@ -13,6 +13,12 @@ describe('the profile of a folder from its place in the tree', () => {
       'independent-publisher',
     );
     expect(profileFromPath('/repo/Contoso')).toBe('custom');
+    expect(profileFromPath('/repo//certified-connectors/')).toBe('certified');
+    expect(profileFromPath('/custom-connectors')).toBe('custom');
+    expect(profileFromPath('/')).toBe('custom');
+    expect(profileFromPath(path.join(path.relative(process.cwd(), '/'), 'custom-connectors', 'x'))).toBe(
+      'custom',
+    );
     expect(resolveProfile('/repo/Contoso', undefined, { ...DEFAULT_CONFIG, profile: 'certified' })).toBe(
       'certified',
     );
