@@ -24,6 +24,11 @@ export function secretNameBefore(text: string, separator: number): boolean {
     while (end > 0 && isRegExpSpace(code)) code = text.charCodeAt(--end - 1);
     if (code === QUOTE || code === APOSTROPHE) end--;
   }
+  return secretNameEndsAt(text, end);
+}
+
+/** Whether a secret name's ending (any case) ends right before `end`. */
+export function secretNameEndsAt(text: string, end: number): boolean {
   // Two letters first: they turn away almost every key of a swagger (`description`, `summary`).
   const last = text.charCodeAt(end - 1) | 0x20;
   const beforeLast = text.charCodeAt(end - 2) | 0x20;
