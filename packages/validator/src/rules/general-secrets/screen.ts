@@ -134,7 +134,9 @@ const OPENAI_KEY_BODY = /[A-Za-z0-9_-]{40}/y;
 function someDashToken(text: string): boolean {
   for (let at = text.indexOf('-'); at !== -1; at = text.indexOf('-', at + 1)) {
     const before = text.charCodeAt(at - 1);
-    if (isSlackTokenKind(before) && text.startsWith('xox', at - 4)) return true;
+    // The `x` before the kind first: a third of the corpus's 128,000 `-`s follow an `s` (`x-ms-`).
+    if (text.charCodeAt(at - 2) === 0x78 /* x */ && isSlackTokenKind(before) && text.startsWith('xo', at - 4))
+      return true;
     if (text.charCodeAt(at + 1) === 0x42 /* B */ && text.startsWith('EGIN ', at + 2)) return true;
     if (before === 0x6b /* k */ && text.charCodeAt(at - 2) === 0x73 /* s */) {
       OPENAI_KEY_BODY.lastIndex = at + 1;
