@@ -37,7 +37,7 @@ export class JsonDocument {
   private readonly members: number;
   private repeatedKeys: readonly DuplicateKey[] | undefined;
   private scannedKeys = false;
-  private colons: Colons | undefined;
+  private colonsOfText: Colons | undefined;
   private readonly lines: LineIndex;
   private tree: jsonc.Node | undefined;
   private readonly asciiText: boolean;
@@ -94,23 +94,18 @@ export class JsonDocument {
    */
   get duplicateKeys(): readonly DuplicateKey[] {
     if (this.repeatedKeys === undefined) {
-      this.scannedKeys =
-        this.members !== -1 && mayHaveDuplicateKeys(this.colonsFound().afterQuote, this.members);
+      this.scannedKeys = this.members !== -1 && mayHaveDuplicateKeys(this.colons.afterQuote, this.members);
       this.repeatedKeys = this.scannedKeys ? findDuplicateKeys(this.text) : NO_DUPLICATE_KEYS;
     }
     return this.repeatedKeys;
   }
 
   /**
-   * The offset of every colon of the text, found when first asked for (see `findColons`): the
-   * duplicate-key screen and GEN-SECRETS both read them, and the search for them is shared.
+   * What the duplicate-key screen and GEN-SECRETS need to know of the text's colons, found in one
+   * shared search when first asked for (see `findColons`).
    */
-  get colonOffsets(): Int32Array {
-    return this.colonsFound().offsets;
-  }
-
-  private colonsFound(): Colons {
-    return (this.colons ??= findColons(this.text));
+  get colons(): Colons {
+    return (this.colonsOfText ??= findColons(this.text));
   }
 
   /** Whether finding `duplicateKeys` took the exact scan: the screen could not rule repeats out. */

@@ -10,11 +10,11 @@ import { screenForSecrets } from './general-secrets/screen.js';
 const TEXT_KINDS = ['swagger', 'apiProperties', 'settings', 'readme', 'script'] as const;
 
 /**
- * The colons of a file's text for the screen: a JSON document has them found once for this rule and
- * the duplicate-key screen; a readme's or script's are found here.
+ * The colons of a file's text that a secret name may end before: a JSON document has them found
+ * once for this rule and the duplicate-key screen; a readme's or script's are found here.
  */
-function colonsOf(document: JsonDocument | TextDocument): Int32Array {
-  return document instanceof JsonDocument ? document.colonOffsets : findColons(document.text).offsets;
+function colonsAfterSecretName(document: JsonDocument | TextDocument): readonly number[] {
+  return (document instanceof JsonDocument ? document.colons : findColons(document.text)).afterSecretName;
 }
 
 function scanFile(
@@ -24,7 +24,7 @@ function scanFile(
 ): void {
   const text = document.text;
   // Almost every text fails this cheap screen, and then neither of the exact scans below can match.
-  const screen = screenForSecrets(text, colonsOf(document));
+  const screen = screenForSecrets(text, colonsAfterSecretName(document));
   if (screen === undefined) return;
   const reported = new Set<number>();
   for (const format of screen.formats ? SECRET_FORMATS : []) {

@@ -9,55 +9,86 @@ function eachColon(text: string): number[] {
   return offsets;
 }
 
-describe('findColons', () => {
-  it('lists every colon of the text in order, inside strings or not, at the edges too', () => {
-    for (const text of [
-      '',
-      'no colon here',
-      ':',
-      '::',
-      '{"a": ":", "b" : {"c":1}, "url": "https://x:8080"}',
-      ': é ü 😀 : "\\u00e9:" :',
-    ]) {
-      expect({ text, offsets: [...findColons(text).offsets] }).toEqual({ text, offsets: eachColon(text) });
-    }
-  });
+/**
+ * The colons that SECRET_ASSIGNMENT's names can end before, by a pattern built from its own parts:
+ * a name's ending, `["']?` and `\s*` right before the colon, in any case its `i` flag allows.
+ */
+function colonsAfterSecretNameByPattern(text: string): number[] {
+  return eachColon(text).filter((at) => /(?:secret|key|token|wd|word)["']?\s*$/i.test(text.slice(0, at)));
+}
 
+describe('findColons', () => {
   it("counts the colons after an unescaped quote, past whitespace, as a key's colon is", () => {
     // Counted: after "a" and "b" (whitespace between), "x", the key ending in an escaped backslash,
     // the key ending in an escaped quote, "n", and in the string value that starts with a colon.
     // Not counted: the colon after an escaped quote inside a string, and the one after a number.
     const text = '{"a" : 1, "b"\n\t: 2, "x": "say \\": hi", "k\\\\": 3, "q\\"": ":", "n": 1:2}';
-    expect(findColons(text).offsets.length).toBe(9);
     expect(findColons(text).afterQuote).toBe(7);
   });
 
-  it('lists texts with more colons than its reused list first holds, each in a list of its own', () => {
-    const large = `{${Array.from({ length: 20_000 }, (_, index) => `"k${index}": "v:${index}"`).join(', ')}}`;
-    const small = '{"a": 1}';
-    const offsetsOfLarge = findColons(large).offsets;
-    const offsetsOfSmall = findColons(small).offsets;
-    // The small text's search fills the reused list again: the large text's list must not change.
-    expect([...offsetsOfLarge]).toEqual(eachColon(large));
-    expect(offsetsOfLarge.length).toBe(40_000);
-    expect([...offsetsOfSmall]).toEqual([4]);
+  it('lists exactly the colons after a secret name, however the name, its quote and spaces are written', () => {
+    const names = [
+      'client_secret',
+      'API_KEY',
+      'apiKey',
+      'MonKey',
+      'AccessToken',
+      'passWord',
+      'PASSWD',
+      'pwd',
+    ];
+    const nearMisses = [
+      'secrets',
+      'keys',
+      'tokens',
+      'words',
+      'wdx',
+      'ke y',
+      'Ke',
+      'd',
+      'ord',
+      'k€y',
+      'kEy\u212a',
+    ];
+    const joins = ['', '"', "'", ' ', '\t\n', '"  ', "'\u00a0\u3000", '\u2028', '""', "' '", '\\"', ' "'];
+    const texts = ['', ':', '::', 'key', 'key:', ':key:', '"key":"', 'wd:wd :'];
+    for (const word of [...names, ...nearMisses]) {
+      for (const join of joins) {
+        texts.push(`${word}${join}:`, `{"${word}${join}: 1, "a": "x:${word}${join}:"}`);
+      }
+    }
+    let listed = 0;
+    for (const text of texts) {
+      const expected = colonsAfterSecretNameByPattern(text);
+      listed += expected.length;
+      expect({ text, colons: findColons(text).afterSecretName }).toEqual({ text, colons: expected });
+    }
+    // The pattern does list colons: the comparison above is not between two empty lists.
+    expect(listed).toBeGreaterThan(names.length * 10);
+  });
+
+  it('lists the colons after a secret name in large texts too, in text order', () => {
+    const large = `{${Array.from({ length: 20_000 }, (_, index) => `"k${index % 3 === 0 ? 'ey' : ''}": "v:${index}"`).join(', ')}}`;
+    const colons = findColons(large);
+    expect(colons.afterSecretName).toEqual(colonsAfterSecretNameByPattern(large));
+    expect(colons.afterSecretName.length).toBe(6667);
+    expect(colons.afterQuote).toBe(20_000);
   });
 });
 
-describe('JsonDocument.colonOffsets', () => {
-  it('finds the colons once, for every reader of the document', () => {
-    const text = '{"a": {"b": "c:d"}, "e": [1, 2]}';
+describe('JsonDocument.colons', () => {
+  it('looks at the colons once, for every reader of the document', () => {
+    const text = '{"a": {"apiKey": "c:d"}, "e": [1, 2]}';
     const document = JsonDocument.parse(text);
-    const offsets = document.colonOffsets;
-    expect([...offsets]).toEqual(eachColon(text));
-    expect(document.colonOffsets).toBe(offsets);
-    // The duplicate-key screen reads the same list.
+    const colons = document.colons;
+    expect(colons).toEqual({ afterQuote: 3, afterSecretName: [15] });
+    // The duplicate-key screen reads the same search.
     expect(document.duplicateKeys).toEqual([]);
-    expect(document.colonOffsets).toBe(offsets);
+    expect(document.colons).toBe(colons);
   });
 
   it('gives offsets in the text without its byte-order mark, as every other offset of the document', () => {
-    const document = JsonDocument.parse('\uFEFF{"a": 1}');
-    expect([...document.colonOffsets]).toEqual([4]);
+    const document = JsonDocument.parse('\uFEFF{"key": 1}');
+    expect(document.colons.afterSecretName).toEqual([6]);
   });
 });

@@ -5,7 +5,7 @@ import { findColons } from '../../src/json/colons.js';
 
 /** The screen given the text's colons, as GEN-SECRETS gives them. */
 const screen = (text: string): ReturnType<typeof screenForSecrets> =>
-  screenForSecrets(text, findColons(text).offsets);
+  screenForSecrets(text, findColons(text).afterSecretName);
 
 // Built from pieces so that no secret-shaped literal is committed.
 const ALNUM = 'a1B2c3D4e5'.repeat(8);

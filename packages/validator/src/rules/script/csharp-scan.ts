@@ -17,33 +17,27 @@ export interface ScannedCSharp {
   strings: StringLiteral[];
 }
 
-/** The characters that can start a comment (`/`), a string (`"`, `@`, `$`) or a char literal (`'`). */
-const LITERAL_OR_COMMENT_START = /[/"'@$]/g;
-
 export function scanCSharp(text: string): ScannedCSharp {
   const code = new BlankedCode(text);
   const strings: StringLiteral[] = [];
-  let i = 0;
-  while (i < text.length) {
-    // Jump to the next character that can open a comment or a literal: everything before it is
-    // plain code, and the regular expression engine finds it faster than a step per character.
-    LITERAL_OR_COMMENT_START.lastIndex = i;
-    if (!LITERAL_OR_COMMENT_START.test(text)) break;
-    i = LITERAL_OR_COMMENT_START.lastIndex - 1;
+  const next = new NextCharacters(text);
+  // From one character that can open a comment (`/`), a string (`"`, `@`, `$`) or a char literal
+  // (`'`) to the next: everything between them is plain code.
+  for (let i = next.literalOrCommentStart(0); i !== -1; i = next.literalOrCommentStart(i)) {
     const c = text[i]!;
-    const next = text[i + 1];
-    if (c === '/' && next === '/') {
-      const end = text.indexOf('\n', i);
+    const following = text[i + 1];
+    if (c === '/' && following === '/') {
+      const end = next.lineFeed.from(i);
       const stop = end < 0 ? text.length : end;
       code.blank(i, stop);
       i = stop;
-    } else if (c === '/' && next === '*') {
+    } else if (c === '/' && following === '*') {
       const end = text.indexOf('*/', i + 2);
       const stop = end < 0 ? text.length : end + 2;
       code.blank(i, stop);
       i = stop;
     } else if (c === '"' || ((c === '@' || c === '$') && isStringStart(text, i))) {
-      const literal = readString(text, i);
+      const literal = readString(text, i, next);
       strings.push(literal);
       code.blankLiteral(i, literal.end, DOUBLE_QUOTE);
       i = literal.end;
@@ -56,6 +50,67 @@ export function scanCSharp(text: string): ScannedCSharp {
     }
   }
   return { code: code.toString(), strings };
+}
+
+/**
+ * Where a character next occurs at or after a position that only moves forward, as the scan does:
+ * each occurrence is searched for once, by the native `indexOf` (memchr), until the scan passes it.
+ */
+class Occurrences {
+  private found: number;
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {
+    this.found = text.indexOf(char);
+  }
+
+  /** The first occurrence at or after `at`, or -1; `at` is never below an earlier call's. */
+  from(at: number): number {
+    if (this.found !== -1 && this.found < at) this.found = this.text.indexOf(this.char, at);
+    return this.found;
+  }
+}
+
+/**
+ * The characters the scan stops at, each found by a memchr-backed search per occurrence. Before,
+ * a regular expression (`/[/"'@$]/g`, tried from each stop) stepped through every character between
+ * stops, and strings were read a character at a time to their closing quote, backslash or line feed:
+ * scanning the corpus's 39 scripts took 1.71-1.84 ms, now 1.57 (fastest of 60 interleaved rounds,
+ * 3 runs).
+ */
+class NextCharacters {
+  readonly quote: Occurrences;
+  readonly backslash: Occurrences;
+  readonly lineFeed: Occurrences;
+  private readonly slash: Occurrences;
+  private readonly apostrophe: Occurrences;
+  private readonly at: Occurrences;
+  private readonly dollar: Occurrences;
+
+  constructor(text: string) {
+    this.quote = new Occurrences(text, '"');
+    this.backslash = new Occurrences(text, '\\');
+    this.lineFeed = new Occurrences(text, '\n');
+    this.slash = new Occurrences(text, '/');
+    this.apostrophe = new Occurrences(text, "'");
+    this.at = new Occurrences(text, '@');
+    this.dollar = new Occurrences(text, '$');
+  }
+
+  /** The first character at or after `from` that can open a comment or a literal, or -1. */
+  literalOrCommentStart(from: number): number {
+    let first = earlier(this.quote.from(from), this.slash.from(from));
+    first = earlier(first, this.apostrophe.from(from));
+    first = earlier(first, this.at.from(from));
+    return earlier(first, this.dollar.from(from));
+  }
+}
+
+/** The earlier of two offsets, where -1 means none. */
+function earlier(a: number, b: number): number {
+  if (a === -1) return b;
+  return b === -1 || a < b ? a : b;
 }
 
 const DOUBLE_QUOTE = 0x22;
@@ -112,7 +167,7 @@ function isStringStart(text: string, at: number): boolean {
   return text[i] === '"';
 }
 
-function readString(text: string, start: number): StringLiteral {
+function readString(text: string, start: number, next: NextCharacters): StringLiteral {
   let i = start;
   let verbatim = false;
   while (text[i] === '@' || text[i] === '$') {
@@ -129,30 +184,49 @@ function readString(text: string, start: number): StringLiteral {
     return { value: text.slice(i + quotes, end < 0 ? text.length : end), offset: start, end: stop };
   }
   i++;
-  // The value is built a run of plain characters at a time (from `run` to `i`), not a character at a
-  // time: only escapes and doubled quotes interrupt a run.
+  return verbatim ? readVerbatimString(text, start, i, next) : readRegularString(text, start, i, next);
+}
+
+/**
+ * A verbatim string (`@"…"`) from its first character at `from`: it ends at a quote that is not
+ * doubled; a doubled quote stands for one. The value is built a run of plain characters at a time.
+ */
+function readVerbatimString(text: string, start: number, from: number, next: NextCharacters): StringLiteral {
   let value = '';
-  let run = i;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (verbatim && c === '"' && text[i + 1] === '"') {
-      value += text.slice(run, i) + '"';
-      i += 2;
+  let run = from;
+  for (let quote = next.quote.from(from); quote !== -1; quote = next.quote.from(quote + 2)) {
+    if (text.charCodeAt(quote + 1) !== 0x22)
+      return { value: value + text.slice(run, quote), offset: start, end: quote + 1 };
+    value += text.slice(run, quote) + '"';
+    run = quote + 2;
+  }
+  return { value: value + text.slice(run), offset: start, end: text.length };
+}
+
+/**
+ * A regular string from its first character at `from`: it ends at its closing quote, or,
+ * unterminated, at the line end (the rest of the file stays code); a backslash escapes the
+ * character after it, which the value keeps.
+ */
+function readRegularString(text: string, start: number, from: number, next: NextCharacters): StringLiteral {
+  let value = '';
+  let run = from;
+  let i = from;
+  for (;;) {
+    const quote = next.quote.from(i);
+    const backslash = next.backslash.from(i);
+    const lineFeed = next.lineFeed.from(i);
+    const end = earlier(quote, lineFeed);
+    if (backslash !== -1 && (end === -1 || backslash < end)) {
+      value += text.slice(run, backslash) + (text[backslash + 1] ?? '');
+      i = backslash + 2;
       run = i;
-    } else if (c === '"') {
-      return { value: value + text.slice(run, i), offset: start, end: i + 1 };
-    } else if (!verbatim && c === '\\') {
-      value += text.slice(run, i) + (text[i + 1] ?? '');
-      i += 2;
-      run = i;
-    } else if (!verbatim && c === '\n') {
-      // An unterminated regular string ends at the line end: keep the rest of the file as code.
-      return { value: value + text.slice(run, i), offset: start, end: i };
+    } else if (end === -1) {
+      return { value: value + text.slice(run), offset: start, end: text.length };
     } else {
-      i++;
+      return { value: value + text.slice(run, end), offset: start, end: end === quote ? end + 1 : end };
     }
   }
-  return { value: value + text.slice(run, i), offset: start, end: text.length };
 }
 
 /** How many quotes follow each other from `at` (counted up to 16, as raw string openings go). */

@@ -1,16 +1,8 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
+import { hasNonLatinWord } from './non-latin-text.js';
 import { nodesOfKinds, structureOf, type NodeKind } from './structure.js';
-
-/**
- * A run of two or more letters of a non-Latin script (Cyrillic, CJK, Arabic, …). A single such
- * letter is allowed: `µg/m3` and a lone homoglyph are not a language. Latin letters with diacritics
- * are not flagged either, because names (Brønnøysund) and loanwords (café) are fine in English.
- */
-const NON_LATIN_WORD = /(?:(?![\p{Script=Latin}])\p{L}){2,}/u;
-/** Cheap pre-check: pure ASCII text cannot hold a non-Latin letter. */
-const NON_ASCII = /[\u0080-\uffff]/;
 
 /** The user-facing text fields of each kind of object. */
 const TEXT_FIELDS: Partial<Record<NodeKind, string[]>> = {
@@ -34,7 +26,7 @@ function hasNonLatinText(value: JsonObject, fields: readonly string[]): boolean 
   for (const key in value) {
     if (!fields.includes(key) || !has(value, key)) continue;
     const text = value[key];
-    if (typeof text === 'string' && NON_ASCII.test(text) && NON_LATIN_WORD.test(text)) return true;
+    if (typeof text === 'string' && hasNonLatinWord(text)) return true;
   }
   return false;
 }
@@ -72,7 +64,7 @@ export const documentTextRules: RuleDefinition[] = [
           if (!hasNonLatinText(node.value, fields)) continue;
           for (const field of fields) {
             const text = asString(node.value[field]);
-            if (text === undefined || !NON_ASCII.test(text) || !NON_LATIN_WORD.test(text)) continue;
+            if (text === undefined || !hasNonLatinWord(text)) continue;
             context.report({
               pointer: childPointer(node.pointer, field),
               message: `The '${field}' value must be written in English.`,

@@ -1,0 +1,39 @@
+import { describe, expect, it } from '@jest/globals';
+import { hasNonLatinWord, isAsciiString } from '../../src/rules/swagger/non-latin-text.js';
+
+/** Every UTF-16 code unit, each alone in a string. */
+const EVERY_CODE_UNIT = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code));
+
+describe('isAsciiString', () => {
+  it('is true exactly when no code unit is above U+007F, wherever it is, lone surrogates included', () => {
+    const differing: string[] = [];
+    for (const unit of EVERY_CODE_UNIT) {
+      for (const text of [
+        unit,
+        `ab${unit}`,
+        `${unit}cd`,
+        `a${unit}b`,
+        `${'x'.repeat(40)}${unit}${'y'.repeat(40)}`,
+      ]) {
+        if (isAsciiString(text) !== !/[\u0080-\uffff]/.test(text)) differing.push(text);
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('reads astral characters (surrogate pairs), empty and long texts', () => {
+    expect(isAsciiString('')).toBe(true);
+    expect(isAsciiString('plain text, 100% ASCII: {"a": [1, 2]}\n\t~')).toBe(true);
+    expect(isAsciiString(`${'a'.repeat(100_000)}😀`)).toBe(false);
+    expect(isAsciiString('𠀀𠀀')).toBe(false);
+  });
+});
+
+describe('hasNonLatinWord', () => {
+  it('finds two non-Latin letters in a row, in any script, and nothing in Latin text', () => {
+    for (const text of ['Получить задачи', 'タスク', 'مهام', 'Ελληνικά', '𠀀𠀁', 'x µµ y'])
+      expect({ text, found: hasNonLatinWord(text) }).toEqual({ text, found: true });
+    for (const text of ['', 'Get tasks', 'Brønnøysund café', '10 µg/m3', '“quoted” – dash…', 'Ж x Ж', '😀😀'])
+      expect({ text, found: hasNonLatinWord(text) }).toEqual({ text, found: false });
+  });
+});
