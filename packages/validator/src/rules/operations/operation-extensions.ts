@@ -21,8 +21,13 @@ function forEachVisibilityHolder(
   model: SwaggerModel,
   visit: (holder: JsonObject, at: { readonly pointer: string }) => void,
 ): void {
-  for (const operation of model.operations) {
-    if (has(operation.operation, 'x-ms-visibility')) visit(operation.operation, operation);
+  // The index's key bits first: asking each of the corpus's ~6,100 operations for a key most lack,
+  // on objects of hundreds of shapes, was ~1 ms a corpus run (see OperationKey).
+  const operations = model.operations;
+  for (let index = 0; index < operations.length; index++) {
+    const operation = operations[index]!;
+    if ((operation.keys & OperationKey.visibility) !== 0 && has(operation.operation, 'x-ms-visibility'))
+      visit(operation.operation, operation);
   }
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
