@@ -107,9 +107,9 @@ export const dynamicCalls = perModel((model: SwaggerModel): DynamicCall[] => {
     collect(parameter.value, parameter, 'parameter', parameter.in, parameter.firstUser);
   }
   const schemas = writtenSchemasOf(model);
-  for (let index = 0; index < schemas.length; index++) {
-    if ((keys.schemas[index]! & HolderKey.dynamic) === 0) continue;
-    const written = schemas[index]!;
+  const holders = keys.schemasWith(HolderKey.dynamic);
+  for (let at = 0; at < holders.length; at++) {
+    const written = schemas[holders[at]!]!;
     collect(written.schema, written, 'schema', undefined, operationOwning(model, written.pointer));
   }
   return calls;

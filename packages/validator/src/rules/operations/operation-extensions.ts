@@ -36,8 +36,10 @@ function forEachVisibilityHolder(
       visit(parameters[index]!.value, parameters[index]!);
   }
   const schemas = writtenSchemasOf(model);
-  for (let index = 0; index < schemas.length; index++) {
-    if ((keys.schemas[index]! & HolderKey.visibility) !== 0) visit(schemas[index]!.schema, schemas[index]!);
+  const holders = keys.schemasWith(HolderKey.visibility);
+  for (let at = 0; at < holders.length; at++) {
+    const written = schemas[holders[at]!]!;
+    visit(written.schema, written);
   }
 }
 
