@@ -39,4 +39,38 @@ describe('dynamicCalls', () => {
       ['/paths/~1shared/parameters/0/schema/properties/thing', 'PutShared'],
     ]);
   });
+
+  it('gives each schema its own operation when several follow one another', () => {
+    const twoLookups = {
+      name: 'body',
+      in: 'body',
+      schema: { type: 'object', properties: { one: { ...lookup }, two: { ...lookup } } },
+    };
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      paths: {
+        '/things': { get: { operationId: 'ListThings', responses: {} } },
+        // The path of the next key starts with this one's text; so do the methods' names.
+        '/a': { post: { operationId: 'PostA', parameters: [twoLookups], responses: {} } },
+        '/a~b': {
+          post: { operationId: 'PostAB', parameters: [twoLookups], responses: {} },
+          put: { operationId: 'PutAB', parameters: [bodyWithLookup], responses: {} },
+        },
+      },
+      definitions: { Thing: { type: 'object', properties: { kind: { type: 'string', ...lookup } } } },
+    });
+    const sources = dynamicCalls(model).map((call) => [
+      call.holderPointer,
+      call.source?.operation.operationId,
+    ]);
+    expect(sources).toEqual([
+      ['/definitions/Thing/properties/kind', undefined],
+      ['/paths/~1a/post/parameters/0/schema/properties/one', 'PostA'],
+      ['/paths/~1a/post/parameters/0/schema/properties/two', 'PostA'],
+      // In the structure walk's order.
+      ['/paths/~1a~0b/put/parameters/0/schema/properties/thing', 'PutAB'],
+      ['/paths/~1a~0b/post/parameters/0/schema/properties/one', 'PostAB'],
+      ['/paths/~1a~0b/post/parameters/0/schema/properties/two', 'PostAB'],
+    ]);
+  });
 });

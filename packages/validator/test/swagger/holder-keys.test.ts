@@ -179,4 +179,31 @@ describe('holderKeysOf', () => {
     expect(written[written.length - 1]!.pointer).toBe('/definitions/After');
     expect(named(bits[written.length - 1]!)).toEqual(['enum']);
   });
+
+  it('lists the schemas of each key in order, the same as testing every schema’s bits', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      paths: {},
+      definitions: {
+        A: { type: 'string', format: 'date', default: 'x', 'x-ms-visibility': 'internal' },
+        B: { type: 'object', properties: { c: { type: 'file' }, d: { enum: ['a'], format: 'uuid' } } },
+        E: { type: 'string', 'x-ms-notification-url': true, 'x-ms-dynamic-values': {} },
+        F: { 'x-ms-enum-values': [], format: 'int32' },
+      },
+    });
+    const keys = holderKeysOf(model);
+    const pointers = writtenSchemasOf(model).map((schema) => schema.pointer);
+    const listed = (bit: number): string[] => [...keys.schemasWith(bit)].map((index) => pointers[index]!);
+    expect(listed(HolderKey.format)).toEqual([
+      '/definitions/A',
+      '/definitions/B/properties/d',
+      '/definitions/F',
+    ]);
+    expect(listed(HolderKey.fileType)).toEqual(['/definitions/B/properties/c']);
+    expect(listed(HolderKey.collectionFormat)).toEqual([]);
+    for (const bit of Object.values(HolderKey)) {
+      const tested = pointers.filter((_, index) => (keys.schemas[index]! & bit) !== 0);
+      expect([bit, listed(bit)]).toEqual([bit, tested]);
+    }
+  });
 });

@@ -14,8 +14,29 @@ function mediaType(mimeType: string): string {
   return mimeType.split(';')[0]!.trim().toLowerCase();
 }
 
+/**
+ * A loop, not `parameters.some(…)`: a closure over `location` for each of the corpus's ~6,100
+ * operations, twice for SWG-CONSUMES, was ~0.4 MB a warm corpus run.
+ */
 function sends(operation: OperationInfo, location: 'body' | 'formData'): boolean {
-  return operation.parameters.some((parameter) => parameter.in === location);
+  const parameters = operation.parameters;
+  for (let index = 0; index < parameters.length; index++) {
+    if (parameters[index]!.in === location) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether effectiveMimeTypes would list any type, without the filtered list it makes: SWG-CONSUMES
+ * asks it for every operation that sends a body or form data.
+ */
+function consumesAnyType(model: SwaggerModel, operation: OperationInfo): boolean {
+  const own =
+    (operation.keys & OperationKey.consumes) !== 0 ? asArray(operation.operation.consumes) : undefined;
+  const list = own ?? asArray(model.root.consumes);
+  if (list === undefined) return false;
+  for (let index = 0; index < list.length; index++) if (typeof list[index] === 'string') return true;
+  return false;
 }
 
 /**
@@ -94,7 +115,7 @@ export const contentTypeRules: RuleDefinition[] = [
       if (!swagger) return;
       for (const operation of swagger.operations) {
         if (!sends(operation, 'body') && !sends(operation, 'formData')) continue;
-        if ((effectiveMimeTypes(swagger, operation, 'consumes') ?? []).length > 0) continue;
+        if (consumesAnyType(swagger, operation)) continue;
         report({
           pointer: operation.pointer,
           message: fill(

@@ -21,8 +21,13 @@ function forEachVisibilityHolder(
   model: SwaggerModel,
   visit: (holder: JsonObject, at: { readonly pointer: string }) => void,
 ): void {
-  for (const operation of model.operations) {
-    if (has(operation.operation, 'x-ms-visibility')) visit(operation.operation, operation);
+  // The index's key bits first: asking each of the corpus's ~6,100 operations for a key most lack,
+  // on objects of hundreds of shapes, was ~1 ms a corpus run (see OperationKey).
+  const operations = model.operations;
+  for (let index = 0; index < operations.length; index++) {
+    const operation = operations[index]!;
+    if ((operation.keys & OperationKey.visibility) !== 0 && has(operation.operation, 'x-ms-visibility'))
+      visit(operation.operation, operation);
   }
   const keys = holderKeysOf(model);
   const parameters = writtenParameters(model);
@@ -31,8 +36,10 @@ function forEachVisibilityHolder(
       visit(parameters[index]!.value, parameters[index]!);
   }
   const schemas = writtenSchemasOf(model);
-  for (let index = 0; index < schemas.length; index++) {
-    if ((keys.schemas[index]! & HolderKey.visibility) !== 0) visit(schemas[index]!.schema, schemas[index]!);
+  const holders = keys.schemasWith(HolderKey.visibility);
+  for (let at = 0; at < holders.length; at++) {
+    const written = schemas[holders[at]!]!;
+    visit(written.schema, written);
   }
 }
 

@@ -273,9 +273,9 @@ export const parameterLocationRules: RuleDefinition[] = [
         });
       }
       const schemas = writtenSchemasOf(swagger);
-      for (let index = 0; index < schemas.length; index++) {
-        if ((keys.schemas[index]! & HolderKey.fileType) === 0) continue;
-        const written = schemas[index]!;
+      const files = keys.schemasWith(HolderKey.fileType);
+      for (let at = 0; at < files.length; at++) {
+        const written = schemas[files[at]!]!;
         const rootOfResponse =
           written.depth === 0 && (written.origin === 'response' || written.origin === 'global-response');
         if (rootOfResponse) continue;

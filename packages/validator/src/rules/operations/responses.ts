@@ -3,21 +3,12 @@ import { certificationLevels, sameLevels, type RuleDefinition } from '../../mode
 import { asObject, entriesOf, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { isEmptySchema } from '../../swagger/empty-schema.js';
 import type { OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
-import { effectiveMimeTypes, fill, operationLabel, successResponses } from './rule-kit.js';
+import { effectiveMimeTypes, fill, isSuccessCode, operationLabel, successResponses } from './rule-kit.js';
 
 const RESPONSE_CODE = /^(?:[0-9]{3}|default)$/;
 
 function hasSchema(response: { value: JsonObject }): boolean {
   return isObject(response.value.schema);
-}
-
-/** `2xx`, as `/^2\d\d$/` matches it. */
-function isSuccessCode(code: string): boolean {
-  return code.length === 3 && code[0] === '2' && isDigit(code.charCodeAt(1)) && isDigit(code.charCodeAt(2));
-}
-
-function isDigit(charCode: number): boolean {
-  return charCode >= 0x30 && charCode <= 0x39;
 }
 
 // Loops over the responses rather than filtered lists: these run for every operation, and each

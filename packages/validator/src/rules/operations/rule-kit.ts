@@ -85,15 +85,26 @@ export function valueMatchesType(value: unknown, type: string): boolean {
   return actual === type;
 }
 
+/**
+ * `2xx`, as `/^2\d\d$/` matches it, without running the pattern: SWG-DYN-RESULT asks it of each
+ * response of the target of each of the corpus's ~2,300 dynamic calls, and the response rules of
+ * each of ~13,800 responses.
+ */
+export function isSuccessCode(code: string): boolean {
+  return code.length === 3 && code[0] === '2' && isDigit(code.charCodeAt(1)) && isDigit(code.charCodeAt(2));
+}
+
 /** The 2xx responses of an operation, in document order. */
 export function successResponses(operation: OperationInfo): OperationInfo['responses'] {
-  return operation.responses.filter((response) => /^2\d\d$/.test(response.code));
+  return operation.responses.filter((response) => isSuccessCode(response.code));
 }
 
 /** The schema of the first 2xx response that has one (without its pointer, which no caller reports). */
 export function successSchema(operation: OperationInfo): JsonObject | undefined {
-  for (const response of operation.responses) {
-    if (/^2\d\d$/.test(response.code) && isObject(response.value.schema)) return response.value.schema;
+  const responses = operation.responses;
+  for (let index = 0; index < responses.length; index++) {
+    const response = responses[index]!;
+    if (isSuccessCode(response.code) && isObject(response.value.schema)) return response.value.schema;
   }
   return undefined;
 }

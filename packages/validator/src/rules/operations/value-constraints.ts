@@ -3,7 +3,7 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { MAX_SCHEMA_WALK_DEPTH, type SwaggerModel, type WrittenSchema } from '../../swagger/swagger-model.js';
-import { HolderKey, holderKeysOf } from './holder-keys.js';
+import { HolderKey, holderKeysOf, type HolderKeys } from './holder-keys.js';
 import { writtenParameters } from './parameter-index.js';
 import { fill, isInternalVisibility, isLenientMatch, jsonTypeOf, valueMatchesType } from './rule-kit.js';
 
@@ -49,18 +49,20 @@ function forEachTypedNode(
     if ((keys.parameters[index]! & key) !== 0 && parameter.in !== 'body') visit(parameter.value, parameter);
   }
   const schemas = writtenSchemasOf(model);
-  for (let index = 0; index < schemas.length; index++) {
-    if ((keys.schemas[index]! & key) !== 0) visit(schemas[index]!.schema, schemas[index]!);
+  const holders = keys.schemasWith(key);
+  for (let at = 0; at < holders.length; at++) {
+    const written = schemas[holders[at]!]!;
+    visit(written.schema, written);
   }
 }
 
-const INTERNAL_DEFAULT_KEYS = HolderKey.default | HolderKey.visibility;
-
 /** Some schema has a default and internal visibility. */
-function hasInternalDefault(schemas: readonly WrittenSchema[], bits: Uint16Array): boolean {
-  for (let index = 0; index < schemas.length; index++) {
+function hasInternalDefault(schemas: readonly WrittenSchema[], keys: HolderKeys): boolean {
+  const withDefault = keys.schemasWith(HolderKey.default);
+  for (let at = 0; at < withDefault.length; at++) {
+    const index = withDefault[at]!;
     if (
-      (bits[index]! & INTERNAL_DEFAULT_KEYS) === INTERNAL_DEFAULT_KEYS &&
+      (keys.schemas[index]! & HolderKey.visibility) !== 0 &&
       isInternalVisibility(schemas[index]!.schema['x-ms-visibility'])
     )
       return true;
@@ -111,7 +113,7 @@ export const valueConstraintRules: RuleDefinition[] = [
       // Every property of a listed schema is a listed schema itself, except below the deepest ones:
       // when no listed schema is internal with a default, only the deepest can have such a
       // property, and the others' properties are not read (~85,000 a corpus run, ~5 ms).
-      const anyInternalDefault = hasInternalDefault(schemas, keys.schemas);
+      const anyInternalDefault = hasInternalDefault(schemas, keys);
       for (let index = 0; index < schemas.length; index++) {
         if ((keys.schemas[index]! & HolderKey.properties) === 0) continue;
         const written = schemas[index]!;

@@ -110,9 +110,9 @@ export const webhookRules: RuleDefinition[] = [
         report({ pointer: childPointer(parameter.pointer, 'x-ms-notification-url'), message });
       }
       const schemas = writtenSchemasOf(swagger);
-      for (let index = 0; index < schemas.length; index++) {
-        if ((keys.schemas[index]! & HolderKey.notificationUrl) === 0) continue;
-        const written = schemas[index]!;
+      const marked = keys.schemasWith(HolderKey.notificationUrl);
+      for (let at = 0; at < marked.length; at++) {
+        const written = schemas[marked[at]!]!;
         if (written.origin !== 'response' && written.origin !== 'global-response') continue;
         report({ pointer: childPointer(written.pointer, 'x-ms-notification-url'), message });
       }
