@@ -363,6 +363,42 @@ describe('PROP-POLICY', () => {
       { pointer: '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplate-operationName/1' },
     ]);
   });
+  it('names the parameter of an enumerated value, an unknown template and an operationName that is no list', async () => {
+    const findings = await run(
+      withProperties(
+        (p) =>
+          (p.policyTemplateInstances = [
+            { templateId: 'nosuchtemplate', parameters: {} },
+            {
+              templateId: 'setheader',
+              parameters: {
+                'x-ms-apimTemplateParameter.name': 'Accept',
+                'x-ms-apimTemplateParameter.value': 'json',
+                'x-ms-apimTemplateParameter.existsAction': 'replace',
+                'x-ms-apimTemplateParameter.policySection': 'Request',
+                'x-ms-apimTemplate-operationName': 'ListTasks',
+              },
+            },
+          ]),
+      ),
+      'PROP-POLICY',
+    );
+    expect(findings.map(({ pointer, message }) => ({ pointer, message }))).toEqual([
+      {
+        pointer: '/properties/policyTemplateInstances/0/templateId',
+        message:
+          'Value "nosuchtemplate" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.',
+      },
+      {
+        pointer: '/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplateParameter.existsAction',
+        message: 'Value "replace" is not defined in enum. Use one of: override, skip, append.',
+      },
+      {
+        pointer: '/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplate-operationName',
+        message: 'x-ms-apimTemplate-operationName is a list of operationIds.',
+      },
+    ]);
+  });
   it('accepts templates missing from the published schema', async () => {
     expect(
       await run(withProperties(policy({ templateId: 'moveproperties', parameters: {} })), 'PROP-POLICY'),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { displayPathIn } from '../../src/loader/connector-folder.js';
 import { runRules, writeConnector } from '../helpers/fixture.js';
 import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
+import { parentFolderName } from '../../src/rules/folder.js';
 import { findRule } from '../../src/rules/index.js';
 import { validateFolder } from '../../src/validate.js';
 
@@ -20,6 +21,20 @@ describe('REPO-TOP-FOLDER', () => {
   });
   it('is quiet for a direct child', async () => {
     expect(await runRules(validConnectorFiles(), ['REPO-TOP-FOLDER'])).toEqual([]);
+  });
+});
+
+describe('parentFolderName', () => {
+  it('is the second-last segment of the split path, whatever the separators around it', () => {
+    const { sep } = path;
+    const paths = ['', 'a', `${sep}`, `${sep}a`, `a${sep}b`, `${sep}top${sep}Contoso`, `a${sep}b${sep}`];
+    for (const folderPath of [...paths, `${sep}${sep}x`, `${sep}a${sep}${sep}b`, `x${sep}${sep}`]) {
+      const segments = folderPath.split(sep);
+      expect(parentFolderName(folderPath)).toBe(segments[segments.length - 2] ?? '');
+    }
+    expect(parentFolderName(`${sep}repo${sep}certified-connectors${sep}Contoso`)).toBe(
+      'certified-connectors',
+    );
   });
 });
 

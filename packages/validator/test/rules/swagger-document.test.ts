@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { runRules } from '../helpers/fixture.js';
 import { describeRuleCases, editableConnector, findingsOf, type Loose } from './swagger/rule-cases.js';
-import { suggestExtension } from '../../src/rules/swagger/known-extensions.js';
+import { editDistance, suggestExtension } from '../../src/rules/swagger/known-extensions.js';
 
 describeRuleCases([
   {
@@ -192,6 +192,42 @@ describe('SWG-XMS-UNKNOWN suggestions', () => {
     expect(suggestExtension('x-ms-api-annotations')).toBe('x-ms-api-annotation');
     expect(suggestExtension('x-ms-summary title')).toBe('x-ms-summary');
     expect(suggestExtension('x-ms-something-else')).toBeUndefined();
+  });
+
+  it('measures edit distances exactly, and up to a limit when given one', () => {
+    // The full table, as the distance was first written: the reference for the bounded one.
+    const reference = (a: string, b: string): number => {
+      const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+        Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+      );
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+          let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+            value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+          rows[i]![j] = value;
+        }
+      }
+      return rows[a.length]![b.length]!;
+    };
+    const words = ['', 'a', 'ab', 'ba', 'abc', 'acb', 'x-ms-summary', 'x-ms-summmary', 'x-ms-sumamry'];
+    let seed = 7;
+    const letter = () => 'abcx-'[(seed = (seed * 48271) % 2147483647) % 5]!;
+    for (let n = 0; n < 400; n++) words.push(Array.from({ length: 1 + (n % 9) }, letter).join(''));
+    for (const a of words) {
+      for (const b of words) {
+        if (Math.abs(a.length - b.length) > 2) continue;
+        const exact = reference(a, b);
+        expect(editDistance(a, b)).toBe(exact);
+        for (const limit of [0, 1, 2]) {
+          const bounded = editDistance(a, b, limit);
+          if (exact <= limit) expect(bounded).toBe(exact);
+          else expect(bounded).toBeGreaterThan(limit);
+        }
+      }
+    }
+    expect(editDistance('x-ms-visibility', 'x-ms-visbility')).toBe(1);
   });
 
   it('allows real unschematized extensions', async () => {

@@ -16,6 +16,9 @@ const ALLOWED_CUSTOM_PARAMETERS: Record<string, readonly string[] | undefined> =
   oauth2: ['authorizationUrl', 'tokenUrl', 'refreshUrl'],
 };
 
+/** Written once: the rule runs on every connector, and nearly all have no redirectMode problem. */
+const REDIRECT_MODE_ADVICE = `Use one of: ${REDIRECT_MODES.join(', ')} (case-sensitive).`;
+
 export const apiPropertiesOAuthRules: RuleDefinition[] = [
   {
     id: 'PROP-TENANTID',
@@ -145,11 +148,7 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
     msMessage: 'Value {0} is not defined in enum.',
     example: { bad: '"redirectMode": "Global"', good: '"redirectMode": "GlobalPerConnector"' },
     check(context) {
-      reportSchemaProblems(
-        context,
-        'PROP-OAUTH-REDIRECT',
-        `Use one of: ${REDIRECT_MODES.join(', ')} (case-sensitive).`,
-      );
+      reportSchemaProblems(context, 'PROP-OAUTH-REDIRECT', REDIRECT_MODE_ADVICE);
       for (const { settings, pointer } of oAuthSettingsOf(context.apiProperties)) {
         const mode = settings.redirectMode;
         const modePointer = childPointer(pointer, 'redirectMode');

@@ -6,6 +6,11 @@ import { ConnectorCache } from '../../model/connector-cache.js';
 /**
  * A schema compiled on first use (compiling costs more than validating a file, and a CLI run that
  * never meets an apiProperties.json should not pay for it), with every error reported, not only the first.
+ *
+ * Not `verbose`: it copies each checked value and its schema into the errors, and its generated code
+ * validated the corpus's files about 10% slower inside a warm corpus run (sum of each file's fastest
+ * validation over 8 runs: 3.44 -> 3.09 ms and 3.69 -> 3.23; 0.46 -> 0.18 ms in a microbenchmark of
+ * the valid files alone). The messages that quote a value read it from the document (toSchemaProblems).
  */
 export function lazySchemaValidator(schema: object): (value: unknown) => SchemaProblem[] {
   let validate: ValidateFunction | undefined;
@@ -13,7 +18,6 @@ export function lazySchemaValidator(schema: object): (value: unknown) => SchemaP
     if (!validate) {
       const ajv = new Ajv({
         allErrors: true,
-        verbose: true,
         strict: false,
         allowUnionTypes: true,
         // Our own schemas are checked against the JSON Schema meta-schema by the tests: compiling
@@ -25,7 +29,7 @@ export function lazySchemaValidator(schema: object): (value: unknown) => SchemaP
       addFormats(ajv, formatsUsedBy(schema));
       validate = ajv.compile(schema);
     }
-    return validate(value) ? [] : toSchemaProblems(validate.errors);
+    return validate(value) ? [] : toSchemaProblems(validate.errors, value);
   };
 }
 

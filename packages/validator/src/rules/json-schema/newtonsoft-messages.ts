@@ -45,18 +45,36 @@ function show(value: unknown): string {
   return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** Turns Ajv's errors into located problems, dropping the wrapper errors that repeat inner ones. */
-export function toSchemaProblems(errors: readonly ErrorObject[] | null | undefined): SchemaProblem[] {
+/**
+ * Turns Ajv's errors into located problems, dropping the wrapper errors that repeat inner ones.
+ * `document` is the validated value: the value an error is about is read from it at the error's
+ * path, as Ajv would have copied it into the error with its (slower) `verbose` option.
+ */
+export function toSchemaProblems(
+  errors: readonly ErrorObject[] | null | undefined,
+  document: unknown,
+): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   for (const error of errors ?? []) {
-    const problem = describe(error);
+    const problem = describe(error, document);
     if (problem) problems.push(problem);
   }
   return problems;
 }
 
-function describe(error: ErrorObject): SchemaProblem | undefined {
+/**
+ * The value at an error's path, read as Ajv's generated code reads it (plain property reads, so also
+ * what an object inherits, as from a `__proto__` key a tolerant parse assigned): what `verbose` copied.
+ */
+function valueAt(document: unknown, segments: readonly string[]): unknown {
+  let value = document;
+  for (const segment of segments) value = (value as Record<string, unknown> | null | undefined)?.[segment];
+  return value;
+}
+
+function describe(error: ErrorObject, document: unknown): SchemaProblem | undefined {
   const segments = parsePointer(error.instancePath);
+  const data = valueAt(document, segments);
   const at = (message: string, pointer = error.instancePath, key?: string): SchemaProblem => ({
     message,
     pointer,
@@ -67,11 +85,11 @@ function describe(error: ErrorObject): SchemaProblem | undefined {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'type':
-      return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(error.data)}.`);
+      return at(`Invalid type. Expected ${expectedTypes(params.type)} but got ${typeName(data)}.`);
     case 'enum':
-      return at(`Value ${JSON.stringify(error.data)} is not defined in enum.`);
+      return at(`Value ${JSON.stringify(data)} is not defined in enum.`);
     case 'const':
-      return at(`Value ${JSON.stringify(error.data)} does not match const.`);
+      return at(`Value ${JSON.stringify(data)} does not match const.`);
     case 'required': {
       const name = String(params.missingProperty);
       return at(`Required properties are missing from object: ${name}.`, error.instancePath, name);
@@ -95,24 +113,20 @@ function describe(error: ErrorObject): SchemaProblem | undefined {
           error.propertyName,
         );
       }
-      return at(`String '${show(error.data)}' does not match regex pattern '${String(params.pattern)}'.`);
+      return at(`String '${show(data)}' does not match regex pattern '${String(params.pattern)}'.`);
     case 'format':
-      return at(`String '${show(error.data)}' does not validate against format '${String(params.format)}'.`);
+      return at(`String '${show(data)}' does not validate against format '${String(params.format)}'.`);
     case 'minLength':
-      return at(`String '${show(error.data)}' is less than minimum length of ${String(params.limit)}.`);
+      return at(`String '${show(data)}' is less than minimum length of ${String(params.limit)}.`);
     case 'maxLength':
-      return at(`String '${show(error.data)}' exceeds maximum length of ${String(params.limit)}.`);
+      return at(`String '${show(data)}' exceeds maximum length of ${String(params.limit)}.`);
     case 'minimum':
-      return at(
-        `${typeName(error.data)} ${show(error.data)} is less than minimum value of ${String(params.limit)}.`,
-      );
+      return at(`${typeName(data)} ${show(data)} is less than minimum value of ${String(params.limit)}.`);
     case 'maximum':
-      return at(
-        `${typeName(error.data)} ${show(error.data)} exceeds maximum value of ${String(params.limit)}.`,
-      );
+      return at(`${typeName(data)} ${show(data)} exceeds maximum value of ${String(params.limit)}.`);
     case 'minItems':
       return at(
-        `Array item count ${show((error.data as unknown[]).length)} is less than minimum count of ${String(params.limit)}.`,
+        `Array item count ${show((data as unknown[]).length)} is less than minimum count of ${String(params.limit)}.`,
       );
     case 'uniqueItems':
       return at(`Non-unique array item at index ${String(params.i)}.`);

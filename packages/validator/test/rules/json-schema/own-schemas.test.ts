@@ -44,4 +44,34 @@ describe('a schema validator', () => {
     })({ url: 'not a uri', count: 'x' });
     expect(problems).toHaveLength(2);
   });
+
+  it('quotes the value each error is about, read at its path whatever its key holds', () => {
+    const problems = lazySchemaValidator({
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        properties: { list: { type: 'array', items: { type: 'integer', minimum: 2 } } },
+        additionalProperties: { type: 'string', enum: ['a'] },
+      },
+    })({ 'x/y~z': { list: [1, 'two', 3.5], '~1': 'b', '': 7 } });
+    expect(problems.map((problem) => [problem.pointer, problem.message])).toEqual([
+      ['/x~1y~0z/~01', 'Value "b" is not defined in enum.'],
+      ['/x~1y~0z/', 'Invalid type. Expected String but got Integer.'],
+      ['/x~1y~0z/', 'Value 7 is not defined in enum.'],
+      ['/x~1y~0z/list/0', 'Integer 1 is less than minimum value of 2.'],
+      ['/x~1y~0z/list/1', 'Invalid type. Expected Integer but got String.'],
+      ['/x~1y~0z/list/2', 'Invalid type. Expected Integer but got Float.'],
+    ]);
+  });
+
+  it('reads a value an object inherits as Ajv does (a tolerant parse assigns a "__proto__" key)', () => {
+    const parameters: unknown = Object.create({ inherited: { type: 5 } });
+    const problems = lazySchemaValidator({
+      type: 'object',
+      additionalProperties: { type: 'object', properties: { type: { type: 'string' } } },
+    })(parameters);
+    expect(problems.map((problem) => [problem.pointer, problem.message])).toEqual([
+      ['/inherited/type', 'Invalid type. Expected String but got Integer.'],
+    ]);
+  });
 });
