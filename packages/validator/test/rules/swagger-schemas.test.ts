@@ -235,6 +235,71 @@ describe('circular $refs', () => {
   });
 });
 
+describe('loops of required properties', () => {
+  const requires = (name: string, target: string): Loose => ({
+    required: [name],
+    properties: { [name]: { $ref: `#/definitions/${target}` } },
+  });
+  const loops = async (definitions: Loose): Promise<string[][]> => {
+    const connector = editableConnector();
+    Object.assign(connector.swagger.definitions, definitions);
+    const findings = await findingsOf('SWG-REF-LOOP', connector);
+    return findings.map((finding) => [finding.pointer!, finding.message]);
+  };
+
+  it('name definitions whose names need escaping in a pointer as written', async () => {
+    // A reference names a definition as written after #/definitions/, not decoded.
+    expect(await loops({ 'a~1b': requires('c', 'c~d'), 'c~d': requires('a', 'a~1b') })).toEqual([
+      [
+        '/definitions/a~01b/required',
+        'Loops of required schema properties are not allowed: a~1b → c~d → a~1b.',
+      ],
+    ]);
+    expect(await loops({ 'a/b': requires('c', 'C'), C: requires('a', 'a~1b') })).toEqual([]);
+  });
+
+  it('search the definitions in the order of their names, integer-like names first', async () => {
+    expect(
+      await loops({ Zed: requires('one', '10'), '10': requires('two', '2'), '2': requires('z', 'Zed') }),
+    ).toEqual([
+      ['/definitions/2/required', 'Loops of required schema properties are not allowed: 2 → Zed → 10 → 2.'],
+    ]);
+  });
+
+  it("follow a definition's own required references before its allOf members', in their order", async () => {
+    const found = await loops({
+      A: {
+        ...requires('b', 'B'),
+        allOf: [requires('c', 'C'), { type: 'object' }, requires('d', 'D')],
+      },
+      B: requires('a', 'A'),
+      C: requires('a', 'A'),
+      D: { allOf: [{}, requires('a', 'A')] },
+    });
+    expect(found.map(([, message]) => message)).toEqual([
+      'Loops of required schema properties are not allowed: A → B → A.',
+      'Loops of required schema properties are not allowed: A → C → A.',
+      'Loops of required schema properties are not allowed: A → D → A.',
+    ]);
+  });
+
+  it('skip required references that are not to a definition, and required lists of nested schemas', async () => {
+    expect(
+      await loops({
+        A: {
+          required: ['b', 'x', 'y'],
+          properties: {
+            b: { $ref: '#/definitions/B/properties/a' },
+            x: { $ref: '#/parameters/B' },
+            y: { type: 'object', required: ['a'], properties: { a: { $ref: '#/definitions/B' } } },
+          },
+        },
+        B: requires('a', 'A'),
+      }),
+    ).toEqual([]);
+  });
+});
+
 describe('response references', () => {
   it('report a response definition that aliases another, not the responses that use it', async () => {
     const connector = editableConnector();
