@@ -235,6 +235,47 @@ describe('circular $refs', () => {
   });
 });
 
+describe('numeric limits', () => {
+  it('are reported keyword by keyword, and a bound of any type counts as written', async () => {
+    const connector = editableConnector();
+    connector.swagger.definitions.Task.properties = {
+      all: {
+        type: 'integer',
+        multipleOf: -1,
+        maxLength: -1,
+        minLength: 5,
+        maxItems: -3,
+        minItems: -1,
+        maxProperties: 1,
+        minProperties: 2,
+        minimum: 3,
+        maximum: 1,
+      },
+      flags: { type: 'integer', exclusiveMaximum: true, exclusiveMinimum: false, minimum: 'low' },
+      typed: { type: 'integer', exclusiveMaximum: true, maximum: 'ten', minimum: 0, multipleOf: 0.5 },
+    };
+    const findings = await findingsOf('SWG-NUMERIC', connector);
+    const at = '/definitions/Task/properties/';
+    expect(findings.map((finding) => [finding.pointer!.slice(at.length), finding.message])).toEqual([
+      ['all/multipleOf', "The 'multipleOf' value must be greater than zero."],
+      ['all/maxLength', "The 'maxLength' value must be greater than or equal to zero."],
+      ['all/minLength', "The 'minLength' value should be less than or equal to the 'maxLength' value."],
+      ['all/maxItems', "The 'maxItems' value must be greater than or equal to zero."],
+      ['all/minItems', "The 'minItems' value must be greater than or equal to zero."],
+      ['all/minItems', "The 'minItems' value should be less than or equal to the 'maxItems' value."],
+      [
+        'all/minProperties',
+        "The 'minProperties' value should be less than or equal to the 'maxProperties' value.",
+      ],
+      ['all/minimum', "The 'minimum' value should be less than or equal to the 'maximum' value."],
+      [
+        'flags/exclusiveMaximum',
+        "The 'exclusiveMaximum' keyword can only be specified if the 'maximum' keyword is also specified.",
+      ],
+    ]);
+  });
+});
+
 describe('loops of required properties', () => {
   const requires = (name: string, target: string): Loose => ({
     required: [name],
