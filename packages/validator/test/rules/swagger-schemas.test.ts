@@ -235,6 +235,31 @@ describe('circular $refs', () => {
   });
 });
 
+describe('required properties that are not defined', () => {
+  it('are reported by index, unless the properties can come from elsewhere', async () => {
+    const connector = editableConnector();
+    const required = ['id', 7, 'missing'];
+    connector.swagger.definitions.Task.properties = {
+      closed: { type: 'object', required, properties: { id: { type: 'string' } } },
+      noProperties: { type: 'object', required },
+      oddProperties: { type: 'object', required, properties: ['id'] },
+      allOf: { type: 'object', required, allOf: [] },
+      ref: { required, $ref: '#/definitions/Task' },
+      dynamic: { type: 'object', required, 'x-ms-dynamic-schema': {} },
+      dynamicProperties: { type: 'object', required, 'x-ms-dynamic-properties': {} },
+    };
+    const findings = await findingsOf('SWG-REQ-UNDEFINED', connector);
+    const at = '/definitions/Task/properties/';
+    expect(findings.map((finding) => finding.pointer!.slice(at.length))).toEqual([
+      'closed/required/2',
+      'noProperties/required/0',
+      'noProperties/required/2',
+      'oddProperties/required/0',
+      'oddProperties/required/2',
+    ]);
+  });
+});
+
 describe('numeric limits', () => {
   it('are reported keyword by keyword, and a bound of any type counts as written', async () => {
     const connector = editableConnector();
