@@ -128,6 +128,26 @@ describe('the request-body schemas reported by the input rules', () => {
     ]);
   });
 
+  it('include the body of an operation under an x- path key listed after other paths', () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      info: { title: 'Tasks', version: '1.0' },
+      paths: {
+        '/tasks': { get: { responses: { '200': { description: 'ok' } } } },
+        'x-notes': 'not a path item',
+        'x-tasks': {
+          post: {
+            parameters: [{ name: 'body', in: 'body', required: true, schema: requiredReadOnly }],
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+    });
+    expect(pointersOf(model).requiredReadOnly).toEqual([
+      '/paths/x-tasks/post/parameters/0/schema/properties/id',
+    ]);
+  });
+
   it('include the body of a parameter whose $ref is not a string', () => {
     const model = new SwaggerModel({
       swagger: '2.0',

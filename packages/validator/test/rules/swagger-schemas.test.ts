@@ -235,6 +235,137 @@ describe('circular $refs', () => {
   });
 });
 
+describe('required properties that are not defined', () => {
+  it('are reported by index, unless the properties can come from elsewhere', async () => {
+    const connector = editableConnector();
+    const required = ['id', 7, 'missing'];
+    connector.swagger.definitions.Task.properties = {
+      closed: { type: 'object', required, properties: { id: { type: 'string' } } },
+      noProperties: { type: 'object', required },
+      oddProperties: { type: 'object', required, properties: ['id'] },
+      allOf: { type: 'object', required, allOf: [] },
+      ref: { required, $ref: '#/definitions/Task' },
+      dynamic: { type: 'object', required, 'x-ms-dynamic-schema': {} },
+      dynamicProperties: { type: 'object', required, 'x-ms-dynamic-properties': {} },
+    };
+    const findings = await findingsOf('SWG-REQ-UNDEFINED', connector);
+    const at = '/definitions/Task/properties/';
+    expect(findings.map((finding) => finding.pointer!.slice(at.length))).toEqual([
+      'closed/required/2',
+      'noProperties/required/0',
+      'noProperties/required/2',
+      'oddProperties/required/0',
+      'oddProperties/required/2',
+    ]);
+  });
+});
+
+describe('numeric limits', () => {
+  it('are reported keyword by keyword, and a bound of any type counts as written', async () => {
+    const connector = editableConnector();
+    connector.swagger.definitions.Task.properties = {
+      all: {
+        type: 'integer',
+        multipleOf: -1,
+        maxLength: -1,
+        minLength: 5,
+        maxItems: -3,
+        minItems: -1,
+        maxProperties: 1,
+        minProperties: 2,
+        minimum: 3,
+        maximum: 1,
+      },
+      flags: { type: 'integer', exclusiveMaximum: true, exclusiveMinimum: false, minimum: 'low' },
+      typed: { type: 'integer', exclusiveMaximum: true, maximum: 'ten', minimum: 0, multipleOf: 0.5 },
+    };
+    const findings = await findingsOf('SWG-NUMERIC', connector);
+    const at = '/definitions/Task/properties/';
+    expect(findings.map((finding) => [finding.pointer!.slice(at.length), finding.message])).toEqual([
+      ['all/multipleOf', "The 'multipleOf' value must be greater than zero."],
+      ['all/maxLength', "The 'maxLength' value must be greater than or equal to zero."],
+      ['all/minLength', "The 'minLength' value should be less than or equal to the 'maxLength' value."],
+      ['all/maxItems', "The 'maxItems' value must be greater than or equal to zero."],
+      ['all/minItems', "The 'minItems' value must be greater than or equal to zero."],
+      ['all/minItems', "The 'minItems' value should be less than or equal to the 'maxItems' value."],
+      [
+        'all/minProperties',
+        "The 'minProperties' value should be less than or equal to the 'maxProperties' value.",
+      ],
+      ['all/minimum', "The 'minimum' value should be less than or equal to the 'maximum' value."],
+      [
+        'flags/exclusiveMaximum',
+        "The 'exclusiveMaximum' keyword can only be specified if the 'maximum' keyword is also specified.",
+      ],
+    ]);
+  });
+});
+
+describe('loops of required properties', () => {
+  const requires = (name: string, target: string): Loose => ({
+    required: [name],
+    properties: { [name]: { $ref: `#/definitions/${target}` } },
+  });
+  const loops = async (definitions: Loose): Promise<string[][]> => {
+    const connector = editableConnector();
+    Object.assign(connector.swagger.definitions, definitions);
+    const findings = await findingsOf('SWG-REF-LOOP', connector);
+    return findings.map((finding) => [finding.pointer!, finding.message]);
+  };
+
+  it('name definitions whose names need escaping in a pointer as written', async () => {
+    // A reference names a definition as written after #/definitions/, not decoded.
+    expect(await loops({ 'a~1b': requires('c', 'c~d'), 'c~d': requires('a', 'a~1b') })).toEqual([
+      [
+        '/definitions/a~01b/required',
+        'Loops of required schema properties are not allowed: a~1b → c~d → a~1b.',
+      ],
+    ]);
+    expect(await loops({ 'a/b': requires('c', 'C'), C: requires('a', 'a~1b') })).toEqual([]);
+  });
+
+  it('search the definitions in the order of their names, integer-like names first', async () => {
+    expect(
+      await loops({ Zed: requires('one', '10'), '10': requires('two', '2'), '2': requires('z', 'Zed') }),
+    ).toEqual([
+      ['/definitions/2/required', 'Loops of required schema properties are not allowed: 2 → Zed → 10 → 2.'],
+    ]);
+  });
+
+  it("follow a definition's own required references before its allOf members', in their order", async () => {
+    const found = await loops({
+      A: {
+        ...requires('b', 'B'),
+        allOf: [requires('c', 'C'), { type: 'object' }, requires('d', 'D')],
+      },
+      B: requires('a', 'A'),
+      C: requires('a', 'A'),
+      D: { allOf: [{}, requires('a', 'A')] },
+    });
+    expect(found.map(([, message]) => message)).toEqual([
+      'Loops of required schema properties are not allowed: A → B → A.',
+      'Loops of required schema properties are not allowed: A → C → A.',
+      'Loops of required schema properties are not allowed: A → D → A.',
+    ]);
+  });
+
+  it('skip required references that are not to a definition, and required lists of nested schemas', async () => {
+    expect(
+      await loops({
+        A: {
+          required: ['b', 'x', 'y'],
+          properties: {
+            b: { $ref: '#/definitions/B/properties/a' },
+            x: { $ref: '#/parameters/B' },
+            y: { type: 'object', required: ['a'], properties: { a: { $ref: '#/definitions/B' } } },
+          },
+        },
+        B: requires('a', 'A'),
+      }),
+    ).toEqual([]);
+  });
+});
+
 describe('response references', () => {
   it('report a response definition that aliases another, not the responses that use it', async () => {
     const connector = editableConnector();

@@ -52,7 +52,7 @@ describe('SchemaMeasurer.measure', () => {
   });
 });
 
-describe('SchemaMeasurer.operation', () => {
+describe('SchemaMeasurer.operationSizes', () => {
   it('points at the schema of the deepest parameter or response', () => {
     const model = new SwaggerModel({
       swagger: '2.0',
@@ -65,7 +65,7 @@ describe('SchemaMeasurer.operation', () => {
         },
       },
     });
-    const size = schemaMeasurer(model).operation(model.operations[0]!);
+    const size = schemaMeasurer(model).operationSizes()[0]!;
     expect([size.count, size.depth, size.deepestPointer]).toEqual([
       4,
       1,
@@ -88,13 +88,12 @@ describe('SchemaMeasurer.operation', () => {
         },
       },
     });
-    const measurer = schemaMeasurer(model);
     // In the model's order of methods: get, put, post.
-    expect(model.operations.map((operation) => measurer.operation(operation).deepestPointer)).toEqual([
-      '/paths/~1tasks/get/responses/200/schema',
-      undefined,
-      '/parameters/Body/schema',
-    ]);
+    expect(
+      schemaMeasurer(model)
+        .operationSizes()
+        .map((size) => size.deepestPointer),
+    ).toEqual(['/paths/~1tasks/get/responses/200/schema', undefined, '/parameters/Body/schema']);
   });
 });
 
@@ -103,7 +102,7 @@ describe('SchemaMeasurer.operation', () => {
  * answers where that list and the JSON could part (the walk's depth limit, keys beside a $ref,
  * property values that are no schema, references into a schema, recursion in either order).
  */
-describe('SchemaMeasurer.operation, on what the structure walk lists', () => {
+describe('SchemaMeasurer.operationSizes, on what the structure walk lists', () => {
   /** One operation per schema, in order, each a response's schema: [count, depth] of each. */
   function operationSizes(schemas: unknown[], definitions: Record<string, unknown> = {}): number[][] {
     const paths: Record<string, unknown> = {};
@@ -111,11 +110,9 @@ describe('SchemaMeasurer.operation, on what the structure walk lists', () => {
       paths[`/op${index}`] = { get: { responses: { '200': { description: 'ok', schema } } } };
     });
     const model = new SwaggerModel({ swagger: '2.0', definitions, paths });
-    const measurer = schemaMeasurer(model);
-    return model.operations.map((operation) => {
-      const size = measurer.operation(operation);
-      return [size.count, size.depth];
-    });
+    return schemaMeasurer(model)
+      .operationSizes()
+      .map((size) => [size.count, size.depth]);
   }
 
   /** A schema `levels` properties deep. */

@@ -82,10 +82,12 @@ export const documentLimitRules: RuleDefinition[] = [
     example: { bad: 'An operation whose response expands to 20,000 schemas.' },
     check(context) {
       if (!context.swagger) return;
-      const measurer = schemaMeasurer(context.swagger);
+      const operations = context.swagger.operations;
+      const sizes = schemaMeasurer(context.swagger).operationSizes();
       let total = 0;
-      for (const operation of context.swagger.operations) {
-        const size = measurer.operation(operation);
+      for (let index = 0; index < operations.length; index++) {
+        const operation = operations[index]!;
+        const size = sizes[index]!;
         total += size.count;
         if (size.count > SWAGGER_LIMITS.maxSchemasPerOperation) {
           context.report({
@@ -114,10 +116,12 @@ export const documentLimitRules: RuleDefinition[] = [
     example: { bad: 'A response schema with 40 levels of nested objects.' },
     check(context) {
       if (!context.swagger) return;
-      const measurer = schemaMeasurer(context.swagger);
+      const operations = context.swagger.operations;
+      const sizes = schemaMeasurer(context.swagger).operationSizes();
       const reported = new Set<string>();
-      for (const operation of context.swagger.operations) {
-        const size = measurer.operation(operation);
+      for (let index = 0; index < operations.length; index++) {
+        const operation = operations[index]!;
+        const size = sizes[index]!;
         // Depth first: the pointer is built only for an operation that is too deep.
         if (size.depth <= SWAGGER_LIMITS.maxSchemaDepth) continue;
         const pointer = size.deepestPointer ?? operation.pointer;

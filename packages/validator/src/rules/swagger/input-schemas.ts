@@ -1,5 +1,5 @@
 import type { SchemaStep, SwaggerModel } from '../../swagger/swagger-model.js';
-import { has, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { isObject, type JsonObject } from '../../swagger/json-values.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
 import { structureOf, type SchemaStructureNode, type SwaggerStructure } from './structure.js';
 
@@ -72,7 +72,8 @@ function inBodyTree(node: SchemaStructureNode): boolean {
  * Those objects are listed schemas when every parameter and schema reference names one entry of
  * the root's `parameters` or `definitions` maps (what the structure walk reads), every `$ref` is a
  * string (the model reads a parameter with another as written, the structure walk skips it), and no
- * path key starts with `x-` (the model lists its operations, the structure walk does not).
+ * operation is under a path key that starts with `x-` (the model lists those, the structure walk
+ * does not).
  */
 function bodiesMeetOnlyListedSchemas(model: SwaggerModel, structure: SwaggerStructure): boolean {
   const root = model.root;
@@ -82,8 +83,9 @@ function bodiesMeetOnlyListedSchemas(model: SwaggerModel, structure: SwaggerStru
     if (use.expects === 'schema' && !namesEntryOf(use.ref, '#/definitions/')) return false;
     if (use.expects === 'parameter' && !namesEntryOf(use.ref, '#/parameters/')) return false;
   }
-  const paths = model.paths;
-  if (paths) for (const path in paths) if (has(paths, path) && path.startsWith('x-')) return false;
+  // The model's operations, not the path keys: an x- key without operations starts no body walk, and
+  // for…in over every document's paths, then hasOwnProperty on each key, cost ~0.2-0.4 ms a run.
+  for (const operation of model.operations) if (operation.path.startsWith('x-')) return false;
   return true;
 }
 

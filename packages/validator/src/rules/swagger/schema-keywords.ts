@@ -1,6 +1,6 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
-import { asArray, asObject, asString, has, isObject } from '../../swagger/json-values.js';
+import { asArray, asObject, asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import { duplicateEntries } from './document-structure.js';
 import { inputSchemaFindings } from './input-schemas.js';
 import { structureOf, type KeywordHolders, type StructureNode } from './structure.js';
@@ -10,13 +10,115 @@ function holdersOf(context: RuleContext, keyword: keyof KeywordHolders): readonl
   return context.swagger ? structureOf(context.swagger).keywords[keyword] : [];
 }
 
-function numberAt(node: StructureNode, key: string): number | undefined {
-  const value = node.value[key];
+type NumericKey =
+  | 'multipleOf'
+  | 'maxLength'
+  | 'minLength'
+  | 'maxItems'
+  | 'minItems'
+  | 'maxProperties'
+  | 'minProperties'
+  | 'minimum'
+  | 'maximum';
+
+/**
+ * The numeric keywords SWG-NUMERIC compares (a number, or undefined when absent or of another type),
+ * and which of the bounds and exclusive flags are written, whatever their values.
+ */
+type NumericLimits = Record<NumericKey, number | undefined> & {
+  exclusiveMaximum: boolean;
+  exclusiveMinimum: boolean;
+  writesMaximum: boolean;
+  writesMinimum: boolean;
+};
+
+function newNumericLimits(): NumericLimits {
+  return {
+    multipleOf: undefined,
+    maxLength: undefined,
+    minLength: undefined,
+    maxItems: undefined,
+    minItems: undefined,
+    maxProperties: undefined,
+    minProperties: undefined,
+    minimum: undefined,
+    maximum: undefined,
+    exclusiveMaximum: false,
+    exclusiveMinimum: false,
+    writesMaximum: false,
+    writesMinimum: false,
+  };
+}
+
+/**
+ * Reads a node's numeric keywords in one pass over its keys (for…in meets the own keys of parsed
+ * objects, as reads by name and hasOwnProperty did). Asking each of the ~2,100 corpus nodes noted
+ * for them for 15 names and 4 own keys, most of them absent, on objects of thousands of shapes,
+ * cost ~0.2 ms a corpus run (about a fifth of the rule on freshly parsed documents).
+ */
+function readNumericLimits(value: JsonObject, limits: NumericLimits): void {
+  limits.multipleOf = undefined;
+  limits.maxLength = undefined;
+  limits.minLength = undefined;
+  limits.maxItems = undefined;
+  limits.minItems = undefined;
+  limits.maxProperties = undefined;
+  limits.minProperties = undefined;
+  limits.minimum = undefined;
+  limits.maximum = undefined;
+  limits.exclusiveMaximum = false;
+  limits.exclusiveMinimum = false;
+  limits.writesMaximum = false;
+  limits.writesMinimum = false;
+  for (const key in value) {
+    switch (key) {
+      case 'multipleOf':
+      case 'maxLength':
+      case 'minLength':
+      case 'maxItems':
+      case 'minItems':
+      case 'maxProperties':
+      case 'minProperties':
+        limits[key] = numberOrUndefined(value[key]);
+        break;
+      case 'minimum':
+        limits.minimum = numberOrUndefined(value[key]);
+        limits.writesMinimum = true;
+        break;
+      case 'maximum':
+        limits.maximum = numberOrUndefined(value[key]);
+        limits.writesMaximum = true;
+        break;
+      case 'exclusiveMaximum':
+        limits.exclusiveMaximum = true;
+        break;
+      case 'exclusiveMinimum':
+        limits.exclusiveMinimum = true;
+        break;
+    }
+  }
+}
+
+function numberOrUndefined(value: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
-const NON_NEGATIVE = ['maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties'];
-const RANGES: [string, string][] = [
+function reportLoneFlag(context: RuleContext, node: StructureNode, flag: string, bound: string): void {
+  context.report({
+    pointer: childPointer(node.pointer, flag),
+    message: `The '${flag}' keyword can only be specified if the '${bound}' keyword is also specified.`,
+  });
+}
+
+const NON_NEGATIVE: readonly NumericKey[] = [
+  'maxLength',
+  'minLength',
+  'maxItems',
+  'minItems',
+  'maxProperties',
+  'minProperties',
+];
+const RANGES: readonly (readonly [NumericKey, NumericKey])[] = [
   ['minimum', 'maximum'],
   ['minLength', 'maxLength'],
   ['minItems', 'maxItems'],
@@ -83,16 +185,17 @@ export const schemaKeywordRules: RuleDefinition[] = [
       good: '{ "type": "integer", "minimum": 1, "maximum": 10 }',
     },
     check(context) {
+      const limits = newNumericLimits();
       for (const node of holdersOf(context, 'numeric')) {
-        const multipleOf = numberAt(node, 'multipleOf');
-        if (multipleOf !== undefined && multipleOf <= 0) {
+        readNumericLimits(node.value, limits);
+        if (limits.multipleOf !== undefined && limits.multipleOf <= 0) {
           context.report({
             pointer: childPointer(node.pointer, 'multipleOf'),
             message: "The 'multipleOf' value must be greater than zero.",
           });
         }
         for (const key of NON_NEGATIVE) {
-          const value = numberAt(node, key);
+          const value = limits[key];
           if (value === undefined || value >= 0) continue;
           context.report({
             pointer: childPointer(node.pointer, key),
@@ -100,24 +203,18 @@ export const schemaKeywordRules: RuleDefinition[] = [
           });
         }
         for (const [low, high] of RANGES) {
-          const min = numberAt(node, low);
-          const max = numberAt(node, high);
+          const min = limits[low];
+          const max = limits[high];
           if (min === undefined || max === undefined || min <= max) continue;
           context.report({
             pointer: childPointer(node.pointer, low),
             message: `The '${low}' value should be less than or equal to the '${high}' value.`,
           });
         }
-        for (const [flag, bound] of [
-          ['exclusiveMaximum', 'maximum'],
-          ['exclusiveMinimum', 'minimum'],
-        ] as const) {
-          if (!has(node.value, flag) || has(node.value, bound)) continue;
-          context.report({
-            pointer: childPointer(node.pointer, flag),
-            message: `The '${flag}' keyword can only be specified if the '${bound}' keyword is also specified.`,
-          });
-        }
+        if (limits.exclusiveMaximum && !limits.writesMaximum)
+          reportLoneFlag(context, node, 'exclusiveMaximum', 'maximum');
+        if (limits.exclusiveMinimum && !limits.writesMinimum)
+          reportLoneFlag(context, node, 'exclusiveMinimum', 'minimum');
       }
     },
   },

@@ -1,6 +1,6 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
-import { asArray, asObject, has } from '../../swagger/json-values.js';
+import { asArray, asObject, has, type JsonObject } from '../../swagger/json-values.js';
 import { inputSchemaFindings } from './input-schemas.js';
 import { structureOf, type StructureNode } from './structure.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
@@ -31,15 +31,32 @@ function schemasWithRequired(context: RuleContext): SchemaWithRequired[] {
   return result;
 }
 
-/** The schema's properties can come from elsewhere: allOf members or a dynamic schema. */
-function hasOpenProperties(schema: Record<string, unknown>): boolean {
-  return (
-    has(schema, 'allOf') ||
-    has(schema, '$ref') ||
-    has(schema, 'x-ms-dynamic-schema') ||
-    has(schema, 'x-ms-dynamic-properties')
-  );
+/**
+ * The schema's `properties` object when its properties are all written there, or undefined when they
+ * can come from elsewhere: allOf members, a `$ref` or a dynamic schema. One pass over the schema's
+ * keys (for…in meets the own keys of parsed objects, as hasOwnProperty and reads by name did):
+ * asking each of the ~3,300 corpus schemas with a `required` list for five names, most of them
+ * absent, on objects of thousands of shapes, cost SWG-REQ-UNDEFINED ~0.1 ms more a corpus run.
+ */
+function closedProperties(schema: JsonObject): JsonObject | undefined {
+  let properties: unknown;
+  for (const key in schema) {
+    switch (key) {
+      case 'allOf':
+      case '$ref':
+      case 'x-ms-dynamic-schema':
+      case 'x-ms-dynamic-properties':
+        return undefined;
+      case 'properties':
+        properties = schema[key];
+        break;
+    }
+  }
+  return asObject(properties) ?? NO_PROPERTIES;
 }
+
+/** Stands for a schema without properties; never written to. */
+const NO_PROPERTIES: JsonObject = Object.freeze({});
 
 export const schemaRequiredRules: RuleDefinition[] = [
   {
@@ -79,15 +96,16 @@ export const schemaRequiredRules: RuleDefinition[] = [
     },
     check(context) {
       for (const { node, required } of schemasWithRequired(context)) {
-        if (hasOpenProperties(node.value)) continue;
-        const properties = asObject(node.value.properties) ?? {};
-        required.forEach((name, index) => {
-          if (typeof name !== 'string' || has(properties, name)) return;
+        const properties = closedProperties(node.value);
+        if (properties === undefined) continue;
+        for (let index = 0; index < required.length; index++) {
+          const name = required[index];
+          if (typeof name !== 'string' || has(properties, name)) continue;
           context.report({
             pointer: childPointer(node.pointer, 'required', index),
             message: `The required property '${name}' is not defined in the object schema.`,
           });
-        });
+        }
       }
     },
   },
