@@ -46,4 +46,14 @@ describe('normalizeTitle', () => {
       expect(normalizeTitle(readme, from, to)).toBe(reference(readme.slice(from, to)));
     }
   });
+
+  it('normalizes texts longer than its reused buffer, and keeps each result as it was returned', () => {
+    const long = 'Get a Task (v2) – by ID!\n'.repeat(5000);
+    expect(long.length).toBeGreaterThan(1 << 16);
+    const first = normalizeTitle(long);
+    expect(first).toBe(reference(long));
+    const short = normalizeTitle('Other NAME');
+    expect(normalizeTitle(long, 4, 30000)).toBe(reference(long.slice(4, 30000)));
+    expect([first, short]).toEqual([reference(long), 'othername']);
+  });
 });
