@@ -907,6 +907,11 @@ class StructureWalker {
    */
   private readonly children: unknown[] = [];
   private childTop = 0;
+  /**
+   * Whether the last add() kept any child: most schemas have none (a type, a description), and
+   * their visit then reads none of the seven slots (~3.5% of the walk's CPU).
+   */
+  private keptChildren = false;
   private readonly result: SwaggerStructure = {
     byKind: new Map(),
     schemas: [],
@@ -973,6 +978,7 @@ class StructureWalker {
     for (let slot = at; slot < end; slot++) children[slot] = undefined;
     this.childTop = end;
     let notes = 0;
+    let keptChildren = false;
     const ownKeysOnly = this.enumeratesOwnKeysOnly(value);
     for (const key in value) {
       if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(value, key)) continue;
@@ -985,7 +991,10 @@ class StructureWalker {
       notes |= allowed;
       const field = value[key];
       const slot = fields.slots[index]!;
-      if (slot >= 0) children[at + slot] = field;
+      if (slot >= 0) {
+        children[at + slot] = field;
+        keptChildren = true;
+      }
       if ((allowed & NOTE_FORMAT) !== 0 && field === 'binary') notes |= NOTE_BINARY;
       if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
       if ((allowed & NOTE_TYPE) !== 0 && typeof field === 'string') {
@@ -1001,6 +1010,7 @@ class StructureWalker {
         actual: jsonTypeOf(field),
       });
     }
+    this.keptChildren = keptChildren;
     if (state === KINDS.schema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
     if ((notes & NOTES) !== 0) this.noteKeywords(node, state.kind, notes);
     return at;
@@ -1281,6 +1291,10 @@ class StructureWalker {
     }
     const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
     const at = this.add(node, KINDS.schema);
+    if (!this.keptChildren) {
+      this.childTop = at;
+      return;
+    }
     const children = this.children;
     const $ref = children[at + SCHEMA.$ref];
     const properties = children[at + SCHEMA.properties];
