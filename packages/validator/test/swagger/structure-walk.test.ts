@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { structureOf } from '../../src/rules/swagger/structure.js';
 import { SwaggerModel } from '../../src/swagger/swagger-model.js';
+import { HolderKey } from '../../src/rules/operations/holder-key-bits.js';
 
 function structure(definitions: Record<string, unknown>) {
   return structureOf(
@@ -196,6 +197,37 @@ describe('structureOf', () => {
     expect(second.schemas.map((node) => node.pointer)).toEqual(['/definitions/B']);
     expect(second.byKind.get('schema')).toBe(second.schemas);
     expect([...second.byKind.keys()]).toEqual(['root', 'info', 'schema']);
+  });
+});
+
+describe('the HolderKey bits of the walks’ schemas', () => {
+  /** A document of `count` definitions, each with a format or an enum by its index. */
+  function definitions(count: number, offset: number): SwaggerModel {
+    const written: Record<string, unknown> = {};
+    for (let index = 0; index < count; index++)
+      written[`D${index}`] = (index + offset) % 3 === 0 ? { format: 'date' } : { enum: ['a'] };
+    return new SwaggerModel({ swagger: '2.0', paths: {}, definitions: written });
+  }
+
+  /** How many of a walk's bits are not those its definitions earn. */
+  function wrongBits(bits: Uint16Array, count: number, offset: number): number {
+    expect(bits.length).toBe(count);
+    let wrong = 0;
+    for (let index = 0; index < count; index++) {
+      const expected = (index + offset) % 3 === 0 ? HolderKey.format : HolderKey.enum;
+      if (bits[index] !== expected) wrong++;
+    }
+    return wrong;
+  }
+
+  it('keeps each document’s bits, though the walks keep them one after the other in shared pools', () => {
+    // Three walks of 30,000 schemas run past the end of a pool of 65,536; a fourth is larger alone.
+    const walked = [0, 1, 2].map((offset) => structureOf(definitions(30_000, offset)).schemaHolderKeys);
+    const large = structureOf(definitions(70_000, 1)).schemaHolderKeys;
+    const small = structureOf(definitions(5, 2)).schemaHolderKeys;
+    expect(walked.map((bits, offset) => wrongBits(bits, 30_000, offset))).toEqual([0, 0, 0]);
+    expect(wrongBits(large, 70_000, 1)).toBe(0);
+    expect(wrongBits(small, 5, 2)).toBe(0);
   });
 });
 
