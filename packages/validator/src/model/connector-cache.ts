@@ -22,6 +22,19 @@ export class ConnectorCache<K extends object, V> {
     written?.push(this as ConnectorCache<object, unknown>, key);
   }
 
+  /**
+   * The value cached for `key`, worked out by `build(key)` on the first call. `build` takes the key
+   * so that callers pass a module-level function, not a closure made on every call.
+   */
+  getOrBuild(key: K, build: (key: K) => V): V {
+    let value = this.entries.get(key);
+    if (value === undefined) {
+      value = build(key);
+      this.set(key, value);
+    }
+    return value;
+  }
+
   delete(key: K): void {
     this.entries.delete(key);
   }

@@ -25,34 +25,32 @@ const jsonDocumentsOfConnector = new ConnectorCache<ConnectorFolder, JsonDocumen
 
 /** The connector's files with their kind. Shared by the rules of a connector: do not modify. */
 function eachFile(context: RuleContext): FileList {
-  let files = filesOfConnector.get(context.connector);
-  if (!files) {
-    const list: [Exclude<FileKind, 'folder'>, LoadedFile][] = [];
-    for (const kind of FILE_KINDS) {
-      const file = context.connector.files[kind];
-      if (file) list.push([kind, file]);
-    }
-    files = list;
-    filesOfConnector.set(context.connector, files);
+  return filesOfConnector.getOrBuild(context.connector, listFiles);
+}
+
+function listFiles(connector: ConnectorFolder): FileList {
+  const list: [Exclude<FileKind, 'folder'>, LoadedFile][] = [];
+  for (const kind of FILE_KINDS) {
+    const file = connector.files[kind];
+    if (file) list.push([kind, file]);
   }
-  return files;
+  return list;
 }
 
 const JSON_FILE_KINDS = ['swagger', 'apiProperties', 'settings'] as const;
 
 /** The connector's JSON files that could be read, with their kind. Shared: do not modify. */
 function eachJsonDocument(context: RuleContext): JsonDocumentList {
-  let documents = jsonDocumentsOfConnector.get(context.connector);
-  if (!documents) {
-    const list: [(typeof JSON_FILE_KINDS)[number], JsonDocument][] = [];
-    for (const kind of JSON_FILE_KINDS) {
-      const document = context.connector.files[kind]?.document;
-      if (document) list.push([kind, document]);
-    }
-    documents = list;
-    jsonDocumentsOfConnector.set(context.connector, documents);
+  return jsonDocumentsOfConnector.getOrBuild(context.connector, listJsonDocuments);
+}
+
+function listJsonDocuments(connector: ConnectorFolder): JsonDocumentList {
+  const list: [(typeof JSON_FILE_KINDS)[number], JsonDocument][] = [];
+  for (const kind of JSON_FILE_KINDS) {
+    const document = connector.files[kind]?.document;
+    if (document) list.push([kind, document]);
   }
-  return documents;
+  return list;
 }
 
 /** Reports the loader's issues of one id (encoding, size, links) on their files. */

@@ -62,4 +62,33 @@ describe('ConnectorCache', () => {
     cache.delete(key);
     expect(cache.get(key)).toBeUndefined();
   });
+
+  it('builds an entry from its key once, and again after the connector is released', async () => {
+    const cache = new ConnectorCache<object, { builtFrom: object }>();
+    const builds: object[] = [];
+    const build = (key: object) => {
+      builds.push(key);
+      return { builtFrom: key };
+    };
+    const key = {};
+    const first = cache.getOrBuild(key, build);
+    expect(first.builtFrom).toBe(key);
+    expect(cache.getOrBuild(key, build)).toBe(first);
+    expect(builds).toEqual([key]);
+
+    // Inside a validation, the entry is dropped with the connector's other entries.
+    const rule: FolderRuleDefinition = {
+      ...cachingRule(new ConnectorCache(), []),
+      check(context: RuleContext) {
+        const root = context.swagger!.root;
+        if (cache.getOrBuild(root, build) !== cache.getOrBuild(root, build)) {
+          context.report({ message: 'built twice' });
+        }
+      },
+    };
+    expect(await validateWith(rule)).toEqual([]);
+    const root = builds[1]!;
+    expect(builds).toHaveLength(2);
+    expect(cache.get(root)).toBeUndefined();
+  });
 });

@@ -27,12 +27,7 @@ export function connectionParametersOf(
   apiProperties: JsonObject | undefined,
 ): readonly ConnectionParameter[] {
   if (!apiProperties) return [];
-  let parameters = parametersByApiProperties.get(apiProperties);
-  if (!parameters) {
-    parameters = listConnectionParameters(apiProperties);
-    parametersByApiProperties.set(apiProperties, parameters);
-  }
-  return parameters;
+  return parametersByApiProperties.getOrBuild(apiProperties, listConnectionParameters);
 }
 
 function listConnectionParameters(apiProperties: JsonObject): ConnectionParameter[] {
@@ -66,12 +61,7 @@ const oAuthSettingsByApiProperties = new ConnectorCache<JsonObject, readonly OAu
 /** The OAuth settings of every parameter that has them. Shared by the rules of a connector: do not modify. */
 export function oAuthSettingsOf(apiProperties: JsonObject | undefined): readonly OAuthSettings[] {
   if (!apiProperties) return [];
-  let list = oAuthSettingsByApiProperties.get(apiProperties);
-  if (!list) {
-    list = listOAuthSettings(apiProperties);
-    oAuthSettingsByApiProperties.set(apiProperties, list);
-  }
-  return list;
+  return oAuthSettingsByApiProperties.getOrBuild(apiProperties, listOAuthSettings);
 }
 
 function listOAuthSettings(apiProperties: JsonObject): OAuthSettings[] {

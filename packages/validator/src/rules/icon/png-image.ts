@@ -58,10 +58,5 @@ export function decodeIcon(data: Buffer): DecodedIcon {
 /** Decodes each icon buffer once, however many rules look at it. */
 const cache = new ConnectorCache<Buffer, DecodedIcon>();
 export function decodedIcon(data: Buffer): DecodedIcon {
-  let decoded = cache.get(data);
-  if (!decoded) {
-    decoded = decodeIcon(data);
-    cache.set(data, decoded);
-  }
-  return decoded;
+  return cache.getOrBuild(data, decodeIcon);
 }

@@ -43,12 +43,7 @@ export function cachedSchemaProblems(
   const cache = new ConnectorCache<object, SchemaProblem[]>();
   return (value) => {
     if (value === null || typeof value !== 'object') return validate(value);
-    let problems = cache.get(value);
-    if (!problems) {
-      problems = validate(value);
-      cache.set(value, problems);
-    }
-    return problems;
+    return cache.getOrBuild(value, validate);
   };
 }
 

@@ -143,12 +143,11 @@ function parse(text: string): ReadmeOutline {
 }
 
 /** Parses each readme once, however many rules read it: keyed by the document, so it is freed with it. */
-const cache = new ConnectorCache<object, ReadmeOutline>();
+const cache = new ConnectorCache<{ readonly text: string }, ReadmeOutline>();
+function parseDocument(document: { readonly text: string }): ReadmeOutline {
+  return parse(document.text);
+}
+
 export function outlineOf(document: { readonly text: string }): ReadmeOutline {
-  let outline = cache.get(document);
-  if (!outline) {
-    outline = parse(document.text);
-    cache.set(document, outline);
-  }
-  return outline;
+  return cache.getOrBuild(document, parseDocument);
 }

@@ -59,12 +59,7 @@ const entriesByMetadata = new ConnectorCache<unknown[], readonly MetadataEntry[]
 function metadataEntries(context: RuleContext): readonly MetadataEntry[] {
   const list = asArray(context.swagger?.root['x-ms-connector-metadata']);
   if (!list) return [];
-  let entries = entriesByMetadata.get(list);
-  if (!entries) {
-    entries = namedEntries(list);
-    entriesByMetadata.set(list, entries);
-  }
-  return entries;
+  return entriesByMetadata.getOrBuild(list, namedEntries);
 }
 
 function namedEntries(list: unknown[]): MetadataEntry[] {

@@ -95,15 +95,14 @@ function growFrames(): void {
 /** Marks a definition in the memo while it is being measured: a `$ref` back to it counts as nothing. */
 const MEASURING: SchemaSize = Object.freeze({ count: 0, depth: 0 });
 
-const cache = new ConnectorCache<object, SchemaMeasurer>();
+const cache = new ConnectorCache<SwaggerModel, SchemaMeasurer>();
+
+function newSchemaMeasurer(model: SwaggerModel): SchemaMeasurer {
+  return new SchemaMeasurer(model);
+}
 
 export function schemaMeasurer(model: SwaggerModel): SchemaMeasurer {
-  let measurer = cache.get(model.root);
-  if (!measurer) {
-    measurer = new SchemaMeasurer(model);
-    cache.set(model.root, measurer);
-  }
-  return measurer;
+  return cache.getOrBuild(model, newSchemaMeasurer);
 }
 
 export class SchemaMeasurer {

@@ -4,13 +4,14 @@ import { asArray, asObject, has, type JsonObject } from '../../swagger/json-valu
 import { inputSchemaFindings } from './input-schemas.js';
 import { structureOf, type StructureNode } from './structure.js';
 import { ConnectorCache } from '../../model/connector-cache.js';
+import type { SwaggerModel } from '../../swagger/swagger-model.js';
 
 interface SchemaWithRequired {
   node: StructureNode;
   required: unknown[];
 }
 
-const withRequiredCache = new ConnectorCache<object, SchemaWithRequired[]>();
+const withRequiredCache = new ConnectorCache<SwaggerModel, SchemaWithRequired[]>();
 
 /**
  * Schema nodes that declare a `required` array. Sorted out once per swagger for the three rules
@@ -18,15 +19,15 @@ const withRequiredCache = new ConnectorCache<object, SchemaWithRequired[]>();
  */
 function schemasWithRequired(context: RuleContext): SchemaWithRequired[] {
   if (!context.swagger) return [];
-  let result = withRequiredCache.get(context.swagger.root);
-  if (!result) {
-    result = [];
-    // The schemas the structure walk noted with a `required` key, not every schema node.
-    for (const node of structureOf(context.swagger).keywords.required) {
-      const required = asArray(node.value.required);
-      if (required) result.push({ node, required });
-    }
-    withRequiredCache.set(context.swagger.root, result);
+  return withRequiredCache.getOrBuild(context.swagger, listSchemasWithRequired);
+}
+
+function listSchemasWithRequired(swagger: SwaggerModel): SchemaWithRequired[] {
+  const result: SchemaWithRequired[] = [];
+  // The schemas the structure walk noted with a `required` key, not every schema node.
+  for (const node of structureOf(swagger).keywords.required) {
+    const required = asArray(node.value.required);
+    if (required) result.push({ node, required });
   }
   return result;
 }

@@ -440,14 +440,13 @@ export const MAX_WALK_DEPTH = 200;
 
 const cache = new ConnectorCache<JsonObject, SwaggerStructure>();
 
+function walkStructure(root: JsonObject): SwaggerStructure {
+  return new StructureWalker().walk(root);
+}
+
 /** Every Swagger object of the document by kind, with `$ref` uses and JSON type errors; built once. */
 export function structureOf(model: SwaggerModel): SwaggerStructure {
-  let structure = cache.get(model.root);
-  if (!structure) {
-    structure = new StructureWalker().walk(model.root);
-    cache.set(model.root, structure);
-  }
-  return structure;
+  return cache.getOrBuild(model.root, walkStructure);
 }
 
 /**
