@@ -17576,7 +17576,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options2 = {}) {
+    function parseDocument3(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -17602,7 +17602,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument2(src, options2);
+      const doc = parseDocument3(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -17638,7 +17638,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse6;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument2;
+    exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
   }
 });
@@ -32779,6 +32779,18 @@ var ConnectorCache = class {
     this.entries.set(key, value);
     written?.push(this, key);
   }
+  /**
+   * The value cached for `key`, worked out by `build(key)` on the first call. `build` takes the key
+   * so that callers pass a module-level function, not a closure made on every call.
+   */
+  getOrBuild(key, build) {
+    let value = this.entries.get(key);
+    if (value === void 0) {
+      value = build(key);
+      this.set(key, value);
+    }
+    return value;
+  }
   delete(key) {
     this.entries.delete(key);
   }
@@ -32805,12 +32817,7 @@ function propertiesOf(apiProperties) {
 var parametersByApiProperties = new ConnectorCache();
 function connectionParametersOf(apiProperties) {
   if (!apiProperties) return [];
-  let parameters = parametersByApiProperties.get(apiProperties);
-  if (!parameters) {
-    parameters = listConnectionParameters(apiProperties);
-    parametersByApiProperties.set(apiProperties, parameters);
-  }
-  return parameters;
+  return parametersByApiProperties.getOrBuild(apiProperties, listConnectionParameters);
 }
 function listConnectionParameters(apiProperties) {
   const properties = propertiesOf(apiProperties);
@@ -32832,12 +32839,7 @@ function listConnectionParameters(apiProperties) {
 var oAuthSettingsByApiProperties = new ConnectorCache();
 function oAuthSettingsOf(apiProperties) {
   if (!apiProperties) return [];
-  let list2 = oAuthSettingsByApiProperties.get(apiProperties);
-  if (!list2) {
-    list2 = listOAuthSettings(apiProperties);
-    oAuthSettingsByApiProperties.set(apiProperties, list2);
-  }
-  return list2;
+  return oAuthSettingsByApiProperties.getOrBuild(apiProperties, listOAuthSettings);
 }
 function listOAuthSettings(apiProperties) {
   const list2 = [];
@@ -32986,12 +32988,7 @@ function cachedSchemaProblems(validate) {
   const cache7 = new ConnectorCache();
   return (value) => {
     if (value === null || typeof value !== "object") return validate(value);
-    let problems = cache7.get(value);
-    if (!problems) {
-      problems = validate(value);
-      cache7.set(value, problems);
-    }
-    return problems;
+    return cache7.getOrBuild(value, validate);
   };
 }
 function formatsUsedBy(schema) {
@@ -34372,31 +34369,27 @@ var FILE_KINDS = [
 var filesOfConnector = new ConnectorCache();
 var jsonDocumentsOfConnector = new ConnectorCache();
 function eachFile(context) {
-  let files = filesOfConnector.get(context.connector);
-  if (!files) {
-    const list2 = [];
-    for (const kind of FILE_KINDS) {
-      const file = context.connector.files[kind];
-      if (file) list2.push([kind, file]);
-    }
-    files = list2;
-    filesOfConnector.set(context.connector, files);
+  return filesOfConnector.getOrBuild(context.connector, listFiles);
+}
+function listFiles(connector) {
+  const list2 = [];
+  for (const kind of FILE_KINDS) {
+    const file = connector.files[kind];
+    if (file) list2.push([kind, file]);
   }
-  return files;
+  return list2;
 }
 var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 function eachJsonDocument(context) {
-  let documents = jsonDocumentsOfConnector.get(context.connector);
-  if (!documents) {
-    const list2 = [];
-    for (const kind of JSON_FILE_KINDS) {
-      const document = context.connector.files[kind]?.document;
-      if (document) list2.push([kind, document]);
-    }
-    documents = list2;
-    jsonDocumentsOfConnector.set(context.connector, documents);
+  return jsonDocumentsOfConnector.getOrBuild(context.connector, listJsonDocuments);
+}
+function listJsonDocuments(connector) {
+  const list2 = [];
+  for (const kind of JSON_FILE_KINDS) {
+    const document = connector.files[kind]?.document;
+    if (document) list2.push([kind, document]);
   }
-  return documents;
+  return list2;
 }
 function fileIssueRule(id, title, description, bad) {
   return {
@@ -34711,12 +34704,7 @@ function decodeIcon(data) {
 }
 var cache = new ConnectorCache();
 function decodedIcon(data) {
-  let decoded = cache.get(data);
-  if (!decoded) {
-    decoded = decodeIcon(data);
-    cache.set(data, decoded);
-  }
-  return decoded;
+  return cache.getOrBuild(data, decodeIcon);
 }
 
 // packages/validator/src/rules/icon.ts
@@ -40618,13 +40606,11 @@ function parse3(text3) {
   return { text: text3, headings };
 }
 var cache2 = new ConnectorCache();
+function parseDocument(document) {
+  return parse3(document.text);
+}
 function outlineOf(document) {
-  let outline2 = cache2.get(document);
-  if (!outline2) {
-    outline2 = parse3(document.text);
-    cache2.set(document, outline2);
-  }
-  return outline2;
+  return cache2.getOrBuild(document, parseDocument);
 }
 
 // packages/validator/src/rules/readme/sections.ts
@@ -42794,13 +42780,11 @@ var RefUse = class {
 var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
 var MAX_WALK_DEPTH = 200;
 var cache3 = new ConnectorCache();
+function walkStructure(root) {
+  return new StructureWalker().walk(root);
+}
 function structureOf(model) {
-  let structure = cache3.get(model.root);
-  if (!structure) {
-    structure = new StructureWalker().walk(model.root);
-    cache3.set(model.root, structure);
-  }
-  return structure;
+  return cache3.getOrBuild(model.root, walkStructure);
 }
 var NO_NODES = [];
 function nodesOfKinds(structure, kinds) {
@@ -43542,13 +43526,11 @@ function growFrames() {
 }
 var MEASURING = Object.freeze({ count: 0, depth: 0 });
 var cache4 = new ConnectorCache();
+function newSchemaMeasurer(model) {
+  return new SchemaMeasurer(model);
+}
 function schemaMeasurer(model) {
-  let measurer = cache4.get(model.root);
-  if (!measurer) {
-    measurer = new SchemaMeasurer(model);
-    cache4.set(model.root, measurer);
-  }
-  return measurer;
+  return cache4.getOrBuild(model, newSchemaMeasurer);
 }
 var SchemaMeasurer = class {
   constructor(model) {
@@ -45249,12 +45231,7 @@ var entriesByMetadata = new ConnectorCache();
 function metadataEntries(context) {
   const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
   if (!list2) return [];
-  let entries = entriesByMetadata.get(list2);
-  if (!entries) {
-    entries = namedEntries(list2);
-    entriesByMetadata.set(list2, entries);
-  }
-  return entries;
+  return entriesByMetadata.getOrBuild(list2, namedEntries);
 }
 function namedEntries(list2) {
   const entries = [];
@@ -48656,14 +48633,13 @@ var schemaRefRules = [
 var withRequiredCache = new ConnectorCache();
 function schemasWithRequired(context) {
   if (!context.swagger) return [];
-  let result = withRequiredCache.get(context.swagger.root);
-  if (!result) {
-    result = [];
-    for (const node of structureOf(context.swagger).keywords.required) {
-      const required = asArray(node.value.required);
-      if (required) result.push({ node, required });
-    }
-    withRequiredCache.set(context.swagger.root, result);
+  return withRequiredCache.getOrBuild(context.swagger, listSchemasWithRequired);
+}
+function listSchemasWithRequired(swagger) {
+  const result = [];
+  for (const node of structureOf(swagger).keywords.required) {
+    const required = asArray(node.value.required);
+    if (required) result.push({ node, required });
   }
   return result;
 }
@@ -57397,7 +57373,7 @@ var import_node_path23 = __toESM(require("node:path"), 1);
 // packages/solution/src/fs/list-files.ts
 var import_node_fs16 = require("node:fs");
 var import_node_path22 = __toESM(require("node:path"), 1);
-async function listFiles(root, skip) {
+async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
     const entries = await import_node_fs16.promises.readdir(import_node_path22.default.join(root, relative), { withFileTypes: true });
@@ -57417,7 +57393,7 @@ function compareOrdinal(a, b) {
 
 // packages/solution/src/fs/commit-folder.ts
 async function commitFolder(staged, target, options2) {
-  const files = await listFiles(staged);
+  const files = await listFiles2(staged);
   if (!await exists(target)) {
     await import_node_fs17.promises.mkdir(import_node_path23.default.dirname(import_node_path23.default.resolve(target)), { recursive: true });
     await import_node_fs17.promises.rename(staged, target);
@@ -57425,7 +57401,7 @@ async function commitFolder(staged, target, options2) {
   }
   const targetRoot = await import_node_fs17.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [] };
-  const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options2.protect));
+  const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
     const from = import_node_path23.default.join(staged, file);
     const to = import_node_path23.default.join(targetRoot, file);
@@ -57438,7 +57414,7 @@ async function commitFolder(staged, target, options2) {
       continue;
     }
     if (current?.isDirectory()) {
-      result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
+      result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
       await import_node_fs17.promises.rm(to, { recursive: true });
     }
     await import_node_fs17.promises.rename(from, to);
@@ -57446,7 +57422,7 @@ async function commitFolder(staged, target, options2) {
   }
   if (options2.stale === "delete") {
     const wanted = new Set(files);
-    for (const file of await listFiles(targetRoot)) {
+    for (const file of await listFiles2(targetRoot)) {
       if (wanted.has(file) || options2.protect?.(file)) continue;
       await import_node_fs17.promises.rm(import_node_path23.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
@@ -58128,13 +58104,13 @@ async function stageBoth(zipPath, staging, options2) {
   } finally {
     await import_node_fs20.promises.rm(managedStaging, { recursive: true, force: true });
   }
-  return { ...base2, connectors: base2.connectors, files: await listFiles(staging) };
+  return { ...base2, connectors: base2.connectors, files: await listFiles2(staging) };
 }
 async function refuseNonEmptyTarget(folder, overwrite) {
   await refuseNonFolder(folder);
   if (overwrite) return;
   if (!await import_node_fs20.promises.stat(folder).catch(() => void 0)) return;
-  const files = await listFiles(folder, isRepositoryFile);
+  const files = await listFiles2(folder, isRepositoryFile);
   if (files.length > 0) {
     throw new UserError(`${folder} already holds ${files.length} files.`, {
       hint: "Pass --overwrite (overwrite: true) to update it in place."
@@ -58212,7 +58188,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
   }
   const stat = await import_node_fs21.promises.stat(folder).catch(() => void 0);
   if (!stat?.isDirectory()) throw new UserError(`${folder} is not a folder.`);
-  const all = await listFiles(folder, isRepositoryFile);
+  const all = await listFiles2(folder, isRepositoryFile);
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
     throw new UserError(
       `${folder} is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
@@ -58432,7 +58408,7 @@ async function readSolutionConnectors(source, limits) {
   }
 }
 async function readFolderConnectors(folder, displayRoot = folder) {
-  const files = await listFiles(folder);
+  const files = await listFiles2(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
     throw new UserError(
       `${displayRoot} is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`

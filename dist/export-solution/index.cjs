@@ -37463,7 +37463,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options2 = {}) {
+    function parseDocument3(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -37489,7 +37489,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument2(src, options2);
+      const doc = parseDocument3(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -37525,7 +37525,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse4;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument2;
+    exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
   }
 });
@@ -45539,6 +45539,18 @@ var ConnectorCache = class {
     this.entries.set(key, value);
     written?.push(this, key);
   }
+  /**
+   * The value cached for `key`, worked out by `build(key)` on the first call. `build` takes the key
+   * so that callers pass a module-level function, not a closure made on every call.
+   */
+  getOrBuild(key, build) {
+    let value = this.entries.get(key);
+    if (value === void 0) {
+      value = build(key);
+      this.set(key, value);
+    }
+    return value;
+  }
   delete(key) {
     this.entries.delete(key);
   }
@@ -45552,12 +45564,7 @@ function propertiesOf(apiProperties) {
 var parametersByApiProperties = new ConnectorCache();
 function connectionParametersOf(apiProperties) {
   if (!apiProperties) return [];
-  let parameters = parametersByApiProperties.get(apiProperties);
-  if (!parameters) {
-    parameters = listConnectionParameters(apiProperties);
-    parametersByApiProperties.set(apiProperties, parameters);
-  }
-  return parameters;
+  return parametersByApiProperties.getOrBuild(apiProperties, listConnectionParameters);
 }
 function listConnectionParameters(apiProperties) {
   const properties = propertiesOf(apiProperties);
@@ -45579,12 +45586,7 @@ function listConnectionParameters(apiProperties) {
 var oAuthSettingsByApiProperties = new ConnectorCache();
 function oAuthSettingsOf(apiProperties) {
   if (!apiProperties) return [];
-  let list2 = oAuthSettingsByApiProperties.get(apiProperties);
-  if (!list2) {
-    list2 = listOAuthSettings(apiProperties);
-    oAuthSettingsByApiProperties.set(apiProperties, list2);
-  }
-  return list2;
+  return oAuthSettingsByApiProperties.getOrBuild(apiProperties, listOAuthSettings);
 }
 function listOAuthSettings(apiProperties) {
   const list2 = [];
@@ -45733,12 +45735,7 @@ function cachedSchemaProblems(validate) {
   const cache7 = new ConnectorCache();
   return (value) => {
     if (value === null || typeof value !== "object") return validate(value);
-    let problems = cache7.get(value);
-    if (!problems) {
-      problems = validate(value);
-      cache7.set(value, problems);
-    }
-    return problems;
+    return cache7.getOrBuild(value, validate);
   };
 }
 function formatsUsedBy(schema) {
@@ -46878,31 +46875,27 @@ var FILE_KINDS = [
 var filesOfConnector = new ConnectorCache();
 var jsonDocumentsOfConnector = new ConnectorCache();
 function eachFile(context) {
-  let files = filesOfConnector.get(context.connector);
-  if (!files) {
-    const list2 = [];
-    for (const kind of FILE_KINDS) {
-      const file = context.connector.files[kind];
-      if (file) list2.push([kind, file]);
-    }
-    files = list2;
-    filesOfConnector.set(context.connector, files);
+  return filesOfConnector.getOrBuild(context.connector, listFiles2);
+}
+function listFiles2(connector) {
+  const list2 = [];
+  for (const kind of FILE_KINDS) {
+    const file = connector.files[kind];
+    if (file) list2.push([kind, file]);
   }
-  return files;
+  return list2;
 }
 var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 function eachJsonDocument(context) {
-  let documents = jsonDocumentsOfConnector.get(context.connector);
-  if (!documents) {
-    const list2 = [];
-    for (const kind of JSON_FILE_KINDS) {
-      const document = context.connector.files[kind]?.document;
-      if (document) list2.push([kind, document]);
-    }
-    documents = list2;
-    jsonDocumentsOfConnector.set(context.connector, documents);
+  return jsonDocumentsOfConnector.getOrBuild(context.connector, listJsonDocuments);
+}
+function listJsonDocuments(connector) {
+  const list2 = [];
+  for (const kind of JSON_FILE_KINDS) {
+    const document = connector.files[kind]?.document;
+    if (document) list2.push([kind, document]);
   }
-  return documents;
+  return list2;
 }
 function fileIssueRule(id, title, description, bad) {
   return {
@@ -47217,12 +47210,7 @@ function decodeIcon(data) {
 }
 var cache2 = new ConnectorCache();
 function decodedIcon(data) {
-  let decoded = cache2.get(data);
-  if (!decoded) {
-    decoded = decodeIcon(data);
-    cache2.set(data, decoded);
-  }
-  return decoded;
+  return cache2.getOrBuild(data, decodeIcon);
 }
 
 // packages/validator/src/rules/icon.ts
@@ -53124,13 +53112,11 @@ function parse3(text2) {
   return { text: text2, headings };
 }
 var cache3 = new ConnectorCache();
+function parseDocument(document) {
+  return parse3(document.text);
+}
 function outlineOf(document) {
-  let outline2 = cache3.get(document);
-  if (!outline2) {
-    outline2 = parse3(document.text);
-    cache3.set(document, outline2);
-  }
-  return outline2;
+  return cache3.getOrBuild(document, parseDocument);
 }
 
 // packages/validator/src/rules/readme/sections.ts
@@ -54655,13 +54641,11 @@ var RefUse = class {
 var EXTENSION_LOOKALIKE = /^(?:X-|x[_ .]|ms[-_])/;
 var MAX_WALK_DEPTH = 200;
 var cache4 = new ConnectorCache();
+function walkStructure(root) {
+  return new StructureWalker().walk(root);
+}
 function structureOf(model) {
-  let structure = cache4.get(model.root);
-  if (!structure) {
-    structure = new StructureWalker().walk(model.root);
-    cache4.set(model.root, structure);
-  }
-  return structure;
+  return cache4.getOrBuild(model.root, walkStructure);
 }
 var NO_NODES = [];
 function nodesOfKinds(structure, kinds) {
@@ -55403,13 +55387,11 @@ function growFrames() {
 }
 var MEASURING = Object.freeze({ count: 0, depth: 0 });
 var cache5 = new ConnectorCache();
+function newSchemaMeasurer(model) {
+  return new SchemaMeasurer(model);
+}
 function schemaMeasurer(model) {
-  let measurer = cache5.get(model.root);
-  if (!measurer) {
-    measurer = new SchemaMeasurer(model);
-    cache5.set(model.root, measurer);
-  }
-  return measurer;
+  return cache5.getOrBuild(model, newSchemaMeasurer);
 }
 var SchemaMeasurer = class {
   constructor(model) {
@@ -57110,12 +57092,7 @@ var entriesByMetadata = new ConnectorCache();
 function metadataEntries(context) {
   const list2 = asArray(context.swagger?.root["x-ms-connector-metadata"]);
   if (!list2) return [];
-  let entries = entriesByMetadata.get(list2);
-  if (!entries) {
-    entries = namedEntries(list2);
-    entriesByMetadata.set(list2, entries);
-  }
-  return entries;
+  return entriesByMetadata.getOrBuild(list2, namedEntries);
 }
 function namedEntries(list2) {
   const entries = [];
@@ -60517,14 +60494,13 @@ var schemaRefRules = [
 var withRequiredCache = new ConnectorCache();
 function schemasWithRequired(context) {
   if (!context.swagger) return [];
-  let result = withRequiredCache.get(context.swagger.root);
-  if (!result) {
-    result = [];
-    for (const node of structureOf(context.swagger).keywords.required) {
-      const required = asArray(node.value.required);
-      if (required) result.push({ node, required });
-    }
-    withRequiredCache.set(context.swagger.root, result);
+  return withRequiredCache.getOrBuild(context.swagger, listSchemasWithRequired);
+}
+function listSchemasWithRequired(swagger) {
+  const result = [];
+  for (const node of structureOf(swagger).keywords.required) {
+    const required = asArray(node.value.required);
+    if (required) result.push({ node, required });
   }
   return result;
 }
