@@ -216,7 +216,9 @@ function parseTolerantly(text: string, issues: JsonSyntaxIssue[]): unknown {
     issues.push(issue);
   }
   if (errors.length === 0) {
-    // JSON.parse refused what jsonc-parser accepts: a raw control character inside a string.
+    // JSON.parse refused text that jsonc-parser accepted. jsonc-parser 3.3 reports everything of this
+    // kind we know of (a raw control character in a string is its InvalidCharacter); older versions
+    // accepted such a character, the likeliest gap should one open again, so it is the one named.
     issues.push({ message: CONTROL_CHARACTER, offset: findControlCharacterInString(text, 0), length: 1 });
   }
   return value;
