@@ -1,3 +1,5 @@
+import { levenshteinDistance } from '../text/edit-distance.js';
+
 /**
  * The candidate closest to a misspelt word, if it is close enough to be what was meant: an exact
  * case-insensitive match, at most about one edit per three characters, or else the one candidate
@@ -9,7 +11,7 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase(), limit);
+    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -25,23 +27,4 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
 export function didYouMean(word: string, candidates: readonly string[]): string {
   const match = closestMatch(word, candidates);
   return match === undefined ? '' : ` Did you mean '${match}'?`;
-}
-
-/** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
 }

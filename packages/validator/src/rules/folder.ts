@@ -2,6 +2,7 @@ import path from 'node:path';
 import { CANONICAL_NAMES, isMisnamedSwagger, kindOfFileName } from '../loader/connector-folder.js';
 import { TOP_FOLDER_PROFILES } from '../loader/discover.js';
 import type { FolderEntry } from '../loader/connector-folder.js';
+import { levenshteinDistance } from '../text/edit-distance.js';
 import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
 
@@ -38,27 +39,9 @@ function looksLikeCanonical(lower: string): string | undefined {
   if (lower.endsWith('.cs')) return undefined;
   for (const canonical of CANONICAL_LOWER) {
     if (lower === canonical) return undefined;
-    if (lower.startsWith(canonical) || editDistance(lower, canonical) <= 3) return canonical;
+    if (lower.startsWith(canonical) || levenshteinDistance(lower, canonical, 3) <= 3) return canonical;
   }
   return undefined;
-}
-
-/** Levenshtein distance, for short file names only. */
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 4;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 function hasControlCharacter(name: string): boolean {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { runRules } from '../helpers/fixture.js';
 import { describeRuleCases, editableConnector, findingsOf, type Loose } from './swagger/rule-cases.js';
-import { editDistance, suggestExtension } from '../../src/rules/swagger/known-extensions.js';
+import { suggestExtension } from '../../src/rules/swagger/known-extensions.js';
+import { swapAwareDistance } from '../../src/text/edit-distance.js';
 
 describeRuleCases([
   {
@@ -219,15 +220,15 @@ describe('SWG-XMS-UNKNOWN suggestions', () => {
       for (const b of words) {
         if (Math.abs(a.length - b.length) > 2) continue;
         const exact = reference(a, b);
-        expect(editDistance(a, b)).toBe(exact);
+        expect(swapAwareDistance(a, b)).toBe(exact);
         for (const limit of [0, 1, 2]) {
-          const bounded = editDistance(a, b, limit);
+          const bounded = swapAwareDistance(a, b, limit);
           if (exact <= limit) expect(bounded).toBe(exact);
           else expect(bounded).toBeGreaterThan(limit);
         }
       }
     }
-    expect(editDistance('x-ms-visibility', 'x-ms-visbility')).toBe(1);
+    expect(swapAwareDistance('x-ms-visibility', 'x-ms-visbility')).toBe(1);
   });
 
   it('allows real unschematized extensions', async () => {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals';
+import { levenshteinDistance, swapAwareDistance } from '../../src/text/edit-distance.js';
+
+/** The full Levenshtein table, as a reference. */
+function reference(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+describe('levenshteinDistance', () => {
+  it('agrees with the full table, and within a limit gives the exact distance or one above it', () => {
+    const words = ['', 'a', 'ab', 'ba', 'abc', 'acb', 'settings.json', 'setings.json', 'apiproperties.json'];
+    let seed = 11;
+    const letter = () => 'abcx.'[(seed = (seed * 48271) % 2147483647) % 5]!;
+    for (let n = 0; n < 300; n++) words.push(Array.from({ length: n % 11 }, letter).join(''));
+    for (const a of words) {
+      for (const b of words) {
+        const exact = reference(a, b);
+        expect(levenshteinDistance(a, b)).toBe(exact);
+        for (const limit of [0, 1, 2, 3]) {
+          const bounded = levenshteinDistance(a, b, limit);
+          if (exact <= limit) expect(bounded).toBe(exact);
+          else expect(bounded).toBeGreaterThan(limit);
+        }
+      }
+    }
+  });
+
+  it('counts a swap of two letters as two edits, where the swap-aware distance counts one', () => {
+    expect(levenshteinDistance('x-ms-sumamry', 'x-ms-summary')).toBe(2);
+    expect(swapAwareDistance('x-ms-sumamry', 'x-ms-summary')).toBe(1);
+  });
+
+  it('gives the exact distance of words far apart in length when no limit is set', () => {
+    expect(levenshteinDistance('abc', 'xyzxyz')).toBe(6);
+    expect(swapAwareDistance('abc', 'xyzxyz')).toBe(6);
+  });
+});
