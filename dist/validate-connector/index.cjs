@@ -38277,6 +38277,40 @@ var CONFIG_SCHEMA = {
 // packages/validator/src/config/config-types.ts
 var DEFAULT_CONFIG = { rules: {}, ignore: [] };
 
+// packages/validator/src/text/edit-distance.ts
+function levenshteinDistance(a, b, limit = Infinity) {
+  return boundedDistance(a, b, limit, false);
+}
+function swapAwareDistance(a, b, limit = Infinity) {
+  return boundedDistance(a, b, limit, true);
+}
+function boundedDistance(a, b, limit, swaps) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let beforePrevious = [];
+  let previous = [];
+  let row = [];
+  for (let j = 0; j <= b.length; j++) row.push(j);
+  for (let i = 1; i <= a.length; i++) {
+    const reused = beforePrevious;
+    beforePrevious = previous;
+    previous = row;
+    row = reused;
+    row[0] = i;
+    let minimum = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, beforePrevious[j - 2] + 1);
+      }
+      row[j] = value;
+      if (value < minimum) minimum = value;
+    }
+    if (minimum > limit) return limit + 1;
+  }
+  return row[b.length];
+}
+
 // packages/validator/src/config/did-you-mean.ts
 function closestMatch(word, candidates) {
   const lower = word.toLowerCase();
@@ -38284,7 +38318,7 @@ function closestMatch(word, candidates) {
   let best;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase(), limit);
+    const distance = levenshteinDistance(lower, candidate.toLowerCase(), limit);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -38298,23 +38332,6 @@ function closestMatch(word, candidates) {
 function didYouMean(word, candidates) {
   const match2 = closestMatch(word, candidates);
   return match2 === void 0 ? "" : ` Did you mean '${match2}'?`;
-}
-function editDistance(a, b, limit) {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 // packages/validator/src/config/find-config.ts
@@ -41953,25 +41970,9 @@ function looksLikeCanonical(lower) {
   if (lower.endsWith(".cs")) return void 0;
   for (const canonical2 of CANONICAL_LOWER) {
     if (lower === canonical2) return void 0;
-    if (lower.startsWith(canonical2) || editDistance2(lower, canonical2) <= 3) return canonical2;
+    if (lower.startsWith(canonical2) || levenshteinDistance(lower, canonical2, 3) <= 3) return canonical2;
   }
   return void 0;
-}
-function editDistance2(a, b) {
-  if (Math.abs(a.length - b.length) > 3) return 4;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
@@ -50196,39 +50197,13 @@ function suggestExtension(key) {
   let best;
   let bestDistance = Infinity;
   for (const known of KNOWN_XMS_EXTENSIONS) {
-    const distance = editDistance3(lower, known, MAX_TYPO_EDITS);
+    const distance = swapAwareDistance(lower, known, MAX_TYPO_EDITS);
     if (distance < bestDistance) {
       best = known;
       bestDistance = distance;
     }
   }
   return bestDistance <= MAX_TYPO_EDITS ? best : void 0;
-}
-function editDistance3(a, b, limit = Infinity) {
-  if (Math.abs(a.length - b.length) > 2) return Math.abs(a.length - b.length);
-  let beforePrevious = [];
-  let previous = [];
-  let row = [];
-  for (let j = 0; j <= b.length; j++) row.push(j);
-  for (let i = 1; i <= a.length; i++) {
-    const reused = beforePrevious;
-    beforePrevious = previous;
-    previous = row;
-    row = reused;
-    row[0] = i;
-    let minimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, beforePrevious[j - 2] + 1);
-      }
-      row[j] = value;
-      if (value < minimum) minimum = value;
-    }
-    if (minimum > limit) return limit + 1;
-  }
-  return row[b.length];
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts

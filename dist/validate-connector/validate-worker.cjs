@@ -13730,6 +13730,42 @@ var apiPropertiesRules = [
 
 // packages/validator/src/rules/folder.ts
 var import_node_path4 = __toESM(require("node:path"), 1);
+
+// packages/validator/src/text/edit-distance.ts
+function levenshteinDistance(a, b, limit = Infinity) {
+  return boundedDistance(a, b, limit, false);
+}
+function swapAwareDistance(a, b, limit = Infinity) {
+  return boundedDistance(a, b, limit, true);
+}
+function boundedDistance(a, b, limit, swaps) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let beforePrevious = [];
+  let previous = [];
+  let row = [];
+  for (let j = 0; j <= b.length; j++) row.push(j);
+  for (let i = 1; i <= a.length; i++) {
+    const reused = beforePrevious;
+    beforePrevious = previous;
+    previous = row;
+    row = reused;
+    row[0] = i;
+    let minimum = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, beforePrevious[j - 2] + 1);
+      }
+      row[j] = value;
+      if (value < minimum) minimum = value;
+    }
+    if (minimum > limit) return limit + 1;
+  }
+  return row[b.length];
+}
+
+// packages/validator/src/rules/folder.ts
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 var IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
@@ -13754,25 +13790,9 @@ function looksLikeCanonical(lower) {
   if (lower.endsWith(".cs")) return void 0;
   for (const canonical2 of CANONICAL_LOWER) {
     if (lower === canonical2) return void 0;
-    if (lower.startsWith(canonical2) || editDistance(lower, canonical2) <= 3) return canonical2;
+    if (lower.startsWith(canonical2) || levenshteinDistance(lower, canonical2, 3) <= 3) return canonical2;
   }
   return void 0;
-}
-function editDistance(a, b) {
-  if (Math.abs(a.length - b.length) > 3) return 4;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 function hasControlCharacter(name) {
   for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) < 32) return true;
@@ -21253,39 +21273,13 @@ function suggestExtension(key) {
   let best;
   let bestDistance = Infinity;
   for (const known of KNOWN_XMS_EXTENSIONS) {
-    const distance = editDistance2(lower, known, MAX_TYPO_EDITS);
+    const distance = swapAwareDistance(lower, known, MAX_TYPO_EDITS);
     if (distance < bestDistance) {
       best = known;
       bestDistance = distance;
     }
   }
   return bestDistance <= MAX_TYPO_EDITS ? best : void 0;
-}
-function editDistance2(a, b, limit = Infinity) {
-  if (Math.abs(a.length - b.length) > 2) return Math.abs(a.length - b.length);
-  let beforePrevious = [];
-  let previous = [];
-  let row = [];
-  for (let j = 0; j <= b.length; j++) row.push(j);
-  for (let i = 1; i <= a.length; i++) {
-    const reused = beforePrevious;
-    beforePrevious = previous;
-    previous = row;
-    row = reused;
-    row[0] = i;
-    let minimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, beforePrevious[j - 2] + 1);
-      }
-      row[j] = value;
-      if (value < minimum) minimum = value;
-    }
-    if (minimum > limit) return limit + 1;
-  }
-  return row[b.length];
 }
 
 // packages/validator/src/rules/operations/dynamic-extensions.ts
