@@ -1,4 +1,4 @@
-import { secretNameBefore, secretNameEndsAt } from '../rules/general-secrets/secret-name.js';
+import { secretNameBefore, secretNameEndsAt } from '../text/secret-name.js';
 import { chars, isEscaped, isWhitespace } from './scan.js';
 
 /** What two screens need to know of a text's colons, found in one pass. */

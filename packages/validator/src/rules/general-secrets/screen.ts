@@ -12,7 +12,7 @@
  * with SECRET_FORMATS and SECRET_ASSIGNMENT: general-secrets-screen.test.ts has a sample of every shape.
  */
 
-import { secretNameBefore } from './secret-name.js';
+import { secretNameBefore } from '../../text/secret-name.js';
 
 /** What a text may hold, as far as the screen can tell; each false is proven. */
 export interface SecretScreen {

@@ -1,7 +1,9 @@
 /**
- * Whether a name of SECRET_ASSIGNMENT (patterns.ts) may end right before a separator. The colon
- * search (json/colons.ts) asks it at every colon, while the text is in the cache, and keeps the few
- * colons it passes for GEN-SECRETS' screen (screen.ts), which also asks it at every `=`.
+ * Whether a name of SECRET_ASSIGNMENT (rules/general-secrets/patterns.ts) may end right before a
+ * separator. The colon search (json/colons.ts) asks it at every colon, while the text is in the
+ * cache, and keeps the few colons it passes for GEN-SECRETS' screen (rules/general-secrets/screen.ts),
+ * which also asks it at every `=`. A pure text predicate, so it lives below both: the JSON layer
+ * reads no rule's code. The screen's tests check it against SECRET_ASSIGNMENT itself.
  */
 
 const QUOTE = 0x22;
