@@ -112,6 +112,17 @@ export const CHANGE_RULES = {
     "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
     'Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions',
   ),
+  /**
+   * Decided with the sign-in (auth-diff.ts), for each connection parameter collection: a parameter
+   * added to a new parameter set, or one that is optional, hidden or has a defaultValue, breaks nothing.
+   */
+  requiredConnectionParameterAdded: rule(
+    'BRK-REQ-CONN-PARAM-ADDED',
+    'breaking',
+    'error',
+    'The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.',
+    'inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with',
+  ),
   optionalToRequired: rule(
     'BRK-OPTIONAL-TO-REQUIRED',
     'breaking',

@@ -20,6 +20,15 @@ export interface Credential {
 }
 
 /**
+ * A connection parameter that every connection of an option must hold a value for: required,
+ * shown when a connection is created, and without a default value.
+ */
+export interface RequiredValue {
+  name: string;
+  place: AuthPlace;
+}
+
+/**
  * One way to sign in: the connection parameters outside parameter sets, one parameter set, or
  * (when apiProperties.json has no connection parameters) the swagger's securityDefinitions.
  */
@@ -38,6 +47,10 @@ export interface AuthOption {
   flow?: PlacedValue;
   /** The parameters connections hold to sign in; undefined when the swagger decides. */
   credentials?: Credential[];
+  /** The names of all its connection parameters; undefined when the swagger decides. */
+  parameterNames?: string[];
+  /** The parameters every connection made with it must have filled in; [] when the swagger decides. */
+  requiredValues: RequiredValue[];
 }
 
 /**
@@ -104,14 +117,21 @@ function parameterOption(parameters: JsonObject, place: AuthPlace, child: string
             (oauth !== undefined && entry.name.startsWith(`${oauth.name}:`)))),
     )
     .map((entry) => ({ name: entry.name, place: at(entry.name) }));
+  const common = {
+    place,
+    credentials,
+    parameterNames: entries.map((entry) => entry.name),
+    requiredValues: entries
+      .filter((entry) => entry !== oauth && mustBeFilledIn(entry.parameter))
+      .map((entry) => ({ name: entry.name, place: at(entry.name) })),
+  };
 
   if (oauth) {
     const provider = asString(asObject(oauth.parameter.oAuthSettings)?.identityProvider);
     return {
+      ...common,
       kind: 'oauth2',
-      place,
       kindPlace: at(oauth.name),
-      credentials,
       ...(provider
         ? {
             identityProvider: {
@@ -125,9 +145,9 @@ function parameterOption(parameters: JsonObject, place: AuthPlace, child: string
         : {}),
     };
   }
-  if (basic) return { kind: 'basic', place, kindPlace: at(username.name), credentials };
-  if (secure) return { kind: 'apiKey', place, kindPlace: at(secure.name), credentials };
-  return { kind: NO_AUTHENTICATION, place, kindPlace: place, credentials };
+  if (basic) return { ...common, kind: 'basic', kindPlace: at(username.name) };
+  if (secure) return { ...common, kind: 'apiKey', kindPlace: at(secure.name) };
+  return { ...common, kind: NO_AUTHENTICATION, kindPlace: place };
 }
 
 /**
@@ -136,9 +156,27 @@ function parameterOption(parameters: JsonObject, place: AuthPlace, child: string
  */
 function isFilledByUsers(parameter: JsonObject): boolean {
   const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
-  const hidden = constraints?.hidden;
-  const required = constraints?.required;
-  return hidden !== true && hidden !== 'true' && required !== false && required !== 'false';
+  return !isTrue(constraints?.hidden) && !isFalse(constraints?.required);
+}
+
+/**
+ * A parameter that every connection must have a value for: one that says it is required, is shown
+ * and has no default value. A connection made before it was added holds none, and fails.
+ */
+function mustBeFilledIn(parameter: JsonObject): boolean {
+  const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
+  return (
+    isTrue(constraints?.required) && !isTrue(constraints?.hidden) && parameter.defaultValue === undefined
+  );
+}
+
+/** Constraints are written true, "true" and "True" alike in the corpus. */
+function isTrue(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
+}
+
+function isFalse(value: unknown): boolean {
+  return value === false || (typeof value === 'string' && value.toLowerCase() === 'false');
 }
 
 /** The option of the swagger's securityDefinitions: its kinds, OAuth flow and API key placement. */
@@ -157,6 +195,7 @@ function swaggerOption(swagger: JsonObject | undefined): AuthOption {
   return {
     kind: kinds.length > 0 ? kinds.join(' + ') : NO_AUTHENTICATION,
     place,
+    requiredValues: [],
     kindPlace: first ? placeIn('swagger', childPointer(place.pointer, first.name)) : place,
     ...(flow
       ? {

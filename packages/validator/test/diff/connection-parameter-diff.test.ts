@@ -1,0 +1,157 @@
+import { describe, expect, it } from '@jest/globals';
+import { diffConnectors, lineOf, withRule, type ConnectorJson, type Json } from './diff-fixture.js';
+import { validApiProperties, validSwagger } from '../helpers/valid-connector.js';
+
+// A connection holds the values its maker typed when it was created. A connection parameter added
+// in an update that every connection must fill (required, shown, no default) has no value in the
+// connections made before: they fail until they are edited or created again.
+
+const RULE = 'BRK-REQ-CONN-PARAM-ADDED';
+
+function apiKeyConnector(): Required<ConnectorJson> {
+  return { swagger: validSwagger(), apiProperties: validApiProperties() };
+}
+
+function textParameter(constraints: Json, extra: Json = {}): Json {
+  return {
+    type: 'string',
+    ...extra,
+    uiDefinition: { displayName: 'Region', description: 'Where.', constraints },
+  };
+}
+
+/** The API key connector with `parameters` added beside its api_key. */
+function withParameters(parameters: Json): Required<ConnectorJson> {
+  const files = apiKeyConnector();
+  Object.assign(files.apiProperties.properties.connectionParameters, parameters);
+  return files;
+}
+
+describe(`${RULE}: a connection parameter existing connections hold no value for`, () => {
+  it.each([
+    ['"true"', 'true'],
+    ['true', true],
+    ['"True", as some corpus connectors write it', 'True'],
+  ])(
+    'fires once, on the new parameter, when it is required (%s), shown and has no default',
+    (_, required) => {
+      const after = withParameters({ region: textParameter({ required }) });
+      const result = diffConnectors(apiKeyConnector(), after);
+      const changes = withRule(result, RULE);
+      expect(changes).toEqual([
+        expect.objectContaining({
+          breaking: true,
+          severity: 'error',
+          file: 'apiProperties.json',
+          side: 'new',
+          pointer: '/properties/connectionParameters/region',
+          line: lineOf(after.apiProperties, '"region"'),
+        }),
+      ]);
+      expect(changes[0]!.message).toMatch(/existing connections hold no value for it/i);
+      expect(changes[0]!.message).toMatch(/'region'/);
+      expect(changes[0]!.message).toMatch(/optional.*defaultValue.*new connection parameter set/);
+      expect(result.classification).toBe('breaking');
+      // The generic "has been added" entry is this change; it is not listed again.
+      expect(result.changes).toHaveLength(1);
+    },
+  );
+
+  it('fires once per parameter, each on its own line', () => {
+    const after = withParameters({
+      region: textParameter({ required: 'true' }),
+      siteUrl: textParameter({ required: 'true' }),
+    });
+    const changes = withRule(diffConnectors(apiKeyConnector(), after), RULE);
+    expect(changes.map(({ pointer, line }) => ({ pointer, line }))).toEqual([
+      { pointer: '/properties/connectionParameters/region', line: lineOf(after.apiProperties, '"region"') },
+      { pointer: '/properties/connectionParameters/siteUrl', line: lineOf(after.apiProperties, '"siteUrl"') },
+    ]);
+    expect(changes[1]!.message).toMatch(/'siteUrl'/);
+  });
+
+  it.each([
+    ['optional', textParameter({ required: 'false' })],
+    ['optional by default', textParameter({})],
+    ['hidden', textParameter({ required: 'true', hidden: 'true' })],
+    ['hidden (boolean)', textParameter({ required: true, hidden: true })],
+    ['default-valued', textParameter({ required: 'true' }, { defaultValue: 'eu' })],
+  ])('stays a non-breaking change when the new parameter is %s', (_, parameter) => {
+    const result = diffConnectors(apiKeyConnector(), withParameters({ region: parameter }));
+    expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER')).toEqual([
+      expect.objectContaining({ pointer: '/properties/connectionParameters/region', breaking: false }),
+    ]);
+    expect(result.classification).toBe('major-update');
+    // Existing connections keep working without a value for it: nothing to update.
+    expect(withRule(result, 'CHG-OTHER')[0]!.message).toMatch(/'region' has been added\.$/);
+  });
+
+  it('stays quiet about a parameter that was already there (only its text edited)', () => {
+    const before = withParameters({ region: textParameter({ required: 'true' }) });
+    const after = withParameters({ region: textParameter({ required: 'true' }) });
+    after.apiProperties.properties.connectionParameters.region.uiDefinition.description = 'Your region.';
+    expect(diffConnectors(before, after).classification).toBe('minor-update');
+  });
+
+  it('is not told twice when the new parameter is a credential the sign-in now needs (BRK-AUTH-TYPE)', () => {
+    const secret = {
+      type: 'securestring',
+      uiDefinition: { displayName: 'Secret', constraints: { required: 'true' } },
+    };
+    const result = diffConnectors(apiKeyConnector(), withParameters({ api_secret: secret }));
+    expect(withRule(result, 'BRK-AUTH-TYPE')).toHaveLength(1);
+    expect(withRule(result, RULE)).toEqual([]);
+  });
+
+  it('keeps the securityDefinitions edit made in the same update listed beside it', () => {
+    const after = withParameters({ region: textParameter({ required: 'true' }) });
+    after.swagger.securityDefinitions.API_Key = { type: 'apiKey', in: 'query', name: 'key' };
+    const result = diffConnectors(apiKeyConnector(), after);
+    expect(withRule(result, RULE)).toHaveLength(1);
+    expect(withRule(result, 'CHG-OTHER')).toEqual([
+      expect.objectContaining({ pointer: '/securityDefinitions', breaking: false }),
+    ]);
+  });
+
+  describe('with parameter sets', () => {
+    const set = (name: string, parameters: Json): Json => ({
+      name,
+      uiDefinition: { displayName: name, description: `Sign in with ${name}.` },
+      parameters,
+    });
+    const withSets = (...values: Json[]): Required<ConnectorJson> => {
+      const files = apiKeyConnector();
+      files.apiProperties.properties.connectionParameterSets = {
+        uiDefinition: { displayName: 'Authentication', description: 'How to sign in.' },
+        values,
+      };
+      return files;
+    };
+    const apiKey = validApiProperties().properties.connectionParameters;
+
+    it('fires on the parameter added to an existing set', () => {
+      const before = withSets(set('key', { ...apiKey }));
+      const after = withSets(set('key', { ...apiKey, region: textParameter({ required: 'true' }) }));
+      const changes = withRule(diffConnectors(before, after), RULE);
+      expect(changes).toEqual([
+        expect.objectContaining({
+          side: 'new',
+          pointer: '/properties/connectionParameterSets/values/0/parameters/region',
+          line: lineOf(after.apiProperties, '"region"'),
+        }),
+      ]);
+      expect(changes[0]!.message).toMatch(/parameter set 'key'/);
+    });
+
+    it('stays non-breaking when the required parameter comes in a new set: existing connections keep theirs', () => {
+      const before = withSets(set('key', { ...apiKey }));
+      const after = withSets(
+        set('key', { ...apiKey }),
+        set('regional', { ...apiKey, region: textParameter({ required: 'true' }) }),
+      );
+      const result = diffConnectors(before, after);
+      expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+    });
+  });
+});
