@@ -50,6 +50,7 @@ export function diffParameters(
       'new',
       moved,
       `'${moved.name}' moved from ${previous.in ?? '?'} to ${moved.in ?? '?'}.`,
+      childPointer(moved.definitionPointer, 'in'),
     );
     added = added.filter((parameter) => parameter !== moved);
     removed = removed.filter((parameter) => parameter !== previous);

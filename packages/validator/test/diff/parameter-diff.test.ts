@@ -18,7 +18,7 @@ describe('BRK-PARAM-LOCATION', () => {
     expect(change).toMatchObject({
       severity: 'error',
       operationId: 'ListTasks',
-      pointer: '/paths/~1tasks/get/parameters/0',
+      pointer: '/paths/~1tasks/get/parameters/0/in',
       valuePath: 'operation/ListTasks/parameter/status',
     });
     expect(change!.message).toMatch(/moved from query to header/);
