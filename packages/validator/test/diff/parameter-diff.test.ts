@@ -64,6 +64,32 @@ describe('BRK-OPTIONAL-TO-REQUIRED', () => {
     expect(change).toMatchObject({ severity: 'error', pointer: '/paths/~1tasks/get/parameters/0/required' });
   });
 
+  it('lists a parameter made required that has a default, or made optional, as a non-breaking change', () => {
+    // The platform sends the default for flows that did not: nothing breaks, but the file changed,
+    // and certification sees an update, not "no change".
+    const withDefault = validSwaggerWith((swagger) => (listTasks(swagger).parameters[0].default = 'open'));
+    const required = diffEdited((swagger) => (listTasks(swagger).parameters[0].required = true), withDefault);
+    const optional = diffEdited(
+      (swagger) => (listTasks(swagger).parameters[0].required = false),
+      validSwaggerWith((swagger) => (listTasks(swagger).parameters[0].required = true)),
+    );
+    for (const [result, detail] of [
+      [required, /Changed: required, with a default that the platform sends for flows that do not\./],
+      [optional, /Changed: required \(now optional\)\./],
+    ] as const) {
+      expect(result.changes).toEqual([
+        expect.objectContaining({
+          ruleId: 'CHG-OTHER',
+          breaking: false,
+          pointer: '/paths/~1tasks/get/parameters/0/required',
+          valuePath: 'operation/ListTasks/parameter/status',
+        }),
+      ]);
+      expect(result.changes[0]!.message).toMatch(detail);
+      expect(result.classification).toBe('major-update');
+    }
+  });
+
   it('stays quiet when a body with required fields is marked required (flows already send it)', () => {
     const optionalBody = validSwaggerWith((swagger) => delete createTask(swagger).parameters[0].required);
     const result = diffEdited((swagger) => (createTask(swagger).parameters[0].required = true), optionalBody);
