@@ -114,6 +114,21 @@ describe(`${RULE}: a connection parameter existing connections hold no value for
     ]);
   });
 
+  it('takes a hidden OAuth parameter written "True" for hidden, as the corpus writes it', () => {
+    const token = {
+      type: 'oauthSetting',
+      oAuthSettings: { identityProvider: 'oauth2generic', clientId: '[[DUMMY]]', scopes: [] },
+    };
+    const before = withParameters({});
+    before.apiProperties.properties.connectionParameters = { token };
+    const after = structuredClone(before);
+    after.apiProperties.properties.connectionParameters['token:tenant'] = textParameter({
+      required: 'true',
+      hidden: 'True',
+    });
+    expect(diffConnectors(before, after).changes.filter((change) => change.breaking)).toEqual([]);
+  });
+
   describe('with parameter sets', () => {
     const set = (name: string, parameters: Json): Json => ({
       name,
