@@ -13,17 +13,8 @@ export interface PlacedValue {
   place: AuthPlace;
 }
 
-/** A connection parameter that a connection holds a value for, to sign in. */
+/** A connection parameter that a connection holds a value for: to sign in, or for its requests. */
 export interface Credential {
-  name: string;
-  place: AuthPlace;
-}
-
-/**
- * A connection parameter that every connection of an option must hold a value for: required,
- * shown when a connection is created, and without a default value.
- */
-export interface RequiredValue {
   name: string;
   place: AuthPlace;
 }
@@ -49,8 +40,11 @@ export interface AuthOption {
   credentials?: Credential[];
   /** The names of all its connection parameters; undefined when the swagger decides. */
   parameterNames?: string[];
-  /** The parameters every connection made with it must have filled in; [] when the swagger decides. */
-  requiredValues: RequiredValue[];
+  /**
+   * The parameters every connection made with it must have filled in (required, shown, no
+   * defaultValue), sign-in ones included; [] when the swagger decides.
+   */
+  requiredValues: Credential[];
 }
 
 /**
