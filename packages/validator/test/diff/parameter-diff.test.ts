@@ -109,12 +109,37 @@ describe('BRK-OPTIONAL-TO-REQUIRED', () => {
     expect(withRule(loud, 'BRK-OPTIONAL-TO-REQUIRED')).toHaveLength(1);
   });
 
-  it('fires when an optional body field becomes required', () => {
+  it("fires when an optional body field becomes required, on its entry in 'required' (the line edited)", () => {
+    // The field itself can be many lines above the 'required' list, outside the pull request's diff.
     const result = diffEdited((swagger) => createTask(swagger).parameters[0].schema.required.push('due'));
-    expect(withRule(result, 'BRK-OPTIONAL-TO-REQUIRED')[0]).toMatchObject({
-      pointer: '/paths/~1tasks/post/parameters/0/schema/properties/due',
-      valuePath: 'operation/CreateTask/parameter/body/schema/due',
-    });
+    expect(withRule(result, 'BRK-OPTIONAL-TO-REQUIRED')).toEqual([
+      expect.objectContaining({
+        pointer: '/paths/~1tasks/post/parameters/0/schema/required/1',
+        valuePath: 'operation/CreateTask/parameter/body/schema/due',
+      }),
+    ]);
+    expect(withRule(result, 'BRK-OPTIONAL-TO-REQUIRED')[0]!.message).toMatch(
+      /'due' is now listed in 'required'/,
+    );
+  });
+
+  it('lists a body field made required that has a default as a non-breaking change, not as no change', () => {
+    const withDefault = validSwaggerWith(
+      (swagger) => (createTask(swagger).parameters[0].schema.properties.due.default = '2030-01-01'),
+    );
+    const result = diffEdited(
+      (swagger) => createTask(swagger).parameters[0].schema.required.push('due'),
+      withDefault,
+    );
+    expect(result.changes).toEqual([
+      expect.objectContaining({
+        ruleId: 'CHG-OTHER',
+        breaking: false,
+        pointer: '/paths/~1tasks/post/parameters/0/schema',
+      }),
+    ]);
+    expect(result.changes[0]!.message).toMatch(/Changed: required\./);
+    expect(result.classification).toBe('major-update');
   });
 
   it('stays quiet when a required field becomes optional', () => {
