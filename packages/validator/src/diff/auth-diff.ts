@@ -1,3 +1,4 @@
+import { childPointer } from '../json/pointer.js';
 import { has, type JsonObject } from '../swagger/json-values.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import {
@@ -6,6 +7,7 @@ import {
   type AuthOption,
   type AuthPlace,
   type Credential,
+  type EmptyAllowed,
 } from './effective-auth.js';
 import { jsonEqual } from './json-equal.js';
 import { quoteList, type RawChange } from './raw-change.js';
@@ -37,7 +39,8 @@ interface Break {
  * sent in another header or in the query: a connection holds the key's value, not where it goes, so
  * it is listed with the other securityDefinitions edits, not reported as breaking. Where the sign-in
  * still works, a connection parameter added that every connection must fill in (required, shown,
- * no default) breaks existing connections too: they hold no value for it (BRK-REQ-CONN-PARAM-ADDED).
+ * no default) breaks existing connections too: they hold no value for it (BRK-REQ-CONN-PARAM-ADDED);
+ * and so does an optional or hidden one made so, as they may hold none (BRK-CONN-OPTIONAL-TO-REQUIRED).
  */
 export function diffAuthentication(before: AuthFiles, after: AuthFiles): RawChange[] {
   const old = effectiveAuthentication(before.swagger, before.apiProperties);
@@ -142,22 +145,50 @@ function compareOption(old: AuthOption, now: AuthOption): Break[] {
   return signIn ? [signIn] : requiredValuesAdded(old, now);
 }
 
+/** What to do about a parameter every connection must fill in that existing ones may lack. */
+function requiredValueAdvice(keep: 'Make it optional' | `Keep it ${EmptyAllowed['reason']}`): string {
+  return `${keep} or give it a defaultValue, or offer it in a new connection parameter set.`;
+}
+
 /**
- * The parameters every connection must now fill in that the option did not have: existing
- * connections hold no value for them. The sign-in's own credentials are compareSignIn's.
+ * The parameters every connection must now fill in that existing connections may hold no value
+ * for: ones the option did not have (located on the parameter), and ones it had as optional or
+ * hidden (located on their `required` constraint, the edit that made them so). The sign-in's own
+ * credentials are compareSignIn's.
  */
 function requiredValuesAdded(old: AuthOption, now: AuthOption): Break[] {
   const had = new Set((old.parameterNames ?? []).map(parameterKey));
+  const mayBeEmpty = new Map(old.mayBeEmpty.map((value) => [parameterKey(value.name), value.reason]));
   const signIn = new Set(names(now.credentials ?? []).map(parameterKey));
-  return now.requiredValues
-    .filter(({ name }) => !had.has(parameterKey(name)) && !signIn.has(parameterKey(name)))
-    .map(({ name, place }) => ({
-      rule: CHANGE_RULES.requiredConnectionParameterAdded,
-      place,
-      side: 'new',
-      detail: `'${name}' is required, shown and has no defaultValue. Make it optional or give it a defaultValue, or offer it in a new connection parameter set.`,
-      covers: [place.pointer],
-    }));
+  return now.requiredValues.flatMap(({ name, place }): Break[] => {
+    const key = parameterKey(name);
+    if (signIn.has(key)) return [];
+    if (!had.has(key)) {
+      return [
+        {
+          rule: CHANGE_RULES.requiredConnectionParameterAdded,
+          place,
+          side: 'new',
+          detail: `'${name}' is required, shown and has no defaultValue. ${requiredValueAdvice('Make it optional')}`,
+          covers: [place.pointer],
+        },
+      ];
+    }
+    const reason = mayBeEmpty.get(key);
+    if (reason === undefined) return [];
+    return [
+      {
+        rule: CHANGE_RULES.connectionParameterRequired,
+        place: {
+          file: place.file,
+          pointer: childPointer(place.pointer, 'uiDefinition', 'constraints', 'required'),
+        },
+        side: 'new',
+        detail: `'${name}' was ${reason} and is now required, shown and has no defaultValue. ${requiredValueAdvice(`Keep it ${reason}`)}`,
+        covers: [place.pointer],
+      },
+    ];
+  });
 }
 
 /** What breaks in the sign-in between an option and the same option in the new version, if anything. */

@@ -123,6 +123,17 @@ export const CHANGE_RULES = {
     'The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.',
     'inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with',
   ),
+  /**
+   * Decided with the sign-in (auth-diff.ts), as BRK-REQ-CONN-PARAM-ADDED: a parameter that was
+   * optional or hidden, now required, shown and without a defaultValue. Located on its `required`.
+   */
+  connectionParameterRequired: rule(
+    'BRK-CONN-OPTIONAL-TO-REQUIRED',
+    'breaking',
+    'error',
+    'The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.',
+    'inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with',
+  ),
   optionalToRequired: rule(
     'BRK-OPTIONAL-TO-REQUIRED',
     'breaking',

@@ -45,6 +45,17 @@ export interface AuthOption {
    * defaultValue), sign-in ones included; [] when the swagger decides.
    */
   requiredValues: Credential[];
+  /**
+   * The parameters a connection may have been made without a value for, and why: optional ones
+   * (users could leave them empty) and hidden ones (users never saw them); [] when the swagger decides.
+   */
+  mayBeEmpty: EmptyAllowed[];
+}
+
+/** A connection parameter that connections may hold no value for. */
+export interface EmptyAllowed {
+  name: string;
+  reason: 'optional' | 'hidden';
 }
 
 /**
@@ -118,6 +129,10 @@ function parameterOption(parameters: JsonObject, place: AuthPlace, child: string
     requiredValues: entries
       .filter((entry) => entry !== oauth && mustBeFilledIn(entry.parameter))
       .map((entry) => ({ name: entry.name, place: at(entry.name) })),
+    mayBeEmpty: entries.flatMap(({ name, parameter }) => {
+      const reason = emptyAllowed(parameter);
+      return reason ? [{ name, reason }] : [];
+    }),
   };
 
   if (oauth) {
@@ -164,6 +179,13 @@ function mustBeFilledIn(parameter: JsonObject): boolean {
   );
 }
 
+/** Why a connection may hold no value for the parameter, if it may: it is optional, or hidden. */
+function emptyAllowed(parameter: JsonObject): EmptyAllowed['reason'] | undefined {
+  const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
+  if (!isTrue(constraints?.required)) return 'optional';
+  return isTrue(constraints?.hidden) ? 'hidden' : undefined;
+}
+
 /** Constraints are written true, "true" and "True" alike in the corpus. */
 function isTrue(value: unknown): boolean {
   return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
@@ -190,6 +212,7 @@ function swaggerOption(swagger: JsonObject | undefined): AuthOption {
     kind: kinds.length > 0 ? kinds.join(' + ') : NO_AUTHENTICATION,
     place,
     requiredValues: [],
+    mayBeEmpty: [],
     kindPlace: first ? placeIn('swagger', childPointer(place.pointer, first.name)) : place,
     ...(flow
       ? {

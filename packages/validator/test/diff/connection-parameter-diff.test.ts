@@ -170,3 +170,104 @@ describe(`${RULE}: a connection parameter existing connections hold no value for
     });
   });
 });
+
+// The same gap opens when a parameter connections could be made without becomes one every connection
+// must fill: those made while it was optional (or hidden) may hold no value for it.
+const REQUIRED_NOW = 'BRK-CONN-OPTIONAL-TO-REQUIRED';
+
+/** The line of `"required"` in the constraints of the parameter `name` (the first after its key). */
+function requiredLineOf(apiProperties: Json, name: string): number {
+  return lineOf(apiProperties, '"required"', JSON.stringify(apiProperties, null, 2).indexOf(`"${name}"`));
+}
+
+describe(`${REQUIRED_NOW}: an existing connection parameter made one every connection must fill`, () => {
+  it.each([
+    ['optional ("false")', { required: 'false' }],
+    ['optional by default (no required constraint)', {}],
+  ])('fires once, on the required constraint, when it was %s', (_, constraints) => {
+    const before = withParameters({ region: textParameter(constraints) });
+    const after = withParameters({ region: textParameter({ ...constraints, required: 'true' }) });
+    const result = diffConnectors(before, after);
+    const changes = withRule(result, REQUIRED_NOW);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        breaking: true,
+        severity: 'error',
+        impact: 'breaking',
+        file: 'apiProperties.json',
+        side: 'new',
+        pointer: '/properties/connectionParameters/region/uiDefinition/constraints/required',
+        line: requiredLineOf(after.apiProperties, 'region'),
+      }),
+    ]);
+    // Worded as BRK-OPTIONAL-TO-REQUIRED words it for an operation's parameter.
+    expect(changes[0]!.message).toMatch(/^The optional connection parameter has become required\./);
+    expect(changes[0]!.message).toMatch(/existing connections may hold no value for it/i);
+    expect(changes[0]!.message).toMatch(/'region' was optional/);
+    expect(changes[0]!.message).toMatch(/optional.*defaultValue.*new connection parameter set/);
+    expect(result.classification).toBe('breaking');
+    // The generic "Changed: uiDefinition.constraints" entry is this change; it is not listed again.
+    expect(result.changes).toHaveLength(1);
+  });
+
+  it('fires when a hidden required parameter is shown: connections made while hidden hold no value', () => {
+    const before = withParameters({ region: textParameter({ required: 'true', hidden: 'true' }) });
+    const after = withParameters({ region: textParameter({ required: 'true', hidden: 'false' }) });
+    const changes = withRule(diffConnectors(before, after), REQUIRED_NOW);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        pointer: '/properties/connectionParameters/region/uiDefinition/constraints/required',
+        line: requiredLineOf(after.apiProperties, 'region'),
+      }),
+    ]);
+    expect(changes[0]!.message).toMatch(/'region' was hidden/);
+  });
+
+  it.each([
+    ['has a defaultValue', textParameter({ required: 'true' }, { defaultValue: 'eu' })],
+    ['is hidden', textParameter({ required: 'true', hidden: 'true' })],
+  ])('stays a non-breaking change when the parameter made required %s', (_, parameter) => {
+    const before = withParameters({ region: textParameter({ required: 'false' }) });
+    const result = diffConnectors(before, withParameters({ region: parameter }));
+    expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER')).toEqual([
+      expect.objectContaining({ pointer: '/properties/connectionParameters/region', breaking: false }),
+    ]);
+  });
+
+  it('stays quiet about a parameter that was required and shown already', () => {
+    const before = withParameters({ region: textParameter({ required: true }) });
+    const after = withParameters({ region: textParameter({ required: 'true' }) });
+    expect(withRule(diffConnectors(before, after), REQUIRED_NOW)).toEqual([]);
+  });
+
+  it('fires on the parameter of an existing parameter set, naming the set', () => {
+    const withSet = (region: Json): Required<ConnectorJson> => {
+      const files = apiKeyConnector();
+      files.apiProperties.properties.connectionParameterSets = {
+        uiDefinition: { displayName: 'Authentication', description: 'How to sign in.' },
+        values: [
+          {
+            name: 'key',
+            uiDefinition: { displayName: 'key', description: 'Sign in with a key.' },
+            parameters: { ...validApiProperties().properties.connectionParameters, region },
+          },
+        ],
+      };
+      return files;
+    };
+    const after = withSet(textParameter({ required: 'true' }));
+    const result = diffConnectors(withSet(textParameter({ required: 'false' })), after);
+    const changes = withRule(result, REQUIRED_NOW);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        side: 'new',
+        pointer:
+          '/properties/connectionParameterSets/values/0/parameters/region/uiDefinition/constraints/required',
+        line: requiredLineOf(after.apiProperties, 'region'),
+      }),
+    ]);
+    expect(changes[0]!.message).toMatch(/parameter set 'key'/);
+    expect(result.classification).toBe('breaking');
+  });
+});
