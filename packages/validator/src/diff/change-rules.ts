@@ -1,5 +1,6 @@
 import type { Severity } from '../model/finding.js';
 import type { ChangeImpact } from './change.js';
+import { CHANGE_RULE_DOCS, type ChangeRuleDoc } from './change-rule-docs.js';
 
 /** A kind of change: its stable id, what it means, and the text every report of it starts with. */
 export interface ChangeRule {
@@ -254,5 +255,17 @@ export const CHANGE_RULES = {
 
 export type ChangeRuleKey = keyof typeof CHANGE_RULES;
 
-/** Every change rule, for docs and for the CLI's rule listing. */
-export const ALL_CHANGE_RULES: readonly ChangeRule[] = Object.values(CHANGE_RULES);
+/** A change rule with what the rule reference says of it. */
+export interface DocumentedChangeRule extends ChangeRule, ChangeRuleDoc {
+  /** Whether `message` is Microsoft's own text, as its change validator prints it. */
+  microsoftMessage: boolean;
+}
+
+/** Every change rule with its reference text, for docs/rules.md. */
+export const ALL_CHANGE_RULES: readonly DocumentedChangeRule[] = (
+  Object.keys(CHANGE_RULES) as ChangeRuleKey[]
+).map((key) => ({
+  ...CHANGE_RULES[key],
+  ...CHANGE_RULE_DOCS[key],
+  microsoftMessage: CHANGE_RULES[key].source.startsWith('Microsoft change validator'),
+}));
