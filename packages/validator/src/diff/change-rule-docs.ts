@@ -195,7 +195,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   },
   deprecationProcess: {
     description:
-      "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a '_V<n>' suffix). A major change, not a breaking one: flows keep working, but certification asks for the process.",
+      "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process.",
     example: {
       before: '{ "operationId": "GetTask" }',
       after: '{ "operationId": "GetTask", "deprecated": true }',
