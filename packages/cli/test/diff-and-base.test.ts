@@ -68,6 +68,75 @@ describe('connector-alm diff', () => {
     expect(io.out()).toMatch(/^minor-update: 1 changes, 0 breaking$/m);
   });
 
+  /** The old version's Task has a 'status' output; the new one drops it and adds an operation. */
+  function outputDeletedAndOperationAdded(): string {
+    const root = tempRoot();
+    const after = validSwagger();
+    delete after.definitions.Task.properties.status;
+    after.paths['/tasks/{taskId}'].delete = {
+      summary: 'Delete a task',
+      description: 'Deletes one task by its identifier.',
+      operationId: 'DeleteTask',
+      parameters: [{ ...after.paths['/tasks/{taskId}'].get.parameters[0] }],
+      responses: { '204': { description: 'Deleted.' } },
+    };
+    writeConnector(path.join(root, 'old'), validSwagger());
+    writeConnector(path.join(root, 'new'), after);
+    return root;
+  }
+
+  it('names the deleted output field, the version it is in and the impact, in JSON', async () => {
+    const io = memoryIo(outputDeletedAndOperationAdded());
+    expect(await runCli(['diff', 'old', 'new', '--format', 'json'], io)).toBe(1);
+    const changes = JSON.parse(io.out()).changes as Record<string, unknown>[];
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'BRK-OUTPUT-DELETED',
+        operationId: 'GetTask',
+        file: 'old/apiDefinition.swagger.json',
+        side: 'old',
+        impact: 'breaking',
+        valuePath: 'operation/GetTask/responses/200/schema/status',
+      }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({ ruleId: 'CHG-OP-ADDED', side: 'new', impact: 'major' }),
+    );
+  });
+
+  it('names the deleted output field, the version it is in and the impact, in text', async () => {
+    const io = memoryIo(outputDeletedAndOperationAdded());
+    expect(await runCli(['diff', 'old', 'new'], io)).toBe(1);
+    const lines = io.out().split('\n');
+    const deleted = lines.find((line) => line.includes('BRK-OUTPUT-DELETED') && line.includes('GetTask'));
+    expect(deleted).toMatch(
+      /^old\/apiDefinition\.swagger\.json:\d+:\d+ \(in the base version\) breaking \(error\) BRK-OUTPUT-DELETED .* ValuePath: operation\/GetTask\/responses\/200\/schema\/status$/,
+    );
+    const added = lines.find((line) => line.includes('CHG-OP-ADDED'));
+    expect(added).toMatch(/^new\/apiDefinition\.swagger\.json:\d+:\d+ major \(info\) CHG-OP-ADDED /);
+  });
+
+  it('tells a minor change from a major one in text', async () => {
+    const root = tempRoot();
+    const after = validSwagger();
+    after.info.description = 'Contoso Tasks lets whole teams plan, assign and track their work items.';
+    after.paths['/tasks'].get.parameters.push({
+      name: 'owner',
+      in: 'query',
+      type: 'string',
+      required: false,
+      'x-ms-summary': 'Owner',
+      description: 'Only tasks of this owner.',
+    });
+    writeConnector(path.join(root, 'old'), validSwagger());
+    writeConnector(path.join(root, 'new'), after);
+    const io = memoryIo(root);
+    expect(await runCli(['diff', 'old', 'new'], io)).toBe(0);
+    expect(io.out()).toMatch(/^new\/apiDefinition\.swagger\.json:\d+:\d+ minor \(info\) CHG-TEXT-EDITED /m);
+    expect(io.out()).toMatch(/^new\/apiDefinition\.swagger\.json:\d+:\d+ major \(info\) CHG-PARAM-ADDED /m);
+    expect(io.out()).toMatch(/^major-update: 2 changes, 0 breaking$/m);
+  });
+
   it('finds nothing between a connector and itself', async () => {
     const root = tempRoot();
     writeConnector(path.join(root, 'same'), validSwagger());

@@ -1,18 +1,114 @@
-import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { ALL_RULES, renderRulesMarkdown } from '@connector-alm/validator';
+import {
+  ALL_CHANGE_RULES,
+  ALL_RULES,
+  countBySeverity,
+  renderJobSummary,
+  renderRulesMarkdown,
+  toSarif,
+  validateAgainstBase,
+  type Finding,
+  type ValidationResult,
+} from '@connector-alm/validator';
+import { validConnectorFiles } from '@connector-alm/validator/testing';
 import { REPO_ROOT } from '@connector-alm/testing';
+
+const committed = (): string => readFileSync(path.join(REPO_ROOT, 'docs/rules.md'), 'utf8');
+
+/** The anchors GitHub gives the headings of a markdown page (code blocks left out). */
+function headingAnchors(markdown: string): Set<string> {
+  const anchors = new Set<string>();
+  let inCode = false;
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('```')) inCode = !inCode;
+    const heading = inCode ? undefined : /^#{1,6} (.+)$/.exec(line)?.[1];
+    if (heading)
+      anchors.add(
+        heading
+          .trim()
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N} _-]/gu, '')
+          .replace(/ /g, '-'),
+      );
+  }
+  return anchors;
+}
+
+/** The anchors of every link into docs/rules.md in a report. */
+function ruleLinks(report: string): string[] {
+  return [...report.matchAll(/docs\/rules\.md#([a-z0-9_-]+)/g)].map((match) => match[1]!);
+}
+
+function result(findings: Finding[]): ValidationResult {
+  return {
+    connectors: [{ path: 'Contoso', name: 'Contoso', profile: 'certified', findings }],
+    findings,
+    counts: countBySeverity(findings),
+  };
+}
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
 describe('docs/rules.md', () => {
   it('is the generated rule reference for the current rules (run npm run docs after changing a rule)', () => {
-    const committed = readFileSync(path.join(REPO_ROOT, 'docs/rules.md'), 'utf8');
-    expect(committed === renderRulesMarkdown(ALL_RULES)).toBe(true);
+    expect(committed() === renderRulesMarkdown(ALL_RULES, { changeRules: ALL_CHANGE_RULES })).toBe(true);
   });
 
-  it('has an entry for every rule id', () => {
-    const committed = readFileSync(path.join(REPO_ROOT, 'docs/rules.md'), 'utf8');
-    const missing = ALL_RULES.filter((rule) => !committed.includes(`### ${rule.id}`)).map((rule) => rule.id);
-    expect(missing).toEqual([]);
+  it('has an entry for every rule id, validation and change rules alike', () => {
+    const text = committed();
+    const ids = [...ALL_RULES, ...ALL_CHANGE_RULES].map((rule) => rule.id);
+    expect(ids.filter((id) => !text.includes(`\n### ${id}\n`))).toEqual([]);
+  });
+
+  it('has the anchor of every rule link that SARIF and the job summary give, for any rule id', () => {
+    const findings = [...ALL_RULES, ...ALL_CHANGE_RULES].map((rule): Finding => ({
+      ruleId: rule.id,
+      severity: 'warning',
+      message: 'm',
+      file: 'Contoso/apiDefinition.swagger.json',
+      line: 1,
+      column: 1,
+      connector: 'Contoso',
+    }));
+    const reports = [JSON.stringify(toSarif(result(findings))), renderJobSummary(result(findings))];
+    const links = reports.flatMap(ruleLinks);
+    expect(new Set(links).size).toBe(findings.length);
+    const anchors = headingAnchors(committed());
+    expect(links.filter((anchor) => !anchors.has(anchor))).toEqual([]);
+  });
+
+  it('has the anchor of the breaking-change rule a real pull request links to', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'docs-links-'));
+    roots.push(root);
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@e.x', ...args], { cwd: root });
+    const write = (files: Record<string, string | object>) => {
+      mkdirSync(path.join(root, 'Contoso'), { recursive: true });
+      for (const [name, content] of Object.entries(files))
+        writeFileSync(
+          path.join(root, 'Contoso', name),
+          typeof content === 'string' ? content : JSON.stringify(content, null, 2),
+        );
+    };
+    const files = validConnectorFiles() as Record<string, any>;
+    write(files);
+    git('init', '-q', '-b', 'dev');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'pr');
+    delete files['apiDefinition.swagger.json'].paths['/tasks/{taskId}'];
+    write(files);
+    git('commit', '-qam', 'delete GetTask');
+    const validation = await validateAgainstBase(['.'], 'dev', { cwd: root });
+    expect(validation.findings.map((finding) => finding.ruleId)).toContain('BRK-OP-DELETED');
+    const links = [JSON.stringify(toSarif(validation)), renderJobSummary(validation)].flatMap(ruleLinks);
+    expect(links).toContain('brk-op-deleted');
+    const anchors = headingAnchors(committed());
+    expect(links.filter((anchor) => !anchors.has(anchor))).toEqual([]);
   });
 });

@@ -33,9 +33,14 @@ export function registerDiffCommand(program: Command, context: CommandContext): 
     });
 }
 
+/**
+ * The JSON report: each change with its location and, from `side`, the version that location is in
+ * (`old`: the part was deleted, so it is only in the base version), `impact` (breaking, major or
+ * minor, which decides the classification) and `valuePath` (Microsoft's name of the place).
+ */
 export function formatDiffJson(result: DiffResult): string {
   const changes = result.changes.map(
-    ({ ruleId, breaking, severity, message, operationId, file, pointer, line, column }) => ({
+    ({
       ruleId,
       breaking,
       severity,
@@ -45,16 +50,39 @@ export function formatDiffJson(result: DiffResult): string {
       pointer,
       line,
       column,
+      side,
+      impact,
+      valuePath,
+    }) => ({
+      ruleId,
+      breaking,
+      severity,
+      message,
+      operationId,
+      file,
+      pointer,
+      line,
+      column,
+      side,
+      impact,
+      valuePath,
     }),
   );
   return `${JSON.stringify({ changes, classification: result.classification }, null, 2)}\n`;
 }
 
+/**
+ * One line per change: `file:line:column`, "(in the base version)" when the place was deleted and
+ * only the old file has it, the impact and severity, the rule, the message and the ValuePath, which
+ * names the field when several operations share the deleted definition.
+ */
 export function formatDiffText(result: DiffResult): string {
-  const lines = result.changes.map(
-    (change) =>
-      `${printable(change.file)}:${change.line}:${change.column} ${change.breaking ? 'breaking' : change.severity} ${change.ruleId} ${printable(change.message)}`,
-  );
+  const lines = result.changes.map((change) => {
+    const where = `${printable(change.file)}:${change.line}:${change.column}`;
+    const version = change.side === 'old' ? ' (in the base version)' : '';
+    const valuePath = change.valuePath === undefined ? '' : ` ValuePath: ${printable(change.valuePath)}`;
+    return `${where}${version} ${change.impact} (${change.severity}) ${change.ruleId} ${printable(change.message)}${valuePath}`;
+  });
   const breaking = result.changes.filter((change) => change.breaking).length;
   lines.push(`${result.classification}: ${result.changes.length} changes, ${breaking} breaking`);
   return `${lines.join('\n')}\n`;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ALL_RULES, renderRulesMarkdown } from '@connector-alm/validator';
+import { ALL_CHANGE_RULES, ALL_RULES, renderRulesMarkdown } from '@connector-alm/validator';
 import { UsageError } from '@connector-alm/core';
 import type { CommandContext } from '../program.js';
 
@@ -27,7 +27,7 @@ export function registerRulesCommand(program: Command, context: CommandContext):
           io.stdout.write(`${rule.id.padEnd(28)} ${levels.padEnd(22)} ${rule.title}\n`);
         }
       } else if (options.format === 'markdown') {
-        io.stdout.write(renderRulesMarkdown(ALL_RULES));
+        io.stdout.write(renderRulesMarkdown(ALL_RULES, { changeRules: ALL_CHANGE_RULES }));
       } else {
         throw new UsageError(`Unknown format "${options.format}".`, { hint: 'Use text, json or markdown.' });
       }

@@ -69,7 +69,9 @@ function diffConnectionParameters(
         rule: CHANGE_RULES.other,
         side: is ? 'new' : 'old',
         pointer,
-        detail: `The connection parameter '${name}' has been ${is ? 'added' : 'removed'}; existing connections may have to be updated.`,
+        detail: is
+          ? `The connection parameter '${name}' has been added.`
+          : `The connection parameter '${name}' has been removed; existing connections may have to be updated.`,
       });
       continue;
     }

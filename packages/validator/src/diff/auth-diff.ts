@@ -1,11 +1,13 @@
+import { childPointer } from '../json/pointer.js';
 import { has, type JsonObject } from '../swagger/json-values.js';
-import { CHANGE_RULES } from './change-rules.js';
+import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
 import {
   effectiveAuthentication,
   NO_AUTHENTICATION,
   type AuthOption,
   type AuthPlace,
   type Credential,
+  type EmptyAllowed,
 } from './effective-auth.js';
 import { jsonEqual } from './json-equal.js';
 import { quoteList, type RawChange } from './raw-change.js';
@@ -16,8 +18,10 @@ export interface AuthFiles {
   apiProperties?: JsonObject;
 }
 
-/** A sign-in that existing connections lose: what broke, and where the change is written. */
+/** What existing connections lose (their sign-in, a value): what broke, and where it is written. */
 interface Break {
+  /** BRK-AUTH-TYPE, a change of the sign-in, unless said otherwise. */
+  rule?: ChangeRule;
   place: AuthPlace;
   side: 'old' | 'new';
   detail: string;
@@ -33,30 +37,37 @@ interface Break {
  * 'token:' parameter), or it is removed. New options (a parameter set added to a multi-auth
  * connector) and removed authentication leave existing connections working, and so does an API key
  * sent in another header or in the query: a connection holds the key's value, not where it goes, so
- * it is listed with the other securityDefinitions edits, not reported as breaking.
+ * it is listed with the other securityDefinitions edits, not reported as breaking. Where the sign-in
+ * still works, a connection parameter added that every connection must fill in (required, shown,
+ * no default) breaks existing connections too: they hold no value for it (BRK-REQ-CONN-PARAM-ADDED);
+ * and so does an optional or hidden one made so, as they may hold none (BRK-CONN-OPTIONAL-TO-REQUIRED).
  */
 export function diffAuthentication(before: AuthFiles, after: AuthFiles): RawChange[] {
   const old = effectiveAuthentication(before.swagger, before.apiProperties);
   const now = effectiveAuthentication(after.swagger, after.apiProperties);
   const breaks: Break[] = [];
   if (old.outsideSets) {
-    const broken = now.outsideSets
-      ? compareOptions(old.outsideSets, now.outsideSets)
-      : lostOutsideSets(old.outsideSets, now.sets);
-    if (broken) breaks.push(broken);
+    breaks.push(
+      ...(now.outsideSets
+        ? compareOption(old.outsideSets, now.outsideSets)
+        : [lostOutsideSets(old.outsideSets, now.sets)]),
+    );
   }
   breaks.push(...compareSets(old.sets, now.sets));
 
-  if (breaks.length === 0) return swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
   // A breaking change of the sign-in includes the securityDefinitions edits that came with it.
-  return breaks.map((broken) => ({
-    rule: CHANGE_RULES.authType,
-    file: broken.place.file,
-    side: broken.side,
-    pointer: broken.place.pointer,
-    detail: broken.detail,
-    supersedes: broken.covers.map((pointer) => ({ file: 'apiProperties' as const, pointer })),
-  }));
+  const signInBroken = breaks.some((broken) => broken.rule === undefined);
+  const edits = signInBroken ? [] : swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
+  return edits.concat(
+    breaks.map((broken) => ({
+      rule: broken.rule ?? CHANGE_RULES.authType,
+      file: broken.place.file,
+      side: broken.side,
+      pointer: broken.place.pointer,
+      detail: broken.detail,
+      supersedes: broken.covers.map((pointer) => ({ file: 'apiProperties' as const, pointer })),
+    })),
+  );
 }
 
 /** The swagger's words on authentication: the schemes, and the requirement that names them. */
@@ -73,18 +84,18 @@ function compareSets(old: readonly AuthOption[], now: readonly AuthOption[]): Br
   const byDetail = new Map<string, { broken: Break; sets: string[] }>();
   for (const set of old) {
     const kept = now.find((candidate) => candidate.set === set.set);
-    const broken = kept ? compareOptions(set, kept) : undefined;
     if (!kept) removed.push(set);
-    if (!broken) continue;
-    const same = byDetail.get(broken.detail);
-    if (same) {
-      same.sets.push(set.set!);
-      same.broken.covers.push(...broken.covers);
-    } else {
-      byDetail.set(broken.detail, {
-        broken: { ...broken, covers: [...broken.covers, SETS_POINTER] },
-        sets: [set.set!],
-      });
+    for (const broken of kept ? compareOption(set, kept) : []) {
+      const same = byDetail.get(broken.detail);
+      if (same) {
+        same.sets.push(set.set!);
+        same.broken.covers.push(...broken.covers);
+      } else {
+        byDetail.set(broken.detail, {
+          broken: { ...broken, covers: [...broken.covers, SETS_POINTER] },
+          sets: [set.set!],
+        });
+      }
     }
   }
   const breaks = [...byDetail.values()].map(({ broken, sets }) => ({
@@ -124,8 +135,64 @@ function swaggerEdits(
   ];
 }
 
-/** What breaks between an option and the same option in the new version, if anything. */
-function compareOptions(old: AuthOption, now: AuthOption): Break | undefined {
+/**
+ * What existing connections of an option lose in the new version: their sign-in, or else the values
+ * of the required connection parameters added beside it (a sign-in change means they are made again
+ * anyway, so it is told alone).
+ */
+function compareOption(old: AuthOption, now: AuthOption): Break[] {
+  const signIn = compareSignIn(old, now);
+  return signIn ? [signIn] : requiredValuesAdded(old, now);
+}
+
+/** What to do about a parameter every connection must fill in that existing ones may lack. */
+function requiredValueAdvice(keep: 'Make it optional' | `Keep it ${EmptyAllowed['reason']}`): string {
+  return `${keep} or give it a defaultValue, or offer it in a new connection parameter set.`;
+}
+
+/**
+ * The parameters every connection must now fill in that existing connections may hold no value
+ * for: ones the option did not have (located on the parameter), and ones it had as optional or
+ * hidden (located on their `required` constraint, the edit that made them so). The sign-in's own
+ * credentials are compareSignIn's.
+ */
+function requiredValuesAdded(old: AuthOption, now: AuthOption): Break[] {
+  const had = new Set((old.parameterNames ?? []).map(parameterKey));
+  const mayBeEmpty = new Map(old.mayBeEmpty.map((value) => [parameterKey(value.name), value.reason]));
+  const signIn = new Set(names(now.credentials ?? []).map(parameterKey));
+  return now.requiredValues.flatMap(({ name, place }): Break[] => {
+    const key = parameterKey(name);
+    if (signIn.has(key)) return [];
+    if (!had.has(key)) {
+      return [
+        {
+          rule: CHANGE_RULES.requiredConnectionParameterAdded,
+          place,
+          side: 'new',
+          detail: `'${name}' is required, shown and has no defaultValue. ${requiredValueAdvice('Make it optional')}`,
+          covers: [place.pointer],
+        },
+      ];
+    }
+    const reason = mayBeEmpty.get(key);
+    if (reason === undefined) return [];
+    return [
+      {
+        rule: CHANGE_RULES.connectionParameterRequired,
+        place: {
+          file: place.file,
+          pointer: childPointer(place.pointer, 'uiDefinition', 'constraints', 'required'),
+        },
+        side: 'new',
+        detail: `'${name}' was ${reason} and is now required, shown and has no defaultValue. ${requiredValueAdvice(`Keep it ${reason}`)}`,
+        covers: [place.pointer],
+      },
+    ];
+  });
+}
+
+/** What breaks in the sign-in between an option and the same option in the new version, if anything. */
+function compareSignIn(old: AuthOption, now: AuthOption): Break | undefined {
   const covers = coveredPlaces(old, now);
   const breakAt = (place: AuthPlace, detail: string): Break => ({ place, side: 'new', detail, covers });
   const missing = missingCredentials(old, now);

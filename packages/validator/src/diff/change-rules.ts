@@ -1,5 +1,6 @@
 import type { Severity } from '../model/finding.js';
 import type { ChangeImpact } from './change.js';
+import { CHANGE_RULE_DOCS, type ChangeRuleDoc } from './change-rule-docs.js';
 
 /** A kind of change: its stable id, what it means, and the text every report of it starts with. */
 export interface ChangeRule {
@@ -111,6 +112,28 @@ export const CHANGE_RULES = {
     'error',
     "The authentication has been changed so that existing connections can no longer sign in. Changing the authentication type of a connector in an update isn't allowed.",
     'Microsoft docs, certification-updates; read from apiProperties.json connection parameters first, as the platform does, then the swagger securityDefinitions',
+  ),
+  /**
+   * Decided with the sign-in (auth-diff.ts), for each connection parameter collection: a parameter
+   * added to a new parameter set, or one that is optional, hidden or has a defaultValue, breaks nothing.
+   */
+  requiredConnectionParameterAdded: rule(
+    'BRK-REQ-CONN-PARAM-ADDED',
+    'breaking',
+    'error',
+    'The required connection parameter has been added. Existing connections hold no value for it, so they fail until they are edited or created again.',
+    'inferred, like BRK-REQ-PARAM-ADDED and BRK-AUTH-TYPE: a connection holds the values it was created with',
+  ),
+  /**
+   * Decided with the sign-in (auth-diff.ts), as BRK-REQ-CONN-PARAM-ADDED: a parameter that was
+   * optional or hidden, now required, shown and without a defaultValue. Located on its `required`.
+   */
+  connectionParameterRequired: rule(
+    'BRK-CONN-OPTIONAL-TO-REQUIRED',
+    'breaking',
+    'error',
+    'The optional connection parameter has become required. Existing connections may hold no value for it, so they fail until they are edited or created again.',
+    'inferred, like BRK-OPTIONAL-TO-REQUIRED and BRK-REQ-CONN-PARAM-ADDED: a connection holds the values it was created with',
   ),
   optionalToRequired: rule(
     'BRK-OPTIONAL-TO-REQUIRED',
@@ -232,5 +255,17 @@ export const CHANGE_RULES = {
 
 export type ChangeRuleKey = keyof typeof CHANGE_RULES;
 
-/** Every change rule, for docs and for the CLI's rule listing. */
-export const ALL_CHANGE_RULES: readonly ChangeRule[] = Object.values(CHANGE_RULES);
+/** A change rule with what the rule reference says of it. */
+export interface DocumentedChangeRule extends ChangeRule, ChangeRuleDoc {
+  /** Whether `message` is Microsoft's own text, as its change validator prints it. */
+  microsoftMessage: boolean;
+}
+
+/** Every change rule with its reference text, for docs/rules.md. */
+export const ALL_CHANGE_RULES: readonly DocumentedChangeRule[] = (
+  Object.keys(CHANGE_RULES) as ChangeRuleKey[]
+).map((key) => ({
+  ...CHANGE_RULES[key],
+  ...CHANGE_RULE_DOCS[key],
+  microsoftMessage: CHANGE_RULES[key].source.startsWith('Microsoft change validator'),
+}));

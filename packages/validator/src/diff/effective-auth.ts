@@ -13,7 +13,7 @@ export interface PlacedValue {
   place: AuthPlace;
 }
 
-/** A connection parameter that a connection holds a value for, to sign in. */
+/** A connection parameter that a connection holds a value for: to sign in, or for its requests. */
 export interface Credential {
   name: string;
   place: AuthPlace;
@@ -38,6 +38,24 @@ export interface AuthOption {
   flow?: PlacedValue;
   /** The parameters connections hold to sign in; undefined when the swagger decides. */
   credentials?: Credential[];
+  /** The names of all its connection parameters; undefined when the swagger decides. */
+  parameterNames?: string[];
+  /**
+   * The parameters every connection made with it must have filled in (required, shown, no
+   * defaultValue), sign-in ones included; [] when the swagger decides.
+   */
+  requiredValues: Credential[];
+  /**
+   * The parameters a connection may have been made without a value for, and why: optional ones
+   * (users could leave them empty) and hidden ones (users never saw them); [] when the swagger decides.
+   */
+  mayBeEmpty: EmptyAllowed[];
+}
+
+/** A connection parameter that connections may hold no value for. */
+export interface EmptyAllowed {
+  name: string;
+  reason: 'optional' | 'hidden';
 }
 
 /**
@@ -104,14 +122,25 @@ function parameterOption(parameters: JsonObject, place: AuthPlace, child: string
             (oauth !== undefined && entry.name.startsWith(`${oauth.name}:`)))),
     )
     .map((entry) => ({ name: entry.name, place: at(entry.name) }));
+  const common = {
+    place,
+    credentials,
+    parameterNames: entries.map((entry) => entry.name),
+    requiredValues: entries
+      .filter((entry) => entry !== oauth && mustBeFilledIn(entry.parameter))
+      .map((entry) => ({ name: entry.name, place: at(entry.name) })),
+    mayBeEmpty: entries.flatMap(({ name, parameter }) => {
+      const reason = emptyAllowed(parameter);
+      return reason ? [{ name, reason }] : [];
+    }),
+  };
 
   if (oauth) {
     const provider = asString(asObject(oauth.parameter.oAuthSettings)?.identityProvider);
     return {
+      ...common,
       kind: 'oauth2',
-      place,
       kindPlace: at(oauth.name),
-      credentials,
       ...(provider
         ? {
             identityProvider: {
@@ -125,9 +154,9 @@ function parameterOption(parameters: JsonObject, place: AuthPlace, child: string
         : {}),
     };
   }
-  if (basic) return { kind: 'basic', place, kindPlace: at(username.name), credentials };
-  if (secure) return { kind: 'apiKey', place, kindPlace: at(secure.name), credentials };
-  return { kind: NO_AUTHENTICATION, place, kindPlace: place, credentials };
+  if (basic) return { ...common, kind: 'basic', kindPlace: at(username.name) };
+  if (secure) return { ...common, kind: 'apiKey', kindPlace: at(secure.name) };
+  return { ...common, kind: NO_AUTHENTICATION, kindPlace: place };
 }
 
 /**
@@ -136,9 +165,34 @@ function parameterOption(parameters: JsonObject, place: AuthPlace, child: string
  */
 function isFilledByUsers(parameter: JsonObject): boolean {
   const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
-  const hidden = constraints?.hidden;
-  const required = constraints?.required;
-  return hidden !== true && hidden !== 'true' && required !== false && required !== 'false';
+  return !isTrue(constraints?.hidden) && !isFalse(constraints?.required);
+}
+
+/**
+ * A parameter that every connection must have a value for: one that says it is required, is shown
+ * and has no default value. A connection made before it was added holds none, and fails.
+ */
+function mustBeFilledIn(parameter: JsonObject): boolean {
+  const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
+  return (
+    isTrue(constraints?.required) && !isTrue(constraints?.hidden) && parameter.defaultValue === undefined
+  );
+}
+
+/** Why a connection may hold no value for the parameter, if it may: it is optional, or hidden. */
+function emptyAllowed(parameter: JsonObject): EmptyAllowed['reason'] | undefined {
+  const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
+  if (!isTrue(constraints?.required)) return 'optional';
+  return isTrue(constraints?.hidden) ? 'hidden' : undefined;
+}
+
+/** Constraints are written true, "true" and "True" alike in the corpus. */
+function isTrue(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
+}
+
+function isFalse(value: unknown): boolean {
+  return value === false || (typeof value === 'string' && value.toLowerCase() === 'false');
 }
 
 /** The option of the swagger's securityDefinitions: its kinds, OAuth flow and API key placement. */
@@ -157,6 +211,8 @@ function swaggerOption(swagger: JsonObject | undefined): AuthOption {
   return {
     kind: kinds.length > 0 ? kinds.join(' + ') : NO_AUTHENTICATION,
     place,
+    requiredValues: [],
+    mayBeEmpty: [],
     kindPlace: first ? placeIn('swagger', childPointer(place.pointer, first.name)) : place,
     ...(flow
       ? {

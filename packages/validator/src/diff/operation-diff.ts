@@ -1,3 +1,4 @@
+import { childPointer } from '../json/pointer.js';
 import { asObject, asString } from '../swagger/json-values.js';
 import type { OperationInfo, SwaggerModel } from '../swagger/swagger-model.js';
 import { CHANGE_RULES, type ChangeRule } from './change-rules.js';
@@ -69,7 +70,8 @@ export function diffOperations(context: SwaggerDiffContext): void {
         rule: CHANGE_RULES.opDeleted,
         file: 'swagger',
         side: 'new',
-        pointer: renamed.pointer,
+        // The line the maker edited: the operation's first line can be far from it.
+        pointer: childPointer(renamed.pointer, 'operationId'),
         operationId: before.operationId,
         valuePath: `operation/${operationLabel(before)}`,
         detail: `It was renamed to '${renamed.operationId}' (same method and path); keep the old operationId, or deprecate '${operationLabel(before)}' and add '${renamed.operationId}' as its replacement.`,
@@ -106,12 +108,17 @@ export function diffOperations(context: SwaggerDiffContext): void {
 
 function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after: OperationInfo): void {
   const valuePath = `operation/${operationLabel(after)}`;
-  const add = (rule: ChangeRule, detail?: string, impact?: 'minor' | 'major'): void =>
+  const add = (
+    rule: ChangeRule,
+    detail?: string,
+    impact?: 'minor' | 'major',
+    pointer = after.pointer,
+  ): void =>
     context.sink.add({
       rule,
       file: 'swagger',
       side: 'new',
-      pointer: after.pointer,
+      pointer,
       operationId: after.operationId,
       valuePath,
       detail,
@@ -131,9 +138,12 @@ function diffOperation(context: SwaggerDiffContext, before: OperationInfo, after
     if (was === is) {
       others.push('path template, with the same address');
     } else if (!parameterRenamed) {
+      // On the path template when it changed (the operation may be far below it), else the method.
       add(
         CHANGE_RULES.pathChanged,
         `It changed from '${before.method.toUpperCase()} ${before.path}' to '${after.method.toUpperCase()} ${after.path}'.`,
+        undefined,
+        before.path !== after.path ? childPointer('/paths', after.path) : after.pointer,
       );
     }
   }

@@ -50,6 +50,7 @@ export function diffParameters(
       'new',
       moved,
       `'${moved.name}' moved from ${previous.in ?? '?'} to ${moved.in ?? '?'}.`,
+      childPointer(moved.definitionPointer, 'in'),
     );
     added = added.filter((parameter) => parameter !== moved);
     removed = removed.filter((parameter) => parameter !== previous);
@@ -76,7 +77,9 @@ export function diffParameters(
     const previous = oldByKey.get(parameterKey(parameter));
     if (!previous || parameter !== newByKey.get(parameterKey(parameter))) continue;
     const valuePath = `operation/${label}/parameter/${parameter.name ?? '?'}`;
-    if (previous.value.required !== true && mustBeSent(context.new, parameter)) {
+    const requiredPointer = childPointer(parameter.definitionPointer, 'required');
+    const wasRequired = previous.value.required === true;
+    if (!wasRequired && mustBeSent(context.new, parameter)) {
       const alreadySent = bodyWasAlwaysSent(context.old, previous);
       report(
         alreadySent ? CHANGE_RULES.other : CHANGE_RULES.optionalToRequired,
@@ -85,8 +88,11 @@ export function diffParameters(
         alreadySent
           ? 'Changed: required, on a body that had required fields, so flows already send it.'
           : undefined,
-        childPointer(parameter.definitionPointer, 'required'),
+        requiredPointer,
       );
+    } else if (wasRequired !== (parameter.value.required === true)) {
+      // Not breaking, but the file changed: left out, the update would read "no change".
+      report(CHANGE_RULES.other, 'new', parameter, requiredEdit(parameter), requiredPointer);
     }
     const own = context.schemas.compare(
       previous.value,
@@ -132,6 +138,14 @@ function mustBeSent(model: SwaggerModel, parameter: ParameterInfo): boolean {
     parameter.in === 'body' &&
     isFilledForFlows(model, parameter.value.schema, childPointer(parameter.definitionPointer, 'schema'))
   );
+}
+
+/** Why a `required` edit that is not BRK-OPTIONAL-TO-REQUIRED leaves existing flows working. */
+function requiredEdit(parameter: ParameterInfo): string {
+  if (parameter.value.required !== true) return 'Changed: required (now optional).';
+  return has(parameter.value, 'default')
+    ? 'Changed: required, with a default that the platform sends for flows that do not.'
+    : 'Changed: required, on a parameter the platform fills for flows that do not send it.';
 }
 
 /** A body whose schema has required fields: every flow that passes validation sends it. */

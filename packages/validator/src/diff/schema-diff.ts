@@ -213,7 +213,8 @@ export class SchemaComparer {
         changes.push({
           rule: CHANGE_RULES.optionalToRequired,
           side: 'new',
-          pointer: property.pointer,
+          // The line edited; the field itself can be far above the list, outside the diff.
+          pointer: after.requiredAt.get(name) ?? property.pointer,
           path: [name],
           detail: `'${name}' is now listed in 'required'.`,
         });
@@ -246,9 +247,19 @@ export class SchemaComparer {
     const relaxed = [...before.required].some(
       (name) => !after.required.has(name) && after.properties.has(name),
     );
-    const tightenedOutput =
-      direction === 'output' && [...after.required].some((name) => !before.required.has(name));
-    if (relaxed || tightenedOutput) others.push('required');
+    // Outputs newly required, and existing inputs that flows need not send (they have a default):
+    // not breaking, but a change, not none.
+    const tightened = [...after.required].some((name) => {
+      if (before.required.has(name)) return false;
+      if (direction === 'output') return true;
+      const property = after.properties.get(name);
+      return (
+        before.properties.has(name) &&
+        property !== undefined &&
+        isFilledForFlows(this.newModel, property.value, property.pointer)
+      );
+    });
+    if (relaxed || tightened) others.push('required');
   }
 }
 

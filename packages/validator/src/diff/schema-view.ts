@@ -21,6 +21,8 @@ export interface SchemaView {
   enum: unknown[] | undefined;
   properties: Map<string, Located>;
   required: Set<string>;
+  /** Where each required name is listed: the entry of the `required` array that names it. */
+  requiredAt: Map<string, string>;
   items: Located | undefined;
   isInternal: boolean;
 }
@@ -39,6 +41,7 @@ export function viewSchema(model: SwaggerModel, value: unknown, pointer: string)
     enum: asArray(node.enum),
     properties: new Map(),
     required: new Set(),
+    requiredAt: new Map(),
     items: undefined,
     isInternal: isInternalVisibility(node['x-ms-visibility']),
   };
@@ -88,7 +91,11 @@ function merge(
     if (!view.properties.has(name))
       view.properties.set(name, { value: property, pointer: childPointer(pointer, 'properties', name) });
   }
-  for (const name of asArray(node.required) ?? []) if (typeof name === 'string') view.required.add(name);
+  (asArray(node.required) ?? []).forEach((name, index) => {
+    if (typeof name !== 'string' || view.required.has(name)) return;
+    view.required.add(name);
+    view.requiredAt.set(name, childPointer(pointer, 'required', index));
+  });
   if (!view.items && asObject(node.items))
     view.items = { value: node.items, pointer: childPointer(pointer, 'items') };
   if (depth >= MAX_ALL_OF_DEPTH) return;

@@ -1,13 +1,12 @@
 import { existsSync, realpath } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { JsonDocument } from '../json/json-document.js';
-import { valueAtPointer } from '../json/pointer.js';
 import { loadConnectorFolder } from '../loader/connector-folder.js';
 import { compareFindings, type Finding } from '../model/finding.js';
 import { markAllExisting, markAllNew, markBaseline } from '../diff/baseline.js';
 import type { Change, DiffResult } from '../diff/change.js';
 import { connectorVersion, diffConnectorFiles, type ConnectorVersion } from '../diff/connector-diff.js';
+import { counterpartPointer } from '../diff/counterpart-pointer.js';
 import {
   countBySeverity,
   validateFolder,
@@ -244,7 +243,7 @@ async function compareWithBase(
     const diff = diffConnectorFiles(previous, current);
     const breaking = diff.changes
       .filter((change) => change.ruleId.startsWith('BRK-'))
-      .map((change) => changeToFinding(change, connector, current));
+      .map((change) => changeToFinding(change, connector, current, previous));
     return { status: 'changed', findings: [...marked, ...breaking].sort(compareFindings), diff, basePath };
   } finally {
     await base.cleanup();
@@ -252,14 +251,17 @@ async function compareWithBase(
 }
 
 /**
- * A breaking change as a finding of the current version. Deletions are located in the old file;
- * the finding goes to the nearest place of the current file that still exists (the path item, or
- * `paths`), and its message says where the deleted part was.
+ * A breaking change as a finding of the current version. Deletions are located in the old file,
+ * which a pull request's annotations and code scanning cannot show (they are on the current files);
+ * the finding goes to the nearest place of the current file that is still the same (the path item
+ * of a deleted operation, the parameters of a deleted parameter: never the element that moved into
+ * a deleted one's array index), and its message names the base version's file and line.
  */
 export function changeToFinding(
   change: Change,
   connector: ConnectorResult,
   current: ConnectorVersion,
+  previous: ConnectorVersion,
 ): Finding {
   const valuePath = change.valuePath ? ` ValuePath: ${change.valuePath}` : '';
   const finding: Finding = {
@@ -276,22 +278,15 @@ export function changeToFinding(
   if (change.side === 'new') return finding;
   const isSwagger = !change.file.endsWith('apiProperties.json');
   const document = isSwagger ? current.swagger : current.apiProperties;
+  const before = isSwagger ? previous.swagger : previous.apiProperties;
   const file = isSwagger ? current.swaggerPath : current.apiPropertiesPath;
   finding.message += ` (In the base version: ${change.file}:${change.line}:${change.column}.)`;
   if (!document || !file) {
     return { ...finding, file: connector.path, pointer: undefined, line: 1, column: 1 };
   }
-  const pointer = nearestExisting(document, change.pointer);
+  const pointer = counterpartPointer(before?.value, document.value, change.pointer);
   const where = document.locate(pointer);
   return { ...finding, file, pointer, ...document.position(where.offset) };
-}
-
-function nearestExisting(document: JsonDocument, pointer: string): string {
-  let candidate = pointer;
-  while (candidate !== '' && valueAtPointer(document.value, candidate) === undefined) {
-    candidate = candidate.slice(0, candidate.lastIndexOf('/'));
-  }
-  return candidate;
 }
 
 /** Names the base version's files `<commit>:<repository path>`, as `git show` would. */

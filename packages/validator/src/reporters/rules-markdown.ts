@@ -1,3 +1,4 @@
+import type { DocumentedChangeRule } from '../diff/change-rules.js';
 import { PROFILES, type Level } from '../model/finding.js';
 import { codeBlock, inlineCode, proseMarkdown, tableRow } from './markdown.js';
 import { exampleLanguage, type RuleDescriptor } from './rule-descriptor.js';
@@ -20,7 +21,15 @@ export interface RulesMarkdownOptions {
   title?: string;
   /** A line under the title, e.g. how the page was generated. */
   preamble?: string;
+  /**
+   * The rules of the breaking-change check (BRK-*, CHG-*), in a section of their own: findings of
+   * `validate --base` and the job summary link to them as to the validation rules.
+   */
+  changeRules?: readonly DocumentedChangeRule[];
 }
+
+/** The heading of the change rules' section, and its anchor. */
+const CHANGE_SECTION = { title: 'Breaking-change check', anchor: 'breaking-change-check' };
 
 /**
  * The rule reference page (`docs/rules.md`): an index table, then one entry per rule with its id as
@@ -39,13 +48,77 @@ export function renderRulesMarkdown(
       'folders outside that layout). A configuration file can change any level or turn a rule off.',
     '',
   );
+  const changeRules = options.changeRules ?? [];
+  if (changeRules.length > 0) {
+    lines.push(
+      `Then the ${changeRules.length} change rules of the [${CHANGE_SECTION.title.toLowerCase()}](#${CHANGE_SECTION.anchor}) ` +
+        '(BRK-\\*, CHG-\\*), which `validate --base` and `diff` report when they compare a connector with its base version.',
+      '',
+    );
+  }
   const sections = groupIntoSections(rules);
   lines.push(...indexTable(sections), '');
   for (const section of sections) {
     lines.push(`## ${section.title}`, '');
     for (const rule of section.rules) lines.push(...ruleEntry(rule));
   }
+  if (changeRules.length > 0) lines.push(...changeSection(changeRules));
   return lines.join('\n').replace(/\n+$/, '\n');
+}
+
+/**
+ * The change rules: what a comparison with the base version reports. Each entry has the rule's
+ * impact (what it makes of the update) and severity (what its finding is in a pull request), its
+ * message (Microsoft's own where its change validator was seen printing it), when it fires, and an
+ * edit that fires it.
+ */
+function changeSection(rules: readonly DocumentedChangeRule[]): string[] {
+  const lines = [
+    `## ${CHANGE_SECTION.title}`,
+    '',
+    '`connector-alm diff <old> <new>` and `validate --base <ref>` (the validate-connector action in a pull ' +
+      'request) compare a connector with its base version and report every change under one of these ' +
+      "rules. A change's impact classifies the update as certification does: any `breaking` one makes it " +
+      '`breaking`, else any `major` one a `major-update`, else a `minor-update`. With `--base`, the breaking ' +
+      'ones (BRK-\\*) are findings of the pull request, at their severity.',
+    '',
+    tableRow(['Rule', 'Message', 'Impact', 'Severity']),
+    tableRow(['---', '---', '---', '---']),
+    ...rules.map((rule) =>
+      tableRow([
+        `[${rule.id}](#${ruleAnchor(rule.id)})`,
+        proseMarkdown(rule.message),
+        rule.impact,
+        rule.severity,
+      ]),
+    ),
+    '',
+  ];
+  for (const rule of rules) lines.push(...changeEntry(rule));
+  return lines;
+}
+
+function changeEntry(rule: DocumentedChangeRule): string[] {
+  return [
+    `### ${rule.id}`,
+    '',
+    `- Impact: ${rule.impact}; severity: ${rule.severity}`,
+    rule.microsoftMessage
+      ? `- Microsoft message: ${inlineCode(rule.message)}`
+      : `- Message (ours, in the style of Microsoft's change validator): ${inlineCode(rule.message)}`,
+    `- Source: ${proseMarkdown(rule.source)}`,
+    '',
+    proseMarkdown(rule.description),
+    '',
+    'Base version:',
+    '',
+    codeBlock(rule.example.before, exampleLanguage(rule.example.before, undefined)),
+    '',
+    'Fires on:',
+    '',
+    codeBlock(rule.example.after, exampleLanguage(rule.example.after, undefined)),
+    '',
+  ];
 }
 
 interface Section {

@@ -33,6 +33,25 @@ describe('BRK-OP-DELETED', () => {
     expect(result.changes[0]!.message).toMatch(/renamed to 'GetTaskById'/);
   });
 
+  it('locates a rename on the new operationId, the line the maker changed', () => {
+    // Writers often put operationId after the summary, description and parameters: the operation's
+    // first line can be far from the edit, outside the pull request's diff where annotations show.
+    const start = validSwagger();
+    const get = start.paths['/tasks/{taskId}'].get;
+    const { operationId, ...rest } = get;
+    start.paths['/tasks/{taskId}'].get = { ...rest, operationId };
+    const result = diffEdited(
+      (swagger) => (swagger.paths['/tasks/{taskId}'].get.operationId = 'GetTaskById'),
+      start,
+    );
+    const after = structuredClone(start);
+    after.paths['/tasks/{taskId}'].get.operationId = 'GetTaskById';
+    expect(result.changes[0]).toMatchObject({
+      pointer: '/paths/~1tasks~1{taskId}/get/operationId',
+      line: lineOf(after, '"operationId": "GetTaskById"'),
+    });
+  });
+
   it('recognises a rename even when the path parameter was renamed too', () => {
     const result = diffEdited((swagger) => {
       const item = swagger.paths['/tasks/{taskId}'];
@@ -132,7 +151,8 @@ describe('BRK-PATH-CHANGED', () => {
     });
     const [change] = withRule(result, 'BRK-PATH-CHANGED');
     expect(change).toMatchObject({ severity: 'error', operationId: 'GetTask', side: 'new' });
-    expect(change!.pointer).toBe('/paths/~1items~1{taskId}/get');
+    // On the path template the maker edited; the operation of another method can be far below it.
+    expect(change!.pointer).toBe('/paths/~1items~1{taskId}');
     expect(change!.message).toMatch(/'GET \/tasks\/\{taskId\}' to 'GET \/items\/\{taskId\}'/);
   });
 
@@ -142,7 +162,9 @@ describe('BRK-PATH-CHANGED', () => {
       item.post = item.get;
       delete item.get;
     });
-    expect(withRule(result, 'BRK-PATH-CHANGED')).toHaveLength(1);
+    expect(withRule(result, 'BRK-PATH-CHANGED')).toEqual([
+      expect.objectContaining({ pointer: '/paths/~1tasks~1{taskId}/post' }),
+    ]);
   });
 
   it('stays quiet when the base path gives its prefix to every path, an address each operation keeps', () => {

@@ -18,7 +18,7 @@ describe('BRK-PARAM-LOCATION', () => {
     expect(change).toMatchObject({
       severity: 'error',
       operationId: 'ListTasks',
-      pointer: '/paths/~1tasks/get/parameters/0',
+      pointer: '/paths/~1tasks/get/parameters/0/in',
       valuePath: 'operation/ListTasks/parameter/status',
     });
     expect(change!.message).toMatch(/moved from query to header/);
@@ -64,6 +64,32 @@ describe('BRK-OPTIONAL-TO-REQUIRED', () => {
     expect(change).toMatchObject({ severity: 'error', pointer: '/paths/~1tasks/get/parameters/0/required' });
   });
 
+  it('lists a parameter made required that has a default, or made optional, as a non-breaking change', () => {
+    // The platform sends the default for flows that did not: nothing breaks, but the file changed,
+    // and certification sees an update, not "no change".
+    const withDefault = validSwaggerWith((swagger) => (listTasks(swagger).parameters[0].default = 'open'));
+    const required = diffEdited((swagger) => (listTasks(swagger).parameters[0].required = true), withDefault);
+    const optional = diffEdited(
+      (swagger) => (listTasks(swagger).parameters[0].required = false),
+      validSwaggerWith((swagger) => (listTasks(swagger).parameters[0].required = true)),
+    );
+    for (const [result, detail] of [
+      [required, /Changed: required, with a default that the platform sends for flows that do not\./],
+      [optional, /Changed: required \(now optional\)\./],
+    ] as const) {
+      expect(result.changes).toEqual([
+        expect.objectContaining({
+          ruleId: 'CHG-OTHER',
+          breaking: false,
+          pointer: '/paths/~1tasks/get/parameters/0/required',
+          valuePath: 'operation/ListTasks/parameter/status',
+        }),
+      ]);
+      expect(result.changes[0]!.message).toMatch(detail);
+      expect(result.classification).toBe('major-update');
+    }
+  });
+
   it('stays quiet when a body with required fields is marked required (flows already send it)', () => {
     const optionalBody = validSwaggerWith((swagger) => delete createTask(swagger).parameters[0].required);
     const result = diffEdited((swagger) => (createTask(swagger).parameters[0].required = true), optionalBody);
@@ -83,12 +109,37 @@ describe('BRK-OPTIONAL-TO-REQUIRED', () => {
     expect(withRule(loud, 'BRK-OPTIONAL-TO-REQUIRED')).toHaveLength(1);
   });
 
-  it('fires when an optional body field becomes required', () => {
+  it("fires when an optional body field becomes required, on its entry in 'required' (the line edited)", () => {
+    // The field itself can be many lines above the 'required' list, outside the pull request's diff.
     const result = diffEdited((swagger) => createTask(swagger).parameters[0].schema.required.push('due'));
-    expect(withRule(result, 'BRK-OPTIONAL-TO-REQUIRED')[0]).toMatchObject({
-      pointer: '/paths/~1tasks/post/parameters/0/schema/properties/due',
-      valuePath: 'operation/CreateTask/parameter/body/schema/due',
-    });
+    expect(withRule(result, 'BRK-OPTIONAL-TO-REQUIRED')).toEqual([
+      expect.objectContaining({
+        pointer: '/paths/~1tasks/post/parameters/0/schema/required/1',
+        valuePath: 'operation/CreateTask/parameter/body/schema/due',
+      }),
+    ]);
+    expect(withRule(result, 'BRK-OPTIONAL-TO-REQUIRED')[0]!.message).toMatch(
+      /'due' is now listed in 'required'/,
+    );
+  });
+
+  it('lists a body field made required that has a default as a non-breaking change, not as no change', () => {
+    const withDefault = validSwaggerWith(
+      (swagger) => (createTask(swagger).parameters[0].schema.properties.due.default = '2030-01-01'),
+    );
+    const result = diffEdited(
+      (swagger) => createTask(swagger).parameters[0].schema.required.push('due'),
+      withDefault,
+    );
+    expect(result.changes).toEqual([
+      expect.objectContaining({
+        ruleId: 'CHG-OTHER',
+        breaking: false,
+        pointer: '/paths/~1tasks/post/parameters/0/schema',
+      }),
+    ]);
+    expect(result.changes[0]!.message).toMatch(/Changed: required\./);
+    expect(result.classification).toBe('major-update');
   });
 
   it('stays quiet when a required field becomes optional', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ALL_CHANGE_RULES } from '../../src/diff/change-rules.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { renderRulesMarkdown, ruleAnchor, toSarif } from '../../src/reporters/index.js';
 import { SAMPLE_RULES } from './sample-result.js';
@@ -51,5 +52,30 @@ describe('renderRulesMarkdown', () => {
   it('fences examples that contain fences', () => {
     const page = renderRulesMarkdown([{ id: 'X-1', title: 'T', example: { bad: '```\ncode\n```' } }]);
     expect(page).toContain('````text\n```\ncode\n```\n````');
+  });
+
+  it('adds a section of the change rules: impact, severity, message, when it fires, an example', () => {
+    const page = renderRulesMarkdown(ALL_RULES, { changeRules: ALL_CHANGE_RULES });
+    expect(page).toContain('[breaking-change check](#breaking-change-check)');
+    const section = page.slice(page.indexOf('\n## Breaking-change check\n'));
+    for (const rule of ALL_CHANGE_RULES) {
+      expect(section).toContain(`\n### ${rule.id}\n`);
+      expect(section).toContain(`[${rule.id}](#${ruleAnchor(rule.id)})`);
+    }
+    const entry = (id: string) => section.slice(section.indexOf(`### ${id}\n`)).split('\n### ')[0]!;
+    // Microsoft's own text is called so; ours is not passed off as Microsoft's.
+    expect(entry('BRK-OP-DELETED')).toContain(
+      '- Microsoft message: `The operation has been deleted. This change breaks existing flows.`',
+    );
+    expect(entry('BRK-PARAM-DELETED')).toContain('- Impact: breaking; severity: warning');
+    expect(entry('BRK-PARAM-DELETED')).toMatch(/- Message \(ours[^)]*\): `The input has been deleted\./);
+    expect(entry('CHG-TEXT-EDITED')).toContain('- Impact: minor; severity: info');
+    expect(entry('BRK-PARAM-DELETED')).toMatch(
+      /Base version:\n\n```json\n[^`]+```\n\nFires on:\n\n```json\n/,
+    );
+  });
+
+  it('leaves the change rules out when none are given', () => {
+    expect(renderRulesMarkdown(ALL_RULES)).not.toContain('Breaking-change check');
   });
 });

@@ -1,0 +1,300 @@
+import type { ChangeRuleKey } from './change-rules.js';
+
+/** What the rule reference says of a change rule beyond its message. */
+export interface ChangeRuleDoc {
+  /** When the rule fires, what does not fire it, and where the change is located. */
+  description: string;
+  /** A minimal edit that fires it: a fragment of the base version, and the same of the pull request. */
+  example: { before: string; after: string };
+}
+
+const operation = (path: string, method: string, body: string): string =>
+  `{\n  "paths": {\n    "${path}": {\n      "${method}": ${body}\n    }\n  }\n}`;
+
+/**
+ * The rule reference's text of every change rule (docs/rules.md, generated). A Record over the rule
+ * keys, so a new rule does not compile without its entry.
+ */
+export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
+  opDeleted: {
+    description:
+      "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). When another operationId appeared on the same method and path, the message says it was renamed and the change is located on the new operationId; otherwise it is located on the base version's operation. Deprecate the operation instead and add its replacement.",
+    example: {
+      before: operation(
+        '/tasks/{taskId}',
+        'delete',
+        '{ "operationId": "DeleteTask", "summary": "Delete a task" }',
+      ),
+      after: '{\n  "paths": {\n    "/tasks/{taskId}": {}\n  }\n}',
+    },
+  },
+  pathChanged: {
+    description:
+      'An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it. Located on the new path template, or on the method when only it changed.',
+    example: {
+      before: operation('/tasks/{taskId}', 'get', '{ "operationId": "GetTask" }'),
+      after: operation('/todos/{taskId}', 'get', '{ "operationId": "GetTask" }'),
+    },
+  },
+  parameterLocation: {
+    description:
+      "A parameter of an operation kept its name but moved to another location ('in': query, header, path, body, formData). Located on the new 'in'.",
+    example: {
+      before: '{ "name": "status", "in": "query", "type": "string" }',
+      after: '{ "name": "status", "in": "header", "type": "string" }',
+    },
+  },
+  requiredParameterAdded: {
+    description:
+      'An operation has a new parameter that flows must send: required, without a default, not an x-ms-notification-url, and not a body whose required fields all have defaults. An optional or default-valued one is CHG-PARAM-ADDED; a new required one that replaced a deleted one of the same location and type is BRK-PARAM-RENAMED.',
+    example: {
+      before: '"parameters": []',
+      after: '"parameters": [\n  { "name": "project", "in": "query", "type": "string", "required": true }\n]',
+    },
+  },
+  requiredFieldAdded: {
+    description:
+      "An input body schema (of a parameter or of a definition it references) has a new property that flows must send: listed in 'required', without a default. Reported once per operation that sends it.",
+    example: {
+      before: '{\n  "type": "object",\n  "properties": { "title": { "type": "string" } }\n}',
+      after:
+        '{\n  "type": "object",\n  "required": ["project"],\n  "properties": {\n    "title": { "type": "string" },\n    "project": { "type": "string" }\n  }\n}',
+    },
+  },
+  inputType: {
+    description:
+      "The 'type' or 'format' of a parameter or an input field changed from one value to another. Declaring a type or format where there was none, or dropping one, is listed as CHG-OTHER.",
+    example: {
+      before: '"top": { "type": "string" }',
+      after: '"top": { "type": "integer" }',
+    },
+  },
+  outputType: {
+    description:
+      "The 'type' or 'format' of a field of a success response changed from one value to another; a change of the response's root type is BRK-RESPONSE-CODE. Reported once per operation that returns it.",
+    example: {
+      before: '"dueDate": { "type": "string", "format": "date-time" }',
+      after: '"dueDate": { "type": "integer" }',
+    },
+  },
+  outputDeleted: {
+    description:
+      "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request on the nearest place of the current file that is still the same (the definition's properties).",
+    example: {
+      before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
+      after: '"properties": {\n  "id": { "type": "string" }\n}',
+    },
+  },
+  inputEnumAdded: {
+    description:
+      "A parameter or input field that took any value now has an 'enum'. Located on the new 'enum'.",
+    example: {
+      before: '{ "name": "status", "in": "query", "type": "string" }',
+      after: '{ "name": "status", "in": "query", "type": "string", "enum": ["open", "done"] }',
+    },
+  },
+  outputEnumRemoved: {
+    description: "A field of a response that had an 'enum' has none now.",
+    example: {
+      before: '"status": { "type": "string", "enum": ["open", "done"] }',
+      after: '"status": { "type": "string" }',
+    },
+  },
+  authType: {
+    description:
+      "Existing connections can no longer sign in: the kind of authentication changed (API key, basic, OAuth, custom parameters), the OAuth identity provider or flow changed, the sign-in needs a credential existing connections do not hold (a renamed API key parameter), or a parameter set or the parameters outside sets were removed. Read from apiProperties.json's connectionParameters and connectionParameterSets first, as the platform does, and from the swagger's securityDefinitions only when apiProperties.json has none. A stale securityDefinitions edit, a new parameter set, removed authentication or an API key sent in another place breaks nothing and does not fire it.",
+    example: {
+      before: '"connectionParameters": {\n  "api_key": { "type": "securestring" }\n}',
+      after:
+        '"connectionParameters": {\n  "token": {\n    "type": "oauthSetting",\n    "oAuthSettings": { "identityProvider": "aad" }\n  }\n}',
+    },
+  },
+  requiredConnectionParameterAdded: {
+    description:
+      'A connection parameter (outside parameter sets, or in a parameter set of the base version) is new and every connection must fill it in: required, shown (not hidden) and without a defaultValue. Optional, hidden and default-valued ones, those of a new parameter set, and the credentials of a changed sign-in (BRK-AUTH-TYPE) do not fire it. Located on the new parameter.',
+    example: {
+      before: '"connectionParameters": {\n  "api_key": { "type": "securestring" }\n}',
+      after:
+        '"connectionParameters": {\n  "api_key": { "type": "securestring" },\n  "region": {\n    "type": "string",\n    "uiDefinition": { "constraints": { "required": "true" } }\n  }\n}',
+    },
+  },
+  connectionParameterRequired: {
+    description:
+      "A connection parameter of the base version that connections could be made without (optional, or hidden) is now one every connection must fill in: required, shown and without a defaultValue. Connections made before may hold no value for it. One made required with a defaultValue, or still hidden, does not fire it. Located on its 'required' constraint.",
+    example: {
+      before:
+        '"region": {\n  "type": "string",\n  "uiDefinition": { "constraints": { "required": "false" } }\n}',
+      after:
+        '"region": {\n  "type": "string",\n  "uiDefinition": { "constraints": { "required": "true" } }\n}',
+    },
+  },
+  optionalToRequired: {
+    description:
+      "An optional parameter or input field is now required and has no default, so flows that left it out fail. A body parameter made required is not, when its schema already had required fields (flows always sent it). Located on the 'required' that changed.",
+    example: {
+      before: '{ "name": "owner", "in": "query", "type": "string", "required": false }',
+      after: '{ "name": "owner", "in": "query", "type": "string", "required": true }',
+    },
+  },
+  parameterDeleted: {
+    description:
+      "A parameter or an input body field of the base version is gone (and did not move or get renamed). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
+    example: {
+      before:
+        '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
+      after: '"parameters": [\n  { "name": "owner", "in": "query", "type": "string" }\n]',
+    },
+  },
+  parameterRenamed: {
+    description:
+      'In one location of an operation, exactly one parameter is gone and exactly one that flows must send, of the same type, appeared. Located on the new parameter.',
+    example: {
+      before: '{ "name": "taskId", "in": "query", "type": "string", "required": true }',
+      after: '{ "name": "id", "in": "query", "type": "string", "required": true }',
+    },
+  },
+  visibilityInternal: {
+    description:
+      "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding an operation as part of deprecating it, or hiding an output field (existing flows still read it), does not fire it.",
+    example: {
+      before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
+      after: '{ "operationId": "ListTasks", "x-ms-visibility": "internal" }',
+    },
+  },
+  triggerKind: {
+    description:
+      "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-url').",
+    example: {
+      before: '{ "operationId": "OnNewTask", "x-ms-trigger": "single" }',
+      after: '{ "operationId": "OnNewTask", "x-ms-trigger": "batch" }',
+    },
+  },
+  responseChanged: {
+    description:
+      "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes.",
+    example: {
+      before: '"responses": {\n  "200": { "schema": { "type": "array" } }\n}',
+      after: '"responses": {\n  "200": { "schema": { "type": "object" } }\n}',
+    },
+  },
+  hostChanged: {
+    description:
+      "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER.",
+    example: {
+      before: '{ "host": "api.contoso.com", "basePath": "/v1" }',
+      after: '{ "host": "api.contoso.com", "basePath": "/v2" }',
+    },
+  },
+  enumNarrowed: {
+    description:
+      "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'.",
+    example: {
+      before: '"enum": ["open", "done", "archived"]',
+      after: '"enum": ["open", "done"]',
+    },
+  },
+  deprecationProcess: {
+    description:
+      "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process.",
+    example: {
+      before: '{ "operationId": "GetTask" }',
+      after: '{ "operationId": "GetTask", "deprecated": true }',
+    },
+  },
+  operationAdded: {
+    description: 'An operationId is new (and is not the new name of a deleted one).',
+    example: {
+      before: '"/tasks/{taskId}": { "get": { "operationId": "GetTask" } }',
+      after:
+        '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" },\n  "delete": { "operationId": "DeleteTask" }\n}',
+    },
+  },
+  operationDeprecated: {
+    description:
+      "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement.",
+    example: {
+      before: '{ "operationId": "GetTask" }',
+      after: [
+        '{',
+        '  "/tasks/{taskId}": {',
+        '    "get": {',
+        '      "operationId": "GetTask",',
+        '      "deprecated": true,',
+        '      "x-ms-api-annotation": { "family": "GetTask", "revision": 1 }',
+        '    }',
+        '  },',
+        '  "/v2/tasks/{taskId}": {',
+        '    "get": {',
+        '      "operationId": "GetTask_V2",',
+        '      "x-ms-api-annotation": { "family": "GetTask", "revision": 2 }',
+        '    }',
+        '  }',
+        '}',
+      ].join('\n'),
+    },
+  },
+  parameterAdded: {
+    description: 'An operation has a new parameter that flows need not send: optional, or with a default.',
+    example: {
+      before: '"parameters": []',
+      after: '"parameters": [\n  { "name": "top", "in": "query", "type": "integer", "required": false }\n]',
+    },
+  },
+  inputFieldAdded: {
+    description:
+      "An input body schema has a new property that flows need not send: not in 'required', or with a default.",
+    example: {
+      before: '"properties": { "title": { "type": "string" } }',
+      after: '"properties": {\n  "title": { "type": "string" },\n  "notes": { "type": "string" }\n}',
+    },
+  },
+  outputAdded: {
+    description: "A success response's schema has a new field, or a success response now has a body.",
+    example: {
+      before: '"properties": { "id": { "type": "string" } }',
+      after: '"properties": {\n  "id": { "type": "string" },\n  "createdAt": { "type": "string" }\n}',
+    },
+  },
+  textEdited: {
+    description:
+      "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, connection parameter descriptions and tooltips, iconBrandColor, publisher, stackOwner), else major.",
+    example: {
+      before: '{ "operationId": "GetTask", "summary": "Get task" }',
+      after: '{ "operationId": "GetTask", "summary": "Get a task" }',
+    },
+  },
+  readmeEdited: {
+    description:
+      'The readme.md was edited, added or removed (line endings alone are no edit). A minor update.',
+    example: {
+      before: '## Prerequisites\nA Contoso account.',
+      after: '## Prerequisites\nA Contoso Tasks account.',
+    },
+  },
+  iconChanged: {
+    description: 'The icon.png changed, was added or was removed. A minor update.',
+    example: { before: 'icon.png (the old picture)', after: 'icon.png (another picture)' },
+  },
+  scriptChanged: {
+    description:
+      'The custom code (script.csx) was edited, added or removed (line endings alone are no edit). A major update.',
+    example: {
+      before: 'return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);',
+      after:
+        'var response = await this.Context.SendAsync(this.Context.Request, this.CancellationToken);\nreturn response;',
+    },
+  },
+  other: {
+    description:
+      'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working.',
+    example: {
+      before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
+      after: '{ "name": "owner", "in": "query", "type": "string", "required": true, "default": "me" }',
+    },
+  },
+  uncomparable: {
+    description:
+      'The swagger or apiProperties.json is not a JSON object in one of the versions (it does not parse), so it was not compared. The validation findings say what is wrong with it.',
+    example: { before: '{ "swagger": "2.0", ... }', after: '{ "swagger": "2.0", ' },
+  },
+};

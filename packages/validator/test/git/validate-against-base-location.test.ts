@@ -1,0 +1,114 @@
+import { describe, expect, it } from '@jest/globals';
+import { validateAgainstBase } from '../../src/git/validate-against-base.js';
+import { validConnectorFiles } from '../helpers/valid-connector.js';
+import { connectorFiles, createRepository } from './repository-fixture.js';
+import type { Json } from '../diff/diff-fixture.js';
+
+// A deleted part only exists in the base version, but a finding (an annotation, a code scanning
+// alert) must be on a line of the current file. An array index is no place there: after a deletion
+// another element sits at it. The finding goes to the same element where it is still there (found by
+// its name), else to the array, and its message names the base version's line.
+
+const FOLDER = 'certified-connectors/Contoso';
+const SWAGGER = `${FOLDER}/apiDefinition.swagger.json`;
+
+function query(name: string): Json {
+  return {
+    name,
+    in: 'query',
+    type: 'string',
+    required: false,
+    'x-ms-summary': name,
+    description: `Only tasks with this ${name}.`,
+  };
+}
+
+/** The line (1-based) of the first `needle` at or after the first `after` in the pretty JSON. */
+function lineOf(value: Json, needle: string, after: string): number {
+  const text = JSON.stringify(value, null, 2);
+  const at = text.indexOf(needle, text.indexOf(after));
+  return text.slice(0, at).split('\n').length;
+}
+
+/** Commits `base` on dev, then `edit`ed on a pull-request branch, and validates against dev. */
+async function breakingFindings(edit: (files: Json) => void, base: Json = validConnectorFiles()) {
+  const repo = createRepository('dev');
+  repo.write(connectorFiles(FOLDER, base));
+  repo.commitAll('dev: the connector');
+  repo.git('checkout', '--quiet', '-b', 'pr');
+  const files = structuredClone(base);
+  edit(files);
+  repo.write(connectorFiles(FOLDER, files));
+  repo.commitAll('pr: the edit');
+  const result = await validateAgainstBase(['.'], 'dev', { cwd: repo.dir, rules: [] });
+  return { findings: result.findings.filter((finding) => finding.ruleId.startsWith('BRK-')), files };
+}
+
+describe('validateAgainstBase: where a deleted part is reported in the current file', () => {
+  it("puts a deleted parameter on its operation's parameters, not on the parameter that moved into its place", async () => {
+    const base = validConnectorFiles() as Json;
+    base['apiDefinition.swagger.json'].paths['/tasks'].get.parameters.push(query('owner'), query('label'));
+    const { findings, files } = await breakingFindings((after) => {
+      after['apiDefinition.swagger.json'].paths['/tasks'].get.parameters.shift();
+    }, base);
+    const swagger = files['apiDefinition.swagger.json'];
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-PARAM-DELETED',
+        file: SWAGGER,
+        pointer: '/paths/~1tasks/get/parameters',
+        line: lineOf(swagger, '"parameters"', '"/tasks"'),
+        baseline: 'new',
+      }),
+    ]);
+    expect(findings[0]!.message).toMatch(/ValuePath: operation\/ListTasks\/parameter\/status/);
+    expect(findings[0]!.message).toMatch(
+      /In the base version: [0-9a-f]{12}:certified-connectors\/Contoso\/apiDefinition\.swagger\.json:\d+:\d+/,
+    );
+  });
+
+  it('puts a deleted body field on the same body parameter, wherever it moved in the list', async () => {
+    const { findings, files } = await breakingFindings((after) => {
+      const post = after['apiDefinition.swagger.json'].paths['/tasks'].post;
+      delete post.parameters[0].schema.properties.due;
+      post.parameters.unshift(query('notify'));
+    });
+    const swagger = files['apiDefinition.swagger.json'];
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-PARAM-DELETED',
+        file: SWAGGER,
+        pointer: '/paths/~1tasks/post/parameters/1/schema/properties',
+        line: lineOf(swagger, '"properties"', '"CreateTask"'),
+      }),
+    ]);
+    expect(findings[0]!.message).toMatch(/'due'/);
+  });
+
+  it('puts a removed connection parameter set on the list of sets, not on the set now first', async () => {
+    const base = validConnectorFiles() as Json;
+    const apiKey = base['apiProperties.json'].properties.connectionParameters;
+    const set = (name: string): Json => ({
+      name,
+      uiDefinition: { displayName: name, description: `Sign in with ${name}.` },
+      parameters: structuredClone(apiKey),
+    });
+    delete base['apiProperties.json'].properties.connectionParameters;
+    base['apiProperties.json'].properties.connectionParameterSets = {
+      uiDefinition: { displayName: 'Authentication', description: 'How to sign in.' },
+      values: [set('europe'), set('americas')],
+    };
+    const { findings, files } = await breakingFindings((after) => {
+      after['apiProperties.json'].properties.connectionParameterSets.values.shift();
+    }, base);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'BRK-AUTH-TYPE',
+        file: `${FOLDER}/apiProperties.json`,
+        pointer: '/properties/connectionParameterSets/values',
+        line: lineOf(files['apiProperties.json'], '"values"', '"connectionParameterSets"'),
+      }),
+    ]);
+    expect(findings[0]!.message).toMatch(/'europe'/);
+  });
+});
