@@ -76,7 +76,9 @@ export function renderJobSummary(result: ValidationResult, options: JobSummaryOp
     '',
   );
   writeStatusTable(budget, result.connectors, failOn, shown, omitted);
-  if (options.changes) writeChanges(budget, options.changes, shown, omitted);
+  if (options.changes) {
+    writeChanges(budget, options.changes, shown, options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL, omitted);
+  }
   writeFindingsByRule(budget, result.findings, options, shown, omitted);
 
   return budget.text(truncationNote(omitted));
@@ -122,6 +124,7 @@ function writeChanges(
   budget: SummaryBudget,
   changeSets: readonly ConnectorChanges[],
   shown: (file: string) => string,
+  docs: string,
   omitted: { changes: number },
 ): void {
   budget.add('### Changes against the base branch', '');
@@ -138,7 +141,7 @@ function writeChanges(
     // Breaking changes first: they are what the reviewer has to decide on.
     const ordered = [...set.changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
     for (const [index, change] of ordered.entries()) {
-      if (!budget.add(changeLine(change, shown))) {
+      if (!budget.add(changeLine(change, shown, docs))) {
         omitted.changes += ordered.length - index;
         break;
       }
@@ -147,13 +150,15 @@ function writeChanges(
   }
 }
 
-function changeLine(change: ConnectorChange, shown: (file: string) => string): string {
+function changeLine(change: ConnectorChange, shown: (file: string) => string, docs: string): string {
   const kind = change.breaking ? '💥 **breaking**' : '➕ non-breaking';
   const operation = change.operationId ? ` ${inlineCode(change.operationId)}` : '';
   const where = change.file
     ? ` (${escapeMarkdown(shown(change.file))}${change.line !== undefined ? `:${change.line}` : ''})`
     : '';
-  return `- ${kind} ${inlineCode(change.ruleId)}${operation}: ${escapeMarkdown(change.message)}${where}`;
+  // Linked like the findings' rules: the reference says what the change breaks and what to do instead.
+  const rule = `[${inlineCode(change.ruleId)}](${ruleDocUrl(change.ruleId, docs)})`;
+  return `- ${kind} ${rule}${operation}: ${escapeMarkdown(change.message)}${where}`;
 }
 
 interface RuleGroup {

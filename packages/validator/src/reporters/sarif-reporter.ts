@@ -1,4 +1,5 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { ALL_CHANGE_RULES, type DocumentedChangeRule } from '../diff/change-rules.js';
 import type { Finding, Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { ValidationResult } from '../validate.js';
@@ -158,15 +159,37 @@ function helpMarkdown(rule: RuleDescriptor): string {
 }
 
 /** The given rules, plus a stub for every rule id that a finding names but the list lacks. */
+/**
+ * The rules given, then those that findings name beyond them: the breaking-change rules of
+ * `validate --base`, described from their reference entries, and a stub for any other.
+ */
 function describedRules(rules: readonly RuleDescriptor[], findings: readonly Finding[]): RuleDescriptor[] {
   const all = [...rules];
   const known = new Set(rules.map((rule) => rule.id));
   for (const finding of findings) {
     if (known.has(finding.ruleId)) continue;
     known.add(finding.ruleId);
-    all.push({ id: finding.ruleId, title: finding.ruleId });
+    const changeRule = CHANGE_RULES_BY_ID.get(finding.ruleId);
+    all.push(changeRule ? changeRuleDescriptor(changeRule) : { id: finding.ruleId, title: finding.ruleId });
   }
   return all;
+}
+
+const CHANGE_RULES_BY_ID = new Map(ALL_CHANGE_RULES.map((rule) => [rule.id, rule]));
+
+/**
+ * A change rule as code scanning shows it: its message as the title, its reference text as the
+ * help, the pull request's side of its example as what fires it. Its severity is the same in every
+ * profile, and it is located in the swagger or apiProperties as the change is.
+ */
+function changeRuleDescriptor(rule: DocumentedChangeRule): RuleDescriptor {
+  return {
+    id: rule.id,
+    title: rule.message,
+    description: `${rule.description} Source: ${rule.source}.`,
+    levels: { certified: rule.severity, 'independent-publisher': rule.severity, custom: rule.severity },
+    example: { bad: rule.example.after, good: rule.example.before },
+  };
 }
 
 function sharedProfile(result: ValidationResult): Profile | undefined {

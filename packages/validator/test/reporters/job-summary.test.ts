@@ -78,6 +78,7 @@ describe('job summary', () => {
     const { result } = await sampleResult();
     const summary = renderJobSummary(result, {
       rules: SAMPLE_RULES,
+      rulesDocUrl: 'https://x.test/rules.md',
       changes: [
         {
           connector: 'certified-connectors/Contoso Tasks',
@@ -110,8 +111,8 @@ describe('job summary', () => {
     );
     const lines = section.split('\n').filter((line) => line.startsWith('- '));
     expect(lines).toEqual([
-      '- 💥 **breaking** `CHG-OP-DELETED` `ListTasks`: Operation ListTasks was deleted. (certified-connectors/Contoso Tasks/apiDefinition.swagger.json:12)',
-      '- ➕ non-breaking `CHG-OP-ADDED` `CreateTask`: Operation CreateTask was added.',
+      '- 💥 **breaking** [`CHG-OP-DELETED`](https://x.test/rules.md#chg-op-deleted) `ListTasks`: Operation ListTasks was deleted. (certified-connectors/Contoso Tasks/apiDefinition.swagger.json:12)',
+      '- ➕ non-breaking [`CHG-OP-ADDED`](https://x.test/rules.md#chg-op-added) `CreateTask`: Operation CreateTask was added.',
     ]);
   });
 

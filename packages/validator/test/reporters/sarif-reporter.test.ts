@@ -193,6 +193,28 @@ describe('SARIF reporter', () => {
     expectValidSarif(log);
   });
 
+  it('describes a breaking change of validate --base from its reference entry, not with a stub', async () => {
+    const { root, result } = await sampleResult();
+    result.findings[0] = { ...result.findings[0]!, ruleId: 'BRK-OP-DELETED', severity: 'error' };
+    const log = toSarif(result, {
+      rules: [],
+      cwd: root,
+      baseDir: root,
+      rulesDocUrl: 'https://x.test/rules.md',
+    });
+    const rule = log.runs[0]!.tool.driver.rules!.find((entry) => entry.id === 'BRK-OP-DELETED')!;
+    expect(rule).toMatchObject({
+      shortDescription: { text: 'The operation has been deleted. This change breaks existing flows.' },
+      helpUri: 'https://x.test/rules.md#brk-op-deleted',
+      defaultConfiguration: { level: 'error' },
+    });
+    expect(rule.fullDescription!.text).toMatch(
+      /^An operationId of the base version .* Source: Microsoft change validator/,
+    );
+    expect(rule.help!.markdown).toContain('"operationId": "DeleteTask"');
+    expectValidSarif(log);
+  });
+
   it('sets baselineState from the baseline', async () => {
     const { root, result } = await sampleResult();
     result.findings = result.findings.map((finding, index) => ({
