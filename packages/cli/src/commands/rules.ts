@@ -3,11 +3,15 @@ import { ALL_CHANGE_RULES, ALL_RULES, renderRulesMarkdown } from '@connector-alm
 import { UsageError } from '@connector-alm/core';
 import type { CommandContext } from '../program.js';
 
-/** `connector-alm rules`: the rule catalog, as a table or as JSON. */
+/**
+ * `connector-alm rules`: the rule catalog, as a table, JSON or the markdown reference. The change
+ * rules of `validate --base` and `diff` are listed after the validation rules: their findings name
+ * them too, so a user looking one up here should find it.
+ */
 export function registerRulesCommand(program: Command, context: CommandContext): void {
   program
     .command('rules')
-    .description('list every validation rule with its level per profile')
+    .description('list every validation rule with its level per profile, then the breaking-change rules')
     .option('--format <format>', 'text, json or markdown', 'text')
     .action((options: { format: string }) => {
       const { io } = context;
@@ -20,11 +24,25 @@ export function registerRulesCommand(program: Command, context: CommandContext):
           msCode,
           msMessage,
         }));
-        io.stdout.write(`${JSON.stringify({ rules }, null, 2)}\n`);
+        const changeRules = ALL_CHANGE_RULES.map(({ id, impact, severity, message, source }) => ({
+          id,
+          impact,
+          severity,
+          message,
+          source,
+        }));
+        io.stdout.write(`${JSON.stringify({ rules, changeRules }, null, 2)}\n`);
       } else if (options.format === 'text') {
         for (const rule of ALL_RULES) {
           const levels = `${rule.levels.certified}/${rule.levels['independent-publisher']}/${rule.levels.custom}`;
           io.stdout.write(`${rule.id.padEnd(28)} ${levels.padEnd(22)} ${rule.title}\n`);
+        }
+        io.stdout.write(
+          '\nBreaking-change check (validate --base, diff): impact, severity in every profile\n',
+        );
+        for (const rule of ALL_CHANGE_RULES) {
+          const level = `${rule.impact}/${rule.severity}`;
+          io.stdout.write(`${rule.id.padEnd(28)} ${level.padEnd(22)} ${rule.message}\n`);
         }
       } else if (options.format === 'markdown') {
         io.stdout.write(renderRulesMarkdown(ALL_RULES, { changeRules: ALL_CHANGE_RULES }));
