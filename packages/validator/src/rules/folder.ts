@@ -11,6 +11,7 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 const IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
 const CANONICAL_LOWER = Object.values(CANONICAL_NAMES).map((name) => name.toLowerCase());
 const SWAGGER_LOWER = CANONICAL_NAMES.swagger.toLowerCase();
+const SCRIPT_LOWER = CANONICAL_NAMES.script.toLowerCase();
 /**
  * The top folders' names, in a Set: `name in TOP_FOLDER_PROFILES` (a null-prototype object) with a
  * name just sliced from a path took ~0.3-0.5 ms a corpus run in a microbenchmark, the Set ~0.15-0.2.
@@ -18,12 +19,12 @@ const SWAGGER_LOWER = CANONICAL_NAMES.swagger.toLowerCase();
 const TOP_FOLDER_NAMES: ReadonlySet<string> = new Set(Object.keys(TOP_FOLDER_PROFILES));
 
 /** Why an entry does not belong in a connector folder, or undefined when it does. */
-function extraReason(entry: FolderEntry): string | undefined {
+function extraReason(entry: FolderEntry, hasScript: boolean): string | undefined {
   const lower = entry.name.toLowerCase();
   if (entry.type === 'directory')
     return 'a nested folder: connector files sit directly in the connector folder';
   if (kindOfFileName(entry.name) || isMisnamedSwagger(entry.name) || lower.endsWith('.csx')) return undefined;
-  if (looksLikeCanonical(lower)) return undefined;
+  if (looksLikeCanonical(lower, hasScript)) return undefined;
   if (IMAGE.test(lower)) return 'an image: reviewers ask to remove images from pull requests (PR #1117)';
   if (lower === 'intro.md')
     return 'the intro.md of the certification package, which does not belong in the repository';
@@ -34,10 +35,13 @@ function extraReason(entry: FolderEntry): string | undefined {
   return 'not a connector file';
 }
 
-/** A misspelled or mis-extended canonical name, e.g. `apiProperty.json`, `Readme.md.txt`. */
-function looksLikeCanonical(lower: string): string | undefined {
-  // Script.cs is C# source next to the script (REPO-EXTRA-FILES), not a misspelled script.csx.
-  if (lower.endsWith('.cs')) return undefined;
+/**
+ * A misspelled or mis-extended canonical name, e.g. `apiProperty.json`, `Readme.md.txt`. `hasScript`:
+ * the folder has a script.csx, beside which Script.cs is C# source of its own (REPO-EXTRA-FILES; four
+ * merged folders have both); without one, Script.cs is the script misnamed.
+ */
+function looksLikeCanonical(lower: string, hasScript: boolean): string | undefined {
+  if (lower.endsWith('.cs')) return !hasScript && lower === 'script.cs' ? SCRIPT_LOWER : undefined;
   if (looksLikeSwaggerJson(lower)) return SWAGGER_LOWER;
   for (const canonical of CANONICAL_LOWER) {
     if (lower === canonical) return undefined;
@@ -64,7 +68,7 @@ function looksLikeSwaggerJson(lower: string): boolean {
 function missingFileMessage(canonical: string, entries: readonly FolderEntry[]): string {
   const lower = canonical.toLowerCase();
   const misnamed = entries.find(
-    (entry) => entry.type === 'file' && looksLikeCanonical(entry.name.toLowerCase()) === lower,
+    (entry) => entry.type === 'file' && looksLikeCanonical(entry.name.toLowerCase(), true) === lower,
   );
   if (misnamed) return `The connector has no ${canonical}; rename ${misnamed.name} to ${canonical}.`;
   const folders = entries.filter((entry) => entry.type === 'directory');
@@ -146,7 +150,7 @@ export const folderRules: RuleDefinition[] = [
             message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`,
           });
         } else {
-          const intended = looksLikeCanonical(lower);
+          const intended = looksLikeCanonical(lower, context.connector.files.script !== undefined);
           if (!intended) continue;
           context.report({
             path: entry.name,
@@ -186,6 +190,7 @@ export const folderRules: RuleDefinition[] = [
     example: { bad: 'certified-connectors/Contoso/screenshot.png', good: 'only the connector files' },
     check(context) {
       const hasSwagger = context.connector.files.swagger !== undefined;
+      const hasScript = context.connector.files.script !== undefined;
       for (const entry of context.connector.entries) {
         if (entry.type === 'directory' && !hasSwagger) {
           // The connector itself is probably in it: "remove it" would delete the submission.
@@ -195,7 +200,7 @@ export const folderRules: RuleDefinition[] = [
           });
           continue;
         }
-        const reason = extraReason(entry);
+        const reason = extraReason(entry, hasScript);
         if (reason)
           context.report({
             path: entry.name,

@@ -83,6 +83,19 @@ describe('REPO-FILENAMES', () => {
       expect(findings[0]!.message).toMatch(/misnamed apiDefinition\.swagger\.json; rename it/);
     }
   });
+  it('takes Script.cs for a misnamed script.csx when the folder has no script.csx', async () => {
+    const findings = await runRules({ ...validConnectorFiles(), 'Script.cs': 'x' }, ['REPO-FILENAMES']);
+    expect(findings).toMatchObject([
+      {
+        severity: 'error',
+        message: 'Script.cs looks like a misnamed script.csx; rename it so that it is used.',
+      },
+    ]);
+    // Beside a script.csx it is C# source of its own (REPO-EXTRA-FILES), as in merged folders.
+    expect(
+      await runRules({ ...validConnectorFiles(), 'Script.cs': 'x', 'script.csx': 'x' }, ['REPO-FILENAMES']),
+    ).toEqual([]);
+  });
   it('is quiet on other JSON files, which are not connector files', async () => {
     const files = { ...validConnectorFiles(), 'package.json': '{}', 'definitions.json': '{}' };
     expect(await runRules(files, ['REPO-FILENAMES'])).toEqual([]);
@@ -140,9 +153,10 @@ describe('REPO-REQUIRED-FILES', () => {
 });
 
 describe('REPO-EXTRA-FILES', () => {
-  it('warns on images, .cs files, intro.md and nested folders', async () => {
+  it('warns on images, .cs files beside the script, intro.md and nested folders', async () => {
     const files = {
       ...validConnectorFiles(),
+      'script.csx': 'x',
       'screenshot.png': 'x',
       'Script.cs': 'x',
       'intro.md': 'x',
@@ -166,6 +180,9 @@ describe('REPO-EXTRA-FILES', () => {
     expect(findings[0]!.message).toBe(
       'Contoso Tasks is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.',
     );
+  });
+  it('does not take Script.cs for an extra file when the folder has no script.csx', async () => {
+    expect(await runRules({ ...validConnectorFiles(), 'Script.cs': 'x' }, ['REPO-EXTRA-FILES'])).toEqual([]);
   });
   it('does not take apiDefinition.json for an extra file (REPO-FILENAMES asks to rename it)', async () => {
     const files: Record<string, object | string> = {
