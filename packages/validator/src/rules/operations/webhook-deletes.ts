@@ -11,10 +11,26 @@ import type { OperationInfo } from '../../swagger/swagger-model.js';
  */
 const SUBSCRIPTION_WORDS = /hook|subscri|notif|callback|regist|listen|trigger|watch/i;
 
-export function removesSubscription(deletion: OperationInfo, webhookPath: string): boolean {
-  if (deletion.isInternal) return true;
-  if (templateShape(deletion.path).startsWith(templateShape(webhookPath))) return true;
-  return SUBSCRIPTION_WORDS.test(deletion.path) || SUBSCRIPTION_WORDS.test(deletion.operationId ?? '');
+/**
+ * Whether the swagger's DELETE operations can remove the subscription of a webhook at a given path.
+ * Built once per swagger: one internal or subscription-named DELETE serves every webhook, which
+ * spares the path comparisons in most connectors.
+ */
+export function subscriptionRemover(deletions: readonly OperationInfo[]): (webhookPath: string) => boolean {
+  if (deletions.some(isInternalOrNamed)) return () => true;
+  const shapes = deletions.map((deletion) => templateShape(deletion.path));
+  return (webhookPath) => {
+    const webhookShape = templateShape(webhookPath);
+    return shapes.some((shape) => shape.startsWith(webhookShape));
+  };
+}
+
+function isInternalOrNamed(deletion: OperationInfo): boolean {
+  return (
+    deletion.isInternal ||
+    SUBSCRIPTION_WORDS.test(deletion.path) ||
+    SUBSCRIPTION_WORDS.test(deletion.operationId ?? '')
+  );
 }
 
 /** The path in lower case with every template variable written `{}`, without a trailing slash. */

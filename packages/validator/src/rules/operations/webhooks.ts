@@ -7,7 +7,7 @@ import { webhooks, type NotificationUrl } from './notification-urls.js';
 import { writtenParameters } from './parameter-index.js';
 import { OperationKey, type OperationInfo } from '../../swagger/swagger-model.js';
 import { fill, operationLabel } from './rule-kit.js';
-import { removesSubscription } from './webhook-deletes.js';
+import { subscriptionRemover } from './webhook-deletes.js';
 
 function urlRule(
   id: string,
@@ -201,16 +201,20 @@ export const webhookRules: RuleDefinition[] = [
     },
     check({ swagger, report }) {
       if (!swagger) return;
-      const deletions = swagger.operations.filter((operation) => operation.method === 'delete');
+      // Both built at the first webhook: most connectors have none.
+      let deletions: OperationInfo[] | undefined;
+      let removesSubscription: ((webhookPath: string) => boolean) | undefined;
       for (const webhook of webhooks(swagger)) {
         if (webhook.urls.length === 0) continue;
         const operation = webhook.operation;
+        deletions ??= swagger.operations.filter((candidate) => candidate.method === 'delete');
+        removesSubscription ??= subscriptionRemover(deletions);
         if (deletions.length === 0) {
           report({
             pointer: operation.pointer,
             message: `The webhook operation '${operationLabel(operation)}' has no matching DELETE operation; define one (usually internal) so the platform can remove the subscription.`,
           });
-        } else if (!deletions.some((deletion) => removesSubscription(deletion, operation.path))) {
+        } else if (!removesSubscription(operation.path)) {
           report({ pointer: operation.pointer, message: unrelatedDeletesMessage(operation, deletions) });
         }
         const created = operation.responses.find((response) => response.code === '201');
