@@ -10,6 +10,8 @@ const WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 const IMAGE = /\.(png|jpe?g|gif|svg|bmp|webp|ico|tiff?)$/i;
 const CANONICAL_LOWER = Object.values(CANONICAL_NAMES).map((name) => name.toLowerCase());
+const SWAGGER_LOWER = CANONICAL_NAMES.swagger.toLowerCase();
+const SCRIPT_LOWER = CANONICAL_NAMES.script.toLowerCase();
 /**
  * The top folders' names, in a Set: `name in TOP_FOLDER_PROFILES` (a null-prototype object) with a
  * name just sliced from a path took ~0.3-0.5 ms a corpus run in a microbenchmark, the Set ~0.15-0.2.
@@ -17,12 +19,12 @@ const CANONICAL_LOWER = Object.values(CANONICAL_NAMES).map((name) => name.toLowe
 const TOP_FOLDER_NAMES: ReadonlySet<string> = new Set(Object.keys(TOP_FOLDER_PROFILES));
 
 /** Why an entry does not belong in a connector folder, or undefined when it does. */
-function extraReason(entry: FolderEntry): string | undefined {
+function extraReason(entry: FolderEntry, hasScript: boolean): string | undefined {
   const lower = entry.name.toLowerCase();
   if (entry.type === 'directory')
     return 'a nested folder: connector files sit directly in the connector folder';
   if (kindOfFileName(entry.name) || isMisnamedSwagger(entry.name) || lower.endsWith('.csx')) return undefined;
-  if (looksLikeCanonical(lower)) return undefined;
+  if (looksLikeCanonical(lower, hasScript)) return undefined;
   if (IMAGE.test(lower)) return 'an image: reviewers ask to remove images from pull requests (PR #1117)';
   if (lower === 'intro.md')
     return 'the intro.md of the certification package, which does not belong in the repository';
@@ -33,15 +35,45 @@ function extraReason(entry: FolderEntry): string | undefined {
   return 'not a connector file';
 }
 
-/** A misspelled or mis-extended canonical name, e.g. `apiProperty.json`, `Readme.md.txt`. */
-function looksLikeCanonical(lower: string): string | undefined {
-  // Script.cs is C# source next to the script (REPO-EXTRA-FILES), not a misspelled script.csx.
-  if (lower.endsWith('.cs')) return undefined;
+/**
+ * A misspelled or mis-extended canonical name, e.g. `apiProperty.json`, `Readme.md.txt`. `hasScript`:
+ * the folder has a script.csx, beside which Script.cs is C# source of its own (REPO-EXTRA-FILES; four
+ * merged folders have both); without one, Script.cs is the script misnamed.
+ */
+function looksLikeCanonical(lower: string, hasScript: boolean): string | undefined {
+  if (lower.endsWith('.cs')) return !hasScript && lower === 'script.cs' ? SCRIPT_LOWER : undefined;
+  if (looksLikeSwaggerJson(lower)) return SWAGGER_LOWER;
   for (const canonical of CANONICAL_LOWER) {
     if (lower === canonical) return undefined;
     if (lower.startsWith(canonical) || levenshteinDistance(lower, canonical, 3) <= 3) return canonical;
   }
   return undefined;
+}
+
+/**
+ * A swagger saved under the name an editor or a download gives it (apiDefinition.json, swagger.json,
+ * api-definition.json, openapi.json): too far from apiDefinition.swagger.json for the edit distance,
+ * and never validated by the pipeline.
+ */
+function looksLikeSwaggerJson(lower: string): boolean {
+  if (!lower.endsWith('.json') || lower.endsWith('.swagger.json')) return false;
+  const stem = lower.slice(0, -'.json'.length).replace(/[-_ ]/g, '');
+  return stem === 'swagger' || stem === 'openapi' || levenshteinDistance(stem, 'apidefinition', 2) <= 2;
+}
+
+/**
+ * Why a required file is missing, when the folder shows it: a misnamed copy (rename it), or the
+ * only nested folder, which probably holds the connector (move its files up).
+ */
+function missingFileMessage(canonical: string, entries: readonly FolderEntry[]): string {
+  const lower = canonical.toLowerCase();
+  const misnamed = entries.find(
+    (entry) => entry.type === 'file' && looksLikeCanonical(entry.name.toLowerCase(), true) === lower,
+  );
+  if (misnamed) return `The connector has no ${canonical}; rename ${misnamed.name} to ${canonical}.`;
+  const folders = entries.filter((entry) => entry.type === 'directory');
+  if (folders.length !== 1) return `The connector has no ${canonical}.`;
+  return `The connector has no ${canonical}. If its files are in the nested folder "${folders[0]!.name}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
 
 function hasControlCharacter(name: string): boolean {
@@ -96,7 +128,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'Name connector files exactly as the repository does.',
     description:
-      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools.',
+      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools.',
     levels: certificationLevels('error', 'warning'),
     example: { bad: 'apiDefination.swagger.json', good: 'apiDefinition.swagger.json' },
     check(context) {
@@ -118,7 +150,7 @@ export const folderRules: RuleDefinition[] = [
             message: `Rename ${entry.name} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`,
           });
         } else {
-          const intended = looksLikeCanonical(lower);
+          const intended = looksLikeCanonical(lower, context.connector.files.script !== undefined);
           if (!intended) continue;
           context.report({
             path: entry.name,
@@ -142,8 +174,10 @@ export const folderRules: RuleDefinition[] = [
     check(context) {
       const { files } = context.connector;
       if (isProposal(context)) return;
-      if (!files.swagger) context.report({ message: 'The connector has no apiDefinition.swagger.json.' });
-      if (!files.apiProperties) context.report({ message: 'The connector has no apiProperties.json.' });
+      const { entries } = context.connector;
+      if (!files.swagger) context.report({ message: missingFileMessage(CANONICAL_NAMES.swagger, entries) });
+      if (!files.apiProperties)
+        context.report({ message: missingFileMessage(CANONICAL_NAMES.apiProperties, entries) });
     },
   },
   {
@@ -155,8 +189,18 @@ export const folderRules: RuleDefinition[] = [
     levels: certificationLevels('warning', 'info'),
     example: { bad: 'certified-connectors/Contoso/screenshot.png', good: 'only the connector files' },
     check(context) {
+      const hasSwagger = context.connector.files.swagger !== undefined;
+      const hasScript = context.connector.files.script !== undefined;
       for (const entry of context.connector.entries) {
-        const reason = extraReason(entry);
+        if (entry.type === 'directory' && !hasSwagger) {
+          // The connector itself is probably in it: "remove it" would delete the submission.
+          context.report({
+            path: entry.name,
+            message: `${entry.name} is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.`,
+          });
+          continue;
+        }
+        const reason = extraReason(entry, hasScript);
         if (reason)
           context.report({
             path: entry.name,

@@ -6,6 +6,7 @@ import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule
 import { isPlaceholderSecret, maskSecret } from './general-secrets/placeholders.js';
 import { SECRET_ASSIGNMENT, SECRET_FORMATS } from './general-secrets/patterns.js';
 import { screenForSecrets } from './general-secrets/screen.js';
+import { secretParameterDefaults } from './general-secrets/parameter-defaults.js';
 
 const TEXT_KINDS = ['swagger', 'apiProperties', 'settings', 'readme', 'script'] as const;
 
@@ -61,7 +62,7 @@ export const secretRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Never commit real secrets.',
     description:
-      'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs) and secret-named values (client_secret, api_key, password, …) are reported in every text file, unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.',
+      'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs) and secret-named values (client_secret, api_key, password, …) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.',
     levels: sameLevels('error'),
     example: {
       bad: '"x-ms-connector-metadata": … "api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -71,6 +72,13 @@ export const secretRules: RuleDefinition[] = [
       for (const kind of TEXT_KINDS) {
         const document = context.connector.files[kind]?.document;
         if (document !== undefined) scanFile(context, kind, document);
+      }
+      if (!context.swagger) return;
+      for (const secret of secretParameterDefaults(context.swagger)) {
+        context.report({
+          pointer: secret.pointer,
+          message: `The default of the ${secret.in ?? ''} parameter '${secret.name}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`,
+        });
       }
     },
   },

@@ -93,23 +93,46 @@ function matchingBrace(code: string, open: number): number {
   return code.length;
 }
 
+/**
+ * Whether the class declared at `classOffset` has the `public` modifier: the text between the end of
+ * the previous statement or block (`;`, `{`, `}`) and the `class` keyword holds its modifiers.
+ */
+function isPublic(code: string, classOffset: number): boolean {
+  let start = classOffset;
+  while (start > 0 && !';{}'.includes(code[start - 1]!)) start--;
+  return /\bpublic\b/.test(code.slice(start, classOffset));
+}
+
 export const scriptRules: RuleDefinition[] = [
   {
     id: 'CSX-CLASS',
     file: 'script',
     title: 'script.csx defines `public class Script : ScriptBase`.',
     description:
-      'Custom code is a class named Script deriving from ScriptBase (write-code docs); without it the script does not compile in the service. Three merged IP scripts write `class script: ScriptBase` and were deployed, so a different case is only a warning.',
+      'Custom code is a class named Script deriving from ScriptBase (write-code docs); without it the script does not compile in the service. Three merged IP scripts write `class script: ScriptBase` and were deployed, so a different case is only a warning, as is a Script class that is not public (every merged one is). A ScriptBase class of another name is reported at it.',
     levels: sameLevels('error'),
     example: { bad: 'public class Helper { }', good: 'public class Script : ScriptBase { … }' },
     check(context) {
       const source = script(context);
       if (!source) return;
+      const code = source.scan.code;
       let nearMiss: RegExpMatchArray | undefined;
-      for (const match of source.scan.code.matchAll(SCRIPT_CLASS)) {
-        if (match[1] === 'Script' && match[2] === 'ScriptBase') return;
-        if (match[1]!.toLowerCase() === 'script' && match[2]!.toLowerCase() === 'scriptbase')
-          nearMiss ??= match;
+      let misnamed: RegExpMatchArray | undefined;
+      for (const match of code.matchAll(SCRIPT_CLASS)) {
+        if (match[1] === 'Script' && match[2] === 'ScriptBase') {
+          if (!isPublic(code, match.index)) {
+            context.report({
+              offset: match.index,
+              length: match[0].length,
+              severity: 'warning',
+              message: 'Declare the Script class public: "public class Script : ScriptBase".',
+            });
+          }
+          return;
+        }
+        if (match[2]!.toLowerCase() !== 'scriptbase') continue;
+        if (match[1]!.toLowerCase() === 'script') nearMiss ??= match;
+        else misnamed ??= match;
       }
       if (nearMiss) {
         context.report({
@@ -117,6 +140,12 @@ export const scriptRules: RuleDefinition[] = [
           length: nearMiss[0].length,
           severity: 'warning',
           message: `Write "class Script : ScriptBase" with this case (found "${nearMiss[0]}").`,
+        });
+      } else if (misnamed) {
+        context.report({
+          offset: misnamed.index,
+          length: misnamed[0].length,
+          message: `The class "${misnamed[1]}" derives from ScriptBase; name it Script, the class the platform runs.`,
         });
       } else {
         context.report({ line: 1, message: 'script.csx must define "public class Script : ScriptBase".' });

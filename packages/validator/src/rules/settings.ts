@@ -1,6 +1,7 @@
 import { childPointer } from '../json/pointer.js';
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { asObject, asString } from '../swagger/json-values.js';
+import { swapAwareDistance } from '../text/edit-distance.js';
 import { cachedSchemaProblems, lazySchemaValidator } from './json-schema/ajv-validator.js';
 import { ENVIRONMENT_ID, FILE_SETTINGS, SETTINGS_SCHEMA } from './settings/schema.js';
 
@@ -8,6 +9,28 @@ const problemsOf = cachedSchemaProblems(lazySchemaValidator(SETTINGS_SCHEMA));
 
 function settingsValue(context: RuleContext): unknown {
   return context.connector.files.settings?.document?.value;
+}
+
+const SETTING_NAMES = Object.keys(SETTINGS_SCHEMA.properties);
+
+/**
+ * The setting an unknown top-level key was probably meant to be (`apiProperty` for apiProperties),
+ * compared without case; within a third of the key's length, at most 3 edits, so that a key of its
+ * own (`colour`) gets no suggestion.
+ */
+function intendedSetting(pointer: string): string | undefined {
+  const key = pointer.slice(1);
+  if (pointer[0] !== '/' || key.includes('/')) return undefined;
+  const limit = Math.min(3, Math.floor(key.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const name of SETTING_NAMES) {
+    const distance = swapAwareDistance(key.toLowerCase(), name.toLowerCase(), limit);
+    if (distance >= bestDistance) continue;
+    best = name;
+    bestDistance = distance;
+  }
+  return best;
 }
 
 export const settingsRules: RuleDefinition[] = [
@@ -25,8 +48,11 @@ export const settingsRules: RuleDefinition[] = [
     check(context) {
       const value = settingsValue(context);
       if (value === undefined) return;
-      for (const problem of problemsOf(value))
-        context.report({ pointer: problem.pointer, message: problem.message });
+      for (const problem of problemsOf(value)) {
+        const meant = problem.message.startsWith('Property ') ? intendedSetting(problem.pointer) : undefined;
+        const hint = meant === undefined ? '' : ` Did you mean '${meant}'?`;
+        context.report({ pointer: problem.pointer, message: problem.message + hint });
+      }
     },
   },
   {

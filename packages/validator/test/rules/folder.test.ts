@@ -73,6 +73,33 @@ describe('REPO-FILENAMES', () => {
       'certified-connectors/Contoso/x.json',
     );
   });
+  it('fails on a swagger saved as apiDefinition.json or swagger.json, and says to rename it', async () => {
+    for (const name of ['apiDefinition.json', 'swagger.json', 'api-definition.json']) {
+      const files: Record<string, object | string> = { ...validConnectorFiles(), [name]: validSwagger() };
+      delete files['apiDefinition.swagger.json'];
+      const findings = await runRules(files, ['REPO-FILENAMES']);
+      expect(findings).toMatchObject([{ severity: 'error' }]);
+      expect(path.basename(findings[0]!.file)).toBe(name);
+      expect(findings[0]!.message).toMatch(/misnamed apiDefinition\.swagger\.json; rename it/);
+    }
+  });
+  it('takes Script.cs for a misnamed script.csx when the folder has no script.csx', async () => {
+    const findings = await runRules({ ...validConnectorFiles(), 'Script.cs': 'x' }, ['REPO-FILENAMES']);
+    expect(findings).toMatchObject([
+      {
+        severity: 'error',
+        message: 'Script.cs looks like a misnamed script.csx; rename it so that it is used.',
+      },
+    ]);
+    // Beside a script.csx it is C# source of its own (REPO-EXTRA-FILES), as in merged folders.
+    expect(
+      await runRules({ ...validConnectorFiles(), 'Script.cs': 'x', 'script.csx': 'x' }, ['REPO-FILENAMES']),
+    ).toEqual([]);
+  });
+  it('is quiet on other JSON files, which are not connector files', async () => {
+    const files = { ...validConnectorFiles(), 'package.json': '{}', 'definitions.json': '{}' };
+    expect(await runRules(files, ['REPO-FILENAMES'])).toEqual([]);
+  });
   it('accepts README.md', async () => {
     const files: Record<string, object | string> = { ...validConnectorFiles(), 'README.md': 'x' };
     delete files['readme.md'];
@@ -91,6 +118,29 @@ describe('REPO-REQUIRED-FILES', () => {
   it('is quiet with both files', async () => {
     expect(await runRules(validConnectorFiles(), ['REPO-REQUIRED-FILES'])).toEqual([]);
   });
+  it('names the misnamed file that is meant to be the swagger', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'apiDefinition.json': validSwagger(),
+    };
+    delete files['apiDefinition.swagger.json'];
+    expect(await runRules(files, ['REPO-REQUIRED-FILES'])).toMatchObject([
+      {
+        message:
+          'The connector has no apiDefinition.swagger.json; rename apiDefinition.json to apiDefinition.swagger.json.',
+      },
+    ]);
+  });
+  it('says to move the files up when they sit in a nested folder', async () => {
+    const nested = Object.fromEntries(
+      Object.entries(validConnectorFiles()).map(([name, content]) => [`Contoso Tasks/${name}`, content]),
+    );
+    const findings = await runRules(nested, ['REPO-REQUIRED-FILES']);
+    expect(findings).toHaveLength(2);
+    expect(findings[0]!.message).toBe(
+      'The connector has no apiDefinition.swagger.json. If its files are in the nested folder "Contoso Tasks", move them up into the connector folder: nothing in a nested folder is validated.',
+    );
+  });
   it('takes an independent-publisher folder with only a readme for a proposal', async () => {
     const proposal = { 'readme.md': '# Contoso Tasks\nA proposed connector.' };
     expect(await runRules(proposal, ['REPO-REQUIRED-FILES'], 'independent-publisher')).toEqual([]);
@@ -103,9 +153,10 @@ describe('REPO-REQUIRED-FILES', () => {
 });
 
 describe('REPO-EXTRA-FILES', () => {
-  it('warns on images, .cs files, intro.md and nested folders', async () => {
+  it('warns on images, .cs files beside the script, intro.md and nested folders', async () => {
     const files = {
       ...validConnectorFiles(),
+      'script.csx': 'x',
       'screenshot.png': 'x',
       'Script.cs': 'x',
       'intro.md': 'x',
@@ -119,6 +170,27 @@ describe('REPO-EXTRA-FILES', () => {
       'screenshot.png',
     ]);
     expect(findings.every((f) => f.severity === 'warning')).toBe(true);
+  });
+  it('says to move up, not to remove, a nested folder when the connector folder has no swagger', async () => {
+    const nested = Object.fromEntries(
+      Object.entries(validConnectorFiles()).map(([name, content]) => [`Contoso Tasks/${name}`, content]),
+    );
+    const findings = await runRules(nested, ['REPO-EXTRA-FILES']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toBe(
+      'Contoso Tasks is a nested folder, and the connector folder has no swagger of its own. If it holds the connector files, move them directly into the connector folder; otherwise remove it.',
+    );
+  });
+  it('does not take Script.cs for an extra file when the folder has no script.csx', async () => {
+    expect(await runRules({ ...validConnectorFiles(), 'Script.cs': 'x' }, ['REPO-EXTRA-FILES'])).toEqual([]);
+  });
+  it('does not take apiDefinition.json for an extra file (REPO-FILENAMES asks to rename it)', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'apiDefinition.json': validSwagger(),
+    };
+    delete files['apiDefinition.swagger.json'];
+    expect(await runRules(files, ['REPO-EXTRA-FILES'])).toEqual([]);
   });
   it('is quiet on a clean folder', async () => {
     expect(await runRules({ ...validConnectorFiles(), 'script.csx': 'x' }, ['REPO-EXTRA-FILES'])).toEqual([]);

@@ -51,6 +51,25 @@ describe('ASCII-only documents', () => {
 });
 
 describe('GEN-ENGLISH', () => {
+  it('warns on a summary in another Latin-script language, naming the word', async () => {
+    const swagger = validSwagger();
+    swagger.paths['/tasks'].get.summary = 'Aufgaben für Benutzer abrufen';
+    swagger.paths['/tasks'].get.description = 'Получить задачи für';
+    expect(await englishFindings(JSON.stringify(swagger, null, 2))).toMatchObject([
+      {
+        pointer: '/paths/~1tasks/get/summary',
+        severity: 'warning',
+        message: "The 'summary' value must be written in English ('für' is not an English word).",
+      },
+      // A non-Latin word stays an error, reported once.
+      {
+        pointer: '/paths/~1tasks/get/description',
+        severity: 'error',
+        message: "The 'description' value must be written in English.",
+      },
+    ]);
+  });
+
   it('reads the text fields of every kind of object that has them', async () => {
     const swagger = validSwagger();
     const word = 'Задачи';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { writeConnector } from '../helpers/fixture.js';
-import { validConnectorFiles, validReadme } from '../helpers/valid-connector.js';
+import { validConnectorFiles, validReadme, validSwagger } from '../helpers/valid-connector.js';
 import { secretRules } from '../../src/rules/general-secrets.js';
 import { validateFolder } from '../../src/validate.js';
 
@@ -32,6 +32,45 @@ describe('GEN-SECRETS', () => {
     const script =
       'var apiKey = "YOUR_API_KEY"; var password = "<Enter your password>"; var client_secret = "[[DUMMY]]";\n';
     expect(await scan({ ...validConnectorFiles(), 'script.csx': script })).toEqual([]);
+  });
+  it('fires on a key hard-coded as the default of a secret-named parameter, at the default', async () => {
+    for (const [name, location, value] of [
+      ['api_key', 'query', API_KEY],
+      ['Ocp-Apim-Subscription-Key', 'header', API_KEY],
+      ['Authorization', 'header', 'Basic dXNlcm5hbWU6cGFzc3dvcmQxMjM0NQ=='],
+    ]) {
+      const swagger = validSwagger();
+      swagger.paths['/tasks'].get.parameters.push({
+        name,
+        in: location,
+        type: 'string',
+        required: true,
+        default: value,
+        'x-ms-visibility': 'internal',
+      });
+      const findings = await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger });
+      expect(findings).toMatchObject([
+        { ruleId: 'GEN-SECRETS', pointer: '/paths/~1tasks/get/parameters/1/default' },
+      ]);
+      expect(findings[0]!.message).toMatch(
+        new RegExp(
+          `^The default of the ${location} parameter '${name}' looks like a real secret .*: every user of the connector would send it\\.`,
+        ),
+      );
+      expect(findings[0]!.message).not.toContain(value);
+    }
+  });
+  it('leaves placeholders, expressions and short defaults of secret-named parameters alone', async () => {
+    const swagger = validSwagger();
+    for (const [name, value] of [
+      ['api_key', 'YOUR_API_KEY'],
+      ['api_key', "@connectionParameters('key')"],
+      ['password', 'evapps'],
+      ['key', 'rrnames'],
+      ['Authorization', 'Bearer <token>'],
+    ])
+      swagger.paths['/tasks'].get.parameters.push({ name, in: 'query', type: 'string', default: value });
+    expect(await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger })).toEqual([]);
   });
   it('is quiet on the valid connector', async () => {
     expect(await scan(validConnectorFiles())).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { hasNonLatinWord, isAsciiString } from '../../src/rules/swagger/non-latin-text.js';
+import { foreignLatinWord, hasNonLatinWord, isAsciiString } from '../../src/rules/swagger/non-latin-text.js';
 
 /** Every UTF-16 code unit, each alone in a string. */
 const EVERY_CODE_UNIT = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code));
@@ -35,5 +35,32 @@ describe('hasNonLatinWord', () => {
       expect({ text, found: hasNonLatinWord(text) }).toEqual({ text, found: true });
     for (const text of ['', 'Get tasks', 'Brønnøysund café', '10 µg/m3', '“quoted” – dash…', 'Ж x Ж', '😀😀'])
       expect({ text, found: hasNonLatinWord(text) }).toEqual({ text, found: false });
+  });
+});
+
+describe('foreignLatinWord', () => {
+  it('finds a lower-case word with a Latin diacritic: German, French, Spanish, Portuguese', () => {
+    const cases: [string, string][] = [
+      ['Aufgabe abrufen für Benutzer', 'für'],
+      ['Récupérer les tâches', 'tâches'],
+      ['Obtener órdenes', 'órdenes'],
+      ['Obter informações do cliente', 'informações'],
+    ];
+    for (const [text, word] of cases) expect({ text, word: foreignLatinWord(text) }).toEqual({ text, word });
+  });
+  it('leaves names, capitalised or upper-case words, English loanwords and other scripts alone', () => {
+    for (const text of [
+      '',
+      'Get tasks',
+      'Brønnøysund register',
+      'e.g. GIOŚ stations',
+      'Zürich office',
+      'A naïve café résumé',
+      '10 µg/m3',
+      '“quoted” – dash…',
+      'Получить задачи',
+      '😀😀',
+    ])
+      expect({ text, word: foreignLatinWord(text) }).toEqual({ text, word: undefined });
   });
 });

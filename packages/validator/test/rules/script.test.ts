@@ -54,6 +54,42 @@ describe('CSX-CLASS', () => {
     );
     expect(findings).toMatchObject([{ severity: 'warning', line: 3, column: 8 }]);
   });
+  it('fails at a ScriptBase class of another name, and says to rename it', async () => {
+    const findings = await runRules(
+      withScript(GOOD_SCRIPT.replace('class Script : ScriptBase', 'class MyScript : ScriptBase')),
+      ['CSX-CLASS'],
+    );
+    expect(findings).toMatchObject([
+      {
+        severity: 'error',
+        line: 3,
+        column: 8,
+        message: 'The class "MyScript" derives from ScriptBase; name it Script, the class the platform runs.',
+      },
+    ]);
+  });
+  it('warns at a Script class that is not public', async () => {
+    for (const declaration of ['class Script : ScriptBase', 'internal class Script : ScriptBase']) {
+      const findings = await runRules(
+        withScript(GOOD_SCRIPT.replace('public class Script : ScriptBase', declaration)),
+        ['CSX-CLASS'],
+      );
+      expect(findings).toMatchObject([
+        {
+          severity: 'warning',
+          line: 3,
+          message: 'Declare the Script class public: "public class Script : ScriptBase".',
+        },
+      ]);
+    }
+  });
+  it('accepts other modifiers beside public', async () => {
+    const script = GOOD_SCRIPT.replace(
+      'public class Script : ScriptBase',
+      'public sealed partial class Script : ScriptBase',
+    );
+    expect(await runRules(withScript(script), ['CSX-CLASS'])).toEqual([]);
+  });
 });
 
 describe('CSX-EXECUTE', () => {

@@ -16,6 +16,17 @@ describe('SET-SCHEMA', () => {
     const findings = await runRules(withSettings({ ...GOOD, apiDefinitions: 'x' }), ['SET-SCHEMA']);
     expect(findings).toMatchObject([{ severity: 'warning', pointer: '/apiDefinitions' }]);
   });
+  it('names the setting a misspelt key was meant to be', async () => {
+    const findings = await runRules(
+      withSettings({ ...GOOD, apiProperty: 'x', apidefinitions: 'y', colour: 'z' }),
+      ['SET-SCHEMA'],
+    );
+    expect(findings.map((finding) => finding.message).sort()).toEqual([
+      "Property 'apiProperty' has not been defined and the schema does not allow additional properties. Did you mean 'apiProperties'?",
+      "Property 'apidefinitions' has not been defined and the schema does not allow additional properties. Did you mean 'apiDefinition'?",
+      "Property 'colour' has not been defined and the schema does not allow additional properties.",
+    ]);
+  });
   it('accepts paconn settings', async () => {
     expect(await runRules(withSettings(GOOD), ['SET-SCHEMA'])).toEqual([]);
   });

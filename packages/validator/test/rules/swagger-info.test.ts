@@ -73,6 +73,21 @@ describeRuleCases([
     message: /between '30' and '500' characters \(it has 29\)/,
   },
   {
+    id: 'SWG-INFO-DESC-PLACEHOLDER',
+    fires: "fires on the repository template's description",
+    breaks: (c) =>
+      (c.swagger.info.description =
+        'Short description of the connecting service, between 30 and 500 characters.'),
+    pointer: '/info/description',
+    message: /is the template's text; describe the service/,
+  },
+  {
+    id: 'SWG-INFO-DESC-PLACEHOLDER',
+    fires: 'fires on a stand-in description',
+    breaks: (c) => (c.swagger.info.description = 'Description of the connector'),
+    pointer: '/info/description',
+  },
+  {
     id: 'SWG-INFO-DESC-WORDS',
     fires: 'fires on Power Automate in the description',
     breaks: (c) => (c.swagger.info.description = 'Use Contoso Tasks in your Power Automate flows and apps.'),
@@ -100,6 +115,14 @@ describeRuleCases([
     breaks: (c) => delete c.swagger.info.contact.url,
     pointer: '/info/contact/url',
     severity: 'warning',
+  },
+  {
+    id: 'SWG-INFO-CONTACT-FIELDS',
+    fires: "warns on the template's contact name, as if it were missing",
+    breaks: (c) => (c.swagger.info.contact.name = 'Full name'),
+    pointer: '/info/contact/name',
+    severity: 'warning',
+    message: /The contact name 'Full name' is the template's text; give the name of the support team/,
   },
   {
     id: 'SWG-INFO-CONTACT-EMAIL',
@@ -215,5 +238,16 @@ describe('certification metadata on custom connectors', () => {
     const connector = editableConnector();
     metadata(connector)[1]!.propertyValue = 'https://www.contoso.com/privacy policy.pdf';
     expect(await findingsOf('SWG-META-URL', connector)).toEqual([]);
+  });
+});
+
+describe('template texts in info', () => {
+  it('are not found in real descriptions and contact names that use the same words', async () => {
+    const connector = editableConnector();
+    connector.swagger.info.description =
+      'Contoso Tasks keeps a short description of every task, with its due date.';
+    connector.swagger.info.contact.name = 'Contoso Support, full name service';
+    expect(await findingsOf('SWG-INFO-DESC-PLACEHOLDER', connector)).toEqual([]);
+    expect(await findingsOf('SWG-INFO-CONTACT-FIELDS', connector)).toEqual([]);
   });
 });

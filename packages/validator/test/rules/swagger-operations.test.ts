@@ -85,6 +85,16 @@ describeRule(
       severity: 'info',
       profile: 'custom',
     },
+    {
+      name: 'at an x-ms-summary written instead, saying to rename it',
+      edit: (s) => {
+        const list = s.paths['/tasks'].get;
+        list['x-ms-summary'] = list.summary;
+        delete list.summary;
+      },
+      pointer: `${LIST}/x-ms-summary`,
+      message: /^The 'summary' property is required\. Rename 'x-ms-summary' to 'summary': /,
+    },
   ],
   [
     VALID,

@@ -37,6 +37,15 @@ describeRule(
       message: /'x-ms-summary' property is required/,
     },
     {
+      name: "at a 'summary' or 'title' written instead, saying to rename it",
+      edit: status((p) => {
+        p.title = p['x-ms-summary'];
+        delete p['x-ms-summary'];
+      }),
+      pointer: `${STATUS}/title`,
+      message: /^The 'x-ms-summary' property is required\. Rename 'title' to 'x-ms-summary': /,
+    },
+    {
       name: 'once, at the definition, for a shared parameter',
       edit: (s) => {
         s.parameters = { Status: { ...s.paths['/tasks'].get.parameters[0] } };

@@ -188,11 +188,67 @@ describeRule(
       message: /no matching DELETE/,
     },
     {
+      name: 'when the only DELETE is a user action on another path (it cannot remove the subscription)',
+      edit: webhook((_, s) => {
+        delete s.paths['/hooks/{hookId}'];
+        s.paths['/tasks/{taskId}'].delete = userDelete('DeleteTask', 'taskId');
+      }),
+      pointer: HOOK,
+      severity: 'warning',
+      message:
+        /no DELETE operation that removes its subscription: 'DeleteTask' is a visible action on \/tasks\/\{taskId\}/,
+    },
+    {
       name: 'on a 200 registration, as info',
       edit: webhook((operation) => (operation.responses = { '200': { description: 'OK' } })),
       pointer: `${HOOK}/responses`,
       severity: 'info',
     },
   ],
-  [{ name: 'on a complete webhook', edit: webhook() }],
+  [
+    { name: 'on a complete webhook', edit: webhook() },
+    {
+      name: 'when a visible DELETE sits under the webhook path',
+      edit: webhook((_, s) => delete s.paths['/hooks/{hookId}'].delete['x-ms-visibility']),
+    },
+    {
+      name: 'when a visible DELETE names the subscription (path or operationId)',
+      edit: webhook((_, s) => {
+        delete s.paths['/hooks/{hookId}'];
+        s.paths['/subscriptions/{id}'] = { delete: userDelete('RemoveSubscription', 'id') };
+        s.paths['/tasks/{taskId}'].delete = userDelete('UnregisterWebhook', 'taskId');
+      }),
+    },
+    {
+      name: 'when an internal DELETE sits on an unrelated path',
+      edit: webhook((_, s) => {
+        delete s.paths['/hooks/{hookId}'];
+        s.paths['/tasks/{taskId}'].delete = {
+          ...userDelete('RemoveTask', 'taskId'),
+          'x-ms-visibility': 'internal',
+        };
+      }),
+    },
+  ],
 );
+
+/** A visible DELETE operation with one path parameter. */
+function userDelete(operationId: string, parameter: string): Json {
+  return {
+    operationId,
+    summary: 'Delete an item',
+    description: 'Deletes the item.',
+    parameters: [
+      {
+        name: parameter,
+        in: 'path',
+        required: true,
+        type: 'string',
+        'x-ms-url-encoding': 'single',
+        'x-ms-summary': 'ID',
+        description: 'The ID.',
+      },
+    ],
+    responses: { '204': { description: 'Deleted' } },
+  };
+}

@@ -44,6 +44,15 @@ export const operationDocumentationRules: RuleDefinition[] = [
     check({ swagger, report }) {
       for (const operation of visibleOperations(swagger?.operations)) {
         if (nonEmptyString(operation.operation.summary) !== undefined) continue;
+        // A label written as on parameters: the fix is a rename, at that key.
+        if (nonEmptyString(operation.operation['x-ms-summary']) !== undefined) {
+          report({
+            pointer: childPointer(operation.pointer, 'x-ms-summary'),
+            message:
+              "The 'summary' property is required. Rename 'x-ms-summary' to 'summary': an operation's name in the designer is its summary; x-ms-summary labels parameters and properties.",
+          });
+          continue;
+        }
         report({ pointer: operation.pointer, message: "The 'summary' property is required." });
       }
     },

@@ -32,6 +32,9 @@ function forEachVisibleNonBodyParameter(
   }
 }
 
+/** Keys makers write where a parameter's x-ms-summary belongs. */
+const LABEL_KEYS_WRITTEN_INSTEAD = ['summary', 'title'];
+
 export const parameterDocumentationRules: RuleDefinition[] = [
   {
     id: 'SWG-PARAM-XMS-SUMMARY',
@@ -50,6 +53,17 @@ export const parameterDocumentationRules: RuleDefinition[] = [
       if (!swagger) return;
       forEachVisibleNonBodyParameter(swagger, (parameter) => {
         if (nonEmptyString(parameter.value['x-ms-summary']) !== undefined) return;
+        // A label written as an operation's or an OpenAPI 3 schema's: the fix is a rename, at that key.
+        const written = LABEL_KEYS_WRITTEN_INSTEAD.find(
+          (key) => nonEmptyString(parameter.value[key]) !== undefined,
+        );
+        if (written) {
+          report({
+            pointer: childPointer(parameter.pointer, written),
+            message: `The 'x-ms-summary' property is required. Rename '${written}' to 'x-ms-summary': the designer labels a parameter with its x-ms-summary, and '${written}' is not a parameter property.`,
+          });
+          return;
+        }
         report({ pointer: parameter.pointer, message: "The 'x-ms-summary' property is required." });
       });
     },

@@ -5,8 +5,9 @@ import { asObject, asString } from '../../swagger/json-values.js';
 import { HolderKey, holderKeysOf } from './holder-keys.js';
 import { webhooks, type NotificationUrl } from './notification-urls.js';
 import { writtenParameters } from './parameter-index.js';
-import { OperationKey } from '../../swagger/swagger-model.js';
+import { OperationKey, type OperationInfo } from '../../swagger/swagger-model.js';
 import { fill, operationLabel } from './rule-kit.js';
+import { subscriptionRemover } from './webhook-deletes.js';
 
 function urlRule(
   id: string,
@@ -192,7 +193,7 @@ export const webhookRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Let webhooks be deleted: a DELETE operation, and a 201 with a Location header on registration.',
     description:
-      'The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed.',
+      'The create-webhook-trigger doc: "The OpenAPI definition must include a definition for how to delete the webhook", and registration returns 201 with a Location header that the platform calls with DELETE when the flow is removed. A DELETE counts when it is internal, sits under the webhook\'s path, or names a subscription (hook, subscription, notification, callback, register…); a visible DELETE of another resource (DeleteTask) is a user action and cannot remove the subscription.',
     levels: certificationLevels('warning', 'info'),
     example: {
       bad: '"/hooks": { "post": { "x-ms-trigger": "single", "responses": { "200": {…} } } } (no DELETE)',
@@ -200,15 +201,21 @@ export const webhookRules: RuleDefinition[] = [
     },
     check({ swagger, report }) {
       if (!swagger) return;
-      const hasDelete = swagger.operations.some((operation) => operation.method === 'delete');
+      // Both built at the first webhook: most connectors have none.
+      let deletions: OperationInfo[] | undefined;
+      let removesSubscription: ((webhookPath: string) => boolean) | undefined;
       for (const webhook of webhooks(swagger)) {
         if (webhook.urls.length === 0) continue;
         const operation = webhook.operation;
-        if (!hasDelete) {
+        deletions ??= swagger.operations.filter((candidate) => candidate.method === 'delete');
+        removesSubscription ??= subscriptionRemover(deletions);
+        if (deletions.length === 0) {
           report({
             pointer: operation.pointer,
             message: `The webhook operation '${operationLabel(operation)}' has no matching DELETE operation; define one (usually internal) so the platform can remove the subscription.`,
           });
+        } else if (!removesSubscription(operation.path)) {
+          report({ pointer: operation.pointer, message: unrelatedDeletesMessage(operation, deletions) });
         }
         const created = operation.responses.find((response) => response.code === '201');
         const location = Object.keys(asObject(created?.value.headers) ?? {}).some(
@@ -226,3 +233,9 @@ export const webhookRules: RuleDefinition[] = [
     },
   },
 ];
+
+function unrelatedDeletesMessage(webhook: OperationInfo, deletions: OperationInfo[]): string {
+  const first = deletions[0]!;
+  const others = deletions.length > 1 ? ` (and ${deletions.length - 1} more DELETE operations)` : '';
+  return `The webhook operation '${operationLabel(webhook)}' has no DELETE operation that removes its subscription: '${operationLabel(first)}' is a visible action on ${first.path}${others}. Define an internal DELETE for the subscription URL that the registration returns in its Location header, so the platform can remove the subscription when the flow is deleted.`;
+}

@@ -80,6 +80,9 @@ function contactOf(context: RuleContext): Record<string, unknown> | undefined {
   return asObject(asObject(context.swagger?.root.info)?.contact);
 }
 
+/** Contact names left from the repository templates ("Full name") or written as stand-ins. */
+const PLACEHOLDER_CONTACT_NAME = /^(?:full name|name|contact name|your name|publisher(?:'s)? name)$/i;
+
 export const infoMetadataRules: RuleDefinition[] = [
   {
     id: 'SWG-INFO-CONTACT',
@@ -102,7 +105,7 @@ export const infoMetadataRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Give the support name, URL and e-mail in info.contact.',
     description:
-      'The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning.',
+      'The certification checklist asks for the support team name, support site URL and e-mail in `info.contact` (CERT 3b). 64 merged independent-publisher connectors lack the URL, so this is a warning. The template\'s name "Full name" counts as missing (one merged connector kept it).',
     levels: certificationLevels('warning', 'off'),
     example: {
       bad: '{ "contact": { "name": "Contoso Support" } }',
@@ -116,6 +119,15 @@ export const infoMetadataRules: RuleDefinition[] = [
         context.report({
           pointer: childPointer('/info/contact', key),
           message: `The contact '${key}' property should be given for certification.`,
+        });
+      }
+      // The template's url and email ("Contact URL") fail SWG-META-URL and SWG-INFO-CONTACT-EMAIL;
+      // its name passes every other check.
+      const name = asString(contact.name);
+      if (name !== undefined && PLACEHOLDER_CONTACT_NAME.test(name.trim())) {
+        context.report({
+          pointer: '/info/contact/name',
+          message: `The contact name '${name}' is the template's text; give the name of the support team or person.`,
         });
       }
     },

@@ -15,6 +15,13 @@ const MAX_DESCRIPTION = 500;
 const PLACEHOLDER_TITLE =
   /^(?:default title|title|untitled|my connector|connector name|name of connector\b.*|.*title cannot include.*)$/i;
 
+/**
+ * Descriptions left from the repository templates ("Short description of the connecting service,
+ * between 30 and 500 characters.", long enough for SWG-INFO-DESC-LEN) or written as stand-ins.
+ */
+const PLACEHOLDER_DESCRIPTION =
+  /^(?:description|connector description|description of (?:the|this|my|your) connector\b.*|short description of the connecting service\b.*|.*\bbetween 30 and 500 characters\b.*|lorem ipsum\b.*|(?:todo|tbd)\b.*)$/i;
+
 function infoString(context: RuleContext, key: string): string | undefined {
   return asString(asObject(context.swagger?.root.info)?.[key]);
 }
@@ -148,6 +155,26 @@ export const infoTextRules: RuleDefinition[] = [
       context.report({
         pointer: '/info/description',
         message: `The 'description' value must be between '${MIN_DESCRIPTION}' and '${MAX_DESCRIPTION}' characters (it has ${length}).`,
+      });
+    },
+  },
+  {
+    id: 'SWG-INFO-DESC-PLACEHOLDER',
+    file: 'swagger',
+    title: 'Replace the template description with one of the service.',
+    description:
+      'The repository templates ship "Short description of the connecting service, between 30 and 500 characters.", which passes the length check; reviewers ask for a real description, as for the title (PR #602). No merged connector kept it.',
+    levels: certificationLevels('error', 'info'),
+    example: {
+      bad: '{ "description": "Short description of the connecting service, between 30 and 500 characters." }',
+      good: '{ "description": "Contoso Tasks lets teams plan, assign and track their work items." }',
+    },
+    check(context) {
+      const description = infoString(context, 'description');
+      if (description === undefined || !PLACEHOLDER_DESCRIPTION.test(description.trim())) return;
+      context.report({
+        pointer: '/info/description',
+        message: `The description '${description}' is the template's text; describe the service and what the connector lets makers do with it.`,
       });
     },
   },

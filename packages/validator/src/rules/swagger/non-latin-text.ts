@@ -11,6 +11,63 @@ export function hasNonLatinWord(text: string): boolean {
   return !isAsciiString(text) && NON_LATIN_WORD.test(text);
 }
 
+/** A Latin letter with a diacritic: the letters of Latin-1 Supplement and Latin Extended-A and -B. */
+const DIACRITIC_LETTER = /[\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]/;
+const WORD = /[\p{L}\p{M}]+/gu;
+/** Loanwords English writes with their diacritics. */
+const ENGLISH_LOANWORDS = new Set([
+  'café',
+  'cafés',
+  'cliché',
+  'clichés',
+  'déjà',
+  'entrée',
+  'façade',
+  'fiancé',
+  'fiancée',
+  'naïve',
+  'naïvely',
+  'résumé',
+  'résumés',
+  'rôle',
+  'über',
+]);
+
+/**
+ * A word that shows `text` is in another Latin-script language (GEN-ENGLISH): a lower-case word with
+ * a diacritic, as `für`, `tâches`, `órdenes`. Capitalised words are left alone, as they are mostly
+ * names (Zürich, GIOŚ, Brønnøysund), and so are the few loanwords English keeps accented. Merged
+ * swaggers have no such word in a title, summary, label or description (the one accented word is
+ * GIOŚ), as certification asks for English ("Any non-English characters are not allowed", PR #705).
+ */
+export function foreignLatinWord(text: string): string | undefined {
+  return isAsciiString(text) ? undefined : foreignLatinWordOfNonAscii(text);
+}
+
+/**
+ * Whether a text with a code unit above U+007F holds a non-Latin or a foreign Latin word: for
+ * GEN-ENGLISH's pass over every text field, which has already asked isAsciiString (asking it twice
+ * costs a UTF-8 length count per field of every non-ASCII swagger).
+ */
+export function nonAsciiTextIsForeign(text: string): boolean {
+  return NON_LATIN_WORD.test(text) || foreignLatinWordOfNonAscii(text) !== undefined;
+}
+
+function foreignLatinWordOfNonAscii(text: string): string | undefined {
+  // Most non-ASCII texts owe it to typographic quotes and dashes: no word to read then.
+  if (!DIACRITIC_LETTER.test(text)) return undefined;
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const word = match[0];
+    if (!DIACRITIC_LETTER.test(word)) continue;
+    const first = word[0]!;
+    if (first === first.toUpperCase() || ENGLISH_LOANWORDS.has(word)) continue;
+    WORD.lastIndex = 0;
+    return word;
+  }
+  return undefined;
+}
+
 /**
  * Whether no UTF-16 code unit of `text` is above U+007F. Such a unit takes two UTF-8 bytes or more
  * (a lone surrogate three, for U+FFFD), every other one byte, so the text's UTF-8 length is its
