@@ -51,6 +51,20 @@ describe('ASCII-only documents', () => {
 });
 
 describe('GEN-ENGLISH', () => {
+  it('names the non-English word, which a mostly English text hides', async () => {
+    // As in Passage by 1Password - Auth: English, but with a Russian company name as an example.
+    const swagger = validSwagger();
+    swagger.definitions.Task.description =
+      'A display name, for example "ACME Corporation" or "ОАО Примертех".';
+    expect(await englishFindings(JSON.stringify(swagger, null, 2))).toMatchObject([
+      {
+        pointer: '/definitions/Task/description',
+        message:
+          'The \'description\' value must be written in English. Found "ОАО": write it in English or leave it out.',
+      },
+    ]);
+  });
+
   it('reads the text fields of every kind of object that has them', async () => {
     const swagger = validSwagger();
     const word = 'Задачи';

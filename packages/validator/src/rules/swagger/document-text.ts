@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
-import { hasNonLatinWord } from './non-latin-text.js';
+import { firstNonLatinWord, hasNonLatinWord } from './non-latin-text.js';
 import { nodesOfKinds, structureOf, type NodeKind } from './structure.js';
 
 /** The user-facing text fields of each kind of object. */
@@ -64,10 +64,12 @@ export const documentTextRules: RuleDefinition[] = [
           if (!hasNonLatinText(node.value, fields)) continue;
           for (const field of fields) {
             const text = asString(node.value[field]);
-            if (text === undefined || !hasNonLatinWord(text)) continue;
+            const word = text === undefined ? undefined : firstNonLatinWord(text);
+            if (word === undefined) continue;
+            // The word, because a mostly English text can hide it (an example name, a pasted quote).
             context.report({
               pointer: childPointer(node.pointer, field),
-              message: `The '${field}' value must be written in English.`,
+              message: `The '${field}' value must be written in English. Found "${word}": write it in English or leave it out.`,
             });
           }
         }

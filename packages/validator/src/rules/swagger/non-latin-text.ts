@@ -5,6 +5,11 @@
  */
 const NON_LATIN_WORD = /(?:(?![\p{Script=Latin}])\p{L}){2,}/u;
 
+/** The first word in a non-Latin script of `text`, for GEN-ENGLISH's message, or undefined. */
+export function firstNonLatinWord(text: string): string | undefined {
+  return NON_LATIN_WORD.exec(text)?.[0];
+}
+
 /** Whether `text` holds a word in a non-Latin script (GEN-ENGLISH). */
 export function hasNonLatinWord(text: string): boolean {
   // Most texts are ASCII throughout, and cannot hold a non-Latin letter: a cheap pre-check first.
