@@ -37,6 +37,14 @@ const PLACEHOLDERS: { pattern: RegExp; what: (match: string) => string; contains
 /** Sub-headings of Supported Operations that group operations rather than name one. */
 const GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 
+/**
+ * Other sections of the readme template (and "Getting Started", "Frequently Asked Questions"), nested
+ * in Supported Operations by a heading level too deep (monday's "### Obtaining Credentials"): they
+ * name no operation, stale or not.
+ */
+const TEMPLATE_SECTION_HEADING =
+  /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions)$/;
+
 function outline(context: RuleContext): ReadmeOutline | undefined {
   const document = context.connector.files.readme?.document;
   return document === undefined ? undefined : outlineOf(document);
@@ -128,6 +136,34 @@ class SectionText {
     return this.headingNames.get(summary) ?? normalizeTitle(summary);
   }
 
+  /**
+   * Whether the section lists an operation by its operationId instead of its summary: as a
+   * sub-heading ("### SendSMS" in SMS Wireless Services), or written as is in its text when the id is
+   * a compound one (`TimeCard_Get`, **GetAccount**). A one-word id ("Board", "Assign") written in a
+   * sentence is only a word, so it does not count.
+   */
+  listsOperationId(operationId: string): boolean {
+    const normalized = normalizeTitle(operationId);
+    for (const name of this.headingNames.values()) if (name === normalized) return true;
+    if (!COMPOUND_IDENTIFIER.test(operationId)) return false;
+    const text = this.readme.text;
+    const end = this.section.bodyEnd;
+    for (
+      let at = text.indexOf(operationId, this.section.bodyStart);
+      at !== -1;
+      at = text.indexOf(operationId, at + 1)
+    ) {
+      if (at + operationId.length > end) return false;
+      if (
+        !isIdentifierChar(text.charCodeAt(at - 1)) &&
+        !isIdentifierChar(text.charCodeAt(at + operationId.length))
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   contains(name: string): boolean {
     if (this.writtenNames.has(name)) return true;
     this.normalized ??= normalizeTitle(this.readme.text, this.section.bodyStart, this.section.bodyEnd);
@@ -136,6 +172,19 @@ class SectionText {
     this.from = at + name.length;
     return true;
   }
+}
+
+/** An identifier of several parts: a lower-case letter before a capital, an underscore or a digit. */
+const COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
+
+/** A letter, digit or underscore (NaN, before or after the text, is none). */
+function isIdentifierChar(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f
+  );
 }
 
 /**
@@ -160,7 +209,9 @@ function operationNames(context: RuleContext, section: SectionText): OperationNa
     const normalized = summary ? section.nameOf(summary) : '';
     if (summary) summaries.add(normalized);
     if (operation.isInternal || operation.isDeprecated || !normalized) continue;
-    if (!section.contains(normalized)) missing.push(summary!.trim());
+    if (section.contains(normalized)) continue;
+    if (operation.operationId && section.listsOperationId(operation.operationId)) continue;
+    missing.push(summary!.trim());
   }
   return { missing, summaries };
 }
@@ -269,7 +320,7 @@ export const readmeRules: RuleDefinition[] = [
     file: 'readme',
     title: 'Supported Operations lists every visible operation, and only those.',
     description:
-      "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary) and no operation that no longer exists, so the documentation matches the connector.",
+      "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations.",
     levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
     example: {
       bad: '## Supported Operations\n### List tasks',
@@ -297,13 +348,18 @@ export const readmeRules: RuleDefinition[] = [
       // Built only when a sub-heading is not a summary (most are), or not a name as such.
       let operationIds: Set<string> | undefined;
       let knownNames: string[] | undefined;
-      for (const heading of subHeadings) {
-        if (GROUPING_HEADING.test(heading.normalized) || heading.normalized === '') continue;
-        if (summaries.has(heading.normalized)) continue;
+      const namesOperation = (heading: ReadmeHeading): boolean => {
+        if (summaries.has(heading.normalized)) return true;
         operationIds ??= normalizedOperationIds(context);
-        if (operationIds.has(heading.normalized)) continue;
+        if (operationIds.has(heading.normalized)) return true;
         knownNames ??= [...summaries, ...operationIds].filter((name) => name !== '');
-        if (knownNames.some((name) => heading.normalized.includes(name))) continue;
+        return knownNames.some((name) => heading.normalized.includes(name));
+      };
+      for (let index = 0; index < subHeadings.length; index++) {
+        const heading = subHeadings[index]!;
+        if (GROUPING_HEADING.test(heading.normalized) || heading.normalized === '') continue;
+        if (namesOperation(heading) || TEMPLATE_SECTION_HEADING.test(heading.normalized)) continue;
+        if (groupsListedOperations(subHeadings, index, namesOperation)) continue;
         context.report({
           offset: heading.offset,
           length: heading.length,
@@ -313,6 +369,25 @@ export const readmeRules: RuleDefinition[] = [
     },
   },
 ];
+
+/**
+ * Whether the sub-heading at `index` has a deeper sub-heading that names an operation: it groups
+ * operations ("### Tasks" over "#### Fetch list of tasks" in Toggl Plan). One that has only deeper
+ * headings naming none ("#### Inputs") can still be a stale operation.
+ */
+function groupsListedOperations(
+  subHeadings: readonly ReadmeHeading[],
+  index: number,
+  namesOperation: (heading: ReadmeHeading) => boolean,
+): boolean {
+  const group = subHeadings[index]!;
+  for (let next = index + 1; next < subHeadings.length; next++) {
+    const heading = subHeadings[next]!;
+    if (heading.offset >= group.bodyEnd) return false;
+    if (heading.depth > group.depth && namesOperation(heading)) return true;
+  }
+  return false;
+}
 
 function isSubHeading(heading: ReadmeHeading, section: ReadmeHeading): boolean {
   return heading.offset > section.offset && heading.offset < section.bodyEnd && heading.depth > section.depth;

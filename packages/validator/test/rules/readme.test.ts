@@ -131,6 +131,56 @@ describe('README-OPS-MATCH', () => {
       .replace('### Get a task', '### Get a task (GetTask)');
     expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
   });
+  it('counts an operation listed under its operationId alone as listed', async () => {
+    // SMS Wireless Services lists "### SendSMS" and a description that is not the summary.
+    const readme = validReadme().replace('### Create a task\nCreates', '### CreateTask\nAdds');
+    expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+    // Or written as is in a list (InEight: "* `TimeCard_Get`: …"), a compound identifier only.
+    const files = validConnectorFiles();
+    const swagger = files['apiDefinition.swagger.json'] as Record<string, any>;
+    swagger.paths['/tasks/{taskId}'].get.operationId = 'Task';
+    const listed = validReadme()
+      .replace('### Create a task\nCreates', '* `CreateTask`: adds')
+      .replace('### Get a task\nGets one task', 'Each Task has an identifier');
+    const findings = await runRules(
+      { ...files, 'readme.md': listed },
+      ['README-OPS-MATCH'],
+      'independent-publisher',
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      'The operation "Get a task" is not listed under Supported Operations.',
+    ]);
+    const inWord = validReadme().replace('### Create a task\nCreates', '* `CreateTasks`: adds');
+    expect(
+      (await runRules(withReadme(inWord), ['README-OPS-MATCH'], 'independent-publisher')).map(
+        (f) => f.message,
+      ),
+    ).toEqual(['The operation "Create a task" is not listed under Supported Operations.']);
+  });
+  it('takes a sub-heading over listed operations for a group, not a stale operation', async () => {
+    // Toggl Plan: "### Tasks" over "#### Fetch list of tasks"… A sub-heading over no listed operation
+    // ("#### Inputs" under a stale one) is still reported.
+    const readme = validReadme()
+      .replace('### List tasks', '### Task Management\n#### List tasks')
+      .replace('### Get a task', '#### Get a task')
+      .replace(
+        'Gets one task by its identifier.\n',
+        'Gets one task.\n### Delete a task\n#### Inputs\nThe task.\n',
+      );
+    const findings = await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher');
+    expect(findings.map((f) => f.message)).toEqual([
+      '"Delete a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+      '"Inputs" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+    ]);
+  });
+  it('does not take a template section nested in Supported Operations for a stale operation', async () => {
+    // monday nests "### Obtaining Credentials" and "### Getting Started" in Supported Operations.
+    const readme = validReadme().replace(
+      'Gets one task by its identifier.\n',
+      'Gets one task by its identifier.\n### Obtaining Credentials\nAsk your admin.\n### Getting Started\nSign in.\n### Frequently Asked Questions\nNone.\n',
+    );
+    expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+  });
   it('finds a summary that starts before the one found last and ends after it', async () => {
     // Normalized, the section reads "…createtasknow…": "task" is found first, and "createtasknow"
     // starts before where the search for the next summary begins, and ends after it. The emphasis
