@@ -65,16 +65,65 @@ function sectionsRule(id: string, profile: Profile, level: 'warning', template: 
       const readme = outline(context);
       if (!readme) return;
       const firstHeading = readme.headings[0];
+      let lookalikes: HeadingLookalike[] | undefined;
       for (const section of TEMPLATE_SECTIONS) {
         if (!section.requiredIn.includes(context.profile)) continue;
         if (findSection(readme.headings, section.matches)) continue;
+        const message = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
+        lookalikes ??= headingLookalikes(readme.text);
+        const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
+        if (lookalike) {
+          // The maker sees the heading in the file: say why Markdown (and GitHub) does not.
+          const why = lookalike.noBreakSpace
+            ? `the space after "${lookalike.marker}" is a no-break space; type a normal space`
+            : `Markdown needs a space after "${lookalike.marker}"`;
+          context.report({
+            offset: lookalike.offset,
+            length: lookalike.text.length,
+            message: `${message} "${lookalike.text}" is no heading: ${why}.`,
+          });
+          continue;
+        }
         context.report({
           ...(firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 }),
-          message: `The readme has no "${section.heading}" section, which the ${template} readme template requires.`,
+          message,
         });
       }
     },
   };
+}
+
+/** A line that reads as a heading to a person but not to Markdown: "##Deployment", "##\u00a0Prerequisites". */
+interface HeadingLookalike {
+  text: string;
+  offset: number;
+  /** The number signs, "##". */
+  marker: string;
+  noBreakSpace: boolean;
+  /** The text after the marker, normalized like a heading's. */
+  normalized: string;
+}
+
+/** One to three number signs (the depths template sections are found at), then no space or tab. */
+const HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|\u00a0)[^\r\n]*/gm;
+
+/** Read only when a template section is missing: 7 merged readmes have such a line. */
+function headingLookalikes(text: string): HeadingLookalike[] {
+  const lines: HeadingLookalike[] = [];
+  HEADING_LOOKALIKE.lastIndex = 0;
+  for (let match = HEADING_LOOKALIKE.exec(text); match !== null; match = HEADING_LOOKALIKE.exec(text)) {
+    const marker = match[1]!;
+    const line = match[0].trimEnd();
+    const offset = match.index + match[0].indexOf('#');
+    lines.push({
+      text: line.trimStart(),
+      offset,
+      marker,
+      noBreakSpace: text.charCodeAt(offset + marker.length) === 0xa0,
+      normalized: normalizeTitle(text, offset + marker.length, match.index + line.length),
+    });
+  }
+  return lines;
 }
 
 /** What the Supported Operations cross-check learns from the swagger's operations, in one pass. */

@@ -31,6 +31,27 @@ describe('README-SECTIONS-CERT', () => {
     expect(findings).toMatchObject([{ severity: 'warning', line: 1 }]);
     expect(findings[0]!.message).toMatch(/Deployment Instructions/);
   });
+  it('points at a section heading that Markdown does not read as one, and says why', async () => {
+    // Zoho ZeptoMail's "##Deployment Instructions", Rainbird's "##\u00a0Prerequisites".
+    const readme = validReadme()
+      .replace('## Deployment Instructions', '##Deployment Instructions')
+      .replace('## Prerequisites', '##\u00a0Prerequisites');
+    const findings = await runRules(withReadme(readme), ['README-SECTIONS-CERT']);
+    expect(findings.map((f) => [f.line, f.column, f.endColumn, f.message])).toEqual([
+      [
+        6,
+        1,
+        17,
+        'The readme has no "## Prerequisites" section, which the certified readme template requires. "##\u00a0Prerequisites" is no heading: the space after "##" is a no-break space; type a normal space.',
+      ],
+      [
+        23,
+        1,
+        26,
+        'The readme has no "## Deployment Instructions" section, which the certified readme template requires. "##Deployment Instructions" is no heading: Markdown needs a space after "##".',
+      ],
+    ]);
+  });
   it('accepts the usual variants', async () => {
     const readme = validReadme().replace('## Obtaining Credentials', '## How to get credentials');
     expect(await runRules(withReadme(readme), ['README-SECTIONS-CERT'])).toEqual([]);
