@@ -311,6 +311,8 @@ describeRule(
         (s.paths['/tasks'].get.responses['400'] = { description: 'Bad', schema: { type: 'object' } }),
       pointer: `${LIST}/responses`,
       severity: 'warning',
+      message:
+        /^The operation 'ListTasks' has more than one response with specified schema, only one schema will be used in the designer\. Keep the schema of the success response and describe the others without one\.$/,
     },
   ],
   [
@@ -377,6 +379,8 @@ describeRule(
       edit: (s) => delete s.paths['/tasks'].get.responses['200'].schema,
       pointer: `${LIST}/responses/200`,
       severity: 'warning',
+      message:
+        /^The operation 'ListTasks' defines no response schema, so it has no outputs in the designer\. Describe the response body in a schema, or use a 204 response when the operation returns no body\.$/,
     },
   ],
   [
@@ -581,7 +585,15 @@ const bodyOnGet = (s: Json) =>
   s.paths['/tasks'].get.parameters.push({ name: 'body', in: 'body', schema: { type: 'object' } });
 describeRule(
   'SWG-GET-BODY',
-  [{ name: 'on a GET with a body', edit: bodyOnGet, pointer: `${LIST}/parameters/1` }],
+  [
+    {
+      name: 'on a GET with a body',
+      edit: bodyOnGet,
+      pointer: `${LIST}/parameters/1`,
+      message:
+        /^Body or form data parameters are not supported in a fetch operation\. Send the values as query or header parameters, or remove this parameter\.$/,
+    },
+  ],
   [VALID],
 );
 

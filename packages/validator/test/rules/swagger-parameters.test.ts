@@ -134,6 +134,8 @@ describeRule(
       name: 'on a query parameter with x-ms-url-encoding',
       edit: status((p) => (p['x-ms-url-encoding'] = 'single')),
       pointer: `${STATUS}/x-ms-url-encoding`,
+      message:
+        /^Encoding for query parameter 'status' is not supported\. All query parameters are single encoded by default\. Remove 'x-ms-url-encoding'\.$/,
     },
   ],
   [VALID],

@@ -175,7 +175,7 @@ export const responseRules: RuleDefinition[] = [
         report({
           pointer: childPointer(operation.pointer, 'responses'),
           message: fill(
-            "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+            "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
             operationLabel(operation),
           ),
         });
@@ -256,7 +256,7 @@ export const responseRules: RuleDefinition[] = [
         if (withBody.length === 0) continue;
         report({
           pointer: withBody[0]!.pointer,
-          message: `The operation '${operationLabel(operation)}' defines no response schema, so it has no outputs in the designer.`,
+          message: `The operation '${operationLabel(operation)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`,
         });
       }
     },
