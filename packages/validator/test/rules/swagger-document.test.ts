@@ -94,6 +94,15 @@ describeRuleCases([
     message: /Did you mean 'string'\?/,
   },
   {
+    id: 'SWG-JSONENUM',
+    fires: 'fires on "type": "null", saying what to write instead',
+    // CompanyConnect: schemas generated from a sample response whose values were null.
+    breaks: (c) => (c.swagger.definitions.Task.properties.title.type = 'null'),
+    pointer: '/definitions/Task/properties/title/type',
+    message:
+      /^The property value must be one of the following: string, number, integer, boolean, array, object, file\. Swagger 2\.0 has no 'null' type: write the type of the value when it is set\.$/,
+  },
+  {
     id: 'SWG-ARRAY-DUP',
     fires: 'fires on a repeated enum value, at the repeat',
     breaks: (c) => c.swagger.paths['/tasks'].get.parameters[0].enum.push('open'),
