@@ -404,11 +404,27 @@ export const readmeRules: RuleDefinition[] = [
         knownNames ??= [...summaries, ...operationIds].filter((name) => name !== '');
         return knownNames.some((name) => heading.normalized.includes(name));
       };
+      // A heading that names no operation: a group of listed ones (over sub-headings or a list of
+      // summaries), or else a stale operation.
+      const isGroup = (index: number): boolean => {
+        const heading = subHeadings[index]!;
+        if (GROUPING_HEADING.test(heading.normalized) || TEMPLATE_SECTION_HEADING.test(heading.normalized)) {
+          return true;
+        }
+        const next = subHeadings[index + 1];
+        return (
+          introducesOnly(readme.text, heading, next) ||
+          groupsListedOperations(subHeadings, index, namesOperation) ||
+          listsSummaries(readme.text, heading, next, summaries)
+        );
+      };
       for (let index = 0; index < subHeadings.length; index++) {
         const heading = subHeadings[index]!;
-        if (GROUPING_HEADING.test(heading.normalized) || heading.normalized === '') continue;
-        if (namesOperation(heading) || TEMPLATE_SECTION_HEADING.test(heading.normalized)) continue;
-        if (groupsListedOperations(subHeadings, index, namesOperation)) continue;
+        if (heading.normalized === '' || namesOperation(heading) || isGroup(index)) continue;
+        // Under an operation's heading, listed or stale, a heading describes that operation
+        // (bitskout's "### Input" and "### Output"); under a group it can be a stale operation.
+        const parent = parentIndex(subHeadings, index);
+        if (parent !== -1 && (namesOperation(subHeadings[parent]!) || !isGroup(parent))) continue;
         context.report({
           offset: heading.offset,
           length: heading.length,
@@ -436,6 +452,64 @@ function groupsListedOperations(
     if (heading.depth > group.depth && namesOperation(heading)) return true;
   }
   return false;
+}
+
+/** The index of the nearest sub-heading above the one at `index` that holds it, or -1. */
+function parentIndex(subHeadings: readonly ReadmeHeading[], index: number): number {
+  const heading = subHeadings[index]!;
+  for (let above = index - 1; above >= 0; above--) {
+    if (subHeadings[above]!.depth < heading.depth) return above;
+  }
+  return -1;
+}
+
+/** A list item's marker: "*", "-", "+" or "1." / "1)". */
+const LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+
+/**
+ * Whether the text under a heading, up to the next heading, is a list of listed operations: two
+ * items or more that start with a summary ("### Booking" over "* `Get Booking`: …" in StarRez).
+ * Only items that start with one: an operation's description may name others (QPP NextGen's
+ * "Download File (Blob)" names two in its list of parameters).
+ */
+function listsSummaries(
+  text: string,
+  heading: ReadmeHeading,
+  next: ReadmeHeading | undefined,
+  summaries: ReadonlySet<string>,
+): boolean {
+  const end = next && next.offset < heading.bodyEnd ? next.offset : heading.bodyEnd;
+  let found = 0;
+  LIST_ITEM.lastIndex = heading.bodyStart;
+  for (let item = LIST_ITEM.exec(text); item !== null && item.index < end; item = LIST_ITEM.exec(text)) {
+    const lineEnd = text.indexOf('\n', LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text, LIST_ITEM.lastIndex, Math.min(lineEnd === -1 ? end : lineEnd, end));
+    for (const summary of summaries) {
+      if (summary !== '' && name.startsWith(summary)) {
+        if (++found === 2) return true;
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+/** Sub-headings that describe one operation rather than name one. */
+const DETAIL_HEADING =
+  /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+
+/** A request line as a sub-heading: "POST `/{apiVersion}/models`" (Google Gemini). */
+const HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
+
+/**
+ * Whether the heading has no text of its own before its first sub-heading, which names something
+ * other than a detail of an operation: a group's title (Taqnyat SMS's "### Balance" over
+ * "#### Get Balance"), not an operation described under "#### Inputs".
+ */
+function introducesOnly(text: string, heading: ReadmeHeading, next: ReadmeHeading | undefined): boolean {
+  if (!next || next.offset >= heading.bodyEnd || next.depth <= heading.depth) return false;
+  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
+  return normalizeTitle(text, heading.bodyStart, next.offset) === '';
 }
 
 function isSubHeading(heading: ReadmeHeading, section: ReadmeHeading): boolean {

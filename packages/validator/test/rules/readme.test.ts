@@ -179,20 +179,32 @@ describe('README-OPS-MATCH', () => {
     ).toEqual(['The operation "Create a task" is not listed under Supported Operations.']);
   });
   it('takes a sub-heading over listed operations for a group, not a stale operation', async () => {
-    // Toggl Plan: "### Tasks" over "#### Fetch list of tasks"… A sub-heading over no listed operation
-    // ("#### Inputs" under a stale one) is still reported.
+    // Toggl Plan: "### Tasks" over "#### Fetch list of tasks"; StarRez: "### Booking" over a list
+    // of its operations; Taqnyat SMS: "### Balance" over a stale "#### Get Balance" alone, reported.
+    // A stale operation's own sub-heading ("#### Inputs") is not reported again, and a description
+    // that names operations in a list of parameters (QPP NextGen) is no group.
     const readme = validReadme()
       .replace('### List tasks', '### Task Management\n#### List tasks')
       .replace('### Get a task', '#### Get a task')
       .replace(
         'Gets one task by its identifier.\n',
-        'Gets one task.\n### Delete a task\n#### Inputs\nThe task.\n',
+        'Gets one task.\n### Delete a task\n#### Inputs\nThe task.\n### Tables\n* `List tasks`: all.\n* `Get a task`: one.\n### Archive a task\nUnlike Get a task, it archives.\n- **Task**: from List tasks or Get a task.\n### Reminders\n#### Remind of a task\n### Purge tasks\n#### DELETE `/tasks`\n',
       );
     const findings = await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher');
     expect(findings.map((f) => f.message)).toEqual([
       '"Delete a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
-      '"Inputs" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+      '"Archive a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+      '"Remind of a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+      '"Purge tasks" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
     ]);
+  });
+  it("does not take the sub-headings of a listed operation's description for stale operations", async () => {
+    // bitskout: "### Input" and "### Output" under "## Run Plugin for a File".
+    const readme = validReadme().replace(
+      'Creates a task for the current user.\n',
+      'Creates a task for the current user.\n#### Input\nA title.\n#### Output\nThe task.\n',
+    );
+    expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
   });
   it('does not take a template section nested in Supported Operations for a stale operation', async () => {
     // monday nests "### Obtaining Credentials" and "### Getting Started" in Supported Operations.
