@@ -413,3 +413,30 @@ describe('the rules that read some kinds of objects', () => {
     expect((await pointers('SWG-REQUIRED-EMPTY')).sort()).toEqual(['/info/title', '/tags/0/name']);
   });
 });
+
+describe('SWG-HOST-PROD', () => {
+  // Inserve, Delinea Secret Server, QPP NextGen: "test.com"-like hosts that a dynamichosturl policy
+  // replaces with the connection's host for every operation.
+  const policy = (operations?: string[]) => ({
+    templateId: 'dynamicHostUrl',
+    title: 'Host of the connection',
+    parameters: {
+      'x-ms-apimTemplateParameter.urlTemplate': "https://@connectionParameters('host')",
+      ...(operations ? { 'x-ms-apimTemplate-operationName': operations } : {}),
+    },
+  });
+  it('is quiet when a dynamichosturl policy replaces the host of every operation', async () => {
+    for (const instance of [policy(), policy(['ListTasks', 'CreateTask', 'GetTask'])]) {
+      const connector = editableConnector();
+      connector.swagger.host = 'test.contoso.com';
+      connector.apiProperties.properties.policyTemplateInstances = [instance];
+      expect(await findingsOf('SWG-HOST-PROD', connector)).toEqual([]);
+    }
+  });
+  it('fires when the policy leaves an operation on the host', async () => {
+    const connector = editableConnector();
+    connector.swagger.host = 'test.contoso.com';
+    connector.apiProperties.properties.policyTemplateInstances = [policy(['ListTasks'])];
+    expect(await findingsOf('SWG-HOST-PROD', connector)).toMatchObject([{ pointer: '/host' }]);
+  });
+});
