@@ -74,9 +74,12 @@ function sectionsRule(id: string, profile: Profile, level: 'warning', template: 
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
         if (lookalike) {
           // The maker sees the heading in the file: say why Markdown (and GitHub) does not.
-          const why = lookalike.noBreakSpace
-            ? `the space after "${lookalike.marker}" is a no-break space; type a normal space`
-            : `Markdown needs a space after "${lookalike.marker}"`;
+          const why =
+            lookalike.after === 'space'
+              ? 'it is inside a code block (look for a ``` above it that is not closed)'
+              : lookalike.after === 'no-break space'
+                ? `the space after "${lookalike.marker}" is a no-break space; type a normal space`
+                : `Markdown needs a space after "${lookalike.marker}"`;
           context.report({
             offset: lookalike.offset,
             length: lookalike.text.length,
@@ -99,13 +102,22 @@ interface HeadingLookalike {
   offset: number;
   /** The number signs, "##". */
   marker: string;
-  noBreakSpace: boolean;
+  /**
+   * What follows the marker. A space: the line would be a heading, so it is in a code block (the
+   * section would have been found otherwise), as after Tesseron ASM Basic Data's lone ```.
+   */
+  after: 'space' | 'no-break space' | 'text';
   /** The text after the marker, normalized like a heading's. */
   normalized: string;
 }
 
-/** One to three number signs (the depths template sections are found at), then no space or tab. */
-const HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|\u00a0)[^\r\n]*/gm;
+/** One to three number signs (the depths template sections are found at), then anything but another sign. */
+const HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
+
+function afterMarker(code: number): HeadingLookalike['after'] {
+  if (code === 0x20 || code === 0x09) return 'space';
+  return code === 0xa0 ? 'no-break space' : 'text';
+}
 
 /** Read only when a template section is missing: 7 merged readmes have such a line. */
 function headingLookalikes(text: string): HeadingLookalike[] {
@@ -119,7 +131,7 @@ function headingLookalikes(text: string): HeadingLookalike[] {
       text: line.trimStart(),
       offset,
       marker,
-      noBreakSpace: text.charCodeAt(offset + marker.length) === 0xa0,
+      after: afterMarker(text.charCodeAt(offset + marker.length)),
       normalized: normalizeTitle(text, offset + marker.length, match.index + line.length),
     });
   }

@@ -52,9 +52,31 @@ describe('README-SECTIONS-CERT', () => {
       ],
     ]);
   });
+  it('points at a section heading inside a code block', async () => {
+    // Tesseron ASM Basic Data: a lone ``` above the sections makes the rest of the readme code.
+    const readme = validReadme().replace('## Deployment Instructions', '```\n## Deployment Instructions');
+    const findings = await runRules(withReadme(readme), ['README-SECTIONS-CERT']);
+    expect(findings.map((f) => [f.line, f.message])).toEqual([
+      [
+        24,
+        'The readme has no "## Deployment Instructions" section, which the certified readme template requires. "## Deployment Instructions" is no heading: it is inside a code block (look for a ``` above it that is not closed).',
+      ],
+    ]);
+  });
   it('accepts the usual variants', async () => {
     const readme = validReadme().replace('## Obtaining Credentials', '## How to get credentials');
     expect(await runRules(withReadme(readme), ['README-SECTIONS-CERT'])).toEqual([]);
+    // Sections on getting the API key or token (tyntec, Pdfless, Farsight Security, Enate…).
+    for (const heading of [
+      '## How to get API key',
+      '### Obtaining an API Key',
+      '## Access Your API Key',
+      '## Obtaining Token',
+      '## Authentication',
+    ]) {
+      const variant = validReadme().replace('## Obtaining Credentials', heading);
+      expect(await runRules(withReadme(variant), ['README-SECTIONS-CERT'])).toEqual([]);
+    }
   });
 });
 
