@@ -290,6 +290,17 @@ function normalizedOperationIds(context: RuleContext): Set<string> {
   return operationIds;
 }
 
+/** Words of the steps that register an OAuth app. */
+const REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
+
+/** A heading about the app or its sign-in (normalized): "createazureadapp", "aadauthentication". */
+const APP_HEADING = /app|oauth|auth/;
+
+function explainsRegistration(readme: ReadmeOutline, heading: ReadmeHeading): boolean {
+  if (heading.depth > 3 || !APP_HEADING.test(heading.normalized)) return false;
+  return REGISTRATION_STEPS.test(readme.text.slice(heading.bodyStart, heading.bodyEnd));
+}
+
 function usesOAuth(context: RuleContext): boolean {
   if (hasParameterType(context.apiProperties, 'oauthSetting')) return true;
   return entriesOf(context.swagger?.root.securityDefinitions).some(
@@ -366,7 +377,10 @@ export const readmeRules: RuleDefinition[] = [
       if (!readme || !usesOAuth(context)) return;
       const section = findSection(readme.headings, CREDENTIALS_HEADING);
       const body = section ? readme.text.slice(section.bodyStart, section.bodyEnd) : '';
-      if (/redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i.test(body)) return;
+      if (REGISTRATION_STEPS.test(body)) return;
+      // Without a credentials section, the steps may stand under the app's own heading ("Registering
+      // an Azure Active Directory application" in Office 365 Users, "Create Azure AD app").
+      if (!section && readme.headings.some((heading) => explainsRegistration(readme, heading))) return;
       const where = section ?? readme.headings[0];
       context.report({
         ...(where ? { offset: where.offset, length: where.length } : { line: 1 }),

@@ -150,6 +150,35 @@ describe('README-OAUTH-STEPS', () => {
     const files = { ...withReadme(readme), 'apiProperties.json': oauthProperties() };
     expect(await runRules(files, ['README-OAUTH-STEPS'], 'independent-publisher')).toEqual([]);
   });
+  it('is quiet with registration steps in a section named for the app', async () => {
+    // Office 365 Users: "### Registering an Azure Active Directory application", no credentials section.
+    const steps =
+      '### Registering an Azure AD application\nRegister an app with the redirect URL https://global.consent.azure-apim.net/redirect.\n';
+    const readme = validReadme()
+      .replace(
+        '## Obtaining Credentials\nSign in to Contoso, open Settings, API keys, and create a key.\n',
+        '',
+      )
+      .replace(
+        '## Prerequisites\nA Contoso account with an API key.\n',
+        `## Prerequisites\nA Contoso account.\n${steps}`,
+      );
+    const files = { ...withReadme(readme), 'apiProperties.json': oauthProperties() };
+    expect(await runRules(files, ['README-OAUTH-STEPS'], 'independent-publisher')).toEqual([]);
+    // A section named for an app that gives no steps does not count.
+    const noSteps = readme.replace(
+      'Register an app with the redirect URL https://global.consent.azure-apim.net/redirect.',
+      'Ask your admin.',
+    );
+    const findings = await runRules(
+      { ...withReadme(noSteps), 'apiProperties.json': oauthProperties() },
+      ['README-OAUTH-STEPS'],
+      'independent-publisher',
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.',
+    ]);
+  });
 });
 
 describe('README-OPS-MATCH', () => {
