@@ -335,6 +335,19 @@ describeRule(
         }),
       pointer: `${LIST}/responses`,
       severity: 'warning',
+      message: /visible in the designer\. Move the schema of the 202 response to a 200 or 201 response\.$/,
+    },
+    {
+      // 56 corpus operations (SeeBotRun Link's DeleteLink…): a schema on "204 No Content".
+      name: 'on a schema only on 204, which has no content',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '204': { description: 'No content', schema: { type: 'object' } },
+        }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /visible in the designer\. A 204 response has no content: move its schema to a 200 response, or remove it if the operation returns nothing\.$/,
     },
   ],
   [VALID],

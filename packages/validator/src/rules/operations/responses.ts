@@ -36,6 +36,21 @@ function schemaOnlyOnOtherSuccess(operation: OperationInfo): boolean {
   return other;
 }
 
+/**
+ * What to do with the schemas of the other 2xx responses, for SWG-RESP-SCHEMA-200. A 204 has no
+ * body at all (56 corpus operations put a schema there, often on a DELETE that returns nothing).
+ */
+function schemaMoveAdvice(operation: OperationInfo): string {
+  const codes: string[] = [];
+  for (const response of operation.responses) {
+    if (isSuccessCode(response.code) && hasSchema(response)) codes.push(response.code);
+  }
+  if (codes.every((code) => code === '204')) {
+    return 'A 204 response has no content: move its schema to a 200 response, or remove it if the operation returns nothing.';
+  }
+  return `Move the schema of the ${codes.join(', ')} response to a 200 or 201 response.`;
+}
+
 /** An object with at least two own keys. */
 function hasTwoKeys(value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -204,10 +219,10 @@ export const responseRules: RuleDefinition[] = [
         if (isWebhookSubscription(swagger, operation)) continue;
         report({
           pointer: childPointer(operation.pointer, 'responses'),
-          message: fill(
+          message: `${fill(
             "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
             operationLabel(operation),
-          ),
+          )} ${schemaMoveAdvice(operation)}`,
         });
       }
     },
