@@ -258,7 +258,16 @@ describeRule(
       edit: (s) => (s.paths['/tasks'].get.responses = { default: { description: 'OK' } }),
       pointer: `${LIST}/responses`,
       severity: 'warning',
-      message: /'ListTasks' should have at least one successful response/,
+      message:
+        /^The operation 'ListTasks' should have at least one successful response definition\. Describe the success as a 2xx response \(200 with the output schema, or 204 when nothing is returned\) rather than 'default'\.$/,
+    },
+    {
+      name: 'on error responses only',
+      edit: (s) => (s.paths['/tasks'].get.responses = { '400': { description: 'Bad request' } }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /successful response definition\. Add a 2xx response: 200 with the output schema, or 204 when nothing is returned\.$/,
     },
   ],
   [VALID],

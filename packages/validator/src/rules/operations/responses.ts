@@ -106,12 +106,16 @@ export const responseRules: RuleDefinition[] = [
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         if (operation.responses.length === 0 || hasSuccessResponse(operation)) continue;
+        // 133 of the 138 corpus warnings have a 'default' response only.
+        const advice = operation.responses.some((response) => response.code === 'default')
+          ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'."
+          : 'Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.';
         report({
           pointer: childPointer(operation.pointer, 'responses'),
-          message: fill(
+          message: `${fill(
             "The operation '{0}' should have at least one successful response definition.",
             operationLabel(operation),
-          ),
+          )} ${advice}`,
         });
       }
     },
