@@ -366,7 +366,7 @@ export const readmeRules: RuleDefinition[] = [
     file: 'readme',
     title: 'For OAuth, the readme explains how to create the OAuth app.',
     description:
-      'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL.',
+      'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
     levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
     example: {
       bad: '## Obtaining Credentials\nSign in with your account.',
