@@ -43,7 +43,7 @@ const GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|w
  * name no operation, stale or not.
  */
 const TEMPLATE_SECTION_HEADING =
-  /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions)$/;
+  /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
 
 function outline(context: RuleContext): ReadmeOutline | undefined {
   const document = context.connector.files.readme?.document;
@@ -261,20 +261,37 @@ function isWrittenAsIs(readme: ReadmeOutline, heading: ReadmeHeading): boolean {
  * Each summary is normalized once, and checked against the section as it is read: no list of every
  * visible summary (README-OPS-MATCH allocated 3.7-4.0 MB a corpus run with it, 3.4-3.5 MB without).
  */
-function operationNames(context: RuleContext, section: SectionText): OperationNames {
+function operationNames(context: RuleContext, sections: readonly SectionText[]): OperationNames {
   const missing: string[] = [];
   const summaries = new Set<string>();
+  const first = sections[0]!;
   for (const operation of context.swagger?.operations ?? []) {
     const summary = asString(operation.operation.summary);
     // Trimming changes no normalized name: spaces are dropped anyway.
-    const normalized = summary ? section.nameOf(summary) : '';
+    const normalized = summary ? first.nameOf(summary) : '';
     if (summary) summaries.add(normalized);
     if (operation.isInternal || operation.isDeprecated || !normalized) continue;
-    if (section.contains(normalized)) continue;
-    if (operation.operationId && section.listsOperationId(operation.operationId)) continue;
+    if (sections.some((section) => section.contains(normalized))) continue;
+    const operationId = operation.operationId;
+    if (operationId && sections.some((section) => section.listsOperationId(operationId))) continue;
     missing.push(summary!.trim());
   }
   return { missing, summaries };
+}
+
+/**
+ * The sections that list operations: the first, and others beside it rather than in it (Calendly's
+ * "## Supported Triggers" and "## Supported Actions"), where a readme splits them.
+ */
+function operationSections(headings: readonly ReadmeHeading[]): ReadmeHeading[] {
+  const sections: ReadmeHeading[] = [];
+  for (const heading of headings) {
+    if (heading.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading.normalized)) continue;
+    const last = sections[sections.length - 1];
+    if (last && heading.offset < last.bodyEnd) continue;
+    sections.push(heading);
+  }
+  return sections;
 }
 
 /**
@@ -404,20 +421,26 @@ export const readmeRules: RuleDefinition[] = [
     check(context) {
       const readme = outline(context);
       if (!readme || !context.swagger) return;
-      const section = findSection(readme.headings, SUPPORTED_OPERATIONS_HEADING);
-      if (!section) return;
-      const subHeadings = readme.headings.filter((heading) => isSubHeading(heading, section));
-      const text = new SectionText(readme, section, subHeadings);
-      const { missing, summaries } = operationNames(context, text);
+      const sections = operationSections(readme.headings);
+      if (sections.length === 0) return;
+      const texts = sections.map((section) => {
+        const subHeadings = readme.headings.filter((heading) => isSubHeading(heading, section));
+        return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
+      });
+      const { missing, summaries } = operationNames(
+        context,
+        texts.map((entry) => entry.text),
+      );
       if (missing.length > 0) {
         const names = missing.map((summary) => `"${summary}"`).join(', ');
+        const where = [...new Set(sections.map((section) => section.text))].join(' or ');
         context.report({
-          offset: section.offset,
-          length: section.length,
+          offset: sections[0]!.offset,
+          length: sections[0]!.length,
           message:
             missing.length === 1
-              ? `The operation ${names} is not listed under ${section.text}.`
-              : `${missing.length} operations are not listed under ${section.text}: ${names}.`,
+              ? `The operation ${names} is not listed under ${where}.`
+              : `${missing.length} operations are not listed under ${where}: ${names}.`,
         });
       }
       // Built only when a sub-heading is not a summary (most are), or not a name as such.
@@ -430,32 +453,37 @@ export const readmeRules: RuleDefinition[] = [
         knownNames ??= [...summaries, ...operationIds].filter((name) => name !== '');
         return knownNames.some((name) => heading.normalized.includes(name));
       };
-      // A heading that names no operation: a group of listed ones (over sub-headings or a list of
-      // summaries), or else a stale operation.
-      const isGroup = (index: number): boolean => {
-        const heading = subHeadings[index]!;
-        if (GROUPING_HEADING.test(heading.normalized) || TEMPLATE_SECTION_HEADING.test(heading.normalized)) {
-          return true;
+      for (const { section, subHeadings } of texts) {
+        // A heading that names no operation: a group of listed ones (over sub-headings or a list
+        // of summaries), or else a stale operation.
+        const isGroup = (index: number): boolean => {
+          const heading = subHeadings[index]!;
+          if (
+            GROUPING_HEADING.test(heading.normalized) ||
+            TEMPLATE_SECTION_HEADING.test(heading.normalized)
+          ) {
+            return true;
+          }
+          const next = subHeadings[index + 1];
+          return (
+            introducesOnly(readme.text, heading, next) ||
+            groupsListedOperations(subHeadings, index, namesOperation) ||
+            listsSummaries(readme.text, heading, next, summaries)
+          );
+        };
+        for (let index = 0; index < subHeadings.length; index++) {
+          const heading = subHeadings[index]!;
+          if (heading.normalized === '' || namesOperation(heading) || isGroup(index)) continue;
+          // Under an operation's heading, listed or stale, a heading describes that operation
+          // (bitskout's "### Input" and "### Output"); under a group it can be a stale operation.
+          const parent = parentIndex(subHeadings, index);
+          if (parent !== -1 && (namesOperation(subHeadings[parent]!) || !isGroup(parent))) continue;
+          context.report({
+            offset: heading.offset,
+            length: heading.length,
+            message: `"${heading.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.`,
+          });
         }
-        const next = subHeadings[index + 1];
-        return (
-          introducesOnly(readme.text, heading, next) ||
-          groupsListedOperations(subHeadings, index, namesOperation) ||
-          listsSummaries(readme.text, heading, next, summaries)
-        );
-      };
-      for (let index = 0; index < subHeadings.length; index++) {
-        const heading = subHeadings[index]!;
-        if (heading.normalized === '' || namesOperation(heading) || isGroup(index)) continue;
-        // Under an operation's heading, listed or stale, a heading describes that operation
-        // (bitskout's "### Input" and "### Output"); under a group it can be a stale operation.
-        const parent = parentIndex(subHeadings, index);
-        if (parent !== -1 && (namesOperation(subHeadings[parent]!) || !isGroup(parent))) continue;
-        context.report({
-          offset: heading.offset,
-          length: heading.length,
-          message: `"${heading.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.`,
-        });
       }
     },
   },
@@ -494,9 +522,10 @@ const LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
 
 /**
  * Whether the text under a heading, up to the next heading, is a list of listed operations: two
- * items or more that start with a summary ("### Booking" over "* `Get Booking`: …" in StarRez).
- * Only items that start with one: an operation's description may name others (QPP NextGen's
- * "Download File (Blob)" names two in its list of parameters).
+ * items or more that start with a summary ("### Booking" over "* `Get Booking`: …" in StarRez), or
+ * a list right under the heading whose every item does (OpenText eDOCS's "### Item" over its one
+ * trigger). Only items that start with one: an operation's description may name others (QPP
+ * NextGen's "Download File (Blob)" names two in its list of parameters).
  */
 function listsSummaries(
   text: string,
@@ -505,9 +534,12 @@ function listsSummaries(
   summaries: ReadonlySet<string>,
 ): boolean {
   const end = next && next.offset < heading.bodyEnd ? next.offset : heading.bodyEnd;
+  let items = 0;
   let found = 0;
+  let rightUnder = true;
   LIST_ITEM.lastIndex = heading.bodyStart;
   for (let item = LIST_ITEM.exec(text); item !== null && item.index < end; item = LIST_ITEM.exec(text)) {
+    if (items++ === 0) rightUnder = normalizeTitle(text, heading.bodyStart, item.index) === '';
     const lineEnd = text.indexOf('\n', LIST_ITEM.lastIndex);
     const name = normalizeTitle(text, LIST_ITEM.lastIndex, Math.min(lineEnd === -1 ? end : lineEnd, end));
     for (const summary of summaries) {
@@ -517,7 +549,7 @@ function listsSummaries(
       }
     }
   }
-  return false;
+  return rightUnder && items > 0 && found === items;
 }
 
 /** Sub-headings that describe one operation rather than name one. */

@@ -203,6 +203,33 @@ describe('README-OPS-MATCH', () => {
       .replace('### Get a task', '### Get a task (GetTask)');
     expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
   });
+  it('reads every section of operations: Supported Triggers beside Supported Actions', async () => {
+    // Calendly, Egnyte, Talkdesk…: the triggers have their own section, after or before the actions.
+    // In it, OpenText eDOCS's "### Item" over its one trigger is a group, and SkyPointCloud's nested
+    // "Support and documentation" is no operation.
+    const readme = validReadme()
+      .replace('### Create a task\nCreates a task for the current user.\n', '')
+      .replace(
+        '## Obtaining Credentials',
+        '## Supported Triggers\n### Create a task\nCreates a task.\n### Remove a task\n### Items\n* `Get a task`: one.\n### Support and documentation\nMail us.\n\n## Obtaining Credentials',
+      );
+    const findings = await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher');
+    expect(findings.map((f) => [f.line, f.message])).toEqual([
+      [
+        18,
+        '"Remove a task" is listed under Supported Triggers, but no operation of the swagger has this summary or operationId.',
+      ],
+    ]);
+    const missing = await runRules(
+      withReadme(readme.replace('### Create a task\nCreates a task.\n', '')),
+      ['README-OPS-MATCH'],
+      'independent-publisher',
+    );
+    expect(missing.map((f) => [f.line, f.message])[0]).toEqual([
+      9,
+      'The operation "Create a task" is not listed under Supported Operations or Supported Triggers.',
+    ]);
+  });
   it('counts an operation listed under its operationId alone as listed', async () => {
     // SMS Wireless Services lists "### SendSMS" and a description that is not the summary.
     const readme = validReadme().replace('### Create a task\nCreates', '### CreateTask\nAdds');
