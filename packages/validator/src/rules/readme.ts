@@ -271,12 +271,23 @@ function operationNames(context: RuleContext, sections: readonly SectionText[]):
     const normalized = summary ? first.nameOf(summary) : '';
     if (summary) summaries.add(normalized);
     if (operation.isInternal || operation.isDeprecated || !normalized) continue;
-    if (sections.some((section) => section.contains(normalized))) continue;
-    const operationId = operation.operationId;
-    if (operationId && sections.some((section) => section.listsOperationId(operationId))) continue;
+    if (isListed(sections, normalized, operation.operationId)) continue;
     missing.push(summary!.trim());
   }
   return { missing, summaries };
+}
+
+/**
+ * Whether a section lists the operation, by its summary's name or its operationId. Plain loops: a
+ * callback per operation and section cost the rule ~0.4 MB a corpus run.
+ */
+function isListed(sections: readonly SectionText[], name: string, operationId: string | undefined): boolean {
+  for (let index = 0; index < sections.length; index++) if (sections[index]!.contains(name)) return true;
+  if (!operationId) return false;
+  for (let index = 0; index < sections.length; index++) {
+    if (sections[index]!.listsOperationId(operationId)) return true;
+  }
+  return false;
 }
 
 /**
