@@ -37,6 +37,14 @@ const PLACEHOLDERS: { pattern: RegExp; what: (match: string) => string; contains
 /** Sub-headings of Supported Operations that group operations rather than name one. */
 const GROUPING_HEADING = /^(actions?|triggers?|operations?|supportedoperations|webhooks?|deprecated.*)$/;
 
+/**
+ * Other sections of the readme template (and "Getting Started", "Frequently Asked Questions"), nested
+ * in Supported Operations by a heading level too deep (monday's "### Obtaining Credentials"): they
+ * name no operation, stale or not.
+ */
+const TEMPLATE_SECTION_HEADING =
+  /^(publisher.*|prerequisites?|obtainingcredentials|gettingstarted|knownissues(andlimitations)?|limitations|frequentlyaskedquestions|faqs?|deploymentinstructions|(further)?support(anddocumentation)?|documentation|contactus)$/;
+
 function outline(context: RuleContext): ReadmeOutline | undefined {
   const document = context.connector.files.readme?.document;
   return document === undefined ? undefined : outlineOf(document);
@@ -57,16 +65,77 @@ function sectionsRule(id: string, profile: Profile, level: 'warning', template: 
       const readme = outline(context);
       if (!readme) return;
       const firstHeading = readme.headings[0];
+      let lookalikes: HeadingLookalike[] | undefined;
       for (const section of TEMPLATE_SECTIONS) {
         if (!section.requiredIn.includes(context.profile)) continue;
         if (findSection(readme.headings, section.matches)) continue;
+        const message = `The readme has no "${section.heading}" section, which the ${template} readme template requires.`;
+        lookalikes ??= headingLookalikes(readme.text);
+        const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
+        if (lookalike) {
+          // The maker sees the heading in the file: say why Markdown (and GitHub) does not.
+          const why =
+            lookalike.after === 'space'
+              ? 'it is inside a code block (look for a ``` above it that is not closed)'
+              : lookalike.after === 'no-break space'
+                ? `the space after "${lookalike.marker}" is a no-break space; type a normal space`
+                : `Markdown needs a space after "${lookalike.marker}"`;
+          context.report({
+            offset: lookalike.offset,
+            length: lookalike.text.length,
+            message: `${message} "${lookalike.text}" is no heading: ${why}.`,
+          });
+          continue;
+        }
         context.report({
           ...(firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 }),
-          message: `The readme has no "${section.heading}" section, which the ${template} readme template requires.`,
+          message,
         });
       }
     },
   };
+}
+
+/** A line that reads as a heading to a person but not to Markdown: "##Deployment", "##\u00a0Prerequisites". */
+interface HeadingLookalike {
+  text: string;
+  offset: number;
+  /** The number signs, "##". */
+  marker: string;
+  /**
+   * What follows the marker. A space: the line would be a heading, so it is in a code block (the
+   * section would have been found otherwise), as after Tesseron ASM Basic Data's lone ```.
+   */
+  after: 'space' | 'no-break space' | 'text';
+  /** The text after the marker, normalized like a heading's. */
+  normalized: string;
+}
+
+/** One to three number signs (the depths template sections are found at), then anything but another sign. */
+const HEADING_LOOKALIKE = /^ {0,3}(#{1,3})(?=[^\s#]|[ \t\u00a0])[^\r\n]*/gm;
+
+function afterMarker(code: number): HeadingLookalike['after'] {
+  if (code === 0x20 || code === 0x09) return 'space';
+  return code === 0xa0 ? 'no-break space' : 'text';
+}
+
+/** Read only when a template section is missing: 7 merged readmes have such a line. */
+function headingLookalikes(text: string): HeadingLookalike[] {
+  const lines: HeadingLookalike[] = [];
+  HEADING_LOOKALIKE.lastIndex = 0;
+  for (let match = HEADING_LOOKALIKE.exec(text); match !== null; match = HEADING_LOOKALIKE.exec(text)) {
+    const marker = match[1]!;
+    const line = match[0].trimEnd();
+    const offset = match.index + match[0].indexOf('#');
+    lines.push({
+      text: line.trimStart(),
+      offset,
+      marker,
+      after: afterMarker(text.charCodeAt(offset + marker.length)),
+      normalized: normalizeTitle(text, offset + marker.length, match.index + line.length),
+    });
+  }
+  return lines;
 }
 
 /** What the Supported Operations cross-check learns from the swagger's operations, in one pass. */
@@ -128,6 +197,34 @@ class SectionText {
     return this.headingNames.get(summary) ?? normalizeTitle(summary);
   }
 
+  /**
+   * Whether the section lists an operation by its operationId instead of its summary: as a
+   * sub-heading ("### SendSMS" in SMS Wireless Services), or written as is in its text when the id is
+   * a compound one (`TimeCard_Get`, **GetAccount**). A one-word id ("Board", "Assign") written in a
+   * sentence is only a word, so it does not count.
+   */
+  listsOperationId(operationId: string): boolean {
+    const normalized = normalizeTitle(operationId);
+    for (const name of this.headingNames.values()) if (name === normalized) return true;
+    if (!COMPOUND_IDENTIFIER.test(operationId)) return false;
+    const text = this.readme.text;
+    const end = this.section.bodyEnd;
+    for (
+      let at = text.indexOf(operationId, this.section.bodyStart);
+      at !== -1;
+      at = text.indexOf(operationId, at + 1)
+    ) {
+      if (at + operationId.length > end) return false;
+      if (
+        !isIdentifierChar(text.charCodeAt(at - 1)) &&
+        !isIdentifierChar(text.charCodeAt(at + operationId.length))
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   contains(name: string): boolean {
     if (this.writtenNames.has(name)) return true;
     this.normalized ??= normalizeTitle(this.readme.text, this.section.bodyStart, this.section.bodyEnd);
@@ -136,6 +233,19 @@ class SectionText {
     this.from = at + name.length;
     return true;
   }
+}
+
+/** An identifier of several parts: a lower-case letter before a capital, an underscore or a digit. */
+const COMPOUND_IDENTIFIER = /[a-z][A-Z]|_|\d/;
+
+/** A letter, digit or underscore (NaN, before or after the text, is none). */
+function isIdentifierChar(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f
+  );
 }
 
 /**
@@ -151,18 +261,48 @@ function isWrittenAsIs(readme: ReadmeOutline, heading: ReadmeHeading): boolean {
  * Each summary is normalized once, and checked against the section as it is read: no list of every
  * visible summary (README-OPS-MATCH allocated 3.7-4.0 MB a corpus run with it, 3.4-3.5 MB without).
  */
-function operationNames(context: RuleContext, section: SectionText): OperationNames {
+function operationNames(context: RuleContext, sections: readonly SectionText[]): OperationNames {
   const missing: string[] = [];
   const summaries = new Set<string>();
+  const first = sections[0]!;
   for (const operation of context.swagger?.operations ?? []) {
     const summary = asString(operation.operation.summary);
     // Trimming changes no normalized name: spaces are dropped anyway.
-    const normalized = summary ? section.nameOf(summary) : '';
+    const normalized = summary ? first.nameOf(summary) : '';
     if (summary) summaries.add(normalized);
     if (operation.isInternal || operation.isDeprecated || !normalized) continue;
-    if (!section.contains(normalized)) missing.push(summary!.trim());
+    if (isListed(sections, normalized, operation.operationId)) continue;
+    missing.push(summary!.trim());
   }
   return { missing, summaries };
+}
+
+/**
+ * Whether a section lists the operation, by its summary's name or its operationId. Plain loops: a
+ * callback per operation and section cost the rule ~0.4 MB a corpus run.
+ */
+function isListed(sections: readonly SectionText[], name: string, operationId: string | undefined): boolean {
+  for (let index = 0; index < sections.length; index++) if (sections[index]!.contains(name)) return true;
+  if (!operationId) return false;
+  for (let index = 0; index < sections.length; index++) {
+    if (sections[index]!.listsOperationId(operationId)) return true;
+  }
+  return false;
+}
+
+/**
+ * The sections that list operations: the first, and others beside it rather than in it (Calendly's
+ * "## Supported Triggers" and "## Supported Actions"), where a readme splits them.
+ */
+function operationSections(headings: readonly ReadmeHeading[]): ReadmeHeading[] {
+  const sections: ReadmeHeading[] = [];
+  for (const heading of headings) {
+    if (heading.depth > 3 || !SUPPORTED_OPERATIONS_HEADING.test(heading.normalized)) continue;
+    const last = sections[sections.length - 1];
+    if (last && heading.offset < last.bodyEnd) continue;
+    sections.push(heading);
+  }
+  return sections;
 }
 
 /**
@@ -176,6 +316,17 @@ function normalizedOperationIds(context: RuleContext): Set<string> {
     if (operation.operationId) operationIds.add(normalizeTitle(operation.operationId));
   }
   return operationIds;
+}
+
+/** Words of the steps that register an OAuth app. */
+const REGISTRATION_STEPS = /redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i;
+
+/** A heading about the app or its sign-in (normalized): "createazureadapp", "aadauthentication". */
+const APP_HEADING = /app|oauth|auth/;
+
+function explainsRegistration(readme: ReadmeOutline, heading: ReadmeHeading): boolean {
+  if (heading.depth > 3 || !APP_HEADING.test(heading.normalized)) return false;
+  return REGISTRATION_STEPS.test(readme.text.slice(heading.bodyStart, heading.bodyEnd));
 }
 
 function usesOAuth(context: RuleContext): boolean {
@@ -243,7 +394,7 @@ export const readmeRules: RuleDefinition[] = [
     file: 'readme',
     title: 'For OAuth, the readme explains how to create the OAuth app.',
     description:
-      'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL.',
+      'With OAuth, the readme must give detailed steps to register the OAuth app, including the redirect URL ("The Microsoft Certification Team will use those instructions"; PR template, independent-publisher certification). Checked: an "Obtaining Credentials" section that mentions registering an app or the redirect URL, or, without one, a section named for the app, OAuth or authentication that does.',
     levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
     example: {
       bad: '## Obtaining Credentials\nSign in with your account.',
@@ -254,7 +405,10 @@ export const readmeRules: RuleDefinition[] = [
       if (!readme || !usesOAuth(context)) return;
       const section = findSection(readme.headings, CREDENTIALS_HEADING);
       const body = section ? readme.text.slice(section.bodyStart, section.bodyEnd) : '';
-      if (/redirect|regist|client\s*id|create\s+an?\s+(oauth\s+)?app|app\s+registration/i.test(body)) return;
+      if (REGISTRATION_STEPS.test(body)) return;
+      // Without a credentials section, the steps may stand under the app's own heading ("Registering
+      // an Azure Active Directory application" in Office 365 Users, "Create Azure AD app").
+      if (!section && readme.headings.some((heading) => explainsRegistration(readme, heading))) return;
       const where = section ?? readme.headings[0];
       context.report({
         ...(where ? { offset: where.offset, length: where.length } : { line: 1 }),
@@ -269,7 +423,7 @@ export const readmeRules: RuleDefinition[] = [
     file: 'readme',
     title: 'Supported Operations lists every visible operation, and only those.',
     description:
-      "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary) and no operation that no longer exists, so the documentation matches the connector.",
+      "Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Sub-headings that group listed operations, and template sections nested in it, are no operations.",
     levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
     example: {
       bad: '## Supported Operations\n### List tasks',
@@ -278,41 +432,154 @@ export const readmeRules: RuleDefinition[] = [
     check(context) {
       const readme = outline(context);
       if (!readme || !context.swagger) return;
-      const section = findSection(readme.headings, SUPPORTED_OPERATIONS_HEADING);
-      if (!section) return;
-      const subHeadings = readme.headings.filter((heading) => isSubHeading(heading, section));
-      const text = new SectionText(readme, section, subHeadings);
-      const { missing, summaries } = operationNames(context, text);
+      const sections = operationSections(readme.headings);
+      if (sections.length === 0) return;
+      const texts = sections.map((section) => {
+        const subHeadings = readme.headings.filter((heading) => isSubHeading(heading, section));
+        return { section, subHeadings, text: new SectionText(readme, section, subHeadings) };
+      });
+      const { missing, summaries } = operationNames(
+        context,
+        texts.map((entry) => entry.text),
+      );
       if (missing.length > 0) {
         const names = missing.map((summary) => `"${summary}"`).join(', ');
+        const where = [...new Set(sections.map((section) => section.text))].join(' or ');
         context.report({
-          offset: section.offset,
-          length: section.length,
+          offset: sections[0]!.offset,
+          length: sections[0]!.length,
           message:
             missing.length === 1
-              ? `The operation ${names} is not listed under ${section.text}.`
-              : `${missing.length} operations are not listed under ${section.text}: ${names}.`,
+              ? `The operation ${names} is not listed under ${where}.`
+              : `${missing.length} operations are not listed under ${where}: ${names}.`,
         });
       }
       // Built only when a sub-heading is not a summary (most are), or not a name as such.
       let operationIds: Set<string> | undefined;
       let knownNames: string[] | undefined;
-      for (const heading of subHeadings) {
-        if (GROUPING_HEADING.test(heading.normalized) || heading.normalized === '') continue;
-        if (summaries.has(heading.normalized)) continue;
+      const namesOperation = (heading: ReadmeHeading): boolean => {
+        if (summaries.has(heading.normalized)) return true;
         operationIds ??= normalizedOperationIds(context);
-        if (operationIds.has(heading.normalized)) continue;
+        if (operationIds.has(heading.normalized)) return true;
         knownNames ??= [...summaries, ...operationIds].filter((name) => name !== '');
-        if (knownNames.some((name) => heading.normalized.includes(name))) continue;
-        context.report({
-          offset: heading.offset,
-          length: heading.length,
-          message: `"${heading.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.`,
-        });
+        return knownNames.some((name) => heading.normalized.includes(name));
+      };
+      for (const { section, subHeadings } of texts) {
+        // A heading that names no operation: a group of listed ones (over sub-headings or a list
+        // of summaries), or else a stale operation.
+        const isGroup = (index: number): boolean => {
+          const heading = subHeadings[index]!;
+          if (
+            GROUPING_HEADING.test(heading.normalized) ||
+            TEMPLATE_SECTION_HEADING.test(heading.normalized)
+          ) {
+            return true;
+          }
+          const next = subHeadings[index + 1];
+          return (
+            introducesOnly(readme.text, heading, next) ||
+            groupsListedOperations(subHeadings, index, namesOperation) ||
+            listsSummaries(readme.text, heading, next, summaries)
+          );
+        };
+        for (let index = 0; index < subHeadings.length; index++) {
+          const heading = subHeadings[index]!;
+          if (heading.normalized === '' || namesOperation(heading) || isGroup(index)) continue;
+          // Under an operation's heading, listed or stale, a heading describes that operation
+          // (bitskout's "### Input" and "### Output"); under a group it can be a stale operation.
+          const parent = parentIndex(subHeadings, index);
+          if (parent !== -1 && (namesOperation(subHeadings[parent]!) || !isGroup(parent))) continue;
+          context.report({
+            offset: heading.offset,
+            length: heading.length,
+            message: `"${heading.text}" is listed under ${section.text}, but no operation of the swagger has this summary or operationId.`,
+          });
+        }
       }
     },
   },
 ];
+
+/**
+ * Whether the sub-heading at `index` has a deeper sub-heading that names an operation: it groups
+ * operations ("### Tasks" over "#### Fetch list of tasks" in Toggl Plan). One that has only deeper
+ * headings naming none ("#### Inputs") can still be a stale operation.
+ */
+function groupsListedOperations(
+  subHeadings: readonly ReadmeHeading[],
+  index: number,
+  namesOperation: (heading: ReadmeHeading) => boolean,
+): boolean {
+  const group = subHeadings[index]!;
+  for (let next = index + 1; next < subHeadings.length; next++) {
+    const heading = subHeadings[next]!;
+    if (heading.offset >= group.bodyEnd) return false;
+    if (heading.depth > group.depth && namesOperation(heading)) return true;
+  }
+  return false;
+}
+
+/** The index of the nearest sub-heading above the one at `index` that holds it, or -1. */
+function parentIndex(subHeadings: readonly ReadmeHeading[], index: number): number {
+  const heading = subHeadings[index]!;
+  for (let above = index - 1; above >= 0; above--) {
+    if (subHeadings[above]!.depth < heading.depth) return above;
+  }
+  return -1;
+}
+
+/** A list item's marker: "*", "-", "+" or "1." / "1)". */
+const LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
+
+/**
+ * Whether the text under a heading, up to the next heading, is a list of listed operations: two
+ * items or more that start with a summary ("### Booking" over "* `Get Booking`: …" in StarRez), or
+ * a list right under the heading whose every item does (OpenText eDOCS's "### Item" over its one
+ * trigger). Only items that start with one: an operation's description may name others (QPP
+ * NextGen's "Download File (Blob)" names two in its list of parameters).
+ */
+function listsSummaries(
+  text: string,
+  heading: ReadmeHeading,
+  next: ReadmeHeading | undefined,
+  summaries: ReadonlySet<string>,
+): boolean {
+  const end = next && next.offset < heading.bodyEnd ? next.offset : heading.bodyEnd;
+  let items = 0;
+  let found = 0;
+  let rightUnder = true;
+  LIST_ITEM.lastIndex = heading.bodyStart;
+  for (let item = LIST_ITEM.exec(text); item !== null && item.index < end; item = LIST_ITEM.exec(text)) {
+    if (items++ === 0) rightUnder = normalizeTitle(text, heading.bodyStart, item.index) === '';
+    const lineEnd = text.indexOf('\n', LIST_ITEM.lastIndex);
+    const name = normalizeTitle(text, LIST_ITEM.lastIndex, Math.min(lineEnd === -1 ? end : lineEnd, end));
+    for (const summary of summaries) {
+      if (summary !== '' && name.startsWith(summary)) {
+        if (++found === 2) return true;
+        break;
+      }
+    }
+  }
+  return rightUnder && items > 0 && found === items;
+}
+
+/** Sub-headings that describe one operation rather than name one. */
+const DETAIL_HEADING =
+  /^(inputs?|outputs?|(path|query|header|body)?parameters?|requestbody.*|responses?|returns|examples?|notes?|usage)$/;
+
+/** A request line as a sub-heading: "POST `/{apiVersion}/models`" (Google Gemini). */
+const HTTP_REQUEST_HEADING = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?\//;
+
+/**
+ * Whether the heading has no text of its own before its first sub-heading, which names something
+ * other than a detail of an operation: a group's title (Taqnyat SMS's "### Balance" over
+ * "#### Get Balance"), not an operation described under "#### Inputs".
+ */
+function introducesOnly(text: string, heading: ReadmeHeading, next: ReadmeHeading | undefined): boolean {
+  if (!next || next.offset >= heading.bodyEnd || next.depth <= heading.depth) return false;
+  if (DETAIL_HEADING.test(next.normalized) || HTTP_REQUEST_HEADING.test(next.text)) return false;
+  return normalizeTitle(text, heading.bodyStart, next.offset) === '';
+}
 
 function isSubHeading(heading: ReadmeHeading, section: ReadmeHeading): boolean {
   return heading.offset > section.offset && heading.offset < section.bodyEnd && heading.depth > section.depth;

@@ -125,9 +125,15 @@ export const swaggerSecurityRules: RuleDefinition[] = [
       const definitions = securityDefinitions(context);
       for (const use of requirementUses(context)) {
         if (has(definitions, use.name)) continue;
+        // The defined names: NetDocuments' 59 findings name 'nd_auth' where 'oauth2_auth' is defined.
+        const defined = Object.keys(definitions);
+        const fix =
+          defined.length > 0
+            ? `Use the name of a defined scheme: ${defined.map((name) => `'${name}'`).join(', ')}.`
+            : 'Define the scheme there, or remove the requirement.';
         context.report({
           pointer: use.pointer,
-          message: `The security requirement '${use.name}' is not defined in the 'securityDefinitions' object.`,
+          message: `The security requirement '${use.name}' is not defined in the 'securityDefinitions' object. ${fix}`,
         });
       }
     },

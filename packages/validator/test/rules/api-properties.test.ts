@@ -70,6 +70,22 @@ describe('PROP-SCHEMA', () => {
       message: 'Invalid type. Expected Array but got String.',
     });
   });
+  it('names a required property written in another case', async () => {
+    // Azure Communication Services SMS Events: "oauthSettings" for "oAuthSettings".
+    const files = withProperties((properties) => {
+      oauth({})(properties);
+      const token = properties.connectionParameters.token as Record<string, unknown>;
+      token.oauthSettings = token.oAuthSettings;
+      delete token.oAuthSettings;
+    });
+    const findings = await run(files, 'PROP-SCHEMA');
+    expect(findings.map((finding) => [finding.pointer, finding.message])).toEqual([
+      [
+        '/properties/connectionParameters/token',
+        "Required properties are missing from object: oAuthSettings. 'oauthSettings' is there: names are case-sensitive, write 'oAuthSettings'.",
+      ],
+    ]);
+  });
   it('accepts scriptOperations, connectionParameterSets and a boolean hidden', async () => {
     const files = withProperties((properties) => {
       properties.scriptOperations = ['ListTasks'];

@@ -59,13 +59,29 @@ describe('GEN-ENGLISH', () => {
       {
         pointer: '/paths/~1tasks/get/summary',
         severity: 'warning',
-        message: "The 'summary' value must be written in English ('für' is not an English word).",
+        message:
+          'The \'summary\' value must be written in English. Found "für", which is not an English word: write it in English or leave it out.',
       },
       // A non-Latin word stays an error, reported once.
       {
         pointer: '/paths/~1tasks/get/description',
         severity: 'error',
-        message: "The 'description' value must be written in English.",
+        message:
+          'The \'description\' value must be written in English. Found "Получить": write it in English or leave it out.',
+      },
+    ]);
+  });
+
+  it('names the non-English word, which a mostly English text hides', async () => {
+    // As in Passage by 1Password - Auth: English, but with a Russian company name as an example.
+    const swagger = validSwagger();
+    swagger.definitions.Task.description =
+      'A display name, for example "ACME Corporation" or "ОАО Примертех".';
+    expect(await englishFindings(JSON.stringify(swagger, null, 2))).toMatchObject([
+      {
+        pointer: '/definitions/Task/description',
+        message:
+          'The \'description\' value must be written in English. Found "ОАО": write it in English or leave it out.',
       },
     ]);
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { foreignLatinWord, hasNonLatinWord, isAsciiString } from '../../src/rules/swagger/non-latin-text.js';
+import {
+  firstNonLatinWord,
+  foreignLatinWord,
+  isAsciiString,
+} from '../../src/rules/swagger/non-latin-text.js';
 
 /** Every UTF-16 code unit, each alone in a string. */
 const EVERY_CODE_UNIT = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code));
@@ -29,12 +33,19 @@ describe('isAsciiString', () => {
   });
 });
 
-describe('hasNonLatinWord', () => {
+describe('firstNonLatinWord', () => {
   it('finds two non-Latin letters in a row, in any script, and nothing in Latin text', () => {
-    for (const text of ['Получить задачи', 'タスク', 'مهام', 'Ελληνικά', '𠀀𠀁', 'x µµ y'])
-      expect({ text, found: hasNonLatinWord(text) }).toEqual({ text, found: true });
+    const cases: [string, string][] = [
+      ['Получить задачи', 'Получить'],
+      ['タスク', 'タスク'],
+      ['مهام', 'مهام'],
+      ['Ελληνικά', 'Ελληνικά'],
+      ['𠀀𠀁', '𠀀𠀁'],
+      ['x µµ y', 'µµ'],
+    ];
+    for (const [text, word] of cases) expect({ text, word: firstNonLatinWord(text) }).toEqual({ text, word });
     for (const text of ['', 'Get tasks', 'Brønnøysund café', '10 µg/m3', '“quoted” – dash…', 'Ж x Ж', '😀😀'])
-      expect({ text, found: hasNonLatinWord(text) }).toEqual({ text, found: false });
+      expect({ text, word: firstNonLatinWord(text) }).toEqual({ text, word: undefined });
   });
 });
 

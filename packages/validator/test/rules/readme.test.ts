@@ -31,9 +31,52 @@ describe('README-SECTIONS-CERT', () => {
     expect(findings).toMatchObject([{ severity: 'warning', line: 1 }]);
     expect(findings[0]!.message).toMatch(/Deployment Instructions/);
   });
+  it('points at a section heading that Markdown does not read as one, and says why', async () => {
+    // Zoho ZeptoMail's "##Deployment Instructions", Rainbird's "##\u00a0Prerequisites".
+    const readme = validReadme()
+      .replace('## Deployment Instructions', '##Deployment Instructions')
+      .replace('## Prerequisites', '##\u00a0Prerequisites');
+    const findings = await runRules(withReadme(readme), ['README-SECTIONS-CERT']);
+    expect(findings.map((f) => [f.line, f.column, f.endColumn, f.message])).toEqual([
+      [
+        6,
+        1,
+        17,
+        'The readme has no "## Prerequisites" section, which the certified readme template requires. "##\u00a0Prerequisites" is no heading: the space after "##" is a no-break space; type a normal space.',
+      ],
+      [
+        23,
+        1,
+        26,
+        'The readme has no "## Deployment Instructions" section, which the certified readme template requires. "##Deployment Instructions" is no heading: Markdown needs a space after "##".',
+      ],
+    ]);
+  });
+  it('points at a section heading inside a code block', async () => {
+    // Tesseron ASM Basic Data: a lone ``` above the sections makes the rest of the readme code.
+    const readme = validReadme().replace('## Deployment Instructions', '```\n## Deployment Instructions');
+    const findings = await runRules(withReadme(readme), ['README-SECTIONS-CERT']);
+    expect(findings.map((f) => [f.line, f.message])).toEqual([
+      [
+        24,
+        'The readme has no "## Deployment Instructions" section, which the certified readme template requires. "## Deployment Instructions" is no heading: it is inside a code block (look for a ``` above it that is not closed).',
+      ],
+    ]);
+  });
   it('accepts the usual variants', async () => {
     const readme = validReadme().replace('## Obtaining Credentials', '## How to get credentials');
     expect(await runRules(withReadme(readme), ['README-SECTIONS-CERT'])).toEqual([]);
+    // Sections on getting the API key or token (tyntec, Pdfless, Farsight Security, Enate…).
+    for (const heading of [
+      '## How to get API key',
+      '### Obtaining an API Key',
+      '## Access Your API Key',
+      '## Obtaining Token',
+      '## Authentication',
+    ]) {
+      const variant = validReadme().replace('## Obtaining Credentials', heading);
+      expect(await runRules(withReadme(variant), ['README-SECTIONS-CERT'])).toEqual([]);
+    }
   });
 });
 
@@ -107,6 +150,35 @@ describe('README-OAUTH-STEPS', () => {
     const files = { ...withReadme(readme), 'apiProperties.json': oauthProperties() };
     expect(await runRules(files, ['README-OAUTH-STEPS'], 'independent-publisher')).toEqual([]);
   });
+  it('is quiet with registration steps in a section named for the app', async () => {
+    // Office 365 Users: "### Registering an Azure Active Directory application", no credentials section.
+    const steps =
+      '### Registering an Azure AD application\nRegister an app with the redirect URL https://global.consent.azure-apim.net/redirect.\n';
+    const readme = validReadme()
+      .replace(
+        '## Obtaining Credentials\nSign in to Contoso, open Settings, API keys, and create a key.\n',
+        '',
+      )
+      .replace(
+        '## Prerequisites\nA Contoso account with an API key.\n',
+        `## Prerequisites\nA Contoso account.\n${steps}`,
+      );
+    const files = { ...withReadme(readme), 'apiProperties.json': oauthProperties() };
+    expect(await runRules(files, ['README-OAUTH-STEPS'], 'independent-publisher')).toEqual([]);
+    // A section named for an app that gives no steps does not count.
+    const noSteps = readme.replace(
+      'Register an app with the redirect URL https://global.consent.azure-apim.net/redirect.',
+      'Ask your admin.',
+    );
+    const findings = await runRules(
+      { ...withReadme(noSteps), 'apiProperties.json': oauthProperties() },
+      ['README-OAUTH-STEPS'],
+      'independent-publisher',
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      'The connector uses OAuth, but the readme has no "Obtaining Credentials" section with the steps to register the OAuth app and its redirect URL.',
+    ]);
+  });
 });
 
 describe('README-OPS-MATCH', () => {
@@ -129,6 +201,95 @@ describe('README-OPS-MATCH', () => {
     const readme = validReadme()
       .replace('### Create a task', '### CreateTask\nCreate a task.')
       .replace('### Get a task', '### Get a task (GetTask)');
+    expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+  });
+  it('reads every section of operations: Supported Triggers beside Supported Actions', async () => {
+    // Calendly, Egnyte, Talkdesk…: the triggers have their own section, after or before the actions.
+    // In it, OpenText eDOCS's "### Item" over its one trigger is a group, and SkyPointCloud's nested
+    // "Support and documentation" is no operation.
+    const readme = validReadme()
+      .replace('### Create a task\nCreates a task for the current user.\n', '')
+      .replace(
+        '## Obtaining Credentials',
+        '## Supported Triggers\n### Create a task\nCreates a task.\n### Remove a task\n### Items\n* `Get a task`: one.\n### Support and documentation\nMail us.\n\n## Obtaining Credentials',
+      );
+    const findings = await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher');
+    expect(findings.map((f) => [f.line, f.message])).toEqual([
+      [
+        18,
+        '"Remove a task" is listed under Supported Triggers, but no operation of the swagger has this summary or operationId.',
+      ],
+    ]);
+    const missing = await runRules(
+      withReadme(readme.replace('### Create a task\nCreates a task.\n', '')),
+      ['README-OPS-MATCH'],
+      'independent-publisher',
+    );
+    expect(missing.map((f) => [f.line, f.message])[0]).toEqual([
+      9,
+      'The operation "Create a task" is not listed under Supported Operations or Supported Triggers.',
+    ]);
+  });
+  it('counts an operation listed under its operationId alone as listed', async () => {
+    // SMS Wireless Services lists "### SendSMS" and a description that is not the summary.
+    const readme = validReadme().replace('### Create a task\nCreates', '### CreateTask\nAdds');
+    expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+    // Or written as is in a list (InEight: "* `TimeCard_Get`: …"), a compound identifier only.
+    const files = validConnectorFiles();
+    const swagger = files['apiDefinition.swagger.json'] as Record<string, any>;
+    swagger.paths['/tasks/{taskId}'].get.operationId = 'Task';
+    const listed = validReadme()
+      .replace('### Create a task\nCreates', '* `CreateTask`: adds')
+      .replace('### Get a task\nGets one task', 'Each Task has an identifier');
+    const findings = await runRules(
+      { ...files, 'readme.md': listed },
+      ['README-OPS-MATCH'],
+      'independent-publisher',
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      'The operation "Get a task" is not listed under Supported Operations.',
+    ]);
+    const inWord = validReadme().replace('### Create a task\nCreates', '* `CreateTasks`: adds');
+    expect(
+      (await runRules(withReadme(inWord), ['README-OPS-MATCH'], 'independent-publisher')).map(
+        (f) => f.message,
+      ),
+    ).toEqual(['The operation "Create a task" is not listed under Supported Operations.']);
+  });
+  it('takes a sub-heading over listed operations for a group, not a stale operation', async () => {
+    // Toggl Plan: "### Tasks" over "#### Fetch list of tasks"; StarRez: "### Booking" over a list
+    // of its operations; Taqnyat SMS: "### Balance" over a stale "#### Get Balance" alone, reported.
+    // A stale operation's own sub-heading ("#### Inputs") is not reported again, and a description
+    // that names operations in a list of parameters (QPP NextGen) is no group.
+    const readme = validReadme()
+      .replace('### List tasks', '### Task Management\n#### List tasks')
+      .replace('### Get a task', '#### Get a task')
+      .replace(
+        'Gets one task by its identifier.\n',
+        'Gets one task.\n### Delete a task\n#### Inputs\nThe task.\n### Tables\n* `List tasks`: all.\n* `Get a task`: one.\n### Archive a task\nUnlike Get a task, it archives.\n- **Task**: from List tasks or Get a task.\n### Reminders\n#### Remind of a task\n### Purge tasks\n#### DELETE `/tasks`\n',
+      );
+    const findings = await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher');
+    expect(findings.map((f) => f.message)).toEqual([
+      '"Delete a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+      '"Archive a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+      '"Remind of a task" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+      '"Purge tasks" is listed under Supported Operations, but no operation of the swagger has this summary or operationId.',
+    ]);
+  });
+  it("does not take the sub-headings of a listed operation's description for stale operations", async () => {
+    // bitskout: "### Input" and "### Output" under "## Run Plugin for a File".
+    const readme = validReadme().replace(
+      'Creates a task for the current user.\n',
+      'Creates a task for the current user.\n#### Input\nA title.\n#### Output\nThe task.\n',
+    );
+    expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
+  });
+  it('does not take a template section nested in Supported Operations for a stale operation', async () => {
+    // monday nests "### Obtaining Credentials" and "### Getting Started" in Supported Operations.
+    const readme = validReadme().replace(
+      'Gets one task by its identifier.\n',
+      'Gets one task by its identifier.\n### Obtaining Credentials\nAsk your admin.\n### Getting Started\nSign in.\n### Frequently Asked Questions\nNone.\n',
+    );
     expect(await runRules(withReadme(readme), ['README-OPS-MATCH'], 'independent-publisher')).toEqual([]);
   });
   it('finds a summary that starts before the one found last and ends after it', async () => {

@@ -94,6 +94,15 @@ describeRuleCases([
     message: /Did you mean 'string'\?/,
   },
   {
+    id: 'SWG-JSONENUM',
+    fires: 'fires on "type": "null", saying what to write instead',
+    // CompanyConnect: schemas generated from a sample response whose values were null.
+    breaks: (c) => (c.swagger.definitions.Task.properties.title.type = 'null'),
+    pointer: '/definitions/Task/properties/title/type',
+    message:
+      /^The property value must be one of the following: string, number, integer, boolean, array, object, file\. Swagger 2\.0 has no 'null' type: write the type of the value when it is set\.$/,
+  },
+  {
     id: 'SWG-ARRAY-DUP',
     fires: 'fires on a repeated enum value, at the repeat',
     breaks: (c) => c.swagger.paths['/tasks'].get.parameters[0].enum.push('open'),
@@ -402,5 +411,32 @@ describe('the rules that read some kinds of objects', () => {
       ].sort(),
     );
     expect((await pointers('SWG-REQUIRED-EMPTY')).sort()).toEqual(['/info/title', '/tags/0/name']);
+  });
+});
+
+describe('SWG-HOST-PROD', () => {
+  // Inserve, Delinea Secret Server, QPP NextGen: "test.com"-like hosts that a dynamichosturl policy
+  // replaces with the connection's host for every operation.
+  const policy = (operations?: string[]) => ({
+    templateId: 'dynamicHostUrl',
+    title: 'Host of the connection',
+    parameters: {
+      'x-ms-apimTemplateParameter.urlTemplate': "https://@connectionParameters('host')",
+      ...(operations ? { 'x-ms-apimTemplate-operationName': operations } : {}),
+    },
+  });
+  it('is quiet when a dynamichosturl policy replaces the host of every operation', async () => {
+    for (const instance of [policy(), policy(['ListTasks', 'CreateTask', 'GetTask'])]) {
+      const connector = editableConnector();
+      connector.swagger.host = 'test.contoso.com';
+      connector.apiProperties.properties.policyTemplateInstances = [instance];
+      expect(await findingsOf('SWG-HOST-PROD', connector)).toEqual([]);
+    }
+  });
+  it('fires when the policy leaves an operation on the host', async () => {
+    const connector = editableConnector();
+    connector.swagger.host = 'test.contoso.com';
+    connector.apiProperties.properties.policyTemplateInstances = [policy(['ListTasks'])];
+    expect(await findingsOf('SWG-HOST-PROD', connector)).toMatchObject([{ pointer: '/host' }]);
   });
 });

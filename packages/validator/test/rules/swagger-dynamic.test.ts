@@ -233,6 +233,14 @@ describeRule(
       message: /expects an array on the specified path 'items'/,
     },
     {
+      name: 'without a value-collection, saying that the response itself is then read as the array',
+      edit: dynamicStatus({ 'value-collection': undefined }),
+      pointer: VALUES,
+      severity: 'warning',
+      message:
+        /path '' which should be defined in the successful response of the invoked operation 'ListStatuses'\. Without 'value-collection' the response itself must be the array: name the property that holds the list in 'value-collection'\.$/,
+    },
+    {
       name: 'on a value-title the items lack',
       edit: dynamicStatus({ 'value-title': 'label' }),
       pointer: `${VALUES}/value-title`,

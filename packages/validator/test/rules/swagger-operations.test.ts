@@ -268,7 +268,16 @@ describeRule(
       edit: (s) => (s.paths['/tasks'].get.responses = { default: { description: 'OK' } }),
       pointer: `${LIST}/responses`,
       severity: 'warning',
-      message: /'ListTasks' should have at least one successful response/,
+      message:
+        /^The operation 'ListTasks' should have at least one successful response definition\. Describe the success as a 2xx response \(200 with the output schema, or 204 when nothing is returned\) rather than 'default'\.$/,
+    },
+    {
+      name: 'on error responses only',
+      edit: (s) => (s.paths['/tasks'].get.responses = { '400': { description: 'Bad request' } }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /successful response definition\. Add a 2xx response: 200 with the output schema, or 204 when nothing is returned\.$/,
     },
   ],
   [VALID],
@@ -321,6 +330,8 @@ describeRule(
         (s.paths['/tasks'].get.responses['400'] = { description: 'Bad', schema: { type: 'object' } }),
       pointer: `${LIST}/responses`,
       severity: 'warning',
+      message:
+        /^The operation 'ListTasks' has more than one response with specified schema, only one schema will be used in the designer\. Keep the schema of the success response and describe the others without one\.$/,
     },
   ],
   [
@@ -343,6 +354,19 @@ describeRule(
         }),
       pointer: `${LIST}/responses`,
       severity: 'warning',
+      message: /visible in the designer\. Move the schema of the 202 response to a 200 or 201 response\.$/,
+    },
+    {
+      // 56 corpus operations (SeeBotRun Link's DeleteLink…): a schema on "204 No Content".
+      name: 'on a schema only on 204, which has no content',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '204': { description: 'No content', schema: { type: 'object' } },
+        }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /visible in the designer\. A 204 response has no content: move its schema to a 200 response, or remove it if the operation returns nothing\.$/,
     },
   ],
   [VALID],
@@ -387,6 +411,8 @@ describeRule(
       edit: (s) => delete s.paths['/tasks'].get.responses['200'].schema,
       pointer: `${LIST}/responses/200`,
       severity: 'warning',
+      message:
+        /^The operation 'ListTasks' defines no response schema, so it has no outputs in the designer\. Describe the response body in a schema, or use a 204 response when the operation returns no body\.$/,
     },
   ],
   [
@@ -591,7 +617,15 @@ const bodyOnGet = (s: Json) =>
   s.paths['/tasks'].get.parameters.push({ name: 'body', in: 'body', schema: { type: 'object' } });
 describeRule(
   'SWG-GET-BODY',
-  [{ name: 'on a GET with a body', edit: bodyOnGet, pointer: `${LIST}/parameters/1` }],
+  [
+    {
+      name: 'on a GET with a body',
+      edit: bodyOnGet,
+      pointer: `${LIST}/parameters/1`,
+      message:
+        /^Body or form data parameters are not supported in a fetch operation\. Send the values as query or header parameters, or remove this parameter\.$/,
+    },
+  ],
   [VALID],
 );
 

@@ -143,6 +143,8 @@ describeRule(
       name: 'on a query parameter with x-ms-url-encoding',
       edit: status((p) => (p['x-ms-url-encoding'] = 'single')),
       pointer: `${STATUS}/x-ms-url-encoding`,
+      message:
+        /^Encoding for query parameter 'status' is not supported\. All query parameters are single encoded by default\. Remove 'x-ms-url-encoding'\.$/,
     },
   ],
   [VALID],
@@ -477,11 +479,40 @@ describeRule(
       message: /'string\/guid' is not recognized\. Use 'uuid'\./,
     },
     {
-      name: "on 'constructor', without a suggestion",
+      name: "on 'constructor', with the string formats to choose from",
       edit: taskId((p) => (p.format = 'constructor')),
       pointer: `${TASK_ID}/format`,
       severity: 'warning',
-      message: /'string\/constructor' is not recognized\.$/,
+      message:
+        /^The type\/format 'string\/constructor' is not recognized\. Remove 'format', or use one for strings: date, date-time, date-no-tz, byte, binary, password, email, html, uri or uuid\.$/,
+    },
+    {
+      name: "on 'enum' for an integer, naming the integer formats",
+      edit: (s) => (s.definitions.Task.properties.id = { type: 'integer', format: 'enum' }),
+      pointer: '/definitions/Task/properties/id/format',
+      severity: 'warning',
+      message: /'integer\/enum' is not recognized\. Use 'int32' or 'int64', or remove 'format'\.$/,
+    },
+    {
+      name: "on 'decimal' for a number, naming the number formats",
+      edit: (s) => (s.definitions.Task.properties.id = { type: 'number', format: 'decimal' }),
+      pointer: '/definitions/Task/properties/id/format',
+      severity: 'warning',
+      message: /'number\/decimal' is not recognized\. Use 'float' or 'double', or remove 'format'\.$/,
+    },
+    {
+      name: 'on a class name given as the format of an object',
+      edit: (s) => (s.definitions.Task.format = 'Task'),
+      pointer: '/definitions/Task/format',
+      severity: 'warning',
+      message: /'object\/Task' is not recognized\. Remove 'format': no format applies to object values\.$/,
+    },
+    {
+      name: 'on an empty format',
+      edit: taskId((p) => (p.format = '')),
+      pointer: `${TASK_ID}/format`,
+      severity: 'warning',
+      message: /'string\/' is not recognized\. Remove the empty 'format'\.$/,
     },
     {
       name: "on 'url' in a schema, suggesting 'uri'",

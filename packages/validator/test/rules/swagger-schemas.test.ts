@@ -258,6 +258,28 @@ describe('required properties that are not defined', () => {
       'oddProperties/required/2',
     ]);
   });
+
+  it('are left to SWG-REQ-NONOBJECT in a schema typed other than object', async () => {
+    // E-goi's body: an array schema listing its items' properties as required. The fix is to move
+    // or remove the list (SWG-REQ-NONOBJECT says so), not to define the names in the array schema.
+    const connector = editableConnector();
+    connector.swagger.definitions.Task.properties = {
+      list: { type: 'array', required: ['to', 'from'], items: { type: 'object', properties: { to: {} } } },
+      untyped: { required: ['to'] },
+    };
+    const at = '/definitions/Task/properties/';
+    const undefinedNames = await findingsOf('SWG-REQ-UNDEFINED', connector);
+    expect(undefinedNames.map((finding) => finding.pointer!.slice(at.length))).toEqual([
+      'untyped/required/0',
+    ]);
+    const nonObject = await findingsOf('SWG-REQ-NONOBJECT', connector);
+    expect(nonObject.map((finding) => [finding.pointer!.slice(at.length), finding.message])).toEqual([
+      [
+        'list/required',
+        "The property 'required' is applicable to schemas with 'object' type only and should be removed. To require properties of the array's items, list them in the 'required' of 'items'.",
+      ],
+    ]);
+  });
 });
 
 describe('numeric limits', () => {

@@ -15,6 +15,19 @@ describeRuleCases([
     fires: 'fires on a requirement naming an undefined scheme',
     breaks: (c) => (c.swagger.security = [{ apiKey: [] }]),
     pointer: '/security/0/apiKey',
+    message:
+      /^The security requirement 'apiKey' is not defined in the 'securityDefinitions' object\. Use the name of a defined scheme: 'API_Key'\.$/,
+  },
+  {
+    id: 'SWG-SEC-DEFINED',
+    fires: 'fires on a requirement when no scheme is defined',
+    breaks: (c) => {
+      delete c.swagger.securityDefinitions;
+      c.swagger.security = [{ oauth2_auth: [] }];
+    },
+    pointer: '/security/0/oauth2_auth',
+    message:
+      /^The security requirement 'oauth2_auth' is not defined in the 'securityDefinitions' object\. Define the scheme there, or remove the requirement\.$/,
   },
   {
     id: 'SWG-SEC-SCOPE',

@@ -182,6 +182,18 @@ describeRule(
       edit: (s) => (s.paths['/tasks'].get.deprecated = true),
       pointer: `${LIST}/summary`,
       severity: 'warning',
+      message:
+        /^The operation 'ListTasks' is deprecated; append "\(deprecated\)" to its summary and description\.$/,
+    },
+    {
+      name: 'naming the summary alone when the description has the label',
+      edit: (s) => {
+        s.paths['/tasks'].get.deprecated = true;
+        s.paths['/tasks'].get.description = 'Lists the tasks (deprecated: use Search tasks).';
+      },
+      pointer: `${LIST}/summary`,
+      severity: 'warning',
+      message: /^The operation 'ListTasks' is deprecated; append "\(deprecated\)" to its summary\.$/,
     },
   ],
   [

@@ -72,6 +72,13 @@ function valueAt(document: unknown, segments: readonly string[]): unknown {
   return value;
 }
 
+/** A key of `data` that is `name` in another case ("oauthSettings" for "oAuthSettings"), if any. */
+function keyInOtherCase(data: unknown, name: string): string | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const lower = name.toLowerCase();
+  return Object.keys(data).find((key) => key !== name && key.toLowerCase() === lower);
+}
+
 function describe(error: ErrorObject, document: unknown): SchemaProblem | undefined {
   const segments = parsePointer(error.instancePath);
   const data = valueAt(document, segments);
@@ -92,7 +99,11 @@ function describe(error: ErrorObject, document: unknown): SchemaProblem | undefi
       return at(`Value ${JSON.stringify(data)} does not match const.`);
     case 'required': {
       const name = String(params.missingProperty);
-      return at(`Required properties are missing from object: ${name}.`, error.instancePath, name);
+      const written = keyInOtherCase(data, name);
+      // Newtonsoft's words first; then the near miss, which the maker cannot tell from the message.
+      const hint =
+        written === undefined ? '' : ` '${written}' is there: names are case-sensitive, write '${name}'.`;
+      return at(`Required properties are missing from object: ${name}.${hint}`, error.instancePath, name);
     }
     case 'additionalProperties': {
       const name = String(params.additionalProperty);

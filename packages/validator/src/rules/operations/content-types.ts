@@ -92,7 +92,8 @@ export const contentTypeRules: RuleDefinition[] = [
           if (parameter.in !== 'body' && parameter.in !== 'formData') continue;
           report({
             pointer: parameter.pointer,
-            message: 'Body or form data parameters are not supported in a fetch operation.',
+            message:
+              'Body or form data parameters are not supported in a fetch operation. Send the values as query or header parameters, or remove this parameter.',
           });
         }
       }

@@ -191,6 +191,17 @@ function pathAt(call: DynamicCall, key: string): string | undefined {
   return asString(call.call[key]) || undefined;
 }
 
+/**
+ * SWG-DYN-RESULT's message for a list that is not where the call reads it. Without a collection key
+ * the path is '' (12 of the corpus findings), which says nothing to a maker: say what it means.
+ */
+function expectsArray(call: DynamicCall, collection: string, label: string): string {
+  const message = fill(EXPECTS_ARRAY, collection, label);
+  if (collection !== '') return message;
+  const key = call.extension === 'x-ms-dynamic-values' ? 'value-collection' : 'itemsPath';
+  return `${message} Without '${key}' the response itself must be the array: name the property that holds the list in '${key}'.`;
+}
+
 /** Where a missing collection is reported: the key that names it, or the call. */
 function collectionPointer(call: DynamicCall): string {
   if (has(call.call, 'value-collection')) return childPointer(call.pointer, 'value-collection');
@@ -441,13 +452,13 @@ export const dynamicRules: RuleDefinition[] = [
         if (collection === undefined) continue;
         const list = followSchemaPath(swagger, response, collection);
         if (list.kind === 'missing') {
-          report({ pointer: collectionPointer(call), message: fill(EXPECTS_ARRAY, collection, label) });
+          report({ pointer: collectionPointer(call), message: expectsArray(call, collection, label) });
           continue;
         }
         if (list.kind !== 'found') continue;
         const items = arrayItems(swagger, list.schema);
         if (items.kind === 'not-array') {
-          report({ pointer: collectionPointer(call), message: fill(EXPECTS_ARRAY, collection, label) });
+          report({ pointer: collectionPointer(call), message: expectsArray(call, collection, label) });
           continue;
         }
         if (items.kind !== 'found') continue;

@@ -151,7 +151,7 @@ export const parameterLocationRules: RuleDefinition[] = [
         report({
           pointer: childPointer(parameter.pointer, 'x-ms-url-encoding'),
           message: fill(
-            "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default.",
+            "Encoding for query parameter '{0}' is not supported. All query parameters are single encoded by default. Remove 'x-ms-url-encoding'.",
             parameter.name ?? '',
           ),
         });

@@ -36,6 +36,21 @@ function schemaOnlyOnOtherSuccess(operation: OperationInfo): boolean {
   return other;
 }
 
+/**
+ * What to do with the schemas of the other 2xx responses, for SWG-RESP-SCHEMA-200. A 204 has no
+ * body at all (56 corpus operations put a schema there, often on a DELETE that returns nothing).
+ */
+function schemaMoveAdvice(operation: OperationInfo): string {
+  const codes: string[] = [];
+  for (const response of operation.responses) {
+    if (isSuccessCode(response.code) && hasSchema(response)) codes.push(response.code);
+  }
+  if (codes.every((code) => code === '204')) {
+    return 'A 204 response has no content: move its schema to a 200 response, or remove it if the operation returns nothing.';
+  }
+  return `Move the schema of the ${codes.join(', ')} response to a 200 or 201 response.`;
+}
+
 /** An object with at least two own keys. */
 function hasTwoKeys(value: unknown): boolean {
   if (!isObject(value)) return false;
@@ -91,12 +106,16 @@ export const responseRules: RuleDefinition[] = [
     check({ swagger, report }) {
       for (const operation of swagger?.operations ?? []) {
         if (operation.responses.length === 0 || hasSuccessResponse(operation)) continue;
+        // 133 of the 138 corpus warnings have a 'default' response only.
+        const advice = operation.responses.some((response) => response.code === 'default')
+          ? "Describe the success as a 2xx response (200 with the output schema, or 204 when nothing is returned) rather than 'default'."
+          : 'Add a 2xx response: 200 with the output schema, or 204 when nothing is returned.';
         report({
           pointer: childPointer(operation.pointer, 'responses'),
-          message: fill(
+          message: `${fill(
             "The operation '{0}' should have at least one successful response definition.",
             operationLabel(operation),
-          ),
+          )} ${advice}`,
         });
       }
     },
@@ -175,7 +194,7 @@ export const responseRules: RuleDefinition[] = [
         report({
           pointer: childPointer(operation.pointer, 'responses'),
           message: fill(
-            "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer.",
+            "The operation '{0}' has more than one response with specified schema, only one schema will be used in the designer. Keep the schema of the success response and describe the others without one.",
             operationLabel(operation),
           ),
         });
@@ -204,10 +223,10 @@ export const responseRules: RuleDefinition[] = [
         if (isWebhookSubscription(swagger, operation)) continue;
         report({
           pointer: childPointer(operation.pointer, 'responses'),
-          message: fill(
+          message: `${fill(
             "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
             operationLabel(operation),
-          ),
+          )} ${schemaMoveAdvice(operation)}`,
         });
       }
     },
@@ -256,7 +275,7 @@ export const responseRules: RuleDefinition[] = [
         if (withBody.length === 0) continue;
         report({
           pointer: withBody[0]!.pointer,
-          message: `The operation '${operationLabel(operation)}' defines no response schema, so it has no outputs in the designer.`,
+          message: `The operation '${operationLabel(operation)}' defines no response schema, so it has no outputs in the designer. Describe the response body in a schema, or use a 204 response when the operation returns no body.`,
         });
       }
     },

@@ -29,6 +29,29 @@ const FORMAT_SUGGESTIONS = new Map([
   ['datetime', 'date-time'],
 ]);
 
+/** The formats of each type, for SWG-FORMAT's advice; the other types have none. */
+const FORMATS_OF_TYPE: Record<string, string> = {
+  integer: "Use 'int32' or 'int64', or remove 'format'.",
+  number: "Use 'float' or 'double', or remove 'format'.",
+  string:
+    "Remove 'format', or use one for strings: date, date-time, date-no-tz, byte, binary, password, email, html, uri or uuid.",
+};
+
+/**
+ * What to write instead of an unrecognized format: the near-miss's fix, else the formats of the
+ * type. "integer/enum" alone (119 corpus findings) left the maker to guess which formats exist.
+ */
+function formatAdvice(type: unknown, format: unknown): string {
+  if (format === '') return "Remove the empty 'format'.";
+  const suggestion = typeof format === 'string' ? FORMAT_SUGGESTIONS.get(format.toLowerCase()) : undefined;
+  if (suggestion) return `Use '${suggestion}'.`;
+  if (typeof type === 'string' && has(FORMATS_OF_TYPE, type)) return FORMATS_OF_TYPE[type]!;
+  if (type === 'object' || type === 'array' || type === 'boolean') {
+    return `Remove 'format': no format applies to ${type} values.`;
+  }
+  return `Remove 'format', or use one the platform knows: ${[...FORMATS].join(', ')}.`;
+}
+
 /** Where a typed node is written: read only to report (a written schema's pointer is built when read). */
 type TypedPlace = { readonly pointer: string };
 
@@ -287,11 +310,9 @@ export const valueConstraintRules: RuleDefinition[] = [
         if (!has(node, 'format')) return;
         const format = node.format;
         if (typeof format === 'string' && FORMATS.has(format)) return;
-        const suggestion =
-          typeof format === 'string' ? FORMAT_SUGGESTIONS.get(format.toLowerCase()) : undefined;
         report({
           pointer: childPointer(place.pointer, 'format'),
-          message: `${fill("The type/format '{0}' is not recognized.", `${String(node.type ?? '')}/${String(format)}`)}${suggestion ? ` Use '${suggestion}'.` : ''}`,
+          message: `${fill("The type/format '{0}' is not recognized.", `${String(node.type ?? '')}/${String(format)}`)} ${formatAdvice(node.type, format)}`,
         });
       });
     },

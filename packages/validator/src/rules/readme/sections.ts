@@ -13,6 +13,13 @@ export const SUPPORTED_OPERATIONS_HEADING =
 export const CREDENTIALS_HEADING = /credential/;
 
 /**
+ * The credentials section under the names merged readmes give it: "How to get API key" (tyntec),
+ * "Obtaining an API Key", "Access Your API Key", "Obtaining Token", "Authentication".
+ */
+const CREDENTIALS_SECTION =
+  /credential|apikey|accesskey|^(howto)?(obtain(ing)?|get(ting)?)(an|a|the|your)?(access|auth(entication|orization)?)?(key|token)|^authentication$/;
+
+/**
  * From templates/certified-connectors/readme.md and templates/Independent Publisher/readme.md: the
  * same sections, except that Deployment Instructions is optional for independent publishers.
  * Patterns run on normalized headings (lower case, letters and digits only).
@@ -35,7 +42,7 @@ export const TEMPLATE_SECTIONS: TemplateSection[] = [
   },
   {
     heading: '## Obtaining Credentials',
-    matches: CREDENTIALS_HEADING,
+    matches: CREDENTIALS_SECTION,
     requiredIn: ['certified', 'independent-publisher'],
   },
   {

@@ -1,6 +1,8 @@
 import { childPointer } from '../../json/pointer.js';
-import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
-import { asArray, has, type JsonObject } from '../../swagger/json-values.js';
+import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
+import { asArray, asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
+import { propertiesOf } from '../api-properties/connection-parameters.js';
+import { OPERATION_NAME_PARAMETER } from '../api-properties/policy-templates.js';
 import { DOCUMENT_ROOT } from '../../json/pointer-place.js';
 import { OperationKey, type SwaggerModel } from '../../swagger/swagger-model.js';
 
@@ -35,6 +37,26 @@ const NON_PRODUCTION_HOST =
 
 const SUPPORTED_SCHEMES = ['http', 'https'];
 
+/**
+ * Whether dynamichosturl policies send every operation to the connection's host, so that the
+ * swagger's host is a placeholder ("test.com" in Delinea Secret Server, "test.inserve-api.nl" in
+ * Inserve): a policy without an operation list applies to all of them.
+ */
+function hostReplacedEverywhere(context: RuleContext): boolean {
+  const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances);
+  if (!instances) return false;
+  const covered = new Set<unknown>();
+  for (const instance of instances) {
+    const policy = asObject(instance);
+    if (asString(policy?.templateId)?.toLowerCase() !== 'dynamichosturl') continue;
+    const operations = asArray(asObject(policy!.parameters)?.[OPERATION_NAME_PARAMETER]);
+    if (!operations) return true;
+    for (const name of operations) covered.add(name);
+  }
+  if (covered.size === 0) return false;
+  return (context.swagger?.operations ?? []).every((operation) => covered.has(operation.operationId));
+}
+
 export const documentHostRules: RuleDefinition[] = [
   {
     id: 'SWG-HOST',
@@ -63,12 +85,13 @@ export const documentHostRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Point "host" at the production service.',
     description:
-      'Certification requires a production host: "Staging, dev, and test host URLs aren\'t allowed" (CERT step 4). Flagged heuristically: host names with dev, staging, test, qa, uat, sandbox labels, localhost, ngrok tunnels and raw IP addresses.',
+      'Certification requires a production host: "Staging, dev, and test host URLs aren\'t allowed" (CERT step 4). Flagged heuristically: host names with dev, staging, test, qa, uat, sandbox labels, localhost, ngrok tunnels and raw IP addresses. A host that dynamichosturl policies replace for every operation is a placeholder and is not judged.',
     levels: certificationLevels('warning', 'off'),
     example: { bad: '{ "host": "api-staging.contoso.com" }', good: '{ "host": "api.contoso.com" }' },
     check(context) {
       const host = context.swagger?.root.host;
       if (typeof host !== 'string' || !NON_PRODUCTION_HOST.test(host)) return;
+      if (hostReplacedEverywhere(context)) return;
       context.report({
         pointer: '/host',
         message: `The host '${host}' looks like a development, test or staging host. Certified connectors must use the production host.`,

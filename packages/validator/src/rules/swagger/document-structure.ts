@@ -367,7 +367,11 @@ export const documentStructureRules: RuleDefinition[] = [
           const type = node.value.type as string;
           const allowed = node.kind === 'schema' ? SCHEMA_TYPES : SCHEMA_TYPES.slice(0, 5);
           const lower = type.toLowerCase();
-          const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : '';
+          const hint = allowed.includes(lower)
+            ? ` Did you mean '${lower}'?`
+            : lower === 'null'
+              ? " Swagger 2.0 has no 'null' type: write the type of the value when it is set."
+              : '';
           context.report({
             pointer: childPointer(node.pointer, 'type'),
             message: `The property value must be one of the following: ${allowed.join(', ')}.${hint}`,

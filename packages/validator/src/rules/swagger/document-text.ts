@@ -1,7 +1,12 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
-import { foreignLatinWord, hasNonLatinWord, isAsciiString, nonAsciiTextIsForeign } from './non-latin-text.js';
+import {
+  firstNonLatinWord,
+  foreignLatinWord,
+  isAsciiString,
+  nonAsciiTextIsForeign,
+} from './non-latin-text.js';
 import { nodesOfKinds, structureOf, type NodeKind } from './structure.js';
 
 /** The user-facing text fields of each kind of object. */
@@ -65,10 +70,12 @@ export const documentTextRules: RuleDefinition[] = [
           for (const field of fields) {
             const text = asString(node.value[field]);
             if (text === undefined) continue;
-            if (hasNonLatinWord(text)) {
+            // The word, because a mostly English text can hide it (an example name, a pasted quote).
+            const nonLatin = firstNonLatinWord(text);
+            if (nonLatin !== undefined) {
               context.report({
                 pointer: childPointer(node.pointer, field),
-                message: `The '${field}' value must be written in English.`,
+                message: `The '${field}' value must be written in English. Found "${nonLatin}": write it in English or leave it out.`,
               });
               continue;
             }
@@ -78,7 +85,7 @@ export const documentTextRules: RuleDefinition[] = [
             context.report({
               pointer: childPointer(node.pointer, field),
               severity: 'warning',
-              message: `The '${field}' value must be written in English ('${word}' is not an English word).`,
+              message: `The '${field}' value must be written in English. Found "${word}", which is not an English word: write it in English or leave it out.`,
             });
           }
         }

@@ -5,10 +5,9 @@
  */
 const NON_LATIN_WORD = /(?:(?![\p{Script=Latin}])\p{L}){2,}/u;
 
-/** Whether `text` holds a word in a non-Latin script (GEN-ENGLISH). */
-export function hasNonLatinWord(text: string): boolean {
-  // Most texts are ASCII throughout, and cannot hold a non-Latin letter: a cheap pre-check first.
-  return !isAsciiString(text) && NON_LATIN_WORD.test(text);
+/** The first word in a non-Latin script of `text`, for GEN-ENGLISH's message, or undefined. */
+export function firstNonLatinWord(text: string): string | undefined {
+  return NON_LATIN_WORD.exec(text)?.[0];
 }
 
 /** A Latin letter with a diacritic: the letters of Latin-1 Supplement and Latin Extended-A and -B. */

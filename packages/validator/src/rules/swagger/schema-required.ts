@@ -56,6 +56,12 @@ function closedProperties(schema: JsonObject): JsonObject | undefined {
   return asObject(properties) ?? NO_PROPERTIES;
 }
 
+/** A schema whose `type` names one type, not object: `required` means nothing there. */
+function isTypedNonObject(schema: JsonObject): boolean {
+  const type = schema.type;
+  return typeof type === 'string' && type !== 'object';
+}
+
 /** Stands for a schema without properties; never written to. */
 const NO_PROPERTIES: JsonObject = Object.freeze({});
 
@@ -87,7 +93,7 @@ export const schemaRequiredRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Require only properties the schema defines.',
     description:
-      "Every name in `required` must be a key of the schema's `properties` (SVR). A misspelled name makes the intended property optional and requires one that does not exist.",
+      "Every name in `required` must be a key of the schema's `properties` (SVR). A misspelled name makes the intended property optional and requires one that does not exist. A list in a schema of another type (string, array…) is SWG-REQ-NONOBJECT's finding.",
     levels: sameLevels('error'),
     msCode: 'RequiredPropertyNotDefined',
     msMessage: "The required property '{0}' is not defined in the object schema.",
@@ -97,6 +103,9 @@ export const schemaRequiredRules: RuleDefinition[] = [
     },
     check(context) {
       for (const { node, required } of schemasWithRequired(context)) {
+        // A list in a string or array schema is SWG-REQ-NONOBJECT's finding: defining the names
+        // there would not help, moving or removing the list does.
+        if (isTypedNonObject(node.value)) continue;
         const properties = closedProperties(node.value);
         if (properties === undefined) continue;
         for (let index = 0; index < required.length; index++) {
@@ -126,12 +135,13 @@ export const schemaRequiredRules: RuleDefinition[] = [
     },
     check(context) {
       for (const { node } of schemasWithRequired(context)) {
-        const type = node.value.type;
-        if (typeof type !== 'string' || type === 'object') continue;
+        if (!isTypedNonObject(node.value)) continue;
         context.report({
           pointer: childPointer(node.pointer, 'required'),
           message:
-            "The property 'required' is applicable to schemas with 'object' type only and should be removed.",
+            node.value.type === 'array'
+              ? "The property 'required' is applicable to schemas with 'object' type only and should be removed. To require properties of the array's items, list them in the 'required' of 'items'."
+              : "The property 'required' is applicable to schemas with 'object' type only and should be removed.",
         });
       }
     },
