@@ -36,6 +36,8 @@ export class ConnectorCache<K extends object, V> {
       this.entries.set(key, value);
       return;
     }
+    // Noted on every write, as the WeakMap's were: the engine deletes what each connector wrote.
+    written.push(this as ConnectorCache<object, unknown>, key);
     const index = this.scopedKeys.indexOf(key);
     if (index !== -1) {
       this.scopedValues[index] = value;
@@ -43,7 +45,6 @@ export class ConnectorCache<K extends object, V> {
     }
     this.scopedKeys.push(key);
     this.scopedValues.push(value);
-    written.push(this as ConnectorCache<object, unknown>, key);
   }
 
   /**
