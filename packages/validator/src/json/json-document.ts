@@ -2,8 +2,8 @@ import * as jsonc from 'jsonc-parser';
 import { LineIndex, type TextPosition, type TextRange } from './line-index.js';
 import { locateEach, placesByPointer, type PointerLocation } from './locate.js';
 import { decodeSegment } from './pointer.js';
-import { nestingDepth } from './scan.js';
-import { namesIndexLoosely, trailingCommasBlanked } from './trailing-commas.js';
+import { nestingDepth, skipWhitespace } from './scan.js';
+import { namesIndexLoosely, parseTrailingCommaSlips, trailingCommasBlanked } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
 import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
@@ -40,6 +40,8 @@ export class JsonDocument {
   private colonsOfText: Colons | undefined;
   private readonly lines: LineIndex;
   private tree: jsonc.Node | undefined;
+  /** The text with its trailing commas blanked, when they are its only syntax errors and were read so. */
+  private commaFreeText: string | undefined;
   private readonly asciiText: boolean;
 
   private constructor(text: string, hadBom: boolean, asciiText: boolean) {
@@ -70,8 +72,20 @@ export class JsonDocument {
     } else if (!strict && text.trim() === '') {
       issues.push({ message: 'The file is empty.', offset: 0, length: 0 });
       this.value = undefined;
+    } else if (strict) {
+      this.value = value;
     } else {
-      this.value = strict ? value : parseTolerantly(text, issues);
+      const slips = parseTrailingCommaSlips(text);
+      if (slips) {
+        for (const comma of slips.commas) {
+          // Only JSON whitespace lies between such a comma and its bracket.
+          issues.push(trailingCommaIssue(comma, text.charAt(skipWhitespace(text, comma + 1))));
+        }
+        this.commaFreeText = slips.blanked;
+        this.value = slips.value;
+      } else {
+        this.value = parseTolerantly(text, issues);
+      }
     }
     this.syntaxIssues = issues;
   }
@@ -150,7 +164,9 @@ export class JsonDocument {
     if (this.isStrictJson) {
       return locateEach(this.text, pointers, this.duplicateKeys.length > 0, this.lines);
     }
-    const blanked = this.tooDeep ? undefined : trailingCommasBlanked(this.text, this.syntaxIssues);
+    const blanked = this.tooDeep
+      ? undefined
+      : (this.commaFreeText ?? trailingCommasBlanked(this.text, this.syntaxIssues));
     if (blanked !== undefined && !pointers.some(namesIndexLoosely)) {
       // What the tolerant tree would answer: its last key wins, and a missing place has length 1.
       return locateEach(blanked, pointers, true, this.lines, 1);
@@ -200,7 +216,11 @@ function keyOffset(node: jsonc.Node): number {
   return node.offset;
 }
 
-function parseTolerantly(text: string, issues: JsonSyntaxIssue[]): unknown {
+/**
+ * jsonc-parser's error-tolerant parse, which collects every syntax issue. Exported for the tests that
+ * hold `parseTrailingCommaSlips` to it.
+ */
+export function parseTolerantly(text: string, issues: JsonSyntaxIssue[]): unknown {
   const errors: jsonc.ParseError[] = [];
   const value = jsonc.parse(text, errors, {
     allowTrailingComma: false,
@@ -234,11 +254,7 @@ function describeIssue(text: string, error: jsonc.ParseError): JsonSyntaxIssue {
     const comma = previousNonWhitespace(text, error.offset);
     const next = text.charAt(error.offset);
     if (comma !== -1 && text.charAt(comma) === ',' && (next === '}' || next === ']')) {
-      return {
-        message: `A trailing comma before '${next}' is not allowed in JSON; remove it.`,
-        offset: comma,
-        length: 1,
-      };
+      return trailingCommaIssue(comma, next);
     }
   }
   if (name === 'InvalidSymbol') {
@@ -253,6 +269,15 @@ function describeIssue(text: string, error: jsonc.ParseError): JsonSyntaxIssue {
     }
   }
   return { message: describeParseError(code), offset: error.offset, length: error.length };
+}
+
+/** A comma before the closing bracket `close`, with only whitespace between. */
+function trailingCommaIssue(comma: number, close: string): JsonSyntaxIssue {
+  return {
+    message: `A trailing comma before '${close}' is not allowed in JSON; remove it.`,
+    offset: comma,
+    length: 1,
+  };
 }
 
 /**

@@ -1,7 +1,74 @@
 import { parsePointer } from './pointer.js';
-import { skipWhitespace } from './scan.js';
+import { isWhitespace, skipString, skipWhitespace } from './scan.js';
 
-// When the fast locator can stand in for jsonc-parser's tolerant tree on text that is not strict JSON.
+// When JSON.parse and the fast locator can stand in for jsonc-parser's tolerant parse and tree on
+// text that is not strict JSON.
+
+/** What jsonc-parser's tolerant parse makes of text whose only syntax errors are trailing commas. */
+export interface TrailingCommaSlips {
+  /** The parsed value. */
+  readonly value: unknown;
+  /** The text with those commas blanked: strict JSON, every offset and line the original's. */
+  readonly blanked: string;
+  /** The offset of each trailing comma, in text order. */
+  readonly commas: readonly number[];
+}
+
+/** A comma, JSON whitespace, a closing bracket. */
+const TRAILING_COMMA = /,[ \t\n\r]*[\]}]/g;
+
+/**
+ * The value and trailing commas of text whose only syntax errors are trailing commas (a common slip;
+ * a corpus swagger of 214 KB has one), found without jsonc-parser's tolerant parse, which costs ~4
+ * times JSON.parse (2.9 ms against 0.7 for that file); undefined for any other text.
+ *
+ * Why the answer is jsonc-parser's: the blanked text B is strict JSON, and the text is B with a
+ * comma before some closing brackets, each after a value. jsonc-parser reads B's tokens as JSON.parse
+ * does; at such a comma it reports the bracket, where it expected a value or a member, and goes on
+ * from that bracket (`describeIssue` names that as a trailing comma), so its value is B's. A comma
+ * right after its container's opening bracket (`[,]`) is reported otherwise: such text is refused.
+ * Except for a `__proto__` key: jsonc-parser assigns members, which sets the object's prototype for
+ * that key, where JSON.parse makes it an own key; text that may hold one, written plainly or with
+ * `\u` escapes (no other escape makes its letters), is refused too.
+ */
+export function parseTrailingCommaSlips(text: string): TrailingCommaSlips | undefined {
+  if (text.includes('__proto__') || text.includes('\\u')) return undefined;
+  const commas: number[] = [];
+  let blanked = '';
+  let from = 0;
+  // Strings are read from the start of the text, so that a comma inside one is told apart: every
+  // quote outside a string opens one in B, and blanking changes no quote or backslash.
+  let outside = 0;
+  TRAILING_COMMA.lastIndex = 0;
+  for (let match = TRAILING_COMMA.exec(text); match !== null; match = TRAILING_COMMA.exec(text)) {
+    const comma = match.index;
+    for (let quote = text.indexOf('"', outside); quote !== -1 && quote < comma;) {
+      outside = skipString(text, quote);
+      if (outside === -1) return undefined;
+      quote = text.indexOf('"', outside);
+    }
+    if (outside > comma) continue;
+    if (followsOpeningBracket(text, comma)) return undefined;
+    commas.push(comma);
+    blanked += text.slice(from, comma) + ' ';
+    from = comma + 1;
+  }
+  if (commas.length === 0) return undefined;
+  blanked += text.slice(from);
+  try {
+    return { value: JSON.parse(blanked), blanked, commas };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the nearest character before `at` that is not JSON whitespace opens an object or array. */
+function followsOpeningBracket(text: string, at: number): boolean {
+  let before = at - 1;
+  while (before >= 0 && isWhitespace(text.charCodeAt(before))) before--;
+  const code = text.charCodeAt(before);
+  return code === 0x7b || code === 0x5b;
+}
 
 /**
  * The text with its trailing commas blanked, when they are its only syntax errors (a common slip:

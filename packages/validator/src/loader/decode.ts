@@ -19,9 +19,11 @@ const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 export function decodeUtf8(bytes: Uint8Array): DecodedText {
   // The common cases, checked and decoded natively: ASCII (most connector files; ASCII is UTF-8, and
   // knowing it spares rules a scan of every string for other characters), then any valid UTF-8 read
-  // into a Buffer (the BOM is kept).
+  // into a Buffer (the BOM is kept). ASCII is Latin-1 too, which makes the same string by a copy of
+  // the bytes, without the UTF-8 decoder's pass over each one: the corpus's 953 ASCII files (25.8
+  // MB) took 12.6-13.1 ms rather than 13.1-14.6 (fastest of 30 rounds, 3 interleaved runs each).
   if (Buffer.isBuffer(bytes)) {
-    if (isAscii(bytes)) return { text: bytes.toString('utf8'), ascii: true };
+    if (isAscii(bytes)) return { text: bytes.toString('latin1'), ascii: true };
     if (isUtf8(bytes)) return { text: bytes.toString('utf8') };
   }
   try {

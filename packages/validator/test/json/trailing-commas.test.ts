@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { JsonDocument } from '../../src/json/json-document.js';
-import { namesIndexLoosely, trailingCommasBlanked } from '../../src/json/trailing-commas.js';
+import { JsonDocument, parseTolerantly, type JsonSyntaxIssue } from '../../src/json/json-document.js';
+import {
+  namesIndexLoosely,
+  parseTrailingCommaSlips,
+  trailingCommasBlanked,
+} from '../../src/json/trailing-commas.js';
 
 const blankedOf = (text: string) => trailingCommasBlanked(text, JsonDocument.parse(text).syntaxIssues);
 
@@ -27,6 +31,64 @@ describe('trailingCommasBlanked', () => {
     // Even when the issues given name only the commas: the blanked text must be strict JSON.
     expect(trailingCommasBlanked('{"a": 01,}', [{ offset: 8 }])).toBeUndefined();
     expect(trailingCommasBlanked('{"a": 1,}', [{ offset: 7 }])).toBe('{"a": 1 }');
+  });
+});
+
+/** jsonc-parser's tolerant parse: the value and issues a document had before the fast path. */
+function tolerant(text: string): { value: unknown; issues: JsonSyntaxIssue[] } {
+  const issues: JsonSyntaxIssue[] = [];
+  const value = parseTolerantly(text, issues);
+  return { value, issues };
+}
+
+function documentOf(text: string): { value: unknown; issues: readonly JsonSyntaxIssue[] } {
+  const document = JsonDocument.parse(text);
+  return { value: document.value, issues: document.syntaxIssues };
+}
+
+describe('parseTrailingCommaSlips', () => {
+  it("gives jsonc-parser's value and issues for text whose only errors are trailing commas", () => {
+    const texts = [
+      '{"a": 1,}',
+      '[1, 2,\n]',
+      '{"a": [1, 2,\n],\r\n "b": {"c": 3,\t}, }',
+      '{"a": {"x": [], "y": {},}, "a": [{"z": [[],],},], "": "",}',
+      // Commas and brackets inside strings, escaped quotes before them; repeated keys, -0, numbers.
+      '{"s": "x,}", "t": "\\",]", "u": "\\\\", "n": [-0, 1e2, 0.5,], "s": "y, ]",}',
+      '[{"a": true,}, null, false, "\\n\\/",]',
+    ];
+    for (const text of texts) {
+      expect(parseTrailingCommaSlips(text)).toBeDefined();
+      expect(documentOf(text)).toStrictEqual(tolerant(text));
+    }
+    expect(documentOf('[1,]').issues).toEqual([
+      { message: "A trailing comma before ']' is not allowed in JSON; remove it.", offset: 2, length: 1 },
+    ]);
+  });
+
+  it('leaves other text to jsonc-parser: other errors, commas in strings, possible __proto__ keys', () => {
+    const texts = [
+      '[,]',
+      '{ , }',
+      '[1,,]',
+      '{"a": 1 "b": 2,}',
+      '{"a": "x,}"',
+      '{"a": "x,}" ',
+      '{"a": 1,\u00a0}',
+      '{"__proto__": {"polluted": 1}, "a": 1,}',
+      '{"\\u005f_proto__": {"polluted": 1}, "a": 1,}',
+      '{"a": "\\u0041",}',
+    ];
+    for (const text of texts) {
+      expect(parseTrailingCommaSlips(text)).toBeUndefined();
+      expect(documentOf(text)).toStrictEqual(tolerant(text));
+    }
+    // jsonc-parser sets the prototype for a `__proto__` key; JSON.parse would make it an own key.
+    for (const text of texts.slice(7, 9)) {
+      const value = documentOf(text).value as Record<string, unknown>;
+      expect(Object.keys(value)).toEqual(['a']);
+      expect(value.polluted).toBe(1);
+    }
   });
 });
 

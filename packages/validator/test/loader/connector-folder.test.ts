@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { entryPath, loadConnectorFolder, MAX_FILE_BYTES } from '../../src/loader/connector-folder.js';
+import {
+  crlfCount,
+  entryPath,
+  loadConnectorFolder,
+  MAX_FILE_BYTES,
+} from '../../src/loader/connector-folder.js';
 import { writeConnector } from '../helpers/fixture.js';
 import { validConnectorFiles } from '../helpers/valid-connector.js';
 
@@ -86,5 +91,23 @@ describe('entryPath', () => {
     expect(connector.files.swagger?.displayPath).toBe(path.join('..', 'apiDefinition.swagger.json'));
     const atRoot = await loadConnectorFolder('.', folder);
     expect(atRoot.files.readme?.displayPath).toBe('readme.md');
+  });
+});
+
+describe('crlfCount', () => {
+  it('counts CR LF pairs only: not a lone CR or LF, nor LF CR, whatever the characters around', () => {
+    const cases: [string, number][] = [
+      ['', 0],
+      ['\r', 0],
+      ['\n', 0],
+      ['\n\r', 0],
+      ['\r\n', 1],
+      ['\r\r\n', 1],
+      ['\r\n\r\n\n\r', 2],
+      ['a\r\nb\rc\nd\r\n', 2],
+      ['名\r\n前\r', 1],
+      ['x\r', 0],
+    ];
+    expect(cases.map(([text]) => crlfCount(text))).toEqual(cases.map(([, count]) => count));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { BINARY_SNIFF_BYTES, looksBinary } from '../../src/loader/decode.js';
+import { BINARY_SNIFF_BYTES, decodeUtf8, looksBinary } from '../../src/loader/decode.js';
 
 describe('looksBinary', () => {
   it('looks for a NUL in the first 8 KB only, in a Buffer or any byte array', () => {
@@ -16,5 +16,15 @@ describe('looksBinary', () => {
     late[BINARY_SNIFF_BYTES] = 0;
     expect(looksBinary(late)).toBe(false);
     expect(looksBinary(Buffer.from('short\u0000'))).toBe(true);
+  });
+});
+
+describe('decodeUtf8', () => {
+  it('reads ASCII bytes, every one of them, as UTF-8 reads them, and says they were ASCII', () => {
+    const ascii = Buffer.from(Array.from({ length: 128 * 40 }, (_, index) => index % 128));
+    const expected = new TextDecoder('utf-8').decode(ascii);
+    expect(decodeUtf8(ascii)).toEqual({ text: expected, ascii: true });
+    expect(decodeUtf8(Buffer.from('{"a": "caf\u00e9"}'))).toEqual({ text: '{"a": "caf\u00e9"}' });
+    expect(decodeUtf8(Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toEqual({ text: '\ufeff{}' });
   });
 });

@@ -54,6 +54,29 @@ describe('ConnectorCache', () => {
     expect(cache.get(seen[0]!)).toBeUndefined();
   });
 
+  it("holds a connector's keys apart, replaces a key's entry, and drops them all, one written before too", async () => {
+    const cache = new ConnectorCache<object, string>();
+    const seen: object[] = [];
+    const earlier = { written: 'before the validation' };
+    cache.set(earlier, 'earlier');
+    const rule: FolderRuleDefinition = {
+      ...cachingRule(cache, []),
+      check(context: RuleContext) {
+        const root = context.swagger!.root;
+        const properties = context.apiProperties!;
+        seen.push(root, properties);
+        cache.set(root, 'first');
+        cache.set(properties, 'properties');
+        cache.set(root, 'root');
+        cache.set(earlier, 'overwritten');
+        const read = [root, properties, earlier].map((key) => cache.get(key));
+        if (read.join() !== 'root,properties,overwritten') context.report({ message: read.join() });
+      },
+    };
+    expect(await validateWith(rule)).toEqual([]);
+    expect([...seen, earlier].map((key) => cache.get(key))).toEqual([undefined, undefined, undefined]);
+  });
+
   it('keeps entries written outside a validation, as a WeakMap does', () => {
     const cache = new ConnectorCache<object, string>();
     const key = {};

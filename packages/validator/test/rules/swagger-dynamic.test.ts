@@ -1,4 +1,5 @@
-import { describeRule, VALID, type SwaggerEdit } from '../helpers/swagger-cases.js';
+import { describe, expect, it } from '@jest/globals';
+import { describeRule, swaggerFindings, VALID, type SwaggerEdit } from '../helpers/swagger-cases.js';
 
 const STATUS = '/paths/~1tasks/get/parameters/0';
 const BODY = '/paths/~1tasks/post/parameters/0';
@@ -311,3 +312,24 @@ describeRule(
   ],
   [{ name: 'on a reference to a visible parameter', edit: dynamicStatus() }],
 );
+
+describe('SWG-DYN-RESULT on calls that ask the same question', () => {
+  // The rule answers each distinct target and paths once: every call must still get its finding, at
+  // its own place (a collection named by a non-string is reported at its key, an absent one at the call).
+  it('reports each call at its own pointer', async () => {
+    const findings = await swaggerFindings(
+      'SWG-DYN-RESULT',
+      dynamicStatus({ 'value-collection': 5 }, (s) => {
+        const copy = { ...s.paths['/tasks'].get.parameters[0]['x-ms-dynamic-values'] };
+        delete copy['value-collection'];
+        s.paths['/tasks'].get.parameters[1]['x-ms-dynamic-values'] = copy;
+        s.paths['/tasks'].post.parameters[0].schema['x-ms-dynamic-values'] = { ...copy };
+      }),
+    );
+    expect(findings.map((finding) => [finding.pointer, finding.message])).toEqual([
+      [`${VALUES}/value-collection`, expect.stringMatching(/expects an array on the specified path ''/)],
+      [`${STATUS.replace(/0$/, '1')}/x-ms-dynamic-values`, expect.stringMatching(/path '' .*'ListStatuses'/)],
+      [`${BODY}/schema/x-ms-dynamic-values`, expect.stringMatching(/path '' .*'ListStatuses'/)],
+    ]);
+  });
+});

@@ -14,6 +14,8 @@ const ROOT = {
   },
   parameters: { Top: { name: 'top', in: 'query' } },
   responses: { NotFound: { description: 'Not found' } },
+  // Named like a section references name, with more after it: not that section.
+  definitionsCopy: { Pet: { type: 'string' } },
   tags: [{ name: 'first' }],
   info: null,
 };
@@ -33,6 +35,9 @@ describe('SwaggerModel.resolveRef', () => {
       '#/definitions',
       '#/parameters/Top',
       '#/responses/NotFound',
+      '#/definitionsCopy/Pet',
+      '#/definition/Pet',
+      '#/response/NotFound',
       '#/tags/0',
       '#/tags/1',
       '#/swagger/length',
@@ -50,7 +55,7 @@ describe('SwaggerModel.resolveRef', () => {
       return value === undefined && !(ref === '#/definitions/Nothing') ? undefined : { value, pointer };
     });
     expect(found).toEqual(expected);
-    expect(found.filter((target) => target !== undefined)).toHaveLength(11);
+    expect(found.filter((target) => target !== undefined)).toHaveLength(12);
   });
 
   it('answers nothing for references that are not local pointers', () => {
