@@ -188,13 +188,33 @@ describeFixtures('unpack into an existing folder', () => {
   it('refuses a folder with content unless overwriting is allowed', async () => {
     const folder = temp.make();
     writeFileSync(path.join(folder, 'notes.txt'), 'mine');
-    await expect(unpackSolution(zip(), folder)).rejects.toThrow(/already holds 1 files/);
+    await expect(unpackSolution(zip(), folder)).rejects.toThrow(`${folder} already holds 1 file.`);
     expect(readdirSync(folder)).toEqual(['notes.txt']);
+  });
+
+  it('refuses to delete the files of a folder that holds no unpacked solution, even with overwrite', async () => {
+    // A workflow with `folder: .` or `folder: solutions` (beside other solutions): overwrite and
+    // stale deletion are the action's defaults, and would have deleted everything else there.
+    const folder = temp.make();
+    mkdirSync(path.join(folder, 'Other'));
+    mkdirSync(path.join(folder, 'OtherSolution/Other'), { recursive: true });
+    writeFileSync(path.join(folder, 'README.md'), 'mine');
+    writeFileSync(path.join(folder, 'OtherSolution/Other/Solution.xml'), '<ImportExportXml />');
+    writeFileSync(path.join(folder, '.gitignore'), 'bin/\n');
+    const error = await unpackSolution(zip(), folder, { overwrite: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(
+      `${folder} holds 2 files but no unpacked solution (no Other/Solution.xml); updating it would delete them.`,
+    );
+    expect((error as UserError).hint).toMatch(/folder of its own.*--stale keep \(stale-files: keep\)/);
+    expect(readdirSync(folder).sort()).toEqual(['.gitignore', 'Other', 'OtherSolution', 'README.md']);
+    expect(readdirSync(path.dirname(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('deletes stale files by default but never repository dot files', async () => {
     const folder = temp.make();
-    mkdirSync(path.join(folder, 'Connectors'));
+    await unpackSolution(zip(), folder);
+    mkdirSync(path.join(folder, 'Connectors'), { recursive: true });
     writeFileSync(path.join(folder, 'Connectors/removed_openapidefinition.json'), '{}');
     writeFileSync(path.join(folder, '.gitignore'), 'bin/\n');
     const result = await unpackSolution(zip(), folder, { overwrite: true });

@@ -2,7 +2,6 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { commitFolder, type CommitResult, type StalePolicy } from '../fs/commit-folder.js';
-import { refuseNonFolder } from '../fs/folder-path.js';
 import { listFiles } from '../fs/list-files.js';
 import { temporarySibling } from '../fs/temporary.js';
 import type { ZipLimits } from '../zip/limits.js';
@@ -19,6 +18,7 @@ import {
 import type { ManagedFlag } from './manifest.js';
 import { unchangedButPlatformVersion } from './platform-version.js';
 import { stageSolutionZip, type StagedSolution, type StageOptions } from './stage-zip.js';
+import { refuseUnpackTarget } from './unpack-target.js';
 
 export type PackageType = 'unmanaged' | 'managed' | 'both';
 
@@ -52,7 +52,10 @@ export async function unpackSolution(
   folder: string,
   options: UnpackOptions = {},
 ): Promise<UnpackResult> {
-  await refuseNonEmptyTarget(folder, options.overwrite ?? false);
+  await refuseUnpackTarget(folder, {
+    overwrite: options.overwrite ?? false,
+    stale: options.stale ?? 'delete',
+  });
   const staging = temporarySibling(folder);
   await fs.mkdir(staging, { recursive: true });
   try {
@@ -172,17 +175,4 @@ async function stageBoth(zipPath: string, staging: string, options: UnpackOption
     await fs.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base, connectors: base.connectors, files: await listFiles(staging) };
-}
-
-async function refuseNonEmptyTarget(folder: string, overwrite: boolean): Promise<void> {
-  // Checked even when overwriting: a file there would otherwise fail half-way with ENOTDIR.
-  await refuseNonFolder(folder);
-  if (overwrite) return;
-  if (!(await fs.stat(folder).catch(() => undefined))) return;
-  const files = await listFiles(folder, isRepositoryFile);
-  if (files.length > 0) {
-    throw new UserError(`${folder} already holds ${files.length} files.`, {
-      hint: 'Pass --overwrite (overwrite: true) to update it in place.',
-    });
-  }
 }
