@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { temporarySibling } from '../fs/temporary.js';
+import { writingTo } from '../fs/write-failure.js';
 import { prettyJson } from '../json/json-text.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { element, type XmlElement, type XmlNode } from '../xml/xml-tree.js';
@@ -85,7 +86,8 @@ export async function buildSolution(
   }
   const staging = temporarySibling(zipPath);
   try {
-    await writeUnpackedSolution(staging, connectors, options);
+    // The staging folder sits beside the zip: a folder that refuses it refuses the zip too.
+    await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options));
     await packSolution(staging, zipPath);
   } finally {
     await fs.rm(staging, { recursive: true, force: true });

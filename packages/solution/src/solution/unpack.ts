@@ -4,6 +4,7 @@ import { UserError } from '@connector-alm/core';
 import { commitFolder, type CommitResult, type StalePolicy } from '../fs/commit-folder.js';
 import { listFiles } from '../fs/list-files.js';
 import { temporarySibling } from '../fs/temporary.js';
+import { writingTo } from '../fs/write-failure.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { bothNotesXml, FOLDER_BOTH_NOTES } from './both-notes-file.js';
@@ -57,7 +58,7 @@ export async function unpackSolution(
     stale: options.stale ?? 'delete',
   });
   const staging = temporarySibling(folder);
-  await fs.mkdir(staging, { recursive: true });
+  await writingTo(folder, () => fs.mkdir(staging, { recursive: true }));
   try {
     const staged =
       options.packageType === 'both'
@@ -67,10 +68,9 @@ export async function unpackSolution(
       throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
     if (options.packageType === 'unmanaged' && staged.manifest.managed !== '0')
       throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
-    await keepCommittedPlatformVersion(staging, folder);
-    const committed = await commitFolder(staging, folder, {
-      stale: options.stale ?? 'delete',
-      protect: isRepositoryFile,
+    const committed = await writingTo(folder, async () => {
+      await keepCommittedPlatformVersion(staging, folder);
+      return commitFolder(staging, folder, { stale: options.stale ?? 'delete', protect: isRepositoryFile });
     });
     return {
       folder,
