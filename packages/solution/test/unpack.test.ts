@@ -211,6 +211,24 @@ describeFixtures('unpack into an existing folder', () => {
     expect(readdirSync(path.dirname(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('refuses to replace the unpacked folder of another solution, even with overwrite', async () => {
+    // A workflow copied for a second solution that still names the first one's folder.
+    const folder = temp.make();
+    await unpackSolution(zip(), folder);
+    const before = await readTree(folder);
+    const other = fixturePath('ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip');
+    for (const stale of ['delete', 'keep'] as const) {
+      const error = await unpackSolution(other, folder, { overwrite: true, stale }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).message).toBe(
+        `${folder} holds the unpacked solution customHIL; ${other} is ColumnLevelSecuritySampleSolution.`,
+      );
+      expect((error as UserError).hint).toMatch(/folder of its own/);
+    }
+    expect(await readTree(folder)).toEqual(before);
+    expect(readdirSync(path.dirname(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('deletes stale files by default but never repository dot files', async () => {
     const folder = temp.make();
     await unpackSolution(zip(), folder);

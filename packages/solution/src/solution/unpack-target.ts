@@ -4,7 +4,10 @@ import { UserError } from '@connector-alm/core';
 import type { StalePolicy } from '../fs/commit-folder.js';
 import { refuseNonFolder } from '../fs/folder-path.js';
 import { listFiles } from '../fs/list-files.js';
+import { decodeUtf8Strict } from '../text/decode.js';
+import { parseXml } from '../xml/parse-xml.js';
 import { FOLDER_SOLUTION, isRepositoryFile } from './layout.js';
+import { readManifest } from './manifest.js';
 
 /**
  * Refuses, before anything is read or written, a target that unpack must not update: a file, a
@@ -42,4 +45,30 @@ export async function refuseUnpackTarget(
       },
     );
   }
+}
+
+/**
+ * Refuses to update a folder that holds the unpacked form of another solution (a workflow copied for
+ * a second solution that still names the first one's folder): its files would be replaced, or mixed
+ * with the other solution's. Unique names never change in Dataverse, so a different one is a mistake.
+ * A manifest that cannot be read is left to the update, which replaces it.
+ */
+export async function refuseOtherSolution(
+  folder: string,
+  uniqueName: string,
+  zipPath: string,
+): Promise<void> {
+  const file = path.join(folder, FOLDER_SOLUTION);
+  const bytes = await fs.readFile(file).catch(() => undefined);
+  if (bytes === undefined) return;
+  let committed: string;
+  try {
+    committed = readManifest(parseXml(decodeUtf8Strict(bytes, file), file), file).uniqueName;
+  } catch {
+    return;
+  }
+  if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
+  throw new UserError(`${folder} holds the unpacked solution ${committed}; ${zipPath} is ${uniqueName}.`, {
+    hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`,
+  });
 }

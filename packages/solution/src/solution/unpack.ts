@@ -19,7 +19,7 @@ import {
 import type { ManagedFlag } from './manifest.js';
 import { unchangedButPlatformVersion } from './platform-version.js';
 import { stageSolutionZip, type StagedSolution, type StageOptions } from './stage-zip.js';
-import { refuseUnpackTarget } from './unpack-target.js';
+import { refuseOtherSolution, refuseUnpackTarget } from './unpack-target.js';
 
 export type PackageType = 'unmanaged' | 'managed' | 'both';
 
@@ -68,6 +68,7 @@ export async function unpackSolution(
       throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
     if (options.packageType === 'unmanaged' && staged.manifest.managed !== '0')
       throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
+    await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, { stale: options.stale ?? 'delete', protect: isRepositoryFile });
