@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createMemoryLogger } from '@connector-alm/core';
+import { createMemoryLogger, UserError } from '@connector-alm/core';
 import {
   componentParametersFromSettings,
   exportSolution,
@@ -126,6 +126,20 @@ describe('export', () => {
 });
 
 describe('import', () => {
+  it('says that a folder is not a solution zip, and to pack it first', async () => {
+    const { client } = connectToLocal(server);
+    const start = server.requests.length;
+    const error = await importSolution(client, importOptions(folder), createMemoryLogger()).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(`${folder} is a folder, not a solution zip.`);
+    expect((error as UserError).hint).toBe(
+      `Pack it first (connector-alm pack ${folder} <solution.zip>, or the pack-solution action), then import the zip.`,
+    );
+    expect(server.requests.length).toBe(start);
+  });
+
   it('imports asynchronously with import-job progress and component parameters from deployment settings', async () => {
     const file = path.join(folder, 'Fabrikam.zip');
     writeFileSync(file, buildSolutionZip({ uniqueName: 'Fabrikam', version: '3.1.0.0' }));
