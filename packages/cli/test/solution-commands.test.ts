@@ -78,7 +78,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'Unpacked customHIL 0.0.0.0 (unmanaged) into src: 8 written, 0 unchanged, 0 deleted; connectors: cat_human-2din-2dthe-2dloop.\n',
     );
     expect((await run(cwd, ['pack', 'src', 'out/customHIL.zip', '--solution-version', '1.0.0.4'])).out).toBe(
-      'Packed customHIL 1.0.0.4 (unmanaged) into out/customHIL.zip: 8 entries, 1 connectors.\n',
+      'Packed customHIL 1.0.0.4 (unmanaged) into out/customHIL.zip: 8 entries, 1 connector.\n',
     );
     const again = await run(cwd, [
       'unpack',
