@@ -171,7 +171,8 @@ describeFixtures('unpack compared with the SolutionPackager twins', () => {
 describeFixtures('unpack refuses what is not a solution', () => {
   it('says that a legacy flow package is not a solution, and writes nothing', async () => {
     const parent = temp.make();
-    const folder = path.join(parent, 'src');
+    // Folders that do not exist yet are not left behind either.
+    const folder = path.join(parent, 'solutions/Flows/src');
     const error = await unpackSolution(NOT_A_SOLUTION, folder).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotASolutionError);
     expect((error as Error).message).toContain(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { commitFolder, type CommitResult, type StalePolicy } from '../fs/commit-folder.js';
 import { listFiles } from '../fs/list-files.js';
+import { makeFolderWithParents } from '../fs/made-folders.js';
 import { temporarySibling } from '../fs/temporary.js';
 import { writingTo } from '../fs/write-failure.js';
 import type { ZipLimits } from '../zip/limits.js';
@@ -58,7 +59,8 @@ export async function unpackSolution(
     stale: options.stale ?? 'delete',
   });
   const staging = temporarySibling(folder);
-  await writingTo(folder, () => fs.mkdir(staging, { recursive: true }));
+  const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging));
+  let done = false;
   try {
     const staged =
       options.packageType === 'both'
@@ -73,6 +75,7 @@ export async function unpackSolution(
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, { stale: options.stale ?? 'delete', protect: isRepositoryFile });
     });
+    done = true;
     return {
       folder,
       uniqueName: staged.manifest.uniqueName,
@@ -83,6 +86,7 @@ export async function unpackSolution(
     };
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
+    if (!done) await removeMadeParents();
   }
 }
 
