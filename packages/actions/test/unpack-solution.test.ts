@@ -1,5 +1,13 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, runActionBundle } from '@connector-alm/testing';
@@ -73,6 +81,26 @@ function workspace(): string {
     ]);
     expect(run.stdout).not.toMatch(/at .*\.cjs:\d+/);
     expect(existsSync(path.join(dir, 'src'))).toBe(false);
+  });
+
+  it("refuses 'folder: .' with the default inputs instead of deleting the repository's files", async () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(path.join(dir, '.github/workflows/export.yml'), 'on: workflow_dispatch\n');
+    writeFileSync(path.join(dir, 'README.md'), '# Contoso\n');
+    const run = await runActionBundle('unpack-solution', {
+      workspace: dir,
+      inputs: { 'solution-file': HIL, folder: '.' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining('holds 1 file but no unpacked solution (no Other/Solution.xml)'),
+      }),
+    ]);
+    expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('# Contoso\n');
+    expect(readdirSync(dir).sort()).toEqual(['.github', 'README.md']);
   });
 
   it('refuses a bad input value before doing anything', async () => {

@@ -15,6 +15,7 @@ import { Command, CommanderError } from 'commander';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describeUserError, isUserError, UsageError } from '@connector-alm/core';
 import { readSolutionConnectors } from '@connector-alm/solution';
+import { unwritableFolder } from '@connector-alm/testing';
 import { registerBuildSolutionCommand } from '../src/commands/build-solution.js';
 import { registerExtractConnectorsCommand } from '../src/commands/extract-connectors.js';
 import { registerPackCommand } from '../src/commands/pack.js';
@@ -77,7 +78,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'Unpacked customHIL 0.0.0.0 (unmanaged) into src: 8 written, 0 unchanged, 0 deleted; connectors: cat_human-2din-2dthe-2dloop.\n',
     );
     expect((await run(cwd, ['pack', 'src', 'out/customHIL.zip', '--solution-version', '1.0.0.4'])).out).toBe(
-      'Packed customHIL 1.0.0.4 (unmanaged) into out/customHIL.zip: 8 entries, 1 connectors.\n',
+      'Packed customHIL 1.0.0.4 (unmanaged) into out/customHIL.zip: 8 entries, 1 connector.\n',
     );
     const again = await run(cwd, [
       'unpack',
@@ -89,6 +90,23 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
       'json',
     ]);
     expect(JSON.parse(again.out)).toMatchObject({ written: [], deleted: [], uniqueName: 'customHIL' });
+  });
+
+  it('says which zip it cannot write in a read-only folder, exit code 1, not a bug', async () => {
+    const readOnly = unwritableFolder();
+    if (!readOnly) return;
+    try {
+      const dir = workdir();
+      expect((await run(dir, ['unpack', HIL, 'src'])).code).toBe(0);
+      const zip = path.join(readOnly.folder, 'out.zip');
+      const result = await run(dir, ['pack', 'src', zip]);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(new RegExp(`^error: ${zip} cannot be written: permission denied \\(E`));
+      expect(result.err).toContain('Choose a folder you can write to, or change its permissions.');
+      expect(result.err).not.toMatch(/unexpectedly|bug|\n\s+at /);
+    } finally {
+      readOnly.cleanup();
+    }
   });
 
   it('refuses to unpack into a folder with content without --overwrite, exit code 1', async () => {

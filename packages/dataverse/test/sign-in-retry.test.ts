@@ -136,7 +136,7 @@ describe('the first token request against the local Entra ID', () => {
     const { client, sleeps } = connectToLocal(server, { retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 } });
     const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
     expect(error.message).toMatch(
-      /^Entra ID refused the token request: AADSTS90033: A transient error has occurred\. Please try again\. Trace ID: [0-9a-f-]+; gave up after 3 attempts and 3 s of waiting$/,
+      /^Entra ID refused the token request: AADSTS90033: A transient error has occurred\. Please try again\. Trace ID: [0-9a-f-]+; gave up after 3 attempts and 3 s of waiting\.$/,
     );
     expect(error.message).not.toContain(SECRET);
     expect(answers(server, TOKEN_PATH)).toEqual([503, 503, 503]);
@@ -148,7 +148,7 @@ describe('the first token request against the local Entra ID', () => {
     server.faults.injectLogin({ kind: 'throttle', retryAfter: '3600' });
     const { client, sleeps } = connectToLocal(server);
     await expect(client.whoAmI()).rejects.toThrow(
-      /HTTP 429; gave up after 1 attempt and 0 s of waiting: the service asked to wait 3600 s, more than the 300 s allowed$/,
+      /HTTP 429; gave up after 1 attempt and 0 s of waiting: the service asked to wait 3600 s, more than the 300 s allowed\.$/,
     );
     expect(answers(server, TOKEN_PATH)).toEqual([429]);
     expect(sleeps).toEqual([]);
@@ -203,7 +203,7 @@ describe('the GitHub OIDC ID-token request', () => {
     other.faults.injectLogin({ kind: 'status', status: 503 }, { endpoint: 'github-id-token', times: 100 });
     const error = (await setup.client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
     expect(error.message).toBe(
-      `The GitHub OIDC token endpoint at ${other.authorityHost}${ID_TOKEN_PATH} answered HTTP 503; gave up after 2 attempts and 1 s of waiting`,
+      `The GitHub OIDC token endpoint at ${other.authorityHost}${ID_TOKEN_PATH} answered HTTP 503; gave up after 2 attempts and 1 s of waiting.`,
     );
     expect(`${error.message} ${error.hint}`).not.toContain(other.idTokenRequestToken);
     expect(answers(other, ID_TOKEN_PATH)).toEqual([503, 503]);
@@ -307,7 +307,7 @@ describe('a login host that accepts the connection and never answers', () => {
     });
     const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
     expect(error.message).toBe(
-      `The Entra ID token endpoint at ${server.authorityHost} did not answer within 0.1 s; gave up after 3 attempts and 3 s of waiting`,
+      `The Entra ID token endpoint at ${server.authorityHost} did not answer within 0.1 s; gave up after 3 attempts and 3 s of waiting.`,
     );
     expect(error.hint).toMatch(/authority-host/);
     expect(sentTo(sent, TOKEN_PATH)).toBe(3);
@@ -324,7 +324,7 @@ describe('a login host that accepts the connection and never answers', () => {
       setup.other.faults.injectLogin({ kind: 'hang' }, { endpoint: 'github-id-token', times: 100 });
       const error = (await setup.client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
       expect(error.message).toBe(
-        `The GitHub OIDC token endpoint at ${setup.other.authorityHost}${ID_TOKEN_PATH} did not answer within 0.1 s; gave up after 2 attempts and 1 s of waiting`,
+        `The GitHub OIDC token endpoint at ${setup.other.authorityHost}${ID_TOKEN_PATH} did not answer within 0.1 s; gave up after 2 attempts and 1 s of waiting.`,
       );
       expect(`${error.message} ${error.hint}`).not.toContain(setup.other.idTokenRequestToken);
       expect(sentTo(setup.sent, ID_TOKEN_PATH)).toBe(2);

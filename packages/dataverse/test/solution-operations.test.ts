@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createMemoryLogger } from '@connector-alm/core';
+import { unzipSync, zipSync } from 'fflate';
+import { createMemoryLogger, UserError } from '@connector-alm/core';
 import {
   componentParametersFromSettings,
   exportSolution,
@@ -126,6 +127,42 @@ describe('export', () => {
 });
 
 describe('import', () => {
+  it('says that an export zipped with its folder is one folder down, before signing in', async () => {
+    const parts = unzipSync(buildSolutionZip({ uniqueName: 'Fabrikam', version: '3.1.0.0' }));
+    const nested = Object.fromEntries(
+      Object.entries(parts).map(([name, bytes]) => [`Fabrikam/${name}`, bytes]),
+    );
+    const file = path.join(folder, 'Fabrikam.zip');
+    writeFileSync(file, zipSync(nested));
+    const { client } = connectToLocal(server);
+    const start = server.requests.length;
+    const error = await importSolution(client, importOptions(file), createMemoryLogger()).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(
+      `Solution file ${file} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
+    );
+    expect((error as UserError).hint).toBe(
+      'Its solution.xml is in Fabrikam/: the folder was zipped instead of the files in it. Zip the files inside Fabrikam/, or export the solution again.',
+    );
+    expect(server.requests.length).toBe(start);
+  });
+
+  it('says that a folder is not a solution zip, and to pack it first', async () => {
+    const { client } = connectToLocal(server);
+    const start = server.requests.length;
+    const error = await importSolution(client, importOptions(folder), createMemoryLogger()).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(`${folder} is a folder, not a solution zip.`);
+    expect((error as UserError).hint).toBe(
+      `Pack it first (connector-alm pack ${folder} <solution.zip>, or the pack-solution action), then import the zip.`,
+    );
+    expect(server.requests.length).toBe(start);
+  });
+
   it('imports asynchronously with import-job progress and component parameters from deployment settings', async () => {
     const file = path.join(folder, 'Fabrikam.zip');
     writeFileSync(file, buildSolutionZip({ uniqueName: 'Fabrikam', version: '3.1.0.0' }));

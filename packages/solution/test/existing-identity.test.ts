@@ -72,6 +72,35 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       expect(reextracted!.folder).toBe(extracted!.folder);
     });
 
+    it.each([
+      ['AzureOpenAIServiceCustomConnector/AzureOpenAIServiceCustomConnector_1_0_0_1_managed.zip', 'ppchal'],
+      ['InstagramBasicDisplay/InstagramBasicDisplay.zip', 'cr715'],
+    ])(
+      'keeps the display name Dataverse has when it differs from the unedited title (%s)',
+      async (zip, prefix) => {
+        // In these exports the maker named the connector otherwise than its swagger's info.title
+        // ("AzureOpenAIService" / "Azure OpenAI Service"): importing the rebuilt solution must not
+        // rename it when nobody edited the title.
+        const exported = fixturePath(zip);
+        const [original] = await readSolutionConnectors(exported);
+        const root = temp.make();
+        const [extracted] = await extractConnectors(exported, root);
+        const built = path.join(temp.make(), 'built.zip');
+        const [result] = await buildSolution([path.join(root, extracted!.folder)], built, {
+          ...OPTIONS,
+          publisher: { uniqueName: 'Publisher', prefix },
+          existing: { connectors: [original!], source: exported },
+        });
+        expect(result).toMatchObject({ keptIdentity: true, displayName: original!.displayName });
+        const [rebuilt] = await readSolutionConnectors(built);
+        expect(rebuilt).toMatchObject({
+          name: original!.name,
+          connectorId: original!.connectorId,
+          displayName: original!.displayName,
+        });
+      },
+    );
+
     it('still finds the original when the title was edited after extraction (by the folder name)', async () => {
       const { exported, original, folder } = await extractedWithTitle('Human in the loop (renamed)');
       const zip = path.join(temp.make(), 'renamed.zip');
@@ -113,6 +142,14 @@ describe('existingIdentityOf', () => {
   it('matches on the display name, whatever the case and surrounding spaces', () => {
     const existing = [identity('cat_a', 'Alpha'), identity('cat_b', 'Beta')];
     expect(existingIdentityOf('/repo/Whatever', ' beta ', existing, 'x.zip')?.name).toBe('cat_b');
+  });
+
+  it('matches on the title the connector had in the solution, when the maker named it otherwise', () => {
+    const existing = [{ ...identity('ppchal_a', 'AzureOpenAIService'), title: 'Azure OpenAI Service' }];
+    // The folder was renamed after extraction, so only the unedited title can find it.
+    expect(existingIdentityOf('/repo/Azure OpenAI', 'azure openai service', existing, 'x.zip')?.name).toBe(
+      'ppchal_a',
+    );
   });
 
   it('falls back to the folder name extract derived from the display name', () => {

@@ -244,6 +244,15 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     expect(readdirSync(root)).toEqual([]);
   });
 
+  it('names the unpacked solution inside a pac solution project given instead (its src/)', async () => {
+    const project = fixturePath('AzureOpenAIServiceCustomConnector/unpacked');
+    const root = temp.make();
+    const error = await extractConnectors(project, root).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).hint).toBe(`It holds one in src: give ${path.join(project, 'src')}.`);
+    expect(readdirSync(root)).toEqual([]);
+  });
+
   it('stages a zip outside its folder, so a read-only folder of exports is enough', async () => {
     const exports = temp.make();
     const zip = path.join(exports, 'solution.zip');

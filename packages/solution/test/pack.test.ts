@@ -297,6 +297,14 @@ describeFixtures('pack on bad input', () => {
     );
   });
 
+  it('names the unpacked solution inside a pac solution project given instead (its src/)', async () => {
+    // A repository unpacked with pac keeps X.cdsproj beside src/Other/Solution.xml.
+    const project = fixturePath('AzureOpenAIServiceCustomConnector/unpacked');
+    const error = await packSolution(project, path.join(temp.make(), 'out.zip')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).hint).toBe(`It holds one in src: give ${path.join(project, 'src')}.`);
+  });
+
   it('refuses a destination that is a folder, naming it, and writes nothing', async () => {
     const dir = temp.make();
     await unpackSolution(fixturePath('customHIL/customHIL_1_0_0_3.zip'), path.join(dir, 'src'));

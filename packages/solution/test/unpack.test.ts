@@ -171,7 +171,8 @@ describeFixtures('unpack compared with the SolutionPackager twins', () => {
 describeFixtures('unpack refuses what is not a solution', () => {
   it('says that a legacy flow package is not a solution, and writes nothing', async () => {
     const parent = temp.make();
-    const folder = path.join(parent, 'src');
+    // Folders that do not exist yet are not left behind either.
+    const folder = path.join(parent, 'solutions/Flows/src');
     const error = await unpackSolution(NOT_A_SOLUTION, folder).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotASolutionError);
     expect((error as Error).message).toContain(
@@ -188,13 +189,51 @@ describeFixtures('unpack into an existing folder', () => {
   it('refuses a folder with content unless overwriting is allowed', async () => {
     const folder = temp.make();
     writeFileSync(path.join(folder, 'notes.txt'), 'mine');
-    await expect(unpackSolution(zip(), folder)).rejects.toThrow(/already holds 1 files/);
+    await expect(unpackSolution(zip(), folder)).rejects.toThrow(`${folder} already holds 1 file.`);
     expect(readdirSync(folder)).toEqual(['notes.txt']);
+  });
+
+  it('refuses to delete the files of a folder that holds no unpacked solution, even with overwrite', async () => {
+    // A workflow with `folder: .` or `folder: solutions` (beside other solutions): overwrite and
+    // stale deletion are the action's defaults, and would have deleted everything else there.
+    const folder = temp.make();
+    mkdirSync(path.join(folder, 'Other'));
+    mkdirSync(path.join(folder, 'OtherSolution/Other'), { recursive: true });
+    writeFileSync(path.join(folder, 'README.md'), 'mine');
+    writeFileSync(path.join(folder, 'OtherSolution/Other/Solution.xml'), '<ImportExportXml />');
+    writeFileSync(path.join(folder, '.gitignore'), 'bin/\n');
+    const error = await unpackSolution(zip(), folder, { overwrite: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(
+      `${folder} holds 2 files but no unpacked solution (no Other/Solution.xml); updating it would delete them.`,
+    );
+    expect((error as UserError).hint).toMatch(/folder of its own.*--stale keep \(stale-files: keep\)/);
+    expect(readdirSync(folder).sort()).toEqual(['.gitignore', 'Other', 'OtherSolution', 'README.md']);
+    expect(readdirSync(path.dirname(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses to replace the unpacked folder of another solution, even with overwrite', async () => {
+    // A workflow copied for a second solution that still names the first one's folder.
+    const folder = temp.make();
+    await unpackSolution(zip(), folder);
+    const before = await readTree(folder);
+    const other = fixturePath('ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip');
+    for (const stale of ['delete', 'keep'] as const) {
+      const error = await unpackSolution(other, folder, { overwrite: true, stale }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).message).toBe(
+        `${folder} holds the unpacked solution customHIL; ${other} is ColumnLevelSecuritySampleSolution.`,
+      );
+      expect((error as UserError).hint).toMatch(/folder of its own/);
+    }
+    expect(await readTree(folder)).toEqual(before);
+    expect(readdirSync(path.dirname(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('deletes stale files by default but never repository dot files', async () => {
     const folder = temp.make();
-    mkdirSync(path.join(folder, 'Connectors'));
+    await unpackSolution(zip(), folder);
+    mkdirSync(path.join(folder, 'Connectors'), { recursive: true });
     writeFileSync(path.join(folder, 'Connectors/removed_openapidefinition.json'), '{}');
     writeFileSync(path.join(folder, '.gitignore'), 'bin/\n');
     const result = await unpackSolution(zip(), folder, { overwrite: true });

@@ -5,3 +5,4 @@ export * from './workflow-runner.js';
 export * from './workflow-jobs.js';
 export * from './case-insensitive-fs.js';
 export * from './dns.js';
+export * from './unwritable-folder.js';

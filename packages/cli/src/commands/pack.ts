@@ -53,8 +53,13 @@ export function registerPackCommand(program: Command, context: CommandContext): 
       }
       for (const result of results) {
         io.stdout.write(
-          `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? 'managed' : 'unmanaged'}) into ${path.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${result.connectors.length} connectors.`)}\n`,
+          `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? 'managed' : 'unmanaged'}) into ${path.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${count(result.connectors.length, 'connector')}.`)}\n`,
         );
       }
     });
+}
+
+/** "1 connector", "2 connectors". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -82,7 +82,7 @@ function gaveUp(
   const { error, outcome } = failure;
   const asked = outcome.kind === 'response' ? parseRetryAfter(outcome.retryAfter, nowMs) : undefined;
   return new UserError(
-    `${error.message.replace(/\.$/, '')}${gaveUpText(attempts, waitedMs, budget, asked)}`,
+    `${error.message.replace(/\.$/, '')}${gaveUpText(attempts, waitedMs, budget, asked)}.`,
     {
       hint:
         error.hint ??

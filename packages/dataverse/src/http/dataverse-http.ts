@@ -181,7 +181,7 @@ export class DataverseHttp {
         if (decision.reason === 'budget-spent') {
           const asked = parseRetryAfter(outcome.retryAfter, this.options.clock.now());
           throw new DataverseError(
-            `${error.message.replace(/\.$/, '')}${gaveUpText(attempt, waitedMs, this.budget, asked)}`,
+            `${error.message.replace(/\.$/, '')}${gaveUpText(attempt, waitedMs, this.budget, asked)}.`,
             error.status,
             error.code,
             {

@@ -3,7 +3,7 @@ import { UserError, type Logger } from '@connector-alm/core';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import type { ExportSetting } from '../web-api/types.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
-import { writeFileAtomically } from './write-file-atomically.js';
+import { checkWritable, writeFileAtomically } from './write-file-atomically.js';
 import { sameZipContent } from '@connector-alm/solution';
 
 export interface ExportSolutionOptions {
@@ -52,6 +52,7 @@ export async function exportSolution(
       },
     );
   }
+  await checkWritable(options.outputFile);
   if (options.publish) await logger.group('Publish all customizations', () => client.publishAll());
 
   const request = {

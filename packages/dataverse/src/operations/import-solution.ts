@@ -46,6 +46,10 @@ export async function importSolution(
   logger: Logger,
 ): Promise<ImportSolutionResult> {
   const bytes = await readFile(options.file).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR')
+      throw new UserError(`${options.file} is a folder, not a solution zip.`, {
+        hint: `Pack it first (connector-alm pack ${options.file} <solution.zip>, or the pack-solution action), then import the zip.`,
+      });
     throw new UserError(
       `Cannot read the solution file: ${error instanceof Error ? error.message : String(error)}`,
       { location: { file: options.file }, cause: error },

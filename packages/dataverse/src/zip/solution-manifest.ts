@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { UserError } from '@connector-alm/core';
-import { parseXml, readManifest } from '@connector-alm/solution';
+import { notASolutionHint, parseXml, readManifest } from '@connector-alm/solution';
 
 /** What the import and export steps need to know about a solution zip, from its solution.xml. */
 export interface SolutionManifest {
@@ -22,17 +22,19 @@ const MAX_SOLUTION_XML_BYTES = 16 * 1024 * 1024;
 function readSolutionXml(
   bytes: Uint8Array,
   label: string,
-): { solutionXml?: Uint8Array; hasCustomizations: boolean } {
+): { solutionXml?: Uint8Array; hasCustomizations: boolean; names: string[] } {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new UserError(`${label} is not a zip file.`, {
       hint: 'Give a solution .zip exported from Dataverse or packed from source.',
     });
   }
   let hasCustomizations = false;
+  const names: string[] = [];
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes, {
       filter: (file) => {
+        names.push(file.name);
         if (file.name === 'customizations.xml') hasCustomizations = true;
         if (file.name !== 'solution.xml') return false;
         if (file.originalSize > MAX_SOLUTION_XML_BYTES) {
@@ -50,7 +52,7 @@ function readSolutionXml(
       { cause: error },
     );
   }
-  return { solutionXml: entries['solution.xml'], hasCustomizations };
+  return { solutionXml: entries['solution.xml'], hasCustomizations, names };
 }
 
 /**
@@ -59,13 +61,11 @@ function readSolutionXml(
  * customizations.xml at its root (a flow package, a Package Deployer bundle) is "not a solution".
  */
 export function readSolutionManifest(bytes: Uint8Array, label: string): SolutionManifest {
-  const { solutionXml, hasCustomizations } = readSolutionXml(bytes, label);
+  const { solutionXml, hasCustomizations, names } = readSolutionXml(bytes, label);
   if (!solutionXml || !hasCustomizations) {
     throw new UserError(
       `${label} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
-      {
-        hint: 'Flow packages and Package Deployer bundles cannot be imported as solutions.',
-      },
+      { hint: notASolutionHint(names) },
     );
   }
   const text = new TextDecoder('utf-8').decode(solutionXml).replace(/^\uFEFF/, '');

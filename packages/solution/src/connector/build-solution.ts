@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { temporarySibling } from '../fs/temporary.js';
+import { writingTo } from '../fs/write-failure.js';
 import { prettyJson } from '../json/json-text.js';
 import { serializeXml, UNPACKED_STYLE } from '../xml/serialize-xml.js';
 import { element, type XmlElement, type XmlNode } from '../xml/xml-tree.js';
@@ -10,7 +11,12 @@ import { FOLDER_CONNECTOR_FOLDER, FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION } from 
 import { checkVersion } from '../solution/manifest.js';
 import { packSolution } from '../solution/pack.js';
 import { checkPublisherPrefix } from './connector-identity.js';
-import { existingIdentityOf, type ConnectorIdentity } from './existing-identity.js';
+import {
+  displayNameKeeping,
+  existingIdentityOf,
+  identityOf,
+  type ConnectorIdentity,
+} from './existing-identity.js';
 import { readRepositoryConnector } from './read-repository-connector.js';
 import type { SolutionConnector } from './solution-connector.js';
 
@@ -60,14 +66,15 @@ export async function buildSolution(
   if (folders.length === 0) throw new UserError('Give at least one connector folder.');
   const connectors: SolutionConnector[] = [];
   const built: BuiltConnector[] = [];
+  const existing = options.existing?.connectors.map(identityOf);
   for (const folder of folders) {
     const connector = await readRepositoryConnector(folder, options.publisher.prefix);
     const identity =
-      options.existing &&
-      existingIdentityOf(folder, connector.displayName, options.existing.connectors, options.existing.source);
+      existing && existingIdentityOf(folder, connector.displayName, existing, options.existing!.source);
     if (identity) {
       connector.name = identity.name;
       connector.connectorId = identity.connectorId;
+      connector.displayName = displayNameKeeping(identity, connector.displayName);
     }
     const twin = connectors.find((other) => other.name === connector.name);
     if (twin)
@@ -85,7 +92,8 @@ export async function buildSolution(
   }
   const staging = temporarySibling(zipPath);
   try {
-    await writeUnpackedSolution(staging, connectors, options);
+    // The staging folder sits beside the zip: a folder that refuses it refuses the zip too.
+    await writingTo(zipPath, () => writeUnpackedSolution(staging, connectors, options));
     await packSolution(staging, zipPath);
   } finally {
     await fs.rm(staging, { recursive: true, force: true });

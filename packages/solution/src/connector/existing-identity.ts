@@ -7,6 +7,43 @@ export interface ConnectorIdentity {
   name: string;
   connectorId: string;
   displayName: string;
+  /**
+   * The `info.title` of its API definition in that solution. Often not the display name: the maker
+   * names the connector in the portal ("AzureOpenAIService" for "Azure OpenAI Service").
+   */
+  title?: string;
+}
+
+/** A connector of a solution (see `readSolutionConnectors`) or a bare identity, with its title. */
+export function identityOf(
+  connector: ConnectorIdentity & { files?: Partial<Record<string, { bytes: Buffer }>> },
+): ConnectorIdentity {
+  const { name, connectorId, displayName } = connector;
+  const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
+  return { name, connectorId, displayName, ...(title === undefined ? {} : { title }) };
+}
+
+function titleIn(definition: Buffer | undefined): string | undefined {
+  if (definition === undefined) return undefined;
+  try {
+    const title = (
+      JSON.parse(definition.toString('utf8').replace(/^\uFEFF/, '')) as { info?: { title?: unknown } }
+    )?.info?.title;
+    return typeof title === 'string' ? title.trim() : undefined;
+  } catch {
+    // A definition that does not parse is told by whoever reads it as a connector; here it has no title.
+    return undefined;
+  }
+}
+
+/**
+ * The display name a connector built from a folder gets when it keeps `identity`: the one Dataverse
+ * has while the folder's title is the one the connector had there, so that an import does not rename
+ * a connector nobody renamed; the folder's title once it was edited.
+ */
+export function displayNameKeeping(identity: ConnectorIdentity, folderTitle: string): string {
+  const unedited = identity.title !== undefined && identity.title === folderTitle.trim();
+  return unedited && identity.displayName.trim() !== '' ? identity.displayName : folderTitle;
 }
 
 /**
@@ -17,9 +54,9 @@ export interface ConnectorIdentity {
  * publisher prefix, which are not those Dataverse gave the original, so importing the rebuilt
  * solution would add a second connector beside it instead of updating it.
  *
- * Matched first on the display name (the swagger's `info.title`, which extract writes unchanged), then
- * on the folder's name, which extract derives from the display name: so a connector whose title was
- * edited after extraction still finds its original.
+ * Matched first on the display name or the title it had in that solution (extract writes the
+ * swagger's `info.title` unchanged), then on the folder's name, which extract derives from the display
+ * name: so a connector whose title was edited after extraction still finds its original.
  */
 export function existingIdentityOf(
   folder: string,
@@ -28,7 +65,10 @@ export function existingIdentityOf(
   existingSource: string,
 ): ConnectorIdentity | undefined {
   const title = displayName.trim().toLowerCase();
-  const byTitle = existing.filter((connector) => connector.displayName.trim().toLowerCase() === title);
+  const byTitle = existing.filter(
+    (connector) =>
+      connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title,
+  );
   const folderName = path.basename(folder).toLowerCase();
   const candidates =
     byTitle.length > 0

@@ -4,6 +4,7 @@ import { UserError } from '@connector-alm/core';
 import { commitFolder } from '../fs/commit-folder.js';
 import { refuseNonFolder } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
+import { writingTo } from '../fs/write-failure.js';
 import { checkJson, prettyJson } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import type { ZipLimits } from '../zip/limits.js';
@@ -124,7 +125,11 @@ async function prepare(
   return { connector, folder, files, remove, warnings };
 }
 
-async function write(item: PreparedConnector, destination: string): Promise<ExtractedConnector> {
+function write(item: PreparedConnector, destination: string): Promise<ExtractedConnector> {
+  return writingTo(destination, () => writeStaged(item, destination));
+}
+
+async function writeStaged(item: PreparedConnector, destination: string): Promise<ExtractedConnector> {
   const staging = temporarySibling(destination);
   await fs.mkdir(staging, { recursive: true });
   try {

@@ -15,6 +15,7 @@ import { readManifest } from '../solution/manifest.js';
 import { stageSolutionZip } from '../solution/stage-zip.js';
 import { solutionError } from '../solution/solution-errors.js';
 import type { SolutionConnector } from './solution-connector.js';
+import { nestedSolutionHint } from '../solution/nested-solution.js';
 
 /**
  * The custom connectors of a solution zip or of an unpacked solution folder. A zip is unpacked into
@@ -46,6 +47,7 @@ async function readFolderConnectors(folder: string, displayRoot = folder): Promi
   if (!files.includes(FOLDER_SOLUTION)) {
     throw new UserError(
       `${displayRoot} is neither a solution zip nor an unpacked solution folder (no ${FOLDER_SOLUTION}).`,
+      { hint: nestedSolutionHint(displayRoot, files) },
     );
   }
   const connectors: SolutionConnector[] = [];

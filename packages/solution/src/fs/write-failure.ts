@@ -1,4 +1,4 @@
-import { errorMessage } from '@connector-alm/core';
+import { errorMessage, isUserError, UserError } from '@connector-alm/core';
 
 /** Why the file system refused to write a file, and what to do about it. */
 export interface WriteFailure {
@@ -6,12 +6,20 @@ export interface WriteFailure {
   hint: string;
 }
 
+const PERMISSION: WriteFailure = {
+  reason: 'permission denied',
+  hint: 'Choose a folder you can write to, or change its permissions.',
+};
+
 const REASONS: Record<string, WriteFailure> = {
   ENAMETOOLONG: {
     reason: 'its path is longer than the file system allows',
     hint: 'Zip the files again with fewer or shorter folder names.',
   },
   ENOSPC: { reason: 'the disk is full', hint: 'Free some space and run it again.' },
+  EACCES: PERMISSION,
+  EPERM: PERMISSION,
+  EROFS: { reason: 'the file system is read-only', hint: 'Choose a folder on a disk you can write to.' },
 };
 
 /**
@@ -22,4 +30,29 @@ export function writeFailure(error: unknown): WriteFailure | undefined {
   const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
   if (typeof code !== 'string' || typeof syscall !== 'string') return undefined;
   return REASONS[code] ?? { reason: errorMessage(error), hint: 'Check that the folder can be written.' };
+}
+
+/**
+ * A refusal of the file system while writing `target` (a folder or file the user named), as a user
+ * error naming it; any other error as it was. The call and path that failed are kept in brackets:
+ * the path is often a temporary sibling of the target, which the user did not name.
+ */
+export function targetWriteError(target: string, error: unknown): unknown {
+  if (isUserError(error)) return error;
+  const failure = writeFailure(error);
+  if (failure === undefined) return error;
+  const { code, syscall, path: where } = error as NodeJS.ErrnoException;
+  return new UserError(
+    `${target} cannot be written: ${failure.reason} (${code}, ${where ? `${syscall} ${where}` : syscall}).`,
+    { hint: failure.hint, cause: error },
+  );
+}
+
+/** Runs `work`, which writes `target`, with the file system's refusals told as `targetWriteError`. */
+export async function writingTo<T>(target: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw targetWriteError(target, error);
+  }
 }

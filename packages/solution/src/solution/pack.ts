@@ -28,6 +28,7 @@ import {
   zipPathOf,
 } from './layout.js';
 import { checkVersion, readManifest, setManaged, setVersion } from './manifest.js';
+import { nestedSolutionHint } from './nested-solution.js';
 import { solutionError } from './solution-errors.js';
 
 export interface PackOptions {
@@ -69,9 +70,7 @@ export async function packSolution(
   if (!all.includes(FOLDER_SOLUTION) || !all.includes(FOLDER_CUSTOMIZATIONS)) {
     throw new UserError(
       `${folder} is not an unpacked solution: it has no ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}.`,
-      {
-        hint: 'Give the folder that unpack wrote (the one holding Other/).',
-      },
+      { hint: nestedSolutionHint(folder, all) },
     );
   }
   const located = (file: string): string => path.join(folder, file);

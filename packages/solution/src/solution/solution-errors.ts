@@ -7,7 +7,7 @@ export class NotASolutionError extends UserError {
       `${archive} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
       {
         location: { file: archive },
-        hint: hintFor(names),
+        hint: notASolutionHint(names),
       },
     );
   }
@@ -20,12 +20,22 @@ export function legacyFlowPackageHint(names: readonly string[]): string | undefi
   return undefined;
 }
 
-function hintFor(names: readonly string[]): string {
+/** What to do with a zip that is not a solution, from the names of its entries. */
+export function notASolutionHint(names: readonly string[]): string {
   const legacy = legacyFlowPackageHint(names);
   if (legacy) return legacy;
   if (names.some((name) => name.startsWith('PkgAssets/'))) {
     return 'It is a Package Deployer package; unpack the solution zips inside PkgAssets/ instead.';
   }
+  const lower = names.map((name) => name.toLowerCase());
+  const unpacked = names.find((_, index) => /(^|\/)other\/solution\.xml$/.test(lower[index]!));
+  if (unpacked !== undefined)
+    return `It holds an unpacked solution (${unpacked}), not an export: unzip it and pack that folder with connector-alm pack (or the pack-solution action).`;
+  // An export zipped with the folder it was extracted to: its parts sit one folder down.
+  const nested = lower.find((name) => /^[^/]+\/solution\.xml$/.test(name));
+  const folder = nested === undefined ? undefined : names[lower.indexOf(nested)]!.split('/')[0]!;
+  if (folder !== undefined && lower.includes(`${folder.toLowerCase()}/customizations.xml`))
+    return `Its solution.xml is in ${folder}/: the folder was zipped instead of the files in it. Zip the files inside ${folder}/, or export the solution again.`;
   return 'Export the solution from Power Apps (Solutions > Export) or with the export-solution action.';
 }
 

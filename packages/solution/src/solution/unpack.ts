@@ -2,9 +2,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 import { commitFolder, type CommitResult, type StalePolicy } from '../fs/commit-folder.js';
-import { refuseNonFolder } from '../fs/folder-path.js';
 import { listFiles } from '../fs/list-files.js';
+import { makeFolderWithParents } from '../fs/made-folders.js';
 import { temporarySibling } from '../fs/temporary.js';
+import { writingTo } from '../fs/write-failure.js';
 import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { bothNotesXml, FOLDER_BOTH_NOTES } from './both-notes-file.js';
@@ -19,6 +20,7 @@ import {
 import type { ManagedFlag } from './manifest.js';
 import { unchangedButPlatformVersion } from './platform-version.js';
 import { stageSolutionZip, type StagedSolution, type StageOptions } from './stage-zip.js';
+import { refuseOtherSolution, refuseUnpackTarget } from './unpack-target.js';
 
 export type PackageType = 'unmanaged' | 'managed' | 'both';
 
@@ -52,9 +54,13 @@ export async function unpackSolution(
   folder: string,
   options: UnpackOptions = {},
 ): Promise<UnpackResult> {
-  await refuseNonEmptyTarget(folder, options.overwrite ?? false);
+  await refuseUnpackTarget(folder, {
+    overwrite: options.overwrite ?? false,
+    stale: options.stale ?? 'delete',
+  });
   const staging = temporarySibling(folder);
-  await fs.mkdir(staging, { recursive: true });
+  const removeMadeParents = await writingTo(folder, () => makeFolderWithParents(staging));
+  let done = false;
   try {
     const staged =
       options.packageType === 'both'
@@ -64,11 +70,12 @@ export async function unpackSolution(
       throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
     if (options.packageType === 'unmanaged' && staged.manifest.managed !== '0')
       throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
-    await keepCommittedPlatformVersion(staging, folder);
-    const committed = await commitFolder(staging, folder, {
-      stale: options.stale ?? 'delete',
-      protect: isRepositoryFile,
+    await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
+    const committed = await writingTo(folder, async () => {
+      await keepCommittedPlatformVersion(staging, folder);
+      return commitFolder(staging, folder, { stale: options.stale ?? 'delete', protect: isRepositoryFile });
     });
+    done = true;
     return {
       folder,
       uniqueName: staged.manifest.uniqueName,
@@ -79,6 +86,7 @@ export async function unpackSolution(
     };
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
+    if (!done) await removeMadeParents();
   }
 }
 
@@ -172,17 +180,4 @@ async function stageBoth(zipPath: string, staging: string, options: UnpackOption
     await fs.rm(managedStaging, { recursive: true, force: true });
   }
   return { ...base, connectors: base.connectors, files: await listFiles(staging) };
-}
-
-async function refuseNonEmptyTarget(folder: string, overwrite: boolean): Promise<void> {
-  // Checked even when overwriting: a file there would otherwise fail half-way with ENOTDIR.
-  await refuseNonFolder(folder);
-  if (overwrite) return;
-  if (!(await fs.stat(folder).catch(() => undefined))) return;
-  const files = await listFiles(folder, isRepositoryFile);
-  if (files.length > 0) {
-    throw new UserError(`${folder} already holds ${files.length} files.`, {
-      hint: 'Pass --overwrite (overwrite: true) to update it in place.',
-    });
-  }
 }

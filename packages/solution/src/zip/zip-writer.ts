@@ -6,6 +6,7 @@ import yazl from 'yazl';
 import { UserError } from '@connector-alm/core';
 import { refuseNonFolder } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
+import { targetWriteError, writingTo } from '../fs/write-failure.js';
 
 /**
  * An entry to write: bytes already in memory, a file streamed from disk, or bytes made only when the
@@ -41,7 +42,7 @@ export async function writeZipAtomically(
       hint: 'Give the path of the zip file to write, ending in .zip.',
     });
   await refuseNonFolder(path.dirname(destination));
-  await fs.mkdir(path.dirname(destination), { recursive: true });
+  await writingTo(destination, () => fs.mkdir(path.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);
   const zip = new yazl.ZipFile();
   const entryOptions = {
@@ -80,6 +81,10 @@ export async function writeZipAtomically(
     // ('close', not events.once: that rejects on the stream's 'error', which a failed open emits.)
     if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     await fs.rm(temporary, { force: true });
-    throw error;
+    // Only the zip's own file is the destination's problem; a source that cannot be read is not.
+    const failedPath = (error as NodeJS.ErrnoException | undefined)?.path;
+    throw failedPath === temporary || failedPath === destination
+      ? targetWriteError(destination, error)
+      : error;
   }
 }

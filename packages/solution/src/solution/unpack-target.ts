@@ -1,0 +1,74 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '@connector-alm/core';
+import type { StalePolicy } from '../fs/commit-folder.js';
+import { refuseNonFolder } from '../fs/folder-path.js';
+import { listFiles } from '../fs/list-files.js';
+import { decodeUtf8Strict } from '../text/decode.js';
+import { parseXml } from '../xml/parse-xml.js';
+import { FOLDER_SOLUTION, isRepositoryFile } from './layout.js';
+import { readManifest } from './manifest.js';
+
+/**
+ * Refuses, before anything is read or written, a target that unpack must not update: a file, a
+ * folder with content when overwriting was not asked for, and a folder with content but no unpacked
+ * solution when stale files are to be deleted.
+ *
+ * Why the last: "stale" means files an earlier unpack wrote that the solution no longer has. In a
+ * folder that holds no earlier unpack (a workflow's `folder: .`, or `solutions` beside other
+ * solutions), every file is "stale", and overwrite plus deletion are the action's defaults.
+ */
+export async function refuseUnpackTarget(
+  folder: string,
+  options: { overwrite: boolean; stale: StalePolicy },
+): Promise<void> {
+  // Checked even when overwriting: a file there would otherwise fail half-way with ENOTDIR.
+  await refuseNonFolder(folder);
+  if (!(await fs.stat(folder).catch(() => undefined))) return;
+  const files = await listFiles(folder, isRepositoryFile);
+  if (files.length === 0) return;
+  const holdsSolution = files.includes(FOLDER_SOLUTION);
+  const count = `${files.length} ${files.length === 1 ? 'file' : 'files'}`;
+  const ownFolder = `Unpack into a folder of its own (e.g. ${path.join(folder, '<solution name>')})`;
+  if (!options.overwrite) {
+    throw new UserError(`${folder} already holds ${count}.`, {
+      hint: holdsSolution
+        ? 'Pass --overwrite (overwrite: true) to update it in place.'
+        : `${ownFolder}, or pass --overwrite --stale keep (overwrite: true, stale-files: keep) to add the solution beside them.`,
+    });
+  }
+  if (!holdsSolution && options.stale === 'delete') {
+    throw new UserError(
+      `${folder} holds ${count} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete them.`,
+      {
+        hint: `${ownFolder}, or pass --stale keep (stale-files: keep) to add the solution beside those files.`,
+      },
+    );
+  }
+}
+
+/**
+ * Refuses to update a folder that holds the unpacked form of another solution (a workflow copied for
+ * a second solution that still names the first one's folder): its files would be replaced, or mixed
+ * with the other solution's. Unique names never change in Dataverse, so a different one is a mistake.
+ * A manifest that cannot be read is left to the update, which replaces it.
+ */
+export async function refuseOtherSolution(
+  folder: string,
+  uniqueName: string,
+  zipPath: string,
+): Promise<void> {
+  const file = path.join(folder, FOLDER_SOLUTION);
+  const bytes = await fs.readFile(file).catch(() => undefined);
+  if (bytes === undefined) return;
+  let committed: string;
+  try {
+    committed = readManifest(parseXml(decodeUtf8Strict(bytes, file), file), file).uniqueName;
+  } catch {
+    return;
+  }
+  if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
+  throw new UserError(`${folder} holds the unpacked solution ${committed}; ${zipPath} is ${uniqueName}.`, {
+    hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`,
+  });
+}
