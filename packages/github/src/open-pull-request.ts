@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, type Logger } from '@connector-alm/core';
 import { validatePaths } from '@connector-alm/validator';
-import { step } from './api-errors.js';
+import { readBaseCommit } from './base-branch.js';
 import { branchNameFor, DEFAULT_BRANCH_PREFIX } from './branch-name.js';
 import { realSleep, type Sleep } from './clock.js';
 import { commitChanges, setBranch } from './commit-changes.js';
@@ -133,15 +133,9 @@ export async function openPullRequest(
     warnings: [],
   };
 
-  const base = await logger.group(`Compare with ${upstreamName}@${options.base}`, async () => {
-    const { data: ref } = await step(`reading the base branch ${options.base}`, upstreamName, () =>
-      client.rest.git.getRef({ ...upstream, ref: `heads/${options.base}` }),
-    );
-    const { data: commit } = await step('reading the base commit', upstreamName, () =>
-      client.rest.git.getCommit({ ...upstream, commit_sha: ref.object.sha }),
-    );
-    return { sha: ref.object.sha, treeSha: commit.tree.sha };
-  });
+  const base = await logger.group(`Compare with ${upstreamName}@${options.base}`, () =>
+    readBaseCommit(client, upstream, options.base),
+  );
   const local = await readConnectorFiles(folder);
   const upstreamFiles = await readRemoteFolder(client, upstream, base.treeSha, targetFolder);
   const changes = diffConnectorFiles(local, upstreamFiles);

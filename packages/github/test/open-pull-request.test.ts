@@ -141,6 +141,31 @@ describe('openPullRequest against the local GitHub', () => {
     10_000,
   );
 
+  it('says the upstream has no such base branch, and names its default, instead of a 404 about the token', async () => {
+    scenario.github.addAccount('contoso', { type: 'Organization' });
+    await scenario.github.addRepository('contoso', 'Connectors', {
+      defaultBranch: 'main',
+      files: { 'README.md': '# Contoso connectors\n' },
+    });
+    const error = (await run({ upstream: 'contoso/Connectors' }).promise.catch(
+      (e: unknown) => e,
+    )) as Error & {
+      hint?: string;
+    };
+    expect(error.message).toBe(
+      "contoso/Connectors has no branch 'dev' for the pull request to target; its default branch is 'main'.",
+    );
+    expect(error.hint).toMatch(/^Set base \(--base\) to the branch the pull request should target/);
+    expect(scenario.github.state.findRepository('contoso-dev', 'Connectors')).toBeUndefined();
+  });
+
+  it('still says 404 about the name and the token when the upstream itself cannot be seen', async () => {
+    const error = await run({ upstream: 'contoso/Missing' }).promise.catch((e: unknown) => e);
+    expect(String(error)).toMatch(
+      /GitHub answered 404 while reading the base branch dev on contoso\/Missing\./,
+    );
+  });
+
   it('refuses a token with a line break without quoting it', async () => {
     const error = await run({ token: 'ghp_SECRETPART\nMORESECRET' }).promise.catch((e: unknown) => e);
     expect(String(error)).toMatch(/token holds a space, a line break/);
