@@ -166,6 +166,29 @@ describe('openPullRequest against the local GitHub', () => {
     );
   });
 
+  it('waits out a secondary rate limit answered with 429 for as long as its Retry-After says', async () => {
+    scenario.github.setFaults({ secondaryRateLimit: { times: 2, retryAfterSeconds: 2, status: 429 } });
+    const { promise, logger } = run();
+    expect(await promise).toMatchObject({ operation: 'created', number: 1 });
+    const limited = scenario.github.requests.filter((request) => request.status === 429);
+    expect(limited).toHaveLength(2);
+    expect(
+      logger.lines.filter((line) => /secondary rate limit hit .*trying again in 2 s\.$/.test(line)),
+    ).toHaveLength(2);
+  }, 20_000);
+
+  it('says a 429 that outlasts the retries is a rate limit, without the token', async () => {
+    scenario.github.setFaults({ secondaryRateLimit: { times: 100, retryAfterSeconds: 1, status: 429 } });
+    const { promise, logger } = run();
+    const error = (await promise.catch((e: unknown) => e)) as Error & { hint?: string };
+    scenario.github.setFaults({ secondaryRateLimit: { times: 0, retryAfterSeconds: 0 } });
+    expect(error.message).toMatch(
+      /^GitHub's rate limit stopped reading the base branch dev .*\(429 You have exceeded a secondary rate limit/,
+    );
+    expect(error.hint).toMatch(/run the job again later/);
+    expect([error.message, error.hint, ...logger.lines].join('\n')).not.toContain(scenario.contributor.token);
+  }, 20_000);
+
   it('refuses a token with a line break without quoting it', async () => {
     const error = await run({ token: 'ghp_SECRETPART\nMORESECRET' }).promise.catch((e: unknown) => e);
     expect(String(error)).toMatch(/token holds a space, a line break/);
