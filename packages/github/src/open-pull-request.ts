@@ -5,6 +5,7 @@ import { validatePaths } from '@connector-alm/validator';
 import { readBaseCommit } from './base-branch.js';
 import { branchNameFor, DEFAULT_BRANCH_PREFIX } from './branch-name.js';
 import { realSleep, type Sleep } from './clock.js';
+import { commitMessage, isOwnCommit, replacedCommitWarning } from './branch-commit.js';
 import { commitChanges, setBranch } from './commit-changes.js';
 import { readConnectorFiles } from './connector-files.js';
 import { ensureFork, type ForkOptions } from './fork.js';
@@ -195,9 +196,20 @@ export async function openPullRequest(
     // without commits of its own makes GitHub close the pull request (bots rely on it, e.g.
     // grafana/mimir-prometheus#933), and closing it is the author's call.
     const summary = stale ? `Match ${title} with ${upstreamName}@${options.base}` : `${verb} ${title}`;
-    const message = `${summary}${options.source ? `\n\nFrom ${options.source}.` : ''}`;
-    const commit = await commitChanges(client, fork, base, targetFolder, changes, message);
+    const commit = await commitChanges(
+      client,
+      fork,
+      base,
+      targetFolder,
+      changes,
+      commitMessage(summary, options.source),
+    );
     await setBranch(client, fork, branch, commit.commitSha, existing !== undefined);
+    if (existing && !isOwnCommit(existing.message)) {
+      const warning = replacedCommitWarning(branch, existing, options.connector);
+      logger.warning(warning);
+      result.warnings.push(warning);
+    }
     logger.info(`${existing ? 'Moved' : 'Created'} ${branch} at ${commit.commitSha}.`);
     result.headSha = commit.commitSha;
     return true;

@@ -102,6 +102,35 @@ describe('openPullRequest against the local GitHub', () => {
     expect(body).toContain('- [ ] I attest that I have added detailed descriptions');
   });
 
+  it('warns, naming the commit, when a rerun replaces a commit someone else pushed to the branch', async () => {
+    const first = await run().promise;
+    const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+    // A maintainer fixes the readme on the pull request's branch ("Allow edits by maintainers").
+    const fix = await scenario.github.commit(
+      fork,
+      first.branch,
+      { [`${CONNECTOR}/readme.md`]: 'A fixed readme.\n' },
+      'Fix a typo in the readme\n\nAs asked in the review.',
+    );
+    const { promise, logger } = run();
+    const rerun = await promise;
+    const warning = `The branch ${first.branch} held commit ${fix.slice(0, 7)} ("Fix a typo in the readme"), which connector-alm did not make; this run replaced it with ${CONNECTOR} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
+    expect(rerun.warnings).toEqual([warning]);
+    expect(logger.lines).toContain(`warning: ${warning}`);
+    expect(await fork.git.readRef(`refs/heads/${first.branch}`)).toBe(rerun.headSha);
+  });
+
+  it('does not warn when the branch only moves onto a newer upstream base', async () => {
+    await run().promise;
+    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A changed description that is long enough for the rules.'),
+    );
+    const rerun = await run().promise;
+    expect(rerun).toMatchObject({ operation: 'updated', warnings: [] });
+  });
+
   it('refuses a linked file in the connector instead of leaving it out of the pull request', async () => {
     const icon = path.join(scenario.workspace, CONNECTOR, 'icon.png');
     const elsewhere = path.join(scenario.workspace, 'shared-icon.png');
