@@ -145,7 +145,7 @@ describe('openPullRequest against the local GitHub', () => {
     const error = await run().promise.catch((e: unknown) => e);
     scenario.github.state.faults.secondaryRateLimit = { times: 0, retryAfterSeconds: 0 };
     expect(String(error)).toMatch(/rate limit stopped/);
-    expect(String(error)).not.toMatch(/lacks the permission/);
+    expect(String(error)).not.toMatch(/not allowed to do this/);
   });
 
   it.each([
@@ -217,6 +217,21 @@ describe('openPullRequest against the local GitHub', () => {
     expect(error.hint).toMatch(/run the job again later/);
     expect([error.message, error.hint, ...logger.lines].join('\n')).not.toContain(scenario.contributor.token);
   }, 20_000);
+
+  it('tells a token refused upstream what it lacks, not to get write access to the upstream', async () => {
+    const readOnly = scenario.github.addAccount('read-only-dev', { canWrite: false });
+    const error = (await run({ token: readOnly.token }).promise.catch((e: unknown) => e)) as Error & {
+      hint?: string;
+    };
+    expect(error.message).toMatch(
+      /^GitHub refused creating the fork on microsoft\/PowerPlatformConnectors \(403 /,
+    );
+    // Nobody needs write access to the upstream: a pull request from a fork needs a classic token.
+    expect(error.hint).not.toMatch(/write to microsoft/);
+    expect(error.hint).toMatch(
+      /^The token is not allowed to do this on microsoft\/PowerPlatformConnectors: a scope is missing, or it is a fine-grained token, which reaches only its owner's repositories\. Use a classic personal access token/,
+    );
+  });
 
   it('refuses a token with a line break without quoting it', async () => {
     const error = await run({ token: 'ghp_SECRETPART\nMORESECRET' }).promise.catch((e: unknown) => e);
