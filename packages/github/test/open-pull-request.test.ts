@@ -131,6 +131,28 @@ describe('openPullRequest against the local GitHub', () => {
     expect(rerun).toMatchObject({ operation: 'updated', warnings: [] });
   });
 
+  it('refuses a folder without the connector files instead of proposing to delete the upstream connector', async () => {
+    await scenario.github.commit(
+      scenario.upstream,
+      'dev',
+      Object.fromEntries(
+        Object.entries(connectorFiles()).map(([name, content]) => [`${CONNECTOR}/${name}`, content]),
+      ),
+    );
+    // As an uninitialised submodule or a sparse checkout leaves it: the folder is there, empty.
+    writeConnector(scenario.workspace, {});
+    const error = (await run().promise.catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toBe(
+      `${CONNECTOR} holds no apiDefinition.swagger.json: it is not a connector folder.`,
+    );
+    expect(error.hint).toMatch(
+      /^Give the folder that holds apiDefinition\.swagger\.json and apiProperties\.json/,
+    );
+    expect(error.hint).toMatch(/would propose deleting the upstream's connector/);
+    expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
+    expect(scenario.upstream.pulls).toHaveLength(0);
+  });
+
   it('refuses a linked file in the connector instead of leaving it out of the pull request', async () => {
     const icon = path.join(scenario.workspace, CONNECTOR, 'icon.png');
     const elsewhere = path.join(scenario.workspace, 'shared-icon.png');
