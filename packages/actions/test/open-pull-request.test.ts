@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { type ActionRun, resolverSaysNoSuchHost, runActionBundle } from '@connector-alm/testing';
 import {
   CONNECTOR,
@@ -232,6 +234,32 @@ describe('open-pull-request without the permission to write', () => {
       expect(withoutMaskCommands(result.stdout)).not.toContain(token);
       expect(result.stdout).not.toMatch(/at .*\.cjs:\d+/);
     },
+  );
+
+  it(
+    'keeps the pull requests already opened in its outputs and summary when a later connector fails',
+    async () => {
+      mkdirSync(path.join(scenario.workspace, 'certified-connectors/Not A Connector'), { recursive: true });
+      const result = await runActionBundle('open-pull-request', {
+        workspace: scenario.workspace,
+        apiUrl: scenario.github.url,
+        inputs: {
+          token: scenario.contributor.token,
+          connector: `${CONNECTOR}\ncertified-connectors/Not A Connector`,
+        },
+        timeoutMs: RUN_TIMEOUT,
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.annotations).toContainEqual(
+        expect.objectContaining({
+          level: 'error',
+          message: expect.stringMatching(/holds no apiDefinition\.swagger\.json/),
+        }),
+      );
+      expect(result.outputs).toMatchObject({ operation: 'created', 'pull-request-number': '1' });
+      expect(result.summary).toContain(`${scenario.github.url}/microsoft/PowerPlatformConnectors/pull/1`);
+    },
+    RUN_TIMEOUT,
   );
 
   it('refuses a connector folder outside the workspace', async () => {

@@ -58,7 +58,9 @@ export function describeApiFailure(error: unknown, doing: string, repository: st
   }
   if (status === 403) {
     return new UserError(`GitHub refused ${doing} on ${repository} (403 ${said}).`, {
-      hint: `The token lacks the permission to write to ${repository}. ${TOKEN_HINT}`,
+      // Not "write access to the upstream": nobody needs it for a pull request from a fork, and asking
+      // the upstream's maintainers for it is the wrong fix.
+      hint: `The token is not allowed to do this on ${repository}: a scope is missing, or it is a fine-grained token, which reaches only its owner's repositories. ${TOKEN_HINT}`,
       cause: error,
     });
   }

@@ -2,11 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, type Logger } from '@connector-alm/core';
 import { validatePaths } from '@connector-alm/validator';
-import { step } from './api-errors.js';
+import { readBaseCommit } from './base-branch.js';
 import { branchNameFor, DEFAULT_BRANCH_PREFIX } from './branch-name.js';
 import { realSleep, type Sleep } from './clock.js';
+import { commitMessage, isOwnCommit, replacedCommitWarning } from './branch-commit.js';
 import { commitChanges, setBranch } from './commit-changes.js';
-import { readConnectorFiles } from './connector-files.js';
+import { readConnectorFiles, type LocalFile } from './connector-files.js';
 import { ensureFork, type ForkOptions } from './fork.js';
 import { syncFork } from './sync-fork.js';
 import { createGitHubClient, type GitHubClient } from './octokit-client.js';
@@ -122,6 +123,8 @@ export async function openPullRequest(
     return result.connectors[0]!;
   });
   const folder = path.resolve(options.cwd, options.connector);
+  const local = await readConnectorFiles(folder);
+  requireSwagger(options.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options.targetFolder);
   const branch = branchNameFor(targetFolder, options.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const title = options.title?.trim() || pullRequestTitle(await connectorTitle(folder), validation.profile);
@@ -133,16 +136,9 @@ export async function openPullRequest(
     warnings: [],
   };
 
-  const base = await logger.group(`Compare with ${upstreamName}@${options.base}`, async () => {
-    const { data: ref } = await step(`reading the base branch ${options.base}`, upstreamName, () =>
-      client.rest.git.getRef({ ...upstream, ref: `heads/${options.base}` }),
-    );
-    const { data: commit } = await step('reading the base commit', upstreamName, () =>
-      client.rest.git.getCommit({ ...upstream, commit_sha: ref.object.sha }),
-    );
-    return { sha: ref.object.sha, treeSha: commit.tree.sha };
-  });
-  const local = await readConnectorFiles(folder);
+  const base = await logger.group(`Compare with ${upstreamName}@${options.base}`, () =>
+    readBaseCommit(client, upstream, options.base),
+  );
   const upstreamFiles = await readRemoteFolder(client, upstream, base.treeSha, targetFolder);
   const changes = diffConnectorFiles(local, upstreamFiles);
   // Sent as git would commit them: a Windows checkout's CRLF is not the repository's.
@@ -201,9 +197,20 @@ export async function openPullRequest(
     // without commits of its own makes GitHub close the pull request (bots rely on it, e.g.
     // grafana/mimir-prometheus#933), and closing it is the author's call.
     const summary = stale ? `Match ${title} with ${upstreamName}@${options.base}` : `${verb} ${title}`;
-    const message = `${summary}${options.source ? `\n\nFrom ${options.source}.` : ''}`;
-    const commit = await commitChanges(client, fork, base, targetFolder, changes, message);
+    const commit = await commitChanges(
+      client,
+      fork,
+      base,
+      targetFolder,
+      changes,
+      commitMessage(summary, options.source),
+    );
     await setBranch(client, fork, branch, commit.commitSha, existing !== undefined);
+    if (existing && !isOwnCommit(existing.message)) {
+      const warning = replacedCommitWarning(branch, existing, options.connector);
+      logger.warning(warning);
+      result.warnings.push(warning);
+    }
     logger.info(`${existing ? 'Moved' : 'Created'} ${branch} at ${commit.commitSha}.`);
     result.headSha = commit.commitSha;
     return true;
@@ -260,6 +267,18 @@ export async function openPullRequest(
     );
   }
   return result;
+}
+
+/**
+ * Refuses a folder without a swagger before anything is sent. Validation reports it, but the pull
+ * request would still go out: an empty folder (an uninitialised submodule, a sparse checkout) against
+ * an upstream that has the connector proposes deleting every file of it.
+ */
+function requireSwagger(connector: string, files: readonly LocalFile[]): void {
+  if (files.some((file) => file.path.toLowerCase() === 'apidefinition.swagger.json')) return;
+  throw new UsageError(`${connector} holds no apiDefinition.swagger.json: it is not a connector folder.`, {
+    hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector.",
+  });
 }
 
 /** The connector's display name: info.title of its swagger, else the folder name. */

@@ -39,12 +39,12 @@ export async function readRemoteFolder(
     .map((item) => ({ path: item.path!, mode: item.mode!, sha: item.sha! }));
 }
 
-/** A branch's head commit and its tree, or undefined when the branch does not exist. */
+/** A branch's head commit, its tree and message, or undefined when the branch does not exist. */
 export async function readBranch(
   client: GitHubClient,
   repository: RepositoryName,
   branch: string,
-): Promise<{ sha: string; treeSha: string; parents: string[] } | undefined> {
+): Promise<{ sha: string; treeSha: string; parents: string[]; message: string } | undefined> {
   const name = formatRepositoryName(repository);
   let sha: string;
   try {
@@ -57,7 +57,12 @@ export async function readBranch(
   const { data: commit } = await step(`reading the commit ${sha}`, name, () =>
     client.rest.git.getCommit({ ...repository, commit_sha: sha }),
   );
-  return { sha, treeSha: commit.tree.sha, parents: commit.parents.map((parent) => parent.sha) };
+  return {
+    sha,
+    treeSha: commit.tree.sha,
+    parents: commit.parents.map((parent) => parent.sha),
+    message: commit.message,
+  };
 }
 
 /** The bytes of a blob. */

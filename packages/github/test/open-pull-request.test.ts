@@ -102,6 +102,57 @@ describe('openPullRequest against the local GitHub', () => {
     expect(body).toContain('- [ ] I attest that I have added detailed descriptions');
   });
 
+  it('warns, naming the commit, when a rerun replaces a commit someone else pushed to the branch', async () => {
+    const first = await run().promise;
+    const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
+    // A maintainer fixes the readme on the pull request's branch ("Allow edits by maintainers").
+    const fix = await scenario.github.commit(
+      fork,
+      first.branch,
+      { [`${CONNECTOR}/readme.md`]: 'A fixed readme.\n' },
+      'Fix a typo in the readme\n\nAs asked in the review.',
+    );
+    const { promise, logger } = run();
+    const rerun = await promise;
+    const warning = `The branch ${first.branch} held commit ${fix.slice(0, 7)} ("Fix a typo in the readme"), which connector-alm did not make; this run replaced it with ${CONNECTOR} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
+    expect(rerun.warnings).toEqual([warning]);
+    expect(logger.lines).toContain(`warning: ${warning}`);
+    expect(await fork.git.readRef(`refs/heads/${first.branch}`)).toBe(rerun.headSha);
+  });
+
+  it('does not warn when the branch only moves onto a newer upstream base', async () => {
+    await run().promise;
+    await scenario.github.commit(scenario.upstream, 'dev', { 'README.md': 'A newer upstream readme.\n' });
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A changed description that is long enough for the rules.'),
+    );
+    const rerun = await run().promise;
+    expect(rerun).toMatchObject({ operation: 'updated', warnings: [] });
+  });
+
+  it('refuses a folder without the connector files instead of proposing to delete the upstream connector', async () => {
+    await scenario.github.commit(
+      scenario.upstream,
+      'dev',
+      Object.fromEntries(
+        Object.entries(connectorFiles()).map(([name, content]) => [`${CONNECTOR}/${name}`, content]),
+      ),
+    );
+    // As an uninitialised submodule or a sparse checkout leaves it: the folder is there, empty.
+    writeConnector(scenario.workspace, {});
+    const error = (await run().promise.catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toBe(
+      `${CONNECTOR} holds no apiDefinition.swagger.json: it is not a connector folder.`,
+    );
+    expect(error.hint).toMatch(
+      /^Give the folder that holds apiDefinition\.swagger\.json and apiProperties\.json/,
+    );
+    expect(error.hint).toMatch(/would propose deleting the upstream's connector/);
+    expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
+    expect(scenario.upstream.pulls).toHaveLength(0);
+  });
+
   it('refuses a linked file in the connector instead of leaving it out of the pull request', async () => {
     const icon = path.join(scenario.workspace, CONNECTOR, 'icon.png');
     const elsewhere = path.join(scenario.workspace, 'shared-icon.png');
@@ -116,7 +167,7 @@ describe('openPullRequest against the local GitHub', () => {
     const error = await run().promise.catch((e: unknown) => e);
     scenario.github.state.faults.secondaryRateLimit = { times: 0, retryAfterSeconds: 0 };
     expect(String(error)).toMatch(/rate limit stopped/);
-    expect(String(error)).not.toMatch(/lacks the permission/);
+    expect(String(error)).not.toMatch(/not allowed to do this/);
   });
 
   it.each([
@@ -140,6 +191,69 @@ describe('openPullRequest against the local GitHub', () => {
     },
     10_000,
   );
+
+  it('says the upstream has no such base branch, and names its default, instead of a 404 about the token', async () => {
+    scenario.github.addAccount('contoso', { type: 'Organization' });
+    await scenario.github.addRepository('contoso', 'Connectors', {
+      defaultBranch: 'main',
+      files: { 'README.md': '# Contoso connectors\n' },
+    });
+    const error = (await run({ upstream: 'contoso/Connectors' }).promise.catch(
+      (e: unknown) => e,
+    )) as Error & {
+      hint?: string;
+    };
+    expect(error.message).toBe(
+      "contoso/Connectors has no branch 'dev' for the pull request to target; its default branch is 'main'.",
+    );
+    expect(error.hint).toMatch(/^Set base \(--base\) to the branch the pull request should target/);
+    expect(scenario.github.state.findRepository('contoso-dev', 'Connectors')).toBeUndefined();
+  });
+
+  it('still says 404 about the name and the token when the upstream itself cannot be seen', async () => {
+    const error = await run({ upstream: 'contoso/Missing' }).promise.catch((e: unknown) => e);
+    expect(String(error)).toMatch(
+      /GitHub answered 404 while reading the base branch dev on contoso\/Missing\./,
+    );
+  });
+
+  it('waits out a secondary rate limit answered with 429 for as long as its Retry-After says', async () => {
+    scenario.github.setFaults({ secondaryRateLimit: { times: 2, retryAfterSeconds: 2, status: 429 } });
+    const { promise, logger } = run();
+    expect(await promise).toMatchObject({ operation: 'created', number: 1 });
+    const limited = scenario.github.requests.filter((request) => request.status === 429);
+    expect(limited).toHaveLength(2);
+    expect(
+      logger.lines.filter((line) => /secondary rate limit hit .*trying again in 2 s\.$/.test(line)),
+    ).toHaveLength(2);
+  }, 20_000);
+
+  it('says a 429 that outlasts the retries is a rate limit, without the token', async () => {
+    scenario.github.setFaults({ secondaryRateLimit: { times: 100, retryAfterSeconds: 1, status: 429 } });
+    const { promise, logger } = run();
+    const error = (await promise.catch((e: unknown) => e)) as Error & { hint?: string };
+    scenario.github.setFaults({ secondaryRateLimit: { times: 0, retryAfterSeconds: 0 } });
+    expect(error.message).toMatch(
+      /^GitHub's rate limit stopped reading the base branch dev .*\(429 You have exceeded a secondary rate limit/,
+    );
+    expect(error.hint).toMatch(/run the job again later/);
+    expect([error.message, error.hint, ...logger.lines].join('\n')).not.toContain(scenario.contributor.token);
+  }, 20_000);
+
+  it('tells a token refused upstream what it lacks, not to get write access to the upstream', async () => {
+    const readOnly = scenario.github.addAccount('read-only-dev', { canWrite: false });
+    const error = (await run({ token: readOnly.token }).promise.catch((e: unknown) => e)) as Error & {
+      hint?: string;
+    };
+    expect(error.message).toMatch(
+      /^GitHub refused creating the fork on microsoft\/PowerPlatformConnectors \(403 /,
+    );
+    // Nobody needs write access to the upstream: a pull request from a fork needs a classic token.
+    expect(error.hint).not.toMatch(/write to microsoft/);
+    expect(error.hint).toMatch(
+      /^The token is not allowed to do this on microsoft\/PowerPlatformConnectors: a scope is missing, or it is a fine-grained token, which reaches only its owner's repositories\. Use a classic personal access token/,
+    );
+  });
 
   it('refuses a token with a line break without quoting it', async () => {
     const error = await run({ token: 'ghp_SECRETPART\nMORESECRET' }).promise.catch((e: unknown) => e);

@@ -24,30 +24,39 @@ export async function openPullRequestAction(logger: Logger): Promise<void> {
     }
   }
   const results: PullRequestResult[] = [];
-  for (const connector of inputs.connectors) {
-    results.push(
-      await openPullRequest(
-        {
-          token: inputs.token,
-          apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-          upstream: inputs.upstream,
-          base: inputs.base,
-          connector,
-          cwd: workspace,
-          targetFolder: inputs.targetFolder,
-          branchPrefix: inputs.branchPrefix,
-          title: inputs.title,
-          body: inputs.body,
-          draft: inputs.draft,
-          labels: inputs.labels,
-          maintainerCanModify: inputs.maintainerCanModify,
-          syncFork: inputs.syncFork,
-          source,
-        },
-        { logger },
-      ),
-    );
+  try {
+    for (const connector of inputs.connectors) {
+      results.push(
+        await openPullRequest(
+          {
+            token: inputs.token,
+            apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+            upstream: inputs.upstream,
+            base: inputs.base,
+            connector,
+            cwd: workspace,
+            targetFolder: inputs.targetFolder,
+            branchPrefix: inputs.branchPrefix,
+            title: inputs.title,
+            body: inputs.body,
+            draft: inputs.draft,
+            labels: inputs.labels,
+            maintainerCanModify: inputs.maintainerCanModify,
+            syncFork: inputs.syncFork,
+            source,
+          },
+          { logger },
+        ),
+      );
+    }
+  } finally {
+    // A connector that fails after others were submitted fails the step, but the pull requests already
+    // opened or updated stay in the outputs and the summary, where the user looks for them.
+    if (results.length > 0) await report(results);
   }
+}
+
+async function report(results: readonly PullRequestResult[]): Promise<void> {
   const column = (pick: (result: PullRequestResult) => string | number | undefined) =>
     results.map((result) => String(pick(result) ?? '')).join('\n');
   core.setOutput(

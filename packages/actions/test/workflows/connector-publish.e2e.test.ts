@@ -138,6 +138,20 @@ describe('the connector publish workflow, step by step against a local GitHub', 
     TIMEOUT,
   );
 
+  it(
+    "passes sync-fork on: the fork's dev catches up with the upstream's, as reviewers ask",
+    async () => {
+      const upstreamDev = await scenario.github.commit(scenario.upstream, 'dev', {
+        'README.md': 'A newer upstream readme.\n',
+      });
+      expect(await fork().git.readRef('refs/heads/dev')).not.toBe(upstreamDev);
+      const result = await publish(userRepository(connectorFiles()), workflow, { 'sync-fork': true });
+      expect(result.status).toBe('success');
+      expect(await fork().git.readRef('refs/heads/dev')).toBe(upstreamDev);
+    },
+    TIMEOUT,
+  );
+
   it('refuses a copy of the workflow with a misspelled input', async () => {
     const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'publish-workflow-')), 'connector-publish.yml');
     disposers.push(() => rmSync(path.dirname(copy), { recursive: true, force: true }));

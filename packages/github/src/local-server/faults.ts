@@ -5,8 +5,11 @@
 export interface Faults {
   /** A new fork's git data is copied asynchronously: this many git requests on it answer 409 first. */
   forkNotReadyFor: number;
-  /** The next requests answer a secondary rate limit (403 with retry-after). */
-  secondaryRateLimit: { times: number; retryAfterSeconds: number };
+  /**
+   * The next requests answer a secondary rate limit with retry-after: 403 by default, or 429, which
+   * GitHub answers too ("you will receive a 403 or 429 response").
+   */
+  secondaryRateLimit: { times: number; retryAfterSeconds: number; status?: 403 | 429 };
   /** The next requests answer a primary rate limit (403, x-ratelimit-remaining 0 and a reset time). */
   primaryRateLimit: { times: number; resetInSeconds: number };
   /**

@@ -171,14 +171,15 @@ export class LocalGitHubHttpServer {
     const { faults } = this.state;
     if (faults.secondaryRateLimit.times > 0) {
       faults.secondaryRateLimit.times--;
+      const status = faults.secondaryRateLimit.status ?? 403;
       throw new ApiFailure(
-        403,
+        status,
         {
           message:
             'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
           documentation_url:
             'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits',
-          status: '403',
+          status: String(status),
         },
         { 'retry-after': String(faults.secondaryRateLimit.retryAfterSeconds) },
       );

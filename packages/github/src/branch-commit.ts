@@ -1,0 +1,26 @@
+/**
+ * Which commits of a fork branch this package made. Each commit it makes ends with a trailer, so that a
+ * later run can tell its own head commit from one that somebody pushed on top (an upstream maintainer
+ * with "Allow edits by maintainers", or the author on GitHub's web editor). The branch is rebuilt each
+ * run, so such a commit is replaced: the run says so instead of dropping it silently.
+ */
+export const COMMIT_TRAILER = 'Made-by: connector-alm';
+
+/** The message of a commit this package makes: the summary, where it came from, and the trailer. */
+export function commitMessage(summary: string, source: string | undefined): string {
+  return `${summary}${source ? `\n\nFrom ${source}.` : ''}\n\n${COMMIT_TRAILER}`;
+}
+
+export function isOwnCommit(message: string): boolean {
+  return message.split(/\r?\n/).some((line) => line.trim() === COMMIT_TRAILER);
+}
+
+/** The warning for a replaced head commit that this package did not make. */
+export function replacedCommitWarning(
+  branch: string,
+  commit: { sha: string; message: string },
+  connector: string,
+): string {
+  const subject = commit.message.split(/\r?\n/)[0]!.trim();
+  return `The branch ${branch} held commit ${commit.sha.slice(0, 7)} ("${subject}"), which connector-alm did not make; this run replaced it with ${connector} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
+}
