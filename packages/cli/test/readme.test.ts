@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ALL_RULES } from '@connector-alm/validator';
 import { REPO_ROOT } from '@connector-alm/testing';
 // @ts-expect-error: a plain ES module of the build scripts, without type declarations.
 import { readmeWithActionDocs, renderActionDocs } from '../../../scripts/action-docs.mjs';
@@ -16,5 +17,10 @@ describe('README.md', () => {
     expect(readme).toContain('npm ci && npx connector-alm validate examples');
     expect(readme).toContain('\nnpm test\n');
     expect(readFileSync(path.join(REPO_ROOT, '.ci/run'), 'utf8')).toContain('npm test');
+  });
+
+  it('gives the number of validation rules there are', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain(`in review (${ALL_RULES.length} rules, [docs/rules.md]`);
   });
 });
