@@ -92,7 +92,8 @@ export interface JobResult {
   environment?: string;
 }
 
-interface WorkflowStep {
+/** A step of a workflow file, as YAML parses it: what the runner and the reference check read. */
+export interface WorkflowStep {
   id?: string;
   name?: string;
   uses?: string;

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { WorkflowStep } from '@connector-alm/testing';
 
 /**
  * What a reusable workflow refers to, checked against what is there, without running anything: the
@@ -11,22 +12,13 @@ import { parse as parseYaml } from 'yaml';
 
 type Permissions = string | Record<string, string> | undefined;
 
-interface Step {
-  id?: string;
-  name?: string;
-  uses?: string;
-  run?: string;
-  with?: Record<string, unknown>;
-  env?: Record<string, unknown>;
-}
-
 interface Job {
   environment?: unknown;
   permissions?: Permissions;
   env?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
   needs?: string | string[];
-  steps?: Step[];
+  steps?: WorkflowStep[];
 }
 
 interface Workflow {
@@ -122,7 +114,7 @@ function jobProblems(
   const needs = Array.isArray(job.needs) ? job.needs : job.needs ? [job.needs] : [];
 
   // Names every part of the job may read.
-  const checkNames = (where: string, value: unknown, stepsBefore: readonly Step[], stepEnv = {}) => {
+  const checkNames = (where: string, value: unknown, stepsBefore: readonly WorkflowStep[], stepEnv = {}) => {
     const known = new Set([...env, ...Object.keys(stepEnv)]);
     for (const [, name] of references(value, /(?<![\w.-])inputs\.([\w-]+)/g))
       if (!(name! in (call.inputs ?? {})))
@@ -167,7 +159,7 @@ function jobProblems(
   return problems;
 }
 
-function usesProblems(step: Step, options: ReferenceCheckOptions): string[] {
+function usesProblems(step: WorkflowStep, options: ReferenceCheckOptions): string[] {
   const own = OWN_ACTION.exec(step.uses!);
   if (!own) {
     if (step.uses!.startsWith('./')) return [`uses a path inside the caller's repository: ${step.uses}`];
@@ -190,7 +182,7 @@ function usesProblems(step: Step, options: ReferenceCheckOptions): string[] {
 }
 
 /** The outputs a step can set: its action's declared outputs, or what its script writes. */
-function stepOutputs(step: Step, options: ReferenceCheckOptions): string[] {
+function stepOutputs(step: WorkflowStep, options: ReferenceCheckOptions): string[] {
   if (step.run !== undefined) {
     // `name=value` or a `name<<DELIMITER` block, as the script appends them to $GITHUB_OUTPUT.
     return [...step.run.matchAll(/^\s*echo\s+["']?([\w-]+)(?:=|<<)/gm)].map((match) => match[1]!);
