@@ -5,8 +5,41 @@ export interface ChangeRuleDoc {
   /** When the rule fires, what does not fire it, and where the change is located. */
   description: string;
   /** A minimal edit that fires it: a fragment of the base version, and the same of the pull request. */
-  example: { before: string; after: string };
+  example: { placement: ExamplePlacement; before: string; after: string };
 }
+
+/**
+ * Where an example's fragments sit in a connector, so a test can put them into a real one and check
+ * that the diff reports the rule. A fragment written as an object (`{ … }`) is the whole thing at
+ * that place; one written as members (`"key": …`) sets those members on it. Text fragments are the
+ * whole file.
+ */
+export type ExamplePlacement =
+  /** Members of the swagger's root (an object fragment, too, sets its members: it is never the whole swagger). */
+  | 'swagger'
+  /** The swagger's paths. */
+  | 'paths'
+  /** An operation: its fields. */
+  | 'operation'
+  /** A query parameter of an operation. */
+  | 'parameter'
+  /** The schema of an operation's body parameter. */
+  | 'bodySchema'
+  /** The properties of that body schema. */
+  | 'bodyProperties'
+  /** The schema of an operation's success response. */
+  | 'responseSchema'
+  /** The properties of that response schema. */
+  | 'responseProperties'
+  /** Members of apiProperties.json's `properties`. */
+  | 'apiProperties'
+  /** apiProperties.json's connection parameters. */
+  | 'connectionParameters'
+  | 'readme'
+  | 'script'
+  | 'icon'
+  /** The text of the whole swagger file. */
+  | 'swaggerFile';
 
 const operation = (path: string, method: string, body: string): string =>
   `{\n  "paths": {\n    "${path}": {\n      "${method}": ${body}\n    }\n  }\n}`;
@@ -20,6 +53,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). When another operationId appeared on the same method and path, the message says it was renamed and the change is located on the new operationId; otherwise it is located on the base version's operation. Deprecate the operation instead and add its replacement.",
     example: {
+      placement: 'swagger',
       before: operation(
         '/tasks/{taskId}',
         'delete',
@@ -32,6 +66,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       'An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it. Located on the new path template, or on the method when only it changed.',
     example: {
+      placement: 'swagger',
       before: operation('/tasks/{taskId}', 'get', '{ "operationId": "GetTask" }'),
       after: operation('/todos/{taskId}', 'get', '{ "operationId": "GetTask" }'),
     },
@@ -40,6 +75,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "A parameter of an operation kept its name but moved to another location ('in': query, header, path, body, formData). Located on the new 'in'.",
     example: {
+      placement: 'parameter',
       before: '{ "name": "status", "in": "query", "type": "string" }',
       after: '{ "name": "status", "in": "header", "type": "string" }',
     },
@@ -48,6 +84,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       'An operation has a new parameter that flows must send: required, without a default, not an x-ms-notification-url, and not a body whose required fields all have defaults. An optional or default-valued one is CHG-PARAM-ADDED; a new required one that replaced a deleted one of the same location and type is BRK-PARAM-RENAMED.',
     example: {
+      placement: 'operation',
       before: '"parameters": []',
       after: '"parameters": [\n  { "name": "project", "in": "query", "type": "string", "required": true }\n]',
     },
@@ -56,6 +93,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "An input body schema (of a parameter or of a definition it references) has a new property that flows must send: listed in 'required', without a default. Reported once per operation that sends it.",
     example: {
+      placement: 'bodySchema',
       before: '{\n  "type": "object",\n  "properties": { "title": { "type": "string" } }\n}',
       after:
         '{\n  "type": "object",\n  "required": ["project"],\n  "properties": {\n    "title": { "type": "string" },\n    "project": { "type": "string" }\n  }\n}',
@@ -65,6 +103,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "The 'type' or 'format' of a parameter or an input field changed from one value to another. Declaring a type or format where there was none, or dropping one, is listed as CHG-OTHER.",
     example: {
+      placement: 'bodyProperties',
       before: '"top": { "type": "string" }',
       after: '"top": { "type": "integer" }',
     },
@@ -73,6 +112,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "The 'type' or 'format' of a field of a success response changed from one value to another; a change of the response's root type is BRK-RESPONSE-CODE. Reported once per operation that returns it.",
     example: {
+      placement: 'responseProperties',
       before: '"dueDate": { "type": "string", "format": "date-time" }',
       after: '"dueDate": { "type": "integer" }',
     },
@@ -81,6 +121,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request on the nearest place of the current file that is still the same (the definition's properties).",
     example: {
+      placement: 'responseSchema',
       before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
       after: '"properties": {\n  "id": { "type": "string" }\n}',
     },
@@ -89,6 +130,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "A parameter or input field that took any value now has an 'enum'. Located on the new 'enum'.",
     example: {
+      placement: 'parameter',
       before: '{ "name": "status", "in": "query", "type": "string" }',
       after: '{ "name": "status", "in": "query", "type": "string", "enum": ["open", "done"] }',
     },
@@ -96,6 +138,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   outputEnumRemoved: {
     description: "A field of a response that had an 'enum' has none now.",
     example: {
+      placement: 'responseProperties',
       before: '"status": { "type": "string", "enum": ["open", "done"] }',
       after: '"status": { "type": "string" }',
     },
@@ -104,6 +147,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "Existing connections can no longer sign in: the kind of authentication changed (API key, basic, OAuth, custom parameters), the OAuth identity provider or flow changed, the sign-in needs a credential existing connections do not hold (a renamed API key parameter), or a parameter set or the parameters outside sets were removed. Read from apiProperties.json's connectionParameters and connectionParameterSets first, as the platform does, and from the swagger's securityDefinitions only when apiProperties.json has none. A stale securityDefinitions edit, a new parameter set, removed authentication or an API key sent in another place breaks nothing and does not fire it.",
     example: {
+      placement: 'apiProperties',
       before: '"connectionParameters": {\n  "api_key": { "type": "securestring" }\n}',
       after:
         '"connectionParameters": {\n  "token": {\n    "type": "oauthSetting",\n    "oAuthSettings": { "identityProvider": "aad" }\n  }\n}',
@@ -113,6 +157,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       'A connection parameter (outside parameter sets, or in a parameter set of the base version) is new and every connection must fill it in: required, shown (not hidden) and without a defaultValue. Optional, hidden and default-valued ones, those of a new parameter set, and the credentials of a changed sign-in (BRK-AUTH-TYPE) do not fire it. Located on the new parameter.',
     example: {
+      placement: 'apiProperties',
       before: '"connectionParameters": {\n  "api_key": { "type": "securestring" }\n}',
       after:
         '"connectionParameters": {\n  "api_key": { "type": "securestring" },\n  "region": {\n    "type": "string",\n    "uiDefinition": { "constraints": { "required": "true" } }\n  }\n}',
@@ -122,6 +167,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "A connection parameter of the base version that connections could be made without (optional, or hidden) is now one every connection must fill in: required, shown and without a defaultValue. Connections made before may hold no value for it. One made required with a defaultValue, or still hidden, does not fire it. Located on its 'required' constraint.",
     example: {
+      placement: 'connectionParameters',
       before:
         '"region": {\n  "type": "string",\n  "uiDefinition": { "constraints": { "required": "false" } }\n}',
       after:
@@ -132,6 +178,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "An optional parameter or input field is now required and has no default, so flows that left it out fail. A body parameter made required is not, when its schema already had required fields (flows always sent it). Located on the 'required' that changed.",
     example: {
+      placement: 'parameter',
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false }',
       after: '{ "name": "owner", "in": "query", "type": "string", "required": true }',
     },
@@ -140,6 +187,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "A parameter or an input body field of the base version is gone (and did not move or get renamed). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
     example: {
+      placement: 'operation',
       before:
         '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
       after: '"parameters": [\n  { "name": "owner", "in": "query", "type": "string" }\n]',
@@ -149,6 +197,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       'In one location of an operation, exactly one parameter is gone and exactly one that flows must send, of the same type, appeared. Located on the new parameter.',
     example: {
+      placement: 'parameter',
       before: '{ "name": "taskId", "in": "query", "type": "string", "required": true }',
       after: '{ "name": "id", "in": "query", "type": "string", "required": true }',
     },
@@ -157,6 +206,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding an operation as part of deprecating it, or hiding an output field (existing flows still read it), does not fire it.",
     example: {
+      placement: 'operation',
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
       after: '{ "operationId": "ListTasks", "x-ms-visibility": "internal" }',
     },
@@ -165,6 +215,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-url').",
     example: {
+      placement: 'operation',
       before: '{ "operationId": "OnNewTask", "x-ms-trigger": "single" }',
       after: '{ "operationId": "OnNewTask", "x-ms-trigger": "batch" }',
     },
@@ -173,6 +224,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes.",
     example: {
+      placement: 'operation',
       before: '"responses": {\n  "200": { "schema": { "type": "array" } }\n}',
       after: '"responses": {\n  "200": { "schema": { "type": "object" } }\n}',
     },
@@ -181,6 +233,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER.",
     example: {
+      placement: 'swagger',
       before: '{ "host": "api.contoso.com", "basePath": "/v1" }',
       after: '{ "host": "api.contoso.com", "basePath": "/v2" }',
     },
@@ -189,6 +242,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'.",
     example: {
+      placement: 'parameter',
       before: '"enum": ["open", "done", "archived"]',
       after: '"enum": ["open", "done"]',
     },
@@ -197,6 +251,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process.",
     example: {
+      placement: 'operation',
       before: '{ "operationId": "GetTask" }',
       after: '{ "operationId": "GetTask", "deprecated": true }',
     },
@@ -204,6 +259,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   operationAdded: {
     description: 'An operationId is new (and is not the new name of a deleted one).',
     example: {
+      placement: 'paths',
       before: '"/tasks/{taskId}": { "get": { "operationId": "GetTask" } }',
       after:
         '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" },\n  "delete": { "operationId": "DeleteTask" }\n}',
@@ -213,21 +269,20 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement.",
     example: {
-      before: '{ "operationId": "GetTask" }',
+      placement: 'paths',
+      before: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" }\n}',
       after: [
-        '{',
-        '  "/tasks/{taskId}": {',
-        '    "get": {',
-        '      "operationId": "GetTask",',
-        '      "deprecated": true,',
-        '      "x-ms-api-annotation": { "family": "GetTask", "revision": 1 }',
-        '    }',
-        '  },',
-        '  "/v2/tasks/{taskId}": {',
-        '    "get": {',
-        '      "operationId": "GetTask_V2",',
-        '      "x-ms-api-annotation": { "family": "GetTask", "revision": 2 }',
-        '    }',
+        '"/tasks/{taskId}": {',
+        '  "get": {',
+        '    "operationId": "GetTask",',
+        '    "deprecated": true,',
+        '    "x-ms-api-annotation": { "family": "GetTask", "revision": 1 }',
+        '  }',
+        '},',
+        '"/v2/tasks/{taskId}": {',
+        '  "get": {',
+        '    "operationId": "GetTask_V2",',
+        '    "x-ms-api-annotation": { "family": "GetTask", "revision": 2 }',
         '  }',
         '}',
       ].join('\n'),
@@ -236,6 +291,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   parameterAdded: {
     description: 'An operation has a new parameter that flows need not send: optional, or with a default.',
     example: {
+      placement: 'operation',
       before: '"parameters": []',
       after: '"parameters": [\n  { "name": "top", "in": "query", "type": "integer", "required": false }\n]',
     },
@@ -244,6 +300,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "An input body schema has a new property that flows need not send: not in 'required', or with a default.",
     example: {
+      placement: 'bodySchema',
       before: '"properties": { "title": { "type": "string" } }',
       after: '"properties": {\n  "title": { "type": "string" },\n  "notes": { "type": "string" }\n}',
     },
@@ -251,6 +308,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
   outputAdded: {
     description: "A success response's schema has a new field, or a success response now has a body.",
     example: {
+      placement: 'responseSchema',
       before: '"properties": { "id": { "type": "string" } }',
       after: '"properties": {\n  "id": { "type": "string" },\n  "createdAt": { "type": "string" }\n}',
     },
@@ -259,6 +317,7 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, connection parameter descriptions and tooltips, iconBrandColor, publisher, stackOwner), else major.",
     example: {
+      placement: 'operation',
       before: '{ "operationId": "GetTask", "summary": "Get task" }',
       after: '{ "operationId": "GetTask", "summary": "Get a task" }',
     },
@@ -267,18 +326,24 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       'The readme.md was edited, added or removed (line endings alone are no edit). A minor update.',
     example: {
+      placement: 'readme',
       before: '## Prerequisites\nA Contoso account.',
       after: '## Prerequisites\nA Contoso Tasks account.',
     },
   },
   iconChanged: {
     description: 'The icon.png changed, was added or was removed. A minor update.',
-    example: { before: 'icon.png (the old picture)', after: 'icon.png (another picture)' },
+    example: {
+      placement: 'icon',
+      before: 'icon.png (the old picture)',
+      after: 'icon.png (another picture)',
+    },
   },
   scriptChanged: {
     description:
       'The custom code (script.csx) was edited, added or removed (line endings alone are no edit). A major update.',
     example: {
+      placement: 'script',
       before: 'return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);',
       after:
         'var response = await this.Context.SendAsync(this.Context.Request, this.CancellationToken);\nreturn response;',
@@ -288,13 +353,18 @@ export const CHANGE_RULE_DOCS: Record<ChangeRuleKey, ChangeRuleDoc> = {
     description:
       'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working.',
     example: {
+      placement: 'parameter',
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
       after: '{ "name": "owner", "in": "query", "type": "string", "required": true, "default": "me" }',
     },
   },
   uncomparable: {
     description:
-      'The swagger or apiProperties.json is not a JSON object in one of the versions (it does not parse), so it was not compared. The validation findings say what is wrong with it.',
-    example: { before: '{ "swagger": "2.0", ... }', after: '{ "swagger": "2.0", ' },
+      'The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and the validation findings report the error.',
+    example: {
+      placement: 'swaggerFile',
+      before: '{ "swagger": "2.0" }',
+      after: 'swagger: "2.0"',
+    },
   },
 };
