@@ -41,6 +41,24 @@ export type ExamplePlacement =
   /** The text of the whole swagger file. */
   | 'swaggerFile';
 
+/** Where an example's fragments go, as the rule reference says it before them. */
+export const EXAMPLE_PLACES: Record<ExamplePlacement, string> = {
+  swagger: "members of the swagger's root",
+  paths: "the swagger's paths",
+  operation: 'an operation',
+  parameter: 'a query parameter of an operation',
+  bodySchema: "the schema of an operation's body parameter",
+  bodyProperties: "the properties of an operation's body schema",
+  responseSchema: "the schema of an operation's success response",
+  responseProperties: "the properties of an operation's success response schema",
+  apiProperties: "members of apiProperties.json's properties",
+  connectionParameters: "apiProperties.json's connection parameters",
+  readme: 'readme.md',
+  script: 'script.csx',
+  icon: 'icon.png',
+  swaggerFile: 'the whole swagger file',
+};
+
 const operation = (path: string, method: string, body: string): string =>
   `{\n  "paths": {\n    "${path}": {\n      "${method}": ${body}\n    }\n  }\n}`;
 

@@ -248,7 +248,7 @@ export const CHANGE_RULES = {
     'CHG-UNCOMPARABLE',
     'major',
     'info',
-    'The file could not be parsed in one of the versions, so it was not compared.',
+    'The file is not a JSON object in one of the versions (it is empty, not JSON, or another kind of value), so it was not compared.',
     'non-breaking',
   ),
 } satisfies Record<string, ChangeRule>;

@@ -1,3 +1,4 @@
+import { EXAMPLE_PLACES } from '../diff/change-rule-docs.js';
 import type { DocumentedChangeRule } from '../diff/change-rules.js';
 import { PROFILES, type Level } from '../model/finding.js';
 import { codeBlock, inlineCode, proseMarkdown, tableRow } from './markdown.js';
@@ -110,7 +111,8 @@ function changeEntry(rule: DocumentedChangeRule): string[] {
     '',
     proseMarkdown(rule.description),
     '',
-    'Base version:',
+    // A fragment such as `"enum": [...]` does not say what it belongs to.
+    `Example, in ${EXAMPLE_PLACES[rule.example.placement]}. Base version:`,
     '',
     codeBlock(rule.example.before, exampleLanguage(rule.example.before, undefined)),
     '',

@@ -73,6 +73,10 @@ describe('renderRulesMarkdown', () => {
     expect(entry('BRK-PARAM-DELETED')).toMatch(
       /Base version:\n\n```json\n[^`]+```\n\nFires on:\n\n```json\n/,
     );
+    // A fragment such as `"enum": [...]` does not say what it belongs to: the entry does.
+    expect(entry('BRK-PARAM-LOCATION')).toContain(
+      'Example, in a query parameter of an operation. Base version:',
+    );
   });
 
   it('leaves the change rules out when none are given', () => {
