@@ -33,6 +33,9 @@ interface Repair {
   apply(walk: Walk): void;
 }
 
+/** What follows a string that is an item of a list rather than a key. */
+const LIST_FOLLOWERS = new Set<string | undefined>([',', ']', '}']);
+
 /** How many tokens a repair is tried on; enough to tell a repair that fits from one that does not. */
 const TRIAL_TOKENS = 80;
 /** Past this many, the rest is left unsaid: the maker fixes these first. */
@@ -259,6 +262,14 @@ class Walk {
 
   private atKey(frame: Frame, token: Token): 'accepted' | Repair[] {
     const afterComma = frame.place === 'key';
+    if (
+      token.kind === 'string' &&
+      !afterComma &&
+      this.tokens[this.index - 1]?.offset === frame.at &&
+      LIST_FOLLOWERS.has(this.nextKind())
+    ) {
+      return [this.strayOpener(frame), this.missingColonAfter(frame, token)];
+    }
     if (token.kind === 'string' || (token.kind === 'word' && this.nextKind() === ':')) {
       frame.place = 'colon';
       frame.keyEnd = token.end;
@@ -464,6 +475,28 @@ class Walk {
       1,
       `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
       (w) => w.close(token),
+    );
+  }
+
+  /** A '{' followed by a string that is no key (no ':' follows it): the '{' may be one too many. */
+  private strayOpener(frame: Frame): Repair {
+    return this.repair(frame.at, 1, "This '{' opens an object, but no key follows it: remove it.", (w) => {
+      w.stack.pop();
+    });
+  }
+
+  /** The alternative to `strayOpener`: the string is a key that lacks its colon. */
+  private missingColonAfter(frame: Frame, token: Token): Repair {
+    return this.repair(
+      token.end,
+      0,
+      "A colon is missing after this key: add ':' between the key and its value.",
+      (w) => {
+        frame.keyEnd = token.end;
+        w.top.place = 'value';
+        w.index++;
+        w.lastEnd = token.end;
+      },
     );
   }
 

@@ -215,6 +215,16 @@ function wordToken(
       problem: { message: describeCharacter(first), offset, length },
     };
   }
+  // A word right before a '"' is a string that lost its opening quote ("produces": read as produces").
+  if (text.charCodeAt(end) === 0x22) {
+    const word = text.slice(offset, end);
+    return {
+      kind: 'string',
+      offset,
+      end: end + 1,
+      problem: { message: `A string lacks its opening '"': write "${word}".`, offset, length: end - offset },
+    };
+  }
   // An invisible character inside the word ends it.
   for (let i = offset + 1; i < end; i++) {
     if (isInvisible(text.charCodeAt(i))) return { kind: 'word', offset, end: i };

@@ -122,6 +122,8 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
         SWAGGER.replace('"1.0"', '"1.0",'),
         "4:21 A trailing comma before '}' is not allowed in JSON; remove it.",
       ],
+      [SWAGGER.replace('"b"', '{"b"'), "8:5 This '{' opens an object, but no key follows it: remove it."],
+      [SWAGGER.replace('"tags"', 'tags"'), '6:3 A string lacks its opening \'"\': write "tags".'],
     ];
     for (const [text, issue] of cases) expect(issuesOf(text)).toEqual([issue]);
   });
