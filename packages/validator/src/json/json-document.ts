@@ -5,6 +5,8 @@ import { decodeSegment } from './pointer.js';
 import { nestingDepth, skipWhitespace } from './scan.js';
 import { namesIndexLoosely, parseTrailingCommaSlips, trailingCommasBlanked } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
+import { diagnoseSyntax } from './syntax-diagnosis.js';
+import { CONTROL_CHARACTER } from './syntax-tokens.js';
 import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 
@@ -217,8 +219,9 @@ function keyOffset(node: jsonc.Node): number {
 }
 
 /**
- * jsonc-parser's error-tolerant parse, which collects every syntax issue. Exported for the tests that
- * hold `parseTrailingCommaSlips` to it.
+ * jsonc-parser's error-tolerant parse gives the value; the issues are those of `diagnoseSyntax`, each
+ * said as the edit that fixes it, without the errors that only follow from an earlier one. Exported
+ * for the tests that hold `parseTrailingCommaSlips` to it.
  */
 export function parseTolerantly(text: string, issues: JsonSyntaxIssue[]): unknown {
   const errors: jsonc.ParseError[] = [];
@@ -227,6 +230,12 @@ export function parseTolerantly(text: string, issues: JsonSyntaxIssue[]): unknow
     disallowComments: true,
     allowEmptyContent: false,
   });
+  const diagnosed = diagnoseSyntax(text, unexpectedCharacter);
+  if (diagnosed.length > 0) {
+    issues.push(...diagnosed);
+    return value;
+  }
+  // The diagnosis found nothing wrong with text that JSON.parse refused: jsonc-parser's errors speak.
   const seen = new Set<number>();
   for (const error of errors) {
     const issue = describeIssue(text, error);
@@ -243,9 +252,6 @@ export function parseTolerantly(text: string, issues: JsonSyntaxIssue[]): unknow
   }
   return value;
 }
-
-const CONTROL_CHARACTER =
-  'A string contains a raw control character (such as a TAB); escape it as \\t or \\n.';
 
 function describeIssue(text: string, error: jsonc.ParseError): JsonSyntaxIssue {
   const code = error.error;

@@ -113,10 +113,10 @@ describe('JsonDocument', () => {
     }
   });
 
-  it('names a visible character that cannot start a value, such as a single quote', () => {
+  it('says that strings and keys take double quotes where a single-quoted one stands', () => {
     const document = JsonDocument.parse("{\n  'a': 1\n}");
     expect(document.syntaxIssues[0]!.message).toBe(
-      "The character ' (U+0027) cannot start a JSON value or key; strings take double quotes.",
+      `JSON strings take double quotes: write "a" instead of 'a'.`,
     );
     expect(document.position(document.syntaxIssues[0]!.offset)).toEqual({ line: 2, column: 3 });
   });

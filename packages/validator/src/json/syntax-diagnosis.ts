@@ -1,0 +1,674 @@
+import { LineIndex } from './line-index.js';
+import { tokenize, type Token } from './syntax-tokens.js';
+
+// What is wrong with text that JSON.parse refused, said as the edit that fixes it. jsonc-parser's
+// own errors name the token where it got stuck, which is often not where the slip is: a missing '}'
+// read as "remove the trailing comma" (Icon Horse's swagger), followed by errors that only follow
+// from its recovery. Here the text is walked with a stack of the open brackets; at each token that
+// does not fit, the repairs that could explain it (a missing comma, a missing closer, an extra
+// closer, a stray token) are each tried on the tokens that follow, and the one that lets the walk
+// go furthest is reported and applied. What is reported after it is then independent of it.
+
+export interface SyntaxDiagnosis {
+  message: string;
+  offset: number;
+  length: number;
+}
+
+type Place = 'key-or-close' | 'key' | 'colon' | 'value' | 'comma-or-close' | 'value-or-close' | 'end';
+
+interface Frame {
+  /** '{', '[', or '' for the top level. */
+  open: '{' | '[' | '';
+  at: number;
+  place: Place;
+  /** The last comma of this container, the end of its last key and of its last value. */
+  comma: number;
+  keyEnd: number;
+  valueEnd: number;
+}
+
+interface Repair {
+  issue: SyntaxDiagnosis;
+  apply(walk: Walk): void;
+}
+
+/** What follows a string that is an item of a list rather than a key. */
+const LIST_FOLLOWERS = new Set<string | undefined>([',', ']', '}']);
+
+/** How many tokens a repair is tried on; enough to tell a repair that fits from one that does not. */
+const TRIAL_TOKENS = 80;
+/** Past this many, the rest is left unsaid: the maker fixes these first. */
+const MAX_ISSUES = 20;
+
+export function diagnoseSyntax(
+  text: string,
+  describeCharacter: (character: number) => string,
+): SyntaxDiagnosis[] {
+  const lines = new LineIndex(text);
+  const tokens = tokenize(text, describeCharacter);
+  const walk = new Walk(tokens, (offset) => lines.position(offset).line, text);
+  const issues: SyntaxDiagnosis[] = [];
+  let repairsHere = 0;
+  let lastIndex = -1;
+  while (issues.length < MAX_ISSUES) {
+    const token = tokens[walk.index]!;
+    const outcome = walk.feed();
+    if (
+      outcome !== 'accepted' &&
+      outcome !== 'done' &&
+      token.kind === 'end' &&
+      endsInsideString(tokens, text)
+    )
+      break;
+    if (outcome === 'done') break;
+    if (outcome === 'accepted') {
+      if (walk.problem) issues.push(walk.problem);
+      continue;
+    }
+    repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
+    lastIndex = walk.index;
+    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
+    // A repair at the place of the issue just reported follows from it (a string left open ends its
+    // line, and the key on the next line then seems to lack a comma).
+    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
+    repair.apply(walk);
+    if (walk.stopped) break;
+  }
+  return issues;
+}
+
+/** The file ends inside a string: that is already said, and the open brackets follow from it. */
+function endsInsideString(tokens: readonly Token[], text: string): boolean {
+  const last = tokens[tokens.length - 2];
+  return (
+    last !== undefined && last.kind === 'string' && last.end >= text.length && last.problem !== undefined
+  );
+}
+
+function bestRepair(walk: Walk, repairs: Repair[]): Repair {
+  let best = repairs[0]!;
+  let bestScore = -1;
+  for (const repair of repairs) {
+    const trial = walk.clone();
+    repair.apply(trial);
+    const score = trial.stopped ? 0 : trial.tryAhead();
+    if (score > bestScore) {
+      best = repair;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function skipToken(walk: Walk, token: Token): Repair {
+  return {
+    issue: { message: walk.unexpected(token), offset: token.offset, length: token.end - token.offset },
+    apply: (w) => w.index++,
+  };
+}
+
+class Walk {
+  index = 0;
+  stopped = false;
+  stack: Frame[];
+  /** The end of the last token read. */
+  lastEnd = 0;
+  /** The brackets closed so far, in the main walk only (trials do not need them). */
+  closes: { open: number; close: number }[] = [];
+  /** The problem of the token just read, if it has one. */
+  problem: Token['problem'];
+
+  constructor(
+    readonly tokens: readonly Token[],
+    readonly lineOf: (offset: number) => number,
+    readonly text: string,
+    stack?: Frame[],
+  ) {
+    this.stack = stack ?? [{ open: '', at: 0, place: 'value', comma: -1, keyEnd: -1, valueEnd: -1 }];
+  }
+
+  clone(): Walk {
+    const copy = new Walk(
+      this.tokens,
+      this.lineOf,
+      this.text,
+      this.stack.map((frame) => ({ ...frame })),
+    );
+    copy.index = this.index;
+    copy.closes = [];
+    copy.lastEnd = this.lastEnd;
+    return copy;
+  }
+
+  /** How many tokens the walk reads from here before the next one that does not fit. */
+  tryAhead(): number {
+    for (let read = 0; read < TRIAL_TOKENS; read++) {
+      const outcome = this.feed();
+      if (outcome === 'done') return TRIAL_TOKENS + 1;
+      if (outcome !== 'accepted') return read;
+    }
+    return TRIAL_TOKENS;
+  }
+
+  get top(): Frame {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  /** Reads the next token if it fits; else the repairs that could explain it. */
+  feed(): 'accepted' | 'done' | Repair[] {
+    const token = this.tokens[this.index]!;
+    if (token.kind === 'skip') return this.accept(token);
+    const frame = this.top;
+    if (token.kind === 'end') {
+      if (frame.open === '' && frame.place === 'end') return 'done';
+      return [this.unclosedAtEnd()];
+    }
+    switch (frame.place) {
+      case 'end':
+        return [this.textAfterEnd(token)];
+      case 'value':
+      case 'value-or-close':
+        return this.atValue(frame, token);
+      case 'key-or-close':
+      case 'key':
+        return this.atKey(frame, token);
+      case 'colon':
+        if (token.kind === ':') {
+          frame.place = 'value';
+          return this.accept(token);
+        }
+        return [this.missingColon(frame), this.skip(token)];
+      case 'comma-or-close':
+        return this.atCommaOrClose(frame, token);
+    }
+  }
+
+  private accept(token: Token): 'accepted' {
+    this.problem = token.problem;
+    this.index++;
+    if (token.kind !== 'skip') this.lastEnd = token.end;
+    return 'accepted';
+  }
+
+  private atValue(frame: Frame, token: Token): 'accepted' | Repair[] {
+    switch (token.kind) {
+      case '{':
+      case '[':
+        this.stack.push({
+          open: token.kind,
+          at: token.offset,
+          place: token.kind === '{' ? 'key-or-close' : 'value-or-close',
+          comma: -1,
+          keyEnd: -1,
+          valueEnd: -1,
+        });
+        return this.accept(token);
+      case 'string':
+        if (frame.open === '[' && this.nextKind() === ':')
+          return [this.unclosedBeforeKey(frame), this.skip(token)];
+        return this.acceptValue(frame, token);
+      case 'literal':
+        return this.acceptValue(frame, token);
+      case 'word':
+        return this.acceptValue(frame, token, wordAsValue(this.text.slice(token.offset, token.end), token));
+      case ']':
+        if (frame.open === '[' && frame.place === 'value-or-close') return this.close(token);
+        if (frame.open === '[') return [this.trailingComma(frame, token)];
+        return this.mismatchedCloser(frame, token);
+      case '}':
+        if (frame.open === '{') {
+          return [
+            this.repair(
+              frame.keyEnd,
+              0,
+              'A value is missing after this key: add it, or remove the key.',
+              (w) => w.close(token),
+            ),
+          ];
+        }
+        return this.mismatchedCloser(frame, token);
+      case ',':
+        if (frame.open === '{') {
+          return [
+            this.repair(
+              frame.keyEnd,
+              0,
+              'A value is missing after this key: add it, or remove the key.',
+              (w) => {
+                w.top.place = 'comma-or-close';
+              },
+            ),
+          ];
+        }
+        return [
+          this.skip(
+            token,
+            frame.open === '[' && frame.place === 'value' ? 'Two commas in a row: remove one.' : undefined,
+          ),
+        ];
+      default:
+        return [this.skip(token)];
+    }
+  }
+
+  private acceptValue(frame: Frame, token: Token, problem = token.problem): 'accepted' {
+    frame.place = frame.open === '' ? 'end' : 'comma-or-close';
+    frame.valueEnd = token.end;
+    this.accept(token);
+    this.problem = problem;
+    return 'accepted';
+  }
+
+  private atKey(frame: Frame, token: Token): 'accepted' | Repair[] {
+    const afterComma = frame.place === 'key';
+    if (
+      token.kind === 'string' &&
+      !afterComma &&
+      this.tokens[this.index - 1]?.offset === frame.at &&
+      LIST_FOLLOWERS.has(this.nextKind())
+    ) {
+      return [this.strayOpener(frame), this.missingColonAfter(frame, token)];
+    }
+    if (token.kind === 'string' || (token.kind === 'word' && this.nextKind() === ':')) {
+      frame.place = 'colon';
+      frame.keyEnd = token.end;
+      const word = this.text.slice(token.offset, token.end);
+      this.accept(token);
+      if (token.kind === 'word') {
+        this.problem = {
+          message: `A key must be in double quotes: write "${word.replace(TYPOGRAPHIC_QUOTES, '')}".`,
+          offset: token.offset,
+          length: token.end - token.offset,
+        };
+      }
+      return 'accepted';
+    }
+    if (token.kind === '}') {
+      if (!afterComma) return this.close(token);
+      return [this.trailingComma(frame, token)];
+    }
+    if (token.kind === ']') return this.mismatchedCloser(frame, token);
+    const parent = this.stack[this.stack.length - 2]!;
+    const repairs: Repair[] = [];
+    if (
+      afterComma &&
+      parent.open === '[' &&
+      (token.kind === '{' || token.kind === '[' || token.kind === 'literal')
+    ) {
+      repairs.push(
+        this.repair(
+          frame.comma,
+          1,
+          `The '{' at line ${this.lineOf(frame.at)} is never closed: add '}' before this comma (the '${token.kind === 'literal' ? 'value' : token.kind}' at line ${this.lineOf(token.offset)} starts the next item of the list opened at line ${this.lineOf(parent.at)}).`,
+          (w) => {
+            w.stack.pop();
+            w.top.valueEnd = frame.comma;
+            w.top.place = 'value';
+            w.top.comma = frame.comma;
+          },
+        ),
+      );
+    }
+    if (token.kind === ',') {
+      repairs.push(
+        this.skip(
+          token,
+          afterComma ? 'Two commas in a row: remove one.' : "A comma cannot follow '{': remove it.",
+        ),
+      );
+    } else {
+      repairs.push(this.skip(token));
+    }
+    return repairs;
+  }
+
+  private atCommaOrClose(frame: Frame, token: Token): 'accepted' | Repair[] {
+    if (token.kind === ',') {
+      frame.place = frame.open === '{' ? 'key' : 'value';
+      frame.comma = token.offset;
+      return this.accept(token);
+    }
+    const closer = frame.open === '{' ? '}' : ']';
+    if (token.kind === closer) return this.close(token);
+    if (token.kind === '}' || token.kind === ']') return this.mismatchedCloser(frame, token);
+    const repairs: Repair[] = [];
+    const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
+    if (adjacent && (token.kind === 'word' || token.kind === 'string'))
+      repairs.push(this.unescapedQuote(frame, token));
+    if (token.kind === 'word' && this.text.slice(token.offset, token.end) === ';') {
+      repairs.push(
+        this.repair(token.offset, 1, "Use ',' to separate JSON values, not ';'.", (w) => {
+          w.top.place = w.top.open === '{' ? 'key' : 'value';
+          w.top.comma = token.offset;
+          w.index++;
+        }),
+      );
+    }
+    const startsValue =
+      token.kind === 'string' || token.kind === 'literal' || token.kind === '{' || token.kind === '[';
+    if (frame.open === '[' && token.kind === 'string' && this.nextKind() === ':') {
+      repairs.push(this.unclosedBeforeKey(frame));
+    }
+    if ((frame.open === '{' && token.kind === 'string') || (frame.open === '[' && startsValue)) {
+      const next =
+        token.kind === 'string'
+          ? `"${this.text.slice(token.offset + 1, Math.min(token.end - 1, token.offset + 31))}"`
+          : `'${token.kind === 'literal' ? this.text.slice(token.offset, token.end) : token.kind}'`;
+      repairs.push(
+        this.repair(
+          frame.valueEnd,
+          0,
+          `A comma is missing after this value: add ',' before the ${next} at line ${this.lineOf(token.offset)}.`,
+          (w) => {
+            w.top.place = w.top.open === '{' ? 'key' : 'value';
+            w.top.comma = frame.valueEnd;
+          },
+        ),
+      );
+    }
+    repairs.push(this.skip(token));
+    return repairs;
+  }
+
+  /** A string whose closing quote is followed by more of it: a '"' inside it is not escaped. */
+  private unescapedQuote(frame: Frame, token: Token): Repair {
+    const line = this.lineOf(token.offset);
+    return this.repair(
+      frame.valueEnd - 1,
+      1,
+      'This \'"\' ends the string, but the text goes on: write \\" for a quote inside a string.',
+      (w) => {
+        // The rest of the string, up to a comma or bracket on the same line, is part of it.
+        while (true) {
+          const next = w.tokens[w.index]!;
+          if (next.kind !== 'word' && next.kind !== 'string' && next.kind !== 'literal' && next.kind !== ':')
+            break;
+          if (w.lineOf(next.offset) !== line) break;
+          w.index++;
+          w.lastEnd = next.end;
+          frame.valueEnd = next.end;
+        }
+        w.top.valueEnd = w.lastEnd;
+      },
+    );
+  }
+
+  /** A key inside a list: the list was not closed before it. */
+  private unclosedBeforeKey(frame: Frame): Repair {
+    const afterComma = frame.place === 'value';
+    const at = afterComma ? frame.comma : frame.valueEnd;
+    return this.repair(
+      at,
+      afterComma ? 1 : 0,
+      afterComma
+        ? `The '[' at line ${this.lineOf(frame.at)} is never closed: add ']' before this comma.`
+        : `The '[' at line ${this.lineOf(frame.at)} is never closed: add '],' after this value.`,
+      (w) => {
+        w.stack.pop();
+        w.top.place = 'key';
+        w.top.valueEnd = at;
+        w.top.comma = at;
+      },
+    );
+  }
+
+  /** A '}' or ']' that does not close the innermost open bracket. */
+  private mismatchedCloser(frame: Frame, token: Token): Repair[] {
+    const repairs: Repair[] = [];
+    const opener = token.kind === '}' ? '{' : '[';
+    const matching = this.stack.some((open) => open.open === opener);
+    const kindOf = (open: Frame) => (open.open === '{' ? 'object' : 'list');
+    if (matching && frame.open !== '') {
+      const closer = frame.open === '{' ? '}' : ']';
+      repairs.push(
+        this.repair(
+          token.offset,
+          1,
+          `The '${frame.open}' at line ${this.lineOf(frame.at)} is never closed: add '${closer}' before this '${token.kind}'.`,
+          (w) => {
+            w.stack.pop();
+            w.top.place = w.top.open === '' ? 'end' : 'comma-or-close';
+            w.top.valueEnd = w.lastEnd;
+          },
+        ),
+      );
+    }
+    if (frame.open !== '') {
+      const closer = frame.open === '{' ? '}' : ']';
+      repairs.push(
+        this.repair(
+          token.offset,
+          1,
+          `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${this.lineOf(frame.at)}.`,
+          (w) => w.close(token),
+        ),
+      );
+    }
+    const still =
+      frame.open === ''
+        ? 'no bracket is open here'
+        : `the ${kindOf(frame)} opened with '${frame.open}' at line ${this.lineOf(frame.at)} is still open here`;
+    repairs.push(
+      this.repair(
+        token.offset,
+        1,
+        `This '${token.kind}' closes nothing (${still}): remove it.`,
+        (w) => w.index++,
+      ),
+    );
+    return repairs;
+  }
+
+  close(token: Token): 'accepted' {
+    const closed = this.stack.pop()!;
+    this.closes.push({ open: closed.at, close: token.offset });
+    const parent = this.top;
+    parent.place = parent.open === '' ? 'end' : 'comma-or-close';
+    parent.valueEnd = token.end;
+    return this.accept(token);
+  }
+
+  private trailingComma(frame: Frame, token: Token): Repair {
+    return this.repair(
+      frame.comma,
+      1,
+      `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
+      (w) => w.close(token),
+    );
+  }
+
+  /** A '{' followed by a string that is no key (no ':' follows it): the '{' may be one too many. */
+  private strayOpener(frame: Frame): Repair {
+    return this.repair(frame.at, 1, "This '{' opens an object, but no key follows it: remove it.", (w) => {
+      w.stack.pop();
+    });
+  }
+
+  /** The alternative to `strayOpener`: the string is a key that lacks its colon. */
+  private missingColonAfter(frame: Frame, token: Token): Repair {
+    return this.repair(
+      token.end,
+      0,
+      "A colon is missing after this key: add ':' between the key and its value.",
+      (w) => {
+        frame.keyEnd = token.end;
+        w.top.place = 'value';
+        w.index++;
+        w.lastEnd = token.end;
+      },
+    );
+  }
+
+  private missingColon(frame: Frame): Repair {
+    return this.repair(
+      frame.keyEnd,
+      0,
+      "A colon is missing after this key: add ':' between the key and its value.",
+      (w) => {
+        w.top.place = 'value';
+      },
+    );
+  }
+
+  private unclosedAtEnd(): Repair {
+    const open = this.stack.filter((frame) => frame.open !== '').reverse();
+    const closers = open.map((frame) => (frame.open === '{' ? '}' : ']')).join('');
+    const named = open.slice(0, 3).map((frame) => `the '${frame.open}' at line ${this.lineOf(frame.at)}`);
+    const list =
+      named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]!}` : named[0]!;
+    const more = open.length > 3 ? ` (and ${open.length - 3} more)` : '';
+    const misplaced = this.misindentedClose();
+    if (misplaced) {
+      const closer = misplaced.open === '{' ? '}' : ']';
+      const before = this.text.charAt(misplaced.lastEnd - 1) === ',';
+      return this.repair(
+        before ? misplaced.lastEnd - 1 : misplaced.lastEnd,
+        before ? 1 : 0,
+        `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list}${more} ${open.length > 1 ? 'are' : 'is'} closed); going by the indentation, add '${closer}' ${before ? 'before this comma' : 'after this value'}.`,
+        (w) => {
+          w.stopped = true;
+        },
+      );
+    }
+    return this.repair(
+      this.lastEnd,
+      0,
+      `The file ends before ${list}${more} ${open.length > 1 ? 'are' : 'is'} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+      (w) => {
+        w.stopped = true;
+      },
+    );
+  }
+
+  /**
+   * The first bracket closed by a closer indented otherwise than the line that opened it, when a
+   * later line is indented like that opening line: the missing closer belongs before that line.
+   * Hand-written and generated swaggers are indented consistently, so this finds where a closer was
+   * lost in the middle of a file, which counting brackets alone only notices at its end.
+   */
+  private misindentedClose(): { open: string; openLine: number; lastEnd: number } | undefined {
+    for (const { open, close } of this.closes) {
+      const openIndent = this.indentOf(open);
+      if (this.lineStartsWith(close) && this.indentOf(close) === openIndent) continue;
+      const openLine = this.lineOf(open);
+      for (
+        let line = this.nextLineStart(open);
+        line !== -1 && line < close;
+        line = this.nextLineStart(line)
+      ) {
+        const first = this.skipSpaces(line);
+        const character = this.text.charAt(first);
+        if (first - line <= openIndent && character !== '' && character !== '\n' && character !== '\r') {
+          if (first - line < openIndent || character === '}' || character === ']') break;
+          return { open: this.text.charAt(open), openLine, lastEnd: this.endBefore(line) };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** The end of the last text before `offset` that is not whitespace. */
+  private endBefore(offset: number): number {
+    let at = offset;
+    while (at > 0 && /\s/.test(this.text.charAt(at - 1))) at--;
+    return at;
+  }
+
+  private indentOf(offset: number): number {
+    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    return this.skipSpaces(start) - start;
+  }
+
+  private lineStartsWith(offset: number): boolean {
+    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    return this.skipSpaces(start) === offset;
+  }
+
+  private nextLineStart(offset: number): number {
+    const newline = this.text.indexOf('\n', offset);
+    return newline === -1 ? -1 : newline + 1;
+  }
+
+  private skipSpaces(from: number): number {
+    let at = from;
+    while (this.text.charAt(at) === ' ' || this.text.charAt(at) === '\t') at++;
+    return at;
+  }
+
+  private textAfterEnd(token: Token): Repair {
+    const closer = this.top.valueEnd - 1;
+    const closed = this.text.charAt(closer);
+    const extra = '}]'.includes(closed)
+      ? `the '${closed}' at line ${this.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value`
+      : 'remove it, or move it inside the value';
+    return this.repair(
+      token.offset,
+      token.end - token.offset,
+      `There is more text after the end of the JSON value: ${extra}.`,
+      (w) => {
+        w.stopped = true;
+      },
+    );
+  }
+
+  private skip(token: Token, message = this.unexpected(token)): Repair {
+    return this.repair(token.offset, token.end - token.offset, message, (w) => w.index++);
+  }
+
+  unexpected(token: Token): string {
+    const frame = this.top;
+    const shown =
+      token.kind === 'string' || token.kind === 'literal' || token.kind === 'word'
+        ? this.text.slice(token.offset, Math.min(token.end, token.offset + 30))
+        : token.kind;
+    const expected: Record<Place, string> = {
+      value: 'a value',
+      'value-or-close': "a value or ']'",
+      key: 'a key in double quotes',
+      'key-or-close': "a key in double quotes or '}'",
+      colon: "':'",
+      'comma-or-close': `',' or '${frame.open === '{' ? '}' : ']'}'`,
+      end: 'the end of the file',
+    };
+    return `Unexpected ${shown} where JSON expects ${expected[frame.place]}: remove it.`;
+  }
+
+  private repair(offset: number, length: number, message: string, apply: (walk: Walk) => void): Repair {
+    return { issue: { message, offset, length }, apply };
+  }
+
+  private nextKind(): Token['kind'] | undefined {
+    for (let i = this.index + 1; i < this.tokens.length; i++) {
+      if (this.tokens[i]!.kind !== 'skip') return this.tokens[i]!.kind;
+    }
+    return undefined;
+  }
+}
+
+/** The quotes a word processor puts in place of '"'. */
+const TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201c\u201d]/g;
+
+/** What is wrong with a word read where a value stands. */
+function wordAsValue(word: string, token: Token): Token['problem'] {
+  const at = { offset: token.offset, length: token.end - token.offset };
+  if (/^[+-]?(NaN|Infinity)$/.test(word))
+    return { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at };
+  if (word === 'undefined')
+    return { message: 'undefined is not a JSON value: write null, or remove the member.', ...at };
+  if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
+    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, '');
+    return {
+      message: `Typographic quotes (as a word processor puts them) are not JSON quotes: write "${inner}".`,
+      ...at,
+    };
+  }
+  const lower = word.toLowerCase();
+  if (lower === 'true' || lower === 'false' || lower === 'null' || word === 'None') {
+    const meant = word === 'None' ? 'null' : lower;
+    return { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at };
+  }
+  if (/^[+-]?(\.\d|\d|0x)/i.test(word))
+    return { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at };
+  return { message: `${word} is not a JSON value: strings take double quotes, as in "${word}".`, ...at };
+}

@@ -1,0 +1,242 @@
+import * as jsonc from 'jsonc-parser';
+
+// The tokens of text that is not strict JSON, read for the syntax diagnosis (see syntax-diagnosis.ts).
+// jsonc-parser's scanner reads them; the slips a person makes by hand that it splits into misleading
+// pieces (a single-quoted string, a string broken over two lines, a pasted invisible character) are
+// read here as one token with the problem named, so that the diagnosis sees the structure meant.
+
+export type TokenKind = '{' | '}' | '[' | ']' | ',' | ':' | 'string' | 'literal' | 'word' | 'skip' | 'end';
+
+/** A problem of the token itself, reported wherever the token stands. */
+export interface TokenProblem {
+  message: string;
+  offset: number;
+  length: number;
+}
+
+export interface Token {
+  kind: TokenKind;
+  offset: number;
+  end: number;
+  problem?: TokenProblem;
+}
+
+// jsonc-parser's SyntaxKind and ScanError are ambient const enums, unusable under isolatedModules.
+const KINDS: Record<number, TokenKind> = {
+  1: '{',
+  2: '}',
+  3: '[',
+  4: ']',
+  5: ',',
+  6: ':',
+  7: 'literal',
+  8: 'literal',
+  9: 'literal',
+  10: 'string',
+  11: 'literal',
+  12: 'skip',
+  13: 'skip',
+  16: 'word',
+  17: 'end',
+};
+const NUMERIC_LITERAL = 11;
+const LINE_BREAK_TRIVIA = 14;
+const WHITESPACE_TRIVIA = 15;
+const SCAN_UNEXPECTED_END_OF_STRING = 2;
+const SCAN_INVALID_UNICODE = 4;
+const SCAN_INVALID_ESCAPE = 5;
+const SCAN_INVALID_CHARACTER = 6;
+
+export const CONTROL_CHARACTER =
+  'A string contains a raw control character (such as a TAB); escape it as \\t or \\n.';
+
+/** Every token of the text, whitespace left out, ending with an 'end' token. */
+export function tokenize(text: string, describeCharacter: (character: number) => string): Token[] {
+  const scanner = jsonc.createScanner(text, false);
+  const tokens: Token[] = [];
+  for (;;) {
+    const code = scanner.scan();
+    if (code === LINE_BREAK_TRIVIA || code === WHITESPACE_TRIVIA) continue;
+    const offset = scanner.getTokenOffset();
+    const end = offset + scanner.getTokenLength();
+    const kind = KINDS[code] ?? 'word';
+    if (kind === 'end') {
+      tokens.push({ kind, offset, end });
+      return tokens;
+    }
+    if (kind === 'skip') {
+      tokens.push({ kind, offset, end, problem: { message: COMMENT, offset, length: end - offset } });
+    } else if (kind === 'string') {
+      const token = stringToken(text, offset, end, scanner.getTokenError());
+      tokens.push(token);
+      if (token.end !== end) scanner.setPosition(token.end);
+    } else if (kind === 'word') {
+      const token = wordToken(text, offset, end, describeCharacter);
+      tokens.push(token);
+      if (token.end !== end) scanner.setPosition(token.end);
+    } else if (code === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
+      const problem = { message: BAD_NUMBER, offset, length: end - offset };
+      tokens.push({ kind, offset, end, problem });
+    } else {
+      tokens.push({ kind, offset, end });
+    }
+  }
+}
+
+const BAD_NUMBER = 'A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.';
+
+const COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+
+function stringToken(text: string, offset: number, end: number, error: number): Token {
+  if (error === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text, offset, end);
+  if (error === SCAN_INVALID_CHARACTER) {
+    const at = firstControlCharacter(text, offset + 1, end);
+    return { kind: 'string', offset, end, problem: { message: CONTROL_CHARACTER, offset: at, length: 1 } };
+  }
+  if (error === SCAN_INVALID_ESCAPE || error === SCAN_INVALID_UNICODE) {
+    const at = firstBadEscape(text, offset + 1, end);
+    const message =
+      error === SCAN_INVALID_UNICODE
+        ? 'A \\u escape needs four hexadecimal digits (such as \\u00e9).'
+        : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
+    return { kind: 'string', offset, end, problem: { message, offset: at, length: 2 } };
+  }
+  return { kind: 'string', offset, end };
+}
+
+/**
+ * A string the scanner found unclosed at a line break or at the end of the text. When its closing
+ * quote follows on a later line, just before a ',', '}', ']' or ':', the string was broken over lines
+ * (a raw line break, which JSON does not allow in a string): it is read to that quote. Otherwise
+ * the quote is missing, and the string ends with its line.
+ */
+function unclosedString(text: string, offset: number, end: number): Token {
+  const close = closingQuote(text, end);
+  if (close !== -1) {
+    const after = nextNonSpace(text, close + 1);
+    if (after < text.length && ',}]:'.includes(text.charAt(after))) {
+      return {
+        kind: 'string',
+        offset,
+        end: close + 1,
+        problem: {
+          message:
+            'A string runs over a line break, which JSON does not allow in a string; write \\n instead of the line break, or join the lines.',
+          offset: end,
+          length: 1,
+        },
+      };
+    }
+  }
+  const atEnd = end >= text.length;
+  return {
+    kind: 'string',
+    offset,
+    end,
+    problem: {
+      message: atEnd
+        ? "The file ends inside a string: add its closing '\"', or restore the cut-off end of the file."
+        : "A string is not closed on its line: add the closing '\"' at the end of the text.",
+      offset: end,
+      length: 0,
+    },
+  };
+}
+
+function closingQuote(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x5c) i++;
+    else if (code === 0x22) return i;
+  }
+  return -1;
+}
+
+function nextNonSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && /\s/.test(text.charAt(i))) i++;
+  return i;
+}
+
+function firstControlCharacter(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    if (text.charCodeAt(i) === 0x5c) i++;
+    else if (text.charCodeAt(i) < 0x20) return i;
+  }
+  return from;
+}
+
+function firstBadEscape(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    if (text.charCodeAt(i) !== 0x5c) continue;
+    const next = text.charAt(i + 1);
+    if (next === 'u' ? !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) : !'"\\/bfnrt'.includes(next))
+      return i;
+    i++;
+  }
+  return from;
+}
+
+/**
+ * A word that is no JSON token: a single-quoted string (read to its closing quote on the line), an
+ * invisible character (a token of its own, so that the word after it is read as what it is), or a
+ * word the diagnosis names where it stands (NaN, True, an unquoted key).
+ */
+function wordToken(
+  text: string,
+  offset: number,
+  end: number,
+  describeCharacter: (character: number) => string,
+): Token {
+  const first = text.codePointAt(offset)!;
+  if (first === 0x27) {
+    const lineEnd = lineEndFrom(text, offset);
+    const close = text.indexOf("'", offset + 1);
+    if (close !== -1 && close < lineEnd) {
+      const inner = text.slice(offset + 1, close);
+      return {
+        kind: 'string',
+        offset,
+        end: close + 1,
+        problem: {
+          message: `JSON strings take double quotes: write "${inner}" instead of '${inner}'.`,
+          offset,
+          length: close + 1 - offset,
+        },
+      };
+    }
+  }
+  if (isInvisible(first)) {
+    const length = first > 0xffff ? 2 : 1;
+    return {
+      kind: 'skip',
+      offset,
+      end: offset + length,
+      problem: { message: describeCharacter(first), offset, length },
+    };
+  }
+  // A word right before a '"' is a string that lost its opening quote ("produces": read as produces").
+  if (text.charCodeAt(end) === 0x22) {
+    const word = text.slice(offset, end);
+    return {
+      kind: 'string',
+      offset,
+      end: end + 1,
+      problem: { message: `A string lacks its opening '"': write "${word}".`, offset, length: end - offset },
+    };
+  }
+  // An invisible character inside the word ends it.
+  for (let i = offset + 1; i < end; i++) {
+    if (isInvisible(text.charCodeAt(i))) return { kind: 'word', offset, end: i };
+  }
+  return { kind: 'word', offset, end };
+}
+
+export function isInvisible(character: number): boolean {
+  return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
+}
+
+function lineEndFrom(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  return newline === -1 ? text.length : newline;
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from '@jest/globals';
+import { JsonDocument } from '../../src/json/json-document.js';
+
+/** Each syntax issue as "line:column message", in order. */
+function issuesOf(text: string): string[] {
+  const document = JsonDocument.parse(text);
+  return document.syntaxIssues.map((issue) => {
+    const { line, column } = document.position(issue.offset);
+    return `${line}:${column} ${issue.message}`;
+  });
+}
+
+const SWAGGER = [
+  '{',
+  '  "info": {',
+  '    "title": "Contoso",',
+  '    "version": "1.0"',
+  '  },',
+  '  "tags": [',
+  '    "a",',
+  '    "b"',
+  '  ],',
+  '  "x": 1',
+  '}',
+].join('\n');
+
+describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
+  it("names the unclosed '{' of a list item, as in Icon Horse's swagger, and then only the extra '}'", () => {
+    // Icon Horse lost the '}' of its first parameter (line 7) and has one '}' too many at line 15.
+    const text = [
+      '{',
+      '  "parameters": [',
+      '    {',
+      '      "name": "domain",',
+      '      "in": "path",',
+      '      "x-ms-url-encoding": "single",',
+      '    {',
+      '      "name": "apikey",',
+      '      "in": "query"',
+      '    },',
+      '    {',
+      '      "name": "size",',
+      '      "in": "query"',
+      '    }',
+      '    }',
+      '  ]',
+      '}',
+    ].join('\n');
+    expect(issuesOf(text)).toEqual([
+      "6:36 The '{' at line 3 is never closed: add '}' before this comma (the '{' at line 7 starts the next item of the list opened at line 2).",
+      "15:5 This '}' closes nothing (the list opened with '[' at line 2 is still open here): remove it.",
+    ]);
+  });
+
+  it('puts a missing comma at the end of the value it should follow', () => {
+    expect(issuesOf(SWAGGER.replace('"Contoso",', '"Contoso"'))).toEqual([
+      '3:23 A comma is missing after this value: add \',\' before the "version" at line 4.',
+    ]);
+    expect(issuesOf('[\n  {"a": 1}\n  {"a": 2}\n]')).toEqual([
+      "2:11 A comma is missing after this value: add ',' before the '{' at line 3.",
+    ]);
+  });
+
+  it("names an unclosed '[' when a key follows its items", () => {
+    expect(issuesOf(SWAGGER.replace('"b"\n  ],', '"b",'))).toEqual([
+      "8:8 The '[' at line 6 is never closed: add ']' before this comma.",
+    ]);
+    expect(issuesOf(SWAGGER.replace('"b"\n  ],', '"b"'))).toEqual([
+      "8:8 The '[' at line 6 is never closed: add '],' after this value.",
+    ]);
+  });
+
+  it("finds a '}' lost in the middle of the file by the indentation, not only at the end", () => {
+    expect(issuesOf(SWAGGER.replace('"1.0"\n  },', '"1.0",'))).toEqual([
+      "4:21 The '{' at line 2 is never closed (the file ends before the '{' at line 1 is closed); going by the indentation, add '}' before this comma.",
+    ]);
+  });
+
+  it('names the brackets a cut-off file leaves open, once', () => {
+    expect(issuesOf(SWAGGER.slice(0, SWAGGER.indexOf('"b"')))).toEqual([
+      "7:9 The file ends before the '[' at line 6 and the '{' at line 1 are closed: add ']}' at the end, or restore the cut-off end of the file.",
+    ]);
+    expect(issuesOf(SWAGGER.slice(0, SWAGGER.indexOf('"b"') + 2))).toEqual([
+      "8:7 The file ends inside a string: add its closing '\"', or restore the cut-off end of the file.",
+    ]);
+  });
+
+  it('reports one issue for each slip, without the errors that only follow from it', () => {
+    const cases: [string, string][] = [
+      [SWAGGER.replace('"title"', 'title'), '3:5 A key must be in double quotes: write "title".'],
+      [
+        SWAGGER.replace('"Contoso"', "'Contoso'"),
+        '3:14 JSON strings take double quotes: write "Contoso" instead of \'Contoso\'.',
+      ],
+      [
+        SWAGGER.replace('"Contoso"', '"Con "toso" Ltd"'),
+        '3:19 This \'"\' ends the string, but the text goes on: write \\" for a quote inside a string.',
+      ],
+      [
+        SWAGGER.replace('"Contoso"', '"Con\ntoso"'),
+        '3:18 A string runs over a line break, which JSON does not allow in a string; write \\n instead of the line break, or join the lines.',
+      ],
+      [
+        SWAGGER.replace('"Contoso",', '"Contoso,'),
+        "3:23 A string is not closed on its line: add the closing '\"' at the end of the text.",
+      ],
+      [SWAGGER.replace('"Contoso",', '"Contoso";'), "3:23 Use ',' to separate JSON values, not ';'."],
+      [
+        SWAGGER.replace('"x": 1', '"x": NaN'),
+        '10:8 NaN is not a JSON value: write null, or the value as a string.',
+      ],
+      [SWAGGER.replace('"x": 1', '"x": True'), '10:8 JSON writes true in lower case: write true.'],
+      [
+        SWAGGER.replace('"x": 1', '"x" 1'),
+        "10:6 A colon is missing after this key: add ':' between the key and its value.",
+      ],
+      [
+        SWAGGER.replace('"x": 1', '// note\n  "x": 1'),
+        '10:3 Comments are not allowed in JSON; remove it (a "description" can hold the note).',
+      ],
+      [
+        SWAGGER.replace('"1.0"', '"1.0",'),
+        "4:21 A trailing comma before '}' is not allowed in JSON; remove it.",
+      ],
+      [SWAGGER.replace('"b"', '{"b"'), "8:5 This '{' opens an object, but no key follows it: remove it."],
+      [SWAGGER.replace('"tags"', 'tags"'), '6:3 A string lacks its opening \'"\': write "tags".'],
+    ];
+    for (const [text, issue] of cases) expect(issuesOf(text)).toEqual([issue]);
+  });
+
+  it('says which closer ended the value when more text follows it', () => {
+    expect(issuesOf(SWAGGER.replace('  },\n  "tags"', '  }},\n  "tags"'))).toEqual([
+      "5:5 There is more text after the end of the JSON value: the '}' at line 5 closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.",
+    ]);
+  });
+
+  it('still reports independent slips in one file, each once', () => {
+    const text = SWAGGER.replace('"Contoso",', '"Contoso"')
+      .replace('"b"', '"b",')
+      .replace('"x": 1', '"x": NaN');
+    expect(issuesOf(text)).toEqual([
+      '3:23 A comma is missing after this value: add \',\' before the "version" at line 4.',
+      "8:8 A trailing comma before ']' is not allowed in JSON; remove it.",
+      '10:8 NaN is not a JSON value: write null, or the value as a string.',
+    ]);
+    // The tolerant value is still recovered for the other rules.
+    expect((JsonDocument.parse(text).value as { info: { version: string } }).info.version).toBe('1.0');
+  });
+});
