@@ -1,9 +1,6 @@
 import type { XmlElement } from '../xml/xml-tree.js';
 import { isComponentOf, rootConnectorComponents } from './root-connectors.js';
 
-/** The solution component type of a custom connector. */
-const CONNECTOR_COMPONENT = '372';
-
 /**
  * The connectors in the order in which the solution manifest lists their root components.
  *
