@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, runActionBundle } from '@connector-alm/testing';
@@ -66,6 +66,26 @@ async function unpackedWorkspace(): Promise<string> {
         message: expect.stringContaining('is not valid JSON'),
       }),
     ]);
+    expect(existsSync(path.join(dir, 'out.zip'))).toBe(false);
+  });
+
+  it('refuses a connector Solution.xml lists whose files were deleted, on Solution.xml, saying what to do, once', async () => {
+    const dir = await unpackedWorkspace();
+    for (const file of readdirSync(path.join(dir, 'src/Connectors')))
+      rmSync(path.join(dir, 'src/Connectors', file));
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'out.zip' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({ level: 'error', file: 'src/Other/Solution.xml' }),
+    ]);
+    const { message } = run.annotations[0]!;
+    expect(message).toContain(
+      'lists connector cat_human-2din-2dthe-2dloop (<RootComponent type="372">) but Connectors/cat_human-2din-2dthe-2dloop.xml is missing. Restore Connectors/cat_human-2din-2dthe-2dloop.xml',
+    );
+    expect(message.split('Other/Solution.xml')).toHaveLength(3); // the file, and the hint's "remove it from"
     expect(existsSync(path.join(dir, 'out.zip'))).toBe(false);
   });
 

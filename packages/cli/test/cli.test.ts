@@ -113,6 +113,8 @@ describe('connector-alm validate', () => {
       const io = memoryIo(REPO_ROOT);
       expect(await runCli(['validate', example, '--config', path.join(folder, 'bad.yml')], io)).toBe(2);
       expect(io.err()).toMatch(/^error: .*bad\.yml:2:\d+/);
+      // The message does not name the file, so the location does: once.
+      expect(io.err().match(/bad\.yml/g)).toHaveLength(1);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
+import { describeUserError, UserError } from '@connector-alm/core';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import { resolverSaysNoSuchHost } from '@connector-alm/testing';
 import { registerExportCommand } from '../src/commands/export.js';
@@ -93,6 +94,26 @@ describe('connector-alm export and import against the local server', () => {
       solutionName: 'CliSolution',
       asynchronous: true,
     });
+  });
+
+  it('names a solution zip it cannot read once, and a bad deployment settings file once', async () => {
+    const missing = path.join(cwd, 'missing.zip');
+    const unreadable = await run(['import', missing]);
+    expect(unreadable.error).toBeInstanceOf(UserError);
+    const text = describeUserError(unreadable.error as UserError);
+    // The message names the file (Node's own words); the location is not added again.
+    expect(text.split(missing)).toHaveLength(2);
+    expect(text).toMatch(
+      /^Cannot read the solution file: .*ENOENT: no such file or directory, open '[^']+'$/,
+    );
+    writeFileSync(path.join(cwd, 'settings.json'), '{ "EnvironmentVariables": [');
+    const settings = await run(['import', 'CliSolution.zip', '--settings', 'settings.json']);
+    // The message does not name the file, so the location does, once.
+    expect(describeUserError(settings.error as UserError)).toMatch(
+      new RegExp(
+        `^The deployment settings file is not valid JSON: .* \\(${path.join(cwd, 'settings.json')}\\)$`,
+      ),
+    );
   });
 
   it('fails with a user error when no credential is available', async () => {

@@ -163,9 +163,44 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const result = await run(cwd, ['unpack', 'twice.zip', 'src']);
     expect(result).toMatchObject({ code: 1, out: '' });
     expect(result.err).toBe(
-      `error: ${path.join(cwd, 'twice.zip')}: entry './customizations.xml' has the same name as 'customizations.xml' once empty and '.' folder names are left out, as zip tools write them. (${path.join(cwd, 'twice.zip')}/./customizations.xml) Zip tools keep one or the other; zip the files again so that each appears once.\n`,
+      `error: ${path.join(cwd, 'twice.zip')}: entry './customizations.xml' has the same name as 'customizations.xml' once empty and '.' folder names are left out, as zip tools write them. Zip tools keep one or the other; zip the files again so that each appears once.\n`,
     );
     expect(existsSync(path.join(cwd, 'src'))).toBe(false);
+  });
+
+  it('refuses to pack a connector that Solution.xml lists but whose files were deleted, exit code 1, saying what to do', async () => {
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    for (const file of readdirSync(path.join(cwd, 'src/Connectors')))
+      rmSync(path.join(cwd, 'src/Connectors', file));
+    const result = await run(cwd, ['pack', 'src', 'out.zip']);
+    const solutionXml = path.join(cwd, 'src/Other/Solution.xml');
+    expect(result).toMatchObject({ code: 1, out: '' });
+    expect(result.err).toBe(
+      `error: ${solutionXml}: lists connector cat_human-2din-2dthe-2dloop (<RootComponent type="372">) but Connectors/cat_human-2din-2dthe-2dloop.xml is missing. Restore Connectors/cat_human-2din-2dthe-2dloop.xml and its side files (e.g. from git), or, to drop the connector from the solution, remove its <RootComponent type="372"> from Other/Solution.xml.\n`,
+    );
+    expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
+  });
+
+  it('names a malformed part once, with its line once', async () => {
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    const customizations = path.join(cwd, 'src/Other/Customizations.xml');
+    writeFileSync(customizations, '<ImportExportXml>\n  <Entities>\n</ImportExportXml>\n');
+    const result = await run(cwd, ['pack', 'src', 'out.zip']);
+    expect(result.code).toBe(1);
+    expect(result.err.split(customizations)).toHaveLength(2);
+    expect(result.err.match(/line \d+/g)).toHaveLength(1);
+    expect(result.err).not.toContain(':3:');
+  });
+
+  it('names a zip entry once, by the zip and the entry', async () => {
+    const cwd = workdir();
+    const entries = unzipSync(readFileSync(HIL));
+    writeFileSync(path.join(cwd, 'bad.zip'), zipSync({ ...entries, 'solution.xml': strToU8('<a>') }));
+    const result = await run(cwd, ['unpack', 'bad.zip', 'src']);
+    expect(result.code).toBe(1);
+    expect(result.err.split(path.join(cwd, 'bad.zip'))).toHaveLength(2);
   });
 
   it('gives exit code 2 for a bad option value', async () => {

@@ -37,11 +37,35 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
-/** "message (file:line:column) Hint." in one line, for logs and stderr. */
+/**
+ * "message (file:line:column) Hint." in one line, for logs and stderr. Most messages already name
+ * their file (and line) to read well on their own; what they say is not said again, so the reader
+ * sees each fact once: "x.json is not valid JSON at line 3, column 1. Hint." keeps no "(x.json:3:1)".
+ */
 export function describeUserError(error: UserError): string {
-  const where = error.location ? ` (${formatLocation(error.location)})` : '';
+  const where = error.location ? unsaidLocation(error.message, error.location) : undefined;
   const hint = error.hint ? ` ${error.hint}` : '';
-  return `${error.message}${where}${hint}`;
+  return `${error.message}${where ? ` (${where})` : ''}${hint}`;
+}
+
+/** What of `location` the message does not say yet, formatted; undefined when it says it all. */
+function unsaidLocation(message: string, location: SourceLocation): string | undefined {
+  if (!namesFile(message, location.file)) return formatLocation(location);
+  if (location.line === undefined || new RegExp(`\\bline ${location.line}\\b`).test(message))
+    return undefined;
+  return location.column === undefined
+    ? `line ${location.line}`
+    : `line ${location.line}, column ${location.column}`;
+}
+
+/** Whether the message names `file` as a whole, not as the start of a longer name (x.json.bak). */
+function namesFile(message: string, file: string): boolean {
+  if (file === '') return true;
+  for (let at = message.indexOf(file); at !== -1; at = message.indexOf(file, at + 1)) {
+    const after = message.slice(at + file.length);
+    if (after === '' || /^([\s:,;)'"]|\.(\s|$))/.test(after)) return true;
+  }
+  return false;
 }
 
 export function formatLocation(location: SourceLocation): string {

@@ -28,6 +28,7 @@ export async function requestGitHubIdToken(
     {
       description: `the GitHub OIDC token endpoint at ${shownUrl}`,
       shortName: 'the GitHub OIDC token endpoint',
+      urlInput: 'ACTIONS_ID_TOKEN_REQUEST_URL',
       hostname: url.hostname,
       noSuchHostHint:
         'ACTIONS_ID_TOKEN_REQUEST_URL names a host that does not exist: the runner sets it, so check that the workflow does not set it itself.',

@@ -1,6 +1,14 @@
 import { UserError } from '@connector-alm/core';
 import type { Fetch } from '../http/fetch.js';
-import { describeNetworkError, isNoSuchHost, isTimeout, noSuchHostReason } from '../http/network-error.js';
+import {
+  describeNetworkError,
+  isBadPort,
+  isConnectionRefused,
+  isNoSuchHost,
+  isTimeout,
+  noSuchHostReason,
+} from '../http/network-error.js';
+import { isLoopbackHost } from '../environment-url.js';
 import { formatSeconds } from '../http/retry-policy.js';
 import { TransientSignInFailure } from './sign-in-retry.js';
 
@@ -24,6 +32,8 @@ export interface SignInEndpoint {
   /** What to check when the host took the connection and never answered. */
   timeoutHint: string;
   unreachableHint?: string;
+  /** The input or variable that chose the URL, named in what to check: "authority-host". */
+  urlInput: string;
 }
 
 /** What one sign-in (all its requests) shares. */
@@ -72,8 +82,32 @@ export async function sendSignInRequest(
         },
       );
     }
-    throw passingFailure(error, endpoint, timeoutMs);
+    throw finalFailure(error, new URL(url), endpoint) ?? passingFailure(error, endpoint, timeoutMs);
   }
+}
+
+/**
+ * Failures that no attempt can mend, so that the user hears at once instead of after the whole
+ * budget of retries (two minutes): a port fetch will never connect to, and a refused connection on
+ * this machine, where nothing listens on that port (the local server not started, a mistyped port).
+ * A remote host that refuses may be restarting, or a proxy may: that stays a passing failure.
+ */
+function finalFailure(error: unknown, url: URL, endpoint: SignInEndpoint): UserError | undefined {
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  if (isBadPort(error))
+    return new UserError(
+      `Could not reach ${endpoint.description}: fetch refuses port ${port} ("bad port"), which belongs to another protocol.`,
+      { hint: `Check the port in ${endpoint.urlInput}.`, cause: error },
+    );
+  if (isConnectionRefused(error) && isLoopbackHost(url.hostname))
+    return new UserError(
+      `Could not reach ${endpoint.description}: ${url.host === url.hostname ? `${url.host}:${port}` : url.host} refused the connection (nothing listens there).`,
+      {
+        hint: `If it is the local server, start it (connector-alm dev-server) and use the port it prints; else check ${endpoint.urlInput}.`,
+        cause: error,
+      },
+    );
+  return undefined;
 }
 
 /** Whether an answer is a JSON object at all, rather than a proxy's HTML page, plain text or cut JSON. */

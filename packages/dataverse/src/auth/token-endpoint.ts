@@ -45,6 +45,7 @@ export async function requestClientCredentialsToken(
     {
       description: `the Entra ID token endpoint at ${origin}`,
       shortName: origin,
+      urlInput: 'authority-host',
       hostname,
       noSuchHostHint:
         'Check authority-host for a typo, or cloud when authority-host is empty: it chooses the login host.',

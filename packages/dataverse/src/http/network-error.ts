@@ -20,5 +20,20 @@ export function isNoSuchHost(error: unknown): boolean {
   return describeNetworkError(error) === 'ENOTFOUND';
 }
 
+/** The connection was refused: nothing listens on that port of the host (or a firewall said so). */
+export function isConnectionRefused(error: unknown): boolean {
+  return describeNetworkError(error) === 'ECONNREFUSED';
+}
+
+/**
+ * fetch refused the URL's port before connecting: the Fetch standard's "bad ports" (6000, 6665-6669,
+ * 10080 …) belong to other protocols, so no attempt at that port can ever pass. undici says so only
+ * in the message of the cause, without a code.
+ */
+export function isBadPort(error: unknown): boolean {
+  const failure = socketFailureOf(error);
+  return failure?.code === undefined && failure?.message === 'bad port';
+}
+
 /** The reason shown for a host that does not exist, in core so that every service says it alike. */
 export { noSuchHostReason } from '@connector-alm/core';

@@ -1,8 +1,5 @@
-import { attribute, childElements, firstChild, type XmlElement } from '../xml/xml-tree.js';
-import { connectorText } from './connector-element.js';
-
-/** The solution component type of a custom connector. */
-const CONNECTOR_COMPONENT = '372';
+import type { XmlElement } from '../xml/xml-tree.js';
+import { isComponentOf, rootConnectorComponents } from './root-connectors.js';
 
 /**
  * The connectors in the order in which the solution manifest lists their root components.
@@ -18,31 +15,13 @@ export function inManifestOrder<T extends { name: string; element: XmlElement }>
   connectors: readonly T[],
   solution: XmlElement,
 ): T[] {
-  const manifest = firstChild(solution, 'SolutionManifest');
-  const rootComponents = manifest && firstChild(manifest, 'RootComponents');
-  const listed = (rootComponents ? childElements(rootComponents, 'RootComponent') : []).filter(
-    (component) => attribute(component, 'type') === CONNECTOR_COMPONENT,
-  );
+  const listed = rootConnectorComponents(solution);
   const position = (connector: T): number => {
-    const id = normalizedId(connectorText(connector.element, 'connectorid'));
-    const index = listed.findIndex(
-      (component) =>
-        attribute(component, 'schemaName') === connector.name ||
-        (id !== undefined && normalizedId(attribute(component, 'id')) === id),
-    );
+    const index = listed.findIndex((component) => isComponentOf(component, connector));
     return index === -1 ? listed.length : index;
   };
   const positions = new Map(connectors.map((connector) => [connector, position(connector)]));
   return [...connectors].sort(
     (a, b) => positions.get(a)! - positions.get(b)! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
-}
-
-/** `{F1215B12-…}` in the manifest is `f1215b12-…` in the `<Connector>` element. */
-function normalizedId(id: string | undefined): string | undefined {
-  const bare = id
-    ?.trim()
-    .replace(/^\{|\}$/g, '')
-    .toLowerCase();
-  return bare === '' ? undefined : bare;
 }

@@ -7,11 +7,11 @@ import { checkJson, isJson, minifyJson } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { EXPORT_STYLE, serializeXml } from '../xml/serialize-xml.js';
-import type { XmlElement } from '../xml/xml-tree.js';
+import { childElements, firstChild, type XmlElement } from '../xml/xml-tree.js';
 import { writeZipAtomically, type ZipSource } from '../zip/zip-writer.js';
 import { FOLDER_BOTH_NOTES, readBothNotes } from './both-notes-file.js';
 import { filesOfPackage } from './both-packages.js';
-import { connectorName, fileReferences } from './connector-element.js';
+import { connectorName, connectorText, fileReferences } from './connector-element.js';
 import { inManifestOrder } from './connector-order.js';
 import { contentTypesXml } from './content-types.js';
 import { putConnectors } from './customizations.js';
@@ -29,6 +29,7 @@ import {
 } from './layout.js';
 import { checkVersion, readManifest, setManaged, setVersion } from './manifest.js';
 import { nestedSolutionHint } from './nested-solution.js';
+import { missingRootConnectors, type MissingConnector } from './root-connectors.js';
 import { solutionError } from './solution-errors.js';
 
 export interface PackOptions {
@@ -152,6 +153,14 @@ export async function packSolution(
       }
     }
   }
+  // A hand-made folder may keep <Connector> elements in the customizations; those are packed too.
+  const container = firstChild(customizations, 'Connectors');
+  const kept = container ? childElements(container, 'Connector') : [];
+  const missing = missingRootConnectors(solutionRoot, [
+    ...ordered,
+    ...kept.map((element) => ({ name: connectorText(element, 'name')?.trim() ?? '', element })),
+  ]);
+  if (missing.length > 0) throw missingConnectorError(located(solutionFile), solutionFile, missing[0]!);
   putConnectors(customizations, ordered);
 
   const entries: ZipSource[] = [
@@ -172,6 +181,24 @@ export async function packSolution(
     connectors: connectors.map((c) => c.name).sort(),
     entries: entries.map((entry) => entry.name),
   };
+}
+
+/** A connector the manifest lists whose files are not in the folder: what is missing, what to do. */
+function missingConnectorError(file: string, logicalFile: string, connector: MissingConnector): UserError {
+  const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
+  if (connector.schemaName !== undefined) {
+    const document = `Connectors/${connector.schemaName}.xml`;
+    return solutionError(
+      file,
+      `lists connector ${connector.schemaName} (<RootComponent type="372">) but ${document} is missing.`,
+      `Restore ${document} and its side files (e.g. from git), or, ${remove}`,
+    );
+  }
+  return solutionError(
+    file,
+    `lists connector ${connector.id ?? '(no id)'} (<RootComponent type="372">) but no file in Connectors/ has that <connectorid>.`,
+    `Restore the connector's file in Connectors/ and its side files (e.g. from git), or, ${remove}`,
+  );
 }
 
 function resolveManaged(

@@ -1,10 +1,13 @@
 import { UserError } from '@connector-alm/core';
 
-/** A problem with an archive or one of its entries, located as "archive.zip: entry". */
+/**
+ * A problem with an archive or one of its entries, said as "archive.zip: entry 'x' …". The location
+ * is the archive: an entry is no file that an editor or a GitHub annotation could open.
+ */
 export class ZipError extends UserError {
   constructor(archive: string, entry: string | undefined, problem: string, hint?: string) {
     super(entry === undefined ? `${archive}: ${problem}` : `${archive}: entry '${entry}' ${problem}`, {
-      location: { file: entry === undefined ? archive : `${archive}/${entry}` },
+      location: { file: archive },
       ...(hint ? { hint } : {}),
     });
   }
