@@ -114,7 +114,7 @@ describe('openPullRequest against the local GitHub', () => {
     );
     const { promise, logger } = run();
     const rerun = await promise;
-    const warning = `The branch ${first.branch} held commit ${fix.slice(0, 7)} ("Fix a typo in the readme"), which connector-alm did not make; this run replaced it with ${CONNECTOR} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
+    const warning = `The branch ${first.branch} held commit ${fix.slice(0, 7)} ("Fix a typo in the readme"), which does not end with "Made-by: connector-alm": somebody else pushed it, or a connector-alm older than that mark made it (then nothing is lost). This run replaced it with ${CONNECTOR} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
     expect(rerun.warnings).toEqual([warning]);
     expect(logger.lines).toContain(`warning: ${warning}`);
     expect(await fork.git.readRef(`refs/heads/${first.branch}`)).toBe(rerun.headSha);
