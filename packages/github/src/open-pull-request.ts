@@ -223,6 +223,7 @@ export async function openPullRequest(
     changes,
     introduction: options.body,
     source: options.source,
+    title,
   });
   const spec: PullRequestSpec = {
     upstream,

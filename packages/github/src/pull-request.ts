@@ -11,6 +11,7 @@ import { answeredARetry } from './request-attempts.js';
 import { findFork } from './fork.js';
 import type { GitHubClient } from './octokit-client.js';
 import { bodyUpdate } from './pull-request-text.js';
+import { isAuthorsTitle } from './title-marker.js';
 import { formatRepositoryName, type RepositoryName } from './repository-name.js';
 
 export interface PullRequestSpec {
@@ -125,7 +126,8 @@ async function findOpenPullRequest(
 
 /**
  * Brings an open pull request's title, body and "Allow edits by maintainers" to `spec`; its head and
- * base stay as they are. Its draft state stays too (see draftNotice).
+ * base stay as they are. Its draft state stays too (see draftNotice), and so does a title the author
+ * edited on GitHub (see isAuthorsTitle).
  */
 export async function updatePullRequest(
   client: GitHubClient,
@@ -143,20 +145,27 @@ export async function updatePullRequest(
     current.maintainer_can_modify === spec.maintainerCanModify
       ? {}
       : { maintainer_can_modify: spec.maintainerCanModify };
-  const changed =
-    pull.title !== spec.title || body !== undefined || 'maintainer_can_modify' in maintainerCanModify;
+  // A title the author edited on GitHub stays, as their ticked boxes do.
+  const keepTitle = isAuthorsTitle(pull.title, pull.body ?? '', spec.title);
+  const title = keepTitle || pull.title === spec.title ? {} : { title: spec.title };
+  const changed = 'title' in title || body !== undefined || 'maintainer_can_modify' in maintainerCanModify;
   if (changed) {
     await step(`updating pull request #${pull.number}`, upstreamName, () =>
       client.rest.pulls.update({
         owner: spec.upstream.owner,
         repo: spec.upstream.repo,
         pull_number: pull.number,
-        title: spec.title,
+        ...title,
         ...(body === undefined ? {} : { body }),
         ...maintainerCanModify,
       }),
     );
     logger.info(`Updated pull request #${pull.number}: ${pull.html_url}`);
+  }
+  if (keepTitle) {
+    logger.info(
+      `Pull request #${pull.number} keeps the title "${pull.title}" given on GitHub; connector-alm would title it "${spec.title}".`,
+    );
   }
   const notice = draftNotice(pull, spec.draft);
   if (notice) logger.info(notice);

@@ -102,6 +102,42 @@ describe('openPullRequest against the local GitHub', () => {
     expect(body).toContain('- [ ] I attest that I have added detailed descriptions');
   });
 
+  it('keeps a title the author edited on GitHub, and says so, when a rerun updates the pull request', async () => {
+    await run().promise;
+    // The author edits the title on GitHub (the API call the web page makes).
+    const edit = await fetch(`${scenario.github.url}/repos/microsoft/PowerPlatformConnectors/pulls/1`, {
+      method: 'PATCH',
+      headers: { authorization: `token ${scenario.contributor.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Contoso Tasks: add the archive action' }),
+    });
+    expect(edit.status).toBe(200);
+
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A changed description that is long enough for the rules.'),
+    );
+    const { promise, logger } = run();
+    expect(await promise).toMatchObject({ operation: 'updated', number: 1 });
+    const pull = scenario.upstream.pulls[0]!;
+    expect(pull.title).toBe('Contoso Tasks: add the archive action');
+    expect(logger.lines).toContain(
+      'Pull request #1 keeps the title "Contoso Tasks: add the archive action" given on GitHub; connector-alm would title it "Contoso Tasks".',
+    );
+  });
+
+  it('renames the pull request with the connector while its title is the one connector-alm gave', async () => {
+    await run().promise;
+    const files = connectorFiles();
+    const swagger = JSON.parse(files['apiDefinition.swagger.json'] as string) as { info: { title: string } };
+    swagger.info.title = 'Contoso Task Manager';
+    writeConnector(scenario.workspace, {
+      ...files,
+      'apiDefinition.swagger.json': JSON.stringify(swagger, null, 2),
+    });
+    expect(await run().promise).toMatchObject({ operation: 'updated', number: 1 });
+    expect(scenario.upstream.pulls[0]!.title).toBe('Contoso Task Manager');
+  });
+
   it('warns, naming the commit, when a rerun replaces a commit someone else pushed to the branch', async () => {
     const first = await run().promise;
     const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
