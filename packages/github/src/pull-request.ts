@@ -8,7 +8,6 @@ import {
 } from './api-errors.js';
 import type { Sleep } from './clock.js';
 import { answeredARetry } from './request-attempts.js';
-import { findFork } from './fork.js';
 import type { GitHubClient } from './octokit-client.js';
 import { bodyUpdate } from './pull-request-text.js';
 import { isAuthorsTitle } from './title-marker.js';
@@ -87,24 +86,25 @@ export interface OpenPull {
   title: string;
   body: string | null;
   draft?: boolean;
+  head: { repo: { name: string; owner: { login: string } } | null };
 }
 
 /**
- * The open pull request of the token owner's branch, found without creating anything: undefined when
- * the token owner has no fork or the branch has no open pull request.
+ * The open pull request of `owner`'s branch and the fork it comes from, found without creating
+ * anything. GitHub matches the head by owner, whatever the fork is named, so a fork renamed away from
+ * the upstream's name is found too: the answer names it.
  */
 export async function findOpenPullRequestOf(
   client: GitHubClient,
   upstream: RepositoryName,
   base: string,
+  owner: string,
   branch: string,
 ): Promise<{ fork: RepositoryName; pull: OpenPull } | undefined> {
-  const found = await findFork(client, upstream);
-  if (!found) return undefined;
-  // Only owner and repo: Octokit sends any other field along as a query parameter.
-  const fork = { owner: found.owner, repo: found.repo };
-  const pull = await findOpenPullRequest(client, { upstream, base, head: `${fork.owner}:${branch}` });
-  return pull && { fork, pull };
+  const pull = await findOpenPullRequest(client, { upstream, base, head: `${owner}:${branch}` });
+  // A pull request whose fork was deleted has no head repository to write to.
+  const repo = pull?.head.repo;
+  return pull && repo ? { fork: { owner: repo.owner.login, repo: repo.name }, pull } : undefined;
 }
 
 async function findOpenPullRequest(
@@ -178,7 +178,7 @@ export async function updatePullRequest(
  * markPullRequestReadyForReview can), and the author may have set it on GitHub on purpose: a rerun
  * with `draft: true` must not take back their "Ready for review".
  */
-export function draftNotice(pull: OpenPull, draft: boolean): string | undefined {
+export function draftNotice(pull: Pick<OpenPull, 'number' | 'draft'>, draft: boolean): string | undefined {
   if (pull.draft === undefined || pull.draft === draft) return undefined;
   return pull.draft
     ? `Pull request #${pull.number} is a draft; draft: false is left as is for an open pull request. Mark it Ready for review on GitHub when it is.`

@@ -407,6 +407,81 @@ function windowsCheckout(files: Record<string, string | Buffer>): Record<string,
 
 const withCrlf = (text: string | Buffer): string => String(text).replace(/\r?\n/g, '\r\n');
 
+describe('a fork renamed away from the upstream name', () => {
+  const RENAMED = 'contoso-connectors';
+  function renameFork(): void {
+    // As the author renames it in the fork's settings (no redirect: the old name may be reused).
+    scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!.name = RENAMED;
+  }
+
+  it('is found for the pull request a reverted connector brings back to the upstream version', async () => {
+    const upstreamVersion = connectorFiles('The description the upstream has, long enough for the rules.');
+    await scenario.github.commit(
+      scenario.upstream,
+      'dev',
+      Object.fromEntries(
+        Object.entries(upstreamVersion).map(([name, content]) => [`${CONNECTOR}/${name}`, content]),
+      ),
+    );
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A change the author proposes, long enough for the rules.'),
+    );
+    expect(await run().promise).toMatchObject({ operation: 'created', number: 1 });
+    renameFork();
+
+    writeConnector(scenario.workspace, upstreamVersion);
+    const reverted = await run().promise;
+    expect(reverted).toMatchObject({ operation: 'emptied', number: 1 });
+    const fork = scenario.github.state.findRepository('contoso-dev', RENAMED)!;
+    expect(reverted.headSha).toBe(await fork.git.readRef(`refs/heads/${reverted.branch}`));
+  });
+
+  it('is the one a rerun updates, with no fork created by name', async () => {
+    await run().promise;
+    renameFork();
+    const firstRun = scenario.github.requests.length;
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A changed description that is long enough for the rules.'),
+    );
+    const { promise, logger } = run();
+    const rerun = await promise;
+    expect(rerun).toMatchObject({ operation: 'updated', number: 1 });
+    expect(logger.lines).toContain(`Using the fork contoso-dev/${RENAMED}, the head of pull request #1.`);
+    const fork = scenario.github.state.findRepository('contoso-dev', RENAMED)!;
+    expect(rerun.headSha).toBe(await fork.git.readRef(`refs/heads/${rerun.branch}`));
+    expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
+    // The pull request names the fork: no look-up by name, no fork request.
+    expect(
+      scenario.github.requests
+        .slice(firstRun)
+        .filter(
+          (request) =>
+            request.operationId?.startsWith('repos/') || request.operationId === 'users/get-authenticated',
+        )
+        .map((request) => request.operationId),
+    ).toEqual(['users/get-authenticated']);
+  });
+
+  it('is used, not taken for a new one, when it has no open pull request', async () => {
+    await run().promise;
+    scenario.upstream.pulls[0]!.state = 'closed';
+    renameFork();
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A changed description that is long enough for the rules.'),
+    );
+    const { promise, logger } = run();
+    expect(await promise).toMatchObject({ operation: 'created', number: 2 });
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(/^Using your fork contoso-dev\/contoso-connectors/),
+    );
+    expect(scenario.upstream.pulls[1]!.head.repository.name).toBe(RENAMED);
+    expect(scenario.github.state.repositories.filter((r) => r.owner.login === 'contoso-dev')).toHaveLength(1);
+  });
+});
+
 describe('openPullRequest from a Windows checkout (CRLF line endings)', () => {
   const upstreamFiles = (files: Record<string, string | Buffer>) =>
     Object.fromEntries(Object.entries(files).map(([name, content]) => [`${CONNECTOR}/${name}`, content]));
