@@ -52,7 +52,10 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       'folder in the upstream (default: from the profile and the folder name)',
     )
     .option('--branch-prefix <prefix>', 'prefix of the branch in the fork', DEFAULT_BRANCH_PREFIX)
-    .option('--title <title>', 'pull request title (default: the connector name, per upstream convention)')
+    .option(
+      '--title <title>',
+      'pull request title (default: the connector name, per upstream convention); one edited on the open pull request is kept',
+    )
     .option('--body <text>', 'text put before the generated body')
     .option('--draft', 'open new pull requests as drafts (an open one keeps its draft state)', false)
     .option('--label <label>', 'label for a new pull request (repeatable; best-effort)', collect, [])
