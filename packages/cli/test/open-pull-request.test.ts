@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { resolverSaysNoSuchHost } from '@connector-alm/testing';
 import { Command } from 'commander';
 import { UsageError } from '@connector-alm/core';
@@ -47,6 +49,31 @@ describe('connector-alm pr', () => {
     await expect(pr([CONNECTOR], io)).rejects.toThrow(UsageError);
     await expect(pr([CONNECTOR], io)).rejects.toThrow('No GitHub token.');
   });
+});
+
+describe('connector-alm pr with several connectors, one of which fails', () => {
+  let scenario: Scenario;
+  beforeAll(async () => {
+    scenario = await startScenario();
+    // An empty folder, as an uninitialised submodule leaves it: refused after the first connector is submitted.
+    mkdirSync(path.join(scenario.workspace, 'certified-connectors', 'Empty'), { recursive: true });
+  });
+  afterAll(() => scenario.dispose());
+
+  it('prints the pull requests submitted before the failure, and exits non-zero', async () => {
+    const env = { GITHUB_TOKEN: scenario.contributor.token, GITHUB_API_URL: scenario.github.url };
+    const io = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', CONNECTOR, 'certified-connectors/Empty'], io)).toBe(2);
+    expect(io.out()).toMatch(
+      /^certified-connectors\/Contoso Tasks: created pull request #1 http:\/\/\S+\/pull\/1 \(branch /,
+    );
+    expect(io.err()).toMatch(/^error: certified-connectors\/Empty /m);
+
+    // The same as JSON: the results of the connectors done, as one document a script can parse.
+    const json = memoryIo(scenario.workspace, env);
+    expect(await runCli(['pr', CONNECTOR, 'certified-connectors/Empty', '--format', 'json'], json)).toBe(2);
+    expect(JSON.parse(json.out())).toMatchObject([{ connector: CONNECTOR, operation: 'none', number: 1 }]);
+  }, 120_000);
 });
 
 // Skipped, saying why, where no DNS resolver answers that .invalid names do not exist.

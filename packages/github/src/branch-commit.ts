@@ -15,12 +15,16 @@ export function isOwnCommit(message: string): boolean {
   return message.split(/\r?\n/).some((line) => line.trim() === COMMIT_TRAILER);
 }
 
-/** The warning for a replaced head commit that this package did not make. */
+/**
+ * The warning for a replaced head commit without the trailer. Versions before the trailer made their
+ * commits without it, so such a commit is not surely somebody else's: the warning says both (their
+ * "Add …" / "Update …" subjects cannot tell them apart from a web edit's "Update readme.md").
+ */
 export function replacedCommitWarning(
   branch: string,
   commit: { sha: string; message: string },
   connector: string,
 ): string {
   const subject = commit.message.split(/\r?\n/)[0]!.trim();
-  return `The branch ${branch} held commit ${commit.sha.slice(0, 7)} ("${subject}"), which connector-alm did not make; this run replaced it with ${connector} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
+  return `The branch ${branch} held commit ${commit.sha.slice(0, 7)} ("${subject}"), which does not end with "${COMMIT_TRAILER}": somebody else pushed it, or a connector-alm older than that mark made it (then nothing is lost). This run replaced it with ${connector} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
 }

@@ -11,61 +11,58 @@ export interface ForkOptions {
   readinessTimeoutMs?: number;
 }
 
+/** The login the token signs in as: the owner of the fork and of the pull request's head. */
+export async function readTokenOwner(client: GitHubClient, upstream: RepositoryName): Promise<string> {
+  const { data } = await step('reading the token owner (GET /user)', formatRepositoryName(upstream), () =>
+    client.rest.users.getAuthenticated(),
+  );
+  return data.login;
+}
+
 /**
- * The token owner's fork of `upstream`, created if missing, once its git data can be read. GitHub
+ * The fork of `upstream` that `login` owns, created if missing, once its git data can be read. GitHub
  * creates forks asynchronously: the answer comes at once, the git data later, so we poll the default
  * branch with exponential backoff and take 404 and 409 ("Git Repository is empty") as "not yet".
  */
 export async function ensureFork(
   client: GitHubClient,
   upstream: RepositoryName,
+  login: string,
   logger: Logger,
   sleep: Sleep,
   options: ForkOptions = {},
 ): Promise<RepositoryName & { defaultBranch: string }> {
   const upstreamName = formatRepositoryName(upstream);
-  let fork = await findFork(client, upstream);
-  if (fork) logger.info(`Using the fork ${fork.owner}/${fork.repo}.`);
-  else {
-    // An existing repository of the same name that is not a fork makes GitHub pick another name
-    // (a -1 suffix), so the answer's full_name is what counts.
+  // The usual case, in one read: the fork under the upstream's name.
+  const named = await step('looking for the fork', `${login}/${upstream.repo}`, () =>
+    readRepository(client, login, upstream.repo),
+  );
+  const parent = named?.parent?.full_name?.toLowerCase();
+  let fork: RepositoryName & { defaultBranch: string };
+  if (named?.fork && parent === upstreamName.toLowerCase()) {
+    fork = { owner: named.owner.login, repo: named.name, defaultBranch: named.default_branch };
+    logger.info(`Using the fork ${fork.owner}/${fork.repo}.`);
+  } else {
+    // GitHub answers a fork request with the fork the account has, whatever it was renamed to, and
+    // makes one only when there is none. A new fork whose name is taken by a repository that is not
+    // a fork gets another name (a -1 suffix): the answer's name is what counts.
     const { data } = await step('creating the fork', upstreamName, () =>
       client.rest.repos.createFork({ owner: upstream.owner, repo: upstream.repo, default_branch_only: true }),
     );
     fork = { owner: data.owner.login, repo: data.name, defaultBranch: data.default_branch };
-    logger.info(`Created the fork ${data.full_name}; waiting until GitHub has copied it.`);
+    logger.info(
+      !named && data.name === upstream.repo
+        ? `Created the fork ${data.full_name}; waiting until GitHub has copied it.`
+        : `Using your fork ${data.full_name}, which GitHub gives as your fork of ${upstreamName}.`,
+    );
   }
   await waitUntilReady(client, fork, logger, sleep, options);
   return fork;
 }
 
-/** The token owner's fork of `upstream`, or undefined when it has none; nothing is created. */
-export async function findFork(
-  client: GitHubClient,
-  upstream: RepositoryName,
-): Promise<(RepositoryName & { defaultBranch: string }) | undefined> {
-  const { data: user } = await step(
-    'reading the token owner (GET /user)',
-    formatRepositoryName(upstream),
-    () => client.rest.users.getAuthenticated(),
-  );
-  return step('looking for the fork', `${user.login}/${upstream.repo}`, () =>
-    findExistingFork(client, user.login, upstream),
-  );
-}
-
-async function findExistingFork(
-  client: GitHubClient,
-  login: string,
-  upstream: RepositoryName,
-): Promise<(RepositoryName & { defaultBranch: string }) | undefined> {
+async function readRepository(client: GitHubClient, owner: string, repo: string) {
   try {
-    const { data } = await client.rest.repos.get({ owner: login, repo: upstream.repo });
-    const parent = data.parent?.full_name?.toLowerCase();
-    if (data.fork && parent === formatRepositoryName(upstream).toLowerCase()) {
-      return { owner: data.owner.login, repo: data.name, defaultBranch: data.default_branch };
-    }
-    return undefined;
+    return (await client.rest.repos.get({ owner, repo })).data;
   } catch (error) {
     if (apiStatus(error) === 404) return undefined;
     throw error;

@@ -8,7 +8,7 @@ import { realSleep, type Sleep } from './clock.js';
 import { commitMessage, isOwnCommit, replacedCommitWarning } from './branch-commit.js';
 import { commitChanges, setBranch } from './commit-changes.js';
 import { readConnectorFiles, type LocalFile } from './connector-files.js';
-import { ensureFork, type ForkOptions } from './fork.js';
+import { ensureFork, readTokenOwner, type ForkOptions } from './fork.js';
 import { syncFork } from './sync-fork.js';
 import { createGitHubClient, type GitHubClient } from './octokit-client.js';
 import {
@@ -145,13 +145,14 @@ export async function openPullRequest(
   changes.upserts = await withUpstreamLineEndings(changes.upserts, upstreamFiles, (sha) =>
     readBlob(client, upstream, sha),
   );
-  // Nothing to propose, but an open pull request may still propose what the author has since
-  // reverted: it is brought back to the upstream version rather than left proposing stale content.
-  const stale = hasChanges(changes)
-    ? undefined
-    : await logger.group(`Look for an open pull request of ${branch}`, () =>
-        findOpenPullRequestOf(client, upstream, options.base, branch),
-      );
+  // The open pull request, if any, names the fork it comes from, whatever the fork is named. With
+  // nothing to propose it may still propose what the author has since reverted: it is then brought
+  // back to the upstream version rather than left proposing stale content.
+  const owner = await readTokenOwner(client, upstream);
+  const open = await logger.group(`Look for an open pull request of ${owner}:${branch}`, () =>
+    findOpenPullRequestOf(client, upstream, options.base, owner, branch),
+  );
+  const stale = hasChanges(changes) ? undefined : open;
   if (!hasChanges(changes) && !stale) {
     logger.info(
       `${targetFolder} in ${upstreamName}@${options.base} already equals ${options.connector}: no branch, no pull request.`,
@@ -164,13 +165,24 @@ export async function openPullRequest(
       : `${changes.upserts.length} files to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`,
   );
 
-  const fork =
-    stale?.fork ??
-    (await logger.group('Find or create the fork', async () => {
-      const { owner, repo } = await ensureFork(client, upstream, logger, sleep, ports.fork);
-      // Only owner and repo: Octokit sends any other field along as a query parameter.
-      return { owner, repo };
-    }));
+  const fork = open
+    ? open.fork
+    : await logger.group('Find or create the fork', async () => {
+        const { owner: forkOwner, repo } = await ensureFork(
+          client,
+          upstream,
+          owner,
+          logger,
+          sleep,
+          ports.fork,
+        );
+        // Only owner and repo: Octokit sends any other field along as a query parameter.
+        return { owner: forkOwner, repo };
+      });
+  if (open)
+    logger.info(
+      `Using the fork ${formatRepositoryName(fork)}, the head of pull request #${open.pull.number}.`,
+    );
   const forkName = formatRepositoryName(fork);
   if (options.syncFork) {
     const warning = await logger.group(`Sync ${forkName}@${options.base} with the upstream`, () =>
@@ -223,6 +235,7 @@ export async function openPullRequest(
     changes,
     introduction: options.body,
     source: options.source,
+    title,
   });
   const spec: PullRequestSpec = {
     upstream,
@@ -235,9 +248,10 @@ export async function openPullRequest(
     branchMoved: branchChanged,
   };
   const pull = await logger.group(`Create or update the pull request on ${upstreamName}`, () =>
-    // A pull request that proposes nothing is updated, never opened.
-    stale
-      ? updatePullRequest(client, spec, stale.pull, logger)
+    // An open pull request is updated (one that proposes nothing is never opened); otherwise one is
+    // opened, or updated if another run has opened it meanwhile.
+    open
+      ? updatePullRequest(client, spec, open.pull, logger)
       : createOrUpdatePullRequest(client, spec, logger),
   );
   result.number = pull.number;

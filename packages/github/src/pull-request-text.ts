@@ -1,4 +1,5 @@
 import { htmlText, inlineCode, type ConnectorResult, type Profile } from '@connector-alm/validator';
+import { titleMarker } from './title-marker.js';
 import { hasChanges, type TreeChanges } from './tree-changes.js';
 
 /** GitHub refuses pull request bodies longer than this many characters. */
@@ -32,12 +33,16 @@ export interface PullRequestBodyInput {
   introduction?: string;
   /** Where the change comes from, e.g. "contoso/connectors@abc1234". */
   source?: string;
+  /** The pull request's title, recorded in a hidden comment (title-marker.ts). */
+  title?: string;
 }
 
 /** The body: the user's text, the upstream checklist, what changed and our validation summary. */
 export function pullRequestBody(input: PullRequestBodyInput): string {
   const { validation, changes } = input;
   const lines: string[] = [];
+  // First, so that truncating a long body never cuts it.
+  if (input.title !== undefined) lines.push(titleMarker(input.title));
   if (input.introduction?.trim()) lines.push(input.introduction.trim(), '');
   lines.push(`Connector: **${inlineSafe(input.connectorTitle)}** in ${inlineCode(input.targetFolder)}`);
   if (input.source) lines.push(`Source: ${inlineSafe(input.source)}`);

@@ -8,9 +8,9 @@ import {
 } from './api-errors.js';
 import type { Sleep } from './clock.js';
 import { answeredARetry } from './request-attempts.js';
-import { findFork } from './fork.js';
 import type { GitHubClient } from './octokit-client.js';
 import { bodyUpdate } from './pull-request-text.js';
+import { isAuthorsTitle } from './title-marker.js';
 import { formatRepositoryName, type RepositoryName } from './repository-name.js';
 
 export interface PullRequestSpec {
@@ -86,24 +86,25 @@ export interface OpenPull {
   title: string;
   body: string | null;
   draft?: boolean;
+  head: { repo: { name: string; owner: { login: string } } | null };
 }
 
 /**
- * The open pull request of the token owner's branch, found without creating anything: undefined when
- * the token owner has no fork or the branch has no open pull request.
+ * The open pull request of `owner`'s branch and the fork it comes from, found without creating
+ * anything. GitHub matches the head by owner, whatever the fork is named, so a fork renamed away from
+ * the upstream's name is found too: the answer names it.
  */
 export async function findOpenPullRequestOf(
   client: GitHubClient,
   upstream: RepositoryName,
   base: string,
+  owner: string,
   branch: string,
 ): Promise<{ fork: RepositoryName; pull: OpenPull } | undefined> {
-  const found = await findFork(client, upstream);
-  if (!found) return undefined;
-  // Only owner and repo: Octokit sends any other field along as a query parameter.
-  const fork = { owner: found.owner, repo: found.repo };
-  const pull = await findOpenPullRequest(client, { upstream, base, head: `${fork.owner}:${branch}` });
-  return pull && { fork, pull };
+  const pull = await findOpenPullRequest(client, { upstream, base, head: `${owner}:${branch}` });
+  // A pull request whose fork was deleted has no head repository to write to.
+  const repo = pull?.head.repo;
+  return pull && repo ? { fork: { owner: repo.owner.login, repo: repo.name }, pull } : undefined;
 }
 
 async function findOpenPullRequest(
@@ -125,7 +126,8 @@ async function findOpenPullRequest(
 
 /**
  * Brings an open pull request's title, body and "Allow edits by maintainers" to `spec`; its head and
- * base stay as they are. Its draft state stays too (see draftNotice).
+ * base stay as they are. Its draft state stays too (see draftNotice), and so does a title the author
+ * edited on GitHub (see isAuthorsTitle).
  */
 export async function updatePullRequest(
   client: GitHubClient,
@@ -143,20 +145,27 @@ export async function updatePullRequest(
     current.maintainer_can_modify === spec.maintainerCanModify
       ? {}
       : { maintainer_can_modify: spec.maintainerCanModify };
-  const changed =
-    pull.title !== spec.title || body !== undefined || 'maintainer_can_modify' in maintainerCanModify;
+  // A title the author edited on GitHub stays, as their ticked boxes do.
+  const keepTitle = isAuthorsTitle(pull.title, pull.body ?? '', spec.title);
+  const title = keepTitle || pull.title === spec.title ? {} : { title: spec.title };
+  const changed = 'title' in title || body !== undefined || 'maintainer_can_modify' in maintainerCanModify;
   if (changed) {
     await step(`updating pull request #${pull.number}`, upstreamName, () =>
       client.rest.pulls.update({
         owner: spec.upstream.owner,
         repo: spec.upstream.repo,
         pull_number: pull.number,
-        title: spec.title,
+        ...title,
         ...(body === undefined ? {} : { body }),
         ...maintainerCanModify,
       }),
     );
     logger.info(`Updated pull request #${pull.number}: ${pull.html_url}`);
+  }
+  if (keepTitle) {
+    logger.info(
+      `Pull request #${pull.number} keeps the title "${pull.title}" given on GitHub; connector-alm would title it "${spec.title}".`,
+    );
   }
   const notice = draftNotice(pull, spec.draft);
   if (notice) logger.info(notice);
@@ -169,7 +178,7 @@ export async function updatePullRequest(
  * markPullRequestReadyForReview can), and the author may have set it on GitHub on purpose: a rerun
  * with `draft: true` must not take back their "Ready for review".
  */
-export function draftNotice(pull: OpenPull, draft: boolean): string | undefined {
+export function draftNotice(pull: Pick<OpenPull, 'number' | 'draft'>, draft: boolean): string | undefined {
   if (pull.draft === undefined || pull.draft === draft) return undefined;
   return pull.draft
     ? `Pull request #${pull.number} is a draft; draft: false is left as is for an open pull request. Mark it Ready for review on GitHub when it is.`

@@ -102,6 +102,42 @@ describe('openPullRequest against the local GitHub', () => {
     expect(body).toContain('- [ ] I attest that I have added detailed descriptions');
   });
 
+  it('keeps a title the author edited on GitHub, and says so, when a rerun updates the pull request', async () => {
+    await run().promise;
+    // The author edits the title on GitHub (the API call the web page makes).
+    const edit = await fetch(`${scenario.github.url}/repos/microsoft/PowerPlatformConnectors/pulls/1`, {
+      method: 'PATCH',
+      headers: { authorization: `token ${scenario.contributor.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Contoso Tasks: add the archive action' }),
+    });
+    expect(edit.status).toBe(200);
+
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A changed description that is long enough for the rules.'),
+    );
+    const { promise, logger } = run();
+    expect(await promise).toMatchObject({ operation: 'updated', number: 1 });
+    const pull = scenario.upstream.pulls[0]!;
+    expect(pull.title).toBe('Contoso Tasks: add the archive action');
+    expect(logger.lines).toContain(
+      'Pull request #1 keeps the title "Contoso Tasks: add the archive action" given on GitHub; connector-alm would title it "Contoso Tasks".',
+    );
+  });
+
+  it('renames the pull request with the connector while its title is the one connector-alm gave', async () => {
+    await run().promise;
+    const files = connectorFiles();
+    const swagger = JSON.parse(files['apiDefinition.swagger.json'] as string) as { info: { title: string } };
+    swagger.info.title = 'Contoso Task Manager';
+    writeConnector(scenario.workspace, {
+      ...files,
+      'apiDefinition.swagger.json': JSON.stringify(swagger, null, 2),
+    });
+    expect(await run().promise).toMatchObject({ operation: 'updated', number: 1 });
+    expect(scenario.upstream.pulls[0]!.title).toBe('Contoso Task Manager');
+  });
+
   it('warns, naming the commit, when a rerun replaces a commit someone else pushed to the branch', async () => {
     const first = await run().promise;
     const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;
@@ -114,7 +150,7 @@ describe('openPullRequest against the local GitHub', () => {
     );
     const { promise, logger } = run();
     const rerun = await promise;
-    const warning = `The branch ${first.branch} held commit ${fix.slice(0, 7)} ("Fix a typo in the readme"), which connector-alm did not make; this run replaced it with ${CONNECTOR} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
+    const warning = `The branch ${first.branch} held commit ${fix.slice(0, 7)} ("Fix a typo in the readme"), which does not end with "Made-by: connector-alm": somebody else pushed it, or a connector-alm older than that mark made it (then nothing is lost). This run replaced it with ${CONNECTOR} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
     expect(rerun.warnings).toEqual([warning]);
     expect(logger.lines).toContain(`warning: ${warning}`);
     expect(await fork.git.readRef(`refs/heads/${first.branch}`)).toBe(rerun.headSha);
@@ -370,6 +406,81 @@ function windowsCheckout(files: Record<string, string | Buffer>): Record<string,
 }
 
 const withCrlf = (text: string | Buffer): string => String(text).replace(/\r?\n/g, '\r\n');
+
+describe('a fork renamed away from the upstream name', () => {
+  const RENAMED = 'contoso-connectors';
+  function renameFork(): void {
+    // As the author renames it in the fork's settings (no redirect: the old name may be reused).
+    scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!.name = RENAMED;
+  }
+
+  it('is found for the pull request a reverted connector brings back to the upstream version', async () => {
+    const upstreamVersion = connectorFiles('The description the upstream has, long enough for the rules.');
+    await scenario.github.commit(
+      scenario.upstream,
+      'dev',
+      Object.fromEntries(
+        Object.entries(upstreamVersion).map(([name, content]) => [`${CONNECTOR}/${name}`, content]),
+      ),
+    );
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A change the author proposes, long enough for the rules.'),
+    );
+    expect(await run().promise).toMatchObject({ operation: 'created', number: 1 });
+    renameFork();
+
+    writeConnector(scenario.workspace, upstreamVersion);
+    const reverted = await run().promise;
+    expect(reverted).toMatchObject({ operation: 'emptied', number: 1 });
+    const fork = scenario.github.state.findRepository('contoso-dev', RENAMED)!;
+    expect(reverted.headSha).toBe(await fork.git.readRef(`refs/heads/${reverted.branch}`));
+  });
+
+  it('is the one a rerun updates, with no fork created by name', async () => {
+    await run().promise;
+    renameFork();
+    const firstRun = scenario.github.requests.length;
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A changed description that is long enough for the rules.'),
+    );
+    const { promise, logger } = run();
+    const rerun = await promise;
+    expect(rerun).toMatchObject({ operation: 'updated', number: 1 });
+    expect(logger.lines).toContain(`Using the fork contoso-dev/${RENAMED}, the head of pull request #1.`);
+    const fork = scenario.github.state.findRepository('contoso-dev', RENAMED)!;
+    expect(rerun.headSha).toBe(await fork.git.readRef(`refs/heads/${rerun.branch}`));
+    expect(scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')).toBeUndefined();
+    // The pull request names the fork: no look-up by name, no fork request.
+    expect(
+      scenario.github.requests
+        .slice(firstRun)
+        .filter(
+          (request) =>
+            request.operationId?.startsWith('repos/') || request.operationId === 'users/get-authenticated',
+        )
+        .map((request) => request.operationId),
+    ).toEqual(['users/get-authenticated']);
+  });
+
+  it('is used, not taken for a new one, when it has no open pull request', async () => {
+    await run().promise;
+    scenario.upstream.pulls[0]!.state = 'closed';
+    renameFork();
+    writeConnector(
+      scenario.workspace,
+      connectorFiles('A changed description that is long enough for the rules.'),
+    );
+    const { promise, logger } = run();
+    expect(await promise).toMatchObject({ operation: 'created', number: 2 });
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(/^Using your fork contoso-dev\/contoso-connectors/),
+    );
+    expect(scenario.upstream.pulls[1]!.head.repository.name).toBe(RENAMED);
+    expect(scenario.github.state.repositories.filter((r) => r.owner.login === 'contoso-dev')).toHaveLength(1);
+  });
+});
 
 describe('openPullRequest from a Windows checkout (CRLF line endings)', () => {
   const upstreamFiles = (files: Record<string, string | Buffer>) =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import MarkdownIt from 'markdown-it';
 import { bodyUpdate, pullRequestBody, UPSTREAM_CHECKLIST } from '../src/pull-request-text.js';
 import { gitBlobSha, type LocalFile } from '../src/index.js';
+import { isAuthorsTitle, recordedTitle } from '../src/title-marker.js';
 
 const file = (path: string): LocalFile => ({
   path,
@@ -86,5 +87,34 @@ describe('pullRequestBody', () => {
     expect(new MarkdownIt().renderInline(title)).toContain(
       "<strong>Contoso's &quot;#\u200b1&quot; Tasks</strong>",
     );
+  });
+});
+
+describe('the title recorded in the body', () => {
+  const body = (title: string) =>
+    pullRequestBody({
+      connectorTitle: 'Contoso Tasks',
+      targetFolder: 'certified-connectors/Contoso Tasks',
+      validation: { path: 'x', profile: 'certified', findings: [] } as never,
+      changes: { upserts: [], deletions: [] },
+      title,
+    });
+
+  it('is hidden when rendered, and read back whatever the title holds, in a body edited with CRLF', () => {
+    const title = 'Tasks --> <b>"quoted"</b> \\ done';
+    const recorded = body(title);
+    // The comment ends where a browser ends it, after the whole title: nothing of it is shown.
+    const shown = new MarkdownIt({ html: true }).render(recorded).replace(/<!--[\s\S]*?-->/g, '');
+    expect(shown).not.toContain('quoted');
+    expect(shown).toContain('Contoso Tasks');
+    expect(recordedTitle(recorded.replace(/\n/g, '\r\n'))).toBe(title);
+  });
+
+  it("tells the author's title from the one connector-alm gave", () => {
+    expect(isAuthorsTitle('Contoso Tasks', body('Contoso Tasks'), 'Contoso Task Manager')).toBe(false);
+    expect(isAuthorsTitle('Contoso Tasks: archive', body('Contoso Tasks'), 'Contoso Tasks')).toBe(true);
+    // Without the record (a pull request opened before it) a different title may be the author's.
+    expect(isAuthorsTitle('Contoso Tasks: archive', 'Some body', 'Contoso Tasks')).toBe(true);
+    expect(isAuthorsTitle('Contoso Tasks', 'Some body', 'Contoso Tasks')).toBe(false);
   });
 });

@@ -52,7 +52,10 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       'folder in the upstream (default: from the profile and the folder name)',
     )
     .option('--branch-prefix <prefix>', 'prefix of the branch in the fork', DEFAULT_BRANCH_PREFIX)
-    .option('--title <title>', 'pull request title (default: the connector name, per upstream convention)')
+    .option(
+      '--title <title>',
+      'pull request title (default: the connector name, per upstream convention); one edited on the open pull request is kept',
+    )
     .option('--body <text>', 'text put before the generated body')
     .option('--draft', 'open new pull requests as drafts (an open one keeps its draft state)', false)
     .option('--label <label>', 'label for a new pull request (repeatable; best-effort)', collect, [])
@@ -76,9 +79,9 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
       // Progress goes to stderr, so that stdout holds only the result (JSON with --format json).
       const logger = createConsoleLogger({ stream: io.stderr, debug: Boolean(program.opts().debug) });
       const results: PullRequestResult[] = [];
-      for (const connector of connectors) {
-        results.push(
-          await openPullRequest(
+      try {
+        for (const connector of connectors) {
+          const result = await openPullRequest(
             {
               token,
               apiUrl: options.apiUrl || io.env.GITHUB_API_URL || 'https://api.github.com',
@@ -97,11 +100,16 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
               syncFork: options.syncFork ?? false,
             },
             { logger },
-          ),
-        );
+          );
+          results.push(result);
+          // Said as soon as it is done: a later connector that fails must not hide this one's URL.
+          if (options.format === 'text') io.stdout.write(`${printable(describeResult(result))}\n`);
+        }
+      } finally {
+        // One JSON document, written also when a later connector fails, with those done before it.
+        if (options.format === 'json' && results.length > 0)
+          io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
       }
-      if (options.format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-      else for (const result of results) io.stdout.write(`${printable(describeResult(result))}\n`);
       context.setExit(ExitCode.Success);
     });
 }
