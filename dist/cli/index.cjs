@@ -30306,9 +30306,23 @@ function errorMessage(error2) {
   return String(error2);
 }
 function describeUserError(error2) {
-  const where2 = error2.location ? ` (${formatLocation(error2.location)})` : "";
+  const where2 = error2.location ? unsaidLocation(error2.message, error2.location) : void 0;
   const hint = error2.hint ? ` ${error2.hint}` : "";
-  return `${error2.message}${where2}${hint}`;
+  return `${error2.message}${where2 ? ` (${where2})` : ""}${hint}`;
+}
+function unsaidLocation(message2, location) {
+  if (!namesFile(message2, location.file)) return formatLocation(location);
+  if (location.line === void 0 || new RegExp(`\\bline ${location.line}\\b`).test(message2))
+    return void 0;
+  return location.column === void 0 ? `line ${location.line}` : `line ${location.line}, column ${location.column}`;
+}
+function namesFile(message2, file) {
+  if (file === "") return true;
+  for (let at = message2.indexOf(file); at !== -1; at = message2.indexOf(file, at + 1)) {
+    const after = message2.slice(at + file.length);
+    if (after === "" || /^([\s:,;)'"]|\.(\s|$))/.test(after)) return true;
+  }
+  return false;
 }
 function formatLocation(location) {
   let text3 = location.file;
@@ -31623,6 +31637,7 @@ function getNodeType(value) {
 }
 
 // node_modules/jsonc-parser/lib/esm/main.js
+var createScanner2 = createScanner;
 var ScanError;
 (function(ScanError2) {
   ScanError2[ScanError2["None"] = 0] = "None";
@@ -32279,6 +32294,744 @@ function objectMembersWithin(root, limit) {
   return members;
 }
 
+// packages/validator/src/json/syntax-tokens.ts
+var KINDS = {
+  1: "{",
+  2: "}",
+  3: "[",
+  4: "]",
+  5: ",",
+  6: ":",
+  7: "literal",
+  8: "literal",
+  9: "literal",
+  10: "string",
+  11: "literal",
+  12: "skip",
+  13: "skip",
+  16: "word",
+  17: "end"
+};
+var NUMERIC_LITERAL = 11;
+var LINE_BREAK_TRIVIA = 14;
+var WHITESPACE_TRIVIA = 15;
+var SCAN_UNEXPECTED_END_OF_STRING = 2;
+var SCAN_INVALID_UNICODE = 4;
+var SCAN_INVALID_ESCAPE = 5;
+var SCAN_INVALID_CHARACTER = 6;
+var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
+function tokenize(text3, describeCharacter) {
+  const scanner = createScanner2(text3, false);
+  const tokens = [];
+  for (; ; ) {
+    const code2 = scanner.scan();
+    if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
+    const offset = scanner.getTokenOffset();
+    const end = offset + scanner.getTokenLength();
+    const kind = KINDS[code2] ?? "word";
+    if (kind === "end") {
+      tokens.push({ kind, offset, end });
+      return tokens;
+    }
+    if (kind === "skip") {
+      tokens.push({ kind, offset, end, problem: { message: COMMENT, offset, length: end - offset } });
+    } else if (kind === "string") {
+      const token = stringToken(text3, offset, end, scanner.getTokenError());
+      tokens.push(token);
+      if (token.end !== end) scanner.setPosition(token.end);
+    } else if (kind === "word") {
+      const token = wordToken(text3, offset, end, describeCharacter);
+      tokens.push(token);
+      if (token.end !== end) scanner.setPosition(token.end);
+    } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
+      const problem = { message: BAD_NUMBER, offset, length: end - offset };
+      tokens.push({ kind, offset, end, problem });
+    } else {
+      tokens.push({ kind, offset, end });
+    }
+  }
+}
+var BAD_NUMBER = "A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.";
+var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+function stringToken(text3, offset, end, error2) {
+  if (error2 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text3, offset, end);
+  if (error2 === SCAN_INVALID_CHARACTER) {
+    const at = firstControlCharacter(text3, offset + 1, end);
+    return { kind: "string", offset, end, problem: { message: CONTROL_CHARACTER, offset: at, length: 1 } };
+  }
+  if (error2 === SCAN_INVALID_ESCAPE || error2 === SCAN_INVALID_UNICODE) {
+    const at = firstBadEscape(text3, offset + 1, end);
+    const message2 = error2 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
+    return { kind: "string", offset, end, problem: { message: message2, offset: at, length: 2 } };
+  }
+  return { kind: "string", offset, end };
+}
+function unclosedString(text3, offset, end) {
+  const close2 = closingQuote(text3, end);
+  if (close2 !== -1) {
+    const after = nextNonSpace(text3, close2 + 1);
+    if (after < text3.length && ",}]:".includes(text3.charAt(after))) {
+      return {
+        kind: "string",
+        offset,
+        end: close2 + 1,
+        problem: {
+          message: "A string runs over a line break, which JSON does not allow in a string; write \\n instead of the line break, or join the lines.",
+          offset: end,
+          length: 1
+        }
+      };
+    }
+  }
+  const atEnd = end >= text3.length;
+  return {
+    kind: "string",
+    offset,
+    end,
+    problem: {
+      message: atEnd ? `The file ends inside a string: add its closing '"', or restore the cut-off end of the file.` : `A string is not closed on its line: add the closing '"' at the end of the text.`,
+      offset: end,
+      length: 0
+    }
+  };
+}
+function closingQuote(text3, from) {
+  for (let i2 = from; i2 < text3.length; i2++) {
+    const code2 = text3.charCodeAt(i2);
+    if (code2 === 92) i2++;
+    else if (code2 === 34) return i2;
+  }
+  return -1;
+}
+function nextNonSpace(text3, from) {
+  let i2 = from;
+  while (i2 < text3.length && /\s/.test(text3.charAt(i2))) i2++;
+  return i2;
+}
+function firstControlCharacter(text3, from, end) {
+  for (let i2 = from; i2 < end; i2++) {
+    if (text3.charCodeAt(i2) === 92) i2++;
+    else if (text3.charCodeAt(i2) < 32) return i2;
+  }
+  return from;
+}
+function firstBadEscape(text3, from, end) {
+  for (let i2 = from; i2 < end; i2++) {
+    if (text3.charCodeAt(i2) !== 92) continue;
+    const next = text3.charAt(i2 + 1);
+    if (next === "u" ? !/^[0-9a-fA-F]{4}$/.test(text3.slice(i2 + 2, i2 + 6)) : !'"\\/bfnrt'.includes(next))
+      return i2;
+    i2++;
+  }
+  return from;
+}
+function wordToken(text3, offset, end, describeCharacter) {
+  const first = text3.codePointAt(offset);
+  if (first === 39) {
+    const lineEnd2 = lineEndFrom(text3, offset);
+    const close2 = text3.indexOf("'", offset + 1);
+    if (close2 !== -1 && close2 < lineEnd2) {
+      const inner = text3.slice(offset + 1, close2);
+      return {
+        kind: "string",
+        offset,
+        end: close2 + 1,
+        problem: {
+          message: `JSON strings take double quotes: write "${inner}" instead of '${inner}'.`,
+          offset,
+          length: close2 + 1 - offset
+        }
+      };
+    }
+  }
+  if (isInvisible(first)) {
+    const length = first > 65535 ? 2 : 1;
+    return {
+      kind: "skip",
+      offset,
+      end: offset + length,
+      problem: { message: describeCharacter(first), offset, length }
+    };
+  }
+  if (text3.charCodeAt(end) === 34) {
+    const word = text3.slice(offset, end);
+    return {
+      kind: "string",
+      offset,
+      end: end + 1,
+      problem: { message: `A string lacks its opening '"': write "${word}".`, offset, length: end - offset }
+    };
+  }
+  for (let i2 = offset + 1; i2 < end; i2++) {
+    if (isInvisible(text3.charCodeAt(i2))) return { kind: "word", offset, end: i2 };
+  }
+  return { kind: "word", offset, end };
+}
+function isInvisible(character) {
+  return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
+}
+function lineEndFrom(text3, from) {
+  const newline2 = text3.indexOf("\n", from);
+  return newline2 === -1 ? text3.length : newline2;
+}
+
+// packages/validator/src/json/syntax-diagnosis.ts
+var LIST_FOLLOWERS = /* @__PURE__ */ new Set([",", "]", "}"]);
+var TRIAL_TOKENS = 80;
+var MAX_ISSUES = 20;
+function diagnoseSyntax(text3, describeCharacter) {
+  const lines = new LineIndex(text3);
+  const tokens = tokenize(text3, describeCharacter);
+  const walk = new Walk(tokens, (offset) => lines.position(offset).line, text3);
+  const issues = [];
+  let repairsHere = 0;
+  let lastIndex = -1;
+  while (issues.length < MAX_ISSUES) {
+    const token = tokens[walk.index];
+    const outcome = walk.feed();
+    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideString(tokens, text3))
+      break;
+    if (outcome === "done") break;
+    if (outcome === "accepted") {
+      if (walk.problem) issues.push(walk.problem);
+      continue;
+    }
+    repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
+    lastIndex = walk.index;
+    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
+    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
+    repair.apply(walk);
+    if (walk.stopped) break;
+  }
+  return issues;
+}
+function endsInsideString(tokens, text3) {
+  const last2 = tokens[tokens.length - 2];
+  return last2 !== void 0 && last2.kind === "string" && last2.end >= text3.length && last2.problem !== void 0;
+}
+function bestRepair(walk, repairs) {
+  let best = repairs[0];
+  let bestScore = -1;
+  for (const repair of repairs) {
+    const trial = walk.clone();
+    repair.apply(trial);
+    const score = trial.stopped ? 0 : trial.tryAhead();
+    if (score > bestScore) {
+      best = repair;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+function skipToken(walk, token) {
+  return {
+    issue: { message: walk.unexpected(token), offset: token.offset, length: token.end - token.offset },
+    apply: (w) => w.index++
+  };
+}
+var Walk = class _Walk {
+  constructor(tokens, lineOf, text3, stack) {
+    this.tokens = tokens;
+    this.lineOf = lineOf;
+    this.text = text3;
+    this.stack = stack ?? [{ open: "", at: 0, place: "value", comma: -1, keyEnd: -1, valueEnd: -1 }];
+  }
+  tokens;
+  lineOf;
+  text;
+  index = 0;
+  stopped = false;
+  stack;
+  /** The end of the last token read. */
+  lastEnd = 0;
+  /** The brackets closed so far, in the main walk only (trials do not need them). */
+  closes = [];
+  /** The problem of the token just read, if it has one. */
+  problem;
+  clone() {
+    const copy = new _Walk(
+      this.tokens,
+      this.lineOf,
+      this.text,
+      this.stack.map((frame) => ({ ...frame }))
+    );
+    copy.index = this.index;
+    copy.closes = [];
+    copy.lastEnd = this.lastEnd;
+    return copy;
+  }
+  /** How many tokens the walk reads from here before the next one that does not fit. */
+  tryAhead() {
+    for (let read2 = 0; read2 < TRIAL_TOKENS; read2++) {
+      const outcome = this.feed();
+      if (outcome === "done") return TRIAL_TOKENS + 1;
+      if (outcome !== "accepted") return read2;
+    }
+    return TRIAL_TOKENS;
+  }
+  get top() {
+    return this.stack[this.stack.length - 1];
+  }
+  /** Reads the next token if it fits; else the repairs that could explain it. */
+  feed() {
+    const token = this.tokens[this.index];
+    if (token.kind === "skip") return this.accept(token);
+    const frame = this.top;
+    if (token.kind === "end") {
+      if (frame.open === "" && frame.place === "end") return "done";
+      return [this.unclosedAtEnd()];
+    }
+    switch (frame.place) {
+      case "end":
+        return [this.textAfterEnd(token)];
+      case "value":
+      case "value-or-close":
+        return this.atValue(frame, token);
+      case "key-or-close":
+      case "key":
+        return this.atKey(frame, token);
+      case "colon":
+        if (token.kind === ":") {
+          frame.place = "value";
+          return this.accept(token);
+        }
+        return [this.missingColon(frame), this.skip(token)];
+      case "comma-or-close":
+        return this.atCommaOrClose(frame, token);
+    }
+  }
+  accept(token) {
+    this.problem = token.problem;
+    this.index++;
+    if (token.kind !== "skip") this.lastEnd = token.end;
+    return "accepted";
+  }
+  atValue(frame, token) {
+    switch (token.kind) {
+      case "{":
+      case "[":
+        this.stack.push({
+          open: token.kind,
+          at: token.offset,
+          place: token.kind === "{" ? "key-or-close" : "value-or-close",
+          comma: -1,
+          keyEnd: -1,
+          valueEnd: -1
+        });
+        return this.accept(token);
+      case "string":
+        if (frame.open === "[" && this.nextKind() === ":")
+          return [this.unclosedBeforeKey(frame), this.skip(token)];
+        return this.acceptValue(frame, token);
+      case "literal":
+        return this.acceptValue(frame, token);
+      case "word":
+        return this.acceptValue(frame, token, wordAsValue(this.text.slice(token.offset, token.end), token));
+      case "]":
+        if (frame.open === "[" && frame.place === "value-or-close") return this.close(token);
+        if (frame.open === "[") return [this.trailingComma(frame, token)];
+        return this.mismatchedCloser(frame, token);
+      case "}":
+        if (frame.open === "{") {
+          return [
+            this.repair(
+              frame.keyEnd,
+              0,
+              "A value is missing after this key: add it, or remove the key.",
+              (w) => w.close(token)
+            )
+          ];
+        }
+        return this.mismatchedCloser(frame, token);
+      case ",":
+        if (frame.open === "{") {
+          return [
+            this.repair(
+              frame.keyEnd,
+              0,
+              "A value is missing after this key: add it, or remove the key.",
+              (w) => {
+                w.top.place = "comma-or-close";
+              }
+            )
+          ];
+        }
+        return [
+          this.skip(
+            token,
+            frame.open === "[" && frame.place === "value" ? "Two commas in a row: remove one." : void 0
+          )
+        ];
+      default:
+        return [this.skip(token)];
+    }
+  }
+  acceptValue(frame, token, problem = token.problem) {
+    frame.place = frame.open === "" ? "end" : "comma-or-close";
+    frame.valueEnd = token.end;
+    this.accept(token);
+    this.problem = problem;
+    return "accepted";
+  }
+  atKey(frame, token) {
+    const afterComma = frame.place === "key";
+    if (token.kind === "string" && !afterComma && this.tokens[this.index - 1]?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
+      return [this.strayOpener(frame), this.missingColonAfter(frame, token)];
+    }
+    if (token.kind === "string" || token.kind === "word" && this.nextKind() === ":") {
+      frame.place = "colon";
+      frame.keyEnd = token.end;
+      const word = this.text.slice(token.offset, token.end);
+      this.accept(token);
+      if (token.kind === "word") {
+        this.problem = {
+          message: `A key must be in double quotes: write "${word.replace(TYPOGRAPHIC_QUOTES, "")}".`,
+          offset: token.offset,
+          length: token.end - token.offset
+        };
+      }
+      return "accepted";
+    }
+    if (token.kind === "}") {
+      if (!afterComma) return this.close(token);
+      return [this.trailingComma(frame, token)];
+    }
+    if (token.kind === "]") return this.mismatchedCloser(frame, token);
+    const parent = this.stack[this.stack.length - 2];
+    const repairs = [];
+    if (afterComma && parent.open === "[" && (token.kind === "{" || token.kind === "[" || token.kind === "literal")) {
+      repairs.push(
+        this.repair(
+          frame.comma,
+          1,
+          `The '{' at line ${this.lineOf(frame.at)} is never closed: add '}' before this comma (the '${token.kind === "literal" ? "value" : token.kind}' at line ${this.lineOf(token.offset)} starts the next item of the list opened at line ${this.lineOf(parent.at)}).`,
+          (w) => {
+            w.stack.pop();
+            w.top.valueEnd = frame.comma;
+            w.top.place = "value";
+            w.top.comma = frame.comma;
+          }
+        )
+      );
+    }
+    if (token.kind === ",") {
+      repairs.push(
+        this.skip(
+          token,
+          afterComma ? "Two commas in a row: remove one." : "A comma cannot follow '{': remove it."
+        )
+      );
+    } else {
+      repairs.push(this.skip(token));
+    }
+    return repairs;
+  }
+  atCommaOrClose(frame, token) {
+    if (token.kind === ",") {
+      frame.place = frame.open === "{" ? "key" : "value";
+      frame.comma = token.offset;
+      return this.accept(token);
+    }
+    const closer = frame.open === "{" ? "}" : "]";
+    if (token.kind === closer) return this.close(token);
+    if (token.kind === "}" || token.kind === "]") return this.mismatchedCloser(frame, token);
+    const repairs = [];
+    const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
+    if (adjacent && (token.kind === "word" || token.kind === "string"))
+      repairs.push(this.unescapedQuote(frame, token));
+    if (token.kind === "word" && this.text.slice(token.offset, token.end) === ";") {
+      repairs.push(
+        this.repair(token.offset, 1, "Use ',' to separate JSON values, not ';'.", (w) => {
+          w.top.place = w.top.open === "{" ? "key" : "value";
+          w.top.comma = token.offset;
+          w.index++;
+        })
+      );
+    }
+    const startsValue = token.kind === "string" || token.kind === "literal" || token.kind === "{" || token.kind === "[";
+    if (frame.open === "[" && token.kind === "string" && this.nextKind() === ":") {
+      repairs.push(this.unclosedBeforeKey(frame));
+    }
+    if (frame.open === "{" && token.kind === "string" || frame.open === "[" && startsValue) {
+      const next = token.kind === "string" ? `"${this.text.slice(token.offset + 1, Math.min(token.end - 1, token.offset + 31))}"` : `'${token.kind === "literal" ? this.text.slice(token.offset, token.end) : token.kind}'`;
+      repairs.push(
+        this.repair(
+          frame.valueEnd,
+          0,
+          `A comma is missing after this value: add ',' before the ${next} at line ${this.lineOf(token.offset)}.`,
+          (w) => {
+            w.top.place = w.top.open === "{" ? "key" : "value";
+            w.top.comma = frame.valueEnd;
+          }
+        )
+      );
+    }
+    repairs.push(this.skip(token));
+    return repairs;
+  }
+  /** A string whose closing quote is followed by more of it: a '"' inside it is not escaped. */
+  unescapedQuote(frame, token) {
+    const line = this.lineOf(token.offset);
+    return this.repair(
+      frame.valueEnd - 1,
+      1,
+      `This '"' ends the string, but the text goes on: write \\" for a quote inside a string.`,
+      (w) => {
+        while (true) {
+          const next = w.tokens[w.index];
+          if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
+            break;
+          if (w.lineOf(next.offset) !== line) break;
+          w.index++;
+          w.lastEnd = next.end;
+          frame.valueEnd = next.end;
+        }
+        w.top.valueEnd = w.lastEnd;
+      }
+    );
+  }
+  /** A key inside a list: the list was not closed before it. */
+  unclosedBeforeKey(frame) {
+    const afterComma = frame.place === "value";
+    const at = afterComma ? frame.comma : frame.valueEnd;
+    return this.repair(
+      at,
+      afterComma ? 1 : 0,
+      afterComma ? `The '[' at line ${this.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${this.lineOf(frame.at)} is never closed: add '],' after this value.`,
+      (w) => {
+        w.stack.pop();
+        w.top.place = "key";
+        w.top.valueEnd = at;
+        w.top.comma = at;
+      }
+    );
+  }
+  /** A '}' or ']' that does not close the innermost open bracket. */
+  mismatchedCloser(frame, token) {
+    const repairs = [];
+    const opener = token.kind === "}" ? "{" : "[";
+    const matching = this.stack.some((open2) => open2.open === opener);
+    const kindOf = (open2) => open2.open === "{" ? "object" : "list";
+    if (matching && frame.open !== "") {
+      const closer = frame.open === "{" ? "}" : "]";
+      repairs.push(
+        this.repair(
+          token.offset,
+          1,
+          `The '${frame.open}' at line ${this.lineOf(frame.at)} is never closed: add '${closer}' before this '${token.kind}'.`,
+          (w) => {
+            w.stack.pop();
+            w.top.place = w.top.open === "" ? "end" : "comma-or-close";
+            w.top.valueEnd = w.lastEnd;
+          }
+        )
+      );
+    }
+    if (frame.open !== "") {
+      const closer = frame.open === "{" ? "}" : "]";
+      repairs.push(
+        this.repair(
+          token.offset,
+          1,
+          `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${this.lineOf(frame.at)}.`,
+          (w) => w.close(token)
+        )
+      );
+    }
+    const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf(frame)} opened with '${frame.open}' at line ${this.lineOf(frame.at)} is still open here`;
+    repairs.push(
+      this.repair(
+        token.offset,
+        1,
+        `This '${token.kind}' closes nothing (${still}): remove it.`,
+        (w) => w.index++
+      )
+    );
+    return repairs;
+  }
+  close(token) {
+    const closed = this.stack.pop();
+    this.closes.push({ open: closed.at, close: token.offset });
+    const parent = this.top;
+    parent.place = parent.open === "" ? "end" : "comma-or-close";
+    parent.valueEnd = token.end;
+    return this.accept(token);
+  }
+  trailingComma(frame, token) {
+    return this.repair(
+      frame.comma,
+      1,
+      `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
+      (w) => w.close(token)
+    );
+  }
+  /** A '{' followed by a string that is no key (no ':' follows it): the '{' may be one too many. */
+  strayOpener(frame) {
+    return this.repair(frame.at, 1, "This '{' opens an object, but no key follows it: remove it.", (w) => {
+      w.stack.pop();
+    });
+  }
+  /** The alternative to `strayOpener`: the string is a key that lacks its colon. */
+  missingColonAfter(frame, token) {
+    return this.repair(
+      token.end,
+      0,
+      "A colon is missing after this key: add ':' between the key and its value.",
+      (w) => {
+        frame.keyEnd = token.end;
+        w.top.place = "value";
+        w.index++;
+        w.lastEnd = token.end;
+      }
+    );
+  }
+  missingColon(frame) {
+    return this.repair(
+      frame.keyEnd,
+      0,
+      "A colon is missing after this key: add ':' between the key and its value.",
+      (w) => {
+        w.top.place = "value";
+      }
+    );
+  }
+  unclosedAtEnd() {
+    const open2 = this.stack.filter((frame) => frame.open !== "").reverse();
+    const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
+    const named = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${this.lineOf(frame.at)}`);
+    const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
+    const more = open2.length > 3 ? ` (and ${open2.length - 3} more)` : "";
+    const misplaced = this.misindentedClose();
+    if (misplaced) {
+      const closer = misplaced.open === "{" ? "}" : "]";
+      const before = this.text.charAt(misplaced.lastEnd - 1) === ",";
+      return this.repair(
+        before ? misplaced.lastEnd - 1 : misplaced.lastEnd,
+        before ? 1 : 0,
+        `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
+        (w) => {
+          w.stopped = true;
+        }
+      );
+    }
+    return this.repair(
+      this.lastEnd,
+      0,
+      `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+      (w) => {
+        w.stopped = true;
+      }
+    );
+  }
+  /**
+   * The first bracket closed by a closer indented otherwise than the line that opened it, when a
+   * later line is indented like that opening line: the missing closer belongs before that line.
+   * Hand-written and generated swaggers are indented consistently, so this finds where a closer was
+   * lost in the middle of a file, which counting brackets alone only notices at its end.
+   */
+  misindentedClose() {
+    for (const { open: open2, close: close2 } of this.closes) {
+      const openIndent = this.indentOf(open2);
+      if (this.lineStartsWith(close2) && this.indentOf(close2) === openIndent) continue;
+      const openLine = this.lineOf(open2);
+      for (let line = this.nextLineStart(open2); line !== -1 && line < close2; line = this.nextLineStart(line)) {
+        const first = this.skipSpaces(line);
+        const character = this.text.charAt(first);
+        if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
+          if (first - line < openIndent || character === "}" || character === "]") break;
+          return { open: this.text.charAt(open2), openLine, lastEnd: this.endBefore(line) };
+        }
+      }
+    }
+    return void 0;
+  }
+  /** The end of the last text before `offset` that is not whitespace. */
+  endBefore(offset) {
+    let at = offset;
+    while (at > 0 && /\s/.test(this.text.charAt(at - 1))) at--;
+    return at;
+  }
+  indentOf(offset) {
+    const start = this.text.lastIndexOf("\n", offset - 1) + 1;
+    return this.skipSpaces(start) - start;
+  }
+  lineStartsWith(offset) {
+    const start = this.text.lastIndexOf("\n", offset - 1) + 1;
+    return this.skipSpaces(start) === offset;
+  }
+  nextLineStart(offset) {
+    const newline2 = this.text.indexOf("\n", offset);
+    return newline2 === -1 ? -1 : newline2 + 1;
+  }
+  skipSpaces(from) {
+    let at = from;
+    while (this.text.charAt(at) === " " || this.text.charAt(at) === "	") at++;
+    return at;
+  }
+  textAfterEnd(token) {
+    const closer = this.top.valueEnd - 1;
+    const closed = this.text.charAt(closer);
+    const extra = "}]".includes(closed) ? `the '${closed}' at line ${this.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
+    return this.repair(
+      token.offset,
+      token.end - token.offset,
+      `There is more text after the end of the JSON value: ${extra}.`,
+      (w) => {
+        w.stopped = true;
+      }
+    );
+  }
+  skip(token, message2 = this.unexpected(token)) {
+    return this.repair(token.offset, token.end - token.offset, message2, (w) => w.index++);
+  }
+  unexpected(token) {
+    const frame = this.top;
+    const shown = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? this.text.slice(token.offset, Math.min(token.end, token.offset + 30)) : token.kind;
+    const expected = {
+      value: "a value",
+      "value-or-close": "a value or ']'",
+      key: "a key in double quotes",
+      "key-or-close": "a key in double quotes or '}'",
+      colon: "':'",
+      "comma-or-close": `',' or '${frame.open === "{" ? "}" : "]"}'`,
+      end: "the end of the file"
+    };
+    return `Unexpected ${shown} where JSON expects ${expected[frame.place]}: remove it.`;
+  }
+  repair(offset, length, message2, apply) {
+    return { issue: { message: message2, offset, length }, apply };
+  }
+  nextKind() {
+    for (let i2 = this.index + 1; i2 < this.tokens.length; i2++) {
+      if (this.tokens[i2].kind !== "skip") return this.tokens[i2].kind;
+    }
+    return void 0;
+  }
+};
+var TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201c\u201d]/g;
+function wordAsValue(word, token) {
+  const at = { offset: token.offset, length: token.end - token.offset };
+  if (/^[+-]?(NaN|Infinity)$/.test(word))
+    return { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at };
+  if (word === "undefined")
+    return { message: "undefined is not a JSON value: write null, or remove the member.", ...at };
+  if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
+    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, "");
+    return {
+      message: `Typographic quotes (as a word processor puts them) are not JSON quotes: write "${inner}".`,
+      ...at
+    };
+  }
+  const lower = word.toLowerCase();
+  if (lower === "true" || lower === "false" || lower === "null" || word === "None") {
+    const meant = word === "None" ? "null" : lower;
+    return { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at };
+  }
+  if (/^[+-]?(\.\d|\d|0x)/i.test(word))
+    return { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at };
+  return { message: `${word} is not a JSON value: strings take double quotes, as in "${word}".`, ...at };
+}
+
 // packages/validator/src/text/secret-name.ts
 var QUOTE2 = 34;
 var APOSTROPHE = 39;
@@ -32565,6 +33318,11 @@ function parseTolerantly(text3, issues) {
     disallowComments: true,
     allowEmptyContent: false
   });
+  const diagnosed = diagnoseSyntax(text3, unexpectedCharacter);
+  if (diagnosed.length > 0) {
+    issues.push(...diagnosed);
+    return value;
+  }
   const seen = /* @__PURE__ */ new Set();
   for (const error2 of errors2) {
     const issue = describeIssue(text3, error2);
@@ -32577,7 +33335,6 @@ function parseTolerantly(text3, issues) {
   }
   return value;
 }
-var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
 function describeIssue(text3, error2) {
   const code2 = error2.error;
   const name = printParseErrorCode(code2);
@@ -34533,7 +35290,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Every syntax error is reported where it is, and the rest of the file is still checked as far as it can be recovered.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -43538,7 +44295,7 @@ var CHILD_FIELDS = {
   xml: [],
   securityScheme: Object.keys(SECURITY_SCHEME)
 };
-var KINDS = Object.fromEntries(
+var KINDS2 = Object.fromEntries(
   Object.keys(OBJECT_FIELDS).map((kind) => [
     kind,
     { kind, fields: new FieldTable(kind), childCount: CHILD_FIELDS[kind].length, nodes: [], count: 0 }
@@ -43621,9 +44378,9 @@ var StructureWalker = class {
     try {
       this.visitRoot(root);
     } finally {
-      const schemas = this.kindsMet.indexOf(KINDS.schema);
+      const schemas = this.kindsMet.indexOf(KINDS2.schema);
       if (schemas >= 0) this.kindsMet.push(...this.kindsMet.splice(schemas, 1));
-      this.result.schemaHolderKeys = takeSchemaHolderKeys(KINDS.schema.count);
+      this.result.schemaHolderKeys = takeSchemaHolderKeys(KINDS2.schema.count);
       takeNodes(this.kindsMet, this.result.byKind);
     }
     this.result.schemas = this.result.byKind.get("schema") ?? [];
@@ -43688,7 +44445,7 @@ var StructureWalker = class {
       });
     }
     this.keptChildren = keptChildren;
-    if (state === KINDS.schema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
+    if (state === KINDS2.schema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
     if ((notes & NOTES) !== 0) this.noteKeywords(node, state.kind, notes);
     return at;
   }
@@ -43729,7 +44486,7 @@ var StructureWalker = class {
   }
   /** Records a node without children (see CHILD_FIELDS) and checks its fields. */
   addLeaf(kind, value, parent, first) {
-    this.add(new ObjectNode(kind, value, parent, first), KINDS[kind]);
+    this.add(new ObjectNode(kind, value, parent, first), KINDS2[kind]);
   }
   typeIssue(place, expected, value) {
     this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf2(value) });
@@ -43756,7 +44513,7 @@ var StructureWalker = class {
   }
   visitRoot(root) {
     const rootNode = new ObjectNode("root", root, void 0);
-    const at = this.add(rootNode, KINDS.root);
+    const at = this.add(rootNode, KINDS2.root);
     const children = this.children;
     const info = children[at + ROOT.info];
     if (isObject(info)) this.visitInfo(info, rootNode);
@@ -43764,7 +44521,7 @@ var StructureWalker = class {
     if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, rootNode, "externalDocs");
     this.eachObject(children[at + ROOT.tags], rootNode, "tags", (tag2, index) => {
       const tagNode = new ObjectNode("tag", tag2, rootNode, "tags", index);
-      const tagAt = this.add(tagNode, KINDS.tag);
+      const tagAt = this.add(tagNode, KINDS2.tag);
       const tagDocs = children[tagAt + TAG.externalDocs];
       this.childTop = tagAt;
       if (isObject(tagDocs)) this.addLeaf("externalDocs", tagDocs, tagNode, "externalDocs");
@@ -43807,7 +44564,7 @@ var StructureWalker = class {
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
       if (isObject(scheme)) {
         const schemeNode = new ObjectNode("securityScheme", scheme, rootNode, "securityDefinitions", name);
-        const schemeAt = this.add(schemeNode, KINDS.securityScheme);
+        const schemeAt = this.add(schemeNode, KINDS2.securityScheme);
         const scopes = children[schemeAt + SECURITY_SCHEME.scopes];
         this.childTop = schemeAt;
         this.checkMapOf(scopes, placeAt(schemeNode, "scopes"), "String");
@@ -43818,7 +44575,7 @@ var StructureWalker = class {
   }
   visitInfo(info, rootNode) {
     const infoNode = new ObjectNode("info", info, rootNode, "info");
-    const at = this.add(infoNode, KINDS.info);
+    const at = this.add(infoNode, KINDS2.info);
     const contact = this.children[at + INFO.contact];
     const license = this.children[at + INFO.license];
     this.childTop = at;
@@ -43828,7 +44585,7 @@ var StructureWalker = class {
   visitPathItem(item, rootNode, path52) {
     const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path52);
     this.ref(item, itemNode, "pathItem");
-    const at = this.add(itemNode, KINDS.pathItem);
+    const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
     for (let index = 0; index < HTTP_METHODS.length; index++) {
       const operation2 = this.children[at + PATH_ITEM_FIRST_METHOD + index];
@@ -43838,7 +44595,7 @@ var StructureWalker = class {
   }
   visitOperation(operation2, itemNode, method) {
     const operationNode = new ObjectNode("operation", operation2, itemNode, method);
-    const at = this.add(operationNode, KINDS.operation);
+    const at = this.add(operationNode, KINDS2.operation);
     const children = this.children;
     const externalDocs = children[at + OPERATION.externalDocs];
     const parameters = children[at + OPERATION.parameters];
@@ -43869,7 +44626,7 @@ var StructureWalker = class {
     if (!isObject(parameter)) return this.typeIssue(placeAt(parent, first, second), "Object", parameter);
     const parameterNode = new ObjectNode("parameter", parameter, parent, first, second);
     if (this.ref(parameter, parameterNode, "parameter")) return;
-    const at = this.add(parameterNode, KINDS.parameter);
+    const at = this.add(parameterNode, KINDS2.parameter);
     const schema = this.children[at + PARAMETER.schema];
     const items = this.children[at + PARAMETER.items];
     this.childTop = at;
@@ -43879,7 +44636,7 @@ var StructureWalker = class {
   visitItems(items, parent, depth) {
     if (depth > MAX_WALK_DEPTH) return;
     const itemsNode = new ObjectNode("items", items, parent, "items");
-    const at = this.add(itemsNode, KINDS.items);
+    const at = this.add(itemsNode, KINDS2.items);
     const nested = this.children[at + ITEMS.items];
     this.childTop = at;
     if (isObject(nested)) this.visitItems(nested, itemsNode, depth + 1);
@@ -43888,7 +44645,7 @@ var StructureWalker = class {
     if (!isObject(response)) return this.typeIssue(placeAt(parent, first, second), "Object", response);
     const responseNode = new ObjectNode("response", response, parent, first, second);
     if (this.ref(response, responseNode, "response")) return;
-    const at = this.add(responseNode, KINDS.response);
+    const at = this.add(responseNode, KINDS2.response);
     const schema = this.children[at + RESPONSE.schema];
     const headers = this.children[at + RESPONSE.headers];
     this.childTop = at;
@@ -43904,7 +44661,7 @@ var StructureWalker = class {
   visitHeader(header, responseNode, name) {
     if (!isObject(header)) return this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
     const headerNode = new ObjectNode("header", header, responseNode, "headers", name);
-    const at = this.add(headerNode, KINDS.header);
+    const at = this.add(headerNode, KINDS2.header);
     const items = this.children[at + ITEMS.items];
     this.childTop = at;
     if (isObject(items)) this.visitItems(items, headerNode, 0);
@@ -43917,7 +44674,7 @@ var StructureWalker = class {
       return this.typeIssue(placeAt(parent, first, second), "Object", schema);
     }
     const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
-    const at = this.add(node, KINDS.schema);
+    const at = this.add(node, KINDS2.schema);
     if (!this.keptChildren) {
       this.childTop = at;
       return;
@@ -50290,6 +51047,22 @@ function classifyChanges(changes) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
+var EXAMPLE_PLACES = {
+  swagger: "members of the swagger's root",
+  paths: "the swagger's paths",
+  operation: "an operation",
+  parameter: "a query parameter of an operation",
+  bodySchema: "the schema of an operation's body parameter",
+  bodyProperties: "the properties of an operation's body schema",
+  responseSchema: "the schema of an operation's success response",
+  responseProperties: "the properties of an operation's success response schema",
+  apiProperties: "members of apiProperties.json's properties",
+  connectionParameters: "apiProperties.json's connection parameters",
+  readme: "readme.md",
+  script: "script.csx",
+  icon: "icon.png",
+  swaggerFile: "the whole swagger file"
+};
 var operation = (path52, method, body) => `{
   "paths": {
     "${path52}": {
@@ -50301,6 +51074,7 @@ var CHANGE_RULE_DOCS = {
   opDeleted: {
     description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). When another operationId appeared on the same method and path, the message says it was renamed and the change is located on the new operationId; otherwise it is located on the base version's operation. Deprecate the operation instead and add its replacement.",
     example: {
+      placement: "swagger",
       before: operation(
         "/tasks/{taskId}",
         "delete",
@@ -50312,6 +51086,7 @@ var CHANGE_RULE_DOCS = {
   pathChanged: {
     description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it. Located on the new path template, or on the method when only it changed.",
     example: {
+      placement: "swagger",
       before: operation("/tasks/{taskId}", "get", '{ "operationId": "GetTask" }'),
       after: operation("/todos/{taskId}", "get", '{ "operationId": "GetTask" }')
     }
@@ -50319,6 +51094,7 @@ var CHANGE_RULE_DOCS = {
   parameterLocation: {
     description: "A parameter of an operation kept its name but moved to another location ('in': query, header, path, body, formData). Located on the new 'in'.",
     example: {
+      placement: "parameter",
       before: '{ "name": "status", "in": "query", "type": "string" }',
       after: '{ "name": "status", "in": "header", "type": "string" }'
     }
@@ -50326,6 +51102,7 @@ var CHANGE_RULE_DOCS = {
   requiredParameterAdded: {
     description: "An operation has a new parameter that flows must send: required, without a default, not an x-ms-notification-url, and not a body whose required fields all have defaults. An optional or default-valued one is CHG-PARAM-ADDED; a new required one that replaced a deleted one of the same location and type is BRK-PARAM-RENAMED.",
     example: {
+      placement: "operation",
       before: '"parameters": []',
       after: '"parameters": [\n  { "name": "project", "in": "query", "type": "string", "required": true }\n]'
     }
@@ -50333,6 +51110,7 @@ var CHANGE_RULE_DOCS = {
   requiredFieldAdded: {
     description: "An input body schema (of a parameter or of a definition it references) has a new property that flows must send: listed in 'required', without a default. Reported once per operation that sends it.",
     example: {
+      placement: "bodySchema",
       before: '{\n  "type": "object",\n  "properties": { "title": { "type": "string" } }\n}',
       after: '{\n  "type": "object",\n  "required": ["project"],\n  "properties": {\n    "title": { "type": "string" },\n    "project": { "type": "string" }\n  }\n}'
     }
@@ -50340,6 +51118,7 @@ var CHANGE_RULE_DOCS = {
   inputType: {
     description: "The 'type' or 'format' of a parameter or an input field changed from one value to another. Declaring a type or format where there was none, or dropping one, is listed as CHG-OTHER.",
     example: {
+      placement: "bodyProperties",
       before: '"top": { "type": "string" }',
       after: '"top": { "type": "integer" }'
     }
@@ -50347,6 +51126,7 @@ var CHANGE_RULE_DOCS = {
   outputType: {
     description: "The 'type' or 'format' of a field of a success response changed from one value to another; a change of the response's root type is BRK-RESPONSE-CODE. Reported once per operation that returns it.",
     example: {
+      placement: "responseProperties",
       before: '"dueDate": { "type": "string", "format": "date-time" }',
       after: '"dueDate": { "type": "integer" }'
     }
@@ -50354,6 +51134,7 @@ var CHANGE_RULE_DOCS = {
   outputDeleted: {
     description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request on the nearest place of the current file that is still the same (the definition's properties).",
     example: {
+      placement: "responseSchema",
       before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
       after: '"properties": {\n  "id": { "type": "string" }\n}'
     }
@@ -50361,6 +51142,7 @@ var CHANGE_RULE_DOCS = {
   inputEnumAdded: {
     description: "A parameter or input field that took any value now has an 'enum'. Located on the new 'enum'.",
     example: {
+      placement: "parameter",
       before: '{ "name": "status", "in": "query", "type": "string" }',
       after: '{ "name": "status", "in": "query", "type": "string", "enum": ["open", "done"] }'
     }
@@ -50368,6 +51150,7 @@ var CHANGE_RULE_DOCS = {
   outputEnumRemoved: {
     description: "A field of a response that had an 'enum' has none now.",
     example: {
+      placement: "responseProperties",
       before: '"status": { "type": "string", "enum": ["open", "done"] }',
       after: '"status": { "type": "string" }'
     }
@@ -50375,6 +51158,7 @@ var CHANGE_RULE_DOCS = {
   authType: {
     description: "Existing connections can no longer sign in: the kind of authentication changed (API key, basic, OAuth, custom parameters), the OAuth identity provider or flow changed, the sign-in needs a credential existing connections do not hold (a renamed API key parameter), or a parameter set or the parameters outside sets were removed. Read from apiProperties.json's connectionParameters and connectionParameterSets first, as the platform does, and from the swagger's securityDefinitions only when apiProperties.json has none. A stale securityDefinitions edit, a new parameter set, removed authentication or an API key sent in another place breaks nothing and does not fire it.",
     example: {
+      placement: "apiProperties",
       before: '"connectionParameters": {\n  "api_key": { "type": "securestring" }\n}',
       after: '"connectionParameters": {\n  "token": {\n    "type": "oauthSetting",\n    "oAuthSettings": { "identityProvider": "aad" }\n  }\n}'
     }
@@ -50382,6 +51166,7 @@ var CHANGE_RULE_DOCS = {
   requiredConnectionParameterAdded: {
     description: "A connection parameter (outside parameter sets, or in a parameter set of the base version) is new and every connection must fill it in: required, shown (not hidden) and without a defaultValue. Optional, hidden and default-valued ones, those of a new parameter set, and the credentials of a changed sign-in (BRK-AUTH-TYPE) do not fire it. Located on the new parameter.",
     example: {
+      placement: "apiProperties",
       before: '"connectionParameters": {\n  "api_key": { "type": "securestring" }\n}',
       after: '"connectionParameters": {\n  "api_key": { "type": "securestring" },\n  "region": {\n    "type": "string",\n    "uiDefinition": { "constraints": { "required": "true" } }\n  }\n}'
     }
@@ -50389,6 +51174,7 @@ var CHANGE_RULE_DOCS = {
   connectionParameterRequired: {
     description: "A connection parameter of the base version that connections could be made without (optional, or hidden) is now one every connection must fill in: required, shown and without a defaultValue. Connections made before may hold no value for it. One made required with a defaultValue, or still hidden, does not fire it. Located on its 'required' constraint.",
     example: {
+      placement: "connectionParameters",
       before: '"region": {\n  "type": "string",\n  "uiDefinition": { "constraints": { "required": "false" } }\n}',
       after: '"region": {\n  "type": "string",\n  "uiDefinition": { "constraints": { "required": "true" } }\n}'
     }
@@ -50396,6 +51182,7 @@ var CHANGE_RULE_DOCS = {
   optionalToRequired: {
     description: "An optional parameter or input field is now required and has no default, so flows that left it out fail. A body parameter made required is not, when its schema already had required fields (flows always sent it). Located on the 'required' that changed.",
     example: {
+      placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false }',
       after: '{ "name": "owner", "in": "query", "type": "string", "required": true }'
     }
@@ -50403,6 +51190,7 @@ var CHANGE_RULE_DOCS = {
   parameterDeleted: {
     description: "A parameter or an input body field of the base version is gone (and did not move or get renamed). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
     example: {
+      placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
       after: '"parameters": [\n  { "name": "owner", "in": "query", "type": "string" }\n]'
     }
@@ -50410,6 +51198,7 @@ var CHANGE_RULE_DOCS = {
   parameterRenamed: {
     description: "In one location of an operation, exactly one parameter is gone and exactly one that flows must send, of the same type, appeared. Located on the new parameter.",
     example: {
+      placement: "parameter",
       before: '{ "name": "taskId", "in": "query", "type": "string", "required": true }',
       after: '{ "name": "id", "in": "query", "type": "string", "required": true }'
     }
@@ -50417,6 +51206,7 @@ var CHANGE_RULE_DOCS = {
   visibilityInternal: {
     description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding an operation as part of deprecating it, or hiding an output field (existing flows still read it), does not fire it.",
     example: {
+      placement: "operation",
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
       after: '{ "operationId": "ListTasks", "x-ms-visibility": "internal" }'
     }
@@ -50424,6 +51214,7 @@ var CHANGE_RULE_DOCS = {
   triggerKind: {
     description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-url').",
     example: {
+      placement: "operation",
       before: '{ "operationId": "OnNewTask", "x-ms-trigger": "single" }',
       after: '{ "operationId": "OnNewTask", "x-ms-trigger": "batch" }'
     }
@@ -50431,6 +51222,7 @@ var CHANGE_RULE_DOCS = {
   responseChanged: {
     description: "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes.",
     example: {
+      placement: "operation",
       before: '"responses": {\n  "200": { "schema": { "type": "array" } }\n}',
       after: '"responses": {\n  "200": { "schema": { "type": "object" } }\n}'
     }
@@ -50438,6 +51230,7 @@ var CHANGE_RULE_DOCS = {
   hostChanged: {
     description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER.",
     example: {
+      placement: "swagger",
       before: '{ "host": "api.contoso.com", "basePath": "/v1" }',
       after: '{ "host": "api.contoso.com", "basePath": "/v2" }'
     }
@@ -50445,6 +51238,7 @@ var CHANGE_RULE_DOCS = {
   enumNarrowed: {
     description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'.",
     example: {
+      placement: "parameter",
       before: '"enum": ["open", "done", "archived"]',
       after: '"enum": ["open", "done"]'
     }
@@ -50452,6 +51246,7 @@ var CHANGE_RULE_DOCS = {
   deprecationProcess: {
     description: "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process.",
     example: {
+      placement: "operation",
       before: '{ "operationId": "GetTask" }',
       after: '{ "operationId": "GetTask", "deprecated": true }'
     }
@@ -50459,6 +51254,7 @@ var CHANGE_RULE_DOCS = {
   operationAdded: {
     description: "An operationId is new (and is not the new name of a deleted one).",
     example: {
+      placement: "paths",
       before: '"/tasks/{taskId}": { "get": { "operationId": "GetTask" } }',
       after: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" },\n  "delete": { "operationId": "DeleteTask" }\n}'
     }
@@ -50466,21 +51262,20 @@ var CHANGE_RULE_DOCS = {
   operationDeprecated: {
     description: "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement.",
     example: {
-      before: '{ "operationId": "GetTask" }',
+      placement: "paths",
+      before: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" }\n}',
       after: [
-        "{",
-        '  "/tasks/{taskId}": {',
-        '    "get": {',
-        '      "operationId": "GetTask",',
-        '      "deprecated": true,',
-        '      "x-ms-api-annotation": { "family": "GetTask", "revision": 1 }',
-        "    }",
-        "  },",
-        '  "/v2/tasks/{taskId}": {',
-        '    "get": {',
-        '      "operationId": "GetTask_V2",',
-        '      "x-ms-api-annotation": { "family": "GetTask", "revision": 2 }',
-        "    }",
+        '"/tasks/{taskId}": {',
+        '  "get": {',
+        '    "operationId": "GetTask",',
+        '    "deprecated": true,',
+        '    "x-ms-api-annotation": { "family": "GetTask", "revision": 1 }',
+        "  }",
+        "},",
+        '"/v2/tasks/{taskId}": {',
+        '  "get": {',
+        '    "operationId": "GetTask_V2",',
+        '    "x-ms-api-annotation": { "family": "GetTask", "revision": 2 }',
         "  }",
         "}"
       ].join("\n")
@@ -50489,6 +51284,7 @@ var CHANGE_RULE_DOCS = {
   parameterAdded: {
     description: "An operation has a new parameter that flows need not send: optional, or with a default.",
     example: {
+      placement: "operation",
       before: '"parameters": []',
       after: '"parameters": [\n  { "name": "top", "in": "query", "type": "integer", "required": false }\n]'
     }
@@ -50496,6 +51292,7 @@ var CHANGE_RULE_DOCS = {
   inputFieldAdded: {
     description: "An input body schema has a new property that flows need not send: not in 'required', or with a default.",
     example: {
+      placement: "bodySchema",
       before: '"properties": { "title": { "type": "string" } }',
       after: '"properties": {\n  "title": { "type": "string" },\n  "notes": { "type": "string" }\n}'
     }
@@ -50503,6 +51300,7 @@ var CHANGE_RULE_DOCS = {
   outputAdded: {
     description: "A success response's schema has a new field, or a success response now has a body.",
     example: {
+      placement: "responseSchema",
       before: '"properties": { "id": { "type": "string" } }',
       after: '"properties": {\n  "id": { "type": "string" },\n  "createdAt": { "type": "string" }\n}'
     }
@@ -50510,6 +51308,7 @@ var CHANGE_RULE_DOCS = {
   textEdited: {
     description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, connection parameter descriptions and tooltips, iconBrandColor, publisher, stackOwner), else major.",
     example: {
+      placement: "operation",
       before: '{ "operationId": "GetTask", "summary": "Get task" }',
       after: '{ "operationId": "GetTask", "summary": "Get a task" }'
     }
@@ -50517,17 +51316,23 @@ var CHANGE_RULE_DOCS = {
   readmeEdited: {
     description: "The readme.md was edited, added or removed (line endings alone are no edit). A minor update.",
     example: {
+      placement: "readme",
       before: "## Prerequisites\nA Contoso account.",
       after: "## Prerequisites\nA Contoso Tasks account."
     }
   },
   iconChanged: {
     description: "The icon.png changed, was added or was removed. A minor update.",
-    example: { before: "icon.png (the old picture)", after: "icon.png (another picture)" }
+    example: {
+      placement: "icon",
+      before: "icon.png (the old picture)",
+      after: "icon.png (another picture)"
+    }
   },
   scriptChanged: {
     description: "The custom code (script.csx) was edited, added or removed (line endings alone are no edit). A major update.",
     example: {
+      placement: "script",
       before: "return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);",
       after: "var response = await this.Context.SendAsync(this.Context.Request, this.CancellationToken);\nreturn response;"
     }
@@ -50535,13 +51340,18 @@ var CHANGE_RULE_DOCS = {
   other: {
     description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working.',
     example: {
+      placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
       after: '{ "name": "owner", "in": "query", "type": "string", "required": true, "default": "me" }'
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (it does not parse), so it was not compared. The validation findings say what is wrong with it.",
-    example: { before: '{ "swagger": "2.0", ... }', after: '{ "swagger": "2.0", ' }
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and the validation findings report the error.",
+    example: {
+      placement: "swaggerFile",
+      before: '{ "swagger": "2.0" }',
+      after: 'swagger: "2.0"'
+    }
   }
 };
 
@@ -50768,7 +51578,7 @@ var CHANGE_RULES = {
     "CHG-UNCOMPARABLE",
     "major",
     "info",
-    "The file could not be parsed in one of the versions, so it was not compared.",
+    "The file is not a JSON object in one of the versions (it is empty, not JSON, or another kind of value), so it was not compared.",
     "non-breaking"
   )
 };
@@ -53707,7 +54517,8 @@ function changeEntry(rule2) {
     "",
     proseMarkdown(rule2.description),
     "",
-    "Base version:",
+    // A fragment such as `"enum": [...]` does not say what it belongs to.
+    `Example, in ${EXAMPLE_PLACES[rule2.example.placement]}. Base version:`,
     "",
     codeBlock(rule2.example.before, exampleLanguage(rule2.example.before, void 0)),
     "",
@@ -55374,6 +56185,13 @@ function isTimeout(error2) {
 function isNoSuchHost(error2) {
   return describeNetworkError(error2) === "ENOTFOUND";
 }
+function isConnectionRefused(error2) {
+  return describeNetworkError(error2) === "ECONNREFUSED";
+}
+function isBadPort(error2) {
+  const failure = socketFailureOf(error2);
+  return failure?.code === void 0 && failure?.message === "bad port";
+}
 
 // packages/dataverse/src/auth/sign-in-retry.ts
 var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
@@ -55437,8 +56255,25 @@ async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, ans
         }
       );
     }
-    throw passingFailure(error2, endpoint2, timeoutMs);
+    throw finalFailure(error2, new URL(url), endpoint2) ?? passingFailure(error2, endpoint2, timeoutMs);
   }
+}
+function finalFailure(error2, url, endpoint2) {
+  const port2 = url.port || (url.protocol === "https:" ? "443" : "80");
+  if (isBadPort(error2))
+    return new UserError(
+      `Could not reach ${endpoint2.description}: fetch refuses port ${port2} ("bad port"), which belongs to another protocol.`,
+      { hint: `Check the port in ${endpoint2.urlInput}.`, cause: error2 }
+    );
+  if (isConnectionRefused(error2) && isLoopbackHost(url.hostname))
+    return new UserError(
+      `Could not reach ${endpoint2.description}: ${url.host === url.hostname ? `${url.host}:${port2}` : url.host} refused the connection (nothing listens there).`,
+      {
+        hint: `If it is the local server, start it (connector-alm dev-server) and use the port it prints; else check ${endpoint2.urlInput}.`,
+        cause: error2
+      }
+    );
+  return void 0;
 }
 function isJsonObject(text3) {
   try {
@@ -55491,6 +56326,7 @@ async function requestGitHubIdToken(fetchFn, requestUrl, requestToken, audience,
     {
       description: `the GitHub OIDC token endpoint at ${shownUrl}`,
       shortName: "the GitHub OIDC token endpoint",
+      urlInput: "ACTIONS_ID_TOKEN_REQUEST_URL",
       hostname: url.hostname,
       noSuchHostHint: "ACTIONS_ID_TOKEN_REQUEST_URL names a host that does not exist: the runner sets it, so check that the workflow does not set it itself.",
       timeoutHint: "The runner's ID-token service took the connection and sent no answer: run the job again later."
@@ -55614,6 +56450,7 @@ async function requestClientCredentialsToken(fetchFn, endpoint2, fields, request
     {
       description: `the Entra ID token endpoint at ${origin}`,
       shortName: origin,
+      urlInput: "authority-host",
       hostname,
       noSuchHostHint: "Check authority-host for a typo, or cloud when authority-host is empty: it chooses the login host.",
       timeoutHint: "The login host took the connection and sent no answer: check authority-host and cloud, and any proxy between the runner and the login host; if they are right, run the job again later.",
@@ -57413,7 +58250,7 @@ function collisionKey(name) {
 var ZipError = class extends UserError {
   constructor(archive, entry, problem, hint) {
     super(entry === void 0 ? `${archive}: ${problem}` : `${archive}: entry '${entry}' ${problem}`, {
-      location: { file: entry === void 0 ? archive : `${archive}/${entry}` },
+      location: { file: archive },
       ...hint ? { hint } : {}
     });
   }
@@ -59244,29 +60081,38 @@ async function stageBoth(zipPath, staging, options2) {
 var import_node_fs23 = require("node:fs");
 var import_node_path30 = __toESM(require("node:path"), 1);
 
-// packages/solution/src/solution/connector-order.ts
+// packages/solution/src/solution/root-connectors.ts
 var CONNECTOR_COMPONENT = "372";
-function inManifestOrder(connectors, solution) {
+function rootConnectorComponents(solution) {
   const manifest = firstChild(solution, "SolutionManifest");
   const rootComponents = manifest && firstChild(manifest, "RootComponents");
-  const listed = (rootComponents ? childElements(rootComponents, "RootComponent") : []).filter(
+  return (rootComponents ? childElements(rootComponents, "RootComponent") : []).filter(
     (component) => attribute2(component, "type") === CONNECTOR_COMPONENT
   );
+}
+function normalizedId(id) {
+  const bare = id?.trim().replace(/^\{|\}$/g, "").toLowerCase();
+  return bare === "" ? void 0 : bare;
+}
+function isComponentOf(component, connector) {
+  const id = normalizedId(connectorText(connector.element, "connectorid"));
+  return attribute2(component, "schemaName") === connector.name || id !== void 0 && normalizedId(attribute2(component, "id")) === id;
+}
+function missingRootConnectors(solution, connectors) {
+  return rootConnectorComponents(solution).filter((component) => !connectors.some((connector) => isComponentOf(component, connector))).map((component) => ({ schemaName: attribute2(component, "schemaName"), id: attribute2(component, "id") }));
+}
+
+// packages/solution/src/solution/connector-order.ts
+function inManifestOrder(connectors, solution) {
+  const listed = rootConnectorComponents(solution);
   const position = (connector) => {
-    const id = normalizedId(connectorText(connector.element, "connectorid"));
-    const index = listed.findIndex(
-      (component) => attribute2(component, "schemaName") === connector.name || id !== void 0 && normalizedId(attribute2(component, "id")) === id
-    );
+    const index = listed.findIndex((component) => isComponentOf(component, connector));
     return index === -1 ? listed.length : index;
   };
   const positions = new Map(connectors.map((connector) => [connector, position(connector)]));
   return [...connectors].sort(
     (a, b) => positions.get(a) - positions.get(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   );
-}
-function normalizedId(id) {
-  const bare = id?.trim().replace(/^\{|\}$/g, "").toLowerCase();
-  return bare === "" ? void 0 : bare;
 }
 
 // packages/solution/src/solution/content-types.ts
@@ -59397,6 +60243,13 @@ async function packSolution(folder, zipPath, options2 = {}) {
       }
     }
   }
+  const container = firstChild(customizations, "Connectors");
+  const kept = container ? childElements(container, "Connector") : [];
+  const missing = missingRootConnectors(solutionRoot, [
+    ...ordered,
+    ...kept.map((element2) => ({ name: connectorText(element2, "name")?.trim() ?? "", element: element2 }))
+  ]);
+  if (missing.length > 0) throw missingConnectorError(located(solutionFile), solutionFile, missing[0]);
   putConnectors(customizations, ordered);
   const entries = [
     { name: ZIP_CUSTOMIZATIONS, data: Buffer.from(serializeXml(customizations, EXPORT_STYLE)) },
@@ -59416,6 +60269,22 @@ async function packSolution(folder, zipPath, options2 = {}) {
     connectors: connectors.map((c) => c.name).sort(),
     entries: entries.map((entry) => entry.name)
   };
+}
+function missingConnectorError(file, logicalFile, connector) {
+  const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
+  if (connector.schemaName !== void 0) {
+    const document = `Connectors/${connector.schemaName}.xml`;
+    return solutionError(
+      file,
+      `lists connector ${connector.schemaName} (<RootComponent type="372">) but ${document} is missing.`,
+      `Restore ${document} and its side files (e.g. from git), or, ${remove}`
+    );
+  }
+  return solutionError(
+    file,
+    `lists connector ${connector.id ?? "(no id)"} (<RootComponent type="372">) but no file in Connectors/ has that <connectorid>.`,
+    `Restore the connector's file in Connectors/ and its side files (e.g. from git), or, ${remove}`
+  );
 }
 function resolveManaged(flag, requested, file) {
   if (requested === "auto") return flag === "1";
@@ -67347,7 +68216,7 @@ function isOwnCommit(message2) {
 }
 function replacedCommitWarning(branch, commit, connector) {
   const subject = commit.message.split(/\r?\n/)[0].trim();
-  return `The branch ${branch} held commit ${commit.sha.slice(0, 7)} ("${subject}"), which connector-alm did not make; this run replaced it with ${connector} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
+  return `The branch ${branch} held commit ${commit.sha.slice(0, 7)} ("${subject}"), which does not end with "${COMMIT_TRAILER}": somebody else pushed it, or a connector-alm older than that mark made it (then nothing is lost). This run replaced it with ${connector} as your repository has it. If it was a fix, bring it into your repository, or the next run replaces it again; the pull request's timeline links to it.`;
 }
 
 // packages/github/src/commit-changes.ts
@@ -67408,42 +68277,43 @@ async function setBranch(client, fork, branch, sha, exists2) {
 }
 
 // packages/github/src/fork.ts
-async function ensureFork(client, upstream, logger, sleep, options2 = {}) {
+async function readTokenOwner(client, upstream) {
+  const { data } = await step(
+    "reading the token owner (GET /user)",
+    formatRepositoryName(upstream),
+    () => client.rest.users.getAuthenticated()
+  );
+  return data.login;
+}
+async function ensureFork(client, upstream, login, logger, sleep, options2 = {}) {
   const upstreamName = formatRepositoryName(upstream);
-  let fork = await findFork(client, upstream);
-  if (fork) logger.info(`Using the fork ${fork.owner}/${fork.repo}.`);
-  else {
+  const named = await step(
+    "looking for the fork",
+    `${login}/${upstream.repo}`,
+    () => readRepository(client, login, upstream.repo)
+  );
+  const parent = named?.parent?.full_name?.toLowerCase();
+  let fork;
+  if (named?.fork && parent === upstreamName.toLowerCase()) {
+    fork = { owner: named.owner.login, repo: named.name, defaultBranch: named.default_branch };
+    logger.info(`Using the fork ${fork.owner}/${fork.repo}.`);
+  } else {
     const { data } = await step(
       "creating the fork",
       upstreamName,
       () => client.rest.repos.createFork({ owner: upstream.owner, repo: upstream.repo, default_branch_only: true })
     );
     fork = { owner: data.owner.login, repo: data.name, defaultBranch: data.default_branch };
-    logger.info(`Created the fork ${data.full_name}; waiting until GitHub has copied it.`);
+    logger.info(
+      !named && data.name === upstream.repo ? `Created the fork ${data.full_name}; waiting until GitHub has copied it.` : `Using your fork ${data.full_name}, which GitHub gives as your fork of ${upstreamName}.`
+    );
   }
   await waitUntilReady(client, fork, logger, sleep, options2);
   return fork;
 }
-async function findFork(client, upstream) {
-  const { data: user } = await step(
-    "reading the token owner (GET /user)",
-    formatRepositoryName(upstream),
-    () => client.rest.users.getAuthenticated()
-  );
-  return step(
-    "looking for the fork",
-    `${user.login}/${upstream.repo}`,
-    () => findExistingFork(client, user.login, upstream)
-  );
-}
-async function findExistingFork(client, login, upstream) {
+async function readRepository(client, owner, repo) {
   try {
-    const { data } = await client.rest.repos.get({ owner: login, repo: upstream.repo });
-    const parent = data.parent?.full_name?.toLowerCase();
-    if (data.fork && parent === formatRepositoryName(upstream).toLowerCase()) {
-      return { owner: data.owner.login, repo: data.name, defaultBranch: data.default_branch };
-    }
-    return void 0;
+    return (await client.rest.repos.get({ owner, repo })).data;
   } catch (error2) {
     if (apiStatus(error2) === 404) return void 0;
     throw error2;
@@ -67491,6 +68361,26 @@ async function syncFork(client, fork, branch, logger) {
     logger.warning(warning);
     return warning;
   }
+}
+
+// packages/github/src/title-marker.ts
+var MARKER = /<!-- connector-alm title: ("(?:[^"\\\r\n]|\\.)*") -->/;
+function titleMarker(title) {
+  const json = JSON.stringify(title).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+  return `<!-- connector-alm title: ${json} -->`;
+}
+function recordedTitle(body) {
+  const json = MARKER.exec(body)?.[1];
+  if (json === void 0) return void 0;
+  try {
+    const title = JSON.parse(json);
+    return typeof title === "string" ? title : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function isAuthorsTitle(current, body, next) {
+  return current !== next && current !== recordedTitle(body);
 }
 
 // packages/github/src/line-endings.ts
@@ -67564,6 +68454,7 @@ function pullRequestTitle(connectorTitle2, profile) {
 function pullRequestBody(input) {
   const { validation, changes } = input;
   const lines = [];
+  if (input.title !== void 0) lines.push(titleMarker(input.title));
   if (input.introduction?.trim()) lines.push(input.introduction.trim(), "");
   lines.push(`Connector: **${inlineSafe(input.connectorTitle)}** in ${inlineCode(input.targetFolder)}`);
   if (input.source) lines.push(`Source: ${inlineSafe(input.source)}`);
@@ -67656,12 +68547,10 @@ async function createOrUpdatePullRequest(client, spec, logger) {
     return step("opening the pull request", upstreamName, () => Promise.reject(error2));
   }
 }
-async function findOpenPullRequestOf(client, upstream, base2, branch) {
-  const found = await findFork(client, upstream);
-  if (!found) return void 0;
-  const fork = { owner: found.owner, repo: found.repo };
-  const pull = await findOpenPullRequest(client, { upstream, base: base2, head: `${fork.owner}:${branch}` });
-  return pull && { fork, pull };
+async function findOpenPullRequestOf(client, upstream, base2, owner, branch) {
+  const pull = await findOpenPullRequest(client, { upstream, base: base2, head: `${owner}:${branch}` });
+  const repo = pull?.head.repo;
+  return pull && repo ? { fork: { owner: repo.owner.login, repo: repo.name }, pull } : void 0;
 }
 async function findOpenPullRequest(client, spec) {
   const { data } = await step(
@@ -67687,7 +68576,9 @@ async function updatePullRequest(client, spec, pull, logger) {
     () => client.rest.pulls.get({ owner: spec.upstream.owner, repo: spec.upstream.repo, pull_number: pull.number })
   );
   const maintainerCanModify = current.maintainer_can_modify === spec.maintainerCanModify ? {} : { maintainer_can_modify: spec.maintainerCanModify };
-  const changed = pull.title !== spec.title || body !== void 0 || "maintainer_can_modify" in maintainerCanModify;
+  const keepTitle = isAuthorsTitle(pull.title, pull.body ?? "", spec.title);
+  const title = keepTitle || pull.title === spec.title ? {} : { title: spec.title };
+  const changed = "title" in title || body !== void 0 || "maintainer_can_modify" in maintainerCanModify;
   if (changed) {
     await step(
       `updating pull request #${pull.number}`,
@@ -67696,12 +68587,17 @@ async function updatePullRequest(client, spec, pull, logger) {
         owner: spec.upstream.owner,
         repo: spec.upstream.repo,
         pull_number: pull.number,
-        title: spec.title,
+        ...title,
         ...body === void 0 ? {} : { body },
         ...maintainerCanModify
       })
     );
     logger.info(`Updated pull request #${pull.number}: ${pull.html_url}`);
+  }
+  if (keepTitle) {
+    logger.info(
+      `Pull request #${pull.number} keeps the title "${pull.title}" given on GitHub; connector-alm would title it "${spec.title}".`
+    );
   }
   const notice = draftNotice(pull, spec.draft);
   if (notice) logger.info(notice);
@@ -67883,10 +68779,12 @@ async function openPullRequest(options2, ports) {
     upstreamFiles,
     (sha) => readBlob(client, upstream, sha)
   );
-  const stale = hasChanges(changes) ? void 0 : await logger.group(
-    `Look for an open pull request of ${branch}`,
-    () => findOpenPullRequestOf(client, upstream, options2.base, branch)
+  const owner = await readTokenOwner(client, upstream);
+  const open2 = await logger.group(
+    `Look for an open pull request of ${owner}:${branch}`,
+    () => findOpenPullRequestOf(client, upstream, options2.base, owner, branch)
   );
+  const stale = hasChanges(changes) ? void 0 : open2;
   if (!hasChanges(changes) && !stale) {
     logger.info(
       `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}: no branch, no pull request.`
@@ -67896,10 +68794,21 @@ async function openPullRequest(options2, ports) {
   logger.info(
     stale ? `${targetFolder} in ${upstreamName}@${options2.base} already equals ${options2.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.` : `${changes.upserts.length} files to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`
   );
-  const fork = stale?.fork ?? await logger.group("Find or create the fork", async () => {
-    const { owner, repo } = await ensureFork(client, upstream, logger, sleep, ports.fork);
-    return { owner, repo };
+  const fork = open2 ? open2.fork : await logger.group("Find or create the fork", async () => {
+    const { owner: forkOwner, repo } = await ensureFork(
+      client,
+      upstream,
+      owner,
+      logger,
+      sleep,
+      ports.fork
+    );
+    return { owner: forkOwner, repo };
   });
+  if (open2)
+    logger.info(
+      `Using the fork ${formatRepositoryName(fork)}, the head of pull request #${open2.pull.number}.`
+    );
   const forkName = formatRepositoryName(fork);
   if (options2.syncFork) {
     const warning = await logger.group(
@@ -67947,7 +68856,8 @@ async function openPullRequest(options2, ports) {
     validation,
     changes,
     introduction: options2.body,
-    source: options2.source
+    source: options2.source,
+    title
   });
   const spec = {
     upstream,
@@ -67962,8 +68872,9 @@ async function openPullRequest(options2, ports) {
   const pull = await logger.group(
     `Create or update the pull request on ${upstreamName}`,
     () => (
-      // A pull request that proposes nothing is updated, never opened.
-      stale ? updatePullRequest(client, spec, stale.pull, logger) : createOrUpdatePullRequest(client, spec, logger)
+      // An open pull request is updated (one that proposes nothing is never opened); otherwise one is
+      // opened, or updated if another run has opened it meanwhile.
+      open2 ? updatePullRequest(client, spec, open2.pull, logger) : createOrUpdatePullRequest(client, spec, logger)
     )
   );
   result.number = pull.number;
@@ -68018,7 +68929,10 @@ function registerOpenPullRequestCommand(program2, context) {
   ).option("--api-url <url>", "GitHub REST API root (default: $GITHUB_API_URL or https://api.github.com)").option("--upstream <owner/repo>", "repository that receives the pull request", DEFAULT_UPSTREAM).option("--base <branch>", "upstream branch the pull request targets", DEFAULT_BASE).option(
     "--target-folder <folder>",
     "folder in the upstream (default: from the profile and the folder name)"
-  ).option("--branch-prefix <prefix>", "prefix of the branch in the fork", DEFAULT_BRANCH_PREFIX).option("--title <title>", "pull request title (default: the connector name, per upstream convention)").option("--body <text>", "text put before the generated body").option("--draft", "open new pull requests as drafts (an open one keeps its draft state)", false).option("--label <label>", "label for a new pull request (repeatable; best-effort)", collect2, []).option("--reviewer <login>", "reviewer for a new pull request (repeatable; best-effort)", collect2, []).option(
+  ).option("--branch-prefix <prefix>", "prefix of the branch in the fork", DEFAULT_BRANCH_PREFIX).option(
+    "--title <title>",
+    "pull request title (default: the connector name, per upstream convention); one edited on the open pull request is kept"
+  ).option("--body <text>", "text put before the generated body").option("--draft", "open new pull requests as drafts (an open one keeps its draft state)", false).option("--label <label>", "label for a new pull request (repeatable; best-effort)", collect2, []).option("--reviewer <login>", "reviewer for a new pull request (repeatable; best-effort)", collect2, []).option(
     "--no-maintainer-can-modify",
     "do not let upstream maintainers push to the branch (new and open pull requests)"
   ).option("--sync-fork", "fast-forward the fork's base branch to the upstream's first").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (connectors, options2) => {
@@ -68033,9 +68947,9 @@ function registerOpenPullRequestCommand(program2, context) {
       throw new UsageError("--target-folder can only be given for a single connector.");
     const logger = createConsoleLogger({ stream: io.stderr, debug: Boolean(program2.opts().debug) });
     const results = [];
-    for (const connector of connectors) {
-      results.push(
-        await openPullRequest(
+    try {
+      for (const connector of connectors) {
+        const result = await openPullRequest(
           {
             token,
             apiUrl: options2.apiUrl || io.env.GITHUB_API_URL || "https://api.github.com",
@@ -68054,13 +68968,16 @@ function registerOpenPullRequestCommand(program2, context) {
             syncFork: options2.syncFork ?? false
           },
           { logger }
-        )
-      );
+        );
+        results.push(result);
+        if (options2.format === "text") io.stdout.write(`${printable(describeResult(result))}
+`);
+      }
+    } finally {
+      if (options2.format === "json" && results.length > 0)
+        io.stdout.write(`${JSON.stringify(results, null, 2)}
+`);
     }
-    if (options2.format === "json") io.stdout.write(`${JSON.stringify(results, null, 2)}
-`);
-    else for (const result of results) io.stdout.write(`${printable(describeResult(result))}
-`);
     context.setExit(ExitCode.Success);
   });
 }

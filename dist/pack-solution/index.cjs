@@ -40555,9 +40555,23 @@ function errorMessage(error3) {
   return String(error3);
 }
 function describeUserError(error3) {
-  const where = error3.location ? ` (${formatLocation(error3.location)})` : "";
+  const where = error3.location ? unsaidLocation(error3.message, error3.location) : void 0;
   const hint = error3.hint ? ` ${error3.hint}` : "";
-  return `${error3.message}${where}${hint}`;
+  return `${error3.message}${where ? ` (${where})` : ""}${hint}`;
+}
+function unsaidLocation(message, location) {
+  if (!namesFile(message, location.file)) return formatLocation(location);
+  if (location.line === void 0 || new RegExp(`\\bline ${location.line}\\b`).test(message))
+    return void 0;
+  return location.column === void 0 ? `line ${location.line}` : `line ${location.line}, column ${location.column}`;
+}
+function namesFile(message, file) {
+  if (file === "") return true;
+  for (let at = message.indexOf(file); at !== -1; at = message.indexOf(file, at + 1)) {
+    const after = message.slice(at + file.length);
+    if (after === "" || /^([\s:,;)'"]|\.(\s|$))/.test(after)) return true;
+  }
+  return false;
 }
 function formatLocation(location) {
   let text2 = location.file;
@@ -41844,6 +41858,7 @@ function getNodeType(value) {
 }
 
 // node_modules/jsonc-parser/lib/esm/main.js
+var createScanner2 = createScanner;
 var ScanError;
 (function(ScanError2) {
   ScanError2[ScanError2["None"] = 0] = "None";
@@ -42263,29 +42278,38 @@ function putConnectors(root, connectors) {
 var import_node_fs6 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 
-// packages/solution/src/solution/connector-order.ts
+// packages/solution/src/solution/root-connectors.ts
 var CONNECTOR_COMPONENT = "372";
-function inManifestOrder(connectors, solution) {
+function rootConnectorComponents(solution) {
   const manifest = firstChild(solution, "SolutionManifest");
   const rootComponents = manifest && firstChild(manifest, "RootComponents");
-  const listed = (rootComponents ? childElements(rootComponents, "RootComponent") : []).filter(
+  return (rootComponents ? childElements(rootComponents, "RootComponent") : []).filter(
     (component) => attribute(component, "type") === CONNECTOR_COMPONENT
   );
+}
+function normalizedId(id) {
+  const bare = id?.trim().replace(/^\{|\}$/g, "").toLowerCase();
+  return bare === "" ? void 0 : bare;
+}
+function isComponentOf(component, connector) {
+  const id = normalizedId(connectorText(connector.element, "connectorid"));
+  return attribute(component, "schemaName") === connector.name || id !== void 0 && normalizedId(attribute(component, "id")) === id;
+}
+function missingRootConnectors(solution, connectors) {
+  return rootConnectorComponents(solution).filter((component) => !connectors.some((connector) => isComponentOf(component, connector))).map((component) => ({ schemaName: attribute(component, "schemaName"), id: attribute(component, "id") }));
+}
+
+// packages/solution/src/solution/connector-order.ts
+function inManifestOrder(connectors, solution) {
+  const listed = rootConnectorComponents(solution);
   const position = (connector) => {
-    const id = normalizedId(connectorText(connector.element, "connectorid"));
-    const index = listed.findIndex(
-      (component) => attribute(component, "schemaName") === connector.name || id !== void 0 && normalizedId(attribute(component, "id")) === id
-    );
+    const index = listed.findIndex((component) => isComponentOf(component, connector));
     return index === -1 ? listed.length : index;
   };
   const positions = new Map(connectors.map((connector) => [connector, position(connector)]));
   return [...connectors].sort(
     (a, b) => positions.get(a) - positions.get(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   );
-}
-function normalizedId(id) {
-  const bare = id?.trim().replace(/^\{|\}$/g, "").toLowerCase();
-  return bare === "" ? void 0 : bare;
 }
 
 // packages/solution/src/solution/content-types.ts
@@ -42416,6 +42440,13 @@ async function packSolution(folder, zipPath, options2 = {}) {
       }
     }
   }
+  const container = firstChild(customizations, "Connectors");
+  const kept = container ? childElements(container, "Connector") : [];
+  const missing = missingRootConnectors(solutionRoot, [
+    ...ordered,
+    ...kept.map((element2) => ({ name: connectorText(element2, "name")?.trim() ?? "", element: element2 }))
+  ]);
+  if (missing.length > 0) throw missingConnectorError(located(solutionFile), solutionFile, missing[0]);
   putConnectors(customizations, ordered);
   const entries = [
     { name: ZIP_CUSTOMIZATIONS, data: Buffer.from(serializeXml(customizations, EXPORT_STYLE)) },
@@ -42435,6 +42466,22 @@ async function packSolution(folder, zipPath, options2 = {}) {
     connectors: connectors.map((c) => c.name).sort(),
     entries: entries.map((entry) => entry.name)
   };
+}
+function missingConnectorError(file, logicalFile, connector) {
+  const remove = `to drop the connector from the solution, remove its <RootComponent type="372"> from ${logicalFile}.`;
+  if (connector.schemaName !== void 0) {
+    const document = `Connectors/${connector.schemaName}.xml`;
+    return solutionError(
+      file,
+      `lists connector ${connector.schemaName} (<RootComponent type="372">) but ${document} is missing.`,
+      `Restore ${document} and its side files (e.g. from git), or, ${remove}`
+    );
+  }
+  return solutionError(
+    file,
+    `lists connector ${connector.id ?? "(no id)"} (<RootComponent type="372">) but no file in Connectors/ has that <connectorid>.`,
+    `Restore the connector's file in Connectors/ and its side files (e.g. from git), or, ${remove}`
+  );
 }
 function resolveManaged(flag, requested, file) {
   if (requested === "auto") return flag === "1";
@@ -43262,6 +43309,744 @@ function objectMembersWithin(root, limit) {
   return members;
 }
 
+// packages/validator/src/json/syntax-tokens.ts
+var KINDS = {
+  1: "{",
+  2: "}",
+  3: "[",
+  4: "]",
+  5: ",",
+  6: ":",
+  7: "literal",
+  8: "literal",
+  9: "literal",
+  10: "string",
+  11: "literal",
+  12: "skip",
+  13: "skip",
+  16: "word",
+  17: "end"
+};
+var NUMERIC_LITERAL = 11;
+var LINE_BREAK_TRIVIA = 14;
+var WHITESPACE_TRIVIA = 15;
+var SCAN_UNEXPECTED_END_OF_STRING = 2;
+var SCAN_INVALID_UNICODE = 4;
+var SCAN_INVALID_ESCAPE = 5;
+var SCAN_INVALID_CHARACTER = 6;
+var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
+function tokenize(text2, describeCharacter) {
+  const scanner = createScanner2(text2, false);
+  const tokens = [];
+  for (; ; ) {
+    const code2 = scanner.scan();
+    if (code2 === LINE_BREAK_TRIVIA || code2 === WHITESPACE_TRIVIA) continue;
+    const offset = scanner.getTokenOffset();
+    const end = offset + scanner.getTokenLength();
+    const kind = KINDS[code2] ?? "word";
+    if (kind === "end") {
+      tokens.push({ kind, offset, end });
+      return tokens;
+    }
+    if (kind === "skip") {
+      tokens.push({ kind, offset, end, problem: { message: COMMENT, offset, length: end - offset } });
+    } else if (kind === "string") {
+      const token = stringToken(text2, offset, end, scanner.getTokenError());
+      tokens.push(token);
+      if (token.end !== end) scanner.setPosition(token.end);
+    } else if (kind === "word") {
+      const token = wordToken(text2, offset, end, describeCharacter);
+      tokens.push(token);
+      if (token.end !== end) scanner.setPosition(token.end);
+    } else if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
+      const problem = { message: BAD_NUMBER, offset, length: end - offset };
+      tokens.push({ kind, offset, end, problem });
+    } else {
+      tokens.push({ kind, offset, end });
+    }
+  }
+}
+var BAD_NUMBER = "A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.";
+var COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+function stringToken(text2, offset, end, error3) {
+  if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end);
+  if (error3 === SCAN_INVALID_CHARACTER) {
+    const at = firstControlCharacter(text2, offset + 1, end);
+    return { kind: "string", offset, end, problem: { message: CONTROL_CHARACTER, offset: at, length: 1 } };
+  }
+  if (error3 === SCAN_INVALID_ESCAPE || error3 === SCAN_INVALID_UNICODE) {
+    const at = firstBadEscape(text2, offset + 1, end);
+    const message = error3 === SCAN_INVALID_UNICODE ? "A \\u escape needs four hexadecimal digits (such as \\u00e9)." : 'A backslash in a string starts an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u); write \\\\ for a backslash itself.';
+    return { kind: "string", offset, end, problem: { message, offset: at, length: 2 } };
+  }
+  return { kind: "string", offset, end };
+}
+function unclosedString(text2, offset, end) {
+  const close = closingQuote(text2, end);
+  if (close !== -1) {
+    const after = nextNonSpace(text2, close + 1);
+    if (after < text2.length && ",}]:".includes(text2.charAt(after))) {
+      return {
+        kind: "string",
+        offset,
+        end: close + 1,
+        problem: {
+          message: "A string runs over a line break, which JSON does not allow in a string; write \\n instead of the line break, or join the lines.",
+          offset: end,
+          length: 1
+        }
+      };
+    }
+  }
+  const atEnd = end >= text2.length;
+  return {
+    kind: "string",
+    offset,
+    end,
+    problem: {
+      message: atEnd ? `The file ends inside a string: add its closing '"', or restore the cut-off end of the file.` : `A string is not closed on its line: add the closing '"' at the end of the text.`,
+      offset: end,
+      length: 0
+    }
+  };
+}
+function closingQuote(text2, from) {
+  for (let i = from; i < text2.length; i++) {
+    const code2 = text2.charCodeAt(i);
+    if (code2 === 92) i++;
+    else if (code2 === 34) return i;
+  }
+  return -1;
+}
+function nextNonSpace(text2, from) {
+  let i = from;
+  while (i < text2.length && /\s/.test(text2.charAt(i))) i++;
+  return i;
+}
+function firstControlCharacter(text2, from, end) {
+  for (let i = from; i < end; i++) {
+    if (text2.charCodeAt(i) === 92) i++;
+    else if (text2.charCodeAt(i) < 32) return i;
+  }
+  return from;
+}
+function firstBadEscape(text2, from, end) {
+  for (let i = from; i < end; i++) {
+    if (text2.charCodeAt(i) !== 92) continue;
+    const next = text2.charAt(i + 1);
+    if (next === "u" ? !/^[0-9a-fA-F]{4}$/.test(text2.slice(i + 2, i + 6)) : !'"\\/bfnrt'.includes(next))
+      return i;
+    i++;
+  }
+  return from;
+}
+function wordToken(text2, offset, end, describeCharacter) {
+  const first = text2.codePointAt(offset);
+  if (first === 39) {
+    const lineEnd2 = lineEndFrom(text2, offset);
+    const close = text2.indexOf("'", offset + 1);
+    if (close !== -1 && close < lineEnd2) {
+      const inner = text2.slice(offset + 1, close);
+      return {
+        kind: "string",
+        offset,
+        end: close + 1,
+        problem: {
+          message: `JSON strings take double quotes: write "${inner}" instead of '${inner}'.`,
+          offset,
+          length: close + 1 - offset
+        }
+      };
+    }
+  }
+  if (isInvisible(first)) {
+    const length = first > 65535 ? 2 : 1;
+    return {
+      kind: "skip",
+      offset,
+      end: offset + length,
+      problem: { message: describeCharacter(first), offset, length }
+    };
+  }
+  if (text2.charCodeAt(end) === 34) {
+    const word = text2.slice(offset, end);
+    return {
+      kind: "string",
+      offset,
+      end: end + 1,
+      problem: { message: `A string lacks its opening '"': write "${word}".`, offset, length: end - offset }
+    };
+  }
+  for (let i = offset + 1; i < end; i++) {
+    if (isInvisible(text2.charCodeAt(i))) return { kind: "word", offset, end: i };
+  }
+  return { kind: "word", offset, end };
+}
+function isInvisible(character) {
+  return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
+}
+function lineEndFrom(text2, from) {
+  const newline2 = text2.indexOf("\n", from);
+  return newline2 === -1 ? text2.length : newline2;
+}
+
+// packages/validator/src/json/syntax-diagnosis.ts
+var LIST_FOLLOWERS = /* @__PURE__ */ new Set([",", "]", "}"]);
+var TRIAL_TOKENS = 80;
+var MAX_ISSUES = 20;
+function diagnoseSyntax(text2, describeCharacter) {
+  const lines = new LineIndex(text2);
+  const tokens = tokenize(text2, describeCharacter);
+  const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
+  const issues = [];
+  let repairsHere = 0;
+  let lastIndex = -1;
+  while (issues.length < MAX_ISSUES) {
+    const token = tokens[walk.index];
+    const outcome = walk.feed();
+    if (outcome !== "accepted" && outcome !== "done" && token.kind === "end" && endsInsideString(tokens, text2))
+      break;
+    if (outcome === "done") break;
+    if (outcome === "accepted") {
+      if (walk.problem) issues.push(walk.problem);
+      continue;
+    }
+    repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
+    lastIndex = walk.index;
+    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
+    if (issues[issues.length - 1]?.offset !== repair.issue.offset) issues.push(repair.issue);
+    repair.apply(walk);
+    if (walk.stopped) break;
+  }
+  return issues;
+}
+function endsInsideString(tokens, text2) {
+  const last2 = tokens[tokens.length - 2];
+  return last2 !== void 0 && last2.kind === "string" && last2.end >= text2.length && last2.problem !== void 0;
+}
+function bestRepair(walk, repairs) {
+  let best = repairs[0];
+  let bestScore = -1;
+  for (const repair of repairs) {
+    const trial = walk.clone();
+    repair.apply(trial);
+    const score = trial.stopped ? 0 : trial.tryAhead();
+    if (score > bestScore) {
+      best = repair;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+function skipToken(walk, token) {
+  return {
+    issue: { message: walk.unexpected(token), offset: token.offset, length: token.end - token.offset },
+    apply: (w) => w.index++
+  };
+}
+var Walk = class _Walk {
+  constructor(tokens, lineOf, text2, stack) {
+    this.tokens = tokens;
+    this.lineOf = lineOf;
+    this.text = text2;
+    this.stack = stack ?? [{ open: "", at: 0, place: "value", comma: -1, keyEnd: -1, valueEnd: -1 }];
+  }
+  tokens;
+  lineOf;
+  text;
+  index = 0;
+  stopped = false;
+  stack;
+  /** The end of the last token read. */
+  lastEnd = 0;
+  /** The brackets closed so far, in the main walk only (trials do not need them). */
+  closes = [];
+  /** The problem of the token just read, if it has one. */
+  problem;
+  clone() {
+    const copy = new _Walk(
+      this.tokens,
+      this.lineOf,
+      this.text,
+      this.stack.map((frame) => ({ ...frame }))
+    );
+    copy.index = this.index;
+    copy.closes = [];
+    copy.lastEnd = this.lastEnd;
+    return copy;
+  }
+  /** How many tokens the walk reads from here before the next one that does not fit. */
+  tryAhead() {
+    for (let read2 = 0; read2 < TRIAL_TOKENS; read2++) {
+      const outcome = this.feed();
+      if (outcome === "done") return TRIAL_TOKENS + 1;
+      if (outcome !== "accepted") return read2;
+    }
+    return TRIAL_TOKENS;
+  }
+  get top() {
+    return this.stack[this.stack.length - 1];
+  }
+  /** Reads the next token if it fits; else the repairs that could explain it. */
+  feed() {
+    const token = this.tokens[this.index];
+    if (token.kind === "skip") return this.accept(token);
+    const frame = this.top;
+    if (token.kind === "end") {
+      if (frame.open === "" && frame.place === "end") return "done";
+      return [this.unclosedAtEnd()];
+    }
+    switch (frame.place) {
+      case "end":
+        return [this.textAfterEnd(token)];
+      case "value":
+      case "value-or-close":
+        return this.atValue(frame, token);
+      case "key-or-close":
+      case "key":
+        return this.atKey(frame, token);
+      case "colon":
+        if (token.kind === ":") {
+          frame.place = "value";
+          return this.accept(token);
+        }
+        return [this.missingColon(frame), this.skip(token)];
+      case "comma-or-close":
+        return this.atCommaOrClose(frame, token);
+    }
+  }
+  accept(token) {
+    this.problem = token.problem;
+    this.index++;
+    if (token.kind !== "skip") this.lastEnd = token.end;
+    return "accepted";
+  }
+  atValue(frame, token) {
+    switch (token.kind) {
+      case "{":
+      case "[":
+        this.stack.push({
+          open: token.kind,
+          at: token.offset,
+          place: token.kind === "{" ? "key-or-close" : "value-or-close",
+          comma: -1,
+          keyEnd: -1,
+          valueEnd: -1
+        });
+        return this.accept(token);
+      case "string":
+        if (frame.open === "[" && this.nextKind() === ":")
+          return [this.unclosedBeforeKey(frame), this.skip(token)];
+        return this.acceptValue(frame, token);
+      case "literal":
+        return this.acceptValue(frame, token);
+      case "word":
+        return this.acceptValue(frame, token, wordAsValue(this.text.slice(token.offset, token.end), token));
+      case "]":
+        if (frame.open === "[" && frame.place === "value-or-close") return this.close(token);
+        if (frame.open === "[") return [this.trailingComma(frame, token)];
+        return this.mismatchedCloser(frame, token);
+      case "}":
+        if (frame.open === "{") {
+          return [
+            this.repair(
+              frame.keyEnd,
+              0,
+              "A value is missing after this key: add it, or remove the key.",
+              (w) => w.close(token)
+            )
+          ];
+        }
+        return this.mismatchedCloser(frame, token);
+      case ",":
+        if (frame.open === "{") {
+          return [
+            this.repair(
+              frame.keyEnd,
+              0,
+              "A value is missing after this key: add it, or remove the key.",
+              (w) => {
+                w.top.place = "comma-or-close";
+              }
+            )
+          ];
+        }
+        return [
+          this.skip(
+            token,
+            frame.open === "[" && frame.place === "value" ? "Two commas in a row: remove one." : void 0
+          )
+        ];
+      default:
+        return [this.skip(token)];
+    }
+  }
+  acceptValue(frame, token, problem = token.problem) {
+    frame.place = frame.open === "" ? "end" : "comma-or-close";
+    frame.valueEnd = token.end;
+    this.accept(token);
+    this.problem = problem;
+    return "accepted";
+  }
+  atKey(frame, token) {
+    const afterComma = frame.place === "key";
+    if (token.kind === "string" && !afterComma && this.tokens[this.index - 1]?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
+      return [this.strayOpener(frame), this.missingColonAfter(frame, token)];
+    }
+    if (token.kind === "string" || token.kind === "word" && this.nextKind() === ":") {
+      frame.place = "colon";
+      frame.keyEnd = token.end;
+      const word = this.text.slice(token.offset, token.end);
+      this.accept(token);
+      if (token.kind === "word") {
+        this.problem = {
+          message: `A key must be in double quotes: write "${word.replace(TYPOGRAPHIC_QUOTES, "")}".`,
+          offset: token.offset,
+          length: token.end - token.offset
+        };
+      }
+      return "accepted";
+    }
+    if (token.kind === "}") {
+      if (!afterComma) return this.close(token);
+      return [this.trailingComma(frame, token)];
+    }
+    if (token.kind === "]") return this.mismatchedCloser(frame, token);
+    const parent = this.stack[this.stack.length - 2];
+    const repairs = [];
+    if (afterComma && parent.open === "[" && (token.kind === "{" || token.kind === "[" || token.kind === "literal")) {
+      repairs.push(
+        this.repair(
+          frame.comma,
+          1,
+          `The '{' at line ${this.lineOf(frame.at)} is never closed: add '}' before this comma (the '${token.kind === "literal" ? "value" : token.kind}' at line ${this.lineOf(token.offset)} starts the next item of the list opened at line ${this.lineOf(parent.at)}).`,
+          (w) => {
+            w.stack.pop();
+            w.top.valueEnd = frame.comma;
+            w.top.place = "value";
+            w.top.comma = frame.comma;
+          }
+        )
+      );
+    }
+    if (token.kind === ",") {
+      repairs.push(
+        this.skip(
+          token,
+          afterComma ? "Two commas in a row: remove one." : "A comma cannot follow '{': remove it."
+        )
+      );
+    } else {
+      repairs.push(this.skip(token));
+    }
+    return repairs;
+  }
+  atCommaOrClose(frame, token) {
+    if (token.kind === ",") {
+      frame.place = frame.open === "{" ? "key" : "value";
+      frame.comma = token.offset;
+      return this.accept(token);
+    }
+    const closer = frame.open === "{" ? "}" : "]";
+    if (token.kind === closer) return this.close(token);
+    if (token.kind === "}" || token.kind === "]") return this.mismatchedCloser(frame, token);
+    const repairs = [];
+    const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
+    if (adjacent && (token.kind === "word" || token.kind === "string"))
+      repairs.push(this.unescapedQuote(frame, token));
+    if (token.kind === "word" && this.text.slice(token.offset, token.end) === ";") {
+      repairs.push(
+        this.repair(token.offset, 1, "Use ',' to separate JSON values, not ';'.", (w) => {
+          w.top.place = w.top.open === "{" ? "key" : "value";
+          w.top.comma = token.offset;
+          w.index++;
+        })
+      );
+    }
+    const startsValue = token.kind === "string" || token.kind === "literal" || token.kind === "{" || token.kind === "[";
+    if (frame.open === "[" && token.kind === "string" && this.nextKind() === ":") {
+      repairs.push(this.unclosedBeforeKey(frame));
+    }
+    if (frame.open === "{" && token.kind === "string" || frame.open === "[" && startsValue) {
+      const next = token.kind === "string" ? `"${this.text.slice(token.offset + 1, Math.min(token.end - 1, token.offset + 31))}"` : `'${token.kind === "literal" ? this.text.slice(token.offset, token.end) : token.kind}'`;
+      repairs.push(
+        this.repair(
+          frame.valueEnd,
+          0,
+          `A comma is missing after this value: add ',' before the ${next} at line ${this.lineOf(token.offset)}.`,
+          (w) => {
+            w.top.place = w.top.open === "{" ? "key" : "value";
+            w.top.comma = frame.valueEnd;
+          }
+        )
+      );
+    }
+    repairs.push(this.skip(token));
+    return repairs;
+  }
+  /** A string whose closing quote is followed by more of it: a '"' inside it is not escaped. */
+  unescapedQuote(frame, token) {
+    const line = this.lineOf(token.offset);
+    return this.repair(
+      frame.valueEnd - 1,
+      1,
+      `This '"' ends the string, but the text goes on: write \\" for a quote inside a string.`,
+      (w) => {
+        while (true) {
+          const next = w.tokens[w.index];
+          if (next.kind !== "word" && next.kind !== "string" && next.kind !== "literal" && next.kind !== ":")
+            break;
+          if (w.lineOf(next.offset) !== line) break;
+          w.index++;
+          w.lastEnd = next.end;
+          frame.valueEnd = next.end;
+        }
+        w.top.valueEnd = w.lastEnd;
+      }
+    );
+  }
+  /** A key inside a list: the list was not closed before it. */
+  unclosedBeforeKey(frame) {
+    const afterComma = frame.place === "value";
+    const at = afterComma ? frame.comma : frame.valueEnd;
+    return this.repair(
+      at,
+      afterComma ? 1 : 0,
+      afterComma ? `The '[' at line ${this.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${this.lineOf(frame.at)} is never closed: add '],' after this value.`,
+      (w) => {
+        w.stack.pop();
+        w.top.place = "key";
+        w.top.valueEnd = at;
+        w.top.comma = at;
+      }
+    );
+  }
+  /** A '}' or ']' that does not close the innermost open bracket. */
+  mismatchedCloser(frame, token) {
+    const repairs = [];
+    const opener = token.kind === "}" ? "{" : "[";
+    const matching = this.stack.some((open2) => open2.open === opener);
+    const kindOf = (open2) => open2.open === "{" ? "object" : "list";
+    if (matching && frame.open !== "") {
+      const closer = frame.open === "{" ? "}" : "]";
+      repairs.push(
+        this.repair(
+          token.offset,
+          1,
+          `The '${frame.open}' at line ${this.lineOf(frame.at)} is never closed: add '${closer}' before this '${token.kind}'.`,
+          (w) => {
+            w.stack.pop();
+            w.top.place = w.top.open === "" ? "end" : "comma-or-close";
+            w.top.valueEnd = w.lastEnd;
+          }
+        )
+      );
+    }
+    if (frame.open !== "") {
+      const closer = frame.open === "{" ? "}" : "]";
+      repairs.push(
+        this.repair(
+          token.offset,
+          1,
+          `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${this.lineOf(frame.at)}.`,
+          (w) => w.close(token)
+        )
+      );
+    }
+    const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf(frame)} opened with '${frame.open}' at line ${this.lineOf(frame.at)} is still open here`;
+    repairs.push(
+      this.repair(
+        token.offset,
+        1,
+        `This '${token.kind}' closes nothing (${still}): remove it.`,
+        (w) => w.index++
+      )
+    );
+    return repairs;
+  }
+  close(token) {
+    const closed = this.stack.pop();
+    this.closes.push({ open: closed.at, close: token.offset });
+    const parent = this.top;
+    parent.place = parent.open === "" ? "end" : "comma-or-close";
+    parent.valueEnd = token.end;
+    return this.accept(token);
+  }
+  trailingComma(frame, token) {
+    return this.repair(
+      frame.comma,
+      1,
+      `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
+      (w) => w.close(token)
+    );
+  }
+  /** A '{' followed by a string that is no key (no ':' follows it): the '{' may be one too many. */
+  strayOpener(frame) {
+    return this.repair(frame.at, 1, "This '{' opens an object, but no key follows it: remove it.", (w) => {
+      w.stack.pop();
+    });
+  }
+  /** The alternative to `strayOpener`: the string is a key that lacks its colon. */
+  missingColonAfter(frame, token) {
+    return this.repair(
+      token.end,
+      0,
+      "A colon is missing after this key: add ':' between the key and its value.",
+      (w) => {
+        frame.keyEnd = token.end;
+        w.top.place = "value";
+        w.index++;
+        w.lastEnd = token.end;
+      }
+    );
+  }
+  missingColon(frame) {
+    return this.repair(
+      frame.keyEnd,
+      0,
+      "A colon is missing after this key: add ':' between the key and its value.",
+      (w) => {
+        w.top.place = "value";
+      }
+    );
+  }
+  unclosedAtEnd() {
+    const open2 = this.stack.filter((frame) => frame.open !== "").reverse();
+    const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
+    const named = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${this.lineOf(frame.at)}`);
+    const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
+    const more = open2.length > 3 ? ` (and ${open2.length - 3} more)` : "";
+    const misplaced = this.misindentedClose();
+    if (misplaced) {
+      const closer = misplaced.open === "{" ? "}" : "]";
+      const before = this.text.charAt(misplaced.lastEnd - 1) === ",";
+      return this.repair(
+        before ? misplaced.lastEnd - 1 : misplaced.lastEnd,
+        before ? 1 : 0,
+        `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
+        (w) => {
+          w.stopped = true;
+        }
+      );
+    }
+    return this.repair(
+      this.lastEnd,
+      0,
+      `The file ends before ${list2}${more} ${open2.length > 1 ? "are" : "is"} closed: add '${closers}' at the end, or restore the cut-off end of the file.`,
+      (w) => {
+        w.stopped = true;
+      }
+    );
+  }
+  /**
+   * The first bracket closed by a closer indented otherwise than the line that opened it, when a
+   * later line is indented like that opening line: the missing closer belongs before that line.
+   * Hand-written and generated swaggers are indented consistently, so this finds where a closer was
+   * lost in the middle of a file, which counting brackets alone only notices at its end.
+   */
+  misindentedClose() {
+    for (const { open: open2, close } of this.closes) {
+      const openIndent = this.indentOf(open2);
+      if (this.lineStartsWith(close) && this.indentOf(close) === openIndent) continue;
+      const openLine = this.lineOf(open2);
+      for (let line = this.nextLineStart(open2); line !== -1 && line < close; line = this.nextLineStart(line)) {
+        const first = this.skipSpaces(line);
+        const character = this.text.charAt(first);
+        if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
+          if (first - line < openIndent || character === "}" || character === "]") break;
+          return { open: this.text.charAt(open2), openLine, lastEnd: this.endBefore(line) };
+        }
+      }
+    }
+    return void 0;
+  }
+  /** The end of the last text before `offset` that is not whitespace. */
+  endBefore(offset) {
+    let at = offset;
+    while (at > 0 && /\s/.test(this.text.charAt(at - 1))) at--;
+    return at;
+  }
+  indentOf(offset) {
+    const start = this.text.lastIndexOf("\n", offset - 1) + 1;
+    return this.skipSpaces(start) - start;
+  }
+  lineStartsWith(offset) {
+    const start = this.text.lastIndexOf("\n", offset - 1) + 1;
+    return this.skipSpaces(start) === offset;
+  }
+  nextLineStart(offset) {
+    const newline2 = this.text.indexOf("\n", offset);
+    return newline2 === -1 ? -1 : newline2 + 1;
+  }
+  skipSpaces(from) {
+    let at = from;
+    while (this.text.charAt(at) === " " || this.text.charAt(at) === "	") at++;
+    return at;
+  }
+  textAfterEnd(token) {
+    const closer = this.top.valueEnd - 1;
+    const closed = this.text.charAt(closer);
+    const extra = "}]".includes(closed) ? `the '${closed}' at line ${this.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
+    return this.repair(
+      token.offset,
+      token.end - token.offset,
+      `There is more text after the end of the JSON value: ${extra}.`,
+      (w) => {
+        w.stopped = true;
+      }
+    );
+  }
+  skip(token, message = this.unexpected(token)) {
+    return this.repair(token.offset, token.end - token.offset, message, (w) => w.index++);
+  }
+  unexpected(token) {
+    const frame = this.top;
+    const shown = token.kind === "string" || token.kind === "literal" || token.kind === "word" ? this.text.slice(token.offset, Math.min(token.end, token.offset + 30)) : token.kind;
+    const expected = {
+      value: "a value",
+      "value-or-close": "a value or ']'",
+      key: "a key in double quotes",
+      "key-or-close": "a key in double quotes or '}'",
+      colon: "':'",
+      "comma-or-close": `',' or '${frame.open === "{" ? "}" : "]"}'`,
+      end: "the end of the file"
+    };
+    return `Unexpected ${shown} where JSON expects ${expected[frame.place]}: remove it.`;
+  }
+  repair(offset, length, message, apply) {
+    return { issue: { message, offset, length }, apply };
+  }
+  nextKind() {
+    for (let i = this.index + 1; i < this.tokens.length; i++) {
+      if (this.tokens[i].kind !== "skip") return this.tokens[i].kind;
+    }
+    return void 0;
+  }
+};
+var TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201c\u201d]/g;
+function wordAsValue(word, token) {
+  const at = { offset: token.offset, length: token.end - token.offset };
+  if (/^[+-]?(NaN|Infinity)$/.test(word))
+    return { message: `${word} is not a JSON value: write null, or the value as a string.`, ...at };
+  if (word === "undefined")
+    return { message: "undefined is not a JSON value: write null, or remove the member.", ...at };
+  if (/^[\u2018\u2019\u201c\u201d]/.test(word)) {
+    const inner = word.replace(/^[\u2018\u2019\u201c\u201d]|[\u2018\u2019\u201c\u201d,]+$/g, "");
+    return {
+      message: `Typographic quotes (as a word processor puts them) are not JSON quotes: write "${inner}".`,
+      ...at
+    };
+  }
+  const lower = word.toLowerCase();
+  if (lower === "true" || lower === "false" || lower === "null" || word === "None") {
+    const meant = word === "None" ? "null" : lower;
+    return { message: `JSON writes ${meant} in lower case: write ${meant}.`, ...at };
+  }
+  if (/^[+-]?(\.\d|\d|0x)/i.test(word))
+    return { message: `${word} is not a number as JSON writes it (such as 12, -0.5 or 1e3).`, ...at };
+  return { message: `${word} is not a JSON value: strings take double quotes, as in "${word}".`, ...at };
+}
+
 // packages/validator/src/text/secret-name.ts
 var QUOTE3 = 34;
 var APOSTROPHE = 39;
@@ -43548,6 +44333,11 @@ function parseTolerantly(text2, issues) {
     disallowComments: true,
     allowEmptyContent: false
   });
+  const diagnosed = diagnoseSyntax(text2, unexpectedCharacter);
+  if (diagnosed.length > 0) {
+    issues.push(...diagnosed);
+    return value;
+  }
   const seen = /* @__PURE__ */ new Set();
   for (const error3 of errors2) {
     const issue2 = describeIssue(text2, error3);
@@ -43560,7 +44350,6 @@ function parseTolerantly(text2, issues) {
   }
   return value;
 }
-var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
 function describeIssue(text2, error3) {
   const code2 = error3.error;
   const name = printParseErrorCode(code2);
@@ -45235,7 +46024,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Every syntax error is reported where it is, and the rest of the file is still checked as far as it can be recovered.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow. Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -53588,7 +54377,7 @@ var CHILD_FIELDS = {
   xml: [],
   securityScheme: Object.keys(SECURITY_SCHEME)
 };
-var KINDS = Object.fromEntries(
+var KINDS2 = Object.fromEntries(
   Object.keys(OBJECT_FIELDS).map((kind) => [
     kind,
     { kind, fields: new FieldTable(kind), childCount: CHILD_FIELDS[kind].length, nodes: [], count: 0 }
@@ -53671,9 +54460,9 @@ var StructureWalker = class {
     try {
       this.visitRoot(root);
     } finally {
-      const schemas = this.kindsMet.indexOf(KINDS.schema);
+      const schemas = this.kindsMet.indexOf(KINDS2.schema);
       if (schemas >= 0) this.kindsMet.push(...this.kindsMet.splice(schemas, 1));
-      this.result.schemaHolderKeys = takeSchemaHolderKeys(KINDS.schema.count);
+      this.result.schemaHolderKeys = takeSchemaHolderKeys(KINDS2.schema.count);
       takeNodes(this.kindsMet, this.result.byKind);
     }
     this.result.schemas = this.result.byKind.get("schema") ?? [];
@@ -53738,7 +54527,7 @@ var StructureWalker = class {
       });
     }
     this.keptChildren = keptChildren;
-    if (state === KINDS.schema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
+    if (state === KINDS2.schema) noteSchemaHolderKeys(state.count - 1, notes >>> HOLDER_SHIFT);
     if ((notes & NOTES) !== 0) this.noteKeywords(node, state.kind, notes);
     return at;
   }
@@ -53779,7 +54568,7 @@ var StructureWalker = class {
   }
   /** Records a node without children (see CHILD_FIELDS) and checks its fields. */
   addLeaf(kind, value, parent, first) {
-    this.add(new ObjectNode(kind, value, parent, first), KINDS[kind]);
+    this.add(new ObjectNode(kind, value, parent, first), KINDS2[kind]);
   }
   typeIssue(place, expected, value) {
     this.result.typeIssues.push({ pointer: place.pointer, expected, actual: jsonTypeOf2(value) });
@@ -53806,7 +54595,7 @@ var StructureWalker = class {
   }
   visitRoot(root) {
     const rootNode = new ObjectNode("root", root, void 0);
-    const at = this.add(rootNode, KINDS.root);
+    const at = this.add(rootNode, KINDS2.root);
     const children = this.children;
     const info2 = children[at + ROOT.info];
     if (isObject(info2)) this.visitInfo(info2, rootNode);
@@ -53814,7 +54603,7 @@ var StructureWalker = class {
     if (isObject(externalDocs)) this.addLeaf("externalDocs", externalDocs, rootNode, "externalDocs");
     this.eachObject(children[at + ROOT.tags], rootNode, "tags", (tag, index) => {
       const tagNode = new ObjectNode("tag", tag, rootNode, "tags", index);
-      const tagAt = this.add(tagNode, KINDS.tag);
+      const tagAt = this.add(tagNode, KINDS2.tag);
       const tagDocs = children[tagAt + TAG.externalDocs];
       this.childTop = tagAt;
       if (isObject(tagDocs)) this.addLeaf("externalDocs", tagDocs, tagNode, "externalDocs");
@@ -53857,7 +54646,7 @@ var StructureWalker = class {
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
       if (isObject(scheme)) {
         const schemeNode = new ObjectNode("securityScheme", scheme, rootNode, "securityDefinitions", name);
-        const schemeAt = this.add(schemeNode, KINDS.securityScheme);
+        const schemeAt = this.add(schemeNode, KINDS2.securityScheme);
         const scopes = children[schemeAt + SECURITY_SCHEME.scopes];
         this.childTop = schemeAt;
         this.checkMapOf(scopes, placeAt(schemeNode, "scopes"), "String");
@@ -53868,7 +54657,7 @@ var StructureWalker = class {
   }
   visitInfo(info2, rootNode) {
     const infoNode = new ObjectNode("info", info2, rootNode, "info");
-    const at = this.add(infoNode, KINDS.info);
+    const at = this.add(infoNode, KINDS2.info);
     const contact = this.children[at + INFO.contact];
     const license = this.children[at + INFO.license];
     this.childTop = at;
@@ -53878,7 +54667,7 @@ var StructureWalker = class {
   visitPathItem(item, rootNode, path12) {
     const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path12);
     this.ref(item, itemNode, "pathItem");
-    const at = this.add(itemNode, KINDS.pathItem);
+    const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
     for (let index = 0; index < HTTP_METHODS.length; index++) {
       const operation2 = this.children[at + PATH_ITEM_FIRST_METHOD + index];
@@ -53888,7 +54677,7 @@ var StructureWalker = class {
   }
   visitOperation(operation2, itemNode, method) {
     const operationNode = new ObjectNode("operation", operation2, itemNode, method);
-    const at = this.add(operationNode, KINDS.operation);
+    const at = this.add(operationNode, KINDS2.operation);
     const children = this.children;
     const externalDocs = children[at + OPERATION.externalDocs];
     const parameters = children[at + OPERATION.parameters];
@@ -53919,7 +54708,7 @@ var StructureWalker = class {
     if (!isObject(parameter)) return this.typeIssue(placeAt(parent, first, second), "Object", parameter);
     const parameterNode = new ObjectNode("parameter", parameter, parent, first, second);
     if (this.ref(parameter, parameterNode, "parameter")) return;
-    const at = this.add(parameterNode, KINDS.parameter);
+    const at = this.add(parameterNode, KINDS2.parameter);
     const schema = this.children[at + PARAMETER.schema];
     const items = this.children[at + PARAMETER.items];
     this.childTop = at;
@@ -53929,7 +54718,7 @@ var StructureWalker = class {
   visitItems(items, parent, depth) {
     if (depth > MAX_WALK_DEPTH) return;
     const itemsNode = new ObjectNode("items", items, parent, "items");
-    const at = this.add(itemsNode, KINDS.items);
+    const at = this.add(itemsNode, KINDS2.items);
     const nested = this.children[at + ITEMS.items];
     this.childTop = at;
     if (isObject(nested)) this.visitItems(nested, itemsNode, depth + 1);
@@ -53938,7 +54727,7 @@ var StructureWalker = class {
     if (!isObject(response)) return this.typeIssue(placeAt(parent, first, second), "Object", response);
     const responseNode = new ObjectNode("response", response, parent, first, second);
     if (this.ref(response, responseNode, "response")) return;
-    const at = this.add(responseNode, KINDS.response);
+    const at = this.add(responseNode, KINDS2.response);
     const schema = this.children[at + RESPONSE.schema];
     const headers = this.children[at + RESPONSE.headers];
     this.childTop = at;
@@ -53954,7 +54743,7 @@ var StructureWalker = class {
   visitHeader(header, responseNode, name) {
     if (!isObject(header)) return this.typeIssue(placeAt(responseNode, "headers", name), "Object", header);
     const headerNode = new ObjectNode("header", header, responseNode, "headers", name);
-    const at = this.add(headerNode, KINDS.header);
+    const at = this.add(headerNode, KINDS2.header);
     const items = this.children[at + ITEMS.items];
     this.childTop = at;
     if (isObject(items)) this.visitItems(items, headerNode, 0);
@@ -53967,7 +54756,7 @@ var StructureWalker = class {
       return this.typeIssue(placeAt(parent, first, second), "Object", schema);
     }
     const node = new SchemaStructureNode(schema, parent, first, second, origin, depth);
-    const at = this.add(node, KINDS.schema);
+    const at = this.add(node, KINDS2.schema);
     if (!this.keptChildren) {
       this.childTop = at;
       return;
@@ -60108,6 +60897,7 @@ var CHANGE_RULE_DOCS = {
   opDeleted: {
     description: "An operationId of the base version is on no operation of the pull request's swagger (operations are matched by operationId, as flows reference them). When another operationId appeared on the same method and path, the message says it was renamed and the change is located on the new operationId; otherwise it is located on the base version's operation. Deprecate the operation instead and add its replacement.",
     example: {
+      placement: "swagger",
       before: operation(
         "/tasks/{taskId}",
         "delete",
@@ -60119,6 +60909,7 @@ var CHANGE_RULE_DOCS = {
   pathChanged: {
     description: "An operation kept its operationId but is called at another address: its path template or its method changed. A path template that only renamed a path parameter, or took over a prefix the base path gave up (so every call goes to the same address), does not fire it. Located on the new path template, or on the method when only it changed.",
     example: {
+      placement: "swagger",
       before: operation("/tasks/{taskId}", "get", '{ "operationId": "GetTask" }'),
       after: operation("/todos/{taskId}", "get", '{ "operationId": "GetTask" }')
     }
@@ -60126,6 +60917,7 @@ var CHANGE_RULE_DOCS = {
   parameterLocation: {
     description: "A parameter of an operation kept its name but moved to another location ('in': query, header, path, body, formData). Located on the new 'in'.",
     example: {
+      placement: "parameter",
       before: '{ "name": "status", "in": "query", "type": "string" }',
       after: '{ "name": "status", "in": "header", "type": "string" }'
     }
@@ -60133,6 +60925,7 @@ var CHANGE_RULE_DOCS = {
   requiredParameterAdded: {
     description: "An operation has a new parameter that flows must send: required, without a default, not an x-ms-notification-url, and not a body whose required fields all have defaults. An optional or default-valued one is CHG-PARAM-ADDED; a new required one that replaced a deleted one of the same location and type is BRK-PARAM-RENAMED.",
     example: {
+      placement: "operation",
       before: '"parameters": []',
       after: '"parameters": [\n  { "name": "project", "in": "query", "type": "string", "required": true }\n]'
     }
@@ -60140,6 +60933,7 @@ var CHANGE_RULE_DOCS = {
   requiredFieldAdded: {
     description: "An input body schema (of a parameter or of a definition it references) has a new property that flows must send: listed in 'required', without a default. Reported once per operation that sends it.",
     example: {
+      placement: "bodySchema",
       before: '{\n  "type": "object",\n  "properties": { "title": { "type": "string" } }\n}',
       after: '{\n  "type": "object",\n  "required": ["project"],\n  "properties": {\n    "title": { "type": "string" },\n    "project": { "type": "string" }\n  }\n}'
     }
@@ -60147,6 +60941,7 @@ var CHANGE_RULE_DOCS = {
   inputType: {
     description: "The 'type' or 'format' of a parameter or an input field changed from one value to another. Declaring a type or format where there was none, or dropping one, is listed as CHG-OTHER.",
     example: {
+      placement: "bodyProperties",
       before: '"top": { "type": "string" }',
       after: '"top": { "type": "integer" }'
     }
@@ -60154,6 +60949,7 @@ var CHANGE_RULE_DOCS = {
   outputType: {
     description: "The 'type' or 'format' of a field of a success response changed from one value to another; a change of the response's root type is BRK-RESPONSE-CODE. Reported once per operation that returns it.",
     example: {
+      placement: "responseProperties",
       before: '"dueDate": { "type": "string", "format": "date-time" }',
       after: '"dueDate": { "type": "integer" }'
     }
@@ -60161,6 +60957,7 @@ var CHANGE_RULE_DOCS = {
   outputDeleted: {
     description: "A field of a success response's schema is gone, or the response no longer has a body. Reported once per operation that returns it (a shared definition gives one per operation, each with its ValuePath); located on the base version's field, and in a pull request on the nearest place of the current file that is still the same (the definition's properties).",
     example: {
+      placement: "responseSchema",
       before: '"properties": {\n  "id": { "type": "string" },\n  "status": { "type": "string" }\n}',
       after: '"properties": {\n  "id": { "type": "string" }\n}'
     }
@@ -60168,6 +60965,7 @@ var CHANGE_RULE_DOCS = {
   inputEnumAdded: {
     description: "A parameter or input field that took any value now has an 'enum'. Located on the new 'enum'.",
     example: {
+      placement: "parameter",
       before: '{ "name": "status", "in": "query", "type": "string" }',
       after: '{ "name": "status", "in": "query", "type": "string", "enum": ["open", "done"] }'
     }
@@ -60175,6 +60973,7 @@ var CHANGE_RULE_DOCS = {
   outputEnumRemoved: {
     description: "A field of a response that had an 'enum' has none now.",
     example: {
+      placement: "responseProperties",
       before: '"status": { "type": "string", "enum": ["open", "done"] }',
       after: '"status": { "type": "string" }'
     }
@@ -60182,6 +60981,7 @@ var CHANGE_RULE_DOCS = {
   authType: {
     description: "Existing connections can no longer sign in: the kind of authentication changed (API key, basic, OAuth, custom parameters), the OAuth identity provider or flow changed, the sign-in needs a credential existing connections do not hold (a renamed API key parameter), or a parameter set or the parameters outside sets were removed. Read from apiProperties.json's connectionParameters and connectionParameterSets first, as the platform does, and from the swagger's securityDefinitions only when apiProperties.json has none. A stale securityDefinitions edit, a new parameter set, removed authentication or an API key sent in another place breaks nothing and does not fire it.",
     example: {
+      placement: "apiProperties",
       before: '"connectionParameters": {\n  "api_key": { "type": "securestring" }\n}',
       after: '"connectionParameters": {\n  "token": {\n    "type": "oauthSetting",\n    "oAuthSettings": { "identityProvider": "aad" }\n  }\n}'
     }
@@ -60189,6 +60989,7 @@ var CHANGE_RULE_DOCS = {
   requiredConnectionParameterAdded: {
     description: "A connection parameter (outside parameter sets, or in a parameter set of the base version) is new and every connection must fill it in: required, shown (not hidden) and without a defaultValue. Optional, hidden and default-valued ones, those of a new parameter set, and the credentials of a changed sign-in (BRK-AUTH-TYPE) do not fire it. Located on the new parameter.",
     example: {
+      placement: "apiProperties",
       before: '"connectionParameters": {\n  "api_key": { "type": "securestring" }\n}',
       after: '"connectionParameters": {\n  "api_key": { "type": "securestring" },\n  "region": {\n    "type": "string",\n    "uiDefinition": { "constraints": { "required": "true" } }\n  }\n}'
     }
@@ -60196,6 +60997,7 @@ var CHANGE_RULE_DOCS = {
   connectionParameterRequired: {
     description: "A connection parameter of the base version that connections could be made without (optional, or hidden) is now one every connection must fill in: required, shown and without a defaultValue. Connections made before may hold no value for it. One made required with a defaultValue, or still hidden, does not fire it. Located on its 'required' constraint.",
     example: {
+      placement: "connectionParameters",
       before: '"region": {\n  "type": "string",\n  "uiDefinition": { "constraints": { "required": "false" } }\n}',
       after: '"region": {\n  "type": "string",\n  "uiDefinition": { "constraints": { "required": "true" } }\n}'
     }
@@ -60203,6 +61005,7 @@ var CHANGE_RULE_DOCS = {
   optionalToRequired: {
     description: "An optional parameter or input field is now required and has no default, so flows that left it out fail. A body parameter made required is not, when its schema already had required fields (flows always sent it). Located on the 'required' that changed.",
     example: {
+      placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false }',
       after: '{ "name": "owner", "in": "query", "type": "string", "required": true }'
     }
@@ -60210,6 +61013,7 @@ var CHANGE_RULE_DOCS = {
   parameterDeleted: {
     description: "A parameter or an input body field of the base version is gone (and did not move or get renamed). A warning: reviewers accept it when the API ignores the value. Located on the base version's parameter, and in a pull request on the nearest place of the current file that is still the same (the operation's parameters, the body's properties), never on the parameter that moved into its place.",
     example: {
+      placement: "operation",
       before: '"parameters": [\n  { "name": "status", "in": "query", "type": "string" },\n  { "name": "owner", "in": "query", "type": "string" }\n]',
       after: '"parameters": [\n  { "name": "owner", "in": "query", "type": "string" }\n]'
     }
@@ -60217,6 +61021,7 @@ var CHANGE_RULE_DOCS = {
   parameterRenamed: {
     description: "In one location of an operation, exactly one parameter is gone and exactly one that flows must send, of the same type, appeared. Located on the new parameter.",
     example: {
+      placement: "parameter",
       before: '{ "name": "taskId", "in": "query", "type": "string", "required": true }',
       after: '{ "name": "id", "in": "query", "type": "string", "required": true }'
     }
@@ -60224,6 +61029,7 @@ var CHANGE_RULE_DOCS = {
   visibilityInternal: {
     description: "An operation or an input field is now 'x-ms-visibility': 'internal'. Hiding an operation as part of deprecating it, or hiding an output field (existing flows still read it), does not fire it.",
     example: {
+      placement: "operation",
       before: '{ "operationId": "ListTasks", "x-ms-visibility": "important" }',
       after: '{ "operationId": "ListTasks", "x-ms-visibility": "internal" }'
     }
@@ -60231,6 +61037,7 @@ var CHANGE_RULE_DOCS = {
   triggerKind: {
     description: "An operation changed between action and trigger, or a trigger between single and batch, or between polling and webhook ('x-ms-trigger', 'x-ms-notification-url').",
     example: {
+      placement: "operation",
       before: '{ "operationId": "OnNewTask", "x-ms-trigger": "single" }',
       after: '{ "operationId": "OnNewTask", "x-ms-trigger": "batch" }'
     }
@@ -60238,6 +61045,7 @@ var CHANGE_RULE_DOCS = {
   responseChanged: {
     description: "An operation's success response (its first 2xx) was removed, its schema's root type changed, or its schema changed between static and dynamic (x-ms-dynamic-schema). Changes of fields inside the schema are `BRK-OUTPUT-*` changes.",
     example: {
+      placement: "operation",
       before: '"responses": {\n  "200": { "schema": { "type": "array" } }\n}',
       after: '"responses": {\n  "200": { "schema": { "type": "object" } }\n}'
     }
@@ -60245,6 +61053,7 @@ var CHANGE_RULE_DOCS = {
   hostChanged: {
     description: "The swagger's 'host' or 'basePath' changed, or a scheme was dropped, so operations are called at another address. A base path that moved into the path templates, leaving every operation at its address, is listed as CHG-OTHER.",
     example: {
+      placement: "swagger",
       before: '{ "host": "api.contoso.com", "basePath": "/v1" }',
       after: '{ "host": "api.contoso.com", "basePath": "/v2" }'
     }
@@ -60252,6 +61061,7 @@ var CHANGE_RULE_DOCS = {
   enumNarrowed: {
     description: "Values were removed from the 'enum' of a parameter or an input field. Located on the new 'enum'.",
     example: {
+      placement: "parameter",
       before: '"enum": ["open", "done", "archived"]',
       after: '"enum": ["open", "done"]'
     }
@@ -60259,6 +61069,7 @@ var CHANGE_RULE_DOCS = {
   deprecationProcess: {
     description: "An operation is newly 'deprecated: true' without the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement (a newer revision of the family, the annotation's replacement, or an operationId with a `_V<n>` suffix). A major change, not a breaking one: flows keep working, but certification asks for the process.",
     example: {
+      placement: "operation",
       before: '{ "operationId": "GetTask" }',
       after: '{ "operationId": "GetTask", "deprecated": true }'
     }
@@ -60266,6 +61077,7 @@ var CHANGE_RULE_DOCS = {
   operationAdded: {
     description: "An operationId is new (and is not the new name of a deleted one).",
     example: {
+      placement: "paths",
       before: '"/tasks/{taskId}": { "get": { "operationId": "GetTask" } }',
       after: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" },\n  "delete": { "operationId": "DeleteTask" }\n}'
     }
@@ -60273,21 +61085,20 @@ var CHANGE_RULE_DOCS = {
   operationDeprecated: {
     description: "An operation is newly 'deprecated: true' following the versioning process: an 'x-ms-api-annotation' family and revision, and a replacement.",
     example: {
-      before: '{ "operationId": "GetTask" }',
+      placement: "paths",
+      before: '"/tasks/{taskId}": {\n  "get": { "operationId": "GetTask" }\n}',
       after: [
-        "{",
-        '  "/tasks/{taskId}": {',
-        '    "get": {',
-        '      "operationId": "GetTask",',
-        '      "deprecated": true,',
-        '      "x-ms-api-annotation": { "family": "GetTask", "revision": 1 }',
-        "    }",
-        "  },",
-        '  "/v2/tasks/{taskId}": {',
-        '    "get": {',
-        '      "operationId": "GetTask_V2",',
-        '      "x-ms-api-annotation": { "family": "GetTask", "revision": 2 }',
-        "    }",
+        '"/tasks/{taskId}": {',
+        '  "get": {',
+        '    "operationId": "GetTask",',
+        '    "deprecated": true,',
+        '    "x-ms-api-annotation": { "family": "GetTask", "revision": 1 }',
+        "  }",
+        "},",
+        '"/v2/tasks/{taskId}": {',
+        '  "get": {',
+        '    "operationId": "GetTask_V2",',
+        '    "x-ms-api-annotation": { "family": "GetTask", "revision": 2 }',
         "  }",
         "}"
       ].join("\n")
@@ -60296,6 +61107,7 @@ var CHANGE_RULE_DOCS = {
   parameterAdded: {
     description: "An operation has a new parameter that flows need not send: optional, or with a default.",
     example: {
+      placement: "operation",
       before: '"parameters": []',
       after: '"parameters": [\n  { "name": "top", "in": "query", "type": "integer", "required": false }\n]'
     }
@@ -60303,6 +61115,7 @@ var CHANGE_RULE_DOCS = {
   inputFieldAdded: {
     description: "An input body schema has a new property that flows need not send: not in 'required', or with a default.",
     example: {
+      placement: "bodySchema",
       before: '"properties": { "title": { "type": "string" } }',
       after: '"properties": {\n  "title": { "type": "string" },\n  "notes": { "type": "string" }\n}'
     }
@@ -60310,6 +61123,7 @@ var CHANGE_RULE_DOCS = {
   outputAdded: {
     description: "A success response's schema has a new field, or a success response now has a body.",
     example: {
+      placement: "responseSchema",
       before: '"properties": { "id": { "type": "string" } }',
       after: '"properties": {\n  "id": { "type": "string" },\n  "createdAt": { "type": "string" }\n}'
     }
@@ -60317,6 +61131,7 @@ var CHANGE_RULE_DOCS = {
   textEdited: {
     description: "A text was edited: summaries, descriptions, titles, x-ms-summary, connection parameter tooltips, the publisher or the brand color. Minor where Microsoft's criteria of a minor update list it (info.description, operation summaries and descriptions, response descriptions, connection parameter descriptions and tooltips, iconBrandColor, publisher, stackOwner), else major.",
     example: {
+      placement: "operation",
       before: '{ "operationId": "GetTask", "summary": "Get task" }',
       after: '{ "operationId": "GetTask", "summary": "Get a task" }'
     }
@@ -60324,17 +61139,23 @@ var CHANGE_RULE_DOCS = {
   readmeEdited: {
     description: "The readme.md was edited, added or removed (line endings alone are no edit). A minor update.",
     example: {
+      placement: "readme",
       before: "## Prerequisites\nA Contoso account.",
       after: "## Prerequisites\nA Contoso Tasks account."
     }
   },
   iconChanged: {
     description: "The icon.png changed, was added or was removed. A minor update.",
-    example: { before: "icon.png (the old picture)", after: "icon.png (another picture)" }
+    example: {
+      placement: "icon",
+      before: "icon.png (the old picture)",
+      after: "icon.png (another picture)"
+    }
   },
   scriptChanged: {
     description: "The custom code (script.csx) was edited, added or removed (line endings alone are no edit). A major update.",
     example: {
+      placement: "script",
       before: "return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);",
       after: "var response = await this.Context.SendAsync(this.Context.Request, this.CancellationToken);\nreturn response;"
     }
@@ -60342,13 +61163,18 @@ var CHANGE_RULE_DOCS = {
   other: {
     description: 'Any other difference in the swagger or apiProperties.json, so that no edit reads as "no change": each entry says what changed and, where it is not obvious, why existing flows and connections keep working.',
     example: {
+      placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
       after: '{ "name": "owner", "in": "query", "type": "string", "required": true, "default": "me" }'
     }
   },
   uncomparable: {
-    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (it does not parse), so it was not compared. The validation findings say what is wrong with it.",
-    example: { before: '{ "swagger": "2.0", ... }', after: '{ "swagger": "2.0", ' }
+    description: "The swagger or apiProperties.json is not a JSON object in one of the versions (an empty file, text that is not JSON, such as YAML, or another JSON value, such as an array), so it was not compared. A syntax error the parser recovers from (a missing closing brace, a trailing comma) does not fire it: the recovered object is compared, and the validation findings report the error.",
+    example: {
+      placement: "swaggerFile",
+      before: '{ "swagger": "2.0" }',
+      after: 'swagger: "2.0"'
+    }
   }
 };
 
@@ -60575,7 +61401,7 @@ var CHANGE_RULES = {
     "CHG-UNCOMPARABLE",
     "major",
     "info",
-    "The file could not be parsed in one of the versions, so it was not compared.",
+    "The file is not a JSON object in one of the versions (it is empty, not JSON, or another kind of value), so it was not compared.",
     "non-breaking"
   )
 };
