@@ -1,14 +1,7 @@
 import { UserError } from '@connector-alm/core';
 import type { Fetch } from '../http/fetch.js';
-import {
-  describeNetworkError,
-  isBadPort,
-  isConnectionRefused,
-  isNoSuchHost,
-  isTimeout,
-  noSuchHostReason,
-} from '../http/network-error.js';
-import { isLoopbackHost } from '../environment-url.js';
+import { describeNetworkError, isNoSuchHost, isTimeout, noSuchHostReason } from '../http/network-error.js';
+import { unreachablePort } from '../http/unreachable-port.js';
 import { formatSeconds } from '../http/retry-policy.js';
 import { TransientSignInFailure } from './sign-in-retry.js';
 
@@ -86,28 +79,14 @@ export async function sendSignInRequest(
   }
 }
 
-/**
- * Failures that no attempt can mend, so that the user hears at once instead of after the whole
- * budget of retries (two minutes): a port fetch will never connect to, and a refused connection on
- * this machine, where nothing listens on that port (the local server not started, a mistyped port).
- * A remote host that refuses may be restarting, or a proxy may: that stays a passing failure.
- */
+/** A port no attempt can reach (see unreachablePort): said at once, without retrying. */
 function finalFailure(error: unknown, url: URL, endpoint: SignInEndpoint): UserError | undefined {
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  if (isBadPort(error))
-    return new UserError(
-      `Could not reach ${endpoint.description}: fetch refuses port ${port} ("bad port"), which belongs to another protocol.`,
-      { hint: `Check the port in ${endpoint.urlInput}.`, cause: error },
-    );
-  if (isConnectionRefused(error) && isLoopbackHost(url.hostname))
-    return new UserError(
-      `Could not reach ${endpoint.description}: ${url.host === url.hostname ? `${url.host}:${port}` : url.host} refused the connection (nothing listens there).`,
-      {
-        hint: `If it is the local server, start it (connector-alm dev-server) and use the port it prints; else check ${endpoint.urlInput}.`,
-        cause: error,
-      },
-    );
-  return undefined;
+  const unreachable = unreachablePort(error, url, endpoint.urlInput);
+  if (!unreachable) return undefined;
+  return new UserError(`Could not reach ${endpoint.description}: ${unreachable.reason}.`, {
+    hint: unreachable.hint,
+    cause: error,
+  });
 }
 
 /** Whether an answer is a JSON object at all, rather than a proxy's HTML page, plain text or cut JSON. */

@@ -22,6 +22,7 @@ import {
   type RetryDecision,
 } from './retry-policy.js';
 import { UnconfirmedRequest } from './unconfirmed-request.js';
+import { unreachablePort } from './unreachable-port.js';
 import {
   DEFAULT_WEB_API_TIMEOUTS,
   silenceLimitMs,
@@ -129,6 +130,17 @@ export class DataverseHttp {
         }
         // A name that never resolved is a mistyped URL: another attempt will not make it exist.
         if (isNoSuchHost(error) && !this.answered) throw noSuchHost(request.operation, url, error);
+        // Nothing listens on a loopback port (dev-server stopped or never started), or fetch refuses the
+        // port: no attempt can pass, and the request was never delivered, so it is said at once.
+        const unreachableHere = unreachablePort(error, url, 'environment-url');
+        if (unreachableHere)
+          throw new UserError(
+            `${request.operation}: could not reach ${url.origin}: ${unreachableHere.reason}.`,
+            {
+              hint: unreachableHere.hint,
+              cause: error,
+            },
+          );
         const reason = describeNetworkError(error);
         const decision = this.decide(
           { kind: 'network-error', reachedServer: !NOT_DELIVERED.has(reason) },
