@@ -17,6 +17,9 @@ import { buildSolutionZip } from '@connector-alm/dataverse/testing';
 const APP_ID = '5f4e3d2c-1111-4222-8333-944455556666';
 const SECRET = 'cli-secret+/=';
 const solution = buildSolutionZip({ uniqueName: 'CliSolution', version: '4.0.0.2' });
+/** Installed in the environment before the tests: a managed solution, and one at a later version. */
+const installedManaged = buildSolutionZip({ uniqueName: 'CliManaged', version: '2.0.0.0', managed: true });
+const installedLater = buildSolutionZip({ uniqueName: 'CliLater', version: '3.0.0.0' });
 /** Never resolves (RFC 6761): a mistyped environment URL, which the local Entra ID still signs in for. */
 const MISTYPED_ENVIRONMENT = 'https://contoso.crm.dynamics.invalid';
 // Skipped, saying why, where no DNS resolver answers that .invalid names do not exist.
@@ -27,7 +30,7 @@ let cwd: string;
 beforeAll(async () => {
   server = await startLocalServer({
     apps: [{ clientId: APP_ID, secret: SECRET }],
-    solutions: [solution],
+    solutions: [solution, installedManaged, installedLater],
     resources: [MISTYPED_ENVIRONMENT],
   });
   cwd = mkdtempSync(path.join(os.tmpdir(), 'cli-dataverse-'));
@@ -251,4 +254,43 @@ describe('an import whose answer was lost: found by its import job, imported onc
     expect(io.err()).not.toMatch(/^error: /m);
     expect(io.out() + io.err()).not.toContain(SECRET);
   });
+});
+
+describe('an import Dataverse refuses is reported as refused, and leaves the installed solution as it was', () => {
+  it.each([true, false])(
+    'an unmanaged import over the installed managed solution (asynchronous: %s)',
+    async (asynchronous) => {
+      writeFileSync(
+        path.join(cwd, 'Unmanaged.zip'),
+        buildSolutionZip({ uniqueName: 'CliManaged', version: '2.1.0.0' }),
+      );
+      const result = await run(['import', 'Unmanaged.zip', asynchronous ? '--async' : '--no-async']);
+      expect(result.error).toBeInstanceOf(UserError);
+      const text = describeUserError(result.error as UserError);
+      expect(text).toContain(
+        'The solution is already installed on this system as a managed solution and the package supplied is attempting to install it in unmanaged mode.',
+      );
+      expect(text).toContain('0x80048041');
+      expect(text).not.toMatch(/^\s+at /m);
+      expect(server.store.get('CliManaged')).toMatchObject({ managed: true, version: '2.0.0.0' });
+    },
+  );
+
+  it.each([true, false])(
+    'an import of a lower version than the installed one (asynchronous: %s)',
+    async (asynchronous) => {
+      writeFileSync(
+        path.join(cwd, 'Older.zip'),
+        buildSolutionZip({ uniqueName: 'CliLater', version: '2.9.0.0' }),
+      );
+      const result = await run(['import', 'Older.zip', asynchronous ? '--async' : '--no-async']);
+      expect(result.error).toBeInstanceOf(UserError);
+      const text = describeUserError(result.error as UserError);
+      expect(text).toContain(
+        'The import solution must have a higher version than the existing solution it is upgrading.',
+      );
+      expect(text).toContain('0x80048541');
+      expect(server.store.get('CliLater')?.version).toBe('3.0.0.0');
+    },
+  );
 });

@@ -295,6 +295,13 @@ describe('import', () => {
       createMemoryLogger(),
     );
     expect(skipped.result).toBe('skipped');
+    // Not skipped, the lower version goes to Dataverse, which refuses it.
+    const refused = await importSolution(client, importOptions(file), createMemoryLogger()).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(UserError);
+    expect((refused as UserError).message).toContain('must have a higher version');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.2' }));
     const imported = await importSolution(client, importOptions(file), createMemoryLogger());
     expect(imported).toMatchObject({ result: 'imported', asynchronous: false });
     // Put the original back for the other tests.

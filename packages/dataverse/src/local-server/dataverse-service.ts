@@ -25,6 +25,7 @@ import {
   sendText,
 } from './http-kit.js';
 import { ImportJob } from './import-jobs.js';
+import { importRefusal } from './import-refusals.js';
 import { AsyncJob } from './jobs.js';
 import { ALL_PRIVILEGES, type LocalApp } from './scenario.js';
 import { asManagedZip, type SolutionStore } from './solution-store.js';
@@ -385,6 +386,8 @@ export class DataverseService {
     checkComponentParameters(componentParameters);
     const importJobId = (parameters.ImportJobId as string).toLowerCase();
     const zip = new Uint8Array(Buffer.from(parameters.CustomizationFile as string, 'base64'));
+    // The solution installed when the import runs may make Dataverse refuse it (import-refusals.ts).
+    const refusal = () => importRefusal(manifest && this.options.store.get(manifest.uniqueName), manifest);
     const store = () => {
       const stored = this.options.store.put(zip);
       this.imports.push({
@@ -401,6 +404,12 @@ export class DataverseService {
     if (!asynchronous) {
       const importJob = new ImportJob(importJobId, manifest, now);
       this.importJobs.set(importJobId, importJob);
+      const refused = refusal();
+      if (refused) {
+        importJob.fail(refused);
+        // The status is assumed: the Web API answers a failed action with 400 and the error's code.
+        throw new ODataFailure(400, refused.errorcode, refused.errortext);
+      }
       try {
         store();
       } catch (error) {
@@ -422,6 +431,9 @@ export class DataverseService {
     const work = () => {
       // A solution-level failure is the import job's, not the system job's: that one still succeeds.
       if (importFailure) return importJob.fail(importFailure);
+      // So is a refusal because of the installed solution: the import job's log carries the reason.
+      const refused = refusal();
+      if (refused) return importJob.fail(refused);
       try {
         store();
       } catch (error) {

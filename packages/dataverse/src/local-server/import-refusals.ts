@@ -1,0 +1,47 @@
+import type { SolutionManifest } from '../zip/solution-manifest.js';
+import type { ImportFailure } from './faults.js';
+
+/**
+ * Imports Dataverse refuses because of the solution already installed, with its code and words.
+ *
+ * Known: an unmanaged package over a managed solution is ImportSolutionUnmanagedToManagedMismatch
+ * (-2147188671, 0x80048041), whose text is the SDK's ErrorCodes message; a lower version is
+ * "The import solution must have a higher version than the existing solution it is upgrading",
+ * code 80048541 (Microsoft's troubleshooting article KB 4499878).
+ * Assumed: that article speaks of upgrading a managed solution; we refuse a lower version over an
+ * unmanaged one too, and let the same version be imported again (a re-import, which Dataverse does).
+ */
+export const IMPORT_REFUSAL_CODES = {
+  unmanagedOverManaged: '0x80048041',
+  lowerVersion: '0x80048541',
+} as const;
+
+export function importRefusal(
+  installed: SolutionManifest | undefined,
+  incoming: SolutionManifest | undefined,
+): Required<ImportFailure> | undefined {
+  if (!installed || !incoming) return undefined;
+  if (installed.managed && !incoming.managed)
+    return {
+      errorcode: IMPORT_REFUSAL_CODES.unmanagedOverManaged,
+      errortext:
+        'The solution is already installed on this system as a managed solution and the package supplied is attempting to install it in unmanaged mode. Import can only update solutions when the modes match. Uninstall the current solution and try again.',
+    };
+  if (compareVersions(incoming.version, installed.version) < 0)
+    return {
+      errorcode: IMPORT_REFUSAL_CODES.lowerVersion,
+      errortext: 'The import solution must have a higher version than the existing solution it is upgrading.',
+    };
+  return undefined;
+}
+
+/** Solution versions are up to four numbers; a missing part counts as 0. */
+export function compareVersions(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (difference !== 0) return Math.sign(difference);
+  }
+  return 0;
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataverseError, startLocalServer, type LocalServer } from '../src/index.js';
+import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { buildSolutionZip } from './helpers/solution-zip.js';
+
+const UNMANAGED_OVER_MANAGED =
+  'The solution is already installed on this system as a managed solution and the package supplied is attempting to install it in unmanaged mode. Import can only update solutions when the modes match. Uninstall the current solution and try again.';
+const LOWER_VERSION =
+  'The import solution must have a higher version than the existing solution it is upgrading.';
+
+let server: LocalServer;
+beforeAll(async () => {
+  server = await startLocalServer({
+    apps: [{ clientId: APP_ID, secret: SECRET }],
+    solutions: [
+      buildSolutionZip({ uniqueName: 'Installed', version: '2.0.0.0', managed: true }),
+      buildSolutionZip({ uniqueName: 'Later', version: '3.0.0.0' }),
+    ],
+  });
+});
+afterAll(() => server.close());
+
+const importRequest = (uniqueName: string, version: string, managed: boolean, importJobId: string) => ({
+  customizationFile: buildSolutionZip({ uniqueName, version, managed }),
+  importJobId,
+  overwriteUnmanagedCustomizations: true,
+  publishWorkflows: true,
+});
+
+describe('the local server refuses imports Dataverse refuses, as the Web API answers them', () => {
+  it.each([
+    [
+      'an unmanaged import over a managed solution',
+      'Installed',
+      '2.1.0.0',
+      false,
+      '0x80048041',
+      UNMANAGED_OVER_MANAGED,
+    ],
+    ['a lower version', 'Later', '2.9.9.9', false, '0x80048541', LOWER_VERSION],
+    ['a lower version in a shorter form', 'Later', '2.10', false, '0x80048541', LOWER_VERSION],
+  ])('ImportSolution: %s is answered 400 with its code, and recorded on the import job', async (...args) => {
+    const [, name, version, managed, code, message] = args;
+    const { client } = connectToLocal(server);
+    const jobId = crypto.randomUUID();
+    const error = (await client
+      .importSolution(importRequest(name, version, managed, jobId))
+      .catch((e: unknown) => e)) as DataverseError;
+    expect(error).toBeInstanceOf(DataverseError);
+    expect(error).toMatchObject({ status: 400, code });
+    expect(error.message).toContain(message);
+    const { data } = await client.getImportJob(jobId, { data: true });
+    expect(data).toContain(`<result result="failure" errorcode="${code}" errortext="${message}"`);
+    expect(server.store.get(name)?.version).toBe(name === 'Installed' ? '2.0.0.0' : '3.0.0.0');
+  });
+
+  it('the same version again, and a managed update of a managed solution, are imported', async () => {
+    const { client } = connectToLocal(server);
+    await client.importSolution(importRequest('Later', '3.0.0.0', false, crypto.randomUUID()));
+    await client.importSolution(importRequest('Installed', '2.0.1.0', true, crypto.randomUUID()));
+    expect(server.store.get('Installed')).toMatchObject({ managed: true, version: '2.0.1.0' });
+  });
+});
