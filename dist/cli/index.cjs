@@ -56193,6 +56193,22 @@ function isBadPort(error2) {
   return failure?.code === void 0 && failure?.message === "bad port";
 }
 
+// packages/dataverse/src/http/unreachable-port.ts
+function unreachablePort(error2, url, urlInput) {
+  const port2 = url.port || (url.protocol === "https:" ? "443" : "80");
+  if (isBadPort(error2))
+    return {
+      reason: `fetch refuses port ${port2} ("bad port"), which belongs to another protocol`,
+      hint: `Check the port in ${urlInput}.`
+    };
+  if (isConnectionRefused(error2) && isLoopbackHost(url.hostname))
+    return {
+      reason: `${url.host === url.hostname ? `${url.host}:${port2}` : url.host} refused the connection (nothing listens there)`,
+      hint: `If it is the local server, start it (connector-alm dev-server) and use the port it prints; else check ${urlInput}.`
+    };
+  return void 0;
+}
+
 // packages/dataverse/src/auth/sign-in-retry.ts
 var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
 function isTransientSignInStatus(status) {
@@ -56259,21 +56275,12 @@ async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, ans
   }
 }
 function finalFailure(error2, url, endpoint2) {
-  const port2 = url.port || (url.protocol === "https:" ? "443" : "80");
-  if (isBadPort(error2))
-    return new UserError(
-      `Could not reach ${endpoint2.description}: fetch refuses port ${port2} ("bad port"), which belongs to another protocol.`,
-      { hint: `Check the port in ${endpoint2.urlInput}.`, cause: error2 }
-    );
-  if (isConnectionRefused(error2) && isLoopbackHost(url.hostname))
-    return new UserError(
-      `Could not reach ${endpoint2.description}: ${url.host === url.hostname ? `${url.host}:${port2}` : url.host} refused the connection (nothing listens there).`,
-      {
-        hint: `If it is the local server, start it (connector-alm dev-server) and use the port it prints; else check ${endpoint2.urlInput}.`,
-        cause: error2
-      }
-    );
-  return void 0;
+  const unreachable2 = unreachablePort(error2, url, endpoint2.urlInput);
+  if (!unreachable2) return void 0;
+  return new UserError(`Could not reach ${endpoint2.description}: ${unreachable2.reason}.`, {
+    hint: unreachable2.hint,
+    cause: error2
+  });
 }
 function isJsonObject(text3) {
   try {
@@ -56932,6 +56939,15 @@ var DataverseHttp = class {
           continue;
         }
         if (isNoSuchHost(error2) && !this.answered) throw noSuchHost(request2.operation, url, error2);
+        const unreachableHere = unreachablePort(error2, url, "environment-url");
+        if (unreachableHere)
+          throw new UserError(
+            `${request2.operation}: could not reach ${url.origin}: ${unreachableHere.reason}.`,
+            {
+              hint: unreachableHere.hint,
+              cause: error2
+            }
+          );
         const reason = describeNetworkError(error2);
         const decision2 = this.decide(
           { kind: "network-error", reachedServer: !NOT_DELIVERED.has(reason) },
@@ -62202,6 +62218,35 @@ function escape5(text3) {
   return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+// packages/dataverse/src/local-server/import-refusals.ts
+var IMPORT_REFUSAL_CODES = {
+  unmanagedOverManaged: "0x80048041",
+  lowerVersion: "0x80048541"
+};
+function importRefusal(installed, incoming) {
+  if (!installed || !incoming) return void 0;
+  if (installed.managed && !incoming.managed)
+    return {
+      errorcode: IMPORT_REFUSAL_CODES.unmanagedOverManaged,
+      errortext: "The solution is already installed on this system as a managed solution and the package supplied is attempting to install it in unmanaged mode. Import can only update solutions when the modes match. Uninstall the current solution and try again."
+    };
+  if (compareVersions2(incoming.version, installed.version) < 0)
+    return {
+      errorcode: IMPORT_REFUSAL_CODES.lowerVersion,
+      errortext: "The import solution must have a higher version than the existing solution it is upgrading."
+    };
+  return void 0;
+}
+function compareVersions2(a, b) {
+  const left = a.split(".").map(Number);
+  const right = b.split(".").map(Number);
+  for (let i2 = 0; i2 < Math.max(left.length, right.length); i2++) {
+    const difference = (left[i2] ?? 0) - (right[i2] ?? 0);
+    if (difference !== 0) return Math.sign(difference);
+  }
+  return 0;
+}
+
 // packages/dataverse/src/local-server/jobs.ts
 var import_node_crypto10 = require("node:crypto");
 var AsyncJob = class {
@@ -62640,6 +62685,7 @@ var DataverseService = class {
     checkComponentParameters(componentParameters);
     const importJobId = parameters.ImportJobId.toLowerCase();
     const zip = new Uint8Array(Buffer.from(parameters.CustomizationFile, "base64"));
+    const refusal = () => importRefusal(manifest && this.options.store.get(manifest.uniqueName), manifest);
     const store = () => {
       const stored = this.options.store.put(zip);
       this.imports.push({
@@ -62656,6 +62702,11 @@ var DataverseService = class {
     if (!asynchronous) {
       const importJob2 = new ImportJob(importJobId, manifest, now);
       this.importJobs.set(importJobId, importJob2);
+      const refused = refusal();
+      if (refused) {
+        importJob2.fail(refused);
+        throw new ODataFailure(400, refused.errorcode, refused.errortext);
+      }
       try {
         store();
       } catch (error2) {
@@ -62676,6 +62727,8 @@ var DataverseService = class {
     const importJob = new ImportJob(importJobId, manifest, now);
     const work = () => {
       if (importFailure) return importJob.fail(importFailure);
+      const refused = refusal();
+      if (refused) return importJob.fail(refused);
       try {
         store();
       } catch (error2) {

@@ -41462,6 +41462,22 @@ function isBadPort(error3) {
   return failure?.code === void 0 && failure?.message === "bad port";
 }
 
+// packages/dataverse/src/http/unreachable-port.ts
+function unreachablePort(error3, url, urlInput) {
+  const port = url.port || (url.protocol === "https:" ? "443" : "80");
+  if (isBadPort(error3))
+    return {
+      reason: `fetch refuses port ${port} ("bad port"), which belongs to another protocol`,
+      hint: `Check the port in ${urlInput}.`
+    };
+  if (isConnectionRefused(error3) && isLoopbackHost(url.hostname))
+    return {
+      reason: `${url.host === url.hostname ? `${url.host}:${port}` : url.host} refused the connection (nothing listens there)`,
+      hint: `If it is the local server, start it (connector-alm dev-server) and use the port it prints; else check ${urlInput}.`
+    };
+  return void 0;
+}
+
 // packages/dataverse/src/auth/sign-in-retry.ts
 var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
 function isTransientSignInStatus(status) {
@@ -41528,21 +41544,12 @@ async function sendSignInRequest(fetchFn, url, init, endpoint, { timeoutMs, answ
   }
 }
 function finalFailure(error3, url, endpoint) {
-  const port = url.port || (url.protocol === "https:" ? "443" : "80");
-  if (isBadPort(error3))
-    return new UserError(
-      `Could not reach ${endpoint.description}: fetch refuses port ${port} ("bad port"), which belongs to another protocol.`,
-      { hint: `Check the port in ${endpoint.urlInput}.`, cause: error3 }
-    );
-  if (isConnectionRefused(error3) && isLoopbackHost(url.hostname))
-    return new UserError(
-      `Could not reach ${endpoint.description}: ${url.host === url.hostname ? `${url.host}:${port}` : url.host} refused the connection (nothing listens there).`,
-      {
-        hint: `If it is the local server, start it (connector-alm dev-server) and use the port it prints; else check ${endpoint.urlInput}.`,
-        cause: error3
-      }
-    );
-  return void 0;
+  const unreachable2 = unreachablePort(error3, url, endpoint.urlInput);
+  if (!unreachable2) return void 0;
+  return new UserError(`Could not reach ${endpoint.description}: ${unreachable2.reason}.`, {
+    hint: unreachable2.hint,
+    cause: error3
+  });
 }
 function isJsonObject(text2) {
   try {
@@ -42216,6 +42223,15 @@ var DataverseHttp = class {
           continue;
         }
         if (isNoSuchHost(error3) && !this.answered) throw noSuchHost(request.operation, url, error3);
+        const unreachableHere = unreachablePort(error3, url, "environment-url");
+        if (unreachableHere)
+          throw new UserError(
+            `${request.operation}: could not reach ${url.origin}: ${unreachableHere.reason}.`,
+            {
+              hint: unreachableHere.hint,
+              cause: error3
+            }
+          );
         const reason = describeNetworkError(error3);
         const decision2 = this.decide(
           { kind: "network-error", reachedServer: !NOT_DELIVERED.has(reason) },
