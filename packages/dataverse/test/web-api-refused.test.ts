@@ -1,26 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createServer } from 'node:net';
-import os from 'node:os';
 import { UserError } from '@connector-alm/core';
 import { DEFAULT_RETRY_BUDGET, startLocalServer, type LocalServer } from '../src/index.js';
+import { closedPort, nonLoopbackAddress } from './helpers/closed-port.js';
 import { APP_ID, connectToLocal, SECRET, sentTo } from './helpers/connect.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
-
-/** A port on `host` that nothing listens on: one the system just handed out and took back. */
-async function closedPort(host: string): Promise<number> {
-  const listener = createServer();
-  await new Promise<void>((resolve) => listener.listen(0, host, resolve));
-  const { port } = listener.address() as { port: number };
-  await new Promise<void>((resolve) => listener.close(() => resolve()));
-  return port;
-}
-
-/** An address of this machine that is not loopback, where a closed port refuses as a remote host's would. */
-function nonLoopbackAddress(): string | undefined {
-  return Object.values(os.networkInterfaces())
-    .flat()
-    .find((address) => address?.family === 'IPv4' && !address.internal)?.address;
-}
 
 const BUDGET = { ...DEFAULT_RETRY_BUDGET, maxAttempts: 4 };
 const BAD_PORT_ENVIRONMENT = 'https://contoso.crm.dynamics.com:6000';

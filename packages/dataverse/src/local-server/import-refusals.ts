@@ -1,4 +1,5 @@
 import type { SolutionManifest } from '../zip/solution-manifest.js';
+import { compareVersions } from '../operations/versions.js';
 import type { ImportFailure } from './faults.js';
 
 /**
@@ -33,15 +34,4 @@ export function importRefusal(
       errortext: 'The import solution must have a higher version than the existing solution it is upgrading.',
     };
   return undefined;
-}
-
-/** Solution versions are up to four numbers; a missing part counts as 0. */
-export function compareVersions(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? 0) - (right[i] ?? 0);
-    if (difference !== 0) return Math.sign(difference);
-  }
-  return 0;
 }
