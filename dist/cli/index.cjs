@@ -62230,21 +62230,12 @@ function importRefusal(installed, incoming) {
       errorcode: IMPORT_REFUSAL_CODES.unmanagedOverManaged,
       errortext: "The solution is already installed on this system as a managed solution and the package supplied is attempting to install it in unmanaged mode. Import can only update solutions when the modes match. Uninstall the current solution and try again."
     };
-  if (compareVersions2(incoming.version, installed.version) < 0)
+  if (compareVersions(incoming.version, installed.version) < 0)
     return {
       errorcode: IMPORT_REFUSAL_CODES.lowerVersion,
       errortext: "The import solution must have a higher version than the existing solution it is upgrading."
     };
   return void 0;
-}
-function compareVersions2(a, b) {
-  const left = a.split(".").map(Number);
-  const right = b.split(".").map(Number);
-  for (let i2 = 0; i2 < Math.max(left.length, right.length); i2++) {
-    const difference = (left[i2] ?? 0) - (right[i2] ?? 0);
-    if (difference !== 0) return Math.sign(difference);
-  }
-  return 0;
 }
 
 // packages/dataverse/src/local-server/jobs.ts
