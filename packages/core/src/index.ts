@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './logger.js';
 export * from './version.js';
 export * from './paths.js';
+export * from './plural.js';
 export * from './printable.js';
 export * from './workflow-commands.js';
 export * from './message-urls.js';

@@ -33,41 +33,35 @@ export function registerDiffCommand(program: Command, context: CommandContext): 
     });
 }
 
+/** The fields of a change the JSON report gives, in this order; the others are internal. */
+const JSON_FIELDS = [
+  'ruleId',
+  'breaking',
+  'severity',
+  'message',
+  'operationId',
+  'file',
+  'pointer',
+  'line',
+  'column',
+  'side',
+  'impact',
+  'valuePath',
+] as const;
+
+function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const key of keys) picked[key] = value[key];
+  return picked;
+}
+
 /**
  * The JSON report: each change with its location and, from `side`, the version that location is in
  * (`old`: the part was deleted, so it is only in the base version), `impact` (breaking, major or
  * minor, which decides the classification) and `valuePath` (Microsoft's name of the place).
  */
 export function formatDiffJson(result: DiffResult): string {
-  const changes = result.changes.map(
-    ({
-      ruleId,
-      breaking,
-      severity,
-      message,
-      operationId,
-      file,
-      pointer,
-      line,
-      column,
-      side,
-      impact,
-      valuePath,
-    }) => ({
-      ruleId,
-      breaking,
-      severity,
-      message,
-      operationId,
-      file,
-      pointer,
-      line,
-      column,
-      side,
-      impact,
-      valuePath,
-    }),
-  );
+  const changes = result.changes.map((change) => pick(change, JSON_FIELDS));
   return `${JSON.stringify({ changes, classification: result.classification }, null, 2)}\n`;
 }
 

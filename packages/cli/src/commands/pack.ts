@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { printable, UsageError } from '@connector-alm/core';
+import { plural, printable, UsageError } from '@connector-alm/core';
 import { packSolution, type PackResult } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
 
@@ -53,13 +53,8 @@ export function registerPackCommand(program: Command, context: CommandContext): 
       }
       for (const result of results) {
         io.stdout.write(
-          `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? 'managed' : 'unmanaged'}) into ${path.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${count(result.connectors.length, 'connector')}.`)}\n`,
+          `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? 'managed' : 'unmanaged'}) into ${path.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, 'connector')}.`)}\n`,
         );
       }
     });
-}
-
-/** "1 connector", "2 connectors". */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import {
   decideRetry,
   formatSeconds,
-  gaveUpText,
+  gaveUpMessage,
   parseRetryAfter,
   type AttemptOutcome,
   type RetryBudget,
@@ -81,13 +81,10 @@ function gaveUp(
 ): UserError {
   const { error, outcome } = failure;
   const asked = outcome.kind === 'response' ? parseRetryAfter(outcome.retryAfter, nowMs) : undefined;
-  return new UserError(
-    `${error.message.replace(/\.$/, '')}${gaveUpText(attempts, waitedMs, budget, asked)}.`,
-    {
-      hint:
-        error.hint ??
-        'The failures look temporary (the service or the network to it): run the job again later.',
-      cause: error,
-    },
-  );
+  return new UserError(gaveUpMessage(error.message, attempts, waitedMs, budget, asked), {
+    hint:
+      error.hint ??
+      'The failures look temporary (the service or the network to it): run the job again later.',
+    cause: error,
+  });
 }

@@ -14,7 +14,7 @@ import {
   decideRetry,
   DEFAULT_RETRY_BUDGET,
   formatSeconds,
-  gaveUpText,
+  gaveUpMessage,
   parseRetryAfter,
   type AttemptOutcome,
   type RequestNature,
@@ -193,7 +193,7 @@ export class DataverseHttp {
         if (decision.reason === 'budget-spent') {
           const asked = parseRetryAfter(outcome.retryAfter, this.options.clock.now());
           throw new DataverseError(
-            `${error.message.replace(/\.$/, '')}${gaveUpText(attempt, waitedMs, this.budget, asked)}.`,
+            gaveUpMessage(error.message, attempt, waitedMs, this.budget, asked),
             error.status,
             error.code,
             {

@@ -1,3 +1,4 @@
+import { plural } from '@connector-alm/core';
 /**
  * When to resend a Dataverse request, and after how long. Pure, so the rules are tested without a
  * server: 429 waits for Retry-After (the service-protection limits say exactly that), 5xx other than
@@ -128,17 +129,17 @@ function surelyNotProcessed(outcome: AttemptOutcome): boolean {
 }
 
 /**
- * How a retried request ended, for the end of its error: "; gave up after 3 attempts and 7 s of
- * waiting", and why when the service asked for a longer wait (Retry-After) than the budget had left,
- * so that a user does not take a stop after one attempt for a missing retry.
+ * The last failure's message, ended with how the retries ended: "…; gave up after 3 attempts and 7 s
+ * of waiting.", and why when the service asked for a longer wait (Retry-After) than the budget had
+ * left, so that a user does not take a stop after one attempt for a missing retry.
  */
-export function gaveUpText(
+export function gaveUpMessage(
+  message: string,
   attempts: number,
   waitedMs: number,
   budget: RetryBudget,
   askedMs: number | undefined,
 ): string {
-  const count = `${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}`;
   const allowed =
     waitedMs === 0
       ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed`
@@ -147,7 +148,7 @@ export function gaveUpText(
     attempts < budget.maxAttempts && askedMs !== undefined && waitedMs + askedMs > budget.maxTotalWaitMs
       ? `: the service asked to wait ${formatSeconds(askedMs)}, more than ${allowed}`
       : '';
-  return `; gave up after ${count} and ${formatSeconds(waitedMs)} of waiting${tooLong}`;
+  return `${message.replace(/\.$/, '')}; gave up after ${plural(attempts, 'attempt')} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
 }
 
 /** A wait for messages: "1.5 s". */

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { UserError } from '@connector-alm/core';
-import { notASolutionHint, parseXml, readManifest } from '@connector-alm/solution';
+import { NotASolutionError, parseXml, readManifest } from '@connector-alm/solution';
 
 /** What the import and export steps need to know about a solution zip, from its solution.xml. */
 export interface SolutionManifest {
@@ -63,10 +63,7 @@ function readSolutionXml(
 export function readSolutionManifest(bytes: Uint8Array, label: string): SolutionManifest {
   const { solutionXml, hasCustomizations, names } = readSolutionXml(bytes, label);
   if (!solutionXml || !hasCustomizations) {
-    throw new UserError(
-      `${label} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
-      { hint: notASolutionHint(names) },
-    );
+    throw new NotASolutionError(label, names);
   }
   const text = new TextDecoder('utf-8').decode(solutionXml).replace(/^\uFEFF/, '');
   const file = `${label}: solution.xml`;

@@ -1,3 +1,4 @@
+import { plural } from '@connector-alm/core';
 import type { Finding, Severity } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
 import {
@@ -85,7 +86,7 @@ export function renderJobSummary(result: ValidationResult, options: JobSummaryOp
 }
 
 function overallLine(result: ValidationResult, failOn: JobSummaryOptions['failOn']): string {
-  const connectors = `${result.connectors.length} connector${result.connectors.length === 1 ? '' : 's'}`;
+  const connectors = plural(result.connectors.length, 'connector');
   const icon = fails(result.counts, failOn) ? '❌' : '✅';
   return `${icon} ${connectors} checked: ${countWords(result.counts)}.`;
 }

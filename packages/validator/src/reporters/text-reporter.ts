@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import { printable } from '@connector-alm/core';
+import { plural, printable } from '@connector-alm/core';
 import type { Finding, Severity } from '../model/finding.js';
 import {
   countBySeverity,
@@ -81,8 +81,4 @@ function worstStyle(counts: SeverityCounts): Style {
   if (counts.error > 0) return SEVERITY_STYLE.error;
   if (counts.warning > 0) return SEVERITY_STYLE.warning;
   return SEVERITY_STYLE.info;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
