@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import type { Located, OperationInfo, SwaggerModel } from '../../swagger/swagger-model.js';
 import { asArray, isObject, type JsonObject } from '../../swagger/json-values.js';
-import { ConnectorCache } from '../../model/connector-cache.js';
+import { perModel } from '../operations/rule-kit.js';
 import { newSchemaFields, readSchemaFields, type SchemaFields } from '../../swagger/schema-fields.js';
 import { MAX_WALK_DEPTH, structureOf, type SchemaStructureNode } from './structure.js';
 
@@ -95,15 +95,8 @@ function growFrames(): void {
 /** Marks a definition in the memo while it is being measured: a `$ref` back to it counts as nothing. */
 const MEASURING: SchemaSize = Object.freeze({ count: 0, depth: 0 });
 
-const cache = new ConnectorCache<SwaggerModel, SchemaMeasurer>();
-
-function newSchemaMeasurer(model: SwaggerModel): SchemaMeasurer {
-  return new SchemaMeasurer(model);
-}
-
-export function schemaMeasurer(model: SwaggerModel): SchemaMeasurer {
-  return cache.getOrBuild(model, newSchemaMeasurer);
-}
+/** One measurer per document, kept by its model like the other per-document indexes. */
+export const schemaMeasurer = perModel((model: SwaggerModel) => new SchemaMeasurer(model));
 
 export class SchemaMeasurer {
   /** Sizes by definition pointer; MEASURING while a definition is being measured. */

@@ -3,7 +3,7 @@ import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/r
 import { asArray, asObject, has, type JsonObject } from '../../swagger/json-values.js';
 import { inputSchemaFindings } from './input-schemas.js';
 import { structureOf, type StructureNode } from './structure.js';
-import { ConnectorCache } from '../../model/connector-cache.js';
+import { perModel } from '../operations/rule-kit.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 
 interface SchemaWithRequired {
@@ -11,15 +11,13 @@ interface SchemaWithRequired {
   required: unknown[];
 }
 
-const withRequiredCache = new ConnectorCache<SwaggerModel, SchemaWithRequired[]>();
-
 /**
  * Schema nodes that declare a `required` array. Sorted out once per swagger for the three rules
  * below: each of them going through every schema node of the document cost more than its check.
  */
 function schemasWithRequired(context: RuleContext): SchemaWithRequired[] {
   if (!context.swagger) return [];
-  return withRequiredCache.getOrBuild(context.swagger, listSchemasWithRequired);
+  return withRequiredOf(context.swagger);
 }
 
 function listSchemasWithRequired(swagger: SwaggerModel): SchemaWithRequired[] {
@@ -31,6 +29,8 @@ function listSchemasWithRequired(swagger: SwaggerModel): SchemaWithRequired[] {
   }
   return result;
 }
+
+const withRequiredOf = perModel(listSchemasWithRequired);
 
 /**
  * The schema's `properties` object when its properties are all written there, or undefined when they
