@@ -18,9 +18,7 @@ const SETTING_NAMES = Object.keys(SETTINGS_SCHEMA.properties);
  * compared without case; within a third of the key's length, at most 3 edits, so that a key of its
  * own (`colour`) gets no suggestion.
  */
-function intendedSetting(pointer: string): string | undefined {
-  const key = pointer.slice(1);
-  if (pointer[0] !== '/' || key.includes('/')) return undefined;
+function intendedSetting(key: string): string | undefined {
   const limit = Math.min(3, Math.floor(key.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
@@ -49,7 +47,12 @@ export const settingsRules: RuleDefinition[] = [
       const value = settingsValue(context);
       if (value === undefined) return;
       for (const problem of problemsOf(value)) {
-        const meant = problem.message.startsWith('Property ') ? intendedSetting(problem.pointer) : undefined;
+        // An unknown key of the top-level object, as the schema problem itself says.
+        const unknownTopLevelKey =
+          problem.keyword === 'additionalProperties' && problem.segments.length === 0
+            ? problem.key
+            : undefined;
+        const meant = unknownTopLevelKey === undefined ? undefined : intendedSetting(unknownTopLevelKey);
         const hint = meant === undefined ? '' : ` Did you mean '${meant}'?`;
         context.report({ pointer: problem.pointer, message: problem.message + hint });
       }
