@@ -6,7 +6,7 @@ import { nestingDepth, skipWhitespace } from './scan.js';
 import { namesIndexLoosely, parseTrailingCommaSlips, trailingCommasBlanked } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
 import { diagnoseSyntax } from './syntax-diagnosis.js';
-import { CONTROL_CHARACTER } from './syntax-tokens.js';
+import { CONTROL_CHARACTER, isInvisible } from './syntax-tokens.js';
 import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 
@@ -86,7 +86,7 @@ export class JsonDocument {
         this.commaFreeText = slips.blanked;
         this.value = slips.value;
       } else {
-        this.value = parseTolerantly(text, issues);
+        this.value = parseTolerantly(text, issues, this.lines);
       }
     }
     this.syntaxIssues = issues;
@@ -223,14 +223,18 @@ function keyOffset(node: jsonc.Node): number {
  * said as the edit that fixes it, without the errors that only follow from an earlier one. Exported
  * for the tests that hold `parseTrailingCommaSlips` to it.
  */
-export function parseTolerantly(text: string, issues: JsonSyntaxIssue[]): unknown {
+export function parseTolerantly(
+  text: string,
+  issues: JsonSyntaxIssue[],
+  lines: LineIndex = new LineIndex(text),
+): unknown {
   const errors: jsonc.ParseError[] = [];
   const value = jsonc.parse(text, errors, {
     allowTrailingComma: false,
     disallowComments: true,
     allowEmptyContent: false,
   });
-  const diagnosed = diagnoseSyntax(text, unexpectedCharacter);
+  const diagnosed = diagnoseSyntax(text, unexpectedCharacter, lines);
   if (diagnosed.length > 0) {
     issues.push(...diagnosed);
     return value;
@@ -294,7 +298,7 @@ function trailingCommaIssue(comma: number, close: string): JsonSyntaxIssue {
 function unexpectedCharacter(character: number): string {
   const code = `U+${character.toString(16).toUpperCase().padStart(4, '0')}`;
   const invisible = INVISIBLE_CHARACTERS.get(character);
-  if (invisible !== undefined || /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character))) {
+  if (invisible !== undefined || isInvisible(character)) {
     const named = invisible ? `${code}, ${invisible}` : code;
     return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
   }

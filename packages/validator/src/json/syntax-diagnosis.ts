@@ -44,8 +44,8 @@ const MAX_ISSUES = 20;
 export function diagnoseSyntax(
   text: string,
   describeCharacter: (character: number) => string,
+  lines: LineIndex = new LineIndex(text),
 ): SyntaxDiagnosis[] {
-  const lines = new LineIndex(text);
   const tokens = tokenize(text, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text);
   const issues: SyntaxDiagnosis[] = [];
