@@ -5647,20 +5647,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys2(schema) {
-      let count2 = 0;
+      let count = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys2(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys2(sch));
         }
-        if (count2 === Infinity)
+        if (count === Infinity)
           return Infinity;
       }
-      return count2;
+      return count;
     }
     function getFullPath(resolver, id = "", normalize3) {
       if (normalize3 !== false)
@@ -9198,8 +9198,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
         }
         function validateItems(_valid, block2) {
           gen.forRange("i", 0, len, (i2) => {
@@ -9212,16 +9212,16 @@ var require_contains = __commonJS({
             block2();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count) {
+          gen.code((0, codegen_1._)`${count}++`);
           if (max2 === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max2}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count} > ${max2}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -10933,8 +10933,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -11042,13 +11042,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count2 = 0;
+        let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
+        return count;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -14001,8 +14001,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -14079,12 +14079,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error2.message += `:
 
 ${lineStr}
@@ -18111,19 +18111,19 @@ var require_chunkstream = __commonJS({
     ChunkStream.prototype._processRead = function(read2) {
       this._reads.shift();
       let pos = 0;
-      let count2 = 0;
+      let count = 0;
       let data = Buffer.alloc(read2.length);
       while (pos < read2.length) {
-        let buf = this._buffers[count2++];
+        let buf = this._buffers[count++];
         let len = Math.min(buf.length, read2.length - pos);
         buf.copy(data, pos, 0, len);
         pos += len;
         if (len !== buf.length) {
-          this._buffers[--count2] = buf.slice(len);
+          this._buffers[--count] = buf.slice(len);
         }
       }
-      if (count2 > 0) {
-        this._buffers.splice(0, count2);
+      if (count > 0) {
+        this._buffers.splice(0, count);
       }
       this._buffered -= read2.length;
       read2.func.call(this, data);
@@ -18855,12 +18855,12 @@ var require_bitmapper = __commonJS({
         }
       }
       return {
-        get: function(count2) {
-          while (leftOver.length < count2) {
+        get: function(count) {
+          while (leftOver.length < count) {
             split();
           }
-          let returner = leftOver.slice(0, count2);
-          leftOver = leftOver.slice(count2);
+          let returner = leftOver.slice(0, count);
+          leftOver = leftOver.slice(count);
           return returner;
         },
         resetAfterLine: function() {
@@ -21036,13 +21036,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count2++;
+          count++;
         }
-        if (count2 % 2 === 0) {
+        if (count % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -30397,6 +30397,11 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
   return relative.split(paths.sep).join("/");
 }
 
+// packages/core/src/plural.ts
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 // packages/core/src/workflow-commands.ts
 var import_node_crypto = require("node:crypto");
 function inertToRunner(text3, token = randomToken) {
@@ -30724,10 +30729,10 @@ var pullRequestRules = [
 function createScanner(text3, ignoreTrivia = false) {
   const len = text3.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count2, exact) {
+  function scanHexDigits(count, exact) {
     let digits = 0;
     let value2 = 0;
-    while (digits < count2 || !exact) {
+    while (digits < count || !exact) {
       let ch = text3.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
@@ -30741,7 +30746,7 @@ function createScanner(text3, ignoreTrivia = false) {
       pos++;
       digits++;
     }
-    if (digits < count2) {
+    if (digits < count) {
       value2 = -1;
     }
     return value2;
@@ -31814,7 +31819,7 @@ var LineIndex = class {
   recordLinesThrough(offset) {
     const text3 = this.text;
     let starts = this.starts;
-    let count2 = this.count;
+    let count = this.count;
     let scanned = this.scanned;
     while (scanned < offset) {
       const at = text3.indexOf("\n", scanned);
@@ -31822,16 +31827,16 @@ var LineIndex = class {
         scanned = text3.length;
         break;
       }
-      if (count2 === starts.length) {
+      if (count === starts.length) {
         const larger = new Uint32Array(starts.length * 2);
         larger.set(starts);
         starts = larger;
       }
-      starts[count2++] = at + 1;
+      starts[count++] = at + 1;
       scanned = at + 1;
     }
     this.starts = starts;
-    this.count = count2;
+    this.count = count;
     this.scanned = scanned;
     return starts;
   }
@@ -32479,8 +32484,7 @@ function lineEndFrom(text3, from) {
 var LIST_FOLLOWERS = /* @__PURE__ */ new Set([",", "]", "}"]);
 var TRIAL_TOKENS = 80;
 var MAX_ISSUES = 20;
-function diagnoseSyntax(text3, describeCharacter) {
-  const lines = new LineIndex(text3);
+function diagnoseSyntax(text3, describeCharacter, lines = new LineIndex(text3)) {
   const tokens = tokenize(text3, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text3);
   const issues = [];
@@ -33203,7 +33207,7 @@ var JsonDocument = class _JsonDocument {
         this.commaFreeText = slips.blanked;
         this.value = slips.value;
       } else {
-        this.value = parseTolerantly(text3, issues);
+        this.value = parseTolerantly(text3, issues, this.lines);
       }
     }
     this.syntaxIssues = issues;
@@ -33311,14 +33315,14 @@ function keyOffset(node) {
   if (node.parent?.type === "property") return node.parent.offset;
   return node.offset;
 }
-function parseTolerantly(text3, issues) {
+function parseTolerantly(text3, issues, lines = new LineIndex(text3)) {
   const errors2 = [];
   const value = parse2(text3, errors2, {
     allowTrailingComma: false,
     disallowComments: true,
     allowEmptyContent: false
   });
-  const diagnosed = diagnoseSyntax(text3, unexpectedCharacter);
+  const diagnosed = diagnoseSyntax(text3, unexpectedCharacter, lines);
   if (diagnosed.length > 0) {
     issues.push(...diagnosed);
     return value;
@@ -33368,7 +33372,7 @@ function trailingCommaIssue(comma, close2) {
 function unexpectedCharacter(character) {
   const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
   const invisible = INVISIBLE_CHARACTERS.get(character);
-  if (invisible !== void 0 || /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character))) {
+  if (invisible !== void 0 || isInvisible(character)) {
     const named = invisible ? `${code2}, ${invisible}` : code2;
     return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
   }
@@ -33845,10 +33849,10 @@ function lazySchemaValidator(schema) {
   };
 }
 function cachedSchemaProblems(validate) {
-  const cache7 = new ConnectorCache();
+  const cache6 = new ConnectorCache();
   return (value) => {
     if (value === null || typeof value !== "object") return validate(value);
-    return cache7.getOrBuild(value, validate);
+    return cache6.getOrBuild(value, validate);
   };
 }
 function formatsUsedBy(schema) {
@@ -34144,8 +34148,8 @@ function shannonEntropy(value) {
   const counts = /* @__PURE__ */ new Map();
   for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
   let entropy = 0;
-  for (const count2 of counts.values()) {
-    const p = count2 / value.length;
+  for (const count of counts.values()) {
+    const p = count / value.length;
     entropy -= p * Math.log2(p);
   }
   return entropy;
@@ -34921,9 +34925,9 @@ function readRegularFile(filePath2, entry, issues) {
     const bytes = Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count2 = import_node_fs2.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
-      if (count2 === 0) break;
-      filled += count2;
+      const count = import_node_fs2.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
+      if (count === 0) break;
+      filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
@@ -34945,11 +34949,11 @@ function readable(stat2, name, issues) {
   return true;
 }
 function crlfCount(text3) {
-  let count2 = 0;
+  let count = 0;
   for (let at = text3.indexOf("\r"); at !== -1; at = text3.indexOf("\r", at + 1)) {
-    if (text3.charCodeAt(at + 1) === LF) count2++;
+    if (text3.charCodeAt(at + 1) === LF) count++;
   }
-  return count2;
+  return count;
 }
 var LF = 10;
 function repositoryBytes(file, limit = 0) {
@@ -36483,7 +36487,7 @@ var secretRules = [
       for (const secret of secretParameterDefaults(context.swagger)) {
         context.report({
           pointer: secret.pointer,
-          message: `The default of the ${secret.in ?? ""} parameter '${secret.name}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
+          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${secret.name}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
         });
       }
     }
@@ -36700,32 +36704,32 @@ __export(mdurl_exports, {
 // node_modules/mdurl/lib/decode.mjs
 var decodeCache = {};
 function getDecodeCache(exclude) {
-  let cache7 = decodeCache[exclude];
-  if (cache7) {
-    return cache7;
+  let cache6 = decodeCache[exclude];
+  if (cache6) {
+    return cache6;
   }
-  cache7 = decodeCache[exclude] = [];
+  cache6 = decodeCache[exclude] = [];
   for (let i2 = 0; i2 < 128; i2++) {
     const ch = String.fromCharCode(i2);
-    cache7.push(ch);
+    cache6.push(ch);
   }
   for (let i2 = 0; i2 < exclude.length; i2++) {
     const ch = exclude.charCodeAt(i2);
-    cache7[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache6[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache7;
+  return cache6;
 }
 function decode(string, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache7 = getDecodeCache(exclude);
+  const cache6 = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i2 = 0, l = seq.length; i2 < l; i2 += 3) {
       const b1 = parseInt(seq.slice(i2 + 1, i2 + 3), 16);
       if (b1 < 128) {
-        result += cache7[b1];
+        result += cache6[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i2 + 3 < l) {
@@ -36783,23 +36787,23 @@ var decode_default = decode;
 // node_modules/mdurl/lib/encode.mjs
 var encodeCache = {};
 function getEncodeCache(exclude) {
-  let cache7 = encodeCache[exclude];
-  if (cache7) {
-    return cache7;
+  let cache6 = encodeCache[exclude];
+  if (cache6) {
+    return cache6;
   }
-  cache7 = encodeCache[exclude] = [];
+  cache6 = encodeCache[exclude] = [];
   for (let i2 = 0; i2 < 128; i2++) {
     const ch = String.fromCharCode(i2);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache7.push(ch);
+      cache6.push(ch);
     } else {
-      cache7.push("%" + ("0" + i2.toString(16).toUpperCase()).slice(-2));
+      cache6.push("%" + ("0" + i2.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i2 = 0; i2 < exclude.length; i2++) {
-    cache7[exclude.charCodeAt(i2)] = exclude[i2];
+    cache6[exclude.charCodeAt(i2)] = exclude[i2];
   }
-  return cache7;
+  return cache6;
 }
 function encode(string, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -36809,7 +36813,7 @@ function encode(string, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache7 = getEncodeCache(exclude);
+  const cache6 = getEncodeCache(exclude);
   let result = "";
   for (let i2 = 0, l = string.length; i2 < l; i2++) {
     const code2 = string.charCodeAt(i2);
@@ -36821,7 +36825,7 @@ function encode(string, exclude, keepEscaped) {
       }
     }
     if (code2 < 128) {
-      result += cache7[code2];
+      result += cache6[code2];
       continue;
     }
     if (code2 >= 55296 && code2 <= 57343) {
@@ -40264,7 +40268,7 @@ StateInline.prototype.scanDelims = function(start, canSplitWord) {
   while (pos < max2 && this.src.charCodeAt(pos) === marker) {
     pos++;
   }
-  const count2 = pos - start;
+  const count = pos - start;
   let nextChar = pos < max2 ? this.src.charCodeAt(pos) : 32;
   if ((nextChar & 64512) === 55296) {
     const lowSurr = this.src.charCodeAt(pos + 1);
@@ -40280,7 +40284,7 @@ StateInline.prototype.scanDelims = function(start, canSplitWord) {
   const right_flanking = !isLastWhiteSpace && (!isLastPunctChar || isNextWhiteSpace || isNextPunctChar);
   const can_open = left_flanking && (canSplitWord || !right_flanking || isLastPunctChar);
   const can_close = right_flanking && (canSplitWord || !left_flanking || isNextPunctChar);
-  return { can_open, can_close, length: count2 };
+  return { can_open, can_close, length: count };
 };
 StateInline.prototype.Token = token_default;
 var state_inline_default = StateInline;
@@ -41227,9 +41231,9 @@ ParserInline.prototype.skipToken = function(state) {
   const rules = this.ruler.getRules("");
   const len = rules.length;
   const maxNesting = state.md.options.maxNesting;
-  const cache7 = state.cache;
-  if (typeof cache7[pos] !== "undefined") {
-    state.pos = cache7[pos];
+  const cache6 = state.cache;
+  if (typeof cache6[pos] !== "undefined") {
+    state.pos = cache6[pos];
     return;
   }
   let ok = false;
@@ -41251,7 +41255,7 @@ ParserInline.prototype.skipToken = function(state) {
   if (!ok) {
     state.pos++;
   }
-  cache7[pos] = state.pos;
+  cache6[pos] = state.pos;
 };
 ParserInline.prototype.tokenize = function(state) {
   const rules = this.ruler.getRules("");
@@ -43056,9 +43060,9 @@ function readRegularString(text3, start, from, next) {
   }
 }
 function quotesAt(text3, at) {
-  let count2 = 0;
-  while (count2 < 16 && text3.charCodeAt(at + count2) === 34) count2++;
-  return count2;
+  let count = 0;
+  while (count < 16 && text3.charCodeAt(at + count) === 34) count++;
+  return count;
 }
 function readChar(text3, start) {
   let i2 = start + 1;
@@ -43429,9 +43433,7 @@ function settingsValue(context) {
   return context.connector.files.settings?.document?.value;
 }
 var SETTING_NAMES = Object.keys(SETTINGS_SCHEMA.properties);
-function intendedSetting(pointer) {
-  const key = pointer.slice(1);
-  if (pointer[0] !== "/" || key.includes("/")) return void 0;
+function intendedSetting(key) {
   const limit = Math.min(3, Math.floor(key.length / 3));
   let best;
   let bestDistance = limit + 1;
@@ -43458,7 +43460,8 @@ var settingsRules = [
       const value = settingsValue(context);
       if (value === void 0) return;
       for (const problem of problemsOf2(value)) {
-        const meant = problem.message.startsWith("Property ") ? intendedSetting(problem.pointer) : void 0;
+        const unknownTopLevelKey = problem.keyword === "additionalProperties" && problem.segments.length === 0 ? problem.key : void 0;
+        const meant = unknownTopLevelKey === void 0 ? void 0 : intendedSetting(unknownTopLevelKey);
         const hint = meant === void 0 ? "" : ` Did you mean '${meant}'?`;
         context.report({ pointer: problem.pointer, message: problem.message + hint });
       }
@@ -44321,15 +44324,15 @@ function noteSchemaHolderKeys(index, bits2) {
 var HOLDER_POOL_LENGTH = 1 << 16;
 var holderPool = new Uint16Array(HOLDER_POOL_LENGTH);
 var holderPoolUsed = 0;
-function takeSchemaHolderKeys(count2) {
-  if (holderPoolUsed + count2 > holderPool.length) {
-    holderPool = new Uint16Array(Math.max(HOLDER_POOL_LENGTH, count2));
+function takeSchemaHolderKeys(count) {
+  if (holderPoolUsed + count > holderPool.length) {
+    holderPool = new Uint16Array(Math.max(HOLDER_POOL_LENGTH, count));
     holderPoolUsed = 0;
   }
   const start = holderPoolUsed;
-  holderPool.set(schemaHolderScratch.subarray(0, count2), start);
-  holderPoolUsed += count2;
-  return holderPool.subarray(start, start + count2);
+  holderPool.set(schemaHolderScratch.subarray(0, count), start);
+  holderPoolUsed += count;
+  return holderPool.subarray(start, start + count);
 }
 function objectPrototypeHasEnumerableKeys() {
   for (const _key in Object.prototype) return true;
@@ -44763,8 +44766,8 @@ var OperationSize = class {
     return this.deepestHolder === void 0 ? void 0 : childPointer(this.deepestHolder.definitionPointer, "schema");
   }
   /** Adds one schema of the operation, written in `holder`. */
-  add(count2, depth, holder) {
-    this.count = Math.min(MAX_COUNT, this.count + count2);
+  add(count, depth, holder) {
+    this.count = Math.min(MAX_COUNT, this.count + count);
     if (depth > this.depth || this.deepestHolder === void 0) {
       this.depth = Math.max(this.depth, depth);
       this.deepestHolder = holder;
@@ -44788,13 +44791,7 @@ function growFrames() {
   frames.levels = grown(frames.levels);
 }
 var MEASURING = Object.freeze({ count: 0, depth: 0 });
-var cache4 = new ConnectorCache();
-function newSchemaMeasurer(model) {
-  return new SchemaMeasurer(model);
-}
-function schemaMeasurer(model) {
-  return cache4.getOrBuild(model, newSchemaMeasurer);
-}
+var schemaMeasurer = perModel((model) => new SchemaMeasurer(model));
 var SchemaMeasurer = class {
   constructor(model) {
     this.model = model;
@@ -44946,16 +44943,16 @@ var SchemaMeasurer = class {
       frames.depths[frame] + frames.levels[frame]
     );
   }
-  answer(count2, depth) {
-    this.lastCount = count2;
+  answer(count, depth) {
+    this.lastCount = count;
     this.lastDepth = depth;
   }
   /** The last size measured, as an object: shared for the commonest sizes. */
   lastSize() {
-    const count2 = this.lastCount;
+    const count = this.lastCount;
     const depth = this.lastDepth;
-    if (depth === 0 && count2 <= 1) return count2 === 0 ? NOTHING : LEAF;
-    return { count: count2, depth };
+    if (depth === 0 && count <= 1) return count === 0 ? NOTHING : LEAF;
+    return { count, depth };
   }
   /**
    * Where a `$ref` leads, following chains; undefined when broken. Most references lead straight to
@@ -44973,39 +44970,39 @@ var SchemaMeasurer = class {
     if (this.recursion > MAX_RECURSION) return this.answer(1, MAX_RECURSION);
     const { properties, items, additionalProperties, allOf: allOfField } = this.fields;
     this.recursion++;
-    let count2 = 1;
+    let count = 1;
     let depth = 0;
     try {
       if (isObject(properties)) {
         for (const name in properties) {
           if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
           this.measureInto(properties[name]);
-          count2 = Math.min(MAX_COUNT, count2 + this.lastCount);
+          count = Math.min(MAX_COUNT, count + this.lastCount);
           depth = Math.max(depth, this.lastDepth + 1);
         }
       }
       if (isObject(items)) {
         this.measureInto(items);
-        count2 = Math.min(MAX_COUNT, count2 + this.lastCount);
+        count = Math.min(MAX_COUNT, count + this.lastCount);
         depth = Math.max(depth, this.lastDepth + 1);
       }
       if (isObject(additionalProperties)) {
         this.measureInto(additionalProperties);
-        count2 = Math.min(MAX_COUNT, count2 + this.lastCount);
+        count = Math.min(MAX_COUNT, count + this.lastCount);
         depth = Math.max(depth, this.lastDepth + 1);
       }
       const allOf = asArray(allOfField);
       if (allOf) {
         for (const member of allOf) {
           this.measureInto(member);
-          count2 = Math.min(MAX_COUNT, count2 + this.lastCount);
+          count = Math.min(MAX_COUNT, count + this.lastCount);
           depth = Math.max(depth, this.lastDepth);
         }
       }
     } finally {
       this.recursion--;
     }
-    this.answer(count2, depth);
+    this.answer(count, depth);
   }
 };
 var MIN_LISTED_TREE = 4;
@@ -46611,8 +46608,8 @@ var infoMetadataRules = [
     check(context) {
       for (const entry of metadataEntries(context)) {
         if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
-        const count2 = entry.value.split(";").filter((category) => category.trim() !== "").length;
-        if (count2 <= MAX_CATEGORIES) continue;
+        const count = entry.value.split(";").filter((category) => category.trim() !== "").length;
+        if (count <= MAX_CATEGORIES) continue;
         context.report({
           pointer: entryPointer(entry, "propertyValue"),
           message: `The maximum allowed number of categories for the connector is '${MAX_CATEGORIES}'.`
@@ -48039,9 +48036,9 @@ function hasSuccessResponse(operation2) {
   return false;
 }
 function countWithSchema(operation2) {
-  let count2 = 0;
-  for (const response of operation2.responses) if (hasSchema(response)) count2++;
-  return count2;
+  let count = 0;
+  for (const response of operation2.responses) if (hasSchema(response)) count++;
+  return count;
 }
 function schemaOnlyOnOtherSuccess(operation2) {
   let other = false;
@@ -48064,8 +48061,8 @@ function schemaMoveAdvice(operation2) {
 }
 function hasTwoKeys(value) {
   if (!isObject(value)) return false;
-  let count2 = 0;
-  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count2 === 2) return true;
+  let count = 0;
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && ++count === 2) return true;
   return false;
 }
 function isWebhookSubscription(model, operation2) {
@@ -49228,12 +49225,12 @@ var swaggerParametersRules = [
 ];
 
 // packages/validator/src/rules/swagger/input-schemas.ts
-var cache5 = new ConnectorCache();
+var cache4 = new ConnectorCache();
 function inputSchemaFindings(model) {
-  let findings = cache5.get(model.root);
+  let findings = cache4.get(model.root);
   if (findings) return findings;
   findings = mayHoldFindings(model) ? walkBodies(model) : { requiredReadOnly: [], nestedBinary: [] };
-  cache5.set(model.root, findings);
+  cache4.set(model.root, findings);
   return findings;
 }
 function mayHoldFindings(model) {
@@ -49891,10 +49888,9 @@ var schemaRefRules = [
 ];
 
 // packages/validator/src/rules/swagger/schema-required.ts
-var withRequiredCache = new ConnectorCache();
 function schemasWithRequired(context) {
   if (!context.swagger) return [];
-  return withRequiredCache.getOrBuild(context.swagger, listSchemasWithRequired);
+  return withRequiredOf(context.swagger);
 }
 function listSchemasWithRequired(swagger) {
   const result = [];
@@ -49904,6 +49900,7 @@ function listSchemasWithRequired(swagger) {
   }
   return result;
 }
+var withRequiredOf = perModel(listSchemasWithRequired);
 function closedProperties(schema) {
   let properties;
   for (const key in schema) {
@@ -50995,9 +50992,9 @@ function markBaseline(current, base2) {
   });
   const leftover = base2.filter((finding) => {
     const key = exactKey(finding);
-    const count2 = exact.get(key) ?? 0;
-    if (count2 <= 0) return false;
-    exact.set(key, count2 - 1);
+    const count = exact.get(key) ?? 0;
+    if (count <= 0) return false;
+    exact.set(key, count - 1);
     return true;
   });
   const loose = countKeys(leftover, looseKey);
@@ -51032,9 +51029,9 @@ function countKeys(findings, key) {
   return counts;
 }
 function take(counts, key) {
-  const count2 = counts.get(key) ?? 0;
-  if (count2 <= 0) return false;
-  counts.set(key, count2 - 1);
+  const count = counts.get(key) ?? 0;
+  if (count <= 0) return false;
+  counts.set(key, count - 1);
   return true;
 }
 
@@ -52698,10 +52695,10 @@ var SchemaComparer = class {
     return changes;
   }
   /** The view of the schema written at `pointer`, built once per version. */
-  view(cache7, model, value, pointer) {
-    if (cache7.has(pointer)) return cache7.get(pointer);
+  view(cache6, model, value, pointer) {
+    if (cache6.has(pointer)) return cache6.get(pointer);
     const view = viewSchema(model, value, pointer);
-    cache7.set(pointer, view);
+    cache6.set(pointer, view);
     return view;
   }
   compareViews(before, after, direction, depth, extraKeys) {
@@ -53757,8 +53754,8 @@ function validateFoldersInParallel(folders, setup, options2) {
       finish();
       return;
     }
-    const count2 = Math.max(1, Math.min(options2.workers, folders.length));
-    for (let i2 = 0; i2 < count2 && !settled; i2++) {
+    const count = Math.max(1, Math.min(options2.workers, folders.length));
+    for (let i2 = 0; i2 < count && !settled; i2++) {
       let worker;
       try {
         worker = takeWorker(options2.workerScript);
@@ -53864,12 +53861,12 @@ function iconDifferenceHash(data) {
 }
 function hashDistance(a, b) {
   let difference = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let count2 = 0;
+  let count = 0;
   while (difference > 0n) {
-    count2 += Number(difference & 1n);
+    count += Number(difference & 1n);
     difference >>= 1n;
   }
-  return count2;
+  return count;
 }
 function decodePng(data) {
   if (!hasPngSignature(data) || data.length < 24) return void 0;
@@ -54769,9 +54766,6 @@ function worstStyle(counts) {
   if (counts.warning > 0) return SEVERITY_STYLE.warning;
   return SEVERITY_STYLE.info;
 }
-function plural(count2, noun) {
-  return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
-}
 
 // packages/validator/src/thresholds.ts
 var FAIL_ON_LEVELS = ["error", "warning", "never"];
@@ -54929,36 +54923,27 @@ function registerDiffCommand(program2, context) {
     context.setExit(breaking && options2.failOn === "breaking" ? ExitCode.Failure : ExitCode.Success);
   });
 }
+var JSON_FIELDS = [
+  "ruleId",
+  "breaking",
+  "severity",
+  "message",
+  "operationId",
+  "file",
+  "pointer",
+  "line",
+  "column",
+  "side",
+  "impact",
+  "valuePath"
+];
+function pick(value, keys) {
+  const picked = {};
+  for (const key of keys) picked[key] = value[key];
+  return picked;
+}
 function formatDiffJson(result) {
-  const changes = result.changes.map(
-    ({
-      ruleId,
-      breaking,
-      severity,
-      message: message2,
-      operationId,
-      file,
-      pointer,
-      line,
-      column,
-      side,
-      impact,
-      valuePath
-    }) => ({
-      ruleId,
-      breaking,
-      severity,
-      message: message2,
-      operationId,
-      file,
-      pointer,
-      line,
-      column,
-      side,
-      impact,
-      valuePath
-    })
-  );
+  const changes = result.changes.map((change) => pick(change, JSON_FIELDS));
   return `${JSON.stringify({ changes, classification: result.classification }, null, 2)}
 `;
 }
@@ -55197,11 +55182,10 @@ function surelyNotProcessed(outcome) {
   if (outcome.kind === "response") return outcome.status === 429;
   return outcome.kind === "network-error" && !outcome.reachedServer;
 }
-function gaveUpText(attempts, waitedMs, budget, askedMs) {
-  const count2 = `${attempts} ${attempts === 1 ? "attempt" : "attempts"}`;
+function gaveUpMessage(message2, attempts, waitedMs, budget, askedMs) {
   const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
   const tooLong = attempts < budget.maxAttempts && askedMs !== void 0 && waitedMs + askedMs > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(askedMs)}, more than ${allowed}` : "";
-  return `; gave up after ${count2} and ${formatSeconds(waitedMs)} of waiting${tooLong}`;
+  return `${message2.replace(/\.$/, "")}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
 }
 function formatSeconds(ms) {
   return `${Math.round(ms / 100) / 10} s`;
@@ -55529,18 +55513,18 @@ async function prepareKey(entry, key, usage) {
     if (keyObject = key, keyObject.type === "secret")
       return keyObject.export();
   }
-  cache6 ||= /* @__PURE__ */ new WeakMap();
+  cache5 ||= /* @__PURE__ */ new WeakMap();
   const cacheKey = key;
-  let cached = cache6.get(cacheKey);
+  let cached = cache5.get(cacheKey);
   if (cached?.[alg])
     return cached[alg];
-  if (cached || cache6.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+  if (cached || cache5.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
     const isPublic2 = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
     return cached[alg] = keyObject.toCryptoKey(params, isPublic2, entry.usages[isPublic2 ? 0 : 1]);
   }
   return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
 }
-var cache6;
+var cache5;
 var nist = {
   __proto__: null,
   prime256v1: "P-256",
@@ -56244,13 +56228,10 @@ async function withSignInRetries(attemptOnce, { clock, budget, logger, retry: re
 function gaveUp(failure, attempts, waitedMs, budget, nowMs) {
   const { error: error2, outcome } = failure;
   const asked = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
-  return new UserError(
-    `${error2.message.replace(/\.$/, "")}${gaveUpText(attempts, waitedMs, budget, asked)}.`,
-    {
-      hint: error2.hint ?? "The failures look temporary (the service or the network to it): run the job again later.",
-      cause: error2
-    }
-  );
+  return new UserError(gaveUpMessage(error2.message, attempts, waitedMs, budget, asked), {
+    hint: error2.hint ?? "The failures look temporary (the service or the network to it): run the job again later.",
+    cause: error2
+  });
 }
 
 // packages/dataverse/src/auth/sign-in-request.ts
@@ -56998,7 +56979,7 @@ var DataverseHttp = class {
         if (decision.reason === "budget-spent") {
           const asked = parseRetryAfter(outcome.retryAfter, this.options.clock.now());
           throw new DataverseError(
-            `${error2.message.replace(/\.$/, "")}${gaveUpText(attempt, waitedMs, this.budget, asked)}.`,
+            gaveUpMessage(error2.message, attempt, waitedMs, this.budget, asked),
             error2.status,
             error2.code,
             {
@@ -59954,16 +59935,16 @@ async function refuseUnpackTarget(folder, options2) {
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
-  const count2 = `${files.length} ${files.length === 1 ? "file" : "files"}`;
+  const count = `${files.length} ${files.length === 1 ? "file" : "files"}`;
   const ownFolder = `Unpack into a folder of its own (e.g. ${import_node_path27.default.join(folder, "<solution name>")})`;
   if (!options2.overwrite) {
-    throw new UserError(`${folder} already holds ${count2}.`, {
+    throw new UserError(`${folder} already holds ${count}.`, {
       hint: holdsSolution ? "Pass --overwrite (overwrite: true) to update it in place." : `${ownFolder}, or pass --overwrite --stale keep (overwrite: true, stale-files: keep) to add the solution beside them.`
     });
   }
   if (!holdsSolution && options2.stale === "delete") {
     throw new UserError(
-      `${folder} holds ${count2} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete them.`,
+      `${folder} holds ${count} but no unpacked solution (no ${FOLDER_SOLUTION}); updating it would delete them.`,
       {
         hint: `${ownFolder}, or pass --stale keep (stale-files: keep) to add the solution beside those files.`
       }
@@ -61390,10 +61371,7 @@ function readSolutionXml(bytes, label) {
 function readSolutionManifest(bytes, label) {
   const { solutionXml, hasCustomizations, names: names3 } = readSolutionXml(bytes, label);
   if (!solutionXml || !hasCustomizations) {
-    throw new UserError(
-      `${label} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
-      { hint: notASolutionHint(names3) }
-    );
+    throw new NotASolutionError(label, names3);
   }
   const text3 = new TextDecoder("utf-8").decode(solutionXml).replace(/^\uFEFF/, "");
   const file = `${label}: solution.xml`;
@@ -67576,9 +67554,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache7 }, methodName) {
-    if (cache7[methodName]) {
-      return cache7[methodName];
+  get({ octokit, scope, cache: cache6 }, methodName) {
+    if (cache6[methodName]) {
+      return cache6[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -67586,7 +67564,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache7[methodName] = decorate(
+      cache6[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -67594,9 +67572,9 @@ var handler = {
         decorations
       );
     } else {
-      cache7[methodName] = octokit.request.defaults(endpointDefaults);
+      cache6[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache7[methodName];
+    return cache6[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -69114,14 +69092,11 @@ function registerPackCommand(program2, context) {
     }
     for (const result of results) {
       io.stdout.write(
-        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path48.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${count(result.connectors.length, "connector")}.`)}
+        `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? "managed" : "unmanaged"}) into ${import_node_path48.default.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, "connector")}.`)}
 `
       );
     }
   });
-}
-function count(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 // packages/cli/src/commands/extract-connectors.ts

@@ -11083,8 +11083,7 @@ function lineEndFrom(text2, from) {
 var LIST_FOLLOWERS = /* @__PURE__ */ new Set([",", "]", "}"]);
 var TRIAL_TOKENS = 80;
 var MAX_ISSUES = 20;
-function diagnoseSyntax(text2, describeCharacter) {
-  const lines = new LineIndex(text2);
+function diagnoseSyntax(text2, describeCharacter, lines = new LineIndex(text2)) {
   const tokens = tokenize(text2, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
@@ -11807,7 +11806,7 @@ var JsonDocument = class _JsonDocument {
         this.commaFreeText = slips.blanked;
         this.value = slips.value;
       } else {
-        this.value = parseTolerantly(text2, issues);
+        this.value = parseTolerantly(text2, issues, this.lines);
       }
     }
     this.syntaxIssues = issues;
@@ -11915,14 +11914,14 @@ function keyOffset(node) {
   if (node.parent?.type === "property") return node.parent.offset;
   return node.offset;
 }
-function parseTolerantly(text2, issues) {
+function parseTolerantly(text2, issues, lines = new LineIndex(text2)) {
   const errors2 = [];
   const value = parse2(text2, errors2, {
     allowTrailingComma: false,
     disallowComments: true,
     allowEmptyContent: false
   });
-  const diagnosed = diagnoseSyntax(text2, unexpectedCharacter);
+  const diagnosed = diagnoseSyntax(text2, unexpectedCharacter, lines);
   if (diagnosed.length > 0) {
     issues.push(...diagnosed);
     return value;
@@ -11972,7 +11971,7 @@ function trailingCommaIssue(comma, close) {
 function unexpectedCharacter(character) {
   const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
   const invisible = INVISIBLE_CHARACTERS.get(character);
-  if (invisible !== void 0 || /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character))) {
+  if (invisible !== void 0 || isInvisible(character)) {
     const named = invisible ? `${code2}, ${invisible}` : code2;
     return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
   }
@@ -13676,10 +13675,10 @@ function lazySchemaValidator(schema) {
   };
 }
 function cachedSchemaProblems(validate) {
-  const cache6 = new ConnectorCache();
+  const cache5 = new ConnectorCache();
   return (value) => {
     if (value === null || typeof value !== "object") return validate(value);
-    return cache6.getOrBuild(value, validate);
+    return cache5.getOrBuild(value, validate);
   };
 }
 function formatsUsedBy(schema) {
@@ -15299,7 +15298,7 @@ var secretRules = [
       for (const secret of secretParameterDefaults(context.swagger)) {
         context.report({
           pointer: secret.pointer,
-          message: `The default of the ${secret.in ?? ""} parameter '${secret.name}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
+          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${secret.name}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
         });
       }
     }
@@ -15516,32 +15515,32 @@ __export(mdurl_exports, {
 // node_modules/mdurl/lib/decode.mjs
 var decodeCache = {};
 function getDecodeCache(exclude) {
-  let cache6 = decodeCache[exclude];
-  if (cache6) {
-    return cache6;
+  let cache5 = decodeCache[exclude];
+  if (cache5) {
+    return cache5;
   }
-  cache6 = decodeCache[exclude] = [];
+  cache5 = decodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
-    cache6.push(ch);
+    cache5.push(ch);
   }
   for (let i = 0; i < exclude.length; i++) {
     const ch = exclude.charCodeAt(i);
-    cache6[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache5[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache6;
+  return cache5;
 }
 function decode(string, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache6 = getDecodeCache(exclude);
+  const cache5 = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i = 0, l = seq.length; i < l; i += 3) {
       const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
       if (b1 < 128) {
-        result += cache6[b1];
+        result += cache5[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i + 3 < l) {
@@ -15599,23 +15598,23 @@ var decode_default = decode;
 // node_modules/mdurl/lib/encode.mjs
 var encodeCache = {};
 function getEncodeCache(exclude) {
-  let cache6 = encodeCache[exclude];
-  if (cache6) {
-    return cache6;
+  let cache5 = encodeCache[exclude];
+  if (cache5) {
+    return cache5;
   }
-  cache6 = encodeCache[exclude] = [];
+  cache5 = encodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache6.push(ch);
+      cache5.push(ch);
     } else {
-      cache6.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
+      cache5.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i = 0; i < exclude.length; i++) {
-    cache6[exclude.charCodeAt(i)] = exclude[i];
+    cache5[exclude.charCodeAt(i)] = exclude[i];
   }
-  return cache6;
+  return cache5;
 }
 function encode(string, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -15625,7 +15624,7 @@ function encode(string, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache6 = getEncodeCache(exclude);
+  const cache5 = getEncodeCache(exclude);
   let result = "";
   for (let i = 0, l = string.length; i < l; i++) {
     const code2 = string.charCodeAt(i);
@@ -15637,7 +15636,7 @@ function encode(string, exclude, keepEscaped) {
       }
     }
     if (code2 < 128) {
-      result += cache6[code2];
+      result += cache5[code2];
       continue;
     }
     if (code2 >= 55296 && code2 <= 57343) {
@@ -20043,9 +20042,9 @@ ParserInline.prototype.skipToken = function(state) {
   const rules = this.ruler.getRules("");
   const len = rules.length;
   const maxNesting = state.md.options.maxNesting;
-  const cache6 = state.cache;
-  if (typeof cache6[pos] !== "undefined") {
-    state.pos = cache6[pos];
+  const cache5 = state.cache;
+  if (typeof cache5[pos] !== "undefined") {
+    state.pos = cache5[pos];
     return;
   }
   let ok = false;
@@ -20067,7 +20066,7 @@ ParserInline.prototype.skipToken = function(state) {
   if (!ok) {
     state.pos++;
   }
-  cache6[pos] = state.pos;
+  cache5[pos] = state.pos;
 };
 ParserInline.prototype.tokenize = function(state) {
   const rules = this.ruler.getRules("");
@@ -22245,9 +22244,7 @@ function settingsValue(context) {
   return context.connector.files.settings?.document?.value;
 }
 var SETTING_NAMES = Object.keys(SETTINGS_SCHEMA.properties);
-function intendedSetting(pointer) {
-  const key = pointer.slice(1);
-  if (pointer[0] !== "/" || key.includes("/")) return void 0;
+function intendedSetting(key) {
   const limit = Math.min(3, Math.floor(key.length / 3));
   let best;
   let bestDistance = limit + 1;
@@ -22274,7 +22271,8 @@ var settingsRules = [
       const value = settingsValue(context);
       if (value === void 0) return;
       for (const problem of problemsOf2(value)) {
-        const meant = problem.message.startsWith("Property ") ? intendedSetting(problem.pointer) : void 0;
+        const unknownTopLevelKey = problem.keyword === "additionalProperties" && problem.segments.length === 0 ? problem.key : void 0;
+        const meant = unknownTopLevelKey === void 0 ? void 0 : intendedSetting(unknownTopLevelKey);
         const hint = meant === void 0 ? "" : ` Did you mean '${meant}'?`;
         context.report({ pointer: problem.pointer, message: problem.message + hint });
       }
@@ -23604,13 +23602,7 @@ function growFrames() {
   frames.levels = grown(frames.levels);
 }
 var MEASURING = Object.freeze({ count: 0, depth: 0 });
-var cache4 = new ConnectorCache();
-function newSchemaMeasurer(model) {
-  return new SchemaMeasurer(model);
-}
-function schemaMeasurer(model) {
-  return cache4.getOrBuild(model, newSchemaMeasurer);
-}
+var schemaMeasurer = perModel((model) => new SchemaMeasurer(model));
 var SchemaMeasurer = class {
   constructor(model) {
     this.model = model;
@@ -28044,12 +28036,12 @@ var swaggerParametersRules = [
 ];
 
 // packages/validator/src/rules/swagger/input-schemas.ts
-var cache5 = new ConnectorCache();
+var cache4 = new ConnectorCache();
 function inputSchemaFindings(model) {
-  let findings = cache5.get(model.root);
+  let findings = cache4.get(model.root);
   if (findings) return findings;
   findings = mayHoldFindings(model) ? walkBodies(model) : { requiredReadOnly: [], nestedBinary: [] };
-  cache5.set(model.root, findings);
+  cache4.set(model.root, findings);
   return findings;
 }
 function mayHoldFindings(model) {
@@ -28707,10 +28699,9 @@ var schemaRefRules = [
 ];
 
 // packages/validator/src/rules/swagger/schema-required.ts
-var withRequiredCache = new ConnectorCache();
 function schemasWithRequired(context) {
   if (!context.swagger) return [];
-  return withRequiredCache.getOrBuild(context.swagger, listSchemasWithRequired);
+  return withRequiredOf(context.swagger);
 }
 function listSchemasWithRequired(swagger) {
   const result = [];
@@ -28720,6 +28711,7 @@ function listSchemasWithRequired(swagger) {
   }
   return result;
 }
+var withRequiredOf = perModel(listSchemasWithRequired);
 function closedProperties(schema) {
   let properties;
   for (const key in schema) {

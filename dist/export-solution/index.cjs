@@ -3667,8 +3667,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural = context.types.length === 1 ? "" : " one of";
-      const message2 = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
+      const plural2 = context.types.length === 1 ? "" : " one of";
+      const message2 = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message: message2
@@ -11231,9 +11231,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module2.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -15757,8 +15757,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache7 = this.#relevantRequestResponseList;
-        const backupCache = [...cache7];
+        const cache6 = this.#relevantRequestResponseList;
+        const backupCache = [...cache6];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15785,9 +15785,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache7.indexOf(requestResponse);
+                const idx = cache6.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache7.splice(idx, 1);
+                cache6.splice(idx, 1);
               }
             } else if (operation2.type === "put") {
               if (operation2.response == null) {
@@ -15817,11 +15817,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation2.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache7.indexOf(requestResponse);
+                const idx = cache6.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache7.splice(idx, 1);
+                cache6.splice(idx, 1);
               }
-              cache7.push([operation2.request, operation2.response]);
+              cache6.push([operation2.request, operation2.response]);
               addedItems.push([operation2.request, operation2.response]);
             }
             resultList.push([operation2.request, operation2.response]);
@@ -15995,13 +15995,13 @@ var require_cachestorage = __commonJS({
         if (options2.cacheName != null) {
           if (this.#caches.has(options2.cacheName)) {
             const cacheList = this.#caches.get(options2.cacheName);
-            const cache7 = new Cache(kConstruct, cacheList);
-            return await cache7.match(request, options2);
+            const cache6 = new Cache(kConstruct, cacheList);
+            return await cache6.match(request, options2);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache7 = new Cache(kConstruct, cacheList);
-            const response = await cache7.match(request, options2);
+            const cache6 = new Cache(kConstruct, cacheList);
+            const response = await cache6.match(request, options2);
             if (response !== void 0) {
               return response;
             }
@@ -16031,12 +16031,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache8 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache8);
+          const cache7 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache7);
         }
-        const cache7 = [];
-        this.#caches.set(cacheName, cache7);
-        return new Cache(kConstruct, cache7);
+        const cache6 = [];
+        this.#caches.set(cacheName, cache6);
+        return new Cache(kConstruct, cache6);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -40598,6 +40598,11 @@ function posixRelativePath(root, file, paths = import_node_path.default) {
   return relative.split(paths.sep).join("/");
 }
 
+// packages/core/src/plural.ts
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 // packages/core/src/workflow-commands.ts
 var import_node_crypto = require("node:crypto");
 function inertToRunner(text2, token = randomToken) {
@@ -40905,11 +40910,10 @@ function surelyNotProcessed(outcome) {
   if (outcome.kind === "response") return outcome.status === 429;
   return outcome.kind === "network-error" && !outcome.reachedServer;
 }
-function gaveUpText(attempts, waitedMs, budget, askedMs) {
-  const count = `${attempts} ${attempts === 1 ? "attempt" : "attempts"}`;
+function gaveUpMessage(message2, attempts, waitedMs, budget, askedMs) {
   const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
   const tooLong = attempts < budget.maxAttempts && askedMs !== void 0 && waitedMs + askedMs > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(askedMs)}, more than ${allowed}` : "";
-  return `; gave up after ${count} and ${formatSeconds(waitedMs)} of waiting${tooLong}`;
+  return `${message2.replace(/\.$/, "")}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
 }
 function formatSeconds(ms) {
   return `${Math.round(ms / 100) / 10} s`;
@@ -41513,13 +41517,10 @@ async function withSignInRetries(attemptOnce, { clock, budget, logger, retry }) 
 function gaveUp(failure, attempts, waitedMs, budget, nowMs) {
   const { error: error3, outcome } = failure;
   const asked = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, nowMs) : void 0;
-  return new UserError(
-    `${error3.message.replace(/\.$/, "")}${gaveUpText(attempts, waitedMs, budget, asked)}.`,
-    {
-      hint: error3.hint ?? "The failures look temporary (the service or the network to it): run the job again later.",
-      cause: error3
-    }
-  );
+  return new UserError(gaveUpMessage(error3.message, attempts, waitedMs, budget, asked), {
+    hint: error3.hint ?? "The failures look temporary (the service or the network to it): run the job again later.",
+    cause: error3
+  });
 }
 
 // packages/dataverse/src/auth/sign-in-request.ts
@@ -42282,7 +42283,7 @@ var DataverseHttp = class {
         if (decision.reason === "budget-spent") {
           const asked = parseRetryAfter(outcome.retryAfter, this.options.clock.now());
           throw new DataverseError(
-            `${error3.message.replace(/\.$/, "")}${gaveUpText(attempt, waitedMs, this.budget, asked)}.`,
+            gaveUpMessage(error3.message, attempt, waitedMs, this.budget, asked),
             error3.status,
             error3.code,
             {
@@ -44116,6 +44117,17 @@ var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 
 // packages/solution/src/solution/solution-errors.ts
+var NotASolutionError = class extends UserError {
+  constructor(archive, names) {
+    super(
+      `${archive} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
+      {
+        location: { file: archive },
+        hint: notASolutionHint(names)
+      }
+    );
+  }
+};
 function legacyFlowPackageHint(names) {
   if (names.includes("manifest.json") && names.some((name) => name.startsWith("Microsoft.Flow/")))
     return "It is a legacy Power Automate flow package (Export > Package (.zip)); export the flow inside a solution instead.";
@@ -44228,10 +44240,7 @@ function readSolutionXml(bytes, label) {
 function readSolutionManifest(bytes, label) {
   const { solutionXml, hasCustomizations, names } = readSolutionXml(bytes, label);
   if (!solutionXml || !hasCustomizations) {
-    throw new UserError(
-      `${label} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
-      { hint: notASolutionHint(names) }
-    );
+    throw new NotASolutionError(label, names);
   }
   const text2 = new TextDecoder("utf-8").decode(solutionXml).replace(/^\uFEFF/, "");
   const file = `${label}: solution.xml`;
@@ -45406,8 +45415,7 @@ function lineEndFrom(text2, from) {
 var LIST_FOLLOWERS = /* @__PURE__ */ new Set([",", "]", "}"]);
 var TRIAL_TOKENS = 80;
 var MAX_ISSUES = 20;
-function diagnoseSyntax(text2, describeCharacter) {
-  const lines = new LineIndex(text2);
+function diagnoseSyntax(text2, describeCharacter, lines = new LineIndex(text2)) {
   const tokens = tokenize(text2, describeCharacter);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
@@ -46130,7 +46138,7 @@ var JsonDocument = class _JsonDocument {
         this.commaFreeText = slips.blanked;
         this.value = slips.value;
       } else {
-        this.value = parseTolerantly(text2, issues);
+        this.value = parseTolerantly(text2, issues, this.lines);
       }
     }
     this.syntaxIssues = issues;
@@ -46238,14 +46246,14 @@ function keyOffset(node) {
   if (node.parent?.type === "property") return node.parent.offset;
   return node.offset;
 }
-function parseTolerantly(text2, issues) {
+function parseTolerantly(text2, issues, lines = new LineIndex(text2)) {
   const errors2 = [];
   const value = parse2(text2, errors2, {
     allowTrailingComma: false,
     disallowComments: true,
     allowEmptyContent: false
   });
-  const diagnosed = diagnoseSyntax(text2, unexpectedCharacter);
+  const diagnosed = diagnoseSyntax(text2, unexpectedCharacter, lines);
   if (diagnosed.length > 0) {
     issues.push(...diagnosed);
     return value;
@@ -46295,7 +46303,7 @@ function trailingCommaIssue(comma, close) {
 function unexpectedCharacter(character) {
   const code2 = `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
   const invisible = INVISIBLE_CHARACTERS.get(character);
-  if (invisible !== void 0 || /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character))) {
+  if (invisible !== void 0 || isInvisible(character)) {
     const named = invisible ? `${code2}, ${invisible}` : code2;
     return `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`;
   }
@@ -46732,10 +46740,10 @@ function lazySchemaValidator(schema) {
   };
 }
 function cachedSchemaProblems(validate) {
-  const cache7 = new ConnectorCache();
+  const cache6 = new ConnectorCache();
   return (value) => {
     if (value === null || typeof value !== "object") return validate(value);
-    return cache7.getOrBuild(value, validate);
+    return cache6.getOrBuild(value, validate);
   };
 }
 function formatsUsedBy(schema) {
@@ -48477,7 +48485,7 @@ var secretRules = [
       for (const secret of secretParameterDefaults(context.swagger)) {
         context.report({
           pointer: secret.pointer,
-          message: `The default of the ${secret.in ?? ""} parameter '${secret.name}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
+          message: `The default of the ${secret.in ? `${secret.in} ` : ""}parameter '${secret.name}' looks like a real secret (${maskSecret(secret.value)}): every user of the connector would send it. Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.`
         });
       }
     }
@@ -48694,32 +48702,32 @@ __export(mdurl_exports, {
 // node_modules/mdurl/lib/decode.mjs
 var decodeCache = {};
 function getDecodeCache(exclude) {
-  let cache7 = decodeCache[exclude];
-  if (cache7) {
-    return cache7;
+  let cache6 = decodeCache[exclude];
+  if (cache6) {
+    return cache6;
   }
-  cache7 = decodeCache[exclude] = [];
+  cache6 = decodeCache[exclude] = [];
   for (let i2 = 0; i2 < 128; i2++) {
     const ch = String.fromCharCode(i2);
-    cache7.push(ch);
+    cache6.push(ch);
   }
   for (let i2 = 0; i2 < exclude.length; i2++) {
     const ch = exclude.charCodeAt(i2);
-    cache7[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache6[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache7;
+  return cache6;
 }
 function decode2(string, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode2.defaultChars;
   }
-  const cache7 = getDecodeCache(exclude);
+  const cache6 = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i2 = 0, l = seq.length; i2 < l; i2 += 3) {
       const b1 = parseInt(seq.slice(i2 + 1, i2 + 3), 16);
       if (b1 < 128) {
-        result += cache7[b1];
+        result += cache6[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i2 + 3 < l) {
@@ -48777,23 +48785,23 @@ var decode_default = decode2;
 // node_modules/mdurl/lib/encode.mjs
 var encodeCache = {};
 function getEncodeCache(exclude) {
-  let cache7 = encodeCache[exclude];
-  if (cache7) {
-    return cache7;
+  let cache6 = encodeCache[exclude];
+  if (cache6) {
+    return cache6;
   }
-  cache7 = encodeCache[exclude] = [];
+  cache6 = encodeCache[exclude] = [];
   for (let i2 = 0; i2 < 128; i2++) {
     const ch = String.fromCharCode(i2);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache7.push(ch);
+      cache6.push(ch);
     } else {
-      cache7.push("%" + ("0" + i2.toString(16).toUpperCase()).slice(-2));
+      cache6.push("%" + ("0" + i2.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i2 = 0; i2 < exclude.length; i2++) {
-    cache7[exclude.charCodeAt(i2)] = exclude[i2];
+    cache6[exclude.charCodeAt(i2)] = exclude[i2];
   }
-  return cache7;
+  return cache6;
 }
 function encode3(string, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -48803,7 +48811,7 @@ function encode3(string, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache7 = getEncodeCache(exclude);
+  const cache6 = getEncodeCache(exclude);
   let result = "";
   for (let i2 = 0, l = string.length; i2 < l; i2++) {
     const code2 = string.charCodeAt(i2);
@@ -48815,7 +48823,7 @@ function encode3(string, exclude, keepEscaped) {
       }
     }
     if (code2 < 128) {
-      result += cache7[code2];
+      result += cache6[code2];
       continue;
     }
     if (code2 >= 55296 && code2 <= 57343) {
@@ -53221,9 +53229,9 @@ ParserInline.prototype.skipToken = function(state) {
   const rules = this.ruler.getRules("");
   const len = rules.length;
   const maxNesting = state.md.options.maxNesting;
-  const cache7 = state.cache;
-  if (typeof cache7[pos] !== "undefined") {
-    state.pos = cache7[pos];
+  const cache6 = state.cache;
+  if (typeof cache6[pos] !== "undefined") {
+    state.pos = cache6[pos];
     return;
   }
   let ok = false;
@@ -53245,7 +53253,7 @@ ParserInline.prototype.skipToken = function(state) {
   if (!ok) {
     state.pos++;
   }
-  cache7[pos] = state.pos;
+  cache6[pos] = state.pos;
 };
 ParserInline.prototype.tokenize = function(state) {
   const rules = this.ruler.getRules("");
@@ -55423,9 +55431,7 @@ function settingsValue(context) {
   return context.connector.files.settings?.document?.value;
 }
 var SETTING_NAMES = Object.keys(SETTINGS_SCHEMA.properties);
-function intendedSetting(pointer) {
-  const key = pointer.slice(1);
-  if (pointer[0] !== "/" || key.includes("/")) return void 0;
+function intendedSetting(key) {
   const limit = Math.min(3, Math.floor(key.length / 3));
   let best;
   let bestDistance = limit + 1;
@@ -55452,7 +55458,8 @@ var settingsRules = [
       const value = settingsValue(context);
       if (value === void 0) return;
       for (const problem of problemsOf2(value)) {
-        const meant = problem.message.startsWith("Property ") ? intendedSetting(problem.pointer) : void 0;
+        const unknownTopLevelKey = problem.keyword === "additionalProperties" && problem.segments.length === 0 ? problem.key : void 0;
+        const meant = unknownTopLevelKey === void 0 ? void 0 : intendedSetting(unknownTopLevelKey);
         const hint = meant === void 0 ? "" : ` Did you mean '${meant}'?`;
         context.report({ pointer: problem.pointer, message: problem.message + hint });
       }
@@ -56782,13 +56789,7 @@ function growFrames() {
   frames.levels = grown(frames.levels);
 }
 var MEASURING = Object.freeze({ count: 0, depth: 0 });
-var cache5 = new ConnectorCache();
-function newSchemaMeasurer(model) {
-  return new SchemaMeasurer(model);
-}
-function schemaMeasurer(model) {
-  return cache5.getOrBuild(model, newSchemaMeasurer);
-}
+var schemaMeasurer = perModel((model) => new SchemaMeasurer(model));
 var SchemaMeasurer = class {
   constructor(model) {
     this.model = model;
@@ -61222,12 +61223,12 @@ var swaggerParametersRules = [
 ];
 
 // packages/validator/src/rules/swagger/input-schemas.ts
-var cache6 = new ConnectorCache();
+var cache5 = new ConnectorCache();
 function inputSchemaFindings(model) {
-  let findings = cache6.get(model.root);
+  let findings = cache5.get(model.root);
   if (findings) return findings;
   findings = mayHoldFindings(model) ? walkBodies(model) : { requiredReadOnly: [], nestedBinary: [] };
-  cache6.set(model.root, findings);
+  cache5.set(model.root, findings);
   return findings;
 }
 function mayHoldFindings(model) {
@@ -61885,10 +61886,9 @@ var schemaRefRules = [
 ];
 
 // packages/validator/src/rules/swagger/schema-required.ts
-var withRequiredCache = new ConnectorCache();
 function schemasWithRequired(context) {
   if (!context.swagger) return [];
-  return withRequiredCache.getOrBuild(context.swagger, listSchemasWithRequired);
+  return withRequiredOf(context.swagger);
 }
 function listSchemasWithRequired(swagger) {
   const result = [];
@@ -61898,6 +61898,7 @@ function listSchemasWithRequired(swagger) {
   }
   return result;
 }
+var withRequiredOf = perModel(listSchemasWithRequired);
 function closedProperties(schema) {
   let properties;
   for (const key in schema) {
