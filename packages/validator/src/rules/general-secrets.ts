@@ -6,6 +6,7 @@ import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule
 import { isPlaceholderSecret, maskSecret } from './general-secrets/placeholders.js';
 import { SECRET_ASSIGNMENT, SECRET_FORMATS } from './general-secrets/patterns.js';
 import { screenForSecrets } from './general-secrets/screen.js';
+import { findUrlCredentials } from './general-secrets/url-credentials.js';
 import { secretParameterDefaults } from './general-secrets/parameter-defaults.js';
 
 const TEXT_KINDS = ['swagger', 'apiProperties', 'settings', 'readme', 'script'] as const;
@@ -47,11 +48,26 @@ function scanFile(
     if (isPlaceholderSecret(value)) continue;
     const offset = match.index + match[0].lastIndexOf(value);
     if (reported.has(offset)) continue;
+    reported.add(offset);
     context.report({
       file: kind,
       offset,
       length: value.length,
       message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`,
+    });
+  }
+  for (const credential of screen.urls ? findUrlCredentials(text) : []) {
+    // A token format inside the URL (`?key=AIza…`) is reported already, at the same place.
+    if (reported.has(credential.offset)) continue;
+    const what =
+      credential.parameter === undefined
+        ? 'a password in its user information'
+        : `its ${credential.parameter} in the query`;
+    context.report({
+      file: kind,
+      offset: credential.offset,
+      length: credential.length,
+      message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`,
     });
   }
 }
@@ -62,7 +78,7 @@ export const secretRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Never commit real secrets.',
     description:
-      'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs) and secret-named values (client_secret, api_key, password, …) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.',
+      'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, …) and credentials in URLs (`?api_key=…`, `?access_token=…`, `https://user:password@host`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`). The secret itself is never printed.',
     levels: sameLevels('error'),
     example: {
       bad: '"x-ms-connector-metadata": … "api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { SECRET_ASSIGNMENT, SECRET_FORMATS } from '../../src/rules/general-secrets/patterns.js';
 import { screenForSecrets } from '../../src/rules/general-secrets/screen.js';
 import { findColons } from '../../src/json/colons.js';
+import { findUrlCredentials } from '../../src/rules/general-secrets/url-credentials.js';
 
 /** The screen given the text's colons, as GEN-SECRETS gives them. */
 const screen = (text: string): ReturnType<typeof screenForSecrets> =>
@@ -173,11 +174,42 @@ describe('screenForSecrets', () => {
   });
 
   it('tells formats and assignments apart, so that each exact scan runs only where it can match', () => {
-    expect(screen(`AKIA${UPPER}`)).toEqual({ formats: true, assignments: false });
-    expect(screen(`"pwd": "${VALUE}"`)).toEqual({ formats: false, assignments: true });
+    expect(screen(`AKIA${UPPER}`)).toEqual({ formats: true, assignments: false, urls: false });
+    expect(screen(`"pwd": "${VALUE}"`)).toEqual({ formats: false, assignments: true, urls: false });
     expect(screen(`AccountKey=${ALNUM.slice(0, 40)}; password='${VALUE}'`)).toEqual({
       formats: true,
       assignments: true,
+      urls: false,
     });
+    expect(screen(`https://a.example.com/?token=${VALUE}`)).toEqual({
+      formats: false,
+      assignments: false,
+      urls: true,
+    });
+  });
+
+  it('passes every text in which findUrlCredentials finds a credential, and refuses URLs without one', () => {
+    const found = [
+      `https://a.example.com/v1?api_key=${VALUE}`,
+      `https://a.example.com/v1?a=1&amp;Access-Token=${VALUE}`,
+      `"https:\\/\\/a.example.com\\/v1?key=${VALUE}"`,
+      `https://fn.azurewebsites.net/api/x?code=${VALUE}`,
+      `https://svc:${VALUE}@a.example.com/`,
+      `"url": "https:\\/\\/svc:${VALUE}@a.example.com"`,
+    ];
+    // embedded() blanks quotes and backslashes: the JSON-escaped samples stand alone.
+    for (const text of [...found, ...found.filter((url) => !url.includes('\\')).map(embedded)]) {
+      expect({ text, exact: findUrlCredentials(text).length }).toEqual({ text, exact: 1 });
+      expect({ text, urls: screen(text)?.urls }).toEqual({ text, urls: true });
+    }
+    const nearMisses = [
+      `https://a.example.com/v1?skiptoken=${VALUE}`,
+      `https://a.example.com/v1?code=${VALUE}`,
+      `api_key=${VALUE}`,
+      'write to support@contoso.com or https://contoso.com/help',
+      `https://contoso.com/a/svc:${VALUE}@host`,
+    ];
+    for (const text of nearMisses)
+      expect({ text, screen: screen(text) }).toEqual({ text, screen: undefined });
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { writeConnector } from '../helpers/fixture.js';
-import { validConnectorFiles, validReadme, validSwagger } from '../helpers/valid-connector.js';
+import {
+  validApiProperties,
+  validConnectorFiles,
+  validReadme,
+  validSwagger,
+} from '../helpers/valid-connector.js';
 import { secretRules } from '../../src/rules/general-secrets.js';
 import { validateFolder } from '../../src/validate.js';
 
@@ -72,6 +77,110 @@ describe('GEN-SECRETS', () => {
       swagger.paths['/tasks'].get.parameters.push({ name, in: 'query', type: 'string', default: value });
     expect(await scan({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger })).toEqual([]);
   });
+  describe('credentials in URLs', () => {
+    // Built from pieces so that no secret-shaped literal is committed.
+    const HEX_KEY = '3f9a' + '71c0e4b28d5a96f1c3e07b4d2a8f615e';
+    const GOOGLE_KEY = 'AIza' + 'Sy9Kq2Lm7Xw4Rt8Vb1Nc6Hd3Jf0Gp5Ze2Ua';
+    const PASSWORD = 'Wq7' + 'rT2!vLp';
+
+    it('fires on a key or token in the query of a readme URL, at the value, without printing it', async () => {
+      for (const [url, parameter, value] of [
+        [`https://api.example.com/v1/items?api_key=${HEX_KEY}`, 'api_key', HEX_KEY],
+        [`https://api.example.com/v1/items?format=json&access_token=${HEX_KEY}.`, 'access_token', HEX_KEY],
+        [`https://api.example.com/v1/items?X-Api-Key=${HEX_KEY}#top`, 'X-Api-Key', HEX_KEY],
+        [`https://fn.azurewebsites.net/api/run?code=${HEX_KEY}%3D%3D`, 'code', HEX_KEY],
+      ]) {
+        const line = `Call it: ${url}`;
+        const findings = await scan({ ...validConnectorFiles(), 'readme.md': `${validReadme()}\n${line}\n` });
+        expect({ url, findings }).toMatchObject({
+          url,
+          findings: [
+            { ruleId: 'GEN-SECRETS', file: 'Contoso/readme.md', line: 26, column: line.indexOf(value) + 1 },
+          ],
+        });
+        expect(findings[0]!.message).toContain(
+          `carries its ${parameter} in the query (${value.slice(0, 4)}******`,
+        );
+        expect(findings[0]!.message).not.toContain(value);
+      }
+    });
+
+    it('reports a known token format in a URL once, as that format', async () => {
+      const line = `See https://maps.example.com/api?key=${GOOGLE_KEY}`;
+      const findings = await scan({ ...validConnectorFiles(), 'readme.md': `${validReadme()}\n${line}\n` });
+      expect(findings).toMatchObject([{ line: 26, column: line.indexOf(GOOGLE_KEY) + 1 }]);
+      expect(findings[0]!.message).toMatch(/Google API key/);
+    });
+
+    it('fires on a password in the user information of a URL, in script.csx and in a swagger description', async () => {
+      const script = `var url = "https://svc:${PASSWORD}@api.example.com/v2";\n`;
+      const swagger = validSwagger();
+      swagger.info.description = `Reads tasks from ftp://backup:${PASSWORD}@files.example.com/tasks`;
+      const findings = await scan({
+        ...validConnectorFiles(),
+        'script.csx': script,
+        'apiDefinition.swagger.json': swagger,
+      });
+      expect(findings).toMatchObject([
+        {
+          file: 'Contoso/apiDefinition.swagger.json',
+          message: expect.stringMatching(/password in its user information/),
+        },
+        { file: 'Contoso/script.csx', line: 1, column: script.indexOf(PASSWORD) + 1 },
+      ]);
+      for (const finding of findings) expect(finding.message).not.toContain(PASSWORD);
+    });
+
+    it('fires on a key in a URL of apiProperties and of an x-ms-* documentation URL', async () => {
+      const swagger = validSwagger();
+      swagger['x-ms-connector-metadata'] = [
+        { propertyName: 'Website', propertyValue: `https://tasks.example.com/?token=${HEX_KEY}` },
+      ];
+      const properties = validApiProperties();
+      properties.properties.connectionParameters.api_key.uiDefinition.tooltip = `Try https://tasks.example.com/?apikey=${HEX_KEY}`;
+      const findings = await scan({
+        ...validConnectorFiles(),
+        'apiDefinition.swagger.json': swagger,
+        'apiProperties.json': properties,
+      });
+      expect(findings).toMatchObject([
+        { file: 'Contoso/apiDefinition.swagger.json', ruleId: 'GEN-SECRETS' },
+        { file: 'Contoso/apiProperties.json', ruleId: 'GEN-SECRETS' },
+      ]);
+    });
+
+    it('leaves placeholders, paging tokens, documentation values and plain user names alone', async () => {
+      const urls = [
+        'https://api.example.com/v1?api_key=YOUR_API_KEY',
+        'https://api.example.com/v1?api_key={apiKey}',
+        'https://api.example.com/v1?access_token=<token>',
+        'https://api.example.com/v1?key=xxxxxxxxxxxxxxxxxxxx',
+        'https://api.example.com/v1?token=***',
+        'https://api.example.com/v1?api_key=[API key]',
+        'https://api.example.com/v1?apikey=z',
+        'https://api.example.com/v1?key=',
+        'https://api.example.com/v1?key=abc123',
+        'https://api.example.com/v1?api_key=1234567890abcdef',
+        'https://api.example.com/v1?api_key=a1b2c3a1b2c3a1b2c3',
+        "https://api.example.com/v1?token=@{parameters('token')}",
+        `https://api.example.com/v1?$skiptoken=${HEX_KEY}`,
+        `https://api.example.com/v1?pageToken=${HEX_KEY}`,
+        `https://login.example.com/callback?code=${HEX_KEY}`,
+        `https://api.example.com/v1?monkey=${HEX_KEY}`,
+        'https://user:password@host.example.com/',
+        'https://user:<password>@host.example.com/',
+        'https://user:********@host.example.com/',
+        'https://user:{password}@host.example.com/',
+        'https://user:pass@host.example.com/',
+        'https://john@example.com/profile',
+        'https://example.com:8443/path?contact=me@example.com',
+        'mailto:team@example.com',
+      ];
+      const readme = `${validReadme()}\n${urls.map((url) => `- ${url}`).join('\n')}\n`;
+      expect(await scan({ ...validConnectorFiles(), 'readme.md': readme })).toEqual([]);
+    });
+  });
+
   it('is quiet on the valid connector', async () => {
     expect(await scan(validConnectorFiles())).toEqual([]);
   });

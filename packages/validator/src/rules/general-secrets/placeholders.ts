@@ -12,14 +12,45 @@ const PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
 const SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
 
 export function isPlaceholderSecret(value: string): boolean {
-  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value) || !looksGenerated(value);
+  return hasPlaceholderMark(value) || !looksGenerated(value);
+}
+
+/** A placeholder's word (`YOUR_`, `dummy`, `xxx`, `key`) or mark (`<…>`, `{…}`, `***`, `...`). */
+export function hasPlaceholderMark(value: string): boolean {
+  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
 }
 
 /** At least 12 characters, no spaces, letters mixed with digits or symbols, and varied. */
-function looksGenerated(value: string): boolean {
+export function looksGenerated(value: string): boolean {
   if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
-  return classes >= 2 && shannonEntropy(value) >= 3;
+  return characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
+}
+
+/** How many of lower case, upper case, digits and symbols `value` mixes. */
+export function characterClasses(value: string): number {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+}
+
+/**
+ * A value typed for documentation rather than generated: an ascending run (`123456`, `abcdef`), one
+ * character five times in a row (`00000`), or a short unit repeated (`a1b2a1b2a1b2`). A generated
+ * key holds one of these about once in thousands.
+ */
+export function looksLikeDocumentationValue(value: string): boolean {
+  return hasAscendingRun(value, 6) || /(.)\1{4}/.test(value) || /^(.{1,8})\1{2,}.{0,8}$/.test(value);
+}
+
+/** Whether `length` consecutive characters of `value` are consecutive digits or letters (any case). */
+function hasAscendingRun(value: string, length: number): boolean {
+  let run = 1;
+  for (let index = 1; index < value.length; index++) {
+    const code = value.charCodeAt(index) | 0x20;
+    const previous = value.charCodeAt(index - 1) | 0x20;
+    const alphanumeric = (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
+    run = alphanumeric && code === previous + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
 }
 
 /** Bits per character. */

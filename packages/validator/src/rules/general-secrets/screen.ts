@@ -13,6 +13,7 @@
  */
 
 import { secretNameBefore } from '../../text/secret-name.js';
+import { credentialParameterBefore } from './url-credentials.js';
 
 /** What a text may hold, as far as the screen can tell; each false is proven. */
 export interface SecretScreen {
@@ -20,6 +21,8 @@ export interface SecretScreen {
   formats: boolean;
   /** Whether SECRET_ASSIGNMENT may match. */
   assignments: boolean;
+  /** Whether a URL may carry a credential (url-credentials.ts): in its query or its user information. */
+  urls: boolean;
 }
 
 /**
@@ -41,6 +44,9 @@ export interface SecretScreen {
  * The colons are given: `colonsAfterSecretName` holds every `:` of `text` that `secretNameBefore`
  * passes (`Colons.afterSecretName`), which a JSON document has found once, in the search that also
  * serves the duplicate-key screen (see `JsonDocument.colons`).
+ *
+ * URLs: a credential-named query parameter ends before an `=` (`credentialParameterBefore`, the exact
+ * finder's own test), and a password in a user information is between a `://` and an `@`.
  */
 export function screenForSecrets(
   text: string,
@@ -49,12 +55,33 @@ export function screenForSecrets(
   let formats =
     someJwtStart(text) || someUnderscoreToken(text) || someAwsOrGoogleKey(text) || someDashToken(text);
   let assignments = someAssignmentAtColon(text, colonsAfterSecretName);
-  // `=` serves both: one loop over it.
-  for (let at = text.indexOf('='); at !== -1 && !(formats && assignments); at = text.indexOf('=', at + 1)) {
+  let urls = someUserInfo(text);
+  // `=` serves all three: one loop over it.
+  for (
+    let at = text.indexOf('=');
+    at !== -1 && !(formats && assignments && urls);
+    at = text.indexOf('=', at + 1)
+  ) {
     formats ||= formatBeforeEquals(text, at);
     assignments ||= assignmentAt(text, at);
+    urls ||= credentialParameterBefore(text, at) !== undefined;
   }
-  return formats || assignments ? { formats, assignments } : undefined;
+  return formats || assignments || urls ? { formats, assignments, urls } : undefined;
+}
+
+/**
+ * Whether some `@` may end a user information with a password: the last `/` before it, at most 256
+ * characters back, ends a `://` (or JSON's `:\/\/`), and a `:` is between them.
+ */
+function someUserInfo(text: string): boolean {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let slash = at - 1;
+    while (slash >= 0 && at - slash <= 257 && text.charCodeAt(slash) !== 0x2f /* / */) slash--;
+    if (slash < 0 || text.charCodeAt(slash) !== 0x2f) continue;
+    const afterScheme = text.endsWith('://', slash + 1) || text.endsWith(':\\/\\/', slash + 1);
+    if (afterScheme && text.lastIndexOf(':', at) > slash) return true;
+  }
+  return false;
 }
 
 /** Whether a quoted value follows one of the colons after a secret name. */

@@ -1,0 +1,164 @@
+/**
+ * Credentials carried by a URL, which no quoted assignment or token format sees: a secret-named query
+ * parameter (`https://api.example.com/v1?api_key=3f9a…`) and a password in the user information
+ * (`https://user:S3cr3tPa55w0rd@host/`). Both are found from one character of the URL that connector
+ * files rarely hold (`=`, `@`), so the search costs one `indexOf` loop over each.
+ *
+ * In the corpus (373 connectors) every such URL holds a placeholder (`client_secret={clientSecret}`,
+ * `apikey=z`, `key=`): the checks below keep placeholders quiet and fire on generated values only.
+ */
+
+import {
+  characterClasses,
+  hasPlaceholderMark,
+  isPlaceholderSecret,
+  looksGenerated,
+  looksLikeDocumentationValue,
+} from './placeholders.js';
+
+/** A credential found in a URL: where its value is, what names it, and the value itself (never printed). */
+export interface UrlCredential {
+  offset: number;
+  length: number;
+  /** The query parameter's name as written, or undefined for a password in the user information. */
+  parameter?: string;
+  value: string;
+}
+
+/**
+ * Query parameters that carry a credential, compared without case, `_`, `-` and `.`. Exact names only:
+ * `pageToken`, `skiptoken`, `continuationToken` carry paging state, not a credential. `sig` is left to
+ * the shared-access-signature format (patterns.ts), which reports it already.
+ */
+const CREDENTIAL_PARAMETERS = new Set([
+  'apikey',
+  'xapikey',
+  'key',
+  'apitoken',
+  'token',
+  'accesstoken',
+  'authtoken',
+  'refreshtoken',
+  'privatetoken',
+  'auth',
+  'secret',
+  'clientsecret',
+  'secretkey',
+  'appkey',
+  'subscriptionkey',
+  'ocpapimsubscriptionkey',
+  'password',
+  'passwd',
+  'pwd',
+]);
+
+/**
+ * An Azure Function's key travels as `?code=`; elsewhere `code` is an OAuth authorization code, which
+ * documentation shows in sample redirects and which expires within minutes, so only these hosts count.
+ */
+const FUNCTION_KEY_HOST = /\.azurewebsites\.net[:/]/i;
+
+/** Characters of a query parameter's name. */
+const NAME_CHARACTER = /[A-Za-z0-9_.-]/;
+
+/** A query value ends at the next parameter, fragment, space, quote, markup or JSON escape. */
+const QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
+
+/** Prose around a URL: a full stop or colon right after it is the sentence's, not the value's. */
+const TRAILING_PUNCTUATION = /[.:!?]+$/;
+
+/** Where a URL's user information may start: the `//` after its scheme, at most this far before the `@`. */
+const USER_INFO_REACH = 256;
+
+/** Characters that cannot be in a URL's user information as written in a file. */
+const NOT_USER_INFO = /[\s"'<>`/\\?#()[\]{}|,;]/;
+
+/** Every credential in a URL of `text` whose value looks real, in the order of the text. */
+export function findUrlCredentials(text: string): UrlCredential[] {
+  const found: UrlCredential[] = [];
+  for (let at = text.indexOf('='); at !== -1; at = text.indexOf('=', at + 1)) {
+    const credential = queryCredentialAt(text, at);
+    if (credential !== undefined) found.push(credential);
+  }
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    const credential = userInfoPasswordAt(text, at);
+    if (credential !== undefined) found.push(credential);
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * The credential-named query parameter whose `=` is at `at`, if any, whatever its value: what
+ * GEN-SECRETS' screen asks at each `=` (a necessary condition of `queryCredentialAt`).
+ */
+export function credentialParameterBefore(text: string, at: number): string | undefined {
+  let start = at;
+  while (start > 0 && start > at - 40 && NAME_CHARACTER.test(text[start - 1]!)) start--;
+  if (start === at || !startsQueryParameter(text, start)) return undefined;
+  const name = text.slice(start, at);
+  const folded = name.toLowerCase().replace(/[_.-]/g, '');
+  if (CREDENTIAL_PARAMETERS.has(folded)) return name;
+  if (folded === 'code' && FUNCTION_KEY_HOST.test(urlBefore(text, start))) return name;
+  return undefined;
+}
+
+/** Whether a query parameter starts at `start`: after `?`, `&`, or `&amp;` as HTML and markdown write it. */
+function startsQueryParameter(text: string, start: number): boolean {
+  const before = text[start - 1];
+  return before === '?' || before === '&' || (before === ';' && text.endsWith('&amp', start - 1));
+}
+
+/** The stretch of text before `end` back to the last space or quote: the URL a parameter is in. */
+function urlBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
+}
+
+function queryCredentialAt(text: string, at: number): UrlCredential | undefined {
+  const parameter = credentialParameterBefore(text, at);
+  if (parameter === undefined) return undefined;
+  QUERY_VALUE.lastIndex = at + 1;
+  const written = QUERY_VALUE.exec(text)![0].replace(TRAILING_PUNCTUATION, '');
+  const value = percentDecoded(written);
+  if (isPlaceholderSecret(value) || looksLikeDocumentationValue(value)) return undefined;
+  return { offset: at + 1, length: written.length, parameter, value };
+}
+
+/** `%2B` and `%3D` are how a URL writes a key's `+` and `=`; a malformed escape leaves the value as written. */
+function percentDecoded(value: string): string {
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The password of `scheme://user:password@host` whose `@` is at `at`, if it looks real. A password
+ * may be shorter than a generated key, so it is not held to `isPlaceholderSecret`'s twelve
+ * characters; placeholders (`user:password@`, `user:<password>@`, `user:****@`) stay quiet.
+ */
+function userInfoPasswordAt(text: string, at: number): UrlCredential | undefined {
+  let start = at;
+  while (start > 0 && at - start < USER_INFO_REACH && !NOT_USER_INFO.test(text[start - 1]!)) start--;
+  if (!text.endsWith('://', start) && !text.endsWith(':\\/\\/', start)) return undefined;
+  const userInfo = text.slice(start, at);
+  const colon = userInfo.indexOf(':');
+  if (colon <= 0) return undefined;
+  const written = userInfo.slice(colon + 1);
+  const value = percentDecoded(written);
+  if (!looksLikePassword(value)) return undefined;
+  return { offset: start + colon + 1, length: written.length, value };
+}
+
+/** Words that make a password a placeholder, on top of hasPlaceholderMark's. */
+const PASSWORD_PLACEHOLDER = /pass|pwd|user|admin|login|changeit|letmein|qwerty/i;
+
+/** A generated password, or one of 8 characters or more that mixes three kinds of character. */
+function looksLikePassword(value: string): boolean {
+  if (value.length < 8 || hasPlaceholderMark(value) || PASSWORD_PLACEHOLDER.test(value)) return false;
+  if (looksLikeDocumentationValue(value)) return false;
+  return looksGenerated(value) || characterClasses(value) >= 3;
+}
