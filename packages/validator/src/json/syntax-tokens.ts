@@ -2,8 +2,9 @@ import * as jsonc from 'jsonc-parser';
 
 // The tokens of text that is not strict JSON, read for the syntax diagnosis (see syntax-diagnosis.ts).
 // jsonc-parser's scanner reads them; the slips a person makes by hand that it splits into misleading
-// pieces (a single-quoted string, a string broken over two lines, a pasted invisible character) are
-// read here as one token with the problem named, so that the diagnosis sees the structure meant.
+// pieces (a single-quoted string, a string broken over two lines, a pasted invisible character, a
+// number with a leading zero, an unquoted media type or URL) are read here as one token with the
+// problem named, so that the diagnosis sees the structure meant.
 
 export type TokenKind = '{' | '}' | '[' | ']' | ',' | ':' | 'string' | 'literal' | 'word' | 'skip' | 'end';
 
@@ -77,6 +78,10 @@ export function tokenize(text: string, describeCharacter: (character: number) =>
     } else if (code === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
       const problem = { message: BAD_NUMBER, offset, length: end - offset };
       tokens.push({ kind, offset, end, problem });
+    } else if (code === NUMERIC_LITERAL) {
+      const token = numberToken(text, offset, end);
+      tokens.push(token);
+      if (token.end !== end) scanner.setPosition(token.end);
     } else {
       tokens.push({ kind, offset, end });
     }
@@ -86,6 +91,35 @@ export function tokenize(text: string, describeCharacter: (character: number) =>
 const BAD_NUMBER = 'A number is not written as JSON allows (such as 12, -0.5 or 1e3): a digit is missing.';
 
 const COMMENT = 'Comments are not allowed in JSON; remove it (a "description" can hold the note).';
+
+/** The rest of a number after a leading `0`: more digits, a fraction, an exponent. */
+const AFTER_LEADING_ZERO = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+/**
+ * A number. The scanner ends a number at a `0` that starts it, so `01` would be read as two numbers
+ * ("Unexpected 1") and `007` as three: a leading zero is read here as one number with the problem named.
+ */
+function numberToken(text: string, offset: number, end: number): Token {
+  const zero =
+    end - offset === 1
+      ? text.charCodeAt(offset) === 0x30
+      : text.startsWith('-0', offset) && end - offset === 2;
+  if (!zero) return { kind: 'literal', offset, end };
+  AFTER_LEADING_ZERO.lastIndex = end;
+  if (!AFTER_LEADING_ZERO.test(text)) return { kind: 'literal', offset, end };
+  const written = text.slice(offset, AFTER_LEADING_ZERO.lastIndex);
+  const meant = written.replace(/^(-?)0+(?=[0-9])/, '$1');
+  return {
+    kind: 'literal',
+    offset,
+    end: AFTER_LEADING_ZERO.lastIndex,
+    problem: {
+      message: `JSON numbers cannot have leading zeros: write ${meant} instead of ${written}, or "${written}" as a string if the zeros matter (a postal code, an id).`,
+      offset,
+      length: written.length,
+    },
+  };
+}
 
 function stringToken(text: string, offset: number, end: number, error: number): Token {
   if (error === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text, offset, end);
@@ -215,6 +249,9 @@ function wordToken(
       problem: { message: describeCharacter(first), offset, length },
     };
   }
+  // A word that goes on at a '/' (application/json, https://…, a path) is one unquoted string; the
+  // scanner would end it at the '/', and read a '//' as the start of a comment to the end of the line.
+  end = unquotedRunEnd(text, offset, end);
   // A word right before a '"' is a string that lost its opening quote ("produces": read as produces").
   if (text.charCodeAt(end) === 0x22) {
     const word = text.slice(offset, end);
@@ -230,6 +267,38 @@ function wordToken(
     if (isInvisible(text.charCodeAt(i))) return { kind: 'word', offset, end: i };
   }
   return { kind: 'word', offset, end };
+}
+
+/**
+ * Characters of an unquoted media type, URL or path, and the typographic quotes a word processor may
+ * have put around it; JSON's own punctuation and spaces end it.
+ */
+const UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
+
+/**
+ * Where the unquoted word at `offset`, which the scanner ended at `end`, really ends when it goes on
+ * at a '/': over the characters of a URL, a ':' included only where a URL has one (`https://`,
+ * `host:8080`), a '//' or '/*' elsewhere left to be read as the comment it starts. `end` itself
+ * when the word does not go on at a '/'.
+ */
+function unquotedRunEnd(text: string, offset: number, end: number): number {
+  if (text.charAt(end) !== '/' && text.charAt(offset) !== '/' && !text.startsWith('://', end)) return end;
+  let at = end;
+  let url = false;
+  for (; at < text.length; at++) {
+    const character = text.charAt(at);
+    if (character === ':') {
+      if (text.startsWith('://', at)) {
+        url = true;
+        at += 2;
+      } else if (!(url && /[0-9]/.test(text.charAt(at + 1)))) break;
+    } else if (character === '/' && (text.charAt(at + 1) === '/' || text.charAt(at + 1) === '*')) {
+      break;
+    } else if (!UNQUOTED_CHARACTER.test(character)) {
+      break;
+    }
+  }
+  return at;
 }
 
 export function isInvisible(character: number): boolean {

@@ -128,6 +128,46 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     for (const [text, issue] of cases) expect(issuesOf(text)).toEqual([issue]);
   });
 
+  it('says that a number cannot have leading zeros, and what to write, once per number', () => {
+    const zeros = (value: string) => SWAGGER.replace('"x": 1', `"x": ${value}`);
+    const advice = (written: string, meant: string) =>
+      `10:8 JSON numbers cannot have leading zeros: write ${meant} instead of ${written}, or "${written}" as a string if the zeros matter (a postal code, an id).`;
+    expect(issuesOf(zeros('01'))).toEqual([advice('01', '1')]);
+    expect(issuesOf(zeros('007'))).toEqual([advice('007', '7')]);
+    expect(issuesOf(zeros('-01.5e2'))).toEqual([advice('-01.5e2', '-1.5e2')]);
+    expect(issuesOf(zeros('[01, 2]'))).toEqual([advice('01', '1').replace('10:8', '10:9')]);
+    // A zero alone, or before a fraction or an exponent, is a number JSON allows.
+    expect(issuesOf(zeros('[0, -0, 0.5, 0e1, 10]'))).toEqual([]);
+  });
+
+  it("reads an unquoted media type, URL or path as one string, though the scanner splits it at '/'", () => {
+    const unquoted = (written: string) =>
+      `${written} is not a JSON value: strings take double quotes, as in "${written}".`;
+    for (const written of [
+      'application/json',
+      'https://api.contoso.com/v1?api-version=2',
+      'http://localhost:8080/tasks#list',
+      '/tasks/list',
+    ]) {
+      // Without the comma the next key would also seem to lack one; with it, a '//' would have
+      // hidden the comma in a comment.
+      expect(issuesOf(SWAGGER.replace('"x": 1', `"x": ${written},\n  "y": 2`))).toEqual([
+        `10:8 ${unquoted(written)}`,
+      ]);
+    }
+    expect(issuesOf(SWAGGER.replace('"a",', 'text/plain,'))).toEqual([`7:5 ${unquoted('text/plain')}`]);
+    expect(issuesOf(SWAGGER.replace('"tags"', 'application/json'))).toEqual([
+      '6:3 A key must be in double quotes: write "application/json".',
+    ]);
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x": application/json"'))).toEqual([
+      '10:8 A string lacks its opening \'"\': write "application/json".',
+    ]);
+    // A comment after a word is still a comment.
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x": 1 /* note */'))).toEqual([
+      '10:10 Comments are not allowed in JSON; remove it (a "description" can hold the note).',
+    ]);
+  });
+
   it('says which closer ended the value when more text follows it', () => {
     expect(issuesOf(SWAGGER.replace('  },\n  "tags"', '  }},\n  "tags"'))).toEqual([
       "5:5 There is more text after the end of the JSON value: the '}' at line 5 closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.",
