@@ -207,6 +207,8 @@ describe('screenForSecrets', () => {
       `https://a.example.com/v1?code=${VALUE}`,
       `api_key=${VALUE}`,
       'write to support@contoso.com or https://contoso.com/help',
+      // A URL, then a key's colon, then an e-mail address: no user information between them.
+      '{ "url": "https://contoso.com", "email": "support@contoso.com" }',
       `https://contoso.com/a/svc:${VALUE}@host`,
     ];
     for (const text of nearMisses)

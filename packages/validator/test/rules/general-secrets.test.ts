@@ -178,6 +178,9 @@ describe('GEN-SECRETS', () => {
       ];
       const readme = `${validReadme()}\n${urls.map((url) => `- ${url}`).join('\n')}\n`;
       expect(await scan({ ...validConnectorFiles(), 'readme.md': readme })).toEqual([]);
+      // Code that only looks like a query: a comparison after `&&`, a null-conditional member.
+      const script = `if (ok&&token==${HEX_KEY}x) { settings?.Key=${HEX_KEY}; }\n`;
+      expect(await scan({ ...validConnectorFiles(), 'script.csx': script })).toEqual([]);
     });
   });
 

@@ -13,7 +13,7 @@
  */
 
 import { secretNameBefore } from '../../text/secret-name.js';
-import { credentialParameterBefore } from './url-credentials.js';
+import { credentialParameterBefore, userInfoStart } from './url-credentials.js';
 
 /** What a text may hold, as far as the screen can tell; each false is proven. */
 export interface SecretScreen {
@@ -69,17 +69,10 @@ export function screenForSecrets(
   return formats || assignments || urls ? { formats, assignments, urls } : undefined;
 }
 
-/**
- * Whether some `@` may end a user information with a password: the last `/` before it, at most 256
- * characters back, ends a `://` (or JSON's `:\/\/`), and a `:` is between them.
- */
+/** Whether some `@` ends a user information with a `:` (see `userInfoStart`). */
 function someUserInfo(text: string): boolean {
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
-    let slash = at - 1;
-    while (slash >= 0 && at - slash <= 257 && text.charCodeAt(slash) !== 0x2f /* / */) slash--;
-    if (slash < 0 || text.charCodeAt(slash) !== 0x2f) continue;
-    const afterScheme = text.endsWith('://', slash + 1) || text.endsWith(':\\/\\/', slash + 1);
-    if (afterScheme && text.lastIndexOf(':', at) > slash) return true;
+    if (userInfoStart(text, at) !== -1) return true;
   }
   return false;
 }
