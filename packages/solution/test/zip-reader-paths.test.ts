@@ -200,17 +200,17 @@ describe('ZipReader refuses names that are no file', () => {
 });
 
 describe('ZipReader checks deeply nested names in time and memory that grow with the names', () => {
-  // A zip name may be 65,535 bytes: 'a/' 20,000 times is 20,000 nested folders. Checking each folder
-  // as a whole path costs the square of the depth: these 3 entries (an archive of 240 kB) took over
-  // 10 seconds, and 3 of 32,000 folders ran the process out of memory and killed it.
-  it('lists 3 entries of 20,000 nested folders each in a second', async () => {
-    const deep = 'a/'.repeat(20_000);
+  // A zip name may be 65,535 bytes: 'a/' 32,000 times is 32,000 nested folders. Checking each folder
+  // as a whole path costs the square of the depth: 3 entries of 20,000 folders (an archive of 240 kB)
+  // took over 10 seconds, and these 3 of 32,000 ran the process out of memory and killed it. How fast
+  // the linear check is belongs to a benchmark; this test only needs the quadratic one to fail, which
+  // it does by crashing or by the generous timeout below, never by a timed assertion.
+  it('lists 3 entries of 32,000 nested folders each', async () => {
+    const deep = 'a/'.repeat(32_000);
     const names = ['W0', 'W1', 'W2'].map((top) => `${top}/${deep}x.txt`);
     const file = await madeOnUnix(names.map((name) => ({ name, content: 'x' })));
-    const started = Date.now();
     expect((await listed(file)).map(([name]) => name)).toEqual(names);
-    expect(Date.now() - started).toBeLessThan(1000);
-  }, 10_000);
+  }, 30_000);
 
   it('still refuses a file where a deeply nested entry needs a folder', async () => {
     const deep = 'a/'.repeat(20_000);

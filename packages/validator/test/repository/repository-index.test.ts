@@ -46,15 +46,10 @@ if (!corpusAvailable) console.warn(`Skipping the repository index of the corpus:
 const describeCorpus = corpusAvailable ? describe : describe.skip;
 
 describeCorpus('readRepositoryIndex on the corpus', () => {
-  it('indexes every connector folder quickly and finds the one title clash of merged connectors', async () => {
-    const started = performance.now();
+  // Its speed is measured by the repository-index benchmark (npm run bench), not asserted here.
+  it('indexes every connector folder and finds the one title clash of merged connectors', async () => {
     const index = await readRepositoryIndex(CORPUS_DIR, new Set(['connector-titles', 'connector-hosts']));
-    const elapsed = performance.now() - started;
-    console.info(
-      `Indexed titles and hosts of ${index.connectors.length} connector folders in ${elapsed.toFixed(0)} ms.`,
-    );
     expect(index.connectors.length).toBeGreaterThan(300);
-    expect(elapsed).toBeLessThan(10_000);
     expect(
       index.withTitle('Jira', 'independent-publisher-connectors/Atlassian Jira').map((c) => c.repositoryPath),
     ).toEqual(['certified-connectors/JIRA']);
