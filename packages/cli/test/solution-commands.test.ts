@@ -15,7 +15,7 @@ import { Command, CommanderError } from 'commander';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describeUserError, isUserError, UsageError } from '@connector-alm/core';
 import { readSolutionConnectors } from '@connector-alm/solution';
-import { unwritableFolder } from '@connector-alm/testing';
+import { unwritableFolder, writeRawZip } from '@connector-alm/testing';
 import { registerBuildSolutionCommand } from '../src/commands/build-solution.js';
 import { registerExtractConnectorsCommand } from '../src/commands/extract-connectors.js';
 import { registerPackCommand } from '../src/commands/pack.js';
@@ -201,6 +201,28 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const result = await run(cwd, ['unpack', 'bad.zip', 'src']);
     expect(result.code).toBe(1);
     expect(result.err.split(path.join(cwd, 'bad.zip'))).toHaveLength(2);
+  });
+
+  it('unpacks names in the code page --zip-name-encoding gives, and says to give it', async () => {
+    const cwd = workdir();
+    // WebResources/表.js as Japanese Windows zips it: code page 932, no UTF-8 flag; 表 is 0x95 0x5C.
+    const entries = Object.entries(unzipSync(readFileSync(HIL))).map(([name, content]) => ({
+      name: strToU8(name),
+      content,
+    }));
+    entries.push({
+      name: Uint8Array.from([...strToU8('WebResources/'), 0x95, 0x5c, ...strToU8('.js')]),
+      content: strToU8('x'),
+    });
+    await writeRawZip(path.join(cwd, 'sjis.zip'), entries);
+    const refused = await run(cwd, ['unpack', 'sjis.zip', 'src']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('--zip-name-encoding shift_jis');
+    expect((await run(cwd, ['unpack', 'sjis.zip', 'src', '--zip-name-encoding', 'cp932'])).code).toBe(0);
+    expect(readdirSync(path.join(cwd, 'src/WebResources'))).toEqual(['表.js']);
+    const unknown = await run(cwd, ['unpack', 'sjis.zip', 'other', '--zip-name-encoding', 'klingon']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("'klingon' is not an encoding for zip entry names");
   });
 
   it('gives exit code 2 for a bad option value', async () => {

@@ -38,6 +38,11 @@ export interface UnpackOptions {
   /** Allow updating a folder that already has content (default: refuse). */
   overwrite?: boolean;
   limits?: Partial<ZipLimits>;
+  /**
+   * The code page of zip entry names without the UTF-8 flag, e.g. shift_jis for a zip made on
+   * Japanese Windows (see zip/name-encoding).
+   */
+  zipNameEncoding?: string;
 }
 
 export interface UnpackResult extends CommitResult {
@@ -65,7 +70,7 @@ export async function unpackSolution(
     const staged =
       options.packageType === 'both'
         ? await stageBoth(zipPath, staging, options)
-        : await stageOne(zipPath, staging, { resetVersion: options.resetVersion }, options.limits);
+        : await stageOne(zipPath, staging, { resetVersion: options.resetVersion }, options);
     if (options.packageType === 'managed' && staged.manifest.managed !== '1')
       throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
     if (options.packageType === 'unmanaged' && staged.manifest.managed !== '0')
@@ -108,9 +113,12 @@ async function stageOne(
   zipPath: string,
   staging: string,
   options: StageOptions,
-  limits?: Partial<ZipLimits>,
+  reading: Pick<UnpackOptions, 'limits' | 'zipNameEncoding'>,
 ): Promise<StagedSolution> {
-  const reader = await ZipReader.open(zipPath, { limits });
+  const reader = await ZipReader.open(zipPath, {
+    limits: reading.limits,
+    nameEncoding: reading.zipNameEncoding,
+  });
   try {
     const staged = await stageSolutionZip(reader, staging, options);
     // pack leaves repository files out and unpack never deletes them: such an entry could not
@@ -136,11 +144,11 @@ export function pairedZipPaths(zipPath: string): { unmanaged: string; managed: s
 async function stageBoth(zipPath: string, staging: string, options: UnpackOptions): Promise<StagedSolution> {
   const { unmanaged, managed } = pairedZipPaths(zipPath);
   const common: StageOptions = { managed: '2', resetVersion: options.resetVersion };
-  const base = await stageOne(unmanaged, staging, common, options.limits);
+  const base = await stageOne(unmanaged, staging, common, options);
   const managedStaging = `${staging}.managed`;
   await fs.mkdir(managedStaging);
   try {
-    const other = await stageOne(managed, managedStaging, common, options.limits);
+    const other = await stageOne(managed, managedStaging, common, options);
     if (other.manifest.managed !== '1' || base.manifest.managed !== '0') {
       throw new UserError(
         `${unmanaged} and ${managed} must be the unmanaged and the managed export of one solution.`,
