@@ -75,7 +75,8 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const first = await run(cwd, ['unpack', HIL, 'src', '--reset-version']);
     expect(first).toMatchObject({ code: 0, err: '' });
     expect(first.out).toBe(
-      'Unpacked customHIL 0.0.0.0 (unmanaged) into src: 8 written, 0 unchanged, 0 deleted; connectors: cat_human-2din-2dthe-2dloop.\n',
+      // Seven parts, and Other/LineEndings.xml for the one with CRLF line endings.
+      'Unpacked customHIL 0.0.0.0 (unmanaged) into src: 9 written, 0 unchanged, 0 deleted; connectors: cat_human-2din-2dthe-2dloop.\n',
     );
     expect((await run(cwd, ['pack', 'src', 'out/customHIL.zip', '--solution-version', '1.0.0.4'])).out).toBe(
       'Packed customHIL 1.0.0.4 (unmanaged) into out/customHIL.zip: 8 entries, 1 connector.\n',
@@ -114,7 +115,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     await run(cwd, ['unpack', HIL, 'src']);
     const second = await run(cwd, ['unpack', HIL, 'src']);
     expect(second.code).toBe(1);
-    expect(second.err).toMatch(/already holds 8 files\. .*--overwrite/);
+    expect(second.err).toMatch(/already holds 9 files\. .*--overwrite/);
   });
 
   it('says "not a solution" for a flow package, exit code 1, no stack trace', async () => {

@@ -10,6 +10,7 @@ import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { bothNotesXml, FOLDER_BOTH_NOTES } from './both-notes-file.js';
 import { notesFor } from './both-packages.js';
+import { FOLDER_LINE_ENDINGS, lineEndingsXml } from './line-endings-file.js';
 import {
   FOLDER_CUSTOMIZATIONS,
   FOLDER_SOLUTION,
@@ -76,6 +77,8 @@ export async function unpackSolution(
     if (options.packageType === 'unmanaged' && staged.manifest.managed !== '0')
       throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
+    const endings = await lineEndingsXml(staging, staged.files);
+    if (endings !== undefined) await fs.writeFile(path.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, { stale: options.stale ?? 'delete', protect: isRepositoryFile });
@@ -128,6 +131,11 @@ async function stageOne(
       throw new UserError(`${zipPath} has ${zipPathOf(metadata)}, which is a repository file name.`, {
         hint: 'Pack leaves repository files (dot files at the root, .git*, .DS_Store, Thumbs.db, desktop.ini) out of a solution; remove or rename the entry.',
       });
+    // Refused, not overwritten: the line endings of the unpacked files are recorded there.
+    if (staged.files.includes(FOLDER_LINE_ENDINGS))
+      throw new UserError(
+        `${zipPath} has ${FOLDER_LINE_ENDINGS}, where unpack records which files have CRLF line endings.`,
+      );
     return staged;
   } finally {
     reader.close();
