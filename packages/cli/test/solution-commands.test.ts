@@ -15,7 +15,7 @@ import { Command, CommanderError } from 'commander';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describeUserError, isUserError, UsageError } from '@connector-alm/core';
 import { readSolutionConnectors } from '@connector-alm/solution';
-import { unwritableFolder } from '@connector-alm/testing';
+import { unwritableFolder, writeRawZip } from '@connector-alm/testing';
 import { registerBuildSolutionCommand } from '../src/commands/build-solution.js';
 import { registerExtractConnectorsCommand } from '../src/commands/extract-connectors.js';
 import { registerPackCommand } from '../src/commands/pack.js';
@@ -75,7 +75,8 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const first = await run(cwd, ['unpack', HIL, 'src', '--reset-version']);
     expect(first).toMatchObject({ code: 0, err: '' });
     expect(first.out).toBe(
-      'Unpacked customHIL 0.0.0.0 (unmanaged) into src: 8 written, 0 unchanged, 0 deleted; connectors: cat_human-2din-2dthe-2dloop.\n',
+      // Seven parts, and Other/LineEndings.xml for the one with CRLF line endings.
+      'Unpacked customHIL 0.0.0.0 (unmanaged) into src: 9 written, 0 unchanged, 0 deleted; connectors: cat_human-2din-2dthe-2dloop.\n',
     );
     expect((await run(cwd, ['pack', 'src', 'out/customHIL.zip', '--solution-version', '1.0.0.4'])).out).toBe(
       'Packed customHIL 1.0.0.4 (unmanaged) into out/customHIL.zip: 8 entries, 1 connector.\n',
@@ -114,7 +115,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     await run(cwd, ['unpack', HIL, 'src']);
     const second = await run(cwd, ['unpack', HIL, 'src']);
     expect(second.code).toBe(1);
-    expect(second.err).toMatch(/already holds 8 files\. .*--overwrite/);
+    expect(second.err).toMatch(/already holds 9 files\. .*--overwrite/);
   });
 
   it('says "not a solution" for a flow package, exit code 1, no stack trace', async () => {
@@ -201,6 +202,28 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const result = await run(cwd, ['unpack', 'bad.zip', 'src']);
     expect(result.code).toBe(1);
     expect(result.err.split(path.join(cwd, 'bad.zip'))).toHaveLength(2);
+  });
+
+  it('unpacks names in the code page --zip-name-encoding gives, and says to give it', async () => {
+    const cwd = workdir();
+    // WebResources/表.js as Japanese Windows zips it: code page 932, no UTF-8 flag; 表 is 0x95 0x5C.
+    const entries = Object.entries(unzipSync(readFileSync(HIL))).map(([name, content]) => ({
+      name: strToU8(name),
+      content,
+    }));
+    entries.push({
+      name: Uint8Array.from([...strToU8('WebResources/'), 0x95, 0x5c, ...strToU8('.js')]),
+      content: strToU8('x'),
+    });
+    await writeRawZip(path.join(cwd, 'sjis.zip'), entries);
+    const refused = await run(cwd, ['unpack', 'sjis.zip', 'src']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('--zip-name-encoding shift_jis');
+    expect((await run(cwd, ['unpack', 'sjis.zip', 'src', '--zip-name-encoding', 'cp932'])).code).toBe(0);
+    expect(readdirSync(path.join(cwd, 'src/WebResources'))).toEqual(['表.js']);
+    const unknown = await run(cwd, ['unpack', 'sjis.zip', 'other', '--zip-name-encoding', 'klingon']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("'klingon' is not an encoding for zip entry names");
   });
 
   it('gives exit code 2 for a bad option value', async () => {

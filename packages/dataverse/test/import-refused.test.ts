@@ -5,6 +5,8 @@ import { buildSolutionZip } from './helpers/solution-zip.js';
 
 const UNMANAGED_OVER_MANAGED =
   'The solution is already installed on this system as a managed solution and the package supplied is attempting to install it in unmanaged mode. Import can only update solutions when the modes match. Uninstall the current solution and try again.';
+const MANAGED_OVER_UNMANAGED =
+  'The solution is already installed on this system as an unmanaged solution and the package supplied is attempting to install it in managed mode. Import can only update solutions when the modes match. Uninstall the current solution and try again.';
 const LOWER_VERSION =
   'The import solution must have a higher version than the existing solution it is upgrading.';
 
@@ -37,6 +39,14 @@ describe('the local server refuses imports Dataverse refuses, as the Web API ans
       '0x80048041',
       UNMANAGED_OVER_MANAGED,
     ],
+    [
+      'a managed import over an unmanaged solution',
+      'Later',
+      '3.1.0.0',
+      true,
+      '0x80048040',
+      MANAGED_OVER_UNMANAGED,
+    ],
     ['a lower version', 'Later', '2.9.9.9', false, '0x80048541', LOWER_VERSION],
     ['a lower version in a shorter form', 'Later', '2.10', false, '0x80048541', LOWER_VERSION],
   ])('ImportSolution: %s is answered 400 with its code, and recorded on the import job', async (...args) => {
@@ -53,6 +63,43 @@ describe('the local server refuses imports Dataverse refuses, as the Web API ans
     expect(data).toContain(`<result result="failure" errorcode="${code}" errortext="${message}"`);
     expect(server.store.get(name)?.version).toBe(name === 'Installed' ? '2.0.0.0' : '3.0.0.0');
   });
+
+  it.each([
+    [
+      'an unmanaged import over a managed solution',
+      'Installed',
+      '2.1.0.0',
+      false,
+      '0x80048041',
+      UNMANAGED_OVER_MANAGED,
+    ],
+    [
+      'a managed import over an unmanaged solution',
+      'Later',
+      '3.1.0.0',
+      true,
+      '0x80048040',
+      MANAGED_OVER_UNMANAGED,
+    ],
+  ])(
+    'ImportSolutionAsync: %s completes the system job, and the import job records the refusal',
+    async (...args) => {
+      const [, name, version, managed, code, message] = args;
+      const { client } = connectToLocal(server);
+      const jobId = crypto.randomUUID();
+      const { asyncOperationId } = await client.startImportAsync(
+        importRequest(name, version, managed, jobId),
+      );
+      // As in Dataverse, the system job succeeds: the solution's failure is in the import job's log.
+      await client.waitForAsyncOperation(asyncOperationId, 'Import', 60_000);
+      const { data } = await client.getImportJob(jobId, { data: true });
+      expect(data).toContain(`<result result="failure" errorcode="${code}" errortext="${message}"`);
+      expect(server.store.get(name)).toMatchObject({
+        managed: name === 'Installed',
+        version: name === 'Installed' ? '2.0.0.0' : '3.0.0.0',
+      });
+    },
+  );
 
   it('the same version again, and a managed update of a managed solution, are imported', async () => {
     const { client } = connectToLocal(server);

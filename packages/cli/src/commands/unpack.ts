@@ -12,6 +12,7 @@ interface UnpackOptions {
   overwrite?: boolean;
   maxSize?: string;
   maxEntries?: string;
+  zipNameEncoding?: string;
   format: 'text' | 'json';
 }
 
@@ -38,6 +39,10 @@ export function registerUnpackCommand(program: Command, context: CommandContext)
     .option('--overwrite', 'update a folder that already has content')
     .option('--max-size <MB>', 'refuse archives that expand past this many megabytes (default 2048)')
     .option('--max-entries <count>', 'refuse archives with more entries (default 50000)')
+    .option(
+      '--zip-name-encoding <encoding>',
+      'code page of entry names without the UTF-8 flag, e.g. shift_jis for a zip made on Japanese Windows (default: UTF-8 when they are, else cp437)',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (zip: string, folder: string, options: UnpackOptions) => {
       const { io } = context;
@@ -50,6 +55,7 @@ export function registerUnpackCommand(program: Command, context: CommandContext)
         stale: options.stale,
         overwrite: options.overwrite ?? false,
         limits: zipLimitOptions(options),
+        ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
       });
       if (options.format === 'json') io.stdout.write(`${JSON.stringify({ ...result, folder }, null, 2)}\n`);
       else io.stdout.write(describeUnpack(result, folder));

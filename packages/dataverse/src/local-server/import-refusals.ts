@@ -6,14 +6,19 @@ import type { ImportFailure } from './faults.js';
  * Imports Dataverse refuses because of the solution already installed, with its code and words.
  *
  * Known: an unmanaged package over a managed solution is ImportSolutionUnmanagedToManagedMismatch
- * (-2147188671, 0x80048041), whose text is the SDK's ErrorCodes message; a lower version is
+ * (-2147188671, 0x80048041), and a managed package over an unmanaged solution its mirror,
+ * ImportSolutionManagedToUnmanagedMismatch (-2147188672, 0x80048040); their texts are the SDK's
+ * ErrorCodes messages. A lower version is
  * "The import solution must have a higher version than the existing solution it is upgrading",
  * code 80048541 (Microsoft's troubleshooting article KB 4499878).
  * Assumed: that article speaks of upgrading a managed solution; we refuse a lower version over an
  * unmanaged one too, and let the same version be imported again (a re-import, which Dataverse does).
+ * That a managed package over an unmanaged solution is refused whatever its version, before the
+ * version is compared, as the unmanaged-over-managed case is: the SDK names the code, not the order.
  */
 export const IMPORT_REFUSAL_CODES = {
   unmanagedOverManaged: '0x80048041',
+  managedOverUnmanaged: '0x80048040',
   lowerVersion: '0x80048541',
 } as const;
 
@@ -27,6 +32,12 @@ export function importRefusal(
       errorcode: IMPORT_REFUSAL_CODES.unmanagedOverManaged,
       errortext:
         'The solution is already installed on this system as a managed solution and the package supplied is attempting to install it in unmanaged mode. Import can only update solutions when the modes match. Uninstall the current solution and try again.',
+    };
+  if (!installed.managed && incoming.managed)
+    return {
+      errorcode: IMPORT_REFUSAL_CODES.managedOverUnmanaged,
+      errortext:
+        'The solution is already installed on this system as an unmanaged solution and the package supplied is attempting to install it in managed mode. Import can only update solutions when the modes match. Uninstall the current solution and try again.',
     };
   if (compareVersions(incoming.version, installed.version) < 0)
     return {

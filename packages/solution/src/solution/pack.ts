@@ -5,6 +5,7 @@ import { listFiles } from '../fs/list-files.js';
 import { forEachConcurrently } from '../util/concurrency.js';
 import { checkJson, isJson, minifyJson } from '../json/json-text.js';
 import { decodeUtf8Strict } from '../text/decode.js';
+import { withRecordedEnding, type RecordedEnding } from '../text/line-endings.js';
 import { parseXml } from '../xml/parse-xml.js';
 import { EXPORT_STYLE, serializeXml } from '../xml/serialize-xml.js';
 import { childElements, firstChild, type XmlElement } from '../xml/xml-tree.js';
@@ -13,6 +14,7 @@ import { FOLDER_BOTH_NOTES, readBothNotes } from './both-notes-file.js';
 import { filesOfPackage } from './both-packages.js';
 import { connectorName, connectorText, fileReferences } from './connector-element.js';
 import { inManifestOrder } from './connector-order.js';
+import { FOLDER_LINE_ENDINGS, MAX_RECORDED_BYTES, readLineEndings } from './line-endings-file.js';
 import { contentTypesXml } from './content-types.js';
 import { putConnectors } from './customizations.js';
 import {
@@ -93,7 +95,13 @@ export async function packSolution(
   const solution = parseXml(await readText(FOLDER_SOLUTION), located(FOLDER_SOLUTION));
   const manifest = readManifest(solution, located(FOLDER_SOLUTION));
   const managed = resolveManaged(manifest.managed, options.packageType ?? 'auto', located(FOLDER_SOLUTION));
-  const files = await selectPackageFiles(folder, all, manifest.managed === '2', managed);
+  const endings = await readLineEndings(folder, all);
+  const files = await selectPackageFiles(
+    folder,
+    all.filter((file) => file !== FOLDER_LINE_ENDINGS),
+    manifest.managed === '2',
+    managed,
+  );
   const solutionFile = files.get(FOLDER_SOLUTION)!;
   const solutionRoot =
     solutionFile === FOLDER_SOLUTION
@@ -139,7 +147,7 @@ export async function packSolution(
           return isJson(text) ? Buffer.from(minifyJson(text, located(actual))) : bytes;
         },
       });
-    } else sources.set(name, { name, file: located(actual) });
+    } else sources.set(name, await copiedPart(name, located(actual), endings.get(actual)));
   });
   // Read concurrently, so in no particular order until put in the manifest's.
   const ordered = inManifestOrder(connectors, solutionRoot);
@@ -181,6 +189,20 @@ export async function packSolution(
     connectors: connectors.map((c) => c.name).sort(),
     entries: entries.map((entry) => entry.name),
   };
+}
+
+/**
+ * A part unpack copied as it is: its bytes, with the line endings the export had whatever a git
+ * checkout made of them (see text/line-endings); one too large to record, streamed as it is.
+ */
+async function copiedPart(
+  name: string,
+  file: string,
+  recorded: RecordedEnding | undefined,
+): Promise<ZipSource> {
+  const { size } = await fs.stat(file);
+  if (size > MAX_RECORDED_BYTES) return { name, file };
+  return { name, load: async () => withRecordedEnding(await fs.readFile(file), recorded) };
 }
 
 /** A connector the manifest lists whose files are not in the folder: what is missing, what to do. */

@@ -10,6 +10,7 @@ import type { ZipLimits } from '../zip/limits.js';
 import { ZipReader } from '../zip/zip-reader.js';
 import { bothNotesXml, FOLDER_BOTH_NOTES } from './both-notes-file.js';
 import { notesFor } from './both-packages.js';
+import { FOLDER_LINE_ENDINGS, lineEndingsXml } from './line-endings-file.js';
 import {
   FOLDER_CUSTOMIZATIONS,
   FOLDER_SOLUTION,
@@ -38,6 +39,11 @@ export interface UnpackOptions {
   /** Allow updating a folder that already has content (default: refuse). */
   overwrite?: boolean;
   limits?: Partial<ZipLimits>;
+  /**
+   * The code page of zip entry names without the UTF-8 flag, e.g. shift_jis for a zip made on
+   * Japanese Windows (see zip/name-encoding).
+   */
+  zipNameEncoding?: string;
 }
 
 export interface UnpackResult extends CommitResult {
@@ -65,12 +71,14 @@ export async function unpackSolution(
     const staged =
       options.packageType === 'both'
         ? await stageBoth(zipPath, staging, options)
-        : await stageOne(zipPath, staging, { resetVersion: options.resetVersion }, options.limits);
+        : await stageOne(zipPath, staging, { resetVersion: options.resetVersion }, options);
     if (options.packageType === 'managed' && staged.manifest.managed !== '1')
       throw new UserError(`${zipPath} is an unmanaged solution, not a managed one.`);
     if (options.packageType === 'unmanaged' && staged.manifest.managed !== '0')
       throw new UserError(`${zipPath} is a managed solution, not an unmanaged one.`);
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
+    const endings = await lineEndingsXml(staging, staged.files);
+    if (endings !== undefined) await fs.writeFile(path.join(staging, FOLDER_LINE_ENDINGS), endings);
     const committed = await writingTo(folder, async () => {
       await keepCommittedPlatformVersion(staging, folder);
       return commitFolder(staging, folder, { stale: options.stale ?? 'delete', protect: isRepositoryFile });
@@ -108,9 +116,12 @@ async function stageOne(
   zipPath: string,
   staging: string,
   options: StageOptions,
-  limits?: Partial<ZipLimits>,
+  reading: Pick<UnpackOptions, 'limits' | 'zipNameEncoding'>,
 ): Promise<StagedSolution> {
-  const reader = await ZipReader.open(zipPath, { limits });
+  const reader = await ZipReader.open(zipPath, {
+    limits: reading.limits,
+    nameEncoding: reading.zipNameEncoding,
+  });
   try {
     const staged = await stageSolutionZip(reader, staging, options);
     // pack leaves repository files out and unpack never deletes them: such an entry could not
@@ -120,6 +131,11 @@ async function stageOne(
       throw new UserError(`${zipPath} has ${zipPathOf(metadata)}, which is a repository file name.`, {
         hint: 'Pack leaves repository files (dot files at the root, .git*, .DS_Store, Thumbs.db, desktop.ini) out of a solution; remove or rename the entry.',
       });
+    // Refused, not overwritten: the line endings of the unpacked files are recorded there.
+    if (staged.files.includes(FOLDER_LINE_ENDINGS))
+      throw new UserError(
+        `${zipPath} has ${FOLDER_LINE_ENDINGS}, where unpack records which files have CRLF line endings.`,
+      );
     return staged;
   } finally {
     reader.close();
@@ -136,11 +152,11 @@ export function pairedZipPaths(zipPath: string): { unmanaged: string; managed: s
 async function stageBoth(zipPath: string, staging: string, options: UnpackOptions): Promise<StagedSolution> {
   const { unmanaged, managed } = pairedZipPaths(zipPath);
   const common: StageOptions = { managed: '2', resetVersion: options.resetVersion };
-  const base = await stageOne(unmanaged, staging, common, options.limits);
+  const base = await stageOne(unmanaged, staging, common, options);
   const managedStaging = `${staging}.managed`;
   await fs.mkdir(managedStaging);
   try {
-    const other = await stageOne(managed, managedStaging, common, options.limits);
+    const other = await stageOne(managed, managedStaging, common, options);
     if (other.manifest.managed !== '1' || base.manifest.managed !== '0') {
       throw new UserError(
         `${unmanaged} and ${managed} must be the unmanaged and the managed export of one solution.`,

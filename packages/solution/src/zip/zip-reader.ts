@@ -19,6 +19,7 @@ import {
 import { EntryPaths } from './entry-paths.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits.js';
 import { LOCAL_HEADER_BYTES, localDataOffset } from './local-header.js';
+import { nameEncoding, type DecodedName, type NameEncoding } from './name-encoding.js';
 import { ReadAheadFile, readAt } from './read-ahead.js';
 import { ZipError } from './zip-errors.js';
 
@@ -40,6 +41,11 @@ export interface OpenZipOptions {
   /** How the archive is named in messages; the path by default. */
   displayName?: string;
   limits?: Partial<ZipLimits>;
+  /**
+   * The code page of names without the UTF-8 flag (e.g. shift_jis for a zip made on Japanese
+   * Windows); by default UTF-8 when they are UTF-8, else code page 437 (see name-encoding).
+   */
+  nameEncoding?: string;
 }
 
 const UNIX_HOST = 3;
@@ -80,6 +86,7 @@ export class ZipReader {
   static async open(filePath: string, options: OpenZipOptions = {}): Promise<ZipReader> {
     const displayName = options.displayName ?? filePath;
     const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
+    const encoding = nameEncoding(options.nameEncoding);
     const zip = await openArchive(filePath, displayName);
     try {
       if (zip.entryCount > limits.maxEntries) {
@@ -91,7 +98,7 @@ export class ZipReader {
         );
       }
       const raw = await readCentralDirectory(zip, displayName);
-      const checked = checkEntries(raw, displayName, limits);
+      const checked = checkEntries(raw, displayName, limits, encoding);
       const fd = await promisify(open)(filePath, 'r');
       try {
         const { size } = await promisify(fstat)(fd);
@@ -379,30 +386,40 @@ function readCentralDirectory(zip: yauzl.ZipFile, displayName: string): Promise<
   });
 }
 
-/** The name as the archive writes it. */
-function archiveName(entry: yauzl.Entry): string {
-  // Strict: keep backslashes as they are; withForwardSlashes reads them as separators only in a zip
-  // written on Windows, and elsewhere they are refused rather than silently converted.
-  return yauzl.getFileNameLowLevel(
-    entry.generalPurposeBitFlag,
-    entry.fileName as unknown as Buffer,
-    entry.extraFields,
-    true,
-  );
+const UTF8_FLAG = 0x0800;
+
+function nameBytes(entry: yauzl.Entry): Buffer {
+  return entry.fileName as unknown as Buffer;
 }
 
 /**
- * The name in the entry's header. `archiveName` is the one in an Info-ZIP Unicode path field
- * (0x7075) when there is one for this header, as unzip and 7-Zip read it; .NET, PowerShell's
- * Expand-Archive and Windows ignore the field and read this one.
+ * The name as the archive writes it: UTF-8 with the flag; else the one in an Info-ZIP Unicode path
+ * field (0x7075) whose checksum matches the header's name, as unzip and 7-Zip read it; else the
+ * header's name in the encoding for names without the flag. Backslashes stay as they are here;
+ * withForwardSlashes reads them as separators only in a zip written on Windows, and elsewhere they
+ * are refused rather than silently converted.
  */
-function headerName(entry: yauzl.Entry): string {
-  return yauzl.getFileNameLowLevel(
-    entry.generalPurposeBitFlag,
-    entry.fileName as unknown as Buffer,
-    [],
-    true,
-  );
+function archiveName(entry: yauzl.Entry, encoding: NameEncoding): DecodedName {
+  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return { name: headerUtf8(entry) };
+  // yauzl reads the field when there is a valid one, and the header in code page 437 otherwise.
+  const field = yauzl.getFileNameLowLevel(0, nameBytes(entry), entry.extraFields, true);
+  if (field !== yauzl.getFileNameLowLevel(0, nameBytes(entry), [], true)) return { name: field };
+  return encoding.decode(nameBytes(entry));
+}
+
+function headerUtf8(entry: yauzl.Entry): string {
+  return yauzl.getFileNameLowLevel(UTF8_FLAG, nameBytes(entry), [], true);
+}
+
+/**
+ * The name in the entry's header, which .NET, PowerShell's Expand-Archive and Windows read (they
+ * ignore the Unicode path field). One that code page 437 would split is read so, with '\' the
+ * separator it is to such a tool.
+ */
+function headerName(entry: yauzl.Entry, encoding: NameEncoding): string {
+  if ((entry.generalPurposeBitFlag & UTF8_FLAG) !== 0) return headerUtf8(entry);
+  const decoded = encoding.decode(nameBytes(entry));
+  return 'name' in decoded ? decoded.name : decoded.ambiguous.cp437;
 }
 
 /** The host of "version made by": the OS, or file system, that wrote the entry. */
@@ -429,12 +446,19 @@ interface CheckedEntries {
  * or '.' folder names, and an error names the entry as the archive writes it, so that the maker
  * finds it.
  */
-function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipLimits): CheckedEntries {
+function checkEntries(
+  raw: readonly yauzl.Entry[],
+  archive: string,
+  limits: ZipLimits,
+  encoding: NameEncoding,
+): CheckedEntries {
   const paths = new EntryPaths(archive);
   const checked: CheckedEntries = { entries: [], raw: new Map(), backslashSeparated: [] };
   let declaredTotal = 0;
   for (const entry of raw) {
-    const written = archiveName(entry);
+    const decoded = archiveName(entry, encoding);
+    if ('ambiguous' in decoded) throw ambiguousName(archive, decoded.ambiguous);
+    const written = decoded.name;
     const separated = withForwardSlashes(written, hostOf(entry));
     if (separated !== written) checked.backslashSeparated.push(written);
     const name = withoutDotFolders(separated);
@@ -452,7 +476,7 @@ function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipL
     // A zip that names an entry twice is read one way by some tools and the other by the rest: the
     // header's name must not leave the folder either (it names the file within it when the field
     // only spells the same name in Unicode, as zip and WinZip write it).
-    const header = headerName(entry);
+    const header = headerName(entry, encoding);
     const escape = header === written ? undefined : findEscapeProblem(header);
     if (escape)
       throw new ZipError(
@@ -515,4 +539,18 @@ function checkEntries(raw: readonly yauzl.Entry[], archive: string, limits: ZipL
     checked.raw.set(name, entry);
   }
   return checked;
+}
+
+function hex(byte: number): string {
+  return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+/** A name without the UTF-8 flag whose 0x5C may be the second byte of a character, not a '\'. */
+function ambiguousName(archive: string, name: { cp437: string; lead: number }): ZipError {
+  return new ZipError(
+    archive,
+    name.cp437,
+    `has no UTF-8 flag and is not UTF-8, and its byte 0x5C after ${hex(name.lead)} may be the second byte of a character (in Shift-JIS, GBK or Big5) rather than a '\\' between folders; it is not read under a name that may be wrong.`,
+    'Unpack with the code page of the Windows that made the zip: --zip-name-encoding shift_jis (Japanese, cp932), gbk (Simplified Chinese, cp936) or big5 (Traditional Chinese, cp950), or cp437 to read it as the zip specification says; or zip the files again with a tool that writes UTF-8 names (7-Zip, PowerShell 7).',
+  );
 }

@@ -1,0 +1,129 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { packSolution, unpackSolution } from '../src/index.js';
+import { recordedEnding, withRecordedEnding } from '../src/text/line-endings.js';
+import { describeWith, FIXTURE_EXPORTS, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
+import { hashTree, readZip } from './helpers/trees.js';
+import { temporaryFolders, variantOf } from './helpers/zips.js';
+
+const temp = temporaryFolders('pack-eol-');
+afterAll(() => temp.cleanup());
+
+/** Text to git: no NUL and no CR outside CRLF (git's is_binary counts both as binary). */
+function isGitText(bytes: Buffer): boolean {
+  return !bytes.includes(0) && !/\r(?!\n)/.test(bytes.toString('latin1'));
+}
+
+/**
+ * A copy of `source` as git with core.autocrlf=true checks it out on Windows: every text file whose
+ * lines end in LF only gets CRLF; a file that has a CR already, and a binary one, stays as it is.
+ */
+function checkedOutWithCrlf(source: string): string {
+  const target = path.join(temp.make(), 'crlf');
+  cpSync(source, target, { recursive: true });
+  for (const file of readdirSync(target, { recursive: true, withFileTypes: true })) {
+    if (!file.isFile()) continue;
+    const full = path.join(file.parentPath, file.name);
+    const bytes = readFileSync(full);
+    const text = bytes.toString('latin1');
+    if (isGitText(bytes) && !text.includes('\r'))
+      writeFileSync(full, Buffer.from(text.replace(/\n/g, '\r\n'), 'latin1'));
+  }
+  return target;
+}
+
+/** A copy of `source` as committed from such a checkout and checked out elsewhere: every CRLF is LF. */
+function checkedOutWithLf(source: string): string {
+  const target = path.join(temp.make(), 'lf');
+  cpSync(source, target, { recursive: true });
+  for (const file of readdirSync(target, { recursive: true, withFileTypes: true })) {
+    if (!file.isFile()) continue;
+    const full = path.join(file.parentPath, file.name);
+    const bytes = readFileSync(full);
+    if (isGitText(bytes))
+      writeFileSync(full, Buffer.from(bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1'));
+  }
+  return target;
+}
+
+async function packed(folder: string): Promise<Buffer> {
+  const zip = path.join(temp.make(), 'packed.zip');
+  await packSolution(folder, zip);
+  return readFileSync(zip);
+}
+
+describeWith(SOLUTION_FIXTURES, 'real solution export')(
+  'pack of a checkout whose line endings git changed (core.autocrlf)',
+  () => {
+    describe.each(FIXTURE_EXPORTS)('$name', (fixture) => {
+      it('packs the same zip, byte for byte, from the CRLF and the LF checkout as from the unpacked folder', async () => {
+        const unpacked = path.join(temp.make(), 'src');
+        await unpackSolution(fixturePath(fixture.zip), unpacked);
+        const expected = await packed(unpacked);
+        expect((await packed(checkedOutWithCrlf(unpacked))).equals(expected)).toBe(true);
+        expect((await packed(checkedOutWithLf(unpacked))).equals(expected)).toBe(true);
+      });
+
+      it('keeps every entry of the export byte for byte that the unpack copied', async () => {
+        const unpacked = path.join(temp.make(), 'src');
+        await unpackSolution(fixturePath(fixture.zip), unpacked);
+        const zip = path.join(temp.make(), 'crlf.zip');
+        await packSolution(checkedOutWithCrlf(unpacked), zip);
+        const ours = await readZip(zip);
+        for (const [name, bytes] of await readZip(fixturePath(fixture.zip))) {
+          // The manifest, the customizations, [Content_Types].xml and connector parts are rewritten.
+          if (!name.includes('/') || (name.startsWith('Connector/') && !name.endsWith('.csx'))) continue;
+          expect([name, ours.get(name)?.equals(bytes)]).toEqual([name, true]);
+        }
+      });
+
+      it('unpack → CRLF checkout → pack → unpack gives the files of the first unpack', async () => {
+        const first = path.join(temp.make(), 'first');
+        await unpackSolution(fixturePath(fixture.zip), first);
+        const zip = path.join(temp.make(), 'crlf.zip');
+        await packSolution(checkedOutWithCrlf(first), zip);
+        const second = path.join(temp.make(), 'second');
+        await unpackSolution(zip, second);
+        expect(await hashTree(second)).toEqual(await hashTree(first));
+      });
+    });
+  },
+);
+
+describe('line endings pack writes for a copied part', () => {
+  const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
+
+  it('records CRLF and mixed text, and nothing for LF text or a binary', () => {
+    expect(recordedEnding(bytes('a\r\nb\r\n'))).toBe('crlf');
+    expect(recordedEnding(bytes('a\r\nb\n'))).toBe('mixed');
+    expect(recordedEnding(bytes('a\nb\n'))).toBeUndefined();
+    expect(recordedEnding(bytes('\x89PNG\r\n\x1a\n\x00\x00'))).toBeUndefined();
+  });
+
+  it('writes text with the recorded ending, and mixed text and binaries as they are', () => {
+    expect(withRecordedEnding(bytes('a\nb\r\n'), 'crlf').toString('latin1')).toBe('a\r\nb\r\n');
+    expect(withRecordedEnding(bytes('a\r\nb\r\n'), undefined).toString('latin1')).toBe('a\nb\n');
+    expect(withRecordedEnding(bytes('a\r\nb\r\n'), 'mixed').toString('latin1')).toBe('a\r\nb\r\n');
+    const png = bytes('\x89PNG\r\n\x1a\n\x00\x00');
+    expect(withRecordedEnding(png, undefined).equals(png)).toBe(true);
+    // A lone CR makes a file binary to git, which then leaves it alone; so does pack.
+    expect(withRecordedEnding(bytes('a\rb\r\n'), undefined).toString('latin1')).toBe('a\rb\r\n');
+  });
+});
+
+describeWith(SOLUTION_FIXTURES, 'real solution export')('unpack and its record of line endings', () => {
+  it('refuses a zip that has an entry where the record goes, and writes nothing', async () => {
+    const zip = await variantOf(
+      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+      path.join(temp.make(), 'x.zip'),
+      {
+        'Other/LineEndings.xml': '<LineEndings />',
+      },
+    );
+    const target = path.join(temp.make(), 'src');
+    await expect(unpackSolution(zip, target)).rejects.toThrow(
+      /has Other\/LineEndings\.xml, where unpack records/,
+    );
+  });
+});
