@@ -18,6 +18,9 @@ import { buildSolutionZip } from './helpers/solution-zip.js';
 // 300 ms for slow ones keep the tests short and tell in each message which limit applied, while the
 // waits between attempts run on the manual clock.
 const webApiTimeouts = { quickMs: 100, slowMs: 300 };
+// Each test ends in a second or two; the limit only stops one that hangs, with room for a loaded
+// machine (a full run on two busy cores once took over 5 s for the status-poll test).
+const HANG_GUARD_MS = 20_000;
 
 let server: LocalServer;
 beforeAll(async () => {
@@ -71,85 +74,108 @@ describe('a quick request the environment takes and never answers', () => {
     5000,
   );
 
-  it('an answer that stops halfway is ended once nothing arrives for that time, and read again', async () => {
-    server.faults.inject({ kind: 'hang', afterHeaders: true }, { operation: 'WhoAmI' });
-    const { client, sleeps, logger, sent } = connectToLocal(server, { webApiTimeouts });
-    await expect(client.whoAmI()).resolves.toMatchObject({ OrganizationId: server.dataverse.organizationId });
-    expect(sentTo(sent, 'WhoAmI')).toBe(2);
-    expect(sleeps).toEqual([1000]);
-    expect(logger.lines).toContainEqual(
-      `warning: WhoAmI: the answer from ${server.environmentUrl} stopped arriving (nothing for 0.1 s); retrying in 1 s.`,
-    );
-  }, 5000);
+  it(
+    'an answer that stops halfway is ended once nothing arrives for that time, and read again',
+    async () => {
+      server.faults.inject({ kind: 'hang', afterHeaders: true }, { operation: 'WhoAmI' });
+      const { client, sleeps, logger, sent } = connectToLocal(server, { webApiTimeouts });
+      await expect(client.whoAmI()).resolves.toMatchObject({
+        OrganizationId: server.dataverse.organizationId,
+      });
+      expect(sentTo(sent, 'WhoAmI')).toBe(2);
+      expect(sleeps).toEqual([1000]);
+      expect(logger.lines).toContainEqual(
+        `warning: WhoAmI: the answer from ${server.environmentUrl} stopped arriving (nothing for 0.1 s); retrying in 1 s.`,
+      );
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('gives up within the attempt budget, saying how long it waited for an answer', async () => {
-    server.faults.inject({ kind: 'hang' }, { operation: 'WhoAmI', times: 100 });
-    const { client, sleeps, sent, secrets } = connectToLocal(server, {
-      webApiTimeouts,
-      retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 },
-    });
-    const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
-    expect(error.message).toBe(
-      `WhoAmI: ${server.environmentUrl} did not answer within 0.1 s; gave up after 3 attempts and 3 s of waiting.`,
-    );
-    expect(error.hint).toMatch(/environment-url.*proxy/);
-    expect(sentTo(sent, 'WhoAmI')).toBe(3);
-    expect(sleeps).toEqual([1000, 2000]);
-    expect(secrets.length).toBeGreaterThan(0);
-    for (const secret of [SECRET, ...secrets]) expect(`${error.message} ${error.hint}`).not.toContain(secret);
-  }, 5000);
+  it(
+    'gives up within the attempt budget, saying how long it waited for an answer',
+    async () => {
+      server.faults.inject({ kind: 'hang' }, { operation: 'WhoAmI', times: 100 });
+      const { client, sleeps, sent, secrets } = connectToLocal(server, {
+        webApiTimeouts,
+        retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 },
+      });
+      const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+      expect(error.message).toBe(
+        `WhoAmI: ${server.environmentUrl} did not answer within 0.1 s; gave up after 3 attempts and 3 s of waiting.`,
+      );
+      expect(error.hint).toMatch(/environment-url.*proxy/);
+      expect(sentTo(sent, 'WhoAmI')).toBe(3);
+      expect(sleeps).toEqual([1000, 2000]);
+      expect(secrets.length).toBeGreaterThan(0);
+      for (const secret of [SECRET, ...secrets])
+        expect(`${error.message} ${error.hint}`).not.toContain(secret);
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('a status poll that hangs does not hold up an asynchronous import: it is read again and the import goes on', async () => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'web-api-timeout-'));
-    const file = path.join(folder, 'Contoso.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.2' }));
-    server.faults.inject({ kind: 'hang' }, { operation: 'asyncoperations' });
-    const { client, logger, sent } = connectToLocal(server, { webApiTimeouts });
-    const result = await importSolution(client, importOptions(file, { asynchronous: true }), logger);
-    expect(result).toMatchObject({ result: 'imported', version: '1.0.0.2' });
-    expect(sentTo(sent, 'ImportSolutionAsync')).toBe(1);
-    expect(logger.lines).toContainEqual(
-      `warning: Status of the system job: no answer from ${server.environmentUrl} within 0.1 s; retrying in 1 s.`,
-    );
-  }, 5000);
+  it(
+    'a status poll that hangs does not hold up an asynchronous import: it is read again and the import goes on',
+    async () => {
+      const folder = mkdtempSync(path.join(os.tmpdir(), 'web-api-timeout-'));
+      const file = path.join(folder, 'Contoso.zip');
+      writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.2' }));
+      server.faults.inject({ kind: 'hang' }, { operation: 'asyncoperations' });
+      const { client, logger, sent } = connectToLocal(server, { webApiTimeouts });
+      const result = await importSolution(client, importOptions(file, { asynchronous: true }), logger);
+      expect(result).toMatchObject({ result: 'imported', version: '1.0.0.2' });
+      expect(sentTo(sent, 'ImportSolutionAsync')).toBe(1);
+      expect(logger.lines).toContainEqual(
+        `warning: Status of the system job: no answer from ${server.environmentUrl} within 0.1 s; retrying in 1 s.`,
+      );
+    },
+    HANG_GUARD_MS,
+  );
 });
 
 describe('a synchronous export or import keeps the long limit and is not sent again', () => {
-  it('an export: fails after the long timeout, not the short one, saying what to use for large solutions', async () => {
-    server.faults.inject({ kind: 'hang' }, { operation: 'ExportSolution' });
-    const { client, sleeps, sent } = connectToLocal(server, { webApiTimeouts });
-    const started = Date.now();
-    const error = (await client
-      .exportSolution({ solutionName: 'Contoso', managed: false })
-      .catch((e: unknown) => e)) as Error & { hint?: string };
-    expect(Date.now() - started).toBeGreaterThanOrEqual(webApiTimeouts.slowMs - 10);
-    // The service goes on exporting after the connection is given up: it may still be at it.
-    expect(error.message).toMatch(
-      /^Export of solution 'Contoso': the export may still be running in http:\/\/127\.0\.0\.1:\d+ since about .* UTC, but its end was not confirmed: no answer within 0\.3 s\.$/,
-    );
-    expect(error.hint).toContain('run-asynchronously: true');
-    expect(sentTo(sent, 'ExportSolution')).toBe(1);
-    expect(sleeps).toEqual([]);
-  }, 5000);
+  it(
+    'an export: fails after the long timeout, not the short one, saying what to use for large solutions',
+    async () => {
+      server.faults.inject({ kind: 'hang' }, { operation: 'ExportSolution' });
+      const { client, sleeps, sent } = connectToLocal(server, { webApiTimeouts });
+      const started = Date.now();
+      const error = (await client
+        .exportSolution({ solutionName: 'Contoso', managed: false })
+        .catch((e: unknown) => e)) as Error & { hint?: string };
+      expect(Date.now() - started).toBeGreaterThanOrEqual(webApiTimeouts.slowMs - 10);
+      // The service goes on exporting after the connection is given up: it may still be at it.
+      expect(error.message).toMatch(
+        /^Export of solution 'Contoso': the export may still be running in http:\/\/127\.0\.0\.1:\d+ since about .* UTC, but its end was not confirmed: no answer within 0\.3 s\.$/,
+      );
+      expect(error.hint).toContain('run-asynchronously: true');
+      expect(sentTo(sent, 'ExportSolution')).toBe(1);
+      expect(sleeps).toEqual([]);
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('an import: may still be running in the environment, so it is said so and not sent again', async () => {
-    server.faults.inject({ kind: 'hang' }, { operation: 'ImportSolution' });
-    const { client, sleeps, sent } = connectToLocal(server, { webApiTimeouts });
-    const error = (await client
-      .importSolution({
-        customizationFile: buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.3' }),
-        importJobId: '0f9e8d7c-0000-4000-8000-000000000003',
-        overwriteUnmanagedCustomizations: false,
-        publishWorkflows: true,
-      })
-      .catch((e: unknown) => e)) as Error & { hint?: string };
-    expect(error.message).toBe(
-      `Import of the solution may or may not have been applied: ${server.environmentUrl} did not answer within 0.3 s.`,
-    );
-    expect(error.hint).toMatch(/not sent again.*import job.*run-asynchronously: true/s);
-    expect(sentTo(sent, 'ImportSolution')).toBe(1);
-    expect(sleeps).toEqual([]);
-  }, 5000);
+  it(
+    'an import: may still be running in the environment, so it is said so and not sent again',
+    async () => {
+      server.faults.inject({ kind: 'hang' }, { operation: 'ImportSolution' });
+      const { client, sleeps, sent } = connectToLocal(server, { webApiTimeouts });
+      const error = (await client
+        .importSolution({
+          customizationFile: buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.3' }),
+          importJobId: '0f9e8d7c-0000-4000-8000-000000000003',
+          overwriteUnmanagedCustomizations: false,
+          publishWorkflows: true,
+        })
+        .catch((e: unknown) => e)) as Error & { hint?: string };
+      expect(error.message).toBe(
+        `Import of the solution may or may not have been applied: ${server.environmentUrl} did not answer within 0.3 s.`,
+      );
+      expect(error.hint).toMatch(/not sent again.*import job.*run-asynchronously: true/s);
+      expect(sentTo(sent, 'ImportSolution')).toBe(1);
+      expect(sleeps).toEqual([]);
+    },
+    HANG_GUARD_MS,
+  );
 });
 
 describe('a big answer over a slow link: the limit is on silence, not on the whole answer', () => {
@@ -178,24 +204,29 @@ describe('a big answer over a slow link: the limit is on silence, not on the who
     expect(logger.lines.filter((line) => line.startsWith('warning:'))).toEqual([]);
   }, 10_000);
 
-  it('an import log whose answer stalls is read again, then given up on with what happened', async () => {
-    server.faults.inject({ kind: 'hang', afterHeaders: true }, { operation: 'importjobs', times: 100 });
-    const { client, sleeps, sent, secrets } = connectToLocal(server, {
-      webApiTimeouts,
-      retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 },
-    });
-    const id = '0f9e8d7c-0000-4000-8000-000000000004';
-    const error = (await client.getImportJob(id, { data: true }).catch((e: unknown) => e)) as Error & {
-      hint?: string;
-    };
-    expect(error.message).toBe(
-      `Result of the import job: the answer from ${server.environmentUrl} stopped arriving (nothing for 0.1 s); gave up after 3 attempts and 3 s of waiting.`,
-    );
-    expect(error.hint).toMatch(/network.*proxy/);
-    expect(sentTo(sent, `importjobs(${id})`)).toBe(3);
-    expect(sleeps).toEqual([1000, 2000]);
-    for (const secret of [SECRET, ...secrets]) expect(`${error.message} ${error.hint}`).not.toContain(secret);
-  }, 5000);
+  it(
+    'an import log whose answer stalls is read again, then given up on with what happened',
+    async () => {
+      server.faults.inject({ kind: 'hang', afterHeaders: true }, { operation: 'importjobs', times: 100 });
+      const { client, sleeps, sent, secrets } = connectToLocal(server, {
+        webApiTimeouts,
+        retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 3 },
+      });
+      const id = '0f9e8d7c-0000-4000-8000-000000000004';
+      const error = (await client.getImportJob(id, { data: true }).catch((e: unknown) => e)) as Error & {
+        hint?: string;
+      };
+      expect(error.message).toBe(
+        `Result of the import job: the answer from ${server.environmentUrl} stopped arriving (nothing for 0.1 s); gave up after 3 attempts and 3 s of waiting.`,
+      );
+      expect(error.hint).toMatch(/network.*proxy/);
+      expect(sentTo(sent, `importjobs(${id})`)).toBe(3);
+      expect(sleeps).toEqual([1000, 2000]);
+      for (const secret of [SECRET, ...secrets])
+        expect(`${error.message} ${error.hint}`).not.toContain(secret);
+    },
+    HANG_GUARD_MS,
+  );
 
   it('the download of an exported solution arrives slowly, and one that stalls is downloaded again', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'web-api-timeout-'));
