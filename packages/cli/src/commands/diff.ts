@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { printable } from '@connector-alm/core';
 import { diffPaths, type DiffResult } from '@connector-alm/validator';
 import { ExitCode } from '../io.js';
-import { inertToWorkflowCommands } from '../workflow-safe.js';
+import { writeOutput } from '../workflow-safe.js';
 import type { CommandContext } from '../program.js';
 
 interface DiffOptions {
@@ -27,7 +27,7 @@ export function registerDiffCommand(program: Command, context: CommandContext): 
     .action(async (oldPath: string, newPath: string, options: DiffOptions) => {
       const result = await diffPaths(oldPath, newPath, context.io.cwd);
       const output = options.format === 'json' ? formatDiffJson(result) : formatDiffText(result);
-      context.io.stdout.write(inertToWorkflowCommands(output, options.format, context.io.env));
+      writeOutput(context.io, output, options.format);
       const breaking = result.changes.some((change) => change.breaking);
       context.setExit(breaking && options.failOn === 'breaking' ? ExitCode.Failure : ExitCode.Success);
     });
