@@ -22,3 +22,25 @@ describe('docs/troubleshooting.md', () => {
     expect(text).toContain(`the snapshot and promote workflows allow ${limits[0]} minutes per job`);
   });
 });
+
+describe('README.md', () => {
+  it('says which powerplatform-actions sign-in inputs the Dataverse actions do not take, and they do not', () => {
+    const readme = read('README.md').replace(/\s+/g, ' ');
+    expect(readme).toContain('A user name and password (`user-name`, `password-secret`) are not supported');
+    for (const name of ['export-solution', 'import-solution']) {
+      const inputs = Object.keys(
+        (parseYaml(read(`actions/${name}/action.yml`)) as { inputs: Record<string, unknown> }).inputs,
+      );
+      expect({
+        name,
+        inputs: inputs.filter((input) => ['user-name', 'password-secret'].includes(input)),
+      }).toEqual({
+        name,
+        inputs: [],
+      });
+      expect(inputs).toEqual(
+        expect.arrayContaining(['environment-url', 'app-id', 'tenant-id', 'client-secret']),
+      );
+    }
+  });
+});
