@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { printable } from '@connector-alm/core';
+import { plural, printable } from '@connector-alm/core';
 import { diffPaths, type DiffResult } from '@connector-alm/validator';
 import { ExitCode } from '../io.js';
 import { writeOutput } from '../workflow-safe.js';
@@ -78,6 +78,6 @@ export function formatDiffText(result: DiffResult): string {
     return `${where}${version} ${change.impact} (${change.severity}) ${change.ruleId} ${printable(change.message)}${valuePath}`;
   });
   const breaking = result.changes.filter((change) => change.breaking).length;
-  lines.push(`${result.classification}: ${result.changes.length} changes, ${breaking} breaking`);
+  lines.push(`${result.classification}: ${plural(result.changes.length, 'change')}, ${breaking} breaking`);
   return `${lines.join('\n')}\n`;
 }
