@@ -17,3 +17,11 @@ export function inertToWorkflowCommands(
   if (format === 'json') return output.replace(/##\[/g, '#\\u0023[');
   return env.GITHUB_ACTIONS === 'true' ? inertToRunner(output, token) : output;
 }
+
+/**
+ * Writes a command's result to stdout, inert to the runner as above. Every command that prints what a
+ * solution or a connector holds (a display name, a title, an entry name) writes through here.
+ */
+export function writeOutput(io: CliIo, output: string, format: 'text' | 'json'): void {
+  io.stdout.write(inertToWorkflowCommands(output, format, io.env));
+}

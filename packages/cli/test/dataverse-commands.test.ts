@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
-import { describeUserError, UserError } from '@connector-alm/core';
+import { describeUserError, UsageError, UserError } from '@connector-alm/core';
 import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import { resolverSaysNoSuchHost } from '@connector-alm/testing';
 import { registerExportCommand } from '../src/commands/export.js';
@@ -119,7 +119,7 @@ describe('connector-alm export and import against the local server', () => {
     );
   });
 
-  it('fails with a user error when no credential is available', async () => {
+  it('fails with a usage error naming CONNECTOR_ALM_CLIENT_SECRET when no credential is available', async () => {
     const stdout = new PassThrough();
     const io: CliIo = {
       stdout,
@@ -133,10 +133,15 @@ describe('connector-alm export and import against the local server', () => {
     };
     const program = new Command('connector-alm').exitOverride();
     registerExportCommand(program, { io, setExit: () => {} });
-    await expect(program.parseAsync(['export', 'CliSolution'], { from: 'user' })).rejects.toMatchObject({
-      name: 'UserError',
-      message: expect.stringContaining('No credential'),
-    });
+    const error: unknown = await program.parseAsync(['export', 'CliSolution'], { from: 'user' }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(UsageError);
+    // The README and --help say where the secret goes; the error says the same, not an action's inputs.
+    expect((error as UsageError).message).toBe(
+      'No credential for Entra ID: set CONNECTOR_ALM_CLIENT_SECRET to a client secret of the app registration, or give --client-certificate <file>.',
+    );
   });
 });
 

@@ -65,7 +65,7 @@ describe('connector-alm diff', () => {
     expect(
       await runCli(['diff', 'old/apiDefinition.swagger.json', 'new/apiDefinition.swagger.json'], io),
     ).toBe(0);
-    expect(io.out()).toMatch(/^minor-update: 1 changes, 0 breaking$/m);
+    expect(io.out()).toMatch(/^minor-update: 1 change, 0 breaking$/m);
   });
 
   /** The old version's Task has a 'status' output; the new one drops it and adds an operation. */

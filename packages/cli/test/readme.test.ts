@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_RULES } from '@connector-alm/validator';
 import { REPO_ROOT } from '@connector-alm/testing';
@@ -22,5 +22,40 @@ describe('README.md', () => {
   it('gives the number of validation rules there are', () => {
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
     expect(readme).toContain(`in review (${ALL_RULES.length} rules, [docs/rules.md]`);
+  });
+
+  it('says why of every dependency of every package.json, and of no other', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Why each dependency'), readme.indexOf('## Licence'));
+    const named = new Set(
+      section
+        .split('\n')
+        .filter((line) => line.startsWith('| `'))
+        .flatMap((line) => [...line.split('|')[1]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!)),
+    );
+    const manifests = [
+      'package.json',
+      ...readdirSync(path.join(REPO_ROOT, 'packages')).map((name) => `packages/${name}/package.json`),
+    ];
+    const dependencies = new Set(
+      manifests.flatMap((file) => {
+        const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, file), 'utf8')) as Record<
+          string,
+          Record<string, string> | undefined
+        >;
+        return [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.devDependencies ?? {})];
+      }),
+    );
+    const accountedFor = (name: string) =>
+      named.has(name) || (name.startsWith('@types/') && named.has('@types/*'));
+    const ours = (name: string) => name.startsWith('@connector-alm/');
+    expect([...dependencies].filter((name) => !ours(name) && !accountedFor(name))).toEqual([]);
+    const stale = [...named].filter(
+      (name) =>
+        !(name === '@types/*'
+          ? [...dependencies].some((d) => d.startsWith('@types/'))
+          : dependencies.has(name)),
+    );
+    expect(stale).toEqual([]);
   });
 });

@@ -52,6 +52,62 @@ describe('the CLI in a GitHub Actions run: step', () => {
     }
   });
 
+  it('prints what the solution commands report inert too: a connector title is its display name there', async () => {
+    const connector = hostileConnector('solution', true);
+    const zip = path.join(root, 'solution', 'Hostile.zip');
+    const solutionCommands = [
+      [
+        'build-solution',
+        connector,
+        '--out',
+        zip,
+        '--unique-name',
+        'Hostile',
+        '--publisher',
+        'contoso',
+        '--prefix',
+        'contoso',
+      ],
+      [
+        'build-solution',
+        connector,
+        '--out',
+        zip,
+        '--unique-name',
+        'Hostile',
+        '--publisher',
+        'contoso',
+        '--prefix',
+        'contoso',
+        '--format',
+        'json',
+      ],
+      ['extract-connectors', zip, path.join(root, 'solution', 'text')],
+      ['extract-connectors', zip, path.join(root, 'solution', 'json'), '--format', 'json'],
+      ['unpack', zip, path.join(root, 'solution', 'unpacked'), '--format', 'json'],
+      [
+        'pack',
+        path.join(root, 'solution', 'unpacked'),
+        path.join(root, 'solution', 'Packed.zip'),
+        '--format',
+        'json',
+      ],
+    ];
+    for (const argv of solutionCommands) {
+      const io = memoryIo(root, IN_ACTIONS);
+      expect({ argv: argv.join(' '), exitCode: await runCli(argv, io), err: io.err() }).toEqual({
+        argv: argv.join(' '),
+        exitCode: 0,
+        err: '',
+      });
+      if (argv[0] !== 'unpack' && argv[0] !== 'pack') expect(io.out()).toContain('pwned');
+      const carriedOut = parseWorkflowCommands(io.out()).commands.filter(
+        (command) => command.command !== 'stop-commands' && !command.command.startsWith('connector-alm-'),
+      );
+      expect({ argv: argv.join(' '), carriedOut }).toEqual({ argv: argv.join(' '), carriedOut: [] });
+    }
+  });
+
   it('keeps JSON the same to a JSON reader', async () => {
     const io = memoryIo(root, IN_ACTIONS);
     await runCli(['validate', hostileConnector('json', true), '--format', 'json'], io);

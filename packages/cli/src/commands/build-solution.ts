@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { printable, UsageError } from '@connector-alm/core';
 import { buildSolution, readSolutionConnectors, type BuiltConnector } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
+import { writeOutput } from '../workflow-safe.js';
 
 interface BuildOptions {
   out: string;
@@ -72,10 +73,12 @@ export function registerBuildSolutionCommand(program: Command, context: CommandC
       );
       const connectors = built.map((c) => ({ ...c, folder: path.relative(io.cwd, c.folder) || '.' }));
       if (options.format === 'json')
-        io.stdout.write(`${JSON.stringify({ zip: options.out, connectors }, null, 2)}\n`);
+        writeOutput(io, `${JSON.stringify({ zip: options.out, connectors }, null, 2)}\n`, 'json');
       else
-        io.stdout.write(
+        writeOutput(
+          io,
           `${printable(`Built ${options.uniqueName} ${options.solutionVersion} into ${options.out} with ${connectors.map((c) => describeConnector(c, options.existing)).join(', ')}.`)}\n`,
+          'text',
         );
     });
 }

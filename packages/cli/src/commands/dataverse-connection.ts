@@ -28,7 +28,7 @@ export function addConnectionOptions(command: Command): Command {
     .option('--app-id <id>', 'application (client) ID (env AZURE_CLIENT_ID)')
     .option(
       '--client-certificate <file>',
-      'PEM file with the certificate and private key, instead of CONNECTOR_ALM_CLIENT_SECRET',
+      "PEM file with the certificate and private key, instead of CONNECTOR_ALM_CLIENT_SECRET (an encrypted key's password in CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD)",
     )
     .option('--cloud <cloud>', 'Public, UsGov, UsGovHigh, UsGovDod or China', 'Public')
     .option('--authority-host <url>', 'override the Entra ID login host, e.g. the dev-server');
@@ -49,6 +49,18 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
       throw new UsageError(`Cannot read the certificate file '${options.clientCertificate}'.`);
     }
   }
+  const clientSecret = io.env.CONNECTOR_ALM_CLIENT_SECRET;
+  const idTokenRequest = io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  // resolveCredential's own message speaks of action inputs and job permissions; on the command line
+  // the secret has a variable of its own, which is what the person must be told to set.
+  if (!clientSecret && clientCertificate === undefined && !idTokenRequest) {
+    throw new UsageError(
+      'No credential for Entra ID: set CONNECTOR_ALM_CLIENT_SECRET to a client secret of the app registration, or give --client-certificate <file>.',
+      {
+        hint: 'In a GitHub Actions job with "permissions: id-token: write", the command signs in with GitHub OIDC instead.',
+      },
+    );
+  }
   return {
     environmentUrl,
     tenantId,
@@ -56,7 +68,7 @@ export function readConnection(options: ConnectionOptions, io: CliIo): Connectio
     cloud: options.cloud,
     ...(options.authorityHost ? { authorityHost: options.authorityHost } : {}),
     credential: resolveCredential({
-      clientSecret: io.env.CONNECTOR_ALM_CLIENT_SECRET,
+      clientSecret,
       clientCertificate,
       clientCertificatePassword: io.env.CONNECTOR_ALM_CLIENT_CERTIFICATE_PASSWORD,
       idTokenRequestUrl: io.env.ACTIONS_ID_TOKEN_REQUEST_URL,

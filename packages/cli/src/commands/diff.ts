@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { printable } from '@connector-alm/core';
+import { plural, printable } from '@connector-alm/core';
 import { diffPaths, type DiffResult } from '@connector-alm/validator';
 import { ExitCode } from '../io.js';
-import { inertToWorkflowCommands } from '../workflow-safe.js';
+import { writeOutput } from '../workflow-safe.js';
 import type { CommandContext } from '../program.js';
 
 interface DiffOptions {
@@ -27,7 +27,7 @@ export function registerDiffCommand(program: Command, context: CommandContext): 
     .action(async (oldPath: string, newPath: string, options: DiffOptions) => {
       const result = await diffPaths(oldPath, newPath, context.io.cwd);
       const output = options.format === 'json' ? formatDiffJson(result) : formatDiffText(result);
-      context.io.stdout.write(inertToWorkflowCommands(output, options.format, context.io.env));
+      writeOutput(context.io, output, options.format);
       const breaking = result.changes.some((change) => change.breaking);
       context.setExit(breaking && options.failOn === 'breaking' ? ExitCode.Failure : ExitCode.Success);
     });
@@ -78,6 +78,6 @@ export function formatDiffText(result: DiffResult): string {
     return `${where}${version} ${change.impact} (${change.severity}) ${change.ruleId} ${printable(change.message)}${valuePath}`;
   });
   const breaking = result.changes.filter((change) => change.breaking).length;
-  lines.push(`${result.classification}: ${result.changes.length} changes, ${breaking} breaking`);
+  lines.push(`${result.classification}: ${plural(result.changes.length, 'change')}, ${breaking} breaking`);
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import { createConsoleLogger } from '@connector-alm/core';
 import { connectDataverse, exportSolution } from '@connector-alm/dataverse';
 import type { CommandContext } from '../program.js';
+import { writeOutput } from '../workflow-safe.js';
 import {
   addConnectionOptions,
   positiveMinutes,
@@ -58,6 +59,6 @@ export function registerExportCommand(program: Command, context: CommandContext)
         },
         logger,
       );
-      if (options.format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      if (options.format === 'json') writeOutput(io, `${JSON.stringify(result, null, 2)}\n`, 'json');
     });
 }

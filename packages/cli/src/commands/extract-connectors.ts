@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import { printable } from '@connector-alm/core';
 import { extractConnectors } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
+import { writeOutput } from '../workflow-safe.js';
 import { zipLimitOptions } from './unpack.js';
 
 interface ExtractOptions {
@@ -31,15 +32,19 @@ export function registerExtractConnectorsCommand(program: Command, context: Comm
         limits: zipLimitOptions(options),
       });
       if (options.format === 'json') {
-        io.stdout.write(
+        writeOutput(
+          io,
           `${JSON.stringify({ connectors: connectors.map((c) => ({ ...c, folder: path.join(destination, c.folder) })) }, null, 2)}\n`,
+          'json',
         );
         return;
       }
-      if (connectors.length === 0) io.stdout.write('The solution has no custom connector.\n');
+      if (connectors.length === 0) writeOutput(io, 'The solution has no custom connector.\n', 'text');
       for (const connector of connectors) {
-        io.stdout.write(
+        writeOutput(
+          io,
           `${printable(`${connector.displayName} (${connector.name}) → ${path.join(destination, connector.folder)}: ${connector.written.length} written, ${connector.unchanged.length} unchanged${connector.deleted.length ? `, removed ${connector.deleted.join(', ')}` : ''}.`)}\n`,
+          'text',
         );
         for (const warning of connector.warnings) io.stderr.write(`warning: ${printable(warning)}\n`);
       }

@@ -5,6 +5,7 @@ import { Option } from 'commander';
 import { createConsoleLogger, UsageError } from '@connector-alm/core';
 import { componentParametersFromSettings, connectDataverse, importSolution } from '@connector-alm/dataverse';
 import type { CommandContext } from '../program.js';
+import { writeOutput } from '../workflow-safe.js';
 import {
   addConnectionOptions,
   positiveMinutes,
@@ -79,6 +80,6 @@ export function registerImportCommand(program: Command, context: CommandContext)
         },
         logger,
       );
-      if (options.format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      if (options.format === 'json') writeOutput(io, `${JSON.stringify(result, null, 2)}\n`, 'json');
     });
 }

@@ -10,6 +10,7 @@ import {
 } from '@connector-alm/github';
 import { ExitCode } from '../io.js';
 import type { CommandContext } from '../program.js';
+import { writeOutput } from '../workflow-safe.js';
 
 interface PullRequestOptions {
   token?: string;
@@ -103,12 +104,12 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
           );
           results.push(result);
           // Said as soon as it is done: a later connector that fails must not hide this one's URL.
-          if (options.format === 'text') io.stdout.write(`${printable(describeResult(result))}\n`);
+          if (options.format === 'text') writeOutput(io, `${printable(describeResult(result))}\n`, 'text');
         }
       } finally {
         // One JSON document, written also when a later connector fails, with those done before it.
         if (options.format === 'json' && results.length > 0)
-          io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+          writeOutput(io, `${JSON.stringify(results, null, 2)}\n`, 'json');
       }
       context.setExit(ExitCode.Success);
     });

@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import { plural, printable, UsageError } from '@connector-alm/core';
 import { packSolution, type PackResult } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
+import { writeOutput } from '../workflow-safe.js';
 
 interface PackOptions {
   packageType: 'auto' | 'unmanaged' | 'managed' | 'both';
@@ -42,18 +43,22 @@ export function registerPackCommand(program: Command, context: CommandContext): 
             ]
           : [await packSolution(source, target, { packageType: options.packageType, ...version })];
       if (options.format === 'json') {
-        io.stdout.write(
+        writeOutput(
+          io,
           `${JSON.stringify(
             results.map((r) => ({ ...r, zip: path.relative(io.cwd, r.zip) || r.zip })),
             null,
             2,
           )}\n`,
+          'json',
         );
         return;
       }
       for (const result of results) {
-        io.stdout.write(
+        writeOutput(
+          io,
           `${printable(`Packed ${result.uniqueName} ${result.version} (${result.managed ? 'managed' : 'unmanaged'}) into ${path.relative(io.cwd, result.zip)}: ${result.entries.length} entries, ${plural(result.connectors.length, 'connector')}.`)}\n`,
+          'text',
         );
       }
     });

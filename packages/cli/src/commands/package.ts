@@ -10,6 +10,7 @@ import {
 } from '@connector-alm/solution';
 import { ExitCode } from '../io.js';
 import type { CommandContext } from '../program.js';
+import { writeOutput } from '../workflow-safe.js';
 
 interface BuildOptions {
   intro: string;
@@ -79,17 +80,18 @@ function report(
   const { io } = context;
   const line = (level: string, finding: PackageFinding): string =>
     `${level} ${finding.ruleId}: ${printable(`${finding.message}${finding.hint ? ` ${finding.hint}` : ''}`)}\n`;
-  if (format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (format === 'json') writeOutput(io, `${JSON.stringify(result, null, 2)}\n`, 'json');
   else {
     // Warnings do not fail the check: they come with success too.
-    for (const warning of result.warnings) io.stdout.write(line('warning', warning));
-    if (result.ok) io.stdout.write(`${summary.success}\n`);
+    const lines = result.warnings.map((warning) => line('warning', warning));
+    if (result.ok) lines.push(`${summary.success}\n`);
     else {
-      for (const finding of result.findings) io.stdout.write(line('error', finding));
-      io.stdout.write(
+      lines.push(...result.findings.map((finding) => line('error', finding)));
+      lines.push(
         `${summary.failure} See https://learn.microsoft.com/connectors/custom-connectors/certification-submission\n`,
       );
     }
+    writeOutput(io, lines.join(''), 'text');
   }
   context.setExit(result.ok ? ExitCode.Success : ExitCode.Failure);
 }

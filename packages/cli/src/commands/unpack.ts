@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import { printable, UsageError } from '@connector-alm/core';
 import { unpackSolution, type UnpackResult } from '@connector-alm/solution';
 import type { CommandContext } from '../program.js';
+import { writeOutput } from '../workflow-safe.js';
 
 interface UnpackOptions {
   packageType: 'auto' | 'unmanaged' | 'managed' | 'both';
@@ -57,8 +58,9 @@ export function registerUnpackCommand(program: Command, context: CommandContext)
         limits: zipLimitOptions(options),
         ...(options.zipNameEncoding ? { zipNameEncoding: options.zipNameEncoding } : {}),
       });
-      if (options.format === 'json') io.stdout.write(`${JSON.stringify({ ...result, folder }, null, 2)}\n`);
-      else io.stdout.write(describeUnpack(result, folder));
+      if (options.format === 'json')
+        writeOutput(io, `${JSON.stringify({ ...result, folder }, null, 2)}\n`, 'json');
+      else writeOutput(io, describeUnpack(result, folder), 'text');
     });
 }
 

@@ -1,0 +1,118 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { REPO_ROOT } from '@connector-alm/testing';
+
+const read = (file: string): string => readFileSync(path.join(REPO_ROOT, file), 'utf8');
+
+describe('docs/troubleshooting.md', () => {
+  it('gives the time limit per job that the snapshot and promote workflows set', () => {
+    const limits = ['connector-snapshot.yml', 'connector-promote.yml'].flatMap((file) =>
+      Object.values(
+        (
+          parseYaml(read(`.github/workflows/${file}`)) as {
+            jobs: Record<string, { 'timeout-minutes'?: number }>;
+          }
+        ).jobs,
+      ).map((job) => job['timeout-minutes']),
+    );
+    expect(new Set(limits).size).toBe(1);
+    const text = read('docs/troubleshooting.md').replace(/\s+/g, ' ');
+    expect(text).toContain(`the snapshot and promote workflows allow ${limits[0]} minutes per job`);
+  });
+});
+
+describe('README.md', () => {
+  it('says which powerplatform-actions sign-in inputs the Dataverse actions do not take, and they do not', () => {
+    const readme = read('README.md').replace(/\s+/g, ' ');
+    expect(readme).toContain('A user name and password (`user-name`, `password-secret`) are not supported');
+    for (const name of ['export-solution', 'import-solution']) {
+      const inputs = Object.keys(
+        (parseYaml(read(`actions/${name}/action.yml`)) as { inputs: Record<string, unknown> }).inputs,
+      );
+      expect({
+        name,
+        inputs: inputs.filter((input) => ['user-name', 'password-secret'].includes(input)),
+      }).toEqual({
+        name,
+        inputs: [],
+      });
+      expect(inputs).toEqual(
+        expect.arrayContaining(['environment-url', 'app-id', 'tenant-id', 'client-secret']),
+      );
+    }
+  });
+});
+
+/** The rows of the markdown tables of a page whose header starts with `Input`, as cells. */
+function inputRows(markdown: string): string[][] {
+  const rows: string[][] = [];
+  let inTable = false;
+  for (const line of markdown.split('\n')) {
+    if (!line.startsWith('|')) {
+      inTable = false;
+      continue;
+    }
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+    if (/^Input\b/.test(cells[0]!)) inTable = true;
+    else if (inTable && !/^-+$/.test(cells[0]!)) rows.push(cells);
+  }
+  return rows;
+}
+
+const backticked = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
+
+const GUIDES: [guide: string, workflow: string][] = [
+  ['docs/getting-started/single-environment.md', 'connector-snapshot.yml'],
+  ['docs/getting-started/multiple-environments.md', 'connector-promote.yml'],
+  ['docs/getting-started/open-source-certification.md', 'connector-publish.yml'],
+];
+
+function workflowCall(workflow: string): {
+  inputs: Record<string, { default?: unknown }>;
+  secrets?: Record<string, unknown>;
+} {
+  return (
+    parseYaml(read(`.github/workflows/${workflow}`)) as {
+      on: { workflow_call: ReturnType<typeof workflowCall> };
+    }
+  ).on.workflow_call;
+}
+
+describe.each(GUIDES)('the input table of %s', (guide, workflow) => {
+  it(`names inputs and secrets that ${workflow} has`, () => {
+    const call = workflowCall(workflow);
+    const rows = inputRows(read(guide));
+    expect(rows.length).toBeGreaterThan(0);
+    const unknown = rows.flatMap(([first]) => {
+      const secret = first!.startsWith('secret ');
+      return backticked(first!)
+        .map((name) => name.replace(/:.*$/, ''))
+        .filter((name) => !(name in (secret ? (call.secrets ?? {}) : call.inputs)));
+    });
+    expect(unknown).toEqual([]);
+  });
+});
+
+// The single-environment guide's table says why, not the defaults.
+describe.each(GUIDES.filter(([guide]) => !guide.includes('single-environment')))(
+  'the input table of %s',
+  (guide, workflow) => {
+    it(`gives the defaults that ${workflow} has`, () => {
+      const call = workflowCall(workflow);
+      const claimed = inputRows(read(guide))
+        .filter((cells) => cells.length === 3 && backticked(cells[1]!).length > 0)
+        .flatMap(([first, defaults]) => {
+          const names = backticked(first!);
+          const values = backticked(defaults!);
+          return names.length === values.length ? names.map((name, index) => [name, values[index]!]) : [];
+        });
+      expect(claimed.length).toBeGreaterThan(2);
+      expect(claimed.filter(([name, value]) => String(call.inputs[name!]?.default) !== value)).toEqual([]);
+    });
+  },
+);
