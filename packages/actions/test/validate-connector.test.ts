@@ -81,6 +81,13 @@ describe('validate-connector settings', () => {
     expect(run.annotations).toContainEqual(
       expect.objectContaining({ level: 'warning', title: expect.stringMatching(/^SWG-PATH-PARAM-ENCODING/) }),
     );
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        message: '0 errors and 1 warning in 1 connector (fail-on: warning).',
+      }),
+    );
+    expect(run.stdout).toContain(': 1 finding\n');
   });
 
   it("honours the repository's configuration file, and a bad one is an error on its line", async () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError, type Logger } from '@connector-alm/core';
+import { UsageError, plural, type Logger } from '@connector-alm/core';
 import { validatePaths } from '@connector-alm/validator';
 import { readBaseCommit } from './base-branch.js';
 import { branchNameFor, DEFAULT_BRANCH_PREFIX } from './branch-name.js';
@@ -162,7 +162,7 @@ export async function openPullRequest(
   logger.info(
     stale
       ? `${targetFolder} in ${upstreamName}@${options.base} already equals ${options.connector}, but pull request #${stale.pull.number} still proposes another version: its branch gets the upstream version.`
-      : `${changes.upserts.length} files to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`,
+      : `${plural(changes.upserts.length, 'file')} to add or update, ${changes.deletions.length} to delete in ${targetFolder}.`,
   );
 
   const fork = open

@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { VERSION, posixRelativePath, type Logger } from '@connector-alm/core';
+import { VERSION, plural, posixRelativePath, type Logger } from '@connector-alm/core';
 import {
   formatSarif,
   loadConfig,
@@ -64,7 +64,9 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     config,
     profile: inputs.profile === 'auto' ? undefined : inputs.profile,
     onConnector: (connector: { path: string; profile: string; findings: unknown[] }) =>
-      logger.info(`${connector.path} [${connector.profile}]: ${connector.findings.length} findings`),
+      logger.info(
+        `${connector.path} [${connector.profile}]: ${plural(connector.findings.length, 'finding')}`,
+      ),
   };
   let result: ValidationResult | BaseValidationResult = await logger.group('Validate connectors', () =>
     base
@@ -127,15 +129,15 @@ async function writeOutputs(
   core.setOutput('result', failsFindings || failsBreaking ? 'failure' : 'success');
   if (breaking > 0 && !inputs.failOnBreaking) {
     core.warning(
-      `${breaking} breaking changes against the base; reviewers must acknowledge them (see the job summary).`,
+      `${plural(breaking, 'breaking change')} against the base; reviewers must acknowledge them (see the job summary).`,
     );
   }
   if (failsFindings) {
     core.setFailed(
-      `${result.counts.error} errors and ${result.counts.warning} warnings in ${result.connectors.length} connectors (fail-on: ${inputs.failOn}).`,
+      `${plural(result.counts.error, 'error')} and ${plural(result.counts.warning, 'warning')} in ${plural(result.connectors.length, 'connector')} (fail-on: ${inputs.failOn}).`,
     );
   } else if (failsBreaking) {
-    core.setFailed(`${breaking} breaking changes against the base (fail-on-breaking: true).`);
+    core.setFailed(`${plural(breaking, 'breaking change')} against the base (fail-on-breaking: true).`);
   }
 }
 

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '@connector-alm/core';
+import { UsageError, plural } from '@connector-alm/core';
 import { startLocalServer } from '@connector-alm/dataverse';
 import type { CommandContext } from '../program.js';
 
@@ -44,7 +44,7 @@ export function registerDevServerCommand(program: Command, context: CommandConte
       });
       io.stdout.write(
         [
-          `Local Dataverse: ${server.environmentUrl} (${server.store.list().length} solutions${folder ? ` from ${folder}` : ', in memory'})`,
+          `Local Dataverse: ${server.environmentUrl} (${plural(server.store.list().length, 'solution')}${folder ? ` from ${folder}` : ', in memory'})`,
           `Local Entra ID:  ${server.authorityHost}`,
           '',
           'In another shell (this app and secret exist only in this dev server):',
