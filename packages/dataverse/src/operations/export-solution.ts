@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { UserError, type Logger } from '@connector-alm/core';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import type { ExportSetting } from '../web-api/types.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
-import { checkWritable, writeFileAtomically } from './write-file-atomically.js';
-import { sameZipContent } from '@connector-alm/solution';
+import { checkWritable, sameZipContent, writeFileAtomically } from '@connector-alm/solution';
 
 export interface ExportSolutionOptions {
   solutionName: string;
@@ -52,6 +51,11 @@ export async function exportSolution(
       },
     );
   }
+  // Told before a long export runs, not after its result is downloaded.
+  if ((await stat(options.outputFile).catch(() => undefined))?.isDirectory())
+    throw new UserError(`${options.outputFile} is a folder; the exported zip cannot be written there.`, {
+      hint: 'Give the path of the zip file to write, ending in .zip.',
+    });
   await checkWritable(options.outputFile);
   if (options.publish) await logger.group('Publish all customizations', () => client.publishAll());
 
