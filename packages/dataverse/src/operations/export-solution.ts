@@ -1,9 +1,15 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { UserError, type Logger } from '@connector-alm/core';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import type { ExportSetting } from '../web-api/types.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
-import { checkWritable, sameZipContent, writeFileAtomically } from '@connector-alm/solution';
+import {
+  checkWritable,
+  refuseFolder,
+  sameZipContent,
+  writeFileAtomically,
+  ZIP_PATH_HINT,
+} from '@connector-alm/solution';
 
 export interface ExportSolutionOptions {
   solutionName: string;
@@ -52,10 +58,7 @@ export async function exportSolution(
     );
   }
   // Told before a long export runs, not after its result is downloaded.
-  if ((await stat(options.outputFile).catch(() => undefined))?.isDirectory())
-    throw new UserError(`${options.outputFile} is a folder; the exported zip cannot be written there.`, {
-      hint: 'Give the path of the zip file to write, ending in .zip.',
-    });
+  await refuseFolder(options.outputFile, 'the exported zip', ZIP_PATH_HINT);
   await checkWritable(options.outputFile);
   if (options.publish) await logger.group('Publish all customizations', () => client.publishAll());
 
