@@ -6,3 +6,5 @@ export * from './workflow-jobs.js';
 export * from './case-insensitive-fs.js';
 export * from './dns.js';
 export * from './unwritable-folder.js';
+export * from './temporary-folders.js';
+export * from './shared-fixtures.js';
