@@ -1,75 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { resolverSaysNoSuchHost, runActionBundle, type ActionRun } from '@connector-alm/testing';
-import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
+import { resolverSaysNoSuchHost, runActionBundle } from '@connector-alm/testing';
 import { buildSolutionZip } from '@connector-alm/dataverse/testing';
+import { expectNothingSecretPrinted, localDataverse, OIDC_APP_ID } from './helpers/local-dataverse.js';
 
 // Skipped, saying why, where no DNS resolver answers that .invalid names do not exist.
 const resolverAnswers = await resolverSaysNoSuchHost();
 
-const APP_ID = '3d2c1b0a-1111-4222-8333-944455556666';
-const OIDC_APP = '3d2c1b0a-1111-4222-8333-944455557777';
 const SECRET = '-starts-with-dash+and/slash=';
-const SUBJECT = 'repo:contoso/connectors:ref:refs/heads/main';
 const solution = buildSolutionZip({ uniqueName: 'ContosoConnectors', version: '1.2.0.7' });
-
-let server: LocalServer;
-let workspace: string;
-beforeAll(async () => {
-  server = await startLocalServer({
-    githubSubject: SUBJECT,
-    solutions: [solution],
-    apps: [
-      { clientId: APP_ID, secret: SECRET },
-      {
-        clientId: OIDC_APP,
-        federatedCredentials: [
-          {
-            issuer: 'https://token.actions.githubusercontent.com',
-            subject: SUBJECT,
-            audience: 'api://AzureADTokenExchange',
-          },
-        ],
-      },
-    ],
-  });
-  workspace = mkdtempSync(path.join(os.tmpdir(), 'export-solution-'));
+const local = localDataverse({
+  name: 'export-solution',
+  secret: SECRET,
+  subject: 'repo:contoso/connectors:ref:refs/heads/main',
+  solutions: [solution],
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(workspace, { recursive: true, force: true });
-});
-
-const connection = () => ({
-  'environment-url': server.environmentUrl,
-  'tenant-id': server.tenantId,
-  'authority-host': server.authorityHost,
-});
-
-/** No secret, token or assertion in the log, except inside the ::add-mask:: commands that hide them. */
-function expectNothingSecretPrinted(run: ActionRun, secrets: string[]): void {
-  const log = `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => !line.startsWith('::add-mask::'));
-  for (const secret of secrets) expect(log.join('\n')).not.toContain(secret);
-  expect(log.filter((line) => /eyJ[\w-]+\.[\w-]+\./.test(line))).toEqual([]);
-}
 
 describe('export-solution, run as the runner runs it against the local server', () => {
   it('exports with a client secret: the zip matches what the server holds, outputs say where and which version', async () => {
     const run = await runActionBundle('export-solution', {
-      workspace,
+      workspace: local.workspace,
       inputs: {
-        ...connection(),
-        'app-id': APP_ID,
-        'client-secret': SECRET,
+        ...local.secretSignIn(),
         'solution-name': 'ContosoConnectors',
         'solution-output-file': 'out/ContosoConnectors.zip',
       },
     });
     expect(run.annotations).toEqual([]);
     expect(run.exitCode).toBe(0);
-    expect(run.outputs['solution-file']).toBe(path.join(workspace, 'out/ContosoConnectors.zip'));
+    expect(run.outputs['solution-file']).toBe(path.join(local.workspace, 'out/ContosoConnectors.zip'));
     expect(run.outputs['solution-version']).toBe('1.2.0.7');
     expect(run.outputs.changed).toBe('true');
     expect(Buffer.from(readFileSync(run.outputs['solution-file']!)).equals(Buffer.from(solution))).toBe(true);
@@ -80,33 +40,28 @@ describe('export-solution, run as the runner runs it against the local server', 
 
   it('signs in with GitHub OIDC (no secret) and reports an unchanged export', async () => {
     const run = await runActionBundle('export-solution', {
-      workspace,
+      workspace: local.workspace,
       inputs: {
-        ...connection(),
-        'app-id': OIDC_APP,
+        ...local.connection(),
+        'app-id': OIDC_APP_ID,
         'solution-name': 'ContosoConnectors',
         'solution-output-file': 'out/ContosoConnectors.zip',
       },
-      env: {
-        ACTIONS_ID_TOKEN_REQUEST_URL: server.idTokenRequestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: server.idTokenRequestToken,
-      },
+      env: local.oidcEnv(),
     });
     expect(run.annotations).toEqual([]);
     expect(run.exitCode).toBe(0);
     expect(run.outputs.changed).toBe('false');
-    expect(run.masks).toContain(server.idTokenRequestToken);
+    expect(run.masks).toContain(local.server.idTokenRequestToken);
     expect(run.masks.filter((mask) => mask.startsWith('eyJ')).length).toBeGreaterThanOrEqual(2);
-    expectNothingSecretPrinted(run, [server.idTokenRequestToken]);
+    expectNothingSecretPrinted(run, [local.server.idTokenRequestToken]);
   });
 
   it('fails with one clear annotation for an unknown solution name', async () => {
     const run = await runActionBundle('export-solution', {
-      workspace,
+      workspace: local.workspace,
       inputs: {
-        ...connection(),
-        'app-id': APP_ID,
-        'client-secret': SECRET,
+        ...local.secretSignIn(),
         'solution-name': 'Contoso Connectors',
         'solution-output-file': 'x.zip',
       },
@@ -122,8 +77,8 @@ describe('export-solution, run as the runner runs it against the local server', 
   });
 
   it("fails with one clear annotation, and starts no second export, when a gateway's 502 hides the job Dataverse started", async () => {
-    const before = server.dataverse.jobsStarted('export');
-    server.faults.inject(
+    const before = local.server.dataverse.jobsStarted('export');
+    local.server.faults.inject(
       {
         kind: 'status',
         status: 502,
@@ -133,17 +88,15 @@ describe('export-solution, run as the runner runs it against the local server', 
       { operation: 'ExportSolutionAsync' },
     );
     const run = await runActionBundle('export-solution', {
-      workspace,
+      workspace: local.workspace,
       inputs: {
-        ...connection(),
-        'app-id': APP_ID,
-        'client-secret': SECRET,
+        ...local.secretSignIn(),
         'solution-name': 'ContosoConnectors',
         'solution-output-file': 'out/Unconfirmed.zip',
       },
     });
     expect(run.exitCode).toBe(1);
-    expect(server.dataverse.jobsStarted('export') - before).toBe(1);
+    expect(local.server.dataverse.jobsStarted('export') - before).toBe(1);
     expect(run.annotations).toEqual([
       expect.objectContaining({
         level: 'error',
@@ -159,12 +112,10 @@ describe('export-solution, run as the runner runs it against the local server', 
 
   it('refuses a plain-http environment URL that is not loopback', async () => {
     const run = await runActionBundle('export-solution', {
-      workspace,
+      workspace: local.workspace,
       inputs: {
-        ...connection(),
+        ...local.secretSignIn(),
         'environment-url': 'http://contoso.crm.dynamics.com',
-        'app-id': APP_ID,
-        'client-secret': SECRET,
         'solution-name': 'X',
         'solution-output-file': 'x.zip',
       },
@@ -178,12 +129,10 @@ describe('export-solution, run as the runner runs it against the local server', 
     'fails at once with one annotation when authority-host names a host that does not exist',
     async () => {
       const run = await runActionBundle('export-solution', {
-        workspace,
+        workspace: local.workspace,
         inputs: {
-          ...connection(),
+          ...local.secretSignIn(),
           'authority-host': 'https://login.contoso.invalid',
-          'app-id': APP_ID,
-          'client-secret': SECRET,
           'solution-name': 'ContosoConnectors',
           'solution-output-file': 'x.zip',
         },

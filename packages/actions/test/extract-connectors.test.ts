@@ -1,30 +1,20 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { afterAll, expect, it } from '@jest/globals';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unpackSolution } from '@connector-alm/solution';
-import { REPO_ROOT, runActionBundle } from '@connector-alm/testing';
+import { describeWith, runActionBundle, SOLUTION_FIXTURES, temporaryFolders } from '@connector-alm/testing';
 
-const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/solutions');
 const AOAI = path.join(
-  FIXTURES,
+  SOLUTION_FIXTURES,
   'AzureOpenAIServiceCustomConnector/AzureOpenAIServiceCustomConnector_1_0_0_1_managed.zip',
 );
-const available = existsSync(FIXTURES);
-if (!available)
-  console.warn(
-    `Skipping the extract-connectors action tests: ${FIXTURES} is absent (it sits beside the project in ../shared).`,
-  );
 
-const workspaces: string[] = [];
-afterAll(() => workspaces.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-function workspace(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'workspace-'));
-  workspaces.push(dir);
-  return dir;
-}
+const workspaces = temporaryFolders('workspace-');
+afterAll(() => workspaces.cleanup());
+const workspace = () => workspaces.make();
+const describeWithFixtures = describeWith(SOLUTION_FIXTURES, 'extract-connectors action');
 
-(available ? describe : describe.skip)('extract-connectors, run as the runner runs it', () => {
+describeWithFixtures('extract-connectors, run as the runner runs it', () => {
   it('writes each connector into the repository layout and lists the folders and files', async () => {
     const dir = workspace();
     const run = await runActionBundle('extract-connectors', {

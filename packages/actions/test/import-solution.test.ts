@@ -1,51 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolverSaysNoSuchHost, runActionBundle } from '@connector-alm/testing';
-import { startLocalServer, type LocalServer } from '@connector-alm/dataverse';
 import { buildSolutionZip, solutionFixture, solutionFixturePath } from '@connector-alm/dataverse/testing';
+import {
+  expectNothingSecretPrinted,
+  localDataverse,
+  OIDC_APP_ID,
+  SECRET_APP_ID,
+} from './helpers/local-dataverse.js';
 
-const APP_ID = '4e3d2c1b-1111-4222-8333-944455556666';
-const OIDC_APP = '4e3d2c1b-1111-4222-8333-944455557777';
 const SECRET = 'imp0rt~secret+value/==';
-const SUBJECT = 'repo:contoso/connectors:environment:Production';
 /** Never resolves (RFC 6761): a mistyped environment URL, which the local Entra ID still signs in for. */
 const MISTYPED_ENVIRONMENT = 'https://contoso.crm.dynamics.invalid';
 // Skipped, saying why, where no DNS resolver answers that .invalid names do not exist.
 const resolverAnswers = await resolverSaysNoSuchHost();
-
-let server: LocalServer;
-let workspace: string;
-beforeAll(async () => {
-  server = await startLocalServer({
-    githubSubject: SUBJECT,
-    resources: [MISTYPED_ENVIRONMENT],
-    apps: [
-      { clientId: APP_ID, secret: SECRET },
-      {
-        clientId: OIDC_APP,
-        federatedCredentials: [
-          {
-            issuer: 'https://token.actions.githubusercontent.com',
-            subject: SUBJECT,
-            audience: 'api://AzureADTokenExchange',
-          },
-        ],
-      },
-    ],
-  });
-  workspace = mkdtempSync(path.join(os.tmpdir(), 'import-solution-'));
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(workspace, { recursive: true, force: true });
-});
-
-const connection = () => ({
-  'environment-url': server.environmentUrl,
-  'tenant-id': server.tenantId,
-  'authority-host': server.authorityHost,
+const local = localDataverse({
+  name: 'import-solution',
+  secret: SECRET,
+  subject: 'repo:contoso/connectors:environment:Production',
+  resources: [MISTYPED_ENVIRONMENT],
 });
 
 describe('import-solution, run as the runner runs it against the local server', () => {
@@ -55,11 +29,9 @@ describe('import-solution, run as the runner runs it against the local server', 
     async () => {
       const fixture = solutionFixturePath('customHIL/customHIL_1_0_0_3.zip')!;
       const run = await runActionBundle('import-solution', {
-        workspace,
+        workspace: local.workspace,
         inputs: {
-          ...connection(),
-          'app-id': APP_ID,
-          'client-secret': SECRET,
+          ...local.secretSignIn(),
           'solution-file': fixture,
           'run-asynchronously': 'true',
           'publish-changes': 'true',
@@ -68,45 +40,42 @@ describe('import-solution, run as the runner runs it against the local server', 
       expect(run.annotations).toEqual([]);
       expect(run.exitCode).toBe(0);
       expect(run.outputs.result).toBe('imported');
-      const held = server.store.get(run.outputs['solution-name']!);
+      const held = local.server.store.get(run.outputs['solution-name']!);
       expect(held?.version).toBe(run.outputs['solution-version']);
       expect(
         Buffer.from(held!.zip).equals(Buffer.from(solutionFixture('customHIL/customHIL_1_0_0_3.zip')!)),
       ).toBe(true);
       expect(run.stdout).toMatch(/Import: 100%/);
-      expect(`${run.stdout}${run.stderr}`.replaceAll(`::add-mask::${SECRET}`, '')).not.toContain(SECRET);
+      expectNothingSecretPrinted(run, [SECRET]);
     },
   );
 
   it('imports with GitHub OIDC and deployment settings, through throttling', async () => {
     writeFileSync(
-      path.join(workspace, 'Fabrikam.zip'),
+      path.join(local.workspace, 'Fabrikam.zip'),
       buildSolutionZip({ uniqueName: 'Fabrikam', version: '2.0.0.1' }),
     );
     writeFileSync(
-      path.join(workspace, 'settings.json'),
+      path.join(local.workspace, 'settings.json'),
       JSON.stringify({
         EnvironmentVariables: [{ SchemaName: 'fab_ApiHost', Value: 'api.fabrikam.com' }],
         ConnectionReferences: [],
       }),
     );
-    server.faults.inject(
+    local.server.faults.inject(
       { kind: 'throttle', retryAfterSeconds: 1 },
       { times: 1, operation: 'ImportSolution' },
     );
     const run = await runActionBundle('import-solution', {
-      workspace,
+      workspace: local.workspace,
       inputs: {
-        ...connection(),
-        'app-id': OIDC_APP,
+        ...local.connection(),
+        'app-id': OIDC_APP_ID,
         'solution-file': 'Fabrikam.zip',
         'use-deployment-settings-file': 'true',
         'deployment-settings-file': 'settings.json',
       },
-      env: {
-        ACTIONS_ID_TOKEN_REQUEST_URL: server.idTokenRequestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: server.idTokenRequestToken,
-      },
+      env: local.oidcEnv(),
     });
     expect(run.exitCode).toBe(0);
     expect(run.annotations).toEqual([
@@ -117,19 +86,15 @@ describe('import-solution, run as the runner runs it against the local server', 
       'solution-name': 'Fabrikam',
       'solution-version': '2.0.0.1',
     });
-    expect(server.store.get('Fabrikam')?.version).toBe('2.0.0.1');
-    expect(server.dataverse.imports.at(-1)?.componentParameters).toEqual([
+    expect(local.server.store.get('Fabrikam')?.version).toBe('2.0.0.1');
+    expect(local.server.dataverse.imports.at(-1)?.componentParameters).toEqual([
       {
         '@odata.type': 'Microsoft.Dynamics.CRM.environmentvariablevalue',
         schemaname: 'fab_ApiHost',
         value: 'api.fabrikam.com',
       },
     ]);
-    expect(
-      run.stdout
-        .split('\n')
-        .filter((line) => !line.startsWith('::add-mask::') && /eyJ[\w-]+\.[\w-]+\./.test(line)),
-    ).toEqual([]);
+    expectNothingSecretPrinted(run, [local.server.idTokenRequestToken]);
   });
 
   // Skipped, and listed as skipped, when ../shared/fixtures/solutions is absent.
@@ -138,8 +103,8 @@ describe('import-solution, run as the runner runs it against the local server', 
     async () => {
       const fixture = solutionFixturePath('not-a-solution/PatternTry-Catch-Finally.zip')!;
       const run = await runActionBundle('import-solution', {
-        workspace,
-        inputs: { ...connection(), 'app-id': APP_ID, 'client-secret': SECRET, 'solution-file': fixture },
+        workspace: local.workspace,
+        inputs: { ...local.secretSignIn(), 'solution-file': fixture },
       });
       expect(run.exitCode).toBe(1);
       expect(run.annotations).toEqual([
@@ -153,11 +118,11 @@ describe('import-solution, run as the runner runs it against the local server', 
 
   it("a gateway's 502 after Dataverse started the import: found by its import job, waited for, imported once", async () => {
     writeFileSync(
-      path.join(workspace, 'Lost.zip'),
+      path.join(local.workspace, 'Lost.zip'),
       buildSolutionZip({ uniqueName: 'Lost', version: '1.0.0.4' }),
     );
-    const jobsBefore = server.dataverse.importJobsStarted();
-    server.faults.inject(
+    const jobsBefore = local.server.dataverse.importJobsStarted();
+    local.server.faults.inject(
       {
         kind: 'status',
         status: 502,
@@ -167,11 +132,9 @@ describe('import-solution, run as the runner runs it against the local server', 
       { operation: 'ImportSolutionAsync' },
     );
     const run = await runActionBundle('import-solution', {
-      workspace,
+      workspace: local.workspace,
       inputs: {
-        ...connection(),
-        'app-id': APP_ID,
-        'client-secret': SECRET,
+        ...local.secretSignIn(),
         'solution-file': 'Lost.zip',
         'run-asynchronously': 'true',
       },
@@ -182,8 +145,8 @@ describe('import-solution, run as the runner runs it against the local server', 
       'solution-name': 'Lost',
       'solution-version': '1.0.0.4',
     });
-    expect(server.dataverse.importJobsStarted() - jobsBefore).toBe(1);
-    expect(server.store.get('Lost')?.version).toBe('1.0.0.4');
+    expect(local.server.dataverse.importJobsStarted() - jobsBefore).toBe(1);
+    expect(local.server.store.get('Lost')?.version).toBe('1.0.0.4');
     expect(run.annotations).toEqual([
       expect.objectContaining({
         level: 'warning',
@@ -191,13 +154,13 @@ describe('import-solution, run as the runner runs it against the local server', 
       }),
     ]);
     expect(run.stdout).toMatch(/Import: 100%/);
-    expect(`${run.stdout}${run.stderr}`.replaceAll(`::add-mask::${SECRET}`, '')).not.toContain(SECRET);
+    expectNothingSecretPrinted(run, [SECRET]);
   });
 
   it('tells a workflow without a credential how to use OIDC', async () => {
     const run = await runActionBundle('import-solution', {
-      workspace,
-      inputs: { ...connection(), 'app-id': APP_ID, 'solution-file': 'x.zip' },
+      workspace: local.workspace,
+      inputs: { ...local.connection(), 'app-id': SECRET_APP_ID, 'solution-file': 'x.zip' },
     });
     expect(run.exitCode).toBe(1);
     expect(run.annotations[0]?.message).toContain('id-token: write');
@@ -207,16 +170,14 @@ describe('import-solution, run as the runner runs it against the local server', 
     'fails at once with one annotation when environment-url names a host that does not exist',
     async () => {
       writeFileSync(
-        path.join(workspace, 'Mistyped.zip'),
+        path.join(local.workspace, 'Mistyped.zip'),
         buildSolutionZip({ uniqueName: 'Mistyped', version: '1.0.0.0' }),
       );
       const run = await runActionBundle('import-solution', {
-        workspace,
+        workspace: local.workspace,
         inputs: {
-          ...connection(),
+          ...local.secretSignIn(),
           'environment-url': MISTYPED_ENVIRONMENT,
-          'app-id': APP_ID,
-          'client-secret': SECRET,
           'solution-file': 'Mistyped.zip',
         },
         // A retried ENOTFOUND took about two minutes of backoff.
@@ -233,7 +194,7 @@ describe('import-solution, run as the runner runs it against the local server', 
       ]);
       expect(run.stdout).not.toMatch(/retrying/);
       expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at /m);
-      expect(`${run.stdout}${run.stderr}`.replaceAll(`::add-mask::${SECRET}`, '')).not.toContain(SECRET);
+      expectNothingSecretPrinted(run, [SECRET]);
     },
   );
 });

@@ -1,24 +1,17 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { afterAll, expect, it } from '@jest/globals';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, runActionBundle } from '@connector-alm/testing';
+import { describeWith, runActionBundle, SOLUTION_FIXTURES, temporaryFolders } from '@connector-alm/testing';
 
-const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/solutions');
-const HIL = path.join(FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
-const available = existsSync(FIXTURES);
-if (!available)
-  console.warn(
-    `Skipping the pack-solution action tests: ${FIXTURES} is absent (it sits beside the project in ../shared).`,
-  );
+const HIL = path.join(SOLUTION_FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
 
-const workspaces: string[] = [];
-afterAll(() => workspaces.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const workspaces = temporaryFolders('workspace-');
+afterAll(() => workspaces.cleanup());
+const describeWithFixtures = describeWith(SOLUTION_FIXTURES, 'pack-solution action');
 
 /** A workspace holding customHIL unpacked by the unpack-solution action itself. */
 async function unpackedWorkspace(): Promise<string> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'workspace-'));
-  workspaces.push(dir);
+  const dir = workspaces.make();
   const run = await runActionBundle('unpack-solution', {
     workspace: dir,
     inputs: { 'solution-file': HIL, folder: 'src' },
@@ -27,7 +20,7 @@ async function unpackedWorkspace(): Promise<string> {
   return dir;
 }
 
-(available ? describe : describe.skip)('pack-solution, run as the runner runs it', () => {
+describeWithFixtures('pack-solution, run as the runner runs it', () => {
   it('packs the folder into a zip with the version given', async () => {
     const dir = await unpackedWorkspace();
     const run = await runActionBundle('pack-solution', {

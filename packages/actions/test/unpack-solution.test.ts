@@ -1,34 +1,16 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { afterAll, expect, it } from '@jest/globals';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, runActionBundle } from '@connector-alm/testing';
+import { describeWith, runActionBundle, SOLUTION_FIXTURES, temporaryFolders } from '@connector-alm/testing';
 
-const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/solutions');
-const HIL = path.join(FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
-const available = existsSync(FIXTURES);
-if (!available)
-  console.warn(
-    `Skipping the unpack-solution action tests: ${FIXTURES} is absent (it sits beside the project in ../shared).`,
-  );
+const HIL = path.join(SOLUTION_FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
 
-const workspaces: string[] = [];
-afterAll(() => workspaces.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-function workspace(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'workspace-'));
-  workspaces.push(dir);
-  return dir;
-}
+const workspaces = temporaryFolders('workspace-');
+afterAll(() => workspaces.cleanup());
+const workspace = () => workspaces.make();
+const describeWithFixtures = describeWith(SOLUTION_FIXTURES, 'unpack-solution action');
 
-(available ? describe : describe.skip)('unpack-solution, run as the runner runs it', () => {
+describeWithFixtures('unpack-solution, run as the runner runs it', () => {
   it('unpacks a real export into the workspace and lists what it wrote', async () => {
     const dir = workspace();
     const run = await runActionBundle('unpack-solution', {
@@ -68,7 +50,7 @@ function workspace(): string {
     const run = await runActionBundle('unpack-solution', {
       workspace: dir,
       inputs: {
-        'solution-file': path.join(FIXTURES, 'not-a-solution/PatternTry-Catch-Finally.zip'),
+        'solution-file': path.join(SOLUTION_FIXTURES, 'not-a-solution/PatternTry-Catch-Finally.zip'),
         folder: 'src',
       },
     });

@@ -2,15 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  exportSolution,
-  startLocalServer,
-  type ExportSolutionOptions,
-  type Fault,
-  type LocalServer,
-} from '../src/index.js';
-import { APP_ID, connectToLocal, SECRET, sentTo } from './helpers/connect.js';
-import { buildSolutionZip } from './helpers/solution-zip.js';
+import { exportSolution, type ExportSolutionOptions, type Fault, type LocalServer } from '../src/index.js';
+import { connectToLocal, startContosoServer, sentTo } from './helpers/connect.js';
 
 // Real timers for the per-request timeouts (the connections are real), the manual clock for the waits
 // between attempts: a resend shows as a second request and a second job on the server.
@@ -19,10 +12,7 @@ const webApiTimeouts = { quickMs: 100, slowMs: 300 };
 let server: LocalServer;
 let folder: string;
 beforeAll(async () => {
-  server = await startLocalServer({
-    apps: [{ clientId: APP_ID, secret: SECRET }],
-    solutions: [buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' })],
-  });
+  server = await startContosoServer();
   folder = mkdtempSync(path.join(os.tmpdir(), 'export-started-once-'));
 });
 afterEach(() => server.faults.clear());

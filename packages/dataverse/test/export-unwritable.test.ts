@@ -3,18 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createMemoryLogger, UserError } from '@connector-alm/core';
-import { exportSolution, startLocalServer, type LocalServer } from '../src/index.js';
-import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
-import { buildSolutionZip } from './helpers/solution-zip.js';
+import { exportSolution, type LocalServer } from '../src/index.js';
+import { connectToLocal, startContosoServer } from './helpers/connect.js';
 import { unwritableFolder } from '@connector-alm/testing';
 
 const readOnly = unwritableFolder();
 let server: LocalServer;
 beforeAll(async () => {
-  server = await startLocalServer({
-    apps: [{ clientId: APP_ID, secret: SECRET }],
-    solutions: [buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' })],
-  });
+  server = await startContosoServer();
 });
 afterAll(async () => {
   await server.close();

@@ -8,15 +8,12 @@ import {
   startLocalServer,
   type LocalServer,
 } from '../src/index.js';
-import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
+import { APP_ID, connectToLocal, SECRET, startContosoServer } from './helpers/connect.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
 
 let server: LocalServer;
 beforeAll(async () => {
-  server = await startLocalServer({
-    apps: [{ clientId: APP_ID, secret: SECRET }],
-    solutions: [buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' })],
-  });
+  server = await startContosoServer();
 });
 afterEach(() => server.faults.clear());
 afterAll(() => server.close());

@@ -7,10 +7,9 @@ import {
   DEFAULT_RETRY_BUDGET,
   exportSolution,
   importSolution,
-  startLocalServer,
   type LocalServer,
 } from '../src/index.js';
-import { APP_ID, connectToLocal, SECRET, sentTo } from './helpers/connect.js';
+import { connectToLocal, SECRET, startContosoServer, sentTo } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
 
@@ -24,10 +23,7 @@ const HANG_GUARD_MS = 20_000;
 
 let server: LocalServer;
 beforeAll(async () => {
-  server = await startLocalServer({
-    apps: [{ clientId: APP_ID, secret: SECRET }],
-    solutions: [buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' })],
-  });
+  server = await startContosoServer();
 });
 afterEach(() => server.faults.clear());
 afterAll(() => server.close());

@@ -1,13 +1,8 @@
 import { UserError } from '@connector-alm/core';
-import { apiStatus, describeApiFailure, step } from './api-errors.js';
+import { step } from './api-errors.js';
 import type { GitHubClient } from './octokit-client.js';
+import { readBranch, type BranchHead } from './remote-tree.js';
 import { formatRepositoryName, type RepositoryName } from './repository-name.js';
-
-/** The upstream commit a pull request is built on, and its tree. */
-export interface BaseCommit {
-  sha: string;
-  treeSha: string;
-}
 
 /**
  * The head of the upstream's base branch. GitHub answers 404 both for a branch the upstream does not
@@ -19,27 +14,17 @@ export async function readBaseCommit(
   client: GitHubClient,
   upstream: RepositoryName,
   base: string,
-): Promise<BaseCommit> {
+): Promise<BranchHead> {
+  const head = await readBranch(client, upstream, base, 'base branch');
+  if (head) return head;
   const upstreamName = formatRepositoryName(upstream);
-  const doing = `reading the base branch ${base}`;
-  const ref = await client.rest.git
-    .getRef({ ...upstream, ref: `heads/${base}` })
-    .catch(async (error: unknown) => {
-      const repository =
-        apiStatus(error) === 404
-          ? await client.rest.repos.get({ ...upstream }).catch(() => undefined)
-          : undefined;
-      if (!repository) throw describeApiFailure(error, doing, upstreamName);
-      const defaultBranch = repository.data.default_branch;
-      throw new UserError(
-        `${upstreamName} has no branch '${base}' for the pull request to target; its default branch is '${defaultBranch}'.`,
-        {
-          hint: `Set base (--base) to the branch the pull request should target, e.g. '${defaultBranch}'. PowerPlatformConnectors takes pull requests on dev.`,
-        },
-      );
-    });
-  const { data: commit } = await step('reading the base commit', upstreamName, () =>
-    client.rest.git.getCommit({ ...upstream, commit_sha: ref.data.object.sha }),
+  const { data: repository } = await step(`reading the base branch ${base}`, upstreamName, () =>
+    client.rest.repos.get({ ...upstream }),
   );
-  return { sha: ref.data.object.sha, treeSha: commit.tree.sha };
+  throw new UserError(
+    `${upstreamName} has no branch '${base}' for the pull request to target; its default branch is '${repository.default_branch}'.`,
+    {
+      hint: `Set base (--base) to the branch the pull request should target, e.g. '${repository.default_branch}'. PowerPlatformConnectors takes pull requests on dev.`,
+    },
+  );
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, plural, type Logger } from '@connector-alm/core';
 import { validatePaths } from '@connector-alm/validator';
@@ -124,10 +123,11 @@ export async function openPullRequest(
   });
   const folder = path.resolve(options.cwd, options.connector);
   const local = await readConnectorFiles(folder);
-  requireSwagger(options.connector, local);
+  const swagger = requireSwagger(options.connector, local);
   const targetFolder = targetFolderFor(folder, validation.profile, options.targetFolder);
   const branch = branchNameFor(targetFolder, options.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
-  const title = options.title?.trim() || pullRequestTitle(await connectorTitle(folder), validation.profile);
+  const title =
+    options.title?.trim() || pullRequestTitle(connectorTitle(folder, swagger), validation.profile);
   const result: PullRequestResult = {
     connector: options.connector,
     targetFolder,
@@ -288,21 +288,19 @@ export async function openPullRequest(
  * request would still go out: an empty folder (an uninitialised submodule, a sparse checkout) against
  * an upstream that has the connector proposes deleting every file of it.
  */
-function requireSwagger(connector: string, files: readonly LocalFile[]): void {
-  if (files.some((file) => file.path.toLowerCase() === 'apidefinition.swagger.json')) return;
+function requireSwagger(connector: string, files: readonly LocalFile[]): LocalFile {
+  const swagger = files.find((file) => file.path.toLowerCase() === 'apidefinition.swagger.json');
+  if (swagger) return swagger;
   throw new UsageError(`${connector} holds no apiDefinition.swagger.json: it is not a connector folder.`, {
     hint: "Give the folder that holds apiDefinition.swagger.json and apiProperties.json, checked out in full (an empty folder is what an uninitialised submodule or a sparse checkout leaves); submitting it would propose deleting the upstream's connector.",
   });
 }
 
-/** The connector's display name: info.title of its swagger, else the folder name. */
-async function connectorTitle(folder: string): Promise<string> {
+/** The connector's display name: info.title of its swagger (as read for the commit), else the folder name. */
+function connectorTitle(folder: string, swagger: LocalFile): string {
   try {
-    const swagger = JSON.parse(await readFile(path.join(folder, 'apiDefinition.swagger.json'), 'utf8')) as {
-      info?: { title?: unknown };
-    };
-    if (typeof swagger.info?.title === 'string' && swagger.info.title.trim() !== '')
-      return swagger.info.title.trim();
+    const { info } = JSON.parse(swagger.content.toString('utf8')) as { info?: { title?: unknown } };
+    if (typeof info?.title === 'string' && info.title.trim() !== '') return info.title.trim();
   } catch {
     // A swagger that does not parse is reported by validation; the folder name will do as a title.
   }

@@ -1,5 +1,5 @@
 import { UserError } from '@connector-alm/core';
-import { apiStatus, step } from './api-errors.js';
+import { apiStatus, describeApiFailure, step } from './api-errors.js';
 import type { GitHubClient } from './octokit-client.js';
 import { formatRepositoryName, type RepositoryName } from './repository-name.js';
 import type { RemoteFile } from './tree-changes.js';
@@ -39,12 +39,24 @@ export async function readRemoteFolder(
     .map((item) => ({ path: item.path!, mode: item.mode!, sha: item.sha! }));
 }
 
-/** A branch's head commit, its tree and message, or undefined when the branch does not exist. */
+/** A branch's head commit, its tree, parents and message. */
+export interface BranchHead {
+  sha: string;
+  treeSha: string;
+  parents: string[];
+  message: string;
+}
+
+/**
+ * A branch's head, or undefined when GitHub answers 404 for it. `what` names the branch in errors
+ * ("branch", "base branch"), so a failure says which of the branches a run reads was at fault.
+ */
 export async function readBranch(
   client: GitHubClient,
   repository: RepositoryName,
   branch: string,
-): Promise<{ sha: string; treeSha: string; parents: string[]; message: string } | undefined> {
+  what = 'branch',
+): Promise<BranchHead | undefined> {
   const name = formatRepositoryName(repository);
   let sha: string;
   try {
@@ -52,9 +64,9 @@ export async function readBranch(
     sha = data.object.sha;
   } catch (error) {
     if (apiStatus(error) === 404) return undefined;
-    return step(`reading the branch ${branch}`, name, () => Promise.reject(error));
+    throw describeApiFailure(error, `reading the ${what} ${branch}`, name);
   }
-  const { data: commit } = await step(`reading the commit ${sha}`, name, () =>
+  const { data: commit } = await step(`reading the head commit of the ${what} ${branch}`, name, () =>
     client.rest.git.getCommit({ ...repository, commit_sha: sha }),
   );
   return {

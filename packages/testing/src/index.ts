@@ -7,3 +7,5 @@ export * from './case-insensitive-fs.js';
 export * from './dns.js';
 export * from './unwritable-folder.js';
 export * from './raw-zip.js';
+export * from './temporary-folders.js';
+export * from './shared-fixtures.js';

@@ -1,7 +1,7 @@
 import { UserError } from '@connector-alm/core';
 import type { Fetch } from '../http/fetch.js';
-import { describeNetworkError, isNoSuchHost, isTimeout, noSuchHostReason } from '../http/network-error.js';
-import { unreachablePort } from '../http/unreachable-port.js';
+import { hopelessFailure } from '../http/hopeless-failure.js';
+import { describeNetworkError, isTimeout } from '../http/network-error.js';
 import { formatSeconds } from '../http/retry-policy.js';
 import { TransientSignInFailure } from './sign-in-retry.js';
 
@@ -66,27 +66,18 @@ export async function sendSignInRequest(
     const text = await response.text();
     return { status: response.status, ok: response.ok, headers: response.headers, text };
   } catch (error) {
-    if (isNoSuchHost(error) && !answeredHosts.has(endpoint.hostname)) {
-      throw new UserError(
-        `Could not reach ${endpoint.description}: ${noSuchHostReason(endpoint.hostname)}.`,
-        {
-          hint: endpoint.noSuchHostHint,
-          cause: error,
-        },
-      );
-    }
-    throw finalFailure(error, new URL(url), endpoint) ?? passingFailure(error, endpoint, timeoutMs);
+    const hopeless = hopelessFailure(error, new URL(url), {
+      urlInput: endpoint.urlInput,
+      noSuchHostHint: endpoint.noSuchHostHint,
+      answered: answeredHosts.has(endpoint.hostname),
+    });
+    if (hopeless)
+      throw new UserError(`Could not reach ${endpoint.description}: ${hopeless.reason}.`, {
+        hint: hopeless.hint,
+        cause: error,
+      });
+    throw passingFailure(error, endpoint, timeoutMs);
   }
-}
-
-/** A port no attempt can reach (see unreachablePort): said at once, without retrying. */
-function finalFailure(error: unknown, url: URL, endpoint: SignInEndpoint): UserError | undefined {
-  const unreachable = unreachablePort(error, url, endpoint.urlInput);
-  if (!unreachable) return undefined;
-  return new UserError(`Could not reach ${endpoint.description}: ${unreachable.reason}.`, {
-    hint: unreachable.hint,
-    cause: error,
-  });
 }
 
 /** Whether an answer is a JSON object at all, rather than a proxy's HTML page, plain text or cut JSON. */

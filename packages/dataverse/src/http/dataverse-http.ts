@@ -8,7 +8,7 @@ import {
   type ODataErrorBody,
 } from './dataverse-errors.js';
 import type { Fetch } from './fetch.js';
-import { describeNetworkError, isNoSuchHost, isTimeout, noSuchHostReason } from './network-error.js';
+import { describeNetworkError, isTimeout } from './network-error.js';
 import { AnswerStalled, readWhileArriving } from './read-answer.js';
 import {
   decideRetry,
@@ -22,7 +22,7 @@ import {
   type RetryDecision,
 } from './retry-policy.js';
 import { UnconfirmedRequest } from './unconfirmed-request.js';
-import { unreachablePort } from './unreachable-port.js';
+import { hopelessFailure } from './hopeless-failure.js';
 import {
   DEFAULT_WEB_API_TIMEOUTS,
   silenceLimitMs,
@@ -128,19 +128,19 @@ export class DataverseHttp {
           await clock.sleep(decision.delayMs);
           continue;
         }
-        // A name that never resolved is a mistyped URL: another attempt will not make it exist.
-        if (isNoSuchHost(error) && !this.answered) throw noSuchHost(request.operation, url, error);
-        // Nothing listens on a loopback port (dev-server stopped or never started), or fetch refuses the
-        // port: no attempt can pass, and the request was never delivered, so it is said at once.
-        const unreachableHere = unreachablePort(error, url, 'environment-url');
-        if (unreachableHere)
-          throw new UserError(
-            `${request.operation}: could not reach ${url.origin}: ${unreachableHere.reason}.`,
-            {
-              hint: unreachableHere.hint,
-              cause: error,
-            },
-          );
+        // A name that never resolved (a mistyped URL), nothing listening on a loopback port (dev-server
+        // stopped or never started), or a port fetch refuses: no attempt can pass, and the request was
+        // never delivered, so it is said at once.
+        const hopeless = hopelessFailure(error, url, {
+          urlInput: 'environment-url',
+          noSuchHostHint: NO_SUCH_HOST_HINT,
+          answered: this.answered,
+        });
+        if (hopeless)
+          throw new UserError(`${request.operation}: could not reach ${url.origin}: ${hopeless.reason}.`, {
+            hint: hopeless.hint,
+            cause: error,
+          });
         const reason = describeNetworkError(error);
         const decision = this.decide(
           { kind: 'network-error', reachedServer: !NOT_DELIVERED.has(reason) },
@@ -361,13 +361,9 @@ function answerStalled(
   );
 }
 
-/** The environment's host does not exist: a mistyped environment URL, said at the first attempt. */
-function noSuchHost(operation: string, url: URL, error: unknown): UserError {
-  return new UserError(`${operation}: could not reach ${url.origin}: ${noSuchHostReason(url.hostname)}.`, {
-    hint: "Check environment-url for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.",
-    cause: error,
-  });
-}
+/** What to check when the environment's host does not exist: a mistyped environment URL. */
+const NO_SUCH_HOST_HINT =
+  "Check environment-url for a typo: it is the environment's URL, e.g. https://contoso.crm.dynamics.com.";
 
 function unreachable(operation: string, url: URL, error: unknown, attempts: number): UserError {
   const reason = describeNetworkError(error);

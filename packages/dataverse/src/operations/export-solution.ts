@@ -3,8 +3,13 @@ import { UserError, type Logger } from '@connector-alm/core';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import type { ExportSetting } from '../web-api/types.js';
 import { readSolutionManifest } from '../zip/solution-manifest.js';
-import { checkWritable, writeFileAtomically } from './write-file-atomically.js';
-import { sameZipContent } from '@connector-alm/solution';
+import {
+  checkWritable,
+  refuseFolder,
+  sameZipContent,
+  writeFileAtomically,
+  ZIP_PATH_HINT,
+} from '@connector-alm/solution';
 
 export interface ExportSolutionOptions {
   solutionName: string;
@@ -52,6 +57,8 @@ export async function exportSolution(
       },
     );
   }
+  // Told before a long export runs, not after its result is downloaded.
+  await refuseFolder(options.outputFile, 'the exported zip', ZIP_PATH_HINT);
   await checkWritable(options.outputFile);
   if (options.publish) await logger.group('Publish all customizations', () => client.publishAll());
 

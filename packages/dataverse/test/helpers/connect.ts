@@ -7,10 +7,20 @@ import {
   type LocalServer,
   type RetryBudget,
   type WebApiTimeouts,
+  startLocalServer,
 } from '../../src/index.js';
+import { buildSolutionZip } from './solution-zip.js';
 
 export const APP_ID = '11111111-2222-4333-8444-555555555555';
 export const SECRET = 'S3cr+t/with=signs-and~more';
+
+/** The local server most tests need: the test app (APP_ID, SECRET) and one solution, Contoso 1.0.0.1. */
+export function startContosoServer(): Promise<LocalServer> {
+  return startLocalServer({
+    apps: [{ clientId: APP_ID, secret: SECRET }],
+    solutions: [buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' })],
+  });
+}
 
 /** A client for the local server, on a clock that never waits, capturing log lines and masked secrets. */
 export function connectToLocal(

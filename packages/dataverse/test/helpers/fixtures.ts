@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SOLUTION_FIXTURES } from '@connector-alm/testing';
 
-/** Real solution exports shared by the team; tests using them skip, saying so, when they are absent. */
-export const SOLUTION_FIXTURES = path.resolve(process.cwd(), '../shared/fixtures/solutions');
-
+/** A real solution export shared by the team; undefined, saying so, when it is absent (the test skips). */
 export function solutionFixture(relative: string): Uint8Array | undefined {
   const file = path.join(SOLUTION_FIXTURES, relative);
   if (!existsSync(file)) {

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError, UserError } from '@connector-alm/core';
+import { refuseFolder } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
 import { writeZipAtomically } from '../zip/zip-writer.js';
 import { checkCertificationPackage } from './check-package.js';
@@ -36,11 +37,7 @@ export async function buildCertificationPackage(
     throw new UserError(`The solution zips must have different file names; got ${names.join(', ')}.`);
   // ConnectorPackageValidator.ps1 refuses a package whose name does not end in .zip.
   if (!/\.zip$/i.test(out)) throw new UsageError(`The package '${out}' must end in .zip.`);
-  const existing = await fs.stat(out).catch(() => undefined);
-  if (existing?.isDirectory())
-    throw new UserError(`${out} is a folder; the package cannot be written there.`, {
-      hint: 'Give the path of the package zip to write.',
-    });
+  const existing = await refuseFolder(out, 'the package', 'Give the path of the package zip to write.');
   for (const file of [options.intro, ...solutions]) {
     const stat = await fs.stat(file).catch(() => undefined);
     if (!stat?.isFile()) throw new UsageError(`${file} does not exist or is not a file.`);

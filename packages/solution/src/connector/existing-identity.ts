@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
+import { decodeUtf8Strict } from '../text/decode.js';
 import { repositoryFolderName } from './repository-layout.js';
 
 /** How Dataverse knows a connector: its `name` and `connectorid` never change once created. */
@@ -26,12 +27,12 @@ export function identityOf(
 function titleIn(definition: Buffer | undefined): string | undefined {
   if (definition === undefined) return undefined;
   try {
-    const title = (
-      JSON.parse(definition.toString('utf8').replace(/^\uFEFF/, '')) as { info?: { title?: unknown } }
-    )?.info?.title;
-    return typeof title === 'string' ? title.trim() : undefined;
+    const { info } = JSON.parse(decodeUtf8Strict(definition, 'openapidefinition')) as {
+      info?: { title?: unknown };
+    };
+    return typeof info?.title === 'string' ? info.title.trim() : undefined;
   } catch {
-    // A definition that does not parse is told by whoever reads it as a connector; here it has no title.
+    // A definition that is not UTF-8 JSON is told by whoever reads it as a connector; here it has no title.
     return undefined;
   }
 }

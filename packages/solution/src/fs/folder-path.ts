@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
 
@@ -24,4 +24,16 @@ export async function refuseNonFolder(folder: string): Promise<void> {
     }
     if (path.dirname(current) === current) return;
   }
+}
+
+/**
+ * Refuses, before any work, a file to write whose path is a folder: the final rename onto it would
+ * fail with EISDIR only after the work is done. `what` names the file in the message ("the package
+ * cannot be written there"). Returns what stands at the path, if anything, for callers that compare it.
+ */
+export async function refuseFolder(file: string, what: string, hint: string): Promise<Stats | undefined> {
+  const existing = await fs.stat(file).catch(() => undefined);
+  if (existing?.isDirectory())
+    throw new UserError(`${file} is a folder; ${what} cannot be written there.`, { hint });
+  return existing;
 }

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { UserError } from '@connector-alm/core';
-import { refuseNonFolder } from '../fs/folder-path.js';
+import { refuseFolder, refuseNonFolder } from '../fs/folder-path.js';
 import { temporarySibling } from '../fs/temporary.js';
 import { targetWriteError, writingTo } from '../fs/write-failure.js';
 
@@ -27,6 +26,9 @@ export interface WriteZipOptions {
 
 const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
 
+/** What to give instead of a folder where a zip is to be written. */
+export const ZIP_PATH_HINT = 'Give the path of the zip file to write, ending in .zip.';
+
 /**
  * Writes a deflated zip to a temporary file beside `destination` and renames it into place, so a
  * failure leaves any earlier file at `destination` as it was.
@@ -36,11 +38,7 @@ export async function writeZipAtomically(
   sources: Iterable<ZipSource>,
   options: WriteZipOptions = {},
 ): Promise<void> {
-  // Checked before any work: renaming the finished zip onto a folder fails with EISDIR.
-  if ((await fs.stat(destination).catch(() => undefined))?.isDirectory())
-    throw new UserError(`${destination} is a folder; a zip cannot be written there.`, {
-      hint: 'Give the path of the zip file to write, ending in .zip.',
-    });
+  await refuseFolder(destination, 'a zip', ZIP_PATH_HINT);
   await refuseNonFolder(path.dirname(destination));
   await writingTo(destination, () => fs.mkdir(path.dirname(destination), { recursive: true }));
   const temporary = temporarySibling(destination);

@@ -1,12 +1,7 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe } from '@jest/globals';
+import { REPO_ROOT, SOLUTION_FIXTURES } from '@connector-alm/testing';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-
-/** Real exports and their unpacked twins, kept beside the project in ../shared (see SOURCES.md). */
-export const SOLUTION_FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/solutions');
+export { describeWith, SOLUTION_FIXTURES } from '@connector-alm/testing';
 /** PowerPlatformConnectors connector folders, also in ../shared. */
 export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus');
 
@@ -65,11 +60,4 @@ export const NOT_A_SOLUTION = path.join(SOLUTION_FIXTURES, 'not-a-solution/Patte
 
 export function fixturePath(relative: string): string {
   return path.join(SOLUTION_FIXTURES, relative);
-}
-
-/** `describe`, or `describe.skip` with a message saying why, so a fresh clone without ../shared passes. */
-export function describeWith(folder: string, what: string): typeof describe {
-  if (existsSync(folder)) return describe;
-  console.warn(`Skipping the ${what} tests: ${folder} is absent (it sits beside the project in ../shared).`);
-  return describe.skip as typeof describe;
 }

@@ -1,6 +1,4 @@
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { writeFile } from 'node:fs/promises';
 import yazl from 'yazl';
@@ -110,18 +108,7 @@ export async function rezippedWithTar(source: string, file: string): Promise<str
   return zipMadeOnHost(file, entries, 3);
 }
 
-/** A temporary folder per test file, removed by `cleanup`. */
-export function temporaryFolders(prefix: string): { make(): string; cleanup(): void } {
-  const made: string[] = [];
-  return {
-    make: () => {
-      const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-      made.push(dir);
-      return dir;
-    },
-    cleanup: () => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })),
-  };
-}
+export { temporaryFolders } from '@connector-alm/testing';
 
 /** A copy of a real export with some entries replaced (a Buffer or text) or removed (null), built with yazl. */
 export async function variantOf(
