@@ -7,3 +7,4 @@ export * from './printable.js';
 export * from './workflow-commands.js';
 export * from './message-urls.js';
 export * from './socket-failure.js';
+export * from './byte-order-mark.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UsageError, plural, type Logger } from '@connector-alm/core';
+import { UsageError, plural, withoutByteOrderMark, type Logger } from '@connector-alm/core';
 import { validatePaths } from '@connector-alm/validator';
 import { readBaseCommit } from './base-branch.js';
 import { branchNameFor, DEFAULT_BRANCH_PREFIX } from './branch-name.js';
@@ -299,7 +299,9 @@ function requireSwagger(connector: string, files: readonly LocalFile[]): LocalFi
 /** The connector's display name: info.title of its swagger (as read for the commit), else the folder name. */
 function connectorTitle(folder: string, swagger: LocalFile): string {
   try {
-    const { info } = JSON.parse(swagger.content.toString('utf8')) as { info?: { title?: unknown } };
+    const { info } = JSON.parse(withoutByteOrderMark(swagger.content.toString('utf8'))) as {
+      info?: { title?: unknown };
+    };
     if (typeof info?.title === 'string' && info.title.trim() !== '') return info.title.trim();
   } catch {
     // A swagger that does not parse is reported by validation; the folder name will do as a title.

@@ -138,6 +138,19 @@ describe('openPullRequest against the local GitHub', () => {
     expect(scenario.upstream.pulls[0]!.title).toBe('Contoso Task Manager');
   });
 
+  it('titles the pull request from a swagger saved with a byte-order mark, as Windows editors save it', async () => {
+    const files = connectorFiles();
+    const swagger = JSON.parse(files['apiDefinition.swagger.json'] as string) as { info: { title: string } };
+    // Not the folder's name, which is the title a swagger that does not parse gets.
+    swagger.info.title = 'Contoso Task Manager';
+    writeConnector(scenario.workspace, {
+      ...files,
+      'apiDefinition.swagger.json': `\uFEFF${JSON.stringify(swagger, null, 2)}`,
+    });
+    await run().promise;
+    expect(scenario.upstream.pulls[0]!.title).toBe('Contoso Task Manager');
+  });
+
   it('warns, naming the commit, when a rerun replaces a commit someone else pushed to the branch', async () => {
     const first = await run().promise;
     const fork = scenario.github.state.findRepository('contoso-dev', 'PowerPlatformConnectors')!;

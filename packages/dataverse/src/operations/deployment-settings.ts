@@ -1,4 +1,4 @@
-import { UserError } from '@connector-alm/core';
+import { UserError, withoutByteOrderMark } from '@connector-alm/core';
 import type { ComponentParameter } from '../web-api/types.js';
 
 interface DeploymentSettingsFile {
@@ -14,7 +14,7 @@ interface DeploymentSettingsFile {
 export function componentParametersFromSettings(text: string, file: string): ComponentParameter[] {
   let settings: DeploymentSettingsFile;
   try {
-    settings = JSON.parse(text.replace(/^\uFEFF/, '')) as DeploymentSettingsFile;
+    settings = JSON.parse(withoutByteOrderMark(text)) as DeploymentSettingsFile;
   } catch (error) {
     throw new UserError(
       `The deployment settings file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,

@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { UserError } from '@connector-alm/core';
+import { UserError, withoutByteOrderMark } from '@connector-alm/core';
 import { NotASolutionError, parseXml, readManifest } from '@connector-alm/solution';
 
 /** What the import and export steps need to know about a solution zip, from its solution.xml. */
@@ -65,7 +65,7 @@ export function readSolutionManifest(bytes: Uint8Array, label: string): Solution
   if (!solutionXml || !hasCustomizations) {
     throw new NotASolutionError(label, names);
   }
-  const text = new TextDecoder('utf-8').decode(solutionXml).replace(/^\uFEFF/, '');
+  const text = withoutByteOrderMark(new TextDecoder('utf-8').decode(solutionXml));
   const file = `${label}: solution.xml`;
   const manifest = readManifest(parseXml(text, file), file);
   if (manifest.uniqueName === '' || manifest.version === '') {

@@ -1,4 +1,4 @@
-import { UserError } from '@connector-alm/core';
+import { UserError, withoutByteOrderMark } from '@connector-alm/core';
 import { checkJson } from '../json/json-text.js';
 import type { SolutionConnector } from './solution-connector.js';
 
@@ -39,7 +39,7 @@ function jsonFile(
   label: string,
 ): Json | undefined {
   const file = connector.files[column];
-  return file ? checkJson(file.bytes.toString('utf8').replace(/^\uFEFF/, ''), label) : undefined;
+  return file ? checkJson(withoutByteOrderMark(file.bytes.toString('utf8')), label) : undefined;
 }
 
 /** The apiProperties values a solution connector carries; `undefined` means the connector has none. */
@@ -89,7 +89,7 @@ export function mergeApiProperties(connector: SolutionConnector, existing: JsonO
 
 /** Parses an apiProperties.json a person keeps; it must be an object with an object `properties`. */
 export function parseExistingApiProperties(text: string, file: string): JsonObject {
-  const value = checkJson(text.replace(/^\uFEFF/, ''), file);
+  const value = checkJson(withoutByteOrderMark(text), file);
   if (!value || typeof value !== 'object' || Array.isArray(value))
     throw new UserError(`${file} is not a JSON object.`, {
       hint: 'apiProperties.json holds one object, {"properties": {…}}; fix the file or move it away to have a new one written.',

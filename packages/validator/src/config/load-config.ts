@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { UsageError } from '@connector-alm/core';
+import { UsageError, withoutByteOrderMark } from '@connector-alm/core';
 import type { RuleOverrides } from '../engine.js';
 import { PROFILES, type Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -48,7 +48,7 @@ export function parseConfig(
   options: Pick<LoadConfigOptions, 'cwd' | 'ruleIds'>,
 ): ValidatorConfig {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false });
+  const document = parseDocument(withoutByteOrderMark(text), { lineCounter, prettyErrors: false });
   const fail = (message: string, offset: number, hint?: string): never => {
     const { line, col } = lineCounter.linePos(offset);
     throw new UsageError(message, {
