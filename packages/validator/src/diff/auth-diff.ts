@@ -20,8 +20,8 @@ export interface AuthFiles {
 
 /** What existing connections lose (their sign-in, a value): what broke, and where it is written. */
 interface Break {
-  /** BRK-AUTH-TYPE, a change of the sign-in, unless said otherwise. */
-  rule?: ChangeRule;
+  /** BRK-AUTH-TYPE for a change of the sign-in; the others for a value connections lack. */
+  rule: ChangeRule;
   place: AuthPlace;
   side: 'old' | 'new';
   detail: string;
@@ -56,11 +56,11 @@ export function diffAuthentication(before: AuthFiles, after: AuthFiles): RawChan
   breaks.push(...compareSets(old.sets, now.sets));
 
   // A breaking change of the sign-in includes the securityDefinitions edits that came with it.
-  const signInBroken = breaks.some((broken) => broken.rule === undefined);
+  const signInBroken = breaks.some((broken) => broken.rule === CHANGE_RULES.authType);
   const edits = signInBroken ? [] : swaggerEdits(before, after, [old.outsideSets, now.outsideSets]);
   return edits.concat(
     breaks.map((broken) => ({
-      rule: broken.rule ?? CHANGE_RULES.authType,
+      rule: broken.rule,
       file: broken.place.file,
       side: broken.side,
       pointer: broken.place.pointer,
@@ -105,6 +105,7 @@ function compareSets(old: readonly AuthOption[], now: readonly AuthOption[]): Br
   if (removed.length > 0) {
     const one = removed.length === 1;
     breaks.push({
+      rule: CHANGE_RULES.authType,
       place: removed[0]!.place,
       side: 'old',
       detail: `The parameter ${one ? 'set' : 'sets'} ${quoteList(removed.map((set) => set.set))} ${one ? 'has' : 'have'} been removed; connections made with ${one ? 'it' : 'them'} can no longer sign in.`,
@@ -194,7 +195,13 @@ function requiredValuesAdded(old: AuthOption, now: AuthOption): Break[] {
 /** What breaks in the sign-in between an option and the same option in the new version, if anything. */
 function compareSignIn(old: AuthOption, now: AuthOption): Break | undefined {
   const covers = coveredPlaces(old, now);
-  const breakAt = (place: AuthPlace, detail: string): Break => ({ place, side: 'new', detail, covers });
+  const breakAt = (place: AuthPlace, detail: string): Break => ({
+    rule: CHANGE_RULES.authType,
+    place,
+    side: 'new',
+    detail,
+    covers,
+  });
   const missing = missingCredentials(old, now);
 
   if (old.kind !== now.kind) {
@@ -239,6 +246,7 @@ function lostOutsideSets(old: AuthOption, sets: readonly AuthOption[]): Break {
   const offered = `the parameter ${sets.length === 1 ? 'set' : 'sets'} ${quoteList(sets.map((set) => set.set))}`;
   if (old.place.file === 'apiProperties') {
     return {
+      rule: CHANGE_RULES.authType,
       place: old.place,
       side: 'old',
       detail: `The connection parameters outside connectionParameterSets have been removed; connections made without a parameter set used them. Keep them beside ${offered}.`,
@@ -249,6 +257,7 @@ function lostOutsideSets(old: AuthOption, sets: readonly AuthOption[]): Break {
     };
   }
   return {
+    rule: CHANGE_RULES.authType,
     place: sets[0]!.place,
     side: 'new',
     detail: `It changed from ${describe(old)} to ${offered}.`,

@@ -11,8 +11,11 @@ export interface ChangeRule {
   message: string;
   /** Where the rule comes from: an observed Microsoft message, a documented rule, or our inference. */
   source: string;
+  /** Whether `message` is Microsoft's own text, as its change validator prints it. */
+  microsoftMessage: boolean;
 }
 
+/** A rule whose message is ours, in the style of Microsoft's change validator. */
 function rule(
   id: string,
   impact: ChangeImpact,
@@ -20,85 +23,106 @@ function rule(
   message: string,
   source: string,
 ): ChangeRule {
-  return { id, impact, severity, message, source };
+  return { id, impact, severity, message, source, microsoftMessage: false };
 }
 
 /**
- * Every change the diff reports. The BRK-* rules with a quoted message were seen in Microsoft's
+ * A rule whose message is Microsoft's change validator's, as seen in its output pasted into the
+ * PowerPlatformConnectors pull requests named (`pullRequests`, e.g. 'PR #3648, #3499').
+ */
+function observed(
+  id: string,
+  impact: ChangeImpact,
+  severity: Severity,
+  message: string,
+  pullRequests: string,
+): ChangeRule {
+  return {
+    id,
+    impact,
+    severity,
+    message,
+    source: `Microsoft change validator (${pullRequests})`,
+    microsoftMessage: true,
+  };
+}
+
+/**
+ * Every change the diff reports. The `observed` ones quote messages seen in Microsoft's
  * change-validator output pasted into PowerPlatformConnectors PRs; the others are documented or
  * inferred (rules.md §2) and get our own wording. Severities: observed and documented ones are
  * errors, the ones reviewers often accept are warnings, non-breaking changes are info.
  */
 export const CHANGE_RULES = {
-  opDeleted: rule(
+  opDeleted: observed(
     'BRK-OP-DELETED',
     'breaking',
     'error',
     'The operation has been deleted. This change breaks existing flows.',
-    'Microsoft change validator (PR #4043, #4168, #3470)',
+    'PR #4043, #4168, #3470',
   ),
-  pathChanged: rule(
+  pathChanged: observed(
     'BRK-PATH-CHANGED',
     'breaking',
     'error',
     'The path template has been changed for the operation.',
-    'Microsoft change validator (PR #3648, #3499)',
+    'PR #3648, #3499',
   ),
-  parameterLocation: rule(
+  parameterLocation: observed(
     'BRK-PARAM-LOCATION',
     'breaking',
     'error',
     'The location has been changed for the parameter. Existing flows will continue to send the parameter in the old location.',
-    'Microsoft change validator (PR #3648)',
+    'PR #3648',
   ),
-  requiredParameterAdded: rule(
+  requiredParameterAdded: observed(
     'BRK-REQ-PARAM-ADDED',
     'breaking',
     'error',
     'The required parameter has been added.',
-    'Microsoft change validator (PR #3499)',
+    'PR #3499',
   ),
-  requiredFieldAdded: rule(
+  requiredFieldAdded: observed(
     'BRK-REQ-FIELD-ADDED',
     'breaking',
     'error',
     'The required input field has been added. Existing flows will not send this new field.',
-    'Microsoft change validator (PR #3656)',
+    'PR #3656',
   ),
-  inputType: rule(
+  inputType: observed(
     'BRK-INPUT-TYPE',
     'breaking',
     'error',
     'The type has been changed for the input field. Existing flows will continue to send the field with the old type.',
-    'Microsoft change validator (PR #3546)',
+    'PR #3546',
   ),
-  outputType: rule(
+  outputType: observed(
     'BRK-OUTPUT-TYPE',
     'breaking',
     'error',
     'The type has been changed for the output field. Existing flows may be broken if they are using this field and actual payload has been changed.',
-    'Microsoft change validator (PR #3910, #4168)',
+    'PR #3910, #4168',
   ),
-  outputDeleted: rule(
+  outputDeleted: observed(
     'BRK-OUTPUT-DELETED',
     'breaking',
     'error',
     'The output field has been deleted. Existing flows may be broken if they are using this field and actual payload has been changed.',
-    'Microsoft change validator (PR #3656)',
+    'PR #3656',
   ),
-  inputEnumAdded: rule(
+  inputEnumAdded: observed(
     'BRK-INPUT-ENUM-ADDED',
     'breaking',
     'error',
     'The list of enum values has been added to the input field. Existing flows may use values outside of this list.',
-    'Microsoft change validator (PR #619)',
+    'PR #619',
   ),
-  outputEnumRemoved: rule(
+  outputEnumRemoved: observed(
     'BRK-OUTPUT-ENUM-REMOVED',
     'breaking',
     'error',
     'The list of enum values has been removed from the output field.',
-    'Microsoft change validator (PR #1381)',
+    'PR #1381',
   ),
   /**
    * Decided from what users sign in with: apiProperties.json connectionParameters and
@@ -256,10 +280,7 @@ export const CHANGE_RULES = {
 export type ChangeRuleKey = keyof typeof CHANGE_RULES;
 
 /** A change rule with what the rule reference says of it. */
-export interface DocumentedChangeRule extends ChangeRule, ChangeRuleDoc {
-  /** Whether `message` is Microsoft's own text, as its change validator prints it. */
-  microsoftMessage: boolean;
-}
+export type DocumentedChangeRule = ChangeRule & ChangeRuleDoc;
 
 /** Every change rule with its reference text, for docs/rules.md. */
 export const ALL_CHANGE_RULES: readonly DocumentedChangeRule[] = (
@@ -267,5 +288,4 @@ export const ALL_CHANGE_RULES: readonly DocumentedChangeRule[] = (
 ).map((key) => ({
   ...CHANGE_RULES[key],
   ...CHANGE_RULE_DOCS[key],
-  microsoftMessage: CHANGE_RULES[key].source.startsWith('Microsoft change validator'),
 }));

@@ -161,29 +161,47 @@ function parameterOption(parameters: JsonObject, place: AuthPlace, child: string
 
 /**
  * A parameter that users fill in when they create a connection. Hidden ones (the Entra ID tenant)
- * and optional ones are not: existing connections work without a value for them.
+ * and optional ones are not: existing connections work without a value for them. A parameter that
+ * does not say whether it is required counts as filled in: this decides which parameters are
+ * credentials, and a sign-in parameter silent about it was typed in like any other (every API key
+ * of the corpus says "required": "true"); only an explicit "false" says users may have skipped it.
  */
 function isFilledByUsers(parameter: JsonObject): boolean {
-  const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
-  return !isTrue(constraints?.hidden) && !isFalse(constraints?.required);
+  const { required, hidden } = constraintsOf(parameter, { requiredByDefault: true });
+  return required && !hidden;
 }
 
 /**
  * A parameter that every connection must have a value for: one that says it is required, is shown
- * and has no default value. A connection made before it was added holds none, and fails.
+ * and has no default value. A connection made before it was added holds none, and fails. A
+ * parameter that does not say it is required counts as optional here (and in emptyAllowed): these
+ * decide breaking-change errors about values existing connections lack, and only a parameter that
+ * says "required" proves that every connection had to fill it in.
  */
 function mustBeFilledIn(parameter: JsonObject): boolean {
-  const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
-  return (
-    isTrue(constraints?.required) && !isTrue(constraints?.hidden) && parameter.defaultValue === undefined
-  );
+  const { required, hidden } = constraintsOf(parameter, { requiredByDefault: false });
+  return required && !hidden && parameter.defaultValue === undefined;
 }
 
 /** Why a connection may hold no value for the parameter, if it may: it is optional, or hidden. */
 function emptyAllowed(parameter: JsonObject): EmptyAllowed['reason'] | undefined {
+  const { required, hidden } = constraintsOf(parameter, { requiredByDefault: false });
+  if (!required) return 'optional';
+  return hidden ? 'hidden' : undefined;
+}
+
+/**
+ * A parameter's uiDefinition.constraints `required` and `hidden`. `required` is sometimes left out
+ * (or written as something neither true nor false); what that means depends on the question asked,
+ * so each caller says it (`requiredByDefault`). A `hidden` not written true is not hidden.
+ */
+function constraintsOf(
+  parameter: JsonObject,
+  { requiredByDefault }: { requiredByDefault: boolean },
+): { required: boolean; hidden: boolean } {
   const constraints = asObject(asObject(parameter.uiDefinition)?.constraints);
-  if (!isTrue(constraints?.required)) return 'optional';
-  return isTrue(constraints?.hidden) ? 'hidden' : undefined;
+  const required = isTrue(constraints?.required) || (requiredByDefault && !isFalse(constraints?.required));
+  return { required, hidden: isTrue(constraints?.hidden) };
 }
 
 /** Constraints are written true, "true" and "True" alike in the corpus. */

@@ -193,6 +193,10 @@ export class SchemaComparer {
     changes: SchemaChange[],
     others: string[],
   ): void {
+    // A name newly listed in 'required' that is not breaking is still a change to list, not none:
+    // any output's (flows read more, not less), and an existing input's that flows need not send
+    // (it has a default), found with the properties below.
+    let tightened = direction === 'output' && [...after.required].some((name) => !before.required.has(name));
     for (const [name, property] of after.properties) {
       const previous = before.properties.get(name);
       const mustSend =
@@ -209,15 +213,19 @@ export class SchemaComparer {
         changes.push({ rule, side: 'new', pointer: property.pointer, path: [name] });
         continue;
       }
-      if (mustSend && !before.required.has(name)) {
-        changes.push({
-          rule: CHANGE_RULES.optionalToRequired,
-          side: 'new',
-          // The line edited; the field itself can be far above the list, outside the diff.
-          pointer: after.requiredAt.get(name) ?? property.pointer,
-          path: [name],
-          detail: `'${name}' is now listed in 'required'.`,
-        });
+      if (direction === 'input' && after.required.has(name) && !before.required.has(name)) {
+        if (mustSend) {
+          changes.push({
+            rule: CHANGE_RULES.optionalToRequired,
+            side: 'new',
+            // The line edited; the field itself can be far above the list, outside the diff.
+            pointer: after.requiredAt.get(name) ?? property.pointer,
+            path: [name],
+            detail: `'${name}' is now listed in 'required'.`,
+          });
+        } else {
+          tightened = true;
+        }
       }
       const nested = this.compareAt(
         previous.value,
@@ -247,18 +255,6 @@ export class SchemaComparer {
     const relaxed = [...before.required].some(
       (name) => !after.required.has(name) && after.properties.has(name),
     );
-    // Outputs newly required, and existing inputs that flows need not send (they have a default):
-    // not breaking, but a change, not none.
-    const tightened = [...after.required].some((name) => {
-      if (before.required.has(name)) return false;
-      if (direction === 'output') return true;
-      const property = after.properties.get(name);
-      return (
-        before.properties.has(name) &&
-        property !== undefined &&
-        isFilledForFlows(this.newModel, property.value, property.pointer)
-      );
-    });
     if (relaxed || tightened) others.push('required');
   }
 }

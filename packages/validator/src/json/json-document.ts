@@ -6,7 +6,7 @@ import { nestingDepth, skipWhitespace } from './scan.js';
 import { namesIndexLoosely, parseTrailingCommaSlips, trailingCommasBlanked } from './trailing-commas.js';
 import { objectMembersWithin } from './value-depth.js';
 import { diagnoseSyntax } from './syntax-diagnosis.js';
-import { CONTROL_CHARACTER, isInvisible } from './syntax-tokens.js';
+import { isInvisible } from './syntax-tokens.js';
 import { findColons, type Colons } from './colons.js';
 import { findDuplicateKeys, mayHaveDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 
@@ -220,65 +220,23 @@ function keyOffset(node: jsonc.Node): number {
 
 /**
  * jsonc-parser's error-tolerant parse gives the value; the issues are those of `diagnoseSyntax`, each
- * said as the edit that fixes it, without the errors that only follow from an earlier one. Exported
- * for the tests that hold `parseTrailingCommaSlips` to it.
+ * said as the edit that fixes it, without the errors that only follow from an earlier one. It finds
+ * at least one in every text JSON.parse refuses (syntax-diagnosis.test.ts holds it to that for each
+ * kind of error jsonc-parser knows and for thousands of slips made to a document), so jsonc-parser's
+ * own errors are not read. Exported for the tests that hold `parseTrailingCommaSlips` to it.
  */
 export function parseTolerantly(
   text: string,
   issues: JsonSyntaxIssue[],
   lines: LineIndex = new LineIndex(text),
 ): unknown {
-  const errors: jsonc.ParseError[] = [];
-  const value = jsonc.parse(text, errors, {
+  const value = jsonc.parse(text, undefined, {
     allowTrailingComma: false,
     disallowComments: true,
     allowEmptyContent: false,
   });
-  const diagnosed = diagnoseSyntax(text, unexpectedCharacter, lines);
-  if (diagnosed.length > 0) {
-    issues.push(...diagnosed);
-    return value;
-  }
-  // The diagnosis found nothing wrong with text that JSON.parse refused: jsonc-parser's errors speak.
-  const seen = new Set<number>();
-  for (const error of errors) {
-    const issue = describeIssue(text, error);
-    // One trailing comma gives two errors at the same place ("property name expected", "value expected").
-    if (seen.has(issue.offset)) continue;
-    seen.add(issue.offset);
-    issues.push(issue);
-  }
-  if (errors.length === 0) {
-    // JSON.parse refused text that jsonc-parser accepted. jsonc-parser 3.3 reports everything of this
-    // kind we know of (a raw control character in a string is its InvalidCharacter); older versions
-    // accepted such a character, the likeliest gap should one open again, so it is the one named.
-    issues.push({ message: CONTROL_CHARACTER, offset: findControlCharacterInString(text, 0), length: 1 });
-  }
+  issues.push(...diagnoseSyntax(text, unexpectedCharacter, lines));
   return value;
-}
-
-function describeIssue(text: string, error: jsonc.ParseError): JsonSyntaxIssue {
-  const code = error.error;
-  const name = jsonc.printParseErrorCode(code);
-  if (name === 'PropertyNameExpected' || name === 'ValueExpected') {
-    const comma = previousNonWhitespace(text, error.offset);
-    const next = text.charAt(error.offset);
-    if (comma !== -1 && text.charAt(comma) === ',' && (next === '}' || next === ']')) {
-      return trailingCommaIssue(comma, next);
-    }
-  }
-  if (name === 'InvalidSymbol') {
-    const character = text.codePointAt(error.offset);
-    if (character !== undefined)
-      return { message: unexpectedCharacter(character), offset: error.offset, length: 1 };
-  }
-  if (name === 'InvalidCharacter' || name === 'UnexpectedEndOfString') {
-    const at = findControlCharacterInString(text, error.offset);
-    if (at >= error.offset && at <= error.offset + Math.max(error.length, 1)) {
-      return { message: CONTROL_CHARACTER, offset: at, length: 1 };
-    }
-  }
-  return { message: describeParseError(code), offset: error.offset, length: error.length };
 }
 
 /** A comma before the closing bracket `close`, with only whitespace between. */
@@ -320,57 +278,3 @@ const INVISIBLE_CHARACTERS = new Map([
 
 /** A single quote and the typographic quotes that word processors put in place of `"`. */
 const QUOTE_LOOKALIKES = new Set([0x27, 0x2018, 0x2019, 0x201c, 0x201d]);
-
-function previousNonWhitespace(text: string, offset: number): number {
-  let i = offset - 1;
-  while (i >= 0 && /\s/.test(text.charAt(i))) i--;
-  return i;
-}
-
-function describeParseError(code: jsonc.ParseErrorCode): string {
-  // Switch on the code's name: ParseErrorCode is an ambient const enum, unusable under isolatedModules.
-  switch (jsonc.printParseErrorCode(code)) {
-    case 'CommaExpected':
-      return 'A comma is missing between two values.';
-    case 'ColonExpected':
-      return 'A colon is missing after a property name.';
-    case 'PropertyNameExpected':
-      return 'A property name (in double quotes) was expected; remove the trailing comma or add the property.';
-    case 'ValueExpected':
-      return 'A value was expected here; remove the trailing comma or add the value.';
-    case 'CloseBraceExpected':
-      return "A closing '}' is missing.";
-    case 'CloseBracketExpected':
-      return "A closing ']' is missing.";
-    case 'EndOfFileExpected':
-      return 'There is more text after the end of the JSON value.';
-    case 'InvalidCommentToken':
-      return 'Comments are not allowed in JSON.';
-    case 'UnexpectedEndOfString':
-      return 'A string is not closed.';
-    case 'InvalidEscapeCharacter':
-      return 'A string contains an invalid escape sequence.';
-    case 'InvalidUnicode':
-      return 'A string contains an invalid \\u escape.';
-    case 'InvalidCharacter':
-      return 'A string contains a raw control character (such as a TAB); escape it as \\t or \\n.';
-    case 'InvalidNumberFormat':
-      return 'A number is not written as JSON allows.';
-    default:
-      return `The JSON is not valid (${jsonc.printParseErrorCode(code)}).`;
-  }
-}
-
-/** The first raw control character inside a string, searching from the string that starts at or after `from`. */
-function findControlCharacterInString(text: string, from: number): number {
-  let inString = false;
-  for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === 0x5c) i++;
-      else if (code === 0x22) inString = false;
-      else if (code < 0x20) return i;
-    } else if (code === 0x22) inString = true;
-  }
-  return from;
-}

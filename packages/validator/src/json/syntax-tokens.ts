@@ -48,7 +48,7 @@ const SCAN_INVALID_UNICODE = 4;
 const SCAN_INVALID_ESCAPE = 5;
 const SCAN_INVALID_CHARACTER = 6;
 
-export const CONTROL_CHARACTER =
+const CONTROL_CHARACTER =
   'A string contains a raw control character (such as a TAB); escape it as \\t or \\n.';
 
 /** Every token of the text, whitespace left out, ending with an 'end' token. */

@@ -1,21 +1,11 @@
 import type { Finding, Profile } from '../model/finding.js';
 import { countBySeverity, type SeverityCounts, type ValidationResult } from '../validate.js';
 
-/** One finding in the JSON output. Keys appear in this order; optional ones only when known. */
-export interface JsonFinding {
-  ruleId: string;
-  severity: Finding['severity'];
-  message: string;
-  file: string;
-  pointer?: string;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-  connector: string;
-  msCode?: string;
-  baseline?: 'new' | 'existing';
-}
+/**
+ * One finding in the JSON output: the Finding, whose shape is that contract, with its keys in the
+ * order toJsonFinding writes them and optional ones only when known.
+ */
+export type JsonFinding = Finding;
 
 export interface JsonConnector {
   path: string;

@@ -1,9 +1,10 @@
 /**
- * Whether a name of SECRET_ASSIGNMENT (rules/general-secrets/patterns.ts) may end right before a
+ * Whether a name of SECRET_NAMES (rules/general-secrets/patterns.ts) may end right before a
  * separator. The colon search (json/colons.ts) asks it at every colon, while the text is in the
  * cache, and keeps the few colons it passes for GEN-SECRETS' screen (rules/general-secrets/screen.ts),
  * which also asks it at every `=`. A pure text predicate, so it lives below both: the JSON layer
- * reads no rule's code. The screen's tests check it against SECRET_ASSIGNMENT itself.
+ * reads no rule's code. The screen's tests check it with every name of SECRET_NAMES, against
+ * SECRET_ASSIGNMENT itself.
  */
 
 const QUOTE = 0x22;
@@ -12,9 +13,9 @@ const APOSTROPHE = 0x27;
 /**
  * Whether a secret name's ending (any case) is right before the separator at `separator`. Going
  * back from it over `\s` characters, then over one quote, lands on the name's last letter, since
- * neither a quote nor a letter is `\s`. Every name of SECRET_ASSIGNMENT ends with `secret`, `key`,
- * `token`, `wd` (passwd, pwd) or `word` (password), in any case: its `i` flag, without `u`, matches
- * an ASCII letter only with its other case, which `| 0x20` folds the same way.
+ * neither a quote nor a letter is `\s`. Every name of SECRET_NAMES ends with `secret`, `key`,
+ * `token`, `wd` (passwd, pwd) or `word` (password), in any case: SECRET_ASSIGNMENT's `i` flag,
+ * without `u`, matches an ASCII letter only with its other case, which `| 0x20` folds the same way.
  */
 export function secretNameBefore(text: string, separator: number): boolean {
   let end = separator;

@@ -188,6 +188,16 @@ describe('BRK-AUTH-TYPE: the sign-in of existing connections is what counts', ()
       expect(change!.message).toMatch(/'apiKey'/);
     });
 
+    it('counts a renamed API key that does not say it is required as a credential users typed in', () => {
+      // Unlike BRK-REQ-CONN-PARAM-ADDED, which needs "required": "true", a sign-in parameter is a
+      // credential unless it says it is optional.
+      const silent = { type: 'securestring', uiDefinition: { displayName: 'API Key' } };
+      const after = connector({ apiKey: silent }, validSwagger().securityDefinitions);
+      const [change, ...more] = authChanges(apiKeyConnector(), after);
+      expect(more).toEqual([]);
+      expect(change).toMatchObject({ pointer: '/properties/connectionParameters/apiKey' });
+    });
+
     it('lists an API key sent in the query instead of a header as a change, not a break: connections hold its value', () => {
       const after = apiKeyConnector();
       after.swagger.securityDefinitions.API_Key = { type: 'apiKey', in: 'query', name: 'key' };

@@ -227,3 +227,17 @@ describe('BRK-RESPONSE-CODE', () => {
     expect(withRule(result, 'CHG-OTHER')[0]!.message).toMatch(/responses 404/);
   });
 });
+
+describe("an output's 'required' list", () => {
+  it.each([
+    ['an existing field', 'status'],
+    ['a name that is not one of its properties', 'owner'],
+  ])('lists %s newly required as a change, not a break: flows read more, not less', (_, name) => {
+    const result = diffEdited((swagger) => (swagger.definitions.Task.required = [name]));
+    expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toContainEqual(
+      expect.stringMatching(/Changed: required\./),
+    );
+    expect(result.classification).not.toBe('no-change');
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import * as jsonc from 'jsonc-parser';
 import { JsonDocument } from '../../src/json/json-document.js';
 
 /** Each syntax issue as "line:column message", in order. */
@@ -185,5 +186,102 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
     // The tolerant value is still recovered for the other rules.
     expect((JsonDocument.parse(text).value as { info: { version: string } }).info.version).toBe('1.0');
+  });
+});
+
+// The diagnosis is the only voice of the JSON error path: it must say something about every text
+// JSON.parse refuses, or a broken file would pass without a GEN-JSON-PARSE finding.
+describe('GEN-JSON-PARSE finds an issue in every text JSON.parse refuses', () => {
+  // JsonDocument.parse reads a file's text past its byte-order mark, as JSON.parse is not given it.
+  const refuses = (text: string): boolean => {
+    try {
+      JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+
+  it('for each kind of error jsonc-parser reports, with the options the tolerant parse uses', () => {
+    // UnexpectedEndOfComment is reported as InvalidCommentToken when comments are disallowed, and
+    // InvalidNumberFormat only after UnexpectedEndOfNumber at the same place, which jsonc-parser
+    // then keeps to itself: neither is ever the first error here.
+    const samples: Record<string, string> = {
+      InvalidSymbol: '{"a": @}',
+      PropertyNameExpected: '{"a": 1, }',
+      ValueExpected: '{"a": }',
+      ColonExpected: '{"a" 1}',
+      CommaExpected: '{"a": 1 "b": 2}',
+      CloseBraceExpected: '{"a": 1',
+      CloseBracketExpected: '[1, 2',
+      EndOfFileExpected: '{} {}',
+      InvalidCommentToken: '{"a": 1 /* unclosed',
+      UnexpectedEndOfString: '{"a": "x',
+      UnexpectedEndOfNumber: '{"a": 1e}',
+      InvalidUnicode: '{"a": "\\u12"}',
+      InvalidEscapeCharacter: '{"a": "\\q"}',
+      InvalidCharacter: '{"a": "x\ty"}',
+    };
+    for (const [kind, text] of Object.entries(samples)) {
+      const errors: jsonc.ParseError[] = [];
+      jsonc.parse(text, errors, {
+        allowTrailingComma: false,
+        disallowComments: true,
+        allowEmptyContent: false,
+      });
+      expect({ text, kind: jsonc.printParseErrorCode(errors[0]!.error) }).toEqual({ text, kind });
+      expect(refuses(text)).toBe(true);
+      expect({ text, issues: issuesOf(text).length > 0 }).toEqual({ text, issues: true });
+    }
+  });
+
+  it('for thousands of slips made to a swagger: a character added, removed or replaced, one to three times', () => {
+    const document = JSON.stringify(
+      {
+        swagger: '2.0',
+        info: { title: 'Tasks', version: '1.0', description: 'A "quoted" \\ word' },
+        paths: {
+          '/tasks/{id}': {
+            get: {
+              parameters: [{ name: 'id', in: 'path', required: true, type: 'string', default: -1.5e3 }],
+              responses: { '200': { description: 'OK' } },
+            },
+          },
+        },
+        values: [null, true, false, 0, -0, 2.5, 1e10, [], {}, ''],
+      },
+      null,
+      2,
+    );
+    const alphabet = [
+      ...'{}[],:"\'\\/*-+.eE019antflx \t\n\r',
+      '\u000b',
+      '\u00a0',
+      '\ufeff',
+      '\u2028',
+      '\u0000',
+      'é',
+      '',
+    ];
+    let seed = 20261129;
+    const random = (below: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return seed % below;
+    };
+    let refused = 0;
+    for (let run = 0; run < 4000; run++) {
+      let text = document;
+      for (let edits = 1 + random(3); edits > 0; edits--) {
+        const at = random(text.length + 1);
+        const character = alphabet[random(alphabet.length)]!;
+        const removed = [0, 1, 1 + random(3)][random(3)]!;
+        text = text.slice(0, at) + character + text.slice(at + removed);
+      }
+      if (!refuses(text)) continue;
+      refused++;
+      expect({ text, issues: issuesOf(text).length > 0 }).toEqual({ text, issues: true });
+    }
+    // Most slips break the JSON: the loop did test the diagnosis.
+    expect(refused).toBeGreaterThan(2500);
   });
 });

@@ -43,6 +43,9 @@ describe('GEN-SECRETS', () => {
       ['api_key', 'query', API_KEY],
       ['Ocp-Apim-Subscription-Key', 'header', API_KEY],
       ['Authorization', 'header', 'Basic dXNlcm5hbWU6cGFzc3dvcmQxMjM0NQ=='],
+      // Names the text scan knows as keys (SECRET_NAMES) count as parameter names too.
+      ['refresh_token', 'query', API_KEY],
+      ['pwd', 'query', API_KEY],
     ]) {
       const swagger = validSwagger();
       swagger.paths['/tasks'].get.parameters.push({

@@ -199,6 +199,13 @@ describeRule(
         /no DELETE operation that removes its subscription: 'DeleteTask' is a visible action on \/tasks\/\{taskId\}/,
     },
     {
+      name: 'when the only visible DELETE of an /events webhook sits on another route',
+      edit: webhookAtEvents('/items/{id}'),
+      pointer: '/paths/~1events/post',
+      severity: 'warning',
+      message: /no DELETE operation that removes its subscription/,
+    },
+    {
       name: 'on a 200 registration, as info',
       edit: webhook((operation) => (operation.responses = { '200': { description: 'OK' } })),
       pointer: `${HOOK}/responses`,
@@ -210,6 +217,11 @@ describeRule(
     {
       name: 'when a visible DELETE sits under the webhook path',
       edit: webhook((_, s) => delete s.paths['/hooks/{hookId}'].delete['x-ms-visibility']),
+    },
+    {
+      // No word of the paths or operationIds names a subscription: only the paths' routes decide.
+      name: 'when a visible DELETE sits under an /events webhook path, in another case and with a trailing slash',
+      edit: webhookAtEvents('/Events/{eventId}/'),
     },
     {
       name: 'when a visible DELETE names the subscription (path or operationId)',
@@ -231,6 +243,17 @@ describeRule(
     },
   ],
 );
+
+/** The webhook at /events instead of /hooks, with a visible DELETE RemoveItem at `deletePath` only. */
+function webhookAtEvents(deletePath: string): SwaggerEdit {
+  return webhook((_, s) => {
+    s.paths['/events'] = s.paths['/hooks'];
+    delete s.paths['/hooks'];
+    delete s.paths['/hooks/{hookId}'];
+    const parameter = /\{(\w+)\}/.exec(deletePath)![1]!;
+    s.paths[deletePath] = { delete: userDelete('RemoveItem', parameter) };
+  });
+}
 
 /** A visible DELETE operation with one path parameter. */
 function userDelete(operationId: string, parameter: string): Json {

@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, type RuleDefinition } from '../../model/rule.js';
-import { asArray, asObject, asString, has } from '../../swagger/json-values.js';
-import { propertiesOf } from './connection-parameters.js';
+import { asArray, has } from '../../swagger/json-values.js';
+import { policyInstances } from './policy-instances.js';
 import {
   OPERATION_NAME_PARAMETER,
   POLICY_PARAMETER_ENUMS,
@@ -53,22 +53,16 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
     },
     check(context) {
       reportSchemaProblems(context, 'PROP-POLICY');
-      const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances) ?? [];
-      instances.forEach((raw, index) => {
-        const instance = asObject(raw);
-        const templateId = asString(instance?.templateId);
-        if (!instance || templateId === undefined) return;
-        const key = templateId.toLowerCase();
-        const required = REQUIRED_PARAMETER_KEYS.get(key);
+      for (const { index, templateId, template, parameters } of policyInstances(context.apiProperties)) {
+        const required = REQUIRED_PARAMETER_KEYS.get(template);
         if (!required) {
           context.report({
             pointer: instancePointer(index, 'templateId'),
             message: `Value "${templateId}" is not defined in enum. It is not a known policy template; see https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates.`,
           });
-          return;
+          continue;
         }
-        const parameters = asObject(instance.parameters);
-        if (!parameters) return;
+        if (!parameters) continue;
         const missing = required.filter((parameter) => !has(parameters, parameter));
         if (missing.length > 0) {
           context.report({
@@ -76,7 +70,7 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
             message: `Required properties are missing from object: ${missing.join(', ')}. The ${templateId} template needs them.`,
           });
         }
-        for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(key) ?? []) {
+        for (const { parameter, allowed } of ENUMERATED_PARAMETER_KEYS.get(template) ?? []) {
           const value = parameters[parameter];
           if (typeof value === 'string' && !allowed.includes(value)) {
             context.report({
@@ -86,7 +80,7 @@ export const apiPropertiesPolicyRules: RuleDefinition[] = [
           }
         }
         checkOperationNames(parameters[OPERATION_NAME_PARAMETER], index);
-      });
+      }
 
       function checkOperationNames(value: unknown, index: number): void {
         const swagger = context.swagger;

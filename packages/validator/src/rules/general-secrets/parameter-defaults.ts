@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { writtenParameters } from '../operations/parameter-index.js';
-import { SECRET_FORMATS } from './patterns.js';
+import { SECRET_FORMATS, SECRET_NAMES } from './patterns.js';
 import { isPlaceholderSecret } from './placeholders.js';
 
 /**
@@ -9,9 +9,21 @@ import { isPlaceholderSecret } from './placeholders.js';
  * access_token, Authorization, password). A maker who hard-codes a key as such a parameter's default
  * (usually internal, so users never see it) ships the key to every user; the text scan misses it,
  * since the key is named by the parameter's `name`, not by the JSON key `default` before the value.
+ * A name of SECRET_NAMES anywhere in the parameter's name counts, its words joined by `-`, `_`, a
+ * space or nothing (headers are written X-Api-Key); and, unlike the whole keys of the text scan, so
+ * do a subscription key (Ocp-Apim-Subscription-Key), any name with `secret` in it, and the names
+ * Authorization and token themselves.
  */
-const SECRET_PARAMETER =
-  /api[-_ ]?key|subscription[-_ ]?key|access[-_ ]?token|auth[-_ ]?token|secret|password|passwd|^authorization$|^token$/i;
+const SECRET_PARAMETER = new RegExp(
+  [
+    ...SECRET_NAMES.map((words) => words.join('[-_ ]?')),
+    'subscription[-_ ]?key',
+    'secret',
+    '^authorization$',
+    '^token$',
+  ].join('|'),
+  'i',
+);
 /** The scheme word before the credential in an Authorization value. */
 const AUTH_SCHEME = /^(?:basic|bearer|token)\s+/i;
 /** Non-global copies: the text scan reports these formats wherever they are, defaults included. */

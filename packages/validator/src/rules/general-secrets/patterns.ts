@@ -34,9 +34,30 @@ export const SECRET_FORMATS: SecretFormat[] = [
 ];
 
 /**
- * A secret-named key with a quoted value: `"client_secret": "…"`, `apiKey = "…"`. The value is only
- * reported when it does not look like a placeholder. screen.ts screens texts for it: keep it in step.
+ * The names a credential goes by, as words: `client_secret` is ['client', 'secret']. SECRET_ASSIGNMENT
+ * looks for them as keys in a text, the parameter-default check (parameter-defaults.ts) in the names
+ * of parameters. text/secret-name.ts's quick test, which the screen asks at every colon and `=`,
+ * knows how they end: general-secrets-screen.test.ts checks it with every name of this list.
+ */
+export const SECRET_NAMES: readonly (readonly string[])[] = [
+  ['client', 'secret'],
+  ['api', 'key'],
+  ['access', 'token'],
+  ['auth', 'token'],
+  ['refresh', 'token'],
+  ['secret', 'key'],
+  ['password'],
+  ['passwd'],
+  ['pwd'],
+];
+
+/**
+ * A secret-named key with a quoted value: `"client_secret": "…"`, `apiKey = "…"`. The key is a whole
+ * name of SECRET_NAMES, its words joined by an underscore or nothing. The value is only reported when
+ * it does not look like a placeholder. screen.ts screens texts for it: keep it in step.
  */
 // No optional opening quote before the key: it changed no match but made every position costlier.
-export const SECRET_ASSIGNMENT =
-  /\b(client_?secret|api_?key|access_?token|auth_?token|refresh_?token|secret_?key|password|passwd|pwd)\b["']?\s*[:=]\s*["']([^"'\r\n]{8,200})["']/gi;
+export const SECRET_ASSIGNMENT = new RegExp(
+  `\\b(${SECRET_NAMES.map((words) => words.join('_?')).join('|')})\\b["']?\\s*[:=]\\s*["']([^"'\\r\\n]{8,200})["']`,
+  'gi',
+);

@@ -3,8 +3,13 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { asArray, asObject, asString, entriesOf, has, isObject } from '../../swagger/json-values.js';
 import { HolderKey, holderKeysOf } from './holder-keys.js';
-import { writtenParameters } from './parameter-index.js';
-import { OperationKey, type OperationInfo, type ParameterInfo } from '../../swagger/swagger-model.js';
+import { writtenParameters, type WrittenParameter } from './parameter-index.js';
+import {
+  OperationKey,
+  type OperationInfo,
+  type ParameterInfo,
+  type SwaggerModel,
+} from '../../swagger/swagger-model.js';
 import { pathTemplates } from './path-templates.js';
 import { fill, operationLabel } from './rule-kit.js';
 
@@ -36,6 +41,23 @@ function mayRepeatKeys(parameters: readonly ParameterInfo[]): boolean {
     for (let earlier = 0; earlier < index; earlier++) if (parameters[earlier]!.name === name) return true;
   }
   return false;
+}
+
+/**
+ * The written parameters `in` the location that write x-ms-url-encoding (`encoded`) or do not. The
+ * holder-key index says which write it, without reading each parameter object.
+ */
+function parametersByEncoding(swagger: SwaggerModel, location: string, encoded: boolean): WrittenParameter[] {
+  const parameters = writtenParameters(swagger);
+  const keys = holderKeysOf(swagger).parameters;
+  const found: WrittenParameter[] = [];
+  for (let index = 0; index < parameters.length; index++) {
+    const parameter = parameters[index]!;
+    if (parameter.in === location && ((keys[index]! & HolderKey.urlEncoding) !== 0) === encoded) {
+      found.push(parameter);
+    }
+  }
+  return found;
 }
 
 export const parameterLocationRules: RuleDefinition[] = [
@@ -111,12 +133,7 @@ export const parameterLocationRules: RuleDefinition[] = [
       good: '{ "name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding": "single" }',
     },
     check({ swagger, report }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index]!;
-        if (parameter.in !== 'path' || (keys[index]! & HolderKey.urlEncoding) !== 0) continue;
+      for (const parameter of swagger ? parametersByEncoding(swagger, 'path', false) : []) {
         report({
           pointer: parameter.pointer,
           message: fill(
@@ -142,12 +159,7 @@ export const parameterLocationRules: RuleDefinition[] = [
       good: '{ "name": "q", "in": "query", "type": "string" }',
     },
     check({ swagger, report }) {
-      if (!swagger) return;
-      const parameters = writtenParameters(swagger);
-      const keys = holderKeysOf(swagger).parameters;
-      for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index]!;
-        if (parameter.in !== 'query' || (keys[index]! & HolderKey.urlEncoding) === 0) continue;
+      for (const parameter of swagger ? parametersByEncoding(swagger, 'query', true) : []) {
         report({
           pointer: childPointer(parameter.pointer, 'x-ms-url-encoding'),
           message: fill(

@@ -154,8 +154,8 @@ function scanVariables(path: string): string[] {
   return variables;
 }
 
-/** The key with each match of `/\{([^{}]*)\}/g` replaced by `{}`. */
-function routeOf(path: string): string {
+/** The key with each match of `/\{([^{}]*)\}/g` replaced by `{}`: see PathTemplate.route. */
+export function routeOf(path: string): string {
   let route = '';
   let copied = 0;
   for (let open = path.indexOf('{'); open !== -1;) {

@@ -1,5 +1,5 @@
 import { childPointer } from '../../json/pointer.js';
-import { sameLevels, type RuleDefinition } from '../../model/rule.js';
+import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asObject, has } from '../../swagger/json-values.js';
 import {
   HTTP_METHODS,
@@ -20,6 +20,20 @@ const pathKeysOf = perModel((model: SwaggerModel): string[] =>
 
 function pathKeys(model: SwaggerModel | undefined): readonly string[] {
   return model ? pathKeysOf(model) : [];
+}
+
+/**
+ * Reports, at its key, each path key that `problem` finds wrong on its own: what it returns is the
+ * message, undefined for a key without the problem.
+ */
+function reportPathKeys(
+  { swagger, report }: RuleContext,
+  problem: (path: string) => string | undefined,
+): void {
+  for (const path of pathKeys(swagger)) {
+    const message = problem(path);
+    if (message !== undefined) report({ pointer: childPointer('/paths', path), message });
+  }
 }
 
 /** Why a path template is malformed, or undefined when its braces are fine. */
@@ -141,14 +155,10 @@ export const pathRules: RuleDefinition[] = [
     msCode: 'OperationPathMustStartWithSlash',
     msMessage: "The path is not valid, it must start with a '/' character.",
     example: { bad: '"paths": { "tasks": {} }', good: '"paths": { "/tasks": {} }' },
-    check({ swagger, report }) {
-      for (const path of pathKeys(swagger)) {
-        if (path.startsWith('/')) continue;
-        report({
-          pointer: childPointer('/paths', path),
-          message: "The path is not valid, it must start with a '/' character.",
-        });
-      }
+    check(context) {
+      reportPathKeys(context, (path) =>
+        path.startsWith('/') ? undefined : "The path is not valid, it must start with a '/' character.",
+      );
     },
   },
   {
@@ -165,15 +175,12 @@ export const pathRules: RuleDefinition[] = [
       bad: '"/tasks?status=open": {}',
       good: '"/tasks": { "get": { "parameters": [{ "name": "status", "in": "query", "type": "string" }] } }',
     },
-    check({ swagger, report }) {
-      for (const path of pathKeys(swagger)) {
-        if (!/[?#]/.test(path)) continue;
-        report({
-          pointer: childPointer('/paths', path),
-          message:
-            "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded.",
-        });
-      }
+    check(context) {
+      reportPathKeys(context, (path) =>
+        /[?#]/.test(path)
+          ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded."
+          : undefined,
+      );
     },
   },
   {
@@ -186,14 +193,10 @@ export const pathRules: RuleDefinition[] = [
     msCode: 'OperationPathContainsUnsupportedCharacters',
     msMessage: "The operation path cannot contain wildcard character '*'.",
     example: { bad: '"/files/*": {}', good: '"/files/{path}": {}' },
-    check({ swagger, report }) {
-      for (const path of pathKeys(swagger)) {
-        if (!path.includes('*')) continue;
-        report({
-          pointer: childPointer('/paths', path),
-          message: "The operation path cannot contain wildcard character '*'.",
-        });
-      }
+    check(context) {
+      reportPathKeys(context, (path) =>
+        path.includes('*') ? "The operation path cannot contain wildcard character '*'." : undefined,
+      );
     },
   },
   {
@@ -207,15 +210,13 @@ export const pathRules: RuleDefinition[] = [
     msMessage:
       "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
     example: { bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
-    check({ swagger, report }) {
-      for (const path of pathKeys(swagger)) {
+    check(context) {
+      reportPathKeys(context, (path) => {
         const problem = templateProblem(path);
-        if (problem === undefined) continue;
-        report({
-          pointer: childPointer('/paths', path),
-          message: `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`,
-        });
-      }
+        return problem === undefined
+          ? undefined
+          : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
+      });
     },
   },
   {
@@ -228,15 +229,13 @@ export const pathRules: RuleDefinition[] = [
     msCode: 'OperationPathVariablesContainDefaults',
     msMessage: "The operation path template variables cannot set default values with character '='.",
     example: { bad: '"/{version=v1}/tasks": {}', good: '"/{version}/tasks": {}' },
-    check({ swagger, report }) {
-      for (const path of pathKeys(swagger)) {
+    check(context) {
+      reportPathKeys(context, (path) =>
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        if (!path.includes('=') || !pathVariables(path).some((name) => name.includes('='))) continue;
-        report({
-          pointer: childPointer('/paths', path),
-          message: "The operation path template variables cannot set default values with character '='.",
-        });
-      }
+        path.includes('=') && pathVariables(path).some((name) => name.includes('='))
+          ? "The operation path template variables cannot set default values with character '='."
+          : undefined,
+      );
     },
   },
   {

@@ -1,4 +1,5 @@
 import type { OperationInfo } from '../../swagger/swagger-model.js';
+import { routeOf } from './path-templates.js';
 
 /**
  * Which DELETE operations can remove a webhook's subscription. The platform calls DELETE on the URL of
@@ -33,10 +34,7 @@ function isInternalOrNamed(deletion: OperationInfo): boolean {
   );
 }
 
-/** The path in lower case with every template variable written `{}`, without a trailing slash. */
+/** The path's route (every template variable written `{}`) in lower case, without a trailing slash. */
 function templateShape(path: string): string {
-  return path
-    .replace(/\{[^}]*\}/g, '{}')
-    .replace(/\/+$/, '')
-    .toLowerCase();
+  return routeOf(path).replace(/\/+$/, '').toLowerCase();
 }

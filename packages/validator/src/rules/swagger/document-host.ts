@@ -1,7 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
-import { asArray, asObject, asString, has, type JsonObject } from '../../swagger/json-values.js';
-import { propertiesOf } from '../api-properties/connection-parameters.js';
+import { asArray, has, type JsonObject } from '../../swagger/json-values.js';
+import { policyInstances } from '../api-properties/policy-instances.js';
 import { OPERATION_NAME_PARAMETER } from '../api-properties/policy-templates.js';
 import { DOCUMENT_ROOT } from '../../json/pointer-place.js';
 import { OperationKey, type SwaggerModel } from '../../swagger/swagger-model.js';
@@ -43,13 +43,10 @@ const SUPPORTED_SCHEMES = ['http', 'https'];
  * Inserve): a policy without an operation list applies to all of them.
  */
 function hostReplacedEverywhere(context: RuleContext): boolean {
-  const instances = asArray(propertiesOf(context.apiProperties)?.policyTemplateInstances);
-  if (!instances) return false;
   const covered = new Set<unknown>();
-  for (const instance of instances) {
-    const policy = asObject(instance);
-    if (asString(policy?.templateId)?.toLowerCase() !== 'dynamichosturl') continue;
-    const operations = asArray(asObject(policy!.parameters)?.[OPERATION_NAME_PARAMETER]);
+  for (const policy of policyInstances(context.apiProperties)) {
+    if (policy.template !== 'dynamichosturl') continue;
+    const operations = asArray(policy.parameters?.[OPERATION_NAME_PARAMETER]);
     if (!operations) return true;
     for (const name of operations) covered.add(name);
   }
