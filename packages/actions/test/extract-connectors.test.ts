@@ -79,7 +79,8 @@ function workspace(): string {
     expect(run.annotations).toEqual([
       expect.objectContaining({
         level: 'error',
-        message: expect.stringContaining('missing.zip does not exist.'),
+        file: 'missing.zip',
+        message: 'does not exist.',
       }),
     ]);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);

@@ -6,3 +6,4 @@ export * from './workflow-jobs.js';
 export * from './case-insensitive-fs.js';
 export * from './dns.js';
 export * from './unwritable-folder.js';
+export * from './located-message.js';
