@@ -24,7 +24,7 @@ describe('describeUserError puts the location first, in one fixed form', () => {
 
   it('does not read the message: a message that names a file gets the location all the same', () => {
     // The old formatter left the location out when the message seemed to name it; now the throw
-    // sites keep it out of the message (see no-repeated-location.test.ts in the solution package).
+    // sites keep it out of the message (see no-repeated-location.test.ts in the cli package).
     const error = new UserError('x.json is in the way.', { location: { file: 'x.json' } });
     expect(describeUserError(error)).toBe('x.json: x.json is in the way.');
   });
