@@ -69,7 +69,8 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     expect(run.annotations).toEqual([
       expect.objectContaining({
         level: 'error',
-        message: expect.stringContaining('missing.zip does not exist.'),
+        file: 'missing.zip',
+        message: 'does not exist.',
       }),
     ]);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);

@@ -56,7 +56,9 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
         // As the repository names it, for GitHub to show the error on the file.
         file: 'src/Connectors/cat_human-2din-2dthe-2dloop_connectionparameters.json',
         line: 1,
-        message: expect.stringContaining('is not valid JSON'),
+        column: 7,
+        // The annotation carries the place; its text says only what is wrong and what to do.
+        message: 'invalid JSON: value expected. Fix the JSON in the connector, or export the solution again.',
       }),
     ]);
     expect(existsSync(path.join(dir, 'out.zip'))).toBe(false);
@@ -78,7 +80,7 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
     expect(message).toContain(
       'lists connector cat_human-2din-2dthe-2dloop (<RootComponent type="372">) but Connectors/cat_human-2din-2dthe-2dloop.xml is missing. Restore Connectors/cat_human-2din-2dthe-2dloop.xml',
     );
-    expect(message.split('Other/Solution.xml')).toHaveLength(3); // the file, and the hint's "remove it from"
+    expect(message.split('Other/Solution.xml')).toHaveLength(2); // the hint's "remove it from"; the file is the annotation's
     expect(existsSync(path.join(dir, 'out.zip'))).toBe(false);
   });
 

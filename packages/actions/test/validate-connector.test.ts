@@ -209,7 +209,9 @@ describe('validate-connector names files as GitHub reads them back', () => {
       expect.objectContaining({
         level: 'error',
         file: '.connector-alm.yaml',
-        message: expect.stringMatching(/^Two configuration files in one folder/),
+        message: expect.stringMatching(
+          /^is a second configuration file in its folder, beside \.connector-alm\.yml\. /,
+        ),
       }),
     ]);
   });

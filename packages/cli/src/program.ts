@@ -1,5 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
-import { describeUserError, errorMessage, isUserError, printable, UsageError } from '@connector-alm/core';
+import {
+  describeProblem,
+  errorMessage,
+  isUserError,
+  locationPrefix,
+  printable,
+  UsageError,
+} from '@connector-alm/core';
 import { ExitCode, type CliIo } from './io.js';
 import { VERSION } from '@connector-alm/core';
 import { registerValidateCommand } from './commands/validate.js';
@@ -61,7 +68,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage;
     }
     if (isUserError(error)) {
-      io.stderr.write(`error: ${printable(describeUserError(error))}\n`);
+      // "file:line:column: error: message hint", as compilers print it, so editors and problem
+      // matchers find the place; "error: message hint" when there is no place.
+      io.stderr.write(`${printable(`${locationPrefix(error)}error: ${describeProblem(error)}`)}\n`);
       return error instanceof UsageError ? ExitCode.Usage : ExitCode.Failure;
     }
     io.stderr.write(`error: connector-alm failed unexpectedly: ${printable(errorMessage(error))}\n`);

@@ -77,8 +77,12 @@ describe('connector-alm validate', () => {
   });
 
   it.each([
-    ['unpack', ['unpack', 'no-such.zip', 'out'], /no-such\.zip does not exist\./],
-    ['extract-connectors', ['extract-connectors', 'no-such.zip', 'out'], /no-such\.zip does not exist\./],
+    ['unpack', ['unpack', 'no-such.zip', 'out'], /no-such\.zip: error: does not exist\./],
+    [
+      'extract-connectors',
+      ['extract-connectors', 'no-such.zip', 'out'],
+      /no-such\.zip: error: does not exist\./,
+    ],
     ['diff', ['diff', 'no/such/old', example], /The path "no\/such\/old" does not exist\./],
     [
       'package build',
@@ -93,7 +97,7 @@ describe('connector-alm validate', () => {
         '--flow-solution',
         'no-such-flow.zip',
       ],
-      /no-such\.md does not exist or is not a file\./,
+      /no-such\.md: error: does not exist or is not a file\./,
     ],
   ])('%s exits 2 on an input path that does not exist, as the README says', async (_name, argv, message) => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'cli-missing-'));
@@ -112,8 +116,8 @@ describe('connector-alm validate', () => {
       writeFileSync(path.join(folder, 'bad.yml'), 'rules:\n  SWG-NOT-A-RULE: error\n');
       const io = memoryIo(REPO_ROOT);
       expect(await runCli(['validate', example, '--config', path.join(folder, 'bad.yml')], io)).toBe(2);
-      expect(io.err()).toMatch(/^error: .*bad\.yml:2:\d+/);
-      // The message does not name the file, so the location does: once.
+      expect(io.err()).toMatch(/^\S*bad\.yml:2:\d+: error: Unknown rule 'SWG-NOT-A-RULE'\./);
+      // The location comes first, and only there.
       expect(io.err().match(/bad\.yml/g)).toHaveLength(1);
     } finally {
       rmSync(folder, { recursive: true, force: true });

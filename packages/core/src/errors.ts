@@ -11,6 +11,11 @@ export interface SourceLocation {
   column?: number;
 }
 
+/**
+ * A mistake the user can fix. The message says what is wrong and the hint what to do; where it is
+ * (file, line, column) is said by `location` alone, never again in the message, so every reporter
+ * (stderr, an annotation on the file) shows it once and in its own way.
+ */
 export class UserError extends Error {
   override readonly name = 'UserError';
   /** What the user can do about it, shown after the message. */
@@ -38,34 +43,23 @@ export function errorMessage(error: unknown): string {
 }
 
 /**
- * "message (file:line:column) Hint." in one line, for logs and stderr. Most messages already name
- * their file (and line) to read well on their own; what they say is not said again, so the reader
- * sees each fact once: "x.json is not valid JSON at line 3, column 1. Hint." keeps no "(x.json:3:1)".
+ * "file:line:column: message Hint." in one line, for logs and stderr: the location first, as
+ * compilers and linters print it, so that editors and problem matchers find it in one fixed place.
+ * Messages never repeat their location (the throw sites keep it in `location` alone), so nothing
+ * here reads the message text.
  */
 export function describeUserError(error: UserError): string {
-  const where = error.location ? unsaidLocation(error.message, error.location) : undefined;
-  const hint = error.hint ? ` ${error.hint}` : '';
-  return `${error.message}${where ? ` (${where})` : ''}${hint}`;
+  return `${locationPrefix(error)}${describeProblem(error)}`;
 }
 
-/** What of `location` the message does not say yet, formatted; undefined when it says it all. */
-function unsaidLocation(message: string, location: SourceLocation): string | undefined {
-  if (!namesFile(message, location.file)) return formatLocation(location);
-  if (location.line === undefined || new RegExp(`\\bline ${location.line}\\b`).test(message))
-    return undefined;
-  return location.column === undefined
-    ? `line ${location.line}`
-    : `line ${location.line}, column ${location.column}`;
+/** "file:line:column: " of a located error, '' of one without a location. */
+export function locationPrefix(error: UserError): string {
+  return error.location ? `${formatLocation(error.location)}: ` : '';
 }
 
-/** Whether the message names `file` as a whole, not as the start of a longer name (x.json.bak). */
-function namesFile(message: string, file: string): boolean {
-  if (file === '') return true;
-  for (let at = message.indexOf(file); at !== -1; at = message.indexOf(file, at + 1)) {
-    const after = message.slice(at + file.length);
-    if (after === '' || /^([\s:,;)'"]|\.(\s|$))/.test(after)) return true;
-  }
-  return false;
+/** What is wrong and what to do, without where: for a place that shows the location itself. */
+export function describeProblem(error: UserError): string {
+  return error.hint ? `${error.message} ${error.hint}` : error.message;
 }
 
 export function formatLocation(location: SourceLocation): string {

@@ -1,46 +1,48 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeUserError, UserError } from '../src/errors.js';
+import { describeProblem, describeUserError, locationPrefix, UserError } from '../src/errors.js';
 
-describe('describeUserError says each fact once', () => {
-  it('adds the file when the message does not name it', () => {
-    const error = new UserError('The deployment settings file is not valid JSON.', {
-      location: { file: 'settings.json' },
-      hint: 'Fix it.',
-    });
-    expect(describeUserError(error)).toBe(
-      'The deployment settings file is not valid JSON. (settings.json) Fix it.',
-    );
-  });
-
-  it('adds file, line and column when the message names none of them', () => {
-    const error = new UserError('Unknown rule.', { location: { file: 'c.json', line: 3, column: 7 } });
-    expect(describeUserError(error)).toBe('Unknown rule. (c.json:3:7)');
-  });
-
-  it('leaves the file out when the message names it', () => {
-    const error = new UserError('/w/src/Other/Solution.xml: has no <Version>.', {
-      location: { file: '/w/src/Other/Solution.xml' },
-      hint: 'Restore it.',
-    });
-    expect(describeUserError(error)).toBe('/w/src/Other/Solution.xml: has no <Version>. Restore it.');
-  });
-
-  it('leaves file and line out when the message names both', () => {
-    const error = new UserError('a/b.json is not valid JSON: value expected at line 3, column 1.', {
+describe('describeUserError puts the location first, in one fixed form', () => {
+  it('writes file:line:column: before the message and the hint after it', () => {
+    const error = new UserError('invalid JSON: value expected.', {
       location: { file: 'a/b.json', line: 3, column: 1 },
+      hint: 'Fix the JSON.',
     });
-    expect(describeUserError(error)).toBe('a/b.json is not valid JSON: value expected at line 3, column 1.');
+    expect(describeUserError(error)).toBe('a/b.json:3:1: invalid JSON: value expected. Fix the JSON.');
   });
 
-  it('adds only the line and column when the message names the file alone', () => {
-    const error = new UserError('a/b.xml: unclosed tag.', {
-      location: { file: 'a/b.xml', line: 2, column: 5 },
-    });
-    expect(describeUserError(error)).toBe('a/b.xml: unclosed tag. (line 2, column 5)');
+  it('writes as much of the location as is known: file and line, or the file alone', () => {
+    const line = new UserError('is empty.', { location: { file: 'c.yml', line: 4 } });
+    expect(describeUserError(line)).toBe('c.yml:4: is empty.');
+    const file = new UserError('has no <Version>.', { location: { file: '/w/src/Other/Solution.xml' } });
+    expect(describeUserError(file)).toBe('/w/src/Other/Solution.xml: has no <Version>.');
   });
 
-  it('does not take a longer path in the message for the file', () => {
-    const error = new UserError('/w/src/x.json.bak is in the way.', { location: { file: '/w/src/x.json' } });
-    expect(describeUserError(error)).toBe('/w/src/x.json.bak is in the way. (/w/src/x.json)');
+  it('writes the message and hint alone when there is no location', () => {
+    const error = new UserError('The solution zips must have different file names.', { hint: 'Rename one.' });
+    expect(describeUserError(error)).toBe('The solution zips must have different file names. Rename one.');
+  });
+
+  it('does not read the message: a message that names a file gets the location all the same', () => {
+    // The old formatter left the location out when the message seemed to name it; now the throw
+    // sites keep it out of the message (see no-repeated-location.test.ts in the cli package).
+    const error = new UserError('x.json is in the way.', { location: { file: 'x.json' } });
+    expect(describeUserError(error)).toBe('x.json: x.json is in the way.');
+  });
+});
+
+describe('the parts of describeUserError, for reporters that show the location themselves', () => {
+  const error = new UserError('unknown rule.', {
+    location: { file: 'c.json', line: 3, column: 7 },
+    hint: 'See rules.',
+  });
+
+  it('locationPrefix is the location and a colon, or nothing', () => {
+    expect(locationPrefix(error)).toBe('c.json:3:7: ');
+    expect(locationPrefix(new UserError('x'))).toBe('');
+  });
+
+  it('describeProblem is what is wrong and what to do, without where', () => {
+    expect(describeProblem(error)).toBe('unknown rule. See rules.');
+    expect(describeProblem(new UserError('x.'))).toBe('x.');
   });
 });

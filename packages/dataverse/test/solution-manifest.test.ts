@@ -34,7 +34,12 @@ describe('readSolutionManifest', () => {
       { level: 9 },
     );
     expect(() => readSolutionManifest(zip, 'x.zip')).toThrow(
-      /solution\.xml declares \d+ bytes; refusing to inflate it/,
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^entry 'solution\.xml' declares \d+ bytes; refusing to inflate it\.$/,
+        ),
+        location: { file: 'x.zip' },
+      }),
     );
   });
 

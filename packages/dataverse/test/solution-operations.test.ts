@@ -16,6 +16,7 @@ import { importOptions } from './helpers/import-options.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { solutionFixture, solutionFixturePath } from './helpers/fixtures.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
+import { locatedMessage } from '@connector-alm/testing';
 
 const contoso = buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' });
 let server: LocalServer;
@@ -140,8 +141,8 @@ describe('import', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(
-      `Solution file ${file} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
+    expect(locatedMessage(error)).toBe(
+      `${file}: is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
     );
     expect((error as UserError).hint).toBe(
       'Its solution.xml is in Fabrikam/: the folder was zipped instead of the files in it. Zip the files inside Fabrikam/, or export the solution again.',
@@ -156,7 +157,7 @@ describe('import', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(`${folder} is a folder, not a solution zip.`);
+    expect(locatedMessage(error)).toBe(`${folder}: is a folder, not a solution zip.`);
     expect((error as UserError).hint).toBe(
       `Pack it first (connector-alm pack ${folder} <solution.zip>, or the pack-solution action), then import the zip.`,
     );

@@ -13,6 +13,7 @@ import {
 } from '../src/index.js';
 import { readZip } from './helpers/trees.js';
 import { temporaryFolders } from './helpers/zips.js';
+import { locatedMessage } from '@connector-alm/testing';
 
 const temp = temporaryFolders('build-');
 afterAll(() => temp.cleanup());
@@ -164,9 +165,10 @@ describe('build-solution', () => {
   it('names the file when a connector folder has malformed JSON', async () => {
     const folder = connectorFolder('Broken');
     writeFileSync(path.join(folder, 'apiProperties.json'), '{"properties": {');
-    await expect(buildSolution([folder], path.join(temp.make(), 'out.zip'), OPTIONS)).rejects.toThrow(
-      /Broken\/apiProperties.json is not valid JSON/,
+    const error = await buildSolution([folder], path.join(temp.make(), 'out.zip'), OPTIONS).catch(
+      (e: unknown) => e,
     );
+    expect(locatedMessage(error)).toMatch(/Broken\/apiProperties.json:1:17: invalid JSON/);
   });
 
   it('refuses two folders that define the same connector', async () => {

@@ -20,9 +20,12 @@ describe('JSON formatting keeps every token', () => {
 
   it('names the file, line and column of malformed JSON', () => {
     expect(() => checkJson('{\n  "a": 1,\n}', 'Connector/x_connectionparameters.json')).toThrow(
-      /^Connector\/x_connectionparameters.json is not valid JSON: property name expected at line 3, column 1\./,
+      expect.objectContaining({
+        message: 'invalid JSON: property name expected.',
+        location: { file: 'Connector/x_connectionparameters.json', line: 3, column: 1 },
+      }),
     );
-    expect(() => checkJson('{"a": 1} // note', 'f.json')).toThrow(/not valid JSON/);
-    expect(() => checkJson('', 'f.json')).toThrow(/not valid JSON/);
+    expect(() => checkJson('{"a": 1} // note', 'f.json')).toThrow(/invalid JSON/);
+    expect(() => checkJson('', 'f.json')).toThrow(/invalid JSON/);
   });
 });

@@ -6,6 +6,7 @@ import { packSolution, unpackSolution } from '../src/index.js';
 import { HIL_CONNECTOR } from './helpers/connector-copies.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { temporaryFolders } from './helpers/zips.js';
+import { locatedMessage } from '@connector-alm/testing';
 
 const temp = temporaryFolders('pack-roots-');
 afterAll(() => temp.cleanup());
@@ -32,7 +33,7 @@ describeFixtures('pack and the connectors that Solution.xml lists as root compon
     const error = await packSolution(src, path.join(dir, 'out.zip')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     const solutionXml = path.join(src, 'Other/Solution.xml');
-    expect((error as UserError).message).toBe(
+    expect(locatedMessage(error)).toBe(
       `${solutionXml}: lists connector ${HIL_CONNECTOR} (<RootComponent type="372">) but Connectors/${HIL_CONNECTOR}.xml is missing.`,
     );
     expect((error as UserError).location).toEqual({ file: solutionXml });
@@ -90,7 +91,7 @@ describeFixtures('pack and a listed connector without a schema name', () => {
     const solutionXml = path.join(src, 'Other/Solution.xml');
     writeFileSync(solutionXml, readFileSync(solutionXml, 'utf8').replace(/ schemaName="[^"]*"/, ''));
     const error = (await packSolution(src, path.join(dir, 'out.zip')).catch((e: unknown) => e)) as UserError;
-    expect(error.message).toBe(
+    expect(locatedMessage(error)).toBe(
       `${solutionXml}: lists connector {f1215b12-282a-43e5-a2bc-9381c9d4f23b} (<RootComponent type="372">) but no file in Connectors/ has that <connectorid>.`,
     );
   });

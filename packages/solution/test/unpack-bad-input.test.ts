@@ -5,6 +5,7 @@ import { unpackSolution } from '../src/index.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { readZip } from './helpers/trees.js';
 import { temporaryFolders, variantOf } from './helpers/zips.js';
+import { locatedMessage } from '@connector-alm/testing';
 
 const temp = temporaryFolders('unpack-bad-');
 afterAll(() => temp.cleanup());
@@ -37,7 +38,8 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       message: RegExp,
     ): Promise<void> {
       const zip = await variantOf(fixturePath(HIL), path.join(temp.make(), 'bad.zip'), changes);
-      await expect(unpackSolution(zip, target, { overwrite: true })).rejects.toThrow(message);
+      const error = await unpackSolution(zip, target, { overwrite: true }).catch((e: unknown) => e);
+      expect(locatedMessage(error)).toMatch(message);
       for (const [file, bytes] of original) expect(readFileSync(file).equals(bytes)).toBe(true);
       expect(readdirSync(parent)).toEqual(['src']);
     }
@@ -48,7 +50,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
         {
           'customizations.xml': `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${xml.replace('<Language>1033', '<Language>&e;1033')}`,
         },
-        /bad.zip\/customizations.xml: has a DOCTYPE; DOCTYPEs and entity declarations are refused/,
+        /bad.zip\/customizations.xml:\d+:\d+: a DOCTYPE, which is refused: DOCTYPEs and entity declarations/,
       );
     });
 
@@ -57,16 +59,14 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       const broken = Buffer.concat([xml.subarray(0, 100), Buffer.from([0xc3, 0x28]), xml.subarray(100)]);
       await expectRefused(
         { 'solution.xml': broken },
-        /bad.zip\/solution.xml is not valid UTF-8 \(first bad byte at offset 100\)/,
+        /bad.zip\/solution.xml: is not valid UTF-8 \(first bad byte at offset 100\)/,
       );
     });
 
     it('refuses a connector whose JSON column is malformed, with its line and column', async () => {
       await expectRefused(
         { [`Connector/${CONNECTOR}_connectionparameters.json`]: '{"api_key": {"type": "securestring",}}' },
-        new RegExp(
-          `bad.zip/Connector/${CONNECTOR}_connectionparameters.json is not valid JSON: .* at line 1, column 37`,
-        ),
+        new RegExp(`bad.zip/Connector/${CONNECTOR}_connectionparameters.json:1:37: invalid JSON: `),
       );
     });
 
@@ -153,9 +153,8 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       const whole = readFileSync(fixturePath(HIL));
       const zip = path.join(temp.make(), 'truncated.zip');
       writeFileSync(zip, whole.subarray(0, whole.length - 200));
-      await expect(unpackSolution(zip, target, { overwrite: true })).rejects.toThrow(
-        /truncated.zip: is not a zip archive or is truncated/,
-      );
+      const error = await unpackSolution(zip, target, { overwrite: true }).catch((e: unknown) => e);
+      expect(locatedMessage(error)).toMatch(/truncated.zip: is not a zip archive or is truncated/);
       for (const [file, bytes] of original) expect(readFileSync(file).equals(bytes)).toBe(true);
     });
   },

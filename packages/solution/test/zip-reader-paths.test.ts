@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { ZipReader } from '../src/index.js';
 import { temporaryFolders, zipLikePowerShell51, zipMadeOnHost, zipWithYazl } from './helpers/zips.js';
+import { locatedMessage } from '@connector-alm/testing';
 
 const temp = temporaryFolders('zip-reader-paths-');
 afterAll(() => temp.cleanup());
@@ -92,7 +93,7 @@ describe("ZipReader reads empty and '.' folder names as zip tools do", () => {
     ['a parent segment', './a/./../../x', "contains a '..' segment"],
     ['a device name', 'a//./CON', "uses the device name 'CON'"],
   ])('still refuses %s, named as the archive writes it', async (_what, name, problem) => {
-    expect((await openError(await madeOnUnix([{ name, content: 'x' }]))).message).toContain(
+    expect(locatedMessage(await openError(await madeOnUnix([{ name, content: 'x' }])))).toContain(
       `paths.zip: entry '${name}' ${problem}`,
     );
   });
@@ -114,7 +115,7 @@ describe('ZipReader refuses two entries that are written to one path', () => {
         { name: second, content: 'second' },
       ]),
     );
-    expect(error.message).toBe(
+    expect(locatedMessage(error)).toBe(
       `paths.zip: entry '${second}' has the same name as '${first}' once empty and '.' folder names are left out, as zip tools write them.`,
     );
     expect(error.hint).toBe(hint);
@@ -125,7 +126,7 @@ describe('ZipReader refuses two entries that are written to one path', () => {
       { name: 'Other\\a.txt', content: '1' },
       { name: './Other/a.txt', content: '2' },
     ]);
-    expect((await openError(file)).message).toBe(
+    expect(locatedMessage(await openError(file))).toBe(
       "paths.zip: entry './Other/a.txt' has the same name as 'Other\\a.txt' once '\\' is read as a folder separator and empty and '.' folder names are left out, as zip tools write them.",
     );
   });
@@ -137,7 +138,7 @@ describe('ZipReader refuses two entries that are written to one path', () => {
         { name: 'x.txt', content: '2' },
       ]),
     );
-    expect([error.message, error.hint]).toEqual(["paths.zip: entry 'x.txt' appears twice.", hint]);
+    expect([locatedMessage(error), error.hint]).toEqual(["paths.zip: entry 'x.txt' appears twice.", hint]);
   });
 });
 
@@ -173,7 +174,7 @@ describe('ZipReader refuses a file and a folder of one name', () => {
     ],
   ])('refuses %s', async (_what, names, problem) => {
     const error = await openError(await madeOnUnix(names.map((name) => ({ name, content: '' }))));
-    expect(error.message).toBe(`paths.zip: ${problem}`);
+    expect(locatedMessage(error)).toBe(`paths.zip: ${problem}`);
     expect(error.hint).toBe(hint);
   });
 });
@@ -181,7 +182,7 @@ describe('ZipReader refuses a file and a folder of one name', () => {
 describe('ZipReader refuses names that are no file', () => {
   it("refuses a folder entry ('/' at the end) that holds data, which every zip tool drops", async () => {
     const error = await openError(await madeOnUnix([{ name: 'Other/a/', content: 'lost' }]));
-    expect(error.message).toBe(
+    expect(locatedMessage(error)).toBe(
       "paths.zip: entry 'Other/a/' ends with '/', so it is a folder, yet it holds 4 bytes, which zip tools drop.",
     );
     expect(error.hint).toBe('Zip the files again: a file name must not end with /.');
@@ -191,7 +192,7 @@ describe('ZipReader refuses names that are no file', () => {
     "refuses '%s', which ends with '.' where a file name should be",
     async (name) => {
       const error = await openError(await madeOnUnix([{ name, content: 'x' }]));
-      expect(error.message).toBe(
+      expect(locatedMessage(error)).toBe(
         `paths.zip: entry '${name}' ends with '.', the folder itself, where a file name should be; it is refused.`,
       );
       expect(error.hint).toMatch(/^Zip tools disagree on what file it is .*; zip the files again\.$/);
@@ -220,7 +221,7 @@ describe('ZipReader checks deeply nested names in time and memory that grow with
         { name: `W/${deep}`.slice(0, -1), content: 'x' },
       ]),
     );
-    expect(error.message).toMatch(
+    expect(locatedMessage(error)).toMatch(
       /^paths\.zip: entry 'W\/(a\/)+a' is a file, but entry 'W\/(a\/)+x\.txt' needs it as a folder\.$/,
     );
   });

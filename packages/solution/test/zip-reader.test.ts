@@ -12,6 +12,7 @@ import {
   zipWithZipJs,
   type HostileEntry,
 } from './helpers/zips.js';
+import { locatedMessage } from '@connector-alm/testing';
 
 const temp = temporaryFolders('zip-reader-');
 afterAll(() => temp.cleanup());
@@ -67,7 +68,7 @@ async function refusedEntry(name: string, problem: string, madeOnWindows = false
       { name, content: 'payload', ...(madeOnWindows ? { options: { msDosCompatible: true } } : {}) },
     ]),
   );
-  expect(error.message).toContain(`hostile.zip: entry '${name}' ${problem}`);
+  expect(locatedMessage(error)).toContain(`hostile.zip: entry '${name}' ${problem}`);
   return error;
 }
 
@@ -119,7 +120,7 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
           ]),
         );
         // .NET, PowerShell's Expand-Archive and Windows read the header's name, and write it there.
-        expect(error.message).toBe(
+        expect(locatedMessage(error)).toBe(
           `hostile.zip: entry 'WebResources/ok.txt' is named '${headerName}' in its header, which Windows and .NET read, and that name ${problem}; it is refused.`,
         );
         expect(error.hint).toBe('The archive is unsafe to extract.');
@@ -154,7 +155,7 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
         },
       ]),
     );
-    expect(error.message).toBe(
+    expect(locatedMessage(error)).toBe(
       "hostile.zip: entry 'Connector/link.json' is a symbolic link; links are refused.",
     );
   });
@@ -172,7 +173,7 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
       { name: 'solution.xml', content: '<good />' },
       { name: 'solution.xml', content: '<evil />' },
     ]);
-    expect((await openError(file)).message).toBe("hostile.zip: entry 'solution.xml' appears twice.");
+    expect(locatedMessage(await openError(file))).toBe("hostile.zip: entry 'solution.xml' appears twice.");
   });
 
   it('refuses names that differ only in case, which collide on Windows and macOS', async () => {
@@ -205,7 +206,7 @@ describe('ZipReader refuses names that are one file where case does not count, b
         { name: second, content: '2' },
       ]),
     );
-    expect(error.message).toBe(
+    expect(locatedMessage(error)).toBe(
       `hostile.zip: entry '${second}' has the same name as '${first}' on a case-insensitive file system.`,
     );
   });
@@ -217,7 +218,7 @@ describe('ZipReader refuses names that are one file where case does not count, b
         { name: 'WebResources/s/x.js', content: 'in a folder' },
       ]),
     );
-    expect(error.message).toBe(
+    expect(locatedMessage(error)).toBe(
       "hostile.zip: entry 'WebResources/s/x.js' needs 'WebResources/s' as a folder, but entry 'WebResources/ſ' is a file on a case-insensitive file system.",
     );
   });
@@ -293,7 +294,7 @@ describe('ZipReader reads backslashes as folder separators in a zip written on W
       [{ name: 'Connector\\a.json', content: '{}' }],
       19,
     );
-    expect((await openError(file)).message).toBe(
+    expect(locatedMessage(await openError(file))).toBe(
       "hostile.zip: entry 'Connector\\a.json' contains a backslash, which is a path separator on Windows; it is refused.",
     );
   });
@@ -319,7 +320,7 @@ describe('ZipReader reads backslashes as folder separators in a zip written on W
         { name: 'Connector\\a.json', content: '2' },
       ]),
     );
-    expect(clash.message).toBe(
+    expect(locatedMessage(clash)).toBe(
       "hostile.zip: entry 'Connector\\a.json' has the same name as 'Connector/a.json' once '\\' is read as a folder separator.",
     );
     const caseClash = await openError(
@@ -399,7 +400,7 @@ describe('ZipReader refuses zip bombs', () => {
 
   it('refuses more entries than the limit', async () => {
     const entries = Array.from({ length: 12 }, (_, i) => ({ name: `f${i}.txt`, content: 'x' }));
-    expect((await openError(await hostile(entries), { maxEntries: 10 })).message).toBe(
+    expect(locatedMessage(await openError(await hostile(entries), { maxEntries: 10 }))).toBe(
       'hostile.zip: holds 12 entries, more than the limit of 10.',
     );
   });
@@ -442,13 +443,13 @@ describe('ZipReader on damaged input', () => {
     const file = path.join(temp.make(), 'truncated.zip');
     writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
     const error = await openError(file);
-    expect(error.message).toMatch(/^hostile.zip: is not a zip archive or is truncated/);
+    expect(locatedMessage(error)).toMatch(/^hostile.zip: is not a zip archive or is truncated/);
     expect(error.hint).toBe('Export or download the solution again.');
   });
 
   it('says that a missing file does not exist', async () => {
-    expect((await openError(path.join(temp.make(), 'absent.zip'))).message).toBe(
-      'hostile.zip does not exist.',
+    expect(locatedMessage(await openError(path.join(temp.make(), 'absent.zip')))).toBe(
+      'hostile.zip: does not exist.',
     );
   });
 
@@ -462,9 +463,10 @@ describe('ZipReader on damaged input', () => {
     const reader = await ZipReader.open(file, { displayName: 'damaged.zip' });
     const outDir = temp.make();
     try {
-      await expect(
-        reader.copyToFile(reader.find('data.bin')!, path.join(outDir, 'data.bin')),
-      ).rejects.toThrow(/damaged.zip: entry 'data.bin' cannot be read/);
+      const error = await reader
+        .copyToFile(reader.find('data.bin')!, path.join(outDir, 'data.bin'))
+        .catch((e: unknown) => e);
+      expect(locatedMessage(error)).toMatch(/^damaged.zip: entry 'data.bin' cannot be read/);
     } finally {
       reader.close();
     }
@@ -485,7 +487,7 @@ describe('ZipReader when the file system refuses a file', () => {
       const error = await reader
         .copyToFile(reader.find(name)!, path.join(outDir, 'x'.repeat(300)))
         .catch((caught: Error & { hint?: string }) => caught);
-      expect([(error as Error).message, (error as Error & { hint?: string }).hint]).toEqual([
+      expect([locatedMessage(error), (error as Error & { hint?: string }).hint]).toEqual([
         `good.zip: entry '${name}' cannot be written: its path is longer than the file system allows.`,
         'Zip the files again with fewer or shorter folder names.',
       ]);

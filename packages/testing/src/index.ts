@@ -9,3 +9,4 @@ export * from './unwritable-folder.js';
 export * from './raw-zip.js';
 export * from './temporary-folders.js';
 export * from './shared-fixtures.js';
+export * from './located-message.js';

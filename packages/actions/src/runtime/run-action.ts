@@ -1,12 +1,6 @@
 import path from 'node:path';
 import * as core from '@actions/core';
-import {
-  describeUserError,
-  errorMessage,
-  isUserError,
-  isWithin,
-  posixRelativePath,
-} from '@connector-alm/core';
+import { describeProblem, errorMessage, isUserError, isWithin, posixRelativePath } from '@connector-alm/core';
 import { createActionsLogger } from './actions-logger.js';
 import type { Logger } from '@connector-alm/core';
 
@@ -23,8 +17,9 @@ export async function runAction(main: (logger: Logger) => Promise<void>): Promis
     process.exitCode = 1;
     if (isUserError(error)) {
       const location = error.location;
+      // The annotation carries the file, line and column; its text says only what and what to do.
       core.error(
-        describeUserError(error),
+        describeProblem(error),
         location
           ? { file: annotationFile(location.file), startLine: location.line, startColumn: location.column }
           : {},
@@ -39,7 +34,7 @@ export async function runAction(main: (logger: Logger) => Promise<void>): Promis
 /**
  * GitHub shows an annotation on a file only when it names the file from the repository root with
  * '/'; errors name theirs as the code that read them did, often absolute. A file outside the
- * workspace keeps that name: no repository path reaches it, and the message says where it is.
+ * workspace keeps that name: no repository path reaches it, and the annotation shows it as given.
  */
 function annotationFile(file: string): string {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();

@@ -2,7 +2,7 @@ import type { CryptoKey } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { ServerResponse, type IncomingMessage } from 'node:http';
 
-import { isUserError } from '@connector-alm/core';
+import { describeUserError, isUserError } from '@connector-alm/core';
 import { readSolutionManifest, type SolutionManifest } from '../zip/solution-manifest.js';
 import { verifyAccessToken } from './access-tokens.js';
 import {
@@ -414,12 +414,9 @@ export class DataverseService {
         store();
       } catch (error) {
         if (isUserError(error)) {
-          importJob.fail({ errorcode: CODES.invalidSolutionFile, errortext: error.message });
-          throw new ODataFailure(
-            400,
-            CODES.invalidSolutionFile,
-            `The import file is invalid: ${error.message}`,
-          );
+          const problem = describeUserError(error);
+          importJob.fail({ errorcode: CODES.invalidSolutionFile, errortext: problem });
+          throw new ODataFailure(400, CODES.invalidSolutionFile, `The import file is invalid: ${problem}`);
         }
         throw error;
       }

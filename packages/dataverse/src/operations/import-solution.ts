@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { UserError, type Logger } from '@connector-alm/core';
+import { errorMessage, UserError, type Logger } from '@connector-alm/core';
 import { DataverseError } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { importJobPercent } from '../web-api/import-job-progress.js';
@@ -47,16 +47,22 @@ export async function importSolution(
 ): Promise<ImportSolutionResult> {
   const bytes = await readFile(options.file).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'EISDIR')
-      throw new UserError(`${options.file} is a folder, not a solution zip.`, {
+      throw new UserError('is a folder, not a solution zip.', {
+        location: { file: options.file },
         hint: `Pack it first (connector-alm pack ${options.file} <solution.zip>, or the pack-solution action), then import the zip.`,
       });
+    // Node's message names the path again ("ENOENT: …, open 'x.zip'"); its code says what went wrong.
+    const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(
-      `Cannot read the solution file: ${error instanceof Error ? error.message : String(error)}`,
-      { location: { file: options.file }, cause: error },
+      code === 'ENOENT' ? 'does not exist.' : `cannot be read (${code ?? errorMessage(error)}).`,
+      {
+        location: { file: options.file },
+        cause: error,
+      },
     );
   });
   const zip = new Uint8Array(bytes);
-  const manifest = readSolutionManifest(zip, `Solution file ${options.file}`);
+  const manifest = readSolutionManifest(zip, options.file);
   const summary = { solutionName: manifest.uniqueName, version: manifest.version, managed: manifest.managed };
 
   if (options.skipLowerVersion) {

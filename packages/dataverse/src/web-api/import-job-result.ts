@@ -1,4 +1,4 @@
-import { isUserError } from '@connector-alm/core';
+import { describeUserError, isUserError } from '@connector-alm/core';
 import { attribute, childElements, firstChild, parseXml, type XmlElement } from '@connector-alm/solution';
 
 /**
@@ -20,7 +20,8 @@ export function solutionImportResult(data: string | null | undefined): SolutionI
   try {
     root = parseXml(data, 'the import log');
   } catch (error) {
-    if (isUserError(error)) return { result: 'unknown', why: `its import log is not XML (${error.message})` };
+    if (isUserError(error))
+      return { result: 'unknown', why: `its import log is not XML (${describeUserError(error)})` };
     throw error;
   }
   const manifests = root.name === 'importexportxml' ? firstChild(root, 'solutionManifests') : undefined;

@@ -21,10 +21,12 @@ const MAX_SOLUTION_XML_BYTES = 16 * 1024 * 1024;
  */
 function readSolutionXml(
   bytes: Uint8Array,
-  label: string,
+  zip: string,
 ): { solutionXml?: Uint8Array; hasCustomizations: boolean; names: string[] } {
+  const location = { file: zip };
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new UserError(`${label} is not a zip file.`, {
+    throw new UserError('is not a zip file.', {
+      location,
       hint: 'Give a solution .zip exported from Dataverse or packed from source.',
     });
   }
@@ -39,7 +41,8 @@ function readSolutionXml(
         if (file.name !== 'solution.xml') return false;
         if (file.originalSize > MAX_SOLUTION_XML_BYTES) {
           throw new UserError(
-            `${label}: solution.xml declares ${file.originalSize} bytes; refusing to inflate it.`,
+            `entry 'solution.xml' declares ${file.originalSize} bytes; refusing to inflate it.`,
+            { location },
           );
         }
         return true;
@@ -48,8 +51,8 @@ function readSolutionXml(
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(
-      `${label} is not a readable zip file: ${error instanceof Error ? error.message : String(error)}.`,
-      { cause: error },
+      `is not a readable zip file: ${error instanceof Error ? error.message : String(error)}.`,
+      { location, cause: error },
     );
   }
   return { solutionXml: entries['solution.xml'], hasCustomizations, names };
@@ -59,17 +62,19 @@ function readSolutionXml(
  * Reads UniqueName, Version and Managed from the zip's solution.xml, with the solution package's strict
  * XML parser (a DOCTYPE is refused, no entity is ever expanded). A zip without solution.xml and
  * customizations.xml at its root (a flow package, a Package Deployer bundle) is "not a solution".
+ * Errors are located at `zip`: the file the bytes were read from, or words naming bytes that are in
+ * no file (an export not written yet); a problem inside solution.xml at zip/solution.xml.
  */
-export function readSolutionManifest(bytes: Uint8Array, label: string): SolutionManifest {
-  const { solutionXml, hasCustomizations, names } = readSolutionXml(bytes, label);
+export function readSolutionManifest(bytes: Uint8Array, zip: string): SolutionManifest {
+  const { solutionXml, hasCustomizations, names } = readSolutionXml(bytes, zip);
   if (!solutionXml || !hasCustomizations) {
-    throw new NotASolutionError(label, names);
+    throw new NotASolutionError(zip, names);
   }
   const text = withoutByteOrderMark(new TextDecoder('utf-8').decode(solutionXml));
-  const file = `${label}: solution.xml`;
+  const file = `${zip}/solution.xml`;
   const manifest = readManifest(parseXml(text, file), file);
   if (manifest.uniqueName === '' || manifest.version === '') {
-    throw new UserError(`${label}: solution.xml has no SolutionManifest with UniqueName and Version.`);
+    throw new UserError('has no SolutionManifest with UniqueName and Version.', { location: { file } });
   }
   return {
     uniqueName: manifest.uniqueName,

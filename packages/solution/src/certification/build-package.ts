@@ -40,7 +40,7 @@ export async function buildCertificationPackage(
   const existing = await refuseFolder(out, 'the package', 'Give the path of the package zip to write.');
   for (const file of [options.intro, ...solutions]) {
     const stat = await fs.stat(file).catch(() => undefined);
-    if (!stat?.isFile()) throw new UsageError(`${file} does not exist or is not a file.`);
+    if (!stat?.isFile()) throw new UsageError('does not exist or is not a file.', { location: { file } });
     // Same file, whatever the case of the name or the link that leads to it.
     if (existing && stat.dev === existing.dev && stat.ino === existing.ino)
       throw new UsageError(`The package ${out} would replace ${file}, one of the files it packs.`, {

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { locationPrefix } from '@connector-alm/core';
 import type { ZipLimits } from '../zip/limits.js';
 import { ZipError } from '../zip/zip-errors.js';
 import { ZipReader, type ZipEntryInfo } from '../zip/zip-reader.js';
@@ -223,8 +224,13 @@ async function checkPackageZip(
   }
 }
 
+/** A finding has no location of its own, so its message starts with the error's ("x.zip: …"). */
 function unreadable(error: ZipError, hint?: string): PackageFinding {
-  return { ruleId: 'PKG-ZIP-UNREADABLE', message: error.message, hint: hint ?? error.hint };
+  return {
+    ruleId: 'PKG-ZIP-UNREADABLE',
+    message: `${locationPrefix(error)}${error.message}`,
+    hint: hint ?? error.hint,
+  };
 }
 
 /**

@@ -23,7 +23,7 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
     const actual = find(name);
     if (!actual) {
       if (required)
-        throw new UserError(`${folder} has no ${name}; it is not a connector folder.`, {
+        throw new UserError(`has no ${name}; it is not a connector folder.`, {
           location: { file: folder },
         });
       return undefined;
@@ -38,7 +38,7 @@ export async function readRepositoryConnector(folder: string, prefix: string): P
   } | null;
   const title = swagger?.info?.title;
   if (typeof title !== 'string' || title.trim() === '') {
-    throw new UserError(`${swaggerFile} has no info.title; the connector needs a display name.`, {
+    throw new UserError('has no info.title; the connector needs a display name.', {
       location: { file: swaggerFile },
     });
   }

@@ -26,7 +26,7 @@ export async function readSolutionConnectors(
   limits?: Partial<ZipLimits>,
 ): Promise<SolutionConnector[]> {
   const stat = await fs.stat(source).catch(() => undefined);
-  if (!stat) throw new UsageError(`${source} does not exist.`);
+  if (!stat) throw new UsageError('does not exist.', { location: { file: source } });
   if (stat.isDirectory()) return readFolderConnectors(source);
   const reader = await ZipReader.open(source, { limits });
   // Staged under the OS temp folder, not beside the zip: nothing is renamed into place, and the

@@ -20,7 +20,7 @@ export function checkJson(text: string, file: string): unknown {
     const offset = first?.offset ?? 0;
     const { line, column } = lineAndColumn(text, offset);
     const what = first ? describeParseError(first) : (nativeError as Error).message;
-    throw new UserError(`${file} is not valid JSON: ${what} at line ${line}, column ${column}.`, {
+    throw new UserError(`invalid JSON: ${what}.`, {
       location: { file, line, column },
       hint: 'Fix the JSON in the connector, or export the solution again.',
     });

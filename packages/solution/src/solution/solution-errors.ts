@@ -3,13 +3,10 @@ import { UserError } from '@connector-alm/core';
 /** The archive is a zip, but not a Dataverse solution export. */
 export class NotASolutionError extends UserError {
   constructor(archive: string, names: readonly string[]) {
-    super(
-      `${archive} is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.`,
-      {
-        location: { file: archive },
-        hint: notASolutionHint(names),
-      },
-    );
+    super('is not a Dataverse solution: it has no solution.xml and customizations.xml at its root.', {
+      location: { file: archive },
+      hint: notASolutionHint(names),
+    });
   }
 }
 
@@ -39,7 +36,10 @@ export function notASolutionHint(names: readonly string[]): string {
   return 'Export the solution from Power Apps (Solutions > Export) or with the export-solution action.';
 }
 
-/** A problem in a solution part, named by its zip entry or folder file. */
+/**
+ * A problem in a solution part, located at its zip entry or folder file. `problem` says what the part
+ * does wrong ("has no <Version>."): the location is shown before it, so it reads as a sentence.
+ */
 export function solutionError(file: string, problem: string, hint?: string): UserError {
-  return new UserError(`${file}: ${problem}`, { location: { file }, ...(hint ? { hint } : {}) });
+  return new UserError(problem, { location: { file }, ...(hint ? { hint } : {}) });
 }

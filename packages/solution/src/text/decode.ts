@@ -6,20 +6,17 @@ const BOM = '\uFEFF';
 
 /**
  * Solution XML and connector JSON must be UTF-8 (a BOM is allowed). Invalid bytes are an error
- * naming the file and the byte offset rather than U+FFFD silently written back into the solution.
+ * located at the file, naming the byte offset, rather than U+FFFD silently written back into the solution.
  */
 export function decodeUtf8Strict(bytes: Uint8Array, file: string): string {
   try {
     const text = strict.decode(bytes);
     return text.startsWith(BOM) ? text.slice(1) : text;
   } catch {
-    throw new UserError(
-      `${file} is not valid UTF-8 (first bad byte at offset ${firstInvalidOffset(bytes)}).`,
-      {
-        location: { file },
-        hint: 'Save the file as UTF-8.',
-      },
-    );
+    throw new UserError(`is not valid UTF-8 (first bad byte at offset ${firstInvalidOffset(bytes)}).`, {
+      location: { file },
+      hint: 'Save the file as UTF-8.',
+    });
   }
 }
 

@@ -12,7 +12,7 @@ export function parseXml(text: string, file: string): XmlElement {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   const fail = (message: string): never => {
-    throw new UserError(`${file}: ${message} (line ${parser.line}, column ${parser.column}).`, {
+    throw new UserError(`${message}.`, {
       location: { file, line: parser.line, column: parser.column },
     });
   };
@@ -22,9 +22,9 @@ export function parseXml(text: string, file: string): XmlElement {
   };
 
   parser.on('doctype', () =>
-    fail('has a DOCTYPE; DOCTYPEs and entity declarations are refused and never resolved'),
+    fail('a DOCTYPE, which is refused: DOCTYPEs and entity declarations are never resolved'),
   );
-  parser.on('error', (error) => fail(stripSaxesPrefix(error.message)));
+  parser.on('error', (error) => fail(`invalid XML: ${stripSaxesPrefix(error.message)}`));
   parser.on('opentag', (tag) => {
     const node: XmlElement = {
       kind: 'element',
@@ -48,7 +48,7 @@ export function parseXml(text: string, file: string): XmlElement {
     if (stack.length > 0) append({ kind: 'instruction', target, body });
   });
   parser.write(text).close();
-  if (!root) return fail('has no root element');
+  if (!root) return fail('invalid XML: no root element');
   return root;
 }
 

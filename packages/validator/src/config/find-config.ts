@@ -19,7 +19,7 @@ export function findConfigFile(cwd: string): string | undefined {
   for (;;) {
     const present = CONFIG_FILE_NAMES.filter((name) => existsSync(path.join(folder, name)));
     if (present.length > 1) {
-      throw new UserError(`Two configuration files in one folder: ${present.join(' and ')}.`, {
+      throw new UserError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: path.join(folder, present[1]!) },
         hint: 'Keep one of them, so that it is clear which one applies.',
       });

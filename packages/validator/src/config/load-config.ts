@@ -121,7 +121,8 @@ async function readConfigText(file: string, cwd: string): Promise<string> {
         hint: `Check the path, or leave it out to use ${CONFIG_FILE_NAMES.join(', ')} from the repository.`,
       });
     }
-    throw new UsageError(`Cannot read the configuration file ${shown}: ${(error as Error).message}.`, {
+    // Node's message names the path again ("EACCES: …, open 'x'"); its code says what went wrong.
+    throw new UsageError(`The configuration file cannot be read (${code ?? (error as Error).message}).`, {
       location: { file: shown },
     });
   }

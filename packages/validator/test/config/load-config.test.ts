@@ -207,9 +207,8 @@ describe('loadConfig', () => {
   it('refuses two configuration files in one folder', async () => {
     const root = repository({ '.connector-alm.yml': '', '.connector-alm.json': '{}' });
     const error = await loadError(root);
-    expect(error.message).toBe(
-      'Two configuration files in one folder: .connector-alm.yml and .connector-alm.json.',
-    );
+    expect(error.message).toBe('is a second configuration file in its folder, beside .connector-alm.yml.');
+    expect(error.location).toEqual({ file: path.join(root, '.connector-alm.json') });
   });
 
   it('checks rule ids against the real rules by default, and its levels apply', async () => {

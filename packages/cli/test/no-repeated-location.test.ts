@@ -1,0 +1,233 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { runCli } from '../src/program.js';
+import { memoryIo } from './memory-io.js';
+
+/**
+ * Every located user error, from the real throw sites and through the real CLI: the user reads
+ * "file[:line:column]: error: message hint" on one line, the file once (the message does not say it
+ * again), no "line N" in words, no stack trace, and a non-zero exit. The inputs are written here, so
+ * nothing from ../shared is needed.
+ */
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function workdir(files: Record<string, string | Uint8Array> = {}): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-errloc-'));
+  dirs.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const SOLUTION_XML = `<?xml version="1.0" encoding="utf-8"?>
+<ImportExportXml version="9.2" SolutionPackageVersion="9.2" languagecode="1033">
+  <SolutionManifest>
+    <UniqueName>Contoso</UniqueName>
+    <Version>1.0.0.0</Version>
+    <Managed>0</Managed>
+  </SolutionManifest>
+</ImportExportXml>
+`;
+const CUSTOMIZATIONS_XML = '<ImportExportXml />\n';
+
+function zip(entries: Record<string, string | Uint8Array>): Uint8Array {
+  return zipSync(
+    Object.fromEntries(
+      Object.entries(entries).map(([name, content]) => [
+        name,
+        typeof content === 'string' ? strToU8(content) : content,
+      ]),
+    ),
+  );
+}
+
+const SWAGGER = JSON.stringify(
+  { swagger: '2.0', info: { title: 'Contoso', version: '1.0' }, host: 'api.contoso.com', paths: {} },
+  null,
+  2,
+);
+const PROPERTIES = JSON.stringify({ properties: { iconBrandColor: '#da3b01' } }, null, 2);
+const BUILD = ['--out', 'out.zip', '--unique-name', 'X', '--publisher', 'Contoso', '--prefix', 'contoso'];
+
+interface Case {
+  /** The bad input, as a user would make it. */
+  what: string;
+  files: Record<string, string | Uint8Array>;
+  argv: string[];
+  /** The location as the line must start with it: "file" or "file:line:column". */
+  location: string;
+  /** The message, without the location. */
+  message: RegExp;
+  exitCode: number;
+}
+
+const CASES: Case[] = [
+  {
+    what: 'unpack: a solution zip that does not exist',
+    files: {},
+    argv: ['unpack', 'absent.zip', 'src'],
+    location: 'absent.zip',
+    message: /^does not exist\.$/,
+    exitCode: 2,
+  },
+  {
+    what: 'unpack: a file that is not a zip',
+    files: { 'bad.zip': 'not a zip' },
+    argv: ['unpack', 'bad.zip', 'src'],
+    location: 'bad.zip',
+    message: /^is not a zip archive or is truncated \(.*\)\. Export or download the solution again\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'unpack: a zip that is not a solution',
+    files: { 'bad.zip': zip({ 'readme.txt': 'x' }) },
+    argv: ['unpack', 'bad.zip', 'src'],
+    location: 'bad.zip',
+    message: /^is not a Dataverse solution: it has no solution\.xml and customizations\.xml at its root\. /,
+    exitCode: 1,
+  },
+  {
+    what: 'unpack: a zip entry that would leave the target folder',
+    files: {
+      'bad.zip': zip({
+        '../evil.txt': 'x',
+        'solution.xml': SOLUTION_XML,
+        'customizations.xml': CUSTOMIZATIONS_XML,
+      }),
+    },
+    argv: ['unpack', 'bad.zip', 'src'],
+    location: 'bad.zip',
+    message:
+      /^entry '\.\.\/evil\.txt' contains a '\.\.' segment that leaves the target folder; it is refused\. /,
+    exitCode: 1,
+  },
+  {
+    what: 'unpack: malformed XML in a solution zip',
+    files: {
+      'bad.zip': zip({
+        'solution.xml': '<ImportExportXml>\n  <SolutionManifest>\n</ImportExportXml>',
+        'customizations.xml': CUSTOMIZATIONS_XML,
+      }),
+    },
+    argv: ['unpack', 'bad.zip', 'src'],
+    location: 'bad.zip/solution.xml:3:18',
+    message: /^invalid XML: unexpected close tag\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'unpack: a solution part that is not UTF-8',
+    files: {
+      'bad.zip': zip({
+        'solution.xml': new Uint8Array([0x3c, 0x61, 0xc3, 0x28, 0x3e]),
+        'customizations.xml': CUSTOMIZATIONS_XML,
+      }),
+    },
+    argv: ['unpack', 'bad.zip', 'src'],
+    location: 'bad.zip/solution.xml',
+    message: /^is not valid UTF-8 \(first bad byte at offset 2\)\. Save the file as UTF-8\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'pack: malformed XML in an unpacked solution',
+    files: {
+      'src/Other/Solution.xml': '<ImportExportXml>\n  <SolutionManifest>\n</ImportExportXml>\n',
+      'src/Other/Customizations.xml': CUSTOMIZATIONS_XML,
+    },
+    argv: ['pack', 'src', 'out.zip'],
+    location: 'src/Other/Solution.xml:3:18',
+    message: /^invalid XML: unexpected close tag\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'pack: a Solution.xml without a version',
+    files: {
+      'src/Other/Solution.xml': SOLUTION_XML.replace('<Version>1.0.0.0</Version>', ''),
+      'src/Other/Customizations.xml': CUSTOMIZATIONS_XML,
+    },
+    argv: ['pack', 'src', 'out.zip'],
+    location: 'src/Other/Solution.xml',
+    message: /^has no <Version> in <SolutionManifest>\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'build-solution: bad JSON in a connector file',
+    files: {
+      'contoso-connector/apiDefinition.swagger.json': SWAGGER,
+      'contoso-connector/apiProperties.json': '{\n  "properties": {\n    "a": 1,\n  }\n}\n',
+    },
+    argv: ['build-solution', 'contoso-connector', ...BUILD],
+    location: 'contoso-connector/apiProperties.json:4:3',
+    message:
+      /^invalid JSON: property name expected\. Fix the JSON in the connector, or export the solution again\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'build-solution: a connector folder without a swagger',
+    files: { 'contoso-connector/apiProperties.json': PROPERTIES },
+    argv: ['build-solution', 'contoso-connector', ...BUILD],
+    location: 'contoso-connector',
+    message: /^has no apiDefinition\.swagger\.json; it is not a connector folder\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'build-solution: a swagger without a title',
+    files: {
+      'contoso-connector/apiDefinition.swagger.json': '{"swagger": "2.0", "info": {}}',
+      'contoso-connector/apiProperties.json': PROPERTIES,
+    },
+    argv: ['build-solution', 'contoso-connector', ...BUILD],
+    location: 'contoso-connector/apiDefinition.swagger.json',
+    message: /^has no info\.title; the connector needs a display name\.$/,
+    exitCode: 1,
+  },
+  {
+    what: 'validate: a configuration file that is not YAML',
+    files: { '.git/HEAD': '', '.connector-alm.yml': 'rules:\n  a: [1\nprofile: x\n' },
+    argv: ['validate', '.'],
+    location: '.connector-alm.yml:3:1',
+    message: /^The configuration file is not valid YAML: .*\. Fix the syntax at this position\.$/,
+    exitCode: 2,
+  },
+  {
+    what: 'validate: two configuration files in one folder',
+    files: { '.git/HEAD': '', '.connector-alm.yml': '', '.connector-alm.json': '{}' },
+    argv: ['validate', '.'],
+    location: '.connector-alm.json',
+    message: /^is a second configuration file in its folder, beside \.connector-alm\.yml\. /,
+    exitCode: 1,
+  },
+];
+
+describe('a located error names its location once, first, and the CLI exits non-zero without a stack', () => {
+  it.each(CASES.map((c) => [c.what, c] as const))('%s', async (_what, c) => {
+    const cwd = workdir(c.files);
+    const io = memoryIo(cwd);
+    const code = await runCli(c.argv, io);
+    const err = io.err();
+    expect(code).toBe(c.exitCode);
+    expect(io.out()).toBe('');
+    expect(err.endsWith('\n') && err.indexOf('\n') === err.length - 1).toBe(true);
+    const line = err.slice(0, -1);
+    // Paths are shown as the command was given them, or absolute: either way, they end so.
+    const at = line.indexOf(`${c.location}: error: `);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const shownLocation = line.slice(0, at + c.location.length);
+    expect(path.isAbsolute(shownLocation) ? shownLocation : path.join(cwd, shownLocation)).toBe(
+      path.join(cwd, c.location),
+    );
+    const message = line.slice(at + c.location.length + ': error: '.length);
+    expect(message).toMatch(c.message);
+    // Said once: the file (by its last part) and no line or column in words.
+    const file = c.location.replace(/:\d+:\d+$/, '');
+    expect(line.split(path.basename(file)).length - 1).toBe(1);
+    expect(message).not.toMatch(/\bline \d|\bcolumn \d|:\d+:\d+/);
+    expect(line).not.toMatch(/^\s+at /m);
+  });
+});
