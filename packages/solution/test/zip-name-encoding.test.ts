@@ -74,9 +74,10 @@ describe('ZipReader decodes names without the UTF-8 flag before it reads any bac
         reader.close();
         throw new Error('the archive was accepted');
       },
-      (failure: Error & { hint?: string }) => failure,
+      (failure: Error & { hint?: string; location?: { file: string } }) => failure,
     );
-    expect(error.message).toMatch(/^names\.zip: entry 'WebResources\/.*' has no UTF-8 flag/);
+    expect(error.location).toEqual({ file: 'names.zip' });
+    expect(error.message).toMatch(/^entry 'WebResources\/.*' has no UTF-8 flag/);
     expect(error.message).toMatch(/byte 0x5C after 0x83/);
     expect(error.hint).toMatch(/--zip-name-encoding shift_jis/);
   });
