@@ -157,6 +157,28 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
   });
 
+  it('refuses to pack a folder with tables and roles split out as pac solution unpack writes them, exit code 1, saying what to do', async () => {
+    // They went into the zip as entries Dataverse ignores, beside the empty <Entities /> and <Roles />.
+    const cwd = workdir();
+    await run(cwd, ['unpack', HIL, 'src']);
+    for (const [file, content] of [
+      ['Entities/contoso_task/Entity.xml', '<Entity><Name>contoso_task</Name></Entity>'],
+      ['Roles/Task Manager.xml', '<Role name="Task Manager" />'],
+    ]) {
+      mkdirSync(path.dirname(path.join(cwd, 'src', file!)), { recursive: true });
+      writeFileSync(path.join(cwd, 'src', file!), content!);
+    }
+    const result = await run(cwd, ['pack', 'src', 'out.zip']);
+    expect(result).toMatchObject({ code: 1, out: '' });
+    expect(result.err).toBe(
+      `error: ${path.join(cwd, 'src/Entities/contoso_task/Entity.xml')}: holds a table (entity), or its forms, views or ribbon, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. ` +
+        "Pack would not put it into the solution: this tool keeps components inline in Other/Customizations.xml and does not merge pac's split files back into it, so the imported solution would lack them. " +
+        'The folder has 2 such files, e.g. Roles/Task Manager.xml. ' +
+        'Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in Other/Customizations.xml) and pack that folder, or pack this folder with pac solution pack.\n',
+    );
+    expect(existsSync(path.join(cwd, 'out.zip'))).toBe(false);
+  });
+
   it('names a malformed part once, with its line once', async () => {
     const cwd = workdir();
     await run(cwd, ['unpack', HIL, 'src']);

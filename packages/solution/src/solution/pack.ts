@@ -31,6 +31,7 @@ import {
 } from './layout.js';
 import { checkVersion, readManifest, setManaged, setVersion } from './manifest.js';
 import { nestedSolutionHint } from './nested-solution.js';
+import { pacSplitFiles, pacSplitLayoutError } from './pac-split-files.js';
 import { missingRootConnectors, type MissingConnector } from './root-connectors.js';
 import { solutionError } from './solution-errors.js';
 
@@ -85,6 +86,9 @@ export async function packSolution(
       "has '\\' in its name, which a zip holds as a folder separator (Windows reads it so too).",
       "Rename the file without '\\'.",
     );
+  // A folder of pac's split layout would pack into a zip without its tables, roles, apps, …
+  const split = pacSplitFiles(all);
+  if (split.length > 0) throw pacSplitLayoutError(folder, split);
   const readText = async (file: string): Promise<string> => {
     const bytes = await fs.readFile(located(file));
     if (bytes.length > MAX_PART_BYTES)
