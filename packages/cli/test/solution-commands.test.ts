@@ -171,7 +171,7 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; out: st
     const result = await run(cwd, ['pack', 'src', 'out.zip']);
     expect(result).toMatchObject({ code: 1, out: '' });
     expect(result.err).toBe(
-      `error: ${path.join(cwd, 'src/Entities/contoso_task/Entity.xml')}: holds a table (entity), or its forms, views or ribbon, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. ` +
+      `${path.join(cwd, 'src/Entities/contoso_task/Entity.xml')}: error: holds a table (entity), or its forms, views or ribbon, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. ` +
         "Pack would not put it into the solution: this tool keeps components inline in Other/Customizations.xml and does not merge pac's split files back into it, so the imported solution would lack them. " +
         'The folder has 2 such files, e.g. Roles/Task Manager.xml. ' +
         'Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in Other/Customizations.xml) and pack that folder, or pack this folder with pac solution pack.\n',

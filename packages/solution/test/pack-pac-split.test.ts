@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '@connector-alm/core';
+import { locatedMessage } from '@connector-alm/testing';
 import { packSolution } from '../src/index.js';
 import { pacSplitComponent } from '../src/solution/pac-split-files.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
@@ -77,7 +78,7 @@ describeFixtures('pack and a folder in the split layout of pac solution unpack',
     write(src, { ...PAC_SPLIT, 'CanvasApps/contoso_tasks_1a2b3_DocumentUri.msapp': EMPTY_ZIP });
     const error = await packError(src, path.join(dir, 'out.zip'));
     const first = path.join(src, 'CanvasApps/contoso_tasks_1a2b3.meta.xml');
-    expect(error.message).toBe(
+    expect(locatedMessage(error)).toBe(
       `${first}: holds the metadata of a canvas app, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. ` +
         "Pack would not put it into the solution: this tool keeps components inline in Other/Customizations.xml and does not merge pac's split files back into it, so the imported solution would lack them. " +
         'The folder has 8 such files, e.g. Entities/contoso_task/Entity.xml, Other/Relationships.xml, Roles/Task Manager.xml.',
@@ -130,9 +131,9 @@ describeFixtures('pack and a folder in the split layout of pac solution unpack',
     const { dir, src } = pacUnpackedHil();
     write(src, { [file]: xml('<Component />') });
     const error = await packError(src, path.join(dir, 'out.zip'));
-    expect(error.message.startsWith(`${path.join(src, file)}: holds ${holds}, in a file of its own`)).toBe(
-      true,
-    );
+    expect(
+      locatedMessage(error).startsWith(`${path.join(src, file)}: holds ${holds}, in a file of its own`),
+    ).toBe(true);
     expect(error.message).not.toContain('such files');
     expect(readdirSync(dir)).toEqual(['src']);
   });
