@@ -15,6 +15,7 @@ import {
   looksGenerated,
   looksLikeDocumentationValue,
 } from './placeholders.js';
+import { SECRET_NAMES } from './patterns.js';
 
 /** A credential found in a URL: where its value is, what names it, and the value itself (never printed). */
 export interface UrlCredential {
@@ -26,30 +27,23 @@ export interface UrlCredential {
 }
 
 /**
- * Query parameters that carry a credential, compared without case, `_`, `-` and `.`. Exact names only:
- * `pageToken`, `skiptoken`, `continuationToken` carry paging state, not a credential. `sig` is left to
- * the shared-access-signature format (patterns.ts), which reports it already.
+ * Query parameters that carry a credential, compared without case, `_`, `-` and `.`: every secret name
+ * of the quoted-assignment scan (SECRET_NAMES), and the names only a query uses for one. Exact names
+ * only: `pageToken`, `skiptoken`, `continuationToken` carry paging state, not a credential. `sig` is
+ * left to the shared-access-signature format (patterns.ts), which reports it already.
  */
 const CREDENTIAL_PARAMETERS = new Set([
-  'apikey',
+  ...SECRET_NAMES.map((words) => words.join('')),
   'xapikey',
   'key',
   'apitoken',
   'token',
-  'accesstoken',
-  'authtoken',
-  'refreshtoken',
   'privatetoken',
   'auth',
   'secret',
-  'clientsecret',
-  'secretkey',
   'appkey',
   'subscriptionkey',
   'ocpapimsubscriptionkey',
-  'password',
-  'passwd',
-  'pwd',
 ]);
 
 /**
