@@ -206,6 +206,13 @@ describeRule(
       message: /no DELETE operation that removes its subscription/,
     },
     {
+      name: 'when the only visible DELETE sits on a longer route that starts with the webhook path (/eventsources)',
+      edit: webhookAtEvents('/eventsources/{id}'),
+      pointer: '/paths/~1events/post',
+      severity: 'warning',
+      message: /no DELETE operation that removes its subscription/,
+    },
+    {
       name: 'on a 200 registration, as info',
       edit: webhook((operation) => (operation.responses = { '200': { description: 'OK' } })),
       pointer: `${HOOK}/responses`,

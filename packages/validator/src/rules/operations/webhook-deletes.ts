@@ -22,7 +22,8 @@ export function subscriptionRemover(deletions: readonly OperationInfo[]): (webho
   const shapes = deletions.map((deletion) => templateShape(deletion.path));
   return (webhookPath) => {
     const webhookShape = templateShape(webhookPath);
-    return shapes.some((shape) => shape.startsWith(webhookShape));
+    // Under the path means at it or below one of its segments: /eventsources is not under /events.
+    return shapes.some((shape) => shape === webhookShape || shape.startsWith(`${webhookShape}/`));
   };
 }
 
