@@ -29,24 +29,29 @@ const importRequest = (uniqueName: string, version: string, managed: boolean, im
   publishWorkflows: true,
 });
 
+/** An import whose managed state differs from the installed solution's: what, name, version, managed, code, text. */
+const MODE_MISMATCHES: Array<[string, string, string, boolean, string, string]> = [
+  [
+    'an unmanaged import over a managed solution',
+    'Installed',
+    '2.1.0.0',
+    false,
+    '0x80048041',
+    UNMANAGED_OVER_MANAGED,
+  ],
+  [
+    'a managed import over an unmanaged solution',
+    'Later',
+    '3.1.0.0',
+    true,
+    '0x80048040',
+    MANAGED_OVER_UNMANAGED,
+  ],
+];
+
 describe('the local server refuses imports Dataverse refuses, as the Web API answers them', () => {
   it.each([
-    [
-      'an unmanaged import over a managed solution',
-      'Installed',
-      '2.1.0.0',
-      false,
-      '0x80048041',
-      UNMANAGED_OVER_MANAGED,
-    ],
-    [
-      'a managed import over an unmanaged solution',
-      'Later',
-      '3.1.0.0',
-      true,
-      '0x80048040',
-      MANAGED_OVER_UNMANAGED,
-    ],
+    ...MODE_MISMATCHES,
     ['a lower version', 'Later', '2.9.9.9', false, '0x80048541', LOWER_VERSION],
     ['a lower version in a shorter form', 'Later', '2.10', false, '0x80048541', LOWER_VERSION],
   ])('ImportSolution: %s is answered 400 with its code, and recorded on the import job', async (...args) => {
@@ -64,24 +69,7 @@ describe('the local server refuses imports Dataverse refuses, as the Web API ans
     expect(server.store.get(name)?.version).toBe(name === 'Installed' ? '2.0.0.0' : '3.0.0.0');
   });
 
-  it.each([
-    [
-      'an unmanaged import over a managed solution',
-      'Installed',
-      '2.1.0.0',
-      false,
-      '0x80048041',
-      UNMANAGED_OVER_MANAGED,
-    ],
-    [
-      'a managed import over an unmanaged solution',
-      'Later',
-      '3.1.0.0',
-      true,
-      '0x80048040',
-      MANAGED_OVER_UNMANAGED,
-    ],
-  ])(
+  it.each(MODE_MISMATCHES)(
     'ImportSolutionAsync: %s completes the system job, and the import job records the refusal',
     async (...args) => {
       const [, name, version, managed, code, message] = args;
